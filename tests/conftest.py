@@ -1,0 +1,70 @@
+"""Shared fixtures: offscreen Qt, Agg matplotlib, user dirs in tmp, tiny synthetic IDX datasets."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import struct
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _user_dirs_in_tmp(tmp_path_factory, monkeypatch):
+    """Keep caches, runs and settings out of the real home directory."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("NNDESK_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setenv("NNDESK_HOME", str(home / "data"))
+    monkeypatch.delenv("NNDESK_DATA_DIR", raising=False)
+
+
+def write_idx(path: Path, array: np.ndarray, compress: bool | None = None) -> Path:
+    """Write ``array`` (uint8) as an IDX file; gzip it when the name ends with ``.gz``."""
+    array = np.ascontiguousarray(array, dtype=np.uint8)
+    header = struct.pack(">BBBB", 0, 0, 0x08, array.ndim) + struct.pack(
+        f">{array.ndim}I", *array.shape
+    )
+    payload = header + array.tobytes()
+    if compress is None:
+        compress = str(path).endswith(".gz")
+    path.write_bytes(gzip.compress(payload) if compress else payload)
+    return path
+
+
+def make_blob_images(labels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Images whose class is readable: class k lights a bright 6x6 square at a k-dependent place."""
+    n = len(labels)
+    images = rng.integers(0, 40, size=(n, 28, 28), dtype=np.uint8)
+    for k in range(10):
+        r, c = 2 + (k // 5) * 12, 2 + (k % 5) * 5
+        images[labels == k, r : r + 6, c : c + 4] = 230
+    return images
+
+
+@pytest.fixture
+def tiny_idx_dir(tmp_path) -> Path:
+    """A folder with the four standard IDX .gz files: 200 train and 50 test learnable images."""
+    rng = np.random.default_rng(0)
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    for split, n in (("train", 200), ("t10k", 50)):
+        labels = np.arange(n) % 10
+        rng.shuffle(labels)
+        write_idx(folder / f"{split}-images-idx3-ubyte.gz", make_blob_images(labels, rng))
+        write_idx(folder / f"{split}-labels-idx1-ubyte.gz", labels.astype(np.uint8))
+    return folder
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The real datasets beside the repo; tests that need them skip with a reason when absent."""
+    if not (SHARED_DATA / "mnist").is_dir():
+        pytest.skip(f"real datasets not found at {SHARED_DATA}")
+    return SHARED_DATA
