@@ -10,8 +10,7 @@ HEAVY = ("PySide6", "matplotlib")
 
 def _loaded_after_import(module: str) -> set[str]:
     code = (
-        f"import sys, {module}; "
-        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+        f"import sys, {module}; print(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return set(out.stdout.split())

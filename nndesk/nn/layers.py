@@ -1,4 +1,4 @@
-"""Layers with forward/backward. Each caches what its backward needs and keeps grads keyed like params."""
+"""Layers with forward/backward; each caches what backward needs, grads keyed like params."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ class Layer:
         return {"type": type(self).__name__}
 
     def astype(self, dtype: np.dtype | type) -> None:
-        """Cast parameters and gradients in place of the dicts (used for float64 gradient checks)."""
+        """Cast parameters (and reset gradients) to ``dtype``, e.g. float64 for gradient checks."""
         for name in self.params:
             self.params[name] = self.params[name].astype(dtype)
             self.grads[name] = np.zeros_like(self.params[name])
@@ -62,4 +62,3 @@ class Layer:
     @property
     def name(self) -> str:
         return type(self).__name__
-
