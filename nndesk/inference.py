@@ -1,0 +1,110 @@
+"""A trained model together with everything prediction needs: normalisation, preprocessing, names.
+
+The same ``Classifier`` serves the window, ``nndesk predict`` and evaluation, so a drawing, an image
+file and a test image can never be prepared differently.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from nndesk.data.normalize import Normalizer
+from nndesk.nn.model import Sequential
+from nndesk.nn.serialization import load_model
+from nndesk.paths import WEIGHTS_DIR
+from nndesk.preprocess import preprocess
+
+#: The app's default model per preprocessing kind, best first (CNNs are the default).
+DEFAULT_MODELS = {
+    "digits": ("mnist-cnn", "mnist-mlp"),
+    "garments": ("fashion-cnn", "fashion-mlp"),
+}
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What the model answered for one image."""
+
+    probabilities: np.ndarray  # (k,) float32, the model's output activation
+    input_image: np.ndarray  # (28, 28) float32 in [0, 255]: exactly what the model was shown
+    label: int
+    class_name: str
+
+    def ranked(self) -> list[tuple[int, float]]:
+        """(class index, probability) pairs, most likely first."""
+        order = np.argsort(-self.probabilities, kind="stable")
+        return [(int(i), float(self.probabilities[i])) for i in order]
+
+
+@dataclass
+class Classifier:
+    """A model plus its normaliser, preprocessing kind and class names."""
+
+    model: Sequential
+    normalizer: Normalizer
+    class_names: tuple[str, ...]
+    preprocess_kind: str
+    dataset: str
+    info: dict = field(default_factory=dict)
+    path: Path | None = None
+
+    @classmethod
+    def from_info(cls, model: Sequential, info: dict, path: Path | None = None) -> Classifier:
+        """Bundle ``model`` with the settings recorded in a model file's ``info``."""
+        return cls(
+            model=model,
+            normalizer=Normalizer.from_dict(info["normalization"]),
+            class_names=tuple(info["class_names"]),
+            preprocess_kind=info.get("preprocess", "digits"),
+            dataset=info.get("dataset", "?"),
+            info=info,
+            path=path,
+        )
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike) -> Classifier:
+        """Load a model file; raises ``ModelFileError`` with one line naming the file."""
+        loaded = load_model(path)
+        return cls.from_info(loaded.model, loaded.info, Path(path))
+
+    @property
+    def title(self) -> str:
+        """A short name for menus and status bars."""
+        return self.path.stem if self.path is not None else f"{self.dataset} (unsaved)"
+
+    def prepare(self, image: np.ndarray) -> np.ndarray | None:
+        """Any image -> the (28, 28) float32 input in [0, 255], or None when nothing is drawn."""
+        return preprocess(image, self.preprocess_kind)
+
+    def probabilities(self, images28: np.ndarray) -> np.ndarray:
+        """(n, 28, 28) or (n, 784) pixels in [0, 255] -> (n, k) float32 probabilities."""
+        return self.model.predict_proba(self.normalizer(images28))
+
+    def classify_prepared(self, image28: np.ndarray) -> Prediction:
+        """Classify an already preprocessed (28, 28) image."""
+        probs = self.probabilities(image28[None])[0]
+        label = int(np.argmax(probs))
+        return Prediction(probs, image28.astype(np.float32), label, self.class_names[label])
+
+    def classify_image(self, image: np.ndarray) -> Prediction | None:
+        """Preprocess any image the way the model's dataset needs and classify it."""
+        image28 = self.prepare(image)
+        return None if image28 is None else self.classify_prepared(image28)
+
+
+def shipped_models(weights_dir: Path = WEIGHTS_DIR) -> list[Path]:
+    """The ``.npz`` files shipped in ``weights/``, sorted by name."""
+    return sorted(weights_dir.glob("*.npz")) if weights_dir.is_dir() else []
+
+
+def default_model_path(kind: str, weights_dir: Path = WEIGHTS_DIR) -> Path | None:
+    """The best shipped model for ``kind`` ("digits" or "garments"), or None if none is shipped."""
+    for name in DEFAULT_MODELS.get(kind, ()):
+        path = weights_dir / f"{name}.npz"
+        if path.is_file():
+            return path
+    return None
