@@ -1,0 +1,349 @@
+"""Convolution, max-pooling and batch normalisation on NCHW images, in plain NumPy.
+
+Layout note: inputs and outputs are NCHW as the contract says, but the arrays these layers *return*
+are NCHW views of channel-major memory ``(c, n, h, w)``. That is the order the im2col matmul
+produces and the order the next convolution wants to read, so a conv -> relu -> pool -> conv chain
+never transposes whole activations. Callers only see ordinary NCHW arrays.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nndesk.errors import ConfigError
+from nndesk.nn.init import init_weights
+from nndesk.nn.layers import Layer, _layer_rng, register_layer
+
+# Above this many column-matrix elements an eval-mode forward runs in chunks of samples, so
+# predict_proba(batch_size=2048) on a CNN does not build a half-gigabyte im2col matrix.
+_EVAL_COL_LIMIT = 1 << 23
+
+
+def _channel_major(x: np.ndarray) -> bool:
+    """True when NCHW ``x`` is stored as contiguous ``(c, n, h, w)`` memory."""
+    return x.transpose(1, 0, 2, 3).flags.c_contiguous
+
+
+def _empty_like_layout(shape: tuple[int, int, int, int], like: np.ndarray, dtype) -> np.ndarray:
+    """Zeros of NCHW ``shape`` stored in the same memory order (NCHW or CNHW) as ``like``."""
+    if _channel_major(like) and not like.flags.c_contiguous:
+        n, c, h, w = shape
+        return np.zeros((c, n, h, w), dtype).transpose(1, 0, 2, 3)
+    return np.zeros(shape, dtype)
+
+
+@register_layer
+class Conv2D(Layer):
+    """2-D convolution (cross-correlation) as one im2col matmul per batch.
+
+    Parameters
+    ----------
+    in_channels, out_channels : int
+    kernel_size, stride, padding : int
+        Square kernel ``k``; output side is ``(h + 2 * padding - k) // stride + 1``.
+    init : str
+        "he" | "xavier" | "lecun" | "zeros", see ``nndesk.nn.init``; fans are ``in*k*k, out*k*k``.
+    seed : int or None
+        Seeds the weight draw when no ``rng`` is given; kept in ``config()``.
+    rng : np.random.Generator, optional
+        Source of the initial weights (not part of ``config()``).
+
+    Params ``W`` float32 ``(out, in, k, k)`` and ``b`` float32 ``(out,)``; input ``(n, in, h, w)``.
+    """
+
+    def __init__(
+        self,
+        in_channels: int,
+        out_channels: int,
+        kernel_size: int = 3,
+        stride: int = 1,
+        padding: int = 1,
+        init: str = "he",
+        seed: int | None = None,
+        *,
+        rng: np.random.Generator | None = None,
+    ) -> None:
+        super().__init__()
+        for label, v, low in (
+            ("in_channels", in_channels, 1),
+            ("out_channels", out_channels, 1),
+            ("kernel_size", kernel_size, 1),
+            ("stride", stride, 1),
+            ("padding", padding, 0),
+        ):
+            if int(v) != v or v < low:
+                raise ConfigError(f"Conv2D {label} must be an integer >= {low}, got {v!r}")
+        self.in_channels, self.out_channels = int(in_channels), int(out_channels)
+        self.kernel_size, self.stride, self.padding = int(kernel_size), int(stride), int(padding)
+        self.init, self.seed = init, seed
+        k = self.kernel_size
+        self.params["W"] = np.empty((self.out_channels, self.in_channels, k, k), np.float32)
+        self.params["b"] = np.zeros(self.out_channels, np.float32)
+        self.grads = {name: np.zeros_like(p) for name, p in self.params.items()}
+        self.initialize(_layer_rng(rng, seed))
+        self._buffers: dict[str, np.ndarray] = {}  # scratch reused while the batch shape repeats
+        self._x: np.ndarray | None = None
+        self._col: np.ndarray | None = None
+
+    def initialize(self, rng: np.random.Generator) -> None:
+        """Redraw ``W`` from ``rng`` with this layer's ``init`` rule and zero ``b``, in place."""
+        W = self.params["W"]
+        k2 = self.kernel_size * self.kernel_size
+        fan_in, fan_out = self.in_channels * k2, self.out_channels * k2
+        W[...] = init_weights(self.init, W.shape, fan_in, fan_out, rng, W.dtype)
+        self.params["b"][...] = 0
+
+    # -- shapes -----------------------------------------------------------------------------
+    def _out_hw(self, h: int, w: int) -> tuple[int, int]:
+        k, s, p = self.kernel_size, self.stride, self.padding
+        oh, ow = (h + 2 * p - k) // s + 1, (w + 2 * p - k) // s + 1
+        if oh < 1 or ow < 1:
+            raise ConfigError(f"Conv2D kernel {k} does not fit a {h}x{w} input with padding {p}")
+        return oh, ow
+
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        c, h, w = input_shape
+        if c != self.in_channels:
+            raise ConfigError(f"Conv2D expects {self.in_channels} input channels, got {c}")
+        return (self.out_channels, *self._out_hw(h, w))
+
+    def config(self) -> dict:
+        return {
+            "type": "Conv2D",
+            "in_channels": self.in_channels,
+            "out_channels": self.out_channels,
+            "kernel_size": self.kernel_size,
+            "stride": self.stride,
+            "padding": self.padding,
+            "init": self.init,
+            "seed": self.seed,
+        }
+
+    # -- scratch buffers --------------------------------------------------------------------
+    def _buffer(self, name: str, shape: tuple[int, ...], dtype, zero: bool = False) -> np.ndarray:
+        """A reusable array; only re-allocated when ``shape`` or ``dtype`` changes."""
+        buf = self._buffers.get(name)
+        if buf is None or buf.shape != shape or buf.dtype != dtype:
+            buf = np.zeros(shape, dtype) if zero else np.empty(shape, dtype)
+            self._buffers[name] = buf
+        return buf
+
+    def _im2col(self, x: np.ndarray, name: str) -> np.ndarray:
+        """Columns ``(c*k*k, n*oh*ow)`` of NCHW ``x``; row order (c, ki, kj) matches ``W``."""
+        n, c, h, w = x.shape
+        k, s, p = self.kernel_size, self.stride, self.padding
+        oh, ow = self._out_hw(h, w)
+        x_cn = x.transpose(1, 0, 2, 3)  # (c, n, h, w), a view (contiguous after a conv)
+        if p:
+            # the border stays zero between calls: only the interior is ever written
+            xp = self._buffer(name + "_pad", (c, n, h + 2 * p, w + 2 * p), x.dtype, zero=True)
+            xp[:, :, p : p + h, p : p + w] = x_cn
+        else:
+            xp = x_cn
+        col = self._buffer(name, (c, k, k, n, oh, ow), x.dtype)
+        # k*k strided copies, each moving whole (c, n, oh, ow) blocks
+        for i in range(k):
+            for j in range(k):
+                col[:, i, j] = xp[:, :, i : i + s * oh : s, j : j + s * ow : s]
+        return col.reshape(c * k * k, n * oh * ow)
+
+    # -- forward / backward -----------------------------------------------------------------
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        """``(n, in, h, w) -> (n, out, oh, ow)``; output dtype follows ``x`` (and ``W``)."""
+        if x.ndim != 4 or x.shape[1] != self.in_channels:
+            raise ConfigError(
+                f"Conv2D expects (n, {self.in_channels}, h, w) input, got shape {x.shape}"
+            )
+        n, _, h, w = x.shape
+        oh, ow = self._out_hw(h, w)
+        f = self.out_channels
+        W2 = self.params["W"].reshape(f, -1)  # (f, c*k*k)
+        b = self.params["b"]
+        self._x = x
+        per_sample = W2.shape[1] * oh * ow
+        if training or n * per_sample <= _EVAL_COL_LIMIT:
+            col = self._im2col(x, "col")
+            self._col = col
+            out = W2 @ col  # (f, c*k*k) @ (c*k*k, n*oh*ow) -> (f, n*oh*ow)
+        else:
+            # big eval batch: chunk over samples; backward (saliency) rebuilds the columns
+            self._col = None
+            step = max(1, _EVAL_COL_LIMIT // per_sample)
+            out = np.empty((f, n, oh * ow), np.result_type(x, W2))
+            for start in range(0, n, step):
+                col = self._im2col(x[start : start + step], "col_eval")
+                out[:, start : start + step] = (W2 @ col).reshape(f, -1, oh * ow)
+            self._buffers.pop("col_eval", None)
+            self._buffers.pop("col_eval_pad", None)
+            out = out.reshape(f, -1)
+        out += b[:, None]
+        return out.reshape(f, n, oh, ow).transpose(1, 0, 2, 3)  # NCHW view of (f, n, oh, ow)
+
+    def backward(self, grad_out: np.ndarray) -> np.ndarray:
+        """``(n, out, oh, ow) -> (n, in, h, w)``; fills ``grads["W"]`` and ``grads["b"]``."""
+        x = self._x
+        if x is None:
+            raise RuntimeError("Conv2D.backward called before forward")
+        if self._col is None:
+            self._col = self._im2col(x, "col")
+        col = self._col
+        n, c, h, w = x.shape
+        k, s, p = self.kernel_size, self.stride, self.padding
+        f = self.out_channels
+        oh, ow = grad_out.shape[2:]
+        g = np.ascontiguousarray(grad_out.transpose(1, 0, 2, 3)).reshape(f, n * oh * ow)
+        W2 = self.params["W"].reshape(f, -1)
+        self.grads["W"][...] = (g @ col.T).reshape(self.params["W"].shape)  # (f, N) @ (N, ckk)
+        self.grads["b"][...] = g.sum(axis=1)
+        dtype = np.result_type(g, W2)
+        dcol = self._buffer("dcol", (c * k * k, n * oh * ow), dtype)
+        np.matmul(W2.T, g, out=dcol)  # (c*k*k, f) @ (f, n*oh*ow) -> (c*k*k, n*oh*ow)
+        dcol6 = dcol.reshape(c, k, k, n, oh, ow)
+        # col2im: add each kernel offset's block back where it was read from
+        dxp = self._buffer("dpad", (c, n, h + 2 * p, w + 2 * p), dtype)
+        dxp.fill(0)
+        for i in range(k):
+            for j in range(k):
+                dxp[:, :, i : i + s * oh : s, j : j + s * ow : s] += dcol6[:, i, j]
+        return dxp[:, :, p : p + h, p : p + w].transpose(1, 0, 2, 3)  # NCHW view
+
+
+@register_layer
+class MaxPool2D(Layer):
+    """Non-overlapping ``size x size`` max-pooling (stride = size); trailing rows/cols dropped.
+
+    Backward routes each gradient to the window's maximum; on ties the first element (row-major
+    within the window) wins, so the gradient is never duplicated.
+    """
+
+    def __init__(self, size: int = 2) -> None:
+        super().__init__()
+        if int(size) != size or size < 1:
+            raise ConfigError(f"MaxPool2D size must be an integer >= 1, got {size!r}")
+        self.size = int(size)
+        self._x_shape: tuple[int, ...] | None = None
+        self._x_like: np.ndarray | None = None
+        self._argmax: np.ndarray | None = None
+
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        c, h, w = input_shape
+        if h < self.size or w < self.size:
+            raise ConfigError(f"MaxPool2D size {self.size} does not fit a {h}x{w} input")
+        return (c, h // self.size, w // self.size)
+
+    def config(self) -> dict:
+        return {"type": "MaxPool2D", "size": self.size}
+
+    def _offsets(self) -> list[tuple[int, int]]:
+        return [(i, j) for i in range(self.size) for j in range(self.size)]
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        """``(n, c, h, w) -> (n, c, h // size, w // size)``."""
+        s = self.size
+        n, c, h, w = x.shape
+        H, W = (h // s) * s, (w // s) * s
+        if H == 0 or W == 0:
+            raise ConfigError(f"MaxPool2D size {s} does not fit a {h}x{w} input")
+        # one pass per window offset (s*s of them), each over the whole batch
+        out = x[:, :, 0:H:s, 0:W:s].copy(order="K")  # keeps x's memory order
+        argmax = np.zeros(out.shape, np.uint8)
+        for o, (i, j) in enumerate(self._offsets()[1:], start=1):
+            v = x[:, :, i:H:s, j:W:s]
+            better = v > out  # strict: the earlier offset keeps ties
+            np.copyto(argmax, o, where=better)
+            np.maximum(out, v, out=out)
+        self._x_shape, self._x_like, self._argmax = x.shape, x, argmax
+        return out
+
+    def backward(self, grad_out: np.ndarray) -> np.ndarray:
+        """``(n, c, h // size, w // size) -> (n, c, h, w)``; zero except at each window's max."""
+        if self._argmax is None:
+            raise RuntimeError("MaxPool2D.backward called before forward")
+        s = self.size
+        n, c, h, w = self._x_shape
+        H, W = (h // s) * s, (w // s) * s
+        dx = _empty_like_layout((n, c, h, w), self._x_like, grad_out.dtype)
+        for o, (i, j) in enumerate(self._offsets()):
+            np.multiply(grad_out, self._argmax == o, out=dx[:, :, i:H:s, j:W:s])
+        return dx
+
+
+@register_layer
+class BatchNorm2D(Layer):
+    """Per-channel batch normalisation of NCHW input.
+
+    Training normalises with the batch's mean and (biased) variance over ``(n, h, w)`` and updates
+    ``running = momentum * running + (1 - momentum) * batch`` (variance: the unbiased estimate);
+    evaluation uses the running statistics. Params ``gamma``, ``beta`` ``(c,)``; the running
+    statistics are state, not parameters: ``self.buffers["running_mean"|"running_var"]``.
+    """
+
+    def __init__(self, channels: int, momentum: float = 0.9, eps: float = 1e-5) -> None:
+        super().__init__()
+        if int(channels) != channels or channels < 1:
+            raise ConfigError(f"BatchNorm2D channels must be an integer >= 1, got {channels!r}")
+        if not 0.0 <= momentum < 1.0:
+            raise ConfigError(f"BatchNorm2D momentum must be in [0, 1), got {momentum!r}")
+        if not eps > 0:
+            raise ConfigError(f"BatchNorm2D eps must be > 0, got {eps!r}")
+        self.channels, self.momentum, self.eps = int(channels), float(momentum), float(eps)
+        self.params["gamma"] = np.ones(self.channels, np.float32)
+        self.params["beta"] = np.zeros(self.channels, np.float32)
+        self.grads = {name: np.zeros_like(p) for name, p in self.params.items()}
+        self.buffers: dict[str, np.ndarray] = {
+            "running_mean": np.zeros(self.channels, np.float32),
+            "running_var": np.ones(self.channels, np.float32),
+        }
+        self._cache: tuple | None = None
+
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        if input_shape[0] != self.channels:
+            raise ConfigError(f"BatchNorm2D expects {self.channels} channels, got {input_shape[0]}")
+        return input_shape
+
+    def config(self) -> dict:
+        return {
+            "type": "BatchNorm2D",
+            "channels": self.channels,
+            "momentum": self.momentum,
+            "eps": self.eps,
+        }
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        """``(n, c, h, w) -> (n, c, h, w)``."""
+        if x.ndim != 4 or x.shape[1] != self.channels:
+            raise ConfigError(f"BatchNorm2D expects (n, {self.channels}, h, w), got {x.shape}")
+        axes = (0, 2, 3)
+        if training:
+            m = x.shape[0] * x.shape[2] * x.shape[3]
+            mean = x.mean(axis=axes)  # (c,)
+            xc = x - mean[:, None, None]
+            var = np.mean(xc * xc, axis=axes)  # biased, as used for normalising
+            rm, rv = self.buffers["running_mean"], self.buffers["running_var"]
+            mom = self.momentum
+            rm[...] = mom * rm + (1 - mom) * mean
+            rv[...] = mom * rv + (1 - mom) * var * (m / max(m - 1, 1))
+        else:
+            mean = self.buffers["running_mean"].astype(x.dtype)
+            var = self.buffers["running_var"].astype(x.dtype)
+            xc = x - mean[:, None, None]
+        inv_std = (1.0 / np.sqrt(var + self.eps)).astype(xc.dtype)  # (c,)
+        xhat = xc * inv_std[:, None, None]
+        self._cache = (xhat, inv_std, training)
+        return xhat * self.params["gamma"][:, None, None] + self.params["beta"][:, None, None]
+
+    def backward(self, grad_out: np.ndarray) -> np.ndarray:
+        """``(n, c, h, w) -> (n, c, h, w)``; fills ``grads["gamma"]`` and ``grads["beta"]``."""
+        if self._cache is None:
+            raise RuntimeError("BatchNorm2D.backward called before forward")
+        xhat, inv_std, training = self._cache
+        axes = (0, 2, 3)
+        self.grads["beta"][...] = grad_out.sum(axis=axes)
+        self.grads["gamma"][...] = (grad_out * xhat).sum(axis=axes)
+        scale = (self.params["gamma"] * inv_std)[:, None, None]  # (c, 1, 1)
+        if not training:  # running stats are constants: the map is affine per channel
+            return grad_out * scale
+        # batch stats depend on x: remove the gradient's mean and its projection on xhat
+        g_mean = grad_out.mean(axis=axes)[:, None, None]
+        gx_mean = (grad_out * xhat).mean(axis=axes)[:, None, None]
+        return scale * (grad_out - g_mean - xhat * gx_mean)

@@ -1,0 +1,213 @@
+"""Conv2D, MaxPool2D and BatchNorm2D: gradients against float64 finite differences, references."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from nndesk.errors import ConfigError
+from nndesk.nn.conv import BatchNorm2D, Conv2D, MaxPool2D
+from nndesk.nn.layers import layer_from_config
+from tests.nn.gradcheck import check_layer_gradients
+
+
+def naive_conv(x, W, b, stride, padding):
+    """Reference cross-correlation with explicit loops."""
+    n, c, h, w = x.shape
+    f, _, k, _ = W.shape
+    xp = np.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+    oh = (h + 2 * padding - k) // stride + 1
+    ow = (w + 2 * padding - k) // stride + 1
+    out = np.zeros((n, f, oh, ow))
+    for s in range(n):
+        for o in range(f):
+            for i in range(oh):
+                for j in range(ow):
+                    patch = xp[s, :, i * stride : i * stride + k, j * stride : j * stride + k]
+                    out[s, o, i, j] = np.sum(patch * W[o]) + b[o]
+    return out
+
+
+@pytest.mark.parametrize(
+    "c_in, c_out, k, stride, padding, hw",
+    [
+        (1, 2, 3, 1, 1, 5),
+        (2, 3, 3, 1, 0, 6),
+        (3, 2, 3, 2, 1, 7),
+        (2, 2, 5, 1, 2, 6),
+        (2, 3, 5, 2, 0, 9),
+    ],
+)
+def test_conv2d_gradients_match_finite_differences(c_in, c_out, k, stride, padding, hw):
+    rng = np.random.default_rng(0)
+    layer = Conv2D(c_in, c_out, kernel_size=k, stride=stride, padding=padding, rng=rng)
+    layer.params["b"][...] = rng.standard_normal(c_out)
+    x = rng.standard_normal((2, c_in, hw, hw))
+    check_layer_gradients(layer, x, training=True)
+
+
+@pytest.mark.parametrize("stride, padding, k", [(1, 1, 3), (2, 0, 3), (1, 2, 5), (2, 1, 5)])
+def test_conv2d_forward_equals_naive_loop_convolution(stride, padding, k):
+    rng = np.random.default_rng(1)
+    layer = Conv2D(3, 4, kernel_size=k, stride=stride, padding=padding, rng=rng)
+    layer.params["b"][...] = rng.standard_normal(4)
+    x = rng.standard_normal((2, 3, 7, 8)).astype(np.float32)
+    got = layer.forward(x)
+    want = naive_conv(x.astype(np.float64), layer.params["W"], layer.params["b"], stride, padding)
+    assert got.dtype == np.float32
+    np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-5)
+
+
+def test_conv2d_gives_the_same_answer_when_its_buffers_are_reused_for_a_new_batch():
+    rng = np.random.default_rng(2)
+    layer = Conv2D(2, 3, rng=rng)
+    a, b = rng.standard_normal((2, 4, 2, 6, 6)).astype(np.float32)
+    first_b = layer.forward(b, training=True).copy()
+    layer.forward(a, training=True)
+    np.testing.assert_array_equal(layer.forward(b, training=True), first_b)
+
+
+def test_conv2d_eval_forward_in_chunks_matches_one_shot_and_still_backpropagates(monkeypatch):
+    import nndesk.nn.conv as conv
+
+    rng = np.random.default_rng(3)
+    layer = Conv2D(2, 3, rng=rng)
+    x = rng.standard_normal((5, 2, 6, 6))
+    layer.astype(np.float64)
+    whole = layer.forward(x, training=True).copy()
+    g = rng.standard_normal(whole.shape)
+    dx_whole = np.array(layer.backward(g))
+    monkeypatch.setattr(conv, "_EVAL_COL_LIMIT", 2 * 18 * 36)  # two samples per chunk
+    np.testing.assert_allclose(layer.forward(x), whole, rtol=1e-12)
+    np.testing.assert_allclose(layer.backward(g), dx_whole, rtol=1e-12)
+
+
+def test_maxpool_gradients_match_finite_differences():
+    rng = np.random.default_rng(4)
+    # distinct values so that no window has a tie and finite differences are well defined
+    x = rng.permutation(2 * 3 * 6 * 6).reshape(2, 3, 6, 6) / 10.0
+    check_layer_gradients(MaxPool2D(2), x, training=True)
+
+
+def test_maxpool_forward_equals_window_maxima_and_drops_trailing_rows():
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((2, 3, 7, 6))
+    out = MaxPool2D(2).forward(x)
+    want = x[:, :, :6, :].reshape(2, 3, 3, 2, 3, 2).max(axis=(3, 5))
+    np.testing.assert_array_equal(out, want)
+
+
+def test_maxpool_sends_a_tied_windows_gradient_to_exactly_one_element():
+    pool = MaxPool2D(2)
+    pool.forward(np.ones((1, 1, 2, 2)))
+    dx = pool.backward(np.full((1, 1, 1, 1), 3.0))
+    assert dx.sum() == 3.0 and np.count_nonzero(dx) == 1
+
+
+@pytest.mark.parametrize("shape", [(3, 2, 4, 4), (4, 3, 1, 1)])
+def test_batchnorm_training_gradients_match_finite_differences(shape):
+    rng = np.random.default_rng(6)
+    layer = BatchNorm2D(shape[1])
+    layer.params["gamma"][...] = rng.uniform(0.5, 2.0, shape[1])
+    layer.params["beta"][...] = rng.standard_normal(shape[1])
+    x = rng.standard_normal(shape) * 3 + 1
+    check_layer_gradients(layer, x, training=True)
+
+
+def test_batchnorm_eval_gradients_match_finite_differences():
+    rng = np.random.default_rng(7)
+    layer = BatchNorm2D(2)
+    layer.buffers["running_mean"][...] = [0.5, -1.0]
+    layer.buffers["running_var"][...] = [2.0, 0.25]
+    check_layer_gradients(layer, rng.standard_normal((2, 2, 3, 3)), training=False)
+
+
+def test_batchnorm_training_output_has_zero_mean_unit_variance_per_channel():
+    rng = np.random.default_rng(8)
+    x = (rng.standard_normal((16, 3, 5, 5)) * [[[2.0]], [[5.0]], [[0.1]]] + 7).astype(np.float32)
+    y = BatchNorm2D(3).forward(x, training=True)
+    np.testing.assert_allclose(y.mean(axis=(0, 2, 3)), 0, atol=1e-5)
+    v = x.astype(np.float64).var(axis=(0, 2, 3))
+    # unit variance up to eps, which matters for the nearly flat third channel
+    np.testing.assert_allclose(y.var(axis=(0, 2, 3)), v / (v + 1e-5), rtol=1e-4)
+
+
+def test_batchnorm_running_stats_converge_to_the_data_statistics_and_drive_eval_mode():
+    rng = np.random.default_rng(9)
+    layer = BatchNorm2D(2, momentum=0.5)
+    for _ in range(40):
+        x = rng.normal([[[3.0]], [[-2.0]]], [[[2.0]], [[0.5]]], size=(64, 2, 4, 4))
+        layer.forward(x.astype(np.float32), training=True)
+    np.testing.assert_allclose(layer.buffers["running_mean"], [3.0, -2.0], atol=0.15)
+    np.testing.assert_allclose(layer.buffers["running_var"], [4.0, 0.25], rtol=0.15)
+    probe = np.full((1, 2, 1, 1), 3.0, np.float32)
+    expected = (3.0 - layer.buffers["running_mean"]) / np.sqrt(layer.buffers["running_var"] + 1e-5)
+    np.testing.assert_allclose(layer.forward(probe).ravel(), expected, rtol=1e-5)
+
+
+@pytest.mark.parametrize(
+    "layer, in_shape, out_shape",
+    [
+        (Conv2D(1, 32), (1, 28, 28), (32, 28, 28)),
+        (Conv2D(32, 64, kernel_size=5, padding=0), (32, 14, 14), (64, 10, 10)),
+        (Conv2D(3, 8, kernel_size=3, stride=2, padding=1), (3, 28, 28), (8, 14, 14)),
+        (MaxPool2D(2), (32, 28, 28), (32, 14, 14)),
+        (MaxPool2D(2), (64, 7, 7), (64, 3, 3)),
+        (BatchNorm2D(16), (16, 9, 9), (16, 9, 9)),
+    ],
+)
+def test_output_shape_predicts_the_forward_shape(layer, in_shape, out_shape):
+    assert layer.output_shape(in_shape) == out_shape
+    x = np.random.default_rng(10).standard_normal((2, *in_shape)).astype(np.float32)
+    assert layer.forward(x).shape == (2, *out_shape)
+
+
+@pytest.mark.parametrize(
+    "layer",
+    [
+        Conv2D(3, 5, kernel_size=5, stride=2, padding=0, init="xavier", seed=11),
+        MaxPool2D(3),
+        BatchNorm2D(4, momentum=0.8, eps=1e-3),
+    ],
+)
+def test_config_round_trips_through_json_and_layer_from_config(layer):
+    cfg = json.loads(json.dumps(layer.config()))
+    rebuilt = layer_from_config(cfg)
+    assert type(rebuilt) is type(layer)
+    assert rebuilt.config() == layer.config()
+    for name, p in layer.params.items():
+        assert rebuilt.params[name].shape == p.shape
+
+
+def test_conv2d_with_the_same_seed_starts_with_the_same_weights():
+    a, b = Conv2D(2, 4, seed=5), Conv2D(2, 4, seed=5)
+    np.testing.assert_array_equal(a.params["W"], b.params["W"])
+    assert not np.array_equal(a.params["W"], Conv2D(2, 4, seed=6).params["W"])
+
+
+def test_he_init_has_the_expected_spread():
+    W = Conv2D(16, 64, seed=0).params["W"]
+    assert W.dtype == np.float32
+    assert abs(W.std() - np.sqrt(2 / (16 * 9))) < 0.01
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: Conv2D(0, 4),
+        lambda: Conv2D(1, 4, stride=0),
+        lambda: Conv2D(1, 4, init="bogus"),
+        lambda: MaxPool2D(0),
+        lambda: BatchNorm2D(2, momentum=1.5),
+    ],
+)
+def test_bad_settings_raise_config_error(make):
+    with pytest.raises(ConfigError):
+        make()
+
+
+def test_conv2d_rejects_input_with_the_wrong_channel_count():
+    with pytest.raises(ConfigError):
+        Conv2D(3, 4).forward(np.zeros((1, 2, 5, 5), np.float32))
