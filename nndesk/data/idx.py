@@ -1,0 +1,199 @@
+"""IDX files (the MNIST container format), raw or gzipped, parsed into NumPy arrays.
+
+Layout: two zero bytes, a dtype code, the number of dimensions ``d``, then ``d`` big-endian
+uint32 sizes, then the data in C order, big-endian. Every check names the file, because a user
+who points ``--data-dir`` at the wrong folder should learn which file is wrong, not see a
+NumPy reshape error.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import struct
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+from nndesk.errors import DataError
+from nndesk.fileio import atomic_write_bytes
+
+#: dtype code -> big-endian NumPy dtype, as the format defines them.
+IDX_DTYPES: dict[int, np.dtype] = {
+    0x08: np.dtype(np.uint8),
+    0x09: np.dtype(np.int8),
+    0x0B: np.dtype(">i2"),
+    0x0C: np.dtype(">i4"),
+    0x0D: np.dtype(">f4"),
+    0x0E: np.dtype(">f8"),
+}
+
+
+def _open(path: Path):
+    # decide by content, not by name: a mirror may serve a gzip without ".gz" or vice versa
+    with open(path, "rb") as f:
+        magic = f.read(2)
+    return gzip.open(path, "rb") if magic == b"\x1f\x8b" else open(path, "rb")
+
+
+def _read_exactly(f, n: int) -> bytearray:
+    buf = bytearray(n)
+    view = memoryview(buf)
+    got = 0
+    while got < n:
+        k = f.readinto(view[got:])
+        if not k:
+            break
+        got += k
+    return buf[:got] if got < n else buf
+
+
+def read_idx(path: str | os.PathLike, hasher=None) -> np.ndarray:
+    """Parse an IDX file (``.gz`` or raw) into an array of its native shape.
+
+    Parameters
+    ----------
+    path : file to read; gzip is detected from the content.
+    hasher : optional ``hashlib`` object, updated with the decompressed bytes (header included),
+        so a caller can check a checksum without decompressing twice.
+
+    Returns
+    -------
+    np.ndarray of the file's shape, in native byte order (uint8, int8, int16, int32, float32
+    or float64), writable.
+
+    Raises
+    ------
+    DataError : missing file, bad magic, unknown dtype code, corrupt gzip, or a data size that
+        does not match the header.
+    """
+    path = Path(path)
+    name = path.name
+    if not path.is_file():
+        raise DataError(f"{path}: file not found")
+    try:
+        with _open(path) as f:
+            head = _read_exactly(f, 4)
+            if len(head) < 4 or head[0] != 0 or head[1] != 0:
+                raise DataError(f"{name}: not an IDX file (bad magic number {bytes(head).hex()})")
+            code, ndim = head[2], head[3]
+            if code not in IDX_DTYPES:
+                raise DataError(f"{name}: unknown IDX data type code 0x{code:02X}")
+            if ndim == 0:
+                raise DataError(f"{name}: IDX header declares zero dimensions")
+            dims_raw = _read_exactly(f, 4 * ndim)
+            if len(dims_raw) < 4 * ndim:
+                raise DataError(f"{name}: file ends inside the IDX header")
+            shape = struct.unpack(f">{ndim}I", dims_raw)
+            dtype = IDX_DTYPES[code]
+            expected = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+            data = _read_exactly(f, expected)
+            extra = len(f.read(1))
+    except (OSError, EOFError, zlib.error) as err:
+        raise DataError(f"{name}: cannot read ({err}); the file is corrupt or truncated") from err
+    dims = "x".join(str(s) for s in shape)
+    if len(data) < expected or extra:
+        held = f"{len(data)} bytes" if not extra else "more"
+        raise DataError(
+            f"{name}: header says {dims} values ({expected} bytes) but the file holds {held}"
+        )
+    if hasher is not None:
+        hasher.update(head)
+        hasher.update(dims_raw)
+        hasher.update(data)
+    array = np.frombuffer(data, dtype=dtype).reshape(shape)
+    # bytearray-backed, so already writable; only non-native byte order needs a copy
+    return array if dtype.isnative else array.astype(dtype.newbyteorder("="))
+
+
+def _as_images(array: np.ndarray, name: str) -> np.ndarray:
+    """Bring an IDX array to uint8 (N, 28, 28), or say why it cannot be."""
+    if array.ndim == 2 and array.shape[1] == 784:
+        array = array.reshape(-1, 28, 28)
+    if array.ndim != 3 or array.shape[1:] != (28, 28):
+        raise DataError(f"{name}: expected images of 28x28 pixels, found shape {array.shape}")
+    if array.dtype == np.uint8:
+        return array
+    if array.dtype.kind == "f":
+        if not np.isfinite(array).all():
+            raise DataError(f"{name}: image values include NaN or infinity")
+        # float images are stored either in [0, 1] or in [0, 255]
+        if array.size and array.min() >= 0 and array.max() <= 1.0:
+            array = array * 255.0
+        array = np.rint(array)
+    if array.size and (array.min() < 0 or array.max() > 255):
+        raise DataError(f"{name}: image values outside 0..255")
+    return array.astype(np.uint8)
+
+
+def _as_labels(array: np.ndarray, name: str) -> np.ndarray:
+    """Bring an IDX array to int64 (N,), or say why it cannot be."""
+    if array.ndim != 1:
+        raise DataError(f"{name}: expected a 1-D label file, found shape {array.shape}")
+    if array.dtype.kind == "f" and not np.array_equal(array, np.rint(array)):
+        raise DataError(f"{name}: labels are not whole numbers")
+    labels = array.astype(np.int64)
+    if labels.size and labels.min() < 0:
+        raise DataError(f"{name}: negative label {labels.min()}")
+    return labels
+
+
+def read_idx_images(path: str | os.PathLike, hasher=None) -> np.ndarray:
+    """Read an image file as uint8 (N, 28, 28); any IDX dtype whose values fit 0..255."""
+    return _as_images(read_idx(path, hasher), Path(path).name)
+
+
+def read_idx_labels(path: str | os.PathLike, hasher=None) -> np.ndarray:
+    """Read a label file as int64 (N,)."""
+    return _as_labels(read_idx(path, hasher), Path(path).name)
+
+
+def read_idx_pair(
+    images_path: str | os.PathLike, labels_path: str | os.PathLike
+) -> tuple[np.ndarray, np.ndarray]:
+    """Read matching image and label files: uint8 (N, 28, 28), int64 (N,); counts must agree."""
+    images = read_idx_images(images_path)
+    labels = read_idx_labels(labels_path)
+    check_counts(images, labels, Path(images_path).name, Path(labels_path).name)
+    return images, labels
+
+
+def check_counts(images: np.ndarray, labels: np.ndarray, images_name: str, labels_name: str):
+    """Raise DataError when an image file and its label file disagree on the count."""
+    if len(images) != len(labels):
+        raise DataError(
+            f"{images_name} holds {len(images)} images but {labels_name} holds {len(labels)} labels"
+        )
+
+
+def sha256_decompressed(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
+    """SHA-256 hex digest of a file's content after gunzipping it (raw files hash as they are)."""
+    path = Path(path)
+    h = hashlib.sha256()
+    try:
+        with _open(path) as f:
+            while block := f.read(chunk):
+                h.update(block)
+    except (OSError, EOFError, zlib.error) as err:
+        raise DataError(
+            f"{path.name}: cannot read ({err}); the file is corrupt or truncated"
+        ) from err
+    return h.hexdigest()
+
+
+def write_idx(path: str | os.PathLike, array: np.ndarray, compress: bool | None = None) -> Path:
+    """Write ``array`` as an IDX file (any IDX dtype); gzip it when ``path`` ends with ``.gz``."""
+    array = np.asarray(array)
+    codes = [c for c, dt in IDX_DTYPES.items() if dt.newbyteorder("=") == array.dtype]
+    if not codes:
+        raise ValueError(f"IDX cannot store dtype {array.dtype}")
+    code = codes[0]
+    dt = IDX_DTYPES[code]
+    header = bytes([0, 0, code, array.ndim]) + struct.pack(f">{array.ndim}I", *array.shape)
+    payload = header + np.ascontiguousarray(array, dtype=dt).tobytes()
+    path = Path(path)
+    if compress is None:
+        compress = path.suffix == ".gz"
+    return atomic_write_bytes(path, gzip.compress(payload) if compress else payload)

@@ -1,0 +1,133 @@
+"""The datasets nndesk knows by name: class names, files, checksums, mirrors, licence.
+
+Checksums are SHA-256 of the *decompressed* IDX content, so any honest mirror is accepted
+whatever gzip level it used, and any altered image or label byte is rejected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nndesk.errors import DataError
+
+#: The four roles every IDX dataset fills, in the order files are fetched.
+ROLES = ("train_images", "train_labels", "test_images", "test_labels")
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One IDX file: its role, its name without ``.gz``, the SHA-256 of its decompressed bytes."""
+
+    role: str
+    name: str
+    sha256: str
+
+    @property
+    def gz_name(self) -> str:
+        """The name mirrors serve it under."""
+        return self.name + ".gz"
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    """Everything needed to fetch, verify, label and preprocess a named dataset.
+
+    ``mirrors`` are base URLs ending in ``/``, tried in turn; each serves ``<file>.gz``.
+    ``preprocess`` is the kind of drawing preprocessing the data matches ("digits" | "garments").
+    ``folder_names`` are sub-folder names a data folder may use for this dataset.
+    """
+
+    name: str
+    title: str
+    class_names: tuple[str, ...]
+    preprocess: str
+    licence: str
+    files: tuple[DataFile, ...]
+    mirrors: tuple[str, ...]
+    folder_names: tuple[str, ...] = ()
+
+    def file(self, role: str) -> DataFile:
+        """The file filling ``role`` (one of ``ROLES``)."""
+        for f in self.files:
+            if f.role == role:
+                return f
+        raise KeyError(role)
+
+
+def _files(hashes: dict[str, str]) -> tuple[DataFile, ...]:
+    names = {
+        "train_images": "train-images-idx3-ubyte",
+        "train_labels": "train-labels-idx1-ubyte",
+        "test_images": "t10k-images-idx3-ubyte",
+        "test_labels": "t10k-labels-idx1-ubyte",
+    }
+    return tuple(DataFile(role, names[role], hashes[role]) for role in ROLES)
+
+
+MNIST = DatasetSpec(
+    name="mnist",
+    title="MNIST handwritten digits (LeCun, Cortes, Burges)",
+    class_names=tuple(str(d) for d in range(10)),
+    preprocess="digits",
+    licence="MNIST: Yann LeCun, Corinna Cortes, Christopher J.C. Burges; CC BY-SA 3.0",
+    files=_files(
+        {
+            "train_images": "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+            "train_labels": "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+            "test_images": "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+            "test_labels": "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
+        }
+    ),
+    mirrors=(
+        "https://ossci-datasets.s3.amazonaws.com/mnist/",
+        "https://storage.googleapis.com/cvdf-datasets/mnist/",
+    ),
+    folder_names=("mnist",),
+)
+
+FASHION = DatasetSpec(
+    name="fashion",
+    title="Fashion-MNIST (Xiao, Rasul, Vollgraf 2017), Zalando Research",
+    class_names=(
+        "T-shirt/top",
+        "Trouser",
+        "Pullover",
+        "Dress",
+        "Coat",
+        "Sandal",
+        "Shirt",
+        "Sneaker",
+        "Bag",
+        "Ankle boot",
+    ),
+    preprocess="garments",
+    licence="Fashion-MNIST: Zalando SE (Xiao, Rasul, Vollgraf 2017, arXiv:1708.07747); MIT",
+    files=_files(
+        {
+            "train_images": "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
+            "train_labels": "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
+            "test_images": "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
+            "test_labels": "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34",
+        }
+    ),
+    mirrors=(
+        "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
+        "https://github.com/zalandoresearch/fashion-mnist/raw/master/data/fashion/",
+    ),
+    folder_names=("fashion", "fashion-mnist", "fashion_mnist"),
+)
+
+DATASETS: dict[str, DatasetSpec] = {spec.name: spec for spec in (MNIST, FASHION)}
+
+_ALIASES = {"digits": "mnist", "fashion-mnist": "fashion", "fashion_mnist": "fashion"}
+
+
+def get_spec(name: str | DatasetSpec) -> DatasetSpec:
+    """Look a dataset up by name (or pass a spec through); DataError lists the known names."""
+    if isinstance(name, DatasetSpec):
+        return name
+    key = _ALIASES.get(name.lower(), name.lower())
+    if key not in DATASETS:
+        known = ", ".join(DATASETS)
+        raise DataError(f"unknown dataset {name!r}; known datasets: {known} (or an image folder)")
+    return DATASETS[key]
