@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import math
+
 import numpy as np
 
 from nndesk.errors import ConfigError
+from nndesk.nn.init import init_weights
 
 _REGISTRY: dict[str, type[Layer]] = {}
 
@@ -18,13 +22,19 @@ def register_layer(cls: type[Layer]) -> type[Layer]:
 def layer_from_config(cfg: dict) -> Layer:
     """Rebuild a layer (without its trained parameters) from ``Layer.config()``."""
     import nndesk.nn.activations  # noqa: F401  (register their classes)
-    import nndesk.nn.conv  # noqa: F401
+
+    # conv.py is written separately; until it exists the MLP layers must still load
+    with contextlib.suppress(ImportError):
+        import nndesk.nn.conv  # noqa: F401
 
     kind = cfg.get("type")
     if kind not in _REGISTRY:
         raise ConfigError(f"unknown layer type {kind!r}")
     kwargs = {k: v for k, v in cfg.items() if k != "type"}
-    return _REGISTRY[kind](**kwargs)
+    try:
+        return _REGISTRY[kind](**kwargs)
+    except TypeError as err:  # unknown or missing constructor argument in a hand-edited config
+        raise ConfigError(f"bad {kind} config {kwargs}: {err}") from None
 
 
 class Layer:
@@ -62,3 +72,169 @@ class Layer:
     @property
     def name(self) -> str:
         return type(self).__name__
+
+
+def _layer_rng(rng: np.random.Generator | None, seed: int | None) -> np.random.Generator:
+    """The generator a layer draws from: an explicit ``rng`` wins, else one seeded by ``seed``."""
+    if rng is not None:
+        return rng
+    # seed=None still gives a fixed stream: a layer never draws from OS entropy or the global seed
+    return np.random.default_rng(0 if seed is None else seed)
+
+
+@register_layer
+class Dense(Layer):
+    """Fully connected layer ``y = x @ W + b``.
+
+    Parameters
+    ----------
+    in_features, out_features : int
+    init : str
+        "he" | "xavier" | "lecun" | "zeros", see ``nndesk.nn.init``.
+    seed : int or None
+        Seeds the weight draw when no ``rng`` is given; stored in ``config()``.
+    rng : np.random.Generator, optional
+        Draw the weights from this generator (not stored: configs stay JSON-able).
+    """
+
+    def __init__(
+        self,
+        in_features: int,
+        out_features: int,
+        init: str = "he",
+        seed: int | None = None,
+        *,
+        rng: np.random.Generator | None = None,
+    ) -> None:
+        super().__init__()
+        self.in_features = int(in_features)
+        self.out_features = int(out_features)
+        if self.in_features < 1 or self.out_features < 1:
+            raise ConfigError(f"Dense needs positive sizes, got {in_features} -> {out_features}")
+        self.init = init
+        self.seed = seed
+        self.params = {
+            "W": np.empty((self.in_features, self.out_features), dtype=np.float32),
+            "b": np.zeros(self.out_features, dtype=np.float32),
+        }
+        self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
+        self.initialize(_layer_rng(rng, seed))
+        self._x: np.ndarray | None = None
+
+    def initialize(self, rng: np.random.Generator) -> None:
+        """Redraw W from ``rng`` with this layer's ``init`` rule and zero the bias, in place."""
+        W = self.params["W"]
+        W[...] = init_weights(self.init, W.shape, self.in_features, self.out_features, rng, W.dtype)
+        self.params["b"][...] = 0
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        self._x = x
+        z = np.matmul(x, self.params["W"])  # (n, in) @ (in, out) -> (n, out)
+        z += self.params["b"]  # in place: no second (n, out) temporary
+        return z
+
+    def backward(self, grad_out: np.ndarray) -> np.ndarray:
+        x = self._x
+        # written straight into the preallocated grad arrays the optimizer reads
+        np.matmul(x.T, grad_out, out=self.grads["W"])  # (in, n) @ (n, out) -> (in, out)
+        np.sum(grad_out, axis=0, out=self.grads["b"])  # (n, out) -> (out,)
+        return grad_out @ self.params["W"].T  # (n, out) @ (out, in) -> (n, in)
+
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        if tuple(input_shape) != (self.in_features,):
+            raise ConfigError(
+                f"Dense({self.in_features}, {self.out_features}) cannot take input of shape "
+                f"{tuple(input_shape)}"
+            )
+        return (self.out_features,)
+
+    def config(self) -> dict:
+        return {
+            "type": "Dense",
+            "in_features": self.in_features,
+            "out_features": self.out_features,
+            "init": self.init,
+            "seed": self.seed,
+        }
+
+
+@register_layer
+class Dropout(Layer):
+    """Inverted dropout: in training zero each unit with probability ``rate`` and scale the rest by
+    ``1 / (1 - rate)``, so evaluation is the identity.
+
+    ``seed`` (stored in config) seeds the mask generator unless an explicit ``rng`` is given.
+    """
+
+    def __init__(
+        self, rate: float = 0.5, seed: int | None = None, *, rng: np.random.Generator | None = None
+    ) -> None:
+        super().__init__()
+        if not 0.0 <= float(rate) < 1.0:
+            raise ConfigError(f"dropout rate must be in [0, 1), got {rate}")
+        self.rate = float(rate)
+        self.seed = seed
+        self.rng = _layer_rng(rng, seed)
+        self._mask: np.ndarray | None = None
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        if not training or self.rate == 0.0:
+            self._mask = None
+            return x
+        keep = self.rng.random(x.shape, dtype=np.float32) >= self.rate
+        # the mask already carries the 1/(1-rate) scale, so backward is a single multiply
+        self._mask = keep.astype(x.dtype)
+        self._mask *= 1.0 / (1.0 - self.rate)
+        return x * self._mask
+
+    def backward(self, grad_out: np.ndarray) -> np.ndarray:
+        if self._mask is None:
+            return grad_out
+        return grad_out * self._mask
+
+    def config(self) -> dict:
+        return {"type": "Dropout", "rate": self.rate, "seed": self.seed}
+
+
+@register_layer
+class Flatten(Layer):
+    """``(n, *shape) -> (n, prod(shape))``; a view, no copy."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shape: tuple[int, ...] = ()
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        self._shape = x.shape
+        return x.reshape(x.shape[0], -1)
+
+    def backward(self, grad_out: np.ndarray) -> np.ndarray:
+        return grad_out.reshape(self._shape)
+
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        return (math.prod(input_shape),)
+
+
+@register_layer
+class Reshape(Layer):
+    """``(n, prod(shape)) -> (n, *shape)``; CNNs start with ``Reshape((1, 28, 28))``."""
+
+    def __init__(self, shape: tuple[int, ...] | list[int]) -> None:
+        super().__init__()
+        self.shape = tuple(int(s) for s in shape)
+        self._in_shape: tuple[int, ...] = ()
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        self._in_shape = x.shape
+        return x.reshape((x.shape[0], *self.shape))
+
+    def backward(self, grad_out: np.ndarray) -> np.ndarray:
+        return grad_out.reshape(self._in_shape)
+
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        if math.prod(input_shape) != math.prod(self.shape):
+            raise ConfigError(f"cannot reshape {tuple(input_shape)} into {self.shape}")
+        return self.shape
+
+    def config(self) -> dict:
+        return {"type": "Reshape", "shape": list(self.shape)}

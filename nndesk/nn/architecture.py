@@ -1,0 +1,151 @@
+"""Architecture strings -> Sequential models.
+
+MLP: ``"784-64-64-10"`` (first number = inputs, last = classes, between = hidden widths).
+CNN: ``"784-c32-p-c64-p-128-10"``: ``cN`` = 3x3 conv with N filters and padding 1 (then the
+activation), ``cNkK`` = KxK conv (padding K // 2), ``p`` = 2x2 max-pool, ``bn`` = batch norm; the
+integers after the conv part are dense widths, the last one the class count.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from nndesk.errors import ConfigError
+from nndesk.nn.activations import ACTIVATIONS, make_activation
+from nndesk.nn.init import INITS, default_init
+from nndesk.nn.layers import Dense, Dropout, Flatten, Layer, Reshape
+from nndesk.nn.model import OUTPUTS, Sequential
+
+_CONV = re.compile(r"c(\d+)(?:k(\d+))?")
+IMAGE_SHAPE = (1, 28, 28)
+
+
+def parse_architecture(arch: str) -> list[tuple]:
+    """Split an architecture string into tokens.
+
+    Returns
+    -------
+    list of tuples
+        ``("input", n)`` first, then ``("conv", filters, kernel)``, ``("pool", 2)``, ``("bn",)``,
+        ``("dense", width)``; the last is the ``("dense", classes)`` output layer.
+
+    Raises
+    ------
+    ConfigError
+        One line naming the bad token, e.g. ``layer 2: '6x' is not a width``.
+    """
+    if not isinstance(arch, str) or not arch.strip():
+        raise ConfigError("empty architecture; write it like 784-64-10 or 784-c32-p-128-10")
+    parts = [p.strip().lower() for p in arch.strip().split("-")]
+    if len(parts) < 2:
+        raise ConfigError(f"architecture {arch!r} needs at least inputs and classes, e.g. 784-10")
+    if not parts[0].isdigit() or int(parts[0]) < 1:
+        raise ConfigError(f"layer 0: {parts[0]!r} is not an input size")
+    tokens: list[tuple] = [("input", int(parts[0]))]
+    seen_dense = False
+    for i, part in enumerate(parts[1:], start=1):
+        conv = _CONV.fullmatch(part)
+        if part.isdigit():
+            if int(part) < 1:
+                raise ConfigError(f"layer {i}: width must be at least 1, got {part}")
+            tokens.append(("dense", int(part)))
+            seen_dense = True
+            continue
+        if seen_dense and (conv or part in ("p", "bn")):
+            raise ConfigError(f"layer {i}: {part!r} cannot follow a dense layer")
+        if conv:
+            filters, kernel = int(conv.group(1)), int(conv.group(2) or 3)
+            if filters < 1 or kernel < 1 or kernel % 2 == 0:
+                raise ConfigError(f"layer {i}: {part!r} needs >= 1 filters and an odd kernel size")
+            tokens.append(("conv", filters, kernel))
+        elif part == "p":
+            tokens.append(("pool", 2))
+        elif part == "bn":
+            tokens.append(("bn",))
+        elif part == "":
+            raise ConfigError(f"layer {i}: empty token (two dashes in a row?)")
+        else:
+            raise ConfigError(f"layer {i}: {part!r} is not a width, cN, cNkK, p or bn")
+    if tokens[-1][0] != "dense":
+        raise ConfigError("the last layer must be the number of classes, e.g. ...-10")
+    if len(tokens) > 2 and tokens[1][0] != "dense" and tokens[0][1] != math.prod(IMAGE_SHAPE):
+        raise ConfigError(f"conv layers need 784 inputs (28x28 images), got {tokens[0][1]}")
+    return tokens
+
+
+def build_model(
+    arch: str,
+    activation: str = "relu",
+    output: str = "softmax",
+    dropout: float = 0.0,
+    init: str = "auto",
+    *,
+    rng: np.random.Generator,
+) -> Sequential:
+    """Build the Sequential model that ``arch`` describes, weights drawn from ``rng``.
+
+    Dense weights are drawn from ``rng`` directly; conv layers and Dropout get an integer seed
+    drawn from ``rng`` (stored in their config), so one generator fixes the whole model.
+    """
+    if activation not in ACTIVATIONS:
+        raise ConfigError(
+            f"unknown activation {activation!r}; choose one of {', '.join(ACTIVATIONS)}"
+        )
+    if output not in OUTPUTS:
+        raise ConfigError(f"unknown output {output!r}; choose one of {', '.join(OUTPUTS)}")
+    if init != "auto" and init not in INITS:
+        raise ConfigError(f"unknown init {init!r}; choose auto or one of {', '.join(INITS)}")
+    if not 0.0 <= dropout < 1.0:
+        raise ConfigError(f"dropout must be in [0, 1), got {dropout}")
+    init_name = default_init(activation) if init == "auto" else init
+    tokens = parse_architecture(arch)
+
+    def seed() -> int:
+        return int(rng.integers(2**31 - 1))
+
+    layers: list[Layer] = []
+    shape: tuple[int, ...] = (tokens[0][1],)
+    if any(t[0] in ("conv", "pool", "bn") for t in tokens):
+        from nndesk.nn.conv import BatchNorm2D, Conv2D, MaxPool2D
+
+        layers.append(Reshape(IMAGE_SHAPE))
+        shape = IMAGE_SHAPE
+    dense_tokens = [t for t in tokens if t[0] == "dense"]
+    for token in tokens[1:]:
+        start = len(layers)
+        kind = token[0]
+        if kind == "conv":
+            _, filters, kernel = token
+            layers.append(
+                Conv2D(
+                    shape[0],
+                    filters,
+                    kernel_size=kernel,
+                    stride=1,
+                    padding=kernel // 2,
+                    init=init_name,
+                    seed=seed(),
+                )
+            )
+            layers.append(make_activation(activation, filters))
+        elif kind == "pool":
+            if shape[1] < 2 or shape[2] < 2:
+                raise ConfigError(f"cannot max-pool a {shape[1]}x{shape[2]} feature map")
+            layers.append(MaxPool2D(2))
+        elif kind == "bn":
+            layers.append(BatchNorm2D(shape[0]))
+        else:
+            if len(shape) > 1:
+                layers.append(Flatten())
+            width = token[1]
+            layers.append(Dense(math.prod(shape), width, init_name, rng=rng))
+            if token is not dense_tokens[-1]:
+                layers.append(make_activation(activation, width))
+                if dropout > 0:
+                    layers.append(Dropout(dropout, seed()))
+        for layer in layers[start:]:
+            shape = tuple(layer.output_shape(shape))
+    return Sequential(layers, input_shape=(tokens[0][1],), output=output)

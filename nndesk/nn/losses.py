@@ -1,0 +1,121 @@
+"""Losses on logits: softmax cross-entropy, sigmoid binary cross-entropy, mean squared error.
+
+Call ``loss(logits, labels)`` (labels ``int64 (n,)``) for the batch mean, then ``loss.backward()``
+for dL/dlogits ``(n, k)``. Each loss is fused with the model's output activation, so the gradient
+goes straight to the logits and never divides by a probability.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nndesk.errors import ConfigError
+from nndesk.nn.activations import sigmoid, softmax
+
+
+def one_hot(labels: np.ndarray, k: int, dtype: np.dtype | type = np.float32) -> np.ndarray:
+    """``(n,)`` int labels -> ``(n, k)`` one-hot rows."""
+    out = np.zeros((labels.shape[0], k), dtype=dtype)
+    out[np.arange(labels.shape[0]), labels] = 1
+    return out
+
+
+class Loss:
+    """Base class: ``__call__`` caches what ``backward`` needs."""
+
+    name = "loss"
+
+    def __init__(self, output: str) -> None:
+        self.output = output
+        self._grad: np.ndarray | None = None
+
+    def __call__(self, logits: np.ndarray, labels: np.ndarray) -> float:
+        raise NotImplementedError
+
+    def backward(self) -> np.ndarray:
+        """dL/dlogits of the last call, ``(n, k)`` in the logits' dtype."""
+        if self._grad is None:
+            raise RuntimeError("call the loss before backward()")
+        return self._grad
+
+
+class SoftmaxCrossEntropy(Loss):
+    """Batch mean of ``-log softmax(z)[y]``; gradient ``(softmax(z) - onehot) / n``."""
+
+    name = "ce"
+
+    def __call__(self, logits: np.ndarray, labels: np.ndarray) -> float:
+        n = logits.shape[0]
+        rows = np.arange(n)
+        # log-sum-exp after subtracting the row max: finite for logits of 1e4
+        shifted = logits - np.max(logits, axis=1, keepdims=True)  # (n, k)
+        lse = np.log(np.sum(np.exp(shifted), axis=1))  # (n,)
+        loss = float(np.mean(lse - shifted[rows, labels], dtype=np.float64))
+        grad = softmax(logits)
+        grad[rows, labels] -= 1
+        grad /= n
+        self._grad = grad
+        return loss
+
+
+class SigmoidBinaryCrossEntropy(Loss):
+    """Binary cross-entropy of ``sigmoid(z)`` against one-hot targets, averaged over batch and
+    classes (Keras' ``binary_crossentropy``); gradient ``(sigmoid(z) - t) / (n k)``."""
+
+    name = "bce"
+
+    def __call__(self, logits: np.ndarray, labels: np.ndarray) -> float:
+        t = one_hot(labels, logits.shape[1], logits.dtype)
+        # max(z, 0) - z t + log(1 + e^-|z|) equals -t log s - (1 - t) log(1 - s) without overflow
+        per = np.maximum(logits, 0) - logits * t + np.log1p(np.exp(-np.abs(logits)))
+        loss = float(np.mean(per, dtype=np.float64))
+        grad = sigmoid(logits)
+        grad -= t
+        grad /= logits.size
+        self._grad = grad
+        return loss
+
+
+class MeanSquaredError(Loss):
+    """Mean over batch and classes of ``(a(z) - onehot)^2`` where ``a`` is the output activation."""
+
+    name = "mse"
+
+    def __call__(self, logits: np.ndarray, labels: np.ndarray) -> float:
+        t = one_hot(labels, logits.shape[1], logits.dtype)
+        if self.output == "softmax":
+            p = softmax(logits)
+        elif self.output == "sigmoid":
+            p = sigmoid(logits)
+        else:
+            p = logits.copy()
+        diff = p - t
+        loss = float(np.mean(diff * diff, dtype=np.float64))
+        g = diff * logits.dtype.type(2.0 / logits.size)  # dL/dp
+        # chain through the output activation back to the logits
+        if self.output == "softmax":
+            g -= np.sum(g * p, axis=1, keepdims=True)
+            g *= p
+        elif self.output == "sigmoid":
+            g *= p * (1 - p)
+        self._grad = g
+        return loss
+
+
+def make_loss(name: str, output: str) -> Loss:
+    """The loss ``name`` ("ce" | "bce" | "mse") for a model with output activation ``output``."""
+    if name == "ce":
+        if output != "softmax":
+            raise ConfigError(f"cross-entropy ('ce') needs a softmax output, not {output!r}")
+        return SoftmaxCrossEntropy(output)
+    if name == "bce":
+        if output != "sigmoid":
+            raise ConfigError(
+                f"binary cross-entropy ('bce') needs a sigmoid output, not {output!r}"
+            )
+        return SigmoidBinaryCrossEntropy(output)
+    if name == "mse":
+        if output not in ("softmax", "sigmoid", "linear"):
+            raise ConfigError(f"unknown output {output!r}")
+        return MeanSquaredError(output)
+    raise ConfigError(f"unknown loss {name!r}; choose ce, bce or mse")

@@ -1,0 +1,142 @@
+"""Sequential: a list of layers with forward, backward, batched prediction and a summary table."""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+
+from nndesk.errors import ConfigError
+from nndesk.nn.activations import sigmoid, softmax
+from nndesk.nn.layers import Layer, layer_from_config
+
+OUTPUTS = ("softmax", "sigmoid", "linear")
+
+
+class Sequential:
+    """Layers applied in order to ``float32 (n, *input_shape)``; ``forward`` returns logits.
+
+    Parameters
+    ----------
+    layers : list[Layer]
+    input_shape : tuple
+        Per-sample input shape, ``(784,)`` for every nndesk model.
+    output : str
+        The activation ``predict_proba`` applies to the logits: "softmax" | "sigmoid" | "linear".
+    """
+
+    def __init__(
+        self, layers: list[Layer], input_shape: tuple[int, ...] = (784,), output: str = "softmax"
+    ) -> None:
+        if output not in OUTPUTS:
+            raise ConfigError(f"unknown output {output!r}; choose one of {', '.join(OUTPUTS)}")
+        if not layers:
+            raise ConfigError("a model needs at least one layer")
+        self.layers = list(layers)
+        self.input_shape = tuple(int(s) for s in input_shape)
+        self.output = output
+        self.summary_rows()  # validates that the layer shapes chain
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        """Logits ``(n, k)`` for ``x`` of shape ``(n, *input_shape)``; caches for ``backward``."""
+        for layer in self.layers:
+            x = layer.forward(x, training=training)
+        return x
+
+    def backward(self, grad_logits: np.ndarray) -> np.ndarray:
+        """Fill every layer's grads from dL/dlogits ``(n, k)``; return dL/dx ``(n, *input_shape)``.
+
+        The caller's array is copied once because layers may overwrite the gradient they receive.
+        """
+        grad = np.array(grad_logits, copy=True)
+        for layer in reversed(self.layers):
+            grad = layer.backward(grad)
+        return grad
+
+    def activate(self, logits: np.ndarray) -> np.ndarray:
+        """Apply the model's output activation to logits ``(n, k)``."""
+        if self.output == "softmax":
+            return softmax(logits)
+        if self.output == "sigmoid":
+            return sigmoid(logits)
+        return logits
+
+    def predict_proba(self, x: np.ndarray, batch_size: int = 2048) -> np.ndarray:
+        """Output probabilities ``float32 (n, k)`` in eval mode, ``batch_size`` rows at a time."""
+        x = np.asarray(x)
+        n = x.shape[0]
+        out = None
+        for start in range(0, n, batch_size):
+            proba = self.activate(self.forward(x[start : start + batch_size], training=False))
+            if out is None:
+                out = np.empty((n, proba.shape[1]), dtype=np.float32)
+            out[start : start + batch_size] = proba
+        if out is None:  # no rows: still the right number of columns
+            out = np.empty((0, self.summary_rows()[-1][1][0]), dtype=np.float32)
+        return out
+
+    def predict(self, x: np.ndarray, batch_size: int = 2048) -> np.ndarray:
+        """Predicted class indices ``int64 (n,)``."""
+        return np.argmax(self.predict_proba(x, batch_size), axis=1).astype(np.int64)
+
+    def parameters(self) -> list[tuple[str, np.ndarray, np.ndarray]]:
+        """``("<layer index>/<param name>", param, grad)`` for every parameter, in layer order."""
+        return [
+            (f"{i}/{name}", param, layer.grads[name])
+            for i, layer in enumerate(self.layers)
+            for name, param in layer.params.items()
+        ]
+
+    def summary_rows(self) -> list[tuple[str, tuple, int]]:
+        """``(layer name, per-sample output shape, parameter count)`` per layer."""
+        rows = []
+        shape = self.input_shape
+        for layer in self.layers:
+            shape = tuple(layer.output_shape(shape))
+            rows.append((layer.name, shape, sum(int(p.size) for p in layer.params.values())))
+        return rows
+
+    def param_count(self) -> int:
+        """Total number of trainable values."""
+        return sum(int(p.size) for layer in self.layers for p in layer.params.values())
+
+    def summary(self) -> str:
+        """A Keras-like table: layer, output shape, params; then the total as a visible sum."""
+        rows = self.summary_rows()
+        lines = [f"{'Layer':<16}{'Output shape':<20}{'Params':>12}", "-" * 48]
+        lines.append(f"{'Input':<16}{str(self.input_shape):<20}{0:>12,}")
+        for i, (name, shape, count) in enumerate(rows):
+            lines.append(f"{f'{i} {name}':<16}{str(shape):<20}{count:>12,}")
+        lines.append("-" * 48)
+        counts = [c for _, _, c in rows if c]
+        total = self.param_count()
+        sum_text = " + ".join(f"{c:,}" for c in counts)
+        if len(counts) > 1:
+            lines.append(f"Total params: {sum_text} = {total:,}")
+        else:
+            lines.append(f"Total params: {total:,}")
+        return "\n".join(lines)
+
+    def config(self) -> dict:
+        """JSON-able description, enough for ``from_config`` to rebuild the model (no params)."""
+        return {
+            "layers": [layer.config() for layer in self.layers],
+            "input_shape": list(self.input_shape),
+            "output": self.output,
+        }
+
+    @classmethod
+    def from_config(cls, cfg: dict) -> Sequential:
+        """Rebuild a model from ``config()``; parameters are freshly initialised."""
+        try:
+            layers = [layer_from_config(c) for c in cfg["layers"]]
+            return cls(layers, input_shape=tuple(cfg["input_shape"]), output=cfg["output"])
+        except (KeyError, TypeError) as err:
+            raise ConfigError(f"bad model config: missing or malformed {err}") from None
+
+    def astype(self, dtype: np.dtype | type) -> Sequential:
+        """A deep copy with every parameter (and gradient) in ``dtype``."""
+        clone = copy.deepcopy(self)
+        for layer in clone.layers:
+            layer.astype(dtype)
+        return clone

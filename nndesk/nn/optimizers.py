@@ -1,0 +1,285 @@
+"""Optimizers that update parameters in place; their state (velocities, moments) lives here.
+
+Every optimizer follows the same recipe per step:
+
+1. clip: if ``clip_norm`` is set and the global gradient norm exceeds it, scale all gradients
+   by ``clip_norm / norm`` (the layers' grad arrays are left untouched);
+2. L2 weight decay: add ``weight_decay * param`` to the gradient of every weight array
+   (``ndim >= 2``: Dense and conv kernels; biases, PReLU slopes and batch-norm scales are not
+   decayed). AdamW instead decays the weights directly (decoupled);
+3. the rule below, written into the parameter array itself with preallocated buffers.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from nndesk.errors import ConfigError
+
+Params = list[tuple[str, np.ndarray, np.ndarray]]
+
+
+class Optimizer:
+    """Base class. ``lr`` may change between steps (schedules, the GUI's learning-rate field)."""
+
+    name = "sgd"
+    slots: tuple[str, ...] = ()
+    hyper_names: tuple[str, ...] = ()
+    decoupled = False  # AdamW: weight decay acts on the weights, not through the gradient
+
+    def __init__(
+        self, lr: float, weight_decay: float = 0.0, clip_norm: float | None = None
+    ) -> None:
+        if not lr > 0 or not math.isfinite(lr):
+            raise ConfigError(f"learning rate must be a positive number, got {lr}")
+        if weight_decay < 0:
+            raise ConfigError(f"weight decay must be >= 0, got {weight_decay}")
+        if clip_norm is not None and not clip_norm > 0:
+            raise ConfigError(f"clip norm must be positive, got {clip_norm}")
+        self.lr = float(lr)
+        self.weight_decay = float(weight_decay)
+        self.clip_norm = None if clip_norm is None else float(clip_norm)
+        self.t = 0  # steps taken
+        self.state: dict[str, dict[str, np.ndarray]] = {}
+        self._scratch: dict[str, np.ndarray] = {}
+
+    # -- the per-parameter rule, implemented by subclasses -------------------------------------
+    def _update(self, key: str, param: np.ndarray, grad: np.ndarray, tmp: np.ndarray) -> None:
+        """Move ``param`` in place using ``grad``; ``tmp`` is a scratch array shaped like it."""
+        np.multiply(grad, self.lr, out=tmp)
+        param -= tmp
+
+    def _decoupled_decay(self, param: np.ndarray) -> None:
+        """Hook for AdamW; coupled (L2) decay is applied to the gradient instead."""
+
+    # -- shared machinery ----------------------------------------------------------------------
+    def _buffers(self, key: str, param: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        slots = self.state.get(key)
+        if slots is None or any(s not in slots for s in self.slots):
+            slots = {s: np.zeros_like(param) for s in self.slots}
+            self.state[key] = slots
+        for s, arr in slots.items():
+            if arr.shape != param.shape:
+                raise ConfigError(
+                    f"optimizer state {key}/{s} has shape {arr.shape}, parameter has {param.shape}"
+                )
+            if arr.dtype != param.dtype:  # e.g. state loaded as float64 for a float32 model
+                slots[s] = arr.astype(param.dtype)
+        tmp = self._scratch.get(key)
+        if tmp is None or tmp.shape != param.shape or tmp.dtype != param.dtype:
+            tmp = self._scratch[key] = np.empty_like(param)
+        return slots, tmp
+
+    def _clip_scale(self, params: Params) -> float:
+        if self.clip_norm is None:
+            return 1.0
+        sq = sum(float(np.vdot(g, g)) for _, _, g in params)
+        norm = math.sqrt(sq)
+        return self.clip_norm / norm if norm > self.clip_norm else 1.0
+
+    def step(self, params: Params) -> None:
+        """Apply one update to every ``(key, param, grad)``, in place."""
+        self.t += 1
+        scale = self._clip_scale(params)
+        decay_grad = self.weight_decay > 0 and not self.decoupled
+        for key, param, grad in params:
+            _, tmp = self._buffers(key, param)
+            g = grad
+            if scale != 1.0 or (decay_grad and param.ndim >= 2):
+                g = self._scratch.get(key + "#g")
+                if g is None or g.shape != param.shape or g.dtype != param.dtype:
+                    g = self._scratch[key + "#g"] = np.empty_like(param)
+                np.multiply(grad, scale, out=g)
+                if decay_grad and param.ndim >= 2:
+                    np.multiply(param, self.weight_decay, out=tmp)
+                    g += tmp
+            if self.decoupled and self.weight_decay > 0 and param.ndim >= 2:
+                self._decoupled_decay(param)
+            self._update(key, param, g, tmp)
+
+    def hyper(self) -> dict:
+        return {name: getattr(self, name) for name in self.hyper_names}
+
+    def config(self) -> dict:
+        """JSON-able name and hyper-parameters; ``optimizer_from_config`` rebuilds from it."""
+        return {
+            "name": self.name,
+            "lr": self.lr,
+            "weight_decay": self.weight_decay,
+            "clip_norm": self.clip_norm,
+            **self.hyper(),
+        }
+
+    def state_dict(self) -> dict[str, np.ndarray]:
+        """Copies of every slot, keyed ``"<param key>/<slot>"``, plus ``"step"`` (int64 scalar)."""
+        out = {
+            f"{key}/{slot}": arr.copy()
+            for key, slots in self.state.items()
+            for slot, arr in slots.items()
+        }
+        out["step"] = np.array(self.t, dtype=np.int64)
+        return out
+
+    def load_state_dict(self, d: dict[str, np.ndarray]) -> None:
+        """Restore from ``state_dict()`` output (arrays are copied)."""
+        state: dict[str, dict[str, np.ndarray]] = {}
+        for name, arr in d.items():
+            if name == "step":
+                continue
+            key, _, slot = name.rpartition("/")
+            if slot not in self.slots or not key:
+                raise ConfigError(f"optimizer state {name!r} does not belong to {self.name}")
+            state.setdefault(key, {})[slot] = np.array(arr, copy=True)
+        self.state = state
+        self.t = int(d.get("step", 0))
+
+
+class SGD(Optimizer):
+    """``p -= lr * g``. As "gd" it is full-batch gradient descent (the loop's batch = dataset)."""
+
+    name = "sgd"
+
+
+class Momentum(Optimizer):
+    """Heavy-ball momentum (Keras form): ``v = mu v - lr g; p += v``.
+
+    With ``nesterov=True``: ``v = mu v - lr g; p += mu v - lr g``.
+    """
+
+    name = "momentum"
+    slots = ("v",)
+    hyper_names = ("momentum", "nesterov")
+
+    def __init__(self, lr, weight_decay=0.0, clip_norm=None, momentum=0.9, nesterov=False):
+        super().__init__(lr, weight_decay, clip_norm)
+        if not 0.0 <= momentum < 1.0:
+            raise ConfigError(f"momentum must be in [0, 1), got {momentum}")
+        self.momentum = float(momentum)
+        self.nesterov = bool(nesterov)
+
+    def _update(self, key, param, grad, tmp):
+        v = self.state[key]["v"]
+        v *= self.momentum
+        np.multiply(grad, self.lr, out=tmp)
+        v -= tmp
+        if self.nesterov:
+            param -= tmp  # p += mu v - lr g
+            np.multiply(v, self.momentum, out=tmp)
+        else:
+            tmp[...] = v
+        param += tmp
+
+
+class RMSProp(Optimizer):
+    """``s = rho s + (1 - rho) g^2; p -= lr g / (sqrt(s) + eps)``."""
+
+    name = "rmsprop"
+    slots = ("s",)
+    hyper_names = ("rho", "eps")
+
+    def __init__(self, lr, weight_decay=0.0, clip_norm=None, rho=0.9, eps=1e-7):
+        super().__init__(lr, weight_decay, clip_norm)
+        self.rho = float(rho)
+        self.eps = float(eps)
+
+    def _update(self, key, param, grad, tmp):
+        s = self.state[key]["s"]
+        s *= self.rho
+        np.multiply(grad, grad, out=tmp)
+        tmp *= 1.0 - self.rho
+        s += tmp
+        np.sqrt(s, out=tmp)
+        tmp += self.eps
+        np.divide(grad, tmp, out=tmp)
+        tmp *= self.lr
+        param -= tmp
+
+
+class Adam(Optimizer):
+    """Adam with bias correction:
+    ``m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
+    p -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)``.
+    """
+
+    name = "adam"
+    slots = ("m", "v")
+    hyper_names = ("beta1", "beta2", "eps")
+
+    def __init__(self, lr, weight_decay=0.0, clip_norm=None, beta1=0.9, beta2=0.999, eps=1e-8):
+        super().__init__(lr, weight_decay, clip_norm)
+        self.beta1 = float(beta1)
+        self.beta2 = float(beta2)
+        self.eps = float(eps)
+
+    def _update(self, key, param, grad, tmp):
+        slots = self.state[key]
+        m, v = slots["m"], slots["v"]
+        m *= self.beta1
+        np.multiply(grad, 1.0 - self.beta1, out=tmp)
+        m += tmp
+        v *= self.beta2
+        np.multiply(grad, grad, out=tmp)
+        tmp *= 1.0 - self.beta2
+        v += tmp
+        # denominator sqrt(v_hat) + eps, then the corrected first moment over it
+        np.sqrt(v, out=tmp)
+        tmp *= 1.0 / math.sqrt(1.0 - self.beta2**self.t)
+        tmp += self.eps
+        np.divide(m, tmp, out=tmp)
+        tmp *= self.lr / (1.0 - self.beta1**self.t)
+        param -= tmp
+
+
+class AdamW(Adam):
+    """Adam with decoupled weight decay: ``p -= lr wd p`` on weight arrays, then the Adam step."""
+
+    name = "adamw"
+    decoupled = True
+
+    def _decoupled_decay(self, param):
+        param *= 1.0 - self.lr * self.weight_decay
+
+
+_OPTIMIZERS: dict[str, type[Optimizer]] = {
+    "gd": SGD,
+    "sgd": SGD,
+    "momentum": Momentum,
+    "nesterov": Momentum,
+    "rmsprop": RMSProp,
+    "adam": Adam,
+    "adamw": AdamW,
+}
+
+
+def make_optimizer(
+    name: str, lr: float, weight_decay: float = 0.0, clip_norm: float | None = None, **hyper
+) -> Optimizer:
+    """The optimizer ``name`` ("gd" | "sgd" | "momentum" | "nesterov" | "rmsprop" | "adam" |
+    "adamw") with learning rate ``lr`` and its optional hyper-parameters (momentum, rho, beta1...).
+    """
+    if name not in _OPTIMIZERS:
+        raise ConfigError(f"unknown optimizer {name!r}; choose one of {', '.join(_OPTIMIZERS)}")
+    cls = _OPTIMIZERS[name]
+    if name == "nesterov":
+        hyper["nesterov"] = True
+    unknown = set(hyper) - set(cls.hyper_names)
+    if unknown:
+        raise ConfigError(f"optimizer {name!r} has no setting {', '.join(sorted(unknown))}")
+    opt = cls(lr, weight_decay, clip_norm, **hyper)
+    opt.name = name  # "gd" and "nesterov" keep their own names in configs and files
+    return opt
+
+
+def optimizer_from_config(cfg: dict) -> Optimizer:
+    """Rebuild an optimizer (without state) from ``Optimizer.config()``."""
+    cfg = dict(cfg)
+    try:
+        name = cfg.pop("name")
+        lr = cfg.pop("lr")
+    except KeyError as err:
+        raise ConfigError(f"optimizer config lacks {err}") from None
+    if name == "nesterov":
+        cfg.pop("nesterov", None)
+    return make_optimizer(name, lr, **cfg)
