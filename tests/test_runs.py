@@ -1,0 +1,143 @@
+"""Run history: records round-trip through run.json, list newest first, export CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from types import SimpleNamespace
+
+import pytest
+
+from nndesk.errors import NndeskError
+from nndesk.runs import MAX_STORED_BATCH_POINTS, Curves, RunStore, history_csv
+
+
+def batch(epoch, b, batches, loss):
+    return SimpleNamespace(epoch=epoch, batch=b, batches=batches, loss=loss)
+
+
+def epoch_report(epoch, train_loss, val_loss, train_acc, val_acc, lr=0.1):
+    return SimpleNamespace(
+        epoch=epoch,
+        train_loss=train_loss,
+        train_accuracy=train_acc,
+        val_loss=val_loss,
+        val_accuracy=val_acc,
+        lr=lr,
+        seconds=1.5,
+    )
+
+
+def two_epoch_curves() -> Curves:
+    curves = Curves()
+    for e in (1, 2):
+        for b in range(1, 5):
+            curves.add_batch(batch(e, b, 4, 2.0 / (e * b)))
+        curves.add_epoch(epoch_report(e, 1.0 / e, 1.1 / e, 0.5 + 0.2 * e, 0.45 + 0.2 * e))
+    curves.add_lr_change(1.5, 0.01)
+    return curves
+
+
+def test_batch_positions_are_fractional_epochs():
+    curves = two_epoch_curves()
+    assert curves.batch_x[:4] == [0.25, 0.5, 0.75, 1.0]
+    assert curves.batch_x[-1] == 2.0
+    assert curves.last_x == 2.0
+
+
+def test_record_round_trips_through_run_json(tmp_path):
+    store = RunStore(tmp_path)
+    record = store.create({"dataset": "mnist", "architecture": "784-64-10", "lr": 0.1})
+    record.curves = two_epoch_curves()
+    record.status = "completed"
+    record.metrics = {"test_accuracy": 0.91}
+    record.model_file = "model.npz"
+    store.save(record)
+
+    loaded = store.load(record.run_id)
+    assert loaded.status == "completed"
+    assert loaded.curves.epochs == [1, 2]
+    assert loaded.curves.val_accuracy == pytest.approx([0.65, 0.85])
+    assert loaded.curves.lr_changes == [(1.5, 0.01)]
+    assert loaded.curves.batch_loss == pytest.approx(record.curves.batch_loss)
+    assert loaded.model_path == tmp_path / record.run_id / "model.npz"
+    assert loaded.test_accuracy == pytest.approx(0.91)
+    assert loaded.final_val_accuracy == pytest.approx(0.85)
+    assert "784-64-10" in loaded.title and "lr=0.1" in loaded.title
+
+
+def test_missing_validation_is_stored_as_null_and_read_back_as_nan(tmp_path):
+    store = RunStore(tmp_path)
+    record = store.create({"dataset": "mnist"})
+    record.curves.add_epoch(epoch_report(1, 0.5, None, 0.8, None))
+    store.save(record)
+    raw = json.loads((record.folder / "run.json").read_text())
+    assert raw["curves"]["val_loss"] == [None]
+    loaded = store.load(record.run_id)
+    assert math.isnan(loaded.curves.val_loss[0])
+    assert math.isnan(loaded.final_val_accuracy)
+
+
+def test_long_batch_curves_are_averaged_down_on_disk(tmp_path):
+    store = RunStore(tmp_path)
+    record = store.create({})
+    n = MAX_STORED_BATCH_POINTS * 3 + 7
+    for i in range(n):
+        record.curves.add_batch(batch(1, i + 1, n, 1.0))
+    store.save(record)
+    loaded = store.load(record.run_id)
+    assert len(loaded.curves.batch_x) <= MAX_STORED_BATCH_POINTS
+    assert loaded.curves.batch_x[-1] == pytest.approx(1.0)
+    assert set(loaded.curves.batch_loss) == {1.0}
+
+
+def test_list_is_newest_first_and_skips_broken_folders(tmp_path):
+    store = RunStore(tmp_path)
+    first = store.create({"dataset": "a"})
+    second = store.create({"dataset": "b"})
+    first.created_at, second.created_at = "2026-01-01T00:00:00", "2026-01-02T00:00:00"
+    store.save(first)
+    store.save(second)
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "run.json").write_text("{not json")
+    assert [r.run_id for r in store.list()] == [second.run_id, first.run_id]
+    store.delete(first.run_id)
+    assert [r.run_id for r in store.list()] == [second.run_id]
+
+
+def test_loading_a_missing_run_raises_one_line(tmp_path):
+    with pytest.raises(NndeskError, match="not found") as info:
+        RunStore(tmp_path).load("nope")
+    assert "\n" not in str(info.value)
+
+
+def test_default_store_lives_in_the_user_data_dir(monkeypatch, tmp_path):
+    monkeypatch.setenv("NNDESK_HOME", str(tmp_path / "home"))
+    record = RunStore().create({})
+    assert record.folder.parent == tmp_path / "home" / "runs"
+
+
+def test_history_csv_has_one_row_per_run_and_epoch(tmp_path):
+    store = RunStore(tmp_path)
+    a, b = store.create({"dataset": "a"}), store.create({"dataset": "b"})
+    a.curves = two_epoch_curves()
+    b.curves.add_epoch(epoch_report(1, 0.7, None, 0.6, None))
+    rows = list(csv.DictReader(io.StringIO(history_csv([a, b]))))
+    assert [(r["run"], r["epoch"]) for r in rows] == [
+        (a.run_id, "1"),
+        (a.run_id, "2"),
+        (b.run_id, "1"),
+    ]
+    assert float(rows[1]["val_accuracy"]) == pytest.approx(0.85)
+    assert rows[2]["val_loss"] == ""
+
+
+def test_curves_rebuild_from_a_model_files_history():
+    curves = Curves.from_history(
+        [{"epoch": 1, "train_loss": 0.9, "val_accuracy": 0.7}, {"epoch": 2, "train_loss": 0.5}]
+    )
+    assert curves.epochs == [1, 2]
+    assert curves.train_loss == [0.9, 0.5]
+    assert math.isnan(curves.val_accuracy[1])
