@@ -1,22 +1,518 @@
-"""Command line. With no sub-command it opens the window; sub-commands never import Qt."""
+"""Command line. With no sub-command it opens the window; sub-commands never import Qt.
+
+    nndesk                                  open the window
+    nndesk download fashion                 fetch and verify a dataset
+    nndesk train --preset fashion-mlp       train, print the per-class report, save the model
+    nndesk evaluate model.npz               the same report for a saved model
+    nndesk predict model.npz a.png b.png    classify image files like drawings
+    nndesk presets                          the lab experiments, one line each
+
+Bad input (missing file, corrupt model, unknown preset, bad value) prints one line on stderr and
+exits with status 2; an unexpected failure prints one line and exits 1 (``--debug`` shows the
+traceback).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
 import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from nndesk.errors import NndeskError, PreprocessError
+
+#: CLI flag -> TrainConfig field, for the flags that map one to one.
+_TRAIN_FLAGS = (
+    "dataset",
+    "arch",
+    "activation",
+    "output",
+    "loss",
+    "optimizer",
+    "lr",
+    "batch_size",
+    "epochs",
+    "l2",
+    "dropout",
+    "schedule",
+    "schedule_step",
+    "schedule_gamma",
+    "schedule_rate",
+    "min_lr",
+    "normalize",
+    "val_fraction",
+    "seed",
+    "augment",
+    "test_every_epoch",
+    "momentum",
+    "clip_norm",
+    "init",
+)
+
+
+def _batch_size(text: str) -> int:
+    """``--batch-size``: a positive integer, or "full" (0) for full-batch gradient descent."""
+    if text.strip().lower() == "full":
+        return 0
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer or 'full', got {text!r}")
+    return value
+
+
+def _number(kind: type, low: float | None = None, low_inclusive: bool = True):
+    """An argparse type for a finite number with an optional lower bound."""
+
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+        if low is not None and (value < low or (value == low and not low_inclusive)):
+            bound = ">=" if low_inclusive else ">"
+            raise argparse.ArgumentTypeError(f"must be {bound} {low}, got {text!r}")
+        return value
+
+    parse.__name__ = kind.__name__  # argparse names the type in its messages
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="nndesk", description=__doc__)
-    parser.add_subparsers(dest="command")
+    from nndesk.training import (
+        ACTIVATIONS,
+        LOSSES,
+        NORMALIZATIONS,
+        OPTIMIZERS,
+        OUTPUTS,
+        SCHEDULES,
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="nndesk",
+        description="Draw, train and inspect a from-scratch NumPy neural network.",
+        epilog="Without a command the window opens.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("download", help="fetch and verify a dataset")
+    p.add_argument("dataset", metavar="DATASET", help="mnist or fashion")
+    p.add_argument("--dest", metavar="DIR", help="folder to store it in (default: the cache)")
+
+    p = sub.add_parser("train", help="train a network and print its test report")
+    p.add_argument(
+        "--preset", metavar="NAME", help="start from a lab preset (see `nndesk presets`)"
+    )
+    p.add_argument("--dataset", metavar="mnist|fashion|FOLDER")
+    p.add_argument("--data-dir", metavar="DIR", help="folder holding the IDX files")
+    p.add_argument("--arch", metavar="SPEC", help="e.g. 784-64-64-10 or 784-c32-p-c64-p-128-10")
+    p.add_argument("--activation", choices=ACTIVATIONS)
+    p.add_argument("--output-activation", dest="output", choices=OUTPUTS)
+    p.add_argument("--loss", choices=LOSSES)
+    p.add_argument("--optimizer", choices=OPTIMIZERS)
+    p.add_argument("--lr", type=_number(float, 0.0, False), metavar="RATE")
+    p.add_argument("--batch-size", type=_batch_size, metavar="N|full")
+    p.add_argument("--epochs", type=_number(int, 1), metavar="N")
+    p.add_argument("--l2", type=_number(float, 0.0), metavar="LAMBDA")
+    p.add_argument("--dropout", type=_number(float, 0.0), metavar="RATE")
+    p.add_argument("--schedule", choices=SCHEDULES)
+    p.add_argument(
+        "--schedule-step",
+        type=_number(int, 1),
+        metavar="EPOCHS",
+        help="step: decay every N epochs; exp: constant for N epochs first",
+    )
+    p.add_argument(
+        "--schedule-gamma",
+        type=_number(float, 0.0, False),
+        metavar="FACTOR",
+        help="step: multiply the rate by this at every step",
+    )
+    p.add_argument(
+        "--schedule-rate",
+        type=_number(float, 0.0),
+        metavar="RATE",
+        help="exp: multiply the rate by exp(-RATE) each epoch",
+    )
+    p.add_argument("--min-lr", type=_number(float, 0.0), metavar="RATE", help="cosine: final rate")
+    p.add_argument("--momentum", type=_number(float, 0.0), metavar="MU")
+    p.add_argument("--clip-norm", type=_number(float, 0.0, False), metavar="NORM")
+    p.add_argument("--init", choices=("auto", "he", "xavier", "lecun"))
+    p.add_argument("--normalize", choices=NORMALIZATIONS)
+    p.add_argument("--val-fraction", type=_number(float, 0.0), metavar="F")
+    p.add_argument("--seed", type=int)
+    p.add_argument(
+        "--augment",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="random shifts/rotations of the training images",
+    )
+    p.add_argument(
+        "--test-every-epoch",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="also score the test split after every epoch",
+    )
+    p.add_argument("--out", metavar="MODEL.npz", help="where to save the model")
+    p.add_argument("--resume", metavar="MODEL.npz", help="continue training a saved model")
+    p.add_argument("--json", action="store_true", help="end stdout with one JSON object")
+
+    p = sub.add_parser("evaluate", help="the test report of a saved model")
+    p.add_argument("model", metavar="MODEL")
+    p.add_argument("--data-dir", metavar="DIR")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("predict", help="classify image files as if they were drawn")
+    p.add_argument("model", metavar="MODEL")
+    p.add_argument("images", metavar="IMAGE", nargs="+")
+    p.add_argument("--json", action="store_true", help="one JSON object per image")
+
+    sub.add_parser("presets", help="list the lab presets")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:
         from nndesk.app import run  # Qt is imported only here
 
         return run()
-    build_parser().parse_args(argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed its one-line usage error (status 2)
+        return int(exit_.code or 0)
+    if args.command is None:
+        from nndesk.app import run
+
+        return run()
+    commands = {
+        "download": _cmd_download,
+        "train": _cmd_train,
+        "evaluate": _cmd_evaluate,
+        "predict": _cmd_predict,
+        "presets": _cmd_presets,
+    }
+    try:
+        return commands[args.command](args)
+    except NndeskError as err:
+        _error(str(err))
+        return 2
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError) as err:
+        _error(f"{err.strerror}: {err.filename}" if err.filename else str(err))
+        return 2
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except Exception as err:
+        if args.debug:
+            raise
+        _error(f"unexpected {type(err).__name__}: {err} (run with --debug for the traceback)")
+        return 1
+
+
+def _error(message: str) -> None:
+    # one line, always: a multi-line message would look like a traceback to a student
+    print(f"nndesk: error: {' '.join(message.split())}", file=sys.stderr)
+
+
+# -- presets -------------------------------------------------------------------------------------
+def _cmd_presets(args) -> int:
+    from nndesk.presets import list_presets
+
+    for preset in list_presets():
+        print(preset.line())
     return 0
+
+
+# -- download ------------------------------------------------------------------------------------
+class _DownloadBars:
+    """A download progress callback drawing one tqdm bar per file (on stderr)."""
+
+    def __init__(self) -> None:
+        self._bars: dict[str, Any] = {}
+
+    def __call__(self, filename: str, done: int, total: int | None) -> None:
+        from tqdm import tqdm
+
+        bar = self._bars.get(filename)
+        if bar is None:
+            bar = self._bars[filename] = tqdm(
+                total=total, desc=filename, unit="B", unit_scale=True, file=sys.stderr, leave=True
+            )
+        bar.update(done - bar.n)
+        if total is not None and done >= total:
+            bar.close()
+
+    def close(self) -> None:
+        for bar in self._bars.values():
+            bar.close()
+
+
+def _cmd_download(args) -> int:
+    from nndesk.data import download_dataset
+
+    bars = _DownloadBars()
+    try:
+        path = download_dataset(args.dataset, dest=args.dest, progress=bars)
+    finally:
+        bars.close()
+    print(path)
+    return 0
+
+
+# -- train ---------------------------------------------------------------------------------------
+def config_from_args(args):
+    """The TrainConfig of ``--preset`` (or the defaults) with every given flag applied on top."""
+    from nndesk.presets import get_preset
+    from nndesk.training import TrainConfig
+
+    base = get_preset(args.preset).config if args.preset else TrainConfig()
+    changes = {k: getattr(args, k) for k in _TRAIN_FLAGS if getattr(args, k, None) is not None}
+    return base.replace(**changes).validate()
+
+
+def _default_out(args, config) -> Path:
+    from nndesk.paths import runs_dir
+
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    name = args.preset or Path(config.dataset).name
+    return runs_dir() / f"{stamp}-{name}.npz"
+
+
+def _cmd_train(args) -> int:
+    from tqdm import tqdm
+
+    from nndesk.training import BatchReport, EpochReport, RunEnded, prepare, train
+
+    config = config_from_args(args)
+    log = sys.stderr if args.json else sys.stdout  # with --json stdout holds only the JSON
+    bars = _DownloadBars()
+    try:
+        session = prepare(config, data_dir=args.data_dir, resume=args.resume, progress=bars)
+    finally:
+        bars.close()
+    config = session.config
+    name = args.preset or "custom"
+    print(
+        f"{name}: {session.dataset.name}, {config.arch} {config.activation}/{config.output}, "
+        f"{config.loss}, {config.optimizer} lr {config.lr:g}, "
+        f"batch {config.batch_size or 'full'}, {len(session.y_train)} train / "
+        f"{len(session.y_val)} val images",
+        file=log,
+    )
+
+    t_start = time.perf_counter()
+    bar = None
+    ended: RunEnded | None = None
+    # a full-batch run has one batch per epoch: a bar per epoch would flood the terminal
+    per_epoch_bars = not config.full_batch
+    for report in train(session):
+        if isinstance(report, BatchReport):
+            if per_epoch_bars:
+                if bar is None:
+                    bar = tqdm(
+                        total=report.batches,
+                        desc=f"epoch {report.epoch}",
+                        unit="batch",
+                        file=sys.stderr,
+                        leave=False,
+                        mininterval=0.25,
+                    )
+                bar.update(1)
+                if report.batch % 100 == 0:
+                    bar.set_postfix(
+                        loss=f"{report.loss:.4f}", acc=f"{report.accuracy:.3f}", refresh=False
+                    )
+        elif isinstance(report, EpochReport):
+            if bar is not None:
+                bar.close()
+                bar = None
+            if per_epoch_bars or report.epoch == report.epochs or report.epoch % 50 == 0:
+                print(_epoch_line(report), file=log, flush=True)
+        else:
+            ended = report
+    if bar is not None:
+        bar.close()
+    seconds = time.perf_counter() - t_start
+    assert ended is not None
+    if ended.reason == "diverged":
+        _error(f"training diverged: {ended.message}; no model was saved")
+        return 1
+
+    result = session.evaluate_test()
+    out = Path(args.out) if args.out else _default_out(args, config)
+    saved = session.save(out)
+    summary = _report(session.model, session.class_names, session.y_test, result)
+    print(session.model.summary(), file=log)
+    print(summary["text"], file=log)
+    if ended.reason == "stopped":
+        print(ended.message, file=log)
+    print(f"model saved to {saved}", file=log)
+    if args.json:
+        payload = {
+            "test_accuracy": result.accuracy,
+            "test_loss": result.loss,
+            "epochs": session.epochs_done,
+            "seconds": seconds,
+            "per_class": summary["per_class"],
+            "confusion": summary["confusion"],
+            "history": [_history_row(h) for h in session.history],
+            "model": str(saved),
+            "preset": args.preset,
+            "dataset": session.dataset.name,
+            "config": config.to_dict(),
+            "ended": ended.reason,
+        }
+        print(json.dumps(payload))
+    return 0
+
+
+def _epoch_line(r) -> str:
+    val = "" if r.val_loss is None else f"  val loss {r.val_loss:.4f} acc {r.val_accuracy:.2%}"
+    test = "" if r.test_loss is None else f"  test loss {r.test_loss:.4f} acc {r.test_accuracy:.2%}"
+    return (
+        f"epoch {r.epoch:>3}/{r.epochs}  loss {r.train_loss:.4f} acc {r.train_accuracy:.2%}"
+        f"{val}{test}  lr {r.lr:.3g}  {r.seconds:.1f}s"
+    )
+
+
+def _history_row(h: dict) -> dict:
+    keys = (
+        "epoch",
+        "train_loss",
+        "train_accuracy",
+        "val_loss",
+        "val_accuracy",
+        "lr",
+        "seconds",
+        "test_loss",
+        "test_accuracy",
+    )
+    return {k: h.get(k) for k in keys}
+
+
+def _report(model, class_names, y_true, result) -> dict:
+    """The per-class table and confusion matrix as text, plus their JSON-able forms."""
+    from nndesk.nn.metrics import classification_report, confusion_matrix
+
+    report = classification_report(y_true, result.y_pred, list(class_names))
+    cm = confusion_matrix(y_true, result.y_pred, len(class_names))
+    per_class = {
+        c.name: {
+            "precision": float(c.precision),
+            "recall": float(c.recall),
+            "f1": float(c.f1),
+            "support": int(c.support),
+        }
+        for c in report.per_class
+    }
+    text = "\n".join(
+        [
+            f"test accuracy {result.accuracy:.2%}  test loss {result.loss:.4f}",
+            "",
+            report.to_text(),
+            "",
+            "confusion matrix (rows: true class, columns: predicted)",
+            format_confusion(cm, class_names),
+        ]
+    )
+    return {"text": text, "per_class": per_class, "confusion": cm.tolist()}
+
+
+def format_confusion(cm, class_names) -> str:
+    """A fixed-width confusion matrix with short class names as row and column labels."""
+    short = [name[:9] for name in class_names]
+    width = max(5, len(str(int(cm.max()))) + 1)
+    label_w = max(len(s) for s in short) + 1
+    head = " " * label_w + "".join(f"{i:>{width}}" for i in range(len(short)))
+    rows = [
+        f"{s:<{label_w}}" + "".join(f"{int(v):>{width}}" for v in row)
+        for s, row in zip(short, cm, strict=True)
+    ]
+    legend = "columns: " + ", ".join(f"{i}={s}" for i, s in enumerate(short))
+    return "\n".join([head, *rows, legend])
+
+
+# -- evaluate ------------------------------------------------------------------------------------
+def _cmd_evaluate(args) -> int:
+    from nndesk.data import load_dataset
+    from nndesk.errors import ModelFileError
+    from nndesk.inference import Classifier
+    from nndesk.nn.losses import make_loss
+    from nndesk.training import evaluate
+
+    clf = Classifier.from_file(args.model)
+    dataset = load_dataset(clf.dataset, data_dir=args.data_dir)
+    if tuple(dataset.class_names) != tuple(clf.class_names):
+        raise ModelFileError(
+            f"{args.model}: its classes do not match the {dataset.name} dataset's classes"
+        )
+    loss_name = (clf.info.get("config") or {}).get("loss")
+    if loss_name is None:
+        loss_name = {"softmax": "ce", "sigmoid": "bce"}.get(clf.model.output, "mse")
+    x_test = clf.normalizer(dataset.test_images)
+    result = evaluate(
+        clf.model, make_loss(loss_name, clf.model.output), x_test, dataset.test_labels
+    )
+    summary = _report(clf.model, clf.class_names, dataset.test_labels, result)
+    log = sys.stderr if args.json else sys.stdout
+    print(f"{args.model}: {dataset.name}, {len(dataset.test_labels)} test images", file=log)
+    print(clf.model.summary(), file=log)
+    print(summary["text"], file=log)
+    if args.json:
+        payload = {
+            "test_accuracy": result.accuracy,
+            "test_loss": result.loss,
+            "epochs": len(clf.info.get("history") or []),
+            "per_class": summary["per_class"],
+            "confusion": summary["confusion"],
+            "history": [_history_row(h) for h in clf.info.get("history") or []],
+            "model": str(args.model),
+            "dataset": dataset.name,
+        }
+        print(json.dumps(payload))
+    return 0
+
+
+# -- predict -------------------------------------------------------------------------------------
+def _cmd_predict(args) -> int:
+    from nndesk.inference import Classifier
+    from nndesk.preprocess import load_image
+
+    clf = Classifier.from_file(args.model)
+    status = 0
+    for path in args.images:
+        try:
+            if not Path(path).is_file():
+                raise PreprocessError(f"{path}: no such image file")
+            prediction = clf.classify_image(load_image(path))
+            if prediction is None:
+                raise PreprocessError(f"{path}: the image is blank, nothing to classify")
+        except NndeskError as err:  # report this file and go on with the others
+            _error(str(err))
+            status = 2
+            continue
+        if args.json:
+            payload = {
+                "file": str(path),
+                "label": prediction.label,
+                "class": prediction.class_name,
+                "probabilities": [float(p) for p in prediction.probabilities],
+            }
+            print(json.dumps(payload), flush=True)
+        else:
+            p = float(prediction.probabilities[prediction.label])
+            print(f"{path}: {prediction.class_name} ({p:.1%})", flush=True)
+    return status
+
+
+__all__ = ["build_parser", "config_from_args", "format_confusion", "main"]
