@@ -18,18 +18,13 @@ from nndesk.nn.layers import Layer, _layer_rng, register_layer
 # predict_proba(batch_size=2048) on a CNN does not build a half-gigabyte im2col matrix.
 _EVAL_COL_LIMIT = 1 << 23
 
+# every convolution matmul goes through this name, so benchmarks/bench_cnn.py can time them
+_matmul = np.matmul
+
 
 def _channel_major(x: np.ndarray) -> bool:
     """True when NCHW ``x`` is stored as contiguous ``(c, n, h, w)`` memory."""
     return x.transpose(1, 0, 2, 3).flags.c_contiguous
-
-
-def _empty_like_layout(shape: tuple[int, int, int, int], like: np.ndarray, dtype) -> np.ndarray:
-    """Zeros of NCHW ``shape`` stored in the same memory order (NCHW or CNHW) as ``like``."""
-    if _channel_major(like) and not like.flags.c_contiguous:
-        n, c, h, w = shape
-        return np.zeros((c, n, h, w), dtype).transpose(1, 0, 2, 3)
-    return np.zeros(shape, dtype)
 
 
 @register_layer
@@ -164,7 +159,7 @@ class Conv2D(Layer):
         if training or n * per_sample <= _EVAL_COL_LIMIT:
             col = self._im2col(x, "col")
             self._col = col
-            out = W2 @ col  # (f, c*k*k) @ (c*k*k, n*oh*ow) -> (f, n*oh*ow)
+            out = _matmul(W2, col)  # (f, c*k*k) @ (c*k*k, n*oh*ow) -> (f, n*oh*ow)
         else:
             # big eval batch: chunk over samples; backward (saliency) rebuilds the columns
             self._col = None
@@ -172,7 +167,7 @@ class Conv2D(Layer):
             out = np.empty((f, n, oh * ow), np.result_type(x, W2))
             for start in range(0, n, step):
                 col = self._im2col(x[start : start + step], "col_eval")
-                out[:, start : start + step] = (W2 @ col).reshape(f, -1, oh * ow)
+                out[:, start : start + step] = _matmul(W2, col).reshape(f, -1, oh * ow)
             self._buffers.pop("col_eval", None)
             self._buffers.pop("col_eval_pad", None)
             out = out.reshape(f, -1)
@@ -193,15 +188,19 @@ class Conv2D(Layer):
         oh, ow = grad_out.shape[2:]
         g = np.ascontiguousarray(grad_out.transpose(1, 0, 2, 3)).reshape(f, n * oh * ow)
         W2 = self.params["W"].reshape(f, -1)
-        self.grads["W"][...] = (g @ col.T).reshape(self.params["W"].shape)  # (f, N) @ (N, ckk)
+        dW = self.grads["W"].reshape(f, -1)
+        if dW.dtype == np.result_type(g, col):
+            _matmul(g, col.T, out=dW)  # (f, n*oh*ow) @ (n*oh*ow, c*k*k) -> (f, c*k*k)
+        else:
+            dW[...] = _matmul(g, col.T)
         self.grads["b"][...] = g.sum(axis=1)
         dtype = np.result_type(g, W2)
         dcol = self._buffer("dcol", (c * k * k, n * oh * ow), dtype)
-        np.matmul(W2.T, g, out=dcol)  # (c*k*k, f) @ (f, n*oh*ow) -> (c*k*k, n*oh*ow)
+        _matmul(W2.T, g, out=dcol)  # (c*k*k, f) @ (f, n*oh*ow) -> (c*k*k, n*oh*ow)
         dcol6 = dcol.reshape(c, k, k, n, oh, ow)
         # col2im: add each kernel offset's block back where it was read from
-        dxp = self._buffer("dpad", (c, n, h + 2 * p, w + 2 * p), dtype)
-        dxp.fill(0)
+        # fresh (not a reused buffer): the caller owns the returned gradient
+        dxp = np.zeros((c, n, h + 2 * p, w + 2 * p), dtype)
         for i in range(k):
             for j in range(k):
                 dxp[:, :, i : i + s * oh : s, j : j + s * ow : s] += dcol6[:, i, j]
@@ -212,8 +211,8 @@ class Conv2D(Layer):
 class MaxPool2D(Layer):
     """Non-overlapping ``size x size`` max-pooling (stride = size); trailing rows/cols dropped.
 
-    Backward routes each gradient to the window's maximum; on ties the first element (row-major
-    within the window) wins, so the gradient is never duplicated.
+    Backward routes each window's gradient to exactly one of its maxima (ties have one winner, so
+    the gradient is never duplicated).
     """
 
     def __init__(self, size: int = 2) -> None:
@@ -222,8 +221,8 @@ class MaxPool2D(Layer):
             raise ConfigError(f"MaxPool2D size must be an integer >= 1, got {size!r}")
         self.size = int(size)
         self._x_shape: tuple[int, ...] | None = None
-        self._x_like: np.ndarray | None = None
-        self._argmax: np.ndarray | None = None
+        self._channel_major = False
+        self._cache: tuple | None = None
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         c, h, w = input_shape
@@ -234,38 +233,74 @@ class MaxPool2D(Layer):
     def config(self) -> dict:
         return {"type": "MaxPool2D", "size": self.size}
 
-    def _offsets(self) -> list[tuple[int, int]]:
-        return [(i, j) for i in range(self.size) for j in range(self.size)]
-
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         """``(n, c, h, w) -> (n, c, h // size, w // size)``."""
         s = self.size
         n, c, h, w = x.shape
-        H, W = (h // s) * s, (w // s) * s
-        if H == 0 or W == 0:
+        oh, ow = h // s, w // s
+        if oh == 0 or ow == 0:
             raise ConfigError(f"MaxPool2D size {s} does not fit a {h}x{w} input")
-        # one pass per window offset (s*s of them), each over the whole batch
-        out = x[:, :, 0:H:s, 0:W:s].copy(order="K")  # keeps x's memory order
+        # work on (m, h, w) planes in x's own memory order (NCHW, or CNHW after a conv)
+        self._channel_major = _channel_major(x) and not x.flags.c_contiguous
+        planes = x.transpose(1, 0, 2, 3) if self._channel_major else x
+        planes = np.ascontiguousarray(planes).reshape(-1, h, w)
+        win = planes[:, : oh * s, : ow * s].reshape(-1, oh, s, ow, s)  # a view, no copy
+        self._x_shape = x.shape
+        out = self._forward_pairs(win) if s == 2 else self._forward_offsets(win)
+        out = out.reshape(c, n, oh, ow) if self._channel_major else out.reshape(n, c, oh, ow)
+        return out.transpose(1, 0, 2, 3) if self._channel_major else out
+
+    def _forward_pairs(self, win: np.ndarray) -> np.ndarray:
+        """2x2 windows ``(m, oh, 2, ow, 2) -> (m, oh, ow)`` as two pairwise maxima.
+
+        Keeps which row won in each column pair and which column won after that; on ties the
+        first row / column wins. Pairwise maxima over contiguous rows vectorise far better than an
+        argmax over a length-4 axis.
+        """
+        top, bottom = win[:, :, 0], win[:, :, 1]  # (m, oh, ow, 2) each
+        row_won = bottom > top
+        rows = np.maximum(top, bottom)  # (m, oh, ow, 2): per column, the larger of the rows
+        col_won = rows[..., 1] > rows[..., 0]
+        self._cache = (row_won, col_won)
+        return np.maximum(rows[..., 0], rows[..., 1])
+
+    def _forward_offsets(self, win: np.ndarray) -> np.ndarray:
+        """Any size: one pass per window offset; the earliest offset (row-major) wins ties."""
+        s = self.size
+        out = win[:, :, 0, :, 0].copy()
         argmax = np.zeros(out.shape, np.uint8)
-        for o, (i, j) in enumerate(self._offsets()[1:], start=1):
-            v = x[:, :, i:H:s, j:W:s]
-            better = v > out  # strict: the earlier offset keeps ties
-            np.copyto(argmax, o, where=better)
+        for o in range(1, s * s):
+            v = win[:, :, o // s, :, o % s]
+            np.copyto(argmax, o, where=v > out)  # strict: the earlier offset keeps ties
             np.maximum(out, v, out=out)
-        self._x_shape, self._x_like, self._argmax = x.shape, x, argmax
+        self._cache = (argmax,)
         return out
 
     def backward(self, grad_out: np.ndarray) -> np.ndarray:
         """``(n, c, h // size, w // size) -> (n, c, h, w)``; zero except at each window's max."""
-        if self._argmax is None:
+        if self._cache is None:
             raise RuntimeError("MaxPool2D.backward called before forward")
         s = self.size
         n, c, h, w = self._x_shape
-        H, W = (h // s) * s, (w // s) * s
-        dx = _empty_like_layout((n, c, h, w), self._x_like, grad_out.dtype)
-        for o, (i, j) in enumerate(self._offsets()):
-            np.multiply(grad_out, self._argmax == o, out=dx[:, :, i:H:s, j:W:s])
-        return dx
+        oh, ow = h // s, w // s
+        g = grad_out.transpose(1, 0, 2, 3) if self._channel_major else grad_out
+        g = g.reshape(-1, oh, ow)  # same plane order as in forward (copies only if it must)
+        dplanes = np.zeros((g.shape[0], h, w), grad_out.dtype)
+        dwin = dplanes[:, : oh * s, : ow * s].reshape(-1, oh, s, ow, s)
+        if s == 2:
+            row_won, col_won = self._cache
+            drows = np.empty((*g.shape, 2), g.dtype)  # (m, oh, ow, 2)
+            np.multiply(g, ~col_won, out=drows[..., 0])
+            np.multiply(g, col_won, out=drows[..., 1])
+            np.multiply(drows, ~row_won, out=dwin[:, :, 0])
+            np.multiply(drows, row_won, out=dwin[:, :, 1])
+        else:
+            (argmax,) = self._cache
+            for o in range(s * s):
+                np.multiply(g, argmax == o, out=dwin[:, :, o // s, :, o % s])
+        if self._channel_major:
+            return dplanes.reshape(c, n, h, w).transpose(1, 0, 2, 3)
+        return dplanes.reshape(n, c, h, w)
 
 
 @register_layer

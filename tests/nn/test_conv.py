@@ -84,26 +84,46 @@ def test_conv2d_eval_forward_in_chunks_matches_one_shot_and_still_backpropagates
     np.testing.assert_allclose(layer.backward(g), dx_whole, rtol=1e-12)
 
 
-def test_maxpool_gradients_match_finite_differences():
+@pytest.mark.parametrize("size, shape", [(2, (2, 3, 6, 6)), (2, (2, 2, 5, 7)), (3, (2, 2, 7, 6))])
+def test_maxpool_gradients_match_finite_differences(size, shape):
     rng = np.random.default_rng(4)
     # distinct values so that no window has a tie and finite differences are well defined
-    x = rng.permutation(2 * 3 * 6 * 6).reshape(2, 3, 6, 6) / 10.0
-    check_layer_gradients(MaxPool2D(2), x, training=True)
+    x = rng.permutation(np.prod(shape)).reshape(shape) / 10.0
+    check_layer_gradients(MaxPool2D(size), x, training=True)
 
 
-def test_maxpool_forward_equals_window_maxima_and_drops_trailing_rows():
+def test_maxpool_treats_a_channel_major_view_like_its_contiguous_copy():
+    rng = np.random.default_rng(12)
+    x_cn = rng.standard_normal((3, 4, 6, 6)).astype(np.float32)  # memory (c, n, h, w)
+    view, copy = x_cn.transpose(1, 0, 2, 3), np.ascontiguousarray(x_cn.transpose(1, 0, 2, 3))
+    g = rng.standard_normal((4, 3, 3, 3)).astype(np.float32)
+    a, b = MaxPool2D(2), MaxPool2D(2)
+    np.testing.assert_array_equal(a.forward(view), b.forward(copy))
+    np.testing.assert_array_equal(a.backward(g), b.backward(g))
+
+
+@pytest.mark.parametrize("size, hw", [(2, (7, 6)), (3, (7, 8))])
+def test_maxpool_forward_equals_window_maxima_and_drops_trailing_rows(size, hw):
     rng = np.random.default_rng(5)
-    x = rng.standard_normal((2, 3, 7, 6))
-    out = MaxPool2D(2).forward(x)
-    want = x[:, :, :6, :].reshape(2, 3, 3, 2, 3, 2).max(axis=(3, 5))
+    x = rng.standard_normal((2, 3, *hw))
+    out = MaxPool2D(size).forward(x)
+    oh, ow = hw[0] // size, hw[1] // size
+    crop = x[:, :, : oh * size, : ow * size]
+    want = crop.reshape(2, 3, oh, size, ow, size).max(axis=(3, 5))
     np.testing.assert_array_equal(out, want)
 
 
-def test_maxpool_sends_a_tied_windows_gradient_to_exactly_one_element():
-    pool = MaxPool2D(2)
-    pool.forward(np.ones((1, 1, 2, 2)))
-    dx = pool.backward(np.full((1, 1, 1, 1), 3.0))
-    assert dx.sum() == 3.0 and np.count_nonzero(dx) == 1
+@pytest.mark.parametrize("size", [2, 3])
+def test_maxpool_sends_a_tied_windows_gradient_to_exactly_one_element(size):
+    pool = MaxPool2D(size)
+    window = np.zeros((1, 2, size, size))
+    window[0, 1] = 1.0
+    window[0, 1, 0, 0] = 0.5  # channel 1: every element but one tied at the max
+    pool.forward(window)
+    dx = pool.backward(np.full((1, 2, 1, 1), 3.0))
+    for ch in range(2):
+        assert dx[0, ch].sum() == 3.0 and np.count_nonzero(dx[0, ch]) == 1
+    assert dx[0, 1, 0, 0] == 0.0
 
 
 @pytest.mark.parametrize("shape", [(3, 2, 4, 4), (4, 3, 1, 1)])
