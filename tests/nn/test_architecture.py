@@ -1,0 +1,109 @@
+"""Architecture strings: parsing, one-line errors, and the models they build."""
+
+import numpy as np
+import pytest
+
+from nndesk.errors import ConfigError
+from nndesk.nn.architecture import build_model, parse_architecture
+
+
+def test_parse_mlp_string():
+    assert parse_architecture("784-64-64-10") == [
+        ("input", 784),
+        ("dense", 64),
+        ("dense", 64),
+        ("dense", 10),
+    ]
+
+
+def test_parse_cnn_string_with_kernel_pool_and_batch_norm():
+    assert parse_architecture("784-c32-bn-p-c64k5-p-128-10") == [
+        ("input", 784),
+        ("conv", 32, 3),
+        ("bn",),
+        ("pool", 2),
+        ("conv", 64, 5),
+        ("pool", 2),
+        ("dense", 128),
+        ("dense", 10),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("arch", "message"),
+    [
+        ("784-64-6x-10", "layer 2: '6x' is not a width"),
+        ("", "empty architecture"),
+        ("784", "at least inputs and classes"),
+        ("abc-10", "layer 0: 'abc' is not an input size"),
+        ("784-64--10", "layer 2: empty token"),
+        ("784-64-c32-10", "layer 2: 'c32' cannot follow a dense layer"),
+        ("784-c32-p", "last layer must be the number of classes"),
+        ("784-0-10", "width must be at least 1"),
+        ("784-c32k4-10", "odd kernel size"),
+        ("100-c8-10", "conv layers need 784 inputs"),
+    ],
+)
+def test_bad_architecture_strings_give_a_one_line_reason(arch, message):
+    with pytest.raises(ConfigError, match=message) as info:
+        parse_architecture(arch)
+    assert "\n" not in str(info.value)
+
+
+def test_build_mlp_puts_activation_and_dropout_after_each_hidden_dense_only():
+    model = build_model(
+        "784-64-32-10", activation="tanh", dropout=0.2, rng=np.random.default_rng(0)
+    )
+    names = [layer.name for layer in model.layers]
+    assert names == ["Dense", "Tanh", "Dropout", "Dense", "Tanh", "Dropout", "Dense"]
+    assert model.output == "softmax"
+
+
+def test_build_model_is_reproducible_from_the_generator_alone():
+    a = build_model("784-16-10", dropout=0.5, rng=np.random.default_rng(5))
+    b = build_model("784-16-10", dropout=0.5, rng=np.random.default_rng(5))
+    for (_, pa, _), (_, pb, _) in zip(a.parameters(), b.parameters(), strict=True):
+        np.testing.assert_array_equal(pa, pb)
+    assert a.config() == b.config()
+    c = build_model("784-16-10", rng=np.random.default_rng(6))
+    assert not np.array_equal(a.parameters()[0][1], c.parameters()[0][1])
+
+
+def test_auto_init_is_he_for_relu_and_xavier_for_tanh():
+    relu = build_model("784-16-10", activation="relu", rng=np.random.default_rng(0))
+    tanh = build_model("784-16-10", activation="tanh", rng=np.random.default_rng(0))
+    assert relu.layers[0].init == "he" and tanh.layers[0].init == "xavier"
+    lecun = build_model("784-16-10", init="lecun", rng=np.random.default_rng(0))
+    assert lecun.layers[0].init == "lecun"
+
+
+def test_build_cnn_starts_with_reshape_and_flattens_before_the_first_dense():
+    model = build_model("784-c8-p-c16k5-bn-p-32-10", rng=np.random.default_rng(0))
+    names = [layer.name for layer in model.layers]
+    assert names == [
+        "Reshape", "Conv2D", "ReLU", "MaxPool2D", "Conv2D", "ReLU", "BatchNorm2D", "MaxPool2D",
+        "Flatten", "Dense", "ReLU", "Dense",
+    ]  # fmt: skip
+    shapes = [shape for _, shape, _ in model.summary_rows()]
+    assert shapes[0] == (1, 28, 28) and shapes[3] == (8, 14, 14) and shapes[8] == (16 * 7 * 7,)
+    x = np.random.default_rng(1).random((2, 784), dtype=np.float32)
+    assert model.predict_proba(x).shape == (2, 10)
+
+
+def test_build_cnn_with_prelu_gives_one_slope_per_channel():
+    model = build_model("784-c4-p-10", activation="prelu", rng=np.random.default_rng(0))
+    assert model.layers[2].params["alpha"].shape == (4,)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"activation": "swish"}, "unknown activation"),
+        ({"output": "tanh"}, "unknown output"),
+        ({"init": "orthogonal"}, "unknown init"),
+        ({"dropout": 1.0}, "dropout must be"),
+    ],
+)
+def test_build_model_rejects_bad_settings(kwargs, message):
+    with pytest.raises(ConfigError, match=message):
+        build_model("784-16-10", rng=np.random.default_rng(0), **kwargs)

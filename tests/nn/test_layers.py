@@ -1,0 +1,124 @@
+"""Dense, Dropout, Flatten, Reshape: gradients, dtypes, shapes and configs."""
+
+import json
+
+import numpy as np
+import pytest
+
+from nndesk.errors import ConfigError
+from nndesk.nn.layers import Dense, Dropout, Flatten, Reshape, layer_from_config
+from tests.nn.gradcheck import check_layer_gradients
+
+
+def test_dense_gradients_match_finite_differences_for_input_weights_and_bias():
+    rng = np.random.default_rng(1)
+    layer = Dense(5, 3, rng=rng)
+    layer.params["b"][...] = rng.standard_normal(3)
+    errors = check_layer_gradients(layer, rng.standard_normal((4, 5)))
+    assert set(errors) == {"x", "W", "b"}
+
+
+def test_dense_keeps_float32_from_input_to_grads():
+    rng = np.random.default_rng(0)
+    layer = Dense(6, 4, rng=rng)
+    x = rng.standard_normal((3, 6)).astype(np.float32)
+    y = layer.forward(x, training=True)
+    dx = layer.backward(np.ones_like(y))
+    assert y.dtype == dx.dtype == layer.grads["W"].dtype == np.float32
+
+
+def test_dense_writes_grads_into_the_same_arrays_every_step():
+    rng = np.random.default_rng(0)
+    layer = Dense(4, 2, rng=rng)
+    gW = layer.grads["W"]
+    for _ in range(2):
+        layer.forward(rng.standard_normal((3, 4)).astype(np.float32))
+        layer.backward(np.ones((3, 2), np.float32))
+    assert layer.grads["W"] is gW
+
+
+def test_dense_weights_come_from_the_given_generator():
+    a = Dense(8, 4, rng=np.random.default_rng(7)).params["W"]
+    b = Dense(8, 4, rng=np.random.default_rng(7)).params["W"]
+    c = Dense(8, 4, rng=np.random.default_rng(8)).params["W"]
+    np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(a, c)
+
+
+def test_dense_rejects_an_input_of_the_wrong_width():
+    with pytest.raises(ConfigError, match="Dense"):
+        Dense(10, 3).output_shape((9,))
+
+
+def test_dropout_is_the_identity_at_evaluation():
+    x = np.arange(12, dtype=np.float32).reshape(3, 4)
+    layer = Dropout(0.5, seed=0)
+    assert layer.forward(x, training=False) is x
+    np.testing.assert_array_equal(layer.backward(np.ones_like(x)), np.ones_like(x))
+
+
+def test_dropout_drops_about_rate_and_keeps_the_expected_value():
+    x = np.ones((200, 500), dtype=np.float32)
+    y = Dropout(0.3, rng=np.random.default_rng(0)).forward(x, training=True)
+    assert y.dtype == np.float32
+    assert abs(np.mean(y == 0) - 0.3) < 0.01
+    assert abs(float(y.mean()) - 1.0) < 0.02  # inverted dropout: the mean is preserved
+    np.testing.assert_allclose(np.unique(y), [0.0, 1 / 0.7], rtol=1e-6)
+
+
+def test_dropout_backward_uses_the_forward_mask():
+    rng = np.random.default_rng(3)
+    layer = Dropout(0.5, rng=rng)
+    x = rng.standard_normal((4, 6))
+    y = layer.forward(x, training=True)
+    g = rng.standard_normal((4, 6))
+    # the layer is linear for a fixed mask, so its gradient is y / x elementwise times g
+    np.testing.assert_allclose(layer.backward(g), g * (y / x), rtol=1e-6)
+
+
+def test_dropout_rejects_a_rate_of_one():
+    with pytest.raises(ConfigError, match="dropout rate"):
+        Dropout(1.0)
+
+
+def test_flatten_and_reshape_round_trip_values_and_gradients():
+    x = np.random.default_rng(0).standard_normal((2, 784))
+    r, f = Reshape((1, 28, 28)), Flatten()
+    img = r.forward(x)
+    assert img.shape == (2, 1, 28, 28)
+    np.testing.assert_array_equal(f.forward(img), x)
+    assert f.backward(x).shape == (2, 1, 28, 28)
+    assert r.backward(img).shape == (2, 784)
+    assert r.output_shape((784,)) == (1, 28, 28)
+    assert f.output_shape((8, 7, 7)) == (392,)
+
+
+def test_reshape_refuses_a_size_that_does_not_fit():
+    with pytest.raises(ConfigError, match="reshape"):
+        Reshape((1, 28, 28)).output_shape((100,))
+
+
+@pytest.mark.parametrize(
+    "layer", [Dense(3, 2, init="xavier", seed=4), Dropout(0.25, seed=9), Flatten(), Reshape((2, 2))]
+)
+def test_layer_config_is_json_and_rebuilds_the_same_layer(layer):
+    cfg = json.loads(json.dumps(layer.config()))
+    rebuilt = layer_from_config(cfg)
+    assert rebuilt.config() == layer.config()
+    for name, p in layer.params.items():
+        assert rebuilt.params[name].shape == p.shape
+
+
+def test_dense_with_a_seed_rebuilds_identical_weights_from_config():
+    layer = Dense(6, 3, seed=11)
+    np.testing.assert_array_equal(layer_from_config(layer.config()).params["W"], layer.params["W"])
+
+
+def test_layer_from_config_names_an_unknown_type():
+    with pytest.raises(ConfigError, match="unknown layer type 'Bogus'"):
+        layer_from_config({"type": "Bogus"})
+
+
+def test_layer_from_config_turns_a_bad_argument_into_a_config_error():
+    with pytest.raises(ConfigError, match="bad Dense config"):
+        layer_from_config({"type": "Dense", "in_features": 3})

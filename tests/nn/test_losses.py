@@ -1,0 +1,89 @@
+"""Losses: values against the textbook formulas, gradients against finite differences."""
+
+import numpy as np
+import pytest
+
+from nndesk.errors import ConfigError
+from nndesk.nn.losses import make_loss, one_hot
+from tests.nn.gradcheck import numeric_grad
+
+CASES = [
+    ("ce", "softmax"),
+    ("bce", "sigmoid"),
+    ("mse", "softmax"),
+    ("mse", "sigmoid"),
+    ("mse", "linear"),
+]
+
+
+@pytest.mark.parametrize(("name", "output"), CASES)
+def test_loss_gradient_matches_finite_differences(name, output):
+    rng = np.random.default_rng(0)
+    logits = rng.standard_normal((5, 4)) * 2
+    labels = rng.integers(0, 4, 5)
+    loss = make_loss(name, output)
+    loss(logits, labels)
+    analytic = loss.backward().copy()
+    numeric = numeric_grad(lambda z: make_loss(name, output)(z, labels), logits)
+    np.testing.assert_allclose(analytic, numeric, rtol=1e-6, atol=1e-9)
+
+
+def test_cross_entropy_equals_minus_log_softmax_of_the_true_class():
+    logits = np.array([[2.0, 1.0, 0.1], [0.5, 2.5, 0.0]])
+    labels = np.array([0, 2])
+    p = np.exp(logits) / np.exp(logits).sum(1, keepdims=True)
+    expected = -np.mean(np.log(p[[0, 1], labels]))
+    assert make_loss("ce", "softmax")(logits, labels) == pytest.approx(expected, rel=1e-12)
+
+
+def test_softmax_cross_entropy_is_stable_for_logits_of_1e4():
+    logits = np.array([[1e4, 0.0, -1e4], [0.0, 1e4, 0.0]], dtype=np.float32)
+    loss = make_loss("ce", "softmax")
+    with np.errstate(over="raise", divide="raise", invalid="raise"):
+        value = loss(logits, np.array([0, 0]))
+        grad = loss.backward()
+    # sample 0 is right with certainty (loss 0); sample 1 is wrong by 1e4
+    assert value == pytest.approx(1e4 / 2, rel=1e-6)
+    assert np.all(np.isfinite(grad))
+    np.testing.assert_allclose(grad, [[0, 0, 0], [-0.5, 0.5, 0]], atol=1e-6)
+
+
+def test_binary_cross_entropy_matches_keras_mean_over_classes_and_is_stable():
+    logits = np.array([[3.0, -1.0], [0.2, 0.4]])
+    labels = np.array([0, 1])
+    s = 1 / (1 + np.exp(-logits))
+    t = one_hot(labels, 2, np.float64)
+    expected = -np.mean(t * np.log(s) + (1 - t) * np.log(1 - s))
+    assert make_loss("bce", "sigmoid")(logits, labels) == pytest.approx(expected, rel=1e-12)
+    huge = np.array([[1e4, -1e4]], dtype=np.float32)
+    with np.errstate(over="raise", divide="raise", invalid="raise"):
+        assert make_loss("bce", "sigmoid")(huge, np.array([0])) == pytest.approx(0.0, abs=1e-6)
+
+
+def test_mse_compares_the_activated_output_with_one_hot_targets():
+    logits = np.array([[0.0, 0.0]])
+    # softmax gives (0.5, 0.5) against (1, 0): mean of 0.25 and 0.25
+    assert make_loss("mse", "softmax")(logits, np.array([0])) == pytest.approx(0.25)
+    assert make_loss("mse", "linear")(logits, np.array([0])) == pytest.approx(0.5)
+
+
+def test_losses_keep_float32_gradients_for_float32_logits():
+    logits = np.random.default_rng(0).standard_normal((3, 5)).astype(np.float32)
+    for name, output in CASES:
+        loss = make_loss(name, output)
+        loss(logits, np.array([0, 1, 2]))
+        assert loss.backward().dtype == np.float32, (name, output)
+
+
+def test_make_loss_refuses_a_mismatched_output():
+    with pytest.raises(ConfigError, match="needs a softmax output"):
+        make_loss("ce", "sigmoid")
+    with pytest.raises(ConfigError, match="needs a sigmoid output"):
+        make_loss("bce", "softmax")
+    with pytest.raises(ConfigError, match="unknown loss"):
+        make_loss("hinge", "softmax")
+
+
+def test_backward_before_a_call_is_an_error():
+    with pytest.raises(RuntimeError):
+        make_loss("ce", "softmax").backward()
