@@ -1,0 +1,198 @@
+"""Evaluate a classifier on a labelled split and pick out its mistakes. NumPy only, no Qt.
+
+``evaluate`` runs the model in batches (reporting progress between them) and bundles everything the
+Evaluate and Mistakes pages show: probabilities, predictions, loss, accuracy, the per-class report
+and the confusion matrix. ``mistakes`` then answers "which images were true A but predicted B?".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from nndesk.errors import ConfigError
+from nndesk.nn.metrics import classification_report, confusion_matrix
+
+#: progress(done_images, total_images), called after every batch.
+Progress = Callable[[int, int], None]
+
+SORTS = ("confidence", "index")
+
+# probabilities are clipped here before the log so a confident wrong answer costs ~16, not inf
+_EPS = 1e-7
+
+
+@dataclass(frozen=True)
+class EvaluationResult:
+    """Everything one evaluation produced; arrays are owned copies, safe to pass between threads."""
+
+    images: np.ndarray  # uint8 (n, 28, 28), the evaluated images (for thumbnails and the canvas)
+    labels: np.ndarray  # int64 (n,), true classes
+    probabilities: np.ndarray  # float32 (n, k), the model's output activation
+    predictions: np.ndarray  # int64 (n,), argmax of probabilities
+    loss: float  # mean cross-entropy of the true class, -log p[y]
+    accuracy: float
+    report: Any  # nndesk.nn.metrics.ClassificationReport
+    confusion: np.ndarray  # int64 (k, k), rows true, columns predicted
+    class_names: tuple[str, ...]
+    classifier: Any = None  # the Classifier evaluated (for saliency); None when evaluated bare
+    split: str = "test"
+
+    @property
+    def n(self) -> int:
+        """Number of evaluated images."""
+        return int(self.labels.shape[0])
+
+    @property
+    def n_classes(self) -> int:
+        return len(self.class_names)
+
+    @property
+    def confidence(self) -> np.ndarray:
+        """float32 (n,): the probability of the predicted class."""
+        return self.probabilities[np.arange(self.n), self.predictions]
+
+    @property
+    def n_mistakes(self) -> int:
+        return int(np.count_nonzero(self.predictions != self.labels))
+
+
+def evaluate(
+    classifier: Any,
+    images: np.ndarray,
+    labels: np.ndarray,
+    batch_size: int = 1000,
+    progress: Progress | None = None,
+    split: str = "test",
+) -> EvaluationResult:
+    """Run ``classifier`` over ``images`` and measure it against ``labels``.
+
+    Parameters
+    ----------
+    classifier : Classifier
+        Anything with ``probabilities(images28 (n, 28, 28)) -> (n, k)`` and ``class_names``.
+    images : uint8 (n, 28, 28)
+    labels : int64 (n,)
+    batch_size : int
+        Images per forward pass; ``progress(done, total)`` is called after each.
+    """
+    images = np.asarray(images)
+    labels = np.asarray(labels, dtype=np.int64)
+    if images.shape[0] != labels.shape[0]:
+        raise ConfigError(f"{images.shape[0]} images but {labels.shape[0]} labels")
+    if batch_size < 1:
+        raise ConfigError(f"batch size must be at least 1, got {batch_size}")
+    class_names = tuple(classifier.class_names)
+    k = len(class_names)
+    n = labels.shape[0]
+    probs = np.empty((n, k), dtype=np.float32)
+    if progress is not None:
+        progress(0, n)
+    for start in range(0, n, batch_size):
+        stop = min(start + batch_size, n)
+        probs[start:stop] = classifier.probabilities(images[start:stop])  # (b, 28, 28) -> (b, k)
+        if progress is not None:
+            progress(stop, n)
+    predictions = np.argmax(probs, axis=1).astype(np.int64)
+    true_p = probs[np.arange(n), labels] if n else np.zeros(0, np.float32)
+    loss = float(-np.mean(np.log(np.clip(true_p, _EPS, 1.0)))) if n else float("nan")
+    accuracy = float(np.mean(predictions == labels)) if n else float("nan")
+    return EvaluationResult(
+        images=np.array(images, dtype=np.uint8, copy=True),
+        labels=labels.copy(),
+        probabilities=probs,
+        predictions=predictions,
+        loss=loss,
+        accuracy=accuracy,
+        report=classification_report(labels, predictions, list(class_names)),
+        confusion=confusion_matrix(labels, predictions, k),
+        class_names=class_names,
+        classifier=classifier,
+        split=split,
+    )
+
+
+def mistakes(
+    result: EvaluationResult,
+    true: int | None = None,
+    predicted: int | None = None,
+    sort: str = "confidence",
+) -> np.ndarray:
+    """Indices (int64) of misclassified images, optionally only those of class ``true`` and/or
+    predicted as ``predicted``.
+
+    With ``true == predicted`` the answer is that class's *correct* images (the confusion-matrix
+    diagonal), so every cell of the matrix maps to one call. ``sort="confidence"`` puts the most
+    confident answers first (ties by index); ``sort="index"`` keeps test-set order.
+    """
+    if sort not in SORTS:
+        raise ConfigError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
+    for name, value in (("true", true), ("predicted", predicted)):
+        if value is not None and not 0 <= value < result.n_classes:
+            raise ConfigError(f"{name} class {value} is not in 0..{result.n_classes - 1}")
+    if true is not None and true == predicted:
+        mask = (result.labels == true) & (result.predictions == true)
+    else:
+        mask = result.labels != result.predictions
+        if true is not None:
+            mask &= result.labels == true
+        if predicted is not None:
+            mask &= result.predictions == predicted
+    idx = np.flatnonzero(mask).astype(np.int64)
+    if sort == "confidence":
+        # stable sort on -confidence keeps index order among equal confidences
+        idx = idx[np.argsort(-result.confidence[idx], kind="stable")]
+    return idx
+
+
+def label_counts(labels: np.ndarray, n_classes: int) -> np.ndarray:
+    """int64 (k,): how many images of each class."""
+    return np.bincount(np.asarray(labels, dtype=np.int64), minlength=n_classes)[:n_classes]
+
+
+def class_means(images: np.ndarray, labels: np.ndarray, n_classes: int) -> np.ndarray:
+    """float32 (k, 28, 28): the mean image of each class (zeros for a class with no images)."""
+    images = np.asarray(images)
+    labels = np.asarray(labels, dtype=np.int64)
+    flat = images.reshape(images.shape[0], -1).astype(np.float64)  # (n, 784)
+    sums = np.zeros((n_classes, flat.shape[1]))  # (k, 784)
+    for k in range(n_classes):
+        # one boolean mask per class: ~50x faster than np.add.at for 60,000 rows
+        sums[k] = flat[labels == k].sum(axis=0)
+    counts = np.maximum(label_counts(labels, n_classes), 1)[:, None]
+    return (sums / counts).reshape((n_classes, *images.shape[1:])).astype(np.float32)
+
+
+def sample_per_class(
+    labels: np.ndarray, n_classes: int, per_class: int, rng: np.random.Generator
+) -> list[np.ndarray]:
+    """For each class, up to ``per_class`` random indices of its images (int64, drawn without
+    replacement)."""
+    labels = np.asarray(labels, dtype=np.int64)
+    out = []
+    for k in range(n_classes):
+        pool = np.flatnonzero(labels == k)
+        take = min(per_class, pool.size)
+        out.append(np.sort(rng.choice(pool, size=take, replace=False)).astype(np.int64))
+    return out
+
+
+def report_rows(report: Any) -> list[tuple[str, float, float, float, int]]:
+    """The report as (name, precision, recall, f1, support) rows: every class, then the averages."""
+    rows = [(m.name, m.precision, m.recall, m.f1, m.support) for m in report.per_class]
+    for name, avg in (("macro avg", report.macro), ("weighted avg", report.weighted)):
+        rows.append((name, avg.precision, avg.recall, avg.f1, _support(avg, report)))
+    return [(str(r[0]), float(r[1]), float(r[2]), float(r[3]), int(r[4])) for r in rows]
+
+
+def _support(avg: Any, report: Any) -> int:
+    support = getattr(avg, "support", None)
+    return int(support) if support is not None else int(sum(m.support for m in report.per_class))
+
+
+def names_for(indices: Sequence[int], class_names: Sequence[str]) -> list[str]:
+    """Class names for a sequence of class indices."""
+    return [class_names[int(i)] for i in indices]

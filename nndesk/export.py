@@ -1,0 +1,135 @@
+"""Write evaluation results to files, always atomically (a crash never leaves half a file).
+
+- the per-class report as CSV (one row per class, then accuracy, macro and weighted averages)
+- the whole evaluation as JSON (report, accuracy, loss, confusion matrix, class names)
+- the mistakes list as CSV (test index, true, predicted, confidence)
+- any matplotlib figure as PNG
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from nndesk.evaluation import EvaluationResult, report_rows
+from nndesk.fileio import atomic_path, atomic_write_text
+
+REPORT_COLUMNS = ("class", "precision", "recall", "f1", "support")
+MISTAKE_COLUMNS = (
+    "index",
+    "true",
+    "true_name",
+    "predicted",
+    "predicted_name",
+    "confidence",
+    "true_probability",
+)
+
+
+def _csv_text(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def write_report_csv(path: str | os.PathLike, result: EvaluationResult) -> Path:
+    """The per-class table, then ``accuracy``, ``macro avg`` and ``weighted avg`` rows.
+
+    Floats are written with full precision (``repr``), so reading the file back gives the same
+    numbers. The accuracy row leaves precision and recall empty, as the lab's printout does.
+    """
+    rows = report_rows(result.report)
+    per_class, averages = rows[: result.n_classes], rows[result.n_classes :]
+    body = [[n, repr(p), repr(r), repr(f), s] for n, p, r, f, s in per_class]
+    body.append(["accuracy", "", "", repr(float(result.accuracy)), result.n])
+    body += [[n, repr(p), repr(r), repr(f), s] for n, p, r, f, s in averages]
+    return atomic_write_text(path, _csv_text(REPORT_COLUMNS, body))
+
+
+def result_to_dict(result: EvaluationResult) -> dict:
+    """A JSON-able summary of an evaluation (no per-image arrays)."""
+    clf = result.classifier
+    return {
+        "model": getattr(clf, "title", None),
+        "dataset": getattr(clf, "dataset", None),
+        "split": result.split,
+        "images": result.n,
+        "mistakes": result.n_mistakes,
+        "accuracy": float(result.accuracy),
+        "loss": float(result.loss),
+        "class_names": list(result.class_names),
+        "report": result.report.to_dict(),
+        "confusion": np.asarray(result.confusion).astype(int).tolist(),
+    }
+
+
+def write_report_json(path: str | os.PathLike, result: EvaluationResult) -> Path:
+    """``result_to_dict(result)`` as indented JSON."""
+    text = json.dumps(result_to_dict(result), indent=2)
+    return atomic_write_text(path, text + "\n")
+
+
+def write_mistakes_csv(
+    path: str | os.PathLike, result: EvaluationResult, indices: np.ndarray | None = None
+) -> Path:
+    """One row per image in ``indices`` (default: every mistake, most confident first)."""
+    if indices is None:
+        from nndesk.evaluation import mistakes
+
+        indices = mistakes(result)
+    names = result.class_names
+    conf = result.confidence
+    rows = []
+    for i in np.asarray(indices, dtype=np.int64):
+        t, p = int(result.labels[i]), int(result.predictions[i])
+        rows.append(
+            [
+                int(i),
+                t,
+                names[t],
+                p,
+                names[p],
+                repr(float(conf[i])),
+                repr(float(result.probabilities[i, t])),
+            ]
+        )
+    return atomic_write_text(path, _csv_text(MISTAKE_COLUMNS, rows))
+
+
+def save_figure(path: str | os.PathLike, figure: Any, dpi: int = 150) -> Path:
+    """Save a matplotlib ``Figure`` as PNG (or whatever ``path``'s suffix names), atomically."""
+    path = Path(path)
+    suffix = path.suffix or ".png"
+    with atomic_path(path, suffix=suffix) as tmp:
+        figure.savefig(tmp, dpi=dpi, bbox_inches="tight", facecolor="white")
+    return path
+
+
+def confusion_figure(result: EvaluationResult):
+    """A stand-alone (Qt-free) figure of the confusion matrix, sized for a slide."""
+    from matplotlib.figure import Figure
+
+    from nndesk.viz import plot_confusion
+
+    k = result.n_classes
+    fig = Figure(figsize=(max(5.0, 0.55 * k + 2.5), max(4.5, 0.55 * k + 2.0)))
+    ax = fig.add_subplot()
+    title = f"Confusion matrix ({result.split}, accuracy {result.accuracy:.2%})"
+    image = plot_confusion(ax, result.confusion, result.class_names, title=title)
+    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04, label="share of the true class")
+    fig.tight_layout()
+    return fig
+
+
+def save_confusion_png(path: str | os.PathLike, result: EvaluationResult) -> Path:
+    """The confusion matrix (counts over row-normalised colour) as a PNG."""
+    return save_figure(path, confusion_figure(result))

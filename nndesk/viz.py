@@ -1,0 +1,297 @@
+"""Matplotlib drawings on a given ``Axes``; no Qt, so tests run them under Agg and exports reuse
+them.
+
+Every function draws on the Axes it is given and returns the artist a caller may want to
+update or hit-test (an ``AxesImage``, a ``BarContainer``, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import to_rgba
+
+# one palette for every page, so a class has the same colour in the bar, the pie and the legend
+PALETTE = (
+    "#4C72B0",
+    "#DD8452",
+    "#55A868",
+    "#C44E52",
+    "#8172B3",
+    "#937860",
+    "#DA8BC3",
+    "#8C8C8C",
+    "#CCB974",
+    "#64B5CD",
+)
+CORRECT = "#2E9E5B"
+WRONG = "#D1495B"
+NEUTRAL = "#9AA5B1"
+
+
+def class_colour(k: int) -> str:
+    return PALETTE[k % len(PALETTE)]
+
+
+def row_normalise(confusion: np.ndarray) -> np.ndarray:
+    """float64 (k, k): each row divided by its sum (recall per cell); empty rows stay 0."""
+    confusion = np.asarray(confusion, dtype=np.float64)
+    sums = confusion.sum(axis=1, keepdims=True)
+    out = np.zeros_like(confusion)
+    np.divide(confusion, sums, out=out, where=sums > 0)
+    return out
+
+
+def plot_confusion(
+    ax: Axes,
+    confusion: np.ndarray,
+    class_names: Sequence[str],
+    title: str | None = "Confusion matrix",
+    highlight: tuple[int, int] | None = None,
+    cmap: str = "Blues",
+):
+    """Counts written in each cell over row-normalised colour (so rare classes are as readable).
+
+    Cell (r, c) is centred on data coordinates x=c, y=r: a click at (x, y) is cell
+    (round(y), round(x)). Returns the ``AxesImage``.
+    """
+    confusion = np.asarray(confusion)
+    k = confusion.shape[0]
+    share = row_normalise(confusion)
+    image = ax.imshow(share, cmap=cmap, vmin=0.0, vmax=1.0, interpolation="nearest")
+    small = k > 12
+    fontsize = 6 if small else (8 if k > 8 else 10)
+    for r in range(k):
+        for c in range(k):
+            count = int(confusion[r, c])
+            # dark cells get white text; empty off-diagonal cells stay quiet
+            colour = "white" if share[r, c] > 0.55 else ("#B8C2CC" if count == 0 else "#1F2933")
+            weight = "bold" if r == c else "normal"
+            ax.text(
+                c,
+                r,
+                str(count),
+                ha="center",
+                va="center",
+                color=colour,
+                fontsize=fontsize,
+                fontweight=weight,
+            )
+    ax.set_xticks(range(k))
+    ax.set_yticks(range(k))
+    ax.set_xticklabels(class_names, rotation=45 if _longest(class_names) > 2 else 0, ha="right")
+    if _longest(class_names) <= 2:
+        for label in ax.get_xticklabels():
+            label.set_horizontalalignment("center")
+    ax.set_yticklabels(class_names)
+    ax.set_xlabel("Predicted class")
+    ax.set_ylabel("True class")
+    ax.tick_params(length=0)
+    ax.set_xticks(np.arange(-0.5, k, 1), minor=True)
+    ax.set_yticks(np.arange(-0.5, k, 1), minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.0)
+    ax.tick_params(which="minor", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    if highlight is not None:
+        r, c = highlight
+        ax.add_patch(_cell_outline(r, c))
+    if title:
+        ax.set_title(title)
+    return image
+
+
+def _cell_outline(r: int, c: int):
+    from matplotlib.patches import Rectangle
+
+    return Rectangle(
+        (c - 0.5, r - 0.5), 1, 1, fill=False, edgecolor="#F5A623", linewidth=2.5, zorder=5
+    )
+
+
+def _longest(names: Sequence[str]) -> int:
+    return max((len(str(n)) for n in names), default=0)
+
+
+def plot_label_bar(
+    ax: Axes,
+    counts: np.ndarray,
+    class_names: Sequence[str],
+    title: str | None = "Images per class",
+):
+    """One bar per class with its count on top. Returns the ``BarContainer``."""
+    counts = np.asarray(counts)
+    x = np.arange(len(counts))
+    bars = ax.bar(x, counts, color=[class_colour(i) for i in x], edgecolor="white")
+    ax.bar_label(bars, labels=[f"{int(c):,}" for c in counts], fontsize=8, padding=2)
+    ax.set_xticks(x)
+    ax.set_xticklabels(class_names, rotation=45 if _longest(class_names) > 2 else 0, ha="right")
+    if _longest(class_names) <= 2:
+        for label in ax.get_xticklabels():
+            label.set_horizontalalignment("center")
+    ax.set_ylabel("Images")
+    ax.set_ylim(0, max(1, int(counts.max(initial=0))) * 1.15)
+    ax.spines[["top", "right"]].set_visible(False)
+    if title:
+        ax.set_title(title)
+    return bars
+
+
+def plot_label_pie(
+    ax: Axes,
+    counts: np.ndarray,
+    class_names: Sequence[str],
+    title: str | None = "Share of each class",
+):
+    """A pie of the class shares, percentages inside the wedges. Returns the wedge patches."""
+    counts = np.asarray(counts)
+    wedges, _texts, _autotexts = ax.pie(
+        counts,
+        labels=list(class_names),
+        colors=[class_colour(i) for i in range(len(counts))],
+        autopct="%1.1f%%",
+        pctdistance=0.75,
+        startangle=90,
+        counterclock=False,
+        wedgeprops={"edgecolor": "white", "linewidth": 1},
+        textprops={"fontsize": 8},
+    )
+    for text in _autotexts:
+        text.set_color("white")
+        text.set_fontsize(7)
+    ax.set_aspect("equal")
+    if title:
+        ax.set_title(title)
+    return wedges
+
+
+def mosaic(images: np.ndarray, ncols: int, gap: int = 2, fill: float = 255.0) -> np.ndarray:
+    """Tile ``(n, h, w)`` images into one float32 ``(rows*(h+gap)-gap, ncols*(w+gap)-gap)`` array.
+
+    The gaps (and empty trailing cells) take the value ``fill``.
+    """
+    images = np.asarray(images, dtype=np.float32)
+    n, h, w = images.shape
+    ncols = max(1, min(ncols, n)) if n else 1
+    rows = max(1, -(-n // ncols))
+    out = np.full((rows * (h + gap) - gap, ncols * (w + gap) - gap), fill, dtype=np.float32)
+    for i in range(n):
+        r, c = divmod(i, ncols)
+        out[r * (h + gap) : r * (h + gap) + h, c * (w + gap) : c * (w + gap) + w] = images[i]
+    return out
+
+
+def plot_image_grid(
+    ax: Axes,
+    images: np.ndarray,
+    ncols: int,
+    titles: Sequence[str] | None = None,
+    row_labels: Sequence[str] | None = None,
+    title: str | None = None,
+    vmax: float = 255.0,
+):
+    """Images tiled on one Axes (fast: one ``imshow``), optional caption under each tile and a
+    label at the start of each row. Returns the ``AxesImage``."""
+    images = np.asarray(images)
+    h, w = images.shape[1:3] if images.ndim == 3 and len(images) else (28, 28)
+    gap = 4 if titles is None else 10
+    grid = mosaic(images, ncols, gap=gap, fill=vmax) if len(images) else np.full((h, w), vmax)
+    image = ax.imshow(grid, cmap="gray", vmin=0, vmax=vmax, interpolation="nearest")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ncols = max(1, min(ncols, len(images))) if len(images) else 1
+    if titles is not None:
+        for i, text in enumerate(titles):
+            r, c = divmod(i, ncols)
+            ax.text(
+                c * (w + gap) + w / 2,
+                r * (h + gap) + h + 1,
+                text,
+                ha="center",
+                va="top",
+                fontsize=7,
+                color="#1F2933",
+            )
+    if row_labels is not None:
+        ax.set_yticks([r * (h + gap) + h / 2 for r in range(len(row_labels))])
+        ax.set_yticklabels(row_labels)
+        ax.tick_params(axis="y", length=0)
+    if title:
+        ax.set_title(title)
+    return image
+
+
+def plot_class_means(
+    ax: Axes,
+    means: np.ndarray,
+    class_names: Sequence[str],
+    ncols: int = 5,
+    title: str | None = "Mean image of each class",
+):
+    """The mean image of each class, tiled and captioned, on a dark background like the data."""
+    return plot_image_grid(ax, means, ncols=ncols, titles=list(class_names), title=title)
+
+
+def plot_image(ax: Axes, image: np.ndarray, title: str | None = None):
+    """One 28x28 image, white ink on black as the datasets store it."""
+    im = ax.imshow(np.asarray(image), cmap="gray", vmin=0, vmax=255, interpolation="nearest")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if title:
+        ax.set_title(title, fontsize=10)
+    return im
+
+
+def plot_probabilities(
+    ax: Axes,
+    probabilities: np.ndarray,
+    class_names: Sequence[str],
+    true_label: int | None = None,
+    title: str | None = "Probabilities",
+):
+    """Horizontal bars, first class on top; the prediction is red when wrong, green when right."""
+    probabilities = np.asarray(probabilities, dtype=np.float64)
+    k = len(probabilities)
+    predicted = int(np.argmax(probabilities))
+    colours = [NEUTRAL] * k
+    if true_label is not None:
+        colours[true_label] = CORRECT
+    colours[predicted] = CORRECT if predicted == true_label or true_label is None else WRONG
+    y = np.arange(k)
+    bars = ax.barh(y, probabilities, color=colours, height=0.7)
+    for i, p in enumerate(probabilities):
+        ax.text(min(p, 1.0) + 0.02, i, f"{p:.1%}", va="center", fontsize=7, color="#3E4C59")
+    ax.set_yticks(y)
+    ax.set_yticklabels(class_names, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.25)
+    ax.set_xticks([0, 0.5, 1.0])
+    ax.set_xticklabels(["0", "50%", "100%"], fontsize=7)
+    ax.spines[["top", "right"]].set_visible(False)
+    if title:
+        ax.set_title(title, fontsize=10)
+    return bars
+
+
+def plot_saliency(
+    ax: Axes, image: np.ndarray, saliency: np.ndarray, title: str | None = "Saliency"
+):
+    """The image in grey with the saliency map (normalised to its max) over it in red-yellow."""
+    ax.imshow(np.asarray(image), cmap="gray", vmin=0, vmax=255, interpolation="nearest")
+    sal = np.abs(np.asarray(saliency, dtype=np.float64))
+    top = sal.max()
+    sal = sal / top if top > 0 else sal
+    overlay = np.zeros((*sal.shape, 4))
+    overlay[..., :3] = to_rgba("#FFB000")[:3]
+    overlay[..., 0] = 1.0
+    overlay[..., 3] = np.clip(sal * 0.9, 0, 0.9)
+    im = ax.imshow(overlay, interpolation="bilinear")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if title:
+        ax.set_title(title, fontsize=10)
+    return im

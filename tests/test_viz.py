@@ -1,0 +1,73 @@
+"""viz functions draw what they claim on an Agg Axes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from nndesk import viz
+
+
+@pytest.fixture
+def ax():
+    return Figure(figsize=(4, 4)).add_subplot()
+
+
+def test_confusion_colour_is_row_normalised_and_cells_show_counts(ax):
+    cm = np.array([[8, 2, 0], [1, 1, 0], [0, 0, 0]])
+    image = viz.plot_confusion(ax, cm, ["a", "b", "c"])
+    np.testing.assert_allclose(image.get_array(), [[0.8, 0.2, 0], [0.5, 0.5, 0], [0, 0, 0]])
+    texts = {(t.get_position(), t.get_text()) for t in ax.texts}
+    assert ((1, 0), "2") in texts and ((0, 1), "1") in texts
+    assert len(ax.texts) == 9
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b", "c"]
+
+
+def test_confusion_highlight_outlines_one_cell(ax):
+    viz.plot_confusion(ax, np.eye(3, dtype=int), ["a", "b", "c"], highlight=(2, 1))
+    (patch,) = ax.patches
+    assert patch.get_xy() == (0.5, 1.5)
+
+
+def test_label_bar_has_one_bar_per_class_with_its_count(ax):
+    bars = viz.plot_label_bar(ax, np.array([5, 0, 7]), ["x", "y", "z"])
+    assert [b.get_height() for b in bars] == [5, 0, 7]
+
+
+def test_label_pie_wedges_are_proportional(ax):
+    wedges = viz.plot_label_pie(ax, np.array([1, 1, 2]), ["x", "y", "z"])
+    spans = [abs(w.theta2 - w.theta1) for w in wedges]
+    np.testing.assert_allclose(spans, [90, 90, 180], atol=1e-6)
+
+
+def test_mosaic_places_each_image_in_its_cell():
+    images = np.stack([np.full((2, 3), v, np.float32) for v in (1, 2, 3)])
+    grid = viz.mosaic(images, ncols=2, gap=1, fill=9)
+    assert grid.shape == (5, 7)
+    assert grid[0, 0] == 1 and grid[0, 4] == 2 and grid[3, 0] == 3
+    assert grid[2, 0] == 9 and grid[3, 4] == 9  # gap row and the empty fourth cell
+
+
+def test_image_grid_captions_each_tile(ax):
+    images = np.zeros((4, 28, 28), np.uint8)
+    viz.plot_image_grid(ax, images, ncols=2, titles=["a", "b", "c", "d"])
+    assert [t.get_text() for t in ax.texts] == ["a", "b", "c", "d"]
+
+
+def test_probabilities_colour_a_wrong_prediction_red_and_the_truth_green(ax):
+    bars = viz.plot_probabilities(ax, np.array([0.1, 0.7, 0.2]), ["a", "b", "c"], true_label=2)
+    colours = [b.get_facecolor() for b in bars]
+    from matplotlib.colors import to_rgba
+
+    assert colours[1] == to_rgba(viz.WRONG) and colours[2] == to_rgba(viz.CORRECT)
+
+
+def test_saliency_overlay_alpha_follows_the_map(ax):
+    sal = np.zeros((28, 28))
+    sal[5, 5] = -2.0
+    sal[6, 6] = 1.0
+    image = viz.plot_saliency(ax, np.zeros((28, 28)), sal)
+    alpha = image.get_array()[..., 3]
+    assert alpha[5, 5] == pytest.approx(0.9) and alpha[6, 6] == pytest.approx(0.45)
+    assert alpha[0, 0] == 0
