@@ -1,0 +1,212 @@
+"""Any picture of a digit or a garment -> the 28x28 input its dataset was made of.
+
+One pure function per kind, shared by the drawing canvas, ``nndesk predict IMAGE`` and image
+folders, so a drawing, a file and a folder can never disagree. Pillow + NumPy, no Qt.
+
+- "digits" follows MNIST: bounding box of the ink, longest side scaled to 20 px (aspect kept,
+  antialiased), placed in 28x28 so the centre of mass sits at pixel (14, 14).
+- "garments" follows Fashion-MNIST: bounding box, longest side scaled to 28 px, box centred.
+
+Both detect a light background and invert it, so ink is always high (as in the datasets).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from nndesk.errors import PreprocessError
+
+PREPROCESS_KINDS = ("digits", "garments")
+
+# centre of mass of MNIST digits, in pixel-index coordinates (measured on the test set: 14.0)
+_DIGIT_CENTRE = 14.0
+_DIGIT_BOX = 20
+_GARMENT_BOX = 28
+# below this peak (0..255, after background removal) an image is "empty": no ink, or noise
+_EMPTY_PEAK = 24.0
+# pixels above this count towards the bounding box; digits ignore faint smudges
+_INK_LEVEL = {"digits": 32.0, "garments": 8.0}
+# crops larger than this are first reduced, so padding for the placement stays small in memory
+_MAX_WORK = 320
+
+
+def _to_float_gray(image: np.ndarray) -> np.ndarray:
+    """(H, W) | (H, W, 1|3|4), any dtype -> float32 (H, W) in [0, 255], not yet inverted."""
+    a = np.asarray(image)
+    if a.ndim == 3 and a.shape[2] == 1:
+        a = a[:, :, 0]
+    if a.ndim not in (2, 3) or (a.ndim == 3 and a.shape[2] not in (3, 4)) or 0 in a.shape:
+        raise PreprocessError(
+            f"expected a grey, RGB or RGBA image, got an array of shape {a.shape}"
+        )
+    if a.dtype == np.bool_:
+        a = a.astype(np.float32) * 255.0
+    elif a.dtype.kind == "f":
+        a = np.nan_to_num(a.astype(np.float32))
+        # float images come either in [0, 1] or in [0, 255]
+        if a.max() <= 1.0:
+            a = a * 255.0
+    elif a.dtype.kind in "ui":
+        scale = 255.0 / np.iinfo(a.dtype).max if a.dtype.itemsize > 1 else 1.0
+        a = a.astype(np.float32) * scale
+    else:
+        raise PreprocessError(f"cannot use an image of dtype {a.dtype}")
+    a = np.clip(a, 0.0, 255.0)
+    if a.ndim == 2:
+        return a
+    gray = a[:, :, :3] @ np.array([0.299, 0.587, 0.114], dtype=np.float32)  # (H, W, 3) -> (H, W)
+    if a.shape[2] == 4:
+        alpha = a[:, :, 3] / 255.0
+        if alpha.min() < 0.98:
+            # a transparent background: composite over the colour the ink is not, so dark ink
+            # on transparent (a common PNG export) and light ink on transparent both survive
+            weight = alpha.sum()
+            ink = float((gray * alpha).sum() / weight) if weight > 0 else 0.0
+            background = 255.0 if ink < 128.0 else 0.0
+            gray = gray * alpha + background * (1.0 - alpha)
+    return gray.astype(np.float32)
+
+
+def _ink(image: np.ndarray) -> np.ndarray:
+    """Grey float image -> ink high, background ~0 (light backgrounds inverted)."""
+    border = np.concatenate([image[0], image[-1], image[1:-1, 0], image[1:-1, -1]])
+    if np.median(border) > 127.5:
+        image = 255.0 - image
+        border = 255.0 - border
+    # photos on grey paper: the background level is not 0, remove it
+    return np.clip(image - np.median(border), 0.0, None)
+
+
+def _bbox(mask: np.ndarray) -> tuple[int, int, int, int]:
+    rows = np.flatnonzero(mask.any(axis=1))
+    cols = np.flatnonzero(mask.any(axis=0))
+    return rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+
+
+def _place(
+    crop: np.ndarray, box: int, centre_rc: tuple[float, float], target: float, snap: bool
+) -> np.ndarray:
+    """Scale ``crop`` so its longest side is ``box`` px and put source point ``centre_rc``
+    (continuous coordinates) at output pixel index ``target``, in one antialiased resample.
+    ``snap`` rounds the placement to whole output pixels.
+
+    crop float32 (h, w) -> float32 (28, 28).
+    """
+    h, w = crop.shape
+    s = box / max(h, w)  # output pixels per source pixel
+    # the 28x28 output window seen in source coordinates; pad with background so it fits
+    span = 28.0 / s
+    y0 = centre_rc[0] - (target + 0.5) / s
+    x0 = centre_rc[1] - (target + 0.5) / s
+    if snap:
+        # put the crop's corner on a whole output pixel (moves the centre < 0.5 px, as MNIST
+        # did): a fractional shift would blur every stroke by up to half a pixel
+        y0 = -round(-y0 * s) / s
+        x0 = -round(-x0 * s) / s
+    pad = int(np.ceil(max(0.0, -y0, -x0, y0 + span - h, x0 + span - w))) + 2
+    padded = np.pad(crop, pad)
+    img = Image.fromarray(padded, mode="F")
+    out = img.resize(
+        (28, 28),
+        Image.Resampling.BICUBIC,
+        box=(x0 + pad, y0 + pad, x0 + pad + span, y0 + pad + span),
+    )
+    return np.asarray(out, dtype=np.float32)
+
+
+def _prepare(image: np.ndarray, kind: str) -> np.ndarray | None:
+    """Shared front half: grey, inverted, background-free, cropped to the ink; None if empty."""
+    ink = _ink(_to_float_gray(image))
+    peak = float(ink.max())
+    if peak < _EMPTY_PEAK:
+        return None
+    r0, r1, c0, c1 = _bbox(ink > min(_INK_LEVEL[kind], 0.5 * peak))
+    crop = ink[r0:r1, c0:c1]
+    longest = max(crop.shape)
+    if longest > _MAX_WORK:
+        # reduce huge photos first (antialiased); the final resample then works on a small array
+        f = _MAX_WORK / longest
+        size = (max(1, round(crop.shape[1] * f)), max(1, round(crop.shape[0] * f)))
+        crop = np.asarray(Image.fromarray(crop, mode="F").resize(size, Image.Resampling.BOX))
+    return np.ascontiguousarray(crop, dtype=np.float32)
+
+
+def preprocess_digit(image: np.ndarray) -> np.ndarray | None:
+    """A drawing or photo of a digit -> float32 (28, 28) in [0, 255] like MNIST; None if empty."""
+    crop = _prepare(image, "digits")
+    if crop is None:
+        return None
+    total = crop.sum()
+    rows = np.arange(crop.shape[0]) + 0.5  # continuous coordinates of pixel centres
+    cols = np.arange(crop.shape[1]) + 0.5
+    com = (float(crop.sum(axis=1) @ rows / total), float(crop.sum(axis=0) @ cols / total))
+    out = _place(crop, _DIGIT_BOX, com, _DIGIT_CENTRE, snap=True)
+    peak = out.max()
+    if peak <= 0:
+        return None
+    # MNIST strokes peak at 255: a thin pen stroke thinned further by the downscale is brought
+    # back to full intensity (a scale, so the centre of mass does not move)
+    return np.clip(out * (255.0 / peak), 0.0, 255.0).astype(np.float32)
+
+
+def preprocess_garment(image: np.ndarray) -> np.ndarray | None:
+    """A picture of a garment -> float32 (28, 28) in [0, 255] like Fashion-MNIST; None if empty."""
+    crop = _prepare(image, "garments")
+    if crop is None:
+        return None
+    h, w = crop.shape
+    # centre of the bounding box at the centre of the field (index 13.5, continuous 14.0)
+    out = _place(crop, _GARMENT_BOX, (h / 2.0, w / 2.0), 13.5, snap=False)
+    return np.clip(out, 0.0, 255.0).astype(np.float32)
+
+
+_BY_KIND: dict[str, Callable[[np.ndarray], np.ndarray | None]] = {
+    "digits": preprocess_digit,
+    "garments": preprocess_garment,
+}
+
+
+def for_kind(kind: str) -> Callable[[np.ndarray], np.ndarray | None]:
+    """The preprocessing function for ``kind`` ("digits" | "garments")."""
+    try:
+        return _BY_KIND[kind]
+    except KeyError:
+        raise PreprocessError(
+            f"unknown preprocessing kind {kind!r}; choose one of {', '.join(PREPROCESS_KINDS)}"
+        ) from None
+
+
+def preprocess(image: np.ndarray, kind: str) -> np.ndarray | None:
+    """Any image (H, W) / (H, W, 3) / (H, W, 4), any dtype -> float32 (28, 28) in [0, 255]
+    with ink high, or None when the image holds no ink."""
+    return for_kind(kind)(image)
+
+
+def load_image(path: str | os.PathLike) -> np.ndarray:
+    """Read an image file as uint8: (H, W) grey, (H, W, 3) RGB, or (H, W, 4) RGBA when the file
+    has transparency (dropping alpha would lose dark ink drawn on a transparent background).
+
+    Raises PreprocessError("<file>: cannot read image (<reason>)").
+    """
+    path = Path(path)
+    try:
+        with Image.open(path) as img:
+            img.load()
+            img = ImageOps.exif_transpose(img)
+            if img.mode in ("I;16", "I;16B", "I;16L", "I"):
+                a = np.asarray(img, dtype=np.float64)
+                top = 65535.0 if a.max() > 255 else 255.0
+                return np.rint(a * (255.0 / top)).astype(np.uint8)
+            if img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info:
+                img = img.convert("RGBA")
+            elif img.mode not in ("L", "RGB"):
+                img = img.convert("L" if img.mode in ("1", "F") else "RGB")
+            return np.array(img, dtype=np.uint8)
+    except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError) as err:
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise PreprocessError(f"{path.name}: cannot read image ({reason})") from err

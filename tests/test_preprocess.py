@@ -1,0 +1,173 @@
+"""Drawing/photo -> 28x28 input: empty canvases, strokes anywhere, any background or format."""
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from nndesk.errors import PreprocessError
+from nndesk.preprocess import (
+    PREPROCESS_KINDS,
+    for_kind,
+    load_image,
+    preprocess,
+    preprocess_digit,
+    preprocess_garment,
+)
+
+
+def canvas(h=280, w=280, background=255):
+    return np.full((h, w), background, dtype=np.uint8)
+
+
+def off_centre_seven(background=255, ink=0, width=14):
+    """A '7' drawn in the top-left quarter of a 280x280 canvas."""
+    img = canvas(background=background)
+    img[20 : 20 + width, 20:120] = ink  # the bar
+    for r in range(20, 150):  # the diagonal
+        c = 120 - (r - 20) * 60 // 130
+        img[r, max(c - width // 2, 0) : c + width // 2] = ink
+    return img
+
+
+def centre_of_mass(x):
+    total = x.sum()
+    return (
+        float(x.sum(axis=1) @ np.arange(x.shape[0]) / total),
+        float(x.sum(axis=0) @ np.arange(x.shape[1]) / total),
+    )
+
+
+def ink_extent(x, level=40):
+    rows = np.flatnonzero((x > level).any(axis=1))
+    cols = np.flatnonzero((x > level).any(axis=0))
+    return rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+
+
+@pytest.mark.parametrize("kind", PREPROCESS_KINDS)
+@pytest.mark.parametrize("background", [0, 255, 137])
+def test_a_uniform_canvas_is_empty(kind, background):
+    assert preprocess(canvas(background=background), kind) is None
+
+
+@pytest.mark.parametrize("kind", PREPROCESS_KINDS)
+def test_faint_noise_counts_as_empty(kind):
+    noise = np.random.default_rng(0).integers(240, 256, size=(200, 150), dtype=np.uint8)
+    assert preprocess(noise, kind) is None
+
+
+@pytest.mark.parametrize("kind", PREPROCESS_KINDS)
+def test_output_is_float32_28_by_28_in_0_255(kind):
+    out = preprocess(off_centre_seven(), kind)
+    assert out.dtype == np.float32 and out.shape == (28, 28)
+    assert out.min() >= 0 and out.max() <= 255 and out.max() > 200
+
+
+def test_off_centre_digit_lands_with_its_centre_of_mass_at_14_14():
+    out = preprocess_digit(off_centre_seven())
+    r, c = centre_of_mass(out)
+    assert abs(r - 14) <= 0.6 and abs(c - 14) <= 0.6
+    # the canvas corner was empty, so the placed digit must have moved away from it
+    assert out[:2].sum() == 0 and out[:, :2].sum() == 0
+
+
+def test_digit_longest_side_is_scaled_to_20_pixels_keeping_aspect():
+    img = canvas()
+    img[50:250, 130:150] = 0  # a tall bar: 200 x 20 -> 20 x 2
+    out = preprocess_digit(img)
+    h, w = ink_extent(out)
+    assert h in (20, 21) and w <= 4
+
+
+def test_garment_longest_side_is_scaled_to_28_pixels_and_centred():
+    img = canvas(300, 400)
+    img[100:200, 40:240] = 30  # a dark wide rectangle, 100 x 200, off-centre
+    out = preprocess_garment(img)
+    h, w = ink_extent(out)
+    assert w == 28 and 13 <= h <= 15
+    r, c = centre_of_mass(out)
+    assert abs(r - 13.5) < 0.6 and abs(c - 13.5) < 0.6
+
+
+@pytest.mark.parametrize("width", [2, 40])
+def test_thin_and_thick_strokes_both_reach_full_intensity(width):
+    out = preprocess_digit(off_centre_seven(width=width))
+    assert out is not None and out.max() == pytest.approx(255, abs=1)
+    assert (out > 100).sum() >= 15
+
+
+def test_light_and_dark_backgrounds_give_the_same_input():
+    light = preprocess_digit(off_centre_seven(background=255, ink=0))
+    dark = preprocess_digit(off_centre_seven(background=0, ink=255))
+    np.testing.assert_allclose(light, dark, atol=1)
+
+
+def test_grey_paper_background_is_removed():
+    photo = off_centre_seven(background=200, ink=60)
+    out = preprocess_digit(photo)
+    assert out[0, 0] == 0 and out.max() == pytest.approx(255, abs=1)
+
+
+def test_rgb_and_float_inputs_match_grey_uint8():
+    grey = off_centre_seven()
+    ref = preprocess_digit(grey)
+    rgb = np.repeat(grey[:, :, None], 3, axis=2)
+    np.testing.assert_allclose(preprocess_digit(rgb), ref, atol=1)
+    np.testing.assert_allclose(preprocess_digit(grey / 255.0), ref, atol=1)
+    np.testing.assert_allclose(preprocess_digit(grey.astype(np.float64)), ref, atol=1)
+
+
+@pytest.mark.parametrize("ink_rgb", [0, 255])
+def test_rgba_with_transparent_background_keeps_the_ink(ink_rgb):
+    seven = off_centre_seven(background=0, ink=255)
+    rgba = np.zeros((280, 280, 4), np.uint8)
+    rgba[..., :3] = ink_rgb  # colour everywhere; only alpha says where the ink is
+    rgba[..., 3] = seven
+    out = preprocess_digit(rgba)
+    np.testing.assert_allclose(out, preprocess_digit(seven), atol=1)
+
+
+def test_non_square_small_input_is_accepted():
+    img = np.zeros((12, 40), np.uint8)
+    img[3:9, 5:30] = 255
+    out = preprocess_garment(img)
+    assert out.shape == (28, 28) and ink_extent(out)[1] == 28
+
+
+def test_a_real_sized_mnist_digit_passes_through_almost_unchanged():
+    img = np.zeros((28, 28), np.uint8)
+    img[4:24, 12:16] = 255  # a '1' already 20 px tall and centred
+    out = preprocess_digit(img)
+    assert np.abs(out - img).mean() < 3
+
+
+def test_unknown_kind_and_bad_shapes_are_preprocess_errors():
+    with pytest.raises(PreprocessError, match="unknown preprocessing kind 'cats'"):
+        for_kind("cats")
+    with pytest.raises(PreprocessError, match="shape"):
+        preprocess(np.zeros((4, 4, 2)), "digits")
+
+
+def test_load_image_reads_png_and_jpeg_as_uint8(tmp_path):
+    Image.fromarray(off_centre_seven()).save(tmp_path / "a.png")
+    Image.fromarray(np.stack([off_centre_seven()] * 3, axis=2)).save(tmp_path / "b.jpg")
+    grey, rgb = load_image(tmp_path / "a.png"), load_image(tmp_path / "b.jpg")
+    assert grey.dtype == np.uint8 and grey.shape == (280, 280)
+    assert rgb.dtype == np.uint8 and rgb.shape == (280, 280, 3)
+    assert preprocess_digit(rgb) is not None
+
+
+def test_load_image_keeps_alpha_of_transparent_png(tmp_path):
+    rgba = np.zeros((30, 30, 4), np.uint8)
+    rgba[10:20, 10:20, 3] = 255
+    Image.fromarray(rgba, mode="RGBA").save(tmp_path / "t.png")
+    assert load_image(tmp_path / "t.png").shape == (30, 30, 4)
+
+
+def test_unreadable_image_is_a_one_line_preprocess_error(tmp_path):
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(b"not an image at all")
+    with pytest.raises(PreprocessError, match=r"^broken.png: cannot read image \(") as err:
+        load_image(bad)
+    assert "\n" not in str(err.value)
+    with pytest.raises(PreprocessError, match="missing.png: cannot read image"):
+        load_image(tmp_path / "missing.png")
