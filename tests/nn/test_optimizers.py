@@ -1,0 +1,206 @@
+"""Optimizers: first two steps against hand-computed values, decay, clipping, state, learning."""
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from nndesk.errors import ConfigError
+from nndesk.nn.architecture import build_model
+from nndesk.nn.losses import make_loss
+from nndesk.nn.optimizers import make_optimizer, optimizer_from_config
+
+P0 = [1.0, -2.0]
+G1 = [0.5, -1.0]
+G2 = [0.2, 0.4]
+
+
+def _two_steps(name, lr=0.1, shape=(2,), **kw):
+    """Run two steps on one parameter with fixed gradients G1 then G2; return p after each."""
+    opt = make_optimizer(name, lr, **kw)
+    p = np.array(P0).reshape(shape)
+    g = np.zeros_like(p)
+    out = []
+    for grad in (G1, G2):
+        g[...] = np.reshape(grad, shape)
+        opt.step([("0/W", p, g)])
+        out.append(p.ravel().copy())
+    return out
+
+
+def test_sgd_and_gd_take_lr_times_gradient_steps():
+    for name in ("sgd", "gd"):
+        p1, p2 = _two_steps(name)
+        np.testing.assert_allclose(p1, [1 - 0.05, -2 + 0.1], rtol=1e-12)
+        np.testing.assert_allclose(p2, [0.95 - 0.02, -1.9 - 0.04], rtol=1e-12)
+
+
+def test_momentum_first_two_steps():
+    p1, p2 = _two_steps("momentum", momentum=0.9)
+    # v1 = -0.1 g1 = (-0.05, 0.1); v2 = 0.9 v1 - 0.1 g2 = (-0.065, 0.05)
+    np.testing.assert_allclose(p1, [0.95, -1.9], rtol=1e-12)
+    np.testing.assert_allclose(p2, [0.885, -1.85], rtol=1e-12)
+
+
+def test_nesterov_first_two_steps():
+    p1, p2 = _two_steps("nesterov", momentum=0.9)
+    # p1 = p0 + 0.9 v1 - 0.1 g1 = (1 - 0.045 - 0.05, -2 + 0.09 + 0.1)
+    np.testing.assert_allclose(p1, [0.905, -1.81], rtol=1e-12)
+    # p2 = p1 + 0.9 v2 - 0.1 g2 = (0.905 - 0.0585 - 0.02, -1.81 + 0.045 - 0.04)
+    np.testing.assert_allclose(p2, [0.8265, -1.805], rtol=1e-12)
+
+
+def test_rmsprop_first_two_steps():
+    p1, p2 = _two_steps("rmsprop", rho=0.9, eps=1e-7)
+    expected1, expected2 = [], []
+    for p0, g1, g2 in zip(P0, G1, G2, strict=True):
+        s1 = 0.1 * g1 * g1
+        q1 = p0 - 0.1 * g1 / (math.sqrt(s1) + 1e-7)
+        s2 = 0.9 * s1 + 0.1 * g2 * g2
+        expected1.append(q1)
+        expected2.append(q1 - 0.1 * g2 / (math.sqrt(s2) + 1e-7))
+    np.testing.assert_allclose(p1, expected1, rtol=1e-12)
+    np.testing.assert_allclose(p2, expected2, rtol=1e-12)
+    # the first step is lr * sign(g) * sqrt(10) when s starts at zero
+    np.testing.assert_allclose(p1, [1 - 0.1 * math.sqrt(10), -2 + 0.1 * math.sqrt(10)], rtol=1e-6)
+
+
+def _adam_by_hand(decay=0.0, lr=0.1):
+    b1, b2, eps = 0.9, 0.999, 1e-8
+    out1, out2 = [], []
+    for p, g1, g2 in zip(P0, G1, G2, strict=True):
+        m = v = 0.0
+        for t, g in ((1, g1), (2, g2)):
+            p *= 1 - lr * decay
+            m = b1 * m + (1 - b1) * g
+            v = b2 * v + (1 - b2) * g * g
+            p -= lr * (m / (1 - b1**t)) / (math.sqrt(v / (1 - b2**t)) + eps)
+            (out1 if t == 1 else out2).append(p)
+    return out1, out2
+
+
+def test_adam_first_two_steps():
+    p1, p2 = _two_steps("adam")
+    e1, e2 = _adam_by_hand()
+    np.testing.assert_allclose(p1, e1, rtol=1e-12)
+    np.testing.assert_allclose(p2, e2, rtol=1e-12)
+    # bias correction makes the first step exactly lr * sign(g) (up to eps)
+    np.testing.assert_allclose(p1, [0.9, -1.9], rtol=1e-7)
+
+
+def test_adamw_decays_weights_directly_not_through_the_gradient():
+    p1, p2 = _two_steps("adamw", shape=(1, 2), weight_decay=0.1)
+    e1, e2 = _adam_by_hand(decay=0.1)
+    np.testing.assert_allclose(p1, e1, rtol=1e-12)
+    np.testing.assert_allclose(p2, e2, rtol=1e-12)
+    # coupled L2 in Adam would be normalised away on step one; decoupled decay is not
+    assert not np.allclose(p1, _two_steps("adam", shape=(1, 2), weight_decay=0.1)[0])
+
+
+def test_l2_weight_decay_adds_to_the_gradient_of_weights_but_not_biases():
+    w1, _ = _two_steps("sgd", shape=(1, 2), weight_decay=0.5)
+    # g + 0.5 p = (0.5 + 0.5, -1 - 1) -> p - 0.1 (1, -2)
+    np.testing.assert_allclose(w1, [0.9, -1.8], rtol=1e-12)
+    b1, _ = _two_steps("sgd", shape=(2,), weight_decay=0.5)
+    np.testing.assert_allclose(b1, [0.95, -1.9], rtol=1e-12)
+
+
+def test_clipping_scales_all_gradients_by_the_global_norm():
+    opt = make_optimizer("sgd", 1.0, clip_norm=1.0)
+    a, b = np.zeros(1), np.zeros(1)
+    ga, gb = np.array([3.0]), np.array([4.0])  # global norm 5
+    opt.step([("0/b", a, ga), ("1/b", b, gb)])
+    np.testing.assert_allclose([a[0], b[0]], [-0.6, -0.8], rtol=1e-12)
+    np.testing.assert_array_equal(ga, [3.0])  # the layer's gradient array is not modified
+    opt.step([("0/b", a, np.array([0.3])), ("1/b", b, np.array([0.4]))])  # under the limit
+    np.testing.assert_allclose([a[0], b[0]], [-0.9, -1.2], rtol=1e-12)
+
+
+def test_a_changed_lr_applies_from_the_next_step():
+    opt = make_optimizer("sgd", 0.1)
+    p, g = np.array([1.0]), np.array([1.0])
+    opt.step([("0/b", p, g)])
+    opt.lr = 0.01
+    opt.step([("0/b", p, g)])
+    np.testing.assert_allclose(p, [1 - 0.1 - 0.01], rtol=1e-12)
+
+
+@pytest.mark.parametrize("name", ["sgd", "momentum", "nesterov", "rmsprop", "adam", "adamw"])
+def test_updates_are_in_place_and_reuse_preallocated_state(name):
+    opt = make_optimizer(name, 0.01, weight_decay=0.01, clip_norm=10.0)
+    p = np.ones((3, 4), np.float32)
+    g = np.full((3, 4), 0.5, np.float32)
+    opt.step([("0/W", p, g)])
+    state_ids = {slot: id(arr) for slot, arr in opt.state["0/W"].items()}
+    p_id = id(p)
+    opt.step([("0/W", p, g)])
+    assert id(p) == p_id and p.dtype == np.float32
+    assert {slot: id(arr) for slot, arr in opt.state["0/W"].items()} == state_ids
+    assert all(arr.dtype == np.float32 for arr in opt.state["0/W"].values())
+
+
+@pytest.mark.parametrize("name", ["gd", "sgd", "momentum", "nesterov", "rmsprop", "adam", "adamw"])
+def test_state_dict_and_config_resume_exactly(name):
+    rng = np.random.default_rng(0)
+    grads = [rng.standard_normal((2, 3)) for _ in range(4)]
+    a = make_optimizer(name, 0.05, weight_decay=0.01)
+    pa = np.ones((2, 3))
+    for g in grads[:2]:
+        a.step([("0/W", pa, g)])
+    b = optimizer_from_config(json.loads(json.dumps(a.config())))
+    b.load_state_dict(a.state_dict())
+    pb = pa.copy()
+    for g in grads[2:]:
+        a.step([("0/W", pa, g)])
+        b.step([("0/W", pb, g)])
+    np.testing.assert_array_equal(pa, pb)
+    assert b.config() == a.config() and b.t == a.t == 4
+
+
+def test_state_dict_keys_are_param_key_slash_slot_plus_step():
+    opt = make_optimizer("adam", 0.1)
+    opt.step([("3/W", np.zeros(2), np.ones(2))])
+    assert sorted(opt.state_dict()) == ["3/W/m", "3/W/v", "step"]
+    assert int(opt.state_dict()["step"]) == 1
+
+
+def _blobs(rng, n=60):
+    """Three well separated 2-D clusters."""
+    centres = np.array([[3.0, 0.0], [-3.0, 3.0], [-3.0, -3.0]])
+    y = np.arange(n) % 3
+    x = centres[y] + 0.5 * rng.standard_normal((n, 2))
+    return x.astype(np.float32), y.astype(np.int64)
+
+
+@pytest.mark.parametrize(
+    ("name", "lr"),
+    [("gd", 0.5), ("sgd", 0.2), ("momentum", 0.05), ("nesterov", 0.05), ("rmsprop", 0.01),
+     ("adam", 0.02), ("adamw", 0.02)],
+)  # fmt: skip
+def test_every_optimizer_learns_a_separable_problem_to_100_percent(name, lr):
+    rng = np.random.default_rng(0)
+    x, y = _blobs(rng)
+    model = build_model("2-8-3", activation="tanh", rng=rng)
+    loss = make_loss("ce", "softmax")
+    opt = make_optimizer(name, lr, weight_decay=1e-4 if name == "adamw" else 0.0)
+    batch = len(x) if name == "gd" else 20
+    for _ in range(60):
+        order = rng.permutation(len(x))
+        for start in range(0, len(x), batch):
+            idx = order[start : start + batch]
+            loss(model.forward(x[idx], training=True), y[idx])
+            model.backward(loss.backward())
+            opt.step(model.parameters())
+    assert np.mean(model.predict(x) == y) == 1.0
+
+
+def test_make_optimizer_rejects_unknown_names_settings_and_bad_rates():
+    with pytest.raises(ConfigError, match="unknown optimizer 'lbfgs'"):
+        make_optimizer("lbfgs", 0.1)
+    with pytest.raises(ConfigError, match="has no setting beta1"):
+        make_optimizer("sgd", 0.1, beta1=0.9)
+    with pytest.raises(ConfigError, match="learning rate"):
+        make_optimizer("adam", 0.0)
+    with pytest.raises(ConfigError, match="clip norm"):
+        make_optimizer("adam", 0.1, clip_norm=-1)
