@@ -169,9 +169,15 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     if not path.is_file():
         raise _fail(path, "no such model file")
     try:
+        with path.open("rb") as f:
+            magic = f.read(4)
+    except OSError as err:
+        raise _fail(path, f"cannot read ({err.strerror or err})") from None
+    # np.load would treat anything that is not a zip or .npy as a pickle: check the magic first
+    if magic != b"PK\x03\x04":
+        raise _fail(path, "not an nndesk model file (not a zip archive)")
+    try:
         with np.load(path, allow_pickle=False) as npz:
-            if not hasattr(npz, "files"):  # a bare .npy array, not an archive
-                raise _fail(path, "not an nndesk model file (a single array, not an archive)")
             header = _read_header(path, npz)
             arrays = _read_arrays(path, npz)
     except ModelFileError:
@@ -179,11 +185,10 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     except ValueError as err:
         if "pickle" in str(err):
             raise _fail(path, "refused: the file contains pickled objects") from None
-        raise _fail(path, f"not a readable model file ({err})") from None
+        raise _fail(path, f"damaged model file ({err})") from None
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error, KeyError) as err:
-        raise _fail(
-            path, f"truncated or not a model archive ({type(err).__name__}: {err})"
-        ) from None
+        what = f"{type(err).__name__}: {err}"
+        raise _fail(path, f"truncated or damaged archive ({what})") from None
 
     if _digest(arrays) != header["digest"]:
         raise _fail(path, "contents do not match their checksum (damaged or edited)")
