@@ -5,6 +5,8 @@ only through ``nndesk.preprocess`` for image folders), so importing this never l
 """
 
 from nndesk.data.batching import iterate_minibatches, num_batches
+from nndesk.data.download import dataset_cache_dir, download_dataset, fetch_file
+from nndesk.data.folders import load_image_folder
 from nndesk.data.idx import (
     read_idx,
     read_idx_images,
@@ -15,10 +17,19 @@ from nndesk.data.idx import (
 )
 from nndesk.data.normalize import NORMALIZATIONS, Normalizer
 from nndesk.data.registry import DATASETS, ROLES, DataFile, DatasetSpec, get_spec
+from nndesk.data.sources import DATA_DIR_ENV, Dataset, find_files, load_dataset
 from nndesk.data.splits import Splits, make_splits, stratified_split
 
 __all__ = [
     "DATASETS",
+    "DATA_DIR_ENV",
+    "Dataset",
+    "dataset_cache_dir",
+    "download_dataset",
+    "fetch_file",
+    "find_files",
+    "load_dataset",
+    "load_image_folder",
     "NORMALIZATIONS",
     "ROLES",
     "DataFile",

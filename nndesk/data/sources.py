@@ -1,0 +1,203 @@
+"""Where a dataset comes from: a folder the user names, else the cache, else a download.
+
+User folders (``data_dir`` / ``$NNDESK_DATA_DIR``) are used as given: their files are hashed
+while being read (it costs ~30 ms for MNIST) but a difference from the published checksum is
+only a warning, since labs bring subsets and variants. Two cases are errors: a missing file,
+and a folder holding the *other* registered dataset (MNIST files loaded as Fashion would train
+silently on the wrong labels). Cached files must match exactly; a damaged one is deleted and
+downloaded again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from nndesk.data.download import (
+    ProgressFn,
+    cached_path,
+    dataset_cache_dir,
+    download_dataset,
+)
+from nndesk.data.idx import check_counts, read_idx_images, read_idx_labels
+from nndesk.data.registry import DATASETS, ROLES, DatasetSpec, get_spec
+from nndesk.errors import DataError
+
+DATA_DIR_ENV = "NNDESK_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A labelled dataset: images uint8 (N, 28, 28) / (M, 28, 28), labels int64 (N,) / (M,)."""
+
+    name: str
+    class_names: tuple[str, ...]
+    preprocess: str
+    train_images: np.ndarray
+    train_labels: np.ndarray
+    test_images: np.ndarray
+    test_labels: np.ndarray
+
+    @property
+    def n_classes(self) -> int:
+        return len(self.class_names)
+
+
+def _how_to_get(spec: DatasetSpec) -> str:
+    return (
+        f"download the four files of {spec.name} from {spec.mirrors[0] if spec.mirrors else '?'} "
+        f"or run `nndesk download {spec.name}`"
+    )
+
+
+def find_files(folder: str | os.PathLike, spec: DatasetSpec) -> dict[str, Path]:
+    """The four IDX files of ``spec`` in ``folder`` (or its ``mnist/``-style sub-folder).
+
+    Each file may be ``.gz`` or raw. DataError names the first missing file and how to get it.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DataError(f"data folder {folder} does not exist; {_how_to_get(spec)}")
+    candidates = [folder / sub for sub in spec.folder_names if (folder / sub).is_dir()] + [folder]
+    best: dict[str, Path] = {}
+    best_dir = folder
+    for d in candidates:
+        found = {f.role: p for f in spec.files if (p := cached_path(f, d)) is not None}
+        if len(found) == len(ROLES):
+            return found
+        if len(found) > len(best):
+            best, best_dir = found, d
+    missing = next(f for f in spec.files if f.role not in best)
+    raise DataError(
+        f"{best_dir}: {missing.gz_name} (or {missing.name}) is missing; {_how_to_get(spec)}"
+    )
+
+
+def _other_dataset_with(role: str, digest: str, spec: DatasetSpec) -> str | None:
+    for other in DATASETS.values():
+        if other.name != spec.name and other.file(role).sha256 == digest:
+            return other.name
+    return None
+
+
+def _read_files(paths: dict[str, Path], spec: DatasetSpec) -> tuple[dict, dict[str, str]]:
+    """Read the four files, hashing the decompressed bytes on the way: (arrays, digests)."""
+    arrays, digests = {}, {}
+    for role in ROLES:
+        h = hashlib.sha256()
+        reader = read_idx_images if role.endswith("images") else read_idx_labels
+        arrays[role] = reader(paths[role], hasher=h)
+        digests[role] = h.hexdigest()
+    return arrays, digests
+
+
+def _build(spec: DatasetSpec, arrays: dict, paths: dict[str, Path]) -> Dataset:
+    for split in ("train", "test"):
+        check_counts(
+            arrays[f"{split}_images"],
+            arrays[f"{split}_labels"],
+            paths[f"{split}_images"].name,
+            paths[f"{split}_labels"].name,
+        )
+        labels = arrays[f"{split}_labels"]
+        if labels.size and labels.max() >= len(spec.class_names):
+            raise DataError(
+                f"{paths[f'{split}_labels'].name}: label {labels.max()} but {spec.name} has "
+                f"only {len(spec.class_names)} classes"
+            )
+    return Dataset(
+        name=spec.name,
+        class_names=spec.class_names,
+        preprocess=spec.preprocess,
+        **{role: arrays[role] for role in ROLES},
+    )
+
+
+def _load_user_folder(folder: Path, spec: DatasetSpec) -> Dataset:
+    paths = find_files(folder, spec)
+    arrays, digests = _read_files(paths, spec)
+    for f in spec.files:
+        if digests[f.role] == f.sha256:
+            continue
+        other = _other_dataset_with(f.role, digests[f.role], spec)
+        if other:
+            raise DataError(
+                f"{paths[f.role]}: this is {other}'s {f.name}, not {spec.name}'s; "
+                f"point --data-dir at the {spec.name} files"
+            )
+        warnings.warn(
+            f"{paths[f.role]}: differs from the published {spec.name} file; using it as given",
+            stacklevel=3,
+        )
+    return _build(spec, arrays, paths)
+
+
+def _load_cache(spec: DatasetSpec, progress: ProgressFn | None, allow_download: bool) -> Dataset:
+    folder = dataset_cache_dir(spec)
+    for attempt in range(2):
+        missing = [f for f in spec.files if cached_path(f, folder) is None]
+        if missing and not allow_download:
+            raise DataError(
+                f"{missing[0].gz_name} of {spec.name} is not in the cache ({folder}) and "
+                f"downloads are off; {_how_to_get(spec)}, then pass --data-dir FOLDER"
+            )
+        if missing:
+            download_dataset(spec, folder, progress)
+        paths = {f.role: cached_path(f, folder) for f in spec.files}
+        arrays, digests = _read_files(paths, spec)
+        bad = [f for f in spec.files if digests[f.role] != f.sha256]
+        if not bad:
+            return _build(spec, arrays, paths)
+        # a cache file damaged since it was verified: drop it, fetch it again (once)
+        for f in bad:
+            paths[f.role].unlink(missing_ok=True)
+        if attempt == 1 or not allow_download:
+            f = bad[0]
+            raise DataError(
+                f"{paths[f.role]}: cached file was damaged (expected sha256 {f.sha256}, got "
+                f"{digests[f.role]}) and has been removed; run again to download it"
+            )
+    raise AssertionError("unreachable")
+
+
+def load_dataset(
+    name_or_folder: str | os.PathLike | DatasetSpec,
+    data_dir: str | os.PathLike | None = None,
+    progress: ProgressFn | None = None,
+    allow_download: bool = True,
+) -> Dataset:
+    """Load a registered dataset by name (or spec), or an image folder with one sub-folder
+    per class.
+
+    For a registered dataset the files come from ``data_dir`` or ``$NNDESK_DATA_DIR`` when
+    given (that folder only: a missing file is an error naming it), else from the cache, else
+    from a verified download (unless ``allow_download`` is False).
+    """
+    if not isinstance(name_or_folder, DatasetSpec):
+        key = str(name_or_folder)
+        is_name = os.sep not in key and "/" not in key
+        try:
+            spec = get_spec(key) if is_name else None
+        except DataError:
+            spec = None
+        if spec is None:
+            if Path(key).is_dir():
+                from nndesk.data.folders import load_image_folder
+
+                return load_image_folder(key)
+            if is_name:
+                get_spec(key)  # raises the "unknown dataset" error listing the known names
+            raise DataError(
+                f"{key}: no such folder (an image folder needs one sub-folder per class)"
+            )
+        name_or_folder = spec
+    spec = name_or_folder
+    folder = data_dir if data_dir is not None else os.environ.get(DATA_DIR_ENV) or None
+    if folder is not None:
+        return _load_user_folder(Path(folder), spec)
+    return _load_cache(spec, progress, allow_download)

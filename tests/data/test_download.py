@@ -1,0 +1,213 @@
+"""Downloads against a local HTTP server: verified, atomic, mirrors in turn, cache hits offline."""
+
+import gzip
+import hashlib
+import http.server
+import threading
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from nndesk.data.download import dataset_cache_dir, download_dataset, fetch_file
+from nndesk.data.idx import write_idx
+from nndesk.data.registry import DataFile, DatasetSpec
+from nndesk.data.sources import load_dataset
+from nndesk.errors import DataError
+
+NAMES = {
+    "train_images": "train-images-idx3-ubyte",
+    "train_labels": "train-labels-idx1-ubyte",
+    "test_images": "t10k-images-idx3-ubyte",
+    "test_labels": "t10k-labels-idx1-ubyte",
+}
+
+
+class Server:
+    """Serves ``files`` (path -> bytes) on 127.0.0.1; ``cut`` paths send half their body."""
+
+    def __init__(self):
+        self.files: dict[str, bytes] = {}
+        self.cut: set[str] = set()
+        self.hits: list[str] = []
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - the http.server API
+                server.hits.append(self.path)
+                body = server.files.get(self.path)
+                if body is None:
+                    self.send_error(404)
+                    return
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.path in server.cut:
+                    self.wfile.write(body[: len(body) // 2])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    return
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server():
+    s = Server()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    """Gzipped IDX payloads of a 12-image dataset and a spec whose hashes match them."""
+    rng = np.random.default_rng(0)
+    arrays = {
+        "train_images": rng.integers(0, 256, (12, 28, 28), dtype=np.uint8),
+        "train_labels": (np.arange(12) % 3).astype(np.uint8),
+        "test_images": rng.integers(0, 256, (6, 28, 28), dtype=np.uint8),
+        "test_labels": (np.arange(6) % 3).astype(np.uint8),
+    }
+    payloads, files = {}, []
+    for role, array in arrays.items():
+        raw = write_idx(tmp_path / NAMES[role], array).read_bytes()
+        payloads[NAMES[role] + ".gz"] = gzip.compress(raw, compresslevel=9)
+        files.append(DataFile(role, NAMES[role], hashlib.sha256(raw).hexdigest()))
+    spec = DatasetSpec(
+        name="tinyset",
+        title="test",
+        class_names=("a", "b", "c"),
+        preprocess="digits",
+        licence="test",
+        files=tuple(files),
+        mirrors=(),
+    )
+    return spec, payloads, arrays
+
+
+def serve(server, prefix, payloads):
+    for name, body in payloads.items():
+        server.files[f"/{prefix}/{name}"] = body
+    return f"{server.url}/{prefix}/"
+
+
+def test_download_verifies_and_lands_in_the_cache(server, tiny):
+    spec, payloads, arrays = tiny
+    spec = replace(spec, mirrors=(serve(server, "m1", payloads),))
+    seen = []
+    folder = download_dataset(spec, progress=lambda *a: seen.append(a))
+    assert folder == dataset_cache_dir(spec)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(payloads)
+    last = {name: (done, total) for name, done, total in seen}
+    for name, body in payloads.items():
+        assert last[name] == (len(body), len(body))
+    ds = load_dataset(spec)
+    np.testing.assert_array_equal(ds.train_images, arrays["train_images"])
+    assert ds.test_labels.dtype == np.int64 and ds.class_names == ("a", "b", "c")
+
+
+def test_recompressed_mirror_is_accepted_because_hashes_are_of_decompressed_bytes(server, tiny):
+    spec, payloads, _ = tiny
+    other = {n: gzip.compress(gzip.decompress(b), compresslevel=1) for n, b in payloads.items()}
+    assert other != payloads
+    spec = replace(spec, mirrors=(serve(server, "m1", other),))
+    download_dataset(spec)
+
+
+def test_wrong_checksum_names_both_hashes_and_leaves_no_file(server, tiny, tmp_path):
+    spec, payloads, _ = tiny
+    name = "t10k-labels-idx1-ubyte.gz"
+    tampered = dict(payloads)
+    raw = bytearray(gzip.decompress(payloads[name]))
+    raw[-1] ^= 1
+    tampered[name] = gzip.compress(bytes(raw))
+    spec = replace(spec, mirrors=(serve(server, "m1", tampered),))
+    dest = tmp_path / "dest"
+    with pytest.raises(DataError) as err:
+        download_dataset(spec, dest)
+    msg = str(err.value)
+    assert msg.startswith(name) and "checksum mismatch" in msg
+    assert spec.file("test_labels").sha256 in msg
+    assert hashlib.sha256(bytes(raw)).hexdigest() in msg
+    assert "--data-dir" in msg and "\n" not in msg
+    assert not (dest / name).exists()
+    assert not [p for p in dest.iterdir() if p.name.startswith(f".{name}")]
+
+
+def test_transfer_cut_midway_leaves_no_half_file(server, tiny, tmp_path):
+    spec, payloads, _ = tiny
+    base = serve(server, "m1", payloads)
+    name = "train-images-idx3-ubyte.gz"
+    server.cut.add(f"/m1/{name}")
+    file = spec.file("train_images")
+    dest = tmp_path / "dest"
+    with pytest.raises(DataError, match=rf"^{name}: download failed \(http://127.0.0.1") as err:
+        fetch_file(file, (base,), dest)
+    assert "Connection broken" in str(err.value) or "cut short" in str(err.value)
+    assert list(dest.iterdir()) == []
+
+
+def test_second_mirror_is_used_when_the_first_answers_404(server, tiny):
+    spec, payloads, _ = tiny
+    good = serve(server, "good", payloads)
+    spec = replace(spec, mirrors=(f"{server.url}/missing/", good))
+    folder = download_dataset(spec)
+    assert len(list(folder.iterdir())) == 4
+    assert sum(h.startswith("/missing/") for h in server.hits) == 4
+
+
+def test_when_every_mirror_fails_the_error_lists_them_and_says_how_to_get_the_file(
+    server, tiny, tmp_path
+):
+    spec, _, _ = tiny
+    mirrors = (f"{server.url}/a/", f"{server.url}/b/")
+    with pytest.raises(DataError) as err:
+        fetch_file(spec.file("train_labels"), mirrors, tmp_path)
+    msg = str(err.value)
+    assert "/a/train-labels-idx1-ubyte.gz: 404" in msg
+    assert "/b/train-labels-idx1-ubyte.gz: 404" in msg
+    assert "Get it by hand from" in msg and "--data-dir" in msg
+
+
+def test_cache_hit_needs_no_server(server, tiny):
+    spec, payloads, arrays = tiny
+    spec = replace(spec, mirrors=(serve(server, "m1", payloads),))
+    download_dataset(spec)
+    server.close()
+    hits = len(server.hits)
+    dead = replace(spec, mirrors=("http://127.0.0.1:9/never/",))
+    ds = load_dataset(dead)
+    np.testing.assert_array_equal(ds.test_images, arrays["test_images"])
+    assert len(server.hits) == hits
+    server.close = lambda: None  # already closed
+
+
+def test_damaged_cache_file_is_replaced_by_a_fresh_download(server, tiny):
+    spec, payloads, arrays = tiny
+    spec = replace(spec, mirrors=(serve(server, "m1", payloads),))
+    folder = download_dataset(spec)
+    path = folder / "train-labels-idx1-ubyte.gz"
+    raw = bytearray(gzip.decompress(path.read_bytes()))
+    raw[-1] ^= 1
+    path.write_bytes(gzip.compress(bytes(raw)))
+    ds = load_dataset(spec)
+    np.testing.assert_array_equal(ds.train_labels, arrays["train_labels"])
+
+
+def test_offline_load_with_empty_cache_says_how_to_get_the_data(tiny):
+    spec, _, _ = tiny
+    with pytest.raises(DataError, match="not in the cache .* downloads are off"):
+        load_dataset(spec, allow_download=False)
