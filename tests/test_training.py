@@ -1,0 +1,347 @@
+"""The training generator: reports, stop/pause, LR override, divergence, determinism, resume."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import time
+
+import numpy as np
+import pytest
+
+from nndesk.data.sources import Dataset
+from nndesk.errors import ConfigError, ModelFileError
+from nndesk.nn.serialization import load_model
+from nndesk.training import (
+    BatchReport,
+    EpochReport,
+    RunEnded,
+    TrainConfig,
+    prepare,
+    train,
+)
+from tests.conftest import make_blob_images
+
+# 180 train images / 20 validation at val_fraction 0.1, batch 16 -> 12 batches per epoch
+FAST = TrainConfig(dataset="tiny", arch="784-16-10", batch_size=16, epochs=2, lr=3e-3)
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Dataset:
+    """200 train / 50 test learnable images (class k lights a square at a k-dependent place)."""
+    rng = np.random.default_rng(0)
+    y_train = np.arange(200) % 10
+    rng.shuffle(y_train)
+    y_test = np.arange(50) % 10
+    return Dataset(
+        name="tiny",
+        class_names=tuple(f"class {k}" for k in range(10)),
+        preprocess="digits",
+        train_images=make_blob_images(y_train, rng),
+        train_labels=y_train.astype(np.int64),
+        test_images=make_blob_images(y_test, rng),
+        test_labels=y_test.astype(np.int64),
+    )
+
+
+def run(session, **kwargs) -> list:
+    return list(train(session, **kwargs))
+
+
+def of_type(reports, kind) -> list:
+    return [r for r in reports if isinstance(r, kind)]
+
+
+def test_a_run_yields_batches_then_an_epoch_report_per_epoch_and_ends_completed(tiny):
+    reports = run(prepare(FAST, dataset=tiny))
+    batches = of_type(reports, BatchReport)
+    epochs = of_type(reports, EpochReport)
+    assert len(batches) == 2 * 12 and [b.batch for b in batches[:12]] == list(range(1, 13))
+    assert all(b.batches == 12 for b in batches)
+    assert [e.epoch for e in epochs] == [1, 2] and all(e.epochs == 2 for e in epochs)
+    assert reports[-1] == RunEnded("completed", reports[-1].message, 2)
+    assert sum(isinstance(r, RunEnded) for r in reports) == 1
+    # an epoch report comes right after that epoch's last batch
+    assert isinstance(reports[12], EpochReport) and reports[12].epoch == 1
+
+
+def test_reports_are_frozen_and_hold_plain_floats(tiny):
+    reports = run(prepare(FAST, dataset=tiny))
+    batch, epoch = of_type(reports, BatchReport)[-1], of_type(reports, EpochReport)[-1]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        batch.loss = 0.0
+    for value in (batch.loss, batch.accuracy, batch.lr, batch.samples_per_second):
+        assert type(value) is float
+    for value in (epoch.train_loss, epoch.val_loss, epoch.val_accuracy, epoch.seconds):
+        assert type(value) is float
+
+
+def test_training_learns_the_tiny_problem(tiny):
+    session = prepare(FAST.replace(epochs=4), dataset=tiny)
+    epochs = of_type(run(session), EpochReport)
+    assert epochs[-1].train_loss < epochs[0].train_loss
+    assert epochs[-1].val_accuracy >= 0.9
+    assert session.evaluate_test().accuracy >= 0.9
+
+
+def test_test_metrics_are_reported_per_epoch_only_on_request(tiny):
+    plain = of_type(run(prepare(FAST, dataset=tiny)), EpochReport)
+    with_test = of_type(
+        run(prepare(FAST.replace(test_every_epoch=True), dataset=tiny)), EpochReport
+    )
+    assert all(e.test_accuracy is None and e.test_loss is None for e in plain)
+    assert all(0.0 <= e.test_accuracy <= 1.0 and e.test_loss > 0 for e in with_test)
+
+
+def test_the_validation_split_is_stratified_and_disjoint_from_training(tiny):
+    session = prepare(FAST.replace(val_fraction=0.2), dataset=tiny)
+    assert len(session.y_val) == 40 and len(session.y_train) == 160
+    assert np.bincount(session.y_val, minlength=10).tolist() == [4] * 10
+    # every training row is one of the dataset's images, none of the validation rows is
+    train_rows = {r.tobytes() for r in session.x_train}
+    assert not any(r.tobytes() in train_rows for r in session.x_val)
+
+
+def test_normalised_arrays_are_float32_and_symmetric_by_default(tiny):
+    session = prepare(FAST, dataset=tiny)
+    assert session.x_train.dtype == np.float32 and session.x_train.shape == (180, 784)
+    assert session.x_train.min() >= -1.0 and session.x_train.max() <= 1.0
+    assert session.normalizer.kind == "symmetric"
+
+
+def test_stop_request_ends_training_within_one_batch(tiny):
+    session = prepare(FAST.replace(epochs=3), dataset=tiny)
+    seen = []
+
+    def stop() -> bool:
+        return len(seen) >= 5
+
+    for report in train(session, should_stop=stop):
+        seen.append(report)
+    assert len(of_type(seen, BatchReport)) == 5
+    assert seen[-1].reason == "stopped" and seen[-1].epochs_done == 0
+
+
+def test_stop_during_a_pause_ends_the_run(tiny):
+    session = prepare(FAST, dataset=tiny)
+    gen = train(session, should_pause=lambda: True, should_stop=lambda: True)
+    assert next(gen).reason == "stopped"
+
+
+def test_pause_holds_the_batch_count_still_until_resumed(tiny):
+    session = prepare(FAST.replace(epochs=3), dataset=tiny)
+    paused = threading.Event()
+    reports: list = []
+
+    def worker():
+        for report in train(session, should_pause=paused.is_set):
+            reports.append(report)
+            if len(reports) == 3:
+                paused.set()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    deadline = time.monotonic() + 5
+    while len(reports) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    held = len(reports)
+    time.sleep(0.15)  # several pause polls
+    assert len(reports) == held == 3
+    paused.clear()
+    thread.join(timeout=20)
+    assert not thread.is_alive()
+    assert reports[-1].reason == "completed"
+
+
+def test_paused_time_is_not_counted_in_epoch_seconds(tiny):
+    session = prepare(FAST.replace(epochs=1), dataset=tiny)
+    polls = iter([True] * 10 + [False] * 1000)  # about 10 polls of 20 ms = 0.2 s paused
+    reports = run(session, should_pause=lambda: next(polls))
+    assert of_type(reports, EpochReport)[0].seconds < 0.15
+
+
+def test_lr_override_takes_effect_from_the_next_batch(tiny):
+    session = prepare(FAST, dataset=tiny)
+    seen: list = []
+
+    def override():
+        return 0.5 if len(seen) >= 4 else None
+
+    for report in train(session, lr_override=override):
+        seen.append(report)
+    lrs = [b.lr for b in of_type(seen, BatchReport)]
+    assert lrs[:4] == [pytest.approx(3e-3)] * 4
+    assert lrs[4:] == [0.5] * (len(lrs) - 4)
+
+
+def test_the_schedule_sets_the_rate_at_each_epoch_start(tiny):
+    config = FAST.replace(epochs=3, schedule="step", schedule_step=1, schedule_gamma=0.5)
+    epochs = of_type(run(prepare(config, dataset=tiny)), EpochReport)
+    assert [e.lr for e in epochs] == pytest.approx([3e-3, 1.5e-3, 0.75e-3])
+
+
+def test_a_huge_learning_rate_ends_the_run_as_diverged_with_finite_weights(tiny):
+    session = prepare(FAST.replace(optimizer="sgd", lr=1e30, epochs=3), dataset=tiny)
+    reports = run(session)
+    end = reports[-1]
+    assert end.reason == "diverged"
+    assert "loss became" in end.message and "lower learning rate" in end.message
+    assert "\n" not in end.message
+    assert not of_type(reports, EpochReport) or end.epochs_done < 3
+    assert all(np.isfinite(p).all() for _, p, _ in session.model.parameters())
+
+
+def test_the_diverging_batch_is_not_applied(tiny):
+    session = prepare(FAST, dataset=tiny)
+    before = session.weights_snapshot()
+    original_forward = session.model.forward
+
+    def poisoned(x, training=False):
+        out = original_forward(x, training)
+        return out * np.float32(np.nan) if training else out
+
+    session.model.forward = poisoned
+    reports = run(session)
+    assert reports[-1].reason == "diverged" and "epoch 1 batch 1" in reports[-1].message
+    for (_, a), (_, b) in zip(before, session.weights_snapshot(), strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_two_runs_with_the_same_seed_give_identical_reports(tiny):
+    config = FAST.replace(dropout=0.2)
+    a = [r for r in run(prepare(config, dataset=tiny)) if not isinstance(r, RunEnded)]
+    b = [r for r in run(prepare(config, dataset=tiny)) if not isinstance(r, RunEnded)]
+
+    def strip(r):  # timings differ between runs; everything else must not
+        d = dataclasses.asdict(r)
+        d.pop("seconds", None)
+        d.pop("samples_per_second", None)
+        return d
+
+    assert [strip(r) for r in a] == [strip(r) for r in b]
+
+
+def test_a_different_seed_gives_a_different_run(tiny):
+    a = of_type(run(prepare(FAST, dataset=tiny)), BatchReport)
+    b = of_type(run(prepare(FAST.replace(seed=1), dataset=tiny)), BatchReport)
+    assert [r.loss for r in a] != [r.loss for r in b]
+
+
+def test_full_batch_trains_one_step_per_epoch(tiny):
+    config = FAST.replace(optimizer="gd", lr=0.1, batch_size=0, epochs=5, normalize="unit")
+    reports = run(prepare(config, dataset=tiny))
+    batches = of_type(reports, BatchReport)
+    assert [(b.epoch, b.batch, b.batches) for b in batches] == [(e, 1, 1) for e in range(1, 6)]
+    losses = [e.train_loss for e in of_type(reports, EpochReport)]
+    assert losses[-1] < losses[0]
+
+
+def test_saving_writes_the_info_prediction_needs(tiny, tmp_path):
+    session = prepare(FAST, dataset=tiny)
+    run(session)
+    session.evaluate_test()
+    path = session.save(tmp_path / "m.npz")
+    loaded = load_model(path)
+    info = loaded.info
+    assert info["dataset"] == "tiny" and info["preprocess"] == "digits"
+    assert info["class_names"] == list(tiny.class_names)
+    assert info["normalization"]["kind"] == "symmetric"
+    assert len(info["history"]) == 2 and info["config"]["arch"] == "784-16-10"
+    assert 0.0 <= info["metrics"]["test_accuracy"] <= 1.0
+    x = session.x_test
+    np.testing.assert_allclose(loaded.model.predict_proba(x), session.model.predict_proba(x))
+
+
+def test_resume_continues_the_history_and_the_optimizer_state(tiny, tmp_path):
+    first = prepare(FAST, dataset=tiny)
+    run(first)
+    path = first.save(tmp_path / "m.npz")
+    steps_before = first.optimizer.t
+
+    resumed = prepare(FAST.replace(epochs=2), dataset=tiny, resume=path)
+    assert resumed.optimizer.t == steps_before
+    assert resumed.optimizer.state_dict()["0/W/m"] == pytest.approx(
+        first.optimizer.state_dict()["0/W/m"]
+    )
+    epochs = of_type(run(resumed), EpochReport)
+    assert [e.epoch for e in epochs] == [3, 4] and epochs[-1].epochs == 4
+    assert [h["epoch"] for h in resumed.history] == [1, 2, 3, 4]
+    assert resumed.optimizer.t == 2 * steps_before
+
+    # and it matches an uninterrupted 4-epoch run step for step (same shuffles, same Adam state)
+    straight = prepare(FAST.replace(epochs=4), dataset=tiny)
+    straight_epochs = of_type(run(straight), EpochReport)
+    assert epochs[-1].train_loss == pytest.approx(straight_epochs[-1].train_loss, rel=1e-4)
+
+
+def test_resume_keeps_the_saved_network_even_if_flags_differ(tiny, tmp_path):
+    first = prepare(FAST, dataset=tiny)
+    run(first)
+    path = first.save(tmp_path / "m.npz")
+    resumed = prepare(FAST.replace(arch="784-99-10", normalize="raw"), dataset=tiny, resume=path)
+    assert resumed.config.arch == "784-16-10" and resumed.normalizer.kind == "symmetric"
+
+
+def test_resume_refuses_a_model_of_another_dataset(tiny, tmp_path):
+    first = prepare(FAST, dataset=tiny)
+    run(first)
+    path = first.save(tmp_path / "m.npz")
+    other = dataclasses.replace(tiny, name="other", class_names=tuple("abcdefghij"))
+    with pytest.raises(ModelFileError, match="tiny"):
+        prepare(FAST, dataset=other, resume=path)
+
+
+def test_weights_snapshot_is_a_copy(tiny):
+    session = prepare(FAST, dataset=tiny)
+    snap = session.weights_snapshot()
+    run(session)
+    name, before = snap[0]
+    assert name == "0/W"
+    assert not np.array_equal(before, session.model.parameters()[0][1])
+
+
+def test_a_snapshot_classifier_predicts_like_the_model_without_sharing_it(tiny):
+    session = prepare(FAST, dataset=tiny)
+    run(session)
+    clf = session.classifier()
+    image = tiny.test_images[0]
+    expected = session.model.predict_proba(session.normalizer(image[None]))[0]
+    np.testing.assert_allclose(
+        clf.classify_prepared(image.astype(np.float32)).probabilities, expected, rtol=1e-5
+    )
+    assert clf.model is not session.model
+
+
+@pytest.mark.parametrize(
+    ("changes", "word"),
+    [
+        ({"arch": "784-x-10"}, "layer"),
+        ({"lr": -1.0}, "lr"),
+        ({"epochs": 0}, "epochs"),
+        ({"batch_size": -3}, "batch_size"),
+        ({"dropout": 1.0}, "dropout"),
+        ({"activation": "swish"}, "activation"),
+        ({"loss": "ce", "output": "sigmoid"}, "softmax"),
+        ({"loss": "bce", "output": "softmax"}, "sigmoid"),
+        ({"val_fraction": 1.0}, "val_fraction"),
+    ],
+)
+def test_a_bad_setting_raises_a_one_line_config_error(changes, word):
+    with pytest.raises(ConfigError, match=word) as info:
+        TrainConfig().replace(**changes).validate()
+    assert "\n" not in str(info.value)
+
+
+def test_replace_rejects_unknown_settings():
+    with pytest.raises(ConfigError, match="colour"):
+        TrainConfig().replace(colour="red")
+
+
+def test_config_round_trips_through_a_dict_and_ignores_unknown_keys():
+    config = TrainConfig(arch="784-32-10", lr=0.01, batch_size=0, augment=True)
+    assert TrainConfig.from_dict({**config.to_dict(), "future_setting": 1}) == config
+
+
+def test_the_last_layer_must_match_the_number_of_classes(tiny):
+    with pytest.raises(ConfigError, match="10 classes"):
+        prepare(FAST.replace(arch="784-16-5"), dataset=tiny)
