@@ -101,10 +101,13 @@ def test_dilation_thickens_and_erosion_thins_a_stroke():
     assert thick[0, 4:21].min(axis=1).max() == 0 and thick[0, 4, 12] == 1.0
 
 
-def test_the_border_is_filled_with_the_background_for_normalised_inputs():
-    background = np.full((1, 784), -0.42, np.float32)
-    moved = affine_batch(background, np.array([30.0]), np.array([0.8]), np.array([[3.0, -3.0]]))
-    np.testing.assert_allclose(moved, background, rtol=1e-6)
+def test_pixels_from_outside_the_image_are_that_images_background():
+    images = np.full((2, 784), -0.42, np.float32)
+    images[1] = -1.5
+    images[:, 300:310] = 2.0  # some ink, so the background is the minimum
+    moved = affine_batch(images, np.array([30.0, 0.0]), np.array([0.8, 1.0]), [[3, -3], [-9, 0]])
+    corners = moved.reshape(2, 28, 28)[:, [0, 0, -1, -1], [0, -1, 0, -1]]
+    np.testing.assert_allclose(corners, [[-0.42] * 4, [-1.5] * 4], rtol=1e-6)
 
 
 def test_bad_settings_raise_config_error():
