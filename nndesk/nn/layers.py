@@ -45,6 +45,11 @@ class Layer:
     returns the gradient with respect to ``x``.
     """
 
+    #: Set to False by ``Sequential.backward(..., input_grad=False)`` on the first layer with
+    #: parameters: training never uses dL/dx there, and skipping it saves a full matmul (or a
+    #: col2im) per batch. A layer that honours it returns None from ``backward``.
+    skip_input_grad: bool = False
+
     def __init__(self) -> None:
         self.params: dict[str, np.ndarray] = {}
         self.grads: dict[str, np.ndarray] = {}
@@ -138,6 +143,8 @@ class Dense(Layer):
         # written straight into the preallocated grad arrays the optimizer reads
         np.matmul(x.T, grad_out, out=self.grads["W"])  # (in, n) @ (n, out) -> (in, out)
         np.sum(grad_out, axis=0, out=self.grads["b"])  # (n, out) -> (out,)
+        if self.skip_input_grad:
+            return None
         return grad_out @ self.params["W"].T  # (n, out) @ (out, in) -> (n, in)
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:

@@ -43,13 +43,26 @@ class Sequential:
             x = layer.forward(x, training=training)
         return x
 
-    def backward(self, grad_logits: np.ndarray) -> np.ndarray:
+    def backward(self, grad_logits: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
         """Fill every layer's grads from dL/dlogits ``(n, k)``; return dL/dx ``(n, *input_shape)``.
 
+        ``input_grad=False`` (training) stops at the first layer with parameters and returns None:
+        dL/dx is never needed there, and for 784-784-10 it is a third of the backward matmuls.
         The caller's array is copied once because layers may overwrite the gradient they receive.
         """
         grad = np.array(grad_logits, copy=True)
-        for layer in reversed(self.layers):
+        first = 0
+        if not input_grad:
+            first = next((i for i, layer in enumerate(self.layers) if layer.params), 0)
+        for i in range(len(self.layers) - 1, first - 1, -1):
+            layer = self.layers[i]
+            if i == first and not input_grad:
+                layer.skip_input_grad = True
+                try:
+                    layer.backward(grad)
+                finally:
+                    layer.skip_input_grad = False
+                return None
             grad = layer.backward(grad)
         return grad
 

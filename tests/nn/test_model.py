@@ -124,3 +124,18 @@ def test_a_model_whose_layers_do_not_chain_is_refused():
         Sequential([Dense(784, 10), Dense(20, 5)])
     with pytest.raises(ConfigError, match="unknown output"):
         Sequential([Dense(784, 10)], output="tanh")
+
+
+@pytest.mark.parametrize("arch", ["784-16-10", "784-c4-p-10"])
+def test_backward_without_input_grad_fills_the_same_param_grads_and_returns_none(arch):
+    model = build_model(arch, rng=np.random.default_rng(0))
+    x = np.random.default_rng(1).random((3, 784), dtype=np.float32)
+    g = np.random.default_rng(2).standard_normal((3, 10)).astype(np.float32)
+    model.forward(x, training=True)
+    assert model.backward(g).shape == (3, 784)
+    full = [grad.copy() for _, _, grad in model.parameters()]
+    model.forward(x, training=True)
+    assert model.backward(g, input_grad=False) is None
+    for (key, _, grad), expected in zip(model.parameters(), full, strict=True):
+        np.testing.assert_array_equal(grad, expected, err_msg=key)
+    assert not any(layer.skip_input_grad for layer in model.layers)
