@@ -196,3 +196,37 @@ def _support(avg: Any, report: Any) -> int:
 def names_for(indices: Sequence[int], class_names: Sequence[str]) -> list[str]:
     """Class names for a sequence of class indices."""
     return [class_names[int(i)] for i in indices]
+
+
+@dataclass(frozen=True)
+class DatasetSummary:
+    """What the dataset explorer shows, computed once off the GUI thread."""
+
+    dataset: Any  # nndesk.data.Dataset
+    class_names: tuple[str, ...]
+    counts: dict[str, np.ndarray]  # split ("train" | "test") -> int64 (k,) images per class
+    means: dict[str, np.ndarray]  # split -> float32 (k, 28, 28) mean image per class
+
+    @property
+    def name(self) -> str:
+        return str(self.dataset.name)
+
+    def images(self, split: str) -> np.ndarray:
+        return self.dataset.train_images if split == "train" else self.dataset.test_images
+
+    def labels(self, split: str) -> np.ndarray:
+        return self.dataset.train_labels if split == "train" else self.dataset.test_labels
+
+
+def summarise_dataset(dataset: Any) -> DatasetSummary:
+    """Counts and mean images per class for both splits of ``dataset``."""
+    names = tuple(dataset.class_names)
+    k = len(names)
+    counts, means = {}, {}
+    for split, images, labels in (
+        ("train", dataset.train_images, dataset.train_labels),
+        ("test", dataset.test_images, dataset.test_labels),
+    ):
+        counts[split] = label_counts(labels, k)
+        means[split] = class_means(images, labels, k)
+    return DatasetSummary(dataset, names, counts, means)

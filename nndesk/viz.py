@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.colors import to_rgba
+from matplotlib.colors import PowerNorm, to_rgba
 
 # one palette for every page, so a class has the same colour in the bar, the pie and the legend
 PALETTE = (
@@ -51,8 +51,12 @@ def plot_confusion(
     title: str | None = "Confusion matrix",
     highlight: tuple[int, int] | None = None,
     cmap: str = "Blues",
+    gamma: float = 0.45,
 ):
     """Counts written in each cell over row-normalised colour (so rare classes are as readable).
+
+    The colour is the cell's share of its row on a power scale (``gamma`` < 1 lifts small shares,
+    so the mistakes stand out beside a dark diagonal).
 
     Cell (r, c) is centred on data coordinates x=c, y=r: a click at (x, y) is cell
     (round(y), round(x)). Returns the ``AxesImage``.
@@ -60,14 +64,18 @@ def plot_confusion(
     confusion = np.asarray(confusion)
     k = confusion.shape[0]
     share = row_normalise(confusion)
-    image = ax.imshow(share, cmap=cmap, vmin=0.0, vmax=1.0, interpolation="nearest")
+    # a square-root-like colour scale: a 2% confusion is still visibly blue next to a 98% diagonal
+    norm = PowerNorm(gamma=gamma, vmin=0.0, vmax=1.0)
+    image = ax.imshow(share, cmap=cmap, norm=norm, interpolation="nearest")
     small = k > 12
     fontsize = 6 if small else (8 if k > 8 else 10)
     for r in range(k):
         for c in range(k):
             count = int(confusion[r, c])
             # dark cells get white text; empty off-diagonal cells stay quiet
-            colour = "white" if share[r, c] > 0.55 else ("#B8C2CC" if count == 0 else "#1F2933")
+            colour = (
+                "white" if norm(share[r, c]) > 0.6 else ("#B8C2CC" if count == 0 else "#1F2933")
+            )
             weight = "bold" if r == c else "normal"
             ax.text(
                 c,

@@ -1,0 +1,302 @@
+"""Evaluation and dataset summaries off the GUI thread.
+
+One ``JobRunner`` owns one QThread and a worker QObject living on it. A job is a plain function
+``fn(progress) -> result`` (Qt-free, testable without Qt); the runner reports its progress, result
+or one-line error through queued signals. A new request while a job runs cancels the running one
+at its next progress call and keeps only the newest request, so a burst of ``set_classifier``
+calls after training ends evaluates once, for the last model.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from nndesk.errors import DataError, NndeskError
+from nndesk.evaluation import EvaluationResult, evaluate, summarise_dataset
+
+#: name -> nndesk.data.Dataset (blocking; called on the worker thread)
+DatasetProvider = Callable[[str], Any]
+Job = Callable[[Callable[[int, int], None]], Any]
+
+
+def default_provider(name: str) -> Any:
+    """The window's memoised loader (``controllers.datasets.get_dataset``)."""
+    from nndesk.controllers.datasets import get_dataset
+
+    return get_dataset(name)
+
+
+class _Cancelled(Exception):
+    """Raised inside a job's progress callback when a newer request superseded it."""
+
+
+class _Worker(QObject):
+    """Runs jobs on the runner's thread; never touches a widget."""
+
+    progressed = Signal(int, int, int)  # job id, done, total
+    succeeded = Signal(int, object)  # job id, the job's return value
+    failed = Signal(int, str)  # job id, one-line message for the user
+    idle = Signal(int)  # job id: the job is over (finished, failed or cancelled)
+
+    def __init__(self, cancel: threading.Event) -> None:
+        super().__init__()
+        self._cancel = cancel
+
+    @Slot(int, object)
+    def run(self, job_id: int, fn: Job) -> None:
+        def progress(done: int, total: int) -> None:
+            if self._cancel.is_set():
+                raise _Cancelled
+            self.progressed.emit(job_id, int(done), int(total))
+
+        try:
+            result = fn(progress)
+        except _Cancelled:
+            pass
+        except NndeskError as err:
+            self.failed.emit(job_id, str(err))
+        except Exception as err:  # noqa: BLE001 - a worker reports every failure, never dies
+            self.failed.emit(job_id, f"{type(err).__name__}: {err}".splitlines()[0])
+        else:
+            self.succeeded.emit(job_id, result)
+        finally:
+            self.idle.emit(job_id)
+
+
+class JobRunner(QObject):
+    """One background thread running one job at a time; only the newest request survives."""
+
+    progressed = Signal(int, int)  # done, total (of the current job)
+    succeeded = Signal(object)  # the current job's result
+    failed = Signal(str)  # one-line message
+    _run_requested = Signal(int, object)  # job id, fn: queued into the worker thread
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+        self._thread = QThread()
+        self._thread.setObjectName("nndesk-evaluation")
+        self._worker = _Worker(self._cancel)
+        self._worker.moveToThread(self._thread)
+        self._run_requested.connect(self._worker.run)
+        self._worker.progressed.connect(self._on_worker_progressed)
+        self._worker.succeeded.connect(self._on_worker_succeeded)
+        self._worker.failed.connect(self._on_worker_failed)
+        self._worker.idle.connect(self._on_worker_idle)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._next_id = 0
+        self._running: int | None = None
+        self._pending: tuple[int, Job] | None = None
+        self._shut = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None or self._pending is not None
+
+    def submit(self, fn: Job) -> int:
+        """Queue ``fn``; a running job is cancelled at its next progress call. Returns the id."""
+        if self._shut:
+            return -1
+        self._next_id += 1
+        job_id = self._next_id
+        if self._running is None:
+            self._start(job_id, fn)
+        else:
+            self._pending = (job_id, fn)
+            self._cancel.set()
+        return job_id
+
+    def _start(self, job_id: int, fn: Job) -> None:
+        if not self._thread.isRunning():
+            self._thread.start()
+        self._cancel.clear()
+        self._running = job_id
+        self._run_requested.emit(job_id, fn)
+
+    def _current(self, job_id: int) -> bool:
+        return job_id == self._running and self._pending is None
+
+    @Slot(int, int, int)
+    def _on_worker_progressed(self, job_id: int, done: int, total: int) -> None:
+        if self._current(job_id):
+            self.progressed.emit(done, total)
+
+    @Slot(int, object)
+    def _on_worker_succeeded(self, job_id: int, result: object) -> None:
+        if self._current(job_id):
+            self.succeeded.emit(result)
+
+    @Slot(int, str)
+    def _on_worker_failed(self, job_id: int, message: str) -> None:
+        if self._current(job_id):
+            self.failed.emit(message)
+
+    @Slot(int)
+    def _on_worker_idle(self, job_id: int) -> None:
+        if job_id != self._running:
+            return
+        self._running = None
+        if self._pending is not None and not self._shut:
+            pending, self._pending = self._pending, None
+            self._start(*pending)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until no job is queued or running, processing events (tests and shutdown)."""
+        import time
+
+        deadline = time.monotonic() + msecs / 1000
+        while self.busy and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.002)
+        return not self.busy
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Cancel the running job, stop the thread and wait for it (call before exit)."""
+        self._shut = True
+        self._pending = None
+        self._cancel.set()
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()
+
+
+class EvaluationController(QObject):
+    """Evaluates the current classifier on its dataset's test split, off the GUI thread.
+
+    ``set_classifier`` only records the model; ``ensure_current`` (called when an evaluation page
+    becomes visible) or ``evaluate`` starts the work, so a hidden page costs nothing.
+    """
+
+    started = Signal(object)  # Classifier about to be evaluated
+    progressed = Signal(int, int)  # test images done, total
+    finished = Signal(object)  # EvaluationResult for the current classifier
+    failed = Signal(str)  # one-line message (e.g. how to get a missing dataset)
+
+    def __init__(
+        self,
+        provider: DatasetProvider | None = None,
+        batch_size: int = 500,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._provider = provider or default_provider
+        self._batch_size = batch_size
+        self._classifier: Any = None
+        self._result: EvaluationResult | None = None
+        self._evaluated: Any = None  # the classifier the last started evaluation was for
+        self._runner = JobRunner(self)
+        self._runner.progressed.connect(self.progressed)
+        self._runner.succeeded.connect(self._on_runner_succeeded)
+        self._runner.failed.connect(self.failed)
+
+    def classifier(self) -> Any:
+        return self._classifier
+
+    def result(self) -> EvaluationResult | None:
+        """The last finished evaluation of the current classifier, or None."""
+        return self._result
+
+    @property
+    def busy(self) -> bool:
+        return self._runner.busy
+
+    @Slot(object)
+    def set_classifier(self, classifier: Any) -> None:
+        """Make ``classifier`` current; its old result is dropped (evaluated on demand)."""
+        if classifier is self._classifier:
+            return
+        self._classifier = classifier
+        self._result = None
+        self._evaluated = None
+
+    def is_stale(self) -> bool:
+        return self._classifier is not None and self._evaluated is not self._classifier
+
+    @Slot()
+    def ensure_current(self) -> None:
+        """Evaluate the current classifier unless that is done or under way."""
+        if self.is_stale():
+            self.evaluate()
+
+    @Slot()
+    def evaluate(self) -> None:
+        """(Re-)evaluate the current classifier now."""
+        clf = self._classifier
+        if clf is None:
+            return
+        self._evaluated = clf
+        provider, batch_size = self._provider, self._batch_size
+
+        def job(progress):
+            dataset = provider(clf.dataset)
+            if len(dataset.class_names) != len(clf.class_names):
+                raise DataError(
+                    f"the model has {len(clf.class_names)} classes but {clf.dataset} has "
+                    f"{len(dataset.class_names)}: open a model trained on this dataset"
+                )
+            return evaluate(
+                clf, dataset.test_images, dataset.test_labels, batch_size, progress=progress
+            )
+
+        self.started.emit(clf)
+        self._runner.submit(job)
+
+    @Slot(object)
+    def _on_runner_succeeded(self, result: EvaluationResult) -> None:
+        if result.classifier is not self._classifier:
+            return  # finished for a model that is no longer current
+        self._result = result
+        self.finished.emit(result)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self._runner.wait(msecs)
+
+    @Slot()
+    def shutdown(self) -> None:
+        self._runner.shutdown()
+
+
+class DatasetController(QObject):
+    """Loads a dataset and its per-class counts and mean images off the GUI thread."""
+
+    started = Signal(str)  # dataset name
+    loaded = Signal(object)  # nndesk.evaluation.DatasetSummary
+    failed = Signal(str)  # one-line message (how to get a missing dataset)
+
+    def __init__(self, provider: DatasetProvider | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._provider = provider or default_provider
+        self._runner = JobRunner(self)
+        self._runner.succeeded.connect(self.loaded)
+        self._runner.failed.connect(self.failed)
+
+    @property
+    def busy(self) -> bool:
+        return self._runner.busy
+
+    @Slot(str)
+    def request(self, name: str) -> None:
+        provider = self._provider
+
+        def job(progress):
+            dataset = provider(name)
+            progress(1, 2)
+            return summarise_dataset(dataset)
+
+        self.started.emit(name)
+        self._runner.submit(job)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self._runner.wait(msecs)
+
+    @Slot()
+    def shutdown(self) -> None:
+        self._runner.shutdown()

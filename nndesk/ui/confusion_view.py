@@ -1,0 +1,109 @@
+"""The clickable confusion matrix: counts over row-normalised colour; a click names a cell."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import QPoint, Qt, Signal, Slot
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from nndesk.viz import plot_confusion
+
+HINT = "Click a cell to see its images: off the diagonal the mistakes, on it the correct ones."
+
+
+class ConfusionView(QWidget):
+    """A matplotlib confusion matrix that turns mouse clicks into ``cell_clicked(true, pred)``."""
+
+    cell_clicked = Signal(int, int)  # true class, predicted class of the clicked cell
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._confusion: np.ndarray | None = None
+        self._names: tuple[str, ...] = ()
+        self._selected: tuple[int, int] | None = None
+        self.figure = Figure(figsize=(5, 4.6), layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setMinimumSize(320, 300)
+        self.ax = self.figure.add_subplot()
+        self.canvas.mpl_connect("button_press_event", self._on_canvas_pressed)
+        self.canvas.mpl_connect("motion_notify_event", self._on_canvas_moved)
+        self.hint = QLabel(HINT)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #52606D;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.hint)
+        self._draw()
+
+    @Slot(object, object)
+    def set_matrix(self, confusion: np.ndarray | None, class_names: Sequence[str] = ()) -> None:
+        """Show ``confusion`` (int (k, k), rows true); None clears the view."""
+        self._confusion = None if confusion is None else np.asarray(confusion)
+        self._names = tuple(class_names)
+        self._selected = None
+        self._draw()
+
+    def matrix(self) -> np.ndarray | None:
+        return self._confusion
+
+    def _draw(self) -> None:
+        self.ax.clear()
+        if self._confusion is None:
+            self.ax.set_axis_off()
+            self.ax.text(0.5, 0.5, "No evaluation yet", ha="center", va="center", color="#9AA5B1")
+        else:
+            self.ax.set_axis_on()
+            plot_confusion(
+                self.ax, self._confusion, self._names, title=None, highlight=self._selected
+            )
+        self.canvas.draw_idle()
+
+    def cell_at(self, xdata: float | None, ydata: float | None) -> tuple[int, int] | None:
+        """Data coordinates -> (true row, predicted column), or None outside the matrix."""
+        if self._confusion is None or xdata is None or ydata is None:
+            return None
+        k = self._confusion.shape[0]
+        row, col = int(np.floor(ydata + 0.5)), int(np.floor(xdata + 0.5))
+        return (row, col) if 0 <= row < k and 0 <= col < k else None
+
+    def cell_center(self, row: int, col: int) -> QPoint:
+        """Where cell (row, col) is on the canvas widget, in Qt widget coordinates."""
+        self.canvas.draw()  # make sure the transforms reflect the current size
+        x, y = self.ax.transData.transform((col, row))
+        ratio = self.canvas.device_pixel_ratio or 1.0
+        height = self.figure.bbox.height
+        return QPoint(round(x / ratio), round((height - y) / ratio))
+
+    def _on_canvas_pressed(self, event) -> None:
+        if event.inaxes is not self.ax or event.button != 1:
+            return
+        cell = self.cell_at(event.xdata, event.ydata)
+        if cell is None:
+            return
+        self._selected = cell
+        self._draw()
+        self.cell_clicked.emit(*cell)
+
+    def _on_canvas_moved(self, event) -> None:
+        cell = self.cell_at(event.xdata, event.ydata) if event.inaxes is self.ax else None
+        if cell is None:
+            self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
+            self.hint.setText(HINT)
+            return
+        self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
+        r, c = cell
+        count = int(self._confusion[r, c])
+        row_total = int(self._confusion[r].sum())
+        share = f" ({count / row_total:.1%} of true {self._names[r]})" if row_total else ""
+        what = (
+            f"{self._names[r]} recognised correctly"
+            if r == c
+            else f"true {self._names[r]}, predicted {self._names[c]}"
+        )
+        self.hint.setText(f"{what}: {count:,} images{share}. Click to open them.")

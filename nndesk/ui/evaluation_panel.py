@@ -1,0 +1,375 @@
+"""The Evaluate page: accuracy, loss, the per-class report and the clickable confusion matrix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk import export
+from nndesk.evaluation import EvaluationResult, report_rows
+from nndesk.ui.confusion_view import ConfusionView
+
+REPORT_HEADERS = ("Class", "Precision", "Recall", "F1-score", "Support")
+DATASET_TITLES = {"mnist": "MNIST", "fashion": "Fashion-MNIST"}
+
+
+def _dataset_title(name: str | None) -> str:
+    return DATASET_TITLES.get(str(name), str(name))
+
+
+class _Stat(QFrame):
+    """A big number with a caption underneath (accuracy, loss, mistakes)."""
+
+    def __init__(self, caption: str, tooltip: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stat")
+        self.setStyleSheet(
+            "#stat { background: palette(base); border: 1px solid palette(mid);"
+            " border-radius: 6px; }"
+        )
+        self.setToolTip(tooltip)
+        self.value = QLabel("–")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.caption = QLabel(caption)
+        self.caption.setStyleSheet("color: #52606D;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(0)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+class EvaluationPanel(QWidget):
+    """Evaluates the current model on its test split (through an ``EvaluationController``)."""
+
+    cell_clicked = Signal(int, int)  # true class, predicted class: show those images in Mistakes
+
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._result: EvaluationResult | None = None
+
+        self.title = QLabel("No model yet")
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.subtitle = QLabel("Open or train a model; its test-set results appear here.")
+        self.subtitle.setStyleSheet("color: #52606D;")
+        self.evaluate_button = QPushButton("Evaluate again")
+        self.evaluate_button.setToolTip("Run the model over every test image again")
+        self.evaluate_button.clicked.connect(self._on_evaluate_clicked)
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        menu = QMenu(self.export_button)
+        self.export_actions: dict[str, QAction] = {}
+        for key, text in (
+            ("report_csv", "Report as CSV…"),
+            ("report_json", "Report as JSON…"),
+            ("confusion_png", "Confusion matrix as PNG…"),
+            ("mistakes_csv", "Mistakes list as CSV…"),
+        ):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, k=key: self._on_export_triggered(k))
+            self.export_actions[key] = action
+        self.export_button.setMenu(menu)
+        self.copy_button = QPushButton("Copy report")
+        self.copy_button.setToolTip("Copy the report as the text table the lab prints")
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("Evaluating… %v / %m test images")
+        self.progress.setVisible(False)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setStyleSheet(
+            "background: #FFF4E5; color: #8A4B08; border: 1px solid #F5C88A;"
+            " border-radius: 4px; padding: 6px;"
+        )
+        self.message.setVisible(False)
+
+        self.accuracy_stat = _Stat("accuracy", "Share of test images classified correctly")
+        self.loss_stat = _Stat("loss", "Mean cross-entropy −log p(true class) over the test set")
+        self.mistakes_stat = _Stat("mistakes", "Test images the model got wrong")
+        self.macro_stat = _Stat("macro F1", "F1-score averaged over classes, each counting equally")
+
+        self.table = QTableWidget(0, len(REPORT_HEADERS))
+        self.table.setHorizontalHeaderLabels(REPORT_HEADERS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(REPORT_HEADERS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip(
+            "Precision: of the images predicted as this class, the share that are.\n"
+            "Recall: of the images of this class, the share found.\n"
+            "F1: their harmonic mean. Support: test images of this class."
+        )
+        self.table.setMinimumWidth(380)
+        header.setMinimumSectionSize(64)
+
+        self.confusion = ConfusionView()
+        self.confusion.cell_clicked.connect(self._on_confusion_cell_clicked)
+
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        top.addLayout(titles, 1)
+        top.addWidget(self.copy_button)
+        top.addWidget(self.export_button)
+        top.addWidget(self.evaluate_button)
+        stats = QHBoxLayout()
+        for stat in (self.accuracy_stat, self.loss_stat, self.mistakes_stat, self.macro_stat):
+            stat.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            stats.addWidget(stat)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("<b>Per-class report</b>"))
+        left_layout.addWidget(self.table)
+        self.legend = QLabel(
+            "<b>Precision</b>: of the images the model called this class, the share that are."
+            "<br><b>Recall</b>: of the images of this class, the share the model found."
+            "<br><b>F1-score</b>: the harmonic mean of the two. <b>Support</b>: test images of"
+            " the class.<br><b>macro avg</b> treats every class equally; <b>weighted avg</b>"
+            " weights each by its support."
+        )
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #52606D;")
+        left_layout.addWidget(self.legend)
+        left_layout.addStretch(1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(
+            QLabel("<b>Confusion matrix</b> — rows: true class, columns: predicted class")
+        )
+        right_layout.addWidget(self.confusion, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([420, 640])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addLayout(stats)
+        layout.addWidget(self.splitter, 1)
+
+        controller.started.connect(self._on_controller_started)
+        controller.progressed.connect(self._on_controller_progressed)
+        controller.finished.connect(self._on_controller_finished)
+        controller.failed.connect(self._on_controller_failed)
+        self._update_actions()
+        if controller.result() is not None:
+            self.show_result(controller.result())
+
+    # ---- model in, result out ----------------------------------------------------------------
+
+    @Slot(object)
+    def set_classifier(self, classifier) -> None:
+        """A new current model (e.g. after a training run): re-evaluate it (now if visible)."""
+        self._controller.set_classifier(classifier)
+        if classifier is not None:
+            self.title.setText(f"{classifier.title}")
+            self.subtitle.setText(
+                f"on the {_dataset_title(classifier.dataset)} test set"
+                + ("" if self.isVisible() else " — evaluated when you open this page")
+            )
+        if self.isVisible():
+            self._controller.ensure_current()
+
+    def result(self) -> EvaluationResult | None:
+        return self._result
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._controller.ensure_current()
+
+    @Slot()
+    def _on_evaluate_clicked(self) -> None:
+        self._controller.evaluate()
+
+    @Slot(object)
+    def _on_controller_started(self, classifier) -> None:
+        self.message.setVisible(False)
+        self.progress.setRange(0, 0)  # busy until the first batch reports the total
+        self.progress.setVisible(True)
+        self.evaluate_button.setEnabled(False)
+        self.title.setText(classifier.title)
+        self.subtitle.setText(f"on the {_dataset_title(classifier.dataset)} test set")
+
+    @Slot(int, int)
+    def _on_controller_progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    @Slot(str)
+    def _on_controller_failed(self, message: str) -> None:
+        self.progress.setVisible(False)
+        self.evaluate_button.setEnabled(True)
+        self.message.setText(message)
+        self.message.setVisible(True)
+
+    @Slot(object)
+    def _on_controller_finished(self, result: EvaluationResult) -> None:
+        self.progress.setVisible(False)
+        self.evaluate_button.setEnabled(True)
+        self.show_result(result)
+
+    def show_result(self, result: EvaluationResult) -> None:
+        """Fill the numbers, table and matrix from ``result``."""
+        self._result = result
+        clf = result.classifier
+        if clf is not None:
+            self.title.setText(getattr(clf, "title", "model"))
+        dataset = _dataset_title(getattr(clf, "dataset", None)) if clf is not None else "the"
+        self.subtitle.setText(f"on the {dataset} {result.split} set: {result.n:,} images")
+        self.accuracy_stat.value.setText(f"{result.accuracy:.2%}")
+        self.loss_stat.value.setText(f"{result.loss:.4f}")
+        self.mistakes_stat.value.setText(f"{result.n_mistakes:,}")
+        self.mistakes_stat.caption.setText(f"mistakes of {result.n:,} (click a cell)")
+        self.macro_stat.value.setText(f"{result.report.macro.f1:.3f}")
+        self._fill_table(result)
+        self.confusion.set_matrix(result.confusion, result.class_names)
+        self._update_actions()
+
+    def _fill_table(self, result: EvaluationResult) -> None:
+        rows = report_rows(result.report)
+        k = result.n_classes
+        per_class, averages = rows[:k], rows[k:]
+        all_rows = [*per_class, ("accuracy", None, None, result.accuracy, result.n), *averages]
+        self.table.setRowCount(len(all_rows))
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        summary_bg = QColor("#EEF2F7")
+        for r, (name, precision, recall, f1, support) in enumerate(all_rows):
+            values = [name, precision, recall, f1, support]
+            for c, value in enumerate(values):
+                if value is None:
+                    text, tip = "", ""
+                elif c == 0:
+                    text, tip = str(value), ""
+                elif c == 4:
+                    text, tip = f"{int(value):,}", ""
+                else:
+                    text, tip = f"{float(value):.2f}", f"{float(value):.4f}"
+                item = QTableWidgetItem(text)
+                if tip:
+                    item.setToolTip(tip)
+                align = Qt.AlignmentFlag.AlignVCenter
+                align |= Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight
+                item.setTextAlignment(align)
+                if r >= k:
+                    item.setFont(bold)
+                    item.setBackground(summary_bg)
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+        # show every row without a scroll bar: the table is at most 13 rows for 10 classes
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setFixedHeight(min(height, 640))
+
+    def report_cell(self, row: int, column: int) -> str:
+        """The text shown in the report table (tests and screenshots)."""
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
+    # ---- clicks ------------------------------------------------------------------------------
+
+    @Slot(int, int)
+    def _on_confusion_cell_clicked(self, true: int, predicted: int) -> None:
+        self.cell_clicked.emit(true, predicted)
+
+    @Slot()
+    def _on_copy_clicked(self) -> None:
+        if self._result is not None:
+            QGuiApplication.clipboard().setText(self._result.report.to_text())
+
+    # ---- export ------------------------------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        has = self._result is not None
+        for action in self.export_actions.values():
+            action.setEnabled(has)
+        self.export_button.setEnabled(has)
+        self.copy_button.setEnabled(has)
+        self.evaluate_button.setEnabled(self._controller.classifier() is not None)
+
+    def _ask_path(self, title: str, default_name: str, file_filter: str) -> str:
+        """A save dialog (tests replace this method to choose a path without a dialog)."""
+        path, _ = QFileDialog.getSaveFileName(self, title, default_name, file_filter)
+        return path
+
+    def export(self, kind: str, path: str | Path) -> Path:
+        """Write ``kind`` ("report_csv" | "report_json" | "confusion_png" | "mistakes_csv")."""
+        result = self._result
+        if result is None:
+            raise RuntimeError("nothing evaluated yet")
+        writers = {
+            "report_csv": export.write_report_csv,
+            "report_json": export.write_report_json,
+            "confusion_png": export.save_confusion_png,
+            "mistakes_csv": export.write_mistakes_csv,
+        }
+        return writers[kind](path, result)
+
+    def _on_export_triggered(self, kind: str) -> None:
+        if self._result is None:
+            return
+        stem = getattr(self._result.classifier, "title", "model")
+        names = {
+            "report_csv": (f"{stem}-report.csv", "CSV files (*.csv)"),
+            "report_json": (f"{stem}-report.json", "JSON files (*.json)"),
+            "confusion_png": (f"{stem}-confusion.png", "PNG images (*.png)"),
+            "mistakes_csv": (f"{stem}-mistakes.csv", "CSV files (*.csv)"),
+        }
+        default, file_filter = names[kind]
+        path = self._ask_path("Export", default, file_filter)
+        if not path:
+            return
+        try:
+            written = self.export(kind, path)
+        except OSError as err:
+            QMessageBox.warning(self, "Export failed", f"Could not write {path}: {err.strerror}")
+            return
+        self.message.setVisible(False)
+        self.subtitle.setToolTip(f"Last export: {written}")

@@ -1,0 +1,188 @@
+"""The Evaluate page: off-thread evaluation, the report table, a clickable confusion matrix."""
+
+from __future__ import annotations
+
+import csv
+import json
+import threading
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from nndesk.controllers.evaluation import EvaluationController, JobRunner
+from nndesk.errors import DataError
+from nndesk.nn.metrics import confusion_matrix
+from nndesk.ui.evaluation_panel import EvaluationPanel
+from tests.test_evaluation import CLASS_NAMES, WRONG, TableClassifier, make_images, make_labels
+
+
+class ToyDataset:
+    name = "toy"
+    class_names = CLASS_NAMES
+
+    def __init__(self):
+        self.test_labels = make_labels()
+        self.test_images = make_images(self.test_labels)
+        self.train_labels, self.train_images = self.test_labels, self.test_images
+
+
+def toy_provider(name):
+    assert name == "toy"
+    return ToyDataset()
+
+
+def missing_provider(name):
+    raise DataError(f"{name} is not on this computer: run `nndesk download {name}`")
+
+
+@pytest.fixture
+def controller():
+    ctl = EvaluationController(toy_provider, batch_size=8)
+    yield ctl
+    ctl.shutdown()
+
+
+@pytest.fixture
+def panel(qtbot, controller):
+    widget = EvaluationPanel(controller)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def evaluated(qtbot, panel, controller):
+    clf = TableClassifier(make_labels())
+    with qtbot.waitSignal(controller.finished, timeout=10_000) as blocker:
+        panel.set_classifier(clf)
+    return blocker.args[0]
+
+
+def test_matrix_shown_equals_metrics_confusion_matrix(qtbot, panel, controller):
+    result = evaluated(qtbot, panel, controller)
+    expected = confusion_matrix(make_labels(), result.predictions, len(CLASS_NAMES))
+    np.testing.assert_array_equal(panel.confusion.matrix(), expected)
+    assert panel.accuracy_stat.value.text() == f"{1 - len(WRONG) / 40:.2%}"
+    assert panel.mistakes_stat.value.text() == str(len(WRONG))
+
+
+def test_report_table_has_every_class_then_accuracy_and_averages(qtbot, panel, controller):
+    result = evaluated(qtbot, panel, controller)
+    names = [panel.report_cell(r, 0) for r in range(panel.table.rowCount())]
+    assert names == [*CLASS_NAMES, "accuracy", "macro avg", "weighted avg"]
+    one = result.report.per_class[1]
+    assert panel.report_cell(1, 2) == f"{one.recall:.2f}"
+    assert panel.report_cell(1, 4) == str(one.support)
+
+
+def test_clicking_a_cell_emits_its_true_and_predicted_class(qtbot, panel, controller):
+    evaluated(qtbot, panel, controller)
+    canvas = panel.confusion.canvas
+    for row, col in ((1, 2), (3, 0), (2, 2)):
+        with qtbot.waitSignal(panel.cell_clicked, timeout=2000) as blocker:
+            qtbot.mouseClick(
+                canvas, Qt.MouseButton.LeftButton, pos=panel.confusion.cell_center(row, col)
+            )
+        assert blocker.args == [row, col]
+
+
+def test_clicking_outside_the_matrix_emits_nothing(qtbot, panel, controller):
+    evaluated(qtbot, panel, controller)
+    with qtbot.assertNotEmitted(panel.cell_clicked, wait=100):
+        qtbot.mouseClick(panel.confusion.canvas, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+
+
+def test_progress_is_reported_batch_by_batch(qtbot, panel, controller):
+    seen = []
+    controller.progressed.connect(lambda d, t: seen.append((d, t)))
+    evaluated(qtbot, panel, controller)
+    assert seen[-1] == (40, 40)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert len(seen) == 6  # 0, then 5 batches of 8
+    assert not panel.progress.isVisible()
+
+
+def test_evaluation_runs_off_the_gui_thread(qtbot, panel, controller):
+    threads = []
+
+    class Spy(TableClassifier):
+        def probabilities(self, images28):
+            threads.append(threading.current_thread())
+            return super().probabilities(images28)
+
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        panel.set_classifier(Spy(make_labels()))
+    assert threads and all(t is not threading.main_thread() for t in threads)
+
+
+def test_missing_dataset_shows_one_line_and_the_panel_stays_usable(qtbot):
+    ctl = EvaluationController(missing_provider)
+    widget = EvaluationPanel(ctl)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(ctl.failed, timeout=10_000):
+        widget.set_classifier(TableClassifier(make_labels()))
+    ctl.shutdown()
+    assert widget.message.isVisible()
+    assert "nndesk download toy" in widget.message.text()
+    assert "\n" not in widget.message.text()
+    assert widget.evaluate_button.isEnabled()
+
+
+def test_hidden_panel_waits_until_shown(qtbot, controller):
+    widget = EvaluationPanel(controller)
+    qtbot.addWidget(widget)
+    widget.set_classifier(TableClassifier(make_labels()))
+    assert controller.result() is None and not controller.busy
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        widget.show()
+
+
+def test_a_new_model_replaces_the_old_result(qtbot, panel, controller):
+    evaluated(qtbot, panel, controller)
+    all_right = TableClassifier(make_labels(), wrong={})
+    with qtbot.waitSignal(controller.finished, timeout=10_000) as blocker:
+        panel.set_classifier(all_right)
+    assert blocker.args[0].classifier is all_right
+    assert panel.mistakes_stat.value.text() == "0"
+
+
+def test_burst_of_requests_ends_with_the_newest_model(qtbot):
+    runner = JobRunner()
+    gate = threading.Event()
+    results = []
+    runner.succeeded.connect(results.append)
+
+    def slow(progress):
+        gate.wait(5)
+        progress(1, 1)
+        return "old"
+
+    runner.submit(slow)
+    runner.submit(lambda progress: "middle")
+    runner.submit(lambda progress: "new")
+    gate.set()
+    assert runner.wait(5000)
+    runner.shutdown()
+    assert results == ["new"]
+
+
+def test_export_menu_writes_report_csv_json_png_and_mistakes(qtbot, panel, controller, tmp_path):
+    result = evaluated(qtbot, panel, controller)
+    paths = {
+        "report_csv": tmp_path / "r.csv",
+        "report_json": tmp_path / "r.json",
+        "confusion_png": tmp_path / "c.png",
+        "mistakes_csv": tmp_path / "m.csv",
+    }
+    for kind, path in paths.items():
+        panel._ask_path = lambda *a, p=path: str(p)
+        panel.export_actions[kind].trigger()
+    assert json.loads(paths["report_json"].read_text())["accuracy"] == result.accuracy
+    assert paths["confusion_png"].read_bytes()[:4] == b"\x89PNG"
+    with open(paths["mistakes_csv"], newline="") as f:
+        assert len(list(csv.DictReader(f))) == len(WRONG)
+    with open(paths["report_csv"], newline="") as f:
+        assert [r["class"] for r in csv.DictReader(f)][:4] == list(CLASS_NAMES)
