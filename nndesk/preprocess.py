@@ -29,8 +29,9 @@ _DIGIT_BOX = 20
 _GARMENT_BOX = 28
 # below this peak (0..255, after background removal) an image is "empty": no ink, or noise
 _EMPTY_PEAK = 24.0
-# pixels above this count towards the bounding box; digits ignore faint smudges
-_INK_LEVEL = {"digits": 32.0, "garments": 8.0}
+# pixels above this count towards the bounding box; high enough that JPEG ringing around
+# the ink does not widen the box, and digits also ignore faint smudges
+_INK_LEVEL = {"digits": 32.0, "garments": 24.0}
 # crops larger than this are first reduced, so padding for the placement stays small in memory
 _MAX_WORK = 320
 

@@ -121,6 +121,7 @@ def _build(spec: DatasetSpec, arrays: dict, paths: dict[str, Path]) -> Dataset:
 def _load_user_folder(folder: Path, spec: DatasetSpec) -> Dataset:
     paths = find_files(folder, spec)
     arrays, digests = _read_files(paths, spec)
+    differ = []
     for f in spec.files:
         if digests[f.role] == f.sha256:
             continue
@@ -130,8 +131,12 @@ def _load_user_folder(folder: Path, spec: DatasetSpec) -> Dataset:
                 f"{paths[f.role]}: this is {other}'s {f.name}, not {spec.name}'s; "
                 f"point --data-dir at the {spec.name} files"
             )
+        differ.append(paths[f.role].name)
+    if differ:
+        # one warning per load: a lab's own subset is legitimate, but should not pass unnoticed
         warnings.warn(
-            f"{paths[f.role]}: differs from the published {spec.name} file; using it as given",
+            f"{paths[spec.files[0].role].parent}: {', '.join(differ)} differ from the published "
+            f"{spec.name} files; using them as given",
             stacklevel=3,
         )
     return _build(spec, arrays, paths)

@@ -1,0 +1,97 @@
+"""Where data comes from: a user folder (strict about missing files), the env var, the cache."""
+
+import gzip
+import warnings
+
+import numpy as np
+import pytest
+
+from nndesk.data.download import dataset_cache_dir
+from nndesk.data.idx import write_idx
+from nndesk.data.registry import DATASETS
+from nndesk.data.sources import find_files, load_dataset
+from nndesk.errors import DataError
+
+# the tiny synthetic folders are not the published files; tests that check the warning catch it
+pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published:UserWarning")
+
+
+def test_user_folder_loads_with_registry_class_names_and_warns_it_is_not_the_published_file(
+    tiny_idx_dir,
+):
+    with pytest.warns(UserWarning, match="differ from the published mnist files") as rec:
+        ds = load_dataset("mnist", data_dir=tiny_idx_dir)
+    assert len(rec) == 1
+    assert ds.train_images.shape == (200, 28, 28) and ds.train_images.dtype == np.uint8
+    assert ds.test_labels.shape == (50,) and ds.test_labels.dtype == np.int64
+    assert ds.class_names == DATASETS["mnist"].class_names and ds.preprocess == "digits"
+
+
+def test_environment_variable_names_the_folder(tiny_idx_dir, monkeypatch):
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ds = load_dataset("fashion", allow_download=False)
+    assert ds.class_names[0] == "T-shirt/top" and ds.preprocess == "garments"
+
+
+def test_dataset_sub_folder_of_the_data_folder_is_found(tiny_idx_dir, tmp_path):
+    root = tmp_path / "all"
+    (root / "fashion-mnist").mkdir(parents=True)
+    for p in tiny_idx_dir.iterdir():
+        raw_name = p.name.removesuffix(".gz")  # raw files are accepted as well as .gz
+        (root / "fashion-mnist" / raw_name).write_bytes(gzip.decompress(p.read_bytes()))
+    assert find_files(root, DATASETS["fashion"])["test_labels"].name == "t10k-labels-idx1-ubyte"
+
+
+def test_missing_file_in_user_folder_is_named_with_how_to_get_it(tiny_idx_dir):
+    (tiny_idx_dir / "t10k-labels-idx1-ubyte.gz").unlink()
+    with pytest.raises(DataError, match="t10k-labels-idx1-ubyte.gz .* is missing; download"):
+        load_dataset("mnist", data_dir=tiny_idx_dir)
+
+
+def test_missing_folder_says_so(tmp_path):
+    with pytest.raises(DataError, match="nowhere does not exist"):
+        load_dataset("mnist", data_dir=tmp_path / "nowhere")
+
+
+def test_user_folder_with_mismatched_counts_is_rejected(tiny_idx_dir):
+    write_idx(tiny_idx_dir / "t10k-labels-idx1-ubyte.gz", np.zeros(49, np.uint8))
+    with pytest.raises(DataError, match="50 images but t10k-labels-idx1-ubyte.gz holds 49"):
+        load_dataset("mnist", data_dir=tiny_idx_dir)
+
+
+def test_labels_beyond_the_class_list_are_rejected(tiny_idx_dir):
+    write_idx(tiny_idx_dir / "t10k-labels-idx1-ubyte.gz", np.full(50, 10, np.uint8))
+    with pytest.raises(DataError, match="label 10 but mnist has only 10 classes"):
+        load_dataset("mnist", data_dir=tiny_idx_dir)
+
+
+def test_damaged_cache_files_are_removed_and_offline_that_is_an_error(tiny_idx_dir):
+    # files in the cache that do not match the registry were damaged after their download
+    cache = dataset_cache_dir("mnist")
+    cache.mkdir(parents=True)
+    for p in tiny_idx_dir.iterdir():
+        (cache / p.name).write_bytes(p.read_bytes())
+    with pytest.raises(DataError, match="cached file was damaged .* has been removed"):
+        load_dataset("mnist", allow_download=False)
+    assert list(cache.iterdir()) == []
+
+
+def test_unknown_names_and_missing_paths_are_data_errors(tmp_path):
+    with pytest.raises(DataError, match="unknown dataset 'kmnist'"):
+        load_dataset("kmnist")
+    with pytest.raises(DataError, match="no such folder"):
+        load_dataset(str(tmp_path / "none" / "here"))
+
+
+def test_real_mnist_folder_matches_the_registry(shared_data):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a published file must not warn
+        ds = load_dataset("mnist", data_dir=shared_data)
+    assert ds.train_images.shape == (60000, 28, 28) and ds.test_labels.shape == (10000,)
+
+
+def test_mnist_files_given_as_fashion_are_refused(shared_data):
+    with pytest.raises(DataError, match="this is mnist's .* not fashion's"):
+        load_dataset("fashion", data_dir=shared_data / "mnist")
