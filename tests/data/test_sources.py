@@ -2,12 +2,13 @@
 
 import gzip
 import warnings
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from nndesk.data.download import dataset_cache_dir
-from nndesk.data.idx import write_idx
+from nndesk.data.idx import sha256_decompressed, write_idx
 from nndesk.data.registry import DATASETS
 from nndesk.data.sources import find_files, load_dataset
 from nndesk.errors import DataError
@@ -85,13 +86,22 @@ def test_unknown_names_and_missing_paths_are_data_errors(tmp_path):
         load_dataset(str(tmp_path / "none" / "here"))
 
 
-def test_real_mnist_folder_matches_the_registry(shared_data):
+def _spec_of(folder, name):
+    """A registry entry whose checksums are those of the files in ``folder``."""
+    files = tuple(
+        replace(f, sha256=sha256_decompressed(folder / f.gz_name)) for f in DATASETS["mnist"].files
+    )
+    return replace(DATASETS["mnist"], name=name, files=files, folder_names=())
+
+
+def test_files_matching_the_registry_load_without_a_warning(tiny_idx_dir):
     with warnings.catch_warnings():
-        warnings.simplefilter("error")  # a published file must not warn
-        ds = load_dataset("mnist", data_dir=shared_data)
-    assert ds.train_images.shape == (60000, 28, 28) and ds.test_labels.shape == (10000,)
+        warnings.simplefilter("error")
+        ds = load_dataset(_spec_of(tiny_idx_dir, "exact"), data_dir=tiny_idx_dir)
+    assert len(ds.train_labels) == 200
 
 
-def test_mnist_files_given_as_fashion_are_refused(shared_data):
-    with pytest.raises(DataError, match="this is mnist's .* not fashion's"):
-        load_dataset("fashion", data_dir=shared_data / "mnist")
+def test_files_of_another_registered_dataset_are_refused(tiny_idx_dir, monkeypatch):
+    monkeypatch.setitem(DATASETS, "other", _spec_of(tiny_idx_dir, "other"))
+    with pytest.raises(DataError, match="this is other's train-images-idx3-ubyte, not mnist's"):
+        load_dataset("mnist", data_dir=tiny_idx_dir)
