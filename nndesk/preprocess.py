@@ -53,7 +53,9 @@ def _to_float_gray(image: np.ndarray) -> np.ndarray:
         if a.max() <= 1.0:
             a = a * 255.0
     elif a.dtype.kind in "ui":
-        scale = 255.0 / np.iinfo(a.dtype).max if a.dtype.itemsize > 1 else 1.0
+        # wide integer arrays usually still hold 0..255; only rescale true 16-bit images
+        top = float(a.max())
+        scale = 255.0 / np.iinfo(a.dtype).max if top > 255 else 1.0
         a = a.astype(np.float32) * scale
     else:
         raise PreprocessError(f"cannot use an image of dtype {a.dtype}")

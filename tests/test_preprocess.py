@@ -171,3 +171,10 @@ def test_unreadable_image_is_a_one_line_preprocess_error(tmp_path):
     assert "\n" not in str(err.value)
     with pytest.raises(PreprocessError, match="missing.png: cannot read image"):
         load_image(tmp_path / "missing.png")
+
+
+def test_wide_integer_arrays_holding_0_255_are_not_mistaken_for_16_bit():
+    grey = off_centre_seven()
+    ref = preprocess_digit(grey)
+    np.testing.assert_allclose(preprocess_digit(grey.astype(np.int64)), ref, atol=1)
+    np.testing.assert_allclose(preprocess_digit(grey.astype(np.uint16) * 257), ref, atol=1)
