@@ -4,8 +4,9 @@ Layout: ``header`` (uint8 array of UTF-8 JSON), ``param/<layer>/<name>``,
 ``buffer/<layer>/<name>`` (non-trained layer state such as batch-norm running statistics, from a
 layer's optional ``buffers`` dict), ``opt/<layer>/<name>/<slot>`` and ``opt/step``.
 The header holds the format version, the model and optimizer configs, the caller's free-form
-``info`` and a SHA-256 digest of every array, so an edited or damaged file is refused with one
-line instead of loading wrong weights. Loading never unpickles, so it never executes anything.
+``info``, the generator states of Dropout layers (so a resumed run draws the same masks) and a
+SHA-256 digest of every array, so an edited or damaged file is refused with one line instead of
+loading wrong weights. Loading never unpickles, so it never executes anything.
 """
 
 from __future__ import annotations
@@ -40,6 +41,29 @@ class LoadedModel:
 
 def _buffers(layer) -> dict[str, np.ndarray]:
     return getattr(layer, "buffers", None) or {}
+
+
+def _rng_states(model: Sequential) -> dict[str, dict]:
+    """Bit-generator states of layers that draw during training (Dropout), keyed by layer index."""
+    return {
+        str(i): layer.rng.bit_generator.state
+        for i, layer in enumerate(model.layers)
+        if isinstance(getattr(layer, "rng", None), np.random.Generator)
+    }
+
+
+def _restore_rng_states(path: Path, model: Sequential, states) -> None:
+    if not isinstance(states, dict):
+        raise _fail(path, "damaged model file (header field 'rng_states' malformed)")
+    for key, state in states.items():
+        layer = model.layers[int(key)] if key.isdigit() and int(key) < len(model.layers) else None
+        rng = getattr(layer, "rng", None)
+        if not isinstance(rng, np.random.Generator):
+            raise _fail(path, f"random state saved for layer {key}, which draws no random numbers")
+        try:
+            rng.bit_generator.state = state
+        except (TypeError, ValueError, KeyError):
+            raise _fail(path, f"damaged random state for layer {key}") from None
 
 
 def _digest(arrays: dict[str, np.ndarray]) -> str:
@@ -82,6 +106,8 @@ def save_model(
         "optimizer": None if optimizer is None else optimizer.config(),
         "info": info,
         "digest": _digest(arrays),
+        # so dropout masks continue where they were: resuming matches never stopping
+        "rng_states": _rng_states(model),
     }
     try:
         text = json.dumps(header)
@@ -200,6 +226,7 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     for i, layer in enumerate(model.layers):
         _fill(path, layer.params, f"param/{i}/", arrays)
         _fill(path, _buffers(layer), f"buffer/{i}/", arrays)
+    _restore_rng_states(path, model, header.get("rng_states", {}))
     optimizer = None
     if header.get("optimizer") is not None:
         try:

@@ -274,3 +274,22 @@ def test_a_file_truncated_inside_an_array_is_refused(tmp_path, saved):
     flipped = tmp_path / "flipped.npz"
     flipped.write_bytes(bytes(raw))
     _assert_refused(flipped, "")
+
+
+def test_resuming_a_dropout_model_continues_the_same_masks(tmp_path):
+    model = build_model("784-32-10", dropout=0.3, rng=np.random.default_rng(0))
+    opt = make_optimizer("momentum", 0.05)
+    x, y = _data()
+    _train(model, opt, x, y, 2)
+    loaded = load_model(save_model(tmp_path / "drop.npz", model, {}, opt))
+    _train(model, opt, x, y, 3)
+    _train(loaded.model, loaded.optimizer, x, y, 3)
+    for (key, a, _), (_, b, _) in zip(model.parameters(), loaded.model.parameters(), strict=True):
+        np.testing.assert_array_equal(a, b, err_msg=key)
+
+
+def test_a_random_state_for_a_layer_without_randomness_is_refused(tmp_path, saved):
+    path, _, _ = saved
+    state = np.random.default_rng(0).bit_generator.state
+    bad = _rewrite(path, tmp_path / "rng.npz", lambda a: _edit_header(a, rng_states={"0": state}))
+    _assert_refused(bad, "draws no random numbers")
