@@ -139,3 +139,43 @@ def test_backward_without_input_grad_fills_the_same_param_grads_and_returns_none
     for (key, _, grad), expected in zip(model.parameters(), full, strict=True):
         np.testing.assert_array_equal(grad, expected, err_msg=key)
     assert not any(layer.skip_input_grad for layer in model.layers)
+
+
+@pytest.mark.parametrize("activation", ["relu", "leaky_relu", "sigmoid", "tanh", "elu", "prelu"])
+@pytest.mark.parametrize(
+    ("loss_name", "output"), [("ce", "softmax"), ("bce", "sigmoid"), ("mse", "linear")]
+)
+def test_a_training_step_stays_float32_everywhere(activation, loss_name, output):
+    from nndesk.nn.optimizers import make_optimizer
+
+    model = build_model(
+        "784-16-10", activation=activation, output=output, dropout=0.1, rng=np.random.default_rng(0)
+    )
+    opt = make_optimizer("adam", 1e-3, weight_decay=1e-4, clip_norm=1.0)
+    x = np.random.default_rng(1).random((8, 784), dtype=np.float32)
+    loss = make_loss(loss_name, output)
+    logits = model.forward(x, training=True)
+    loss(logits, np.arange(8) % 10)
+    dx = model.backward(loss.backward())
+    opt.step(model.parameters())
+    assert logits.dtype == dx.dtype == np.float32
+    for key, param, grad in model.parameters():
+        assert param.dtype == grad.dtype == np.float32, key
+    assert all(a.dtype == np.float32 for k, a in opt.state_dict().items() if k != "step")
+
+
+def test_sigmoid_output_with_binary_cross_entropy_learns_like_the_mnist_lab():
+    from nndesk.nn.optimizers import make_optimizer
+
+    rng = np.random.default_rng(0)
+    centres = rng.standard_normal((4, 784)).astype(np.float32) * 2
+    y = np.arange(80) % 4
+    x = centres[y] + 0.3 * rng.standard_normal((80, 784)).astype(np.float32)
+    model = build_model("784-16-4", activation="sigmoid", output="sigmoid", rng=rng)
+    loss, opt = make_loss("bce", "sigmoid"), make_optimizer("adam", 0.01)
+    assert np.mean(model.predict(x) == y) < 1.0
+    for _ in range(30):
+        loss(model.forward(x, training=True), y)
+        model.backward(loss.backward(), input_grad=False)
+        opt.step(model.parameters())
+    assert np.mean(model.predict(x) == y) == 1.0
