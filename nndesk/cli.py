@@ -19,6 +19,7 @@ import json
 import math
 import sys
 import time
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,7 @@ _TRAIN_FLAGS = (
     "momentum",
     "clip_norm",
     "init",
+    "threads",
 )
 
 
@@ -85,6 +87,13 @@ def _number(kind: type, low: float | None = None, low_inclusive: bool = True):
     return parse
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (the full usage is one ``--help`` away)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from nndesk.training import (
         ACTIVATIONS,
@@ -95,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         SCHEDULES,
     )
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="nndesk",
         description="Draw, train and inspect a from-scratch NumPy neural network.",
         epilog="Without a command the window opens.",
@@ -146,6 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--momentum", type=_number(float, 0.0), metavar="MU")
     p.add_argument("--clip-norm", type=_number(float, 0.0, False), metavar="NORM")
     p.add_argument("--init", choices=("auto", "he", "xavier", "lecun"))
+    p.add_argument(
+        "--threads",
+        type=_number(int, 0),
+        metavar="N",
+        help="BLAS threads while training (default 0: one for small nets)",
+    )
     p.add_argument("--normalize", choices=NORMALIZATIONS)
     p.add_argument("--val-fraction", type=_number(float, 0.0), metavar="F")
     p.add_argument("--seed", type=int)
@@ -202,13 +217,20 @@ def main(argv: list[str] | None = None) -> int:
         "presets": _cmd_presets,
     }
     try:
-        return commands[args.command](args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _warning_line  # restored when the command returns
+            return commands[args.command](args)
     except NndeskError as err:
         _error(str(err))
         return 2
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError) as err:
         _error(f"{err.strerror}: {err.filename}" if err.filename else str(err))
         return 2
+    except BrokenPipeError:  # `nndesk presets | head`: the reader left, nothing is wrong
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
@@ -217,6 +239,11 @@ def main(argv: list[str] | None = None) -> int:
             raise
         _error(f"unexpected {type(err).__name__}: {err} (run with --debug for the traceback)")
         return 1
+
+
+def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
+    """Show a warning as one ``nndesk: warning:`` line, without the source line Python adds."""
+    print(f"nndesk: warning: {' '.join(str(message).split())}", file=sys.stderr)
 
 
 def _error(message: str) -> None:
@@ -438,6 +465,10 @@ def format_confusion(cm, class_names) -> str:
         f"{s:<{label_w}}" + "".join(f"{int(v):>{width}}" for v in row)
         for s, row in zip(short, cm, strict=True)
     ]
+    if short == [str(i) for i in range(len(short))]:
+        return "\n".join([head, *rows])  # digits: the column numbers are the names
+    if short == [str(i) for i in range(len(short))]:
+        return "\n".join([head, *rows])  # digits: the column numbers are the names
     legend = "columns: " + ", ".join(f"{i}={s}" for i, s in enumerate(short))
     return "\n".join([head, *rows, legend])
 

@@ -13,6 +13,7 @@ worker thread, the CLI drives it directly.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import math
 import time
@@ -34,6 +35,8 @@ NORMALIZATIONS = ("raw", "unit", "symmetric", "standard")
 
 #: Seconds slept per check while paused: short enough to feel instant, long enough to idle.
 PAUSE_POLL = 0.02
+#: Multiply-adds per batch matrix product below which training uses one BLAS thread.
+SMALL_PRODUCT = 1 << 26
 #: Rows per chunk when evaluating, so a 60,000-image forward pass never needs 60,000 activations.
 EVAL_CHUNK = 2048
 
@@ -74,6 +77,7 @@ class TrainConfig:
     momentum: float = 0.9
     clip_norm: float | None = None
     init: str = "auto"
+    threads: int = 0  # BLAS threads while training; 0 = automatic (see Session.blas_threads)
 
     def validate(self) -> TrainConfig:
         """Return ``self`` if every field is usable, else raise ``ConfigError`` naming the field."""
@@ -105,6 +109,10 @@ class TrainConfig:
             raise ConfigError(f"dropout must be in [0, 1); got {self.dropout}")
         if not 0.0 <= self.val_fraction < 1.0:
             raise ConfigError(f"val_fraction must be in [0, 1); got {self.val_fraction}")
+        if not isinstance(self.threads, int) or self.threads < 0:
+            raise ConfigError(
+                f"threads must be 0 (automatic) or a positive integer; got {self.threads!r}"
+            )
         if not self.l2 >= 0.0:
             raise ConfigError(f"l2 must be >= 0; got {self.l2}")
         if not 0.0 < self.schedule_gamma <= 1.0:
@@ -275,6 +283,25 @@ class Session:
         return self.dataset.test_labels
 
     # -- actions -------------------------------------------------------------------------------
+    def blas_threads(self) -> int | None:
+        """BLAS threads for training: ``config.threads``, or automatic when it is 0.
+
+        Automatic: one thread when the biggest per-batch matrix product is small (every MLP the
+        labs use). Waking a second BLAS thread for a (32, 784) @ (784, 64) product costs more than
+        it saves, and on a busy machine (the GUI thread, other programs) a second thread that is
+        not scheduled in time stalls every product: we measured 100x slower epochs. Large
+        products (wide layers, big batches, convolutions) keep the BLAS default (None).
+        """
+        if self.config.threads:
+            return self.config.threads
+        if any(type(layer).__name__.startswith("Conv") for layer in self.model.layers):
+            return None
+        bs = len(self.y_train) if self.config.full_batch else self.config.batch_size
+        widest = max(
+            (math.prod(p.shape) for _, p, _ in self.model.parameters() if p.ndim == 2), default=0
+        )
+        return 1 if bs * widest < SMALL_PRODUCT else None
+
     def evaluate_test(self) -> Evaluation:
         """Loss, accuracy, predictions (m,) and probabilities (m, k) on the test split."""
         result = evaluate(self.model, self.eval_loss_fn, self.x_test, self.y_test)
@@ -469,6 +496,20 @@ def _make_optimizer(make_optimizer, config: TrainConfig):
     )
 
 
+def blas_threads(n: int | None):
+    """Context manager limiting NumPy's BLAS to ``n`` threads (None: leave it alone).
+
+    Needs threadpoolctl; without it this does nothing.
+    """
+    if n is None:
+        return contextlib.nullcontext()
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=n, user_api="blas")
+
+
 def _never() -> bool:
     return False
 
@@ -491,6 +532,11 @@ def train(
     schedule then no longer changes it). A NaN/inf loss skips that batch's update and ends the run
     with reason "diverged"; the parameters stay finite.
     """
+    with blas_threads(session.blas_threads()):
+        yield from _train(session, should_stop, should_pause, lr_override)
+
+
+def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
     cfg = session.config
     model, optimizer, loss_fn = session.model, session.optimizer, session.loss_fn
     x, y = session.x_train, session.y_train
