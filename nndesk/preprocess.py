@@ -31,7 +31,7 @@ _GARMENT_BOX = 28
 _EMPTY_PEAK = 24.0
 # pixels above this count towards the bounding box; high enough that JPEG ringing around
 # the ink does not widen the box, and digits also ignore faint smudges
-_INK_LEVEL = {"digits": 32.0, "garments": 24.0}
+_INK_LEVEL = {"digits": 64.0, "garments": 24.0}
 # crops larger than this are first reduced, so padding for the placement stays small in memory
 _MAX_WORK = 320
 
