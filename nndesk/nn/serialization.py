@@ -90,6 +90,8 @@ def save_model(
         JSON-able: dataset, class_names, normalization, preprocess, history, seed, config, ...
     """
     path = Path(path)
+    if not isinstance(info, dict):
+        raise TypeError(f"info must be a dict, not {type(info).__name__}")
     arrays: dict[str, np.ndarray] = {}
     for i, layer in enumerate(model.layers):
         for name, param in layer.params.items():
