@@ -75,11 +75,28 @@ class Curves:
     lr: list[float] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
     lr_changes: list[tuple[float, float]] = field(default_factory=list)  # (x in epochs, new lr)
+    # (epoch, batch, running mean) of the last BatchReport, to recover each batch's own loss
+    _last_running: tuple[int, int, float] | None = field(default=None, repr=False, compare=False)
 
     def add_batch(self, report: Any) -> None:
-        """Append one ``BatchReport`` (epoch, batch, batches, loss, ...)."""
-        self.batch_x.append(report.epoch - 1 + report.batch / max(report.batches, 1))
-        self.batch_loss.append(_num(report.loss))
+        """Append one ``BatchReport`` (epoch, batch, batches, loss, ...).
+
+        ``BatchReport.loss`` is the running mean over the epoch so far; the batch's own loss is
+        ``b * mean_b - (b - 1) * mean_(b-1)`` (exact for equal batches, close for a short last
+        one). A report carrying ``batch_loss`` is used as is.
+        """
+        epoch, b = int(report.epoch), int(report.batch)
+        running = _num(report.loss)
+        own = getattr(report, "batch_loss", None)
+        if own is not None:
+            loss = _num(own)
+        elif b > 1 and self._last_running is not None and self._last_running[:2] == (epoch, b - 1):
+            loss = b * running - (b - 1) * self._last_running[2]
+        else:
+            loss = running
+        self._last_running = (epoch, b, running)
+        self.batch_x.append(epoch - 1 + b / max(int(report.batches), 1))
+        self.batch_loss.append(loss)
 
     def add_epoch(self, report: Any) -> None:
         """Append one ``EpochReport``."""
@@ -197,7 +214,7 @@ class RunRecord:
 
     @property
     def architecture(self) -> str:
-        return str(self.config.get("architecture", self.config.get("arch", "?")))
+        return str(self.config.get("arch", self.config.get("architecture", "?")))
 
     @property
     def final_val_accuracy(self) -> float:
@@ -248,16 +265,17 @@ class RunRecord:
 
 def describe_config(config: dict) -> str:
     """A short label for a run, e.g. ``fashion 784-128-10 relu adam lr=0.001``."""
+    dataset = str(config.get("dataset", ""))
     parts = [
-        str(config.get("dataset", "")),
-        str(config.get("architecture", config.get("arch", ""))),
+        Path(dataset).name if ("/" in dataset or "\\" in dataset) else dataset,
+        str(config.get("arch", config.get("architecture", ""))),
         str(config.get("activation", "")),
         str(config.get("optimizer", "")),
     ]
     if "lr" in config:
         parts.append(f"lr={config['lr']:g}")
-    if config.get("normalization"):
-        parts.append(str(config["normalization"]))
+    if config.get("normalize"):
+        parts.append(str(config["normalize"]))
     return " ".join(p for p in parts if p)
 
 

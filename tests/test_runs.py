@@ -40,6 +40,15 @@ def two_epoch_curves() -> Curves:
     return curves
 
 
+def test_each_batchs_own_loss_is_recovered_from_the_running_mean():
+    curves = Curves()
+    own = [3.0, 1.0, 2.0]
+    for b in range(1, 4):
+        curves.add_batch(batch(1, b, 3, sum(own[:b]) / b))  # BatchReport.loss is a running mean
+    curves.add_batch(batch(2, 1, 3, 0.5))
+    assert curves.batch_loss == pytest.approx([3.0, 1.0, 2.0, 0.5])
+
+
 def test_batch_positions_are_fractional_epochs():
     curves = two_epoch_curves()
     assert curves.batch_x[:4] == [0.25, 0.5, 0.75, 1.0]
@@ -49,7 +58,7 @@ def test_batch_positions_are_fractional_epochs():
 
 def test_record_round_trips_through_run_json(tmp_path):
     store = RunStore(tmp_path)
-    record = store.create({"dataset": "mnist", "architecture": "784-64-10", "lr": 0.1})
+    record = store.create({"dataset": "mnist", "arch": "784-64-10", "lr": 0.1})
     record.curves = two_epoch_curves()
     record.status = "completed"
     record.metrics = {"test_accuracy": 0.91}

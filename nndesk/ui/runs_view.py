@@ -1,0 +1,243 @@
+"""RunsView: the table of past runs; selecting two or more overlays their curves."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.curves import plot_overlay
+from nndesk.runs import RunRecord, RunStore
+from nndesk.ui.plot_widget import PlotWidget
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+COLUMNS = ("Started", "Dataset", "Layers", "Settings", "Epochs", "Val acc", "Test acc", "Status")
+
+
+def _pct(v: float) -> str:
+    return f"{v:.1%}" if math.isfinite(v) else "—"
+
+
+def _started(record: RunRecord) -> str:
+    try:
+        return datetime.fromisoformat(record.created_at).astimezone().strftime("%d %b %H:%M")
+    except ValueError:
+        return record.created_at
+
+
+def _settings(config: dict) -> str:
+    parts = [
+        str(config.get("activation", "")),
+        str(config.get("optimizer", "")),
+        f"lr {config['lr']:g}" if "lr" in config else "",
+        f"batch {config.get('batch_size')}" if config.get("batch_size") else "full batch",
+        f"inputs {config.get('normalize', '')}",
+    ]
+    if config.get("dropout"):
+        parts.append(f"dropout {config['dropout']:g}")
+    if config.get("l2"):
+        parts.append(f"L2 {config['l2']:g}")
+    if config.get("augment"):
+        parts.append("augmented")
+    return ", ".join(p for p in parts if p)
+
+
+class _SortItem(QTableWidgetItem):
+    """A cell that sorts by a hidden key (dates, percentages) rather than by its text."""
+
+    def __init__(self, text: str, key) -> None:
+        super().__init__(text)
+        self.key = key
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        if isinstance(other, _SortItem):
+            return self.key < other.key
+        return super().__lt__(other)
+
+
+class RunsView(QWidget):
+    """Every stored run in a table; select runs to compare their curves."""
+
+    selection_changed = Signal(object)  # list[RunRecord] now selected
+    use_model_requested = Signal(object)  # Path of the selected run's model file
+    export_png_requested = Signal()
+    export_csv_requested = Signal()
+
+    def __init__(self, store: RunStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._records: list[RunRecord] = []
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)
+
+        self.hint = QLabel("Select two or more runs (Ctrl/Shift-click) to overlay their curves.")
+        self.hint.setStyleSheet("color: #555;")
+        self.use_button = QPushButton("Use this model")
+        self.use_button.setToolTip("load the selected run's model into the prediction view")
+        self.png_button = QPushButton("Export curves PNG…")
+        self.csv_button = QPushButton("Export history CSV…")
+        self.delete_button = QPushButton("Delete")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.hint, 1)
+        for b in (self.use_button, self.png_button, self.csv_button, self.delete_button):
+            buttons.addWidget(b)
+
+        self.plot = PlotWidget(figsize=(9, 4.2))
+        fig = self.plot.figure
+        grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
+        self.axes = (
+            fig.add_subplot(grid[0, :]),
+            fig.add_subplot(grid[1, 0]),
+            fig.add_subplot(grid[1, 1]),
+        )
+
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.table)
+        tl.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(self.plot)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+
+        self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
+        self.use_button.clicked.connect(self._on_use_button_clicked)
+        self.png_button.clicked.connect(self.export_png_requested)
+        self.csv_button.clicked.connect(self.export_csv_requested)
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.refresh()
+
+    # -- public --------------------------------------------------------------------------------
+    def records(self) -> list[RunRecord]:
+        return list(self._records)
+
+    def refresh(self, select_id: str | None = None) -> None:
+        """Re-read the store; keep (or set) the selection."""
+        keep = {r.run_id for r in self.selected_records()}
+        if select_id:
+            keep = {select_id}
+        self._records = self.store.list()
+        table = self.table
+        table.setSortingEnabled(False)
+        table.blockSignals(True)
+        table.setRowCount(len(self._records))
+        for row, rec in enumerate(self._records):
+            epochs = rec.curves.epochs[-1] if rec.curves.epochs else 0
+            cells = (
+                _SortItem(_started(rec), rec.created_at),
+                QTableWidgetItem(rec.config.get("dataset", "?")),
+                QTableWidgetItem(rec.architecture),
+                QTableWidgetItem(_settings(rec.config)),
+                _SortItem(str(epochs), epochs),
+                _SortItem(_pct(rec.final_val_accuracy), _key(rec.final_val_accuracy)),
+                _SortItem(_pct(rec.test_accuracy), _key(rec.test_accuracy)),
+                QTableWidgetItem(rec.status),
+            )
+            cells[0].setData(Qt.ItemDataRole.UserRole, rec.run_id)
+            cells[3].setToolTip(rec.title)
+            for col, item in enumerate(cells):
+                if col in (4, 5, 6):
+                    item.setTextAlignment(RIGHT)
+                table.setItem(row, col, item)
+        table.setSortingEnabled(True)
+        self.select_runs(list(keep))
+        table.blockSignals(False)
+        self._on_table_item_selection_changed()
+
+    def _add_row_to_selection(self, row: int) -> None:
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(self.table.model().index(row, 0), flags)
+
+    def select_runs(self, run_ids: list[str]) -> None:
+        """Select these runs (and nothing else)."""
+        self.table.clearSelection()
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) in run_ids:
+                self._add_row_to_selection(row)
+
+    def selected_records(self) -> list[RunRecord]:
+        """The selected runs, in table order."""
+        if not hasattr(self, "_records"):
+            return []
+        by_id = {r.run_id: r for r in self._records}
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        ids = [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+        return [by_id[i] for i in ids if i in by_id]
+
+    # -- slots ---------------------------------------------------------------------------------
+    @Slot()
+    def _on_table_item_selection_changed(self) -> None:
+        selected = self.selected_records()
+        plot_overlay(*self.axes, [(_label(r, selected), r.curves) for r in selected])
+        if not selected:
+            self.axes[0].text(
+                0.5,
+                0.5,
+                "Select runs above to see their curves",
+                transform=self.axes[0].transAxes,
+                ha="center",
+                va="center",
+                color="#777777",
+            )
+        self.plot.draw_now()
+        self.use_button.setEnabled(len(selected) == 1 and selected[0].model_path is not None)
+        self.delete_button.setEnabled(bool(selected))
+        self.png_button.setEnabled(bool(selected))
+        self.selection_changed.emit(selected)
+
+    @Slot()
+    def _on_use_button_clicked(self) -> None:
+        selected = self.selected_records()
+        if len(selected) == 1 and selected[0].model_path is not None:
+            self.use_model_requested.emit(selected[0].model_path)
+
+    @Slot()
+    def _on_delete_button_clicked(self) -> None:
+        for record in self.selected_records():
+            self.store.delete(record.run_id)
+        self.refresh()
+
+
+def _key(v: float) -> float:
+    return v if math.isfinite(v) else -1.0
+
+
+def _label(record: RunRecord, selected: list[RunRecord]) -> str:
+    """A legend label naming what differs between the selected runs (e.g. the layers)."""
+    if len(selected) < 2:
+        return record.title
+    keys = sorted({k for r in selected for k in r.config})
+    differing = [k for k in keys if len({repr(r.config.get(k)) for r in selected}) > 1]
+    differing = [k for k in differing if k != "dataset" or len(differing) == 1]
+    if not differing:
+        return f"{record.title} ({_started(record)})"
+    return ", ".join(f"{k}={record.config.get(k)}" for k in differing[:3])

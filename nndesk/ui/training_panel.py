@@ -1,0 +1,506 @@
+"""TrainingPanel: the "Train" page. Settings on the left; live curves, progress and the run
+history on the right. All the work happens in ``TrainingController``; this widget only shows it.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.controllers.training import DatasetProvider, RunStarted, TrainingController
+from nndesk.curves import LiveCurves, save_curves_png
+from nndesk.errors import NndeskError
+from nndesk.fileio import atomic_path, atomic_write_text
+from nndesk.runs import Curves, RunStore, history_csv
+from nndesk.training import TrainConfig
+from nndesk.ui.plot_widget import PlotWidget
+from nndesk.ui.runs_view import RunsView
+from nndesk.ui.train_form import NumberField, TrainForm
+
+
+def format_eta(seconds: float) -> str:
+    """``75.2`` -> ``"1:15"``, ``3725`` -> ``"1:02:05"``; unknown -> ``"—"``."""
+    if not math.isfinite(seconds) or seconds < 0:
+        return "—"
+    s = int(round(seconds))
+    h, rem = divmod(s, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+class TrainingPanel(QWidget):
+    """Train / Pause / Resume / Stop, live curves, progress, model files and run history."""
+
+    model_ready = Signal(object)  # Classifier: a finished run's model, or one the user loaded
+    status_message = Signal(str)  # one line for the window's status bar
+
+    def __init__(
+        self,
+        controller: TrainingController | None = None,
+        dataset_provider: DatasetProvider | None = None,
+        store: RunStore | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller or TrainingController(dataset_provider, store, parent=self)
+        self.store = self.controller.store
+        self.curves = Curves()
+        self.last_run_id: str | None = None
+        self.loaded_model: Path | None = None
+        self._run: RunStarted | None = None
+        self._last_batch = None
+        self._message_box: QMessageBox | None = None
+
+        # -- settings (left) -----------------------------------------------------------------
+        self.form = TrainForm()
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self.form.sizeHint().width() + 24)
+
+        # -- run controls --------------------------------------------------------------------
+        style = self.style()
+        self.train_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "Train"
+        )
+        self.train_button.setDefault(True)
+        self.train_button.setToolTip("train a new network with these settings")
+        self.pause_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaPause), "Pause"
+        )
+        self.stop_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaStop), "Stop"
+        )
+        self.stop_button.setToolTip("end after the current batch; the model is still saved")
+        self.live_lr = NumberField(1e-6, 10.0, allow_zero=False, placeholder="new rate")
+        self.live_lr.setMaximumWidth(90)
+        self.live_lr.setToolTip("change the learning rate while training (from the next batch)")
+        self.lr_button = QPushButton("Set LR")
+        self.lr_error = QLabel()
+        self.lr_error.setStyleSheet("color: #c62828;")
+        for b in (self.train_button, self.pause_button, self.stop_button):
+            b.setMinimumWidth(92)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("Ready")
+        self.progress.setMinimumHeight(22)
+        self.speed = QLabel("Choose settings and press Train.")
+        self.speed.setStyleSheet("color: #333;")
+        self.title = QLabel("No run yet")
+        self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
+
+        # -- live plot -----------------------------------------------------------------------
+        self.plot = PlotWidget(figsize=(9, 5.2))
+        fig = self.plot.figure
+        grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
+        axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]))
+        axes += (fig.add_subplot(grid[1, 1]),)
+        self.live = LiveCurves(*axes)
+        self.live.update(self.curves)
+        self.plot.before_draw = self._on_plot_before_draw
+
+        # -- model files ---------------------------------------------------------------------
+        self.load_button = QPushButton("Load model…")
+        self.load_button.setToolTip("open a .npz model to use it or to continue its training")
+        self.resume_button = QPushButton("Continue training")
+        self.resume_button.setToolTip(
+            "train the loaded model for the epochs set on the left; its history continues"
+        )
+        self.save_button = QPushButton("Save model…")
+        self.export_button = QPushButton("Export curves PNG…")
+        self.model_label = QLabel("")
+        self.model_label.setStyleSheet("color: #555;")
+
+        controls = QHBoxLayout()
+        for w in (self.train_button, self.pause_button, self.stop_button):
+            controls.addWidget(w)
+        controls.addSpacing(18)
+        controls.addWidget(QLabel("Learning rate now"))
+        controls.addWidget(self.live_lr)
+        controls.addWidget(self.lr_button)
+        controls.addWidget(self.lr_error, 1)
+        files = QHBoxLayout()
+        for w in (self.load_button, self.resume_button, self.save_button, self.export_button):
+            files.addWidget(w)
+        files.addWidget(self.model_label, 1)
+
+        live_page = QWidget()
+        lv = QVBoxLayout(live_page)
+        lv.addWidget(self.title)
+        lv.addLayout(controls)
+        lv.addWidget(self.progress)
+        lv.addWidget(self.speed)
+        lv.addWidget(self.plot, 1)
+        lv.addLayout(files)
+
+        self.runs_view = RunsView(self.store)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(live_page, "Live")
+        self.tabs.addTab(self.runs_view, "Runs")
+        self.tabs.setDocumentMode(True)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(scroll)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(split)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        self._connect()
+        self._update_buttons()
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.status_changed.connect(self._on_controller_status_changed)
+        c.run_started.connect(self._on_controller_run_started)
+        c.batches_finished.connect(self._on_controller_batches_finished)
+        c.epoch_finished.connect(self._on_controller_epoch_finished)
+        c.lr_changed.connect(self._on_controller_lr_changed)
+        c.run_ended.connect(self._on_controller_run_ended)
+        c.run_saved.connect(self._on_controller_run_saved)
+        c.model_ready.connect(self.model_ready)
+        c.failed.connect(self._on_controller_failed)
+        c.running_changed.connect(self._on_controller_running_changed)
+        c.paused_changed.connect(self._on_controller_paused_changed)
+        self.form.validity_changed.connect(self._on_form_validity_changed)
+        self.train_button.clicked.connect(self._on_train_button_clicked)
+        self.pause_button.clicked.connect(self._on_pause_button_clicked)
+        self.stop_button.clicked.connect(self._on_stop_button_clicked)
+        self.lr_button.clicked.connect(self._on_lr_button_clicked)
+        self.live_lr.returnPressed.connect(self._on_lr_button_clicked)
+        self.load_button.clicked.connect(self._on_load_button_clicked)
+        self.resume_button.clicked.connect(self._on_resume_button_clicked)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.runs_view.use_model_requested.connect(self._on_runs_view_use_model_requested)
+        self.runs_view.export_png_requested.connect(self._on_runs_view_export_png_requested)
+        self.runs_view.export_csv_requested.connect(self._on_runs_view_export_csv_requested)
+
+    # -- actions (callable without dialogs, for tests and the window's menus) ------------------
+    def start_training(self, config: TrainConfig | None = None, resume: Path | None = None) -> bool:
+        """Start a run with ``config`` (default: the form's); False (and a message) if refused."""
+        try:
+            config = config or self.form.config()
+            self.controller.start(config, resume=resume)
+        except NndeskError as err:
+            self.show_error(str(err))
+            return False
+        self.curves = Curves()
+        self.live.reset()
+        self.progress.setValue(0)
+        self.progress.setFormat("Starting…")
+        self.title.setText("Starting…")
+        self.plot.request_draw()
+        return True
+
+    def load_model(self, path: str | os.PathLike) -> bool:
+        """Open a model file: its settings fill the form, its history the curves; True if read."""
+        from nndesk.inference import Classifier
+
+        try:
+            clf = Classifier.from_file(path)
+        except NndeskError as err:
+            self.show_error(str(err))
+            return False
+        self.loaded_model = Path(path)
+        saved = clf.info.get("config")
+        if saved:
+            self.form.set_config(
+                TrainConfig.from_dict(saved).replace(epochs=self.form.epochs.value())
+            )
+        history = clf.info.get("history") or []
+        self.curves = Curves.from_history(history)
+        self.live.reset()
+        self.plot.request_draw()
+        self.title.setText(f"Loaded {self.loaded_model.name}")
+        self.model_label.setText(
+            f"{self.loaded_model.name}: {clf.dataset}, {len(history)} epoch(s) trained"
+        )
+        self._update_buttons()
+        self.model_ready.emit(clf)
+        return True
+
+    def save_model_to(self, path: str | os.PathLike) -> Path:
+        """Copy the newest model (last run, else the loaded one) to ``path``, atomically."""
+        source = self._current_model_path()
+        if source is None:
+            raise NndeskError("no model to save yet: train one or load one first")
+        path = Path(path)
+        if path.suffix.lower() != ".npz":
+            path = path.with_suffix(".npz")
+        with atomic_path(path) as tmp:
+            shutil.copyfile(source, tmp)
+        return path
+
+    def export_curves_png(self, path: str | os.PathLike, records=None) -> Path:
+        """The live curves (or the given runs overlaid) as a PNG."""
+        if records:
+            runs = [(r.title, r.curves) for r in records]
+        else:
+            runs = [(self.title.text(), self.curves)]
+        return save_curves_png(runs, path)
+
+    def export_history_csv(self, path: str | os.PathLike, records=None) -> Path:
+        """Per-epoch history of ``records`` (default: selected runs, else all) as CSV."""
+        records = records or self.runs_view.selected_records() or self.runs_view.records()
+        return atomic_write_text(path, history_csv(records))
+
+    def show_error(self, message: str) -> None:
+        """A one-line message in a window-modal box; the app stays up."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Training", message, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._message_box = box
+        box.open()
+        self.status_message.emit(message)
+
+    def shutdown(self, timeout_ms: int = 30000) -> bool:
+        """Stop training and join its thread (call from the window's closeEvent)."""
+        return self.controller.shutdown(timeout_ms)
+
+    def _current_model_path(self) -> Path | None:
+        selected = self.runs_view.selected_records()
+        if len(selected) == 1 and selected[0].model_path and selected[0].model_path.is_file():
+            return selected[0].model_path
+        if self.last_run_id is not None:
+            try:
+                path = self.store.load(self.last_run_id).model_path
+            except NndeskError:
+                path = None
+            if path is not None and path.is_file():
+                return path
+        return self.loaded_model
+
+    def _update_buttons(self) -> None:
+        running = self.controller.is_running()
+        valid = self.form.is_valid()
+        self.train_button.setEnabled(not running and valid)
+        self.resume_button.setEnabled(not running and valid and self.loaded_model is not None)
+        self.pause_button.setEnabled(running)
+        self.stop_button.setEnabled(running)
+        self.live_lr.setEnabled(running)
+        self.lr_button.setEnabled(running)
+        self.load_button.setEnabled(not running)
+        self.form.setEnabled(not running)
+        self.save_button.setEnabled(not running and self._current_model_path() is not None)
+        self.pause_button.setText("Resume" if self.controller.is_paused() else "Pause")
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPlay
+            if self.controller.is_paused()
+            else QStyle.StandardPixmap.SP_MediaPause
+        )
+        self.pause_button.setIcon(self.style().standardIcon(icon))
+
+    def _show_progress(self) -> None:
+        run, r = self._run, self._last_batch
+        if run is None or r is None:
+            return
+        per_epoch = r.batches
+        total = max((run.last_epoch - run.first_epoch + 1) * per_epoch, 1)
+        done = (r.epoch - run.first_epoch) * per_epoch + r.batch
+        self.progress.setValue(int(1000 * done / total))
+        self.progress.setFormat(
+            f"Epoch {r.epoch}/{run.last_epoch}  ·  batch {r.batch:,}/{per_epoch:,}  ·  %p%"
+        )
+        remaining = (total - done) * run.batch_size
+        eta = remaining / r.samples_per_second if r.samples_per_second > 0 else math.nan
+        paused = "  ·  PAUSED" if self.controller.is_paused() else ""
+        self.speed.setText(
+            f"{r.samples_per_second:,.0f} samples/s  ·  ETA {format_eta(eta)}  ·  "
+            f"loss {r.loss:.4f}  ·  accuracy {r.accuracy:.1%}  ·  lr {r.lr:g}{paused}"
+        )
+
+    # -- controller slots ----------------------------------------------------------------------
+    @Slot(str)
+    def _on_controller_status_changed(self, text: str) -> None:
+        if self._run is None or text != "Training…":
+            self.progress.setFormat(text)
+        self.status_message.emit(text)
+
+    @Slot(object)
+    def _on_controller_run_started(self, run: RunStarted) -> None:
+        self._run = run
+        self._last_batch = None
+        self.curves = run.history
+        self.live.batches_per_epoch = run.batches_per_epoch
+        self.live.reset()
+        resumed = f" (continuing from epoch {run.first_epoch - 1})" if run.first_epoch > 1 else ""
+        self.title.setText(f"{run.title}{resumed}")
+        self.live_lr.set_value(run.config.lr)
+        self.plot.request_draw()
+
+    @Slot(object)
+    def _on_controller_batches_finished(self, reports: tuple) -> None:
+        for r in reports:
+            self.curves.add_batch(r)
+        if reports:
+            self._last_batch = reports[-1]
+            self._show_progress()
+        self.plot.request_draw()
+
+    @Slot(object)
+    def _on_controller_epoch_finished(self, report) -> None:
+        self.curves.add_epoch(report)
+        self.plot.request_draw()
+
+    @Slot(float, float)
+    def _on_controller_lr_changed(self, x: float, lr: float) -> None:
+        self.curves.add_lr_change(x, lr)
+        self.plot.request_draw()
+
+    @Slot(object)
+    def _on_controller_run_ended(self, ended) -> None:
+        if ended is None:
+            return
+        verdicts = {"completed": "Finished", "stopped": "Stopped", "diverged": "Diverged"}
+        self.progress.setFormat(f"{verdicts.get(ended.reason, ended.reason)}: {ended.message}")
+        if ended.reason == "completed":
+            self.progress.setValue(self.progress.maximum())
+        if ended.reason == "diverged":
+            self.show_error(ended.message)
+        self.status_message.emit(ended.message)
+
+    @Slot(object)
+    def _on_controller_run_saved(self, record) -> None:
+        self.last_run_id = record.run_id
+        test = record.test_accuracy
+        if math.isfinite(test):
+            self.speed.setText(
+                f"Test accuracy {test:.1%} on {record.config.get('dataset')} "
+                f"· model saved in the run history"
+            )
+        self.model_label.setText(f"Last run's model: {record.model_path}")
+        self.runs_view.refresh(select_id=record.run_id)
+
+    @Slot(str)
+    def _on_controller_failed(self, message: str) -> None:
+        self.progress.setFormat("Failed")
+        self.show_error(message)
+
+    @Slot(bool)
+    def _on_controller_running_changed(self, running: bool) -> None:
+        if not running:
+            self._run = None
+            self.plot.draw_now()
+        self._update_buttons()
+
+    @Slot(bool)
+    def _on_controller_paused_changed(self, paused: bool) -> None:
+        self._update_buttons()
+        self._show_progress()
+
+    @Slot()
+    def _on_plot_before_draw(self) -> None:
+        self.live.update(self.curves)
+
+    # -- widget slots --------------------------------------------------------------------------
+    @Slot(bool)
+    def _on_form_validity_changed(self, valid: bool) -> None:
+        self._update_buttons()
+
+    @Slot()
+    def _on_train_button_clicked(self) -> None:
+        self.start_training()
+
+    @Slot()
+    def _on_resume_button_clicked(self) -> None:
+        if self.loaded_model is not None:
+            self.start_training(resume=self.loaded_model)
+
+    @Slot()
+    def _on_pause_button_clicked(self) -> None:
+        if self.controller.is_paused():
+            self.controller.resume()
+        else:
+            self.controller.pause()
+
+    @Slot()
+    def _on_stop_button_clicked(self) -> None:
+        self.controller.stop()
+        self.progress.setFormat("Stopping after this batch…")
+
+    @Slot()
+    def _on_lr_button_clicked(self) -> None:
+        try:
+            self.controller.set_learning_rate(self.live_lr.value())
+        except NndeskError as err:
+            self.lr_error.setText(str(err))
+            return
+        self.lr_error.setText("")
+
+    @Slot()
+    def _on_load_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load model", "", "nndesk model (*.npz)")
+        if path:
+            self.load_model(path)
+
+    @Slot()
+    def _on_save_button_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save model", "model.npz", "nndesk model (*.npz)"
+        )
+        if path:
+            try:
+                saved = self.save_model_to(path)
+            except (NndeskError, OSError) as err:
+                self.show_error(str(err))
+            else:
+                self.status_message.emit(f"Model saved to {saved}")
+
+    @Slot()
+    def _on_export_button_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export curves", "curves.png", "PNG (*.png)")
+        if path:
+            self._export(lambda: self.export_curves_png(path))
+
+    @Slot(object)
+    def _on_runs_view_use_model_requested(self, path) -> None:
+        self.load_model(path)
+
+    @Slot()
+    def _on_runs_view_export_png_requested(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export curves", "runs.png", "PNG (*.png)")
+        if path:
+            self._export(lambda: self.export_curves_png(path, self.runs_view.selected_records()))
+
+    @Slot()
+    def _on_runs_view_export_csv_requested(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export history", "history.csv", "CSV (*.csv)")
+        if path:
+            self._export(lambda: self.export_history_csv(path))
+
+    def _export(self, action) -> None:
+        try:
+            saved = action()
+        except (NndeskError, OSError) as err:
+            self.show_error(f"could not export: {err}")
+        else:
+            self.status_message.emit(f"Saved {saved}")
