@@ -5,7 +5,7 @@ only through ``nndesk.preprocess`` for image folders), so importing this never l
 """
 
 from nndesk.data.batching import iterate_minibatches, num_batches
-from nndesk.data.download import dataset_cache_dir, download_dataset, fetch_file
+from nndesk.data.download import dataset_cache_dir, download_dataset, fetch_file, tqdm_progress
 from nndesk.data.folders import load_image_folder
 from nndesk.data.idx import (
     read_idx,
@@ -45,6 +45,7 @@ __all__ = [
     "read_idx_labels",
     "read_idx_pair",
     "sha256_decompressed",
+    "tqdm_progress",
     "stratified_split",
     "write_idx",
 ]

@@ -124,3 +124,25 @@ def download_dataset(
         if cached_path(file, folder) is None:
             fetch_file(file, spec.mirrors, folder, progress)
     return folder
+
+
+def tqdm_progress(file=None) -> ProgressFn:
+    """A ``progress`` callback that draws one tqdm bar per file (for the command line).
+
+    ``file`` is where bars are written (default stderr).
+    """
+    from tqdm import tqdm  # only the CLI needs it
+
+    bars: dict[str, tqdm] = {}
+
+    def progress(filename: str, done: int, total: int | None) -> None:
+        bar = bars.get(filename)
+        if bar is None:
+            bar = bars[filename] = tqdm(
+                total=total, desc=filename, unit="B", unit_scale=True, file=file, leave=True
+            )
+        bar.update(done - bar.n)
+        if total is not None and done >= total:
+            bar.close()
+
+    return progress

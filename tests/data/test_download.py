@@ -211,3 +211,16 @@ def test_offline_load_with_empty_cache_says_how_to_get_the_data(tiny):
     spec, _, _ = tiny
     with pytest.raises(DataError, match="not in the cache .* downloads are off"):
         load_dataset(spec, allow_download=False)
+
+
+def test_command_line_progress_draws_a_bar_per_file(server, tiny):
+    import io
+
+    from nndesk.data.download import tqdm_progress
+
+    spec, payloads, _ = tiny
+    spec = replace(spec, mirrors=(serve(server, "m1", payloads),))
+    out = io.StringIO()
+    download_dataset(spec, progress=tqdm_progress(file=out))
+    text = out.getvalue()
+    assert all(name in text for name in payloads) and "100%" in text
