@@ -8,6 +8,7 @@ call it on a model no other thread is using at the same moment (the GUI keeps a 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -131,3 +132,32 @@ def top_hidden_units(model, x: np.ndarray, n: int = 8) -> list[tuple[int, float,
         (int(u), float(activations[u]), weights[:, u].reshape(28, 28).astype(np.float32))
         for u in order
     ]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Everything the "Why" views show for one prediction."""
+
+    class_index: int  # the class explained (the top one)
+    saliency: np.ndarray  # float32 (28, 28), signed
+    kind: str  # "gradient" | "gradient_x_input"
+    runner_up: int  # second most likely class
+    margin: float  # p(top) - p(runner-up)
+    hidden_units: list = field(default_factory=list)  # top_hidden_units(...) (empty for CNNs)
+
+
+def explain_prediction(
+    model,
+    normalizer: Callable[[np.ndarray], np.ndarray],
+    image28: np.ndarray,
+    probabilities: np.ndarray,
+    kind: str = "gradient",
+    n_units: int = 8,
+) -> Explanation:
+    """Saliency of the top class, the runner-up and margin, and (MLPs) the busiest hidden units."""
+    top = int(np.argmax(probabilities))
+    second, margin = runner_up(probabilities)
+    sal = saliency(model, normalizer, image28, top, kind=kind)
+    x = normalizer(np.asarray(image28, np.float32).reshape(1, 28, 28))
+    units = top_hidden_units(model, x, n=n_units) if n_units > 0 else []
+    return Explanation(top, sal, kind, second, margin, units)

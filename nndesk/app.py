@@ -1,0 +1,267 @@
+"""Builds the QApplication, the MainWindow and the controllers, and wires them together.
+
+The only module that knows every layer: widgets ask through signals, the coordinator below loads
+files, models and datasets and hands the results back to the widgets and controllers.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from nndesk.controllers.datasets import (
+    DATASET_FOR_KIND,
+    TITLES,
+    DatasetLoader,
+    forget_datasets,
+)
+from nndesk.controllers.prediction import PredictionController, canvas_pixels, upscale_28
+from nndesk.errors import NndeskError
+from nndesk.inference import Classifier, default_model_path, shipped_models
+from nndesk.ui import settings
+from nndesk.ui.main_window import MainWindow
+from nndesk.ui.why_view import WhyView
+
+ICON = Path(__file__).resolve().parent.parent / "assets" / "nndesk.png"
+
+
+class Coordinator(QObject):
+    """Answers the window's requests: models, image files, test images, mode switches."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        prediction: PredictionController,
+        loader: DatasetLoader,
+        rng: np.random.Generator | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window, self.prediction, self.loader = window, prediction, loader
+        self.rng = rng if rng is not None else np.random.default_rng()
+        self._wanted: tuple[str, int] | None = None  # (dataset, index) waiting for a load
+
+        window.mode_change_requested.connect(self._on_window_mode_change_requested)
+        window.model_file_requested.connect(self._on_window_model_file_requested)
+        window.save_model_requested.connect(self._on_window_save_model_requested)
+        window.image_file_requested.connect(self._on_window_image_file_requested)
+        window.image_data_received.connect(self._on_window_image_data_received)
+        window.test_image_requested.connect(self._on_window_test_image_requested)
+        window.data_folder_chosen.connect(self._on_window_data_folder_chosen)
+        window.drawing_changed.connect(prediction.request)
+        window.drawing_finished.connect(prediction.request_now)
+        prediction.classifier_changed.connect(window.show_classifier)
+        prediction.prediction_ready.connect(window.show_prediction)
+        prediction.explanation_ready.connect(window.show_explanation)
+        prediction.latency_measured.connect(window.show_latency)
+        prediction.failed.connect(window.show_error)
+        loader.loaded.connect(self._on_loader_loaded)
+        loader.failed.connect(self._on_loader_failed)
+        window.add_shutdown_hook(prediction.shutdown)
+
+    # ---- models -----------------------------------------------------------------------------
+    def refresh_model_choices(self) -> None:
+        self.window.set_model_choices(shipped_models(), settings.recent_models())
+
+    def default_classifier(self, kind: str) -> Classifier | None:
+        """The shipped model for ``kind``, else the newest recent model of that kind."""
+        candidates = [default_model_path(kind)] + settings.recent_models()
+        for path in candidates:
+            if path is None:
+                continue
+            try:
+                clf = Classifier.from_file(path)
+            except NndeskError:
+                continue
+            if clf.preprocess_kind == kind:
+                return clf
+        return None
+
+    def load_model(self, path: str) -> Classifier | None:
+        try:
+            clf = Classifier.from_file(path)
+        except NndeskError as err:
+            self.window.show_error(str(err), "Cannot open model")
+            return None
+        settings.add_recent_model(path)
+        if clf.preprocess_kind != self.window.mode():
+            self.window.set_mode(clf.preprocess_kind, clear=False)
+            settings.set_last_mode(clf.preprocess_kind)
+        self.prediction.set_classifier(clf)
+        self.refresh_model_choices()
+        return clf
+
+    def start(self, mode: str) -> None:
+        """First launch: the mode remembered last time and its default model."""
+        self.window.set_mode(mode)
+        self.refresh_model_choices()
+        self.prediction.set_classifier(self.default_classifier(mode))
+
+    @Slot(str)
+    def _on_window_mode_change_requested(self, mode: str) -> None:
+        settings.set_last_mode(mode)
+        self.window.set_mode(mode)
+        self.prediction.set_classifier(self.default_classifier(mode))
+
+    @Slot(str)
+    def _on_window_model_file_requested(self, path: str) -> None:
+        self.load_model(path)
+
+    @Slot(str)
+    def _on_window_save_model_requested(self, path: str) -> None:
+        from nndesk.nn.serialization import save_model
+
+        clf = self.prediction.current()
+        if clf is None:
+            return
+        try:
+            save_model(path, clf.model, clf.info)
+        except (NndeskError, OSError) as err:
+            self.window.show_error(str(err).splitlines()[0], "Cannot save model")
+            return
+        settings.add_recent_model(path)
+        self.refresh_model_choices()
+
+    # ---- images -----------------------------------------------------------------------------
+    def put_image(self, image: np.ndarray, source: str) -> None:
+        """Any image array -> canvas (white ink on black, fitted) -> prediction."""
+        try:
+            pixels = canvas_pixels(image)
+        except NndeskError as err:
+            self.window.show_error(f"{source}: {err}", "Cannot open image")
+            return
+        self.window.set_canvas_image(pixels)
+        self.prediction.request_now(self.window.canvas.array())
+
+    @Slot(str)
+    def _on_window_image_file_requested(self, path: str) -> None:
+        from nndesk.preprocess import load_image
+
+        try:
+            image = load_image(path)
+        except NndeskError as err:
+            self.window.show_error(str(err), "Cannot open image")
+            return
+        self.put_image(image, Path(path).name)
+
+    @Slot(object)
+    def _on_window_image_data_received(self, image: np.ndarray) -> None:
+        self.put_image(image, "pasted image")
+
+    # ---- test images ------------------------------------------------------------------------
+    def _dataset_name(self) -> str:
+        clf = self.prediction.current()
+        if clf is not None and clf.dataset in TITLES:
+            return clf.dataset
+        return DATASET_FOR_KIND[self.window.mode()]
+
+    @Slot(int)
+    def _on_window_test_image_requested(self, index: int) -> None:
+        name = self._dataset_name()
+        self._wanted = (name, index)
+        self.window.show_note(f"Loading the {TITLES.get(name, name)} test images...")
+        self.loader.request(name)  # memoised: instant after the first time
+
+    @Slot(object)
+    def _on_loader_loaded(self, dataset) -> None:
+        if self._wanted is None or self._wanted[0] != dataset.name:
+            return
+        _, index = self._wanted
+        self._wanted = None
+        n = len(dataset.test_labels)
+        if index < 0:
+            index = int(self.rng.integers(n))
+        if not 0 <= index < n:
+            self.window.show_note("")
+            self.window.show_error(f"test image {index} does not exist: the test set has {n}")
+            return
+        image28 = dataset.test_images[index]
+        self.window.test_index.setValue(index)
+        self.window.show_note(f"Test image {index} of {TITLES.get(dataset.name, dataset.name)}")
+        # the model sees the test image itself, exactly as evaluation does
+        self.show_on_canvas(image28, int(dataset.test_labels[index]))
+
+    @Slot(object, int)
+    def show_on_canvas(self, image28: np.ndarray, true_label: int) -> None:
+        """Slot for pages' ``show_on_canvas_requested(image28, true_label)`` (Mistakes, Dataset)."""
+        self.window.set_canvas_image(upscale_28(image28), true_label=int(true_label))
+        self.prediction.request_prepared(np.asarray(image28, np.float32))
+
+    @Slot(str, str)
+    def _on_loader_failed(self, name: str, message: str) -> None:
+        self._wanted = None
+        self.window.show_note(message)
+        self.window.show_error(message, "Test images unavailable")
+
+    @Slot(str)
+    def _on_window_data_folder_chosen(self, folder: str) -> None:
+        settings.set_data_dir(folder)
+        forget_datasets()
+        self.window.show_note(f"Data folder: {folder}")
+
+
+def build_window(
+    mode: str | None = None, classifier: Classifier | None = None
+) -> tuple[MainWindow, PredictionController, Coordinator]:
+    """The window with its controllers, wired; used by ``run``, the tests and the screenshots.
+
+    ``classifier`` overrides the default model of ``mode`` (tests pass a tiny model).
+    """
+    window = MainWindow()
+    prediction = PredictionController(window)
+    loader = DatasetLoader(window)
+    coordinator = Coordinator(window, prediction, loader)
+    why = WhyView()
+    prediction.classifier_changed.connect(why.set_classifier)
+    prediction.prediction_ready.connect(why.set_prediction)
+    prediction.explanation_ready.connect(why.set_explanation)
+    why.set_saliency_kind(settings.saliency_kind())
+    prediction.set_saliency_kind(settings.saliency_kind())
+    why.saliency_kind_changed.connect(prediction.set_saliency_kind)
+    why.saliency_kind_changed.connect(settings.set_saliency_kind)
+    window.add_page(why, "Why")
+    window.why_view = why
+    _add_pages(window, prediction, coordinator)
+    mode = mode or settings.last_mode()
+    if classifier is None:
+        coordinator.start(mode)
+    else:
+        window.set_mode(classifier.preprocess_kind)
+        coordinator.refresh_model_choices()
+        prediction.set_classifier(classifier)
+    return window, prediction, coordinator
+
+
+def _add_pages(
+    window: MainWindow, prediction: PredictionController, coordinator: Coordinator
+) -> None:
+    """The Train, Evaluate, Mistakes and Dataset pages plug in here (engineers F and G).
+
+    Contract (docs/ARCHITECTURE.md): ``window.add_page(page, "Train")``; pages that show a model
+    connect ``prediction.classifier_changed`` to their ``set_classifier``; the training controller
+    sends ``weights_updated`` to ``prediction.live_update`` and ``model_ready`` to
+    ``prediction.set_classifier``, and registers its stop with ``window.add_shutdown_hook``;
+    pages emitting ``show_on_canvas_requested(image28, label)`` connect it to
+    ``coordinator.show_on_canvas``; datasets come from ``controllers.datasets.get_dataset``.
+    """
+
+
+def run() -> int:
+    """Open the window; returns the exit code of the Qt event loop."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("nndesk")
+    app.setOrganizationName("nndesk")
+    if ICON.is_file():
+        app.setWindowIcon(QIcon(str(ICON)))
+    window, _, _ = build_window()
+    geometry = settings.window_geometry()
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    else:
+        window.resize(1280, 760)
+    window.show()
+    return app.exec()

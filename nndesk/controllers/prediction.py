@@ -1,0 +1,245 @@
+"""PredictionController: the model everyone uses, and predictions for the canvas off the GUI thread.
+
+One worker QThread runs the jobs. At most one job is in flight; while it runs, newer canvas images
+only replace the single pending one, so a fast mouse never builds a queue. A QTimer throttles
+requests while drawing. Results come back through queued signals and are dropped when they belong
+to an older model.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from nndesk.explain import Explanation, explain_prediction
+from nndesk.inference import Classifier, Prediction
+
+CANVAS_SIZE = 280
+THROTTLE_MS = 60  # at most ~16 predictions a second while drawing
+HIDDEN_UNITS = 8
+
+
+def canvas_pixels(image: np.ndarray, size: int = CANVAS_SIZE) -> np.ndarray:
+    """Any image (file, clipboard) -> ``uint8 (size, size)`` white ink on black for the canvas.
+
+    Uses preprocess's own grey conversion and light-background detection, so what the canvas
+    shows is what preprocessing would have made of the file. The ink is scaled to fit (aspect
+    kept, centred) and stretched so its brightest pixel is 255.
+    """
+    from PIL import Image
+
+    from nndesk import preprocess
+
+    ink = preprocess._ink(preprocess._to_float_gray(image))  # float32 (H, W), ink high
+    peak = float(ink.max())
+    if peak > 0:
+        ink = ink * (255.0 / peak)
+    h, w = ink.shape
+    scale = size / max(h, w)
+    new_w, new_h = max(1, round(w * scale)), max(1, round(h * scale))
+    resized = Image.fromarray(ink.astype(np.float32), mode="F").resize(
+        (new_w, new_h), Image.Resampling.BICUBIC if scale > 1 else Image.Resampling.BOX
+    )
+    out = np.zeros((size, size), np.float32)
+    top, left = (size - new_h) // 2, (size - new_w) // 2
+    out[top : top + new_h, left : left + new_w] = np.asarray(resized)
+    return np.clip(np.rint(out), 0, 255).astype(np.uint8)
+
+
+def upscale_28(image28: np.ndarray, size: int = CANVAS_SIZE) -> np.ndarray:
+    """A (28, 28) test image -> ``uint8 (size, size)`` for the canvas (smooth, like a drawing)."""
+    from PIL import Image
+
+    a = np.clip(np.asarray(image28, np.float32), 0, 255)
+    big = Image.fromarray(a, mode="F").resize((size, size), Image.Resampling.BICUBIC)
+    return np.clip(np.rint(np.asarray(big)), 0, 255).astype(np.uint8)
+
+
+@dataclass(frozen=True)
+class _Job:
+    generation: int  # which classifier the job was made for
+    classifier: Classifier
+    explain_model: object  # a private copy of the model for forward+backward (saliency)
+    image: np.ndarray | None  # canvas pixels to preprocess, or
+    image28: np.ndarray | None  # an already prepared 28x28 input (test images)
+    saliency_kind: str
+
+
+@dataclass(frozen=True)
+class PredictionResult:
+    generation: int
+    prediction: Prediction | None
+    explanation: Explanation | None
+    latency_ms: float  # preprocess + forward, measured in the worker
+    error: str | None = None
+
+
+class _Worker(QObject):
+    """Lives on the worker thread; never touches a widget."""
+
+    finished = Signal(object)  # PredictionResult
+
+    @Slot(object)
+    def run(self, job: _Job) -> None:
+        try:
+            start = time.perf_counter()
+            clf = job.classifier
+            image28 = job.image28 if job.image28 is not None else clf.prepare(job.image)
+            prediction = None if image28 is None else clf.classify_prepared(image28)
+            latency = (time.perf_counter() - start) * 1000.0
+            explanation = None
+            if prediction is not None and job.explain_model is not None:
+                explanation = explain_prediction(
+                    job.explain_model,
+                    clf.normalizer,
+                    prediction.input_image,
+                    prediction.probabilities,
+                    kind=job.saliency_kind,
+                    n_units=HIDDEN_UNITS,
+                )
+            self.finished.emit(PredictionResult(job.generation, prediction, explanation, latency))
+        except Exception as err:  # noqa: BLE001 - report to the GUI instead of killing the thread
+            self.finished.emit(PredictionResult(job.generation, None, None, 0.0, str(err)))
+
+
+class PredictionController(QObject):
+    """The current classifier and live predictions of the canvas image."""
+
+    classifier_changed = Signal(object)  # Classifier | None, now in use (picker, mode, training)
+    prediction_ready = Signal(object)  # Prediction | None for the newest image (None: blank)
+    explanation_ready = Signal(object)  # explain.Explanation | None, for the same prediction
+    latency_measured = Signal(float)  # milliseconds of preprocess + forward of that prediction
+    failed = Signal(str)  # one-line message when a prediction raised
+    _job_submitted = Signal(object)  # _Job, queued to the worker thread
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._classifier: Classifier | None = None
+        self._explain_model = None
+        self._generation = 0
+        self._image: np.ndarray | None = None  # newest canvas image (None: nothing to predict)
+        self._image28: np.ndarray | None = None  # or newest prepared image (test images)
+        self._pending = False
+        self._busy = False
+        self._saliency_kind = "gradient_x_input"
+        self._thread = QThread(self)
+        self._thread.setObjectName("prediction")
+        self._worker = _Worker()
+        self._worker.moveToThread(self._thread)
+        self._job_submitted.connect(self._worker.run)
+        self._worker.finished.connect(self._on_worker_finished)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._thread.start()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(THROTTLE_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    # ---- the model --------------------------------------------------------------------------
+    def current(self) -> Classifier | None:
+        return self._classifier
+
+    @Slot(object)
+    def set_classifier(self, clf: Classifier | None) -> None:
+        """Use ``clf`` from now on (picker, mode switch, end of training) and re-predict."""
+        self._use(clf)
+        self.classifier_changed.emit(clf)
+        self._request_now()
+
+    @Slot(object)
+    def live_update(self, clf: Classifier) -> None:
+        """A weights snapshot during training: re-predict the drawing, keep the picker as it is."""
+        self._use(clf)
+        self._request_now()
+
+    def _use(self, clf: Classifier | None) -> None:
+        self._classifier = clf
+        self._generation += 1
+        # saliency runs forward+backward, which overwrite layer caches: give it its own copy so
+        # evaluation or training threads holding the same model are never disturbed
+        self._explain_model = copy.deepcopy(clf.model) if clf is not None else None
+
+    def set_saliency_kind(self, kind: str) -> None:
+        self._saliency_kind = kind
+        self._request_now()
+
+    def saliency_kind(self) -> str:
+        return self._saliency_kind
+
+    # ---- requests ---------------------------------------------------------------------------
+    @Slot(object)
+    def request(self, image: np.ndarray) -> None:
+        """Predict ``image`` (canvas pixels) soon: throttled, and only the newest one is kept."""
+        self._image, self._image28 = image, None
+        self._pending = True
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def request_prepared(self, image28: np.ndarray) -> None:
+        """Predict an already preprocessed (28, 28) image now (a test image from the dataset)."""
+        self._image, self._image28 = None, np.asarray(image28, np.float32)
+        self._request_now()
+
+    def request_now(self, image: np.ndarray) -> None:
+        """Predict ``image`` without waiting for the throttle (end of a stroke, opened file)."""
+        self._image, self._image28 = image, None
+        self._request_now()
+
+    def _request_now(self) -> None:
+        self._timer.stop()
+        self._pending = True
+        self._dispatch()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        if self._busy or not self._pending:
+            return  # the running job's finish handler dispatches the newest pending image
+        self._pending = False
+        if self._classifier is None or (self._image is None and self._image28 is None):
+            self.prediction_ready.emit(None)
+            self.explanation_ready.emit(None)
+            return
+        self._busy = True
+        job = _Job(
+            self._generation,
+            self._classifier,
+            self._explain_model,
+            self._image,
+            self._image28,
+            self._saliency_kind,
+        )
+        self._job_submitted.emit(job)
+
+    @Slot(object)
+    def _on_worker_finished(self, result: PredictionResult) -> None:
+        self._busy = False
+        if result.generation == self._generation:
+            if result.error is not None:
+                self.failed.emit(f"prediction failed: {result.error}")
+            self.prediction_ready.emit(result.prediction)
+            self.explanation_ready.emit(result.explanation)
+            if result.prediction is not None:
+                self.latency_measured.emit(result.latency_ms)
+        elif not self._pending:
+            self._pending = True  # the model changed under the job: predict again with the new one
+        self._dispatch()
+
+    def is_idle(self) -> bool:
+        """True when no job runs and none waits (tests, screenshots)."""
+        return not self._busy and not self._pending and not self._timer.isActive()
+
+    # ---- shutdown ---------------------------------------------------------------------------
+    @Slot()
+    def shutdown(self) -> None:
+        """Stop the worker thread (the window calls this before it closes)."""
+        self._timer.stop()
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait(5000)

@@ -1,0 +1,247 @@
+"""DrawingCanvas: white ink on a black 280x280 off-screen image, round pen, undo/redo, drop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTabletEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from nndesk.ui import qt_image
+
+CANVAS_SIZE = 280  # pixels of the off-screen image: 10x the 28x28 model input
+UNDO_LIMIT = 50
+DEFAULT_PEN = {"digits": 20, "garments": 30}
+INK, PAPER = 255, 0  # the MNIST convention: bright strokes on black
+
+
+class DrawingCanvas(QWidget):
+    """Paint into an off-screen Grayscale8 QImage on mouse events; paintEvent only blits it.
+
+    Tablets and touch screens work because Qt turns their events into mouse events (we never set
+    ``WA_AcceptTouchEvents``); a tablet's pressure scales the pen when it is available.
+    """
+
+    image_changed = Signal(object)  # np.ndarray uint8 (280, 280), a copy, after every change
+    stroke_finished = Signal()  # the mouse/pen was released after drawing
+    file_dropped = Signal(str)  # local path of an image file dropped onto the canvas
+    image_dropped = Signal(object)  # np.ndarray uint8 (h, w, 4): image data dropped (no file)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._image = QImage(CANVAS_SIZE, CANVAS_SIZE, QImage.Format.Format_Grayscale8)
+        self._image.fill(PAPER)
+        self._undo: list[QImage] = []
+        self._redo: list[QImage] = []
+        self._last: QPointF | None = None
+        self._pen_width = DEFAULT_PEN["digits"]
+        self._eraser = False
+        self._pressure = 1.0
+        self._hint = ""
+        self.setAcceptDrops(True)
+        self.setMinimumSize(CANVAS_SIZE, CANVAS_SIZE)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Drawing canvas")
+
+    # ---- public API -------------------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(CANVAS_SIZE, CANVAS_SIZE)
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def array(self) -> np.ndarray:
+        """The current drawing, ``uint8 (280, 280)``, white ink on black (a copy)."""
+        return qt_image.to_array(self._image)
+
+    def is_blank(self) -> bool:
+        return not self.array().any()
+
+    def pen_width(self) -> int:
+        return self._pen_width
+
+    @Slot(int)
+    def set_pen_width(self, width: int) -> None:
+        """Pen diameter in canvas pixels (the model sees it ten times thinner)."""
+        self._pen_width = max(1, int(width))
+
+    def eraser(self) -> bool:
+        return self._eraser
+
+    @Slot(bool)
+    def set_eraser(self, on: bool) -> None:
+        self._eraser = bool(on)
+
+    def set_hint(self, text: str) -> None:
+        """Grey text drawn over an empty canvas, e.g. "Draw a digit 0-9"."""
+        self._hint = text
+        self.update()
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    @Slot()
+    def undo(self) -> None:
+        if not self._undo:
+            return
+        self._redo.append(self._image.copy())
+        self._image = self._undo.pop()
+        self._changed()
+
+    @Slot()
+    def redo(self) -> None:
+        if not self._redo:
+            return
+        self._undo.append(self._image.copy())
+        self._image = self._redo.pop()
+        self._changed()
+
+    @Slot()
+    def clear(self) -> None:
+        """Blank the canvas (undoable)."""
+        if self.is_blank():
+            return
+        self._push_undo()
+        self._image.fill(PAPER)
+        self._changed()
+
+    def set_array(self, array: np.ndarray) -> None:
+        """Replace the drawing with ``uint8 (280, 280)`` white-on-black pixels (undoable)."""
+        a = np.asarray(array)
+        if a.shape != (CANVAS_SIZE, CANVAS_SIZE):
+            raise ValueError(f"canvas images are {CANVAS_SIZE}x{CANVAS_SIZE}, got {a.shape}")
+        self._push_undo()
+        self._image = qt_image.gray_to_qimage(a)
+        self._changed()
+
+    def draw_stroke(self, points: list[tuple[float, float]], width: int | None = None) -> None:
+        """Draw a polyline in canvas pixel coordinates as one undoable stroke (scripts, tests)."""
+        if not points:
+            return
+        self._push_undo()
+        painter = self._painter(width or self._pen_width)
+        if len(points) == 1:
+            painter.drawPoint(QPointF(*points[0]))
+        for a, b in zip(points, points[1:], strict=False):
+            painter.drawLine(QPointF(*a), QPointF(*b))
+        painter.end()
+        self._changed()
+        self.stroke_finished.emit()
+
+    # ---- drawing ----------------------------------------------------------------------------
+    def _painter(self, width: float) -> QPainter:
+        painter = QPainter(self._image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        value = PAPER if self._eraser else INK
+        pen = QPen(QColor(value, value, value), width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        return painter
+
+    def _push_undo(self) -> None:
+        self._undo.append(self._image.copy())
+        del self._undo[:-UNDO_LIMIT]
+        self._redo.clear()
+
+    def _changed(self) -> None:
+        self.update()
+        self.image_changed.emit(self.array())
+
+    def _target_rect(self) -> QRectF:
+        """Where the square image is shown inside the widget (centred, as large as fits)."""
+        side = min(self.width(), self.height())
+        return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+
+    def _to_image(self, pos: QPointF) -> QPointF:
+        rect = self._target_rect()
+        scale = CANVAS_SIZE / rect.width() if rect.width() else 1.0
+        return QPointF((pos.x() - rect.x()) * scale, (pos.y() - rect.y()) * scale)
+
+    def _line_to(self, point: QPointF) -> None:
+        painter = self._painter(self._pen_width * self._pressure)
+        if self._last is None:
+            painter.drawPoint(point)
+        else:
+            painter.drawLine(self._last, point)
+        painter.end()
+        self._last = point
+        self._changed()
+
+    # ---- events -----------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        self._push_undo()
+        self._last = None
+        self._line_to(self._to_image(event.position()))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if not (event.buttons() & Qt.MouseButton.LeftButton) or self._last is None:
+            return super().mouseMoveEvent(event)
+        self._line_to(self._to_image(event.position()))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._last is None:
+            return super().mouseReleaseEvent(event)
+        self._last = None
+        self._pressure = 1.0
+        self.stroke_finished.emit()
+
+    def tabletEvent(self, event: QTabletEvent) -> None:
+        # remember the pressure and ignore the event: Qt then synthesises the mouse event we draw
+        # with, so pen, mouse and touch share one code path
+        pressure = event.pressure()
+        self._pressure = float(np.clip(0.4 + 0.8 * pressure, 0.4, 1.2)) if pressure > 0 else 1.0
+        event.ignore()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self._target_rect()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(rect, self._image)
+        if self._hint and self.is_blank():
+            painter.setPen(QColor(150, 150, 150))
+            font = painter.font()
+            font.setPointSizeF(font.pointSizeF() * 1.2)
+            painter.setFont(font)
+            painter.drawText(
+                rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._hint
+            )
+        frame = self.palette().mid().color()
+        painter.setPen(QPen(frame, 1))
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.end()
+
+    def dragEnterEvent(self, event) -> None:
+        mime = event.mimeData()
+        if mime.hasImage() or any(url.isLocalFile() for url in mime.urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        mime = event.mimeData()
+        files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+        if files:
+            self.file_dropped.emit(str(Path(files[0])))
+        elif mime.hasImage():
+            image = QImage(mime.imageData())
+            self.image_dropped.emit(qt_image.qimage_to_rgb_or_gray(image))
+        event.acceptProposedAction()

@@ -1,0 +1,696 @@
+"""MainWindow: the draw panel (canvas, tools, preview, answer) on the left, pages on the right.
+
+Widgets only: the window asks for things through signals (open this model, show test image 50)
+and app.py's coordinator answers by calling the ``show_*`` / ``set_*`` slots.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.ui import qt_image
+from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
+from nndesk.ui.prediction_view import InputPreview, PredictionPanel
+
+HINTS = {"digits": "Draw a digit 0-9", "garments": "Draw a T-shirt, trouser, bag, shoe..."}
+MODE_TITLES = {"digits": "Digits (MNIST)", "garments": "Clothing (Fashion-MNIST)"}
+NO_MODEL = "No model loaded — File > Open model or train one on the Train page"
+LAB_TEST_IMAGES = (50, 100, 1001, 4123)  # the MNIST lab asks about these
+OPEN_MODEL = "__open__"
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """The nndesk window. Pages (Why, Train, Evaluate, ...) are added with ``add_page``."""
+
+    about_to_close = Signal()  # the window is closing: stop threads now
+    mode_change_requested = Signal(str)  # "digits" | "garments", picked by the user
+    model_file_requested = Signal(str)  # path of a model file to load (picker, dialog, recent)
+    save_model_requested = Signal(str)  # path the current model should be saved to
+    image_file_requested = Signal(str)  # path of an image to put on the canvas (dialog, drop)
+    image_data_received = Signal(object)  # np.ndarray (h, w[, c]) from the clipboard or a drop
+    test_image_requested = Signal(int)  # index into the test set, or -1 for a random one
+    data_folder_chosen = Signal(str)  # folder holding the IDX files
+    drawing_changed = Signal(object)  # np.ndarray uint8 (280, 280): predict this
+    drawing_finished = Signal(object)  # np.ndarray uint8 (280, 280): a stroke ended, predict now
+    saliency_overlay_toggled = Signal(bool)  # the preview's overlay was switched on/off
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("nndesk — draw and watch a neural network think")
+        icon = Path(__file__).resolve().parents[2] / "assets" / "nndesk.png"
+        if icon.is_file():
+            self.setWindowIcon(QIcon(str(icon)))
+        self._mode = "digits"
+        self._classifier = None
+        self._shutdown_hooks: list[Callable[[], None]] = []
+        self._setting_image = False
+        self._closed = False
+
+        self._build_draw_panel()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setMinimumWidth(360)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.draw_panel)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self._build_status_bar()
+        self.set_mode("digits")
+        self.show_classifier(None)
+
+    # ---- construction -----------------------------------------------------------------------
+    def _build_draw_panel(self) -> None:
+        self.draw_panel = QWidget()
+        self.hint_label = QLabel()
+        hint_font = QFont(self.font())
+        hint_font.setPointSizeF(hint_font.pointSizeF() * 1.25)
+        hint_font.setBold(True)
+        self.hint_label.setFont(hint_font)
+        self.banner = QLabel(NO_MODEL)
+        self.banner.setWordWrap(True)
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner.setMargin(6)
+        self.banner.setBackgroundRole(self.palette().ColorRole.ToolTipBase)
+        self.banner.setForegroundRole(self.palette().ColorRole.ToolTipText)
+        self.banner.setAutoFillBackground(True)
+        self.banner.setToolTip("Load a model to get predictions")
+
+        self.canvas = DrawingCanvas()
+        self.canvas.setToolTip(
+            "Draw with the mouse, a pen or a finger. Drop an image file here, or paste one "
+            "with Ctrl+V. Esc or Del clears, Ctrl+Z undoes."
+        )
+        self.canvas.image_changed.connect(self._on_canvas_image_changed)
+        self.canvas.stroke_finished.connect(self._on_canvas_stroke_finished)
+        self.canvas.file_dropped.connect(self._on_canvas_file_dropped)
+        self.canvas.image_dropped.connect(self.image_data_received)
+
+        self.pen_slider = QSlider(Qt.Orientation.Horizontal)
+        self.pen_slider.setRange(4, 60)
+        self.pen_slider.setToolTip("Pen size in canvas pixels ([ and ] change it)")
+        self.pen_slider.valueChanged.connect(self._on_pen_slider_value_changed)
+        self.pen_value = QLabel()
+        self.pen_value.setMinimumWidth(24)
+
+        def tool(text: str, icon: QStyle.StandardPixmap | None, tip: str) -> QToolButton:
+            button = QToolButton()
+            button.setText(text)
+            if icon is not None:
+                button.setIcon(self.style().standardIcon(icon))
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setToolTip(tip)
+            button.setAutoRaise(False)
+            return button
+
+        self.eraser_button = tool("Eraser", None, "Erase instead of drawing (E)")
+        self.eraser_button.setCheckable(True)
+        self.undo_button = tool("Undo", QStyle.StandardPixmap.SP_ArrowBack, "Undo (Ctrl+Z)")
+        self.redo_button = tool(
+            "Redo", QStyle.StandardPixmap.SP_ArrowForward, "Redo (Ctrl+Shift+Z)"
+        )
+        self.clear_button = tool(
+            "Clear", QStyle.StandardPixmap.SP_DialogResetButton, "Clear the canvas (Esc, Del)"
+        )
+
+        self.test_index = QSpinBox()
+        self.test_index.setRange(0, 9999)
+        self.test_index.setValue(50)
+        self.test_index.setToolTip("Index of an image of the test set (0-9999)")
+        self.test_index.setAccelerated(True)
+        self.show_test_button = QPushButton("Show test image")
+        self.show_test_button.setToolTip(
+            "Put this test image on the canvas, with its true label (Ctrl+T)"
+        )
+        self.show_test_button.clicked.connect(self._on_show_test_button_clicked)
+        self.random_test_button = QPushButton("Random")
+        self.random_test_button.setToolTip("Put a random test image on the canvas (Ctrl+R)")
+        self.random_test_button.clicked.connect(self._on_random_test_button_clicked)
+
+        self.preview = InputPreview(cell=7)
+        self.preview_title = QLabel("<b>What the network sees</b> (28×28)")
+        self.overlay_check = QCheckBox("Saliency overlay")
+        self.overlay_check.setToolTip(
+            "Colour the pixels by how much they pushed the answer: red for, blue against (S)"
+        )
+        self.overlay_check.toggled.connect(self._on_overlay_check_toggled)
+        self.prediction_panel = PredictionPanel()
+        self.status_note = QLabel()  # loading messages for test images
+        self.status_note.setWordWrap(True)
+
+        tools = QHBoxLayout()
+        tools.setSpacing(4)
+        tools.addWidget(QLabel("Pen"))
+        tools.addWidget(self.pen_slider, 1)
+        tools.addWidget(self.pen_value)
+        tools.addWidget(self.eraser_button)
+        tools2 = QHBoxLayout()
+        tools2.setSpacing(4)
+        tools2.addWidget(self.undo_button)
+        tools2.addWidget(self.redo_button)
+        tools2.addWidget(self.clear_button)
+        tools2.addStretch(1)
+        test_row = QHBoxLayout()
+        test_row.setSpacing(4)
+        test_row.addWidget(QLabel("Test #"))
+        test_row.addWidget(self.test_index)
+        test_row.addWidget(self.show_test_button)
+        test_row.addWidget(self.random_test_button)
+        test_row.addStretch(1)
+
+        left = QVBoxLayout()
+        left.addWidget(self.hint_label)
+        left.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignLeft)
+        left.addLayout(tools)
+        left.addLayout(tools2)
+        left.addLayout(test_row)
+        left.addWidget(self.status_note)
+        left.addStretch(1)
+
+        right = QVBoxLayout()
+        right.addWidget(self.preview_title)
+        right.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignLeft)
+        right.addWidget(self.overlay_check)
+        right.addSpacing(6)
+        right.addWidget(self.prediction_panel)
+        right.addStretch(1)
+
+        grid = QGridLayout(self.draw_panel)
+        grid.addWidget(self.banner, 0, 0, 1, 2)
+        grid.addLayout(left, 1, 0)
+        grid.addLayout(right, 1, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(16)
+
+    def _action(
+        self, text: str, slot, shortcuts=(), tip: str = "", icon=None, checkable: bool = False
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        keys = ", ".join(
+            QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts
+        )
+        action.setToolTip(
+            f"{tip or text.replace('&', '').rstrip('.')}" + (f" ({keys})" if keys else "")
+        )
+        action.setStatusTip(tip or text.replace("&", ""))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.setCheckable(checkable)
+        if slot is not None:
+            (action.toggled if checkable else action.triggered).connect(slot)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        SP = QStyle.StandardPixmap
+        self.act_open_image = self._action(
+            "&Open image...",
+            self._on_open_image_triggered,
+            [QKeySequence.StandardKey.Open],
+            "Open an image file and classify it",
+            SP.SP_DialogOpenButton,
+        )
+        self.act_paste = self._action(
+            "&Paste image",
+            self._on_paste_triggered,
+            [QKeySequence.StandardKey.Paste],
+            "Classify the image on the clipboard",
+        )
+        self.act_open_model = self._action(
+            "Open &model...",
+            self._on_open_model_triggered,
+            ["Ctrl+Shift+O"],
+            "Load a trained model file (.npz)",
+            SP.SP_DirOpenIcon,
+        )
+        self.act_save_model = self._action(
+            "&Save model as...",
+            self._on_save_model_triggered,
+            [QKeySequence.StandardKey.Save],
+            "Save the model in use to a file",
+            SP.SP_DialogSaveButton,
+        )
+        self.act_data_folder = self._action(
+            "&Data folder...",
+            self._on_data_folder_triggered,
+            [],
+            "Choose the folder holding the MNIST / Fashion-MNIST IDX files",
+        )
+        self.act_quit = self._action(
+            "&Quit", self.close, [QKeySequence.StandardKey.Quit], "Quit nndesk"
+        )
+        self.act_undo = self._action(
+            "&Undo", self.canvas.undo, ["Ctrl+Z"], "Undo the last stroke", SP.SP_ArrowBack
+        )
+        self.act_redo = self._action(
+            "&Redo", self.canvas.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo", SP.SP_ArrowForward
+        )
+        self.act_clear = self._action(
+            "&Clear", self.canvas.clear, ["Esc", "Del"], "Clear the canvas", SP.SP_DialogResetButton
+        )
+        self.act_eraser = self._action(
+            "&Eraser", self.canvas.set_eraser, ["E"], "Erase instead of drawing", checkable=True
+        )
+        self.act_bigger = self._action(
+            "&Bigger pen", self._on_bigger_triggered, ["]"], "Make the pen bigger"
+        )
+        self.act_smaller = self._action(
+            "S&maller pen", self._on_smaller_triggered, ["["], "Make the pen smaller"
+        )
+        self.act_overlay = self._action(
+            "Saliency &overlay",
+            self.overlay_check.setChecked,
+            ["S"],
+            "Colour the preview by each pixel's push towards the answer",
+            checkable=True,
+        )
+        self.act_show_test = self._action(
+            "Show &test image",
+            self._on_show_test_button_clicked,
+            ["Ctrl+T"],
+            "Put the test image with the chosen index on the canvas",
+        )
+        self.act_random_test = self._action(
+            "&Random test image",
+            self._on_random_test_button_clicked,
+            ["Ctrl+R"],
+            "Put a random test image on the canvas",
+        )
+        self.act_digits = self._action(
+            "&Digits (MNIST)", None, ["Ctrl+1"], "Classify hand-written digits", checkable=True
+        )
+        self.act_garments = self._action(
+            "&Clothing (Fashion-MNIST)", None, ["Ctrl+2"], "Classify garments", checkable=True
+        )
+        self.mode_group = QActionGroup(self)
+        for act in (self.act_digits, self.act_garments):
+            self.mode_group.addAction(act)
+        self.act_digits.triggered.connect(self._on_digits_triggered)
+        self.act_garments.triggered.connect(self._on_garments_triggered)
+        self.act_shortcuts = self._action(
+            "&Keyboard shortcuts", self._on_shortcuts_triggered, ["F1"], "List every shortcut"
+        )
+        self.act_about = self._action("&About nndesk", self._on_about_triggered, [], "About nndesk")
+        self.act_overlay.toggled.connect(self.overlay_check.setChecked)
+        self.eraser_button.toggled.connect(self.act_eraser.setChecked)
+        self.act_eraser.toggled.connect(self.eraser_button.setChecked)
+        self.undo_button.clicked.connect(self.canvas.undo)
+        self.redo_button.clicked.connect(self.canvas.redo)
+        self.clear_button.clicked.connect(self.canvas.clear)
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for act in (self.act_open_image, self.act_paste):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_open_model)
+        self.recent_menu = file_menu.addMenu("Recent &models")
+        self.recent_menu.setToolTipsVisible(True)
+        file_menu.addAction(self.act_save_model)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_data_folder)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu("&Edit")
+        for act in (self.act_undo, self.act_redo, self.act_clear):
+            edit_menu.addAction(act)
+        edit_menu.addSeparator()
+        for act in (self.act_eraser, self.act_bigger, self.act_smaller):
+            edit_menu.addAction(act)
+        mode_menu = bar.addMenu("&Mode")
+        mode_menu.addAction(self.act_digits)
+        mode_menu.addAction(self.act_garments)
+        test_menu = bar.addMenu("&Test images")
+        test_menu.addAction(self.act_show_test)
+        test_menu.addAction(self.act_random_test)
+        lab = test_menu.addMenu("From the &lab")
+        for index in LAB_TEST_IMAGES:
+            act = lab.addAction(f"test[{index}]")
+            act.setToolTip(f"Put test image {index} on the canvas")
+            act.triggered.connect(lambda _=False, i=index: self.request_test_image(i))
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.act_overlay)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_shortcuts)
+        help_menu.addAction(self.act_about)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(18, 18))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addWidget(QLabel(" Mode: "))
+        self.mode_combo = QComboBox()
+        for key in ("digits", "garments"):
+            self.mode_combo.addItem(MODE_TITLES[key], key)
+        self.mode_combo.setToolTip(
+            "What to classify: digits (MNIST) or clothing (Fashion-MNIST) — Ctrl+1 / Ctrl+2"
+        )
+        self.mode_combo.activated.connect(self._on_mode_combo_activated)
+        toolbar.addWidget(self.mode_combo)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" Model: "))
+        self.model_combo = QComboBox()
+        self.model_combo.setMinimumContentsLength(18)
+        self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.model_combo.setToolTip(
+            "The model that answers: shipped models, recent ones, or open a file"
+        )
+        self.model_combo.activated.connect(self._on_model_combo_activated)
+        toolbar.addWidget(self.model_combo)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_open_image)
+        toolbar.addAction(self.act_open_model)
+
+    def _build_status_bar(self) -> None:
+        self.model_status = QLabel()
+        self.model_status.setToolTip("The model in use")
+        self.accuracy_status = QLabel()
+        self.accuracy_status.setToolTip(
+            "Its accuracy on the 10,000 test images, as saved in the model file"
+        )
+        self.latency_status = QLabel()
+        self.latency_status.setToolTip("Time of the last prediction: preprocessing + forward pass")
+        for widget in (self.model_status, self.accuracy_status, self.latency_status):
+            self.statusBar().addPermanentWidget(widget)
+
+    # ---- pages and shutdown -----------------------------------------------------------------
+    def add_page(self, widget: QWidget, title: str) -> int:
+        """Add a page (Why, Train, Evaluate, Mistakes, Dataset) to the right-hand tabs."""
+        return self.tabs.addTab(widget, title)
+
+    def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
+        """``hook()`` runs when the window closes, after ``about_to_close`` (stop threads there)."""
+        self._shutdown_hooks.append(hook)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:
+            self._closed = True
+            from nndesk.ui import settings
+
+            settings.set_window_geometry(self.saveGeometry())
+            self.about_to_close.emit()
+            for hook in self._shutdown_hooks:
+                hook()
+        super().closeEvent(event)
+
+    # ---- what the coordinator calls ---------------------------------------------------------
+    def mode(self) -> str:
+        return self._mode
+
+    def set_mode(self, mode: str, clear: bool = True) -> None:
+        """Switch the UI to "digits" or "garments": hint, pen default, checked menu entries."""
+        self._mode = mode
+        self.hint_label.setText(HINTS[mode])
+        self.canvas.set_hint(HINTS[mode])
+        self.pen_slider.setValue(DEFAULT_PEN[mode])
+        (self.act_digits if mode == "digits" else self.act_garments).setChecked(True)
+        self.mode_combo.setCurrentIndex(self.mode_combo.findData(mode))
+        self.prediction_panel.set_true_label(None)
+        if clear:
+            self.canvas.clear()
+
+    def set_model_choices(self, shipped: list[Path], recent: list[Path]) -> None:
+        """Fill the model picker and File > Recent models."""
+        current = self._classifier
+        self.model_combo.blockSignals(True)
+        self.model_combo.clear()
+        seen = set()
+        for path in shipped:
+            self.model_combo.addItem(f"{path.stem}  (shipped)", str(path))
+            seen.add(str(Path(path).resolve()))
+        extra = [p for p in recent if str(Path(p).resolve()) not in seen]
+        if extra:
+            self.model_combo.insertSeparator(self.model_combo.count())
+            for path in extra:
+                self.model_combo.addItem(path.stem, str(path))
+                self.model_combo.setItemData(
+                    self.model_combo.count() - 1, str(path), Qt.ItemDataRole.ToolTipRole
+                )
+        self.model_combo.insertSeparator(self.model_combo.count())
+        self.model_combo.addItem("Open model...", OPEN_MODEL)
+        self.model_combo.blockSignals(False)
+        self.recent_menu.clear()
+        for path in recent:
+            act = self.recent_menu.addAction(path.stem)
+            act.setToolTip(str(path))
+            act.triggered.connect(lambda _=False, p=str(path): self.model_file_requested.emit(p))
+        self.recent_menu.setEnabled(bool(recent))
+        self._select_current_model(current)
+
+    def _select_current_model(self, clf) -> None:
+        self.model_combo.blockSignals(True)
+        # drop a previous "(unsaved)" entry
+        for i in range(self.model_combo.count() - 1, -1, -1):
+            if self.model_combo.itemData(i) == "__unsaved__":
+                self.model_combo.removeItem(i)
+        if clf is None:
+            self.model_combo.insertItem(0, "(no model)", "__unsaved__")
+            self.model_combo.setCurrentIndex(0)
+        elif clf.path is None:
+            self.model_combo.insertItem(0, f"{clf.title}", "__unsaved__")
+            self.model_combo.setCurrentIndex(0)
+        else:
+            target = str(Path(clf.path).resolve())
+            for i in range(self.model_combo.count()):
+                data = self.model_combo.itemData(i)
+                if (
+                    isinstance(data, str)
+                    and data not in (OPEN_MODEL,)
+                    and Path(data).resolve().__str__() == target
+                ):
+                    self.model_combo.setCurrentIndex(i)
+                    break
+            else:
+                self.model_combo.insertItem(0, Path(clf.path).stem, str(clf.path))
+                self.model_combo.setCurrentIndex(0)
+        self.model_combo.blockSignals(False)
+
+    @Slot(object)
+    def show_classifier(self, clf) -> None:
+        """A new model is in use: class names, picker, status bar, the "no model" banner."""
+        self._classifier = clf
+        self.banner.setVisible(clf is None)
+        self.act_save_model.setEnabled(clf is not None)
+        self._select_current_model(clf)
+        if clf is None:
+            self.prediction_panel.set_class_names(())
+            self.prediction_panel.set_prediction(None, "No model")
+            self.model_status.setText("No model")
+            self.accuracy_status.setText("")
+            self.latency_status.setText("")
+            return
+        self.prediction_panel.set_class_names(clf.class_names)
+        self.prediction_panel.set_prediction(None, HINTS[self._mode])
+        self.model_status.setText(f"Model: {clf.title}")
+        metrics = clf.info.get("metrics") or {}
+        acc = metrics.get("test_accuracy")
+        self.accuracy_status.setText(
+            f"Test accuracy: {100 * acc:.2f}%" if acc is not None else "Test accuracy: n/a"
+        )
+
+    @Slot(object)
+    def show_prediction(self, prediction) -> None:
+        """Show a ``Prediction`` (None: nothing drawn)."""
+        self.preview.set_image(None if prediction is None else prediction.input_image)
+        if prediction is None:
+            self.preview.set_saliency(None)
+        placeholder = HINTS[self._mode] if self._classifier is not None else "No model"
+        self.prediction_panel.set_prediction(prediction, placeholder)
+
+    @Slot(object)
+    def show_explanation(self, explanation) -> None:
+        self.preview.set_saliency(None if explanation is None else explanation.saliency)
+
+    @Slot(float)
+    def show_latency(self, ms: float) -> None:
+        self.latency_status.setText(f"Prediction: {ms:.1f} ms")
+
+    @Slot(str)
+    def show_error(self, message: str, title: str = "nndesk") -> None:
+        """A one-line error in a message box; the window stays up."""
+        QMessageBox.warning(self, title, message)
+
+    def show_note(self, text: str) -> None:
+        """A short line under the test-image row (loading..., dataset missing)."""
+        self.status_note.setText(text)
+
+    def set_canvas_image(self, pixels: np.ndarray, true_label: int | None = None) -> None:
+        """Put ``uint8 (280, 280)`` pixels on the canvas (undoable); show ``true_label``."""
+        self._setting_image = True
+        try:
+            self.canvas.set_array(pixels)
+        finally:
+            self._setting_image = False
+        self.prediction_panel.set_true_label(true_label)
+
+    def request_test_image(self, index: int) -> None:
+        self.test_index.setValue(index)
+        self.test_image_requested.emit(index)
+
+    def class_names(self) -> tuple[str, ...]:
+        return self.prediction_panel.bars.class_names()
+
+    # ---- handlers ---------------------------------------------------------------------------
+    @Slot(object)
+    def _on_canvas_image_changed(self, image: np.ndarray) -> None:
+        if not self._setting_image:
+            self.prediction_panel.set_true_label(None)  # the user changed the test image
+        self.drawing_changed.emit(image)
+
+    @Slot()
+    def _on_canvas_stroke_finished(self) -> None:
+        self.drawing_finished.emit(self.canvas.array())
+
+    @Slot(str)
+    def _on_canvas_file_dropped(self, path: str) -> None:
+        self.image_file_requested.emit(path)
+
+    @Slot(int)
+    def _on_pen_slider_value_changed(self, value: int) -> None:
+        self.canvas.set_pen_width(value)
+        self.pen_value.setText(str(value))
+
+    @Slot()
+    def _on_bigger_triggered(self) -> None:
+        self.pen_slider.setValue(self.pen_slider.value() + 2)
+
+    @Slot()
+    def _on_smaller_triggered(self) -> None:
+        self.pen_slider.setValue(self.pen_slider.value() - 2)
+
+    @Slot(bool)
+    def _on_overlay_check_toggled(self, on: bool) -> None:
+        self.preview.set_overlay_visible(on)
+        self.act_overlay.setChecked(on)
+        self.saliency_overlay_toggled.emit(on)
+
+    @Slot()
+    def _on_show_test_button_clicked(self) -> None:
+        self.test_image_requested.emit(self.test_index.value())
+
+    @Slot()
+    def _on_random_test_button_clicked(self) -> None:
+        self.test_image_requested.emit(-1)
+
+    @Slot()
+    def _on_digits_triggered(self) -> None:
+        if self._mode != "digits":
+            self.mode_change_requested.emit("digits")
+
+    @Slot()
+    def _on_garments_triggered(self) -> None:
+        if self._mode != "garments":
+            self.mode_change_requested.emit("garments")
+
+    @Slot(int)
+    def _on_mode_combo_activated(self, index: int) -> None:
+        mode = self.mode_combo.itemData(index)
+        if mode != self._mode:
+            self.mode_change_requested.emit(mode)
+
+    @Slot(int)
+    def _on_model_combo_activated(self, index: int) -> None:
+        data = self.model_combo.itemData(index)
+        if data == OPEN_MODEL:
+            self._select_current_model(self._classifier)
+            self._on_open_model_triggered()
+        elif isinstance(data, str) and data != "__unsaved__":
+            self.model_file_requested.emit(data)
+
+    @Slot()
+    def _on_open_image_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open image", "", IMAGE_FILTER)
+        if path:
+            self.image_file_requested.emit(path)
+
+    @Slot()
+    def _on_paste_triggered(self) -> None:
+        mime = QApplication.clipboard().mimeData()
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime else []
+        if files:
+            self.image_file_requested.emit(files[0])
+        elif mime is not None and mime.hasImage():
+            image = QApplication.clipboard().image()
+            self.image_data_received.emit(qt_image.qimage_to_rgb_or_gray(image))
+        else:
+            self.show_error("The clipboard holds no image: copy an image or an image file first.")
+
+    @Slot()
+    def _on_open_model_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open model", "", "nndesk models (*.npz)")
+        if path:
+            self.model_file_requested.emit(path)
+
+    @Slot()
+    def _on_save_model_triggered(self) -> None:
+        name = f"{self._classifier.title}.npz" if self._classifier is not None else "model.npz"
+        path, _ = QFileDialog.getSaveFileName(self, "Save model", name, "nndesk models (*.npz)")
+        if path:
+            self.save_model_requested.emit(path)
+
+    @Slot()
+    def _on_data_folder_triggered(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Folder with the IDX files (or with mnist/ and fashion-mnist/ sub-folders)"
+        )
+        if folder:
+            self.data_folder_chosen.emit(folder)
+
+    @Slot()
+    def _on_shortcuts_triggered(self) -> None:
+        rows = []
+        for act in self.actions():
+            keys = ", ".join(
+                s.toString(QKeySequence.SequenceFormat.NativeText) for s in act.shortcuts()
+            )
+            if keys:
+                rows.append(
+                    f"<tr><td><b>{keys}</b></td><td>{act.text().replace('&', '')}</td></tr>"
+                )
+        QMessageBox.information(
+            self, "Keyboard shortcuts", "<table cellspacing=6>" + "".join(rows) + "</table>"
+        )
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            "About nndesk",
+            "<h3>nndesk</h3><p>Draw a digit or a garment and watch a neural network written "
+            "from scratch in NumPy classify it, train it live, and browse its mistakes.</p>",
+        )

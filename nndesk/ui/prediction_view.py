@@ -1,0 +1,254 @@
+"""What the model sees (28x28 preview, saliency overlay) and what it answers (probability bars)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt, Slot
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from nndesk.explain import runner_up
+from nndesk.ui import qt_image
+
+
+class InputPreview(QWidget):
+    """The 28x28 model input, enlarged nearest-neighbour with a faint pixel grid.
+
+    With ``set_saliency`` and the overlay on, red pixels push towards the answer, blue ones away.
+    """
+
+    def __init__(self, cell: int = 7, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cell = cell
+        self._image28: np.ndarray | None = None
+        self._saliency: np.ndarray | None = None
+        self._overlay = False
+        self._placeholder = "nothing drawn"
+        self.setMinimumSize(28 * 4, 28 * 4)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setToolTip(
+            "Exactly what the network receives: your drawing cropped, scaled to 28x28 and "
+            "centred like the training images. Each square is one input pixel."
+        )
+
+    def sizeHint(self) -> QSize:
+        return QSize(28 * self._cell + 1, 28 * self._cell + 1)
+
+    def image(self) -> np.ndarray | None:
+        return self._image28
+
+    @Slot(object)
+    def set_image(self, image28: np.ndarray | None) -> None:
+        """Show a (28, 28) array in [0, 255] (None: blank)."""
+        self._image28 = None if image28 is None else np.asarray(image28, np.float32).copy()
+        self.update()
+
+    @Slot(object)
+    def set_saliency(self, saliency: np.ndarray | None) -> None:
+        self._saliency = None if saliency is None else np.asarray(saliency, np.float32).copy()
+        self.update()
+
+    @Slot(bool)
+    def set_overlay_visible(self, on: bool) -> None:
+        self._overlay = bool(on)
+        self.update()
+
+    def overlay_visible(self) -> bool:
+        return self._overlay
+
+    def set_placeholder(self, text: str) -> None:
+        self._placeholder = text
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        side = min(self.width(), self.height()) - 1
+        cell = side / 28.0
+        rect = QRectF(0, 0, 28 * cell, 28 * cell)
+        painter.fillRect(rect, QColor(0, 0, 0))
+        if self._image28 is not None:
+            # no smoothing: each input pixel stays a visible square
+            painter.drawImage(rect, qt_image.gray_to_qimage(self._image28))
+            if self._overlay and self._saliency is not None:
+                painter.drawImage(
+                    rect, qt_image.rgba_to_qimage(qt_image.diverging_rgba(self._saliency))
+                )
+        else:
+            painter.setPen(QColor(140, 140, 140))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._placeholder)
+        if cell >= 4:  # the grid would swamp a small preview
+            painter.setPen(QPen(QColor(128, 128, 128, 60), 1))
+            for i in range(29):
+                x = round(i * cell)
+                painter.drawLine(x, 0, x, round(28 * cell))
+                painter.drawLine(0, x, round(28 * cell), x)
+        painter.end()
+
+
+class ProbabilityBars(QWidget):
+    """One horizontal bar per class with its name and probability; the top class is highlighted."""
+
+    ROW = 22
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._names: tuple[str, ...] = tuple(str(i) for i in range(10))
+        self._probs: np.ndarray | None = None
+        self._true: int | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setToolTip(
+            "The network's probability for every class (softmax of its outputs). "
+            "A check mark shows the true label of a test image."
+        )
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, self.ROW * len(self._names) + 4)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(220, self.ROW * len(self._names) + 4)
+
+    def set_class_names(self, names) -> None:
+        self._names = tuple(names)
+        self._probs = None
+        self.updateGeometry()
+        self.update()
+
+    def class_names(self) -> tuple[str, ...]:
+        return self._names
+
+    def probabilities(self) -> np.ndarray | None:
+        return None if self._probs is None else self._probs.copy()
+
+    def set_probabilities(self, probs: np.ndarray | None, true_label: int | None = None) -> None:
+        self._probs = None if probs is None else np.asarray(probs, np.float32).copy()
+        self._true = true_label
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        metrics = painter.fontMetrics()
+        name_w = max(metrics.horizontalAdvance(n) for n in self._names) + 22
+        pct_w = metrics.horizontalAdvance("100.0%") + 6
+        bar_x = name_w
+        bar_w = max(10, self.width() - name_w - pct_w - 4)
+        top = int(np.argmax(self._probs)) if self._probs is not None else -1
+        for i, name in enumerate(self._names):
+            y = 2 + i * self.ROW
+            p = float(self._probs[i]) if self._probs is not None else 0.0
+            bold = i == top
+            font = QFont(self.font())
+            font.setBold(bold)
+            painter.setFont(font)
+            painter.setPen(pal.text().color())
+            label = ("\u2713 " if i == self._true else "") + name
+            painter.drawText(
+                QRectF(0, y, name_w - 8, self.ROW),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
+            track = QRectF(bar_x, y + 4, bar_w, self.ROW - 8)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(qt_image.with_alpha(pal.mid().color(), 70))
+            painter.drawRoundedRect(track, 3, 3)
+            if p > 0:
+                color = (
+                    pal.highlight().color()
+                    if bold
+                    else qt_image.with_alpha(pal.text().color(), 110)
+                )
+                painter.setBrush(color)
+                painter.drawRoundedRect(
+                    QRectF(bar_x, y + 4, max(2.0, bar_w * p), self.ROW - 8), 3, 3
+                )
+            painter.setPen(pal.text().color())
+            painter.drawText(
+                QRectF(bar_x + bar_w + 4, y, pct_w, self.ROW),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"{100 * p:.1f}%" if self._probs is not None else "",
+            )
+        painter.end()
+
+
+class PredictionPanel(QWidget):
+    """The answer: top class large with its probability, true label, runner-up, and all bars."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.top_label = QLabel("–")
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 2.6)
+        big.setBold(True)
+        self.top_label.setFont(big)
+        self.top_label.setToolTip("The network's answer: the class with the highest probability")
+        self.top_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.confidence_label = QLabel("")
+        mid = QFont(self.font())
+        mid.setPointSizeF(mid.pointSizeF() * 1.5)
+        self.confidence_label.setFont(mid)
+        self.confidence_label.setToolTip("How sure the network is of its answer")
+        self.true_label = QLabel("")
+        self.true_label.setToolTip("The label a person gave this test image")
+        self.runner_up_label = QLabel("")
+        self.runner_up_label.setToolTip(
+            "The second most likely class and the margin p(answer) - p(runner-up): "
+            "a small margin means the network hesitated between the two"
+        )
+        self.runner_up_label.setWordWrap(True)
+        self.bars = ProbabilityBars()
+
+        head = QHBoxLayout()
+        head.addWidget(self.top_label)
+        head.addSpacing(8)
+        head.addWidget(self.confidence_label, 0, Qt.AlignmentFlag.AlignBottom)
+        head.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.true_label)
+        layout.addWidget(self.runner_up_label)
+        layout.addWidget(self.bars)
+        self._names: tuple[str, ...] = ()
+        self._true: int | None = None
+        self.set_prediction(None)
+
+    def set_class_names(self, names) -> None:
+        self._names = tuple(names)
+        self.bars.set_class_names(self._names)
+        self.set_prediction(None)
+
+    def set_true_label(self, label: int | None) -> None:
+        """Show the true label of a test image beside the answer (None hides it)."""
+        self._true = label
+        if label is None:
+            self.true_label.setText("")
+        else:
+            name = self._names[label] if 0 <= label < len(self._names) else str(label)
+            self.true_label.setText(f"True label: <b>{name}</b>")
+
+    def set_prediction(self, prediction, placeholder: str = "Draw something") -> None:
+        """Show a ``Prediction`` (None: blank canvas or no model, ``placeholder`` shown instead)."""
+        if prediction is None:
+            self.top_label.setText("–")
+            self.confidence_label.setText(placeholder)
+            self.runner_up_label.setText("")
+            self.bars.set_probabilities(None, self._true)
+            return
+        probs = prediction.probabilities
+        p = float(probs[prediction.label])
+        self.top_label.setText(prediction.class_name)
+        self.confidence_label.setText(f"{100 * p:.1f}%")
+        if len(probs) >= 2:
+            second, margin = runner_up(probs)
+            name = self._names[second] if second < len(self._names) else str(second)
+            self.runner_up_label.setText(
+                f"Runner-up: <b>{name}</b> {100 * probs[second]:.1f}% "
+                f"(margin {100 * margin:.1f} points)"
+            )
+        self.bars.set_probabilities(probs, self._true)
+        if self._true is not None:
+            correct = prediction.label == self._true
+            mark = "\u2713 correct" if correct else "\u2717 wrong"
+            name = self._names[self._true] if self._true < len(self._names) else str(self._true)
+            self.true_label.setText(f"True label: <b>{name}</b> — {mark}")
