@@ -1,9 +1,11 @@
 """Convolution, max-pooling and batch normalisation on NCHW images, in plain NumPy.
 
-Layout note: inputs and outputs are NCHW as the contract says, but the arrays these layers *return*
-are NCHW views of channel-major memory ``(c, n, h, w)``. That is the order the im2col matmul
-produces and the order the next convolution wants to read, so a conv -> relu -> pool -> conv chain
-never transposes whole activations. Callers only see ordinary NCHW arrays.
+Layout note: inputs and outputs are NCHW as the contract says, but the arrays Conv2D and MaxPool2D
+*return* are NCHW views of sample-innermost memory ``(c, h, w, n)``. That is the order the im2col
+matmul produces, and in it every shifted window a convolution copies (and every pair a 2x2 pool
+compares) is a run of ``w * n`` contiguous floats instead of a row of ``w``, so NumPy's loops stay
+long; a conv -> relu -> pool -> conv chain never transposes whole activations. Callers only ever
+see ordinary NCHW arrays (any layout is accepted as input).
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ _EVAL_COL_LIMIT = 1 << 23
 _matmul = np.matmul
 
 
-def _channel_major(x: np.ndarray) -> bool:
-    """True when NCHW ``x`` is stored as contiguous ``(c, n, h, w)`` memory."""
-    return x.transpose(1, 0, 2, 3).flags.c_contiguous
+def _as_chwn(x: np.ndarray) -> np.ndarray:
+    """``(c, h, w, n)`` view of NCHW ``x`` (contiguous when ``x`` came from these layers)."""
+    return x.transpose(1, 2, 3, 0)
 
 
 @register_layer
@@ -124,23 +126,19 @@ class Conv2D(Layer):
         return buf
 
     def _im2col(self, x: np.ndarray, name: str) -> np.ndarray:
-        """Columns ``(c*k*k, n*oh*ow)`` of NCHW ``x``; row order (c, ki, kj) matches ``W``."""
+        """Columns ``(c*k*k, oh*ow*n)`` of NCHW ``x``; row order (c, ki, kj) matches ``W``."""
         n, c, h, w = x.shape
         k, s, p = self.kernel_size, self.stride, self.padding
         oh, ow = self._out_hw(h, w)
-        x_cn = x.transpose(1, 0, 2, 3)  # (c, n, h, w), a view (contiguous after a conv)
-        if p:
-            # the border stays zero between calls: only the interior is ever written
-            xp = self._buffer(name + "_pad", (c, n, h + 2 * p, w + 2 * p), x.dtype, zero=True)
-            xp[:, :, p : p + h, p : p + w] = x_cn
-        else:
-            xp = x_cn
-        col = self._buffer(name, (c, k, k, n, oh, ow), x.dtype)
-        # k*k strided copies, each moving whole (c, n, oh, ow) blocks
+        # the border stays zero between calls: only the interior is ever written
+        xp = self._buffer(name + "_pad", (c, h + 2 * p, w + 2 * p, n), x.dtype, zero=True)
+        xp[:, p : p + h, p : p + w] = _as_chwn(x)
+        col = self._buffer(name, (c, k, k, oh, ow, n), x.dtype)
+        # k*k strided copies, each moving (c, oh, ow*n) blocks of long contiguous runs
         for i in range(k):
             for j in range(k):
-                col[:, i, j] = xp[:, :, i : i + s * oh : s, j : j + s * ow : s]
-        return col.reshape(c * k * k, n * oh * ow)
+                col[:, i, j] = xp[:, i : i + s * oh : s, j : j + s * ow : s]
+        return col.reshape(c * k * k, oh * ow * n)
 
     # -- forward / backward -----------------------------------------------------------------
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
@@ -159,20 +157,20 @@ class Conv2D(Layer):
         if training or n * per_sample <= _EVAL_COL_LIMIT:
             col = self._im2col(x, "col")
             self._col = col
-            out = _matmul(W2, col)  # (f, c*k*k) @ (c*k*k, n*oh*ow) -> (f, n*oh*ow)
+            out = _matmul(W2, col)  # (f, c*k*k) @ (c*k*k, oh*ow*n) -> (f, oh*ow*n)
+            out = out.reshape(f, oh, ow, n)
         else:
             # big eval batch: chunk over samples; backward (saliency) rebuilds the columns
             self._col = None
             step = max(1, _EVAL_COL_LIMIT // per_sample)
-            out = np.empty((f, n, oh * ow), np.result_type(x, W2))
+            out = np.empty((f, oh, ow, n), np.result_type(x, W2))
             for start in range(0, n, step):
                 col = self._im2col(x[start : start + step], "col_eval")
-                out[:, start : start + step] = _matmul(W2, col).reshape(f, -1, oh * ow)
+                out[..., start : start + step] = _matmul(W2, col).reshape(f, oh, ow, -1)
             self._buffers.pop("col_eval", None)
             self._buffers.pop("col_eval_pad", None)
-            out = out.reshape(f, -1)
-        out += b[:, None]
-        return out.reshape(f, n, oh, ow).transpose(1, 0, 2, 3)  # NCHW view of (f, n, oh, ow)
+        out += b[:, None, None, None]
+        return out.transpose(3, 0, 1, 2)  # NCHW view of (f, oh, ow, n)
 
     def backward(self, grad_out: np.ndarray) -> np.ndarray:
         """``(n, out, oh, ow) -> (n, in, h, w)``; fills ``grads["W"]`` and ``grads["b"]``."""
@@ -186,25 +184,26 @@ class Conv2D(Layer):
         k, s, p = self.kernel_size, self.stride, self.padding
         f = self.out_channels
         oh, ow = grad_out.shape[2:]
-        g = np.ascontiguousarray(grad_out.transpose(1, 0, 2, 3)).reshape(f, n * oh * ow)
+        # (f, oh, ow, n) memory: free when grad_out came back through relu / pool from this layer
+        g = np.ascontiguousarray(_as_chwn(grad_out)).reshape(f, oh * ow * n)
         W2 = self.params["W"].reshape(f, -1)
         dW = self.grads["W"].reshape(f, -1)
         if dW.dtype == np.result_type(g, col):
-            _matmul(g, col.T, out=dW)  # (f, n*oh*ow) @ (n*oh*ow, c*k*k) -> (f, c*k*k)
+            _matmul(g, col.T, out=dW)  # (f, oh*ow*n) @ (oh*ow*n, c*k*k) -> (f, c*k*k)
         else:
             dW[...] = _matmul(g, col.T)
         self.grads["b"][...] = g.sum(axis=1)
         dtype = np.result_type(g, W2)
-        dcol = self._buffer("dcol", (c * k * k, n * oh * ow), dtype)
-        _matmul(W2.T, g, out=dcol)  # (c*k*k, f) @ (f, n*oh*ow) -> (c*k*k, n*oh*ow)
-        dcol6 = dcol.reshape(c, k, k, n, oh, ow)
-        # col2im: add each kernel offset's block back where it was read from
-        # fresh (not a reused buffer): the caller owns the returned gradient
-        dxp = np.zeros((c, n, h + 2 * p, w + 2 * p), dtype)
+        dcol = self._buffer("dcol", (c * k * k, oh * ow * n), dtype)
+        _matmul(W2.T, g, out=dcol)  # (c*k*k, f) @ (f, oh*ow*n) -> (c*k*k, oh*ow*n)
+        dcol6 = dcol.reshape(c, k, k, oh, ow, n)
+        # col2im: add each kernel offset's block back where it was read from; fresh, not a
+        # reused buffer, because the caller owns the returned gradient
+        dxp = np.zeros((c, h + 2 * p, w + 2 * p, n), dtype)
         for i in range(k):
             for j in range(k):
-                dxp[:, :, i : i + s * oh : s, j : j + s * ow : s] += dcol6[:, i, j]
-        return dxp[:, :, p : p + h, p : p + w].transpose(1, 0, 2, 3)  # NCHW view
+                dxp[:, i : i + s * oh : s, j : j + s * ow : s] += dcol6[:, i, j]
+        return dxp[:, p : p + h, p : p + w].transpose(3, 0, 1, 2)  # NCHW view
 
 
 @register_layer
@@ -221,7 +220,7 @@ class MaxPool2D(Layer):
             raise ConfigError(f"MaxPool2D size must be an integer >= 1, got {size!r}")
         self.size = int(size)
         self._x_shape: tuple[int, ...] | None = None
-        self._channel_major = False
+        self._chwn = False
         self._cache: tuple | None = None
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -233,6 +232,20 @@ class MaxPool2D(Layer):
     def config(self) -> dict:
         return {"type": "MaxPool2D", "size": self.size}
 
+    def _to_grid(self, x: np.ndarray) -> np.ndarray:
+        """``(a, h, w, b)`` view of NCHW ``x`` in memory order: CHWN (after a conv) or NCHW."""
+        n, c, h, w = x.shape
+        if self._chwn:
+            return _as_chwn(x)  # a = c, b = n
+        return np.ascontiguousarray(x).reshape(n * c, h, w, 1)  # a = n * c, b = 1
+
+    def _from_grid(self, grid: np.ndarray, n: int, c: int) -> np.ndarray:
+        """NCHW view of an ``(a, h, w, b)`` array laid out as ``_to_grid`` made it."""
+        _, h, w, _ = grid.shape
+        if self._chwn:
+            return grid.transpose(3, 0, 1, 2)
+        return grid.reshape(n, c, h, w)
+
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         """``(n, c, h, w) -> (n, c, h // size, w // size)``."""
         s = self.size
@@ -240,29 +253,28 @@ class MaxPool2D(Layer):
         oh, ow = h // s, w // s
         if oh == 0 or ow == 0:
             raise ConfigError(f"MaxPool2D size {s} does not fit a {h}x{w} input")
-        # work on (m, h, w) planes in x's own memory order (NCHW, or CNHW after a conv)
-        self._channel_major = _channel_major(x) and not x.flags.c_contiguous
-        planes = x.transpose(1, 0, 2, 3) if self._channel_major else x
-        planes = np.ascontiguousarray(planes).reshape(-1, h, w)
-        win = planes[:, : oh * s, : ow * s].reshape(-1, oh, s, ow, s)  # a view, no copy
         self._x_shape = x.shape
+        self._chwn = _as_chwn(x).flags.c_contiguous and not x.flags.c_contiguous
+        grid = self._to_grid(x)
+        a, b = grid.shape[0], grid.shape[3]
+        win = grid[:, : oh * s, : ow * s].reshape(a, oh, s, ow, s, b)  # a view, no copy
         out = self._forward_pairs(win) if s == 2 else self._forward_offsets(win)
-        out = out.reshape(c, n, oh, ow) if self._channel_major else out.reshape(n, c, oh, ow)
-        return out.transpose(1, 0, 2, 3) if self._channel_major else out
+        return self._from_grid(out, n, c)
 
     def _forward_pairs(self, win: np.ndarray) -> np.ndarray:
-        """2x2 windows ``(m, oh, 2, ow, 2) -> (m, oh, ow)`` as two pairwise maxima.
+        """2x2 windows ``(a, oh, 2, ow, 2, b) -> (a, oh, ow, b)`` as two pairwise maxima.
 
         Keeps which row won in each column pair and which column won after that; on ties the
-        first row / column wins. Pairwise maxima over contiguous rows vectorise far better than an
-        argmax over a length-4 axis.
+        first row / column wins. Elementwise maxima of whole slabs run far faster than an argmax
+        over a length-4 axis.
         """
-        top, bottom = win[:, :, 0], win[:, :, 1]  # (m, oh, ow, 2) each
+        top, bottom = win[:, :, 0], win[:, :, 1]  # (a, oh, ow, 2, b) each
         row_won = bottom > top
-        rows = np.maximum(top, bottom)  # (m, oh, ow, 2): per column, the larger of the rows
-        col_won = rows[..., 1] > rows[..., 0]
+        rows = np.maximum(top, bottom)  # per column, the larger of the two rows
+        left, right = rows[:, :, :, 0], rows[:, :, :, 1]  # (a, oh, ow, b)
+        col_won = right > left
         self._cache = (row_won, col_won)
-        return np.maximum(rows[..., 0], rows[..., 1])
+        return np.maximum(left, right)
 
     def _forward_offsets(self, win: np.ndarray) -> np.ndarray:
         """Any size: one pass per window offset; the earliest offset (row-major) wins ties."""
@@ -283,24 +295,22 @@ class MaxPool2D(Layer):
         s = self.size
         n, c, h, w = self._x_shape
         oh, ow = h // s, w // s
-        g = grad_out.transpose(1, 0, 2, 3) if self._channel_major else grad_out
-        g = g.reshape(-1, oh, ow)  # same plane order as in forward (copies only if it must)
-        dplanes = np.zeros((g.shape[0], h, w), grad_out.dtype)
-        dwin = dplanes[:, : oh * s, : ow * s].reshape(-1, oh, s, ow, s)
+        g = np.ascontiguousarray(self._to_grid(grad_out))  # (a, oh, ow, b) like the forward
+        a, b = g.shape[0], g.shape[3]
+        dgrid = np.zeros((a, h, w, b), grad_out.dtype)
+        dwin = dgrid[:, : oh * s, : ow * s].reshape(a, oh, s, ow, s, b)
         if s == 2:
             row_won, col_won = self._cache
-            drows = np.empty((*g.shape, 2), g.dtype)  # (m, oh, ow, 2)
-            np.multiply(g, ~col_won, out=drows[..., 0])
-            np.multiply(g, col_won, out=drows[..., 1])
+            drows = np.empty((a, oh, ow, 2, b), g.dtype)
+            np.multiply(g, ~col_won, out=drows[:, :, :, 0])
+            np.multiply(g, col_won, out=drows[:, :, :, 1])
             np.multiply(drows, ~row_won, out=dwin[:, :, 0])
             np.multiply(drows, row_won, out=dwin[:, :, 1])
         else:
             (argmax,) = self._cache
             for o in range(s * s):
                 np.multiply(g, argmax == o, out=dwin[:, :, o // s, :, o % s])
-        if self._channel_major:
-            return dplanes.reshape(c, n, h, w).transpose(1, 0, 2, 3)
-        return dplanes.reshape(n, c, h, w)
+        return self._from_grid(dgrid, n, c)
 
 
 @register_layer

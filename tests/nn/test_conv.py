@@ -92,14 +92,33 @@ def test_maxpool_gradients_match_finite_differences(size, shape):
     check_layer_gradients(MaxPool2D(size), x, training=True)
 
 
-def test_maxpool_treats_a_channel_major_view_like_its_contiguous_copy():
+def test_maxpool_treats_a_sample_innermost_view_like_its_contiguous_copy():
     rng = np.random.default_rng(12)
-    x_cn = rng.standard_normal((3, 4, 6, 6)).astype(np.float32)  # memory (c, n, h, w)
-    view, copy = x_cn.transpose(1, 0, 2, 3), np.ascontiguousarray(x_cn.transpose(1, 0, 2, 3))
+    x_chwn = rng.standard_normal((3, 6, 7, 4)).astype(np.float32)  # memory (c, h, w, n)
+    view = x_chwn.transpose(3, 0, 1, 2)
+    copy = np.ascontiguousarray(view)
     g = rng.standard_normal((4, 3, 3, 3)).astype(np.float32)
     a, b = MaxPool2D(2), MaxPool2D(2)
     np.testing.assert_array_equal(a.forward(view), b.forward(copy))
     np.testing.assert_array_equal(a.backward(g), b.backward(g))
+
+
+def test_conv2d_accepts_any_input_layout_and_chains_with_pooling():
+    rng = np.random.default_rng(13)
+    conv1, pool, conv2 = Conv2D(2, 4, rng=rng), MaxPool2D(2), Conv2D(4, 3, rng=rng)
+    x = rng.standard_normal((3, 2, 8, 8)).astype(np.float32)
+    y = conv2.forward(pool.forward(conv1.forward(x, True), True), True)
+    g = rng.standard_normal(y.shape).astype(np.float32)
+    dx = conv1.backward(pool.backward(conv2.backward(g)))
+    # the same chain fed contiguous copies at every step gives the same numbers
+    c1, p1, c2 = (layer_from_config(layer.config()) for layer in (conv1, pool, conv2))
+    c1.params, c2.params = conv1.params, conv2.params
+    h1 = np.ascontiguousarray(c1.forward(np.asfortranarray(x), True))
+    h2 = np.ascontiguousarray(p1.forward(h1, True))
+    y2 = c2.forward(h2, True)
+    np.testing.assert_allclose(y2, y, rtol=1e-6)
+    dx2 = c1.backward(np.ascontiguousarray(p1.backward(np.ascontiguousarray(c2.backward(g)))))
+    np.testing.assert_allclose(dx2, dx, rtol=1e-5, atol=1e-6)
 
 
 @pytest.mark.parametrize("size, hw", [(2, (7, 6)), (3, (7, 8))])
