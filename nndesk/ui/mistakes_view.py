@@ -1,0 +1,482 @@
+"""The Mistakes page: every misclassified test image in a virtualised grid, filterable and sortable.
+
+``MistakesModel`` is a ``QAbstractListModel`` over an index array; it renders a tile (thumbnail,
+predicted and true class, confidence) only when the view asks for it and keeps a bounded cache,
+so 10,000 images cost nothing until they scroll into sight. Clicking a tile shows its probability
+bars and saliency, and "Put on canvas" sends it to the drawing canvas.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import OrderedDict
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.evaluation import EvaluationResult, mistakes
+from nndesk.ui import qt_image
+
+TILE = QSize(112, 132)  # one grid cell: 84 px thumbnail (3x) + two lines of text
+THUMB = 84
+CACHE_SIZE = 2000  # rendered tiles kept; ~60 KB each
+WRONG = QColor("#C62D42")
+RIGHT = QColor("#1E8C4E")
+MUTED = QColor("#52606D")
+SORT_CHOICES = (("Most confident first", "confidence"), ("Test-set order", "index"))
+INDEX_ROLE = Qt.ItemDataRole.UserRole + 1  # int: the image's index in the test split
+
+
+class MistakesModel(QAbstractListModel):
+    """Rows are test images (``indices`` into an ``EvaluationResult``); tiles render lazily."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._result: EvaluationResult | None = None
+        self._indices = np.zeros(0, dtype=np.int64)
+        self._confidence = np.zeros(0, dtype=np.float32)
+        self._cache: OrderedDict[int, QPixmap] = OrderedDict()
+        self.rendered = 0  # tiles drawn so far (tests check the grid is lazy)
+
+    def set_items(self, result: EvaluationResult | None, indices: np.ndarray) -> None:
+        """Show ``indices`` (int64) of ``result``; the tile cache survives a re-filter."""
+        self.beginResetModel()
+        if result is not self._result:
+            self._cache.clear()
+            self._confidence = result.confidence if result is not None else self._confidence
+        self._result = result
+        self._indices = np.asarray(indices, dtype=np.int64)
+        self.endResetModel()
+
+    def indices(self) -> np.ndarray:
+        return self._indices.copy()
+
+    def result(self) -> EvaluationResult | None:
+        return self._result
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else int(self._indices.size)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
+        if not index.isValid() or self._result is None:
+            return None
+        i = int(self._indices[index.row()])
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._tile(i)
+        if role == INDEX_ROLE:
+            return i
+        if role == Qt.ItemDataRole.ToolTipRole:
+            r = self._result
+            t, p = int(r.labels[i]), int(r.predictions[i])
+            return (
+                f"Test image #{i}\nTrue: {r.class_names[t]}\n"
+                f"Predicted: {r.class_names[p]} ({self._confidence[i]:.1%})"
+            )
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            r = self._result
+            return f"{r.class_names[int(r.labels[i])]} as {r.class_names[int(r.predictions[i])]}"
+        return None
+
+    def _tile(self, i: int) -> QPixmap:
+        pixmap = self._cache.get(i)
+        if pixmap is not None:
+            self._cache.move_to_end(i)
+            return pixmap
+        pixmap = self._render(i)
+        self._cache[i] = pixmap
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return pixmap
+
+    def _render(self, i: int) -> QPixmap:
+        r = self._result
+        self.rendered += 1
+        t, p = int(r.labels[i]), int(r.predictions[i])
+        pixmap = QPixmap(TILE)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        x0 = (TILE.width() - THUMB) // 2
+        # nearest-neighbour scaling keeps the 28x28 pixels crisp
+        painter.drawImage(QRect(x0, 4, THUMB, THUMB), qt_image.gray_to_qimage(r.images[i]))
+        font = QFont()
+        font.setPointSizeF(8.5)
+        bold = QFont(font)
+        bold.setBold(True)
+        width = TILE.width() - 4
+        painter.setFont(bold)
+        painter.setPen(RIGHT if t == p else WRONG)
+        line1 = f"{r.class_names[p]} {self._confidence[i]:.0%}"
+        fm = QFontMetrics(bold)
+        painter.drawText(
+            QRect(2, THUMB + 8, width, 18),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(line1, Qt.TextElideMode.ElideMiddle, width),
+        )
+        painter.setFont(font)
+        painter.setPen(MUTED)
+        line2 = f"true: {r.class_names[t]}"
+        painter.drawText(
+            QRect(2, THUMB + 24, width, 18),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(font).elidedText(line2, Qt.TextElideMode.ElideRight, width),
+        )
+        painter.end()
+        return pixmap
+
+
+class TileDelegate(QStyledItemDelegate):
+    """Paints a model's pre-rendered tile with a hover / selection frame; fixed size."""
+
+    def sizeHint(self, option, index) -> QSize:
+        return TILE
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        if selected or hovered:
+            colour = option.palette.highlight().color()
+            colour.setAlpha(60 if selected else 25)
+            painter.setBrush(colour)
+            border = option.palette.highlight().color()
+            border.setAlpha(255 if selected else 90)
+            painter.setPen(border)
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 6, 6)
+        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        if pixmap is not None:
+            painter.drawPixmap(rect.x() + (rect.width() - TILE.width()) // 2, rect.y(), pixmap)
+        painter.restore()
+
+
+class MistakesView(QWidget):
+    """The Mistakes page: filters and sort on top, the tile grid, the clicked image's details."""
+
+    show_on_canvas_requested = Signal(object, int)  # image28 float32 (28, 28) 0..255, true label
+    image_selected = Signal(int)  # test index of the clicked tile
+
+    def __init__(self, controller=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._result: EvaluationResult | None = None
+        self._saliency_model = None  # private copy: saliency overwrites the layers' caches
+        self._current: int | None = None
+        self._shown_saliency: np.ndarray | None = None
+
+        self.true_combo = QComboBox()
+        self.pred_combo = QComboBox()
+        self.sort_combo = QComboBox()
+        for text, key in SORT_CHOICES:
+            self.sort_combo.addItem(text, key)
+        self.true_combo.setToolTip("Only images of this true class")
+        self.pred_combo.setToolTip(
+            "Only images predicted as this class (true = predicted shows the correct ones)"
+        )
+        self.sort_combo.setToolTip("Most confident first: the mistakes the model was surest of")
+        for combo in (self.true_combo, self.pred_combo, self.sort_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.summary = QLabel("Evaluate a model to browse its mistakes.")
+        self.summary.setStyleSheet("color: #52606D;")
+
+        self.model = MistakesModel(self)
+        self.grid = QListView()
+        self.grid.setViewMode(QListView.ViewMode.IconMode)
+        self.grid.setUniformItemSizes(True)
+        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.grid.setMovement(QListView.Movement.Static)
+        self.grid.setGridSize(QSize(TILE.width() + 6, TILE.height() + 6))
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.grid.verticalScrollBar().setSingleStep(24)
+        self.grid.setMouseTracking(True)
+        self.grid.setItemDelegate(TileDelegate(self.grid))
+        self.grid.setModel(self.model)
+        self.grid.setMinimumWidth(2 * TILE.width() + 40)
+        self.grid.selectionModel().currentChanged.connect(self._on_grid_current_changed)
+        self.grid.clicked.connect(self._on_grid_clicked)
+
+        self._build_details()
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("True class"))
+        filters.addWidget(self.true_combo)
+        filters.addSpacing(8)
+        filters.addWidget(QLabel("Predicted"))
+        filters.addWidget(self.pred_combo)
+        filters.addSpacing(8)
+        filters.addWidget(QLabel("Sort"))
+        filters.addWidget(self.sort_combo)
+        filters.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.grid, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self._set_class_names(())
+        self._show_details(None)
+
+        if controller is not None:
+            controller.finished.connect(self.set_result)
+            if controller.result() is not None:
+                self.set_result(controller.result())
+
+    def _build_details(self) -> None:
+        from nndesk.ui.prediction_view import InputPreview, PredictionPanel
+
+        self.details = QWidget()
+        self.details.setMinimumWidth(300)
+        self.caption = QLabel("Click an image")
+        caption_font = QFont(self.font())
+        caption_font.setBold(True)
+        self.caption.setFont(caption_font)
+        self.preview = InputPreview(cell=7)
+        self.preview.set_overlay_visible(True)
+        self.saliency_box = QCheckBox("Show saliency")
+        self.saliency_box.setChecked(True)
+        self.saliency_box.setToolTip(
+            "Red pixels pushed the model towards its answer, blue ones away from it"
+        )
+        self.saliency_box.toggled.connect(self._on_saliency_toggled)
+        self.saliency_target = QComboBox()
+        self.saliency_target.addItem("for the predicted class", "predicted")
+        self.saliency_target.addItem("for the true class", "true")
+        self.saliency_target.currentIndexChanged.connect(self._on_saliency_target_changed)
+        self.answer = PredictionPanel()
+        self.canvas_button = QPushButton("Put on canvas")
+        self.canvas_button.setToolTip("Copy this test image onto the drawing canvas to edit it")
+        self.canvas_button.clicked.connect(self._on_canvas_button_clicked)
+        saliency_row = QHBoxLayout()
+        saliency_row.addWidget(self.saliency_box)
+        saliency_row.addWidget(self.saliency_target, 1)
+        layout = QVBoxLayout(self.details)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(saliency_row)
+        layout.addWidget(self.answer)
+        layout.addWidget(self.canvas_button)
+        layout.addStretch(1)
+
+    # ---- result and filters ------------------------------------------------------------------
+
+    @Slot(object)
+    def set_result(self, result: EvaluationResult | None) -> None:
+        """Browse ``result`` (keeps the current filters when the classes are the same)."""
+        names_changed = result is None or (
+            self._result is None or result.class_names != self._result.class_names
+        )
+        self._result = result
+        self._saliency_model = None
+        if names_changed:
+            self._set_class_names(result.class_names if result is not None else ())
+        self._refresh()
+
+    def result(self) -> EvaluationResult | None:
+        return self._result
+
+    def _set_class_names(self, names) -> None:
+        for combo in (self.true_combo, self.pred_combo):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("Any", None)
+            for k, name in enumerate(names):
+                combo.addItem(name, k)
+            combo.blockSignals(False)
+        if names:  # the probability bars need at least one class to lay out
+            self.answer.set_class_names(names)
+
+    @Slot(int, int)
+    def show_cell(self, true: int, predicted: int) -> None:
+        """Show exactly the images of true class ``true`` predicted as ``predicted``."""
+        self.set_filter(true, predicted)
+
+    def set_filter(self, true: int | None = None, predicted: int | None = None, sort=None) -> None:
+        """Set the filters (None: any class) and optionally the sort ("confidence" | "index")."""
+        combos = [(self.true_combo, true), (self.pred_combo, predicted)]
+        if sort is not None:
+            combos.append((self.sort_combo, sort))
+        for combo, value in combos:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self._refresh()
+
+    def filters(self) -> tuple[int | None, int | None, str]:
+        return self.true_combo.currentData(), self.pred_combo.currentData(), self.sort_key()
+
+    def sort_key(self) -> str:
+        return self.sort_combo.currentData()
+
+    def indices(self) -> np.ndarray:
+        """Test indices shown in the grid, in grid order."""
+        return self.model.indices()
+
+    @Slot(int)
+    def _on_filter_changed(self, _index: int) -> None:
+        self._refresh()
+
+    def _refresh(self) -> None:
+        result = self._result
+        if result is None:
+            self.model.set_items(None, np.zeros(0, np.int64))
+            self.summary.setText("Evaluate a model to browse its mistakes.")
+            self._show_details(None)
+            return
+        true, predicted, sort = self.filters()
+        idx = mistakes(result, true=true, predicted=predicted, sort=sort)
+        self.model.set_items(result, idx)
+        self.grid.scrollToTop()
+        self.summary.setText(self._describe(true, predicted, len(idx)))
+        if len(idx):
+            self.select_row(0)
+        else:
+            self._show_details(None)
+
+    def _describe(self, true, predicted, count: int) -> str:
+        r = self._result
+        names = r.class_names
+        if true is not None and true == predicted:
+            return f"{count:,} images of {names[true]} recognised correctly"
+        if true is None and predicted is None:
+            what = "All"
+        elif predicted is None:
+            what = f"true {names[true]}:"
+        elif true is None:
+            what = f"predicted {names[predicted]}:"
+        else:
+            what = f"true {names[true]}, predicted {names[predicted]}:"
+        return (
+            f"{what} {count:,} of the {r.n_mistakes:,} mistakes in {r.n:,} test images. "
+            "Each tile: the answer and its confidence, then the true class."
+        )
+
+    # ---- selection and details -----------------------------------------------------------------
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.grid.setCurrentIndex(index)
+        self.grid.scrollTo(index)
+
+    def current_index(self) -> int | None:
+        """The test index shown in the details pane, or None."""
+        return self._current
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_grid_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_details(current.data(INDEX_ROLE) if current.isValid() else None)
+
+    @Slot(QModelIndex)
+    def _on_grid_clicked(self, index: QModelIndex) -> None:
+        self._show_details(index.data(INDEX_ROLE))
+
+    def _show_details(self, i: int | None) -> None:
+        self._current = i
+        self.canvas_button.setEnabled(i is not None)
+        self.saliency_box.setEnabled(i is not None)
+        self.saliency_target.setEnabled(i is not None)
+        if i is None or self._result is None:
+            self.caption.setText("Click an image to see what the model answered")
+            self.preview.set_image(None)
+            self.preview.set_saliency(None)
+            self.answer.set_true_label(None)
+            self.answer.set_prediction(None, placeholder="")
+            return
+        from nndesk.inference import Prediction
+
+        r = self._result
+        t, p = int(r.labels[i]), int(r.predictions[i])
+        verdict = "correct" if t == p else "mistake"
+        self.caption.setText(f"Test image #{i:,} — {verdict}")
+        image28 = r.images[i].astype(np.float32)
+        self.preview.set_image(image28)
+        self.answer.set_true_label(t)
+        self.answer.set_prediction(Prediction(r.probabilities[i], image28, p, r.class_names[p]))
+        self.image_selected.emit(i)
+        self._update_saliency()
+
+    def _update_saliency(self) -> None:
+        i, r = self._current, self._result
+        self._shown_saliency = None
+        if i is not None and r is not None and self.saliency_box.isChecked():
+            explain_true = self.saliency_target.currentData() == "true"
+            target = int(r.labels[i] if explain_true else r.predictions[i])
+            self._shown_saliency = self._saliency(r.images[i], target)
+        self.preview.set_saliency(self._shown_saliency)
+
+    def current_saliency(self) -> np.ndarray | None:
+        """The saliency map over the shown image (float32 (28, 28)), or None."""
+        return self._shown_saliency
+
+    def _saliency(self, image: np.ndarray, class_index: int) -> np.ndarray | None:
+        clf = self._result.classifier if self._result is not None else None
+        if clf is None or not hasattr(clf, "model") or not hasattr(clf, "normalizer"):
+            return None
+        from nndesk.explain import saliency
+
+        if self._saliency_model is None:
+            self._saliency_model = copy.deepcopy(clf.model)
+        kind = "gradient_x_input"
+        try:  # the Why page's choice, so both pages explain the same way
+            from nndesk.ui.settings import saliency_kind
+
+            kind = saliency_kind()
+        except ImportError:
+            pass
+        image = image.astype(np.float32)
+        return saliency(self._saliency_model, clf.normalizer, image, class_index, kind=kind)
+
+    @Slot(bool)
+    def _on_saliency_toggled(self, _on: bool) -> None:
+        self._update_saliency()
+
+    @Slot(int)
+    def _on_saliency_target_changed(self, _index: int) -> None:
+        self._update_saliency()
+
+    @Slot()
+    def _on_canvas_button_clicked(self) -> None:
+        if self._current is None or self._result is None:
+            return
+        i = self._current
+        image28 = self._result.images[i].astype(np.float32)
+        self.show_on_canvas_requested.emit(image28, int(self._result.labels[i]))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._controller is not None:
+            self._controller.ensure_current()

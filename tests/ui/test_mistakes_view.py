@@ -1,0 +1,161 @@
+"""The Mistakes page: exactly the right images per cell, sorted, lazily rendered, clickable."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from nndesk.evaluation import evaluate
+from nndesk.ui.mistakes_view import INDEX_ROLE, MistakesView
+from tests.test_evaluation import WRONG, toy_result
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = MistakesView()
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_result(toy_result())
+    return widget
+
+
+def shown_indices(view) -> list[int]:
+    model = view.model
+    return [model.index(r, 0).data(INDEX_ROLE) for r in range(model.rowCount())]
+
+
+def test_all_mistakes_shown_most_confident_first(view):
+    assert shown_indices(view) == [5, 27, 13, 14, 9, 3, 22]
+    result = view.result()
+    conf = result.confidence[shown_indices(view)]
+    assert np.all(np.diff(conf) <= 0)
+
+
+def test_cell_shows_exactly_true_a_predicted_b(view):
+    result = view.result()
+    for a in range(4):
+        for b in range(4):
+            view.show_cell(a, b)
+            idx = shown_indices(view)
+            assert len(idx) == result.confusion[a, b]
+            assert all(result.labels[i] == a and result.predictions[i] == b for i in idx)
+
+
+def test_confusion_click_opens_those_images_in_the_browser(qtbot, view):
+    """The real path: a click on the Evaluate page's matrix feeds the browser's show_cell."""
+    from nndesk.ui.confusion_view import ConfusionView
+
+    matrix = ConfusionView()
+    qtbot.addWidget(matrix)
+    matrix.resize(500, 450)
+    matrix.show()
+    qtbot.waitExposed(matrix)
+    result = view.result()
+    matrix.set_matrix(result.confusion, result.class_names)
+    matrix.cell_clicked.connect(view.show_cell)
+    qtbot.mouseClick(matrix.canvas, Qt.MouseButton.LeftButton, pos=matrix.cell_center(1, 2))
+    assert sorted(shown_indices(view)) == [5, 9, 13]
+    assert shown_indices(view) == [5, 13, 9]  # by confidence: 0.95, 0.80, 0.60
+
+
+def test_sort_by_index_and_filters_from_the_combos(view):
+    view.sort_combo.setCurrentIndex(view.sort_combo.findData("index"))
+    assert shown_indices(view) == sorted(WRONG)
+    view.pred_combo.setCurrentIndex(view.pred_combo.findData(0))
+    assert shown_indices(view) == [3, 14, 22]
+    view.true_combo.setCurrentIndex(view.true_combo.findData(2))
+    assert shown_indices(view) == [14, 22]
+
+
+def test_clicking_a_tile_shows_its_probabilities(qtbot, view):
+    view.show_cell(3, 1)  # only image 27
+    rect = view.grid.visualRect(view.model.index(0, 0))
+    qtbot.mouseClick(view.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.current_index() == 27
+    np.testing.assert_allclose(
+        view.answer.bars.probabilities(), view.result().probabilities[27], rtol=1e-6
+    )
+    assert "27" in view.caption.text()
+
+
+def test_put_on_canvas_emits_the_image_and_its_true_label(qtbot, view):
+    view.show_cell(2, 0)
+    view.select_row(1)
+    i = view.current_index()
+    with qtbot.waitSignal(view.show_on_canvas_requested, timeout=1000) as blocker:
+        qtbot.mouseClick(view.canvas_button, Qt.MouseButton.LeftButton)
+    image, label = blocker.args
+    assert image.shape == (28, 28) and image.dtype == np.float32
+    np.testing.assert_array_equal(image, view.result().images[i])
+    assert label == 2
+
+
+class AlwaysWrong:
+    """Answers class label + 1 for every image; pixel (0, 1) holds the label, (0, 0) sets the
+    confidence."""
+
+    class_names = ("a", "b", "c", "d")
+
+    def probabilities(self, images28):
+        images28 = np.asarray(images28)
+        label = images28[:, 0, 1].astype(np.int64)
+        conf = 0.5 + images28[:, 0, 0] / 600.0
+        probs = np.repeat(((1 - conf) / 3)[:, None], 4, axis=1).astype(np.float32)
+        probs[np.arange(len(label)), (label + 1) % 4] = conf
+        return probs
+
+
+def test_grid_renders_tiles_lazily_for_thousands_of_mistakes(qtbot):
+    n = 3000
+    labels = (np.arange(n) % 4).astype(np.int64)
+    images = np.zeros((n, 28, 28), np.uint8)
+    images[:, 0, 1] = labels
+    images[:, 0, 0] = np.arange(n) % 256
+    result = evaluate(AlwaysWrong(), images, labels, batch_size=1000)
+    assert result.n_mistakes == n
+    view = MistakesView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_result(result)
+    view.grid.viewport().grab()
+    assert view.model.rowCount() == n
+    assert 0 < view.model.rendered < 100  # only the tiles in sight
+    view.grid.scrollToBottom()
+    view.grid.viewport().grab()
+    assert view.model.rendered < 200
+    bottom = view.grid.indexAt(view.grid.viewport().rect().center())
+    assert bottom.row() > n - 100  # the tiles drawn last are the ones at the end
+
+
+def test_tile_click_shows_saliency_of_the_predicted_or_true_class(qtbot):
+    from nndesk.data.normalize import Normalizer
+    from nndesk.explain import saliency
+    from nndesk.inference import Classifier
+    from nndesk.nn.architecture import build_model
+    from nndesk.ui.settings import saliency_kind
+
+    rng = np.random.default_rng(3)
+    clf = Classifier(
+        build_model("784-16-10", rng=rng), Normalizer("unit"), tuple("0123456789"), "digits", "toy"
+    )
+    images = rng.integers(0, 256, size=(60, 28, 28), dtype=np.uint8)
+    labels = rng.integers(0, 10, size=60).astype(np.int64)
+    result = evaluate(clf, images, labels)
+    view = MistakesView()
+    qtbot.addWidget(view)
+    view.set_result(result)
+    i = view.current_index()
+    assert i is not None and result.predictions[i] != labels[i]
+    kind = saliency_kind()
+    expected = saliency(clf.model, clf.normalizer, images[i], int(result.predictions[i]), kind)
+    np.testing.assert_allclose(view.current_saliency(), expected, rtol=1e-5, atol=1e-6)
+    view.saliency_target.setCurrentIndex(view.saliency_target.findData("true"))
+    expected = saliency(clf.model, clf.normalizer, images[i], int(labels[i]), kind)
+    np.testing.assert_allclose(view.current_saliency(), expected, rtol=1e-5, atol=1e-6)
+    view.saliency_box.setChecked(False)
+    assert view.current_saliency() is None
