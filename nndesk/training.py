@@ -239,7 +239,6 @@ class Session:
         y_train: np.ndarray,
         x_val: np.ndarray,
         y_val: np.ndarray,
-        train_images: np.ndarray,
         history: list[dict] | None = None,
     ) -> None:
         from nndesk.nn.losses import make_loss
@@ -252,7 +251,6 @@ class Session:
         self.optimizer = optimizer
         self.x_train, self.y_train = x_train, y_train  # (n, 784) float32, (n,) int64
         self.x_val, self.y_val = x_val, y_val
-        self.train_images = train_images  # uint8 (n, 28, 28), same rows as x_train (augmentation)
         self.history: list[dict] = list(history or [])
         self.loss_fn = make_loss(config.loss, model.output)
         self.eval_loss_fn = make_loss(config.loss, model.output)
@@ -480,7 +478,6 @@ def prepare(
         labels[train_idx],
         x_val,
         labels[val_idx],
-        train_images,
         history,
     )
 
@@ -559,7 +556,6 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
 
         augment = augment_batch
         aug_rng = _rng(cfg.seed, _AUGMENT, first)
-        img_buf = np.empty((bs, *session.train_images.shape[1:]), session.train_images.dtype)
 
     overridden: float | None = None
     for epoch in range(first, last + 1):
@@ -597,11 +593,10 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
                 idx = order[b * bs : (b + 1) * bs]
                 m = len(idx)
                 yb = np.take(y, idx, out=yb_buf[:m])
+                xb = np.take(x, idx, axis=0, out=xb_buf[:m])
                 if augment is not None:
-                    images = np.take(session.train_images, idx, axis=0, out=img_buf[:m])
-                    xb = session.normalizer(augment(images, aug_rng))
-                else:
-                    xb = np.take(x, idx, axis=0, out=xb_buf[:m])
+                    # augment_batch works on normalised rows (ink brighter than background)
+                    xb = augment(xb, aug_rng)
 
             # a diverging run overflows; the finite check below reports it, not a RuntimeWarning
             with np.errstate(over="ignore", invalid="ignore"):

@@ -1,0 +1,286 @@
+"""The command line, run in-process on the tiny IDX dataset (plus one real subprocess)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from nndesk import cli
+from nndesk.presets import PRESETS
+from tests.conftest import make_blob_images, write_idx
+
+ROOT = Path(__file__).resolve().parents[1]
+# tiny data is labelled as MNIST (its checksums differ: the loader warns and uses it as given)
+TINY = ["--dataset", "mnist", "--arch", "784-32-10", "--batch-size", "16", "--epochs", "2"]
+JSON_KEYS = {"test_accuracy", "test_loss", "epochs", "seconds", "per_class", "confusion", "history"}
+
+
+def last_json(text: str) -> dict:
+    return json.loads(text.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory) -> Path:
+    """Module-wide copy of the tiny IDX dataset (the conftest fixture is per test)."""
+    rng = np.random.default_rng(0)
+    folder = tmp_path_factory.mktemp("tiny")
+    for split, n in (("train", 200), ("t10k", 50)):
+        labels = np.arange(n) % 10
+        rng.shuffle(labels)
+        write_idx(folder / f"{split}-images-idx3-ubyte.gz", make_blob_images(labels, rng))
+        write_idx(folder / f"{split}-labels-idx1-ubyte.gz", labels.astype(np.uint8))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def trained(tiny_dir, tmp_path_factory) -> tuple[Path, dict]:
+    """A model trained once for the evaluate/predict tests, with its train --json output."""
+    out = tmp_path_factory.mktemp("model") / "tiny.npz"
+    argv = ["train", *TINY, "--epochs", "4", "--data-dir", str(tiny_dir), "--out", str(out)]
+    import contextlib
+    import io
+
+    stdout = io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(io.StringIO()):
+        assert cli.main([*argv, "--json"]) == 0
+    return out, last_json(stdout.getvalue())
+
+
+def test_train_json_ends_stdout_with_the_documented_keys_and_types(tiny_idx_dir, tmp_path, capsys):
+    out = tmp_path / "m.npz"
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_idx_dir), "--out", str(out), "--json"])
+    captured = capsys.readouterr()
+    assert rc == 0, captured.err
+    lines = captured.out.strip().splitlines()
+    assert len(lines) == 1  # progress, epoch lines and tables went to stderr
+    result = json.loads(lines[0])
+    assert JSON_KEYS | {"model"} <= set(result)
+    assert isinstance(result["test_accuracy"], float) and 0 <= result["test_accuracy"] <= 1
+    assert isinstance(result["test_loss"], float) and result["test_loss"] > 0
+    assert result["epochs"] == 2 and isinstance(result["seconds"], float)
+    assert result["model"] == str(out) and out.is_file()
+    assert list(result["per_class"]) == [str(d) for d in range(10)]
+    for row in result["per_class"].values():
+        assert set(row) == {"precision", "recall", "f1", "support"} and row["support"] == 5
+    confusion = np.array(result["confusion"])
+    assert confusion.shape == (10, 10) and confusion.sum() == 50
+    assert np.trace(confusion) / 50 == pytest.approx(result["test_accuracy"])
+    assert [h["epoch"] for h in result["history"]] == [1, 2]
+    for h in result["history"]:
+        assert {"train_loss", "train_accuracy", "val_loss", "val_accuracy"} <= set(h)
+
+
+def test_train_prints_epoch_lines_summary_report_and_confusion_matrix(tiny_dir, tmp_path, capsys):
+    out = tmp_path / "m.npz"
+    assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "epoch   1/2" in text and "epoch   2/2" in text
+    assert "Total params" in text
+    assert "precision" in text and "recall" in text and "f1-score" in text
+    assert "confusion matrix" in text
+    assert f"model saved to {out}" in text
+
+
+def test_flags_override_the_preset(tiny_dir, tmp_path, capsys):
+    argv = ["train", "--preset", "mnist-sigmoid-raw", "--data-dir", str(tiny_dir)]
+    argv += ["--arch", "784-16-10", "--epochs", "1", "--lr", "0.002", "--json"]
+    assert cli.main([*argv, "--out", str(tmp_path / "m.npz")]) == 0
+    config = last_json(capsys.readouterr().out)["config"]
+    preset = PRESETS["mnist-sigmoid-raw"].config
+    assert (config["arch"], config["epochs"], config["lr"]) == ("784-16-10", 1, 0.002)
+    assert (config["activation"], config["loss"], config["normalize"]) == (
+        preset.activation,
+        preset.loss,
+        preset.normalize,
+    )
+
+
+def test_batch_size_full_means_one_gradient_step_per_epoch(tiny_dir, tmp_path, capsys):
+    argv = ["train", *TINY, "--batch-size", "full", "--optimizer", "gd", "--lr", "0.1"]
+    argv += ["--epochs", "3", "--data-dir", str(tiny_dir), "--out", str(tmp_path / "m.npz")]
+    assert cli.main([*argv, "--json"]) == 0
+    result = last_json(capsys.readouterr().out)
+    assert result["config"]["batch_size"] == 0 and result["epochs"] == 3
+
+
+def test_test_every_epoch_fills_the_test_columns_of_the_history(tiny_dir, tmp_path, capsys):
+    argv = ["train", *TINY, "--test-every-epoch", "--data-dir", str(tiny_dir)]
+    assert cli.main([*argv, "--out", str(tmp_path / "m.npz"), "--json"]) == 0
+    history = last_json(capsys.readouterr().out)["history"]
+    assert all(isinstance(h["test_accuracy"], float) for h in history)
+
+
+def test_resume_continues_the_saved_history(trained, tiny_dir, tmp_path, capsys):
+    model, first = trained
+    argv = ["train", "--resume", str(model), "--epochs", "1", "--data-dir", str(tiny_dir)]
+    assert cli.main([*argv, "--out", str(tmp_path / "again.npz"), "--json"]) == 0
+    result = last_json(capsys.readouterr().out)
+    assert result["epochs"] == first["epochs"] + 1
+    assert [h["epoch"] for h in result["history"]] == list(range(1, first["epochs"] + 2))
+
+
+def test_a_diverging_run_exits_1_with_one_line_and_saves_nothing(tiny_dir, tmp_path, capsys):
+    out = tmp_path / "m.npz"
+    argv = ["train", *TINY, "--optimizer", "sgd", "--lr", "1e30", "--data-dir", str(tiny_dir)]
+    assert cli.main([*argv, "--out", str(out)]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if "error" in line]
+    assert len(errors) == 1 and "diverged" in errors[0] and "lower learning rate" in errors[0]
+    assert not out.exists()
+
+
+def test_evaluate_json_reproduces_the_training_report(trained, tiny_dir, capsys):
+    model, trained_result = trained
+    assert cli.main(["evaluate", str(model), "--data-dir", str(tiny_dir), "--json"]) == 0
+    captured = capsys.readouterr()
+    result = last_json(captured.out)
+    assert len(captured.out.strip().splitlines()) == 1
+    assert JSON_KEYS - {"seconds"} <= set(result)
+    assert result["test_accuracy"] == pytest.approx(trained_result["test_accuracy"])
+    assert result["test_loss"] == pytest.approx(trained_result["test_loss"], rel=1e-5)
+    assert result["confusion"] == trained_result["confusion"]
+    assert result["epochs"] == 4
+
+
+def test_evaluate_prints_the_report(trained, tiny_dir, capsys):
+    model, _ = trained
+    assert cli.main(["evaluate", str(model), "--data-dir", str(tiny_dir)]) == 0
+    text = capsys.readouterr().out
+    assert "test accuracy" in text and "f1-score" in text and "confusion matrix" in text
+
+
+def _blob_png(path: Path, label: int, light_background: bool) -> Path:
+    """A 280x280 picture of a tiny-dataset image, scaled up like a drawing."""
+    rng = np.random.default_rng(label)
+    image = make_blob_images(np.array([label]), rng)[0]
+    big = np.kron(image, np.ones((10, 10), dtype=np.uint8))
+    if light_background:
+        big = 255 - big
+    Image.fromarray(big).save(path)
+    return path
+
+
+def test_predict_json_gives_one_object_per_image(trained, tmp_path, capsys):
+    model, _ = trained
+    files = [_blob_png(tmp_path / f"{k}.png", k, light_background=False) for k in (1, 7)]
+    assert cli.main(["predict", str(model), *map(str, files), "--json"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2
+    for line, path in zip(lines, files, strict=True):
+        result = json.loads(line)
+        assert set(result) == {"file", "label", "class", "probabilities"}
+        assert result["file"] == str(path)
+        probs = np.array(result["probabilities"])
+        assert probs.shape == (10,) and probs.sum() == pytest.approx(1.0, abs=1e-5)
+        assert result["label"] == int(np.argmax(probs)) and result["class"] == str(result["label"])
+
+
+def test_predict_treats_light_and_dark_backgrounds_alike(trained, tmp_path, capsys):
+    model, _ = trained
+    dark = _blob_png(tmp_path / "dark.png", 3, light_background=False)
+    light = _blob_png(tmp_path / "light.png", 3, light_background=True)
+    assert cli.main(["predict", str(model), str(dark), str(light), "--json"]) == 0
+    a, b = (json.loads(line) for line in capsys.readouterr().out.strip().splitlines())
+    assert a["label"] == b["label"]
+    np.testing.assert_allclose(a["probabilities"], b["probabilities"], atol=0.02)
+
+
+def test_predict_prints_class_and_probability(trained, tmp_path, capsys):
+    model, _ = trained
+    path = _blob_png(tmp_path / "x.png", 5, light_background=False)
+    assert cli.main(["predict", str(model), str(path)]) == 0
+    line = capsys.readouterr().out.strip()
+    assert line.startswith(f"{path}: ") and line.endswith("%)")
+
+
+def test_presets_lists_one_line_per_preset(capsys):
+    assert cli.main(["presets"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == len(PRESETS)
+    assert [line.split()[0] for line in lines] == list(PRESETS)
+
+
+def _bad_input_cases(tiny_dir: Path, tmp_path: Path, model: Path) -> dict[str, list[str]]:
+    corrupt = tmp_path / "corrupt.npz"
+    corrupt.write_bytes(b"PK\x03\x04 this is not a model")
+    truncated = tmp_path / "truncated.npz"
+    truncated.write_bytes(model.read_bytes()[:200])
+    return {
+        "missing data dir": ["train", *TINY, "--data-dir", str(tmp_path / "nowhere")],
+        "unknown preset": ["train", "--preset", "fashoin-mlp", "--data-dir", str(tiny_dir)],
+        "corrupt model": ["evaluate", str(corrupt), "--data-dir", str(tiny_dir)],
+        "truncated model": ["predict", str(truncated), str(tmp_path / "x.png")],
+        "missing model": ["evaluate", str(tmp_path / "none.npz")],
+        "missing image": ["predict", str(model), str(tmp_path / "none.png")],
+        "bad arch": ["train", "--arch", "784-6x-10", "--data-dir", str(tiny_dir)],
+        "wrong class count": ["train", *TINY, "--arch", "784-8-3", "--data-dir", str(tiny_dir)],
+        "bad flag value": ["train", "--batch-size", "zero"],
+        "bad choice": ["train", "--optimizer", "adamax"],
+        "ce with sigmoid": ["train", "--output-activation", "sigmoid", "--loss", "ce"],
+        "unknown dataset": ["train", "--dataset", "cifar", "--data-dir", str(tiny_dir)],
+        "unknown command": ["fly"],
+    }
+
+
+CASES = [
+    "missing data dir",
+    "unknown preset",
+    "corrupt model",
+    "truncated model",
+    "missing model",
+    "missing image",
+    "bad arch",
+    "wrong class count",
+    "bad flag value",
+    "bad choice",
+    "ce with sigmoid",
+    "unknown dataset",
+    "unknown command",
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_exits_2_with_one_line_on_stderr_and_no_traceback(
+    case, trained, tiny_dir, tmp_path, capsys
+):
+    argv = _bad_input_cases(tiny_dir, tmp_path, trained[0])[case]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    errors = [line for line in err.splitlines() if "warning" not in line]
+    assert len(errors) == 1, err
+    assert "error" in errors[0] and "Traceback" not in err
+
+
+def test_the_unknown_preset_message_suggests_the_right_name(capsys):
+    assert cli.main(["train", "--preset", "fashoin-mlp"]) == 2
+    assert "fashion-mlp" in capsys.readouterr().err
+
+
+def test_an_unexpected_error_is_one_line_and_exit_1_unless_debug(monkeypatch, capsys):
+    def boom(args):
+        raise RuntimeError("something nobody planned for")
+
+    monkeypatch.setattr(cli, "_cmd_presets", boom)
+    assert cli.main(["presets"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "something nobody planned for" in err[0] and "--debug" in err[0]
+    with pytest.raises(RuntimeError):
+        cli.main(["--debug", "presets"])
+
+
+def test_the_real_command_exits_2_on_bad_input_without_a_traceback(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "nndesk", "evaluate", str(tmp_path / "missing.npz")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+    assert "missing.npz" in proc.stderr
