@@ -345,3 +345,36 @@ def test_config_round_trips_through_a_dict_and_ignores_unknown_keys():
 def test_the_last_layer_must_match_the_number_of_classes(tiny):
     with pytest.raises(ConfigError, match="10 classes"):
         prepare(FAST.replace(arch="784-16-5"), dataset=tiny)
+
+
+def test_augmentation_changes_the_batches_but_stays_reproducible(tiny):
+    config = FAST.replace(augment=True)
+    a = [r.loss for r in of_type(run(prepare(config, dataset=tiny)), BatchReport)]
+    b = [r.loss for r in of_type(run(prepare(config, dataset=tiny)), BatchReport)]
+    plain = [r.loss for r in of_type(run(prepare(FAST, dataset=tiny)), BatchReport)]
+    assert a == b
+    assert a[0] != plain[0]
+
+
+def test_small_networks_train_with_one_blas_thread_and_big_ones_keep_the_default(tiny):
+    assert prepare(FAST, dataset=tiny).blas_threads() == 1
+    assert prepare(FAST.replace(threads=2), dataset=tiny).blas_threads() == 2
+    cnn = FAST.replace(arch="784-c4-p-10", epochs=1)
+    assert prepare(cnn, dataset=tiny).blas_threads() is None
+
+
+def test_the_blas_thread_limit_holds_during_training_and_is_undone_after(tiny):
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+
+    def blas_threads():
+        return [
+            i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"
+        ]
+
+    before = blas_threads()
+    gen = train(prepare(FAST, dataset=tiny))
+    next(gen)
+    assert set(blas_threads()) == {1}
+    for _ in gen:
+        pass
+    assert blas_threads() == before
