@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import sys
 import time
 from collections import defaultdict
@@ -63,17 +64,23 @@ def _timed(fn) -> float:
 
 
 class MatmulMeter:
-    """Stands in for ``conv._matmul``: counts FLOPs and seconds of every conv matmul."""
+    """Stands in for ``conv._matmul``: counts FLOPs and seconds of every conv matmul, per shape."""
 
     def __init__(self) -> None:
         self.flops = 0.0
         self.seconds = 0.0
+        self.by_shape: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
 
     def __call__(self, a, b, out=None):
         t = time.perf_counter()
         r = np.matmul(a, b, out=out)
-        self.seconds += time.perf_counter() - t
-        self.flops += 2.0 * a.shape[0] * a.shape[1] * b.shape[1]  # (m, k) @ (k, n)
+        dt = time.perf_counter() - t
+        flops = 2.0 * a.shape[0] * a.shape[1] * b.shape[1]  # (m, k) @ (k, n)
+        self.seconds += dt
+        self.flops += flops
+        entry = self.by_shape[f"({a.shape[0]}x{a.shape[1]})@({b.shape[0]}x{b.shape[1]})"]
+        entry[0] += flops
+        entry[1] += dt
         return r
 
 
@@ -206,16 +213,20 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=60000, help="training images in the epoch")
     ap.add_argument("--batch-size", type=int, default=128)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--threads", type=int, default=None, help="BLAS threads (default: all)")
     args = ap.parse_args(argv)
 
-    from threadpoolctl import threadpool_info
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    if args.threads:
+        threadpool_limits(args.threads)
 
     for info in threadpool_info():
         print(
             f"blas={info.get('internal_api')} version={info.get('version')} "
             f"threads={info.get('num_threads')} arch={info.get('architecture')}"
         )
-    print(f"numpy={np.__version__}")
+    print(f"numpy={np.__version__} loadavg_before={os.getloadavg()[0]:.2f}")
 
     images = read_idx_images(args.data_dir / "train-images-idx3-ubyte.gz")[: args.limit]
     labels = read_idx_labels(args.data_dir / "train-labels-idx1-ubyte.gz")[: args.limit]
@@ -259,12 +270,15 @@ def main(argv: list[str] | None = None) -> None:
         f"conv_matmul_gflops={conv_gflops:.1f}"
     )
     print(f"conv_peak_fraction={conv_gflops / peak:.3f}")
+    for shape, (flops, seconds) in meter.by_shape.items():
+        print(f"  conv matmul {shape:<24s} {seconds:6.2f} s {flops / seconds / 1e9:6.1f} GFLOP/s")
     print(f"optimizer_step_seconds={step_seconds:.2f}")
     print("per-layer seconds (forward / backward):")
     for i, layer in enumerate(layers):
         f = totals[f"{i}:{layer.name}.forward"]
         b = totals[f"{i}:{layer.name}.backward"]
         print(f"  {i:2d} {layer.name:<10s} {f:7.2f} {b:7.2f}")
+    print(f"loadavg_after={os.getloadavg()[0]:.2f} (2 cores shared with other work: figures noisy)")
 
 
 if __name__ == "__main__":

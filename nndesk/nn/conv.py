@@ -24,6 +24,20 @@ _EVAL_COL_LIMIT = 1 << 23
 _matmul = np.matmul
 
 
+def _span(offset: int, pad: int, stride: int, size: int, out_len: int) -> tuple[slice, slice]:
+    """Which outputs ``t`` read input row ``offset - pad + stride * t`` inside ``[0, size)``.
+
+    Returns ``(outputs, inputs)`` slices of equal length, so padding never has to be
+    materialised: outputs outside the input simply keep their zero.
+    """
+    first = max(0, -(-(pad - offset) // stride))  # smallest t with a row >= 0
+    stop = min(out_len, (size - 1 - offset + pad) // stride + 1)  # rows <= size - 1
+    if stop <= first:
+        return slice(0, 0), slice(0, 0)
+    row = offset - pad + stride * first
+    return slice(first, stop), slice(row, row + stride * (stop - first - 1) + 1, stride)
+
+
 def _as_chwn(x: np.ndarray) -> np.ndarray:
     """``(c, h, w, n)`` view of NCHW ``x`` (contiguous when ``x`` came from these layers)."""
     return x.transpose(1, 2, 3, 0)
@@ -130,14 +144,15 @@ class Conv2D(Layer):
         n, c, h, w = x.shape
         k, s, p = self.kernel_size, self.stride, self.padding
         oh, ow = self._out_hw(h, w)
-        # the border stays zero between calls: only the interior is ever written
-        xp = self._buffer(name + "_pad", (c, h + 2 * p, w + 2 * p, n), x.dtype, zero=True)
-        xp[:, p : p + h, p : p + w] = _as_chwn(x)
-        col = self._buffer(name, (c, k, k, oh, ow, n), x.dtype)
+        x_chwn = _as_chwn(x)
+        # entries that read the zero padding are never written, so they stay zero between calls
+        col = self._buffer(name, (c, k, k, oh, ow, n), x.dtype, zero=True)
         # k*k strided copies, each moving (c, oh, ow*n) blocks of long contiguous runs
         for i in range(k):
+            out_r, in_r = _span(i, p, s, h, oh)
             for j in range(k):
-                col[:, i, j] = xp[:, i : i + s * oh : s, j : j + s * ow : s]
+                out_c, in_c = _span(j, p, s, w, ow)
+                col[:, i, j, out_r, out_c] = x_chwn[:, in_r, in_c]
         return col.reshape(c * k * k, oh * ow * n)
 
     # -- forward / backward -----------------------------------------------------------------
@@ -168,7 +183,6 @@ class Conv2D(Layer):
                 col = self._im2col(x[start : start + step], "col_eval")
                 out[..., start : start + step] = _matmul(W2, col).reshape(f, oh, ow, -1)
             self._buffers.pop("col_eval", None)
-            self._buffers.pop("col_eval_pad", None)
         out += b[:, None, None, None]
         return out.transpose(3, 0, 1, 2)  # NCHW view of (f, oh, ow, n)
 
@@ -197,13 +211,15 @@ class Conv2D(Layer):
         dcol = self._buffer("dcol", (c * k * k, oh * ow * n), dtype)
         _matmul(W2.T, g, out=dcol)  # (c*k*k, f) @ (f, oh*ow*n) -> (c*k*k, oh*ow*n)
         dcol6 = dcol.reshape(c, k, k, oh, ow, n)
-        # col2im: add each kernel offset's block back where it was read from; fresh, not a
-        # reused buffer, because the caller owns the returned gradient
-        dxp = np.zeros((c, h + 2 * p, w + 2 * p, n), dtype)
+        # col2im: add each kernel offset's block back where it was read from (the parts that
+        # read padding are dropped). Fresh, not a reused buffer: the caller owns the gradient.
+        dx = np.zeros((c, h, w, n), dtype)
         for i in range(k):
+            out_r, in_r = _span(i, p, s, h, oh)
             for j in range(k):
-                dxp[:, i : i + s * oh : s, j : j + s * ow : s] += dcol6[:, i, j]
-        return dxp[:, p : p + h, p : p + w].transpose(3, 0, 1, 2)  # NCHW view
+                out_c, in_c = _span(j, p, s, w, ow)
+                dx[:, in_r, in_c] += dcol6[:, i, j, out_r, out_c]
+        return dx.transpose(3, 0, 1, 2)  # NCHW view of (c, h, w, n)
 
 
 @register_layer
@@ -302,10 +318,11 @@ class MaxPool2D(Layer):
         if s == 2:
             row_won, col_won = self._cache
             drows = np.empty((a, oh, ow, 2, b), g.dtype)
-            np.multiply(g, ~col_won, out=drows[:, :, :, 0])
-            np.multiply(g, col_won, out=drows[:, :, :, 1])
-            np.multiply(drows, ~row_won, out=dwin[:, :, 0])
-            np.multiply(drows, row_won, out=dwin[:, :, 1])
+            # the loser gets g - g * won, i.e. exactly 0 or g: cheaper than negating the masks
+            right = np.multiply(g, col_won, out=drows[:, :, :, 1])
+            np.subtract(g, right, out=drows[:, :, :, 0])
+            bottom = np.multiply(drows, row_won, out=dwin[:, :, 1])
+            np.subtract(drows, bottom, out=dwin[:, :, 0])
         else:
             (argmax,) = self._cache
             for o in range(s * s):

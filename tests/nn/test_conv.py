@@ -38,6 +38,8 @@ def naive_conv(x, W, b, stride, padding):
         (3, 2, 3, 2, 1, 7),
         (2, 2, 5, 1, 2, 6),
         (2, 3, 5, 2, 0, 9),
+        (1, 2, 5, 2, 2, 3),
+        (2, 2, 5, 1, 2, 2),  # some kernel rows only ever see padding
     ],
 )
 def test_conv2d_gradients_match_finite_differences(c_in, c_out, k, stride, padding, hw):
