@@ -6,7 +6,13 @@ import numpy as np
 import pytest
 
 from nndesk.data.normalize import Normalizer
-from nndesk.explain import normalizer_slope, runner_up, saliency, top_hidden_units
+from nndesk.explain import (
+    explain_prediction,
+    normalizer_slope,
+    runner_up,
+    saliency,
+    top_hidden_units,
+)
 from nndesk.nn.architecture import build_model
 
 
@@ -106,3 +112,17 @@ def test_top_hidden_units_is_empty_for_a_cnn_and_for_a_net_without_hidden_layer(
     x = np.zeros(784, np.float32)
     assert top_hidden_units(build_model("784-c4-p-10", rng=rng), x) == []
     assert top_hidden_units(build_model("784-10", rng=rng), x) == []
+
+
+def test_explain_prediction_bundles_the_top_class_saliency_runner_up_and_units():
+    rng = np.random.default_rng(6)
+    model = build_model("784-16-10", rng=rng)
+    normalizer = Normalizer("unit")
+    image = rng.uniform(0, 255, size=(28, 28)).astype(np.float32)
+    probs = model.predict_proba(normalizer(image[None]))[0]
+    exp = explain_prediction(model, normalizer, image, probs, kind="gradient_x_input", n_units=3)
+    top = int(np.argmax(probs))
+    assert exp.class_index == top
+    assert (exp.runner_up, exp.margin) == runner_up(probs)
+    assert np.allclose(exp.saliency, saliency(model, normalizer, image, top, "gradient_x_input"))
+    assert len(exp.hidden_units) == 3

@@ -102,10 +102,10 @@ class ProbabilityBars(QWidget):
         )
 
     def sizeHint(self) -> QSize:
-        return QSize(300, self.ROW * len(self._names) + 4)
+        return QSize(300, self.ROW * max(len(self._names), 10) + 4)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(220, self.ROW * len(self._names) + 4)
+        return QSize(220, self.ROW * max(len(self._names), 10) + 4)
 
     def set_class_names(self, names) -> None:
         self._names = tuple(names)
@@ -129,6 +129,9 @@ class ProbabilityBars(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         metrics = painter.fontMetrics()
+        if not self._names:
+            painter.end()
+            return
         name_w = max(metrics.horizontalAdvance(n) for n in self._names) + 22
         pct_w = metrics.horizontalAdvance("100.0%") + 6
         bar_x = name_w

@@ -1,0 +1,96 @@
+"""GUI fixtures: hand-made models saved to tmp_path, and a window wired like the real app."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import nndesk.ui  # noqa: F401  (applies the PySide6 refcount guard before any Qt call in tests)
+from nndesk.data.normalize import Normalizer
+from nndesk.inference import Classifier
+from nndesk.nn.architecture import build_model
+from nndesk.nn.serialization import save_model
+
+STROKE_CLASSES = ("vertical", "horizontal", "blob")
+
+
+def stroke_model():
+    """A 784-3 linear model that tells a vertical bar from a horizontal one, with no training.
+
+    preprocess centres a drawing and scales its longest side to 20 px, so a vertical stroke ends
+    up in column ~14 and a horizontal one in row ~14; each class weight is that template.
+    """
+    model = build_model("784-3", rng=np.random.default_rng(0))
+    w = np.zeros((28, 28, 3), np.float32)
+    w[4:24, 12:17, 0] = 1.0  # vertical bar through the centre
+    w[12:17, 4:24, 1] = 1.0  # horizontal bar
+    w[10:18, 10:18, 2] = 0.6  # a compact blob
+    w[12:17, 12:17, :2] = 0.5  # the centre belongs to both bars
+    dense = model.layers[0]
+    dense.params["W"][...] = w.reshape(784, 3) * 0.2
+    dense.params["b"][...] = 0.0
+    return model
+
+
+def stroke_info(kind: str = "digits") -> dict:
+    return {
+        "dataset": "mnist" if kind == "digits" else "fashion",
+        "class_names": list(STROKE_CLASSES),
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": kind,
+        "metrics": {"test_accuracy": 0.875},
+    }
+
+
+@pytest.fixture
+def stroke_model_file(tmp_path):
+    """A model file whose three classes are named in the file: vertical, horizontal, blob."""
+    return save_model(tmp_path / "strokes.npz", stroke_model(), stroke_info())
+
+
+@pytest.fixture
+def stroke_classifier(stroke_model_file):
+    return Classifier.from_file(stroke_model_file)
+
+
+@pytest.fixture
+def tiny_model_file(tmp_path):
+    """A randomly initialised 784-32-10 MLP with digit names, saved like a trained one."""
+    model = build_model("784-32-10", rng=np.random.default_rng(0))
+    info = {
+        "dataset": "mnist",
+        "class_names": [str(i) for i in range(10)],
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "digits",
+        "metrics": {"test_accuracy": 0.1},
+    }
+    return save_model(tmp_path / "tiny-mlp.npz", model, info)
+
+
+@pytest.fixture
+def window_factory(qtbot, monkeypatch, tmp_path):
+    """``make(classifier=None, mode=None)`` -> (window, prediction controller, coordinator).
+
+    Shipped weights are hidden (an empty weights folder) so tests never depend on them; every
+    window is closed at the end of the test, which also stops its prediction thread.
+    """
+    import nndesk.app as app
+    import nndesk.inference as inference
+
+    empty = tmp_path / "no-weights"
+    empty.mkdir()
+    monkeypatch.setattr(app, "shipped_models", lambda: inference.shipped_models(empty))
+    monkeypatch.setattr(app, "default_model_path", lambda k: inference.default_model_path(k, empty))
+    made = []
+
+    def make(classifier=None, mode=None):
+        window, prediction, coordinator = app.build_window(mode=mode, classifier=classifier)
+        qtbot.addWidget(window)
+        window.resize(1200, 720)
+        window.show()
+        made.append(window)
+        return window, prediction, coordinator
+
+    yield make
+    for window in made:
+        window.close()

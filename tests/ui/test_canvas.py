@@ -1,0 +1,132 @@
+"""DrawingCanvas: mouse strokes, undo/redo, clear, eraser, drops; qt_image conversions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QImage
+
+from nndesk.ui import qt_image
+from nndesk.ui.canvas import CANVAS_SIZE, DrawingCanvas
+
+
+@pytest.fixture
+def canvas(qtbot):
+    widget = DrawingCanvas()
+    qtbot.addWidget(widget)
+    widget.resize(CANVAS_SIZE, CANVAS_SIZE)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def drag(qtbot, widget, points):
+    """Press at the first point, move through the rest, release at the last."""
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
+    for p in points[1:]:
+        qtbot.mouseMove(widget, QPoint(*p))
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+
+
+def test_a_mouse_drag_draws_white_ink_along_its_path(qtbot, canvas):
+    emitted = []
+    canvas.image_changed.connect(emitted.append)
+    with qtbot.waitSignal(canvas.stroke_finished):
+        drag(qtbot, canvas, [(140, 40), (140, 140), (140, 240)])
+    image = canvas.array()
+    assert image.shape == (CANVAS_SIZE, CANVAS_SIZE) and image.dtype == np.uint8
+    assert image[140, 140] == 255 and image[60, 140] == 255  # on the path
+    assert image[140, 40] == 0 and image[20, 20] == 0  # far from it
+    assert emitted and emitted[-1].shape == (CANVAS_SIZE, CANVAS_SIZE)
+    emitted[-1][:] = 7  # a copy: changing it must not change the canvas
+    assert canvas.array()[20, 20] == 0
+
+
+def test_undo_restores_the_previous_image_and_redo_brings_the_stroke_back(qtbot, canvas):
+    drag(qtbot, canvas, [(60, 60), (220, 60)])
+    first = canvas.array()
+    drag(qtbot, canvas, [(60, 200), (220, 200)])
+    second = canvas.array()
+    assert not np.array_equal(first, second)
+    canvas.undo()
+    assert np.array_equal(canvas.array(), first)
+    canvas.redo()
+    assert np.array_equal(canvas.array(), second)
+    canvas.undo()
+    canvas.undo()
+    assert canvas.is_blank()
+    assert not canvas.can_undo()
+
+
+def test_clear_blanks_the_canvas_and_is_undoable(qtbot, canvas):
+    canvas.draw_stroke([(50, 50), (230, 230)])
+    drawn = canvas.array()
+    canvas.clear()
+    assert canvas.is_blank()
+    canvas.undo()
+    assert np.array_equal(canvas.array(), drawn)
+
+
+def test_the_eraser_removes_ink(qtbot, canvas):
+    canvas.draw_stroke([(40, 140), (240, 140)], width=30)
+    canvas.set_eraser(True)
+    drag(qtbot, canvas, [(140, 100), (140, 180)])
+    image = canvas.array()
+    assert image[140, 140] == 0  # erased where the eraser crossed
+    assert image[140, 60] == 255  # kept elsewhere
+
+
+def test_the_pen_width_sets_the_stroke_thickness(canvas):
+    canvas.set_pen_width(10)
+    canvas.draw_stroke([(140, 40), (140, 240)])
+    thin = int((canvas.array()[140] > 127).sum())
+    canvas.clear()
+    canvas.set_pen_width(40)
+    canvas.draw_stroke([(140, 40), (140, 240)])
+    thick = int((canvas.array()[140] > 127).sum())
+    assert 8 <= thin <= 12 and 38 <= thick <= 42
+
+
+def test_set_array_shows_given_pixels_and_rejects_other_sizes(canvas):
+    pixels = np.zeros((CANVAS_SIZE, CANVAS_SIZE), np.uint8)
+    pixels[100:180, 120:160] = 200
+    canvas.set_array(pixels)
+    assert np.array_equal(canvas.array(), pixels)
+    with pytest.raises(ValueError, match="280x280"):
+        canvas.set_array(np.zeros((28, 28), np.uint8))
+
+
+def test_dropping_an_image_file_emits_its_path(qtbot, canvas, tmp_path):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "seven.png"))])
+    event = QDropEvent(
+        QPointF(100, 100),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(canvas.file_dropped) as blocker:
+        canvas.dropEvent(event)
+    assert blocker.args == [str(tmp_path / "seven.png")]
+
+
+def test_to_array_drops_the_scan_line_padding():
+    # 30 pixels wide: Qt pads each Grayscale8 line to 32 bytes
+    array = np.arange(30 * 5, dtype=np.uint8).reshape(5, 30)
+    image = qt_image.gray_to_qimage(array)
+    assert image.bytesPerLine() == 32
+    assert np.array_equal(qt_image.to_array(image), array)
+
+
+def test_to_array_converts_colour_images_to_grey():
+    image = QImage(3, 2, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    assert np.array_equal(qt_image.to_array(image), np.full((2, 3), 255, np.uint8))
+
+
+def test_rgba_round_trip_keeps_every_channel():
+    rgba = np.random.default_rng(0).integers(0, 256, size=(7, 9, 4), dtype=np.uint8)
+    back = qt_image.qimage_to_rgb_or_gray(qt_image.rgba_to_qimage(rgba))
+    assert np.array_equal(back, rgba)

@@ -1,0 +1,330 @@
+"""The window wired like the real app: drawing predicts, files and test images reach the canvas."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from nndesk.controllers import datasets
+from nndesk.controllers.prediction import PredictionController
+from nndesk.inference import Classifier
+from nndesk.ui import settings
+from nndesk.ui.main_window import NO_MODEL
+from tests.ui.conftest import STROKE_CLASSES
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published:UserWarning")
+
+
+def drag(qtbot, widget, points):
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
+    for p in points[1:]:
+        qtbot.mouseMove(widget, QPoint(*p))
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+
+
+def wait_for_prediction(qtbot, prediction):
+    qtbot.waitUntil(prediction.is_idle, timeout=5000)
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    """QMessageBox.warning replaced by a recorder, so no test blocks on a dialog."""
+    calls = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: calls.append(text))
+    )
+    return calls
+
+
+def test_the_window_opens_and_closes_and_runs_the_shutdown_hooks(qtbot, window_factory):
+    window, prediction, _ = window_factory()
+    hooks = []
+    window.add_shutdown_hook(lambda: hooks.append("stopped"))
+    with qtbot.waitSignal(window.about_to_close):
+        window.close()
+    assert hooks == ["stopped"]
+    assert not prediction._thread.isRunning()
+
+
+def test_without_a_model_the_window_says_how_to_get_one(window_factory):
+    window, prediction, _ = window_factory()
+    assert prediction.current() is None
+    assert window.banner.isVisible() and window.banner.text() == NO_MODEL
+    assert "No model" in window.model_status.text()
+
+
+def test_drawing_with_the_mouse_changes_the_prediction(qtbot, window_factory, stroke_classifier):
+    window, prediction, _ = window_factory(classifier=stroke_classifier)
+    assert window.prediction_panel.bars.class_names() == STROKE_CLASSES  # from the model file
+    assert not window.banner.isVisible()
+    canvas = window.canvas
+    drag(qtbot, canvas, [(140, 30), (140, 140), (140, 250)])
+    wait_for_prediction(qtbot, prediction)
+    assert window.prediction_panel.top_label.text() == "vertical"
+    first = window.prediction_panel.bars.probabilities()
+    assert window.preview.image() is not None
+    canvas.clear()
+    drag(qtbot, canvas, [(30, 140), (140, 140), (250, 140)])
+    wait_for_prediction(qtbot, prediction)
+    assert window.prediction_panel.top_label.text() == "horizontal"
+    assert not np.allclose(window.prediction_panel.bars.probabilities(), first)
+    assert "ms" in window.latency_status.text()
+    assert "87.50%" in window.accuracy_status.text()
+
+
+def test_undo_brings_back_the_previous_prediction(qtbot, window_factory, stroke_classifier):
+    window, prediction, _ = window_factory(classifier=stroke_classifier)
+    drag(qtbot, window.canvas, [(140, 30), (140, 250)])
+    wait_for_prediction(qtbot, prediction)
+    vertical = window.canvas.array()
+    window.canvas.clear()
+    drag(qtbot, window.canvas, [(30, 140), (250, 140)])
+    wait_for_prediction(qtbot, prediction)
+    assert window.prediction_panel.top_label.text() == "horizontal"
+    window.act_undo.trigger()  # back to the blank canvas
+    window.act_undo.trigger()  # back to the vertical bar
+    wait_for_prediction(qtbot, prediction)
+    assert np.array_equal(window.canvas.array(), vertical)
+    assert window.prediction_panel.top_label.text() == "vertical"
+
+
+def test_clearing_blanks_the_answer(qtbot, window_factory, stroke_classifier):
+    window, prediction, _ = window_factory(classifier=stroke_classifier)
+    window.canvas.draw_stroke([(140, 30), (140, 250)])
+    wait_for_prediction(qtbot, prediction)
+    window.act_clear.trigger()
+    wait_for_prediction(qtbot, prediction)
+    assert window.canvas.is_blank()
+    assert window.prediction_panel.top_label.text() == "–"
+    assert window.preview.image() is None
+
+
+def test_opening_an_unreadable_file_shows_its_name_and_the_app_stays_up(
+    qtbot, window_factory, stroke_classifier, tmp_path, warnings
+):
+    window, prediction, _ = window_factory(classifier=stroke_classifier)
+    bad = tmp_path / "not-a-picture.png"
+    bad.write_bytes(b"this is text, not a PNG")
+    window.image_file_requested.emit(str(bad))
+    assert len(warnings) == 1 and "not-a-picture.png" in warnings[0]
+    assert "\n" not in warnings[0]
+    assert window.isVisible()
+    window.canvas.draw_stroke([(140, 30), (140, 250)])  # still works afterwards
+    wait_for_prediction(qtbot, prediction)
+    assert window.prediction_panel.top_label.text() == "vertical"
+
+
+def test_an_image_file_with_dark_ink_on_white_lands_on_the_canvas_as_white_on_black(
+    qtbot, window_factory, stroke_classifier, tmp_path
+):
+    from PIL import Image
+
+    paper = np.full((120, 200), 255, np.uint8)  # a landscape scan, light background
+    paper[20:100, 40:160] = 255
+    paper[55:65, 30:170] = 0  # a dark horizontal bar
+    path = tmp_path / "scan.png"
+    Image.fromarray(paper).save(path)
+    window, prediction, _ = window_factory(classifier=stroke_classifier)
+    window.image_file_requested.emit(str(path))
+    wait_for_prediction(qtbot, prediction)
+    canvas = window.canvas.array()
+    assert canvas[140, 140] > 200  # the bar, now bright, in the middle
+    assert canvas[10, 10] == 0 and canvas[270, 270] == 0  # the paper, now black
+    assert window.prediction_panel.top_label.text() == "horizontal"
+
+
+def test_a_model_file_that_cannot_be_read_shows_a_message(window_factory, tmp_path, warnings):
+    window, prediction, _ = window_factory()
+    bad = tmp_path / "broken.npz"
+    bad.write_bytes(b"nope")
+    window.model_file_requested.emit(str(bad))
+    assert len(warnings) == 1 and "broken.npz" in warnings[0]
+    assert prediction.current() is None
+
+
+def test_opening_a_model_puts_it_in_use_and_in_the_recent_list(
+    qtbot, window_factory, stroke_model_file
+):
+    window, prediction, _ = window_factory()
+    with qtbot.waitSignal(prediction.classifier_changed):
+        window.model_file_requested.emit(str(stroke_model_file))
+    assert prediction.current().class_names == STROKE_CLASSES
+    assert settings.recent_models()[0] == stroke_model_file.resolve()
+    assert window.model_combo.currentText() == "strokes"
+    assert not window.banner.isVisible()
+
+
+def test_switching_mode_clears_the_canvas_and_changes_hint_and_pen(
+    qtbot, window_factory, stroke_classifier
+):
+    window, prediction, _ = window_factory(classifier=stroke_classifier)
+    window.canvas.draw_stroke([(140, 30), (140, 250)])
+    digits_pen = window.canvas.pen_width()
+    window.act_garments.trigger()
+    assert window.mode() == "garments"
+    assert window.canvas.is_blank()
+    assert "T-shirt" in window.hint_label.text()
+    assert window.canvas.pen_width() > digits_pen
+    assert settings.last_mode() == "garments"
+    # no shipped Fashion model in this test: the window says so instead of failing
+    assert prediction.current() is None and window.banner.isVisible()
+
+
+def test_mode_switch_falls_back_to_a_recent_model_of_that_kind(
+    qtbot, window_factory, stroke_model_file
+):
+    settings.add_recent_model(stroke_model_file)
+    window, prediction, _ = window_factory(mode="garments")
+    assert prediction.current() is None  # the recent model is for digits
+    window.act_digits.trigger()
+    assert prediction.current() is not None
+    assert prediction.current().path == stroke_model_file
+
+
+@pytest.fixture
+def tiny_data_dir(tiny_idx_dir, monkeypatch):
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))
+    datasets.forget_datasets()
+    yield tiny_idx_dir
+    datasets.forget_datasets()
+
+
+def test_a_test_image_by_index_goes_on_the_canvas_with_its_true_label(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    from nndesk.data import load_dataset
+
+    data = load_dataset("mnist", data_dir=tiny_data_dir, allow_download=False)
+    window, prediction, _ = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    with qtbot.waitSignal(prediction.prediction_ready, timeout=5000) as blocker:
+        window.request_test_image(7)
+    wait_for_prediction(qtbot, prediction)
+    shown = blocker.args[0]
+    # the model sees the test image itself, as evaluation does
+    assert np.array_equal(shown.input_image, data.test_images[7].astype(np.float32))
+    assert str(int(data.test_labels[7])) in window.prediction_panel.true_label.text()
+    assert not window.canvas.is_blank()
+    drag(qtbot, window.canvas, [(20, 20), (60, 60)])  # drawing over it drops the label
+    assert window.prediction_panel.true_label.text() == ""
+
+
+def test_a_missing_dataset_says_how_to_download_it(
+    qtbot, window_factory, tiny_model_file, warnings, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tmp_path / "empty"))
+    datasets.forget_datasets()
+    window, _, coordinator = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    with qtbot.waitSignal(coordinator.loader.failed, timeout=5000):
+        window.request_test_image(50)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=2000)
+    assert "nndesk download mnist" in warnings[0]
+    assert "File > Data folder" in warnings[0]
+
+
+def test_get_dataset_loads_each_dataset_once_across_threads(tiny_data_dir, monkeypatch):
+    import nndesk.data
+
+    calls = []
+    real = nndesk.data.load_dataset
+
+    def counting(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(nndesk.data, "load_dataset", counting)
+    results = []
+    threads = [
+        threading.Thread(target=lambda: results.append(datasets.get_dataset("mnist")))
+        for _ in range(4)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    assert all(r is results[0] for r in results)
+
+
+class CountingClassifier:
+    """Wraps a Classifier; counts the jobs the worker runs and can hold them at a gate."""
+
+    def __init__(self, clf, gate: threading.Event | None = None):
+        self._clf, self.gate, self.jobs = clf, gate, 0
+        self.model, self.normalizer = clf.model, clf.normalizer
+        self.class_names, self.info, self.path = clf.class_names, clf.info, clf.path
+
+    def prepare(self, image):
+        self.jobs += 1
+        if self.gate is not None:
+            self.gate.wait(5)
+        return self._clf.prepare(image)
+
+    def classify_prepared(self, image28):
+        return self._clf.classify_prepared(image28)
+
+
+def test_requests_while_a_prediction_runs_keep_only_the_newest(qtbot, stroke_classifier):
+    gate = threading.Event()
+    counting = CountingClassifier(stroke_classifier, gate)
+    controller = PredictionController()
+    try:
+        controller.set_classifier(counting)
+        results = []
+        controller.prediction_ready.connect(results.append)
+        horizontal = np.zeros((280, 280), np.uint8)
+        horizontal[135:145, 30:250] = 255
+        controller.request_now(horizontal)  # job 1 starts and blocks at the gate
+        vertical = horizontal.T.copy()
+        for i in range(50):  # a fast mouse while job 1 runs
+            controller.request(vertical if i == 49 else horizontal)
+        qtbot.wait(200)  # several throttle periods pass: still only one job
+        assert counting.jobs == 1
+        gate.set()
+        qtbot.waitUntil(controller.is_idle, timeout=5000)
+        assert counting.jobs == 2  # the running one, then only the newest pending image
+        assert results[-1].class_name == "vertical"
+    finally:
+        gate.set()
+        controller.shutdown()
+
+
+def test_live_update_repredicts_without_changing_the_picked_model(qtbot, stroke_classifier):
+    controller = PredictionController()
+    try:
+        controller.set_classifier(stroke_classifier)
+        changed = []
+        controller.classifier_changed.connect(changed.append)
+        image = np.zeros((280, 280), np.uint8)
+        image[30:250, 135:145] = 255
+        controller.request_now(image)
+        qtbot.waitUntil(controller.is_idle, timeout=5000)
+        snapshot = Classifier.from_info(stroke_classifier.model, dict(stroke_classifier.info))
+        snapshot.class_names = ("a", "b", "c")
+        with qtbot.waitSignal(controller.prediction_ready, timeout=5000) as blocker:
+            controller.live_update(snapshot)
+        assert blocker.args[0].class_name == "a"
+        assert changed == []
+    finally:
+        controller.shutdown()
+
+
+def test_every_menu_action_has_a_tooltip_and_main_actions_have_shortcuts(window_factory):
+    window, _, _ = window_factory()
+    for action in window.actions():
+        assert action.toolTip(), action.text()
+    for action in (
+        window.act_open_image,
+        window.act_paste,
+        window.act_open_model,
+        window.act_undo,
+        window.act_redo,
+        window.act_clear,
+        window.act_digits,
+        window.act_garments,
+        window.act_random_test,
+    ):
+        assert action.shortcuts(), action.text()

@@ -1,0 +1,152 @@
+"""The 28x28 preview, the probability bars, the answer panel and the Why page, checked by pixels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QColor
+
+from nndesk.explain import Explanation
+from nndesk.inference import Prediction
+from nndesk.ui.prediction_view import InputPreview, PredictionPanel, ProbabilityBars
+from nndesk.ui.why_view import WhyView
+
+NAMES = tuple(f"class {i}" for i in range(10))
+
+
+def prediction(probs, names=NAMES) -> Prediction:
+    probs = np.asarray(probs, np.float32)
+    label = int(np.argmax(probs))
+    return Prediction(probs, np.zeros((28, 28), np.float32), label, names[label])
+
+
+def grab_rgb(widget) -> np.ndarray:
+    image = widget.grab().toImage()
+    return np.array(
+        [
+            [QColor(image.pixel(x, y)).getRgb()[:3] for x in range(image.width())]
+            for y in range(image.height())
+        ],
+        dtype=np.int32,
+    )
+
+
+@pytest.fixture
+def preview(qtbot):
+    widget = InputPreview(cell=7)
+    qtbot.addWidget(widget)
+    widget.resize(widget.sizeHint())
+    return widget
+
+
+def test_the_preview_shows_each_input_pixel_as_a_flat_square(preview):
+    image = np.zeros((28, 28), np.float32)
+    image[3, 5] = 255.0
+    image[20, 10] = 128.0
+    preview.set_image(image)
+    rgb = grab_rgb(preview)
+    centre = lambda r, c: rgb[r * 7 + 3, c * 7 + 3]  # noqa: E731
+    assert tuple(centre(3, 5)) == (255, 255, 255)
+    assert tuple(centre(20, 10)) == (128, 128, 128)  # nearest neighbour: no blur
+    assert tuple(centre(3, 6)) == (0, 0, 0)  # the neighbour stays black
+    # a faint grid line between cells: neither the black nor the white of the pixels
+    assert 0 < rgb[3 * 7 + 3, 6 * 7][0] < 128
+
+
+def test_the_saliency_overlay_colours_the_preview_only_when_switched_on(preview):
+    image = np.full((28, 28), 60.0, np.float32)
+    saliency = np.zeros((28, 28), np.float32)
+    saliency[10, 10] = 1.0  # pushes for the class: red
+    saliency[15, 15] = -1.0  # pushes against it: blue
+    preview.set_image(image)
+    preview.set_saliency(saliency)
+    plain = grab_rgb(preview)
+    preview.set_overlay_visible(True)
+    over = grab_rgb(preview)
+    red = over[10 * 7 + 3, 10 * 7 + 3]
+    blue = over[15 * 7 + 3, 15 * 7 + 3]
+    assert red[0] > red[2] + 80 and blue[2] > blue[0] + 80
+    assert np.array_equal(plain[10 * 7 + 3, 10 * 7 + 3], [60, 60, 60])
+    assert np.array_equal(over[3, 3], plain[3, 3])  # zero saliency leaves the pixel alone
+
+
+def test_the_top_bar_is_highlighted_and_bar_lengths_follow_probabilities(qtbot):
+    bars = ProbabilityBars()
+    qtbot.addWidget(bars)
+    bars.set_class_names(NAMES)
+    bars.resize(400, bars.sizeHint().height())
+    probs = np.array([0.05, 0.6, 0.3, 0.05, 0, 0, 0, 0, 0, 0], np.float32)
+    bars.set_probabilities(probs)
+    rgb = grab_rgb(bars)
+    highlight = np.array(bars.palette().highlight().color().getRgb()[:3])
+
+    def row_hits(i):
+        y = 2 + i * bars.ROW + bars.ROW // 2
+        return int((np.abs(rgb[y] - highlight).sum(axis=1) < 30).sum())
+
+    assert row_hits(1) > 100  # the 60% bar, in the highlight colour
+    assert all(row_hits(i) == 0 for i in range(10) if i != 1)
+    assert np.array_equal(bars.probabilities(), probs)
+
+
+def test_the_panel_shows_the_answer_its_probability_and_the_runner_up(qtbot):
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.set_class_names(NAMES)
+    panel.set_prediction(prediction([0.05, 0.6, 0.3, 0.05, 0, 0, 0, 0, 0, 0]))
+    assert panel.top_label.text() == "class 1"
+    assert panel.confidence_label.text() == "60.0%"
+    assert "class 2" in panel.runner_up_label.text()
+    assert "margin 30.0 points" in panel.runner_up_label.text()
+
+
+def test_the_panel_marks_a_test_image_answer_right_or_wrong(qtbot):
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.set_class_names(NAMES)
+    panel.set_true_label(2)
+    panel.set_prediction(prediction([0.1, 0.7, 0.2, 0, 0, 0, 0, 0, 0, 0]))
+    assert "class 2" in panel.true_label.text() and "wrong" in panel.true_label.text()
+    panel.set_prediction(prediction([0.1, 0.2, 0.7, 0, 0, 0, 0, 0, 0, 0]))
+    assert "correct" in panel.true_label.text()
+    panel.set_prediction(None, "Draw a digit 0-9")
+    assert panel.top_label.text() == "–" and panel.confidence_label.text() == "Draw a digit 0-9"
+
+
+def test_the_why_page_explains_with_runner_up_and_shows_hidden_units(qtbot, tiny_model_file):
+    from nndesk.inference import Classifier
+
+    clf = Classifier.from_file(tiny_model_file)
+    view = WhyView()
+    qtbot.addWidget(view)
+    view.show()
+    view.set_classifier(clf)
+    units = [(u, 1.0 - u / 10, np.zeros((28, 28), np.float32)) for u in range(5)]
+    pred = prediction([0.05, 0.6, 0.3, 0.05, 0, 0, 0, 0, 0, 0], clf.class_names)
+    view.set_prediction(pred)
+    view.set_explanation(Explanation(1, np.ones((28, 28), np.float32), "gradient", 2, 0.3, units))
+    text = view.summary.text()
+    assert "<b>1</b> with 60.0%" in text and "<b>2</b> with 30.0%" in text
+    assert "30.0</b> percentage points" in text
+    assert [t.isVisible() for t in view.tiles] == [True] * 5 + [False] * 3
+    assert "unit 3" in view.tiles[3].caption.text()
+    with qtbot.waitSignal(view.saliency_kind_changed) as blocker:
+        view.set_saliency_kind("gradient")
+    assert blocker.args == ["gradient"]
+
+
+def test_the_why_page_says_cnns_have_no_unit_pictures(qtbot):
+    from nndesk.data.normalize import Normalizer
+    from nndesk.inference import Classifier
+    from nndesk.nn.architecture import build_model
+
+    cnn = build_model("784-c4-p-10", rng=np.random.default_rng(0))
+    info = {
+        "class_names": list(NAMES),
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "digits",
+    }
+    view = WhyView()
+    qtbot.addWidget(view)
+    view.set_classifier(Classifier.from_info(cnn, info))
+    assert "CNN" in view.units_note.text()
