@@ -91,12 +91,26 @@ def _bbox(mask: np.ndarray) -> tuple[int, int, int, int]:
     return rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
 
 
+def _round_half_up(v: float) -> float:
+    return float(np.floor(v + 0.5))
+
+
+def _round_up(v: float) -> float:
+    # the tolerance keeps an edge that is already on a whole pixel where it is
+    return float(np.ceil(v - 1e-6))
+
+
 def _place(
-    crop: np.ndarray, box: int, centre_rc: tuple[float, float], target: float, snap: bool
+    crop: np.ndarray,
+    box: int,
+    centre_rc: tuple[float, float],
+    target: float,
+    snap: Callable[[float], float],
 ) -> np.ndarray:
     """Scale ``crop`` so its longest side is ``box`` px and put source point ``centre_rc``
     (continuous coordinates) at output pixel index ``target``, in one antialiased resample.
-    ``snap`` rounds the placement to whole output pixels.
+    ``snap`` rounds where the crop's top/left edge lands to a whole output pixel: a fractional
+    shift would blur every stroke by up to half a pixel.
 
     crop float32 (h, w) -> float32 (28, 28).
     """
@@ -106,11 +120,8 @@ def _place(
     span = 28.0 / s
     y0 = centre_rc[0] - (target + 0.5) / s
     x0 = centre_rc[1] - (target + 0.5) / s
-    if snap:
-        # put the crop's corner on a whole output pixel (moves the centre < 0.5 px, as MNIST
-        # did): a fractional shift would blur every stroke by up to half a pixel
-        y0 = -round(-y0 * s) / s
-        x0 = -round(-x0 * s) / s
+    y0 = -snap(-y0 * s) / s  # -y0 * s: where the crop's top edge lands, in output pixels
+    x0 = -snap(-x0 * s) / s
     pad = int(np.ceil(max(0.0, -y0, -x0, y0 + span - h, x0 + span - w))) + 2
     padded = np.pad(crop, pad)
     img = Image.fromarray(padded, mode="F")
@@ -148,7 +159,8 @@ def preprocess_digit(image: np.ndarray) -> np.ndarray | None:
     rows = np.arange(crop.shape[0]) + 0.5  # continuous coordinates of pixel centres
     cols = np.arange(crop.shape[1]) + 0.5
     com = (float(crop.sum(axis=1) @ rows / total), float(crop.sum(axis=0) @ cols / total))
-    out = _place(crop, _DIGIT_BOX, com, _DIGIT_CENTRE, snap=True)
+    # nearest whole pixel: the centre of mass ends within 0.5 px of (14, 14), as in MNIST
+    out = _place(crop, _DIGIT_BOX, com, _DIGIT_CENTRE, snap=_round_half_up)
     peak = out.max()
     if peak <= 0:
         return None
@@ -164,7 +176,8 @@ def preprocess_garment(image: np.ndarray) -> np.ndarray | None:
         return None
     h, w = crop.shape
     # centre of the bounding box at the centre of the field (index 13.5, continuous 14.0)
-    out = _place(crop, _GARMENT_BOX, (h / 2.0, w / 2.0), 13.5, snap=False)
+    # Fashion-MNIST gives an odd-sized box its extra pixel of margin on the top/left
+    out = _place(crop, _GARMENT_BOX, (h / 2.0, w / 2.0), 13.5, snap=_round_up)
     return np.clip(out, 0.0, 255.0).astype(np.float32)
 
 

@@ -133,11 +133,20 @@ def test_non_square_small_input_is_accepted():
     assert out.shape == (28, 28) and ink_extent(out)[1] == 28
 
 
-def test_a_real_sized_mnist_digit_passes_through_almost_unchanged():
+def test_a_digit_already_in_mnist_form_passes_through_almost_unchanged():
     img = np.zeros((28, 28), np.uint8)
-    img[4:24, 12:16] = 255  # a '1' already 20 px tall and centred
+    # a '1' 20 px tall, centre of mass at (14, 14): 10 rows at 207 above 10 rows at 253
+    img[4:14, 12:17] = 207
+    img[14:24, 12:17] = 253
     out = preprocess_digit(img)
-    assert np.abs(out - img).mean() < 3
+    assert np.abs(out - img).max() < 4  # only the stretch of the peak to 255
+
+
+def test_digit_half_a_pixel_off_centre_moves_by_one_whole_pixel_without_blur():
+    img = np.zeros((28, 28), np.uint8)
+    img[4:24, 12:16] = 255  # centre of mass at (13.5, 13.5)
+    out = preprocess_digit(img)
+    np.testing.assert_allclose(out, np.roll(img, (1, 1), axis=(0, 1)), atol=1)
 
 
 def test_unknown_kind_and_bad_shapes_are_preprocess_errors():
