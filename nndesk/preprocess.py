@@ -124,7 +124,7 @@ def _place(
     x0 = -snap(-x0 * s) / s
     pad = int(np.ceil(max(0.0, -y0, -x0, y0 + span - h, x0 + span - w))) + 2
     padded = np.pad(crop, pad)
-    img = Image.fromarray(padded, mode="F")
+    img = Image.fromarray(padded)  # float32 -> mode "F"
     out = img.resize(
         (28, 28),
         Image.Resampling.BICUBIC,
@@ -146,7 +146,7 @@ def _prepare(image: np.ndarray, kind: str) -> np.ndarray | None:
         # reduce huge photos first (antialiased); the final resample then works on a small array
         f = _MAX_WORK / longest
         size = (max(1, round(crop.shape[1] * f)), max(1, round(crop.shape[0] * f)))
-        crop = np.asarray(Image.fromarray(crop, mode="F").resize(size, Image.Resampling.BOX))
+        crop = np.asarray(Image.fromarray(crop).resize(size, Image.Resampling.BOX))
     return np.ascontiguousarray(crop, dtype=np.float32)
 
 
