@@ -1,0 +1,110 @@
+"""Latency of one live prediction: preprocess a 280x280 drawing + forward pass of the model.
+
+Not a test: prints figures. The window's target (issue 7): median <= 5 ms, p99 <= 15 ms for the
+MLP. Example::
+
+    python benchmarks/bench_predict.py                      # every weights/*.npz
+    python benchmarks/bench_predict.py /tmp/mnist-mlp.npz /tmp/mnist-cnn.npz --n 500
+
+Drawings are random pen strokes rendered on a black 280x280 uint8 array with round caps, like the
+canvas makes them. Timed per drawing: ``Classifier.classify_image`` (preprocess, normalise,
+forward, softmax), single-threaded BLAS (the GUI's worker competes with nothing else), after a
+warm-up. Also prints the saliency time (forward + backward), which the worker adds after it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(var, "1")
+
+import numpy as np  # noqa: E402
+from PIL import Image, ImageDraw  # noqa: E402
+
+from nndesk.explain import saliency  # noqa: E402
+from nndesk.inference import Classifier, shipped_models  # noqa: E402
+
+SIZE = 280
+
+
+def random_drawing(rng: np.random.Generator) -> np.ndarray:
+    """1-3 strokes of 3-8 points, pen 14-34 px: ``uint8 (280, 280)`` white ink on black."""
+    image = Image.new("L", (SIZE, SIZE), 0)
+    pen = ImageDraw.Draw(image)
+    width = int(rng.integers(14, 35))
+    for _ in range(int(rng.integers(1, 4))):
+        points = [tuple(p) for p in rng.uniform(30, 250, size=(int(rng.integers(3, 9)), 2))]
+        pen.line(points, fill=255, width=width, joint="curve")
+        for x, y in (points[0], points[-1]):  # round caps
+            pen.ellipse((x - width / 2, y - width / 2, x + width / 2, y + width / 2), fill=255)
+    return np.asarray(image)
+
+
+def percentiles(times_ms: list[float]) -> tuple[float, float, float]:
+    a = np.asarray(times_ms)
+    return float(np.median(a)), float(np.percentile(a, 99)), float(a.max())
+
+
+def bench(path: Path, drawings: list[np.ndarray], explain: bool) -> None:
+    clf = Classifier.from_file(path)
+    for image in drawings[:20]:  # warm-up: imports, caches, BLAS start-up
+        clf.classify_image(image)
+    predict_ms, prep_ms, sal_ms = [], [], []
+    for image in drawings:
+        t0 = time.perf_counter()
+        image28 = clf.prepare(image)
+        t1 = time.perf_counter()
+        prediction = clf.classify_prepared(image28) if image28 is not None else None
+        t2 = time.perf_counter()
+        predict_ms.append((t2 - t0) * 1000)
+        prep_ms.append((t1 - t0) * 1000)
+        if explain and prediction is not None:
+            saliency(clf.model, clf.normalizer, image28, prediction.label, "gradient_x_input")
+            sal_ms.append((time.perf_counter() - t2) * 1000)
+    med, p99, worst = percentiles(predict_ms)
+    pmed, pp99, _ = percentiles(prep_ms)
+    arch = "cnn" if any(type(x).__name__ == "Conv2D" for x in clf.model.layers) else "mlp"
+    print(
+        f"{path.name:<22} {arch}  preprocess+forward: median={med:.2f} ms  p99={p99:.2f} ms  "
+        f"max={worst:.2f} ms  (preprocess alone: median={pmed:.2f} p99={pp99:.2f})"
+    )
+    if sal_ms:
+        smed, sp99, _ = percentiles(sal_ms)
+        print(
+            f"{'':<22} {arch}  saliency (forward+backward): median={smed:.2f} ms  p99={sp99:.2f} ms"
+        )
+    if arch == "mlp":
+        verdict = "meets" if med <= 5 and p99 <= 15 else "MISSES"
+        print(f"{'':<22} {arch}  {verdict} the target median <= 5 ms, p99 <= 15 ms")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("models", nargs="*", type=Path, help="model files (default weights/*.npz)")
+    parser.add_argument("--n", type=int, default=500, help="number of drawings (default 500)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-saliency", action="store_true", help="skip timing the saliency")
+    args = parser.parse_args(argv)
+    models = args.models or shipped_models()
+    if not models:
+        print("no models: pass model files, or ship weights/*.npz", file=sys.stderr)
+        return 2
+    rng = np.random.default_rng(args.seed)
+    drawings = [random_drawing(rng) for _ in range(args.n)]
+    print(
+        f"{args.n} drawings of 280x280, single-threaded BLAS, load average {os.getloadavg()[0]:.2f}"
+    )
+    for path in models:
+        bench(path, drawings, explain=not args.no_saliency)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

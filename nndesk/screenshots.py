@@ -1,0 +1,135 @@
+"""Render every panel of the window offscreen into PNGs for the README.
+
+    python -m nndesk.screenshots docs/screenshots [--mnist-model M.npz] [--fashion-model F.npz]
+
+A 7 and a pair of trousers are drawn programmatically with the canvas' own pen, the window waits
+for the predictions, then each panel is grabbed with ``widget.grab()``. Models default to the
+shipped weights for each mode.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+# strokes in canvas pixels (280x280), drawn in order with the canvas' round pen
+SEVEN = [[(70, 62), (206, 58), (196, 84), (150, 160), (120, 236)], [(110, 146), (196, 144)]]
+TROUSER = [
+    [(92, 40), (188, 40)],  # waistband
+    [(100, 44), (90, 150), (80, 246)],  # outer edge of the left leg
+    [(180, 44), (190, 150), (200, 246)],  # outer edge of the right leg
+    [(116, 60), (110, 150), (104, 246)],
+    [(164, 60), (170, 150), (176, 246)],
+    [(132, 62), (126, 150), (120, 240)],
+    [(148, 62), (154, 150), (160, 240)],
+    [(140, 50), (140, 96)],  # the crotch, where the legs part
+]
+
+
+def draw(canvas, strokes, width: int) -> None:
+    """Draw each stroke as one undoable pen stroke."""
+    for stroke in strokes:
+        canvas.draw_stroke(stroke, width=width)
+
+
+def _settle(app, prediction, seconds: float = 5.0) -> None:
+    """Process events until the prediction controller is idle (and the widgets repainted)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if prediction.is_idle():
+            break
+        time.sleep(0.01)
+    for _ in range(5):
+        app.processEvents()
+
+
+def render(
+    out_dir: str | os.PathLike,
+    mnist_model: str | None = None,
+    fashion_model: str | None = None,
+    size: tuple[int, int] = (1320, 780),
+) -> list[Path]:
+    """Draw a digit and a garment, grab every panel, save PNGs in ``out_dir``; return the paths."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if "NNDESK_HOME" not in os.environ:  # keep the user's window settings out of it
+        import tempfile
+
+        os.environ["NNDESK_HOME"] = tempfile.mkdtemp(prefix="nndesk-shots-")
+    from PySide6.QtWidgets import QApplication
+
+    import nndesk.ui  # noqa: F401  (refcount guard before any Qt call)
+    from nndesk.app import build_window
+    from nndesk.inference import Classifier, default_model_path
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+
+    def save(widget, name: str) -> None:
+        path = out / f"{name}.png"
+        widget.grab().save(str(path))
+        saved.append(path)
+
+    mnist_model = mnist_model or default_model_path("digits")
+    fashion_model = fashion_model or default_model_path("garments")
+    digits = Classifier.from_file(mnist_model) if mnist_model else None
+    window, prediction, _ = build_window(mode="digits", classifier=digits)
+    window.resize(*size)
+    window.show()
+    _settle(app, prediction)
+    save(window, "window-empty")
+    draw(window.canvas, SEVEN, width=20)
+    window.overlay_check.setChecked(False)
+    _settle(app, prediction)
+    save(window, "window-digit")
+    save(window.draw_panel, "draw-panel")
+    save(window.canvas, "canvas")
+    save(window.prediction_panel, "probabilities")
+    window.overlay_check.setChecked(True)
+    _settle(app, prediction)
+    save(window.preview, "preview-saliency")
+    window.tabs.setCurrentWidget(window.why_view)
+    _settle(app, prediction)
+    save(window.why_view, "why-digit")
+    print(
+        f"digit: drew a 7, the model reads {window.prediction_panel.top_label.text()} "
+        f"({window.prediction_panel.confidence_label.text()})"
+    )
+
+    if fashion_model:
+        garments = Classifier.from_file(fashion_model)
+        window.set_mode("garments")
+        prediction.set_classifier(garments)
+        _settle(app, prediction)
+        draw(window.canvas, TROUSER, width=26)
+        window.overlay_check.setChecked(False)
+        _settle(app, prediction)
+        save(window, "window-garment")
+        save(window.why_view, "why-garment")
+        print(
+            f"garment: drew trousers, the model reads "
+            f"{window.prediction_panel.top_label.text()} "
+            f"({window.prediction_panel.confidence_label.text()})"
+        )
+    window.close()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m nndesk.screenshots", description=__doc__)
+    parser.add_argument("out_dir", help="folder for the PNGs, e.g. docs/screenshots")
+    parser.add_argument("--mnist-model", help="digits model (default: the shipped one)")
+    parser.add_argument("--fashion-model", help="garments model (default: the shipped one)")
+    args = parser.parse_args(argv)
+    for path in render(args.out_dir, args.mnist_model, args.fashion_model):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
