@@ -145,6 +145,9 @@ class Conv2D(Layer):
         k, s, p = self.kernel_size, self.stride, self.padding
         oh, ow = self._out_hw(h, w)
         x_chwn = _as_chwn(x)
+        if not x_chwn.flags.c_contiguous:  # e.g. the network input: transpose once, not k*k times
+            x_chwn = self._buffer(name + "_chwn", x_chwn.shape, x.dtype)
+            x_chwn[...] = _as_chwn(x)
         # entries that read the zero padding are never written, so they stay zero between calls
         col = self._buffer(name, (c, k, k, oh, ow, n), x.dtype, zero=True)
         # k*k strided copies, each moving (c, oh, ow*n) blocks of long contiguous runs
@@ -183,6 +186,7 @@ class Conv2D(Layer):
                 col = self._im2col(x[start : start + step], "col_eval")
                 out[..., start : start + step] = _matmul(W2, col).reshape(f, oh, ow, -1)
             self._buffers.pop("col_eval", None)
+            self._buffers.pop("col_eval_chwn", None)
         out += b[:, None, None, None]
         return out.transpose(3, 0, 1, 2)  # NCHW view of (f, oh, ow, n)
 
