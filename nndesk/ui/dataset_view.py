@@ -1,0 +1,372 @@
+"""The Dataset page: random samples per class, label distribution (bar and pie), mean images,
+train[0] and test[0], and the counts per split."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk import export, viz
+from nndesk.evaluation import DatasetSummary, sample_per_class
+from nndesk.ui.evaluation_panel import DATASET_TITLES
+
+SAMPLES_PER_CLASS = 10
+SPLITS = (("Training set", "train"), ("Test set", "test"))
+
+
+def _canvas(figsize: tuple[float, float]) -> tuple[Figure, FigureCanvasQTAgg]:
+    figure = Figure(figsize=figsize, layout="constrained")
+    return figure, FigureCanvasQTAgg(figure)
+
+
+class DatasetView(QWidget):
+    """Explore a dataset; loading and the per-class statistics run in a ``DatasetController``."""
+
+    def __init__(
+        self,
+        controller,
+        names: tuple[str, ...] = ("mnist", "fashion"),
+        rng: np.random.Generator | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._rng = rng if rng is not None else np.random.default_rng()
+        self._summary: DatasetSummary | None = None
+        self._wanted: str | None = names[0] if names else None
+        self._loaded_name: str | None = None
+        self.sample_indices: list[np.ndarray] = []
+
+        self.dataset_combo = QComboBox()
+        for name in names:
+            self.dataset_combo.addItem(DATASET_TITLES.get(name, name), name)
+        self.dataset_combo.currentIndexChanged.connect(self._on_dataset_combo_changed)
+        self.split_combo = QComboBox()
+        for text, key in SPLITS:
+            self.split_combo.addItem(text, key)
+        self.split_combo.currentIndexChanged.connect(self._on_split_combo_changed)
+        self.shuffle_button = QPushButton("New samples")
+        self.shuffle_button.setToolTip("Draw other random images of every class")
+        self.shuffle_button.clicked.connect(self._on_shuffle_clicked)
+        self.save_button = QPushButton("Save chart as PNG…")
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.status = QLabel("")
+        self.status.setStyleSheet("color: #52606D;")
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setStyleSheet(
+            "background: #FFF4E5; color: #8A4B08; border: 1px solid #F5C88A;"
+            " border-radius: 4px; padding: 6px;"
+        )
+        self.message.setVisible(False)
+
+        self.samples_figure, self.samples_canvas = _canvas((6, 6))
+        self.first_figure, self.first_canvas = _canvas((2.4, 4.6))
+        self.labels_figure, self.labels_canvas = _canvas((9, 3.8))
+        self.means_figure, self.means_canvas = _canvas((8, 3.6))
+
+        self.counts = QTableWidget(0, 3)
+        self.counts.setHorizontalHeaderLabels(("Class", "Training", "Test"))
+        self.counts.verticalHeader().setVisible(False)
+        self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.counts.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.counts.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.counts.setAlternatingRowColors(True)
+        self.counts.setShowGrid(False)
+        self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.counts.setMaximumWidth(360)
+
+        samples_page = QSplitter(Qt.Orientation.Horizontal)
+        samples_page.addWidget(self.samples_canvas)
+        samples_page.addWidget(self.first_canvas)
+        samples_page.setStretchFactor(0, 3)
+        samples_page.setStretchFactor(1, 1)
+        samples_page.setChildrenCollapsible(False)
+        self.first_canvas.setMinimumWidth(220)
+        samples_page.setSizes([800, 260])
+        labels_page = QWidget()
+        labels_layout = QHBoxLayout(labels_page)
+        labels_layout.addWidget(self.labels_canvas, 1)
+        labels_layout.addWidget(self.counts)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(samples_page, "Samples")
+        self.tabs.addTab(labels_page, "Label distribution")
+        self.tabs.addTab(self.means_canvas, "Mean images")
+        self._dirty: set[FigureCanvasQTAgg] = set()
+        self.tabs.currentChanged.connect(self._on_tabs_changed)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Dataset"))
+        top.addWidget(self.dataset_combo)
+        top.addSpacing(8)
+        top.addWidget(QLabel("Split"))
+        top.addWidget(self.split_combo)
+        top.addSpacing(8)
+        top.addWidget(self.shuffle_button)
+        top.addStretch(1)
+        top.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+        controller.started.connect(self._on_controller_started)
+        controller.loaded.connect(self._on_controller_loaded)
+        controller.failed.connect(self._on_controller_failed)
+        self._set_enabled(False)
+        self._draw_placeholder("Loading…")
+
+    # ---- which dataset -----------------------------------------------------------------------
+
+    @Slot(str)
+    def set_dataset(self, name: str) -> None:
+        """Show dataset ``name`` ("mnist", "fashion" or a folder); loads once the page is shown."""
+        self._wanted = name
+        i = self.dataset_combo.findData(name)
+        if i < 0:
+            self.dataset_combo.addItem(DATASET_TITLES.get(name, name), name)
+            i = self.dataset_combo.count() - 1
+        self.dataset_combo.blockSignals(True)
+        self.dataset_combo.setCurrentIndex(i)
+        self.dataset_combo.blockSignals(False)
+        if self.isVisible():
+            self._ensure_loaded()
+
+    @Slot(object)
+    def set_classifier(self, classifier) -> None:
+        """Follow the current model's dataset."""
+        if classifier is not None and getattr(classifier, "dataset", None):
+            self.set_dataset(classifier.dataset)
+
+    def summary(self) -> DatasetSummary | None:
+        return self._summary
+
+    def split(self) -> str:
+        return self.split_combo.currentData()
+
+    def _ensure_loaded(self) -> None:
+        if self._wanted is not None and self._wanted != self._loaded_name:
+            self._loaded_name = self._wanted
+            self._controller.request(self._wanted)
+
+    @Slot(int)
+    def _on_dataset_combo_changed(self, _index: int) -> None:
+        self.set_dataset(self.dataset_combo.currentData())
+
+    @Slot(str)
+    def _on_controller_started(self, name: str) -> None:
+        self.message.setVisible(False)
+        self.status.setText(f"Loading {DATASET_TITLES.get(name, name)}…")
+
+    @Slot(str)
+    def _on_controller_failed(self, message: str) -> None:
+        self._loaded_name = None  # try again next time the page is shown
+        self._summary = None
+        self.message.setText(message)
+        self.message.setVisible(True)
+        self.status.setText("")
+        self._set_enabled(False)
+        self._draw_placeholder("No data")
+
+    @Slot(object)
+    def _on_controller_loaded(self, summary: DatasetSummary) -> None:
+        if summary.name != self._wanted and self._wanted in DATASET_TITLES:
+            return  # an older request finished after the user picked another dataset
+        self._summary = summary
+        ds = summary.dataset
+        title = DATASET_TITLES.get(summary.name, summary.name)
+        self.status.setText(
+            f"{title}: {len(ds.train_labels):,} training and {len(ds.test_labels):,} test images,"
+            f" {len(summary.class_names)} classes, 28×28 pixels in 0..255"
+        )
+        self._set_enabled(True)
+        self._fill_counts()
+        self._draw_all()
+
+    def _set_enabled(self, on: bool) -> None:
+        for widget in (self.split_combo, self.shuffle_button, self.save_button):
+            widget.setEnabled(on)
+
+    # ---- drawing -----------------------------------------------------------------------------
+
+    def _draw_placeholder(self, text: str) -> None:
+        for figure, canvas in self._figures():
+            figure.clear()
+            ax = figure.add_subplot()
+            ax.set_axis_off()
+            ax.text(0.5, 0.5, text, ha="center", va="center", color="#9AA5B1")
+            self._redraw(canvas)
+
+    def _redraw(self, canvas: FigureCanvasQTAgg) -> None:
+        # a canvas on a hidden inner tab is drawn when its tab is opened, not now
+        if canvas.isVisible():
+            canvas.draw_idle()
+        else:
+            self._dirty.add(canvas)
+
+    @Slot(int)
+    def _on_tabs_changed(self, _index: int) -> None:
+        for canvas in list(self._dirty):
+            if canvas.isVisible():
+                self._dirty.discard(canvas)
+                canvas.draw_idle()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._on_tabs_changed(self.tabs.currentIndex())
+        self._ensure_loaded()
+
+    def _figures(self):
+        return (
+            (self.samples_figure, self.samples_canvas),
+            (self.first_figure, self.first_canvas),
+            (self.labels_figure, self.labels_canvas),
+            (self.means_figure, self.means_canvas),
+        )
+
+    def _draw_all(self) -> None:
+        self._draw_samples(reshuffle=True)
+        self._draw_first_images()
+        self._draw_labels()
+        self._draw_means()
+
+    @Slot(int)
+    def _on_split_combo_changed(self, _index: int) -> None:
+        if self._summary is not None:
+            self._draw_samples(reshuffle=True)
+            self._draw_labels()
+            self._draw_means()
+
+    @Slot()
+    def _on_shuffle_clicked(self) -> None:
+        if self._summary is not None:
+            self._draw_samples(reshuffle=True)
+
+    def _draw_samples(self, reshuffle: bool) -> None:
+        s, split = self._summary, self.split()
+        k = len(s.class_names)
+        if reshuffle or not self.sample_indices:
+            self.sample_indices = sample_per_class(s.labels(split), k, SAMPLES_PER_CLASS, self._rng)
+        images = s.images(split)
+        tiles = np.zeros((k * SAMPLES_PER_CLASS, 28, 28), np.uint8)
+        for c, idx in enumerate(self.sample_indices):
+            tiles[c * SAMPLES_PER_CLASS : c * SAMPLES_PER_CLASS + len(idx)] = images[idx]
+        self.samples_figure.clear()
+        ax = self.samples_figure.add_subplot()
+        split_name = "training" if split == "train" else "test"
+        viz.plot_image_grid(
+            ax,
+            tiles,
+            ncols=SAMPLES_PER_CLASS,
+            row_labels=list(s.class_names),
+            title=f"{SAMPLES_PER_CLASS} random {split_name} images of each class",
+            vmax=255,
+        )
+        self._redraw(self.samples_canvas)
+
+    def _draw_first_images(self) -> None:
+        ds, names = self._summary.dataset, self._summary.class_names
+        self.first_figure.clear()
+        for row, (split, images, labels) in enumerate(
+            (("train", ds.train_images, ds.train_labels), ("test", ds.test_images, ds.test_labels))
+        ):
+            ax = self.first_figure.add_subplot(2, 1, row + 1)
+            label = int(labels[0])
+            name = "" if names[label] == str(label) else f": {names[label]}"
+            viz.plot_image(ax, images[0], title=f"{split}[0]\nlabel {label}{name}")
+        self._redraw(self.first_canvas)
+
+    def _draw_labels(self) -> None:
+        s, split = self._summary, self.split()
+        counts = s.counts[split]
+        split_name = "training" if split == "train" else "test"
+        self.labels_figure.clear()
+        bar_ax, pie_ax = self.labels_figure.subplots(1, 2, width_ratios=(3, 2))
+        viz.plot_label_bar(bar_ax, counts, s.class_names, title=f"Images per class ({split_name})")
+        viz.plot_label_pie(pie_ax, counts, s.class_names, title="Share of each class")
+        self._redraw(self.labels_canvas)
+
+    def _draw_means(self) -> None:
+        s, split = self._summary, self.split()
+        split_name = "training" if split == "train" else "test"
+        self.means_figure.clear()
+        ax = self.means_figure.add_subplot()
+        viz.plot_class_means(
+            ax,
+            s.means[split],
+            s.class_names,
+            title=f"Mean image of each class ({split_name} set): the average pixel brightness",
+        )
+        self._redraw(self.means_canvas)
+
+    def _fill_counts(self) -> None:
+        s = self._summary
+        rows = [
+            (name, int(s.counts["train"][k]), int(s.counts["test"][k]))
+            for k, name in enumerate(s.class_names)
+        ]
+        rows.append(("Total", int(s.counts["train"].sum()), int(s.counts["test"].sum())))
+        self.counts.setRowCount(len(rows))
+        for r, (name, train, test) in enumerate(rows):
+            for c, value in enumerate((name, f"{train:,}", f"{test:,}")):
+                item = QTableWidgetItem(value)
+                align = Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight
+                item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+                if r == len(rows) - 1:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.counts.setItem(r, c, item)
+
+    def count_cell(self, row: int, column: int) -> str:
+        item = self.counts.item(row, column)
+        return item.text() if item is not None else ""
+
+    # ---- export ------------------------------------------------------------------------------
+
+    def current_figure(self) -> Figure:
+        """The figure on the visible inner tab (the samples grid on the first)."""
+        return (self.samples_figure, self.labels_figure, self.means_figure)[
+            self.tabs.currentIndex()
+        ]
+
+    def _ask_path(self, default_name: str) -> str:
+        """A save dialog (tests replace this to choose a path without a dialog)."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save chart", default_name, "PNG images (*.png)"
+        )
+        return path
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        if self._summary is None:
+            return
+        tab = ("samples", "labels", "means")[self.tabs.currentIndex()]
+        path = self._ask_path(f"{self._summary.name}-{self.split()}-{tab}.png")
+        if not path:
+            return
+        try:
+            export.save_figure(path, self.current_figure())
+        except OSError as err:
+            QMessageBox.warning(self, "Save failed", f"Could not write {path}: {err.strerror}")

@@ -1,0 +1,129 @@
+"""The Dataset page: samples per class, distribution, mean images, first images, counts."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from nndesk.controllers.evaluation import DatasetController
+from nndesk.errors import DataError
+from nndesk.ui.dataset_view import SAMPLES_PER_CLASS, DatasetView
+
+NAMES = ("ring", "bar", "dot")
+
+
+def toy_dataset(name="toy"):
+    rng = np.random.default_rng(0)
+    train_labels = np.repeat(np.arange(3), [30, 20, 12]).astype(np.int64)
+    rng.shuffle(train_labels)
+    test_labels = np.array([2, 0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 2], dtype=np.int64)
+    # class k images are filled with brightness 50 * (k + 1), so the mean image is known
+    train_images = (50 * (train_labels + 1)).astype(np.uint8)[:, None, None] * np.ones(
+        (1, 28, 28), np.uint8
+    )
+    test_images = (50 * (test_labels + 1)).astype(np.uint8)[:, None, None] * np.ones(
+        (1, 28, 28), np.uint8
+    )
+    return SimpleNamespace(
+        name=name,
+        class_names=NAMES,
+        train_images=train_images,
+        train_labels=train_labels,
+        test_images=test_images,
+        test_labels=test_labels,
+    )
+
+
+@pytest.fixture
+def view(qtbot):
+    ctl = DatasetController(lambda name: toy_dataset(name))
+    widget = DatasetView(ctl, names=("toy",), rng=np.random.default_rng(1))
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    with qtbot.waitSignal(ctl.loaded, timeout=10_000):
+        widget.show()
+    yield widget
+    ctl.shutdown()
+
+
+def test_counts_per_split_and_total(view):
+    rows = [[view.count_cell(r, c) for c in range(3)] for r in range(view.counts.rowCount())]
+    assert rows == [
+        ["ring", "30", "5"],
+        ["bar", "20", "4"],
+        ["dot", "12", "3"],
+        ["Total", "62", "12"],
+    ]
+    assert "62 training and 12 test images" in view.status.text()
+
+
+def test_samples_are_random_images_of_each_class(view):
+    labels = view.summary().dataset.train_labels
+    assert len(view.sample_indices) == 3
+    for k, idx in enumerate(view.sample_indices):
+        assert len(idx) == min(SAMPLES_PER_CLASS, np.sum(labels == k))
+        assert np.all(labels[idx] == k)
+    before = [i.copy() for i in view.sample_indices]
+    view.shuffle_button.click()
+    assert any(not np.array_equal(a, b) for a, b in zip(before, view.sample_indices, strict=True))
+
+
+def test_label_bar_and_pie_follow_the_chosen_split(view):
+    bar_ax, pie_ax = view.labels_figure.axes
+    assert [p.get_height() for p in bar_ax.patches] == [30, 20, 12]
+    view.split_combo.setCurrentIndex(view.split_combo.findData("test"))
+    bar_ax, pie_ax = view.labels_figure.axes
+    assert [p.get_height() for p in bar_ax.patches] == [5, 4, 3]
+    spans = [abs(w.theta2 - w.theta1) for w in pie_ax.patches]
+    np.testing.assert_allclose(spans, [150, 120, 90], atol=1e-6)
+    assert all(
+        np.all(view.summary().dataset.test_labels[i] == k)
+        for k, i in enumerate(view.sample_indices)
+    )
+
+
+def test_mean_images_are_the_class_averages(view):
+    means = view.summary().means["train"]
+    np.testing.assert_allclose(means[:, 5, 5], [50, 100, 150])
+    (ax,) = view.means_figure.axes
+    assert [t.get_text() for t in ax.texts] == list(NAMES)
+
+
+def test_train0_and_test0_are_shown_with_their_labels(view):
+    ds = view.summary().dataset
+    titles = [ax.get_title() for ax in view.first_figure.axes]
+    assert titles[0].startswith("train[0]") and f"label {ds.train_labels[0]}" in titles[0]
+    assert titles[1].startswith("test[0]") and "label 2: dot" in titles[1]
+    shown = view.first_figure.axes[1].images[0].get_array()
+    np.testing.assert_array_equal(shown, ds.test_images[0])
+
+
+def test_save_chart_writes_a_png(view, tmp_path):
+    path = tmp_path / "chart.png"
+    view._ask_path = lambda default: str(path)
+    view.tabs.setCurrentIndex(1)
+    view.save_button.click()
+    assert path.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_missing_dataset_shows_how_to_get_it(qtbot):
+    def provider(name):
+        raise DataError(f"{name} is not on this computer: run `nndesk download {name}`")
+
+    ctl = DatasetController(provider)
+    widget = DatasetView(ctl, names=("mnist",))
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(ctl.failed, timeout=10_000):
+        widget.show()
+    ctl.shutdown()
+    assert widget.message.isVisible() and "nndesk download mnist" in widget.message.text()
+    assert not widget.save_button.isEnabled()
+
+
+def test_set_classifier_switches_to_its_dataset(qtbot, view):
+    with qtbot.waitSignal(view._controller.loaded, timeout=10_000) as blocker:
+        view.set_classifier(SimpleNamespace(dataset="other"))
+    assert blocker.args[0].name == "other"
+    assert view.dataset_combo.currentData() == "other"
