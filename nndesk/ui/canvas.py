@@ -50,7 +50,7 @@ class DrawingCanvas(QWidget):
         self._hint = ""
         self.setAcceptDrops(True)
         self.setMinimumSize(CANVAS_SIZE, CANVAS_SIZE)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Drawing canvas")
@@ -58,12 +58,6 @@ class DrawingCanvas(QWidget):
     # ---- public API -------------------------------------------------------------------------
     def sizeHint(self) -> QSize:
         return QSize(CANVAS_SIZE, CANVAS_SIZE)
-
-    def heightForWidth(self, width: int) -> int:
-        return width
-
-    def hasHeightForWidth(self) -> bool:
-        return True
 
     def array(self) -> np.ndarray:
         """The current drawing, ``uint8 (280, 280)``, white ink on black (a copy)."""

@@ -188,6 +188,18 @@ class MainWindow(QMainWindow):
         test_row.addWidget(self.show_test_button)
         test_row.addWidget(self.random_test_button)
         test_row.addStretch(1)
+        lab_row = QHBoxLayout()
+        lab_row.setSpacing(4)
+        lab_row.addWidget(QLabel("Lab test images:"))
+        self.lab_buttons = []
+        for index in LAB_TEST_IMAGES:
+            button = QPushButton(str(index))
+            button.setMaximumWidth(56)
+            button.setToolTip(f"Put test image {index} on the canvas (the MNIST lab asks about it)")
+            button.clicked.connect(lambda _=False, i=index: self.request_test_image(i))
+            lab_row.addWidget(button)
+            self.lab_buttons.append(button)
+        lab_row.addStretch(1)
 
         left = QVBoxLayout()
         left.addWidget(self.hint_label)
@@ -195,6 +207,7 @@ class MainWindow(QMainWindow):
         left.addLayout(tools)
         left.addLayout(tools2)
         left.addLayout(test_row)
+        left.addLayout(lab_row)
         left.addWidget(self.status_note)
         left.addStretch(1)
 
