@@ -96,6 +96,12 @@ class Conv2D(Layer):
         self._x: np.ndarray | None = None
         self._col: np.ndarray | None = None
 
+    def __getstate__(self) -> dict:
+        # copies (Sequential.astype deep-copies) leave the batch caches and scratch buffers behind
+        state = self.__dict__.copy()
+        state.update(_buffers={}, _x=None, _col=None)
+        return state
+
     def initialize(self, rng: np.random.Generator) -> None:
         """Redraw ``W`` from ``rng`` with this layer's ``init`` rule and zero ``b``, in place."""
         W = self.params["W"]

@@ -222,6 +222,17 @@ def test_config_round_trips_through_json_and_layer_from_config(layer):
         assert rebuilt.params[name].shape == p.shape
 
 
+def test_a_deep_copy_of_conv2d_keeps_weights_but_not_its_scratch_buffers():
+    import copy
+
+    layer = Conv2D(2, 3, seed=1)
+    layer.forward(np.ones((4, 2, 6, 6), np.float32), training=True)
+    clone = copy.deepcopy(layer)
+    assert clone._buffers == {} and clone._col is None
+    np.testing.assert_array_equal(clone.params["W"], layer.params["W"])
+    assert clone.forward(np.ones((4, 2, 6, 6), np.float32)).shape == (4, 3, 6, 6)
+
+
 def test_conv2d_with_the_same_seed_starts_with_the_same_weights():
     a, b = Conv2D(2, 4, seed=5), Conv2D(2, 4, seed=5)
     np.testing.assert_array_equal(a.params["W"], b.params["W"])
