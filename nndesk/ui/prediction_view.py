@@ -224,6 +224,7 @@ class PredictionPanel(QWidget):
     def set_true_label(self, label: int | None) -> None:
         """Show the true label of a test image beside the answer (None hides it)."""
         self._true = label
+        self.true_label.setVisible(label is not None)
         if label is None:
             self.true_label.setText("")
         else:
