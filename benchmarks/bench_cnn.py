@@ -245,9 +245,10 @@ def main(argv: list[str] | None = None) -> None:
 
     order = rng.permutation(len(x_all))
     bs = args.batch_size
-    losses, correct, step_seconds = [], 0, 0.0
+    losses, correct, step_seconds, batch_seconds = [], 0, 0.0, []
     t0 = time.perf_counter()
     for start in range(0, len(order), bs):
+        tb = time.perf_counter()
         idx = order[start : start + bs]
         x, y = x_all[idx], labels[idx]
         logits = forward(x, training=True)
@@ -258,18 +259,27 @@ def main(argv: list[str] | None = None) -> None:
         step_seconds += time.perf_counter() - t
         losses.append(loss)
         correct += int(np.sum(logits.argmax(axis=1) == y))
+        batch_seconds.append(time.perf_counter() - tb)
     epoch = time.perf_counter() - t0
     conv._matmul = np.matmul
 
     conv_gflops = meter.flops / meter.seconds / 1e9
     print(f"images={len(order)} batch_size={bs} batches={-(-len(order) // bs)}")
     print(f"epoch_seconds={epoch:.2f}")
+    full = np.array(batch_seconds[:-1] if len(batch_seconds) > 1 else batch_seconds)  # full batches
+    print(
+        f"batch_ms_median={np.median(full) * 1e3:.1f} batch_ms_min={full.min() * 1e3:.1f} "
+        f"(min x batches = {full.min() * len(batch_seconds):.1f} s: the epoch without contention)"
+    )
     print(f"train_loss={np.mean(losses):.4f} train_accuracy={correct / len(order):.4f}")
     print(
         f"conv_matmul_seconds={meter.seconds:.2f} conv_matmul_gflop={meter.flops / 1e9:.1f} "
         f"conv_matmul_gflops={conv_gflops:.1f}"
     )
+    peak_after = sgemm_peak()
+    print(f"sgemm_peak_gflops_after={peak_after:.1f}")
     print(f"conv_peak_fraction={conv_gflops / peak:.3f}")
+    print(f"conv_peak_fraction_vs_best_peak={conv_gflops / max(peak, peak_after):.3f}")
     for shape, (flops, seconds) in meter.by_shape.items():
         print(f"  conv matmul {shape:<24s} {seconds:6.2f} s {flops / seconds / 1e9:6.1f} GFLOP/s")
     print(f"optimizer_step_seconds={step_seconds:.2f}")
