@@ -82,27 +82,49 @@ def _xy(x: Sequence[float], y: Sequence[float]) -> tuple[np.ndarray, np.ndarray]
     return np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
 
 
-class LiveCurves:
-    """The live plot: lines made once on three Axes, then ``update`` only moves their data."""
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 (times a power of ten) >= ``value``."""
+    if not math.isfinite(value) or value <= 0:
+        return 1.0
+    exp = math.floor(math.log10(value))
+    for step in (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        if step * 10.0**exp >= value * (1 - 1e-9):
+            return step * 10.0**exp
+    return 10.0 ** (exp + 1)
 
-    def __init__(self, ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
+
+def _finite(values) -> np.ndarray:
+    v = np.asarray(values, dtype=np.float64)
+    return v[np.isfinite(v)]
+
+
+class LiveCurves:
+    """The live plot: lines made once on three Axes, then ``update`` only moves their data.
+
+    Limits are sticky: they change only when the data leaves them (or shrinks to under half of
+    them), and ``update`` says so. A caller that blits (``animated=True`` lines) then needs a full
+    redraw only on those rare updates; every other update just redraws the lines.
+    """
+
+    def __init__(self, ax_batch: Axes, ax_loss: Axes, ax_acc: Axes, animated: bool = False):
         self.axes = (ax_batch, ax_loss, ax_acc)
         style_axes(ax_batch, ax_loss, ax_acc)
-        (self.batch_line,) = ax_batch.plot([], [], color=BATCH_COLOR, lw=0.8, label="batch")
+        kw = {"animated": animated}
+        (self.batch_line,) = ax_batch.plot([], [], color=BATCH_COLOR, lw=0.8, label="batch", **kw)
         (self.batch_avg_line,) = ax_batch.plot(
-            [], [], color=TRAIN_COLOR, lw=1.8, label="moving average"
+            [], [], color=TRAIN_COLOR, lw=1.8, label="moving average", **kw
         )
         (self.train_loss_line,) = ax_loss.plot(
-            [], [], "o-", color=TRAIN_COLOR, ms=4, lw=1.8, label="train"
+            [], [], "o-", color=TRAIN_COLOR, ms=4, lw=1.8, label="train", **kw
         )
         (self.val_loss_line,) = ax_loss.plot(
-            [], [], "s-", color=VAL_COLOR, ms=4, lw=1.8, label="validation"
+            [], [], "s-", color=VAL_COLOR, ms=4, lw=1.8, label="validation", **kw
         )
         (self.train_acc_line,) = ax_acc.plot(
-            [], [], "o-", color=TRAIN_COLOR, ms=4, lw=1.8, label="train"
+            [], [], "o-", color=TRAIN_COLOR, ms=4, lw=1.8, label="train", **kw
         )
         (self.val_acc_line,) = ax_acc.plot(
-            [], [], "s-", color=VAL_COLOR, ms=4, lw=1.8, label="validation"
+            [], [], "s-", color=VAL_COLOR, ms=4, lw=1.8, label="validation", **kw
         )
         # fixed legend places: loc="best" is searched on every draw, too slow for a live plot
         for ax, loc in zip(self.axes, ("upper right", "upper right", "lower right"), strict=True):
@@ -110,6 +132,8 @@ class LiveCurves:
         self._lr_marks: list = []
         self._lr_marked = 0
         self.batches_per_epoch: int | None = None
+        self._span: tuple[int, int] | None = None
+        self.reset()
 
     @property
     def lines(self) -> tuple:
@@ -123,8 +147,15 @@ class LiveCurves:
             self.val_acc_line,
         )
 
-    def update(self, curves: Curves) -> None:
-        """Move every line to ``curves`` and rescale; the caller then calls ``draw_idle``."""
+    def set_span(self, first_epoch: int, last_epoch: int) -> None:
+        """Fix the x axes to a run's epochs (``first_epoch`` 1-based) so they never rescale."""
+        self._span = (int(first_epoch), int(last_epoch))
+
+    def update(self, curves: Curves) -> bool:
+        """Move every line to ``curves``; True when limits or marks changed (redraw everything).
+
+        The caller then redraws: ``draw_idle`` (or a blit of the lines when this returned False).
+        """
         bx, bl = _xy(curves.batch_x, curves.batch_loss)
         self.batch_line.set_data(bx, bl)
         window = smoothing_window(self.batches_per_epoch, len(bl))
@@ -134,30 +165,39 @@ class LiveCurves:
         self.val_loss_line.set_data(*_xy(ex, curves.val_loss))
         self.train_acc_line.set_data(*_xy(ex, curves.train_accuracy))
         self.val_acc_line.set_data(*_xy(ex, curves.val_accuracy))
+        changed = False
         if len(curves.lr_changes) < self._lr_marked:
             self.clear_lr_marks()
+            changed = True
         for x, lr in curves.lr_changes[self._lr_marked :]:
             self._lr_marks.extend(mark_lr_change(self.axes, x, lr))
+            changed = True
         self._lr_marked = len(curves.lr_changes)
-        for ax in self.axes:
-            ax.relim(visible_only=True)
-            ax.autoscale_view()
-        self._pad_limits(curves)
+        return self._update_limits(curves) or changed
 
-    def _pad_limits(self, curves: Curves) -> None:
-        # keep the epoch axis from starting at a single point, and the loss floor at zero
+    def _update_limits(self, curves: Curves) -> bool:
         ax_batch, ax_loss, ax_acc = self.axes
-        right = max(1.0, math.ceil(curves.last_x) if curves.batch_x else len(curves.epochs))
-        ax_batch.set_xlim(0, right)
-        if curves.epochs:
-            last = max(curves.epochs[-1], 2)
-            first = min(curves.epochs[0], 1)
-            for ax in (ax_loss, ax_acc):
-                ax.set_xlim(first - 0.2, last + 0.2)
-        finite = [v for v in curves.batch_loss if math.isfinite(v)]
-        if finite:
-            top = float(np.percentile(finite, 99)) * 1.05
-            ax_batch.set_ylim(0, max(top, 1e-6))
+        if self._span is not None:
+            first, last = self._span
+        else:
+            first = min(curves.epochs[0], 1) if curves.epochs else 1
+            last = max(curves.epochs[-1] if curves.epochs else 1, math.ceil(curves.last_x), 1)
+        changed = _set_lim(ax_batch, "x", (first - 1, last))
+        for ax in (ax_loss, ax_acc):
+            changed |= _set_lim(ax, "x", (first - 0.3, max(last, first + 1) + 0.3))
+        # batch losses: the 99th percentile, so one wild batch does not flatten the curve
+        losses = _finite(curves.batch_loss)
+        top = float(np.percentile(losses, 99)) if losses.size else 0.0
+        changed |= _sticky_top(ax_batch, top)
+        epoch_losses = _finite([*curves.train_loss, *curves.val_loss])
+        changed |= _sticky_top(ax_loss, float(epoch_losses.max()) if epoch_losses.size else 0.0)
+        accs = _finite([*curves.train_accuracy, *curves.val_accuracy])
+        low = float(accs.min()) if accs.size else 0.0
+        bottom = ax_acc.get_ylim()[0]
+        if low < bottom or low > bottom + 0.6 * (1.0 - bottom) or not accs.size:
+            bottom = max(0.0, math.floor((low - 0.02) * 20) / 20) if accs.size else 0.0
+        changed |= _set_lim(ax_acc, "y", (bottom, 1.005))
+        return changed
 
     def clear_lr_marks(self) -> None:
         for artist in self._lr_marks:
@@ -166,9 +206,31 @@ class LiveCurves:
         self._lr_marked = 0
 
     def reset(self) -> None:
-        """Empty every line (a new run starts)."""
+        """Empty every line and forget the run's span (a new run starts)."""
         self.clear_lr_marks()
+        self._span = None
+        self.axes[0].set_ylim(0, 1)
+        self.axes[1].set_ylim(0, 1)
         self.update(Curves())
+
+
+def _set_lim(ax: Axes, which: str, lim: tuple[float, float]) -> bool:
+    """Set x or y limits; True if they changed."""
+    get, set_ = (ax.get_xlim, ax.set_xlim) if which == "x" else (ax.get_ylim, ax.set_ylim)
+    if np.allclose(get(), lim, rtol=1e-9, atol=1e-12):
+        return False
+    set_(*lim)
+    return True
+
+
+def _sticky_top(ax: Axes, data_top: float) -> bool:
+    """Loss axes start at 0; the top moves only when the data leaves it or drops under 45%."""
+    current = ax.get_ylim()[1]
+    if data_top <= 0:
+        return _set_lim(ax, "y", (0.0, current))
+    if data_top > current or data_top < 0.45 * current:
+        return _set_lim(ax, "y", (0.0, nice_ceiling(data_top * 1.1)))
+    return _set_lim(ax, "y", (0.0, current))
 
 
 def mark_lr_change(axes: Sequence[Axes], x: float, lr: float) -> list:

@@ -13,6 +13,7 @@ each epoch, and at the end its test metrics and model file.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import threading
 import time
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from nndesk.errors import ConfigError, NndeskError
 from nndesk.runs import MODEL_FILE, Curves, RunRecord, RunStore
@@ -54,6 +55,28 @@ class RunStarted:
     first_epoch: int  # 1-based; > 1 when resuming
     last_epoch: int
     history: Curves  # the curves so far: empty, or a resumed model's per-epoch history
+
+
+@contextlib.contextmanager
+def _leave_a_core_for_the_gui():
+    """Cap BLAS threads at (cores - 1) while training, so the GUI thread always finds a core.
+
+    OpenBLAS otherwise spreads every matmul over all cores and the window stutters. Uses
+    threadpoolctl when it is installed; without it, nothing changes.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        yield
+        return
+    with threadpool_limits(limits=max(1, (os.cpu_count() or 2) - 1), user_api="blas"):
+        yield
+
+
+class _Counter:
+    """Batches trained so far in this run; written by the worker, read by anyone (an int)."""
+
+    value = 0
 
 
 class _LearningRate:
@@ -99,8 +122,12 @@ class TrainingWorker(QObject):
         lr: _LearningRate,
         resume: str | Path | None = None,
         dataset=None,
+        counter: _Counter | None = None,
+        closing: threading.Event | None = None,
     ) -> None:
         super().__init__()
+        self._closing = closing or threading.Event()
+        self._counter = counter or _Counter()
         self._config = config
         self._provider = dataset_provider
         self._store = store
@@ -124,7 +151,8 @@ class TrainingWorker(QObject):
         old_interval = sys.getswitchinterval()
         sys.setswitchinterval(TRAINING_SWITCH_INTERVAL)
         try:
-            self._run()
+            with _leave_a_core_for_the_gui():
+                self._run()
         except NndeskError as err:
             self._fail(str(err))
         except MemoryError:
@@ -194,6 +222,7 @@ class TrainingWorker(QObject):
                     self.lr_changed.emit(x, self._lr_pending)
                     self._lr_pending = None
                 record.curves.add_batch(report)
+                self._counter.value += 1
                 pending.append(report)
                 now = time.perf_counter()
                 if now - last_emit >= BATCH_EMIT_INTERVAL:
@@ -215,7 +244,8 @@ class TrainingWorker(QObject):
             self.batches_finished.emit(tuple(pending))
 
         self.status_changed.emit("Testing and saving the model…")
-        session.evaluate_test()
+        if not self._closing.is_set():  # the window is closing: save, but skip the test pass
+            session.evaluate_test()
         path = session.save(record.folder / MODEL_FILE)
         record.model_file = path.name
         record.metrics = dict(session.metrics)
@@ -262,6 +292,13 @@ class TrainingController(QObject):
         self._lr = _LearningRate()
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
+        self._counter = _Counter()
+        self._closing = threading.Event()
+        self._newest_snapshot = None
+        self._last_snapshot = 0.0
+        self._snapshot_timer = QTimer(self)
+        self._snapshot_timer.setSingleShot(True)
+        self._snapshot_timer.timeout.connect(self._on_snapshot_timer_timeout)
 
     # -- state ---------------------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -270,6 +307,16 @@ class TrainingController(QObject):
 
     def is_paused(self) -> bool:
         return self._pause.is_set()
+
+    @property
+    def batches_done(self) -> int:
+        """Batches the current (or last) run has trained, counted on the worker thread."""
+        return self._counter.value
+
+    @property
+    def thread(self) -> QThread | None:
+        """The running training thread, or None."""
+        return self._thread
 
     # -- commands ------------------------------------------------------------------------------
     def start(self, config, resume: str | Path | None = None, dataset=None) -> None:
@@ -283,11 +330,22 @@ class TrainingController(QObject):
         config.validate()
         self._stop.clear()
         self._pause.clear()
+        self._closing = threading.Event()
         self._lr = _LearningRate()
+        self._counter = _Counter()
         thread = QThread()
         thread.setObjectName("nndesk-training")
         worker = TrainingWorker(
-            config, self._provider, self.store, self._stop, self._pause, self._lr, resume, dataset
+            config,
+            self._provider,
+            self.store,
+            self._stop,
+            self._pause,
+            self._lr,
+            resume,
+            dataset,
+            self._counter,
+            self._closing,
         )
         worker.moveToThread(thread)
         # worker -> controller: queued, so everything below runs on the GUI thread
@@ -302,7 +360,9 @@ class TrainingController(QObject):
         worker.run_saved.connect(self.run_saved)
         worker.failed.connect(self.failed)
         thread.started.connect(worker.run)
-        worker.finished.connect(thread.quit)
+        # direct: quit() is thread-safe, and a queued call would never run while shutdown()
+        # blocks the GUI thread in wait()
+        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         worker.finished.connect(worker.deleteLater)
         # thread.deleteLater is called in _on_thread_finished, after joining the thread
         thread.finished.connect(self._on_thread_finished)
@@ -338,6 +398,7 @@ class TrainingController(QObject):
         thread = self._thread
         if thread is None:
             return True
+        self._closing.set()
         self.stop()
         done = thread.wait(timeout_ms)
         if done:
@@ -353,8 +414,25 @@ class TrainingController(QObject):
 
     @Slot(object)
     def _on_worker_weights_updated(self, classifier) -> None:
-        if not self._stop.is_set():
-            self.weights_updated.emit(classifier)
+        # the worker already spaces snapshots, but a busy GUI thread can receive several at
+        # once: keep the newest and pass one on at most every SNAPSHOT_INTERVAL
+        if self._stop.is_set():
+            return
+        self._newest_snapshot = classifier
+        self._on_snapshot_timer_timeout()
+
+    @Slot()
+    def _on_snapshot_timer_timeout(self) -> None:
+        if self._newest_snapshot is None or self._stop.is_set():
+            return
+        wait_ms = int(1000 * (SNAPSHOT_INTERVAL - (time.perf_counter() - self._last_snapshot)))
+        if wait_ms > 0:
+            if not self._snapshot_timer.isActive():
+                self._snapshot_timer.start(wait_ms + 1)
+            return
+        classifier, self._newest_snapshot = self._newest_snapshot, None
+        self._last_snapshot = time.perf_counter()
+        self.weights_updated.emit(classifier)
 
     @Slot()
     def _on_thread_finished(self) -> None:
@@ -364,6 +442,8 @@ class TrainingController(QObject):
         thread = self._thread
         thread.wait()
         thread.deleteLater()
+        self._snapshot_timer.stop()
+        self._newest_snapshot = None
         self._thread, self._worker = None, None
         self._pause.clear()
         self.running_changed.emit(False)

@@ -1,10 +1,18 @@
-"""PlotWidget: a matplotlib Figure embedded in Qt, redrawn at most every ~100 ms."""
+"""PlotWidget: a matplotlib Figure embedded in Qt, redrawn at most every ~100 ms, with blitting.
+
+A full matplotlib redraw (text, ticks, layout) costs hundreds of milliseconds on a slow machine,
+long enough to freeze the window. Live plots therefore mark their lines ``animated`` and list
+them in ``animated``: most updates only restore the cached background and redraw those lines
+(a blit, a few milliseconds); a full redraw happens only when ``before_draw`` says the limits or
+decorations changed, and after a resize.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QTimer, Slot
@@ -17,9 +25,10 @@ MIN_REDRAW_MS = 100
 class PlotWidget(QWidget):
     """Holds ``self.figure`` and its canvas; ``request_draw()`` coalesces redraws.
 
-    Callers call ``request_draw()`` as often as they like; the canvas is drawn at most once per
+    Callers call ``request_draw()`` as often as they like; the canvas is redrawn at most once per
     ``min_interval_ms``. ``before_draw`` (optional) runs just before each redraw, so the caller
-    moves its artists' data (``set_data``, ``relim``) only as often as the plot is drawn.
+    moves its artists' data only as often as the plot is drawn; it returns True when a full
+    redraw is needed (limits changed), False when blitting ``animated`` artists is enough.
     """
 
     def __init__(
@@ -27,6 +36,7 @@ class PlotWidget(QWidget):
         parent: QWidget | None = None,
         figsize: tuple[float, float] = (6.0, 4.0),
         min_interval_ms: int = MIN_REDRAW_MS,
+        freeze_layout: bool = False,
     ) -> None:
         super().__init__(parent)
         self.figure = Figure(figsize=figsize, layout="constrained", facecolor="white")
@@ -40,11 +50,21 @@ class PlotWidget(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
-        self.draw_count = 0  # how many redraws were actually issued (tests, benchmark)
-        self.before_draw: Callable[[], None] | None = None
+        self.before_draw: Callable[[], bool | None] | None = None
+        self.animated: list[Artist] = []  # drawn over the cached background by blitting
+        self._background = None
+        self._need_full = True
+        self.draw_count = 0  # redraws issued (full + blits), for tests and the benchmark
+        self.full_draw_count = 0
+        # constrained layout is half the cost of a full draw: with ``freeze_layout`` it runs on
+        # the first draw after each resize only, later draws keep the axes where they are
+        self._layout_engine = self.figure.get_layout_engine() if freeze_layout else None
+        self.canvas.mpl_connect("draw_event", self._on_canvas_draw)
+        self.canvas.mpl_connect("resize_event", self._on_canvas_resize)
 
-    def request_draw(self) -> None:
+    def request_draw(self, full: bool = False) -> None:
         """Redraw soon: now if the last redraw is old enough, else once the interval has passed."""
+        self._need_full |= full
         if self._timer.isActive():
             return
         wait = self._min_interval - (time.perf_counter() - self._last_draw)
@@ -54,8 +74,9 @@ class PlotWidget(QWidget):
             self._timer.start(int(wait * 1000) + 1)
 
     def draw_now(self) -> None:
-        """Redraw immediately (after a complete change such as an overlay)."""
+        """Redraw everything at the next event-loop turn (after a complete change)."""
         self._timer.stop()
+        self._need_full = True
         self._draw()
 
     @Slot()
@@ -65,6 +86,31 @@ class PlotWidget(QWidget):
     def _draw(self) -> None:
         self._last_draw = time.perf_counter()
         self.draw_count += 1
+        full = self._need_full
         if self.before_draw is not None:
-            self.before_draw()
-        self.canvas.draw_idle()
+            full = bool(self.before_draw()) or full
+        if full or self._background is None or not self.animated:
+            self._need_full = False
+            self._background = None  # until the full draw has happened
+            self.full_draw_count += 1
+            self.canvas.draw_idle()
+        else:
+            self.canvas.restore_region(self._background)
+            self._draw_animated()
+            self.canvas.blit(self.figure.bbox)
+
+    def _draw_animated(self) -> None:
+        for artist in self.animated:
+            self.figure.draw_artist(artist)
+
+    def _on_canvas_draw(self, event) -> None:
+        # after every full draw (ours or a resize): keep the background, then add the lines
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._draw_animated()
+        if self._layout_engine is not None and self.figure.get_layout_engine() is not None:
+            self.figure.set_layout_engine("none")
+
+    def _on_canvas_resize(self, event) -> None:
+        self._background = None
+        if self._layout_engine is not None:
+            self.figure.set_layout_engine(self._layout_engine)

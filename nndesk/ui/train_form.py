@@ -543,3 +543,4 @@ class TrainForm(QWidget):
             self.preset.setCurrentIndex(0)
             self.preset.blockSignals(False)
             self.preset_note.setText("")
+            self.preset_note.hide()

@@ -115,13 +115,13 @@ class TrainingPanel(QWidget):
         self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
 
         # -- live plot -----------------------------------------------------------------------
-        self.plot = PlotWidget(figsize=(9, 5.2))
+        self.plot = PlotWidget(figsize=(9, 5.2), freeze_layout=True)
         fig = self.plot.figure
         grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
         axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]))
         axes += (fig.add_subplot(grid[1, 1]),)
-        self.live = LiveCurves(*axes)
-        self.live.update(self.curves)
+        self.live = LiveCurves(*axes, animated=True)
+        self.plot.animated = list(self.live.lines)
         self.plot.before_draw = self._on_plot_before_draw
 
         # -- model files ---------------------------------------------------------------------
@@ -286,6 +286,11 @@ class TrainingPanel(QWidget):
         """Stop training and join its thread (call from the window's closeEvent)."""
         return self.controller.shutdown(timeout_ms)
 
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Shown as a window of its own (benchmarks): stop and join training before closing."""
+        self.shutdown()
+        super().closeEvent(event)
+
     def _current_model_path(self) -> Path | None:
         selected = self.runs_view.selected_records()
         if len(selected) == 1 and selected[0].model_path and selected[0].model_path.is_file():
@@ -350,8 +355,9 @@ class TrainingPanel(QWidget):
         self._run = run
         self._last_batch = None
         self.curves = run.history
-        self.live.batches_per_epoch = run.batches_per_epoch
         self.live.reset()
+        self.live.batches_per_epoch = run.batches_per_epoch
+        self.live.set_span(run.first_epoch if run.first_epoch == 1 else 1, run.last_epoch)
         resumed = f" (continuing from epoch {run.first_epoch - 1})" if run.first_epoch > 1 else ""
         self.title.setText(f"{run.title}{resumed}")
         self.live_lr.set_value(run.config.lr)
@@ -417,9 +423,8 @@ class TrainingPanel(QWidget):
         self._update_buttons()
         self._show_progress()
 
-    @Slot()
-    def _on_plot_before_draw(self) -> None:
-        self.live.update(self.curves)
+    def _on_plot_before_draw(self) -> bool:
+        return self.live.update(self.curves)
 
     # -- widget slots --------------------------------------------------------------------------
     @Slot(bool)

@@ -1,0 +1,109 @@
+"""How late does the GUI thread get while the training panel trains? (offscreen; not a test)
+
+Trains the Fashion MLP preset from the panel for 2 epochs while a 5 ms QTimer ticks on the GUI
+thread; each tick's lateness (gap beyond 5 ms) is a stall the user would feel. Prints
+``stall_p99_ms=`` and ``stall_max_ms=`` (target: p99 <= 30 ms), plus throughput and redraws.
+
+    python benchmarks/bench_gui.py --data-dir /work/shared/data/fashion-mnist
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+
+TICK_MS = 5
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", required=True, help="folder with the Fashion-MNIST IDX files")
+    parser.add_argument("--preset", default="fashion-mlp")
+    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--height", type=int, default=900)
+    parser.add_argument("--verbose", action="store_true", help="print the worst stalls")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
+
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from nndesk.data import load_dataset
+    from nndesk.presets import get_preset
+    from nndesk.ui.training_panel import TrainingPanel
+
+    app = QApplication.instance() or QApplication([])
+
+    def provider(name: str):
+        return load_dataset(name, data_dir=args.data_dir, allow_download=False)
+
+    panel = TrainingPanel(dataset_provider=provider)
+    panel.resize(args.width, args.height)
+    panel.show()
+    app.processEvents()
+    config = get_preset(args.preset).config.replace(epochs=args.epochs)
+
+    ticks: list[float] = []
+    clock = QElapsedTimer()
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(lambda: ticks.append(clock.nsecsElapsed() / 1e6))
+    phases: list[tuple[float, str]] = []
+    panel.controller.status_changed.connect(
+        lambda text: phases.append((clock.nsecsElapsed() / 1e6, text))
+    )
+    epochs: list = []
+    batches = [0]
+    panel.controller.epoch_finished.connect(epochs.append)
+    panel.controller.batches_finished.connect(
+        lambda rs: batches.__setitem__(0, batches[0] + len(rs))
+    )
+    loop = QEventLoop()
+    panel.controller.running_changed.connect(lambda running: None if running else loop.quit())
+    clock.start()
+    timer.start()
+    t0 = time.perf_counter()
+    if not panel.start_training(config):
+        print("could not start training", file=sys.stderr)
+        return 2
+    loop.exec()
+    seconds = time.perf_counter() - t0
+    timer.stop()
+
+    gaps = np.diff(np.asarray(ticks)) - TICK_MS
+    late = np.maximum(gaps, 0.0)
+    print(f"preset={args.preset} epochs={len(epochs)} batches={batches[0]} seconds={seconds:.1f}")
+    if epochs:
+        print(
+            f"val_accuracy={epochs[-1].val_accuracy:.4f} train_seconds_per_epoch="
+            + ",".join(f"{e.seconds:.1f}" for e in epochs)
+        )
+    print(
+        f"redraws={panel.plot.draw_count} full_redraws={panel.plot.full_draw_count} "
+        f"ticks={len(ticks)}"
+    )
+    print(f"stall_p50_ms={np.percentile(late, 50):.1f}")
+    print(f"stall_p99_ms={np.percentile(late, 99):.1f}")
+    print(f"stall_max_ms={late.max():.1f}")
+    if args.verbose:
+        print("phases:", ", ".join(f"{t / 1000:.2f}s {text}" for t, text in phases))
+        for i in np.argsort(-late)[:10]:
+            print(f"  stall {late[i]:.0f} ms at {ticks[i] / 1000:.2f}s")
+    print(f"load_average={os.getloadavg()[0]:.2f} cores={os.cpu_count()}")
+    panel.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,290 @@
+"""The training panel and its controller, offscreen, on a tiny learnable dataset."""
+
+from __future__ import annotations
+
+import csv
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from nndesk.data.idx import read_idx_images, read_idx_labels
+from nndesk.data.sources import Dataset
+from nndesk.errors import DataError
+from nndesk.inference import Classifier
+from nndesk.runs import RunStore
+from nndesk.ui.training_panel import TrainingPanel, format_eta
+
+WAIT_MS = 30_000
+
+
+@pytest.fixture
+def tiny_dataset(tiny_idx_dir) -> Dataset:
+    def part(kind, split):
+        reader = read_idx_images if kind == "images" else read_idx_labels
+        return reader(tiny_idx_dir / f"{split}-{kind}-idx{3 if kind == 'images' else 1}-ubyte.gz")
+
+    return Dataset(
+        name="mnist",
+        class_names=tuple(str(i) for i in range(10)),
+        preprocess="digits",
+        train_images=part("images", "train"),
+        train_labels=part("labels", "train").astype(np.int64),
+        test_images=part("images", "t10k"),
+        test_labels=part("labels", "t10k").astype(np.int64),
+    )
+
+
+def make_panel(qtbot, tmp_path, provider):
+    widget = TrainingPanel(dataset_provider=provider, store=RunStore(tmp_path / "runs"))
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    form = widget.form
+    form.dataset.setCurrentIndex(form.dataset.findData("mnist"))
+    form.arch.setText("784-16-10")
+    form.batch_size.setValue(20)
+    form.epochs.setValue(3)
+    form.val_fraction.setValue(20)
+    form._on_arch_timer_timeout()  # skip the typing debounce
+    return widget
+
+
+@pytest.fixture
+def panel(qtbot, tiny_dataset, tmp_path):
+    asked: list[str] = []
+
+    def provider(name):
+        asked.append(name)
+        return tiny_dataset
+
+    widget = make_panel(qtbot, tmp_path, provider)
+    widget.asked = asked
+    yield widget
+    widget.shutdown()
+
+
+def wait_until_idle(qtbot, panel):
+    if panel.controller.is_running():
+        with qtbot.waitSignal(
+            panel.controller.running_changed, timeout=WAIT_MS, check_params_cb=lambda r: not r
+        ):
+            pass
+    qtbot.wait(150)  # the last throttled redraw
+
+
+def start_long_run(qtbot, panel, epochs=300):
+    panel.form.epochs.setValue(epochs)
+    panel.form.batch_size.setValue(10)
+    assert panel.start_training()
+    qtbot.waitUntil(lambda: panel.controller.batches_done >= 3, timeout=WAIT_MS)
+
+
+def test_train_runs_to_the_end_and_the_plots_hold_one_point_per_epoch(qtbot, panel, tiny_dataset):
+    with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS) as ready:
+        qtbot.mouseClick(panel.train_button, Qt.MouseButton.LeftButton)
+    wait_until_idle(qtbot, panel)
+
+    assert panel.asked == ["mnist"]
+    assert list(panel.live.train_loss_line.get_xdata()) == [1.0, 2.0, 3.0]
+    assert list(panel.live.val_acc_line.get_xdata()) == [1.0, 2.0, 3.0]
+    assert len(panel.live.batch_line.get_xdata()) == 3 * 8  # 160 training images / 20
+    assert panel.progress.value() == panel.progress.maximum()
+    assert panel.progress.text().startswith("Finished")
+    assert panel.train_button.isEnabled() and not panel.stop_button.isEnabled()
+    # the app is handed the final model, and it has learned the blobs
+    clf = ready.args[0]
+    assert isinstance(clf, Classifier)
+    predicted = np.argmax(clf.probabilities(tiny_dataset.test_images), axis=1)
+    assert np.mean(predicted == tiny_dataset.test_labels) > 0.5
+
+
+def test_a_run_appears_in_history_and_its_model_loads(qtbot, panel, tiny_dataset, tmp_path):
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+
+    records = panel.runs_view.records()
+    assert len(records) == 1 and panel.runs_view.table.rowCount() == 1
+    record = records[0]
+    assert record.status == "completed"
+    assert record.curves.epochs == [1, 2, 3]
+    assert 0.0 <= record.test_accuracy <= 1.0
+    clf = Classifier.from_file(record.model_path)
+    assert clf.class_names == tiny_dataset.class_names
+    assert [h["epoch"] for h in clf.info["history"]] == [1, 2, 3]
+
+    saved = panel.save_model_to(tmp_path / "mine")
+    assert saved.name == "mine.npz"
+    assert Classifier.from_file(saved).info["history"] == clf.info["history"]
+    png = panel.export_curves_png(tmp_path / "curves.png")
+    assert png.read_bytes()[:4] == b"\x89PNG"
+    with open(panel.export_history_csv(tmp_path / "h.csv")) as f:
+        rows = list(csv.DictReader(f))
+    assert [r["epoch"] for r in rows] == ["1", "2", "3"]
+
+
+def test_loaded_model_continues_training_and_its_history(qtbot, panel):
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    first = panel.runs_view.records()[0]
+
+    with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS):
+        assert panel.load_model(first.model_path)
+    assert list(panel.curves.epochs) == [1, 2, 3]
+    assert panel.resume_button.isEnabled()
+    panel.form.epochs.setValue(2)
+    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    wait_until_idle(qtbot, panel)
+
+    latest = panel.runs_view.records()[0]
+    assert latest.run_id != first.run_id
+    assert latest.resumed_from == str(first.model_path)
+    assert latest.curves.epochs == [1, 2, 3, 4, 5]
+    assert list(panel.live.train_loss_line.get_xdata()) == [1.0, 2.0, 3.0, 4.0, 5.0]
+
+
+def test_selecting_two_runs_overlays_both(qtbot, panel):
+    for width in ("784-8-10", "784-24-10"):
+        panel.form.arch.setText(width)
+        panel.form._on_arch_timer_timeout()
+        panel.start_training()
+        wait_until_idle(qtbot, panel)
+    view = panel.runs_view
+    view.select_runs([r.run_id for r in view.records()])
+    labels = [t.get_text() for t in view.axes[2].get_legend().get_texts()]
+    assert sorted(labels) == ["arch=784-24-10", "arch=784-8-10"]
+
+
+def test_stop_ends_training_within_one_batch(qtbot, panel):
+    start_long_run(qtbot, panel)
+    done_at_stop = panel.controller.batches_done
+    qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS) as ended:
+        pass
+    assert ended.args[0].reason == "stopped"
+    assert panel.controller.batches_done <= done_at_stop + 1
+    wait_until_idle(qtbot, panel)
+    record = panel.runs_view.records()[0]
+    assert record.status == "stopped"
+    assert record.model_path.is_file()  # a stopped run still keeps its model
+
+
+def test_pause_holds_the_batch_count_still_until_resume(qtbot, panel):
+    start_long_run(qtbot, panel, epochs=60)
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    assert panel.pause_button.text() == "Resume"
+    qtbot.wait(100)  # the batch in flight finishes
+    held = panel.controller.batches_done
+    qtbot.wait(400)
+    assert panel.controller.batches_done == held
+    assert "PAUSED" in panel.speed.text()
+
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.controller.batches_done > held + 2, timeout=WAIT_MS)
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+
+
+def test_shutting_down_during_training_leaves_no_thread_running(qtbot, panel):
+    start_long_run(qtbot, panel)
+    thread = panel.controller.thread
+    assert thread is not None and thread.isRunning()
+    t0 = time.perf_counter()
+    assert panel.shutdown(timeout_ms=10_000)
+    assert time.perf_counter() - t0 < 5
+    assert thread.isFinished()
+    assert not panel.controller.is_running()
+
+
+def test_learning_rate_changes_while_training_and_the_curve_marks_it(qtbot, panel):
+    start_long_run(qtbot, panel, epochs=60)
+    panel.live_lr.setText("2e-4")
+    with qtbot.waitSignal(panel.controller.lr_changed, timeout=WAIT_MS) as changed:
+        qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
+    x, lr = changed.args
+    assert lr == pytest.approx(2e-4)
+    with qtbot.waitSignal(panel.controller.batch_finished, timeout=WAIT_MS) as batch:
+        pass
+    assert batch.args[0].lr == pytest.approx(2e-4)
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert panel.curves.lr_changes == [(x, lr)]
+    marks = [ln for ln in panel.live.axes[0].lines if ln.get_linestyle() == ":"]
+    assert len(marks) == 1 and marks[0].get_xdata()[0] == pytest.approx(x)
+    assert panel.runs_view.records()[0].curves.lr_changes == [(x, lr)]
+
+
+def test_weights_snapshots_come_at_most_every_300_ms(qtbot, panel):
+    times: list[float] = []
+    panel.controller.weights_updated.connect(lambda clf: times.append(time.perf_counter()))
+    start_long_run(qtbot, panel, epochs=300)
+    qtbot.waitUntil(lambda: len(times) >= 3, timeout=WAIT_MS)
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert np.diff(times).min() >= 0.29
+
+
+def test_invalid_fields_are_refused_with_a_reason(qtbot, panel):
+    form = panel.form
+    form.arch.setText("784-6x-10")
+    form._on_arch_timer_timeout()
+    assert "'6x' is not a width" in form.errors()["arch"]
+    assert not panel.train_button.isEnabled()
+    form.arch.setText("784-16-10")
+    form._on_arch_timer_timeout()
+    assert form.arch_summary.text() == "784-16-10 \N{RIGHTWARDS ARROW} 12,730 parameters"
+    form.lr.setText("0")
+    assert form.errors()["lr"] == "must be greater than 0"
+    form.lr.setText("1e-3")
+    form.loss.setCurrentIndex(form.loss.findData("bce"))
+    assert "sigmoid" in form.errors()["loss"]
+    form.output.setCurrentIndex(form.output.findData("sigmoid"))
+    assert form.is_valid() and panel.train_button.isEnabled()
+    assert form.config().loss == "bce"
+
+
+def test_a_preset_fills_every_field(qtbot, panel):
+    panel.form.apply_preset("mnist-relu-sigmoid-unit")
+    config = panel.form.config()
+    assert (config.arch, config.output, config.loss, config.normalize) == (
+        "784-784-10",
+        "sigmoid",
+        "bce",
+        "unit",
+    )
+    assert panel.form.arch_summary.text().endswith("623,290 parameters")
+    panel.form.epochs.setValue(7)
+    assert panel.form.preset.currentData() == ""  # edited: no longer the preset
+
+
+def test_a_failing_run_shows_its_reason_and_the_panel_stays_usable(qtbot, tmp_path):
+    def provider(name):
+        raise DataError("MNIST is not on this computer")
+
+    panel = make_panel(qtbot, tmp_path, provider)
+    with qtbot.waitSignal(panel.controller.failed, timeout=WAIT_MS):
+        panel.start_training()
+    wait_until_idle(qtbot, panel)
+    box = panel._message_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert box.text() == "MNIST is not on this computer"
+    assert panel.train_button.isEnabled()
+
+
+def test_an_unexpected_crash_is_reported_in_one_line(qtbot, tmp_path):
+    def provider(name):
+        raise RuntimeError("boom")
+
+    panel = make_panel(qtbot, tmp_path, provider)
+    with qtbot.waitSignal(panel.controller.failed, timeout=WAIT_MS) as failed:
+        panel.start_training()
+    assert failed.args[0] == "training failed: RuntimeError: boom"
+    wait_until_idle(qtbot, panel)
+    assert not panel.controller.is_running()
+
+
+@pytest.mark.parametrize(("seconds", "text"), [(75.2, "1:15"), (3725, "1:02:05"), (-1, "—")])
+def test_eta_is_formatted_as_a_clock(seconds, text):
+    assert format_eta(seconds) == text
