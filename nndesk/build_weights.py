@@ -1,0 +1,243 @@
+"""Train the four shipped models in ``weights/`` with one reproducible command.
+
+    python -m nndesk.build_weights --data-root ../shared/data            # all four
+    python -m nndesk.build_weights --data-root ../shared/data --only mnist-cnn
+
+``--data-root`` holds ``mnist/`` and ``fashion-mnist/``; ``--data-dir-mnist`` and
+``--data-dir-fashion`` point at each folder separately (without any of them the datasets are
+downloaded into the cache, like ``nndesk train``). Every recipe is a seeded ``TrainConfig`` trained
+by ``nndesk.training.prepare`` / ``train``, the same loop as ``nndesk train`` and the window.
+
+The digit models must read mouse drawings, not only MNIST scans. ``TrainConfig.augment`` gives
+every batch random shifts, rotations and scalings; pen width is varied here, once, before
+training: a seeded third of the training images is thickened (3x3 dilation) and a third thinned
+(3x3 erosion, ``nndesk.data.augment.vary_stroke``). The test split is never touched, so the
+accuracy printed is the one ``nndesk evaluate`` measures on the published test images.
+
+Files are saved without optimizer state (Adam's two moment arrays would triple their size);
+``nndesk train --resume`` still works from them, starting a fresh optimizer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from nndesk.errors import NndeskError
+from nndesk.training import EpochReport, RunEnded, TrainConfig, prepare, train
+
+#: Where the shipped files live in a source checkout.
+WEIGHTS_DIR = Path(__file__).resolve().parents[1] / "weights"
+
+#: Sub-folder of ``--data-root`` per dataset.
+DATA_FOLDERS = {"mnist": "mnist", "fashion": "fashion-mnist"}
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """One shipped model: its training settings, the test accuracy it must reach, pen variation.
+
+    ``stroke`` is the fraction of training images whose strokes change width (half thicker, half
+    thinner); 0 leaves them as published.
+    """
+
+    name: str
+    config: TrainConfig
+    target: float
+    stroke: float = 0.0
+
+
+_MLP = TrainConfig(
+    arch="784-512-256-10",
+    activation="relu",
+    output="softmax",
+    loss="ce",
+    optimizer="adam",
+    lr=1e-3,
+    batch_size=128,
+    dropout=0.2,
+    schedule="cosine",
+    min_lr=1e-5,
+    normalize="symmetric",
+    val_fraction=0.0,
+    seed=0,
+)
+
+_CNN = TrainConfig(
+    arch="784-c32-p-c64-p-128-10",
+    activation="relu",
+    output="softmax",
+    loss="ce",
+    optimizer="adam",
+    lr=1e-3,
+    batch_size=128,
+    dropout=0.3,
+    schedule="cosine",
+    min_lr=1e-5,
+    normalize="symmetric",
+    val_fraction=0.0,
+    seed=0,
+)
+
+RECIPES: dict[str, Recipe] = {
+    r.name: r
+    for r in (
+        Recipe(
+            "mnist-mlp",
+            _MLP.replace(dataset="mnist", epochs=30, augment=True),
+            target=0.983,
+            stroke=2 / 3,
+        ),
+        Recipe(
+            "fashion-mlp",
+            _MLP.replace(dataset="fashion", arch="784-1024-512-10", dropout=0.3, epochs=25),
+            target=0.900,
+        ),
+        Recipe(
+            "mnist-cnn",
+            _CNN.replace(dataset="mnist", epochs=8, augment=True),
+            target=0.992,
+            stroke=2 / 3,
+        ),
+        Recipe(
+            "fashion-cnn",
+            _CNN.replace(
+                dataset="fashion", arch="784-c32-bn-p-c64-bn-p-256-10", dropout=0.4, epochs=15
+            ),
+            target=0.925,
+        ),
+    )
+}
+
+
+def vary_pen(dataset, fraction: float, seed: int):
+    """A copy of ``dataset`` whose training images are partly thickened / thinned (seeded).
+
+    ``fraction`` of the images change width: half are dilated by a 3x3 maximum (a pen about two
+    pixels wider, like a thick mouse pen), half keep only their stroke cores (pixels above 128,
+    stretched back to 0..255: about a pixel thinner, like a thin pen after the canvas is shrunk
+    to 20 px). A 3x3 erosion would be too much: it deletes most of a 2-3 px MNIST stroke.
+    The test images are the dataset's own.
+    """
+    from nndesk.data.augment import vary_stroke
+
+    if fraction <= 0:
+        return dataset
+    rng = np.random.default_rng([seed, 5])
+    u = rng.random(len(dataset.train_labels))
+    thicker = u < fraction / 2
+    thinner = (u >= fraction / 2) & (u < fraction)
+    planes = vary_stroke(dataset.train_images.astype(np.float32), thicker, np.zeros_like(thinner))
+    planes[thinner] = np.clip(2.0 * planes[thinner] - 255.0, 0.0, 255.0)
+    images = np.clip(np.rint(planes), 0, 255).astype(np.uint8)
+    return dataclasses.replace(dataset, train_images=images)
+
+
+def build(
+    recipe: Recipe,
+    data_dir: Path | None,
+    out_dir: Path,
+    epochs: int | None = None,
+    threads: int = 0,
+    log=print,
+) -> dict:
+    """Train ``recipe``, save ``<out_dir>/<name>.npz`` and return its facts (accuracy, seconds)."""
+    from nndesk.data import load_dataset
+    from nndesk.nn.serialization import save_model
+
+    config = recipe.config
+    if epochs is not None:
+        config = config.replace(epochs=epochs)
+    if threads:
+        config = config.replace(threads=threads)
+    t0 = time.perf_counter()
+    dataset = vary_pen(load_dataset(config.dataset, data_dir=data_dir), recipe.stroke, config.seed)
+    session = prepare(config, dataset=dataset)
+    end = None
+    for report in train(session):
+        if isinstance(report, EpochReport):
+            log(
+                f"{recipe.name} epoch {report.epoch}/{report.epochs}: loss {report.train_loss:.4f} "
+                f"train {report.train_accuracy:.4f} lr {report.lr:.2e} {report.seconds:.0f} s"
+            )
+        elif isinstance(report, RunEnded):
+            end = report
+    if end is None or end.reason != "completed":
+        raise NndeskError(f"{recipe.name}: training ended early ({end and end.message})")
+    test = session.evaluate_test()
+    seconds = time.perf_counter() - t0
+    info = session.info()
+    info["metrics"] = {"test_accuracy": test.accuracy, "test_loss": test.loss}
+    info["build"] = {"recipe": recipe.name, "seconds": round(seconds, 1), "stroke": recipe.stroke}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
+    facts = {
+        "name": recipe.name,
+        "test_accuracy": test.accuracy,
+        "target": recipe.target,
+        "met": test.accuracy >= recipe.target,
+        "seconds": round(seconds, 1),
+        "epochs": config.epochs,
+        "bytes": path.stat().st_size,
+        "path": str(path),
+    }
+    log(json.dumps(facts))
+    return facts
+
+
+def _data_dir(args, dataset: str) -> Path | None:
+    own = args.data_dir_mnist if dataset == "mnist" else args.data_dir_fashion
+    if own is not None:
+        return Path(own)
+    if args.data_root is not None:
+        return Path(args.data_root) / DATA_FOLDERS[dataset]
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m nndesk.build_weights", description="Train the shipped models."
+    )
+    parser.add_argument("--data-root", help="folder holding mnist/ and fashion-mnist/")
+    parser.add_argument("--data-dir-mnist", help="folder with the MNIST IDX files")
+    parser.add_argument("--data-dir-fashion", help="folder with the Fashion-MNIST IDX files")
+    parser.add_argument(
+        "--only", action="append", choices=list(RECIPES), help="build only this model (repeatable)"
+    )
+    parser.add_argument("--out", default=str(WEIGHTS_DIR), help="output folder (default weights/)")
+    parser.add_argument("--epochs", type=int, help="override every recipe's epochs (quick checks)")
+    parser.add_argument("--threads", type=int, default=0, help="BLAS threads (0: automatic)")
+    args = parser.parse_args(argv)
+    names = args.only or list(RECIPES)
+    results = []
+    try:
+        for name in names:
+            recipe = RECIPES[name]
+            results.append(
+                build(
+                    recipe,
+                    _data_dir(args, recipe.config.dataset),
+                    Path(args.out),
+                    epochs=args.epochs,
+                    threads=args.threads,
+                )
+            )
+    except NndeskError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    missed = [r["name"] for r in results if not r["met"]]
+    if missed:
+        print(f"below target: {', '.join(missed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

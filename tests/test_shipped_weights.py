@@ -1,0 +1,68 @@
+"""The shipped models in weights/ still reach the accuracy their recipes promise.
+
+Scored exactly as ``nndesk evaluate weights/<name>.npz --data-dir ... --json`` scores them, on the
+published test splits in ../shared/data (skipped, with the reason, when that folder is absent).
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import numpy as np
+import pytest
+
+from nndesk import cli
+from nndesk.build_weights import DATA_FOLDERS, RECIPES, WEIGHTS_DIR
+from nndesk.inference import DEFAULT_MODELS
+from nndesk.nn.serialization import FORMAT_VERSION, load_model
+
+NAMES = list(RECIPES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_shipped_model_reaches_its_test_accuracy(name, shared_data, capsys):
+    recipe = RECIPES[name]
+    path = WEIGHTS_DIR / f"{name}.npz"
+    data_dir = shared_data / DATA_FOLDERS[recipe.config.dataset]
+    assert cli.main(["evaluate", str(path), "--data-dir", str(data_dir), "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert payload["dataset"] == recipe.config.dataset
+    assert payload["test_accuracy"] >= recipe.target, (name, payload["test_accuracy"])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_shipped_file_is_small_versioned_and_pickle_free(name):
+    path = WEIGHTS_DIR / f"{name}.npz"
+    assert path.stat().st_size < 5_000_000
+    with zipfile.ZipFile(path) as z:
+        # every member is a plain .npy array: np.load(allow_pickle=False) reads them all
+        assert all(n.endswith(".npy") for n in z.namelist())
+    with np.load(path, allow_pickle=False) as arrays:
+        assert all(arrays[k].dtype != object for k in arrays.files)
+        header = json.loads(arrays["header"].tobytes().decode("utf-8"))
+    assert header["format"] == "nndesk-model"
+    assert header["format_version"] == FORMAT_VERSION
+    loaded = load_model(path)
+    assert loaded.optimizer is None  # shipped without optimizer state, to stay small
+    assert loaded.info["config"]["dataset"] == RECIPES[name].config.dataset
+    assert loaded.info["config"]["seed"] == RECIPES[name].config.seed
+    assert loaded.info["metrics"]["test_accuracy"] >= RECIPES[name].target
+
+
+def test_every_default_model_of_the_app_is_shipped():
+    for names in DEFAULT_MODELS.values():
+        assert (WEIGHTS_DIR / f"{names[0]}.npz").is_file()
+        assert names[0].endswith("-cnn")  # the CNNs are the defaults
+
+
+def test_training_resumes_from_a_shipped_file(shared_data):
+    from nndesk.training import TrainConfig, prepare
+
+    path = WEIGHTS_DIR / "mnist-mlp.npz"
+    session = prepare(
+        TrainConfig(dataset="mnist", epochs=1), data_dir=shared_data / "mnist", resume=path
+    )
+    assert session.epochs_done == RECIPES["mnist-mlp"].config.epochs
+    assert session.config.arch == RECIPES["mnist-mlp"].config.arch
+    assert session.optimizer is not None  # a fresh one: the file holds no optimizer state
