@@ -54,6 +54,7 @@ class Coordinator(QObject):
         window.data_folder_chosen.connect(self._on_window_data_folder_chosen)
         window.drawing_changed.connect(prediction.request)
         window.drawing_finished.connect(prediction.request_now)
+        prediction.classifier_changed.connect(self._on_prediction_classifier_changed)
         prediction.classifier_changed.connect(window.show_classifier)
         prediction.prediction_ready.connect(window.show_prediction)
         prediction.explanation_ready.connect(window.show_explanation)
@@ -87,13 +88,23 @@ class Coordinator(QObject):
         except NndeskError as err:
             self.window.show_error(str(err), "Cannot open model")
             return None
-        settings.add_recent_model(path)
-        if clf.preprocess_kind != self.window.mode():
+        self.prediction.set_classifier(clf)
+        return clf
+
+    @Slot(object)
+    def _on_prediction_classifier_changed(self, clf: Classifier | None) -> None:
+        # any new model (picker, file, a finished training run): remember its file and follow
+        # its kind, so a Fashion model never sits under the "Draw a digit" hint
+        if clf is None:
+            return
+        if clf.path is not None and Path(clf.path).is_file():
+            settings.add_recent_model(clf.path)
+            self.refresh_model_choices()
+        if clf.preprocess_kind in ("digits", "garments") and clf.preprocess_kind != (
+            self.window.mode()
+        ):
             self.window.set_mode(clf.preprocess_kind, clear=False)
             settings.set_last_mode(clf.preprocess_kind)
-        self.prediction.set_classifier(clf)
-        self.refresh_model_choices()
-        return clf
 
     def start(self, mode: str) -> None:
         """First launch: the mode remembered last time and its default model."""

@@ -357,3 +357,20 @@ def test_the_refcount_guard_leaves_a_billion_void_qt_calls_of_headroom():
         probe.setObjectName("x")  # a void call: leaks a reference to None on the broken wheels
     leak_per_call = max(0, before - sys.getrefcount(None)) / 100
     assert sys.getrefcount(None) > leak_per_call * 1e9
+
+
+def test_a_model_of_the_other_kind_switches_the_mode_and_keeps_the_drawing(
+    qtbot, window_factory, tmp_path
+):
+    from nndesk.nn.serialization import save_model
+    from tests.ui.conftest import stroke_info, stroke_model
+
+    path = save_model(tmp_path / "garment-strokes.npz", stroke_model(), stroke_info("garments"))
+    window, prediction, _ = window_factory(mode="digits")
+    window.canvas.draw_stroke([(140, 30), (140, 250)])
+    window.model_file_requested.emit(str(path))
+    assert window.mode() == "garments" and window.act_garments.isChecked()
+    assert not window.canvas.is_blank()
+    wait_for_prediction(qtbot, prediction)
+    assert window.prediction_panel.top_label.text() == "vertical"
+    assert settings.recent_models()[0] == path.resolve()
