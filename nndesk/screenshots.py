@@ -101,6 +101,19 @@ def render(
         f"({window.prediction_panel.confidence_label.text()})"
     )
 
+    # a test image with its true label, when the dataset is on this computer
+    window.tabs.setCurrentIndex(0)
+    window.request_test_image(4123)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not window.prediction_panel.true_label.text():
+        app.processEvents()
+        time.sleep(0.02)
+    _settle(app, prediction)
+    if window.prediction_panel.true_label.text():
+        save(window, "window-test-image")
+    else:
+        print(f"no test image: {window.status_note.text()}")
+
     if fashion_model:
         garments = Classifier.from_file(fashion_model)
         window.set_mode("garments")

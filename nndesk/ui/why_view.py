@@ -6,6 +6,7 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -99,7 +100,7 @@ class WhyView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setMinimumWidth(220)
+        self.summary.setMinimumWidth(200)
 
         saliency_box = QGroupBox("Saliency: which pixels drove the answer")
         kind_row = QHBoxLayout()
@@ -110,15 +111,17 @@ class WhyView(QWidget):
         left.addWidget(self.input_view)
         left.addLayout(kind_row)
         left.addStretch(1)
-        sal_layout = QHBoxLayout(saliency_box)
-        sal_layout.addLayout(left)
-        sal_layout.addWidget(self.summary, 1)
+        # side by side when there is room, stacked on a narrow window (see resizeEvent)
+        self._sal_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, saliency_box)
+        self._sal_layout.addLayout(left)
+        self._sal_layout.addWidget(self.summary, 1)
 
         self.units_box = QGroupBox("Most active hidden units (first layer)")
         self.units_note = QLabel()
         self.units_note.setWordWrap(True)
         self.units_grid = QGridLayout()
         self.units_grid.setSpacing(6)
+        self._columns = 4
         self.tiles = [_UnitTile() for _ in range(8)]
         for i, tile in enumerate(self.tiles):
             self.units_grid.addWidget(tile, i // 4, i % 4)
@@ -135,12 +138,31 @@ class WhyView(QWidget):
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.set_classifier(None)
+
+    def resizeEvent(self, event) -> None:
+        width = event.size().width()
+        narrow = width < 560
+        self._sal_layout.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        self._reflow_tiles(max(2, min(4, (width - 60) // 104)))
+        super().resizeEvent(event)
+
+    def _reflow_tiles(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for tile in self.tiles:
+            self.units_grid.removeWidget(tile)
+        for i, tile in enumerate(self.tiles):
+            self.units_grid.addWidget(tile, i // columns, i % columns)
 
     # ---- slots ------------------------------------------------------------------------------
     def set_saliency_kind(self, kind: str) -> None:
