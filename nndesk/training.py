@@ -541,7 +541,10 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
     last = session.epochs_done + cfg.epochs
     params = model.parameters()
 
-    # one batch buffer for the whole run: gathering with np.take(out=) allocates nothing per batch
+    # one batch buffer for the whole run: gathering with np.take(out=) allocates nothing per batch.
+    # mode="clip" matters: with the default mode="raise" NumPy gathers into a temporary buffer
+    # first and copies it into out (measured 35 us instead of 10 us for 32 rows); the indices
+    # come from a permutation of range(n), so clipping never changes one
     gather = not cfg.full_batch or cfg.augment
     xb_buf = np.empty((bs, x.shape[1]), dtype=x.dtype) if gather else None
     yb_buf = np.empty(bs, dtype=np.int64)
@@ -587,8 +590,8 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
             else:
                 idx = order[b * bs : (b + 1) * bs]
                 m = len(idx)
-                yb = np.take(y, idx, out=yb_buf[:m])
-                xb = np.take(x, idx, axis=0, out=xb_buf[:m])
+                yb = np.take(y, idx, out=yb_buf[:m], mode="clip")
+                xb = np.take(x, idx, axis=0, out=xb_buf[:m], mode="clip")
                 if augment is not None:
                     # augment_batch works on normalised rows (ink brighter than background)
                     xb = augment(xb, aug_rng)
