@@ -199,12 +199,16 @@ def plot_image_grid(
     row_labels: Sequence[str] | None = None,
     title: str | None = None,
     vmax: float = 255.0,
+    gap: int | None = None,
 ):
     """Images tiled on one Axes (fast: one ``imshow``), optional caption under each tile and a
-    label at the start of each row. Returns the ``AxesImage``."""
+    label at the start of each row. ``gap`` (pixels between tiles) defaults to 4, or 10 to leave
+    room for captions. Tile (r, c) spans data x ``c*(w+gap)-0.5 .. +w``, y likewise.
+    Returns the ``AxesImage``."""
     images = np.asarray(images)
     h, w = images.shape[1:3] if images.ndim == 3 and len(images) else (28, 28)
-    gap = 4 if titles is None else 10
+    if gap is None:
+        gap = 4 if titles is None else 10
     grid = mosaic(images, ncols, gap=gap, fill=vmax) if len(images) else np.full((h, w), vmax)
     image = ax.imshow(grid, cmap="gray", vmin=0, vmax=vmax, interpolation="nearest")
     ax.set_xticks([])

@@ -9,6 +9,8 @@ calls after training ends evaluates once, for the last model.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -242,9 +244,15 @@ class EvaluationController(QObject):
                     f"the model has {len(clf.class_names)} classes but {clf.dataset} has "
                     f"{len(dataset.class_names)}: open a model trained on this dataset"
                 )
-            return evaluate(
-                clf, dataset.test_images, dataset.test_labels, batch_size, progress=progress
+            # a private copy of the model: layers cache activations (and conv layers reuse
+            # buffers) during forward, and the window may predict with the same model meanwhile
+            private = copy.copy(clf)
+            if hasattr(clf, "model"):
+                private.model = copy.deepcopy(clf.model)
+            result = evaluate(
+                private, dataset.test_images, dataset.test_labels, batch_size, progress=progress
             )
+            return dataclasses.replace(result, classifier=clf)
 
         self.started.emit(clf)
         self._runner.submit(job)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from nndesk.evaluation import DatasetSummary, sample_per_class
 from nndesk.ui.evaluation_panel import DATASET_TITLES
 
 SAMPLES_PER_CLASS = 10
+SAMPLE_GAP = 4  # pixels between the tiles of the samples mosaic
 SPLITS = (("Training set", "train"), ("Test set", "test"))
 
 
@@ -39,6 +40,8 @@ def _canvas(figsize: tuple[float, float]) -> tuple[Figure, FigureCanvasQTAgg]:
 
 class DatasetView(QWidget):
     """Explore a dataset; loading and the per-class statistics run in a ``DatasetController``."""
+
+    show_on_canvas_requested = Signal(object, int)  # image28 float32 (28, 28) 0..255, true label
 
     def __init__(
         self,
@@ -93,7 +96,6 @@ class DatasetView(QWidget):
         self.counts.setAlternatingRowColors(True)
         self.counts.setShowGrid(False)
         self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.counts.setMaximumWidth(360)
 
         samples_page = QSplitter(Qt.Orientation.Horizontal)
         samples_page.addWidget(self.samples_canvas)
@@ -101,17 +103,18 @@ class DatasetView(QWidget):
         samples_page.setStretchFactor(0, 3)
         samples_page.setStretchFactor(1, 1)
         samples_page.setChildrenCollapsible(False)
-        self.first_canvas.setMinimumWidth(220)
-        samples_page.setSizes([800, 260])
-        labels_page = QWidget()
-        labels_layout = QHBoxLayout(labels_page)
-        labels_layout.addWidget(self.labels_canvas, 1)
-        labels_layout.addWidget(self.counts)
+        self.first_canvas.setMinimumWidth(150)
+        samples_page.setSizes([780, 220])
+        self.labels_canvas.mpl_connect("resize_event", self._on_labels_canvas_resized)
+        self.samples_canvas.mpl_connect("button_press_event", self._on_samples_canvas_pressed)
+        self.samples_canvas.setToolTip("Click an image to put it on the drawing canvas")
+        self._labels_side_by_side: bool | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(samples_page, "Samples")
-        self.tabs.addTab(labels_page, "Label distribution")
+        self.tabs.addTab(self.labels_canvas, "Label distribution")
         self.tabs.addTab(self.means_canvas, "Mean images")
+        self.tabs.addTab(self.counts, "Counts")
         self._dirty: set[FigureCanvasQTAgg] = set()
         self.tabs.currentChanged.connect(self._on_tabs_changed)
 
@@ -191,8 +194,6 @@ class DatasetView(QWidget):
 
     @Slot(object)
     def _on_controller_loaded(self, summary: DatasetSummary) -> None:
-        if summary.name != self._wanted and self._wanted in DATASET_TITLES:
-            return  # an older request finished after the user picked another dataset
         self._summary = summary
         ds = summary.dataset
         title = DATASET_TITLES.get(summary.name, summary.name)
@@ -205,8 +206,10 @@ class DatasetView(QWidget):
         self._draw_all()
 
     def _set_enabled(self, on: bool) -> None:
-        for widget in (self.split_combo, self.shuffle_button, self.save_button):
+        for widget in (self.split_combo, self.shuffle_button):
             widget.setEnabled(on)
+        # the Counts tab is a table, not a chart
+        self.save_button.setEnabled(on and self.tabs.currentWidget() is not self.counts)
 
     # ---- drawing -----------------------------------------------------------------------------
 
@@ -227,6 +230,7 @@ class DatasetView(QWidget):
 
     @Slot(int)
     def _on_tabs_changed(self, _index: int) -> None:
+        self._set_enabled(self._summary is not None)
         for canvas in list(self._dirty):
             if canvas.isVisible():
                 self._dirty.discard(canvas)
@@ -282,8 +286,33 @@ class DatasetView(QWidget):
             row_labels=list(s.class_names),
             title=f"{SAMPLES_PER_CLASS} random {split_name} images of each class",
             vmax=255,
+            gap=SAMPLE_GAP,
         )
         self._redraw(self.samples_canvas)
+
+    def sample_at(self, xdata: float | None, ydata: float | None) -> int | None:
+        """Mosaic data coordinates -> index (in the current split) of the sample there, or None."""
+        if self._summary is None or xdata is None or ydata is None:
+            return None
+        step = 28 + SAMPLE_GAP
+        col, x_in = divmod(int(np.floor(xdata + 0.5)), step)
+        row, y_in = divmod(int(np.floor(ydata + 0.5)), step)
+        if x_in >= 28 or y_in >= 28 or not 0 <= row < len(self.sample_indices):
+            return None  # in a gap between tiles or outside the grid
+        picks = self.sample_indices[row]
+        return int(picks[col]) if 0 <= col < len(picks) else None
+
+    def _on_samples_canvas_pressed(self, event) -> None:
+        if event.button != 1 or not self.samples_figure.axes:
+            return
+        if event.inaxes is not self.samples_figure.axes[0]:
+            return
+        i = self.sample_at(event.xdata, event.ydata)
+        if i is None:
+            return
+        split = self.split()
+        image28 = self._summary.images(split)[i].astype(np.float32)
+        self.show_on_canvas_requested.emit(image28, int(self._summary.labels(split)[i]))
 
     def _draw_first_images(self) -> None:
         ds, names = self._summary.dataset, self._summary.class_names
@@ -302,10 +331,21 @@ class DatasetView(QWidget):
         counts = s.counts[split]
         split_name = "training" if split == "train" else "test"
         self.labels_figure.clear()
-        bar_ax, pie_ax = self.labels_figure.subplots(1, 2, width_ratios=(3, 2))
+        # side by side on a wide canvas, bar above pie on a narrow one
+        w, h = self.labels_canvas.width(), self.labels_canvas.height()
+        self._labels_side_by_side = w >= 1.3 * h
+        if self._labels_side_by_side:
+            bar_ax, pie_ax = self.labels_figure.subplots(1, 2, width_ratios=(3, 2))
+        else:
+            bar_ax, pie_ax = self.labels_figure.subplots(2, 1, height_ratios=(1, 1))
         viz.plot_label_bar(bar_ax, counts, s.class_names, title=f"Images per class ({split_name})")
         viz.plot_label_pie(pie_ax, counts, s.class_names, title="Share of each class")
         self._redraw(self.labels_canvas)
+
+    def _on_labels_canvas_resized(self, _event) -> None:
+        w, h = self.labels_canvas.width(), self.labels_canvas.height()
+        if self._summary is not None and (w >= 1.3 * h) != self._labels_side_by_side:
+            self._draw_labels()
 
     def _draw_means(self) -> None:
         s, split = self._summary, self.split()
@@ -316,7 +356,7 @@ class DatasetView(QWidget):
             ax,
             s.means[split],
             s.class_names,
-            title=f"Mean image of each class ({split_name} set): the average pixel brightness",
+            title=f"Mean image of each class ({split_name} set)",
         )
         self._redraw(self.means_canvas)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableWidget,
@@ -31,6 +32,7 @@ from nndesk.evaluation import EvaluationResult, report_rows
 from nndesk.ui.confusion_view import ConfusionView
 
 REPORT_HEADERS = ("Class", "Precision", "Recall", "F1-score", "Support")
+WIDE = 900  # px: from this page width on, report and matrix sit side by side
 DATASET_TITLES = {"mnist": "MNIST", "fashion": "Fashion-MNIST"}
 
 
@@ -57,7 +59,7 @@ class _Stat(QFrame):
         self.caption = QLabel(caption)
         self.caption.setStyleSheet("color: #52606D;")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(0)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
@@ -118,7 +120,9 @@ class EvaluationPanel(QWidget):
 
         self.accuracy_stat = _Stat("accuracy", "Share of test images classified correctly")
         self.loss_stat = _Stat("loss", "Mean cross-entropy −log p(true class) over the test set")
-        self.mistakes_stat = _Stat("mistakes", "Test images the model got wrong")
+        self.mistakes_stat = _Stat(
+            "mistakes", "Test images the model got wrong: click a matrix cell to see them"
+        )
         self.macro_stat = _Stat("macro F1", "F1-score averaged over classes, each counting equally")
 
         self.table = QTableWidget(0, len(REPORT_HEADERS))
@@ -138,7 +142,7 @@ class EvaluationPanel(QWidget):
             "Recall: of the images of this class, the share found.\n"
             "F1: their harmonic mean. Support: test images of this class."
         )
-        self.table.setMinimumWidth(380)
+        self.table.setMinimumWidth(320)
         header.setMinimumSectionSize(64)
 
         self.confusion = ConfusionView()
@@ -180,19 +184,25 @@ class EvaluationPanel(QWidget):
             QLabel("<b>Confusion matrix</b> — rows: true class, columns: predicted class")
         )
         right_layout.addWidget(self.confusion, 1)
+        self._report_side, self._matrix_side = left, right
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([420, 640])
         self.splitter.setChildrenCollapsible(False)
+        self._wide: bool | None = None
+        self._arrange(wide=True)
+        # narrow (the usual tab beside the drawing panel): matrix above the table, page scrolls
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.splitter)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addLayout(stats)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.scroll, 1)
 
         controller.started.connect(self._on_controller_started)
         controller.progressed.connect(self._on_controller_progressed)
@@ -201,6 +211,29 @@ class EvaluationPanel(QWidget):
         self._update_actions()
         if controller.result() is not None:
             self.show_result(controller.result())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange(wide=self.width() >= WIDE)
+
+    def _arrange(self, wide: bool) -> None:
+        """Side by side when wide; matrix above report when narrow (the page then scrolls)."""
+        if wide == self._wide:
+            return
+        self._wide = wide
+        if wide:
+            self.splitter.setOrientation(Qt.Orientation.Horizontal)
+            self.splitter.insertWidget(0, self._report_side)
+            self.splitter.setStretchFactor(0, 2)
+            self.splitter.setStretchFactor(1, 3)
+            self.confusion.setMinimumHeight(300)
+            self.splitter.setSizes([420, 640])
+        else:
+            self.splitter.setOrientation(Qt.Orientation.Vertical)
+            self.splitter.insertWidget(0, self._matrix_side)
+            self.confusion.setMinimumHeight(480)
+            self.splitter.setStretchFactor(0, 1)
+            self.splitter.setStretchFactor(1, 0)
 
     # ---- model in, result out ----------------------------------------------------------------
 
@@ -266,7 +299,7 @@ class EvaluationPanel(QWidget):
         self.accuracy_stat.value.setText(f"{result.accuracy:.2%}")
         self.loss_stat.value.setText(f"{result.loss:.4f}")
         self.mistakes_stat.value.setText(f"{result.n_mistakes:,}")
-        self.mistakes_stat.caption.setText(f"mistakes of {result.n:,} (click a cell)")
+        self.mistakes_stat.caption.setText(f"mistakes of {result.n:,}")
         self.macro_stat.value.setText(f"{result.report.macro.f1:.3f}")
         self._fill_table(result)
         self.confusion.set_matrix(result.confusion, result.class_names)

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.evaluation import EvaluationResult, mistakes
 from nndesk.ui import qt_image
+from nndesk.ui.evaluation_panel import WIDE
 
 TILE = QSize(112, 132)  # one grid cell: 84 px thumbnail (3x) + two lines of text
 THUMB = 84
@@ -215,6 +217,9 @@ class MistakesView(QWidget):
         self.grid.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.grid.verticalScrollBar().setSingleStep(24)
         self.grid.setMouseTracking(True)
+        self.grid.setToolTip(
+            "Each tile: the model's answer and its confidence, then the true class"
+        )
         self.grid.setItemDelegate(TileDelegate(self.grid))
         self.grid.setModel(self.model)
         self.grid.setMinimumWidth(2 * TILE.width() + 40)
@@ -224,7 +229,7 @@ class MistakesView(QWidget):
         self._build_details()
 
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("True class"))
+        filters.addWidget(QLabel("True"))
         filters.addWidget(self.true_combo)
         filters.addSpacing(8)
         filters.addWidget(QLabel("Predicted"))
@@ -245,6 +250,8 @@ class MistakesView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self._wide: bool | None = None
+        self._arrange(wide=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self._set_class_names(())
@@ -259,7 +266,7 @@ class MistakesView(QWidget):
         from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
         self.details = QWidget()
-        self.details.setMinimumWidth(300)
+        self.details.setMinimumWidth(280)
         self.caption = QLabel("Click an image")
         caption_font = QFont(self.font())
         caption_font.setBold(True)
@@ -283,14 +290,40 @@ class MistakesView(QWidget):
         saliency_row = QHBoxLayout()
         saliency_row.addWidget(self.saliency_box)
         saliency_row.addWidget(self.saliency_target, 1)
-        layout = QVBoxLayout(self.details)
-        layout.setContentsMargins(8, 0, 0, 0)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addLayout(saliency_row)
-        layout.addWidget(self.answer)
-        layout.addWidget(self.canvas_button)
-        layout.addStretch(1)
+        picture = QVBoxLayout()
+        picture.addWidget(self.caption)
+        picture.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        picture.addLayout(saliency_row)
+        picture.addWidget(self.canvas_button)
+        picture.addStretch(1)
+        answer = QVBoxLayout()
+        answer.addWidget(self.answer)
+        answer.addStretch(1)
+        # a column beside the grid when the page is wide, a row under it when narrow
+        self._details_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.details)
+        self._details_layout.setContentsMargins(8, 0, 0, 0)
+        self._details_layout.addLayout(picture)
+        self._details_layout.addLayout(answer, 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange(wide=self.width() >= WIDE)
+
+    def _arrange(self, wide: bool) -> None:
+        if wide == self._wide:
+            return
+        self._wide = wide
+        if wide:
+            self.splitter.setOrientation(Qt.Orientation.Horizontal)
+            self._details_layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.preview.setFixedSize(28 * 7 + 1, 28 * 7 + 1)
+            self.splitter.setSizes([3 * self.width() // 4, self.width() // 4])
+        else:
+            self.splitter.setOrientation(Qt.Orientation.Vertical)
+            self._details_layout.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.preview.setFixedSize(28 * 5 + 1, 28 * 5 + 1)
+            detail_height = self.details.sizeHint().height()
+            self.splitter.setSizes([max(260, self.height() - detail_height), detail_height])
 
     # ---- result and filters ------------------------------------------------------------------
 
@@ -380,10 +413,7 @@ class MistakesView(QWidget):
             what = f"predicted {names[predicted]}:"
         else:
             what = f"true {names[true]}, predicted {names[predicted]}:"
-        return (
-            f"{what} {count:,} of the {r.n_mistakes:,} mistakes in {r.n:,} test images. "
-            "Each tile: the answer and its confidence, then the true class."
-        )
+        return f"{what} {count:,} of the {r.n_mistakes:,} mistakes in {r.n:,} test images"
 
     # ---- selection and details -----------------------------------------------------------------
 

@@ -26,6 +26,7 @@ def toy_dataset(name="toy"):
     test_images = (50 * (test_labels + 1)).astype(np.uint8)[:, None, None] * np.ones(
         (1, 28, 28), np.uint8
     )
+    train_images[:, 0, 0] = np.arange(len(train_labels))  # every training image is unique
     return SimpleNamespace(
         name=name,
         class_names=NAMES,
@@ -127,3 +128,24 @@ def test_set_classifier_switches_to_its_dataset(qtbot, view):
         view.set_classifier(SimpleNamespace(dataset="other"))
     assert blocker.args[0].name == "other"
     assert view.dataset_combo.currentData() == "other"
+
+
+def test_clicking_a_sample_puts_it_on_the_canvas(qtbot, view):
+    from PySide6.QtCore import QPoint, Qt
+
+    from nndesk.ui.dataset_view import SAMPLE_GAP
+
+    canvas = view.samples_canvas
+    canvas.draw()
+    ax = view.samples_figure.axes[0]
+    row, col = 2, 3
+    x, y = ax.transData.transform((col * (28 + SAMPLE_GAP) + 14, row * (28 + SAMPLE_GAP) + 14))
+    ratio = canvas.device_pixel_ratio or 1.0
+    pos = QPoint(round(x / ratio), round((view.samples_figure.bbox.height - y) / ratio))
+    with qtbot.waitSignal(view.show_on_canvas_requested, timeout=2000) as blocker:
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pos)
+    image, label = blocker.args
+    i = view.sample_indices[row][col]
+    ds = view.summary().dataset
+    np.testing.assert_array_equal(image, ds.train_images[i])
+    assert label == ds.train_labels[i] == 2

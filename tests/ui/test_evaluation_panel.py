@@ -186,3 +186,29 @@ def test_export_menu_writes_report_csv_json_png_and_mistakes(qtbot, panel, contr
         assert len(list(csv.DictReader(f))) == len(WRONG)
     with open(paths["report_csv"], newline="") as f:
         assert [r["class"] for r in csv.DictReader(f)][:4] == list(CLASS_NAMES)
+
+
+def test_a_real_classifier_is_evaluated_on_a_private_copy(qtbot):
+    from types import SimpleNamespace
+
+    from nndesk.data.normalize import Normalizer
+    from nndesk.inference import Classifier
+    from nndesk.nn.architecture import build_model
+
+    rng = np.random.default_rng(5)
+    images = rng.integers(0, 256, size=(50, 28, 28), dtype=np.uint8)
+    labels = rng.integers(0, 10, size=50).astype(np.int64)
+    names = tuple("0123456789")
+    data = SimpleNamespace(class_names=names, test_images=images, test_labels=labels)
+    clf = Classifier(build_model("784-16-10", rng=rng), Normalizer("unit"), names, "digits", "x")
+    ctl = EvaluationController(lambda name: data, batch_size=16)
+    ctl.set_classifier(clf)
+    with qtbot.waitSignal(ctl.finished, timeout=10_000) as blocker:
+        ctl.evaluate()
+    ctl.shutdown()
+    result = blocker.args[0]
+    assert result.classifier is clf
+    np.testing.assert_allclose(result.probabilities, clf.probabilities(images), rtol=1e-5)
+    np.testing.assert_array_equal(
+        result.confusion, confusion_matrix(labels, result.predictions, 10)
+    )
