@@ -224,6 +224,7 @@ def _bad_input_cases(tiny_dir: Path, tmp_path: Path, model: Path) -> dict[str, l
         "ce with sigmoid": ["train", "--output-activation", "sigmoid", "--loss", "ce"],
         "unknown dataset": ["train", "--dataset", "cifar", "--data-dir", str(tiny_dir)],
         "unknown command": ["fly"],
+        "unknown download": ["download", "cifar", "--dest", str(tmp_path)],
     }
 
 
@@ -241,6 +242,7 @@ CASES = [
     "ce with sigmoid",
     "unknown dataset",
     "unknown command",
+    "unknown download",
 ]
 
 
@@ -284,3 +286,23 @@ def test_the_real_command_exits_2_on_bad_input_without_a_traceback(tmp_path):
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
     assert "missing.npz" in proc.stderr
+
+
+def test_download_reports_progress_per_file_and_prints_the_folder(monkeypatch, tmp_path, capsys):
+    import nndesk.data
+
+    calls = []
+
+    def fake_download(name, dest=None, progress=None):
+        calls.append((name, dest))
+        for done in (0, 500, 1000):
+            progress("train-images-idx3-ubyte.gz", done, 1000)
+        progress("train-labels-idx1-ubyte.gz", 10, None)  # a server that sends no length
+        return tmp_path
+
+    monkeypatch.setattr(nndesk.data, "download_dataset", fake_download)
+    assert cli.main(["download", "mnist", "--dest", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert calls == [("mnist", str(tmp_path))]
+    assert captured.out.strip() == str(tmp_path)
+    assert "train-images-idx3-ubyte.gz" in captured.err and "train-labels" in captured.err
