@@ -267,6 +267,7 @@ class EvaluationPanel(QWidget):
         self.progress.setRange(0, 0)  # busy until the first batch reports the total
         self.progress.setVisible(True)
         self.evaluate_button.setEnabled(False)
+        self._set_stale(self._result is not None and self._result.classifier is not classifier)
         self.title.setText(classifier.title)
         self.subtitle.setText(f"on the {_dataset_title(classifier.dataset)} test set")
 
@@ -274,6 +275,12 @@ class EvaluationPanel(QWidget):
     def _on_controller_progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+
+    def _set_stale(self, stale: bool) -> None:
+        """Grey out numbers that belong to the previous model while the new one is evaluated."""
+        for widget in (self.scroll, self.accuracy_stat, self.loss_stat, self.mistakes_stat):
+            widget.setEnabled(not stale)
+        self.macro_stat.setEnabled(not stale)
 
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
@@ -291,6 +298,7 @@ class EvaluationPanel(QWidget):
     def show_result(self, result: EvaluationResult) -> None:
         """Fill the numbers, table and matrix from ``result``."""
         self._result = result
+        self._set_stale(False)
         clf = result.classifier
         if clf is not None:
             self.title.setText(getattr(clf, "title", "model"))
