@@ -61,7 +61,6 @@ def render(
         os.environ["NNDESK_HOME"] = tempfile.mkdtemp(prefix="nndesk-shots-")
     from PySide6.QtWidgets import QApplication
 
-    import nndesk.ui  # noqa: F401  (refcount guard before any Qt call)
     from nndesk.app import build_window
     from nndesk.inference import Classifier, default_model_path
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import nndesk.ui  # noqa: F401  (applies the PySide6 refcount guard before any Qt call in tests)
 from nndesk.data.normalize import Normalizer
 from nndesk.inference import Classifier
 from nndesk.nn.architecture import build_model
