@@ -7,7 +7,7 @@ and the confusion matrix. ``mistakes`` then answers "which images were true A bu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -184,18 +184,8 @@ def report_rows(report: Any) -> list[tuple[str, float, float, float, int]]:
     """The report as (name, precision, recall, f1, support) rows: every class, then the averages."""
     rows = [(m.name, m.precision, m.recall, m.f1, m.support) for m in report.per_class]
     for name, avg in (("macro avg", report.macro), ("weighted avg", report.weighted)):
-        rows.append((name, avg.precision, avg.recall, avg.f1, _support(avg, report)))
+        rows.append((name, avg.precision, avg.recall, avg.f1, avg.support))
     return [(str(r[0]), float(r[1]), float(r[2]), float(r[3]), int(r[4])) for r in rows]
-
-
-def _support(avg: Any, report: Any) -> int:
-    support = getattr(avg, "support", None)
-    return int(support) if support is not None else int(sum(m.support for m in report.per_class))
-
-
-def names_for(indices: Sequence[int], class_names: Sequence[str]) -> list[str]:
-    """Class names for a sequence of class indices."""
-    return [class_names[int(i)] for i in indices]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from nndesk.evaluation import EvaluationResult, report_rows
+from nndesk.evaluation import EvaluationResult, mistakes, report_rows
 from nndesk.fileio import atomic_path, atomic_write_text
 
 REPORT_COLUMNS = ("class", "precision", "recall", "f1", "support")
@@ -83,8 +83,6 @@ def write_mistakes_csv(
 ) -> Path:
     """One row per image in ``indices`` (default: every mistake, most confident first)."""
     if indices is None:
-        from nndesk.evaluation import mistakes
-
         indices = mistakes(result)
     names = result.class_names
     conf = result.confidence

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.colors import PowerNorm, to_rgba
+from matplotlib.colors import PowerNorm
 
 # one palette for every page, so a class has the same colour in the bar, the pie and the legend
 PALETTE = (
@@ -26,9 +26,6 @@ PALETTE = (
     "#CCB974",
     "#64B5CD",
 )
-CORRECT = "#2E9E5B"
-WRONG = "#D1495B"
-NEUTRAL = "#9AA5B1"
 
 
 def class_colour(k: int) -> str:
@@ -251,57 +248,6 @@ def plot_class_means(
 def plot_image(ax: Axes, image: np.ndarray, title: str | None = None):
     """One 28x28 image, white ink on black as the datasets store it."""
     im = ax.imshow(np.asarray(image), cmap="gray", vmin=0, vmax=255, interpolation="nearest")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    if title:
-        ax.set_title(title, fontsize=10)
-    return im
-
-
-def plot_probabilities(
-    ax: Axes,
-    probabilities: np.ndarray,
-    class_names: Sequence[str],
-    true_label: int | None = None,
-    title: str | None = "Probabilities",
-):
-    """Horizontal bars, first class on top; the prediction is red when wrong, green when right."""
-    probabilities = np.asarray(probabilities, dtype=np.float64)
-    k = len(probabilities)
-    predicted = int(np.argmax(probabilities))
-    colours = [NEUTRAL] * k
-    if true_label is not None:
-        colours[true_label] = CORRECT
-    colours[predicted] = CORRECT if predicted == true_label or true_label is None else WRONG
-    y = np.arange(k)
-    bars = ax.barh(y, probabilities, color=colours, height=0.7)
-    for i, p in enumerate(probabilities):
-        ax.text(min(p, 1.0) + 0.02, i, f"{p:.1%}", va="center", fontsize=7, color="#3E4C59")
-    ax.set_yticks(y)
-    ax.set_yticklabels(class_names, fontsize=8)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1.25)
-    ax.set_xticks([0, 0.5, 1.0])
-    ax.set_xticklabels(["0", "50%", "100%"], fontsize=7)
-    ax.spines[["top", "right"]].set_visible(False)
-    if title:
-        ax.set_title(title, fontsize=10)
-    return bars
-
-
-def plot_saliency(
-    ax: Axes, image: np.ndarray, saliency: np.ndarray, title: str | None = "Saliency"
-):
-    """The image in grey with the saliency map (normalised to its max) over it in red-yellow."""
-    ax.imshow(np.asarray(image), cmap="gray", vmin=0, vmax=255, interpolation="nearest")
-    sal = np.abs(np.asarray(saliency, dtype=np.float64))
-    top = sal.max()
-    sal = sal / top if top > 0 else sal
-    overlay = np.zeros((*sal.shape, 4))
-    overlay[..., :3] = to_rgba("#FFB000")[:3]
-    overlay[..., 0] = 1.0
-    overlay[..., 3] = np.clip(sal * 0.9, 0, 0.9)
-    im = ax.imshow(overlay, interpolation="bilinear")
     ax.set_xticks([])
     ax.set_yticks([])
     if title:

@@ -76,3 +76,16 @@ def test_a_failed_write_leaves_the_old_file_untouched(tmp_path):
         export.save_figure(path, Broken())
     assert path.read_text() == "old"
     assert _leftovers(tmp_path) == []
+
+
+def test_evaluation_and_export_load_neither_qt_nor_matplotlib_and_viz_no_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, nndesk.evaluation, nndesk.export; a = {m.split('.')[0] for m in sys.modules}; "
+        "import nndesk.viz; b = {m.split('.')[0] for m in sys.modules}; "
+        "print('PySide6' in a, 'matplotlib' in a, 'PySide6' in b)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "False"]

@@ -53,21 +53,3 @@ def test_image_grid_captions_each_tile(ax):
     images = np.zeros((4, 28, 28), np.uint8)
     viz.plot_image_grid(ax, images, ncols=2, titles=["a", "b", "c", "d"])
     assert [t.get_text() for t in ax.texts] == ["a", "b", "c", "d"]
-
-
-def test_probabilities_colour_a_wrong_prediction_red_and_the_truth_green(ax):
-    bars = viz.plot_probabilities(ax, np.array([0.1, 0.7, 0.2]), ["a", "b", "c"], true_label=2)
-    colours = [b.get_facecolor() for b in bars]
-    from matplotlib.colors import to_rgba
-
-    assert colours[1] == to_rgba(viz.WRONG) and colours[2] == to_rgba(viz.CORRECT)
-
-
-def test_saliency_overlay_alpha_follows_the_map(ax):
-    sal = np.zeros((28, 28))
-    sal[5, 5] = -2.0
-    sal[6, 6] = 1.0
-    image = viz.plot_saliency(ax, np.zeros((28, 28)), sal)
-    alpha = image.get_array()[..., 3]
-    assert alpha[5, 5] == pytest.approx(0.9) and alpha[6, 6] == pytest.approx(0.45)
-    assert alpha[0, 0] == 0

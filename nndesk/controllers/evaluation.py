@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -151,8 +152,6 @@ class JobRunner(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until no job is queued or running, processing events (tests and shutdown)."""
-        import time
-
         deadline = time.monotonic() + msecs / 1000
         while self.busy and time.monotonic() < deadline:
             QCoreApplication.processEvents()

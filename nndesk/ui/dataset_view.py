@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import export, viz
+from nndesk.controllers.datasets import TITLES
 from nndesk.evaluation import DatasetSummary, sample_per_class
-from nndesk.ui.evaluation_panel import DATASET_TITLES
 
 SAMPLES_PER_CLASS = 10
 SAMPLE_GAP = 4  # pixels between the tiles of the samples mosaic
@@ -60,7 +60,7 @@ class DatasetView(QWidget):
 
         self.dataset_combo = QComboBox()
         for name in names:
-            self.dataset_combo.addItem(DATASET_TITLES.get(name, name), name)
+            self.dataset_combo.addItem(TITLES.get(name, name), name)
         self.dataset_combo.currentIndexChanged.connect(self._on_dataset_combo_changed)
         self.split_combo = QComboBox()
         for text, key in SPLITS:
@@ -148,7 +148,7 @@ class DatasetView(QWidget):
         self._wanted = name
         i = self.dataset_combo.findData(name)
         if i < 0:
-            self.dataset_combo.addItem(DATASET_TITLES.get(name, name), name)
+            self.dataset_combo.addItem(TITLES.get(name, name), name)
             i = self.dataset_combo.count() - 1
         self.dataset_combo.blockSignals(True)
         self.dataset_combo.setCurrentIndex(i)
@@ -180,7 +180,7 @@ class DatasetView(QWidget):
     @Slot(str)
     def _on_controller_started(self, name: str) -> None:
         self.message.setVisible(False)
-        self.status.setText(f"Loading {DATASET_TITLES.get(name, name)}…")
+        self.status.setText(f"Loading {TITLES.get(name, name)}…")
 
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
@@ -196,7 +196,7 @@ class DatasetView(QWidget):
     def _on_controller_loaded(self, summary: DatasetSummary) -> None:
         self._summary = summary
         ds = summary.dataset
-        title = DATASET_TITLES.get(summary.name, summary.name)
+        title = TITLES.get(summary.name, summary.name)
         self.status.setText(
             f"{title}: {len(ds.train_labels):,} training and {len(ds.test_labels):,} test images,"
             f" {len(summary.class_names)} classes, 28×28 pixels in 0..255"

@@ -28,16 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import export
+from nndesk.controllers.datasets import TITLES
 from nndesk.evaluation import EvaluationResult, report_rows
 from nndesk.ui.confusion_view import ConfusionView
 
 REPORT_HEADERS = ("Class", "Precision", "Recall", "F1-score", "Support")
 WIDE = 900  # px: from this page width on, report and matrix sit side by side
-DATASET_TITLES = {"mnist": "MNIST", "fashion": "Fashion-MNIST"}
 
 
 def _dataset_title(name: str | None) -> str:
-    return DATASET_TITLES.get(str(name), str(name))
+    return TITLES.get(str(name), str(name))
 
 
 class _Stat(QFrame):
@@ -146,7 +146,7 @@ class EvaluationPanel(QWidget):
         header.setMinimumSectionSize(64)
 
         self.confusion = ConfusionView()
-        self.confusion.cell_clicked.connect(self._on_confusion_cell_clicked)
+        self.confusion.cell_clicked.connect(self.cell_clicked)
 
         top = QHBoxLayout()
         titles = QVBoxLayout()
@@ -355,10 +355,6 @@ class EvaluationPanel(QWidget):
         return item.text() if item is not None else ""
 
     # ---- clicks ------------------------------------------------------------------------------
-
-    @Slot(int, int)
-    def _on_confusion_cell_clicked(self, true: int, predicted: int) -> None:
-        self.cell_clicked.emit(true, predicted)
 
     @Slot()
     def _on_copy_clicked(self) -> None:

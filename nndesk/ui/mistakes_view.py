@@ -40,8 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.evaluation import EvaluationResult, mistakes
-from nndesk.ui import qt_image
+from nndesk.explain import saliency
+from nndesk.inference import Prediction
+from nndesk.ui import qt_image, settings
 from nndesk.ui.evaluation_panel import WIDE
+from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 TILE = QSize(112, 132)  # one grid cell: 84 px thumbnail (3x) + two lines of text
 THUMB = 84
@@ -69,7 +72,8 @@ class MistakesModel(QAbstractListModel):
         self.beginResetModel()
         if result is not self._result:
             self._cache.clear()
-            self._confidence = result.confidence if result is not None else self._confidence
+            if result is not None:
+                self._confidence = result.confidence
         self._result = result
         self._indices = np.asarray(indices, dtype=np.int64)
         self.endResetModel()
@@ -180,7 +184,6 @@ class MistakesView(QWidget):
     """The Mistakes page: filters and sort on top, the tile grid, the clicked image's details."""
 
     show_on_canvas_requested = Signal(object, int)  # image28 float32 (28, 28) 0..255, true label
-    image_selected = Signal(int)  # test index of the clicked tile
 
     def __init__(self, controller=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -224,7 +227,6 @@ class MistakesView(QWidget):
         self.grid.setModel(self.model)
         self.grid.setMinimumWidth(2 * TILE.width() + 40)
         self.grid.selectionModel().currentChanged.connect(self._on_grid_current_changed)
-        self.grid.clicked.connect(self._on_grid_clicked)
 
         self._build_details()
 
@@ -263,8 +265,6 @@ class MistakesView(QWidget):
                 self.set_result(controller.result())
 
     def _build_details(self) -> None:
-        from nndesk.ui.prediction_view import InputPreview, PredictionPanel
-
         self.details = QWidget()
         self.details.setMinimumWidth(280)
         self.caption = QLabel("Click an image")
@@ -430,10 +430,6 @@ class MistakesView(QWidget):
     def _on_grid_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_details(current.data(INDEX_ROLE) if current.isValid() else None)
 
-    @Slot(QModelIndex)
-    def _on_grid_clicked(self, index: QModelIndex) -> None:
-        self._show_details(index.data(INDEX_ROLE))
-
     def _show_details(self, i: int | None) -> None:
         self._current = i
         self.canvas_button.setEnabled(i is not None)
@@ -446,8 +442,6 @@ class MistakesView(QWidget):
             self.answer.set_true_label(None)
             self.answer.set_prediction(None, placeholder="")
             return
-        from nndesk.inference import Prediction
-
         r = self._result
         t, p = int(r.labels[i]), int(r.predictions[i])
         verdict = "correct" if t == p else "mistake"
@@ -456,7 +450,6 @@ class MistakesView(QWidget):
         self.preview.set_image(image28)
         self.answer.set_true_label(t)
         self.answer.set_prediction(Prediction(r.probabilities[i], image28, p, r.class_names[p]))
-        self.image_selected.emit(i)
         self._update_saliency()
 
     def _update_saliency(self) -> None:
@@ -476,17 +469,9 @@ class MistakesView(QWidget):
         clf = self._result.classifier if self._result is not None else None
         if clf is None or not hasattr(clf, "model") or not hasattr(clf, "normalizer"):
             return None
-        from nndesk.explain import saliency
-
         if self._saliency_model is None:
             self._saliency_model = copy.deepcopy(clf.model)
-        kind = "gradient_x_input"
-        try:  # the Why page's choice, so both pages explain the same way
-            from nndesk.ui.settings import saliency_kind
-
-            kind = saliency_kind()
-        except ImportError:
-            pass
+        kind = settings.saliency_kind()  # the Why page's choice: both pages explain alike
         image = image.astype(np.float32)
         return saliency(self._saliency_model, clf.normalizer, image, class_index, kind=kind)
 
