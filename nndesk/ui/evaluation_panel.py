@@ -241,17 +241,33 @@ class EvaluationPanel(QWidget):
     def set_classifier(self, classifier) -> None:
         """A new current model (e.g. after a training run): re-evaluate it (now if visible)."""
         self._controller.set_classifier(classifier)
-        if classifier is not None:
-            self.title.setText(f"{classifier.title}")
-            self.subtitle.setText(
-                f"on the {_dataset_title(classifier.dataset)} test set"
-                + ("" if self.isVisible() else " — evaluated when you open this page")
-            )
+        if classifier is None:
+            self._clear()
+            return
+        if self._result is not None and self._result.classifier is not classifier:
+            self._set_stale(True)
+        self.title.setText(f"{classifier.title}")
+        self.subtitle.setText(
+            f"on the {_dataset_title(classifier.dataset)} test set"
+            + ("" if self.isVisible() else " — evaluated when you open this page")
+        )
         if self.isVisible():
             self._controller.ensure_current()
 
     def result(self) -> EvaluationResult | None:
         return self._result
+
+    def _clear(self) -> None:
+        """No model: empty numbers, table and matrix."""
+        self._result = None
+        self.title.setText("No model yet")
+        self.subtitle.setText("Open or train a model; its test-set results appear here.")
+        for stat in (self.accuracy_stat, self.loss_stat, self.mistakes_stat, self.macro_stat):
+            stat.value.setText("–")
+        self.table.setRowCount(0)
+        self.confusion.set_matrix(None)
+        self._set_stale(False)
+        self._update_actions()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -212,3 +212,11 @@ def test_a_real_classifier_is_evaluated_on_a_private_copy(qtbot):
     np.testing.assert_array_equal(
         result.confusion, confusion_matrix(labels, result.predictions, 10)
     )
+
+
+def test_no_model_clears_the_page(qtbot, panel, controller):
+    evaluated(qtbot, panel, controller)
+    panel.set_classifier(None)
+    assert panel.result() is None and panel.confusion.matrix() is None
+    assert panel.table.rowCount() == 0 and panel.accuracy_stat.value.text() == "–"
+    assert not panel.export_button.isEnabled() and not panel.evaluate_button.isEnabled()
