@@ -46,7 +46,7 @@ def test_conv2d_gradients_match_finite_differences(c_in, c_out, k, stride, paddi
     rng = np.random.default_rng(0)
     layer = Conv2D(c_in, c_out, kernel_size=k, stride=stride, padding=padding, rng=rng)
     layer.params["b"][...] = rng.standard_normal(c_out)
-    x = rng.standard_normal((2, c_in, hw, hw))
+    x = rng.standard_normal((2, c_in, hw, hw + 1))  # not square: rows and columns differ
     check_layer_gradients(layer, x, training=True)
 
 
