@@ -32,6 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--verbose", action="store_true", help="print the worst stalls")
+    parser.add_argument("--screenshot", metavar="PNG", help="save the panel as it ends")
+    parser.add_argument(
+        "--idle",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="baseline: measure the same timer for SECONDS with no training (machine noise)",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
 
@@ -60,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     timer.setInterval(TICK_MS)
     timer.timeout.connect(lambda: ticks.append(clock.nsecsElapsed() / 1e6))
     phases: list[tuple[float, str]] = []
+    panel.plot.canvas.mpl_connect(
+        "draw_event", lambda e: phases.append((clock.nsecsElapsed() / 1e6, "full redraw"))
+    )
     panel.controller.status_changed.connect(
         lambda text: phases.append((clock.nsecsElapsed() / 1e6, text))
     )
@@ -74,6 +85,16 @@ def main(argv: list[str] | None = None) -> int:
     clock.start()
     timer.start()
     t0 = time.perf_counter()
+    if args.idle:
+        QTimer.singleShot(int(args.idle * 1000), loop.quit)
+        loop.exec()
+        ticks_idle = np.diff(np.asarray(ticks)) - TICK_MS
+        late = np.maximum(ticks_idle, 0.0)
+        print(f"idle_seconds={args.idle} ticks={len(ticks)}")
+        print(f"stall_p99_ms={np.percentile(late, 99):.1f}")
+        print(f"stall_max_ms={late.max():.1f}")
+        print(f"load_average={os.getloadavg()[0]:.2f} cores={os.cpu_count()}")
+        return 0
     if not panel.start_training(config):
         print("could not start training", file=sys.stderr)
         return 2
@@ -101,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
         for i in np.argsort(-late)[:10]:
             print(f"  stall {late[i]:.0f} ms at {ticks[i] / 1000:.2f}s")
     print(f"load_average={os.getloadavg()[0]:.2f} cores={os.cpu_count()}")
+    if args.screenshot:
+        QTimer.singleShot(300, loop.quit)
+        loop.exec()
+        panel.grab().save(args.screenshot)
     panel.shutdown()
     return 0
 

@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from nndesk.curves import LiveCurves, moving_average, plot_overlay, save_curves_png
+from nndesk.curves import (
+    MAX_RAW_BATCH_POINTS,
+    LiveCurves,
+    min_max_band,
+    moving_average,
+    nice_ceiling,
+    plot_overlay,
+    save_curves_png,
+)
 from nndesk.runs import Curves
 from tests.test_runs import two_epoch_curves
 
@@ -98,3 +106,42 @@ def test_curves_export_to_a_png(tmp_path, n_runs):
     path = save_curves_png(runs, tmp_path / "c.png")
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_min_max_band_encloses_every_point():
+    rng = np.random.default_rng(2)
+    x = np.linspace(0, 3, 1001)
+    y = rng.normal(size=1001)
+    band = min_max_band(x, y, 50)
+    m = len(band) // 2
+    assert 40 <= m <= 50
+    upper, lower = band[:m], band[m:][::-1]
+    np.testing.assert_array_equal(upper[:, 0], lower[:, 0])
+    assert upper[:, 1].max() == y.max() and lower[:, 1].min() == y.min()
+    assert np.all(upper[:, 1] >= lower[:, 1])
+
+
+def test_dense_batch_curves_become_a_band_and_limits_stay_put_while_data_fits():
+    fig, live = live_plot()
+    live.set_span(1, 2)
+    curves = Curves()
+    rng = np.random.default_rng(3)
+    n = MAX_RAW_BATCH_POINTS * 2
+    curves.batch_x = list(np.arange(1, n + 1) / (n / 2))
+    curves.batch_loss = list(1.0 + 0.2 * rng.random(n))
+    assert live.update(curves) is True  # the first data sets the scale
+    assert live.batch_band.get_visible() and len(live.batch_line.get_xdata()) == 0
+    assert len(live.batch_avg_line.get_xdata()) <= MAX_RAW_BATCH_POINTS + 1
+    assert live.axes[0].get_ylim() == (0.0, 1.5)
+    curves.batch_loss[-10:] = [1.1] * 10
+    assert live.update(curves) is False  # same limits: a blit of the lines is enough
+    curves.batch_loss = [v * 3 for v in curves.batch_loss]
+    assert live.update(curves) is True
+    assert live.axes[0].get_ylim()[1] >= 3.6
+
+
+@pytest.mark.parametrize(
+    ("value", "nice"), [(0.43, 0.5), (2.53, 3.0), (1.0, 1.0), (0.0071, 0.008), (11, 12)]
+)
+def test_nice_ceiling_rounds_up_to_a_round_number(value, nice):
+    assert nice_ceiling(value) == pytest.approx(nice)

@@ -54,6 +54,7 @@ class PlotWidget(QWidget):
         self.animated: list[Artist] = []  # drawn over the cached background by blitting
         self._background = None
         self._need_full = True
+        self._hidden_request = False
         self.draw_count = 0  # redraws issued (full + blits), for tests and the benchmark
         self.full_draw_count = 0
         # constrained layout is half the cost of a full draw: with ``freeze_layout`` it runs on
@@ -83,7 +84,17 @@ class PlotWidget(QWidget):
     def _on_timer_timeout(self) -> None:
         self._draw()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Draw what was asked for while hidden (a page not on screen draws nothing)."""
+        super().showEvent(event)
+        if self._hidden_request:
+            self._hidden_request = False
+            self.request_draw(full=True)
+
     def _draw(self) -> None:
+        if not self.isVisible():  # e.g. the Runs tab while the Live tab is shown
+            self._hidden_request = True
+            return
         self._last_draw = time.perf_counter()
         self.draw_count += 1
         full = self._need_full

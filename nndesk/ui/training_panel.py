@@ -214,13 +214,28 @@ class TrainingPanel(QWidget):
         except NndeskError as err:
             self.show_error(str(err))
             return False
+        # one full redraw now, at the click: the run's span and loss scale are known already
         self.curves = Curves()
         self.live.reset()
+        done = len(self.curves_from_file(resume)) if resume is not None else 0
+        self.live.set_span(1, done + config.epochs)
+        if config.loss == "ce":
+            self.live.expect_loss(math.log(10))  # the loss of an untrained 10-class network
         self.progress.setValue(0)
         self.progress.setFormat("Starting…")
         self.title.setText("Starting…")
         self.plot.request_draw()
         return True
+
+    @staticmethod
+    def curves_from_file(path: str | os.PathLike) -> list[dict]:
+        """The per-epoch history stored in a model file ([] when unreadable)."""
+        from nndesk.nn.serialization import load_model
+
+        try:
+            return list(load_model(path).info.get("history") or [])
+        except NndeskError:
+            return []
 
     def load_model(self, path: str | os.PathLike) -> bool:
         """Open a model file: its settings fill the form, its history the curves; True if read."""
@@ -355,9 +370,8 @@ class TrainingPanel(QWidget):
         self._run = run
         self._last_batch = None
         self.curves = run.history
-        self.live.reset()
         self.live.batches_per_epoch = run.batches_per_epoch
-        self.live.set_span(run.first_epoch if run.first_epoch == 1 else 1, run.last_epoch)
+        self.live.set_span(1, run.last_epoch)  # normally what start_training set already
         resumed = f" (continuing from epoch {run.first_epoch - 1})" if run.first_epoch > 1 else ""
         self.title.setText(f"{run.title}{resumed}")
         self.live_lr.set_value(run.config.lr)
