@@ -101,7 +101,9 @@ def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
         ax.set_axisbelow(True)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=ax is not ax_batch))
+        # whole epochs on the epoch plots; halves and quarters only on short batch curves
+        steps = (1, 2, 2.5, 5, 10)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=steps, integer=ax is not ax_batch))
     ax_acc.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -94,12 +95,16 @@ class RunsView(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
 
-        self.hint = QLabel("Select two or more runs (Ctrl/Shift-click) to overlay their curves.")
+        self.hint = QLabel("Select two or more runs (Ctrl/Shift-click) to compare their curves.")
         self.hint.setStyleSheet("color: #555;")
-        self.use_button = QPushButton("Use this model")
+        self.hint.setWordWrap(True)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.use_button = QPushButton("Use model")
         self.use_button.setToolTip("load the selected run's model into the prediction view")
-        self.png_button = QPushButton("Export curves PNG…")
-        self.csv_button = QPushButton("Export history CSV…")
+        self.png_button = QPushButton("Export PNG…")
+        self.png_button.setToolTip("save the selected runs' curves as a PNG image")
+        self.csv_button = QPushButton("Export CSV…")
+        self.csv_button.setToolTip("save the per-epoch history of the selected runs (or all)")
         self.delete_button = QPushButton("Delete")
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint, 1)

@@ -80,6 +80,9 @@ def parameter_summary(arch: str) -> str:
 
 def _combo(items: tuple[tuple[str, str], ...]) -> QComboBox:
     box = QComboBox()
+    # long item texts must not widen the whole page: show ~14 characters, the list shows all
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(14)
     for value, text in items:
         box.addItem(text, value)
     return box
@@ -146,13 +149,18 @@ class TrainForm(QWidget):
         self.normalize = _combo(NORMALIZATIONS)
         self.val_fraction = QSpinBox()
         self.val_fraction.setRange(0, 50)
-        self.val_fraction.setSuffix(" % of training images")
+        self.val_fraction.setSuffix(" % of train")
         self.val_fraction.setToolTip("held out to measure validation loss and accuracy each epoch")
-        self.augment = QCheckBox("shift, rotate and scale training images a little")
+        self.augment = QCheckBox("shift, rotate, zoom a little")
+        self.augment.setToolTip("train on slightly shifted, rotated and scaled copies of images")
 
         from nndesk.presets import list_presets
 
         self.preset = QComboBox()
+        self.preset.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.preset.setMinimumContentsLength(14)
         self.preset.addItem("— custom —", "")
         for p in list_presets():
             self.preset.addItem(p.name, p.name)
@@ -165,7 +173,11 @@ class TrainForm(QWidget):
 
         # -- network -------------------------------------------------------------------------
         self.arch = QLineEdit()
-        self.arch.setPlaceholderText("e.g. 784-64-64-10 or 784-c32-p-c64-p-128-10")
+        self.arch.setPlaceholderText("e.g. 784-64-64-10")
+        self.arch.setToolTip(
+            "784 inputs, hidden widths, 10 classes; CNN: 784-c32-p-c64-p-128-10 "
+            "(cN = 3x3 conv with N filters, p = 2x2 max-pool, bn = batch norm)"
+        )
         self.arch_summary = QLabel()
         self.arch_summary.setStyleSheet("color: #1b5e20; font-weight: 600;")
         self.activation = _combo(ACTIVATIONS)
@@ -215,7 +227,10 @@ class TrainForm(QWidget):
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setToolTip("same seed + same settings = the same run, batch for batch")
-        self.test_every_epoch = QCheckBox("also measure test accuracy after every epoch")
+        self.test_every_epoch = QCheckBox("test accuracy every epoch")
+        self.test_every_epoch.setToolTip(
+            "also measure accuracy on the test images after each epoch"
+        )
 
         # -- layout --------------------------------------------------------------------------
         outer = QVBoxLayout(self)

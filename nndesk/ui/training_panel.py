@@ -48,6 +48,10 @@ def format_eta(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
+#: Below this page width the settings move from beside the curves into a "Settings" tab.
+WIDE_LAYOUT_MIN_WIDTH = 1000
+
+
 class TrainingPanel(QWidget):
     """Train / Pause / Resume / Stop, live curves, progress, model files and run history."""
 
@@ -78,7 +82,7 @@ class TrainingPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(self.form.sizeHint().width() + 24)
+        scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 24)
 
         # -- run controls --------------------------------------------------------------------
         style = self.style()
@@ -99,9 +103,10 @@ class TrainingPanel(QWidget):
         self.live_lr.setToolTip("change the learning rate while training (from the next batch)")
         self.lr_button = QPushButton("Set LR")
         self.lr_error = QLabel()
+        self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.lr_error.setStyleSheet("color: #c62828;")
         for b in (self.train_button, self.pause_button, self.stop_button):
-            b.setMinimumWidth(92)
+            b.setMinimumWidth(84)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -110,8 +115,10 @@ class TrainingPanel(QWidget):
         self.progress.setFormat("Ready")
         self.progress.setMinimumHeight(22)
         self.speed = QLabel("Choose settings and press Train.")
+        self.speed.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.speed.setStyleSheet("color: #333;")
         self.title = QLabel("No run yet")
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
 
         # -- live plot -----------------------------------------------------------------------
@@ -126,21 +133,25 @@ class TrainingPanel(QWidget):
 
         # -- model files ---------------------------------------------------------------------
         self.load_button = QPushButton("Load model…")
+        self.load_button.setMinimumWidth(0)
         self.load_button.setToolTip("open a .npz model to use it or to continue its training")
-        self.resume_button = QPushButton("Continue training")
+        self.resume_button = QPushButton("Continue")
         self.resume_button.setToolTip(
             "train the loaded model for the epochs set on the left; its history continues"
         )
         self.save_button = QPushButton("Save model…")
-        self.export_button = QPushButton("Export curves PNG…")
+        self.export_button = QPushButton("Export PNG…")
+        self.export_button.setToolTip("save these curves as a PNG image")
         self.model_label = QLabel("")
         self.model_label.setStyleSheet("color: #555;")
+        # a long file path must not widen the page
+        self.model_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         controls = QHBoxLayout()
         for w in (self.train_button, self.pause_button, self.stop_button):
             controls.addWidget(w)
         controls.addSpacing(18)
-        controls.addWidget(QLabel("Learning rate now"))
+        controls.addWidget(QLabel("LR now"))
         controls.addWidget(self.live_lr)
         controls.addWidget(self.lr_button)
         controls.addWidget(self.lr_error, 1)
@@ -149,14 +160,21 @@ class TrainingPanel(QWidget):
             files.addWidget(w)
         files.addWidget(self.model_label, 1)
 
+        # always visible: run title, buttons, progress
+        header = QWidget()
+        hv = QVBoxLayout(header)
+        hv.setContentsMargins(0, 0, 0, 0)
+        hv.addWidget(self.title)
+        hv.addLayout(controls)
+        hv.addWidget(self.progress)
+        hv.addWidget(self.speed)
+
         live_page = QWidget()
         lv = QVBoxLayout(live_page)
-        lv.addWidget(self.title)
-        lv.addLayout(controls)
-        lv.addWidget(self.progress)
-        lv.addWidget(self.speed)
+        lv.setContentsMargins(0, 4, 0, 0)
         lv.addWidget(self.plot, 1)
         lv.addLayout(files)
+        self.live_page = live_page
 
         self.runs_view = RunsView(self.store)
         self.tabs = QTabWidget()
@@ -164,16 +182,25 @@ class TrainingPanel(QWidget):
         self.tabs.addTab(self.runs_view, "Runs")
         self.tabs.setDocumentMode(True)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(scroll)
-        split.addWidget(self.tabs)
-        split.setStretchFactor(0, 0)
-        split.setStretchFactor(1, 1)
-        split.setChildrenCollapsible(False)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(header)
+        rv.addWidget(self.tabs, 1)
+
+        # wide page: settings beside the curves; narrow page: settings become the first tab
+        self.settings = scroll
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(split)
+        layout.addWidget(self.splitter)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._place_settings(narrow=True)
 
         self._connect()
         self._update_buttons()
@@ -221,6 +248,7 @@ class TrainingPanel(QWidget):
         self.live.set_span(1, done + config.epochs)
         if config.loss == "ce":
             self.live.expect_loss(math.log(10))  # the loss of an untrained 10-class network
+        self.tabs.setCurrentWidget(self.live_page)
         self.progress.setValue(0)
         self.progress.setFormat("Starting…")
         self.title.setText("Starting…")
@@ -300,6 +328,23 @@ class TrainingPanel(QWidget):
     def shutdown(self, timeout_ms: int = 30000) -> bool:
         """Stop training and join its thread (call from the window's closeEvent)."""
         return self.controller.shutdown(timeout_ms)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_settings(narrow=self.width() < WIDE_LAYOUT_MIN_WIDTH)
+
+    def _place_settings(self, narrow: bool) -> None:
+        in_tabs = self.tabs.indexOf(self.settings) >= 0
+        if narrow and not in_tabs:
+            self.tabs.insertTab(0, self.settings, "Settings")
+            self.tabs.setCurrentIndex(0 if not self.controller.is_running() else 1)
+        elif not narrow and in_tabs:
+            current = self.tabs.currentWidget()
+            self.tabs.removeTab(self.tabs.indexOf(self.settings))
+            self.splitter.insertWidget(0, self.settings)
+            self.settings.show()
+            if current is self.settings:
+                self.tabs.setCurrentWidget(self.live_page)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Shown as a window of its own (benchmarks): stop and join training before closing."""
@@ -417,7 +462,8 @@ class TrainingPanel(QWidget):
                 f"Test accuracy {test:.1%} on {record.config.get('dataset')} "
                 f"· model saved in the run history"
             )
-        self.model_label.setText(f"Last run's model: {record.model_path}")
+        self.model_label.setText(f"Model saved: {record.model_path}")
+        self.model_label.setToolTip(str(record.model_path))
         self.runs_view.refresh(select_id=record.run_id)
 
     @Slot(str)

@@ -285,6 +285,22 @@ def test_an_unexpected_crash_is_reported_in_one_line(qtbot, tmp_path):
     assert not panel.controller.is_running()
 
 
+def test_a_narrow_page_moves_the_settings_into_a_tab(qtbot, panel):
+    panel.resize(640, 700)
+    qtbot.waitUntil(lambda: panel.tabs.indexOf(panel.settings) == 0)
+    assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
+        "Settings",
+        "Live",
+        "Runs",
+    ]
+    panel.start_training()
+    assert panel.tabs.currentWidget() is panel.live_page  # Train shows the curves
+    wait_until_idle(qtbot, panel)
+    panel.resize(1200, 800)
+    qtbot.waitUntil(lambda: panel.tabs.indexOf(panel.settings) == -1)
+    assert panel.splitter.indexOf(panel.settings) == 0
+
+
 @pytest.mark.parametrize(("seconds", "text"), [(75.2, "1:15"), (3725, "1:02:05"), (-1, "—")])
 def test_eta_is_formatted_as_a_clock(seconds, text):
     assert format_eta(seconds) == text
