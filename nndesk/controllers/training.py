@@ -178,8 +178,14 @@ class TrainingWorker(QObject):
         config = self._config
         dataset = self._dataset
         if dataset is None:
-            self.status_changed.emit(f"Loading {config.dataset}…")
-            dataset = self._provider(config.dataset)
+            name = config.dataset
+            if self._resume is not None:  # a resumed model trains on the data it was made for
+                from nndesk.nn.serialization import load_model
+
+                saved = load_model(self._resume).info.get("config") or {}
+                name = saved.get("dataset", name)
+            self.status_changed.emit(f"Loading {name}…")
+            dataset = self._provider(name)
         if self._stop.is_set():
             return
         self.status_changed.emit("Preparing the network…")

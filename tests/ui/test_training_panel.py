@@ -135,8 +135,10 @@ def test_loaded_model_continues_training_and_its_history(qtbot, panel):
     assert list(panel.curves.epochs) == [1, 2, 3]
     assert panel.resume_button.isEnabled()
     panel.form.epochs.setValue(2)
+    panel.form.dataset.setCurrentIndex(panel.form.dataset.findData("fashion"))
     qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
     wait_until_idle(qtbot, panel)
+    assert panel.asked[-1] == "mnist"  # the model's own dataset, whatever the form says
 
     latest = panel.runs_view.records()[0]
     assert latest.run_id != first.run_id
