@@ -612,7 +612,7 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
                 return
             # running accuracy before the update: the same numbers the loss was computed on
             correct += int(np.count_nonzero(logits.argmax(axis=1) == yb))
-            model.backward(loss_fn.backward())
+            model.backward(loss_fn.backward(), input_grad=False)  # dL/dx of the inputs is unused
             optimizer.step(params)
             loss_sum += loss * m
             seen += m
