@@ -247,6 +247,18 @@ def test_invalid_fields_are_refused_with_a_reason(qtbot, panel):
     assert form.config().loss == "bce"
 
 
+def test_an_image_folder_must_exist(qtbot, panel, tmp_path):
+    form = panel.form
+    form.dataset.setCurrentIndex(form.dataset.findData("folder"))
+    assert "choose a folder" in form.errors()["folder"]
+    form.folder.setText(str(tmp_path / "nowhere"))
+    assert form.errors()["folder"].endswith("is not a folder")
+    assert not panel.train_button.isEnabled()
+    form.folder.setText(str(tmp_path))
+    assert form.is_valid()
+    assert form.config().dataset == str(tmp_path)
+
+
 def test_a_preset_fills_every_field(qtbot, panel):
     panel.form.apply_preset("mnist-relu-sigmoid-unit")
     config = panel.form.config()
