@@ -250,15 +250,41 @@ def build_window(
 def _add_pages(
     window: MainWindow, prediction: PredictionController, coordinator: Coordinator
 ) -> None:
-    """The Train, Evaluate, Mistakes and Dataset pages plug in here (engineers F and G).
+    """The Train, Evaluate, Mistakes and Dataset pages, wired to the shared prediction controller.
 
-    Contract (docs/ARCHITECTURE.md): ``window.add_page(page, "Train")``; pages that show a model
-    connect ``prediction.classifier_changed`` to their ``set_classifier``; the training controller
-    sends ``weights_updated`` to ``prediction.live_update`` and ``model_ready`` to
-    ``prediction.set_classifier``, and registers its stop with ``window.add_shutdown_hook``;
-    pages emitting ``show_on_canvas_requested(image28, label)`` connect it to
-    ``coordinator.show_on_canvas``; datasets come from ``controllers.datasets.get_dataset``.
+    Pages that show a model follow ``prediction.classifier_changed``; pages that can put a test
+    image on the canvas send ``show_on_canvas_requested`` to the coordinator; every controller
+    owning a thread registers its shutdown with the window.
     """
+    _add_evaluation_pages(window, prediction, coordinator)
+
+
+def _add_evaluation_pages(
+    window: MainWindow, prediction: PredictionController, coordinator: Coordinator
+) -> None:
+    from nndesk.controllers.evaluation import DatasetController, EvaluationController
+    from nndesk.ui.dataset_view import DatasetView
+    from nndesk.ui.evaluation_panel import EvaluationPanel
+    from nndesk.ui.mistakes_view import MistakesView
+
+    evaluation = EvaluationController(parent=window)
+    evaluate_page = EvaluationPanel(evaluation)
+    mistakes_page = MistakesView(evaluation)  # follows evaluation.finished itself
+    datasets = DatasetController(parent=window)
+    dataset_page = DatasetView(datasets)
+    window.add_page(evaluate_page, "Evaluate")
+    window.add_page(mistakes_page, "Mistakes")
+    window.add_page(dataset_page, "Dataset")
+    window.evaluate_page, window.mistakes_page = evaluate_page, mistakes_page
+    window.dataset_page = dataset_page
+    prediction.classifier_changed.connect(evaluate_page.set_classifier)
+    prediction.classifier_changed.connect(dataset_page.set_classifier)
+    evaluate_page.cell_clicked.connect(mistakes_page.show_cell)
+    evaluate_page.cell_clicked.connect(lambda *_: window.tabs.setCurrentWidget(mistakes_page))
+    mistakes_page.show_on_canvas_requested.connect(coordinator.show_on_canvas)
+    dataset_page.show_on_canvas_requested.connect(coordinator.show_on_canvas)
+    window.add_shutdown_hook(evaluation.shutdown)
+    window.add_shutdown_hook(datasets.shutdown)
 
 
 def run() -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import os
 import struct
 import zlib
@@ -35,7 +36,11 @@ def _open(path: Path):
     # decide by content, not by name: a mirror may serve a gzip without ".gz" or vice versa
     with open(path, "rb") as f:
         magic = f.read(2)
-    return gzip.open(path, "rb") if magic == b"\x1f\x8b" else open(path, "rb")
+    if magic != b"\x1f\x8b":
+        return open(path, "rb")
+    # One C call instead of GzipFile's thousands of 8 KB Python-level reads: each of those
+    # re-takes the GIL, which costs seconds per file when a GUI thread is also running.
+    return io.BytesIO(gzip.decompress(path.read_bytes()))
 
 
 def _read_exactly(f, n: int) -> bytearray:
