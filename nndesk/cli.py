@@ -302,7 +302,15 @@ def config_from_args(args):
     from nndesk.presets import get_preset
     from nndesk.training import TrainConfig
 
-    base = get_preset(args.preset).config if args.preset else TrainConfig()
+    if args.preset:
+        base = get_preset(args.preset).config
+    elif getattr(args, "resume", None):
+        # continuing a run: its own settings (learning rate, batch size...) unless flags say else
+        from nndesk.nn.serialization import load_model
+
+        base = TrainConfig.from_dict(load_model(args.resume).info.get("config") or {})
+    else:
+        base = TrainConfig()
     changes = {k: getattr(args, k) for k in _TRAIN_FLAGS if getattr(args, k, None) is not None}
     return base.replace(**changes).validate()
 

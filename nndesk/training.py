@@ -387,8 +387,9 @@ def prepare(
     Parameters
     ----------
     config : TrainConfig
-        Validated here. With ``resume`` the architecture, activations, loss and normalisation come
-        from the model file; ``epochs``, ``lr`` and the rest from ``config``.
+        Validated here. With ``resume`` the network, loss, normalisation and optimizer (with its
+        weight decay) come from the model file; ``epochs``, ``lr``, the schedule, batch size and
+        the rest from ``config``.
     data_dir : path, optional
         Folder with the IDX files (``load_dataset``'s ``data_dir``).
     resume : path, optional
@@ -409,8 +410,11 @@ def prepare(
 
         loaded = load_model(resume)
         saved = loaded.info.get("config") or {}
-        # what defines the network and its inputs must come from the file, not the new flags
-        keep = ("arch", "activation", "output", "loss", "normalize", "dropout", "dataset")
+        # what the file's network, inputs and optimizer state fix cannot come from new settings
+        keep = (
+            "arch", "activation", "output", "loss", "normalize", "dropout", "dataset", "init",
+            "optimizer", "l2", "momentum", "clip_norm",
+        )  # fmt: skip
         config = config.replace(**{k: saved[k] for k in keep if k in saved})
         history = list(loaded.info.get("history") or [])
     config.validate()

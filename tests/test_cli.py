@@ -123,6 +123,8 @@ def test_resume_continues_the_saved_history(trained, tiny_dir, tmp_path, capsys)
     result = last_json(capsys.readouterr().out)
     assert result["epochs"] == first["epochs"] + 1
     assert [h["epoch"] for h in result["history"]] == list(range(1, first["epochs"] + 2))
+    # settings not given again come from the saved run, not from the defaults
+    assert result["config"]["batch_size"] == 16 and result["config"]["arch"] == "784-32-10"
 
 
 def test_a_diverging_run_exits_1_with_one_line_and_saves_nothing(tiny_dir, tmp_path, capsys):
