@@ -288,7 +288,7 @@ class RunStore:
     def create(self, config: dict, title: str = "", resumed_from: str | None = None) -> RunRecord:
         """Make a new run folder and write its first ``run.json`` (status ``running``)."""
         now = datetime.now(timezone.utc)
-        run_id = f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+        run_id = f"{now:%Y%m%d-%H%M%S}-{now.microsecond // 1000:03d}{secrets.token_hex(2)}"
         folder = self.root / run_id
         folder.mkdir(parents=True, exist_ok=False)
         record = RunRecord(
@@ -296,7 +296,7 @@ class RunStore:
             folder=folder,
             config=dict(config),
             title=title or describe_config(config),
-            created_at=now.isoformat(timespec="seconds"),
+            created_at=now.isoformat(timespec="milliseconds"),  # orders runs made in one second
             resumed_from=resumed_from,
         )
         self.save(record)
