@@ -25,6 +25,7 @@ TRAIN_COLOR = "#1f77b4"
 VAL_COLOR = "#d62728"
 BATCH_COLOR = "#9ecae1"
 LR_COLOR = "#6a51a3"
+TEST_COLOR = "#2ca02c"
 #: Colours for overlaid runs (tab10 without the live-plot blue/red pair first).
 #: Above this many batches the light per-batch curve is drawn as a min-max band.
 MAX_RAW_BATCH_POINTS = 800
@@ -167,6 +168,13 @@ class LiveCurves:
         (self.val_acc_line,) = ax_acc.plot(
             [], [], "s-", color=VAL_COLOR, ms=4, lw=1.8, label="validation", **kw
         )
+        # only when the run measures the test split every epoch (no legend entry otherwise)
+        (self.test_loss_line,) = ax_loss.plot(
+            [], [], "^--", color=TEST_COLOR, ms=4, lw=1.4, label="_test", **kw
+        )
+        (self.test_acc_line,) = ax_acc.plot(
+            [], [], "^--", color=TEST_COLOR, ms=4, lw=1.4, label="_test", **kw
+        )
         # fixed legend places: loc="best" is searched on every draw, too slow for a live plot
         for ax, loc in zip(self.axes, ("upper right", "upper right", "lower right"), strict=True):
             ax.legend(loc=loc, fontsize=8, frameon=False)
@@ -174,6 +182,7 @@ class LiveCurves:
         self._lr_marked = 0
         self.batches_per_epoch: int | None = None
         self._span: tuple[int, int] | None = None
+        self._tested = False
         self.reset()
 
     @property
@@ -187,6 +196,8 @@ class LiveCurves:
             self.val_loss_line,
             self.train_acc_line,
             self.val_acc_line,
+            self.test_loss_line,
+            self.test_acc_line,
         )
 
     def set_span(self, first_epoch: int, last_epoch: int) -> None:
@@ -228,7 +239,17 @@ class LiveCurves:
         self.val_loss_line.set_data(*_xy(ex, curves.val_loss))
         self.train_acc_line.set_data(*_xy(ex, curves.train_accuracy))
         self.val_acc_line.set_data(*_xy(ex, curves.val_accuracy))
+        tested = bool(_finite(curves.test_accuracy).size)
+        self.test_loss_line.set_data(*_xy(ex, curves.test_loss))
+        self.test_acc_line.set_data(*_xy(ex, curves.test_accuracy))
         changed = False
+        if tested != self._tested:  # show "test" in the legends only for runs that have it
+            self._tested = tested
+            for line in (self.test_loss_line, self.test_acc_line):
+                line.set_label("test" if tested else "_test")
+            for ax, loc in zip(self.axes[1:], ("upper right", "lower right"), strict=True):
+                ax.legend(loc=loc, fontsize=8, frameon=False)
+            changed = True
         if len(curves.lr_changes) < self._lr_marked:
             self.clear_lr_marks()
             changed = True
@@ -252,9 +273,9 @@ class LiveCurves:
         losses = _finite(curves.batch_loss)
         top = float(np.percentile(losses, 99)) if losses.size else 0.0
         changed |= _sticky_top(ax_batch, top)
-        epoch_losses = _finite([*curves.train_loss, *curves.val_loss])
+        epoch_losses = _finite([*curves.train_loss, *curves.val_loss, *curves.test_loss])
         changed |= _sticky_top(ax_loss, float(epoch_losses.max()) if epoch_losses.size else 0.0)
-        accs = _finite([*curves.train_accuracy, *curves.val_accuracy])
+        accs = _finite([*curves.train_accuracy, *curves.val_accuracy, *curves.test_accuracy])
         low = float(accs.min()) if accs.size else 0.0
         bottom = ax_acc.get_ylim()[0]
         if low < bottom or low > bottom + 0.6 * (1.0 - bottom) or not accs.size:

@@ -40,6 +40,8 @@ EPOCH_COLUMNS = (
     "val_accuracy",
     "lr",
     "seconds",
+    "test_loss",
+    "test_accuracy",
 )
 
 
@@ -74,6 +76,8 @@ class Curves:
     val_accuracy: list[float] = field(default_factory=list)
     lr: list[float] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
+    test_loss: list[float] = field(default_factory=list)  # NaN unless tested every epoch
+    test_accuracy: list[float] = field(default_factory=list)
     lr_changes: list[tuple[float, float]] = field(default_factory=list)  # (x in epochs, new lr)
     # (epoch, batch, running mean) of the last BatchReport, to recover each batch's own loss
     _last_running: tuple[int, int, float] | None = field(default=None, repr=False, compare=False)
@@ -107,6 +111,8 @@ class Curves:
         self.val_accuracy.append(_num(report.val_accuracy))
         self.lr.append(_num(report.lr))
         self.seconds.append(_num(getattr(report, "seconds", math.nan)))
+        self.test_loss.append(_num(getattr(report, "test_loss", None)))
+        self.test_accuracy.append(_num(getattr(report, "test_accuracy", None)))
 
     def add_lr_change(self, x: float, lr: float) -> None:
         """Remember that the learning rate became ``lr`` at ``x`` (in epochs)."""
@@ -127,6 +133,8 @@ class Curves:
             self.val_accuracy,
             self.lr,
             self.seconds,
+            self.test_loss,
+            self.test_accuracy,
         )
         return [dict(zip(EPOCH_COLUMNS, row, strict=True)) for row in zip(*columns, strict=True)]
 
@@ -142,6 +150,8 @@ class Curves:
             curves.val_accuracy.append(_num(row.get("val_accuracy")))
             curves.lr.append(_num(row.get("lr")))
             curves.seconds.append(_num(row.get("seconds")))
+            curves.test_loss.append(_num(row.get("test_loss")))
+            curves.test_accuracy.append(_num(row.get("test_accuracy")))
         return curves
 
     def to_dict(self, max_batch_points: int = MAX_STORED_BATCH_POINTS) -> dict:
@@ -169,6 +179,8 @@ class Curves:
             val_accuracy=floats("val_accuracy"),
             lr=floats("lr"),
             seconds=floats("seconds"),
+            test_loss=floats("test_loss") or [math.nan] * len(d.get("epoch", [])),
+            test_accuracy=floats("test_accuracy") or [math.nan] * len(d.get("epoch", [])),
             lr_changes=[(float(x), float(lr)) for x, lr in d.get("lr_changes", [])],
         )
 

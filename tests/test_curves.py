@@ -145,3 +145,17 @@ def test_dense_batch_curves_become_a_band_and_limits_stay_put_while_data_fits():
 )
 def test_nice_ceiling_rounds_up_to_a_round_number(value, nice):
     assert nice_ceiling(value) == pytest.approx(nice)
+
+
+def test_test_split_curves_show_only_for_runs_that_measure_them():
+    fig, live = live_plot()
+    curves = two_epoch_curves()
+    live.update(curves)
+    legend = [t.get_text() for t in live.axes[2].get_legend().get_texts()]
+    assert legend == ["train", "validation"]
+    curves.test_accuracy = [0.6, 0.8]
+    curves.test_loss = [1.2, 0.6]
+    assert live.update(curves) is True
+    legend = [t.get_text() for t in live.axes[2].get_legend().get_texts()]
+    assert legend == ["train", "validation", "test"]
+    assert list(live.test_acc_line.get_ydata()) == [0.6, 0.8]

@@ -83,6 +83,7 @@ def start_long_run(qtbot, panel, epochs=300):
 
 
 def test_train_runs_to_the_end_and_the_plots_hold_one_point_per_epoch(qtbot, panel, tiny_dataset):
+    panel.form.test_every_epoch.setChecked(True)
     with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS) as ready:
         qtbot.mouseClick(panel.train_button, Qt.MouseButton.LeftButton)
     wait_until_idle(qtbot, panel)
@@ -91,6 +92,7 @@ def test_train_runs_to_the_end_and_the_plots_hold_one_point_per_epoch(qtbot, pan
     assert list(panel.live.train_loss_line.get_xdata()) == [1.0, 2.0, 3.0]
     assert list(panel.live.val_acc_line.get_xdata()) == [1.0, 2.0, 3.0]
     assert len(panel.live.batch_line.get_xdata()) == 3 * 8  # 160 training images / 20
+    assert len(panel.live.test_acc_line.get_xdata()) == 3
     assert panel.progress.value() == panel.progress.maximum()
     assert panel.progress.text().startswith("Finished")
     assert panel.train_button.isEnabled() and not panel.stop_button.isEnabled()
