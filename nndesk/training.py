@@ -317,13 +317,14 @@ class Session:
             p[...] = value
 
     def model_copy(self):
-        """An independent copy of the model (same dtype), e.g. for predicting while training."""
-        from nndesk.nn.model import Sequential
+        """An independent copy of the model (same dtype), e.g. for predicting while training.
 
-        copy = Sequential.from_config(self.model.config())
-        for (_, dst, _), (_, src) in zip(copy.parameters(), self.weights_snapshot(), strict=True):
-            dst[...] = src
-        return copy
+        A deep copy, not config + parameters: layer state that is not a parameter (batch-norm
+        running statistics, dropout generators) must come along too.
+        """
+        import copy
+
+        return copy.deepcopy(self.model)
 
     def classifier(self, snapshot: bool = True):
         """A ``nndesk.inference.Classifier`` for this model (a frozen copy when ``snapshot``)."""

@@ -300,8 +300,9 @@ def test_weights_snapshot_is_a_copy(tiny):
     assert not np.array_equal(before, session.model.parameters()[0][1])
 
 
-def test_a_snapshot_classifier_predicts_like_the_model_without_sharing_it(tiny):
-    session = prepare(FAST, dataset=tiny)
+@pytest.mark.parametrize("arch", ["784-16-10", "784-c2-bn-p-10"])
+def test_a_snapshot_classifier_predicts_like_the_model_without_sharing_it(tiny, arch):
+    session = prepare(FAST.replace(arch=arch, epochs=1), dataset=tiny)
     run(session)
     clf = session.classifier()
     image = tiny.test_images[0]
