@@ -15,9 +15,12 @@ traceback).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
+import signal
 import sys
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -324,9 +327,7 @@ def _default_out(args, config) -> Path:
 
 
 def _cmd_train(args) -> int:
-    from tqdm import tqdm
-
-    from nndesk.training import BatchReport, EpochReport, RunEnded, prepare, train
+    from nndesk.training import RunEnded, prepare, train
 
     config = config_from_args(args)
     log = sys.stderr if args.json else sys.stdout  # with --json stdout holds only the JSON
@@ -346,37 +347,15 @@ def _cmd_train(args) -> int:
     )
 
     t_start = time.perf_counter()
-    bar = None
+    bar_state: dict = {"bar": None}
     ended: RunEnded | None = None
     # a full-batch run has one batch per epoch: a bar per epoch would flood the terminal
     per_epoch_bars = not config.full_batch
-    for report in train(session):
-        if isinstance(report, BatchReport):
-            if per_epoch_bars:
-                if bar is None:
-                    bar = tqdm(
-                        total=report.batches,
-                        desc=f"epoch {report.epoch}",
-                        unit="batch",
-                        file=sys.stderr,
-                        leave=False,
-                        mininterval=0.25,
-                    )
-                bar.update(1)
-                if report.batch % 100 == 0:
-                    bar.set_postfix(
-                        loss=f"{report.loss:.4f}", acc=f"{report.accuracy:.3f}", refresh=False
-                    )
-        elif isinstance(report, EpochReport):
-            if bar is not None:
-                bar.close()
-                bar = None
-            if per_epoch_bars or report.epoch == report.epochs or report.epoch % 50 == 0:
-                print(_epoch_line(report), file=log, flush=True)
-        else:
-            ended = report
-    if bar is not None:
-        bar.close()
+    with _stop_on_ctrl_c() as stop:  # the first Ctrl-C stops after the batch and still saves
+        for report in train(session, should_stop=stop.is_set):
+            ended = _show(report, bar_state, per_epoch_bars, log) or ended
+    if bar_state["bar"] is not None:
+        bar_state["bar"].close()
     seconds = time.perf_counter() - t_start
     assert ended is not None
     if ended.reason == "diverged":
@@ -409,6 +388,63 @@ def _cmd_train(args) -> int:
         }
         print(json.dumps(payload))
     return 0
+
+
+@contextlib.contextmanager
+def _stop_on_ctrl_c():
+    """Yield an Event set by the first Ctrl-C (training stops after the batch, then saves);
+    a second Ctrl-C aborts. Only the main thread may install signal handlers."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def on_sigint(signum, frame):
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        print("\nnndesk: stopping after this batch (Ctrl-C again to abort)", file=sys.stderr)
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _show(report, bar_state: dict, per_epoch_bars: bool, log):
+    """Draw one training report (progress bar, epoch line); return it if it ends the run."""
+    from tqdm import tqdm
+
+    from nndesk.training import BatchReport, EpochReport
+
+    bar = bar_state["bar"]
+    if isinstance(report, BatchReport):
+        if per_epoch_bars:
+            if bar is None:
+                bar = bar_state["bar"] = tqdm(
+                    total=report.batches,
+                    desc=f"epoch {report.epoch}",
+                    unit="batch",
+                    file=sys.stderr,
+                    leave=False,
+                    mininterval=0.25,
+                )
+            bar.update(1)
+            if report.batch % 100 == 0:
+                bar.set_postfix(
+                    loss=f"{report.loss:.4f}", acc=f"{report.accuracy:.3f}", refresh=False
+                )
+        return None
+    if isinstance(report, EpochReport):
+        if bar is not None:
+            bar.close()
+            bar_state["bar"] = None
+        # a full-batch run has hundreds of one-step epochs: print every 50th and the last
+        if per_epoch_bars or report.epoch == report.epochs or report.epoch % 50 == 0:
+            print(_epoch_line(report), file=log, flush=True)
+        return None
+    return report
 
 
 def _epoch_line(r) -> str:

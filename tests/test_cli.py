@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -308,3 +309,23 @@ def test_download_reports_progress_per_file_and_prints_the_folder(monkeypatch, t
     assert calls == [("mnist", str(tmp_path))]
     assert captured.out.strip() == str(tmp_path)
     assert "train-images-idx3-ubyte.gz" in captured.err and "train-labels" in captured.err
+
+
+def test_ctrl_c_stops_training_after_the_batch_and_still_saves_the_model(tiny_dir, tmp_path):
+    out = tmp_path / "stopped.npz"
+    argv = [sys.executable, "-m", "nndesk", "train", *TINY, "--epochs", "100000"]
+    argv += ["--data-dir", str(tiny_dir), "--out", str(out)]
+    proc = subprocess.Popen(
+        argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        for line in proc.stdout:  # wait until training is under way
+            if line.startswith("epoch"):
+                break
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, stderr
+    assert "stopped by request" in stdout and "Traceback" not in stderr
+    assert out.is_file()
