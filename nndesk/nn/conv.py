@@ -323,7 +323,9 @@ class MaxPool2D(Layer):
         oh, ow = h // s, w // s
         g = np.ascontiguousarray(self._to_grid(grad_out))  # (a, oh, ow, b) like the forward
         a, b = g.shape[0], g.shape[3]
-        dgrid = np.zeros((a, h, w, b), grad_out.dtype)
+        # every element is written below unless trailing rows / columns were dropped
+        cropped = h != oh * s or w != ow * s
+        dgrid = (np.zeros if cropped else np.empty)((a, h, w, b), grad_out.dtype)
         dwin = dgrid[:, : oh * s, : ow * s].reshape(a, oh, s, ow, s, b)
         if s == 2:
             row_won, col_won = self._cache
