@@ -114,9 +114,17 @@ def build_model(
         layers.append(Reshape(IMAGE_SHAPE))
         shape = IMAGE_SHAPE
     dense_tokens = [t for t in tokens if t[0] == "dense"]
-    for token in tokens[1:]:
+    # max-pool commutes with a non-decreasing activation, so conv -> pool -> act computes the
+    # same as conv -> act -> pool with the activation on 4x fewer values (PReLU's learned slope
+    # may turn negative, so it keeps the textbook order)
+    pool_first = activation != "prelu"
+    pending_activation: Layer | None = None
+    for index, token in enumerate(tokens[1:], start=1):
         start = len(layers)
         kind = token[0]
+        if pending_activation is not None and kind != "pool":
+            layers.append(pending_activation)
+            pending_activation = None
         if kind == "conv":
             _, filters, kernel = token
             layers.append(
@@ -130,11 +138,19 @@ def build_model(
                     seed=seed(),
                 )
             )
-            layers.append(make_activation(activation, filters))
+            act = make_activation(activation, filters)
+            next_kind = tokens[index + 1][0] if index + 1 < len(tokens) else None
+            if pool_first and next_kind == "pool":
+                pending_activation = act
+            else:
+                layers.append(act)
         elif kind == "pool":
             if shape[1] < 2 or shape[2] < 2:
                 raise ConfigError(f"cannot max-pool a {shape[1]}x{shape[2]} feature map")
             layers.append(MaxPool2D(2))
+            if pending_activation is not None:
+                layers.append(pending_activation)
+                pending_activation = None
         elif kind == "bn":
             layers.append(BatchNorm2D(shape[0]))
         else:

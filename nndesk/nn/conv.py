@@ -196,7 +196,7 @@ class Conv2D(Layer):
         out += b[:, None, None, None]
         return out.transpose(3, 0, 1, 2)  # NCHW view of (f, oh, ow, n)
 
-    def backward(self, grad_out: np.ndarray) -> np.ndarray:
+    def backward(self, grad_out: np.ndarray) -> np.ndarray | None:
         """``(n, out, oh, ow) -> (n, in, h, w)``; fills ``grads["W"]`` and ``grads["b"]``."""
         x = self._x
         if x is None:
@@ -217,6 +217,8 @@ class Conv2D(Layer):
         else:
             dW[...] = _matmul(g, col.T)
         self.grads["b"][...] = g.sum(axis=1)
+        if self.skip_input_grad:  # first layer in training: nobody reads dL/dx
+            return None
         dtype = np.result_type(g, W2)
         dcol = self._buffer("dcol", (c * k * k, oh * ow * n), dtype)
         _matmul(W2.T, g, out=dcol)  # (c*k*k, f) @ (f, oh*ow*n) -> (c*k*k, oh*ow*n)

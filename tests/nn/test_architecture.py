@@ -81,13 +81,23 @@ def test_build_cnn_starts_with_reshape_and_flattens_before_the_first_dense():
     model = build_model("784-c8-p-c16k5-bn-p-32-10", rng=np.random.default_rng(0))
     names = [layer.name for layer in model.layers]
     assert names == [
-        "Reshape", "Conv2D", "ReLU", "MaxPool2D", "Conv2D", "ReLU", "BatchNorm2D", "MaxPool2D",
+        "Reshape", "Conv2D", "MaxPool2D", "ReLU", "Conv2D", "ReLU", "BatchNorm2D", "MaxPool2D",
         "Flatten", "Dense", "ReLU", "Dense",
     ]  # fmt: skip
     shapes = [shape for _, shape, _ in model.summary_rows()]
-    assert shapes[0] == (1, 28, 28) and shapes[3] == (8, 14, 14) and shapes[8] == (16 * 7 * 7,)
+    assert shapes[0] == (1, 28, 28) and shapes[2] == (8, 14, 14) and shapes[8] == (16 * 7 * 7,)
     x = np.random.default_rng(1).random((2, 784), dtype=np.float32)
     assert model.predict_proba(x).shape == (2, 10)
+
+
+def test_pooling_before_the_activation_computes_the_textbook_conv_relu_pool():
+    from nndesk.nn.model import Sequential
+
+    model = build_model("784-c4-p-10", rng=np.random.default_rng(0))
+    reshape, conv, pool, relu, flatten, dense = model.layers
+    textbook = Sequential([reshape, conv, relu, pool, flatten, dense])
+    x = np.random.default_rng(1).standard_normal((3, 784)).astype(np.float32)
+    np.testing.assert_allclose(model.forward(x), textbook.forward(x), rtol=1e-6, atol=1e-6)
 
 
 def test_build_cnn_with_prelu_gives_one_slope_per_channel():

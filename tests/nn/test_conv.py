@@ -263,3 +263,19 @@ def test_bad_settings_raise_config_error(make):
 def test_conv2d_rejects_input_with_the_wrong_channel_count():
     with pytest.raises(ConfigError):
         Conv2D(3, 4).forward(np.zeros((1, 2, 5, 5), np.float32))
+
+
+def test_training_backward_skips_the_first_convs_input_gradient_but_not_its_weight_gradient():
+    from nndesk.nn.architecture import build_model
+
+    model = build_model("784-c4-p-10", rng=np.random.default_rng(0))
+    x = np.random.default_rng(1).standard_normal((5, 784)).astype(np.float32)
+    g = np.random.default_rng(2).standard_normal((5, 10)).astype(np.float32)
+    model.forward(x, training=True)
+    full = model.backward(g)
+    grads_full = [grad.copy() for _, _, grad in model.parameters()]
+    model.forward(x, training=True)
+    assert model.backward(g, input_grad=False) is None
+    assert full.shape == (5, 784)
+    for before, (_, _, after) in zip(grads_full, model.parameters(), strict=True):
+        np.testing.assert_allclose(after, before, rtol=1e-6, atol=1e-7)
