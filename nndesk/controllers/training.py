@@ -1,39 +1,48 @@
-"""TrainingController: runs ``nndesk.training.train()`` on a QThread and reports through signals.
+"""TrainingController: trains off the GUI thread and reports through signals.
 
-The worker is a QObject moved to its own QThread; it never touches a widget. Stop and pause are
-``threading.Event``s polled by the generator between two batches (a queued slot would never run
-while the worker thread is busy), and a new learning rate goes through a locked holder read by
-``lr_override``. Batch reports are coalesced (at most ~20 emissions a second) and the weights are
-snapshotted for live prediction at most every ~300 ms, so the GUI thread stays responsive.
+A worker QObject on a QThread receives the run as messages (``train_process.training_messages``),
+keeps the run history and emits frozen reports as signals; it never touches a widget. By default
+it iterates the training generator itself (``backend="thread"``); ``backend="process"`` trains in
+a child process instead and relays the same messages from a pipe, so training never holds the
+GUI's GIL. Measured on 2 oversubscribed cores (benchmarks/bench_gui.py) the thread was the better
+of the two (GUI stall p99 19-46 ms vs 54-72 ms: a child process takes a whole core from the GUI,
+a thread yields the GIL every 1 ms), so the process stays an option.
 
-Every run is recorded in the run history (``nndesk.runs.RunStore``): its config and curves after
-each epoch, and at the end its test metrics and model file.
+Stop and pause are Events polled by ``train()`` between two batches (a queued slot would never
+run while the worker is busy); a new learning rate goes through a shared value read by
+``lr_override``. Batch reports are coalesced (at most ~20 emissions a second) and weight
+snapshots for live prediction come at most every ~300 ms.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
+import multiprocessing
 import sys
-import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
-from nndesk.errors import ConfigError, NndeskError
-from nndesk.runs import MODEL_FILE, Curves, RunRecord, RunStore
+from nndesk.controllers.train_process import (
+    SNAPSHOT_INTERVAL,
+    child_main,
+    describe_failure,
+    leave_a_core_for_the_gui,
+    training_messages,
+)
+from nndesk.errors import ConfigError
+from nndesk.runs import MODEL_FILE, Curves, RunRecord, RunStore, describe_config
 
-#: Seconds between two ``batches_finished`` emissions (coalesced; ~20 per second at most).
-BATCH_EMIT_INTERVAL = 0.05
-#: Seconds between two ``weights_updated`` snapshots.
-SNAPSHOT_INTERVAL = 0.3
-#: Interpreter switch interval while training: the GUI thread gets the GIL within ~1 ms.
+#: Switch interval while training on a thread: the GUI thread gets the GIL within ~1 ms.
 TRAINING_SWITCH_INTERVAL = 0.001
+#: Seconds a closing window waits for the training process before terminating it.
+CLOSE_GRACE = 10.0
 
 DatasetProvider = Callable[[str], object]
+BACKENDS = ("process", "thread")
 
 
 def default_dataset_provider(name: str):
@@ -57,48 +66,39 @@ class RunStarted:
     history: Curves  # the curves so far: empty, or a resumed model's per-epoch history
 
 
-@contextlib.contextmanager
-def _leave_a_core_for_the_gui():
-    """Cap BLAS threads at (cores - 1) while training, so the GUI thread always finds a core.
-
-    OpenBLAS otherwise spreads every matmul over all cores and the window stutters. Uses
-    threadpoolctl when it is installed; without it, nothing changes.
-    """
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
-        yield
-        return
-    with threadpool_limits(limits=max(1, (os.cpu_count() or 2) - 1), user_api="blas"):
-        yield
-
-
-class _Counter:
-    """Batches trained so far in this run; written by the worker, read by anyone (an int)."""
-
-    value = 0
-
-
-class _LearningRate:
-    """A thread-safe 'new learning rate' holder; ``version`` tells the worker a change is new."""
+class _Shared:
+    """Flags and values shared by the GUI, the worker thread and (maybe) the training process."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._value: float | None = None
-        self.version = 0
+        ctx = multiprocessing.get_context("spawn")
+        self.stop = ctx.Event()
+        self.pause = ctx.Event()
+        self.closing = ctx.Event()  # the window is closing: skip the final test pass
+        self.lr = ctx.Value("d", 0.0)
+        self.lr_version = ctx.Value("i", 0)  # 0 = no rate set by the user yet
+        self.counter = ctx.Value("i", 0)  # batches trained in this run
 
-    def set(self, lr: float) -> None:
-        with self._lock:
-            self._value = float(lr)
-            self.version += 1
+    def set_lr(self, lr: float) -> None:
+        with self.lr.get_lock():
+            self.lr.value = lr
+            self.lr_version.value += 1
 
-    def get(self) -> tuple[float | None, int]:
-        with self._lock:
-            return self._value, self.version
+    def new_lr(self) -> tuple[float | None, int]:
+        with self.lr.get_lock():
+            version = self.lr_version.value
+            return (self.lr.value if version else None), version
+
+    def count_batch(self) -> None:
+        with self.counter.get_lock():
+            self.counter.value += 1
+
+
+class _RunFailed(Exception):
+    """The run reported a failure (message already one line)."""
 
 
 class TrainingWorker(QObject):
-    """Prepares a session, iterates ``train()`` and records the run; lives on the worker thread."""
+    """Runs one training run (thread or process) and records it; lives on the worker thread."""
 
     status_changed = Signal(str)  # one line: "Loading fashion…", "Saving the model…"
     run_started = Signal(object)  # RunStarted
@@ -117,65 +117,50 @@ class TrainingWorker(QObject):
         config,
         dataset_provider: DatasetProvider,
         store: RunStore,
-        stop: threading.Event,
-        pause: threading.Event,
-        lr: _LearningRate,
+        shared: _Shared,
         resume: str | Path | None = None,
         dataset=None,
-        counter: _Counter | None = None,
-        closing: threading.Event | None = None,
+        backend: str = "thread",
     ) -> None:
         super().__init__()
-        self._closing = closing or threading.Event()
-        self._counter = counter or _Counter()
         self._config = config
         self._provider = dataset_provider
         self._store = store
-        self._stop, self._pause, self._lr = stop, pause, lr
+        self._shared = shared
         self._resume = resume
         self._dataset = dataset
-        self._lr_seen = lr.get()[1]
-        self._lr_pending: float | None = None
+        self._backend = backend
         self._record: RunRecord | None = None
-
-    def _lr_override(self) -> float | None:
-        value, version = self._lr.get()
-        if version != self._lr_seen:
-            self._lr_seen = version
-            self._lr_pending = value  # marked on the curve at the next batch report
-        return value
+        self._lr_pending: float | None = None
+        self._model_config: dict | None = None
+        self._info: dict = {}
+        self._prepared = False
 
     @Slot()
     def run(self) -> None:
         """The whole run; every outcome ends with ``finished``."""
-        old_interval = sys.getswitchinterval()
-        sys.setswitchinterval(TRAINING_SWITCH_INTERVAL)
         try:
-            with _leave_a_core_for_the_gui():
-                self._run()
-        except NndeskError as err:
+            self._run()
+        except _RunFailed as err:
             self._fail(str(err))
-        except MemoryError:
-            self._fail("training ran out of memory; try a smaller network or batch")
-        except Exception as err:  # noqa: BLE001 - a worker must report, never die silently
-            self._fail(f"training failed: {type(err).__name__}: {err}")
+        except BaseException as err:  # noqa: BLE001 - a worker must report, never die silently
+            self._fail(describe_failure(err))
         finally:
-            sys.setswitchinterval(old_interval)
             self.finished.emit()
 
     def _fail(self, message: str) -> None:
         record = self._record
         if record is not None:
-            record.status, record.message = "failed", message
-            with contextlib.suppress(OSError):
-                self._store.save(record)
+            if not self._prepared:  # nothing was trained: keep the history free of it
+                self._store.delete(record.run_id)
+            else:
+                record.status, record.message = "failed", message
+                with contextlib.suppress(OSError):
+                    self._store.save(record)
         self.failed.emit(message)
 
     def _run(self) -> None:
-        from nndesk import training
-        from nndesk.inference import Classifier
-
-        config = self._config
+        config, shared = self._config, self._shared
         dataset = self._dataset
         if dataset is None:
             name = config.dataset
@@ -186,88 +171,176 @@ class TrainingWorker(QObject):
                 name = saved.get("dataset", name)
             self.status_changed.emit(f"Loading {name}…")
             dataset = self._provider(name)
-        if self._stop.is_set():
+        if shared.stop.is_set():
             return
         self.status_changed.emit("Preparing the network…")
-        session = training.prepare(config, resume=self._resume, dataset=dataset)
-        cfg = session.config
-        n = len(session.y_train)
-        batch_size = n if cfg.full_batch else min(cfg.batch_size, n)
-        batches = max(-(-n // max(batch_size, 1)), 1)
         record = self._record = self._store.create(
-            cfg.to_dict(), resumed_from=None if self._resume is None else str(self._resume)
+            config.to_dict(), resumed_from=None if self._resume is None else str(self._resume)
         )
-        record.curves = Curves.from_history(session.history)
+        model_path = record.folder / MODEL_FILE
+        if self._backend == "thread":
+            messages = self._thread_messages(dataset, model_path)
+        else:
+            messages = self._process_messages(dataset, model_path)
+        for message in messages:
+            self._handle(message)
+
+    def _thread_messages(self, dataset, model_path: Path) -> Iterator[tuple]:
+        shared = self._shared
+        old_interval = sys.getswitchinterval()
+        sys.setswitchinterval(TRAINING_SWITCH_INTERVAL)
+        try:
+            with leave_a_core_for_the_gui():
+                yield from training_messages(
+                    self._config,
+                    dataset,
+                    self._resume,
+                    model_path,
+                    shared.stop.is_set,
+                    shared.pause.is_set,
+                    shared.new_lr,
+                    shared.closing.is_set,
+                    shared.count_batch,
+                )
+        finally:
+            sys.setswitchinterval(old_interval)
+
+    def _process_messages(self, dataset, model_path: Path) -> Iterator[tuple]:
+        shared = self._shared
+        ctx = multiprocessing.get_context("spawn")
+        receiver, sender = ctx.Pipe(duplex=False)
+        process = ctx.Process(
+            target=child_main,
+            args=(
+                sender,
+                self._config,
+                dataset,
+                self._resume,
+                str(model_path),
+                shared.stop,
+                shared.pause,
+                shared.lr,
+                shared.lr_version,
+                shared.closing,
+                shared.counter,
+            ),
+            name="nndesk-training",
+            daemon=True,
+        )
+        process.start()
+        sender.close()  # only the child writes; EOF then means the child is gone
+        closing_since: float | None = None
+        ended = False
+        try:
+            while not ended:
+                if receiver.poll(0.1):
+                    try:
+                        message = receiver.recv()
+                    except EOFError:
+                        break
+                    ended = message[0] in ("done", "failed")
+                    yield message
+                elif not process.is_alive() and not receiver.poll(0):
+                    break
+                elif shared.closing.is_set():
+                    closing_since = closing_since or time.perf_counter()
+                    if time.perf_counter() - closing_since > CLOSE_GRACE:
+                        process.terminate()
+                        break
+        finally:
+            receiver.close()
+            process.join(timeout=CLOSE_GRACE)
+            if process.is_alive():
+                process.terminate()
+                process.join(timeout=2)
+        if not ended:
+            raise _RunFailed(
+                f"the training process stopped unexpectedly (exit code {process.exitcode})"
+            )
+
+    def _handle(self, message: tuple) -> None:
+        kind = message[0]
+        record = self._record
+        if kind == "batches":
+            reports = message[1]
+            if self._lr_pending is not None and reports:
+                first = reports[0]
+                x = first.epoch - 1 + (first.batch - 1) / first.batches
+                record.curves.add_lr_change(x, self._lr_pending)
+                self.lr_changed.emit(x, self._lr_pending)
+                self._lr_pending = None
+            for report in reports:
+                record.curves.add_batch(report)
+            self.batches_finished.emit(reports)
+        elif kind == "weights":
+            self.weights_updated.emit(self._classifier_from(message[1]))
+        elif kind == "epoch":
+            record.curves.add_epoch(message[1])
+            self._store.save(record)  # a crash later still leaves the curves so far
+            self.epoch_finished.emit(message[1])
+        elif kind == "lr":
+            self._lr_pending = float(message[1])
+        elif kind == "prepared":
+            self._on_prepared(message[1])
+        elif kind == "done":
+            self._on_done(message[1], message[2])
+        elif kind == "failed":
+            raise _RunFailed(message[1])
+
+    def _on_prepared(self, d: dict) -> None:
+        record = self._record
+        cfg = d["config"]
+        self._prepared = True
+        self._model_config, self._info = d["model_config"], d["info"]
+        record.config = cfg.to_dict()
+        record.title = describe_config(record.config)
+        record.curves = Curves.from_history(d["history"])
+        self._store.save(record)
         self.run_started.emit(
             RunStarted(
                 run_id=record.run_id,
                 title=record.title,
                 config=cfg,
-                batches_per_epoch=batches,
-                batch_size=batch_size,
-                first_epoch=session.epochs_done + 1,
-                last_epoch=session.epochs_done + cfg.epochs,
-                history=Curves.from_history(session.history),
+                batches_per_epoch=d["batches"],
+                batch_size=d["batch_size"],
+                first_epoch=d["first_epoch"],
+                last_epoch=d["last_epoch"],
+                history=Curves.from_history(d["history"]),
             )
         )
         self.status_changed.emit("Training…")
 
-        pending: list = []
-        last_emit = last_snapshot = time.perf_counter()
-        ended = None
-        for report in training.train(
-            session,
-            should_stop=self._stop.is_set,
-            should_pause=self._pause.is_set,
-            lr_override=self._lr_override,
-        ):
-            if isinstance(report, training.BatchReport):
-                if self._lr_pending is not None:
-                    x = report.epoch - 1 + (report.batch - 1) / report.batches
-                    record.curves.add_lr_change(x, self._lr_pending)
-                    self.lr_changed.emit(x, self._lr_pending)
-                    self._lr_pending = None
-                record.curves.add_batch(report)
-                self._counter.value += 1
-                pending.append(report)
-                now = time.perf_counter()
-                if now - last_emit >= BATCH_EMIT_INTERVAL:
-                    self.batches_finished.emit(tuple(pending))
-                    pending, last_emit = [], now
-                if now - last_snapshot >= SNAPSHOT_INTERVAL:
-                    self.weights_updated.emit(session.classifier(snapshot=True))
-                    last_snapshot = time.perf_counter()
-            elif isinstance(report, training.EpochReport):
-                if pending:
-                    self.batches_finished.emit(tuple(pending))
-                    pending = []
-                record.curves.add_epoch(report)
-                self._store.save(record)  # a crash later still leaves the curves so far
-                self.epoch_finished.emit(report)
-            else:
-                ended = report
-        if pending:
-            self.batches_finished.emit(tuple(pending))
+    def _on_done(self, ended, metrics: dict) -> None:
+        from nndesk.inference import Classifier
 
-        self.status_changed.emit("Testing and saving the model…")
-        if not self._closing.is_set():  # the window is closing: save, but skip the test pass
-            session.evaluate_test()
-        path = session.save(record.folder / MODEL_FILE)
-        record.model_file = path.name
-        record.metrics = dict(session.metrics)
+        record = self._record
+        self.status_changed.emit("Saving the model…")
+        record.model_file = MODEL_FILE
+        record.metrics = dict(metrics)
         record.status = ended.reason if ended is not None else "completed"
         record.message = ended.message if ended is not None else ""
         self._store.save(record)
-        self.model_ready.emit(Classifier.from_file(path))
+        self.model_ready.emit(Classifier.from_file(record.model_path))
         self.run_saved.emit(record)
         self.run_ended.emit(ended)
 
+    def _classifier_from(self, snapshot: list):
+        """A Classifier holding a copy of the weights in ``snapshot`` ([(name, array)])."""
+        from nndesk.inference import Classifier
+        from nndesk.nn.model import Sequential
+
+        model = Sequential.from_config(self._model_config)
+        for (_, dst, _), (_, src) in zip(model.parameters(), snapshot, strict=True):
+            dst[...] = src
+        return Classifier.from_info(model, self._info)
+
 
 class TrainingController(QObject):
-    """Owns the training thread: start, pause, resume, stop, change the learning rate, shut down.
+    """Owns the training run: start, pause, resume, stop, change the learning rate, shut down.
 
     ``dataset_provider(name) -> Dataset`` is called on the worker thread (default: the window's
-    memoised ``get_dataset``); tests inject a tiny dataset.
+    memoised ``get_dataset``); tests inject a tiny dataset. ``backend``: "thread" (default: the
+    worker thread trains) or "process" (a child process trains; see the module docstring).
     """
 
     status_changed = Signal(str)  # one line for a status label
@@ -289,17 +362,17 @@ class TrainingController(QObject):
         dataset_provider: DatasetProvider | None = None,
         store: RunStore | None = None,
         parent: QObject | None = None,
+        backend: str = "thread",
     ) -> None:
         super().__init__(parent)
+        if backend not in BACKENDS:
+            raise ConfigError(f"backend must be one of {', '.join(BACKENDS)}; got {backend!r}")
+        self.backend = backend
         self._provider = dataset_provider or default_dataset_provider
         self.store = store or RunStore()
-        self._stop = threading.Event()
-        self._pause = threading.Event()
-        self._lr = _LearningRate()
+        self._shared = _Shared()
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
-        self._counter = _Counter()
-        self._closing = threading.Event()
         self._newest_snapshot = None
         self._last_snapshot = 0.0
         self._snapshot_timer = QTimer(self)
@@ -312,12 +385,12 @@ class TrainingController(QObject):
         return self._thread is not None
 
     def is_paused(self) -> bool:
-        return self._pause.is_set()
+        return self._shared.pause.is_set()
 
     @property
     def batches_done(self) -> int:
-        """Batches the current (or last) run has trained, counted on the worker thread."""
-        return self._counter.value
+        """Batches the current (or last) run has trained, counted where it trains."""
+        return self._shared.counter.value
 
     @property
     def thread(self) -> QThread | None:
@@ -334,24 +407,11 @@ class TrainingController(QObject):
         if self.is_running():
             raise ConfigError("a training run is already going; stop it first")
         config.validate()
-        self._stop.clear()
-        self._pause.clear()
-        self._closing = threading.Event()
-        self._lr = _LearningRate()
-        self._counter = _Counter()
+        self._shared = _Shared()
         thread = QThread()
         thread.setObjectName("nndesk-training")
         worker = TrainingWorker(
-            config,
-            self._provider,
-            self.store,
-            self._stop,
-            self._pause,
-            self._lr,
-            resume,
-            dataset,
-            self._counter,
-            self._closing,
+            config, self._provider, self.store, self._shared, resume, dataset, self.backend
         )
         worker.moveToThread(thread)
         # worker -> controller: queued, so everything below runs on the GUI thread
@@ -378,33 +438,33 @@ class TrainingController(QObject):
 
     def pause(self) -> None:
         """Hold training after the current batch."""
-        if self.is_running() and not self._pause.is_set():
-            self._pause.set()
+        if self.is_running() and not self._shared.pause.is_set():
+            self._shared.pause.set()
             self.paused_changed.emit(True)
 
     def resume(self) -> None:
         """Continue a paused run."""
-        if self._pause.is_set():
-            self._pause.clear()
+        if self._shared.pause.is_set():
+            self._shared.pause.clear()
             self.paused_changed.emit(False)
 
     def stop(self) -> None:
         """End the run after the current batch (its model is still saved)."""
-        self._stop.set()
+        self._shared.stop.set()
         self.resume()
 
     def set_learning_rate(self, lr: float) -> None:
         """Use ``lr`` from the next batch on (the schedule no longer changes it for this run)."""
         if not (lr > 0 and lr < float("inf")):
             raise ConfigError(f"learning rate must be a positive number; got {lr}")
-        self._lr.set(lr)
+        self._shared.set_lr(float(lr))
 
     def shutdown(self, timeout_ms: int = 30000) -> bool:
         """Stop and join the worker thread (the window's ``closeEvent``); True once it is gone."""
         thread = self._thread
         if thread is None:
             return True
-        self._closing.set()
+        self._shared.closing.set()
         self.stop()
         done = thread.wait(timeout_ms)
         if done:
@@ -422,14 +482,14 @@ class TrainingController(QObject):
     def _on_worker_weights_updated(self, classifier) -> None:
         # the worker already spaces snapshots, but a busy GUI thread can receive several at
         # once: keep the newest and pass one on at most every SNAPSHOT_INTERVAL
-        if self._stop.is_set():
+        if self._shared.stop.is_set():
             return
         self._newest_snapshot = classifier
         self._on_snapshot_timer_timeout()
 
     @Slot()
     def _on_snapshot_timer_timeout(self) -> None:
-        if self._newest_snapshot is None or self._stop.is_set():
+        if self._newest_snapshot is None or self._shared.stop.is_set():
             return
         wait_ms = int(1000 * (SNAPSHOT_INTERVAL - (time.perf_counter() - self._last_snapshot)))
         if wait_ms > 0:
@@ -451,5 +511,5 @@ class TrainingController(QObject):
         self._snapshot_timer.stop()
         self._newest_snapshot = None
         self._thread, self._worker = None, None
-        self._pause.clear()
+        self._shared.pause.clear()
         self.running_changed.emit(False)

@@ -64,9 +64,12 @@ class TrainingPanel(QWidget):
         dataset_provider: DatasetProvider | None = None,
         store: RunStore | None = None,
         parent: QWidget | None = None,
+        backend: str = "thread",
     ) -> None:
         super().__init__(parent)
-        self.controller = controller or TrainingController(dataset_provider, store, parent=self)
+        self.controller = controller or TrainingController(
+            dataset_provider, store, parent=self, backend=backend
+        )
         self.store = self.controller.store
         self.curves = Curves()
         self.last_run_id: str | None = None

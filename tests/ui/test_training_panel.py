@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import multiprocessing
 import time
 
 import numpy as np
@@ -37,8 +38,11 @@ def tiny_dataset(tiny_idx_dir) -> Dataset:
     )
 
 
-def make_panel(qtbot, tmp_path, provider):
-    widget = TrainingPanel(dataset_provider=provider, store=RunStore(tmp_path / "runs"))
+def make_panel(qtbot, tmp_path, provider, backend="thread"):
+    # the default thread backend; the process backend has its own tests at the end
+    widget = TrainingPanel(
+        dataset_provider=provider, store=RunStore(tmp_path / "runs"), backend=backend
+    )
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
@@ -323,3 +327,56 @@ def test_a_narrow_page_moves_the_settings_into_a_tab(qtbot, panel):
 @pytest.mark.parametrize(("seconds", "text"), [(75.2, "1:15"), (3725, "1:02:05"), (-1, "—")])
 def test_eta_is_formatted_as_a_clock(seconds, text):
     assert format_eta(seconds) == text
+
+
+@pytest.fixture
+def process_panel(qtbot, tiny_dataset, tmp_path):
+    widget = make_panel(qtbot, tmp_path, lambda name: tiny_dataset, backend="process")
+    yield widget
+    widget.shutdown()
+
+
+def test_the_process_backend_trains_to_the_end_and_hands_over_the_model(qtbot, process_panel):
+    panel = process_panel
+    snapshots: list = []
+    panel.controller.weights_updated.connect(snapshots.append)
+    panel.form.epochs.setValue(2)
+    with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS) as ready:
+        assert panel.start_training()
+    wait_until_idle(qtbot, panel)
+    assert list(panel.live.train_loss_line.get_xdata()) == [1.0, 2.0]
+    assert panel.controller.batches_done == 2 * 8
+    record = panel.runs_view.records()[0]
+    assert record.status == "completed" and record.curves.epochs == [1, 2]
+    assert ready.args[0].path == record.model_path
+    assert multiprocessing.active_children() == []
+
+
+def test_the_process_backend_stops_within_one_batch_and_leaves_no_process(qtbot, process_panel):
+    panel = process_panel
+    start_long_run(qtbot, panel, epochs=300)
+    assert len(multiprocessing.active_children()) == 1
+    snapshot = []
+    panel.controller.weights_updated.connect(snapshot.append)
+    qtbot.waitUntil(lambda: bool(snapshot), timeout=WAIT_MS)  # live prediction gets weights
+    assert snapshot[0].model.param_count() == 12_730
+    panel.controller.stop()
+    done_at_stop = panel.controller.batches_done
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS) as ended:
+        pass
+    assert ended.args[0].reason == "stopped"
+    assert panel.controller.batches_done <= done_at_stop + 1
+    assert panel.shutdown(timeout_ms=10_000)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_failure_inside_the_training_process_is_reported_in_one_line(qtbot, process_panel):
+    panel = process_panel
+    panel.form.arch.setText("784-16-5")  # five outputs for ten classes
+    panel.form._on_arch_timer_timeout()
+    with qtbot.waitSignal(panel.controller.failed, timeout=WAIT_MS) as failed:
+        assert panel.start_training()
+    assert "5 outputs" in failed.args[0] and "\n" not in failed.args[0]
+    wait_until_idle(qtbot, panel)
+    assert panel.runs_view.records() == []  # nothing was trained: no run in the history
+    assert panel.train_button.isEnabled()
