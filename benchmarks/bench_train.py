@@ -7,10 +7,10 @@ and through a minimal inline NumPy loop (forward, backward and Adam written the 
 allocating freely), then prints ``ratio_small`` / ``ratio_large`` (nndesk seconds / plain seconds,
 lower is better; the plain loop on NumPy's default BLAS threads, as anyone's would run), the same
 ratios against the plain loop on one BLAS thread (``*_same_threads``, nndesk's own choice for
-MLPs, so the loops themselves are compared) and ``seconds_to_87``: training seconds of the default Fashion preset until its
-test accuracy first reaches 87 % (the test set is scored every quarter epoch; scoring time is not
-counted). Not a test: it prints figures. The machine may be shared, so each epoch is timed
-``--repeats`` times and the best time is kept.
+MLPs, so the loops themselves are compared) and ``seconds_to_87``: training seconds of the
+default Fashion preset until its test accuracy first reaches 87 % (the test set is scored every
+quarter epoch; scoring time is not counted). Not a test: it prints figures. The machine may be
+shared, so each epoch is timed ``--repeats`` times, interleaved, and the best time is kept.
 """
 
 from __future__ import annotations
