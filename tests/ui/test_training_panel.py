@@ -50,7 +50,7 @@ def make_panel(qtbot, tmp_path, provider, backend="thread"):
     form.dataset.setCurrentIndex(form.dataset.findData("mnist"))
     form.arch.setText("784-16-10")
     form.batch_size.setValue(20)
-    form.epochs.setValue(3)
+    form.epochs.setValue(2)
     form.val_fraction.setValue(20)
     form._on_arch_timer_timeout()  # skip the typing debounce
     return widget
@@ -88,15 +88,18 @@ def start_long_run(qtbot, panel, epochs=300):
 
 def test_train_runs_to_the_end_and_the_plots_hold_one_point_per_epoch(qtbot, panel, tiny_dataset):
     panel.form.test_every_epoch.setChecked(True)
+    # two epochs are enough to learn the blobs with [0, 1] inputs
+    panel.form.lr.setText("0.005")
+    panel.form.normalize.setCurrentIndex(panel.form.normalize.findData("unit"))
     with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS) as ready:
         qtbot.mouseClick(panel.train_button, Qt.MouseButton.LeftButton)
     wait_until_idle(qtbot, panel)
 
     assert panel.asked == ["mnist"]
-    assert list(panel.live.train_loss_line.get_xdata()) == [1.0, 2.0, 3.0]
-    assert list(panel.live.val_acc_line.get_xdata()) == [1.0, 2.0, 3.0]
-    assert len(panel.live.batch_line.get_xdata()) == 3 * 8  # 160 training images / 20
-    assert len(panel.live.test_acc_line.get_xdata()) == 3
+    assert list(panel.live.train_loss_line.get_xdata()) == [1.0, 2.0]
+    assert list(panel.live.val_acc_line.get_xdata()) == [1.0, 2.0]
+    assert len(panel.live.batch_line.get_xdata()) == 2 * 8  # 160 training images / 20
+    assert len(panel.live.test_acc_line.get_xdata()) == 2
     assert panel.progress.value() == panel.progress.maximum()
     assert panel.progress.text().startswith("Finished")
     assert panel.train_button.isEnabled() and not panel.stop_button.isEnabled()
@@ -104,7 +107,7 @@ def test_train_runs_to_the_end_and_the_plots_hold_one_point_per_epoch(qtbot, pan
     clf = ready.args[0]
     assert isinstance(clf, Classifier)
     predicted = np.argmax(clf.probabilities(tiny_dataset.test_images), axis=1)
-    assert np.mean(predicted == tiny_dataset.test_labels) > 0.5
+    assert np.mean(predicted == tiny_dataset.test_labels) > 0.7
 
 
 def test_a_run_appears_in_history_and_its_model_loads(qtbot, panel, tiny_dataset, tmp_path):
@@ -115,11 +118,11 @@ def test_a_run_appears_in_history_and_its_model_loads(qtbot, panel, tiny_dataset
     assert len(records) == 1 and panel.runs_view.table.rowCount() == 1
     record = records[0]
     assert record.status == "completed"
-    assert record.curves.epochs == [1, 2, 3]
+    assert record.curves.epochs == [1, 2]
     assert 0.0 <= record.test_accuracy <= 1.0
     clf = Classifier.from_file(record.model_path)
     assert clf.class_names == tiny_dataset.class_names
-    assert [h["epoch"] for h in clf.info["history"]] == [1, 2, 3]
+    assert [h["epoch"] for h in clf.info["history"]] == [1, 2]
 
     saved = panel.save_model_to(tmp_path / "mine")
     assert saved.name == "mine.npz"
@@ -128,7 +131,7 @@ def test_a_run_appears_in_history_and_its_model_loads(qtbot, panel, tiny_dataset
     assert png.read_bytes()[:4] == b"\x89PNG"
     with open(panel.export_history_csv(tmp_path / "h.csv")) as f:
         rows = list(csv.DictReader(f))
-    assert [r["epoch"] for r in rows] == ["1", "2", "3"]
+    assert [r["epoch"] for r in rows] == ["1", "2"]
 
 
 def test_loaded_model_continues_training_and_its_history(qtbot, panel):
@@ -138,7 +141,7 @@ def test_loaded_model_continues_training_and_its_history(qtbot, panel):
 
     with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS):
         assert panel.load_model(first.model_path)
-    assert list(panel.curves.epochs) == [1, 2, 3]
+    assert list(panel.curves.epochs) == [1, 2]
     assert panel.resume_button.isEnabled()
     panel.form.epochs.setValue(2)
     panel.form.dataset.setCurrentIndex(panel.form.dataset.findData("fashion"))
@@ -150,11 +153,12 @@ def test_loaded_model_continues_training_and_its_history(qtbot, panel):
     assert len(records) == 2 and records[1].run_id == first.run_id  # newest first
     latest = records[0]
     assert latest.resumed_from == str(first.model_path)
-    assert latest.curves.epochs == [1, 2, 3, 4, 5]
-    assert list(panel.live.train_loss_line.get_xdata()) == [1.0, 2.0, 3.0, 4.0, 5.0]
+    assert latest.curves.epochs == [1, 2, 3, 4]
+    assert list(panel.live.train_loss_line.get_xdata()) == [1.0, 2.0, 3.0, 4.0]
 
 
 def test_selecting_two_runs_overlays_both(qtbot, panel):
+    panel.form.epochs.setValue(1)
     for width in ("784-8-10", "784-24-10"):
         panel.form.arch.setText(width)
         panel.form._on_arch_timer_timeout()
