@@ -79,7 +79,8 @@ PRESETS: dict[str, Preset] = {
         Preset(
             "fashion-mlp",
             "Fashion lab: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, inputs in [-1, 1], 5 epochs",
-            _FASHION_MLP,
+            # the lab fits all 60,000 training images (Keras model.fit, no validation split)
+            _FASHION_MLP.replace(val_fraction=0.0),
             0.87,
         ),
         Preset(
