@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -66,17 +67,36 @@ class RunStarted:
     history: Curves  # the curves so far: empty, or a resumed model's per-epoch history
 
 
+class _LocalValue:
+    """The part of ``multiprocessing.Value`` used here, for runs that stay in this process."""
+
+    def __init__(self, value) -> None:
+        self.value = value
+        self._lock = threading.Lock()
+
+    def get_lock(self) -> threading.Lock:
+        return self._lock
+
+
 class _Shared:
     """Flags and values shared by the GUI, the worker thread and (maybe) the training process."""
 
-    def __init__(self) -> None:
-        ctx = multiprocessing.get_context("spawn")
-        self.stop = ctx.Event()
-        self.pause = ctx.Event()
-        self.closing = ctx.Event()  # the window is closing: skip the final test pass
-        self.lr = ctx.Value("d", 0.0)
-        self.lr_version = ctx.Value("i", 0)  # 0 = no rate set by the user yet
-        self.counter = ctx.Value("i", 0)  # batches trained in this run
+    def __init__(self, across_processes: bool = False) -> None:
+        if across_processes:
+            ctx = multiprocessing.get_context("spawn")
+            event, value = ctx.Event, ctx.Value
+        else:  # plain thread primitives: no semaphores, no resource-tracker process
+
+            def value(_typecode: str, initial):
+                return _LocalValue(initial)
+
+            event = threading.Event
+        self.stop = event()
+        self.pause = event()
+        self.closing = event()  # the window is closing: skip the final test pass
+        self.lr = value("d", 0.0)
+        self.lr_version = value("i", 0)  # 0 = no rate set by the user yet
+        self.counter = value("i", 0)  # batches trained in this run
 
     def set_lr(self, lr: float) -> None:
         with self.lr.get_lock():
@@ -407,7 +427,7 @@ class TrainingController(QObject):
         if self.is_running():
             raise ConfigError("a training run is already going; stop it first")
         config.validate()
-        self._shared = _Shared()
+        self._shared = _Shared(across_processes=self.backend == "process")
         thread = QThread()
         thread.setObjectName("nndesk-training")
         worker = TrainingWorker(
