@@ -105,6 +105,7 @@ class Style:
     scale: float = 0.75  # side of the unit box as a fraction of the canvas
     shear: float = 0.0  # x += shear * (0.5 - y): positive leans the top to the right
     offset: Point = (0.0, 0.0)  # fraction of the canvas, positive right / down
+    rotate: float = 0.0  # degrees, counter-clockwise on screen, about the box centre
 
 
 #: The digit check: thin (8 px) and thick (24 px) pens, upright, slanted, small, large, off-centre.
@@ -141,10 +142,12 @@ def _to_canvas(points: Sequence[Point], style: Style, size: int) -> list[Point]:
     side = style.scale * size
     cx = size / 2 + style.offset[0] * size
     cy = size / 2 + style.offset[1] * size
+    cos, sin = math.cos(math.radians(style.rotate)), math.sin(math.radians(style.rotate))
     out = []
     for x, y in points:
-        x = x + style.shear * (0.5 - y)
-        out.append((cx + (x - 0.5) * side, cy + (y - 0.5) * side))
+        u, v = x + style.shear * (0.5 - y) - 0.5, y - 0.5
+        u, v = cos * u + sin * v, -sin * u + cos * v  # y points down: this turns anticlockwise
+        out.append((cx + u * side, cy + v * side))
     return out
 
 
@@ -189,6 +192,32 @@ def digit_drawings(styles: Sequence[Style] = DIGIT_STYLES) -> list[Drawing]:
         for s in styles
         for d in range(10)
     ]
+
+
+def random_digit_drawings(rng: np.random.Generator, per_digit: int = 10) -> list[Drawing]:
+    """Digits drawn less tidily: random pen (6-28 px), size, slant, tilt, place and hand wobble.
+
+    Every stroke point moves by up to 2 % of the box (a shaky mouse hand); ``rng`` fixes it all.
+    """
+    out = []
+    for i in range(per_digit):
+        for d in range(10):
+            scale = float(rng.uniform(0.3, 0.95))
+            room = (1.0 - scale) / 2
+            style = Style(
+                f"random{i}",
+                int(rng.integers(6, 29)),
+                scale,
+                float(rng.uniform(-0.15, 0.35)),
+                (float(rng.uniform(-room, room)), float(rng.uniform(-room, room))),
+                float(rng.uniform(-12, 12)),
+            )
+            strokes = [
+                [(x + rng.uniform(-0.02, 0.02), y + rng.uniform(-0.02, 0.02)) for x, y in line]
+                for line in DIGIT_STROKES[d]
+            ]
+            out.append(Drawing(f"digit{d}-random{i}", d, render(strokes, style)))
+    return out
 
 
 def garment_drawings(styles: Sequence[Style] = GARMENT_STYLES) -> list[Drawing]:

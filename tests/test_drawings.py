@@ -23,6 +23,7 @@ from nndesk.drawings import (
     Style,
     digit_drawings,
     garment_drawings,
+    random_digit_drawings,
     render,
     save_drawings,
 )
@@ -108,6 +109,23 @@ def test_shipped_digit_model_reads_both_pen_widths(name):
         drawings = digit_drawings([s for s in DIGIT_STYLES if s.pen == pen])
         right = [clf.classify_image(d.image).label == d.label for d in drawings]
         assert np.mean(right) >= 0.85, (name, pen, sum(right))
+
+
+@pytest.mark.parametrize("name", ["mnist-cnn", "mnist-mlp"])
+def test_shipped_digit_model_reads_untidy_drawings(name):
+    clf = Classifier.from_file(WEIGHTS_DIR / f"{name}.npz")
+    drawings = random_digit_drawings(np.random.default_rng(0), per_digit=10)
+    right = [clf.classify_image(d.image).label == d.label for d in drawings]
+    wrong = [d.name for d, ok in zip(drawings, right, strict=True) if not ok]
+    assert np.mean(right) >= DIGIT_BAR, (name, f"{sum(right)}/100", wrong)
+
+
+def test_untidy_drawings_are_reproducible_and_varied():
+    a = random_digit_drawings(np.random.default_rng(1), per_digit=2)
+    b = random_digit_drawings(np.random.default_rng(1), per_digit=2)
+    assert all(np.array_equal(x.image, y.image) for x, y in zip(a, b, strict=True))
+    inks = [int(d.image.astype(np.int64).sum()) for d in a]
+    assert len(set(inks)) == len(inks)
 
 
 def test_shipped_garment_cnn_reads_drawn_silhouettes():
