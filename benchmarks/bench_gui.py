@@ -110,9 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"backend={args.backend} preset={args.preset} epochs={len(epochs)}", end=" ")
     print(f"batches={batches[0]} seconds={seconds:.1f}")
     if epochs:
+        last = epochs[-1]
+        accuracy = "-" if last.val_accuracy is None else f"{last.val_accuracy:.4f}"
         print(
-            f"val_accuracy={epochs[-1].val_accuracy:.4f} train_seconds_per_epoch="
-            + ",".join(f"{e.seconds:.1f}" for e in epochs)
+            f"train_accuracy={last.train_accuracy:.4f} val_accuracy={accuracy} "
+            "train_seconds_per_epoch=" + ",".join(f"{e.seconds:.1f}" for e in epochs)
         )
     print(
         f"redraws={panel.plot.draw_count} full_redraws={panel.plot.full_draw_count} "
