@@ -106,6 +106,8 @@ def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
         steps = (1, 2, 2.5, 5, 10)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=steps, integer=ax is not ax_batch))
     ax_acc.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+    # steps of 1, 2 or 5 points: a 2.5 % step would print as uneven whole percents
+    ax_acc.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=(1, 2, 5, 10)))
 
 
 def _xy(x: Sequence[float], y: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -182,7 +184,7 @@ class LiveCurves:
         self._lr_marked = 0
         self.batches_per_epoch: int | None = None
         self._span: tuple[int, int] | None = None
-        self._tested = False
+        self._shown = (True, False)  # (validation, test) in the legends
         self.reset()
 
     @property
@@ -239,14 +241,21 @@ class LiveCurves:
         self.val_loss_line.set_data(*_xy(ex, curves.val_loss))
         self.train_acc_line.set_data(*_xy(ex, curves.train_accuracy))
         self.val_acc_line.set_data(*_xy(ex, curves.val_accuracy))
-        tested = bool(_finite(curves.test_accuracy).size)
+        # legends name only the curves this run has (no validation split, no test per epoch)
+        shown = (bool(_finite(curves.val_accuracy).size) or not curves.epochs,
+                 bool(_finite(curves.test_accuracy).size))  # fmt: skip
         self.test_loss_line.set_data(*_xy(ex, curves.test_loss))
         self.test_acc_line.set_data(*_xy(ex, curves.test_accuracy))
         changed = False
-        if tested != self._tested:  # show "test" in the legends only for runs that have it
-            self._tested = tested
-            for line in (self.test_loss_line, self.test_acc_line):
-                line.set_label("test" if tested else "_test")
+        if shown != self._shown:
+            self._shown = shown
+            for line, name, on in (
+                (self.val_loss_line, "validation", shown[0]),
+                (self.val_acc_line, "validation", shown[0]),
+                (self.test_loss_line, "test", shown[1]),
+                (self.test_acc_line, "test", shown[1]),
+            ):
+                line.set_label(name if on else "_" + name)
             for ax, loc in zip(self.axes[1:], ("upper right", "lower right"), strict=True):
                 ax.legend(loc=loc, fontsize=8, frameon=False)
             changed = True

@@ -159,3 +159,12 @@ def test_test_split_curves_show_only_for_runs_that_measure_them():
     legend = [t.get_text() for t in live.axes[2].get_legend().get_texts()]
     assert legend == ["train", "validation", "test"]
     assert list(live.test_acc_line.get_ydata()) == [0.6, 0.8]
+
+
+def test_a_run_without_validation_has_no_validation_in_its_legend():
+    fig, live = live_plot()
+    curves = two_epoch_curves()
+    curves.val_accuracy = [float("nan")] * 2
+    curves.val_loss = [float("nan")] * 2
+    live.update(curves)
+    assert [t.get_text() for t in live.axes[2].get_legend().get_texts()] == ["train"]
