@@ -256,7 +256,22 @@ def _add_pages(
     image on the canvas send ``show_on_canvas_requested`` to the coordinator; every controller
     owning a thread registers its shutdown with the window.
     """
+    _add_training_page(window, prediction)
     _add_evaluation_pages(window, prediction, coordinator)
+
+
+def _add_training_page(window: MainWindow, prediction: PredictionController) -> None:
+    from nndesk.ui.training_panel import TrainingPanel
+
+    train = TrainingPanel(parent=window)  # datasets via get_dataset, runs in paths.runs_dir()
+    window.add_page(train, "Train")
+    window.train_page = train
+    # the drawing is re-predicted with the newest weights while the net learns
+    train.controller.weights_updated.connect(prediction.live_update)
+    # end of a run, or a model loaded on the page: everyone switches to it
+    train.model_ready.connect(prediction.set_classifier)
+    train.status_message.connect(lambda message: window.statusBar().showMessage(message, 5000))
+    window.add_shutdown_hook(train.shutdown)  # stops and joins training on close
 
 
 def _add_evaluation_pages(
