@@ -7,6 +7,7 @@ file and a test image can never be prepared differently.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,7 +75,7 @@ class Classifier:
     @property
     def title(self) -> str:
         """A short name for menus and status bars."""
-        return self.path.stem if self.path is not None else f"{self.dataset} (unsaved)"
+        return display_name(self.path) if self.path is not None else f"{self.dataset} (unsaved)"
 
     def prepare(self, image: np.ndarray) -> np.ndarray | None:
         """Any image -> the (28, 28) float32 input in [0, 255], or None when nothing is drawn."""
@@ -94,6 +95,18 @@ class Classifier:
         """Preprocess any image the way the model's dataset needs and classify it."""
         image28 = self.prepare(image)
         return None if image28 is None else self.classify_prepared(image28)
+
+
+def display_name(path: str | os.PathLike) -> str:
+    """How menus name a model file: its stem, or "run <date time>" for a run's ``model.npz``."""
+    path = Path(path)
+    if path.stem != "model":
+        return path.stem
+    stamp = re.match(r"(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})", path.parent.name)
+    if stamp is None:
+        return f"{path.parent.name}/{path.stem}"
+    y, mo, d, h, mi, sec = stamp.groups()
+    return f"run {y}-{mo}-{d} {h}:{mi}:{sec}"
 
 
 def shipped_models(weights_dir: Path = WEIGHTS_DIR) -> list[Path]:

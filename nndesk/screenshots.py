@@ -128,8 +128,66 @@ def render(
             f"{window.prediction_panel.top_label.text()} "
             f"({window.prediction_panel.confidence_label.text()})"
         )
+        _render_model_pages(app, window, prediction, save)
+    _render_training_page(app, window, prediction, save)
     window.close()
     return saved
+
+
+def _wait(app, done, seconds: float) -> bool:
+    """Process events until ``done()`` is true or ``seconds`` pass; returns ``done()``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not done():
+        app.processEvents()
+        time.sleep(0.02)
+    for _ in range(5):
+        app.processEvents()
+    return bool(done())
+
+
+def _render_model_pages(app, window, prediction, save) -> None:
+    """Evaluate, Mistakes and Dataset pages for the current (garment) model."""
+    evaluation = window.evaluate_page._controller
+    window.tabs.setCurrentWidget(window.evaluate_page)
+    if not _wait(app, lambda: evaluation.result() is not None, 240):
+        print("no evaluation: the test set is not on this computer (set NNDESK_DATA_DIR)")
+        return
+    _wait(app, lambda: False, 1.0)  # let the matrix and the table paint
+    save(window, "evaluate")
+    window.evaluate_page.cell_clicked.emit(6, 0)  # true Shirt, predicted T-shirt/top
+    _wait(app, lambda: False, 2.0)
+    grid = window.mistakes_page.grid
+    first = grid.model().index(0, 0)
+    if first.isValid():  # show the details of the most confident of those mistakes
+        grid.setCurrentIndex(first)
+        grid.clicked.emit(first)
+        _wait(app, lambda: False, 1.5)
+    save(window, "mistakes")
+    window.tabs.setCurrentWidget(window.dataset_page)
+    _wait(app, lambda: False, 8.0)
+    save(window, "dataset")
+
+
+def _render_training_page(app, window, prediction, save) -> None:
+    """A short live run of the Fashion lab preset on the Train page, mid-run and at its end."""
+    page = window.train_page
+    window.tabs.setCurrentWidget(page)
+    page.form.apply_preset("fashion-mlp")
+    config = page.form.config().replace(epochs=3, val_fraction=0.1)
+    if not page.start_training(config):
+        return
+    epochs_seen = []
+    page.controller.epoch_finished.connect(epochs_seen.append)
+    if not _wait(app, lambda: len(epochs_seen) >= 2, 240):
+        print("no training screenshot: the dataset is not on this computer (set NNDESK_DATA_DIR)")
+        page.controller.stop()
+        _wait(app, lambda: not page.controller.is_running(), 30)
+        return
+    _wait(app, lambda: False, 0.6)
+    save(window, "train-live")
+    _wait(app, lambda: not page.controller.is_running(), 240)
+    _wait(app, lambda: False, 1.0)
+    save(window, "train-done")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,7 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", help="folder for the PNGs, e.g. docs/screenshots")
     parser.add_argument("--mnist-model", help="digits model (default: the shipped one)")
     parser.add_argument("--fashion-model", help="garments model (default: the shipped one)")
+    parser.add_argument("--data-dir", help="folder with the datasets (else $NNDESK_DATA_DIR)")
     args = parser.parse_args(argv)
+    if args.data_dir:
+        os.environ["NNDESK_DATA_DIR"] = args.data_dir
     for path in render(args.out_dir, args.mnist_model, args.fashion_model):
         print(path)
     return 0

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.inference import display_name
 from nndesk.ui import qt_image
 from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
@@ -454,6 +455,7 @@ class MainWindow(QMainWindow):
         (self.act_digits if mode == "digits" else self.act_garments).setChecked(True)
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(mode))
         self.prediction_panel.set_true_label(None)
+        self.status_note.setText("")
         if clear:
             self.canvas.clear()
 
@@ -470,7 +472,7 @@ class MainWindow(QMainWindow):
         if extra:
             self.model_combo.insertSeparator(self.model_combo.count())
             for path in extra:
-                self.model_combo.addItem(path.stem, str(path))
+                self.model_combo.addItem(display_name(path), str(path))
                 self.model_combo.setItemData(
                     self.model_combo.count() - 1, str(path), Qt.ItemDataRole.ToolTipRole
                 )
@@ -479,7 +481,7 @@ class MainWindow(QMainWindow):
         self.model_combo.blockSignals(False)
         self.recent_menu.clear()
         for path in recent:
-            act = self.recent_menu.addAction(path.stem)
+            act = self.recent_menu.addAction(display_name(path))
             act.setToolTip(str(path))
             act.triggered.connect(lambda _=False, p=str(path): self.model_file_requested.emit(p))
         self.recent_menu.setEnabled(bool(recent))
@@ -583,6 +585,7 @@ class MainWindow(QMainWindow):
     def _on_canvas_image_changed(self, image: np.ndarray) -> None:
         if not self._setting_image:
             self.prediction_panel.set_true_label(None)  # the user changed the test image
+            self.status_note.setText("")
         self.drawing_changed.emit(image)
 
     @Slot()

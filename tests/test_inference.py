@@ -1,0 +1,54 @@
+from pathlib import Path
+
+from nndesk.inference import display_name
+
+
+def test_a_model_file_is_named_by_its_stem():
+    assert display_name(Path("weights/mnist-cnn.npz")) == "mnist-cnn"
+
+
+def test_a_runs_model_file_is_named_by_when_the_run_started():
+    path = Path("/home/u/.local/share/nndesk/runs/20261123-113512-123ab12/model.npz")
+    assert display_name(path) == "run 2026-11-23 11:35:12"
+
+
+def _saved_classifier(tmp_path):
+    import numpy as np
+
+    from nndesk.data.normalize import Normalizer
+    from nndesk.inference import Classifier
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.serialization import save_model
+
+    model = build_model("784-16-10", rng=np.random.default_rng(0))
+    info = {
+        "dataset": "mnist",
+        "class_names": [str(k) for k in range(10)],
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "digits",
+    }
+    path = save_model(tmp_path / "tiny.npz", model, info)
+    return Classifier.from_file(path), model
+
+
+def test_classifier_gives_nothing_for_an_empty_drawing(tmp_path):
+    import numpy as np
+
+    clf, _ = _saved_classifier(tmp_path)
+    assert clf.classify_image(np.zeros((280, 280), np.uint8)) is None
+
+
+def test_classifier_answers_what_the_model_says_for_the_preprocessed_drawing(tmp_path):
+    import numpy as np
+
+    from nndesk.preprocess import preprocess
+
+    clf, model = _saved_classifier(tmp_path)
+    canvas = np.zeros((280, 280), np.uint8)
+    canvas[40:240, 130:150] = 255  # a "1"
+    prediction = clf.classify_image(canvas)
+    expected = model.predict_proba(preprocess(canvas, "digits").reshape(1, 784) / 255.0)[0]
+    np.testing.assert_allclose(prediction.probabilities, expected, rtol=1e-5, atol=1e-6)
+    assert prediction.label == int(np.argmax(expected))
+    assert prediction.class_name == str(prediction.label)
+    assert [k for k, _ in prediction.ranked()][0] == prediction.label
