@@ -1,0 +1,71 @@
+"""The wiring in app.py: training in the Train page reaches the drawing and the other pages."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from nndesk.inference import Classifier
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
+
+
+@pytest.fixture
+def tiny_data_dir(tiny_idx_dir, monkeypatch):
+    """The tiny learnable IDX files stand in for MNIST, as a user's data folder would."""
+    import nndesk.controllers.datasets as datasets
+
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))
+    datasets.forget_datasets()
+    yield tiny_idx_dir
+    datasets.forget_datasets()
+
+
+def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    window, prediction, _ = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
+    qtbot.waitUntil(prediction.is_idle, timeout=5000)
+
+    live = []  # predictions of the drawing that arrived while the run was still going
+    page = window.train_page
+    prediction.prediction_ready.connect(
+        lambda p: live.append(p) if page.controller.is_running() else None
+    )
+    changed = []
+    prediction.classifier_changed.connect(changed.append)
+
+    config = page.form.config().replace(
+        dataset="mnist", arch="784-32-10", epochs=60, batch_size=16, val_fraction=0.1, lr=5e-3
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert page.start_training(config)
+        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60000)
+    qtbot.waitUntil(lambda: bool(changed), timeout=10000)
+
+    # the drawing was answered again while the network learned, without being redrawn
+    assert live, "the drawing was never re-predicted during training"
+    final = prediction.current()
+    assert final is not None and final.path is not None
+    assert final.path.name == "model.npz"  # the run's saved model is the one in use now
+    assert final.info["history"], "the run's history travels with its model"
+    assert window.model_status.text().startswith("Model: run ")
+
+
+def test_closing_the_window_while_training_stops_the_worker(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    window, _, _ = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    page = window.train_page
+    config = page.form.config().replace(
+        dataset="mnist", arch="784-32-10", epochs=200, batch_size=8, val_fraction=0.1
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert page.start_training(config)
+        qtbot.waitUntil(lambda: page.controller.batches_done > 0, timeout=30000)
+        window.close()
+    assert not page.controller.is_running()
