@@ -49,9 +49,11 @@ class SoftmaxCrossEntropy(Loss):
         rows = np.arange(n)
         # log-sum-exp after subtracting the row max: finite for logits of 1e4
         shifted = logits - np.max(logits, axis=1, keepdims=True)  # (n, k)
-        lse = np.log(np.sum(np.exp(shifted), axis=1))  # (n,)
-        loss = float(np.mean(lse - shifted[rows, labels], dtype=np.float64))
-        grad = softmax(logits)
+        picked = shifted[rows, labels]  # (n,) before shifted is overwritten below
+        grad = np.exp(shifted, out=shifted)  # one exp serves the loss and the gradient
+        total = np.sum(grad, axis=1)  # (n,)
+        loss = float(np.mean(np.log(total) - picked, dtype=np.float64))
+        grad /= total[:, None]  # softmax(z)
         grad[rows, labels] -= 1
         grad /= n
         self._grad = grad
