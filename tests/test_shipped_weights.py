@@ -66,3 +66,45 @@ def test_training_resumes_from_a_shipped_file(shared_data):
     assert session.epochs_done == RECIPES["mnist-mlp"].config.epochs
     assert session.config.arch == RECIPES["mnist-mlp"].config.arch
     assert session.optimizer is not None  # a fresh one: the file holds no optimizer state
+
+
+# -- the build command itself, on the tiny synthetic dataset (no shared data needed) -------------
+def test_build_trains_a_recipe_through_the_training_loop_and_saves_it_small(tiny_idx_dir, tmp_path):
+    import dataclasses
+
+    from nndesk.build_weights import build
+
+    recipe = RECIPES["mnist-cnn"]
+    recipe = dataclasses.replace(recipe, config=recipe.config.replace(arch="784-c4-p-16-10"))
+    lines: list[str] = []
+    with pytest.warns(UserWarning):  # the tiny files are not the published MNIST
+        facts = build(recipe, tiny_idx_dir, tmp_path, epochs=1, log=lines.append)
+    assert facts["name"] == "mnist-cnn" and facts["epochs"] == 1
+    assert 0.0 <= facts["test_accuracy"] <= 1.0 and facts["seconds"] > 0
+    assert any(line.startswith("mnist-cnn epoch 1/1") for line in lines)
+    loaded = load_model(tmp_path / "mnist-cnn.npz")
+    assert loaded.optimizer is None
+    assert loaded.info["metrics"]["test_accuracy"] == facts["test_accuracy"]
+    assert loaded.info["build"]["recipe"] == "mnist-cnn"
+    assert len(loaded.info["history"]) == 1
+
+
+def test_pen_variation_thickens_and_thins_training_images_only():
+    from nndesk.build_weights import vary_pen
+    from nndesk.data import Dataset
+
+    rng = np.random.default_rng(0)
+    images = np.zeros((300, 28, 28), np.uint8)
+    images[:, 8:20, 12:15] = 255  # a 3 px bar
+    images[:, 8:20, 11] = images[:, 8:20, 15] = 100  # antialiased edges
+    ds = Dataset("mnist", tuple("0123456789"), "digits", images, rng.integers(0, 10, 300),
+                 images[:5].copy(), np.zeros(5, np.int64))  # fmt: skip
+    varied = vary_pen(ds, 2 / 3, seed=0)
+    ink = varied.train_images.reshape(300, -1).astype(np.int64).sum(axis=1)
+    before = int(images[0].astype(np.int64).sum())
+    thicker, thinner, same = ink > before, ink < before, ink == before
+    assert 70 < thicker.sum() < 130 and 70 < thinner.sum() < 130 and same.sum() > 70
+    assert (varied.train_images[thinner].max(axis=(1, 2)) == 255).all()  # cores kept
+    assert np.array_equal(varied.test_images, ds.test_images)
+    assert np.array_equal(varied.train_labels, ds.train_labels)
+    assert vary_pen(ds, 0.0, seed=0) is ds
