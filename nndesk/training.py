@@ -468,6 +468,9 @@ def prepare(
             f"the architecture ends with {logits.shape[1]} outputs but {dataset.name} has "
             f"{n_classes} classes"
         )
+    # one buffer for all parameters (and one for gradients): the optimizer then updates the
+    # whole network in a few NumPy calls per batch instead of a few per weight array
+    model.flatten_parameters()
     return Session(
         config,
         dataset,

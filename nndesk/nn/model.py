@@ -100,6 +100,31 @@ class Sequential:
             for name, param in layer.params.items()
         ]
 
+    def flatten_parameters(self) -> tuple[np.ndarray, np.ndarray]:
+        """Move every parameter and gradient into one contiguous buffer each, in ``parameters()``
+        order; the layers keep views of their own shapes. An optimizer then updates the whole
+        network with a handful of NumPy calls instead of a handful per parameter array.
+
+        Returns the flat ``(params, grads)`` buffers. Layers must write their gradients in place
+        (they do: ``out=`` / ``[...] =``), or the views would be dropped.
+        """
+        entries = [(layer, name) for layer in self.layers for name in layer.params]
+        if not entries:
+            return np.empty(0, np.float32), np.empty(0, np.float32)
+        dtype = np.result_type(*(layer.params[name] for layer, name in entries))
+        total = sum(layer.params[name].size for layer, name in entries)
+        flat_params = np.empty(total, dtype)
+        flat_grads = np.zeros(total, dtype)
+        offset = 0
+        for layer, name in entries:
+            param = layer.params[name]
+            end = offset + param.size
+            flat_params[offset:end] = param.ravel()
+            layer.params[name] = flat_params[offset:end].reshape(param.shape)
+            layer.grads[name] = flat_grads[offset:end].reshape(param.shape)
+            offset = end
+        return flat_params, flat_grads
+
     def summary_rows(self) -> list[tuple[str, tuple, int]]:
         """``(layer name, per-sample output shape, parameter count)`` per layer."""
         rows = []

@@ -21,6 +21,12 @@ from nndesk.errors import ConfigError
 Params = list[tuple[str, np.ndarray, np.ndarray]]
 
 
+def _offset(view: np.ndarray, base: np.ndarray) -> int:
+    """Element offset of ``view``'s first element inside the 1-D ``base``."""
+    start = view.__array_interface__["data"][0] - base.__array_interface__["data"][0]
+    return start // base.itemsize if view.flags.c_contiguous else -1
+
+
 class Optimizer:
     """Base class. ``lr`` may change between steps (schedules, the GUI's learning-rate field)."""
 
@@ -46,8 +52,11 @@ class Optimizer:
         self._scratch: dict[str, np.ndarray] = {}
 
     # -- the per-parameter rule, implemented by subclasses -------------------------------------
-    def _update(self, key: str, param: np.ndarray, grad: np.ndarray, tmp: np.ndarray) -> None:
-        """Move ``param`` in place using ``grad``; ``tmp`` is a scratch array shaped like it."""
+    def _update(
+        self, slots: dict[str, np.ndarray], param: np.ndarray, grad: np.ndarray, tmp: np.ndarray
+    ) -> None:
+        """Move ``param`` in place using ``grad`` and its ``slots`` (velocities, moments);
+        ``tmp`` is a scratch array shaped like it."""
         np.multiply(grad, self.lr, out=tmp)
         param -= tmp
 
@@ -80,12 +89,20 @@ class Optimizer:
         return self.clip_norm / norm if norm > self.clip_norm else 1.0
 
     def step(self, params: Params) -> None:
-        """Apply one update to every ``(key, param, grad)``, in place."""
+        """Apply one update to every ``(key, param, grad)``, in place.
+
+        When the parameters and gradients are consecutive views of one buffer each
+        (``Sequential.flatten_parameters``), the whole network moves in one update.
+        """
         self.t += 1
+        fused = self._fused(params)
+        if fused is not None:
+            self._fused_step(params, *fused)
+            return
         scale = self._clip_scale(params)
         decay_grad = self.weight_decay > 0 and not self.decoupled
         for key, param, grad in params:
-            _, tmp = self._buffers(key, param)
+            slots, tmp = self._buffers(key, param)
             g = grad
             if scale != 1.0 or (decay_grad and param.ndim >= 2):
                 g = self._scratch.get(key + "#g")
@@ -97,7 +114,86 @@ class Optimizer:
                     g += tmp
             if self.decoupled and self.weight_decay > 0 and param.ndim >= 2:
                 self._decoupled_decay(param)
-            self._update(key, param, g, tmp)
+            self._update(slots, param, g, tmp)
+
+    # -- one update for a network whose parameters share one buffer ----------------------------
+    def _fused(self, params: Params):
+        """``(flat params, flat grads)`` if ``params`` tile one buffer each in order, else None.
+
+        The per-key state slots are then views of flat slot buffers, so ``state_dict`` and
+        ``load_state_dict`` see the same arrays either way.
+        """
+        if not params:
+            return None
+        signature = tuple(id(p) for _, p, _ in params) + tuple(id(g) for _, _, g in params)
+        cached = getattr(self, "_fused_cache", None)
+        if cached is not None and cached[0] == signature and self._slots_are_views(params):
+            return cached[1]
+        flat_p, flat_g = params[0][1].base, params[0][2].base
+        if flat_p is None or flat_g is None or flat_p.ndim != 1 or flat_g.ndim != 1:
+            return None
+        offset = 0
+        for _, p, g in params:
+            if p.base is not flat_p or g.base is not flat_g or p.dtype != flat_p.dtype:
+                return None
+            if _offset(p, flat_p) != offset or _offset(g, flat_g) != offset:
+                return None
+            offset += p.size
+        if offset != flat_p.size or flat_g.size != flat_p.size:
+            return None
+        # flat slots, seeded with any state already held per key (a resumed optimizer)
+        flat_slots = {}
+        for slot in self.slots:
+            flat = np.zeros_like(flat_p)
+            start = 0
+            for key, p, _ in params:
+                view = flat[start : start + p.size].reshape(p.shape)
+                old = self.state.get(key, {}).get(slot)
+                if old is not None and old.shape == p.shape:
+                    view[...] = old
+                self.state.setdefault(key, {})[slot] = view
+                start += p.size
+            flat_slots[slot] = flat
+        decay_mask = np.zeros_like(flat_p)  # 1 on weight arrays (ndim >= 2), 0 elsewhere
+        start = 0
+        for _, p, _ in params:
+            if p.ndim >= 2:
+                decay_mask[start : start + p.size] = 1
+            start += p.size
+        fused = (flat_p, flat_g, flat_slots, decay_mask, np.empty_like(flat_p))
+        self._fused_cache = (signature, fused)
+        return fused
+
+    def _slots_are_views(self, params: Params) -> bool:
+        # load_state_dict replaces the per-key arrays: then the flat slots must be rebuilt
+        for slot in self.slots:
+            key, p, _ = params[0]
+            arr = self.state.get(key, {}).get(slot)
+            if arr is None or arr.base is None or arr.base.size != p.base.size:
+                return False
+        return True
+
+    def _fused_step(self, params, flat_p, flat_g, flat_slots, decay_mask, tmp) -> None:
+        g = flat_g
+        scale = 1.0
+        if self.clip_norm is not None:
+            norm = math.sqrt(float(np.vdot(flat_g, flat_g)))
+            scale = self.clip_norm / norm if norm > self.clip_norm else 1.0
+        decay = self.weight_decay > 0
+        if scale != 1.0 or (decay and not self.decoupled):
+            g = self._scratch.get("#flat_g")
+            if g is None or g.shape != flat_g.shape:
+                g = self._scratch["#flat_g"] = np.empty_like(flat_g)
+            np.multiply(flat_g, scale, out=g)
+            if decay and not self.decoupled:
+                np.multiply(flat_p, decay_mask, out=tmp)
+                tmp *= self.weight_decay
+                g += tmp
+        if decay and self.decoupled:
+            np.multiply(flat_p, decay_mask, out=tmp)
+            tmp *= self.lr * self.weight_decay
+            flat_p -= tmp
+        self._update(flat_slots, flat_p, g, tmp)
 
     def hyper(self) -> dict:
         return {name: getattr(self, name) for name in self.hyper_names}
@@ -124,6 +220,7 @@ class Optimizer:
 
     def load_state_dict(self, d: dict[str, np.ndarray]) -> None:
         """Restore from ``state_dict()`` output (arrays are copied)."""
+        self._fused_cache = None
         state: dict[str, dict[str, np.ndarray]] = {}
         for name, arr in d.items():
             if name == "step":
@@ -159,8 +256,8 @@ class Momentum(Optimizer):
         self.momentum = float(momentum)
         self.nesterov = bool(nesterov)
 
-    def _update(self, key, param, grad, tmp):
-        v = self.state[key]["v"]
+    def _update(self, slots, param, grad, tmp):
+        v = slots["v"]
         v *= self.momentum
         np.multiply(grad, self.lr, out=tmp)
         v -= tmp
@@ -184,8 +281,8 @@ class RMSProp(Optimizer):
         self.rho = float(rho)
         self.eps = float(eps)
 
-    def _update(self, key, param, grad, tmp):
-        s = self.state[key]["s"]
+    def _update(self, slots, param, grad, tmp):
+        s = slots["s"]
         s *= self.rho
         np.multiply(grad, grad, out=tmp)
         tmp *= 1.0 - self.rho
@@ -213,8 +310,7 @@ class Adam(Optimizer):
         self.beta2 = float(beta2)
         self.eps = float(eps)
 
-    def _update(self, key, param, grad, tmp):
-        slots = self.state[key]
+    def _update(self, slots, param, grad, tmp):
         m, v = slots["m"], slots["v"]
         m *= self.beta1
         np.multiply(grad, 1.0 - self.beta1, out=tmp)
