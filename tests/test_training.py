@@ -364,6 +364,17 @@ def test_small_networks_train_with_one_blas_thread_and_big_ones_keep_the_default
     assert prepare(cnn, dataset=tiny).blas_threads() is None
 
 
+def test_a_wide_mlp_uses_every_core_only_when_the_machine_has_one_to_spare(tiny, monkeypatch):
+    import nndesk.training as training
+
+    wide = FAST.replace(arch="784-256-10", batch_size=128)
+    monkeypatch.setattr(training, "_idle_cores", lambda: 1.5)
+    assert prepare(wide, dataset=tiny).blas_threads() is None
+    assert prepare(FAST, dataset=tiny).blas_threads() == 1  # small products never split
+    monkeypatch.setattr(training, "_idle_cores", lambda: 0.1)
+    assert prepare(wide, dataset=tiny).blas_threads() == 1
+
+
 def test_the_blas_thread_limit_holds_during_training_and_is_undone_after(tiny):
     threadpoolctl = pytest.importorskip("threadpoolctl")
 
