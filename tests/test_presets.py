@@ -82,7 +82,15 @@ def test_the_lab_networks_are_the_ones_the_labs_describe():
     assert get_preset("mnist-gd").config.batch_size == 0  # full batch
     for name in ("fashion-cnn", "mnist-cnn"):
         cnn = get_preset(name).config
-        assert cnn.arch == "784-c32-p-c64-p-128-10" and cnn.augment and cnn.dropout > 0
+        assert cnn.arch == "784-c32-p-c64-p-128-10" and cnn.dropout > 0
+    assert get_preset("mnist-cnn").config.augment  # drawn digits wander and lean
+    assert not get_preset("fashion-cnn").config.augment  # garments are centred and upright
+
+
+def test_the_plus_fashion_cnn_is_the_recipe_of_the_shipped_model():
+    from nndesk.build_weights import RECIPES
+
+    assert get_preset("fashion-cnn-plus").config == RECIPES["fashion-cnn"].config
 
 
 def test_each_plus_variant_beats_a_lab_figure_it_names():
