@@ -80,7 +80,7 @@ def test_build_trains_a_recipe_through_the_training_loop_and_saves_it_small(tiny
     with pytest.warns(UserWarning):  # the tiny files are not the published MNIST
         facts = build(recipe, tiny_idx_dir, tmp_path, epochs=1, log=lines.append)
     assert facts["name"] == "mnist-cnn" and facts["epochs"] == 1
-    assert 0.0 <= facts["test_accuracy"] <= 1.0 and facts["seconds"] > 0
+    assert 0.0 <= facts["test_accuracy"] <= 1.0 and facts["seconds"] >= 0  # rounded to 0.1 s
     assert any(line.startswith("mnist-cnn epoch 1/1") for line in lines)
     loaded = load_model(tmp_path / "mnist-cnn.npz")
     assert loaded.optimizer is None
