@@ -457,18 +457,9 @@ def _epoch_line(r) -> str:
 
 
 def _history_row(h: dict) -> dict:
-    keys = (
-        "epoch",
-        "train_loss",
-        "train_accuracy",
-        "val_loss",
-        "val_accuracy",
-        "lr",
-        "seconds",
-        "test_loss",
-        "test_accuracy",
-    )
-    return {k: h.get(k) for k in keys}
+    from nndesk.training import HISTORY_COLUMNS
+
+    return {k: h.get(k) for k in HISTORY_COLUMNS}
 
 
 def _report(model, class_names, y_true, result) -> dict:

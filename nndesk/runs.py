@@ -26,23 +26,14 @@ from typing import Any
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_write_text
 from nndesk.paths import runs_dir
+from nndesk.training import HISTORY_COLUMNS
 
 RUN_FILE = "run.json"
 MODEL_FILE = "model.npz"
 #: Batch-loss points kept on disk per run (groups of batches are averaged beyond this).
 MAX_STORED_BATCH_POINTS = 4000
 
-EPOCH_COLUMNS = (
-    "epoch",
-    "train_loss",
-    "train_accuracy",
-    "val_loss",
-    "val_accuracy",
-    "lr",
-    "seconds",
-    "test_loss",
-    "test_accuracy",
-)
+EPOCH_COLUMNS = HISTORY_COLUMNS
 
 
 def _num(value: Any) -> float:

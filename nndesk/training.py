@@ -160,6 +160,20 @@ class BatchReport:
     samples_per_second: float
 
 
+#: The per-epoch history kept in model files, runs and ``--json`` output, in column order.
+HISTORY_COLUMNS = (
+    "epoch",
+    "train_loss",
+    "train_accuracy",
+    "val_loss",
+    "val_accuracy",
+    "lr",
+    "seconds",
+    "test_loss",
+    "test_accuracy",
+)
+
+
 @dataclass(frozen=True)
 class EpochReport:
     """After one epoch and its validation (and test, when ``config.test_every_epoch``) pass."""
