@@ -2,7 +2,7 @@
 
 Not a test: prints figures. Example::
 
-    python benchmarks/bench_cnn.py --data-dir /work/shared/data/fashion-mnist --limit 60000
+    python benchmarks/bench_cnn.py --data-dir ../shared/data/fashion-mnist --limit 60000
 
 Prints ``sgemm_peak_gflops=``, ``epoch_seconds=`` (forward + backward + Adam over ``--limit``
 images), ``conv_peak_fraction=`` (FLOPs of the conv layers' matmuls / seconds spent in them /

@@ -4,7 +4,7 @@ Trains the Fashion MLP preset from the panel for 2 epochs while a 5 ms QTimer ti
 thread; each tick's lateness (gap beyond 5 ms) is a stall the user would feel. Prints
 ``stall_p99_ms=`` and ``stall_max_ms=`` (target: p99 <= 30 ms), plus throughput and redraws.
 
-    python benchmarks/bench_gui.py --data-dir /work/shared/data/fashion-mnist
+    python benchmarks/bench_gui.py --data-dir ../shared/data/fashion-mnist
 """
 
 from __future__ import annotations

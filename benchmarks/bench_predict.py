@@ -4,7 +4,7 @@ Not a test: prints figures. The window's target (issue 7): median <= 5 ms, p99 <
 MLP. Example::
 
     python benchmarks/bench_predict.py                      # every weights/*.npz
-    python benchmarks/bench_predict.py /tmp/mnist-mlp.npz /tmp/mnist-cnn.npz --n 500
+    python benchmarks/bench_predict.py weights/mnist-mlp.npz weights/mnist-cnn.npz --n 500
 
 Drawings are random pen strokes rendered on a black 280x280 uint8 array with round caps, like the
 canvas makes them. Timed per drawing: ``Classifier.classify_image`` (preprocess, normalise,
