@@ -93,3 +93,14 @@ def window_factory(qtbot, monkeypatch, tmp_path):
     yield make
     for window in made:
         window.close()
+
+
+@pytest.fixture
+def tiny_data_dir(tiny_idx_dir, monkeypatch):
+    """The tiny learnable IDX files stand in for MNIST, as a user's data folder would."""
+    from nndesk.controllers import datasets
+
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))
+    datasets.forget_datasets()  # a dataset memoised by an earlier test must not leak in
+    yield tiny_idx_dir
+    datasets.forget_datasets()

@@ -11,17 +11,6 @@ from nndesk.inference import Classifier
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
 
 
-@pytest.fixture
-def tiny_data_dir(tiny_idx_dir, monkeypatch):
-    """The tiny learnable IDX files stand in for MNIST, as a user's data folder would."""
-    import nndesk.controllers.datasets as datasets
-
-    monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))
-    datasets.forget_datasets()
-    yield tiny_idx_dir
-    datasets.forget_datasets()
-
-
 def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
     qtbot, window_factory, tiny_model_file, tiny_data_dir
 ):

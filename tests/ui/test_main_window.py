@@ -185,14 +185,6 @@ def test_mode_switch_falls_back_to_a_recent_model_of_that_kind(
     assert prediction.current().path == stroke_model_file
 
 
-@pytest.fixture
-def tiny_data_dir(tiny_idx_dir, monkeypatch):
-    monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))
-    datasets.forget_datasets()
-    yield tiny_idx_dir
-    datasets.forget_datasets()
-
-
 def test_a_test_image_by_index_goes_on_the_canvas_with_its_true_label(
     qtbot, window_factory, tiny_model_file, tiny_data_dir
 ):
