@@ -70,21 +70,7 @@ _MLP = TrainConfig(
     seed=0,
 )
 
-_CNN = TrainConfig(
-    arch="784-c32-p-c64-p-128-10",
-    activation="relu",
-    output="softmax",
-    loss="ce",
-    optimizer="adam",
-    lr=1e-3,
-    batch_size=128,
-    dropout=0.3,
-    schedule="cosine",
-    min_lr=1e-5,
-    normalize="symmetric",
-    val_fraction=0.0,
-    seed=0,
-)
+_CNN = _MLP.replace(arch="784-c32-p-c64-p-128-10", dropout=0.3)
 
 RECIPES: dict[str, Recipe] = {
     r.name: r
