@@ -97,7 +97,7 @@ class Optimizer:
         self.t += 1
         fused = self._fused(params)
         if fused is not None:
-            self._fused_step(params, *fused)
+            self._fused_step(*fused)
             return
         scale = self._clip_scale(params)
         decay_grad = self.weight_decay > 0 and not self.decoupled
@@ -173,7 +173,7 @@ class Optimizer:
                 return False
         return True
 
-    def _fused_step(self, params, flat_p, flat_g, flat_slots, decay_mask, tmp) -> None:
+    def _fused_step(self, flat_p, flat_g, flat_slots, decay_mask, tmp) -> None:
         g = flat_g
         scale = 1.0
         if self.clip_norm is not None:
