@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from nndesk import export, viz
 from nndesk.controllers.datasets import TITLES
 from nndesk.evaluation import DatasetSummary, sample_per_class
+from nndesk.ui.banner import message_banner
 
 SAMPLES_PER_CLASS = 10
 SAMPLE_GAP = 4  # pixels between the tiles of the samples mosaic
@@ -73,14 +74,7 @@ class DatasetView(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.status = QLabel("")
         self.status.setStyleSheet("color: #52606D;")
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setStyleSheet(
-            "background: #FFF4E5; color: #8A4B08; border: 1px solid #F5C88A;"
-            " border-radius: 4px; padding: 6px;"
-        )
-        self.message.setVisible(False)
+        self.message = message_banner()
 
         self.samples_figure, self.samples_canvas = _canvas((6, 6))
         self.first_figure, self.first_canvas = _canvas((2.4, 4.6))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from nndesk import export
 from nndesk.controllers.datasets import TITLES
 from nndesk.evaluation import EvaluationResult, report_rows
+from nndesk.ui.banner import message_banner
 from nndesk.ui.confusion_view import ConfusionView
 
 REPORT_HEADERS = ("Class", "Precision", "Recall", "F1-score", "Support")
@@ -109,14 +110,7 @@ class EvaluationPanel(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setFormat("Evaluating… %v / %m test images")
         self.progress.setVisible(False)
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setStyleSheet(
-            "background: #FFF4E5; color: #8A4B08; border: 1px solid #F5C88A;"
-            " border-radius: 4px; padding: 6px;"
-        )
-        self.message.setVisible(False)
+        self.message = message_banner()
 
         self.accuracy_stat = _Stat("accuracy", "Share of test images classified correctly")
         self.loss_stat = _Stat("loss", "Mean cross-entropy −log p(true class) over the test set")
