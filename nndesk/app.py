@@ -290,6 +290,7 @@ def _add_evaluation_pages(
     window.add_page(evaluate_page, "Evaluate")
     window.add_page(mistakes_page, "Mistakes")
     window.add_page(dataset_page, "Dataset")
+    window.evaluation = evaluation  # the screenshots wait for its result
     window.evaluate_page, window.mistakes_page = evaluate_page, mistakes_page
     window.dataset_page = dataset_page
     prediction.classifier_changed.connect(evaluate_page.set_classifier)

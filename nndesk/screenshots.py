@@ -147,7 +147,7 @@ def _wait(app, done, seconds: float) -> bool:
 
 def _render_model_pages(app, window, prediction, save) -> None:
     """Evaluate, Mistakes and Dataset pages for the current (garment) model."""
-    evaluation = window.evaluate_page._controller
+    evaluation = window.evaluation
     window.tabs.setCurrentWidget(window.evaluate_page)
     if not _wait(app, lambda: evaluation.result() is not None, 240):
         print("no evaluation: the test set is not on this computer (set NNDESK_DATA_DIR)")
