@@ -68,3 +68,21 @@ def shared_data() -> Path:
     if not (SHARED_DATA / "mnist").is_dir():
         pytest.skip(f"real datasets not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+@pytest.fixture
+def tiny_model_file(tmp_path) -> Path:
+    """A randomly initialised 784-32-10 MLP with digit names, saved like a trained one."""
+    from nndesk.data.normalize import Normalizer
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.serialization import save_model
+
+    model = build_model("784-32-10", rng=np.random.default_rng(0))
+    info = {
+        "dataset": "mnist",
+        "class_names": [str(i) for i in range(10)],
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "digits",
+        "metrics": {"test_accuracy": 0.1},
+    }
+    return save_model(tmp_path / "tiny-mlp.npz", model, info)

@@ -12,38 +12,24 @@ def test_a_runs_model_file_is_named_by_when_the_run_started():
     assert display_name(path) == "run 2026-11-23 11:35:12"
 
 
-def _saved_classifier(tmp_path):
+def test_classifier_gives_nothing_for_an_empty_drawing(tiny_model_file):
     import numpy as np
 
-    from nndesk.data.normalize import Normalizer
     from nndesk.inference import Classifier
-    from nndesk.nn.architecture import build_model
-    from nndesk.nn.serialization import save_model
 
-    model = build_model("784-16-10", rng=np.random.default_rng(0))
-    info = {
-        "dataset": "mnist",
-        "class_names": [str(k) for k in range(10)],
-        "normalization": Normalizer("unit").to_dict(),
-        "preprocess": "digits",
-    }
-    path = save_model(tmp_path / "tiny.npz", model, info)
-    return Classifier.from_file(path), model
-
-
-def test_classifier_gives_nothing_for_an_empty_drawing(tmp_path):
-    import numpy as np
-
-    clf, _ = _saved_classifier(tmp_path)
+    clf = Classifier.from_file(tiny_model_file)
     assert clf.classify_image(np.zeros((280, 280), np.uint8)) is None
 
 
-def test_classifier_answers_what_the_model_says_for_the_preprocessed_drawing(tmp_path):
+def test_classifier_answers_what_the_model_says_for_the_preprocessed_drawing(tiny_model_file):
     import numpy as np
 
+    from nndesk.inference import Classifier
+    from nndesk.nn.serialization import load_model
     from nndesk.preprocess import preprocess
 
-    clf, model = _saved_classifier(tmp_path)
+    clf = Classifier.from_file(tiny_model_file)
+    model = load_model(tiny_model_file).model
     canvas = np.zeros((280, 280), np.uint8)
     canvas[40:240, 130:150] = 255  # a "1"
     prediction = clf.classify_image(canvas)

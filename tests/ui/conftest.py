@@ -53,20 +53,6 @@ def stroke_classifier(stroke_model_file):
 
 
 @pytest.fixture
-def tiny_model_file(tmp_path):
-    """A randomly initialised 784-32-10 MLP with digit names, saved like a trained one."""
-    model = build_model("784-32-10", rng=np.random.default_rng(0))
-    info = {
-        "dataset": "mnist",
-        "class_names": [str(i) for i in range(10)],
-        "normalization": Normalizer("unit").to_dict(),
-        "preprocess": "digits",
-        "metrics": {"test_accuracy": 0.1},
-    }
-    return save_model(tmp_path / "tiny-mlp.npz", model, info)
-
-
-@pytest.fixture
 def window_factory(qtbot, monkeypatch, tmp_path):
     """``make(classifier=None, mode=None)`` -> (window, prediction controller, coordinator).
 
