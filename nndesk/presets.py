@@ -129,8 +129,17 @@ PRESETS: dict[str, Preset] = {
         ),
         Preset(
             "mnist-relu-3x784",
-            "MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, pixels in [0, 1]",
-            _MNIST_WIDE.replace(arch="784-784-784-784-10", activation="relu", normalize="unit"),
+            "MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam 1e-3, pixels in [0, 1]",
+            # the lab's 97.4 % needs Keras' default Adam rate here: a plain Keras-equivalent NumPy
+            # loop (Glorot, eps 1e-7) at 0.01 stalls at 92 % train accuracy like we did, at 1e-3
+            # it passes 97 % in one epoch. All 60,000 images, as Keras' fit without a split.
+            _MNIST_WIDE.replace(
+                arch="784-784-784-784-10",
+                activation="relu",
+                normalize="unit",
+                lr=1e-3,
+                val_fraction=0.0,
+            ),
             0.974,
         ),
         Preset(

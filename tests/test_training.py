@@ -260,8 +260,8 @@ def test_resume_continues_the_history_and_the_optimizer_state(tiny, tmp_path):
 
     resumed = prepare(FAST.replace(epochs=2), dataset=tiny, resume=path)
     assert resumed.optimizer.t == steps_before
-    assert resumed.optimizer.state_dict()["0/W/m"] == pytest.approx(
-        first.optimizer.state_dict()["0/W/m"]
+    assert resumed.optimizer.state_dict()["0/W/m_sum"] == pytest.approx(
+        first.optimizer.state_dict()["0/W/m_sum"]
     )
     epochs = of_type(run(resumed), EpochReport)
     assert [e.epoch for e in epochs] == [3, 4] and epochs[-1].epochs == 4

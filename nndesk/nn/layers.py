@@ -142,7 +142,7 @@ class Dense(Layer):
         x = self._x
         # written straight into the preallocated grad arrays the optimizer reads
         np.matmul(x.T, grad_out, out=self.grads["W"])  # (in, n) @ (n, out) -> (in, out)
-        np.sum(grad_out, axis=0, out=self.grads["b"])  # (n, out) -> (out,)
+        np.add.reduce(grad_out, axis=0, out=self.grads["b"])  # (n, out) -> (out,)
         if self.skip_input_grad:
             return None
         return grad_out @ self.params["W"].T  # (n, out) @ (out, in) -> (n, in)

@@ -63,6 +63,14 @@ class Optimizer:
     def _decoupled_decay(self, param: np.ndarray) -> None:
         """Hook for AdamW; coupled (L2) decay is applied to the gradient instead."""
 
+    def renamed_slot(self, slot: str) -> tuple[str, float] | None:
+        """For a slot name older files used: ``(today's slot, divide the old array by this)``."""
+        return None
+
+    def knows_slot(self, slot: str) -> bool:
+        """Whether ``load_state_dict`` accepts a ``"<key>/<slot>"`` entry (today's or older)."""
+        return slot in self.slots or self.renamed_slot(slot) is not None
+
     # -- shared machinery ----------------------------------------------------------------------
     def _buffers(self, key: str, param: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
         slots = self.state.get(key)
@@ -125,8 +133,16 @@ class Optimizer:
         """
         if not params:
             return None
-        signature = tuple(id(p) for _, p, _ in params) + tuple(id(g) for _, _, g in params)
         cached = getattr(self, "_fused_cache", None)
+        # the training loop passes the same list every step: skip rebuilding its signature
+        if (
+            cached is not None
+            and cached[2] is params
+            and len(cached[0]) == 2 * len(params)
+            and self._slots_are_views(params)
+        ):
+            return cached[1]
+        signature = tuple(id(p) for _, p, _ in params) + tuple(id(g) for _, _, g in params)
         if cached is not None and cached[0] == signature and self._slots_are_views(params):
             return cached[1]
         flat_p, flat_g = params[0][1].base, params[0][2].base
@@ -161,7 +177,7 @@ class Optimizer:
                 decay_mask[start : start + p.size] = 1
             start += p.size
         fused = (flat_p, flat_g, flat_slots, decay_mask, np.empty_like(flat_p))
-        self._fused_cache = (signature, fused)
+        self._fused_cache = (signature, fused, params)
         return fused
 
     def _slots_are_views(self, params: Params) -> bool:
@@ -226,9 +242,14 @@ class Optimizer:
             if name == "step":
                 continue
             key, _, slot = name.rpartition("/")
-            if slot not in self.slots or not key:
+            if not self.knows_slot(slot) or not key:
                 raise ConfigError(f"optimizer state {name!r} does not belong to {self.name}")
-            state.setdefault(key, {})[slot] = np.array(arr, copy=True)
+            arr = np.array(arr, copy=True)
+            renamed = self.renamed_slot(slot)
+            if renamed is not None:
+                slot, divisor = renamed
+                arr = arr / arr.dtype.type(divisor)
+            state.setdefault(key, {})[slot] = arr
         self.state = state
         self.t = int(d.get("step", 0))
 
@@ -298,10 +319,15 @@ class Adam(Optimizer):
     """Adam with bias correction:
     ``m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
     p -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)``.
+
+    The slots hold the moments as decaying sums, ``m_sum = b1 m_sum + g = m / (1 - b1)`` and
+    ``v_sum = b2 v_sum + g^2 = v / (1 - b2)``: each is then two passes over the parameters instead
+    of three, and the constant factors fold into the step's scalars (the update is memory-bound,
+    so passes are what it costs).
     """
 
     name = "adam"
-    slots = ("m", "v")
+    slots = ("m_sum", "v_sum")
     hyper_names = ("beta1", "beta2", "eps")
 
     def __init__(self, lr, weight_decay=0.0, clip_norm=None, beta1=0.9, beta2=0.999, eps=1e-8):
@@ -310,21 +336,28 @@ class Adam(Optimizer):
         self.beta2 = float(beta2)
         self.eps = float(eps)
 
+    def renamed_slot(self, slot: str) -> tuple[str, float] | None:
+        # files written before the sums kept the averages m and v
+        if slot == "m":
+            return "m_sum", 1.0 - self.beta1
+        if slot == "v":
+            return "v_sum", 1.0 - self.beta2
+        return None
+
     def _update(self, slots, param, grad, tmp):
-        m, v = slots["m"], slots["v"]
-        m *= self.beta1
-        np.multiply(grad, 1.0 - self.beta1, out=tmp)
-        m += tmp
-        v *= self.beta2
+        m_sum, v_sum = slots["m_sum"], slots["v_sum"]
+        m_sum *= self.beta1
+        m_sum += grad
         np.multiply(grad, grad, out=tmp)
-        tmp *= 1.0 - self.beta2
-        v += tmp
-        # denominator sqrt(v_hat) + eps, then the corrected first moment over it
-        np.sqrt(v, out=tmp)
-        tmp *= 1.0 / math.sqrt(1.0 - self.beta2**self.t)
-        tmp += self.eps
-        np.divide(m, tmp, out=tmp)
-        tmp *= self.lr / (1.0 - self.beta1**self.t)
+        v_sum *= self.beta2
+        v_sum += tmp
+        # sqrt(v_hat) + eps = k (sqrt(v_sum) + eps / k) with k = sqrt((1 - b2) / (1 - b2^t))
+        k = math.sqrt((1.0 - self.beta2) / (1.0 - self.beta2**self.t))
+        np.sqrt(v_sum, out=tmp)
+        tmp += self.eps / k
+        np.divide(m_sum, tmp, out=tmp)
+        # m_hat = m_sum (1 - b1) / (1 - b1^t)
+        tmp *= self.lr * (1.0 - self.beta1) / ((1.0 - self.beta1**self.t) * k)
         param -= tmp
 
 

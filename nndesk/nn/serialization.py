@@ -242,7 +242,7 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
             key = name[len("opt/") :]
             if key != "step":
                 pkey, _, slot = key.rpartition("/")
-                if shapes.get(pkey) != arr.shape or slot not in optimizer.slots:
+                if shapes.get(pkey) != arr.shape or not optimizer.knows_slot(slot):
                     raise _fail(path, f"optimizer array {name!r} does not fit the model")
             elif arr.shape != () or arr.dtype.kind not in "iu":
                 raise _fail(path, "optimizer step count is malformed")

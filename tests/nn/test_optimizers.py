@@ -161,7 +161,7 @@ def test_state_dict_and_config_resume_exactly(name):
 def test_state_dict_keys_are_param_key_slash_slot_plus_step():
     opt = make_optimizer("adam", 0.1)
     opt.step([("3/W", np.zeros(2), np.ones(2))])
-    assert sorted(opt.state_dict()) == ["3/W/m", "3/W/v", "step"]
+    assert sorted(opt.state_dict()) == ["3/W/m_sum", "3/W/v_sum", "step"]
     assert int(opt.state_dict()["step"]) == 1
 
 
@@ -273,3 +273,27 @@ def test_a_flat_optimizer_resumes_from_a_loaded_state():
     fresh.step(twin.parameters())
     for a, (_, b, _) in zip(after_original, twin.parameters(), strict=True):
         np.testing.assert_allclose(b, a, rtol=1e-6)
+
+
+def test_adam_state_saved_as_averages_m_and_v_loads_as_its_sums():
+    # files written before Adam kept decaying sums hold m = (1 - b1) m_sum and v = (1 - b2) v_sum
+    p_now = np.array(P0)
+    g = np.zeros(2)
+    current = make_optimizer("adam", 0.1)
+    g[...] = G1
+    current.step([("0/W", p_now, g)])
+    state = current.state_dict()
+    older = {
+        "0/W/m": state["0/W/m_sum"] * (1 - 0.9),
+        "0/W/v": state["0/W/v_sum"] * (1 - 0.999),
+        "step": state["step"],
+    }
+    p_old = p_now.copy()
+    loaded = make_optimizer("adam", 0.1)
+    loaded.load_state_dict(older)
+    assert sorted(loaded.state_dict()) == ["0/W/m_sum", "0/W/v_sum", "step"]
+    g[...] = G2
+    current.step([("0/W", p_now, g)])
+    loaded.step([("0/W", p_old, g)])
+    np.testing.assert_allclose(p_old, p_now, rtol=1e-12)
+    np.testing.assert_allclose(p_now, _adam_by_hand()[1], rtol=1e-12)

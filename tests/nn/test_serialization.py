@@ -92,8 +92,8 @@ def test_the_file_holds_a_json_header_and_named_arrays(saved):
         "param/0/W",
         "param/0/b",
         "param/1/alpha",
-        "opt/0/W/m",
-        "opt/0/W/v",
+        "opt/0/W/m_sum",
+        "opt/0/W/v_sum",
         "opt/step",
     } <= names
 
