@@ -17,11 +17,17 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import platform
 import sys
 import time
 
-import numpy as np
+# NumPy (and so OpenBLAS) loads before nndesk here, unlike in the CLI and the app: importing
+# nndesk first would set OPENBLAS_THREAD_TIMEOUT, which slows the plain loop's many small
+# two-thread matmuls (0.79 -> 1.21 s for the small net) and would flatter nndesk's ratios
+import numpy as np  # noqa: E402
+
+BLAS_TIMEOUT_AT_LOAD = os.environ.get("OPENBLAS_THREAD_TIMEOUT")  # what OpenBLAS read
 
 
 def blas_description() -> str:
@@ -165,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"python {platform.python_version()}, numpy {np.__version__}, {platform.machine()}")
     print(f"blas: {blas_description()}")
+    print(f"OPENBLAS_THREAD_TIMEOUT when NumPy loaded: {BLAS_TIMEOUT_AT_LOAD!r}")
     t0 = time.perf_counter()
     dataset = load_dataset("fashion", data_dir=args.data_dir, allow_download=False)
     print(f"loaded fashion in {time.perf_counter() - t0:.1f} s")

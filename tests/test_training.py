@@ -360,8 +360,25 @@ def test_augmentation_changes_the_batches_but_stays_reproducible(tiny):
 def test_small_networks_train_with_one_blas_thread_and_big_ones_keep_the_default(tiny):
     assert prepare(FAST, dataset=tiny).blas_threads() == 1
     assert prepare(FAST.replace(threads=2), dataset=tiny).blas_threads() == 2
+    assert prepare(FAST, dataset=tiny).part_threads() == 1
+
+
+def test_a_cnn_splits_its_numpy_passes_over_every_core_while_training(tiny):
+    import os
+
+    from nndesk.nn import parallel
+
     cnn = FAST.replace(arch="784-c4-p-10", epochs=1)
-    assert prepare(cnn, dataset=tiny).blas_threads() is None
+    session = prepare(cnn, dataset=tiny)
+    assert session.blas_threads() is None
+    assert session.part_threads() == os.cpu_count()
+    assert prepare(cnn.replace(threads=3), dataset=tiny).part_threads() == 3
+    gen = train(session)
+    next(gen)
+    assert parallel.threads() == os.cpu_count()  # inside the run, in the thread iterating it
+    for _ in gen:
+        pass
+    assert parallel.threads() == 1
 
 
 def test_a_wide_mlp_uses_every_core_only_when_the_machine_has_one_to_spare(tiny, monkeypatch):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from nndesk.errors import ConfigError
+from nndesk.nn import parallel
 from nndesk.nn.layers import Layer, register_layer
 
 
@@ -18,11 +19,28 @@ class ReLU(Layer):
     """``max(x, 0)``."""
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
-        self._mask = x > 0  # bool, a quarter of the float32 memory
-        return np.maximum(x, 0, dtype=x.dtype)
+        if x.size < parallel.MIN_WORK:  # an MLP batch: two calls, nothing to split
+            self._mask = x > 0  # bool, a quarter of the float32 memory
+            return np.maximum(x, 0, dtype=x.dtype)
+        # a CNN batch: both cores, in x's own memory order (empty_like keeps it)
+        mask = self._mask = np.empty_like(x, dtype=bool)
+        out = np.empty_like(x)
+
+        def relu(ix: tuple[slice, ...]) -> None:
+            np.greater(x[ix], 0, out=mask[ix])
+            np.maximum(x[ix], 0, out=out[ix])
+
+        parallel.map_outer(relu, x)
+        return out
 
     def backward(self, grad_out: np.ndarray) -> np.ndarray:
-        return np.multiply(grad_out, self._mask, out=grad_out)
+        mask = self._mask
+        if grad_out.size < parallel.MIN_WORK:
+            return np.multiply(grad_out, mask, out=grad_out)
+        parallel.map_outer(
+            lambda ix: np.multiply(grad_out[ix], mask[ix], out=grad_out[ix]), grad_out
+        )
+        return grad_out
 
 
 @register_layer

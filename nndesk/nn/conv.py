@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from nndesk.errors import ConfigError
+from nndesk.nn import parallel
 from nndesk.nn.init import init_weights
 from nndesk.nn.layers import Layer, _layer_rng, register_layer
 
@@ -36,6 +37,11 @@ def _span(offset: int, pad: int, stride: int, size: int, out_len: int) -> tuple[
         return slice(0, 0), slice(0, 0)
     row = offset - pad + stride * first
     return slice(first, stop), slice(row, row + stride * (stop - first - 1) + 1, stride)
+
+
+def _covers(rows: slice, size: int) -> bool:
+    """Whether an input slice from ``_span`` reads all of ``range(size)`` (step 1, 0 to size)."""
+    return rows.start == 0 and rows.stop == size and rows.step in (None, 1)
 
 
 def _as_chwn(x: np.ndarray) -> np.ndarray:
@@ -156,12 +162,16 @@ class Conv2D(Layer):
             x_chwn[...] = _as_chwn(x)
         # entries that read the zero padding are never written, so they stay zero between calls
         col = self._buffer(name, (c, k, k, oh, ow, n), x.dtype, zero=True)
-        # k*k strided copies, each moving (c, oh, ow*n) blocks of long contiguous runs
-        for i in range(k):
-            out_r, in_r = _span(i, p, s, h, oh)
-            for j in range(k):
+        offsets = [(i, j) for i in range(k) for j in range(k)]
+
+        def copy_offsets(part: slice) -> None:
+            # one strided copy per kernel offset, moving (c, oh, ow*n) blocks of long runs
+            for i, j in offsets[part]:
+                out_r, in_r = _span(i, p, s, h, oh)
                 out_c, in_c = _span(j, p, s, w, ow)
                 col[:, i, j, out_r, out_c] = x_chwn[:, in_r, in_c]
+
+        parallel.map_parts(copy_offsets, len(offsets), col.size)  # each offset fills its own block
         return col.reshape(c * k * k, oh * ow * n)
 
     # -- forward / backward -----------------------------------------------------------------
@@ -193,7 +203,9 @@ class Conv2D(Layer):
                 out[..., start : start + step] = _matmul(W2, col).reshape(f, oh, ow, -1)
             self._buffers.pop("col_eval", None)
             self._buffers.pop("col_eval_chwn", None)
-        out += b[:, None, None, None]
+        parallel.map_parts(
+            lambda fs: np.add(out[fs], b[fs, None, None, None], out=out[fs]), f, out.size
+        )
         return out.transpose(3, 0, 1, 2)  # NCHW view of (f, oh, ow, n)
 
     def backward(self, grad_out: np.ndarray) -> np.ndarray | None:
@@ -216,7 +228,8 @@ class Conv2D(Layer):
             _matmul(g, col.T, out=dW)  # (f, oh*ow*n) @ (oh*ow*n, c*k*k) -> (f, c*k*k)
         else:
             dW[...] = _matmul(g, col.T)
-        self.grads["b"][...] = g.sum(axis=1)
+        db = self.grads["b"]
+        parallel.map_parts(lambda fs: np.add.reduce(g[fs], axis=1, out=db[fs]), f, g.size)
         if self.skip_input_grad:  # first layer in training: nobody reads dL/dx
             return None
         dtype = np.result_type(g, W2)
@@ -225,12 +238,25 @@ class Conv2D(Layer):
         dcol6 = dcol.reshape(c, k, k, oh, ow, n)
         # col2im: add each kernel offset's block back where it was read from (the parts that
         # read padding are dropped). Fresh, not a reused buffer: the caller owns the gradient.
-        dx = np.zeros((c, h, w, n), dtype)
-        for i in range(k):
-            out_r, in_r = _span(i, p, s, h, oh)
-            for j in range(k):
-                out_c, in_c = _span(j, p, s, w, ow)
-                dx[:, in_r, in_c] += dcol6[:, i, j, out_r, out_c]
+        spans = [(_span(i, p, s, h, oh), _span(j, p, s, w, ow)) for i in range(k) for j in range(k)]
+        # an offset that reads every input pixel (the centre, for "same" padding) is assigned
+        # first, which saves zeroing dx
+        full = next(
+            (o for o, ((_, rr), (_, cc)) in enumerate(spans) if _covers(rr, h) and _covers(cc, w)),
+            None,
+        )
+        dx = np.empty((c, h, w, n), dtype) if full is not None else np.zeros((c, h, w, n), dtype)
+        order = [o for o in range(k * k) if o != full]
+
+        def add_back(cs: slice) -> None:  # channels cs of dx: parts never write the same pixel
+            if full is not None:
+                (out_r, _), (out_c, _) = spans[full]
+                dx[cs] = dcol6[cs, full // k, full % k, out_r, out_c]
+            for o in order:
+                (out_r, in_r), (out_c, in_c) = spans[o]
+                dx[cs, in_r, in_c] += dcol6[cs, o // k, o % k, out_r, out_c]
+
+        parallel.map_parts(add_back, c, dcol.size)
         return dx.transpose(3, 0, 1, 2)  # NCHW view of (c, h, w, n)
 
 
@@ -296,13 +322,23 @@ class MaxPool2D(Layer):
         first row / column wins. Elementwise maxima of whole slabs run far faster than an argmax
         over a length-4 axis.
         """
-        top, bottom = win[:, :, 0], win[:, :, 1]  # (a, oh, ow, 2, b) each
-        row_won = bottom > top
-        rows = np.maximum(top, bottom)  # per column, the larger of the two rows
-        left, right = rows[:, :, :, 0], rows[:, :, :, 1]  # (a, oh, ow, b)
-        col_won = right > left
+        a, oh, _, ow, _, b = win.shape
+        row_won = np.empty((a, oh, ow, 2, b), bool)
+        col_won = np.empty((a, oh, ow, b), bool)
+        rows = np.empty((a, oh, ow, 2, b), win.dtype)  # per column, the larger of the two rows
+        out = np.empty((a, oh, ow, b), win.dtype)
+
+        def pool(part: slice) -> None:  # rows ``part`` of axis a, on their own
+            top, bottom = win[part, :, 0], win[part, :, 1]  # (a', oh, ow, 2, b) each
+            np.greater(bottom, top, out=row_won[part])
+            np.maximum(top, bottom, out=rows[part])
+            left, right = rows[part, :, :, 0], rows[part, :, :, 1]  # (a', oh, ow, b)
+            np.greater(right, left, out=col_won[part])
+            np.maximum(left, right, out=out[part])
+
+        parallel.map_parts(pool, a, win.size)
         self._cache = (row_won, col_won)
-        return np.maximum(left, right)
+        return out
 
     def _forward_offsets(self, win: np.ndarray) -> np.ndarray:
         """Any size: one pass per window offset; the earliest offset (row-major) wins ties."""
@@ -332,11 +368,15 @@ class MaxPool2D(Layer):
         if s == 2:
             row_won, col_won = self._cache
             drows = np.empty((a, oh, ow, 2, b), g.dtype)
-            # the loser gets g - g * won, i.e. exactly 0 or g: cheaper than negating the masks
-            right = np.multiply(g, col_won, out=drows[:, :, :, 1])
-            np.subtract(g, right, out=drows[:, :, :, 0])
-            bottom = np.multiply(drows, row_won, out=dwin[:, :, 1])
-            np.subtract(drows, bottom, out=dwin[:, :, 0])
+
+            def route(part: slice) -> None:
+                # the loser gets g - g * won, i.e. exactly 0 or g: cheaper than negating the masks
+                right = np.multiply(g[part], col_won[part], out=drows[part, :, :, 1])
+                np.subtract(g[part], right, out=drows[part, :, :, 0])
+                bottom = np.multiply(drows[part], row_won[part], out=dwin[part, :, 1])
+                np.subtract(drows[part], bottom, out=dwin[part, :, 0])
+
+            parallel.map_parts(route, a, dgrid.size)
         else:
             (argmax,) = self._cache
             for o in range(s * s):
