@@ -332,7 +332,7 @@ class Session:
         """
         if not self.convolutional():
             return 1
-        return self.config.threads or max(1, os.cpu_count() or 1)
+        return self.config.threads or parallel.cores()
 
     def evaluate_test(self) -> Evaluation:
         """Loss, accuracy, predictions (m,) and probabilities (m, k) on the test split."""

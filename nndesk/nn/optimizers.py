@@ -27,6 +27,11 @@ def _offset(view: np.ndarray, base: np.ndarray) -> int:
     return start // base.itemsize if view.flags.c_contiguous else -1
 
 
+def _signature(params: Params) -> tuple[int, ...]:
+    """Which arrays ``params`` holds: the ids of every parameter, then of every gradient."""
+    return tuple(id(p) for _, p, _ in params) + tuple(id(g) for _, _, g in params)
+
+
 class Optimizer:
     """Base class. ``lr`` may change between steps (schedules, the GUI's learning-rate field)."""
 
@@ -134,17 +139,16 @@ class Optimizer:
         if not params:
             return None
         cached = getattr(self, "_fused_cache", None)
-        # the training loop passes the same list every step: skip rebuilding its signature
-        if (
-            cached is not None
-            and cached[2] is params
-            and len(cached[0]) == 2 * len(params)
-            and self._slots_are_views(params)
-        ):
-            return cached[1]
-        signature = tuple(id(p) for _, p, _ in params) + tuple(id(g) for _, _, g in params)
-        if cached is not None and cached[0] == signature and self._slots_are_views(params):
-            return cached[1]
+        signature = None
+        if cached is not None and self._slots_are_views(params):
+            # the training loop passes the same list every step: then skip building its signature
+            if cached[2] is params and len(cached[0]) == 2 * len(params):
+                return cached[1]
+            signature = _signature(params)
+            if cached[0] == signature:
+                return cached[1]
+        if signature is None:
+            signature = _signature(params)
         flat_p, flat_g = params[0][1].base, params[0][2].base
         if flat_p is None or flat_g is None or flat_p.ndim != 1 or flat_g.ndim != 1:
             return None

@@ -31,7 +31,8 @@ _pool_lock = threading.Lock()
 _local = threading.local()
 
 
-def _cores() -> int:
+def cores() -> int:
+    """This machine's cores (at least 1): what ``use_threads(None)`` uses."""
     return max(1, os.cpu_count() or 1)
 
 
@@ -44,7 +45,7 @@ def threads() -> int:
 def use_threads(n: int | None) -> Iterator[None]:
     """In this thread, split big passes over ``n`` threads inside the block (None: every core)."""
     old = threads()
-    _local.threads = _cores() if n is None else max(1, int(n))
+    _local.threads = cores() if n is None else max(1, int(n))
     try:
         yield
     finally:
@@ -55,7 +56,7 @@ def _executor() -> ThreadPoolExecutor:
     global _pool
     with _pool_lock:
         if _pool is None:
-            workers = max(1, (os.cpu_count() or 1) - 1)
+            workers = max(1, cores() - 1)  # the caller runs one part itself
             _pool = ThreadPoolExecutor(workers, "nndesk-parts", initializer=_mark_inside)
         return _pool
 
