@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from nndesk.nn import parallel
-from nndesk.nn.activations import ReLU
 from nndesk.nn.conv import Conv2D, MaxPool2D
 
 
@@ -93,7 +92,6 @@ def _forward_backward(layer, x, g):
         (lambda: Conv2D(3, 4, rng=np.random.default_rng(0)), (5, 3, 9, 9)),
         (lambda: Conv2D(3, 4, stride=2, padding=0, rng=np.random.default_rng(0)), (5, 3, 9, 9)),
         (lambda: MaxPool2D(2), (5, 3, 9, 8)),
-        (ReLU, (5, 3, 9, 9)),
     ],
 )
 def test_layers_give_identical_results_split_or_not(make, shape, monkeypatch):
