@@ -2,8 +2,10 @@
 
 MLP: ``"784-64-64-10"`` (first number = inputs, last = classes, between = hidden widths).
 CNN: ``"784-c32-p-c64-p-128-10"``: ``cN`` = 3x3 conv with N filters and padding 1 (then the
-activation), ``cNkK`` = KxK conv (padding K // 2), ``p`` = 2x2 max-pool, ``bn`` = batch norm; the
-integers after the conv part are dense widths, the last one the class count.
+activation), ``cNkK`` = KxK conv (padding K // 2); a trailing ``v`` (``c32v``, ``c64k5v``) makes
+it a "valid" conv without padding, Keras' default, which shrinks the map by K - 1; ``p`` = 2x2
+max-pool (an odd row or column is dropped), ``bn`` = batch norm; the integers after the conv part
+are dense widths, the last one the class count.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from nndesk.nn.init import INITS, default_init
 from nndesk.nn.layers import Dense, Dropout, Flatten, Layer, Reshape
 from nndesk.nn.model import OUTPUTS, Sequential
 
-_CONV = re.compile(r"c(\d+)(?:k(\d+))?")
+_CONV = re.compile(r"c(\d+)(?:k(\d+))?(v?)")
 IMAGE_SHAPE = (1, 28, 28)
 
 
@@ -29,7 +31,8 @@ def parse_architecture(arch: str) -> list[tuple]:
     Returns
     -------
     list of tuples
-        ``("input", n)`` first, then ``("conv", filters, kernel)``, ``("pool", 2)``, ``("bn",)``,
+        ``("input", n)`` first, then ``("conv", filters, kernel, padding)``, ``("pool", 2)``,
+        ``("bn",)``,
         ``("dense", width)``; the last is the ``("dense", classes)`` output layer.
 
     Raises
@@ -60,7 +63,8 @@ def parse_architecture(arch: str) -> list[tuple]:
             filters, kernel = int(conv.group(1)), int(conv.group(2) or 3)
             if filters < 1 or kernel < 1 or kernel % 2 == 0:
                 raise ConfigError(f"layer {i}: {part!r} needs >= 1 filters and an odd kernel size")
-            tokens.append(("conv", filters, kernel))
+            padding = 0 if conv.group(3) else kernel // 2
+            tokens.append(("conv", filters, kernel, padding))
         elif part == "p":
             tokens.append(("pool", 2))
         elif part == "bn":
@@ -68,7 +72,7 @@ def parse_architecture(arch: str) -> list[tuple]:
         elif part == "":
             raise ConfigError(f"layer {i}: empty token (two dashes in a row?)")
         else:
-            raise ConfigError(f"layer {i}: {part!r} is not a width, cN, cNkK, p or bn")
+            raise ConfigError(f"layer {i}: {part!r} is not a width, cN, cNkK, cNv, p or bn")
     if tokens[-1][0] != "dense":
         raise ConfigError("the last layer must be the number of classes, e.g. ...-10")
     if len(tokens) > 2 and tokens[1][0] != "dense" and tokens[0][1] != math.prod(IMAGE_SHAPE):
@@ -126,14 +130,14 @@ def build_model(
             layers.append(pending_activation)
             pending_activation = None
         if kind == "conv":
-            _, filters, kernel = token
+            _, filters, kernel, padding = token
             layers.append(
                 Conv2D(
                     shape[0],
                     filters,
                     kernel_size=kernel,
                     stride=1,
-                    padding=kernel // 2,
+                    padding=padding,
                     init=init_name,
                     seed=seed(),
                 )

@@ -19,14 +19,28 @@ def test_parse_mlp_string():
 def test_parse_cnn_string_with_kernel_pool_and_batch_norm():
     assert parse_architecture("784-c32-bn-p-c64k5-p-128-10") == [
         ("input", 784),
-        ("conv", 32, 3),
+        ("conv", 32, 3, 1),
         ("bn",),
         ("pool", 2),
-        ("conv", 64, 5),
+        ("conv", 64, 5, 2),
         ("pool", 2),
         ("dense", 128),
         ("dense", 10),
     ]
+
+
+def test_a_trailing_v_makes_a_valid_conv_that_shrinks_the_map():
+    tokens = parse_architecture("784-c32v-p-c64k5v-p-128-10")
+    assert tokens[1] == ("conv", 32, 3, 0)
+    assert tokens[3] == ("conv", 64, 5, 0)
+    model = build_model("784-c32v-p-c64k5v-p-128-10", rng=np.random.default_rng(0))
+    convs = [layer for layer in model.layers if layer.name == "Conv2D"]
+    assert [c.padding for c in convs] == [0, 0]
+    # 28 -> 26 (3x3 valid) -> 13 (pool) -> 9 (5x5 valid) -> 4 (pool drops the odd row)
+    flat = next(layer for layer in model.layers if layer.name == "Dense")
+    assert flat.params["W"].shape == (64 * 4 * 4, 128)
+    x = np.random.default_rng(1).random((3, 784), dtype=np.float32)
+    assert model.forward(x).shape == (3, 10)
 
 
 @pytest.mark.parametrize(
@@ -41,6 +55,7 @@ def test_parse_cnn_string_with_kernel_pool_and_batch_norm():
         ("784-c32-p", "last layer must be the number of classes"),
         ("784-0-10", "width must be at least 1"),
         ("784-c32k4-10", "odd kernel size"),
+        ("784-c32x-10", "layer 1: 'c32x' is not a width, cN, cNkK, cNv, p or bn"),
         ("100-c8-10", "conv layers need 784 inputs"),
     ],
 )
