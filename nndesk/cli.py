@@ -53,6 +53,7 @@ _TRAIN_FLAGS = (
     "test_every_epoch",
     "momentum",
     "clip_norm",
+    "eps",
     "init",
     "threads",
 )
@@ -157,6 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-lr", type=_number(float, 0.0), metavar="RATE", help="cosine: final rate")
     p.add_argument("--momentum", type=_number(float, 0.0), metavar="MU")
     p.add_argument("--clip-norm", type=_number(float, 0.0, False), metavar="NORM")
+    p.add_argument(
+        "--eps",
+        type=_number(float, 0.0, False),
+        metavar="EPS",
+        help="Adam/AdamW/RMSProp epsilon (default: 1e-8 Adam, 1e-7 RMSProp; Keras: 1e-7)",
+    )
     p.add_argument("--init", choices=("auto", "he", "xavier", "lecun"))
     p.add_argument(
         "--threads",

@@ -29,6 +29,11 @@ class Preset:
         return f"{self.name:<26} {self.config.dataset:<8} {lab}  {self.description}"
 
 
+# The labs ran Keras, whose Adam adds eps 1e-7 to sqrt(v), not the 1e-8 of the Adam paper (our
+# default). It matters where second moments are tiny: mnist-sigmoid-raw's saturated sigmoids
+# scored 86.5 % with 1e-8 and 88.7 % with 1e-7.
+_KERAS_EPS = 1e-7
+
 _FASHION_MLP = TrainConfig(
     dataset="fashion",
     arch="784-64-64-10",
@@ -40,6 +45,7 @@ _FASHION_MLP = TrainConfig(
     batch_size=32,
     epochs=5,
     normalize="symmetric",
+    eps=_KERAS_EPS,
 )
 
 # the MNIST "wide" lab: one 784-unit hidden layer, sigmoid outputs scored with binary
@@ -55,6 +61,7 @@ _MNIST_WIDE = TrainConfig(
     batch_size=128,
     epochs=10,
     normalize="raw",
+    eps=_KERAS_EPS,
 )
 
 

@@ -51,6 +51,9 @@ class TrainConfig:
     Schedules: "step" multiplies the rate by ``schedule_gamma`` every ``schedule_step`` epochs;
     "exp" keeps it for ``schedule_step`` epochs, then multiplies it by ``exp(-schedule_rate)``
     each epoch; "cosine" anneals it to ``min_lr`` over the run.
+    ``eps`` is the small constant Adam, AdamW and RMSProp add to ``sqrt(v)``; None keeps the
+    optimizer's own default (1e-8 for Adam, 1e-7 for RMSProp). Keras uses 1e-7 for all three, and
+    the lab presets that reproduce Keras runs set it.
     """
 
     dataset: str = "fashion"
@@ -76,6 +79,7 @@ class TrainConfig:
     test_every_epoch: bool = False
     momentum: float = 0.9
     clip_norm: float | None = None
+    eps: float | None = None  # Adam / AdamW / RMSProp; None: the optimizer's default
     init: str = "auto"
     threads: int = 0  # BLAS threads while training; 0 = automatic (see Session.blas_threads)
 
@@ -121,6 +125,8 @@ class TrainConfig:
             raise ConfigError("schedule_rate and min_lr must be >= 0")
         if self.clip_norm is not None and not self.clip_norm > 0:
             raise ConfigError(f"clip_norm must be positive; got {self.clip_norm}")
+        if self.eps is not None and not (math.isfinite(self.eps) and 0 < self.eps < 1):
+            raise ConfigError(f"eps must be a number between 0 and 1; got {self.eps}")
         from nndesk.nn.architecture import parse_architecture
 
         parse_architecture(self.arch)  # raises ConfigError with the reason
@@ -453,7 +459,7 @@ def prepare(
         # what the file's network, inputs and optimizer state fix cannot come from new settings
         keep = (
             "arch", "activation", "output", "loss", "normalize", "dropout", "dataset", "init",
-            "optimizer", "l2", "momentum", "clip_norm",
+            "optimizer", "l2", "momentum", "clip_norm", "eps",
         )  # fmt: skip
         config = config.replace(**{k: saved[k] for k in keep if k in saved})
         history = list(loaded.info.get("history") or [])
@@ -528,6 +534,8 @@ def _make_optimizer(make_optimizer, config: TrainConfig):
     hyper: dict[str, Any] = {}
     if config.optimizer in ("momentum", "nesterov"):
         hyper["momentum"] = config.momentum
+    if config.eps is not None and config.optimizer in ("adam", "adamw", "rmsprop"):
+        hyper["eps"] = config.eps
     # the optimizer adds weight_decay * W to the gradient: that is the derivative of
     # (weight_decay / 2) * sum(W**2), so Keras' l2 coefficient doubles
     return make_optimizer(

@@ -90,11 +90,12 @@ def test_train_prints_epoch_lines_summary_report_and_confusion_matrix(tiny_dir, 
 
 def test_flags_override_the_preset(tiny_dir, tmp_path, capsys):
     argv = ["train", "--preset", "mnist-sigmoid-raw", "--data-dir", str(tiny_dir)]
-    argv += ["--arch", "784-16-10", "--epochs", "1", "--lr", "0.002", "--json"]
+    argv += ["--arch", "784-16-10", "--epochs", "1", "--lr", "0.002", "--eps", "1e-5", "--json"]
     assert cli.main([*argv, "--out", str(tmp_path / "m.npz")]) == 0
     config = last_json(capsys.readouterr().out)["config"]
     preset = PRESETS["mnist-sigmoid-raw"].config
     assert (config["arch"], config["epochs"], config["lr"]) == ("784-16-10", 1, 0.002)
+    assert preset.eps == 1e-7 and config["eps"] == 1e-5
     assert (config["activation"], config["loss"], config["normalize"]) == (
         preset.activation,
         preset.loss,
@@ -224,6 +225,8 @@ def _bad_input_cases(tiny_dir: Path, tmp_path: Path, model: Path) -> dict[str, l
         "wrong class count": ["train", *TINY, "--arch", "784-8-3", "--data-dir", str(tiny_dir)],
         "bad flag value": ["train", "--batch-size", "zero"],
         "bad choice": ["train", "--optimizer", "adamax"],
+        "zero eps": ["train", "--eps", "0"],
+        "eps above 1": ["train", "--eps", "2", "--data-dir", str(tiny_dir)],
         "ce with sigmoid": ["train", "--output-activation", "sigmoid", "--loss", "ce"],
         "unknown dataset": ["train", "--dataset", "cifar", "--data-dir", str(tiny_dir)],
         "unknown command": ["fly"],
@@ -242,6 +245,8 @@ CASES = [
     "wrong class count",
     "bad flag value",
     "bad choice",
+    "zero eps",
+    "eps above 1",
     "ce with sigmoid",
     "unknown dataset",
     "unknown command",

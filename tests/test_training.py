@@ -325,12 +325,34 @@ def test_a_snapshot_classifier_predicts_like_the_model_without_sharing_it(tiny, 
         ({"loss": "ce", "output": "sigmoid"}, "softmax"),
         ({"loss": "bce", "output": "softmax"}, "sigmoid"),
         ({"val_fraction": 1.0}, "val_fraction"),
+        ({"eps": 0.0}, "eps"),
+        ({"eps": float("nan")}, "eps"),
     ],
 )
 def test_a_bad_setting_raises_a_one_line_config_error(changes, word):
     with pytest.raises(ConfigError, match=word) as info:
         TrainConfig().replace(**changes).validate()
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("optimizer", "eps", "expected"),
+    [("adam", None, 1e-8), ("adam", 1e-7, 1e-7), ("adamw", 1e-6, 1e-6), ("rmsprop", None, 1e-7)],
+)
+def test_eps_reaches_the_optimizer_and_none_keeps_its_default(tiny, optimizer, eps, expected):
+    session = prepare(FAST.replace(optimizer=optimizer, eps=eps), dataset=tiny)
+    assert session.optimizer.eps == expected
+
+
+def test_eps_changes_the_adam_steps_and_a_resumed_run_keeps_the_files_eps(tiny, tmp_path):
+    default = prepare(FAST, dataset=tiny)
+    keras = prepare(FAST.replace(eps=1e-2), dataset=tiny)  # big enough to show in two epochs
+    assert of_type(run(default), EpochReport)[-1].train_loss != pytest.approx(
+        of_type(run(keras), EpochReport)[-1].train_loss, rel=1e-3
+    )
+    path = keras.save(tmp_path / "m.npz")
+    resumed = prepare(FAST.replace(eps=None), dataset=tiny, resume=path)
+    assert resumed.config.eps == 1e-2 and resumed.optimizer.eps == 1e-2
 
 
 def test_replace_rejects_unknown_settings():

@@ -211,6 +211,11 @@ class TrainForm(QWidget):
         self.l2.setToolTip("L2 weight penalty l2 * sum(W^2), 0 to 1 (Keras' l2)")
         self.clip_norm = NumberField(0.0, 1e6, placeholder="0 = off")
         self.clip_norm.setToolTip("clip the gradient's global norm to this value; 0 = off")
+        self.eps = NumberField(0.0, 0.1, allow_zero=False, placeholder="default")
+        self.eps.setToolTip(
+            "epsilon added to sqrt(v) by Adam, AdamW and RMSProp; empty = the optimizer's "
+            "default (1e-8 for Adam, 1e-7 for RMSProp; Keras uses 1e-7)"
+        )
         self.schedule = _combo(SCHEDULES)
         self.schedule_step = QSpinBox()
         self.schedule_step.setRange(1, 1000)
@@ -256,6 +261,7 @@ class TrainForm(QWidget):
         opt.addRow("Optimizer", self.optimizer)
         opt.addRow("Learning rate", self._with_error("lr", self.lr))
         opt.addRow("Momentum", self.momentum)
+        opt.addRow("Epsilon", self._with_error("eps", self.eps))
         opt.addRow("Batch size", self.batch_size)
         opt.addRow("Epochs", self.epochs)
         opt.addRow("Schedule", self.schedule)
@@ -319,7 +325,7 @@ class TrainForm(QWidget):
             self.schedule,
         ):
             box.currentIndexChanged.connect(self._on_field_edited)
-        for edit in (self.folder, self.lr, self.l2, self.clip_norm, self.min_lr):
+        for edit in (self.folder, self.lr, self.l2, self.clip_norm, self.eps, self.min_lr):
             edit.textChanged.connect(self._on_field_edited)
         for spin in (
             self.val_fraction,
@@ -385,6 +391,7 @@ class TrainForm(QWidget):
             test_every_epoch=self.test_every_epoch.isChecked(),
             momentum=round(self.momentum.value(), 4),
             clip_norm=clip or None,
+            eps=self.eps.value() if self.eps.text().strip() else None,
             init=self.init.currentData(),
         ).validate()
 
@@ -420,6 +427,7 @@ class TrainForm(QWidget):
             self.test_every_epoch.setChecked(config.test_every_epoch)
             self.momentum.setValue(config.momentum)
             self.clip_norm.setText(f"{config.clip_norm:g}" if config.clip_norm else "")
+            self.eps.setText(f"{config.eps:g}" if config.eps is not None else "")
             _set_combo(self.init, config.init)
             self._check_arch()
             self._on_field_edited()
@@ -440,6 +448,7 @@ class TrainForm(QWidget):
             ("lr", self.lr),
             ("l2", self.l2),
             ("clip_norm", self.clip_norm),
+            ("eps", self.eps),
             ("min_lr", self.min_lr),
         ):
             if key != "lr" and not field.text().strip():
@@ -468,6 +477,7 @@ class TrainForm(QWidget):
             "lr": self.lr,
             "l2": self.l2,
             "clip_norm": self.clip_norm,
+            "eps": self.eps,
             "min_lr": self.min_lr,
             "folder": self.folder,
         }
@@ -502,6 +512,9 @@ class TrainForm(QWidget):
         form = self._opt_form
         sched = self.schedule.currentData()
         form.setRowVisible(self.momentum, self.optimizer.currentData() in ("momentum", "nesterov"))
+        form.setRowVisible(
+            self.eps.parentWidget(), self.optimizer.currentData() in ("adam", "adamw", "rmsprop")
+        )
         form.setRowVisible(self.schedule_step, sched in ("step", "exp"))
         form.setRowVisible(self.schedule_gamma, sched == "step")
         form.setRowVisible(self.schedule_rate, sched == "exp")

@@ -15,6 +15,7 @@ from nndesk.data.idx import read_idx_images, read_idx_labels
 from nndesk.data.sources import Dataset
 from nndesk.errors import DataError
 from nndesk.inference import Classifier
+from nndesk.presets import get_preset
 from nndesk.runs import RunStore
 from nndesk.ui.training_panel import TrainingPanel, format_eta
 
@@ -258,6 +259,14 @@ def test_invalid_fields_are_refused_with_a_reason(qtbot, panel):
     form.output.setCurrentIndex(form.output.findData("sigmoid"))
     assert form.is_valid() and panel.train_button.isEnabled()
     assert form.config().loss == "bce"
+    form.optimizer.setCurrentIndex(form.optimizer.findData("adam"))
+    form.eps.setText("0")
+    assert form.errors()["eps"] == "must be greater than 0"
+    assert not panel.train_button.isEnabled()
+    form.eps.setText("1e-7")
+    assert form.is_valid() and form.config().eps == 1e-7
+    form.eps.setText("")
+    assert form.config().eps is None  # empty: the optimizer's own default
 
 
 def test_an_image_folder_must_exist(qtbot, panel, tmp_path):
@@ -275,6 +284,7 @@ def test_an_image_folder_must_exist(qtbot, panel, tmp_path):
 def test_a_preset_fills_every_field(qtbot, panel):
     panel.form.apply_preset("mnist-relu-sigmoid-unit")
     config = panel.form.config()
+    assert config == get_preset("mnist-relu-sigmoid-unit").config
     assert (config.arch, config.output, config.loss, config.normalize) == (
         "784-784-10",
         "sigmoid",
