@@ -82,7 +82,9 @@ def test_the_lab_networks_are_the_ones_the_labs_describe():
     assert get_preset("mnist-gd").config.batch_size == 0  # full batch
     for name in ("fashion-cnn", "mnist-cnn"):
         cnn = get_preset(name).config
-        assert cnn.arch == "784-c32-p-c64-p-128-10" and cnn.dropout > 0
+        # Keras' Conv2D pads nothing by default: the labs' net is the valid-conv one
+        assert cnn.arch == "784-c32v-p-c64v-p-128-10" and cnn.dropout > 0
+        assert cnn.eps == 1e-7
     assert get_preset("mnist-cnn").config.augment  # drawn digits wander and lean
     assert not get_preset("fashion-cnn").config.augment  # garments are centred and upright
 
