@@ -94,6 +94,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=60000, help="training images in the epoch")
     ap.add_argument("--preset", default=PRESET, help="the CNN preset to time")
     ap.add_argument("--batch-size", type=int, default=None, help="override the preset's")
+    ap.add_argument(
+        "--arch", default=None, help="override the preset's network (e.g. 784-c32-p-c64-p-128-10)"
+    )
     ap.add_argument("--threads", type=int, default=0, help="threads (default 0: automatic)")
     args = ap.parse_args(argv)
 
@@ -116,6 +119,8 @@ def main(argv: list[str] | None = None) -> None:
     changes = {"epochs": 1, "val_fraction": 0.0, "threads": args.threads}
     if args.batch_size:
         changes["batch_size"] = args.batch_size
+    if args.arch:
+        changes["arch"] = args.arch
     config = get_preset(args.preset).config.replace(**changes)
     session = prepare(config, dataset=dataset)
     session.x_train = session.x_train[: args.limit]

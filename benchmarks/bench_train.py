@@ -116,17 +116,19 @@ def time_plain(sizes, x, y, batch_size, repeats) -> float:
 
 
 # -- nndesk --------------------------------------------------------------------------------------
-def time_nndesk(session_for, arch, batch_size, repeats) -> float:
+def time_nndesk(session_for, arch, batch_size, repeats, threads_seen: list) -> float:
     """Best-of-``repeats`` seconds for one epoch through ``nndesk.training.train``.
 
     Only the batches are timed (from the first batch to the last ``BatchReport``), so the
-    validation pass that ends an nndesk epoch is not counted against it.
+    validation pass that ends an nndesk epoch is not counted against it. Appends the BLAS thread
+    count each run chose (``Session.blas_threads``: None is the BLAS default) to ``threads_seen``.
     """
     from nndesk.training import BatchReport, train
 
     best = math.inf
     for r in range(repeats):
         session = session_for(arch=arch, batch_size=batch_size, epochs=1, seed=r)
+        threads_seen.append(session.blas_threads())
         t0 = time.perf_counter()
         t_last = t0
         for report in train(session):
@@ -161,7 +163,7 @@ def seconds_to_target(session_for, target: float, max_epochs: int, checks_per_ep
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", required=True, help="folder with the Fashion-MNIST IDX files")
-    parser.add_argument("--repeats", type=int, default=2, help="epochs timed per variant (best)")
+    parser.add_argument("--repeats", type=int, default=4, help="epochs timed per variant (best)")
     parser.add_argument("--skip-target", action="store_true", help="skip seconds_to_87")
     parser.add_argument("--target", type=float, default=0.87)
     args = parser.parse_args(argv)
@@ -194,11 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     for label, (sizes, batch) in sizes_by_label.items():
         arch = "-".join(map(str, sizes))
         plain, plain_1, ours = math.inf, math.inf, math.inf
+        threads_seen: list = []
         for _ in range(args.repeats):  # interleaved, so a burst of load hits all three alike
             plain = min(plain, time_plain(sizes, x, y, batch, 1))
             with blas_threads(1):
                 plain_1 = min(plain_1, time_plain(sizes, x, y, batch, 1))
-            ours = min(ours, time_nndesk(session_for, arch, batch, 1))
+            ours = min(ours, time_nndesk(session_for, arch, batch, 1, threads_seen))
         figures[label] = (ours / plain, ours / plain_1)
         print(
             f"{label}: {arch} batch {batch} Adam, one epoch of {len(y)} images: "
@@ -208,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"seconds_nndesk_{label}={ours:.3f}")
         print(f"seconds_plain_{label}={plain:.3f}")
         print(f"seconds_plain_1thread_{label}={plain_1:.3f}")
+        print(f"nndesk_blas_threads_{label}={threads_seen} (None: the BLAS default)")
     for label, (ratio, ratio_1) in figures.items():
         print(f"ratio_{label}={ratio:.3f}")
         print(f"ratio_{label}_same_threads={ratio_1:.3f}")
