@@ -126,7 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--dataset", metavar="mnist|fashion|FOLDER")
     p.add_argument("--data-dir", metavar="DIR", help="folder holding the IDX files")
-    p.add_argument("--arch", metavar="SPEC", help="e.g. 784-64-64-10 or 784-c32-p-c64-p-128-10")
+    p.add_argument(
+        "--arch",
+        metavar="SPEC",
+        help="e.g. 784-64-64-10 or 784-c32-p-c64-p-128-10 (c32v: no padding)",
+    )
     p.add_argument("--activation", choices=ACTIVATIONS)
     p.add_argument("--output-activation", dest="output", choices=OUTPUTS)
     p.add_argument("--loss", choices=LOSSES)

@@ -176,7 +176,8 @@ class TrainForm(QWidget):
         self.arch.setPlaceholderText("e.g. 784-64-64-10")
         self.arch.setToolTip(
             "784 inputs, hidden widths, 10 classes; CNN: 784-c32-p-c64-p-128-10 "
-            "(cN = 3x3 conv with N filters, p = 2x2 max-pool, bn = batch norm)"
+            "(cN = 3x3 conv with N filters, padded; cNv = the same without padding, as Keras; "
+            "cNkK = KxK conv; p = 2x2 max-pool, bn = batch norm)"
         )
         self.arch_summary = QLabel()
         self.arch_summary.setStyleSheet("color: #1b5e20; font-weight: 600;")
