@@ -55,6 +55,7 @@ _TRAIN_FLAGS = (
     "clip_norm",
     "eps",
     "init",
+    "prelu_init",
     "threads",
 )
 
@@ -169,6 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="Adam/AdamW/RMSProp epsilon (default: 1e-8 Adam, 1e-7 RMSProp; Keras: 1e-7)",
     )
     p.add_argument("--init", choices=("auto", "he", "xavier", "lecun"))
+    p.add_argument(
+        "--prelu-init",
+        type=_number(float, 0.0),
+        metavar="SLOPE",
+        help="PReLU's starting slope (default 0.25; Keras starts at 0)",
+    )
     p.add_argument(
         "--threads",
         type=_number(int, 0),

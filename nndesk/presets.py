@@ -171,6 +171,11 @@ PRESETS: dict[str, Preset] = {
             _FASHION_MLP.replace(
                 arch="784-300-300-100-100-10",
                 activation="prelu",
+                # Keras' defaults, as the lab's Dense and PReLU layers had them: Glorot uniform
+                # weights and slopes starting at 0 (ours start at He's 0.25). Seeds 0-2 scored
+                # 88.2-88.6 % with them and 87.9-88.2 % without.
+                init="xavier",
+                prelu_init=0.0,
                 l2=8e-4,
                 lr=5e-4,
                 epochs=20,

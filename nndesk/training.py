@@ -81,6 +81,7 @@ class TrainConfig:
     clip_norm: float | None = None
     eps: float | None = None  # Adam / AdamW / RMSProp; None: the optimizer's default
     init: str = "auto"
+    prelu_init: float = 0.25  # PReLU's starting slope (Keras starts at 0)
     threads: int = 0  # BLAS threads while training; 0 = automatic (see Session.blas_threads)
 
     def validate(self) -> TrainConfig:
@@ -127,6 +128,8 @@ class TrainConfig:
             raise ConfigError(f"clip_norm must be positive; got {self.clip_norm}")
         if self.eps is not None and not (math.isfinite(self.eps) and 0 < self.eps < 1):
             raise ConfigError(f"eps must be a number between 0 and 1; got {self.eps}")
+        if not (math.isfinite(self.prelu_init) and 0 <= self.prelu_init < 1):
+            raise ConfigError(f"prelu_init must be in [0, 1); got {self.prelu_init}")
         from nndesk.nn.architecture import parse_architecture
 
         parse_architecture(self.arch)  # raises ConfigError with the reason
@@ -459,7 +462,7 @@ def prepare(
         # what the file's network, inputs and optimizer state fix cannot come from new settings
         keep = (
             "arch", "activation", "output", "loss", "normalize", "dropout", "dataset", "init",
-            "optimizer", "l2", "momentum", "clip_norm", "eps",
+            "prelu_init", "optimizer", "l2", "momentum", "clip_norm", "eps",
         )  # fmt: skip
         config = config.replace(**{k: saved[k] for k in keep if k in saved})
         history = list(loaded.info.get("history") or [])
@@ -503,6 +506,7 @@ def prepare(
             output=config.output,
             dropout=config.dropout,
             init=config.init,
+            prelu_init=config.prelu_init,
             rng=_rng(config.seed, _INIT),
         )
         optimizer = _make_optimizer(make_optimizer, config)

@@ -327,6 +327,7 @@ def test_a_snapshot_classifier_predicts_like_the_model_without_sharing_it(tiny, 
         ({"val_fraction": 1.0}, "val_fraction"),
         ({"eps": 0.0}, "eps"),
         ({"eps": float("nan")}, "eps"),
+        ({"prelu_init": -0.1}, "prelu_init"),
     ],
 )
 def test_a_bad_setting_raises_a_one_line_config_error(changes, word):
@@ -353,6 +354,18 @@ def test_eps_changes_the_adam_steps_and_a_resumed_run_keeps_the_files_eps(tiny, 
     path = keras.save(tmp_path / "m.npz")
     resumed = prepare(FAST.replace(eps=None), dataset=tiny, resume=path)
     assert resumed.config.eps == 1e-2 and resumed.optimizer.eps == 1e-2
+
+
+def test_prelu_init_sets_every_prelu_layers_starting_slope(tiny):
+    session = prepare(FAST.replace(activation="prelu", prelu_init=0.0), dataset=tiny)
+    slopes = [layer.params["alpha"] for layer in session.model.layers if layer.name == "PReLU"]
+    assert slopes and all(np.all(s == 0.0) for s in slopes)
+    default = prepare(FAST.replace(activation="prelu"), dataset=tiny)
+    assert all(
+        np.all(layer.params["alpha"] == np.float32(0.25))
+        for layer in default.model.layers
+        if layer.name == "PReLU"
+    )
 
 
 def test_replace_rejects_unknown_settings():

@@ -188,8 +188,9 @@ ACTIVATIONS = {
 }
 
 
-def make_activation(name: str, features: int) -> Layer:
-    """The activation layer called ``name``; ``features`` sizes PReLU's learned slopes."""
+def make_activation(name: str, features: int, prelu_init: float = 0.25) -> Layer:
+    """The activation layer called ``name``; ``features`` sizes PReLU's learned slopes and
+    ``prelu_init`` is their starting value (0.25 as He et al. and PyTorch; Keras starts at 0)."""
     if name not in ACTIVATIONS:
         raise ConfigError(f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}")
-    return PReLU(features) if name == "prelu" else ACTIVATIONS[name]()
+    return PReLU(features, prelu_init) if name == "prelu" else ACTIVATIONS[name]()

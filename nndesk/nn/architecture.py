@@ -86,10 +86,13 @@ def build_model(
     output: str = "softmax",
     dropout: float = 0.0,
     init: str = "auto",
+    prelu_init: float = 0.25,
     *,
     rng: np.random.Generator,
 ) -> Sequential:
     """Build the Sequential model that ``arch`` describes, weights drawn from ``rng``.
+
+    ``prelu_init`` is the starting slope of PReLU activations (see ``make_activation``).
 
     Dense weights are drawn from ``rng`` directly; conv layers and Dropout get an integer seed
     drawn from ``rng`` (stored in their config), so one generator fixes the whole model.
@@ -142,7 +145,7 @@ def build_model(
                     seed=seed(),
                 )
             )
-            act = make_activation(activation, filters)
+            act = make_activation(activation, filters, prelu_init)
             next_kind = tokens[index + 1][0] if index + 1 < len(tokens) else None
             if pool_first and next_kind == "pool":
                 pending_activation = act
@@ -163,7 +166,7 @@ def build_model(
             width = token[1]
             layers.append(Dense(math.prod(shape), width, init_name, rng=rng))
             if token is not dense_tokens[-1]:
-                layers.append(make_activation(activation, width))
+                layers.append(make_activation(activation, width, prelu_init))
                 if dropout > 0:
                     layers.append(Dropout(dropout, seed()))
         for layer in layers[start:]:

@@ -190,6 +190,14 @@ class TrainForm(QWidget):
         self.dropout.setDecimals(2)
         self.dropout.setToolTip("fraction of hidden units switched off at random while training")
         self.init = _combo(INITS)
+        self.prelu_init = QDoubleSpinBox()
+        self.prelu_init.setRange(0.0, 0.99)
+        self.prelu_init.setDecimals(2)
+        self.prelu_init.setSingleStep(0.05)
+        self.prelu_init.setToolTip(
+            "PReLU's learned negative slope starts here: 0.25 as in He et al. and PyTorch, "
+            "0 as in Keras"
+        )
 
         # -- optimisation --------------------------------------------------------------------
         self.optimizer = _combo(OPTIMIZERS)
@@ -258,6 +266,8 @@ class TrainForm(QWidget):
         net.addRow("Loss", self._with_error("loss", self.loss))
         net.addRow("Dropout", self.dropout)
         net.addRow("Init", self.init)
+        net.addRow("PReLU slope", self.prelu_init)
+        self._net_form = net
         opt_box, opt = self._group("Optimisation")
         opt.addRow("Optimizer", self.optimizer)
         opt.addRow("Learning rate", self._with_error("lr", self.lr))
@@ -332,6 +342,7 @@ class TrainForm(QWidget):
             self.val_fraction,
             self.dropout,
             self.momentum,
+            self.prelu_init,
             self.batch_size,
             self.epochs,
             self.schedule_step,
@@ -394,6 +405,7 @@ class TrainForm(QWidget):
             clip_norm=clip or None,
             eps=self.eps.value() if self.eps.text().strip() else None,
             init=self.init.currentData(),
+            prelu_init=round(self.prelu_init.value(), 4),
         ).validate()
 
     def set_config(self, config: TrainConfig) -> None:
@@ -430,6 +442,7 @@ class TrainForm(QWidget):
             self.clip_norm.setText(f"{config.clip_norm:g}" if config.clip_norm else "")
             self.eps.setText(f"{config.eps:g}" if config.eps is not None else "")
             _set_combo(self.init, config.init)
+            self.prelu_init.setValue(config.prelu_init)
             self._check_arch()
             self._on_field_edited()
         finally:
@@ -513,6 +526,7 @@ class TrainForm(QWidget):
         form = self._opt_form
         sched = self.schedule.currentData()
         form.setRowVisible(self.momentum, self.optimizer.currentData() in ("momentum", "nesterov"))
+        self._net_form.setRowVisible(self.prelu_init, self.activation.currentData() == "prelu")
         form.setRowVisible(
             self.eps.parentWidget(), self.optimizer.currentData() in ("adam", "adamw", "rmsprop")
         )

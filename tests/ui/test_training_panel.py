@@ -267,6 +267,11 @@ def test_invalid_fields_are_refused_with_a_reason(qtbot, panel):
     assert form.is_valid() and form.config().eps == 1e-7
     form.eps.setText("")
     assert form.config().eps is None  # empty: the optimizer's own default
+    assert form.prelu_init.isHidden()  # only PReLU has a starting slope
+    form.activation.setCurrentIndex(form.activation.findData("prelu"))
+    assert not form.prelu_init.isHidden()
+    form.prelu_init.setValue(0.0)
+    assert form.config().prelu_init == 0.0
 
 
 def test_an_image_folder_must_exist(qtbot, panel, tmp_path):
