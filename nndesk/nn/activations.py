@@ -21,8 +21,8 @@ class ReLU(Layer):
         # x * (x > 0), not np.maximum(x, 0): NumPy's maximum against a scalar skips its SIMD
         # loop, and it measured 2-2.5x slower on float32 (401k values: 294 us vs 46 + 131 us).
         # Negative inputs become -0.0, which equals 0 in every later sum and comparison.
-        # Not split over threads: handing a part to the pool cost ~130 us on the 2-core VM,
-        # as much as the whole pass on a CNN's largest activation.
+        # Not split over threads: handing a part to the pool cost 130-370 us on the 2-core VM,
+        # more than the whole pass on a CNN's largest activation.
         mask = self._mask = np.greater(x, 0)  # bool, a quarter of the float32 memory
         return np.multiply(x, mask, dtype=x.dtype)
 
