@@ -205,18 +205,30 @@ class Dropout(Layer):
 
 @register_layer
 class Flatten(Layer):
-    """``(n, *shape) -> (n, prod(shape))``; a view, no copy."""
+    """``(n, *shape) -> (n, prod(shape))``: a view of C-ordered input, else a copy."""
 
     def __init__(self) -> None:
         super().__init__()
         self._shape: tuple[int, ...] = ()
+        self._chwn = False
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         self._shape = x.shape
+        # conv activations are NCHW views of (c, h, w, n) memory (see nndesk.nn.conv); the
+        # gradient goes back in that order, so the layers behind run over contiguous memory
+        self._chwn = (
+            x.ndim == 4 and not x.flags.c_contiguous and x.transpose(1, 2, 3, 0).flags.c_contiguous
+        )
         return x.reshape(x.shape[0], -1)
 
     def backward(self, grad_out: np.ndarray) -> np.ndarray:
-        return grad_out.reshape(self._shape)
+        grad = grad_out.reshape(self._shape)
+        if not self._chwn:
+            return grad
+        n, c, h, w = self._shape
+        chwn = np.empty((c, h, w, n), grad.dtype)
+        chwn[...] = grad.transpose(1, 2, 3, 0)
+        return chwn.transpose(3, 0, 1, 2)  # NCHW view, as the forward's input was
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         return (math.prod(input_shape),)

@@ -93,6 +93,25 @@ def test_flatten_and_reshape_round_trip_values_and_gradients():
     assert f.output_shape((8, 7, 7)) == (392,)
 
 
+def test_flatten_gives_a_conv_activation_its_gradient_back_in_the_conv_memory_order():
+    rng = np.random.default_rng(0)
+    chwn = rng.standard_normal((3, 4, 5, 2)).astype(
+        np.float32
+    )  # how conv layers store (c, h, w, n)
+    x = chwn.transpose(3, 0, 1, 2)  # the NCHW view they return
+    f = Flatten()
+    flat = f.forward(x)
+    np.testing.assert_array_equal(flat, np.ascontiguousarray(x).reshape(2, -1))
+    g = rng.standard_normal(flat.shape).astype(np.float32)
+    dx = f.backward(g)
+    np.testing.assert_array_equal(dx, g.reshape(2, 3, 4, 5))  # same values...
+    assert dx.transpose(1, 2, 3, 0).flags.c_contiguous  # ...laid out like x
+    # C-ordered input keeps the plain reshape: a view forward, a C-ordered gradient back
+    c_ordered = np.ascontiguousarray(x)
+    assert np.shares_memory(f.forward(c_ordered), c_ordered)
+    assert f.backward(g).flags.c_contiguous
+
+
 def test_reshape_refuses_a_size_that_does_not_fit():
     with pytest.raises(ConfigError, match="reshape"):
         Reshape((1, 28, 28)).output_shape((100,))
