@@ -237,7 +237,8 @@ class Conv2D(Layer):
         # (f, oh*ow*n) @ (oh*ow*n, c*k*k + 1) -> [dW | db]: the row of ones sums g into db
         dWb = self._buffer("dW_b", (f, col.shape[0]), np.result_type(g, col))
         _matmul(g, col.T, out=dWb)
-        self.grads["W"].reshape(f, -1)[...] = dWb[:, :-1]
+        dW = self.grads["W"]  # written in place: it may be a view into the optimizer's buffer
+        dW[...] = dWb[:, :-1].reshape(dW.shape)
         self.grads["b"][...] = dWb[:, -1]
         if self.skip_input_grad:  # first layer in training: nobody reads dL/dx
             return None
