@@ -90,12 +90,14 @@ def test_train_prints_epoch_lines_summary_report_and_confusion_matrix(tiny_dir, 
 
 def test_flags_override_the_preset(tiny_dir, tmp_path, capsys):
     argv = ["train", "--preset", "mnist-sigmoid-raw", "--data-dir", str(tiny_dir)]
-    argv += ["--arch", "784-16-10", "--epochs", "1", "--lr", "0.002", "--eps", "1e-5", "--json"]
+    argv += ["--arch", "784-16-10", "--epochs", "1", "--lr", "0.002", "--eps", "1e-5"]
+    argv += ["--prelu-init", "0.1", "--json"]
     assert cli.main([*argv, "--out", str(tmp_path / "m.npz")]) == 0
     config = last_json(capsys.readouterr().out)["config"]
     preset = PRESETS["mnist-sigmoid-raw"].config
     assert (config["arch"], config["epochs"], config["lr"]) == ("784-16-10", 1, 0.002)
     assert preset.eps == 1e-7 and config["eps"] == 1e-5
+    assert config["prelu_init"] == 0.1
     assert (config["activation"], config["loss"], config["normalize"]) == (
         preset.activation,
         preset.loss,
