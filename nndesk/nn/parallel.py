@@ -1,10 +1,10 @@
 """Split the big memory-bound passes of a CNN batch over every core.
 
-BLAS spreads the matmuls over all cores, but im2col copies, col2im sums, max-pooling and the
-activations are single NumPy calls: in a Fashion CNN epoch they were a third of the time, with
-the other core idle. NumPy releases the GIL inside ufunc loops and array copies, so splitting such
-a pass into independent parts (channel ranges, kernel offsets) and running them on threads is real
-parallelism with identical results: no part reads what another writes.
+BLAS spreads the matmuls over all cores, but im2col copies, col2im sums and max-pooling are single
+NumPy calls: in a Fashion CNN epoch they were a third of the time, with the other core idle. NumPy
+releases the GIL inside ufunc loops and array copies, so splitting such a pass into independent
+parts (channel ranges, kernel offsets) and running them on threads is real parallelism with
+identical results: no part reads what another writes.
 
 This only pays when BLAS's own idle threads do not spin on the other core after each matmul:
 ``nndesk/__init__.py`` sets ``OPENBLAS_THREAD_TIMEOUT`` for that (bench_cnn, 19,200 images at
@@ -98,14 +98,3 @@ def map_parts(fn: Callable[[slice], object], size: int, work: int) -> None:
             error = error or err
     if error is not None:
         raise error
-
-
-def map_outer(fn: Callable[[tuple[slice, ...]], object], like) -> None:
-    """``map_parts`` over the axis of array ``like`` that is outermost in memory (largest stride),
-    so each part is one long block; ``fn`` gets the index tuple selecting its part."""
-    if like.ndim == 0:
-        fn(())
-        return
-    axis = max(range(like.ndim), key=lambda i: abs(like.strides[i]) if like.shape[i] > 1 else -1)
-    lead = (slice(None),) * axis
-    map_parts(lambda part: fn((*lead, part)), like.shape[axis], like.size)
