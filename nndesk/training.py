@@ -535,10 +535,12 @@ def prepare(
 
 
 def _make_optimizer(make_optimizer, config: TrainConfig):
+    from nndesk.nn.optimizers import accepts
+
     hyper: dict[str, Any] = {}
-    if config.optimizer in ("momentum", "nesterov"):
+    if accepts(config.optimizer, "momentum"):
         hyper["momentum"] = config.momentum
-    if config.eps is not None and config.optimizer in ("adam", "adamw", "rmsprop"):
+    if config.eps is not None and accepts(config.optimizer, "eps"):
         hyper["eps"] = config.eps
     # the optimizer adds weight_decay * W to the gradient: that is the derivative of
     # (weight_decay / 2) * sum(W**2), so Keras' l2 coefficient doubles

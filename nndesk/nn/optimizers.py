@@ -386,6 +386,12 @@ _OPTIMIZERS: dict[str, type[Optimizer]] = {
 }
 
 
+def accepts(name: str, setting: str) -> bool:
+    """Whether optimizer ``name`` takes the hyper-parameter ``setting`` (e.g. "momentum", "eps")."""
+    cls = _OPTIMIZERS.get(name)
+    return cls is not None and setting in cls.hyper_names
+
+
 def make_optimizer(
     name: str, lr: float, weight_decay: float = 0.0, clip_norm: float | None = None, **hyper
 ) -> Optimizer:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.errors import ConfigError
+from nndesk.nn.optimizers import accepts
 from nndesk.training import TrainConfig
 
 DATASETS = (("fashion", "Fashion-MNIST (clothing)"), ("mnist", "MNIST (digits)"))
@@ -525,11 +526,10 @@ class TrainForm(QWidget):
         self._data_form.setRowVisible(self._folder_holder, self.dataset.currentData() == FOLDER)
         form = self._opt_form
         sched = self.schedule.currentData()
-        form.setRowVisible(self.momentum, self.optimizer.currentData() in ("momentum", "nesterov"))
+        optimizer = self.optimizer.currentData()
+        form.setRowVisible(self.momentum, accepts(optimizer, "momentum"))
+        form.setRowVisible(self.eps.parentWidget(), accepts(optimizer, "eps"))
         self._net_form.setRowVisible(self.prelu_init, self.activation.currentData() == "prelu")
-        form.setRowVisible(
-            self.eps.parentWidget(), self.optimizer.currentData() in ("adam", "adamw", "rmsprop")
-        )
         form.setRowVisible(self.schedule_step, sched in ("step", "exp"))
         form.setRowVisible(self.schedule_gamma, sched == "step")
         form.setRowVisible(self.schedule_rate, sched == "exp")
