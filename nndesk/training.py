@@ -282,6 +282,7 @@ class Session:
         )
         self.metrics: dict = {}
         self._x_test: np.ndarray | None = None
+        self._auto_threads: tuple[int | None] | None = None  # blas_threads()' answer, once made
 
     # -- facts ---------------------------------------------------------------------------------
     @property
@@ -307,15 +308,23 @@ class Session:
     def blas_threads(self) -> int | None:
         """BLAS threads for training: ``config.threads``, or automatic when it is 0.
 
-        Automatic: one thread for networks of dense layers (every MLP the labs use), None (the
-        BLAS default) for convolutional ones. Per batch, an MLP multiplies small matrices: waking a
-        second BLAS thread for (32, 784) @ (784, 64) costs more than it saves, and on a busy
-        machine (the GUI thread, other programs) a second thread that is not scheduled in time
-        stalls every product. Measured on this 2-core machine under load: a tiny-data epoch took
-        1.8-3.5 s with two threads and 0.03 s with one; 784-784-10 at batch 128 ran 3.6 batches/s.
+        Automatic, decided once per session: None (the BLAS default) for convolutional networks
+        and for MLPs whose products are big enough to split while a core is free, one thread for
+        the others (every small MLP the labs use).
+
+        Per batch, an MLP multiplies small matrices: waking a second BLAS thread for
+        (32, 784) @ (784, 64) costs more than it saves, and on a busy machine (the GUI thread,
+        other programs) a second thread that is not scheduled in time stalls every product.
+        Measured on this 2-core machine under load: a tiny-data epoch took 1.8-3.5 s with two
+        threads and 0.03 s with one; 784-784-10 at batch 128 ran 3.6 batches/s.
         """
         if self.config.threads:
             return self.config.threads
+        if self._auto_threads is None:  # decided once: measuring the machine may take 0.1 s
+            self._auto_threads = (self._automatic_threads(),)
+        return self._auto_threads[0]
+
+    def _automatic_threads(self) -> int | None:
         if self.convolutional():
             return None
         batch = self.config.batch_size or len(self.y_train)
@@ -549,12 +558,53 @@ def _make_optimizer(make_optimizer, config: TrainConfig):
     )
 
 
-def _idle_cores() -> float:
-    """Cores not busy over the last minute (cpu count - load average); 0 where unknown."""
+def _idle_cores(window: float = 0.1) -> float:
+    """Cores other programs leave free: the cpu count minus the 1-minute load average or, when
+    that says the machine is busy, minus what other processes used over the next ``window``
+    seconds; 0 where neither is known.
+
+    The load average counts this process too: right after a training run (Train clicked again,
+    back-to-back benchmark epochs) it reads ~2 on 2 cores with nothing else running, and a wide
+    MLP then trained on one thread at 1.2x the plain loop's time instead of 0.83x. So a busy
+    reading is checked against the machine's busy time minus this process's own (Linux).
+    """
+    cores = os.cpu_count() or 1
     try:
-        return (os.cpu_count() or 1) - os.getloadavg()[0]
+        idle = cores - os.getloadavg()[0]
     except (AttributeError, OSError):
-        return 0.0
+        idle = 0.0
+    if idle >= 0.5:
+        return idle
+    others = _others_busy_cores(window)
+    return idle if others is None else cores - others
+
+
+def _machine_busy_seconds() -> float | None:
+    """CPU seconds every core has spent busy since boot (/proc/stat, all processes), or None."""
+    try:
+        with open("/proc/stat") as f:
+            fields = f.readline().split()
+        ticks = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, AttributeError):
+        return None
+    if len(fields) < 9 or fields[0] != "cpu":
+        return None
+    # user nice system idle iowait irq softirq steal: all but idle and iowait are busy; steal is
+    # time the hypervisor gave to another machine, as lost to this one as another program's
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in fields[1:9])
+    return (user + nice + system + irq + softirq + steal) / ticks
+
+
+def _others_busy_cores(window: float) -> float | None:
+    """Cores other processes kept busy over ``window`` seconds from now, or None if unknown."""
+    busy0, own0, t0 = _machine_busy_seconds(), time.process_time(), time.perf_counter()
+    if busy0 is None:
+        return None
+    time.sleep(window)
+    busy1, own1, t1 = _machine_busy_seconds(), time.process_time(), time.perf_counter()
+    if busy1 is None:
+        return None
+    return max(0.0, (busy1 - busy0) - (own1 - own0)) / (t1 - t0)
 
 
 def blas_threads(n: int | None):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 import time
 
@@ -425,6 +426,68 @@ def test_a_wide_mlp_uses_every_core_only_when_the_machine_has_one_to_spare(tiny,
     assert prepare(FAST, dataset=tiny).blas_threads() == 1  # small products never split
     monkeypatch.setattr(training, "_idle_cores", lambda: 0.1)
     assert prepare(wide, dataset=tiny).blas_threads() == 1
+
+
+def test_the_thread_choice_is_made_once_per_session(tiny, monkeypatch):
+    import nndesk.training as training
+
+    asked = []
+    monkeypatch.setattr(training, "_idle_cores", lambda: asked.append(1) or 1.5)
+    session = prepare(FAST.replace(arch="784-256-10", batch_size=128), dataset=tiny)
+    assert session.blas_threads() is None and session.blas_threads() is None
+    assert len(asked) == 1
+
+
+def _fake_busy_clock(monkeypatch, cores_busy_by_others: float):
+    """/proc/stat as if other programs kept ``cores_busy_by_others`` cores busy, and a load
+    average that says the machine is full."""
+    import nndesk.training as training
+
+    start = time.perf_counter()
+    monkeypatch.setattr(training.os, "getloadavg", lambda: (2.0 * os.cpu_count(), 0.0, 0.0))
+    monkeypatch.setattr(
+        training,
+        "_machine_busy_seconds",
+        # this process's own CPU time counts in /proc/stat as well
+        lambda: time.process_time() + cores_busy_by_others * (time.perf_counter() - start),
+    )
+
+
+def test_a_load_average_made_by_this_process_does_not_count_as_busy(monkeypatch):
+    import nndesk.training as training
+
+    _fake_busy_clock(monkeypatch, cores_busy_by_others=0.0)
+    assert training._idle_cores(window=0.02) == pytest.approx(os.cpu_count(), abs=0.3)
+
+
+def test_other_programs_keeping_the_cores_busy_leave_none_idle(monkeypatch):
+    import nndesk.training as training
+
+    _fake_busy_clock(monkeypatch, cores_busy_by_others=os.cpu_count())
+    assert training._idle_cores(window=0.02) == pytest.approx(0.0, abs=0.3)
+
+
+def test_without_proc_stat_the_load_average_decides(monkeypatch):
+    import nndesk.training as training
+
+    monkeypatch.setattr(training.os, "getloadavg", lambda: (os.cpu_count() - 0.25, 0.0, 0.0))
+    monkeypatch.setattr(training, "_machine_busy_seconds", lambda: None)
+    assert training._idle_cores(window=0.0) == pytest.approx(0.25)
+    monkeypatch.setattr(training.os, "getloadavg", lambda: (0.5, 0.0, 0.0))
+    assert training._idle_cores() == pytest.approx(os.cpu_count() - 0.5)
+
+
+def test_the_machine_busy_clock_reads_this_linux_machine():
+    import nndesk.training as training
+
+    if not os.path.exists("/proc/stat"):
+        pytest.skip("/proc/stat is Linux's")
+    before = training._machine_busy_seconds()
+    deadline = time.perf_counter() + 0.05
+    while time.perf_counter() < deadline:  # keep one core busy
+        pass
+    after = training._machine_busy_seconds()
+    assert before is not None and after - before >= 0.02
 
 
 def test_the_blas_thread_limit_holds_during_training_and_is_undone_after(tiny):
