@@ -112,3 +112,19 @@ def test_the_default_preset_exists_and_is_the_fashion_lab():
 def test_list_lines_are_one_line_each_and_show_the_lab_figure():
     line = get_preset("mnist-sigmoid-raw").line()
     assert "\n" not in line and "87.6%" in line and line.startswith("mnist-sigmoid-raw")
+
+
+def _changed(a, b) -> set[str]:
+    return {k for k, v in a.to_dict().items() if b.to_dict()[k] != v}
+
+
+def test_the_sigmoid_plus_variant_changes_only_the_pixel_scaling():
+    lab, plus = get_preset("mnist-sigmoid-raw").config, get_preset("mnist-sigmoid-plus").config
+    assert _changed(lab, plus) == {"normalize"} and plus.normalize == "unit"
+
+
+def test_the_prelu_plus_variant_keeps_the_labs_network_and_optimiser():
+    lab = get_preset("fashion-prelu-l2").config
+    plus = get_preset("fashion-prelu-l2-plus").config
+    assert _changed(lab, plus) == {"l2", "batch_size", "schedule", "min_lr"}
+    assert plus.l2 < lab.l2
