@@ -163,7 +163,7 @@ def seconds_to_target(session_for, target: float, max_epochs: int, checks_per_ep
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", required=True, help="folder with the Fashion-MNIST IDX files")
-    parser.add_argument("--repeats", type=int, default=4, help="epochs timed per variant (best)")
+    parser.add_argument("--repeats", type=int, default=6, help="epochs timed per variant (best)")
     parser.add_argument("--skip-target", action="store_true", help="skip seconds_to_87")
     parser.add_argument("--target", type=float, default=0.87)
     args = parser.parse_args(argv)
