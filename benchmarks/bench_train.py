@@ -10,7 +10,8 @@ ratios against the plain loop on one BLAS thread (``*_same_threads``, nndesk's o
 MLPs, so the loops themselves are compared) and ``seconds_to_87``: training seconds of the
 default Fashion preset until its test accuracy first reaches 87 % (the test set is scored every
 quarter epoch; scoring time is not counted). Not a test: it prints figures. The machine may be
-shared, so each epoch is timed ``--repeats`` times, interleaved, and the best time is kept.
+shared, so each epoch is timed ``--repeats`` times, interleaved, and the best time is kept; every
+epoch's time is printed too (``epochs_*``), to show how much the machine moved during the run.
 """
 
 from __future__ import annotations
@@ -195,13 +196,14 @@ def main(argv: list[str] | None = None) -> int:
     sizes_by_label = {"small": ([784, 64, 64, 10], 32), "large": ([784, 256, 128, 10], 128)}
     for label, (sizes, batch) in sizes_by_label.items():
         arch = "-".join(map(str, sizes))
-        plain, plain_1, ours = math.inf, math.inf, math.inf
+        epochs: dict[str, list[float]] = {"nndesk": [], "plain": [], "plain_1thread": []}
         threads_seen: list = []
         for _ in range(args.repeats):  # interleaved, so a burst of load hits all three alike
-            plain = min(plain, time_plain(sizes, x, y, batch, 1))
+            epochs["plain"].append(time_plain(sizes, x, y, batch, 1))
             with blas_threads(1):
-                plain_1 = min(plain_1, time_plain(sizes, x, y, batch, 1))
-            ours = min(ours, time_nndesk(session_for, arch, batch, 1, threads_seen))
+                epochs["plain_1thread"].append(time_plain(sizes, x, y, batch, 1))
+            epochs["nndesk"].append(time_nndesk(session_for, arch, batch, 1, threads_seen))
+        ours, plain, plain_1 = (min(epochs[k]) for k in ("nndesk", "plain", "plain_1thread"))
         figures[label] = (ours / plain, ours / plain_1)
         print(
             f"{label}: {arch} batch {batch} Adam, one epoch of {len(y)} images: "
@@ -212,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"seconds_plain_{label}={plain:.3f}")
         print(f"seconds_plain_1thread_{label}={plain_1:.3f}")
         print(f"nndesk_blas_threads_{label}={threads_seen} (None: the BLAS default)")
+        for name, times in epochs.items():  # every epoch, in order: how noisy the machine was
+            print(f"epochs_{name}_{label}=[{', '.join(f'{t:.3f}' for t in times)}]")
     for label, (ratio, ratio_1) in figures.items():
         print(f"ratio_{label}={ratio:.3f}")
         print(f"ratio_{label}_same_threads={ratio_1:.3f}")
