@@ -282,7 +282,8 @@ class Session:
         )
         self.metrics: dict = {}
         self._x_test: np.ndarray | None = None
-        self._auto_threads: tuple[int | None] | None = None  # blas_threads()' answer, once made
+        # (answer,) once blas_threads() has decided; the answer itself may be None
+        self._auto_threads: tuple[int | None] | None = None
 
     # -- facts ---------------------------------------------------------------------------------
     @property
