@@ -9,19 +9,25 @@ lower is better; the plain loop on NumPy's default BLAS threads, as anyone's wou
 ratios against the plain loop on one BLAS thread (``*_same_threads``, nndesk's own choice for
 MLPs, so the loops themselves are compared) and ``seconds_to_87``: training seconds of the
 default Fashion preset until its test accuracy first reaches 87 % (the test set is scored every
-quarter epoch; scoring time is not counted). Not a test: it prints figures. The machine may be
-shared, so each epoch is timed ``--repeats`` times, interleaved, and the best time is kept; every
-epoch's time is printed too (``epochs_*``), to show how much the machine moved during the run.
+quarter epoch; scoring time is not counted). Not a test: it prints figures.
+
+The machine may be shared and its speed moves within seconds, so the three loops (nndesk, plain,
+plain on one thread) take turns of a few dozen batches through their epochs (``--turns`` per
+epoch) and meet the same moments of it. That is repeated ``--repeats`` times and each loop's best
+epoch is kept; every epoch's time is printed too (``epochs_*``).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import itertools
 import math
 import os
 import platform
 import sys
 import time
+from collections.abc import Callable, Iterator
 
 # NumPy (and so OpenBLAS) loads before nndesk here, unlike in the CLI and the app: importing
 # nndesk first would set OPENBLAS_THREAD_TIMEOUT, which slows the plain loop's many small
@@ -47,6 +53,16 @@ def blas_description() -> str:
     )
 
 
+def blas_thread_count() -> int | None:
+    """NumPy's BLAS threads right now (threadpoolctl), or None if unknown."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return None
+    counts = [i["num_threads"] for i in threadpool_info() if i.get("user_api") == "blas"]
+    return counts[0] if counts else None
+
+
 # -- the plain loop ------------------------------------------------------------------------------
 def plain_init(sizes: list[int], rng: np.random.Generator) -> list[list[np.ndarray]]:
     """He-initialised ``[W, b]`` per layer, float32."""
@@ -59,12 +75,12 @@ def plain_init(sizes: list[int], rng: np.random.Generator) -> list[list[np.ndarr
     ]
 
 
-def plain_epoch(layers, x, y, batch_size, lr, rng, state) -> float:
-    """One epoch of ReLU MLP + softmax CE + Adam written the straightforward way; returns loss."""
+def plain_batches(layers, x, y, batch_size, lr, rng, state) -> Iterator[float]:
+    """One epoch of ReLU MLP + softmax CE + Adam written the straightforward way, yielding each
+    batch's loss as it goes (so the benchmark can take turns with nndesk's loop)."""
     b1, b2, eps = 0.9, 0.999, 1e-8
     n = len(y)
     order = rng.permutation(n)
-    total = 0.0
     for start in range(0, n, batch_size):
         idx = order[start : start + batch_size]
         xb, yb = x[idx], y[idx]
@@ -77,7 +93,7 @@ def plain_epoch(layers, x, y, batch_size, lr, rng, state) -> float:
         z = z - z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
-        total += float(-np.log(p[np.arange(m), yb] + 1e-12).mean()) * m
+        loss = float(-np.log(p[np.arange(m), yb] + 1e-12).mean())
         g = p
         g[np.arange(m), yb] -= 1
         g /= m
@@ -97,46 +113,58 @@ def plain_epoch(layers, x, y, batch_size, lr, rng, state) -> float:
                 m_hat = mv[j][0] / (1 - b1**t)
                 v_hat = mv[j][1] / (1 - b2**t)
                 param -= lr * m_hat / (np.sqrt(v_hat) + eps)
-    return total / n
+        yield loss
 
 
-def time_plain(sizes, x, y, batch_size, repeats) -> float:
-    """Best-of-``repeats`` seconds for one epoch of the plain loop."""
-    best = math.inf
-    for r in range(repeats):
-        rng = np.random.default_rng(r)
-        layers = plain_init(sizes, rng)
-        state = {
-            "t": 0,
-            "mv": [[[np.zeros_like(p), np.zeros_like(p)] for p in lb] for lb in layers],
-        }
-        t0 = time.perf_counter()
-        plain_epoch(layers, x, y, batch_size, 1e-3, rng, state)
-        best = min(best, time.perf_counter() - t0)
-    return best
+def plain_run(sizes, x, y, batch_size, seed: int) -> Iterator[float]:
+    """A fresh plain network (He init, zero Adam moments) and one epoch of its batches."""
+    rng = np.random.default_rng(seed)
+    layers = plain_init(sizes, rng)
+    state = {"t": 0, "mv": [[[np.zeros_like(p), np.zeros_like(p)] for p in lb] for lb in layers]}
+    return plain_batches(layers, x, y, batch_size, 1e-3, rng, state)
 
 
 # -- nndesk --------------------------------------------------------------------------------------
-def time_nndesk(session_for, arch, batch_size, repeats, threads_seen: list) -> float:
-    """Best-of-``repeats`` seconds for one epoch through ``nndesk.training.train``.
+def nndesk_run(session) -> Iterator:
+    """The ``BatchReport``s of one epoch of ``nndesk.training.train(session)``.
 
-    Only the batches are timed (from the first batch to the last ``BatchReport``), so the
-    validation pass that ends an nndesk epoch is not counted against it. Appends the BLAS thread
-    count each run chose (``Session.blas_threads``: None is the BLAS default) to ``threads_seen``.
+    Stops after the last batch, so the validation pass that ends an nndesk epoch is neither run
+    nor counted against it.
     """
-    from nndesk.training import BatchReport, train
+    from nndesk.training import train
 
-    best = math.inf
-    for r in range(repeats):
-        session = session_for(arch=arch, batch_size=batch_size, epochs=1, seed=r)
-        threads_seen.append(session.blas_threads())
-        t0 = time.perf_counter()
-        t_last = t0
-        for report in train(session):
-            if isinstance(report, BatchReport):
-                t_last = time.perf_counter()
-        best = min(best, t_last - t0)
-    return best
+    batches = math.ceil(len(session.y_train) / session.config.batch_size)
+    run = train(session)
+    try:
+        for report in run:
+            yield report
+            batches -= 1
+            if batches == 0:
+                return
+    finally:
+        run.close()  # leaves train()'s BLAS thread limit
+
+
+# -- timing --------------------------------------------------------------------------------------
+def epochs_in_turns(loops: dict[str, tuple[Iterator, Callable]], turn: int) -> dict[str, float]:
+    """Seconds each loop needs for its epoch when they take turns of ``turn`` batches.
+
+    ``loops`` maps a name to ``(batches, context)``: an iterator that runs one batch per step and
+    a context manager factory entered around each of its turns (its BLAS threads). Turns of a few
+    dozen milliseconds put every loop through the same moments of a shared machine, whose speed
+    moves by tens of percent within seconds; whole epochs run one after the other did not.
+    """
+    seconds = dict.fromkeys(loops, 0.0)
+    running = dict(loops)
+    while running:
+        for name, (batches, context) in list(running.items()):
+            with context():
+                t0 = time.perf_counter()
+                done = sum(1 for _ in itertools.islice(batches, turn))
+                seconds[name] += time.perf_counter() - t0
+            if done < turn:
+                del running[name]
+    return seconds
 
 
 def seconds_to_target(session_for, target: float, max_epochs: int, checks_per_epoch: int):
@@ -165,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", required=True, help="folder with the Fashion-MNIST IDX files")
     parser.add_argument("--repeats", type=int, default=6, help="epochs timed per variant (best)")
+    parser.add_argument(
+        "--turns", type=int, default=20, help="turns per epoch the three loops take (interleaving)"
+    )
     parser.add_argument("--skip-target", action="store_true", help="skip seconds_to_87")
     parser.add_argument("--target", type=float, default=0.87)
     args = parser.parse_args(argv)
@@ -192,17 +223,35 @@ def main(argv: list[str] | None = None) -> int:
     # comparison of the loops themselves
     from nndesk.training import blas_threads
 
+    # the plain loop's turns run on the BLAS default even while nndesk's run, suspended between
+    # its turns, holds its own thread limit (a BLAS thread count is global to the process)
+    default_threads = blas_thread_count()
     figures = {}
     sizes_by_label = {"small": ([784, 64, 64, 10], 32), "large": ([784, 256, 128, 10], 128)}
     for label, (sizes, batch) in sizes_by_label.items():
         arch = "-".join(map(str, sizes))
+        turn = max(1, math.ceil(len(y) / batch) // args.turns)
         epochs: dict[str, list[float]] = {"nndesk": [], "plain": [], "plain_1thread": []}
         threads_seen: list = []
-        for _ in range(args.repeats):  # interleaved, so a burst of load hits all three alike
-            epochs["plain"].append(time_plain(sizes, x, y, batch, 1))
-            with blas_threads(1):
-                epochs["plain_1thread"].append(time_plain(sizes, x, y, batch, 1))
-            epochs["nndesk"].append(time_nndesk(session_for, arch, batch, 1, threads_seen))
+        for r in range(args.repeats):
+            session = session_for(arch=arch, batch_size=batch, epochs=1, seed=r)
+            threads_seen.append(session.blas_threads())
+            loops = {
+                "nndesk": (nndesk_run(session), contextlib.nullcontext),
+                "plain": (
+                    plain_run(sizes, x, y, batch, r),
+                    lambda: blas_threads(default_threads),
+                ),
+            }
+            # whoever goes first meets a cache the other has just filled: alternate the order
+            names = list(loops)[::-1] if r % 2 else list(loops)
+            seconds = epochs_in_turns({k: loops[k] for k in names}, turn)
+            # the one-thread plain loop runs its epoch whole, after them: switching BLAS between
+            # one and two threads every turn slowed the two-thread loops' epochs by up to 40 %
+            one_thread = (plain_run(sizes, x, y, batch, r), lambda: blas_threads(1))
+            seconds |= epochs_in_turns({"plain_1thread": one_thread}, len(y))
+            for name, value in seconds.items():
+                epochs[name].append(value)
         ours, plain, plain_1 = (min(epochs[k]) for k in ("nndesk", "plain", "plain_1thread"))
         figures[label] = (ours / plain, ours / plain_1)
         print(
