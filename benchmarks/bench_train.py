@@ -11,10 +11,11 @@ MLPs, so the loops themselves are compared) and ``seconds_to_87``: training seco
 default Fashion preset until its test accuracy first reaches 87 % (the test set is scored every
 quarter epoch; scoring time is not counted). Not a test: it prints figures.
 
-The machine may be shared and its speed moves within seconds, so the three loops (nndesk, plain,
-plain on one thread) take turns of a few dozen batches through their epochs (``--turns`` per
-epoch) and meet the same moments of it. That is repeated ``--repeats`` times and each loop's best
-epoch is kept; every epoch's time is printed too (``epochs_*``).
+The machine may be shared and its speed moves within seconds, so nndesk's loop and the plain one
+take turns of a few dozen batches through their epochs (``--turns`` per epoch) and meet the same
+moments of it; the plain loop on one thread then runs its epoch whole. That is repeated
+``--repeats`` times and each loop's best epoch is kept; every epoch's time is printed too
+(``epochs_*``).
 """
 
 from __future__ import annotations
