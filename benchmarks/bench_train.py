@@ -41,13 +41,20 @@ import numpy as np  # noqa: E402
 BLAS_TIMEOUT_AT_LOAD = os.environ.get("OPENBLAS_THREAD_TIMEOUT")  # what OpenBLAS read
 
 
-def blas_description() -> str:
-    """The BLAS NumPy uses and its thread count, as threadpoolctl reports it."""
+def blas_pools() -> list[dict] | None:
+    """threadpoolctl's records of NumPy's BLAS libraries, or None without threadpoolctl."""
     try:
         from threadpoolctl import threadpool_info
     except ImportError:
+        return None
+    return [i for i in threadpool_info() if i.get("user_api") == "blas"]
+
+
+def blas_description() -> str:
+    """The BLAS NumPy uses and its thread count, as threadpoolctl reports it."""
+    infos = blas_pools()
+    if infos is None:
         return "unknown (threadpoolctl not installed)"
-    infos = [i for i in threadpool_info() if i.get("user_api") == "blas"]
     if not infos:
         return "none found"
     return ", ".join(
@@ -58,13 +65,9 @@ def blas_description() -> str:
 
 
 def blas_thread_count() -> int | None:
-    """NumPy's BLAS threads right now (threadpoolctl), or None if unknown."""
-    try:
-        from threadpoolctl import threadpool_info
-    except ImportError:
-        return None
-    counts = [i["num_threads"] for i in threadpool_info() if i.get("user_api") == "blas"]
-    return counts[0] if counts else None
+    """NumPy's BLAS threads right now, or None if unknown."""
+    infos = blas_pools()
+    return infos[0]["num_threads"] if infos else None
 
 
 # -- the plain loop ------------------------------------------------------------------------------
