@@ -569,7 +569,7 @@ def _idle_cores(window: float = 0.1) -> float:
     MLP then trained on one thread at 1.2x the plain loop's time instead of 0.83x. So a busy
     reading is checked against the machine's busy time minus this process's own (Linux).
     """
-    cores = os.cpu_count() or 1
+    cores = parallel.cores()
     try:
         idle = cores - os.getloadavg()[0]
     except (AttributeError, OSError):
