@@ -139,7 +139,6 @@ class Optimizer:
         if not params:
             return None
         cached = getattr(self, "_fused_cache", None)
-        signature = None
         if cached is not None and self._slots_are_views(params):
             # the training loop passes the same list every step: then skip building its signature
             if cached[2] is params and len(cached[0]) == 2 * len(params):
@@ -147,7 +146,7 @@ class Optimizer:
             signature = _signature(params)
             if cached[0] == signature:
                 return cached[1]
-        if signature is None:
+        else:
             signature = _signature(params)
         flat_p, flat_g = params[0][1].base, params[0][2].base
         if flat_p is None or flat_g is None or flat_p.ndim != 1 or flat_g.ndim != 1:
