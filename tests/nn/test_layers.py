@@ -95,9 +95,8 @@ def test_flatten_and_reshape_round_trip_values_and_gradients():
 
 def test_flatten_gives_a_conv_activation_its_gradient_back_in_the_conv_memory_order():
     rng = np.random.default_rng(0)
-    chwn = rng.standard_normal((3, 4, 5, 2)).astype(
-        np.float32
-    )  # how conv layers store (c, h, w, n)
+    # how conv layers store their output: (c, h, w, n)
+    chwn = rng.standard_normal((3, 4, 5, 2)).astype(np.float32)
     x = chwn.transpose(3, 0, 1, 2)  # the NCHW view they return
     f = Flatten()
     flat = f.forward(x)
