@@ -23,7 +23,7 @@ from nndesk.controllers.datasets import (
 from nndesk.controllers.prediction import PredictionController, canvas_pixels, upscale_28
 from nndesk.errors import NndeskError
 from nndesk.inference import Classifier, default_model_path, shipped_models
-from nndesk.ui import settings
+from nndesk.ui import settings, wheel_guard
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.why_view import WhyView
 
@@ -222,6 +222,7 @@ def build_window(
 
     ``classifier`` overrides the default model of ``mode`` (tests pass a tiny model).
     """
+    wheel_guard.install()  # before any widget: the wheel scrolls forms, never edits a field
     window = MainWindow()
     prediction = PredictionController(window)
     loader = DatasetLoader(window)
