@@ -23,7 +23,7 @@ from nndesk.controllers.datasets import (
 from nndesk.controllers.prediction import PredictionController, canvas_pixels, upscale_28
 from nndesk.errors import NndeskError
 from nndesk.inference import Classifier, default_model_path, shipped_models
-from nndesk.ui import settings, wheel_guard
+from nndesk.ui import settings, theme, wheel_guard
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.why_view import WhyView
 
@@ -52,6 +52,7 @@ class Coordinator(QObject):
         window.image_data_received.connect(self._on_window_image_data_received)
         window.test_image_requested.connect(self._on_window_test_image_requested)
         window.data_folder_chosen.connect(self._on_window_data_folder_chosen)
+        window.theme_change_requested.connect(self._on_window_theme_change_requested)
         window.drawing_changed.connect(prediction.request)
         window.drawing_finished.connect(prediction.request_now)
         prediction.classifier_changed.connect(self._on_prediction_classifier_changed)
@@ -209,6 +210,12 @@ class Coordinator(QObject):
         self.window.show_error(message, "Test images unavailable")
 
     @Slot(str)
+    def _on_window_theme_change_requested(self, name: str) -> None:
+        settings.set_theme(name)
+        theme.apply_theme(QApplication.instance(), name)
+        self.window.set_theme_choice(name)
+
+    @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
         settings.set_data_dir(folder)
         forget_datasets()
@@ -235,6 +242,7 @@ def build_window(
     prediction.set_saliency_kind(settings.saliency_kind())
     why.saliency_kind_changed.connect(prediction.set_saliency_kind)
     why.saliency_kind_changed.connect(settings.set_saliency_kind)
+    window.set_theme_choice(settings.theme())
     window.add_page(why, "Why")
     window.why_view = why
     _add_pages(window, prediction, coordinator)
@@ -311,6 +319,7 @@ def run() -> int:
     app.setOrganizationName("nndesk")
     if ICON.is_file():
         app.setWindowIcon(QIcon(str(ICON)))
+    theme.apply_theme(app, settings.theme())
     window, _, _ = build_window()
     geometry = settings.window_geometry()
     if geometry is not None:
