@@ -75,7 +75,7 @@ class WhyView(QWidget):
         self._names: tuple[str, ...] = ()
         self._prediction = None
         self._explanation = None
-        theme.notifier().changed.connect(lambda _c: self.set_explanation(self._explanation))
+        theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
 
         title = QLabel("Why this answer?")
         font = QFont(self.font())
@@ -237,6 +237,10 @@ class WhyView(QWidget):
                 tile.setVisible(True)
             else:
                 tile.setVisible(False)
+
+    @Slot(object)
+    def _on_theme_changed(self, _colours) -> None:
+        self.set_explanation(self._explanation)  # the red and blue words follow the theme
 
     @Slot(int)
     def _on_kind_combo_changed(self, index: int) -> None:
