@@ -21,9 +21,10 @@ from nndesk.controllers.datasets import (
     DatasetLoader,
     forget_datasets,
 )
-from nndesk.controllers.prediction import PredictionController, canvas_pixels, upscale_28
+from nndesk.controllers.prediction import PredictionController
 from nndesk.errors import NndeskError
 from nndesk.inference import Classifier, default_model_path, shipped_models
+from nndesk.preprocess import canvas_pixels, upscale_28
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.why_view import WhyView
 
