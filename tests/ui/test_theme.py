@@ -9,8 +9,8 @@ from matplotlib.colors import to_hex
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from nndesk import viz
-from nndesk.ui import settings, theme
+from nndesk import preferences, viz
+from nndesk.ui import theme
 
 AA = 4.5
 
@@ -90,7 +90,7 @@ def test_dark_is_remembered_and_restyles_charts_already_drawn(
 
     window.theme_actions["dark"].trigger()
 
-    assert settings.theme() == "dark"
+    assert preferences.theme() == "dark"
     assert window.theme_actions["dark"].isChecked()
     dark = theme.DARK
     for chart in charts:
