@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 import numpy as np
@@ -286,7 +287,9 @@ def test_requests_while_a_prediction_runs_keep_only_the_newest(qtbot, stroke_cla
         vertical = horizontal.T.copy()
         for i in range(50):  # a fast mouse while job 1 runs
             controller.request(vertical if i == 49 else horizontal)
-        qtbot.wait(200)  # several throttle periods pass: still only one job
+        # the throttle fires while job 1 is still held: it must not start a second job
+        with qtbot.waitSignal(controller._timer.timeout, timeout=2000):
+            pass
         assert counting.jobs == 1
         gate.set()
         qtbot.waitUntil(controller.is_idle, timeout=5000)
@@ -353,12 +356,13 @@ def test_pasting_an_image_puts_it_on_the_canvas(qtbot, window_factory, stroke_cl
     assert window.prediction_panel.top_label.text() == "vertical"
 
 
+@pytest.mark.skipif(
+    sys.version_info >= (3, 12), reason="None and True are immortal from Python 3.12: cannot fail"
+)
 def test_void_qt_calls_and_emits_keep_none_and_true_alive():
     """PySide6 6.12's abi3 wheels on Python < 3.12 drop a reference to None on every void call and
     to True on every emit, until CPython aborts; pyproject.toml excludes them. This catches a
     return of that build."""
-    import sys
-
     from PySide6.QtCore import QObject, Signal
 
     class Probe(QObject):
