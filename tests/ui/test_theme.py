@@ -78,8 +78,9 @@ def test_the_applied_palette_is_the_theme_s(qapp, restore_theme, name):
 def test_dark_is_remembered_and_restyles_charts_already_drawn(
     qtbot, qapp, restore_theme, window_factory
 ):
-    window, _, _ = window_factory()
-    page = window.evaluate_page
+    desk = window_factory()
+    window = desk.window
+    page = desk.evaluate_page
     window.tabs.setCurrentWidget(page)
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
@@ -102,7 +103,7 @@ def test_dark_is_remembered_and_restyles_charts_already_drawn(
             for text in ax.texts:  # hints such as "No evaluation yet"
                 assert theme.contrast(to_hex(text.get_color()), dark.base) >= AA
     # the next window starts with the remembered choice ticked
-    again, _, _ = window_factory()
+    again = window_factory().window
     assert again.theme_actions["dark"].isChecked()
 
 

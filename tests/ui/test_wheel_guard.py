@@ -25,11 +25,11 @@ def wheel(widget, notches: int = -1) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def train_settings(window):
+def train_settings(desk):
     """The Train page shown small enough that its settings form scrolls."""
-    window.tabs.setCurrentWidget(window.train_page)
-    window.resize(1024, 560)
-    return window.train_page.settings
+    desk.window.tabs.setCurrentWidget(desk.train_page)
+    desk.window.resize(1024, 560)
+    return desk.train_page.settings
 
 
 def first_visible(scroll, kind):
@@ -39,8 +39,8 @@ def first_visible(scroll, kind):
 def test_the_wheel_over_an_unfocused_combo_scrolls_the_form_and_keeps_its_choice(
     qtbot, window_factory
 ):
-    window, _, _ = window_factory()
-    scroll = train_settings(window)
+    desk = window_factory()
+    scroll = train_settings(desk)
     qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
     combo = first_visible(scroll, QComboBox)
     before_index, before_scroll = combo.currentIndex(), scroll.verticalScrollBar().value()
@@ -53,8 +53,8 @@ def test_the_wheel_over_an_unfocused_combo_scrolls_the_form_and_keeps_its_choice
 
 
 def test_the_wheel_over_an_unfocused_spin_box_leaves_its_value(qtbot, window_factory):
-    window, _, _ = window_factory()
-    scroll = train_settings(window)
+    desk = window_factory()
+    scroll = train_settings(desk)
     spin = first_visible(scroll, QSpinBox)
     before = spin.value()
 
@@ -65,8 +65,9 @@ def test_the_wheel_over_an_unfocused_spin_box_leaves_its_value(qtbot, window_fac
 
 
 def test_a_focused_spin_box_still_takes_the_wheel(qtbot, window_factory):
-    window, _, _ = window_factory()
-    scroll = train_settings(window)
+    desk = window_factory()
+    window = desk.window
+    scroll = train_settings(desk)
     spin = first_visible(scroll, QSpinBox)
     spin.setValue(spin.minimum())
     window.activateWindow()
@@ -79,7 +80,8 @@ def test_a_focused_spin_box_still_takes_the_wheel(qtbot, window_factory):
 
 
 def test_fields_do_not_take_focus_from_the_wheel(window_factory):
-    window, _, _ = window_factory()
+    desk = window_factory()
+    window = desk.window
     fields = [w for w in window.findChildren(QComboBox) + window.findChildren(QSpinBox)]
     assert fields
     assert all(w.focusPolicy() != Qt.FocusPolicy.WheelFocus for w in fields)
