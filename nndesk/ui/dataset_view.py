@@ -63,15 +63,20 @@ class DatasetView(QWidget):
         self.dataset_combo = QComboBox()
         for name in names:
             self.dataset_combo.addItem(TITLES.get(name, name), name)
+        self.dataset_combo.setToolTip("Which dataset to look at: MNIST digits or Fashion-MNIST")
         self.dataset_combo.currentIndexChanged.connect(self._on_dataset_combo_changed)
         self.split_combo = QComboBox()
         for text, key in SPLITS:
             self.split_combo.addItem(text, key)
+        self.split_combo.setToolTip(
+            "The training images (what a network learns from) or the test images"
+        )
         self.split_combo.currentIndexChanged.connect(self._on_split_combo_changed)
         self.shuffle_button = QPushButton("New samples")
         self.shuffle_button.setToolTip("Draw other random images of every class")
         self.shuffle_button.clicked.connect(self._on_shuffle_clicked)
         self.save_button = QPushButton("Save chart as PNG…")
+        self.save_button.setToolTip("Save the chart of the tab shown as a PNG image")
         self.save_button.clicked.connect(self._on_save_clicked)
         self.status = QLabel("")
         theme.set_tone(self.status, "muted")
@@ -110,6 +115,15 @@ class DatasetView(QWidget):
         self.tabs.addTab(self.labels_canvas, "Label distribution")
         self.tabs.addTab(self.means_canvas, "Mean images")
         self.tabs.addTab(self.counts, "Counts")
+        for i, tip in enumerate(
+            (
+                "Random images of every class, with the first training and test image",
+                "How many images each class has: a balanced dataset has equal bars",
+                "The average image of each class: where its ink usually lies",
+                "The number of images per class as a table",
+            )
+        ):
+            self.tabs.setTabToolTip(i, tip)
         self._dirty: set[FigureCanvasQTAgg] = set()
         self.tabs.currentChanged.connect(self._on_tabs_changed)
 

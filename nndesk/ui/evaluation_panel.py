@@ -89,6 +89,7 @@ class EvaluationPanel(QWidget):
         self.evaluate_button.clicked.connect(self._on_evaluate_clicked)
         self.export_button = QToolButton()
         self.export_button.setText("Export")
+        self.export_button.setToolTip("Save the report, the confusion matrix or the mistakes list")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self.export_button)

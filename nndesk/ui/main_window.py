@@ -45,6 +45,13 @@ MODE_TITLES = {"digits": "Digits (MNIST)", "garments": "Clothing (Fashion-MNIST)
 NO_MODEL = "No model loaded — File > Open model or train one on the Train page"
 LAB_TEST_IMAGES = (50, 100, 1001, 4123)  # the MNIST lab asks about these
 OPEN_MODEL = "__open__"
+PAGE_TIPS = {
+    "Why": "Which pixels made the network answer as it did, and its hidden units",
+    "Train": "Train a network of your own and watch its loss and accuracy live",
+    "Evaluate": "The model's accuracy on the test images and its confusion matrix",
+    "Mistakes": "The test images the model gets wrong, most confident first",
+    "Dataset": "The training and test images: samples, class counts, mean images",
+}
 THEMES = (
     ("system", "&System", "Follow the look of the desktop"),
     ("light", "&Light", "Dark text on a light background"),
@@ -398,10 +405,12 @@ class MainWindow(QMainWindow):
             self.theme_actions[key] = act
             act.triggered.connect(lambda _=False, k=key: self.theme_change_requested.emit(k))
         self.theme_actions["system"].setChecked(True)
-        view_menu.addSeparator()
-        view_menu.addAction(QWhatsThis.createAction(self))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.act_shortcuts)
+        self.act_whats_this = QWhatsThis.createAction(self)  # Shift+F1, then click a control
+        self.act_whats_this.setToolTip("Click any control to read what it does (Shift+F1)")
+        self.addAction(self.act_whats_this)
+        help_menu.addAction(self.act_whats_this)
         help_menu.addAction(self.act_about)
 
         toolbar = self.addToolBar("Main")
@@ -447,7 +456,9 @@ class MainWindow(QMainWindow):
     # ---- pages and shutdown -----------------------------------------------------------------
     def add_page(self, widget: QWidget, title: str) -> int:
         """Add a page (Why, Train, Evaluate, Mistakes, Dataset) to the right-hand tabs."""
-        return self.tabs.addTab(widget, title)
+        index = self.tabs.addTab(widget, title)
+        self.tabs.setTabToolTip(index, PAGE_TIPS.get(title, title))
+        return index
 
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
         """``hook()`` runs when the window closes, after ``about_to_close`` (stop threads there)."""

@@ -280,6 +280,9 @@ class MistakesView(QWidget):
         self.saliency_target = QComboBox()
         self.saliency_target.addItem("for the predicted class", "predicted")
         self.saliency_target.addItem("for the true class", "true")
+        self.saliency_target.setToolTip(
+            "Colour the pixels by their push towards the predicted class or the true one"
+        )
         self.saliency_target.currentIndexChanged.connect(self._on_saliency_target_changed)
         self.answer = PredictionPanel()
         self.canvas_button = QPushButton("Put on canvas")

@@ -108,6 +108,7 @@ class RunsView(QWidget):
         self.csv_button = QPushButton("Export CSV…")
         self.csv_button.setToolTip("save the per-epoch history of the selected runs (or all)")
         self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("delete the selected runs and their saved models")
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint, 1)
         for b in (self.use_button, self.png_button, self.csv_button, self.delete_button):
