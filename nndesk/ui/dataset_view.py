@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -29,6 +28,7 @@ from nndesk.controllers.datasets import TITLES
 from nndesk.evaluation import DatasetSummary, sample_per_class
 from nndesk.ui import theme
 from nndesk.ui.banner import message_banner
+from nndesk.ui.flow_layout import flow_row, labelled
 
 SAMPLES_PER_CLASS = 10
 SAMPLE_GAP = 4  # pixels between the tiles of the samples mosaic
@@ -127,18 +127,15 @@ class DatasetView(QWidget):
         self._dirty: set[FigureCanvasQTAgg] = set()
         self.tabs.currentChanged.connect(self._on_tabs_changed)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Dataset"))
-        top.addWidget(self.dataset_combo)
-        top.addSpacing(8)
-        top.addWidget(QLabel("Split"))
-        top.addWidget(self.split_combo)
-        top.addSpacing(8)
-        top.addWidget(self.shuffle_button)
-        top.addStretch(1)
-        top.addWidget(self.save_button)
+        top = flow_row(  # wraps on a narrow page instead of cutting the buttons
+            labelled("Dataset", self.dataset_combo),
+            labelled("Split", self.split_combo),
+            self.shuffle_button,
+            self.save_button,
+            spacing=8,
+        )
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.status)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
