@@ -140,6 +140,10 @@ class PReLU(Layer):
             raise ConfigError(f"PReLU({self.features}) cannot take input of shape {input_shape}")
         return input_shape
 
+    @classmethod
+    def array_shapes(cls, features: int, **_) -> dict[str, tuple[int, ...]]:
+        return {"param/alpha": (int(features),)}
+
     def config(self) -> dict:
         return {"type": "PReLU", "features": self.features, "init": self.init}
 

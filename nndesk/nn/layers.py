@@ -19,22 +19,27 @@ def register_layer(cls: type[Layer]) -> type[Layer]:
     return cls
 
 
-def layer_from_config(cfg: dict) -> Layer:
-    """Rebuild a layer (without its trained parameters) from ``Layer.config()``."""
+def layer_class(kind: str) -> type[Layer]:
+    """The registered layer class named ``kind`` ("Dense", "Conv2D", ...); ConfigError if none."""
     import nndesk.nn.activations  # noqa: F401  (register their classes)
 
     # conv.py is written separately; until it exists the MLP layers must still load
     with contextlib.suppress(ImportError):
         import nndesk.nn.conv  # noqa: F401
 
-    kind = cfg.get("type")
-    if kind not in _REGISTRY:
+    if not isinstance(kind, str) or kind not in _REGISTRY:
         raise ConfigError(f"unknown layer type {kind!r}")
+    return _REGISTRY[kind]
+
+
+def layer_from_config(cfg: dict) -> Layer:
+    """Rebuild a layer (without its trained parameters) from ``Layer.config()``."""
+    cls = layer_class(cfg.get("type"))
     kwargs = {k: v for k, v in cfg.items() if k != "type"}
     try:
-        return _REGISTRY[kind](**kwargs)
+        return cls(**kwargs)
     except TypeError as err:  # unknown or missing constructor argument in a hand-edited config
-        raise ConfigError(f"bad {kind} config {kwargs}: {err}") from None
+        raise ConfigError(f"bad {cls.__name__} config {kwargs}: {err}") from None
 
 
 class Layer:
@@ -67,6 +72,13 @@ class Layer:
     def config(self) -> dict:
         """JSON-able constructor arguments, ``{"type": ClassName, ...}``; no parameters."""
         return {"type": type(self).__name__}
+
+    @classmethod
+    def array_shapes(cls, **config) -> dict[str, tuple[int, ...]]:
+        """The arrays a layer built from ``config`` holds, ``{"param/W": shape, "buffer/x":
+        shape}``, computed without building it: a model file's header is checked against
+        size limits and its arrays against these shapes before anything is allocated."""
+        return {}
 
     def astype(self, dtype: np.dtype | type) -> None:
         """Cast parameters (and reset gradients) to ``dtype``, e.g. float64 for gradient checks."""
@@ -154,6 +166,10 @@ class Dense(Layer):
                 f"{tuple(input_shape)}"
             )
         return (self.out_features,)
+
+    @classmethod
+    def array_shapes(cls, in_features: int, out_features: int, **_) -> dict:
+        return {"param/W": (int(in_features), int(out_features)), "param/b": (int(out_features),)}
 
     def config(self) -> dict:
         return {
