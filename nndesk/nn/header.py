@@ -109,7 +109,9 @@ def _layer_arrays(index: int, cfg) -> dict[str, tuple[int, ...]]:
         if key == "seed":
             ok = v is None or (_is_int(v) and 0 <= v < 2**63)
         elif _is_int(v):
-            ok = 0 <= v <= MAX_SIZE
+            if v > MAX_SIZE:
+                raise HeaderError(f"{where}: {key} = {v:,} is over the limit of {MAX_SIZE:,}")
+            ok = v >= 0
         elif isinstance(v, float):
             ok = math.isfinite(v) and abs(v) <= 1e6
         elif isinstance(v, list):

@@ -219,7 +219,9 @@ def _read_plan(path: Path, archive: _Archive) -> Plan:
         raise _fail(path, "damaged model file (header is not a byte string)")
     try:
         header = json.loads(raw.tobytes().decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+    except RecursionError:
+        raise _fail(path, "damaged model file (header nests too deeply)") from None
+    except (UnicodeDecodeError, ValueError):
         raise _fail(path, "damaged model file (header is not valid JSON)") from None
     try:
         return check_header(header)
