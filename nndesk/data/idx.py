@@ -39,6 +39,7 @@ MAX_IDX_BYTES = 256 * 2**20
 #: The most dimensions a header may declare (images are 3-D, flat images or labels fewer).
 MAX_IDX_DIMS = 4
 _CHUNK = 16 * 2**20  # bytes inflated or read per call: bounds the memory a step can add
+_COMPRESSED_CHUNK = 2**20  # compressed bytes read at a time (read(n) reserves n bytes)
 
 
 def _size_text(n: int) -> str:
@@ -88,14 +89,16 @@ class _Reader:
             if not self._pending:
                 self._pending = self._more()
             block = d.decompress(self._pending, min(n - len(out), _CHUNK))
-            self._pending = d.unconsumed_tail
+            # at the end of a member the input left over is in unused_data (and, depending on
+            # where max_length stopped, the same bytes in unconsumed_tail): take it from one
+            self._pending = b"" if d.eof else d.unconsumed_tail
             out += block
             if not block and not self._pending and self._done and not d.eof:
                 raise EOFError("the gzip stream ends early")
         return out
 
     def _more(self) -> bytes:
-        block = self._f.read(_CHUNK)
+        block = self._f.read(_COMPRESSED_CHUNK)
         self._done = not block
         return block
 

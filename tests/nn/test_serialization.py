@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 from nndesk.errors import ModelFileError
+from nndesk.nn import serialization
 from nndesk.nn.architecture import build_model
 from nndesk.nn.losses import make_loss
 from nndesk.nn.optimizers import make_optimizer
-from nndesk.nn import serialization
 from nndesk.nn.serialization import FORMAT_VERSION, load_model, save_model
 
 INFO = {
