@@ -12,9 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from nndesk.errors import ConfigError
-from nndesk.nn.layers import layer_class
 from nndesk.nn.model import OUTPUTS
+from nndesk.nn.registry import LAYER_TYPES
 
 MAGIC = "nndesk-model"
 #: 1: the digest covers the arrays only; 2: it covers the header too.
@@ -97,10 +96,9 @@ def _layer_arrays(index: int, cfg) -> dict[str, tuple[int, ...]]:
     if not isinstance(cfg, dict):
         raise HeaderError(f"{where} is not an object")
     kind = cfg.get("type")
-    try:
-        cls = layer_class(kind)
-    except ConfigError:
-        raise HeaderError(f"{where}: unknown layer type {kind!r:.40}") from None
+    if not isinstance(kind, str) or kind not in LAYER_TYPES:
+        raise HeaderError(f"{where}: unknown layer type {kind!r:.40}")
+    cls = LAYER_TYPES[kind]
     where = f"{where} ({kind})"
     kwargs = {}
     for key, v in cfg.items():
