@@ -49,7 +49,8 @@ def _still_works(qtbot, window, prediction):
 def test_open_model_on_a_hostile_file_shows_one_message_and_keeps_the_model(
     qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch, messages, name
 ):
-    window, prediction, _ = window_factory(classifier=stroke_classifier)
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
     path = _hostile_model(tmp_path, name)
     _choose_file(monkeypatch, path)
     window.act_open_model.trigger()
@@ -67,7 +68,8 @@ def _huge_png(tmp_path):
 def test_open_image_on_a_12000_pixel_png_shows_one_message(
     qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch, messages
 ):
-    window, prediction, _ = window_factory(classifier=stroke_classifier)
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
     _choose_file(monkeypatch, _huge_png(tmp_path))
     window.act_open_image.trigger()
     qtbot.waitUntil(lambda: len(messages) > 0, timeout=5000)
@@ -87,7 +89,8 @@ def _file_mime(path) -> QMimeData:
 def test_dropping_a_12000_pixel_png_shows_one_message(
     qtbot, window_factory, stroke_classifier, tmp_path, messages
 ):
-    window, prediction, _ = window_factory(classifier=stroke_classifier)
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
     mime = _file_mime(_huge_png(tmp_path))
     event = QDropEvent(
         QPointF(100, 100),
@@ -107,7 +110,8 @@ def test_pasting_a_12000_pixel_png_file_shows_one_message(
     qtbot, window_factory, stroke_classifier, tmp_path, messages
 ):
     QApplication.clipboard().setMimeData(_file_mime(_huge_png(tmp_path)))
-    window, prediction, _ = window_factory(classifier=stroke_classifier)
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
     window.act_paste.trigger()
     qtbot.waitUntil(lambda: len(messages) > 0, timeout=5000)
     qtbot.waitUntil(prediction.is_idle, timeout=5000)
@@ -126,7 +130,8 @@ def test_opening_a_newer_image_while_one_decodes_shows_only_the_newer(
             a.putpixel((x, y), 0)  # a dark horizontal bar
     bar = tmp_path / "bar.png"
     a.save(bar)
-    window, prediction, _ = window_factory(classifier=stroke_classifier)
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
     window.image_file_requested.emit(str(_huge_png(tmp_path)))  # superseded before it ends
     window.image_file_requested.emit(str(bar))
     qtbot.waitUntil(prediction.is_idle, timeout=5000)
