@@ -135,8 +135,8 @@ class PReLU(Layer):
         return input_shape
 
     @classmethod
-    def array_shapes(cls, features: int, **_) -> dict[str, tuple[int, ...]]:
-        return {"param/alpha": (int(features),)}
+    def array_shapes(cls, config: dict) -> dict[str, tuple[int, ...]]:
+        return {"param/alpha": (int(config["features"]),)}
 
     def config(self) -> dict:
         return {"type": "PReLU", "features": self.features, "init": self.init}

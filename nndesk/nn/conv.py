@@ -130,11 +130,9 @@ class Conv2D(Layer):
         return (self.out_channels, *self._out_hw(h, w))
 
     @classmethod
-    def array_shapes(
-        cls, in_channels: int, out_channels: int, kernel_size: int = 3, **_
-    ) -> dict[str, tuple[int, ...]]:
-        out, k = int(out_channels), int(kernel_size)
-        return {"param/W": (out, int(in_channels), k, k), "param/b": (out,)}
+    def array_shapes(cls, config: dict) -> dict[str, tuple[int, ...]]:
+        out, k = int(config["out_channels"]), int(config.get("kernel_size", 3))
+        return {"param/W": (out, int(config["in_channels"]), k, k), "param/b": (out,)}
 
     def config(self) -> dict:
         return {
@@ -432,8 +430,8 @@ class BatchNorm2D(Layer):
         return input_shape
 
     @classmethod
-    def array_shapes(cls, channels: int, **_) -> dict[str, tuple[int, ...]]:
-        c = (int(channels),)
+    def array_shapes(cls, config: dict) -> dict[str, tuple[int, ...]]:
+        c = (int(config["channels"]),)
         return {
             "param/gamma": c,
             "param/beta": c,

@@ -121,9 +121,11 @@ def _layer_arrays(index: int, cfg) -> dict[str, tuple[int, ...]]:
             raise HeaderError(f"{where}: {key} = {v!r:.40} is not a sane value")
         kwargs[key] = v
     try:
-        shapes = cls.array_shapes(**kwargs)
+        shapes = cls.array_shapes(kwargs)
     except (TypeError, ValueError) as err:
         raise HeaderError(f"{where}: malformed config ({err})") from None
+    except KeyError as err:
+        raise HeaderError(f"{where}: config lacks {err}") from None
     return {f"{k.split('/')[0]}/{index}/{k.split('/')[1]}": s for k, s in shapes.items()}
 
 
@@ -231,7 +233,7 @@ def check_header(header) -> Plan:
     if depth(header) > MAX_DEPTH:
         raise HeaderError(f"header nests deeper than {MAX_DEPTH} levels")
     version = header.get("format_version")
-    if not _is_int(version):
+    if not isinstance(version, int) or isinstance(version, bool):
         raise HeaderError(f"format version {version!r:.40} is not a number")
     if version not in READABLE_VERSIONS:
         newer = " written by a newer nndesk" if version > FORMAT_VERSION else ""

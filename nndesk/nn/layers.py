@@ -43,10 +43,11 @@ class Layer:
         return {"type": type(self).__name__}
 
     @classmethod
-    def array_shapes(cls, **config) -> dict[str, tuple[int, ...]]:
-        """The arrays a layer built from ``config`` holds, ``{"param/W": shape, "buffer/x":
-        shape}``, computed without building it: a model file's header is checked against
-        size limits and its arrays against these shapes before anything is allocated."""
+    def array_shapes(cls, config: dict) -> dict[str, tuple[int, ...]]:
+        """The arrays a layer built from ``config`` (its ``config()`` dict) holds, ``{"param/W":
+        shape, "buffer/x": shape}``, computed without building it: a model file's header is
+        checked against size limits and its arrays against these shapes before anything is
+        allocated."""
         return {}
 
     def astype(self, dtype: np.dtype | type) -> None:
@@ -138,8 +139,9 @@ class Dense(Layer):
         return (self.out_features,)
 
     @classmethod
-    def array_shapes(cls, in_features: int, out_features: int, **_) -> dict:
-        return {"param/W": (int(in_features), int(out_features)), "param/b": (int(out_features),)}
+    def array_shapes(cls, config: dict) -> dict[str, tuple[int, ...]]:
+        n_in, n_out = int(config["in_features"]), int(config["out_features"])
+        return {"param/W": (n_in, n_out), "param/b": (n_out,)}
 
     def config(self) -> dict:
         return {

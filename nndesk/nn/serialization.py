@@ -210,8 +210,8 @@ class _Archive:
             data = f.read(nbytes)
             if len(data) != nbytes or f.read(1):
                 raise _fail(self.path, f"array {name!r} holds a different number of bytes")
-        order = "F" if fortran else "C"
-        return np.frombuffer(data, dtype=dtype).reshape(declared, order=order)
+        array = np.frombuffer(data, dtype=dtype)
+        return array.reshape(declared, order="F") if fortran else array.reshape(declared)
 
 
 def _read_plan(path: Path, archive: _Archive) -> Plan:

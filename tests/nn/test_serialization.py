@@ -352,3 +352,21 @@ def test_a_format_1_file_still_gets_every_header_field_checked(tmp_path, saved):
         arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
 
     _assert_refused(_rewrite(path, tmp_path / "v1.npz", to_bad_format_1), "1 class names")
+
+
+def test_every_layer_plans_exactly_the_arrays_it_builds():
+    """Model files are checked against ``array_shapes`` before anything is built, so it must
+    agree with what each layer really allocates."""
+    model = build_model(
+        "784-c4k5-bn-p-c3v-p-12-10", activation="prelu", dropout=0.1, rng=np.random.default_rng(0)
+    )
+    seen = set()
+    for layer in model.layers:
+        built = {f"param/{k}": v.shape for k, v in layer.params.items()}
+        built |= {
+            f"buffer/{k}": np.shape(v) for k, v in (getattr(layer, "buffers", None) or {}).items()
+        }
+        cfg = layer.config()
+        assert type(layer).array_shapes(cfg) == built, cfg
+        seen.add(cfg["type"])
+    assert {"Dense", "Conv2D", "BatchNorm2D", "PReLU", "Dropout", "MaxPool2D"} <= seen
