@@ -369,9 +369,7 @@ def _compile_code(cfg: TrainConfig) -> str:
     loss = {"ce": "sparse_categorical_crossentropy", "bce": "binary_crossentropy",
             "mse": "mean_squared_error"}[cfg.loss]  # fmt: skip
     metric = (
-        '"accuracy"'
-        if cfg.loss == "ce"
-        else 'keras.metrics.CategoricalAccuracy(name="accuracy")  # one-hot targets'
+        '"accuracy"' if cfg.loss == "ce" else 'keras.metrics.CategoricalAccuracy(name="accuracy")'
     )
     return "\n".join(
         [
