@@ -81,7 +81,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_bad_input_exits_2_with_one_line_and_writes_nothing(case, tmp_path, tiny_model_file, capsys):
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(
+    case, tmp_path, tiny_model_file, capsys
+):
     out = tmp_path / "out.py"
     argv = ["export-script", *_bad_cases(tmp_path, tiny_model_file)[case], "-o", str(out)]
     assert cli.main(argv) == 2
