@@ -337,8 +337,7 @@ def _act_backward(s: Step, x: str, out: str) -> list[str]:
     axes = "(0, 2, 3)" if s.spatial else "0"
     alpha = f'p["{key}"]' + ("[:, None, None]" if s.spatial else "")
     return [
-        f'grads["{key}"] = (g * np.where({x} > 0, 0, {x})).sum(axis={axes})'
-        "  # d out / d alpha = x below 0",
+        f'grads["{key}"] = (g * np.where({x} > 0, 0, {x})).sum(axis={axes})  # dL/dslope',
         f"g = np.where({x} > 0, g, g * {alpha})  # PReLU",
     ]
 
@@ -363,6 +362,11 @@ def _forward(steps: list[Step]) -> str:
                 f"({s.spec['in']}, {s.spec['out']}) -> {outs}"
             )
         elif s.kind == "act":
+            if i >= 2 and steps[i - 2].kind == "pool":
+                lines.append(
+                    "    # the activation after the max-pool: the same numbers as before it,"
+                )
+                lines.append("    # computed on 4x fewer values (nndesk's order)")
             lines += ["    " + line for line in _act_forward(s, x, out)]
         elif s.kind == "dropout":
             rate = s.spec["rate"]
@@ -450,16 +454,16 @@ def _backward(steps: list[Step]) -> str:
 
 
 def _fit(line: str, width: int = 99) -> str:
-    """A generated line kept within ``width`` characters: a comment that does not fit is cut or
-    dropped, code too long is broken after commas inside its first bracket."""
+    """A generated line kept within ``width`` characters: a comment that does not fit moves to
+    its own line above, code too long is broken after commas inside its first bracket."""
     if len(line) <= width:
         return line
     code, _, comment = line.partition("  # ")
-    if len(code) <= width - 10 and comment:
-        return f"{code}  # {comment}"[:width].rstrip()
+    indent = code[: len(code) - len(code.lstrip())]
+    above = f"{indent}# {comment}\n" if comment and len(indent) + 2 + len(comment) <= width else ""
     if len(code) <= width:
-        return code
-    return _break_at_commas(code, width)
+        return above + code
+    return above + _break_at_commas(code, width)
 
 
 def _break_at_commas(code: str, width: int) -> str:
