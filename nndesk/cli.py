@@ -203,6 +203,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="the test report of a saved model")
     p.add_argument("model", metavar="MODEL")
+    p.add_argument(
+        "--dataset",
+        metavar="mnist|fashion|FOLDER",
+        help="the test set (default: the dataset the model file names, if it is a known one)",
+    )
     p.add_argument("--data-dir", metavar="DIR")
     p.add_argument("--json", action="store_true")
 
@@ -607,7 +612,17 @@ def _cmd_evaluate(args) -> int:
     from nndesk.training import evaluate
 
     clf = Classifier.from_file(args.model)
-    dataset = load_dataset(clf.dataset, data_dir=args.data_dir)
+    # the test set is one the person names, or the registered dataset the file names: never a
+    # folder taken from inside the file (anyone can edit a header)
+    name = args.dataset or clf.dataset
+    if name is None:
+        from nndesk.errors import DataError
+
+        raise DataError(
+            f"{args.model}: the file names no known dataset (mnist, fashion); "
+            "say which test set to use with --dataset mnist|fashion|FOLDER"
+        )
+    dataset = load_dataset(name, data_dir=args.data_dir)
     if tuple(dataset.class_names) != tuple(clf.class_names):
         raise ModelFileError(
             f"{args.model}: its classes do not match the {dataset.name} dataset's classes"

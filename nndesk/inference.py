@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.data.normalize import Normalizer
+from nndesk.data.registry import known_dataset
 from nndesk.nn.model import Sequential
 from nndesk.nn.serialization import load_model
 from nndesk.paths import WEIGHTS_DIR
@@ -49,7 +50,7 @@ class Classifier:
     normalizer: Normalizer
     class_names: tuple[str, ...]
     preprocess_kind: str
-    dataset: str
+    dataset: str | None  # a registered dataset's name; None when the file names none (a folder)
     info: dict = field(default_factory=dict)
     path: Path | None = None
 
@@ -61,7 +62,7 @@ class Classifier:
             normalizer=Normalizer.from_dict(info["normalization"]),
             class_names=tuple(info["class_names"]),
             preprocess_kind=info.get("preprocess", "digits"),
-            dataset=info.get("dataset", "?"),
+            dataset=known_dataset(info.get("dataset")),
             info=info,
             path=path,
         )
@@ -75,7 +76,11 @@ class Classifier:
     @property
     def title(self) -> str:
         """A short name for menus and status bars."""
-        return display_name(self.path) if self.path is not None else f"{self.dataset} (unsaved)"
+        return (
+            display_name(self.path)
+            if self.path is not None
+            else f"{self.dataset or 'model'} (unsaved)"
+        )
 
     def prepare(self, image: np.ndarray) -> np.ndarray | None:
         """Any image -> the (28, 28) float32 input in [0, 255], or None when nothing is drawn."""

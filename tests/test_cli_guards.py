@@ -210,3 +210,42 @@ def test_train_config_refuses_what_the_command_line_refuses(changes):
         TrainConfig().replace(**changes).validate()
     assert "\n" not in str(info.value)
     assert next(iter(changes)) in str(info.value)
+
+
+def test_evaluate_never_reads_a_folder_named_inside_the_model_file(
+    tiny_dir, tmp_path, capsys, monkeypatch
+):
+    """A model header is data anyone can edit: its "dataset" is looked up among the known
+    datasets and otherwise ignored, never opened as a folder."""
+    from nndesk.data import folders
+    from nndesk.nn.serialization import load_model, save_model
+
+    out = tmp_path / "m.npz"
+    assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out)]) == 0
+    private = tmp_path / "private"
+    for name in ("a", "b"):
+        (private / name).mkdir(parents=True)
+    loaded = load_model(out)
+    save_model(out, loaded.model, dict(loaded.info, dataset=str(private)))
+    opened = []
+    monkeypatch.setattr(folders, "load_image_folder", lambda *a, **k: opened.append(a))
+    capsys.readouterr()
+
+    assert cli.main(["evaluate", str(out), "--data-dir", str(tiny_dir)]) == 2
+    (line,) = error_lines(capsys.readouterr().err)
+    assert "no known dataset" in line and "--dataset" in line
+    assert opened == []
+
+    # the person may name the test set themselves
+    assert cli.main(["evaluate", str(out), "--dataset", "mnist", "--data-dir", str(tiny_dir)]) == 0
+
+
+def test_a_known_dataset_named_in_the_header_is_still_used(tiny_dir, tmp_path, capsys):
+    from nndesk.nn.serialization import load_model, save_model
+
+    out = tmp_path / "m.npz"
+    assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out)]) == 0
+    loaded = load_model(out)
+    save_model(out, loaded.model, dict(loaded.info, dataset="MNIST"))
+    assert cli.main(["evaluate", str(out), "--data-dir", str(tiny_dir), "--json"]) == 0
+    assert strict_json(capsys.readouterr().out.strip().splitlines()[-1])["dataset"] == "mnist"

@@ -289,7 +289,8 @@ class TrainingPanel(QWidget):
         self.plot.request_draw()
         self.title.setText(f"Loaded {self.loaded_model.name}")
         self.model_label.setText(
-            f"{self.loaded_model.name}: {clf.dataset}, {len(history)} epoch(s) trained"
+            f"{self.loaded_model.name}: {clf.dataset or 'image folder'}, "
+            f"{len(history)} epoch(s) trained"
         )
         self._update_buttons()
         self.model_ready.emit(clf)
