@@ -35,6 +35,7 @@ def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[
     """
     path = Path(path)
     folder = path.parent
+    _file_in_the_way(path)
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(folder)
     ext = path.suffix if suffix is None else suffix
@@ -139,13 +140,7 @@ def check_writable(path: str | os.PathLike, what: str = "") -> Path:
     folder = path.parent
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, f"{lead}{path} is a folder, not a file", str(path))
-    for parent in (folder, *folder.parents):
-        if parent.exists():
-            if not parent.is_dir():
-                raise NotADirectoryError(
-                    errno.ENOTDIR, f"{lead}{parent} is a file, not a folder", str(path)
-                )
-            break
+    _file_in_the_way(path, lead)
     if not folder.is_dir():
         message = f"{lead}the folder {folder} does not exist"
         raise FileNotFoundError(errno.ENOENT, message, str(path))
@@ -159,6 +154,25 @@ def check_writable(path: str | os.PathLike, what: str = "") -> Path:
     with contextlib.suppress(OSError):
         os.unlink(probe)
     return path
+
+
+def _file_in_the_way(path: Path, lead: str = "") -> None:
+    """Raise ``NotADirectoryError`` naming the file if one stands where a folder of ``path``
+    must be (mkdir would only say "File exists")."""
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                message = f"{lead}{parent} is a file, not a folder"
+                raise NotADirectoryError(errno.ENOTDIR, message, str(path))
+            return
+
+
+def describe(err: OSError) -> str:
+    """One line for a person: the reason, and the file unless the reason names it already."""
+    reason = err.strerror or str(err)
+    if err.filename is None or str(err.filename) in reason:
+        return reason
+    return f"{err.filename}: {reason}"
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:

@@ -108,7 +108,8 @@ def parse_architecture(arch: str) -> list[tuple]:
 
 def parameter_count(tokens: list[tuple]) -> int:
     """How many trainable numbers the network of ``parse_architecture``'s tokens has, worked out
-    from the shapes alone (nothing is allocated). Conv layers see ``IMAGE_SHAPE`` inputs."""
+    from the shapes alone (nothing is allocated). Conv layers see ``IMAGE_SHAPE`` inputs;
+    ``ConfigError`` when a conv or pool does not fit the maps it gets."""
     convolutional = any(t[0] in ("conv", "pool", "bn") for t in tokens)
     channels, side = IMAGE_SHAPE[0], IMAGE_SHAPE[1]
     width = 0 if convolutional else tokens[0][1]
@@ -118,9 +119,15 @@ def parameter_count(tokens: list[tuple]) -> int:
         if kind == "conv":
             _, filters, kernel, padding = token
             total += channels * filters * kernel * kernel + filters
-            channels, side = filters, max(side + 2 * padding - kernel + 1, 1)
+            if side + 2 * padding < kernel:
+                raise ConfigError(
+                    f"a {kernel}x{kernel} conv does not fit the {side}x{side} maps it gets"
+                )
+            channels, side = filters, side + 2 * padding - kernel + 1
         elif kind == "pool":
-            side = max(side // 2, 1)
+            if side < 2:
+                raise ConfigError(f"cannot max-pool a {side}x{side} feature map")
+            side //= 2
         elif kind == "bn":
             total += 2 * channels
         else:

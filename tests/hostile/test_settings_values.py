@@ -19,7 +19,7 @@ TEXT = st.text(max_size=30) | st.text(alphabet="\0/\\.,@=\"'%[]() \nab", max_siz
 VALUES = st.recursive(
     st.none()
     | st.booleans()
-    | st.integers()
+    | st.integers(-(2**63), 2**63 - 1)  # what a QVariant holds; Qt refuses bigger ones
     | st.floats()
     | TEXT
     | st.just("x" * 5000)
