@@ -75,7 +75,7 @@ def test_the_window_starts_with_every_kind_of_damaged_run(window_factory):
         data = content if isinstance(content, bytes) else content.encode()
         (store.root / name / "run.json").write_bytes(data)
 
-    window, _, _ = window_factory()
+    window = window_factory().window
     view = window.findChild(RunsView)
     assert view is not None and window.isVisible()
     statuses = {r.run_id: r.status for r in view.records()}

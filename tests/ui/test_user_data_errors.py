@@ -19,7 +19,7 @@ def test_the_window_starts_with_a_hand_mangled_settings_file(window_factory, tmp
         "[models]\nrecent=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x6QPoint\\0\\0\\0\\0\\x1)\n"
         f"[ui]\nmode=42\nsaliency=@ByteArray(x)\ngeometry=not geometry\n{'x' * 3000}=\n"
     )
-    window, _, _ = window_factory()
+    window = window_factory().window
     assert window.isVisible()
     assert preferences.last_mode() == "digits"
     assert preferences.data_dir() is None
