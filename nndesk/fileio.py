@@ -107,13 +107,15 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def remove_stale_temps(folder: str | os.PathLike, older_than: float = STALE_TEMP_SECONDS) -> int:
+def remove_stale_temps(
+    folder: str | os.PathLike[str], older_than: float = STALE_TEMP_SECONDS
+) -> int:
     """Delete nndesk temp files in ``folder`` older than ``older_than`` seconds (left by a killed
     writer); return how many. Younger ones may belong to a write still running."""
     removed = 0
     now = time.time()
     try:
-        entries = list(os.scandir(folder))
+        entries = list(os.scandir(os.fspath(folder)))
     except OSError:
         return 0
     for entry in entries:
