@@ -28,6 +28,7 @@ from nndesk.controllers.training import TrainingController
 from nndesk.errors import NndeskError
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.preprocess import canvas_pixels, upscale_28
+from nndesk.ui import theme, wheel_guard
 from nndesk.ui.dataset_view import DatasetView
 from nndesk.ui.evaluation_panel import EvaluationPanel
 from nndesk.ui.main_window import MainWindow
@@ -60,6 +61,7 @@ class Coordinator(QObject):
         window.image_data_received.connect(self._on_window_image_data_received)
         window.test_image_requested.connect(self._on_window_test_image_requested)
         window.data_folder_chosen.connect(self._on_window_data_folder_chosen)
+        window.theme_change_requested.connect(self._on_window_theme_change_requested)
         window.drawing_changed.connect(prediction.request)
         window.drawing_finished.connect(prediction.request_now)
         prediction.classifier_changed.connect(self._on_prediction_classifier_changed)
@@ -217,6 +219,12 @@ class Coordinator(QObject):
         self.window.show_error(message, "Test images unavailable")
 
     @Slot(str)
+    def _on_window_theme_change_requested(self, name: str) -> None:
+        preferences.set_theme(name)
+        theme.apply_theme(QApplication.instance(), name)
+        self.window.set_theme_choice(name)
+
+    @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
         preferences.set_data_dir(folder)
         forget_datasets()
@@ -249,6 +257,7 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     """The window with its controllers and pages, wired; used by ``run``, the tests and the
     screenshots. ``classifier`` overrides the default model of ``mode`` (tests pass a tiny model).
     """
+    wheel_guard.install()  # before any widget: the wheel scrolls forms, never edits a field
     window = MainWindow()
     # -- controllers (each owning a thread registers its shutdown with the window) --------------
     prediction = PredictionController(window)
@@ -294,6 +303,7 @@ def _wire_why_page(desk: Desk) -> None:
     prediction.set_saliency_kind(preferences.saliency_kind())
     why.saliency_kind_changed.connect(prediction.set_saliency_kind)
     why.saliency_kind_changed.connect(preferences.set_saliency_kind)
+    desk.window.set_theme_choice(preferences.theme())  # View > Theme shows the saved one
     desk.window.add_page(why, "Why")
 
 
@@ -337,6 +347,7 @@ def run() -> int:
     app.setOrganizationName("nndesk")
     if ICON.is_file():
         app.setWindowIcon(QIcon(str(ICON)))
+    theme.apply_theme(app, preferences.theme())
     window = build_window().window
     geometry = preferences.window_geometry()
     if geometry is not None:
