@@ -25,6 +25,7 @@ from nndesk.curves import plot_overlay
 from nndesk.errors import NndeskError
 from nndesk.runs import RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
+from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.viz import muted_colour
 
@@ -111,10 +112,14 @@ class RunsView(QWidget):
         self.csv_button.setToolTip("save the per-epoch history of the selected runs (or all)")
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setToolTip("move the selected runs' folders to the system trash")
+        self.code_button = export_code_button(
+            self, lambda: selected_run_experiment(self), "Runs view"
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint, 1)
-        for b in (self.use_button, self.png_button, self.csv_button, self.delete_button):
+        for b in (self.use_button, self.png_button, self.csv_button, self.code_button):
             buttons.addWidget(b)
+        buttons.addWidget(self.delete_button)
 
         self.plot = PlotWidget(figsize=(9, 4.2))
         fig = self.plot.figure
@@ -228,6 +233,7 @@ class RunsView(QWidget):
         self.use_button.setEnabled(len(selected) == 1 and selected[0].model_path is not None)
         self.delete_button.setEnabled(bool(selected))
         self.png_button.setEnabled(bool(selected))
+        self.code_button.setEnabled(len(selected) == 1)
         self.selection_changed.emit(selected)
 
     @Slot()
