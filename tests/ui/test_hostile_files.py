@@ -154,3 +154,24 @@ def test_a_model_chosen_while_another_is_read_wins(
     qtbot.waitUntil(prediction.is_idle, timeout=5000)
     assert messages == []
     assert prediction.current().path == stroke_model_file
+
+
+def test_the_train_page_opening_a_model_with_unusable_settings_says_so_and_keeps_the_form(
+    qtbot, tmp_path
+):
+    from nndesk.runs import RunStore
+    from nndesk.ui.training_panel import TrainingPanel
+
+    path = cases._resigned(
+        tmp_path, "settings.npz", lambda h, a: h["info"].update(config={"lr": "x", "epochs": 3})
+    )
+    panel = TrainingPanel(dataset_provider=lambda name: None, store=RunStore(tmp_path / "runs"))
+    qtbot.addWidget(panel)
+    panel.show()
+    lr_before = panel.form.lr.value()
+    assert panel.load_model(path)  # the model itself is fine: it loads
+    box = panel._message_box
+    assert isinstance(box, QMessageBox) and "training settings are not usable" in box.text()
+    assert "lr must be a positive number" in box.text() and "\n" not in box.text()
+    assert panel.form.lr.value() == lr_before
+    panel.shutdown()
