@@ -23,11 +23,12 @@ from nndesk.controllers.datasets import (
 from nndesk.controllers.prediction import PredictionController, canvas_pixels, upscale_28
 from nndesk.errors import NndeskError
 from nndesk.inference import Classifier, default_model_path, shipped_models
+from nndesk.paths import ASSETS_DIR
 from nndesk.ui import settings
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.why_view import WhyView
 
-ICON = Path(__file__).resolve().parent.parent / "assets" / "nndesk.png"
+ICON = ASSETS_DIR / "nndesk.png"
 
 
 class Coordinator(QObject):
@@ -303,8 +304,11 @@ def _add_evaluation_pages(
     window.add_shutdown_hook(datasets.shutdown)
 
 
-def run() -> int:
-    """Open the window; returns the exit code of the Qt event loop."""
+def run(data_dir: str | None = None) -> int:
+    """Open the window (with the datasets in ``data_dir`` for this session, if given); returns
+    the exit code of the Qt event loop."""
+    if data_dir is not None:
+        settings.use_data_dir_for_session(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("nndesk")
     app.setOrganizationName("nndesk")

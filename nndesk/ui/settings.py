@@ -22,13 +22,28 @@ def settings() -> QSettings:
     return QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
+#: ``nndesk --data-dir DIR``: wins over the remembered folder for this session only.
+_session_data_dir: str | None = None
+
+
 def data_dir() -> str | None:
-    """The user's IDX data folder: the "data/dir" setting, else ``$NNDESK_DATA_DIR``, else None."""
+    """The user's IDX data folder: ``nndesk --data-dir DIR`` for this session, else the
+    "data/dir" setting, else ``$NNDESK_DATA_DIR``, else None (the cache)."""
+    if _session_data_dir:
+        return _session_data_dir
     value = settings().value("data/dir", "")
     return str(value) if value else (os.environ.get("NNDESK_DATA_DIR") or None)
 
 
+def use_data_dir_for_session(folder: str | None) -> None:
+    """``nndesk --data-dir DIR``: read datasets from ``folder`` without remembering it."""
+    global _session_data_dir
+    _session_data_dir = str(folder) if folder else None
+
+
 def set_data_dir(folder: str | None) -> None:
+    """Remember ``folder`` (File > Data folder…); it replaces a ``--data-dir`` of this session."""
+    use_data_dir_for_session(None)
     settings().setValue("data/dir", folder or "")
 
 
