@@ -89,3 +89,5 @@ def test_an_installed_copy_outside_the_source_tree_lists_and_uses_its_own_models
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["class"] == "3"
+    done = subprocess.run([sys.executable, "-m", "nndesk", "presets"], **run)
+    assert done.returncode == 0 and "fashion-cnn-plus" in done.stdout, done.stderr
