@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -19,20 +19,27 @@ from nndesk.controllers.datasets import (
     TITLES,
     DatasetLoader,
     forget_datasets,
+    how_to_get,
+    missing_dataset,
 )
+from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.prediction import PredictionController, canvas_pixels, upscale_28
 from nndesk.errors import NndeskError
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.paths import ASSETS_DIR
 from nndesk.ui import settings
+from nndesk.ui.data_banner import DataBanner, DownloadDialog
 from nndesk.ui.main_window import MainWindow
+from nndesk.ui.settings_dialog import SettingsDialog
 from nndesk.ui.why_view import WhyView
 
 ICON = ASSETS_DIR / "nndesk.png"
 
 
 class Coordinator(QObject):
-    """Answers the window's requests: models, image files, test images, mode switches."""
+    """Answers the window's requests: models, image files, test images, mode switches, data."""
+
+    data_changed = Signal()  # the datasets on this computer changed (folder chosen, downloaded)
 
     def __init__(
         self,
@@ -40,11 +47,18 @@ class Coordinator(QObject):
         prediction: PredictionController,
         loader: DatasetLoader,
         rng: np.random.Generator | None = None,
+        downloads: DownloadController | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.prediction, self.loader = window, prediction, loader
         self.rng = rng if rng is not None else np.random.default_rng()
         self._wanted: tuple[str, int] | None = None  # (dataset, index) waiting for a load
+        self.downloads = downloads or DownloadController(settings.mirror, parent=window)
+        self.download_dialog: DownloadDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.downloads.finished.connect(self._on_downloads_finished)
+        window.settings_requested.connect(self._on_window_settings_requested)
+        window.add_shutdown_hook(self.downloads.shutdown)
 
         window.mode_change_requested.connect(self._on_window_mode_change_requested)
         window.model_file_requested.connect(self._on_window_model_file_requested)
@@ -205,15 +219,73 @@ class Coordinator(QObject):
 
     @Slot(str, str)
     def _on_loader_failed(self, name: str, message: str) -> None:
+        if missing_dataset(name) is not None:
+            # keep the request: the image is shown once the download (or a folder) brings it
+            self.window.show_note("")
+            self.offer_download(name, message)
+            return
         self._wanted = None
         self.window.show_note(message)
         self.window.show_error(message, "Test images unavailable")
 
+    # ---- getting data -----------------------------------------------------------------------
+    def connect_banner(self, banner: DataBanner) -> None:
+        """Wire a page's missing-data banner to the one download controller and folder picker."""
+        d = self.downloads
+        banner.download_requested.connect(d.start)
+        banner.cancel_requested.connect(d.cancel)
+        banner.choose_folder_requested.connect(self.window.act_data_folder.trigger)
+        d.started.connect(banner.on_download_started)
+        d.progressed.connect(banner.on_download_progressed)
+        d.finished.connect(banner.on_download_finished)
+        d.failed.connect(banner.on_download_failed)
+        d.cancelled.connect(banner.on_download_cancelled)
+        if d.current() is not None:
+            banner.on_download_started(d.current())
+
+    @Slot(str, str)
+    def offer_download(self, name: str, message: str = "") -> None:
+        """A dialog offering to download dataset ``name`` (or to choose a folder)."""
+        if self.download_dialog is None:
+            self.download_dialog = DownloadDialog(self.window)
+            self.connect_banner(self.download_dialog.banner)
+        self.download_dialog.offer(message or how_to_get(name), name)
+
+    def _data_changed(self) -> None:
+        forget_datasets()
+        self.data_changed.emit()
+        if self._wanted is not None:
+            self.loader.request(self._wanted[0])  # the test image asked for before
+
+    @Slot(str)
+    def _on_downloads_finished(self, name: str) -> None:
+        self.window.statusBar().showMessage(
+            f"{TITLES.get(name, name)} downloaded and verified", 5000
+        )
+        self._data_changed()
+
     @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
         settings.set_data_dir(folder)
-        forget_datasets()
         self.window.show_note(f"Data folder: {folder}")
+        self._data_changed()
+
+    @Slot()
+    def _on_window_settings_requested(self) -> None:
+        dialog = SettingsDialog(settings.data_dir(), settings.mirror(), self.window)
+        dialog.accepted.connect(lambda: self._apply_settings(dialog))
+        self.settings_dialog = dialog
+        dialog.open()  # window-modal, without blocking (tests drive it)
+
+    def _apply_settings(self, dialog: SettingsDialog) -> None:
+        folder, mirror = dialog.values()
+        settings.set_mirror(mirror)
+        if folder != settings.data_dir():
+            if folder:
+                self._on_window_data_folder_chosen(folder)
+            else:
+                settings.set_data_dir(None)
+                self._data_changed()
 
 
 def build_window(
@@ -226,7 +298,8 @@ def build_window(
     window = MainWindow()
     prediction = PredictionController(window)
     loader = DatasetLoader(window)
-    coordinator = Coordinator(window, prediction, loader)
+    downloads = DownloadController(settings.mirror, parent=window)
+    coordinator = Coordinator(window, prediction, loader, downloads=downloads)
     why = WhyView()
     prediction.classifier_changed.connect(why.set_classifier)
     prediction.prediction_ready.connect(why.set_prediction)
@@ -257,11 +330,13 @@ def _add_pages(
     image on the canvas send ``show_on_canvas_requested`` to the coordinator; every controller
     owning a thread registers its shutdown with the window.
     """
-    _add_training_page(window, prediction)
+    _add_training_page(window, prediction, coordinator)
     _add_evaluation_pages(window, prediction, coordinator)
 
 
-def _add_training_page(window: MainWindow, prediction: PredictionController) -> None:
+def _add_training_page(
+    window: MainWindow, prediction: PredictionController, coordinator: Coordinator
+) -> None:
     from nndesk.ui.training_panel import TrainingPanel
 
     train = TrainingPanel(parent=window)  # datasets via get_dataset, runs in paths.runs_dir()
@@ -272,6 +347,7 @@ def _add_training_page(window: MainWindow, prediction: PredictionController) -> 
     # end of a run, or a model loaded on the page: everyone switches to it
     train.model_ready.connect(prediction.set_classifier)
     train.status_message.connect(lambda message: window.statusBar().showMessage(message, 5000))
+    train.data_missing.connect(coordinator.offer_download)
     window.add_shutdown_hook(train.shutdown)  # stops and joins training on close
 
 
@@ -300,6 +376,9 @@ def _add_evaluation_pages(
     evaluate_page.cell_clicked.connect(lambda *_: window.tabs.setCurrentWidget(mistakes_page))
     mistakes_page.show_on_canvas_requested.connect(coordinator.show_on_canvas)
     dataset_page.show_on_canvas_requested.connect(coordinator.show_on_canvas)
+    for page in (evaluate_page, dataset_page):
+        coordinator.connect_banner(page.message)
+        coordinator.data_changed.connect(page.data_changed)
     window.add_shutdown_hook(evaluation.shutdown)
     window.add_shutdown_hook(datasets.shutdown)
 

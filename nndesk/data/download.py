@@ -45,6 +45,8 @@ MIRROR_ENV = "NNDESK_MIRROR"
 MIRROR_FOLDERS = {"mnist": "mnist", "fashion": "fashion-mnist"}
 #: what the window's button promises, in MB (the four .gz files)
 DOWNLOAD_MB = {"mnist": 11, "fashion": 30}
+#: the four .gz files' sizes on the public mirrors, for an overall progress bar
+APPROX_BYTES = {"mnist": 11_594_722, "fashion": 30_878_645}
 #: short dataset names for messages and buttons
 SHORT_TITLES = {"mnist": "MNIST", "fashion": "Fashion-MNIST"}
 #: no published file is above 27 MB compressed or 48 MB decompressed; a mirror sending more is

@@ -88,3 +88,14 @@ def saliency_kind() -> str:
 
 def set_saliency_kind(kind: str) -> None:
     settings().setValue("ui/saliency", kind)
+
+
+def mirror() -> str | None:
+    """The classroom mirror (URL or folder) tried before the public ones: the "data/mirror"
+    setting, else ``$NNDESK_MIRROR``, else None."""
+    value = str(settings().value("data/mirror", "") or "").strip()
+    return value or (os.environ.get("NNDESK_MIRROR", "").strip() or None)
+
+
+def set_mirror(source: str | None) -> None:
+    settings().setValue("data/mirror", (source or "").strip())

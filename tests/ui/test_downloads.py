@@ -1,0 +1,219 @@
+"""Getting data in the window: banners, the download worker, cancel, offline, folder, settings.
+
+Every server is a loopback one started here; "MNIST" is the tiny dataset, its checksums put in
+the registry for the test, so the same verification as for the real files applies.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from nndesk.controllers import datasets
+from nndesk.controllers.downloads import DownloadController
+from nndesk.data import registry
+from nndesk.data.download import dataset_cache_dir
+from nndesk.inference import Classifier
+from nndesk.ui import settings
+from tests.data.test_download import Server
+from tests.data.test_download_mirrors import StallingServer, closed_port_url
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
+
+
+@pytest.fixture
+def tiny_mnist(tiny_idx_dir, monkeypatch):
+    """The registry's MNIST becomes the tiny dataset (its checksums, unreachable public mirrors);
+    returns its four .gz payloads by file name."""
+    payloads = {p.name: p.read_bytes() for p in tiny_idx_dir.iterdir()}
+    files = tuple(
+        replace(f, sha256=hashlib.sha256(gzip.decompress(payloads[f.gz_name])).hexdigest())
+        for f in registry.MNIST.files
+    )
+    spec = replace(registry.MNIST, files=files, mirrors=(closed_port_url(),))
+    monkeypatch.setitem(registry.DATASETS, "mnist", spec)
+    datasets.forget_datasets()
+    yield payloads
+    datasets.forget_datasets()
+
+
+@pytest.fixture
+def server():
+    s = Server()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def window(window_factory, tiny_model_file, tiny_mnist):
+    window, _, coordinator = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    return window, coordinator
+
+
+def show_missing_banners(qtbot, window):
+    """Open the Dataset and Evaluate pages with no MNIST anywhere: both show their banner."""
+    window.tabs.setCurrentWidget(window.dataset_page)
+    qtbot.waitUntil(
+        lambda: window.dataset_page.message.offered_dataset() == "mnist", timeout=10_000
+    )
+    window.tabs.setCurrentWidget(window.evaluate_page)
+    qtbot.waitUntil(
+        lambda: window.evaluate_page.message.offered_dataset() == "mnist", timeout=10_000
+    )
+
+
+def cached_files() -> list[Path]:
+    folder = dataset_cache_dir("mnist")
+    return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+def test_a_missing_dataset_banner_offers_the_download_and_a_folder(qtbot, window):
+    window, _ = window
+    show_missing_banners(qtbot, window)
+    banner = window.evaluate_page.message
+    assert banner.download_button.text() == "Download MNIST (11 MB)"
+    assert banner.folder_button.isVisible() and not banner.progress.isVisible()
+    assert "MNIST is not on this computer yet" in banner.text()
+    assert "\n" not in banner.text()
+
+
+def test_download_from_the_classroom_mirror_fills_every_page_at_once(
+    qtbot, window, server, tiny_mnist
+):
+    window, coordinator = window
+    for name, body in tiny_mnist.items():
+        server.files[f"/school/mnist/{name}"] = body
+    settings.set_mirror(f"{server.url}/school")
+    show_missing_banners(qtbot, window)
+    evaluation, dataset_ctl = window.evaluation, window.dataset_page._controller
+    with qtbot.waitSignal(coordinator.downloads.finished, timeout=20_000):
+        window.dataset_page.message.download_button.click()  # clicked on one page...
+    # ...and every page retries at once: both banners go and both pages show the data
+    with qtbot.waitSignals([evaluation.finished, dataset_ctl.loaded], timeout=20_000):
+        pass
+    assert window.evaluate_page.message.isHidden() and window.dataset_page.message.isHidden()
+    assert window.evaluate_page.result().n == 50
+    assert [p.name for p in cached_files()] == sorted(tiny_mnist)
+    assert all(h.startswith("/school/mnist/") for h in server.hits)
+
+
+def test_progress_shows_on_every_banner_waiting_for_that_dataset(qtbot, window):
+    window, coordinator = window
+    show_missing_banners(qtbot, window)
+    stalling = StallingServer(size=1 << 20)
+    settings.set_mirror(stalling.url.rstrip("/"))
+    try:
+        with qtbot.waitSignal(coordinator.downloads.progressed, timeout=10_000):
+            window.evaluate_page.message.download_button.click()
+        for page in (window.evaluate_page, window.dataset_page):
+            banner = page.message
+            assert not banner.progress.isHidden() and not banner.cancel_button.isHidden()
+            assert banner.download_button.isHidden()
+        with qtbot.waitSignal(coordinator.downloads.cancelled, timeout=10_000):
+            window.dataset_page.message.cancel_button.click()
+    finally:
+        stalling.close()
+    coordinator.downloads.wait()
+    assert cached_files() == []  # nothing half-written
+    assert "cancelled; nothing was kept" in window.evaluate_page.message.text()
+    assert not window.evaluate_page.message.download_button.isHidden()
+
+
+def test_offline_the_banner_says_so_in_one_sentence_and_offers_a_folder(qtbot, window):
+    window, coordinator = window
+    settings.set_mirror(closed_port_url())
+    show_missing_banners(qtbot, window)
+    with qtbot.waitSignal(coordinator.downloads.failed, timeout=20_000) as blocker:
+        window.evaluate_page.message.download_button.click()
+    assert blocker.args[2] == "offline"
+    text = window.evaluate_page.message.text()
+    assert text == "Cannot download MNIST: no download server could be reached (offline?)."
+    assert window.evaluate_page.message.folder_button.isVisible()
+    assert cached_files() == []
+
+
+def test_choosing_a_data_folder_clears_every_banner_at_once(qtbot, window, tiny_idx_dir):
+    window, _ = window
+    show_missing_banners(qtbot, window)
+    with qtbot.waitSignals(
+        [window.evaluation.finished, window.dataset_page._controller.loaded], timeout=20_000
+    ):
+        window.data_folder_chosen.emit(str(tiny_idx_dir))  # what File > Data folder… sends
+    assert window.evaluate_page.message.isHidden() and window.dataset_page.message.isHidden()
+    assert settings.data_dir() == str(tiny_idx_dir)
+
+
+def test_a_test_image_of_a_missing_dataset_offers_the_download_then_shows_it(
+    qtbot, window, server, tiny_mnist
+):
+    window, coordinator = window
+    for name, body in tiny_mnist.items():
+        server.files[f"/mnist/{name}"] = body
+    settings.set_mirror(server.url)
+    window.request_test_image(7)
+    qtbot.waitUntil(
+        lambda: coordinator.download_dialog is not None and coordinator.download_dialog.isVisible(),
+        timeout=10_000,
+    )
+    dialog = coordinator.download_dialog
+    assert dialog.banner.download_button.text() == "Download MNIST (11 MB)"
+    with qtbot.waitSignal(coordinator.prediction.prediction_ready, timeout=20_000):
+        dialog.banner.download_button.click()
+    assert window.test_index.value() == 7 and not window.canvas.is_blank()
+    assert "downloaded and verified" in dialog.banner.text()
+
+
+def test_training_on_a_missing_dataset_offers_the_download(qtbot, window):
+    from nndesk.training import TrainConfig
+
+    window, coordinator = window
+    config = TrainConfig(dataset="mnist", arch="784-16-10", epochs=1)
+    with qtbot.waitSignal(window.train_page.data_missing, timeout=20_000) as blocker:
+        window.train_page.start_training(config)
+    assert blocker.args == ["mnist"]
+    assert coordinator.download_dialog.isVisible()
+    assert coordinator.download_dialog.banner.offered_dataset() == "mnist"
+
+
+def test_the_settings_dialog_remembers_a_mirror_and_refuses_a_bad_one(qtbot, window, tmp_path):
+    window, coordinator = window
+    window.act_settings.trigger()
+    dialog = coordinator.settings_dialog
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.mirror_edit.setText("ftp://teacher/datasets")
+    assert not ok.isEnabled() and "http://" in dialog.problem.text()
+    dialog.mirror_edit.setText(str(tmp_path / "no-such-share"))
+    assert not ok.isEnabled()
+    dialog.mirror_edit.setText("http://teacher-pc:8000/")
+    assert ok.isEnabled()
+    ok.click()
+    assert settings.mirror() == "http://teacher-pc:8000/"
+    window.act_settings.trigger()
+    assert coordinator.settings_dialog.mirror_edit.text() == "http://teacher-pc:8000/"
+    coordinator.settings_dialog.reject()
+
+
+def test_the_mirror_setting_falls_back_to_the_environment(monkeypatch):
+    monkeypatch.setenv("NNDESK_MIRROR", "http://env-mirror/")
+    assert settings.mirror() == "http://env-mirror/"
+    settings.set_mirror("/srv/share")
+    assert settings.mirror() == "/srv/share"
+
+
+def test_a_second_download_waits_for_the_first(qtbot):
+    import threading
+
+    release = threading.Event()
+    controller = DownloadController(downloader=lambda name, **kw: release.wait(10))
+    with qtbot.waitSignal(controller.started):
+        assert controller.start("mnist")
+    assert not controller.start("fashion") and controller.current() == "mnist"
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        release.set()
+    qtbot.waitUntil(lambda: not controller.busy)
+    assert controller.wait()
