@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from nndesk import preferences
 from nndesk.controllers.datasets import (
     DATASET_FOR_KIND,
     TITLES,
@@ -23,11 +24,11 @@ from nndesk.controllers.datasets import (
     missing_dataset,
 )
 from nndesk.controllers.downloads import DownloadController
-from nndesk.controllers.prediction import PredictionController, canvas_pixels, upscale_28
+from nndesk.controllers.prediction import PredictionController
 from nndesk.errors import NndeskError
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.paths import ASSETS_DIR
-from nndesk.ui import settings
+from nndesk.preprocess import canvas_pixels, upscale_28
 from nndesk.ui.data_banner import DataBanner, DownloadDialog
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.settings_dialog import SettingsDialog
@@ -53,7 +54,7 @@ class Coordinator(QObject):
         self.window, self.prediction, self.loader = window, prediction, loader
         self.rng = rng if rng is not None else np.random.default_rng()
         self._wanted: tuple[str, int] | None = None  # (dataset, index) waiting for a load
-        self.downloads = downloads or DownloadController(settings.mirror, parent=window)
+        self.downloads = downloads or DownloadController(preferences.mirror, parent=window)
         self.download_dialog: DownloadDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.downloads.finished.connect(self._on_downloads_finished)
@@ -81,11 +82,11 @@ class Coordinator(QObject):
 
     # ---- models -----------------------------------------------------------------------------
     def refresh_model_choices(self) -> None:
-        self.window.set_model_choices(shipped_models(), settings.recent_models())
+        self.window.set_model_choices(shipped_models(), preferences.recent_models())
 
     def default_classifier(self, kind: str) -> Classifier | None:
         """The shipped model for ``kind``, else the newest recent model of that kind."""
-        candidates = [default_model_path(kind)] + settings.recent_models()
+        candidates = [default_model_path(kind)] + preferences.recent_models()
         for path in candidates:
             if path is None:
                 continue
@@ -113,13 +114,13 @@ class Coordinator(QObject):
         if clf is None:
             return
         if clf.path is not None and Path(clf.path).is_file():
-            settings.add_recent_model(clf.path)
+            preferences.add_recent_model(clf.path)
             self.refresh_model_choices()
         if clf.preprocess_kind in ("digits", "garments") and clf.preprocess_kind != (
             self.window.mode()
         ):
             self.window.set_mode(clf.preprocess_kind, clear=False)
-            settings.set_last_mode(clf.preprocess_kind)
+            preferences.set_last_mode(clf.preprocess_kind)
 
     def start(self, mode: str) -> None:
         """First launch: the mode remembered last time and its default model."""
@@ -129,7 +130,7 @@ class Coordinator(QObject):
 
     @Slot(str)
     def _on_window_mode_change_requested(self, mode: str) -> None:
-        settings.set_last_mode(mode)
+        preferences.set_last_mode(mode)
         self.window.set_mode(mode)
         self.prediction.set_classifier(self.default_classifier(mode))
 
@@ -149,7 +150,7 @@ class Coordinator(QObject):
         except (NndeskError, OSError) as err:
             self.window.show_error(str(err).splitlines()[0], "Cannot save model")
             return
-        settings.add_recent_model(path)
+        preferences.add_recent_model(path)
         self.refresh_model_choices()
 
     # ---- images -----------------------------------------------------------------------------
@@ -266,25 +267,25 @@ class Coordinator(QObject):
 
     @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
-        settings.set_data_dir(folder)
+        preferences.set_data_dir(folder)
         self.window.show_note(f"Data folder: {folder}")
         self._data_changed()
 
     @Slot()
     def _on_window_settings_requested(self) -> None:
-        dialog = SettingsDialog(settings.data_dir(), settings.mirror(), self.window)
+        dialog = SettingsDialog(preferences.data_dir(), preferences.mirror(), self.window)
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         self.settings_dialog = dialog
         dialog.open()  # window-modal, without blocking (tests drive it)
 
     def _apply_settings(self, dialog: SettingsDialog) -> None:
         folder, mirror = dialog.values()
-        settings.set_mirror(mirror)
-        if folder != settings.data_dir():
+        preferences.set_mirror(mirror)
+        if folder != preferences.data_dir():
             if folder:
                 self._on_window_data_folder_chosen(folder)
             else:
-                settings.set_data_dir(None)
+                preferences.set_data_dir(None)
                 self._data_changed()
 
 
@@ -298,20 +299,20 @@ def build_window(
     window = MainWindow()
     prediction = PredictionController(window)
     loader = DatasetLoader(window)
-    downloads = DownloadController(settings.mirror, parent=window)
+    downloads = DownloadController(preferences.mirror, parent=window)
     coordinator = Coordinator(window, prediction, loader, downloads=downloads)
     why = WhyView()
     prediction.classifier_changed.connect(why.set_classifier)
     prediction.prediction_ready.connect(why.set_prediction)
     prediction.explanation_ready.connect(why.set_explanation)
-    why.set_saliency_kind(settings.saliency_kind())
-    prediction.set_saliency_kind(settings.saliency_kind())
+    why.set_saliency_kind(preferences.saliency_kind())
+    prediction.set_saliency_kind(preferences.saliency_kind())
     why.saliency_kind_changed.connect(prediction.set_saliency_kind)
-    why.saliency_kind_changed.connect(settings.set_saliency_kind)
+    why.saliency_kind_changed.connect(preferences.set_saliency_kind)
     window.add_page(why, "Why")
     window.why_view = why
     _add_pages(window, prediction, coordinator)
-    mode = mode or settings.last_mode()
+    mode = mode or preferences.last_mode()
     if classifier is None:
         coordinator.start(mode)
     else:
@@ -387,14 +388,14 @@ def run(data_dir: str | None = None) -> int:
     """Open the window (with the datasets in ``data_dir`` for this session, if given); returns
     the exit code of the Qt event loop."""
     if data_dir is not None:
-        settings.use_data_dir_for_session(data_dir)
+        preferences.use_data_dir_for_session(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("nndesk")
     app.setOrganizationName("nndesk")
     if ICON.is_file():
         app.setWindowIcon(QIcon(str(ICON)))
     window, _, _ = build_window()
-    geometry = settings.window_geometry()
+    geometry = preferences.window_geometry()
     if geometry is not None:
         window.restoreGeometry(geometry)
     else:

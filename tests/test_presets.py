@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nndesk.data.sources import Dataset
+from nndesk.data.dataset import Dataset
 from nndesk.errors import ConfigError
 from nndesk.presets import DEFAULT_PRESET, PRESETS, get_preset, list_presets
 from nndesk.training import BatchReport, prepare, train

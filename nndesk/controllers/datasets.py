@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from nndesk import preferences
 from nndesk.errors import DataError, NndeskError
-from nndesk.ui import settings
 
 _cache: dict[tuple[str, str | None], object] = {}
 _locks: dict[tuple[str, str | None], threading.Lock] = {}
@@ -78,7 +78,7 @@ def source_folder(name: str) -> str | None:
     from nndesk.data.registry import get_spec
 
     spec = get_spec(name)
-    user = _folder_for(spec.name, settings.data_dir())
+    user = _folder_for(spec.name, preferences.data_dir())
     if _complete(user, spec):
         return user
     cache = dataset_cache_dir(spec)
@@ -95,8 +95,8 @@ def missing_dataset(name: str | None) -> str | None:
 
 def get_dataset(name: str, allow_download: bool = False):
     """The ``nndesk.data.Dataset`` called ``name``, loaded at most once (blocking; call off the GUI
-    thread). A registered dataset comes from ``settings.data_dir()`` when that folder holds it,
-    else from the download cache; an image folder is read as it is.
+    thread). A registered dataset comes from ``preferences.data_dir()`` when that folder holds
+    it, else from the download cache; an image folder is read as it is.
 
     Raises ``DatasetMissing`` (one line saying how to get it) when a registered dataset is in
     neither place, ``DataError`` for damaged files.
@@ -106,7 +106,7 @@ def get_dataset(name: str, allow_download: bool = False):
     if name in TITLES:
         data_dir = source_folder(name)
         if data_dir is None:
-            folder = settings.data_dir()
+            folder = preferences.data_dir()
             where = f" (not in {folder} either)" if folder else ""
             raise DatasetMissing(name, how_to_get(name) + where)
     else:

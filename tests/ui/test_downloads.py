@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from nndesk import preferences
 from nndesk.controllers import datasets
 from nndesk.controllers.downloads import DownloadController
 from nndesk.data import registry
 from nndesk.data.download import dataset_cache_dir
 from nndesk.inference import Classifier
-from nndesk.ui import settings
 from tests.data.test_download import Server
 from tests.data.test_download_mirrors import StallingServer, closed_port_url
 
@@ -88,7 +88,7 @@ def test_download_from_the_classroom_mirror_fills_every_page_at_once(
     window, coordinator = window
     for name, body in tiny_mnist.items():
         server.files[f"/school/mnist/{name}"] = body
-    settings.set_mirror(f"{server.url}/school")
+    preferences.set_mirror(f"{server.url}/school")
     show_missing_banners(qtbot, window)
     evaluation, dataset_ctl = window.evaluation, window.dataset_page._controller
     with qtbot.waitSignal(coordinator.downloads.finished, timeout=20_000):
@@ -106,7 +106,7 @@ def test_progress_shows_on_every_banner_waiting_for_that_dataset(qtbot, window):
     window, coordinator = window
     show_missing_banners(qtbot, window)
     stalling = StallingServer(size=1 << 20)
-    settings.set_mirror(stalling.url.rstrip("/"))
+    preferences.set_mirror(stalling.url.rstrip("/"))
     try:
         with qtbot.waitSignal(coordinator.downloads.progressed, timeout=10_000):
             window.evaluate_page.message.download_button.click()
@@ -126,7 +126,7 @@ def test_progress_shows_on_every_banner_waiting_for_that_dataset(qtbot, window):
 
 def test_offline_the_banner_says_so_in_one_sentence_and_offers_a_folder(qtbot, window):
     window, coordinator = window
-    settings.set_mirror(closed_port_url())
+    preferences.set_mirror(closed_port_url())
     show_missing_banners(qtbot, window)
     with qtbot.waitSignal(coordinator.downloads.failed, timeout=20_000) as blocker:
         window.evaluate_page.message.download_button.click()
@@ -145,7 +145,7 @@ def test_choosing_a_data_folder_clears_every_banner_at_once(qtbot, window, tiny_
     ):
         window.data_folder_chosen.emit(str(tiny_idx_dir))  # what File > Data folder… sends
     assert window.evaluate_page.message.isHidden() and window.dataset_page.message.isHidden()
-    assert settings.data_dir() == str(tiny_idx_dir)
+    assert preferences.data_dir() == str(tiny_idx_dir)
 
 
 def test_a_test_image_of_a_missing_dataset_offers_the_download_then_shows_it(
@@ -154,7 +154,7 @@ def test_a_test_image_of_a_missing_dataset_offers_the_download_then_shows_it(
     window, coordinator = window
     for name, body in tiny_mnist.items():
         server.files[f"/mnist/{name}"] = body
-    settings.set_mirror(server.url)
+    preferences.set_mirror(server.url)
     window.request_test_image(7)
     qtbot.waitUntil(
         lambda: coordinator.download_dialog is not None and coordinator.download_dialog.isVisible(),
@@ -192,7 +192,7 @@ def test_the_settings_dialog_remembers_a_mirror_and_refuses_a_bad_one(qtbot, win
     dialog.mirror_edit.setText("http://teacher-pc:8000/")
     assert ok.isEnabled()
     ok.click()
-    assert settings.mirror() == "http://teacher-pc:8000/"
+    assert preferences.mirror() == "http://teacher-pc:8000/"
     window.act_settings.trigger()
     assert coordinator.settings_dialog.mirror_edit.text() == "http://teacher-pc:8000/"
     coordinator.settings_dialog.reject()
@@ -200,9 +200,9 @@ def test_the_settings_dialog_remembers_a_mirror_and_refuses_a_bad_one(qtbot, win
 
 def test_the_mirror_setting_falls_back_to_the_environment(monkeypatch):
     monkeypatch.setenv("NNDESK_MIRROR", "http://env-mirror/")
-    assert settings.mirror() == "http://env-mirror/"
-    settings.set_mirror("/srv/share")
-    assert settings.mirror() == "/srv/share"
+    assert preferences.mirror() == "http://env-mirror/"
+    preferences.set_mirror("/srv/share")
+    assert preferences.mirror() == "/srv/share"
 
 
 def test_a_second_download_waits_for_the_first(qtbot):
