@@ -37,7 +37,7 @@ def how_to_get(name: str) -> str:
     title = TITLES.get(name, name)
     return (
         f"{title} is not on this computer yet: download it, or choose a folder holding its "
-        "four IDX files"
+        "four IDX files."
     )
 
 
@@ -107,7 +107,7 @@ def get_dataset(name: str, allow_download: bool = False):
         data_dir = source_folder(name)
         if data_dir is None:
             folder = preferences.data_dir()
-            where = f" (not in {folder} either)" if folder else ""
+            where = f" It is not in {folder} either." if folder else ""
             raise DatasetMissing(name, how_to_get(name) + where)
     else:
         data_dir = None

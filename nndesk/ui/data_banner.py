@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from nndesk.data.download import DOWNLOAD_MB, SHORT_TITLES
 from nndesk.ui.banner import message_banner
 
+MB = 1 << 20  # the sizes the buttons promise are in these
+
 
 def download_label(name: str) -> str:
     """ "Download MNIST (11 MB)"."""
@@ -105,6 +107,10 @@ class DataBanner(QWidget):
     def on_download_started(self, name: str) -> None:
         self._downloading = name
         self.progress.setRange(0, 0)
+        self.progress.setFormat("connecting…")
+        if name == self._dataset:
+            title = SHORT_TITLES.get(name, name)
+            self.label.setText(f"Downloading {title}; each file is checked before it is kept.")
         self._refresh()
 
     @Slot(str, int, int)
@@ -114,7 +120,7 @@ class DataBanner(QWidget):
         # in kB, so 30 MB fits the bar's int range with room to spare
         self.progress.setRange(0, max(total // 1024, 1))
         self.progress.setValue(done // 1024)
-        self.progress.setFormat(f"{done / 1e6:.1f} of {total / 1e6:.0f} MB")
+        self.progress.setFormat(f"{done / MB:.1f} of {total / MB:.0f} MB")
 
     @Slot(str)
     def on_download_finished(self, name: str) -> None:

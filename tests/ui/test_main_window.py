@@ -216,7 +216,7 @@ def test_a_missing_dataset_offers_its_download_instead_of_an_error(
     banner = coordinator.download_dialog.banner
     assert banner.download_button.text() == "Download MNIST (11 MB)"
     assert "MNIST is not on this computer yet" in banner.text()
-    assert f"not in {tmp_path / 'empty'} either" in banner.text()
+    assert f"It is not in {tmp_path / 'empty'} either." in banner.text()
     assert warnings == []
 
 
