@@ -50,21 +50,17 @@ def server():
 
 
 @pytest.fixture
-def window(window_factory, tiny_model_file, tiny_mnist):
-    window, _, coordinator = window_factory(classifier=Classifier.from_file(tiny_model_file))
-    return window, coordinator
+def desk(window_factory, tiny_model_file, tiny_mnist):
+    return window_factory(classifier=Classifier.from_file(tiny_model_file))
 
 
-def show_missing_banners(qtbot, window):
+def show_missing_banners(qtbot, desk):
     """Open the Dataset and Evaluate pages with no MNIST anywhere: both show their banner."""
-    window.tabs.setCurrentWidget(window.dataset_page)
-    qtbot.waitUntil(
-        lambda: window.dataset_page.message.offered_dataset() == "mnist", timeout=10_000
-    )
-    window.tabs.setCurrentWidget(window.evaluate_page)
-    qtbot.waitUntil(
-        lambda: window.evaluate_page.message.offered_dataset() == "mnist", timeout=10_000
-    )
+    window = desk.window
+    window.tabs.setCurrentWidget(desk.dataset_page)
+    qtbot.waitUntil(lambda: desk.dataset_page.message.offered_dataset() == "mnist", timeout=10_000)
+    window.tabs.setCurrentWidget(desk.evaluate_page)
+    qtbot.waitUntil(lambda: desk.evaluate_page.message.offered_dataset() == "mnist", timeout=10_000)
 
 
 def cached_files() -> list[Path]:
@@ -72,10 +68,9 @@ def cached_files() -> list[Path]:
     return sorted(folder.iterdir()) if folder.is_dir() else []
 
 
-def test_a_missing_dataset_banner_offers_the_download_and_a_folder(qtbot, window):
-    window, _ = window
-    show_missing_banners(qtbot, window)
-    banner = window.evaluate_page.message
+def test_a_missing_dataset_banner_offers_the_download_and_a_folder(qtbot, desk):
+    show_missing_banners(qtbot, desk)
+    banner = desk.evaluate_page.message
     assert banner.download_button.text() == "Download MNIST (11 MB)"
     assert banner.folder_button.isVisible() and not banner.progress.isVisible()
     assert "MNIST is not on this computer yet" in banner.text()
@@ -83,75 +78,74 @@ def test_a_missing_dataset_banner_offers_the_download_and_a_folder(qtbot, window
 
 
 def test_download_from_the_classroom_mirror_fills_every_page_at_once(
-    qtbot, window, server, tiny_mnist
+    qtbot, desk, server, tiny_mnist
 ):
-    window, coordinator = window
+    coordinator = desk.coordinator
     for name, body in tiny_mnist.items():
         server.files[f"/school/mnist/{name}"] = body
     preferences.set_mirror(f"{server.url}/school")
-    show_missing_banners(qtbot, window)
-    evaluation, dataset_ctl = window.evaluation, window.dataset_page._controller
+    show_missing_banners(qtbot, desk)
+    evaluation, dataset_ctl = desk.evaluation, desk.dataset_page._controller
     with qtbot.waitSignal(coordinator.downloads.finished, timeout=20_000):
-        window.dataset_page.message.download_button.click()  # clicked on one page...
+        desk.dataset_page.message.download_button.click()  # clicked on one page...
     # ...and every page retries at once: both banners go and both pages show the data
     with qtbot.waitSignals([evaluation.finished, dataset_ctl.loaded], timeout=20_000):
         pass
-    assert window.evaluate_page.message.isHidden() and window.dataset_page.message.isHidden()
-    assert window.evaluate_page.result().n == 50
+    assert desk.evaluate_page.message.isHidden() and desk.dataset_page.message.isHidden()
+    assert desk.evaluate_page.result().n == 50
     assert [p.name for p in cached_files()] == sorted(tiny_mnist)
     assert all(h.startswith("/school/mnist/") for h in server.hits)
 
 
-def test_progress_shows_on_every_banner_waiting_for_that_dataset(qtbot, window):
-    window, coordinator = window
-    show_missing_banners(qtbot, window)
+def test_progress_shows_on_every_banner_waiting_for_that_dataset(qtbot, desk):
+    coordinator = desk.coordinator
+    show_missing_banners(qtbot, desk)
     stalling = StallingServer(size=1 << 20)
     preferences.set_mirror(stalling.url.rstrip("/"))
     try:
         with qtbot.waitSignal(coordinator.downloads.progressed, timeout=10_000):
-            window.evaluate_page.message.download_button.click()
-        for page in (window.evaluate_page, window.dataset_page):
+            desk.evaluate_page.message.download_button.click()
+        for page in (desk.evaluate_page, desk.dataset_page):
             banner = page.message
             assert not banner.progress.isHidden() and not banner.cancel_button.isHidden()
             assert banner.download_button.isHidden()
         with qtbot.waitSignal(coordinator.downloads.cancelled, timeout=10_000):
-            window.dataset_page.message.cancel_button.click()
+            desk.dataset_page.message.cancel_button.click()
     finally:
         stalling.close()
     coordinator.downloads.wait()
     assert cached_files() == []  # nothing half-written
-    assert "cancelled; nothing was kept" in window.evaluate_page.message.text()
-    assert not window.evaluate_page.message.download_button.isHidden()
+    assert "cancelled; nothing was kept" in desk.evaluate_page.message.text()
+    assert not desk.evaluate_page.message.download_button.isHidden()
 
 
-def test_offline_the_banner_says_so_in_one_sentence_and_offers_a_folder(qtbot, window):
-    window, coordinator = window
+def test_offline_the_banner_says_so_in_one_sentence_and_offers_a_folder(qtbot, desk):
+    coordinator = desk.coordinator
     preferences.set_mirror(closed_port_url())
-    show_missing_banners(qtbot, window)
+    show_missing_banners(qtbot, desk)
     with qtbot.waitSignal(coordinator.downloads.failed, timeout=20_000) as blocker:
-        window.evaluate_page.message.download_button.click()
+        desk.evaluate_page.message.download_button.click()
     assert blocker.args[2] == "offline"
-    text = window.evaluate_page.message.text()
+    text = desk.evaluate_page.message.text()
     assert text == "Cannot download MNIST: no download server could be reached (offline?)."
-    assert window.evaluate_page.message.folder_button.isVisible()
+    assert desk.evaluate_page.message.folder_button.isVisible()
     assert cached_files() == []
 
 
-def test_choosing_a_data_folder_clears_every_banner_at_once(qtbot, window, tiny_idx_dir):
-    window, _ = window
-    show_missing_banners(qtbot, window)
+def test_choosing_a_data_folder_clears_every_banner_at_once(qtbot, desk, tiny_idx_dir):
+    show_missing_banners(qtbot, desk)
     with qtbot.waitSignals(
-        [window.evaluation.finished, window.dataset_page._controller.loaded], timeout=20_000
+        [desk.evaluation.finished, desk.dataset_page._controller.loaded], timeout=20_000
     ):
-        window.data_folder_chosen.emit(str(tiny_idx_dir))  # what File > Data folder… sends
-    assert window.evaluate_page.message.isHidden() and window.dataset_page.message.isHidden()
+        desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # what File > Data folder… sends
+    assert desk.evaluate_page.message.isHidden() and desk.dataset_page.message.isHidden()
     assert preferences.data_dir() == str(tiny_idx_dir)
 
 
 def test_a_test_image_of_a_missing_dataset_offers_the_download_then_shows_it(
-    qtbot, window, server, tiny_mnist
+    qtbot, desk, server, tiny_mnist
 ):
-    window, coordinator = window
+    window, coordinator = desk.window, desk.coordinator
     for name, body in tiny_mnist.items():
         server.files[f"/mnist/{name}"] = body
     preferences.set_mirror(server.url)
@@ -168,20 +162,20 @@ def test_a_test_image_of_a_missing_dataset_offers_the_download_then_shows_it(
     assert "downloaded and verified" in dialog.banner.text()
 
 
-def test_training_on_a_missing_dataset_offers_the_download(qtbot, window):
+def test_training_on_a_missing_dataset_offers_the_download(qtbot, desk):
     from nndesk.training import TrainConfig
 
-    window, coordinator = window
+    coordinator = desk.coordinator
     config = TrainConfig(dataset="mnist", arch="784-16-10", epochs=1)
-    with qtbot.waitSignal(window.train_page.data_missing, timeout=20_000) as blocker:
-        window.train_page.start_training(config)
+    with qtbot.waitSignal(desk.train_page.data_missing, timeout=20_000) as blocker:
+        desk.train_page.start_training(config)
     assert blocker.args == ["mnist"]
     assert coordinator.download_dialog.isVisible()
     assert coordinator.download_dialog.banner.offered_dataset() == "mnist"
 
 
-def test_the_settings_dialog_remembers_a_mirror_and_refuses_a_bad_one(qtbot, window, tmp_path):
-    window, coordinator = window
+def test_the_settings_dialog_remembers_a_mirror_and_refuses_a_bad_one(qtbot, desk, tmp_path):
+    window, coordinator = desk.window, desk.coordinator
     window.act_settings.trigger()
     dialog = coordinator.settings_dialog
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
