@@ -32,6 +32,7 @@ from nndesk.errors import NndeskError
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.paths import ASSETS_DIR
 from nndesk.preprocess import canvas_pixels, upscale_28
+from nndesk.ui import theme, wheel_guard
 from nndesk.ui.data_banner import DataBanner, DownloadDialog
 from nndesk.ui.dataset_view import DatasetView
 from nndesk.ui.evaluation_panel import EvaluationPanel
@@ -75,6 +76,7 @@ class Coordinator(QObject):
         window.image_data_received.connect(self._on_window_image_data_received)
         window.test_image_requested.connect(self._on_window_test_image_requested)
         window.data_folder_chosen.connect(self._on_window_data_folder_chosen)
+        window.theme_change_requested.connect(self._on_window_theme_change_requested)
         window.drawing_changed.connect(prediction.request)
         window.drawing_finished.connect(prediction.request_now)
         prediction.classifier_changed.connect(self._on_prediction_classifier_changed)
@@ -273,6 +275,12 @@ class Coordinator(QObject):
         self._data_changed()
 
     @Slot(str)
+    def _on_window_theme_change_requested(self, name: str) -> None:
+        preferences.set_theme(name)
+        theme.apply_theme(QApplication.instance(), name)
+        self.window.set_theme_choice(name)
+
+    @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
         preferences.set_data_dir(folder)
         self.window.show_note(f"Data folder: {folder}")
@@ -322,6 +330,7 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     """The window with its controllers and pages, wired; used by ``run``, the tests and the
     screenshots. ``classifier`` overrides the default model of ``mode`` (tests pass a tiny model).
     """
+    wheel_guard.install()  # before any widget: the wheel scrolls forms, never edits a field
     window = MainWindow()
     # -- controllers (each owning a thread registers its shutdown with the window) --------------
     prediction = PredictionController(window)
@@ -368,6 +377,7 @@ def _wire_why_page(desk: Desk) -> None:
     prediction.set_saliency_kind(preferences.saliency_kind())
     why.saliency_kind_changed.connect(prediction.set_saliency_kind)
     why.saliency_kind_changed.connect(preferences.set_saliency_kind)
+    desk.window.set_theme_choice(preferences.theme())  # View > Theme shows the saved one
     desk.window.add_page(why, "Why")
 
 
@@ -418,6 +428,7 @@ def run(data_dir: str | None = None) -> int:
     app.setOrganizationName("nndesk")
     if ICON.is_file():
         app.setWindowIcon(QIcon(str(ICON)))
+    theme.apply_theme(app, preferences.theme())
     window = build_window().window
     geometry = preferences.window_geometry()
     if geometry is not None:

@@ -99,3 +99,14 @@ def mirror() -> str | None:
 
 def set_mirror(source: str | None) -> None:
     settings().setValue("data/mirror", (source or "").strip())
+
+
+def theme() -> str:
+    """ "system" (default), "light" or "dark" (View > Theme)."""
+    name = str(settings().value("ui/theme", "system"))
+    return name if name in ("system", "light", "dark") else "system"
+
+
+def set_theme(name: str) -> None:
+    if name in ("system", "light", "dark"):
+        settings().setValue("ui/theme", name)

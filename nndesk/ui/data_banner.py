@@ -73,7 +73,7 @@ class DataBanner(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.label)
         layout.addWidget(self.buttons)
-        self.buttons.setVisible(False)
+        self._refresh()  # tooltips and visibility of the (hidden) buttons
         self.setVisible(False)
 
     # ---- what the page says ------------------------------------------------------------------

@@ -40,16 +40,13 @@ from PySide6.QtWidgets import (
 
 from nndesk.evaluation import EvaluationResult, mistakes
 from nndesk.inference import Prediction
-from nndesk.ui import qt_image
+from nndesk.ui import qt_image, theme
 from nndesk.ui.evaluation_panel import WIDE
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 TILE = QSize(112, 132)  # one grid cell: 84 px thumbnail (3x) + two lines of text
 THUMB = 84
 CACHE_SIZE = 2000  # rendered tiles kept; ~60 KB each
-WRONG = QColor("#C62D42")
-RIGHT = QColor("#1E8C4E")
-MUTED = QColor("#52606D")
 SORT_CHOICES = (("Most confident first", "confidence"), ("Test-set order", "index"))
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1  # int: the image's index in the test split
 
@@ -132,7 +129,7 @@ class MistakesModel(QAbstractListModel):
         bold.setBold(True)
         width = TILE.width() - 4
         painter.setFont(bold)
-        painter.setPen(RIGHT if t == p else WRONG)
+        painter.setPen(QColor(theme.colours().good if t == p else theme.colours().error))
         line1 = f"{r.class_names[p]} {self._confidence[i]:.0%}"
         fm = QFontMetrics(bold)
         painter.drawText(
@@ -141,7 +138,7 @@ class MistakesModel(QAbstractListModel):
             fm.elidedText(line1, Qt.TextElideMode.ElideMiddle, width),
         )
         painter.setFont(font)
-        painter.setPen(MUTED)
+        painter.setPen(QColor(theme.colours().muted))
         line2 = f"true: {r.class_names[t]}"
         painter.drawText(
             QRect(2, THUMB + 24, width, 18),
@@ -208,7 +205,7 @@ class MistakesView(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._on_filter_changed)
         self.summary = QLabel("Evaluate a model to browse its mistakes.")
-        self.summary.setStyleSheet("color: #52606D;")
+        theme.set_tone(self.summary, "muted")
 
         self.model = MistakesModel(self)
         self.grid = QListView()

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.ui import theme
+
 MIRROR_HELP = (
     "A teacher can serve the datasets on the school network: a web address or a shared folder "
     "holding <b>mnist/</b> and <b>fashion-mnist/</b>, each with the four standard files. "
@@ -65,7 +67,7 @@ class SettingsDialog(QDialog):
         help_label = QLabel(MIRROR_HELP)
         help_label.setWordWrap(True)
         self.problem = QLabel("")
-        self.problem.setStyleSheet("color: #B42318;")
+        theme.set_tone(self.problem, "error")  # readable in the light and the dark theme
         self.problem.setVisible(False)
         form = QFormLayout()
         form.addRow("Data folder", folder_row)

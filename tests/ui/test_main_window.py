@@ -7,7 +7,7 @@ import threading
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QThread
 from PySide6.QtWidgets import QMessageBox
 
 from nndesk import preferences
@@ -46,10 +46,12 @@ def test_the_window_opens_and_closes_and_runs_the_shutdown_hooks(qtbot, window_f
     window, prediction = desk.window, desk.prediction
     hooks = []
     window.add_shutdown_hook(lambda: hooks.append("stopped"))
+    workers = prediction.findChildren(QThread)
+    assert workers and all(t.isRunning() for t in workers)
     with qtbot.waitSignal(window.about_to_close):
         window.close()
     assert hooks == ["stopped"]
-    assert not prediction._thread.isRunning()
+    assert not any(t.isRunning() for t in workers)
 
 
 def test_without_a_model_the_window_says_how_to_get_one(window_factory):
