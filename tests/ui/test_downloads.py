@@ -211,3 +211,10 @@ def test_a_second_download_waits_for_the_first(qtbot):
         release.set()
     qtbot.waitUntil(lambda: not controller.busy)
     assert controller.wait()
+
+
+@pytest.mark.parametrize("stored", [["http://a/", "http://b/"], 42, "x\0y", "   "])
+def test_a_damaged_mirror_setting_is_ignored(stored, monkeypatch):
+    monkeypatch.delenv("NNDESK_MIRROR", raising=False)
+    preferences.settings().setValue("data/mirror", stored)
+    assert preferences.mirror() is None
