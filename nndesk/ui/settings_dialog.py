@@ -75,6 +75,12 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
+            "Use and remember these settings"
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            "Close without changing anything"
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -218,3 +218,13 @@ def test_a_damaged_mirror_setting_is_ignored(stored, monkeypatch):
     monkeypatch.delenv("NNDESK_MIRROR", raising=False)
     preferences.settings().setValue("data/mirror", stored)
     assert preferences.mirror() is None
+
+
+def test_the_download_and_settings_dialogs_explain_every_control(qtbot, desk):
+    from tests.ui.test_tooltips import controls_without_tooltip
+
+    desk.coordinator.offer_download("mnist")
+    desk.window.act_settings.trigger()
+    assert controls_without_tooltip(desk.coordinator.download_dialog) == []
+    assert controls_without_tooltip(desk.coordinator.settings_dialog) == []
+    desk.coordinator.settings_dialog.reject()
