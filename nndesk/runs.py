@@ -521,6 +521,8 @@ class RunStore:
 
     def _read(self, folder: Path) -> RunRecord:
         path = folder / RUN_FILE
+        if path.exists() and not path.is_file():  # a folder, a pipe (open would wait forever)
+            raise RunFileError(f"{RUN_FILE} is not a regular file")
         try:
             with open(path, "rb") as f:
                 data = f.read(MAX_RUN_FILE_BYTES + 1)

@@ -87,6 +87,21 @@ def test_a_folder_without_run_json_is_listed_as_damaged(tmp_path):
     assert damaged.run_id == "half-made" and "missing" in damaged.message
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+def test_a_run_json_that_is_a_pipe_or_a_folder_is_damaged_and_never_opened(tmp_path):
+    """Opening a named pipe waits for a writer forever: the window would never start."""
+    store = make_store(tmp_path)
+    run_with(store)
+    (store.root / "piped").mkdir()
+    os.mkfifo(store.root / "piped" / "run.json")
+    (store.root / "nested" / "run.json").mkdir(parents=True)
+    damaged = {r.run_id: r.message for r in store.list() if r.status == DAMAGED}
+    assert damaged == {
+        "piped": "run.json is not a regular file",
+        "nested": "run.json is not a regular file",
+    }
+
+
 def test_the_run_id_comes_from_the_folder_never_from_inside_run_json(tmp_path, trash):
     store = make_store(tmp_path)
     victim = run_with(store)
