@@ -31,6 +31,12 @@ MALFORMED = {
     "deep": "[" * 100_000 + "]" * 100_000,
     "not-utf8": b"\xff\xfe{",
 }
+#: Records that are valid but hold values the Runs view must still show without failing.
+ODD_BUT_VALID = {
+    "year-one": '{"created_at": "0001-01-01T00:00:00+01:00", "status": "completed"}',
+    "year-9999": '{"created_at": "9999-12-31T23:59:59-01:00"}',
+    "long-title": '{"title": "' + "t" * 5000 + '", "config": {"dataset": "' + "d" * 500 + '"}}',
+}
 
 
 @pytest.fixture
