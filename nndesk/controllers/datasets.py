@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from nndesk import preferences
-from nndesk.errors import DataError, NndeskError
+from nndesk.errors import DataError, MissingDataError, NndeskError
 
 _cache: dict[tuple[str, str | None], object] = {}
 _locks: dict[tuple[str, str | None], threading.Lock] = {}
@@ -66,10 +66,11 @@ def get_dataset(name: str, allow_download: bool = False):
         if key not in _cache:
             try:
                 _cache[key] = load_dataset(name, data_dir=data_dir, allow_download=allow_download)
-            except DataError as err:
+            except MissingDataError as err:
                 if allow_download:
                     raise
-                raise DataError(f"{err} — {how_to_get(name)}") from None
+                # the window's advice replaces the CLI's: said once, in the window's terms
+                raise DataError(f"{err.what} — {how_to_get(name)}") from None
         return _cache[key]
 
 
