@@ -134,8 +134,9 @@ def render(
             f"({window.prediction_panel.confidence_label.text()})"
         )
         _render_model_pages(app, desk, save)
+    _render_small(app, desk, save, size)  # the shipped model's evaluation, before training
     trained = _render_training_page(app, desk, save)
-    _render_small_and_dark(app, desk, save, size, trained)
+    _render_dark(app, desk, save, trained)
     window.close()
     dismisser.stop()
     return saved
@@ -159,8 +160,8 @@ def _dismiss_dialogs(app):
     return timer
 
 
-def _render_small_and_dark(app, desk, save, size, trained: bool) -> None:
-    """The Evaluate page at 1024x700, then the window in the dark theme."""
+def _render_small(app, desk, save, size) -> None:
+    """The Evaluate page (the Why page without data) at 1024x700."""
     window = desk.window
     evaluated = desk.evaluation.result() is not None
     window.tabs.setCurrentWidget(desk.evaluate_page if evaluated else desk.why_page)
@@ -168,6 +169,13 @@ def _render_small_and_dark(app, desk, save, size, trained: bool) -> None:
     _wait(app, lambda: False, 1.5)
     save(window, "window-1024")
     window.resize(*size)
+    _wait(app, lambda: False, 0.5)
+
+
+def _render_dark(app, desk, save, trained: bool) -> None:
+    """The window in the dark theme: the finished run's curves, else the Evaluate page."""
+    window = desk.window
+    evaluated = desk.evaluation.result() is not None
     window.theme_change_requested.emit("dark")
     page = desk.train_page if trained else desk.evaluate_page if evaluated else desk.why_page
     window.tabs.setCurrentWidget(page)
