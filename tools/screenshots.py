@@ -69,6 +69,9 @@ def render(
     from nndesk.inference import Classifier, default_model_path
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from nndesk.ui import theme
+
+    theme.apply_theme(app, "light")  # the same pictures on every desktop
     dismisser = _dismiss_dialogs(app)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
