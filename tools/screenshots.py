@@ -169,10 +169,20 @@ def _render_small(app, desk, save, size) -> None:
     evaluated = desk.evaluation.result() is not None
     window.tabs.setCurrentWidget(desk.evaluate_page if evaluated else desk.why_page)
     window.resize(1024, 700)
-    _wait(app, lambda: False, 1.5)
+    _wait(app, lambda: False, 1.0)
+    _redraw_charts(window)  # lay the charts out for the new size before grabbing
+    _wait(app, lambda: False, 0.5)
     save(window, "window-1024")
     window.resize(*size)
     _wait(app, lambda: False, 0.5)
+
+
+def _redraw_charts(window) -> None:
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    for canvas in window.findChildren(FigureCanvasQTAgg):
+        if canvas.isVisible():
+            canvas.draw()
 
 
 def _render_dark(app, desk, save, trained: bool) -> None:
