@@ -184,6 +184,7 @@ class PoolWindow:
     window: np.ndarray  # float32 (size, size), the input values
     winner: tuple[int, int]  # (row, col) of the winning input, in the input feature map
     value: float  # the maximum
+    steps: tuple[Step, ...] = ()  # activation / batch norm applied after the pooling
 
 
 def pool_window(tr: Trace, model: Sequential, layer_index: int, channel: int, row: int, col: int):
@@ -192,6 +193,10 @@ def pool_window(tr: Trace, model: Sequential, layer_index: int, channel: int, ro
     x = np.asarray(tr.layer_input(layer_index), np.float32)
     window = x[channel, row * size : (row + 1) * size, col * size : (col + 1) * size].copy()
     r, c = np.unravel_index(int(np.argmax(window)), window.shape)
+    value = float(window[r, c])
+    steps = _follow(
+        model, tr, layer_index, value, lambda v: float(v[channel, row, col]), channel, spatial=True
+    )
     return PoolWindow(
         layer_index,
         channel,
@@ -199,8 +204,24 @@ def pool_window(tr: Trace, model: Sequential, layer_index: int, channel: int, ro
         col,
         window,
         (row * size + int(r), col * size + int(c)),
-        float(window[r, c]),
+        value,
+        steps,
     )
+
+
+def pool_after(model: Sequential, tr: Trace, px: ConvPixel) -> PoolWindow | None:
+    """The pooling window a conv pixel falls in, when a MaxPool2D follows its element-wise
+    steps (and the pixel is not in a dropped trailing row or column); else None."""
+    after = px.steps[-1].layer_index if px.steps else px.layer_index
+    nxt = after + 1
+    if nxt >= len(model.layers) or type(model.layers[nxt]).__name__ != "MaxPool2D":
+        return None
+    size = model.layers[nxt].size
+    _, h, w = tr.layers[nxt].values.shape
+    row, col = px.row // size, px.col // size
+    if row >= h or col >= w:
+        return None
+    return pool_window(tr, model, nxt, px.channel, row, col)
 
 
 def _follow(model, tr, layer_index, z, pick, feature, spatial=False) -> tuple[Step, ...]:

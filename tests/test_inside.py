@@ -154,3 +154,20 @@ def test_strongest_links_are_the_largest_contributions():
     links = inside.strongest_links(a, W, np.arange(3), np.arange(2), 2)
     assert links == [(1, 1, -6.0), (2, 0, 2.0)]
     assert inside.strongest_links(a, W, np.arange(0), np.arange(2), 5) == []
+
+
+def test_a_conv_pixel_is_followed_into_its_pooling_window_and_the_activation_after():
+    clf = shipped("mnist-cnn")
+    model = clf.model
+    tr = inside.trace(model, clf.normalizer, drawn_seven())
+    conv = _convs(model)[0]
+    maps = tr.layers[conv].values
+    row, col = np.unravel_index(int(np.argmax(maps[0])), maps[0].shape)
+    px = inside.conv_pixel(model, tr, conv, 0, int(row), int(col))
+    pool = inside.pool_after(model, tr, px)
+    assert pool is not None  # the shipped CNN pools right after each convolution
+    assert pool.winner == (row, col)  # the strongest pixel of a map wins its window
+    for step in pool.steps:  # the ReLU after the pooling, by hand, equals the model's
+        got = float(tr.layers[step.layer_index].values[0, pool.row, pool.col])
+        assert step.value == pytest.approx(got, rel=1e-4, abs=1e-4)
+    assert [s.name for s in pool.steps][:1] == ["ReLU"]

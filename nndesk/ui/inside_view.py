@@ -404,12 +404,12 @@ def _num(v: float) -> str:
 
 
 def _grid(values: np.ndarray, bold: tuple[int, int] | None = None) -> str:
-    """A small HTML table of a 2-D array's numbers."""
+    """A small HTML table of a 2-D array's numbers (two decimals: the sums below are exact)."""
     rows = []
     for r, line in enumerate(values):
         cells = []
         for c, v in enumerate(line):
-            s = html.escape(_num(float(v)))
+            s = html.escape(f"{float(v):.2f}")
             cells.append(f"<td align='right'>{'<b>' + s + '</b>' if bold == (r, c) else s}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return "<table cellspacing='0' cellpadding='3' border='1'>" + "".join(rows) + "</table>"
@@ -462,6 +462,23 @@ def conv_html(px: inside.ConvPixel) -> str:
     return "<br>".join(lines)
 
 
+def next_pool_html(px: inside.ConvPixel, pool: inside.PoolWindow) -> str:
+    """What the MaxPool2D after a conv pixel does with it, and the steps after the pooling."""
+    size = pool.window.shape[0]
+    won = pool.winner == (px.row, px.col)
+    verdict = (
+        "this pixel <b>won</b> its window and passes on"
+        if won
+        else f"this pixel lost to ({pool.winner[0]}, {pool.winner[1]}) = {_num(pool.value)}"
+    )
+    lines = [
+        f"Then layer {pool.layer_index} MaxPool2D keeps the largest of each {size}×{size} "
+        f"window: {verdict}"
+    ]
+    lines += [html.escape(step.formula) for step in pool.steps]
+    return "<br>".join(lines)
+
+
 def pool_html(pool: inside.PoolWindow) -> str:
     r, c = pool.winner
     local = (r - pool.row * pool.window.shape[0], c - pool.col * pool.window.shape[1])
@@ -472,6 +489,7 @@ def pool_html(pool: inside.PoolWindow) -> str:
             f"the {pool.window.shape[0]}×{pool.window.shape[1]} window it reads:",
             _grid(pool.window, bold=local),
             f"max = <b>{_num(pool.value)}</b>: the input at ({r}, {c}) won (bold, outlined)",
+            *(html.escape(step.formula) for step in pool.steps),
         ]
     )
 
@@ -479,10 +497,7 @@ def pool_html(pool: inside.PoolWindow) -> str:
 def softmax_html(steps: inside.SoftmaxSteps, names: tuple[str, ...]) -> str:
     t = steps.temperature
     best = int(np.argmax(steps.probabilities))
-    head = (
-        "<tr><th align='left'>class</th><th>logit z</th><th>z / T</th>"
-        "<th>e^(z/T − max)</th><th>p = e / Σ</th></tr>"
-    )
+    head = "<tr><th align='left'>class</th><th>logit z</th><th>z/T</th><th>exp</th><th>p</th></tr>"
     rows = []
     for k in range(steps.logits.size):
         name = names[k] if k < len(names) else str(k)
@@ -500,7 +515,7 @@ def softmax_html(steps: inside.SoftmaxSteps, names: tuple[str, ...]) -> str:
         )
         rows.append(f"<tr>{row}</tr>")
     note = (
-        f"T = {t:.2g}: Σ e = {_num(steps.total)}. "
+        f"exp = e^(z/T − max z/T), p = exp / Σ exp; here Σ exp = {_num(steps.total)}. "
         + ("T = 1 is what the model answers. " if abs(t - 1) < 1e-9 else "The model is unchanged; ")
         + "T &lt; 1 sharpens, T &gt; 1 flattens."
     )
@@ -617,8 +632,11 @@ class InsideView(QWidget):
         if sel[1] >= len(model.layers):
             return False
         name = type(model.layers[sel[1]]).__name__
-        return (sel[0] == "dense" and name == "Dense") or (
-            sel[0] == "pixel" and name in ("Conv2D", "MaxPool2D")
+        shape = self._snapshot.trace.layers[sel[1]].values.shape
+        if sel[0] == "dense":
+            return name == "Dense" and sel[2] < shape[0]
+        return name in ("Conv2D", "MaxPool2D") and all(
+            v < n for v, n in zip(sel[2:], shape, strict=True)
         )
 
     def _default_selection(self):
@@ -698,7 +716,9 @@ class InsideView(QWidget):
             self.weights.set_weights(math.weights, caption)
             self.weights.show()
         elif isinstance(math, inside.ConvPixel):
-            self.arithmetic.setText(conv_html(math))
+            pool = inside.pool_after(model, snap.trace, math)
+            after = "" if pool is None else "<br>" + next_pool_html(math, pool)
+            self.arithmetic.setText(conv_html(math) + after)
             self.weights.hide()
             k = math.kernel.shape[-1]
             p, s = model.layers[math.layer_index].padding, model.layers[math.layer_index].stride
