@@ -519,7 +519,7 @@ def softmax_html(steps: inside.SoftmaxSteps, names: tuple[str, ...]) -> str:
         + ("T = 1 is what the model answers. " if abs(t - 1) < 1e-9 else "The model is unchanged; ")
         + "T &lt; 1 sharpens, T &gt; 1 flattens."
     )
-    return f"<table cellspacing='0' cellpadding='2'>{head}{''.join(rows)}</table>{note}"
+    return f"<table cellspacing='0' cellpadding='4'>{head}{''.join(rows)}</table>{note}"
 
 
 # ---- the page ------------------------------------------------------------------------------------
