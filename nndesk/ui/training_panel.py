@@ -59,6 +59,7 @@ class TrainingPanel(QWidget):
 
     model_ready = Signal(object)  # Classifier: a finished run's model, or one the user loaded
     status_message = Signal(str)  # one line for the window's status bar
+    data_missing = Signal(str)  # a run needs this registered dataset, not on this computer
 
     def __init__(
         self,
@@ -79,6 +80,7 @@ class TrainingPanel(QWidget):
         self._run: RunStarted | None = None
         self._last_batch = None
         self._message_box: QMessageBox | None = None
+        self._wanted_dataset: str | None = None  # the dataset of the last run asked for
 
         # -- settings (left) -----------------------------------------------------------------
         self.form = TrainForm()
@@ -250,6 +252,7 @@ class TrainingPanel(QWidget):
         """Start a run with ``config`` (default: the form's); False (and a message) if refused."""
         try:
             config = config or self.form.config()
+            self._wanted_dataset = config.dataset
             self.controller.start(config, resume=resume)
         except NndeskError as err:
             self.show_error(str(err))
@@ -290,9 +293,12 @@ class TrainingPanel(QWidget):
         self.loaded_model = Path(path)
         saved = clf.info.get("config")
         if saved:
-            self.form.set_config(
-                TrainConfig.from_dict(saved).replace(epochs=self.form.epochs.value())
-            )
+            try:  # a file's settings are checked like typed ones before they fill the form
+                config = TrainConfig.from_dict(saved).validate()
+            except (NndeskError, TypeError, ValueError) as err:
+                self.show_error(f"{Path(path).name}: its training settings are not usable ({err})")
+            else:
+                self.form.set_config(config.replace(epochs=self.form.epochs.value()))
         history = clf.info.get("history") or []
         self.curves = Curves.from_history(history)
         self.live.reset()
@@ -483,7 +489,15 @@ class TrainingPanel(QWidget):
 
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
+        from nndesk.controllers.datasets import how_to_get, missing_dataset
+
         self.progress.setFormat("Failed")
+        missing = missing_dataset(self._wanted_dataset)
+        if missing is not None and message.startswith(how_to_get(missing)):
+            self.progress.setFormat("Needs a dataset")
+            self.status_message.emit(message)
+            self.data_missing.emit(missing)  # the window offers the download
+            return
         self.show_error(message)
 
     @Slot(bool)
