@@ -623,7 +623,11 @@ class InsideView(QWidget):
         self.diagram.unit_clicked.connect(self.select_unit)
         self.maps.pixel_clicked.connect(self.select_pixel)
         self.temperature.valueChanged.connect(self._show_softmax)
-        ui_theme.notifier().changed.connect(lambda _colours: self._refresh())
+        ui_theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
+
+    @Slot(object)
+    def _on_theme_changed(self, _colours) -> None:
+        self._refresh()  # link and unit colours mix with the palette's base
 
     # -- visibility: snapshots are traced only while the page is shown --------------------------
     def showEvent(self, event) -> None:
