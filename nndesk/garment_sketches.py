@@ -388,13 +388,10 @@ def _scribble(mask: np.ndarray, pen: int, rng: np.random.Generator) -> np.ndarra
     reach = math.hypot(x1 - x0, y1 - y0) / 2 + pen
     c, s = math.cos(angle), math.sin(angle)
     pts = []
-    k = 0
-    for t in np.arange(-reach, reach, spacing):
+    for k, t in enumerate(np.arange(-reach, reach, spacing)):
         a = -reach if k % 2 == 0 else reach
-        b = -a
         pts.append((a, t + rng.uniform(-0.3, 0.3) * spacing))
-        pts.append((b, t + spacing / 2 + rng.uniform(-0.3, 0.3) * spacing))
-        k += 1
+        pts.append((-a, t + spacing / 2 + rng.uniform(-0.3, 0.3) * spacing))
     placed = [(cx + c * u - s * v, cy + s * u + c * v) for u, v in pts]
     img = Image.new("L", mask.shape[::-1], 0)
     ImageDraw.Draw(img).line(placed, fill=255, width=pen, joint="curve")
