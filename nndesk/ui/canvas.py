@@ -1,4 +1,4 @@
-"""DrawingCanvas: white ink on a black 280x280 off-screen image, round pen, fill, undo/redo, drop."""
+"""DrawingCanvas: white ink on black 280x280 off-screen image, round pen, fill, undo/redo, drop."""
 
 from __future__ import annotations
 

@@ -373,3 +373,22 @@ def test_a_model_of_the_other_kind_switches_the_mode_and_keeps_the_drawing(
     wait_for_prediction(qtbot, prediction)
     assert window.prediction_panel.top_label.text() == "vertical"
     assert settings.recent_models()[0] == path.resolve()
+
+
+def test_the_fill_button_and_the_f_key_switch_the_canvas_fill_tool(qtbot, window_factory):
+    window, _, _ = window_factory()
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.canvas.fill_tool()
+    window.fill_button.click()
+    assert window.canvas.fill_tool() and window.act_fill.isChecked()
+    assert "F" in window.fill_button.toolTip()
+    assert [k.toString() for k in window.act_fill.shortcuts()] == ["F"]
+    window.act_fill.trigger()  # what the F key does
+    assert not window.canvas.fill_tool() and not window.fill_button.isChecked()
+    window.canvas.draw_stroke([(60, 60), (220, 60), (220, 220), (60, 220), (60, 60)], width=10)
+    window.act_fill.trigger()
+    window.canvas.fill_at(140, 140)
+    assert window.canvas.array()[140, 140] == 255
+    window.act_undo.trigger()
+    assert window.canvas.array()[140, 140] == 0
