@@ -136,7 +136,7 @@ def tshirt(p: _Params) -> Shape:
 
 
 def pullover(p: _Params) -> Shape:
-    half, (y0, neck, hem) = _top(p, (0.36, 0.5), (50, 82), 2)
+    half, (y0, neck, hem) = _top(p, (0.55, 0.8), (58, 84), 2)
     band = p(0.04, 0.07)
     details = [
         arc(0.5, y0, neck, p(0.03, 0.06), 0, 180),
@@ -146,7 +146,7 @@ def pullover(p: _Params) -> Shape:
 
 
 def coat(p: _Params) -> Shape:
-    half, (y0, neck, hem) = _top(p, (0.38, 0.52), (55, 82), 4)
+    half, (y0, neck, hem) = _top(p, (0.6, 0.85), (60, 85), 4)
     # lapels: the neck opens into a V that reaches well down the chest
     v = y0 + p(0.18, 0.32)
     half[0] = (0.5, v)
@@ -167,7 +167,7 @@ def coat(p: _Params) -> Shape:
 
 def shirt(p: _Params) -> Shape:
     long_sleeves = p.choice(0.6)
-    sleeve = ((0.36, 0.5), (50, 80)) if long_sleeves else ((0.12, 0.22), (25, 45))
+    sleeve = ((0.55, 0.8), (58, 84)) if long_sleeves else ((0.12, 0.22), (25, 45))
     half, (y0, neck, hem) = _top(p, *sleeve, 6)
     half[0] = (0.5, y0 + p(0.08, 0.14))
     # collar points stick out and down over the chest
@@ -186,10 +186,10 @@ def trouser(p: _Params) -> Shape:
     top = p(0.02, 0.06)
     waist = p(0.15, 0.22)
     hem_half = waist + p(-0.02, 0.06)
-    crotch = top + p(0.2, 0.36)
+    crotch = top + p(0.25, 0.42)
     leg = p(0.11, 0.16)
     bottom = p(0.92, 0.99)
-    inner = 0.5 + max(p(0.04, 0.08), hem_half - leg)
+    inner = 0.5 + max(p(0.05, 0.1), hem_half - leg)
     half = [
         (0.5, top),
         (0.5 + waist, top),
@@ -428,8 +428,9 @@ def _pose(rng: np.random.Generator, spread: float) -> Pose:
     p = _Params(rng, spread)
     scale = p(0.3, 0.98)
     room = max(0.0, (1.0 - scale) / 2 - 0.02)
+    # nobody draws a small garment with a pen a sixth of its size: it would be a blob
     return Pose(
-        pen=int(round(p(6, 36))),
+        pen=int(round(min(p(6, 36), 0.13 * scale * CANVAS))),
         scale=scale,
         offset=(float(rng.uniform(-room, room)), float(rng.uniform(-room, room))),
         rotate=p(-12, 12),

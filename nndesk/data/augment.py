@@ -196,7 +196,7 @@ class SketchStrengths:
     filled: float = 1.0
     outline: float = 1.0
     scribble: float = 1.0
-    pen: tuple[int, int] = (1, 3)
+    pen: tuple[int, int] = (1, 4)
     details: float = 0.5
     threshold: tuple[float, float] = (0.03, 0.15)
     grey: tuple[float, float] = (0.6, 1.0)
