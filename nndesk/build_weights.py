@@ -86,9 +86,7 @@ RECIPES: dict[str, Recipe] = {
         ),
         Recipe(
             "fashion-mlp",
-            _MLP.replace(
-                dataset="fashion", arch="784-1024-512-10", dropout=0.3, epochs=25, sketch=0.35
-            ),
+            _MLP.replace(dataset="fashion", arch="784-1024-512-10", dropout=0.3, epochs=25),
             target=0.900,
         ),
         Recipe(

@@ -496,3 +496,38 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def ambiguous_sketches(rng: np.random.Generator, count: int = 40) -> list[np.ndarray]:
+    """Drawings that are no garment in particular: discs, boxes, triangles, blobs, lines.
+
+    A model that means its confidence should not be sure about these; ``count`` canvases,
+    filled or outlined, white on black.
+    """
+    out = []
+    for i in range(count):
+        img = Image.new("L", (CANVAS, CANVAS), 0)
+        draw = ImageDraw.Draw(img)
+        cx, cy = rng.uniform(100, 180, size=2)
+        r = rng.uniform(40, 110)
+        pen = int(rng.integers(8, 31))
+        kind = i % 5
+        if kind == 0:
+            box = (cx - r, cy - r * rng.uniform(0.6, 1.0), cx + r, cy + r * rng.uniform(0.6, 1.0))
+            draw.ellipse(box, fill=255) if i % 2 else draw.ellipse(box, outline=255, width=pen)
+        elif kind == 1:
+            pts = [(cx - r, cy - r), (cx + r, cy - r), (cx + r, cy + r), (cx - r, cy + r)]
+            _stroke(draw, pts, pen, closed=True)
+        elif kind == 2:
+            pts = [(cx, cy - r), (cx + r, cy + r), (cx - r, cy + r)]
+            draw.polygon(pts, fill=255)
+        elif kind == 3:
+            angles = np.sort(rng.uniform(0, 2 * np.pi, size=7))
+            radii = r * rng.uniform(0.5, 1.0, size=7)
+            pts = [(cx + q * math.cos(a), cy + q * math.sin(a)) for a, q in zip(angles, radii)]
+            draw.polygon(pts, fill=255)
+        else:
+            pts = [tuple(p) for p in rng.uniform(40, 240, size=(4, 2))]
+            _stroke(draw, pts, pen)
+        out.append(np.asarray(img).copy())
+    return out
