@@ -16,7 +16,7 @@ white on black (the canvas) or black on white (a paint program's export).
 ``sketch_set("tuning")`` and ``sketch_set("held-out")`` are two disjoint check sets: different
 seeds, and the held-out one draws its proportions from wider ranges (the tuning set uses the
 middle 60 % of each range), so choices made on the tuning set are judged on shapes it never had.
-``python -m nndesk.garment_sketches DIR [--set held-out]`` writes a set as PNG files.
+``python -m tools.garment_sketches DIR [--set held-out]`` writes a set as PNG files.
 
 Pillow + NumPy, no Qt.
 """
@@ -477,7 +477,7 @@ def save_sketches(drawings: Sequence[Sketch], folder: str | Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m nndesk.garment_sketches DIR [--set tuning|held-out]``: write a set as PNGs."""
+    """``python -m tools.garment_sketches DIR [--set tuning|held-out]``: write a set as PNGs."""
     args = list(sys.argv[1:] if argv is None else argv)
     which = "held-out"
     if "--set" in args:
@@ -486,7 +486,7 @@ def main(argv: list[str] | None = None) -> int:
         del args[i : i + 2]
     if len(args) != 1 or which not in SETS:
         print(
-            "usage: python -m nndesk.garment_sketches DIR [--set tuning|held-out]", file=sys.stderr
+            "usage: python -m tools.garment_sketches DIR [--set tuning|held-out]", file=sys.stderr
         )
         return 2
     paths = save_sketches(sketch_set(which), args[0])
