@@ -524,7 +524,10 @@ def ambiguous_sketches(rng: np.random.Generator, count: int = 40) -> list[np.nda
         elif kind == 3:
             angles = np.sort(rng.uniform(0, 2 * np.pi, size=7))
             radii = r * rng.uniform(0.5, 1.0, size=7)
-            pts = [(cx + q * math.cos(a), cy + q * math.sin(a)) for a, q in zip(angles, radii)]
+            pts = [
+                (cx + q * math.cos(a), cy + q * math.sin(a))
+                for a, q in zip(angles, radii, strict=True)
+            ]
             draw.polygon(pts, fill=255)
         else:
             pts = [tuple(p) for p in rng.uniform(40, 240, size=(4, 2))]
