@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
 
 from nndesk.curves import plot_overlay
 from nndesk.runs import RunRecord, RunStore
+from nndesk.ui import theme
+from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.plot_widget import PlotWidget
+from nndesk.viz import muted_colour
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COLUMNS = ("Started", "Dataset", "Layers", "Settings", "Epochs", "Val acc", "Test acc", "Status")
@@ -96,7 +99,7 @@ class RunsView(QWidget):
         self.table.setSortingEnabled(True)
 
         self.hint = QLabel("Select two or more runs (Ctrl/Shift-click) to compare their curves.")
-        self.hint.setStyleSheet("color: #555;")
+        theme.set_tone(self.hint, "muted")
         self.hint.setWordWrap(True)
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.use_button = QPushButton("Use model")
@@ -106,10 +109,14 @@ class RunsView(QWidget):
         self.csv_button = QPushButton("Export CSV…")
         self.csv_button.setToolTip("save the per-epoch history of the selected runs (or all)")
         self.delete_button = QPushButton("Delete")
+        self.code_button = export_code_button(
+            self, lambda: selected_run_experiment(self), "Runs view"
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint, 1)
-        for b in (self.use_button, self.png_button, self.csv_button, self.delete_button):
+        for b in (self.use_button, self.png_button, self.csv_button, self.code_button):
             buttons.addWidget(b)
+        buttons.addWidget(self.delete_button)
 
         self.plot = PlotWidget(figsize=(9, 4.2))
         fig = self.plot.figure
@@ -211,12 +218,13 @@ class RunsView(QWidget):
                 transform=self.axes[0].transAxes,
                 ha="center",
                 va="center",
-                color="#777777",
+                color=muted_colour(),
             )
         self.plot.draw_now()
         self.use_button.setEnabled(len(selected) == 1 and selected[0].model_path is not None)
         self.delete_button.setEnabled(bool(selected))
         self.png_button.setEnabled(bool(selected))
+        self.code_button.setEnabled(len(selected) == 1)
         self.selection_changed.emit(selected)
 
     @Slot()

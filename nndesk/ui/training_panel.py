@@ -33,6 +33,8 @@ from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_path, atomic_write_text
 from nndesk.runs import Curves, RunStore, history_csv
 from nndesk.training import TrainConfig
+from nndesk.ui import theme
+from nndesk.ui.export_code import export_code_button, form_experiment
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.runs_view import RunsView
 from nndesk.ui.train_form import NumberField, TrainForm
@@ -107,7 +109,7 @@ class TrainingPanel(QWidget):
         self.lr_button = QPushButton("Set LR")
         self.lr_error = QLabel()
         self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.lr_error.setStyleSheet("color: #c62828;")
+        theme.set_tone(self.lr_error, "error")
         for b in (self.train_button, self.pause_button, self.stop_button):
             b.setMinimumWidth(84)
 
@@ -119,7 +121,6 @@ class TrainingPanel(QWidget):
         self.progress.setMinimumHeight(22)
         self.speed = QLabel("Choose settings and press Train.")
         self.speed.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.speed.setStyleSheet("color: #333;")
         self.title = QLabel("No run yet")
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
@@ -145,8 +146,11 @@ class TrainingPanel(QWidget):
         self.save_button = QPushButton("Save model…")
         self.export_button = QPushButton("Export PNG…")
         self.export_button.setToolTip("save these curves as a PNG image")
+        self.code_button = export_code_button(
+            self, lambda: form_experiment(self.form), "Train page", self._on_code_written
+        )
         self.model_label = QLabel("")
-        self.model_label.setStyleSheet("color: #555;")
+        theme.set_tone(self.model_label, "muted")
         # a long file path must not widen the page
         self.model_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
@@ -161,6 +165,7 @@ class TrainingPanel(QWidget):
         files = QHBoxLayout()
         for w in (self.load_button, self.resume_button, self.save_button, self.export_button):
             files.addWidget(w)
+        files.addWidget(self.code_button)
         files.addWidget(self.model_label, 1)
 
         # always visible: run title, buttons, progress
@@ -548,6 +553,9 @@ class TrainingPanel(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Export curves", "curves.png", "PNG (*.png)")
         if path:
             self._export(lambda: self.export_curves_png(path))
+
+    def _on_code_written(self, path: Path) -> None:
+        self.status_message.emit(f"Wrote {path}")
 
     @Slot(object)
     def _on_runs_view_use_model_requested(self, path) -> None:

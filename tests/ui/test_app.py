@@ -14,12 +14,13 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
 def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
     qtbot, window_factory, tiny_model_file, tiny_data_dir
 ):
-    window, prediction, _ = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window, prediction = desk.window, desk.prediction
     window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
     qtbot.waitUntil(prediction.is_idle, timeout=5000)
 
     live = []  # predictions of the drawing that arrived while the run was still going
-    page = window.train_page
+    page = desk.train_page
     prediction.prediction_ready.connect(
         lambda p: live.append(p) if page.controller.is_running() else None
     )
@@ -50,8 +51,9 @@ def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
 def test_closing_the_window_while_training_stops_the_worker(
     qtbot, window_factory, tiny_model_file, tiny_data_dir
 ):
-    window, _, _ = window_factory(classifier=Classifier.from_file(tiny_model_file))
-    page = window.train_page
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window = desk.window
+    page = desk.train_page
     config = page.form.config().replace(
         dataset="mnist", arch="784-32-10", epochs=200, batch_size=8, val_fraction=0.1
     )
@@ -61,3 +63,30 @@ def test_closing_the_window_while_training_stops_the_worker(
         qtbot.waitUntil(lambda: page.controller.batches_done > 0, timeout=30000)
         window.close()
     assert not page.controller.is_running()
+
+
+def test_a_mistake_tile_shows_saliency_from_the_prediction_worker_in_the_why_pages_kind(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    import numpy as np
+
+    from nndesk.explain import saliency
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    mistakes, prediction = desk.mistakes_page, desk.prediction
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=30_000):
+        desk.window.tabs.setCurrentWidget(mistakes)  # showing the page asks for an evaluation
+    qtbot.waitUntil(lambda: mistakes.current_saliency() is not None, timeout=10_000)
+    result, i = mistakes.result(), mistakes.current_index()
+    clf, predicted = result.classifier, int(result.predictions[i])
+
+    def expected(kind):
+        return saliency(clf.model, clf.normalizer, result.images[i], predicted, kind)
+
+    kind = prediction.saliency_kind()
+    np.testing.assert_allclose(mistakes.current_saliency(), expected(kind), rtol=1e-5, atol=1e-6)
+    other = "gradient" if kind == "gradient_x_input" else "gradient_x_input"
+    why = desk.why_page
+    with qtbot.waitSignal(prediction.saliency_ready, timeout=10_000):
+        why.kind_combo.setCurrentIndex(why.kind_combo.findData(other))
+    np.testing.assert_allclose(mistakes.current_saliency(), expected(other), rtol=1e-5, atol=1e-6)
