@@ -398,7 +398,7 @@ def test_a_model_of_the_other_kind_switches_the_mode_and_keeps_the_drawing(
 
 
 def test_the_fill_button_and_the_f_key_switch_the_canvas_fill_tool(qtbot, window_factory):
-    window, _, _ = window_factory()
+    window = window_factory().window
     window.show()
     qtbot.waitExposed(window)
     assert not window.canvas.fill_tool()
