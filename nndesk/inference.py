@@ -14,10 +14,12 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.data.normalize import Normalizer
+from nndesk.data.registry import known_dataset
+from nndesk.errors import ConfigError, ModelFileError
 from nndesk.nn.model import Sequential
 from nndesk.nn.serialization import load_model
 from nndesk.paths import WEIGHTS_DIR
-from nndesk.preprocess import preprocess
+from nndesk.preprocess import PREPROCESS_KINDS, preprocess
 
 #: The app's default model per preprocessing kind, best first (CNNs are the default).
 DEFAULT_MODELS = {
@@ -49,19 +51,48 @@ class Classifier:
     normalizer: Normalizer
     class_names: tuple[str, ...]
     preprocess_kind: str
-    dataset: str
+    dataset: str | None  # a registered dataset's name; None when the file names none (a folder)
     info: dict = field(default_factory=dict)
     path: Path | None = None
 
     @classmethod
     def from_info(cls, model: Sequential, info: dict, path: Path | None = None) -> Classifier:
-        """Bundle ``model`` with the settings recorded in a model file's ``info``."""
+        """Bundle ``model`` with the settings recorded in a model file's ``info``.
+
+        Raises ``ModelFileError`` naming the field when ``info`` lacks what prediction needs or
+        names a normalisation or preprocessing this nndesk does not know.
+        """
+        where = f"{path}: " if path is not None else ""
+
+        def refuse(what: str) -> ModelFileError:
+            return ModelFileError(f"{where}cannot be used for prediction: {what}")
+
+        if not isinstance(info, dict):
+            raise refuse("the model file holds no settings")
+        if model.input_shape != (784,):
+            raise refuse(f"the model takes inputs of shape {model.input_shape}, not 784 pixels")
+        names = info.get("class_names")
+        outputs = model.summary_rows()[-1][1]
+        if not isinstance(names, list) or outputs != (len(names),):
+            raise refuse(f"its class names do not match its {outputs[0]} outputs")
+        if not all(isinstance(n, str) for n in names):
+            raise refuse("a class name is not text")
+        kind = info.get("preprocess", "digits")
+        if kind not in PREPROCESS_KINDS:
+            raise refuse(
+                f"unknown preprocessing {kind!r:.40}; expected one of {', '.join(PREPROCESS_KINDS)}"
+            )
+        try:
+            normalizer = Normalizer.from_dict(info.get("normalization"))
+        except (ConfigError, TypeError, ValueError) as err:
+            raise refuse(str(err)) from None
+        dataset = info.get("dataset")
         return cls(
             model=model,
-            normalizer=Normalizer.from_dict(info["normalization"]),
-            class_names=tuple(info["class_names"]),
-            preprocess_kind=info.get("preprocess", "digits"),
-            dataset=info.get("dataset", "?"),
+            normalizer=normalizer,
+            class_names=tuple(names),
+            preprocess_kind=kind,
+            dataset=known_dataset(dataset),
             info=info,
             path=path,
         )
@@ -75,7 +106,11 @@ class Classifier:
     @property
     def title(self) -> str:
         """A short name for menus and status bars."""
-        return display_name(self.path) if self.path is not None else f"{self.dataset} (unsaved)"
+        return (
+            display_name(self.path)
+            if self.path is not None
+            else f"{self.dataset or 'model'} (unsaved)"
+        )
 
     def prepare(self, image: np.ndarray) -> np.ndarray | None:
         """Any image -> the (28, 28) float32 input in [0, 255], or None when nothing is drawn."""

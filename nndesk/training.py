@@ -35,6 +35,16 @@ OPTIMIZERS = ("gd", "sgd", "momentum", "nesterov", "rmsprop", "adam", "adamw")
 SCHEDULES = ("constant", "step", "exp", "cosine")
 NORMALIZATIONS = ("raw", "unit", "symmetric", "standard")
 
+#: Every network takes the 784 pixels of a 28x28 image.
+INPUT_SIZE = 784
+#: The largest network ``validate`` accepts: with gradients and Adam's two slots about 1 GB.
+MAX_PARAMETERS = 60_000_000
+#: Seeds are whole numbers 0..2**32-1 (what every NumPy generator and the settings file take).
+MAX_SEED = 2**32 - 1
+#: A batch loss this many times the run's first one (at least 1.0) means the run diverged, even
+#: when it stays finite: Adam's steps are bounded by the learning rate, so with a rate far too
+#: high its loss climbs to millions without ever overflowing, as SGD's does.
+DIVERGENCE_FACTOR = 100.0
 #: Seconds slept per check while paused: short enough to feel instant, long enough to idle.
 PAUSE_POLL = 0.02
 #: Rows per chunk when evaluating, so a 60,000-image forward pass never needs 60,000 activations.
@@ -133,9 +143,27 @@ class TrainConfig:
             raise ConfigError(f"eps must be a number between 0 and 1; got {self.eps}")
         if not (math.isfinite(self.prelu_init) and 0 <= self.prelu_init < 1):
             raise ConfigError(f"prelu_init must be in [0, 1); got {self.prelu_init}")
-        from nndesk.nn.architecture import parse_architecture
+        seed_ok = isinstance(self.seed, int) and not isinstance(self.seed, bool)
+        if not (seed_ok and 0 <= self.seed <= MAX_SEED):
+            raise ConfigError(f"seed must be a whole number 0 to {MAX_SEED}; got {self.seed!r}")
+        from nndesk.nn.architecture import parameter_count, parse_architecture
 
-        parse_architecture(self.arch)  # raises ConfigError with the reason
+        arch = repr(self.arch if len(str(self.arch)) <= 40 else f"{str(self.arch)[:37]}...")
+        try:
+            tokens = parse_architecture(self.arch)
+        except ConfigError as err:
+            raise ConfigError(f"arch {arch}: {err}") from None
+        if tokens[0][1] != INPUT_SIZE:
+            raise ConfigError(
+                f"arch {arch}: the input size must be {INPUT_SIZE} (28x28 images), "
+                f"not {tokens[0][1]}"
+            )
+        params = parameter_count(tokens)
+        if params > MAX_PARAMETERS:
+            raise ConfigError(
+                f"arch {arch}: {params:,} weights is too many to train here "
+                f"(at most {MAX_PARAMETERS:,})"
+            )
         return self
 
     def replace(self, **changes: Any) -> TrainConfig:
@@ -644,8 +672,9 @@ def train(
     Yields a ``BatchReport`` after every optimizer step, an ``EpochReport`` after every epoch and
     exactly one ``RunEnded`` last. ``should_stop``/``should_pause`` are polled between batches;
     ``lr_override()`` returning a number sets the learning rate from the next batch on (the
-    schedule then no longer changes it). A NaN/inf loss skips that batch's update and ends the run
-    with reason "diverged"; the parameters stay finite.
+    schedule then no longer changes it). A NaN/inf loss, or one ``DIVERGENCE_FACTOR`` times the
+    run's first (at least 1.0), skips that batch's update and ends the run with reason
+    "diverged"; the parameters stay finite.
     """
     with (
         blas_threads(session.blas_threads()),
@@ -689,6 +718,7 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
         sketch = lambda xb: sketch_batch(xb, sketch_rng, strengths)  # noqa: E731
 
     overridden: float | None = None
+    reference: float | None = None  # the run's first batch loss, at least 1.0
     for epoch in range(first, last + 1):
         if overridden is None:
             optimizer.lr = float(session.schedule.lr_at(epoch - 1))  # schedules count from 0
@@ -736,13 +766,17 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
             with np.errstate(over="ignore", invalid="ignore"):
                 logits = model.forward(xb, training=True)  # (m, k)
                 loss = float(loss_fn(logits, yb))
-            if not math.isfinite(loss):
+            if reference is None and math.isfinite(loss):
+                reference = max(loss, 1.0)
+            exploded = reference is not None and loss > DIVERGENCE_FACTOR * reference
+            if not math.isfinite(loss) or exploded:
                 # the update is never applied, so the weights are the ones from before this batch
                 if not all(np.isfinite(p).all() for _, p, _ in params):
                     session.restore_weights(start_state)
+                what = f"became {loss}" if not exploded else f"grew to {loss:.3g}"
                 yield RunEnded(
                     "diverged",
-                    f"loss became {loss} at epoch {epoch} batch {b + 1}; try a lower learning rate",
+                    f"loss {what} at epoch {epoch} batch {b + 1}; try a lower learning rate",
                     epoch - 1,
                 )
                 return

@@ -34,7 +34,7 @@ from nndesk.controllers.train_process import (
     leave_a_core_for_the_gui,
     training_messages,
 )
-from nndesk.errors import ConfigError
+from nndesk.errors import ConfigError, NndeskError
 from nndesk.runs import MODEL_FILE, Curves, RunRecord, RunStore, describe_config
 
 #: Switch interval while training on a thread: the GUI thread gets the GIL within ~1 ms.
@@ -172,7 +172,8 @@ class TrainingWorker(QObject):
         record = self._record
         if record is not None:
             if not self._prepared:  # nothing was trained: keep the history free of it
-                self._store.delete(record.run_id)
+                with contextlib.suppress(OSError, NndeskError):
+                    self._store.delete(record.run_id, permanent=True)
             else:
                 record.status, record.message = "failed", message
                 with contextlib.suppress(OSError):

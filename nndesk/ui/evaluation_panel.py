@@ -39,7 +39,7 @@ WIDE = 900  # px: from this page width on, report and matrix sit side by side
 
 
 def _dataset_title(name: str | None) -> str:
-    return TITLES.get(str(name), str(name))
+    return TITLES.get(str(name), str(name)) if name else "unknown"
 
 
 class _Stat(QFrame):

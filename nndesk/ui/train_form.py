@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -71,11 +70,18 @@ INITS += (("lecun", "LeCun"),)
 
 
 def parameter_summary(arch: str) -> str:
-    """``"784-64-64-10 -> 55,050 parameters"``; raises ``ConfigError`` for a bad string."""
-    from nndesk.nn.architecture import build_model
+    """``"784-64-64-10 -> 55,050 parameters"``; raises ``ConfigError`` for a bad string.
 
-    model = build_model(arch, rng=np.random.default_rng(0))
-    return f"{arch.strip()} \N{RIGHTWARDS ARROW} {model.param_count():,} parameters"
+    Counted from the string, nothing built: this runs on the GUI thread as the person types,
+    and a typo like 784-16384-16384-10 would otherwise allocate a gigabyte. The rules are
+    ``TrainConfig``'s own (784 inputs, size limits), so the form and the CLI refuse alike.
+    """
+    from nndesk.nn.architecture import parameter_count, parse_architecture
+
+    tokens = parse_architecture(arch)  # its reasons name the layer; validate's name the field
+    TrainConfig(arch=arch.strip()).validate()
+    count = parameter_count(tokens)
+    return f"{arch.strip()} \N{RIGHTWARDS ARROW} {count:,} parameters"
 
 
 def _combo(items: tuple[tuple[str, str], ...]) -> QComboBox:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from nndesk.controllers.training import DatasetProvider, RunStarted, TrainingController
 from nndesk.curves import LiveCurves, save_curves_png
 from nndesk.errors import NndeskError
-from nndesk.fileio import atomic_path, atomic_write_text
+from nndesk.fileio import atomic_path, atomic_write_text, describe
 from nndesk.runs import Curves, RunStore, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
@@ -294,7 +294,8 @@ class TrainingPanel(QWidget):
         self.plot.request_draw()
         self.title.setText(f"Loaded {self.loaded_model.name}")
         self.model_label.setText(
-            f"{self.loaded_model.name}: {clf.dataset}, {len(history)} epoch(s) trained"
+            f"{self.loaded_model.name}: {clf.dataset or 'image folder'}, "
+            f"{len(history)} epoch(s) trained"
         )
         self._update_buttons()
         self.model_ready.emit(clf)
@@ -543,8 +544,10 @@ class TrainingPanel(QWidget):
         if path:
             try:
                 saved = self.save_model_to(path)
-            except (NndeskError, OSError) as err:
+            except NndeskError as err:
                 self.show_error(str(err))
+            except OSError as err:
+                self.show_error(f"could not save the model: {describe(err)}")
             else:
                 self.status_message.emit(f"Model saved to {saved}")
 
@@ -576,7 +579,9 @@ class TrainingPanel(QWidget):
     def _export(self, action) -> None:
         try:
             saved = action()
-        except (NndeskError, OSError) as err:
+        except NndeskError as err:
             self.show_error(f"could not export: {err}")
+        except OSError as err:
+            self.show_error(f"could not export: {describe(err)}")
         else:
             self.status_message.emit(f"Saved {saved}")
