@@ -1,10 +1,12 @@
 """Command line. With no sub-command it opens the window; sub-commands never import Qt.
 
     nndesk                                  open the window
+    nndesk --data-dir DIR                   open the window with the datasets in DIR
+    nndesk models                           the shipped models and the ones you saved
     nndesk download fashion                 fetch and verify a dataset
     nndesk train --preset fashion-mlp       train, print the per-class report, save the model
-    nndesk evaluate model.npz               the same report for a saved model
-    nndesk predict model.npz a.png b.png    classify image files like drawings
+    nndesk evaluate model.npz               the same report for a saved model (or mnist-cnn...)
+    nndesk predict mnist-cnn a.png b.png    classify image files like drawings
     nndesk presets                          the lab experiments, one line each
     nndesk export-script --preset fashion-mlp -o fashion_mlp.py
                                             the experiment as a standalone NumPy script
@@ -118,6 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Without a command the window opens.",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
+    parser.add_argument(
+        "--data-dir",
+        dest="window_data_dir",
+        metavar="DIR",
+        help="folder holding the IDX files (for the window, or any command below)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("download", help="fetch and verify a dataset")
@@ -207,11 +215,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="also score the test split after every epoch",
     )
     p.add_argument("--out", metavar="MODEL.npz", help="where to save the model")
-    p.add_argument("--resume", metavar="MODEL.npz", help="continue training a saved model")
+    p.add_argument(
+        "--resume", metavar="MODEL", help="continue training a saved model (file or shipped name)"
+    )
     p.add_argument("--json", action="store_true", help="end stdout with one JSON object")
 
     p = sub.add_parser("evaluate", help="the test report of a saved model")
-    p.add_argument("model", metavar="MODEL")
+    p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
     p.add_argument(
         "--dataset",
         metavar="mnist|fashion|FOLDER",
@@ -221,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("predict", help="classify image files as if they were drawn")
-    p.add_argument("model", metavar="MODEL")
+    p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
     p.add_argument("images", metavar="IMAGE", nargs="+")
     p.add_argument("--json", action="store_true", help="one JSON object per image")
 
@@ -249,6 +259,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--notebook", action="store_true", help="write a Keras notebook (.ipynb) instead"
     )
+
+    p = sub.add_parser("models", help="list the shipped models and the ones you saved")
+    p.add_argument("--json", action="store_true", help="one JSON object per model")
     return parser
 
 
@@ -264,18 +277,18 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse has printed its one-line usage error (status 2)
         return int(exit_.code or 0)
     if args.command is None:
-        from nndesk.app import run
-
-        return run()
+        return _open_window(args.window_data_dir)
     commands = {
         "download": _cmd_download,
         "train": _cmd_train,
         "evaluate": _cmd_evaluate,
         "predict": _cmd_predict,
         "presets": _cmd_presets,
+        "models": _cmd_models,
         "export-script": _cmd_export_script,
     }
     try:
+        _apply_common(args)
         with warnings.catch_warnings():
             warnings.showwarning = _warning_line  # restored when the command returns
             return commands[args.command](args)
@@ -300,6 +313,27 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _open_window(data_dir: str | None) -> int:
+    if data_dir is not None and not Path(data_dir).is_dir():
+        _error(f"--data-dir {data_dir}: no such folder")
+        return 2
+    from nndesk.app import run  # Qt is imported only here
+
+    return run(data_dir=data_dir)
+
+
+def _apply_common(args) -> None:
+    """The top-level ``--data-dir`` serves sub-commands too; model names become files."""
+    from nndesk.models import resolve_model
+
+    if args.window_data_dir is not None and getattr(args, "data_dir", "absent") is None:
+        args.data_dir = args.window_data_dir
+    if getattr(args, "model", None) is not None:
+        args.model = str(resolve_model(args.model))
+    if getattr(args, "resume", None) is not None:
+        args.resume = str(resolve_model(args.resume))
+
+
 def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
     """Show a warning as one ``nndesk: warning:`` line, without the source line Python adds."""
     print(f"nndesk: warning: {' '.join(str(message).split())}", file=sys.stderr)
@@ -316,6 +350,35 @@ def _cmd_presets(args) -> int:
 
     for preset in list_presets():
         print(preset.line())
+    return 0
+
+
+# -- models --------------------------------------------------------------------------------------
+def _cmd_models(args) -> int:
+    from nndesk.models import list_models
+
+    entries = list_models()
+    if args.json:
+        for entry in entries:
+            print(json.dumps(entry.to_dict()))
+        return 0
+    if not entries:
+        print("no models: the shipped ones are missing and no run has saved one yet")
+        return 0
+    rows = [("name", "source", "dataset", "architecture", "test acc.")]
+    for e in entries:
+        accuracy = f"{e.test_accuracy:.2%}" if e.test_accuracy is not None else "–"
+        if e.problem is not None:
+            rows.append((e.name, e.source, "damaged", e.problem, ""))
+        else:
+            rows.append((e.name, e.source, e.dataset or "?", e.arch or "?", accuracy))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    for r in rows:
+        print("  ".join(f"{c:<{w}}" for c, w in zip(r[:4], widths, strict=True)) + "  " + r[4])
+    if any(e.source == "saved" for e in entries):
+        from nndesk.paths import runs_dir
+
+        print(f"saved models are kept in {runs_dir()}")
     return 0
 
 

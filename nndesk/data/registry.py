@@ -110,9 +110,9 @@ FASHION = DatasetSpec(
             "test_labels": "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34",
         }
     ),
-    mirrors=(
-        "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
+    mirrors=(  # HTTPS first; the plain-HTTP one is a fallback (the SHA-256 check guards both)
         "https://github.com/zalandoresearch/fashion-mnist/raw/master/data/fashion/",
+        "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
     ),
     folder_names=("fashion", "fashion-mnist", "fashion_mnist"),
 )

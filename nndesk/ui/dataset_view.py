@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -25,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import export, viz
-from nndesk.controllers.datasets import TITLES
+from nndesk.controllers.datasets import TITLES, missing_dataset
 from nndesk.evaluation import DatasetSummary, sample_per_class
 from nndesk.ui import theme
-from nndesk.ui.banner import message_banner
+from nndesk.ui.data_banner import DataBanner
+from nndesk.ui.flow_layout import flow_row, labelled
 
 SAMPLES_PER_CLASS = 10
 SAMPLE_GAP = 4  # pixels between the tiles of the samples mosaic
@@ -63,19 +63,24 @@ class DatasetView(QWidget):
         self.dataset_combo = QComboBox()
         for name in names:
             self.dataset_combo.addItem(TITLES.get(name, name), name)
+        self.dataset_combo.setToolTip("Which dataset to look at: MNIST digits or Fashion-MNIST")
         self.dataset_combo.currentIndexChanged.connect(self._on_dataset_combo_changed)
         self.split_combo = QComboBox()
         for text, key in SPLITS:
             self.split_combo.addItem(text, key)
+        self.split_combo.setToolTip(
+            "The training images (what a network learns from) or the test images"
+        )
         self.split_combo.currentIndexChanged.connect(self._on_split_combo_changed)
         self.shuffle_button = QPushButton("New samples")
         self.shuffle_button.setToolTip("Draw other random images of every class")
         self.shuffle_button.clicked.connect(self._on_shuffle_clicked)
         self.save_button = QPushButton("Save chart as PNG…")
+        self.save_button.setToolTip("Save the chart of the tab shown as a PNG image")
         self.save_button.clicked.connect(self._on_save_clicked)
         self.status = QLabel("")
         theme.set_tone(self.status, "muted")
-        self.message = message_banner()
+        self.message = DataBanner()  # what is missing, with Download / Choose a folder…
 
         self.samples_figure, self.samples_canvas = _canvas((6, 6))
         self.first_figure, self.first_canvas = _canvas((2.4, 4.6))
@@ -110,21 +115,27 @@ class DatasetView(QWidget):
         self.tabs.addTab(self.labels_canvas, "Label distribution")
         self.tabs.addTab(self.means_canvas, "Mean images")
         self.tabs.addTab(self.counts, "Counts")
+        for i, tip in enumerate(
+            (
+                "Random images of every class, with the first training and test image",
+                "How many images each class has: a balanced dataset has equal bars",
+                "The average image of each class: where its ink usually lies",
+                "The number of images per class as a table",
+            )
+        ):
+            self.tabs.setTabToolTip(i, tip)
         self._dirty: set[FigureCanvasQTAgg] = set()
         self.tabs.currentChanged.connect(self._on_tabs_changed)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Dataset"))
-        top.addWidget(self.dataset_combo)
-        top.addSpacing(8)
-        top.addWidget(QLabel("Split"))
-        top.addWidget(self.split_combo)
-        top.addSpacing(8)
-        top.addWidget(self.shuffle_button)
-        top.addStretch(1)
-        top.addWidget(self.save_button)
+        top = flow_row(  # wraps on a narrow page instead of cutting the buttons
+            labelled("Dataset", self.dataset_combo),
+            labelled("Split", self.split_combo),
+            self.shuffle_button,
+            self.save_button,
+            spacing=8,
+        )
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.status)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
@@ -181,11 +192,18 @@ class DatasetView(QWidget):
     def _on_controller_failed(self, message: str) -> None:
         self._loaded_name = None  # try again next time the page is shown
         self._summary = None
-        self.message.setText(message)
-        self.message.setVisible(True)
+        self.message.show_problem(message, missing_dataset(self._wanted))
         self.status.setText("")
         self._set_enabled(False)
         self._draw_placeholder("No data")
+
+    @Slot()
+    def data_changed(self) -> None:
+        """The datasets on this computer changed: a missing-data banner retries at once."""
+        if not self.message.isHidden():
+            self.message.clear()
+            self._loaded_name = None
+            self._ensure_loaded()
 
     @Slot(object)
     def _on_controller_loaded(self, summary: DatasetSummary) -> None:

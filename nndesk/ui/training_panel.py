@@ -59,6 +59,7 @@ class TrainingPanel(QWidget):
 
     model_ready = Signal(object)  # Classifier: a finished run's model, or one the user loaded
     status_message = Signal(str)  # one line for the window's status bar
+    data_missing = Signal(str)  # a run needs this registered dataset, not on this computer
 
     def __init__(
         self,
@@ -79,6 +80,7 @@ class TrainingPanel(QWidget):
         self._run: RunStarted | None = None
         self._last_batch = None
         self._message_box: QMessageBox | None = None
+        self._wanted_dataset: str | None = None  # the dataset of the last run asked for
 
         # -- settings (left) -----------------------------------------------------------------
         self.form = TrainForm()
@@ -102,11 +104,13 @@ class TrainingPanel(QWidget):
         self.stop_button = QPushButton(
             style.standardIcon(QStyle.StandardPixmap.SP_MediaStop), "Stop"
         )
+        self.pause_button.setToolTip("hold training after the current batch; press again to go on")
         self.stop_button.setToolTip("end after the current batch; the model is still saved")
         self.live_lr = NumberField(1e-6, 10.0, allow_zero=False, placeholder="new rate")
         self.live_lr.setMaximumWidth(90)
         self.live_lr.setToolTip("change the learning rate while training (from the next batch)")
         self.lr_button = QPushButton("Set LR")
+        self.lr_button.setToolTip("use the rate typed beside it from the next batch on")
         self.lr_error = QLabel()
         self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         theme.set_tone(self.lr_error, "error")
@@ -144,6 +148,7 @@ class TrainingPanel(QWidget):
             "train the loaded model for the epochs set on the left; its history continues"
         )
         self.save_button = QPushButton("Save model…")
+        self.save_button.setToolTip("save the trained model to a .npz file of your choice")
         self.export_button = QPushButton("Export PNG…")
         self.export_button.setToolTip("save these curves as a PNG image")
         self.code_button = export_code_button(
@@ -188,6 +193,8 @@ class TrainingPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(live_page, "Live")
         self.tabs.addTab(self.runs_view, "Runs")
+        self.tabs.setTabToolTip(0, "the run's loss and accuracy curves, drawn as it trains")
+        self.tabs.setTabToolTip(1, "every past run: compare curves, reuse a model, export")
         self.tabs.setDocumentMode(True)
 
         right = QWidget()
@@ -245,6 +252,7 @@ class TrainingPanel(QWidget):
         """Start a run with ``config`` (default: the form's); False (and a message) if refused."""
         try:
             config = config or self.form.config()
+            self._wanted_dataset = config.dataset
             self.controller.start(config, resume=resume)
         except NndeskError as err:
             self.show_error(str(err))
@@ -346,6 +354,7 @@ class TrainingPanel(QWidget):
         in_tabs = self.tabs.indexOf(self.settings) >= 0
         if narrow and not in_tabs:
             self.tabs.insertTab(0, self.settings, "Settings")
+            self.tabs.setTabToolTip(0, "everything about the next run: data, network, optimiser")
             self.tabs.setCurrentIndex(0 if not self.controller.is_running() else 1)
         elif not narrow and in_tabs:
             current = self.tabs.currentWidget()
@@ -477,7 +486,15 @@ class TrainingPanel(QWidget):
 
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
+        from nndesk.controllers.datasets import how_to_get, missing_dataset
+
         self.progress.setFormat("Failed")
+        missing = missing_dataset(self._wanted_dataset)
+        if missing is not None and message.startswith(how_to_get(missing)):
+            self.progress.setFormat("Needs a dataset")
+            self.status_message.emit(message)
+            self.data_missing.emit(missing)  # the window offers the download
+            return
         self.show_error(message)
 
     @Slot(bool)

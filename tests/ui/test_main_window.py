@@ -220,7 +220,7 @@ def test_a_test_image_by_index_goes_on_the_canvas_with_its_true_label(
     assert window.prediction_panel.true_label.text() == ""
 
 
-def test_a_missing_dataset_says_how_to_download_it(
+def test_a_missing_dataset_offers_its_download_instead_of_an_error(
     qtbot, window_factory, tiny_model_file, warnings, monkeypatch, tmp_path
 ):
     monkeypatch.setenv("NNDESK_DATA_DIR", str(tmp_path / "empty"))
@@ -229,9 +229,12 @@ def test_a_missing_dataset_says_how_to_download_it(
     window, coordinator = desk.window, desk.coordinator
     with qtbot.waitSignal(coordinator.loader.failed, timeout=5000):
         window.request_test_image(50)
-    qtbot.waitUntil(lambda: bool(warnings), timeout=2000)
-    assert "nndesk download mnist" in warnings[0]
-    assert "File > Data folder" in warnings[0]
+    qtbot.waitUntil(lambda: coordinator.download_dialog is not None, timeout=2000)
+    banner = coordinator.download_dialog.banner
+    assert banner.download_button.text() == "Download MNIST (11 MB)"
+    assert "MNIST is not on this computer yet" in banner.text()
+    assert f"It is not in {tmp_path / 'empty'} either." in banner.text()
+    assert warnings == []
 
 
 def test_get_dataset_loads_each_dataset_once_across_threads(tiny_data_dir, monkeypatch):
