@@ -31,9 +31,11 @@ from tools.garment_sketches import (
 
 #: (overall, every class) share of the held-out drawings each shipped garment model must read
 #: right. Issue 17 asks for 90 % (CNN) / 85 % (MLP) with every class at 75 %; the shipped models
-#: do not reach that (weights/README.md has their figures, 300 drawings: MLP 58.3 %, CNN 44.7 %),
-#: so these bars hold what they reach and catch a regression. The photo-only MLP read 40.0 %.
-BARS = {"fashion-cnn": (0.42, 0.05), "fashion-mlp": (0.55, 0.25)}
+#: do not reach that (weights/README.md has their figures, 300 drawings: CNN 69.0 %, MLP 58.3 %,
+#: the long-sleeved tops worst), so these bars hold what they reach and catch a regression. The
+#: photo-only models read 44.7 % (CNN) and 40.0 % (MLP).
+BARS = {"fashion-cnn": (0.65, 0.10), "fashion-mlp": (0.55, 0.25)}
+
 #: Mean top probability on 40 shapes that are no garment (discs, boxes, blobs, lines), measured
 #: on the photo-only models (CNN 0.955, MLP 0.928): the shipped ones must not be surer of them.
 AMBIGUOUS_CEILING = {"fashion-cnn": 0.96, "fashion-mlp": 0.93}
