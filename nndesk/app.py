@@ -87,6 +87,7 @@ class Coordinator(QObject):
         prediction.failed.connect(window.show_error)
         prediction.image_ready.connect(self._on_prediction_image_ready)
         prediction.image_failed.connect(self._on_prediction_image_failed)
+        prediction.model_failed.connect(self._on_prediction_model_failed)
         loader.loaded.connect(self._on_loader_loaded)
         loader.failed.connect(self._on_loader_failed)
         window.add_shutdown_hook(prediction.shutdown)
@@ -109,17 +110,13 @@ class Coordinator(QObject):
                 return clf
         return None
 
-    def load_model(self, path: str) -> Classifier | None:
-        try:
-            clf = Classifier.from_file(path)
-        except NndeskError as err:
-            self.window.show_error(str(err), "Cannot open model")
-            return None
-        except Exception as err:  # noqa: BLE001 - load_model means to raise only the above
-            self.window.show_error(f"{path}: cannot open model ({type(err).__name__})")
-            return None
-        self.prediction.set_classifier(clf)
-        return clf
+    def load_model(self, path: str) -> None:
+        """Read ``path`` in the prediction worker; it is put in use, or a message says why not."""
+        self.prediction.open_model(path)
+
+    @Slot(str)
+    def _on_prediction_model_failed(self, message: str) -> None:
+        self.window.show_error(message, "Cannot open model")
 
     @Slot(object)
     def _on_prediction_classifier_changed(self, clf: Classifier | None) -> None:

@@ -40,8 +40,8 @@ def _pct(v: float) -> str:
 def _started(record: RunRecord) -> str:
     try:
         return datetime.fromisoformat(record.created_at).astimezone().strftime("%d %b %H:%M")
-    except ValueError:
-        return record.created_at
+    except (ValueError, OverflowError, OSError):  # not a date, or one no clock can show
+        return record.created_at[:40]
 
 
 def _settings(config: dict) -> str:

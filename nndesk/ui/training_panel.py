@@ -293,9 +293,12 @@ class TrainingPanel(QWidget):
         self.loaded_model = Path(path)
         saved = clf.info.get("config")
         if saved:
-            self.form.set_config(
-                TrainConfig.from_dict(saved).replace(epochs=self.form.epochs.value())
-            )
+            try:  # a file's settings are checked like typed ones before they fill the form
+                config = TrainConfig.from_dict(saved).validate()
+            except (NndeskError, TypeError, ValueError) as err:
+                self.show_error(f"{Path(path).name}: its training settings are not usable ({err})")
+            else:
+                self.form.set_config(config.replace(epochs=self.form.epochs.value()))
         history = clf.info.get("history") or []
         self.curves = Curves.from_history(history)
         self.live.reset()
