@@ -623,14 +623,20 @@ def _send_to_trash(folder: Path) -> None:
 
 
 def history_csv(records: list[RunRecord]) -> str:
-    """Per-epoch history of ``records`` as CSV text, one row per (run, epoch)."""
+    """Per-epoch history of ``records`` as CSV text, one row per (run, epoch).
+
+    The last column, ``final_test_accuracy``, repeats on each of a run's rows the test accuracy
+    the run reported at its end (empty when it has none), so a spreadsheet can compare runs.
+    """
+
+    def cell(v):
+        return "" if isinstance(v, float) and not math.isfinite(v) else v
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(("run", "title", *EPOCH_COLUMNS))
+    writer.writerow(("run", "title", *EPOCH_COLUMNS, "final_test_accuracy"))
     for record in records:
+        final = cell(record.test_accuracy)
         for row in record.curves.history():
-            values = [
-                "" if isinstance(v, float) and not math.isfinite(v) else v for v in row.values()
-            ]
-            writer.writerow((record.run_id, record.title, *values))
+            writer.writerow((record.run_id, record.title, *map(cell, row.values()), final))
     return buf.getvalue()

@@ -87,7 +87,7 @@ def test_any_json_value_gives_a_record_or_run_file_error(value):
     read(value)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(RECORD_LIKE)
 def test_any_record_shaped_value_gives_a_record_or_run_file_error(value):
     read(value)
