@@ -50,6 +50,7 @@ OPEN_MODEL = "__open__"
 PAGES_MIN_WIDTH = 560  # px the pages get beside the drawing column, when the window allows
 PAGE_TIPS = {
     "Why": "Which pixels made the network answer as it did, and its hidden units",
+    "Inside": "Every layer of the network on your drawing, and the arithmetic of any unit",
     "Train": "Train a network of your own and watch its loss and accuracy live",
     "Evaluate": "The model's accuracy on the test images and its confusion matrix",
     "Mistakes": "The test images the model gets wrong, most confident first",
