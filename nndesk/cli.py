@@ -54,6 +54,7 @@ _TRAIN_FLAGS = (
     "val_fraction",
     "seed",
     "augment",
+    "sketch",
     "test_every_epoch",
     "momentum",
     "clip_norm",
@@ -200,6 +201,12 @@ def build_parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="random shifts/rotations of the training images",
+    )
+    p.add_argument(
+        "--sketch",
+        type=_number(float, 0.0),
+        metavar="SHARE",
+        help="share of each batch redrawn as garment sketches (silhouettes, outlines, scribbles)",
     )
     p.add_argument(
         "--test-every-epoch",

@@ -86,6 +86,7 @@ class TrainConfig:
     val_fraction: float = 0.1
     seed: int = 0
     augment: bool = False
+    sketch: float = 0.0  # share of each batch redrawn as garment sketches (augment.sketch_batch)
     test_every_epoch: bool = False
     momentum: float = 0.9
     clip_norm: float | None = None
@@ -122,6 +123,8 @@ class TrainConfig:
             )
         if not 0.0 <= self.dropout < 1.0:
             raise ConfigError(f"dropout must be in [0, 1); got {self.dropout}")
+        if not (isinstance(self.sketch, int | float) and 0.0 <= self.sketch <= 1.0):
+            raise ConfigError(f"sketch must be a share in [0, 1]; got {self.sketch!r}")
         if not 0.0 <= self.val_fraction < 1.0:
             raise ConfigError(f"val_fraction must be in [0, 1); got {self.val_fraction}")
         if not isinstance(self.threads, int) or self.threads < 0:
@@ -459,7 +462,7 @@ def _rng(seed: int, purpose: int, *more: int) -> np.random.Generator:
     return np.random.default_rng([seed, purpose, *more])
 
 
-_SPLIT, _INIT, _SHUFFLE, _AUGMENT = 1, 2, 3, 4
+_SPLIT, _INIT, _SHUFFLE, _AUGMENT, _SKETCH = 1, 2, 3, 4, 5
 
 
 def prepare(
@@ -697,7 +700,7 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
     # mode="clip" matters: with the default mode="raise" NumPy gathers into a temporary buffer
     # first and copies it into out (measured 35 us instead of 10 us for 32 rows); the indices
     # come from a permutation of range(n), so clipping never changes one
-    gather = not cfg.full_batch or cfg.augment
+    gather = not cfg.full_batch or cfg.augment or cfg.sketch > 0
     xb_buf = np.empty((bs, x.shape[1]), dtype=x.dtype) if gather else None
     yb_buf = np.empty(bs, dtype=np.int64)
     augment = None
@@ -706,6 +709,13 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
 
         augment = augment_batch
         aug_rng = _rng(cfg.seed, _AUGMENT, first)
+    sketch = None
+    if cfg.sketch > 0:
+        from nndesk.data.augment import SketchStrengths, sketch_batch
+
+        strengths = SketchStrengths(share=cfg.sketch)
+        sketch_rng = _rng(cfg.seed, _SKETCH, first)
+        sketch = lambda xb: sketch_batch(xb, sketch_rng, strengths)  # noqa: E731
 
     overridden: float | None = None
     reference: float | None = None  # the run's first batch loss, at least 1.0
@@ -748,6 +758,9 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
                 if augment is not None:
                     # augment_batch works on normalised rows (ink brighter than background)
                     xb = augment(xb, aug_rng)
+                if sketch is not None:
+                    # garment photos partly redrawn as silhouettes, outlines and scribbles
+                    xb = sketch(xb)
 
             # a diverging run overflows; the finite check below reports it, not a RuntimeWarning
             with np.errstate(over="ignore", invalid="ignore"):
