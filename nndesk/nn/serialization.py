@@ -20,6 +20,7 @@ import hashlib
 import json
 import math
 import os
+import threading
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -46,6 +47,10 @@ __all__ = ["FORMAT_VERSION", "MAGIC", "LoadedModel", "load_model", "save_model"]
 
 _DTYPE_KINDS = "fiub"  # numbers only: no objects (pickles), strings or structured records
 _NPY_HEADER_LIMIT = 10_000  # bytes of an .npy member's own header (NumPy's default limit)
+# NumPy parses an .npy header with ast; CPython 3.11's parser is not safe when two threads parse at
+# once (gh-106905: "AST constructor recursion depth mismatch"), and the prediction and training
+# workers can both load a model.
+_NPY_HEADER_LOCK = threading.Lock()
 _MAX_MEMBERS = 8192  # arrays in one file: 256 layers' params, buffers and optimizer slots
 
 
@@ -194,7 +199,8 @@ class _Archive:
                     if major == 1
                     else np.lib.format.read_array_header_2_0
                 )
-                declared, fortran, dtype = read_header(f, max_header_size=_NPY_HEADER_LIMIT)
+                with _NPY_HEADER_LOCK:
+                    declared, fortran, dtype = read_header(f, max_header_size=_NPY_HEADER_LIMIT)
             except (ValueError, SyntaxError, TypeError) as err:
                 raise _fail(self.path, f"array {name!r} has a damaged header ({err})") from None
             if dtype.hasobject:
