@@ -65,7 +65,8 @@ def test_unreadable_and_blank_files_are_skipped_with_one_warning(image_folder):
     Image.fromarray(np.full((20, 20), 255, np.uint8)).save(image_folder / "line" / "empty.png")
     with pytest.warns(UserWarning, match=r"skipped 2 of 32 files .* e\.g\. broken.png") as rec:
         ds = load_image_folder(image_folder)
-    assert len(rec) == 1
+    # count only the loader's own warnings: another thread of a loaded test run may warn meanwhile
+    assert sum("skipped" in str(w.message) for w in rec) == 1
     assert len(ds.train_labels) + len(ds.test_labels) == 30
 
 
