@@ -271,7 +271,10 @@ def _add_training_page(window: MainWindow, prediction: PredictionController) -> 
     # end of a run, or a model loaded on the page: everyone switches to it
     train.model_ready.connect(prediction.set_classifier)
     train.status_message.connect(lambda message: window.statusBar().showMessage(message, 5000))
+    window.add_close_guard(train.confirm_close)  # "Stop training and quit?"
     window.add_shutdown_hook(train.shutdown)  # stops and joins training on close
+    window.mode_changed.connect(train.follow_mode)  # Digits trains on MNIST, Clothing on Fashion
+    train.follow_mode(window.mode())
 
 
 def _add_evaluation_pages(

@@ -100,7 +100,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from nndesk.training import (
+    from nndesk.training.config import (
         ACTIVATIONS,
         LOSSES,
         NORMALIZATIONS,
@@ -484,8 +484,8 @@ def _report(model, class_names, y_true, result) -> dict:
     """The per-class table and confusion matrix as text, plus their JSON-able forms."""
     from nndesk.nn.metrics import classification_report, confusion_matrix
 
-    report = classification_report(y_true, result.y_pred, list(class_names))
-    cm = confusion_matrix(y_true, result.y_pred, len(class_names))
+    report = classification_report(y_true, result.predictions, list(class_names))
+    cm = confusion_matrix(y_true, result.predictions, len(class_names))
     per_class = {
         c.name: {
             "precision": float(c.precision),
@@ -530,9 +530,8 @@ def format_confusion(cm, class_names) -> str:
 def _cmd_evaluate(args) -> int:
     from nndesk.data import load_dataset
     from nndesk.errors import ModelFileError
+    from nndesk.evaluation import evaluate
     from nndesk.inference import Classifier
-    from nndesk.nn.losses import make_loss
-    from nndesk.training import evaluate
 
     clf = Classifier.from_file(args.model)
     dataset = load_dataset(clf.dataset, data_dir=args.data_dir)
@@ -540,13 +539,7 @@ def _cmd_evaluate(args) -> int:
         raise ModelFileError(
             f"{args.model}: its classes do not match the {dataset.name} dataset's classes"
         )
-    loss_name = (clf.info.get("config") or {}).get("loss")
-    if loss_name is None:
-        loss_name = {"softmax": "ce", "sigmoid": "bce"}.get(clf.model.output, "mse")
-    x_test = clf.normalizer(dataset.test_images)
-    result = evaluate(
-        clf.model, make_loss(loss_name, clf.model.output), x_test, dataset.test_labels
-    )
+    result = evaluate(clf, dataset.test_images, dataset.test_labels, batch_size=2048)
     summary = _report(clf.model, clf.class_names, dataset.test_labels, result)
     log = sys.stderr if args.json else sys.stdout
     print(f"{args.model}: {dataset.name}, {len(dataset.test_labels)} test images", file=log)

@@ -14,6 +14,10 @@ from nndesk.evaluation import (
     report_rows,
     sample_per_class,
 )
+from nndesk.inference import Classifier
+from nndesk.nn.activations import softmax
+from nndesk.nn.architecture import build_model
+from nndesk.nn.losses import make_loss
 from nndesk.nn.metrics import classification_report, confusion_matrix
 
 CLASS_NAMES = ("zero", "one", "two", "three")
@@ -44,11 +48,28 @@ def make_images(labels: np.ndarray) -> np.ndarray:
     return images
 
 
+class _TableModel:
+    """The stand-in's network: logits are the log of the table's answers, so softmax (and the
+    cross-entropy on them) gives back exactly the table."""
+
+    output = "softmax"
+
+    def __init__(self, owner: TableClassifier) -> None:
+        self.owner = owner
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        return np.log(self.owner.probabilities(np.asarray(x).reshape(-1, 28, 28)))
+
+    def activate(self, logits: np.ndarray) -> np.ndarray:
+        return softmax(logits)
+
+
 class TableClassifier:
     """A stand-in Classifier: answers from a table keyed by the index stored in pixel (0, 0)."""
 
     dataset = "toy"
     title = "table-model"
+    info = {"config": {"loss": "ce"}}
 
     def __init__(self, labels: np.ndarray, wrong: dict[int, tuple[int, float]] = WRONG):
         k = len(CLASS_NAMES)
@@ -59,6 +80,15 @@ class TableClassifier:
             self.table[i] = (1.0 - conf) / (k - 1)
             self.table[i, pred] = conf
         self.calls: list[int] = []
+        self.model = _TableModel(self)
+
+    @staticmethod
+    def normalizer(images: np.ndarray) -> np.ndarray:
+        return np.asarray(images, dtype=np.float32).reshape(len(images), -1)
+
+    @staticmethod
+    def loss_function():
+        return make_loss("ce", "softmax")
 
     def probabilities(self, images28: np.ndarray) -> np.ndarray:
         self.calls.append(len(images28))
@@ -102,6 +132,25 @@ def test_loss_is_mean_negative_log_probability_of_the_true_class():
     k = len(CLASS_NAMES)
     p_true = [(1 - WRONG[i][1]) / (k - 1) if i in WRONG else 0.9 for i in range(N_IMAGES)]
     assert result.loss == pytest.approx(-np.mean(np.log(p_true)), rel=1e-5)
+
+
+@pytest.mark.parametrize(("output", "loss"), [("sigmoid", "bce"), ("softmax", "mse")])
+def test_the_loss_reported_is_the_models_own_loss(output, loss):
+    rng = np.random.default_rng(0)
+    model = build_model("784-5-4", output=output, rng=rng)
+    info = {
+        "class_names": list(CLASS_NAMES),
+        "normalization": {"kind": "unit"},
+        "config": {"loss": loss, "output": output},
+    }
+    clf = Classifier.from_info(model, info)
+    labels = make_labels()
+    images = make_images(labels)
+    result = evaluate(clf, images, labels, batch_size=16)
+    own_loss = make_loss(loss, output)(model.forward(clf.normalizer(images)), labels)
+    assert result.loss == pytest.approx(float(own_loss), rel=1e-5)
+    true_p = result.probabilities[np.arange(len(labels)), labels]
+    assert result.loss != pytest.approx(float(-np.mean(np.log(true_p))), rel=1e-3)  # not CE
 
 
 def test_evaluate_runs_in_batches_and_reports_progress():

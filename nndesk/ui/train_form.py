@@ -34,6 +34,8 @@ from nndesk.training import TrainConfig
 
 DATASETS = (("fashion", "Fashion-MNIST (clothing)"), ("mnist", "MNIST (digits)"))
 FOLDER = "folder"
+#: The dataset each window mode trains on.
+MODE_DATASETS = {"digits": "mnist", "garments": "fashion"}
 ACTIVATIONS = (
     ("relu", "ReLU"),
     ("leaky_relu", "Leaky ReLU"),
@@ -449,6 +451,14 @@ class TrainForm(QWidget):
         finally:
             self._applying_preset = was
         self.config_changed.emit()
+
+    def follow_mode(self, mode: str) -> None:
+        """Pick the window mode's dataset ("digits": MNIST, "garments": Fashion-MNIST), unless
+        an image folder is chosen; a preset for the other dataset becomes custom settings."""
+        dataset = MODE_DATASETS.get(mode)
+        if dataset is None or self.dataset.currentData() in (FOLDER, dataset):
+            return
+        _set_combo(self.dataset, dataset)
 
     def apply_preset(self, name: str) -> None:
         """Select preset ``name`` and fill every field from it."""
