@@ -14,16 +14,17 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from nndesk import preferences
 from nndesk.controllers.datasets import (
     DATASET_FOR_KIND,
     TITLES,
     DatasetLoader,
     forget_datasets,
 )
-from nndesk.controllers.prediction import PredictionController, canvas_pixels, upscale_28
+from nndesk.controllers.prediction import PredictionController
 from nndesk.errors import NndeskError
 from nndesk.inference import Classifier, default_model_path, shipped_models
-from nndesk.ui import settings
+from nndesk.preprocess import canvas_pixels, upscale_28
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.why_view import WhyView
 
@@ -66,11 +67,11 @@ class Coordinator(QObject):
 
     # ---- models -----------------------------------------------------------------------------
     def refresh_model_choices(self) -> None:
-        self.window.set_model_choices(shipped_models(), settings.recent_models())
+        self.window.set_model_choices(shipped_models(), preferences.recent_models())
 
     def default_classifier(self, kind: str) -> Classifier | None:
         """The shipped model for ``kind``, else the newest recent model of that kind."""
-        candidates = [default_model_path(kind)] + settings.recent_models()
+        candidates = [default_model_path(kind)] + preferences.recent_models()
         for path in candidates:
             if path is None:
                 continue
@@ -98,13 +99,13 @@ class Coordinator(QObject):
         if clf is None:
             return
         if clf.path is not None and Path(clf.path).is_file():
-            settings.add_recent_model(clf.path)
+            preferences.add_recent_model(clf.path)
             self.refresh_model_choices()
         if clf.preprocess_kind in ("digits", "garments") and clf.preprocess_kind != (
             self.window.mode()
         ):
             self.window.set_mode(clf.preprocess_kind, clear=False)
-            settings.set_last_mode(clf.preprocess_kind)
+            preferences.set_last_mode(clf.preprocess_kind)
 
     def start(self, mode: str) -> None:
         """First launch: the mode remembered last time and its default model."""
@@ -114,7 +115,7 @@ class Coordinator(QObject):
 
     @Slot(str)
     def _on_window_mode_change_requested(self, mode: str) -> None:
-        settings.set_last_mode(mode)
+        preferences.set_last_mode(mode)
         self.window.set_mode(mode)
         self.prediction.set_classifier(self.default_classifier(mode))
 
@@ -134,7 +135,7 @@ class Coordinator(QObject):
         except (NndeskError, OSError) as err:
             self.window.show_error(str(err).splitlines()[0], "Cannot save model")
             return
-        settings.add_recent_model(path)
+        preferences.add_recent_model(path)
         self.refresh_model_choices()
 
     # ---- images -----------------------------------------------------------------------------
@@ -210,7 +211,7 @@ class Coordinator(QObject):
 
     @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
-        settings.set_data_dir(folder)
+        preferences.set_data_dir(folder)
         forget_datasets()
         self.window.show_note(f"Data folder: {folder}")
 
@@ -230,14 +231,14 @@ def build_window(
     prediction.classifier_changed.connect(why.set_classifier)
     prediction.prediction_ready.connect(why.set_prediction)
     prediction.explanation_ready.connect(why.set_explanation)
-    why.set_saliency_kind(settings.saliency_kind())
-    prediction.set_saliency_kind(settings.saliency_kind())
+    why.set_saliency_kind(preferences.saliency_kind())
+    prediction.set_saliency_kind(preferences.saliency_kind())
     why.saliency_kind_changed.connect(prediction.set_saliency_kind)
-    why.saliency_kind_changed.connect(settings.set_saliency_kind)
+    why.saliency_kind_changed.connect(preferences.set_saliency_kind)
     window.add_page(why, "Why")
     window.why_view = why
     _add_pages(window, prediction, coordinator)
-    mode = mode or settings.last_mode()
+    mode = mode or preferences.last_mode()
     if classifier is None:
         coordinator.start(mode)
     else:
@@ -314,7 +315,7 @@ def run() -> int:
     if ICON.is_file():
         app.setWindowIcon(QIcon(str(ICON)))
     window, _, _ = build_window()
-    geometry = settings.window_geometry()
+    geometry = preferences.window_geometry()
     if geometry is not None:
         window.restoreGeometry(geometry)
     else:

@@ -84,8 +84,8 @@ _FASHION_PRELU = _FASHION_MLP.replace(
 
 
 def _shipped_recipe(name: str) -> TrainConfig:
-    """The training settings of a shipped model (one definition, in nndesk.build_weights)."""
-    from nndesk.build_weights import RECIPES
+    """The training settings of a shipped model (one definition, in tools.build_weights)."""
+    from tools.build_weights import RECIPES
 
     return RECIPES[name].config
 

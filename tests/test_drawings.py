@@ -14,8 +14,10 @@ import numpy as np
 import pytest
 
 from nndesk import cli
-from nndesk.build_weights import WEIGHTS_DIR
-from nndesk.drawings import (
+from nndesk.inference import Classifier
+from nndesk.preprocess import preprocess
+from tools.build_weights import WEIGHTS_DIR
+from tools.drawings import (
     DIGIT_STROKES,
     DIGIT_STYLES,
     GARMENTS,
@@ -27,8 +29,6 @@ from nndesk.drawings import (
     render,
     save_drawings,
 )
-from nndesk.inference import Classifier
-from nndesk.preprocess import preprocess
 
 #: Share of the 80 rendered digits a shipped digit model must read right.
 DIGIT_BAR = 0.90

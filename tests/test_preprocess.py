@@ -187,3 +187,34 @@ def test_wide_integer_arrays_holding_0_255_are_not_mistaken_for_16_bit():
     ref = preprocess_digit(grey)
     np.testing.assert_allclose(preprocess_digit(grey.astype(np.int64)), ref, atol=1)
     np.testing.assert_allclose(preprocess_digit(grey.astype(np.uint16) * 257), ref, atol=1)
+
+
+def test_canvas_pixels_turn_dark_ink_on_paper_into_bright_ink_filling_the_canvas():
+    from nndesk.preprocess import CANVAS_SIZE, canvas_pixels
+
+    photo = np.full((100, 50), 240, np.uint8)  # a tall light page
+    photo[10:90, 20:30] = 40  # a dark vertical bar
+    pixels = canvas_pixels(photo)
+    assert pixels.shape == (CANVAS_SIZE, CANVAS_SIZE) and pixels.dtype == np.uint8
+    assert pixels.max() == 255  # ink stretched to full brightness
+    assert pixels[:, : CANVAS_SIZE // 4].max() == 0  # aspect kept: the tall page sits centred
+    cols = np.flatnonzero(pixels.max(axis=0) > 128)
+    assert abs((cols.min() + cols.max()) / 2 - CANVAS_SIZE / 2) < 10  # the bar stays central
+
+
+def test_canvas_pixels_of_a_blank_image_are_blank():
+    from nndesk.preprocess import canvas_pixels
+
+    assert canvas_pixels(np.full((28, 28), 255, np.uint8)).max() == 0
+
+
+def test_upscale_28_keeps_a_test_image_where_it_was_only_ten_times_bigger():
+    from nndesk.preprocess import upscale_28
+
+    image28 = np.zeros((28, 28), np.uint8)
+    image28[5:9, 20:24] = 255
+    big = upscale_28(image28)
+    assert big.shape == (280, 280) and big.dtype == np.uint8
+    rows, cols = np.nonzero(big > 128)
+    assert 50 <= rows.min() <= rows.max() < 90
+    assert 200 <= cols.min() <= cols.max() < 240

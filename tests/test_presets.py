@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nndesk.data.sources import Dataset
+from nndesk.data.dataset import Dataset
 from nndesk.errors import ConfigError
 from nndesk.presets import DEFAULT_PRESET, PRESETS, get_preset, list_presets
 from nndesk.training import BatchReport, prepare, train
@@ -90,7 +90,7 @@ def test_the_lab_networks_are_the_ones_the_labs_describe():
 
 
 def test_the_plus_fashion_cnn_is_the_recipe_of_the_shipped_model():
-    from nndesk.build_weights import RECIPES
+    from tools.build_weights import RECIPES
 
     assert get_preset("fashion-cnn-plus").config == RECIPES["fashion-cnn"].config
 

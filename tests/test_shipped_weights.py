@@ -13,9 +13,9 @@ import numpy as np
 import pytest
 
 from nndesk import cli
-from nndesk.build_weights import DATA_FOLDERS, RECIPES, WEIGHTS_DIR
 from nndesk.inference import DEFAULT_MODELS
 from nndesk.nn.serialization import FORMAT_VERSION, load_model
+from tools.build_weights import DATA_FOLDERS, RECIPES, WEIGHTS_DIR
 
 NAMES = list(RECIPES)
 
@@ -72,7 +72,7 @@ def test_training_resumes_from_a_shipped_file(shared_data):
 def test_build_trains_a_recipe_through_the_training_loop_and_saves_it_small(tiny_idx_dir, tmp_path):
     import dataclasses
 
-    from nndesk.build_weights import build
+    from tools.build_weights import build
 
     recipe = RECIPES["mnist-cnn"]
     recipe = dataclasses.replace(recipe, config=recipe.config.replace(arch="784-c4-p-16-10"))
@@ -90,8 +90,8 @@ def test_build_trains_a_recipe_through_the_training_loop_and_saves_it_small(tiny
 
 
 def test_pen_variation_thickens_and_thins_training_images_only():
-    from nndesk.build_weights import vary_pen
     from nndesk.data import Dataset
+    from tools.build_weights import vary_pen
 
     rng = np.random.default_rng(0)
     images = np.zeros((300, 28, 28), np.uint8)

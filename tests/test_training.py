@@ -10,7 +10,7 @@ import time
 import numpy as np
 import pytest
 
-from nndesk.data.sources import Dataset
+from nndesk.data.dataset import Dataset
 from nndesk.errors import ConfigError, ModelFileError
 from nndesk.nn.serialization import load_model
 from nndesk.training import (

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from nndesk import preferences
 from nndesk.errors import DataError, NndeskError
-from nndesk.ui import settings
 
 _cache: dict[tuple[str, str | None], object] = {}
 _locks: dict[tuple[str, str | None], threading.Lock] = {}
@@ -52,13 +52,13 @@ def _folder_for(name: str, data_dir: str | None) -> str | None:
 
 def get_dataset(name: str, allow_download: bool = False):
     """The ``nndesk.data.Dataset`` called ``name``, loaded at most once (blocking; call off the GUI
-    thread). The data folder comes from ``settings.data_dir()``.
+    thread). The data folder comes from ``preferences.data_dir()``.
 
     Raises ``DataError`` with a one-line message saying how to get the data when it is missing.
     """
     from nndesk.data import load_dataset  # the data layer is NumPy-only; import it lazily
 
-    data_dir = _folder_for(name, settings.data_dir())
+    data_dir = _folder_for(name, preferences.data_dir())
     key = (name, data_dir)
     with _locks_guard:
         lock = _locks.setdefault(key, threading.Lock())

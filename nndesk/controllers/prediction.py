@@ -18,45 +18,8 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from nndesk.explain import Explanation, explain_prediction
 from nndesk.inference import Classifier, Prediction
 
-CANVAS_SIZE = 280
 THROTTLE_MS = 60  # at most ~16 predictions a second while drawing
 HIDDEN_UNITS = 8
-
-
-def canvas_pixels(image: np.ndarray, size: int = CANVAS_SIZE) -> np.ndarray:
-    """Any image (file, clipboard) -> ``uint8 (size, size)`` white ink on black for the canvas.
-
-    Uses preprocess's own grey conversion and light-background detection, so what the canvas
-    shows is what preprocessing would have made of the file. The ink is scaled to fit (aspect
-    kept, centred) and stretched so its brightest pixel is 255.
-    """
-    from PIL import Image
-
-    from nndesk import preprocess
-
-    ink = preprocess._ink(preprocess._to_float_gray(image))  # float32 (H, W), ink high
-    peak = float(ink.max())
-    if peak > 0:
-        ink = ink * (255.0 / peak)
-    h, w = ink.shape
-    scale = size / max(h, w)
-    new_w, new_h = max(1, round(w * scale)), max(1, round(h * scale))
-    resized = Image.fromarray(ink.astype(np.float32), mode="F").resize(
-        (new_w, new_h), Image.Resampling.BICUBIC if scale > 1 else Image.Resampling.BOX
-    )
-    out = np.zeros((size, size), np.float32)
-    top, left = (size - new_h) // 2, (size - new_w) // 2
-    out[top : top + new_h, left : left + new_w] = np.asarray(resized)
-    return np.clip(np.rint(out), 0, 255).astype(np.uint8)
-
-
-def upscale_28(image28: np.ndarray, size: int = CANVAS_SIZE) -> np.ndarray:
-    """A (28, 28) test image -> ``uint8 (size, size)`` for the canvas (smooth, like a drawing)."""
-    from PIL import Image
-
-    a = np.clip(np.asarray(image28, np.float32), 0, 255)
-    big = Image.fromarray(a, mode="F").resize((size, size), Image.Resampling.BICUBIC)
-    return np.clip(np.rint(np.asarray(big)), 0, 255).astype(np.uint8)
 
 
 @dataclass(frozen=True)

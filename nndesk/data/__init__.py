@@ -5,6 +5,7 @@ only through ``nndesk.preprocess`` for image folders), so importing this never l
 """
 
 from nndesk.data.batching import iterate_minibatches, num_batches
+from nndesk.data.dataset import Dataset
 from nndesk.data.download import dataset_cache_dir, download_dataset, fetch_file, tqdm_progress
 from nndesk.data.folders import load_image_folder
 from nndesk.data.idx import (
@@ -17,7 +18,7 @@ from nndesk.data.idx import (
 )
 from nndesk.data.normalize import NORMALIZATIONS, Normalizer
 from nndesk.data.registry import DATASETS, ROLES, DataFile, DatasetSpec, get_spec
-from nndesk.data.sources import DATA_DIR_ENV, Dataset, find_files, load_dataset
+from nndesk.data.sources import DATA_DIR_ENV, find_files, load_dataset
 from nndesk.data.splits import Splits, make_splits, stratified_split
 
 __all__ = [

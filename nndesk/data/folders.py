@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nndesk.data.sources import Dataset
+from nndesk.data.dataset import Dataset
 from nndesk.data.splits import stratified_split
 from nndesk.errors import DataError, PreprocessError
 

@@ -13,39 +13,21 @@ from __future__ import annotations
 import hashlib
 import os
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
+from nndesk.data.dataset import Dataset
 from nndesk.data.download import (
     ProgressFn,
     cached_path,
     dataset_cache_dir,
     download_dataset,
 )
+from nndesk.data.folders import load_image_folder
 from nndesk.data.idx import check_counts, read_idx_images, read_idx_labels
 from nndesk.data.registry import DATASETS, ROLES, DatasetSpec, get_spec
 from nndesk.errors import DataError
 
 DATA_DIR_ENV = "NNDESK_DATA_DIR"
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """A labelled dataset: images uint8 (N, 28, 28) / (M, 28, 28), labels int64 (N,) / (M,)."""
-
-    name: str
-    class_names: tuple[str, ...]
-    preprocess: str
-    train_images: np.ndarray
-    train_labels: np.ndarray
-    test_images: np.ndarray
-    test_labels: np.ndarray
-
-    @property
-    def n_classes(self) -> int:
-        return len(self.class_names)
 
 
 def _how_to_get(spec: DatasetSpec) -> str:
@@ -192,8 +174,6 @@ def load_dataset(
             spec = None
         if spec is None:
             if Path(key).is_dir():
-                from nndesk.data.folders import load_image_folder
-
                 return load_image_folder(key)
             if is_name:
                 get_spec(key)  # raises the "unknown dataset" error listing the known names

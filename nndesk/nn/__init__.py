@@ -6,11 +6,12 @@ it without Qt or matplotlib.
 
 from nndesk.nn.activations import ELU, LeakyReLU, PReLU, ReLU, Sigmoid, Softmax, Tanh
 from nndesk.nn.architecture import build_model, parse_architecture
-from nndesk.nn.layers import Dense, Dropout, Flatten, Layer, Reshape, layer_from_config
+from nndesk.nn.layers import Dense, Dropout, Flatten, Layer, Reshape
 from nndesk.nn.losses import Loss, make_loss
 from nndesk.nn.metrics import accuracy, classification_report, confusion_matrix
 from nndesk.nn.model import Sequential
 from nndesk.nn.optimizers import Optimizer, make_optimizer, optimizer_from_config
+from nndesk.nn.registry import layer_from_config
 from nndesk.nn.schedules import make_schedule
 from nndesk.nn.serialization import FORMAT_VERSION, LoadedModel, load_model, save_model
 

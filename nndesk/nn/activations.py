@@ -10,10 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 from nndesk.errors import ConfigError
-from nndesk.nn.layers import Layer, register_layer
+from nndesk.nn.layers import Layer
 
 
-@register_layer
 class ReLU(Layer):
     """``max(x, 0)``."""
 
@@ -30,7 +29,6 @@ class ReLU(Layer):
         return np.multiply(grad_out, self._mask, out=grad_out)
 
 
-@register_layer
 class LeakyReLU(Layer):
     """``x`` for ``x > 0`` else ``alpha * x``."""
 
@@ -51,7 +49,6 @@ class LeakyReLU(Layer):
         return {"type": "LeakyReLU", "alpha": self.alpha}
 
 
-@register_layer
 class Sigmoid(Layer):
     """``1 / (1 + exp(-x))``, computed as ``(1 + tanh(x / 2)) / 2`` which cannot overflow."""
 
@@ -66,7 +63,6 @@ class Sigmoid(Layer):
         return grad_out
 
 
-@register_layer
 class Tanh(Layer):
     """``tanh(x)``."""
 
@@ -79,7 +75,6 @@ class Tanh(Layer):
         return grad_out
 
 
-@register_layer
 class ELU(Layer):
     """``x`` for ``x > 0`` else ``alpha * (exp(x) - 1)``."""
 
@@ -106,7 +101,6 @@ class ELU(Layer):
         return {"type": "ELU", "alpha": self.alpha}
 
 
-@register_layer
 class PReLU(Layer):
     """Leaky ReLU with a learned negative slope per feature (dense) or per channel (conv).
 
@@ -161,7 +155,6 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     return out
 
 
-@register_layer
 class Softmax(Layer):
     """Row-wise softmax as a layer (models normally keep it out and fuse it with the loss)."""
 

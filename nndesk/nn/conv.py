@@ -15,7 +15,7 @@ import numpy as np
 from nndesk.errors import ConfigError
 from nndesk.nn import parallel
 from nndesk.nn.init import init_weights
-from nndesk.nn.layers import Layer, _layer_rng, register_layer
+from nndesk.nn.layers import Layer, _layer_rng
 
 # Above this many column-matrix elements an eval-mode forward runs in chunks of samples, so
 # predict_proba(batch_size=2048) on a CNN does not build a half-gigabyte im2col matrix.
@@ -49,7 +49,6 @@ def _as_chwn(x: np.ndarray) -> np.ndarray:
     return x.transpose(1, 2, 3, 0)
 
 
-@register_layer
 class Conv2D(Layer):
     """2-D convolution (cross-correlation) as one im2col matmul per batch.
 
@@ -270,7 +269,6 @@ class Conv2D(Layer):
         return dx.transpose(3, 0, 1, 2)  # NCHW view of (c, h, w, n)
 
 
-@register_layer
 class MaxPool2D(Layer):
     """Non-overlapping ``size x size`` max-pooling (stride = size); trailing rows/cols dropped.
 
@@ -394,7 +392,6 @@ class MaxPool2D(Layer):
         return self._from_grid(dgrid, n, c)
 
 
-@register_layer
 class BatchNorm2D(Layer):
     """Per-channel batch normalisation of NCHW input.
 

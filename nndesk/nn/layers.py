@@ -2,39 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import math
 
 import numpy as np
 
 from nndesk.errors import ConfigError
 from nndesk.nn.init import init_weights
-
-_REGISTRY: dict[str, type[Layer]] = {}
-
-
-def register_layer(cls: type[Layer]) -> type[Layer]:
-    """Class decorator: make ``cls`` rebuildable from its ``config()`` by ``layer_from_config``."""
-    _REGISTRY[cls.__name__] = cls
-    return cls
-
-
-def layer_from_config(cfg: dict) -> Layer:
-    """Rebuild a layer (without its trained parameters) from ``Layer.config()``."""
-    import nndesk.nn.activations  # noqa: F401  (register their classes)
-
-    # conv.py is written separately; until it exists the MLP layers must still load
-    with contextlib.suppress(ImportError):
-        import nndesk.nn.conv  # noqa: F401
-
-    kind = cfg.get("type")
-    if kind not in _REGISTRY:
-        raise ConfigError(f"unknown layer type {kind!r}")
-    kwargs = {k: v for k, v in cfg.items() if k != "type"}
-    try:
-        return _REGISTRY[kind](**kwargs)
-    except TypeError as err:  # unknown or missing constructor argument in a hand-edited config
-        raise ConfigError(f"bad {kind} config {kwargs}: {err}") from None
 
 
 class Layer:
@@ -87,7 +60,6 @@ def _layer_rng(rng: np.random.Generator | None, seed: int | None) -> np.random.G
     return np.random.default_rng(0 if seed is None else seed)
 
 
-@register_layer
 class Dense(Layer):
     """Fully connected layer ``y = x @ W + b``.
 
@@ -165,7 +137,6 @@ class Dense(Layer):
         }
 
 
-@register_layer
 class Dropout(Layer):
     """Inverted dropout: in training zero each unit with probability ``rate`` and scale the rest by
     ``1 / (1 - rate)``, so evaluation is the identity.
@@ -203,7 +174,6 @@ class Dropout(Layer):
         return {"type": "Dropout", "rate": self.rate, "seed": self.seed}
 
 
-@register_layer
 class Flatten(Layer):
     """``(n, *shape) -> (n, prod(shape))``: a view of C-ordered input, else a copy."""
 
@@ -234,7 +204,6 @@ class Flatten(Layer):
         return (math.prod(input_shape),)
 
 
-@register_layer
 class Reshape(Layer):
     """``(n, prod(shape)) -> (n, *shape)``; CNNs start with ``Reshape((1, 28, 28))``."""
 

@@ -8,7 +8,8 @@ import numpy as np
 
 from nndesk.errors import ConfigError
 from nndesk.nn.activations import sigmoid, softmax
-from nndesk.nn.layers import Layer, layer_from_config
+from nndesk.nn.layers import Layer
+from nndesk.nn.registry import layer_from_config
 
 OUTPUTS = ("softmax", "sigmoid", "linear")
 

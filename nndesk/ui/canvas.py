@@ -17,9 +17,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui import qt_image
 
-CANVAS_SIZE = 280  # pixels of the off-screen image: 10x the 28x28 model input
 UNDO_LIMIT = 50
 DEFAULT_PEN = {"digits": 20, "garments": 30}
 INK, PAPER = 255, 0  # the MNIST convention: bright strokes on black

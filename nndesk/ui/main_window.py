@@ -444,9 +444,9 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             self._closed = True
-            from nndesk.ui import settings
+            from nndesk import preferences
 
-            settings.set_window_geometry(self.saveGeometry())
+            preferences.set_window_geometry(self.saveGeometry())
             self.about_to_close.emit()
             for hook in self._shutdown_hooks:
                 hook()

@@ -39,10 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk import preferences
 from nndesk.evaluation import EvaluationResult, mistakes
 from nndesk.explain import saliency
 from nndesk.inference import Prediction
-from nndesk.ui import qt_image, settings
+from nndesk.ui import qt_image
 from nndesk.ui.evaluation_panel import WIDE
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
@@ -471,7 +472,7 @@ class MistakesView(QWidget):
             return None
         if self._saliency_model is None:
             self._saliency_model = copy.deepcopy(clf.model)
-        kind = settings.saliency_kind()  # the Why page's choice: both pages explain alike
+        kind = preferences.saliency_kind()  # the Why page's choice: both pages explain alike
         image = image.astype(np.float32)
         return saliency(self._saliency_model, clf.normalizer, image, class_index, kind=kind)
 

@@ -15,7 +15,7 @@ from nndesk.nn.activations import (
     make_activation,
     softmax,
 )
-from nndesk.nn.layers import layer_from_config
+from nndesk.nn.registry import layer_from_config
 from tests.nn.gradcheck import check_layer_gradients
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from nndesk.errors import ConfigError
 from nndesk.nn.conv import BatchNorm2D, Conv2D, MaxPool2D
-from nndesk.nn.layers import layer_from_config
+from nndesk.nn.registry import layer_from_config
 from tests.nn.gradcheck import check_layer_gradients
 
 

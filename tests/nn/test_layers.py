@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from nndesk.errors import ConfigError
-from nndesk.nn.layers import Dense, Dropout, Flatten, Reshape, layer_from_config
+from nndesk.nn.layers import Dense, Dropout, Flatten, Reshape
+from nndesk.nn.registry import layer_from_config
 from tests.nn.gradcheck import check_layer_gradients
 
 
@@ -140,3 +141,38 @@ def test_layer_from_config_names_an_unknown_type():
 def test_layer_from_config_turns_a_bad_argument_into_a_config_error():
     with pytest.raises(ConfigError, match="bad Dense config"):
         layer_from_config({"type": "Dense", "in_features": 3})
+
+
+def test_every_layer_class_in_the_nn_package_can_be_rebuilt_from_a_file():
+    import nndesk.nn.activations
+    import nndesk.nn.conv
+    import nndesk.nn.layers
+    from nndesk.nn.layers import Layer
+    from nndesk.nn.registry import LAYER_TYPES
+
+    defined = {
+        name
+        for module in (nndesk.nn.layers, nndesk.nn.activations, nndesk.nn.conv)
+        for name, obj in vars(module).items()
+        if isinstance(obj, type) and issubclass(obj, Layer) and obj is not Layer
+    }
+    assert defined == set(LAYER_TYPES)
+
+
+def test_a_broken_layer_module_fails_loudly_instead_of_reading_as_an_unknown_layer():
+    """A layer module that cannot import must stop the model code with its own error."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, importlib.abc\n"
+        "class Broken(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'nndesk.nn.conv':\n"
+        "            raise ImportError('conv is broken')\n"
+        "sys.meta_path.insert(0, Broken())\n"
+        "import nndesk.nn.model\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode != 0
+    assert "ImportError: conv is broken" in out.stderr

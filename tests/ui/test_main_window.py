@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from nndesk import preferences
 from nndesk.controllers import datasets
 from nndesk.controllers.prediction import PredictionController
 from nndesk.inference import Classifier
-from nndesk.ui import settings
 from nndesk.ui.main_window import NO_MODEL
 from tests.ui.conftest import STROKE_CLASSES
 
@@ -153,7 +153,7 @@ def test_opening_a_model_puts_it_in_use_and_in_the_recent_list(
     with qtbot.waitSignal(prediction.classifier_changed):
         window.model_file_requested.emit(str(stroke_model_file))
     assert prediction.current().class_names == STROKE_CLASSES
-    assert settings.recent_models()[0] == stroke_model_file.resolve()
+    assert preferences.recent_models()[0] == stroke_model_file.resolve()
     assert window.model_combo.currentText() == "strokes"
     assert not window.banner.isVisible()
 
@@ -169,7 +169,7 @@ def test_switching_mode_clears_the_canvas_and_changes_hint_and_pen(
     assert window.canvas.is_blank()
     assert "T-shirt" in window.hint_label.text()
     assert window.canvas.pen_width() > digits_pen
-    assert settings.last_mode() == "garments"
+    assert preferences.last_mode() == "garments"
     # no shipped Fashion model in this test: the window says so instead of failing
     assert prediction.current() is None and window.banner.isVisible()
 
@@ -177,7 +177,7 @@ def test_switching_mode_clears_the_canvas_and_changes_hint_and_pen(
 def test_mode_switch_falls_back_to_a_recent_model_of_that_kind(
     qtbot, window_factory, stroke_model_file
 ):
-    settings.add_recent_model(stroke_model_file)
+    preferences.add_recent_model(stroke_model_file)
     window, prediction, _ = window_factory(mode="garments")
     assert prediction.current() is None  # the recent model is for digits
     window.act_digits.trigger()
@@ -372,4 +372,4 @@ def test_a_model_of_the_other_kind_switches_the_mode_and_keeps_the_drawing(
     assert not window.canvas.is_blank()
     wait_for_prediction(qtbot, prediction)
     assert window.prediction_panel.top_label.text() == "vertical"
-    assert settings.recent_models()[0] == path.resolve()
+    assert preferences.recent_models()[0] == path.resolve()

@@ -137,7 +137,7 @@ def test_tile_click_shows_saliency_of_the_predicted_or_true_class(qtbot):
     from nndesk.explain import saliency
     from nndesk.inference import Classifier
     from nndesk.nn.architecture import build_model
-    from nndesk.ui.settings import saliency_kind
+    from nndesk.preferences import saliency_kind
 
     rng = np.random.default_rng(3)
     clf = Classifier(

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from nndesk.data.dataset import Dataset
 from nndesk.data.idx import read_idx_images, read_idx_labels
-from nndesk.data.sources import Dataset
 from nndesk.errors import DataError
 from nndesk.inference import Classifier
 from nndesk.presets import get_preset

@@ -1,7 +1,7 @@
 """Train the four shipped models in ``weights/`` with one reproducible command.
 
-    python -m nndesk.build_weights --data-root ../shared/data            # all four
-    python -m nndesk.build_weights --data-root ../shared/data --only mnist-cnn
+    python -m tools.build_weights --data-root ../shared/data            # all four
+    python -m tools.build_weights --data-root ../shared/data --only mnist-cnn
 
 ``--data-root`` holds ``mnist/`` and ``fashion-mnist/``; ``--data-dir-mnist`` and
 ``--data-dir-fashion`` point at each folder separately (without any of them the datasets are
@@ -189,7 +189,7 @@ def _data_dir(args, dataset: str) -> Path | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m nndesk.build_weights", description="Train the shipped models."
+        prog="python -m tools.build_weights", description="Train the shipped models."
     )
     parser.add_argument("--data-root", help="folder holding mnist/ and fashion-mnist/")
     parser.add_argument("--data-dir-mnist", help="folder with the MNIST IDX files")

@@ -1,6 +1,6 @@
 """Render every panel of the window offscreen into PNGs for the README.
 
-    python -m nndesk.screenshots docs/screenshots [--mnist-model M.npz] [--fashion-model F.npz]
+    python -m tools.screenshots docs/screenshots [--mnist-model M.npz] [--fashion-model F.npz]
 
 A 7 and a pair of trousers are drawn programmatically with the canvas' own pen, the window waits
 for the predictions, then each panel is grabbed with ``widget.grab()``. Models default to the
@@ -191,7 +191,7 @@ def _render_training_page(app, window, prediction, save) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m nndesk.screenshots", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__)
     parser.add_argument("out_dir", help="folder for the PNGs, e.g. docs/screenshots")
     parser.add_argument("--mnist-model", help="digits model (default: the shipped one)")
     parser.add_argument("--fashion-model", help="garments model (default: the shipped one)")

@@ -4,7 +4,7 @@ Each digit 0-9 is a few polylines in a unit box (x right, y down); each garment 
 ``render`` draws them into a 280x280 canvas-like image (bright ink on black, round pen, like
 ``nndesk.ui.canvas``) with a chosen pen width, size, slant and position. ``digit_drawings()`` and
 ``garment_drawings()`` give the fixed sets the shipped models are checked on (``tests/
-test_drawings.py``); ``python -m nndesk.drawings DIR`` writes them as PNG files.
+test_drawings.py``); ``python -m tools.drawings DIR`` writes them as PNG files.
 
 Pillow + NumPy, no Qt.
 """
@@ -242,10 +242,10 @@ def save_drawings(drawings: Sequence[Drawing], folder: str | Path) -> list[Path]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m nndesk.drawings DIR``: write every digit and garment drawing into DIR."""
+    """``python -m tools.drawings DIR``: write every digit and garment drawing into DIR."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m nndesk.drawings DIR", file=sys.stderr)
+        print("usage: python -m tools.drawings DIR", file=sys.stderr)
         return 2
     paths = save_drawings(digit_drawings() + garment_drawings(), args[0])
     print(f"wrote {len(paths)} drawings to {args[0]}")

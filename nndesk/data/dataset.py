@@ -1,0 +1,24 @@
+"""The in-memory shape every dataset takes, whichever loader made it (IDX files, image folders)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A labelled dataset: images uint8 (N, 28, 28) / (M, 28, 28), labels int64 (N,) / (M,)."""
+
+    name: str
+    class_names: tuple[str, ...]
+    preprocess: str
+    train_images: np.ndarray
+    train_labels: np.ndarray
+    test_images: np.ndarray
+    test_labels: np.ndarray
+
+    @property
+    def n_classes(self) -> int:
+        return len(self.class_names)
