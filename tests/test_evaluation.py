@@ -15,10 +15,10 @@ from nndesk.evaluation import (
     sample_per_class,
 )
 from nndesk.inference import Classifier
-from nndesk.nn.activations import softmax
 from nndesk.nn.architecture import build_model
 from nndesk.nn.losses import make_loss
 from nndesk.nn.metrics import classification_report, confusion_matrix
+from tests.fake_classifier import FakeClassifier
 
 CLASS_NAMES = ("zero", "one", "two", "three")
 N_IMAGES = 40
@@ -48,28 +48,11 @@ def make_images(labels: np.ndarray) -> np.ndarray:
     return images
 
 
-class _TableModel:
-    """The stand-in's network: logits are the log of the table's answers, so softmax (and the
-    cross-entropy on them) gives back exactly the table."""
-
-    output = "softmax"
-
-    def __init__(self, owner: TableClassifier) -> None:
-        self.owner = owner
-
-    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
-        return np.log(self.owner.probabilities(np.asarray(x).reshape(-1, 28, 28)))
-
-    def activate(self, logits: np.ndarray) -> np.ndarray:
-        return softmax(logits)
-
-
-class TableClassifier:
+class TableClassifier(FakeClassifier):
     """A stand-in Classifier: answers from a table keyed by the index stored in pixel (0, 0)."""
 
     dataset = "toy"
     title = "table-model"
-    info = {"config": {"loss": "ce"}}
 
     def __init__(self, labels: np.ndarray, wrong: dict[int, tuple[int, float]] = WRONG):
         k = len(CLASS_NAMES)
@@ -80,15 +63,6 @@ class TableClassifier:
             self.table[i] = (1.0 - conf) / (k - 1)
             self.table[i, pred] = conf
         self.calls: list[int] = []
-        self.model = _TableModel(self)
-
-    @staticmethod
-    def normalizer(images: np.ndarray) -> np.ndarray:
-        return np.asarray(images, dtype=np.float32).reshape(len(images), -1)
-
-    @staticmethod
-    def loss_function():
-        return make_loss("ce", "softmax")
 
     def probabilities(self, images28: np.ndarray) -> np.ndarray:
         self.calls.append(len(images28))
