@@ -7,6 +7,7 @@ files, models and datasets and hands the results back to the widgets and control
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -21,11 +22,18 @@ from nndesk.controllers.datasets import (
     DatasetLoader,
     forget_datasets,
 )
+from nndesk.controllers.evaluation import DatasetController, EvaluationController
 from nndesk.controllers.prediction import PredictionController
+from nndesk.controllers.training import TrainingController
 from nndesk.errors import NndeskError
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.preprocess import canvas_pixels, upscale_28
+from nndesk.ui import theme, wheel_guard
+from nndesk.ui.dataset_view import DatasetView
+from nndesk.ui.evaluation_panel import EvaluationPanel
 from nndesk.ui.main_window import MainWindow
+from nndesk.ui.mistakes_view import MistakesView
+from nndesk.ui.training_panel import TrainingPanel
 from nndesk.ui.why_view import WhyView
 
 ICON = Path(__file__).resolve().parent.parent / "assets" / "nndesk.png"
@@ -53,6 +61,7 @@ class Coordinator(QObject):
         window.image_data_received.connect(self._on_window_image_data_received)
         window.test_image_requested.connect(self._on_window_test_image_requested)
         window.data_folder_chosen.connect(self._on_window_data_folder_chosen)
+        window.theme_change_requested.connect(self._on_window_theme_change_requested)
         window.drawing_changed.connect(prediction.request)
         window.drawing_finished.connect(prediction.request_now)
         prediction.classifier_changed.connect(self._on_prediction_classifier_changed)
@@ -210,34 +219,71 @@ class Coordinator(QObject):
         self.window.show_error(message, "Test images unavailable")
 
     @Slot(str)
+    def _on_window_theme_change_requested(self, name: str) -> None:
+        preferences.set_theme(name)
+        theme.apply_theme(QApplication.instance(), name)
+        self.window.set_theme_choice(name)
+
+    @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
         preferences.set_data_dir(folder)
         forget_datasets()
         self.window.show_note(f"Data folder: {folder}")
 
 
-def build_window(
-    mode: str | None = None, classifier: Classifier | None = None
-) -> tuple[MainWindow, PredictionController, Coordinator]:
-    """The window with its controllers, wired; used by ``run``, the tests and the screenshots.
+@dataclass(frozen=True)
+class Desk:
+    """The window and everything ``build_window`` made for it: controllers first, then pages.
 
-    ``classifier`` overrides the default model of ``mode`` (tests pass a tiny model).
+    Controllers are built here and handed to the pages, so no page builds its own; tests, the
+    screenshots and the benchmarks reach a page or a controller through this, never through
+    attributes set on the window.
     """
+
+    window: MainWindow
+    prediction: PredictionController
+    coordinator: Coordinator
+    training: TrainingController
+    evaluation: EvaluationController
+    datasets: DatasetController
+    why_page: WhyView
+    train_page: TrainingPanel
+    evaluate_page: EvaluationPanel
+    mistakes_page: MistakesView
+    dataset_page: DatasetView
+
+
+def build_window(mode: str | None = None, classifier: Classifier | None = None) -> Desk:
+    """The window with its controllers and pages, wired; used by ``run``, the tests and the
+    screenshots. ``classifier`` overrides the default model of ``mode`` (tests pass a tiny model).
+    """
+    wheel_guard.install()  # before any widget: the wheel scrolls forms, never edits a field
     window = MainWindow()
+    # -- controllers (each owning a thread registers its shutdown with the window) --------------
     prediction = PredictionController(window)
-    loader = DatasetLoader(window)
-    coordinator = Coordinator(window, prediction, loader)
-    why = WhyView()
-    prediction.classifier_changed.connect(why.set_classifier)
-    prediction.prediction_ready.connect(why.set_prediction)
-    prediction.explanation_ready.connect(why.set_explanation)
-    why.set_saliency_kind(preferences.saliency_kind())
-    prediction.set_saliency_kind(preferences.saliency_kind())
-    why.saliency_kind_changed.connect(prediction.set_saliency_kind)
-    why.saliency_kind_changed.connect(preferences.set_saliency_kind)
-    window.add_page(why, "Why")
-    window.why_view = why
-    _add_pages(window, prediction, coordinator)
+    coordinator = Coordinator(window, prediction, DatasetLoader(window))
+    training = TrainingController(parent=window)  # datasets via get_dataset, runs in runs_dir()
+    evaluation = EvaluationController(parent=window)
+    datasets = DatasetController(parent=window)
+    window.add_shutdown_hook(evaluation.shutdown)
+    window.add_shutdown_hook(datasets.shutdown)
+    # -- pages --------------------------------------------------------------------------------
+    desk = Desk(
+        window=window,
+        prediction=prediction,
+        coordinator=coordinator,
+        training=training,
+        evaluation=evaluation,
+        datasets=datasets,
+        why_page=WhyView(),
+        train_page=TrainingPanel(controller=training, parent=window),
+        evaluate_page=EvaluationPanel(evaluation),
+        mistakes_page=MistakesView(evaluation),  # follows evaluation.finished itself
+        dataset_page=DatasetView(datasets),
+    )
+    _wire_why_page(desk)
+    _wire_train_page(desk)
+    _wire_evaluation_pages(desk)
     mode = mode or preferences.last_mode()
     if classifier is None:
         coordinator.start(mode)
@@ -245,32 +291,29 @@ def build_window(
         window.set_mode(classifier.preprocess_kind)
         coordinator.refresh_model_choices()
         prediction.set_classifier(classifier)
-    return window, prediction, coordinator
+    return desk
 
 
-def _add_pages(
-    window: MainWindow, prediction: PredictionController, coordinator: Coordinator
-) -> None:
-    """The Train, Evaluate, Mistakes and Dataset pages, wired to the shared prediction controller.
+def _wire_why_page(desk: Desk) -> None:
+    why, prediction = desk.why_page, desk.prediction
+    prediction.classifier_changed.connect(why.set_classifier)
+    prediction.prediction_ready.connect(why.set_prediction)
+    prediction.explanation_ready.connect(why.set_explanation)
+    why.set_saliency_kind(preferences.saliency_kind())
+    prediction.set_saliency_kind(preferences.saliency_kind())
+    why.saliency_kind_changed.connect(prediction.set_saliency_kind)
+    why.saliency_kind_changed.connect(preferences.set_saliency_kind)
+    desk.window.set_theme_choice(preferences.theme())  # View > Theme shows the saved one
+    desk.window.add_page(why, "Why")
 
-    Pages that show a model follow ``prediction.classifier_changed``; pages that can put a test
-    image on the canvas send ``show_on_canvas_requested`` to the coordinator; every controller
-    owning a thread registers its shutdown with the window.
-    """
-    _add_training_page(window, prediction)
-    _add_evaluation_pages(window, prediction, coordinator)
 
-
-def _add_training_page(window: MainWindow, prediction: PredictionController) -> None:
-    from nndesk.ui.training_panel import TrainingPanel
-
-    train = TrainingPanel(parent=window)  # datasets via get_dataset, runs in paths.runs_dir()
+def _wire_train_page(desk: Desk) -> None:
+    window, train = desk.window, desk.train_page
     window.add_page(train, "Train")
-    window.train_page = train
     # the drawing is re-predicted with the newest weights while the net learns
-    train.controller.weights_updated.connect(prediction.live_update)
+    desk.training.weights_updated.connect(desk.prediction.live_update)
     # end of a run, or a model loaded on the page: everyone switches to it
-    train.model_ready.connect(prediction.set_classifier)
+    train.model_ready.connect(desk.prediction.set_classifier)
     train.status_message.connect(lambda message: window.statusBar().showMessage(message, 5000))
     window.add_close_guard(train.confirm_close)  # "Stop training and quit?"
     window.add_shutdown_hook(train.shutdown)  # stops and joins training on close
@@ -278,33 +321,26 @@ def _add_training_page(window: MainWindow, prediction: PredictionController) -> 
     train.follow_mode(window.mode())
 
 
-def _add_evaluation_pages(
-    window: MainWindow, prediction: PredictionController, coordinator: Coordinator
-) -> None:
-    from nndesk.controllers.evaluation import DatasetController, EvaluationController
-    from nndesk.ui.dataset_view import DatasetView
-    from nndesk.ui.evaluation_panel import EvaluationPanel
-    from nndesk.ui.mistakes_view import MistakesView
-
-    evaluation = EvaluationController(parent=window)
-    evaluate_page = EvaluationPanel(evaluation)
-    mistakes_page = MistakesView(evaluation)  # follows evaluation.finished itself
-    datasets = DatasetController(parent=window)
-    dataset_page = DatasetView(datasets)
+def _wire_evaluation_pages(desk: Desk) -> None:
+    """Pages that show a model follow ``prediction.classifier_changed``; pages that can put a
+    test image on the canvas send ``show_on_canvas_requested`` to the coordinator."""
+    window, prediction = desk.window, desk.prediction
+    evaluate_page, mistakes_page, dataset_page = (
+        desk.evaluate_page,
+        desk.mistakes_page,
+        desk.dataset_page,
+    )
     window.add_page(evaluate_page, "Evaluate")
     window.add_page(mistakes_page, "Mistakes")
     window.add_page(dataset_page, "Dataset")
-    window.evaluation = evaluation  # the screenshots wait for its result
-    window.evaluate_page, window.mistakes_page = evaluate_page, mistakes_page
-    window.dataset_page = dataset_page
     prediction.classifier_changed.connect(evaluate_page.set_classifier)
     prediction.classifier_changed.connect(dataset_page.set_classifier)
     evaluate_page.cell_clicked.connect(mistakes_page.show_cell)
     evaluate_page.cell_clicked.connect(lambda *_: window.tabs.setCurrentWidget(mistakes_page))
-    mistakes_page.show_on_canvas_requested.connect(coordinator.show_on_canvas)
-    dataset_page.show_on_canvas_requested.connect(coordinator.show_on_canvas)
-    window.add_shutdown_hook(evaluation.shutdown)
-    window.add_shutdown_hook(datasets.shutdown)
+    mistakes_page.saliency_requested.connect(prediction.request_saliency)
+    prediction.saliency_ready.connect(mistakes_page.show_saliency)
+    mistakes_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
+    dataset_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
 
 
 def run() -> int:
@@ -314,7 +350,8 @@ def run() -> int:
     app.setOrganizationName("nndesk")
     if ICON.is_file():
         app.setWindowIcon(QIcon(str(ICON)))
-    window, _, _ = build_window()
+    theme.apply_theme(app, preferences.theme())
+    window = build_window().window
     geometry = preferences.window_geometry()
     if geometry is not None:
         window.restoreGeometry(geometry)

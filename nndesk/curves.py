@@ -20,6 +20,7 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from nndesk.fileio import atomic_path
 from nndesk.runs import Curves
+from nndesk.viz import muted_colour
 
 TRAIN_COLOR = "#1f77b4"
 VAL_COLOR = "#d62728"
@@ -98,7 +99,7 @@ def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
         ax.set_xlabel("epoch", fontsize=9)
         ax.set_ylabel(ylabel, fontsize=9)
         ax.tick_params(labelsize=8)
-        ax.grid(True, color="#e5e5e5", linewidth=0.8)
+        ax.grid(True, linewidth=0.8)  # grid.color: the theme's
         ax.set_axisbelow(True)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
@@ -336,7 +337,7 @@ def mark_lr_change(axes: Sequence[Axes], x: float, lr: float) -> list:
             xycoords=("data", "axes fraction"),
             xytext=(3, -10),
             textcoords="offset points",
-            color=LR_COLOR,
+            color=muted_colour(),
             fontsize=8,
         )
     )
@@ -375,7 +376,7 @@ def plot_overlay(
             ha="right",
             va="top",
             fontsize=7,
-            color="#555555",
+            color=muted_colour(),
         )
 
 

@@ -73,3 +73,14 @@ def saliency_kind() -> str:
 
 def set_saliency_kind(kind: str) -> None:
     settings().setValue("ui/saliency", kind)
+
+
+def theme() -> str:
+    """ "system" (default), "light" or "dark" (View > Theme)."""
+    name = str(settings().value("ui/theme", "system"))
+    return name if name in ("system", "light", "dark") else "system"
+
+
+def set_theme(name: str) -> None:
+    if name in ("system", "light", "dark"):
+        settings().setValue("ui/theme", name)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.colors import PowerNorm
+from matplotlib.colors import PowerNorm, to_hex, to_rgba
 
 # one palette for every page, so a class has the same colour in the bar, the pie and the legend
 PALETTE = (
@@ -26,6 +27,19 @@ PALETTE = (
     "#CCB974",
     "#64B5CD",
 )
+
+
+def muted_colour() -> str:
+    """Quiet chart text (hints, notes): the theme's text colour 30% of the way to the axes
+    background, so it follows a dark theme and keeps 4.5:1 contrast in both."""
+    text = to_rgba(matplotlib.rcParams["text.color"])
+    back = to_rgba(matplotlib.rcParams["axes.facecolor"])
+    return to_hex(tuple(t + (b - t) * 0.3 for t, b in zip(text[:3], back[:3], strict=True)))
+
+
+def background_colour() -> str:
+    """The axes background, for lines that separate cells and bars (white on a light theme)."""
+    return to_hex(matplotlib.rcParams["axes.facecolor"])
 
 
 def class_colour(k: int) -> str:
@@ -71,7 +85,7 @@ def plot_confusion(
             count = int(confusion[r, c])
             # dark cells get white text; empty off-diagonal cells stay quiet
             colour = (
-                "white" if norm(share[r, c]) > 0.6 else ("#B8C2CC" if count == 0 else "#1F2933")
+                "white" if norm(share[r, c]) > 0.6 else ("#5C6773" if count == 0 else "#1F2933")
             )
             weight = "bold" if r == c else "normal"
             ax.text(
@@ -96,7 +110,7 @@ def plot_confusion(
     ax.tick_params(length=0)
     ax.set_xticks(np.arange(-0.5, k, 1), minor=True)
     ax.set_yticks(np.arange(-0.5, k, 1), minor=True)
-    ax.grid(which="minor", color="white", linewidth=1.0)
+    ax.grid(which="minor", color=background_colour(), linewidth=1.0)
     ax.tick_params(which="minor", length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -129,7 +143,7 @@ def plot_label_bar(
     """One bar per class with its count on top. Returns the ``BarContainer``."""
     counts = np.asarray(counts)
     x = np.arange(len(counts))
-    bars = ax.bar(x, counts, color=[class_colour(i) for i in x], edgecolor="white")
+    bars = ax.bar(x, counts, color=[class_colour(i) for i in x], edgecolor=background_colour())
     ax.bar_label(bars, labels=[f"{int(c):,}" for c in counts], fontsize=8, padding=2)
     ax.set_xticks(x)
     ax.set_xticklabels(class_names, rotation=45 if _longest(class_names) > 2 else 0, ha="right")
@@ -223,7 +237,6 @@ def plot_image_grid(
                 ha="center",
                 va="top",
                 fontsize=7,
-                color="#1F2933",
             )
     if row_labels is not None:
         ax.set_yticks([r * (h + gap) + h / 2 for r in range(len(row_labels))])

@@ -77,7 +77,8 @@ def render(
     mnist_model = mnist_model or default_model_path("digits")
     fashion_model = fashion_model or default_model_path("garments")
     digits = Classifier.from_file(mnist_model) if mnist_model else None
-    window, prediction, _ = build_window(mode="digits", classifier=digits)
+    desk = build_window(mode="digits", classifier=digits)
+    window, prediction = desk.window, desk.prediction
     window.resize(*size)
     window.show()
     _settle(app, prediction)
@@ -92,9 +93,9 @@ def render(
     window.overlay_check.setChecked(True)
     _settle(app, prediction)
     save(window.preview, "preview-saliency")
-    window.tabs.setCurrentWidget(window.why_view)
+    window.tabs.setCurrentWidget(desk.why_page)
     _settle(app, prediction)
-    save(window.why_view, "why-digit")
+    save(desk.why_page, "why-digit")
     print(
         f"digit: drew a 7, the model reads {window.prediction_panel.top_label.text()} "
         f"({window.prediction_panel.confidence_label.text()})"
@@ -122,14 +123,14 @@ def render(
         window.overlay_check.setChecked(False)
         _settle(app, prediction)
         save(window, "window-garment")
-        save(window.why_view, "why-garment")
+        save(desk.why_page, "why-garment")
         print(
             f"garment: drew trousers, the model reads "
             f"{window.prediction_panel.top_label.text()} "
             f"({window.prediction_panel.confidence_label.text()})"
         )
-        _render_model_pages(app, window, prediction, save)
-    _render_training_page(app, window, prediction, save)
+        _render_model_pages(app, desk, save)
+    _render_training_page(app, desk, save)
     window.close()
     return saved
 
@@ -145,32 +146,32 @@ def _wait(app, done, seconds: float) -> bool:
     return bool(done())
 
 
-def _render_model_pages(app, window, prediction, save) -> None:
+def _render_model_pages(app, desk, save) -> None:
     """Evaluate, Mistakes and Dataset pages for the current (garment) model."""
-    evaluation = window.evaluation
-    window.tabs.setCurrentWidget(window.evaluate_page)
+    window, evaluation = desk.window, desk.evaluation
+    window.tabs.setCurrentWidget(desk.evaluate_page)
     if not _wait(app, lambda: evaluation.result() is not None, 240):
         print("no evaluation: the test set is not on this computer (set NNDESK_DATA_DIR)")
         return
     _wait(app, lambda: False, 1.0)  # let the matrix and the table paint
     save(window, "evaluate")
-    window.evaluate_page.cell_clicked.emit(6, 0)  # true Shirt, predicted T-shirt/top
+    desk.evaluate_page.cell_clicked.emit(6, 0)  # true Shirt, predicted T-shirt/top
     _wait(app, lambda: False, 2.0)
-    grid = window.mistakes_page.grid
+    grid = desk.mistakes_page.grid
     first = grid.model().index(0, 0)
     if first.isValid():  # show the details of the most confident of those mistakes
         grid.setCurrentIndex(first)
         grid.clicked.emit(first)
         _wait(app, lambda: False, 1.5)
     save(window, "mistakes")
-    window.tabs.setCurrentWidget(window.dataset_page)
+    window.tabs.setCurrentWidget(desk.dataset_page)
     _wait(app, lambda: False, 8.0)
     save(window, "dataset")
 
 
-def _render_training_page(app, window, prediction, save) -> None:
+def _render_training_page(app, desk, save) -> None:
     """A short live run of the Fashion lab preset on the Train page, mid-run and at its end."""
-    page = window.train_page
+    window, page = desk.window, desk.train_page
     window.tabs.setCurrentWidget(page)
     page.form.apply_preset("fashion-mlp")
     config = page.form.config().replace(epochs=3, val_fraction=0.1)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from nndesk.explain import Explanation, explain_prediction
+from nndesk.explain import Explanation, explain_prediction, saliency
 from nndesk.inference import Classifier, Prediction
 
 THROTTLE_MS = 60  # at most ~16 predictions a second while drawing
@@ -41,10 +41,30 @@ class PredictionResult:
     error: str | None = None
 
 
+@dataclass(frozen=True)
+class _SaliencyJob:
+    key: object  # the asker's own tag, handed back with the map
+    model: object  # a private copy of the model (forward+backward overwrite layer caches)
+    normalizer: object
+    image28: np.ndarray  # float32 (28, 28), pixels in [0, 255]
+    class_index: int
+    kind: str
+
+
 class _Worker(QObject):
     """Lives on the worker thread; never touches a widget."""
 
     finished = Signal(object)  # PredictionResult
+    saliency_finished = Signal(object, object, str)  # key, float32 (28, 28) | None, error or ""
+
+    @Slot(object)
+    def run_saliency(self, job: _SaliencyJob) -> None:
+        try:
+            image = job.image28
+            result = saliency(job.model, job.normalizer, image, job.class_index, kind=job.kind)
+            self.saliency_finished.emit(job.key, result, "")
+        except Exception as err:  # noqa: BLE001 - report to the GUI instead of killing the thread
+            self.saliency_finished.emit(job.key, None, str(err))
 
     @Slot(object)
     def run(self, job: _Job) -> None:
@@ -77,7 +97,10 @@ class PredictionController(QObject):
     explanation_ready = Signal(object)  # explain.Explanation | None, for the same prediction
     latency_measured = Signal(float)  # milliseconds of preprocess + forward of that prediction
     failed = Signal(str)  # one-line message when a prediction raised
+    #: (key, float32 (28, 28) | None) answering ``request_saliency(key, ...)``
+    saliency_ready = Signal(object, object)
     _job_submitted = Signal(object)  # _Job, queued to the worker thread
+    _saliency_submitted = Signal(object)  # _SaliencyJob, queued to the worker thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,12 +112,17 @@ class PredictionController(QObject):
         self._pending = False
         self._busy = False
         self._saliency_kind = "gradient_x_input"
+        self._saliency_busy = False
+        self._saliency_pending: _SaliencyJob | None = None  # only the newest request waits
+        self._saliency_copy: tuple[object, object] | None = None  # (model, its private copy)
         self._thread = QThread(self)
         self._thread.setObjectName("prediction")
         self._worker = _Worker()
         self._worker.moveToThread(self._thread)
         self._job_submitted.connect(self._worker.run)
         self._worker.finished.connect(self._on_worker_finished)
+        self._saliency_submitted.connect(self._worker.run_saliency)
+        self._worker.saliency_finished.connect(self._on_worker_saliency_finished)
         self._thread.finished.connect(self._worker.deleteLater)
         self._thread.start()
         self._timer = QTimer(self)
@@ -194,9 +222,54 @@ class PredictionController(QObject):
             self._pending = True  # the model changed under the job: predict again with the new one
         self._dispatch()
 
+    # ---- saliency of any image under any model (the Mistakes page) --------------------------
+    @Slot(object, object, object, int)
+    def request_saliency(
+        self, key: object, clf: Classifier, image28: np.ndarray, class_index: int
+    ) -> None:
+        """Compute the saliency of ``class_index`` for ``image28`` under ``clf`` on the worker.
+
+        ``saliency_ready(key, map)`` answers, in the kind the Why page chose; while one map is
+        being computed only the newest request waits, so scrolling through tiles never queues.
+        """
+        model, copied = self._saliency_copy or (None, None)
+        if model is not clf.model:
+            copied = copy.deepcopy(clf.model)
+            self._saliency_copy = (clf.model, copied)
+        self._saliency_pending = _SaliencyJob(
+            key,
+            copied,
+            clf.normalizer,
+            np.asarray(image28, np.float32),
+            int(class_index),
+            self._saliency_kind,
+        )
+        self._dispatch_saliency()
+
+    def _dispatch_saliency(self) -> None:
+        if self._saliency_busy or self._saliency_pending is None:
+            return
+        job, self._saliency_pending = self._saliency_pending, None
+        self._saliency_busy = True
+        self._saliency_submitted.emit(job)
+
+    @Slot(object, object, str)
+    def _on_worker_saliency_finished(self, key: object, result, error: str) -> None:
+        self._saliency_busy = False
+        if error:
+            self.failed.emit(f"saliency failed: {error}")
+        self.saliency_ready.emit(key, result)
+        self._dispatch_saliency()
+
     def is_idle(self) -> bool:
         """True when no job runs and none waits (tests, screenshots)."""
-        return not self._busy and not self._pending and not self._timer.isActive()
+        return (
+            not self._busy
+            and not self._pending
+            and not self._timer.isActive()
+            and not self._saliency_busy
+            and self._saliency_pending is None
+        )
 
     # ---- shutdown ---------------------------------------------------------------------------
     @Slot()

@@ -362,7 +362,7 @@ class MaxPool2D(Layer):
 
     def backward(self, grad_out: np.ndarray) -> np.ndarray:
         """``(n, c, h // size, w // size) -> (n, c, h, w)``; zero except at each window's max."""
-        if self._cache is None:
+        if self._cache is None or self._x_shape is None:
             raise RuntimeError("MaxPool2D.backward called before forward")
         s = self.size
         n, c, h, w = self._x_shape

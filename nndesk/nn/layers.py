@@ -30,7 +30,8 @@ class Layer:
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         raise NotImplementedError
 
-    def backward(self, grad_out: np.ndarray) -> np.ndarray:
+    def backward(self, grad_out: np.ndarray) -> np.ndarray | None:
+        """dL/dx; None only from a layer whose ``skip_input_grad`` is set."""
         raise NotImplementedError
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -110,8 +111,10 @@ class Dense(Layer):
         z += self.params["b"]  # in place: no second (n, out) temporary
         return z
 
-    def backward(self, grad_out: np.ndarray) -> np.ndarray:
+    def backward(self, grad_out: np.ndarray) -> np.ndarray | None:
         x = self._x
+        if x is None:
+            raise RuntimeError("Dense.backward called before forward")
         # written straight into the preallocated grad arrays the optimizer reads
         np.matmul(x.T, grad_out, out=self.grads["W"])  # (in, n) @ (n, out) -> (in, out)
         np.add.reduce(grad_out, axis=0, out=self.grads["b"])  # (n, out) -> (out,)

@@ -64,7 +64,9 @@ class Sequential:
                 finally:
                     layer.skip_input_grad = False
                 return None
-            grad = layer.backward(grad)
+            grad_in = layer.backward(grad)
+            assert grad_in is not None  # only the layer told to skip its input gradient skips it
+            grad = grad_in
         return grad
 
     def activate(self, logits: np.ndarray) -> np.ndarray:

@@ -55,6 +55,8 @@ class Optimizer:
         self.t = 0  # steps taken
         self.state: dict[str, dict[str, np.ndarray]] = {}
         self._scratch: dict[str, np.ndarray] = {}
+        # (signature, fused buffers, the params list they were built for), see _fused
+        self._fused_cache: tuple[tuple[int, ...], tuple, Params] | None = None
 
     # -- the per-parameter rule, implemented by subclasses -------------------------------------
     def _update(
@@ -118,9 +120,10 @@ class Optimizer:
             slots, tmp = self._buffers(key, param)
             g = grad
             if scale != 1.0 or (decay_grad and param.ndim >= 2):
-                g = self._scratch.get(key + "#g")
-                if g is None or g.shape != param.shape or g.dtype != param.dtype:
-                    g = self._scratch[key + "#g"] = np.empty_like(param)
+                scratch = self._scratch.get(key + "#g")
+                if scratch is None or scratch.shape != param.shape or scratch.dtype != param.dtype:
+                    scratch = self._scratch[key + "#g"] = np.empty_like(param)
+                g = scratch
                 np.multiply(grad, scale, out=g)
                 if decay_grad and param.ndim >= 2:
                     np.multiply(param, self.weight_decay, out=tmp)
@@ -138,7 +141,7 @@ class Optimizer:
         """
         if not params:
             return None
-        cached = getattr(self, "_fused_cache", None)
+        cached = self._fused_cache
         if cached is not None and self._slots_are_views(params):
             # the training loop passes the same list every step: then skip building its signature
             if cached[2] is params and len(cached[0]) == 2 * len(params):
@@ -188,7 +191,7 @@ class Optimizer:
         for slot in self.slots:
             key, p, _ = params[0]
             arr = self.state.get(key, {}).get(slot)
-            if arr is None or arr.base is None or arr.base.size != p.base.size:
+            if arr is None or arr.base is None or p.base is None or arr.base.size != p.base.size:
                 return False
         return True
 

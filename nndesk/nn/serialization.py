@@ -18,6 +18,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -43,12 +44,13 @@ def _buffers(layer) -> dict[str, np.ndarray]:
     return getattr(layer, "buffers", None) or {}
 
 
-def _rng_states(model: Sequential) -> dict[str, dict]:
+def _rng_states(model: Sequential) -> dict[str, Any]:
     """Bit-generator states of layers that draw during training (Dropout), keyed by layer index."""
+    rngs = {str(i): getattr(layer, "rng", None) for i, layer in enumerate(model.layers)}
     return {
-        str(i): layer.rng.bit_generator.state
-        for i, layer in enumerate(model.layers)
-        if isinstance(getattr(layer, "rng", None), np.random.Generator)
+        i: rng.bit_generator.state
+        for i, rng in rngs.items()
+        if isinstance(rng, np.random.Generator)
     }
 
 
@@ -118,7 +120,8 @@ def save_model(
     arrays["header"] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     # np.savez appends .npz unless the name already ends with it, so the temp file must
     with atomic_path(path, suffix=".npz") as tmp:
-        np.savez(tmp, **arrays)
+        # numpy's stub types **kwds as if a key could be its allow_pickle flag
+        np.savez(tmp, **arrays)  # type: ignore[arg-type]
     return path
 
 

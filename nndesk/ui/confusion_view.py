@@ -10,7 +10,8 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from nndesk.viz import plot_confusion
+from nndesk.ui import theme
+from nndesk.viz import muted_colour, plot_confusion
 
 HINT = "Click a cell to see its images: off the diagonal the mistakes, on it the correct ones."
 
@@ -34,7 +35,7 @@ class ConfusionView(QWidget):
         self.canvas.mpl_connect("motion_notify_event", self._on_canvas_moved)
         self.hint = QLabel(HINT)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #52606D;")
+        theme.set_tone(self.hint, "muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas, 1)
@@ -56,7 +57,9 @@ class ConfusionView(QWidget):
         self.ax.clear()
         if self._confusion is None:
             self.ax.set_axis_off()
-            self.ax.text(0.5, 0.5, "No evaluation yet", ha="center", va="center", color="#9AA5B1")
+            self.ax.text(
+                0.5, 0.5, "No evaluation yet", ha="center", va="center", color=muted_colour()
+            )
         else:
             self.ax.set_axis_on()
             plot_confusion(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from nndesk import export, viz
 from nndesk.controllers.datasets import TITLES
 from nndesk.evaluation import DatasetSummary, sample_per_class
+from nndesk.ui import theme
 from nndesk.ui.banner import message_banner
 
 SAMPLES_PER_CLASS = 10
@@ -73,7 +74,7 @@ class DatasetView(QWidget):
         self.save_button = QPushButton("Save chart as PNG…")
         self.save_button.clicked.connect(self._on_save_clicked)
         self.status = QLabel("")
-        self.status.setStyleSheet("color: #52606D;")
+        theme.set_tone(self.status, "muted")
         self.message = message_banner()
 
         self.samples_figure, self.samples_canvas = _canvas((6, 6))
@@ -212,7 +213,7 @@ class DatasetView(QWidget):
             figure.clear()
             ax = figure.add_subplot()
             ax.set_axis_off()
-            ax.text(0.5, 0.5, text, ha="center", va="center", color="#9AA5B1")
+            ax.text(0.5, 0.5, text, ha="center", va="center", color=viz.muted_colour())
             self._redraw(canvas)
 
     def _redraw(self, canvas: FigureCanvasQTAgg) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from nndesk import export
 from nndesk.controllers.datasets import TITLES
 from nndesk.evaluation import EvaluationResult, report_rows
+from nndesk.ui import theme
 from nndesk.ui.banner import message_banner
 from nndesk.ui.confusion_view import ConfusionView
 
@@ -58,7 +59,7 @@ class _Stat(QFrame):
         font.setBold(True)
         self.value.setFont(font)
         self.caption = QLabel(caption)
-        self.caption.setStyleSheet("color: #52606D;")
+        theme.set_tone(self.caption, "muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(0)
@@ -82,7 +83,7 @@ class EvaluationPanel(QWidget):
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.subtitle = QLabel("Open or train a model; its test-set results appear here.")
-        self.subtitle.setStyleSheet("color: #52606D;")
+        theme.set_tone(self.subtitle, "muted")
         self.evaluate_button = QPushButton("Evaluate again")
         self.evaluate_button.setToolTip("Run the model over every test image again")
         self.evaluate_button.clicked.connect(self._on_evaluate_clicked)
@@ -168,7 +169,7 @@ class EvaluationPanel(QWidget):
             " weights each by its support."
         )
         self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("color: #52606D;")
+        theme.set_tone(self.legend, "muted")
         left_layout.addWidget(self.legend)
         left_layout.addStretch(1)
         right = QWidget()
@@ -331,7 +332,7 @@ class EvaluationPanel(QWidget):
         self.table.setRowCount(len(all_rows))
         bold = QFont(self.table.font())
         bold.setBold(True)
-        summary_bg = QColor("#EEF2F7")
+        summary_bg = QColor(theme.colours().summary_row)
         for r, (name, precision, recall, f1, support) in enumerate(all_rows):
             values = [name, precision, recall, f1, support]
             for c, value in enumerate(values):

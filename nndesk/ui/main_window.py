@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QToolButton,
     QVBoxLayout,
+    QWhatsThis,
     QWidget,
 )
 
@@ -44,6 +45,11 @@ MODE_TITLES = {"digits": "Digits (MNIST)", "garments": "Clothing (Fashion-MNIST)
 NO_MODEL = "No model loaded — File > Open model or train one on the Train page"
 LAB_TEST_IMAGES = (50, 100, 1001, 4123)  # the MNIST lab asks about these
 OPEN_MODEL = "__open__"
+THEMES = (
+    ("system", "&System", "Follow the look of the desktop"),
+    ("light", "&Light", "Dark text on a light background"),
+    ("dark", "&Dark", "Light text on a dark background, charts included"),
+)
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
 
 
@@ -62,6 +68,7 @@ class MainWindow(QMainWindow):
     drawing_changed = Signal(object)  # np.ndarray uint8 (280, 280): predict this
     drawing_finished = Signal(object)  # np.ndarray uint8 (280, 280): a stroke ended, predict now
     saliency_overlay_toggled = Signal(bool)  # the preview's overlay was switched on/off
+    theme_change_requested = Signal(str)  # "system" | "light" | "dark", from View > Theme
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -380,6 +387,21 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, i=index: self.request_test_image(i))
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.act_overlay)
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for key, text, tip in THEMES:
+            act = theme_menu.addAction(text)
+            act.setCheckable(True)
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+            act.setData(key)
+            self.theme_group.addAction(act)
+            self.theme_actions[key] = act
+            act.triggered.connect(lambda _=False, k=key: self.theme_change_requested.emit(k))
+        self.theme_actions["system"].setChecked(True)
+        view_menu.addSeparator()
+        view_menu.addAction(QWhatsThis.createAction(self))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.act_shortcuts)
         help_menu.addAction(self.act_about)
@@ -469,6 +491,11 @@ class MainWindow(QMainWindow):
         if clear:
             self.canvas.clear()
         self.mode_changed.emit(mode)
+
+    def set_theme_choice(self, name: str) -> None:
+        """Tick ``name`` under View > Theme (the theme itself is applied by the coordinator)."""
+        if name in self.theme_actions:
+            self.theme_actions[name].setChecked(True)
 
     def set_model_choices(self, shipped: list[Path], recent: list[Path]) -> None:
         """Fill the model picker and File > Recent models."""

@@ -8,7 +8,6 @@ bars and saliency, and "Put on canvas" sends it to the drawing canvas.
 
 from __future__ import annotations
 
-import copy
 from collections import OrderedDict
 
 import numpy as np
@@ -39,20 +38,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk import preferences
 from nndesk.evaluation import EvaluationResult, mistakes
-from nndesk.explain import saliency
 from nndesk.inference import Prediction
-from nndesk.ui import qt_image
+from nndesk.ui import qt_image, theme
 from nndesk.ui.evaluation_panel import WIDE
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 TILE = QSize(112, 132)  # one grid cell: 84 px thumbnail (3x) + two lines of text
 THUMB = 84
 CACHE_SIZE = 2000  # rendered tiles kept; ~60 KB each
-WRONG = QColor("#C62D42")
-RIGHT = QColor("#1E8C4E")
-MUTED = QColor("#52606D")
 SORT_CHOICES = (("Most confident first", "confidence"), ("Test-set order", "index"))
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1  # int: the image's index in the test split
 
@@ -135,7 +129,7 @@ class MistakesModel(QAbstractListModel):
         bold.setBold(True)
         width = TILE.width() - 4
         painter.setFont(bold)
-        painter.setPen(RIGHT if t == p else WRONG)
+        painter.setPen(QColor(theme.colours().good if t == p else theme.colours().error))
         line1 = f"{r.class_names[p]} {self._confidence[i]:.0%}"
         fm = QFontMetrics(bold)
         painter.drawText(
@@ -144,7 +138,7 @@ class MistakesModel(QAbstractListModel):
             fm.elidedText(line1, Qt.TextElideMode.ElideMiddle, width),
         )
         painter.setFont(font)
-        painter.setPen(MUTED)
+        painter.setPen(QColor(theme.colours().muted))
         line2 = f"true: {r.class_names[t]}"
         painter.drawText(
             QRect(2, THUMB + 24, width, 18),
@@ -185,12 +179,15 @@ class MistakesView(QWidget):
     """The Mistakes page: filters and sort on top, the tile grid, the clicked image's details."""
 
     show_on_canvas_requested = Signal(object, int)  # image28 float32 (28, 28) 0..255, true label
+    #: (key, classifier, image28 float32 (28, 28), class index): the prediction controller
+    #: computes the map off the GUI thread and answers through ``show_saliency(key, map)``
+    saliency_requested = Signal(object, object, object, int)
 
     def __init__(self, controller=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
         self._result: EvaluationResult | None = None
-        self._saliency_model = None  # private copy: saliency overwrites the layers' caches
+        self._saliency_key: tuple | None = None  # what the shown (or awaited) map is of
         self._current: int | None = None
         self._shown_saliency: np.ndarray | None = None
 
@@ -208,7 +205,7 @@ class MistakesView(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._on_filter_changed)
         self.summary = QLabel("Evaluate a model to browse its mistakes.")
-        self.summary.setStyleSheet("color: #52606D;")
+        theme.set_tone(self.summary, "muted")
 
         self.model = MistakesModel(self)
         self.grid = QListView()
@@ -335,7 +332,6 @@ class MistakesView(QWidget):
             self._result is None or result.class_names != self._result.class_names
         )
         self._result = result
-        self._saliency_model = None
         if names_changed:
             self._set_class_names(result.class_names if result is not None else ())
         self._refresh()
@@ -456,25 +452,29 @@ class MistakesView(QWidget):
     def _update_saliency(self) -> None:
         i, r = self._current, self._result
         self._shown_saliency = None
-        if i is not None and r is not None and self.saliency_box.isChecked():
-            explain_true = self.saliency_target.currentData() == "true"
-            target = int(r.labels[i] if explain_true else r.predictions[i])
-            self._shown_saliency = self._saliency(r.images[i], target)
-        self.preview.set_saliency(self._shown_saliency)
+        self._saliency_key = None
+        self.preview.set_saliency(None)
+        clf = r.classifier if r is not None else None
+        if i is None or clf is None or not self.saliency_box.isChecked():
+            return
+        explain_true = self.saliency_target.currentData() == "true"
+        target = int(r.labels[i] if explain_true else r.predictions[i])
+        self._saliency_key = (id(r), i, target)
+        self.saliency_requested.emit(
+            self._saliency_key, clf, r.images[i].astype(np.float32), target
+        )
+
+    @Slot(object, object)
+    def show_saliency(self, key: object, saliency: np.ndarray | None) -> None:
+        """The map asked for by ``saliency_requested`` (older answers are ignored)."""
+        if key != self._saliency_key:
+            return
+        self._shown_saliency = saliency
+        self.preview.set_saliency(saliency)
 
     def current_saliency(self) -> np.ndarray | None:
         """The saliency map over the shown image (float32 (28, 28)), or None."""
         return self._shown_saliency
-
-    def _saliency(self, image: np.ndarray, class_index: int) -> np.ndarray | None:
-        clf = self._result.classifier if self._result is not None else None
-        if clf is None or not hasattr(clf, "model") or not hasattr(clf, "normalizer"):
-            return None
-        if self._saliency_model is None:
-            self._saliency_model = copy.deepcopy(clf.model)
-        kind = preferences.saliency_kind()  # the Why page's choice: both pages explain alike
-        image = image.astype(np.float32)
-        return saliency(self._saliency_model, clf.normalizer, image, class_index, kind=kind)
 
     @Slot(bool)
     def _on_saliency_toggled(self, _on: bool) -> None:

@@ -39,7 +39,7 @@ class PlotWidget(QWidget):
         freeze_layout: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.figure = Figure(figsize=figsize, layout="constrained", facecolor="white")
+        self.figure = Figure(figsize=figsize, layout="constrained")  # colours: theme rcParams
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from nndesk.explain import runner_up
-from nndesk.ui import qt_image
+from nndesk.ui import qt_image, theme
 
 
 class InputPreview(QWidget):
@@ -153,7 +153,7 @@ class ProbabilityBars(QWidget):
             )
             track = QRectF(bar_x, y + 4, bar_w, self.ROW - 8)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(qt_image.with_alpha(pal.mid().color(), 70))
+            painter.setBrush(QColor(theme.colours().track))  # visible on light and dark
             painter.drawRoundedRect(track, 3, 3)
             if p > 0:
                 color = (

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from nndesk.curves import plot_overlay
 from nndesk.runs import RunRecord, RunStore
+from nndesk.ui import theme
 from nndesk.ui.plot_widget import PlotWidget
+from nndesk.viz import muted_colour
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COLUMNS = ("Started", "Dataset", "Layers", "Settings", "Epochs", "Val acc", "Test acc", "Status")
@@ -96,7 +98,7 @@ class RunsView(QWidget):
         self.table.setSortingEnabled(True)
 
         self.hint = QLabel("Select two or more runs (Ctrl/Shift-click) to compare their curves.")
-        self.hint.setStyleSheet("color: #555;")
+        theme.set_tone(self.hint, "muted")
         self.hint.setWordWrap(True)
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.use_button = QPushButton("Use model")
@@ -211,7 +213,7 @@ class RunsView(QWidget):
                 transform=self.axes[0].transAxes,
                 ha="center",
                 va="center",
-                color="#777777",
+                color=muted_colour(),
             )
         self.plot.draw_now()
         self.use_button.setEnabled(len(selected) == 1 and selected[0].model_path is not None)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from nndesk.errors import ConfigError
 from nndesk.nn.optimizers import accepts
 from nndesk.training import TrainConfig
+from nndesk.ui import theme
 
 DATASETS = (("fashion", "Fashion-MNIST (clothing)"), ("mnist", "MNIST (digits)"))
 FOLDER = "folder"
@@ -69,8 +70,6 @@ NORMALIZATIONS = (
 )
 INITS = (("auto", "auto (He for ReLU, Xavier else)"), ("he", "He"), ("xavier", "Xavier"))
 INITS += (("lecun", "LeCun"),)
-
-ERROR_STYLE = "QLineEdit { border: 1px solid #c62828; border-radius: 3px; background: #fff5f5; }"
 
 
 def parameter_summary(arch: str) -> str:
@@ -171,7 +170,7 @@ class TrainForm(QWidget):
             self.preset.setItemData(self.preset.count() - 1, p.description, tip)
         self.preset_note = QLabel()
         self.preset_note.setWordWrap(True)
-        self.preset_note.setStyleSheet("color: #555;")
+        theme.set_tone(self.preset_note, "muted")
         self.preset_note.hide()
 
         # -- network -------------------------------------------------------------------------
@@ -183,7 +182,7 @@ class TrainForm(QWidget):
             "cNkK = KxK conv; p = 2x2 max-pool, bn = batch norm)"
         )
         self.arch_summary = QLabel()
-        self.arch_summary.setStyleSheet("color: #1b5e20; font-weight: 600;")
+        theme.set_tone(self.arch_summary, "good")
         self.activation = _combo(ACTIVATIONS)
         self.output = _combo(OUTPUTS)
         self.loss = _combo(LOSSES)
@@ -321,7 +320,7 @@ class TrainForm(QWidget):
             lay.addWidget(extra)
         label = QLabel()
         label.setWordWrap(True)
-        label.setStyleSheet("color: #c62828;")
+        theme.set_tone(label, "error")
         label.hide()
         lay.addWidget(label)
         self._error_labels[key] = label
@@ -511,7 +510,7 @@ class TrainForm(QWidget):
             label.setText(reason or "")
             label.setVisible(bool(reason))
             if key in fields:
-                fields[key].setStyleSheet(ERROR_STYLE if reason else "")
+                theme.set_tone(fields[key], "error" if reason else None)
         valid = not errors
         if valid != self._valid:
             self._valid = valid

@@ -33,6 +33,7 @@ from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_path, atomic_write_text
 from nndesk.runs import Curves, RunStore, describe_config, history_csv
 from nndesk.training import TrainConfig
+from nndesk.ui import theme
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.runs_view import RunsView
 from nndesk.ui.train_form import NumberField, TrainForm
@@ -112,7 +113,7 @@ class TrainingPanel(QWidget):
         self.lr_button = QPushButton("Set LR")
         self.lr_error = QLabel()
         self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.lr_error.setStyleSheet("color: #c62828;")
+        theme.set_tone(self.lr_error, "error")
         for b in (self.train_button, self.pause_button, self.stop_button):
             b.setMinimumWidth(84)
 
@@ -124,7 +125,6 @@ class TrainingPanel(QWidget):
         self.progress.setMinimumHeight(22)
         self.speed = QLabel("Choose settings and press Train.")
         self.speed.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.speed.setStyleSheet("color: #333;")
         self.title = QLabel("No run yet")
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
@@ -152,7 +152,7 @@ class TrainingPanel(QWidget):
         self.export_button = QPushButton("Export PNG…")
         self.export_button.setToolTip("save these curves as a PNG image")
         self.model_label = QLabel("")
-        self.model_label.setStyleSheet("color: #555;")
+        theme.set_tone(self.model_label, "muted")
         # a long file path must not widen the page
         self.model_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 

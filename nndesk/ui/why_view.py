@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.explain import has_hidden_units
-from nndesk.ui import qt_image
+from nndesk.ui import qt_image, theme
 from nndesk.ui.prediction_view import InputPreview
 
 SALIENCY_CHOICES = (
@@ -74,6 +74,8 @@ class WhyView(QWidget):
         super().__init__(parent)
         self._names: tuple[str, ...] = ()
         self._prediction = None
+        self._explanation = None
+        theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
 
         title = QLabel("Why this answer?")
         font = QFont(self.font())
@@ -185,10 +187,11 @@ class WhyView(QWidget):
                 "These are the units your drawing activates most."
             )
         else:
+            mlp_name = "fashion-mlp" if clf.preprocess_kind == "garments" else "mnist-mlp"
             self.units_note.setText(
                 "This model is a CNN: its first layer is small 3x3 filters slid over the image, "
                 "not one weight per pixel, so there is no 28x28 picture per unit. "
-                "Open an MLP model (e.g. mnist-mlp) to see hidden units here."
+                f"Open an MLP model (e.g. {mlp_name}) to see hidden units here."
             )
         self.set_explanation(None)
 
@@ -199,6 +202,7 @@ class WhyView(QWidget):
 
     @Slot(object)
     def set_explanation(self, explanation) -> None:
+        self._explanation = explanation
         self.input_view.set_saliency(None if explanation is None else explanation.saliency)
         if explanation is None or self._prediction is None:
             self.summary.setText(
@@ -211,6 +215,7 @@ class WhyView(QWidget):
         names = self._names or tuple(str(i) for i in range(len(self._prediction.probabilities)))
         probs = self._prediction.probabilities
         top, second = explanation.class_index, explanation.runner_up
+        red, blue = theme.colours().red, theme.colours().blue
         how = (
             "the change of its score per unit of ink at each pixel"
             if explanation.kind == "gradient"
@@ -222,8 +227,8 @@ class WhyView(QWidget):
             f"<b>{100 * explanation.margin:.1f}</b> percentage points"
             f"{' — a close call' if explanation.margin < 0.2 else ''}.</p>"
             f"<p>The overlay shows {how} for <b>{names[top]}</b>. "
-            f"<span style='color:#d03a2f'>Red</span> pixels argue for it, "
-            f"<span style='color:#2d78eb'>blue</span> pixels against it.</p>"
+            f"<span style='color:{red}'>Red</span> pixels argue for it, "
+            f"<span style='color:{blue}'>blue</span> pixels against it.</p>"
         )
         units = explanation.hidden_units
         for i, tile in enumerate(self.tiles):
@@ -232,6 +237,10 @@ class WhyView(QWidget):
                 tile.setVisible(True)
             else:
                 tile.setVisible(False)
+
+    @Slot(object)
+    def _on_theme_changed(self, _colours) -> None:
+        self.set_explanation(self._explanation)  # the red and blue words follow the theme
 
     @Slot(int)
     def _on_kind_combo_changed(self, index: int) -> None:

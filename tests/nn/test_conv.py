@@ -222,15 +222,28 @@ def test_config_round_trips_through_json_and_layer_from_config(layer):
         assert rebuilt.params[name].shape == p.shape
 
 
-def test_a_deep_copy_of_conv2d_keeps_weights_but_not_its_scratch_buffers():
+def test_a_copy_of_conv2d_keeps_its_weights_but_leaves_the_last_batch_behind():
     import copy
+    import pickle
 
+    rng = np.random.default_rng(0)
     layer = Conv2D(2, 3, seed=1)
-    layer.forward(np.ones((4, 2, 6, 6), np.float32), training=True)
+    x = rng.normal(size=(8, 2, 12, 12)).astype(np.float32)
+    layer.forward(x, training=True)
     clone = copy.deepcopy(layer)
-    assert clone._buffers == {} and clone._col is None
     np.testing.assert_array_equal(clone.params["W"], layer.params["W"])
-    assert clone.forward(np.ones((4, 2, 6, 6), np.float32)).shape == (4, 3, 6, 6)
+    grad_out = np.ones((8, 3, 12, 12), np.float32)
+    with pytest.raises(RuntimeError, match="before forward"):
+        clone.backward(grad_out)  # the copy holds no batch of its own yet
+    # the copy is about the size of its weights: the batch's im2col columns did not travel
+    weights = sum(p.nbytes for p in layer.params.values())
+    assert len(pickle.dumps(clone)) < weights + 4096 < x.nbytes
+    # a batch through the copy leaves the original's pending backward as it was
+    twin = Conv2D(2, 3, seed=1)
+    twin.forward(x, training=True)
+    expected = twin.backward(grad_out)
+    clone.forward(rng.normal(size=(8, 2, 12, 12)).astype(np.float32), training=True)
+    np.testing.assert_allclose(layer.backward(grad_out), expected, rtol=1e-6)
 
 
 def test_conv2d_with_the_same_seed_starts_with_the_same_weights():

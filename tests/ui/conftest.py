@@ -69,12 +69,13 @@ def window_factory(qtbot, monkeypatch, tmp_path):
     made = []
 
     def make(classifier=None, mode=None):
-        window, prediction, coordinator = app.build_window(mode=mode, classifier=classifier)
+        desk = app.build_window(mode=mode, classifier=classifier)
+        window = desk.window
         qtbot.addWidget(window)
         window.resize(1200, 720)
         window.show()
         made.append(window)
-        return window, prediction, coordinator
+        return desk
 
     yield make
     for window in made:

@@ -15,12 +15,13 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
 def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
     qtbot, window_factory, tiny_model_file, tiny_data_dir
 ):
-    window, prediction, _ = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window, prediction = desk.window, desk.prediction
     window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
     qtbot.waitUntil(prediction.is_idle, timeout=5000)
 
     live = []  # predictions of the drawing that arrived while the run was still going
-    page = window.train_page
+    page = desk.train_page
     prediction.prediction_ready.connect(
         lambda p: live.append(p) if page.controller.is_running() else None
     )
@@ -51,8 +52,9 @@ def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
 def test_closing_the_window_while_training_asks_first_then_stops_the_worker(
     qtbot, window_factory, tiny_model_file, tiny_data_dir, monkeypatch
 ):
-    window, _, _ = window_factory(classifier=Classifier.from_file(tiny_model_file))
-    page = window.train_page
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window = desk.window
+    page = desk.train_page
     config = page.form.config().replace(
         dataset="mnist", arch="784-32-10", epochs=2000, batch_size=8, val_fraction=0.1
     )

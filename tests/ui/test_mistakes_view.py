@@ -133,30 +133,66 @@ def test_grid_renders_tiles_lazily_for_thousands_of_mistakes(qtbot):
     assert bottom.row() > n - 100  # the tiles drawn last are the ones at the end
 
 
-def test_tile_click_shows_saliency_of_the_predicted_or_true_class(qtbot):
+def _toy_classifier_result(seed=3):
     from nndesk.data.normalize import Normalizer
-    from nndesk.explain import saliency
     from nndesk.inference import Classifier
     from nndesk.nn.architecture import build_model
-    from nndesk.preferences import saliency_kind
 
-    rng = np.random.default_rng(3)
+    rng = np.random.default_rng(seed)
     clf = Classifier(
         build_model("784-16-10", rng=rng), Normalizer("unit"), tuple("0123456789"), "digits", "toy"
     )
     images = rng.integers(0, 256, size=(60, 28, 28), dtype=np.uint8)
     labels = rng.integers(0, 10, size=60).astype(np.int64)
-    result = evaluate(clf, images, labels)
+    return clf, evaluate(clf, images, labels)
+
+
+@pytest.fixture
+def prediction(qtbot):
+    from nndesk.controllers.prediction import PredictionController
+
+    ctl = PredictionController()
+    yield ctl
+    ctl.shutdown()
+
+
+def test_tile_click_shows_saliency_of_the_predicted_or_true_class(qtbot, prediction):
+    """The page asks the prediction controller for the map and shows the answer it gets."""
+    from nndesk.explain import saliency
+
+    clf, result = _toy_classifier_result()
     view = MistakesView()
     qtbot.addWidget(view)
-    view.set_result(result)
+    view.saliency_requested.connect(prediction.request_saliency)
+    prediction.saliency_ready.connect(view.show_saliency)
+    prediction.set_saliency_kind("gradient")
+    with qtbot.waitSignal(prediction.saliency_ready):
+        view.set_result(result)
     i = view.current_index()
+    images, labels = result.images, result.labels
     assert i is not None and result.predictions[i] != labels[i]
-    kind = saliency_kind()
-    expected = saliency(clf.model, clf.normalizer, images[i], int(result.predictions[i]), kind)
+    expected = saliency(
+        clf.model, clf.normalizer, images[i], int(result.predictions[i]), "gradient"
+    )
     np.testing.assert_allclose(view.current_saliency(), expected, rtol=1e-5, atol=1e-6)
-    view.saliency_target.setCurrentIndex(view.saliency_target.findData("true"))
-    expected = saliency(clf.model, clf.normalizer, images[i], int(labels[i]), kind)
+    with qtbot.waitSignal(prediction.saliency_ready):
+        view.saliency_target.setCurrentIndex(view.saliency_target.findData("true"))
+    expected = saliency(clf.model, clf.normalizer, images[i], int(labels[i]), "gradient")
     np.testing.assert_allclose(view.current_saliency(), expected, rtol=1e-5, atol=1e-6)
     view.saliency_box.setChecked(False)
     assert view.current_saliency() is None
+
+
+def test_an_answer_for_an_image_no_longer_shown_is_ignored(qtbot):
+    _, result = _toy_classifier_result()
+    view = MistakesView()
+    qtbot.addWidget(view)
+    asked = []
+    view.saliency_requested.connect(lambda key, *_: asked.append(key))
+    view.set_result(result)
+    view.select_row(1)
+    assert len(asked) == 2
+    view.show_saliency(asked[0], np.ones((28, 28), np.float32))  # the first tile's, too late
+    assert view.current_saliency() is None
+    view.show_saliency(asked[1], np.ones((28, 28), np.float32))
+    assert view.current_saliency() is not None

@@ -1,0 +1,356 @@
+"""Light, dark or the system's look, for the widgets and every matplotlib chart alike.
+
+``apply_theme(app, "dark")`` sets a palette whose text pairs all meet WCAG AA (4.5:1), an
+application style sheet for the few label tones pages use (``set_tone(label, "muted")``),
+matplotlib's rcParams for charts drawn from now on, and restyles every chart already on screen.
+Widgets that paint themselves read ``colours()`` and follow ``notifier().changed``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import matplotlib
+from matplotlib.colors import to_hex, to_rgba
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+THEMES = ("system", "light", "dark")
+TONES = ("muted", "error", "good", "banner")
+
+
+@dataclass(frozen=True)
+class Colours:
+    """Every colour nndesk draws with, as ``#rrggbb``; text colours come with their background."""
+
+    window: str
+    window_text: str
+    base: str
+    alternate_base: str
+    text: str
+    button: str
+    button_text: str
+    highlight: str
+    highlighted_text: str
+    tooltip_base: str
+    tooltip_text: str
+    placeholder: str
+    link: str
+    mid: str
+    muted: str  # captions, hints
+    error: str  # a refused field's reason
+    good: str  # the parameter count of a valid architecture
+    red: str  # "Red pixels argue for it" (saliency)
+    blue: str  # "blue pixels against it"
+    banner_bg: str
+    banner_text: str
+    banner_border: str
+    grid: str  # chart grid lines
+    track: str  # an empty probability bar
+    summary_row: str  # the averages rows of the report table
+
+    @property
+    def dark(self) -> bool:
+        return luminance(self.window) < 0.5
+
+
+LIGHT = Colours(
+    window="#efefef",
+    window_text="#1b1b1b",
+    base="#ffffff",
+    alternate_base="#f5f5f5",
+    text="#1b1b1b",
+    button="#e8e8e8",
+    button_text="#1b1b1b",
+    highlight="#2a6bb0",
+    highlighted_text="#ffffff",
+    tooltip_base="#ffffdc",
+    tooltip_text="#1b1b1b",
+    placeholder="#5f6670",
+    link="#1c5aa6",
+    mid="#a0a0a0",
+    muted="#4d5762",
+    error="#b3261e",
+    good="#1b5e20",
+    red="#c0392b",
+    blue="#1f63c6",
+    banner_bg="#fff4e5",
+    banner_text="#7a4205",
+    banner_border="#f5c88a",
+    grid="#dcdcdc",
+    track="#b4b4b4",
+    summary_row="#e6ebf2",
+)
+
+DARK = Colours(
+    window="#2b2d31",
+    window_text="#e6e6e6",
+    base="#1e1f22",
+    alternate_base="#26282c",
+    text="#e6e6e6",
+    button="#3a3d42",
+    button_text="#e6e6e6",
+    highlight="#2f6fb3",
+    highlighted_text="#ffffff",
+    tooltip_base="#3a3d42",
+    tooltip_text="#f0f0f0",
+    placeholder="#a3a9b1",
+    link="#8ab4f8",
+    mid="#5a5e66",
+    muted="#aab3bd",
+    error="#ff8a80",
+    good="#8fd694",
+    red="#ff7b6e",
+    blue="#82b1ff",
+    banner_bg="#3d2e17",
+    banner_text="#ffd59a",
+    banner_border="#8a6a32",
+    grid="#44474d",
+    track="#5a5e66",
+    summary_row="#33363b",
+)
+
+_ROLES = {
+    "window": QPalette.ColorRole.Window,
+    "window_text": QPalette.ColorRole.WindowText,
+    "base": QPalette.ColorRole.Base,
+    "alternate_base": QPalette.ColorRole.AlternateBase,
+    "text": QPalette.ColorRole.Text,
+    "button": QPalette.ColorRole.Button,
+    "button_text": QPalette.ColorRole.ButtonText,
+    "highlight": QPalette.ColorRole.Highlight,
+    "highlighted_text": QPalette.ColorRole.HighlightedText,
+    "tooltip_base": QPalette.ColorRole.ToolTipBase,
+    "tooltip_text": QPalette.ColorRole.ToolTipText,
+    "placeholder": QPalette.ColorRole.PlaceholderText,
+    "link": QPalette.ColorRole.Link,
+    "mid": QPalette.ColorRole.Mid,
+}
+
+#: The text/background pairs nndesk shows; the contrast test checks each in both themes.
+TEXT_PAIRS = (
+    ("window_text", "window"),
+    ("text", "base"),
+    ("text", "alternate_base"),
+    ("button_text", "button"),
+    ("highlighted_text", "highlight"),
+    ("tooltip_text", "tooltip_base"),
+    ("placeholder", "base"),
+    ("link", "window"),
+    ("muted", "window"),
+    ("muted", "base"),
+    ("error", "window"),
+    ("error", "base"),
+    ("good", "window"),
+    ("red", "window"),
+    ("blue", "window"),
+    ("banner_text", "banner_bg"),
+    ("text", "summary_row"),
+)
+
+
+# ---- contrast (WCAG 2.1) ---------------------------------------------------------------------
+def luminance(colour: str) -> float:
+    """Relative luminance of an sRGB colour, 0 (black) to 1 (white)."""
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b, _ = to_rgba(colour)
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio, 1 to 21; AA asks 4.5 for body text."""
+    a, b = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def mix(a: str, b: str, t: float) -> str:
+    """``a`` moved a fraction ``t`` towards ``b``."""
+    ra, rb = to_rgba(a), to_rgba(b)
+    return to_hex(tuple(x + (y - x) * t for x, y in zip(ra[:3], rb[:3], strict=True)))
+
+
+# ---- the current theme -----------------------------------------------------------------------
+class _Notifier(QObject):
+    changed = Signal(object)  # Colours, after a theme was applied
+
+
+_notifier: _Notifier | None = None
+_current: Colours | None = None
+_system: tuple[QPalette, str] | None = None  # the platform's palette and style, before ours
+
+
+def notifier() -> _Notifier:
+    """Emits ``changed(Colours)`` after every ``apply_theme``."""
+    global _notifier
+    if _notifier is None:
+        _notifier = _Notifier()
+    return _notifier
+
+
+def colours() -> Colours:
+    """The colours of the theme in use (the light ones before any theme is applied)."""
+    return _current or LIGHT
+
+
+def from_palette(palette: QPalette) -> Colours:
+    """Colours for the system theme: the palette's own roles, nndesk's tones fitted to them."""
+    own = {name: palette.color(role).name() for name, role in _ROLES.items()}
+    tones = DARK if luminance(own["window"]) < 0.5 else LIGHT
+    values = {f.name: own.get(f.name, getattr(tones, f.name)) for f in fields(Colours)}
+    values["muted"] = mix(own["window_text"], own["window"], 0.3)
+    values["grid"] = mix(own["window_text"], own["base"], 0.82)
+    values["track"] = mix(own["window_text"], own["base"], 0.78)
+    values["summary_row"] = mix(own["text"], own["base"], 0.9)
+    return Colours(**values)
+
+
+def palette_for(c: Colours) -> QPalette:
+    palette = QPalette()
+    for name, role in _ROLES.items():
+        palette.setColor(role, QColor(getattr(c, name)))
+    for role, name in (
+        (QPalette.ColorRole.BrightText, "highlighted_text"),
+        (QPalette.ColorRole.Light, "button"),
+        (QPalette.ColorRole.Dark, "mid"),
+        (QPalette.ColorRole.Shadow, "mid"),
+        (QPalette.ColorRole.Midlight, "button"),
+        (QPalette.ColorRole.LinkVisited, "link"),
+    ):
+        palette.setColor(role, QColor(getattr(c, name)))
+    disabled = mix(c.window_text, c.window, 0.5)  # inactive controls are exempt from AA
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled))
+    return palette
+
+
+def style_sheet(c: Colours) -> str:
+    """The application style sheet: label tones only; everything else comes from the palette."""
+    return (
+        f'QLabel[tone="muted"] {{ color: {c.muted}; }}\n'
+        f'QLabel[tone="error"] {{ color: {c.error}; }}\n'
+        f'QLabel[tone="good"] {{ color: {c.good}; font-weight: 600; }}\n'
+        f'QLabel[tone="banner"] {{ background: {c.banner_bg}; color: {c.banner_text};'
+        f" border: 1px solid {c.banner_border}; border-radius: 4px; padding: 6px; }}\n"
+        f'QLineEdit[tone="error"] {{ border: 1px solid {c.error}; border-radius: 3px; }}\n'
+    )
+
+
+def set_tone(widget: QWidget, tone: str | None) -> None:
+    """Give a label (or line edit) one of ``TONES``; None returns it to plain text."""
+    widget.setProperty("tone", tone or "")
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def chart_rc(c: Colours) -> dict[str, object]:
+    """matplotlib rcParams for charts drawn in ``c``."""
+    return {
+        "figure.facecolor": c.window,
+        "axes.facecolor": c.base,
+        "axes.edgecolor": c.mid,
+        "axes.labelcolor": c.window_text,
+        "axes.titlecolor": c.window_text,
+        "text.color": c.window_text,
+        "xtick.color": c.window_text,
+        "ytick.color": c.window_text,
+        "xtick.labelcolor": c.window_text,
+        "ytick.labelcolor": c.window_text,
+        "grid.color": c.grid,
+        "legend.facecolor": c.base,
+        "legend.edgecolor": c.mid,
+        "legend.labelcolor": c.window_text,
+        "savefig.facecolor": c.window,
+    }
+
+
+def apply_theme(app: QApplication, name: str) -> Colours:
+    """Switch the whole application to ``name`` (one of ``THEMES``); returns its colours."""
+    global _current, _system
+    if name not in THEMES:
+        name = "system"
+    if _system is None:
+        _system = (QPalette(app.palette()), app.style().name())
+    if name == "system":
+        palette, style = _system
+        app.setStyle(style)
+        app.setPalette(palette)
+        c = from_palette(palette)
+    else:
+        c = LIGHT if name == "light" else DARK
+        app.setStyle("Fusion")  # native styles may ignore a palette; Fusion draws with it
+        app.setPalette(palette_for(c))
+    previous = colours()
+    _current = c
+    app.setStyleSheet(style_sheet(c))
+    matplotlib.rcParams.update(chart_rc(c))
+    restyle_charts(app, previous, c)
+    notifier().changed.emit(c)
+    return c
+
+
+# ---- charts already drawn --------------------------------------------------------------------
+def _same(a, b) -> bool:
+    try:
+        return to_rgba(a)[:3] == to_rgba(b)[:3]
+    except (TypeError, ValueError):
+        return False
+
+
+def _themed(colour, role: str, old: Colours) -> bool:
+    """Was ``colour`` drawn as ``role`` of a theme (or in matplotlib's black default)?"""
+    themes = (LIGHT, DARK, old)
+    candidates = {getattr(t, role) for t in themes}
+    if role == "window_text":
+        candidates.add("black")  # matplotlib's default
+    if role == "muted":  # viz.muted_colour() as drawn under any theme or matplotlib's defaults
+        candidates |= {mix(t.window_text, t.base, 0.3) for t in themes} | {
+            mix("black", "white", 0.3)
+        }
+    return any(_same(colour, x) for x in candidates)
+
+
+def restyle_figure(figure, old: Colours, new: Colours) -> None:
+    """Recolour a drawn figure's background, axes, text, grid and legends from ``old`` to ``new``.
+
+    Only colours that were the theme's (text, muted text, grid, backgrounds) change; data
+    colours (lines, bars, matrix cells and their labels) stay.
+    """
+    from matplotlib.text import Text
+
+    figure.patch.set_facecolor(new.window)
+    for text in figure.findobj(Text):
+        colour = text.get_color()
+        if _themed(colour, "window_text", old):
+            text.set_color(new.window_text)
+        elif _themed(colour, "muted", old):
+            text.set_color(new.muted)
+    for ax in figure.axes:
+        if ax.patch.get_visible() and not _same(ax.patch.get_facecolor(), "none"):
+            ax.patch.set_facecolor(new.base)
+        for spine in ax.spines.values():
+            spine.set_edgecolor(new.mid)
+        ax.tick_params(which="both", colors=new.window_text)
+        for line in ax.get_xgridlines() + ax.get_ygridlines():
+            line.set_color(new.grid)
+        legend = ax.get_legend()
+        if legend is not None:
+            legend.get_frame().set_facecolor(new.base)
+            legend.get_frame().set_edgecolor(new.mid)
+
+
+def restyle_charts(app: QApplication, old: Colours, new: Colours) -> None:
+    """Restyle and redraw every matplotlib canvas of the application."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    for widget in app.allWidgets():
+        if isinstance(widget, FigureCanvasQTAgg):
+            restyle_figure(widget.figure, old, new)
+            widget.draw_idle()

@@ -1,0 +1,87 @@
+"""The mouse wheel scrolls forms; it never changes a field the user has not clicked into.
+
+Qt's spin boxes, combo boxes and sliders take the wheel even without focus, so scrolling down the
+Train settings turned Activation into PReLU on the way. One filter on the QApplication fixes every
+page at once, including fields built later (the settings form is generated from a schema):
+
+- every such widget gets ``Qt.StrongFocus`` when it is polished, so the wheel no longer focuses it;
+- a wheel event over one that does not have focus never reaches it: the guard hands it to the
+  nearest enclosing scroll area, which scrolls. Once clicked (focused), the wheel changes it as
+  usual.
+
+The hand-over is explicit rather than "ignore and let Qt propagate" because Qt propagates only
+spontaneous wheel events; explicit delivery behaves the same for a real wheel and a test's event.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollBar,
+    QWidget,
+)
+
+GUARDED = (QAbstractSpinBox, QComboBox, QAbstractSlider)
+
+
+def is_guarded(widget: QObject) -> bool:
+    """Spin boxes, combo boxes and sliders; scroll bars exist to take the wheel, so not those."""
+    return isinstance(widget, GUARDED) and not isinstance(widget, QScrollBar)
+
+
+def _guarded_owner(obj: QObject) -> QWidget | None:
+    """The guarded widget ``obj`` belongs to: itself, or the spin box around its line edit."""
+    if is_guarded(obj):
+        return obj  # type: ignore[return-value]
+    parent = obj.parent() if isinstance(obj, QWidget) else None
+    return parent if parent is not None and is_guarded(parent) else None
+
+
+def _enclosing_scroll_area(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    return parent
+
+
+class WheelGuard(QObject):
+    """Application event filter: see the module docstring."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Polish and is_guarded(obj):
+            _strong_focus(obj)  # type: ignore[arg-type]
+        elif kind == QEvent.Type.Wheel:
+            owner = _guarded_owner(obj)
+            if owner is not None and not owner.hasFocus():
+                area = _enclosing_scroll_area(owner)
+                if area is not None:
+                    QApplication.sendEvent(area.viewport(), event)
+                return True  # the field never sees it
+        return False
+
+
+_guard: WheelGuard | None = None
+
+
+def _strong_focus(widget: QWidget) -> None:
+    if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+def install(app: QApplication | None = None) -> WheelGuard:
+    """Install the guard on ``app`` (default: the running QApplication) once; returns it."""
+    global _guard
+    app = app or QApplication.instance()
+    if _guard is None or _guard.parent() is not app:
+        _guard = WheelGuard(app)
+        app.installEventFilter(_guard)
+        for widget in app.allWidgets():  # built before the guard: polished already
+            if is_guarded(widget):
+                _strong_focus(widget)
+    return _guard

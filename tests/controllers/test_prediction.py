@@ -1,0 +1,80 @@
+"""PredictionController's saliency requests: computed on its worker thread, newest request wins."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from nndesk.controllers import prediction as prediction_module
+from nndesk.controllers.prediction import PredictionController
+from nndesk.data.normalize import Normalizer
+from nndesk.explain import saliency
+from nndesk.inference import Classifier
+from nndesk.nn.architecture import build_model
+
+
+@pytest.fixture
+def controller(qtbot):
+    ctl = PredictionController()
+    yield ctl
+    ctl.shutdown()
+
+
+@pytest.fixture
+def classifier():
+    model = build_model("784-12-10", rng=np.random.default_rng(0))
+    return Classifier(model, Normalizer("unit"), tuple("0123456789"), "digits", "toy")
+
+
+def test_a_saliency_request_is_answered_off_the_gui_thread_with_the_explain_map(
+    qtbot, controller, classifier, monkeypatch
+):
+    threads = []
+
+    def recording_saliency(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return saliency(*args, **kwargs)
+
+    monkeypatch.setattr(prediction_module, "saliency", recording_saliency)
+    image = np.random.default_rng(1).uniform(0, 255, (28, 28)).astype(np.float32)
+    controller.set_saliency_kind("gradient_x_input")
+    with qtbot.waitSignal(controller.saliency_ready) as blocker:
+        controller.request_saliency("tile 7", classifier, image, 3)
+    key, got = blocker.args
+    assert key == "tile 7"
+    want = saliency(classifier.model, classifier.normalizer, image, 3, "gradient_x_input")
+    np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-6)
+    assert threads and threading.main_thread() not in threads
+
+
+def test_while_one_map_is_computed_only_the_newest_request_waits(
+    qtbot, controller, classifier, monkeypatch
+):
+    gate = threading.Event()
+    original = prediction_module.saliency
+
+    def held(*args, **kwargs):
+        gate.wait(10)  # the first job holds the worker until every request is in
+        return original(*args, **kwargs)
+
+    answered = []
+    controller.saliency_ready.connect(lambda key, _map: answered.append(key))
+    image = np.zeros((28, 28), np.float32)
+    monkeypatch.setattr(prediction_module, "saliency", held)
+    for key in range(5):
+        controller.request_saliency(key, classifier, image, 0)
+    gate.set()
+    qtbot.waitUntil(controller.is_idle, timeout=10_000)
+    assert answered == [0, 4]
+
+
+def test_a_failing_map_is_reported_and_answered_with_none(qtbot, controller, classifier):
+    bad = np.zeros((5, 5), np.float32)  # not a 28x28 image
+    messages = []
+    controller.failed.connect(messages.append)
+    with qtbot.waitSignal(controller.saliency_ready) as blocker:
+        controller.request_saliency("k", classifier, bad, 0)
+    assert blocker.args == ["k", None]
+    assert len(messages) == 1 and messages[0].startswith("saliency failed")

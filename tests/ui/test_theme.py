@@ -1,0 +1,112 @@
+"""Light and dark themes: readable text (WCAG AA), charts that follow, a remembered choice."""
+
+from __future__ import annotations
+
+import matplotlib
+import pytest
+from matplotlib import colormaps
+from matplotlib.colors import to_hex
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from nndesk import preferences, viz
+from nndesk.ui import theme
+
+AA = 4.5
+
+
+@pytest.fixture
+def restore_theme(qapp):
+    """Put the application and matplotlib back as they were, for the tests that follow."""
+    saved_rc = {key: matplotlib.rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
+    saved_palette, saved_sheet = QPalette(qapp.palette()), qapp.styleSheet()
+    yield
+    theme.apply_theme(qapp, "system")
+    qapp.setPalette(saved_palette)
+    qapp.setStyleSheet(saved_sheet)
+    matplotlib.rcParams.update(saved_rc)
+
+
+def test_contrast_matches_the_wcag_formula_at_its_extremes():
+    assert theme.contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert theme.contrast("#777777", "#777777") == pytest.approx(1.0)
+    assert theme.contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)  # AA's edge
+
+
+@pytest.mark.parametrize("colours", [theme.LIGHT, theme.DARK], ids=["light", "dark"])
+def test_every_text_colour_pair_meets_wcag_aa(colours):
+    low = {
+        f"{fg} on {bg}": round(theme.contrast(getattr(colours, fg), getattr(colours, bg)), 2)
+        for fg, bg in theme.TEXT_PAIRS
+    }
+    assert {pair: ratio for pair, ratio in low.items() if ratio < AA} == {}
+
+
+@pytest.mark.parametrize("colours", [theme.LIGHT, theme.DARK], ids=["light", "dark"])
+def test_chart_text_meets_wcag_aa_on_the_chart_backgrounds(colours):
+    with matplotlib.rc_context(theme.chart_rc(colours)):
+        muted = viz.muted_colour()
+        rc = matplotlib.rcParams
+        for text in (rc["text.color"], rc["xtick.labelcolor"], rc["legend.labelcolor"], muted):
+            for background in (rc["figure.facecolor"], rc["axes.facecolor"]):
+                assert theme.contrast(text, background) >= AA, (text, background)
+
+
+def test_confusion_matrix_numbers_are_readable_on_their_cells():
+    blues = colormaps["Blues"]
+    palest, darkest = to_hex(blues(0.0)), to_hex(blues(1.0))
+    assert theme.contrast("#5C6773", palest) >= AA  # an empty cell's 0
+    assert theme.contrast("#1F2933", to_hex(blues(0.6))) >= AA  # the darkest dark-text cell
+    assert theme.contrast("#ffffff", darkest) >= AA
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_the_applied_palette_is_the_theme_s(qapp, restore_theme, name):
+    colours = theme.apply_theme(qapp, name)
+    palette = QApplication.palette()
+    for field, role in (
+        ("window", QPalette.ColorRole.Window),
+        ("window_text", QPalette.ColorRole.WindowText),
+        ("base", QPalette.ColorRole.Base),
+        ("text", QPalette.ColorRole.Text),
+        ("highlighted_text", QPalette.ColorRole.HighlightedText),
+        ("highlight", QPalette.ColorRole.Highlight),
+    ):
+        assert palette.color(role).name() == getattr(colours, field)
+
+
+def test_dark_is_remembered_and_restyles_charts_already_drawn(
+    qtbot, qapp, restore_theme, window_factory
+):
+    desk = window_factory()
+    window = desk.window
+    page = desk.evaluate_page
+    window.tabs.setCurrentWidget(page)
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    charts = window.findChildren(FigureCanvasQTAgg)
+    assert charts, "the window has matplotlib charts"
+    for chart in charts:
+        chart.draw()  # drawn light first, as a user would see them
+
+    window.theme_actions["dark"].trigger()
+
+    assert preferences.theme() == "dark"
+    assert window.theme_actions["dark"].isChecked()
+    dark = theme.DARK
+    for chart in charts:
+        figure = chart.figure
+        assert to_hex(figure.patch.get_facecolor()) == dark.window
+        for ax in figure.axes:
+            labels = [t for t in ax.get_xticklabels() + ax.get_yticklabels() if t.get_text()]
+            assert all(to_hex(t.get_color()) == dark.window_text for t in labels)
+            for text in ax.texts:  # hints such as "No evaluation yet"
+                assert theme.contrast(to_hex(text.get_color()), dark.base) >= AA
+    # the next window starts with the remembered choice ticked
+    again = window_factory().window
+    assert again.theme_actions["dark"].isChecked()
+
+
+def test_an_empty_probability_track_stands_out_from_its_background():
+    for colours in (theme.LIGHT, theme.DARK):
+        assert theme.contrast(colours.track, colours.window) >= 1.6

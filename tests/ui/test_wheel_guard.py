@@ -1,0 +1,88 @@
+"""The mouse wheel scrolls the Train settings instead of changing the field under the pointer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox
+
+from nndesk.ui import wheel_guard
+
+
+def wheel(widget, notches: int = -1) -> None:
+    """A real wheel event (``notches`` clicks; negative scrolls down) at the widget's centre."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def train_settings(desk):
+    """The Train page shown small enough that its settings form scrolls."""
+    desk.window.tabs.setCurrentWidget(desk.train_page)
+    desk.window.resize(1024, 560)
+    return desk.train_page.settings
+
+
+def first_visible(scroll, kind):
+    return next(w for w in scroll.widget().findChildren(kind) if w.isVisible() and w.isEnabled())
+
+
+def test_the_wheel_over_an_unfocused_combo_scrolls_the_form_and_keeps_its_choice(
+    qtbot, window_factory
+):
+    desk = window_factory()
+    scroll = train_settings(desk)
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
+    combo = first_visible(scroll, QComboBox)
+    before_index, before_scroll = combo.currentIndex(), scroll.verticalScrollBar().value()
+    assert not combo.hasFocus()
+
+    wheel(combo, -1)
+
+    assert combo.currentIndex() == before_index
+    assert scroll.verticalScrollBar().value() > before_scroll
+
+
+def test_the_wheel_over_an_unfocused_spin_box_leaves_its_value(qtbot, window_factory):
+    desk = window_factory()
+    scroll = train_settings(desk)
+    spin = first_visible(scroll, QSpinBox)
+    before = spin.value()
+
+    wheel(spin, 1)
+    wheel(spin.lineEdit(), 1)  # the text part of the spin box, as under a real pointer
+
+    assert spin.value() == before
+
+
+def test_a_focused_spin_box_still_takes_the_wheel(qtbot, window_factory):
+    desk = window_factory()
+    window = desk.window
+    scroll = train_settings(desk)
+    spin = first_visible(scroll, QSpinBox)
+    spin.setValue(spin.minimum())
+    window.activateWindow()
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+
+    wheel(spin, 1)
+
+    assert spin.value() == spin.minimum() + spin.singleStep()
+
+
+def test_fields_do_not_take_focus_from_the_wheel(window_factory):
+    desk = window_factory()
+    window = desk.window
+    fields = [w for w in window.findChildren(QComboBox) + window.findChildren(QSpinBox)]
+    assert fields
+    assert all(w.focusPolicy() != Qt.FocusPolicy.WheelFocus for w in fields)
+    assert all(wheel_guard.is_guarded(w) for w in fields)
