@@ -130,7 +130,7 @@ class Session:
         from nndesk.inference import Classifier
 
         model = self.model.snapshot() if snapshot else self.model
-        return Classifier.from_info(model, self.info(), path=path)
+        return Classifier.from_info(model, self.info(), path=None if path is None else Path(path))
 
     def info(self) -> dict:
         """The ``info`` dict stored in the model file."""
