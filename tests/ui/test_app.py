@@ -80,8 +80,8 @@ def test_closing_the_window_while_training_asks_first_then_stops_the_worker(
 
 
 def test_the_train_page_trains_on_the_dataset_of_the_windows_mode(qtbot, window_factory):
-    window, _, _ = window_factory()
-    form = window.train_page.form
+    desk = window_factory()
+    window, form = desk.window, desk.train_page.form
     window.set_mode("digits")
     assert form.config().dataset == "mnist"
     window.set_mode("garments")
