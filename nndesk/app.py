@@ -339,6 +339,8 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     evaluate_page.cell_clicked.connect(lambda *_: window.tabs.setCurrentWidget(mistakes_page))
     mistakes_page.saliency_requested.connect(prediction.request_saliency)
     prediction.saliency_ready.connect(mistakes_page.show_saliency)
+    # the Why page's choice of saliency kind applies here too (prediction learns it first)
+    desk.why_page.saliency_kind_changed.connect(mistakes_page.refresh_saliency)
     mistakes_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
     dataset_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
 

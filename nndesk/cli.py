@@ -6,6 +6,8 @@
     nndesk evaluate model.npz               the same report for a saved model
     nndesk predict model.npz a.png b.png    classify image files like drawings
     nndesk presets                          the lab experiments, one line each
+    nndesk export-script --preset fashion-mlp -o fashion_mlp.py
+                                            the experiment as a standalone NumPy script
 
 Bad input (missing file, corrupt model, unknown preset, bad value) prints one line on stderr and
 exits with status 2; an unexpected failure prints one line and exits 1 (``--debug`` shows the
@@ -212,6 +214,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per image")
 
     sub.add_parser("presets", help="list the lab presets")
+
+    p = sub.add_parser(
+        "export-script",
+        help="write a preset, model or run as a standalone NumPy script (or a Keras notebook)",
+        description="Write one experiment as a readable Python file that needs only NumPy: IDX "
+        "loading, the network's forward and backward passes, loss, optimizer, schedule, "
+        "training loop and evaluation. Run it with `python FILE.py --data-dir DIR [--epochs N] "
+        "[--seed S]`; with the same seed and data it reaches the app's accuracy. --notebook "
+        "writes the same experiment as a Jupyter notebook in Keras instead.",
+    )
+    p.add_argument(
+        "model", metavar="MODEL.npz", nargs="?", help="a saved model: the experiment that made it"
+    )
+    p.add_argument("--preset", metavar="NAME", help="a lab preset (see `nndesk presets`)")
+    p.add_argument("--run", metavar="RUN_ID", help="a run from the window's Runs view")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+    p.add_argument(
+        "--notebook", action="store_true", help="write a Keras notebook (.ipynb) instead"
+    )
     return parser
 
 
@@ -236,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         "evaluate": _cmd_evaluate,
         "predict": _cmd_predict,
         "presets": _cmd_presets,
+        "export-script": _cmd_export_script,
     }
     try:
         with warnings.catch_warnings():
@@ -557,6 +579,34 @@ def _cmd_evaluate(args) -> int:
             "dataset": dataset.name,
         }
         print(json.dumps(payload))
+    return 0
+
+
+# -- export-script -------------------------------------------------------------------------------
+def _cmd_export_script(args) -> int:
+    from nndesk import codegen
+    from nndesk.errors import ConfigError
+
+    sources = [s for s in (args.model, args.preset, args.run) if s is not None]
+    if len(sources) != 1:
+        raise ConfigError("export-script needs exactly one of MODEL.npz, --preset NAME, --run ID")
+    if args.preset is not None:
+        experiment = codegen.from_preset(args.preset)
+        source = f"--preset {args.preset}"
+    elif args.run is not None:
+        experiment = codegen.from_run(args.run)
+        source = f"--run {args.run}"
+    else:
+        experiment = codegen.from_model(args.model)
+        source = str(args.model)
+    command = f"nndesk export-script {source} -o {args.output}"
+    if args.notebook:
+        command += " --notebook"
+    path = codegen.write_export(experiment, args.output, command, notebook=args.notebook)
+    if args.notebook:
+        print(f"wrote {path}: a Keras notebook of {experiment.origin}")
+    else:
+        print(f"wrote {path}; run it with: python {path} --data-dir DIR")
     return 0
 
 

@@ -447,9 +447,11 @@ class MistakesView(QWidget):
         self.preview.set_image(image28)
         self.answer.set_true_label(t)
         self.answer.set_prediction(Prediction(r.probabilities[i], image28, p, r.class_names[p]))
-        self._update_saliency()
+        self.refresh_saliency()
 
-    def _update_saliency(self) -> None:
+    @Slot()
+    def refresh_saliency(self) -> None:
+        """Ask again for the shown image's map (after the saliency kind changed)."""
         i, r = self._current, self._result
         self._shown_saliency = None
         self._saliency_key = None
@@ -478,11 +480,11 @@ class MistakesView(QWidget):
 
     @Slot(bool)
     def _on_saliency_toggled(self, _on: bool) -> None:
-        self._update_saliency()
+        self.refresh_saliency()
 
     @Slot(int)
     def _on_saliency_target_changed(self, _index: int) -> None:
-        self._update_saliency()
+        self.refresh_saliency()
 
     @Slot()
     def _on_canvas_button_clicked(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from nndesk.curves import plot_overlay
 from nndesk.runs import RunRecord, RunStore
 from nndesk.ui import theme
+from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.viz import muted_colour
 
@@ -108,10 +109,14 @@ class RunsView(QWidget):
         self.csv_button = QPushButton("Export CSV…")
         self.csv_button.setToolTip("save the per-epoch history of the selected runs (or all)")
         self.delete_button = QPushButton("Delete")
+        self.code_button = export_code_button(
+            self, lambda: selected_run_experiment(self), "Runs view"
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint, 1)
-        for b in (self.use_button, self.png_button, self.csv_button, self.delete_button):
+        for b in (self.use_button, self.png_button, self.csv_button, self.code_button):
             buttons.addWidget(b)
+        buttons.addWidget(self.delete_button)
 
         self.plot = PlotWidget(figsize=(9, 4.2))
         fig = self.plot.figure
@@ -219,6 +224,7 @@ class RunsView(QWidget):
         self.use_button.setEnabled(len(selected) == 1 and selected[0].model_path is not None)
         self.delete_button.setEnabled(bool(selected))
         self.png_button.setEnabled(bool(selected))
+        self.code_button.setEnabled(len(selected) == 1)
         self.selection_changed.emit(selected)
 
     @Slot()

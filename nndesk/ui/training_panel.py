@@ -34,6 +34,7 @@ from nndesk.fileio import atomic_path, atomic_write_text
 from nndesk.runs import Curves, RunStore, describe_config, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
+from nndesk.ui.export_code import export_code_button, form_experiment
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.runs_view import RunsView
 from nndesk.ui.train_form import NumberField, TrainForm
@@ -151,6 +152,9 @@ class TrainingPanel(QWidget):
         self.save_button = QPushButton("Save model…")
         self.export_button = QPushButton("Export PNG…")
         self.export_button.setToolTip("save these curves as a PNG image")
+        self.code_button = export_code_button(
+            self, lambda: form_experiment(self.form), "Train page", self._on_code_written
+        )
         self.model_label = QLabel("")
         theme.set_tone(self.model_label, "muted")
         # a long file path must not widen the page
@@ -167,6 +171,7 @@ class TrainingPanel(QWidget):
         files = QHBoxLayout()
         for w in (self.load_button, self.resume_button, self.save_button, self.export_button):
             files.addWidget(w)
+        files.addWidget(self.code_button)
         files.addWidget(self.model_label, 1)
 
         # always visible: run title, buttons, progress
@@ -604,6 +609,9 @@ class TrainingPanel(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Export curves", "curves.png", "PNG (*.png)")
         if path:
             self._export(lambda: self.export_curves_png(path))
+
+    def _on_code_written(self, path: Path) -> None:
+        self.status_message.emit(f"Wrote {path}")
 
     @Slot(object)
     def _on_runs_view_use_model_requested(self, path) -> None:

@@ -86,3 +86,30 @@ def test_the_train_page_trains_on_the_dataset_of_the_windows_mode(qtbot, window_
     assert form.config().dataset == "mnist"
     window.set_mode("garments")
     assert form.config().dataset == "fashion"
+
+
+def test_a_mistake_tile_shows_saliency_from_the_prediction_worker_in_the_why_pages_kind(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    import numpy as np
+
+    from nndesk.explain import saliency
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    mistakes, prediction = desk.mistakes_page, desk.prediction
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=30_000):
+        desk.window.tabs.setCurrentWidget(mistakes)  # showing the page asks for an evaluation
+    qtbot.waitUntil(lambda: mistakes.current_saliency() is not None, timeout=10_000)
+    result, i = mistakes.result(), mistakes.current_index()
+    clf, predicted = result.classifier, int(result.predictions[i])
+
+    def expected(kind):
+        return saliency(clf.model, clf.normalizer, result.images[i], predicted, kind)
+
+    kind = prediction.saliency_kind()
+    np.testing.assert_allclose(mistakes.current_saliency(), expected(kind), rtol=1e-5, atol=1e-6)
+    other = "gradient" if kind == "gradient_x_input" else "gradient_x_input"
+    why = desk.why_page
+    with qtbot.waitSignal(prediction.saliency_ready, timeout=10_000):
+        why.kind_combo.setCurrentIndex(why.kind_combo.findData(other))
+    np.testing.assert_allclose(mistakes.current_saliency(), expected(other), rtol=1e-5, atol=1e-6)

@@ -1,0 +1,99 @@
+"""Which experiment an export describes: a preset, a saved model, a run or the Train page's form.
+
+Every source comes down to one validated ``TrainConfig`` plus a line saying where it came from;
+the script and notebook writers read nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from nndesk.errors import ConfigError, ModelFileError, NndeskError
+from nndesk.training import TrainConfig
+
+
+@dataclass(frozen=True)
+class Experiment:
+    """A training experiment to write out as code.
+
+    ``origin`` names it for the header ("preset fashion-mlp: Fashion lab..."), ``slug`` is a
+    short name for titles and default file names, ``dataset`` the registered name ("mnist" or
+    "fashion") whose IDX files the code reads.
+    """
+
+    config: TrainConfig
+    origin: str
+    slug: str
+    dataset: str
+    folder_names: tuple[str, ...]
+    class_names: tuple[str, ...]
+
+
+def from_config(config: TrainConfig, origin: str, slug: str = "experiment") -> Experiment:
+    """An experiment from settings (the Train page's form, a preset...); ``ConfigError`` if the
+    settings are invalid or train on something other than an IDX dataset nndesk knows."""
+    from nndesk.data.registry import get_spec
+
+    config = config.validate()
+    dataset = str(config.dataset)
+    if os.sep in dataset or "/" in dataset:
+        raise ConfigError(
+            f"{dataset}: exported code reads the MNIST or Fashion-MNIST IDX files, not an image "
+            "folder"
+        )
+    spec = get_spec(dataset)  # ConfigError/DataError naming the known datasets
+    return Experiment(
+        config=config,
+        origin=" ".join(origin.split()),
+        slug=slug,
+        dataset=spec.name,
+        folder_names=tuple(spec.folder_names),
+        class_names=tuple(spec.class_names),
+    )
+
+
+def from_preset(name: str) -> Experiment:
+    """The experiment of the preset ``name`` (``ConfigError`` suggesting close names)."""
+    from nndesk.presets import get_preset
+
+    preset = get_preset(name)
+    return from_config(preset.config, f"preset {preset.name}: {preset.description}", preset.name)
+
+
+def from_model(path: str | os.PathLike) -> Experiment:
+    """The experiment that trained the model file at ``path`` (its saved settings).
+
+    Raises ``ModelFileError`` for an unreadable file or one saved without its settings.
+    """
+    from nndesk.nn.serialization import load_model
+
+    path = Path(path)
+    loaded = load_model(path)
+    saved = loaded.info.get("config")
+    if not isinstance(saved, dict) or not saved:
+        raise ModelFileError(f"{path}: the file does not record the settings that trained it")
+    config = _config_from_dict(saved, f"{path}: its saved settings")
+    return from_config(config, f"model file {path.name}", path.stem)
+
+
+def from_run(run_id: str, root: str | os.PathLike | None = None) -> Experiment:
+    """The experiment of the run ``run_id`` in the run store (``NndeskError`` if unknown)."""
+    from nndesk.runs import RunStore
+
+    if not run_id or "/" in run_id or "\\" in run_id or run_id in (".", ".."):
+        raise NndeskError(f"{run_id!r} is not a run id (see the Runs view for the ids)")
+    record = RunStore(root).load(run_id)
+    config = _config_from_dict(record.config, f"run {run_id}: its settings")
+    title = f" ({record.title})" if record.title else ""
+    return from_config(config, f"run {run_id}{title}", f"run-{run_id}")
+
+
+def _config_from_dict(d: dict, what: str) -> TrainConfig:
+    try:
+        return TrainConfig.from_dict(d).validate()
+    except ConfigError as err:
+        raise ConfigError(f"{what} are not usable: {err}") from None
+    except (TypeError, ValueError) as err:
+        raise ConfigError(f"{what} are malformed ({err})") from None

@@ -1,0 +1,472 @@
+"""Write an experiment as a Jupyter notebook in Keras, the way the labs built their networks.
+
+The notebook is JSON in nbformat 4.5, written by hand: nndesk never imports Keras or Jupyter,
+only the generated notebook imports TensorFlow. One markdown cell per step explains which of the
+app's settings the code cell below it carries.
+"""
+
+from __future__ import annotations
+
+import json
+
+from nndesk.codegen import snippets
+from nndesk.codegen.experiment import Experiment
+from nndesk.codegen.network import Step, network_steps
+from nndesk.training import TrainConfig
+
+_KERAS_INIT = {
+    "he": "he_normal",
+    "xavier": "glorot_uniform",
+    "lecun": "lecun_normal",
+    "zeros": "zeros",
+}
+_ACT_NAMES = {"relu": "ReLU", "sigmoid": "sigmoid", "tanh": "tanh", "elu": "ELU"}
+
+
+def keras_notebook(experiment: Experiment, command: str) -> str:
+    """The notebook for ``experiment`` as JSON text; ``command`` goes in its first cell."""
+    cfg = experiment.config
+    steps = network_steps(cfg)
+    one_hot = cfg.loss != "ce"
+    cells: list[tuple[str, str]] = [
+        ("markdown", _title(experiment, command)),
+        ("markdown", "## 1. Set-up\nNeeds TensorFlow 2.16 or newer (Keras 3), NumPy and "
+                     "matplotlib: `pip install tensorflow matplotlib`. Point `DATA_DIR` at the "
+                     "folder holding the four IDX files (or its "
+                     f"`{experiment.folder_names[0]}/` sub-folder)."),
+        ("code", _setup(experiment)),
+        ("markdown", "## 2. Data\nThe IDX files are read with `gzip` and `struct`, every size "
+                     "checked against the bytes present, into uint8 arrays (n, 28, 28)."),
+        ("code", snippets.IDX.replace("raise SystemExit", "raise ValueError")
+         + "\n\n\ntrain_images, train_labels, test_images, test_labels = load_data(DATA_DIR)\n"
+         "print(train_images.shape, test_images.shape)"),
+    ]  # fmt: skip
+    cells += _split_cells(cfg)
+    cells += [
+        ("markdown", "## 4. Normalisation\n" + _normalize_text(cfg)),
+        ("code", _normalize_code(cfg, one_hot)),
+        ("markdown", "## 5. The network\n" + _network_text(cfg, steps)),
+        ("code", _model_code(cfg, steps)),
+        ("markdown", "## 6. Loss and optimiser\n" + _compile_text(cfg)),
+        ("code", _compile_code(cfg)),
+        ("markdown", "## 7. Learning-rate schedule\n" + _schedule_text(cfg)),
+        ("code", _schedule_code(cfg)),
+        ("markdown", "## 8. Training\n" + _fit_text(cfg)),
+        ("code", _fit_code(cfg)),
+        ("markdown", "## 9. Evaluation\nAccuracy on the 10,000 test images, printed as "
+                     "`test_accuracy=0.xxxx` like nndesk's exported script."),
+        ("code", _EVALUATE),
+        ("markdown", "## 10. Curves\nLoss and accuracy per epoch, as on nndesk's Train page."),
+        ("code", _curves_code(cfg)),
+    ]  # fmt: skip
+    notebook = {
+        "cells": [_cell(kind, text, i) for i, (kind, text) in enumerate(cells, start=1)],
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
+
+
+_EVALUATE = """\
+test_loss, test_accuracy = model.evaluate(x_test, t_test, verbose=0)
+print(f"test loss {test_loss:.4f}")
+print(f"test_accuracy={test_accuracy:.4f}")"""
+
+
+def _cell(kind: str, text: str, index: int) -> dict:
+    lines = text.split("\n")
+    source = [line + "\n" for line in lines[:-1]] + [lines[-1]]
+    cell: dict = {"cell_type": kind, "id": f"cell-{index:02d}", "metadata": {}, "source": source}
+    if kind == "code":
+        cell["execution_count"] = None
+        cell["outputs"] = []
+    return cell
+
+
+# -- the cells ------------------------------------------------------------------------------------
+def _title(experiment: Experiment, command: str) -> str:
+    cfg = experiment.config
+    rows = [
+        ("dataset", experiment.dataset),
+        ("architecture", f"`{cfg.arch}`"),
+        ("hidden activation", cfg.activation),
+        ("output", cfg.output),
+        ("loss", cfg.loss),
+        ("optimiser", f"{cfg.optimizer}, learning rate {cfg.lr:g}"),
+        ("batch size", str(cfg.batch_size or "full (the whole training set)")),
+        ("epochs", str(cfg.epochs)),
+        ("schedule", cfg.schedule),
+        ("inputs", cfg.normalize),
+        ("validation", f"{cfg.val_fraction:.0%} of the training images"),
+        ("seed", str(cfg.seed)),
+    ]
+    if cfg.dropout:
+        rows.append(("dropout", f"{cfg.dropout:g}"))
+    if cfg.l2:
+        rows.append(("L2", f"{cfg.l2:g}"))
+    if cfg.augment:
+        rows.append(("augmentation", "shifts, rotations, zoom"))
+    table = "\n".join(f"| {k} | {v} |" for k, v in rows)
+    return (
+        f"# {experiment.slug}: `{cfg.arch}` on {experiment.dataset}, in Keras\n\n"
+        f"Exported by nndesk from {experiment.origin}.  \n"
+        f"Made with: `{' '.join(command.split())}`\n\n"
+        "The same experiment as nndesk trains from scratch in NumPy, built the way the labs "
+        "built it in Keras. Keras draws its own random numbers, so expect the accuracy within "
+        "about a point of the app's, not the same digits.\n\n"
+        f"| setting | value |\n|---|---|\n{table}"
+    )
+
+
+def _setup(experiment: Experiment) -> str:
+    return "\n".join(
+        [
+            "import gzip",
+            "import math",
+            "import os",
+            "import struct",
+            "",
+            "import matplotlib.pyplot as plt",
+            "import numpy as np",
+            "from tensorflow import keras",
+            "from tensorflow.keras import layers",
+            "",
+            'DATA_DIR = "data"  # the folder with the IDX files',
+            f"DATASET = {experiment.dataset!r}",
+            f"FOLDER_NAMES = {experiment.folder_names!r}",
+            f"CLASS_NAMES = {list(experiment.class_names)!r}",
+            f"SEED = {experiment.config.seed!r}",
+            "MAX_IDX_BYTES = 200_000_000  # far above the 47 MB of MNIST's training images",
+            "keras.utils.set_random_seed(SEED)  # Python, NumPy and TensorFlow in one call",
+        ]
+    )
+
+
+def _split_cells(cfg: TrainConfig) -> list[tuple[str, str]]:
+    if cfg.val_fraction <= 0:
+        return [
+            ("markdown", "## 3. Validation split\nNone: like the lab, this experiment trains on "
+                         "all training images and only the test set scores it."),
+            ("code", "y_train = train_labels"),
+        ]  # fmt: skip
+    return [
+        (
+            "markdown",
+            f"## 3. Validation split\n{cfg.val_fraction:.0%} of the training images of every "
+            "class are held out to watch over-fitting (nndesk's stratified split with the same "
+            "seeded stream).",
+        ),
+        (
+            "code",
+            snippets.SPLIT + "\n\n\n"
+            "keep, held = stratified_split(train_labels, "
+            f"{cfg.val_fraction!r}, np.random.default_rng([SEED, 1]))\n"
+            "val_images, y_val = train_images[held], train_labels[held]\n"
+            "train_images, y_train = train_images[keep], train_labels[keep]",
+        ),
+    ]
+
+
+def _normalize_text(cfg: TrainConfig) -> str:
+    return {
+        "raw": "Raw pixel values 0..255, as the lab fed them.",
+        "unit": "Pixels divided by 255: inputs in [0, 1].",
+        "symmetric": "Pixels mapped to [-1, 1]: x / 127.5 - 1.",
+        "standard": "Standardised with one mean and standard deviation over every training pixel.",
+    }[cfg.normalize] + " Images become rows of 784 values, as nndesk feeds them."
+
+
+def _normalize_code(cfg: TrainConfig, one_hot: bool) -> str:
+    if cfg.normalize == "standard":
+        body = [
+            "MEAN = train_images.astype(np.float64).mean()",
+            "STD = max(train_images.astype(np.float64).std(), 1e-6)",
+            "",
+            "",
+            "def normalize(images):",
+            "    return ((images.reshape(len(images), 784) - MEAN) / STD).astype(np.float32)",
+        ]
+    else:
+        expr = {
+            "raw": "images.reshape(len(images), 784).astype(np.float32)",
+            "unit": "images.reshape(len(images), 784).astype(np.float32) / 255",
+            "symmetric": "images.reshape(len(images), 784).astype(np.float32) / 127.5 - 1",
+        }[cfg.normalize]
+        body = ["def normalize(images):", f"    return {expr}"]
+    body += ["", "", "x_train, x_test = normalize(train_images), normalize(test_images)"]
+    if cfg.val_fraction > 0:
+        body.append("x_val = normalize(val_images)")
+    if one_hot:
+        body.append("# the loss compares probabilities with one-hot targets")
+        body.append("t_train, t_test = keras.utils.to_categorical(y_train, 10), "
+                    "keras.utils.to_categorical(test_labels, 10)")  # fmt: skip
+        if cfg.val_fraction > 0:
+            body.append("t_val = keras.utils.to_categorical(y_val, 10)")
+    else:
+        body.append("t_train, t_test = y_train, test_labels  # class numbers (sparse targets)")
+        if cfg.val_fraction > 0:
+            body.append("t_val = y_val")
+    return "\n".join(body)
+
+
+def _network_text(cfg: TrainConfig, steps: list[Step]) -> str:
+    init = {"he": "He", "xavier": "Glorot uniform", "lecun": "LeCun", "zeros": "zero"}
+    lines = [f"nndesk's `{cfg.arch}`, layer by layer (shapes per image):", ""]
+    for s in steps:
+        shape = "×".join(str(v) for v in s.out_shape)
+        if s.kind == "dense":
+            lines.append(f"- dense {s.spec['in']} → {s.spec['out']}, "
+                         f"{init[s.spec['init']]} initial weights")  # fmt: skip
+        elif s.kind == "conv":
+            pad = "'same' padding" if s.spec["padding"] else "no padding ('valid')"
+            lines.append(f"- {s.spec['filters']} convolution kernels {s.spec['kernel']}×"
+                         f"{s.spec['kernel']}, {pad} → {shape}")  # fmt: skip
+        elif s.kind == "pool":
+            lines.append(f"- 2×2 max-pooling → {shape}")
+        elif s.kind == "bn":
+            lines.append("- batch normalisation per channel")
+        elif s.kind == "act":
+            extra = f", slopes starting at {s.spec['init']:g}" if s.spec["name"] == "prelu" else ""
+            lines.append(f"- {s.spec['name']}{extra}")
+        elif s.kind == "dropout":
+            lines.append(f"- dropout {s.spec['rate']:g} (training only)")
+        elif s.kind == "flatten":
+            lines.append(f"- flatten → {shape}")
+    lines.append(f"- {cfg.output} output")
+    if cfg.l2:
+        lines.append(f"\nL2 {cfg.l2:g} on every weight matrix and kernel (Keras' `l2`).")
+    if any(s.kind == "conv" for s in steps) and cfg.activation != "prelu":
+        lines.append("\nnndesk applies a conv layer's activation after its max-pool, which gives "
+                     "the same numbers as Keras' `activation=` on the Conv2D.")  # fmt: skip
+    if cfg.augment:
+        lines.append("\nThe random layers at the top shift, rotate and zoom the training images "
+                     "(Keras turns them off in evaluation).")  # fmt: skip
+    return "\n".join(lines)
+
+
+def _layer_extras(cfg: TrainConfig, init: str) -> str:
+    extras = f', kernel_initializer="{_KERAS_INIT[init]}"'
+    if cfg.l2 and cfg.optimizer != "adamw":
+        extras += f", kernel_regularizer=keras.regularizers.l2({cfg.l2!r})"
+    return extras
+
+
+def _inline_activation(steps: list[Step], index: int) -> str | None:
+    """The activation name Keras can take as ``activation=`` for the conv/dense at ``index``."""
+    s = steps[index]
+    for t in steps[index + 1 :]:
+        if t.kind == "act" and t.spec["after"] == s.kind and t.number == s.number:
+            return t.spec["name"] if t.spec["name"] in _ACT_NAMES else None
+        if t.kind in ("conv", "dense"):
+            return None
+    return None
+
+
+def _model_code(cfg: TrainConfig, steps: list[Step]) -> str:
+    lines = ["model = keras.Sequential(", "    [", "        keras.Input(shape=(784,)),"]
+    conv = any(s.kind == "conv" for s in steps)
+    if cfg.augment:
+        lines.append("        layers.Reshape((28, 28, 1)),  # images, channels last")
+        lines += [
+            '        layers.RandomTranslation(2 / 28, 2 / 28, fill_mode="nearest"),',
+            '        layers.RandomRotation(10 / 360, fill_mode="nearest"),',
+            '        layers.RandomZoom(0.1, fill_mode="nearest"),',
+        ]
+        if not conv:
+            lines.append("        layers.Flatten(),")
+    last_dense = max(i for i, s in enumerate(steps) if s.kind == "dense")
+    for i, s in enumerate(steps):
+        if s.kind == "images" and not cfg.augment:
+            lines.append("        layers.Reshape((28, 28, 1)),  # images, channels last")
+        elif s.kind in ("conv", "dense"):
+            act = cfg.output if i == last_dense else _inline_activation(steps, i)
+            act_arg = f', activation="{act}"' if act else ""
+            if s.kind == "conv":
+                pad = "same" if s.spec["padding"] else "valid"
+                k, extras = s.spec["kernel"], _layer_extras(cfg, s.spec["init"])
+                lines.append(f"        layers.Conv2D({s.spec['filters']}, ({k}, {k}), "
+                             f'padding="{pad}"{act_arg}{extras}),')  # fmt: skip
+            else:
+                lines.append(f"        layers.Dense({s.spec['out']}{act_arg}"
+                             f"{_layer_extras(cfg, s.spec['init'])}),")  # fmt: skip
+        elif s.kind == "act":
+            name = s.spec["name"]
+            if name == "prelu":
+                shared = ", shared_axes=[1, 2]" if s.spatial else ""
+                lines.append("        layers.PReLU(alpha_initializer=keras.initializers."
+                             f"Constant({s.spec['init']!r}){shared}),")  # fmt: skip
+            elif name == "leaky_relu":
+                lines.append(f"        layers.LeakyReLU(negative_slope={s.spec['alpha']!r}),")
+            # other activations went into the layer's activation= above
+        elif s.kind == "pool":
+            lines.append("        layers.MaxPooling2D((2, 2)),")
+        elif s.kind == "bn":
+            lines.append(f"        layers.BatchNormalization(momentum={s.spec['momentum']!r}, "
+                         f"epsilon={s.spec['eps']!r}),")  # fmt: skip
+        elif s.kind == "dropout":
+            lines.append(f"        layers.Dropout({s.spec['rate']!r}),")
+        elif s.kind == "flatten":
+            lines.append("        layers.Flatten(),")
+    lines += ["    ]", ")", "model.summary()"]
+    return "\n".join(lines)
+
+
+def _compile_text(cfg: TrainConfig) -> str:
+    loss = {
+        "ce": "Cross-entropy of the softmax against the class number "
+        "(`sparse_categorical_crossentropy`).",
+        "bce": "Binary cross-entropy of every sigmoid output against one-hot targets, as the "
+        "MNIST lab scored it.",
+        "mse": "Mean squared error between the outputs and one-hot targets.",
+    }[cfg.loss]
+    opt = {
+        "gd": "Plain gradient descent (SGD on the whole training set as one batch)",
+        "sgd": "SGD",
+        "momentum": f"SGD with momentum {cfg.momentum:g}",
+        "nesterov": f"SGD with Nesterov momentum {cfg.momentum:g}",
+        "rmsprop": "RMSProp",
+        "adam": "Adam",
+        "adamw": f"AdamW (decoupled weight decay {2 * cfg.l2:g})",
+    }[cfg.optimizer]
+    eps = _eps(cfg)
+    text = f"{loss}\n\n{opt} with learning rate {cfg.lr:g}"
+    if eps is not None:
+        text += f" and epsilon {eps:g}"
+    if cfg.clip_norm is not None:
+        text += f", gradients clipped to a global norm of {cfg.clip_norm:g}"
+    return text + "."
+
+
+def _eps(cfg: TrainConfig) -> float | None:
+    if cfg.optimizer in ("adam", "adamw"):
+        return 1e-8 if cfg.eps is None else cfg.eps
+    if cfg.optimizer == "rmsprop":
+        return 1e-7 if cfg.eps is None else cfg.eps
+    return None
+
+
+def _compile_code(cfg: TrainConfig) -> str:
+    args = [f"learning_rate={cfg.lr!r}"]
+    name = {"gd": "SGD", "sgd": "SGD", "momentum": "SGD", "nesterov": "SGD",
+            "rmsprop": "RMSprop", "adam": "Adam", "adamw": "AdamW"}[cfg.optimizer]  # fmt: skip
+    if cfg.optimizer in ("momentum", "nesterov"):
+        args.append(f"momentum={cfg.momentum!r}")
+    if cfg.optimizer == "nesterov":
+        args.append("nesterov=True")
+    if cfg.optimizer == "rmsprop":
+        args.append("rho=0.9")
+    if cfg.optimizer == "adamw":
+        args.append(f"weight_decay={2 * cfg.l2!r}")
+    eps = _eps(cfg)
+    if eps is not None:
+        args.append(f"epsilon={eps!r}")
+    if cfg.clip_norm is not None:
+        args.append(f"global_clipnorm={cfg.clip_norm!r}")
+    loss = {"ce": "sparse_categorical_crossentropy", "bce": "binary_crossentropy",
+            "mse": "mean_squared_error"}[cfg.loss]  # fmt: skip
+    metric = (
+        '"accuracy"' if cfg.loss == "ce" else 'keras.metrics.CategoricalAccuracy(name="accuracy")'
+    )
+    return "\n".join(
+        [
+            f"optimizer = keras.optimizers.{name}({', '.join(args)})",
+            "model.compile(",
+            "    optimizer=optimizer,",
+            f'    loss="{loss}",',
+            f"    metrics=[{metric}],",
+            ")",
+        ]
+    )
+
+
+def _schedule_text(cfg: TrainConfig) -> str:
+    return {
+        "constant": "Constant: the same learning rate every epoch.",
+        "step": f"Multiplied by {cfg.schedule_gamma:g} every {cfg.schedule_step} epochs.",
+        "exp": f"Constant for {cfg.schedule_step} epochs, then multiplied by "
+        f"exp(-{cfg.schedule_rate:g}) every epoch (the lab's callback).",
+        "cosine": f"Half a cosine from {cfg.lr:g} down to {cfg.min_lr:g} over the run.",
+    }[cfg.schedule]
+
+
+def _schedule_code(cfg: TrainConfig) -> str:
+    body = {
+        "constant": [f"    return {cfg.lr!r}"],
+        "step": [
+            f"    return {cfg.lr!r} * {cfg.schedule_gamma!r} ** (epoch // {cfg.schedule_step})"
+        ],
+        "exp": [
+            f"    if epoch < {cfg.schedule_step}:",
+            f"        return {cfg.lr!r}",
+            f"    return {cfg.lr!r} * math.exp(-{cfg.schedule_rate!r} * "
+            f"(epoch - {cfg.schedule_step} + 1))",
+        ],
+        "cosine": [
+            f"    frac = min(epoch, {cfg.epochs}) / {cfg.epochs}",
+            f"    return {cfg.min_lr!r} + 0.5 * ({cfg.lr!r} - {cfg.min_lr!r}) * "
+            "(1 + math.cos(math.pi * frac))",
+        ],
+    }[cfg.schedule]
+    return "\n".join(
+        [
+            "def learning_rate(epoch, lr):",
+            '    """The rate for epoch ``epoch`` (counted from 0)."""',
+            *body,
+            "",
+            "",
+            "schedule = keras.callbacks.LearningRateScheduler(learning_rate)",
+        ]
+    )
+
+
+def _fit_text(cfg: TrainConfig) -> str:
+    batch = (
+        "the whole training set as one batch (full-batch gradient descent)"
+        if cfg.full_batch
+        else f"batches of {cfg.batch_size}, reshuffled every epoch"
+    )
+    return f"{cfg.epochs} epochs in {batch}."
+
+
+def _fit_code(cfg: TrainConfig) -> str:
+    batch = "len(x_train)" if cfg.full_batch else repr(cfg.batch_size)
+    val = "validation_data=(x_val, t_val)" if cfg.val_fraction > 0 else "validation_data=None"
+    return "\n".join(
+        [
+            "history = model.fit(",
+            "    x_train,",
+            "    t_train,",
+            f"    batch_size={batch},",
+            f"    epochs={cfg.epochs},",
+            f"    {val},",
+            "    callbacks=[schedule],",
+            "    shuffle=True,",
+            ")",
+        ]
+    )
+
+
+def _curves_code(cfg: TrainConfig) -> str:
+    val = cfg.val_fraction > 0
+    lines = [
+        "fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(10, 4))",
+        'ax_loss.plot(history.history["loss"], label="train")',
+        'ax_acc.plot(history.history["accuracy"], label="train")',
+    ]
+    if val:
+        lines += [
+            'ax_loss.plot(history.history["val_loss"], label="validation")',
+            'ax_acc.plot(history.history["val_accuracy"], label="validation")',
+        ]
+    lines += [
+        'ax_loss.set(xlabel="epoch", ylabel="loss")',
+        'ax_acc.set(xlabel="epoch", ylabel="accuracy")',
+        "ax_loss.legend()",
+        "ax_acc.legend()",
+        "plt.show()",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,107 @@
+"""The "Export code" button: an experiment written out as a NumPy script or a Keras notebook.
+
+One button with a two-item menu ("Export as script…", "Export as notebook…") serves the Train
+page (the form's settings) and the Runs view (the selected run). Writing a few kilobytes of text
+takes milliseconds, so it happens on the GUI thread, atomically; a failure is a message box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
+
+from nndesk.codegen import Experiment, write_export
+from nndesk.errors import NndeskError
+
+#: The command line that makes the same file, named in the file's header.
+WINDOW_COMMAND = "the nndesk window, {where} > Export code > Export as {kind}…"
+
+
+def export_experiment(
+    parent: QWidget, experiment: Experiment, notebook: bool, where: str, folder: str = ""
+) -> Path | None:
+    """Ask where to save, then write the script (or notebook) of ``experiment``.
+
+    Returns the written path, or None when the user cancelled or the write failed (the user
+    was told why in a message box).
+    """
+    suffix, kind = (".ipynb", "notebook") if notebook else (".py", "script")
+    name = experiment.slug.replace("-", "_") + suffix
+    start = str(Path(folder or Path.home()) / name)
+    filters = "Jupyter notebook (*.ipynb)" if notebook else "Python script (*.py)"
+    path, _ = QFileDialog.getSaveFileName(parent, f"Export as {kind}", start, filters)
+    if not path:
+        return None
+    if not path.endswith(suffix):
+        path += suffix
+    command = WINDOW_COMMAND.format(where=where, kind=kind)
+    try:
+        return write_export(experiment, path, command, notebook=notebook)
+    except OSError as err:
+        QMessageBox.warning(
+            parent, "Export failed", f"Could not write {path}: {err.strerror or err}"
+        )
+    return None
+
+
+def export_code_button(
+    parent: QWidget,
+    experiment: Callable[[], Experiment],
+    where: str,
+    written: Callable[[Path], None] | None = None,
+) -> QToolButton:
+    """A button whose menu exports ``experiment()`` as a script or a notebook.
+
+    ``experiment`` is called at click time; an ``NndeskError`` it raises (invalid settings, no
+    run selected) is shown in a message box. ``written`` gets the path of each file written.
+    """
+    button = QToolButton(parent)
+    button.setText("Export code")
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setToolTip(
+        "write this experiment as a standalone NumPy script or a Keras notebook to read, run "
+        "and change without nndesk"
+    )
+    menu = QMenu(button)
+    for label, notebook in (("Export as script…", False), ("Export as notebook…", True)):
+        action = menu.addAction(label)
+        action.triggered.connect(
+            lambda _checked=False, nb=notebook: _export(parent, experiment, nb, where, written)
+        )
+    button.setMenu(menu)
+    return button
+
+
+def _export(parent, experiment, notebook, where, written) -> None:
+    try:
+        chosen = experiment()
+    except NndeskError as err:
+        QMessageBox.warning(parent, "Cannot export", str(err))
+        return
+    path = export_experiment(parent, chosen, notebook, where)
+    if path is not None and written is not None:
+        written(path)
+
+
+def form_experiment(form) -> Experiment:
+    """The experiment a Train page form describes (``NndeskError`` while a field is invalid)."""
+    from nndesk.codegen import from_config
+    from nndesk.presets import PRESETS
+
+    config = form.config()
+    preset = PRESETS.get(form.preset.currentData() or "")
+    if preset is not None and config.replace(threads=preset.config.threads) == preset.config:
+        return from_config(config, f"preset {preset.name}: {preset.description}", preset.name)
+    return from_config(config, "the settings on the Train page", f"custom-{config.dataset}")
+
+
+def selected_run_experiment(view) -> Experiment:
+    """The experiment of the one run selected in a RunsView (``NndeskError`` otherwise)."""
+    from nndesk.codegen import from_run
+
+    records = view.selected_records()
+    if len(records) != 1:
+        raise NndeskError("Select one run in the table to export its experiment.")
+    return from_run(records[0].run_id, root=view.store.root)

@@ -1,0 +1,66 @@
+"""A small learnable IDX dataset for exported scripts, and a way to run them."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.conftest import make_blob_images, write_idx
+
+
+@pytest.fixture(scope="module")
+def blob_dir(tmp_path_factory) -> Path:
+    """1000 training and 200 test images whose class is a bright block; 10 % of the training
+    labels are wrong, so the problem is learnable but not trivially perfect."""
+    rng = np.random.default_rng(7)
+    folder = tmp_path_factory.mktemp("blobs")
+    for split, n in (("train", 1000), ("t10k", 200)):
+        labels = np.arange(n) % 10
+        rng.shuffle(labels)
+        images = make_blob_images(labels, rng)
+        if split == "train":
+            flip = rng.random(n) < 0.1
+            labels = np.where(flip, rng.integers(0, 10, n), labels)
+        write_idx(folder / f"{split}-images-idx3-ubyte.gz", images)
+        write_idx(folder / f"{split}-labels-idx1-ubyte.gz", labels.astype(np.uint8))
+    return folder
+
+
+def run_script(path: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run an exported script with this Python in isolated mode (-I: no user site, no cwd)."""
+    return subprocess.run(
+        [sys.executable, "-I", str(path), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=path.parent,
+    )
+
+
+def epoch_losses(stdout: str) -> list[float]:
+    return [float(v) for v in re.findall(r"^epoch \d+/\d+  loss ([0-9.]+)", stdout, re.M)]
+
+
+def final_accuracy(stdout: str) -> float:
+    last = stdout.strip().splitlines()[-1]
+    match = re.fullmatch(r"test_accuracy=(\d\.\d{4})", last)
+    assert match, f"the last line is {last!r}"
+    return float(match.group(1))
+
+
+def train_in_app(config, data_dir: Path):
+    """Train ``config`` with nndesk itself on ``data_dir``: (per-epoch train losses, accuracy)."""
+    from nndesk.training import prepare, train
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the synthetic files are not the published ones
+        session = prepare(config, data_dir=data_dir)
+    ended = [r for r in train(session) if type(r).__name__ == "RunEnded"]
+    assert ended[0].reason == "completed", ended
+    return [h["train_loss"] for h in session.history], session.evaluate_test().accuracy

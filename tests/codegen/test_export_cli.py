@@ -1,0 +1,92 @@
+"""`nndesk export-script`: from a preset, a model file or a run; bad input is one line, exit 2."""
+
+from __future__ import annotations
+
+import ast
+import warnings
+
+import nbformat
+import pytest
+
+from nndesk import cli
+from nndesk.runs import RunStore
+from nndesk.training import TrainConfig, prepare, train
+
+SMALL = TrainConfig(dataset="fashion", arch="784-24-10", epochs=1, batch_size=32)
+
+
+@pytest.fixture(scope="module")
+def trained_model(tmp_path_factory, blob_dir):
+    """A model file trained by nndesk on the blob folder, with its settings in the header."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        session = prepare(SMALL, data_dir=blob_dir)
+    for _ in train(session):
+        pass
+    return session.save(tmp_path_factory.mktemp("model") / "blobs-24.npz")
+
+
+def test_a_preset_becomes_a_script_and_the_command_says_where(tmp_path, capsys):
+    out = tmp_path / "fashion_mlp.py"
+    assert cli.main(["export-script", "--preset", "fashion-mlp", "-o", str(out)]) == 0
+    assert str(out) in capsys.readouterr().out
+    text = out.read_text(encoding="utf-8")
+    ast.parse(text)
+    assert "nndesk export-script --preset fashion-mlp -o" in text
+
+
+def test_notebook_writes_a_valid_keras_notebook(tmp_path):
+    out = tmp_path / "cnn.ipynb"
+    assert cli.main(["export-script", "--preset", "fashion-cnn", "-o", str(out), "--notebook"]) == 0
+    nbformat.validate(nbformat.read(out, as_version=4))
+
+
+def test_a_model_file_exports_the_experiment_that_trained_it(trained_model, tmp_path):
+    out = tmp_path / "again.py"
+    assert cli.main(["export-script", str(trained_model), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "model file blobs-24.npz" in text and "784-24-10" in text
+    assert "EPOCHS = 1\n" in text and "BATCH_SIZE = 32" in text
+
+
+def test_a_run_exports_its_settings(tmp_path):
+    record = RunStore().create(SMALL.replace(arch="784-48-10", lr=0.003).to_dict())
+    out = tmp_path / "run.py"
+    assert cli.main(["export-script", "--run", record.run_id, "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert f"run {record.run_id}" in text and "LEARNING_RATE = 0.003" in text
+
+
+def _bad_cases(tmp_path, tiny_model_file):
+    not_a_model = tmp_path / "notes.npz"
+    not_a_model.write_text("not a model", encoding="utf-8")
+    folder_run = RunStore().create(SMALL.replace(dataset=str(tmp_path / "my-images")).to_dict())
+    return {
+        "unknown preset": ["--preset", "fashoin-mlp"],
+        "bad model file": [str(not_a_model)],
+        "missing model file": [str(tmp_path / "missing.npz")],
+        "model without settings": [str(tiny_model_file)],
+        "unknown run": ["--run", "20260101-000000-000abcd"],
+        "run id with a path": ["--run", "../outside"],
+        "image-folder run": ["--run", folder_run.run_id],
+        "no source": [],
+        "two sources": ["--preset", "fashion-mlp", "--run", folder_run.run_id],
+    }
+
+
+CASES = [
+    "unknown preset", "bad model file", "missing model file", "model without settings",
+    "unknown run", "run id with a path", "image-folder run", "no source", "two sources",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(
+    case, tmp_path, tiny_model_file, capsys
+):
+    out = tmp_path / "out.py"
+    argv = ["export-script", *_bad_cases(tmp_path, tiny_model_file)[case], "-o", str(out)]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("nndesk: error:"), err
+    assert not out.exists()

@@ -1,0 +1,63 @@
+"""The exported script's own IDX reader: any bytes give an array of the declared size or one
+clear message (SystemExit), never a crash or an allocation the file does not back."""
+
+from __future__ import annotations
+
+import gzip
+import struct
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nndesk.codegen import from_preset, numpy_script
+
+
+@pytest.fixture(scope="module")
+def read_idx():
+    """``read_idx`` as defined inside an exported script (executed without running main)."""
+    namespace: dict = {"__name__": "exported"}
+    exec(compile(numpy_script(from_preset("fashion-mlp"), "test"), "exported", "exec"), namespace)
+    return namespace["read_idx"]
+
+
+def _header(code: int, dims: list[int]) -> bytes:
+    return struct.pack(">HBB", 0, code, len(dims)) + struct.pack(f">{len(dims)}I", *dims)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    code=st.sampled_from([0x08, 0x08, 0x08, 0x09, 0x0D]),
+    dims=st.lists(st.integers(0, 2**32 - 1) | st.integers(0, 40), min_size=1, max_size=4),
+    body=st.binary(max_size=3000),
+    zipped=st.booleans(),
+    cut=st.integers(0, 8),
+)
+def test_any_header_and_body_give_the_declared_array_or_one_message(
+    read_idx, code, dims, body, zipped, cut
+):
+    raw = _header(code, dims) + body
+    raw = raw[: len(raw) - cut] if cut else raw
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "x-idx3-ubyte"
+        path.write_bytes(gzip.compress(raw) if zipped else raw)
+        try:
+            array = read_idx(str(path), 3)
+        except SystemExit as stop:
+            message = str(stop.code)
+            assert message.startswith(str(path)) and "\n" not in message
+            return
+    assert array.dtype == np.uint8 and array.shape[1:] == (28, 28)
+    assert array.size == len(raw) - 16
+
+
+def test_a_well_formed_file_reads_back_exactly(read_idx, tmp_path):
+    images = np.random.default_rng(0).integers(0, 256, (5, 28, 28), dtype=np.uint8)
+    path = tmp_path / "images.gz"
+    path.write_bytes(gzip.compress(_header(0x08, [5, 28, 28]) + images.tobytes()))
+    np.testing.assert_array_equal(read_idx(str(path), 3), images)

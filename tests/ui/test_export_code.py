@@ -1,0 +1,116 @@
+"""Export as script / notebook from the Train page and the Runs view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from nndesk.presets import get_preset
+from nndesk.runs import RunStore
+from nndesk.ui import export_code
+from nndesk.ui.runs_view import RunsView
+from nndesk.ui.training_panel import TrainingPanel
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Answer the save dialog with ``dialogs.answer`` and record every warning box."""
+
+    class Dialogs:
+        answer = ""
+        asked: list[str] = []
+        warnings: list[str] = []
+
+    def save_name(parent, title, start, filters):
+        Dialogs.asked.append(start)
+        return Dialogs.answer, filters
+
+    def warning(parent, title, text, *args):
+        Dialogs.warnings.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(export_code.QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(export_code.QMessageBox, "warning", warning)
+    Dialogs.asked, Dialogs.warnings = [], []
+    return Dialogs
+
+
+@pytest.fixture
+def panel(qtbot, tmp_path):
+    widget = TrainingPanel(store=RunStore(tmp_path / "runs"))
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _action(button, text):
+    (action,) = [a for a in button.menu().actions() if a.text() == text]
+    return action
+
+
+def test_the_train_page_exports_its_preset_as_a_script(qtbot, panel, dialogs, tmp_path):
+    panel.form.apply_preset("fashion-mlp")
+    dialogs.answer = str(tmp_path / "mine")  # the suffix is added
+    with qtbot.waitSignal(panel.status_message) as said:
+        _action(panel.code_button, "Export as script…").trigger()
+    text = (tmp_path / "mine.py").read_text(encoding="utf-8")
+    assert "Exported by nndesk from preset fashion-mlp" in text
+    assert "EPOCHS = 5\n" in text and "BATCH_SIZE = 32" in text
+    assert dialogs.asked == [str(Path.home() / "fashion_mlp.py")] and dialogs.warnings == []
+    assert said.args == [f"Wrote {tmp_path / 'mine.py'}"]
+
+
+def test_edited_settings_export_as_a_notebook_of_the_form(qtbot, panel, dialogs, tmp_path):
+    panel.form.apply_preset("fashion-mlp")
+    panel.form.epochs.setValue(7)
+    dialogs.answer = str(tmp_path / "edited.ipynb")
+    _action(panel.code_button, "Export as notebook…").trigger()
+    nb = nbformat.read(tmp_path / "edited.ipynb", as_version=4)
+    nbformat.validate(nb)
+    assert "the settings on the Train page" in nb.cells[0].source
+    assert any("epochs=7" in c.source for c in nb.cells if c.cell_type == "code")
+    assert get_preset("fashion-mlp").config.epochs == 5  # the preset itself is untouched
+
+
+def test_invalid_settings_are_refused_with_their_reason_before_any_dialog(panel, dialogs):
+    panel.form.arch.setText("784-xx-10")
+    panel.form._on_arch_timer_timeout()
+    _action(panel.code_button, "Export as script…").trigger()
+    assert dialogs.asked == []
+    assert len(dialogs.warnings) == 1 and "xx" in dialogs.warnings[0]
+
+
+def test_a_failed_write_is_a_message_and_nothing_is_left(panel, dialogs, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    dialogs.answer = str(blocker / "script.py")
+    _action(panel.code_button, "Export as script…").trigger()
+    assert len(dialogs.warnings) == 1 and "Could not write" in dialogs.warnings[0]
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_cancelling_the_dialog_writes_nothing(panel, dialogs, tmp_path):
+    dialogs.answer = ""
+    _action(panel.code_button, "Export as script…").trigger()
+    assert dialogs.warnings == [] and list(tmp_path.glob("*.py")) == []
+
+
+def test_the_runs_view_exports_the_selected_run(qtbot, dialogs, tmp_path):
+    store = RunStore(tmp_path / "runs")
+    config = get_preset("fashion-mlp").config.replace(arch="784-40-10", lr=0.002)
+    record = store.create(config.to_dict())
+    view = RunsView(store)
+    qtbot.addWidget(view)
+    dialogs.answer = str(tmp_path / "run.py")
+    assert not view.code_button.isEnabled()  # no run selected yet
+    _action(view.code_button, "Export as script…").trigger()  # as a shortcut would
+    assert dialogs.warnings == ["Select one run in the table to export its experiment."]
+
+    view.select_runs([record.run_id])
+    assert view.code_button.isEnabled()
+    _action(view.code_button, "Export as script…").trigger()
+    text = (tmp_path / "run.py").read_text(encoding="utf-8")
+    assert f"run {record.run_id}" in text and "784-40-10" in text
+    assert "LEARNING_RATE = 0.002" in text
