@@ -27,7 +27,7 @@ from nndesk.controllers.prediction import PredictionController
 from nndesk.controllers.training import TrainingController
 from nndesk.errors import NndeskError
 from nndesk.inference import Classifier, default_model_path, shipped_models
-from nndesk.preprocess import canvas_pixels, upscale_28
+from nndesk.preprocess import upscale_28
 from nndesk.ui import theme, wheel_guard
 from nndesk.ui.dataset_view import DatasetView
 from nndesk.ui.evaluation_panel import EvaluationPanel
@@ -70,6 +70,8 @@ class Coordinator(QObject):
         prediction.explanation_ready.connect(window.show_explanation)
         prediction.latency_measured.connect(window.show_latency)
         prediction.failed.connect(window.show_error)
+        prediction.image_ready.connect(self._on_prediction_image_ready)
+        prediction.image_failed.connect(self._on_prediction_image_failed)
         loader.loaded.connect(self._on_loader_loaded)
         loader.failed.connect(self._on_loader_failed)
         window.add_shutdown_hook(prediction.shutdown)
@@ -97,6 +99,9 @@ class Coordinator(QObject):
             clf = Classifier.from_file(path)
         except NndeskError as err:
             self.window.show_error(str(err), "Cannot open model")
+            return None
+        except Exception as err:  # noqa: BLE001 - load_model means to raise only the above
+            self.window.show_error(f"{path}: cannot open model ({type(err).__name__})")
             return None
         self.prediction.set_classifier(clf)
         return clf
@@ -148,30 +153,23 @@ class Coordinator(QObject):
         self.refresh_model_choices()
 
     # ---- images -----------------------------------------------------------------------------
-    def put_image(self, image: np.ndarray, source: str) -> None:
-        """Any image array -> canvas (white ink on black, fitted) -> prediction."""
-        try:
-            pixels = canvas_pixels(image)
-        except NndeskError as err:
-            self.window.show_error(f"{source}: {err}", "Cannot open image")
-            return
+    # decoded and fitted in the prediction worker: a large photo never freezes the window
+    @Slot(str)
+    def _on_window_image_file_requested(self, path: str) -> None:
+        self.prediction.open_image(str(path), Path(path).name)
+
+    @Slot(object)
+    def _on_window_image_data_received(self, image: np.ndarray) -> None:
+        self.prediction.open_image(image, "pasted image")
+
+    @Slot(object)
+    def _on_prediction_image_ready(self, pixels: np.ndarray) -> None:
         self.window.set_canvas_image(pixels)
         self.prediction.request_now(self.window.canvas.array())
 
     @Slot(str)
-    def _on_window_image_file_requested(self, path: str) -> None:
-        from nndesk.preprocess import load_image
-
-        try:
-            image = load_image(path)
-        except NndeskError as err:
-            self.window.show_error(str(err), "Cannot open image")
-            return
-        self.put_image(image, Path(path).name)
-
-    @Slot(object)
-    def _on_window_image_data_received(self, image: np.ndarray) -> None:
-        self.put_image(image, "pasted image")
+    def _on_prediction_image_failed(self, message: str) -> None:
+        self.window.show_error(message, "Cannot open image")
 
     # ---- test images ------------------------------------------------------------------------
     def _dataset_name(self) -> str:

@@ -225,7 +225,11 @@ def build_parser() -> argparse.ArgumentParser:
         "writes the same experiment as a Jupyter notebook in Keras instead.",
     )
     p.add_argument(
-        "model", metavar="MODEL.npz", nargs="?", help="a saved model: the experiment that made it"
+        "model",
+        metavar="MODEL.npz",
+        nargs="?",
+        help="a saved model (or a shipped one by name, e.g. fashion-cnn): the experiment that "
+        "trained it",
     )
     p.add_argument("--preset", metavar="NAME", help="a lab preset (see `nndesk presets`)")
     p.add_argument("--run", metavar="RUN_ID", help="a run from the window's Runs view")
@@ -597,7 +601,12 @@ def _cmd_export_script(args) -> int:
         experiment = codegen.from_run(args.run)
         source = f"--run {args.run}"
     else:
-        experiment = codegen.from_model(args.model)
+        from nndesk.inference import shipped_models
+
+        model = Path(args.model)
+        if not model.exists():  # a shipped model by name: `export-script fashion-cnn`
+            model = {p.stem: p for p in shipped_models()}.get(args.model, model)
+        experiment = codegen.from_model(model)
         source = str(args.model)
     command = f"nndesk export-script {source} -o {args.output}"
     if args.notebook:

@@ -14,10 +14,11 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.data.normalize import Normalizer
+from nndesk.errors import ConfigError, ModelFileError
 from nndesk.nn.model import Sequential
 from nndesk.nn.serialization import load_model
 from nndesk.paths import WEIGHTS_DIR
-from nndesk.preprocess import preprocess
+from nndesk.preprocess import PREPROCESS_KINDS, preprocess
 
 #: The app's default model per preprocessing kind, best first (CNNs are the default).
 DEFAULT_MODELS = {
@@ -55,13 +56,42 @@ class Classifier:
 
     @classmethod
     def from_info(cls, model: Sequential, info: dict, path: Path | None = None) -> Classifier:
-        """Bundle ``model`` with the settings recorded in a model file's ``info``."""
+        """Bundle ``model`` with the settings recorded in a model file's ``info``.
+
+        Raises ``ModelFileError`` naming the field when ``info`` lacks what prediction needs or
+        names a normalisation or preprocessing this nndesk does not know.
+        """
+        where = f"{path}: " if path is not None else ""
+
+        def refuse(what: str) -> ModelFileError:
+            return ModelFileError(f"{where}cannot be used for prediction: {what}")
+
+        if not isinstance(info, dict):
+            raise refuse("the model file holds no settings")
+        if model.input_shape != (784,):
+            raise refuse(f"the model takes inputs of shape {model.input_shape}, not 784 pixels")
+        names = info.get("class_names")
+        outputs = model.summary_rows()[-1][1]
+        if not isinstance(names, list) or outputs != (len(names),):
+            raise refuse(f"its class names do not match its {outputs[0]} outputs")
+        if not all(isinstance(n, str) for n in names):
+            raise refuse("a class name is not text")
+        kind = info.get("preprocess", "digits")
+        if kind not in PREPROCESS_KINDS:
+            raise refuse(
+                f"unknown preprocessing {kind!r:.40}; expected one of {', '.join(PREPROCESS_KINDS)}"
+            )
+        try:
+            normalizer = Normalizer.from_dict(info.get("normalization"))
+        except (ConfigError, TypeError, ValueError) as err:
+            raise refuse(str(err)) from None
+        dataset = info.get("dataset", "?")
         return cls(
             model=model,
-            normalizer=Normalizer.from_dict(info["normalization"]),
-            class_names=tuple(info["class_names"]),
-            preprocess_kind=info.get("preprocess", "digits"),
-            dataset=info.get("dataset", "?"),
+            normalizer=normalizer,
+            class_names=tuple(names),
+            preprocess_kind=kind,
+            dataset=dataset if isinstance(dataset, str) else "?",
             info=info,
             path=path,
         )

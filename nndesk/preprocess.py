@@ -13,11 +13,12 @@ Both detect a light background and invert it, so ink is always high (as in the d
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from nndesk.errors import PreprocessError
 
@@ -210,17 +211,66 @@ def preprocess(image: np.ndarray, kind: str) -> np.ndarray | None:
     return for_kind(kind)(image)
 
 
+#: Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas
+#: 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds.
+MAX_SIDE = 2048
+#: Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by
+#: 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced.
+MAX_PIXELS = 40_000_000
+#: EXIF orientation -> the transpose that shows the picture upright (as ImageOps.exif_transpose).
+_ORIENTATION = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _decode_reduced(img: Image.Image, name: str) -> Image.Image:
+    """Decode ``img`` (opened, not yet loaded) with its longest side at most ``MAX_SIDE``,
+    upright; refuses one whose full-size decode would exceed ``MAX_PIXELS``."""
+    width, height = img.size
+    if max(width, height) > MAX_SIDE:
+        img.draft(img.mode, (MAX_SIDE, MAX_SIDE))  # JPEG decodes at 1/2..1/8 scale; others ignore
+    w, h = img.size
+    if w * h > MAX_PIXELS:
+        raise PreprocessError(
+            f"{name}: the image is {width}x{height} pixels ({width * height / 1e6:.0f} "
+            f"megapixels); nndesk opens images of up to {MAX_PIXELS // 10**6} megapixels: "
+            "scale it down first"
+        )
+    orientation = img.getexif().get(0x0112)
+    img.load()
+    factor = -(-max(w, h) // MAX_SIDE)
+    if factor > 1:
+        if img.mode.startswith("I;16"):
+            img = img.convert("I")  # keeps the 16-bit values for the rescale below
+        elif img.mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):
+            img = img.convert("RGBA" if "transparency" in img.info else "RGB")
+        img = img.reduce(factor)  # box average: antialiased, one pass
+    method = _ORIENTATION.get(orientation)
+    return img.transpose(method) if method is not None else img
+
+
 def load_image(path: str | os.PathLike) -> np.ndarray:
     """Read an image file as uint8: (H, W) grey, (H, W, 3) RGB, or (H, W, 4) RGBA when the file
     has transparency (dropping alpha would lose dark ink drawn on a transparent background).
+    Images larger than ``MAX_SIDE`` are reduced while they are decoded; images too large to
+    decode safely are refused.
 
     Raises PreprocessError("<file>: cannot read image (<reason>)").
     """
     path = Path(path)
     try:
-        with Image.open(path) as img:
-            img.load()
-            img = ImageOps.exif_transpose(img)
+        with warnings.catch_warnings():
+            # sizes are checked below, against a lower limit than Pillow's warning
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            opened = Image.open(path)
+        with opened:
+            img = _decode_reduced(opened, path.name)
             if img.mode in ("I;16", "I;16B", "I;16L", "I"):
                 a = np.asarray(img, dtype=np.float64)
                 top = 65535.0 if a.max() > 255 else 255.0

@@ -1,5 +1,8 @@
 """PredictionController: the model everyone uses, and predictions for the canvas off the GUI thread.
 
+Image files, dropped and pasted images are decoded and fitted to the canvas by the same worker
+thread (``open_image``), so a large picture never freezes the window.
+
 One worker QThread runs the jobs. At most one job is in flight; while it runs, newer canvas images
 only replace the single pending one, so a fast mouse never builds a queue. A QTimer throttles
 requests while drawing. Results come back through queued signals and are dropped when they belong
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from nndesk.errors import NndeskError
 from nndesk.explain import Explanation, explain_prediction, saliency
 from nndesk.inference import Classifier, Prediction
 
@@ -30,6 +34,20 @@ class _Job:
     image: np.ndarray | None  # canvas pixels to preprocess, or
     image28: np.ndarray | None  # an already prepared 28x28 input (test images)
     saliency_kind: str
+
+
+@dataclass(frozen=True)
+class _ImageJob:
+    token: int  # which request it answers: only the newest is shown
+    source: str | np.ndarray  # an image file's path, or pixels (clipboard, drop)
+    name: str  # how messages name it
+
+
+@dataclass(frozen=True)
+class ImageResult:
+    token: int
+    pixels: np.ndarray | None  # uint8 (280, 280) for the canvas, or None with
+    error: str | None  # one line saying why the image cannot be used
 
 
 @dataclass(frozen=True)
@@ -55,6 +73,30 @@ class _Worker(QObject):
     """Lives on the worker thread; never touches a widget."""
 
     finished = Signal(object)  # PredictionResult
+    image_decoded = Signal(object)  # ImageResult
+
+    @Slot(object)
+    def decode(self, job: _ImageJob) -> None:
+        """Read an image file (or take pixels) and fit it to the canvas, off the GUI thread."""
+        from nndesk.preprocess import canvas_pixels, load_image
+
+        try:
+            image = load_image(job.source) if isinstance(job.source, str) else job.source
+        except NndeskError as err:  # the message already names the file
+            self.image_decoded.emit(ImageResult(job.token, None, str(err)))
+            return
+        except Exception as err:  # noqa: BLE001 - one line for the user, never a dead thread
+            message = f"{job.name}: cannot read image ({type(err).__name__})"
+            self.image_decoded.emit(ImageResult(job.token, None, message))
+            return
+        try:
+            pixels = canvas_pixels(image)
+        except Exception as err:  # noqa: BLE001 - NndeskError or an unexpected one, one line
+            reason = str(err) if isinstance(err, NndeskError) else type(err).__name__
+            self.image_decoded.emit(ImageResult(job.token, None, f"{job.name}: {reason}"))
+            return
+        self.image_decoded.emit(ImageResult(job.token, pixels, None))
+
     saliency_finished = Signal(object, object, str)  # key, float32 (28, 28) | None, error or ""
 
     @Slot(object)
@@ -99,8 +141,11 @@ class PredictionController(QObject):
     failed = Signal(str)  # one-line message when a prediction raised
     #: (key, float32 (28, 28) | None) answering ``request_saliency(key, ...)``
     saliency_ready = Signal(object, object)
-    _job_submitted = Signal(object)  # _Job, queued to the worker thread
     _saliency_submitted = Signal(object)  # _SaliencyJob, queued to the worker thread
+    image_ready = Signal(object)  # uint8 (280, 280): the newest opened/dropped/pasted image, fitted
+    image_failed = Signal(str)  # one line naming the image and why it cannot be used
+    _job_submitted = Signal(object)  # _Job, queued to the worker thread
+    _image_submitted = Signal(object)  # _ImageJob, queued to the worker thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +166,10 @@ class PredictionController(QObject):
         self._worker.moveToThread(self._thread)
         self._job_submitted.connect(self._worker.run)
         self._worker.finished.connect(self._on_worker_finished)
+        self._image_submitted.connect(self._worker.decode)
+        self._worker.image_decoded.connect(self._on_worker_image_decoded)
+        self._image_token = 0
+        self._images_running = 0
         self._saliency_submitted.connect(self._worker.run_saliency)
         self._worker.saliency_finished.connect(self._on_worker_saliency_finished)
         self._thread.finished.connect(self._worker.deleteLater)
@@ -184,6 +233,24 @@ class PredictionController(QObject):
         self._timer.stop()
         self._pending = True
         self._dispatch()
+
+    def open_image(self, source: str | np.ndarray, name: str) -> None:
+        """Decode an image file (its path) or take pixels (clipboard, drop) and fit them to the
+        canvas in the worker thread: a large photo never freezes the window. Emits
+        ``image_ready`` or ``image_failed``; an older request still running is superseded."""
+        self._image_token += 1
+        self._images_running += 1
+        self._image_submitted.emit(_ImageJob(self._image_token, source, name))
+
+    @Slot(object)
+    def _on_worker_image_decoded(self, result: ImageResult) -> None:
+        self._images_running -= 1
+        if result.token != self._image_token:
+            return  # the user asked for another image meanwhile
+        if result.error is not None:
+            self.image_failed.emit(result.error)
+        else:
+            self.image_ready.emit(result.pixels)
 
     @Slot()
     def _on_timer_timeout(self) -> None:
@@ -267,6 +334,7 @@ class PredictionController(QObject):
             not self._busy
             and not self._pending
             and not self._timer.isActive()
+            and not self._images_running
             and not self._saliency_busy
             and self._saliency_pending is None
         )

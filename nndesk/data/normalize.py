@@ -132,7 +132,7 @@ class Normalizer:
     def from_dict(cls, d: dict) -> Normalizer:
         """Rebuild from ``to_dict()`` output; ConfigError on a bad kind or missing statistics."""
         if not isinstance(d, dict) or "kind" not in d:
-            raise ConfigError(f"normalisation setting must be a dict with a 'kind', got {d!r}")
+            raise ConfigError(f"normalisation setting must be a dict with a 'kind', got {d!r:.60}")
         norm = cls(d["kind"], bool(d.get("per_pixel", False)))
         if norm.kind == "standard":
             mean, std = d.get("mean"), d.get("std")
@@ -141,10 +141,10 @@ class Normalizer:
             shape = (784,) if norm.per_pixel else ()
             mean = np.asarray(mean, dtype=np.float32)
             std = np.asarray(std, dtype=np.float32)
-            if mean.shape != shape or std.shape != shape or not np.all(std > 0):
-                raise ConfigError(
-                    f"standard normalisation needs mean/std of shape {shape} with std > 0"
-                )
+            if mean.shape != shape or std.shape != shape:
+                raise ConfigError(f"standard normalisation needs mean/std of shape {shape}")
+            if not (np.all(np.isfinite(mean)) and np.all(np.isfinite(std)) and np.all(std > 0)):
+                raise ConfigError("standard normalisation needs a finite mean and a positive std")
             norm.mean, norm.std = (mean, std) if shape else (np.float32(mean), np.float32(std))
         return norm
 

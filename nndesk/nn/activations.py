@@ -134,6 +134,10 @@ class PReLU(Layer):
             raise ConfigError(f"PReLU({self.features}) cannot take input of shape {input_shape}")
         return input_shape
 
+    @classmethod
+    def array_shapes(cls, config: dict) -> dict[str, tuple[int, ...]]:
+        return {"param/alpha": (int(config["features"]),)}
+
     def config(self) -> dict:
         return {"type": "PReLU", "features": self.features, "init": self.init}
 

@@ -129,6 +129,11 @@ class Conv2D(Layer):
             raise ConfigError(f"Conv2D expects {self.in_channels} input channels, got {c}")
         return (self.out_channels, *self._out_hw(h, w))
 
+    @classmethod
+    def array_shapes(cls, config: dict) -> dict[str, tuple[int, ...]]:
+        out, k = int(config["out_channels"]), int(config.get("kernel_size", 3))
+        return {"param/W": (out, int(config["in_channels"]), k, k), "param/b": (out,)}
+
     def config(self) -> dict:
         return {
             "type": "Conv2D",
@@ -423,6 +428,16 @@ class BatchNorm2D(Layer):
         if input_shape[0] != self.channels:
             raise ConfigError(f"BatchNorm2D expects {self.channels} channels, got {input_shape[0]}")
         return input_shape
+
+    @classmethod
+    def array_shapes(cls, config: dict) -> dict[str, tuple[int, ...]]:
+        c = (int(config["channels"]),)
+        return {
+            "param/gamma": c,
+            "param/beta": c,
+            "buffer/running_mean": c,
+            "buffer/running_var": c,
+        }
 
     def config(self) -> dict:
         return {

@@ -42,6 +42,14 @@ class Layer:
         """JSON-able constructor arguments, ``{"type": ClassName, ...}``; no parameters."""
         return {"type": type(self).__name__}
 
+    @classmethod
+    def array_shapes(cls, config: dict) -> dict[str, tuple[int, ...]]:
+        """The arrays a layer built from ``config`` (its ``config()`` dict) holds, ``{"param/W":
+        shape, "buffer/x": shape}``, computed without building it: a model file's header is
+        checked against size limits and its arrays against these shapes before anything is
+        allocated."""
+        return {}
+
     def astype(self, dtype: np.dtype | type) -> None:
         """Cast parameters (and reset gradients) to ``dtype``, e.g. float64 for gradient checks."""
         for name in self.params:
@@ -129,6 +137,11 @@ class Dense(Layer):
                 f"{tuple(input_shape)}"
             )
         return (self.out_features,)
+
+    @classmethod
+    def array_shapes(cls, config: dict) -> dict[str, tuple[int, ...]]:
+        n_in, n_out = int(config["in_features"]), int(config["out_features"])
+        return {"param/W": (n_in, n_out), "param/b": (n_out,)}
 
     def config(self) -> dict:
         return {

@@ -1,18 +1,24 @@
-"""Model files: ``.npz`` with a JSON header, written atomically, read with ``allow_pickle=False``.
+"""Model files: ``.npz`` with a JSON header, written atomically, read with bounded memory.
 
 Layout: ``header`` (uint8 array of UTF-8 JSON), ``param/<layer>/<name>``,
 ``buffer/<layer>/<name>`` (non-trained layer state such as batch-norm running statistics, from a
 layer's optional ``buffers`` dict), ``opt/<layer>/<name>/<slot>`` and ``opt/step``.
 The header holds the format version, the model and optimizer configs, the caller's free-form
 ``info``, the generator states of Dropout layers (so a resumed run draws the same masks) and a
-SHA-256 digest of every array, so an edited or damaged file is refused with one line instead of
-loading wrong weights. Loading never unpickles, so it never executes anything.
+SHA-256 digest of the header itself and of every array (format 2; format 1 files, whose digest
+covers the arrays only, still load, with every header field checked), so an edited or damaged
+file is refused with one line instead of loading wrong weights or a changed network.
+
+Reading never unpickles and never trusts a declared size: the header is checked field by field
+(``nndesk.nn.header``) before anything is built, and each array's ``.npy`` header is read from its
+zip member and checked against the shape the architecture implies before its data is read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import zipfile
 import zlib
@@ -24,11 +30,23 @@ import numpy as np
 
 from nndesk.errors import ConfigError, ModelFileError
 from nndesk.fileio import atomic_path
+from nndesk.nn.header import (
+    FORMAT_VERSION,
+    MAGIC,
+    MAX_ACTIVATION,
+    MAX_HEADER_BYTES,
+    HeaderError,
+    Plan,
+    check_header,
+)
 from nndesk.nn.model import Sequential
 from nndesk.nn.optimizers import Optimizer, optimizer_from_config
 
-FORMAT_VERSION = 1
-MAGIC = "nndesk-model"
+__all__ = ["FORMAT_VERSION", "MAGIC", "LoadedModel", "load_model", "save_model"]
+
+_DTYPE_KINDS = "fiub"  # numbers only: no objects (pickles), strings or structured records
+_NPY_HEADER_LIMIT = 10_000  # bytes of an .npy member's own header (NumPy's default limit)
+_MAX_MEMBERS = 8192  # arrays in one file: 256 layers' params, buffers and optimizer slots
 
 
 @dataclass
@@ -58,19 +76,29 @@ def _restore_rng_states(path: Path, model: Sequential, states) -> None:
     if not isinstance(states, dict):
         raise _fail(path, "damaged model file (header field 'rng_states' malformed)")
     for key, state in states.items():
-        layer = model.layers[int(key)] if key.isdigit() and int(key) < len(model.layers) else None
+        index = int(key) if key.isascii() and key.isdigit() and len(key) < 6 else -1
+        layer = model.layers[index] if 0 <= index < len(model.layers) else None
         rng = getattr(layer, "rng", None)
         if not isinstance(rng, np.random.Generator):
             raise _fail(path, f"random state saved for layer {key}, which draws no random numbers")
         try:
             rng.bit_generator.state = state
-        except (TypeError, ValueError, KeyError):
+        except (TypeError, ValueError, KeyError, OverflowError):
             raise _fail(path, f"damaged random state for layer {key}") from None
 
 
-def _digest(arrays: dict[str, np.ndarray]) -> str:
-    """SHA-256 over every array's name, dtype, shape and bytes, in name order."""
+def _canonical(header: dict) -> bytes:
+    """The header's JSON without its digest, in one fixed spelling (sorted keys, no spaces)."""
+    body = {k: v for k, v in header.items() if k != "digest"}
+    return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _digest(arrays: dict[str, np.ndarray], header: dict | None = None) -> str:
+    """SHA-256 over the header (format 2; None for format 1) and every array's name, dtype,
+    shape and bytes, in name order."""
     h = hashlib.sha256()
+    if header is not None:
+        h.update(_canonical(header) + b"\n")
     for name in sorted(arrays):
         arr = np.ascontiguousarray(arrays[name])
         h.update(f"{name}|{arr.dtype.str}|{arr.shape}|".encode())
@@ -109,14 +137,16 @@ def save_model(
         "model": model.config(),
         "optimizer": None if optimizer is None else optimizer.config(),
         "info": info,
-        "digest": _digest(arrays),
         # so dropout masks continue where they were: resuming matches never stopping
         "rng_states": _rng_states(model),
     }
     try:
-        text = json.dumps(header)
+        # the digest is taken over the header as it will read back (JSON turns keys into text)
+        header = json.loads(json.dumps(header))
     except (TypeError, ValueError) as err:
         raise ModelFileError(f"{path}: cannot save, info is not JSON-able ({err})") from None
+    header["digest"] = _digest(arrays, header)
+    text = json.dumps(header)
     arrays["header"] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     # np.savez appends .npz unless the name already ends with it, so the temp file must
     with atomic_path(path, suffix=".npz") as tmp:
@@ -129,44 +159,127 @@ def _fail(path: Path, what: str) -> ModelFileError:
     return ModelFileError(f"{path}: {what}")
 
 
-def _read_header(path: Path, npz) -> dict:
-    if "header" not in npz.files:
+class _Archive:
+    """The ``.npy`` members of a model file's zip, each read only after its declared size and
+    its own ``.npy`` header (shape, dtype) have been checked."""
+
+    def __init__(self, path: Path, zf: zipfile.ZipFile, max_members: int) -> None:
+        self.path, self.zf = path, zf
+        infos = zf.infolist()
+        if len(infos) > max_members:
+            raise _fail(path, f"the archive holds {len(infos):,} members, too many for a model")
+        self.members: dict[str, zipfile.ZipInfo] = {}
+        self.others: list[str] = []  # not .npy, or a repeated name: refused once it is a model
+        for info in infos:
+            name = info.filename.removesuffix(".npy")
+            if name == info.filename or name in self.members:
+                self.others.append(info.filename)
+            else:
+                self.members[name] = info
+
+    def read(self, name: str, shape: tuple[int, ...] | None, max_bytes: int) -> np.ndarray:
+        """Member ``name`` as an array; ``shape`` is the one it must have (None: any, within
+        ``max_bytes``). Refuses before reading the data when the declared sizes disagree."""
+        info = self.members[name]
+        if info.file_size > max_bytes + _NPY_HEADER_LIMIT:
+            raise _fail(
+                self.path,
+                f"array {name!r} declares {info.file_size:,} bytes, more than the model needs",
+            )
+        with self.zf.open(info) as f:
+            try:
+                major, _ = np.lib.format.read_magic(f)
+                read_header = (
+                    np.lib.format.read_array_header_1_0
+                    if major == 1
+                    else np.lib.format.read_array_header_2_0
+                )
+                declared, fortran, dtype = read_header(f, max_header_size=_NPY_HEADER_LIMIT)
+            except (ValueError, SyntaxError, TypeError) as err:
+                raise _fail(self.path, f"array {name!r} has a damaged header ({err})") from None
+            if dtype.hasobject:
+                raise _fail(self.path, "refused: the file contains pickled objects")
+            if dtype.kind not in _DTYPE_KINDS or dtype.itemsize > 16:
+                raise _fail(self.path, f"array {name!r} has unsupported dtype {dtype}")
+            if any(d < 0 for d in declared) or (shape is not None and declared != shape):
+                need = f", the architecture needs {shape}" if shape is not None else ""
+                raise _fail(self.path, f"array {name!r} has shape {declared}{need}")
+            nbytes = math.prod(declared) * dtype.itemsize
+            if nbytes > max_bytes:
+                raise _fail(self.path, f"array {name!r} of shape {declared} is too large")
+            data = f.read(nbytes)
+            if len(data) != nbytes or f.read(1):
+                raise _fail(self.path, f"array {name!r} holds a different number of bytes")
+        array = np.frombuffer(data, dtype=dtype)
+        return array.reshape(declared, order="F") if fortran else array.reshape(declared)
+
+
+def _read_plan(path: Path, archive: _Archive) -> Plan:
+    if "header" not in archive.members:
         raise _fail(path, "not an nndesk model file (no header)")
-    raw = npz["header"]
+    raw = archive.read("header", None, MAX_HEADER_BYTES)
     if raw.dtype != np.uint8 or raw.ndim != 1:
         raise _fail(path, "damaged model file (header is not a byte string)")
     try:
         header = json.loads(raw.tobytes().decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except RecursionError:
+        raise _fail(path, "damaged model file (header nests too deeply)") from None
+    except (UnicodeDecodeError, ValueError):
         raise _fail(path, "damaged model file (header is not valid JSON)") from None
-    if not isinstance(header, dict) or header.get("format") != MAGIC:
-        raise _fail(path, "not an nndesk model file (header lacks the nndesk marker)")
-    version = header.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise _fail(path, f"damaged model file (format version {version!r})")
-    if version != FORMAT_VERSION:
-        newer = " written by a newer nndesk" if version > FORMAT_VERSION else ""
-        raise _fail(
-            path,
-            f"unsupported model format version {version}{newer}; this nndesk reads version "
-            f"{FORMAT_VERSION}",
-        )
-    for key, kind in (("model", dict), ("info", dict), ("digest", str)):
-        if not isinstance(header.get(key), kind):
-            raise _fail(path, f"damaged model file (header field {key!r} missing or malformed)")
-    return header
+    try:
+        return check_header(header)
+    except HeaderError as err:
+        raise _fail(path, f"damaged model file ({err})") from None
 
 
-def _read_arrays(path: Path, npz) -> dict[str, np.ndarray]:
-    arrays = {}
-    for name in npz.files:
-        if name == "header":
+def _expected_shapes(path: Path, plan: Plan, optimizer: Optimizer | None, names) -> dict:
+    """Every member's required shape: the plan's params and buffers, and optimizer slots shaped
+    like their parameters; a member that belongs to none of them is refused."""
+    shapes = dict(plan.arrays)
+    params = {k[len("param/") :]: s for k, s in plan.arrays.items() if k.startswith("param/")}
+    for name in names:
+        if name == "header" or name in shapes:
             continue
-        arr = npz[name]  # raises ValueError for object (pickled) arrays: allow_pickle=False
-        if arr.dtype.hasobject or arr.dtype.kind not in "fiub":
-            raise _fail(path, f"array {name!r} has unsupported dtype {arr.dtype}")
-        arrays[name] = arr
-    return arrays
+        if optimizer is None or not name.startswith("opt/"):
+            raise _fail(path, f"unexpected array {name!r}")
+        key = name[len("opt/") :]
+        if key == "step":
+            shapes[name] = ()
+            continue
+        pkey, _, slot = key.rpartition("/")
+        if pkey not in params or not optimizer.knows_slot(slot):
+            raise _fail(path, f"optimizer array {name!r} does not fit the model")
+        shapes[name] = params[pkey]
+    return shapes
+
+
+def _read_file(path: Path) -> tuple[Plan, Optimizer | None, dict[str, np.ndarray]]:
+    """The checked header, its optimizer and every array, read with bounded memory."""
+    with zipfile.ZipFile(path) as zf:
+        archive = _Archive(path, zf, _MAX_MEMBERS)
+        plan = _read_plan(path, archive)
+        if archive.others:
+            raise _fail(path, f"unexpected archive member {archive.others[0][:60]!r}")
+        optimizer = None
+        if plan.optimizer is not None:
+            try:
+                optimizer = optimizer_from_config(plan.optimizer)
+            except (ConfigError, TypeError, ValueError) as err:
+                raise _fail(path, f"bad optimizer in header ({err})") from None
+        shapes = _expected_shapes(path, plan, optimizer, archive.members)
+        missing = sorted(set(plan.arrays) - set(archive.members))
+        if missing:
+            raise _fail(path, f"missing array {missing[0]!r}")
+        arrays = {}
+        for name, shape in shapes.items():
+            if name == "header":
+                continue
+            arrays[name] = archive.read(name, shape, 16 * max(1, math.prod(shape)))
+    # format 1 digests cover the arrays only: an edit of such a file's header goes unnoticed
+    digest = _digest(arrays, plan.header) if plan.version >= 2 else _digest(arrays)
+    if digest != plan.digest:
+        raise _fail(path, "contents do not match their checksum (damaged or edited)")
+    return plan, optimizer, arrays
 
 
 def _fill(path: Path, target: dict[str, np.ndarray], prefix: str, arrays: dict) -> None:
@@ -193,8 +306,8 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     Raises
     ------
     ModelFileError
-        ``"<file>: <what is wrong>"`` for a missing, foreign, truncated, tampered or
-        unknown-version file.
+        ``"<file>: <what is wrong>"`` for a missing, foreign, truncated, edited, oversized or
+        unknown-version file; never another exception for any file content.
     """
     path = Path(path)
     if not path.is_file():
@@ -208,49 +321,43 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     if magic != b"PK\x03\x04":
         raise _fail(path, "not an nndesk model file (not a zip archive)")
     try:
-        with np.load(path, allow_pickle=False) as npz:
-            header = _read_header(path, npz)
-            arrays = _read_arrays(path, npz)
+        plan, optimizer, arrays = _read_file(path)
     except ModelFileError:
         raise
-    except ValueError as err:
-        if "pickle" in str(err):
-            raise _fail(path, "refused: the file contains pickled objects") from None
-        raise _fail(path, f"damaged model file ({err})") from None
-    except (OSError, EOFError, zipfile.BadZipFile, zlib.error, KeyError) as err:
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error, ValueError, KeyError) as err:
         what = f"{type(err).__name__}: {err}"
         raise _fail(path, f"truncated or damaged archive ({what})") from None
-
-    if _digest(arrays) != header["digest"]:
-        raise _fail(path, "contents do not match their checksum (damaged or edited)")
+    except (MemoryError, RecursionError, NotImplementedError) as err:
+        # zip features NumPy's writer never uses (e.g. another compression) or a lying size
+        raise _fail(path, f"damaged model file ({type(err).__name__})") from None
     try:
-        model = Sequential.from_config(header["model"])
-    except ConfigError as err:
+        model = _build(path, plan, arrays)
+    except (ConfigError, TypeError, ValueError, OverflowError) as err:
         raise _fail(path, f"bad architecture in header ({err})") from None
+    _restore_rng_states(path, model, plan.rng_states)
+    if optimizer is not None:
+        state = {k[len("opt/") :]: arr for k, arr in arrays.items() if k.startswith("opt/")}
+        step = state.get("step")
+        if step is not None and step.dtype.kind not in "iu":
+            raise _fail(path, "optimizer step count is malformed")
+        try:
+            optimizer.load_state_dict(state)
+        except (ConfigError, TypeError, ValueError) as err:
+            raise _fail(path, f"optimizer state does not fit ({err})") from None
+    return LoadedModel(model=model, info=plan.info, optimizer=optimizer)
 
+
+def _build(path: Path, plan: Plan, arrays: dict[str, np.ndarray]) -> Sequential:
+    """The model the checked header describes, filled with the checked arrays."""
+    model = Sequential.from_config(plan.model)
+    for row, (name, shape, _) in enumerate(model.summary_rows()):
+        if math.prod(shape) > MAX_ACTIVATION:
+            raise ConfigError(f"layer {row} ({name}) outputs {shape} per image, too large")
+    outputs = model.summary_rows()[-1][1]
+    names = plan.info.get("class_names")
+    if names is not None and outputs != (len(names),):
+        raise ConfigError(f"{len(names)} class names for a model with outputs {outputs}")
     for i, layer in enumerate(model.layers):
         _fill(path, layer.params, f"param/{i}/", arrays)
         _fill(path, _buffers(layer), f"buffer/{i}/", arrays)
-    _restore_rng_states(path, model, header.get("rng_states", {}))
-    optimizer = None
-    if header.get("optimizer") is not None:
-        try:
-            optimizer = optimizer_from_config(header["optimizer"])
-        except (ConfigError, TypeError) as err:
-            raise _fail(path, f"bad optimizer in header ({err})") from None
-        shapes = {key: p.shape for key, p, _ in model.parameters()}
-        state = {}
-        for name in [n for n in arrays if n.startswith("opt/")]:
-            arr = arrays.pop(name)
-            key = name[len("opt/") :]
-            if key != "step":
-                pkey, _, slot = key.rpartition("/")
-                if shapes.get(pkey) != arr.shape or not optimizer.knows_slot(slot):
-                    raise _fail(path, f"optimizer array {name!r} does not fit the model")
-            elif arr.shape != () or arr.dtype.kind not in "iu":
-                raise _fail(path, "optimizer step count is malformed")
-            state[key] = arr
-        optimizer.load_state_dict(state)
-    if arrays:
-        raise _fail(path, f"unexpected array {sorted(arrays)[0]!r}")
-    return LoadedModel(model=model, info=header["info"], optimizer=optimizer)
+    return model

@@ -49,6 +49,13 @@ def test_a_model_file_exports_the_experiment_that_trained_it(trained_model, tmp_
     assert "EPOCHS = 1\n" in text and "BATCH_SIZE = 32" in text
 
 
+def test_a_shipped_model_exports_its_recipe_by_name(tmp_path):
+    out = tmp_path / "shipped.py"
+    assert cli.main(["export-script", "fashion-cnn", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "model file fashion-cnn.npz" in text and "784-c32-bn-p-c64-bn-p-256-10" in text
+
+
 def test_a_run_exports_its_settings(tmp_path):
     record = RunStore().create(SMALL.replace(arch="784-48-10", lr=0.003).to_dict())
     out = tmp_path / "run.py"

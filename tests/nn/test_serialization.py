@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from nndesk.errors import ModelFileError
+from nndesk.nn import serialization
 from nndesk.nn.architecture import build_model
 from nndesk.nn.losses import make_loss
 from nndesk.nn.optimizers import make_optimizer
@@ -138,6 +139,16 @@ def _edit_header(arrays, **fields):
     arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
 
 
+def _edit_and_resign(arrays, **fields):
+    """Edit header fields and recompute the digest, as a careful forger (or a bug) would: what
+    is then refused is refused by the header's own checks, not by the checksum."""
+    _edit_header(arrays, **fields)
+    header = json.loads(arrays["header"].tobytes())
+    rest = {k: v for k, v in arrays.items() if k != "header"}
+    header["digest"] = serialization._digest(rest, header)
+    arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
+
+
 def test_missing_file(tmp_path):
     _assert_refused(tmp_path / "nope.npz", "no such model file")
 
@@ -190,8 +201,7 @@ def test_a_missing_array(tmp_path, saved):
     def drop(arrays):
         del arrays["param/0/b"]
 
-    # the checksum covers every array, so a dropped one is caught there first
-    _assert_refused(_rewrite(path, tmp_path / "drop.npz", drop), "checksum")
+    _assert_refused(_rewrite(path, tmp_path / "drop.npz", drop), "missing array 'param/0/b'")
 
 
 def test_edited_weights_are_caught_by_the_checksum(tmp_path, saved):
@@ -291,5 +301,72 @@ def test_resuming_a_dropout_model_continues_the_same_masks(tmp_path):
 def test_a_random_state_for_a_layer_without_randomness_is_refused(tmp_path, saved):
     path, _, _ = saved
     state = np.random.default_rng(0).bit_generator.state
-    bad = _rewrite(path, tmp_path / "rng.npz", lambda a: _edit_header(a, rng_states={"0": state}))
+    bad = _rewrite(
+        path, tmp_path / "rng.npz", lambda a: _edit_and_resign(a, rng_states={"0": state})
+    )
     _assert_refused(bad, "draws no random numbers")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda h: h["model"]["layers"].__setitem__(1, {"type": "Sigmoid"}), id="act"),
+        pytest.param(lambda h: h["info"].__setitem__("normalization", {"kind": "raw"}), id="norm"),
+        pytest.param(lambda h: h["info"]["class_names"].reverse(), id="class-names"),
+    ],
+)
+def test_an_edited_header_is_refused_as_edited(tmp_path, edit):
+    model = build_model("784-16-10", activation="relu", rng=np.random.default_rng(0))
+    path = save_model(tmp_path / "relu.npz", model, INFO)
+
+    def change(arrays):
+        header = json.loads(arrays["header"].tobytes())
+        edit(header)
+        arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
+
+    _assert_refused(_rewrite(path, tmp_path / "edited.npz", change), "damaged or edited")
+
+
+def test_a_format_1_file_still_loads_with_its_arrays_only_checksum(tmp_path, saved):
+    path, model, _ = saved
+
+    def to_format_1(arrays):
+        header = json.loads(arrays["header"].tobytes())
+        rest = {k: v for k, v in arrays.items() if k != "header"}
+        header.update(format_version=1, digest=serialization._digest(rest))
+        arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
+
+    loaded = load_model(_rewrite(path, tmp_path / "v1.npz", to_format_1))
+    for (key, a, _), (_, b, _) in zip(model.parameters(), loaded.model.parameters(), strict=True):
+        np.testing.assert_array_equal(a, b, err_msg=key)
+
+
+def test_a_format_1_file_still_gets_every_header_field_checked(tmp_path, saved):
+    path, _, _ = saved
+
+    def to_bad_format_1(arrays):
+        header = json.loads(arrays["header"].tobytes())
+        header["info"]["class_names"] = ["only one"]
+        rest = {k: v for k, v in arrays.items() if k != "header"}
+        header.update(format_version=1, digest=serialization._digest(rest))
+        arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
+
+    _assert_refused(_rewrite(path, tmp_path / "v1.npz", to_bad_format_1), "1 class names")
+
+
+def test_every_layer_plans_exactly_the_arrays_it_builds():
+    """Model files are checked against ``array_shapes`` before anything is built, so it must
+    agree with what each layer really allocates."""
+    model = build_model(
+        "784-c4k5-bn-p-c3v-p-12-10", activation="prelu", dropout=0.1, rng=np.random.default_rng(0)
+    )
+    seen = set()
+    for layer in model.layers:
+        built = {f"param/{k}": v.shape for k, v in layer.params.items()}
+        built |= {
+            f"buffer/{k}": np.shape(v) for k, v in (getattr(layer, "buffers", None) or {}).items()
+        }
+        cfg = layer.config()
+        assert type(layer).array_shapes(cfg) == built, cfg
+        seen.add(cfg["type"])
+    assert {"Dense", "Conv2D", "BatchNorm2D", "PReLU", "Dropout", "MaxPool2D"} <= seen

@@ -119,6 +119,7 @@ def test_opening_an_unreadable_file_shows_its_name_and_the_app_stays_up(
     bad = tmp_path / "not-a-picture.png"
     bad.write_bytes(b"this is text, not a PNG")
     window.image_file_requested.emit(str(bad))
+    qtbot.waitUntil(lambda: len(warnings) > 0, timeout=5000)
     assert len(warnings) == 1 and "not-a-picture.png" in warnings[0]
     assert "\n" not in warnings[0]
     assert window.isVisible()

@@ -1,0 +1,106 @@
+"""Hostile files against the command line: exit status, seconds and peak memory per case.
+
+Not a test: prints figures. Target (issue 15): every case ends in one clear exit-2 line in under
+2 s and under 500 MB peak memory. Example::
+
+    python benchmarks/bench_hostile.py                        # this checkout
+    python benchmarks/bench_hostile.py --against /old/checkout --cap-mb 3000 \
+        --model /old/checkout/weights/mnist-mlp.npz --only idx-dims idx-labels png-12000
+
+Each case (``tests/hostile/cases.py``) is written into a temporary folder: IDX headers claiming
+0xFFFFFFFF on each dim or 2^31 labels (raw, gzip, and gzips that really inflate that far), model
+headers claiming 10^9 units or 3,000 layers or nesting 200,000 deep, an ``.npz`` member inflating
+to 3 GiB and one declaring 10^10 floats, and a 12000x12000 PNG. Then ``python -m nndesk ...``
+runs on it in a fresh process; its peak resident memory is that child's own ``ru_maxrss`` (from
+``os.wait4``), its time the wall clock from start to exit, Python's start-up included.
+``--against DIR`` runs another checkout's code on the same files (e.g. one from before the fix);
+``--cap-mb`` limits each child's address space so such a run cannot take the machine down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout
+
+from tests.hostile.cases import CASES  # noqa: E402
+
+
+def run_case(argv: list[str], code_dir: Path, cap_mb: int | None) -> tuple[int, float, float, str]:
+    """(exit status, seconds, peak RSS in MB, last stderr line) of ``python -m nndesk argv``."""
+    env = dict(os.environ, PYTHONPATH=str(code_dir), OPENBLAS_NUM_THREADS="1")
+
+    def limit() -> None:
+        if cap_mb:
+            cap = cap_mb * 2**20
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+    with tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "nndesk", *argv],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            env=env,
+            cwd=code_dir,
+            preexec_fn=limit,
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)  # already reaped by wait4
+        err.seek(0)
+        lines = [line for line in err.read().splitlines() if line.strip()]
+    # Linux reports ru_maxrss in kilobytes
+    return child.returncode, seconds, usage.ru_maxrss / 1024, lines[-1] if lines else ""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--against", type=Path, default=ROOT, help="checkout whose code runs")
+    parser.add_argument("--cap-mb", type=int, default=None, help="address-space cap per child")
+    parser.add_argument("--only", nargs="*", default=None, help="case names to run")
+    parser.add_argument(
+        "--model",
+        type=Path,
+        default=None,
+        help="model file for the IDX and image cases instead of a fresh tiny one (another "
+        "checkout may not read this one's model format)",
+    )
+    args = parser.parse_args()
+
+    names = args.only or list(CASES)
+    print(
+        f"code: {args.against}"
+        + (f", address space capped at {args.cap_mb} MB" if args.cap_mb else "")
+    )
+    print(f"{'case':<24}{'exit':>5}{'seconds':>9}{'peak MB':>9}  what / message")
+    worst_s = worst_mb = 0.0
+    all_ok = True
+    for name in names:
+        with tempfile.TemporaryDirectory(prefix="nndesk-hostile-") as tmp:
+            argv, what = CASES[name](Path(tmp))
+            if args.model is not None and Path(argv[1]).name == "tiny.npz":
+                argv[1] = str(args.model.resolve())
+            status, seconds, peak, line = run_case(argv, args.against.resolve(), args.cap_mb)
+        ok = status == 2 and seconds < 2.0 and peak < 500 and line.startswith("nndesk: error:")
+        all_ok &= ok
+        worst_s, worst_mb = max(worst_s, seconds), max(worst_mb, peak)
+        print(f"{name:<24}{status:>5}{seconds:>9.2f}{peak:>9.0f}  {what}")
+        print(f"{'':<47}{'ok' if ok else 'MISSED'}: {line[:160]}")
+    print(
+        f"worst: {worst_s:.2f} s, {worst_mb:.0f} MB; target < 2 s and < 500 MB, exit 2: "
+        f"{'met' if all_ok else 'MISSED'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,281 @@
+"""Hostile files: tiny on disk, each declaring (or inflating to) far more than it should.
+
+Shared by the regression tests in this folder and ``benchmarks/bench_hostile.py``, which runs
+the command line on each one and prints its exit status, time and peak memory. Every writer
+takes a folder and returns what the command line needs: ``(argv, what_it_is)``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from nndesk.nn.architecture import build_model
+from nndesk.nn.serialization import _digest, save_model
+
+MNIST_NAMES = {
+    "train_images": "train-images-idx3-ubyte",
+    "train_labels": "train-labels-idx1-ubyte",
+    "test_images": "t10k-images-idx3-ubyte",
+    "test_labels": "t10k-labels-idx1-ubyte",
+}
+
+
+def idx_header(code: int, shape: tuple[int, ...]) -> bytes:
+    return bytes([0, 0, code, len(shape)]) + struct.pack(f">{len(shape)}I", *shape)
+
+
+def tiny_model_file(folder: Path, name: str = "tiny.npz") -> Path:
+    """A valid 784-10 digits model."""
+    model = build_model("784-10", rng=np.random.default_rng(0))
+    info = {
+        "dataset": "mnist",
+        "class_names": [str(i) for i in range(10)],
+        "normalization": {"kind": "unit", "per_pixel": False, "mean": None, "std": None},
+        "preprocess": "digits",
+    }
+    return save_model(folder / name, model, info)
+
+
+def _data_dir(folder: Path, role: str, payload: bytes, gz: bool) -> Path:
+    """An MNIST folder whose ``role`` file is ``payload`` and whose other files are tiny."""
+    data = folder / "data"
+    data.mkdir(exist_ok=True)
+    small = {
+        "train_images": idx_header(8, (2, 28, 28)) + bytes(2 * 784),
+        "train_labels": idx_header(8, (2,)) + bytes(2),
+        "test_images": idx_header(8, (2, 28, 28)) + bytes(2 * 784),
+        "test_labels": idx_header(8, (2,)) + bytes(2),
+    }
+    small[role] = payload
+    for r, content in small.items():
+        if gz and r == role:
+            (data / (MNIST_NAMES[r] + ".gz")).write_bytes(gzip.compress(content))
+        else:
+            (data / MNIST_NAMES[r]).write_bytes(content)
+    return data
+
+
+def _gzip_of_zeros(header: bytes, n_zeros: int) -> bytes:
+    """A gzip of ``header`` followed by ``n_zeros`` zero bytes, built in steps (never whole)."""
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=6) as f:
+        f.write(header)
+        block = bytes(1 << 24)
+        while n_zeros > 0:
+            f.write(block[: min(n_zeros, len(block))])
+            n_zeros -= len(block)
+    return out.getvalue()
+
+
+def _evaluate_with_data(folder: Path, data: Path) -> list[str]:
+    return ["evaluate", str(tiny_model_file(folder)), "--data-dir", str(data)]
+
+
+# -- IDX ------------------------------------------------------------------------------------------
+def idx_huge_dims(folder: Path) -> tuple[list[str], str]:
+    payload = idx_header(8, (0xFFFFFFFF,) * 3) + bytes(64)
+    data = _data_dir(folder, "test_images", payload, gz=False)
+    return _evaluate_with_data(folder, data), "IDX images 0xFFFFFFFF^3 (raw, 80 bytes)"
+
+
+def idx_huge_dims_gz(folder: Path) -> tuple[list[str], str]:
+    payload = idx_header(8, (0xFFFFFFFF,) * 3) + bytes(64)
+    data = _data_dir(folder, "test_images", payload, gz=True)
+    return _evaluate_with_data(folder, data), "IDX images 0xFFFFFFFF^3 (gzip)"
+
+
+def idx_labels_2_31(folder: Path) -> tuple[list[str], str]:
+    payload = idx_header(8, (2**31,)) + bytes(16)
+    data = _data_dir(folder, "test_labels", payload, gz=False)
+    return _evaluate_with_data(folder, data), "IDX labels claiming 2^31 (raw)"
+
+
+def idx_labels_2_31_inflating(folder: Path, n_zeros: int = 2**31) -> tuple[list[str], str]:
+    """A gzip that really inflates to the 2^31 labels its header claims (2 MB on disk)."""
+    data = folder / "data"
+    data.mkdir(exist_ok=True)
+    _data_dir(folder, "test_labels", b"", gz=False)
+    blob = _gzip_of_zeros(idx_header(8, (2**31,)), n_zeros)
+    (data / MNIST_NAMES["test_labels"]).unlink()
+    (data / (MNIST_NAMES["test_labels"] + ".gz")).write_bytes(blob)
+    size = len(blob) / 1e6
+    return _evaluate_with_data(folder, data), f"IDX labels 2^31 that inflate ({size:.1f} MB gzip)"
+
+
+def idx_inflates_past_its_header(folder: Path, n_zeros: int = 2**30) -> tuple[list[str], str]:
+    """A gzip whose header declares 10,000 images but whose stream inflates to 1 GiB."""
+    data = folder / "data"
+    data.mkdir(exist_ok=True)
+    _data_dir(folder, "test_images", b"", gz=False)
+    blob = _gzip_of_zeros(idx_header(8, (10_000, 28, 28)), n_zeros)
+    (data / MNIST_NAMES["test_images"]).unlink()
+    (data / (MNIST_NAMES["test_images"] + ".gz")).write_bytes(blob)
+    size = len(blob) / 1e6
+    return _evaluate_with_data(folder, data), f"IDX 10,000 images, stream of 1 GiB ({size:.1f} MB)"
+
+
+# -- model files ----------------------------------------------------------------------------------
+def _resigned(folder: Path, name: str, edit: Callable[[dict, dict], None]) -> Path:
+    """A copy of the tiny model with ``edit(header, arrays)`` applied and a fresh digest, as a
+    careful forger would make it: only the header checks stand between it and the loader."""
+    src = tiny_model_file(folder, "source.npz")
+    with np.load(src, allow_pickle=False) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    header = json.loads(arrays.pop("header").tobytes())
+    edit(header, arrays)
+    header["digest"] = _digest(arrays, header)
+    arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
+    path = folder / name
+    np.savez(path, **arrays)
+    return path
+
+
+def model_billion_units(folder: Path) -> tuple[list[str], str]:
+    def edit(header, arrays):
+        header["model"]["layers"] = [
+            {"type": "Dense", "in_features": 784, "out_features": 10**9, "init": "he"},
+            {"type": "Dense", "in_features": 10**9, "out_features": 10, "init": "he"},
+        ]
+
+    path = _resigned(folder, "units.npz", edit)
+    return ["predict", str(path), str(png_small(folder))], "model header: 10^9 units"
+
+
+def model_3000_layers(folder: Path) -> tuple[list[str], str]:
+    def edit(header, arrays):
+        header["model"]["layers"] = [
+            {"type": "Dense", "in_features": 784, "out_features": 784, "init": "he"}
+        ] * 3000 + [{"type": "Dense", "in_features": 784, "out_features": 10, "init": "he"}]
+
+    path = _resigned(folder, "layers.npz", edit)
+    return ["predict", str(path), str(png_small(folder))], "model header: 3,000 layers"
+
+
+def model_deep_json(folder: Path) -> tuple[list[str], str]:
+    path = folder / "deep.npz"
+    text = '{"format": "nndesk-model", "info": ' + "[" * 200_000 + "]" * 200_000 + "}"
+    np.savez(path, header=np.frombuffer(text.encode(), np.uint8))
+    return ["predict", str(path), str(png_small(folder))], "model header: JSON nested 200,000 deep"
+
+
+def npz_member_bomb(folder: Path, n_bytes: int = 3 * 2**30) -> tuple[list[str], str]:
+    """The tiny model's file with its weight member replaced by one inflating to ``n_bytes``."""
+    src = tiny_model_file(folder, "source.npz")
+    path = folder / "bomb.npz"
+    n_floats = n_bytes // 4
+    npy_header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(
+        npy_header, {"descr": "<f4", "fortran_order": False, "shape": (784, n_floats // 784)}
+    )
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename != "param/0/W.npy":
+                zout.writestr(info, zin.read(info))
+                continue
+            with zout.open("param/0/W.npy", "w", force_zip64=True) as member:
+                member.write(npy_header.getvalue())
+                block = bytes(1 << 24)
+                left = (n_floats // 784) * 784 * 4
+                while left > 0:
+                    member.write(block[: min(left, len(block))])
+                    left -= len(block)
+    size = path.stat().st_size / 1e6
+    gib = n_bytes / 2**30
+    what = f".npz member inflating to {gib:.0f} GiB ({size:.1f} MB)"
+    return ["predict", str(path), str(png_small(folder))], what
+
+
+def npz_lying_member(folder: Path) -> tuple[list[str], str]:
+    """A member whose .npy header declares 10^10 floats but which holds a few bytes."""
+    src = tiny_model_file(folder, "source.npz")
+    path = folder / "liar.npz"
+    npy = io.BytesIO()
+    np.lib.format.write_array_header_1_0(
+        npy, {"descr": "<f4", "fortran_order": False, "shape": (100_000, 100_000)}
+    )
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "param/0/W.npy":
+                data = npy.getvalue() + bytes(64)
+            zout.writestr(info.filename, data)
+    return ["predict", str(path), str(png_small(folder))], ".npz member declaring 10^10 floats"
+
+
+# -- images ---------------------------------------------------------------------------------------
+def png_small(folder: Path) -> Path:
+    from PIL import Image
+
+    path = folder / "small.png"
+    if not path.exists():
+        a = np.zeros((28, 28), np.uint8)
+        a[4:24, 12:16] = 255
+        Image.fromarray(a).save(path)
+    return path
+
+
+def png_huge(folder: Path, side: int = 12000, pixels: bool = True) -> Path:
+    """A PNG of ``side`` x ``side`` pixels, a diagonal stroke on white: ~200 kB on disk.
+    ``pixels=False`` writes the header only (one scan line of data): the same claim, made fast."""
+    path = folder / f"huge-{side}.png"
+    if not pixels:
+        _write_png(path, side, side, b"\x00" + b"\xff" * side)
+        return path
+    raw = bytearray()
+    row = bytearray(b"\xff" * side)
+    for y in range(side):
+        x = y * side // side
+        lo, hi = max(0, x - 100), min(side, x + 100)
+        line = bytearray(row)
+        line[lo:hi] = bytes(hi - lo)
+        raw += b"\x00" + line  # filter type 0, grey pixels
+    _write_png(path, side, side, bytes(raw))
+    return path
+
+
+def _write_png(path: Path, width: int, height: int, raw: bytes) -> None:
+    """A greyscale 8-bit PNG of pre-filtered scan lines ``raw``, without Pillow's pixel limit."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(raw, 6))
+        + chunk(b"IEND", b"")
+    )
+
+
+def image_huge_png(folder: Path) -> tuple[list[str], str]:
+    path = png_huge(folder)
+    size = path.stat().st_size / 1e6
+    model = tiny_model_file(folder)
+    return ["predict", str(model), str(path)], f"PNG 12000x12000 ({size:.1f} MB)"
+
+
+#: name -> writer, in the order the benchmark prints them
+CASES: dict[str, Callable[[Path], tuple[list[str], str]]] = {
+    "idx-dims": idx_huge_dims,
+    "idx-dims-gz": idx_huge_dims_gz,
+    "idx-labels": idx_labels_2_31,
+    "idx-labels-inflating": idx_labels_2_31_inflating,
+    "idx-stream-past-header": idx_inflates_past_its_header,
+    "model-units": model_billion_units,
+    "model-layers": model_3000_layers,
+    "model-deep-json": model_deep_json,
+    "npz-member-bomb": npz_member_bomb,
+    "npz-lying-member": npz_lying_member,
+    "png-12000": image_huge_png,
+}

@@ -1,0 +1,185 @@
+"""One regression test per kind of hostile file: refused with one clear line, in bounded memory.
+
+Each file below once allocated gigabytes (issue 15). Memory is measured with tracemalloc, which
+sees NumPy's and Python's allocations, so "refused before allocating" is checked, not assumed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import tracemalloc
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from nndesk import cli
+from nndesk.data.idx import read_idx, read_idx_labels
+from nndesk.errors import DataError, ModelFileError, PreprocessError
+from nndesk.inference import Classifier
+from nndesk.nn.serialization import load_model
+from nndesk.preprocess import MAX_SIDE, load_image
+from tests.hostile import cases
+
+MB = 2**20
+
+
+def peak_of(fn, *args):
+    """(what ``fn(*args)`` raised or returned, peak bytes traced meanwhile)."""
+    tracemalloc.start()
+    try:
+        try:
+            outcome = fn(*args)
+        except Exception as err:  # noqa: BLE001 - the caller checks which
+            outcome = err
+        return outcome, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+# -- IDX ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("gz", [False, True])
+def test_idx_dims_of_0xffffffff_are_refused_with_their_true_size(tmp_path, gz):
+    payload = cases.idx_header(8, (0xFFFFFFFF,) * 3) + bytes(64)
+    path = tmp_path / ("dims.gz" if gz else "dims")
+    path.write_bytes(gzip.compress(payload) if gz else payload)
+    err, peak = peak_of(read_idx, path)
+    assert isinstance(err, DataError)
+    # the real product (7.9e28 bytes), not a 64-bit wrap-round
+    assert "4294967295x4294967295x4294967295 values (7.9e+28 bytes)" in str(err)
+    assert peak < 4 * MB
+
+
+def test_idx_labels_claiming_2_31_in_a_small_raw_file_are_refused_before_reading(tmp_path):
+    path = tmp_path / "labels"
+    path.write_bytes(cases.idx_header(8, (2**31,)) + bytes(16))
+    err, peak = peak_of(read_idx_labels, path)
+    assert isinstance(err, DataError) and "2147483648 values (2.1 GB)" in str(err)
+    assert "holds 16 bytes" in str(err)
+    assert peak < 4 * MB
+
+
+def test_idx_labels_claiming_2_31_in_a_gzip_are_refused_by_the_size_limit(tmp_path):
+    path = tmp_path / "labels.gz"
+    path.write_bytes(cases._gzip_of_zeros(cases.idx_header(8, (2**31,)), 2**22))
+    err, peak = peak_of(read_idx_labels, path)
+    assert isinstance(err, DataError) and "more than the 268.4 MB nndesk reads" in str(err)
+    assert peak < 4 * MB
+
+
+def test_a_gzip_stream_longer_than_its_header_is_inflated_only_to_the_declared_size(tmp_path):
+    path = tmp_path / "images.gz"
+    # declares 1,000 images (784 kB) but inflates to 64 MiB
+    path.write_bytes(cases._gzip_of_zeros(cases.idx_header(8, (1000, 28, 28)), 64 * MB))
+    err, peak = peak_of(read_idx, path)
+    assert isinstance(err, DataError) and "but the file holds more" in str(err)
+    assert peak < 8 * MB
+
+
+def test_a_multi_member_gzip_still_reads_whole(tmp_path):
+    images = np.arange(3 * 784, dtype=np.uint8).reshape(3, 28, 28)
+    payload = cases.idx_header(8, (3, 28, 28)) + images.tobytes()
+    path = tmp_path / "two-members.gz"
+    path.write_bytes(gzip.compress(payload[:1000]) + gzip.compress(payload[1000:]))
+    np.testing.assert_array_equal(read_idx(path), images)
+
+
+# -- model files ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (cases.model_billion_units, "out_features = 1,000,000,000 is over the limit"),
+        (cases.model_3000_layers, "the model claims 3,001 layers; at most 256 load"),
+        (cases.model_deep_json, "header nests too deeply"),
+        (cases.npz_lying_member, "has shape (100000, 100000), the architecture needs (784, 10)"),
+    ],
+    ids=["units", "layers", "deep-json", "lying-member"],
+)
+def test_a_model_header_or_member_claiming_too_much_is_refused_before_building(
+    tmp_path, make, reason
+):
+    argv, _ = make(tmp_path)
+    err, peak = peak_of(load_model, argv[1])
+    assert isinstance(err, ModelFileError) and reason in str(err), err
+    assert peak < 16 * MB
+
+
+def test_an_npz_member_inflating_past_what_the_architecture_needs_is_not_inflated(tmp_path):
+    argv, _ = cases.npz_member_bomb(tmp_path, n_bytes=64 * MB)
+    err, peak = peak_of(load_model, argv[1])
+    assert isinstance(err, ModelFileError) and "more than the model needs" in str(err)
+    assert peak < 8 * MB
+
+
+def test_a_header_naming_an_unknown_preprocessing_is_refused_by_name(tmp_path):
+    path = cases._resigned(tmp_path, "kind.npz", lambda h, a: h["info"].update(preprocess="x"))
+    with pytest.raises(ModelFileError, match="unknown preprocessing 'x'"):
+        Classifier.from_file(path)
+
+
+def test_a_header_with_a_zero_std_is_refused_by_name(tmp_path):
+    def edit(header, arrays):
+        header["info"]["normalization"] = {"kind": "standard", "mean": 33.0, "std": 0.0}
+
+    path = cases._resigned(tmp_path, "std.npz", edit)
+    with pytest.raises(ModelFileError, match="normalisation std must be positive"):
+        load_model(path)
+
+
+def test_class_names_that_do_not_match_the_outputs_are_refused(tmp_path):
+    path = cases._resigned(
+        tmp_path, "names.npz", lambda h, a: h["info"].update(class_names=["a", "b"])
+    )
+    with pytest.raises(ModelFileError, match="2 class names for a model with outputs"):
+        load_model(path)
+
+
+# -- images ---------------------------------------------------------------------------------------
+def test_a_12000_pixel_square_png_is_refused_before_it_is_decoded(tmp_path):
+    path = cases.png_huge(tmp_path, pixels=False)
+    err, peak = peak_of(load_image, path)
+    assert isinstance(err, PreprocessError)
+    assert "12000x12000 pixels (144 megapixels)" in str(err)
+    assert peak < 4 * MB
+
+
+def test_a_large_jpeg_is_reduced_while_it_is_decoded(tmp_path):
+    path = tmp_path / "photo.jpg"
+    Image.new("RGB", (6000, 4000), "white").save(path, quality=50)
+    image, peak = peak_of(load_image, path)
+    assert image.shape[:2] == (MAX_SIDE * 2 // 3 + 1, MAX_SIDE) or max(image.shape) <= MAX_SIDE
+    # the full decode would be 72 MB; the JPEG decoder's 1/2 scale is 18 MB
+    assert peak < 40 * MB
+
+
+def test_an_image_over_the_side_limit_is_reduced_and_keeps_its_stroke(tmp_path):
+    a = np.full((3000, 3000), 255, np.uint8)
+    a[500:2500, 1400:1600] = 0
+    path = tmp_path / "wide.png"
+    Image.fromarray(a).save(path)
+    image = load_image(path)
+    assert max(image.shape) <= MAX_SIDE
+    assert image[image.shape[0] // 2, image.shape[1] // 2] == 0  # the stroke survived
+
+
+# -- the command line -----------------------------------------------------------------------------
+SMALL = {"n_zeros": 2**22}
+
+
+@pytest.mark.parametrize("name", list(cases.CASES))
+def test_every_hostile_file_ends_in_one_exit_2_line_from_the_command_line(tmp_path, capsys, name):
+    make = cases.CASES[name]
+    if name in ("idx-labels-inflating", "idx-stream-past-header"):
+        argv, _ = make(tmp_path, **SMALL)
+    elif name == "npz-member-bomb":
+        argv, _ = make(tmp_path, n_bytes=16 * MB)
+    elif name == "png-12000":
+        model = cases.tiny_model_file(tmp_path)
+        argv = ["predict", str(model), str(cases.png_huge(tmp_path, pixels=False))]
+    else:
+        argv, _ = make(tmp_path)
+    status = cli.main(argv)
+    err = capsys.readouterr().err.strip()
+    assert status == 2
+    assert err.startswith("nndesk: error: ") and "\n" not in err, err
+    assert "unexpected" not in err and "Traceback" not in err

@@ -1,0 +1,181 @@
+"""Property: any header, any archive, any bytes give a model or a ModelFileError, never another
+exception, in bounded memory; and a model that loads can predict."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import io
+import json
+import tracemalloc
+import zipfile
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nndesk.errors import ModelFileError
+from nndesk.inference import Classifier
+from nndesk.nn.architecture import build_model
+from nndesk.nn.optimizers import make_optimizer
+from nndesk.nn.serialization import _digest, save_model
+
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+MB = 2**20
+
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.sampled_from([0, 1, -1, 2, 3, 8, 784, 10, 65_536, 10**9, 2**31, 2**63])
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=12)
+    | st.sampled_from(["Dense", "ReLU", "Sigmoid", "Conv2D", "raw", "standard", "garments", "he"])
+)
+json_values = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory):
+    """A valid small CNN-with-PReLU model with optimizer state: (arrays without header, header)."""
+    model = build_model(
+        "784-c2-bn-p-8-10", activation="prelu", dropout=0.2, rng=np.random.default_rng(0)
+    )
+    opt = make_optimizer("adam", 0.01)
+    opt.step(model.parameters())
+    info = {
+        "dataset": "mnist",
+        "class_names": [str(i) for i in range(10)],
+        "normalization": {"kind": "standard", "per_pixel": False, "mean": 33.0, "std": 78.0},
+        "preprocess": "digits",
+        "history": [{"epoch": 1, "train_loss": 0.5}],
+        "metrics": {"test_accuracy": 0.5},
+        "config": {"arch": "784-c2-bn-p-8-10"},
+    }
+    path = save_model(tmp_path_factory.mktemp("src") / "src.npz", model, info, opt)
+    with np.load(path, allow_pickle=False) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    header = json.loads(arrays.pop("header").tobytes())
+    return arrays, header
+
+
+def _write(path, arrays, header_text: bytes):
+    np.savez(path, header=np.frombuffer(header_text, np.uint8), **arrays)
+    return path
+
+
+def _load(path):
+    """Classifier.from_file's outcome (a Classifier or a ModelFileError), memory checked."""
+    tracemalloc.start()
+    try:
+        try:
+            outcome = Classifier.from_file(path)
+        except ModelFileError as err:
+            outcome = err
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 32 * MB, f"{peak / MB:.1f} MB traced"
+    if isinstance(outcome, ModelFileError):
+        assert "\n" not in str(outcome) and str(path) in str(outcome)
+    else:
+        prediction = outcome.classify_prepared(np.full((28, 28), 100, np.float32))
+        assert prediction.probabilities.shape == (len(outcome.class_names),)
+    return outcome
+
+
+def _paths(value, prefix=()):
+    """Every path to a value inside nested dicts and lists."""
+    yield prefix
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _paths(v, (*prefix, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _paths(v, (*prefix, i))
+
+
+def _set(root, path, value):
+    for key in path[:-1]:
+        root = root[key]
+    root[path[-1]] = value
+
+
+@SETTINGS
+@given(header=json_values)
+def test_any_json_value_as_the_header_gives_a_model_or_a_model_file_error(tmp_path, source, header):
+    arrays, _ = source
+    _load(_write(tmp_path / "any.npz", arrays, json.dumps(header).encode()))
+
+
+@SETTINGS
+@given(data=st.data(), value=scalars | json_values, resign=st.booleans())
+def test_any_field_of_a_valid_header_replaced_by_any_value_loads_or_is_refused(
+    tmp_path, source, data, value, resign
+):
+    arrays, valid = source
+    header = copy.deepcopy(valid)
+    # deepest first: sampled_from leans to early items, and the layers are the deep fields
+    path = data.draw(st.sampled_from(sorted((p for p in _paths(header) if p), key=len)[::-1]))
+    _set(header, path, value)
+    if resign:  # as a forger would: then only the field checks stand in the way
+        with contextlib.suppress(TypeError, ValueError):
+            header["digest"] = _digest(arrays, json.loads(json.dumps(header)))
+    _load(_write(tmp_path / "edited.npz", arrays, json.dumps(header).encode()))
+
+
+@SETTINGS
+@given(content=st.binary(max_size=2000), zip_magic=st.booleans())
+def test_any_bytes_as_a_model_file_give_a_model_file_error(tmp_path, content, zip_magic):
+    path = tmp_path / "bytes.npz"
+    path.write_bytes((b"PK\x03\x04" if zip_magic else b"") + content)
+    assert isinstance(_load(path), ModelFileError)
+
+
+members = st.sampled_from(
+    ["header.npy", "param/1/W.npy", "param/1/b.npy", "opt/step.npy", "junk.npy", "x.txt"]
+)
+npy_shapes = st.lists(st.integers(0, 2**40), max_size=3)
+
+
+@SETTINGS
+@given(
+    replace=st.lists(st.tuples(members, st.binary(max_size=300) | npy_shapes), max_size=3),
+    drop=st.lists(members, max_size=2),
+)
+def test_any_archive_members_replaced_or_dropped_load_or_are_refused(
+    tmp_path, source, replace, drop
+):
+    arrays, header = source
+    content = {name + ".npy": a for name, a in arrays.items()}
+    content["header.npy"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
+    blobs = {}
+    for name, arr in content.items():
+        buf = io.BytesIO()
+        np.save(buf, arr)
+        blobs[name] = buf.getvalue()
+    for name, what in replace:
+        if isinstance(what, bytes):
+            blobs[name] = what
+        else:  # a .npy header declaring any shape, followed by a few bytes
+            buf = io.BytesIO()
+            np.lib.format.write_array_header_1_0(
+                buf, {"descr": "<f4", "fortran_order": False, "shape": tuple(what)}
+            )
+            blobs[name] = buf.getvalue() + bytes(16)
+    for name in drop:
+        blobs.pop(name, None)
+    path = tmp_path / "members.npz"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, blob in blobs.items():
+            z.writestr(name, blob)
+    _load(path)

@@ -1,0 +1,139 @@
+"""The real window on hostile files: Open model, Open image, drop and paste each show one message
+and the app stays up (message boxes are intercepted, so no test blocks on a dialog)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from tests.hostile import cases
+
+MODEL_CASES = ["model-units", "model-layers", "model-deep-json", "npz-lying-member"]
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Every QMessageBox.warning as (title, text); none is shown."""
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",
+        staticmethod(lambda parent, title, text, *a: shown.append((title, text))),
+    )
+    return shown
+
+
+def _choose_file(monkeypatch, path):
+    """The next file dialog answers ``path``, as if the user picked it."""
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
+
+
+def _hostile_model(tmp_path, name):
+    make = cases.CASES[name]
+    argv, _ = make(tmp_path, n_bytes=16 * 2**20) if name == "npz-member-bomb" else make(tmp_path)
+    return argv[1]
+
+
+def _still_works(qtbot, window, prediction):
+    assert window.isVisible()
+    window.canvas.draw_stroke([(140, 30), (140, 250)])
+    qtbot.waitUntil(prediction.is_idle, timeout=5000)
+    assert window.prediction_panel.top_label.text() == "vertical"
+
+
+@pytest.mark.parametrize("name", [*MODEL_CASES, "npz-member-bomb"])
+def test_open_model_on_a_hostile_file_shows_one_message_and_keeps_the_model(
+    qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch, messages, name
+):
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
+    path = _hostile_model(tmp_path, name)
+    _choose_file(monkeypatch, path)
+    window.act_open_model.trigger()
+    assert len(messages) == 1
+    title, text = messages[0]
+    assert title == "Cannot open model" and path in text and "\n" not in text
+    assert prediction.current() is stroke_classifier
+    _still_works(qtbot, window, prediction)
+
+
+def _huge_png(tmp_path):
+    return cases.png_huge(tmp_path, pixels=False)
+
+
+def test_open_image_on_a_12000_pixel_png_shows_one_message(
+    qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch, messages
+):
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
+    _choose_file(monkeypatch, _huge_png(tmp_path))
+    window.act_open_image.trigger()
+    qtbot.waitUntil(lambda: len(messages) > 0, timeout=5000)
+    qtbot.waitUntil(prediction.is_idle, timeout=5000)
+    assert len(messages) == 1
+    assert messages[0][0] == "Cannot open image" and "12000x12000" in messages[0][1]
+    assert window.canvas.is_blank()
+    _still_works(qtbot, window, prediction)
+
+
+def _file_mime(path) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    return mime
+
+
+def test_dropping_a_12000_pixel_png_shows_one_message(
+    qtbot, window_factory, stroke_classifier, tmp_path, messages
+):
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
+    mime = _file_mime(_huge_png(tmp_path))
+    event = QDropEvent(
+        QPointF(100, 100),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.canvas.dropEvent(event)
+    qtbot.waitUntil(lambda: len(messages) > 0, timeout=5000)
+    qtbot.waitUntil(prediction.is_idle, timeout=5000)
+    assert len(messages) == 1 and "12000x12000" in messages[0][1]
+    _still_works(qtbot, window, prediction)
+
+
+def test_pasting_a_12000_pixel_png_file_shows_one_message(
+    qtbot, window_factory, stroke_classifier, tmp_path, messages
+):
+    QApplication.clipboard().setMimeData(_file_mime(_huge_png(tmp_path)))
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
+    window.act_paste.trigger()
+    qtbot.waitUntil(lambda: len(messages) > 0, timeout=5000)
+    qtbot.waitUntil(prediction.is_idle, timeout=5000)
+    assert len(messages) == 1 and "12000x12000" in messages[0][1]
+    _still_works(qtbot, window, prediction)
+
+
+def test_opening_a_newer_image_while_one_decodes_shows_only_the_newer(
+    qtbot, window_factory, stroke_classifier, tmp_path, messages
+):
+    from PIL import Image
+
+    a = Image.new("L", (200, 200), 255)
+    for x in range(20, 180):
+        for y in range(95, 105):
+            a.putpixel((x, y), 0)  # a dark horizontal bar
+    bar = tmp_path / "bar.png"
+    a.save(bar)
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
+    window.image_file_requested.emit(str(_huge_png(tmp_path)))  # superseded before it ends
+    window.image_file_requested.emit(str(bar))
+    qtbot.waitUntil(prediction.is_idle, timeout=5000)
+    assert messages == []
+    assert window.prediction_panel.top_label.text() == "horizontal"
