@@ -28,7 +28,7 @@ from nndesk.controllers.training import TrainingController
 from nndesk.errors import NndeskError
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.preprocess import upscale_28
-from nndesk.ui import theme, wheel_guard
+from nndesk.ui import theme, whats_this, wheel_guard
 from nndesk.ui.dataset_view import DatasetView
 from nndesk.ui.evaluation_panel import EvaluationPanel
 from nndesk.ui.main_window import MainWindow
@@ -256,6 +256,7 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     screenshots. ``classifier`` overrides the default model of ``mode`` (tests pass a tiny model).
     """
     wheel_guard.install()  # before any widget: the wheel scrolls forms, never edits a field
+    whats_this.install()  # Shift+F1 on any control explains it (its tooltip at least)
     window = MainWindow()
     # -- controllers (each owning a thread registers its shutdown with the window) --------------
     prediction = PredictionController(window)

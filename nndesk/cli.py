@@ -28,7 +28,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from nndesk.errors import NndeskError, PreprocessError
+from nndesk.errors import ConfigError, NndeskError, PreprocessError
 
 #: CLI flag -> TrainConfig field, for the flags that map one to one.
 _TRAIN_FLAGS = (
@@ -186,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--normalize", choices=NORMALIZATIONS)
     p.add_argument("--val-fraction", type=_number(float, 0.0), metavar="F")
-    p.add_argument("--seed", type=int)
+    p.add_argument("--seed", type=_number(int, 0), metavar="N")
     p.add_argument(
         "--augment",
         action=argparse.BooleanOptionalAction,
@@ -205,6 +205,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="the test report of a saved model")
     p.add_argument("model", metavar="MODEL")
+    p.add_argument(
+        "--dataset",
+        metavar="mnist|fashion|FOLDER",
+        help="the test set (default: the dataset the model file names, if it is a known one)",
+    )
     p.add_argument("--data-dir", metavar="DIR")
     p.add_argument("--json", action="store_true")
 
@@ -359,21 +364,85 @@ def config_from_args(args):
     else:
         base = TrainConfig()
     changes = {k: getattr(args, k) for k in _TRAIN_FLAGS if getattr(args, k, None) is not None}
-    return base.replace(**changes).validate()
+    try:
+        return base.replace(**changes).validate()
+    except ConfigError as err:
+        raise ConfigError(_name_the_flag(str(err))) from None
 
 
-def _default_out(args, config) -> Path:
+def _name_the_flag(message: str) -> str:
+    """A TrainConfig message starts with the setting's name; on the command line it is a flag
+    (``seed must be ...`` -> ``--seed must be ...``)."""
+    field = message.split(" ", 1)[0]
+    if field in _TRAIN_FLAGS:
+        flag = "--output-activation" if field == "output" else "--" + field.replace("_", "-")
+        return flag + message[len(field) :]
+    return message
+
+
+def _strict_json(value):
+    """``value`` with every NaN or infinity replaced by None, so ``json.dumps(allow_nan=False)``
+    writes strict JSON (``NaN`` is not JSON; many readers refuse it)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _strict_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_strict_json(v) for v in value]
+    return value
+
+
+def _print_json(payload: dict) -> None:
+    print(json.dumps(_strict_json(payload), allow_nan=False), flush=True)
+
+
+def _checked_out(args) -> Path | None:
+    """``--out`` checked before any training: its folder exists and takes a new file."""
+    if not args.out:
+        return None
+    from nndesk.fileio import check_writable
+
+    try:
+        return check_writable(Path(args.out), "--out")
+    except OSError as err:
+        raise ConfigError(err.strerror or str(err)) from None
+
+
+def _save(session, out: Path, fallbacks: list[Path]) -> tuple[Path, str | None]:
+    """Save the trained model to ``out``; if that write fails (disk full, folder gone), to the
+    first of ``fallbacks`` that works, so the training is never lost. Returns the path written
+    and, after a fallback, one line saying why."""
+    try:
+        return session.save(out), None
+    except OSError as err:
+        first = err
+    for path in fallbacks:
+        if path == out:
+            continue
+        try:
+            saved = session.save(path)
+        except OSError:
+            continue
+        reason = first.strerror or str(first)
+        return saved, f"could not save the model to {out} ({reason}); saved it to {saved} instead"
+    reason = first.strerror or str(first)
+    message = f"could not save the model to {out} ({reason}), nor to {fallbacks[-1].parent}"
+    raise OSError(first.errno, message, str(out))
+
+
+def _default_out(args, config, folder: Path | None = None) -> Path:
     from nndesk.paths import runs_dir
 
     stamp = time.strftime("%Y%m%d-%H%M%S")
     name = args.preset or Path(config.dataset).name
-    return runs_dir() / f"{stamp}-{name}.npz"
+    return (folder or runs_dir()) / f"{stamp}-{name}.npz"
 
 
 def _cmd_train(args) -> int:
     from nndesk.training import RunEnded, prepare, train
 
     config = config_from_args(args)
+    out = _checked_out(args)  # a bad --out ends here, not after the training
     log = sys.stderr if args.json else sys.stdout  # with --json stdout holds only the JSON
     bars = _DownloadBars()
     try:
@@ -407,14 +476,22 @@ def _cmd_train(args) -> int:
         return 1
 
     result = session.evaluate_test()
-    out = Path(args.out) if args.out else _default_out(args, config)
-    saved = session.save(out)
+    from nndesk.paths import data_dir
+
+    fallbacks = [_default_out(args, config), _default_out(args, config, data_dir())]
+    try:
+        saved, save_problem = _save(session, out or fallbacks[0], fallbacks)
+    except OSError as err:  # nowhere to write at all: say so in one line, not as a traceback
+        _error(err.strerror or str(err))
+        return 1
     summary = _report(session.model, session.class_names, session.y_test, result)
     print(session.model.summary(), file=log)
     print(summary["text"], file=log)
     if ended.reason == "stopped":
         print(ended.message, file=log)
     print(f"model saved to {saved}", file=log)
+    if save_problem:
+        _error(save_problem)
     if args.json:
         payload = {
             "test_accuracy": result.accuracy,
@@ -430,8 +507,8 @@ def _cmd_train(args) -> int:
             "config": config.to_dict(),
             "ended": ended.reason,
         }
-        print(json.dumps(payload))
-    return 0
+        _print_json(payload)
+    return 1 if save_problem else 0
 
 
 @contextlib.contextmanager
@@ -560,7 +637,17 @@ def _cmd_evaluate(args) -> int:
     from nndesk.inference import Classifier
 
     clf = Classifier.from_file(args.model)
-    dataset = load_dataset(clf.dataset, data_dir=args.data_dir)
+    # the test set is one the person names, or the registered dataset the file names: never a
+    # folder taken from inside the file (anyone can edit a header)
+    name = args.dataset or clf.dataset
+    if name is None:
+        from nndesk.errors import DataError
+
+        raise DataError(
+            f"{args.model}: the file names no known dataset (mnist, fashion); "
+            "say which test set to use with --dataset mnist|fashion|FOLDER"
+        )
+    dataset = load_dataset(name, data_dir=args.data_dir)
     if tuple(dataset.class_names) != tuple(clf.class_names):
         raise ModelFileError(
             f"{args.model}: its classes do not match the {dataset.name} dataset's classes"
@@ -582,7 +669,7 @@ def _cmd_evaluate(args) -> int:
             "model": str(args.model),
             "dataset": dataset.name,
         }
-        print(json.dumps(payload))
+        _print_json(payload)
     return 0
 
 
@@ -644,7 +731,7 @@ def _cmd_predict(args) -> int:
                 "class": prediction.class_name,
                 "probabilities": [float(p) for p in prediction.probabilities],
             }
-            print(json.dumps(payload), flush=True)
+            _print_json(payload)
         else:
             p = float(prediction.probabilities[prediction.label])
             print(f"{path}: {prediction.class_name} ({p:.1%})", flush=True)

@@ -1,41 +1,180 @@
-"""Atomic file writes (temp file in the same folder + rename): a crash never leaves half a file."""
+"""Atomic file writes: a temp file in the same folder, fsync, rename. A crash never leaves half a
+file, an existing file keeps its permissions, and temp files a killed process left behind are
+removed by the next write into that folder.
+
+The process umask is never changed (``os.umask`` is process-wide, so setting and restoring it
+races with every other thread creating a file): a new file gets the mode ``os.open(..., 0o666)``
+gives, exactly what a plain ``open()`` would give.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import secrets
+import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
+
+#: Every temp file nndesk writes starts with this, so a leftover one is recognisable.
+TEMP_PREFIX = ".nndesk-tmp-"
+#: A leftover temp file older than this (seconds) belongs to a writer that died: removed.
+STALE_TEMP_SECONDS = 15 * 60
 
 
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; on success rename it over ``path``, else delete it.
+    """Yield a temporary path beside ``path``; on success fsync it and rename it over ``path``,
+    else delete it.
 
     ``suffix`` sets the temp file's extension, for writers that insist on one (``np.savez`` adds
-    ``.npz``, matplotlib picks the format from it); it defaults to ``path``'s own suffix.
+    ``.npz``, matplotlib picks the format from it); it defaults to ``path``'s own suffix. An
+    ``OSError`` raised while writing names ``path``, never the hidden temp file.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=path.suffix if suffix is None else suffix, dir=path.parent
-    )
-    os.close(fd)
-    tmp_path = Path(tmp)
-    # mkstemp makes the file private (0600); give it the permissions a plain open() would
-    os.chmod(tmp_path, 0o666 & ~_umask())
+    folder = path.parent
+    _file_in_the_way(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(folder)
+    ext = path.suffix if suffix is None else suffix
+    tmp = folder / f"{TEMP_PREFIX}{path.name}.{secrets.token_hex(4)}{ext}"
     try:
-        yield tmp_path
-        os.replace(tmp_path, path)
+        mode = _create(tmp, path)
+        try:
+            yield tmp
+            _fsync_file(tmp)
+            os.chmod(tmp, mode)
+            os.replace(tmp, path)
+        except OSError as err:
+            if tmp.name not in f"{err} {err.filename} {err.filename2}":
+                raise  # not about the temp file (a download's network error...): as it is
+            raise _naming(err, tmp, path) from None
+        _fsync_folder(folder)
     finally:
-        tmp_path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _create(tmp: Path, target: Path) -> int:
+    """Create the empty temp file; return the mode the finished file must have: the target's
+    own if it exists, else the mode a plain ``open()`` would give a new file."""
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as err:
+        raise _naming(err, tmp, target) from None
+    os.close(fd)
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:  # no target yet: the kernel applied the umask to 0o666 for us
+        mode = stat.S_IMODE(os.stat(tmp).st_mode)
+    # the writer reopens the temp by name, so it must be writable whatever the final mode is
+    os.chmod(tmp, mode | stat.S_IRUSR | stat.S_IWUSR)
+    return mode
+
+
+def _naming(err: OSError, tmp: Path, target: Path) -> OSError:
+    """The same error, naming ``target`` instead of the hidden temp file."""
+    message = (err.strerror or str(err)).replace(str(tmp), str(target)).replace(tmp.name, "")
+    if err.errno is None:
+        return OSError(f"{target}: {message}")
+    return OSError(err.errno, message, str(target))  # OSError picks the subclass from errno
+
+
+def _fsync_file(path: Path) -> None:
+    """Flush the file's bytes to the disk, so the rename never exposes an empty file."""
+    flags = os.O_RDWR if os.name == "nt" else os.O_RDONLY  # Windows needs a writable handle
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Flush the rename itself (POSIX); folders cannot be opened for this on Windows."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as err:  # some file systems do not sync folders
+        if err.errno not in (errno.EINVAL, errno.EBADF, errno.EACCES, errno.ENOTSUP):
+            raise
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(
+    folder: str | os.PathLike[str], older_than: float = STALE_TEMP_SECONDS
+) -> int:
+    """Delete nndesk temp files in ``folder`` older than ``older_than`` seconds (left by a killed
+    writer); return how many. Younger ones may belong to a write still running."""
+    removed = 0
+    now = time.time()
+    try:
+        entries = list(os.scandir(os.fspath(folder)))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not entry.name.startswith(TEMP_PREFIX):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > older_than:
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def check_writable(path: str | os.PathLike, what: str = "") -> Path:
+    """Raise ``OSError`` with one line naming ``path`` unless a file can be written there now.
+
+    Checked by trying: a temp file is created in the folder and removed (permission bits say
+    nothing for root, read-only mounts or full quotas). The folder must exist. ``what`` (e.g.
+    ``"--out"``) starts the message.
+    """
+    path = Path(path)
+    lead = f"{what}: " if what else ""
+    folder = path.parent
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, f"{lead}{path} is a folder, not a file", str(path))
+    _file_in_the_way(path, lead)
+    if not folder.is_dir():
+        message = f"{lead}the folder {folder} does not exist"
+        raise FileNotFoundError(errno.ENOENT, message, str(path))
+    probe = folder / f"{TEMP_PREFIX}probe.{secrets.token_hex(4)}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise OSError(err.errno, f"{lead}cannot write in {folder} ({reason})", str(path)) from None
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
+    return path
+
+
+def _file_in_the_way(path: Path, lead: str = "") -> None:
+    """Raise ``NotADirectoryError`` naming the file if one stands where a folder of ``path``
+    must be (mkdir would only say "File exists")."""
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                message = f"{lead}{parent} is a file, not a folder"
+                raise NotADirectoryError(errno.ENOTDIR, message, str(path))
+            return
+
+
+def describe(err: OSError) -> str:
+    """One line for a person: the reason, and the file unless the reason names it already."""
+    reason = err.strerror or str(err)
+    if err.filename is None or str(err.filename) in reason:
+        return reason
+    return f"{err.filename}: {reason}"
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.data.normalize import Normalizer
+from nndesk.data.registry import known_dataset
 from nndesk.errors import ConfigError, ModelFileError
 from nndesk.nn.model import Sequential
 from nndesk.nn.serialization import load_model
@@ -50,7 +51,7 @@ class Classifier:
     normalizer: Normalizer
     class_names: tuple[str, ...]
     preprocess_kind: str
-    dataset: str
+    dataset: str | None  # a registered dataset's name; None when the file names none (a folder)
     info: dict = field(default_factory=dict)
     path: Path | None = None
 
@@ -85,13 +86,13 @@ class Classifier:
             normalizer = Normalizer.from_dict(info.get("normalization"))
         except (ConfigError, TypeError, ValueError) as err:
             raise refuse(str(err)) from None
-        dataset = info.get("dataset", "?")
+        dataset = info.get("dataset")
         return cls(
             model=model,
             normalizer=normalizer,
             class_names=tuple(names),
             preprocess_kind=kind,
-            dataset=dataset if isinstance(dataset, str) else "?",
+            dataset=known_dataset(dataset),
             info=info,
             path=path,
         )
@@ -105,7 +106,11 @@ class Classifier:
     @property
     def title(self) -> str:
         """A short name for menus and status bars."""
-        return display_name(self.path) if self.path is not None else f"{self.dataset} (unsaved)"
+        return (
+            display_name(self.path)
+            if self.path is not None
+            else f"{self.dataset or 'model'} (unsaved)"
+        )
 
     def loss_function(self):
         """A fresh instance of the loss this model was trained with (``nndesk.nn.losses``);

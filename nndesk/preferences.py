@@ -1,7 +1,8 @@
 """What the window remembers between launches (QSettings): data folder, mode, recent models, size.
 
 The settings file lives in ``nndesk.paths.data_dir()`` (``$NNDESK_HOME`` overrides it), so tests
-and CI never touch the user's real settings.
+and CI never touch the user's real settings. Anyone can edit it, so every value read back is
+checked: one of the wrong type or shape counts as unset, never as an error.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from PySide6.QtCore import QByteArray, QSettings
 from nndesk import paths
 
 MODES = ("digits", "garments")
+SALIENCY_KINDS = ("gradient", "gradient_x_input")
 RECENT_LIMIT = 8
+#: A stored path longer than this is not a path anyone saved (file systems stop at 4096 bytes).
+MAX_PATH_CHARS = 4096
 
 
 def settings() -> QSettings:
@@ -22,10 +26,29 @@ def settings() -> QSettings:
     return QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
+def _path_text(value: object) -> str | None:
+    """A stored path, or None when the value is not one (a list, a number, a NUL, a novel)."""
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_PATH_CHARS:
+        return None
+    return None if "\0" in value else value
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a name too long for the file system, say
+        return False
+
+
+def _choice(key: str, choices: tuple[str, ...], default: str) -> str:
+    value = settings().value(key, default)
+    return value if isinstance(value, str) and value in choices else default
+
+
 def data_dir() -> str | None:
     """The user's IDX data folder: the "data/dir" setting, else ``$NNDESK_DATA_DIR``, else None."""
-    value = settings().value("data/dir", "")
-    return str(value) if value else (os.environ.get("NNDESK_DATA_DIR") or None)
+    value = _path_text(settings().value("data/dir", ""))
+    return value or os.environ.get("NNDESK_DATA_DIR") or None
 
 
 def set_data_dir(folder: str | None) -> None:
@@ -34,8 +57,7 @@ def set_data_dir(folder: str | None) -> None:
 
 def last_mode() -> str:
     """ "digits" (default) or "garments"."""
-    mode = str(settings().value("ui/mode", "digits"))
-    return mode if mode in MODES else "digits"
+    return _choice("ui/mode", MODES, "digits")
 
 
 def set_last_mode(mode: str) -> None:
@@ -46,8 +68,13 @@ def set_last_mode(mode: str) -> None:
 def recent_models() -> list[Path]:
     """Model files opened recently, newest first, existing ones only."""
     value = settings().value("models/recent", [])
-    items = [value] if isinstance(value, str) else list(value or [])
-    return [Path(p) for p in items if p and Path(p).is_file()]
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    paths_: list[Path] = []
+    for item in items:
+        text = _path_text(item)
+        if text is not None and _is_file(text) and Path(text) not in paths_:
+            paths_.append(Path(text))
+    return paths_[:RECENT_LIMIT]
 
 
 def add_recent_model(path: str | os.PathLike) -> None:
@@ -67,8 +94,7 @@ def set_window_geometry(geometry: QByteArray) -> None:
 
 def saliency_kind() -> str:
     """ "gradient" or "gradient_x_input" (the Why page's choice)."""
-    kind = str(settings().value("ui/saliency", "gradient_x_input"))
-    return kind if kind in ("gradient", "gradient_x_input") else "gradient_x_input"
+    return _choice("ui/saliency", SALIENCY_KINDS, "gradient_x_input")
 
 
 def set_saliency_kind(kind: str) -> None:

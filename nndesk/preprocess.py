@@ -211,6 +211,20 @@ def preprocess(image: np.ndarray, kind: str) -> np.ndarray | None:
     return for_kind(kind)(image)
 
 
+def float_to_uint8(a: np.ndarray) -> np.ndarray:
+    """A float image (H, W) -> uint8 (H, W): values in 0..1 are scaled by 255, values in 0..255
+    kept, any other range stretched to 0..255; NaN and infinities count as 0."""
+    a = np.where(np.isfinite(a), a, 0.0)
+    low, high = (float(a.min()), float(a.max())) if a.size else (0.0, 0.0)
+    if low >= 0.0 and high <= 1.0:
+        a = a * 255.0
+    elif high == low:  # one value everywhere, outside 0..255: no ink to show
+        a = np.zeros_like(a)
+    elif low < 0.0 or high > 255.0:
+        a = (a - low) * (255.0 / (high - low))
+    return np.rint(np.clip(a, 0.0, 255.0)).astype(np.uint8)
+
+
 #: Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas
 #: 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds.
 MAX_SIDE = 2048
@@ -275,6 +289,8 @@ def load_image(path: str | os.PathLike) -> np.ndarray:
                 a = np.asarray(img, dtype=np.float64)
                 top = 65535.0 if a.max() > 255 else 255.0
                 return np.rint(a * (255.0 / top)).astype(np.uint8)
+            if img.mode == "F":  # float TIFFs: converting to "L" would truncate 0..1 to 0 or 1
+                return float_to_uint8(np.asarray(img, dtype=np.float64))
             if img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info:
                 img = img.convert("RGBA")
             elif img.mode not in ("L", "RGB"):

@@ -6,7 +6,10 @@ Qt-free and matplotlib-free. One folder per run under ``nndesk.paths.runs_dir()`
         run.json     config, curves (per batch and per epoch), LR changes, metrics, status
         model.npz    the trained model (written by the training session)
 
-``run.json`` is always written atomically, so a crash never leaves half a record.
+``run.json`` is always written atomically, so a crash never leaves half a record. A run's id is
+the name of the folder it was listed from, never anything written inside it. A ``run.json`` that
+cannot be read or does not hold a valid record is listed as a damaged run (with the reason) and
+left where it is; deleting a run moves exactly that one folder to the system trash.
 """
 
 from __future__ import annotations
@@ -30,17 +33,29 @@ from nndesk.training import HISTORY_COLUMNS
 
 RUN_FILE = "run.json"
 MODEL_FILE = "model.npz"
+#: A run.json larger than this is not read (a real one with every curve is well under 1 MB).
+MAX_RUN_FILE_BYTES = 32 * 1024 * 1024
+#: The status of a listed run whose ``run.json`` could not be read (its ``message`` says why).
+DAMAGED = "damaged"
 #: Batch-loss points kept on disk per run (groups of batches are averaged beyond this).
 MAX_STORED_BATCH_POINTS = 4000
 
 EPOCH_COLUMNS = HISTORY_COLUMNS
 
 
+class RunFileError(NndeskError):
+    """A run folder or its ``run.json`` is missing, unreadable or does not hold a valid record."""
+
+
+class TrashUnavailableError(RunFileError):
+    """The system trash cannot take this folder (no trash on this platform or this drive)."""
+
+
 def _num(value: Any) -> float:
     """A float for JSON: None and non-finite values become NaN (stored as null)."""
     try:
         out = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return math.nan
     return out
 
@@ -139,24 +154,166 @@ class Curves:
         return out
 
     @classmethod
-    def from_dict(cls, d: dict) -> Curves:
-        def floats(key: str) -> list[float]:
-            return [_num(v) for v in d.get(key, [])]
+    def from_dict(cls, d: Any) -> Curves:
+        """Curves from ``run.json``'s ``"curves"``; raises ``RunFileError`` naming what is wrong.
 
-        return cls(
-            batch_x=floats("batch_x"),
-            batch_loss=floats("batch_loss"),
-            epochs=[int(v) for v in d.get("epoch", [])],
-            train_loss=floats("train_loss"),
-            train_accuracy=floats("train_accuracy"),
-            val_loss=floats("val_loss"),
-            val_accuracy=floats("val_accuracy"),
-            lr=floats("lr"),
-            seconds=floats("seconds"),
-            test_loss=floats("test_loss") or [math.nan] * len(d.get("epoch", [])),
-            test_accuracy=floats("test_accuracy") or [math.nan] * len(d.get("epoch", [])),
-            lr_changes=[(float(x), float(lr)) for x, lr in d.get("lr_changes", [])],
+        Per-epoch columns a record lacks (older files) are NaN; a column that disagrees with
+        ``epoch`` in length, a value that is not a number, or an LR change that is not an
+        ``[x, lr]`` pair makes the record damaged.
+        """
+        if not isinstance(d, dict):
+            raise RunFileError(f"curves is {_kind(d)}, not an object")
+        epochs = _list(d, "epoch", "curves.")
+        for v in epochs:
+            if not (isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2**53):
+                raise RunFileError(f"curves.epoch holds {_short(v)}, not an epoch number")
+
+        def column(key: str) -> list[float]:
+            values = _numbers(d, key, "curves.")
+            if not values:
+                return [math.nan] * len(epochs)
+            if len(values) != len(epochs):
+                raise RunFileError(
+                    f"curves.{key} has {len(values)} values for {len(epochs)} epochs"
+                )
+            return values
+
+        batch_x, batch_loss = (
+            _numbers(d, "batch_x", "curves."),
+            _numbers(d, "batch_loss", "curves."),
         )
+        if len(batch_x) != len(batch_loss):
+            raise RunFileError(
+                f"curves.batch_x has {len(batch_x)} values but batch_loss {len(batch_loss)}"
+            )
+        lr_changes = []
+        for pair in _list(d, "lr_changes", "curves."):
+            if not (isinstance(pair, list) and len(pair) == 2 and all(map(_is_number, pair))):
+                raise RunFileError(f"curves.lr_changes holds {_short(pair)}, not an [x, lr] pair")
+            lr_changes.append((_num(pair[0]), _num(pair[1])))
+        return cls(
+            batch_x=batch_x,
+            batch_loss=batch_loss,
+            epochs=list(epochs),
+            train_loss=column("train_loss"),
+            train_accuracy=column("train_accuracy"),
+            val_loss=column("val_loss"),
+            val_accuracy=column("val_accuracy"),
+            lr=column("lr"),
+            seconds=column("seconds"),
+            test_loss=column("test_loss"),
+            test_accuracy=column("test_accuracy"),
+            lr_changes=lr_changes,
+        )
+
+
+# -- checks of what run.json holds -----------------------------------------------------------------
+def _kind(value: Any) -> str:
+    """What a JSON value is, in words: "a list", "a number", "null"..."""
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false"}
+    if value is None:
+        return "null"
+    if _is_number(value):
+        return "a number"
+    return names.get(type(value), type(value).__name__)
+
+
+def _short(value: Any) -> str:
+    """A value for a message, cut to a few dozen characters."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _finite(value: Any) -> bool:
+    """A finite number (huge JSON integers that overflow a float are not)."""
+    if not _is_number(value):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
+def _list(d: dict, key: str, where: str) -> list:
+    values = d.get(key, [])
+    if not isinstance(values, list):
+        raise RunFileError(f"{where}{key} is {_kind(values)}, not a list")
+    return values
+
+
+def _numbers(d: dict, key: str, where: str) -> list[float]:
+    """A list of numbers (null allowed, read as NaN)."""
+    values = _list(d, key, where)
+    for v in values:
+        if v is not None and not _is_number(v):
+            raise RunFileError(f"{where}{key} holds {_short(v)}, not a number")
+    return [_num(v) for v in values]
+
+
+def _text(d: dict, key: str, default: str = "") -> str:
+    value = d.get(key, default)
+    if not isinstance(value, str):
+        raise RunFileError(f"{key} is {_kind(value)}, not a string")
+    return value
+
+
+def _model_file(value: Any) -> str | None:
+    """The run's model file name: a plain name inside the run folder, never a path."""
+    if value is None:
+        return None
+    if (
+        not isinstance(value, str)
+        or value in ("", ".", "..")
+        or any(c in value for c in "/\\\0:")
+        or Path(value).name != value
+    ):
+        raise RunFileError(f"model_file {_short(value)} is not a file name inside the run folder")
+    return value
+
+
+def _check_config(config: Any) -> dict:
+    """The run's settings: an object whose known settings have the type ``TrainConfig`` gives
+    them (the Runs view formats them); settings this version does not know are kept as they are.
+    """
+    if not isinstance(config, dict):
+        raise RunFileError(f"config is {_kind(config)}, not an object")
+    for name, default in _config_defaults().items():
+        if name not in config:
+            continue
+        value = config[name]
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, int):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif isinstance(default, float) or default is None:
+            ok = _finite(value) or (default is None and value is None)
+        elif isinstance(default, str):
+            ok = isinstance(value, str)
+        else:
+            continue
+        if not ok:
+            raise RunFileError(f"config.{name} is {_short(value)}, not a valid setting")
+    for name in ("architecture",):  # older records
+        if name in config and not isinstance(config[name], str):
+            raise RunFileError(f"config.{name} is {_short(config[name])}, not a string")
+    return dict(config)
+
+
+def _config_defaults() -> dict[str, Any]:
+    """Every training setting's name and default (its type is the type run.json must hold)."""
+    import dataclasses
+
+    from nndesk.training import TrainConfig
+
+    return {
+        f.name: f.default
+        for f in dataclasses.fields(TrainConfig)
+        if f.default is not dataclasses.MISSING
+    }
 
 
 def _downsample(x: list[float], y: list[float], limit: int) -> tuple[list[float], list[float]]:
@@ -182,7 +339,7 @@ class RunRecord:
     config: dict
     title: str = ""
     created_at: str = ""
-    status: str = "running"  # running | completed | stopped | diverged | failed
+    status: str = "running"  # running | completed | stopped | diverged | failed | damaged
     message: str = ""
     curves: Curves = field(default_factory=Curves)
     metrics: dict = field(default_factory=dict)
@@ -233,20 +390,52 @@ class RunRecord:
         }
 
     @classmethod
-    def from_dict(cls, d: dict, folder: Path) -> RunRecord:
+    def from_dict(cls, d: Any, folder: Path) -> RunRecord:
+        """A record from ``run.json``'s content; raises ``RunFileError`` naming what is wrong.
+
+        The run id is always ``folder.name``: a ``run_id`` written inside the file is ignored, so a
+        copied folder is its own run.
+        """
+        if not isinstance(d, dict):
+            raise RunFileError(f"{RUN_FILE} holds {_kind(d)}, not a run record")
+        metrics = d.get("metrics", {})
+        if not isinstance(metrics, dict):
+            raise RunFileError(f"metrics is {_kind(metrics)}, not an object")
+        test_accuracy = metrics.get("test_accuracy")
+        if test_accuracy is not None and not _is_number(test_accuracy):
+            raise RunFileError(f"metrics.test_accuracy is {_short(test_accuracy)}, not a number")
+        resumed_from = d.get("resumed_from")
+        if resumed_from is not None and not isinstance(resumed_from, str):
+            raise RunFileError(f"resumed_from is {_kind(resumed_from)}, not a string")
         return cls(
-            run_id=str(d.get("run_id", folder.name)),
+            run_id=folder.name,
             folder=folder,
-            config=dict(d.get("config", {})),
-            title=str(d.get("title", "")),
-            created_at=str(d.get("created_at", "")),
-            status=str(d.get("status", "?")),
-            message=str(d.get("message", "")),
+            config=_check_config(d.get("config", {})),
+            title=_text(d, "title"),
+            created_at=_text(d, "created_at"),
+            status=_text(d, "status", "?"),
+            message=_text(d, "message"),
             curves=Curves.from_dict(d.get("curves", {})),
-            metrics=dict(d.get("metrics", {})),
-            model_file=d.get("model_file"),
-            resumed_from=d.get("resumed_from"),
+            metrics=dict(metrics),
+            model_file=_model_file(d.get("model_file")),
+            resumed_from=resumed_from,
         )
+
+    @classmethod
+    def damaged(cls, folder: Path, reason: str) -> RunRecord:
+        """A stand-in for a run folder whose record cannot be read: listed, never trained on."""
+        return cls(
+            run_id=folder.name,
+            folder=folder,
+            config={},
+            title=f"damaged run {folder.name}",
+            status=DAMAGED,
+            message=reason,
+        )
+
+    @property
+    def is_damaged(self) -> bool:
+        return self.status == DAMAGED
 
 
 def describe_config(config: dict) -> str:
@@ -294,37 +483,110 @@ class RunStore:
         return atomic_write_text(record.folder / RUN_FILE, text)
 
     def load(self, run_id: str) -> RunRecord:
-        """Read one run; raises ``NndeskError`` with one line when it is missing or broken."""
-        folder = self.root / run_id
-        path = folder / RUN_FILE
-        try:
-            d = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise NndeskError(f"run {run_id!r} not found in {self.root}") from None
-        except (OSError, ValueError) as err:
-            raise NndeskError(f"run file {path} is unreadable: {err}") from None
-        return RunRecord.from_dict(d, folder)
+        """Read one run; raises ``RunFileError`` with one line when it is missing or broken."""
+        return self._read(self.run_folder(run_id))
 
     def list(self) -> list[RunRecord]:
-        """Every readable run, newest first; broken folders are skipped."""
-        if not self.root.is_dir():
+        """Every run folder, newest first; one whose record cannot be read is listed as damaged
+        (``status == DAMAGED``, ``message`` the reason) and left untouched."""
+        try:
+            folders = [f for f in self.root.iterdir() if f.is_dir()]
+        except OSError:  # no runs folder yet, or one that cannot be read
             return []
         records = []
-        for folder in self.root.iterdir():
-            if not (folder / RUN_FILE).is_file():
-                continue
+        for folder in folders:
             try:
-                records.append(self.load(folder.name))
-            except NndeskError:
-                continue
+                records.append(self._read(self._checked_folder(folder)))
+            except RunFileError as err:
+                records.append(RunRecord.damaged(folder, str(err)))
         records.sort(key=lambda r: (r.created_at, r.run_id), reverse=True)
         return records
 
-    def delete(self, run_id: str) -> None:
-        """Remove a run folder and everything in it."""
-        folder = self.root / run_id
-        if folder.is_dir() and folder.parent == self.root:
+    def _read(self, folder: Path) -> RunRecord:
+        path = folder / RUN_FILE
+        try:
+            with open(path, "rb") as f:
+                data = f.read(MAX_RUN_FILE_BYTES + 1)
+        except FileNotFoundError:
+            raise RunFileError(f"{RUN_FILE} is missing") from None
+        except OSError as err:
+            raise RunFileError(f"{RUN_FILE} cannot be read: {err.strerror or err}") from None
+        if len(data) > MAX_RUN_FILE_BYTES:
+            raise RunFileError(f"{RUN_FILE} is larger than {MAX_RUN_FILE_BYTES >> 20} MB")
+        return RunRecord.from_dict(parse_run_json(data), folder)
+
+    def run_folder(self, run_id: str) -> Path:
+        """The folder of the run listed as ``run_id``: exactly ``root/run_id``, a real folder
+        directly inside the runs folder. Anything else (``..``, a path, a link leading out, a
+        missing folder) raises ``RunFileError``, so no id can reach another folder."""
+        if (
+            not isinstance(run_id, str)
+            or run_id in ("", ".", "..")
+            or any(c in run_id for c in "/\\\0")
+            or (os.altsep and os.altsep in run_id)
+            or Path(run_id).name != run_id
+            or Path(run_id).is_absolute()
+        ):
+            raise RunFileError(f"{run_id!r} is not the name of a run folder")
+        return self._checked_folder(self.root / run_id)
+
+    def _checked_folder(self, folder: Path) -> Path:
+        if folder.is_symlink():
+            raise RunFileError(f"{folder.name} is a link, not a run folder")
+        try:
+            resolved, root = folder.resolve(strict=True), self.root.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise RunFileError(f"run {folder.name!r} not found in {self.root}") from None
+        if resolved.parent != root or not resolved.is_dir():
+            raise RunFileError(f"{folder.name} is not a folder inside {self.root}")
+        return folder
+
+    def delete(self, run_id: str, permanent: bool = False) -> Path:
+        """Move the run listed as ``run_id`` (exactly its folder) to the system trash.
+
+        Raises ``TrashUnavailableError`` when the trash cannot take it (ask the person, then call
+        again with ``permanent=True`` to erase it), ``RunFileError`` when ``run_id`` does not name
+        a run folder directly inside the runs folder. Returns the folder removed.
+        """
+        folder = self.run_folder(run_id)
+        if permanent:
             shutil.rmtree(folder)
+        else:
+            _send_to_trash(folder)
+        return folder
+
+
+def parse_run_json(data: bytes) -> Any:
+    """The JSON value in a ``run.json``'s bytes; ``RunFileError`` if it is not strict JSON."""
+    try:
+        return json.loads(data.decode("utf-8"), parse_constant=_no_constant)
+    except UnicodeDecodeError:
+        raise RunFileError(f"{RUN_FILE} is not UTF-8 text") from None
+    except RecursionError:
+        raise RunFileError(f"{RUN_FILE} is nested too deeply") from None
+    except ValueError as err:
+        raise RunFileError(f"{RUN_FILE} is not valid JSON ({err})") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _send_to_trash(folder: Path) -> None:
+    """Move ``folder`` to the system trash (send2trash), or raise ``TrashUnavailableError``."""
+    try:
+        from send2trash import send2trash
+    except ImportError:
+        raise TrashUnavailableError("there is no system trash here") from None
+    try:
+        send2trash(str(folder))
+    except OSError as err:
+        if not folder.exists():  # it reached the trash after all
+            return
+        reason = err.strerror or str(err)
+        raise TrashUnavailableError(
+            f"the system trash cannot take {folder.name} ({reason})"
+        ) from None
 
 
 def history_csv(records: list[RunRecord]) -> str:

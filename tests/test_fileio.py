@@ -1,8 +1,18 @@
+import errno
 import os
+import stat
+import time
 
 import pytest
 
-from nndesk.fileio import atomic_path, atomic_write_text
+from nndesk import fileio
+from nndesk.fileio import (
+    TEMP_PREFIX,
+    atomic_path,
+    atomic_write_text,
+    check_writable,
+    remove_stale_temps,
+)
 
 
 def test_atomic_write_replaces_the_file_and_leaves_no_temp_file(tmp_path):
@@ -27,6 +37,127 @@ def test_written_files_get_the_usual_permissions_not_private_ones(tmp_path):
     mask = os.umask(0o022)
     try:
         path = atomic_write_text(tmp_path / "shared.txt", "x")
+        os.umask(0o077)
+        private = atomic_write_text(tmp_path / "private.txt", "x")
     finally:
         os.umask(mask)
     assert path.stat().st_mode & 0o777 == 0o644
+    assert private.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+@pytest.mark.parametrize("mode", [0o640, 0o600, 0o444, 0o664])
+def test_replacing_a_file_keeps_its_permissions(tmp_path, mode):
+    target = tmp_path / "run.json"
+    target.write_text("old")
+    target.chmod(mode)
+    atomic_write_text(target, "new")
+    assert target.read_text() == "new"
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+
+
+def test_writing_never_touches_the_process_umask(tmp_path, monkeypatch):
+    def no_umask(mask):
+        raise AssertionError("os.umask is process-wide: changing it races with other threads")
+
+    monkeypatch.setattr(os, "umask", no_umask)
+    atomic_write_text(tmp_path / "a.txt", "x")
+    atomic_write_text(tmp_path / "a.txt", "y")
+    assert (tmp_path / "a.txt").read_text() == "y"
+
+
+def test_the_file_is_synced_before_the_rename_and_the_folder_after(tmp_path, monkeypatch):
+    events = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd):
+        events.append("fsync-folder" if os.path.isdir(f"/proc/self/fd/{fd}") else "fsync-file")
+        real_fsync(fd)
+
+    def replace(src, dst):
+        events.append("rename")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    atomic_write_text(tmp_path / "a.txt", "x")
+    if os.path.isdir("/proc/self/fd"):
+        assert events == ["fsync-file", "rename", "fsync-folder"]
+    else:
+        assert events[:2] == ["fsync-file", "rename"]
+
+
+def test_a_write_error_names_the_target_never_the_hidden_temp_file(tmp_path):
+    target = tmp_path / "model.npz"
+    with pytest.raises(OSError) as info, atomic_path(target) as tmp:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp))
+    assert info.value.errno == errno.ENOSPC
+    assert info.value.filename == str(target)
+    assert TEMP_PREFIX not in str(info.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_other_errors_inside_the_write_pass_through_unchanged(tmp_path):
+    class NetworkDown(OSError):
+        pass
+
+    with pytest.raises(NetworkDown), atomic_path(tmp_path / "x.gz"):
+        raise NetworkDown("mirror unreachable")
+
+
+def test_temp_files_a_killed_writer_left_are_removed_by_the_next_write(tmp_path):
+    stale = tmp_path / f"{TEMP_PREFIX}run.json.dead1234.json"
+    stale.write_text("half a record")
+    old = time.time() - fileio.STALE_TEMP_SECONDS - 60
+    os.utime(stale, (old, old))
+    fresh = tmp_path / f"{TEMP_PREFIX}run.json.busy5678.json"  # another writer, still going
+    fresh.write_text("being written")
+    theirs = tmp_path / ".hidden-user-file"
+    theirs.write_text("not ours")
+    os.utime(theirs, (old, old))
+
+    atomic_write_text(tmp_path / "run.json", "{}")
+    assert not stale.exists()
+    assert fresh.exists() and theirs.exists()
+    assert remove_stale_temps(tmp_path, older_than=-1) == 1  # only nndesk's own prefix
+    assert theirs.exists()
+
+
+def test_check_writable_names_what_is_wrong(tmp_path):
+    afile = tmp_path / "notes.txt"
+    afile.write_text("x")
+    with pytest.raises(OSError, match="notes.txt is a file, not a folder"):
+        check_writable(afile / "m.npz", "--out")
+    with pytest.raises(OSError, match="--out: the folder .*missing does not exist"):
+        check_writable(tmp_path / "missing" / "m.npz", "--out")
+    with pytest.raises(OSError, match="is a folder, not a file"):
+        check_writable(tmp_path, "--out")
+    assert check_writable(tmp_path / "m.npz") == tmp_path / "m.npz"
+    assert list(tmp_path.iterdir()) == [afile]  # the probe file is gone
+
+
+def test_check_writable_tries_a_real_file_so_read_only_folders_are_caught(tmp_path, monkeypatch):
+    """Root ignores permission bits and a read-only mount has them all set: only trying tells.
+    The file system's refusal is simulated here (tests may run as root)."""
+    real_open = os.open
+
+    def read_only(path, flags, mode=0o777, **kw):
+        if os.path.basename(path).startswith(TEMP_PREFIX) and flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system", path)
+        return real_open(path, flags, mode, **kw)
+
+    monkeypatch.setattr(os, "open", read_only)
+    with pytest.raises(OSError, match=r"--out: cannot write in .* \(Read-only file system\)"):
+        check_writable(tmp_path / "m.npz", "--out")
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root writes anywhere")
+def test_check_writable_refuses_a_folder_without_write_permission(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(OSError, match="cannot write in"):
+            check_writable(folder / "m.npz", "--out")
+    finally:
+        folder.chmod(0o755)

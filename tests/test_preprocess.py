@@ -218,3 +218,29 @@ def test_upscale_28_keeps_a_test_image_where_it_was_only_ten_times_bigger():
     rows, cols = np.nonzero(big > 128)
     assert 50 <= rows.min() <= rows.max() < 90
     assert 200 <= cols.min() <= cols.max() < 240
+
+
+@pytest.mark.parametrize(
+    ("ink", "background", "ink_pixel", "background_pixel"),
+    [(1.0, 0.0, 255, 0), (0.0, 1.0, 0, 255), (200.0, 0.0, 200, 0), (3000.0, -5.0, 255, 0)],
+)
+def test_float_tiffs_keep_their_ink_whatever_their_range(
+    tmp_path, ink, background, ink_pixel, background_pixel
+):
+    """Float images (mode "F") in 0..1 used to truncate to 0 and 1: blank. 0..1 is scaled by
+    255, 0..255 kept, anything else stretched."""
+    from PIL import Image
+
+    from nndesk.preprocess import load_image, preprocess
+
+    a = np.full((40, 40), background, np.float32)
+    a[8:32, 18:23] = ink
+    a[0, 0] = background  # a NaN elsewhere must not spoil the range
+    a[39, 39] = np.nan
+    path = tmp_path / "scan.tif"
+    Image.fromarray(a, mode="F").save(path)
+    pixels = load_image(path)
+    assert pixels.dtype == np.uint8
+    assert pixels[20, 20] == ink_pixel and pixels[2, 2] == background_pixel
+    out = preprocess(pixels, "digits")
+    assert out is not None and out.max() > 200

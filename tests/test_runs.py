@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import math
+import shutil
 from types import SimpleNamespace
 
 import pytest
@@ -101,7 +102,8 @@ def test_long_batch_curves_are_averaged_down_on_disk(tmp_path):
     assert set(loaded.curves.batch_loss) == {1.0}
 
 
-def test_list_is_newest_first_and_skips_broken_folders(tmp_path):
+def test_list_is_newest_first_and_lists_broken_folders_as_damaged(tmp_path, monkeypatch):
+    monkeypatch.setattr("nndesk.runs._send_to_trash", lambda folder: shutil.rmtree(folder))
     store = RunStore(tmp_path)
     first = store.create({"dataset": "a"})
     second = store.create({"dataset": "b"})
@@ -110,9 +112,10 @@ def test_list_is_newest_first_and_skips_broken_folders(tmp_path):
     store.save(second)
     (tmp_path / "broken").mkdir()
     (tmp_path / "broken" / "run.json").write_text("{not json")
-    assert [r.run_id for r in store.list()] == [second.run_id, first.run_id]
+    assert [r.run_id for r in store.list()] == [second.run_id, first.run_id, "broken"]
+    assert store.list()[-1].status == "damaged"
     store.delete(first.run_id)
-    assert [r.run_id for r in store.list()] == [second.run_id]
+    assert [r.run_id for r in store.list()] == [second.run_id, "broken"]
 
 
 def test_loading_a_missing_run_raises_one_line(tmp_path):

@@ -237,6 +237,11 @@ class EvaluationController(QObject):
         provider, batch_size = self._provider, self._batch_size
 
         def job(progress):
+            if clf.dataset is None:  # never a folder the model file names: files can lie
+                raise DataError(
+                    "this model's file names no known dataset (mnist or fashion), so there is "
+                    "no test set here to evaluate it on"
+                )
             dataset = provider(clf.dataset)
             if len(dataset.class_names) != len(clf.class_names):
                 raise DataError(

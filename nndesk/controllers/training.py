@@ -441,7 +441,8 @@ class TrainingController(QObject):
         if record is None or record.model_file is not None:
             return
         if not self._started:
-            self.store.delete(record.run_id)
+            with contextlib.suppress(OSError, NndeskError):
+                self.store.delete(record.run_id, permanent=True)
             self.record = None
         elif failure is not None:
             record.status, record.message = "failed", failure

@@ -6,7 +6,8 @@ trained on a folder sees its pictures exactly as it will see the canvas. Layout:
     folder/<class>/*.png|jpg|...                 -> a seeded stratified test split is held out
     folder/train/<class>/..., folder/test/<class>/...   -> the given split is used as is
 
-Unreadable or blank files are skipped and reported in one warning, never a crash.
+Unreadable or blank files are skipped and reported in one warning, never a crash; a class
+folder left with no image is skipped with a warning too.
 """
 
 from __future__ import annotations
@@ -89,8 +90,28 @@ def load_image_folder(
         )
     skipped: list[str] = []
     x, y = _read_classes(train_root, class_names, kind, skipped)
+    # a class folder with no usable image would be a class the network can never learn
+    counts = np.bincount(y, minlength=len(class_names))
+    empty = [name for name, count in zip(class_names, counts, strict=True) if count == 0]
+    remap = np.cumsum(counts > 0) - 1  # old label -> new label (for the classes kept)
+    if empty:
+        shown = ", ".join(empty[:5]) + (", ..." if len(empty) > 5 else "")
+        warnings.warn(
+            f"{train_root}: skipped {len(empty)} class folder(s) with no readable image: {shown}",
+            stacklevel=2,
+        )
+        class_names = [name for name, count in zip(class_names, counts, strict=True) if count]
+        y = remap[y]
+        if len(class_names) < 2:
+            raise DataError(
+                f"{train_root}: an image dataset needs at least two sub-folders with images "
+                f"(found {len(class_names)})"
+            )
     if split_given:
-        test_x, test_y = _read_classes(folder / "test", class_names, kind, skipped)
+        names = [d.name for d in _class_dirs(train_root)]
+        test_x, test_y = _read_classes(folder / "test", names, kind, skipped)
+        kept = counts[test_y] > 0  # test images of a class that has no training image: dropped
+        test_x, test_y = test_x[kept], remap[test_y[kept]]
     else:
         keep, held = stratified_split(y, test_fraction, np.random.default_rng(seed))
         x, y, test_x, test_y = x[keep], y[keep], x[held], y[held]

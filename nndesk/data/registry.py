@@ -131,3 +131,15 @@ def get_spec(name: str | DatasetSpec) -> DatasetSpec:
         known = ", ".join(DATASETS)
         raise DataError(f"unknown dataset {name!r}; known datasets: {known} (or an image folder)")
     return DATASETS[key]
+
+
+def known_dataset(name: object) -> str | None:
+    """The registered dataset a model file's header names, or None.
+
+    A header is data from a file anyone can edit: what it names is only ever looked up in the
+    registry, never used as a folder to read.
+    """
+    if not isinstance(name, str):
+        return None
+    key = _ALIASES.get(name.lower(), name.lower())
+    return key if key in DATASETS else None

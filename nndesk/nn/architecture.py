@@ -21,8 +21,21 @@ from nndesk.nn.init import INITS, default_init
 from nndesk.nn.layers import Dense, Dropout, Flatten, Layer, Reshape
 from nndesk.nn.model import OUTPUTS, Sequential
 
-_CONV = re.compile(r"c(\d+)(?:k(\d+))?(v?)")
+# ASCII digits only: str.isdigit() and int() also take '٧٨٤' or '²', which a typo never means
+_CONV = re.compile(r"c([0-9]{1,9})(?:k([0-9]{1,9}))?(v?)")
+_COUNT = re.compile(r"[0-9]+")
 IMAGE_SHAPE = (1, 28, 28)
+#: Limits far above any network that trains on 28x28 images in reasonable time, so a typo
+#: (an extra digit, a pasted number) is refused before any array is allocated.
+MAX_UNITS = 16384  # inputs, dense width or classes
+MAX_FILTERS = 1024
+MAX_KERNEL = 27
+MAX_LAYERS = 64  # tokens after the input size
+
+
+def _short(text: str, limit: int = 24) -> str:
+    """A token for a message, cut so a pasted wall of digits stays one readable line."""
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
 
 def parse_architecture(arch: str) -> list[tuple]:
@@ -44,25 +57,36 @@ def parse_architecture(arch: str) -> list[tuple]:
         raise ConfigError("empty architecture; write it like 784-64-10 or 784-c32-p-128-10")
     parts = [p.strip().lower() for p in arch.strip().split("-")]
     if len(parts) < 2:
-        raise ConfigError(f"architecture {arch!r} needs at least inputs and classes, e.g. 784-10")
-    if not parts[0].isdigit() or int(parts[0]) < 1:
-        raise ConfigError(f"layer 0: {parts[0]!r} is not an input size")
+        raise ConfigError(
+            f"architecture {_short(arch)!r} needs at least inputs and classes, e.g. 784-10"
+        )
+    if len(parts) - 1 > MAX_LAYERS:
+        raise ConfigError(f"architecture has {len(parts) - 1} layers; at most {MAX_LAYERS}")
+    if not _COUNT.fullmatch(parts[0]) or int(parts[0]) < 1:
+        raise ConfigError(f"layer 0: {_short(parts[0])!r} is not an input size (digits 0-9)")
+    if len(parts[0]) > 9 or int(parts[0]) > MAX_UNITS:
+        raise ConfigError(f"layer 0: {_short(parts[0])} inputs is more than {MAX_UNITS}")
     tokens: list[tuple] = [("input", int(parts[0]))]
     seen_dense = False
     for i, part in enumerate(parts[1:], start=1):
         conv = _CONV.fullmatch(part)
-        if part.isdigit():
-            if int(part) < 1:
-                raise ConfigError(f"layer {i}: width must be at least 1, got {part}")
+        if _COUNT.fullmatch(part):
+            if len(part) > 9 or not 1 <= int(part) <= MAX_UNITS:
+                raise ConfigError(f"layer {i}: width must be 1 to {MAX_UNITS}, got {_short(part)}")
             tokens.append(("dense", int(part)))
             seen_dense = True
             continue
         if seen_dense and (conv or part in ("p", "bn")):
-            raise ConfigError(f"layer {i}: {part!r} cannot follow a dense layer")
+            raise ConfigError(f"layer {i}: {_short(part)!r} cannot follow a dense layer")
         if conv:
             filters, kernel = int(conv.group(1)), int(conv.group(2) or 3)
             if filters < 1 or kernel < 1 or kernel % 2 == 0:
                 raise ConfigError(f"layer {i}: {part!r} needs >= 1 filters and an odd kernel size")
+            if filters > MAX_FILTERS or kernel > MAX_KERNEL:
+                raise ConfigError(
+                    f"layer {i}: {part!r} is too big (at most {MAX_FILTERS} filters, "
+                    f"kernel {MAX_KERNEL})"
+                )
             padding = 0 if conv.group(3) else kernel // 2
             tokens.append(("conv", filters, kernel, padding))
         elif part == "p":
@@ -71,13 +95,47 @@ def parse_architecture(arch: str) -> list[tuple]:
             tokens.append(("bn",))
         elif part == "":
             raise ConfigError(f"layer {i}: empty token (two dashes in a row?)")
+        elif part.isdigit() or part.isdecimal():
+            raise ConfigError(f"layer {i}: {_short(part)!r} is not a width (use the digits 0-9)")
         else:
-            raise ConfigError(f"layer {i}: {part!r} is not a width, cN, cNkK, cNv, p or bn")
+            raise ConfigError(f"layer {i}: {_short(part)!r} is not a width, cN, cNkK, cNv, p or bn")
     if tokens[-1][0] != "dense":
         raise ConfigError("the last layer must be the number of classes, e.g. ...-10")
     if len(tokens) > 2 and tokens[1][0] != "dense" and tokens[0][1] != math.prod(IMAGE_SHAPE):
         raise ConfigError(f"conv layers need 784 inputs (28x28 images), got {tokens[0][1]}")
     return tokens
+
+
+def parameter_count(tokens: list[tuple]) -> int:
+    """How many trainable numbers the network of ``parse_architecture``'s tokens has, worked out
+    from the shapes alone (nothing is allocated). Conv layers see ``IMAGE_SHAPE`` inputs;
+    ``ConfigError`` when a conv or pool does not fit the maps it gets."""
+    convolutional = any(t[0] in ("conv", "pool", "bn") for t in tokens)
+    channels, side = IMAGE_SHAPE[0], IMAGE_SHAPE[1]
+    width = 0 if convolutional else tokens[0][1]
+    total = 0
+    for token in tokens[1:]:
+        kind = token[0]
+        if kind == "conv":
+            _, filters, kernel, padding = token
+            total += channels * filters * kernel * kernel + filters
+            if side + 2 * padding < kernel:
+                raise ConfigError(
+                    f"a {kernel}x{kernel} conv does not fit the {side}x{side} maps it gets"
+                )
+            channels, side = filters, side + 2 * padding - kernel + 1
+        elif kind == "pool":
+            if side < 2:
+                raise ConfigError(f"cannot max-pool a {side}x{side} feature map")
+            side //= 2
+        elif kind == "bn":
+            total += 2 * channels
+        else:
+            if not width:  # the first dense layer after the conv part: flattened maps
+                width = channels * side * side
+            total += width * token[1] + token[1]
+            width = token[1]
+    return total
 
 
 def build_model(

@@ -13,6 +13,13 @@ from typing import Any
 
 from nndesk.errors import ConfigError
 
+#: Every network takes the 784 pixels of a 28x28 image.
+INPUT_SIZE = 784
+#: The largest network ``validate`` accepts: with gradients and Adam's two slots about 1 GB.
+MAX_PARAMETERS = 60_000_000
+#: Seeds are whole numbers 0..2**32-1 (what every NumPy generator and the settings file take).
+MAX_SEED = 2**32 - 1
+
 ACTIVATIONS = ("relu", "leaky_relu", "sigmoid", "tanh", "elu", "prelu")
 OUTPUTS = ("softmax", "sigmoid")
 LOSSES = ("ce", "bce", "mse")
@@ -111,9 +118,27 @@ class TrainConfig:
             raise ConfigError(f"eps must be a number between 0 and 1; got {self.eps}")
         if not (math.isfinite(self.prelu_init) and 0 <= self.prelu_init < 1):
             raise ConfigError(f"prelu_init must be in [0, 1); got {self.prelu_init}")
-        from nndesk.nn.architecture import parse_architecture
+        seed_ok = isinstance(self.seed, int) and not isinstance(self.seed, bool)
+        if not (seed_ok and 0 <= self.seed <= MAX_SEED):
+            raise ConfigError(f"seed must be a whole number 0 to {MAX_SEED}; got {self.seed!r}")
+        from nndesk.nn.architecture import parameter_count, parse_architecture
 
-        parse_architecture(self.arch)  # raises ConfigError with the reason
+        arch = repr(self.arch if len(str(self.arch)) <= 40 else f"{str(self.arch)[:37]}...")
+        try:
+            tokens = parse_architecture(self.arch)
+        except ConfigError as err:
+            raise ConfigError(f"arch {arch}: {err}") from None
+        if tokens[0][1] != INPUT_SIZE:
+            raise ConfigError(
+                f"arch {arch}: the input size must be {INPUT_SIZE} (28x28 images), "
+                f"not {tokens[0][1]}"
+            )
+        params = parameter_count(tokens)
+        if params > MAX_PARAMETERS:
+            raise ConfigError(
+                f"arch {arch}: {params:,} weights is too many to train here "
+                f"(at most {MAX_PARAMETERS:,})"
+            )
         return self
 
     def replace(self, **changes: Any) -> TrainConfig:

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 #: Seconds slept per check while paused: short enough to feel instant, long enough to idle.
 PAUSE_POLL = 0.02
+#: A batch loss this many times the run's first one (at least 1.0) means the run diverged, even
+#: when it stays finite: Adam's steps are bounded by the learning rate, so with a rate far too
+#: high its loss climbs to millions without ever overflowing, as SGD's does.
+DIVERGENCE_FACTOR = 100.0
 
 
 @dataclass(frozen=True)
@@ -144,8 +148,9 @@ def train(
     Yields a ``BatchReport`` after every optimizer step, an ``EpochReport`` after every epoch and
     exactly one ``RunEnded`` last. ``should_stop``/``should_pause`` are polled between batches;
     ``lr_override()`` returning a number sets the learning rate from the next batch on (the
-    schedule then no longer changes it). A NaN/inf loss skips that batch's update and ends the run
-    with reason "diverged"; the parameters stay finite.
+    schedule then no longer changes it). A NaN/inf loss, or one ``DIVERGENCE_FACTOR`` times the
+    run's first (at least 1.0), skips that batch's update and ends the run with reason
+    "diverged"; the parameters stay finite.
     """
     with runtime.applied(session.thread_plan()):
         yield from _train(session, should_stop, should_pause, lr_override)
@@ -178,6 +183,7 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
         aug_rng = run_rng(cfg.seed, AUGMENT, first)
 
     overridden: float | None = None
+    reference: float | None = None  # the run's first batch loss, at least 1.0
     for epoch in range(first, last + 1):
         if overridden is None:
             optimizer.lr = float(session.schedule.lr_at(epoch - 1))  # schedules count from 0
@@ -226,13 +232,17 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
             with np.errstate(over="ignore", invalid="ignore"):
                 logits = model.forward(xb, training=True)  # (m, k)
                 loss = float(loss_fn(logits, yb))
-            if not math.isfinite(loss):
+            if reference is None and math.isfinite(loss):
+                reference = max(loss, 1.0)
+            exploded = reference is not None and loss > DIVERGENCE_FACTOR * reference
+            if not math.isfinite(loss) or exploded:
                 # the update is never applied, so the weights are the ones from before this batch
                 if not all(np.isfinite(p).all() for _, p, _ in params):
                     session.restore_weights(start_state)
+                what = f"became {loss}" if not exploded else f"grew to {loss:.3g}"
                 yield RunEnded(
                     "diverged",
-                    f"loss became {loss} at epoch {epoch} batch {b + 1}; try a lower learning rate",
+                    f"loss {what} at epoch {epoch} batch {b + 1}; try a lower learning rate",
                     epoch - 1,
                 )
                 return

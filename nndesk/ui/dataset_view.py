@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -29,6 +28,7 @@ from nndesk.controllers.datasets import TITLES
 from nndesk.evaluation import DatasetSummary, sample_per_class
 from nndesk.ui import theme
 from nndesk.ui.banner import message_banner
+from nndesk.ui.flow_layout import flow_row, labelled
 
 SAMPLES_PER_CLASS = 10
 SAMPLE_GAP = 4  # pixels between the tiles of the samples mosaic
@@ -63,15 +63,20 @@ class DatasetView(QWidget):
         self.dataset_combo = QComboBox()
         for name in names:
             self.dataset_combo.addItem(TITLES.get(name, name), name)
+        self.dataset_combo.setToolTip("Which dataset to look at: MNIST digits or Fashion-MNIST")
         self.dataset_combo.currentIndexChanged.connect(self._on_dataset_combo_changed)
         self.split_combo = QComboBox()
         for text, key in SPLITS:
             self.split_combo.addItem(text, key)
+        self.split_combo.setToolTip(
+            "The training images (what a network learns from) or the test images"
+        )
         self.split_combo.currentIndexChanged.connect(self._on_split_combo_changed)
         self.shuffle_button = QPushButton("New samples")
         self.shuffle_button.setToolTip("Draw other random images of every class")
         self.shuffle_button.clicked.connect(self._on_shuffle_clicked)
         self.save_button = QPushButton("Save chart as PNG…")
+        self.save_button.setToolTip("Save the chart of the tab shown as a PNG image")
         self.save_button.clicked.connect(self._on_save_clicked)
         self.status = QLabel("")
         theme.set_tone(self.status, "muted")
@@ -110,21 +115,27 @@ class DatasetView(QWidget):
         self.tabs.addTab(self.labels_canvas, "Label distribution")
         self.tabs.addTab(self.means_canvas, "Mean images")
         self.tabs.addTab(self.counts, "Counts")
+        for i, tip in enumerate(
+            (
+                "Random images of every class, with the first training and test image",
+                "How many images each class has: a balanced dataset has equal bars",
+                "The average image of each class: where its ink usually lies",
+                "The number of images per class as a table",
+            )
+        ):
+            self.tabs.setTabToolTip(i, tip)
         self._dirty: set[FigureCanvasQTAgg] = set()
         self.tabs.currentChanged.connect(self._on_tabs_changed)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Dataset"))
-        top.addWidget(self.dataset_combo)
-        top.addSpacing(8)
-        top.addWidget(QLabel("Split"))
-        top.addWidget(self.split_combo)
-        top.addSpacing(8)
-        top.addWidget(self.shuffle_button)
-        top.addStretch(1)
-        top.addWidget(self.save_button)
+        top = flow_row(  # wraps on a narrow page instead of cutting the buttons
+            labelled("Dataset", self.dataset_combo),
+            labelled("Split", self.split_combo),
+            self.shuffle_button,
+            self.save_button,
+            spacing=8,
+        )
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.status)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -33,13 +32,14 @@ from nndesk.evaluation import EvaluationResult, report_rows
 from nndesk.ui import theme
 from nndesk.ui.banner import message_banner
 from nndesk.ui.confusion_view import ConfusionView
+from nndesk.ui.flow_layout import flow_row
 
 REPORT_HEADERS = ("Class", "Precision", "Recall", "F1-score", "Support")
 WIDE = 900  # px: from this page width on, report and matrix sit side by side
 
 
 def _dataset_title(name: str | None) -> str:
-    return TITLES.get(str(name), str(name))
+    return TITLES.get(str(name), str(name)) if name else "unknown"
 
 
 class _Stat(QFrame):
@@ -89,6 +89,7 @@ class EvaluationPanel(QWidget):
         self.evaluate_button.clicked.connect(self._on_evaluate_clicked)
         self.export_button = QToolButton()
         self.export_button.setText("Export")
+        self.export_button.setToolTip("Save the report, the confusion matrix or the mistakes list")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self.export_button)
@@ -143,19 +144,23 @@ class EvaluationPanel(QWidget):
         self.confusion = ConfusionView()
         self.confusion.cell_clicked.connect(self.cell_clicked)
 
+        # title and buttons, then the four numbers: rows that wrap on a narrow page, never cut
         top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         top.addLayout(titles, 1)
-        top.addWidget(self.copy_button)
-        top.addWidget(self.export_button)
-        top.addWidget(self.evaluate_button)
-        stats = QHBoxLayout()
+        buttons = flow_row(self.copy_button, self.export_button, self.evaluate_button)
+        top.addWidget(buttons, 0, Qt.AlignmentFlag.AlignTop)
+        for label in (self.title, self.subtitle):
+            label.setWordWrap(True)
+            label.setMinimumWidth(1)
+        stats = flow_row(
+            self.accuracy_stat, self.loss_stat, self.mistakes_stat, self.macro_stat, spacing=8
+        )
         for stat in (self.accuracy_stat, self.loss_stat, self.mistakes_stat, self.macro_stat):
-            stat.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            stats.addWidget(stat)
+            stat.setMinimumWidth(132)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -175,9 +180,11 @@ class EvaluationPanel(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(
-            QLabel("<b>Confusion matrix</b> — rows: true class, columns: predicted class")
+        matrix_title = QLabel(
+            "<b>Confusion matrix</b> — rows: true class, columns: predicted class"
         )
+        matrix_title.setWordWrap(True)  # a narrow page wraps it rather than widening the page
+        right_layout.addWidget(matrix_title)
         right_layout.addWidget(self.confusion, 1)
         self._report_side, self._matrix_side = left, right
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -196,7 +203,7 @@ class EvaluationPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
-        layout.addLayout(stats)
+        layout.addWidget(stats)
         layout.addWidget(self.scroll, 1)
 
         controller.started.connect(self._on_controller_started)
@@ -210,6 +217,17 @@ class EvaluationPanel(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._arrange(wide=self.width() >= WIDE)
+        self._fit_report()
+
+    def _fit_report(self) -> None:
+        """Narrow page: the report side gets the height its wrapped legend needs, so the legend
+        never draws over the table (a splitter only knows its children's minimum heights)."""
+        side = self._report_side
+        if self._wide:
+            side.setMinimumHeight(0)
+        else:
+            width = self.scroll.viewport().width()
+            side.setMinimumHeight(side.layout().totalHeightForWidth(width))
 
     def _arrange(self, wide: bool) -> None:
         """Side by side when wide; matrix above report when narrow (the page then scrolls)."""
@@ -359,6 +377,7 @@ class EvaluationPanel(QWidget):
         height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
         height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         self.table.setFixedHeight(min(height, 640))
+        self._fit_report()
 
     def report_cell(self, row: int, column: int) -> str:
         """The text shown in the report table (tests and screenshots)."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QSplitter,
@@ -45,6 +46,14 @@ MODE_TITLES = {"digits": "Digits (MNIST)", "garments": "Clothing (Fashion-MNIST)
 NO_MODEL = "No model loaded — File > Open model or train one on the Train page"
 LAB_TEST_IMAGES = (50, 100, 1001, 4123)  # the MNIST lab asks about these
 OPEN_MODEL = "__open__"
+PAGES_MIN_WIDTH = 560  # px the pages get beside the drawing column, when the window allows
+PAGE_TIPS = {
+    "Why": "Which pixels made the network answer as it did, and its hidden units",
+    "Train": "Train a network of your own and watch its loss and accuracy live",
+    "Evaluate": "The model's accuracy on the test images and its confusion matrix",
+    "Mistakes": "The test images the model gets wrong, most confident first",
+    "Dataset": "The training and test images: samples, class counts, mean images",
+}
 THEMES = (
     ("system", "&System", "Follow the look of the desktop"),
     ("light", "&Light", "Dark text on a light background"),
@@ -93,6 +102,9 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.splitterMoved.connect(self._on_splitter_moved)
+        self.splitter = splitter
+        self._splitter_moved_by_user = False
         self.setCentralWidget(splitter)
         self._build_actions()
         self._build_menus_and_toolbar()
@@ -108,6 +120,7 @@ class MainWindow(QMainWindow):
         hint_font.setPointSizeF(hint_font.pointSizeF() * 1.25)
         hint_font.setBold(True)
         self.hint_label.setFont(hint_font)
+        self.hint_label.setWordWrap(True)  # "Draw a T-shirt, ..." must not widen the column
         self.banner = QLabel(NO_MODEL)
         self.banner.setWordWrap(True)
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
@@ -159,7 +172,7 @@ class MainWindow(QMainWindow):
         self.test_index.setValue(50)
         self.test_index.setToolTip("Index of an image of the test set (0-9999)")
         self.test_index.setAccelerated(True)
-        self.show_test_button = QPushButton("Show test image")
+        self.show_test_button = QPushButton("Show")
         self.show_test_button.setToolTip(
             "Put this test image on the canvas, with its true label (Ctrl+T)"
         )
@@ -170,6 +183,7 @@ class MainWindow(QMainWindow):
 
         self.preview = InputPreview(cell=7)
         self.preview_title = QLabel("<b>What the network sees</b> (28×28)")
+        self.preview_title.setWordWrap(True)
         self.overlay_check = QCheckBox("Saliency overlay")
         self.overlay_check.setToolTip(
             "Colour the pixels by how much they pushed the answer: red for, blue against (S)"
@@ -178,6 +192,8 @@ class MainWindow(QMainWindow):
         self.prediction_panel = PredictionPanel()
         self.status_note = QLabel()  # loading messages for test images
         self.status_note.setWordWrap(True)
+        # a long message (a missing file's path) wraps; it never widens the drawing column
+        self.status_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         tools = QHBoxLayout()
         tools.setSpacing(4)
@@ -200,11 +216,13 @@ class MainWindow(QMainWindow):
         test_row.addStretch(1)
         lab_row = QHBoxLayout()
         lab_row.setSpacing(4)
-        lab_row.addWidget(QLabel("Lab test images:"))
+        lab_label = QLabel("Lab:")
+        lab_label.setToolTip("Test images the lab asks about")
+        lab_row.addWidget(lab_label)
         self.lab_buttons = []
         for index in LAB_TEST_IMAGES:
             button = QPushButton(str(index))
-            button.setMaximumWidth(56)
+            button.setMaximumWidth(52)
             button.setToolTip(f"Put test image {index} on the canvas (the MNIST lab asks about it)")
             button.clicked.connect(lambda _=False, i=index: self.request_test_image(i))
             lab_row.addWidget(button)
@@ -400,10 +418,12 @@ class MainWindow(QMainWindow):
             self.theme_actions[key] = act
             act.triggered.connect(lambda _=False, k=key: self.theme_change_requested.emit(k))
         self.theme_actions["system"].setChecked(True)
-        view_menu.addSeparator()
-        view_menu.addAction(QWhatsThis.createAction(self))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.act_shortcuts)
+        self.act_whats_this = QWhatsThis.createAction(self)  # Shift+F1, then click a control
+        self.act_whats_this.setToolTip("Click any control to read what it does (Shift+F1)")
+        self.addAction(self.act_whats_this)
+        help_menu.addAction(self.act_whats_this)
         help_menu.addAction(self.act_about)
 
         toolbar = self.addToolBar("Main")
@@ -446,10 +466,36 @@ class MainWindow(QMainWindow):
         for widget in (self.model_status, self.accuracy_status, self.latency_status):
             self.statusBar().addPermanentWidget(widget)
 
+    def resizeEvent(self, event) -> None:
+        """Until the user drags the splitter, the pages get at least PAGES_MIN_WIDTH px: on a
+        1024 px screen the drawing column gives up its spare width rather than cut the pages."""
+        super().resizeEvent(event)
+        self._share_width()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        if self._splitter_moved_by_user:
+            return
+        total = self.splitter.width() - self.splitter.handleWidth()
+        panel = self.draw_panel
+        spare = min(panel.sizeHint().width(), total - PAGES_MIN_WIDTH)
+        want = max(panel.minimumSizeHint().width(), spare)
+        if total > want:
+            self.splitter.setSizes([want, total - want])
+
+    @Slot(int, int)
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._splitter_moved_by_user = True
+
     # ---- pages and shutdown -----------------------------------------------------------------
     def add_page(self, widget: QWidget, title: str) -> int:
         """Add a page (Why, Train, Evaluate, Mistakes, Dataset) to the right-hand tabs."""
-        return self.tabs.addTab(widget, title)
+        index = self.tabs.addTab(widget, title)
+        self.tabs.setTabToolTip(index, PAGE_TIPS.get(title, title))
+        return index
 
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
         """``hook()`` runs when the window closes, after ``about_to_close`` (stop threads there)."""

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
@@ -42,6 +41,7 @@ from nndesk.evaluation import EvaluationResult, mistakes
 from nndesk.inference import Prediction
 from nndesk.ui import qt_image, theme
 from nndesk.ui.evaluation_panel import WIDE
+from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 TILE = QSize(112, 132)  # one grid cell: 84 px thumbnail (3x) + two lines of text
@@ -205,6 +205,8 @@ class MistakesView(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._on_filter_changed)
         self.summary = QLabel("Evaluate a model to browse its mistakes.")
+        self.summary.setWordWrap(True)
+        self.summary.setMinimumWidth(1)
         theme.set_tone(self.summary, "muted")
 
         self.model = MistakesModel(self)
@@ -228,20 +230,16 @@ class MistakesView(QWidget):
 
         self._build_details()
 
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel("True"))
-        filters.addWidget(self.true_combo)
-        filters.addSpacing(8)
-        filters.addWidget(QLabel("Predicted"))
-        filters.addWidget(self.pred_combo)
-        filters.addSpacing(8)
-        filters.addWidget(QLabel("Sort"))
-        filters.addWidget(self.sort_combo)
-        filters.addStretch(1)
+        filters = flow_row(  # wraps on a narrow page instead of cutting the combos
+            labelled("True", self.true_combo),
+            labelled("Predicted", self.pred_combo),
+            labelled("Sort", self.sort_combo),
+            spacing=12,
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(filters)
+        left_layout.addWidget(filters)
         left_layout.addWidget(self.summary)
         left_layout.addWidget(self.grid, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -280,14 +278,18 @@ class MistakesView(QWidget):
         self.saliency_target = QComboBox()
         self.saliency_target.addItem("for the predicted class", "predicted")
         self.saliency_target.addItem("for the true class", "true")
+        self.saliency_target.setToolTip(
+            "Colour the pixels by their push towards the predicted class or the true one"
+        )
         self.saliency_target.currentIndexChanged.connect(self._on_saliency_target_changed)
         self.answer = PredictionPanel()
         self.canvas_button = QPushButton("Put on canvas")
         self.canvas_button.setToolTip("Copy this test image onto the drawing canvas to edit it")
         self.canvas_button.clicked.connect(self._on_canvas_button_clicked)
-        saliency_row = QHBoxLayout()
+        saliency_row = QVBoxLayout()  # stacked: the picture column stays narrow
         saliency_row.addWidget(self.saliency_box)
-        saliency_row.addWidget(self.saliency_target, 1)
+        saliency_row.addWidget(self.saliency_target)
+        self.caption.setWordWrap(True)
         picture = QVBoxLayout()
         picture.addWidget(self.caption)
         picture.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -315,13 +317,20 @@ class MistakesView(QWidget):
             self.splitter.setOrientation(Qt.Orientation.Horizontal)
             self._details_layout.setDirection(QBoxLayout.Direction.TopToBottom)
             self.preview.setFixedSize(28 * 7 + 1, 28 * 7 + 1)
+            self.details.setMinimumHeight(0)
             self.splitter.setSizes([3 * self.width() // 4, self.width() // 4])
         else:
             self.splitter.setOrientation(Qt.Orientation.Vertical)
             self._details_layout.setDirection(QBoxLayout.Direction.LeftToRight)
             self.preview.setFixedSize(28 * 5 + 1, 28 * 5 + 1)
-            detail_height = self.details.sizeHint().height()
+            detail_height = self._fit_details()
             self.splitter.setSizes([max(260, self.height() - detail_height), detail_height])
+
+    def _fit_details(self) -> int:
+        """Narrow page: the details below the grid keep the height every bar needs."""
+        height = self.details.sizeHint().height() if not self._wide else 0
+        self.details.setMinimumHeight(height)
+        return height
 
     # ---- result and filters ------------------------------------------------------------------
 
@@ -334,6 +343,7 @@ class MistakesView(QWidget):
         self._result = result
         if names_changed:
             self._set_class_names(result.class_names if result is not None else ())
+            self._fit_details()  # more classes, more bars
         self._refresh()
 
     def result(self) -> EvaluationResult | None:

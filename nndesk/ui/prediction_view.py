@@ -25,7 +25,8 @@ class InputPreview(QWidget):
         self._overlay = False
         self._placeholder = "nothing drawn"
         self.setMinimumSize(28 * 4, 28 * 4)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # shrinks (staying square when painted) when the window is narrow, never grows
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         self.setToolTip(
             "Exactly what the network receives: your drawing cropped, scaled to 28x28 and "
             "centred like the training images. Each square is one input pixel."
@@ -105,7 +106,7 @@ class ProbabilityBars(QWidget):
         return QSize(300, self.ROW * max(len(self._names), 10) + 4)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(220, self.ROW * max(len(self._names), 10) + 4)
+        return QSize(180, self.ROW * max(len(self._names), 10) + 4)
 
     def set_class_names(self, names) -> None:
         self._names = tuple(names)
@@ -187,10 +188,13 @@ class PredictionPanel(QWidget):
         self.top_label.setToolTip("The network's answer: the class with the highest probability")
         self.top_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.confidence_label = QLabel("")
-        mid = QFont(self.font())
-        mid.setPointSizeF(mid.pointSizeF() * 1.5)
-        self.confidence_label.setFont(mid)
+        self._confidence_font = QFont(self.font())
+        self._confidence_font.setPointSizeF(self._confidence_font.pointSizeF() * 1.5)
+        self.confidence_label.setFont(self._confidence_font)
         self.confidence_label.setToolTip("How sure the network is of its answer")
+        # the placeholder ("Draw a T-shirt, trouser, bag, shoe...") wraps: it must not set the
+        # width of the drawing column
+        self.confidence_label.setWordWrap(True)
         self.true_label = QLabel("")
         self.true_label.setToolTip("The label a person gave this test image")
         self.runner_up_label = QLabel("")
@@ -235,6 +239,7 @@ class PredictionPanel(QWidget):
         """Show a ``Prediction`` (None: blank canvas or no model, ``placeholder`` shown instead)."""
         if prediction is None:
             self.top_label.setText("–")
+            self.confidence_label.setFont(self.font())  # a hint, not a number: body size
             self.confidence_label.setText(placeholder)
             self.runner_up_label.setText("")
             self.bars.set_probabilities(None, self._true)
@@ -242,6 +247,7 @@ class PredictionPanel(QWidget):
         probs = prediction.probabilities
         p = float(probs[prediction.label])
         self.top_label.setText(prediction.class_name)
+        self.confidence_label.setFont(self._confidence_font)
         self.confidence_label.setText(f"{100 * p:.1f}%")
         if len(probs) >= 2:
             second, margin = runner_up(probs)

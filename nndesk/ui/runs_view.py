@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.curves import plot_overlay
-from nndesk.runs import RunRecord, RunStore
+from nndesk.errors import NndeskError
+from nndesk.runs import RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.plot_widget import PlotWidget
@@ -108,7 +110,8 @@ class RunsView(QWidget):
         self.png_button.setToolTip("save the selected runs' curves as a PNG image")
         self.csv_button = QPushButton("Export CSV…")
         self.csv_button.setToolTip("save the per-epoch history of the selected runs (or all)")
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setToolTip("move the selected runs' folders to the system trash")
         self.code_button = export_code_button(
             self, lambda: selected_run_experiment(self), "Runs view"
         )
@@ -164,18 +167,24 @@ class RunsView(QWidget):
         table.setRowCount(len(self._records))
         for row, rec in enumerate(self._records):
             epochs = rec.curves.epochs[-1] if rec.curves.epochs else 0
+            settings = f"cannot be read: {rec.message}" if rec.is_damaged else _settings(rec.config)
             cells = (
-                _SortItem(_started(rec), rec.created_at),
-                QTableWidgetItem(rec.config.get("dataset", "?")),
+                _SortItem(rec.run_id if rec.is_damaged else _started(rec), rec.created_at),
+                QTableWidgetItem(str(rec.config.get("dataset", "?"))),
                 QTableWidgetItem(rec.architecture),
-                QTableWidgetItem(_settings(rec.config)),
+                QTableWidgetItem(settings),
                 _SortItem(str(epochs), epochs),
                 _SortItem(_pct(rec.final_val_accuracy), _key(rec.final_val_accuracy)),
                 _SortItem(_pct(rec.test_accuracy), _key(rec.test_accuracy)),
                 QTableWidgetItem(rec.status),
             )
             cells[0].setData(Qt.ItemDataRole.UserRole, rec.run_id)
-            cells[3].setToolTip(rec.title)
+            if rec.is_damaged:
+                tip = f"{rec.folder}: {rec.message}. The folder is left as it is."
+                for item in cells:
+                    item.setToolTip(tip)
+            else:
+                cells[3].setToolTip(rec.title)
             for col, item in enumerate(cells):
                 if col in (4, 5, 6):
                     item.setTextAlignment(RIGHT)
@@ -235,9 +244,55 @@ class RunsView(QWidget):
 
     @Slot()
     def _on_delete_button_clicked(self) -> None:
-        for record in self.selected_records():
-            self.store.delete(record.run_id)
+        selected = self.selected_records()
+        if not selected:
+            return
+        names = [_run_name(r) for r in selected]
+        listed = "\n".join(f"• {n}" for n in names[:10])
+        if len(names) > 10:
+            listed += f"\n… and {len(names) - 10} more"
+        what = "this run" if len(names) == 1 else f"these {len(names)} runs"
+        question = f"Move {what} to the trash?\n\n{listed}\n\nfrom {self.store.root}"
+        if not self._ask("Delete runs", question):
+            return
+        for record, name in zip(selected, names, strict=True):
+            try:
+                self.store.delete(record.run_id)
+            except TrashUnavailableError as err:
+                question = f"{err}.\n\nDelete {name} permanently? This cannot be undone."
+                if self._ask("Delete permanently?", question):
+                    self._delete_permanently(record, name)
+            except (NndeskError, OSError) as err:
+                self._warn(f"could not delete {name}: {err}")
         self.refresh()
+
+    def _delete_permanently(self, record: RunRecord, name: str) -> None:
+        try:
+            self.store.delete(record.run_id, permanent=True)
+        except (NndeskError, OSError) as err:
+            self._warn(f"could not delete {name}: {err}")
+
+    def _ask(self, title: str, question: str) -> bool:
+        """Yes/No, No by default."""
+        answer = QMessageBox.question(
+            self,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _warn(self, message: str) -> None:
+        QMessageBox.warning(self, "Runs", message)
+
+
+def _run_name(record: RunRecord) -> str:
+    """How a confirmation names a run: its folder, and its title and start when known."""
+    if record.is_damaged:
+        return f"{record.run_id} (damaged)"
+    started = _started(record)
+    return f"{record.run_id} ({record.title}{', ' + started if started else ''})"
 
 
 def _key(v: float) -> float:

@@ -79,7 +79,7 @@ LIGHT = Colours(
     banner_text="#7a4205",
     banner_border="#f5c88a",
     grid="#dcdcdc",
-    track="#b4b4b4",
+    track="#d0d0d0",
     summary_row="#e6ebf2",
 )
 

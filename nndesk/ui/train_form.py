@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -73,11 +72,18 @@ INITS += (("lecun", "LeCun"),)
 
 
 def parameter_summary(arch: str) -> str:
-    """``"784-64-64-10 -> 55,050 parameters"``; raises ``ConfigError`` for a bad string."""
-    from nndesk.nn.architecture import build_model
+    """``"784-64-64-10 -> 55,050 parameters"``; raises ``ConfigError`` for a bad string.
 
-    model = build_model(arch, rng=np.random.default_rng(0))
-    return f"{arch.strip()} \N{RIGHTWARDS ARROW} {model.param_count():,} parameters"
+    Counted from the string, nothing built: this runs on the GUI thread as the person types,
+    and a typo like 784-16384-16384-10 would otherwise allocate a gigabyte. The rules are
+    ``TrainConfig``'s own (784 inputs, size limits), so the form and the CLI refuse alike.
+    """
+    from nndesk.nn.architecture import parameter_count, parse_architecture
+
+    tokens = parse_architecture(arch)  # its reasons name the layer; validate's name the field
+    TrainConfig(arch=arch.strip()).validate()
+    count = parameter_count(tokens)
+    return f"{arch.strip()} \N{RIGHTWARDS ARROW} {count:,} parameters"
 
 
 def _combo(items: tuple[tuple[str, str], ...]) -> QComboBox:
@@ -129,6 +135,30 @@ class TrainForm(QWidget):
 
     validity_changed = Signal(bool)  # True when every field holds an acceptable value
     config_changed = Signal()  # any field was edited
+
+    def _set_tooltips(self) -> None:
+        """Tooltips of the fields that have none yet (the others set theirs beside them)."""
+        tips = {
+            self.preset: "a lab experiment's settings in one go; editing any field makes it custom",
+            self.dataset: "the images to learn from: MNIST digits, Fashion-MNIST or your folder",
+            self.folder: "a folder with one sub-folder of images per class",
+            self.folder_button: "choose the image folder",
+            self.normalize: "how pixel values 0-255 are scaled before the network sees them",
+            self.activation: "the non-linearity after each hidden layer",
+            self.output: "softmax: one class per image; sigmoid: a yes/no score per class",
+            self.loss: "what training minimises; cross-entropy suits softmax",
+            self.init: "how the starting weights are drawn (scaled to the layer's width)",
+            self.optimizer: "the rule that turns gradients into weight updates",
+            self.momentum: "how much of the previous update carries on (0.9 is usual)",
+            self.schedule: "how the learning rate changes from epoch to epoch",
+            self.schedule_step: "step decay: multiply the rate every this many epochs",
+            self.schedule_gamma: "step decay: the factor the rate is multiplied by",
+            self.schedule_rate: "exponential decay: rate x exp(-decay) each epoch after N",
+            self.min_lr: "cosine schedule: the rate it ends at",
+        }
+        for widget, tip in tips.items():
+            if not widget.toolTip():
+                widget.setToolTip(tip)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -247,6 +277,8 @@ class TrainForm(QWidget):
         self.test_every_epoch.setToolTip(
             "also measure accuracy on the test images after each epoch"
         )
+
+        self._set_tooltips()
 
         # -- layout --------------------------------------------------------------------------
         outer = QVBoxLayout(self)

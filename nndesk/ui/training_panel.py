@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from nndesk.controllers.training import DatasetProvider, RunStarted, TrainingController
 from nndesk.curves import LiveCurves, save_curves_png
 from nndesk.errors import NndeskError
-from nndesk.fileio import atomic_path, atomic_write_text
+from nndesk.fileio import atomic_path, atomic_write_text, describe
 from nndesk.runs import Curves, RunStore, describe_config, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
@@ -107,11 +107,13 @@ class TrainingPanel(QWidget):
         self.stop_button = QPushButton(
             style.standardIcon(QStyle.StandardPixmap.SP_MediaStop), "Stop"
         )
+        self.pause_button.setToolTip("hold training after the current batch; press again to go on")
         self.stop_button.setToolTip("end after the current batch; the model is still saved")
         self.live_lr = NumberField(1e-6, 10.0, allow_zero=False, placeholder="new rate")
         self.live_lr.setMaximumWidth(90)
         self.live_lr.setToolTip("change the learning rate while training (from the next batch)")
         self.lr_button = QPushButton("Set LR")
+        self.lr_button.setToolTip("use the rate typed beside it from the next batch on")
         self.lr_error = QLabel()
         self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         theme.set_tone(self.lr_error, "error")
@@ -150,6 +152,7 @@ class TrainingPanel(QWidget):
             "number of epochs set under Optimisation > Epochs; its history and curves continue"
         )
         self.save_button = QPushButton("Save model…")
+        self.save_button.setToolTip("save the trained model to a .npz file of your choice")
         self.export_button = QPushButton("Export PNG…")
         self.export_button.setToolTip("save these curves as a PNG image")
         self.code_button = export_code_button(
@@ -194,6 +197,8 @@ class TrainingPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(live_page, "Live")
         self.tabs.addTab(self.runs_view, "Runs")
+        self.tabs.setTabToolTip(0, "the run's loss and accuracy curves, drawn as it trains")
+        self.tabs.setTabToolTip(1, "every past run: compare curves, reuse a model, export")
         self.tabs.setDocumentMode(True)
 
         right = QWidget()
@@ -323,7 +328,8 @@ class TrainingPanel(QWidget):
         self.plot.request_draw()
         self.title.setText(f"Loaded {self.loaded_model.name}")
         self.model_label.setText(
-            f"{self.loaded_model.name}: {clf.dataset}, {len(history)} epoch(s) trained"
+            f"{self.loaded_model.name}: {clf.dataset or 'image folder'}, "
+            f"{len(history)} epoch(s) trained"
         )
         self._update_buttons()
         self.model_ready.emit(clf)
@@ -374,6 +380,7 @@ class TrainingPanel(QWidget):
         in_tabs = self.tabs.indexOf(self.settings) >= 0
         if narrow and not in_tabs:
             self.tabs.insertTab(0, self.settings, "Settings")
+            self.tabs.setTabToolTip(0, "everything about the next run: data, network, optimiser")
             self.tabs.setCurrentIndex(0 if not self.controller.is_running() else 1)
         elif not narrow and in_tabs:
             current = self.tabs.currentWidget()
@@ -599,8 +606,10 @@ class TrainingPanel(QWidget):
         if path:
             try:
                 saved = self.save_model_to(path)
-            except (NndeskError, OSError) as err:
+            except NndeskError as err:
                 self.show_error(str(err))
+            except OSError as err:
+                self.show_error(f"could not save the model: {describe(err)}")
             else:
                 self.status_message.emit(f"Model saved to {saved}")
 
@@ -632,7 +641,9 @@ class TrainingPanel(QWidget):
     def _export(self, action) -> None:
         try:
             saved = action()
-        except (NndeskError, OSError) as err:
+        except NndeskError as err:
             self.show_error(f"could not export: {err}")
+        except OSError as err:
+            self.show_error(f"could not export: {describe(err)}")
         else:
             self.status_message.emit(f"Saved {saved}")

@@ -105,3 +105,42 @@ def test_folder_without_class_sub_folders_is_a_data_error(tmp_path):
     (tmp_path / "only").mkdir()
     with pytest.raises(DataError, match="one sub-folder per class"):
         load_image_folder(tmp_path)
+
+
+def test_an_empty_class_folder_is_skipped_with_a_warning(image_folder):
+    (image_folder / "aaa-empty").mkdir()  # sorts first: the labels after it must shift back
+    (image_folder / "zzz-only-junk").mkdir()
+    (image_folder / "zzz-only-junk" / "x.png").write_bytes(b"junk")
+    with pytest.warns(UserWarning, match=r"skipped 2 class folder\(s\).*aaa-empty, zzz-only-junk"):
+        ds = load_image_folder(image_folder, test_fraction=0.2, seed=0)
+    assert ds.class_names == ("bar", "line", "square")
+    np.testing.assert_array_equal(np.bincount(ds.train_labels), [8, 8, 8])
+    np.testing.assert_array_equal(np.bincount(ds.test_labels), [2, 2, 2])
+    vertical = ds.train_images[ds.train_labels == 0]  # "bar" is still label 0
+    assert ((vertical[0] > 40).any(axis=1).sum()) in (20, 21)
+
+
+def test_an_empty_class_in_a_given_split_drops_its_test_images(image_folder, tmp_path):
+    root = tmp_path / "split"
+    for cls in ("bar", "line", "square"):
+        (root / "train" / cls).mkdir(parents=True)
+        (root / "test" / cls).mkdir(parents=True)
+        for i in range(2):
+            src = image_folder / cls / f"{i}.{'png' if i % 2 else 'jpg'}"
+            if cls != "line":
+                (root / "train" / cls / src.name).write_bytes(src.read_bytes())
+            (root / "test" / cls / src.name).write_bytes(src.read_bytes())
+    with pytest.warns(UserWarning, match="line"):
+        ds = load_image_folder(root)
+    assert ds.class_names == ("bar", "square")
+    np.testing.assert_array_equal(np.bincount(ds.test_labels), [2, 2])
+
+
+def test_a_folder_with_one_non_empty_class_is_a_data_error(image_folder):
+    import shutil
+
+    for name in ("line", "square"):
+        shutil.rmtree(image_folder / name)
+        (image_folder / name).mkdir()
+    with pytest.warns(UserWarning), pytest.raises(DataError, match="at least two"):
+        load_image_folder(image_folder)

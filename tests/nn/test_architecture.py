@@ -53,7 +53,14 @@ def test_a_trailing_v_makes_a_valid_conv_that_shrinks_the_map():
         ("784-64--10", "layer 2: empty token"),
         ("784-64-c32-10", "layer 2: 'c32' cannot follow a dense layer"),
         ("784-c32-p", "last layer must be the number of classes"),
-        ("784-0-10", "width must be at least 1"),
+        ("784-0-10", "width must be 1 to 16384, got 0"),
+        ("784-99999-10", "width must be 1 to 16384, got 99999"),
+        ("784-" + "9" * 5000 + "-10", "width must be 1 to 16384, got 9999"),
+        ("٧٨٤-10", "digits 0-9"),
+        ("784-²-10", "digits 0-9"),
+        ("784-c2000-10", "too big"),
+        ("784-c8k99-10", "too big"),
+        ("784-" + "8-" * 70 + "10", "at most 64"),
         ("784-c32k4-10", "odd kernel size"),
         ("784-c32x-10", "layer 1: 'c32x' is not a width, cN, cNkK, cNv, p or bn"),
         ("100-c8-10", "conv layers need 784 inputs"),
@@ -132,3 +139,14 @@ def test_build_cnn_with_prelu_gives_one_slope_per_channel():
 def test_build_model_rejects_bad_settings(kwargs, message):
     with pytest.raises(ConfigError, match=message):
         build_model("784-16-10", rng=np.random.default_rng(0), **kwargs)
+
+
+@pytest.mark.parametrize(
+    "arch",
+    ["784-64-64-10", "784-c32-p-c64-p-128-10", "784-c32-bn-p-c64-bn-p-256-10", "784-c8k5v-p-10"],
+)
+def test_parameter_count_from_the_string_matches_the_built_model(arch):
+    from nndesk.nn.architecture import parameter_count
+
+    model = build_model(arch, rng=np.random.default_rng(0))
+    assert parameter_count(parse_architecture(arch)) == model.param_count()

@@ -220,3 +220,25 @@ def test_no_model_clears_the_page(qtbot, panel, controller):
     assert panel.result() is None and panel.confusion.matrix() is None
     assert panel.table.rowCount() == 0 and panel.accuracy_stat.value.text() == "–"
     assert not panel.export_button.isEnabled() and not panel.evaluate_button.isEnabled()
+
+
+def test_a_folder_named_in_the_model_file_is_never_opened(qtbot, tmp_path):
+    """A header's "dataset" is only looked up among the known datasets: a model file naming
+    some folder gets one message, and nothing is read."""
+    from nndesk.inference import Classifier
+    from nndesk.nn.serialization import save_model
+    from tests.ui.conftest import stroke_info, stroke_model
+
+    (tmp_path / "private" / "a").mkdir(parents=True)
+    info = dict(stroke_info(), dataset=str(tmp_path / "private"))
+    clf = Classifier.from_file(save_model(tmp_path / "m.npz", stroke_model(), info))
+    asked = []
+    ctl = EvaluationController(lambda name: asked.append(name) or ToyDataset())
+    widget = EvaluationPanel(ctl)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(ctl.failed, timeout=10_000):
+        widget.set_classifier(clf)
+    ctl.shutdown()
+    assert asked == []
+    assert "no known dataset" in widget.message.text() and "\n" not in widget.message.text()

@@ -1,0 +1,121 @@
+"""FlowLayout: widgets left to right, wrapping onto the next line when the row is full.
+
+A row of buttons or big numbers that fits beside the drawing at 1280 px wraps instead of being
+cut at 1024 px. Its minimum width is its widest item, and it reports ``heightForWidth`` so the
+page grows by a line when it wraps.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+
+
+class FlowLayout(QLayout):
+    """Items in reading order; ``stretch_last`` lets the last item take the rest of its line."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Everything on one line."""
+        width = sum(i.sizeHint().width() for i in self._visible())
+        width += self._spacing * max(0, len(self._visible()) - 1)
+        height = max((i.sizeHint().height() for i in self._visible()), default=0)
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        """The widest single item: narrower than that, nothing can wrap any more."""
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        """Place (or only measure) the items in ``rect``; returns the height used."""
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, line_height = area.x(), area.y(), 0
+        line: list[tuple[QLayoutItem, QSize]] = []
+
+        def place_line() -> None:
+            # items keep their hinted width; the line's items share its height
+            lx = area.x()
+            for item, size in line:
+                if move:
+                    item.setGeometry(QRect(QPoint(lx, y), QSize(size.width(), line_height)))
+                lx += size.width() + self._spacing
+
+        for item in self._visible():
+            size = item.sizeHint().boundedTo(QSize(area.width(), 10**6))
+            size = size.expandedTo(item.minimumSize())
+            if line and x + size.width() > area.right() + 1:
+                place_line()
+                y += line_height + self._spacing
+                x, line_height, line = area.x(), 0, []
+            line.append((item, size))
+            x += size.width() + self._spacing
+            line_height = max(line_height, size.height())
+        if line:
+            place_line()
+        return y + line_height - rect.y() + m.bottom()
+
+
+def flow_row(*widgets: QWidget, spacing: int = 6) -> QWidget:
+    """A widget holding ``widgets`` in a FlowLayout (for a page's QVBoxLayout)."""
+    holder = QWidget()
+    layout = FlowLayout(holder, spacing)
+    for widget in widgets:
+        layout.addWidget(widget)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    holder.setSizePolicy(policy)
+    return holder
+
+
+def labelled(text: str, widget: QWidget) -> QWidget:
+    """``text`` and ``widget`` side by side, so a wrapping row never parts them."""
+    from PySide6.QtWidgets import QHBoxLayout, QLabel
+
+    pair = QWidget()
+    layout = QHBoxLayout(pair)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    label = QLabel(text)
+    label.setBuddy(widget)
+    layout.addWidget(label)
+    layout.addWidget(widget)
+    return pair

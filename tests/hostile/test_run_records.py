@@ -1,0 +1,89 @@
+"""Property tests: whatever a run.json holds, reading it gives a usable record or RunFileError."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nndesk.runs import RunFileError, RunRecord, describe_config, history_csv, parse_run_json
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=-(10**400), max_value=10**400)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=8)
+)
+JSON = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+CURVE_KEYS = ("epoch", "batch_x", "batch_loss", "train_loss", "val_accuracy", "lr", "lr_changes")
+CONFIG_KEYS = ("dataset", "arch", "lr", "batch_size", "dropout", "l2", "augment", "clip_norm")
+#: Records shaped like real ones, with any value in any place: reaches the deep checks.
+RECORD_LIKE = st.fixed_dictionaries(
+    {},
+    optional={
+        "run_id": JSON,
+        "title": JSON,
+        "created_at": JSON,
+        "status": JSON,
+        "config": st.dictionaries(st.sampled_from(CONFIG_KEYS), JSON) | JSON,
+        "metrics": st.dictionaries(st.just("test_accuracy"), JSON) | JSON,
+        "model_file": JSON,
+        "resumed_from": JSON,
+        "curves": st.dictionaries(st.sampled_from(CURVE_KEYS), st.lists(JSON, max_size=3)) | JSON,
+    },
+)
+
+
+def use_like_the_window(record: RunRecord) -> None:
+    """What the Runs view, the overlay and the CSV export do with a record."""
+    assert record.run_id == "folder-name"
+    json.dumps(record.to_dict(), allow_nan=False)
+    record.curves.history()
+    history_csv([record])
+    describe_config(record.config)
+    _ = record.final_val_accuracy, record.final_train_accuracy, record.test_accuracy
+    _ = record.dataset, record.architecture, record.model_path
+    if record.model_path is not None:
+        assert record.model_path.parent == record.folder
+
+
+def read(value) -> None:
+    try:
+        record = RunRecord.from_dict(value, Path("/runs/folder-name"))
+    except RunFileError as err:
+        assert str(err) and "\n" not in str(err)
+        return
+    use_like_the_window(record)
+
+
+@settings(max_examples=150, deadline=None)
+@given(JSON)
+def test_any_json_value_gives_a_record_or_run_file_error(value):
+    read(value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(RECORD_LIKE)
+def test_any_record_shaped_value_gives_a_record_or_run_file_error(value):
+    read(value)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=200) | JSON.map(lambda v: json.dumps(v).encode()))
+def test_any_bytes_give_a_value_or_run_file_error(data):
+    try:
+        value = parse_run_json(data)
+    except RunFileError as err:
+        assert "\n" not in str(err)
+        return
+    read(value)

@@ -1,0 +1,89 @@
+"""Property tests: whatever settings.ini holds (edited by hand, written by another version, cut
+short), every preference reads back as a valid value or its default; nothing raises."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QByteArray, QPoint
+
+from nndesk import preferences
+
+KEYS = ("data/dir", "ui/mode", "models/recent", "ui/geometry", "ui/saliency")
+TEXT = st.text(max_size=30) | st.text(alphabet="\0/\\.,@=\"'%[]() \nab", max_size=30)
+VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)  # what a QVariant holds; Qt refuses bigger ones
+    | st.floats()
+    | TEXT
+    | st.just("x" * 5000)
+    | st.binary(max_size=20)
+    | st.builds(QByteArray, st.binary(max_size=20))
+    | st.builds(QPoint, st.integers(-5, 5), st.integers(-5, 5)),
+    lambda inner: st.lists(inner, max_size=4),
+    max_leaves=8,
+)
+
+
+@contextlib.contextmanager
+def fresh_home():
+    """A settings file of its own (QSettings caches each file per process)."""
+    old = os.environ.get("NNDESK_HOME")
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["NNDESK_HOME"] = home
+        try:
+            yield Path(home)
+        finally:
+            if old is None:
+                os.environ.pop("NNDESK_HOME", None)
+            else:
+                os.environ["NNDESK_HOME"] = old
+
+
+def read_every_preference(home: Path) -> None:
+    data = preferences.data_dir()
+    assert data is None or (isinstance(data, str) and "\0" not in data)
+    assert preferences.last_mode() in preferences.MODES
+    assert preferences.saliency_kind() in preferences.SALIENCY_KINDS
+    recent = preferences.recent_models()
+    assert len(recent) <= preferences.RECENT_LIMIT and all(p.is_file() for p in recent)
+    geometry = preferences.window_geometry()
+    assert geometry is None or isinstance(geometry, QByteArray)
+    model = home / "m.npz"
+    model.write_bytes(b"x")
+    preferences.add_recent_model(model)
+    assert preferences.recent_models()[0] == model.resolve()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(KEYS), VALUES))
+def test_any_stored_value_reads_back_valid(qapp, values):
+    with fresh_home() as home:
+        store = preferences.settings()
+        for key, value in values.items():
+            store.setValue(key, value)
+        store.sync()
+        read_every_preference(home)
+
+
+LINE = st.tuples(st.sampled_from(KEYS), TEXT | st.just("@Variant(\\0\\0\\0\\x7f\\0\\0)")).map(
+    lambda kv: f"{kv[0].split('/')[1]}={kv[1]}"
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(["[data]", "[ui]", "[models]", "[General]"]) | LINE, max_size=8),
+    st.binary(max_size=30),
+)
+def test_any_settings_file_reads_back_valid(qapp, lines, junk):
+    with fresh_home() as home:
+        text = "\n".join(lines).encode("utf-8", "surrogatepass") + b"\n" + junk
+        (home / "settings.ini").write_bytes(text)
+        read_every_preference(home)

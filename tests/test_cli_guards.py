@@ -1,0 +1,251 @@
+"""Arguments and outputs that used to end in tracebacks or lost work: each is exit 2 with one line
+naming the flag before anything trains, strict JSON, and a model that is always saved somewhere."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nndesk import cli, paths
+from nndesk.errors import ConfigError
+from nndesk.fileio import TEMP_PREFIX
+from nndesk.training import TrainConfig
+from tests.conftest import make_blob_images, write_idx
+
+TINY = ["--dataset", "mnist", "--arch", "784-32-10", "--batch-size", "16", "--epochs", "1"]
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory) -> Path:
+    rng = np.random.default_rng(0)
+    folder = tmp_path_factory.mktemp("tiny")
+    for split, n in (("train", 200), ("t10k", 50)):
+        labels = np.arange(n) % 10
+        rng.shuffle(labels)
+        write_idx(folder / f"{split}-images-idx3-ubyte.gz", make_blob_images(labels, rng))
+        write_idx(folder / f"{split}-labels-idx1-ubyte.gz", labels.astype(np.uint8))
+    return folder
+
+
+def strict_json(line: str):
+    def refuse(name):
+        raise ValueError(f"{name} is not JSON")
+
+    return json.loads(line, parse_constant=refuse)
+
+
+def error_lines(err: str) -> list[str]:
+    """The error lines of stderr (with --json, stderr also holds the report)."""
+    return [line for line in err.splitlines() if "error:" in line or "Traceback" in line]
+
+
+ARGS = {
+    "mlp input not 784": (["--arch", "100-10"], "--arch"),
+    "arabic-indic digits": (["--arch", "٧٨٤-10"], "--arch"),
+    "superscript digit": (["--arch", "784-²-10"], "--arch"),
+    "absurd width": (["--arch", "784-999999999-10"], "--arch"),
+    "5000-digit width": (["--arch", "784-" + "9" * 5000 + "-10"], "--arch"),
+    "too many weights": (["--arch", "784-16384-16384-10"], "--arch"),
+    "too many layers": (["--arch", "784-" + "8-" * 70 + "10"], "--arch"),
+    "huge filter count": (["--arch", "784-c99999-p-10"], "--arch"),
+    "negative seed": (["--seed", "-1"], "--seed"),
+    "huge seed": (["--seed", str(2**40)], "--seed"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ARGS))
+def test_bad_arguments_exit_2_naming_the_flag_before_any_data_is_read(case, tmp_path, capsys):
+    argv, flag = ARGS[case]
+    # no data folder exists: getting past argument checks would fail differently
+    data = ["--dataset", "mnist", "--data-dir", str(tmp_path / "no-data"), "--epochs", "1"]
+    assert cli.main(["train", *data, *argv, "--out", str(tmp_path / "m.npz")]) == 2
+    err = capsys.readouterr().err
+    (line,) = error_lines(err)
+    assert flag in line and "Traceback" not in err and "no-data" not in line
+    assert len(line) < 300
+    assert not (tmp_path / "m.npz").exists()
+
+
+def out_cases(tmp_path: Path) -> dict[str, Path]:
+    afile = tmp_path / "notes.txt"
+    afile.write_text("x")
+    return {
+        "parent is a file": afile / "m.npz",
+        "missing parent": tmp_path / "typo" / "m.npz",
+        "out is a folder": tmp_path,
+    }
+
+
+@pytest.mark.parametrize("case", ["parent is a file", "missing parent", "out is a folder"])
+def test_a_bad_out_exits_2_before_training(case, tiny_dir, tmp_path, capsys, monkeypatch):
+    out = out_cases(tmp_path)[case]
+    trained = []
+    monkeypatch.setattr("nndesk.training.train", lambda *a, **k: trained.append(1) or iter(()))
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out)])
+    assert rc == 2 and not trained
+    (line,) = error_lines(capsys.readouterr().err)
+    assert "--out" in line and TEMP_PREFIX not in line
+
+
+def test_a_read_only_out_folder_exits_2_before_training(tiny_dir, tmp_path, capsys, monkeypatch):
+    real_open = os.open
+    locked = tmp_path / "locked"
+    locked.mkdir()
+
+    def read_only(path, flags, mode=0o777, **kw):  # what a read-only mount answers, even root
+        if os.path.dirname(os.fspath(path)) == str(locked) and flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system", path)
+        return real_open(path, flags, mode, **kw)
+
+    monkeypatch.setattr(os, "open", read_only)
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(locked / "m.npz")])
+    assert rc == 2
+    (line,) = error_lines(capsys.readouterr().err)
+    assert "--out" in line and "Read-only file system" in line and TEMP_PREFIX not in line
+
+
+def test_a_failed_final_save_keeps_the_model_in_the_nndesk_folder(
+    tiny_dir, tmp_path, capsys, monkeypatch
+):
+    """The disk fills up while the model is written: it goes to the user's nndesk folder and one
+    line says where; the line never names the hidden temp file."""
+    out = tmp_path / "full-disk" / "m.npz"
+    out.parent.mkdir()
+    real_savez = np.savez
+
+    def savez(file, **arrays):
+        if Path(file).parent == out.parent:
+            Path(file).write_bytes(b"PK half a model")
+            raise OSError(errno.ENOSPC, "No space left on device", str(file))
+        return real_savez(file, **arrays)
+
+    monkeypatch.setattr(np, "savez", savez)
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out), "--json"])
+    captured = capsys.readouterr()
+    assert rc == 1
+    (line,) = error_lines(captured.err)
+    saved = Path(strict_json(captured.out.strip().splitlines()[-1])["model"])
+    assert saved.is_file() and paths.data_dir() in saved.parents
+    assert str(out) in line and str(saved) in line and "No space left" in line
+    assert TEMP_PREFIX not in line
+    assert list(out.parent.iterdir()) == []  # no half file left behind
+
+    from nndesk.inference import Classifier
+
+    assert Classifier.from_file(saved).class_names
+
+
+def test_when_no_folder_takes_the_model_the_error_is_one_line(
+    tiny_dir, tmp_path, capsys, monkeypatch
+):
+    def savez(file, **arrays):
+        raise OSError(errno.ENOSPC, "No space left on device", str(file))
+
+    monkeypatch.setattr(np, "savez", savez)
+    out = tmp_path / "m.npz"
+    assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    (line,) = error_lines(err)
+    assert str(out) in line and TEMP_PREFIX not in line and "Traceback" not in err
+
+
+def test_json_output_is_strict_with_null_for_nan(tiny_dir, tmp_path, capsys):
+    """A model file whose history holds NaN and infinity (older files, a stopped epoch) still
+    gives strict JSON: null, never NaN."""
+    from nndesk.nn.serialization import load_model, save_model
+
+    out = tmp_path / "m.npz"
+    assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out)]) == 0
+    loaded = load_model(out)
+    info = dict(loaded.info)
+    info["history"] = [dict(info["history"][0], val_loss=float("nan"), seconds=float("inf"))]
+    save_model(out, loaded.model, info)
+    capsys.readouterr()
+
+    assert cli.main(["evaluate", str(out), "--data-dir", str(tiny_dir), "--json"]) == 0
+    result = strict_json(capsys.readouterr().out.strip().splitlines()[-1])
+    assert result["history"][0]["val_loss"] is None and result["history"][0]["seconds"] is None
+
+
+def test_an_adam_run_whose_loss_explodes_ends_as_diverged(tiny_dir, tmp_path, capsys):
+    """Adam's steps are bounded by the rate: at lr 1e4 its loss climbs to huge finite values
+    instead of overflowing, and the run must still end as diverged (exit 1, nothing saved)."""
+    out = tmp_path / "m.npz"
+    argv = ["train", *TINY, "--epochs", "3", "--optimizer", "adam", "--lr", "1e4"]
+    assert cli.main([*argv, "--data-dir", str(tiny_dir), "--out", str(out)]) == 1
+    (line,) = error_lines(capsys.readouterr().err)
+    assert "diverged" in line and "lower learning rate" in line
+    assert not out.exists()
+
+
+def test_a_sane_adam_run_is_not_called_diverged(tiny_dir, tmp_path, capsys):
+    out = tmp_path / "m.npz"
+    argv = ["train", *TINY, "--epochs", "3", "--optimizer", "adam", "--lr", "0.01", "--json"]
+    assert cli.main([*argv, "--data-dir", str(tiny_dir), "--out", str(out)]) == 0
+    assert strict_json(capsys.readouterr().out.strip().splitlines()[-1])["ended"] == "completed"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"arch": "100-10"},
+        {"arch": "٧٨٤-10"},
+        {"arch": "784-20000-10"},
+        {"arch": "784-" + "4-" * 80 + "10"},
+        {"seed": -1},
+        {"seed": True},
+        {"seed": 2**33},
+        {"seed": 1.5},
+    ],
+)
+def test_train_config_refuses_what_the_command_line_refuses(changes):
+    """The same guard at the TrainConfig boundary, which the window's form and resume go
+    through too."""
+    with pytest.raises(ConfigError) as info:
+        TrainConfig().replace(**changes).validate()
+    assert "\n" not in str(info.value)
+    assert next(iter(changes)) in str(info.value)
+
+
+def test_evaluate_never_reads_a_folder_named_inside_the_model_file(
+    tiny_dir, tmp_path, capsys, monkeypatch
+):
+    """A model header is data anyone can edit: its "dataset" is looked up among the known
+    datasets and otherwise ignored, never opened as a folder."""
+    from nndesk.data import folders
+    from nndesk.nn.serialization import load_model, save_model
+
+    out = tmp_path / "m.npz"
+    assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out)]) == 0
+    private = tmp_path / "private"
+    for name in ("a", "b"):
+        (private / name).mkdir(parents=True)
+    loaded = load_model(out)
+    save_model(out, loaded.model, dict(loaded.info, dataset=str(private)))
+    opened = []
+    monkeypatch.setattr(folders, "load_image_folder", lambda *a, **k: opened.append(a))
+    capsys.readouterr()
+
+    assert cli.main(["evaluate", str(out), "--data-dir", str(tiny_dir)]) == 2
+    (line,) = error_lines(capsys.readouterr().err)
+    assert "no known dataset" in line and "--dataset" in line
+    assert opened == []
+
+    # the person may name the test set themselves
+    assert cli.main(["evaluate", str(out), "--dataset", "mnist", "--data-dir", str(tiny_dir)]) == 0
+
+
+def test_a_known_dataset_named_in_the_header_is_still_used(tiny_dir, tmp_path, capsys):
+    from nndesk.nn.serialization import load_model, save_model
+
+    out = tmp_path / "m.npz"
+    assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out)]) == 0
+    loaded = load_model(out)
+    save_model(out, loaded.model, dict(loaded.info, dataset="MNIST"))
+    assert cli.main(["evaluate", str(out), "--data-dir", str(tiny_dir), "--json"]) == 0
+    assert strict_json(capsys.readouterr().out.strip().splitlines()[-1])["dataset"] == "mnist"

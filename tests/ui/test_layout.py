@@ -1,0 +1,115 @@
+"""Any screen: at 1024x700 every page fits with nothing cut, and long texts wrap."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QLabel, QWidget
+
+SMALL = (1024, 700)
+DEFAULT = (1280, 760)
+
+
+def _inside_scroll_area(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def needed_width(widget: QWidget) -> int:
+    """A label's own minimum; a button's text (and icon) plus a little padding."""
+    if isinstance(widget, QLabel):
+        return widget.minimumSizeHint().width()
+    text = widget.text().replace("&", "")
+    icon = widget.iconSize().width() + 4 if not widget.icon().isNull() else 0
+    return widget.fontMetrics().horizontalAdvance(text) + icon + 8 if text else 0
+
+
+def cut_widgets(window: QWidget) -> list[str]:
+    """Visible buttons and one-line labels narrower than their text, or past the window's edge."""
+    cut = []
+    frame = window.rect()
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or not isinstance(widget, (QAbstractButton, QLabel)):
+            continue
+        if isinstance(widget, QLabel) and (widget.wordWrap() or not widget.text()):
+            continue
+        name = f"{type(widget).__name__} {widget.text()!r}"
+        if widget.width() < needed_width(widget):
+            cut.append(f"{name}: {widget.width()} px < {needed_width(widget)} px")
+        elif not _inside_scroll_area(widget):
+            box = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+            if not frame.contains(box):
+                cut.append(f"{name}: {box} outside the window")
+    return cut
+
+
+def show_at(desk, size):
+    window = desk.window
+    window.resize(*size)
+    QApplication.processEvents()
+    return window
+
+
+@pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
+def test_every_page_fits_with_nothing_cut(qtbot, window_factory, stroke_classifier, size):
+    desk = window_factory(classifier=stroke_classifier)
+    window = show_at(desk, size)
+    assert window.width() == size[0], "the window's minimum width is wider than the screen"
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible())
+        QApplication.processEvents()
+        assert cut_widgets(window) == [], window.tabs.tabText(index)
+
+
+def test_the_check_sees_a_cut_button(window_factory):
+    from PySide6.QtWidgets import QPushButton
+
+    desk = window_factory()
+    window = show_at(desk, SMALL)
+    squeezed = QPushButton("A button with a long caption", window.draw_panel)
+    squeezed.setGeometry(0, 0, 30, 20)
+    squeezed.show()
+    assert any("long caption" in line for line in cut_widgets(window))
+
+
+def test_at_1024_the_splitter_has_room_to_move_both_ways(window_factory):
+    desk = window_factory()
+    window = show_at(desk, SMALL)
+    splitter = window.splitter
+    room = splitter.width() - splitter.handleWidth()
+    room -= window.draw_panel.minimumSizeHint().width() + window.tabs.minimumWidth()
+    assert room >= 140  # was about 65 px
+    assert window.tabs.width() >= 480  # the pages, not the drawing column, get the spare width
+
+
+def test_a_long_note_wraps_instead_of_widening_the_drawing_column(window_factory):
+    desk = window_factory()
+    window = show_at(desk, SMALL)
+    before = window.draw_panel.width()
+    window.show_note(
+        "Cannot read /home/learner/a/very/long/folder/name/that/goes/on/and/on/"
+        "fashion-mnist/t10k-images-idx3-ubyte.gz: the file is missing; download it first"
+    )
+    QApplication.processEvents()
+    assert window.draw_panel.width() == before
+    assert window.width() == SMALL[0]
+    assert window.status_note.height() > window.status_note.fontMetrics().height() * 2
+
+
+def test_the_mistakes_details_show_every_bar_at_the_default_size(qtbot, window_factory):
+    desk = window_factory()
+    window = show_at(desk, DEFAULT)
+    page = desk.mistakes_page
+    window.tabs.setCurrentWidget(page)
+    page.answer.set_class_names([f"class {i}" for i in range(10)])
+    page._fit_details()
+    QApplication.processEvents()
+    bars = page.answer.bars
+    assert bars.height() >= bars.minimumSizeHint().height()
+    shown = bars.visibleRegion().boundingRect()
+    assert shown.height() == bars.height(), "the last bars are cut off"

@@ -1,0 +1,157 @@
+"""The Runs view with the user's own run folders: damaged ones are listed with their reason and
+the window starts anyway; Delete asks first, naming the run, and trashes exactly that folder."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from nndesk import paths
+from nndesk.runs import RunStore, TrashUnavailableError
+from nndesk.ui.runs_view import RunsView
+
+from ..test_run_safety import MALFORMED
+
+YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+
+
+@pytest.fixture
+def trash(tmp_path, monkeypatch):
+    folder = tmp_path / "trash"
+    folder.mkdir()
+    monkeypatch.setattr(
+        "nndesk.runs._send_to_trash", lambda p: shutil.move(str(p), str(folder / p.name))
+    )
+    return folder
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """Message boxes answered by the test: ``answers`` (Yes/No, in turn) and what they said."""
+    seen: dict[str, list] = {"questions": [], "warnings": [], "answers": []}
+
+    def question(parent, title, text, *args):
+        seen["questions"].append(text)
+        return seen["answers"].pop(0)
+
+    def warning(parent, title, text, *args):
+        seen["warnings"].append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    return seen
+
+
+def add_run(store: RunStore, title: str) -> str:
+    record = store.create({"dataset": "mnist", "arch": "784-10", "lr": 0.1}, title=title)
+    record.status = "completed"
+    store.save(record)
+    return record.run_id
+
+
+def make_view(qtbot, store) -> RunsView:
+    view = RunsView(store)
+    qtbot.addWidget(view)
+    view.show()
+    return view
+
+
+def row_of(view: RunsView, run_id: str) -> int:
+    for row in range(view.table.rowCount()):
+        if view.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == run_id:
+            return row
+    raise AssertionError(f"{run_id} is not listed")
+
+
+def test_the_window_starts_with_every_kind_of_damaged_run(window_factory):
+    store = RunStore(paths.runs_dir())
+    good = add_run(store, "good run")
+    for name, content in MALFORMED.items():
+        (store.root / name).mkdir()
+        data = content if isinstance(content, bytes) else content.encode()
+        (store.root / name / "run.json").write_bytes(data)
+
+    window = window_factory().window
+    view = window.findChild(RunsView)
+    assert view is not None and window.isVisible()
+    statuses = {r.run_id: r.status for r in view.records()}
+    assert statuses[good] == "completed"
+    assert {statuses[name] for name in MALFORMED} == {"damaged"}
+    row = row_of(view, "config-number")
+    assert view.table.item(row, 7).text() == "damaged"
+    assert "config is a number" in view.table.item(row, 3).text()
+    assert (store.root / "config-number" / "run.json").read_text() == '{"config": 5}'
+
+
+def test_delete_asks_naming_the_run_and_no_keeps_it(qtbot, tmp_path, trash, boxes):
+    store = RunStore(tmp_path / "runs")
+    run_id = add_run(store, "fashion 784-64-10 relu adam")
+    view = make_view(qtbot, store)
+    view.select_runs([run_id])
+    boxes["answers"] = [NO]
+    view.delete_button.click()
+    (question,) = boxes["questions"]
+    assert run_id in question and "fashion 784-64-10 relu adam" in question
+    assert (store.root / run_id).is_dir() and not any(trash.iterdir())
+
+
+def test_delete_confirmed_trashes_exactly_the_selected_folder(qtbot, tmp_path, trash, boxes):
+    store = RunStore(tmp_path / "runs")
+    keep = add_run(store, "keep me")
+    original = add_run(store, "original")
+    shutil.copytree(store.root / original, store.root / "copied")  # run.json still says original
+    view = make_view(qtbot, store)
+    view.select_runs(["copied"])
+    boxes["answers"] = [YES]
+    view.delete_button.click()
+    assert "copied" in boxes["questions"][0]
+    assert sorted(p.name for p in store.root.iterdir()) == sorted([keep, original])
+    assert [p.name for p in trash.iterdir()] == ["copied"]
+    assert {r.run_id for r in view.records()} == {keep, original}
+
+
+def test_without_a_trash_delete_asks_again_before_erasing(qtbot, tmp_path, boxes, monkeypatch):
+    def no_trash(path):
+        raise TrashUnavailableError("there is no system trash here")
+
+    monkeypatch.setattr("nndesk.runs._send_to_trash", no_trash)
+    store = RunStore(tmp_path / "runs")
+    run_id = add_run(store, "only copy")
+    view = make_view(qtbot, store)
+    view.select_runs([run_id])
+
+    boxes["answers"] = [YES, NO]  # delete: yes; erase for good: no
+    view.delete_button.click()
+    assert "permanently" in boxes["questions"][1] and run_id in boxes["questions"][1]
+    assert (store.root / run_id).is_dir()
+
+    view.select_runs([run_id])
+    boxes["answers"] = [YES, YES]
+    view.delete_button.click()
+    assert not (store.root / run_id).exists()
+    assert view.records() == []
+
+
+def test_a_damaged_run_can_be_deleted_and_a_failure_is_shown(qtbot, tmp_path, trash, boxes):
+    store = RunStore(tmp_path / "runs")
+    (store.root / "broken").mkdir(parents=True)
+    (store.root / "broken" / "run.json").write_text("[1,2,3]")
+    view = make_view(qtbot, store)
+    view.select_runs(["broken"])
+    boxes["answers"] = [YES]
+    view.delete_button.click()
+    assert [p.name for p in trash.iterdir()] == ["broken"]
+
+    add_run(store, "vanishing")
+    view.refresh()
+    (record,) = view.records()
+    shutil.rmtree(record.folder)  # removed behind the window's back
+    view.select_runs([record.run_id])
+    boxes["answers"] = [YES]
+    view.delete_button.click()
+    (warning,) = boxes["warnings"]
+    assert record.run_id in warning and "\n" not in warning

@@ -1,0 +1,67 @@
+"""The window with the user's own damaged or unlucky data: it starts, shows one message per
+problem, and stays up."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from nndesk import paths, preferences
+from nndesk.ui.train_form import parameter_summary
+from nndesk.ui.training_panel import TrainingPanel
+
+
+def test_the_window_starts_with_a_hand_mangled_settings_file(window_factory, tmp_path):
+    home = paths.data_dir()
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "settings.ini").write_text(
+        "[data]\ndir=a, b, c\n"
+        "[models]\nrecent=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x6QPoint\\0\\0\\0\\0\\x1)\n"
+        f"[ui]\nmode=42\nsaliency=@ByteArray(x)\ngeometry=not geometry\n{'x' * 3000}=\n"
+    )
+    window = window_factory().window
+    assert window.isVisible()
+    assert preferences.last_mode() == "digits"
+    assert preferences.data_dir() is None
+    assert preferences.recent_models() == []
+
+
+@pytest.mark.parametrize(
+    ("arch", "reason"),
+    [
+        ("100-10", "input size must be 784"),
+        ("٧٨٤-10", "digits 0-9"),
+        ("784-99999-10", "width must be 1 to 16384"),
+        ("784-16384-16384-10", "too many to train"),
+        ("784-c8k27v-c8k5v-10", "does not fit"),
+    ],
+)
+def test_the_train_form_refuses_what_the_command_line_refuses(arch, reason):
+    """Checked from the string alone: the form runs this on the GUI thread while typing."""
+    from nndesk.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=reason):
+        parameter_summary(arch)
+
+
+def test_saving_a_model_where_it_cannot_go_shows_one_message(qtbot, tmp_path, monkeypatch):
+    panel = TrainingPanel(dataset_provider=lambda name: None)
+    qtbot.addWidget(panel)
+    panel.show()
+    model = tmp_path / "trained.npz"
+    model.write_bytes(b"a model")
+    monkeypatch.setattr(panel, "_current_model_path", lambda: model)
+    afile = tmp_path / "notes.txt"
+    afile.write_text("x")
+    monkeypatch.setattr(
+        "nndesk.ui.training_panel.QFileDialog.getSaveFileName",
+        lambda *a, **k: (str(afile / "m.npz"), ""),
+    )
+    panel.save_button.setEnabled(True)
+    panel.save_button.click()
+    box = panel._message_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "notes.txt" in box.text() and ".nndesk-tmp" not in box.text()
+    assert "\n" not in box.text()
+    assert panel.isVisible() and model.read_bytes() == b"a model"
+    panel.shutdown()
