@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -21,26 +21,34 @@ from nndesk.controllers.datasets import (
     TITLES,
     DatasetLoader,
     forget_datasets,
+    how_to_get,
+    missing_dataset,
 )
+from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.evaluation import DatasetController, EvaluationController
 from nndesk.controllers.prediction import PredictionController
 from nndesk.controllers.training import TrainingController
 from nndesk.errors import NndeskError
 from nndesk.inference import Classifier, default_model_path, shipped_models
+from nndesk.paths import ASSETS_DIR
 from nndesk.preprocess import upscale_28
 from nndesk.ui import theme, whats_this, wheel_guard
+from nndesk.ui.data_banner import DataBanner, DownloadDialog
 from nndesk.ui.dataset_view import DatasetView
 from nndesk.ui.evaluation_panel import EvaluationPanel
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.mistakes_view import MistakesView
+from nndesk.ui.settings_dialog import SettingsDialog
 from nndesk.ui.training_panel import TrainingPanel
 from nndesk.ui.why_view import WhyView
 
-ICON = Path(__file__).resolve().parent.parent / "assets" / "nndesk.png"
+ICON = ASSETS_DIR / "nndesk.png"
 
 
 class Coordinator(QObject):
-    """Answers the window's requests: models, image files, test images, mode switches."""
+    """Answers the window's requests: models, image files, test images, mode switches, data."""
+
+    data_changed = Signal()  # the datasets on this computer changed (folder chosen, downloaded)
 
     def __init__(
         self,
@@ -48,11 +56,18 @@ class Coordinator(QObject):
         prediction: PredictionController,
         loader: DatasetLoader,
         rng: np.random.Generator | None = None,
+        downloads: DownloadController | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.prediction, self.loader = window, prediction, loader
         self.rng = rng if rng is not None else np.random.default_rng()
         self._wanted: tuple[str, int] | None = None  # (dataset, index) waiting for a load
+        self.downloads = downloads or DownloadController(preferences.mirror, parent=window)
+        self.download_dialog: DownloadDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.downloads.finished.connect(self._on_downloads_finished)
+        window.settings_requested.connect(self._on_window_settings_requested)
+        window.add_shutdown_hook(self.downloads.shutdown)
 
         window.mode_change_requested.connect(self._on_window_mode_change_requested)
         window.model_file_requested.connect(self._on_window_model_file_requested)
@@ -72,6 +87,7 @@ class Coordinator(QObject):
         prediction.failed.connect(window.show_error)
         prediction.image_ready.connect(self._on_prediction_image_ready)
         prediction.image_failed.connect(self._on_prediction_image_failed)
+        prediction.model_failed.connect(self._on_prediction_model_failed)
         loader.loaded.connect(self._on_loader_loaded)
         loader.failed.connect(self._on_loader_failed)
         window.add_shutdown_hook(prediction.shutdown)
@@ -94,17 +110,13 @@ class Coordinator(QObject):
                 return clf
         return None
 
-    def load_model(self, path: str) -> Classifier | None:
-        try:
-            clf = Classifier.from_file(path)
-        except NndeskError as err:
-            self.window.show_error(str(err), "Cannot open model")
-            return None
-        except Exception as err:  # noqa: BLE001 - load_model means to raise only the above
-            self.window.show_error(f"{path}: cannot open model ({type(err).__name__})")
-            return None
-        self.prediction.set_classifier(clf)
-        return clf
+    def load_model(self, path: str) -> None:
+        """Read ``path`` in the prediction worker; it is put in use, or a message says why not."""
+        self.prediction.open_model(path)
+
+    @Slot(str)
+    def _on_prediction_model_failed(self, message: str) -> None:
+        self.window.show_error(message, "Cannot open model")
 
     @Slot(object)
     def _on_prediction_classifier_changed(self, clf: Classifier | None) -> None:
@@ -212,9 +224,50 @@ class Coordinator(QObject):
 
     @Slot(str, str)
     def _on_loader_failed(self, name: str, message: str) -> None:
+        if missing_dataset(name) is not None:
+            # keep the request: the image is shown once the download (or a folder) brings it
+            self.window.show_note("")
+            self.offer_download(name, message)
+            return
         self._wanted = None
         self.window.show_note(message)
         self.window.show_error(message, "Test images unavailable")
+
+    # ---- getting data -----------------------------------------------------------------------
+    def connect_banner(self, banner: DataBanner) -> None:
+        """Wire a page's missing-data banner to the one download controller and folder picker."""
+        d = self.downloads
+        banner.download_requested.connect(d.start)
+        banner.cancel_requested.connect(d.cancel)
+        banner.choose_folder_requested.connect(self.window.act_data_folder.trigger)
+        d.started.connect(banner.on_download_started)
+        d.progressed.connect(banner.on_download_progressed)
+        d.finished.connect(banner.on_download_finished)
+        d.failed.connect(banner.on_download_failed)
+        d.cancelled.connect(banner.on_download_cancelled)
+        if d.current() is not None:
+            banner.on_download_started(d.current())
+
+    @Slot(str, str)
+    def offer_download(self, name: str, message: str = "") -> None:
+        """A dialog offering to download dataset ``name`` (or to choose a folder)."""
+        if self.download_dialog is None:
+            self.download_dialog = DownloadDialog(self.window)
+            self.connect_banner(self.download_dialog.banner)
+        self.download_dialog.offer(message or how_to_get(name), name)
+
+    def _data_changed(self) -> None:
+        forget_datasets()
+        self.data_changed.emit()
+        if self._wanted is not None:
+            self.loader.request(self._wanted[0])  # the test image asked for before
+
+    @Slot(str)
+    def _on_downloads_finished(self, name: str) -> None:
+        self.window.statusBar().showMessage(
+            f"{TITLES.get(name, name)} downloaded and verified", 5000
+        )
+        self._data_changed()
 
     @Slot(str)
     def _on_window_theme_change_requested(self, name: str) -> None:
@@ -225,8 +278,25 @@ class Coordinator(QObject):
     @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
         preferences.set_data_dir(folder)
-        forget_datasets()
         self.window.show_note(f"Data folder: {folder}")
+        self._data_changed()
+
+    @Slot()
+    def _on_window_settings_requested(self) -> None:
+        dialog = SettingsDialog(preferences.data_dir(), preferences.mirror(), self.window)
+        dialog.accepted.connect(lambda: self._apply_settings(dialog))
+        self.settings_dialog = dialog
+        dialog.open()  # window-modal, without blocking (tests drive it)
+
+    def _apply_settings(self, dialog: SettingsDialog) -> None:
+        folder, mirror = dialog.values()
+        preferences.set_mirror(mirror)
+        if folder != preferences.data_dir():
+            if folder:
+                self._on_window_data_folder_chosen(folder)
+            else:
+                preferences.set_data_dir(None)
+                self._data_changed()
 
 
 @dataclass(frozen=True)
@@ -260,7 +330,8 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     window = MainWindow()
     # -- controllers (each owning a thread registers its shutdown with the window) --------------
     prediction = PredictionController(window)
-    coordinator = Coordinator(window, prediction, DatasetLoader(window))
+    downloads = DownloadController(preferences.mirror, parent=window)
+    coordinator = Coordinator(window, prediction, DatasetLoader(window), downloads=downloads)
     training = TrainingController(parent=window)  # datasets via get_dataset, runs in runs_dir()
     evaluation = EvaluationController(parent=window)
     datasets = DatasetController(parent=window)
@@ -315,6 +386,7 @@ def _wire_train_page(desk: Desk) -> None:
     train.model_ready.connect(desk.prediction.set_classifier)
     train.status_message.connect(lambda message: window.statusBar().showMessage(message, 5000))
     window.add_close_guard(train.confirm_close)  # "Stop training and quit?"
+    train.data_missing.connect(desk.coordinator.offer_download)
     window.add_shutdown_hook(train.shutdown)  # stops and joins training on close
     window.mode_changed.connect(train.follow_mode)  # Digits trains on MNIST, Clothing on Fashion
     train.follow_mode(window.mode())
@@ -342,10 +414,16 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     desk.why_page.saliency_kind_changed.connect(mistakes_page.refresh_saliency)
     mistakes_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
     dataset_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
+    for page in (evaluate_page, dataset_page):  # missing-data banners: download, folder, retry
+        desk.coordinator.connect_banner(page.message)
+        desk.coordinator.data_changed.connect(page.data_changed)
 
 
-def run() -> int:
-    """Open the window; returns the exit code of the Qt event loop."""
+def run(data_dir: str | None = None) -> int:
+    """Open the window (with the datasets in ``data_dir`` for this session, if given); returns
+    the exit code of the Qt event loop."""
+    if data_dir is not None:
+        preferences.use_data_dir_for_session(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("nndesk")
     app.setOrganizationName("nndesk")

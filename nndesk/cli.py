@@ -1,10 +1,12 @@
 """Command line. With no sub-command it opens the window; sub-commands never import Qt.
 
     nndesk                                  open the window
+    nndesk --data-dir DIR                   open the window with the datasets in DIR
+    nndesk models                           the shipped models and the ones you saved
     nndesk download fashion                 fetch and verify a dataset
     nndesk train --preset fashion-mlp       train, print the per-class report, save the model
-    nndesk evaluate model.npz               the same report for a saved model
-    nndesk predict model.npz a.png b.png    classify image files like drawings
+    nndesk evaluate model.npz               the same report for a saved model (or mnist-cnn...)
+    nndesk predict mnist-cnn a.png b.png    classify image files like drawings
     nndesk presets                          the lab experiments, one line each
     nndesk export-script --preset fashion-mlp -o fashion_mlp.py
                                             the experiment as a standalone NumPy script
@@ -30,37 +32,6 @@ from typing import Any
 
 from nndesk.errors import ConfigError, NndeskError, PreprocessError
 
-#: CLI flag -> TrainConfig field, for the flags that map one to one.
-_TRAIN_FLAGS = (
-    "dataset",
-    "arch",
-    "activation",
-    "output",
-    "loss",
-    "optimizer",
-    "lr",
-    "batch_size",
-    "epochs",
-    "l2",
-    "dropout",
-    "schedule",
-    "schedule_step",
-    "schedule_gamma",
-    "schedule_rate",
-    "min_lr",
-    "normalize",
-    "val_fraction",
-    "seed",
-    "augment",
-    "test_every_epoch",
-    "momentum",
-    "clip_norm",
-    "eps",
-    "init",
-    "prelu_init",
-    "threads",
-)
-
 
 def _batch_size(text: str) -> int:
     """``--batch-size``: a positive integer, or "full" (0) for full-batch gradient descent."""
@@ -75,8 +46,8 @@ def _batch_size(text: str) -> int:
     return value
 
 
-def _number(kind: type, low: float | None = None, low_inclusive: bool = True):
-    """An argparse type for a finite number with an optional lower bound."""
+def _number(kind: type, low: float | None = None, low_inclusive: bool = True, high=None):
+    """An argparse type for a finite number with an optional lower (and upper) bound."""
 
     def parse(text: str):
         try:
@@ -88,6 +59,8 @@ def _number(kind: type, low: float | None = None, low_inclusive: bool = True):
         if low is not None and (value < low or (value == low and not low_inclusive)):
             bound = ">=" if low_inclusive else ">"
             raise argparse.ArgumentTypeError(f"must be {bound} {low}, got {text!r}")
+        if high is not None and value > high:
+            raise argparse.ArgumentTypeError(f"must be <= {high}, got {text!r}")
         return value
 
     parse.__name__ = kind.__name__  # argparse names the type in its messages
@@ -101,22 +74,42 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from nndesk.training.config import (
-        ACTIVATIONS,
-        LOSSES,
-        NORMALIZATIONS,
-        OPTIMIZERS,
-        OUTPUTS,
-        SCHEDULES,
-    )
+def _add_setting_flags(parser: argparse.ArgumentParser) -> None:
+    """One flag per training setting of ``settings_schema.FIELDS``: its type, choices, range
+    (checked here, one line on error) and help come from there."""
+    from nndesk.settings_schema import FIELDS
 
+    for field in FIELDS:
+        kwargs: dict[str, Any] = {"dest": field.name, "help": field.help}
+        if field.kind is bool:
+            kwargs.update(action=argparse.BooleanOptionalAction, default=None)
+        elif field.choices:
+            kwargs["choices"] = field.choices
+        elif field.name == "batch_size":
+            kwargs["type"] = _batch_size
+        elif field.kind in (int, float):
+            # upper bounds of whole numbers here too (a seed); a float's open bound is
+            # TrainConfig.validate's, which names the flag as well
+            high = field.high if field.kind is int else None
+            kwargs["type"] = _number(field.kind, field.low, not field.low_open, high)
+        if field.metavar:
+            kwargs["metavar"] = field.metavar
+        parser.add_argument(field.cli_flag, **kwargs)
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="nndesk",
         description="Draw, train and inspect a from-scratch NumPy neural network.",
         epilog="Without a command the window opens.",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
+    parser.add_argument(
+        "--data-dir",
+        dest="window_data_dir",
+        metavar="DIR",
+        help="folder holding the IDX files (for the window, or any command below)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("download", help="fetch and verify a dataset")
@@ -127,84 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--preset", metavar="NAME", help="start from a lab preset (see `nndesk presets`)"
     )
-    p.add_argument("--dataset", metavar="mnist|fashion|FOLDER")
     p.add_argument("--data-dir", metavar="DIR", help="folder holding the IDX files")
-    p.add_argument(
-        "--arch",
-        metavar="SPEC",
-        help="e.g. 784-64-64-10 or 784-c32-p-c64-p-128-10 (c32v: no padding)",
-    )
-    p.add_argument("--activation", choices=ACTIVATIONS)
-    p.add_argument("--output-activation", dest="output", choices=OUTPUTS)
-    p.add_argument("--loss", choices=LOSSES)
-    p.add_argument("--optimizer", choices=OPTIMIZERS)
-    p.add_argument("--lr", type=_number(float, 0.0, False), metavar="RATE")
-    p.add_argument("--batch-size", type=_batch_size, metavar="N|full")
-    p.add_argument("--epochs", type=_number(int, 1), metavar="N")
-    p.add_argument("--l2", type=_number(float, 0.0), metavar="LAMBDA")
-    p.add_argument("--dropout", type=_number(float, 0.0), metavar="RATE")
-    p.add_argument("--schedule", choices=SCHEDULES)
-    p.add_argument(
-        "--schedule-step",
-        type=_number(int, 1),
-        metavar="EPOCHS",
-        help="step: decay every N epochs; exp: constant for N epochs first",
-    )
-    p.add_argument(
-        "--schedule-gamma",
-        type=_number(float, 0.0, False),
-        metavar="FACTOR",
-        help="step: multiply the rate by this at every step",
-    )
-    p.add_argument(
-        "--schedule-rate",
-        type=_number(float, 0.0),
-        metavar="RATE",
-        help="exp: multiply the rate by exp(-RATE) each epoch",
-    )
-    p.add_argument("--min-lr", type=_number(float, 0.0), metavar="RATE", help="cosine: final rate")
-    p.add_argument("--momentum", type=_number(float, 0.0), metavar="MU")
-    p.add_argument("--clip-norm", type=_number(float, 0.0, False), metavar="NORM")
-    p.add_argument(
-        "--eps",
-        type=_number(float, 0.0, False),
-        metavar="EPS",
-        help="Adam/AdamW/RMSProp epsilon (default: 1e-8 Adam, 1e-7 RMSProp; Keras: 1e-7)",
-    )
-    p.add_argument("--init", choices=("auto", "he", "xavier", "lecun"))
-    p.add_argument(
-        "--prelu-init",
-        type=_number(float, 0.0),
-        metavar="SLOPE",
-        help="PReLU's starting slope (default 0.25; Keras starts at 0)",
-    )
-    p.add_argument(
-        "--threads",
-        type=_number(int, 0),
-        metavar="N",
-        help="BLAS threads while training (default 0: one for small nets)",
-    )
-    p.add_argument("--normalize", choices=NORMALIZATIONS)
-    p.add_argument("--val-fraction", type=_number(float, 0.0), metavar="F")
-    p.add_argument("--seed", type=_number(int, 0), metavar="N")
-    p.add_argument(
-        "--augment",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="random shifts/rotations of the training images",
-    )
-    p.add_argument(
-        "--test-every-epoch",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="also score the test split after every epoch",
-    )
+    _add_setting_flags(p)
     p.add_argument("--out", metavar="MODEL.npz", help="where to save the model")
-    p.add_argument("--resume", metavar="MODEL.npz", help="continue training a saved model")
+    p.add_argument(
+        "--resume", metavar="MODEL", help="continue training a saved model (file or shipped name)"
+    )
     p.add_argument("--json", action="store_true", help="end stdout with one JSON object")
 
     p = sub.add_parser("evaluate", help="the test report of a saved model")
-    p.add_argument("model", metavar="MODEL")
+    p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
     p.add_argument(
         "--dataset",
         metavar="mnist|fashion|FOLDER",
@@ -214,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("predict", help="classify image files as if they were drawn")
-    p.add_argument("model", metavar="MODEL")
+    p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
     p.add_argument("images", metavar="IMAGE", nargs="+")
     p.add_argument("--json", action="store_true", help="one JSON object per image")
 
@@ -242,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--notebook", action="store_true", help="write a Keras notebook (.ipynb) instead"
     )
+
+    p = sub.add_parser("models", help="list the shipped models and the ones you saved")
+    p.add_argument("--json", action="store_true", help="one JSON object per model")
     return parser
 
 
@@ -257,18 +185,18 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse has printed its one-line usage error (status 2)
         return int(exit_.code or 0)
     if args.command is None:
-        from nndesk.app import run
-
-        return run()
+        return _open_window(args.window_data_dir)
     commands = {
         "download": _cmd_download,
         "train": _cmd_train,
         "evaluate": _cmd_evaluate,
         "predict": _cmd_predict,
         "presets": _cmd_presets,
+        "models": _cmd_models,
         "export-script": _cmd_export_script,
     }
     try:
+        _apply_common(args)
         with warnings.catch_warnings():
             warnings.showwarning = _warning_line  # restored when the command returns
             return commands[args.command](args)
@@ -293,6 +221,27 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _open_window(data_dir: str | None) -> int:
+    if data_dir is not None and not Path(data_dir).is_dir():
+        _error(f"--data-dir {data_dir}: no such folder")
+        return 2
+    from nndesk.app import run  # Qt is imported only here
+
+    return run(data_dir=data_dir)
+
+
+def _apply_common(args) -> None:
+    """The top-level ``--data-dir`` serves sub-commands too; model names become files."""
+    from nndesk.models import resolve_model
+
+    if args.window_data_dir is not None and getattr(args, "data_dir", "absent") is None:
+        args.data_dir = args.window_data_dir
+    if getattr(args, "model", None) is not None:
+        args.model = str(resolve_model(args.model))
+    if getattr(args, "resume", None) is not None:
+        args.resume = str(resolve_model(args.resume))
+
+
 def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
     """Show a warning as one ``nndesk: warning:`` line, without the source line Python adds."""
     print(f"nndesk: warning: {' '.join(str(message).split())}", file=sys.stderr)
@@ -309,6 +258,35 @@ def _cmd_presets(args) -> int:
 
     for preset in list_presets():
         print(preset.line())
+    return 0
+
+
+# -- models --------------------------------------------------------------------------------------
+def _cmd_models(args) -> int:
+    from nndesk.models import list_models
+
+    entries = list_models()
+    if args.json:
+        for entry in entries:
+            print(json.dumps(entry.to_dict()))
+        return 0
+    if not entries:
+        print("no models: the shipped ones are missing and no run has saved one yet")
+        return 0
+    rows = [("name", "source", "dataset", "architecture", "test acc.")]
+    for e in entries:
+        accuracy = f"{e.test_accuracy:.2%}" if e.test_accuracy is not None else "–"
+        if e.problem is not None:
+            rows.append((e.name, e.source, "damaged", e.problem, ""))
+        else:
+            rows.append((e.name, e.source, e.dataset or "?", e.arch or "?", accuracy))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    for r in rows:
+        print("  ".join(f"{c:<{w}}" for c, w in zip(r[:4], widths, strict=True)) + "  " + r[4])
+    if any(e.source == "saved" for e in entries):
+        from nndesk.paths import runs_dir
+
+        print(f"saved models are kept in {runs_dir()}")
     return 0
 
 
@@ -363,7 +341,9 @@ def config_from_args(args):
         base = TrainConfig.from_dict(load_model(args.resume).info.get("config") or {})
     else:
         base = TrainConfig()
-    changes = {k: getattr(args, k) for k in _TRAIN_FLAGS if getattr(args, k, None) is not None}
+    from nndesk.settings_schema import FIELDS
+
+    changes = {f.name: getattr(args, f.name) for f in FIELDS if getattr(args, f.name) is not None}
     try:
         return base.replace(**changes).validate()
     except ConfigError as err:
@@ -373,10 +353,11 @@ def config_from_args(args):
 def _name_the_flag(message: str) -> str:
     """A TrainConfig message starts with the setting's name; on the command line it is a flag
     (``seed must be ...`` -> ``--seed must be ...``)."""
-    field = message.split(" ", 1)[0]
-    if field in _TRAIN_FLAGS:
-        flag = "--output-activation" if field == "output" else "--" + field.replace("_", "-")
-        return flag + message[len(field) :]
+    from nndesk.settings_schema import BY_NAME
+
+    field = BY_NAME.get(message.split(" ", 1)[0])
+    if field is not None:
+        return field.cli_flag + message[len(field.name) :]
     return message
 
 

@@ -3,14 +3,30 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "nndesk"
 
-#: Folder of the shipped models (``weights/`` at the project root, next to the package).
-WEIGHTS_DIR = Path(__file__).resolve().parent.parent / "weights"
+
+def _shipped(name: str) -> Path:
+    """A folder shipped with nndesk, found the same way in every install.
+
+    A wheel (``pip install .``, pipx) carries it inside the package (``nndesk/<name>``, mapped
+    there at build time); a source checkout or an editable install has it at the project root.
+    """
+    installed = Path(str(resources.files("nndesk").joinpath(name)))
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / name
+
+
+#: The shipped models: ``nndesk/weights`` when installed, else the checkout's ``weights/``.
+WEIGHTS_DIR = _shipped("weights")
+#: The app icon (``assets/``), found like WEIGHTS_DIR.
+ASSETS_DIR = _shipped("assets")
 
 
 def _dir(env: str, default: str) -> Path:

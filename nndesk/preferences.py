@@ -45,13 +45,28 @@ def _choice(key: str, choices: tuple[str, ...], default: str) -> str:
     return value if isinstance(value, str) and value in choices else default
 
 
+#: ``nndesk --data-dir DIR``: wins over the remembered folder for this session only.
+_session_data_dir: str | None = None
+
+
 def data_dir() -> str | None:
-    """The user's IDX data folder: the "data/dir" setting, else ``$NNDESK_DATA_DIR``, else None."""
+    """The user's IDX data folder: ``nndesk --data-dir DIR`` for this session, else the
+    "data/dir" setting, else ``$NNDESK_DATA_DIR``, else None (the cache)."""
+    if _session_data_dir:
+        return _session_data_dir
     value = _path_text(settings().value("data/dir", ""))
     return value or os.environ.get("NNDESK_DATA_DIR") or None
 
 
+def use_data_dir_for_session(folder: str | None) -> None:
+    """``nndesk --data-dir DIR``: read datasets from ``folder`` without remembering it."""
+    global _session_data_dir
+    _session_data_dir = str(folder) if folder else None
+
+
 def set_data_dir(folder: str | None) -> None:
+    """Remember ``folder`` (File > Data folder…); it replaces a ``--data-dir`` of this session."""
+    use_data_dir_for_session(None)
     settings().setValue("data/dir", folder or "")
 
 
@@ -99,6 +114,17 @@ def saliency_kind() -> str:
 
 def set_saliency_kind(kind: str) -> None:
     settings().setValue("ui/saliency", kind)
+
+
+def mirror() -> str | None:
+    """The classroom mirror (URL or folder) tried before the public ones: the "data/mirror"
+    setting, else ``$NNDESK_MIRROR``, else None."""
+    value = _path_text(settings().value("data/mirror", ""))  # a URL is checked like a path
+    return value.strip() if value else (os.environ.get("NNDESK_MIRROR", "").strip() or None)
+
+
+def set_mirror(source: str | None) -> None:
+    settings().setValue("data/mirror", (source or "").strip())
 
 
 def theme() -> str:

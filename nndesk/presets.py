@@ -83,11 +83,40 @@ _FASHION_PRELU = _FASHION_MLP.replace(
 )
 
 
-def _shipped_recipe(name: str) -> TrainConfig:
-    """The training settings of a shipped model (one definition, in tools.build_weights)."""
-    from tools.build_weights import RECIPES
+# The training settings of the four shipped models (tools/build_weights.py trains them). They
+# live here, in the package, because the fashion-cnn-plus preset is one of them and an installed
+# nndesk has no tools/ folder.
+_SHIPPED_MLP = TrainConfig(
+    arch="784-512-256-10",
+    activation="relu",
+    output="softmax",
+    loss="ce",
+    optimizer="adam",
+    lr=1e-3,
+    batch_size=128,
+    dropout=0.2,
+    schedule="cosine",
+    min_lr=1e-5,
+    normalize="symmetric",
+    val_fraction=0.0,
+    seed=0,
+)
+_SHIPPED_CNN = _SHIPPED_MLP.replace(arch="784-c32-p-c64-p-128-10", dropout=0.3)
+SHIPPED_RECIPES: dict[str, TrainConfig] = {
+    "mnist-mlp": _SHIPPED_MLP.replace(dataset="mnist", epochs=30, augment=True),
+    "fashion-mlp": _SHIPPED_MLP.replace(
+        dataset="fashion", arch="784-1024-512-10", dropout=0.3, epochs=25
+    ),
+    "mnist-cnn": _SHIPPED_CNN.replace(dataset="mnist", epochs=12, dropout=0.25, augment=True),
+    "fashion-cnn": _SHIPPED_CNN.replace(
+        dataset="fashion", arch="784-c32-bn-p-c64-bn-p-256-10", dropout=0.4, epochs=15
+    ),
+}
 
-    return RECIPES[name].config
+
+def _shipped_recipe(name: str) -> TrainConfig:
+    """The training settings of a shipped model."""
+    return SHIPPED_RECIPES[name]
 
 
 # the labs' Keras CNN: Conv2D's default padding is "valid", so 28 -> 26 -> 13 -> 11 -> 5

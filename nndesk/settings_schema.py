@@ -10,17 +10,22 @@ a new activation appears in the CLI and the form at once. The defaults are ``Tra
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from nndesk.data.normalize import NORMALIZATIONS
+from nndesk.data.registry import DATASETS
 from nndesk.errors import ConfigError
 from nndesk.nn.activations import ACTIVATIONS
 from nndesk.nn.init import INITS
 from nndesk.nn.losses import LOSSES
 from nndesk.nn.model import OUTPUTS
-from nndesk.nn.optimizers import OPTIMIZERS
+from nndesk.nn.optimizers import OPTIMIZERS, accepts
 from nndesk.nn.schedules import SCHEDULES
+
+#: Seeds are whole numbers 0..2**32-1 (what every NumPy generator and the settings file take).
+MAX_SEED = 2**32 - 1
 
 #: How each choice reads in the form (the CLI takes the value itself).
 CHOICE_LABELS = {
@@ -63,7 +68,8 @@ class Field:
     ``low``/``high`` bound numbers (``low_open``/``high_open``: the bound itself is refused);
     ``optional``: None is allowed (the optimizer's own default, or off); ``resume_keeps``: a
     resumed model file fixes it (its network, inputs and optimizer); ``live``: it can change
-    while a run trains; ``flag``: the CLI flag when it is not ``--`` + the name with dashes.
+    while a run trains; ``applies(values)``: whether it matters with the other values (the form
+    hides it otherwise); ``flag``: the CLI flag when it is not ``--`` + the name with dashes.
     """
 
     name: str
@@ -79,6 +85,7 @@ class Field:
     optional: bool = False
     resume_keeps: bool = False
     live: bool = False
+    applies: Callable[[Mapping[str, Any]], bool] | None = None
     flag: str = ""
     metavar: str = ""
 
@@ -91,6 +98,8 @@ class Field:
 
     def range_text(self) -> str:
         """``"in [0, 1)"``, ``"> 0"``, ``">= 1"``: the range, as messages say it."""
+        if self.kind is int and self.low is not None and self.high is not None:
+            return f"a whole number {self.low:g} to {int(self.high)}"
         if self.low is not None and self.high is not None:
             left, right = "(" if self.low_open else "[", ")" if self.high_open else "]"
             return f"in {left}{self.low:g}, {self.high:g}{right}"
@@ -135,8 +144,9 @@ def _field(name: str, kind: type, label: str, help: str, group: str, **rules: An
 
 FIELDS: tuple[Field, ...] = (
     # -- data ----------------------------------------------------------------------------------
-    _field("dataset", str, "Dataset", "mnist, fashion, or a folder with one sub-folder of "
-           "images per class", "data", resume_keeps=True, metavar="mnist|fashion|FOLDER"),
+    _field("dataset", str, "Dataset", f"{', '.join(DATASETS)}, or a folder with one "
+           "sub-folder of images per class", "data", resume_keeps=True,
+           metavar="|".join((*DATASETS, "FOLDER"))),
     _field("normalize", str, "Inputs", "how pixels 0..255 are scaled before the network",
            "data", choices=NORMALIZATIONS, resume_keeps=True),
     _field("val_fraction", float, "Validation", "share of the training images held out to "
@@ -164,7 +174,8 @@ FIELDS: tuple[Field, ...] = (
            choices=("auto", *(name for name in INITS if name != "zeros")), resume_keeps=True),
     _field("prelu_init", float, "PReLU slope", "PReLU's learned negative slope starts here: "
            "0.25 as in He et al. and PyTorch, 0 as in Keras", "network", low=0.0, high=1.0,
-           high_open=True, resume_keeps=True, metavar="SLOPE"),
+           high_open=True, resume_keeps=True, metavar="SLOPE",
+           applies=lambda v: v.get("activation") == "prelu"),
     # -- optimisation --------------------------------------------------------------------------
     _field("optimizer", str, "Optimizer", "the update rule", "optimisation",
            choices=OPTIMIZERS, resume_keeps=True),
@@ -172,11 +183,11 @@ FIELDS: tuple[Field, ...] = (
            low_open=True, live=True, metavar="RATE"),
     _field("momentum", float, "Momentum", "momentum and Nesterov: the share of the last step "
            "kept", "optimisation", low=0.0, high=1.0, high_open=True, resume_keeps=True,
-           metavar="MU"),
+           metavar="MU", applies=lambda v: accepts(v.get("optimizer", ""), "momentum")),
     _field("eps", float, "Epsilon", "added to sqrt(v) by Adam, AdamW and RMSProp; empty = "
            "the optimizer's default (1e-8 Adam, 1e-7 RMSProp; Keras uses 1e-7)", "optimisation",
            low=0.0, high=1.0, low_open=True, high_open=True, optional=True, resume_keeps=True,
-           metavar="EPS"),
+           metavar="EPS", applies=lambda v: accepts(v.get("optimizer", ""), "eps")),
     _field("batch_size", int, "Batch size", "images per update; 0 (or 'full' on the command "
            "line) = the whole training split, plain gradient descent", "optimisation", low=0,
            metavar="N|full"),
@@ -185,20 +196,23 @@ FIELDS: tuple[Field, ...] = (
     _field("schedule", str, "Schedule", "how the learning rate changes from epoch to epoch",
            "optimisation", choices=SCHEDULES),
     _field("schedule_step", int, "Every", "step: decay every N epochs; exp: constant for N "
-           "epochs first", "optimisation", low=1, metavar="EPOCHS"),
+           "epochs first", "optimisation", low=1, metavar="EPOCHS",
+           applies=lambda v: v.get("schedule") in ("step", "exp")),
     _field("schedule_gamma", float, "Multiply by", "step: multiply the rate by this at every "
-           "step", "optimisation", low=0.0, high=1.0, low_open=True, metavar="FACTOR"),
+           "step", "optimisation", low=0.0, high=1.0, low_open=True, metavar="FACTOR",
+           applies=lambda v: v.get("schedule") == "step"),
     _field("schedule_rate", float, "Decay rate", "exp: multiply the rate by exp(-RATE) each "
-           "epoch", "optimisation", low=0.0, metavar="RATE"),
+           "epoch", "optimisation", low=0.0, metavar="RATE",
+           applies=lambda v: v.get("schedule") == "exp"),
     _field("min_lr", float, "Minimum LR", "cosine: the final rate", "optimisation", low=0.0,
-           metavar="RATE"),
+           metavar="RATE", applies=lambda v: v.get("schedule") == "cosine"),
     _field("l2", float, "L2", "weight penalty l2 * sum(W^2) (Keras' l2)", "optimisation",
            low=0.0, resume_keeps=True, metavar="LAMBDA"),
     _field("clip_norm", float, "Clip norm", "clip the gradient's global norm to this; empty = "
            "off", "optimisation", low=0.0, low_open=True, optional=True, resume_keeps=True,
            metavar="NORM"),
     _field("seed", int, "Seed", "same seed + same settings = the same run, batch for batch",
-           "optimisation", low=0, metavar="N"),
+           "optimisation", low=0, high=MAX_SEED, metavar="N"),
     _field("test_every_epoch", bool, "Test", "also measure accuracy on the test images after "
            "every epoch", "optimisation"),
     _field("threads", int, "Threads", "BLAS threads while training; 0 = automatic (one for "

@@ -23,6 +23,7 @@ def _user_dirs_in_tmp(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("NNDESK_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("NNDESK_HOME", str(home / "data"))
     monkeypatch.delenv("NNDESK_DATA_DIR", raising=False)
+    monkeypatch.delenv("NNDESK_MIRROR", raising=False)
 
 
 def write_idx(path: Path, array: np.ndarray, compress: bool | None = None) -> Path:

@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.errors import NndeskError
+from nndesk.presets import SHIPPED_RECIPES
 from nndesk.training import EpochReport, RunEnded, TrainConfig, prepare, train
 
 #: Where the shipped files live in a source checkout.
@@ -54,51 +55,13 @@ class Recipe:
     stroke: float = 0.0
 
 
-_MLP = TrainConfig(
-    arch="784-512-256-10",
-    activation="relu",
-    output="softmax",
-    loss="ce",
-    optimizer="adam",
-    lr=1e-3,
-    batch_size=128,
-    dropout=0.2,
-    schedule="cosine",
-    min_lr=1e-5,
-    normalize="symmetric",
-    val_fraction=0.0,
-    seed=0,
-)
-
-_CNN = _MLP.replace(arch="784-c32-p-c64-p-128-10", dropout=0.3)
-
 RECIPES: dict[str, Recipe] = {
     r.name: r
     for r in (
-        Recipe(
-            "mnist-mlp",
-            _MLP.replace(dataset="mnist", epochs=30, augment=True),
-            target=0.983,
-            stroke=2 / 3,
-        ),
-        Recipe(
-            "fashion-mlp",
-            _MLP.replace(dataset="fashion", arch="784-1024-512-10", dropout=0.3, epochs=25),
-            target=0.900,
-        ),
-        Recipe(
-            "mnist-cnn",
-            _CNN.replace(dataset="mnist", epochs=12, dropout=0.25, augment=True),
-            target=0.992,
-            stroke=2 / 3,
-        ),
-        Recipe(
-            "fashion-cnn",
-            _CNN.replace(
-                dataset="fashion", arch="784-c32-bn-p-c64-bn-p-256-10", dropout=0.4, epochs=15
-            ),
-            target=0.925,
-        ),
+        Recipe("mnist-mlp", SHIPPED_RECIPES["mnist-mlp"], target=0.983, stroke=2 / 3),
+        Recipe("fashion-mlp", SHIPPED_RECIPES["fashion-mlp"], target=0.900),
+        Recipe("mnist-cnn", SHIPPED_RECIPES["mnist-cnn"], target=0.992, stroke=2 / 3),
+        Recipe("fashion-cnn", SHIPPED_RECIPES["fashion-cnn"], target=0.925),
     )
 }
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from nndesk import preferences
+from nndesk.data.registry import DATASETS
 from nndesk.errors import DataError, NndeskError
 
 _cache: dict[tuple[str, str | None], object] = {}
@@ -20,56 +21,97 @@ _locks: dict[tuple[str, str | None], threading.Lock] = {}
 _locks_guard = threading.Lock()
 
 #: mode of the window -> the dataset its test images come from
-DATASET_FOR_KIND = {"digits": "mnist", "garments": "fashion"}
-TITLES = {"mnist": "MNIST", "fashion": "Fashion-MNIST"}
+DATASET_FOR_KIND = {spec.preprocess: name for name, spec in DATASETS.items()}
+TITLES = {name: spec.short_title for name, spec in DATASETS.items()}
+
+
+class DatasetMissing(DataError):
+    """A registered dataset is neither in the data folder nor in the cache (offer a download)."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
 
 
 def how_to_get(name: str) -> str:
     """One line telling the user how to make ``name`` available locally."""
     title = TITLES.get(name, name)
     return (
-        f"{title} is not on this computer: run `nndesk download {name}` in a terminal, "
-        "or point File > Data folder... at a folder holding its IDX files"
+        f"{title} is not on this computer yet: download it, or choose a folder holding its "
+        "four IDX files."
     )
-
-
-#: sub-folder names a parent data folder may use for each dataset
-_SUBFOLDERS = {
-    "mnist": ("mnist", "MNIST"),
-    "fashion": ("fashion-mnist", "fashion", "Fashion-MNIST"),
-}
 
 
 def _folder_for(name: str, data_dir: str | None) -> str | None:
     """The user's data folder may hold the IDX files itself or one sub-folder per dataset."""
     if data_dir is None:
         return None
-    for sub in _SUBFOLDERS.get(name, ()):
+    spec = DATASETS.get(name)
+    for sub in spec.folder_names if spec is not None else ():
         if (Path(data_dir) / sub).is_dir():
             return str(Path(data_dir) / sub)
     return data_dir
 
 
+def _complete(folder: str | Path | None, spec) -> bool:
+    """Whether ``folder`` holds all four files of ``spec`` (a few stat calls)."""
+    from nndesk.data.sources import find_files
+
+    if folder is None:
+        return False
+    try:
+        find_files(folder, spec)
+    except DataError:
+        return False
+    return True
+
+
+def source_folder(name: str) -> str | None:
+    """Where the window reads registered dataset ``name`` from: the data folder when it holds
+    the files, else the download cache when it does, else None (missing). Cheap: stats only."""
+    from nndesk.data.download import dataset_cache_dir
+    from nndesk.data.registry import get_spec
+
+    spec = get_spec(name)
+    user = _folder_for(spec.name, preferences.data_dir())
+    if _complete(user, spec):
+        return user
+    cache = dataset_cache_dir(spec)
+    return str(cache) if _complete(cache, spec) else None
+
+
+def missing_dataset(name: str | None) -> str | None:
+    """``name``'s registry name when it is a registered dataset not on this computer, else
+    None (image folders and present datasets are never "missing")."""
+    if name not in TITLES:
+        return None
+    return name if source_folder(name) is None else None
+
+
 def get_dataset(name: str, allow_download: bool = False):
     """The ``nndesk.data.Dataset`` called ``name``, loaded at most once (blocking; call off the GUI
-    thread). The data folder comes from ``preferences.data_dir()``.
+    thread). A registered dataset comes from ``preferences.data_dir()`` when that folder holds
+    it, else from the download cache; an image folder is read as it is.
 
-    Raises ``DataError`` with a one-line message saying how to get the data when it is missing.
+    Raises ``DatasetMissing`` (one line saying how to get it) when a registered dataset is in
+    neither place, ``DataError`` for damaged files.
     """
     from nndesk.data import load_dataset  # the data layer is NumPy-only; import it lazily
 
-    data_dir = _folder_for(name, preferences.data_dir())
+    if name in TITLES:
+        data_dir = source_folder(name)
+        if data_dir is None:
+            folder = preferences.data_dir()
+            where = f" It is not in {folder} either." if folder else ""
+            raise DatasetMissing(name, how_to_get(name) + where)
+    else:
+        data_dir = None
     key = (name, data_dir)
     with _locks_guard:
         lock = _locks.setdefault(key, threading.Lock())
     with lock:  # a second caller for the same dataset waits for the first instead of re-reading
         if key not in _cache:
-            try:
-                _cache[key] = load_dataset(name, data_dir=data_dir, allow_download=allow_download)
-            except DataError as err:
-                if allow_download:
-                    raise
-                raise DataError(f"{err} — {how_to_get(name)}") from None
+            _cache[key] = load_dataset(name, data_dir=data_dir, allow_download=allow_download)
         return _cache[key]
 
 

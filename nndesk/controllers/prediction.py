@@ -1,7 +1,8 @@
 """PredictionController: the model everyone uses, and predictions for the canvas off the GUI thread.
 
-Image files, dropped and pasted images are decoded and fitted to the canvas by the same worker
-thread (``open_image``), so a large picture never freezes the window.
+Image files, dropped and pasted images are decoded and fitted to the canvas (``open_image``), and
+model files chosen in the window are read (``open_model``), by the same worker thread, so a large
+picture or model never freezes the window.
 
 One worker QThread runs the jobs. At most one job is in flight; while it runs, newer canvas images
 only replace the single pending one, so a fast mouse never builds a queue. A QTimer throttles
@@ -51,6 +52,19 @@ class ImageResult:
 
 
 @dataclass(frozen=True)
+class _ModelJob:
+    token: int  # only the newest request is put in use
+    path: str
+
+
+@dataclass(frozen=True)
+class ModelResult:
+    token: int
+    classifier: Classifier | None  # the model read, or None with
+    error: str | None  # one line naming the file and what is wrong
+
+
+@dataclass(frozen=True)
 class PredictionResult:
     generation: int
     prediction: Prediction | None
@@ -74,6 +88,18 @@ class _Worker(QObject):
 
     finished = Signal(object)  # PredictionResult
     image_decoded = Signal(object)  # ImageResult
+    model_read = Signal(object)  # ModelResult
+
+    @Slot(object)
+    def read_model(self, job: _ModelJob) -> None:
+        """Read a model file off the GUI thread (a large one takes a second)."""
+        try:
+            result = ModelResult(job.token, Classifier.from_file(job.path), None)
+        except NndeskError as err:  # the message already names the file
+            result = ModelResult(job.token, None, str(err))
+        except Exception as err:  # noqa: BLE001 - load_model means to raise only the above
+            result = ModelResult(job.token, None, f"{job.path}: cannot open model ({err!r:.80})")
+        self.model_read.emit(result)
 
     @Slot(object)
     def decode(self, job: _ImageJob) -> None:
@@ -144,6 +170,8 @@ class PredictionController(QObject):
     _saliency_submitted = Signal(object)  # _SaliencyJob, queued to the worker thread
     image_ready = Signal(object)  # uint8 (280, 280): the newest opened/dropped/pasted image, fitted
     image_failed = Signal(str)  # one line naming the image and why it cannot be used
+    model_failed = Signal(str)  # one line naming a model file ``open_model`` could not use
+    _model_submitted = Signal(object)  # _ModelJob, queued to the worker thread
     _job_submitted = Signal(object)  # _Job, queued to the worker thread
     _image_submitted = Signal(object)  # _ImageJob, queued to the worker thread
 
@@ -170,6 +198,10 @@ class PredictionController(QObject):
         self._worker.image_decoded.connect(self._on_worker_image_decoded)
         self._image_token = 0
         self._images_running = 0
+        self._model_submitted.connect(self._worker.read_model)
+        self._worker.model_read.connect(self._on_worker_model_read)
+        self._model_token = 0
+        self._models_running = 0
         self._saliency_submitted.connect(self._worker.run_saliency)
         self._worker.saliency_finished.connect(self._on_worker_saliency_finished)
         self._thread.finished.connect(self._worker.deleteLater)
@@ -251,6 +283,23 @@ class PredictionController(QObject):
             self.image_failed.emit(result.error)
         else:
             self.image_ready.emit(result.pixels)
+
+    def open_model(self, path: str) -> None:
+        """Read a model file in the worker thread and put it in use (``classifier_changed``), or
+        emit ``model_failed``; an older request still running is superseded."""
+        self._model_token += 1
+        self._models_running += 1
+        self._model_submitted.emit(_ModelJob(self._model_token, str(path)))
+
+    @Slot(object)
+    def _on_worker_model_read(self, result: ModelResult) -> None:
+        self._models_running -= 1
+        if result.token != self._model_token:
+            return  # the user chose another model meanwhile
+        if result.error is not None:
+            self.model_failed.emit(result.error)
+        else:
+            self.set_classifier(result.classifier)
 
     @Slot()
     def _on_timer_timeout(self) -> None:
@@ -335,6 +384,7 @@ class PredictionController(QObject):
             and not self._pending
             and not self._timer.isActive()
             and not self._images_running
+            and not self._models_running
             and not self._saliency_busy
             and self._saliency_pending is None
         )

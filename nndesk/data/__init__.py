@@ -1,7 +1,7 @@
 """Datasets: IDX parsing, the named-dataset registry, download, image folders, splits, batches.
 
-NumPy and the standard library only (pooch is imported inside the download functions; Pillow
-only through ``nndesk.preprocess`` for image folders), so importing this never loads Qt.
+NumPy and the standard library only (downloads use urllib; Pillow only through
+``nndesk.preprocess`` for image folders), so importing this never loads Qt.
 """
 
 from nndesk.data.batching import iterate_minibatches, num_batches

@@ -1,19 +1,32 @@
-"""Fetch a registered dataset into the user cache: mirrors in turn, verified, atomic.
+"""Fetch a registered dataset into the user cache: mirrors in turn, verified, atomic, cancellable.
 
-The transfer itself is pooch's (``HTTPDownloader``); the checksum is ours, because the
-published SHA-256s are of the *decompressed* files, so every honest mirror passes whatever
-gzip level it used. A file reaches its final name only after it verified: an interrupted,
-failed or altered download leaves nothing behind in the cache.
+Sources are tried in order: a classroom mirror (``$NNDESK_MIRROR`` or the window's setting: an
+http(s) URL or a folder laid out as ``mnist/`` and ``fashion-mnist/``), then the public mirrors,
+HTTPS first. The checksum is ours, because the published SHA-256s are of the *decompressed*
+files, so every honest mirror passes whatever gzip level it used. A file reaches its final name
+only after it verified: a cancelled, failed or altered download leaves nothing behind.
+
+Failures come in three kinds, each one short line: ``"offline"`` (no server could be reached),
+``"local"`` (the destination cannot be written: no mirror is to blame, none is tried further) and
+``"mirrors"`` (servers answered, but with errors or files that fail the checksum).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import hashlib
 import os
+import shutil
+import socket
+import threading
+import urllib.error
+import urllib.request
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from nndesk.data.idx import sha256_decompressed
-from nndesk.data.registry import DataFile, DatasetSpec, get_spec
+from nndesk.data.registry import DATASETS, DataFile, DatasetSpec, get_spec
 from nndesk.errors import DataError
 from nndesk.fileio import atomic_path
 from nndesk.paths import cache_dir
@@ -21,7 +34,74 @@ from nndesk.paths import cache_dir
 #: progress(filename, done_bytes, total_bytes or None), called from the downloading thread.
 ProgressFn = Callable[[str, int, "int | None"], None]
 
-TIMEOUT_SECONDS = 30
+#: seconds to reach a server (so "offline" is known within a few seconds) ...
+CONNECT_TIMEOUT = 5.0
+#: ... and the longest a connected server may stay silent before the mirror counts as failed
+READ_TIMEOUT = 30.0
+CHUNK = 1 << 16
+#: the environment variable naming a classroom mirror (URL or folder)
+MIRROR_ENV = "NNDESK_MIRROR"
+#: sub-folder of a classroom mirror per dataset (the layout of a data folder nndesk reads)
+MIRROR_FOLDERS = {name: spec.folder_names[0] for name, spec in DATASETS.items()}
+#: what the window's button promises, in MB (the four .gz files)
+DOWNLOAD_MB = {"mnist": 11, "fashion": 30}
+#: the four .gz files' sizes on the public mirrors, for an overall progress bar
+APPROX_BYTES = {"mnist": 11_594_722, "fashion": 30_878_645}
+#: short dataset names for messages and buttons
+SHORT_TITLES = {name: spec.short_title for name, spec in DATASETS.items()}
+#: no published file is above 27 MB compressed or 48 MB decompressed; a mirror sending more is
+#: refused before it fills the disk or the memory
+MAX_DOWNLOAD_BYTES = 64 << 20
+MAX_DECOMPRESSED_BYTES = 64 << 20
+
+
+class DownloadError(DataError):
+    """A download that did not happen; ``kind`` is "offline", "local", "mirrors" or "cancelled"."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class _LocalError(Exception):
+    """Writing the destination failed: the user's disk, not the mirror, is the problem."""
+
+
+class _Unreachable(Exception):
+    """The server could not be reached at all (name lookup, refused, unroutable, timed out)."""
+
+
+class Cancel:
+    """A cancel flag for one download, set from another thread (the window's Cancel button).
+
+    Setting it also shuts the socket being read, so a server that stalls cannot hold the
+    download past the click.
+    """
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._socket: socket.socket | None = None
+
+    def set(self) -> None:
+        self._event.set()
+        with self._lock:
+            if self._socket is not None:
+                with contextlib.suppress(OSError):  # already closed: nothing to stop
+                    self._socket.shutdown(socket.SHUT_RDWR)
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+    def _watch(self, sock: socket.socket | None) -> None:
+        with self._lock:
+            self._socket = sock
+        if sock is not None and self._event.is_set():
+            self.set()
+
+    def check(self) -> None:
+        if self.is_set():
+            raise DownloadError("download cancelled", "cancelled")
 
 
 def dataset_cache_dir(spec: DatasetSpec | str) -> Path:
@@ -29,42 +109,236 @@ def dataset_cache_dir(spec: DatasetSpec | str) -> Path:
     return cache_dir() / "datasets" / get_spec(spec).name
 
 
-class _ProgressAdapter:
-    """The tqdm-like object pooch's HTTPDownloader drives, forwarding to a plain callback."""
-
-    def __init__(self, filename: str, callback: ProgressFn):
-        self.filename = filename
-        self.callback = callback
-        self.total: int | None = None
-        self.n = 0
-
-    def update(self, k: int) -> None:
-        self.n += k
-        total = self.total or None  # pooch sets 0 when the server sends no Content-Length
-        self.callback(self.filename, min(self.n, total) if total else self.n, total)
-
-    def reset(self) -> None:
-        self.n = 0
-
-    def close(self) -> None:
-        pass
+def classroom_mirror() -> str | None:
+    """``$NNDESK_MIRROR``, or None."""
+    value = os.environ.get(MIRROR_ENV, "").strip()
+    return value or None
 
 
-def _one_line(err: BaseException) -> str:
-    text = str(err).strip().splitlines()
-    reason = text[0] if text else type(err).__name__
-    return reason if len(reason) <= 300 else reason[:297] + "..."
+def _is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
 
 
-def _transfer(url: str, out: Path, filename: str, progress: ProgressFn | None) -> None:
-    import pooch  # imported here: it pulls in tqdm/requests, not needed to read a local file
+def mirror_sources(spec: DatasetSpec, mirror: str | None = None) -> tuple[str, ...]:
+    """The places ``spec``'s files are fetched from, in order: the classroom mirror's folder
+    for this dataset (``mirror``, else ``$NNDESK_MIRROR``), then the public mirrors, HTTPS
+    first. URLs end in ``/``; a folder mirror is a path."""
+    mirror = mirror if mirror is not None else classroom_mirror()
+    sources: list[str] = []
+    if mirror:
+        sub = MIRROR_FOLDERS.get(spec.name, spec.name)
+        if mirror.lower().startswith("file://"):
+            mirror = urllib.request.url2pathname(mirror[len("file://") :])
+        if _is_url(mirror):
+            sources.append(mirror.rstrip("/") + f"/{sub}/")
+        else:
+            sources.append(str(Path(mirror).expanduser() / sub))
+    https = [m for m in spec.mirrors if m.lower().startswith("https://")]
+    sources += https + [m for m in spec.mirrors if m not in https]
+    return tuple(sources)
 
-    bar = _ProgressAdapter(filename, progress) if progress else False
-    downloader = pooch.HTTPDownloader(progressbar=bar, chunk_size=1 << 16, timeout=TIMEOUT_SECONDS)
-    downloader(url, str(out), None)
-    # a server that closes early is normally caught by the HTTP layer; this catches the rest
-    if bar and bar.total and out.stat().st_size != bar.total:
-        raise DataError(f"transfer cut short ({out.stat().st_size} of {bar.total} bytes)")
+
+def _short_reason(err: BaseException) -> str:
+    """A few words on why one mirror failed (no stacked exception reprs)."""
+    if isinstance(err, DataError):
+        return str(err)  # our own one-line reason (a checksum mismatch shows both hashes)
+    if isinstance(err, urllib.error.HTTPError):
+        return f"HTTP {err.code}"
+    if isinstance(err, urllib.error.URLError):
+        err = err.reason if isinstance(err.reason, BaseException) else OSError(str(err.reason))
+    if isinstance(err, socket.gaierror):
+        return "server name not found"
+    if isinstance(err, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(err, TimeoutError | socket.timeout):
+        return "timed out"
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror[0].lower() + err.strerror[1:]
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _unreachable(err: BaseException) -> bool:
+    """Whether ``err`` means the server could not be reached at all (vs. answered badly)."""
+    if isinstance(err, urllib.error.HTTPError):
+        return False
+    if isinstance(err, urllib.error.URLError):
+        err = err.reason if isinstance(err.reason, BaseException) else err
+    if isinstance(err, socket.gaierror | ConnectionRefusedError | TimeoutError | socket.timeout):
+        return True
+    return isinstance(err, OSError) and err.errno in (
+        errno.ENETUNREACH,
+        errno.EHOSTUNREACH,
+        errno.ECONNREFUSED,
+        errno.ETIMEDOUT,
+        errno.EADDRNOTAVAIL,
+    )
+
+
+def _response_socket(response) -> socket.socket | None:
+    # http.client keeps the socket at response.fp.raw._sock; reaching it lets Cancel shut a
+    # stalled read at once and lets the read timeout differ from the connect timeout
+    return getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+
+
+def _copy_stream(read, write, name: str, total, progress, cancel: Cancel | None) -> int:
+    done = 0
+    while True:
+        if cancel is not None:
+            cancel.check()
+        block = read(CHUNK)
+        if not block:
+            break
+        done += len(block)
+        if done > MAX_DOWNLOAD_BYTES:
+            raise DataError(f"more than {MAX_DOWNLOAD_BYTES >> 20} MB: not an MNIST-style file")
+        try:
+            write(block)
+        except OSError as err:
+            raise _LocalError(err) from err
+        if progress is not None:
+            progress(name, done, total)
+    if cancel is not None:
+        cancel.check()  # a shut socket reads as the end of the body
+    return done
+
+
+def _http_get(url: str, out: Path, name: str, progress, cancel: Cancel | None) -> None:
+    request = urllib.request.Request(url, headers={"User-Agent": "nndesk"})
+    try:
+        response = urllib.request.urlopen(request, timeout=CONNECT_TIMEOUT)
+    except Exception as err:
+        if cancel is not None:
+            cancel.check()
+        raise (_Unreachable(err) if _unreachable(err) else err) from err
+    with response:
+        sock = _response_socket(response)
+        if sock is not None:
+            sock.settimeout(READ_TIMEOUT)
+        if cancel is not None:
+            cancel._watch(sock)
+        try:
+            length = response.headers.get("Content-Length")
+            total = int(length) if length and length.isdigit() else None
+            if total is not None and total > MAX_DOWNLOAD_BYTES:
+                raise DataError(f"{total >> 20} MB: not an MNIST-style file")
+            try:
+                f = open(out, "wb")  # noqa: SIM115 - the error of opening is a local one
+            except OSError as err:
+                raise _LocalError(err) from err
+            with f:
+                # read1: whatever has arrived, so progress (and cancel) never wait for 64 KB
+                read = getattr(response, "read1", response.read)
+                done = _copy_stream(read, f.write, name, total, progress, cancel)
+        finally:
+            if cancel is not None:
+                cancel._watch(None)
+    if total is not None and done != total:
+        raise DataError(f"transfer cut short ({done} of {total} bytes)")
+
+
+def _copy_file(source: Path, out: Path, name: str, progress, cancel: Cancel | None) -> None:
+    total = source.stat().st_size
+    with source.open("rb") as src:
+        try:
+            f = open(out, "wb")  # noqa: SIM115 - the error of opening is a local one
+        except OSError as err:
+            raise _LocalError(err) from err
+        with f:
+            _copy_stream(src.read, f.write, name, total, progress, cancel)
+
+
+def _sha256_decompressed(path: Path) -> str:
+    """SHA-256 of the content after gunzipping (raw files hash as they are), streaming and
+    bounded, so a small gzip that inflates to gigabytes is refused without filling memory."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        gzipped = f.read(2) == b"\x1f\x8b"
+        f.seek(0)
+        inflate = zlib.decompressobj(wbits=47) if gzipped else None
+        size = 0
+        while block := f.read(CHUNK):
+            while block:
+                if inflate is None:
+                    out, block = block, b""
+                else:
+                    try:
+                        out = inflate.decompress(block, CHUNK)
+                    except zlib.error as err:
+                        raise DataError(f"corrupt gzip data ({err})") from None
+                    block = inflate.unconsumed_tail
+                    if inflate.eof:
+                        block = b""  # trailing bytes after the gzip member are ignored
+                size += len(out)
+                if size > MAX_DECOMPRESSED_BYTES:
+                    raise DataError("decompresses to more than an MNIST-style file can hold")
+                h.update(out)
+        if inflate is not None and not inflate.eof:
+            raise DataError("gzip data cut short")
+    return h.hexdigest()
+
+
+class _SourceFailure(Exception):
+    """This source failed (HTTP error, cut transfer, checksum): try the next one."""
+
+
+def _fetch_from(source: str, location: str, out: Path, name: str, progress, cancel) -> None:
+    """Fetch ``location`` into ``out``; every failure not local nor of reach is the source's."""
+    try:
+        if _is_url(source):
+            _http_get(location, out, name, progress, cancel)
+        else:
+            _copy_file(Path(location), out, name, progress, cancel)
+    except (_LocalError, _Unreachable, DownloadError):
+        raise
+    except Exception as err:  # noqa: BLE001 - this source's failure, whatever it was
+        raise _SourceFailure(err) from err
+
+
+def _fetch_one(source: str, file: DataFile, folder: Path, progress, cancel) -> Path:
+    """Fetch ``file`` from one source into ``folder``; returns the verified file.
+
+    A classroom mirror may hold the file gzipped or raw (like any data folder), so the raw
+    name is tried when the ``.gz`` one is not there; the public mirrors serve ``.gz``.
+    """
+    names = (file.gz_name, file.name)
+    if not _is_url(source):
+        present = [n for n in names if (Path(source) / n).is_file()]
+        if not present:
+            raise _SourceFailure(FileNotFoundError(errno.ENOENT, "no such file"))
+        names = (present[0],)
+    for i, stored_name in enumerate(names):
+        location = source + stored_name if _is_url(source) else str(Path(source) / stored_name)
+        target = folder / stored_name
+        try:
+            with atomic_path(target) as tmp:  # deletes the temp file on any failure
+                try:
+                    _fetch_from(source, location, tmp, file.gz_name, progress, cancel)
+                    got = _sha256_decompressed(tmp)
+                except DataError as err:
+                    if isinstance(err, DownloadError):
+                        raise
+                    raise _SourceFailure(err) from err
+                if got != file.sha256:
+                    raise _SourceFailure(
+                        DataError(f"checksum mismatch: expected {file.sha256}, got {got}")
+                    )
+        except _SourceFailure as failure:
+            cause = failure.args[0]
+            is_404 = isinstance(cause, urllib.error.HTTPError) and cause.code == 404
+            if is_404 and i + 1 < len(names):
+                continue  # a classroom server may hold the raw file instead of the .gz
+            raise
+        except OSError as err:  # only atomic_path's own mkdir / temp file / rename get here
+            raise _LocalError(err) from err
+        return target
+    raise AssertionError("unreachable")
+
+
+def _local_message(folder: Path, err: BaseException) -> str:
+    cause = err.args[0] if err.args else err
+    reason = getattr(cause, "strerror", None) or str(cause)
+    return f"cannot write the download into {folder}: {reason}"
 
 
 def fetch_file(
@@ -72,30 +346,46 @@ def fetch_file(
     mirrors: tuple[str, ...],
     folder: str | os.PathLike,
     progress: ProgressFn | None = None,
+    cancel: Cancel | None = None,
+    title: str = "the dataset",
 ) -> Path:
-    """Download ``file`` (as ``<name>.gz``) into ``folder``, trying each mirror in turn.
+    """Download ``file`` into ``folder``, trying each source (URL or folder) in turn.
 
-    Returns the verified file's path. Raises DataError naming the file, every mirror's failure
-    (a checksum mismatch shows both hashes) and how to get the file by hand.
+    Returns the verified file's path. Raises ``DownloadError``: kind "offline" when no source
+    could be reached, "local" when ``folder`` cannot be written (at once, no further mirror is
+    tried), "cancelled", or "mirrors" naming each source's failure (a checksum mismatch shows
+    both hashes) and how to get the file by hand.
     """
-    target = Path(folder) / file.gz_name
-    failures = []
-    for base in mirrors:
-        url = base + file.gz_name
+    folder = Path(folder)
+    failures: list[str] = []
+    unreachable = 0
+    for source in mirrors:
         try:
-            with atomic_path(target) as tmp:
-                _transfer(url, tmp, file.gz_name, progress)
-                got = sha256_decompressed(tmp)
-                if got != file.sha256:
-                    raise DataError(f"checksum mismatch: expected {file.sha256}, got {got}")
-            return target
-        except Exception as err:  # noqa: BLE001 - any failure means: try the next mirror
-            failures.append(f"{url}: {_one_line(err)}")
+            return _fetch_one(source, file, folder, progress, cancel)
+        except DownloadError:
+            raise
+        except _LocalError as err:
+            raise DownloadError(_local_message(folder, err), "local") from None
+        except _Unreachable as err:
+            unreachable += 1
+            failures.append(f"{source + file.gz_name}: {_short_reason(err.args[0])}")
+        except _SourceFailure as err:  # this source answered badly: try the next one
+            if cancel is not None:
+                cancel.check()
+            where = source + file.gz_name if _is_url(source) else source
+            failures.append(f"{where}: {_short_reason(err.args[0])}")
+    if failures and unreachable == len(failures):
+        raise DownloadError(
+            f"Cannot download {title}: no download server could be reached (offline?).",
+            "offline",
+        )
     tried = "; ".join(failures) if failures else "no mirrors configured"
-    raise DataError(
+    public = [m for m in mirrors if _is_url(m)]
+    raise DownloadError(
         f"{file.gz_name}: download failed ({tried}). Get it by hand from "
-        f"{mirrors[0] + file.gz_name if mirrors else 'the dataset website'}, put it in a "
-        f"folder and pass --data-dir FOLDER (or set NNDESK_DATA_DIR)"
+        f"{public[-1] + file.gz_name if public else 'the dataset website'}, put it in a "
+        f"folder and pass --data-dir FOLDER (or set NNDESK_DATA_DIR)",
+        "mirrors",
     )
 
 
@@ -111,19 +401,31 @@ def download_dataset(
     name: str | DatasetSpec,
     dest: str | os.PathLike | None = None,
     progress: ProgressFn | None = None,
+    mirror: str | None = None,
+    cancel: Cancel | None = None,
 ) -> Path:
     """Make sure all four files of a dataset are in ``dest`` (default: the user cache).
 
     Files already there are kept (they were verified when they arrived), so no network is
-    needed on a cache hit. Returns the folder. ``name`` may be a ``DatasetSpec``, so tests and
-    labs can fetch datasets the registry does not list.
+    needed on a cache hit. ``mirror`` is a classroom mirror tried first (default
+    ``$NNDESK_MIRROR``). Returns the folder. ``name`` may be a ``DatasetSpec``, so tests and
+    labs can fetch datasets the registry does not list. Raises ``DownloadError``.
     """
     spec = get_spec(name)
     folder = Path(dest) if dest is not None else dataset_cache_dir(spec)
+    sources = mirror_sources(spec, mirror)
+    title = SHORT_TITLES.get(spec.name, spec.name)
     for file in spec.files:
         if cached_path(file, folder) is None:
-            fetch_file(file, spec.mirrors, folder, progress)
+            fetch_file(file, sources, folder, progress, cancel, title=title)
     return folder
+
+
+def remove_partial(folder: str | os.PathLike) -> None:
+    """Remove an empty download folder left by a cancelled first download (never any file)."""
+    folder = Path(folder)
+    if folder.is_dir() and not any(folder.iterdir()):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def tqdm_progress(file=None) -> ProgressFn:

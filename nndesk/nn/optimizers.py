@@ -399,6 +399,8 @@ _OPTIMIZERS: dict[str, type[Optimizer]] = {
     "adam": Adam,
     "adamw": AdamW,
 }
+#: Every optimizer name, in the order the form lists them.
+OPTIMIZERS = tuple(_OPTIMIZERS)
 
 
 def accepts(name: str, setting: str) -> bool:

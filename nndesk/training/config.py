@@ -1,13 +1,12 @@
-"""``TrainConfig``: every setting of a training run, validated.
+"""``TrainConfig``: one run's values of every training setting, with their defaults.
 
-The fields, their types, choices, ranges and help live once in ``nndesk.settings_schema``;
-this dataclass holds one run's values of them.
+What each setting may hold (type, choices, range), its label and help, and whether resume
+keeps it are written once, in ``nndesk.settings_schema``; ``validate`` checks against it.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,15 +16,6 @@ from nndesk.errors import ConfigError
 INPUT_SIZE = 784
 #: The largest network ``validate`` accepts: with gradients and Adam's two slots about 1 GB.
 MAX_PARAMETERS = 60_000_000
-#: Seeds are whole numbers 0..2**32-1 (what every NumPy generator and the settings file take).
-MAX_SEED = 2**32 - 1
-
-ACTIVATIONS = ("relu", "leaky_relu", "sigmoid", "tanh", "elu", "prelu")
-OUTPUTS = ("softmax", "sigmoid")
-LOSSES = ("ce", "bce", "mse")
-OPTIMIZERS = ("gd", "sgd", "momentum", "nesterov", "rmsprop", "adam", "adamw")
-SCHEDULES = ("constant", "step", "exp", "cosine")
-NORMALIZATIONS = ("raw", "unit", "symmetric", "standard")
 
 
 @dataclass(frozen=True)
@@ -69,58 +59,15 @@ class TrainConfig:
     eps: float | None = None  # Adam / AdamW / RMSProp; None: the optimizer's default
     init: str = "auto"
     prelu_init: float = 0.25  # PReLU's starting slope (Keras starts at 0)
-    threads: int = 0  # BLAS threads while training; 0 = automatic (see Session.blas_threads)
+    threads: int = 0  # BLAS threads while training; 0 = automatic (training/runtime.py)
 
     def validate(self) -> TrainConfig:
-        """Return ``self`` if every field is usable, else raise ``ConfigError`` naming the field."""
-        choices = {
-            "activation": ACTIVATIONS,
-            "output": OUTPUTS,
-            "loss": LOSSES,
-            "optimizer": OPTIMIZERS,
-            "schedule": SCHEDULES,
-            "normalize": NORMALIZATIONS,
-        }
-        for name, allowed in choices.items():
-            value = getattr(self, name)
-            if value not in allowed:
-                raise ConfigError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
-        from nndesk.nn.losses import check_loss_output
+        """Return ``self`` if every field is usable (``settings_schema``: types, choices,
+        ranges, the loss the output needs; then the layers: they parse, take 784 inputs and
+        fit in memory), else raise ``ConfigError`` naming the field."""
+        from nndesk.settings_schema import check
 
-        reason = check_loss_output(self.loss, self.output)
-        if reason is not None:
-            raise ConfigError(reason)
-        positive = {"lr": self.lr, "epochs": self.epochs, "schedule_step": self.schedule_step}
-        for name, value in positive.items():
-            if not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
-                raise ConfigError(f"{name} must be a positive number; got {value!r}")
-        if not isinstance(self.batch_size, int) or self.batch_size < 0:
-            raise ConfigError(
-                f"batch_size must be a positive integer or 0 (full batch); got {self.batch_size!r}"
-            )
-        if not 0.0 <= self.dropout < 1.0:
-            raise ConfigError(f"dropout must be in [0, 1); got {self.dropout}")
-        if not 0.0 <= self.val_fraction < 1.0:
-            raise ConfigError(f"val_fraction must be in [0, 1); got {self.val_fraction}")
-        if not isinstance(self.threads, int) or self.threads < 0:
-            raise ConfigError(
-                f"threads must be 0 (automatic) or a positive integer; got {self.threads!r}"
-            )
-        if not self.l2 >= 0.0:
-            raise ConfigError(f"l2 must be >= 0; got {self.l2}")
-        if not 0.0 < self.schedule_gamma <= 1.0:
-            raise ConfigError(f"schedule_gamma must be in (0, 1]; got {self.schedule_gamma}")
-        if not self.schedule_rate >= 0.0 or not self.min_lr >= 0.0:
-            raise ConfigError("schedule_rate and min_lr must be >= 0")
-        if self.clip_norm is not None and not self.clip_norm > 0:
-            raise ConfigError(f"clip_norm must be positive; got {self.clip_norm}")
-        if self.eps is not None and not (math.isfinite(self.eps) and 0 < self.eps < 1):
-            raise ConfigError(f"eps must be a number between 0 and 1; got {self.eps}")
-        if not (math.isfinite(self.prelu_init) and 0 <= self.prelu_init < 1):
-            raise ConfigError(f"prelu_init must be in [0, 1); got {self.prelu_init}")
-        seed_ok = isinstance(self.seed, int) and not isinstance(self.seed, bool)
-        if not (seed_ok and 0 <= self.seed <= MAX_SEED):
-            raise ConfigError(f"seed must be a whole number 0 to {MAX_SEED}; got {self.seed!r}")
+        check(self.to_dict())
         from nndesk.nn.architecture import parameter_count, parse_architecture
 
         arch = repr(self.arch if len(str(self.arch)) <= 40 else f"{str(self.arch)[:37]}...")

@@ -15,6 +15,7 @@ import numpy as np
 
 from nndesk.errors import ConfigError, ModelFileError
 from nndesk.evaluation import Scores, score
+from nndesk.settings_schema import RESUME_KEEPS
 from nndesk.training import runtime
 from nndesk.training.config import TrainConfig
 from nndesk.training.loop import INIT, SPLIT, EpochProgress, run_rng
@@ -204,11 +205,7 @@ def prepare(
         loaded = resume if isinstance(resume, LoadedModel) else load_model(resume)
         saved = loaded.info.get("config") or {}
         # what the file's network, inputs and optimizer state fix cannot come from new settings
-        keep = (
-            "arch", "activation", "output", "loss", "normalize", "dropout", "dataset", "init",
-            "prelu_init", "optimizer", "l2", "momentum", "clip_norm", "eps",
-        )  # fmt: skip
-        config = config.replace(**{k: saved[k] for k in keep if k in saved})
+        config = config.replace(**{k: saved[k] for k in RESUME_KEEPS if k in saved})
         history = list(loaded.info.get("history") or [])
     config.validate()
 

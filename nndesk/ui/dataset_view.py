@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import export, viz
-from nndesk.controllers.datasets import TITLES
+from nndesk.controllers.datasets import TITLES, missing_dataset
 from nndesk.evaluation import DatasetSummary, sample_per_class
 from nndesk.ui import theme
-from nndesk.ui.banner import message_banner
+from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row, labelled
 
 SAMPLES_PER_CLASS = 10
@@ -80,7 +80,7 @@ class DatasetView(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.status = QLabel("")
         theme.set_tone(self.status, "muted")
-        self.message = message_banner()
+        self.message = DataBanner()  # what is missing, with Download / Choose a folder…
 
         self.samples_figure, self.samples_canvas = _canvas((6, 6))
         self.first_figure, self.first_canvas = _canvas((2.4, 4.6))
@@ -192,11 +192,18 @@ class DatasetView(QWidget):
     def _on_controller_failed(self, message: str) -> None:
         self._loaded_name = None  # try again next time the page is shown
         self._summary = None
-        self.message.setText(message)
-        self.message.setVisible(True)
+        self.message.show_problem(message, missing_dataset(self._wanted))
         self.status.setText("")
         self._set_enabled(False)
         self._draw_placeholder("No data")
+
+    @Slot()
+    def data_changed(self) -> None:
+        """The datasets on this computer changed: a missing-data banner retries at once."""
+        if not self.message.isHidden():
+            self.message.clear()
+            self._loaded_name = None
+            self._ensure_loaded()
 
     @Slot(object)
     def _on_controller_loaded(self, summary: DatasetSummary) -> None:

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import export
-from nndesk.controllers.datasets import TITLES
+from nndesk.controllers.datasets import TITLES, missing_dataset
 from nndesk.evaluation import EvaluationResult, report_rows
 from nndesk.ui import theme
-from nndesk.ui.banner import message_banner
 from nndesk.ui.confusion_view import ConfusionView
+from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row
 
 REPORT_HEADERS = ("Class", "Precision", "Recall", "F1-score", "Support")
@@ -112,7 +112,7 @@ class EvaluationPanel(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setFormat("Evaluating… %v / %m test images")
         self.progress.setVisible(False)
-        self.message = message_banner()
+        self.message = DataBanner()  # what is missing, with Download / Choose a folder…
 
         self.accuracy_stat = _Stat("accuracy", "Share of test images classified correctly")
         self.loss_stat = _Stat("loss", "Mean cross-entropy −log p(true class) over the test set")
@@ -315,8 +315,15 @@ class EvaluationPanel(QWidget):
     def _on_controller_failed(self, message: str) -> None:
         self.progress.setVisible(False)
         self.evaluate_button.setEnabled(True)
-        self.message.setText(message)
-        self.message.setVisible(True)
+        clf = self._controller.classifier()
+        self.message.show_problem(message, missing_dataset(getattr(clf, "dataset", None)))
+
+    @Slot()
+    def data_changed(self) -> None:
+        """The datasets on this computer changed: a missing-data banner retries at once."""
+        if not self.message.isHidden() and self._controller.classifier() is not None:
+            self.message.clear()
+            self._controller.evaluate()
 
     @Slot(object)
     def _on_controller_finished(self, result: EvaluationResult) -> None:

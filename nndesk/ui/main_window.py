@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
     image_data_received = Signal(object)  # np.ndarray (h, w[, c]) from the clipboard or a drop
     test_image_requested = Signal(int)  # index into the test set, or -1 for a random one
     data_folder_chosen = Signal(str)  # folder holding the IDX files
+    settings_requested = Signal()  # File > Settings…: the coordinator opens the dialog
     drawing_changed = Signal(object)  # np.ndarray uint8 (280, 280): predict this
     drawing_finished = Signal(object)  # np.ndarray uint8 (280, 280): a stroke ended, predict now
     saliency_overlay_toggled = Signal(bool)  # the preview's overlay was switched on/off
@@ -310,6 +311,12 @@ class MainWindow(QMainWindow):
             [],
             "Choose the folder holding the MNIST / Fashion-MNIST IDX files",
         )
+        self.act_settings = self._action(
+            "Se&ttings...",
+            lambda: self.settings_requested.emit(),
+            [QKeySequence.StandardKey.Preferences],
+            "Data folder and classroom mirror",
+        )
         self.act_quit = self._action(
             "&Quit", self.close, [QKeySequence.StandardKey.Quit], "Quit nndesk"
         )
@@ -384,6 +391,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_save_model)
         file_menu.addSeparator()
         file_menu.addAction(self.act_data_folder)
+        file_menu.addAction(self.act_settings)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu("&Edit")

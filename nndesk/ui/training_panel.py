@@ -61,6 +61,7 @@ class TrainingPanel(QWidget):
 
     model_ready = Signal(object)  # Classifier: a finished run's model, or one the user loaded
     status_message = Signal(str)  # one line for the window's status bar
+    data_missing = Signal(str)  # a run needs this registered dataset, not on this computer
 
     def __init__(
         self,
@@ -84,6 +85,7 @@ class TrainingPanel(QWidget):
         self._live_lr: float | None = None  # a rate set with "Set LR" during this run
         self._ended = None  # RunEnded of the current run once its loop is over
         self._message_box: QMessageBox | None = None
+        self._wanted_dataset: str | None = None  # the dataset of the last run asked for
 
         # -- settings (left) -----------------------------------------------------------------
         self.form = TrainForm()
@@ -264,6 +266,7 @@ class TrainingPanel(QWidget):
         """
         try:
             config = config or self.form.config()
+            self._wanted_dataset = config.dataset
             self.controller.start(config, resume=resume, curves=curves)
         except NndeskError as err:
             self.show_error(str(err))
@@ -318,9 +321,12 @@ class TrainingPanel(QWidget):
         self.loaded_model = Path(path)
         saved = clf.info.get("config")
         if saved:
-            self.form.set_config(
-                TrainConfig.from_dict(saved).replace(epochs=self.form.epochs.value())
-            )
+            try:  # a file's settings are checked like typed ones before they fill the form
+                config = TrainConfig.from_dict(saved).validate()
+            except (NndeskError, TypeError, ValueError) as err:
+                self.show_error(f"{Path(path).name}: its training settings are not usable ({err})")
+            else:
+                self.form.set_config(config.replace(epochs=self.form.epochs.value()))
         history = clf.info.get("history") or []
         self.curves = Curves.from_history(history)
         self._continuable = (self.loaded_model, None)
@@ -529,9 +535,17 @@ class TrainingPanel(QWidget):
 
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
-        self.progress.setFormat(f"Failed: {message}")
+        from nndesk.controllers.datasets import how_to_get, missing_dataset
+
         if self._run is None:
             self.title.setText("The run did not start")
+        self.progress.setFormat(f"Failed: {message}")
+        missing = missing_dataset(self._wanted_dataset)
+        if missing is not None and message.startswith(how_to_get(missing)):
+            self.progress.setFormat("Needs a dataset")
+            self.status_message.emit(message)
+            self.data_missing.emit(missing)  # the window offers the download
+            return
         self.show_error(message)
 
     @Slot(bool)

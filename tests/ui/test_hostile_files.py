@@ -53,7 +53,9 @@ def test_open_model_on_a_hostile_file_shows_one_message_and_keeps_the_model(
     window, prediction = desk.window, desk.prediction
     path = _hostile_model(tmp_path, name)
     _choose_file(monkeypatch, path)
-    window.act_open_model.trigger()
+    window.act_open_model.trigger()  # the file is read in the prediction worker
+    qtbot.waitUntil(lambda: len(messages) > 0, timeout=5000)
+    qtbot.waitUntil(prediction.is_idle, timeout=5000)
     assert len(messages) == 1
     title, text = messages[0]
     assert title == "Cannot open model" and path in text and "\n" not in text
@@ -137,3 +139,39 @@ def test_opening_a_newer_image_while_one_decodes_shows_only_the_newer(
     qtbot.waitUntil(prediction.is_idle, timeout=5000)
     assert messages == []
     assert window.prediction_panel.top_label.text() == "horizontal"
+
+
+def test_a_model_chosen_while_another_is_read_wins(
+    qtbot, window_factory, stroke_model_file, tmp_path, messages
+):
+    desk = window_factory()
+    window, prediction = desk.window, desk.prediction
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"nope")
+    window.model_file_requested.emit(str(broken))  # superseded before its error is shown
+    with qtbot.waitSignal(prediction.classifier_changed, timeout=5000):
+        window.model_file_requested.emit(str(stroke_model_file))
+    qtbot.waitUntil(prediction.is_idle, timeout=5000)
+    assert messages == []
+    assert prediction.current().path == stroke_model_file
+
+
+def test_the_train_page_opening_a_model_with_unusable_settings_says_so_and_keeps_the_form(
+    qtbot, tmp_path
+):
+    from nndesk.runs import RunStore
+    from nndesk.ui.training_panel import TrainingPanel
+
+    path = cases._resigned(
+        tmp_path, "settings.npz", lambda h, a: h["info"].update(config={"lr": "x", "epochs": 3})
+    )
+    panel = TrainingPanel(dataset_provider=lambda name: None, store=RunStore(tmp_path / "runs"))
+    qtbot.addWidget(panel)
+    panel.show()
+    lr_before = panel.form.lr.value()
+    assert panel.load_model(path)  # the model itself is fine: it loads
+    box = panel._message_box
+    assert isinstance(box, QMessageBox) and "training settings are not usable" in box.text()
+    assert "lr must be a positive number" in box.text() and "\n" not in box.text()
+    assert panel.form.lr.value() == lr_before
+    panel.shutdown()

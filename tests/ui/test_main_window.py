@@ -148,12 +148,16 @@ def test_an_image_file_with_dark_ink_on_white_lands_on_the_canvas_as_white_on_bl
     assert window.prediction_panel.top_label.text() == "horizontal"
 
 
-def test_a_model_file_that_cannot_be_read_shows_a_message(window_factory, tmp_path, warnings):
+def test_a_model_file_that_cannot_be_read_shows_a_message(
+    qtbot, window_factory, tmp_path, warnings
+):
     desk = window_factory()
     window, prediction = desk.window, desk.prediction
     bad = tmp_path / "broken.npz"
     bad.write_bytes(b"nope")
     window.model_file_requested.emit(str(bad))
+    qtbot.waitUntil(lambda: len(warnings) > 0, timeout=5000)
+    qtbot.waitUntil(prediction.is_idle, timeout=5000)
     assert len(warnings) == 1 and "broken.npz" in warnings[0]
     assert prediction.current() is None
 
@@ -220,7 +224,7 @@ def test_a_test_image_by_index_goes_on_the_canvas_with_its_true_label(
     assert window.prediction_panel.true_label.text() == ""
 
 
-def test_a_missing_dataset_says_how_to_download_it(
+def test_a_missing_dataset_offers_its_download_instead_of_an_error(
     qtbot, window_factory, tiny_model_file, warnings, monkeypatch, tmp_path
 ):
     monkeypatch.setenv("NNDESK_DATA_DIR", str(tmp_path / "empty"))
@@ -229,9 +233,12 @@ def test_a_missing_dataset_says_how_to_download_it(
     window, coordinator = desk.window, desk.coordinator
     with qtbot.waitSignal(coordinator.loader.failed, timeout=5000):
         window.request_test_image(50)
-    qtbot.waitUntil(lambda: bool(warnings), timeout=2000)
-    assert "nndesk download mnist" in warnings[0]
-    assert "File > Data folder" in warnings[0]
+    qtbot.waitUntil(lambda: coordinator.download_dialog is not None, timeout=2000)
+    banner = coordinator.download_dialog.banner
+    assert banner.download_button.text() == "Download MNIST (11 MB)"
+    assert "MNIST is not on this computer yet" in banner.text()
+    assert f"It is not in {tmp_path / 'empty'} either." in banner.text()
+    assert warnings == []
 
 
 def test_get_dataset_loads_each_dataset_once_across_threads(tiny_data_dir, monkeypatch):
@@ -390,7 +397,8 @@ def test_a_model_of_the_other_kind_switches_the_mode_and_keeps_the_drawing(
     desk = window_factory(mode="digits")
     window, prediction = desk.window, desk.prediction
     window.canvas.draw_stroke([(140, 30), (140, 250)])
-    window.model_file_requested.emit(str(path))
+    with qtbot.waitSignal(prediction.classifier_changed, timeout=5000):
+        window.model_file_requested.emit(str(path))  # read in the prediction worker
     assert window.mode() == "garments" and window.act_garments.isChecked()
     assert not window.canvas.is_blank()
     wait_for_prediction(qtbot, prediction)

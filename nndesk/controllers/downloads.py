@@ -1,0 +1,141 @@
+"""Dataset downloads for the window: one at a time, off the GUI thread, cancellable.
+
+The worker is a plain thread running ``nndesk.data.download_dataset`` (Qt-free); this QObject
+lives on the GUI thread and the worker only emits its signals, which Qt queues to the widgets.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from nndesk.data.download import (
+    APPROX_BYTES,
+    Cancel,
+    DownloadError,
+    dataset_cache_dir,
+    download_dataset,
+)
+from nndesk.errors import NndeskError
+
+#: progress signals at most this often (seconds): a 30 MB download has ~500 chunks
+PROGRESS_INTERVAL = 0.05
+
+
+class DownloadController(QObject):
+    """Downloads a registered dataset into the user cache; widgets follow its signals."""
+
+    started = Signal(str)  # dataset name
+    progressed = Signal(str, int, int)  # name, bytes so far, bytes expected (all its files)
+    finished = Signal(str)  # name: its files are verified in the cache
+    failed = Signal(str, str, str)  # name, one-line message, kind ("offline" | "local" | ...)
+    cancelled = Signal(str)  # name: stopped by the user, nothing of it was kept
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        mirror: Callable[[], str | None] | None = None,
+        downloader: Callable[..., object] = download_dataset,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._mirror = mirror or (lambda: None)
+        self._downloader = downloader
+        self._thread: threading.Thread | None = None
+        self._cancel: Cancel | None = None
+        self._name: str | None = None
+        # the worker's last signal arrives (queued) after it ends: clear our state then
+        self.finished.connect(self._on_self_ended)
+        self.failed.connect(self._on_self_ended)
+        self.cancelled.connect(self._on_self_ended)
+
+    def current(self) -> str | None:
+        """The dataset being downloaded, or None."""
+        return self._name
+
+    @property
+    def busy(self) -> bool:
+        return self._name is not None
+
+    @Slot(str)
+    def start(self, name: str) -> bool:
+        """Start downloading ``name``; False if a download is already running."""
+        if self._name is not None:
+            return False
+        self._name = name
+        self._cancel = Cancel()
+        mirror = self._mirror()
+        self._thread = threading.Thread(
+            target=self._run, args=(name, mirror, self._cancel), name="nndesk-download", daemon=True
+        )
+        self.started.emit(name)
+        self.busy_changed.emit(True)
+        self._thread.start()
+        return True
+
+    @Slot()
+    def cancel(self) -> None:
+        """Stop the running download at once (its partial file is removed by the worker)."""
+        if self._cancel is not None:
+            self._cancel.set()
+
+    def _run(self, name: str, mirror: str | None, cancel: Cancel) -> None:
+        expected = APPROX_BYTES.get(name, 0)
+        finished_bytes = 0
+        last: dict[str, int] = {}
+        last_emit = 0.0
+
+        def progress(filename: str, done: int, total: int | None) -> None:
+            nonlocal finished_bytes, last_emit
+            if last and filename not in last:  # the previous file is complete
+                finished_bytes += sum(last.values())
+                last.clear()
+            last[filename] = done
+            now = time.monotonic()
+            if now - last_emit >= PROGRESS_INTERVAL or (total is not None and done >= total):
+                last_emit = now
+                so_far = finished_bytes + done
+                self.progressed.emit(name, so_far, max(expected, so_far))
+
+        try:
+            self._downloader(name, progress=progress, mirror=mirror, cancel=cancel)
+        except DownloadError as err:
+            if err.kind == "cancelled":
+                self.cancelled.emit(name)
+            else:
+                self.failed.emit(name, str(err), err.kind)
+        except NndeskError as err:
+            self.failed.emit(name, str(err), "mirrors")
+        except Exception as err:  # noqa: BLE001 - a worker reports every failure, never dies
+            self.failed.emit(name, f"download failed: {type(err).__name__}: {err}", "error")
+        else:
+            self.finished.emit(name)
+
+    @Slot()
+    def _on_self_ended(self) -> None:
+        thread = self._thread
+        self._name, self._cancel, self._thread = None, None, None
+        if thread is not None:
+            thread.join(5)  # its last act was the signal that brought us here
+        self.busy_changed.emit(False)
+
+    def wait(self, seconds: float = 30.0) -> bool:
+        """Block until the worker thread ends (tests, shutdown); True if it did."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(seconds)
+            return not thread.is_alive()
+        return True
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Cancel and wait for the worker (window closing); nothing half-written stays."""
+        self.cancel()
+        self.wait(10)
+
+    @staticmethod
+    def cache_folder(name: str) -> str:
+        return str(dataset_cache_dir(name))

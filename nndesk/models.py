@@ -1,0 +1,118 @@
+"""The models a user can name: the four shipped with nndesk and the ones their runs saved.
+
+``resolve_model("mnist-cnn")`` turns a shipped model's name into its file, so every command that
+takes a model file also takes a name. ``list_models()`` feeds ``nndesk models``. Qt-free.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from nndesk.errors import ModelFileError, NndeskError
+from nndesk.paths import WEIGHTS_DIR, runs_dir
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    """One model file as ``nndesk models`` lists it."""
+
+    name: str
+    source: str  # "shipped" | "saved"
+    path: Path
+    dataset: str | None = None
+    arch: str | None = None
+    test_accuracy: float | None = None
+    problem: str | None = None  # why the file could not be read (listed, never fatal)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "source": self.source,
+            "path": str(self.path),
+            "dataset": self.dataset,
+            "arch": self.arch,
+            "test_accuracy": self.test_accuracy,
+            "problem": self.problem,
+        }
+
+
+def shipped_model_files(weights_dir: Path = WEIGHTS_DIR) -> dict[str, Path]:
+    """Shipped model name -> file, sorted by name."""
+    if not weights_dir.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(weights_dir.glob("*.npz"))}
+
+
+def saved_model_files(root: Path | None = None) -> list[Path]:
+    """Model files the user's runs saved (``<runs>/*.npz`` and ``<runs>/<run>/model.npz``),
+    newest first."""
+    root = runs_dir() if root is None else root
+    if not root.is_dir():
+        return []
+    files = [p for p in root.glob("*.npz") if p.is_file()]
+    files += [p for p in root.glob("*/model.npz") if p.is_file()]
+    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def resolve_model(name_or_path: str | os.PathLike, weights_dir: Path = WEIGHTS_DIR) -> Path:
+    """A model file, or the file of the shipped model called ``name_or_path`` (``mnist-cnn``).
+
+    An existing file always wins, so a file named like a shipped model is still read. Raises
+    ``ModelFileError`` listing the shipped names when it is neither.
+    """
+    path = Path(name_or_path)
+    if path.is_file():
+        return path
+    shipped = shipped_model_files(weights_dir)
+    key = path.name[:-4] if path.name.endswith(".npz") else path.name
+    if str(name_or_path) in (key, f"{key}.npz") and key in shipped:
+        return shipped[key]
+    known = ", ".join(shipped) or "none are installed"
+    raise ModelFileError(
+        f"{name_or_path}: no such model file or shipped model (shipped models: {known}; "
+        "`nndesk models` lists them all)"
+    )
+
+
+def describe(path: Path, name: str, source: str) -> ModelEntry:
+    """Read ``path``'s header: its dataset, architecture and recorded test accuracy."""
+    from nndesk.nn.serialization import load_model
+
+    try:
+        info = load_model(path).info
+    except NndeskError as err:
+        return ModelEntry(name, source, path, problem=str(err))
+    config = info.get("config") if isinstance(info.get("config"), dict) else {}
+    metrics = info.get("metrics") if isinstance(info.get("metrics"), dict) else {}
+    accuracy = metrics.get("test_accuracy")
+    dataset = info.get("dataset")
+    arch = config.get("arch")
+    return ModelEntry(
+        name=name,
+        source=source,
+        path=path,
+        dataset=dataset if isinstance(dataset, str) else None,
+        arch=arch if isinstance(arch, str) else None,
+        test_accuracy=float(accuracy) if isinstance(accuracy, int | float) else None,
+    )
+
+
+def list_models(weights_dir: Path = WEIGHTS_DIR, runs_root: Path | None = None) -> list[ModelEntry]:
+    """Every shipped model (by name), then every saved one (newest first)."""
+    from nndesk.inference import display_name
+
+    entries = [describe(p, name, "shipped") for name, p in shipped_model_files(weights_dir).items()]
+    entries += [describe(p, display_name(p), "saved") for p in saved_model_files(runs_root)]
+    return entries
+
+
+__all__ = [
+    "ModelEntry",
+    "describe",
+    "list_models",
+    "resolve_model",
+    "saved_model_files",
+    "shipped_model_files",
+]

@@ -1,0 +1,193 @@
+"""The missing-data banner: what is missing, and the buttons that get it (download, folder).
+
+Every page that needs a dataset shows one; they all follow the one ``DownloadController``
+(wired in app.py), so a download started on one page shows its progress on every banner
+waiting for that dataset, and Cancel on any of them stops it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.data.download import DOWNLOAD_MB, SHORT_TITLES
+from nndesk.ui.banner import message_banner
+
+MB = 1 << 20  # the sizes the buttons promise are in these
+
+
+def download_label(name: str) -> str:
+    """ "Download MNIST (11 MB)"."""
+    mb = DOWNLOAD_MB.get(name)
+    size = f" ({mb} MB)" if mb else ""
+    return f"Download {SHORT_TITLES.get(name, name)}{size}"
+
+
+class DataBanner(QWidget):
+    """A hidden banner; ``show_problem(message, dataset)`` shows it, with download buttons when
+    ``dataset`` is a registered dataset that is not on this computer."""
+
+    download_requested = Signal(str)  # dataset name: start downloading it
+    choose_folder_requested = Signal()  # the user wants to pick a data folder
+    cancel_requested = Signal()  # stop the running download
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._dataset: str | None = None  # the missing dataset this banner offers
+        self._downloading: str | None = None  # the dataset any banner is downloading
+        self.label = message_banner()
+        self.label.setVisible(True)
+        self.download_button = QPushButton("Download")
+        self.download_button.clicked.connect(self._on_download_button_clicked)
+        self.folder_button = QPushButton("Choose a folder…")
+        self.folder_button.setToolTip(
+            "Point nndesk at a folder holding the four IDX files (also File > Data folder…)"
+        )
+        self.folder_button.clicked.connect(self.choose_folder_requested)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.progress.setToolTip("Downloaded so far; the files are checked before they are kept")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the download; nothing of it is kept")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.download_button)
+        row.addWidget(self.folder_button)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        row.addStretch(0)
+        self.buttons = QWidget()
+        self.buttons.setLayout(row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.label)
+        layout.addWidget(self.buttons)
+        self._refresh()  # tooltips and visibility of the (hidden) buttons
+        self.setVisible(False)
+
+    # ---- what the page says ------------------------------------------------------------------
+    def text(self) -> str:
+        return self.label.text()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - the QLabel API pages already use
+        """A plain message without download buttons (export errors and the like)."""
+        self.show_problem(text, None)
+
+    def offered_dataset(self) -> str | None:
+        """The missing dataset the buttons offer, or None."""
+        return self._dataset if self.isVisibleTo(self.parentWidget() or self) else None
+
+    @Slot(str, object)
+    def show_problem(self, message: str, missing: str | None = None) -> None:
+        """Show ``message``; ``missing`` names a registered dataset to offer for download."""
+        self._dataset = missing
+        self.label.setText(message)
+        self.download_button.setText(download_label(missing) if missing else "Download")
+        self._refresh()
+        self.setVisible(True)
+
+    def clear(self) -> None:
+        """Hide the banner (the data arrived, or the page has nothing to complain about)."""
+        self._dataset = None
+        self.setVisible(False)
+
+    # ---- the download controller's signals ---------------------------------------------------
+    @Slot(str)
+    def on_download_started(self, name: str) -> None:
+        self._downloading = name
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("connecting…")
+        if name == self._dataset:
+            title = SHORT_TITLES.get(name, name)
+            self.label.setText(f"Downloading {title}; each file is checked before it is kept.")
+        self._refresh()
+
+    @Slot(str, int, int)
+    def on_download_progressed(self, name: str, done: int, total: int) -> None:
+        if name != self._dataset:
+            return
+        # in kB, so 30 MB fits the bar's int range with room to spare
+        self.progress.setRange(0, max(total // 1024, 1))
+        self.progress.setValue(done // 1024)
+        self.progress.setFormat(f"{done / MB:.1f} of {total / MB:.0f} MB")
+
+    @Slot(str)
+    def on_download_finished(self, name: str) -> None:
+        self._downloading = None
+        if name == self._dataset:
+            self.label.setText(f"{SHORT_TITLES.get(name, name)} is downloaded and verified.")
+            self._dataset = None
+        self._refresh()
+
+    @Slot(str, str, str)
+    def on_download_failed(self, name: str, message: str, kind: str) -> None:
+        self._downloading = None
+        if name == self._dataset:
+            self.label.setText(message)
+        self._refresh()
+
+    @Slot(str)
+    def on_download_cancelled(self, name: str) -> None:
+        self._downloading = None
+        if name == self._dataset:
+            self.label.setText(
+                f"Download of {SHORT_TITLES.get(name, name)} cancelled; nothing was kept."
+            )
+        self._refresh()
+
+    def _refresh(self) -> None:
+        offering = self._dataset is not None
+        mine = offering and self._downloading == self._dataset
+        self.buttons.setVisible(offering)
+        self.download_button.setVisible(offering and not mine)
+        self.folder_button.setVisible(offering and not mine)
+        self.progress.setVisible(mine)
+        self.cancel_button.setVisible(mine)
+        other = self._downloading is not None and not mine
+        self.download_button.setEnabled(not other)
+        self.download_button.setToolTip(
+            f"Another download ({SHORT_TITLES.get(str(self._downloading), '')}) is running"
+            if other
+            else "Download the four files from the mirrors (a classroom mirror first, if set "
+            "in File > Settings…), check their SHA-256 and keep them in nndesk's cache"
+        )
+
+    @Slot()
+    def _on_download_button_clicked(self) -> None:
+        if self._dataset is not None:
+            self.download_requested.emit(self._dataset)
+
+
+class DownloadDialog(QDialog):
+    """A missing dataset offered where no page banner is at hand (Train, "Show test image")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Dataset needed")
+        self.banner = DataBanner()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setToolTip("Close; a running download goes on")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def offer(self, message: str, name: str) -> None:
+        """Show ``message`` with the buttons that get dataset ``name``."""
+        self.banner.show_problem(message, name)
+        self.show()
+        self.raise_()
+        self.activateWindow()

@@ -1,0 +1,111 @@
+"""File > Settings…: where datasets come from (the data folder and a classroom mirror)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.ui import theme
+
+MIRROR_HELP = (
+    "A teacher can serve the datasets on the school network: a web address or a shared folder "
+    "holding <b>mnist/</b> and <b>fashion-mnist/</b>, each with the four standard files. "
+    "It is tried before the public mirrors, and every file must match the published checksum."
+)
+
+
+def mirror_problem(text: str) -> str | None:
+    """Why ``text`` is not a usable mirror (None when it is, or when it is empty)."""
+    text = text.strip()
+    if not text or text.lower().startswith(("http://", "https://")):
+        return None
+    if "://" in text and not text.lower().startswith("file://"):
+        return "A mirror is an http:// or https:// address, or a folder."
+    folder = Path(text[len("file://") :] if text.lower().startswith("file://") else text)
+    if not folder.expanduser().is_dir():
+        return f"No such folder: {folder}"
+    return None
+
+
+class SettingsDialog(QDialog):
+    """Edits the data folder and the classroom mirror; ``values()`` gives them after OK."""
+
+    def __init__(
+        self, data_dir: str | None, mirror: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.data_dir_edit = QLineEdit(data_dir or "")
+        self.data_dir_edit.setPlaceholderText("none: datasets are downloaded into nndesk's cache")
+        self.data_dir_edit.setToolTip(
+            "A folder holding the IDX files, or mnist/ and fashion-mnist/ sub-folders"
+        )
+        browse = QPushButton("Browse…")
+        browse.setToolTip("Choose the data folder")
+        browse.clicked.connect(self._on_browse_clicked)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.data_dir_edit, 1)
+        folder_row.addWidget(browse)
+        self.mirror_edit = QLineEdit(mirror or "")
+        self.mirror_edit.setPlaceholderText("e.g. http://teacher-pc:8000/ or /mnt/class/datasets")
+        self.mirror_edit.setToolTip("Tried before the public mirrors (also $NNDESK_MIRROR)")
+        self.mirror_edit.textChanged.connect(self._on_edit_text_changed)
+        self.data_dir_edit.textChanged.connect(self._on_edit_text_changed)
+        help_label = QLabel(MIRROR_HELP)
+        help_label.setWordWrap(True)
+        self.problem = QLabel("")
+        theme.set_tone(self.problem, "error")  # readable in the light and the dark theme
+        self.problem.setVisible(False)
+        form = QFormLayout()
+        form.addRow("Data folder", folder_row)
+        form.addRow("Classroom mirror", self.mirror_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
+            "Use and remember these settings"
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            "Close without changing anything"
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(help_label)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def values(self) -> tuple[str | None, str | None]:
+        """(data folder, mirror), None for empty."""
+        return (self.data_dir_edit.text().strip() or None, self.mirror_edit.text().strip() or None)
+
+    @Slot(str)
+    def _on_edit_text_changed(self, _text: str) -> None:
+        folder = self.data_dir_edit.text().strip()
+        problem = mirror_problem(self.mirror_edit.text())
+        if folder and not Path(folder).expanduser().is_dir():
+            problem = f"No such data folder: {folder}"
+        self.problem.setText(problem or "")
+        self.problem.setVisible(problem is not None)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
+
+    @Slot()
+    def _on_browse_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Data folder", self.data_dir_edit.text())
+        if folder:
+            self.data_dir_edit.setText(folder)

@@ -1,0 +1,113 @@
+"""Models by name: `nndesk models` lists shipped and saved ones; commands take a shipped name."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nndesk import cli, models
+from nndesk.errors import ModelFileError
+from nndesk.paths import runs_dir
+
+
+@pytest.fixture
+def weights(tmp_path, tiny_model_file, monkeypatch) -> Path:
+    """A weights folder holding one 'shipped' model, used by the CLI instead of the real one."""
+    folder = tmp_path / "weights"
+    folder.mkdir()
+    shutil.copy(tiny_model_file, folder / "mnist-tiny.npz")
+    monkeypatch.setattr(models, "WEIGHTS_DIR", folder)
+    monkeypatch.setattr(models.resolve_model, "__defaults__", (folder,))
+    monkeypatch.setattr(models.list_models, "__defaults__", (folder, None))
+    return folder
+
+
+def test_a_shipped_name_resolves_to_its_file_and_an_existing_file_wins(weights, tmp_path):
+    assert models.resolve_model("mnist-tiny") == weights / "mnist-tiny.npz"
+    assert models.resolve_model("mnist-tiny.npz") == weights / "mnist-tiny.npz"
+    own = tmp_path / "mnist-tiny.npz"
+    own.write_bytes(b"x")
+    assert models.resolve_model(own) == own
+
+
+def test_an_unknown_name_lists_the_shipped_ones(weights):
+    with pytest.raises(ModelFileError, match="mnist-tny: no such model file or shipped model"):
+        models.resolve_model("mnist-tny")
+    with pytest.raises(ModelFileError, match=r"shipped models: mnist-tiny;"):
+        models.resolve_model("sub/mnist-tiny")  # a path is a path, never a name
+
+
+def test_models_json_lists_shipped_then_saved_with_dataset_arch_and_accuracy(
+    weights, tiny_model_file, capsys
+):
+    run = runs_dir() / "20261201-101010-123abcd"
+    run.mkdir(parents=True)
+    shutil.copy(tiny_model_file, run / "model.npz")
+    (runs_dir() / "broken.npz").write_bytes(b"not a model")
+    assert cli.main(["models", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows[0] == {
+        "name": "mnist-tiny",
+        "source": "shipped",
+        "path": str(weights / "mnist-tiny.npz"),
+        "dataset": "mnist",
+        "arch": None,  # the tiny file records no training config
+        "test_accuracy": 0.1,
+        "problem": None,
+    }
+    saved = {r["name"]: r for r in rows[1:]}
+    assert set(saved) == {"run 2026-12-01 10:10:10", "broken"}
+    assert saved["run 2026-12-01 10:10:10"]["source"] == "saved"
+    assert "not an nndesk model file" in saved["broken"]["problem"]
+
+
+def test_models_table_names_each_model_once_per_line(weights, capsys):
+    assert cli.main(["models"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["name", "source", "dataset", "architecture", "test", "acc."]
+    assert lines[1].split() == ["mnist-tiny", "shipped", "mnist", "?", "10.00%"]
+
+
+def test_predict_and_evaluate_take_a_shipped_name(weights, tiny_idx_dir, tmp_path, capsys):
+    from PIL import Image
+
+    image = Image.new("L", (28, 28), 255)
+    image.paste(0, (10, 4, 16, 24))  # a dark bar on white: a "1"
+    image.save(tmp_path / "dot.png")
+    assert cli.main(["predict", "mnist-tiny", str(tmp_path / "dot.png"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["file"].endswith("dot.png")
+    rc = cli.main(["evaluate", "mnist-tiny", "--data-dir", str(tiny_idx_dir), "--json"])
+    out = capsys.readouterr()
+    assert rc == 0, out.err
+    assert json.loads(out.out.splitlines()[-1])["model"] == str(weights / "mnist-tiny.npz")
+
+
+def test_an_unknown_model_name_is_exit_2_with_one_line(weights, capsys):
+    assert cli.main(["evaluate", "fashion-cnnn"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "shipped models: mnist-tiny" in err
+
+
+def test_data_dir_without_a_command_opens_the_window_with_that_folder(monkeypatch, tmp_path):
+    import nndesk.app
+
+    opened = []
+    monkeypatch.setattr(nndesk.app, "run", lambda data_dir=None: opened.append(data_dir) or 0)
+    assert cli.main(["--data-dir", str(tmp_path)]) == 0
+    assert opened == [str(tmp_path)]
+
+
+def test_data_dir_naming_no_folder_is_exit_2_before_any_window(monkeypatch, tmp_path, capsys):
+    import nndesk.app
+
+    monkeypatch.setattr(nndesk.app, "run", lambda data_dir=None: pytest.fail("window opened"))
+    assert cli.main(["--data-dir", str(tmp_path / "nope")]) == 2
+    assert "no such folder" in capsys.readouterr().err
+
+
+def test_the_top_level_data_dir_serves_a_sub_command_too(weights, tiny_idx_dir, capsys):
+    assert cli.main(["--data-dir", str(tiny_idx_dir), "evaluate", "mnist-tiny", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["dataset"] == "mnist"

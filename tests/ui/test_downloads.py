@@ -1,0 +1,230 @@
+"""Getting data in the window: banners, the download worker, cancel, offline, folder, settings.
+
+Every server is a loopback one started here; "MNIST" is the tiny dataset, its checksums put in
+the registry for the test, so the same verification as for the real files applies.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from nndesk import preferences
+from nndesk.controllers import datasets
+from nndesk.controllers.downloads import DownloadController
+from nndesk.data import registry
+from nndesk.data.download import dataset_cache_dir
+from nndesk.inference import Classifier
+from tests.data.test_download import Server
+from tests.data.test_download_mirrors import StallingServer, closed_port_url
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
+
+
+@pytest.fixture
+def tiny_mnist(tiny_idx_dir, monkeypatch):
+    """The registry's MNIST becomes the tiny dataset (its checksums, unreachable public mirrors);
+    returns its four .gz payloads by file name."""
+    payloads = {p.name: p.read_bytes() for p in tiny_idx_dir.iterdir()}
+    files = tuple(
+        replace(f, sha256=hashlib.sha256(gzip.decompress(payloads[f.gz_name])).hexdigest())
+        for f in registry.MNIST.files
+    )
+    spec = replace(registry.MNIST, files=files, mirrors=(closed_port_url(),))
+    monkeypatch.setitem(registry.DATASETS, "mnist", spec)
+    datasets.forget_datasets()
+    yield payloads
+    datasets.forget_datasets()
+
+
+@pytest.fixture
+def server():
+    s = Server()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def desk(window_factory, tiny_model_file, tiny_mnist):
+    return window_factory(classifier=Classifier.from_file(tiny_model_file))
+
+
+def show_missing_banners(qtbot, desk):
+    """Open the Dataset and Evaluate pages with no MNIST anywhere: both show their banner."""
+    window = desk.window
+    window.tabs.setCurrentWidget(desk.dataset_page)
+    qtbot.waitUntil(lambda: desk.dataset_page.message.offered_dataset() == "mnist", timeout=10_000)
+    window.tabs.setCurrentWidget(desk.evaluate_page)
+    qtbot.waitUntil(lambda: desk.evaluate_page.message.offered_dataset() == "mnist", timeout=10_000)
+
+
+def cached_files() -> list[Path]:
+    folder = dataset_cache_dir("mnist")
+    return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+def test_a_missing_dataset_banner_offers_the_download_and_a_folder(qtbot, desk):
+    show_missing_banners(qtbot, desk)
+    banner = desk.evaluate_page.message
+    assert banner.download_button.text() == "Download MNIST (11 MB)"
+    assert banner.folder_button.isVisible() and not banner.progress.isVisible()
+    assert "MNIST is not on this computer yet" in banner.text()
+    assert "\n" not in banner.text()
+
+
+def test_download_from_the_classroom_mirror_fills_every_page_at_once(
+    qtbot, desk, server, tiny_mnist
+):
+    coordinator = desk.coordinator
+    for name, body in tiny_mnist.items():
+        server.files[f"/school/mnist/{name}"] = body
+    preferences.set_mirror(f"{server.url}/school")
+    show_missing_banners(qtbot, desk)
+    evaluation, dataset_ctl = desk.evaluation, desk.dataset_page._controller
+    with qtbot.waitSignal(coordinator.downloads.finished, timeout=20_000):
+        desk.dataset_page.message.download_button.click()  # clicked on one page...
+    # ...and every page retries at once: both banners go and both pages show the data
+    with qtbot.waitSignals([evaluation.finished, dataset_ctl.loaded], timeout=20_000):
+        pass
+    assert desk.evaluate_page.message.isHidden() and desk.dataset_page.message.isHidden()
+    assert desk.evaluate_page.result().n == 50
+    assert [p.name for p in cached_files()] == sorted(tiny_mnist)
+    assert all(h.startswith("/school/mnist/") for h in server.hits)
+
+
+def test_progress_shows_on_every_banner_waiting_for_that_dataset(qtbot, desk):
+    coordinator = desk.coordinator
+    show_missing_banners(qtbot, desk)
+    stalling = StallingServer(size=1 << 20)
+    preferences.set_mirror(stalling.url.rstrip("/"))
+    try:
+        with qtbot.waitSignal(coordinator.downloads.progressed, timeout=10_000):
+            desk.evaluate_page.message.download_button.click()
+        for page in (desk.evaluate_page, desk.dataset_page):
+            banner = page.message
+            assert not banner.progress.isHidden() and not banner.cancel_button.isHidden()
+            assert banner.download_button.isHidden()
+        with qtbot.waitSignal(coordinator.downloads.cancelled, timeout=10_000):
+            desk.dataset_page.message.cancel_button.click()
+    finally:
+        stalling.close()
+    coordinator.downloads.wait()
+    assert cached_files() == []  # nothing half-written
+    assert "cancelled; nothing was kept" in desk.evaluate_page.message.text()
+    assert not desk.evaluate_page.message.download_button.isHidden()
+
+
+def test_offline_the_banner_says_so_in_one_sentence_and_offers_a_folder(qtbot, desk):
+    coordinator = desk.coordinator
+    preferences.set_mirror(closed_port_url())
+    show_missing_banners(qtbot, desk)
+    with qtbot.waitSignal(coordinator.downloads.failed, timeout=20_000) as blocker:
+        desk.evaluate_page.message.download_button.click()
+    assert blocker.args[2] == "offline"
+    text = desk.evaluate_page.message.text()
+    assert text == "Cannot download MNIST: no download server could be reached (offline?)."
+    assert desk.evaluate_page.message.folder_button.isVisible()
+    assert cached_files() == []
+
+
+def test_choosing_a_data_folder_clears_every_banner_at_once(qtbot, desk, tiny_idx_dir):
+    show_missing_banners(qtbot, desk)
+    with qtbot.waitSignals(
+        [desk.evaluation.finished, desk.dataset_page._controller.loaded], timeout=20_000
+    ):
+        desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # what File > Data folder… sends
+    assert desk.evaluate_page.message.isHidden() and desk.dataset_page.message.isHidden()
+    assert preferences.data_dir() == str(tiny_idx_dir)
+
+
+def test_a_test_image_of_a_missing_dataset_offers_the_download_then_shows_it(
+    qtbot, desk, server, tiny_mnist
+):
+    window, coordinator = desk.window, desk.coordinator
+    for name, body in tiny_mnist.items():
+        server.files[f"/mnist/{name}"] = body
+    preferences.set_mirror(server.url)
+    window.request_test_image(7)
+    qtbot.waitUntil(
+        lambda: coordinator.download_dialog is not None and coordinator.download_dialog.isVisible(),
+        timeout=10_000,
+    )
+    dialog = coordinator.download_dialog
+    assert dialog.banner.download_button.text() == "Download MNIST (11 MB)"
+    with qtbot.waitSignal(coordinator.prediction.prediction_ready, timeout=20_000):
+        dialog.banner.download_button.click()
+    assert window.test_index.value() == 7 and not window.canvas.is_blank()
+    assert "downloaded and verified" in dialog.banner.text()
+
+
+def test_training_on_a_missing_dataset_offers_the_download(qtbot, desk):
+    from nndesk.training import TrainConfig
+
+    coordinator = desk.coordinator
+    config = TrainConfig(dataset="mnist", arch="784-16-10", epochs=1)
+    with qtbot.waitSignal(desk.train_page.data_missing, timeout=20_000) as blocker:
+        desk.train_page.start_training(config)
+    assert blocker.args == ["mnist"]
+    assert coordinator.download_dialog.isVisible()
+    assert coordinator.download_dialog.banner.offered_dataset() == "mnist"
+
+
+def test_the_settings_dialog_remembers_a_mirror_and_refuses_a_bad_one(qtbot, desk, tmp_path):
+    window, coordinator = desk.window, desk.coordinator
+    window.act_settings.trigger()
+    dialog = coordinator.settings_dialog
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.mirror_edit.setText("ftp://teacher/datasets")
+    assert not ok.isEnabled() and "http://" in dialog.problem.text()
+    dialog.mirror_edit.setText(str(tmp_path / "no-such-share"))
+    assert not ok.isEnabled()
+    dialog.mirror_edit.setText("http://teacher-pc:8000/")
+    assert ok.isEnabled()
+    ok.click()
+    assert preferences.mirror() == "http://teacher-pc:8000/"
+    window.act_settings.trigger()
+    assert coordinator.settings_dialog.mirror_edit.text() == "http://teacher-pc:8000/"
+    coordinator.settings_dialog.reject()
+
+
+def test_the_mirror_setting_falls_back_to_the_environment(monkeypatch):
+    monkeypatch.setenv("NNDESK_MIRROR", "http://env-mirror/")
+    assert preferences.mirror() == "http://env-mirror/"
+    preferences.set_mirror("/srv/share")
+    assert preferences.mirror() == "/srv/share"
+
+
+def test_a_second_download_waits_for_the_first(qtbot):
+    import threading
+
+    release = threading.Event()
+    controller = DownloadController(downloader=lambda name, **kw: release.wait(10))
+    with qtbot.waitSignal(controller.started):
+        assert controller.start("mnist")
+    assert not controller.start("fashion") and controller.current() == "mnist"
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        release.set()
+    qtbot.waitUntil(lambda: not controller.busy)
+    assert controller.wait()
+
+
+@pytest.mark.parametrize("stored", [["http://a/", "http://b/"], 42, "x\0y", "   "])
+def test_a_damaged_mirror_setting_is_ignored(stored, monkeypatch):
+    monkeypatch.delenv("NNDESK_MIRROR", raising=False)
+    preferences.settings().setValue("data/mirror", stored)
+    assert preferences.mirror() is None
+
+
+def test_the_download_and_settings_dialogs_explain_every_control(qtbot, desk):
+    from tests.ui.test_tooltips import controls_without_tooltip
+
+    desk.coordinator.offer_download("mnist")
+    desk.window.act_settings.trigger()
+    assert controls_without_tooltip(desk.coordinator.download_dialog) == []
+    assert controls_without_tooltip(desk.coordinator.settings_dialog) == []
+    desk.coordinator.settings_dialog.reject()
