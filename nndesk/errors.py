@@ -13,6 +13,15 @@ class DataError(NndeskError):
     """A dataset file or folder is missing, corrupt or does not match its checksum."""
 
 
+class MissingDataError(DataError):
+    """A dataset file is not where nndesk looked. ``what`` names the file and the folder
+    without advice, so the window can give its own advice (once) instead of the CLI's."""
+
+    def __init__(self, what: str, advice: str) -> None:
+        super().__init__(f"{what}; {advice}")
+        self.what = what
+
+
 class ModelFileError(NndeskError):
     """A model file is missing, truncated, foreign, tampered with or of an unknown version."""
 

@@ -36,6 +36,7 @@ def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[
     path = Path(path)
     folder = path.parent
     _file_in_the_way(path)
+    _not_a_regular_file(path)
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(folder)
     ext = path.suffix if suffix is None else suffix
@@ -143,6 +144,7 @@ def check_writable(path: str | os.PathLike, what: str = "") -> Path:
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, f"{lead}{path} is a folder, not a file", str(path))
     _file_in_the_way(path, lead)
+    _not_a_regular_file(path, lead)
     if not folder.is_dir():
         message = f"{lead}the folder {folder} does not exist"
         raise FileNotFoundError(errno.ENOENT, message, str(path))
@@ -167,6 +169,17 @@ def _file_in_the_way(path: Path, lead: str = "") -> None:
                 message = f"{lead}{parent} is a file, not a folder"
                 raise NotADirectoryError(errno.ENOTDIR, message, str(path))
             return
+
+
+def _not_a_regular_file(path: Path, lead: str = "") -> None:
+    """Refuse to replace a device, pipe or socket: renaming over /dev/null would swap the
+    system's device node for a file (as root it can)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # nothing there yet (or unreadable: the write itself will say)
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise OSError(errno.EINVAL, f"{lead}{path} is not a regular file", str(path))
 
 
 def describe(err: OSError) -> str:

@@ -129,8 +129,7 @@ def set_mirror(source: str | None) -> None:
 
 def theme() -> str:
     """ "system" (default), "light" or "dark" (View > Theme)."""
-    name = str(settings().value("ui/theme", "system"))
-    return name if name in ("system", "light", "dark") else "system"
+    return _choice("ui/theme", ("system", "light", "dark"), "system")
 
 
 def set_theme(name: str) -> None:

@@ -15,12 +15,14 @@ left where it is; deleting a run moves exactly that one folder to the system tra
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import math
 import os
 import secrets
 import shutil
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -505,8 +507,7 @@ class RunStore:
     def _read(self, folder: Path) -> RunRecord:
         path = folder / RUN_FILE
         try:
-            with open(path, "rb") as f:
-                data = f.read(MAX_RUN_FILE_BYTES + 1)
+            data = _read_regular_file(path, MAX_RUN_FILE_BYTES + 1)
         except FileNotFoundError:
             raise RunFileError(f"{RUN_FILE} is missing") from None
         except OSError as err:
@@ -556,6 +557,21 @@ class RunStore:
         return folder
 
 
+def _read_regular_file(path: Path, limit: int) -> bytes:
+    """Up to ``limit`` bytes of ``path``; ``OSError`` unless it is a regular file.
+
+    Opened without blocking and checked on the open descriptor: a plain open() of a named pipe
+    waits for a writer forever (the window would never start), and checking before opening
+    leaves a gap in which the file can be swapped.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return f.read(limit)
+
+
 def parse_run_json(data: bytes) -> Any:
     """The JSON value in a ``run.json``'s bytes; ``RunFileError`` if it is not strict JSON."""
     try:
@@ -590,14 +606,20 @@ def _send_to_trash(folder: Path) -> None:
 
 
 def history_csv(records: list[RunRecord]) -> str:
-    """Per-epoch history of ``records`` as CSV text, one row per (run, epoch)."""
+    """Per-epoch history of ``records`` as CSV text, one row per (run, epoch).
+
+    The last column, ``final_test_accuracy``, repeats on each of a run's rows the test accuracy
+    the run reported at its end (empty when it has none), so a spreadsheet can compare runs.
+    """
+
+    def cell(v):
+        return "" if isinstance(v, float) and not math.isfinite(v) else v
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(("run", "title", *EPOCH_COLUMNS))
+    writer.writerow(("run", "title", *EPOCH_COLUMNS, "final_test_accuracy"))
     for record in records:
+        final = cell(record.test_accuracy)
         for row in record.curves.history():
-            values = [
-                "" if isinstance(v, float) and not math.isfinite(v) else v for v in row.values()
-            ]
-            writer.writerow((record.run_id, record.title, *values))
+            writer.writerow((record.run_id, record.title, *map(cell, row.values()), final))
     return buf.getvalue()

@@ -220,8 +220,10 @@ def plot_image_grid(
     h, w = images.shape[1:3] if images.ndim == 3 and len(images) else (28, 28)
     if gap is None:
         gap = 4 if titles is None else 10
-    grid = mosaic(images, ncols, gap=gap, fill=vmax) if len(images) else np.full((h, w), vmax)
-    image = ax.imshow(grid, cmap="gray", vmin=0, vmax=vmax, interpolation="nearest")
+    # gaps and empty cells are NaN, drawn in the axes background: light or dark theme alike
+    grid = mosaic(images, ncols, gap=gap, fill=np.nan) if len(images) else np.full((h, w), np.nan)
+    cmap = matplotlib.colormaps["gray"].with_extremes(bad=background_colour())
+    image = ax.imshow(grid, cmap=cmap, vmin=0, vmax=vmax, interpolation="nearest")
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
@@ -243,7 +245,7 @@ def plot_image_grid(
         ax.set_yticklabels(row_labels)
         ax.tick_params(axis="y", length=0)
     if title:
-        ax.set_title(title)
+        ax.set_title(title, fontsize="medium")  # fits a 1024 px window
     return image
 
 

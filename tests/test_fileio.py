@@ -161,3 +161,17 @@ def test_check_writable_refuses_a_folder_without_write_permission(tmp_path):
             check_writable(folder / "m.npz", "--out")
     finally:
         folder.chmod(0o755)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+def test_a_device_or_pipe_is_never_replaced(tmp_path):
+    """--out /dev/null must not swap the system's device node for a file: a named pipe
+    stands in for the device here."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(OSError, match="is not a regular file"):
+        atomic_write_text(pipe, "x")
+    with pytest.raises(OSError, match="--out: .*pipe is not a regular file"):
+        check_writable(pipe, "--out")
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]

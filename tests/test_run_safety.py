@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,12 @@ MALFORMED = {
     "metrics-list": '{"metrics": [1]}',
     "deep": "[" * 100_000 + "]" * 100_000,
     "not-utf8": b"\xff\xfe{",
+}
+#: Records that are valid but hold values the Runs view must still show without failing.
+ODD_BUT_VALID = {
+    "year-one": '{"created_at": "0001-01-01T00:00:00+01:00", "status": "completed"}',
+    "year-9999": '{"created_at": "9999-12-31T23:59:59-01:00"}',
+    "long-title": '{"title": "' + "t" * 5000 + '", "config": {"dataset": "' + "d" * 500 + '"}}',
 }
 
 
@@ -85,6 +92,25 @@ def test_a_folder_without_run_json_is_listed_as_damaged(tmp_path):
     (store.root / "half-made").mkdir()
     (damaged,) = [r for r in store.list() if r.status == DAMAGED]
     assert damaged.run_id == "half-made" and "missing" in damaged.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+def test_a_run_json_that_is_a_pipe_or_a_folder_is_damaged_and_never_opened(tmp_path):
+    """Opening a named pipe waits for a writer forever: the window would never start."""
+    store = make_store(tmp_path)
+    run_with(store)
+    (store.root / "piped").mkdir()
+    os.mkfifo(store.root / "piped" / "run.json")
+    (store.root / "nested" / "run.json").mkdir(parents=True)
+    listed: list = []
+    # a daemon thread, so a regression fails this test instead of hanging the whole suite
+    reader = threading.Thread(target=lambda: listed.extend(store.list()), daemon=True)
+    reader.start()
+    reader.join(timeout=60)
+    assert not reader.is_alive(), "listing the runs blocked on the pipe"
+    damaged = {r.run_id: r.message for r in listed if r.status == DAMAGED}
+    assert set(damaged) == {"piped", "nested"}
+    assert damaged["piped"].endswith("not a regular file")
 
 
 def test_the_run_id_comes_from_the_folder_never_from_inside_run_json(tmp_path, trash):

@@ -134,6 +134,7 @@ def test_history_csv_has_one_row_per_run_and_epoch(tmp_path):
     store = RunStore(tmp_path)
     a, b = store.create({"dataset": "a"}), store.create({"dataset": "b"})
     a.curves = two_epoch_curves()
+    a.metrics = {"test_accuracy": 0.8812}
     b.curves.add_epoch(epoch_report(1, 0.7, None, 0.6, None))
     rows = list(csv.DictReader(io.StringIO(history_csv([a, b]))))
     assert [(r["run"], r["epoch"]) for r in rows] == [
@@ -143,6 +144,8 @@ def test_history_csv_has_one_row_per_run_and_epoch(tmp_path):
     ]
     assert float(rows[1]["val_accuracy"]) == pytest.approx(0.85)
     assert rows[2]["val_loss"] == ""
+    # the test accuracy each run reported at its end, on every row of that run
+    assert [r["final_test_accuracy"] for r in rows] == ["0.8812", "0.8812", ""]
 
 
 def test_curves_rebuild_from_a_model_files_history():

@@ -4,7 +4,11 @@
 
 A 7 and a pair of trousers are drawn programmatically with the canvas' own pen, the window waits
 for the predictions, then each panel is grabbed with ``widget.grab()``. Models default to the
-shipped weights for each mode.
+shipped weights for each mode. Also ``window-1024.png`` (the Evaluate page at 1024x700) and
+``window-dark.png`` (the dark theme).
+
+Nothing waits for a person: a message box (say, a dataset that is not on this computer) is
+printed as "skipped: ..." and closed, and the pages that need the data are left out.
 """
 
 from __future__ import annotations
@@ -65,6 +69,10 @@ def render(
     from nndesk.inference import Classifier, default_model_path
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from nndesk.ui import theme
+
+    theme.apply_theme(app, "light")  # the same pictures on every desktop
+    dismisser = _dismiss_dialogs(app)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
@@ -103,16 +111,15 @@ def render(
 
     # a test image with its true label, when the dataset is on this computer
     window.tabs.setCurrentIndex(0)
+    missing = []
+    desk.coordinator.loader.failed.connect(lambda name, message: missing.append(message))
     window.request_test_image(4123)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and not window.prediction_panel.true_label.text():
-        app.processEvents()
-        time.sleep(0.02)
+    _wait(app, lambda: bool(window.prediction_panel.true_label.text() or missing), 20)
     _settle(app, prediction)
     if window.prediction_panel.true_label.text():
         save(window, "window-test-image")
     else:
-        print(f"no test image: {window.status_note.text()}")
+        print("skipped window-test-image: the MNIST test set is not on this computer")
 
     if fashion_model:
         garments = Classifier.from_file(fashion_model)
@@ -130,9 +137,64 @@ def render(
             f"({window.prediction_panel.confidence_label.text()})"
         )
         _render_model_pages(app, desk, save)
-    _render_training_page(app, desk, save)
+    _render_small(app, desk, save, size)  # the shipped model's evaluation, before training
+    trained = _render_training_page(app, desk, save)
+    _render_dark(app, desk, save, trained)
     window.close()
+    dismisser.stop()
     return saved
+
+
+def _dismiss_dialogs(app):
+    """Every 100 ms: print and close any message box or dialog, so nothing waits for a click."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    def sweep() -> None:
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                text = widget.text() if isinstance(widget, QMessageBox) else ""
+                print(f"skipped: {widget.windowTitle()}: {text}".rstrip(": "))
+                widget.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(sweep)
+    timer.start(100)
+    return timer
+
+
+def _render_small(app, desk, save, size) -> None:
+    """The Evaluate page (the Why page without data) at 1024x700."""
+    window = desk.window
+    evaluated = desk.evaluation.result() is not None
+    window.tabs.setCurrentWidget(desk.evaluate_page if evaluated else desk.why_page)
+    window.resize(1024, 700)
+    _wait(app, lambda: False, 1.0)
+    _redraw_charts(window)  # lay the charts out for the new size before grabbing
+    _wait(app, lambda: False, 0.5)
+    save(window, "window-1024")
+    window.resize(*size)
+    _wait(app, lambda: False, 0.5)
+
+
+def _redraw_charts(window) -> None:
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    for canvas in window.findChildren(FigureCanvasQTAgg):
+        if canvas.isVisible():
+            canvas.draw()
+
+
+def _render_dark(app, desk, save, trained: bool) -> None:
+    """The window in the dark theme: the finished run's curves, else the Evaluate page."""
+    window = desk.window
+    evaluated = desk.evaluation.result() is not None
+    window.theme_change_requested.emit("dark")
+    page = desk.train_page if trained else desk.evaluate_page if evaluated else desk.why_page
+    window.tabs.setCurrentWidget(page)
+    _wait(app, lambda: False, 1.5)
+    save(window, "window-dark")
+    window.theme_change_requested.emit("light")
 
 
 def _wait(app, done, seconds: float) -> bool:
@@ -150,8 +212,10 @@ def _render_model_pages(app, desk, save) -> None:
     """Evaluate, Mistakes and Dataset pages for the current (garment) model."""
     window, evaluation = desk.window, desk.evaluation
     window.tabs.setCurrentWidget(desk.evaluate_page)
-    if not _wait(app, lambda: evaluation.result() is not None, 240):
-        print("no evaluation: the test set is not on this computer (set NNDESK_DATA_DIR)")
+    failed = []
+    evaluation.failed.connect(failed.append)
+    if not _wait(app, lambda: evaluation.result() is not None or bool(failed), 240) or failed:
+        print("skipped Evaluate, Mistakes, Dataset: the test set is not on this computer")
         return
     _wait(app, lambda: False, 1.0)  # let the matrix and the table paint
     save(window, "evaluate")
@@ -169,26 +233,29 @@ def _render_model_pages(app, desk, save) -> None:
     save(window, "dataset")
 
 
-def _render_training_page(app, desk, save) -> None:
-    """A short live run of the Fashion lab preset on the Train page, mid-run and at its end."""
+def _render_training_page(app, desk, save) -> bool:
+    """A short live run of the Fashion lab preset on the Train page, mid-run and at its end;
+    False when it could not run (no data)."""
     window, page = desk.window, desk.train_page
     window.tabs.setCurrentWidget(page)
     page.form.apply_preset("fashion-mlp")
     config = page.form.config().replace(epochs=3, val_fraction=0.1)
-    if not page.start_training(config):
-        return
-    epochs_seen = []
+    epochs_seen, failed = [], []
     page.controller.epoch_finished.connect(epochs_seen.append)
-    if not _wait(app, lambda: len(epochs_seen) >= 2, 240):
-        print("no training screenshot: the dataset is not on this computer (set NNDESK_DATA_DIR)")
+    page.controller.failed.connect(failed.append)
+    if not page.start_training(config):
+        return False
+    if not _wait(app, lambda: len(epochs_seen) >= 2 or bool(failed), 240) or failed:
+        print("skipped the Train page: the training set is not on this computer")
         page.controller.stop()
         _wait(app, lambda: not page.controller.is_running(), 30)
-        return
+        return False
     _wait(app, lambda: False, 0.6)
     save(window, "train-live")
     _wait(app, lambda: not page.controller.is_running(), 240)
     _wait(app, lambda: False, 1.0)
     save(window, "train-done")
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:

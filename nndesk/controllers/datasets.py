@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from nndesk import preferences
 from nndesk.data.registry import DATASETS
-from nndesk.errors import DataError, NndeskError
+from nndesk.errors import DataError, MissingDataError, NndeskError
 
 _cache: dict[tuple[str, str | None], object] = {}
 _locks: dict[tuple[str, str | None], threading.Lock] = {}
@@ -88,6 +88,20 @@ def missing_dataset(name: str | None) -> str | None:
     return name if source_folder(name) is None else None
 
 
+def _first_missing(name: str, folder: str) -> str:
+    """ " Fashion's train-images-idx3-ubyte.gz ... is missing." for the user's folder: MNIST and
+    Fashion-MNIST share file names, so the message says whose file it looked for."""
+    from nndesk.data.registry import get_spec
+    from nndesk.data.sources import find_files
+
+    try:
+        find_files(_folder_for(name, folder), get_spec(name))
+    except MissingDataError as err:
+        what = err.what.split(": ", 1)[-1]
+        return f" {what[0].upper()}{what[1:]}."
+    return ""
+
+
 def get_dataset(name: str, allow_download: bool = False):
     """The ``nndesk.data.Dataset`` called ``name``, loaded at most once (blocking; call off the GUI
     thread). A registered dataset comes from ``preferences.data_dir()`` when that folder holds
@@ -102,7 +116,9 @@ def get_dataset(name: str, allow_download: bool = False):
         data_dir = source_folder(name)
         if data_dir is None:
             folder = preferences.data_dir()
-            where = f" It is not in {folder} either." if folder else ""
+            where = (
+                f" It is not in {folder} either.{_first_missing(name, folder)}" if folder else ""
+            )
             raise DatasetMissing(name, how_to_get(name) + where)
     else:
         data_dir = None

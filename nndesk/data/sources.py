@@ -25,7 +25,7 @@ from nndesk.data.download import (
 from nndesk.data.folders import load_image_folder
 from nndesk.data.idx import check_counts, read_idx_images, read_idx_labels
 from nndesk.data.registry import DATASETS, ROLES, DatasetSpec, get_spec
-from nndesk.errors import DataError
+from nndesk.errors import DataError, MissingDataError
 
 DATA_DIR_ENV = "NNDESK_DATA_DIR"
 
@@ -44,7 +44,7 @@ def find_files(folder: str | os.PathLike, spec: DatasetSpec) -> dict[str, Path]:
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise DataError(f"data folder {folder} does not exist; {_how_to_get(spec)}")
+        raise MissingDataError(f"data folder {folder} does not exist", _how_to_get(spec))
     candidates = [folder / sub for sub in spec.folder_names if (folder / sub).is_dir()] + [folder]
     best: dict[str, Path] = {}
     best_dir = folder
@@ -55,8 +55,10 @@ def find_files(folder: str | os.PathLike, spec: DatasetSpec) -> dict[str, Path]:
         if len(found) > len(best):
             best, best_dir = found, d
     missing = next(f for f in spec.files if f.role not in best)
-    raise DataError(
-        f"{best_dir}: {missing.gz_name} (or {missing.name}) is missing; {_how_to_get(spec)}"
+    # MNIST and Fashion-MNIST share file names: say whose file is needed
+    raise MissingDataError(
+        f"{best_dir}: {spec.name}'s {missing.gz_name} (or {missing.name}) is missing",
+        _how_to_get(spec),
     )
 
 
@@ -129,9 +131,10 @@ def _load_cache(spec: DatasetSpec, progress: ProgressFn | None, allow_download: 
     for attempt in range(2):
         missing = [f for f in spec.files if cached_path(f, folder) is None]
         if missing and not allow_download:
-            raise DataError(
+            raise MissingDataError(
                 f"{missing[0].gz_name} of {spec.name} is not in the cache ({folder}) and "
-                f"downloads are off; {_how_to_get(spec)}, then pass --data-dir FOLDER"
+                "downloads are off",
+                f"{_how_to_get(spec)}, then pass --data-dir FOLDER",
             )
         if missing:
             download_dataset(spec, folder, progress)

@@ -48,7 +48,12 @@ class ConfusionView(QWidget):
         self._confusion = None if confusion is None else np.asarray(confusion)
         self._names = tuple(class_names)
         self._selected = None
+        self.reset_hint()
         self._draw()
+
+    def reset_hint(self) -> None:
+        """Back to the general hint (a hovered cell's counts belong to the previous matrix)."""
+        self.hint.setText(HINT)
 
     def matrix(self) -> np.ndarray | None:
         return self._confusion

@@ -297,7 +297,7 @@ class DatasetView(QWidget):
             tiles,
             ncols=SAMPLES_PER_CLASS,
             row_labels=list(s.class_names),
-            title=f"{SAMPLES_PER_CLASS} random {split_name} images of each class",
+            title=f"{SAMPLES_PER_CLASS} random {split_name} images per class",
             vmax=255,
             gap=SAMPLE_GAP,
         )

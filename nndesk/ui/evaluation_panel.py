@@ -259,6 +259,7 @@ class EvaluationPanel(QWidget):
             return
         if self._result is not None and self._result.classifier is not classifier:
             self._set_stale(True)
+            self.confusion.reset_hint()  # its counts were the previous model's
         self.title.setText(f"{classifier.title}")
         self.subtitle.setText(
             f"on the {_dataset_title(classifier.dataset)} test set"

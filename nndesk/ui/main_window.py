@@ -42,9 +42,10 @@ from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 HINTS = {"digits": "Draw a digit 0-9", "garments": "Draw a T-shirt, trouser, bag, shoe..."}
+DATASET_TITLES = {"digits": "MNIST", "garments": "Fashion-MNIST"}
 MODE_TITLES = {"digits": "Digits (MNIST)", "garments": "Clothing (Fashion-MNIST)"}
 NO_MODEL = "No model loaded — File > Open model or train one on the Train page"
-LAB_TEST_IMAGES = (50, 100, 1001, 4123)  # the MNIST lab asks about these
+LAB_TEST_IMAGES = (50, 100, 1001, 4123)  # the labs ask about these test images
 OPEN_MODEL = "__open__"
 PAGES_MIN_WIDTH = 560  # px the pages get beside the drawing column, when the window allows
 PAGE_TIPS = {
@@ -224,7 +225,6 @@ class MainWindow(QMainWindow):
         for index in LAB_TEST_IMAGES:
             button = QPushButton(str(index))
             button.setMaximumWidth(52)
-            button.setToolTip(f"Put test image {index} on the canvas (the MNIST lab asks about it)")
             button.clicked.connect(lambda _=False, i=index: self.request_test_image(i))
             lab_row.addWidget(button)
             self.lab_buttons.append(button)
@@ -540,6 +540,11 @@ class MainWindow(QMainWindow):
         self.pen_slider.setValue(DEFAULT_PEN[mode])
         (self.act_digits if mode == "digits" else self.act_garments).setChecked(True)
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(mode))
+        dataset = DATASET_TITLES[mode]
+        for button, index in zip(self.lab_buttons, LAB_TEST_IMAGES, strict=True):
+            button.setToolTip(
+                f"Put {dataset} test image {index} on the canvas (the {dataset} lab asks about it)"
+            )
         self.prediction_panel.set_true_label(None)
         self.status_note.setText("")
         if clear:

@@ -188,9 +188,10 @@ class PredictionPanel(QWidget):
         self.top_label.setToolTip("The network's answer: the class with the highest probability")
         self.top_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.confidence_label = QLabel("")
-        self._confidence_font = QFont(self.font())
-        self._confidence_font.setPointSizeF(self._confidence_font.pointSizeF() * 1.5)
-        self.confidence_label.setFont(self._confidence_font)
+        # a widget style sheet, not setFont: it survives the theme's application style sheet
+        self._confidence_style = f"font-size: {self.font().pointSizeF() * 1.5:.1f}pt;"
+        self._hint_style = f"font-size: {self.font().pointSizeF():.1f}pt;"
+        self.confidence_label.setStyleSheet(self._confidence_style)
         self.confidence_label.setToolTip("How sure the network is of its answer")
         # the placeholder ("Draw a T-shirt, trouser, bag, shoe...") wraps: it must not set the
         # width of the drawing column
@@ -239,7 +240,7 @@ class PredictionPanel(QWidget):
         """Show a ``Prediction`` (None: blank canvas or no model, ``placeholder`` shown instead)."""
         if prediction is None:
             self.top_label.setText("–")
-            self.confidence_label.setFont(self.font())  # a hint, not a number: body size
+            self.confidence_label.setStyleSheet(self._hint_style)  # a hint, not a number
             self.confidence_label.setText(placeholder)
             self.runner_up_label.setText("")
             self.bars.set_probabilities(None, self._true)
@@ -247,7 +248,7 @@ class PredictionPanel(QWidget):
         probs = prediction.probabilities
         p = float(probs[prediction.label])
         self.top_label.setText(prediction.class_name)
-        self.confidence_label.setFont(self._confidence_font)
+        self.confidence_label.setStyleSheet(self._confidence_style)
         self.confidence_label.setText(f"{100 * p:.1f}%")
         if len(probs) >= 2:
             second, margin = runner_up(probs)

@@ -31,6 +31,8 @@ from nndesk.viz import muted_colour
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COLUMNS = ("Started", "Dataset", "Layers", "Settings", "Epochs", "Val acc", "Test acc", "Status")
+SETTINGS = COLUMNS.index("Settings")
+SETTINGS_MIN_WIDTH = 220  # px: enough for "adam lr 0.001, batch 64, relu, ..." to be read
 
 
 def _pct(v: float) -> str:
@@ -40,8 +42,8 @@ def _pct(v: float) -> str:
 def _started(record: RunRecord) -> str:
     try:
         return datetime.fromisoformat(record.created_at).astimezone().strftime("%d %b %H:%M")
-    except ValueError:
-        return record.created_at
+    except (ValueError, OverflowError, OSError):  # not a date, or one no clock can show
+        return record.created_at[:40]
 
 
 def _settings(config: dict) -> str:
@@ -97,7 +99,9 @@ class RunsView(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Settings takes the spare width but never less than SETTINGS_MIN_WIDTH: a narrow page
+        # scrolls the table sideways rather than squeezing the column to nothing
+        header.setSectionResizeMode(SETTINGS, QHeaderView.ResizeMode.Interactive)
         self.table.setSortingEnabled(True)
 
         self.hint = QLabel("Select two or more runs (Ctrl/Shift-click) to compare their curves.")
@@ -190,9 +194,20 @@ class RunsView(QWidget):
                     item.setTextAlignment(RIGHT)
                 table.setItem(row, col, item)
         table.setSortingEnabled(True)
+        self._fit_settings_column()
         self.select_runs(list(keep))
         table.blockSignals(False)
         self._on_table_item_selection_changed()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_settings_column()
+
+    def _fit_settings_column(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(len(COLUMNS)) if c != SETTINGS)
+        spare = self.table.viewport().width() - others
+        header.resizeSection(SETTINGS, max(SETTINGS_MIN_WIDTH, spare))
 
     def _add_row_to_selection(self, row: int) -> None:
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows

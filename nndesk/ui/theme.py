@@ -340,6 +340,10 @@ def restyle_figure(figure, old: Colours, new: Colours) -> None:
         ax.tick_params(which="both", colors=new.window_text)
         for line in ax.get_xgridlines() + ax.get_ygridlines():
             line.set_color(new.grid)
+        for image in ax.get_images():  # a mosaic's gaps are drawn in the axes background
+            cmap = image.get_cmap()
+            if _same(cmap.get_bad(), old.base) or _same(cmap.get_bad(), "white"):
+                image.set_cmap(cmap.with_extremes(bad=new.base))
         legend = ax.get_legend()
         if legend is not None:
             legend.get_frame().set_facecolor(new.base)

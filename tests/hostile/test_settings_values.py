@@ -14,7 +14,15 @@ from PySide6.QtCore import QByteArray, QPoint
 
 from nndesk import preferences
 
-KEYS = ("data/dir", "ui/mode", "models/recent", "ui/geometry", "ui/saliency")
+KEYS = (
+    "data/dir",
+    "data/mirror",
+    "ui/mode",
+    "ui/theme",
+    "models/recent",
+    "ui/geometry",
+    "ui/saliency",
+)
 TEXT = st.text(max_size=30) | st.text(alphabet="\0/\\.,@=\"'%[]() \nab", max_size=30)
 VALUES = st.recursive(
     st.none()
@@ -51,6 +59,9 @@ def read_every_preference(home: Path) -> None:
     assert data is None or (isinstance(data, str) and "\0" not in data)
     assert preferences.last_mode() in preferences.MODES
     assert preferences.saliency_kind() in preferences.SALIENCY_KINDS
+    assert preferences.theme() in ("system", "light", "dark")
+    mirror = preferences.mirror()
+    assert mirror is None or (isinstance(mirror, str) and mirror and "\0" not in mirror)
     recent = preferences.recent_models()
     assert len(recent) <= preferences.RECENT_LIMIT and all(p.is_file() for p in recent)
     geometry = preferences.window_geometry()
@@ -79,7 +90,7 @@ LINE = st.tuples(st.sampled_from(KEYS), TEXT | st.just("@Variant(\\0\\0\\0\\x7f\
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    st.lists(st.sampled_from(["[data]", "[ui]", "[models]", "[General]"]) | LINE, max_size=8),
+    st.lists(st.sampled_from(["[data]", "[ui]", "[models]", "[General]"]) | LINE, max_size=10),
     st.binary(max_size=30),
 )
 def test_any_settings_file_reads_back_valid(qapp, lines, junk):

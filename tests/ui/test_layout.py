@@ -113,3 +113,25 @@ def test_the_mistakes_details_show_every_bar_at_the_default_size(qtbot, window_f
     assert bars.height() >= bars.minimumSizeHint().height()
     shown = bars.visibleRegion().boundingRect()
     assert shown.height() == bars.height(), "the last bars are cut off"
+
+
+def test_the_runs_table_keeps_its_settings_column_readable_on_a_narrow_page(qtbot, tmp_path):
+    from nndesk.runs import RunStore
+    from nndesk.ui.runs_view import SETTINGS, SETTINGS_MIN_WIDTH, RunsView
+
+    store = RunStore(tmp_path)
+    for arch in ("784-c32-p-c64-p-128-10", "784-256-128-64-10"):
+        store.create({"dataset": "fashion", "arch": arch, "optimizer": "adam", "lr": 0.001})
+    view = RunsView(store)
+    qtbot.addWidget(view)
+    view.resize(480, 400)  # the Runs tab beside the drawing at 1024x700
+    view.show()
+    view.refresh()
+    qtbot.waitUntil(view.isVisible)
+    header = view.table.horizontalHeader()
+    assert not header.isSectionHidden(SETTINGS)
+    assert header.sectionSize(SETTINGS) >= SETTINGS_MIN_WIDTH
+    view.resize(1100, 400)  # a wide page: Settings takes the spare width
+    QApplication.processEvents()
+    assert header.sectionSize(SETTINGS) > SETTINGS_MIN_WIDTH
+    assert header.length() >= view.table.viewport().width() - 2  # no gap after the last column

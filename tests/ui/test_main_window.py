@@ -404,3 +404,20 @@ def test_a_model_of_the_other_kind_switches_the_mode_and_keeps_the_drawing(
     wait_for_prediction(qtbot, prediction)
     assert window.prediction_panel.top_label.text() == "vertical"
     assert preferences.recent_models()[0] == path.resolve()
+
+
+def test_a_missing_dataset_names_the_file_needed_and_advises_once(tmp_path, monkeypatch):
+    """MNIST in the data folder, Fashion-MNIST wanted: the message names Fashion's file, where
+    it was looked for, and one piece of advice in the window's terms (no CLI flags)."""
+    from nndesk.errors import DataError
+
+    (tmp_path / "mnist").mkdir()
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tmp_path))
+    datasets.forget_datasets()
+    with pytest.raises(DataError) as caught:
+        datasets.get_dataset("fashion")
+    message = str(caught.value)
+    assert "Fashion's train-images-idx3-ubyte.gz" in message
+    assert str(tmp_path) in message
+    assert message.lower().count("download") == 1  # the advice, once
+    assert "--data-dir" not in message

@@ -13,7 +13,7 @@ from nndesk import paths
 from nndesk.runs import RunStore, TrashUnavailableError
 from nndesk.ui.runs_view import RunsView
 
-from ..test_run_safety import MALFORMED
+from ..test_run_safety import MALFORMED, ODD_BUT_VALID
 
 YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
@@ -70,7 +70,7 @@ def row_of(view: RunsView, run_id: str) -> int:
 def test_the_window_starts_with_every_kind_of_damaged_run(window_factory):
     store = RunStore(paths.runs_dir())
     good = add_run(store, "good run")
-    for name, content in MALFORMED.items():
+    for name, content in {**MALFORMED, **ODD_BUT_VALID}.items():
         (store.root / name).mkdir()
         data = content if isinstance(content, bytes) else content.encode()
         (store.root / name / "run.json").write_bytes(data)
@@ -81,6 +81,7 @@ def test_the_window_starts_with_every_kind_of_damaged_run(window_factory):
     statuses = {r.run_id: r.status for r in view.records()}
     assert statuses[good] == "completed"
     assert {statuses[name] for name in MALFORMED} == {"damaged"}
+    assert "damaged" not in {statuses[name] for name in ODD_BUT_VALID}
     row = row_of(view, "config-number")
     assert view.table.item(row, 7).text() == "damaged"
     assert "config is a number" in view.table.item(row, 3).text()

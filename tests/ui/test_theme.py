@@ -110,3 +110,24 @@ def test_dark_is_remembered_and_restyles_charts_already_drawn(
 def test_an_empty_probability_track_stands_out_from_its_background():
     for colours in (theme.LIGHT, theme.DARK):
         assert theme.contrast(colours.track, colours.window) >= 1.25  # a visible step
+
+
+def test_the_confidence_keeps_its_large_font_across_a_theme_change(qtbot, qapp, restore_theme):
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from nndesk.ui.prediction_view import PredictionPanel
+
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.set_class_names(["a", "b", "c"])
+    panel.show()
+    probs = np.array([0.9, 0.05, 0.05], np.float32)
+    panel.set_prediction(SimpleNamespace(probabilities=probs, label=0, class_name="a"))
+    large = panel.confidence_label.fontInfo().pointSizeF()
+    assert large > panel.runner_up_label.fontInfo().pointSizeF()
+
+    theme.apply_theme(qapp, "dark")
+
+    assert panel.confidence_label.fontInfo().pointSizeF() == pytest.approx(large)
