@@ -98,6 +98,8 @@ class Field:
 
     def range_text(self) -> str:
         """``"in [0, 1)"``, ``"> 0"``, ``">= 1"``: the range, as messages say it."""
+        if self.kind is float and self.low == 0 and self.low_open and self.high is None:
+            return "a positive number"
         if self.kind is int and self.low is not None and self.high is not None:
             return f"a whole number {self.low:g} to {int(self.high)}"
         if self.low is not None and self.high is not None:
@@ -122,7 +124,8 @@ class Field:
                 return f"must be one of {', '.join(self.choices)}; got {value!r}"
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            return f"must be a number; got {value!r}"
+            wanted = self.range_text() if self.range_text().startswith("a ") else "a number"
+            return f"must be {wanted}; got {value!r}"
         if self.kind is int and not isinstance(value, int):
             return f"must be a whole number; got {value!r}"
         if not math.isfinite(value):

@@ -37,7 +37,7 @@ def test_the_defaults_pass_their_own_table():
     ("name", "value", "words"),
     [
         ("dropout", 1.0, "in [0, 1)"),
-        ("lr", 0.0, "> 0"),
+        ("lr", 0.0, "a positive number"),
         ("epochs", 2.5, "whole number"),
         ("seed", -1, "a whole number 0 to 4294967295"),
         ("augment", "yes", "true or false"),
