@@ -36,6 +36,7 @@ from nndesk.ui import theme, whats_this, wheel_guard
 from nndesk.ui.data_banner import DataBanner, DownloadDialog
 from nndesk.ui.dataset_view import DatasetView
 from nndesk.ui.evaluation_panel import EvaluationPanel
+from nndesk.ui.inside_view import InsideView
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.mistakes_view import MistakesView
 from nndesk.ui.settings_dialog import SettingsDialog
@@ -315,6 +316,7 @@ class Desk:
     evaluation: EvaluationController
     datasets: DatasetController
     why_page: WhyView
+    inside_page: InsideView
     train_page: TrainingPanel
     evaluate_page: EvaluationPanel
     mistakes_page: MistakesView
@@ -346,12 +348,14 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
         evaluation=evaluation,
         datasets=datasets,
         why_page=WhyView(),
+        inside_page=InsideView(),
         train_page=TrainingPanel(controller=training, parent=window),
         evaluate_page=EvaluationPanel(evaluation),
         mistakes_page=MistakesView(evaluation),  # follows evaluation.finished itself
         dataset_page=DatasetView(datasets),
     )
     _wire_why_page(desk)
+    _wire_inside_page(desk)
     _wire_train_page(desk)
     _wire_evaluation_pages(desk)
     mode = mode or preferences.last_mode()
@@ -375,6 +379,14 @@ def _wire_why_page(desk: Desk) -> None:
     why.saliency_kind_changed.connect(preferences.set_saliency_kind)
     desk.window.set_theme_choice(preferences.theme())  # View > Theme shows the saved one
     desk.window.add_page(why, "Why")
+
+
+def _wire_inside_page(desk: Desk) -> None:
+    inside_page, prediction = desk.inside_page, desk.prediction
+    # layers are traced on the prediction worker, and only while the page is shown
+    inside_page.wanted_changed.connect(prediction.set_inside_wanted)
+    prediction.inside_ready.connect(inside_page.set_snapshot)
+    desk.window.add_page(inside_page, "Inside")
 
 
 def _wire_train_page(desk: Desk) -> None:

@@ -157,6 +157,8 @@ FIELDS: tuple[Field, ...] = (
            high_open=True, metavar="F"),
     _field("augment", bool, "Augment", "train on slightly shifted, rotated and scaled copies "
            "of the images", "data"),
+    _field("sketch", float, "Sketches", "share of each batch redrawn as garment sketches "
+           "(silhouettes, outlines, scribbles)", "data", low=0.0, high=1.0, metavar="SHARE"),
     # -- network -------------------------------------------------------------------------------
     _field("arch", str, "Layers", "784 inputs, hidden widths, 10 classes, e.g. 784-64-64-10; "
            "CNN: 784-c32-p-c64-p-128-10 (cN = 3x3 conv with N filters, padded; cNv = the same "

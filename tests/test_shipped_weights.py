@@ -108,3 +108,30 @@ def test_pen_variation_thickens_and_thins_training_images_only():
     assert np.array_equal(varied.test_images, ds.test_images)
     assert np.array_equal(varied.train_labels, ds.train_labels)
     assert vary_pen(ds, 0.0, seed=0) is ds
+
+
+def test_a_two_stage_recipe_goes_on_from_its_first_stage(tiny_idx_dir, tmp_path):
+    import dataclasses
+
+    from tools.build_weights import build
+
+    first = RECIPES["mnist-mlp"].config.replace(arch="784-16-10", epochs=1, augment=False)
+    recipe = dataclasses.replace(
+        RECIPES["mnist-mlp"], config=first, then=first.replace(sketch=0.5), stroke=0.0
+    )
+    lines: list[str] = []
+    with pytest.warns(UserWarning):  # the tiny files are not the published MNIST
+        facts = build(recipe, tiny_idx_dir, tmp_path / "both", log=lines.append)
+    both = load_model(tmp_path / "both" / "mnist-mlp.npz")
+    assert facts["epochs"] == 2 and len(both.info["history"]) == 2
+    assert both.info["config"]["sketch"] == 0.5 and both.info["build"]["stages"] == 2
+    assert sorted(p.name for p in (tmp_path / "both").iterdir()) == ["mnist-mlp.npz"]
+    # from a ready first stage only the second is trained, on from the given file's history
+    with pytest.warns(UserWarning):
+        facts = build(
+            recipe, tiny_idx_dir, tmp_path / "second", log=lines.append,
+            first_stage=tmp_path / "both" / "mnist-mlp.npz",
+        )  # fmt: skip
+    second = load_model(tmp_path / "second" / "mnist-mlp.npz")
+    assert facts["epochs"] == 1 and len(second.info["history"]) == 3
+    assert second.info["build"]["first_stage"] == "mnist-mlp.npz"

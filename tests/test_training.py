@@ -403,6 +403,21 @@ def test_augmentation_changes_the_batches_but_stays_reproducible(tiny):
     assert a[0] != plain[0]
 
 
+def test_sketch_share_redraws_part_of_every_batch_reproducibly(tiny):
+    config = FAST.replace(sketch=0.5)
+    a = [r.loss for r in of_type(run(prepare(config, dataset=tiny)), BatchReport)]
+    b = [r.loss for r in of_type(run(prepare(config, dataset=tiny)), BatchReport)]
+    plain = [r.loss for r in of_type(run(prepare(FAST, dataset=tiny)), BatchReport)]
+    assert a == b
+    assert a[0] != plain[0]
+
+
+@pytest.mark.parametrize("share", [-0.1, 1.5, float("nan")])
+def test_a_sketch_share_outside_zero_to_one_is_refused(share):
+    with pytest.raises(ConfigError, match="sketch"):
+        TrainConfig(sketch=share).validate()
+
+
 def test_small_networks_train_with_one_blas_thread_and_big_ones_keep_the_default(tiny):
     assert prepare(FAST, dataset=tiny).thread_plan() == ThreadPlan(blas=1, parts=1)
     assert prepare(FAST.replace(threads=2), dataset=tiny).thread_plan().blas == 2

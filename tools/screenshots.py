@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from nndesk import inside
+
 # strokes in canvas pixels (280x280), drawn in order with the canvas' round pen
 SEVEN = [[(70, 62), (206, 58), (196, 84), (150, 160), (120, 236)], [(110, 146), (196, 144)]]
 TROUSER = [
@@ -104,6 +106,7 @@ def render(
     window.tabs.setCurrentWidget(desk.why_page)
     _settle(app, prediction)
     save(desk.why_page, "why-digit")
+    _render_inside_page(app, desk, save)
     print(
         f"digit: drew a 7, the model reads {window.prediction_panel.top_label.text()} "
         f"({window.prediction_panel.confidence_label.text()})"
@@ -143,6 +146,37 @@ def render(
     window.close()
     dismisser.stop()
     return saved
+
+
+def _render_inside_page(app, desk, save) -> None:
+    """The Inside page on the drawn 7: the CNN's feature maps with a convolution's arithmetic,
+    then the shipped MLP's diagram with a unit's arithmetic; the window's model comes back."""
+    from nndesk.inference import Classifier
+    from nndesk.paths import WEIGHTS_DIR
+
+    window, prediction, page = desk.window, desk.prediction, desk.inside_page
+    before = prediction.current()
+    window.tabs.setCurrentWidget(page)
+    _wait(app, lambda: page.snapshot() is not None and prediction.is_idle(), 10)
+    snap = page.snapshot()
+    if snap is not None and not inside.is_mlp(snap.model):
+        save(page, "inside-cnn")
+    mlp = WEIGHTS_DIR / "mnist-mlp.npz"
+    if mlp.is_file():
+        prediction.set_classifier(Classifier.from_file(mlp))
+        _wait(
+            app,
+            lambda: (
+                page.snapshot() is not None
+                and page.snapshot().model is not snap.model
+                and prediction.is_idle()
+            ),
+            10,
+        )
+        save(page, "inside-mlp")
+        prediction.set_classifier(before)
+        _settle(app, prediction)
+    window.tabs.setCurrentWidget(desk.why_page)
 
 
 def _dismiss_dialogs(app):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from nndesk import inside
 from nndesk.errors import NndeskError
 from nndesk.explain import Explanation, explain_prediction, saliency
 from nndesk.inference import Classifier, Prediction
@@ -35,6 +36,16 @@ class _Job:
     image: np.ndarray | None  # canvas pixels to preprocess, or
     image28: np.ndarray | None  # an already prepared 28x28 input (test images)
     saliency_kind: str
+    inside: bool = False  # also trace every layer (the Inside page is open)
+
+
+@dataclass(frozen=True)
+class InsideSnapshot:
+    """Every layer's output for the newest drawing, with the model (a private copy) it came from."""
+
+    classifier: Classifier
+    model: object  # the Sequential whose weights the trace used; read its params, never forward
+    trace: inside.Trace
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,7 @@ class PredictionResult:
     explanation: Explanation | None
     latency_ms: float  # preprocess + forward, measured in the worker
     error: str | None = None
+    inside: InsideSnapshot | None = None
 
 
 @dataclass(frozen=True)
@@ -152,7 +164,15 @@ class _Worker(QObject):
                     kind=job.saliency_kind,
                     n_units=HIDDEN_UNITS,
                 )
-            self.finished.emit(PredictionResult(job.generation, prediction, explanation, latency))
+            snapshot = None
+            if prediction is not None and job.inside and job.explain_model is not None:
+                tr = inside.trace(
+                    job.explain_model, clf.normalizer, prediction.input_image, clf.class_names
+                )
+                snapshot = InsideSnapshot(clf, job.explain_model, tr)
+            self.finished.emit(
+                PredictionResult(job.generation, prediction, explanation, latency, inside=snapshot)
+            )
         except Exception as err:  # noqa: BLE001 - report to the GUI instead of killing the thread
             self.finished.emit(PredictionResult(job.generation, None, None, 0.0, str(err)))
 
@@ -163,6 +183,7 @@ class PredictionController(QObject):
     classifier_changed = Signal(object)  # Classifier | None, now in use (picker, mode, training)
     prediction_ready = Signal(object)  # Prediction | None for the newest image (None: blank)
     explanation_ready = Signal(object)  # explain.Explanation | None, for the same prediction
+    inside_ready = Signal(object)  # InsideSnapshot | None, while the Inside page wants them
     latency_measured = Signal(float)  # milliseconds of preprocess + forward of that prediction
     failed = Signal(str)  # one-line message when a prediction raised
     #: (key, float32 (28, 28) | None) answering ``request_saliency(key, ...)``
@@ -189,6 +210,7 @@ class PredictionController(QObject):
         self._pending = False
         self._busy = False
         self._saliency_kind = "gradient_x_input"
+        self._inside_wanted = False
         self._saliency_busy = False
         self._saliency_pending: _SaliencyJob | None = None  # only the newest request waits
         self._saliency_copy: tuple[object, object] | None = None  # (model, its private copy)
@@ -246,6 +268,16 @@ class PredictionController(QObject):
 
     def saliency_kind(self) -> str:
         return self._saliency_kind
+
+    @Slot(bool)
+    def set_inside_wanted(self, wanted: bool) -> None:
+        """Trace every layer with each prediction (``inside_ready``) while ``wanted``: the Inside
+        page asks while it is shown, so a hidden page costs nothing."""
+        if wanted == self._inside_wanted:
+            return
+        self._inside_wanted = wanted
+        if wanted:
+            self._request_now()
 
     # ---- requests ---------------------------------------------------------------------------
     @Slot(object)
@@ -317,6 +349,8 @@ class PredictionController(QObject):
         if self._classifier is None or (self._image is None and self._image28 is None):
             self.prediction_ready.emit(None)
             self.explanation_ready.emit(None)
+            if self._inside_wanted:
+                self.inside_ready.emit(None)
             return
         self._busy = True
         job = _Job(
@@ -326,6 +360,7 @@ class PredictionController(QObject):
             self._image,
             self._image28,
             self._saliency_kind,
+            self._inside_wanted,
         )
         self._job_submitted.emit(job)
 
@@ -339,6 +374,8 @@ class PredictionController(QObject):
                 self.failed.emit(f"prediction failed: {result.error}")
             self.prediction_ready.emit(result.prediction)
             self.explanation_ready.emit(result.explanation)
+            if self._inside_wanted:
+                self.inside_ready.emit(result.inside)
             if result.prediction is not None:
                 self.latency_measured.emit(result.latency_ms)
         elif not self._pending:

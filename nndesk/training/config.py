@@ -53,6 +53,7 @@ class TrainConfig:
     val_fraction: float = 0.1
     seed: int = 0
     augment: bool = False
+    sketch: float = 0.0  # share of each batch redrawn as garment sketches (augment.sketch_batch)
     test_every_epoch: bool = False
     momentum: float = 0.9
     clip_norm: float | None = None

@@ -117,7 +117,7 @@ class EpochProgress:
 
 
 #: What each of a run's random streams is for (all come from the one seed).
-SPLIT, INIT, SHUFFLE, AUGMENT = 1, 2, 3, 4
+SPLIT, INIT, SHUFFLE, AUGMENT, SKETCH = 1, 2, 3, 4, 5
 
 
 def run_rng(seed: int, purpose: int, *more: int) -> np.random.Generator:
@@ -171,7 +171,7 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
     # one batch buffer for the whole run: np.take(out=) allocates nothing per batch; mode="clip"
     # gathers straight into it (mode="raise" goes through a temporary), and indices from a
     # permutation of range(n) are never clipped
-    gather = not cfg.full_batch or cfg.augment
+    gather = not cfg.full_batch or cfg.augment or cfg.sketch > 0
     xb_buf = np.empty((bs if gather else 0, x.shape[1]), dtype=x.dtype)
     yb_buf = np.empty(bs, dtype=np.int64)
     augment = None
@@ -180,6 +180,15 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
 
         augment = augment_batch
         aug_rng = run_rng(cfg.seed, AUGMENT, first)
+    sketch = None
+    if cfg.sketch > 0:
+        from nndesk.data.augment import SketchStrengths, sketch_batch
+
+        strengths = SketchStrengths(share=cfg.sketch)
+        sketch_rng = run_rng(cfg.seed, SKETCH, first)
+
+        def sketch(xb: np.ndarray) -> np.ndarray:
+            return sketch_batch(xb, sketch_rng, strengths)
 
     overridden: float | None = None
     reference: float | None = None  # the run's first batch loss, at least 1.0
@@ -226,6 +235,9 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
                 if augment is not None:
                     # augment_batch works on normalised rows (ink brighter than background)
                     xb = augment(xb, aug_rng)
+                if sketch is not None:
+                    # garment photos partly redrawn as silhouettes, outlines and scribbles
+                    xb = sketch(xb)
 
             # a diverging run overflows; the finite check below reports it, not a RuntimeWarning
             with np.errstate(over="ignore", invalid="ignore"):

@@ -1,4 +1,4 @@
-"""DrawingCanvas: white ink on a black 280x280 off-screen image, round pen, undo/redo, drop."""
+"""DrawingCanvas: white ink on black 280x280 off-screen image, round pen, fill, undo/redo, drop."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from nndesk.fill import flood_fill
 from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui import qt_image
 
@@ -46,6 +47,7 @@ class DrawingCanvas(QWidget):
         self._last: QPointF | None = None
         self._pen_width = DEFAULT_PEN["digits"]
         self._eraser = False
+        self._fill = False
         self._pressure = 1.0
         self._hint = ""
         self.setAcceptDrops(True)
@@ -80,6 +82,30 @@ class DrawingCanvas(QWidget):
     @Slot(bool)
     def set_eraser(self, on: bool) -> None:
         self._eraser = bool(on)
+
+    def fill_tool(self) -> bool:
+        return self._fill
+
+    @Slot(bool)
+    def set_fill_tool(self, on: bool) -> None:
+        """While on, a click fills the region around it instead of drawing (the eraser's colour
+        when the eraser is on)."""
+        self._fill = bool(on)
+        self.setCursor(Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.CrossCursor)
+
+    def fill_at(self, x: float, y: float) -> bool:
+        """Flood-fill the region around canvas pixel (x, y) as one undoable step.
+
+        Returns False (and records nothing) when the fill changes no pixel, e.g. a click on ink.
+        """
+        filled = flood_fill(self.array(), int(x), int(y), PAPER if self._eraser else INK)
+        if filled is None:
+            return False
+        self._push_undo()
+        self._image = qt_image.gray_to_qimage(filled)
+        self._changed()
+        self.stroke_finished.emit()
+        return True
 
     def set_hint(self, text: str) -> None:
         """Grey text drawn over an empty canvas, e.g. "Draw a digit 0-9"."""
@@ -184,6 +210,10 @@ class DrawingCanvas(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return super().mousePressEvent(event)
+        if self._fill:
+            point = self._to_image(event.position())
+            self.fill_at(point.x(), point.y())
+            return None
         self._push_undo()
         self._last = None
         self._line_to(self._to_image(event.position()))

@@ -50,6 +50,7 @@ OPEN_MODEL = "__open__"
 PAGES_MIN_WIDTH = 560  # px the pages get beside the drawing column, when the window allows
 PAGE_TIPS = {
     "Why": "Which pixels made the network answer as it did, and its hidden units",
+    "Inside": "Every layer of the network on your drawing, and the arithmetic of any unit",
     "Train": "Train a network of your own and watch its loss and accuracy live",
     "Evaluate": "The model's accuracy on the test images and its confusion matrix",
     "Mistakes": "The test images the model gets wrong, most confident first",
@@ -161,6 +162,10 @@ class MainWindow(QMainWindow):
 
         self.eraser_button = tool("Eraser", None, "Erase instead of drawing (E)")
         self.eraser_button.setCheckable(True)
+        self.fill_button = tool(
+            "Fill", None, "Fill: click inside an outline to fill it; undo with Ctrl+Z (F)"
+        )
+        self.fill_button.setCheckable(True)
         self.undo_button = tool("Undo", QStyle.StandardPixmap.SP_ArrowBack, "Undo (Ctrl+Z)")
         self.redo_button = tool(
             "Redo", QStyle.StandardPixmap.SP_ArrowForward, "Redo (Ctrl+Shift+Z)"
@@ -203,6 +208,7 @@ class MainWindow(QMainWindow):
         tools.addWidget(self.pen_slider, 1)
         tools.addWidget(self.pen_value)
         tools.addWidget(self.eraser_button)
+        tools.addWidget(self.fill_button)
         tools2 = QHBoxLayout()
         tools2.setSpacing(4)
         tools2.addWidget(self.undo_button)
@@ -332,6 +338,13 @@ class MainWindow(QMainWindow):
         self.act_eraser = self._action(
             "&Eraser", self.canvas.set_eraser, ["E"], "Erase instead of drawing", checkable=True
         )
+        self.act_fill = self._action(
+            "&Fill",
+            self.canvas.set_fill_tool,
+            ["F"],
+            "Click inside an outline to fill it (with the eraser on, to empty it)",
+            checkable=True,
+        )
         self.act_bigger = self._action(
             "&Bigger pen", self._on_bigger_triggered, ["]"], "Make the pen bigger"
         )
@@ -375,6 +388,8 @@ class MainWindow(QMainWindow):
         self.act_overlay.toggled.connect(self.overlay_check.setChecked)
         self.eraser_button.toggled.connect(self.act_eraser.setChecked)
         self.act_eraser.toggled.connect(self.eraser_button.setChecked)
+        self.fill_button.toggled.connect(self.act_fill.setChecked)
+        self.act_fill.toggled.connect(self.fill_button.setChecked)
         self.undo_button.clicked.connect(self.canvas.undo)
         self.redo_button.clicked.connect(self.canvas.redo)
         self.clear_button.clicked.connect(self.canvas.clear)
@@ -398,7 +413,7 @@ class MainWindow(QMainWindow):
         for act in (self.act_undo, self.act_redo, self.act_clear):
             edit_menu.addAction(act)
         edit_menu.addSeparator()
-        for act in (self.act_eraser, self.act_bigger, self.act_smaller):
+        for act in (self.act_eraser, self.act_fill, self.act_bigger, self.act_smaller):
             edit_menu.addAction(act)
         mode_menu = bar.addMenu("&Mode")
         mode_menu.addAction(self.act_digits)

@@ -130,3 +130,58 @@ def test_rgba_round_trip_keeps_every_channel():
     rgba = np.random.default_rng(0).integers(0, 256, size=(7, 9, 4), dtype=np.uint8)
     back = qt_image.qimage_to_rgb_or_gray(qt_image.rgba_to_qimage(rgba))
     assert np.array_equal(back, rgba)
+
+
+# -- the fill tool -------------------------------------------------------------------------------
+SQUARE = [(60, 60), (220, 60), (220, 220), (60, 220), (60, 60)]
+
+
+def test_a_click_inside_a_closed_outline_fills_only_the_inside_and_undo_restores_it(qtbot, canvas):
+    canvas.draw_stroke(SQUARE, width=10)
+    outline = canvas.array()
+    canvas.set_fill_tool(True)
+    with qtbot.waitSignal(canvas.stroke_finished):
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 140))
+    filled = canvas.array()
+    assert (filled[70:211, 70:211] == 255).all()  # the whole inside, fringe included
+    assert (filled[:50] == 0).all() and (filled[:, 230:] == 0).all()  # nothing outside
+    canvas.undo()
+    assert np.array_equal(canvas.array(), outline)
+    canvas.redo()
+    assert np.array_equal(canvas.array(), filled)
+
+
+def test_a_click_outside_the_outline_fills_the_outside_and_not_the_inside(qtbot, canvas):
+    canvas.draw_stroke(SQUARE, width=10)
+    canvas.set_fill_tool(True)
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    image = canvas.array()
+    assert image[10, 10] == 255 and image[270, 270] == 255
+    assert (image[75:206, 75:206] == 0).all()
+
+
+def test_an_open_outline_lets_the_fill_out_and_a_click_on_ink_changes_nothing(qtbot, canvas):
+    canvas.draw_stroke(SQUARE[:4], width=10)  # the left side is missing
+    canvas.set_fill_tool(True)
+    assert canvas.fill_at(140, 140)
+    assert canvas.array()[10, 10] == 255  # leaked out through the gap, as in a paint program
+    canvas.undo()
+    steps = len(canvas._undo)
+    assert not canvas.fill_at(140, 60)  # on the stroke: already ink
+    assert len(canvas._undo) == steps  # nothing recorded
+
+
+def test_fill_with_the_eraser_on_empties_a_filled_region(qtbot, canvas):
+    canvas.draw_stroke(SQUARE, width=10)
+    canvas.fill_at(140, 140)
+    canvas.set_eraser(True)
+    canvas.set_fill_tool(True)
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 140))
+    assert canvas.is_blank()  # the square and its filling were one region of ink
+
+
+def test_with_the_fill_tool_off_a_click_draws_a_dot(qtbot, canvas):
+    canvas.draw_stroke(SQUARE, width=10)
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 140))
+    image = canvas.array()
+    assert image[140, 140] == 255 and image[100, 100] == 0

@@ -406,6 +406,25 @@ def test_a_model_of_the_other_kind_switches_the_mode_and_keeps_the_drawing(
     assert preferences.recent_models()[0] == path.resolve()
 
 
+def test_the_fill_button_and_the_f_key_switch_the_canvas_fill_tool(qtbot, window_factory):
+    window = window_factory().window
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.canvas.fill_tool()
+    window.fill_button.click()
+    assert window.canvas.fill_tool() and window.act_fill.isChecked()
+    assert "F" in window.fill_button.toolTip()
+    assert [k.toString() for k in window.act_fill.shortcuts()] == ["F"]
+    window.act_fill.trigger()  # what the F key does
+    assert not window.canvas.fill_tool() and not window.fill_button.isChecked()
+    window.canvas.draw_stroke([(60, 60), (220, 60), (220, 220), (60, 220), (60, 60)], width=10)
+    window.act_fill.trigger()
+    window.canvas.fill_at(140, 140)
+    assert window.canvas.array()[140, 140] == 255
+    window.act_undo.trigger()
+    assert window.canvas.array()[140, 140] == 0
+
+
 def test_a_missing_dataset_names_the_file_needed_and_advises_once(tmp_path, monkeypatch):
     """MNIST in the data folder, Fashion-MNIST wanted: the message names Fashion's file, where
     it was looked for, and one piece of advice in the window's terms (no CLI flags)."""

@@ -1,0 +1,808 @@
+"""The Inside page: every layer of the model on the current drawing, and the arithmetic of one unit.
+
+MLPs are drawn as a node-link diagram, CNNs as all channels of every feature map followed by the
+dense layers' diagram. Clicking a unit or a feature-map pixel shows its arithmetic with the real
+numbers (computed by ``nndesk.inside``); the softmax panel spells out logits -> exp -> normalise
+at a temperature the learner picks. The page only paints snapshots: the prediction worker traces
+the layers (``PredictionController.inside_ready``) while the page is shown.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk import inside
+from nndesk.ui import qt_image
+from nndesk.ui import theme as ui_theme
+
+UNITS_SHOWN = 12  # a wider layer shows its most active units and a "+ K more" marker
+LINKS_PER_GAP = 48  # strongest contributions drawn between two columns
+LINK_LEVELS = 4  # line strengths drawn (width and opacity)
+TILE = 44  # px, one channel of a feature map
+TILE_GAP = 4
+TERMS_SHOWN = 6  # terms of z = sum(w * a) + b written out, the largest first
+POS = QColor(200, 40, 40)  # positive: red, as on the Why page
+NEG = QColor(40, 90, 200)  # negative: blue
+
+
+def _signed_colour(t: float, base: QColor) -> QColor:
+    """``t`` in [-1, 1] -> a colour from blue through ``base`` to red."""
+    t = max(-1.0, min(1.0, t))
+    end = POS if t >= 0 else NEG
+    a = abs(t)
+    return QColor(
+        round(base.red() + (end.red() - base.red()) * a),
+        round(base.green() + (end.green() - base.green()) * a),
+        round(base.blue() + (end.blue() - base.blue()) * a),
+    )
+
+
+_LUT = qt_image.diverging_opaque(np.linspace(-1.0, 1.0, 256), 1.0)  # (256, 4) uint8
+
+
+def _colour_maps(values: np.ndarray, limit: float) -> np.ndarray:
+    """Signed values -> ``uint8 (..., 4)`` blue / white / red through a 256-entry table: the
+    same colours as ``qt_image.diverging_opaque``, a fraction of its time for ~300 maps."""
+    t = np.clip(np.asarray(values, np.float32) * (127.5 / limit) + 127.5, 0, 255)
+    return _LUT[t.astype(np.uint8)]
+
+
+def _after_steps(model, tr: inside.Trace, index: int) -> np.ndarray:
+    """The output of layer ``index`` after the element-wise layers that follow it."""
+    last = index
+    while last + 1 < len(model.layers) and type(model.layers[last + 1]).__name__ in (
+        inside.ELEMENTWISE
+    ):
+        last += 1
+    return tr.layers[last].values
+
+
+# ---- the node-link diagram ------------------------------------------------------------------
+class NetworkDiagram(QWidget):
+    """Columns of units, one per Dense layer, after an input column; click a unit to select it."""
+
+    unit_clicked = Signal(int, int)  # (layer index, unit)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(420, 300)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._snapshot = None
+        self._selected: tuple[int, int] | None = None
+        self._units: dict[tuple[int, int], QRectF] = {}  # (layer, unit) -> where it was drawn
+
+    def sizeHint(self) -> QSize:
+        return QSize(560, 380)
+
+    def set_snapshot(self, snapshot, selected: tuple[int, int] | None) -> None:
+        self._snapshot, self._selected = snapshot, selected
+        self.update()
+
+    def unit_rect(self, layer: int, unit: int) -> QRectF | None:
+        """Where unit ``unit`` of Dense layer ``layer`` was last drawn (tests, screenshots)."""
+        return self._units.get((layer, unit))
+
+    def mousePressEvent(self, event) -> None:
+        pos = event.position()
+        for (layer, unit), rect in self._units.items():
+            if rect.adjusted(-3, -3, 3, 3).contains(pos):
+                self.unit_clicked.emit(layer, unit)
+                return
+        super().mousePressEvent(event)
+
+    def _columns(self):
+        """[(layer index, values after activation, shown unit indices, hidden count)]."""
+        snap = self._snapshot
+        model, tr = snap.model, snap.trace
+        columns = []
+        dense = inside.dense_layers(model)
+        for n, index in enumerate(dense):
+            values = _after_steps(model, tr, index)
+            if n == len(dense) - 1 or values.size <= UNITS_SHOWN + 4:
+                shown = np.arange(values.size)
+            else:
+                shown = inside.most_active(values, UNITS_SHOWN)  # most active first
+                sel = self._selected
+                if sel is not None and sel[0] == index and sel[1] not in shown:
+                    shown = np.append(shown[:-1], sel[1])  # the selected unit stays in view
+                shown = np.sort(shown)
+            columns.append((index, values, shown, values.size - shown.size))
+        return columns
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        text = pal.windowText().color()
+        base = pal.base().color()
+        self._units = {}
+        if self._snapshot is None:
+            painter.setPen(text)
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, "Draw something to see inside"
+            )
+            return
+        model, tr = self._snapshot.model, self._snapshot.trace
+        columns = self._columns()
+        w, h = self.width(), self.height()
+        top, bottom = 28, h - 24
+        label_room = 110  # class names and probabilities right of the output column
+        first = columns[0][0]
+        image_input = first == 0 or all(
+            type(model.layers[i]).__name__ in ("Flatten", "Reshape") for i in range(first)
+        )
+        image_input = image_input and tr.layer_input(first).size == 784
+        in_w = min(112.0, (bottom - top) * 0.5) if image_input else 70.0
+        xs = np.linspace(16 + in_w + 40, w - label_room, len(columns))
+        # input column
+        in_rect = QRectF(16, (top + bottom) / 2 - in_w / 2, in_w, in_w)
+        painter.setPen(text)
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        painter.setFont(font)
+        if image_input:
+            pixels = np.clip(tr.image28, 0, 255).astype(np.uint8)
+            painter.drawImage(in_rect, qt_image.gray_to_qimage(255 - pixels))
+            painter.drawRect(in_rect)
+            painter.drawText(QPointF(in_rect.left(), in_rect.top() - 6), "input 28×28")
+        else:
+            painter.drawRect(in_rect)
+            n_in = tr.layer_input(first).size
+            painter.drawText(
+                in_rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, f"{n_in} values"
+            )
+            painter.drawText(QPointF(in_rect.left(), in_rect.top() - 6), "Flatten")
+        # unit positions
+        positions: dict[tuple[int, int], QPointF] = {}
+        radii = []
+        for (index, _values, shown, more), x in zip(columns, xs, strict=True):
+            slots = len(shown) + (1 if more else 0)
+            step = (bottom - top) / max(slots, 1)
+            r = max(3.0, min(11.0, step * 0.38))
+            radii.append(r)
+            for k, unit in enumerate(shown):
+                positions[(index, int(unit))] = QPointF(x, top + step * (k + 0.5))
+        # links: the strongest contributions a_i * W[i, j] into each column's shown units
+        prev_index, prev_points = None, None
+        for (index, _values, shown, _more), _x in zip(columns, xs, strict=True):
+            layer = model.layers[index]
+            a = np.asarray(tr.layer_input(index), np.float64).reshape(-1)
+            if prev_index is None:
+                sources = np.arange(a.size)
+            else:
+                sources = np.array([u for (li, u) in positions if li == prev_index])
+            links = inside.strongest_links(a, layer.params["W"], sources, shown, LINKS_PER_GAP)
+            biggest = max((abs(c) for _, _, c in links), default=0.0) or 1.0
+            # lines grouped by sign and strength, one pen each: a pen change and an antialiased
+            # line per link made this the page's slowest part
+            buckets: dict[tuple[bool, int], list[QLineF]] = {}
+            for i, j, c in links:
+                if prev_index is None:
+                    if image_input:
+                        start = QPointF(
+                            in_rect.left() + (i % 28 + 0.5) * in_w / 28,
+                            in_rect.top() + (i // 28 + 0.5) * in_w / 28,
+                        )
+                    else:
+                        start = QPointF(in_rect.right(), in_rect.center().y())
+                else:
+                    start = prev_points[(prev_index, i)]
+                level = min(LINK_LEVELS - 1, int(abs(c) / biggest * LINK_LEVELS))
+                line = QLineF(start, positions[(index, j)])
+                buckets.setdefault((c > 0, level), []).append(line)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            for (positive, level), lines in sorted(buckets.items(), key=lambda kv: kv[0][1]):
+                strength = (level + 1) / LINK_LEVELS
+                # opaque, mixed towards the background: alpha-blended lines cost 6x as much
+                colour = _signed_colour((0.3 + 0.7 * strength) * (1 if positive else -1), base)
+                painter.setPen(QPen(colour, 1 if level < LINK_LEVELS - 1 else 2))
+                for line in lines:  # one call per line: drawLines(list) measured slower
+                    painter.drawLine(line)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            prev_index, prev_points = index, positions
+        # units
+        dense = [c[0] for c in columns]
+        for col, ((index, values, shown, more), x, r) in enumerate(
+            zip(columns, xs, radii, strict=True)
+        ):
+            limit = float(np.max(np.abs(values))) or 1.0
+            last = col == len(columns) - 1
+            title = "output" if last else f"hidden {col + 1} ({values.size})"
+            painter.setPen(text)
+            painter.drawText(QRectF(x - 60, 4, 120, 20), Qt.AlignmentFlag.AlignCenter, title)
+            for unit in shown:
+                p = positions[(index, int(unit))]
+                v = float(values[unit])
+                painter.setBrush(_signed_colour(v / limit, base))
+                selected = self._selected == (index, int(unit))
+                painter.setPen(
+                    QPen(pal.highlight().color() if selected else text, 3 if selected else 1)
+                )
+                painter.drawEllipse(p, r, r)
+                self._units[(index, int(unit))] = QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r)
+                painter.setPen(text)
+                if last:
+                    name = tr.class_names[unit] if unit < len(tr.class_names) else str(unit)
+                    prob = float(tr.probabilities[unit])
+                    painter.drawText(QPointF(p.x() + r + 6, p.y() + 4), f"{name}  {prob:.0%}")
+            if more:
+                y = bottom - (bottom - top) / (len(shown) + 1) * 0.5
+                painter.setPen(text)
+                painter.drawText(
+                    QRectF(x - 50, y - 10, 100, 20), Qt.AlignmentFlag.AlignCenter, f"+ {more} more"
+                )
+        del dense
+        painter.end()
+
+
+# ---- feature maps -----------------------------------------------------------------------------
+class FeatureMaps(QWidget):
+    """Every channel of every spatial layer as a tile, and the first layer's filters; click a
+    pixel to select it (``pixel_clicked(layer, channel, row, col)``)."""
+
+    pixel_clicked = Signal(int, int, int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._rows: list[tuple[int, str, list]] = []  # (layer index or -1 filters, title, images)
+        self._tiles: dict[tuple[int, int], QRectF] = {}
+        self._shapes: dict[int, tuple[int, int]] = {}
+        self._marks: list[tuple[int, int, QRectF, QColor]] = []
+        self._snapshot = None
+
+    def set_snapshot(self, snapshot, marks) -> None:
+        """``marks``: [(layer, channel, rect in map pixels, colour)] outlined on the tiles."""
+        self._snapshot = snapshot
+        self._marks = marks
+        self._rows = []
+        self._shapes = {}
+        if snapshot is not None:
+            model, tr = snapshot.model, snapshot.trace
+            for out in tr.layers:
+                v = out.values
+                if v.ndim != 3:
+                    continue
+                title = "input" if out.name == "Reshape" else f"{out.index} {out.name}"
+                limit = float(np.max(np.abs(v))) or 1.0
+                if out.name == "Reshape":  # the drawing itself, as the learner sees it
+                    pixels = np.clip(tr.image28, 0, 255).astype(np.uint8)
+                    images = [qt_image.gray_to_qimage(pixels)]
+                else:
+                    rgba = _colour_maps(v, limit)  # (c, h, w, 4)
+                    images = [qt_image.rgba_to_qimage(ch) for ch in rgba]
+                self._rows.append(
+                    (out.index, f"{title}  {v.shape[0]}×{v.shape[1]}×{v.shape[2]}", images)
+                )
+                self._shapes[out.index] = v.shape[1:]
+                if out.name == "Conv2D" and not any(r[0] == -1 for r in self._rows):
+                    W = model.layers[out.index].params["W"]  # (out, in, k, k)
+                    kernels = W[:, 0] if W.shape[1] == 1 else W.mean(axis=1)
+                    klimit = float(np.max(np.abs(kernels))) or 1.0
+                    rgba = _colour_maps(kernels, klimit)
+                    filters = [qt_image.rgba_to_qimage(k) for k in rgba]
+                    self._rows.insert(
+                        len(self._rows) - 1,
+                        (-1, f"{out.index} Conv2D filters (3×3 kernels)", filters),
+                    )
+        self._relayout()
+        self.update()
+
+    def tile_rect(self, layer: int, channel: int) -> QRectF | None:
+        return self._tiles.get((layer, channel))
+
+    def _relayout(self) -> None:
+        per_row = max(1, (self.width() - 8) // (TILE + TILE_GAP))
+        y = 4
+        self._tiles = {}
+        for index, _title, images in self._rows:
+            y += 20
+            for c in range(len(images)):
+                r, k = divmod(c, per_row)
+                self._tiles[(index, c)] = QRectF(
+                    4 + k * (TILE + TILE_GAP), y + r * (TILE + TILE_GAP), TILE, TILE
+                )
+            y += math.ceil(len(images) / per_row) * (TILE + TILE_GAP) + 6
+        self.setFixedHeight(max(y, 40))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+
+    def mousePressEvent(self, event) -> None:
+        pos = event.position()
+        for (index, channel), rect in self._tiles.items():
+            if index >= 0 and rect.contains(pos):
+                h, w = self._shapes[index]
+                row = min(h - 1, int((pos.y() - rect.top()) / rect.height() * h))
+                col = min(w - 1, int((pos.x() - rect.left()) / rect.width() * w))
+                self.pixel_clicked.emit(index, channel, row, col)
+                return
+        super().mousePressEvent(event)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        text = self.palette().windowText().color()
+        painter.setPen(text)
+        if not self._rows:
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, "Draw something to see inside"
+            )
+            return
+        for index, title, images in self._rows:
+            first = self._tiles[(index, 0)]
+            painter.setPen(text)
+            painter.drawText(QPointF(4, first.top() - 6), title)
+            for c, image in enumerate(images):
+                painter.drawImage(self._tiles[(index, c)], image)
+        for index, channel, rect, colour in self._marks:
+            tile = self._tiles.get((index, channel))
+            if tile is None:
+                continue
+            h, w = self._shapes[index]
+            sx, sy = tile.width() / w, tile.height() / h
+            painter.setPen(QPen(colour, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(
+                QRectF(
+                    tile.left() + rect.left() * sx,
+                    tile.top() + rect.top() * sy,
+                    rect.width() * sx,
+                    rect.height() * sy,
+                )
+            )
+        painter.end()
+
+
+# ---- small pictures for the arithmetic ---------------------------------------------------------
+class WeightPicture(QWidget):
+    """A unit's incoming weights: a 28x28 image for a first layer, else a bar chart."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedSize(150, 150)
+        self._weights: np.ndarray | None = None
+        self._caption = ""
+
+    def set_weights(self, weights: np.ndarray | None, caption: str = "") -> None:
+        self._weights, self._caption = weights, caption
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        pal = self.palette()
+        painter.setPen(pal.windowText().color())
+        area = QRectF(4, 4, self.width() - 8, self.height() - 24)
+        painter.drawText(
+            QRectF(0, self.height() - 18, self.width(), 18),
+            Qt.AlignmentFlag.AlignCenter,
+            self._caption,
+        )
+        w = self._weights
+        if w is None:
+            return
+        limit = float(np.max(np.abs(w))) or 1.0
+        if w.size == 784:
+            side = min(area.width(), area.height())
+            target = QRectF(area.left() + (area.width() - side) / 2, area.top(), side, side)
+            painter.drawImage(
+                target, qt_image.rgba_to_qimage(qt_image.diverging_opaque(w.reshape(28, 28), limit))
+            )
+            return
+        mid = area.center().y()
+        bar = area.width() / w.size
+        painter.setPen(Qt.PenStyle.NoPen)
+        for i, v in enumerate(w):
+            painter.setBrush(POS if v > 0 else NEG)
+            height = float(v) / limit * area.height() / 2
+            painter.drawRect(
+                QRectF(area.left() + i * bar, mid - max(height, 0), max(bar, 1.0), abs(height))
+            )
+        painter.setPen(pal.mid().color())
+        painter.drawLine(QPointF(area.left(), mid), QPointF(area.right(), mid))
+        painter.end()
+
+
+def _num(v: float) -> str:
+    return f"{v:.3g}" if abs(v) >= 1e-3 or v == 0 else f"{v:.2e}"
+
+
+def _grid(values: np.ndarray, bold: tuple[int, int] | None = None) -> str:
+    """A small HTML table of a 2-D array's numbers (two decimals: the sums below are exact)."""
+    rows = []
+    for r, line in enumerate(values):
+        cells = []
+        for c, v in enumerate(line):
+            s = html.escape(f"{float(v):.2f}")
+            cells.append(f"<td align='right'>{'<b>' + s + '</b>' if bold == (r, c) else s}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return "<table cellspacing='0' cellpadding='3' border='1'>" + "".join(rows) + "</table>"
+
+
+def dense_html(unit: inside.DenseUnit, names: tuple[str, ...], output_layer: bool) -> str:
+    """z = Σ w·a + b written out with the largest terms, then each step after it."""
+    top = unit.strongest(TERMS_SHOWN)
+    terms = [f"({_num(unit.weights[i])}·{_num(unit.inputs[i])})" for i in top]
+    rest = unit.products.sum() - unit.products[top].sum()
+    n_rest = unit.products.size - top.size
+    who = names[unit.unit] if output_layer and unit.unit < len(names) else f"unit {unit.unit}"
+    parts = [
+        f"<b>Layer {unit.layer_index} Dense, {html.escape(who)}</b>",
+        f"z = Σ w·a + b over {unit.products.size} inputs",
+        "&nbsp;&nbsp;= "
+        + " + ".join(terms)
+        + (f" + ({n_rest} smaller terms: {_num(rest)})" if n_rest else "")
+        + f" + {_num(unit.bias)}",
+        f"&nbsp;&nbsp;= {_num(unit.products.sum())} + {_num(unit.bias)} = <b>{_num(unit.z)}</b>",
+    ]
+    parts += [html.escape(step.formula) for step in unit.steps]
+    if output_layer:
+        parts.append("This is a logit: the softmax panel turns the logits into probabilities.")
+    return "<br>".join(parts)
+
+
+def conv_html(px: inside.ConvPixel) -> str:
+    """Patch, kernel and products of the input channel that weighs most, the other channels'
+    sums, then sum + bias and each step after it."""
+    sums = px.channel_sums
+    c = int(np.argmax(np.abs(sums)))
+    head = f"<b>Layer {px.layer_index} Conv2D, map {px.channel}, pixel ({px.row}, {px.col})</b>"
+    which = f" (input channel {c} of {sums.size}, the largest share)" if sums.size > 1 else ""
+    table = (
+        "<table cellspacing='8'><tr><td>input patch" + which + "</td><td>× kernel</td>"
+        "<td>= products</td></tr><tr>"
+        f"<td>{_grid(px.patch[c])}</td><td>{_grid(px.kernel[c])}</td><td>{_grid(px.products[c])}</td>"
+        "</tr></table>"
+    )
+    lines = [head, table]
+    if sums.size > 1:
+        lines.append(
+            f"Σ over channel {c}: {_num(sums[c])}; the other {sums.size - 1} channels add "
+            f"{_num(sums.sum() - sums[c])}"
+        )
+    total = _num(px.products.sum())
+    lines.append(f"z = Σ patch·kernel + b = {total} + {_num(px.bias)} = <b>{_num(px.z)}</b>")
+    lines += [html.escape(step.formula) for step in px.steps]
+    return "<br>".join(lines)
+
+
+def next_pool_html(px: inside.ConvPixel, pool: inside.PoolWindow) -> str:
+    """What the MaxPool2D after a conv pixel does with it, and the steps after the pooling."""
+    size = pool.window.shape[0]
+    won = pool.winner == (px.row, px.col)
+    verdict = (
+        "this pixel <b>won</b> its window and passes on"
+        if won
+        else f"this pixel lost to ({pool.winner[0]}, {pool.winner[1]}) = {_num(pool.value)}"
+    )
+    lines = [
+        f"Then layer {pool.layer_index} MaxPool2D keeps the largest of each {size}×{size} "
+        f"window: {verdict}"
+    ]
+    lines += [html.escape(step.formula) for step in pool.steps]
+    return "<br>".join(lines)
+
+
+def pool_html(pool: inside.PoolWindow) -> str:
+    r, c = pool.winner
+    local = (r - pool.row * pool.window.shape[0], c - pool.col * pool.window.shape[1])
+    return "<br>".join(
+        [
+            f"<b>Layer {pool.layer_index} MaxPool2D, map {pool.channel}, "
+            f"pixel ({pool.row}, {pool.col})</b>",
+            f"the {pool.window.shape[0]}×{pool.window.shape[1]} window it reads:",
+            _grid(pool.window, bold=local),
+            f"max = <b>{_num(pool.value)}</b>: the input at ({r}, {c}) won (bold, outlined)",
+            *(html.escape(step.formula) for step in pool.steps),
+        ]
+    )
+
+
+def softmax_html(steps: inside.SoftmaxSteps, names: tuple[str, ...]) -> str:
+    t = steps.temperature
+    best = int(np.argmax(steps.probabilities))
+    head = "<tr><th align='left'>class</th><th>logit z</th><th>z/T</th><th>exp</th><th>p</th></tr>"
+    rows = []
+    for k in range(steps.logits.size):
+        name = names[k] if k < len(names) else str(k)
+        cells = [
+            html.escape(name),
+            _num(steps.logits[k]),
+            _num(steps.scaled[k]),
+            _num(steps.exps[k]),
+            f"{steps.probabilities[k]:.1%}",
+        ]
+        if k == best:
+            cells = [f"<b>{v}</b>" for v in cells]
+        row = "".join(
+            f"<td align='{'left' if i == 0 else 'right'}'>{v}</td>" for i, v in enumerate(cells)
+        )
+        rows.append(f"<tr>{row}</tr>")
+    note = (
+        f"exp = e^(z/T − max z/T), p = exp / Σ exp; here Σ exp = {_num(steps.total)}. "
+        + ("T = 1 is what the model answers. " if abs(t - 1) < 1e-9 else "The model is unchanged; ")
+        + "T &lt; 1 sharpens, T &gt; 1 flattens."
+    )
+    return f"<table cellspacing='2' cellpadding='1'>{head}{''.join(rows)}</table>{note}"
+
+
+# ---- the page ------------------------------------------------------------------------------------
+class InsideView(QWidget):
+    """The Inside page. Feed it ``set_snapshot(InsideSnapshot | None)``; it asks for snapshots
+    (``wanted_changed(True)``) while it is shown."""
+
+    wanted_changed = Signal(bool)
+    updated = Signal()  # a snapshot was shown (tests wait on it)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._snapshot = None
+        self._selected: tuple | None = None  # ("dense", layer, unit) | ("pixel", layer, c, r, col)
+        self._incoming = None  # the newest snapshot, shown by _apply_timer
+        self._apply_timer = QTimer(self)
+        self._apply_timer.setSingleShot(True)
+        self._apply_timer.setInterval(0)
+        self._apply_timer.timeout.connect(self._apply_incoming)
+        self.header = QLabel("Draw something: this page shows every layer of the network on it.")
+        self.header.setWordWrap(True)
+        self.diagram = NetworkDiagram()
+        self.maps = FeatureMaps()
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.maps)
+        column.addWidget(self.diagram, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(content)
+        self.weights = WeightPicture()
+        self.arithmetic = QLabel("Click a unit or a feature-map pixel to see its arithmetic.")
+        self.arithmetic.setWordWrap(True)
+        self.arithmetic.setTextFormat(Qt.TextFormat.RichText)
+        self.arithmetic.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.arithmetic.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        math_box = QWidget()
+        math_row = QHBoxLayout(math_box)
+        math_row.addWidget(self.weights, 0, Qt.AlignmentFlag.AlignTop)
+        math_row.addWidget(self.arithmetic, 1)
+        math_scroll = QScrollArea()
+        math_scroll.setWidgetResizable(True)
+        math_scroll.setWidget(math_box)
+        self.temperature = QSlider(Qt.Orientation.Horizontal)
+        self.temperature.setRange(-20, 20)  # log10(T) * 20: T from 0.1 to 10
+        self.temperature.setValue(0)
+        self.temperature.setToolTip(
+            "Softmax temperature: divides the logits; the model is unchanged"
+        )
+        self.temperature_label = QLabel("T = 1")
+        self.softmax = QLabel()
+        self.softmax.setTextFormat(Qt.TextFormat.RichText)
+        self.softmax.setWordWrap(True)
+        self.softmax.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        soft_box = QWidget()
+        soft_col = QVBoxLayout(soft_box)
+        soft_col.setContentsMargins(0, 0, 0, 0)
+        slider_row = QHBoxLayout()
+        slider_row.addWidget(QLabel("Softmax temperature"))
+        slider_row.addWidget(self.temperature, 1)
+        slider_row.addWidget(self.temperature_label)
+        soft_col.addLayout(slider_row)
+        soft_col.addWidget(self.softmax, 1)
+        soft_scroll = QScrollArea()
+        soft_scroll.setWidgetResizable(True)
+        soft_scroll.setWidget(soft_box)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(math_scroll)
+        bottom.addWidget(soft_scroll)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 2)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.scroll)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([330, 270])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(split, 1)
+        self.diagram.unit_clicked.connect(self.select_unit)
+        self.maps.pixel_clicked.connect(self.select_pixel)
+        self.temperature.valueChanged.connect(self._show_softmax)
+        ui_theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
+
+    @Slot(object)
+    def _on_theme_changed(self, _colours) -> None:
+        self._refresh()  # link and unit colours mix with the palette's base
+
+    # -- visibility: snapshots are traced only while the page is shown --------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.wanted_changed.emit(True)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.wanted_changed.emit(False)
+
+    # -- data ------------------------------------------------------------------------------------
+    def snapshot(self):
+        return self._snapshot
+
+    @Slot(object)
+    def set_snapshot(self, snapshot) -> None:
+        """Show ``snapshot`` (controllers.prediction.InsideSnapshot) or nothing (None) soon.
+
+        The page repaints from the event loop after the probability bars have painted, and a
+        burst of snapshots is shown once (the newest): the bars never wait for this page.
+        """
+        self._incoming = snapshot
+        if not self._apply_timer.isActive():
+            self._apply_timer.start()
+
+    def _apply_incoming(self) -> None:
+        snapshot = self._incoming
+        old = self._snapshot
+        self._snapshot = snapshot
+        new_model = snapshot is not None and (old is None or old.model is not snapshot.model)
+        if new_model and self._selected is not None and not self._valid(self._selected):
+            self._selected = None
+        if snapshot is not None and self._selected is None:
+            self._selected = self._default_selection()
+        self._refresh()
+        self.updated.emit()
+
+    def _valid(self, sel) -> bool:
+        model = self._snapshot.model
+        if sel[1] >= len(model.layers):
+            return False
+        name = type(model.layers[sel[1]]).__name__
+        shape = self._snapshot.trace.layers[sel[1]].values.shape
+        if sel[0] == "dense":
+            return name == "Dense" and sel[2] < shape[0]
+        return name in ("Conv2D", "MaxPool2D") and all(
+            v < n for v, n in zip(sel[2:], shape, strict=True)
+        )
+
+    def _default_selection(self):
+        model, tr = self._snapshot.model, self._snapshot.trace
+        if inside.is_mlp(model):
+            first = inside.dense_layers(model)[0]
+            unit = int(inside.most_active(_after_steps(model, tr, first), 1)[0])
+            return ("dense", first, unit)
+        conv = next(i for i, layer in enumerate(model.layers) if type(layer).__name__ == "Conv2D")
+        v = tr.layers[conv].values  # (c, h, w): the strongest response of the first map
+        r, c = np.unravel_index(int(np.argmax(v[0])), v[0].shape)
+        return ("pixel", conv, 0, int(r), int(c))
+
+    @Slot(int, int)
+    def select_unit(self, layer: int, unit: int) -> None:
+        self._selected = ("dense", layer, unit)
+        self._refresh()
+
+    @Slot(int, int, int, int)
+    def select_pixel(self, layer: int, channel: int, row: int, col: int) -> None:
+        self._selected = ("pixel", layer, channel, row, col)
+        self._refresh()
+
+    def selection(self):
+        return self._selected
+
+    def current_math(self):
+        """The arithmetic shown now: DenseUnit | ConvPixel | PoolWindow | None."""
+        if self._snapshot is None or self._selected is None:
+            return None
+        model, tr = self._snapshot.model, self._snapshot.trace
+        if self._selected[0] == "dense":
+            _, layer, unit = self._selected
+            return inside.dense_unit(model, tr, layer, unit)
+        _, layer, channel, row, col = self._selected
+        if type(model.layers[layer]).__name__ == "MaxPool2D":
+            return inside.pool_window(tr, model, layer, channel, row, col)
+        return inside.conv_pixel(model, tr, layer, channel, row, col)
+
+    # -- painting --------------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        snap = self._snapshot
+        if snap is None:
+            self.header.setText("Draw something: this page shows every layer of the network on it.")
+            self.diagram.set_snapshot(None, None)
+            self.maps.set_snapshot(None, [])
+            self.maps.hide()
+            self.weights.set_weights(None)
+            self.arithmetic.setText("Click a unit or a feature-map pixel to see its arithmetic.")
+            self.softmax.setText("")
+            return
+        model = snap.model
+        mlp = inside.is_mlp(model)
+        self.header.setText(
+            f"<b>{html.escape(snap.classifier.title)}</b>: "
+            + (
+                "each column is a layer, each circle a unit coloured by its activation "
+                "(red positive, blue negative); lines are the strongest weight × input. "
+                if mlp
+                else "every channel of every layer on your drawing (red positive, blue negative), "
+                "then the dense layers. "
+            )
+            + "Click a unit"
+            + ("" if mlp else " or a feature-map pixel")
+            + " for its arithmetic."
+        )
+        math = self.current_math()
+        marks: list = []
+        dense_sel = None
+        highlight = self.palette().highlight().color()
+        if isinstance(math, inside.DenseUnit):
+            dense_sel = (math.layer_index, math.unit)
+            output = math.layer_index == inside.dense_layers(model)[-1]
+            self.arithmetic.setText(dense_html(math, snap.trace.class_names, output))
+            first_in = snap.trace.layer_input(math.layer_index).size == 784 and mlp
+            caption = "its weights" + (" (28×28)" if first_in else f" ({math.weights.size})")
+            self.weights.set_weights(math.weights, caption)
+            self.weights.show()
+        elif isinstance(math, inside.ConvPixel):
+            pool = inside.pool_after(model, snap.trace, math)
+            after = "" if pool is None else "<br>" + next_pool_html(math, pool)
+            self.arithmetic.setText(conv_html(math) + after)
+            self.weights.hide()
+            k = math.kernel.shape[-1]
+            p, s = model.layers[math.layer_index].padding, model.layers[math.layer_index].stride
+            marks.append(
+                (math.layer_index, math.channel, QRectF(math.col, math.row, 1, 1), highlight)
+            )
+            prev = self._previous_spatial(math.layer_index)
+            if prev is not None:
+                c = int(np.argmax(np.abs(math.channel_sums)))
+                marks.append((prev, c, QRectF(math.col * s - p, math.row * s - p, k, k), highlight))
+        elif isinstance(math, inside.PoolWindow):
+            self.arithmetic.setText(pool_html(math))
+            self.weights.hide()
+            size = math.window.shape[0]
+            marks.append(
+                (math.layer_index, math.channel, QRectF(math.col, math.row, 1, 1), highlight)
+            )
+            prev = self._previous_spatial(math.layer_index)
+            if prev is not None:
+                marks.append(
+                    (
+                        prev,
+                        math.channel,
+                        QRectF(math.col * size, math.row * size, size, size),
+                        highlight,
+                    )
+                )
+                r, c = math.winner
+                marks.append((prev, math.channel, QRectF(c, r, 1, 1), QColor(255, 200, 0)))
+        self.maps.setVisible(not mlp)
+        self.maps.set_snapshot(None if mlp else snap, marks)
+        self.diagram.set_snapshot(snap, dense_sel)
+        self._show_softmax()
+
+    def _previous_spatial(self, index: int) -> int | None:
+        """The layer whose output layer ``index`` reads, when that output is a feature map."""
+        tr = self._snapshot.trace
+        if index == 0 or tr.layers[index - 1].values.ndim != 3:
+            return None
+        return index - 1
+
+    @Slot()
+    def _show_softmax(self, *_args) -> None:
+        t = 10 ** (self.temperature.value() / 20)
+        self.temperature_label.setText(f"T = {t:.2g}")
+        if self._snapshot is None:
+            return
+        steps = inside.softmax_steps(self._snapshot.trace.logits, t)
+        self.softmax.setText(softmax_html(steps, self._snapshot.trace.class_names))

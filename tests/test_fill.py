@@ -1,0 +1,64 @@
+"""Flood fill of canvas images (the paint-bucket tool), without Qt."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image, ImageDraw
+
+from nndesk.fill import flood_fill, region
+
+
+def _ring(gap: bool = False) -> np.ndarray:
+    img = Image.new("L", (280, 280), 0)
+    draw = ImageDraw.Draw(img)
+    draw.ellipse((50, 50, 230, 230), outline=255, width=8)
+    if gap:
+        draw.rectangle((130, 40, 150, 70), fill=0)
+    return np.asarray(img)
+
+
+def test_filling_inside_a_ring_fills_the_disc_and_its_antialiased_edge():
+    ring = _ring()
+    out = flood_fill(ring, 140, 140, 255)
+    assert out is not None and out[140, 140] == 255 and out[70, 140] == 255
+    assert out[20, 20] == 0 and out[140, 20] == 0  # outside untouched
+    inner_edge = (ring > 0) & (ring < 255) & (np.hypot(*np.mgrid[:280, :280] - 140) < 85)
+    assert (out[inner_edge] == 255).all()  # no grey halo left inside the outline
+
+
+def test_a_gap_lets_the_fill_leak_and_a_diagonal_one_pixel_line_holds_it():
+    leaked = flood_fill(_ring(gap=True), 140, 140, 255)
+    assert leaked is not None and leaked[5, 5] == 255
+    diagonal = np.zeros((20, 20), np.uint8)
+    diagonal[np.arange(20), np.arange(20)] = 255  # a staircase: 4-connected fill cannot cross it
+    filled = flood_fill(diagonal, 15, 2, 255)
+    assert filled is not None and filled[2, 15] == 255 and filled[15, 2] == 0
+
+
+def test_nothing_changes_when_the_region_already_has_the_colour_or_the_click_is_outside():
+    ring = _ring()
+    assert flood_fill(ring, 140, 54, 255) is None  # on the stroke
+    assert flood_fill(np.zeros((10, 10), np.uint8), 3, 3, 0) is None
+    assert flood_fill(ring, 300, 5, 255) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.booleans(), min_size=64, max_size=64),
+    st.integers(0, 7),
+    st.integers(0, 7),
+)
+def test_the_region_is_the_four_connected_component_of_the_seed(cells, x, y):
+    """Checked against a plain breadth-first search on random 8x8 images."""
+    image = np.array(cells, bool).reshape(8, 8).astype(np.uint8) * 255
+    want = np.zeros((8, 8), bool)
+    same = (image >= 128) == (image[y, x] >= 128)
+    todo = [(y, x)]
+    while todo:
+        r, c = todo.pop()
+        if 0 <= r < 8 and 0 <= c < 8 and same[r, c] and not want[r, c]:
+            want[r, c] = True
+            todo += [(r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)]
+    np.testing.assert_array_equal(region(image, x, y), want)

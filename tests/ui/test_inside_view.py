@@ -1,0 +1,105 @@
+"""The Inside page follows the canvas and shows arithmetic that equals the model's forward pass."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from nndesk import inside
+from nndesk.inference import Classifier
+from nndesk.paths import WEIGHTS_DIR
+
+
+def _shipped(name: str) -> Classifier:
+    return Classifier.from_file(WEIGHTS_DIR / f"{name}.npz")
+
+
+def _open_inside(qtbot, desk):
+    page = desk.inside_page
+    desk.window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(page.isVisible, timeout=5000)
+    return page
+
+
+def test_the_page_follows_the_canvas_and_a_clicked_unit_shows_its_sum(qtbot, window_factory):
+    desk = window_factory(classifier=_shipped("mnist-mlp"))
+    page = _open_inside(qtbot, desk)
+    canvas = desk.window.canvas
+    with qtbot.waitSignal(page.updated, timeout=10000):
+        canvas.draw_stroke([(140, 40), (140, 240)], width=20)
+    qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=10000)
+    first = page.snapshot()
+    np.testing.assert_allclose(
+        first.trace.probabilities,
+        desk.prediction.current().probabilities(first.trace.image28[None])[0],
+        rtol=1e-5,
+    )
+    # another stroke: a new snapshot of the new drawing arrives without being asked
+    with qtbot.waitSignal(page.updated, timeout=10000):
+        canvas.draw_stroke([(60, 140), (220, 140)], width=20)
+    qtbot.waitUntil(lambda: page.snapshot() is not first, timeout=10000)
+    assert not np.array_equal(page.snapshot().trace.image28, first.trace.image28)
+
+    # click a unit of the second hidden layer: its arithmetic, with the model's own z
+    qtbot.waitUntil(desk.prediction.is_idle, timeout=10000)
+    model = page.snapshot().model
+    second = inside.dense_layers(model)[1]
+    page.diagram.repaint()
+    unit = int(inside.most_active(page.snapshot().trace.layers[second].values, 1)[0])
+    target = (second, unit)
+    rect = page.diagram.unit_rect(*target)
+    assert rect is not None, "the most active unit of a layer is always drawn"
+    qtbot.mouseClick(page.diagram, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert page.selection() == ("dense", *target)
+    math = page.current_math()
+    z = float(page.snapshot().trace.layers[second].values[target[1]])
+    assert math.z == pytest.approx(z, rel=1e-4, abs=1e-4)
+    text = page.arithmetic.text()
+    assert f"unit {target[1]}" in text and "z = Σ w·a + b" in text and "ReLU" in text
+
+
+def test_cnn_feature_maps_click_a_pixel_and_a_pooling_winner(qtbot, window_factory):
+    desk = window_factory(classifier=_shipped("mnist-cnn"))
+    page = _open_inside(qtbot, desk)
+    with qtbot.waitSignal(page.updated, timeout=10000):
+        desk.window.canvas.draw_stroke([(80, 60), (200, 60), (120, 240)], width=20)
+    qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=10000)
+    qtbot.waitUntil(desk.prediction.is_idle, timeout=10000)
+    snap = page.snapshot()
+    convs = [i for i, out in enumerate(snap.trace.layers) if out.name == "Conv2D"]
+    second = convs[1]
+    tile = page.maps.tile_rect(second, 5)
+    assert tile is not None
+    h, w = snap.trace.layers[second].values.shape[1:]
+    # the centre of map pixel (row 3, col 4) on the tile
+    pos = QPoint(
+        int(tile.left() + (4 + 0.5) * tile.width() / w),
+        int(tile.top() + (3 + 0.5) * tile.height() / h),
+    )
+    qtbot.mouseClick(page.maps, Qt.MouseButton.LeftButton, pos=pos)
+    assert page.selection() == ("pixel", second, 5, 3, 4)
+    px = page.current_math()
+    assert px.z == pytest.approx(float(snap.trace.layers[second].values[5, 3, 4]), abs=1e-4)
+    assert "Conv2D" in page.arithmetic.text() and "kernel" in page.arithmetic.text()
+
+    pool = next(i for i, out in enumerate(snap.trace.layers) if out.name == "MaxPool2D")
+    page.select_pixel(pool, 2, 4, 4)
+    win = page.current_math()
+    assert isinstance(win, inside.PoolWindow)
+    r, c = win.winner
+    assert snap.trace.layer_input(pool)[2, r, c] == snap.trace.layers[pool].values[2, 4, 4]
+    assert "won" in page.arithmetic.text()
+
+
+def test_the_temperature_slider_changes_the_softmax_table_not_the_model(qtbot, window_factory):
+    desk = window_factory(classifier=_shipped("mnist-mlp"))
+    page = _open_inside(qtbot, desk)
+    with qtbot.waitSignal(page.updated, timeout=10000):
+        desk.window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
+    qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=10000)
+    before = page.softmax.text()
+    assert "T = 1 is what the model answers" in before
+    page.temperature.setValue(20)  # T = 10
+    assert page.temperature_label.text() == "T = 10"
+    assert page.softmax.text() != before and "The model is unchanged" in page.softmax.text()

@@ -1,0 +1,536 @@
+"""Garments drawn the way people draw them with a mouse or a paint program, many shapes per class.
+
+Every Fashion-MNIST class has a parametric shape: a closed outline (x right, y down, unit box;
+shoes point their toe left, as in the dataset) plus the detail strokes a person adds (a coat's
+opening and buttons, a shirt's collar and placket, a sneaker's sole line and laces, a sandal's
+straps). Proportions are drawn at random from ranges, and each garment is rendered on a 280x280
+canvas in one of three ways:
+
+- ``filled``: a filled silhouette (the details vanish inside it, as they do with a white pen);
+- ``outline``: the outline and its details only;
+- ``scribble``: the outline plus a zig-zag scribble inside it that leaves gaps;
+
+with a random pen (6-36 px, the canvas' garment pen is 30), size, place, tilt and hand wobble, as
+white on black (the canvas) or black on white (a paint program's export).
+
+``sketch_set("tuning")`` and ``sketch_set("held-out")`` are two disjoint check sets: different
+seeds, and the held-out one draws its proportions from wider ranges (the tuning set uses the
+middle 60 % of each range), so choices made on the tuning set are judged on shapes it never had.
+``python -m tools.garment_sketches DIR [--set held-out]`` writes a set as PNG files.
+
+Pillow + NumPy, no Qt.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+CANVAS = 280
+MODES = ("filled", "outline", "scribble")
+POLARITIES = ("white-on-black", "black-on-white")
+CLASS_NAMES = (
+    "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
+)  # fmt: skip
+
+Point = tuple[float, float]
+Polyline = list[Point]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One garment: filled outlines (``parts``), open detail strokes and strap-like strokes.
+
+    ``bands`` are strokes that belong to the silhouette itself (a sandal's straps, a bag's
+    handle): they are drawn in every mode. ``details`` (collar, buttons, sole line) are drawn only
+    where they would show, on outlines and scribbles.
+    """
+
+    label: int
+    parts: tuple[Polyline, ...]
+    details: tuple[Polyline, ...] = ()
+    bands: tuple[Polyline, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sketch:
+    """One rendered check drawing: a name, its true class, how it was drawn, the canvas image."""
+
+    name: str
+    label: int
+    mode: str
+    polarity: str
+    image: np.ndarray = field(repr=False)  # uint8 (280, 280)
+
+
+class _Params:
+    """Draws shape parameters from ``(lo, hi)`` ranges, narrowed to the middle by ``spread``."""
+
+    def __init__(self, rng: np.random.Generator, spread: float):
+        self.rng, self.spread = rng, spread
+
+    def __call__(self, lo: float, hi: float) -> float:
+        mid, half = (lo + hi) / 2, (hi - lo) / 2 * self.spread
+        return float(self.rng.uniform(mid - half, mid + half))
+
+    def choice(self, p_true: float) -> bool:
+        return bool(self.rng.random() < p_true)
+
+
+def _mirror(half: Polyline) -> Polyline:
+    """Right half (from the top centre round to the bottom centre) -> the whole closed outline."""
+    left = [(1.0 - x, y) for x, y in reversed(half)]
+    return half + left
+
+
+def arc(cx: float, cy: float, rx: float, ry: float, start: float, end: float, n: int = 24):
+    """Points of an elliptic arc from ``start`` to ``end`` degrees (clockwise on screen)."""
+    a = np.deg2rad(np.linspace(start, end, n))
+    return [(cx + rx * math.cos(t), cy + ry * math.sin(t)) for t in a]
+
+
+def _top(p: _Params, sleeve_len: tuple[float, float], sleeve_deg: tuple[float, float], label: int):
+    """Tops with sleeves (T-shirt, pullover, coat, shirt): the right half of the outline.
+
+    Returns (half outline, numbers the details need).
+    """
+    y0 = p(0.02, 0.08)
+    neck = p(0.06, 0.11)
+    shoulder = neck + p(0.10, 0.15)
+    body = shoulder + p(-0.03, 0.03)
+    length = p(0.70, 0.92) if label != 4 else p(0.84, 0.98)
+    hem = min(0.98, y0 + length)
+    slen = p(*sleeve_len)
+    angle = math.radians(p(*sleeve_deg))  # below the horizontal
+    swidth = p(0.10, 0.16)
+    sx, sy = 0.5 + shoulder, y0 + p(0.02, 0.05)
+    ox, oy = sx + slen * math.cos(angle), sy + slen * math.sin(angle)
+    # the cuff is perpendicular to the sleeve; the armpit lies on the body's side
+    ix, iy = ox - swidth * math.sin(angle), oy + swidth * math.cos(angle)
+    arm_y = sy + swidth / max(math.cos(angle), 0.35)
+    flare = p(-0.02, 0.05) if label != 4 else p(0.0, 0.07)
+    half = [
+        (0.5, y0 + p(0.03, 0.09)),
+        (0.5 + neck, y0),
+        (sx, sy),
+        (min(ox, 0.99), min(oy, 0.99)),
+        (min(ix, 0.99), min(iy, 0.99)),
+        (0.5 + body, min(arm_y, hem - 0.2)),
+        (0.5 + body + flare, hem),
+        (0.5, hem),
+    ]
+    return half, (y0, neck, hem)
+
+
+def tshirt(p: _Params) -> Shape:
+    half, (y0, neck, hem) = _top(p, (0.12, 0.24), (20, 45), 0)
+    details = [arc(0.5, y0, neck, p(0.04, 0.09), 0, 180)]
+    return Shape(0, (_mirror(half),), tuple(details))
+
+
+def pullover(p: _Params) -> Shape:
+    half, (y0, neck, hem) = _top(p, (0.55, 0.8), (58, 84), 2)
+    band = p(0.04, 0.07)
+    details = [
+        arc(0.5, y0, neck, p(0.03, 0.06), 0, 180),
+        [(0.5 - half[-2][0] + 0.5, hem - band), (half[-2][0], hem - band)],
+    ]
+    return Shape(2, (_mirror(half),), tuple(details))
+
+
+def coat(p: _Params) -> Shape:
+    half, (y0, neck, hem) = _top(p, (0.6, 0.85), (60, 85), 4)
+    # lapels: the neck opens into a V that reaches well down the chest
+    v = y0 + p(0.18, 0.32)
+    half[0] = (0.5, v)
+    open_gap = p(0.0, 0.03) if p.choice(0.5) else 0.0
+    if open_gap:
+        half[-1] = (0.5 + open_gap, hem)
+        half.append((0.5 + open_gap * 0.3, hem - p(0.1, 0.2)))
+        half.append((0.5, hem - p(0.1, 0.2)))
+    details = [[(0.5, v), (0.5, hem)]]
+    for k in range(int(p(3, 5.99))):
+        by = v + 0.05 + k * (hem - v - 0.1) / 4
+        details.append([(0.46, by), (0.47, by)])
+    if p.choice(0.6):  # pockets
+        py = v + (hem - v) * p(0.45, 0.6)
+        details += [[(0.62, py), (0.74, py)], [(0.26, py), (0.38, py)]]
+    return Shape(4, (_mirror(half),), tuple(details))
+
+
+def shirt(p: _Params) -> Shape:
+    long_sleeves = p.choice(0.6)
+    sleeve = ((0.55, 0.8), (58, 84)) if long_sleeves else ((0.12, 0.22), (25, 45))
+    half, (y0, neck, hem) = _top(p, *sleeve, 6)
+    half[0] = (0.5, y0 + p(0.08, 0.14))
+    # collar points stick out and down over the chest
+    tip = (0.5 + neck * p(0.5, 0.9), y0 + p(0.12, 0.2))
+    details = [
+        [(0.5 - neck, y0), (1 - tip[0], tip[1]), (0.5, y0 + 0.1), tip, (0.5 + neck, y0)],
+        [(0.5, y0 + 0.1), (0.5, hem)],
+    ]
+    for k in range(int(p(4, 6.99))):
+        by = y0 + 0.18 + k * (hem - y0 - 0.25) / 5
+        details.append([(0.53, by), (0.535, by)])
+    return Shape(6, (_mirror(half),), tuple(details))
+
+
+def trouser(p: _Params) -> Shape:
+    top = p(0.02, 0.06)
+    waist = p(0.15, 0.22)
+    hem_half = waist + p(-0.02, 0.06)
+    crotch = top + p(0.25, 0.42)
+    leg = p(0.11, 0.16)
+    bottom = p(0.92, 0.99)
+    inner = 0.5 + max(p(0.05, 0.1), hem_half - leg)
+    half = [
+        (0.5, top),
+        (0.5 + waist, top),
+        (0.5 + hem_half, bottom),
+        (inner, bottom),
+        (0.5, crotch),
+    ]
+    outline = half + [(1 - x, y) for x, y in reversed(half[1:-1])]
+    details = [
+        [(0.5 - waist, top + 0.05), (0.5 + waist, top + 0.05)],
+        [(0.5, top + 0.05), (0.5, crotch)],
+    ]
+    return Shape(1, (outline,), tuple(details))
+
+
+def dress(p: _Params) -> Shape:
+    top = p(0.02, 0.08)
+    chest = p(0.09, 0.15)
+    waist_y = top + p(0.25, 0.4)
+    waist = chest - p(0.0, 0.04)
+    hem = p(0.9, 0.99)
+    skirt = p(0.2, 0.36)
+    strap = p(0.03, 0.06)
+    half = [(0.5, top + p(0.04, 0.1)), (0.5 + strap, top)]
+    if p.choice(0.4):  # short sleeves
+        half += [(0.5 + chest + 0.03, top + 0.02), (0.5 + chest + 0.1, top + 0.12)]
+        half += [(0.5 + chest + 0.06, top + 0.17)]
+    else:
+        half += [(0.5 + chest, top + 0.1)]
+    half += [(0.5 + chest, top + 0.2), (0.5 + waist, waist_y), (0.5 + skirt, hem), (0.5, hem)]
+    details = [[(0.5 - waist, waist_y), (0.5 + waist, waist_y)]]
+    return Shape(3, (_mirror(half),), tuple(details))
+
+
+def sneaker(p: _Params) -> Shape:
+    sole = p(0.62, 0.82)
+    thick = p(0.06, 0.12)
+    heel_top = sole - p(0.25, 0.42)
+    toe_top = sole - p(0.1, 0.2)
+    collar_x = p(0.55, 0.72)
+    outline = [
+        (0.97, heel_top),
+        (collar_x + 0.12, heel_top + p(0.03, 0.08)),
+        (collar_x, heel_top + p(0.0, 0.05)),
+        (collar_x - 0.2, toe_top - p(0.03, 0.08)),
+        (0.18, toe_top),
+        (0.06, toe_top + 0.05),
+        (0.02, sole - 0.03),
+        (0.04, sole + thick * 0.8),
+        (0.96, sole + thick),
+        (0.98, sole - 0.1),
+    ]
+    details = [[(0.03, sole), (0.97, sole)]]
+    for k in range(3):
+        x = collar_x - 0.08 - k * 0.07
+        details.append([(x, toe_top + 0.02 - k * 0.01), (x - 0.05, toe_top + 0.06 - k * 0.01)])
+    return Shape(7, (outline,), tuple(details))
+
+
+def ankle_boot(p: _Params) -> Shape:
+    sole = p(0.88, 0.98)
+    top = p(0.02, 0.2)
+    shaft_front = p(0.38, 0.55)
+    back = p(0.86, 0.97)
+    instep = p(0.5, 0.65)
+    toe_top = sole - p(0.15, 0.28)
+    heel = p(0.0, 0.08)
+    outline = [
+        (back, top),
+        (shaft_front, top),
+        (shaft_front - 0.02, instep),
+        (0.2, toe_top),
+        (0.05, toe_top + 0.08),
+        (0.03, sole),
+        (back - 0.2, sole),
+        (back - 0.18, sole - heel),
+        (back - 0.02, sole - heel),
+        (back + 0.01, sole),
+        (back + 0.02, sole - 0.1),
+    ]
+    details = [[(0.04, sole - 0.06), (back, sole - 0.06 - heel)]]
+    if p.choice(0.5):
+        details.append([(back - 0.1, top + 0.03), (back - 0.1, instep)])  # a zip
+    return Shape(9, (outline,), tuple(details))
+
+
+def sandal(p: _Params) -> Shape:
+    sole = p(0.72, 0.9)
+    heel = p(0.0, 0.25)  # a raised heel makes a wedge
+    thick = p(0.04, 0.08)
+    sole_outline = [
+        (0.03, sole),
+        (0.97, sole - heel),
+        (0.97, sole - heel + thick + (0.05 if heel > 0.12 else 0.0)),
+        (0.9, sole + thick * (0.3 if heel < 0.12 else 1.0) + (0.0 if heel < 0.12 else 0.05)),
+        (0.03, sole + thick),
+    ]
+
+    def sole_y(x: float) -> float:
+        return sole - heel * x
+
+    bands = []
+    n = int(p(2, 4.99))
+    for k in range(n):
+        x0 = 0.12 + k * 0.62 / n + p(-0.03, 0.03)
+        w = p(0.08, 0.16)
+        h = p(0.15, 0.35)
+        bands.append(arc(x0 + w / 2, sole_y(x0 + w / 2), w / 2 + 0.04, h, 180, 360, 16))
+    if p.choice(0.6):  # ankle strap
+        bx = p(0.72, 0.86)
+        bands.append(
+            [
+                (bx, sole_y(bx)),
+                (bx - 0.02, sole_y(bx) - p(0.3, 0.45)),
+                (bx + 0.12, sole_y(bx) - 0.3),
+            ]
+        )
+    return Shape(5, (sole_outline,), (), tuple(bands))
+
+
+def bag(p: _Params) -> Shape:
+    top = p(0.3, 0.5)
+    bottom = p(0.85, 0.98)
+    half_top = p(0.25, 0.42)
+    half_bottom = half_top + p(-0.04, 0.08)
+    body = _mirror([(0.5, top), (0.5 + half_top, top), (0.5 + half_bottom, bottom), (0.5, bottom)])
+    bands = []
+    kind = p.rng.integers(3)
+    if kind == 0:  # one handle
+        w = p(0.12, 0.25)
+        bands.append(arc(0.5, top, w, p(0.15, top - 0.03), 180, 360))
+    elif kind == 1:  # two handles
+        w = p(0.06, 0.12)
+        for cx in (0.5 - half_top / 2, 0.5 + half_top / 2):
+            bands.append(arc(cx, top, w, p(0.12, top - 0.05), 180, 360))
+    else:  # a shoulder strap
+        bands.append(arc(0.5, top, half_top - 0.02, p(0.2, top - 0.02), 180, 360))
+    flap = top + p(0.12, 0.3)
+    details = [[(0.5 - half_top, top), (0.5, flap), (0.5 + half_top, top)]] if p.choice(0.5) else []
+    return Shape(8, (body,), tuple(details), tuple(bands))
+
+
+#: One shape maker per Fashion-MNIST class index.
+MAKERS: dict[int, Callable[[_Params], Shape]] = {
+    0: tshirt, 1: trouser, 2: pullover, 3: dress, 4: coat,
+    5: sandal, 6: shirt, 7: sneaker, 8: bag, 9: ankle_boot,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Pose:
+    """Where and how a shape is drawn on the canvas."""
+
+    pen: int  # px on the 280 canvas
+    scale: float  # side of the unit box as a fraction of the canvas
+    offset: Point  # fraction of the canvas, positive right / down
+    rotate: float  # degrees, counter-clockwise on screen
+    wobble: float  # how far a hand moves each point, in unit-box units
+
+
+def _place(points: Sequence[Point], pose: Pose, rng: np.random.Generator) -> list[Point]:
+    side = pose.scale * CANVAS
+    cx = CANVAS / 2 + pose.offset[0] * CANVAS
+    cy = CANVAS / 2 + pose.offset[1] * CANVAS
+    c, s = math.cos(math.radians(pose.rotate)), math.sin(math.radians(pose.rotate))
+    jitter = rng.uniform(-pose.wobble, pose.wobble, size=(len(points), 2))
+    out = []
+    for (x, y), (jx, jy) in zip(points, jitter, strict=True):
+        u, v = x + jx - 0.5, y + jy - 0.5
+        u, v = c * u + s * v, -s * u + c * v
+        out.append((cx + u * side, cy + v * side))
+    return out
+
+
+def _stroke(draw: ImageDraw.ImageDraw, pts: list[Point], pen: int, closed: bool = False) -> None:
+    """A round-capped, round-joined polyline ``pen`` pixels wide."""
+    if closed:
+        pts = pts + pts[:1]
+    r = pen / 2
+    if len(pts) > 1:
+        draw.line(pts, fill=255, width=pen, joint="curve")
+    for x, y in (pts[0], pts[-1]):
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=255)
+
+
+def _scribble(mask: np.ndarray, pen: int, rng: np.random.Generator) -> np.ndarray:
+    """A zig-zag scribble over the ``mask`` (bool 280x280) region, clipped to it, with gaps."""
+    rows, cols = np.nonzero(mask)
+    if rows.size == 0:
+        return np.zeros_like(mask)
+    x0, x1, y0, y1 = cols.min(), cols.max(), rows.min(), rows.max()
+    angle = rng.uniform(0, math.pi)
+    spacing = pen * rng.uniform(1.6, 2.8)
+    # zig-zag across a rotated square covering the box, then clip to the region
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    reach = math.hypot(x1 - x0, y1 - y0) / 2 + pen
+    c, s = math.cos(angle), math.sin(angle)
+    pts = []
+    for k, t in enumerate(np.arange(-reach, reach, spacing)):
+        a = -reach if k % 2 == 0 else reach
+        pts.append((a, t + rng.uniform(-0.3, 0.3) * spacing))
+        pts.append((-a, t + spacing / 2 + rng.uniform(-0.3, 0.3) * spacing))
+    placed = [(cx + c * u - s * v, cy + s * u + c * v) for u, v in pts]
+    img = Image.new("L", mask.shape[::-1], 0)
+    ImageDraw.Draw(img).line(placed, fill=255, width=pen, joint="curve")
+    lines = np.asarray(img) > 127
+    # a hand stops a little short of the outline, or runs a little over it
+    return lines & mask
+
+
+def render(shape: Shape, mode: str, pose: Pose, rng: np.random.Generator) -> np.ndarray:
+    """Draw ``shape`` as ``mode`` on a black 280x280 canvas in white. Returns uint8 (280, 280)."""
+    img = Image.new("L", (CANVAS, CANVAS), 0)
+    draw = ImageDraw.Draw(img)
+    parts = [_place(part, pose, rng) for part in shape.parts]
+    if mode == "filled":
+        for pts in parts:
+            draw.polygon(pts, fill=255)
+    for pts in parts:
+        _stroke(draw, pts, pose.pen, closed=True)
+    for band in shape.bands:
+        _stroke(draw, _place(band, pose, rng), pose.pen)
+    if mode != "filled":
+        for line in shape.details:
+            _stroke(draw, _place(line, pose, rng), max(4, int(pose.pen * 0.7)))
+    out = np.asarray(img).copy()
+    if mode == "scribble":
+        region = Image.new("L", (CANVAS, CANVAS), 0)
+        for pts in parts:
+            ImageDraw.Draw(region).polygon(pts, fill=255)
+        out[_scribble(np.asarray(region) > 127, pose.pen, rng)] = 255
+    return out
+
+
+def _pose(rng: np.random.Generator, spread: float) -> Pose:
+    p = _Params(rng, spread)
+    scale = p(0.3, 0.98)
+    room = max(0.0, (1.0 - scale) / 2 - 0.02)
+    # nobody draws a small garment with a pen a sixth of its size: it would be a blob
+    return Pose(
+        pen=int(round(min(p(6, 36), 0.13 * scale * CANVAS))),
+        scale=scale,
+        offset=(float(rng.uniform(-room, room)), float(rng.uniform(-room, room))),
+        rotate=p(-12, 12),
+        wobble=p(0.0, 0.025),
+    )
+
+
+#: The two check sets: (seed, spread of the parameter ranges, drawings per class).
+SETS = {"tuning": (1017, 0.6, 24), "held-out": (2017, 1.0, 30)}
+
+
+def sketches(rng: np.random.Generator, per_class: int, spread: float = 1.0) -> list[Sketch]:
+    """``per_class`` drawings of every class, modes and polarities taken in turn."""
+    out = []
+    for i in range(per_class):
+        mode = MODES[i % len(MODES)]
+        polarity = POLARITIES[(i // len(MODES)) % len(POLARITIES)]
+        for label, maker in MAKERS.items():
+            shape = maker(_Params(rng, spread))
+            image = render(shape, mode, _pose(rng, spread), rng)
+            if polarity == "black-on-white":
+                image = 255 - image
+            name = f"{CLASS_NAMES[label].split('/')[0].lower().replace(' ', '-')}-{i:02d}-{mode}"
+            out.append(Sketch(f"{name}-{polarity}", label, mode, polarity, image))
+    return out
+
+
+def sketch_set(name: str) -> list[Sketch]:
+    """The ``"tuning"`` (240 drawings) or ``"held-out"`` (300 drawings) check set."""
+    seed, spread, per_class = SETS[name]
+    return sketches(np.random.default_rng(seed), per_class, spread)
+
+
+def save_sketches(drawings: Sequence[Sketch], folder: str | Path) -> list[Path]:
+    """Write each drawing as ``<folder>/<name>.png``; returns the paths."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for d in drawings:
+        path = folder / f"{d.name}.png"
+        Image.fromarray(d.image).save(path)
+        paths.append(path)
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m tools.garment_sketches DIR [--set tuning|held-out]``: write a set as PNGs."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    which = "held-out"
+    if "--set" in args:
+        i = args.index("--set")
+        which = args[i + 1] if i + 1 < len(args) else ""
+        del args[i : i + 2]
+    if len(args) != 1 or which not in SETS:
+        print(
+            "usage: python -m tools.garment_sketches DIR [--set tuning|held-out]", file=sys.stderr
+        )
+        return 2
+    paths = save_sketches(sketch_set(which), args[0])
+    print(f"wrote {len(paths)} drawings to {args[0]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+def ambiguous_sketches(rng: np.random.Generator, count: int = 40) -> list[np.ndarray]:
+    """Drawings that are no garment in particular: discs, boxes, triangles, blobs, lines.
+
+    A model that means its confidence should not be sure about these; ``count`` canvases,
+    filled or outlined, white on black.
+    """
+    out = []
+    for i in range(count):
+        img = Image.new("L", (CANVAS, CANVAS), 0)
+        draw = ImageDraw.Draw(img)
+        cx, cy = rng.uniform(100, 180, size=2)
+        r = rng.uniform(40, 110)
+        pen = int(rng.integers(8, 31))
+        kind = i % 5
+        if kind == 0:
+            box = (cx - r, cy - r * rng.uniform(0.6, 1.0), cx + r, cy + r * rng.uniform(0.6, 1.0))
+            draw.ellipse(box, fill=255) if i % 2 else draw.ellipse(box, outline=255, width=pen)
+        elif kind == 1:
+            pts = [(cx - r, cy - r), (cx + r, cy - r), (cx + r, cy + r), (cx - r, cy + r)]
+            _stroke(draw, pts, pen, closed=True)
+        elif kind == 2:
+            pts = [(cx, cy - r), (cx + r, cy + r), (cx - r, cy + r)]
+            draw.polygon(pts, fill=255)
+        elif kind == 3:
+            angles = np.sort(rng.uniform(0, 2 * np.pi, size=7))
+            radii = r * rng.uniform(0.5, 1.0, size=7)
+            pts = [
+                (cx + q * math.cos(a), cy + q * math.sin(a))
+                for a, q in zip(angles, radii, strict=True)
+            ]
+            draw.polygon(pts, fill=255)
+        else:
+            pts = [tuple(p) for p in rng.uniform(40, 240, size=(4, 2))]
+            _stroke(draw, pts, pen)
+        out.append(np.asarray(img).copy())
+    return out
