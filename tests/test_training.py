@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import threading
 import time
 
 import numpy as np
@@ -140,35 +139,47 @@ def test_stop_during_a_pause_ends_the_run(tiny):
 
 
 def test_pause_holds_the_batch_count_still_until_resumed(tiny):
+    """The loop polls ``should_pause`` between batches and runs none while it answers True."""
     session = prepare(FAST.replace(epochs=3), dataset=tiny)
-    paused = threading.Event()
     reports: list = []
+    seen_while_paused: list[int] = []  # reports so far, at every poll made while paused
 
-    def worker():
-        for report in train(session, should_pause=paused.is_set):
-            reports.append(report)
-            if len(reports) == 3:
-                paused.set()
+    def should_pause() -> bool:
+        if len(reports) < 3:
+            return False
+        seen_while_paused.append(len(reports))
+        return len(seen_while_paused) < 6  # hold for five polls, then resume
 
-    thread = threading.Thread(target=worker)
-    thread.start()
-    deadline = time.monotonic() + 5
-    while len(reports) < 3 and time.monotonic() < deadline:
-        time.sleep(0.01)
-    held = len(reports)
-    time.sleep(0.15)  # several pause polls
-    assert len(reports) == held == 3
-    paused.clear()
-    thread.join(timeout=20)
-    assert not thread.is_alive()
-    assert reports[-1].reason == "completed"
+    for report in train(session, should_pause=should_pause):
+        reports.append(report)
+    assert seen_while_paused[:6] == [3] * 6  # nothing arrived while paused
+    assert len(reports) > 3 and reports[-1].reason == "completed"
 
 
-def test_paused_time_is_not_counted_in_epoch_seconds(tiny):
+class FakeClock:
+    """``time.perf_counter`` moving a millisecond per read, and a ``time.sleep`` that only moves
+    it: a pause poll "lasts" 100 s, so counting paused time could not go unnoticed."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def perf_counter(self) -> float:
+        self.now += 1e-3
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += 100.0
+
+
+def test_paused_time_is_not_counted_in_epoch_seconds(tiny, monkeypatch):
     session = prepare(FAST.replace(epochs=1), dataset=tiny)
-    polls = iter([True] * 10 + [False] * 1000)  # about 10 polls of 20 ms = 0.2 s paused
+    clock = FakeClock()
+    monkeypatch.setattr(time, "perf_counter", clock.perf_counter)
+    monkeypatch.setattr(time, "sleep", clock.sleep)
+    polls = iter([True] * 10 + [False] * 1000)  # ten polls paused: 1000 fake seconds
     reports = run(session, should_pause=lambda: next(polls))
-    assert of_type(reports, EpochReport)[0].seconds < 0.15
+    assert clock.now > 900  # the pause did pass on this clock
+    assert of_type(reports, EpochReport)[0].seconds < 100  # and none of it was counted
 
 
 def test_lr_override_takes_effect_from_the_next_batch(tiny):

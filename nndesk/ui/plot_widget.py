@@ -74,6 +74,10 @@ class PlotWidget(QWidget):
         else:
             self._timer.start(int(wait * 1000) + 1)
 
+    def draw_pending(self) -> bool:
+        """True while a throttled redraw waits for its interval (tests wait for it to pass)."""
+        return self._timer.isActive()
+
     def draw_now(self) -> None:
         """Redraw everything at the next event-loop turn (after a complete change)."""
         self._timer.stop()
