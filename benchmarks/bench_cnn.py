@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"preset={args.preset} arch={config.arch} batch_size={config.batch_size} "
         f"dropout={config.dropout} images={len(session.y_train)} "
-        f"blas_threads={session.blas_threads()} part_threads={session.part_threads()}"
+        f"blas_threads={session.thread_plan().blas} part_threads={session.thread_plan().parts}"
     )
 
     peak = sgemm_peak()

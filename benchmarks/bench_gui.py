@@ -34,9 +34,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="print the worst stalls")
     parser.add_argument("--screenshot", metavar="PNG", help="save the panel as it ends")
     parser.add_argument(
-        "--backend", choices=("thread", "process"), default="thread", help="where training runs"
-    )
-    parser.add_argument(
         "--idle",
         type=float,
         default=0.0,
@@ -58,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     def provider(name: str):
         return load_dataset(name, data_dir=args.data_dir, allow_download=False)
 
-    panel = TrainingPanel(dataset_provider=provider, backend=args.backend)
+    panel = TrainingPanel(dataset_provider=provider)
     panel.resize(args.width, args.height)
     panel.show()
     app.processEvents()
@@ -107,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
 
     gaps = np.diff(np.asarray(ticks)) - TICK_MS
     late = np.maximum(gaps, 0.0)
-    print(f"backend={args.backend} preset={args.preset} epochs={len(epochs)}", end=" ")
+    print(f"preset={args.preset} epochs={len(epochs)}", end=" ")
     print(f"batches={batches[0]} seconds={seconds:.1f}")
     if epochs:
         last = epochs[-1]

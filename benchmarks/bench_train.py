@@ -231,10 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     x, y = base.x_train, base.y_train
     print(f"train split: {x.shape} {x.dtype}")
 
-    # nndesk trains MLPs on one BLAS thread (see Session.blas_threads); the plain loop runs as
+    # nndesk trains MLPs on one BLAS thread (see nndesk/training/runtime.py); the plain loop runs as
     # anyone's would, on NumPy's default threads, and once more on one thread for a like-for-like
     # comparison of the loops themselves
-    from nndesk.training import blas_threads
+    from nndesk.training.runtime import blas_threads
 
     # the plain loop's turns run on the BLAS default even while nndesk's run, suspended between
     # its turns, holds its own thread limit (a BLAS thread count is global to the process)
@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         threads_seen: list = []
         for r in range(args.repeats):
             session = session_for(arch=arch, batch_size=batch, epochs=1, seed=r)
-            threads_seen.append(session.blas_threads())
+            threads_seen.append(session.thread_plan().blas)
             loops = {
                 "nndesk": (nndesk_run(session), contextlib.nullcontext),
                 "plain": (

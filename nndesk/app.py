@@ -397,8 +397,11 @@ def _wire_train_page(desk: Desk) -> None:
     # end of a run, or a model loaded on the page: everyone switches to it
     train.model_ready.connect(desk.prediction.set_classifier)
     train.status_message.connect(lambda message: window.statusBar().showMessage(message, 5000))
+    window.add_close_guard(train.confirm_close)  # "Stop training and quit?"
     train.data_missing.connect(desk.coordinator.offer_download)
     window.add_shutdown_hook(train.shutdown)  # stops and joins training on close
+    window.mode_changed.connect(train.follow_mode)  # Digits trains on MNIST, Clothing on Fashion
+    train.follow_mode(window.mode())
 
 
 def _wire_evaluation_pages(desk: Desk) -> None:

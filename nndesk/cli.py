@@ -32,38 +32,6 @@ from typing import Any
 
 from nndesk.errors import ConfigError, NndeskError, PreprocessError
 
-#: CLI flag -> TrainConfig field, for the flags that map one to one.
-_TRAIN_FLAGS = (
-    "dataset",
-    "arch",
-    "activation",
-    "output",
-    "loss",
-    "optimizer",
-    "lr",
-    "batch_size",
-    "epochs",
-    "l2",
-    "dropout",
-    "schedule",
-    "schedule_step",
-    "schedule_gamma",
-    "schedule_rate",
-    "min_lr",
-    "normalize",
-    "val_fraction",
-    "seed",
-    "augment",
-    "sketch",
-    "test_every_epoch",
-    "momentum",
-    "clip_norm",
-    "eps",
-    "init",
-    "prelu_init",
-    "threads",
-)
-
 
 def _batch_size(text: str) -> int:
     """``--batch-size``: a positive integer, or "full" (0) for full-batch gradient descent."""
@@ -78,8 +46,8 @@ def _batch_size(text: str) -> int:
     return value
 
 
-def _number(kind: type, low: float | None = None, low_inclusive: bool = True):
-    """An argparse type for a finite number with an optional lower bound."""
+def _number(kind: type, low: float | None = None, low_inclusive: bool = True, high=None):
+    """An argparse type for a finite number with an optional lower (and upper) bound."""
 
     def parse(text: str):
         try:
@@ -91,6 +59,8 @@ def _number(kind: type, low: float | None = None, low_inclusive: bool = True):
         if low is not None and (value < low or (value == low and not low_inclusive)):
             bound = ">=" if low_inclusive else ">"
             raise argparse.ArgumentTypeError(f"must be {bound} {low}, got {text!r}")
+        if high is not None and value > high:
+            raise argparse.ArgumentTypeError(f"must be <= {high}, got {text!r}")
         return value
 
     parse.__name__ = kind.__name__  # argparse names the type in its messages
@@ -104,16 +74,30 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from nndesk.training import (
-        ACTIVATIONS,
-        LOSSES,
-        NORMALIZATIONS,
-        OPTIMIZERS,
-        OUTPUTS,
-        SCHEDULES,
-    )
+def _add_setting_flags(parser: argparse.ArgumentParser) -> None:
+    """One flag per training setting of ``settings_schema.FIELDS``: its type, choices, range
+    (checked here, one line on error) and help come from there."""
+    from nndesk.settings_schema import FIELDS
 
+    for field in FIELDS:
+        kwargs: dict[str, Any] = {"dest": field.name, "help": field.help}
+        if field.kind is bool:
+            kwargs.update(action=argparse.BooleanOptionalAction, default=None)
+        elif field.choices:
+            kwargs["choices"] = field.choices
+        elif field.name == "batch_size":
+            kwargs["type"] = _batch_size
+        elif field.kind in (int, float):
+            # upper bounds of whole numbers here too (a seed); a float's open bound is
+            # TrainConfig.validate's, which names the flag as well
+            high = field.high if field.kind is int else None
+            kwargs["type"] = _number(field.kind, field.low, not field.low_open, high)
+        if field.metavar:
+            kwargs["metavar"] = field.metavar
+        parser.add_argument(field.cli_flag, **kwargs)
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="nndesk",
         description="Draw, train and inspect a from-scratch NumPy neural network.",
@@ -136,84 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--preset", metavar="NAME", help="start from a lab preset (see `nndesk presets`)"
     )
-    p.add_argument("--dataset", metavar="mnist|fashion|FOLDER")
     p.add_argument("--data-dir", metavar="DIR", help="folder holding the IDX files")
-    p.add_argument(
-        "--arch",
-        metavar="SPEC",
-        help="e.g. 784-64-64-10 or 784-c32-p-c64-p-128-10 (c32v: no padding)",
-    )
-    p.add_argument("--activation", choices=ACTIVATIONS)
-    p.add_argument("--output-activation", dest="output", choices=OUTPUTS)
-    p.add_argument("--loss", choices=LOSSES)
-    p.add_argument("--optimizer", choices=OPTIMIZERS)
-    p.add_argument("--lr", type=_number(float, 0.0, False), metavar="RATE")
-    p.add_argument("--batch-size", type=_batch_size, metavar="N|full")
-    p.add_argument("--epochs", type=_number(int, 1), metavar="N")
-    p.add_argument("--l2", type=_number(float, 0.0), metavar="LAMBDA")
-    p.add_argument("--dropout", type=_number(float, 0.0), metavar="RATE")
-    p.add_argument("--schedule", choices=SCHEDULES)
-    p.add_argument(
-        "--schedule-step",
-        type=_number(int, 1),
-        metavar="EPOCHS",
-        help="step: decay every N epochs; exp: constant for N epochs first",
-    )
-    p.add_argument(
-        "--schedule-gamma",
-        type=_number(float, 0.0, False),
-        metavar="FACTOR",
-        help="step: multiply the rate by this at every step",
-    )
-    p.add_argument(
-        "--schedule-rate",
-        type=_number(float, 0.0),
-        metavar="RATE",
-        help="exp: multiply the rate by exp(-RATE) each epoch",
-    )
-    p.add_argument("--min-lr", type=_number(float, 0.0), metavar="RATE", help="cosine: final rate")
-    p.add_argument("--momentum", type=_number(float, 0.0), metavar="MU")
-    p.add_argument("--clip-norm", type=_number(float, 0.0, False), metavar="NORM")
-    p.add_argument(
-        "--eps",
-        type=_number(float, 0.0, False),
-        metavar="EPS",
-        help="Adam/AdamW/RMSProp epsilon (default: 1e-8 Adam, 1e-7 RMSProp; Keras: 1e-7)",
-    )
-    p.add_argument("--init", choices=("auto", "he", "xavier", "lecun"))
-    p.add_argument(
-        "--prelu-init",
-        type=_number(float, 0.0),
-        metavar="SLOPE",
-        help="PReLU's starting slope (default 0.25; Keras starts at 0)",
-    )
-    p.add_argument(
-        "--threads",
-        type=_number(int, 0),
-        metavar="N",
-        help="BLAS threads while training (default 0: one for small nets)",
-    )
-    p.add_argument("--normalize", choices=NORMALIZATIONS)
-    p.add_argument("--val-fraction", type=_number(float, 0.0), metavar="F")
-    p.add_argument("--seed", type=_number(int, 0), metavar="N")
-    p.add_argument(
-        "--augment",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="random shifts/rotations of the training images",
-    )
-    p.add_argument(
-        "--sketch",
-        type=_number(float, 0.0),
-        metavar="SHARE",
-        help="share of each batch redrawn as garment sketches (silhouettes, outlines, scribbles)",
-    )
-    p.add_argument(
-        "--test-every-epoch",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="also score the test split after every epoch",
-    )
+    _add_setting_flags(p)
     p.add_argument("--out", metavar="MODEL.npz", help="where to save the model")
     p.add_argument(
         "--resume", metavar="MODEL", help="continue training a saved model (file or shipped name)"
@@ -433,7 +341,9 @@ def config_from_args(args):
         base = TrainConfig.from_dict(load_model(args.resume).info.get("config") or {})
     else:
         base = TrainConfig()
-    changes = {k: getattr(args, k) for k in _TRAIN_FLAGS if getattr(args, k, None) is not None}
+    from nndesk.settings_schema import FIELDS
+
+    changes = {f.name: getattr(args, f.name) for f in FIELDS if getattr(args, f.name) is not None}
     try:
         return base.replace(**changes).validate()
     except ConfigError as err:
@@ -443,10 +353,11 @@ def config_from_args(args):
 def _name_the_flag(message: str) -> str:
     """A TrainConfig message starts with the setting's name; on the command line it is a flag
     (``seed must be ...`` -> ``--seed must be ...``)."""
-    field = message.split(" ", 1)[0]
-    if field in _TRAIN_FLAGS:
-        flag = "--output-activation" if field == "output" else "--" + field.replace("_", "-")
-        return flag + message[len(field) :]
+    from nndesk.settings_schema import BY_NAME
+
+    field = BY_NAME.get(message.split(" ", 1)[0])
+    if field is not None:
+        return field.cli_flag + message[len(field.name) :]
     return message
 
 
@@ -657,8 +568,8 @@ def _report(model, class_names, y_true, result) -> dict:
     """The per-class table and confusion matrix as text, plus their JSON-able forms."""
     from nndesk.nn.metrics import classification_report, confusion_matrix
 
-    report = classification_report(y_true, result.y_pred, list(class_names))
-    cm = confusion_matrix(y_true, result.y_pred, len(class_names))
+    report = classification_report(y_true, result.predictions, list(class_names))
+    cm = confusion_matrix(y_true, result.predictions, len(class_names))
     per_class = {
         c.name: {
             "precision": float(c.precision),
@@ -703,9 +614,8 @@ def format_confusion(cm, class_names) -> str:
 def _cmd_evaluate(args) -> int:
     from nndesk.data import load_dataset
     from nndesk.errors import ModelFileError
+    from nndesk.evaluation import evaluate
     from nndesk.inference import Classifier
-    from nndesk.nn.losses import make_loss
-    from nndesk.training import evaluate
 
     clf = Classifier.from_file(args.model)
     # the test set is one the person names, or the registered dataset the file names: never a
@@ -723,13 +633,7 @@ def _cmd_evaluate(args) -> int:
         raise ModelFileError(
             f"{args.model}: its classes do not match the {dataset.name} dataset's classes"
         )
-    loss_name = (clf.info.get("config") or {}).get("loss")
-    if loss_name is None:
-        loss_name = {"softmax": "ce", "sigmoid": "bce"}.get(clf.model.output, "mse")
-    x_test = clf.normalizer(dataset.test_images)
-    result = evaluate(
-        clf.model, make_loss(loss_name, clf.model.output), x_test, dataset.test_labels
-    )
+    result = evaluate(clf, dataset.test_images, dataset.test_labels, batch_size=2048)
     summary = _report(clf.model, clf.class_names, dataset.test_labels, result)
     log = sys.stderr if args.json else sys.stdout
     print(f"{args.model}: {dataset.name}, {len(dataset.test_labels)} test images", file=log)

@@ -1,12 +1,15 @@
-"""Evaluate a classifier on a labelled split and pick out its mistakes. NumPy only, no Qt.
+"""Evaluate a model on a labelled split and pick out its mistakes. NumPy only, no Qt.
 
-``evaluate`` runs the model in batches (reporting progress between them) and bundles everything the
-Evaluate and Mistakes pages show: probabilities, predictions, loss, accuracy, the per-class report
-and the confusion matrix. ``mistakes`` then answers "which images were true A but predicted B?".
+``score`` is the one evaluation: the model's own loss, accuracy, predictions and probabilities,
+in chunks. Training scores its validation and test splits with it; ``evaluate`` wraps it for a
+``Classifier`` and bundles everything the Evaluate and Mistakes pages and ``nndesk evaluate``
+show: the per-class report and the confusion matrix too. ``mistakes`` then answers "which images
+were true A but predicted B?".
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,8 +24,60 @@ Progress = Callable[[int, int], None]
 
 SORTS = ("confidence", "index")
 
-# probabilities are clipped here before the log so a confident wrong answer costs ~16, not inf
-_EPS = 1e-7
+#: Rows per forward pass when scoring: a 60,000-image split never needs 60,000 activations.
+SCORE_CHUNK = 2048
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Loss and accuracy of a model on one split, with its predictions."""
+
+    loss: float  # mean of the model's own loss (the one it trains with)
+    accuracy: float
+    predictions: np.ndarray  # int64 (n,)
+    probabilities: np.ndarray  # float32 (n, k), the model's output activation
+
+
+def score(
+    model: Any,
+    loss_fn: Any,
+    x: np.ndarray,
+    y: np.ndarray,
+    chunk: int = SCORE_CHUNK,
+    progress: Progress | None = None,
+) -> Scores:
+    """Mean loss, accuracy, predictions and probabilities of ``model`` on ``x``, ``y``.
+
+    Parameters
+    ----------
+    model : Sequential
+        Run in evaluation mode (no dropout), ``chunk`` rows at a time.
+    loss_fn : nndesk.nn.losses.Loss
+        The model's own loss; it must not be mid-backward (give evaluation its own instance).
+    x : float32 (n, 784), normalised inputs
+    y : int64 (n,)
+    progress : callable, optional
+        ``progress(done, n)`` after every chunk.
+    """
+    n = len(y)
+    if chunk < 1:
+        raise ConfigError(f"batch size must be at least 1, got {chunk}")
+    probs: list[np.ndarray] = []
+    total = 0.0
+    if progress is not None:
+        progress(0, n)
+    for start in range(0, n, chunk):
+        xb, yb = x[start : start + chunk], y[start : start + chunk]
+        logits = model.forward(xb, training=False)  # (m, k)
+        total += float(loss_fn(logits, yb)) * len(yb)  # the loss is a batch mean
+        probs.append(model.activate(logits).astype(np.float32, copy=False))
+        if progress is not None:
+            progress(min(start + chunk, n), n)
+    if not n:
+        return Scores(math.nan, math.nan, np.zeros(0, np.int64), np.zeros((0, 0), np.float32))
+    p = np.concatenate(probs)
+    predictions = np.argmax(p, axis=1).astype(np.int64)
+    return Scores(total / n, float(np.mean(predictions == y)), predictions, p)
 
 
 @dataclass(frozen=True)
@@ -33,7 +88,7 @@ class EvaluationResult:
     labels: np.ndarray  # int64 (n,), true classes
     probabilities: np.ndarray  # float32 (n, k), the model's output activation
     predictions: np.ndarray  # int64 (n,), argmax of probabilities
-    loss: float  # mean cross-entropy of the true class, -log p[y]
+    loss: float  # mean of the model's own loss (cross-entropy, BCE or MSE)
     accuracy: float
     report: Any  # nndesk.nn.metrics.ClassificationReport
     confusion: np.ndarray  # int64 (k, k), rows true, columns predicted
@@ -68,12 +123,12 @@ def evaluate(
     progress: Progress | None = None,
     split: str = "test",
 ) -> EvaluationResult:
-    """Run ``classifier`` over ``images`` and measure it against ``labels``.
+    """Run ``classifier`` over ``images`` and measure it against ``labels`` (``score``).
 
     Parameters
     ----------
     classifier : Classifier
-        Anything with ``probabilities(images28 (n, 28, 28)) -> (n, k)`` and ``class_names``.
+        Its model, normaliser, class names and own loss (``loss_function()``).
     images : uint8 (n, 28, 28)
     labels : int64 (n,)
     batch_size : int
@@ -83,23 +138,12 @@ def evaluate(
     labels = np.asarray(labels, dtype=np.int64)
     if images.shape[0] != labels.shape[0]:
         raise ConfigError(f"{images.shape[0]} images but {labels.shape[0]} labels")
-    if batch_size < 1:
-        raise ConfigError(f"batch size must be at least 1, got {batch_size}")
     class_names = tuple(classifier.class_names)
-    k = len(class_names)
-    n = labels.shape[0]
-    probs = np.empty((n, k), dtype=np.float32)
-    if progress is not None:
-        progress(0, n)
-    for start in range(0, n, batch_size):
-        stop = min(start + batch_size, n)
-        probs[start:stop] = classifier.probabilities(images[start:stop])  # (b, 28, 28) -> (b, k)
-        if progress is not None:
-            progress(stop, n)
-    predictions = np.argmax(probs, axis=1).astype(np.int64)
-    true_p = probs[np.arange(n), labels] if n else np.zeros(0, np.float32)
-    loss = float(-np.mean(np.log(np.clip(true_p, _EPS, 1.0)))) if n else float("nan")
-    accuracy = float(np.mean(predictions == labels)) if n else float("nan")
+    x = classifier.normalizer(images)  # float32 (n, 784)
+    scores = score(classifier.model, classifier.loss_function(), x, labels, batch_size, progress)
+    n, k = labels.shape[0], len(class_names)
+    probs = scores.probabilities if n else np.zeros((0, k), np.float32)
+    predictions, loss, accuracy = scores.predictions, scores.loss, scores.accuracy
     return EvaluationResult(
         images=np.array(images, dtype=np.uint8, copy=True),
         labels=labels.copy(),

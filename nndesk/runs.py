@@ -87,28 +87,11 @@ class Curves:
     test_loss: list[float] = field(default_factory=list)  # NaN unless tested every epoch
     test_accuracy: list[float] = field(default_factory=list)
     lr_changes: list[tuple[float, float]] = field(default_factory=list)  # (x in epochs, new lr)
-    # (epoch, batch, running mean) of the last BatchReport, to recover each batch's own loss
-    _last_running: tuple[int, int, float] | None = field(default=None, repr=False, compare=False)
 
     def add_batch(self, report: Any) -> None:
-        """Append one ``BatchReport`` (epoch, batch, batches, loss, ...).
-
-        ``BatchReport.loss`` is the running mean over the epoch so far; the batch's own loss is
-        ``b * mean_b - (b - 1) * mean_(b-1)`` (exact for equal batches, close for a short last
-        one). A report carrying ``batch_loss`` is used as is.
-        """
-        epoch, b = int(report.epoch), int(report.batch)
-        running = _num(report.loss)
-        own = getattr(report, "batch_loss", None)
-        if own is not None:
-            loss = _num(own)
-        elif b > 1 and self._last_running is not None and self._last_running[:2] == (epoch, b - 1):
-            loss = b * running - (b - 1) * self._last_running[2]
-        else:
-            loss = running
-        self._last_running = (epoch, b, running)
-        self.batch_x.append(epoch - 1 + b / max(int(report.batches), 1))
-        self.batch_loss.append(loss)
+        """Append one ``BatchReport``: its position in epochs and its own loss."""
+        self.batch_x.append(report.epoch - 1 + report.batch / max(int(report.batches), 1))
+        self.batch_loss.append(_num(report.batch_loss))
 
     def add_epoch(self, report: Any) -> None:
         """Append one ``EpochReport``."""

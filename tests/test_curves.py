@@ -46,7 +46,7 @@ def test_live_lines_are_created_once_and_hold_one_point_per_epoch():
     curves = Curves()
     for e in (1, 2, 3):
         for b in (1, 2):
-            curves.add_batch(type("B", (), dict(epoch=e, batch=b, batches=2, loss=1.0 / e))())
+            curves.add_batch(type("B", (), dict(epoch=e, batch=b, batches=2, batch_loss=1.0 / e))())
         curves.add_epoch(
             type(
                 "E",
@@ -168,3 +168,16 @@ def test_a_run_without_validation_has_no_validation_in_its_legend():
     curves.val_loss = [float("nan")] * 2
     live.update(curves)
     assert [t.get_text() for t in live.axes[2].get_legend().get_texts()] == ["train"]
+
+
+def test_the_live_moving_average_starts_at_the_first_losses():
+    fig, live = live_plot()
+    live.batches_per_epoch = 100
+    curves = Curves()
+    losses = [2.3, 2.2, 2.4, 2.1, 2.0, 1.9]
+    for b, loss in enumerate(losses, start=1):
+        curves.add_batch(type("B", (), dict(epoch=1, batch=b, batches=100, batch_loss=loss))())
+    live.update(curves)
+    avg = live.batch_avg_line.get_ydata()
+    np.testing.assert_allclose(avg[:3], [2.3, 2.25, 2.3])  # the mean of the losses so far
+    assert np.all(avg <= max(losses)) and np.all(avg >= min(losses))

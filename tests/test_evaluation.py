@@ -14,7 +14,11 @@ from nndesk.evaluation import (
     report_rows,
     sample_per_class,
 )
+from nndesk.inference import Classifier
+from nndesk.nn.architecture import build_model
+from nndesk.nn.losses import make_loss
 from nndesk.nn.metrics import classification_report, confusion_matrix
+from tests.fake_classifier import FakeClassifier
 
 CLASS_NAMES = ("zero", "one", "two", "three")
 N_IMAGES = 40
@@ -44,7 +48,7 @@ def make_images(labels: np.ndarray) -> np.ndarray:
     return images
 
 
-class TableClassifier:
+class TableClassifier(FakeClassifier):
     """A stand-in Classifier: answers from a table keyed by the index stored in pixel (0, 0)."""
 
     dataset = "toy"
@@ -102,6 +106,25 @@ def test_loss_is_mean_negative_log_probability_of_the_true_class():
     k = len(CLASS_NAMES)
     p_true = [(1 - WRONG[i][1]) / (k - 1) if i in WRONG else 0.9 for i in range(N_IMAGES)]
     assert result.loss == pytest.approx(-np.mean(np.log(p_true)), rel=1e-5)
+
+
+@pytest.mark.parametrize(("output", "loss"), [("sigmoid", "bce"), ("softmax", "mse")])
+def test_the_loss_reported_is_the_models_own_loss(output, loss):
+    rng = np.random.default_rng(0)
+    model = build_model("784-5-4", output=output, rng=rng)
+    info = {
+        "class_names": list(CLASS_NAMES),
+        "normalization": {"kind": "unit"},
+        "config": {"loss": loss, "output": output},
+    }
+    clf = Classifier.from_info(model, info)
+    labels = make_labels()
+    images = make_images(labels)
+    result = evaluate(clf, images, labels, batch_size=16)
+    own_loss = make_loss(loss, output)(model.forward(clf.normalizer(images)), labels)
+    assert result.loss == pytest.approx(float(own_loss), rel=1e-5)
+    true_p = result.probabilities[np.arange(len(labels)), labels]
+    assert result.loss != pytest.approx(float(-np.mean(np.log(true_p))), rel=1e-3)  # not CE
 
 
 def test_evaluate_runs_in_batches_and_reports_progress():

@@ -18,8 +18,10 @@ from nndesk.training import (
     RunEnded,
     TrainConfig,
     prepare,
+    runtime,
     train,
 )
+from nndesk.training.runtime import ThreadPlan
 from tests.conftest import make_blob_images
 
 # 180 train images / 20 validation at val_fraction 0.1, batch 16 -> 12 batches per epoch
@@ -46,6 +48,14 @@ def tiny() -> Dataset:
 
 def run(session, **kwargs) -> list:
     return list(train(session, **kwargs))
+
+
+def run_until(session, batches: int) -> list:
+    """Train until ``batches`` batches are done, then ask it to stop."""
+    reports: list = []
+    for report in train(session, should_stop=lambda: len(reports) >= batches):
+        reports.append(report)
+    return reports
 
 
 def of_type(reports, kind) -> list:
@@ -420,9 +430,8 @@ def test_a_sketch_share_outside_zero_to_one_is_refused(share):
 
 
 def test_small_networks_train_with_one_blas_thread_and_big_ones_keep_the_default(tiny):
-    assert prepare(FAST, dataset=tiny).blas_threads() == 1
-    assert prepare(FAST.replace(threads=2), dataset=tiny).blas_threads() == 2
-    assert prepare(FAST, dataset=tiny).part_threads() == 1
+    assert prepare(FAST, dataset=tiny).thread_plan() == ThreadPlan(blas=1, parts=1)
+    assert prepare(FAST.replace(threads=2), dataset=tiny).thread_plan().blas == 2
 
 
 def test_a_cnn_splits_its_numpy_passes_over_every_core_while_training(tiny):
@@ -432,9 +441,8 @@ def test_a_cnn_splits_its_numpy_passes_over_every_core_while_training(tiny):
 
     cnn = FAST.replace(arch="784-c4-p-10", epochs=1)
     session = prepare(cnn, dataset=tiny)
-    assert session.blas_threads() is None
-    assert session.part_threads() == os.cpu_count()
-    assert prepare(cnn.replace(threads=3), dataset=tiny).part_threads() == 3
+    assert session.thread_plan() == ThreadPlan(blas=None, parts=os.cpu_count())
+    assert prepare(cnn.replace(threads=3), dataset=tiny).thread_plan() == ThreadPlan(3, 3)
     gen = train(session)
     next(gen)
     assert parallel.threads() == os.cpu_count()  # inside the run, in the thread iterating it
@@ -444,75 +452,61 @@ def test_a_cnn_splits_its_numpy_passes_over_every_core_while_training(tiny):
 
 
 def test_a_wide_mlp_uses_every_core_only_when_the_machine_has_one_to_spare(tiny, monkeypatch):
-    import nndesk.training as training
-
     wide = FAST.replace(arch="784-256-10", batch_size=128)
-    monkeypatch.setattr(training, "_idle_cores", lambda: 1.5)
-    assert prepare(wide, dataset=tiny).blas_threads() is None
-    assert prepare(FAST, dataset=tiny).blas_threads() == 1  # small products never split
-    monkeypatch.setattr(training, "_idle_cores", lambda: 0.1)
-    assert prepare(wide, dataset=tiny).blas_threads() == 1
+    monkeypatch.setattr(runtime, "idle_cores", lambda: 1.5)
+    assert prepare(wide, dataset=tiny).thread_plan().blas is None
+    assert prepare(FAST, dataset=tiny).thread_plan().blas == 1  # small products never split
+    monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)
+    assert prepare(wide, dataset=tiny).thread_plan().blas == 1
 
 
 def test_the_thread_choice_is_made_once_per_session(tiny, monkeypatch):
-    import nndesk.training as training
-
     asked = []
-    monkeypatch.setattr(training, "_idle_cores", lambda: asked.append(1) or 1.5)
+    monkeypatch.setattr(runtime, "idle_cores", lambda: asked.append(1) or 1.5)
     session = prepare(FAST.replace(arch="784-256-10", batch_size=128), dataset=tiny)
-    assert session.blas_threads() is None and session.blas_threads() is None
+    assert session.thread_plan().blas is None and session.thread_plan().blas is None
     assert len(asked) == 1
 
 
 def _fake_busy_clock(monkeypatch, cores_busy_by_others: float):
     """/proc/stat as if other programs kept ``cores_busy_by_others`` cores busy, and a load
     average that says the machine is full."""
-    import nndesk.training as training
-
     start = time.perf_counter()
-    monkeypatch.setattr(training.os, "getloadavg", lambda: (2.0 * os.cpu_count(), 0.0, 0.0))
+    monkeypatch.setattr(runtime.os, "getloadavg", lambda: (2.0 * os.cpu_count(), 0.0, 0.0))
     monkeypatch.setattr(
-        training,
-        "_machine_busy_seconds",
+        runtime,
+        "machine_busy_seconds",
         # this process's own CPU time counts in /proc/stat as well
         lambda: time.process_time() + cores_busy_by_others * (time.perf_counter() - start),
     )
 
 
 def test_a_load_average_made_by_this_process_does_not_count_as_busy(monkeypatch):
-    import nndesk.training as training
-
     _fake_busy_clock(monkeypatch, cores_busy_by_others=0.0)
-    assert training._idle_cores(window=0.02) == pytest.approx(os.cpu_count(), abs=0.3)
+    assert runtime.idle_cores(window=0.02) == pytest.approx(os.cpu_count(), abs=0.3)
 
 
 def test_other_programs_keeping_the_cores_busy_leave_none_idle(monkeypatch):
-    import nndesk.training as training
-
     _fake_busy_clock(monkeypatch, cores_busy_by_others=os.cpu_count())
-    assert training._idle_cores(window=0.02) == pytest.approx(0.0, abs=0.3)
+    assert runtime.idle_cores(window=0.02) == pytest.approx(0.0, abs=0.3)
 
 
 def test_without_proc_stat_the_load_average_decides(monkeypatch):
-    import nndesk.training as training
-
-    monkeypatch.setattr(training.os, "getloadavg", lambda: (os.cpu_count() - 0.25, 0.0, 0.0))
-    monkeypatch.setattr(training, "_machine_busy_seconds", lambda: None)
-    assert training._idle_cores(window=0.0) == pytest.approx(0.25)
-    monkeypatch.setattr(training.os, "getloadavg", lambda: (0.5, 0.0, 0.0))
-    assert training._idle_cores() == pytest.approx(os.cpu_count() - 0.5)
+    monkeypatch.setattr(runtime.os, "getloadavg", lambda: (os.cpu_count() - 0.25, 0.0, 0.0))
+    monkeypatch.setattr(runtime, "machine_busy_seconds", lambda: None)
+    assert runtime.idle_cores(window=0.0) == pytest.approx(0.25)
+    monkeypatch.setattr(runtime.os, "getloadavg", lambda: (0.5, 0.0, 0.0))
+    assert runtime.idle_cores() == pytest.approx(os.cpu_count() - 0.5)
 
 
 def test_the_machine_busy_clock_reads_this_linux_machine():
-    import nndesk.training as training
-
     if not os.path.exists("/proc/stat"):
         pytest.skip("/proc/stat is Linux's")
-    before = training._machine_busy_seconds()
+    before = runtime.machine_busy_seconds()
     deadline = time.perf_counter() + 0.05
     while time.perf_counter() < deadline:  # keep one core busy
         pass
-    after = training._machine_busy_seconds()
+    after = runtime.machine_busy_seconds()
     assert before is not None and after - before >= 0.02
 
 
@@ -531,3 +525,47 @@ def test_the_blas_thread_limit_holds_during_training_and_is_undone_after(tiny):
     for _ in gen:
         pass
     assert blas_threads() == before
+
+
+def test_the_session_and_the_evaluate_page_report_the_same_test_loss(tiny):
+    from nndesk.evaluation import evaluate
+
+    config = FAST.replace(output="sigmoid", loss="bce", epochs=1)
+    session = prepare(config, dataset=tiny)
+    run(session)
+    during_training = session.evaluate_test()
+    page = evaluate(session.classifier(), tiny.test_images, tiny.test_labels)
+    assert page.loss == pytest.approx(during_training.loss, rel=1e-6)
+    assert page.accuracy == during_training.accuracy
+
+
+def test_a_run_stopped_inside_an_epoch_continues_from_the_next_batch(tiny, tmp_path):
+    config = FAST.replace(epochs=1, dropout=0.2)
+    whole = of_type(run(prepare(config, dataset=tiny)), BatchReport | EpochReport)
+
+    first = prepare(config, dataset=tiny)
+    stop_after = 5
+    reports = run_until(first, stop_after)
+    assert reports[-1].reason == "stopped" and first.epochs_done == 0
+    path = first.save(tmp_path / "half.npz")
+
+    resumed = prepare(config, dataset=tiny, resume=path)
+    rest = of_type(run(resumed), BatchReport | EpochReport)
+    assert [r.batch for r in of_type(rest, BatchReport)] == list(range(stop_after + 1, 13))
+    for done, again in zip(whole[stop_after:], rest, strict=True):
+        if isinstance(done, BatchReport):
+            assert again.batch_loss == pytest.approx(done.batch_loss, rel=1e-5)
+            assert again.loss == pytest.approx(done.loss, rel=1e-5)  # the epoch's running mean
+    assert rest[-1].train_loss == pytest.approx(whole[-1].train_loss, rel=1e-5)
+    assert rest[-1].epoch == 1 and [h["epoch"] for h in resumed.history] == [1]
+    assert "partial_epoch" not in resumed.info()  # the epoch is finished now
+
+
+def test_a_saved_epoch_position_that_does_not_fit_is_ignored(tiny, tmp_path):
+    session = prepare(FAST.replace(epochs=1), dataset=tiny)
+    run_until(session, 3)
+    path = session.save(tmp_path / "half.npz")
+    loaded = load_model(path)
+    loaded.info["partial_epoch"]["seen"] = 10_000  # more samples than the split holds
+    resumed = prepare(FAST.replace(epochs=1), dataset=tiny, resume=loaded)
+    assert of_type(run(resumed), BatchReport)[0].batch == 1

@@ -17,7 +17,7 @@ from nndesk.codegen.experiment import Experiment
 from nndesk.codegen.network import Step, is_convolutional, network_steps, shape_text
 from nndesk.training import TrainConfig
 
-#: purposes of nndesk's seeded random streams (nndesk.training: _SPLIT, _INIT, _SHUFFLE, _AUGMENT)
+#: purposes of nndesk's seeded random streams (nndesk.training.loop: SPLIT, INIT, SHUFFLE, AUGMENT)
 SPLIT_STREAM, INIT_STREAM, SHUFFLE_STREAM, AUGMENT_STREAM = 1, 2, 3, 4
 
 _INIT_CALL = {

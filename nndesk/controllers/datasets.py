@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from nndesk import preferences
+from nndesk.data.registry import DATASETS
 from nndesk.errors import DataError, MissingDataError, NndeskError
 
 _cache: dict[tuple[str, str | None], object] = {}
@@ -20,8 +21,8 @@ _locks: dict[tuple[str, str | None], threading.Lock] = {}
 _locks_guard = threading.Lock()
 
 #: mode of the window -> the dataset its test images come from
-DATASET_FOR_KIND = {"digits": "mnist", "garments": "fashion"}
-TITLES = {"mnist": "MNIST", "fashion": "Fashion-MNIST"}
+DATASET_FOR_KIND = {spec.preprocess: name for name, spec in DATASETS.items()}
+TITLES = {name: spec.short_title for name, spec in DATASETS.items()}
 
 
 class DatasetMissing(DataError):
@@ -41,18 +42,12 @@ def how_to_get(name: str) -> str:
     )
 
 
-#: sub-folder names a parent data folder may use for each dataset
-_SUBFOLDERS = {
-    "mnist": ("mnist", "MNIST"),
-    "fashion": ("fashion-mnist", "fashion", "Fashion-MNIST"),
-}
-
-
 def _folder_for(name: str, data_dir: str | None) -> str | None:
     """The user's data folder may hold the IDX files itself or one sub-folder per dataset."""
     if data_dir is None:
         return None
-    for sub in _SUBFOLDERS.get(name, ()):
+    spec = DATASETS.get(name)
+    for sub in spec.folder_names if spec is not None else ():
         if (Path(data_dir) / sub).is_dir():
             return str(Path(data_dir) / sub)
     return data_dir

@@ -201,6 +201,10 @@ class PredictionController(QObject):
         self._classifier: Classifier | None = None
         self._explain_model = None
         self._generation = 0
+        # results from this generation on answer for the model in use: a training run's newer
+        # snapshot does not make an older one's answer wrong (under load every answer would
+        # otherwise be dropped for the next snapshot), a model the user picked does
+        self._first_current = 0
         self._image: np.ndarray | None = None  # newest canvas image (None: nothing to predict)
         self._image28: np.ndarray | None = None  # or newest prepared image (test images)
         self._pending = False
@@ -241,6 +245,7 @@ class PredictionController(QObject):
     def set_classifier(self, clf: Classifier | None) -> None:
         """Use ``clf`` from now on (picker, mode switch, end of training) and re-predict."""
         self._use(clf)
+        self._first_current = self._generation
         self.classifier_changed.emit(clf)
         self._request_now()
 
@@ -362,7 +367,9 @@ class PredictionController(QObject):
     @Slot(object)
     def _on_worker_finished(self, result: PredictionResult) -> None:
         self._busy = False
-        if result.generation == self._generation:
+        if result.generation >= self._first_current:
+            if result.generation != self._generation and not self._pending:
+                self._pending = True  # answered by an older snapshot: ask the newest one too
             if result.error is not None:
                 self.failed.emit(f"prediction failed: {result.error}")
             self.prediction_ready.emit(result.prediction)

@@ -26,7 +26,7 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from nndesk.data.registry import DataFile, DatasetSpec, get_spec
+from nndesk.data.registry import DATASETS, DataFile, DatasetSpec, get_spec
 from nndesk.errors import DataError
 from nndesk.fileio import atomic_path
 from nndesk.paths import cache_dir
@@ -42,13 +42,13 @@ CHUNK = 1 << 16
 #: the environment variable naming a classroom mirror (URL or folder)
 MIRROR_ENV = "NNDESK_MIRROR"
 #: sub-folder of a classroom mirror per dataset (the layout of a data folder nndesk reads)
-MIRROR_FOLDERS = {"mnist": "mnist", "fashion": "fashion-mnist"}
+MIRROR_FOLDERS = {name: spec.folder_names[0] for name, spec in DATASETS.items()}
 #: what the window's button promises, in MB (the four .gz files)
 DOWNLOAD_MB = {"mnist": 11, "fashion": 30}
 #: the four .gz files' sizes on the public mirrors, for an overall progress bar
 APPROX_BYTES = {"mnist": 11_594_722, "fashion": 30_878_645}
 #: short dataset names for messages and buttons
-SHORT_TITLES = {"mnist": "MNIST", "fashion": "Fashion-MNIST"}
+SHORT_TITLES = {name: spec.short_title for name, spec in DATASETS.items()}
 #: no published file is above 27 MB compressed or 48 MB decompressed; a mirror sending more is
 #: refused before it fills the disk or the memory
 MAX_DOWNLOAD_BYTES = 64 << 20

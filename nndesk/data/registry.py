@@ -34,7 +34,8 @@ class DatasetSpec:
 
     ``mirrors`` are base URLs ending in ``/``, tried in turn; each serves ``<file>.gz``.
     ``preprocess`` is the kind of drawing preprocessing the data matches ("digits" | "garments").
-    ``folder_names`` are sub-folder names a data folder may use for this dataset.
+    ``folder_names`` are the sub-folder names a data folder may use for this dataset (the one
+    list: the CLI, the window and the download all look for these).
     """
 
     name: str
@@ -45,6 +46,7 @@ class DatasetSpec:
     files: tuple[DataFile, ...]
     mirrors: tuple[str, ...]
     folder_names: tuple[str, ...] = ()
+    short_title: str = ""  # how menus and messages name it: "MNIST", "Fashion-MNIST"
 
     def file(self, role: str) -> DataFile:
         """The file filling ``role`` (one of ``ROLES``)."""
@@ -82,7 +84,8 @@ MNIST = DatasetSpec(
         "https://ossci-datasets.s3.amazonaws.com/mnist/",
         "https://storage.googleapis.com/cvdf-datasets/mnist/",
     ),
-    folder_names=("mnist",),
+    folder_names=("mnist", "MNIST"),
+    short_title="MNIST",
 )
 
 FASHION = DatasetSpec(
@@ -114,10 +117,17 @@ FASHION = DatasetSpec(
         "https://github.com/zalandoresearch/fashion-mnist/raw/master/data/fashion/",
         "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
     ),
-    folder_names=("fashion", "fashion-mnist", "fashion_mnist"),
+    folder_names=("fashion-mnist", "fashion", "fashion_mnist", "Fashion-MNIST"),
+    short_title="Fashion-MNIST",
 )
 
 DATASETS: dict[str, DatasetSpec] = {spec.name: spec for spec in (MNIST, FASHION)}
+
+
+def dataset_for_kind(kind: str) -> str | None:
+    """The dataset a window mode ("digits" | "garments") trains and tests on, or None."""
+    return next((spec.name for spec in DATASETS.values() if spec.preprocess == kind), None)
+
 
 _ALIASES = {"digits": "mnist", "fashion-mnist": "fashion", "fashion_mnist": "fashion"}
 

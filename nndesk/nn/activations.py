@@ -17,11 +17,8 @@ class ReLU(Layer):
     """``max(x, 0)``."""
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
-        # x * (x > 0), not np.maximum(x, 0): NumPy's maximum against a scalar skips its SIMD
-        # loop, and it measured 2-2.5x slower on float32 (401k values: 294 us vs 46 + 131 us).
-        # Negative inputs become -0.0, which equals 0 in every later sum and comparison.
-        # Not split over threads: handing a part to the pool cost 130-370 us on the 2-core VM,
-        # more than the whole pass on a CNN's largest activation.
+        # x * (x > 0), not np.maximum(x, 0), which skips its SIMD loop against a scalar (see
+        # docs/performance.md); negative inputs become -0.0, equal to 0 in every later use
         mask = self._mask = np.greater(x, 0)  # bool, a quarter of the float32 memory
         return np.multiply(x, mask, dtype=x.dtype)
 

@@ -186,7 +186,7 @@ class Conv2D(Layer):
     def _weights_with_bias(self, dtype) -> np.ndarray:
         """``[W | b]``, ``(out, in*k*k + 1)``: one matmul with ``_im2col``'s columns adds the bias,
         which saves a pass over the output (and, backward, ``db`` comes out of the ``dW``
-        matmul). On a Fashion CNN epoch the two passes took about 1.5 s of 20."""
+        matmul); docs/performance.md has the figures."""
         f = self.out_channels
         wb = self._buffer("W_b", (f, self.params["W"][0].size + 1), dtype)
         wb[:, :-1] = self.params["W"].reshape(f, -1)

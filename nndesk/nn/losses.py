@@ -114,20 +114,37 @@ class MeanSquaredError(Loss):
         return loss
 
 
+#: The loss each output activation trains with unless told otherwise.
+DEFAULT_LOSS = {"softmax": "ce", "sigmoid": "bce", "linear": "mse"}
+#: Loss name -> the only output it accepts (absent: any output).
+LOSS_NEEDS_OUTPUT = {"ce": "softmax", "bce": "sigmoid"}
+LOSSES = ("ce", "bce", "mse")
+
+
+def default_loss(output: str) -> str:
+    """The usual loss for ``output``: softmax -> "ce", sigmoid -> "bce", linear -> "mse"."""
+    return DEFAULT_LOSS.get(output, "mse")
+
+
+def check_loss_output(loss: str, output: str) -> str | None:
+    """Why ``loss`` cannot train a model with output ``output`` (one line), or None if it can.
+    The one place the ce-needs-softmax / bce-needs-sigmoid rule is written."""
+    if loss not in LOSSES:
+        return f"unknown loss {loss!r}; choose {', '.join(LOSSES)}"
+    needed = LOSS_NEEDS_OUTPUT.get(loss)
+    if needed is not None and output != needed:
+        long_name = {"ce": "cross-entropy", "bce": "binary cross-entropy"}[loss]
+        return f"{long_name} ('{loss}') needs the {needed} output, not {output!r}; or use mse"
+    return None
+
+
 def make_loss(name: str, output: str) -> Loss:
     """The loss ``name`` ("ce" | "bce" | "mse") for a model with output activation ``output``."""
-    if name == "ce":
-        if output != "softmax":
-            raise ConfigError(f"cross-entropy ('ce') needs a softmax output, not {output!r}")
-        return SoftmaxCrossEntropy(output)
-    if name == "bce":
-        if output != "sigmoid":
-            raise ConfigError(
-                f"binary cross-entropy ('bce') needs a sigmoid output, not {output!r}"
-            )
-        return SigmoidBinaryCrossEntropy(output)
-    if name == "mse":
-        if output not in ("softmax", "sigmoid", "linear"):
-            raise ConfigError(f"unknown output {output!r}")
-        return MeanSquaredError(output)
-    raise ConfigError(f"unknown loss {name!r}; choose ce, bce or mse")
+    reason = check_loss_output(name, output)
+    if reason is not None:
+        raise ConfigError(reason)
+    if output not in DEFAULT_LOSS:
+        raise ConfigError(f"unknown output {output!r}")
+    return {"ce": SoftmaxCrossEntropy, "bce": SigmoidBinaryCrossEntropy}.get(
+        name, MeanSquaredError
+    )(output)

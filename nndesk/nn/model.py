@@ -175,6 +175,25 @@ class Sequential:
         except (KeyError, TypeError) as err:
             raise ConfigError(f"bad model config: missing or malformed {err}") from None
 
+    def snapshot(self) -> Sequential:
+        """An independent copy for another thread (live prediction while training goes on).
+
+        Parameters and layer state (batch-norm statistics, dropout generators) are copied once;
+        what a layer cached from the last batch (attributes starting with ``_``) is left behind
+        and the gradients start as zeros, so a snapshot costs about one copy of the weights.
+        """
+        memo: dict[int, object] = {}
+        for layer in self.layers:
+            for name, value in vars(layer).items():
+                cached = value if isinstance(value, tuple) else (value,)
+                if name.startswith("_"):
+                    for item in cached:
+                        if isinstance(item, np.ndarray):
+                            memo[id(item)] = None
+            for grad in layer.grads.values():
+                memo[id(grad)] = np.zeros_like(grad)
+        return copy.deepcopy(self, memo)
+
     def astype(self, dtype: np.dtype | type) -> Sequential:
         """A deep copy with every parameter (and gradient) in ``dtype``."""
         clone = copy.deepcopy(self)

@@ -321,13 +321,26 @@ class RMSProp(Optimizer):
         param -= tmp
 
 
+def adam_textbook_step(param, grad, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    """Adam as Kingma & Ba write it, step ``t`` (1-based); returns the new ``(param, m, v)``.
+
+    ``Adam._update`` is the same update with fewer passes over memory; a test holds the two equal.
+    """
+    m = beta1 * m + (1 - beta1) * grad  # first moment: a running mean of the gradients
+    v = beta2 * v + (1 - beta2) * grad**2  # second moment: of their squares
+    m_hat = m / (1 - beta1**t)  # bias correction: m and v start at zero
+    v_hat = v / (1 - beta2**t)
+    return param - lr * m_hat / (np.sqrt(v_hat) + eps), m, v
+
+
 class Adam(Optimizer):
-    """Adam with bias correction:
+    """Adam with bias correction (``adam_textbook_step`` above is the plain form):
     ``m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
     p -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)``.
 
-    The slots hold the moments as decaying sums, ``m_sum = b1 m_sum + g = m / (1 - b1)`` and
-    ``v_sum = b2 v_sum + g^2 = v / (1 - b2)``: each is then two passes over the parameters instead
+    The fast path below holds the moments as decaying sums,
+    ``m_sum = b1 m_sum + g = m / (1 - b1)`` and ``v_sum = b2 v_sum + g^2 = v / (1 - b2)``:
+    each is then two passes over the parameters instead
     of three, and the constant factors fold into the step's scalars (the update is memory-bound,
     so passes are what it costs).
     """
@@ -386,6 +399,8 @@ _OPTIMIZERS: dict[str, type[Optimizer]] = {
     "adam": Adam,
     "adamw": AdamW,
 }
+#: Every optimizer name, in the order the form lists them.
+OPTIMIZERS = tuple(_OPTIMIZERS)
 
 
 def accepts(name: str, setting: str) -> bool:

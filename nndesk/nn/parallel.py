@@ -7,8 +7,8 @@ parts (channel ranges, kernel offsets) and running them on threads is real paral
 identical results: no part reads what another writes.
 
 This only pays when BLAS's own idle threads do not spin on the other core after each matmul:
-``nndesk/__init__.py`` sets ``OPENBLAS_THREAD_TIMEOUT`` for that (bench_cnn, 19,200 images at
-batch 128: 7.3 s with it, 8.5-8.7 s without).
+``nndesk/__init__.py`` sets ``OPENBLAS_THREAD_TIMEOUT`` for that. When to split is part of the
+one threading rule (``nndesk/training/runtime.py``); the measurements are in docs/performance.md.
 
 Outside ``use_threads`` everything runs inline on the calling thread, as plain NumPy would.
 """
@@ -21,10 +21,8 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 
-#: Below this many elements (in the pass's biggest array) a split costs more than it saves:
-#: handing a part to a thread cost 130-370 us on the 2-core VM. Measured alone, the first conv's
-#: im2col (389k values) took 103 us unsplit and 468 us split, a 496k-value max-pool 361 vs 706 us;
-#: the 1.4M-value pool and 2.2M-value im2col still gain inside a training epoch.
+#: Below this many elements (in the pass's biggest array) handing parts to threads costs more
+#: than it saves (docs/performance.md).
 MIN_WORK = 1 << 19
 
 _pool: ThreadPoolExecutor | None = None

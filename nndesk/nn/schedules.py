@@ -97,6 +97,7 @@ _SCHEDULES = {
     "exp": ExpAfterSchedule,
     "cosine": CosineSchedule,
 }
+SCHEDULES = tuple(_SCHEDULES)
 
 
 def make_schedule(name: str, base_lr: float, epochs: int, **kw) -> Schedule:

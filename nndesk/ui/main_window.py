@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
 
     about_to_close = Signal()  # the window is closing: stop threads now
     mode_change_requested = Signal(str)  # "digits" | "garments", picked by the user
+    mode_changed = Signal(str)  # "digits" | "garments", the mode the window is now in
     model_file_requested = Signal(str)  # path of a model file to load (picker, dialog, recent)
     save_model_requested = Signal(str)  # path the current model should be saved to
     image_file_requested = Signal(str)  # path of an image to put on the canvas (dialog, drop)
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self._mode = "digits"
         self._classifier = None
         self._shutdown_hooks: list[Callable[[], None]] = []
+        self._close_guards: list[Callable[[], bool]] = []
         self._setting_image = False
         self._closed = False
 
@@ -522,8 +524,16 @@ class MainWindow(QMainWindow):
         """``hook()`` runs when the window closes, after ``about_to_close`` (stop threads there)."""
         self._shutdown_hooks.append(hook)
 
+    def add_close_guard(self, guard: Callable[[], bool]) -> None:
+        """``guard()`` is asked before the window closes; False keeps it open (e.g. the user
+        answered No to "Stop training and quit?")."""
+        self._close_guards.append(guard)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
+            if not all(guard() for guard in self._close_guards):
+                event.ignore()
+                return
             self._closed = True
             from nndesk import preferences
 
@@ -554,6 +564,7 @@ class MainWindow(QMainWindow):
         self.status_note.setText("")
         if clear:
             self.canvas.clear()
+        self.mode_changed.emit(mode)
 
     def set_theme_choice(self, name: str) -> None:
         """Tick ``name`` under View > Theme (the theme itself is applied by the coordinator)."""

@@ -1,14 +1,17 @@
-"""TrainForm: one field per training setting (everything ``nndesk train`` takes).
+"""TrainForm: one field per training setting, built from ``nndesk.settings_schema.FIELDS``.
 
-A bad value is refused at its field: the field turns red and a one-line reason appears under it,
-and ``validity_changed(False)`` tells the panel to disable Train. The architecture field shows
-the parameter count of the network it describes while the user types.
+Each setting's label, help (the tooltip), choices, range and whether it applies come from the
+schema; this module only decides how a field looks (a drop-down, a number, a spin box). A bad
+value is refused at its field: the field turns red, a one-line reason appears under it, and
+``validity_changed(False)`` tells the panel to disable Train. The architecture field shows the
+parameter count of the network it describes while the user types.
 """
 
 from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -27,46 +30,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.data.registry import DATASETS, dataset_for_kind
 from nndesk.errors import ConfigError
-from nndesk.nn.optimizers import accepts
+from nndesk.settings_schema import FIELDS, Field, problems
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 
-DATASETS = (("fashion", "Fashion-MNIST (clothing)"), ("mnist", "MNIST (digits)"))
 FOLDER = "folder"
-ACTIVATIONS = (
-    ("relu", "ReLU"),
-    ("leaky_relu", "Leaky ReLU"),
-    ("elu", "ELU"),
-    ("prelu", "PReLU (learned slope)"),
-    ("tanh", "tanh"),
-    ("sigmoid", "sigmoid"),
-)
-OUTPUTS = (("softmax", "softmax (one class)"), ("sigmoid", "sigmoid (per class)"))
-LOSSES = (("ce", "cross-entropy"), ("bce", "binary cross-entropy"), ("mse", "mean squared error"))
-OPTIMIZERS = (
-    ("adam", "Adam"),
-    ("adamw", "AdamW"),
-    ("sgd", "SGD"),
-    ("momentum", "SGD + momentum"),
-    ("nesterov", "Nesterov momentum"),
-    ("rmsprop", "RMSProp"),
-    ("gd", "gradient descent"),
-)
-SCHEDULES = (
-    ("constant", "constant"),
-    ("step", "step decay"),
-    ("exp", "exponential after N epochs"),
-    ("cosine", "cosine to a minimum"),
-)
-NORMALIZATIONS = (
-    ("symmetric", "[-1, 1]  (x / 127.5 - 1)"),
-    ("unit", "[0, 1]  (x / 255)"),
-    ("standard", "standardised (mean 0, sd 1)"),
-    ("raw", "raw pixels 0-255"),
-)
-INITS = (("auto", "auto (He for ReLU, Xavier else)"), ("he", "He"), ("xavier", "Xavier"))
-INITS += (("lecun", "LeCun"),)
+#: The groups of the form, in order, with their titles.
+GROUPS = (("data", "Data"), ("network", "Network"), ("optimisation", "Optimisation"))
+#: How some fields look (presentation only; ranges and help are the schema's).
+LOOKS: dict[str, dict[str, Any]] = {
+    "val_fraction": {"percent": True, "suffix": " % of train", "maximum": 50},
+    "batch_size": {"suffix": " images", "special": "full batch", "maximum": 60000},
+    "epochs": {"suffix": " passes", "maximum": 1000},
+    "schedule_step": {"suffix": " epochs", "maximum": 1000},
+    "seed": {"maximum": 2**31 - 1},
+    "dropout": {"maximum": 0.9, "step": 0.05, "decimals": 2},
+    "prelu_init": {"maximum": 0.99, "step": 0.05, "decimals": 2},
+    "momentum": {"maximum": 0.999, "step": 0.05, "decimals": 3},
+    "schedule_gamma": {"minimum": 0.01, "step": 0.05, "decimals": 2, "prefix": "× "},
+    "lr": {"placeholder": "0.001"},
+    "eps": {"number": True, "placeholder": "default"},
+    "clip_norm": {"placeholder": "0 = off", "zero_is_off": True},
+    "augment": {"text": "shift, rotate, zoom a little"},
+    "test_every_epoch": {"text": "test accuracy every epoch"},
+}
+#: Fields the form does not show: the dataset and layers have their own rows, threads is the
+#: command line's.
+OWN_ROWS = ("dataset", "arch", "threads")
 
 
 def parameter_summary(arch: str) -> str:
@@ -84,7 +76,7 @@ def parameter_summary(arch: str) -> str:
     return f"{arch.strip()} \N{RIGHTWARDS ARROW} {count:,} parameters"
 
 
-def _combo(items: tuple[tuple[str, str], ...]) -> QComboBox:
+def _combo(items) -> QComboBox:
     box = QComboBox()
     # long item texts must not widen the whole page: show ~14 characters, the list shows all
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -128,62 +120,101 @@ class NumberField(QLineEdit):
         self.setText(f"{v:g}")
 
 
+class _Editor:
+    """One field's widget and how to read and write it."""
+
+    def __init__(self, field: Field) -> None:
+        self.field = field
+        look = LOOKS.get(field.name, {})
+        self.look = look
+        if field.choices:
+            self.widget: QWidget = _combo((c, field.choice_label(c)) for c in field.choices)
+        elif field.kind is bool:
+            self.widget = QCheckBox(look.get("text", ""))
+        elif field.kind is int or look.get("percent"):
+            spin = QSpinBox()
+            spin.setRange(int(field.low or 0), int(look.get("maximum", 10**6)))
+            spin.setSuffix(look.get("suffix", ""))
+            if "special" in look:
+                spin.setSpecialValueText(look["special"])
+            self.widget = spin
+        elif field.low is not None and field.high is not None and not look.get("number"):
+            dspin = QDoubleSpinBox()
+            dspin.setDecimals(look.get("decimals", 2))
+            dspin.setRange(look.get("minimum", field.low), look.get("maximum", field.high))
+            dspin.setSingleStep(look.get("step", 0.05))
+            dspin.setPrefix(look.get("prefix", ""))
+            self.widget = dspin
+        else:
+            high = field.high if field.high is not None else 1e6
+            self.widget = NumberField(
+                field.low or 0.0,
+                high,
+                allow_zero=not field.low_open or look.get("zero_is_off", False),
+                placeholder=look.get("placeholder", "0"),
+            )
+        self.widget.setToolTip(field.help)
+
+    def changed_signal(self):
+        w = self.widget
+        if isinstance(w, QComboBox):
+            return w.currentIndexChanged
+        if isinstance(w, QCheckBox):
+            return w.toggled
+        if isinstance(w, QLineEdit):
+            return w.textChanged
+        return w.valueChanged
+
+    def value(self) -> Any:
+        """The field's value for ``TrainConfig``; ``ConfigError`` when its text is refused."""
+        w, field = self.widget, self.field
+        if isinstance(w, QComboBox):
+            return w.currentData()
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QSpinBox):
+            return w.value() / 100.0 if self.look.get("percent") else w.value()
+        if isinstance(w, QDoubleSpinBox):
+            return round(w.value(), w.decimals() + 2)
+        assert isinstance(w, NumberField)
+        if not w.text().strip():
+            return None if field.optional else TrainConfig.__dataclass_fields__[field.name].default
+        v = w.value()
+        return None if v == 0 and self.look.get("zero_is_off") else v
+
+    def set_value(self, value: Any) -> None:
+        w = self.widget
+        if isinstance(w, QComboBox):
+            _set_combo(w, value)
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QSpinBox):
+            w.setValue(round(value * 100) if self.look.get("percent") else int(value))
+        elif isinstance(w, QDoubleSpinBox):
+            w.setValue(float(value))
+        elif isinstance(w, NumberField):
+            w.setText("" if value is None else f"{value:g}")
+
+
 class TrainForm(QWidget):
-    """Every training setting; ``config()`` builds the ``TrainConfig``."""
+    """Every training setting; ``config()`` builds the ``TrainConfig``.
+
+    Each field's widget is also an attribute named like the setting (``form.lr``, ...).
+    """
 
     validity_changed = Signal(bool)  # True when every field holds an acceptable value
     config_changed = Signal()  # any field was edited
-
-    def _set_tooltips(self) -> None:
-        """Tooltips of the fields that have none yet (the others set theirs beside them)."""
-        tips = {
-            self.preset: "a lab experiment's settings in one go; editing any field makes it custom",
-            self.dataset: "the images to learn from: MNIST digits, Fashion-MNIST or your folder",
-            self.folder: "a folder with one sub-folder of images per class",
-            self.folder_button: "choose the image folder",
-            self.normalize: "how pixel values 0-255 are scaled before the network sees them",
-            self.activation: "the non-linearity after each hidden layer",
-            self.output: "softmax: one class per image; sigmoid: a yes/no score per class",
-            self.loss: "what training minimises; cross-entropy suits softmax",
-            self.init: "how the starting weights are drawn (scaled to the layer's width)",
-            self.optimizer: "the rule that turns gradients into weight updates",
-            self.momentum: "how much of the previous update carries on (0.9 is usual)",
-            self.schedule: "how the learning rate changes from epoch to epoch",
-            self.schedule_step: "step decay: multiply the rate every this many epochs",
-            self.schedule_gamma: "step decay: the factor the rate is multiplied by",
-            self.schedule_rate: "exponential decay: rate x exp(-decay) each epoch after N",
-            self.min_lr: "cosine schedule: the rate it ends at",
-        }
-        for widget, tip in tips.items():
-            if not widget.toolTip():
-                widget.setToolTip(tip)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._errors: dict[str, str] = {}
         self._error_labels: dict[str, QLabel] = {}
+        self._holders: dict[str, tuple[QFormLayout, QWidget]] = {}
+        self._editors: dict[str, _Editor] = {}
         self._applying_preset = False
         self._valid = True
 
-        # -- data ----------------------------------------------------------------------------
-        self.dataset = _combo((*DATASETS, (FOLDER, "Image folder…")))
-        self.folder = QLineEdit()
-        self.folder.setPlaceholderText("folder with one sub-folder per class")
-        self.folder_button = QPushButton("Browse…")
-        folder_row = QWidget()
-        fl = QHBoxLayout(folder_row)
-        fl.setContentsMargins(0, 0, 0, 0)
-        fl.addWidget(self.folder, 1)
-        fl.addWidget(self.folder_button)
-        self._folder_row = folder_row
-        self.normalize = _combo(NORMALIZATIONS)
-        self.val_fraction = QSpinBox()
-        self.val_fraction.setRange(0, 50)
-        self.val_fraction.setSuffix(" % of train")
-        self.val_fraction.setToolTip("held out to measure validation loss and accuracy each epoch")
-        self.augment = QCheckBox("shift, rotate, zoom a little")
-        self.augment.setToolTip("train on slightly shifted, rotated and scaled copies of images")
-
+        # -- the preset, the dataset (or an image folder) and the layers: rows of their own --
         from nndesk.presets import list_presets
 
         self.preset = QComboBox()
@@ -196,130 +227,59 @@ class TrainForm(QWidget):
             self.preset.addItem(p.name, p.name)
             tip = Qt.ItemDataRole.ToolTipRole
             self.preset.setItemData(self.preset.count() - 1, p.description, tip)
+        self.preset.setToolTip(
+            "a lab experiment's settings in one go; editing any field makes it custom"
+        )
         self.preset_note = QLabel()
         self.preset_note.setWordWrap(True)
         theme.set_tone(self.preset_note, "muted")
         self.preset_note.hide()
-
-        # -- network -------------------------------------------------------------------------
+        by_name = {f.name: f for f in FIELDS}
+        datasets = [(name, spec.title.split(" (")[0]) for name, spec in DATASETS.items()]
+        self.dataset = _combo((*datasets, (FOLDER, "Image folder…")))
+        self.dataset.setToolTip(by_name["dataset"].help)
+        self.folder = QLineEdit()
+        self.folder.setPlaceholderText("folder with one sub-folder per class")
+        self.folder.setToolTip("a folder with one sub-folder of images per class")
+        self.folder_button = QPushButton("Browse…")
+        self.folder_button.setToolTip("choose the image folder")
+        folder_row = QWidget()
+        fl = QHBoxLayout(folder_row)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.addWidget(self.folder, 1)
+        fl.addWidget(self.folder_button)
         self.arch = QLineEdit()
         self.arch.setPlaceholderText("e.g. 784-64-64-10")
-        self.arch.setToolTip(
-            "784 inputs, hidden widths, 10 classes; CNN: 784-c32-p-c64-p-128-10 "
-            "(cN = 3x3 conv with N filters, padded; cNv = the same without padding, as Keras; "
-            "cNkK = KxK conv; p = 2x2 max-pool, bn = batch norm)"
-        )
+        self.arch.setToolTip(by_name["arch"].help)
         self.arch_summary = QLabel()
         theme.set_tone(self.arch_summary, "good")
-        self.activation = _combo(ACTIVATIONS)
-        self.output = _combo(OUTPUTS)
-        self.loss = _combo(LOSSES)
-        self.dropout = QDoubleSpinBox()
-        self.dropout.setRange(0.0, 0.9)
-        self.dropout.setSingleStep(0.05)
-        self.dropout.setDecimals(2)
-        self.dropout.setToolTip("fraction of hidden units switched off at random while training")
-        self.init = _combo(INITS)
-        self.prelu_init = QDoubleSpinBox()
-        self.prelu_init.setRange(0.0, 0.99)
-        self.prelu_init.setDecimals(2)
-        self.prelu_init.setSingleStep(0.05)
-        self.prelu_init.setToolTip(
-            "PReLU's learned negative slope starts here: 0.25 as in He et al. and PyTorch, "
-            "0 as in Keras"
-        )
 
-        # -- optimisation --------------------------------------------------------------------
-        self.optimizer = _combo(OPTIMIZERS)
-        self.lr = NumberField(1e-6, 10.0, allow_zero=False, placeholder="0.001")
-        self.lr.setToolTip("learning rate: step size of each update (1e-6 to 10)")
-        self.momentum = QDoubleSpinBox()
-        self.momentum.setRange(0.0, 0.999)
-        self.momentum.setDecimals(3)
-        self.momentum.setSingleStep(0.05)
-        self.batch_size = QSpinBox()
-        self.batch_size.setRange(0, 60000)
-        self.batch_size.setSpecialValueText("full batch")
-        self.batch_size.setSuffix(" images")
-        self.batch_size.setToolTip("images per update; 0 = the whole training split (plain GD)")
-        self.epochs = QSpinBox()
-        self.epochs.setRange(1, 1000)
-        self.epochs.setSuffix(" passes")
-        self.epochs.setToolTip("passes over the training images")
-        self.l2 = NumberField(0.0, 1.0, placeholder="0")
-        self.l2.setToolTip("L2 weight penalty l2 * sum(W^2), 0 to 1 (Keras' l2)")
-        self.clip_norm = NumberField(0.0, 1e6, placeholder="0 = off")
-        self.clip_norm.setToolTip("clip the gradient's global norm to this value; 0 = off")
-        self.eps = NumberField(0.0, 0.1, allow_zero=False, placeholder="default")
-        self.eps.setToolTip(
-            "epsilon added to sqrt(v) by Adam, AdamW and RMSProp; empty = the optimizer's "
-            "default (1e-8 for Adam, 1e-7 for RMSProp; Keras uses 1e-7)"
-        )
-        self.schedule = _combo(SCHEDULES)
-        self.schedule_step = QSpinBox()
-        self.schedule_step.setRange(1, 1000)
-        self.schedule_step.setSuffix(" epochs")
-        self.schedule_gamma = QDoubleSpinBox()
-        self.schedule_gamma.setRange(0.01, 1.0)
-        self.schedule_gamma.setSingleStep(0.05)
-        self.schedule_gamma.setPrefix("× ")
-        self.schedule_rate = QDoubleSpinBox()
-        self.schedule_rate.setRange(0.0, 5.0)
-        self.schedule_rate.setSingleStep(0.05)
-        self.schedule_rate.setDecimals(3)
-        self.min_lr = NumberField(0.0, 10.0, placeholder="0")
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip("same seed + same settings = the same run, batch for batch")
-        self.test_every_epoch = QCheckBox("test accuracy every epoch")
-        self.test_every_epoch.setToolTip(
-            "also measure accuracy on the test images after each epoch"
-        )
-
-        self._set_tooltips()
-
-        # -- layout --------------------------------------------------------------------------
+        # -- every other setting, from the schema --------------------------------------------
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        data_box, data = self._group("Data")
-        data.addRow("Preset", self.preset)
-        data.addRow("", self.preset_note)
-        data.addRow("Dataset", self.dataset)
-        self._folder_holder = self._with_error("folder", folder_row)
-        data.addRow("", self._folder_holder)
-        self._data_form = data
-        data.addRow("Inputs", self.normalize)
-        data.addRow("Validation", self.val_fraction)
-        data.addRow("Augment", self.augment)
-        net_box, net = self._group("Network")
-        net.addRow("Layers", self._with_error("arch", self.arch, self.arch_summary))
-        net.addRow("Activation", self.activation)
-        net.addRow("Output", self.output)
-        net.addRow("Loss", self._with_error("loss", self.loss))
-        net.addRow("Dropout", self.dropout)
-        net.addRow("Init", self.init)
-        net.addRow("PReLU slope", self.prelu_init)
-        self._net_form = net
-        opt_box, opt = self._group("Optimisation")
-        opt.addRow("Optimizer", self.optimizer)
-        opt.addRow("Learning rate", self._with_error("lr", self.lr))
-        opt.addRow("Momentum", self.momentum)
-        opt.addRow("Epsilon", self._with_error("eps", self.eps))
-        opt.addRow("Batch size", self.batch_size)
-        opt.addRow("Epochs", self.epochs)
-        opt.addRow("Schedule", self.schedule)
-        opt.addRow("Every", self.schedule_step)
-        opt.addRow("Multiply by", self.schedule_gamma)
-        opt.addRow("Decay rate", self.schedule_rate)
-        opt.addRow("Minimum LR", self._with_error("min_lr", self.min_lr))
-        opt.addRow("L2", self._with_error("l2", self.l2))
-        opt.addRow("Clip norm", self._with_error("clip_norm", self.clip_norm))
-        opt.addRow("Seed", self.seed)
-        opt.addRow("", self.test_every_epoch)
-        self._opt_form = opt
-        for box in (data_box, net_box, opt_box):
+        forms: dict[str, QFormLayout] = {}
+        for group, title in GROUPS:
+            box = QGroupBox(title)
+            form = QFormLayout(box)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+            forms[group] = form
             outer.addWidget(box)
         outer.addStretch(1)
+        data = forms["data"]
+        data.addRow("Preset", self.preset)
+        data.addRow("", self.preset_note)
+        data.addRow(by_name["dataset"].label, self.dataset)
+        self._add_row(data, "folder", "", folder_row)
+        self._add_row(forms["network"], "arch", by_name["arch"].label, self.arch, self.arch_summary)
+        for field in FIELDS:
+            if field.name in OWN_ROWS:
+                continue
+            editor = self._editors[field.name] = _Editor(field)
+            setattr(self, field.name, editor.widget)
+            boxed = field.kind is bool and "text" in LOOKS.get(field.name, {})
+            label = "" if boxed else field.label
+            self._add_row(forms[field.group], field.name, label, editor.widget)
 
         self._arch_timer = QTimer(self)
         self._arch_timer.setSingleShot(True)
@@ -332,15 +292,10 @@ class TrainForm(QWidget):
         self._check_arch()
 
     # -- building helpers ----------------------------------------------------------------------
-    @staticmethod
-    def _group(title: str) -> tuple[QGroupBox, QFormLayout]:
-        box = QGroupBox(title)
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        return box, form
-
-    def _with_error(self, key: str, field: QWidget, extra: QWidget | None = None) -> QWidget:
+    def _add_row(
+        self, form: QFormLayout, key: str, label: str, field: QWidget, extra: QWidget | None = None
+    ) -> None:
+        """A row holding ``field`` (and ``extra``) above a red one-line reason, hidden until one."""
         holder = QWidget()
         lay = QVBoxLayout(holder)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -348,43 +303,20 @@ class TrainForm(QWidget):
         lay.addWidget(field)
         if extra is not None:
             lay.addWidget(extra)
-        label = QLabel()
-        label.setWordWrap(True)
-        theme.set_tone(label, "error")
-        label.hide()
-        lay.addWidget(label)
-        self._error_labels[key] = label
-        return holder
+        error = QLabel()
+        error.setWordWrap(True)
+        theme.set_tone(error, "error")
+        error.hide()
+        lay.addWidget(error)
+        self._error_labels[key] = error
+        self._holders[key] = (form, holder)
+        form.addRow(label, holder)
 
     def _connect(self) -> None:
-        for box in (
-            self.dataset,
-            self.normalize,
-            self.activation,
-            self.output,
-            self.loss,
-            self.init,
-            self.optimizer,
-            self.schedule,
-        ):
-            box.currentIndexChanged.connect(self._on_field_edited)
-        for edit in (self.folder, self.lr, self.l2, self.clip_norm, self.eps, self.min_lr):
-            edit.textChanged.connect(self._on_field_edited)
-        for spin in (
-            self.val_fraction,
-            self.dropout,
-            self.momentum,
-            self.prelu_init,
-            self.batch_size,
-            self.epochs,
-            self.schedule_step,
-            self.schedule_gamma,
-            self.schedule_rate,
-            self.seed,
-        ):
-            spin.valueChanged.connect(self._on_field_edited)
-        for check in (self.augment, self.test_every_epoch):
-            check.toggled.connect(self._on_field_edited)
+        self.dataset.currentIndexChanged.connect(self._on_field_edited)
+        self.folder.textChanged.connect(self._on_field_edited)
+        for editor in self._editors.values():
+            editor.changed_signal().connect(self._on_field_edited)
         self.arch.textChanged.connect(self._on_arch_text_changed)
         self.preset.currentIndexChanged.connect(self._on_preset_current_index_changed)
         self.folder_button.clicked.connect(self._on_folder_button_clicked)
@@ -410,34 +342,9 @@ class TrainForm(QWidget):
         if self._errors:
             key, reason = next(iter(self._errors.items()))
             raise ConfigError(f"{key}: {reason}")
-        clip = self.clip_norm.value() if self.clip_norm.text().strip() else 0.0
+        values = {name: editor.value() for name, editor in self._editors.items()}
         return TrainConfig(
-            dataset=self.dataset_name(),
-            arch=self.arch.text().strip(),
-            activation=self.activation.currentData(),
-            output=self.output.currentData(),
-            loss=self.loss.currentData(),
-            optimizer=self.optimizer.currentData(),
-            lr=self.lr.value(),
-            batch_size=self.batch_size.value(),
-            epochs=self.epochs.value(),
-            l2=self.l2.value() if self.l2.text().strip() else 0.0,
-            dropout=round(self.dropout.value(), 4),
-            schedule=self.schedule.currentData(),
-            schedule_step=self.schedule_step.value(),
-            schedule_gamma=round(self.schedule_gamma.value(), 4),
-            schedule_rate=round(self.schedule_rate.value(), 5),
-            min_lr=self.min_lr.value() if self.min_lr.text().strip() else 0.0,
-            normalize=self.normalize.currentData(),
-            val_fraction=self.val_fraction.value() / 100.0,
-            seed=self.seed.value(),
-            augment=self.augment.isChecked(),
-            test_every_epoch=self.test_every_epoch.isChecked(),
-            momentum=round(self.momentum.value(), 4),
-            clip_norm=clip or None,
-            eps=self.eps.value() if self.eps.text().strip() else None,
-            init=self.init.currentData(),
-            prelu_init=round(self.prelu_init.value(), 4),
+            dataset=self.dataset_name(), arch=self.arch.text().strip(), **values
         ).validate()
 
     def set_config(self, config: TrainConfig) -> None:
@@ -445,69 +352,52 @@ class TrainForm(QWidget):
         was = self._applying_preset
         self._applying_preset = True
         try:
-            if config.dataset in dict(DATASETS):
+            if config.dataset in DATASETS:
                 _set_combo(self.dataset, config.dataset)
             else:
                 _set_combo(self.dataset, FOLDER)
                 self.folder.setText(config.dataset)
             self.arch.setText(config.arch)
-            _set_combo(self.activation, config.activation)
-            _set_combo(self.output, config.output)
-            _set_combo(self.loss, config.loss)
-            _set_combo(self.optimizer, config.optimizer)
-            self.lr.set_value(config.lr)
-            self.batch_size.setValue(config.batch_size)
-            self.epochs.setValue(config.epochs)
-            self.l2.set_value(config.l2)
-            self.dropout.setValue(config.dropout)
-            _set_combo(self.schedule, config.schedule)
-            self.schedule_step.setValue(config.schedule_step)
-            self.schedule_gamma.setValue(config.schedule_gamma)
-            self.schedule_rate.setValue(config.schedule_rate)
-            self.min_lr.set_value(config.min_lr)
-            _set_combo(self.normalize, config.normalize)
-            self.val_fraction.setValue(round(config.val_fraction * 100))
-            self.seed.setValue(config.seed)
-            self.augment.setChecked(config.augment)
-            self.test_every_epoch.setChecked(config.test_every_epoch)
-            self.momentum.setValue(config.momentum)
-            self.clip_norm.setText(f"{config.clip_norm:g}" if config.clip_norm else "")
-            self.eps.setText(f"{config.eps:g}" if config.eps is not None else "")
-            _set_combo(self.init, config.init)
-            self.prelu_init.setValue(config.prelu_init)
+            for name, editor in self._editors.items():
+                editor.set_value(getattr(config, name))
             self._check_arch()
             self._on_field_edited()
         finally:
             self._applying_preset = was
         self.config_changed.emit()
 
+    def follow_mode(self, mode: str) -> None:
+        """Pick the window mode's dataset ("digits": MNIST, "garments": Fashion-MNIST), unless
+        an image folder is chosen; a preset for the other dataset becomes custom settings."""
+        dataset = dataset_for_kind(mode)
+        if dataset is None or self.dataset.currentData() in (FOLDER, dataset):
+            return
+        _set_combo(self.dataset, dataset)
+
     def apply_preset(self, name: str) -> None:
         """Select preset ``name`` and fill every field from it."""
         _set_combo(self.preset, name)
 
     # -- validation ----------------------------------------------------------------------------
+    def _values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """The fields' values (those that read) and the reasons of those that do not."""
+        values: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        for name, editor in self._editors.items():
+            try:
+                values[name] = editor.value()
+            except ConfigError as err:
+                errors[name] = str(err)
+        return values, errors
+
     def _validate(self) -> None:
         errors: dict[str, str] = {}
         if "arch" in self._errors:
             errors["arch"] = self._errors["arch"]
-        for key, field in (
-            ("lr", self.lr),
-            ("l2", self.l2),
-            ("clip_norm", self.clip_norm),
-            ("eps", self.eps),
-            ("min_lr", self.min_lr),
-        ):
-            if key != "lr" and not field.text().strip():
-                continue
-            try:
-                field.value()
-            except ConfigError as err:
-                errors[key] = str(err)
-        loss, output = self.loss.currentData(), self.output.currentData()
-        if loss == "ce" and output != "softmax":
-            errors["loss"] = "cross-entropy needs the softmax output (or pick MSE)"
-        elif loss == "bce" and output != "sigmoid":
-            errors["loss"] = "binary cross-entropy needs the sigmoid output (or pick MSE)"
+        values, unreadable = self._values()
+        errors.update(unreadable)
+        for name, reason in problems(values).items():
+            errors.setdefault(name, reason)
         if self.dataset.currentData() == FOLDER:
             folder = self.folder.text().strip()
             if not folder:
@@ -518,21 +408,13 @@ class TrainForm(QWidget):
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         self._errors = errors
-        fields = {
-            "arch": self.arch,
-            "lr": self.lr,
-            "l2": self.l2,
-            "clip_norm": self.clip_norm,
-            "eps": self.eps,
-            "min_lr": self.min_lr,
-            "folder": self.folder,
-        }
         for key, label in self._error_labels.items():
             reason = errors.get(key)
             label.setText(reason or "")
             label.setVisible(bool(reason))
-            if key in fields:
-                theme.set_tone(fields[key], "error" if reason else None)
+            widget = getattr(self, key, None)
+            if isinstance(widget, QLineEdit):
+                theme.set_tone(widget, "error" if reason else None)
         valid = not errors
         if valid != self._valid:
             self._valid = valid
@@ -554,20 +436,19 @@ class TrainForm(QWidget):
         self._validate()
 
     def _update_visibility(self) -> None:
-        self._data_form.setRowVisible(self._folder_holder, self.dataset.currentData() == FOLDER)
-        form = self._opt_form
-        sched = self.schedule.currentData()
-        optimizer = self.optimizer.currentData()
-        form.setRowVisible(self.momentum, accepts(optimizer, "momentum"))
-        form.setRowVisible(self.eps.parentWidget(), accepts(optimizer, "eps"))
-        self._net_form.setRowVisible(self.prelu_init, self.activation.currentData() == "prelu")
-        form.setRowVisible(self.schedule_step, sched in ("step", "exp"))
-        form.setRowVisible(self.schedule_gamma, sched == "step")
-        form.setRowVisible(self.schedule_rate, sched == "exp")
-        form.setRowVisible(self.min_lr.parentWidget(), sched == "cosine")
-        label = form.labelForField(self.schedule_step)
+        form, holder = self._holders["folder"]
+        form.setRowVisible(holder, self.dataset.currentData() == FOLDER)
+        values, _ = self._values()
+        for field in FIELDS:
+            if field.applies is None or field.name not in self._editors:
+                continue
+            shown = field.applies(values)
+            form, holder = self._holders[field.name]
+            form.setRowVisible(holder, shown)
+            self._editors[field.name].widget.setVisible(shown)
+        label = self._holders["schedule_step"][0].labelForField(self._holders["schedule_step"][1])
         if label is not None:
-            label.setText("Every" if sched == "step" else "Keep for")
+            label.setText("Every" if values.get("schedule") == "step" else "Keep for")
 
     # -- slots ---------------------------------------------------------------------------------
     @Slot()

@@ -31,7 +31,7 @@ from nndesk.controllers.training import DatasetProvider, RunStarted, TrainingCon
 from nndesk.curves import LiveCurves, save_curves_png
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_path, atomic_write_text, describe
-from nndesk.runs import Curves, RunStore, history_csv
+from nndesk.runs import Curves, RunStore, describe_config, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, form_experiment
@@ -50,6 +50,8 @@ def format_eta(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
+#: How the progress bar names the way a run ended.
+VERDICTS = {"completed": "Finished", "stopped": "Stopped", "diverged": "Diverged"}
 #: Below this page width the settings move from beside the curves into a "Settings" tab.
 WIDE_LAYOUT_MIN_WIDTH = 1000
 
@@ -67,18 +69,21 @@ class TrainingPanel(QWidget):
         dataset_provider: DatasetProvider | None = None,
         store: RunStore | None = None,
         parent: QWidget | None = None,
-        backend: str = "thread",
     ) -> None:
         super().__init__(parent)
-        self.controller = controller or TrainingController(
-            dataset_provider, store, parent=self, backend=backend
-        )
+        self.controller = controller or TrainingController(dataset_provider, store, parent=self)
         self.store = self.controller.store
+        #: what the live plot shows: the controller's store of the current run, or a loaded
+        #: model's history (never a copy of a running run's curves)
         self.curves = Curves()
         self.last_run_id: str | None = None
         self.loaded_model: Path | None = None
+        #: (model file, its run's curves or None) that Continue trains further
+        self._continuable: tuple[Path, Curves | None] | None = None
         self._run: RunStarted | None = None
         self._last_batch = None
+        self._live_lr: float | None = None  # a rate set with "Set LR" during this run
+        self._ended = None  # RunEnded of the current run once its loop is over
         self._message_box: QMessageBox | None = None
         self._wanted_dataset: str | None = None  # the dataset of the last run asked for
 
@@ -145,7 +150,8 @@ class TrainingPanel(QWidget):
         self.load_button.setToolTip("open a .npz model to use it or to continue its training")
         self.resume_button = QPushButton("Continue")
         self.resume_button.setToolTip(
-            "train the loaded model for the epochs set on the left; its history continues"
+            "train the last model (this page's last run, or the one loaded) further for the "
+            "number of epochs set under Optimisation > Epochs; its history and curves continue"
         )
         self.save_button = QPushButton("Save model…")
         self.save_button.setToolTip("save the trained model to a .npz file of your choice")
@@ -248,20 +254,27 @@ class TrainingPanel(QWidget):
         self.runs_view.export_csv_requested.connect(self._on_runs_view_export_csv_requested)
 
     # -- actions (callable without dialogs, for tests and the window's menus) ------------------
-    def start_training(self, config: TrainConfig | None = None, resume: Path | None = None) -> bool:
-        """Start a run with ``config`` (default: the form's); False (and a message) if refused."""
+    def start_training(
+        self,
+        config: TrainConfig | None = None,
+        resume: Path | None = None,
+        curves: Curves | None = None,
+    ) -> bool:
+        """Start a run with ``config`` (default: the form's); False (and a message) if refused.
+
+        ``resume``: a model file to train further; ``curves``: the curves of its run, continued.
+        """
         try:
             config = config or self.form.config()
             self._wanted_dataset = config.dataset
-            self.controller.start(config, resume=resume)
+            self.controller.start(config, resume=resume, curves=curves)
         except NndeskError as err:
             self.show_error(str(err))
             return False
-        # one full redraw now, at the click: the run's span and loss scale are known already
-        self.curves = Curves()
+        # one full redraw now, at the click; the span is known once the run has started
+        self.curves = self.controller.curves
+        self._live_lr = None
         self.live.reset()
-        done = len(self.curves_from_file(resume)) if resume is not None else 0
-        self.live.set_span(1, done + config.epochs)
         if config.loss == "ce":
             self.live.expect_loss(math.log(10))  # the loss of an untrained 10-class network
         self.tabs.setCurrentWidget(self.live_page)
@@ -269,17 +282,32 @@ class TrainingPanel(QWidget):
         self.progress.setFormat("Starting…")
         self.title.setText("Starting…")
         self.plot.request_draw()
+        self._update_buttons()
         return True
 
-    @staticmethod
-    def curves_from_file(path: str | os.PathLike) -> list[dict]:
-        """The per-epoch history stored in a model file ([] when unreadable)."""
-        from nndesk.nn.serialization import load_model
+    def continue_training(self) -> bool:
+        """Train the last run's model (or the loaded one) further: Continue."""
+        if self._continuable is None:
+            return False
+        path, curves = self._continuable
+        return self.start_training(resume=path, curves=curves)
 
-        try:
-            return list(load_model(path).info.get("history") or [])
-        except NndeskError:
-            return []
+    def confirm_close(self) -> bool:
+        """Whether the window may close: asks "Stop training and quit?" while a run trains."""
+        if not self.controller.is_running():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Quit",
+            "Stop training and quit?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def follow_mode(self, mode: str) -> None:
+        """Train on the window's dataset: "digits" -> MNIST, "garments" -> Fashion-MNIST."""
+        self.form.follow_mode(mode)
 
     def load_model(self, path: str | os.PathLike) -> bool:
         """Open a model file: its settings fill the form, its history the curves; True if read."""
@@ -301,6 +329,7 @@ class TrainingPanel(QWidget):
                 self.form.set_config(config.replace(epochs=self.form.epochs.value()))
         history = clf.info.get("history") or []
         self.curves = Curves.from_history(history)
+        self._continuable = (self.loaded_model, None)
         self.live.reset()
         self.plot.request_draw()
         self.title.setText(f"Loaded {self.loaded_model.name}")
@@ -387,13 +416,16 @@ class TrainingPanel(QWidget):
 
     def _update_buttons(self) -> None:
         running = self.controller.is_running()
+        # training: a run started and neither stopping nor testing and saving its model yet
+        training = running and not self.controller.is_stopping() and not self._ended
         valid = self.form.is_valid()
         self.train_button.setEnabled(not running and valid)
-        self.resume_button.setEnabled(not running and valid and self.loaded_model is not None)
-        self.pause_button.setEnabled(running)
-        self.stop_button.setEnabled(running)
-        self.live_lr.setEnabled(running)
-        self.lr_button.setEnabled(running)
+        continuable = self._continuable is not None and self._continuable[0].is_file()
+        self.resume_button.setEnabled(not running and valid and continuable)
+        self.pause_button.setEnabled(training)
+        self.stop_button.setEnabled(training)
+        self.live_lr.setEnabled(training)
+        self.lr_button.setEnabled(training)
         self.load_button.setEnabled(not running)
         self.form.setEnabled(not running)
         self.save_button.setEnabled(not running and self._current_model_path() is not None)
@@ -413,21 +445,34 @@ class TrainingPanel(QWidget):
         total = max((run.last_epoch - run.first_epoch + 1) * per_epoch, 1)
         done = (r.epoch - run.first_epoch) * per_epoch + r.batch
         self.progress.setValue(int(1000 * done / total))
-        self.progress.setFormat(
-            f"Epoch {r.epoch}/{run.last_epoch}  ·  batch {r.batch:,}/{per_epoch:,}  ·  %p%"
-        )
+        if not self.controller.is_stopping() and self._ended is None:
+            self.progress.setFormat(
+                f"Epoch {r.epoch}/{run.last_epoch}  ·  batch {r.batch:,}/{per_epoch:,}  ·  %p%"
+            )
         remaining = (total - done) * run.batch_size
         eta = remaining / r.samples_per_second if r.samples_per_second > 0 else math.nan
         paused = "  ·  PAUSED" if self.controller.is_paused() else ""
+        lr = self._live_lr if self._live_lr is not None else r.lr
         self.speed.setText(
             f"{r.samples_per_second:,.0f} samples/s  ·  ETA {format_eta(eta)}  ·  "
-            f"loss {r.loss:.4f}  ·  accuracy {r.accuracy:.1%}  ·  lr {r.lr:g}{paused}"
+            f"loss {r.loss:.4f}  ·  accuracy {r.accuracy:.1%}  ·  lr {lr:g}{paused}"
         )
+
+    def _show_title(self) -> None:
+        """The headline: the run's settings, with the learning rate in use now."""
+        run = self._run
+        if run is None:
+            return
+        config = run.config.to_dict()
+        if self._live_lr is not None:
+            config["lr"] = self._live_lr
+        resumed = f" (continuing from epoch {run.first_epoch - 1})" if run.first_epoch > 1 else ""
+        self.title.setText(f"{describe_config(config)}{resumed}")
 
     # -- controller slots ----------------------------------------------------------------------
     @Slot(str)
     def _on_controller_status_changed(self, text: str) -> None:
-        if self._run is None or text != "Training…":
+        if self._run is None and not self.controller.is_stopping():  # loading, preparing
             self.progress.setFormat(text)
         self.status_message.emit(text)
 
@@ -435,18 +480,17 @@ class TrainingPanel(QWidget):
     def _on_controller_run_started(self, run: RunStarted) -> None:
         self._run = run
         self._last_batch = None
-        self.curves = run.history
+        self.curves = self.controller.curves  # the run's one store; the controller fills it
         self.live.batches_per_epoch = run.batches_per_epoch
-        self.live.set_span(1, run.last_epoch)  # normally what start_training set already
-        resumed = f" (continuing from epoch {run.first_epoch - 1})" if run.first_epoch > 1 else ""
-        self.title.setText(f"{run.title}{resumed}")
+        self.live.set_span(1, run.last_epoch)
+        self._show_title()
         self.live_lr.set_value(run.config.lr)
+        if not self.controller.is_stopping():
+            self.progress.setFormat("Training…")
         self.plot.request_draw()
 
     @Slot(object)
     def _on_controller_batches_finished(self, reports: tuple) -> None:
-        for r in reports:
-            self.curves.add_batch(r)
         if reports:
             self._last_batch = reports[-1]
             self._show_progress()
@@ -454,29 +498,30 @@ class TrainingPanel(QWidget):
 
     @Slot(object)
     def _on_controller_epoch_finished(self, report) -> None:
-        self.curves.add_epoch(report)
         self.plot.request_draw()
 
     @Slot(float, float)
     def _on_controller_lr_changed(self, x: float, lr: float) -> None:
-        self.curves.add_lr_change(x, lr)
         self.plot.request_draw()
 
     @Slot(object)
     def _on_controller_run_ended(self, ended) -> None:
-        if ended is None:
-            return
-        verdicts = {"completed": "Finished", "stopped": "Stopped", "diverged": "Diverged"}
-        self.progress.setFormat(f"{verdicts.get(ended.reason, ended.reason)}: {ended.message}")
+        self._ended = ended
+        verdict = VERDICTS.get(ended.reason, ended.reason)
+        self.progress.setFormat(f"{verdict}: {ended.message} · testing and saving the model…")
         if ended.reason == "completed":
             self.progress.setValue(self.progress.maximum())
         if ended.reason == "diverged":
             self.show_error(ended.message)
         self.status_message.emit(ended.message)
+        self._update_buttons()
 
     @Slot(object)
     def _on_controller_run_saved(self, record) -> None:
         self.last_run_id = record.run_id
+        ended = self._ended
+        if ended is not None:
+            self.progress.setFormat(f"{VERDICTS.get(ended.reason, ended.reason)}: {ended.message}")
         test = record.test_accuracy
         if math.isfinite(test):
             self.speed.setText(
@@ -485,13 +530,16 @@ class TrainingPanel(QWidget):
             )
         self.model_label.setText(f"Model saved: {record.model_path}")
         self.model_label.setToolTip(str(record.model_path))
+        self._continuable = (record.model_path, record.curves)
         self.runs_view.refresh(select_id=record.run_id)
 
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
         from nndesk.controllers.datasets import how_to_get, missing_dataset
 
-        self.progress.setFormat("Failed")
+        if self._run is None:
+            self.title.setText("The run did not start")
+        self.progress.setFormat(f"Failed: {message}")
         missing = missing_dataset(self._wanted_dataset)
         if missing is not None and message.startswith(how_to_get(missing)):
             self.progress.setFormat("Needs a dataset")
@@ -504,6 +552,10 @@ class TrainingPanel(QWidget):
     def _on_controller_running_changed(self, running: bool) -> None:
         if not running:
             self._run = None
+            self._ended = None
+            if self.progress.format() in ("Starting…", "Stopping…"):  # stopped before training
+                self.progress.setFormat("Stopped before training began")
+                self.title.setText("No run")
             self.plot.draw_now()
         self._update_buttons()
 
@@ -526,8 +578,7 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def _on_resume_button_clicked(self) -> None:
-        if self.loaded_model is not None:
-            self.start_training(resume=self.loaded_model)
+        self.continue_training()
 
     @Slot()
     def _on_pause_button_clicked(self) -> None:
@@ -539,16 +590,21 @@ class TrainingPanel(QWidget):
     @Slot()
     def _on_stop_button_clicked(self) -> None:
         self.controller.stop()
-        self.progress.setFormat("Stopping after this batch…")
+        self.progress.setFormat("Stopping…")
+        self._update_buttons()
 
     @Slot()
     def _on_lr_button_clicked(self) -> None:
         try:
-            self.controller.set_learning_rate(self.live_lr.value())
+            lr = self.live_lr.value()
+            self.controller.set_learning_rate(lr)
         except NndeskError as err:
             self.lr_error.setText(str(err))
             return
         self.lr_error.setText("")
+        self._live_lr = lr  # shown at once; the curve marks it at the batch that first uses it
+        self._show_title()
+        self._show_progress()
 
     @Slot()
     def _on_load_button_clicked(self) -> None:

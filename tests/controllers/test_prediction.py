@@ -78,3 +78,23 @@ def test_a_failing_map_is_reported_and_answered_with_none(qtbot, controller, cla
         controller.request_saliency("k", classifier, bad, 0)
     assert blocker.args == ["k", None]
     assert len(messages) == 1 and messages[0].startswith("saliency failed")
+
+
+def test_a_newer_training_snapshot_does_not_drop_the_answer_of_the_one_in_flight(
+    qtbot, controller, classifier
+):
+    import copy
+
+    newer = copy.deepcopy(classifier)
+    newer.model.layers[0].params["W"][...] += 0.5
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[40:240, 130:150] = 255
+    answers: list = []
+    controller.prediction_ready.connect(answers.append)
+    controller._image = drawing  # noqa: SLF001 - the canvas image, without the throttle
+    controller.live_update(classifier)  # its job starts on the worker thread
+    controller.live_update(newer)  # arrives while that job runs
+    qtbot.waitUntil(lambda: len(answers) == 2, timeout=10_000)
+    first, second = answers
+    assert not np.allclose(first.probabilities, second.probabilities)  # both snapshots answered
+    np.testing.assert_allclose(second.probabilities, newer.classify_image(drawing).probabilities)

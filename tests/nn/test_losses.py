@@ -76,9 +76,9 @@ def test_losses_keep_float32_gradients_for_float32_logits():
 
 
 def test_make_loss_refuses_a_mismatched_output():
-    with pytest.raises(ConfigError, match="needs a softmax output"):
+    with pytest.raises(ConfigError, match="needs the softmax output"):
         make_loss("ce", "sigmoid")
-    with pytest.raises(ConfigError, match="needs a sigmoid output"):
+    with pytest.raises(ConfigError, match="needs the sigmoid output"):
         make_loss("bce", "softmax")
     with pytest.raises(ConfigError, match="unknown loss"):
         make_loss("hinge", "softmax")

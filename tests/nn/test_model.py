@@ -179,3 +179,26 @@ def test_sigmoid_output_with_binary_cross_entropy_learns_like_the_mnist_lab():
         model.backward(loss.backward(), input_grad=False)
         opt.step(model.parameters())
     assert np.mean(model.predict(x) == y) == 1.0
+
+
+def test_a_snapshot_predicts_like_its_model_and_shares_no_memory_with_it():
+    model = build_model("784-c4-bn-p-8-10", rng=np.random.default_rng(0))
+    model.flatten_parameters()
+    x = np.random.default_rng(1).standard_normal((3, 784)).astype(np.float32)
+    model.forward(x, training=True)  # batch-norm statistics move, caches fill
+    snap = model.snapshot()
+    for layer in snap.layers:
+        cached = [v for k, v in vars(layer).items() if k.startswith("_") and hasattr(v, "shape")]
+        assert cached == []  # nothing of the last batch came along
+    np.testing.assert_array_equal(snap.forward(x), model.forward(x))
+    for (_, p, g), (_, sp, sg) in zip(model.parameters(), snap.parameters(), strict=True):
+        assert not np.shares_memory(p, sp) and not np.shares_memory(g, sg)
+        assert not sg.any()  # gradients start at zero
+    for layer, copy_ in zip(model.layers, snap.layers, strict=True):
+        for name, buffer in (getattr(layer, "buffers", None) or {}).items():
+            np.testing.assert_array_equal(copy_.buffers[name], buffer)  # running statistics
+            assert not np.shares_memory(copy_.buffers[name], buffer)
+    before = snap.forward(x)
+    for _, p, _ in model.parameters():
+        p += 1.0
+    np.testing.assert_array_equal(snap.forward(x), before)

@@ -297,3 +297,18 @@ def test_adam_state_saved_as_averages_m_and_v_loads_as_its_sums():
     loaded.step([("0/W", p_old, g)])
     np.testing.assert_allclose(p_old, p_now, rtol=1e-12)
     np.testing.assert_allclose(p_now, _adam_by_hand()[1], rtol=1e-12)
+
+
+def test_adams_fast_update_equals_the_textbook_step_over_many_steps():
+    from nndesk.nn.optimizers import adam_textbook_step
+
+    rng = np.random.default_rng(3)
+    param = rng.standard_normal((5, 4))
+    fast = param.copy()
+    m = v = np.zeros_like(param)
+    opt = make_optimizer("adam", 0.01)
+    for t in range(1, 31):
+        grad = rng.standard_normal(param.shape)
+        param, m, v = adam_textbook_step(param, grad, m, v, t, lr=0.01)
+        opt.step([("0/W", fast, grad)])
+        np.testing.assert_allclose(fast, param, rtol=1e-12, atol=1e-15)

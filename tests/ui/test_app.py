@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from nndesk.inference import Classifier
 
@@ -27,15 +28,16 @@ def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
     changed = []
     prediction.classifier_changed.connect(changed.append)
 
-    # long enough (a few seconds) to span several ~300 ms re-predictions: since the optimizer
-    # and loss got faster, 60 epochs of the tiny data ended in about a second, sometimes before
-    # the first one came back
+    # a run far longer than the test, stopped once the drawing was re-predicted during it and
+    # an epoch is in its history: no guess at how fast this machine trains
     config = page.form.config().replace(
-        dataset="mnist", arch="784-32-10", epochs=240, batch_size=16, val_fraction=0.1, lr=5e-3
+        dataset="mnist", arch="784-32-10", epochs=1000, batch_size=16, val_fraction=0.1, lr=5e-3
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert page.start_training(config)
+        qtbot.waitUntil(lambda: bool(live) and bool(page.controller.curves.epochs), timeout=60000)
+        page.controller.stop()
         qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60000)
     qtbot.waitUntil(lambda: bool(changed), timeout=10000)
 
@@ -48,21 +50,43 @@ def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
     assert window.model_status.text().startswith("Model: run ")
 
 
-def test_closing_the_window_while_training_stops_the_worker(
-    qtbot, window_factory, tiny_model_file, tiny_data_dir
+def test_closing_the_window_while_training_asks_first_then_stops_the_worker(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, monkeypatch
 ):
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     window = desk.window
     page = desk.train_page
     config = page.form.config().replace(
-        dataset="mnist", arch="784-32-10", epochs=200, batch_size=8, val_fraction=0.1
+        dataset="mnist", arch="784-32-10", epochs=2000, batch_size=8, val_fraction=0.1
     )
+    questions: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def ask(parent, title, text, *args):
+        questions.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(ask))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert page.start_training(config)
         qtbot.waitUntil(lambda: page.controller.batches_done > 0, timeout=30000)
+        window.close()  # answered No: the window stays and training goes on
+        assert questions == ["Stop training and quit?"]
+        assert window.isVisible() and page.controller.is_running()
+        answer[0] = QMessageBox.StandardButton.Yes
         window.close()
+    assert len(questions) == 2 and not window.isVisible()
     assert not page.controller.is_running()
+
+
+def test_the_train_page_trains_on_the_dataset_of_the_windows_mode(qtbot, window_factory):
+    desk = window_factory()
+    window, form = desk.window, desk.train_page.form
+    window.set_mode("digits")
+    assert form.config().dataset == "mnist"
+    window.set_mode("garments")
+    assert form.config().dataset == "fashion"
 
 
 def test_a_mistake_tile_shows_saliency_from_the_prediction_worker_in_the_why_pages_kind(

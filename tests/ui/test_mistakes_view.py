@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from nndesk.evaluation import evaluate
 from nndesk.ui.mistakes_view import INDEX_ROLE, MistakesView
+from tests.fake_classifier import FakeClassifier
 from tests.test_evaluation import WRONG, toy_result
 
 
@@ -93,7 +94,7 @@ def test_put_on_canvas_emits_the_image_and_its_true_label(qtbot, view):
     assert label == 2
 
 
-class AlwaysWrong:
+class AlwaysWrong(FakeClassifier):
     """Answers class label + 1 for every image; pixel (0, 1) holds the label, (0, 0) sets the
     confidence."""
 

@@ -1,0 +1,256 @@
+"""Every training setting, once: its type, choices, range, label, help, resume and live rules.
+
+``FIELDS`` is the one table. ``TrainConfig.validate`` checks a config against it, ``cli`` makes
+the ``nndesk train`` flags from it, the Train page's form builds its fields from it, and a
+resumed run keeps the fields marked ``resume_keeps``. Choices come from the ``nn`` registries
+(activations, outputs, losses, optimizers, schedules, initialisers) and the data normalisers, so
+a new activation appears in the CLI and the form at once. The defaults are ``TrainConfig``'s.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from nndesk.data.normalize import NORMALIZATIONS
+from nndesk.data.registry import DATASETS
+from nndesk.errors import ConfigError
+from nndesk.nn.activations import ACTIVATIONS
+from nndesk.nn.init import INITS
+from nndesk.nn.losses import LOSSES
+from nndesk.nn.model import OUTPUTS
+from nndesk.nn.optimizers import OPTIMIZERS, accepts
+from nndesk.nn.schedules import SCHEDULES
+
+#: Seeds are whole numbers 0..2**32-1 (what every NumPy generator and the settings file take).
+MAX_SEED = 2**32 - 1
+
+#: How each choice reads in the form (the CLI takes the value itself).
+CHOICE_LABELS = {
+    "relu": "ReLU",
+    "leaky_relu": "Leaky ReLU",
+    "elu": "ELU",
+    "prelu": "PReLU (learned slope)",
+    "softmax": "softmax (one class)",
+    "sigmoid": "sigmoid",
+    "linear": "linear (raw scores)",
+    "ce": "cross-entropy",
+    "bce": "binary cross-entropy",
+    "mse": "mean squared error",
+    "adam": "Adam",
+    "adamw": "AdamW",
+    "sgd": "SGD",
+    "momentum": "SGD + momentum",
+    "nesterov": "Nesterov momentum",
+    "rmsprop": "RMSProp",
+    "gd": "gradient descent (full batch)",
+    "constant": "constant",
+    "step": "step decay",
+    "exp": "exponential after N epochs",
+    "cosine": "cosine to a minimum",
+    "symmetric": "[-1, 1]  (x / 127.5 - 1)",
+    "unit": "[0, 1]  (x / 255)",
+    "standard": "standardised (mean 0, sd 1)",
+    "raw": "raw pixels 0-255",
+    "auto": "auto (He for ReLU, Xavier else)",
+    "he": "He",
+    "xavier": "Xavier",
+    "lecun": "LeCun",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One setting of ``TrainConfig``.
+
+    ``low``/``high`` bound numbers (``low_open``/``high_open``: the bound itself is refused);
+    ``optional``: None is allowed (the optimizer's own default, or off); ``resume_keeps``: a
+    resumed model file fixes it (its network, inputs and optimizer); ``live``: it can change
+    while a run trains; ``applies(values)``: whether it matters with the other values (the form
+    hides it otherwise); ``flag``: the CLI flag when it is not ``--`` + the name with dashes.
+    """
+
+    name: str
+    kind: type
+    label: str
+    help: str
+    group: str  # "data" | "network" | "optimisation" (where the form shows it)
+    choices: tuple[str, ...] = ()
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
+    optional: bool = False
+    resume_keeps: bool = False
+    live: bool = False
+    applies: Callable[[Mapping[str, Any]], bool] | None = None
+    flag: str = ""
+    metavar: str = ""
+
+    @property
+    def cli_flag(self) -> str:
+        return self.flag or "--" + self.name.replace("_", "-")
+
+    def choice_label(self, value: str) -> str:
+        return CHOICE_LABELS.get(value, value)
+
+    def range_text(self) -> str:
+        """``"in [0, 1)"``, ``"> 0"``, ``">= 1"``: the range, as messages say it."""
+        if self.kind is float and self.low == 0 and self.low_open and self.high is None:
+            return "a positive number"
+        if self.kind is int and self.low is not None and self.high is not None:
+            return f"a whole number {self.low:g} to {int(self.high)}"
+        if self.low is not None and self.high is not None:
+            left, right = "(" if self.low_open else "[", ")" if self.high_open else "]"
+            return f"in {left}{self.low:g}, {self.high:g}{right}"
+        if self.low is not None:
+            return f"{'>' if self.low_open else '>='} {self.low:g}"
+        if self.high is not None:
+            return f"{'<' if self.high_open else '<='} {self.high:g}"
+        return ""
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` is not acceptable for this field (one line), or None."""
+        if value is None:
+            return None if self.optional else "must be set"
+        if self.kind is bool:
+            return None if isinstance(value, bool) else f"must be true or false; got {value!r}"
+        if self.kind is str:
+            if not isinstance(value, str):
+                return f"must be text; got {value!r}"
+            if self.choices and value not in self.choices:
+                return f"must be one of {', '.join(self.choices)}; got {value!r}"
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            wanted = self.range_text() if self.range_text().startswith("a ") else "a number"
+            return f"must be {wanted}; got {value!r}"
+        if self.kind is int and not isinstance(value, int):
+            return f"must be a whole number; got {value!r}"
+        if not math.isfinite(value):
+            return f"must be a finite number; got {value!r}"
+        too_low = self.low is not None and (
+            value < self.low or (self.low_open and value == self.low)
+        )
+        too_high = self.high is not None and (
+            value > self.high or (self.high_open and value == self.high)
+        )
+        if too_low or too_high:
+            return f"must be {self.range_text()}; got {value:g}"
+        return None
+
+
+def _field(name: str, kind: type, label: str, help: str, group: str, **rules: Any) -> Field:
+    return Field(name, kind, label, help, group, **rules)
+
+
+FIELDS: tuple[Field, ...] = (
+    # -- data ----------------------------------------------------------------------------------
+    _field("dataset", str, "Dataset", f"{', '.join(DATASETS)}, or a folder with one "
+           "sub-folder of images per class", "data", resume_keeps=True,
+           metavar="|".join((*DATASETS, "FOLDER"))),
+    _field("normalize", str, "Inputs", "how pixels 0..255 are scaled before the network",
+           "data", choices=NORMALIZATIONS, resume_keeps=True),
+    _field("val_fraction", float, "Validation", "share of the training images held out to "
+           "measure validation loss and accuracy each epoch", "data", low=0.0, high=1.0,
+           high_open=True, metavar="F"),
+    _field("augment", bool, "Augment", "train on slightly shifted, rotated and scaled copies "
+           "of the images", "data"),
+    _field("sketch", float, "Sketches", "share of each batch redrawn as garment sketches "
+           "(silhouettes, outlines, scribbles)", "data", low=0.0, high=1.0, metavar="SHARE"),
+    # -- network -------------------------------------------------------------------------------
+    _field("arch", str, "Layers", "784 inputs, hidden widths, 10 classes, e.g. 784-64-64-10; "
+           "CNN: 784-c32-p-c64-p-128-10 (cN = 3x3 conv with N filters, padded; cNv = the same "
+           "without padding, as Keras; cNkK = KxK conv; p = 2x2 max-pool, bn = batch norm)",
+           "network", resume_keeps=True, metavar="SPEC"),
+    _field("activation", str, "Activation", "the hidden layers' activation", "network",
+           choices=tuple(ACTIVATIONS), resume_keeps=True),
+    _field("output", str, "Output", "the output layer's activation: softmax picks one class, "
+           "sigmoid scores each class on its own", "network", choices=OUTPUTS,
+           resume_keeps=True, flag="--output-activation"),
+    _field("loss", str, "Loss", "cross-entropy needs the softmax output, binary cross-entropy "
+           "the sigmoid output; mean squared error takes any", "network", choices=LOSSES,
+           resume_keeps=True),
+    _field("dropout", float, "Dropout", "share of hidden units switched off at random while "
+           "training", "network", low=0.0, high=1.0, high_open=True, resume_keeps=True,
+           metavar="RATE"),
+    _field("init", str, "Init", "how the starting weights are drawn", "network",
+           choices=("auto", *(name for name in INITS if name != "zeros")), resume_keeps=True),
+    _field("prelu_init", float, "PReLU slope", "PReLU's learned negative slope starts here: "
+           "0.25 as in He et al. and PyTorch, 0 as in Keras", "network", low=0.0, high=1.0,
+           high_open=True, resume_keeps=True, metavar="SLOPE",
+           applies=lambda v: v.get("activation") == "prelu"),
+    # -- optimisation --------------------------------------------------------------------------
+    _field("optimizer", str, "Optimizer", "the update rule", "optimisation",
+           choices=OPTIMIZERS, resume_keeps=True),
+    _field("lr", float, "Learning rate", "step size of each update", "optimisation", low=0.0,
+           low_open=True, live=True, metavar="RATE"),
+    _field("momentum", float, "Momentum", "momentum and Nesterov: the share of the last step "
+           "kept", "optimisation", low=0.0, high=1.0, high_open=True, resume_keeps=True,
+           metavar="MU", applies=lambda v: accepts(v.get("optimizer", ""), "momentum")),
+    _field("eps", float, "Epsilon", "added to sqrt(v) by Adam, AdamW and RMSProp; empty = "
+           "the optimizer's default (1e-8 Adam, 1e-7 RMSProp; Keras uses 1e-7)", "optimisation",
+           low=0.0, high=1.0, low_open=True, high_open=True, optional=True, resume_keeps=True,
+           metavar="EPS", applies=lambda v: accepts(v.get("optimizer", ""), "eps")),
+    _field("batch_size", int, "Batch size", "images per update; 0 (or 'full' on the command "
+           "line) = the whole training split, plain gradient descent", "optimisation", low=0,
+           metavar="N|full"),
+    _field("epochs", int, "Epochs", "passes over the training images (more passes when a "
+           "model is continued)", "optimisation", low=1, metavar="N"),
+    _field("schedule", str, "Schedule", "how the learning rate changes from epoch to epoch",
+           "optimisation", choices=SCHEDULES),
+    _field("schedule_step", int, "Every", "step: decay every N epochs; exp: constant for N "
+           "epochs first", "optimisation", low=1, metavar="EPOCHS",
+           applies=lambda v: v.get("schedule") in ("step", "exp")),
+    _field("schedule_gamma", float, "Multiply by", "step: multiply the rate by this at every "
+           "step", "optimisation", low=0.0, high=1.0, low_open=True, metavar="FACTOR",
+           applies=lambda v: v.get("schedule") == "step"),
+    _field("schedule_rate", float, "Decay rate", "exp: multiply the rate by exp(-RATE) each "
+           "epoch", "optimisation", low=0.0, metavar="RATE",
+           applies=lambda v: v.get("schedule") == "exp"),
+    _field("min_lr", float, "Minimum LR", "cosine: the final rate", "optimisation", low=0.0,
+           metavar="RATE", applies=lambda v: v.get("schedule") == "cosine"),
+    _field("l2", float, "L2", "weight penalty l2 * sum(W^2) (Keras' l2)", "optimisation",
+           low=0.0, resume_keeps=True, metavar="LAMBDA"),
+    _field("clip_norm", float, "Clip norm", "clip the gradient's global norm to this; empty = "
+           "off", "optimisation", low=0.0, low_open=True, optional=True, resume_keeps=True,
+           metavar="NORM"),
+    _field("seed", int, "Seed", "same seed + same settings = the same run, batch for batch",
+           "optimisation", low=0, high=MAX_SEED, metavar="N"),
+    _field("test_every_epoch", bool, "Test", "also measure accuracy on the test images after "
+           "every epoch", "optimisation"),
+    _field("threads", int, "Threads", "BLAS threads while training; 0 = automatic (one for "
+           "small networks)", "optimisation", low=0, metavar="N"),
+)  # fmt: skip
+
+BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
+
+#: Fields a resumed model file fixes: its network, its inputs and its optimizer's state.
+RESUME_KEEPS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.resume_keeps)
+
+
+def problems(values: dict[str, Any]) -> dict[str, str]:
+    """Field name -> why its value is refused, for every field in ``values`` (and the rules
+    between fields: the loss that the output needs); empty when all is well."""
+    from nndesk.nn.losses import check_loss_output
+
+    found = {}
+    for name, value in values.items():
+        field = BY_NAME.get(name)
+        reason = "is not a training setting" if field is None else field.problem(value)
+        if reason is not None:
+            found[name] = reason
+    if "loss" in values and "output" in values and "loss" not in found:
+        reason = check_loss_output(values["loss"], values["output"])
+        if reason is not None:
+            found["loss"] = reason
+    return found
+
+
+def check(values: dict[str, Any]) -> None:
+    """Raise ``ConfigError`` naming the first refused field (``problems``)."""
+    found = problems(values)
+    if found:
+        name, reason = next(iter(found.items()))
+        raise ConfigError(f"{name} {reason}")

@@ -1,0 +1,111 @@
+"""``TrainConfig``: one run's values of every training setting, with their defaults.
+
+What each setting may hold (type, choices, range), its label and help, and whether resume
+keeps it are written once, in ``nndesk.settings_schema``; ``validate`` checks against it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from nndesk.errors import ConfigError
+
+#: Every network takes the 784 pixels of a 28x28 image.
+INPUT_SIZE = 784
+#: The largest network ``validate`` accepts: with gradients and Adam's two slots about 1 GB.
+MAX_PARAMETERS = 60_000_000
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Every setting of a training run; the CLI flags and the GUI fields map one to one.
+
+    ``batch_size`` 0 means full batch (plain gradient descent over the whole training split).
+    ``l2`` is Keras' ``l2(l2)``: ``l2 * sum(W**2)`` added to the loss for every weight matrix
+    (biases excluded), i.e. ``2 * l2 * W`` added to its gradient.
+    Schedules: "step" multiplies the rate by ``schedule_gamma`` every ``schedule_step`` epochs;
+    "exp" keeps it for ``schedule_step`` epochs, then multiplies it by ``exp(-schedule_rate)``
+    each epoch; "cosine" anneals it to ``min_lr`` over the run.
+    ``eps`` is the small constant Adam, AdamW and RMSProp add to ``sqrt(v)``; None keeps the
+    optimizer's own default (1e-8 for Adam, 1e-7 for RMSProp). Keras uses 1e-7 for all three, and
+    the lab presets that reproduce Keras runs set it.
+    """
+
+    dataset: str = "fashion"
+    arch: str = "784-64-64-10"
+    activation: str = "relu"
+    output: str = "softmax"
+    loss: str = "ce"
+    optimizer: str = "adam"
+    lr: float = 1e-3
+    batch_size: int = 32
+    epochs: int = 5
+    l2: float = 0.0
+    dropout: float = 0.0
+    schedule: str = "constant"
+    schedule_step: int = 10
+    schedule_gamma: float = 0.1
+    schedule_rate: float = 0.1
+    min_lr: float = 0.0
+    normalize: str = "symmetric"
+    val_fraction: float = 0.1
+    seed: int = 0
+    augment: bool = False
+    sketch: float = 0.0  # share of each batch redrawn as garment sketches (augment.sketch_batch)
+    test_every_epoch: bool = False
+    momentum: float = 0.9
+    clip_norm: float | None = None
+    eps: float | None = None  # Adam / AdamW / RMSProp; None: the optimizer's default
+    init: str = "auto"
+    prelu_init: float = 0.25  # PReLU's starting slope (Keras starts at 0)
+    threads: int = 0  # BLAS threads while training; 0 = automatic (training/runtime.py)
+
+    def validate(self) -> TrainConfig:
+        """Return ``self`` if every field is usable (``settings_schema``: types, choices,
+        ranges, the loss the output needs; then the layers: they parse, take 784 inputs and
+        fit in memory), else raise ``ConfigError`` naming the field."""
+        from nndesk.settings_schema import check
+
+        check(self.to_dict())
+        from nndesk.nn.architecture import parameter_count, parse_architecture
+
+        arch = repr(self.arch if len(str(self.arch)) <= 40 else f"{str(self.arch)[:37]}...")
+        try:
+            tokens = parse_architecture(self.arch)
+        except ConfigError as err:
+            raise ConfigError(f"arch {arch}: {err}") from None
+        if tokens[0][1] != INPUT_SIZE:
+            raise ConfigError(
+                f"arch {arch}: the input size must be {INPUT_SIZE} (28x28 images), "
+                f"not {tokens[0][1]}"
+            )
+        params = parameter_count(tokens)
+        if params > MAX_PARAMETERS:
+            raise ConfigError(
+                f"arch {arch}: {params:,} weights is too many to train here "
+                f"(at most {MAX_PARAMETERS:,})"
+            )
+        return self
+
+    def replace(self, **changes: Any) -> TrainConfig:
+        """A copy with ``changes`` applied (unknown names raise ``ConfigError``)."""
+        unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
+        if unknown:
+            raise ConfigError(f"unknown training setting(s): {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        """JSON-able dict of every field."""
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> TrainConfig:
+        """Inverse of ``to_dict``; keys this version does not know are ignored (older files)."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+    @property
+    def full_batch(self) -> bool:
+        return not self.batch_size

@@ -1,0 +1,296 @@
+"""``train(session)``: the training loop as a plain generator of frozen reports. No Qt.
+
+It yields a ``BatchReport`` after every batch, an ``EpochReport`` after every epoch and one
+``RunEnded`` last; stop and pause are polled between two batches. The window wraps the same
+generator in a worker thread, the CLI drives it directly:
+
+    for report in train(session, should_stop=stop.is_set):
+        show(report)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from nndesk.errors import ConfigError
+from nndesk.training import runtime
+
+if TYPE_CHECKING:
+    from nndesk.training.session import Session
+
+#: Seconds slept per check while paused: short enough to feel instant, long enough to idle.
+PAUSE_POLL = 0.02
+#: A batch loss this many times the run's first one (at least 1.0) means the run diverged, even
+#: when it stays finite: Adam's steps are bounded by the learning rate, so with a rate far too
+#: high its loss climbs to millions without ever overflowing, as SGD's does.
+DIVERGENCE_FACTOR = 100.0
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    """After one optimizer step. ``loss``/``accuracy`` are running means over the epoch so far."""
+
+    epoch: int  # 1-based, counting resumed epochs
+    batch: int  # 1-based within the epoch
+    batches: int  # batches per epoch
+    loss: float
+    accuracy: float
+    lr: float  # the rate this batch was trained with
+    samples_per_second: float
+    batch_loss: float = math.nan  # this batch's own mean loss (``loss`` is the epoch's so far)
+
+
+#: The per-epoch history kept in model files, runs and ``--json`` output, in column order.
+HISTORY_COLUMNS = (
+    "epoch",
+    "train_loss",
+    "train_accuracy",
+    "val_loss",
+    "val_accuracy",
+    "lr",
+    "seconds",
+    "test_loss",
+    "test_accuracy",
+)
+
+
+@dataclass(frozen=True)
+class EpochReport:
+    """After one epoch and its validation (and test, when ``config.test_every_epoch``) pass."""
+
+    epoch: int
+    epochs: int  # the last epoch number of this run
+    train_loss: float
+    train_accuracy: float
+    val_loss: float | None  # None when val_fraction is 0
+    val_accuracy: float | None
+    lr: float
+    seconds: float  # training + validation time, pauses excluded
+    test_loss: float | None = None
+    test_accuracy: float | None = None
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class RunEnded:
+    """Always the last report. ``reason``: "completed" | "stopped" | "diverged"."""
+
+    reason: str
+    message: str
+    epochs_done: int
+
+
+Report = BatchReport | EpochReport | RunEnded
+
+
+@dataclass
+class EpochProgress:
+    """How far an epoch has come: kept in the model file when a run stops inside an epoch, so
+    ``--resume`` / Continue trains the rest of that epoch instead of starting it again."""
+
+    batches: int = 0  # batches trained in this epoch
+    seen: int = 0  # samples trained (positions in the epoch's shuffled order)
+    loss_sum: float = 0.0  # sum of per-sample losses, for the epoch's running mean
+    correct: int = 0
+    seconds: float = 0.0  # training time so far, pauses excluded
+
+    @classmethod
+    def from_dict(cls, d: Any, n_train: int) -> EpochProgress | None:
+        """The saved progress, or None when it is missing or does not fit ``n_train`` samples."""
+        try:
+            progress = cls(int(d["batches"]), int(d["seen"]), float(d["loss_sum"]),
+                           int(d["correct"]), float(d["seconds"]))  # fmt: skip
+        except (KeyError, TypeError, ValueError):
+            return None
+        fits = 0 < progress.batches <= progress.seen < n_train and progress.correct >= 0
+        finite = math.isfinite(progress.loss_sum) and math.isfinite(progress.seconds)
+        return progress if fits and finite else None
+
+
+#: What each of a run's random streams is for (all come from the one seed).
+SPLIT, INIT, SHUFFLE, AUGMENT, SKETCH = 1, 2, 3, 4, 5
+
+
+def run_rng(seed: int, purpose: int, *more: int) -> np.random.Generator:
+    """An independent, reproducible stream per purpose (and per epoch), all from one seed.
+
+    Seeding the shuffle by (seed, epoch) means a resumed run sees the same batches as an
+    uninterrupted one.
+    """
+    return np.random.default_rng([seed, purpose, *more])
+
+
+def _never() -> bool:
+    return False
+
+
+def _no_override() -> float | None:
+    return None
+
+
+def train(
+    session: Session,
+    should_stop: Callable[[], bool] = _never,
+    should_pause: Callable[[], bool] = _never,
+    lr_override: Callable[[], float | None] = _no_override,
+) -> Iterator[Report]:
+    """Train ``session.model`` for ``session.config.epochs`` epochs, yielding reports.
+
+    Yields a ``BatchReport`` after every optimizer step, an ``EpochReport`` after every epoch and
+    exactly one ``RunEnded`` last. ``should_stop``/``should_pause`` are polled between batches;
+    ``lr_override()`` returning a number sets the learning rate from the next batch on (the
+    schedule then no longer changes it). A NaN/inf loss, or one ``DIVERGENCE_FACTOR`` times the
+    run's first (at least 1.0), skips that batch's update and ends the run with reason
+    "diverged"; the parameters stay finite.
+    """
+    with runtime.applied(session.thread_plan()):
+        yield from _train(session, should_stop, should_pause, lr_override)
+
+
+def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
+    cfg = session.config
+    model, optimizer, loss_fn = session.model, session.optimizer, session.loss_fn
+    x, y = session.x_train, session.y_train
+    n = len(y)
+    if n == 0:
+        raise ConfigError("the training split is empty")
+    bs = n if cfg.full_batch else min(cfg.batch_size, n)
+    first = session.epochs_done + 1
+    last = session.epochs_done + cfg.epochs
+    params = model.parameters()
+
+    # one batch buffer for the whole run: np.take(out=) allocates nothing per batch; mode="clip"
+    # gathers straight into it (mode="raise" goes through a temporary), and indices from a
+    # permutation of range(n) are never clipped
+    gather = not cfg.full_batch or cfg.augment or cfg.sketch > 0
+    xb_buf = np.empty((bs if gather else 0, x.shape[1]), dtype=x.dtype)
+    yb_buf = np.empty(bs, dtype=np.int64)
+    augment = None
+    if cfg.augment:
+        from nndesk.data.augment import augment_batch
+
+        augment = augment_batch
+        aug_rng = run_rng(cfg.seed, AUGMENT, first)
+    sketch = None
+    if cfg.sketch > 0:
+        from nndesk.data.augment import SketchStrengths, sketch_batch
+
+        strengths = SketchStrengths(share=cfg.sketch)
+        sketch_rng = run_rng(cfg.seed, SKETCH, first)
+
+        def sketch(xb: np.ndarray) -> np.ndarray:
+            return sketch_batch(xb, sketch_rng, strengths)
+
+    overridden: float | None = None
+    reference: float | None = None  # the run's first batch loss, at least 1.0
+    for epoch in range(first, last + 1):
+        if overridden is None:
+            optimizer.lr = float(session.schedule.lr_at(epoch - 1))  # schedules count from 0
+        # cheap insurance: if an update ever produces inf weights, go back to this epoch's start
+        start_state = session.weights_snapshot()
+        # full-batch GD needs no order (the whole split is one batch) unless images are augmented
+        shuffle = gather
+        order = run_rng(cfg.seed, SHUFFLE, epoch).permutation(n) if shuffle else None
+        # a run stopped inside this epoch continues with the next sample of the same order
+        progress = (session.take_partial(epoch) if order is not None else None) or EpochProgress()
+        skipped, offset = progress.batches, progress.seen
+        epoch_batches = skipped + math.ceil((n - offset) / bs)
+        t0 = time.perf_counter()
+        for b in range(skipped, epoch_batches):
+            if should_pause() and not should_stop():
+                progress.seconds += time.perf_counter() - t0
+                while should_pause() and not should_stop():
+                    time.sleep(PAUSE_POLL)
+                t0 = time.perf_counter()
+            if should_stop():
+                progress.seconds += time.perf_counter() - t0
+                if progress.batches:
+                    session.partial = (epoch, progress)
+                yield RunEnded("stopped", f"stopped by request in epoch {epoch}", epoch - 1)
+                return
+            new_lr = lr_override()
+            if new_lr is not None:
+                if not (math.isfinite(new_lr) and new_lr > 0):
+                    raise ConfigError(f"learning rate must be a positive number; got {new_lr}")
+                overridden = optimizer.lr = float(new_lr)
+
+            if order is None:
+                xb, yb = x, y
+                m = n
+            else:
+                start = offset + (b - skipped) * bs
+                idx = order[start : start + bs]
+                m = len(idx)
+                yb = np.take(y, idx, out=yb_buf[:m], mode="clip")
+                xb = np.take(x, idx, axis=0, out=xb_buf[:m], mode="clip")
+                if augment is not None:
+                    # augment_batch works on normalised rows (ink brighter than background)
+                    xb = augment(xb, aug_rng)
+                if sketch is not None:
+                    # garment photos partly redrawn as silhouettes, outlines and scribbles
+                    xb = sketch(xb)
+
+            # a diverging run overflows; the finite check below reports it, not a RuntimeWarning
+            with np.errstate(over="ignore", invalid="ignore"):
+                logits = model.forward(xb, training=True)  # (m, k)
+                loss = float(loss_fn(logits, yb))
+            if reference is None and math.isfinite(loss):
+                reference = max(loss, 1.0)
+            exploded = reference is not None and loss > DIVERGENCE_FACTOR * reference
+            if not math.isfinite(loss) or exploded:
+                # the update is never applied, so the weights are the ones from before this batch
+                if not all(np.isfinite(p).all() for _, p, _ in params):
+                    session.restore_weights(start_state)
+                what = f"became {loss}" if not exploded else f"grew to {loss:.3g}"
+                yield RunEnded(
+                    "diverged",
+                    f"loss {what} at epoch {epoch} batch {b + 1}; try a lower learning rate",
+                    epoch - 1,
+                )
+                return
+            # running accuracy before the update: the same numbers the loss was computed on
+            progress.correct += int(np.count_nonzero(logits.argmax(axis=1) == yb))
+            model.backward(loss_fn.backward(), input_grad=False)  # dL/dx of the inputs is unused
+            optimizer.step(params)
+            progress.loss_sum += loss * m
+            progress.seen += m
+            progress.batches += 1
+            elapsed = progress.seconds + time.perf_counter() - t0
+            yield BatchReport(
+                epoch=epoch,
+                batch=b + 1,
+                batches=epoch_batches,
+                loss=progress.loss_sum / progress.seen,
+                accuracy=progress.correct / progress.seen,
+                lr=float(optimizer.lr),
+                samples_per_second=progress.seen / elapsed if elapsed > 0 else float("inf"),
+                batch_loss=loss,
+            )
+
+        val = session.evaluate_val()
+        test = session.evaluate_test() if cfg.test_every_epoch else None
+        seconds = progress.seconds + time.perf_counter() - t0
+        report = EpochReport(
+            epoch=epoch,
+            epochs=last,
+            train_loss=progress.loss_sum / progress.seen,
+            train_accuracy=progress.correct / progress.seen,
+            val_loss=None if val is None else val.loss,
+            val_accuracy=None if val is None else val.accuracy,
+            lr=float(optimizer.lr),
+            seconds=seconds,
+            test_loss=None if test is None else test.loss,
+            test_accuracy=None if test is None else test.accuracy,
+        )
+        session.history.append(report.to_dict())
+        yield report
+    yield RunEnded("completed", f"trained {cfg.epochs} epoch(s)", session.epochs_done)

@@ -1,0 +1,134 @@
+"""Where training's threads go: one rule, in one place.
+
+The rule, for one training run (``plan``):
+
+* BLAS gets ``config.threads`` threads when that is set. Otherwise a CNN gets the BLAS default
+  (every core) and its big NumPy passes (im2col, col2im, pooling) are split over every core too
+  (``nndesk.nn.parallel``); an MLP gets one thread, unless one of its per-batch products is wide
+  (batch x widest weight matrix >= ``WIDE_PRODUCT`` multiply-adds) and the machine has a core to
+  spare besides this process's own (``idle_cores``): then every core.
+* Beside the window (``beside_the_gui``), BLAS keeps at most cores - 1 threads and Python hands
+  the GIL over every millisecond, so the GUI thread always finds a core and the interpreter.
+* OpenBLAS's idle threads sleep after a short spin (``OPENBLAS_THREAD_TIMEOUT``, set in
+  ``nndesk/__init__.py`` because OpenBLAS reads it once, when NumPy loads), so they do not take
+  the core a split NumPy pass needs.
+
+Why each part is there, with the measurements behind it: ``docs/performance.md``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from nndesk.nn import parallel
+
+#: Multiply-adds of one per-batch product above which an MLP's BLAS may use every core.
+WIDE_PRODUCT = 16_000_000
+#: Seconds the GIL is held before another thread may take it, while training beside the GUI.
+GUI_SWITCH_INTERVAL = 0.001
+
+
+@dataclass(frozen=True)
+class ThreadPlan:
+    """Threads one training run uses: BLAS's (None: the BLAS default) and NumPy passes' parts."""
+
+    blas: int | None
+    parts: int
+
+
+def is_convolutional(model) -> bool:
+    """Whether ``model`` has convolutional layers."""
+    return any(type(layer).__name__.startswith("Conv") for layer in model.layers)
+
+
+def plan(model, batch_size: int, threads: int = 0) -> ThreadPlan:
+    """The rule above for ``model`` trained ``batch_size`` samples at a time (``threads``: the
+    config's setting, 0 = automatic). May measure the machine for 0.1 s: decide once per run."""
+    if is_convolutional(model):
+        return ThreadPlan(blas=threads or None, parts=threads or parallel.cores())
+    if threads:
+        return ThreadPlan(blas=threads, parts=1)
+    widest = max((p.size for _, p, _ in model.parameters() if p.ndim == 2), default=0)
+    wide = batch_size * widest >= WIDE_PRODUCT
+    return ThreadPlan(blas=None if wide and idle_cores() >= 0.5 else 1, parts=1)
+
+
+@contextlib.contextmanager
+def applied(thread_plan: ThreadPlan) -> Iterator[None]:
+    """Run the block with ``thread_plan``'s BLAS limit and NumPy-pass parts; undone after."""
+    with blas_threads(thread_plan.blas), parallel.use_threads(thread_plan.parts):
+        yield
+
+
+@contextlib.contextmanager
+def beside_the_gui() -> Iterator[None]:
+    """Train on a thread of the window's process: leave the GUI thread a core and the GIL."""
+    old_interval = sys.getswitchinterval()
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
+    try:
+        with blas_threads(max(1, parallel.cores() - 1)):
+            yield
+    finally:
+        sys.setswitchinterval(old_interval)
+
+
+def blas_threads(n: int | None):
+    """Context manager limiting NumPy's BLAS to ``n`` threads (None: leave it alone).
+
+    Needs threadpoolctl; without it this does nothing.
+    """
+    if n is None:
+        return contextlib.nullcontext()
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=n, user_api="blas")
+
+
+def idle_cores(window: float = 0.1) -> float:
+    """Cores other programs leave free: the cpu count minus the 1-minute load average or, when
+    that says the machine is busy, minus what other processes used over the next ``window``
+    seconds (the load average counts this process too); 0 where neither is known."""
+    cores = parallel.cores()
+    try:
+        idle = cores - os.getloadavg()[0]
+    except (AttributeError, OSError):
+        idle = 0.0
+    if idle >= 0.5:
+        return idle
+    others = _others_busy_cores(window)
+    return idle if others is None else cores - others
+
+
+def machine_busy_seconds() -> float | None:
+    """CPU seconds every core has spent busy since boot (/proc/stat, all processes), or None."""
+    try:
+        with open("/proc/stat") as f:
+            fields = f.readline().split()
+        ticks = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, AttributeError):
+        return None
+    if len(fields) < 9 or fields[0] != "cpu":
+        return None
+    # user nice system idle iowait irq softirq steal: all but idle and iowait are busy; steal is
+    # time the hypervisor gave to another machine, as lost to this one as another program's
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in fields[1:9])
+    return (user + nice + system + irq + softirq + steal) / ticks
+
+
+def _others_busy_cores(window: float) -> float | None:
+    """Cores other processes kept busy over ``window`` seconds from now, or None if unknown."""
+    busy0, own0, t0 = machine_busy_seconds(), time.process_time(), time.perf_counter()
+    if busy0 is None:
+        return None
+    time.sleep(window)
+    busy1, own1, t1 = machine_busy_seconds(), time.process_time(), time.perf_counter()
+    if busy1 is None:
+        return None
+    return max(0.0, (busy1 - busy0) - (own1 - own0)) / (t1 - t0)

@@ -1,0 +1,298 @@
+"""``prepare(config)`` -> ``Session``: the data normalised once, the model and its optimizer.
+
+session = prepare(TrainConfig(dataset="fashion", epochs=5))
+... train(session) ...
+session.save("fashion.npz")
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from nndesk.errors import ConfigError, ModelFileError
+from nndesk.evaluation import Scores, score
+from nndesk.settings_schema import RESUME_KEEPS
+from nndesk.training import runtime
+from nndesk.training.config import TrainConfig
+from nndesk.training.loop import INIT, SPLIT, EpochProgress, run_rng
+from nndesk.training.runtime import ThreadPlan
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from nndesk.nn.serialization import LoadedModel
+
+
+class Session:
+    """Everything one run needs, built once by ``prepare``: data, model, optimizer, history.
+
+    The normalised float32 arrays are made here, once, not per epoch. ``history`` grows by one dict
+    per epoch (it continues the history of a resumed model).
+    """
+
+    def __init__(
+        self,
+        config: TrainConfig,
+        dataset,
+        normalizer,
+        model,
+        optimizer,
+        x_train: np.ndarray,
+        y_train: np.ndarray,
+        x_val: np.ndarray,
+        y_val: np.ndarray,
+        history: list[dict] | None = None,
+        partial: tuple[int, EpochProgress] | None = None,
+    ) -> None:
+        from nndesk.nn.losses import make_loss
+        from nndesk.nn.schedules import make_schedule
+
+        self.config = config
+        self.dataset = dataset
+        self.normalizer = normalizer
+        self.model = model
+        self.optimizer = optimizer
+        self.x_train, self.y_train = x_train, y_train  # (n, 784) float32, (n,) int64
+        self.x_val, self.y_val = x_val, y_val
+        self.history: list[dict] = list(history or [])
+        #: (epoch, progress) of an epoch a stop interrupted; the next ``train`` finishes it
+        self.partial: tuple[int, EpochProgress] | None = partial
+        self.loss_fn = make_loss(config.loss, model.output)
+        self.eval_loss_fn = make_loss(config.loss, model.output)
+        self.schedule = make_schedule(
+            config.schedule, config.lr, self.epochs_done + config.epochs, **_schedule_kwargs(config)
+        )
+        self.metrics: dict = {}
+        self._x_test: np.ndarray | None = None
+        self._thread_plan: ThreadPlan | None = None
+
+    # -- facts ---------------------------------------------------------------------------------
+    @property
+    def class_names(self) -> tuple[str, ...]:
+        return tuple(self.dataset.class_names)
+
+    @property
+    def epochs_done(self) -> int:
+        return len(self.history)
+
+    @property
+    def x_test(self) -> np.ndarray:
+        """Normalised test images (m, 784) float32, made on first use."""
+        if self._x_test is None:
+            self._x_test = self.normalizer(self.dataset.test_images)
+        return self._x_test
+
+    @property
+    def y_test(self) -> np.ndarray:
+        return self.dataset.test_labels
+
+    def take_partial(self, epoch: int) -> EpochProgress | None:
+        """The progress already made in ``epoch`` (once), or None."""
+        partial, self.partial = self.partial, None
+        return partial[1] if partial is not None and partial[0] == epoch else None
+
+    # -- actions -------------------------------------------------------------------------------
+    def thread_plan(self) -> ThreadPlan:
+        """The threads this run trains with (``runtime.plan``), decided once per session."""
+        if self._thread_plan is None:
+            batch = self.config.batch_size or len(self.y_train)
+            self._thread_plan = runtime.plan(self.model, batch, self.config.threads)
+        return self._thread_plan
+
+    def evaluate_test(self) -> Scores:
+        """Loss, accuracy, predictions (m,) and probabilities (m, k) on the test split."""
+        result = score(self.model, self.eval_loss_fn, self.x_test, self.y_test)
+        self.metrics = {"test_loss": result.loss, "test_accuracy": result.accuracy}
+        return result
+
+    def evaluate_val(self) -> Scores | None:
+        if len(self.y_val) == 0:
+            return None
+        return score(self.model, self.eval_loss_fn, self.x_val, self.y_val)
+
+    def weights_snapshot(self) -> list[tuple[str, np.ndarray]]:
+        """Copies of every parameter, ``[("1/W", array), ...]``, safe to use from another thread."""
+        return [(name, p.copy()) for name, p, _ in self.model.parameters()]
+
+    def restore_weights(self, snapshot: list[tuple[str, np.ndarray]]) -> None:
+        """Write a ``weights_snapshot`` back into the model, in place."""
+        for (name, p, _), (snap_name, value) in zip(self.model.parameters(), snapshot, strict=True):
+            assert name == snap_name, (name, snap_name)
+            p[...] = value
+
+    def classifier(self, snapshot: bool = True, path: str | Path | None = None):
+        """A ``nndesk.inference.Classifier`` for this model: with ``snapshot``, on one copy of its
+        weights and state (``Sequential.snapshot``) that another thread may use while training
+        goes on; else on the model itself (the run is over)."""
+        from nndesk.inference import Classifier
+
+        model = self.model.snapshot() if snapshot else self.model
+        return Classifier.from_info(model, self.info(), path=None if path is None else Path(path))
+
+    def info(self) -> dict:
+        """The ``info`` dict stored in the model file."""
+        info = {
+            "dataset": self.dataset.name,
+            "class_names": list(self.class_names),
+            "normalization": self.normalizer.to_dict(),
+            "preprocess": self.dataset.preprocess,
+            "history": [dict(h) for h in self.history],
+            "seed": self.config.seed,
+            "config": self.config.to_dict(),
+            "metrics": dict(self.metrics),
+        }
+        if self.partial is not None:  # stopped inside an epoch: where to continue it
+            epoch, progress = self.partial
+            info["partial_epoch"] = {"epoch": epoch, **dataclasses.asdict(progress)}
+        return info
+
+    def save(self, path: str | Path) -> Path:
+        """Write the model, optimizer state and ``info()`` atomically to ``path`` (.npz)."""
+        from nndesk.nn.serialization import save_model
+
+        return save_model(path, self.model, self.info(), optimizer=self.optimizer)
+
+
+def _schedule_kwargs(config: TrainConfig) -> dict:
+    """The schedule's own keyword arguments taken from the config."""
+    if config.schedule == "step":
+        return {"step_size": config.schedule_step, "gamma": config.schedule_gamma}
+    if config.schedule == "exp":
+        return {"after": config.schedule_step, "rate": config.schedule_rate}
+    if config.schedule == "cosine":
+        return {"min_lr": config.min_lr}
+    return {}
+
+
+def prepare(
+    config: TrainConfig,
+    data_dir: str | Path | None = None,
+    resume: str | Path | LoadedModel | None = None,
+    progress: Callable[[str, int, int | None], None] | None = None,
+    dataset=None,
+) -> Session:
+    """Load data, normalise it once, split off validation and build (or restore) model + optimizer.
+
+    Parameters
+    ----------
+    config : TrainConfig
+        Validated here. With ``resume`` the network, loss, normalisation and optimizer (with its
+        weight decay) come from the model file; ``epochs``, ``lr``, the schedule, batch size and
+        the rest from ``config``.
+    data_dir : path, optional
+        Folder with the IDX files (``load_dataset``'s ``data_dir``).
+    resume : path or LoadedModel, optional
+        A model file written by ``Session.save`` (or the file already read with ``load_model``):
+        training continues its history, optimizer and an epoch a stop interrupted.
+    progress : callable, optional
+        Download progress ``(filename, done_bytes, total_bytes)``.
+    dataset : Dataset, optional
+        Use this ready dataset instead of loading ``config.dataset`` (GUI, tests).
+    """
+    from nndesk.data import Normalizer, stratified_split
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.optimizers import make_optimizer
+
+    history: list[dict] = []
+    loaded = None
+    if resume is not None:
+        from nndesk.nn.serialization import LoadedModel, load_model
+
+        loaded = resume if isinstance(resume, LoadedModel) else load_model(resume)
+        saved = loaded.info.get("config") or {}
+        # what the file's network, inputs and optimizer state fix cannot come from new settings
+        config = config.replace(**{k: saved[k] for k in RESUME_KEEPS if k in saved})
+        history = list(loaded.info.get("history") or [])
+    config.validate()
+
+    if dataset is None:
+        from nndesk.data import load_dataset
+
+        dataset = load_dataset(config.dataset, data_dir=data_dir, progress=progress)
+    if loaded is not None and list(loaded.info.get("class_names", [])) != list(dataset.class_names):
+        raise ModelFileError(
+            f"{'the model' if resume is loaded else resume}: was trained on "
+            f"{loaded.info.get('dataset')!r}, not {dataset.name!r}"
+        )
+
+    labels = np.asarray(dataset.train_labels, dtype=np.int64)
+    if config.val_fraction > 0:
+        train_idx, val_idx = stratified_split(
+            labels, config.val_fraction, run_rng(config.seed, SPLIT)
+        )
+    else:
+        train_idx, val_idx = np.arange(len(labels)), np.zeros(0, np.int64)
+    train_images = dataset.train_images[train_idx]  # uint8 (n, 28, 28)
+
+    if loaded is not None:
+        normalizer = Normalizer.from_dict(loaded.info["normalization"])
+    else:
+        normalizer = Normalizer(config.normalize).fit(train_images)  # train split only
+    x_train = normalizer(train_images)  # float32 (n, 784)
+    x_val = normalizer(dataset.train_images[val_idx])  # float32 (m, 784)
+
+    if loaded is not None:
+        model = loaded.model
+        optimizer = loaded.optimizer
+        if optimizer is None:  # a file saved without optimizer state: start a fresh one
+            optimizer = _make_optimizer(make_optimizer, config)
+        optimizer.lr = config.lr
+    else:
+        model = build_model(
+            config.arch,
+            activation=config.activation,
+            output=config.output,
+            dropout=config.dropout,
+            init=config.init,
+            prelu_init=config.prelu_init,
+            rng=run_rng(config.seed, INIT),
+        )
+        optimizer = _make_optimizer(make_optimizer, config)
+    n_classes = len(dataset.class_names)
+    logits = model.forward(x_train[:1], training=False)
+    if logits.shape[1] != n_classes:
+        raise ConfigError(
+            f"the architecture ends with {logits.shape[1]} outputs but {dataset.name} has "
+            f"{n_classes} classes"
+        )
+    # one buffer for all parameters (and one for gradients): the optimizer then updates the
+    # whole network in a few NumPy calls per batch instead of a few per weight array
+    model.flatten_parameters()
+    partial = None
+    if loaded is not None and isinstance(loaded.info.get("partial_epoch"), dict):
+        saved_partial = loaded.info["partial_epoch"]
+        epoch_progress = EpochProgress.from_dict(saved_partial, len(train_idx))
+        if epoch_progress is not None and saved_partial.get("epoch") == len(history) + 1:
+            partial = (len(history) + 1, epoch_progress)
+    return Session(
+        config,
+        dataset,
+        normalizer,
+        model,
+        optimizer,
+        x_train,
+        labels[train_idx],
+        x_val,
+        labels[val_idx],
+        history,
+        partial,
+    )
+
+
+def _make_optimizer(make_optimizer, config: TrainConfig):
+    from nndesk.nn.optimizers import accepts
+
+    hyper: dict[str, Any] = {}
+    if accepts(config.optimizer, "momentum"):
+        hyper["momentum"] = config.momentum
+    if config.eps is not None and accepts(config.optimizer, "eps"):
+        hyper["eps"] = config.eps
+    # the optimizer adds weight_decay * W to the gradient: that is the derivative of
+    # (weight_decay / 2) * sum(W**2), so Keras' l2 coefficient doubles
+    return make_optimizer(
+        config.optimizer, config.lr, weight_decay=2 * config.l2, clip_norm=config.clip_norm, **hyper
+    )

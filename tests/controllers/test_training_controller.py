@@ -1,0 +1,218 @@
+"""The training bridge without a window: TrainingController + its worker on a tiny dataset."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from nndesk.controllers import training as bridge
+from nndesk.controllers.training import TrainingController
+from nndesk.data.sources import Dataset
+from nndesk.errors import DataError
+from nndesk.inference import Classifier
+from nndesk.runs import RunStore
+from nndesk.training import BatchReport, TrainConfig
+from tests.conftest import make_blob_images
+
+WAIT_MS = 30_000
+# 160 training images (val 20 %) at batch 20: 8 batches per epoch
+CONFIG = TrainConfig(
+    dataset="mnist", arch="784-16-10", batch_size=20, epochs=2, val_fraction=0.2, lr=5e-3
+)
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Dataset:
+    rng = np.random.default_rng(0)
+    train_labels, test_labels = np.arange(200) % 10, np.arange(50) % 10
+    return Dataset(
+        name="mnist",
+        class_names=tuple(str(i) for i in range(10)),
+        preprocess="digits",
+        train_images=make_blob_images(train_labels, rng),
+        train_labels=train_labels.astype(np.int64),
+        test_images=make_blob_images(test_labels, rng),
+        test_labels=test_labels.astype(np.int64),
+    )
+
+
+@pytest.fixture
+def controller(qtbot, tiny, tmp_path):
+    asked: list[str] = []
+
+    def provider(name):
+        asked.append(name)
+        return tiny
+
+    ctl = TrainingController(provider, RunStore(tmp_path / "runs"))
+    ctl.asked = asked
+    yield ctl
+    ctl.shutdown()
+
+
+def run_to_the_end(qtbot, controller, config=CONFIG, **start):
+    """Start a run and wait until its thread is gone; returns every signal's payloads."""
+    seen: dict[str, list] = {"batches": [], "epochs": [], "ended": [], "ready": [], "saved": []}
+    controller.batches_finished.connect(seen["batches"].append)
+    controller.epoch_finished.connect(seen["epochs"].append)
+    controller.run_ended.connect(seen["ended"].append)
+    controller.model_ready.connect(seen["ready"].append)
+    controller.run_saved.connect(seen["saved"].append)
+    with qtbot.waitSignal(
+        controller.running_changed, timeout=WAIT_MS, check_params_cb=lambda running: not running
+    ):
+        controller.start(config, **start)
+    return seen
+
+
+def test_a_run_reports_every_batch_in_order_and_one_store_holds_its_curves(qtbot, controller):
+    seen = run_to_the_end(qtbot, controller)
+    batches = [r for group in seen["batches"] for r in group]
+    assert [(r.epoch, r.batch) for r in batches] == [(e, b) for e in (1, 2) for b in range(1, 9)]
+    assert all(isinstance(r, BatchReport) for r in batches)
+    assert [r.epoch for r in seen["epochs"]] == [1, 2]
+    assert seen["ended"][0].reason == "completed"
+    record = seen["saved"][0]
+    # the run's curves are one object: the controller's, the record's, what a panel draws
+    assert record.curves is controller.curves and record is controller.record
+    assert controller.curves.epochs == [1, 2]
+    assert controller.curves.batch_loss == pytest.approx([r.batch_loss for r in batches])
+    assert RunStore(controller.store.root).load(record.run_id).curves.epochs == [1, 2]
+    clf = seen["ready"][0]
+    assert isinstance(clf, Classifier) and clf.path == record.model_path
+    assert record.status == "completed" and 0.0 <= record.test_accuracy <= 1.0
+    assert controller.asked == ["mnist"]
+
+
+def test_batch_reports_are_collected_between_two_emissions(qtbot, controller, monkeypatch):
+    monkeypatch.setattr(bridge, "BATCH_EMIT_INTERVAL", 3600.0)  # never by time: at epoch ends
+    seen = run_to_the_end(qtbot, controller)
+    assert [len(group) for group in seen["batches"]] == [8, 8]
+
+
+def test_snapshots_are_copies_of_the_weights_taken_while_training(qtbot, controller, monkeypatch):
+    monkeypatch.setattr(bridge, "SNAPSHOT_INTERVAL", 0.0)  # one after every batch
+    snapshots: list = []
+    controller.weights_updated.connect(snapshots.append)
+    seen = run_to_the_end(qtbot, controller)
+    assert len(snapshots) == 16
+    final = seen["ready"][0].model
+    first, last = snapshots[0].model, snapshots[-1].model
+    for (_, w_last, _), (_, w_final, _) in zip(last.parameters(), final.parameters(), strict=True):
+        assert not np.shares_memory(w_last, w_final)
+        np.testing.assert_array_equal(w_last, w_final)  # the last batch's weights
+    assert not all(
+        np.array_equal(a, b)
+        for (_, a, _), (_, b, _) in zip(first.parameters(), final.parameters(), strict=True)
+    )
+
+
+def test_a_resumed_model_file_is_read_once(qtbot, controller, monkeypatch):
+    seen = run_to_the_end(qtbot, controller)
+    from nndesk.nn import serialization
+
+    reads: list = []
+    real = serialization.load_model
+    monkeypatch.setattr(serialization, "load_model", lambda p: reads.append(p) or real(p))
+    path = seen["saved"][0].model_path
+    again = run_to_the_end(qtbot, controller, CONFIG.replace(epochs=1), resume=path)
+    assert reads == [path]
+    assert again["saved"][0].curves.epochs == [1, 2, 3]
+
+
+def test_a_stop_inside_an_epoch_keeps_its_batches_and_continue_goes_on_from_there(
+    qtbot, controller
+):
+    long = CONFIG.replace(epochs=200)
+    stopped_at: list[int] = []
+
+    def stop_after_the_first_batches(reports):
+        if not stopped_at and controller.batches_done >= 3:
+            controller.stop()
+            stopped_at.append(controller.batches_done)
+
+    controller.batches_finished.connect(stop_after_the_first_batches)
+    first = run_to_the_end(qtbot, controller, long)
+    record = first["saved"][0]
+    assert record.status == "stopped"
+    trained = [r for group in first["batches"] for r in group]
+    assert len(record.curves.batch_x) == len(trained)  # the partial epoch's points are kept
+    last = trained[-1]
+
+    controller.batches_finished.disconnect(stop_after_the_first_batches)
+    again = run_to_the_end(
+        qtbot, controller, CONFIG.replace(epochs=1), resume=record.model_path, curves=record.curves
+    )
+    continued = [r for group in again["batches"] for r in group]
+    done_epochs = last.epoch - 1
+    if last.batch < last.batches:  # stopped inside an epoch: it goes on at the next batch
+        assert (continued[0].epoch, continued[0].batch) == (last.epoch, last.batch + 1)
+    else:
+        assert (continued[0].epoch, continued[0].batch) == (last.epoch + 1, 1)
+        done_epochs += 1
+    curves = again["saved"][0].curves
+    assert curves.batch_x[: len(trained)] == record.curves.batch_x  # the old points, then more
+    assert len(curves.batch_x) == len(trained) + len(continued)
+    assert curves.epochs == list(range(1, done_epochs + 2))
+
+
+def test_a_learning_rate_set_mid_run_is_marked_at_the_batch_that_first_uses_it(qtbot, controller):
+    marks: list = []
+    controller.lr_changed.connect(lambda x, lr: marks.append((x, lr)))
+
+    def set_once(reports):
+        if controller.batches_done >= 2 and not marks and not asked:
+            controller.set_learning_rate(2e-4)
+            asked.append(True)
+
+    asked: list = []
+    controller.batches_finished.connect(set_once)
+    seen = run_to_the_end(qtbot, controller, CONFIG.replace(epochs=20))
+    batches = [r for group in seen["batches"] for r in group]
+    ((x, lr),) = marks
+    first_new = next(r for r in batches if r.lr == pytest.approx(2e-4))
+    assert x == pytest.approx(first_new.epoch - 1 + (first_new.batch - 1) / first_new.batches)
+    assert all(r.lr == pytest.approx(2e-4) for r in batches[batches.index(first_new) :])
+    assert controller.curves.lr_changes == [(x, lr)]
+
+
+def test_a_failure_before_training_leaves_no_run_in_the_history(qtbot, tmp_path):
+    def provider(name):
+        raise DataError("MNIST is not on this computer")
+
+    controller = TrainingController(provider, RunStore(tmp_path / "runs"))
+    with qtbot.waitSignal(controller.failed, timeout=WAIT_MS) as failed:
+        controller.start(CONFIG)
+    assert failed.args == ["MNIST is not on this computer"]
+    qtbot.waitUntil(lambda: not controller.is_running(), timeout=WAIT_MS)
+    assert controller.store.list() == []
+
+
+def test_a_failure_after_the_start_is_kept_as_a_failed_run(qtbot, controller):
+    with qtbot.waitSignal(controller.failed, timeout=WAIT_MS) as failed:
+        controller.start(CONFIG.replace(arch="784-16-5"))  # five outputs for ten classes
+    assert "5 outputs" in failed.args[0] and "\n" not in failed.args[0]
+    qtbot.waitUntil(lambda: not controller.is_running(), timeout=WAIT_MS)
+    assert controller.store.list() == []  # prepare refused it: nothing was trained
+
+
+def test_stopping_while_the_data_loads_ends_the_run_without_a_record(qtbot, tiny, tmp_path):
+    release = threading.Event()
+
+    def slow_provider(name):
+        release.wait(WAIT_MS / 1000)
+        return tiny
+
+    controller = TrainingController(slow_provider, RunStore(tmp_path / "runs"))
+    started: list = []
+    controller.run_started.connect(started.append)
+    controller.start(CONFIG)
+    controller.stop()
+    assert controller.is_stopping()
+    with qtbot.waitSignal(
+        controller.running_changed, timeout=WAIT_MS, check_params_cb=lambda running: not running
+    ):
+        release.set()
+    assert started == [] and controller.store.list() == []
