@@ -336,9 +336,16 @@ def config_from_args(args):
         base = get_preset(args.preset).config
     elif getattr(args, "resume", None):
         # continuing a run: its own settings (learning rate, batch size...) unless flags say else
+        from nndesk.data.registry import DATASETS
         from nndesk.nn.serialization import load_model
 
         base = TrainConfig.from_dict(load_model(args.resume).info.get("config") or {})
+        if base.dataset not in DATASETS and getattr(args, "dataset", None) is None:
+            # never read a folder a file names: the person says which image folder to go on with
+            raise ConfigError(
+                "--resume: this model was trained on an image folder; "
+                "give that folder again with --dataset FOLDER"
+            )
     else:
         base = TrainConfig()
     from nndesk.settings_schema import FIELDS

@@ -131,6 +131,23 @@ def test_resume_continues_the_saved_history(trained, tiny_dir, tmp_path, capsys)
     assert result["config"]["batch_size"] == 16 and result["config"]["arch"] == "784-32-10"
 
 
+def test_resume_never_reads_a_folder_named_inside_the_model_file(
+    trained, tiny_dir, tmp_path, capsys
+):
+    from nndesk.nn.serialization import load_model, save_model
+
+    loaded = load_model(trained[0])
+    info = dict(
+        loaded.info, config=dict(loaded.info["config"], dataset=str(tmp_path / "elsewhere"))
+    )
+    edited = save_model(tmp_path / "names-a-folder.npz", loaded.model, info, loaded.optimizer)
+    argv = ["train", "--resume", str(edited), "--epochs", "1", "--data-dir", str(tiny_dir)]
+    assert cli.main([*argv, "--out", str(tmp_path / "again.npz")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--dataset FOLDER" in err[0] and "elsewhere" not in err[0]
+    assert not (tmp_path / "again.npz").exists()
+
+
 def test_a_diverging_run_exits_1_with_one_line_and_saves_nothing(tiny_dir, tmp_path, capsys):
     out = tmp_path / "m.npz"
     argv = ["train", *TINY, "--optimizer", "sgd", "--lr", "1e30", "--data-dir", str(tiny_dir)]
