@@ -7,7 +7,9 @@ page at once, including fields built later (the settings form is generated from 
 - every such widget gets ``Qt.StrongFocus`` when it is polished, so the wheel no longer focuses it;
 - a wheel event over one that does not have focus never reaches it: the guard hands it to the
   nearest enclosing scroll area, which scrolls. Once clicked (focused), the wheel changes it as
-  usual.
+  usual;
+- a chart (a matplotlib canvas) has no use for the wheel but would swallow it, so a wheel over a
+  chart scrolls the page around it too.
 
 The hand-over is explicit rather than "ignore and let Qt propagate" because Qt propagates only
 spontaneous wheel events; explicit delivery behaves the same for a real wheel and a test's event.
@@ -15,6 +17,7 @@ spontaneous wheel events; explicit delivery behaves the same for a real wheel an
 
 from __future__ import annotations
 
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -58,11 +61,15 @@ class WheelGuard(QObject):
             _strong_focus(obj)  # type: ignore[arg-type]
         elif kind == QEvent.Type.Wheel:
             owner = _guarded_owner(obj)
-            if owner is not None and not owner.hasFocus():
+            if owner is None and isinstance(obj, FigureCanvasQTAgg):
+                owner = obj
+            elif owner is not None and owner.hasFocus():
+                owner = None
+            if owner is not None:
                 area = _enclosing_scroll_area(owner)
                 if area is not None:
                     QApplication.sendEvent(area.viewport(), event)
-                return True  # the field never sees it
+                return True  # the field (or chart) never sees it
         return False
 
 

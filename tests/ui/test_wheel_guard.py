@@ -86,3 +86,16 @@ def test_fields_do_not_take_focus_from_the_wheel(window_factory):
     assert fields
     assert all(w.focusPolicy() != Qt.FocusPolicy.WheelFocus for w in fields)
     assert all(wheel_guard.is_guarded(w) for w in fields)
+
+
+def test_the_wheel_over_the_confusion_matrix_scrolls_the_evaluate_page(qtbot, window_factory):
+    desk = window_factory()
+    desk.window.tabs.setCurrentWidget(desk.evaluate_page)
+    desk.window.resize(1024, 560)
+    scroll = desk.evaluate_page.scroll
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
+    before = scroll.verticalScrollBar().value()
+
+    wheel(desk.evaluate_page.confusion.canvas, -1)
+
+    assert scroll.verticalScrollBar().value() > before
