@@ -230,7 +230,8 @@ def garment_drawings(styles: Sequence[Style] = GARMENT_STYLES) -> list[Drawing]:
 
 
 def save_drawings(drawings: Sequence[Drawing], folder: str | Path) -> list[Path]:
-    """Write each drawing as ``<folder>/<name>.png``; returns the paths."""
+    """Write each drawing (anything with a ``name`` and a uint8 ``image``) as
+    ``<folder>/<name>.png``; returns the paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []

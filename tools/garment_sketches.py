@@ -27,10 +27,11 @@ import math
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw
+
+from tools.drawings import save_drawings as save_sketches  # a Sketch has a name and an image too
 
 CANVAS = 280
 MODES = ("filled", "outline", "scribble")
@@ -462,18 +463,6 @@ def sketch_set(name: str) -> list[Sketch]:
     """The ``"tuning"`` (240 drawings) or ``"held-out"`` (300 drawings) check set."""
     seed, spread, per_class = SETS[name]
     return sketches(np.random.default_rng(seed), per_class, spread)
-
-
-def save_sketches(drawings: Sequence[Sketch], folder: str | Path) -> list[Path]:
-    """Write each drawing as ``<folder>/<name>.png``; returns the paths."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for d in drawings:
-        path = folder / f"{d.name}.png"
-        Image.fromarray(d.image).save(path)
-        paths.append(path)
-    return paths
 
 
 def main(argv: list[str] | None = None) -> int:
