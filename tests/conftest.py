@@ -49,18 +49,28 @@ def make_blob_images(labels: np.ndarray, rng: np.random.Generator) -> np.ndarray
     return images
 
 
-@pytest.fixture
-def tiny_idx_dir(tmp_path) -> Path:
-    """A folder with the four standard IDX .gz files: 200 train and 50 test learnable images."""
+def write_tiny_idx(folder: Path) -> Path:
+    """The four standard IDX .gz files in ``folder``: 200 train and 50 test learnable images."""
     rng = np.random.default_rng(0)
-    folder = tmp_path / "tiny"
-    folder.mkdir()
+    folder.mkdir(parents=True, exist_ok=True)
     for split, n in (("train", 200), ("t10k", 50)):
         labels = np.arange(n) % 10
         rng.shuffle(labels)
         write_idx(folder / f"{split}-images-idx3-ubyte.gz", make_blob_images(labels, rng))
         write_idx(folder / f"{split}-labels-idx1-ubyte.gz", labels.astype(np.uint8))
     return folder
+
+
+@pytest.fixture
+def tiny_idx_dir(tmp_path) -> Path:
+    """A fresh tiny IDX folder for one test (see ``write_tiny_idx``)."""
+    return write_tiny_idx(tmp_path / "tiny")
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory) -> Path:
+    """One tiny IDX folder shared by a module's tests, for modules that only read it."""
+    return write_tiny_idx(tmp_path_factory.mktemp("tiny"))
 
 
 @pytest.fixture

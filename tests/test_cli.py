@@ -14,7 +14,7 @@ from PIL import Image
 
 from nndesk import cli
 from nndesk.presets import PRESETS
-from tests.conftest import make_blob_images, write_idx
+from tests.conftest import make_blob_images
 
 ROOT = Path(__file__).resolve().parents[1]
 # tiny data is labelled as MNIST (its checksums differ: the loader warns and uses it as given)
@@ -24,19 +24,6 @@ JSON_KEYS = {"test_accuracy", "test_loss", "epochs", "seconds", "per_class", "co
 
 def last_json(text: str) -> dict:
     return json.loads(text.strip().splitlines()[-1])
-
-
-@pytest.fixture(scope="module")
-def tiny_dir(tmp_path_factory) -> Path:
-    """Module-wide copy of the tiny IDX dataset (the conftest fixture is per test)."""
-    rng = np.random.default_rng(0)
-    folder = tmp_path_factory.mktemp("tiny")
-    for split, n in (("train", 200), ("t10k", 50)):
-        labels = np.arange(n) % 10
-        rng.shuffle(labels)
-        write_idx(folder / f"{split}-images-idx3-ubyte.gz", make_blob_images(labels, rng))
-        write_idx(folder / f"{split}-labels-idx1-ubyte.gz", labels.astype(np.uint8))
-    return folder
 
 
 @pytest.fixture(scope="module")

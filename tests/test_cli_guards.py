@@ -15,21 +15,8 @@ from nndesk import cli, paths
 from nndesk.errors import ConfigError
 from nndesk.fileio import TEMP_PREFIX
 from nndesk.training import TrainConfig
-from tests.conftest import make_blob_images, write_idx
 
 TINY = ["--dataset", "mnist", "--arch", "784-32-10", "--batch-size", "16", "--epochs", "1"]
-
-
-@pytest.fixture(scope="module")
-def tiny_dir(tmp_path_factory) -> Path:
-    rng = np.random.default_rng(0)
-    folder = tmp_path_factory.mktemp("tiny")
-    for split, n in (("train", 200), ("t10k", 50)):
-        labels = np.arange(n) % 10
-        rng.shuffle(labels)
-        write_idx(folder / f"{split}-images-idx3-ubyte.gz", make_blob_images(labels, rng))
-        write_idx(folder / f"{split}-labels-idx1-ubyte.gz", labels.astype(np.uint8))
-    return folder
 
 
 def strict_json(line: str):
