@@ -1,6 +1,6 @@
 """The network of an experiment as a list of plain steps, in the order nndesk builds it.
 
-The steps come from the very model ``nndesk.nn.architecture.build_model`` makes for the settings,
+The steps come from the very model ``TrainConfig.build_model`` makes for the settings,
 so an export can never disagree with the app about layer order (a CNN's activation after its
 max-pool, dropout after each hidden activation, batch norm where the architecture puts it).
 """
@@ -47,17 +47,7 @@ def network_steps(config: TrainConfig) -> list[Step]:
     """The layers nndesk builds for ``config``, as ``Step``s in forward order."""
     import numpy as np
 
-    from nndesk.nn.architecture import build_model
-
-    model = build_model(
-        config.arch,
-        activation=config.activation,
-        output=config.output,
-        dropout=config.dropout,
-        init=config.init,
-        prelu_init=config.prelu_init,
-        rng=np.random.default_rng(0),  # only the structure is read, never the weights
-    )
+    model = config.build_model(np.random.default_rng(0))  # only its structure is read
     steps: list[Step] = []
     counts: dict[str, int] = {}
     shape = tuple(model.input_shape)

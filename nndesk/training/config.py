@@ -89,6 +89,21 @@ class TrainConfig:
             )
         return self
 
+    def build_model(self, rng):
+        """The network these settings describe (``arch`` and its layer options), its weights drawn
+        from ``rng`` (an ``np.random.Generator``)."""
+        from nndesk.nn.architecture import build_model
+
+        return build_model(
+            self.arch,
+            activation=self.activation,
+            output=self.output,
+            dropout=self.dropout,
+            init=self.init,
+            prelu_init=self.prelu_init,
+            rng=rng,
+        )
+
     def replace(self, **changes: Any) -> TrainConfig:
         """A copy with ``changes`` applied (unknown names raise ``ConfigError``)."""
         unknown = set(changes) - {f.name for f in dataclasses.fields(self)}

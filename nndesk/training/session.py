@@ -194,7 +194,6 @@ def prepare(
         Use this ready dataset instead of loading ``config.dataset`` (GUI, tests).
     """
     from nndesk.data import Normalizer, stratified_split
-    from nndesk.nn.architecture import build_model
     from nndesk.nn.optimizers import make_optimizer
 
     history: list[dict] = []
@@ -242,15 +241,7 @@ def prepare(
             optimizer = _make_optimizer(make_optimizer, config)
         optimizer.lr = config.lr
     else:
-        model = build_model(
-            config.arch,
-            activation=config.activation,
-            output=config.output,
-            dropout=config.dropout,
-            init=config.init,
-            prelu_init=config.prelu_init,
-            rng=run_rng(config.seed, INIT),
-        )
+        model = config.build_model(run_rng(config.seed, INIT))
         optimizer = _make_optimizer(make_optimizer, config)
     n_classes = len(dataset.class_names)
     logits = model.forward(x_train[:1], training=False)
