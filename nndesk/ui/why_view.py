@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.explain import has_hidden_units
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import qt_image, theme
+from nndesk.ui.language import class_names_shown, decimal, percent, translate, translate_marked
 from nndesk.ui.prediction_view import InputPreview
 
 SALIENCY_CHOICES = (
-    ("gradient_x_input", "Gradient \u00d7 input"),
-    ("gradient", "Gradient"),
+    ("gradient_x_input", QT_TRANSLATE_NOOP("WhyView", "Gradient × input")),
+    ("gradient", QT_TRANSLATE_NOOP("WhyView", "Gradient")),
 )
 UNIT_TILE = 84  # 3x each of the 28 weights
 
@@ -58,10 +60,17 @@ class _UnitTile(QWidget):
     def show_unit(self, unit: int, activation: float, weights: np.ndarray) -> None:
         rgba = qt_image.diverging_opaque(weights)
         self.picture.setPixmap(_pixmap(qt_image.rgba_to_qimage(rgba), UNIT_TILE))
-        self.caption.setText(f"unit {unit}\nactivation {activation:.2f}")
+        self.caption.setText(
+            translate("_UnitTile", "unit {unit}\nactivation {activation}").format(
+                unit=unit, activation=decimal(activation, 2)
+            )
+        )
         self.setToolTip(
-            f"Hidden unit {unit} of the first layer. Red weights: ink there raises this unit's "
-            f"activation; blue weights lower it. Activation for this drawing: {activation:.3f}."
+            translate(
+                "_UnitTile",
+                "Hidden unit {unit} of the first layer. Red weights: ink there raises this unit's "
+                "activation; blue weights lower it. Activation for this drawing: {activation}.",
+            ).format(unit=unit, activation=decimal(activation, 3))
         )
 
 
@@ -77,7 +86,7 @@ class WhyView(QWidget):
         self._explanation = None
         theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
 
-        title = QLabel("Why this answer?")
+        title = QLabel(translate("WhyView", "Why this answer?"))
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -86,16 +95,22 @@ class WhyView(QWidget):
         self.input_view = InputPreview(cell=8)
         self.input_view.set_overlay_visible(True)
         self.input_view.setToolTip(
-            "The 28x28 input with the saliency on top: red pixels raise the score of the answer, "
-            "blue pixels lower it; the stronger the colour, the larger the effect."
+            translate(
+                "WhyView",
+                "The 28x28 input with the saliency on top: red pixels raise the score of the "
+                "answer, blue pixels lower it; the stronger the colour, the larger the effect.",
+            )
         )
         self.kind_combo = QComboBox()
         for key, text in SALIENCY_CHOICES:
-            self.kind_combo.addItem(text, key)
+            self.kind_combo.addItem(translate_marked("WhyView", text), key)
         self.kind_combo.setToolTip(
-            "Gradient: how much the answer's score changes per unit of ink at each pixel.\n"
-            "Gradient \u00d7 input: that times the ink present, i.e. what each inked pixel "
-            "contributed."
+            translate(
+                "WhyView",
+                "Gradient: how much the answer's score changes per unit of ink at each pixel.\n"
+                "Gradient \u00d7 input: that times the ink present, i.e. what each inked pixel "
+                "contributed.",
+            )
         )
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
 
@@ -104,9 +119,9 @@ class WhyView(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setMinimumWidth(200)
 
-        saliency_box = QGroupBox("Saliency: which pixels drove the answer")
+        saliency_box = QGroupBox(translate("WhyView", "Saliency: which pixels drove the answer"))
         kind_row = QHBoxLayout()
-        kind_row.addWidget(QLabel("Show:"))
+        kind_row.addWidget(QLabel(translate("WhyView", "Show:")))
         kind_row.addWidget(self.kind_combo)
         kind_row.addStretch(1)
         left = QVBoxLayout()
@@ -118,7 +133,7 @@ class WhyView(QWidget):
         self._sal_layout.addLayout(left)
         self._sal_layout.addWidget(self.summary, 1)
 
-        self.units_box = QGroupBox("Most active hidden units (first layer)")
+        self.units_box = QGroupBox(translate("WhyView", "Most active hidden units (first layer)"))
         self.units_note = QLabel()
         self.units_note.setWordWrap(True)
         self.units_grid = QGridLayout()
@@ -174,24 +189,30 @@ class WhyView(QWidget):
 
     @Slot(object)
     def set_classifier(self, clf) -> None:
-        self._names = tuple(clf.class_names) if clf is not None else ()
+        self._names = class_names_shown(clf.class_names) if clf is not None else ()
         mlp = clf is not None and has_hidden_units(clf.model)
         for tile in self.tiles:
             tile.setVisible(False)
         if clf is None:
-            self.units_note.setText("No model loaded.")
+            self.units_note.setText(translate("WhyView", "No model loaded."))
         elif mlp:
             self.units_note.setText(
-                "Each picture is one hidden unit's 784 input weights laid out as 28x28. "
-                "Red: ink there excites the unit; blue: ink there inhibits it. "
-                "These are the units your drawing activates most."
+                translate(
+                    "WhyView",
+                    "Each picture is one hidden unit's 784 input weights laid out as 28x28. "
+                    "Red: ink there excites the unit; blue: ink there inhibits it. "
+                    "These are the units your drawing activates most.",
+                )
             )
         else:
             mlp_name = "fashion-mlp" if clf.preprocess_kind == "garments" else "mnist-mlp"
             self.units_note.setText(
-                "This model is a CNN: its first layer is small 3x3 filters slid over the image, "
-                "not one weight per pixel, so there is no 28x28 picture per unit. "
-                f"Open an MLP model (e.g. {mlp_name}) to see hidden units here."
+                translate(
+                    "WhyView",
+                    "This model is a CNN: its first layer is small 3x3 filters slid over the "
+                    "image, not one weight per pixel, so there is no 28x28 picture per unit. "
+                    "Open an MLP model (e.g. {mlp_name}) to see hidden units here.",
+                ).format(mlp_name=mlp_name)
             )
         self.set_explanation(None)
 
@@ -206,8 +227,11 @@ class WhyView(QWidget):
         self.input_view.set_saliency(None if explanation is None else explanation.saliency)
         if explanation is None or self._prediction is None:
             self.summary.setText(
-                "<p>Draw something, open an image or show a test image: this page then shows "
-                "which pixels made the network answer as it did.</p>"
+                translate(
+                    "WhyView",
+                    "<p>Draw something, open an image or show a test image: this page then shows "
+                    "which pixels made the network answer as it did.</p>",
+                )
             )
             for tile in self.tiles:
                 tile.setVisible(False)
@@ -217,18 +241,33 @@ class WhyView(QWidget):
         top, second = explanation.class_index, explanation.runner_up
         red, blue = theme.colours().red, theme.colours().blue
         how = (
-            "the change of its score per unit of ink at each pixel"
+            translate("WhyView", "the change of its score per unit of ink at each pixel")
             if explanation.kind == "gradient"
-            else "gradient \u00d7 input: what each inked pixel contributed to its score"
+            else translate(
+                "WhyView", "gradient × input: what each inked pixel contributed to its score"
+            )
         )
+        close = translate("WhyView", " — a close call") if explanation.margin < 0.2 else ""
         self.summary.setText(
-            f"<p>The network answers <b>{names[top]}</b> with {100 * probs[top]:.1f}%.</p>"
-            f"<p>Runner-up: <b>{names[second]}</b> with {100 * probs[second]:.1f}%, a margin of "
-            f"<b>{100 * explanation.margin:.1f}</b> percentage points"
-            f"{' — a close call' if explanation.margin < 0.2 else ''}.</p>"
-            f"<p>The overlay shows {how} for <b>{names[top]}</b>. "
-            f"<span style='color:{red}'>Red</span> pixels argue for it, "
-            f"<span style='color:{blue}'>blue</span> pixels against it.</p>"
+            translate(
+                "WhyView",
+                "<p>The network answers <b>{top}</b> with {p_top}.</p>"
+                "<p>Runner-up: <b>{second}</b> with {p_second}, a margin of "
+                "<b>{margin}</b> percentage points{close}.</p>"
+                "<p>The overlay shows {how} for <b>{top}</b>. "
+                "<span style='color:{red}'>Red</span> pixels argue for it, "
+                "<span style='color:{blue}'>blue</span> pixels against it.</p>",
+            ).format(
+                top=names[top],
+                p_top=percent(probs[top], 1),
+                second=names[second],
+                p_second=percent(probs[second], 1),
+                margin=decimal(100 * explanation.margin, 1),
+                close=close,
+                how=how,
+                red=red,
+                blue=blue,
+            )
         )
         units = explanation.hidden_units
         for i, tile in enumerate(self.tiles):
