@@ -271,12 +271,13 @@ class Conv2D(Layer):
         # (f, oh, ow, n) memory: free when grad_out came back through relu / pool from this layer
         g = np.ascontiguousarray(_as_chwn(grad_out)).reshape(f, oh * ow * n)
         W2 = self.params["W"].reshape(f, -1)
-        # (f, oh*ow*n) @ (oh*ow*n, c*k*k + 1) -> [dW | db]: the row of ones sums g into db
-        dWb = self._buffer("dW_b", (f, col.shape[0]), np.result_type(g, col))
-        _matmul(g, col.T, out=dWb)
+        # (c*k*k + 1, oh*ow*n) @ (oh*ow*n, f) -> [dW | db]^T: the row of ones sums g into db.
+        # Transposed because BLAS runs this long product faster with col as the left operand
+        dWbT = self._buffer("dW_b", (col.shape[0], f), np.result_type(g, col))
+        _matmul(col, g.T, out=dWbT)
         dW = self.grads["W"]  # written in place: it may be a view into the optimizer's buffer
-        dW[...] = dWb[:, :-1].reshape(dW.shape)
-        self.grads["b"][...] = dWb[:, -1]
+        dW[...] = dWbT[:-1].T.reshape(dW.shape)
+        self.grads["b"][...] = dWbT[-1]
         if self.skip_input_grad:  # first layer in training: nobody reads dL/dx
             return None
         dtype = np.result_type(g, W2)
