@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nndesk.nn import parallel
+from nndesk.training import heap
 
 #: Multiply-adds of one per-batch product above which an MLP's BLAS may use every core.
 WIDE_PRODUCT = 16_000_000
@@ -62,7 +63,10 @@ def plan(model, batch_size: int, threads: int = 0) -> ThreadPlan:
 
 @contextlib.contextmanager
 def applied(thread_plan: ThreadPlan) -> Iterator[None]:
-    """Run the block with ``thread_plan``'s BLAS limit and NumPy-pass parts; undone after."""
+    """Run the block with ``thread_plan``'s BLAS limit and NumPy-pass parts; undone after.
+
+    Also keeps freed batch-sized arrays in the heap from now on (``heap.keep_freed_memory``)."""
+    heap.keep_freed_memory()
     with blas_threads(thread_plan.blas), parallel.use_threads(thread_plan.parts):
         yield
 
