@@ -260,7 +260,13 @@ class RunsView(QWidget):
     @Slot()
     def _on_delete_button_clicked(self) -> None:
         selected = self.selected_records()
+        links = {r.run_id: self.store.link_target(r.run_id) for r in selected}
+        for record in selected:
+            if links[record.run_id] is not None:
+                self._remove_link(record.run_id, links[record.run_id])
+        selected = [r for r in selected if links[r.run_id] is None]
         if not selected:
+            self.refresh()
             return
         names = [_run_name(r) for r in selected]
         listed = "\n".join(f"• {n}" for n in names[:10])
@@ -280,6 +286,19 @@ class RunsView(QWidget):
             except (NndeskError, OSError) as err:
                 self._warn(f"could not delete {name}: {err}")
         self.refresh()
+
+    def _remove_link(self, name: str, target: str) -> None:
+        """A link in the runs folder is not a run: offer to remove the link alone."""
+        question = (
+            f"{name} is a link to {target}, not a run folder.\n\n"
+            f"Remove the link? Only the link in {self.store.root} goes; {target} and "
+            "everything in it stay as they are."
+        )
+        if self._ask("Remove link", question):
+            try:
+                self.store.remove_link(name)
+            except (NndeskError, OSError) as err:
+                self._warn(f"could not remove the link {name}: {err}")
 
     def _delete_permanently(self, record: RunRecord, name: str) -> None:
         try:
