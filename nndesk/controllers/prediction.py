@@ -264,16 +264,22 @@ class PredictionController(QObject):
 
     @Slot(object)
     def live_update(self, clf: Classifier) -> None:
-        """A weights snapshot during training: re-predict the drawing, keep the picker as it is."""
-        self._use(clf)
+        """A weights snapshot during training: re-predict the drawing, keep the picker as it is.
+
+        The snapshot is this controller's own copy (``Session.classifier``; nothing else holds
+        it), so the explanation runs on it as it is instead of on a second copy."""
+        self._use(clf, private=True)
         self._request_now()
 
-    def _use(self, clf: Classifier | None) -> None:
+    def _use(self, clf: Classifier | None, private: bool = False) -> None:
         self._classifier = clf
         self._generation += 1
-        # saliency runs forward+backward, which overwrite layer caches: give it its own copy so
-        # evaluation or training threads holding the same model are never disturbed
-        self._explain_model = copy.deepcopy(clf.model) if clf is not None else None
+        # saliency runs forward+backward, which overwrite layer caches: a shared model gets its
+        # own copy so evaluation or training threads holding the same model are never disturbed
+        if clf is None:
+            self._explain_model = None
+        else:
+            self._explain_model = clf.model if private else copy.deepcopy(clf.model)
 
     def set_saliency_kind(self, kind: str) -> None:
         self._saliency_kind = kind
