@@ -26,6 +26,7 @@ from nndesk.errors import NndeskError
 from nndesk.runs import RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
+from nndesk.ui.language import translate
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.viz import muted_colour
 
@@ -289,16 +290,20 @@ class RunsView(QWidget):
 
     def _remove_link(self, name: str, target: str) -> None:
         """A link in the runs folder is not a run: offer to remove the link alone."""
-        question = (
-            f"{name} is a link to {target}, not a run folder.\n\n"
-            f"Remove the link? Only the link in {self.store.root} goes; {target} and "
-            "everything in it stay as they are."
-        )
-        if self._ask("Remove link", question):
+        question = translate(
+            "RunsView",
+            "{name} is a link to {target}, not a run folder.\n\nRemove the link? Only the link "
+            "in {runs} goes; {target} and everything in it stay as they are.",
+        ).format(name=name, target=target, runs=self.store.root)
+        if self._ask(translate("RunsView", "Remove link"), question):
             try:
                 self.store.remove_link(name)
             except (NndeskError, OSError) as err:
-                self._warn(f"could not remove the link {name}: {err}")
+                self._warn(
+                    translate("RunsView", "could not remove the link {name}: {reason}").format(
+                        name=name, reason=err
+                    )
+                )
 
     def _delete_permanently(self, record: RunRecord, name: str) -> None:
         try:

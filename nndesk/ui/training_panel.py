@@ -35,6 +35,7 @@ from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, form_experiment
+from nndesk.ui.language import translate
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.runs_view import RunsView
 from nndesk.ui.train_form import NumberField, TrainForm
@@ -311,7 +312,9 @@ class TrainingPanel(QWidget):
     def load_model(self, path: str | os.PathLike) -> None:
         """Open a model file: it is read off the GUI thread; then its settings fill the form and
         its history the curves (``model_ready``), or a message says why it cannot be used."""
-        self.status_message.emit(f"Reading {Path(path).name}…")
+        self.status_message.emit(
+            translate("TrainingPanel", "Reading {name}…").format(name=Path(path).name)
+        )
         self.controller.open_model(path)
 
     @Slot(object)
