@@ -399,12 +399,17 @@ def sketch_batch(
     grey = np.where(mode == 0, rng.uniform(*s.grey, size=m), 1.0)[:, None, None]
     sketch = drawn * grey.astype(np.float32)  # (m, 28, 28) in [0, 1]
 
-    stretch = np.exp(rng.uniform(-1, 1, size=m) * np.log1p(s.aspect))
-    flare = rng.uniform(-s.flare, s.flare, size=m)
+    # each kind of change draws from ``rng`` only when it is on, so strengths with aspect, flare
+    # and mirror at 0 and refit off give the batches sketch_batch gave before it had them
+    stretch = np.ones(m)
+    if s.aspect > 0:
+        stretch = np.exp(rng.uniform(-1, 1, size=m) * np.log1p(s.aspect))
+    flare = rng.uniform(-s.flare, s.flare, size=m) if s.flare > 0 else np.zeros(m)
     if s.aspect > 0 or s.flare > 0 or s.refit:
         sketch = _reshape(sketch, silhouette, stretch, flare, s.refit)
-    flip = rng.random(m) < s.mirror
-    sketch[flip] = sketch[flip, :, ::-1]
+    if s.mirror > 0:
+        flip = rng.random(m) < s.mirror
+        sketch[flip] = sketch[flip, :, ::-1]
     shifts = rng.uniform(-s.shift, s.shift, size=(m, 2))
     angles = rng.uniform(-s.rotate_degrees, s.rotate_degrees, size=m)
     scales = rng.uniform(1 - s.scale, 1 + s.scale, size=m)
