@@ -1952,6 +1952,10 @@ from {folder}</source>
 từ {folder}</translation>
     </message>
     <message>
+        <source>Remove link</source>
+        <translation>Gỡ liên kết</translation>
+    </message>
+    <message>
         <source>Runs</source>
         <translation>Các lượt chạy</translation>
     </message>
@@ -1996,6 +2000,10 @@ từ {folder}</translation>
         <translation>không xoá được {name}: {error}</translation>
     </message>
     <message>
+        <source>could not remove the link {name}: {reason}</source>
+        <translation>không gỡ được liên kết {name}: {reason}</translation>
+    </message>
+    <message>
         <source>load the selected run&apos;s model into the prediction view</source>
         <translation>nạp mô hình của lượt chạy đã chọn vào phần dự đoán</translation>
     </message>
@@ -2022,6 +2030,14 @@ Xoá vĩnh viễn {name}? Không thể hoàn tác.</translation>
     <message>
         <source>{folder}: {message}. The folder is left as it is.</source>
         <translation>{folder}: {message}. Thư mục được giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>{name} is a link to {target}, not a run folder.
+
+Remove the link? Only the link in {runs} goes; {target} and everything in it stay as they are.</source>
+        <translation>{name} là một liên kết tới {target}, không phải thư mục của một lần chạy.
+
+Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và mọi thứ bên trong vẫn giữ nguyên.</translation>
     </message>
 </context>
 <context>
@@ -2224,6 +2240,14 @@ Xoá vĩnh viễn {name}? Không thể hoàn tác.</translation>
         <translation>Huấn luyện tiếp</translation>
     </message>
     <message>
+        <source>Could not save the model in its run folder {folder} ({reason}); saved it to {saved} instead.</source>
+        <translation>Không lưu được mô hình vào thư mục của lần chạy {folder} ({reason}); đã lưu vào {saved}.</translation>
+    </message>
+    <message>
+        <source>Could not write the run&apos;s record in {folder} ({reason}); training goes on.</source>
+        <translation>Không ghi được hồ sơ của lần chạy trong {folder} ({reason}); quá trình huấn luyện vẫn tiếp tục.</translation>
+    </message>
+    <message>
         <source>Diverged</source>
         <translation>Phân kỳ</translation>
     </message>
@@ -2301,6 +2325,10 @@ Xoá vĩnh viễn {name}? Không thể hoàn tác.</translation>
         <translation>Thoát</translation>
     </message>
     <message>
+        <source>Reading {name}…</source>
+        <translation>Đang đọc {name}…</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>Sẵn sàng</translation>
     </message>
@@ -2359,6 +2387,10 @@ Xoá vĩnh viễn {name}? Không thể hoàn tác.</translation>
     <message>
         <source>Test accuracy {accuracy} on {dataset} · model saved in the run history</source>
         <translation>Độ chính xác kiểm tra {accuracy} trên {dataset} · mô hình được lưu trong lịch sử lượt chạy</translation>
+    </message>
+    <message>
+        <source>Test accuracy {accuracy} on {dataset} · model saved to {path}</source>
+        <translation>Độ chính xác kiểm tra {accuracy} trên {dataset} · mô hình được lưu vào {path}</translation>
     </message>
     <message>
         <source>The run did not start</source>

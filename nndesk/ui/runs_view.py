@@ -289,7 +289,13 @@ class RunsView(QWidget):
     @Slot()
     def _on_delete_button_clicked(self) -> None:
         selected = self.selected_records()
+        links = {r.run_id: self.store.link_target(r.run_id) for r in selected}
+        for record in selected:
+            if links[record.run_id] is not None:
+                self._remove_link(record.run_id, links[record.run_id])
+        selected = [r for r in selected if links[r.run_id] is None]
         if not selected:
+            self.refresh()
             return
         names = [_run_name(r) for r in selected]
         listed = "\n".join(f"• {n}" for n in names[:10])
@@ -320,6 +326,23 @@ class RunsView(QWidget):
                     )
                 )
         self.refresh()
+
+    def _remove_link(self, name: str, target: str) -> None:
+        """A link in the runs folder is not a run: offer to remove the link alone."""
+        question = translate(
+            "RunsView",
+            "{name} is a link to {target}, not a run folder.\n\nRemove the link? Only the link "
+            "in {runs} goes; {target} and everything in it stay as they are.",
+        ).format(name=name, target=target, runs=self.store.root)
+        if self._ask(translate("RunsView", "Remove link"), question):
+            try:
+                self.store.remove_link(name)
+            except (NndeskError, OSError) as err:
+                self._warn(
+                    translate("RunsView", "could not remove the link {name}: {reason}").format(
+                        name=name, reason=err
+                    )
+                )
 
     def _delete_permanently(self, record: RunRecord, name: str) -> None:
         try:

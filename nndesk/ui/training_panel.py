@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.controllers.training import DatasetProvider, RunStarted, TrainingController
+from nndesk.controllers.training import RunStarted, TrainingController
 from nndesk.curves import LiveCurves, save_curves_png
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_path, atomic_write_text, describe
 from nndesk.i18n import QT_TRANSLATE_NOOP
-from nndesk.runs import Curves, RunStore, describe_config, history_csv
+from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, form_experiment
@@ -69,15 +69,10 @@ class TrainingPanel(QWidget):
     status_message = Signal(str)  # one line for the window's status bar
     data_missing = Signal(str)  # a run needs this registered dataset, not on this computer
 
-    def __init__(
-        self,
-        controller: TrainingController | None = None,
-        dataset_provider: DatasetProvider | None = None,
-        store: RunStore | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, controller: TrainingController, parent: QWidget | None = None) -> None:
+        """``controller`` runs the training this page shows (``app.build_window`` builds it)."""
         super().__init__(parent)
-        self.controller = controller or TrainingController(dataset_provider, store, parent=self)
+        self.controller = controller
         self.store = self.controller.store
         #: what the live plot shows: the controller's store of the current run, or a loaded
         #: model's history (never a copy of a running run's curves)
@@ -275,6 +270,10 @@ class TrainingPanel(QWidget):
         c.run_saved.connect(self._on_controller_run_saved)
         c.model_ready.connect(self.model_ready)
         c.failed.connect(self._on_controller_failed)
+        c.saved_elsewhere.connect(self._on_controller_saved_elsewhere)
+        c.model_opened.connect(self._on_controller_model_opened)
+        c.model_failed.connect(self.show_error)
+        c.record_unsaved.connect(self._on_controller_record_unsaved)
         c.running_changed.connect(self._on_controller_running_changed)
         c.paused_changed.connect(self._on_controller_paused_changed)
         self.form.validity_changed.connect(self._on_form_validity_changed)
@@ -347,16 +346,18 @@ class TrainingPanel(QWidget):
         """Train on the window's dataset: "digits" -> MNIST, "garments" -> Fashion-MNIST."""
         self.form.follow_mode(mode)
 
-    def load_model(self, path: str | os.PathLike) -> bool:
-        """Open a model file: its settings fill the form, its history the curves; True if read."""
-        from nndesk.inference import Classifier
+    def load_model(self, path: str | os.PathLike) -> None:
+        """Open a model file: it is read off the GUI thread; then its settings fill the form and
+        its history the curves (``model_ready``), or a message says why it cannot be used."""
+        self.status_message.emit(
+            translate("TrainingPanel", "Reading {name}…").format(name=Path(path).name)
+        )
+        self.controller.open_model(path)
 
-        try:
-            clf = Classifier.from_file(path)
-        except NndeskError as err:
-            self.show_error(str(err))
-            return False
-        self.loaded_model = Path(path)
+    @Slot(object)
+    def _on_controller_model_opened(self, clf) -> None:
+        path = Path(clf.path)
+        self.loaded_model = path
         saved = clf.info.get("config")
         if saved:
             try:  # a file's settings are checked like typed ones before they fill the form
@@ -365,28 +366,25 @@ class TrainingPanel(QWidget):
                 self.show_error(
                     translate(
                         "TrainingPanel", "{name}: its training settings are not usable ({err})"
-                    ).format(name=Path(path).name, err=err)
+                    ).format(name=path.name, err=err)
                 )
             else:
                 self.form.set_config(config.replace(epochs=self.form.epochs.value()))
         history = clf.info.get("history") or []
         self.curves = Curves.from_history(history)
-        self._continuable = (self.loaded_model, None)
+        self._continuable = (path, None)
         self.live.reset()
         self.plot.request_draw()
-        self.title.setText(
-            translate("TrainingPanel", "Loaded {name}").format(name=self.loaded_model.name)
-        )
+        self.title.setText(translate("TrainingPanel", "Loaded {name}").format(name=path.name))
         self.model_label.setText(
             translate("TrainingPanel", "{name}: {dataset}, {epochs} epoch(s) trained").format(
-                name=self.loaded_model.name,
+                name=path.name,
                 dataset=clf.dataset or translate("TrainingPanel", "image folder"),
                 epochs=len(history),
             )
         )
         self._update_buttons()
         self.model_ready.emit(clf)
-        return True
 
     def save_model_to(self, path: str | os.PathLike) -> Path:
         """Copy the newest model (last run, else the loaded one) to ``path``, atomically."""
@@ -458,10 +456,7 @@ class TrainingPanel(QWidget):
         if len(selected) == 1 and selected[0].model_path and selected[0].model_path.is_file():
             return selected[0].model_path
         if self.last_run_id is not None:
-            try:
-                path = self.store.load(self.last_run_id).model_path
-            except NndeskError:
-                path = None
+            path = self.controller.model_path  # the last run's, wherever it was saved
             if path is not None and path.is_file():
                 return path
         return self.loaded_model
@@ -609,22 +604,47 @@ class TrainingPanel(QWidget):
         if ended is not None:
             verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
             self.progress.setFormat(f"{verdict}: {ended.message}")
+        path = self.controller.model_path  # the run folder's, or where the fallback put it
         test = record.test_accuracy
         if math.isfinite(test):
             self.speed.setText(
-                translate(
-                    "TrainingPanel",
-                    "Test accuracy {accuracy} on {dataset} · model saved in the run history",
-                ).format(accuracy=percent(test, 1), dataset=record.config.get("dataset"))
+                (
+                    translate(
+                        "TrainingPanel",
+                        "Test accuracy {accuracy} on {dataset} · model saved in the run history",
+                    )
+                    if record.model_file
+                    else translate(
+                        "TrainingPanel",
+                        "Test accuracy {accuracy} on {dataset} · model saved to {path}",
+                    )
+                ).format(accuracy=percent(test, 1), dataset=record.config.get("dataset"), path=path)
             )
         self.model_label.setText(
-            translate("TrainingPanel", "Model saved: {model_path}").format(
-                model_path=record.model_path
-            )
+            translate("TrainingPanel", "Model saved: {model_path}").format(model_path=path)
         )
-        self.model_label.setToolTip(str(record.model_path))
-        self._continuable = (record.model_path, record.curves)
+        self.model_label.setToolTip(str(path))
+        self._continuable = (path, record.curves)
         self.runs_view.refresh(select_id=record.run_id)
+
+    @Slot(str, str, str)
+    def _on_controller_saved_elsewhere(self, folder: str, reason: str, saved: str) -> None:
+        self.show_error(
+            translate(
+                "TrainingPanel",
+                "Could not save the model in its run folder {folder} ({reason}); saved it to "
+                "{saved} instead.",
+            ).format(folder=folder, reason=reason, saved=saved)
+        )
+
+    @Slot(str, str)
+    def _on_controller_record_unsaved(self, folder: str, reason: str) -> None:
+        self.show_error(
+            translate(
+                "TrainingPanel",
+                "Could not write the run's record in {folder} ({reason}); training goes on.",
+            ).format(folder=folder, reason=reason)
+        )
 
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
