@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -69,12 +69,18 @@ class WhyView(QWidget):
     """Explains the current answer; fed by PredictionController's signals."""
 
     saliency_kind_changed = Signal(str)  # "gradient" | "gradient_x_input", chosen by the user
+    explanation_shown = Signal()  # an explanation (or None) is on screen (tests wait on it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._names: tuple[str, ...] = ()
         self._prediction = None
         self._explanation = None
+        self._incoming = None  # the newest explanation, shown by _apply_timer
+        self._apply_timer = QTimer(self)
+        self._apply_timer.setSingleShot(True)
+        self._apply_timer.setInterval(0)
+        self._apply_timer.timeout.connect(self._apply_incoming)
         theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
 
         title = QLabel("Why this answer?")
@@ -193,7 +199,9 @@ class WhyView(QWidget):
                 "not one weight per pixel, so there is no 28x28 picture per unit. "
                 f"Open an MLP model (e.g. {mlp_name}) to see hidden units here."
             )
-        self.set_explanation(None)
+        self._incoming = None
+        self._apply_timer.stop()
+        self._show_explanation(None)
 
     @Slot(object)
     def set_prediction(self, prediction) -> None:
@@ -202,6 +210,17 @@ class WhyView(QWidget):
 
     @Slot(object)
     def set_explanation(self, explanation) -> None:
+        """Show ``explanation`` soon: from the event loop after the bars have painted, and only
+        the newest of a burst (the rich text and unit pictures cost more than the bars)."""
+        self._incoming = explanation
+        if not self._apply_timer.isActive():
+            self._apply_timer.start()
+
+    def _apply_incoming(self) -> None:
+        self._show_explanation(self._incoming)
+        self.explanation_shown.emit()
+
+    def _show_explanation(self, explanation) -> None:
         self._explanation = explanation
         self.input_view.set_saliency(None if explanation is None else explanation.saliency)
         if explanation is None or self._prediction is None:
@@ -240,7 +259,7 @@ class WhyView(QWidget):
 
     @Slot(object)
     def _on_theme_changed(self, _colours) -> None:
-        self.set_explanation(self._explanation)  # the red and blue words follow the theme
+        self._show_explanation(self._explanation)  # the red and blue words follow the theme
 
     @Slot(int)
     def _on_kind_combo_changed(self, index: int) -> None:
