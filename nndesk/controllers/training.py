@@ -41,6 +41,16 @@ def default_dataset_provider(name: str):
     return get_dataset(name)
 
 
+def model_fallbacks() -> tuple[Path, ...]:
+    """Folders a trained model goes to when its run folder refuses it, in order: the user's
+    nndesk folder, then the system's temporary folder (often another file system)."""
+    import tempfile
+
+    from nndesk.paths import data_dir
+
+    return (data_dir(), Path(tempfile.gettempdir()))
+
+
 def describe_failure(err: BaseException) -> str:
     """The one line a person sees when a run fails."""
     if isinstance(err, NndeskError):
@@ -97,6 +107,7 @@ class TrainingWorker(QObject):
     weights_updated = Signal(object)  # Classifier on a copy of the current weights
     run_ended = Signal(object)  # RunEnded: the loop is over; the test pass and saving follow
     model_saved = Signal(object, object)  # (Classifier of the saved model, metrics dict)
+    saved_elsewhere = Signal(str)  # the run folder refused the model: one line saying where it went
     failed = Signal(str)  # one-line reason
     finished = Signal()  # always last, whatever happened
 
@@ -109,8 +120,10 @@ class TrainingWorker(QObject):
         dataset_provider: DatasetProvider,
         resume: str | Path | None = None,
         dataset=None,
+        fallbacks: tuple[Path, ...] = (),
     ) -> None:
         super().__init__()
+        self._fallbacks = fallbacks
         self._config = config
         self._requests = requests
         self._run_id = run_id
@@ -201,10 +214,35 @@ class TrainingWorker(QObject):
             self.status_changed.emit("Testing the model…")
             session.evaluate_test()
         self.status_changed.emit("Saving the model…")
-        session.save(self._model_path)
+        path = self._save(session)
         # the run is over: the saved model is handed over as it is, without another copy
-        final = session.classifier(snapshot=False, path=self._model_path)
+        final = session.classifier(snapshot=False, path=path)
         self.model_saved.emit(final, dict(session.metrics))
+
+    def _save(self, session) -> Path:
+        """Write the model into the run folder or, if that fails (disk full, read-only), into the
+        first of the fallback folders that takes it, so the training is never lost."""
+        try:
+            return session.save(self._model_path)
+        except OSError as err:
+            first = err
+        reason = first.strerror or str(first)
+        for folder in self._fallbacks:
+            try:
+                saved = session.save(folder / f"nndesk-{self._run_id}.npz")
+            except OSError:
+                continue
+            self.saved_elsewhere.emit(
+                f"Could not save the model in its run folder {self._model_path.parent} "
+                f"({reason}); saved it to {saved} instead."
+            )
+            return saved
+        tried = ", ".join(str(f) for f in self._fallbacks)
+        raise OSError(
+            first.errno,
+            f"could not save the model in its run folder {self._model_path.parent} ({reason}), "
+            f"nor in {tried}",
+        )
 
     def _lr_override(self) -> float | None:
         lr = self._requests.take_lr()
@@ -216,6 +254,23 @@ class TrainingWorker(QObject):
         if pending:
             self.batches_finished.emit(tuple(pending))
             pending.clear()
+
+
+class _ModelReader(QObject):
+    """Reads model files on its own thread for the Train page (a large one takes a second)."""
+
+    read = Signal(int, object, object)  # (token, Classifier | None, one-line error | None)
+
+    @Slot(int, str)
+    def read_file(self, token: int, path: str) -> None:
+        from nndesk.inference import Classifier
+
+        try:
+            self.read.emit(token, Classifier.from_file(path), None)
+        except NndeskError as err:  # the message already names the file
+            self.read.emit(token, None, str(err))
+        except Exception as err:  # noqa: BLE001 - one line for the user, never a dead thread
+            self.read.emit(token, None, f"{path}: cannot open model ({type(err).__name__})")
 
 
 class TrainingController(QObject):
@@ -235,10 +290,15 @@ class TrainingController(QObject):
     weights_updated = Signal(object)  # Classifier snapshot, at most every ~300 ms
     run_ended = Signal(object)  # RunEnded ("completed" | "stopped" | "diverged"); saving follows
     model_ready = Signal(object)  # Classifier of the saved final model, after every run
+    saved_elsewhere = Signal(str)  # one line: the run folder refused the model, where it went
+    record_unsaved = Signal(str)  # one line: the run's record could not be written (once a run)
     run_saved = Signal(object)  # RunRecord now in the history, with its model file
     failed = Signal(str)  # one-line reason; the run is over
     running_changed = Signal(bool)  # True when a run starts, False once its thread is gone
     paused_changed = Signal(bool)  # pause / resume requested
+    model_opened = Signal(object)  # Classifier read by ``open_model`` (the newest request)
+    model_failed = Signal(str)  # one line naming a file ``open_model`` could not read
+    _model_requested = Signal(int, str)  # (token, path), queued to the reader's thread
 
     def __init__(
         self,
@@ -251,11 +311,17 @@ class TrainingController(QObject):
         self.store = store or RunStore()
         self.curves = Curves()
         self.record: RunRecord | None = None
+        #: the model file the last run wrote: in its run folder, or where the fallback put it
+        self.model_path: Path | None = None
+        self._record_problem: str | None = None
         self._requests = _Requests()
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
         self._seed_curves: Curves | None = None
         self._started = False
+        self._reader_thread: QThread | None = None
+        self._reader: _ModelReader | None = None
+        self._model_token = 0
 
     # -- state ---------------------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -297,9 +363,16 @@ class TrainingController(QObject):
         if self.is_running():
             raise ConfigError("a training run is already going; stop it first")
         config.validate()
-        self.record = self.store.create(
-            config.to_dict(), resumed_from=None if resume is None else str(resume)
-        )
+        try:
+            self.record = self.store.create(
+                config.to_dict(), resumed_from=None if resume is None else str(resume)
+            )
+        except OSError as err:  # nothing trained yet: say why the run cannot start
+            raise ConfigError(
+                f"cannot make a run folder in {self.store.root} ({err.strerror or err})"
+            ) from None
+        self.model_path = None
+        self._record_problem = None
         self.curves = Curves()
         self._seed_curves = curves
         self._started = False
@@ -314,6 +387,7 @@ class TrainingController(QObject):
             self._provider,
             resume,
             dataset,
+            fallbacks=model_fallbacks(),
         )
         worker.moveToThread(thread)
         # worker -> controller: queued, so every slot below runs on the GUI thread
@@ -325,6 +399,7 @@ class TrainingController(QObject):
         worker.weights_updated.connect(self._on_worker_weights_updated)
         worker.run_ended.connect(self._on_worker_run_ended)
         worker.model_saved.connect(self._on_worker_model_saved)
+        worker.saved_elsewhere.connect(self.saved_elsewhere)
         worker.failed.connect(self._on_worker_failed)
         thread.started.connect(worker.run)
         # direct: quit() is thread-safe, and a queued call would never run while shutdown()
@@ -360,8 +435,37 @@ class TrainingController(QObject):
             raise ConfigError(f"learning rate must be a positive number; got {lr}")
         self._requests.set_lr(float(lr))
 
+    def open_model(self, path: str | Path) -> None:
+        """Read a model file off the GUI thread; emits ``model_opened`` or ``model_failed`` for
+        the newest request only (an older one still being read is superseded)."""
+        if self._reader_thread is None:
+            thread = QThread(self)
+            thread.setObjectName("nndesk-model-reader")
+            reader = _ModelReader()
+            reader.moveToThread(thread)
+            self._model_requested.connect(reader.read_file)
+            reader.read.connect(self._on_reader_read)
+            thread.finished.connect(reader.deleteLater)
+            self._reader_thread, self._reader = thread, reader
+            thread.start()
+        self._model_token += 1
+        self._model_requested.emit(self._model_token, str(path))
+
+    @Slot(int, object, object)
+    def _on_reader_read(self, token: int, classifier, error) -> None:
+        if token != self._model_token:
+            return  # another file was asked for meanwhile
+        if error is not None:
+            self.model_failed.emit(error)
+        else:
+            self.model_opened.emit(classifier)
+
     def shutdown(self, timeout_ms: int = 30000) -> bool:
-        """Stop and join the worker thread (the window's ``closeEvent``); True once it is gone."""
+        """Stop and join the worker threads (the window's ``closeEvent``); True once gone."""
+        reader, self._reader_thread = self._reader_thread, None
+        if reader is not None:
+            reader.quit()
+            reader.wait(timeout_ms)
         thread = self._thread
         if thread is None:
             return True
@@ -389,7 +493,7 @@ class TrainingController(QObject):
         record.curves = self.curves
         record.config = run.config.to_dict()
         record.title = run.title
-        self.store.save(record)
+        self._save_record()
         self.run_started.emit(run)
 
     @Slot(object)
@@ -403,7 +507,7 @@ class TrainingController(QObject):
     @Slot(object)
     def _on_worker_epoch_finished(self, report) -> None:
         self.curves.add_epoch(report)
-        self.store.save(self.record)  # a crash later still leaves the curves so far
+        self._save_record()  # a crash later still leaves the curves so far
         self.epoch_finished.emit(report)
 
     @Slot(float, float)
@@ -424,11 +528,28 @@ class TrainingController(QObject):
     @Slot(object, object)
     def _on_worker_model_saved(self, classifier, metrics: dict) -> None:
         record = self.record
-        record.model_file = MODEL_FILE
+        self.model_path = Path(classifier.path)
+        if self.model_path == record.folder / MODEL_FILE:
+            record.model_file = MODEL_FILE
+        else:  # a record names only a file in its own folder; the message says where it went
+            record.message = f"{record.message}; model saved to {self.model_path}".lstrip("; ")
         record.metrics = dict(metrics)
-        self.store.save(record)
+        self._save_record()
         self.model_ready.emit(classifier)
         self.run_saved.emit(record)
+
+    def _save_record(self) -> None:
+        """Write the run's record; a folder that refuses it (disk full, read-only) does not stop
+        the run: the record stays in memory and ``record_unsaved`` says so once."""
+        try:
+            self.store.save(self.record)
+        except OSError as err:
+            if self._record_problem is None:
+                self._record_problem = (
+                    f"could not write the run's record in {self.record.folder} "
+                    f"({err.strerror or err}); training goes on"
+                )
+                self.record_unsaved.emit(self._record_problem)
 
     @Slot(str)
     def _on_worker_failed(self, message: str) -> None:

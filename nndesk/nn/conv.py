@@ -44,6 +44,18 @@ def _covers(rows: slice, size: int) -> bool:
     return rows.start == 0 and rows.stop == size and rows.step in (None, 1)
 
 
+#: Bytes of input one round of a 2x2 pool's passes covers: all four passes then find it in the
+#: caches instead of fetching it from memory again.
+_POOL_BLOCK_BYTES = 1 << 20
+
+
+def _cache_blocks(part: slice, row_bytes: int) -> list[slice]:
+    """``part`` (a range of axis 0) cut into runs of rows that together hold at most
+    ``_POOL_BLOCK_BYTES`` (at least one row each)."""
+    step = max(1, _POOL_BLOCK_BYTES // max(1, row_bytes))
+    return [slice(i, min(i + step, part.stop)) for i in range(part.start, part.stop, step)]
+
+
 def _as_chwn(x: np.ndarray) -> np.ndarray:
     """``(c, h, w, n)`` view of NCHW ``x`` (contiguous when ``x`` came from these layers)."""
     return x.transpose(1, 2, 3, 0)
@@ -193,6 +205,39 @@ class Conv2D(Layer):
         wb[:, -1] = self.params["b"]
         return wb
 
+    def _col2im(
+        self, dcol: np.ndarray, chwn: tuple[int, int, int, int], ohw: tuple[int, int]
+    ) -> np.ndarray:
+        """The adjoint of ``_im2col``: column gradients ``(c*k*k, oh*ow*n)`` summed back into
+        input gradients ``(c, h, w, n)`` (entries that read padding are dropped)."""
+        c, h, w, n = chwn
+        oh, ow = ohw
+        k, s, p = self.kernel_size, self.stride, self.padding
+        dtype = dcol.dtype
+        dcol6 = dcol.reshape(c, k, k, oh, ow, n)
+        # col2im: add each kernel offset's block back where it was read from (the parts that
+        # read padding are dropped). Fresh, not a reused buffer: the caller owns the gradient.
+        spans = [(_span(i, p, s, h, oh), _span(j, p, s, w, ow)) for i in range(k) for j in range(k)]
+        # an offset that reads every input pixel (the centre, for "same" padding) is assigned
+        # first, which saves zeroing dx
+        full = next(
+            (o for o, ((_, rr), (_, cc)) in enumerate(spans) if _covers(rr, h) and _covers(cc, w)),
+            None,
+        )
+        dx = np.empty((c, h, w, n), dtype) if full is not None else np.zeros((c, h, w, n), dtype)
+        order = [o for o in range(k * k) if o != full]
+
+        def add_back(cs: slice) -> None:  # channels cs of dx: parts never write the same pixel
+            if full is not None:
+                (out_r, _), (out_c, _) = spans[full]
+                dx[cs] = dcol6[cs, full // k, full % k, out_r, out_c]
+            for o in order:
+                (out_r, in_r), (out_c, in_c) = spans[o]
+                dx[cs, in_r, in_c] += dcol6[cs, o // k, o % k, out_r, out_c]
+
+        parallel.map_parts(add_back, c, dcol.size)
+        return dx
+
     # -- forward / backward -----------------------------------------------------------------
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         """``(n, in, h, w) -> (n, out, oh, ow)``; output dtype follows ``x`` (and ``W``)."""
@@ -232,45 +277,25 @@ class Conv2D(Layer):
             self._col = self._im2col(x, "col")
         col = self._col
         n, c, h, w = x.shape
-        k, s, p = self.kernel_size, self.stride, self.padding
+        k = self.kernel_size
         f = self.out_channels
         oh, ow = grad_out.shape[2:]
         # (f, oh, ow, n) memory: free when grad_out came back through relu / pool from this layer
         g = np.ascontiguousarray(_as_chwn(grad_out)).reshape(f, oh * ow * n)
         W2 = self.params["W"].reshape(f, -1)
-        # (f, oh*ow*n) @ (oh*ow*n, c*k*k + 1) -> [dW | db]: the row of ones sums g into db
-        dWb = self._buffer("dW_b", (f, col.shape[0]), np.result_type(g, col))
-        _matmul(g, col.T, out=dWb)
+        # (c*k*k + 1, oh*ow*n) @ (oh*ow*n, f) -> [dW | db]^T: the row of ones sums g into db.
+        # Transposed because BLAS runs this long product faster with col as the left operand
+        dWbT = self._buffer("dW_b", (col.shape[0], f), np.result_type(g, col))
+        _matmul(col, g.T, out=dWbT)
         dW = self.grads["W"]  # written in place: it may be a view into the optimizer's buffer
-        dW[...] = dWb[:, :-1].reshape(dW.shape)
-        self.grads["b"][...] = dWb[:, -1]
+        dW[...] = dWbT[:-1].T.reshape(dW.shape)
+        self.grads["b"][...] = dWbT[-1]
         if self.skip_input_grad:  # first layer in training: nobody reads dL/dx
             return None
         dtype = np.result_type(g, W2)
         dcol = self._buffer("dcol", (c * k * k, oh * ow * n), dtype)
         _matmul(W2.T, g, out=dcol)  # (c*k*k, f) @ (f, oh*ow*n) -> (c*k*k, oh*ow*n)
-        dcol6 = dcol.reshape(c, k, k, oh, ow, n)
-        # col2im: add each kernel offset's block back where it was read from (the parts that
-        # read padding are dropped). Fresh, not a reused buffer: the caller owns the gradient.
-        spans = [(_span(i, p, s, h, oh), _span(j, p, s, w, ow)) for i in range(k) for j in range(k)]
-        # an offset that reads every input pixel (the centre, for "same" padding) is assigned
-        # first, which saves zeroing dx
-        full = next(
-            (o for o, ((_, rr), (_, cc)) in enumerate(spans) if _covers(rr, h) and _covers(cc, w)),
-            None,
-        )
-        dx = np.empty((c, h, w, n), dtype) if full is not None else np.zeros((c, h, w, n), dtype)
-        order = [o for o in range(k * k) if o != full]
-
-        def add_back(cs: slice) -> None:  # channels cs of dx: parts never write the same pixel
-            if full is not None:
-                (out_r, _), (out_c, _) = spans[full]
-                dx[cs] = dcol6[cs, full // k, full % k, out_r, out_c]
-            for o in order:
-                (out_r, in_r), (out_c, in_c) = spans[o]
-                dx[cs, in_r, in_c] += dcol6[cs, o // k, o % k, out_r, out_c]
-
-        parallel.map_parts(add_back, c, dcol.size)
+        dx = self._col2im(dcol, (c, h, w, n), (oh, ow))
         return dx.transpose(3, 0, 1, 2)  # NCHW view of (c, h, w, n)
 
 
@@ -342,12 +367,13 @@ class MaxPool2D(Layer):
         out = np.empty((a, oh, ow, b), win.dtype)
 
         def pool(part: slice) -> None:  # rows ``part`` of axis a, on their own
-            top, bottom = win[part, :, 0], win[part, :, 1]  # (a', oh, ow, 2, b) each
-            np.greater(bottom, top, out=row_won[part])
-            np.maximum(top, bottom, out=rows[part])
-            left, right = rows[part, :, :, 0], rows[part, :, :, 1]  # (a', oh, ow, b)
-            np.greater(right, left, out=col_won[part])
-            np.maximum(left, right, out=out[part])
+            for cs in _cache_blocks(part, win[0].nbytes):
+                top, bottom = win[cs, :, 0], win[cs, :, 1]  # (a', oh, ow, 2, b) each
+                np.greater(bottom, top, out=row_won[cs])
+                np.maximum(top, bottom, out=rows[cs])
+                left, right = rows[cs, :, :, 0], rows[cs, :, :, 1]  # (a', oh, ow, b)
+                np.greater(right, left, out=col_won[cs])
+                np.maximum(left, right, out=out[cs])
 
         parallel.map_parts(pool, a, win.size)
         self._cache = (row_won, col_won)
@@ -384,10 +410,11 @@ class MaxPool2D(Layer):
 
             def route(part: slice) -> None:
                 # the loser gets g - g * won, i.e. exactly 0 or g: cheaper than negating the masks
-                right = np.multiply(g[part], col_won[part], out=drows[part, :, :, 1])
-                np.subtract(g[part], right, out=drows[part, :, :, 0])
-                bottom = np.multiply(drows[part], row_won[part], out=dwin[part, :, 1])
-                np.subtract(drows[part], bottom, out=dwin[part, :, 0])
+                for cs in _cache_blocks(part, dwin[0].nbytes):
+                    right = np.multiply(g[cs], col_won[cs], out=drows[cs, :, :, 1])
+                    np.subtract(g[cs], right, out=drows[cs, :, :, 0])
+                    bottom = np.multiply(drows[cs], row_won[cs], out=dwin[cs, :, 1])
+                    np.subtract(drows[cs], bottom, out=dwin[cs, :, 0])
 
             parallel.map_parts(route, a, dgrid.size)
         else:

@@ -36,9 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.controllers.pasted_image import image_payload
+from nndesk.i18n import LANGUAGES
 from nndesk.inference import display_name
-from nndesk.ui import qt_image
 from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
+from nndesk.ui.language import translate
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 HINTS = {"digits": "Draw a digit 0-9", "garments": "Draw a T-shirt, trouser, bag, shoe..."}
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
     model_file_requested = Signal(str)  # path of a model file to load (picker, dialog, recent)
     save_model_requested = Signal(str)  # path the current model should be saved to
     image_file_requested = Signal(str)  # path of an image to put on the canvas (dialog, drop)
-    image_data_received = Signal(object)  # np.ndarray (h, w[, c]) from the clipboard or a drop
+    image_data_received = Signal(object)  # bytes | QImage from the clipboard or a drop, undecoded
     test_image_requested = Signal(int)  # index into the test set, or -1 for a random one
     data_folder_chosen = Signal(str)  # folder holding the IDX files
     settings_requested = Signal()  # File > Settings…: the coordinator opens the dialog
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
     drawing_finished = Signal(object)  # np.ndarray uint8 (280, 280): a stroke ended, predict now
     saliency_overlay_toggled = Signal(bool)  # the preview's overlay was switched on/off
     theme_change_requested = Signal(str)  # "system" | "light" | "dark", from View > Theme
+    language_change_requested = Signal(str)  # "system" | "en" | "vi", from View > Language
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -441,6 +444,7 @@ class MainWindow(QMainWindow):
             self.theme_actions[key] = act
             act.triggered.connect(lambda _=False, k=key: self.theme_change_requested.emit(k))
         self.theme_actions["system"].setChecked(True)
+        self._build_language_menu(view_menu.addMenu(translate("MainWindow", "&Language")))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.act_shortcuts)
         self.act_whats_this = QWhatsThis.createAction(self)  # Shift+F1, then click a control
@@ -476,6 +480,25 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.act_open_image)
         toolbar.addAction(self.act_open_model)
+
+    def _build_language_menu(self, menu) -> None:
+        """View > Language: the desktop's language, or one of nndesk's, each named in itself."""
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        choices = [("system", translate("MainWindow", "&System language")), *LANGUAGES.items()]
+        for key, text in choices:
+            act = menu.addAction(text)
+            act.setCheckable(True)
+            act.setData(key)
+            self.language_group.addAction(act)
+            self.language_actions[key] = act
+            act.triggered.connect(lambda _=False, k=key: self.language_change_requested.emit(k))
+        self.language_actions["system"].setChecked(True)
+
+    def set_language_choice(self, code: str) -> None:
+        """Tick ``code`` under View > Language (the coordinator remembers and applies it)."""
+        if code in self.language_actions:
+            self.language_actions[code].setChecked(True)
 
     def _build_status_bar(self) -> None:
         self.model_status = QLabel()
@@ -772,9 +795,8 @@ class MainWindow(QMainWindow):
         files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime else []
         if files:
             self.image_file_requested.emit(files[0])
-        elif mime is not None and mime.hasImage():
-            image = QApplication.clipboard().image()
-            self.image_data_received.emit(qt_image.qimage_to_rgb_or_gray(image))
+        elif (payload := image_payload(mime)) is not None:
+            self.image_data_received.emit(payload)  # decoded in the prediction worker
         else:
             self.show_error("The clipboard holds no image: copy an image or an image file first.")
 

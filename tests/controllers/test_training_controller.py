@@ -216,3 +216,106 @@ def test_stopping_while_the_data_loads_ends_the_run_without_a_record(qtbot, tiny
     ):
         release.set()
     assert started == [] and controller.store.list() == []
+
+
+def test_a_run_folder_that_turns_read_only_sends_the_model_to_the_nndesk_folder(
+    qtbot, controller, monkeypatch
+):
+    """The run folder refuses every write once training has started (a read-only remount answers
+    EROFS, even to root): the run's model goes to the user's nndesk folder, one line says where,
+    and the run still ends as trained, not failed."""
+    import errno
+    import os
+    from pathlib import Path
+
+    from nndesk.paths import data_dir
+
+    real_open = os.open
+    created: list[Path] = []  # files made in a run folder; the first is start()'s run.json
+
+    def read_only(path, flags, mode=0o777, **kw):
+        path = Path(os.fspath(path))
+        if path.parent.parent == controller.store.root and flags & os.O_CREAT:
+            created.append(path)
+            if len(created) > 1:  # the folder went read-only once the run had started
+                raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, mode, **kw)
+
+    monkeypatch.setattr(os, "open", read_only)
+    told: dict[str, list[str]] = {"elsewhere": [], "record": [], "failed": []}
+    controller.saved_elsewhere.connect(told["elsewhere"].append)
+    controller.record_unsaved.connect(told["record"].append)
+    controller.failed.connect(told["failed"].append)
+
+    seen = run_to_the_end(qtbot, controller)
+
+    assert told["failed"] == []
+    (line,) = told["elsewhere"]
+    saved = controller.model_path
+    assert saved is not None and saved.parent == data_dir() and saved.is_file()
+    assert str(saved) in line and "Read-only file system" in line and ".nndesk-tmp" not in line
+    assert not (controller.record.folder / "model.npz").exists()
+    # the record could not be written after the start: said once, kept in memory, not fatal
+    assert len(told["record"]) == 1 and "Read-only file system" in told["record"][0]
+    record = seen["saved"][0]
+    assert record.model_file is None and str(saved) in record.message
+    assert record.status == "completed" and controller.curves.epochs == [1, 2]
+    # the model that went elsewhere is the trained one, whole
+    (ready,) = seen["ready"]
+    reloaded = Classifier.from_file(saved)
+    probe = np.random.default_rng(1).random((3, 784), dtype=np.float32)
+    assert np.allclose(reloaded.model.forward(probe), ready.model.forward(probe))
+
+
+def test_a_run_whose_model_no_folder_takes_fails_with_one_line(qtbot, controller, monkeypatch):
+    """Disk full everywhere: the run fails with one line naming the run folder and every
+    fallback tried, and the window's controller is ready for the next run."""
+    from nndesk.training import session as session_module
+
+    def full(self, path):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(session_module.Session, "save", full)
+    failed: list[str] = []
+    controller.failed.connect(failed.append)
+    seen = run_to_the_end(qtbot, controller)
+    (line,) = failed
+    assert "No space left on device" in line and str(controller.record.folder) in line
+    for folder in bridge.model_fallbacks():
+        assert str(folder) in line
+    assert seen["ready"] == [] and not controller.is_running()
+
+
+def test_open_model_reads_the_file_off_the_gui_thread_and_answers_the_newest_request(
+    qtbot, controller, monkeypatch
+):
+    seen = run_to_the_end(qtbot, controller)
+    path = seen["saved"][0].model_path
+    real = Classifier.from_file
+    threads: list[threading.Thread] = []
+
+    def spying(p):
+        threads.append(threading.current_thread())
+        return real(p)
+
+    monkeypatch.setattr(Classifier, "from_file", staticmethod(spying))
+    opened: list = []
+    controller.model_opened.connect(opened.append)
+    older = path.parent / "older.npz"
+    older.write_bytes(path.read_bytes())
+    with qtbot.waitSignal(controller.model_opened, timeout=WAIT_MS):
+        controller.open_model(older)
+        controller.open_model(path)  # asked before the first answer arrived: it wins
+    qtbot.waitUntil(lambda: len(threads) == 2, timeout=WAIT_MS)
+    assert [c.path for c in opened] == [path]
+    assert threading.main_thread() not in threads
+    assert opened[0].info["history"] == seen["ready"][0].info["history"]
+
+
+def test_open_model_on_a_broken_file_answers_one_line(qtbot, controller, tmp_path):
+    bad = tmp_path / "broken.npz"
+    bad.write_bytes(b"PK\x03\x04 not a model")
+    with qtbot.waitSignal(controller.model_failed, timeout=WAIT_MS) as blocker:
+        controller.open_model(bad)
+    (line,) = blocker.args
+    assert "broken.npz" in line and "\n" not in line
