@@ -2497,6 +2497,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
 <context>
     <name>WhyView</name>
     <message>
+        <source> (computing…)</source>
+        <translation> (đang tính…)</translation>
+    </message>
+    <message>
         <source> — a close call</source>
         <translation> — suýt soát</translation>
     </message>
@@ -2505,12 +2509,28 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>&lt;p&gt;Hãy vẽ gì đó, mở một ảnh hoặc hiện một ảnh kiểm tra: trang này sẽ cho thấy những điểm ảnh nào khiến mạng trả lời như vậy.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The network answers &lt;b&gt;{top}&lt;/b&gt; with {p_top}.&lt;/p&gt;&lt;p&gt;Runner-up: &lt;b&gt;{second}&lt;/b&gt; with {p_second}, a margin of &lt;b&gt;{margin}&lt;/b&gt; percentage points{close}.&lt;/p&gt;&lt;p&gt;The overlay shows {how} for &lt;b&gt;{top}&lt;/b&gt;. &lt;span style=&apos;color:{red}&apos;&gt;Red&lt;/span&gt; pixels argue for it, &lt;span style=&apos;color:{blue}&apos;&gt;blue&lt;/span&gt; pixels against it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Mạng trả lời &lt;b&gt;{top}&lt;/b&gt; với {p_top}.&lt;/p&gt;&lt;p&gt;Thứ hai: &lt;b&gt;{second}&lt;/b&gt; với {p_second}, cách &lt;b&gt;{margin}&lt;/b&gt; điểm phần trăm{close}.&lt;/p&gt;&lt;p&gt;Lớp phủ cho thấy {how} đối với &lt;b&gt;{top}&lt;/b&gt;. Điểm ảnh &lt;span style=&apos;color:{red}&apos;&gt;đỏ&lt;/span&gt; ủng hộ nó, điểm ảnh &lt;span style=&apos;color:{blue}&apos;&gt;xanh&lt;/span&gt; chống lại nó.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The network answers &lt;b&gt;{top}&lt;/b&gt; with {p_top}.&lt;/p&gt;&lt;p&gt;Runner-up: &lt;b&gt;{second}&lt;/b&gt; with {p_second}, a margin of &lt;b&gt;{margin}&lt;/b&gt; percentage points{close}.&lt;/p&gt;&lt;p&gt;The overlay shows {method} {what}{pending}. &lt;span style=&apos;color:{red}&apos;&gt;Red&lt;/span&gt; pixels {sides}, &lt;span style=&apos;color:{blue}&apos;&gt;blue&lt;/span&gt; pixels against.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Mạng trả lời &lt;b&gt;{top}&lt;/b&gt; với {p_top}.&lt;/p&gt;&lt;p&gt;Thứ hai: &lt;b&gt;{second}&lt;/b&gt; với {p_second}, cách &lt;b&gt;{margin}&lt;/b&gt; điểm phần trăm{close}.&lt;/p&gt;&lt;p&gt;Lớp phủ cho thấy {method} {what}{pending}. Điểm ảnh &lt;span style=&apos;color:{red}&apos;&gt;đỏ&lt;/span&gt; {sides}, điểm ảnh &lt;span style=&apos;color:{blue}&apos;&gt;xanh&lt;/span&gt; chống lại.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Caution: a heat map shows what one method measures, not what the network “sees”. The methods often disagree, and a convincing map can hide a wrong reason: compare several.</source>
+        <translation>Lưu ý: một bản đồ nhiệt cho thấy điều mà một phương pháp đo, không phải điều mạng “nhìn thấy”. Các phương pháp thường không khớp nhau, và một bản đồ thuyết phục có thể che giấu một lý do sai: hãy so sánh vài phương pháp.</translation>
+    </message>
+    <message>
+        <source>Draw something: the training images most like it (for the network) show here.</source>
+        <translation>Hãy vẽ gì đó: các ảnh huấn luyện giống nó nhất (theo mạng) sẽ hiện ở đây.</translation>
     </message>
     <message>
         <source>Each picture is one hidden unit&apos;s 784 input weights laid out as 28x28. Red: ink there excites the unit; blue: ink there inhibits it. These are the units your drawing activates most.</source>
         <translation>Mỗi hình là 784 trọng số đầu vào của một nút ẩn, xếp thành 28x28. Đỏ: nét vẽ ở đó kích thích nút; xanh: nét vẽ ở đó ức chế nút. Đây là các nút mà hình vẽ của bạn kích hoạt mạnh nhất.</translation>
+    </message>
+    <message>
+        <source>Explain the difference of two scores instead: red pixels argue for the first class rather than this one, blue pixels the other way round</source>
+        <translation>Giải thích hiệu của hai điểm số: điểm ảnh đỏ ủng hộ lớp thứ nhất hơn lớp này, điểm ảnh xanh thì ngược lại</translation>
+    </message>
+    <message>
+        <source>Explain:</source>
+        <translation>Giải thích:</translation>
     </message>
     <message>
         <source>Gradient</source>
@@ -2521,46 +2541,130 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Gradient × đầu vào</translation>
     </message>
     <message>
-        <source>Gradient: how much the answer&apos;s score changes per unit of ink at each pixel.
-Gradient × input: that times the ink present, i.e. what each inked pixel contributed.</source>
-        <translation>Gradient: điểm của câu trả lời thay đổi bao nhiêu theo mỗi đơn vị mực tại mỗi điểm ảnh.
-Gradient × đầu vào: giá trị đó nhân với lượng mực có mặt, tức phần đóng góp của mỗi điểm ảnh có mực.</translation>
+        <source>How fast the score changes as ink is added at each pixel: a local slope, often speckled.</source>
+        <extracomment>one line per method: what its map shows</extracomment>
+        <translation>Điểm số thay đổi nhanh đến đâu khi thêm mực ở mỗi điểm ảnh: một độ dốc cục bộ, thường lốm đốm.</translation>
+    </message>
+    <message>
+        <source>How much the score drops when a 4×4 square is blacked out (computed from the answers alone, so it works for any model).</source>
+        <translation>Điểm số giảm bao nhiêu khi một ô vuông 4×4 bị tô đen (chỉ tính từ các câu trả lời, nên dùng được cho mọi mô hình).</translation>
+    </message>
+    <message>
+        <source>How the map is computed. Gradient and gradient × input follow every stroke at once; the others take tens to hundreds of passes through the network and follow a moment later.</source>
+        <translation>Cách tính bản đồ. Gradient và gradient × đầu vào theo kịp từng nét vẽ ngay; các phương pháp khác cần hàng chục đến hàng trăm lượt qua mạng nên hiện sau một lát.</translation>
+    </message>
+    <message>
+        <source>Integrated gradients</source>
+        <translation>Integrated gradients (gradient tích phân)</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Phương pháp:</translation>
     </message>
     <message>
         <source>Most active hidden units (first layer)</source>
         <translation>Các nút ẩn hoạt động mạnh nhất (tầng ẩn thứ nhất)</translation>
     </message>
     <message>
+        <source>Nearest training images (in the last hidden layer)</source>
+        <translation>Các ảnh huấn luyện gần nhất (ở tầng ẩn cuối)</translation>
+    </message>
+    <message>
         <source>No model loaded.</source>
         <translation>Chưa nạp mô hình.</translation>
+    </message>
+    <message>
+        <source>Not available here.</source>
+        <translation>Không có ở đây.</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Occlusion (che khuất)</translation>
     </message>
     <message>
         <source>Saliency: which pixels drove the answer</source>
         <translation>Bản đồ nổi bật (saliency): điểm ảnh nào dẫn tới câu trả lời</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Hiện:</translation>
-    </message>
-    <message>
         <source>The 28x28 input with the saliency on top: red pixels raise the score of the answer, blue pixels lower it; the stronger the colour, the larger the effect.</source>
         <translation>Đầu vào 28x28 với bản đồ nổi bật phủ lên: điểm ảnh đỏ nâng điểm của câu trả lời, điểm ảnh xanh hạ nó; màu càng đậm, tác động càng lớn.</translation>
+    </message>
+    <message>
+        <source>The class whose score the map explains</source>
+        <translation>Lớp có điểm số được bản đồ giải thích</translation>
+    </message>
+    <message>
+        <source>The nearest training images need this model&apos;s training set on this computer.</source>
+        <translation>Các ảnh huấn luyện gần nhất cần tập huấn luyện của mô hình này có trên máy tính.</translation>
+    </message>
+    <message>
+        <source>The slope averaged along the way from a blank image to your drawing, times the ink: the map adds up to the score&apos;s change from a blank image.</source>
+        <translation>Độ dốc lấy trung bình trên đường đi từ một ảnh trống tới hình bạn vẽ, nhân với lượng mực: tổng của bản đồ bằng mức thay đổi điểm số so với ảnh trống.</translation>
+    </message>
+    <message>
+        <source>The slope averaged over 24 copies of your drawing with random noise added, so the speckle cancels out.</source>
+        <translation>Độ dốc lấy trung bình trên 24 bản sao hình vẽ của bạn có thêm nhiễu ngẫu nhiên, để các đốm triệt tiêu nhau.</translation>
+    </message>
+    <message>
+        <source>The slope times the ink at each pixel: roughly what each inked pixel contributed.</source>
+        <translation>Độ dốc nhân với lượng mực ở mỗi điểm ảnh: gần đúng phần đóng góp của mỗi điểm ảnh có mực.</translation>
+    </message>
+    <message>
+        <source>The {n} images among the first {pool} training images whose last hidden layer is closest to your drawing&apos;s (Euclidean distance d): what the network treats as most alike.</source>
+        <translation>{n} ảnh trong {pool} ảnh huấn luyện đầu tiên có tầng ẩn cuối gần với hình vẽ của bạn nhất (khoảng cách Euclid d): những gì mạng coi là giống nhất.</translation>
     </message>
     <message>
         <source>This model is a CNN: its first layer is small 3x3 filters slid over the image, not one weight per pixel, so there is no 28x28 picture per unit. Open an MLP model (e.g. {mlp_name}) to see hidden units here.</source>
         <translation>Mô hình này là một CNN: tầng đầu tiên của nó là các bộ lọc 3x3 nhỏ trượt trên ảnh, không phải mỗi điểm ảnh một trọng số, nên không có hình 28x28 cho từng nút. Hãy mở một mô hình MLP (ví dụ {mlp_name}) để xem các nút ẩn ở đây.</translation>
     </message>
     <message>
+        <source>This model&apos;s file names no registered training set (it was trained on an image folder), so there are no training images to compare with.</source>
+        <translation>Tệp của mô hình này không ghi một tập huấn luyện đã đăng ký (nó được huấn luyện trên một thư mục ảnh), nên không có ảnh huấn luyện để so sánh.</translation>
+    </message>
+    <message>
         <source>Why this answer?</source>
         <translation>Vì sao có câu trả lời này?</translation>
     </message>
     <message>
-        <source>gradient × input: what each inked pixel contributed to its score</source>
-        <translation>gradient × đầu vào: phần mỗi điểm ảnh có mực đóng góp vào điểm của nó</translation>
+        <source>and not:</source>
+        <translation>chứ không phải:</translation>
     </message>
     <message>
-        <source>the change of its score per unit of ink at each pixel</source>
-        <translation>mức thay đổi điểm của nó theo mỗi đơn vị mực tại mỗi điểm ảnh</translation>
+        <source>argue for it</source>
+        <translation>ủng hộ nó</translation>
+    </message>
+    <message>
+        <source>argue for {name} over {other}</source>
+        <translation>ủng hộ {name} hơn {other}</translation>
+    </message>
+    <message>
+        <source>for &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>đối với &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>for &lt;b&gt;{name}&lt;/b&gt; rather than &lt;b&gt;{other}&lt;/b&gt;</source>
+        <translation>đối với &lt;b&gt;{name}&lt;/b&gt; thay vì &lt;b&gt;{other}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>the answer</source>
+        <translation>câu trả lời</translation>
+    </message>
+    <message>
+        <source>— (no contrast)</source>
+        <translation>— (không đối chiếu)</translation>
+    </message>
+</context>
+<context>
+    <name>_NeighbourTile</name>
+    <message>
+        <source>A training image labelled {label}; its last hidden layer&apos;s values are {distance} away from your drawing&apos;s.</source>
+        <translation>Một ảnh huấn luyện có nhãn {label}; các giá trị ở tầng ẩn cuối của nó cách của hình vẽ bạn {distance}.</translation>
+    </message>
+    <message>
+        <source>{label}
+d = {distance}</source>
+        <translation>{label}
+d = {distance}</translation>
     </message>
 </context>
 <context>
