@@ -158,11 +158,17 @@ class TrainingWorker(QObject):
             name = self._config.dataset
             if loaded is not None:  # a resumed model trains on the data it was made for
                 name = (loaded.info.get("config") or {}).get("dataset", name)
-            self.status_changed.emit(f"Loading {name}…")
+            self.status_changed.emit(
+                QCoreApplication.translate("TrainingController", "Loading {name}…").format(
+                    name=name
+                )
+            )
             dataset = self._provider(name)
         if requests.stop.is_set():
             return
-        self.status_changed.emit("Preparing the network…")
+        self.status_changed.emit(
+            QCoreApplication.translate("TrainingController", "Preparing the network…")
+        )
         session = training.prepare(self._config, resume=loaded, dataset=dataset)
         cfg = session.config
         n = len(session.y_train)
@@ -179,7 +185,7 @@ class TrainingWorker(QObject):
                 history=tuple(dict(h) for h in session.history),
             )
         )
-        self.status_changed.emit("Training…")
+        self.status_changed.emit(QCoreApplication.translate("TrainingController", "Training…"))
 
         pending: list = []
         last_emit = last_snapshot = time.perf_counter()
@@ -211,9 +217,13 @@ class TrainingWorker(QObject):
         self._emit_batches(pending)
         self.run_ended.emit(ended)
         if not requests.closing.is_set():
-            self.status_changed.emit("Testing the model…")
+            self.status_changed.emit(
+                QCoreApplication.translate("TrainingController", "Testing the model…")
+            )
             session.evaluate_test()
-        self.status_changed.emit("Saving the model…")
+        self.status_changed.emit(
+            QCoreApplication.translate("TrainingController", "Saving the model…")
+        )
         path = self._save(session)
         # the run is over: the saved model is handed over as it is, without another copy
         final = session.classifier(snapshot=False, path=path)

@@ -2222,6 +2222,30 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
 </context>
 <context>
+    <name>TrainingController</name>
+    <message>
+        <source>Loading {name}…</source>
+        <extracomment>Seconds between two emissions of batch reports (they are collected in between). Seconds between two weight snapshots for live prediction.</extracomment>
+        <translation>Đang nạp {name}…</translation>
+    </message>
+    <message>
+        <source>Preparing the network…</source>
+        <translation>Đang chuẩn bị mạng…</translation>
+    </message>
+    <message>
+        <source>Saving the model…</source>
+        <translation>Đang lưu mô hình…</translation>
+    </message>
+    <message>
+        <source>Testing the model…</source>
+        <translation>Đang kiểm tra mô hình…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>Đang huấn luyện…</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
         <source>  ·  PAUSED</source>
