@@ -260,13 +260,15 @@ class LiveCurves:
             for ax, loc in zip(self.axes[1:], ("upper right", "lower right"), strict=True):
                 ax.legend(loc=loc, fontsize=8, frameon=False)
             changed = True
-        if len(curves.lr_changes) < self._lr_marked:
+        if len(curves.changes) < self._lr_marked:
             self.clear_lr_marks()
             changed = True
-        for x, lr in curves.lr_changes[self._lr_marked :]:
-            self._lr_marks.extend(mark_lr_change(self.axes, x, lr))
+        for i, change in enumerate(curves.changes[self._lr_marked :], start=self._lr_marked):
+            # several changes at one batch: one line, their labels one under the other
+            row = sum(1 for c in curves.changes[:i] if c.x == change.x)
+            self._lr_marks.extend(mark_change(self.axes, change.x, change.describe(), row))
             changed = True
-        self._lr_marked = len(curves.lr_changes)
+        self._lr_marked = len(curves.changes)
         return self._update_limits(curves) or changed
 
     def _update_limits(self, curves: Curves) -> bool:
@@ -329,13 +331,20 @@ def _sticky_top(ax: Axes, data_top: float) -> bool:
 
 def mark_lr_change(axes: Sequence[Axes], x: float, lr: float) -> list:
     """A dotted vertical line at ``x`` on each Axes, labelled on the first with the new rate."""
-    artists = [ax.axvline(x, color=LR_COLOR, ls=":", lw=1.2) for ax in axes]
+    return mark_change(axes, x, f"lr {lr:g}")
+
+
+def mark_change(axes: Sequence[Axes], x: float, text: str, row: int = 0) -> list:
+    """A dotted vertical line at ``x`` on each Axes, labelled ``text`` on the first (a setting
+    changed while training: ``"lr 0.0002"``, ``"momentum 0.5"``); ``row`` > 0 only adds the
+    label, under the ``row`` labels already there."""
+    artists = [] if row else [ax.axvline(x, color=LR_COLOR, ls=":", lw=1.2) for ax in axes]
     artists.append(
         axes[0].annotate(
-            f"lr {lr:g}",
+            text,
             xy=(x, 1.0),
             xycoords=("data", "axes fraction"),
-            xytext=(3, -10),
+            xytext=(3, -10 - 10 * row),
             textcoords="offset points",
             color=muted_colour(),
             fontsize=8,
@@ -363,7 +372,7 @@ def plot_overlay(
         ax_loss.plot(ex, curves.train_loss, "o--", color=color, ms=3, lw=1.0, alpha=0.7)
         ax_acc.plot(ex, curves.val_accuracy, "s-", color=color, ms=3, lw=1.6, label=label)
         ax_acc.plot(ex, curves.train_accuracy, "o--", color=color, ms=3, lw=1.0, alpha=0.7)
-        for x, _lr in curves.lr_changes:
+        for x in sorted({change.x for change in curves.changes}):
             for ax in (ax_batch, ax_loss, ax_acc):
                 ax.axvline(x, color=color, ls=":", lw=1.0)
     if runs:

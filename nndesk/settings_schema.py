@@ -141,6 +141,10 @@ class Field:
         return None
 
 
+def _augments(values: Mapping[str, Any]) -> bool:
+    return bool(values.get("augment"))
+
+
 def _field(name: str, kind: type, label: str, help: str, group: str, **rules: Any) -> Field:
     return Field(name, kind, label, help, group, **rules)
 
@@ -156,9 +160,20 @@ FIELDS: tuple[Field, ...] = (
            "measure validation loss and accuracy each epoch", "data", low=0.0, high=1.0,
            high_open=True, metavar="F"),
     _field("augment", bool, "Augment", "train on slightly shifted, rotated and scaled copies "
-           "of the images", "data"),
+           "of the images", "data", live=True),
+    _field("aug_shift", float, "Shift", "augment: shifts up to this many pixels each way",
+           "data", low=0.0, high=6.0, live=True, metavar="PIXELS", applies=_augments),
+    _field("aug_rotate", float, "Rotate", "augment: turns up to this many degrees each way",
+           "data", low=0.0, high=45.0, live=True, metavar="DEGREES", applies=_augments),
+    _field("aug_scale", float, "Zoom", "augment: zoom in or out by up to this share (0.1 = "
+           "90 % to 110 %)", "data", low=0.0, high=0.5, live=True, metavar="SHARE",
+           applies=_augments),
+    _field("aug_stroke", float, "Pen width", "augment: share of images whose strokes get "
+           "thicker or thinner", "data", low=0.0, high=1.0, live=True, metavar="SHARE",
+           applies=_augments),
     _field("sketch", float, "Sketches", "share of each batch redrawn as garment sketches "
-           "(silhouettes, outlines, scribbles)", "data", low=0.0, high=1.0, metavar="SHARE"),
+           "(silhouettes, outlines, scribbles)", "data", low=0.0, high=1.0, live=True,
+           metavar="SHARE"),
     # -- network -------------------------------------------------------------------------------
     _field("arch", str, "Layers", "784 inputs, hidden widths, 10 classes, e.g. 784-64-64-10; "
            "CNN: 784-c32-p-c64-p-128-10 (cN = 3x3 conv with N filters, padded; cNv = the same "
@@ -174,7 +189,7 @@ FIELDS: tuple[Field, ...] = (
            resume_keeps=True),
     _field("dropout", float, "Dropout", "share of hidden units switched off at random while "
            "training", "network", low=0.0, high=1.0, high_open=True, resume_keeps=True,
-           metavar="RATE"),
+           live=True, metavar="RATE"),
     _field("init", str, "Init", "how the starting weights are drawn", "network",
            choices=("auto", *(name for name in INITS if name != "zeros")), resume_keeps=True),
     _field("prelu_init", float, "PReLU slope", "PReLU's learned negative slope starts here: "
@@ -188,14 +203,14 @@ FIELDS: tuple[Field, ...] = (
            low_open=True, live=True, metavar="RATE"),
     _field("momentum", float, "Momentum", "momentum and Nesterov: the share of the last step "
            "kept", "optimisation", low=0.0, high=1.0, high_open=True, resume_keeps=True,
-           metavar="MU", applies=lambda v: accepts(v.get("optimizer", ""), "momentum")),
+           live=True, metavar="MU", applies=lambda v: accepts(v.get("optimizer", ""), "momentum")),
     _field("eps", float, "Epsilon", "added to sqrt(v) by Adam, AdamW and RMSProp; empty = "
            "the optimizer's default (1e-8 Adam, 1e-7 RMSProp; Keras uses 1e-7)", "optimisation",
            low=0.0, high=1.0, low_open=True, high_open=True, optional=True, resume_keeps=True,
            metavar="EPS", applies=lambda v: accepts(v.get("optimizer", ""), "eps")),
     _field("batch_size", int, "Batch size", "images per update; 0 (or 'full' on the command "
-           "line) = the whole training split, plain gradient descent", "optimisation", low=0,
-           metavar="N|full"),
+           "line) = the whole training split, plain gradient descent; changed while training, it "
+           "takes effect from the next epoch", "optimisation", low=0, live=True, metavar="N|full"),
     _field("epochs", int, "Epochs", "passes over the training images (more passes when a "
            "model is continued)", "optimisation", low=1, metavar="N"),
     _field("schedule", str, "Schedule", "how the learning rate changes from epoch to epoch",
@@ -212,7 +227,7 @@ FIELDS: tuple[Field, ...] = (
     _field("min_lr", float, "Minimum LR", "cosine: the final rate", "optimisation", low=0.0,
            metavar="RATE", applies=lambda v: v.get("schedule") == "cosine"),
     _field("l2", float, "L2", "weight penalty l2 * sum(W^2) (Keras' l2)", "optimisation",
-           low=0.0, resume_keeps=True, metavar="LAMBDA"),
+           low=0.0, resume_keeps=True, live=True, metavar="LAMBDA"),
     _field("clip_norm", float, "Clip norm", "clip the gradient's global norm to this; empty = "
            "off", "optimisation", low=0.0, low_open=True, optional=True, resume_keeps=True,
            metavar="NORM"),
@@ -225,6 +240,9 @@ FIELDS: tuple[Field, ...] = (
 )  # fmt: skip
 
 BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
+
+#: Fields that can change while a run trains (``Session.steer``), in the table's order.
+LIVE: tuple[str, ...] = tuple(f.name for f in FIELDS if f.live)
 
 #: Fields a resumed model file fixes: its network, its inputs and its optimizer's state.
 RESUME_KEEPS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.resume_keeps)

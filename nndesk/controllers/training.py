@@ -62,6 +62,7 @@ class RunStarted:
     first_epoch: int  # 1-based; > 1 when resuming
     last_epoch: int
     history: tuple[dict, ...]  # per-epoch history the run continues (a resumed model's)
+    changes: tuple = ()  # SettingChanges a resumed model's runs made while training
 
 
 class _Requests:
@@ -73,17 +74,17 @@ class _Requests:
         self.closing = threading.Event()  # the window is closing: skip the final test pass
         self.batches_done = 0  # written by the worker only
         self._lock = threading.Lock()
-        self._lr: float | None = None
+        self._settings: dict[str, object] = {}
 
-    def set_lr(self, lr: float) -> None:
+    def set_settings(self, values: dict) -> None:
         with self._lock:
-            self._lr = lr
+            self._settings.update(values)
 
-    def take_lr(self) -> float | None:
-        """The rate set since the last call, or None (``train``'s ``lr_override``)."""
+    def take_settings(self) -> dict:
+        """The live settings asked for since the last call (``train``'s ``steer``)."""
         with self._lock:
-            lr, self._lr = self._lr, None
-        return lr
+            values, self._settings = self._settings, {}
+        return values
 
 
 class TrainingWorker(QObject):
@@ -94,6 +95,7 @@ class TrainingWorker(QObject):
     batches_finished = Signal(object)  # tuple[BatchReport, ...], every batch since the last one
     epoch_finished = Signal(object)  # EpochReport, after validation
     lr_changed = Signal(float, float)  # (position in epochs, new rate) at its first batch
+    setting_changed = Signal(object)  # SettingChange, at the first batch that used it
     weights_updated = Signal(object)  # Classifier on a copy of the current weights
     run_ended = Signal(object)  # RunEnded: the loop is over; the test pass and saving follow
     model_saved = Signal(object, object)  # (Classifier of the saved model, metrics dict)
@@ -118,7 +120,6 @@ class TrainingWorker(QObject):
         self._provider = dataset_provider
         self._resume = resume
         self._dataset = dataset
-        self._new_lr: float | None = None
 
     @Slot()
     def run(self) -> None:
@@ -164,6 +165,7 @@ class TrainingWorker(QObject):
                 first_epoch=session.epochs_done + 1,
                 last_epoch=session.epochs_done + cfg.epochs,
                 history=tuple(dict(h) for h in session.history),
+                changes=tuple(session.changes),
             )
         )
         self.status_changed.emit("Training…")
@@ -173,15 +175,19 @@ class TrainingWorker(QObject):
         ended = None
         with runtime.beside_the_gui():
             for report in training.train(
-                session, requests.stop.is_set, requests.pause.is_set, self._lr_override
+                session,
+                requests.stop.is_set,
+                requests.pause.is_set,
+                steer=requests.take_settings,
             ):
                 if isinstance(report, training.BatchReport):
                     requests.batches_done += 1
-                    if self._new_lr is not None:  # the curve marks the change at this batch
+                    if report.changes:  # the curves mark each change at this batch
                         self._emit_batches(pending)
-                        x = report.epoch - 1 + (report.batch - 1) / report.batches
-                        self.lr_changed.emit(x, self._new_lr)
-                        self._new_lr = None
+                        for change in report.changes:
+                            self.setting_changed.emit(change)
+                            if change.name == "lr":
+                                self.lr_changed.emit(change.x, float(change.value))
                     pending.append(report)
                     now = time.perf_counter()
                     if now - last_emit >= BATCH_EMIT_INTERVAL:
@@ -206,12 +212,6 @@ class TrainingWorker(QObject):
         final = session.classifier(snapshot=False, path=self._model_path)
         self.model_saved.emit(final, dict(session.metrics))
 
-    def _lr_override(self) -> float | None:
-        lr = self._requests.take_lr()
-        if lr is not None:
-            self._new_lr = lr
-        return lr
-
     def _emit_batches(self, pending: list) -> None:
         if pending:
             self.batches_finished.emit(tuple(pending))
@@ -232,6 +232,7 @@ class TrainingController(QObject):
     batches_finished = Signal(object)  # tuple[BatchReport, ...]: every batch, in order
     epoch_finished = Signal(object)  # EpochReport, after validation
     lr_changed = Signal(float, float)  # (position in epochs, new rate) once the worker applied it
+    setting_changed = Signal(object)  # SettingChange (the rate too) once the worker applied it
     weights_updated = Signal(object)  # Classifier snapshot, at most every ~300 ms
     run_ended = Signal(object)  # RunEnded ("completed" | "stopped" | "diverged"); saving follows
     model_ready = Signal(object)  # Classifier of the saved final model, after every run
@@ -256,6 +257,8 @@ class TrainingController(QObject):
         self._worker: TrainingWorker | None = None
         self._seed_curves: Curves | None = None
         self._started = False
+        #: the settings the running run started with (``RunStarted.config``), or None
+        self.run_config = None
 
     # -- state ---------------------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -303,6 +306,7 @@ class TrainingController(QObject):
         self.curves = Curves()
         self._seed_curves = curves
         self._started = False
+        self.run_config = None
         self._requests = _Requests()
         thread = QThread()
         thread.setObjectName("nndesk-training")
@@ -321,7 +325,8 @@ class TrainingController(QObject):
         worker.run_started.connect(self._on_worker_run_started)
         worker.batches_finished.connect(self._on_worker_batches_finished)
         worker.epoch_finished.connect(self._on_worker_epoch_finished)
-        worker.lr_changed.connect(self._on_worker_lr_changed)
+        worker.lr_changed.connect(self.lr_changed)
+        worker.setting_changed.connect(self._on_worker_setting_changed)
         worker.weights_updated.connect(self._on_worker_weights_updated)
         worker.run_ended.connect(self._on_worker_run_ended)
         worker.model_saved.connect(self._on_worker_model_saved)
@@ -358,7 +363,22 @@ class TrainingController(QObject):
         """Use ``lr`` from the next batch on (the schedule no longer changes it for this run)."""
         if not (lr > 0 and lr < float("inf")):
             raise ConfigError(f"learning rate must be a positive number; got {lr}")
-        self._requests.set_lr(float(lr))
+        self._requests.set_settings({"lr": float(lr)})
+
+    def change_settings(self, values: dict) -> None:
+        """Change live settings of the running run (``settings_schema``'s ``live`` fields):
+        from the next batch on, a batch size from the next epoch. Raises ``ConfigError`` with
+        the first refused one (nothing is sent then)."""
+        from nndesk.setting_changes import steer_problem
+
+        config = self.run_config
+        if config is None or not self.is_running():
+            raise ConfigError("no run is training")
+        for name, value in values.items():
+            reason = steer_problem(config, name, value)
+            if reason is not None:
+                raise ConfigError(reason)
+        self._requests.set_settings(dict(values))
 
     def shutdown(self, timeout_ms: int = 30000) -> bool:
         """Stop and join the worker thread (the window's ``closeEvent``); True once it is gone."""
@@ -380,12 +400,14 @@ class TrainingController(QObject):
     def _on_worker_run_started(self, run: RunStarted) -> None:
         record = self.record
         self._started = True
+        self.run_config = run.config
         if self._seed_curves is not None and self._seed_curves.epochs == [
             int(h.get("epoch", i)) for i, h in enumerate(run.history, start=1)
         ]:
             self.curves = copy.deepcopy(self._seed_curves)  # the run it continues, batch for batch
         else:
             self.curves = Curves.from_history(list(run.history))
+            self.curves.changes = list(run.changes)
         record.curves = self.curves
         record.config = run.config.to_dict()
         record.title = run.title
@@ -406,10 +428,10 @@ class TrainingController(QObject):
         self.store.save(self.record)  # a crash later still leaves the curves so far
         self.epoch_finished.emit(report)
 
-    @Slot(float, float)
-    def _on_worker_lr_changed(self, x: float, lr: float) -> None:
-        self.curves.add_lr_change(x, lr)
-        self.lr_changed.emit(x, lr)
+    @Slot(object)
+    def _on_worker_setting_changed(self, change) -> None:
+        self.curves.add_change(change)
+        self.setting_changed.emit(change)
 
     @Slot(object)
     def _on_worker_weights_updated(self, classifier) -> None:

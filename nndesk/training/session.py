@@ -15,6 +15,7 @@ import numpy as np
 
 from nndesk.errors import ConfigError, ModelFileError
 from nndesk.evaluation import Scores, score
+from nndesk.setting_changes import SettingChange, parse_changes, steer_problem
 from nndesk.settings_schema import RESUME_KEEPS
 from nndesk.training import runtime
 from nndesk.training.config import TrainConfig
@@ -47,6 +48,7 @@ class Session:
         y_val: np.ndarray,
         history: list[dict] | None = None,
         partial: tuple[int, EpochProgress] | None = None,
+        changes: list[SettingChange] | None = None,
     ) -> None:
         from nndesk.nn.losses import make_loss
         from nndesk.nn.schedules import make_schedule
@@ -66,6 +68,10 @@ class Session:
         self.schedule = make_schedule(
             config.schedule, config.lr, self.epochs_done + config.epochs, **_schedule_kwargs(config)
         )
+        #: every setting changed while training, this run's and a resumed model's
+        self.changes: list[SettingChange] = list(changes or [])
+        #: a batch size asked for during an epoch, used from the next one
+        self.pending_batch_size: int | None = None
         self.metrics: dict = {}
         self._x_test: np.ndarray | None = None
         self._thread_plan: ThreadPlan | None = None
@@ -94,6 +100,53 @@ class Session:
         """The progress already made in ``epoch`` (once), or None."""
         partial, self.partial = self.partial, None
         return partial[1] if partial is not None and partial[0] == epoch else None
+
+    # -- steering ------------------------------------------------------------------------------
+    def steer(self, values: dict[str, Any], epoch: int, batch: int, batches: int):
+        """Apply live setting changes before batch ``batch`` of ``epoch`` (1-based).
+
+        Returns the ``SettingChange``s that take effect with this batch (also added to
+        ``changes``); a batch size waits for the next epoch (``start_epoch``). Raises
+        ``ConfigError`` for a setting that cannot take that value in this run.
+        """
+        from nndesk.nn.layers import Dropout
+
+        now = []
+        x = epoch - 1 + (batch - 1) / max(batches, 1)
+        for name, value in values.items():
+            reason = steer_problem(self.config, name, value)
+            dropouts = [layer for layer in self.model.layers if isinstance(layer, Dropout)]
+            if reason is None and name == "dropout" and not dropouts:
+                reason = "this network has no dropout layers to tune"
+            if reason is not None:
+                raise ConfigError(reason)
+            if name == "batch_size":
+                self.pending_batch_size = int(value)
+                continue
+            if name == "lr":
+                self.optimizer.lr = float(value)
+            else:
+                if name == "momentum":
+                    self.optimizer.momentum = float(value)
+                elif name == "l2":  # see _make_optimizer: the optimizer's decay is 2 * l2
+                    self.optimizer.weight_decay = 2 * float(value)
+                elif name == "dropout":
+                    for layer in dropouts:
+                        layer.rate = float(value)
+                self.config = self.config.replace(**{name: value})
+            now.append(SettingChange(x, epoch, batch, name, value))
+        self.changes.extend(now)
+        return now
+
+    def start_epoch(self, epoch: int):
+        """Use a batch size asked for during the last epoch from ``epoch`` on; its change."""
+        size, self.pending_batch_size = self.pending_batch_size, None
+        if size is None or size == self.config.batch_size:
+            return []
+        self.config = self.config.replace(batch_size=size)
+        change = SettingChange(float(epoch - 1), epoch, 1, "batch_size", size)
+        self.changes.append(change)
+        return [change]
 
     # -- actions -------------------------------------------------------------------------------
     def thread_plan(self) -> ThreadPlan:
@@ -144,6 +197,7 @@ class Session:
             "seed": self.config.seed,
             "config": self.config.to_dict(),
             "metrics": dict(self.metrics),
+            "changes": [change.to_dict() for change in self.changes],
         }
         if self.partial is not None:  # stopped inside an epoch: where to continue it
             epoch, progress = self.partial
@@ -197,6 +251,7 @@ def prepare(
     from nndesk.nn.optimizers import make_optimizer
 
     history: list[dict] = []
+    changes: list[SettingChange] = []
     loaded = None
     if resume is not None:
         from nndesk.nn.serialization import LoadedModel, load_model
@@ -206,6 +261,11 @@ def prepare(
         # what the file's network, inputs and optimizer state fix cannot come from new settings
         config = config.replace(**{k: saved[k] for k in RESUME_KEEPS if k in saved})
         history = list(loaded.info.get("history") or [])
+        try:  # a resumed run continues the file's record of steering
+            changes = parse_changes(loaded.info.get("changes"))
+        except ValueError as err:
+            where = "the model" if resume is loaded else str(resume)
+            raise ModelFileError(f"{where}: {err}") from None
     config.validate()
 
     if dataset is None:
@@ -271,6 +331,7 @@ def prepare(
         labels[val_idx],
         history,
         partial,
+        changes,
     )
 
 

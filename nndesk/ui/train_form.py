@@ -54,11 +54,18 @@ LOOKS: dict[str, dict[str, Any]] = {
     "eps": {"number": True, "placeholder": "default"},
     "clip_norm": {"placeholder": "0 = off", "zero_is_off": True},
     "augment": {"text": "shift, rotate, zoom a little"},
+    "aug_shift": {"suffix": " px", "step": 0.5, "decimals": 1},
+    "aug_rotate": {"suffix": " °", "step": 1, "decimals": 0},
+    "aug_scale": {"step": 0.05, "decimals": 2, "prefix": "± "},
+    "aug_stroke": {"step": 0.05, "decimals": 2},
     "test_every_epoch": {"text": "test accuracy every epoch"},
 }
 #: Fields the form does not show: the dataset and layers have their own rows, threads is the
 #: command line's.
 OWN_ROWS = ("dataset", "arch", "threads")
+#: Settings the form changes in a running run ("Apply to run"); the learning rate has its own
+#: field beside the run buttons.
+STEERED = tuple(f.name for f in FIELDS if f.live and f.name not in (*OWN_ROWS, "lr"))
 
 
 def parameter_summary(arch: str) -> str:
@@ -144,6 +151,7 @@ class _Editor:
             dspin.setRange(look.get("minimum", field.low), look.get("maximum", field.high))
             dspin.setSingleStep(look.get("step", 0.05))
             dspin.setPrefix(look.get("prefix", ""))
+            dspin.setSuffix(look.get("suffix", ""))
             self.widget = dspin
         else:
             high = field.high if field.high is not None else 1e6
@@ -213,6 +221,7 @@ class TrainForm(QWidget):
         self._editors: dict[str, _Editor] = {}
         self._applying_preset = False
         self._valid = True
+        self._steering: TrainConfig | None = None
 
         # -- the preset, the dataset (or an image folder) and the layers: rows of their own --
         from nndesk.presets import list_presets
@@ -373,6 +382,40 @@ class TrainForm(QWidget):
         if dataset is None or self.dataset.currentData() in (FOLDER, dataset):
             return
         _set_combo(self.dataset, dataset)
+
+    def set_steering(self, run_config: TrainConfig | None) -> None:
+        """While a run of ``run_config`` trains, only the settings it can change stay editable
+        (``settings_schema``'s live fields, less those this run cannot take: momentum for an
+        optimizer without one, dropout in a network built without it); None: all again."""
+        from nndesk.setting_changes import steer_problem
+
+        self._steering = run_config
+        steering = run_config is not None
+        for widget in (self.preset, self.dataset, self.folder, self.folder_button, self.arch):
+            widget.setEnabled(not steering)
+        for name, editor in self._editors.items():
+            can = True
+            if steering:
+                value = getattr(run_config, name)
+                probe = 0.5 if name == "dropout" else value
+                can = name in STEERED and steer_problem(run_config, name, probe) is None
+            editor.widget.setEnabled(can)
+
+    def steered_values(self) -> dict[str, Any]:
+        """The live settings as the fields show them (those that read and are allowed), for
+        ``TrainingController.change_settings``; ``ConfigError`` names a refused field."""
+        values: dict[str, Any] = {}
+        for name in STEERED:
+            editor = self._editors[name]
+            if not editor.widget.isEnabled():
+                continue
+            try:
+                values[name] = editor.value()
+            except ConfigError as err:
+                raise ConfigError(f"{editor.field.label}: {err}") from None
+        for name, reason in problems(values).items():
+            raise ConfigError(f"{self._editors[name].field.label}: {reason}")
+        return values
 
     def apply_preset(self, name: str) -> None:
         """Select preset ``name`` and fill every field from it."""

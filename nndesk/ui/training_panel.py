@@ -83,6 +83,8 @@ class TrainingPanel(QWidget):
         self._run: RunStarted | None = None
         self._last_batch = None
         self._live_lr: float | None = None  # a rate set with "Set LR" during this run
+        #: the running run's settings as steered so far (its config, then "Apply to run")
+        self._run_settings: dict = {}
         self._ended = None  # RunEnded of the current run once its loop is over
         self._message_box: QMessageBox | None = None
         self._wanted_dataset: str | None = None  # the dataset of the last run asked for
@@ -116,6 +118,11 @@ class TrainingPanel(QWidget):
         self.live_lr.setToolTip("change the learning rate while training (from the next batch)")
         self.lr_button = QPushButton("Set LR")
         self.lr_button.setToolTip("use the rate typed beside it from the next batch on")
+        self.apply_button = QPushButton("Apply to run")
+        self.apply_button.setToolTip(
+            "use the settings that stay editable while training (momentum, L2, dropout, batch "
+            "size, augmentation) from the next batch on; a batch size from the next epoch"
+        )
         self.lr_error = QLabel()
         self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         theme.set_tone(self.lr_error, "error")
@@ -172,6 +179,7 @@ class TrainingPanel(QWidget):
         controls.addWidget(QLabel("LR now"))
         controls.addWidget(self.live_lr)
         controls.addWidget(self.lr_button)
+        controls.addWidget(self.apply_button)
         controls.addWidget(self.lr_error, 1)
         files = QHBoxLayout()
         for w in (self.load_button, self.resume_button, self.save_button, self.export_button):
@@ -233,6 +241,7 @@ class TrainingPanel(QWidget):
         c.batches_finished.connect(self._on_controller_batches_finished)
         c.epoch_finished.connect(self._on_controller_epoch_finished)
         c.lr_changed.connect(self._on_controller_lr_changed)
+        c.setting_changed.connect(self._on_controller_setting_changed)
         c.run_ended.connect(self._on_controller_run_ended)
         c.run_saved.connect(self._on_controller_run_saved)
         c.model_ready.connect(self.model_ready)
@@ -244,6 +253,7 @@ class TrainingPanel(QWidget):
         self.pause_button.clicked.connect(self._on_pause_button_clicked)
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
         self.lr_button.clicked.connect(self._on_lr_button_clicked)
+        self.apply_button.clicked.connect(self._on_apply_button_clicked)
         self.live_lr.returnPressed.connect(self._on_lr_button_clicked)
         self.load_button.clicked.connect(self._on_load_button_clicked)
         self.resume_button.clicked.connect(self._on_resume_button_clicked)
@@ -426,8 +436,12 @@ class TrainingPanel(QWidget):
         self.stop_button.setEnabled(training)
         self.live_lr.setEnabled(training)
         self.lr_button.setEnabled(training)
+        self.apply_button.setEnabled(training and self._run is not None)
         self.load_button.setEnabled(not running)
-        self.form.setEnabled(not running)
+        # while training only the settings the run can change stay editable
+        steering = self._run.config if training and self._run is not None else None
+        self.form.setEnabled(not running or steering is not None)
+        self.form.set_steering(steering)
         self.save_button.setEnabled(not running and self._current_model_path() is not None)
         self.pause_button.setText("Resume" if self.controller.is_paused() else "Pause")
         icon = (
@@ -463,11 +477,18 @@ class TrainingPanel(QWidget):
         run = self._run
         if run is None:
             return
+        from nndesk.setting_changes import SettingChange
+
         config = run.config.to_dict()
         if self._live_lr is not None:
             config["lr"] = self._live_lr
         resumed = f" (continuing from epoch {run.first_epoch - 1})" if run.first_epoch > 1 else ""
-        self.title.setText(f"{describe_config(config)}{resumed}")
+        steered = ", ".join(
+            SettingChange(0, 1, 1, name, value).describe()
+            for name, value in self._run_settings.items()
+            if name != "lr" and config.get(name) != value
+        )
+        self.title.setText(f"{describe_config(config)}{resumed}{' · ' if steered else ''}{steered}")
 
     # -- controller slots ----------------------------------------------------------------------
     @Slot(str)
@@ -479,6 +500,7 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_controller_run_started(self, run: RunStarted) -> None:
         self._run = run
+        self._run_settings = run.config.to_dict()
         self._last_batch = None
         self.curves = self.controller.curves  # the run's one store; the controller fills it
         self.live.batches_per_epoch = run.batches_per_epoch
@@ -487,6 +509,7 @@ class TrainingPanel(QWidget):
         self.live_lr.set_value(run.config.lr)
         if not self.controller.is_stopping():
             self.progress.setFormat("Training…")
+        self._update_buttons()
         self.plot.request_draw()
 
     @Slot(object)
@@ -502,6 +525,10 @@ class TrainingPanel(QWidget):
 
     @Slot(float, float)
     def _on_controller_lr_changed(self, x: float, lr: float) -> None:
+        self.plot.request_draw()
+
+    @Slot(object)
+    def _on_controller_setting_changed(self, change) -> None:
         self.plot.request_draw()
 
     @Slot(object)
@@ -605,6 +632,31 @@ class TrainingPanel(QWidget):
         self._live_lr = lr  # shown at once; the curve marks it at the batch that first uses it
         self._show_title()
         self._show_progress()
+
+    @Slot()
+    def _on_apply_button_clicked(self) -> None:
+        self.steer()
+
+    def steer(self) -> dict:
+        """Send the editable settings that differ from the run's to it ("Apply to run"); the
+        changes sent (empty when none, or refused: the reason shows beside the buttons)."""
+        try:
+            wanted = self.form.steered_values()
+            changes = {k: v for k, v in wanted.items() if self._run_settings.get(k) != v}
+            if changes:
+                self.controller.change_settings(changes)
+        except NndeskError as err:
+            self.lr_error.setText(str(err))
+            return {}
+        self.lr_error.setText("")
+        self._run_settings.update(changes)
+        if changes:
+            from nndesk.setting_changes import SettingChange
+
+            said = ", ".join(SettingChange(0, 1, 1, k, v).describe() for k, v in changes.items())
+            self.status_message.emit(f"From the next batch: {said}")
+        self._show_title()
+        return changes
 
     @Slot()
     def _on_load_button_clicked(self) -> None:

@@ -10,7 +10,7 @@ import pytest
 from nndesk.controllers import training as bridge
 from nndesk.controllers.training import TrainingController
 from nndesk.data.sources import Dataset
-from nndesk.errors import DataError
+from nndesk.errors import ConfigError, DataError
 from nndesk.inference import Classifier
 from nndesk.runs import RunStore
 from nndesk.training import BatchReport, TrainConfig
@@ -216,3 +216,37 @@ def test_stopping_while_the_data_loads_ends_the_run_without_a_record(qtbot, tiny
     ):
         release.set()
     assert started == [] and controller.store.list() == []
+
+
+def test_settings_changed_mid_run_are_marked_recorded_and_saved_in_the_model(qtbot, controller):
+    from nndesk.nn.serialization import load_model
+
+    changes: list = []
+    controller.setting_changed.connect(changes.append)
+    asked: list = []
+
+    def steer_once(reports):
+        if controller.batches_done >= 2 and not asked:
+            asked.append(True)
+            controller.change_settings({"momentum": 0.4, "l2": 1e-3})
+
+    controller.batches_finished.connect(steer_once)
+    config = CONFIG.replace(epochs=20, optimizer="momentum")
+    seen = run_to_the_end(qtbot, controller, config)
+    assert [(c.name, c.value) for c in changes] == [("momentum", 0.4), ("l2", 1e-3)]
+    record = seen["saved"][0]
+    assert record.curves.changes == changes
+    assert RunStore(controller.store.root).load(record.run_id).curves.changes == changes
+    info = load_model(record.model_path).info
+    assert [(c["name"], c["value"]) for c in info["changes"]] == [("momentum", 0.4), ("l2", 1e-3)]
+    assert (info["config"]["momentum"], info["config"]["l2"]) == (0.4, 1e-3)
+
+
+def test_a_change_the_run_cannot_take_is_refused_before_it_is_sent(qtbot, controller):
+    with pytest.raises(ConfigError, match="no run is training"):
+        controller.change_settings({"momentum": 0.5})
+    with qtbot.waitSignal(controller.run_started, timeout=WAIT_MS):
+        controller.start(CONFIG.replace(epochs=1000))  # Adam: no momentum
+    with pytest.raises(ConfigError, match="adam optimizer has no momentum"):
+        controller.change_settings({"momentum": 0.5})
+    assert controller._requests.take_settings() == {}  # noqa: SLF001 - nothing was queued

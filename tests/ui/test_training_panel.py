@@ -411,3 +411,33 @@ def test_the_train_form_follows_the_windows_mode(qtbot, panel, tmp_path):
     panel.form.folder.setText(str(tmp_path))
     panel.follow_mode("garments")  # a chosen image folder stays
     assert panel.form.config().dataset == str(tmp_path)
+
+
+def test_apply_to_run_steers_the_editable_settings_and_the_curves_mark_them(qtbot, panel):
+    form = panel.form
+    form.optimizer.setCurrentIndex(form.optimizer.findData("momentum"))
+    form.batch_size.setValue(10)
+    # a run far longer than this test: the tiny set's 1000 epochs can end before a click
+    assert panel.start_training(form.config().replace(epochs=10**6))
+    qtbot.waitUntil(lambda: panel.apply_button.isEnabled(), timeout=WAIT_MS)
+    # while training only what the run can change stays editable
+    assert form.momentum.isEnabled() and form.l2.isEnabled() and form.augment.isEnabled()
+    assert not form.arch.isEnabled() and not form.optimizer.isEnabled()
+    assert not form.dropout.isEnabled()  # built without dropout layers
+    form.momentum.setValue(0.3)
+    form.augment.setChecked(True)
+    got: list = []
+    panel.controller.setting_changed.connect(got.append)
+    assert panel.apply_button.isVisible()
+    panel.apply_button.click()
+    assert panel.lr_error.text() == ""
+    qtbot.waitUntil(lambda: len(got) == 2, timeout=WAIT_MS)
+    assert {(c.name, c.value) for c in got} == {("momentum", 0.3), ("augment", True)}
+    assert "momentum 0.3" in panel.title.text()
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    labels = {t.get_text() for t in panel.live.axes[0].texts}
+    assert {"momentum 0.3", "augment on"} <= labels
+    assert form.arch.isEnabled() and form.optimizer.isEnabled()  # the next run: all again
+    form.momentum.setValue(0.7)  # nothing is sent when no run trains
+    assert panel.steer() == {} and "no run is training" in panel.lr_error.text()
