@@ -24,6 +24,7 @@ from nndesk.setting_changes import SettingChange
 from nndesk.training import runtime
 
 if TYPE_CHECKING:
+    from nndesk.data.augment import SketchStrengths
     from nndesk.training.session import Session
 
 #: Seconds slept per check while paused: short enough to feel instant, long enough to idle.
@@ -150,6 +151,7 @@ def train(
     should_pause: Callable[[], bool] = _never,
     lr_override: Callable[[], float | None] = _no_override,
     steer: Callable[[], dict[str, Any]] = _no_steering,
+    sketch_strengths: SketchStrengths | None = None,
 ) -> Iterator[Report]:
     """Train ``session.model`` for ``session.config.epochs`` epochs, yielding reports.
 
@@ -161,13 +163,17 @@ def train(
     batch, a batch size from the next epoch, and the ``BatchReport`` of the first batch that
     uses them carries them as ``changes``. A NaN/inf loss, or one ``DIVERGENCE_FACTOR`` times the
     run's first (at least 1.0), skips that batch's update and ends the run with reason
-    "diverged"; the parameters stay finite.
+    "diverged"; the parameters stay finite. ``sketch_strengths`` sets how ``config.sketch``'s
+    share of each batch is redrawn (its own ``share`` is ignored); the default is
+    ``SketchStrengths()``.
     """
     with runtime.applied(session.thread_plan()):
-        yield from _train(session, should_stop, should_pause, lr_override, steer)
+        yield from _train(session, should_stop, should_pause, lr_override, steer, sketch_strengths)
 
 
-def _train(session, should_stop, should_pause, lr_override, steer) -> Iterator[Report]:
+def _train(
+    session, should_stop, should_pause, lr_override, steer, strengths=None
+) -> Iterator[Report]:
     cfg = session.config
     model, optimizer, loss_fn = session.model, session.optimizer, session.loss_fn
     x, y = session.x_train, session.y_train
@@ -248,7 +254,7 @@ def _train(session, should_stop, should_pause, lr_override, steer) -> Iterator[R
                     xb = _augment(xb, aug_rng, cfg)
                 if cfg.sketch > 0:
                     # garment photos partly redrawn as silhouettes, outlines and scribbles
-                    xb = _sketch(xb, sketch_rng, cfg)
+                    xb = _sketch(xb, sketch_rng, cfg, strengths)
 
             # a diverging run overflows; the finite check below reports it, not a RuntimeWarning
             with np.errstate(over="ignore", invalid="ignore"):
@@ -318,7 +324,10 @@ def _augment(xb: np.ndarray, rng: np.random.Generator, cfg) -> np.ndarray:
     )  # fmt: skip
 
 
-def _sketch(xb: np.ndarray, rng: np.random.Generator, cfg) -> np.ndarray:
+def _sketch(xb: np.ndarray, rng: np.random.Generator, cfg, strengths) -> np.ndarray:
+    """``cfg.sketch`` of ``xb`` redrawn as sketches with ``strengths`` (default ones if None)."""
     from nndesk.data.augment import SketchStrengths, sketch_batch
 
-    return sketch_batch(xb, rng, SketchStrengths(share=cfg.sketch))
+    return sketch_batch(
+        xb, rng, dataclasses.replace(strengths or SketchStrengths(), share=cfg.sketch)
+    )
