@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -35,6 +36,8 @@ from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, form_experiment
+from nndesk.ui.flow_layout import flow_row, labelled
+from nndesk.ui.inside_training_view import InsideTrainingView
 from nndesk.ui.language import translate
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.runs_view import RunsView
@@ -53,6 +56,9 @@ def format_eta(seconds: float) -> str:
 
 #: How the progress bar names the way a run ended.
 VERDICTS = {"completed": "Finished", "stopped": "Stopped", "diverged": "Diverged"}
+#: Slow motion's choices: seconds waited after every batch, and how the menu says it.
+SLOW_MOTION = ((0.0, "full speed"), (0.1, "0.1 s / batch"), (0.5, "0.5 s / batch"),
+               (1.0, "1 s / batch"))  # fmt: skip
 #: Below this page width the settings move from beside the curves into a "Settings" tab.
 WIDE_LAYOUT_MIN_WIDTH = 1000
 
@@ -108,6 +114,14 @@ class TrainingPanel(QWidget):
             style.standardIcon(QStyle.StandardPixmap.SP_MediaStop), "Stop"
         )
         self.pause_button.setToolTip("hold training after the current batch; press again to go on")
+        self.step_button = QPushButton("Step")
+        self.step_button.setToolTip("paused: train one batch, then hold again")
+        self.epoch_button = QPushButton("+1 epoch")
+        self.epoch_button.setToolTip("paused: train to the end of this epoch, then hold again")
+        self.slow_motion = QComboBox()
+        for seconds, text in SLOW_MOTION:
+            self.slow_motion.addItem(text, seconds)
+        self.slow_motion.setToolTip("wait after every batch, to watch a small network learn")
         self.stop_button.setToolTip("end after the current batch; the model is still saved")
         self.live_lr = NumberField(1e-6, 10.0, allow_zero=False, placeholder="new rate")
         self.live_lr.setMaximumWidth(90)
@@ -168,15 +182,12 @@ class TrainingPanel(QWidget):
         # a long file path must not widen the page
         self.model_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        controls = QHBoxLayout()
-        for w in (self.train_button, self.pause_button, self.stop_button):
-            controls.addWidget(w)
-        controls.addSpacing(18)
-        controls.addWidget(QLabel("LR now"))
-        controls.addWidget(self.live_lr)
-        controls.addWidget(self.lr_button)
-        controls.addWidget(self.apply_button)
-        controls.addWidget(self.lr_error, 1)
+        # one row at 1280 px; at 1024 px it wraps instead of widening the page
+        controls = flow_row(
+            self.train_button, self.pause_button, self.stop_button, self.step_button,
+            self.epoch_button, self.slow_motion, labelled("LR now", self.live_lr),
+            self.lr_button, self.apply_button,
+        )  # fmt: skip
         files = QHBoxLayout()
         for w in (self.load_button, self.resume_button, self.save_button, self.export_button):
             files.addWidget(w)
@@ -188,7 +199,8 @@ class TrainingPanel(QWidget):
         hv = QVBoxLayout(header)
         hv.setContentsMargins(0, 0, 0, 0)
         hv.addWidget(self.title)
-        hv.addLayout(controls)
+        hv.addWidget(controls)
+        hv.addWidget(self.lr_error)
         hv.addWidget(self.progress)
         hv.addWidget(self.speed)
 
@@ -200,11 +212,16 @@ class TrainingPanel(QWidget):
         self.live_page = live_page
 
         self.runs_view = RunsView(self.store)
+        self.inside_view = InsideTrainingView()
         self.tabs = QTabWidget()
         self.tabs.addTab(live_page, "Live")
+        self.tabs.addTab(self.inside_view, "Inside")
         self.tabs.addTab(self.runs_view, "Runs")
         self.tabs.setTabToolTip(0, "the run's loss and accuracy curves, drawn as it trains")
-        self.tabs.setTabToolTip(1, "every past run: compare curves, reuse a model, export")
+        self.tabs.setTabToolTip(
+            1, "inside the network while it learns: gradients, update sizes, dead units, weights"
+        )
+        self.tabs.setTabToolTip(2, "every past run: compare curves, reuse a model, export")
         self.tabs.setDocumentMode(True)
 
         right = QWidget()
@@ -251,6 +268,9 @@ class TrainingPanel(QWidget):
         self.form.validity_changed.connect(self._on_form_validity_changed)
         self.train_button.clicked.connect(self._on_train_button_clicked)
         self.pause_button.clicked.connect(self._on_pause_button_clicked)
+        self.step_button.clicked.connect(self.controller.step)
+        self.epoch_button.clicked.connect(self.controller.step_epoch)
+        self.slow_motion.currentIndexChanged.connect(self._on_slow_motion_current_index_changed)
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
         self.lr_button.clicked.connect(self._on_lr_button_clicked)
         self.apply_button.clicked.connect(self._on_apply_button_clicked)
@@ -430,6 +450,9 @@ class TrainingPanel(QWidget):
         continuable = self._continuable is not None and self._continuable[0].is_file()
         self.resume_button.setEnabled(not running and valid and continuable)
         self.pause_button.setEnabled(training)
+        paused = training and self.controller.is_paused()
+        self.step_button.setEnabled(paused)
+        self.epoch_button.setEnabled(paused and self._last_batch is not None)
         self.stop_button.setEnabled(training)
         self.live_lr.setEnabled(training)
         self.lr_button.setEnabled(training)
@@ -512,12 +535,17 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_controller_batches_finished(self, reports: tuple) -> None:
         if reports:
+            first = self._last_batch is None
             self._last_batch = reports[-1]
             self._show_progress()
+            if first:
+                self._update_buttons()
+        self.inside_view.show_record(self.controller.inside)
         self.plot.request_draw()
 
     @Slot(object)
     def _on_controller_epoch_finished(self, report) -> None:
+        self.inside_view.show_record(self.controller.inside)
         self.plot.request_draw()
 
     @Slot(float, float)
@@ -630,6 +658,10 @@ class TrainingPanel(QWidget):
         self._live_lr = lr  # shown at once; the curve marks it at the batch that first uses it
         self._show_title()
         self._show_progress()
+
+    @Slot(int)
+    def _on_slow_motion_current_index_changed(self, index: int) -> None:
+        self.controller.set_slow_motion(float(self.slow_motion.itemData(index)))
 
     @Slot()
     def _on_apply_button_clicked(self) -> None:

@@ -329,6 +329,7 @@ def test_a_narrow_page_moves_the_settings_into_a_tab(qtbot, panel):
     assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
         "Settings",
         "Live",
+        "Inside",
         "Runs",
     ]
     panel.start_training()
@@ -469,3 +470,21 @@ def test_a_run_folder_that_refuses_the_model_shows_where_it_went_and_continue_us
     assert str(saved) in panel.model_label.text()
     assert panel.resume_button.isEnabled() and panel.save_button.isEnabled()
     assert panel._current_model_path() == saved
+
+
+def test_the_inside_tab_draws_the_running_networks_inside_off_the_gui_thread(qtbot, panel):
+    start_long_run(qtbot, panel)
+    assert not panel.step_button.isEnabled()  # stepping is for a paused run
+    qtbot.waitUntil(lambda: len(panel.controller.inside.samples) >= 3, timeout=WAIT_MS)
+    with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
+        qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    assert panel.step_button.isEnabled()
+    panel.tabs.setCurrentWidget(panel.inside_view)
+    with qtbot.waitSignal(panel.inside_view.rendered, timeout=2 * WAIT_MS):
+        panel.inside_view.render_now()
+    pixmap = panel.inside_view.image.pixmap()
+    assert not pixmap.isNull() and pixmap.width() >= 320
+    arrow = "\N{RIGHTWARDS ARROW}"
+    assert panel.controller.inside.names == [f"Dense 784{arrow}16", f"Dense 16{arrow}10"]
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
