@@ -24,6 +24,7 @@ from nndesk.setting_changes import SettingChange
 from nndesk.training import runtime
 
 if TYPE_CHECKING:
+    from nndesk.data.augment import SketchStrengths
     from nndesk.training.internals import EpochWeights, InsideSample, Watcher
     from nndesk.training.session import Session
 
@@ -159,6 +160,7 @@ def train(
     lr_override: Callable[[], float | None] = _no_override,
     steer: Callable[[], dict[str, Any]] = _no_steering,
     watch: Watcher | None = None,
+    sketch_strengths: SketchStrengths | None = None,
 ) -> Iterator[Report]:
     """Train ``session.model`` for ``session.config.epochs`` epochs, yielding reports.
 
@@ -171,13 +173,19 @@ def train(
     uses them carries them as ``changes``. With a ``watch`` (``internals.Watcher``) the batches
     it samples carry ``inside`` and every ``EpochReport`` its ``weights``. A NaN/inf loss, or one
     ``DIVERGENCE_FACTOR`` times the run's first (at least 1.0), skips that batch's update and
-    ends the run with reason "diverged"; the parameters stay finite.
+    ends the run with reason "diverged"; the parameters stay finite. ``sketch_strengths`` sets
+    how ``config.sketch``'s share of each batch is redrawn (its own ``share`` is ignored); the
+    default is ``SketchStrengths()``.
     """
     with runtime.applied(session.thread_plan()):
-        yield from _train(session, should_stop, should_pause, lr_override, steer, watch)
+        yield from _train(
+            session, should_stop, should_pause, lr_override, steer, watch, sketch_strengths
+        )
 
 
-def _train(session, should_stop, should_pause, lr_override, steer, watch) -> Iterator[Report]:
+def _train(
+    session, should_stop, should_pause, lr_override, steer, watch, strengths=None
+) -> Iterator[Report]:
     cfg = session.config
     model, optimizer, loss_fn = session.model, session.optimizer, session.loss_fn
     x, y = session.x_train, session.y_train
@@ -258,7 +266,7 @@ def _train(session, should_stop, should_pause, lr_override, steer, watch) -> Ite
                     xb = _augment(xb, aug_rng, cfg)
                 if cfg.sketch > 0:
                     # garment photos partly redrawn as silhouettes, outlines and scribbles
-                    xb = _sketch(xb, sketch_rng, cfg)
+                    xb = _sketch(xb, sketch_rng, cfg, strengths)
 
             # a diverging run overflows; the finite check below reports it, not a RuntimeWarning
             with np.errstate(over="ignore", invalid="ignore"):
@@ -334,7 +342,10 @@ def _augment(xb: np.ndarray, rng: np.random.Generator, cfg) -> np.ndarray:
     )  # fmt: skip
 
 
-def _sketch(xb: np.ndarray, rng: np.random.Generator, cfg) -> np.ndarray:
+def _sketch(xb: np.ndarray, rng: np.random.Generator, cfg, strengths) -> np.ndarray:
+    """``cfg.sketch`` of ``xb`` redrawn as sketches with ``strengths`` (default ones if None)."""
     from nndesk.data.augment import SketchStrengths, sketch_batch
 
-    return sketch_batch(xb, rng, SketchStrengths(share=cfg.sketch))
+    return sketch_batch(
+        xb, rng, dataclasses.replace(strengths or SketchStrengths(), share=cfg.sketch)
+    )

@@ -488,3 +488,13 @@ def test_the_inside_tab_draws_the_running_networks_inside_off_the_gui_thread(qtb
     assert panel.controller.inside.names == [f"Dense 784{arrow}16", f"Dense 16{arrow}10"]
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
+
+
+def test_loading_a_broken_model_file_on_the_train_page_shows_one_message(qtbot, panel, tmp_path):
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"PK\x03\x04 not a model")
+    with qtbot.waitSignal(panel.controller.model_failed, timeout=WAIT_MS):
+        panel.load_model(broken)  # read on the controller's reader thread
+    box = panel._message_box
+    assert isinstance(box, QMessageBox) and "broken.npz" in box.text() and "\n" not in box.text()
+    assert panel.loaded_model is None and panel.isVisible()
