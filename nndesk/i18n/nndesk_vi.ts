@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>InsideTrainingView</name>
+    <message>
+        <source>Start a run to see inside the network while it learns.</source>
+        <translation>Hãy bắt đầu một lần huấn luyện để xem bên trong mạng khi nó học.</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>Language</source>
@@ -53,6 +60,26 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
 <context>
     <name>TrainingPanel</name>
     <message>
+        <source>+1 epoch</source>
+        <translation>+1 epoch</translation>
+    </message>
+    <message>
+        <source>0.1 s / batch</source>
+        <translation>0,1 s / batch</translation>
+    </message>
+    <message>
+        <source>0.5 s / batch</source>
+        <translation>0,5 s / batch</translation>
+    </message>
+    <message>
+        <source>1 s / batch</source>
+        <translation>1 s / batch</translation>
+    </message>
+    <message>
+        <source>Apply to run</source>
+        <translation>Áp dụng ngay</translation>
+    </message>
+    <message>
         <source>Could not save the model in its run folder {folder} ({reason}); saved it to {saved} instead.</source>
         <translation>Không lưu được mô hình vào thư mục của lần chạy {folder} ({reason}); đã lưu vào {saved}.</translation>
     </message>
@@ -61,9 +88,46 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Không ghi được hồ sơ của lần chạy trong {folder} ({reason}); quá trình huấn luyện vẫn tiếp tục.</translation>
     </message>
     <message>
+        <source>From the next batch: {changes}</source>
+        <translation>Từ batch kế tiếp: {changes}</translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation>Bên trong</translation>
+    </message>
+    <message>
         <source>Reading {name}…</source>
-        <extracomment>How the progress bar names the way a run ended. Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further</extracomment>
         <translation>Đang đọc {name}…</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;)</extracomment>
+        <translation>Từng bước</translation>
+    </message>
+    <message>
+        <source>full speed</source>
+        <extracomment>How the progress bar names the way a run ended. Slow motion&apos;s choices: seconds waited after every batch, and how the menu says it.</extracomment>
+        <translation>tốc độ tối đa</translation>
+    </message>
+    <message>
+        <source>inside the network while it learns: gradients, update sizes, dead units, weights</source>
+        <translation>bên trong mạng khi nó học: gradient, độ lớn cập nhật, nơ-ron chết, trọng số</translation>
+    </message>
+    <message>
+        <source>paused: train one batch, then hold again</source>
+        <translation>khi tạm dừng: huấn luyện một batch rồi dừng lại</translation>
+    </message>
+    <message>
+        <source>paused: train to the end of this epoch, then hold again</source>
+        <translation>khi tạm dừng: huấn luyện đến hết epoch này rồi dừng lại</translation>
+    </message>
+    <message>
+        <source>use the settings that stay editable while training (momentum, L2, dropout, batch size, augmentation) from the next batch on; a batch size from the next epoch</source>
+        <translation>dùng các thiết lập vẫn sửa được khi huấn luyện (momentum, L2, dropout, kích thước batch, tăng cường dữ liệu) từ batch kế tiếp; kích thước batch từ epoch kế tiếp</translation>
+    </message>
+    <message>
+        <source>wait after every batch, to watch a small network learn</source>
+        <translation>chờ sau mỗi batch để xem một mạng nhỏ học</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, 
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from nndesk.inside_plots import InsideRecord
+from nndesk.training.internals import InsideRecord
+from nndesk.ui.language import translate
 
 #: Milliseconds between two renders while a run trains.
 REDRAW_MS = 1000
@@ -69,7 +70,11 @@ class InsideTrainingView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.record = InsideRecord()
-        self.image = QLabel("Start a run to see inside the network while it learns.")
+        self.image = QLabel(
+            translate(
+                "InsideTrainingView", "Start a run to see inside the network while it learns."
+            )
+        )
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setWordWrap(True)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)

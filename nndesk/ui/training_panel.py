@@ -32,13 +32,14 @@ from nndesk.controllers.training import RunStarted, TrainingController
 from nndesk.curves import LiveCurves, save_curves_png
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_path, atomic_write_text, describe
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, form_experiment
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.inside_training_view import InsideTrainingView
-from nndesk.ui.language import translate
+from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.runs_view import RunsView
 from nndesk.ui.train_form import NumberField, TrainForm
@@ -57,8 +58,12 @@ def format_eta(seconds: float) -> str:
 #: How the progress bar names the way a run ended.
 VERDICTS = {"completed": "Finished", "stopped": "Stopped", "diverged": "Diverged"}
 #: Slow motion's choices: seconds waited after every batch, and how the menu says it.
-SLOW_MOTION = ((0.0, "full speed"), (0.1, "0.1 s / batch"), (0.5, "0.5 s / batch"),
-               (1.0, "1 s / batch"))  # fmt: skip
+SLOW_MOTION = (
+    (0.0, QT_TRANSLATE_NOOP("TrainingPanel", "full speed")),
+    (0.1, QT_TRANSLATE_NOOP("TrainingPanel", "0.1 s / batch")),
+    (0.5, QT_TRANSLATE_NOOP("TrainingPanel", "0.5 s / batch")),
+    (1.0, QT_TRANSLATE_NOOP("TrainingPanel", "1 s / batch")),
+)
 #: Below this page width the settings move from beside the curves into a "Settings" tab.
 WIDE_LAYOUT_MIN_WIDTH = 1000
 
@@ -114,24 +119,34 @@ class TrainingPanel(QWidget):
             style.standardIcon(QStyle.StandardPixmap.SP_MediaStop), "Stop"
         )
         self.pause_button.setToolTip("hold training after the current batch; press again to go on")
-        self.step_button = QPushButton("Step")
-        self.step_button.setToolTip("paused: train one batch, then hold again")
-        self.epoch_button = QPushButton("+1 epoch")
-        self.epoch_button.setToolTip("paused: train to the end of this epoch, then hold again")
+        self.step_button = QPushButton(translate("TrainingPanel", "Step"))
+        self.step_button.setToolTip(
+            translate("TrainingPanel", "paused: train one batch, then hold again")
+        )
+        self.epoch_button = QPushButton(translate("TrainingPanel", "+1 epoch"))
+        self.epoch_button.setToolTip(
+            translate("TrainingPanel", "paused: train to the end of this epoch, then hold again")
+        )
         self.slow_motion = QComboBox()
         for seconds, text in SLOW_MOTION:
-            self.slow_motion.addItem(text, seconds)
-        self.slow_motion.setToolTip("wait after every batch, to watch a small network learn")
+            self.slow_motion.addItem(translate_marked("TrainingPanel", text), seconds)
+        self.slow_motion.setToolTip(
+            translate("TrainingPanel", "wait after every batch, to watch a small network learn")
+        )
         self.stop_button.setToolTip("end after the current batch; the model is still saved")
         self.live_lr = NumberField(1e-6, 10.0, allow_zero=False, placeholder="new rate")
         self.live_lr.setMaximumWidth(90)
         self.live_lr.setToolTip("change the learning rate while training (from the next batch)")
         self.lr_button = QPushButton("Set LR")
         self.lr_button.setToolTip("use the rate typed beside it from the next batch on")
-        self.apply_button = QPushButton("Apply to run")
+        self.apply_button = QPushButton(translate("TrainingPanel", "Apply to run"))
         self.apply_button.setToolTip(
-            "use the settings that stay editable while training (momentum, L2, dropout, batch "
-            "size, augmentation) from the next batch on; a batch size from the next epoch"
+            translate(
+                "TrainingPanel",
+                "use the settings that stay editable while training (momentum, L2, dropout, "
+                "batch size, augmentation) from the next batch on; a batch size from the next "
+                "epoch",
+            )
         )
         self.lr_error = QLabel()
         self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -215,11 +230,15 @@ class TrainingPanel(QWidget):
         self.inside_view = InsideTrainingView()
         self.tabs = QTabWidget()
         self.tabs.addTab(live_page, "Live")
-        self.tabs.addTab(self.inside_view, "Inside")
+        self.tabs.addTab(self.inside_view, translate("TrainingPanel", "Inside"))
         self.tabs.addTab(self.runs_view, "Runs")
         self.tabs.setTabToolTip(0, "the run's loss and accuracy curves, drawn as it trains")
         self.tabs.setTabToolTip(
-            1, "inside the network while it learns: gradients, update sizes, dead units, weights"
+            1,
+            translate(
+                "TrainingPanel",
+                "inside the network while it learns: gradients, update sizes, dead units, weights",
+            ),
         )
         self.tabs.setTabToolTip(2, "every past run: compare curves, reuse a model, export")
         self.tabs.setDocumentMode(True)
@@ -703,7 +722,9 @@ class TrainingPanel(QWidget):
             from nndesk.setting_changes import SettingChange
 
             said = ", ".join(SettingChange(0, 1, 1, k, v).describe() for k, v in changes.items())
-            self.status_message.emit(f"From the next batch: {said}")
+            self.status_message.emit(
+                translate("TrainingPanel", "From the next batch: {changes}").format(changes=said)
+            )
         self._show_title()
         return changes
 
