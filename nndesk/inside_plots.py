@@ -28,9 +28,9 @@ def draw_inside(fig: Figure, record: InsideRecord) -> None:
     muted = muted_colour()
     colours = [RUN_COLORS[i % len(RUN_COLORS)] for i in range(len(record.names))]
     titles = (
-        (ax_grad, "grad_norm", "Gradient norm per layer", True),
-        (ax_ratio, "update_ratio", "Update / weight size", True),
-        (ax_dead, "dead", "Dead ReLU units (share)", False),
+        (ax_grad, "grad_norm", "Gradient norm", True),
+        (ax_ratio, "update_ratio", "Update / weight", True),
+        (ax_dead, "dead", "Dead ReLU share", False),
     )
     for ax, what, title, log in titles:
         ax.set_title(title, fontsize=9)
