@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>Coach</name>
+    <message>
+        <source>Lower the learning rate to {lr:g}</source>
+        <extracomment>The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes.</extracomment>
+        <translation>Giảm tốc độ học xuống {lr:g}</translation>
+    </message>
+    <message>
+        <source>The loss climbed from {before:.3f} to {recent:.3f} over the last {n} batches: the learning rate is probably too high.</source>
+        <translation>Mất mát tăng từ {before:.3f} lên {recent:.3f} trong {n} batch gần nhất: có lẽ tốc độ học quá cao.</translation>
+    </message>
+    <message>
+        <source>Training accuracy is {accuracy:.1%} after {epochs} epoch(s), near the 10 % of guessing: check the input normalisation and the learning rate.</source>
+        <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {epochs} epoch, gần mức 10 % của đoán mò: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
+    </message>
+    <message>
+        <source>Turn augmentation on</source>
+        <translation>Bật tăng cường dữ liệu</translation>
+    </message>
+    <message>
+        <source>Validation loss rose from {v0:.3f} to {v2:.3f} over two epochs while training loss fell from {t0:.3f} to {t2:.3f}: overfitting. More L2, dropout or augmentation helps.</source>
+        <translation>Mất mát kiểm định tăng từ {v0:.3f} lên {v2:.3f} sau hai epoch trong khi mất mát huấn luyện giảm từ {t0:.3f} xuống {t2:.3f}: quá khớp. Thêm L2, dropout hoặc tăng cường dữ liệu sẽ giúp ích.</translation>
+    </message>
+    <message>
+        <source>{share:.0%} of the units after {name} never fired on the last sampled batch (dead ReLUs): a lower learning rate or leaky ReLU keeps them alive.</source>
+        <translation>{share:.0%} số nút sau {name} không kích hoạt lần nào trên batch được lấy mẫu gần nhất (ReLU chết): tốc độ học thấp hơn hoặc Leaky ReLU giữ chúng hoạt động.</translation>
+    </message>
+</context>
+<context>
     <name>InsideTrainingView</name>
     <message>
         <source>Start a run to see inside the network while it learns.</source>

@@ -401,6 +401,12 @@ class TrainForm(QWidget):
                 can = name in STEERED and steer_problem(run_config, name, probe) is None
             editor.widget.setEnabled(can)
 
+    def set_steered(self, values: dict[str, Any]) -> None:
+        """Show live settings changed from elsewhere (the coach's fixes) in their fields."""
+        for name, value in values.items():
+            if name in self._editors:
+                self._editors[name].set_value(value)
+
     def steered_values(self) -> dict[str, Any]:
         """The live settings as the fields show them (those that read and are allowed), for
         ``TrainingController.change_settings``; ``ConfigError`` names a refused field."""

@@ -162,6 +162,15 @@ class TrainingPanel(QWidget):
         self.progress.setMinimumHeight(22)
         self.speed = QLabel("Choose settings and press Train.")
         self.speed.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # the coach: one plain-language hint about the live run, with a one-click fix
+        self.coach_label = QLabel()
+        self.coach_label.setWordWrap(True)
+        self.coach_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        theme.set_tone(self.coach_label, "banner")
+        self.coach_button = QPushButton()
+        self.coach_label.hide()
+        self.coach_button.hide()
+        self._coach_fix: dict = {}
         self.title = QLabel("No run yet")
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
@@ -218,6 +227,10 @@ class TrainingPanel(QWidget):
         hv.addWidget(self.lr_error)
         hv.addWidget(self.progress)
         hv.addWidget(self.speed)
+        coach = QHBoxLayout()
+        coach.addWidget(self.coach_label, 1)
+        coach.addWidget(self.coach_button)
+        hv.addLayout(coach)
 
         live_page = QWidget()
         lv = QVBoxLayout(live_page)
@@ -293,6 +306,7 @@ class TrainingPanel(QWidget):
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
         self.lr_button.clicked.connect(self._on_lr_button_clicked)
         self.apply_button.clicked.connect(self._on_apply_button_clicked)
+        self.coach_button.clicked.connect(self._on_coach_button_clicked)
         self.live_lr.returnPressed.connect(self._on_lr_button_clicked)
         self.load_button.clicked.connect(self._on_load_button_clicked)
         self.resume_button.clicked.connect(self._on_resume_button_clicked)
@@ -560,6 +574,7 @@ class TrainingPanel(QWidget):
             if first:
                 self._update_buttons()
         self.inside_view.show_record(self.controller.inside)
+        self._show_coach()
         self.plot.request_draw()
 
     @Slot(object)
@@ -578,6 +593,7 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_controller_run_ended(self, ended) -> None:
         self._ended = ended
+        self._show_coach()
         verdict = VERDICTS.get(ended.reason, ended.reason)
         self.progress.setFormat(f"{verdict}: {ended.message} · testing and saving the model…")
         if ended.reason == "completed":
@@ -641,6 +657,7 @@ class TrainingPanel(QWidget):
 
     @Slot(bool)
     def _on_controller_running_changed(self, running: bool) -> None:
+        self._show_coach()
         if not running:
             self._run = None
             self._ended = None
@@ -696,6 +713,45 @@ class TrainingPanel(QWidget):
         self._live_lr = lr  # shown at once; the curve marks it at the batch that first uses it
         self._show_title()
         self._show_progress()
+
+    def _show_coach(self) -> None:
+        """The coach's most urgent hint about the running run, or nothing."""
+        from nndesk.coach import hints
+
+        running = self.controller.is_running() and self._ended is None
+        last = self._last_batch
+        lr = self._live_lr if self._live_lr is not None else (last.lr if last else None)
+        found = hints(self.curves, self.controller.inside, lr) if running else []
+        self.coach_label.setVisible(bool(found))
+        if not found:
+            self.coach_button.hide()
+            self._coach_fix = {}
+            return
+        hint = found[0]
+        self.coach_label.setText(hint.message(lambda text: translate_marked("Coach", text)))
+        self._coach_fix = dict(hint.fix)
+        if hint.fix:
+            self.coach_button.setText(translate_marked("Coach", hint.fix_label).format(**hint.fix))
+        self.coach_button.setVisible(bool(hint.fix))
+
+    @Slot()
+    def _on_coach_button_clicked(self) -> None:
+        fix = dict(self._coach_fix)
+        try:
+            if "lr" in fix:
+                lr = fix.pop("lr")
+                self.controller.set_learning_rate(lr)
+                self._live_lr = lr
+                self.live_lr.set_value(lr)
+            if fix:
+                self.controller.change_settings(fix)
+                self._run_settings.update(fix)
+                self.form.set_steered(fix)
+        except NndeskError as err:
+            self.lr_error.setText(str(err))
+            return
+        self.coach_button.hide()
+        self._show_title()
 
     @Slot(int)
     def _on_slow_motion_current_index_changed(self, index: int) -> None:

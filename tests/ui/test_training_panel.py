@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import math
 import time
 from pathlib import Path
 
@@ -498,3 +499,27 @@ def test_loading_a_broken_model_file_on_the_train_page_shows_one_message(qtbot, 
     box = panel._message_box
     assert isinstance(box, QMessageBox) and "broken.npz" in box.text() and "\n" not in box.text()
     assert panel.loaded_model is None and panel.isVisible()
+
+
+def test_the_coach_names_dead_units_and_its_button_lowers_the_rate(qtbot, panel):
+    from nndesk.training.internals import InsideSample, LayerSample
+
+    start_long_run(qtbot, panel)
+    qtbot.waitUntil(lambda: bool(panel.controller.inside.names), timeout=WAIT_MS)
+    with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
+        panel.controller.pause()
+    dead = InsideSample(1.0, (LayerSample(1.0, 1e-3, 0.8), LayerSample(1.0, 1e-3, math.nan)))
+    panel.controller.inside.samples.append(dead)  # as if the last sampled batch showed it
+    panel._show_coach()
+    assert panel.coach_label.isVisible() and "80% of the units after Dense 784" in (
+        panel.coach_label.text()
+    )
+    lr = panel._last_batch.lr / 3
+    assert panel.coach_button.text() == f"Lower the learning rate to {float(f'{lr:.2g}'):g}"
+    with qtbot.waitSignal(panel.controller.lr_changed, timeout=WAIT_MS) as changed:
+        qtbot.mouseClick(panel.coach_button, Qt.MouseButton.LeftButton)
+        panel.controller.resume()
+    assert changed.args[1] == pytest.approx(float(f"{lr:.2g}"))
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert not panel.coach_label.isVisible()  # no run, no hint
