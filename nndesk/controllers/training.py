@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
 
 from nndesk.errors import ConfigError, NndeskError
@@ -76,6 +77,7 @@ class RunStarted:
     changes: tuple = ()  # SettingChanges a resumed model's runs made while training
     inside_names: tuple[str, ...] = ()  # the weighted layers the Watcher measures
     inside_start: object = None  # internals.EpochWeights at the start (None: not watched)
+    samples: object = None  # uint8 (8, 28, 28): training images for the augmentation preview
 
 
 class _Requests:
@@ -205,6 +207,7 @@ class TrainingWorker(QObject):
                 changes=tuple(session.changes),
                 inside_names=tuple(watcher.names) if watcher else (),
                 inside_start=watcher.start if watcher else None,
+                samples=np.asarray(dataset.train_images[:8], dtype=np.uint8).copy(),
             )
         )
         self.status_changed.emit("Training…")

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>AugmentPreview</name>
+    <message>
+        <source>Eight training images appear here once a run has loaded them.</source>
+        <extracomment>Images shown. Pixels per image side on screen.</extracomment>
+        <translation>Tám ảnh huấn luyện sẽ hiện ở đây khi một lần huấn luyện đã nạp chúng.</translation>
+    </message>
+</context>
+<context>
     <name>Coach</name>
     <message>
         <source>Lower the learning rate to {lr:g}</source>

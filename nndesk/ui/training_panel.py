@@ -554,6 +554,8 @@ class TrainingPanel(QWidget):
     def _on_controller_run_started(self, run: RunStarted) -> None:
         self._run = run
         self._run_settings = run.config.to_dict()
+        if run.samples is not None:
+            self.form.augment_preview.set_images(run.samples)
         self._last_batch = None
         self.curves = self.controller.curves  # the run's one store; the controller fills it
         self.live.batches_per_epoch = run.batches_per_epoch

@@ -523,3 +523,24 @@ def test_the_coach_names_dead_units_and_its_button_lowers_the_rate(qtbot, panel)
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
     assert not panel.coach_label.isVisible()  # no run, no hint
+
+
+def test_the_augmentation_preview_shows_training_images_changed_by_the_strengths(qtbot, panel):
+    form = panel.form
+    preview = form.augment_preview
+    assert preview.augmented() is None and not preview.isVisible()
+    start_long_run(qtbot, panel)
+    qtbot.waitUntil(lambda: preview.augmented() is not None, timeout=WAIT_MS)
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    form.augment.setChecked(True)
+    assert preview.isVisible()
+    form.aug_rotate.setValue(0)
+    form.aug_shift.setValue(0)
+    form.aug_scale.setValue(0)
+    still = preview.augmented()
+    assert still.shape == (8, 28, 28)
+    form.aug_rotate.setValue(40)
+    turned = preview.augmented()
+    assert (turned != still).any()  # the strength moved the pictures
+    assert not preview.cells[0].pixmap().isNull()
