@@ -301,10 +301,38 @@ def _render_training_page(app, desk, save) -> bool:
         return False
     _wait(app, lambda: False, 0.6)
     save(window, "train-live")
+    page.controller.pause()  # mid-run: the inside, held still while it is drawn three ways
+    _render_internals(app, window, page, save)
+    page.controller.resume()
     _wait(app, lambda: not page.controller.is_running(), 240)
     _wait(app, lambda: False, 1.0)
     save(window, "train-done")
     return True
+
+
+def _render_internals(app, window, page, save) -> None:
+    """The Train page's Inside tab mid-run: as is, at 1024x700 and dark."""
+    rendered: list = []
+    page.inside_view.rendered.connect(lambda: rendered.append(True))
+    page.tabs.setCurrentWidget(page.inside_view)
+    size = window.size()
+    for name, theme_name, width_height in (
+        ("train-internals", "light", None),
+        ("train-internals-1024", "light", (1024, 700)),
+        ("train-internals-dark", "dark", None),
+    ):
+        if width_height is not None:
+            window.resize(*width_height)
+        window.theme_change_requested.emit(theme_name)
+        _wait(app, lambda: False, 0.5)  # the new size and palette settle first
+        count = len(rendered)
+        page.inside_view.render_now()
+        _wait(app, lambda count=count: len(rendered) > count, 60)
+        _wait(app, lambda: False, 0.3)
+        save(window, name)
+        window.resize(size)
+    window.theme_change_requested.emit("light")
+    page.tabs.setCurrentWidget(page.live_page)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,10 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
 
 from nndesk.errors import ConfigError, NndeskError
 from nndesk.runs import MODEL_FILE, Curves, RunRecord, RunStore, describe_config
+from nndesk.training.internals import InsideRecord
 
 #: Seconds between two emissions of batch reports (they are collected in between).
 BATCH_EMIT_INTERVAL = 0.05
@@ -73,6 +75,9 @@ class RunStarted:
     last_epoch: int
     history: tuple[dict, ...]  # per-epoch history the run continues (a resumed model's)
     changes: tuple = ()  # SettingChanges a resumed model's runs made while training
+    inside_names: tuple[str, ...] = ()  # the weighted layers the Watcher measures
+    inside_start: object = None  # internals.EpochWeights at the start (None: not watched)
+    samples: object = None  # uint8 (8, 28, 28): training images for the augmentation preview
 
 
 class _Requests:
@@ -85,6 +90,23 @@ class _Requests:
         self.batches_done = 0  # written by the worker only
         self._lock = threading.Lock()
         self._settings: dict[str, object] = {}
+        self._steps = 0  # batches to train while paused ("Step", "+1 epoch")
+        #: seconds to wait after each batch ("slow motion"); 0: full speed
+        self.delay = 0.0
+
+    def step(self, batches: int) -> None:
+        with self._lock:
+            self._steps += batches
+
+    def should_pause(self) -> bool:
+        """``train``'s ``should_pause``: paused, unless a step lets one more batch through."""
+        if not self.pause.is_set():
+            return False
+        with self._lock:
+            if self._steps > 0:
+                self._steps -= 1
+                return False
+        return True
 
     def set_settings(self, values: dict) -> None:
         with self._lock:
@@ -122,6 +144,7 @@ class TrainingWorker(QObject):
         dataset_provider: DatasetProvider,
         resume: str | Path | None = None,
         dataset=None,
+        watch: bool = True,
         fallbacks: tuple[Path, ...] = (),
     ) -> None:
         super().__init__()
@@ -133,6 +156,7 @@ class TrainingWorker(QObject):
         self._provider = dataset_provider
         self._resume = resume
         self._dataset = dataset
+        self._watch = watch
 
     @Slot()
     def run(self) -> None:
@@ -147,6 +171,7 @@ class TrainingWorker(QObject):
     def _run(self) -> None:
         from nndesk import training
         from nndesk.training import runtime
+        from nndesk.training.internals import Watcher
 
         requests = self._requests
         loaded = None
@@ -168,6 +193,7 @@ class TrainingWorker(QObject):
         cfg = session.config
         n = len(session.y_train)
         batch_size = n if cfg.full_batch else min(cfg.batch_size, n)
+        watcher = Watcher(session.model) if self._watch else None
         self.run_started.emit(
             RunStarted(
                 run_id=self._run_id,
@@ -179,6 +205,9 @@ class TrainingWorker(QObject):
                 last_epoch=session.epochs_done + cfg.epochs,
                 history=tuple(dict(h) for h in session.history),
                 changes=tuple(session.changes),
+                inside_names=tuple(watcher.names) if watcher else (),
+                inside_start=watcher.start if watcher else None,
+                samples=np.asarray(dataset.train_images[:8], dtype=np.uint8).copy(),
             )
         )
         self.status_changed.emit("Training…")
@@ -190,8 +219,9 @@ class TrainingWorker(QObject):
             for report in training.train(
                 session,
                 requests.stop.is_set,
-                requests.pause.is_set,
+                requests.should_pause,
                 steer=requests.take_settings,
+                watch=watcher,
             ):
                 if isinstance(report, training.BatchReport):
                     requests.batches_done += 1
@@ -202,6 +232,11 @@ class TrainingWorker(QObject):
                             if change.name == "lr":
                                 self.lr_changed.emit(change.x, float(change.value))
                     pending.append(report)
+                    if requests.delay > 0 or requests.pause.is_set():
+                        # slow motion or stepping: every batch on screen before the wait
+                        self._emit_batches(pending)
+                        if requests.delay > 0:
+                            requests.stop.wait(requests.delay)  # a stop ends the wait at once
                     now = time.perf_counter()
                     if now - last_emit >= BATCH_EMIT_INTERVAL:
                         self._emit_batches(pending)
@@ -318,6 +353,12 @@ class TrainingController(QObject):
         self._worker: TrainingWorker | None = None
         self._seed_curves: Curves | None = None
         self._started = False
+        self._last_batch = None  # the newest BatchReport
+        #: whether runs measure their inside (gradient norms, dead units, weights by epoch)
+        self.watch_inside = True
+        #: the current (or last) run's inside, grown from the worker's reports
+        self.inside = InsideRecord()
+        self._slow_motion = 0.0
         #: the settings the running run started with (``RunStarted.config``), or None
         self.run_config = None
         self._reader_thread: QThread | None = None
@@ -390,7 +431,10 @@ class TrainingController(QObject):
             resume,
             dataset,
             fallbacks=model_fallbacks(),
+            watch=self.watch_inside,
         )
+        self._requests.delay = self._slow_motion
+        self._last_batch = None
         worker.moveToThread(thread)
         # worker -> controller: queued, so every slot below runs on the GUI thread
         worker.status_changed.connect(self.status_changed)
@@ -431,6 +475,25 @@ class TrainingController(QObject):
         """End the run after the current batch (its model is still tested and saved)."""
         self._requests.stop.set()
         self.resume()
+
+    def step(self) -> None:
+        """Paused: train one batch, then pause again."""
+        if self.is_paused():
+            self._requests.step(1)
+
+    def step_epoch(self) -> None:
+        """Paused: train to the end of this epoch (a whole one when paused at its start)."""
+        last = self._last_batch
+        if not self.is_paused() or last is None:
+            return
+        left = last.batches - last.batch
+        self._requests.step(left if left > 0 else last.batches)
+
+    def set_slow_motion(self, seconds: float) -> None:
+        """Wait ``seconds`` after every batch (0: full speed), in the training thread."""
+        if not (0 <= seconds <= 10):
+            raise ConfigError(f"slow motion takes 0 to 10 seconds per batch; got {seconds}")
+        self._slow_motion = self._requests.delay = float(seconds)
 
     def set_learning_rate(self, lr: float) -> None:
         """Use ``lr`` from the next batch on (the schedule no longer changes it for this run)."""
@@ -511,6 +574,7 @@ class TrainingController(QObject):
             self.curves = Curves.from_history(list(run.history))
             self.curves.changes = list(run.changes)
         record.curves = self.curves
+        self.inside = InsideRecord(list(run.inside_names), [], run.inside_start, [])
         record.config = run.config.to_dict()
         record.title = run.title
         self._save_record()
@@ -520,6 +584,10 @@ class TrainingController(QObject):
     def _on_worker_batches_finished(self, reports: tuple) -> None:
         for report in reports:
             self.curves.add_batch(report)
+            if report.inside is not None:
+                self.inside.samples.append(report.inside)
+        if reports:
+            self._last_batch = reports[-1]
         self.batches_finished.emit(reports)
         if reports:
             self.batch_finished.emit(reports[-1])
@@ -527,6 +595,8 @@ class TrainingController(QObject):
     @Slot(object)
     def _on_worker_epoch_finished(self, report) -> None:
         self.curves.add_epoch(report)
+        if report.weights is not None:
+            self.inside.epochs.append(report.weights)
         self._save_record()  # a crash later still leaves the curves so far
         self.epoch_finished.emit(report)
 

@@ -25,6 +25,7 @@ from nndesk.training import runtime
 
 if TYPE_CHECKING:
     from nndesk.data.augment import SketchStrengths
+    from nndesk.training.internals import EpochWeights, InsideSample, Watcher
     from nndesk.training.session import Session
 
 #: Seconds slept per check while paused: short enough to feel instant, long enough to idle.
@@ -49,6 +50,8 @@ class BatchReport:
     batch_loss: float = math.nan  # this batch's own mean loss (``loss`` is the epoch's so far)
     #: settings changed while training that this batch was the first to use
     changes: tuple[SettingChange, ...] = ()
+    #: on a batch the ``Watcher`` sampled: gradient norms, update sizes, dead units per layer
+    inside: InsideSample | None = None
 
 
 #: The per-epoch history kept in model files, runs and ``--json`` output, in column order.
@@ -79,9 +82,14 @@ class EpochReport:
     seconds: float  # training + validation time, pauses excluded
     test_loss: float | None = None
     test_accuracy: float | None = None
+    #: with a ``Watcher``: the weight histograms and first-layer filters at this epoch's end
+    weights: EpochWeights | None = None
 
     def to_dict(self) -> dict:
-        return dataclasses.asdict(self)
+        """The history row: every number (not the weights' arrays)."""
+        return {
+            f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "weights"
+        }
 
 
 @dataclass(frozen=True)
@@ -151,6 +159,7 @@ def train(
     should_pause: Callable[[], bool] = _never,
     lr_override: Callable[[], float | None] = _no_override,
     steer: Callable[[], dict[str, Any]] = _no_steering,
+    watch: Watcher | None = None,
     sketch_strengths: SketchStrengths | None = None,
 ) -> Iterator[Report]:
     """Train ``session.model`` for ``session.config.epochs`` epochs, yielding reports.
@@ -161,18 +170,21 @@ def train(
     schedule then no longer changes it). ``steer()`` returns live settings to change
     (``{"momentum": 0.5, "dropout": 0.3}``; ``Session.steer``): they take effect from the next
     batch, a batch size from the next epoch, and the ``BatchReport`` of the first batch that
-    uses them carries them as ``changes``. A NaN/inf loss, or one ``DIVERGENCE_FACTOR`` times the
-    run's first (at least 1.0), skips that batch's update and ends the run with reason
-    "diverged"; the parameters stay finite. ``sketch_strengths`` sets how ``config.sketch``'s
-    share of each batch is redrawn (its own ``share`` is ignored); the default is
-    ``SketchStrengths()``.
+    uses them carries them as ``changes``. With a ``watch`` (``internals.Watcher``) the batches
+    it samples carry ``inside`` and every ``EpochReport`` its ``weights``. A NaN/inf loss, or one
+    ``DIVERGENCE_FACTOR`` times the run's first (at least 1.0), skips that batch's update and
+    ends the run with reason "diverged"; the parameters stay finite. ``sketch_strengths`` sets
+    how ``config.sketch``'s share of each batch is redrawn (its own ``share`` is ignored); the
+    default is ``SketchStrengths()``.
     """
     with runtime.applied(session.thread_plan()):
-        yield from _train(session, should_stop, should_pause, lr_override, steer, sketch_strengths)
+        yield from _train(
+            session, should_stop, should_pause, lr_override, steer, watch, sketch_strengths
+        )
 
 
 def _train(
-    session, should_stop, should_pause, lr_override, steer, strengths=None
+    session, should_stop, should_pause, lr_override, steer, watch, strengths=None
 ) -> Iterator[Report]:
     cfg = session.config
     model, optimizer, loss_fn = session.model, session.optimizer, session.loss_fn
@@ -277,7 +289,11 @@ def _train(
             # running accuracy before the update: the same numbers the loss was computed on
             progress.correct += int(np.count_nonzero(logits.argmax(axis=1) == yb))
             model.backward(loss_fn.backward(), input_grad=False)  # dL/dx of the inputs is unused
+            sampled = watch is not None and watch.wants(b + 1)
+            if sampled:
+                watch.before_step()
             optimizer.step(params)
+            inside = watch.after_step(epoch - 1 + (b + 1) / epoch_batches) if sampled else None
             progress.loss_sum += loss * m
             progress.seen += m
             progress.batches += 1
@@ -292,6 +308,7 @@ def _train(
                 samples_per_second=progress.seen / elapsed if elapsed > 0 else float("inf"),
                 batch_loss=loss,
                 changes=changes,
+                inside=inside,
             )
 
         val = session.evaluate_val()
@@ -308,6 +325,7 @@ def _train(
             seconds=seconds,
             test_loss=None if test is None else test.loss,
             test_accuracy=None if test is None else test.accuracy,
+            weights=None if watch is None else watch.weights(epoch),
         )
         session.history.append(report.to_dict())
         yield report

@@ -290,6 +290,12 @@ class TrainForm(QWidget):
             label = "" if boxed else field.label
             self._add_row(forms[field.group], field.name, label, editor.widget)
 
+        # eight training images as the augmentation above changes them
+        from nndesk.ui.augment_preview import AugmentPreview
+
+        self.augment_preview = AugmentPreview()
+        self._add_row(forms["data"], "augment_preview", "", self.augment_preview)
+
         self._arch_timer = QTimer(self)
         self._arch_timer.setSingleShot(True)
         self._arch_timer.setInterval(150)
@@ -401,6 +407,12 @@ class TrainForm(QWidget):
                 can = name in STEERED and steer_problem(run_config, name, probe) is None
             editor.widget.setEnabled(can)
 
+    def set_steered(self, values: dict[str, Any]) -> None:
+        """Show live settings changed from elsewhere (the coach's fixes) in their fields."""
+        for name, value in values.items():
+            if name in self._editors:
+                self._editors[name].set_value(value)
+
     def steered_values(self) -> dict[str, Any]:
         """The live settings as the fields show them (those that read and are allowed), for
         ``TrainingController.change_settings``; ``ConfigError`` names a refused field."""
@@ -489,6 +501,14 @@ class TrainForm(QWidget):
             form, holder = self._holders[field.name]
             form.setRowVisible(holder, shown)
             self._editors[field.name].widget.setVisible(shown)
+        form, holder = self._holders["augment_preview"]
+        form.setRowVisible(holder, bool(values.get("augment")))
+        if values.get("augment"):
+            strengths = [
+                values.get(k) for k in ("aug_shift", "aug_rotate", "aug_scale", "aug_stroke")
+            ]
+            if all(isinstance(v, float) for v in strengths):
+                self.augment_preview.set_strengths(*strengths)
         label = self._holders["schedule_step"][0].labelForField(self._holders["schedule_step"][1])
         if label is not None:
             label.setText("Every" if values.get("schedule") == "step" else "Keep for")

@@ -354,3 +354,32 @@ def test_open_model_on_a_broken_file_answers_one_line(qtbot, controller, tmp_pat
         controller.open_model(bad)
     (line,) = blocker.args
     assert "broken.npz" in line and "\n" not in line
+
+
+def test_step_and_plus_one_epoch_train_exactly_that_much_while_paused(qtbot, controller):
+    controller.start(CONFIG.replace(epochs=1000))
+    controller.pause()  # before the first batch: the worker holds at its start
+    got: list = []
+    controller.batches_finished.connect(lambda reports: got.extend(reports))
+    for expected in ((1, 1), (1, 2)):
+        with qtbot.waitSignal(controller.batches_finished, timeout=WAIT_MS):
+            controller.step()
+        assert [(r.epoch, r.batch) for r in got][-1] == expected
+        assert controller.batches_done == len(got)  # one step, one batch
+    with qtbot.waitSignal(controller.epoch_finished, timeout=WAIT_MS) as epoch:
+        controller.step_epoch()  # six batches left of eight
+    assert epoch.args[0].epoch == 1
+    assert [(r.epoch, r.batch) for r in got] == [(1, b) for b in range(1, 9)]
+    with qtbot.waitSignal(controller.batches_finished, timeout=WAIT_MS):
+        controller.step()
+    assert [(r.epoch, r.batch) for r in got][-1] == (2, 1)
+    assert controller.batches_done == 9 and controller.is_paused()
+
+
+def test_slow_motion_shows_every_batch_as_it_is_trained(qtbot, controller, monkeypatch):
+    monkeypatch.setattr(bridge, "BATCH_EMIT_INTERVAL", 3600.0)  # else grouped until epoch ends
+    controller.set_slow_motion(0.001)
+    seen = run_to_the_end(qtbot, controller)
+    assert [len(group) for group in seen["batches"]] == [1] * 16
+    with pytest.raises(ConfigError, match="0 to 10 seconds"):
+        controller.set_slow_motion(-1)
