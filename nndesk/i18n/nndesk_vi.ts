@@ -1572,7 +1572,7 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     </message>
     <message>
         <source>Mistakes</source>
-        <translation>Lỗi phân loại</translation>
+        <translation>Đoán sai</translation>
     </message>
     <message>
         <source>Model: {title}</source>
@@ -2381,7 +2381,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>LR now</source>
-        <translation>Tốc độ học hiện tại</translation>
+        <translation>LR hiện tại</translation>
     </message>
     <message>
         <source>Live</source>
@@ -2457,7 +2457,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Set LR</source>
-        <translation>Đặt tốc độ học</translation>
+        <translation>Đặt LR</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2563,7 +2563,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>new rate</source>
-        <translation>tốc độ mới</translation>
+        <translation>LR mới</translation>
     </message>
     <message>
         <source>open a .npz model to use it or to continue its training</source>
