@@ -482,8 +482,7 @@ class TrainForm(QWidget):
 
         preset = get_preset(name)
         self.set_config(preset.config)
-        lab = f" Lab result: {preset.lab_accuracy:.1%}." if preset.lab_accuracy else ""
-        self.preset_note.setText(preset.description + "." + lab)
+        self.preset_note.setText(preset_note_text(preset))
         self.preset_note.show()
 
     @Slot()
@@ -499,3 +498,14 @@ class TrainForm(QWidget):
             self.preset.blockSignals(False)
             self.preset_note.setText("")
             self.preset_note.hide()
+
+
+def preset_note_text(preset) -> str:
+    """The note under the preset box: what it is, what it reached here, and the lab's figure."""
+    text = preset.description + "."
+    if preset.measured_accuracy is not None:
+        text += f" Test accuracy here: {preset.measured_accuracy:.1%}."
+    if preset.lab_accuracy is not None:
+        whose = "The lab it beats" if preset.beats_a_lab else "The lab"
+        text += f" {whose}: {preset.lab_accuracy:.1%}."
+    return text
