@@ -308,6 +308,10 @@ PRESETS: dict[str, Preset] = {
 #: The preset ``nndesk train`` uses when neither --preset nor any setting is given.
 DEFAULT_PRESET = "fashion-mlp"
 
+#: The lab preset a fresh Train form shows for each dataset (the window's mode picks one): the
+#: quickest lab that teaches its dataset's lesson
+LAB_PRESET_FOR_DATASET = {"fashion": "fashion-mlp", "mnist": "mnist-relu-sigmoid-unit"}
+
 
 def get_preset(name: str) -> Preset:
     """The preset called ``name``; ``ConfigError`` (with the closest names) if there is none."""

@@ -290,6 +290,9 @@ class TrainForm(QWidget):
         self._connect()
         self._on_field_edited()
         self._check_arch()
+        from nndesk.presets import DEFAULT_PRESET
+
+        self.apply_preset(DEFAULT_PRESET)  # a fresh form shows a lab's settings, named
 
     # -- building helpers ----------------------------------------------------------------------
     def _add_row(
@@ -368,9 +371,16 @@ class TrainForm(QWidget):
 
     def follow_mode(self, mode: str) -> None:
         """Pick the window mode's dataset ("digits": MNIST, "garments": Fashion-MNIST), unless
-        an image folder is chosen; a preset for the other dataset becomes custom settings."""
+        an image folder is chosen. A chosen preset gives way to the new dataset's lab preset;
+        custom settings keep their values on the new dataset."""
+        from nndesk.presets import LAB_PRESET_FOR_DATASET
+
         dataset = dataset_for_kind(mode)
         if dataset is None or self.dataset.currentData() in (FOLDER, dataset):
+            return
+        if self.preset.currentData() and dataset in LAB_PRESET_FOR_DATASET:
+            # untouched preset settings follow the mode to that dataset's lab, still named
+            self.apply_preset(LAB_PRESET_FOR_DATASET[dataset])
             return
         _set_combo(self.dataset, dataset)
 

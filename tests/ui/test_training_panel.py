@@ -411,3 +411,22 @@ def test_the_train_form_follows_the_windows_mode(qtbot, panel, tmp_path):
     panel.form.folder.setText(str(tmp_path))
     panel.follow_mode("garments")  # a chosen image folder stays
     assert panel.form.config().dataset == str(tmp_path)
+
+
+def test_a_fresh_form_shows_the_lab_preset_of_the_windows_mode(qtbot, tmp_path):
+    from nndesk.presets import LAB_PRESET_FOR_DATASET
+
+    panel = TrainingPanel(store=RunStore(tmp_path / "runs"))
+    qtbot.addWidget(panel)
+    assert panel.form.preset.currentData() == "fashion-mlp"
+    assert panel.form.config() == get_preset("fashion-mlp").config
+    assert "87.2%" in panel.form.preset_note.text()  # the figure a default run should reach
+    panel.follow_mode("digits")
+    assert panel.form.preset.currentData() == LAB_PRESET_FOR_DATASET["mnist"]
+    assert panel.form.config() == get_preset(LAB_PRESET_FOR_DATASET["mnist"]).config
+    panel.form.epochs.setValue(panel.form.epochs.value() + 1)  # any edit: custom again
+    assert panel.form.preset.currentData() == ""
+    panel.follow_mode("garments")  # custom settings keep their values on the other dataset
+    assert panel.form.preset.currentData() == ""
+    assert panel.form.config().dataset == "fashion"
+    assert panel.form.config().arch == get_preset(LAB_PRESET_FOR_DATASET["mnist"]).config.arch
