@@ -415,6 +415,8 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     )
     window.add_page(evaluate_page, "Evaluate")
     window.add_page(mistakes_page, "Mistakes")
+    window.mode_changed.connect(mistakes_page.follow_mode)  # its empty bars name the mode's classes
+    mistakes_page.follow_mode(window.mode())
     window.add_page(dataset_page, "Dataset")
     prediction.classifier_changed.connect(evaluate_page.set_classifier)
     prediction.classifier_changed.connect(dataset_page.set_classifier)

@@ -349,6 +349,18 @@ class MistakesView(QWidget):
     def result(self) -> EvaluationResult | None:
         return self._result
 
+    @Slot(str)
+    def follow_mode(self, mode: str) -> None:
+        """Before any evaluation, the empty details name the window mode's classes
+        ("digits": 0-9, "garments": the garments), not another dataset's."""
+        from nndesk.data.registry import DATASETS, dataset_for_kind
+
+        dataset = dataset_for_kind(mode)
+        if self._result is None and dataset in DATASETS:
+            self.answer.set_class_names(DATASETS[dataset].class_names)
+            self._show_details(None)
+            self._fit_details()
+
     def _set_class_names(self, names) -> None:
         for combo in (self.true_combo, self.pred_combo):
             combo.blockSignals(True)
