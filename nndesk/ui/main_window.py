@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from nndesk.inference import display_name
 from nndesk.ui import qt_image
 from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
+from nndesk.ui.model_notice import ModelSwitchNotice
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 HINTS = {"digits": "Draw a digit 0-9", "garments": "Draw a T-shirt, trouser, bag, shoe..."}
@@ -108,7 +109,15 @@ class MainWindow(QMainWindow):
         splitter.splitterMoved.connect(self._on_splitter_moved)
         self.splitter = splitter
         self._splitter_moved_by_user = False
-        self.setCentralWidget(splitter)
+        # "Now predicting with the model you just trained" above both columns, when it is news
+        self.model_notice = ModelSwitchNotice()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.model_notice)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self._build_actions()
         self._build_menus_and_toolbar()
         self._build_status_bar()
