@@ -34,6 +34,7 @@ from nndesk.fileio import atomic_path, atomic_write_text, describe
 from nndesk.runs import Curves, RunStore, describe_config, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
+from nndesk.ui.elided_label import ElidedLabel
 from nndesk.ui.export_code import export_code_button, form_experiment
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.runs_view import RunsView
@@ -160,10 +161,9 @@ class TrainingPanel(QWidget):
         self.code_button = export_code_button(
             self, lambda: form_experiment(self.form), "Train page", self._on_code_written
         )
-        self.model_label = QLabel("")
+        # a long file path must not widen the page: cut in the middle, whole in the tooltip
+        self.model_label = ElidedLabel("")
         theme.set_tone(self.model_label, "muted")
-        # a long file path must not widen the page
-        self.model_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         controls = QHBoxLayout()
         for w in (self.train_button, self.pause_button, self.stop_button):
@@ -177,7 +177,7 @@ class TrainingPanel(QWidget):
         for w in (self.load_button, self.resume_button, self.save_button, self.export_button):
             files.addWidget(w)
         files.addWidget(self.code_button)
-        files.addWidget(self.model_label, 1)
+        files.addStretch(1)
 
         # always visible: run title, buttons, progress
         header = QWidget()
@@ -193,6 +193,7 @@ class TrainingPanel(QWidget):
         lv.setContentsMargins(0, 4, 0, 0)
         lv.addWidget(self.plot, 1)
         lv.addLayout(files)
+        lv.addWidget(self.model_label)  # a row of its own: the buttons leave no room at 1024
         self.live_page = live_page
 
         self.runs_view = RunsView(self.store)
@@ -529,7 +530,7 @@ class TrainingPanel(QWidget):
                 f"· model saved in the run history"
             )
         self.model_label.setText(f"Model saved: {record.model_path}")
-        self.model_label.setToolTip(str(record.model_path))
+        self.status_message.emit(f"Model saved: {record.model_path}")  # "Saving…" is over
         self._continuable = (record.model_path, record.curves)
         self.runs_view.refresh(select_id=record.run_id)
 

@@ -135,3 +135,26 @@ def test_the_runs_table_keeps_its_settings_column_readable_on_a_narrow_page(qtbo
     QApplication.processEvents()
     assert header.sectionSize(SETTINGS) > SETTINGS_MIN_WIDTH
     assert header.length() >= view.table.viewport().width() - 2  # no gap after the last column
+
+
+@pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
+def test_a_long_saved_model_path_keeps_both_ends_on_the_train_page(qtbot, window_factory, size):
+    desk = window_factory()
+    window = show_at(desk, size)
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    page.tabs.setCurrentWidget(page.live_page)
+    path = (
+        "/home/learner/.local/share/nndesk/runs/2026-12-01_21-14-55-fashion-784-64-64-10/model.npz"
+    )
+    page.model_label.setText(f"Model saved: {path}")
+    qtbot.waitUntil(page.model_label.isVisible)
+    QApplication.processEvents()
+    label = page.model_label
+    shown = label.displayed_text()
+    assert label.width() >= 300, "the label is squeezed beside the buttons"
+    assert shown.startswith("Model saved: /") and shown.endswith("model.npz")
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
+    assert label.toolTip() == f"Model saved: {path}"  # the whole path, one hover away
+    box = QRect(label.mapTo(window, label.rect().topLeft()), label.size())
+    assert window.rect().contains(box)
