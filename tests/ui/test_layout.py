@@ -158,3 +158,35 @@ def test_a_long_saved_model_path_keeps_both_ends_on_the_train_page(qtbot, window
     assert label.toolTip() == f"Model saved: {path}"  # the whole path, one hover away
     box = QRect(label.mapTo(window, label.rect().topLeft()), label.size())
     assert window.rect().contains(box)
+
+
+def test_the_runs_view_at_1024_shows_rows_its_whole_hint_and_every_button(qtbot, tmp_path):
+    from PySide6.QtWidgets import QPushButton
+
+    from nndesk.runs import RunStore
+    from nndesk.ui.runs_view import TABLE_MIN_ROWS, RunsView
+
+    store = RunStore(tmp_path)
+    for arch in ("784-64-64-10", "784-256-128-10", "784-128-10", "784-32-10"):
+        store.create({"dataset": "fashion", "arch": arch, "optimizer": "adam", "lr": 0.001})
+    view = RunsView(store)
+    qtbot.addWidget(view)
+    view.resize(484, 420)  # the Runs tab of the Train page in a 1024x700 window
+    view.show()
+    view.refresh()
+    qtbot.waitUntil(view.isVisible)
+    QApplication.processEvents()
+    table = view.table
+    row = table.verticalHeader().defaultSectionSize()
+    rows_shown = (table.viewport().height()) // row
+    assert rows_shown >= TABLE_MIN_ROWS
+    hint = view.hint
+    assert hint.width() >= view.width() - 20, "the hint is squeezed beside the buttons"
+    assert hint.height() >= hint.heightForWidth(hint.width())  # every wrapped line shows
+    buttons = [b for b in view.findChildren(QPushButton) if b.isVisible()]
+    assert cut_widgets(view) == []
+    boxes = [QRect(b.mapTo(view, b.rect().topLeft()), b.size()) for b in buttons]
+    assert all(view.rect().contains(box) for box in boxes)
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    plot = QRect(view.plot.mapTo(view, view.plot.rect().topLeft()), view.plot.size())
+    assert not any(box.intersects(plot) for box in boxes)
