@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 from nndesk import inside
 from nndesk.ui import qt_image
 from nndesk.ui import theme as ui_theme
+from nndesk.ui.language import translate
 
 UNITS_SHOWN = 12  # a wider layer shows its most active units and a "+ K more" marker
 LINKS_PER_GAP = 48  # strongest contributions drawn between two columns
 LINK_LEVELS = 4  # line strengths drawn (width and opacity)
 TILE = 44  # px, one channel of a feature map
 TILE_GAP = 4
-#: px: below this page width the arithmetic and the softmax table share the bottom as two tabs
+# px: below this page width the arithmetic and the softmax table share the bottom as two tabs
 SIDE_BY_SIDE_MIN_WIDTH = 860
 TERMS_SHOWN = 6  # terms of z = sum(w * a) + b written out, the largest first
 POS = QColor(200, 40, 40)  # positive: red, as on the Why page
@@ -650,10 +651,15 @@ class InsideView(QWidget):
             return
         self._narrow = narrow
         if narrow:
-            self.bottom_tabs.addTab(self.math_scroll, "Arithmetic")
-            self.bottom_tabs.addTab(self.soft_scroll, "Softmax")
-            self.bottom_tabs.setTabToolTip(0, "the arithmetic of the unit or pixel you clicked")
-            self.bottom_tabs.setTabToolTip(1, "logits -> exp -> probabilities, with a temperature")
+            tabs = self.bottom_tabs
+            tabs.addTab(self.math_scroll, translate("InsideView", "Arithmetic"))
+            tabs.addTab(self.soft_scroll, translate("InsideView", "Softmax"))
+            tabs.setTabToolTip(
+                0, translate("InsideView", "the arithmetic of the unit or pixel you clicked")
+            )
+            tabs.setTabToolTip(
+                1, translate("InsideView", "logits -> exp -> probabilities, with a temperature")
+            )
             self.bottom.setCurrentWidget(self.bottom_tabs)
         else:
             self.bottom_split.addWidget(self.math_scroll)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from nndesk.ui import theme
+from nndesk.ui.language import percent, translate
 
 
 class ModelSwitchNotice(QFrame):
@@ -21,10 +22,15 @@ class ModelSwitchNotice(QFrame):
         theme.set_tone(self.message, "banner")
         self.switch_back_button = QPushButton()
         self.switch_back_button.setToolTip(
-            self.tr("Predict with the model you were using before this training run again")
+            translate(
+                "ModelSwitchNotice",
+                "Predict with the model you were using before this training run again",
+            )
         )
-        self.keep_button = QPushButton(self.tr("Keep it"))
-        self.keep_button.setToolTip(self.tr("Keep the new model and hide this note"))
+        self.keep_button = QPushButton(translate("ModelSwitchNotice", "Keep it"))
+        self.keep_button.setToolTip(
+            translate("ModelSwitchNotice", "Keep the new model and hide this note")
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.message, 1)
@@ -38,16 +44,20 @@ class ModelSwitchNotice(QFrame):
         """Say the new model is in use (``accuracy``: its test accuracy, a fraction), and offer
         ``previous_title`` back when there was a model before."""
         if accuracy is not None:
-            text = self.tr(
-                "Now predicting with the model you just trained ({0} on the test images)."
-            )
-            text = text.format(f"{accuracy:.1%}")
+            text = translate(
+                "ModelSwitchNotice",
+                "Now predicting with the model you just trained ({accuracy} on the test images).",
+            ).format(accuracy=percent(accuracy))
         else:
-            text = self.tr("Now predicting with the model you just trained.")
+            text = translate("ModelSwitchNotice", "Now predicting with the model you just trained.")
         self.message.setText(text)
         self.switch_back_button.setVisible(previous_title is not None)
         if previous_title is not None:
-            self.switch_back_button.setText(self.tr("Switch back to {0}").format(previous_title))
+            self.switch_back_button.setText(
+                translate("ModelSwitchNotice", "Switch back to {model}").format(
+                    model=previous_title
+                )
+            )
         self.show()
 
     @Slot()

@@ -512,10 +512,16 @@ class TrainForm(QWidget):
 
 def preset_note_text(preset) -> str:
     """The note under the preset box: what it is, what it reached here, and the lab's figure."""
-    text = preset.description + "."
+    from nndesk.ui.language import percent, translate
+
+    parts = [preset.description + "."]
     if preset.measured_accuracy is not None:
-        text += f" Test accuracy here: {preset.measured_accuracy:.1%}."
+        ours = percent(preset.measured_accuracy)
+        parts.append(translate("TrainForm", "Test accuracy here: {figure}.").format(figure=ours))
     if preset.lab_accuracy is not None:
-        whose = "The lab it beats" if preset.beats_a_lab else "The lab"
-        text += f" {whose}: {preset.lab_accuracy:.1%}."
-    return text
+        lab = percent(preset.lab_accuracy)
+        if preset.beats_a_lab:
+            parts.append(translate("TrainForm", "The lab it beats: {figure}.").format(figure=lab))
+        else:
+            parts.append(translate("TrainForm", "The lab: {figure}.").format(figure=lab))
+    return " ".join(parts)

@@ -36,6 +36,7 @@ from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.elided_label import ElidedLabel
 from nndesk.ui.export_code import export_code_button, form_experiment
+from nndesk.ui.language import translate
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.runs_view import RunsView
 from nndesk.ui.train_form import NumberField, TrainForm
@@ -529,8 +530,9 @@ class TrainingPanel(QWidget):
                 f"Test accuracy {test:.1%} on {record.config.get('dataset')} "
                 f"· model saved in the run history"
             )
-        self.model_label.setText(f"Model saved: {record.model_path}")
-        self.status_message.emit(f"Model saved: {record.model_path}")  # "Saving…" is over
+        saved = translate("TrainingPanel", "Model saved: {path}").format(path=record.model_path)
+        self.model_label.setText(saved)
+        self.status_message.emit(saved)  # "Saving the model…" is over
         self._continuable = (record.model_path, record.curves)
         self.runs_view.refresh(select_id=record.run_id)
 
