@@ -418,7 +418,7 @@ def test_the_train_form_follows_the_windows_mode(qtbot, panel, tmp_path):
 def test_a_fresh_form_shows_the_lab_preset_of_the_windows_mode(qtbot, tmp_path):
     from nndesk.presets import LAB_PRESET_FOR_DATASET
 
-    panel = TrainingPanel(store=RunStore(tmp_path / "runs"))
+    panel = TrainingPanel(TrainingController(store=RunStore(tmp_path / "runs")))
     qtbot.addWidget(panel)
     assert panel.form.preset.currentData() == "fashion-mlp"
     assert panel.form.config() == get_preset("fashion-mlp").config
