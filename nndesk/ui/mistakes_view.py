@@ -469,6 +469,8 @@ class MistakesView(QWidget):
         self.preview.set_image(image28)
         self.answer.set_true_label(t)
         self.answer.set_prediction(Prediction(r.probabilities[i], image28, p, r.class_names[p]))
+        if not self._wide:  # the answer's true-label and runner-up lines need their height too
+            self._fit_details()
         self.refresh_saliency()
 
     @Slot()
