@@ -196,7 +196,8 @@ class FitLabel(QLabel):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         metrics = QFontMetrics(self._base)
-        return QSize(metrics.horizontalAdvance("00"), metrics.height())
+        least = min(metrics.horizontalAdvance(self.text()), metrics.horizontalAdvance("00"))
+        return QSize(least + 2, metrics.height())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
