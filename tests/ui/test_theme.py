@@ -222,3 +222,22 @@ def test_a_check_box_outline_and_a_checked_tool_button_are_drawn_visibly(
     on = _pixel(fill, 1, y)
     assert theme.contrast(on, colours.button) >= theme.NON_TEXT_AA, (off, on)
     assert theme.contrast(on, off) >= 2.0, (off, on)  # on and off tell apart at a glance
+
+
+def test_the_big_answer_still_fits_its_width_after_a_theme_change(
+    qtbot, qapp, restore_theme, window_factory
+):
+    theme.apply_theme(qapp, "system")
+    desk = window_factory()
+    label = desk.window.prediction_panel.top_label
+    label.setText("Ankle boot")
+    qtbot.waitUntil(label.isVisible)
+
+    def fits() -> bool:
+        QApplication.processEvents()
+        return label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+
+    assert fits()
+    for name in ("dark", "light"):  # a new style hands every widget its full font back
+        desk.window.theme_change_requested.emit(name)
+        assert fits(), name
