@@ -11,7 +11,15 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -136,6 +144,9 @@ class MainWindow(QMainWindow):
         hint_font.setBold(True)
         self.hint_label.setFont(hint_font)
         self.hint_label.setWordWrap(True)  # "Draw a T-shirt, ..." must not widen the column
+        # two lines in every mode, so the canvas stays put when Clothing's hint wraps
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.hint_label.setMinimumHeight(2 * QFontMetrics(hint_font).lineSpacing())
         self.banner = QLabel(NO_MODEL)
         self.banner.setWordWrap(True)
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)

@@ -190,3 +190,79 @@ def test_the_runs_view_at_1024_shows_rows_its_whole_hint_and_every_button(qtbot,
     assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     plot = QRect(view.plot.mapTo(view, view.plot.rect().topLeft()), view.plot.size())
     assert not any(box.intersects(plot) for box in boxes)
+
+
+def _ten_class_result():
+    """The toy evaluation with Fashion-MNIST's ten names (probabilities padded with zeros)."""
+    import dataclasses
+
+    import numpy as np
+
+    from nndesk.data.registry import DATASETS
+    from tests.test_evaluation import toy_result
+
+    toy = toy_result()
+    padded = np.zeros((toy.n, 10), np.float32)
+    padded[:, : toy.probabilities.shape[1]] = toy.probabilities
+    return dataclasses.replace(
+        toy, probabilities=padded, class_names=DATASETS["fashion"].class_names
+    )
+
+
+@pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
+def test_a_clicked_mistake_shows_every_bar_even_under_the_new_model_notice(
+    qtbot, window_factory, size
+):
+    desk = window_factory(mode="garments")
+    window = show_at(desk, DEFAULT)
+    page = desk.mistakes_page
+    window.tabs.setCurrentWidget(page)  # laid out once, empty, as a person opens it first
+    qtbot.waitUntil(page.isVisible)
+    show_at(desk, size)
+    window.model_notice.announce(0.846, "fashion-cnn")  # the strip takes its height too
+    window.tabs.setCurrentWidget(desk.train_page)
+    page.set_result(_ten_class_result())  # the evaluation ends while the page is hidden
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(page.isVisible)
+    first = page.grid.model().index(0, 0)
+    page.grid.setCurrentIndex(first)
+    page.grid.clicked.emit(first)
+    qtbot.waitUntil(lambda: page.answer.top_label.text() != "", timeout=5000)
+    QApplication.processEvents()
+    bars = page.answer.bars
+    assert bars.height() >= bars.minimumSizeHint().height()
+    shown = bars.visibleRegion().boundingRect()
+    assert shown.height() == bars.height(), "the last bars (Ankle boot) are cut off"
+
+
+@pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
+def test_the_panes_and_the_canvas_stay_put_across_modes_models_and_answers(
+    qtbot, window_factory, size
+):
+    from nndesk.inference import Classifier
+    from nndesk.paths import WEIGHTS_DIR
+
+    desk = window_factory(classifier=Classifier.from_file(WEIGHTS_DIR / "mnist-mlp.npz"))
+    window = show_at(desk, size)
+    prediction = desk.prediction
+
+    def place():
+        qtbot.waitUntil(prediction.is_idle, timeout=10000)
+        QApplication.processEvents()
+        top = window.canvas.mapTo(window, window.canvas.rect().topLeft()).y()
+        return window.splitter.sizes(), top
+
+    window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
+    first = place()
+    window.set_mode("garments")  # its hint is two lines at these widths
+    prediction.set_classifier(Classifier.from_file(WEIGHTS_DIR / "fashion-mlp.npz"))
+    assert place() == first
+    for name in ("Ankle boot", "T-shirt/top", "Bag"):  # long and short answers in big type
+        window.prediction_panel.top_label.setText(name)
+        assert place() == first, name
+        label = window.prediction_panel.top_label
+        assert label.fontMetrics().horizontalAdvance(name) <= label.contentsRect().width()
+    window.canvas.draw_stroke([(60, 140), (220, 140)], width=26)
+    assert place() == first
+    window.set_mode("digits")
+    assert place() == first
