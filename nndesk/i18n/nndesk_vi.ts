@@ -115,6 +115,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
 <context>
     <name>TrainingPanel</name>
     <message>
+        <source>Could not save the model in its run folder {folder} ({reason}); saved it to {saved} instead.</source>
+        <translation>Không lưu được mô hình vào thư mục của lần chạy {folder} ({reason}); đã lưu vào {saved}.</translation>
+    </message>
+    <message>
+        <source>Could not write the run&apos;s record in {folder} ({reason}); training goes on.</source>
+        <translation>Không ghi được hồ sơ của lần chạy trong {folder} ({reason}); quá trình huấn luyện vẫn tiếp tục.</translation>
+    </message>
+    <message>
         <source>Model saved: {path}</source>
         <translation>Đã lưu mô hình: {path}</translation>
     </message>
