@@ -247,7 +247,8 @@ def test_predict_prints_class_and_probability(trained, tmp_path, capsys):
 
 def test_presets_lists_one_line_per_preset(capsys):
     assert cli.main(["presets"]) == 0
-    lines = capsys.readouterr().out.strip().splitlines()
+    header, *lines, footnote = capsys.readouterr().out.strip().splitlines()
+    assert header.split()[:2] == ["preset", "dataset"] and footnote.startswith("ours:")
     assert len(lines) == len(PRESETS)
     assert [line.split()[0] for line in lines] == list(PRESETS)
 
