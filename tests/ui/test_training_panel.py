@@ -165,8 +165,10 @@ def test_selecting_two_runs_overlays_both(qtbot, panel):
         wait_until_idle(qtbot, panel)
     view = panel.runs_view
     view.select_runs([r.run_id for r in view.records()])
-    labels = [t.get_text() for t in view.axes[2].get_legend().get_texts()]
-    assert sorted(labels) == ["arch=784-24-10", "arch=784-8-10"]
+    # one legend, on the wide batch plot: the runs, then the line styles
+    labels = [t.get_text() for t in view.axes[0].get_legend().get_texts()]
+    assert sorted(labels[:2]) == ["arch=784-24-10", "arch=784-8-10"]
+    assert labels[2:] == ["validation", "train"]
 
 
 def test_stop_ends_training_within_one_batch(qtbot, panel):
