@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -60,22 +60,6 @@ def _colour_maps(values: np.ndarray, limit: float) -> np.ndarray:
     same colours as ``qt_image.diverging_opaque``, a fraction of its time for ~300 maps."""
     t = np.clip(np.asarray(values, np.float32) * (127.5 / limit) + 127.5, 0, 255)
     return _LUT[t.astype(np.uint8)]
-
-
-def _mosaic(maps: np.ndarray, per_row: int) -> QImage:
-    """``uint8 (c, h, w, 4)`` maps -> one transparent image with each map enlarged to a
-    ``TILE`` square (nearest neighbour), ``per_row`` to a row, ``TILE_GAP`` apart: drawing one
-    image per layer instead of one per channel (docs/performance.md)."""
-    c, h, w, _ = maps.shape
-    rows = math.ceil(c / per_row)
-    step = TILE + TILE_GAP
-    out = np.zeros((rows * step - TILE_GAP, min(c, per_row) * step - TILE_GAP, 4), np.uint8)
-    ys, xs = np.arange(TILE) * h // TILE, np.arange(TILE) * w // TILE  # source pixel of each
-    big = maps[:, ys][:, :, xs]  # (c, TILE, TILE, 4)
-    for i in range(c):
-        r, k = divmod(i, per_row)
-        out[r * step : r * step + TILE, k * step : k * step + TILE] = big[i]
-    return qt_image.rgba_to_qimage(out)
 
 
 def _after_steps(model, tr: inside.Trace, index: int) -> np.ndarray:
@@ -276,11 +260,10 @@ class FeatureMaps(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._rows: list[tuple[int, str, np.ndarray]] = []  # (layer or -1, title, (c,h,w,4))
+        self._rows: list[tuple[int, str, list]] = []  # (layer index or -1 filters, title, images)
         self._tiles: dict[tuple[int, int], QRectF] = {}
         self._shapes: dict[int, tuple[int, int]] = {}
         self._marks: list[tuple[int, int, QRectF, QColor]] = []
-        self._mosaics: list[tuple[QPointF, QImage]] = []  # one picture per row, by _relayout
         self._snapshot = None
 
     def set_snapshot(self, snapshot, marks) -> None:
@@ -298,10 +281,11 @@ class FeatureMaps(QWidget):
                 title = "input" if out.name == "Reshape" else f"{out.index} {out.name}"
                 limit = float(np.max(np.abs(v))) or 1.0
                 if out.name == "Reshape":  # the drawing itself, as the learner sees it
-                    grey = np.clip(tr.image28, 0, 255).astype(np.uint8)  # (28, 28)
-                    images = np.stack([grey, grey, grey, np.full_like(grey, 255)], -1)[None]
+                    pixels = np.clip(tr.image28, 0, 255).astype(np.uint8)
+                    images = [qt_image.gray_to_qimage(pixels)]
                 else:
-                    images = _colour_maps(v, limit)  # (c, h, w, 4)
+                    rgba = _colour_maps(v, limit)  # (c, h, w, 4)
+                    images = [qt_image.rgba_to_qimage(ch) for ch in rgba]
                 self._rows.append(
                     (out.index, f"{title}  {v.shape[0]}×{v.shape[1]}×{v.shape[2]}", images)
                 )
@@ -310,7 +294,8 @@ class FeatureMaps(QWidget):
                     W = model.layers[out.index].params["W"]  # (out, in, k, k)
                     kernels = W[:, 0] if W.shape[1] == 1 else W.mean(axis=1)
                     klimit = float(np.max(np.abs(kernels))) or 1.0
-                    filters = _colour_maps(kernels, klimit)  # (out, k, k, 4)
+                    rgba = _colour_maps(kernels, klimit)
+                    filters = [qt_image.rgba_to_qimage(k) for k in rgba]
                     self._rows.insert(
                         len(self._rows) - 1,
                         (-1, f"{out.index} Conv2D filters (3×3 kernels)", filters),
@@ -325,16 +310,14 @@ class FeatureMaps(QWidget):
         per_row = max(1, (self.width() - 8) // (TILE + TILE_GAP))
         y = 4
         self._tiles = {}
-        self._mosaics = []
-        for index, _title, maps in self._rows:
+        for index, _title, images in self._rows:
             y += 20
-            for c in range(len(maps)):
+            for c in range(len(images)):
                 r, k = divmod(c, per_row)
                 self._tiles[(index, c)] = QRectF(
                     4 + k * (TILE + TILE_GAP), y + r * (TILE + TILE_GAP), TILE, TILE
                 )
-            self._mosaics.append((QPointF(4, y), _mosaic(maps, per_row)))
-            y += math.ceil(len(maps) / per_row) * (TILE + TILE_GAP) + 6
+            y += math.ceil(len(images) / per_row) * (TILE + TILE_GAP) + 6
         self.setFixedHeight(max(y, 40))
 
     def resizeEvent(self, event) -> None:
@@ -361,11 +344,12 @@ class FeatureMaps(QWidget):
                 self.rect(), Qt.AlignmentFlag.AlignCenter, "Draw something to see inside"
             )
             return
-        for (index, title, _maps), (corner, mosaic) in zip(self._rows, self._mosaics, strict=True):
+        for index, title, images in self._rows:
             first = self._tiles[(index, 0)]
             painter.setPen(text)
             painter.drawText(QPointF(4, first.top() - 6), title)
-            painter.drawImage(corner, mosaic)  # one image per layer, not one per channel
+            for c, image in enumerate(images):
+                painter.drawImage(self._tiles[(index, c)], image)
         for index, channel, rect, colour in self._marks:
             tile = self._tiles.get((index, channel))
             if tile is None:
