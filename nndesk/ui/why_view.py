@@ -22,14 +22,21 @@ from nndesk.explain import FAST_KINDS, has_hidden_units
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import qt_image, theme
 from nndesk.ui.data_banner import DataBanner
-from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.language import (
+    class_names_shown,
+    decimal,
+    integer,
+    percent,
+    translate,
+    translate_marked,
+)
 from nndesk.ui.prediction_view import InputPreview
 
 SALIENCY_CHOICES = (
-    ("gradient_x_input", QT_TRANSLATE_NOOP("WhyView", "Gradient \u00d7 input")),
+    ("gradient_x_input", QT_TRANSLATE_NOOP("WhyView", "Gradient × input")),
     ("gradient", QT_TRANSLATE_NOOP("WhyView", "Gradient")),
     ("integrated_gradients", QT_TRANSLATE_NOOP("WhyView", "Integrated gradients")),
-    ("smoothgrad", QT_TRANSLATE_NOOP("WhyView", "SmoothGrad")),
+    ("smoothgrad", "SmoothGrad"),
     ("occlusion", QT_TRANSLATE_NOOP("WhyView", "Occlusion")),
 )
 #: one line per method: what its map shows
@@ -54,13 +61,13 @@ METHOD_NOTES = {
     ),
     "occlusion": QT_TRANSLATE_NOOP(
         "WhyView",
-        "How much the score drops when a 4\u00d74 square is blacked out (computed from the "
-        "answers alone, so it works for any model).",
+        "How much the score drops when a 4×4 square is blacked out (computed from the answers "
+        "alone, so it works for any model).",
     ),
 }
 CAUTION = QT_TRANSLATE_NOOP(
     "WhyView",
-    "Caution: a heat map shows what one method measures, not what the network \u201csees\u201d. "
+    "Caution: a heat map shows what one method measures, not what the network “sees”. "
     "The methods often disagree, and a convincing map can hide a wrong reason: compare several.",
 )
 UNIT_TILE = 84  # 3x each of the 28 weights
@@ -96,13 +103,17 @@ class _NeighbourTile(QWidget):
 
     def show_image(self, image: np.ndarray, label: str, distance: float) -> None:
         self.picture.setPixmap(_pixmap(qt_image.gray_to_qimage(image), NEIGHBOUR_TILE))
-        self.caption.setText(f"{label}\nd = {distance:.2f}")
+        self.caption.setText(
+            translate("_NeighbourTile", "{label}\nd = {distance}").format(
+                label=label, distance=decimal(distance, 2)
+            )
+        )
         self.setToolTip(
             translate(
-                "WhyView",
+                "_NeighbourTile",
                 "A training image labelled {label}; its last hidden layer's values are "
                 "{distance} away from your drawing's.",
-            ).format(label=label, distance=f"{distance:.3f}")
+            ).format(label=label, distance=decimal(distance, 3))
         )
 
 
@@ -124,10 +135,17 @@ class _UnitTile(QWidget):
     def show_unit(self, unit: int, activation: float, weights: np.ndarray) -> None:
         rgba = qt_image.diverging_opaque(weights)
         self.picture.setPixmap(_pixmap(qt_image.rgba_to_qimage(rgba), UNIT_TILE))
-        self.caption.setText(f"unit {unit}\nactivation {activation:.2f}")
+        self.caption.setText(
+            translate("_UnitTile", "unit {unit}\nactivation {activation}").format(
+                unit=unit, activation=decimal(activation, 2)
+            )
+        )
         self.setToolTip(
-            f"Hidden unit {unit} of the first layer. Red weights: ink there raises this unit's "
-            f"activation; blue weights lower it. Activation for this drawing: {activation:.3f}."
+            translate(
+                "_UnitTile",
+                "Hidden unit {unit} of the first layer. Red weights: ink there raises this unit's "
+                "activation; blue weights lower it. Activation for this drawing: {activation}.",
+            ).format(unit=unit, activation=decimal(activation, 3))
         )
 
 
@@ -159,7 +177,7 @@ class WhyView(QWidget):
         self._apply_timer.timeout.connect(self._apply_incoming)
         theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
 
-        title = QLabel("Why this answer?")
+        title = QLabel(translate("WhyView", "Why this answer?"))
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -168,8 +186,11 @@ class WhyView(QWidget):
         self.input_view = InputPreview(cell=8)
         self.input_view.set_overlay_visible(True)
         self.input_view.setToolTip(
-            "The 28x28 input with the saliency on top: red pixels raise the score of the answer, "
-            "blue pixels lower it; the stronger the colour, the larger the effect."
+            translate(
+                "WhyView",
+                "The 28x28 input with the saliency on top: red pixels raise the score of the "
+                "answer, blue pixels lower it; the stronger the colour, the larger the effect.",
+            )
         )
         self.kind_combo = QComboBox()
         for key, text in SALIENCY_CHOICES:
@@ -177,9 +198,9 @@ class WhyView(QWidget):
         self.kind_combo.setToolTip(
             translate(
                 "WhyView",
-                "How the map is computed. Gradient and gradient \u00d7 input follow every "
-                "stroke at once; the others take tens to hundreds of passes through the network "
-                "and follow a moment later.",
+                "How the map is computed. Gradient and gradient × input follow every stroke at "
+                "once; the others take tens to hundreds of passes through the network and follow "
+                "a moment later.",
             )
         )
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
@@ -208,7 +229,7 @@ class WhyView(QWidget):
         italic.setItalic(True)
         self.caution.setFont(italic)
 
-        saliency_box = QGroupBox("Saliency: which pixels drove the answer")
+        saliency_box = QGroupBox(translate("WhyView", "Saliency: which pixels drove the answer"))
         controls = QGridLayout()
         controls.addWidget(QLabel(translate("WhyView", "Method:")), 0, 0)
         controls.addWidget(self.kind_combo, 0, 1)
@@ -250,7 +271,7 @@ class WhyView(QWidget):
         neighbours_layout.addWidget(self.neighbours_banner)
         neighbours_layout.addLayout(neighbour_row)
 
-        self.units_box = QGroupBox("Most active hidden units (first layer)")
+        self.units_box = QGroupBox(translate("WhyView", "Most active hidden units (first layer)"))
         self.units_note = QLabel()
         self.units_note.setWordWrap(True)
         self.units_grid = QGridLayout()
@@ -345,7 +366,7 @@ class WhyView(QWidget):
     @Slot(object)
     def set_classifier(self, clf) -> None:
         self._classifier = clf
-        self._names = tuple(clf.class_names) if clf is not None else ()
+        self._names = class_names_shown(clf.class_names) if clf is not None else ()
         self._fill_class_combos()
         mlp = clf is not None and has_hidden_units(clf.model)
         for tile in self.tiles:
@@ -357,19 +378,25 @@ class WhyView(QWidget):
         self._own_map = None
         self._map_for = None
         if clf is None:
-            self.units_note.setText("No model loaded.")
+            self.units_note.setText(translate("WhyView", "No model loaded."))
         elif mlp:
             self.units_note.setText(
-                "Each picture is one hidden unit's 784 input weights laid out as 28x28. "
-                "Red: ink there excites the unit; blue: ink there inhibits it. "
-                "These are the units your drawing activates most."
+                translate(
+                    "WhyView",
+                    "Each picture is one hidden unit's 784 input weights laid out as 28x28. "
+                    "Red: ink there excites the unit; blue: ink there inhibits it. "
+                    "These are the units your drawing activates most.",
+                )
             )
         else:
             mlp_name = "fashion-mlp" if clf.preprocess_kind == "garments" else "mnist-mlp"
             self.units_note.setText(
-                "This model is a CNN: its first layer is small 3x3 filters slid over the image, "
-                "not one weight per pixel, so there is no 28x28 picture per unit. "
-                f"Open an MLP model (e.g. {mlp_name}) to see hidden units here."
+                translate(
+                    "WhyView",
+                    "This model is a CNN: its first layer is small 3x3 filters slid over the "
+                    "image, not one weight per pixel, so there is no 28x28 picture per unit. "
+                    "Open an MLP model (e.g. {mlp_name}) to see hidden units here.",
+                ).format(mlp_name=mlp_name)
             )
         self._show_neighbours_note()
         self._incoming = None
@@ -379,7 +406,7 @@ class WhyView(QWidget):
     def _fill_class_combos(self) -> None:
         for combo, first in (
             (self.class_combo, translate("WhyView", "the answer")),
-            (self.contrast_combo, translate("WhyView", "\u2014 (no contrast)")),
+            (self.contrast_combo, translate("WhyView", "— (no contrast)")),
         ):
             combo.blockSignals(True)
             combo.clear()
@@ -411,8 +438,11 @@ class WhyView(QWidget):
         self._show_overlay()
         if explanation is None or self._prediction is None:
             self.summary.setText(
-                "<p>Draw something, open an image or show a test image: this page then shows "
-                "which pixels made the network answer as it did.</p>"
+                translate(
+                    "WhyView",
+                    "<p>Draw something, open an image or show a test image: this page then shows "
+                    "which pixels made the network answer as it did.</p>",
+                )
             )
             for tile in self.tiles:
                 tile.setVisible(False)
@@ -443,38 +473,45 @@ class WhyView(QWidget):
         cls, contrast = self._target()
         method = translate_marked("WhyView", dict(SALIENCY_CHOICES)[self.saliency_kind()]).lower()
         if contrast is None:
-            overlay = translate(
-                "WhyView",
-                "The overlay shows {method} for <b>{name}</b>{pending}. "
-                "<span style='color:{red}'>Red</span> pixels argue for it, "
-                "<span style='color:{blue}'>blue</span> pixels against.",
-            )
+            what = translate("WhyView", "for <b>{name}</b>").format(name=names[cls])
+            sides = translate("WhyView", "argue for it")
         else:
-            overlay = translate(
-                "WhyView",
-                "The overlay shows {method} for <b>{name}</b> rather than <b>{other}</b>{pending}. "
-                "<span style='color:{red}'>Red</span> pixels argue for {name} over {other}, "
-                "<span style='color:{blue}'>blue</span> pixels against.",
+            what = translate("WhyView", "for <b>{name}</b> rather than <b>{other}</b>").format(
+                name=names[cls], other=names[contrast]
+            )
+            sides = translate("WhyView", "argue for {name} over {other}").format(
+                name=names[cls], other=names[contrast]
             )
         pending = (
-            translate("WhyView", " (computing\u2026)")
+            translate("WhyView", " (computing…)")
             if self._needs_own_map() and self._own_map is None and self._explainer is not None
             else ""
         )
-        overlay = overlay.format(
-            method=method,
-            name=names[cls],
-            other=names[contrast] if contrast is not None else "",
-            pending=pending,
-            red=red,
-            blue=blue,
-        )
         self.summary.setText(
-            f"<p>The network answers <b>{names[top]}</b> with {100 * probs[top]:.1f}%.</p>"
-            f"<p>Runner-up: <b>{names[second]}</b> with {100 * probs[second]:.1f}%, a margin of "
-            f"<b>{100 * self._explanation.margin:.1f}</b> percentage points"
-            f"{' — a close call' if self._explanation.margin < 0.2 else ''}.</p>"
-            f"<p>{overlay}</p>"
+            translate(
+                "WhyView",
+                "<p>The network answers <b>{top}</b> with {p_top}.</p>"
+                "<p>Runner-up: <b>{second}</b> with {p_second}, a margin of "
+                "<b>{margin}</b> percentage points{close}.</p>"
+                "<p>The overlay shows {method} {what}{pending}. "
+                "<span style='color:{red}'>Red</span> pixels {sides}, "
+                "<span style='color:{blue}'>blue</span> pixels against.</p>",
+            ).format(
+                top=names[top],
+                p_top=percent(probs[top], 1),
+                second=names[second],
+                p_second=percent(probs[second], 1),
+                margin=decimal(100 * self._explanation.margin, 1),
+                close=translate("WhyView", " — a close call")
+                if self._explanation.margin < 0.2
+                else "",
+                method=method,
+                what=what,
+                pending=pending,
+                red=red,
+                sides=sides,
+                blue=blue,
+            )
         )
 
     def _show_method_note(self) -> None:
@@ -532,7 +569,7 @@ class WhyView(QWidget):
                 "The {n} images among the first {pool} training images whose last hidden layer "
                 "is closest to your drawing's (Euclidean distance d): what the network treats "
                 "as most alike.",
-            ).format(n=len(found.labels), pool=f"{found.pool:,}")
+            ).format(n=len(found.labels), pool=integer(found.pool))
         )
 
     @Slot(int, str, str)
