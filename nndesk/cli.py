@@ -254,10 +254,12 @@ def _error(message: str) -> None:
 
 # -- presets -------------------------------------------------------------------------------------
 def _cmd_presets(args) -> int:
-    from nndesk.presets import list_presets
+    from nndesk.presets import PRESETS_FOOTNOTE, PRESETS_HEADER, list_presets
 
+    print(PRESETS_HEADER)
     for preset in list_presets():
         print(preset.line())
+    print(PRESETS_FOOTNOTE)
     return 0
 
 
@@ -473,8 +475,9 @@ def _cmd_train(args) -> int:
         _error(err.strerror or str(err))
         return 1
     summary = _report(session.model, session.class_names, session.y_test, result)
-    print(session.model.summary(), file=log)
-    print(summary["text"], file=log)
+    if not args.json:  # the JSON carries the report; stderr keeps the short progress lines
+        print(session.model.summary(), file=log)
+        print(summary["text"], file=log)
     if ended.reason == "stopped":
         print(ended.message, file=log)
     print(f"model saved to {saved}", file=log)
@@ -599,9 +602,16 @@ def _report(model, class_names, y_true, result) -> dict:
     return {"text": text, "per_class": per_class, "confusion": cm.tolist()}
 
 
+def _row_labels(class_names, limit: int = 16) -> list[str]:
+    """Class names as row labels: whole up to ``limit`` characters (every Fashion-MNIST name
+    fits); a longer one is cut with an ellipsis unless that would make two rows read alike."""
+    cut = [name if len(name) <= limit else name[: limit - 1] + "…" for name in class_names]
+    return cut if len(set(cut)) == len(cut) else list(class_names)
+
+
 def format_confusion(cm, class_names) -> str:
     """A fixed-width confusion matrix with short class names as row and column labels."""
-    short = [name[:9] for name in class_names]
+    short = _row_labels(class_names)
     width = max(5, len(str(int(cm.max()))) + 1)
     label_w = max(len(s) for s in short) + 1
     head = " " * label_w + "".join(f"{i:>{width}}" for i in range(len(short)))
@@ -609,8 +619,6 @@ def format_confusion(cm, class_names) -> str:
         f"{s:<{label_w}}" + "".join(f"{int(v):>{width}}" for v in row)
         for s, row in zip(short, cm, strict=True)
     ]
-    if short == [str(i) for i in range(len(short))]:
-        return "\n".join([head, *rows])  # digits: the column numbers are the names
     if short == [str(i) for i in range(len(short))]:
         return "\n".join([head, *rows])  # digits: the column numbers are the names
     legend = "columns: " + ", ".join(f"{i}={s}" for i, s in enumerate(short))
@@ -642,11 +650,11 @@ def _cmd_evaluate(args) -> int:
         )
     result = evaluate(clf, dataset.test_images, dataset.test_labels, batch_size=2048)
     summary = _report(clf.model, clf.class_names, dataset.test_labels, result)
-    log = sys.stderr if args.json else sys.stdout
-    print(f"{args.model}: {dataset.name}, {len(dataset.test_labels)} test images", file=log)
-    print(clf.model.summary(), file=log)
-    print(summary["text"], file=log)
-    if args.json:
+    if not args.json:  # with --json stdout is the JSON alone and stderr stays for errors
+        print(f"{args.model}: {dataset.name}, {len(dataset.test_labels)} test images")
+        print(clf.model.summary())
+        print(summary["text"])
+    else:
         payload = {
             "test_accuracy": result.accuracy,
             "test_loss": result.loss,
