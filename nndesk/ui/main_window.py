@@ -197,6 +197,12 @@ class MainWindow(QMainWindow):
         )
         self.overlay_check.toggled.connect(self._on_overlay_check_toggled)
         self.prediction_panel = PredictionPanel()
+        from nndesk import preferences
+
+        self.prediction_panel.set_not_sure_threshold(preferences.not_sure_threshold())
+        self.prediction_panel.not_sure_spin.valueChanged.connect(
+            preferences.set_not_sure_threshold
+        )
         self.status_note = QLabel()  # loading messages for test images
         self.status_note.setWordWrap(True)
         # a long message (a missing file's path) wraps; it never widens the drawing column
@@ -657,6 +663,8 @@ class MainWindow(QMainWindow):
         if prediction is None:
             self.preview.set_saliency(None)
         placeholder = HINTS[self._mode] if self._classifier is not None else "No model"
+        if prediction is None and self._classifier is not None and not self.canvas.is_blank():
+            placeholder = self.tr("Draw something")  # a dot or a dash is too little to read
         self.prediction_panel.set_prediction(prediction, placeholder)
 
     @Slot(object)

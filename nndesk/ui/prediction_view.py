@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nndesk.explain import runner_up
 from nndesk.ui import qt_image, theme
@@ -205,6 +213,32 @@ class PredictionPanel(QWidget):
         )
         self.runner_up_label.setWordWrap(True)
         self.bars = ProbabilityBars()
+        # the bars show temperature-scaled probabilities; the model's own are one click away
+        self.raw_box = QCheckBox(self.tr("Raw probabilities"))
+        self.raw_box.setToolTip(
+            self.tr(
+                "Show the network's own probabilities instead of the calibrated ones. "
+                "Calibration divides the outputs by a temperature fitted on held-out images, "
+                "so that answers given at 80 % are right about 80 % of the time; it never "
+                "changes which class wins."
+            )
+        )
+        self.raw_box.toggled.connect(self._redraw)
+        self.not_sure_spin = QSpinBox()
+        self.not_sure_spin.setRange(0, 99)
+        self.not_sure_spin.setSuffix(" %")
+        self.not_sure_spin.setValue(60)
+        self.not_sure_spin.setToolTip(
+            self.tr(
+                'Say "Not sure" and show the two best guesses when the calibrated top '
+                "probability is under this (0: always answer)"
+            )
+        )
+        self.not_sure_spin.valueChanged.connect(self._redraw)
+        self.not_sure_label = QLabel(self.tr("Not sure below"))
+        self.not_sure_label.setBuddy(self.not_sure_spin)
+        self._prediction = None
+        self._placeholder = ""
 
         head = QHBoxLayout()
         head.addWidget(self.top_label)
@@ -217,6 +251,12 @@ class PredictionPanel(QWidget):
         layout.addWidget(self.true_label)
         layout.addWidget(self.runner_up_label)
         layout.addWidget(self.bars)
+        options = QHBoxLayout()
+        options.addWidget(self.raw_box)
+        options.addStretch(1)
+        options.addWidget(self.not_sure_label)
+        options.addWidget(self.not_sure_spin)
+        layout.addLayout(options)
         self._names: tuple[str, ...] = ()
         self._true: int | None = None
         self.set_prediction(None)
@@ -236,8 +276,25 @@ class PredictionPanel(QWidget):
             name = self._names[label] if 0 <= label < len(self._names) else str(label)
             self.true_label.setText(f"True label: <b>{name}</b>")
 
+    def set_not_sure_threshold(self, percent: int) -> None:
+        self.not_sure_spin.setValue(int(percent))
+
+    def is_not_sure(self) -> bool:
+        """True when the answer shown is "Not sure" (calibrated top probability under the
+        threshold)."""
+        p = self._prediction
+        if p is None:
+            return False
+        return float(p.probabilities[p.label]) * 100 < self.not_sure_spin.value()
+
+    def _redraw(self) -> None:
+        self.set_prediction(self._prediction, self._placeholder)
+
     def set_prediction(self, prediction, placeholder: str = "Draw something") -> None:
-        """Show a ``Prediction`` (None: blank canvas or no model, ``placeholder`` shown instead)."""
+        """Show a ``Prediction`` (None: blank canvas or no model, ``placeholder`` shown instead).
+
+        Under the "Not sure" threshold the answer is "Not sure" with the two best guesses."""
+        self._prediction, self._placeholder = prediction, placeholder
         if prediction is None:
             self.top_label.setText("–")
             self.confidence_label.setStyleSheet(self._hint_style)  # a hint, not a number
@@ -245,12 +302,23 @@ class PredictionPanel(QWidget):
             self.runner_up_label.setText("")
             self.bars.set_probabilities(None, self._true)
             return
-        probs = prediction.probabilities
+        probs = prediction.uncalibrated if self.raw_box.isChecked() else prediction.probabilities
         p = float(probs[prediction.label])
-        self.top_label.setText(prediction.class_name)
+        second = runner_up(probs)[0] if len(probs) >= 2 else None
         self.confidence_label.setStyleSheet(self._confidence_style)
-        self.confidence_label.setText(f"{100 * p:.1f}%")
-        if len(probs) >= 2:
+        if self.is_not_sure() and second is not None:
+            name2 = self._names[second] if second < len(self._names) else str(second)
+            self.top_label.setText(self.tr("Not sure"))
+            self.confidence_label.setStyleSheet(self._hint_style)
+            self.confidence_label.setText(
+                self.tr("{0} {1:.0f}% or {2} {3:.0f}%").format(
+                    prediction.class_name, 100 * p, name2, 100 * float(probs[second])
+                )
+            )
+        else:
+            self.top_label.setText(prediction.class_name)
+            self.confidence_label.setText(f"{100 * p:.1f}%")
+        if second is not None:
             second, margin = runner_up(probs)
             name = self._names[second] if second < len(self._names) else str(second)
             self.runner_up_label.setText(
