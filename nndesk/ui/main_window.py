@@ -200,9 +200,7 @@ class MainWindow(QMainWindow):
         from nndesk import preferences
 
         self.prediction_panel.set_not_sure_threshold(preferences.not_sure_threshold())
-        self.prediction_panel.not_sure_spin.valueChanged.connect(
-            preferences.set_not_sure_threshold
-        )
+        self.prediction_panel.not_sure_spin.valueChanged.connect(preferences.set_not_sure_threshold)
         self.status_note = QLabel()  # loading messages for test images
         self.status_note.setWordWrap(True)
         # a long message (a missing file's path) wraps; it never widens the drawing column

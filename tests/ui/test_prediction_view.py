@@ -173,9 +173,7 @@ def test_the_bars_show_calibrated_probabilities_and_the_raw_ones_on_a_click(qtbo
     panel.set_class_names(NAMES)
     calibrated = np.array([0.1, 0.7, 0.2, 0, 0, 0, 0, 0, 0, 0], np.float32)
     raw = np.array([0.0, 1.0, 0.0, 0, 0, 0, 0, 0, 0, 0], np.float32)
-    panel.set_prediction(
-        Prediction(calibrated, np.zeros((28, 28), np.float32), 1, NAMES[1], raw)
-    )
+    panel.set_prediction(Prediction(calibrated, np.zeros((28, 28), np.float32), 1, NAMES[1], raw))
     assert np.array_equal(panel.bars.probabilities(), calibrated)
     assert panel.confidence_label.text() == "70.0%"
     panel.raw_box.click()
