@@ -28,6 +28,7 @@ from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.evaluation import DatasetController, EvaluationController
 from nndesk.controllers.prediction import PredictionController
 from nndesk.controllers.training import TrainingController
+from nndesk.controllers.trust import TrustController
 from nndesk.errors import NndeskError
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.paths import ASSETS_DIR
@@ -314,6 +315,7 @@ class Desk:
     coordinator: Coordinator
     training: TrainingController
     evaluation: EvaluationController
+    trust: TrustController
     datasets: DatasetController
     why_page: WhyView
     inside_page: InsideView
@@ -336,8 +338,10 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     coordinator = Coordinator(window, prediction, DatasetLoader(window), downloads=downloads)
     training = TrainingController(parent=window)  # datasets via get_dataset, runs in runs_dir()
     evaluation = EvaluationController(parent=window)
+    trust = TrustController(parent=window)
     datasets = DatasetController(parent=window)
     window.add_shutdown_hook(evaluation.shutdown)
+    window.add_shutdown_hook(trust.shutdown)
     window.add_shutdown_hook(datasets.shutdown)
     # -- pages --------------------------------------------------------------------------------
     desk = Desk(
@@ -346,11 +350,12 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
         coordinator=coordinator,
         training=training,
         evaluation=evaluation,
+        trust=trust,
         datasets=datasets,
         why_page=WhyView(),
         inside_page=InsideView(),
         train_page=TrainingPanel(controller=training, parent=window),
-        evaluate_page=EvaluationPanel(evaluation),
+        evaluate_page=EvaluationPanel(evaluation, trust),
         mistakes_page=MistakesView(evaluation),  # follows evaluation.finished itself
         dataset_page=DatasetView(datasets),
     )

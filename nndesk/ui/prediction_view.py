@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.explain import runner_up
 from nndesk.ui import qt_image, theme
+from nndesk.ui.flow_layout import flow_row
 
 
 class InputPreview(QWidget):
@@ -251,12 +252,13 @@ class PredictionPanel(QWidget):
         layout.addWidget(self.true_label)
         layout.addWidget(self.runner_up_label)
         layout.addWidget(self.bars)
-        options = QHBoxLayout()
-        options.addWidget(self.raw_box)
-        options.addStretch(1)
-        options.addWidget(self.not_sure_label)
-        options.addWidget(self.not_sure_spin)
-        layout.addLayout(options)
+        # wraps onto two lines in a narrow drawing column instead of widening it
+        threshold = QWidget()
+        threshold_row = QHBoxLayout(threshold)
+        threshold_row.setContentsMargins(0, 0, 0, 0)
+        threshold_row.addWidget(self.not_sure_label)
+        threshold_row.addWidget(self.not_sure_spin)
+        layout.addWidget(flow_row(self.raw_box, threshold))
         self._names: tuple[str, ...] = ()
         self._true: int | None = None
         self.set_prediction(None)
