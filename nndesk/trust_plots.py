@@ -68,12 +68,22 @@ def plot_reliability(ax: Axes, summary: TrustSummary) -> None:
     ax.plot([0, 1], [0, 1], "--", color=muted_colour(), linewidth=1, label="perfectly calibrated")
     for offset, rel, colour, name in (
         (-width / 2, summary.raw, RAW, f"raw (ECE {summary.ece:.3f})"),
-        (width / 2, summary.calibrated, CALIBRATED, f"T = {summary.temperature:.2f} "
-         f"(ECE {summary.ece_calibrated:.3f})"),
+        (
+            width / 2,
+            summary.calibrated,
+            CALIBRATED,
+            f"T = {summary.temperature:.2f} (ECE {summary.ece_calibrated:.3f})",
+        ),
     ):
         filled = rel.counts > 0
-        ax.bar(centres[filled] + offset, rel.accuracy[filled], width=width, color=colour,
-               alpha=0.85, label=name)
+        ax.bar(
+            centres[filled] + offset,
+            rel.accuracy[filled],
+            width=width,
+            color=colour,
+            alpha=0.85,
+            label=name,
+        )
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("confidence of the answer")
