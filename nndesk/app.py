@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QProcess, Signal, Slot
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk import preferences
 from nndesk.controllers.datasets import (
@@ -30,10 +30,11 @@ from nndesk.controllers.prediction import PredictionController
 from nndesk.controllers.training import TrainingController
 from nndesk.controllers.trust import TrustController
 from nndesk.errors import NndeskError
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.paths import ASSETS_DIR
 from nndesk.preprocess import upscale_28
-from nndesk.ui import theme, whats_this, wheel_guard
+from nndesk.ui import language, theme, whats_this, wheel_guard
 from nndesk.ui.data_banner import DataBanner, DownloadDialog
 from nndesk.ui.dataset_view import DatasetView
 from nndesk.ui.evaluation_panel import EvaluationPanel
@@ -79,6 +80,9 @@ class Coordinator(QObject):
         window.test_image_requested.connect(self._on_window_test_image_requested)
         window.data_folder_chosen.connect(self._on_window_data_folder_chosen)
         window.theme_change_requested.connect(self._on_window_theme_change_requested)
+        window.language_change_requested.connect(self._on_window_language_change_requested)
+        self.restart = restart_nndesk  # tests replace it: a real restart starts a new process
+        self.language_box: QMessageBox | None = None
         window.drawing_changed.connect(prediction.request)
         window.drawing_finished.connect(prediction.request_now)
         prediction.classifier_changed.connect(self._on_prediction_classifier_changed)
@@ -278,6 +282,45 @@ class Coordinator(QObject):
         self.window.set_theme_choice(name)
 
     @Slot(str)
+    def _on_window_language_change_requested(self, choice: str) -> None:
+        """Remember the language and offer a restart (pages are built in one language), asking
+        in the language chosen, since that is the one the person reads."""
+        preferences.set_language(choice)
+        self.window.set_language_choice(choice)
+        code = language.resolve_language(choice, QLocale.system().uiLanguages())
+        if code == language.current_language():
+            return
+
+        def say(text: str) -> str:
+            return language.translate_in(code, "Language", text)
+
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(say(QT_TRANSLATE_NOOP("Language", "Language")))
+        box.setText(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Language",
+                    "nndesk speaks the new language from its next start. Restart now? "
+                    "A training run in progress is stopped first (you are asked).",
+                )
+            )
+        )
+        restart = box.addButton(
+            say(QT_TRANSLATE_NOOP("Language", "Restart now")), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(
+            say(QT_TRANSLATE_NOOP("Language", "Later")), QMessageBox.ButtonRole.RejectRole
+        )
+        box.buttonClicked.connect(lambda button: self._on_language_box_clicked(button is restart))
+        self.language_box = box
+        box.open()  # window-modal without blocking (tests drive it)
+
+    def _on_language_box_clicked(self, restart: bool) -> None:
+        if restart and self.window.close():
+            self.restart()
+
+    @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
         preferences.set_data_dir(folder)
         self.window.show_note(f"Data folder: {folder}")
@@ -383,6 +426,7 @@ def _wire_why_page(desk: Desk) -> None:
     why.saliency_kind_changed.connect(prediction.set_saliency_kind)
     why.saliency_kind_changed.connect(preferences.set_saliency_kind)
     desk.window.set_theme_choice(preferences.theme())  # View > Theme shows the saved one
+    desk.window.set_language_choice(preferences.language())
     desk.window.add_page(why, "Why")
 
 
@@ -436,6 +480,15 @@ def _wire_evaluation_pages(desk: Desk) -> None:
         desk.coordinator.data_changed.connect(page.data_changed)
 
 
+def _ui_languages() -> list[str]:
+    return QLocale.system().uiLanguages()
+
+
+def restart_nndesk() -> None:
+    """Start a new nndesk window with this one's arguments (View > Language > Restart now)."""
+    QProcess.startDetached(sys.executable, ["-m", "nndesk", *sys.argv[1:]])
+
+
 def run(data_dir: str | None = None) -> int:
     """Open the window (with the datasets in ``data_dir`` for this session, if given); returns
     the exit code of the Qt event loop."""
@@ -447,6 +500,7 @@ def run(data_dir: str | None = None) -> int:
     if ICON.is_file():
         app.setWindowIcon(QIcon(str(ICON)))
     theme.apply_theme(app, preferences.theme())
+    language.use_language(language.resolve_language(preferences.language(), _ui_languages()))
     window = build_window().window
     geometry = preferences.window_geometry()
     if geometry is not None:

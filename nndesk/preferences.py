@@ -1,4 +1,5 @@
-"""What the window remembers between launches (QSettings): data folder, mode, recent models, size.
+"""What the window remembers between launches (QSettings): data folder, mode, recent models, size,
+theme, language.
 
 The settings file lives in ``nndesk.paths.data_dir()`` (``$NNDESK_HOME`` overrides it), so tests
 and CI never touch the user's real settings. Anyone can edit it, so every value read back is
@@ -13,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from nndesk import paths
+from nndesk.i18n import LANGUAGES
 
 MODES = ("digits", "garments")
 SALIENCY_KINDS = ("gradient", "gradient_x_input")
@@ -156,3 +158,14 @@ def set_not_sure_threshold(percent: int) -> None:
     low, high = NOT_SURE_RANGE
     if isinstance(percent, int) and low <= percent <= high:
         settings().setValue("ui/not_sure", percent)
+
+
+def language() -> str:
+    """ "system" (default: the desktop's language when nndesk has it) or a code of
+    ``nndesk.i18n.LANGUAGES`` ("en", "vi"), from View > Language."""
+    return _choice("ui/language", ("system", *LANGUAGES), "system")
+
+
+def set_language(code: str) -> None:
+    if code == "system" or code in LANGUAGES:
+        settings().setValue("ui/language", code)

@@ -91,3 +91,11 @@ def test_an_installed_copy_outside_the_source_tree_lists_and_uses_its_own_models
     assert json.loads(done.stdout)["class"] == "3"
     done = subprocess.run([sys.executable, "-m", "nndesk", "presets"], **run)
     assert done.returncode == 0 and "fashion-cnn-plus" in done.stdout, done.stderr
+
+
+def test_the_wheel_carries_the_compiled_translations(wheel):
+    from nndesk.i18n import qm_path, translated_languages
+
+    with zipfile.ZipFile(wheel) as zf:
+        for code in translated_languages():
+            assert zf.read(f"nndesk/i18n/nndesk_{code}.qm") == qm_path(code).read_bytes()

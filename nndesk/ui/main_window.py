@@ -36,9 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.i18n import LANGUAGES
 from nndesk.inference import display_name
 from nndesk.ui import qt_image
 from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
+from nndesk.ui.language import translate
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 HINTS = {"digits": "Draw a digit 0-9", "garments": "Draw a T-shirt, trouser, bag, shoe..."}
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
     drawing_finished = Signal(object)  # np.ndarray uint8 (280, 280): a stroke ended, predict now
     saliency_overlay_toggled = Signal(bool)  # the preview's overlay was switched on/off
     theme_change_requested = Signal(str)  # "system" | "light" | "dark", from View > Theme
+    language_change_requested = Signal(str)  # "system" | "en" | "vi", from View > Language
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -445,6 +448,7 @@ class MainWindow(QMainWindow):
             self.theme_actions[key] = act
             act.triggered.connect(lambda _=False, k=key: self.theme_change_requested.emit(k))
         self.theme_actions["system"].setChecked(True)
+        self._build_language_menu(view_menu.addMenu(translate("MainWindow", "&Language")))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.act_shortcuts)
         self.act_whats_this = QWhatsThis.createAction(self)  # Shift+F1, then click a control
@@ -480,6 +484,25 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.act_open_image)
         toolbar.addAction(self.act_open_model)
+
+    def _build_language_menu(self, menu) -> None:
+        """View > Language: the desktop's language, or one of nndesk's, each named in itself."""
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        choices = [("system", translate("MainWindow", "&System language")), *LANGUAGES.items()]
+        for key, text in choices:
+            act = menu.addAction(text)
+            act.setCheckable(True)
+            act.setData(key)
+            self.language_group.addAction(act)
+            self.language_actions[key] = act
+            act.triggered.connect(lambda _=False, k=key: self.language_change_requested.emit(k))
+        self.language_actions["system"].setChecked(True)
+
+    def set_language_choice(self, code: str) -> None:
+        """Tick ``code`` under View > Language (the coordinator remembers and applies it)."""
+        if code in self.language_actions:
+            self.language_actions[code].setChecked(True)
 
     def _build_status_bar(self) -> None:
         self.model_status = QLabel()

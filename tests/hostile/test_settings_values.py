@@ -22,6 +22,7 @@ KEYS = (
     "models/recent",
     "ui/geometry",
     "ui/saliency",
+    "ui/language",
 )
 TEXT = st.text(max_size=30) | st.text(alphabet="\0/\\.,@=\"'%[]() \nab", max_size=30)
 VALUES = st.recursive(
@@ -60,6 +61,7 @@ def read_every_preference(home: Path) -> None:
     assert preferences.last_mode() in preferences.MODES
     assert preferences.saliency_kind() in preferences.SALIENCY_KINDS
     assert preferences.theme() in ("system", "light", "dark")
+    assert preferences.language() in ("system", "en", "vi")
     mirror = preferences.mirror()
     assert mirror is None or (isinstance(mirror, str) and mirror and "\0" not in mirror)
     recent = preferences.recent_models()

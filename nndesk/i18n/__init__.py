@@ -1,0 +1,40 @@
+"""The window's languages: the Qt translation files beside this module, and the no-op marker.
+
+Qt-free on purpose: Qt-free modules the CLI imports (presets, the dataset registry, the settings
+schema) mark the strings the window shows with ``QT_TRANSLATE_NOOP("Context", "text")``, which
+returns ``text`` unchanged (the CLI stays English) and tells ``pyside6-lupdate`` to extract it; the
+window translates it when it shows it, with ``QCoreApplication.translate("Context", text)``.
+
+``nndesk_<code>.ts`` holds the translations (edit these), ``nndesk_<code>.qm`` their compiled form
+(``python -m tools.translations`` makes both); see the README's "Languages" section.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent
+
+#: Language code -> its name in that language (View > Language). English is the source language.
+LANGUAGES = {"en": "English", "vi": "Tiếng Việt"}
+SOURCE_LANGUAGE = "en"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate knows)
+    """Mark ``text`` for extraction under ``context``; returns it untranslated."""
+    return text
+
+
+def ts_path(code: str) -> Path:
+    """The translation source of language ``code`` (e.g. ``nndesk_vi.ts``)."""
+    return TRANSLATIONS_DIR / f"nndesk_{code}.ts"
+
+
+def qm_path(code: str) -> Path:
+    """The compiled translation of language ``code`` (e.g. ``nndesk_vi.qm``)."""
+    return TRANSLATIONS_DIR / f"nndesk_{code}.qm"
+
+
+def translated_languages() -> list[str]:
+    """Codes of the languages with a translation file, besides English."""
+    return [code for code in LANGUAGES if code != SOURCE_LANGUAGE]

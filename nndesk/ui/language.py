@@ -1,0 +1,105 @@
+"""Which language the window speaks: its QTranslator, and numbers in that language's format.
+
+``use_language(code)`` installs ``nndesk/i18n/nndesk_<code>.qm`` (and Qt's own translation of its
+dialog buttons when the Qt install carries one) and makes ``QLocale(code)`` the default, so
+``percent`` / ``decimal`` and every spin box write ``87,2%`` in Vietnamese and ``87.2%`` in
+English. Widgets translate their strings with ``translate("Context", "text")``, the call
+``pyside6-lupdate`` extracts (``python -m tools.translations``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from nndesk.i18n import LANGUAGES, SOURCE_LANGUAGE, qm_path
+
+#: ``translate("Context", "source text")`` -> the text in the window's language (lupdate knows
+#: this name; the first two arguments must be string literals for it to extract them).
+translate = QCoreApplication.translate
+
+_installed: list[QTranslator] = []
+_current = SOURCE_LANGUAGE
+_original_locale: QLocale | None = None  # the default locale before nndesk changed it
+
+
+def resolve_language(preference: str, ui_languages: list[str]) -> str:
+    """The language to use: ``preference`` if it is one nndesk has, else ("system") the first
+    of the system's ``ui_languages`` (e.g. ``["vi-VN", "en-US"]``) that nndesk has, else English.
+    """
+    if preference in LANGUAGES:
+        return preference
+    for name in ui_languages:
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return SOURCE_LANGUAGE
+
+
+def system_language() -> str:
+    """The language the desktop asks for, if nndesk has it, else English."""
+    return resolve_language("system", QLocale.system().uiLanguages())
+
+
+def current_language() -> str:
+    """The code of the language installed by the last ``use_language`` ("en" before any)."""
+    return _current
+
+
+def load_translator(code: str) -> QTranslator | None:
+    """A QTranslator holding language ``code``'s compiled translation, or None (English, or a
+    missing file)."""
+    if code == SOURCE_LANGUAGE or code not in LANGUAGES:
+        return None
+    translator = QTranslator()
+    return translator if translator.load(str(qm_path(code))) else None
+
+
+def translate_marked(context: str, text: str) -> str:
+    """``text``, marked with ``QT_TRANSLATE_NOOP(context, text)`` where it is written (a class
+    name, a preset's description), in the window's language."""
+    return QCoreApplication.translate(context, text)
+
+
+def translate_in(code: str, context: str, text: str) -> str:
+    """``text`` in language ``code`` whichever language is installed (the restart question is
+    asked in the language chosen); ``text`` itself when ``code`` has no translation of it."""
+    translator = load_translator(code)
+    return (translator.translate(context, text) if translator else "") or text
+
+
+def use_language(code: str) -> str:
+    """Install language ``code`` in the running QCoreApplication; returns the code in use
+    (English when ``code`` is unknown or its file cannot be read)."""
+    global _current, _original_locale
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("use_language needs a QApplication")
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    translator = load_translator(code)
+    if translator is None:
+        code = SOURCE_LANGUAGE
+    else:
+        _installed.append(translator)
+        qt_own = QTranslator()  # Qt's own words (OK, Cancel, Yes) when Qt ships them
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_own.load(QLocale(code), "qtbase", "_", folder):
+            _installed.append(qt_own)
+    for item in _installed:
+        app.installTranslator(item)
+    if _original_locale is None:
+        _original_locale = QLocale()
+    QLocale.setDefault(_original_locale if code == SOURCE_LANGUAGE else QLocale(code))
+    _current = code
+    return code
+
+
+def decimal(value: float, decimals: int) -> str:
+    """``value`` with ``decimals`` decimals in the window's language (``0,4887`` in Vietnamese)."""
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def percent(fraction: float, decimals: int = 1) -> str:
+    """``fraction`` (0.872) as a percentage in the window's language: ``87.2%`` / ``87,2%``."""
+    return decimal(100.0 * float(fraction), decimals) + "%"

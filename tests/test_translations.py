@@ -1,0 +1,178 @@
+"""The window's translations are complete, current, compiled and worded by the glossary.
+
+Each failure says which string is wrong and what to run: `python -m tools.translations` updates
+nndesk/i18n/nndesk_<code>.ts from the sources and compiles the .qm; the translations themselves
+are typed into the .ts (see the README's "Languages").
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from nndesk.i18n import LANGUAGES, qm_path, translated_languages, ts_path
+from tools import translations
+
+ROOT = Path(__file__).resolve().parents[1]
+GLOSSARY = ROOT / "docs" / "glossary-vi.md"
+CODES = translated_languages()
+
+
+def _listing(lines: list[str], code: str) -> str:
+    shown = "\n  ".join(lines[:40])
+    more = f"\n  ... and {len(lines) - 40} more" if len(lines) > 40 else ""
+    return f"\n  {shown}{more}\nTo fix: {translations.how_to_fix(code)}"
+
+
+def test_vietnamese_is_offered_and_has_its_files():
+    assert LANGUAGES["vi"] == "Tiếng Việt"
+    for code in CODES:
+        assert ts_path(code).is_file() and qm_path(code).is_file(), code
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_string_of_the_sources_is_in_the_committed_translation_and_nothing_else(code):
+    committed = {m.key for m in translations.read_ts(ts_path(code))}
+    fresh = translations.extracted(ts_path(code))
+    new = [m.describe() for m in fresh if m.key not in committed]
+    gone = sorted(committed - {m.key for m in fresh})
+    lines = [f"not in {ts_path(code).name} yet: {d}" for d in new]
+    lines += [f"no longer in the sources: {key[0]!r}: {key[1]!r}" for key in gone]
+    assert not lines, f"{ts_path(code).name} is out of date with the sources:" + _listing(
+        lines, code
+    )
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_source_string_has_a_non_empty_translation(code):
+    messages = translations.read_ts(ts_path(code))
+    assert len(messages) > 0
+    untranslated = [m.describe() for m in messages if m.unfinished or not m.translation.strip()]
+    assert not untranslated, f"not translated in {ts_path(code).name}:" + _listing(
+        untranslated, code
+    )
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_placeholders_match_between_source_and_translation(code):
+    wrong = [
+        f"{m.describe()}: source has {translations.placeholders(m.source)}, "
+        f"translation {m.translation!r} has {translations.placeholders(m.translation)}"
+        for m in translations.read_ts(ts_path(code))
+        if m.translation
+        and translations.placeholders(m.source) != translations.placeholders(m.translation)
+    ]
+    assert not wrong, "placeholders ({name}, %1) must be kept as they are:" + _listing(wrong, code)
+
+
+def test_placeholders_are_found_in_both_notations():
+    found = translations.placeholders("{count} of %1 at {rate:.1f}, %n")
+    assert found == sorted(["{count}", "%1", "{rate:.1f}", "%n"])
+    assert translations.placeholders("no braces here") == []
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_committed_qm_is_the_compiled_ts(code, tmp_path):
+    compiled = tmp_path / qm_path(code).name
+    translations.lrelease(ts_path(code), compiled)
+    assert compiled.read_bytes() == qm_path(code).read_bytes(), (
+        f"{qm_path(code).name} is not the compiled {ts_path(code).name}: "
+        f"run `{translations.COMMAND}`"
+    )
+
+
+def test_a_new_untranslated_string_is_reported_with_the_command_to_run(tmp_path):
+    sources = tmp_path / "pkg"
+    sources.mkdir()
+    (sources / "page.py").write_text(
+        textwrap.dedent(
+            """
+            from nndesk.ui.language import translate
+            TITLE = translate("Page", "Weights of {n} units")
+            """
+        )
+    )
+    ts = tmp_path / "nndesk_vi.ts"
+    found = translations.problems(ts, sources)
+    assert f"not in {ts} yet: context 'Page': 'Weights of {{n}} units'" in found
+    translations.lupdate(ts, sources)  # what the command does: the string is now listed, empty
+    assert translations.problems(ts, sources) == [
+        f"not translated in {ts}: context 'Page': 'Weights of {{n}} units'"
+    ]
+    text = ts.read_text(encoding="utf-8")
+    ts.write_text(
+        text.replace(
+            '<translation type="unfinished"></translation>', "<translation>x</translation>"
+        )
+    )
+    assert translations.problems(ts, sources) == [
+        f"placeholders differ in {ts}: context 'Page': 'Weights of {{n}} units' has ['{{n}}'], "
+        "its translation 'x' has []"
+    ]
+    assert "python -m tools.translations" in translations.how_to_fix("vi")
+
+
+def _translate_calls(tree: ast.AST):
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+        if name in ("translate", "QT_TRANSLATE_NOOP", "tr"):
+            yield node
+
+
+def test_strings_marked_for_translation_are_plain_literals_lupdate_can_read():
+    """An f-string or a variable in translate() is extracted wrongly or not at all."""
+    wrong = []
+    for path in translations.source_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for call in _translate_calls(tree):
+            name = getattr(call.func, "attr", None) or getattr(call.func, "id", None)
+            texts = call.args[:1] if name == "tr" else call.args[:2]
+            if path.name == "language.py" or path.parts[-2:] == ("i18n", "__init__.py"):
+                continue  # the definitions and their pass-through of runtime texts
+            for arg in texts:
+                if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+                    where = f"{path.relative_to(ROOT)}:{call.lineno}"
+                    wrong.append(f"{where}: {ast.unparse(call)[:90]}")
+    assert not wrong, (
+        'translate("Context", "text") needs string literals (put values in with '
+        ".format(name=...) after it; mark runtime texts with QT_TRANSLATE_NOOP where they are "
+        "written):\n  " + "\n  ".join(wrong)
+    )
+
+
+def _glossary() -> list[tuple[list[str], str]]:
+    """(English spellings, Vietnamese words a translation must hold) for checked rows."""
+    rows = []
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 3 or not cells[2] or cells[2] in ("checked", "---"):
+            continue
+        english = re.sub(r"\(.*?\)", "", cells[0])
+        rows.append(([e.strip() for e in english.split(",") if e.strip()], cells[2].lower()))
+    return rows
+
+
+def test_the_glossary_has_the_terms_the_issue_names():
+    checked = {words for _, words in _glossary()}
+    for term in ("tốc độ học", "mất mát", "độ chính xác", "ma trận nhầm lẫn"):
+        assert term in checked
+
+
+def test_translations_use_the_glossary_terms():
+    wrong = []
+    for m in translations.read_ts(ts_path("vi")):
+        if not m.translation:
+            continue
+        for spellings, words in _glossary():
+            pattern = "|".join(re.escape(s) for s in spellings)
+            if re.search(rf"\b(?:{pattern})(?:s|es)?\b", m.source, re.IGNORECASE) and (
+                words not in m.translation.lower()
+            ):
+                wrong.append(f"{m.describe()} -> {m.translation!r} lacks {words!r}")
+    assert not wrong, "docs/glossary-vi.md's terms are not followed:" + _listing(wrong, "vi")
