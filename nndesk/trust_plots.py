@@ -88,7 +88,7 @@ def plot_reliability(ax: Axes, summary: TrustSummary) -> None:
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("confidence of the answer")
     ax.set_ylabel("share right")
-    ax.set_title("Reliability: are answers at 80 % right 80 % of the time?", fontsize="medium")
+    ax.set_title("Reliability", fontsize="medium")
     ax.legend(loc="upper left", fontsize="small", frameon=False)
 
 
@@ -109,7 +109,7 @@ def plot_coverage(ax: Axes, summary: TrustSummary, threshold: float) -> None:
     )
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
-    ax.set_xlabel("answer only at or above this calibrated probability")
+    ax.set_xlabel("threshold on the calibrated probability")
     ax.set_title("Coverage vs accuracy", fontsize="medium")
     ax.legend(loc="center left", fontsize="small", frameon=False)
 
@@ -119,11 +119,11 @@ def plot_robustness(axes: list[Axes], curves: dict[str, list[tuple[float, float]
     from nndesk.robustness import UNITS
 
     titles = {
-        "noise": "Gaussian noise (std)",
-        "rotation": "rotation (°)",
-        "shift": "shift (px)",
-        "thickness": "stroke thickness (px)",
-        "occlusion": "occluding patch (px)",
+        "noise": "noise",
+        "rotation": "rotation",
+        "shift": "shift",
+        "thickness": "thickness",
+        "occlusion": "patch",
     }
     for ax, (kind, points) in zip(axes, curves.items(), strict=False):
         levels = [lvl for lvl, _ in points]

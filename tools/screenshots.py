@@ -292,7 +292,8 @@ def _render_trust(app, desk, save) -> None:
         window.resize(*shape)
         _wait(app, lambda: False, 1.0)
         _redraw_charts(window)
-        page.scroll.ensureWidgetVisible(trust.plots, 0, 0)
+        top = trust.mapTo(page.scroll.widget(), trust.rect().topLeft()).y()
+        page.scroll.verticalScrollBar().setValue(top)
         _wait(app, lambda: False, 0.5)
         save(window, name)
         if dark:

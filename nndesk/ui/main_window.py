@@ -685,7 +685,9 @@ class MainWindow(QMainWindow):
             self.preview.set_saliency(None)
         placeholder = HINTS[self._mode] if self._classifier is not None else "No model"
         if prediction is None and self._classifier is not None and not self.canvas.is_blank():
-            placeholder = self.tr("Draw something")  # a dot or a dash is too little to read
+            placeholder = translate(
+                "MainWindow", "Draw something"
+            )  # a dot or a dash is too little to read
         self.prediction_panel.set_prediction(prediction, placeholder)
 
     @Slot(object)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from nndesk.explain import runner_up
 from nndesk.ui import qt_image, theme
 from nndesk.ui.flow_layout import flow_row
+from nndesk.ui.language import translate
 
 
 class InputPreview(QWidget):
@@ -215,13 +216,14 @@ class PredictionPanel(QWidget):
         self.runner_up_label.setWordWrap(True)
         self.bars = ProbabilityBars()
         # the bars show temperature-scaled probabilities; the model's own are one click away
-        self.raw_box = QCheckBox(self.tr("Raw probabilities"))
+        self.raw_box = QCheckBox(translate("PredictionPanel", "Raw probabilities"))
         self.raw_box.setToolTip(
-            self.tr(
+            translate(
+                "PredictionPanel",
                 "Show the network's own probabilities instead of the calibrated ones. "
                 "Calibration divides the outputs by a temperature fitted on held-out images, "
                 "so that answers given at 80 % are right about 80 % of the time; it never "
-                "changes which class wins."
+                "changes which class wins.",
             )
         )
         self.raw_box.toggled.connect(self._redraw)
@@ -230,13 +232,14 @@ class PredictionPanel(QWidget):
         self.not_sure_spin.setSuffix(" %")
         self.not_sure_spin.setValue(60)
         self.not_sure_spin.setToolTip(
-            self.tr(
+            translate(
+                "PredictionPanel",
                 'Say "Not sure" and show the two best guesses when the calibrated top '
-                "probability is under this (0: always answer)"
+                "probability is under this (0: always answer)",
             )
         )
         self.not_sure_spin.valueChanged.connect(self._redraw)
-        self.not_sure_label = QLabel(self.tr("Not sure below"))
+        self.not_sure_label = QLabel(translate("PredictionPanel", "Not sure below"))
         self.not_sure_label.setBuddy(self.not_sure_spin)
         self._prediction = None
         self._placeholder = ""
@@ -310,10 +313,10 @@ class PredictionPanel(QWidget):
         self.confidence_label.setStyleSheet(self._confidence_style)
         if self.is_not_sure() and second is not None:
             name2 = self._names[second] if second < len(self._names) else str(second)
-            self.top_label.setText(self.tr("Not sure"))
+            self.top_label.setText(translate("PredictionPanel", "Not sure"))
             self.confidence_label.setStyleSheet(self._hint_style)
             self.confidence_label.setText(
-                self.tr("{0} {1:.0f}% or {2} {3:.0f}%").format(
+                translate("PredictionPanel", "{0} {1:.0f}% or {2} {3:.0f}%").format(
                     prediction.class_name, 100 * p, name2, 100 * float(probs[second])
                 )
             )

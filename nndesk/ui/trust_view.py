@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
 from nndesk.ui.flow_layout import flow_row
+from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.plot_widget import PlotWidget
 
-NOT_YET = "Evaluate the model to see how well its confidence holds."
+NOT_YET = QT_TRANSLATE_NOOP("TrustView", "Evaluate the model to see how well its confidence holds.")
 
 
 class TrustView(QWidget):
@@ -33,8 +35,8 @@ class TrustView(QWidget):
         self.summary = None
         self.curves: dict | None = None
 
-        title = QLabel(self.tr("<b>Can its answers be trusted?</b>"))
-        self.numbers = QLabel(self.tr(NOT_YET))
+        title = QLabel(translate("TrustView", "<b>Can its answers be trusted?</b>"))
+        self.numbers = QLabel(translate_marked("TrustView", NOT_YET))
         self.numbers.setWordWrap(True)
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.threshold = QSpinBox()
@@ -42,42 +44,48 @@ class TrustView(QWidget):
         self.threshold.setSuffix(" %")
         self.threshold.setValue(60)
         self.threshold.setToolTip(
-            self.tr(
+            translate(
+                "TrustView",
                 "Answer only when the calibrated top probability reaches this: the curve shows "
                 "how many test images would still be answered and how many of those answers "
-                "would be confident mistakes"
+                "would be confident mistakes",
             )
         )
         self.threshold.valueChanged.connect(self._redraw_summary)
-        threshold_label = QLabel(self.tr("Answer only at or above"))
+        threshold_label = QLabel(translate("TrustView", "Answer only at or above"))
         threshold_label.setBuddy(self.threshold)
-        self.plots = PlotWidget(figsize=(7.0, 3.2))
-        self.plots.setMinimumHeight(300)
+        self.plots = PlotWidget(figsize=(7.0, 3.0))
+        self.plots.setMinimumHeight(270)
         self.legend = QLabel(
-            self.tr(
-                "<b>Reliability</b>: the test answers grouped by how sure the model was; a "
-                "trustworthy model's bars reach the diagonal. <b>ECE</b> (expected calibration "
-                "error, 15 bins): the average gap, 0 is perfect. <b>T</b>: the temperature fitted "
-                "on held-out images that divides the outputs before softmax."
+            translate(
+                "TrustView",
+                "<b>Reliability</b>: the test answers grouped by how sure the model was; when "
+                "answers given at 80 % are right 80 % of the time, the bars reach the "
+                "diagonal. <b>ECE</b> (expected calibration error, 15 bins): the average gap, "
+                "0 is perfect. <b>T</b>: the temperature fitted on held-out images that "
+                "divides the outputs before softmax.",
             )
         )
         self.legend.setWordWrap(True)
         theme.set_tone(self.legend, "muted")
 
-        self.robust_button = QPushButton(self.tr("Measure robustness"))
+        self.robust_button = QPushButton(translate("TrustView", "Measure robustness"))
         self.robust_button.setToolTip(
-            self.tr(
+            translate(
+                "TrustView",
                 "Damage 1,000 test images by growing amounts of noise, rotation, shift, stroke "
-                "thickness and an occluding patch, and plot the accuracy at each level"
+                "thickness and an occluding patch, and plot the accuracy at each level",
             )
         )
         self.robust_button.setEnabled(False)
         self.robust_button.clicked.connect(self._on_robust_clicked)
         self.robust_progress = QProgressBar()
-        self.robust_progress.setFormat(self.tr("Damaging test images… %v / %m levels"))
+        self.robust_progress.setFormat(
+            translate("TrustView", "Damaging test images… %v / %m levels")
+        )
         self.robust_progress.setVisible(False)
-        self.robust_plots = PlotWidget(figsize=(7.0, 2.2))
-        self.robust_plots.setMinimumHeight(200)
+        self.robust_plots = PlotWidget(figsize=(7.0, 2.0))
+        self.robust_plots.setMinimumHeight(180)
         self.robust_plots.setVisible(False)
 
         row = flow_row(threshold_label, self.threshold, self.robust_button)
@@ -109,11 +117,11 @@ class TrustView(QWidget):
         self.robust_plots.setVisible(False)
         self.robust_button.setEnabled(result is not None and result.classifier is not None)
         if result is None:
-            self.numbers.setText(self.tr(NOT_YET))
+            self.numbers.setText(translate_marked("TrustView", NOT_YET))
             self.plots.figure.clear()
             self.plots.request_draw(full=True)
             return
-        self.numbers.setText(self.tr("Working out the calibration…"))
+        self.numbers.setText(translate("TrustView", "Working out the calibration…"))
         self._controller.summarise(result)
 
     # ---- output --------------------------------------------------------------------------------
@@ -131,10 +139,11 @@ class TrustView(QWidget):
         threshold = self.threshold.value() / 100
         answered, accuracy, mistakes = summary.at_threshold(threshold)
         self.numbers.setText(
-            self.tr(
+            translate(
+                "TrustView",
                 "ECE <b>{0:.4f}</b> raw, <b>{1:.4f}</b> calibrated (temperature {2:.2f}). "
                 "Answering only at ≥ {3:.0%}: {4:.1%} of {5:,} test images answered, "
-                "{6:.2%} of them right, <b>{7:,}</b> confident mistakes."
+                "{6:.2%} of them right, <b>{7:,}</b> confident mistakes.",
             ).format(
                 summary.ece,
                 summary.ece_calibrated,
