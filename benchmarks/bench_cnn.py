@@ -1,15 +1,26 @@
-"""Time one training epoch of the Fashion CNN preset and how close its conv matmuls get to peak.
+"""Time one training epoch of the Fashion CNN preset: its FLOP rate against the machine's sgemm.
 
 Not a test: prints figures. Example::
 
     python benchmarks/bench_cnn.py --data-dir ../shared/data/fashion-mnist
 
 Runs one epoch of the ``fashion-cnn`` preset (its network, batch size, dropout, optimizer and
-threading) on all 60,000 training images through ``nndesk.training.train`` and prints
-``sgemm_peak_gflops=`` (a 2048 x 2048 float32 matmul on every core, measured in the same process
-before and after), ``epoch_seconds=`` (first batch to last batch report: forward, backward, Adam),
-``conv_peak_fraction=`` (FLOPs of the conv layers' matmuls / wall seconds spent in them / peak), a
-per-layer time breakdown and the BLAS in use.
+threading) on all 60,000 training images through ``nndesk.training.train`` and prints:
+
+- ``sgemm_peak_gflops=``: a 2048 x 2048 float32 matmul on every core, best of five, measured in the
+  same process before and after the epoch (the higher one is the machine's rate);
+- ``epoch_seconds=``: first batch to last batch report (gather, forward, backward, Adam);
+- ``epoch_flop_fraction=``: the epoch's training FLOPs counted from the architecture (forward,
+  weight gradient and input gradient of every conv and dense layer as ``2 * multiply-adds``; no
+  input gradient for the first layer, which nobody reads) / ``epoch_seconds`` / sgemm rate;
+- ``epoch_flop_fraction_typical=``: the same with the median batch time x batches, which a burst
+  of other work on the shared machine moves less;
+- a per-part breakdown (conv forward / backward matmuls, im2col, col2im, the rest of the conv
+  layers, pooling, activations, dense, loss, Adam, batch gather), each part as its total over the
+  epoch and as its median per batch x batches.
+
+The machine is shared and its speed moves from minute to minute: run it several times and read
+ranges; the load average before and after is printed.
 """
 
 from __future__ import annotations
@@ -31,6 +42,22 @@ import nndesk.nn.conv as conv  # noqa: E402
 
 PRESET = "fashion-cnn"
 
+#: The breakdown's parts, in print order; every timed call lands in exactly one of them.
+PARTS = (
+    "conv forward matmuls",
+    "conv backward matmuls",
+    "im2col",
+    "col2im",
+    "conv other (weights, layouts)",
+    "pooling",
+    "activations (relu, dropout)",
+    "reshape / flatten",
+    "dense",
+    "loss",
+    "adam",
+    "batch gather, reports, rest",
+)
+
 
 def sgemm_peak(size: int = 2048, repeats: int = 5) -> float:
     """Best-of-``repeats`` GFLOP/s of a ``size`` x ``size`` float32 matmul."""
@@ -49,41 +76,145 @@ def _timed(fn) -> float:
     return time.perf_counter() - t
 
 
-class MatmulMeter:
-    """Stands in for ``conv._matmul``: counts FLOPs and wall seconds of every conv matmul."""
+def training_flops_per_image(model) -> float:
+    """FLOPs of one image's forward and backward, counted from the layers' shapes.
+
+    Conv: ``out * oh * ow * in * k * k`` multiply-adds; dense: ``in * out``. Each is paid three
+    times (forward, weight gradient, input gradient) except the first layer's input gradient.
+    """
+    from nndesk.nn.conv import Conv2D
+    from nndesk.nn.layers import Dense
+
+    shape: tuple[int, ...] = (784,)
+    total, first = 0.0, True
+    for layer in model.layers:
+        out_shape = layer.output_shape(shape)
+        if isinstance(layer, Conv2D):
+            f, oh, ow = out_shape
+            macs = f * oh * ow * layer.in_channels * layer.kernel_size**2
+        elif isinstance(layer, Dense):
+            macs = int(np.prod(shape)) * int(np.prod(out_shape))
+        else:
+            macs = 0
+        if macs:
+            total += 2.0 * macs * (2 if first else 3)
+            first = False
+        shape = out_shape
+    return total
+
+
+class Parts:
+    """Seconds per part, summed per batch (``close_batch``) so medians per batch can be read."""
 
     def __init__(self) -> None:
-        self.flops = 0.0
-        self.seconds = 0.0
+        self.batch: dict[str, float] = defaultdict(float)
+        self.per_batch: dict[str, list[float]] = defaultdict(list)
+        self.phase = "forward"  # which conv pass the next matmul belongs to
+
+    def add(self, part: str, seconds: float) -> None:
+        self.batch[part] += seconds
+
+    def close_batch(self, batch_seconds: float) -> None:
+        timed = sum(self.batch.values())
+        self.batch["batch gather, reports, rest"] += batch_seconds - timed
+        for part in PARTS:
+            self.per_batch[part].append(self.batch.pop(part, 0.0))
+        self.batch.clear()
+
+    def timer(self, part: str, fn):
+        def wrapped(*args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.add(part, time.perf_counter() - t)
+
+        return wrapped
+
+
+class MatmulMeter:
+    """Stands in for ``conv._matmul``: FLOPs and seconds of every conv matmul, by pass and shape."""
+
+    def __init__(self, parts: Parts) -> None:
+        self.parts = parts
         self.by_shape: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
 
     def __call__(self, a, b, out=None):
         t = time.perf_counter()
         r = np.matmul(a, b, out=out)
         dt = time.perf_counter() - t
-        flops = 2.0 * a.shape[0] * a.shape[1] * b.shape[1]  # (m, k) @ (k, n)
-        self.seconds += dt
-        self.flops += flops
-        entry = self.by_shape[f"({a.shape[0]}x{a.shape[1]})@({b.shape[0]}x{b.shape[1]})"]
-        entry[0] += flops
+        self.parts.add(f"conv {self.parts.phase} matmuls", dt)
+        entry = self.by_shape[f"{self.parts.phase[:3]} ({a.shape[0]}x{a.shape[1]})@({b.shape[1]})"]
+        entry[0] += 2.0 * a.shape[0] * a.shape[1] * b.shape[1]  # (m, k) @ (k, n)
         entry[1] += dt
         return r
 
 
-def timed_layers(layers: list, totals: dict[str, float]) -> None:
-    """Wrap each layer's forward/backward to add its seconds to ``totals[label]``."""
-    for idx, layer in enumerate(layers):
+def instrument(session, parts: Parts, layer_totals: dict[str, float]) -> None:
+    """Route every layer, the loss and the optimizer step through ``parts``' timers."""
+    from nndesk.nn.activations import ReLU
+    from nndesk.nn.conv import Conv2D, MaxPool2D
+    from nndesk.nn.layers import Dense, Dropout
+
+    kinds = {
+        MaxPool2D: "pooling",
+        ReLU: "activations (relu, dropout)",
+        Dropout: "activations (relu, dropout)",
+        Dense: "dense",
+    }
+    for idx, layer in enumerate(session.model.layers):
         label = f"{idx}:{layer.name}"
+        if isinstance(layer, Conv2D):
+            layer._im2col = parts.timer("im2col", layer._im2col)
+            layer._col2im = parts.timer("col2im", layer._col2im)
         for method in ("forward", "backward"):
             inner = getattr(layer, method)
 
-            def wrapped(*args, _inner=inner, _key=f"{label}.{method}", **kwargs):
+            def wrapped(*args, _inner=inner, _key=f"{label}.{method}", _layer=layer, **kw):
+                parts.phase = "forward" if _key.endswith("forward") else "backward"
                 t = time.perf_counter()
-                r = _inner(*args, **kwargs)
-                totals[_key] += time.perf_counter() - t
+                before = sum(parts.batch.values())
+                r = _inner(*args, **kw)
+                dt = time.perf_counter() - t
+                layer_totals[_key] += dt
+                if isinstance(_layer, Conv2D):  # what its im2col, col2im and matmuls left over
+                    parts.add(
+                        "conv other (weights, layouts)", dt - (sum(parts.batch.values()) - before)
+                    )
+                else:
+                    parts.add(kinds.get(type(_layer), "reshape / flatten"), dt)
                 return r
 
             setattr(layer, method, wrapped)
+    session.optimizer.step = parts.timer("adam", session.optimizer.step)
+
+    class TimedLoss:
+        def __init__(self, inner) -> None:
+            self.inner = inner
+            self.backward = parts.timer("loss", inner.backward)
+
+        def __call__(self, logits, labels):
+            t = time.perf_counter()
+            try:
+                return self.inner(logits, labels)
+            finally:
+                parts.add("loss", time.perf_counter() - t)
+
+    session.loss_fn = TimedLoss(session.loss_fn)
+
+
+def gather_alone(session, batch_size: int) -> float:
+    """Seconds of the epoch's batch gathers replayed alone (``np.take`` as the loop does it)."""
+    x, y = session.x_train, session.y_train
+    order = np.random.default_rng(0).permutation(len(y))
+    xb = np.empty((batch_size, x.shape[1]), x.dtype)
+    yb = np.empty(batch_size, np.int64)
+    t = time.perf_counter()
+    for start in range(0, len(y), batch_size):
+        idx = order[start : start + batch_size]
+        np.take(y, idx, out=yb[: len(idx)], mode="clip")
+        np.take(x, idx, axis=0, out=xb[: len(idx)], mode="clip")
+    return time.perf_counter() - t
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -125,19 +256,22 @@ def main(argv: list[str] | None = None) -> None:
     session = prepare(config, dataset=dataset)
     session.x_train = session.x_train[: args.limit]
     session.y_train = session.y_train[: args.limit]
+    images = len(session.y_train)
+    flops = training_flops_per_image(session.model) * images
     print(
         f"preset={args.preset} arch={config.arch} batch_size={config.batch_size} "
-        f"dropout={config.dropout} images={len(session.y_train)} "
+        f"dropout={config.dropout} images={images} "
         f"blas_threads={session.thread_plan().blas} part_threads={session.thread_plan().parts}"
     )
+    print(f"epoch_tflop={flops / 1e12:.3f} (forward + backward, counted from the architecture)")
 
     peak = sgemm_peak()
     print(f"sgemm_peak_gflops={peak:.1f}")
 
-    totals: dict[str, float] = defaultdict(float)
-    layers = session.model.layers
-    timed_layers(layers, totals)
-    meter = MatmulMeter()
+    parts = Parts()
+    layer_totals: dict[str, float] = defaultdict(float)
+    instrument(session, parts, layer_totals)
+    meter = MatmulMeter(parts)
     conv._matmul = meter
     batch_seconds = []
     t0 = t_batch = time.perf_counter()
@@ -147,39 +281,49 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(report, BatchReport):
             t_last = time.perf_counter()
             batch_seconds.append(t_last - t_batch)
+            parts.close_batch(t_last - t_batch)
             t_batch = t_last
             last = report
     epoch = t_last - t0  # first batch to last BatchReport: no validation or test pass inside
     conv._matmul = np.matmul
-
-    conv_gflops = meter.flops / meter.seconds / 1e9
-    print(f"images={len(session.y_train)} batches={len(batch_seconds)}")
-    print(f"epoch_seconds={epoch:.2f}")
-    full = np.array(batch_seconds[:-1] if len(batch_seconds) > 1 else batch_seconds)
-    print(
-        f"batch_ms_median={np.median(full) * 1e3:.1f} batch_ms_min={full.min() * 1e3:.1f} "
-        f"(min x batches = {full.min() * len(batch_seconds):.1f} s: the epoch without contention)"
-    )
-    print(f"train_loss={last.loss:.4f} train_accuracy={last.accuracy:.4f}")
-    print(
-        f"conv_matmul_seconds={meter.seconds:.2f} conv_matmul_gflop={meter.flops / 1e9:.1f} "
-        f"conv_matmul_gflops={conv_gflops:.1f}"
-    )
     peak_after = sgemm_peak()
+    rate = max(peak, peak_after)  # the first can be low while the clock ramps up or a job ends
+
+    nb = len(batch_seconds)
+    full = np.array(batch_seconds[:-1] if nb > 1 else batch_seconds)  # the last batch is short
+    typical = float(np.median(full)) * nb
     print(f"sgemm_peak_gflops_after={peak_after:.1f}")
-    # the peak is measured before and after the epoch; the higher one is the machine's peak (the
-    # first can be low while the CPU clock ramps up or another job finishes)
-    print(f"conv_peak_fraction={conv_gflops / max(peak, peak_after):.3f}")
-    print(f"conv_peak_fraction_vs_first_peak={conv_gflops / peak:.3f}")
-    for shape, (flops, seconds) in meter.by_shape.items():
-        print(f"  conv matmul {shape:<24s} {seconds:6.2f} s {flops / seconds / 1e9:6.1f} GFLOP/s")
+    print(f"images={images} batches={nb}")
+    print(f"epoch_seconds={epoch:.2f}")
+    print(f"epoch_gflops={flops / epoch / 1e9:.1f}")
+    print(f"epoch_flop_fraction={flops / epoch / 1e9 / rate:.3f}")
+    print(f"epoch_seconds_typical={typical:.2f} (median batch x batches)")
+    print(f"epoch_flop_fraction_typical={flops / typical / 1e9 / rate:.3f}")
+    print(f"batch_ms_median={np.median(full) * 1e3:.1f} batch_ms_min={full.min() * 1e3:.1f}")
+    print(f"train_loss={last.loss:.4f} train_accuracy={last.accuracy:.4f}")
+
+    print(f"{'part':<32s} {'total s':>8s} {'median x batches':>17s} {'min x batches':>14s}")
+    quiet = 0.0
+    for part in PARTS:
+        per = np.array(parts.per_batch[part])
+        whole = per[:-1] if nb > 1 else per
+        quiet += whole.min() * nb
+        print(
+            f"  {part:<30s} {per.sum():8.2f} {np.median(whole) * nb:17.2f} {whole.min() * nb:14.2f}"
+        )
+    # each part's fastest batch: what the epoch would take if no other work ever interrupted it
+    print(f"epoch_seconds_min_parts={quiet:.2f} (sum of the min x batches column)")
+    print(f"epoch_flop_fraction_min_parts={flops / quiet / 1e9 / rate:.3f}")
+    print(f"  batch gather replayed alone: {gather_alone(session, config.batch_size):.2f} s")
+    print("conv matmuls (pass, shape: seconds, GFLOP/s, fraction of sgemm):")
+    for shape, (f, seconds) in meter.by_shape.items():
+        gf = f / seconds / 1e9
+        print(f"  {shape:<28s} {seconds:6.2f} s {gf:6.1f} GFLOP/s {gf / rate:5.2f}")
     print("per-layer seconds (forward / backward):")
-    for i, layer in enumerate(layers):
-        f = totals[f"{i}:{layer.name}.forward"]
-        b = totals[f"{i}:{layer.name}.backward"]
+    for i, layer in enumerate(session.model.layers):
+        f = layer_totals[f"{i}:{layer.name}.forward"]
+        b = layer_totals[f"{i}:{layer.name}.backward"]
         print(f"  {i:2d} {layer.name:<10s} {f:7.2f} {b:7.2f}")
-    rest = epoch - sum(totals.values())
-    print(f"  loss, optimizer, batching and reports: {rest:.2f}")
     print(f"loadavg_after={os.getloadavg()[0]:.2f} (2 cores shared with other work: figures noisy)")
 
 

@@ -434,11 +434,12 @@ def test_small_networks_train_with_one_blas_thread_and_big_ones_keep_the_default
     assert prepare(FAST.replace(threads=2), dataset=tiny).thread_plan().blas == 2
 
 
-def test_a_cnn_splits_its_numpy_passes_over_every_core_while_training(tiny):
+def test_a_cnn_splits_its_numpy_passes_over_every_core_while_training(tiny, monkeypatch):
     import os
 
     from nndesk.nn import parallel
 
+    monkeypatch.setattr(runtime, "idle_cores", lambda: 1.5)
     cnn = FAST.replace(arch="784-c4-p-10", epochs=1)
     session = prepare(cnn, dataset=tiny)
     assert session.thread_plan() == ThreadPlan(blas=None, parts=os.cpu_count())
@@ -458,6 +459,15 @@ def test_a_wide_mlp_uses_every_core_only_when_the_machine_has_one_to_spare(tiny,
     assert prepare(FAST, dataset=tiny).thread_plan().blas == 1  # small products never split
     monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)
     assert prepare(wide, dataset=tiny).thread_plan().blas == 1
+
+
+def test_a_cnn_on_a_busy_machine_trains_on_one_thread_unless_told_otherwise(tiny, monkeypatch):
+    cnn = FAST.replace(arch="784-c4-p-10", epochs=1)
+    monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)
+    assert prepare(cnn, dataset=tiny).thread_plan() == ThreadPlan(blas=1, parts=1)
+    assert prepare(cnn.replace(threads=2), dataset=tiny).thread_plan() == ThreadPlan(2, 2)
+    monkeypatch.setattr(runtime, "idle_cores", lambda: 0.6)
+    assert prepare(cnn, dataset=tiny).thread_plan().blas is None
 
 
 def test_the_thread_choice_is_made_once_per_session(tiny, monkeypatch):

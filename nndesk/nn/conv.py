@@ -193,6 +193,39 @@ class Conv2D(Layer):
         wb[:, -1] = self.params["b"]
         return wb
 
+    def _col2im(
+        self, dcol: np.ndarray, chwn: tuple[int, int, int, int], ohw: tuple[int, int]
+    ) -> np.ndarray:
+        """The adjoint of ``_im2col``: column gradients ``(c*k*k, oh*ow*n)`` summed back into
+        input gradients ``(c, h, w, n)`` (entries that read padding are dropped)."""
+        c, h, w, n = chwn
+        oh, ow = ohw
+        k, s, p = self.kernel_size, self.stride, self.padding
+        dtype = dcol.dtype
+        dcol6 = dcol.reshape(c, k, k, oh, ow, n)
+        # col2im: add each kernel offset's block back where it was read from (the parts that
+        # read padding are dropped). Fresh, not a reused buffer: the caller owns the gradient.
+        spans = [(_span(i, p, s, h, oh), _span(j, p, s, w, ow)) for i in range(k) for j in range(k)]
+        # an offset that reads every input pixel (the centre, for "same" padding) is assigned
+        # first, which saves zeroing dx
+        full = next(
+            (o for o, ((_, rr), (_, cc)) in enumerate(spans) if _covers(rr, h) and _covers(cc, w)),
+            None,
+        )
+        dx = np.empty((c, h, w, n), dtype) if full is not None else np.zeros((c, h, w, n), dtype)
+        order = [o for o in range(k * k) if o != full]
+
+        def add_back(cs: slice) -> None:  # channels cs of dx: parts never write the same pixel
+            if full is not None:
+                (out_r, _), (out_c, _) = spans[full]
+                dx[cs] = dcol6[cs, full // k, full % k, out_r, out_c]
+            for o in order:
+                (out_r, in_r), (out_c, in_c) = spans[o]
+                dx[cs, in_r, in_c] += dcol6[cs, o // k, o % k, out_r, out_c]
+
+        parallel.map_parts(add_back, c, dcol.size)
+        return dx
+
     # -- forward / backward -----------------------------------------------------------------
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         """``(n, in, h, w) -> (n, out, oh, ow)``; output dtype follows ``x`` (and ``W``)."""
@@ -232,45 +265,25 @@ class Conv2D(Layer):
             self._col = self._im2col(x, "col")
         col = self._col
         n, c, h, w = x.shape
-        k, s, p = self.kernel_size, self.stride, self.padding
+        k = self.kernel_size
         f = self.out_channels
         oh, ow = grad_out.shape[2:]
         # (f, oh, ow, n) memory: free when grad_out came back through relu / pool from this layer
         g = np.ascontiguousarray(_as_chwn(grad_out)).reshape(f, oh * ow * n)
         W2 = self.params["W"].reshape(f, -1)
-        # (f, oh*ow*n) @ (oh*ow*n, c*k*k + 1) -> [dW | db]: the row of ones sums g into db
-        dWb = self._buffer("dW_b", (f, col.shape[0]), np.result_type(g, col))
-        _matmul(g, col.T, out=dWb)
+        # (c*k*k + 1, oh*ow*n) @ (oh*ow*n, f) -> [dW | db]^T: the row of ones sums g into db.
+        # Transposed because BLAS runs this long product faster with col as the left operand
+        dWbT = self._buffer("dW_b", (col.shape[0], f), np.result_type(g, col))
+        _matmul(col, g.T, out=dWbT)
         dW = self.grads["W"]  # written in place: it may be a view into the optimizer's buffer
-        dW[...] = dWb[:, :-1].reshape(dW.shape)
-        self.grads["b"][...] = dWb[:, -1]
+        dW[...] = dWbT[:-1].T.reshape(dW.shape)
+        self.grads["b"][...] = dWbT[-1]
         if self.skip_input_grad:  # first layer in training: nobody reads dL/dx
             return None
         dtype = np.result_type(g, W2)
         dcol = self._buffer("dcol", (c * k * k, oh * ow * n), dtype)
         _matmul(W2.T, g, out=dcol)  # (c*k*k, f) @ (f, oh*ow*n) -> (c*k*k, oh*ow*n)
-        dcol6 = dcol.reshape(c, k, k, oh, ow, n)
-        # col2im: add each kernel offset's block back where it was read from (the parts that
-        # read padding are dropped). Fresh, not a reused buffer: the caller owns the gradient.
-        spans = [(_span(i, p, s, h, oh), _span(j, p, s, w, ow)) for i in range(k) for j in range(k)]
-        # an offset that reads every input pixel (the centre, for "same" padding) is assigned
-        # first, which saves zeroing dx
-        full = next(
-            (o for o, ((_, rr), (_, cc)) in enumerate(spans) if _covers(rr, h) and _covers(cc, w)),
-            None,
-        )
-        dx = np.empty((c, h, w, n), dtype) if full is not None else np.zeros((c, h, w, n), dtype)
-        order = [o for o in range(k * k) if o != full]
-
-        def add_back(cs: slice) -> None:  # channels cs of dx: parts never write the same pixel
-            if full is not None:
-                (out_r, _), (out_c, _) = spans[full]
-                dx[cs] = dcol6[cs, full // k, full % k, out_r, out_c]
-            for o in order:
-                (out_r, in_r), (out_c, in_c) = spans[o]
-                dx[cs, in_r, in_c] += dcol6[cs, o // k, o % k, out_r, out_c]
-
-        parallel.map_parts(add_back, c, dcol.size)
+        dx = self._col2im(dcol, (c, h, w, n), (oh, ow))
         return dx.transpose(3, 0, 1, 2)  # NCHW view of (c, h, w, n)
 
 

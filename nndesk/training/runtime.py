@@ -4,9 +4,10 @@ The rule, for one training run (``plan``):
 
 * BLAS gets ``config.threads`` threads when that is set. Otherwise a CNN gets the BLAS default
   (every core) and its big NumPy passes (im2col, col2im, pooling) are split over every core too
-  (``nndesk.nn.parallel``); an MLP gets one thread, unless one of its per-batch products is wide
-  (batch x widest weight matrix >= ``WIDE_PRODUCT`` multiply-adds) and the machine has a core to
-  spare besides this process's own (``idle_cores``): then every core.
+  (``nndesk.nn.parallel``), when the machine has a core to spare besides this process's own
+  (``idle_cores``), and one thread for both otherwise; an MLP gets one thread, unless one of its
+  per-batch products is wide (batch x widest weight matrix >= ``WIDE_PRODUCT`` multiply-adds)
+  and the machine has a core to spare: then every core.
 * Beside the window (``beside_the_gui``), BLAS keeps at most cores - 1 threads and Python hands
   the GIL over every millisecond, so the GUI thread always finds a core and the interpreter.
 * OpenBLAS's idle threads sleep after a short spin (``OPENBLAS_THREAD_TIMEOUT``, set in
@@ -26,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nndesk.nn import parallel
+from nndesk.training import heap
 
 #: Multiply-adds of one per-batch product above which an MLP's BLAS may use every core.
 WIDE_PRODUCT = 16_000_000
@@ -49,10 +51,11 @@ def is_convolutional(model) -> bool:
 def plan(model, batch_size: int, threads: int = 0) -> ThreadPlan:
     """The rule above for ``model`` trained ``batch_size`` samples at a time (``threads``: the
     config's setting, 0 = automatic). May measure the machine for 0.1 s: decide once per run."""
-    if is_convolutional(model):
-        return ThreadPlan(blas=threads or None, parts=threads or parallel.cores())
     if threads:
-        return ThreadPlan(blas=threads, parts=1)
+        return ThreadPlan(blas=threads, parts=threads if is_convolutional(model) else 1)
+    if is_convolutional(model):
+        # split threads wait on each other at every step: on a busy machine they lose whole turns
+        return ThreadPlan(None, parallel.cores()) if idle_cores() >= 0.5 else ThreadPlan(1, 1)
     widest = max((p.size for _, p, _ in model.parameters() if p.ndim == 2), default=0)
     wide = batch_size * widest >= WIDE_PRODUCT
     return ThreadPlan(blas=None if wide and idle_cores() >= 0.5 else 1, parts=1)
@@ -60,7 +63,10 @@ def plan(model, batch_size: int, threads: int = 0) -> ThreadPlan:
 
 @contextlib.contextmanager
 def applied(thread_plan: ThreadPlan) -> Iterator[None]:
-    """Run the block with ``thread_plan``'s BLAS limit and NumPy-pass parts; undone after."""
+    """Run the block with ``thread_plan``'s BLAS limit and NumPy-pass parts; undone after.
+
+    Also keeps freed batch-sized arrays in the heap from now on (``heap.keep_freed_memory``)."""
+    heap.keep_freed_memory()
     with blas_threads(thread_plan.blas), parallel.use_threads(thread_plan.parts):
         yield
 
