@@ -24,6 +24,24 @@ import numpy as np  # noqa: E402
 TICK_MS = 5
 
 
+def _without_switch_interval() -> None:
+    """Leave Python's GIL switch interval at its default (5 ms) while training."""
+    from nndesk.training import runtime
+
+    runtime.GUI_SWITCH_INTERVAL = sys.getswitchinterval()
+
+
+def _without_gui_core() -> None:
+    """Let BLAS use every core beside the window (no core kept for the GUI thread)."""
+    from nndesk.training import runtime
+
+    runtime.GUI_CORES = 0
+
+
+#: Parts of nndesk/training/runtime.py's rule that ``--without`` turns off.
+ABLATIONS = {"switch-interval": _without_switch_interval, "gui-core": _without_gui_core}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", required=True, help="folder with the Fashion-MNIST IDX files")
@@ -40,12 +58,22 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SECONDS",
         help="baseline: measure the same timer for SECONDS with no training (machine noise)",
     )
+    parser.add_argument(
+        "--without",
+        choices=sorted(ABLATIONS),
+        action="append",
+        default=[],
+        help="train without this part of the threading rule (to measure what it is worth)",
+    )
     args = parser.parse_args(argv)
+    for name in args.without:
+        ABLATIONS[name]()
     os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
 
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from nndesk.controllers.training import TrainingController
     from nndesk.data import load_dataset
     from nndesk.presets import get_preset
     from nndesk.ui.training_panel import TrainingPanel
@@ -55,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     def provider(name: str):
         return load_dataset(name, data_dir=args.data_dir, allow_download=False)
 
-    panel = TrainingPanel(dataset_provider=provider)
+    panel = TrainingPanel(TrainingController(provider))
     panel.resize(args.width, args.height)
     panel.show()
     app.processEvents()
@@ -125,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         for i in np.argsort(-late)[:10]:
             print(f"  stall {late[i]:.0f} ms at {ticks[i] / 1000:.2f}s")
     print(f"load_average={os.getloadavg()[0]:.2f} cores={os.cpu_count()}")
+    print(f"without={','.join(args.without) or '-'}")
     if args.screenshot:
         QTimer.singleShot(300, loop.quit)
         loop.exec()

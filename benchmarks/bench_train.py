@@ -152,6 +152,36 @@ def nndesk_run(session) -> Iterator:
         run.close()  # leaves train()'s BLAS thread limit
 
 
+# -- ablations -----------------------------------------------------------------------------------
+def _without_one_thread() -> None:
+    """MLPs train on the BLAS default threads, however small their products."""
+    from nndesk.training import runtime
+
+    runtime.WIDE_PRODUCT = 0
+
+
+def _without_proc_stat() -> None:
+    """``idle_cores`` trusts the load average alone (no /proc/stat measurement)."""
+    from nndesk.training import runtime
+
+    runtime.machine_busy_seconds = lambda: None
+
+
+def _without_idle_check() -> None:
+    """A wide MLP gets every core whatever the machine is doing."""
+    from nndesk.training import runtime
+
+    runtime.idle_cores = lambda window=0.1: float(os.cpu_count() or 1)
+
+
+#: Parts of nndesk/training/runtime.py's rule that ``--without`` turns off.
+ABLATIONS = {
+    "one-thread": _without_one_thread,
+    "proc-stat": _without_proc_stat,
+    "idle-check": _without_idle_check,
+}
+
+
 # -- timing --------------------------------------------------------------------------------------
 def epochs_in_turns(loops: dict[str, tuple[Iterator, Callable]], turn: int) -> dict[str, float]:
     """Seconds each loop needs for its epoch when they take turns of ``turn`` batches.
@@ -211,7 +241,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--skip-target", action="store_true", help="skip seconds_to_87")
     parser.add_argument("--target", type=float, default=0.87)
+    parser.add_argument(
+        "--without",
+        choices=sorted(ABLATIONS),
+        action="append",
+        default=[],
+        help="train without this part of the threading rule (to measure what it is worth)",
+    )
     args = parser.parse_args(argv)
+    for name in args.without:
+        ABLATIONS[name]()
 
     from nndesk.data import load_dataset
     from nndesk.training import TrainConfig, prepare
@@ -219,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"python {platform.python_version()}, numpy {np.__version__}, {platform.machine()}")
     print(f"blas: {blas_description()}")
     print(f"OPENBLAS_THREAD_TIMEOUT when NumPy loaded: {BLAS_TIMEOUT_AT_LOAD!r}")
+    print(f"without={','.join(args.without) or '-'} load_average={os.getloadavg()[0]:.2f}")
     t0 = time.perf_counter()
     dataset = load_dataset("fashion", data_dir=args.data_dir, allow_download=False)
     print(f"loaded fashion in {time.perf_counter() - t0:.1f} s")

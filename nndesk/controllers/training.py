@@ -41,6 +41,16 @@ def default_dataset_provider(name: str):
     return get_dataset(name)
 
 
+def model_fallbacks() -> tuple[Path, ...]:
+    """Folders a trained model goes to when its run folder refuses it, in order: the user's
+    nndesk folder, then the system's temporary folder (often another file system)."""
+    import tempfile
+
+    from nndesk.paths import data_dir
+
+    return (data_dir(), Path(tempfile.gettempdir()))
+
+
 def describe_failure(err: BaseException) -> str:
     """The one line a person sees when a run fails."""
     if isinstance(err, NndeskError):
@@ -97,6 +107,7 @@ class TrainingWorker(QObject):
     weights_updated = Signal(object)  # Classifier on a copy of the current weights
     run_ended = Signal(object)  # RunEnded: the loop is over; the test pass and saving follow
     model_saved = Signal(object, object)  # (Classifier of the saved model, metrics dict)
+    saved_elsewhere = Signal(str)  # the run folder refused the model: one line saying where it went
     failed = Signal(str)  # one-line reason
     finished = Signal()  # always last, whatever happened
 
@@ -109,8 +120,10 @@ class TrainingWorker(QObject):
         dataset_provider: DatasetProvider,
         resume: str | Path | None = None,
         dataset=None,
+        fallbacks: tuple[Path, ...] = (),
     ) -> None:
         super().__init__()
+        self._fallbacks = fallbacks
         self._config = config
         self._requests = requests
         self._run_id = run_id
@@ -203,10 +216,35 @@ class TrainingWorker(QObject):
             self.status_changed.emit("Calibrating the probabilities…")
             session.calibrate()
         self.status_changed.emit("Saving the model…")
-        session.save(self._model_path)
+        path = self._save(session)
         # the run is over: the saved model is handed over as it is, without another copy
-        final = session.classifier(snapshot=False, path=self._model_path)
+        final = session.classifier(snapshot=False, path=path)
         self.model_saved.emit(final, dict(session.metrics))
+
+    def _save(self, session) -> Path:
+        """Write the model into the run folder or, if that fails (disk full, read-only), into the
+        first of the fallback folders that takes it, so the training is never lost."""
+        try:
+            return session.save(self._model_path)
+        except OSError as err:
+            first = err
+        reason = first.strerror or str(first)
+        for folder in self._fallbacks:
+            try:
+                saved = session.save(folder / f"nndesk-{self._run_id}.npz")
+            except OSError:
+                continue
+            self.saved_elsewhere.emit(
+                f"Could not save the model in its run folder {self._model_path.parent} "
+                f"({reason}); saved it to {saved} instead."
+            )
+            return saved
+        tried = ", ".join(str(f) for f in self._fallbacks)
+        raise OSError(
+            first.errno,
+            f"could not save the model in its run folder {self._model_path.parent} ({reason}), "
+            f"nor in {tried}",
+        )
 
     def _lr_override(self) -> float | None:
         lr = self._requests.take_lr()
@@ -237,6 +275,8 @@ class TrainingController(QObject):
     weights_updated = Signal(object)  # Classifier snapshot, at most every ~300 ms
     run_ended = Signal(object)  # RunEnded ("completed" | "stopped" | "diverged"); saving follows
     model_ready = Signal(object)  # Classifier of the saved final model, after every run
+    saved_elsewhere = Signal(str)  # one line: the run folder refused the model, where it went
+    record_unsaved = Signal(str)  # one line: the run's record could not be written (once a run)
     run_saved = Signal(object)  # RunRecord now in the history, with its model file
     failed = Signal(str)  # one-line reason; the run is over
     running_changed = Signal(bool)  # True when a run starts, False once its thread is gone
@@ -253,6 +293,9 @@ class TrainingController(QObject):
         self.store = store or RunStore()
         self.curves = Curves()
         self.record: RunRecord | None = None
+        #: the model file the last run wrote: in its run folder, or where the fallback put it
+        self.model_path: Path | None = None
+        self._record_problem: str | None = None
         self._requests = _Requests()
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
@@ -299,9 +342,16 @@ class TrainingController(QObject):
         if self.is_running():
             raise ConfigError("a training run is already going; stop it first")
         config.validate()
-        self.record = self.store.create(
-            config.to_dict(), resumed_from=None if resume is None else str(resume)
-        )
+        try:
+            self.record = self.store.create(
+                config.to_dict(), resumed_from=None if resume is None else str(resume)
+            )
+        except OSError as err:  # nothing trained yet: say why the run cannot start
+            raise ConfigError(
+                f"cannot make a run folder in {self.store.root} ({err.strerror or err})"
+            ) from None
+        self.model_path = None
+        self._record_problem = None
         self.curves = Curves()
         self._seed_curves = curves
         self._started = False
@@ -316,6 +366,7 @@ class TrainingController(QObject):
             self._provider,
             resume,
             dataset,
+            fallbacks=model_fallbacks(),
         )
         worker.moveToThread(thread)
         # worker -> controller: queued, so every slot below runs on the GUI thread
@@ -327,6 +378,7 @@ class TrainingController(QObject):
         worker.weights_updated.connect(self._on_worker_weights_updated)
         worker.run_ended.connect(self._on_worker_run_ended)
         worker.model_saved.connect(self._on_worker_model_saved)
+        worker.saved_elsewhere.connect(self.saved_elsewhere)
         worker.failed.connect(self._on_worker_failed)
         thread.started.connect(worker.run)
         # direct: quit() is thread-safe, and a queued call would never run while shutdown()
@@ -391,7 +443,7 @@ class TrainingController(QObject):
         record.curves = self.curves
         record.config = run.config.to_dict()
         record.title = run.title
-        self.store.save(record)
+        self._save_record()
         self.run_started.emit(run)
 
     @Slot(object)
@@ -405,7 +457,7 @@ class TrainingController(QObject):
     @Slot(object)
     def _on_worker_epoch_finished(self, report) -> None:
         self.curves.add_epoch(report)
-        self.store.save(self.record)  # a crash later still leaves the curves so far
+        self._save_record()  # a crash later still leaves the curves so far
         self.epoch_finished.emit(report)
 
     @Slot(float, float)
@@ -426,11 +478,28 @@ class TrainingController(QObject):
     @Slot(object, object)
     def _on_worker_model_saved(self, classifier, metrics: dict) -> None:
         record = self.record
-        record.model_file = MODEL_FILE
+        self.model_path = Path(classifier.path)
+        if self.model_path == record.folder / MODEL_FILE:
+            record.model_file = MODEL_FILE
+        else:  # a record names only a file in its own folder; the message says where it went
+            record.message = f"{record.message}; model saved to {self.model_path}".lstrip("; ")
         record.metrics = dict(metrics)
-        self.store.save(record)
+        self._save_record()
         self.model_ready.emit(classifier)
         self.run_saved.emit(record)
+
+    def _save_record(self) -> None:
+        """Write the run's record; a folder that refuses it (disk full, read-only) does not stop
+        the run: the record stays in memory and ``record_unsaved`` says so once."""
+        try:
+            self.store.save(self.record)
+        except OSError as err:
+            if self._record_problem is None:
+                self._record_problem = (
+                    f"could not write the run's record in {self.record.folder} "
+                    f"({err.strerror or err}); training goes on"
+                )
+                self.record_unsaved.emit(self._record_problem)
 
     @Slot(str)
     def _on_worker_failed(self, message: str) -> None:

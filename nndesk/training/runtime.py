@@ -33,6 +33,8 @@ from nndesk.training import heap
 WIDE_PRODUCT = 16_000_000
 #: Seconds the GIL is held before another thread may take it, while training beside the GUI.
 GUI_SWITCH_INTERVAL = 0.001
+#: Cores BLAS leaves to the GUI thread while training beside the window.
+GUI_CORES = 1
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def beside_the_gui() -> Iterator[None]:
     old_interval = sys.getswitchinterval()
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)
     try:
-        with blas_threads(max(1, parallel.cores() - 1)):
+        with blas_threads(max(1, parallel.cores() - GUI_CORES)):
             yield
     finally:
         sys.setswitchinterval(old_interval)

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.controllers.training import DatasetProvider, RunStarted, TrainingController
+from nndesk.controllers.training import RunStarted, TrainingController
 from nndesk.curves import LiveCurves, save_curves_png
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_path, atomic_write_text, describe
-from nndesk.runs import Curves, RunStore, describe_config, history_csv
+from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, form_experiment
@@ -63,15 +63,10 @@ class TrainingPanel(QWidget):
     status_message = Signal(str)  # one line for the window's status bar
     data_missing = Signal(str)  # a run needs this registered dataset, not on this computer
 
-    def __init__(
-        self,
-        controller: TrainingController | None = None,
-        dataset_provider: DatasetProvider | None = None,
-        store: RunStore | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, controller: TrainingController, parent: QWidget | None = None) -> None:
+        """``controller`` runs the training this page shows (``app.build_window`` builds it)."""
         super().__init__(parent)
-        self.controller = controller or TrainingController(dataset_provider, store, parent=self)
+        self.controller = controller
         self.store = self.controller.store
         #: what the live plot shows: the controller's store of the current run, or a loaded
         #: model's history (never a copy of a running run's curves)
@@ -237,6 +232,8 @@ class TrainingPanel(QWidget):
         c.run_saved.connect(self._on_controller_run_saved)
         c.model_ready.connect(self.model_ready)
         c.failed.connect(self._on_controller_failed)
+        c.saved_elsewhere.connect(self.show_error)
+        c.record_unsaved.connect(self.show_error)
         c.running_changed.connect(self._on_controller_running_changed)
         c.paused_changed.connect(self._on_controller_paused_changed)
         self.form.validity_changed.connect(self._on_form_validity_changed)
@@ -406,10 +403,7 @@ class TrainingPanel(QWidget):
         if len(selected) == 1 and selected[0].model_path and selected[0].model_path.is_file():
             return selected[0].model_path
         if self.last_run_id is not None:
-            try:
-                path = self.store.load(self.last_run_id).model_path
-            except NndeskError:
-                path = None
+            path = self.controller.model_path  # the last run's, wherever it was saved
             if path is not None and path.is_file():
                 return path
         return self.loaded_model
@@ -522,15 +516,16 @@ class TrainingPanel(QWidget):
         ended = self._ended
         if ended is not None:
             self.progress.setFormat(f"{VERDICTS.get(ended.reason, ended.reason)}: {ended.message}")
+        path = self.controller.model_path  # the run folder's, or where the fallback put it
         test = record.test_accuracy
         if math.isfinite(test):
+            where = "in the run history" if record.model_file else f"to {path}"
             self.speed.setText(
-                f"Test accuracy {test:.1%} on {record.config.get('dataset')} "
-                f"· model saved in the run history"
+                f"Test accuracy {test:.1%} on {record.config.get('dataset')} · model saved {where}"
             )
-        self.model_label.setText(f"Model saved: {record.model_path}")
-        self.model_label.setToolTip(str(record.model_path))
-        self._continuable = (record.model_path, record.curves)
+        self.model_label.setText(f"Model saved: {path}")
+        self.model_label.setToolTip(str(path))
+        self._continuable = (path, record.curves)
         self.runs_view.refresh(select_id=record.run_id)
 
     @Slot(str)

@@ -216,3 +216,69 @@ def test_stopping_while_the_data_loads_ends_the_run_without_a_record(qtbot, tiny
     ):
         release.set()
     assert started == [] and controller.store.list() == []
+
+
+def test_a_run_folder_that_turns_read_only_sends_the_model_to_the_nndesk_folder(
+    qtbot, controller, monkeypatch
+):
+    """The run folder refuses every write once training has started (a read-only remount answers
+    EROFS, even to root): the run's model goes to the user's nndesk folder, one line says where,
+    and the run still ends as trained, not failed."""
+    import errno
+    import os
+    from pathlib import Path
+
+    from nndesk.paths import data_dir
+
+    real_open = os.open
+    locked: list[Path] = []
+
+    def read_only(path, flags, mode=0o777, **kw):
+        if locked and Path(os.fspath(path)).parent == locked[0] and flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system", path)
+        return real_open(path, flags, mode, **kw)
+
+    monkeypatch.setattr(os, "open", read_only)
+    controller.run_started.connect(lambda run: locked.append(controller.record.folder))
+    told: dict[str, list[str]] = {"elsewhere": [], "record": [], "failed": []}
+    controller.saved_elsewhere.connect(told["elsewhere"].append)
+    controller.record_unsaved.connect(told["record"].append)
+    controller.failed.connect(told["failed"].append)
+
+    seen = run_to_the_end(qtbot, controller)
+
+    assert told["failed"] == []
+    (line,) = told["elsewhere"]
+    saved = controller.model_path
+    assert saved is not None and saved.parent == data_dir() and saved.is_file()
+    assert str(saved) in line and "Read-only file system" in line and ".nndesk-tmp" not in line
+    assert not (locked[0] / "model.npz").exists()
+    # the record could not be written after the start: said once, kept in memory, not fatal
+    assert len(told["record"]) == 1 and "Read-only file system" in told["record"][0]
+    record = seen["saved"][0]
+    assert record.model_file is None and str(saved) in record.message
+    assert record.status == "completed" and controller.curves.epochs == [1, 2]
+    # the model that went elsewhere is the trained one, whole
+    (ready,) = seen["ready"]
+    reloaded = Classifier.from_file(saved)
+    probe = np.random.default_rng(1).random((3, 784), dtype=np.float32)
+    assert np.allclose(reloaded.model.forward(probe), ready.model.forward(probe))
+
+
+def test_a_run_whose_model_no_folder_takes_fails_with_one_line(qtbot, controller, monkeypatch):
+    """Disk full everywhere: the run fails with one line naming the run folder and every
+    fallback tried, and the window's controller is ready for the next run."""
+    from nndesk.training import session as session_module
+
+    def full(self, path):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(session_module.Session, "save", full)
+    failed: list[str] = []
+    controller.failed.connect(failed.append)
+    seen = run_to_the_end(qtbot, controller)
+    (line,) = failed
+    assert "No space left on device" in line and str(controller.record.folder) in line
+    for folder in bridge.model_fallbacks():
+        assert str(folder) in line
+    assert seen["ready"] == [] and not controller.is_running()

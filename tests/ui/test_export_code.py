@@ -8,6 +8,7 @@ import nbformat
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from nndesk.controllers.training import TrainingController
 from nndesk.presets import get_preset
 from nndesk.runs import RunStore
 from nndesk.ui import export_code
@@ -40,7 +41,7 @@ def dialogs(monkeypatch):
 
 @pytest.fixture
 def panel(qtbot, tmp_path):
-    widget = TrainingPanel(store=RunStore(tmp_path / "runs"))
+    widget = TrainingPanel(TrainingController(store=RunStore(tmp_path / "runs")))
     qtbot.addWidget(widget)
     return widget
 

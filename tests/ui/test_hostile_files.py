@@ -159,13 +159,14 @@ def test_a_model_chosen_while_another_is_read_wins(
 def test_the_train_page_opening_a_model_with_unusable_settings_says_so_and_keeps_the_form(
     qtbot, tmp_path
 ):
+    from nndesk.controllers.training import TrainingController
     from nndesk.runs import RunStore
     from nndesk.ui.training_panel import TrainingPanel
 
     path = cases._resigned(
         tmp_path, "settings.npz", lambda h, a: h["info"].update(config={"lr": "x", "epochs": 3})
     )
-    panel = TrainingPanel(dataset_provider=lambda name: None, store=RunStore(tmp_path / "runs"))
+    panel = TrainingPanel(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
     qtbot.addWidget(panel)
     panel.show()
     lr_before = panel.form.lr.value()

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from nndesk.controllers.training import TrainingController
 from nndesk.data.dataset import Dataset
 from nndesk.data.idx import read_idx_images, read_idx_labels
 from nndesk.errors import DataError
@@ -39,7 +40,7 @@ def tiny_dataset(tiny_idx_dir) -> Dataset:
 
 
 def make_panel(qtbot, tmp_path, provider):
-    widget = TrainingPanel(dataset_provider=provider, store=RunStore(tmp_path / "runs"))
+    widget = TrainingPanel(TrainingController(provider, RunStore(tmp_path / "runs")))
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
