@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>LabView</name>
+    <message>
+        <source>A copy of {name}, scored on {n:,} test images.</source>
+        <translation>Một bản sao của {name}, chấm điểm trên {n:,} ảnh kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Add Gaussian noise to every weight, as a share of its layer&apos;s spread</source>
+        <translation>Thêm nhiễu Gauss vào mọi trọng số (weight), theo tỉ lệ độ phân tán của tầng (layer) đó</translation>
+    </message>
+    <message>
+        <source>Add to every bias of this layer</source>
+        <translation>Cộng vào mọi bias của tầng (layer) này</translation>
+    </message>
+    <message>
+        <source>Divide the outputs by this before softmax (1: the raw network)</source>
+        <translation>Chia đầu ra cho số này trước softmax (1: mạng gốc)</translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <source>Hidden units of this layer to switch off (nothing they send on)</source>
+        <translation>Các nút ẩn của tầng (layer) này cần tắt (chúng không truyền gì đi tiếp)</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Tầng</translation>
+    </message>
+    <message>
+        <source>Multiply this layer&apos;s weights</source>
+        <translation>Nhân các trọng số (weight) của tầng (layer) này</translation>
+    </message>
+    <message>
+        <source>Open or train a model, then evaluate it.</source>
+        <translation>Mở hoặc huấn luyện một mô hình (model), rồi đánh giá nó.</translation>
+    </message>
+    <message>
+        <source>Prune smallest</source>
+        <translation>Cắt tỉa nhỏ nhất</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Đặt lại</translation>
+    </message>
+    <message>
+        <source>Save as new model…</source>
+        <translation>Lưu thành mô hình mới…</translation>
+    </message>
+    <message>
+        <source>Save the edited copy as a new model file (the original stays)</source>
+        <translation>Lưu bản sao đã sửa thành một tệp mô hình mới (bản gốc được giữ nguyên)</translation>
+    </message>
+    <message>
+        <source>Save the edited model</source>
+        <translation>Lưu mô hình đã sửa</translation>
+    </message>
+    <message>
+        <source>Scale weights ×</source>
+        <translation>Nhân trọng số ×</translation>
+    </message>
+    <message>
+        <source>Scored in {seconds:.2f} s. The original is never changed.</source>
+        <translation>Chấm điểm trong {seconds:.2f} s. Bản gốc không bao giờ bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Set the smallest weights of the whole network to zero</source>
+        <translation>Đặt các trọng số (weight) nhỏ nhất của cả mạng về 0</translation>
+    </message>
+    <message>
+        <source>Shift biases +</source>
+        <translation>Dịch bias +</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Nhiệt độ</translation>
+    </message>
+    <message>
+        <source>The layer the scale, shift and units apply to</source>
+        <translation>Tầng (layer) mà phép nhân, phép dịch và các nút áp dụng vào</translation>
+    </message>
+    <message>
+        <source>Undo every edit: back to the original</source>
+        <translation>Hoàn tác mọi chỉnh sửa: trở về bản gốc</translation>
+    </message>
+    <message>
+        <source>Units off</source>
+        <translation>Nút tắt</translation>
+    </message>
+    <message>
+        <source>Weight noise</source>
+        <translation>Nhiễu trọng số</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>độ chính xác</translation>
+    </message>
+    <message>
+        <source>confident mistakes</source>
+        <translation>lỗi phân loại tự tin</translation>
+    </message>
+    <message>
+        <source>e.g. 0, 5, 10-20</source>
+        <translation>ví dụ 0, 5, 10-20</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>mất mát</translation>
+    </message>
+    <message>
+        <source>measure</source>
+        <translation>chỉ số</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>đã sửa</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>gốc</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>Language</source>
@@ -33,6 +156,53 @@
     <message>
         <source>Draw something</source>
         <translation>Hãy vẽ gì đó</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Compute the map off the window&apos;s thread (progress below)</source>
+        <translation>Tính bản đồ ngoài luồng của cửa sổ (tiến độ ở dưới)</translation>
+    </message>
+    <message>
+        <source>Draw the map</source>
+        <translation>Vẽ bản đồ</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Tầng</translation>
+    </message>
+    <message>
+        <source>PCA: the two directions of largest spread (instant). t-SNE: keeps neighbours together (about a minute for 2,000 images)</source>
+        <translation>PCA: hai hướng phân tán lớn nhất (tức thì). t-SNE: giữ các điểm láng giềng gần nhau (khoảng một phút cho 2.000 ảnh)</translation>
+    </message>
+    <message>
+        <source>Point at an image to see it.</source>
+        <translation>Trỏ vào một ảnh để xem nó.</translation>
+    </message>
+    <message>
+        <source>Test images on the map</source>
+        <translation>Số ảnh kiểm tra trên bản đồ</translation>
+    </message>
+    <message>
+        <source>The layer whose outputs place the images</source>
+        <translation>Tầng (layer) có đầu ra dùng để đặt vị trí các ảnh</translation>
+    </message>
+    <message>
+        <source>mistakes</source>
+        <translation>lỗi phân loại</translation>
+    </message>
+    <message>
+        <source>test image {index}, true {true}&lt;br&gt;{first} {pa:.0%}, {second} {pb:.0%}</source>
+        <translation>ảnh kiểm tra {index}, nhãn đúng {true}&lt;br&gt;{first} {pa:.0%}, {second} {pb:.0%}</translation>
+    </message>
+    <message>
+        <source>{method} of layer {layer}: {n:,} test images</source>
+        <translation>{method} của tầng {layer}: {n:,} ảnh kiểm tra</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,8 @@ PAGE_TIPS = {
     "Evaluate": "The model's accuracy on the test images and its confusion matrix",
     "Mistakes": "The test images the model gets wrong, most confident first",
     "Dataset": "The training and test images: samples, class counts, mean images",
+    "Map": "The test images placed by how a layer of the network sees them (PCA or t-SNE)",
+    "Lab": "Edit a copy of the network (units off, pruning, noise) and see what changes",
 }
 THEMES = (
     ("system", "&System", "Follow the look of the desktop"),
