@@ -42,6 +42,9 @@ import nndesk.nn.conv as conv  # noqa: E402
 
 PRESET = "fashion-cnn"
 
+#: Every time this script reads: wall time, or with --cpu-clock the calling thread's CPU time.
+clock = time.perf_counter
+
 #: The breakdown's parts, in print order; every timed call lands in exactly one of them.
 PARTS = (
     "conv forward matmuls",
@@ -59,8 +62,16 @@ PARTS = (
 )
 
 
-def sgemm_peak(size: int = 2048, repeats: int = 5) -> float:
-    """Best-of-``repeats`` GFLOP/s of a ``size`` x ``size`` float32 matmul."""
+def sgemm_peak(size: int = 2048, repeats: int = 5, threads: int | None = None) -> float:
+    """Best-of-``repeats`` GFLOP/s of a ``size`` x ``size`` float32 matmul (on ``threads`` BLAS
+    threads; None: BLAS's default, every core)."""
+    from nndesk.training.runtime import blas_threads
+
+    with blas_threads(threads):
+        return _sgemm_peak(size, repeats)
+
+
+def _sgemm_peak(size: int, repeats: int) -> float:
     rng = np.random.default_rng(0)
     a = rng.standard_normal((size, size), dtype=np.float32)
     b = rng.standard_normal((size, size), dtype=np.float32)
@@ -71,9 +82,9 @@ def sgemm_peak(size: int = 2048, repeats: int = 5) -> float:
 
 
 def _timed(fn) -> float:
-    t = time.perf_counter()
+    t = clock()
     fn()
-    return time.perf_counter() - t
+    return clock() - t
 
 
 def training_flops_per_image(model) -> float:
@@ -123,11 +134,11 @@ class Parts:
 
     def timer(self, part: str, fn):
         def wrapped(*args, **kwargs):
-            t = time.perf_counter()
+            t = clock()
             try:
                 return fn(*args, **kwargs)
             finally:
-                self.add(part, time.perf_counter() - t)
+                self.add(part, clock() - t)
 
         return wrapped
 
@@ -140,9 +151,9 @@ class MatmulMeter:
         self.by_shape: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
 
     def __call__(self, a, b, out=None):
-        t = time.perf_counter()
+        t = clock()
         r = np.matmul(a, b, out=out)
-        dt = time.perf_counter() - t
+        dt = clock() - t
         self.parts.add(f"conv {self.parts.phase} matmuls", dt)
         entry = self.by_shape[f"{self.parts.phase[:3]} ({a.shape[0]}x{a.shape[1]})@({b.shape[1]})"]
         entry[0] += 2.0 * a.shape[0] * a.shape[1] * b.shape[1]  # (m, k) @ (k, n)
@@ -172,10 +183,10 @@ def instrument(session, parts: Parts, layer_totals: dict[str, float]) -> None:
 
             def wrapped(*args, _inner=inner, _key=f"{label}.{method}", _layer=layer, **kw):
                 parts.phase = "forward" if _key.endswith("forward") else "backward"
-                t = time.perf_counter()
+                t = clock()
                 before = sum(parts.batch.values())
                 r = _inner(*args, **kw)
-                dt = time.perf_counter() - t
+                dt = clock() - t
                 layer_totals[_key] += dt
                 if isinstance(_layer, Conv2D):  # what its im2col, col2im and matmuls left over
                     parts.add(
@@ -194,11 +205,11 @@ def instrument(session, parts: Parts, layer_totals: dict[str, float]) -> None:
             self.backward = parts.timer("loss", inner.backward)
 
         def __call__(self, logits, labels):
-            t = time.perf_counter()
+            t = clock()
             try:
                 return self.inner(logits, labels)
             finally:
-                parts.add("loss", time.perf_counter() - t)
+                parts.add("loss", clock() - t)
 
     session.loss_fn = TimedLoss(session.loss_fn)
 
@@ -209,12 +220,12 @@ def gather_alone(session, batch_size: int) -> float:
     order = np.random.default_rng(0).permutation(len(y))
     xb = np.empty((batch_size, x.shape[1]), x.dtype)
     yb = np.empty(batch_size, np.int64)
-    t = time.perf_counter()
+    t = clock()
     for start in range(0, len(y), batch_size):
         idx = order[start : start + batch_size]
         np.take(y, idx, out=yb[: len(idx)], mode="clip")
         np.take(x, idx, axis=0, out=xb[: len(idx)], mode="clip")
-    return time.perf_counter() - t
+    return clock() - t
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -229,7 +240,16 @@ def main(argv: list[str] | None = None) -> None:
         "--arch", default=None, help="override the preset's network (e.g. 784-c32-p-c64-p-128-10)"
     )
     ap.add_argument("--threads", type=int, default=0, help="threads (default 0: automatic)")
+    ap.add_argument(
+        "--cpu-clock",
+        action="store_true",
+        help="one thread, timed in its CPU seconds: compares code on a busy machine",
+    )
     args = ap.parse_args(argv)
+    if args.cpu_clock:
+        global clock
+        clock = time.thread_time
+        args.threads = 1
 
     from threadpoolctl import threadpool_info
 
@@ -265,7 +285,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     print(f"epoch_tflop={flops / 1e12:.3f} (forward + backward, counted from the architecture)")
 
-    peak = sgemm_peak()
+    peak = sgemm_peak(threads=args.threads if args.cpu_clock else None)
     print(f"sgemm_peak_gflops={peak:.1f}")
 
     parts = Parts()
@@ -274,19 +294,19 @@ def main(argv: list[str] | None = None) -> None:
     meter = MatmulMeter(parts)
     conv._matmul = meter
     batch_seconds = []
-    t0 = t_batch = time.perf_counter()
+    t0 = t_batch = clock()
     t_last = t0
     last = None
     for report in train(session):
         if isinstance(report, BatchReport):
-            t_last = time.perf_counter()
+            t_last = clock()
             batch_seconds.append(t_last - t_batch)
             parts.close_batch(t_last - t_batch)
             t_batch = t_last
             last = report
     epoch = t_last - t0  # first batch to last BatchReport: no validation or test pass inside
     conv._matmul = np.matmul
-    peak_after = sgemm_peak()
+    peak_after = sgemm_peak(threads=args.threads if args.cpu_clock else None)
     rate = max(peak, peak_after)  # the first can be low while the clock ramps up or a job ends
 
     nb = len(batch_seconds)
@@ -313,7 +333,6 @@ def main(argv: list[str] | None = None) -> None:
         )
     # each part's fastest batch: what the epoch would take if no other work ever interrupted it
     print(f"epoch_seconds_min_parts={quiet:.2f} (sum of the min x batches column)")
-    print(f"epoch_flop_fraction_min_parts={flops / quiet / 1e9 / rate:.3f}")
     print(f"  batch gather replayed alone: {gather_alone(session, config.batch_size):.2f} s")
     print("conv matmuls (pass, shape: seconds, GFLOP/s, fraction of sgemm):")
     for shape, (f, seconds) in meter.by_shape.items():

@@ -154,10 +154,12 @@ def nndesk_run(session) -> Iterator:
 
 # -- ablations -----------------------------------------------------------------------------------
 def _without_one_thread() -> None:
-    """MLPs train on the BLAS default threads, however small their products."""
+    """MLPs train on the BLAS default threads, however small their products and busy the
+    machine (the rule's MLP part gone: no product size, no idle check)."""
     from nndesk.training import runtime
 
     runtime.WIDE_PRODUCT = 0
+    runtime.idle_cores = lambda window=0.1: float(os.cpu_count() or 1)
 
 
 def _without_proc_stat() -> None:

@@ -204,7 +204,8 @@ class Coordinator(QObject):
         self.prediction.open_image(str(path), Path(path).name)
 
     @Slot(object)
-    def _on_window_image_data_received(self, image: np.ndarray) -> None:
+    def _on_window_image_data_received(self, image) -> None:
+        # bytes or a QImage, decoded and scaled in the prediction worker
         self.prediction.open_image(image, "pasted image")
 
     @Slot(object)

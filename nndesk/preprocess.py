@@ -16,6 +16,7 @@ import os
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 from PIL import Image, UnidentifiedImageError
@@ -284,22 +285,26 @@ def _decode_reduced(img: Image.Image, name: str) -> Image.Image:
     return img.transpose(method) if method is not None else img
 
 
-def load_image(path: str | os.PathLike) -> np.ndarray:
+def load_image(path: str | os.PathLike | BinaryIO, name: str | None = None) -> np.ndarray:
     """Read an image file as uint8: (H, W) grey, (H, W, 3) RGB, or (H, W, 4) RGBA when the file
     has transparency (dropping alpha would lose dark ink drawn on a transparent background).
     Images larger than ``MAX_SIDE`` are reduced while they are decoded; images too large to
-    decode safely are refused.
+    decode safely are refused. ``path`` may be an open binary file (pasted bytes), which
+    messages call ``name``.
 
     Raises PreprocessError("<file>: cannot read image (<reason>)").
     """
-    path = Path(path)
+    if not hasattr(path, "read"):
+        path = Path(path)
+        name = name or path.name
+    name = name or "image"
     try:
         with warnings.catch_warnings():
             # sizes are checked below, against a lower limit than Pillow's warning
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             opened = Image.open(path)
         with opened:
-            img = _decode_reduced(opened, path.name)
+            img = _decode_reduced(opened, name)
             if img.mode in ("I;16", "I;16B", "I;16L", "I"):
                 a = np.asarray(img, dtype=np.float64)
                 top = 65535.0 if a.max() > 255 else 255.0
@@ -313,7 +318,7 @@ def load_image(path: str | os.PathLike) -> np.ndarray:
             return np.array(img, dtype=np.uint8)
     except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError) as err:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise PreprocessError(f"{path.name}: cannot read image ({reason})") from err
+        raise PreprocessError(f"{name}: cannot read image ({reason})") from err
 
 
 # ---- the drawing canvas's own pixels ---------------------------------------------------------

@@ -520,6 +520,10 @@ class RunStore:
         """The folder of the run listed as ``run_id``: exactly ``root/run_id``, a real folder
         directly inside the runs folder. Anything else (``..``, a path, a link leading out, a
         missing folder) raises ``RunFileError``, so no id can reach another folder."""
+        return self._checked_folder(self._entry(run_id))
+
+    def _entry(self, run_id: str) -> Path:
+        """``root/run_id`` for a plain name directly inside the runs folder (not followed)."""
         if (
             not isinstance(run_id, str)
             or run_id in ("", ".", "..")
@@ -529,7 +533,24 @@ class RunStore:
             or Path(run_id).is_absolute()
         ):
             raise RunFileError(f"{run_id!r} is not the name of a run folder")
-        return self._checked_folder(self.root / run_id)
+        return self.root / run_id
+
+    def link_target(self, run_id: str) -> str | None:
+        """Where ``run_id`` points when it is a symbolic link in the runs folder, else None."""
+        try:
+            entry = self._entry(run_id)
+            return os.readlink(entry) if entry.is_symlink() else None
+        except (RunFileError, OSError):
+            return None
+
+    def remove_link(self, run_id: str) -> Path:
+        """Remove the symbolic link listed as ``run_id`` itself; what it points to is never
+        opened, followed or touched. ``RunFileError`` when ``run_id`` is not such a link."""
+        entry = self._entry(run_id)
+        if not entry.is_symlink():
+            raise RunFileError(f"{run_id} is not a link")
+        os.unlink(entry)  # unlink removes the link, never its target
+        return entry
 
     def _checked_folder(self, folder: Path) -> Path:
         if folder.is_symlink():

@@ -233,3 +233,26 @@ def test_delete_moves_the_folder_to_the_real_system_trash(tmp_path):
     subprocess.run([sys.executable, "-c", code, str(runs)], check=True, env=env, timeout=60)
     assert [p.name for p in runs.iterdir()] == ["keep"]
     assert (tmp_path / "xdg" / "Trash" / "files" / "gone" / "run.json").is_file()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links on this platform")
+def test_remove_link_takes_the_link_and_never_its_target(tmp_path):
+    store = make_store(tmp_path)
+    kept = run_with(store)
+    outside = tmp_path / "precious"
+    outside.mkdir()
+    (outside / "thesis.txt").write_text("years of work")
+    try:
+        (store.root / "link").symlink_to(outside, target_is_directory=True)
+    except OSError:
+        pytest.skip("this file system refuses symbolic links")
+
+    assert store.link_target("link") == str(outside)
+    assert store.link_target(kept) is None and store.link_target("..") is None
+    for not_a_link in (kept, "..", "missing", str(store.root / "link")):
+        with pytest.raises(RunFileError):
+            store.remove_link(not_a_link)
+    store.remove_link("link")
+    assert not os.path.lexists(store.root / "link")
+    assert (outside / "thesis.txt").read_text() == "years of work"
+    assert (store.root / kept).is_dir()

@@ -52,7 +52,7 @@ class InsideSnapshot:
 @dataclass(frozen=True)
 class _ImageJob:
     token: int  # which request it answers: only the newest is shown
-    source: str | np.ndarray  # an image file's path, or pixels (clipboard, drop)
+    source: object  # an image file's path (str), image data (bytes, QImage) or pixels (ndarray)
     name: str  # how messages name it
 
 
@@ -96,6 +96,19 @@ class _SaliencyJob:
     kind: str
 
 
+def _pixels_of(source, name: str) -> np.ndarray:
+    """An ``open_image`` source as pixels, in the worker: a file is decoded, clipboard or drop
+    data (bytes, QImage) converted, an array taken as it is."""
+    from nndesk.controllers.pasted_image import payload_pixels
+    from nndesk.preprocess import load_image
+
+    if isinstance(source, str):
+        return load_image(source)
+    if isinstance(source, np.ndarray):
+        return source
+    return payload_pixels(source, name)
+
+
 class _Worker(QObject):
     """Lives on the worker thread; never touches a widget."""
 
@@ -117,10 +130,10 @@ class _Worker(QObject):
     @Slot(object)
     def decode(self, job: _ImageJob) -> None:
         """Read an image file (or take pixels) and fit it to the canvas, off the GUI thread."""
-        from nndesk.preprocess import canvas_pixels, load_image
+        from nndesk.preprocess import canvas_pixels
 
         try:
-            image = load_image(job.source) if isinstance(job.source, str) else job.source
+            image = _pixels_of(job.source, job.name)
         except NndeskError as err:  # the message already names the file
             self.image_decoded.emit(ImageResult(job.token, None, str(err)))
             return
@@ -257,16 +270,22 @@ class PredictionController(QObject):
 
     @Slot(object)
     def live_update(self, clf: Classifier) -> None:
-        """A weights snapshot during training: re-predict the drawing, keep the picker as it is."""
-        self._use(clf)
+        """A weights snapshot during training: re-predict the drawing, keep the picker as it is.
+
+        The snapshot is this controller's own copy (``Session.classifier``; nothing else holds
+        it), so the explanation runs on it as it is instead of on a second copy."""
+        self._use(clf, private=True)
         self._request_now()
 
-    def _use(self, clf: Classifier | None) -> None:
+    def _use(self, clf: Classifier | None, private: bool = False) -> None:
         self._classifier = clf
         self._generation += 1
-        # saliency runs forward+backward, which overwrite layer caches: give it its own copy so
-        # evaluation or training threads holding the same model are never disturbed
-        self._explain_model = copy.deepcopy(clf.model) if clf is not None else None
+        # saliency runs forward+backward, which overwrite layer caches: a shared model gets its
+        # own copy so evaluation or training threads holding the same model are never disturbed
+        if clf is None:
+            self._explain_model = None
+        else:
+            self._explain_model = clf.model if private else copy.deepcopy(clf.model)
 
     def set_saliency_kind(self, kind: str) -> None:
         self._saliency_kind = kind
@@ -309,9 +328,10 @@ class PredictionController(QObject):
         self._pending = True
         self._dispatch()
 
-    def open_image(self, source: str | np.ndarray, name: str) -> None:
-        """Decode an image file (its path) or take pixels (clipboard, drop) and fit them to the
-        canvas in the worker thread: a large photo never freezes the window. Emits
+    def open_image(self, source, name: str) -> None:
+        """Decode an image file (its path), clipboard or drop data (``pasted_image.image_payload``:
+        bytes or a QImage) or take pixels (an array), and fit them to the canvas in the worker
+        thread: a large photo never freezes the window. Emits
         ``image_ready`` or ``image_failed``; an older request still running is superseded."""
         self._image_token += 1
         self._images_running += 1

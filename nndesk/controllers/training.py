@@ -258,6 +258,23 @@ class TrainingWorker(QObject):
             pending.clear()
 
 
+class _ModelReader(QObject):
+    """Reads model files on its own thread for the Train page (a large one takes a second)."""
+
+    read = Signal(int, object, object)  # (token, Classifier | None, one-line error | None)
+
+    @Slot(int, str)
+    def read_file(self, token: int, path: str) -> None:
+        from nndesk.inference import Classifier
+
+        try:
+            self.read.emit(token, Classifier.from_file(path), None)
+        except NndeskError as err:  # the message already names the file
+            self.read.emit(token, None, str(err))
+        except Exception as err:  # noqa: BLE001 - one line for the user, never a dead thread
+            self.read.emit(token, None, f"{path}: cannot open model ({type(err).__name__})")
+
+
 class TrainingController(QObject):
     """Owns the training run: start, pause, resume, stop, change the learning rate, shut down.
 
@@ -281,6 +298,9 @@ class TrainingController(QObject):
     failed = Signal(str)  # one-line reason; the run is over
     running_changed = Signal(bool)  # True when a run starts, False once its thread is gone
     paused_changed = Signal(bool)  # pause / resume requested
+    model_opened = Signal(object)  # Classifier read by ``open_model`` (the newest request)
+    model_failed = Signal(str)  # one line naming a file ``open_model`` could not read
+    _model_requested = Signal(int, str)  # (token, path), queued to the reader's thread
 
     def __init__(
         self,
@@ -301,6 +321,9 @@ class TrainingController(QObject):
         self._worker: TrainingWorker | None = None
         self._seed_curves: Curves | None = None
         self._started = False
+        self._reader_thread: QThread | None = None
+        self._reader: _ModelReader | None = None
+        self._model_token = 0
 
     # -- state ---------------------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -414,8 +437,37 @@ class TrainingController(QObject):
             raise ConfigError(f"learning rate must be a positive number; got {lr}")
         self._requests.set_lr(float(lr))
 
+    def open_model(self, path: str | Path) -> None:
+        """Read a model file off the GUI thread; emits ``model_opened`` or ``model_failed`` for
+        the newest request only (an older one still being read is superseded)."""
+        if self._reader_thread is None:
+            thread = QThread(self)
+            thread.setObjectName("nndesk-model-reader")
+            reader = _ModelReader()
+            reader.moveToThread(thread)
+            self._model_requested.connect(reader.read_file)
+            reader.read.connect(self._on_reader_read)
+            thread.finished.connect(reader.deleteLater)
+            self._reader_thread, self._reader = thread, reader
+            thread.start()
+        self._model_token += 1
+        self._model_requested.emit(self._model_token, str(path))
+
+    @Slot(int, object, object)
+    def _on_reader_read(self, token: int, classifier, error) -> None:
+        if token != self._model_token:
+            return  # another file was asked for meanwhile
+        if error is not None:
+            self.model_failed.emit(error)
+        else:
+            self.model_opened.emit(classifier)
+
     def shutdown(self, timeout_ms: int = 30000) -> bool:
-        """Stop and join the worker thread (the window's ``closeEvent``); True once it is gone."""
+        """Stop and join the worker threads (the window's ``closeEvent``); True once gone."""
+        reader, self._reader_thread = self._reader_thread, None
+        if reader is not None:
+            reader.quit()
+            reader.wait(timeout_ms)
         thread = self._thread
         if thread is None:
             return True

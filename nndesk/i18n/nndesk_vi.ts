@@ -233,6 +233,33 @@
     </message>
 </context>
 <context>
+    <name>RunsView</name>
+    <message>
+        <source>Remove link</source>
+        <translation>Gỡ liên kết</translation>
+    </message>
+    <message>
+        <source>could not remove the link {name}: {reason}</source>
+        <translation>không gỡ được liên kết {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} is a link to {target}, not a run folder.
+
+Remove the link? Only the link in {runs} goes; {target} and everything in it stay as they are.</source>
+        <translation>{name} là một liên kết tới {target}, không phải thư mục của một lần chạy.
+
+Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và mọi thứ bên trong vẫn giữ nguyên.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Reading {name}…</source>
+        <extracomment>How the progress bar names the way a run ended. Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further</extracomment>
+        <translation>Đang đọc {name}…</translation>
+    </message>
+</context>
+<context>
     <name>TrustView</name>
     <message>
         <source>&lt;b&gt;Can its answers be trusted?&lt;/b&gt;</source>

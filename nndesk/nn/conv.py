@@ -44,6 +44,18 @@ def _covers(rows: slice, size: int) -> bool:
     return rows.start == 0 and rows.stop == size and rows.step in (None, 1)
 
 
+#: Bytes of input one round of a 2x2 pool's passes covers: all four passes then find it in the
+#: caches instead of fetching it from memory again.
+_POOL_BLOCK_BYTES = 1 << 20
+
+
+def _cache_blocks(part: slice, row_bytes: int) -> list[slice]:
+    """``part`` (a range of axis 0) cut into runs of rows that together hold at most
+    ``_POOL_BLOCK_BYTES`` (at least one row each)."""
+    step = max(1, _POOL_BLOCK_BYTES // max(1, row_bytes))
+    return [slice(i, min(i + step, part.stop)) for i in range(part.start, part.stop, step)]
+
+
 def _as_chwn(x: np.ndarray) -> np.ndarray:
     """``(c, h, w, n)`` view of NCHW ``x`` (contiguous when ``x`` came from these layers)."""
     return x.transpose(1, 2, 3, 0)
@@ -355,12 +367,13 @@ class MaxPool2D(Layer):
         out = np.empty((a, oh, ow, b), win.dtype)
 
         def pool(part: slice) -> None:  # rows ``part`` of axis a, on their own
-            top, bottom = win[part, :, 0], win[part, :, 1]  # (a', oh, ow, 2, b) each
-            np.greater(bottom, top, out=row_won[part])
-            np.maximum(top, bottom, out=rows[part])
-            left, right = rows[part, :, :, 0], rows[part, :, :, 1]  # (a', oh, ow, b)
-            np.greater(right, left, out=col_won[part])
-            np.maximum(left, right, out=out[part])
+            for cs in _cache_blocks(part, win[0].nbytes):
+                top, bottom = win[cs, :, 0], win[cs, :, 1]  # (a', oh, ow, 2, b) each
+                np.greater(bottom, top, out=row_won[cs])
+                np.maximum(top, bottom, out=rows[cs])
+                left, right = rows[cs, :, :, 0], rows[cs, :, :, 1]  # (a', oh, ow, b)
+                np.greater(right, left, out=col_won[cs])
+                np.maximum(left, right, out=out[cs])
 
         parallel.map_parts(pool, a, win.size)
         self._cache = (row_won, col_won)
@@ -397,10 +410,11 @@ class MaxPool2D(Layer):
 
             def route(part: slice) -> None:
                 # the loser gets g - g * won, i.e. exactly 0 or g: cheaper than negating the masks
-                right = np.multiply(g[part], col_won[part], out=drows[part, :, :, 1])
-                np.subtract(g[part], right, out=drows[part, :, :, 0])
-                bottom = np.multiply(drows[part], row_won[part], out=dwin[part, :, 1])
-                np.subtract(drows[part], bottom, out=dwin[part, :, 0])
+                for cs in _cache_blocks(part, dwin[0].nbytes):
+                    right = np.multiply(g[cs], col_won[cs], out=drows[cs, :, :, 1])
+                    np.subtract(g[cs], right, out=drows[cs, :, :, 0])
+                    bottom = np.multiply(drows[cs], row_won[cs], out=dwin[cs, :, 1])
+                    np.subtract(drows[cs], bottom, out=dwin[cs, :, 0])
 
             parallel.map_parts(route, a, dgrid.size)
         else:

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from nndesk.controllers.pasted_image import image_payload
 from nndesk.fill import flood_fill
 from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui import qt_image
@@ -36,7 +37,7 @@ class DrawingCanvas(QWidget):
     image_changed = Signal(object)  # np.ndarray uint8 (280, 280), a copy, after every change
     stroke_finished = Signal()  # the mouse/pen was released after drawing
     file_dropped = Signal(str)  # local path of an image file dropped onto the canvas
-    image_dropped = Signal(object)  # np.ndarray uint8 (h, w, 4): image data dropped (no file)
+    image_dropped = Signal(object)  # bytes | QImage: image data dropped (no file), undecoded
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -265,7 +266,8 @@ class DrawingCanvas(QWidget):
         files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
         if files:
             self.file_dropped.emit(str(Path(files[0])))
-        elif mime.hasImage():
-            image = QImage(mime.imageData())
-            self.image_dropped.emit(qt_image.qimage_to_rgb_or_gray(image))
+        else:
+            payload = image_payload(mime)  # decoded and scaled later, in the prediction worker
+            if payload is not None:
+                self.image_dropped.emit(payload)
         event.acceptProposedAction()

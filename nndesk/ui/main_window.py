@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.controllers.pasted_image import image_payload
 from nndesk.i18n import LANGUAGES
 from nndesk.inference import display_name
-from nndesk.ui import qt_image
 from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
 from nndesk.ui.language import translate
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
     model_file_requested = Signal(str)  # path of a model file to load (picker, dialog, recent)
     save_model_requested = Signal(str)  # path the current model should be saved to
     image_file_requested = Signal(str)  # path of an image to put on the canvas (dialog, drop)
-    image_data_received = Signal(object)  # np.ndarray (h, w[, c]) from the clipboard or a drop
+    image_data_received = Signal(object)  # bytes | QImage from the clipboard or a drop, undecoded
     test_image_requested = Signal(int)  # index into the test set, or -1 for a random one
     data_folder_chosen = Signal(str)  # folder holding the IDX files
     settings_requested = Signal()  # File > Settings…: the coordinator opens the dialog
@@ -805,9 +805,8 @@ class MainWindow(QMainWindow):
         files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime else []
         if files:
             self.image_file_requested.emit(files[0])
-        elif mime is not None and mime.hasImage():
-            image = QApplication.clipboard().image()
-            self.image_data_received.emit(qt_image.qimage_to_rgb_or_gray(image))
+        elif (payload := image_payload(mime)) is not None:
+            self.image_data_received.emit(payload)  # decoded in the prediction worker
         else:
             self.show_error("The clipboard holds no image: copy an image or an image file first.")
 

@@ -8,7 +8,6 @@ helpers, never ``np.frombuffer(img.bits())`` by hand.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 
@@ -41,29 +40,6 @@ def rgba_to_qimage(array: np.ndarray) -> QImage:
         raise ValueError(f"expected an (h, w, 4) RGBA image, got shape {a.shape}")
     h, w, _ = a.shape
     return QImage(a.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
-
-
-def qimage_to_rgb_or_gray(image: QImage) -> np.ndarray:
-    """Any QImage (clipboard, drop) -> ``uint8 (h, w, 4)`` RGBA, ready for ``preprocess``.
-
-    Qt has already decoded such an image; one larger than ``preprocess.MAX_SIDE`` is scaled down
-    by Qt first, so its NumPy copy (and every later step) stays a few megabytes.
-    """
-    from nndesk.preprocess import MAX_SIDE
-
-    if max(image.width(), image.height()) > MAX_SIDE:
-        image = image.scaled(
-            MAX_SIDE,
-            MAX_SIDE,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-    rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
-    h, w, stride = rgba.height(), rgba.width(), rgba.bytesPerLine()
-    if h == 0 or w == 0:  # data Qt could not decode: an empty image, refused downstream
-        return np.zeros((h, w, 4), np.uint8)
-    buffer = np.frombuffer(rgba.constBits(), dtype=np.uint8, count=h * stride)
-    return buffer.reshape(h, stride)[:, : 4 * w].reshape(h, w, 4).copy()
 
 
 def diverging_rgba(values: np.ndarray, limit: float | None = None) -> np.ndarray:

@@ -26,6 +26,7 @@ from nndesk.errors import NndeskError
 from nndesk.runs import RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
+from nndesk.ui.language import translate
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.viz import muted_colour
 
@@ -260,7 +261,13 @@ class RunsView(QWidget):
     @Slot()
     def _on_delete_button_clicked(self) -> None:
         selected = self.selected_records()
+        links = {r.run_id: self.store.link_target(r.run_id) for r in selected}
+        for record in selected:
+            if links[record.run_id] is not None:
+                self._remove_link(record.run_id, links[record.run_id])
+        selected = [r for r in selected if links[r.run_id] is None]
         if not selected:
+            self.refresh()
             return
         names = [_run_name(r) for r in selected]
         listed = "\n".join(f"• {n}" for n in names[:10])
@@ -280,6 +287,23 @@ class RunsView(QWidget):
             except (NndeskError, OSError) as err:
                 self._warn(f"could not delete {name}: {err}")
         self.refresh()
+
+    def _remove_link(self, name: str, target: str) -> None:
+        """A link in the runs folder is not a run: offer to remove the link alone."""
+        question = translate(
+            "RunsView",
+            "{name} is a link to {target}, not a run folder.\n\nRemove the link? Only the link "
+            "in {runs} goes; {target} and everything in it stay as they are.",
+        ).format(name=name, target=target, runs=self.store.root)
+        if self._ask(translate("RunsView", "Remove link"), question):
+            try:
+                self.store.remove_link(name)
+            except (NndeskError, OSError) as err:
+                self._warn(
+                    translate("RunsView", "could not remove the link {name}: {reason}").format(
+                        name=name, reason=err
+                    )
+                )
 
     def _delete_permanently(self, record: RunRecord, name: str) -> None:
         try:

@@ -35,6 +35,7 @@ from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, form_experiment
+from nndesk.ui.language import translate
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.runs_view import RunsView
 from nndesk.ui.train_form import NumberField, TrainForm
@@ -233,6 +234,8 @@ class TrainingPanel(QWidget):
         c.model_ready.connect(self.model_ready)
         c.failed.connect(self._on_controller_failed)
         c.saved_elsewhere.connect(self.show_error)
+        c.model_opened.connect(self._on_controller_model_opened)
+        c.model_failed.connect(self.show_error)
         c.record_unsaved.connect(self.show_error)
         c.running_changed.connect(self._on_controller_running_changed)
         c.paused_changed.connect(self._on_controller_paused_changed)
@@ -306,37 +309,37 @@ class TrainingPanel(QWidget):
         """Train on the window's dataset: "digits" -> MNIST, "garments" -> Fashion-MNIST."""
         self.form.follow_mode(mode)
 
-    def load_model(self, path: str | os.PathLike) -> bool:
-        """Open a model file: its settings fill the form, its history the curves; True if read."""
-        from nndesk.inference import Classifier
+    def load_model(self, path: str | os.PathLike) -> None:
+        """Open a model file: it is read off the GUI thread; then its settings fill the form and
+        its history the curves (``model_ready``), or a message says why it cannot be used."""
+        self.status_message.emit(
+            translate("TrainingPanel", "Reading {name}…").format(name=Path(path).name)
+        )
+        self.controller.open_model(path)
 
-        try:
-            clf = Classifier.from_file(path)
-        except NndeskError as err:
-            self.show_error(str(err))
-            return False
-        self.loaded_model = Path(path)
+    @Slot(object)
+    def _on_controller_model_opened(self, clf) -> None:
+        path = Path(clf.path)
+        self.loaded_model = path
         saved = clf.info.get("config")
         if saved:
             try:  # a file's settings are checked like typed ones before they fill the form
                 config = TrainConfig.from_dict(saved).validate()
             except (NndeskError, TypeError, ValueError) as err:
-                self.show_error(f"{Path(path).name}: its training settings are not usable ({err})")
+                self.show_error(f"{path.name}: its training settings are not usable ({err})")
             else:
                 self.form.set_config(config.replace(epochs=self.form.epochs.value()))
         history = clf.info.get("history") or []
         self.curves = Curves.from_history(history)
-        self._continuable = (self.loaded_model, None)
+        self._continuable = (path, None)
         self.live.reset()
         self.plot.request_draw()
-        self.title.setText(f"Loaded {self.loaded_model.name}")
+        self.title.setText(f"Loaded {path.name}")
         self.model_label.setText(
-            f"{self.loaded_model.name}: {clf.dataset or 'image folder'}, "
-            f"{len(history)} epoch(s) trained"
+            f"{path.name}: {clf.dataset or 'image folder'}, {len(history)} epoch(s) trained"
         )
         self._update_buttons()
         self.model_ready.emit(clf)
-        return True
 
     def save_model_to(self, path: str | os.PathLike) -> Path:
         """Copy the newest model (last run, else the loaded one) to ``path``, atomically."""

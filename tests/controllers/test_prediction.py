@@ -98,3 +98,26 @@ def test_a_newer_training_snapshot_does_not_drop_the_answer_of_the_one_in_flight
     first, second = answers
     assert not np.allclose(first.probabilities, second.probabilities)  # both snapshots answered
     np.testing.assert_allclose(second.probabilities, newer.classify_image(drawing).probabilities)
+
+
+def test_a_training_snapshot_is_explained_as_it_is_without_another_copy(
+    qtbot, controller, classifier, monkeypatch
+):
+    """A snapshot from the training worker is this controller's own copy: it is predicted and
+    explained without being copied again; a model picked by the person (shared) is copied."""
+    copies: list[object] = []
+    real = prediction_module.copy.deepcopy
+
+    def counting(value, *args):
+        copies.append(value)
+        return real(value, *args)
+
+    monkeypatch.setattr(prediction_module.copy, "deepcopy", counting)
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[40:240, 130:150] = 255
+    controller._image = drawing  # noqa: SLF001 - the canvas image, without the throttle
+    with qtbot.waitSignal(controller.explanation_ready, timeout=10_000) as blocker:
+        controller.live_update(classifier)
+    assert copies == [] and blocker.args[0] is not None
+    controller.set_classifier(classifier)
+    assert copies == [classifier.model]

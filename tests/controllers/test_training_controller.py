@@ -282,3 +282,38 @@ def test_a_run_whose_model_no_folder_takes_fails_with_one_line(qtbot, controller
     for folder in bridge.model_fallbacks():
         assert str(folder) in line
     assert seen["ready"] == [] and not controller.is_running()
+
+
+def test_open_model_reads_the_file_off_the_gui_thread_and_answers_the_newest_request(
+    qtbot, controller, monkeypatch
+):
+    seen = run_to_the_end(qtbot, controller)
+    path = seen["saved"][0].model_path
+    real = Classifier.from_file
+    threads: list[threading.Thread] = []
+
+    def spying(p):
+        threads.append(threading.current_thread())
+        return real(p)
+
+    monkeypatch.setattr(Classifier, "from_file", staticmethod(spying))
+    opened: list = []
+    controller.model_opened.connect(opened.append)
+    older = path.parent / "older.npz"
+    older.write_bytes(path.read_bytes())
+    with qtbot.waitSignal(controller.model_opened, timeout=WAIT_MS):
+        controller.open_model(older)
+        controller.open_model(path)  # asked before the first answer arrived: it wins
+    qtbot.waitUntil(lambda: len(threads) == 2, timeout=WAIT_MS)
+    assert [c.path for c in opened] == [path]
+    assert threading.main_thread() not in threads
+    assert opened[0].info["history"] == seen["ready"][0].info["history"]
+
+
+def test_open_model_on_a_broken_file_answers_one_line(qtbot, controller, tmp_path):
+    bad = tmp_path / "broken.npz"
+    bad.write_bytes(b"PK\x03\x04 not a model")
+    with qtbot.waitSignal(controller.model_failed, timeout=WAIT_MS) as blocker:
+        controller.open_model(bad)
+    (line,) = blocker.args
+    assert "broken.npz" in line and "\n" not in line

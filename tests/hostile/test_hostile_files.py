@@ -183,3 +183,19 @@ def test_every_hostile_file_ends_in_one_exit_2_line_from_the_command_line(tmp_pa
     assert status == 2
     assert err.startswith("nndesk: error: ") and "\n" not in err, err
     assert "unexpected" not in err and "Traceback" not in err
+
+
+def test_a_real_idx_file_over_the_limit_is_refused_saying_why(tmp_path, monkeypatch):
+    """A file that truly holds more than the limit (EMNIST byclass: 547 MB) is refused with the
+    limit and the memory training would need, not blamed on a damaged header."""
+    from nndesk.data import idx
+
+    monkeypatch.setattr(idx, "MAX_IDX_BYTES", 10 * 784)
+    path = tmp_path / "train-images-idx3-ubyte"
+    path.write_bytes(cases.idx_header(8, (20, 28, 28)) + bytes(20 * 784))
+    with pytest.raises(DataError) as caught:
+        idx.read_idx_images(path)
+    line = str(caught.value)
+    assert "(15.7 kB), more than the 7.8 kB nndesk reads from one IDX file" in line
+    assert "4-byte float" in line and "62.7 kB of memory" in line and "EMNIST" in line
+    assert "damaged" not in line and "\n" not in line

@@ -105,6 +105,25 @@ def test_maxpool_treats_a_sample_innermost_view_like_its_contiguous_copy():
     np.testing.assert_array_equal(a.backward(g), b.backward(g))
 
 
+@pytest.mark.parametrize("layout", ["chwn", "nchw"])
+def test_maxpool_in_cache_blocks_gives_exactly_the_one_pass_result(layout, monkeypatch):
+    import nndesk.nn.conv as conv
+
+    rng = np.random.default_rng(21)
+    x_chwn = rng.standard_normal((5, 6, 8, 3)).astype(np.float32)  # memory (c, h, w, n)
+    x_chwn[0, 0, 0] = x_chwn[0, 1, 1]  # a tie: still exactly one winner per window
+    x = x_chwn.transpose(3, 0, 1, 2) if layout == "chwn" else x_chwn.transpose(3, 0, 1, 2).copy()
+    g = rng.standard_normal((3, 5, 3, 4)).astype(np.float32)
+    whole = MaxPool2D(2)
+    expected = whole.forward(x), whole.backward(g.copy())
+    # blocks of two rows of axis 0 (channels; samples x channels for NCHW) and a shorter last one
+    monkeypatch.setattr(conv, "_POOL_BLOCK_BYTES", 2 * 6 * 8 * 3 * 4)
+    assert len(conv._cache_blocks(slice(0, 5), 6 * 8 * 3 * 4)) == 3
+    blocked = MaxPool2D(2)
+    np.testing.assert_array_equal(blocked.forward(x), expected[0])
+    np.testing.assert_array_equal(blocked.backward(g.copy()), expected[1])
+
+
 def test_conv2d_accepts_any_input_layout_and_chains_with_pooling():
     rng = np.random.default_rng(13)
     conv1, pool, conv2 = Conv2D(2, 4, rng=rng), MaxPool2D(2), Conv2D(4, 3, rng=rng)

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
 
+from nndesk.controllers.pasted_image import qimage_pixels
 from nndesk.ui import qt_image
 from nndesk.ui.canvas import CANVAS_SIZE, DrawingCanvas
 
@@ -128,7 +129,7 @@ def test_to_array_converts_colour_images_to_grey():
 
 def test_rgba_round_trip_keeps_every_channel():
     rgba = np.random.default_rng(0).integers(0, 256, size=(7, 9, 4), dtype=np.uint8)
-    back = qt_image.qimage_to_rgb_or_gray(qt_image.rgba_to_qimage(rgba))
+    back = qimage_pixels(qt_image.rgba_to_qimage(rgba))
     assert np.array_equal(back, rgba)
 
 

@@ -121,6 +121,22 @@ def test_pasting_a_12000_pixel_png_file_shows_one_message(
     _still_works(qtbot, window, prediction)
 
 
+def test_pasting_the_data_of_a_12000_pixel_png_shows_one_message(
+    qtbot, window_factory, stroke_classifier, tmp_path, messages
+):
+    mime = QMimeData()
+    mime.setData("image/png", _huge_png(tmp_path).read_bytes())  # the image itself, no file
+    QApplication.clipboard().setMimeData(mime)
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
+    window.act_paste.trigger()
+    qtbot.waitUntil(lambda: len(messages) > 0, timeout=5000)
+    qtbot.waitUntil(prediction.is_idle, timeout=5000)
+    assert len(messages) == 1 and "12000x12000" in messages[0][1]
+    assert window.canvas.is_blank()
+    _still_works(qtbot, window, prediction)
+
+
 def test_opening_a_newer_image_while_one_decodes_shows_only_the_newer(
     qtbot, window_factory, stroke_classifier, tmp_path, messages
 ):
@@ -170,7 +186,8 @@ def test_the_train_page_opening_a_model_with_unusable_settings_says_so_and_keeps
     qtbot.addWidget(panel)
     panel.show()
     lr_before = panel.form.lr.value()
-    assert panel.load_model(path)  # the model itself is fine: it loads
+    with qtbot.waitSignal(panel.model_ready, timeout=10_000):  # the model itself is fine
+        panel.load_model(path)
     box = panel._message_box
     assert isinstance(box, QMessageBox) and "training settings are not usable" in box.text()
     assert "lr must be a positive number" in box.text() and "\n" not in box.text()

@@ -156,3 +156,41 @@ def test_a_damaged_run_can_be_deleted_and_a_failure_is_shown(qtbot, tmp_path, tr
     view.delete_button.click()
     (warning,) = boxes["warnings"]
     assert record.run_id in warning and "\n" not in warning
+
+
+def make_link(store: RunStore, name: str, target) -> None:
+    try:
+        (store.root / name).symlink_to(target, target_is_directory=True)
+    except (OSError, NotImplementedError):
+        pytest.skip("this file system refuses symbolic links")
+
+
+def test_delete_on_a_linked_run_folder_offers_removing_only_the_link(qtbot, tmp_path, trash, boxes):
+    """A symbolic link in the runs folder is listed as damaged; Delete says it is a link, names
+    its target, and on Yes removes the link alone: the folder it pointed to survives whole."""
+    store = RunStore(tmp_path / "runs")
+    real = add_run(store, "the real run")
+    precious = tmp_path / "precious"
+    shutil.copytree(store.root / real, precious)
+    (precious / "thesis.txt").write_text("years of work")
+    make_link(store, "linked", precious)
+    make_link(store, "kept-link", precious)
+    view = make_view(qtbot, store)
+    assert {r.run_id: r.status for r in view.records()}["linked"] == "damaged"
+
+    view.select_runs(["kept-link"])
+    boxes["answers"] = [NO]
+    view.delete_button.click()
+    assert (store.root / "kept-link").is_symlink()  # No keeps the link
+
+    view.select_runs(["linked"])
+    boxes["answers"] = [YES]
+    view.delete_button.click()
+    question = boxes["questions"][-1]
+    assert "link" in question and str(precious) in question and "stay as they are" in question
+    assert not (store.root / "linked").exists() and not (store.root / "linked").is_symlink()
+    assert (precious / "thesis.txt").read_text() == "years of work"
+    assert (precious / "run.json").is_file() and not any(trash.iterdir())
+    assert (store.root / real).is_dir()
+    assert {r.run_id for r in view.records()} == {real, "kept-link"}
+    assert boxes["warnings"] == []

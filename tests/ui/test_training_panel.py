@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -138,7 +139,7 @@ def test_loaded_model_continues_training_and_its_history(qtbot, panel):
     first = panel.runs_view.records()[0]
 
     with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS):
-        assert panel.load_model(first.model_path)
+        panel.load_model(first.model_path)
     assert list(panel.curves.epochs) == [1, 2]
     assert panel.resume_button.isEnabled()
     panel.form.epochs.setValue(2)
@@ -412,3 +413,29 @@ def test_the_train_form_follows_the_windows_mode(qtbot, panel, tmp_path):
     panel.form.folder.setText(str(tmp_path))
     panel.follow_mode("garments")  # a chosen image folder stays
     assert panel.form.config().dataset == str(tmp_path)
+
+
+def test_a_run_folder_that_refuses_the_model_shows_where_it_went_and_continue_uses_it(
+    qtbot, panel, monkeypatch
+):
+    from nndesk.paths import data_dir
+    from nndesk.training import session as session_module
+
+    real_save = session_module.Session.save
+
+    def run_folder_full(self, path):
+        if Path(path).parent.parent == panel.store.root:  # runs/<id>/model.npz
+            raise OSError(28, "No space left on device", str(path))
+        return real_save(self, path)
+
+    monkeypatch.setattr(session_module.Session, "save", run_folder_full)
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    saved = panel.controller.model_path
+    assert saved is not None and saved.parent == data_dir() and saved.is_file()
+    box = panel._message_box
+    assert isinstance(box, QMessageBox) and str(saved) in box.text()
+    assert "No space left on device" in box.text() and "\n" not in box.text()
+    assert str(saved) in panel.model_label.text()
+    assert panel.resume_button.isEnabled() and panel.save_button.isEnabled()
+    assert panel._current_model_path() == saved
