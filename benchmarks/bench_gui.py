@@ -24,13 +24,6 @@ import numpy as np  # noqa: E402
 TICK_MS = 5
 
 
-def _without_switch_interval() -> None:
-    """Leave Python's GIL switch interval at its default (5 ms) while training."""
-    from nndesk.training import runtime
-
-    runtime.GUI_SWITCH_INTERVAL = sys.getswitchinterval()
-
-
 def _without_gui_core() -> None:
     """Let BLAS use every core beside the window (no core kept for the GUI thread)."""
     from nndesk.training import runtime
@@ -39,7 +32,7 @@ def _without_gui_core() -> None:
 
 
 #: Parts of nndesk/training/runtime.py's rule that ``--without`` turns off.
-ABLATIONS = {"switch-interval": _without_switch_interval, "gui-core": _without_gui_core}
+ABLATIONS = {"gui-core": _without_gui_core}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -152,7 +152,9 @@ class Coordinator(QObject):
     def _on_window_mode_change_requested(self, mode: str) -> None:
         preferences.set_last_mode(mode)
         self.window.set_mode(mode)
-        self.prediction.set_classifier(self.default_classifier(mode))
+        # the window is up: the model file (0.1 s for a shipped one) is read in the worker
+        candidates = [default_model_path(mode), *preferences.recent_models()]
+        self.prediction.open_first_of_kind(mode, [p for p in candidates if p is not None])
 
     @Slot(str)
     def _on_window_model_file_requested(self, path: str) -> None:

@@ -67,6 +67,8 @@ class ImageResult:
 class _ModelJob:
     token: int  # only the newest request is put in use
     path: str
+    kind: str | None = None  # set: the first of ``path``, ``others`` whose kind this is, or None
+    others: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,17 @@ class _Worker(QObject):
     @Slot(object)
     def read_model(self, job: _ModelJob) -> None:
         """Read a model file off the GUI thread (a large one takes a second)."""
+        if job.kind is not None:  # the first usable model of a kind; unreadable ones are skipped
+            for path in (job.path, *job.others):
+                try:
+                    clf = Classifier.from_file(path)
+                except Exception:  # noqa: BLE001, S112 - a broken candidate is passed over
+                    continue
+                if clf.preprocess_kind == job.kind:
+                    self.model_read.emit(ModelResult(job.token, clf, None))
+                    return
+            self.model_read.emit(ModelResult(job.token, None, None))
+            return
         try:
             result = ModelResult(job.token, Classifier.from_file(job.path), None)
         except NndeskError as err:  # the message already names the file
@@ -353,6 +366,18 @@ class PredictionController(QObject):
         self._model_token += 1
         self._models_running += 1
         self._model_submitted.emit(_ModelJob(self._model_token, str(path)))
+
+    def open_first_of_kind(self, kind: str, paths: list) -> None:
+        """Put in use the first of ``paths`` that reads as a ``kind`` model, read in the worker
+        thread (a mode switch: its shipped model, then the recent ones), or None if none does;
+        newest request only, like ``open_model``."""
+        if not paths:
+            self.set_classifier(None)
+            return
+        self._model_token += 1
+        self._models_running += 1
+        first, *others = (str(p) for p in paths)
+        self._model_submitted.emit(_ModelJob(self._model_token, first, kind, tuple(others)))
 
     @Slot(object)
     def _on_worker_model_read(self, result: ModelResult) -> None:

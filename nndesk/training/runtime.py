@@ -8,8 +8,8 @@ The rule, for one training run (``plan``):
   (``idle_cores``), and one thread for both otherwise; an MLP gets one thread, unless one of its
   per-batch products is wide (batch x widest weight matrix >= ``WIDE_PRODUCT`` multiply-adds)
   and the machine has a core to spare: then every core.
-* Beside the window (``beside_the_gui``), BLAS keeps at most cores - 1 threads and Python hands
-  the GIL over every millisecond, so the GUI thread always finds a core and the interpreter.
+* Beside the window (``beside_the_gui``), BLAS keeps at most cores - 1 threads, so the GUI thread
+  always finds a core.
 * OpenBLAS's idle threads sleep after a short spin (``OPENBLAS_THREAD_TIMEOUT``, set in
   ``nndesk/__init__.py`` because OpenBLAS reads it once, when NumPy loads), so they do not take
   the core a split NumPy pass needs.
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,8 +30,6 @@ from nndesk.training import heap
 
 #: Multiply-adds of one per-batch product above which an MLP's BLAS may use every core.
 WIDE_PRODUCT = 16_000_000
-#: Seconds the GIL is held before another thread may take it, while training beside the GUI.
-GUI_SWITCH_INTERVAL = 0.001
 #: Cores BLAS leaves to the GUI thread while training beside the window.
 GUI_CORES = 1
 
@@ -73,16 +70,10 @@ def applied(thread_plan: ThreadPlan) -> Iterator[None]:
         yield
 
 
-@contextlib.contextmanager
-def beside_the_gui() -> Iterator[None]:
-    """Train on a thread of the window's process: leave the GUI thread a core and the GIL."""
-    old_interval = sys.getswitchinterval()
-    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
-    try:
-        with blas_threads(max(1, parallel.cores() - GUI_CORES)):
-            yield
-    finally:
-        sys.setswitchinterval(old_interval)
+def beside_the_gui():
+    """Context manager for training on a thread of the window's process: BLAS leaves the GUI
+    thread ``GUI_CORES`` core(s)."""
+    return blas_threads(max(1, parallel.cores() - GUI_CORES))
 
 
 def blas_threads(n: int | None):

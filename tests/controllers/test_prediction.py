@@ -121,3 +121,33 @@ def test_a_training_snapshot_is_explained_as_it_is_without_another_copy(
     assert copies == [] and blocker.args[0] is not None
     controller.set_classifier(classifier)
     assert copies == [classifier.model]
+
+
+def test_a_mode_switch_reads_its_model_in_the_worker_skipping_others_of_another_kind(
+    qtbot, controller, classifier, tmp_path, monkeypatch
+):
+    from nndesk.nn.serialization import save_model
+
+    info = {"class_names": list("0123456789"), "normalization": {"kind": "unit"}}
+    digits = save_model(tmp_path / "digits.npz", classifier.model, {**info, "preprocess": "digits"})
+    garments = save_model(
+        tmp_path / "garments.npz", classifier.model, {**info, "preprocess": "garments"}
+    )
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"nope")
+    threads: list[threading.Thread] = []
+    real = Classifier.from_file
+
+    def spying(path):
+        threads.append(threading.current_thread())
+        return real(path)
+
+    monkeypatch.setattr(Classifier, "from_file", staticmethod(spying))
+    with qtbot.waitSignal(controller.classifier_changed, timeout=10_000) as blocker:
+        controller.open_first_of_kind("garments", [broken, digits, garments])
+    (clf,) = blocker.args
+    assert clf.path == garments and clf.preprocess_kind == "garments"
+    assert len(threads) == 3 and threading.main_thread() not in threads
+    with qtbot.waitSignal(controller.classifier_changed, timeout=10_000) as blocker:
+        controller.open_first_of_kind("garments", [digits])  # none of that kind: no model
+    assert blocker.args == [None] and controller.current() is None

@@ -231,15 +231,17 @@ def test_a_run_folder_that_turns_read_only_sends_the_model_to_the_nndesk_folder(
     from nndesk.paths import data_dir
 
     real_open = os.open
-    locked: list[Path] = []
+    created: list[Path] = []  # files made in a run folder; the first is start()'s run.json
 
     def read_only(path, flags, mode=0o777, **kw):
-        if locked and Path(os.fspath(path)).parent == locked[0] and flags & os.O_CREAT:
-            raise OSError(errno.EROFS, "Read-only file system", path)
+        path = Path(os.fspath(path))
+        if path.parent.parent == controller.store.root and flags & os.O_CREAT:
+            created.append(path)
+            if len(created) > 1:  # the folder went read-only once the run had started
+                raise OSError(errno.EROFS, "Read-only file system", str(path))
         return real_open(path, flags, mode, **kw)
 
     monkeypatch.setattr(os, "open", read_only)
-    controller.run_started.connect(lambda run: locked.append(controller.record.folder))
     told: dict[str, list[str]] = {"elsewhere": [], "record": [], "failed": []}
     controller.saved_elsewhere.connect(told["elsewhere"].append)
     controller.record_unsaved.connect(told["record"].append)
@@ -252,7 +254,7 @@ def test_a_run_folder_that_turns_read_only_sends_the_model_to_the_nndesk_folder(
     saved = controller.model_path
     assert saved is not None and saved.parent == data_dir() and saved.is_file()
     assert str(saved) in line and "Read-only file system" in line and ".nndesk-tmp" not in line
-    assert not (locked[0] / "model.npz").exists()
+    assert not (controller.record.folder / "model.npz").exists()
     # the record could not be written after the start: said once, kept in memory, not fatal
     assert len(told["record"]) == 1 and "Read-only file system" in told["record"][0]
     record = seen["saved"][0]

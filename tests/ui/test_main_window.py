@@ -189,7 +189,8 @@ def test_switching_mode_clears_the_canvas_and_changes_hint_and_pen(
     assert window.canvas.pen_width() > digits_pen
     assert preferences.last_mode() == "garments"
     # no shipped Fashion model in this test: the window says so instead of failing
-    assert prediction.current() is None and window.banner.isVisible()
+    qtbot.waitUntil(lambda: prediction.current() is None and prediction.is_idle(), timeout=5000)
+    assert window.banner.isVisible()
 
 
 def test_mode_switch_falls_back_to_a_recent_model_of_that_kind(
@@ -199,7 +200,8 @@ def test_mode_switch_falls_back_to_a_recent_model_of_that_kind(
     desk = window_factory(mode="garments")
     window, prediction = desk.window, desk.prediction
     assert prediction.current() is None  # the recent model is for digits
-    window.act_digits.trigger()
+    with qtbot.waitSignal(prediction.classifier_changed, timeout=5000):
+        window.act_digits.trigger()  # the model file is read in the prediction worker
     assert prediction.current() is not None
     assert prediction.current().path == stroke_model_file
 
