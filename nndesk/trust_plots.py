@@ -109,7 +109,7 @@ def plot_coverage(ax: Axes, summary: TrustSummary, threshold: float) -> None:
     )
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
-    ax.set_xlabel("threshold on the calibrated probability")
+    ax.set_xlabel("threshold (calibrated)")
     ax.set_title("Coverage vs accuracy", fontsize="medium")
     ax.legend(loc="center left", fontsize="small", frameon=False)
 

@@ -195,7 +195,9 @@ def _check_calibration(cal, present: bool) -> None:
     if not isinstance(cal, dict):
         raise HeaderError("field 'info.calibration' must be an object")
     t = cal.get("temperature")
-    if not _is_number(t) or not MIN_TEMPERATURE <= t <= MAX_TEMPERATURE:
+    if not (_is_number(t) and isinstance(t, (int, float))) or not (
+        MIN_TEMPERATURE <= t <= MAX_TEMPERATURE
+    ):
         raise HeaderError(
             f"calibration temperature {t!r:.40} is not a number in "
             f"{MIN_TEMPERATURE:g}..{MAX_TEMPERATURE:g}"

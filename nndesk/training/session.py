@@ -128,8 +128,9 @@ class Session:
         else:
             half = calibration.test_half(self.y_test)
             x, y, where = self.x_test[half], self.y_test[half], "test-half"
-        scores = score(self.model, self.eval_loss_fn, x, y)
-        self.calibration = calibration.fit(scores.logits, y, self.model.output, where)
+        logits = score(self.model, self.eval_loss_fn, x, y).logits
+        assert logits is not None  # score always returns them for a non-empty split
+        self.calibration = calibration.fit(logits, y, self.model.output, where)
         return self.calibration
 
     def weights_snapshot(self) -> list[tuple[str, np.ndarray]]:
