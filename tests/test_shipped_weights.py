@@ -135,3 +135,35 @@ def test_a_two_stage_recipe_goes_on_from_its_first_stage(tiny_idx_dir, tmp_path)
     second = load_model(tmp_path / "second" / "mnist-mlp.npz")
     assert facts["epochs"] == 1 and len(second.info["history"]) == 3
     assert second.info["build"]["first_stage"] == "mnist-mlp.npz"
+
+
+def test_a_three_stage_recipe_trains_each_stage_with_its_own_sketches(tiny_idx_dir, tmp_path):
+    import dataclasses
+
+    from tools.build_weights import PLAIN_SKETCHES, Stage, build
+
+    first = RECIPES["fashion-mlp"].config.replace(
+        dataset="mnist", arch="784-16-10", epochs=1, augment=False
+    )
+    recipe = dataclasses.replace(
+        RECIPES["fashion-mlp"],
+        config=first,
+        then=(Stage(first.replace(sketch=0.5), PLAIN_SKETCHES), Stage(first.replace(sketch=0.25))),
+    )
+    assert [s.sketch for s in recipe.stages()] == [None, PLAIN_SKETCHES, None]
+    lines: list[str] = []
+    with pytest.warns(UserWarning):  # the tiny files are not the published MNIST
+        facts = build(recipe, tiny_idx_dir, tmp_path / "all", log=lines.append)
+    made = load_model(tmp_path / "all" / "fashion-mlp.npz")
+    assert facts["epochs"] == 3 and len(made.info["history"]) == 3
+    assert made.info["build"]["stages"] == 3
+    strengths = made.info["build"]["sketch_strengths"]
+    assert strengths["share"] == 0.25 and strengths["mirror"] > 0  # the last stage's: defaults
+    assert sorted(p.name for p in (tmp_path / "all").iterdir()) == ["fashion-mlp.npz"]
+    with pytest.warns(UserWarning):
+        facts = build(
+            recipe, tiny_idx_dir, tmp_path / "last", log=lines.append,
+            first_stage=tmp_path / "all" / "fashion-mlp.npz",
+        )  # fmt: skip
+    last = load_model(tmp_path / "last" / "fashion-mlp.npz")
+    assert facts["epochs"] == 1 and len(last.info["history"]) == 4  # only the last stage ran

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from nndesk.data.augment import SketchStrengths
 from nndesk.errors import NndeskError
 from nndesk.presets import SHIPPED_RECIPES
 from nndesk.training import EpochReport, RunEnded, TrainConfig, prepare, train
@@ -42,20 +43,41 @@ DATA_FOLDERS = {"mnist": "mnist", "fashion": "fashion-mnist"}
 
 
 @dataclass(frozen=True)
+class Stage:
+    """A later training stage: its settings and how its sketch share is drawn (``sketch``)."""
+
+    config: TrainConfig
+    sketch: SketchStrengths | None = None  # None: SketchStrengths(); its share is config.sketch
+
+
+#: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
+#: stage of both garment models was trained with it)
+PLAIN_SKETCHES = SketchStrengths(aspect=0.0, flare=0.0, refit=False, mirror=0.0)
+
+
+@dataclass(frozen=True)
 class Recipe:
     """One shipped model: its training settings, the test accuracy it must reach, pen variation.
 
     ``stroke`` is the fraction of training images whose strokes change width (half thicker, half
-    thinner); 0 leaves them as published. ``then`` is an optional second stage: training goes on
-    from the first stage's model with these settings (``prepare(resume=...)``: same network, a
-    fresh optimizer, the history continued, the schedule spanning both stages' epochs).
+    thinner); 0 leaves them as published. ``then`` holds optional later stages (a ``TrainConfig``,
+    a ``Stage`` or a tuple of them): training goes on from the previous stage's model with these
+    settings (``prepare(resume=...)``: same network, a fresh optimizer, the history continued,
+    the schedule spanning all stages' epochs so far).
     """
 
     name: str
     config: TrainConfig
     target: float
     stroke: float = 0.0
-    then: TrainConfig | None = None
+    then: TrainConfig | Stage | tuple[TrainConfig | Stage, ...] | None = None
+
+    def stages(self) -> list[Stage]:
+        """Every stage, the first one included."""
+        later = self.then if isinstance(self.then, tuple) else (self.then,)
+        return [Stage(self.config)] + [
+            s if isinstance(s, Stage) else Stage(s) for s in later if s is not None
+        ]
 
 
 RECIPES: dict[str, Recipe] = {
@@ -68,7 +90,10 @@ RECIPES: dict[str, Recipe] = {
             target=0.900,
             # then 6 more epochs with 35 % of every batch redrawn as sketches, so drawn garments
             # are read by shape (the cosine spans all 31 epochs: 2.7e-4 down to 1e-5)
-            then=SHIPPED_RECIPES["fashion-mlp"].replace(epochs=6, lr=3e-3, sketch=0.35),
+            then=Stage(
+                SHIPPED_RECIPES["fashion-mlp"].replace(epochs=6, lr=3e-3, sketch=0.35),
+                PLAIN_SKETCHES,
+            ),
         ),
         Recipe("mnist-cnn", SHIPPED_RECIPES["mnist-cnn"], target=0.992, stroke=2 / 3),
         Recipe(
@@ -77,7 +102,10 @@ RECIPES: dict[str, Recipe] = {
             target=0.925,
             # then 10 more epochs with 30 % of every batch redrawn as sketches (the cosine spans
             # all 25 epochs: 6.9e-4 down to 1e-5)
-            then=SHIPPED_RECIPES["fashion-cnn"].replace(epochs=10, lr=2e-3, sketch=0.3),
+            then=Stage(
+                SHIPPED_RECIPES["fashion-cnn"].replace(epochs=10, lr=2e-3, sketch=0.3),
+                PLAIN_SKETCHES,
+            ),
         ),
     )
 }
@@ -106,11 +134,11 @@ def vary_pen(dataset, fraction: float, seed: int):
     return dataclasses.replace(dataset, train_images=images)
 
 
-def _train_stage(name: str, config: TrainConfig, dataset, resume: Path | None, log):
+def _train_stage(name: str, stage: Stage, dataset, resume: Path | None, log):
     """Train one stage (from scratch, or on from the model file ``resume``); return the session."""
-    session = prepare(config, dataset=dataset, resume=resume)
+    session = prepare(stage.config, dataset=dataset, resume=resume)
     end = None
-    for report in train(session):
+    for report in train(session, sketch_strengths=stage.sketch):
         if isinstance(report, EpochReport):
             log(
                 f"{name} epoch {report.epoch}/{report.epochs}: loss {report.train_loss:.4f} "
@@ -134,30 +162,33 @@ def build(
 ) -> dict:
     """Train ``recipe``, save ``<out_dir>/<name>.npz`` and return its facts (accuracy, seconds).
 
-    For a two-stage recipe, ``first_stage`` (a model file the first stage made, e.g. the shipped
-    file of the previous release) skips training the first stage again.
+    For a recipe of several stages, ``first_stage`` (the model file every stage but the last
+    made, e.g. the shipped file of the previous release) skips training them again.
     """
     from nndesk.data import load_dataset
     from nndesk.nn.serialization import save_model
 
-    stages = [recipe.config] + ([recipe.then] if recipe.then is not None else [])
+    stages = recipe.stages()
     if epochs is not None:
-        stages = [c.replace(epochs=epochs) for c in stages]
+        stages = [dataclasses.replace(s, config=s.config.replace(epochs=epochs)) for s in stages]
     if threads:
-        stages = [c.replace(threads=threads) for c in stages]
+        stages = [dataclasses.replace(s, config=s.config.replace(threads=threads)) for s in stages]
     t0 = time.perf_counter()
-    dataset = vary_pen(
-        load_dataset(stages[0].dataset, data_dir=data_dir), recipe.stroke, stages[0].seed
-    )
+    first = stages[0].config
+    dataset = vary_pen(load_dataset(first.dataset, data_dir=data_dir), recipe.stroke, first.seed)
     out_dir.mkdir(parents=True, exist_ok=True)
     resume = None
-    if len(stages) == 2 and first_stage is not None:
-        resume, stages = first_stage, stages[1:]
-        log(f"{recipe.name}: first stage taken from {first_stage}")
-    for k, config in enumerate(stages):
-        session = _train_stage(recipe.name, config, dataset, resume, log)
+    n_stages = len(stages)
+    if n_stages > 1 and first_stage is not None:
+        resume, stages = first_stage, stages[-1:]
+        log(f"{recipe.name}: every stage but the last taken from {first_stage}")
+    for k, stage in enumerate(stages):
+        session = _train_stage(recipe.name, stage, dataset, resume, log)
         if k < len(stages) - 1:
-            resume = session.save(out_dir / f"{recipe.name}.first-stage.npz")
+            earlier = resume
+            resume = session.save(out_dir / f"{recipe.name}.stage-{k + 1}.npz")
+            if earlier is not None and earlier != first_stage:
+                Path(earlier).unlink(missing_ok=True)
     test = session.evaluate_test()
     seconds = time.perf_counter() - t0
     info = session.info()
@@ -166,7 +197,14 @@ def build(
         "recipe": recipe.name,
         "seconds": round(seconds, 1),
         "stroke": recipe.stroke,
-        "stages": 1 + (recipe.then is not None),
+        "stages": n_stages,
+        "sketch_strengths": None
+        if stages[-1].config.sketch <= 0
+        else dataclasses.asdict(
+            dataclasses.replace(
+                stages[-1].sketch or SketchStrengths(), share=stages[-1].config.sketch
+            )
+        ),
         "first_stage": None if first_stage is None else Path(first_stage).name,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
@@ -178,7 +216,7 @@ def build(
         "target": recipe.target,
         "met": test.accuracy >= recipe.target,
         "seconds": round(seconds, 1),
-        "epochs": sum(c.epochs for c in stages),
+        "epochs": sum(s.config.epochs for s in stages),
         "bytes": path.stat().st_size,
         "path": str(path),
     }
@@ -220,8 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--first-stage",
         metavar="DIR",
-        help="two-stage recipes go on from DIR/<name>.npz (their first stage's model, e.g. the "
-        "previous shipped file) instead of training the first stage again",
+        help="recipes of several stages go on from DIR/<name>.npz (the model every stage but the "
+        "last made, e.g. the previous shipped file) instead of training those stages again",
     )
     args = parser.parse_args(argv)
     names = args.only or list(RECIPES)

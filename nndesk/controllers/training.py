@@ -107,7 +107,7 @@ class TrainingWorker(QObject):
     weights_updated = Signal(object)  # Classifier on a copy of the current weights
     run_ended = Signal(object)  # RunEnded: the loop is over; the test pass and saving follow
     model_saved = Signal(object, object)  # (Classifier of the saved model, metrics dict)
-    saved_elsewhere = Signal(str)  # the run folder refused the model: one line saying where it went
+    saved_elsewhere = Signal(str, str, str)  # (run folder, reason, where the model went)
     failed = Signal(str)  # one-line reason
     finished = Signal()  # always last, whatever happened
 
@@ -234,10 +234,7 @@ class TrainingWorker(QObject):
                 saved = session.save(folder / f"nndesk-{self._run_id}.npz")
             except OSError:
                 continue
-            self.saved_elsewhere.emit(
-                f"Could not save the model in its run folder {self._model_path.parent} "
-                f"({reason}); saved it to {saved} instead."
-            )
+            self.saved_elsewhere.emit(str(self._model_path.parent), reason, str(saved))
             return saved
         tried = ", ".join(str(f) for f in self._fallbacks)
         raise OSError(
@@ -292,8 +289,9 @@ class TrainingController(QObject):
     weights_updated = Signal(object)  # Classifier snapshot, at most every ~300 ms
     run_ended = Signal(object)  # RunEnded ("completed" | "stopped" | "diverged"); saving follows
     model_ready = Signal(object)  # Classifier of the saved final model, after every run
-    saved_elsewhere = Signal(str)  # one line: the run folder refused the model, where it went
-    record_unsaved = Signal(str)  # one line: the run's record could not be written (once a run)
+    #: (run folder, reason, where the model went): the run folder refused the model
+    saved_elsewhere = Signal(str, str, str)
+    record_unsaved = Signal(str, str)  # (run folder, reason): its record could not be written, once
     run_saved = Signal(object)  # RunRecord now in the history, with its model file
     failed = Signal(str)  # one-line reason; the run is over
     running_changed = Signal(bool)  # True when a run starts, False once its thread is gone
@@ -547,11 +545,8 @@ class TrainingController(QObject):
             self.store.save(self.record)
         except OSError as err:
             if self._record_problem is None:
-                self._record_problem = (
-                    f"could not write the run's record in {self.record.folder} "
-                    f"({err.strerror or err}); training goes on"
-                )
-                self.record_unsaved.emit(self._record_problem)
+                self._record_problem = str(err.strerror or err)
+                self.record_unsaved.emit(str(self.record.folder), self._record_problem)
 
     @Slot(str)
     def _on_worker_failed(self, message: str) -> None:

@@ -187,9 +187,16 @@ class SketchStrengths:
     from ``pen`` pixels wide; ``details`` is the chance an outline or scribble also keeps the
     garment's strongest inner edges (a coat's opening, a collar, a sole line), as a person draws
     them. The silhouette is every pixel brighter than ``threshold`` (fractions of the image's
-    range) with its holes filled; flat fills take a grey level from ``grey``. Redrawn images are
-    then shifted, rotated and scaled like ``augment_batch`` by ``shift``, ``rotate_degrees`` and
-    ``scale``.
+    range) with its holes filled; flat fills take a grey level from ``grey``.
+
+    A drawing's proportions are the person's, not the photo's: ``aspect`` stretches the width
+    against the height by a factor up to ``1 + aspect`` either way, and ``flare`` widens the
+    hem against the shoulders (or narrows it) by up to that share of the width, so sleeves that
+    hang along a photographed body spread out as in a drawing. The warped drawing is then fitted
+    to the frame again the way ``nndesk.preprocess`` fits a garment (longest side 28 px, box
+    centred) when ``refit`` is set, turned left-right with chance ``mirror`` (Fashion-MNIST's
+    shoes and bags all face left; a person's may face right), and shifted, rotated and scaled
+    like ``augment_batch`` by ``shift``, ``rotate_degrees`` and ``scale``.
     """
 
     share: float = 0.5
@@ -203,6 +210,10 @@ class SketchStrengths:
     shift: float = 1.5
     rotate_degrees: float = 8.0
     scale: float = 0.08
+    aspect: float = 0.3
+    flare: float = 0.4
+    refit: bool = True
+    mirror: float = 0.5
 
     def validate(self) -> SketchStrengths:
         """Return ``self`` if usable, else raise ``ConfigError`` naming the field."""
@@ -217,6 +228,9 @@ class SketchStrengths:
             "shift": self.shift >= 0,
             "rotate_degrees": self.rotate_degrees >= 0,
             "scale": 0 <= self.scale < 1,
+            "aspect": 0 <= self.aspect <= 1,
+            "flare": 0 <= self.flare <= 1,
+            "mirror": 0 <= self.mirror <= 1,
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:
@@ -287,6 +301,51 @@ def _stripes(n: int, rng: np.random.Generator, pen: np.ndarray) -> np.ndarray:
     return (t - np.floor(t)) < (pen[:, None, None] / period)
 
 
+def _reshape(
+    sketch: np.ndarray, silhouette: np.ndarray, stretch: np.ndarray, flare: np.ndarray, refit: bool
+) -> np.ndarray:
+    """Warp float32 (m, 28, 28) drawings to new proportions and fit them to the frame again.
+
+    The warp scales x about the middle by ``stretch * (1 + flare * v)`` with ``v`` running from
+    -0.5 at the top row to 0.5 at the bottom one (so ``flare > 0`` widens the hem) and keeps y.
+    ``refit`` then scales the warped garment (its bounding box, from the forward-mapped
+    ``silhouette`` pixels, bool (m, 28, 28)) so its longest side is 28 px, centred, as
+    ``nndesk.preprocess`` frames a drawing. One bilinear resample does both.
+    """
+    m = sketch.shape[0]
+    grid = np.arange(SIDE, dtype=np.float32) - _CENTRE
+    stretch = stretch.astype(np.float32).reshape(m, 1, 1)
+    flare = flare.astype(np.float32).reshape(m, 1, 1)
+
+    def width_factor(y):  # y: offsets from the middle row, any shape broadcasting with (m, 1, 1)
+        return stretch * (1 + flare * y / SIDE)
+
+    # forward map of every pixel centre, to find the warped garment's bounding box
+    gy, gx = grid[None, :, None], grid[None, None, :]
+    fx = np.broadcast_to(gx * width_factor(gy), silhouette.shape)
+    fy = np.broadcast_to(gy, silhouette.shape)
+    if refit:
+        big, small = np.float32(1e6), np.float32(-1e6)
+        any_ink = silhouette.any(axis=(1, 2))
+        x0 = np.where(silhouette, fx, big).min(axis=(1, 2)) - 0.5
+        x1 = np.where(silhouette, fx, small).max(axis=(1, 2)) + 0.5
+        y0 = np.where(silhouette, fy, big).min(axis=(1, 2)) - 0.5
+        y1 = np.where(silhouette, fy, small).max(axis=(1, 2)) + 0.5
+        span = np.maximum(np.maximum(x1 - x0, y1 - y0), 1.0)
+        scale = np.where(any_ink, SIDE / span, 1.0).astype(np.float32)
+        cx = np.where(any_ink, (x0 + x1) / 2, 0.0).astype(np.float32)
+        cy = np.where(any_ink, (y0 + y1) / 2, 0.0).astype(np.float32)
+    else:
+        scale, cx, cy = np.ones(m, np.float32), np.zeros(m, np.float32), np.zeros(m, np.float32)
+    oy = np.repeat(grid, SIDE)[None, :]  # (1, 784) output pixel offsets
+    ox = np.tile(grid, SIDE)[None, :]
+    wy = oy / scale[:, None] + cy[:, None]  # (m, 784) in warped coordinates
+    wx = ox / scale[:, None] + cx[:, None]
+    src_y = wy + _CENTRE
+    src_x = wx / width_factor(wy[:, :, None])[:, :, 0] + _CENTRE
+    return _bilinear(sketch, src_x.astype(np.float32), src_y.astype(np.float32))
+
+
 def sketch_batch(
     images: np.ndarray, rng: np.random.Generator, strengths: SketchStrengths | None = None
 ) -> np.ndarray:
@@ -340,6 +399,17 @@ def sketch_batch(
     grey = np.where(mode == 0, rng.uniform(*s.grey, size=m), 1.0)[:, None, None]
     sketch = drawn * grey.astype(np.float32)  # (m, 28, 28) in [0, 1]
 
+    # each kind of change draws from ``rng`` only when it is on, so strengths with aspect, flare
+    # and mirror at 0 and refit off give the batches sketch_batch gave before it had them
+    stretch = np.ones(m)
+    if s.aspect > 0:
+        stretch = np.exp(rng.uniform(-1, 1, size=m) * np.log1p(s.aspect))
+    flare = rng.uniform(-s.flare, s.flare, size=m) if s.flare > 0 else np.zeros(m)
+    if s.aspect > 0 or s.flare > 0 or s.refit:
+        sketch = _reshape(sketch, silhouette, stretch, flare, s.refit)
+    if s.mirror > 0:
+        flip = rng.random(m) < s.mirror
+        sketch[flip] = sketch[flip, :, ::-1]
     shifts = rng.uniform(-s.shift, s.shift, size=(m, 2))
     angles = rng.uniform(-s.rotate_degrees, s.rotate_degrees, size=m)
     scales = rng.uniform(1 - s.scale, 1 + s.scale, size=m)

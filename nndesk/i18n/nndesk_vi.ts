@@ -254,6 +254,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
 <context>
     <name>TrainingPanel</name>
     <message>
+        <source>Could not save the model in its run folder {folder} ({reason}); saved it to {saved} instead.</source>
+        <translation>Không lưu được mô hình vào thư mục của lần chạy {folder} ({reason}); đã lưu vào {saved}.</translation>
+    </message>
+    <message>
+        <source>Could not write the run&apos;s record in {folder} ({reason}); training goes on.</source>
+        <translation>Không ghi được hồ sơ của lần chạy trong {folder} ({reason}); quá trình huấn luyện vẫn tiếp tục.</translation>
+    </message>
+    <message>
         <source>Reading {name}…</source>
         <extracomment>How the progress bar names the way a run ended. Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further</extracomment>
         <translation>Đang đọc {name}…</translation>

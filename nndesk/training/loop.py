@@ -23,6 +23,7 @@ from nndesk.errors import ConfigError
 from nndesk.training import runtime
 
 if TYPE_CHECKING:
+    from nndesk.data.augment import SketchStrengths
     from nndesk.training.session import Session
 
 #: Seconds slept per check while paused: short enough to feel instant, long enough to idle.
@@ -142,6 +143,7 @@ def train(
     should_stop: Callable[[], bool] = _never,
     should_pause: Callable[[], bool] = _never,
     lr_override: Callable[[], float | None] = _no_override,
+    sketch_strengths: SketchStrengths | None = None,
 ) -> Iterator[Report]:
     """Train ``session.model`` for ``session.config.epochs`` epochs, yielding reports.
 
@@ -150,13 +152,15 @@ def train(
     ``lr_override()`` returning a number sets the learning rate from the next batch on (the
     schedule then no longer changes it). A NaN/inf loss, or one ``DIVERGENCE_FACTOR`` times the
     run's first (at least 1.0), skips that batch's update and ends the run with reason
-    "diverged"; the parameters stay finite.
+    "diverged"; the parameters stay finite. ``sketch_strengths`` sets how ``config.sketch``'s
+    share of each batch is redrawn (its own ``share`` is ignored); the default is
+    ``SketchStrengths()``.
     """
     with runtime.applied(session.thread_plan()):
-        yield from _train(session, should_stop, should_pause, lr_override)
+        yield from _train(session, should_stop, should_pause, lr_override, sketch_strengths)
 
 
-def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
+def _train(session, should_stop, should_pause, lr_override, strengths=None) -> Iterator[Report]:
     cfg = session.config
     model, optimizer, loss_fn = session.model, session.optimizer, session.loss_fn
     x, y = session.x_train, session.y_train
@@ -184,7 +188,7 @@ def _train(session, should_stop, should_pause, lr_override) -> Iterator[Report]:
     if cfg.sketch > 0:
         from nndesk.data.augment import SketchStrengths, sketch_batch
 
-        strengths = SketchStrengths(share=cfg.sketch)
+        strengths = dataclasses.replace(strengths or SketchStrengths(), share=cfg.sketch)
         sketch_rng = run_rng(cfg.seed, SKETCH, first)
 
         def sketch(xb: np.ndarray) -> np.ndarray:

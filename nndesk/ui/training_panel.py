@@ -233,10 +233,10 @@ class TrainingPanel(QWidget):
         c.run_saved.connect(self._on_controller_run_saved)
         c.model_ready.connect(self.model_ready)
         c.failed.connect(self._on_controller_failed)
-        c.saved_elsewhere.connect(self.show_error)
+        c.saved_elsewhere.connect(self._on_controller_saved_elsewhere)
         c.model_opened.connect(self._on_controller_model_opened)
         c.model_failed.connect(self.show_error)
-        c.record_unsaved.connect(self.show_error)
+        c.record_unsaved.connect(self._on_controller_record_unsaved)
         c.running_changed.connect(self._on_controller_running_changed)
         c.paused_changed.connect(self._on_controller_paused_changed)
         self.form.validity_changed.connect(self._on_form_validity_changed)
@@ -530,6 +530,25 @@ class TrainingPanel(QWidget):
         self.model_label.setToolTip(str(path))
         self._continuable = (path, record.curves)
         self.runs_view.refresh(select_id=record.run_id)
+
+    @Slot(str, str, str)
+    def _on_controller_saved_elsewhere(self, folder: str, reason: str, saved: str) -> None:
+        self.show_error(
+            translate(
+                "TrainingPanel",
+                "Could not save the model in its run folder {folder} ({reason}); saved it to "
+                "{saved} instead.",
+            ).format(folder=folder, reason=reason, saved=saved)
+        )
+
+    @Slot(str, str)
+    def _on_controller_record_unsaved(self, folder: str, reason: str) -> None:
+        self.show_error(
+            translate(
+                "TrainingPanel",
+                "Could not write the run's record in {folder} ({reason}); training goes on.",
+            ).format(folder=folder, reason=reason)
+        )
 
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:

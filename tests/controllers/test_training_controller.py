@@ -243,20 +243,21 @@ def test_a_run_folder_that_turns_read_only_sends_the_model_to_the_nndesk_folder(
 
     monkeypatch.setattr(os, "open", read_only)
     told: dict[str, list[str]] = {"elsewhere": [], "record": [], "failed": []}
-    controller.saved_elsewhere.connect(told["elsewhere"].append)
-    controller.record_unsaved.connect(told["record"].append)
+    controller.saved_elsewhere.connect(lambda *args: told["elsewhere"].append(args))
+    controller.record_unsaved.connect(lambda *args: told["record"].append(args))
     controller.failed.connect(told["failed"].append)
 
     seen = run_to_the_end(qtbot, controller)
 
     assert told["failed"] == []
-    (line,) = told["elsewhere"]
+    ((folder, reason, where),) = told["elsewhere"]
     saved = controller.model_path
     assert saved is not None and saved.parent == data_dir() and saved.is_file()
-    assert str(saved) in line and "Read-only file system" in line and ".nndesk-tmp" not in line
+    assert where == str(saved) and reason == "Read-only file system"
+    assert folder == str(controller.record.folder)
     assert not (controller.record.folder / "model.npz").exists()
     # the record could not be written after the start: said once, kept in memory, not fatal
-    assert len(told["record"]) == 1 and "Read-only file system" in told["record"][0]
+    assert told["record"] == [(str(controller.record.folder), "Read-only file system")]
     record = seen["saved"][0]
     assert record.model_file is None and str(saved) in record.message
     assert record.status == "completed" and controller.curves.epochs == [1, 2]

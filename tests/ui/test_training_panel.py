@@ -439,3 +439,13 @@ def test_a_run_folder_that_refuses_the_model_shows_where_it_went_and_continue_us
     assert str(saved) in panel.model_label.text()
     assert panel.resume_button.isEnabled() and panel.save_button.isEnabled()
     assert panel._current_model_path() == saved
+
+
+def test_loading_a_broken_model_file_on_the_train_page_shows_one_message(qtbot, panel, tmp_path):
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"PK\x03\x04 not a model")
+    with qtbot.waitSignal(panel.controller.model_failed, timeout=WAIT_MS):
+        panel.load_model(broken)  # read on the controller's reader thread
+    box = panel._message_box
+    assert isinstance(box, QMessageBox) and "broken.npz" in box.text() and "\n" not in box.text()
+    assert panel.loaded_model is None and panel.isVisible()
