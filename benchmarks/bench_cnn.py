@@ -334,6 +334,9 @@ def main(argv: list[str] | None = None) -> None:
     # each part's fastest batch: what the epoch would take if no other work ever interrupted it
     print(f"epoch_seconds_min_parts={quiet:.2f} (sum of the min x batches column)")
     print(f"  batch gather replayed alone: {gather_alone(session, config.batch_size):.2f} s")
+    conv_flops = sum(f for f, _ in meter.by_shape.values())
+    conv_seconds = sum(sec for _, sec in meter.by_shape.values())
+    print(f"conv_matmul_fraction={conv_flops / conv_seconds / 1e9 / rate:.3f} (all conv matmuls)")
     print("conv matmuls (pass, shape: seconds, GFLOP/s, fraction of sgemm):")
     for shape, (f, seconds) in meter.by_shape.items():
         gf = f / seconds / 1e9

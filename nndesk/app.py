@@ -26,6 +26,7 @@ from nndesk.controllers.datasets import (
 )
 from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.evaluation import DatasetController, EvaluationController
+from nndesk.controllers.explain import ExplainController
 from nndesk.controllers.explore import ExploreController
 from nndesk.controllers.prediction import PredictionController
 from nndesk.controllers.training import TrainingController
@@ -385,6 +386,7 @@ class Desk:
 
     window: MainWindow
     prediction: PredictionController
+    explainer: ExplainController
     coordinator: Coordinator
     training: TrainingController
     evaluation: EvaluationController
@@ -417,6 +419,8 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     trust = TrustController(parent=window)
     explore = ExploreController(parent=window)
     datasets = DatasetController(parent=window)
+    explainer = ExplainController(window)  # the Why page's slower maps and nearest images
+    window.add_shutdown_hook(explainer.shutdown)
     window.add_shutdown_hook(evaluation.shutdown)
     window.add_shutdown_hook(trust.shutdown)
     window.add_shutdown_hook(explore.shutdown)
@@ -425,13 +429,14 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     desk = Desk(
         window=window,
         prediction=prediction,
+        explainer=explainer,
         coordinator=coordinator,
         training=training,
         evaluation=evaluation,
         trust=trust,
         explore=explore,
         datasets=datasets,
-        why_page=WhyView(),
+        why_page=WhyView(explainer),
         inside_page=InsideView(),
         train_page=TrainingPanel(controller=training, parent=window),
         evaluate_page=EvaluationPanel(evaluation, trust),
@@ -463,6 +468,10 @@ def _wire_why_page(desk: Desk) -> None:
     prediction.set_saliency_kind(preferences.saliency_kind())
     why.saliency_kind_changed.connect(prediction.set_saliency_kind)
     why.saliency_kind_changed.connect(preferences.set_saliency_kind)
+    desk.explainer.failed.connect(desk.window.show_error)
+    # nearest training images need the training set: the same banner as Evaluate and Dataset
+    desk.coordinator.connect_banner(why.neighbours_banner)
+    desk.coordinator.data_changed.connect(why.data_changed)
     desk.window.set_theme_choice(preferences.theme())  # View > Theme shows the saved one
     desk.window.set_language_choice(preferences.language())
     desk.window.add_page(why, "Why")

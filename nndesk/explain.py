@@ -14,7 +14,20 @@ import numpy as np
 
 from nndesk.nn.layers import Dense
 
-SALIENCY_KINDS = ("gradient", "gradient_x_input")
+SALIENCY_KINDS = (
+    "gradient",
+    "gradient_x_input",
+    "integrated_gradients",
+    "smoothgrad",
+    "occlusion",
+)
+FAST_KINDS = ("gradient", "gradient_x_input")  # one forward + backward: cheap enough per stroke
+IG_STEPS = 32  # points on the path from the black image to the drawing
+SMOOTHGRAD_SAMPLES = 24
+SMOOTHGRAD_NOISE = 0.15  # noise standard deviation as a fraction of the pixel range (0..255)
+OCCLUSION_PATCH = 4  # px, side of the square set to black
+OCCLUSION_STRIDE = 2
+_CHUNK = 128  # images per forward pass in the batched methods
 
 
 def normalizer_slope(normalizer: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
@@ -28,12 +41,114 @@ def normalizer_slope(normalizer: Callable[[np.ndarray], np.ndarray]) -> np.ndarr
     return (hi - lo) / 255.0
 
 
+def score_weights(n_classes: int, class_index: int, contrast: int | None = None) -> np.ndarray:
+    """The explained score as weights on the logits, ``float64 (k,)``: ``logit_c`` or, with a
+    contrast class ``d``, ``logit_c - logit_d`` ("why c and not d")."""
+    w = np.zeros(int(n_classes))
+    w[int(class_index)] += 1.0
+    if contrast is not None:
+        w[int(contrast)] -= 1.0
+    return w
+
+
+def scores(model, normalizer, pixels: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The explained score of each image: ``(n, 28, 28)`` pixels -> ``float64 (n,)``."""
+    out = []
+    for i in range(0, len(pixels), _CHUNK):
+        x = np.asarray(normalizer(np.asarray(pixels[i : i + _CHUNK], np.float32)))
+        logits = model.forward(x, training=False)  # (m, 784) -> (m, k)
+        out.append(np.asarray(logits, np.float64) @ weights)  # (m, k) @ (k,) -> (m,)
+    return np.concatenate(out)
+
+
+def pixel_gradients(model, normalizer, pixels: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """d score / d pixel for each image: ``(n, 28, 28)`` -> ``float64 (n, 784)``."""
+    slope = normalizer_slope(normalizer)
+    out = []
+    for i in range(0, len(pixels), _CHUNK):
+        x = np.asarray(normalizer(np.asarray(pixels[i : i + _CHUNK], np.float32)))
+        logits = model.forward(x, training=False)  # (m, k)
+        upstream = np.broadcast_to(weights, logits.shape).astype(logits.dtype)  # d score/d logits
+        grad_x = np.asarray(model.backward(np.ascontiguousarray(upstream)), np.float64)
+        # chain rule through the normaliser: d score / d pixel = d score / d x * d x / d pixel
+        out.append(grad_x.reshape(-1, 784) * slope)
+    return np.concatenate(out)
+
+
+def integrated_gradients(model, normalizer, image28, weights, steps: int = IG_STEPS) -> np.ndarray:
+    """Integrated gradients from the black image (no ink): ``x * mean of the gradient along the
+    straight path 0 -> x`` (midpoint rule), ``float64 (784,)``. Their sum approaches
+    ``score(x) - score(black)`` as ``steps`` grows (completeness)."""
+    x = np.asarray(image28, np.float64).reshape(1, 784)
+    alphas = (np.arange(int(steps)) + 0.5) / int(steps)  # (steps,)
+    path = (alphas[:, None] * x).reshape(-1, 28, 28)  # (steps, 28, 28)
+    grads = pixel_gradients(model, normalizer, path, weights)  # (steps, 784)
+    return x.reshape(784) * grads.mean(axis=0)
+
+
+def smoothgrad(
+    model,
+    normalizer,
+    image28,
+    weights,
+    noise: float = SMOOTHGRAD_NOISE,
+    samples: int = SMOOTHGRAD_SAMPLES,
+    rng: np.random.Generator | None = None,
+) -> np.ndarray:
+    """The gradient averaged over ``samples`` noisy copies of the image (Gaussian noise of
+    standard deviation ``noise * 255``), ``float64 (784,)``; zero noise gives the gradient."""
+    rng = rng if rng is not None else np.random.default_rng(0)
+    x = np.asarray(image28, np.float64).reshape(1, 28, 28)
+    noisy = x + rng.normal(0.0, float(noise) * 255.0, size=(int(samples), 28, 28))
+    return pixel_gradients(model, normalizer, noisy, weights).mean(axis=0)
+
+
+def occlusion(
+    model,
+    normalizer,
+    image28,
+    weights,
+    patch: int = OCCLUSION_PATCH,
+    stride: int = OCCLUSION_STRIDE,
+) -> np.ndarray:
+    """How much the score drops when a ``patch`` x ``patch`` square is blacked out, averaged
+    over the squares covering each pixel, ``float64 (784,)``. Forward passes only, so it works
+    for any model; a pixel no square changes the score for gets 0."""
+    x = np.asarray(image28, np.float64).reshape(28, 28)
+    starts = list(range(0, 28 - patch + 1, stride))
+    if starts[-1] != 28 - patch:
+        starts.append(28 - patch)  # the last row and column are covered too
+    corners = [(r, c) for r in starts for c in starts]
+    occluded = np.repeat(x[None], len(corners), axis=0)  # (m, 28, 28)
+    for i, (r, c) in enumerate(corners):
+        occluded[i, r : r + patch, c : c + patch] = 0.0
+    # the intact image goes through the same forward pass as the occluded ones, so a square the
+    # model ignores changes nothing down to the last bit
+    both = scores(model, normalizer, np.concatenate([x[None], occluded]), weights)  # (1 + m,)
+    drops = both[0] - both[1:]  # (m,)
+    total, count = np.zeros((28, 28)), np.zeros((28, 28))
+    for drop, (r, c) in zip(drops, corners, strict=True):
+        total[r : r + patch, c : c + patch] += drop
+        count[r : r + patch, c : c + patch] += 1
+    return (total / count).reshape(784)
+
+
+def _n_classes(model, normalizer) -> int:
+    dense = [layer for layer in model.layers if isinstance(layer, Dense)]
+    if dense:
+        return int(dense[-1].params["W"].shape[1])  # (inputs, classes)
+    x = np.asarray(normalizer(np.zeros((1, 28, 28), np.float32)))
+    return int(model.forward(x, training=False).shape[1])
+
+
 def saliency(
     model,
     normalizer: Callable[[np.ndarray], np.ndarray],
     image28: np.ndarray,
     class_index: int,
     kind: str = "gradient",
+    contrast: int | None = None,
+    rng: np.random.Generator | None = None,
 ) -> np.ndarray:
     """How much each pixel pushes the logit of ``class_index`` up or down.
 
@@ -45,9 +160,13 @@ def saliency(
         ``(n, 28, 28)`` pixels in [0, 255] -> ``float32 (n, 784)``, affine per pixel.
     image28 : (28, 28) array, pixels in [0, 255] (what ``preprocess`` returns)
     class_index : int
-    kind : "gradient" | "gradient_x_input"
+    kind : one of ``SALIENCY_KINDS``
         ``gradient``: d logit / d pixel. ``gradient_x_input``: that times the pixel value, so only
         inked pixels light up (their contribution relative to a black image, to first order).
+        ``integrated_gradients``, ``smoothgrad``, ``occlusion``: see those functions.
+    contrast : int, optional
+        Explain ``logit[class_index] - logit[contrast]`` instead: why this class and not that.
+    rng : the noise of ``smoothgrad`` (a fixed seed when not given)
 
     Returns
     -------
@@ -56,16 +175,18 @@ def saliency(
     if kind not in SALIENCY_KINDS:
         raise ValueError(f"unknown saliency kind {kind!r}; choose one of {SALIENCY_KINDS}")
     pixels = np.asarray(image28, dtype=np.float32).reshape(1, 28, 28)
-    x = np.asarray(normalizer(pixels))  # (1, 784), in the dtype the model expects
-    logits = model.forward(x, training=False)  # (1, k)
-    one_hot = np.zeros_like(logits)
-    one_hot[0, int(class_index)] = 1.0  # d logit_c / d logits
-    grad_x = np.asarray(model.backward(one_hot), np.float64).reshape(784)  # d logit_c / d x
-    # chain rule through the normaliser: d logit / d pixel = d logit / d x * d x / d pixel
-    grad_pixels = grad_x * normalizer_slope(normalizer)
-    if kind == "gradient_x_input":
-        grad_pixels = grad_pixels * pixels.reshape(784)
-    return grad_pixels.reshape(28, 28).astype(np.float32)
+    weights = score_weights(_n_classes(model, normalizer), class_index, contrast)
+    if kind in FAST_KINDS:
+        result = pixel_gradients(model, normalizer, pixels, weights)[0]
+        if kind == "gradient_x_input":
+            result = result * pixels.reshape(784)
+    elif kind == "integrated_gradients":
+        result = integrated_gradients(model, normalizer, pixels, weights)
+    elif kind == "smoothgrad":
+        result = smoothgrad(model, normalizer, pixels, weights, rng=rng)
+    else:
+        result = occlusion(model, normalizer, pixels, weights)
+    return result.reshape(28, 28).astype(np.float32)
 
 
 def runner_up(probabilities: np.ndarray) -> tuple[int, float]:
@@ -161,3 +282,44 @@ def explain_prediction(
     x = normalizer(np.asarray(image28, np.float32).reshape(1, 28, 28))
     units = top_hidden_units(model, x, n=n_units) if n_units > 0 else []
     return Explanation(top, sal, kind, second, margin, units)
+
+
+# ---- the nearest training images in the last hidden layer's space -----------------------------
+def last_hidden_index(model) -> int:
+    """How many layers run before the last Dense layer: its input is the last hidden layer's
+    output (after its activation). 0 for a model that is one Dense layer (then: pixel space)."""
+    dense = [i for i, layer in enumerate(model.layers) if isinstance(layer, Dense)]
+    return dense[-1] if dense else len(model.layers)
+
+
+def hidden_features(
+    model,
+    normalizer: Callable[[np.ndarray], np.ndarray],
+    images: np.ndarray,
+    batch: int = 500,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> np.ndarray | None:
+    """The last hidden layer's output for each image: ``(n, 28, 28)`` pixels -> ``float32
+    (n, d)``. None when ``should_stop()`` turned true between batches."""
+    stop_at = last_hidden_index(model)
+    out = []
+    for i in range(0, len(images), batch):
+        if should_stop():
+            return None
+        h = np.asarray(normalizer(np.asarray(images[i : i + batch], np.float32)))
+        for layer in model.layers[:stop_at]:
+            h = layer.forward(h, training=False)  # (m, 784) -> ... -> (m, d)
+        out.append(np.asarray(h, np.float32).reshape(len(h), -1))
+    if not out:
+        return np.zeros((0, 0), np.float32)
+    return np.concatenate(out)
+
+
+def nearest(features: np.ndarray, query: np.ndarray, k: int = 6) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` rows of ``features (n, d)`` closest to ``query (d,)`` in Euclidean distance,
+    nearest first (ties: lower index first): ``(indices int (k,), distances float64 (k,))``."""
+    f = np.asarray(features, np.float64)
+    q = np.asarray(query, np.float64).reshape(1, -1)
+    d2 = np.sum((f - q) ** 2, axis=1)  # (n,)
+    order = np.argsort(d2, kind="stable")[: max(0, int(k))]
+    return order, np.sqrt(d2[order])

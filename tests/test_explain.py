@@ -7,10 +7,18 @@ import pytest
 
 from nndesk.data.normalize import Normalizer
 from nndesk.explain import (
+    SALIENCY_KINDS,
     explain_prediction,
+    hidden_features,
+    integrated_gradients,
+    nearest,
     normalizer_slope,
+    occlusion,
     runner_up,
     saliency,
+    score_weights,
+    scores,
+    smoothgrad,
     top_hidden_units,
 )
 from nndesk.nn.architecture import build_model
@@ -62,7 +70,7 @@ def test_saliency_of_an_unused_pixel_is_zero_for_gradient_x_input():
 def test_saliency_rejects_an_unknown_kind():
     model = build_model("784-10", rng=np.random.default_rng(0))
     with pytest.raises(ValueError, match="unknown saliency kind"):
-        saliency(model, Normalizer("unit"), np.zeros((28, 28)), 0, kind="smoothgrad")
+        saliency(model, Normalizer("unit"), np.zeros((28, 28)), 0, kind="lime")
 
 
 def test_saliency_works_through_a_cnn():
@@ -126,3 +134,114 @@ def test_explain_prediction_bundles_the_top_class_saliency_runner_up_and_units()
     assert (exp.runner_up, exp.margin) == runner_up(probs)
     assert np.allclose(exp.saliency, saliency(model, normalizer, image, top, "gradient_x_input"))
     assert len(exp.hidden_units) == 3
+
+
+# ---- the other attributions -------------------------------------------------------------------
+def _smooth_model(seed: int, arch: str = "784-12-10"):
+    return build_model(arch, activation="tanh", rng=np.random.default_rng(seed)).astype(np.float64)
+
+
+def test_integrated_gradients_add_up_to_the_score_change_from_the_black_image():
+    rng = np.random.default_rng(5)
+    model = _smooth_model(5)
+    normalizer = _standard_normalizer(rng)
+    image = np.zeros((28, 28))
+    image[6:22, 10:18] = rng.uniform(100, 255, size=(16, 8))
+    for c, contrast in [(3, None), (7, 1)]:
+        w = score_weights(10, c, contrast)
+        attr = integrated_gradients(model, normalizer, image, w, steps=64)
+        change = (
+            scores(model, normalizer, image[None], w)[0]
+            - scores(model, normalizer, np.zeros((1, 28, 28)), w)[0]
+        )
+        assert abs(change) > 0.05  # the check below is not 0 == 0
+        assert attr.sum() == pytest.approx(change, rel=1e-2)
+        assert np.all(attr[image.reshape(784) == 0] == 0)  # no ink, no attribution
+
+
+def test_occlusion_gives_zero_to_a_pixel_the_model_ignores():
+    rng = np.random.default_rng(6)
+    model = build_model("784-10", rng=rng)
+    W = model.layers[0].params["W"]  # (784, 10)
+    ignored = 14 * 28 + 9  # pixel (14, 9)
+    W[ignored] = 0.0
+    image = rng.uniform(0, 255, size=(28, 28)).astype(np.float32)
+    attr = saliency(model, Normalizer("unit"), image, 4, kind="occlusion")
+    one_pixel = occlusion(model, Normalizer("unit"), image, score_weights(10, 4), patch=1, stride=1)
+    assert one_pixel[ignored] == 0.0
+    # a linear model: blacking out one pixel drops the score by its weight x its ink
+    expected = W[:, 4].astype(np.float64) * image.reshape(784) / 255.0
+    np.testing.assert_allclose(one_pixel, expected, rtol=1e-3, atol=1e-5)
+    assert attr.shape == (28, 28) and np.any(attr != 0)
+
+
+def test_occlusion_of_a_region_the_model_ignores_is_zero_there():
+    rng = np.random.default_rng(7)
+    model = build_model("784-16-10", rng=rng)
+    W = model.layers[0].params["W"].reshape(28, 28, 16)
+    W[:, :12] = 0.0  # the model never looks at the left 12 columns
+    image = rng.uniform(0, 255, size=(28, 28)).astype(np.float32)
+    attr = saliency(model, Normalizer("unit"), image, 2, kind="occlusion")
+    # every 4x4 square covering columns 0-8 lies in the ignored part: zero, up to the float32
+    # rounding of rows summed in a different order inside one matrix product
+    seen = np.abs(attr[:, 12:]).max()
+    assert seen > 0.01
+    assert np.abs(attr[:, :9]).max() <= 1e-5 * seen
+
+
+def test_smoothgrad_with_zero_noise_is_the_gradient():
+    rng = np.random.default_rng(8)
+    model = _smooth_model(8)
+    normalizer = _standard_normalizer(rng)
+    image = rng.uniform(0, 255, size=(28, 28))
+    w = score_weights(10, 5)
+    zero = smoothgrad(model, normalizer, image, w, noise=0.0, samples=4)
+    np.testing.assert_allclose(
+        zero.reshape(28, 28), saliency(model, normalizer, image, 5, kind="gradient"), rtol=1e-5
+    )
+    noisy = smoothgrad(model, normalizer, image, w, noise=0.2, samples=4)
+    assert not np.allclose(noisy, zero)
+
+
+@pytest.mark.parametrize("kind", ["gradient", "gradient_x_input", "smoothgrad", "occlusion"])
+def test_the_contrast_map_is_the_difference_of_the_two_class_maps(kind):
+    rng = np.random.default_rng(9)
+    model = _smooth_model(9)
+    normalizer = _standard_normalizer(rng)
+    image = rng.uniform(0, 255, size=(28, 28))
+    contrast = saliency(model, normalizer, image, 7, kind=kind, contrast=1)
+    seven = saliency(model, normalizer, image, 7, kind=kind)
+    one = saliency(model, normalizer, image, 1, kind=kind)
+    assert np.abs(contrast).max() > 0
+    np.testing.assert_allclose(contrast, seven - one, rtol=1e-4, atol=1e-5 * np.abs(seven).max())
+
+
+def test_every_kind_of_map_runs_through_a_cnn():
+    model = build_model("784-c4-p-10", rng=np.random.default_rng(10))
+    image = np.zeros((28, 28), np.float32)
+    image[5:23, 12:16] = 255.0
+    for kind in SALIENCY_KINDS:
+        sal = saliency(model, Normalizer("unit"), image, 3, kind=kind)
+        assert sal.shape == (28, 28) and np.isfinite(sal).all() and np.any(sal != 0)
+
+
+# ---- nearest training images ------------------------------------------------------------------
+def test_nearest_finds_the_closest_rows_in_order_on_a_hand_made_set():
+    features = np.array([[0.0, 0.0], [3.0, 4.0], [1.0, 0.0], [0.0, 2.0], [10.0, 10.0], [1.0, 1.0]])
+    order, dist = nearest(features, np.array([0.9, 0.2]), k=3)
+    assert order.tolist() == [2, 5, 0]
+    np.testing.assert_allclose(dist, np.sqrt([0.01 + 0.04, 0.01 + 0.64, 0.81 + 0.04]))
+    order, _ = nearest(features, np.array([0.5, 0.0]), k=2)
+    assert order.tolist() == [0, 2]  # a tie keeps the lower index first
+
+
+def test_hidden_features_are_the_input_of_the_last_dense_layer():
+    model = build_model("784-16-8-10", rng=np.random.default_rng(11))
+    images = np.random.default_rng(12).uniform(0, 255, size=(7, 28, 28))
+    normalizer = Normalizer("unit")
+    feats = hidden_features(model, normalizer, images, batch=3)
+    assert feats.shape == (7, 8)
+    x = np.asarray(normalizer(images.astype(np.float32)))
+    logits = feats @ model.layers[-1].params["W"] + model.layers[-1].params["b"]
+    np.testing.assert_allclose(logits, model.forward(x), rtol=1e-4, atol=1e-5)
+    assert hidden_features(model, normalizer, images, batch=3, should_stop=lambda: True) is None

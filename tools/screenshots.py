@@ -106,6 +106,7 @@ def render(
     window.tabs.setCurrentWidget(desk.why_page)
     _settle(app, prediction)
     save(desk.why_page, "why-digit")
+    _render_why_contrast(app, desk, save)
     _render_inside_page(app, desk, save)
     print(
         f"digit: drew a 7, the model reads {window.prediction_panel.top_label.text()} "
@@ -146,6 +147,20 @@ def render(
     window.close()
     dismisser.stop()
     return saved
+
+
+def _render_why_contrast(app, desk, save) -> None:
+    """The Why page explaining "7 and not 1" with integrated gradients, and the nearest
+    training images (when MNIST is on this computer)."""
+    why, explainer = desk.why_page, desk.explainer
+    why.set_saliency_kind("integrated_gradients")
+    why.set_target(7, 1)
+    _wait(app, lambda: explainer.is_idle() and why.own_map() is not None, 120)
+    _settle(app, desk.prediction)
+    save(why, "why-contrast")
+    why.set_target(None, None)
+    why.set_saliency_kind("gradient_x_input")
+    _settle(app, desk.prediction)
 
 
 def _render_inside_page(app, desk, save) -> None:

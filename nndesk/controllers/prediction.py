@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from nndesk import inside
 from nndesk.errors import NndeskError
-from nndesk.explain import Explanation, explain_prediction, saliency
+from nndesk.explain import FAST_KINDS, Explanation, explain_prediction, saliency
 from nndesk.inference import Classifier, Prediction
 from nndesk.preprocess import nearly_empty
 
@@ -114,7 +114,8 @@ def _pixels_of(source, name: str) -> np.ndarray:
 class _Worker(QObject):
     """Lives on the worker thread; never touches a widget."""
 
-    finished = Signal(object)  # PredictionResult
+    predicted = Signal(object)  # PredictionResult without explanation: the answer, at once
+    finished = Signal(object)  # PredictionResult with explanation and trace: the job is done
     image_decoded = Signal(object)  # ImageResult
     model_read = Signal(object)  # ModelResult
 
@@ -175,6 +176,7 @@ class _Worker(QObject):
 
     @Slot(object)
     def run(self, job: _Job) -> None:
+        """Answer first (``predicted``: the bars repaint), then explain and trace (``finished``)."""
         try:
             start = time.perf_counter()
             clf = job.classifier
@@ -186,6 +188,11 @@ class _Worker(QObject):
                 image28 = clf.prepare(job.image)
             prediction = None if image28 is None else clf.classify_prepared(image28)
             latency = (time.perf_counter() - start) * 1000.0
+        except Exception as err:  # noqa: BLE001 - report to the GUI instead of killing the thread
+            self.finished.emit(PredictionResult(job.generation, None, None, 0.0, str(err)))
+            return
+        self.predicted.emit(PredictionResult(job.generation, prediction, None, latency))
+        try:
             explanation = None
             if prediction is not None and job.explain_model is not None:
                 explanation = explain_prediction(
@@ -206,7 +213,8 @@ class _Worker(QObject):
                 PredictionResult(job.generation, prediction, explanation, latency, inside=snapshot)
             )
         except Exception as err:  # noqa: BLE001 - report to the GUI instead of killing the thread
-            self.finished.emit(PredictionResult(job.generation, None, None, 0.0, str(err)))
+            failed = PredictionResult(job.generation, prediction, None, latency, str(err))
+            self.finished.emit(failed)
 
 
 class PredictionController(QObject):
@@ -251,6 +259,7 @@ class PredictionController(QObject):
         self._worker = _Worker()
         self._worker.moveToThread(self._thread)
         self._job_submitted.connect(self._worker.run)
+        self._worker.predicted.connect(self._on_worker_predicted)
         self._worker.finished.connect(self._on_worker_finished)
         self._image_submitted.connect(self._worker.decode)
         self._worker.image_decoded.connect(self._on_worker_image_decoded)
@@ -410,25 +419,38 @@ class PredictionController(QObject):
             self._explain_model,
             self._image,
             self._image28,
-            self._saliency_kind,
+            # the live overlay is always a one-pass map: the Why page asks the explain
+            # controller for the slower kinds, so a stroke never waits for them
+            self._saliency_kind if self._saliency_kind in FAST_KINDS else "gradient_x_input",
             self._inside_wanted,
         )
         self._job_submitted.emit(job)
 
+    def _answers_current(self, result: PredictionResult) -> bool:
+        return result.generation >= self._first_current
+
+    @Slot(object)
+    def _on_worker_predicted(self, result: PredictionResult) -> None:
+        """The answer, before its explanation: the bars never wait for saliency or the trace."""
+        if not self._answers_current(result):
+            return
+        self.prediction_ready.emit(result.prediction)
+        if result.prediction is not None:
+            self.latency_measured.emit(result.latency_ms)
+
     @Slot(object)
     def _on_worker_finished(self, result: PredictionResult) -> None:
         self._busy = False
-        if result.generation >= self._first_current:
+        if self._answers_current(result):
             if result.generation != self._generation and not self._pending:
                 self._pending = True  # answered by an older snapshot: ask the newest one too
             if result.error is not None:
                 self.failed.emit(f"prediction failed: {result.error}")
-            self.prediction_ready.emit(result.prediction)
+                if result.prediction is None:
+                    self.prediction_ready.emit(None)  # no answer came before the error
             self.explanation_ready.emit(result.explanation)
             if self._inside_wanted:
                 self.inside_ready.emit(result.inside)
-            if result.prediction is not None:
-                self.latency_measured.emit(result.latency_ms)
         elif not self._pending:
             self._pending = True  # the model changed under the job: predict again with the new one
         self._dispatch()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, Slot
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -34,6 +34,7 @@ class InputPreview(QWidget):
         self._saliency: np.ndarray | None = None
         self._overlay = False
         self._placeholder = "nothing drawn"
+        self._grid: QImage | None = None  # cached by _grid_image
         self.setMinimumSize(28 * 4, 28 * 4)
         # shrinks (staying square when painted) when the window is narrow, never grows
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
@@ -88,12 +89,20 @@ class InputPreview(QWidget):
             painter.setPen(QColor(140, 140, 140))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._placeholder)
         if cell >= 4:  # the grid would swamp a small preview
-            painter.setPen(QPen(QColor(128, 128, 128, 60), 1))
-            for i in range(29):
-                x = round(i * cell)
-                painter.drawLine(x, 0, x, round(28 * cell))
-                painter.drawLine(0, x, round(28 * cell), x)
+            painter.drawImage(0, 0, self._grid_image(cell))
         painter.end()
+
+    def _grid_image(self, cell: float) -> QImage:
+        """The faint pixel grid as one transparent image, drawn once per size: 58 translucent
+        lines drawn one by one cost more than the whole prediction (docs/performance.md)."""
+        side = round(28 * cell) + 1
+        if self._grid is None or self._grid.width() != side:
+            rgba = np.zeros((side, side, 4), np.uint8)
+            lines = [round(i * cell) for i in range(29)]
+            rgba[lines, :] = (128, 128, 128, 60)
+            rgba[:, lines] = (128, 128, 128, 60)
+            self._grid = qt_image.rgba_to_qimage(rgba)
+        return self._grid
 
 
 class ProbabilityBars(QWidget):
@@ -295,6 +304,11 @@ class PredictionPanel(QWidget):
     def _redraw(self) -> None:
         self.set_prediction(self._prediction, self._placeholder)
 
+    def _set_confidence_style(self, style: str) -> None:
+        # a style sheet set again re-polishes the label on every stroke: only set a change
+        if self.confidence_label.styleSheet() != style:
+            self.confidence_label.setStyleSheet(style)
+
     def set_prediction(self, prediction, placeholder: str = "Draw something") -> None:
         """Show a ``Prediction`` (None: blank canvas or no model, ``placeholder`` shown instead).
 
@@ -302,7 +316,7 @@ class PredictionPanel(QWidget):
         self._prediction, self._placeholder = prediction, placeholder
         if prediction is None:
             self.top_label.setText("–")
-            self.confidence_label.setStyleSheet(self._hint_style)  # a hint, not a number
+            self._set_confidence_style(self._hint_style)  # a hint, not a number
             self.confidence_label.setText(placeholder)
             self.runner_up_label.setText("")
             self.bars.set_probabilities(None, self._true)
@@ -310,11 +324,11 @@ class PredictionPanel(QWidget):
         probs = prediction.uncalibrated if self.raw_box.isChecked() else prediction.probabilities
         p = float(probs[prediction.label])
         second = runner_up(probs)[0] if len(probs) >= 2 else None
-        self.confidence_label.setStyleSheet(self._confidence_style)
+        self._set_confidence_style(self._confidence_style)
         if self.is_not_sure() and second is not None:
             name2 = self._names[second] if second < len(self._names) else str(second)
             self.top_label.setText(translate("PredictionPanel", "Not sure"))
-            self.confidence_label.setStyleSheet(self._hint_style)
+            self._set_confidence_style(self._hint_style)
             self.confidence_label.setText(
                 translate("PredictionPanel", "{0} {1:.0f}% or {2} {3:.0f}%").format(
                     prediction.class_name, 100 * p, name2, 100 * float(probs[second])

@@ -1,9 +1,10 @@
-"""The "Why" page: the pixels that drove the answer, the runner-up, (MLPs) the busiest units."""
+"""The "Why" page: the pixels that drove the answer (five attribution methods, any class, a
+contrast), the runner-up, the nearest training images, and (MLPs) the busiest units."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -17,15 +18,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.explain import has_hidden_units
+from nndesk.explain import FAST_KINDS, has_hidden_units
 from nndesk.ui import qt_image, theme
+from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.prediction_view import InputPreview
 
 SALIENCY_CHOICES = (
     ("gradient_x_input", "Gradient \u00d7 input"),
     ("gradient", "Gradient"),
+    ("integrated_gradients", "Integrated gradients"),
+    ("smoothgrad", "SmoothGrad"),
+    ("occlusion", "Occlusion"),
+)
+#: one line per method: what its map shows
+METHOD_NOTES = {
+    "gradient": "How fast the score changes as ink is added at each pixel: a local slope, "
+    "often speckled.",
+    "gradient_x_input": "The slope times the ink at each pixel: roughly what each inked pixel "
+    "contributed.",
+    "integrated_gradients": "The slope averaged along the way from a blank image to your "
+    "drawing, times the ink: the map adds up to the score's change from a blank image.",
+    "smoothgrad": "The slope averaged over 24 copies of your drawing with random noise added, "
+    "so the speckle cancels out.",
+    "occlusion": "How much the score drops when a 4\u00d74 square is blacked out (computed "
+    "from the answers alone, so it works for any model).",
+}
+CAUTION = (
+    "Caution: a heat map shows what one method measures, not what the network \u201csees\u201d. "
+    "The methods often disagree, and a convincing map can hide a wrong reason: compare several."
 )
 UNIT_TILE = 84  # 3x each of the 28 weights
+NEIGHBOUR_TILE = 56  # 2x each training pixel
 
 
 def _pixmap(image: QImage, side: int) -> QPixmap:
@@ -38,6 +61,30 @@ def _pixmap(image: QImage, side: int) -> QPixmap:
             Qt.TransformationMode.FastTransformation,
         )
     )
+
+
+class _NeighbourTile(QWidget):
+    """One training image near the drawing: the picture, its label and its distance."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.picture = QLabel()
+        self.picture.setFixedSize(NEIGHBOUR_TILE, NEIGHBOUR_TILE)
+        self.caption = QLabel()
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.caption)
+
+    def show_image(self, image: np.ndarray, label: str, distance: float) -> None:
+        self.picture.setPixmap(_pixmap(qt_image.gray_to_qimage(image), NEIGHBOUR_TILE))
+        self.caption.setText(f"{label}\nd = {distance:.2f}")
+        self.setToolTip(
+            f"A training image labelled {label}; its last hidden layer's values are "
+            f"{distance:.3f} away from your drawing's."
+        )
 
 
 class _UnitTile(QWidget):
@@ -66,15 +113,31 @@ class _UnitTile(QWidget):
 
 
 class WhyView(QWidget):
-    """Explains the current answer; fed by PredictionController's signals."""
+    """Explains the current answer; fed by PredictionController's signals. With an
+    ``ExplainController`` it also computes the slower maps and the nearest training images."""
 
-    saliency_kind_changed = Signal(str)  # "gradient" | "gradient_x_input", chosen by the user
+    saliency_kind_changed = Signal(str)  # one of explain.SALIENCY_KINDS, chosen by the user
+    explanation_shown = Signal()  # an explanation (or None) is on screen (tests wait on it)
+    overlay_shown = Signal()  # a map from the ExplainController is on the overlay
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, explainer=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._explainer = explainer  # controllers.explain.ExplainController | None
+        self._classifier = None
         self._names: tuple[str, ...] = ()
         self._prediction = None
         self._explanation = None
+        self._map_token = 0  # the attribution asked for last (older answers are dropped)
+        self._map_for = None  # (kind, class, contrast) of the map asked for last
+        self._map_prediction = None  # and the prediction it was for
+        self._own_map: np.ndarray | None = None  # the newest map from the ExplainController
+        self._neighbour_token = 0
+        self._neighbours_for = None  # (prediction, classifier) the neighbours were asked for
+        self._incoming = None  # the newest explanation, shown by _apply_timer
+        self._apply_timer = QTimer(self)
+        self._apply_timer.setSingleShot(True)
+        self._apply_timer.setInterval(0)
+        self._apply_timer.timeout.connect(self._apply_incoming)
         theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
 
         title = QLabel("Why this answer?")
@@ -93,30 +156,72 @@ class WhyView(QWidget):
         for key, text in SALIENCY_CHOICES:
             self.kind_combo.addItem(text, key)
         self.kind_combo.setToolTip(
-            "Gradient: how much the answer's score changes per unit of ink at each pixel.\n"
-            "Gradient \u00d7 input: that times the ink present, i.e. what each inked pixel "
-            "contributed."
+            "How the map is computed. Gradient and gradient \u00d7 input follow every stroke at "
+            "once; the others take tens to hundreds of passes through the network and follow "
+            "a moment later."
         )
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
+        self.class_combo = QComboBox()
+        self.class_combo.setToolTip("The class whose score the map explains")
+        self.class_combo.currentIndexChanged.connect(self._on_target_changed)
+        self.contrast_combo = QComboBox()
+        self.contrast_combo.setToolTip(
+            "Explain the difference of two scores instead: red pixels argue for the first "
+            "class rather than this one, blue pixels the other way round"
+        )
+        self.contrast_combo.currentIndexChanged.connect(self._on_target_changed)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setMinimumWidth(200)
+        self.method_note = QLabel()
+        self.method_note.setWordWrap(True)
+        self.caution = QLabel(CAUTION)
+        self.caution.setWordWrap(True)
+        italic = QFont(self.font())
+        italic.setItalic(True)
+        self.caution.setFont(italic)
 
         saliency_box = QGroupBox("Saliency: which pixels drove the answer")
-        kind_row = QHBoxLayout()
-        kind_row.addWidget(QLabel("Show:"))
-        kind_row.addWidget(self.kind_combo)
-        kind_row.addStretch(1)
+        controls = QGridLayout()
+        controls.addWidget(QLabel("Method:"), 0, 0)
+        controls.addWidget(self.kind_combo, 0, 1)
+        controls.addWidget(QLabel("Explain:"), 1, 0)
+        controls.addWidget(self.class_combo, 1, 1)
+        controls.addWidget(QLabel("and not:"), 2, 0)
+        controls.addWidget(self.contrast_combo, 2, 1)
+        controls.setColumnStretch(2, 1)
         left = QVBoxLayout()
         left.addWidget(self.input_view)
-        left.addLayout(kind_row)
+        left.addLayout(controls)
         left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.summary)
+        right.addWidget(self.method_note)
+        right.addWidget(self.caution)
+        right.addStretch(1)
         # side by side when there is room, stacked on a narrow window (see resizeEvent)
         self._sal_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, saliency_box)
         self._sal_layout.addLayout(left)
-        self._sal_layout.addWidget(self.summary, 1)
+        self._sal_layout.addLayout(right, 1)
+
+        self.neighbours_box = QGroupBox("Nearest training images (in the last hidden layer)")
+        self.neighbours_note = QLabel()
+        self.neighbours_note.setWordWrap(True)
+        self.neighbours_banner = DataBanner()  # what is missing, with Download / Choose a folder
+        self.neighbours_banner.setVisible(False)
+        self.neighbour_tiles = [_NeighbourTile() for _ in range(6)]
+        neighbour_row = QHBoxLayout()
+        neighbour_row.setSpacing(4)
+        for tile in self.neighbour_tiles:
+            tile.setVisible(False)
+            neighbour_row.addWidget(tile)
+        neighbour_row.addStretch(1)
+        neighbours_layout = QVBoxLayout(self.neighbours_box)
+        neighbours_layout.addWidget(self.neighbours_note)
+        neighbours_layout.addWidget(self.neighbours_banner)
+        neighbours_layout.addLayout(neighbour_row)
 
         self.units_box = QGroupBox("Most active hidden units (first layer)")
         self.units_note = QLabel()
@@ -136,6 +241,7 @@ class WhyView(QWidget):
         layout = QVBoxLayout(body)
         layout.addWidget(title)
         layout.addWidget(saliency_box)
+        layout.addWidget(self.neighbours_box)
         layout.addWidget(self.units_box)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -146,6 +252,11 @@ class WhyView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        if explainer is not None:
+            explainer.attribution_ready.connect(self._on_explainer_attribution_ready)
+            explainer.neighbours_ready.connect(self._on_explainer_neighbours_ready)
+            explainer.neighbours_missing.connect(self._on_explainer_neighbours_missing)
+        self._show_method_note()
         self.set_classifier(None)
 
     def resizeEvent(self, event) -> None:
@@ -157,6 +268,10 @@ class WhyView(QWidget):
         self._reflow_tiles(max(2, min(4, (width - 60) // 104)))
         super().resizeEvent(event)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._ask_explainer()  # strokes made while the page was hidden were not explained here
+
     def _reflow_tiles(self, columns: int) -> None:
         if columns == self._columns:
             return
@@ -166,18 +281,54 @@ class WhyView(QWidget):
         for i, tile in enumerate(self.tiles):
             self.units_grid.addWidget(tile, i // columns, i % columns)
 
-    # ---- slots ------------------------------------------------------------------------------
+    # ---- what is explained ------------------------------------------------------------------
     def set_saliency_kind(self, kind: str) -> None:
         index = self.kind_combo.findData(kind)
         if index >= 0:
             self.kind_combo.setCurrentIndex(index)
 
+    def saliency_kind(self) -> str:
+        return self.kind_combo.currentData()
+
+    def set_target(self, class_index: int | None, contrast: int | None = None) -> None:
+        """Explain ``class_index`` (None: the answer), against ``contrast`` (None: alone)."""
+        self.class_combo.setCurrentIndex(0 if class_index is None else class_index + 1)
+        self.contrast_combo.setCurrentIndex(0 if contrast is None else contrast + 1)
+
+    def _chosen(self) -> tuple[int | None, int | None]:
+        return self.class_combo.currentData(), self.contrast_combo.currentData()
+
+    def _target(self) -> tuple[int, int | None]:
+        """(class explained, contrast class or None) for the current prediction."""
+        chosen, contrast = self._chosen()
+        top = int(np.argmax(self._prediction.probabilities))
+        cls = top if chosen is None else chosen
+        return cls, (None if contrast == cls else contrast)
+
+    def _needs_own_map(self) -> bool:
+        """True when the overlay is not the prediction worker's map of the answer."""
+        chosen, contrast = self._chosen()
+        return self.saliency_kind() not in FAST_KINDS or chosen is not None or contrast is not None
+
+    def own_map(self) -> np.ndarray | None:
+        """The map the ExplainController computed last (None before the first)."""
+        return None if self._own_map is None else self._own_map.copy()
+
+    # ---- slots ------------------------------------------------------------------------------
     @Slot(object)
     def set_classifier(self, clf) -> None:
+        self._classifier = clf
         self._names = tuple(clf.class_names) if clf is not None else ()
+        self._fill_class_combos()
         mlp = clf is not None and has_hidden_units(clf.model)
         for tile in self.tiles:
             tile.setVisible(False)
+        for tile in self.neighbour_tiles:
+            tile.setVisible(False)
+        self.neighbours_banner.setVisible(False)
+        self._neighbours_for = None
+        self._own_map = None
+        self._map_for = None
         if clf is None:
             self.units_note.setText("No model loaded.")
         elif mlp:
@@ -193,17 +344,44 @@ class WhyView(QWidget):
                 "not one weight per pixel, so there is no 28x28 picture per unit. "
                 f"Open an MLP model (e.g. {mlp_name}) to see hidden units here."
             )
-        self.set_explanation(None)
+        self._show_neighbours_note()
+        self._incoming = None
+        self._apply_timer.stop()
+        self._show_explanation(None)
+
+    def _fill_class_combos(self) -> None:
+        for combo, first in (
+            (self.class_combo, "the answer"),
+            (self.contrast_combo, "\u2014 (no contrast)"),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, None)
+            for i, name in enumerate(self._names):
+                combo.addItem(name, i)
+            combo.blockSignals(False)
 
     @Slot(object)
     def set_prediction(self, prediction) -> None:
         self._prediction = prediction
         self.input_view.set_image(None if prediction is None else prediction.input_image)
+        self._ask_explainer()
 
     @Slot(object)
     def set_explanation(self, explanation) -> None:
+        """Show ``explanation`` soon: from the event loop after the bars have painted, and only
+        the newest of a burst (the rich text and unit pictures cost more than the bars)."""
+        self._incoming = explanation
+        if not self._apply_timer.isActive():
+            self._apply_timer.start()
+
+    def _apply_incoming(self) -> None:
+        self._show_explanation(self._incoming)
+        self.explanation_shown.emit()
+
+    def _show_explanation(self, explanation) -> None:
         self._explanation = explanation
-        self.input_view.set_saliency(None if explanation is None else explanation.saliency)
+        self._show_overlay()
         if explanation is None or self._prediction is None:
             self.summary.setText(
                 "<p>Draw something, open an image or show a test image: this page then shows "
@@ -212,24 +390,7 @@ class WhyView(QWidget):
             for tile in self.tiles:
                 tile.setVisible(False)
             return
-        names = self._names or tuple(str(i) for i in range(len(self._prediction.probabilities)))
-        probs = self._prediction.probabilities
-        top, second = explanation.class_index, explanation.runner_up
-        red, blue = theme.colours().red, theme.colours().blue
-        how = (
-            "the change of its score per unit of ink at each pixel"
-            if explanation.kind == "gradient"
-            else "gradient \u00d7 input: what each inked pixel contributed to its score"
-        )
-        self.summary.setText(
-            f"<p>The network answers <b>{names[top]}</b> with {100 * probs[top]:.1f}%.</p>"
-            f"<p>Runner-up: <b>{names[second]}</b> with {100 * probs[second]:.1f}%, a margin of "
-            f"<b>{100 * explanation.margin:.1f}</b> percentage points"
-            f"{' — a close call' if explanation.margin < 0.2 else ''}.</p>"
-            f"<p>The overlay shows {how} for <b>{names[top]}</b>. "
-            f"<span style='color:{red}'>Red</span> pixels argue for it, "
-            f"<span style='color:{blue}'>blue</span> pixels against it.</p>"
-        )
+        self._show_summary()
         units = explanation.hidden_units
         for i, tile in enumerate(self.tiles):
             if i < len(units):
@@ -238,10 +399,147 @@ class WhyView(QWidget):
             else:
                 tile.setVisible(False)
 
+    def _show_overlay(self) -> None:
+        if self._needs_own_map():
+            self.input_view.set_saliency(self._own_map)
+        else:
+            explanation = self._explanation
+            self.input_view.set_saliency(None if explanation is None else explanation.saliency)
+
+    def _show_summary(self) -> None:
+        if self._explanation is None or self._prediction is None:
+            return
+        names = self._names or tuple(str(i) for i in range(len(self._prediction.probabilities)))
+        probs = self._prediction.probabilities
+        top, second = self._explanation.class_index, self._explanation.runner_up
+        red, blue = theme.colours().red, theme.colours().blue
+        cls, contrast = self._target()
+        method = dict(SALIENCY_CHOICES)[self.saliency_kind()].lower()
+        if contrast is None:
+            what = f"for <b>{names[cls]}</b>"
+            sides = "argue for it"
+        else:
+            what = f"for <b>{names[cls]}</b> rather than <b>{names[contrast]}</b>"
+            sides = f"argue for {names[cls]} over {names[contrast]}"
+        pending = (
+            " (computing\u2026)"
+            if self._needs_own_map() and self._own_map is None and self._explainer is not None
+            else ""
+        )
+        self.summary.setText(
+            f"<p>The network answers <b>{names[top]}</b> with {100 * probs[top]:.1f}%.</p>"
+            f"<p>Runner-up: <b>{names[second]}</b> with {100 * probs[second]:.1f}%, a margin of "
+            f"<b>{100 * self._explanation.margin:.1f}</b> percentage points"
+            f"{' — a close call' if self._explanation.margin < 0.2 else ''}.</p>"
+            f"<p>The overlay shows {method} {what}{pending}. "
+            f"<span style='color:{red}'>Red</span> pixels {sides}, "
+            f"<span style='color:{blue}'>blue</span> pixels against.</p>"
+        )
+
+    def _show_method_note(self) -> None:
+        self.method_note.setText(METHOD_NOTES[self.saliency_kind()])
+
+    # ---- the slower views (ExplainController) -------------------------------------------------
+    def _ask_explainer(self) -> None:
+        """Ask for the map and the neighbours of the current prediction, when the page is
+        shown (a hidden page costs nothing) and they were not asked for already."""
+        if self._explainer is None or not self.isVisible():
+            return
+        clf, prediction = self._classifier, self._prediction
+        if clf is None or prediction is None:
+            return
+        if self._needs_own_map():
+            cls, contrast = self._target()
+            wanted = (self.saliency_kind(), cls, contrast)
+            if wanted != self._map_for:
+                self._own_map = None  # another method or class: the old map would mislead
+            if wanted != self._map_for or prediction is not self._map_prediction:
+                self._map_for, self._map_prediction = wanted, prediction
+                self._map_token = self._explainer.request_attribution(
+                    clf, prediction.input_image, cls, contrast, self.saliency_kind()
+                )
+        asked = self._neighbours_for
+        if clf.dataset is not None and (
+            asked is None or asked[0] is not prediction or asked[1] is not clf
+        ):
+            self._neighbours_for = (prediction, clf)
+            self._neighbour_token = self._explainer.request_neighbours(clf, prediction.input_image)
+
+    @Slot(int, object)
+    def _on_explainer_attribution_ready(self, token: int, result) -> None:
+        if token != self._map_token:
+            return  # an older request's answer
+        self._own_map = result
+        self._show_overlay()
+        self._show_summary()
+        self.overlay_shown.emit()
+
+    @Slot(int, object)
+    def _on_explainer_neighbours_ready(self, token: int, found) -> None:
+        if token != self._neighbour_token:
+            return
+        self.neighbours_banner.setVisible(False)
+        names = self._names
+        for tile, image, label, dist in zip(
+            self.neighbour_tiles, found.images, found.labels, found.distances, strict=False
+        ):
+            tile.show_image(image, names[label] if label < len(names) else str(label), dist)
+            tile.setVisible(True)
+        self.neighbours_note.setText(
+            f"The {len(found.labels)} images among the first {found.pool:,} training images "
+            "whose last hidden layer is closest to your drawing's (Euclidean distance d): "
+            "what the network treats as most alike."
+        )
+
+    @Slot(int, str, str)
+    def _on_explainer_neighbours_missing(self, token: int, message: str, dataset: str) -> None:
+        if token != self._neighbour_token:
+            return
+        for tile in self.neighbour_tiles:
+            tile.setVisible(False)
+        self.neighbours_note.setText(
+            "The nearest training images need this model's training set on this computer."
+        )
+        self.neighbours_banner.show_problem(message, dataset or None)
+        self._neighbours_for = None  # ask again after the data arrives
+
+    @Slot()
+    def data_changed(self) -> None:
+        """The datasets on this computer changed: look for the neighbours again."""
+        if self.neighbours_banner.isVisible():
+            self.neighbours_banner.clear()
+            self.neighbours_banner.setVisible(False)
+            self._ask_explainer()
+
+    def _show_neighbours_note(self) -> None:
+        clf = self._classifier
+        if clf is None:
+            text = "No model loaded."
+        elif self._explainer is None:
+            text = "Not available here."
+        elif clf.dataset is None:
+            text = (
+                "This model's file names no registered training set (it was trained on an "
+                "image folder), so there are no training images to compare with."
+            )
+        else:
+            text = "Draw something: the training images most like it (for the network) show here."
+        self.neighbours_note.setText(text)
+
     @Slot(object)
     def _on_theme_changed(self, _colours) -> None:
-        self.set_explanation(self._explanation)  # the red and blue words follow the theme
+        self._show_explanation(self._explanation)  # the red and blue words follow the theme
 
     @Slot(int)
     def _on_kind_combo_changed(self, index: int) -> None:
+        self._show_method_note()
+        self._show_overlay()
+        self._show_summary()
+        self._ask_explainer()
         self.saliency_kind_changed.emit(self.kind_combo.itemData(index))
+
+    @Slot(int)
+    def _on_target_changed(self, _index: int) -> None:
+        self._show_overlay()
+        self._show_summary()
+        self._ask_explainer()

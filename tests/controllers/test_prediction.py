@@ -100,6 +100,36 @@ def test_a_newer_training_snapshot_does_not_drop_the_answer_of_the_one_in_flight
     np.testing.assert_allclose(second.probabilities, newer.classify_image(drawing).probabilities)
 
 
+def test_the_answer_reaches_the_bars_before_its_explanation_and_even_when_explaining_fails(
+    qtbot, controller, classifier, monkeypatch
+):
+    explaining = threading.Event()  # set while the worker is in explain_prediction
+
+    def failing_explanation(*_args, **_kwargs):
+        explaining.set()
+        raise RuntimeError("explaining broke")
+
+    monkeypatch.setattr(prediction_module, "explain_prediction", failing_explanation)
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[40:240, 130:150] = 255
+    events: list = []
+    controller.prediction_ready.connect(lambda p: events.append(("answer", p)))
+    controller.explanation_ready.connect(lambda e: events.append(("explanation", e)))
+    controller.failed.connect(lambda m: events.append(("failed", m)))
+    controller.set_classifier(classifier)  # nothing drawn yet: answers None at once
+    events.clear()
+    controller.request_now(drawing)
+    qtbot.waitUntil(lambda: any(kind == "explanation" for kind, _ in events), timeout=10_000)
+    kinds = [kind for kind, _ in events]
+    assert kinds.index("answer") < kinds.index("explanation")
+    answer = events[kinds.index("answer")][1]
+    np.testing.assert_allclose(
+        answer.probabilities, classifier.classify_image(drawing).probabilities, rtol=1e-5
+    )
+    assert explaining.is_set() and ("failed", "prediction failed: explaining broke") in events
+    assert ("explanation", None) in events
+
+
 def test_a_training_snapshot_is_explained_as_it_is_without_another_copy(
     qtbot, controller, classifier, monkeypatch
 ):

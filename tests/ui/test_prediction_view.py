@@ -124,7 +124,10 @@ def test_the_why_page_explains_with_runner_up_and_shows_hidden_units(qtbot, tiny
     units = [(u, 1.0 - u / 10, np.zeros((28, 28), np.float32)) for u in range(5)]
     pred = prediction([0.05, 0.6, 0.3, 0.05, 0, 0, 0, 0, 0, 0], clf.class_names)
     view.set_prediction(pred)
-    view.set_explanation(Explanation(1, np.ones((28, 28), np.float32), "gradient", 2, 0.3, units))
+    with qtbot.waitSignal(view.explanation_shown):  # shown after the bars, from the event loop
+        view.set_explanation(
+            Explanation(1, np.ones((28, 28), np.float32), "gradient", 2, 0.3, units)
+        )
     text = view.summary.text()
     assert "<b>1</b> with 60.0%" in text and "<b>2</b> with 30.0%" in text
     assert "30.0</b> percentage points" in text

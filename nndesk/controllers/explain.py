@@ -1,0 +1,218 @@
+"""ExplainController: the Why page's slower views, each on its own worker thread.
+
+Attributions (integrated gradients, SmoothGrad, occlusion, another class, a contrast) take one
+to a few hundred forward passes, and the nearest training images need the last hidden layer's
+output for thousands of training images: neither may run on the GUI thread nor on the
+prediction worker (the bars would wait). Each kind of job has one thread; while a job runs only
+the newest request waits, so a fast pen never builds a queue.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from nndesk.explain import hidden_features, nearest, saliency
+
+NEIGHBOUR_POOL = 10_000  # training images searched (the first ones of the shuffled training set)
+NEIGHBOURS = 6
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """The training images nearest to a drawing in the last hidden layer's space."""
+
+    images: np.ndarray  # uint8 (k, 28, 28)
+    labels: tuple[int, ...]
+    distances: tuple[float, ...]  # Euclidean, in the hidden layer's units
+    pool: int  # how many training images were searched
+
+
+@dataclass(frozen=True)
+class _Call:
+    token: int
+    run: Callable[[], object]  # runs on the worker thread, on snapshots only
+
+
+class _Runner(QObject):
+    """Lives on a worker thread: runs one call at a time; never touches a widget."""
+
+    finished = Signal(int, object, object)  # token, result | None, exception | None
+
+    @Slot(object)
+    def run(self, call: _Call) -> None:
+        try:
+            self.finished.emit(call.token, call.run(), None)
+        except Exception as err:  # noqa: BLE001 - reported to the GUI, the thread lives on
+            self.finished.emit(call.token, None, err)
+
+
+class _LatestOnly(QObject):
+    """One worker thread running calls; while one runs, a newer request replaces the waiting
+    one. ``finished(token, result, error)`` answers each call that ran."""
+
+    finished = Signal(int, object, object)
+    _submitted = Signal(object)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._busy = False
+        self._pending: _Call | None = None
+        self._thread = QThread(self)
+        self._thread.setObjectName(name)
+        self._runner = _Runner()
+        self._runner.moveToThread(self._thread)
+        self._submitted.connect(self._runner.run)
+        self._runner.finished.connect(self._on_runner_finished)
+        self._thread.finished.connect(self._runner.deleteLater)
+        self._thread.start()
+
+    def submit(self, call: _Call) -> None:
+        self._pending = call
+        self._dispatch()
+
+    def is_idle(self) -> bool:
+        return not self._busy and self._pending is None
+
+    def _dispatch(self) -> None:
+        if self._busy or self._pending is None:
+            return
+        call, self._pending = self._pending, None
+        self._busy = True
+        self._submitted.emit(call)
+
+    @Slot(int, object, object)
+    def _on_runner_finished(self, token: int, result, error) -> None:
+        self._busy = False
+        self.finished.emit(token, result, error)
+        self._dispatch()
+
+    def shutdown(self) -> None:
+        self._pending = None
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait(10_000)
+
+
+class ExplainController(QObject):
+    """Attribution maps and nearest training images for the Why page, off the GUI thread."""
+
+    #: (token, float32 (28, 28)) answering ``request_attribution``
+    attribution_ready = Signal(int, object)
+    neighbours_ready = Signal(int, object)  # (token, Neighbours) answering ``request_neighbours``
+    #: (token, one line, registered dataset name or "") when no training images can be read
+    neighbours_missing = Signal(int, str, str)
+    failed = Signal(str)  # one line when a computation raised
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._token = 0
+        self._model_source = None  # the model the private copy was made from
+        self._model_copy = None  # forward+backward overwrite layer caches: never share it
+        self._features: dict = {}  # (id(copy), dataset) -> (features, images, labels); runner only
+        self._stop_features = threading.Event()
+        self._attributions = _LatestOnly("attributions", self)
+        self._attributions.finished.connect(self._on_attribution_finished)
+        self._neighbours = _LatestOnly("neighbours", self)
+        self._neighbours.finished.connect(self._on_neighbours_finished)
+
+    def _private_model(self, clf):
+        if self._model_source is not clf.model:
+            self._model_source = clf.model
+            self._model_copy = copy.deepcopy(clf.model)
+            self._stop_features.set()  # features of an older model are not wanted any more
+        return self._model_copy
+
+    def request_attribution(
+        self, clf, image28: np.ndarray, class_index: int, contrast: int | None, kind: str
+    ) -> int:
+        """Compute ``explain.saliency`` of ``kind`` on the worker; returns the token that
+        ``attribution_ready`` will carry."""
+        self._token += 1
+        model, normalizer = self._private_model(clf), clf.normalizer
+        image = np.asarray(image28, np.float32).copy()
+
+        def run():
+            return saliency(model, normalizer, image, class_index, kind=kind, contrast=contrast)
+
+        self._attributions.submit(_Call(self._token, run))
+        return self._token
+
+    def request_neighbours(
+        self, clf, image28: np.ndarray, get_dataset: Callable | None = None
+    ) -> int:
+        """Find the ``NEIGHBOURS`` training images nearest to ``image28`` under ``clf``.
+
+        ``get_dataset(name)`` returns the dataset (blocking; it runs on the worker) or raises
+        ``DatasetMissing`` (default: ``controllers.datasets.get_dataset``); the training set's
+        features are computed once per model and kept.
+        """
+        if get_dataset is None:
+            from nndesk.controllers.datasets import get_dataset
+        self._token += 1
+        token = self._token
+        model, normalizer, name = self._private_model(clf), clf.normalizer, clf.dataset
+        image = np.asarray(image28, np.float32).reshape(1, 28, 28).copy()
+        features, stop = self._features, self._stop_features
+
+        def run():
+            key = (id(model), name)
+            if key not in features:
+                features.clear()  # one model's features at a time (tens of megabytes)
+                data = get_dataset(name)
+                images = np.asarray(data.train_images[:NEIGHBOUR_POOL])
+                labels = np.asarray(data.train_labels[:NEIGHBOUR_POOL])
+                stop.clear()
+                pool = hidden_features(model, normalizer, images, should_stop=stop.is_set)
+                if pool is None:
+                    return None  # another model came meanwhile
+                features[key] = (pool, images, labels)
+            pool, images, labels = features[key]
+            query = hidden_features(model, normalizer, image)[0]  # (d,)
+            order, dist = nearest(pool, query, NEIGHBOURS)
+            return Neighbours(
+                images[order].astype(np.uint8),
+                tuple(int(labels[i]) for i in order),
+                tuple(float(d) for d in dist),
+                len(pool),
+            )
+
+        self._neighbours.submit(_Call(token, run))
+        return token
+
+    @Slot(int, object, object)
+    def _on_attribution_finished(self, token: int, result, error) -> None:
+        if error is not None:
+            self.failed.emit(f"explanation failed: {error}")
+        self.attribution_ready.emit(token, result)
+
+    @Slot(int, object, object)
+    def _on_neighbours_finished(self, token: int, result, error) -> None:
+        from nndesk.controllers.datasets import DatasetMissing
+        from nndesk.errors import NndeskError
+
+        if isinstance(error, DatasetMissing):
+            self.neighbours_missing.emit(token, str(error), error.name)
+        elif isinstance(error, NndeskError):
+            self.neighbours_missing.emit(token, str(error), "")
+        elif error is not None:
+            self.failed.emit(f"nearest training images failed: {error}")
+            self.neighbours_missing.emit(token, f"Cannot search the training images: {error}", "")
+        elif result is not None:
+            self.neighbours_ready.emit(token, result)
+
+    def is_idle(self) -> bool:
+        """True when no job runs and none waits (tests, screenshots)."""
+        return self._attributions.is_idle() and self._neighbours.is_idle()
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Stop both worker threads (the window calls this before it closes)."""
+        self._stop_features.set()
+        self._attributions.shutdown()
+        self._neighbours.shutdown()

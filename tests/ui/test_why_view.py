@@ -1,0 +1,98 @@
+"""The Why page's slower views: other methods, classes, contrasts, nearest training images."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from nndesk.controllers import explain as explain_controller
+from nndesk.explain import hidden_features, nearest, saliency
+from nndesk.inference import Classifier
+
+
+@pytest.fixture
+def why_desk(window_factory, tiny_model_file):
+    """The window on the Why page with the tiny MNIST-named MLP and a vertical stroke drawn."""
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    desk.window.tabs.setCurrentWidget(desk.why_page)
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[50:230, 120:160] = 255
+    desk.prediction.request_now(drawing)
+    return desk
+
+
+def _wait_for_answer(qtbot, desk):
+    qtbot.waitUntil(lambda: desk.why_page._prediction is not None, timeout=10_000)  # noqa: SLF001
+    return desk.why_page._prediction  # noqa: SLF001
+
+
+def test_occlusion_is_computed_off_the_gui_thread_and_shown_on_the_overlay(
+    qtbot, why_desk, monkeypatch
+):
+    threads = []
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return saliency(*args, **kwargs)
+
+    monkeypatch.setattr(explain_controller, "saliency", recording)
+    why = why_desk.why_page
+    answer = _wait_for_answer(qtbot, why_desk)
+    with qtbot.waitSignal(why.overlay_shown, timeout=10_000):
+        why.set_saliency_kind("occlusion")
+    clf = why_desk.prediction.current()
+    expected = saliency(clf.model, clf.normalizer, answer.input_image, answer.label, "occlusion")
+    np.testing.assert_allclose(why.input_view._saliency, expected, rtol=1e-5)  # noqa: SLF001
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert "blacked out" in why.method_note.text() and "mislead" not in why.method_note.text()
+    assert "Caution" in why.caution.text()
+
+
+def test_a_chosen_class_against_another_shows_the_contrast_map(qtbot, why_desk):
+    why = why_desk.why_page
+    answer = _wait_for_answer(qtbot, why_desk)
+    why.set_saliency_kind("gradient")
+    with qtbot.waitSignal(why.overlay_shown, timeout=10_000):
+        why.set_target(7, 1)
+    clf = why_desk.prediction.current()
+    image = answer.input_image
+    seven = saliency(clf.model, clf.normalizer, image, 7, "gradient")
+    one = saliency(clf.model, clf.normalizer, image, 1, "gradient")
+    np.testing.assert_allclose(why.own_map(), seven - one, rtol=1e-4, atol=1e-7)
+    assert "<b>7</b> rather than <b>1</b>" in why.summary.text()
+
+
+def test_the_nearest_training_images_are_the_closest_in_the_last_hidden_layer(
+    qtbot, tiny_data_dir, why_desk
+):
+    from nndesk.controllers.datasets import get_dataset
+
+    why = why_desk.why_page
+    answer = _wait_for_answer(qtbot, why_desk)
+    qtbot.waitUntil(lambda: why.neighbour_tiles[0].isVisible(), timeout=20_000)
+    clf = why_desk.prediction.current()
+    data = get_dataset("mnist")
+    pool = data.train_images[: explain_controller.NEIGHBOUR_POOL]
+    feats = hidden_features(clf.model, clf.normalizer, pool)
+    query = hidden_features(clf.model, clf.normalizer, answer.input_image[None])[0]
+    order, dist = nearest(feats, query, 6)
+    captions = [tile.caption.text() for tile in why.neighbour_tiles]
+    expected = [f"{data.train_labels[i]}\nd = {d:.2f}" for i, d in zip(order, dist, strict=True)]
+    assert captions == expected
+    assert not why.neighbours_banner.isVisible()
+
+
+def test_without_training_data_the_page_says_so_and_offers_the_download(qtbot, why_desk):
+    why = why_desk.why_page
+    _wait_for_answer(qtbot, why_desk)
+    qtbot.waitUntil(lambda: why.neighbours_banner.isVisible(), timeout=10_000)
+    assert "MNIST" in why.neighbours_banner.text()
+    assert why.neighbours_banner.offered_dataset() == "mnist"
+    assert not any(tile.isVisible() for tile in why.neighbour_tiles)
+    # the drawing goes on: another stroke is still answered while the data is missing
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[100:180, 40:240] = 255
+    with qtbot.waitSignal(why_desk.prediction.prediction_ready, timeout=10_000):
+        why_desk.prediction.request_now(drawing)
