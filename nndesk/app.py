@@ -42,6 +42,7 @@ from nndesk.ui.dataset_view import DatasetView
 from nndesk.ui.evaluation_panel import EvaluationPanel
 from nndesk.ui.inside_view import InsideView
 from nndesk.ui.lab_view import LabView
+from nndesk.ui.language import translate
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.map_view import MapView
 from nndesk.ui.mistakes_view import MistakesView
@@ -126,7 +127,7 @@ class Coordinator(QObject):
 
     @Slot(str)
     def _on_prediction_model_failed(self, message: str) -> None:
-        self.window.show_error(message, "Cannot open model")
+        self.window.show_error(message, translate("Coordinator", "Cannot open model"))
 
     @Slot(object)
     def _on_prediction_classifier_changed(self, clf: Classifier | None) -> None:
@@ -171,7 +172,9 @@ class Coordinator(QObject):
         try:
             save_model(path, clf.model, clf.info)
         except (NndeskError, OSError) as err:
-            self.window.show_error(str(err).splitlines()[0], "Cannot save model")
+            self.window.show_error(
+                str(err).splitlines()[0], translate("Coordinator", "Cannot save model")
+            )
             return
         preferences.add_recent_model(path)
         self.refresh_model_choices()
@@ -218,7 +221,7 @@ class Coordinator(QObject):
 
     @Slot(str)
     def _on_prediction_image_failed(self, message: str) -> None:
-        self.window.show_error(message, "Cannot open image")
+        self.window.show_error(message, translate("Coordinator", "Cannot open image"))
 
     # ---- test images ------------------------------------------------------------------------
     def _dataset_name(self) -> str:
@@ -231,7 +234,11 @@ class Coordinator(QObject):
     def _on_window_test_image_requested(self, index: int) -> None:
         name = self._dataset_name()
         self._wanted = (name, index)
-        self.window.show_note(f"Loading the {TITLES.get(name, name)} test images...")
+        self.window.show_note(
+            translate("Coordinator", "Loading the {title} test images...").format(
+                title=TITLES.get(name, name)
+            )
+        )
         self.loader.request(name)  # memoised: instant after the first time
 
     @Slot(object)
@@ -245,11 +252,19 @@ class Coordinator(QObject):
             index = int(self.rng.integers(n))
         if not 0 <= index < n:
             self.window.show_note("")
-            self.window.show_error(f"test image {index} does not exist: the test set has {n}")
+            self.window.show_error(
+                translate(
+                    "Coordinator", "test image {index} does not exist: the test set has {n}"
+                ).format(index=index, n=n)
+            )
             return
         image28 = dataset.test_images[index]
         self.window.test_index.setValue(index)
-        self.window.show_note(f"Test image {index} of {TITLES.get(dataset.name, dataset.name)}")
+        self.window.show_note(
+            translate("Coordinator", "Test image {index} of {title}").format(
+                index=index, title=TITLES.get(dataset.name, dataset.name)
+            )
+        )
         # the model sees the test image itself, exactly as evaluation does
         self.show_on_canvas(image28, int(dataset.test_labels[index]))
 
@@ -268,7 +283,7 @@ class Coordinator(QObject):
             return
         self._wanted = None
         self.window.show_note(message)
-        self.window.show_error(message, "Test images unavailable")
+        self.window.show_error(message, translate("Coordinator", "Test images unavailable"))
 
     # ---- getting data -----------------------------------------------------------------------
     def connect_banner(self, banner: DataBanner) -> None:
@@ -302,7 +317,10 @@ class Coordinator(QObject):
     @Slot(str)
     def _on_downloads_finished(self, name: str) -> None:
         self.window.statusBar().showMessage(
-            f"{TITLES.get(name, name)} downloaded and verified", 5000
+            translate("Coordinator", "{title} downloaded and verified").format(
+                title=TITLES.get(name, name)
+            ),
+            5000,
         )
         self._data_changed()
 
@@ -354,7 +372,9 @@ class Coordinator(QObject):
     @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
         preferences.set_data_dir(folder)
-        self.window.show_note(f"Data folder: {folder}")
+        self.window.show_note(
+            translate("Coordinator", "Data folder: {folder}").format(folder=folder)
+        )
         self._data_changed()
 
     @Slot()

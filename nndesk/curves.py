@@ -19,6 +19,7 @@ from matplotlib.patches import Polygon
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from nndesk.fileio import atomic_path
+from nndesk.i18n import N_, shown
 from nndesk.runs import Curves
 from nndesk.viz import muted_colour
 
@@ -91,12 +92,12 @@ def smoothing_window(n_batches_per_epoch: int | None, n_points: int) -> int:
 def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
     """Titles, labels, grids and tick formats shared by the live and the overlay plots."""
     for ax, title, ylabel in (
-        (ax_batch, "Loss per batch", "loss"),
-        (ax_loss, "Loss per epoch", "loss"),
-        (ax_acc, "Accuracy per epoch", "accuracy"),
+        (ax_batch, shown(N_("Loss per batch")), shown(N_("loss"))),
+        (ax_loss, shown(N_("Loss per epoch")), shown(N_("loss"))),
+        (ax_acc, shown(N_("Accuracy per epoch")), shown(N_("accuracy"))),
     ):
         ax.set_title(title, fontsize=10, loc="left")
-        ax.set_xlabel("epoch", fontsize=9)
+        ax.set_xlabel(shown(N_("epoch")), fontsize=9)
         ax.set_ylabel(ylabel, fontsize=9)
         ax.tick_params(labelsize=8)
         ax.grid(True, linewidth=0.8)  # grid.color: the theme's
@@ -143,7 +144,9 @@ class LiveCurves:
         self.axes = (ax_batch, ax_loss, ax_acc)
         style_axes(ax_batch, ax_loss, ax_acc)
         kw = {"animated": animated}
-        (self.batch_line,) = ax_batch.plot([], [], color=BATCH_COLOR, lw=0.8, label="batch", **kw)
+        (self.batch_line,) = ax_batch.plot(
+            [], [], color=BATCH_COLOR, lw=0.8, label=shown(N_("batch")), **kw
+        )
         # with more batches than pixels, the light per-batch line becomes a min-max band: it looks
         # the same and is drawn ~10x faster (a dense zigzag is the slowest thing Agg draws)
         self.batch_band = Polygon(
@@ -157,19 +160,19 @@ class LiveCurves:
         )
         ax_batch.add_patch(self.batch_band)
         (self.batch_avg_line,) = ax_batch.plot(
-            [], [], color=TRAIN_COLOR, lw=1.8, label="moving average", **kw
+            [], [], color=TRAIN_COLOR, lw=1.8, label=shown(N_("moving average")), **kw
         )
         (self.train_loss_line,) = ax_loss.plot(
-            [], [], "o-", color=TRAIN_COLOR, ms=4, lw=1.8, label="train", **kw
+            [], [], "o-", color=TRAIN_COLOR, ms=4, lw=1.8, label=shown(N_("train")), **kw
         )
         (self.val_loss_line,) = ax_loss.plot(
-            [], [], "s-", color=VAL_COLOR, ms=4, lw=1.8, label="validation", **kw
+            [], [], "s-", color=VAL_COLOR, ms=4, lw=1.8, label=shown(N_("validation")), **kw
         )
         (self.train_acc_line,) = ax_acc.plot(
-            [], [], "o-", color=TRAIN_COLOR, ms=4, lw=1.8, label="train", **kw
+            [], [], "o-", color=TRAIN_COLOR, ms=4, lw=1.8, label=shown(N_("train")), **kw
         )
         (self.val_acc_line,) = ax_acc.plot(
-            [], [], "s-", color=VAL_COLOR, ms=4, lw=1.8, label="validation", **kw
+            [], [], "s-", color=VAL_COLOR, ms=4, lw=1.8, label=shown(N_("validation")), **kw
         )
         # only when the run measures the test split every epoch (no legend entry otherwise)
         (self.test_loss_line,) = ax_loss.plot(
@@ -243,18 +246,18 @@ class LiveCurves:
         self.train_acc_line.set_data(*_xy(ex, curves.train_accuracy))
         self.val_acc_line.set_data(*_xy(ex, curves.val_accuracy))
         # legends name only the curves this run has (no validation split, no test per epoch)
-        shown = (bool(_finite(curves.val_accuracy).size) or not curves.epochs,
+        visible = (bool(_finite(curves.val_accuracy).size) or not curves.epochs,
                  bool(_finite(curves.test_accuracy).size))  # fmt: skip
         self.test_loss_line.set_data(*_xy(ex, curves.test_loss))
         self.test_acc_line.set_data(*_xy(ex, curves.test_accuracy))
         changed = False
-        if shown != self._shown:
-            self._shown = shown
+        if visible != self._shown:
+            self._shown = visible
             for line, name, on in (
-                (self.val_loss_line, "validation", shown[0]),
-                (self.val_acc_line, "validation", shown[0]),
-                (self.test_loss_line, "test", shown[1]),
-                (self.test_acc_line, "test", shown[1]),
+                (self.val_loss_line, shown(N_("validation")), visible[0]),
+                (self.val_acc_line, shown(N_("validation")), visible[0]),
+                (self.test_loss_line, shown(N_("test")), visible[1]),
+                (self.test_acc_line, shown(N_("test")), visible[1]),
             ):
                 line.set_label(name if on else "_" + name)
             for ax, loc in zip(self.axes[1:], ("upper right", "lower right"), strict=True):

@@ -11,6 +11,7 @@ import difflib
 from dataclasses import dataclass
 
 from nndesk.errors import ConfigError
+from nndesk.i18n import N_
 from nndesk.training import TrainConfig
 
 
@@ -142,24 +143,26 @@ PRESETS: dict[str, Preset] = {
     for p in (
         Preset(
             "fashion-mlp",
-            "Fashion lab: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, inputs in [-1, 1], 5 epochs",
+            N_(
+                "Fashion lab: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, inputs in [-1, 1], 5 epochs"
+            ),
             # the lab fits all 60,000 training images (Keras model.fit, no validation split)
             _FASHION_MLP.replace(val_fraction=0.0),
             0.87,
         ),
         Preset(
             "fashion-mlp-128",
-            "fashion-mlp variant: 128 neurons per hidden layer, 10 epochs",
+            N_("fashion-mlp variant: 128 neurons per hidden layer, 10 epochs"),
             _FASHION_MLP.replace(arch="784-128-128-10", epochs=10),
         ),
         Preset(
             "fashion-mlp-3layers",
-            "fashion-mlp variant: three hidden layers of 64",
+            N_("fashion-mlp variant: three hidden layers of 64"),
             _FASHION_MLP.replace(arch="784-64-64-64-10"),
         ),
         Preset(
             "fashion-mlp-plus",
-            "beats the Fashion lab: 784-256-128-10, batch 64, 15 epochs, cosine decay",
+            N_("beats the Fashion lab: 784-256-128-10, batch 64, 15 epochs, cosine decay"),
             _FASHION_MLP.replace(
                 arch="784-256-128-10", batch_size=64, epochs=15, schedule="cosine", min_lr=1e-5
             ),
@@ -167,32 +170,35 @@ PRESETS: dict[str, Preset] = {
         ),
         Preset(
             "mnist-sigmoid-raw",
-            "MNIST lab: 784-784-10 sigmoid/sigmoid, BCE, Adam 0.01, batch 128, raw pixels",
+            N_("MNIST lab: 784-784-10 sigmoid/sigmoid, BCE, Adam 0.01, batch 128, raw pixels"),
             _MNIST_WIDE,
             0.876,
         ),
         Preset(
             "mnist-sigmoid-plus",
-            "beats mnist-sigmoid-raw: the same sigmoid/sigmoid net and training, pixels in [0, 1]",
+            N_(
+                "beats mnist-sigmoid-raw: the same sigmoid/sigmoid net and training, pixels in "
+                "[0, 1]"
+            ),
             # the lab's own lesson (raw vs normalised pixels), on the sigmoid net it starts from
             _MNIST_WIDE.replace(normalize="unit"),
             0.876,
         ),
         Preset(
             "mnist-relu-sigmoid-raw",
-            "MNIST lab: 784-784-10 ReLU hidden, sigmoid output, BCE, raw pixels",
+            N_("MNIST lab: 784-784-10 ReLU hidden, sigmoid output, BCE, raw pixels"),
             _MNIST_WIDE.replace(activation="relu"),
             0.885,
         ),
         Preset(
             "mnist-relu-sigmoid-unit",
-            "MNIST lab: 784-784-10 ReLU/sigmoid, BCE, pixels scaled to [0, 1]",
+            N_("MNIST lab: 784-784-10 ReLU/sigmoid, BCE, pixels scaled to [0, 1]"),
             _MNIST_WIDE.replace(activation="relu", normalize="unit"),
             0.972,
         ),
         Preset(
             "mnist-relu-3x784",
-            "MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam 1e-3, pixels in [0, 1]",
+            N_("MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam 1e-3, pixels in [0, 1]"),
             # the lab's 97.4 % needs Keras' default Adam rate here: a plain Keras-equivalent NumPy
             # loop (Glorot, eps 1e-7) at 0.01 stalls at 92 % train accuracy like we did, at 1e-3
             # it passes 97 % in one epoch. All 60,000 images, as Keras' fit without a split.
@@ -207,7 +213,10 @@ PRESETS: dict[str, Preset] = {
         ),
         Preset(
             "mnist-relu-softmax-plus",
-            "beats the MNIST labs: 784-784-10 ReLU/softmax, CE, Adam 1e-3, cosine, [0, 1] inputs",
+            N_(
+                "beats the MNIST labs: 784-784-10 ReLU/softmax, CE, Adam 1e-3, cosine, [0, 1] "
+                "inputs"
+            ),
             _MNIST_WIDE.replace(
                 activation="relu",
                 output="softmax",
@@ -221,19 +230,22 @@ PRESETS: dict[str, Preset] = {
         ),
         Preset(
             "fashion-prelu-l2",
-            "Fashion lab: 784-300-300-100-100-10 PReLU, L2 8e-4, Adam 5e-4, exp decay after 10",
+            N_("Fashion lab: 784-300-300-100-100-10 PReLU, L2 8e-4, Adam 5e-4, exp decay after 10"),
             _FASHION_PRELU,
             0.893,
         ),
         Preset(
             "fashion-prelu-l2-plus",
-            "beats the PReLU lab: the same net with L2 1e-4, batch 64, cosine decay to 1e-5",
+            N_("beats the PReLU lab: the same net with L2 1e-4, batch 64, cosine decay to 1e-5"),
             _FASHION_PRELU.replace(l2=1e-4, batch_size=64, schedule="cosine", min_lr=1e-5),
             0.893,
         ),
         Preset(
             "mnist-gd",
-            "from-scratch tutorial: 784-10-10 ReLU/softmax, full-batch gradient descent, 500 steps",
+            N_(
+                "from-scratch tutorial: 784-10-10 ReLU/softmax, full-batch gradient descent, 500 "
+                "steps"
+            ),
             TrainConfig(
                 dataset="mnist",
                 arch="784-10-10",
@@ -249,7 +261,7 @@ PRESETS: dict[str, Preset] = {
         ),
         Preset(
             "fashion-cnn",
-            "Fashion CNN lab: 784-c32v-p-c64v-p-128-10, Adam, dropout 0.25, cosine, 10 epochs",
+            N_("Fashion CNN lab: 784-c32v-p-c64v-p-128-10, Adam, dropout 0.25, cosine, 10 epochs"),
             # shifts and rotations cost Fashion accuracy (garments are centred and upright); all
             # 60,000 training images, as Keras' fit without a split and as bench_cnn times it
             _CNN.replace(dataset="fashion", augment=False, val_fraction=0.0),
@@ -257,13 +269,16 @@ PRESETS: dict[str, Preset] = {
         ),
         Preset(
             "fashion-cnn-plus",
-            "beats the Fashion CNN lab: the weights/fashion-cnn.npz recipe (batch norm, 15 epochs)",
+            N_(
+                "beats the Fashion CNN lab: the weights/fashion-cnn.npz recipe (batch norm, 15 "
+                "epochs)"
+            ),
             _shipped_recipe("fashion-cnn"),
             0.912,
         ),
         Preset(
             "mnist-cnn",
-            "CNN 784-c32v-p-c64v-p-128-10, Adam, dropout, cosine decay, augmented MNIST",
+            N_("CNN 784-c32v-p-c64v-p-128-10, Adam, dropout, cosine decay, augmented MNIST"),
             _CNN.replace(dataset="mnist"),
         ),
     )

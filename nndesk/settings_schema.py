@@ -17,6 +17,7 @@ from typing import Any
 from nndesk.data.normalize import NORMALIZATIONS
 from nndesk.data.registry import DATASETS
 from nndesk.errors import ConfigError
+from nndesk.i18n import N_
 from nndesk.nn.activations import ACTIVATIONS
 from nndesk.nn.init import INITS
 from nndesk.nn.losses import LOSSES
@@ -29,35 +30,35 @@ MAX_SEED = 2**32 - 1
 
 #: How each choice reads in the form (the CLI takes the value itself).
 CHOICE_LABELS = {
-    "relu": "ReLU",
-    "leaky_relu": "Leaky ReLU",
-    "elu": "ELU",
-    "prelu": "PReLU (learned slope)",
-    "softmax": "softmax (one class)",
-    "sigmoid": "sigmoid",
-    "linear": "linear (raw scores)",
-    "ce": "cross-entropy",
-    "bce": "binary cross-entropy",
-    "mse": "mean squared error",
-    "adam": "Adam",
-    "adamw": "AdamW",
-    "sgd": "SGD",
-    "momentum": "SGD + momentum",
-    "nesterov": "Nesterov momentum",
-    "rmsprop": "RMSProp",
-    "gd": "gradient descent (full batch)",
-    "constant": "constant",
-    "step": "step decay",
-    "exp": "exponential after N epochs",
-    "cosine": "cosine to a minimum",
-    "symmetric": "[-1, 1]  (x / 127.5 - 1)",
-    "unit": "[0, 1]  (x / 255)",
-    "standard": "standardised (mean 0, sd 1)",
-    "raw": "raw pixels 0-255",
-    "auto": "auto (He for ReLU, Xavier else)",
-    "he": "He",
-    "xavier": "Xavier",
-    "lecun": "LeCun",
+    "relu": N_("ReLU"),
+    "leaky_relu": N_("Leaky ReLU"),
+    "elu": N_("ELU"),
+    "prelu": N_("PReLU (learned slope)"),
+    "softmax": N_("softmax (one class)"),
+    "sigmoid": N_("sigmoid"),
+    "linear": N_("linear (raw scores)"),
+    "ce": N_("cross-entropy"),
+    "bce": N_("binary cross-entropy"),
+    "mse": N_("mean squared error"),
+    "adam": N_("Adam"),
+    "adamw": N_("AdamW"),
+    "sgd": N_("SGD"),
+    "momentum": N_("SGD + momentum"),
+    "nesterov": N_("Nesterov momentum"),
+    "rmsprop": N_("RMSProp"),
+    "gd": N_("gradient descent (full batch)"),
+    "constant": N_("constant"),
+    "step": N_("step decay"),
+    "exp": N_("exponential after N epochs"),
+    "cosine": N_("cosine to a minimum"),
+    "symmetric": N_("[-1, 1]  (x / 127.5 - 1)"),
+    "unit": N_("[0, 1]  (x / 255)"),
+    "standard": N_("standardised (mean 0, sd 1)"),
+    "raw": N_("raw pixels 0-255"),
+    "auto": N_("auto (He for ReLU, Xavier else)"),
+    "he": N_("He"),
+    "xavier": N_("Xavier"),
+    "lecun": N_("LeCun"),
 }
 
 
@@ -147,81 +148,83 @@ def _field(name: str, kind: type, label: str, help: str, group: str, **rules: An
 
 FIELDS: tuple[Field, ...] = (
     # -- data ----------------------------------------------------------------------------------
-    _field("dataset", str, "Dataset", f"{', '.join(DATASETS)}, or a folder with one "
+    _field("dataset", str, N_("Dataset"), f"{', '.join(DATASETS)}, or a folder with one "
            "sub-folder of images per class", "data", resume_keeps=True,
            metavar="|".join((*DATASETS, "FOLDER"))),
-    _field("normalize", str, "Inputs", "how pixels 0..255 are scaled before the network",
+    _field("normalize", str, N_("Inputs"), N_("how pixels 0..255 are scaled before the network"),
            "data", choices=NORMALIZATIONS, resume_keeps=True),
-    _field("val_fraction", float, "Validation", "share of the training images held out to "
-           "measure validation loss and accuracy each epoch", "data", low=0.0, high=1.0,
+    _field("val_fraction", float, N_("Validation"), N_("share of the training images held out to "
+           "measure validation loss and accuracy each epoch"), "data", low=0.0, high=1.0,
            high_open=True, metavar="F"),
-    _field("augment", bool, "Augment", "train on slightly shifted, rotated and scaled copies "
-           "of the images", "data"),
-    _field("sketch", float, "Sketches", "share of each batch redrawn as garment sketches "
-           "(silhouettes, outlines, scribbles)", "data", low=0.0, high=1.0, metavar="SHARE"),
+    _field("augment", bool, N_("Augment"), N_("train on slightly shifted, rotated and scaled "
+           "copies of the images"), "data"),
+    _field("sketch", float, N_("Sketches"), N_("share of each batch redrawn as garment sketches "
+           "(silhouettes, outlines, scribbles)"), "data", low=0.0, high=1.0, metavar="SHARE"),
     # -- network -------------------------------------------------------------------------------
-    _field("arch", str, "Layers", "784 inputs, hidden widths, 10 classes, e.g. 784-64-64-10; "
+    _field("arch", str, N_("Layers"), N_("784 inputs, hidden widths, 10 classes, e.g. "
+           "784-64-64-10; "
            "CNN: 784-c32-p-c64-p-128-10 (cN = 3x3 conv with N filters, padded; cNv = the same "
-           "without padding, as Keras; cNkK = KxK conv; p = 2x2 max-pool, bn = batch norm)",
+           "without padding, as Keras; cNkK = KxK conv; p = 2x2 max-pool, bn = batch norm)"),
            "network", resume_keeps=True, metavar="SPEC"),
-    _field("activation", str, "Activation", "the hidden layers' activation", "network",
+    _field("activation", str, N_("Activation"), N_("the hidden layers' activation"), "network",
            choices=tuple(ACTIVATIONS), resume_keeps=True),
-    _field("output", str, "Output", "the output layer's activation: softmax picks one class, "
-           "sigmoid scores each class on its own", "network", choices=OUTPUTS,
+    _field("output", str, N_("Output"), N_("the output layer's activation: softmax picks one "
+           "class, sigmoid scores each class on its own"), "network", choices=OUTPUTS,
            resume_keeps=True, flag="--output-activation"),
-    _field("loss", str, "Loss", "cross-entropy needs the softmax output, binary cross-entropy "
-           "the sigmoid output; mean squared error takes any", "network", choices=LOSSES,
+    _field("loss", str, N_("Loss"), N_("cross-entropy needs the softmax output, binary "
+           "cross-entropy "
+           "the sigmoid output; mean squared error takes any"), "network", choices=LOSSES,
            resume_keeps=True),
-    _field("dropout", float, "Dropout", "share of hidden units switched off at random while "
-           "training", "network", low=0.0, high=1.0, high_open=True, resume_keeps=True,
+    _field("dropout", float, N_("Dropout"), N_("share of hidden units switched off at random while "
+           "training"), "network", low=0.0, high=1.0, high_open=True, resume_keeps=True,
            metavar="RATE"),
-    _field("init", str, "Init", "how the starting weights are drawn", "network",
+    _field("init", str, N_("Init"), N_("how the starting weights are drawn"), "network",
            choices=("auto", *(name for name in INITS if name != "zeros")), resume_keeps=True),
-    _field("prelu_init", float, "PReLU slope", "PReLU's learned negative slope starts here: "
-           "0.25 as in He et al. and PyTorch, 0 as in Keras", "network", low=0.0, high=1.0,
+    _field("prelu_init", float, N_("PReLU slope"), N_("PReLU's learned negative slope starts here: "
+           "0.25 as in He et al. and PyTorch, 0 as in Keras"), "network", low=0.0, high=1.0,
            high_open=True, resume_keeps=True, metavar="SLOPE",
            applies=lambda v: v.get("activation") == "prelu"),
     # -- optimisation --------------------------------------------------------------------------
-    _field("optimizer", str, "Optimizer", "the update rule", "optimisation",
+    _field("optimizer", str, N_("Optimizer"), N_("the update rule"), "optimisation",
            choices=OPTIMIZERS, resume_keeps=True),
-    _field("lr", float, "Learning rate", "step size of each update", "optimisation", low=0.0,
-           low_open=True, live=True, metavar="RATE"),
-    _field("momentum", float, "Momentum", "momentum and Nesterov: the share of the last step "
-           "kept", "optimisation", low=0.0, high=1.0, high_open=True, resume_keeps=True,
+    _field("lr", float, N_("Learning rate"), N_("step size of each update"), "optimisation",
+           low=0.0, low_open=True, live=True, metavar="RATE"),
+    _field("momentum", float, N_("Momentum"), N_("momentum and Nesterov: the share of the last "
+           "step kept"), "optimisation", low=0.0, high=1.0, high_open=True, resume_keeps=True,
            metavar="MU", applies=lambda v: accepts(v.get("optimizer", ""), "momentum")),
-    _field("eps", float, "Epsilon", "added to sqrt(v) by Adam, AdamW and RMSProp; empty = "
-           "the optimizer's default (1e-8 Adam, 1e-7 RMSProp; Keras uses 1e-7)", "optimisation",
+    _field("eps", float, N_("Epsilon"), N_("added to sqrt(v) by Adam, AdamW and RMSProp; empty = "
+           "the optimizer's default (1e-8 Adam, 1e-7 RMSProp; Keras uses 1e-7)"), "optimisation",
            low=0.0, high=1.0, low_open=True, high_open=True, optional=True, resume_keeps=True,
            metavar="EPS", applies=lambda v: accepts(v.get("optimizer", ""), "eps")),
-    _field("batch_size", int, "Batch size", "images per update; 0 (or 'full' on the command "
-           "line) = the whole training split, plain gradient descent", "optimisation", low=0,
+    _field("batch_size", int, N_("Batch size"), N_("images per update; 0 (or 'full' on the command "
+           "line) = the whole training split, plain gradient descent"), "optimisation", low=0,
            metavar="N|full"),
-    _field("epochs", int, "Epochs", "passes over the training images (more passes when a "
-           "model is continued)", "optimisation", low=1, metavar="N"),
-    _field("schedule", str, "Schedule", "how the learning rate changes from epoch to epoch",
+    _field("epochs", int, N_("Epochs"), N_("passes over the training images (more passes when a "
+           "model is continued)"), "optimisation", low=1, metavar="N"),
+    _field("schedule", str, N_("Schedule"), N_("how the learning rate changes from epoch to epoch"),
            "optimisation", choices=SCHEDULES),
-    _field("schedule_step", int, "Every", "step: decay every N epochs; exp: constant for N "
-           "epochs first", "optimisation", low=1, metavar="EPOCHS",
+    _field("schedule_step", int, N_("Every"), N_("step: decay every N epochs; exp: constant for N "
+           "epochs first"), "optimisation", low=1, metavar="EPOCHS",
            applies=lambda v: v.get("schedule") in ("step", "exp")),
-    _field("schedule_gamma", float, "Multiply by", "step: multiply the rate by this at every "
-           "step", "optimisation", low=0.0, high=1.0, low_open=True, metavar="FACTOR",
+    _field("schedule_gamma", float, N_("Multiply by"), N_("step: multiply the rate by this at "
+           "every step"), "optimisation", low=0.0, high=1.0, low_open=True, metavar="FACTOR",
            applies=lambda v: v.get("schedule") == "step"),
-    _field("schedule_rate", float, "Decay rate", "exp: multiply the rate by exp(-RATE) each "
-           "epoch", "optimisation", low=0.0, metavar="RATE",
+    _field("schedule_rate", float, N_("Decay rate"), N_("exp: multiply the rate by exp(-RATE) each "
+           "epoch"), "optimisation", low=0.0, metavar="RATE",
            applies=lambda v: v.get("schedule") == "exp"),
-    _field("min_lr", float, "Minimum LR", "cosine: the final rate", "optimisation", low=0.0,
+    _field("min_lr", float, N_("Minimum LR"), N_("cosine: the final rate"), "optimisation", low=0.0,
            metavar="RATE", applies=lambda v: v.get("schedule") == "cosine"),
-    _field("l2", float, "L2", "weight penalty l2 * sum(W^2) (Keras' l2)", "optimisation",
+    _field("l2", float, N_("L2"), N_("weight penalty l2 * sum(W^2) (Keras' l2)"), "optimisation",
            low=0.0, resume_keeps=True, metavar="LAMBDA"),
-    _field("clip_norm", float, "Clip norm", "clip the gradient's global norm to this; empty = "
-           "off", "optimisation", low=0.0, low_open=True, optional=True, resume_keeps=True,
+    _field("clip_norm", float, N_("Clip norm"), N_("clip the gradient's global norm to this; "
+           "empty = off"), "optimisation", low=0.0, low_open=True, optional=True, resume_keeps=True,
            metavar="NORM"),
-    _field("seed", int, "Seed", "same seed + same settings = the same run, batch for batch",
+    _field("seed", int, N_("Seed"), N_("same seed + same settings = the same run, batch for batch"),
            "optimisation", low=0, high=MAX_SEED, metavar="N"),
-    _field("test_every_epoch", bool, "Test", "also measure accuracy on the test images after "
-           "every epoch", "optimisation"),
-    _field("threads", int, "Threads", "BLAS threads while training; 0 = automatic (one for "
-           "small networks)", "optimisation", low=0, metavar="N"),
+    _field("test_every_epoch", bool, N_("Test"), N_("also measure accuracy on the test images "
+           "after every epoch"), "optimisation"),
+    _field("threads", int, N_("Threads"), N_("BLAS threads while training; 0 = automatic (one for "
+           "small networks)"), "optimisation", low=0, metavar="N"),
 )  # fmt: skip
 
 BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}

@@ -14,6 +14,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import PowerNorm, to_hex, to_rgba
 
+from nndesk.i18n import N_, shown
+
 # one palette for every page, so a class has the same colour in the bar, the pie and the legend
 PALETTE = (
     "#4C72B0",
@@ -59,7 +61,7 @@ def plot_confusion(
     ax: Axes,
     confusion: np.ndarray,
     class_names: Sequence[str],
-    title: str | None = "Confusion matrix",
+    title: str | None = N_("Confusion matrix"),
     highlight: tuple[int, int] | None = None,
     cmap: str = "Blues",
     gamma: float = 0.45,
@@ -105,8 +107,8 @@ def plot_confusion(
         for label in ax.get_xticklabels():
             label.set_horizontalalignment("center")
     ax.set_yticklabels(class_names)
-    ax.set_xlabel("Predicted class")
-    ax.set_ylabel("True class")
+    ax.set_xlabel(shown(N_("Predicted class")))
+    ax.set_ylabel(shown(N_("True class")))
     ax.tick_params(length=0)
     ax.set_xticks(np.arange(-0.5, k, 1), minor=True)
     ax.set_yticks(np.arange(-0.5, k, 1), minor=True)
@@ -118,7 +120,7 @@ def plot_confusion(
         r, c = highlight
         ax.add_patch(_cell_outline(r, c))
     if title:
-        ax.set_title(title)
+        ax.set_title(shown(title))
     return image
 
 
@@ -138,7 +140,7 @@ def plot_label_bar(
     ax: Axes,
     counts: np.ndarray,
     class_names: Sequence[str],
-    title: str | None = "Images per class",
+    title: str | None = N_("Images per class"),
 ):
     """One bar per class with its count on top. Returns the ``BarContainer``."""
     counts = np.asarray(counts)
@@ -150,11 +152,11 @@ def plot_label_bar(
     if _longest(class_names) <= 2:
         for label in ax.get_xticklabels():
             label.set_horizontalalignment("center")
-    ax.set_ylabel("Images")
+    ax.set_ylabel(shown(N_("Images")))
     ax.set_ylim(0, max(1, int(counts.max(initial=0))) * 1.15)
     ax.spines[["top", "right"]].set_visible(False)
     if title:
-        ax.set_title(title)
+        ax.set_title(shown(title))
     return bars
 
 
@@ -162,7 +164,7 @@ def plot_label_pie(
     ax: Axes,
     counts: np.ndarray,
     class_names: Sequence[str],
-    title: str | None = "Share of each class",
+    title: str | None = N_("Share of each class"),
 ):
     """A pie of the class shares, percentages inside the wedges. Returns the wedge patches."""
     counts = np.asarray(counts)
@@ -182,7 +184,7 @@ def plot_label_pie(
         text.set_fontsize(7)
     ax.set_aspect("equal")
     if title:
-        ax.set_title(title)
+        ax.set_title(shown(title))
     return wedges
 
 
@@ -245,7 +247,7 @@ def plot_image_grid(
         ax.set_yticklabels(row_labels)
         ax.tick_params(axis="y", length=0)
     if title:
-        ax.set_title(title, fontsize="medium")  # fits a 1024 px window
+        ax.set_title(shown(title), fontsize="medium")  # fits a 1024 px window
     return image
 
 
@@ -254,7 +256,7 @@ def plot_class_means(
     means: np.ndarray,
     class_names: Sequence[str],
     ncols: int = 5,
-    title: str | None = "Mean image of each class",
+    title: str | None = N_("Mean image of each class"),
 ):
     """The mean image of each class, tiled and captioned, on a dark background like the data."""
     return plot_image_grid(ax, means, ncols=ncols, titles=list(class_names), title=title)
@@ -266,5 +268,5 @@ def plot_image(ax: Axes, image: np.ndarray, title: str | None = None):
     ax.set_xticks([])
     ax.set_yticks([])
     if title:
-        ax.set_title(title, fontsize=10)
+        ax.set_title(shown(title), fontsize=10)
     return im

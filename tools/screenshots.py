@@ -5,7 +5,8 @@
 A 7 and a pair of trousers are drawn programmatically with the canvas' own pen, the window waits
 for the predictions, then each panel is grabbed with ``widget.grab()``. Models default to the
 shipped weights for each mode. Also ``window-1024.png`` (the Evaluate page at 1024x700) and
-``window-dark.png`` (the dark theme).
+``window-dark.png`` (the dark theme), and ``window-vi.png`` (the window in Vietnamese with a
+prediction; ``--vi-pages`` adds every page in Vietnamese).
 
 Nothing waits for a person: a message box (say, a dataset that is not on this computer) is
 printed as "skipped: ..." and closed, and the pages that need the data are left out.
@@ -343,16 +344,87 @@ def _render_training_page(app, desk, save) -> bool:
     return True
 
 
+def render_vietnamese(
+    out_dir: str | os.PathLike,
+    fashion_model: str | None = None,
+    size: tuple[int, int] = (1280, 760),
+    every_page: bool = False,
+) -> list[Path]:
+    """``window-vi.png``: the window in Vietnamese at 1280x760 with drawn trousers read by the
+    garment model (class names, numbers and every label translated); with ``every_page`` also
+    ``vi-<page>.png`` for each page, to check that no Vietnamese text is cut."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if "NNDESK_HOME" not in os.environ:
+        import tempfile
+
+        os.environ["NNDESK_HOME"] = tempfile.mkdtemp(prefix="nndesk-shots-")
+    from PySide6.QtWidgets import QApplication
+
+    from nndesk.app import build_window
+    from nndesk.inference import Classifier, default_model_path
+    from nndesk.ui import language, theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    theme.apply_theme(app, "light")
+    language.use_language("vi")
+    dismisser = _dismiss_dialogs(app)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+    try:
+        fashion_model = fashion_model or default_model_path("garments")
+        garments = Classifier.from_file(fashion_model) if fashion_model else None
+        desk = build_window(mode="garments", classifier=garments)
+        window, prediction = desk.window, desk.prediction
+        window.resize(*size)
+        window.show()
+        _settle(app, prediction)
+        draw(window.canvas, TROUSER, width=26)
+        _settle(app, prediction)
+        window.tabs.setCurrentWidget(desk.why_page)
+        _settle(app, prediction)
+        path = out / "window-vi.png"
+        window.grab().save(str(path))
+        saved.append(path)
+        print(
+            f"Vietnamese: drew trousers, the model reads "
+            f"{window.prediction_panel.top_label.text()} "
+            f"({window.prediction_panel.confidence_label.text()})"
+        )
+        if every_page:
+            for i in range(window.tabs.count()):
+                window.tabs.setCurrentIndex(i)
+                page = window.tabs.widget(i)
+                _wait(app, lambda: prediction.is_idle(), 10)
+                if page is desk.evaluate_page:  # the shipped model's test report, if data
+                    _wait(app, lambda: not desk.evaluation.busy, 180)
+                _settle(app, prediction)
+                name = type(page).__name__.lower()
+                path = out / f"vi-{i}-{name}.png"
+                window.grab().save(str(path))
+                saved.append(path)
+        window.close()
+    finally:
+        dismisser.stop()
+        language.use_language("en")
+    return saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__)
     parser.add_argument("out_dir", help="folder for the PNGs, e.g. docs/screenshots")
     parser.add_argument("--mnist-model", help="digits model (default: the shipped one)")
     parser.add_argument("--fashion-model", help="garments model (default: the shipped one)")
     parser.add_argument("--data-dir", help="folder with the datasets (else $NNDESK_DATA_DIR)")
+    parser.add_argument(
+        "--vi-pages", action="store_true", help="also every page in Vietnamese (vi-*.png)"
+    )
     args = parser.parse_args(argv)
     if args.data_dir:
         os.environ["NNDESK_DATA_DIR"] = args.data_dir
     for path in render(args.out_dir, args.mnist_model, args.fashion_model):
+        print(path)
+    for path in render_vietnamese(args.out_dir, args.fashion_model, every_page=args.vi_pages):
         print(path)
     return 0
 

@@ -79,6 +79,7 @@ def lupdate(ts: Path, sources: Path = SOURCES) -> None:
     code = ts.stem.split("_", 1)[1]
     files = [str(p) for p in source_files(sources)]
     options = ["-locations", "none", "-sort-messages", "-no-obsolete", "-silent"]
+    options += ["-tr-function-alias", "QT_TR_NOOP+=N_"]  # nndesk.i18n.N_, context ""
     command = [qt_tool("lupdate"), *options, "-target-language", code, *files, "-ts", str(ts)]
     done = subprocess.run(command, cwd=sources, capture_output=True, text=True, timeout=300)
     if done.returncode != 0:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from nndesk import preferences
 from nndesk.data.registry import DATASETS
@@ -36,10 +36,11 @@ class DatasetMissing(DataError):
 def how_to_get(name: str) -> str:
     """One line telling the user how to make ``name`` available locally."""
     title = TITLES.get(name, name)
-    return (
-        f"{title} is not on this computer yet: download it, or choose a folder holding its "
-        "four IDX files."
-    )
+    return QCoreApplication.translate(
+        "Datasets",
+        "{title} is not on this computer yet: download it, or choose a folder holding its "
+        "four IDX files.",
+    ).format(title=title)
 
 
 def _folder_for(name: str, data_dir: str | None) -> str | None:

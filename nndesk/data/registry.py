@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nndesk.errors import DataError
+from nndesk.i18n import QT_TRANSLATE_NOOP
 
 #: The four roles every IDX dataset fills, in the order files are fetched.
 ROLES = ("train_images", "train_labels", "test_images", "test_labels")
@@ -92,16 +93,16 @@ FASHION = DatasetSpec(
     name="fashion",
     title="Fashion-MNIST (Xiao, Rasul, Vollgraf 2017), Zalando Research",
     class_names=(
-        "T-shirt/top",
-        "Trouser",
-        "Pullover",
-        "Dress",
-        "Coat",
-        "Sandal",
-        "Shirt",
-        "Sneaker",
-        "Bag",
-        "Ankle boot",
+        QT_TRANSLATE_NOOP("Classes", "T-shirt/top"),
+        QT_TRANSLATE_NOOP("Classes", "Trouser"),
+        QT_TRANSLATE_NOOP("Classes", "Pullover"),
+        QT_TRANSLATE_NOOP("Classes", "Dress"),
+        QT_TRANSLATE_NOOP("Classes", "Coat"),
+        QT_TRANSLATE_NOOP("Classes", "Sandal"),
+        QT_TRANSLATE_NOOP("Classes", "Shirt"),
+        QT_TRANSLATE_NOOP("Classes", "Sneaker"),
+        QT_TRANSLATE_NOOP("Classes", "Bag"),
+        QT_TRANSLATE_NOOP("Classes", "Ankle boot"),
     ),
     preprocess="garments",
     licence="Fashion-MNIST: Zalando SE (Xiao, Rasul, Vollgraf 2017, arXiv:1708.07747); MIT",

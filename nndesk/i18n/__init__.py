@@ -25,6 +25,29 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name l
     return text
 
 
+def N_(text: str) -> str:  # noqa: N802
+    """Mark ``text`` for extraction (context ""; ``python -m tools.translations`` tells lupdate
+    this name), for tables where ``QT_TRANSLATE_NOOP("Context", ...)`` would not fit a line:
+    the settings' labels and help, the presets' descriptions. Returns it untranslated."""
+    return text
+
+
+_display = None  # set by nndesk.ui.language while the window runs: text -> its translation
+
+
+def shown(text: str) -> str:
+    """``text``, marked with ``N_`` where it is written, in the window's language once the
+    window has installed one; as it is otherwise (the CLI, scripts, notebooks stay English).
+    Chart titles and axis labels drawn by the Qt-free ``viz`` and ``curves`` go through it."""
+    return _display(text) if _display is not None else text
+
+
+def set_display(translate_text) -> None:
+    """``translate_text(text) -> str``, or None for English (``nndesk.ui.language``)."""
+    global _display
+    _display = translate_text
+
+
 def ts_path(code: str) -> Path:
     """The translation source of language ``code`` (e.g. ``nndesk_vi.ts``)."""
     return TRANSLATIONS_DIR / f"nndesk_{code}.ts"

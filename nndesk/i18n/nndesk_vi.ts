@@ -2,6 +2,1179 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name></name>
+    <message>
+        <source>784 inputs, hidden widths, 10 classes, e.g. 784-64-64-10; CNN: 784-c32-p-c64-p-128-10 (cN = 3x3 conv with N filters, padded; cNv = the same without padding, as Keras; cNkK = KxK conv; p = 2x2 max-pool, bn = batch norm)</source>
+        <translation>784 đầu vào, độ rộng các tầng ẩn, 10 lớp, ví dụ 784-64-64-10; CNN: 784-c32-p-c64-p-128-10 (cN = tích chập 3x3 với N bộ lọc, có đệm; cNv = như vậy nhưng không đệm, như Keras; cNkK = tích chập KxK; p = max-pool 2x2, bn = batch norm)</translation>
+    </message>
+    <message>
+        <source>Accuracy per epoch</source>
+        <translation>Độ chính xác theo epoch</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Hàm kích hoạt</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation>Tăng cường</translation>
+    </message>
+    <message>
+        <source>BLAS threads while training; 0 = automatic (one for small networks)</source>
+        <translation>Số luồng BLAS khi huấn luyện; 0 = tự động (một luồng cho mạng nhỏ)</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Kích thước batch</translation>
+    </message>
+    <message>
+        <source>CNN 784-c32v-p-c64v-p-128-10, Adam, dropout, cosine decay, augmented MNIST</source>
+        <translation>CNN 784-c32v-p-c64v-p-128-10, Adam, dropout, giảm cosine, MNIST có tăng cường dữ liệu</translation>
+    </message>
+    <message>
+        <source>Clip norm</source>
+        <translation>Cắt chuẩn</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Ma trận nhầm lẫn</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Tập dữ liệu</translation>
+    </message>
+    <message>
+        <source>Decay rate</source>
+        <translation>Tốc độ giảm</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epoch</translation>
+    </message>
+    <message>
+        <source>Epsilon</source>
+        <translation>Epsilon</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Mỗi</translation>
+    </message>
+    <message>
+        <source>Fashion CNN lab: 784-c32v-p-c64v-p-128-10, Adam, dropout 0.25, cosine, 10 epochs</source>
+        <translation>Lab CNN Fashion: 784-c32v-p-c64v-p-128-10, Adam, dropout 0.25, cosine, 10 epoch</translation>
+    </message>
+    <message>
+        <source>Fashion lab: 784-300-300-100-100-10 PReLU, L2 8e-4, Adam 5e-4, exp decay after 10</source>
+        <translation>Lab Fashion: 784-300-300-100-100-10 PReLU, L2 8e-4, Adam 5e-4, giảm mũ sau 10 epoch</translation>
+    </message>
+    <message>
+        <source>Fashion lab: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, inputs in [-1, 1], 5 epochs</source>
+        <translation>Lab Fashion: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, đầu vào trong [-1, 1], 5 epoch</translation>
+    </message>
+    <message>
+        <source>He</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Số ảnh</translation>
+    </message>
+    <message>
+        <source>Images per class</source>
+        <translation>Số ảnh mỗi lớp</translation>
+    </message>
+    <message>
+        <source>Init</source>
+        <translation>Khởi tạo</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Đầu vào</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Các tầng</translation>
+    </message>
+    <message>
+        <source>LeCun</source>
+        <translation>LeCun</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Tốc độ học</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Hàm mất mát</translation>
+    </message>
+    <message>
+        <source>Loss per batch</source>
+        <extracomment>Colours for overlaid runs (tab10 without the live-plot blue/red pair first). Above this many batches the light per-batch curve is drawn as a min-max band.</extracomment>
+        <translation>Mất mát theo batch</translation>
+    </message>
+    <message>
+        <source>Loss per epoch</source>
+        <translation>Mất mát theo epoch</translation>
+    </message>
+    <message>
+        <source>MNIST lab: 784-784-10 ReLU hidden, sigmoid output, BCE, raw pixels</source>
+        <translation>Lab MNIST: 784-784-10, tầng ẩn ReLU, đầu ra sigmoid, BCE, điểm ảnh thô</translation>
+    </message>
+    <message>
+        <source>MNIST lab: 784-784-10 ReLU/sigmoid, BCE, pixels scaled to [0, 1]</source>
+        <translation>Lab MNIST: 784-784-10 ReLU/sigmoid, BCE, điểm ảnh đưa về [0, 1]</translation>
+    </message>
+    <message>
+        <source>MNIST lab: 784-784-10 sigmoid/sigmoid, BCE, Adam 0.01, batch 128, raw pixels</source>
+        <translation>Lab MNIST: 784-784-10 sigmoid/sigmoid, BCE, Adam 0.01, batch 128, điểm ảnh thô</translation>
+    </message>
+    <message>
+        <source>MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam 1e-3, pixels in [0, 1]</source>
+        <translation>Lab MNIST: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam 1e-3, điểm ảnh trong [0, 1]</translation>
+    </message>
+    <message>
+        <source>Mean image of each class</source>
+        <translation>Ảnh trung bình của mỗi lớp</translation>
+    </message>
+    <message>
+        <source>Minimum LR</source>
+        <translation>Tốc độ học nhỏ nhất</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Multiply by</source>
+        <translation>Nhân với</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum</source>
+        <translation>Nesterov momentum</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Bộ tối ưu</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Đầu ra</translation>
+    </message>
+    <message>
+        <source>PReLU (learned slope)</source>
+        <translation>PReLU (độ dốc được học)</translation>
+    </message>
+    <message>
+        <source>PReLU slope</source>
+        <translation>Độ dốc PReLU</translation>
+    </message>
+    <message>
+        <source>PReLU&apos;s learned negative slope starts here: 0.25 as in He et al. and PyTorch, 0 as in Keras</source>
+        <translation>Độ dốc âm được học của PReLU bắt đầu từ đây: 0.25 như He và cộng sự và PyTorch, 0 như Keras</translation>
+    </message>
+    <message>
+        <source>Predicted class</source>
+        <translation>Lớp dự đoán</translation>
+    </message>
+    <message>
+        <source>RMSProp</source>
+        <translation>RMSProp</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <extracomment>Seeds are whole numbers 0..2**32-1 (what every NumPy generator and the settings file take). How each choice reads in the form (the CLI takes the value itself).</extracomment>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>SGD + momentum</source>
+        <translation>SGD + momentum</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Lịch tốc độ học</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Share of each class</source>
+        <translation>Tỉ lệ của mỗi lớp</translation>
+    </message>
+    <message>
+        <source>Sketches</source>
+        <translation>Hình phác</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Số luồng</translation>
+    </message>
+    <message>
+        <source>True class</source>
+        <translation>Lớp đúng</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Kiểm định</translation>
+    </message>
+    <message>
+        <source>Xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <source>[-1, 1]  (x / 127.5 - 1)</source>
+        <translation>[-1, 1]  (x / 127.5 - 1)</translation>
+    </message>
+    <message>
+        <source>[0, 1]  (x / 255)</source>
+        <translation>[0, 1]  (x / 255)</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>độ chính xác</translation>
+    </message>
+    <message>
+        <source>added to sqrt(v) by Adam, AdamW and RMSProp; empty = the optimizer&apos;s default (1e-8 Adam, 1e-7 RMSProp; Keras uses 1e-7)</source>
+        <translation>Adam, AdamW và RMSProp cộng số này vào sqrt(v); để trống = mặc định của bộ tối ưu (1e-8 Adam, 1e-7 RMSProp; Keras dùng 1e-7)</translation>
+    </message>
+    <message>
+        <source>also measure accuracy on the test images after every epoch</source>
+        <translation>đo thêm độ chính xác trên các ảnh kiểm tra sau mỗi epoch</translation>
+    </message>
+    <message>
+        <source>auto (He for ReLU, Xavier else)</source>
+        <translation>tự động (He cho ReLU, còn lại Xavier)</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>batch</translation>
+    </message>
+    <message>
+        <source>beats mnist-sigmoid-raw: the same sigmoid/sigmoid net and training, pixels in [0, 1]</source>
+        <translation>vượt mnist-sigmoid-raw: cùng mạng và cách huấn luyện sigmoid/sigmoid, điểm ảnh trong [0, 1]</translation>
+    </message>
+    <message>
+        <source>beats the Fashion CNN lab: the weights/fashion-cnn.npz recipe (batch norm, 15 epochs)</source>
+        <translation>vượt lab CNN Fashion: công thức của tệp trọng số weights/fashion-cnn.npz (batch norm, 15 epoch)</translation>
+    </message>
+    <message>
+        <source>beats the Fashion lab: 784-256-128-10, batch 64, 15 epochs, cosine decay</source>
+        <translation>vượt lab Fashion: 784-256-128-10, batch 64, 15 epoch, giảm cosine</translation>
+    </message>
+    <message>
+        <source>beats the MNIST labs: 784-784-10 ReLU/softmax, CE, Adam 1e-3, cosine, [0, 1] inputs</source>
+        <translation>vượt các lab MNIST: 784-784-10 ReLU/softmax, CE, Adam 1e-3, cosine, đầu vào [0, 1]</translation>
+    </message>
+    <message>
+        <source>beats the PReLU lab: the same net with L2 1e-4, batch 64, cosine decay to 1e-5</source>
+        <translation>vượt lab PReLU: cùng mạng với L2 1e-4, batch 64, giảm cosine về 1e-5</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation>entropy chéo nhị phân</translation>
+    </message>
+    <message>
+        <source>clip the gradient&apos;s global norm to this; empty = off</source>
+        <translation>cắt chuẩn toàn cục của gradient về giá trị này; để trống = tắt</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>không đổi</translation>
+    </message>
+    <message>
+        <source>cosine to a minimum</source>
+        <translation>cosine về mức nhỏ nhất</translation>
+    </message>
+    <message>
+        <source>cosine: the final rate</source>
+        <translation>cosine: tốc độ học cuối cùng</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>entropy chéo</translation>
+    </message>
+    <message>
+        <source>cross-entropy needs the softmax output, binary cross-entropy the sigmoid output; mean squared error takes any</source>
+        <translation>entropy chéo cần đầu ra softmax, entropy chéo nhị phân cần đầu ra sigmoid; sai số bình phương trung bình dùng được với mọi đầu ra</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoch</translation>
+    </message>
+    <message>
+        <source>exp: multiply the rate by exp(-RATE) each epoch</source>
+        <translation>exp: nhân tốc độ học với exp(-RATE) mỗi epoch</translation>
+    </message>
+    <message>
+        <source>exponential after N epochs</source>
+        <translation>giảm mũ sau N epoch</translation>
+    </message>
+    <message>
+        <source>fashion-mlp variant: 128 neurons per hidden layer, 10 epochs</source>
+        <translation>biến thể fashion-mlp: 128 nơ-ron mỗi tầng ẩn, 10 epoch</translation>
+    </message>
+    <message>
+        <source>fashion-mlp variant: three hidden layers of 64</source>
+        <translation>biến thể fashion-mlp: ba tầng ẩn 64 nơ-ron</translation>
+    </message>
+    <message>
+        <source>from-scratch tutorial: 784-10-10 ReLU/softmax, full-batch gradient descent, 500 steps</source>
+        <translation>bài hướng dẫn từ đầu: 784-10-10 ReLU/softmax, hạ gradient toàn bộ batch, 500 bước</translation>
+    </message>
+    <message>
+        <source>gradient descent (full batch)</source>
+        <translation>hạ gradient (toàn bộ batch)</translation>
+    </message>
+    <message>
+        <source>how pixels 0..255 are scaled before the network</source>
+        <translation>cách đưa điểm ảnh 0..255 về thang đo trước khi vào mạng</translation>
+    </message>
+    <message>
+        <source>how the learning rate changes from epoch to epoch</source>
+        <translation>tốc độ học thay đổi thế nào qua từng epoch</translation>
+    </message>
+    <message>
+        <source>how the starting weights are drawn</source>
+        <translation>cách lấy các trọng số ban đầu</translation>
+    </message>
+    <message>
+        <source>images per update; 0 (or &apos;full&apos; on the command line) = the whole training split, plain gradient descent</source>
+        <translation>số ảnh mỗi lần cập nhật; 0 (hoặc &apos;full&apos; trên dòng lệnh) = toàn bộ phần huấn luyện, hạ gradient thường</translation>
+    </message>
+    <message>
+        <source>linear (raw scores)</source>
+        <translation>tuyến tính (điểm thô)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>mất mát</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>sai số bình phương trung bình</translation>
+    </message>
+    <message>
+        <source>momentum and Nesterov: the share of the last step kept</source>
+        <translation>momentum và Nesterov: phần của bước trước được giữ lại</translation>
+    </message>
+    <message>
+        <source>moving average</source>
+        <translation>trung bình trượt</translation>
+    </message>
+    <message>
+        <source>passes over the training images (more passes when a model is continued)</source>
+        <translation>số lượt qua các ảnh huấn luyện (thêm lượt khi huấn luyện tiếp một mô hình)</translation>
+    </message>
+    <message>
+        <source>raw pixels 0-255</source>
+        <translation>điểm ảnh thô 0-255</translation>
+    </message>
+    <message>
+        <source>same seed + same settings = the same run, batch for batch</source>
+        <translation>cùng seed + cùng cài đặt = cùng một lượt chạy, từng batch một</translation>
+    </message>
+    <message>
+        <source>share of each batch redrawn as garment sketches (silhouettes, outlines, scribbles)</source>
+        <translation>tỉ lệ mỗi batch được vẽ lại thành hình phác quần áo (bóng, đường viền, nét nguệch ngoạc)</translation>
+    </message>
+    <message>
+        <source>share of hidden units switched off at random while training</source>
+        <translation>tỉ lệ nút ẩn bị tắt ngẫu nhiên khi huấn luyện</translation>
+    </message>
+    <message>
+        <source>share of the training images held out to measure validation loss and accuracy each epoch</source>
+        <translation>tỉ lệ ảnh huấn luyện giữ riêng để đo mất mát và độ chính xác kiểm định mỗi epoch</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>softmax (one class)</source>
+        <translation>softmax (một lớp)</translation>
+    </message>
+    <message>
+        <source>standardised (mean 0, sd 1)</source>
+        <translation>chuẩn hoá (trung bình 0, độ lệch chuẩn 1)</translation>
+    </message>
+    <message>
+        <source>step decay</source>
+        <translation>giảm theo bậc</translation>
+    </message>
+    <message>
+        <source>step size of each update</source>
+        <translation>độ lớn bước của mỗi lần cập nhật</translation>
+    </message>
+    <message>
+        <source>step: decay every N epochs; exp: constant for N epochs first</source>
+        <translation>step: giảm sau mỗi N epoch; exp: giữ nguyên trong N epoch đầu</translation>
+    </message>
+    <message>
+        <source>step: multiply the rate by this at every step</source>
+        <translation>step: nhân tốc độ học với số này ở mỗi bậc</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>kiểm tra</translation>
+    </message>
+    <message>
+        <source>the hidden layers&apos; activation</source>
+        <translation>hàm kích hoạt của các tầng ẩn</translation>
+    </message>
+    <message>
+        <source>the output layer&apos;s activation: softmax picks one class, sigmoid scores each class on its own</source>
+        <translation>hàm kích hoạt của tầng đầu ra: softmax chọn một lớp, sigmoid chấm điểm từng lớp riêng</translation>
+    </message>
+    <message>
+        <source>the update rule</source>
+        <translation>quy tắc cập nhật</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>huấn luyện</translation>
+    </message>
+    <message>
+        <source>train on slightly shifted, rotated and scaled copies of the images</source>
+        <translation>huấn luyện trên các bản sao hơi dịch, xoay và co giãn của ảnh</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>kiểm định</translation>
+    </message>
+    <message>
+        <source>weight penalty l2 * sum(W^2) (Keras&apos; l2)</source>
+        <translation>phạt trọng số l2 * sum(W^2) (l2 của Keras)</translation>
+    </message>
+</context>
+<context>
+    <name>Classes</name>
+    <message>
+        <source>Ankle boot</source>
+        <translation>Bốt cổ ngắn</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>Túi xách</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>Áo khoác</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>Váy</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>Áo len chui đầu</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>Xăng-đan</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>Áo sơ mi</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>Giày thể thao</translation>
+    </message>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>Áo thun/áo phông</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>Quần dài</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionView</name>
+    <message>
+        <source> ({share} of true {name})</source>
+        <translation> ({share} số ảnh đúng là {name})</translation>
+    </message>
+    <message>
+        <source>Click a cell to see its images: off the diagonal the mistakes, on it the correct ones.</source>
+        <translation>Bấm vào một ô để xem các ảnh của nó: ngoài đường chéo là lỗi phân loại, trên đường chéo là ảnh đoán đúng.</translation>
+    </message>
+    <message>
+        <source>No evaluation yet</source>
+        <translation>Chưa đánh giá</translation>
+    </message>
+    <message>
+        <source>true {true}, predicted {predicted}</source>
+        <translation>đúng là {true}, dự đoán {predicted}</translation>
+    </message>
+    <message>
+        <source>{name} recognised correctly</source>
+        <translation>{name} được nhận đúng</translation>
+    </message>
+    <message>
+        <source>{what}: {count} images{share}. Click to open them.</source>
+        <translation>{what}: {count} ảnh{share}. Bấm để mở các ảnh này.</translation>
+    </message>
+</context>
+<context>
+    <name>Coordinator</name>
+    <message>
+        <source>Cannot open image</source>
+        <translation>Không mở được ảnh</translation>
+    </message>
+    <message>
+        <source>Cannot open model</source>
+        <translation>Không mở được mô hình</translation>
+    </message>
+    <message>
+        <source>Cannot save model</source>
+        <translation>Không lưu được mô hình</translation>
+    </message>
+    <message>
+        <source>Data folder: {folder}</source>
+        <translation>Thư mục dữ liệu: {folder}</translation>
+    </message>
+    <message>
+        <source>Loading the {title} test images...</source>
+        <translation>Đang nạp các ảnh kiểm tra của {title}...</translation>
+    </message>
+    <message>
+        <source>Test image {index} of {title}</source>
+        <translation>Ảnh kiểm tra {index} của {title}</translation>
+    </message>
+    <message>
+        <source>Test images unavailable</source>
+        <translation>Không có ảnh kiểm tra</translation>
+    </message>
+    <message>
+        <source>test image {index} does not exist: the test set has {n}</source>
+        <translation>ảnh kiểm tra {index} không tồn tại: tập kiểm tra có {n} ảnh</translation>
+    </message>
+    <message>
+        <source>{title} downloaded and verified</source>
+        <translation>Đã tải và kiểm chứng {title}</translation>
+    </message>
+</context>
+<context>
+    <name>DataBanner</name>
+    <message>
+        <source>Another download ({title}) is running</source>
+        <translation>Đang tải một tập khác ({title})</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>Chọn thư mục…</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Tải về</translation>
+    </message>
+    <message>
+        <source>Download of {title} cancelled; nothing was kept.</source>
+        <translation>Đã huỷ tải {title}; không giữ lại gì.</translation>
+    </message>
+    <message>
+        <source>Download the four files from the mirrors (a classroom mirror first, if set in File &gt; Settings…), check their SHA-256 and keep them in nndesk&apos;s cache</source>
+        <translation>Tải bốn tệp từ các máy chủ gương (máy chủ gương của lớp học trước, nếu đã đặt ở Tệp &gt; Cài đặt…), kiểm tra SHA-256 của chúng và giữ trong bộ nhớ đệm của nndesk</translation>
+    </message>
+    <message>
+        <source>Download {title}</source>
+        <translation>Tải {title}</translation>
+    </message>
+    <message>
+        <source>Downloaded so far; the files are checked before they are kept</source>
+        <translation>Phần đã tải; các tệp được kiểm tra trước khi giữ lại</translation>
+    </message>
+    <message>
+        <source>Downloading {title}; each file is checked before it is kept.</source>
+        <translation>Đang tải {title}; mỗi tệp được kiểm tra trước khi giữ lại.</translation>
+    </message>
+    <message>
+        <source>Point nndesk at a folder holding the four IDX files (also File &gt; Data folder…)</source>
+        <translation>Chỉ cho nndesk một thư mục chứa bốn tệp IDX (cũng có ở Tệp &gt; Thư mục dữ liệu…)</translation>
+    </message>
+    <message>
+        <source>Stop the download; nothing of it is kept</source>
+        <translation>Dừng tải; không giữ lại phần nào</translation>
+    </message>
+    <message>
+        <source>{title} is downloaded and verified.</source>
+        <translation>Đã tải và kiểm chứng {title}.</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetView</name>
+    <message>
+        <source>Class</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Click an image to put it on the drawing canvas</source>
+        <translation>Bấm vào một ảnh để đặt nó lên khung vẽ</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {strerror}</source>
+        <translation>Không ghi được {path}: {strerror}</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Tập dữ liệu</translation>
+    </message>
+    <message>
+        <source>Draw other random images of every class</source>
+        <translation>Lấy các ảnh ngẫu nhiên khác của mọi lớp</translation>
+    </message>
+    <message>
+        <source>How many images each class has: a balanced dataset has equal bars</source>
+        <translation>Mỗi lớp có bao nhiêu ảnh: tập dữ liệu cân bằng có các cột bằng nhau</translation>
+    </message>
+    <message>
+        <source>Images per class (test)</source>
+        <translation>Số ảnh mỗi lớp (kiểm tra)</translation>
+    </message>
+    <message>
+        <source>Images per class (training)</source>
+        <translation>Số ảnh mỗi lớp (huấn luyện)</translation>
+    </message>
+    <message>
+        <source>Label distribution</source>
+        <translation>Phân bố nhãn</translation>
+    </message>
+    <message>
+        <source>Loading {title}…</source>
+        <translation>Đang nạp {title}…</translation>
+    </message>
+    <message>
+        <source>Mean image of each class (test set)</source>
+        <translation>Ảnh trung bình của mỗi lớp (tập kiểm tra)</translation>
+    </message>
+    <message>
+        <source>Mean image of each class (training set)</source>
+        <translation>Ảnh trung bình của mỗi lớp (tập huấn luyện)</translation>
+    </message>
+    <message>
+        <source>Mean images</source>
+        <translation>Ảnh trung bình</translation>
+    </message>
+    <message>
+        <source>New samples</source>
+        <translation>Mẫu mới</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Không có dữ liệu</translation>
+    </message>
+    <message>
+        <source>Random images of every class, with the first training and test image</source>
+        <translation>Ảnh ngẫu nhiên của mọi lớp, cùng ảnh huấn luyện và ảnh kiểm tra đầu tiên</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Lưu biểu đồ</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>Lưu biểu đồ thành PNG…</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>Lưu thất bại</translation>
+    </message>
+    <message>
+        <source>Save the chart of the tab shown as a PNG image</source>
+        <translation>Lưu biểu đồ của thẻ đang hiện thành ảnh PNG</translation>
+    </message>
+    <message>
+        <source>Share of each class</source>
+        <translation>Tỉ lệ của mỗi lớp</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Phần</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Test set</source>
+        <translation>Tập kiểm tra</translation>
+    </message>
+    <message>
+        <source>The average image of each class: where its ink usually lies</source>
+        <translation>Ảnh trung bình của mỗi lớp: nơi nét mực thường nằm</translation>
+    </message>
+    <message>
+        <source>The number of images per class as a table</source>
+        <translation>Số ảnh mỗi lớp dưới dạng bảng</translation>
+    </message>
+    <message>
+        <source>The training images (what a network learns from) or the test images</source>
+        <translation>Các ảnh huấn luyện (mạng học từ đây) hoặc các ảnh kiểm tra</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Huấn luyện</translation>
+    </message>
+    <message>
+        <source>Training set</source>
+        <translation>Tập huấn luyện</translation>
+    </message>
+    <message>
+        <source>Which dataset to look at: MNIST digits or Fashion-MNIST</source>
+        <translation>Xem tập dữ liệu nào: chữ số MNIST hay Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>{n} random test images per class</source>
+        <translation>{n} ảnh kiểm tra ngẫu nhiên mỗi lớp</translation>
+    </message>
+    <message>
+        <source>{n} random training images per class</source>
+        <translation>{n} ảnh huấn luyện ngẫu nhiên mỗi lớp</translation>
+    </message>
+    <message>
+        <source>{split}[0]
+label {label}{name}</source>
+        <translation>{split}[0]
+nhãn {label}{name}</translation>
+    </message>
+    <message>
+        <source>{title}: {train} training and {test} test images, {k} classes, 28×28 pixels in 0..255</source>
+        <translation>{title}: {train} ảnh huấn luyện và {test} ảnh kiểm tra, {k} lớp, 28×28 điểm ảnh trong 0..255</translation>
+    </message>
+</context>
+<context>
+    <name>Datasets</name>
+    <message>
+        <source>{title} is not on this computer yet: download it, or choose a folder holding its four IDX files.</source>
+        <extracomment>mode of the window -&gt; the dataset its test images come from</extracomment>
+        <translation>Máy tính này chưa có {title}: hãy tải về, hoặc chọn một thư mục chứa bốn tệp IDX của nó.</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadDialog</name>
+    <message>
+        <source>Close; a running download goes on</source>
+        <translation>Đóng; việc tải đang chạy vẫn tiếp tục</translation>
+    </message>
+    <message>
+        <source>Dataset needed</source>
+        <translation>Cần tập dữ liệu</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPanel</name>
+    <message>
+        <source> — evaluated when you open this page</source>
+        <translation> — được đánh giá khi bạn mở trang này</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — rows: true class, columns: predicted class</source>
+        <translation>&lt;b&gt;Ma trận nhầm lẫn (confusion matrix)&lt;/b&gt; — hàng: lớp đúng, cột: lớp dự đoán</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Per-class report&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Báo cáo theo từng lớp&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Precision&lt;/b&gt;: of the images the model called this class, the share that are.&lt;br&gt;&lt;b&gt;Recall&lt;/b&gt;: of the images of this class, the share the model found.&lt;br&gt;&lt;b&gt;F1-score&lt;/b&gt;: the harmonic mean of the two. &lt;b&gt;Support&lt;/b&gt;: test images of the class.&lt;br&gt;&lt;b&gt;macro avg&lt;/b&gt; treats every class equally; &lt;b&gt;weighted avg&lt;/b&gt; weights each by its support.</source>
+        <translation>&lt;b&gt;Precision&lt;/b&gt; (độ chuẩn xác): trong các ảnh mô hình gọi là lớp này, tỉ lệ ảnh đúng là lớp đó.&lt;br&gt;&lt;b&gt;Recall&lt;/b&gt; (độ phủ): trong các ảnh của lớp này, tỉ lệ mô hình tìm ra.&lt;br&gt;&lt;b&gt;F1-score&lt;/b&gt;: trung bình điều hoà của hai chỉ số. &lt;b&gt;Support&lt;/b&gt;: số ảnh kiểm tra của lớp.&lt;br&gt;&lt;b&gt;macro avg&lt;/b&gt; coi mọi lớp như nhau; &lt;b&gt;weighted avg&lt;/b&gt; đặt trọng số theo support của từng lớp.</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Confusion matrix as PNG…</source>
+        <translation>Ma trận nhầm lẫn thành PNG…</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Sao chép báo cáo</translation>
+    </message>
+    <message>
+        <source>Copy the report as the text table the lab prints</source>
+        <translation>Sao chép báo cáo dưới dạng bảng chữ như bài lab in ra</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {strerror}</source>
+        <translation>Không ghi được {path}: {strerror}</translation>
+    </message>
+    <message>
+        <source>Evaluate again</source>
+        <translation>Đánh giá lại</translation>
+    </message>
+    <message>
+        <source>Evaluating… %v / %m test images</source>
+        <translation>Đang đánh giá… %v / %m ảnh kiểm tra</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Xuất thất bại</translation>
+    </message>
+    <message>
+        <source>F1-score</source>
+        <translation>F1-score</translation>
+    </message>
+    <message>
+        <source>F1-score averaged over classes, each counting equally</source>
+        <translation>F1-score trung bình trên các lớp, mỗi lớp tính như nhau</translation>
+    </message>
+    <message>
+        <source>Last export: {written}</source>
+        <translation>Lần xuất gần nhất: {written}</translation>
+    </message>
+    <message>
+        <source>Mean cross-entropy −log p(true class) over the test set</source>
+        <translation>Mất mát entropy chéo trung bình −log p(lớp đúng) trên tập kiểm tra</translation>
+    </message>
+    <message>
+        <source>Mistakes list as CSV…</source>
+        <translation>Danh sách lỗi phân loại thành CSV…</translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation>Chưa có mô hình</translation>
+    </message>
+    <message>
+        <source>Open or train a model; its test-set results appear here.</source>
+        <translation>Mở hoặc huấn luyện một mô hình; kết quả trên tập kiểm tra của nó hiện ở đây.</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <source>Precision: of the images predicted as this class, the share that are.
+Recall: of the images of this class, the share found.
+F1: their harmonic mean. Support: test images of this class.</source>
+        <translation>Precision (độ chuẩn xác): trong các ảnh được dự đoán là lớp này, tỉ lệ ảnh đúng.
+Recall (độ phủ): trong các ảnh của lớp này, tỉ lệ được tìm ra.
+F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tra của lớp.</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Report as CSV…</source>
+        <translation>Báo cáo thành CSV…</translation>
+    </message>
+    <message>
+        <source>Report as JSON…</source>
+        <translation>Báo cáo thành JSON…</translation>
+    </message>
+    <message>
+        <source>Run the model over every test image again</source>
+        <translation>Chạy lại mô hình trên mọi ảnh kiểm tra</translation>
+    </message>
+    <message>
+        <source>Save the report, the confusion matrix or the mistakes list</source>
+        <translation>Lưu báo cáo, ma trận nhầm lẫn hoặc danh sách lỗi phân loại</translation>
+    </message>
+    <message>
+        <source>Share of test images classified correctly</source>
+        <translation>Tỉ lệ ảnh kiểm tra được phân loại đúng</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Test images the model got wrong: click a matrix cell to see them</source>
+        <translation>Các ảnh kiểm tra mô hình đoán sai: bấm vào một ô của ma trận để xem</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>độ chính xác</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>mất mát</translation>
+    </message>
+    <message>
+        <source>macro F1</source>
+        <translation>F1 macro</translation>
+    </message>
+    <message>
+        <source>mistakes</source>
+        <translation>lỗi phân loại</translation>
+    </message>
+    <message>
+        <source>mistakes of {n}</source>
+        <translation>lỗi trên {n} ảnh</translation>
+    </message>
+    <message>
+        <source>on the {dataset_title} test set</source>
+        <translation>trên tập kiểm tra {dataset_title}</translation>
+    </message>
+    <message>
+        <source>on the {dataset} test set</source>
+        <translation>trên tập kiểm tra {dataset}</translation>
+    </message>
+    <message>
+        <source>on the {dataset} {split} set: {n} images</source>
+        <translation>trên tập {split} {dataset}: {n} ảnh</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCode</name>
+    <message>
+        <source>Cannot export</source>
+        <translation>Không xuất được</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {value}</source>
+        <translation>Không ghi được {path}: {value}</translation>
+    </message>
+    <message>
+        <source>Export as notebook…</source>
+        <translation>Xuất thành notebook…</translation>
+    </message>
+    <message>
+        <source>Export as script…</source>
+        <translation>Xuất thành script…</translation>
+    </message>
+    <message>
+        <source>Export as {kind}</source>
+        <translation>Xuất thành {kind}</translation>
+    </message>
+    <message>
+        <source>Export code</source>
+        <translation>Xuất mã</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Xuất thất bại</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Notebook Jupyter (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Script Python (*.py)</translation>
+    </message>
+    <message>
+        <source>write this experiment as a standalone NumPy script or a Keras notebook to read, run and change without nndesk</source>
+        <translation>ghi thí nghiệm này thành một script NumPy độc lập hoặc một notebook Keras để đọc, chạy và sửa mà không cần nndesk</translation>
+    </message>
+</context>
+<context>
+    <name>InputPreview</name>
+    <message>
+        <source>Exactly what the network receives: your drawing cropped, scaled to 28x28 and centred like the training images. Each square is one input pixel.</source>
+        <translation>Đúng những gì mạng nhận được: hình bạn vẽ được cắt, thu về 28x28 và căn giữa như các ảnh huấn luyện. Mỗi ô vuông là một điểm ảnh đầu vào.</translation>
+    </message>
+    <message>
+        <source>nothing drawn</source>
+        <translation>chưa vẽ gì</translation>
+    </message>
+</context>
+<context>
+    <name>InsideView</name>
+    <message>
+        <source> (input channel {c} of {n}, the largest share)</source>
+        <translation> (kênh đầu vào {c} trong {n}, phần đóng góp lớn nhất)</translation>
+    </message>
+    <message>
+        <source> + ({n} smaller terms: {sum})</source>
+        <translation> + ({n} số hạng nhỏ hơn: {sum})</translation>
+    </message>
+    <message>
+        <source>+ {more} more</source>
+        <translation>+ {more} nút nữa</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Layer {index} Conv2D, map {channel}, pixel ({row}, {col})&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Tầng {index} Conv2D, bản đồ {channel}, điểm ({row}, {col})&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Layer {index} Dense, {who}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Tầng {index} Dense, {who}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Layer {index} MaxPool2D, map {channel}, pixel ({row}, {col})&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Tầng {index} MaxPool2D, bản đồ {channel}, điểm ({row}, {col})&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>= products</source>
+        <translation>= tích</translation>
+    </message>
+    <message>
+        <source>Click a unit or a feature-map pixel to see its arithmetic.</source>
+        <translation>Bấm vào một nút hoặc một điểm của bản đồ đặc trưng để xem phép tính của nó.</translation>
+    </message>
+    <message>
+        <source>Draw something to see inside</source>
+        <translation>Hãy vẽ gì đó để nhìn vào bên trong</translation>
+    </message>
+    <message>
+        <source>Draw something: this page shows every layer of the network on it.</source>
+        <translation>Hãy vẽ gì đó: trang này cho thấy mọi tầng của mạng trên hình đó.</translation>
+    </message>
+    <message>
+        <source>Softmax temperature</source>
+        <translation>Nhiệt độ softmax</translation>
+    </message>
+    <message>
+        <source>Softmax temperature: divides the logits; the model is unchanged</source>
+        <translation>Nhiệt độ softmax: chia các logit; mô hình không bị thay đổi</translation>
+    </message>
+    <message>
+        <source>T &amp;lt; 1 sharpens, T &amp;gt; 1 flattens.</source>
+        <translation>T &amp;lt; 1 làm nhọn, T &amp;gt; 1 làm phẳng.</translation>
+    </message>
+    <message>
+        <source>T = 1 is what the model answers. </source>
+        <translation>T = 1 là câu trả lời thật của mô hình. </translation>
+    </message>
+    <message>
+        <source>The model is unchanged; </source>
+        <translation>Mô hình không bị thay đổi; </translation>
+    </message>
+    <message>
+        <source>Then layer {index} MaxPool2D keeps the largest of each {size}×{size} window: {verdict}</source>
+        <translation>Sau đó tầng {index} MaxPool2D giữ giá trị lớn nhất của mỗi cửa sổ {size}×{size}: {verdict}</translation>
+    </message>
+    <message>
+        <source>This is a logit: the softmax panel turns the logits into probabilities.</source>
+        <translation>Đây là một logit: bảng softmax biến các logit thành xác suất.</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>lớp</translation>
+    </message>
+    <message>
+        <source>each column is a layer, each circle a unit coloured by its activation (red positive, blue negative); lines are the strongest weight × input. Click a unit for its arithmetic.</source>
+        <translation>mỗi cột là một tầng, mỗi vòng tròn là một nút được tô màu theo mức kích hoạt (đỏ dương, xanh âm); các đường là tích trọng số × đầu vào mạnh nhất. Bấm vào một nút để xem phép tính của nó.</translation>
+    </message>
+    <message>
+        <source>every channel of every layer on your drawing (red positive, blue negative), then the dense layers. Click a unit or a feature-map pixel for its arithmetic.</source>
+        <translation>mọi kênh của mọi tầng trên hình bạn vẽ (đỏ dương, xanh âm), rồi các tầng dense. Bấm vào một nút hoặc một điểm của bản đồ đặc trưng để xem phép tính của nó.</translation>
+    </message>
+    <message>
+        <source>exp = e^(z/T − max z/T), p = exp / Σ exp; here Σ exp = {total}. </source>
+        <translation>exp = e^(z/T − max z/T), p = exp / Σ exp; ở đây Σ exp = {total}. </translation>
+    </message>
+    <message>
+        <source>hidden {k} ({size})</source>
+        <translation>ẩn {k} ({size})</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>đầu vào</translation>
+    </message>
+    <message>
+        <source>input 28×28</source>
+        <translation>đầu vào 28×28</translation>
+    </message>
+    <message>
+        <source>input patch</source>
+        <translation>mảng đầu vào</translation>
+    </message>
+    <message>
+        <source>max = &lt;b&gt;{value}&lt;/b&gt;: the input at ({row}, {col}) won (bold, outlined)</source>
+        <translation>max = &lt;b&gt;{value}&lt;/b&gt;: đầu vào tại ({row}, {col}) thắng (in đậm, có viền)</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>đầu ra</translation>
+    </message>
+    <message>
+        <source>the {h}×{w} window it reads:</source>
+        <translation>cửa sổ {h}×{w} mà nó đọc:</translation>
+    </message>
+    <message>
+        <source>this pixel &lt;b&gt;won&lt;/b&gt; its window and passes on</source>
+        <translation>điểm này &lt;b&gt;thắng&lt;/b&gt; trong cửa sổ của nó và được chuyển tiếp</translation>
+    </message>
+    <message>
+        <source>this pixel lost to ({row}, {col}) = {value}</source>
+        <translation>điểm này thua ({row}, {col}) = {value}</translation>
+    </message>
+    <message>
+        <source>unit {unit}</source>
+        <translation>nút {unit}</translation>
+    </message>
+    <message>
+        <source>z = Σ w·a + b over {n} inputs</source>
+        <translation>z = Σ w·a + b trên {n} đầu vào</translation>
+    </message>
+    <message>
+        <source>{index} Conv2D filters (3×3 kernels)</source>
+        <translation>Bộ lọc của tầng {index} Conv2D (nhân 3×3)</translation>
+    </message>
+    <message>
+        <source>{n} values</source>
+        <translation>{n} giá trị</translation>
+    </message>
+    <message>
+        <source>× kernel</source>
+        <translation>× nhân</translation>
+    </message>
+    <message>
+        <source>Σ over channel {c}: {sum}; the other {n} channels add {rest}</source>
+        <translation>Σ trên kênh {c}: {sum}; {n} kênh còn lại cộng thêm {rest}</translation>
+    </message>
+</context>
+<context>
     <name>LabView</name>
     <message>
         <source>A copy of {name}, scored on {n:,} test images.</source>
@@ -146,16 +1319,541 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source> Mode: </source>
+        <translation> Chế độ: </translation>
+    </message>
+    <message>
+        <source> Model: </source>
+        <translation> Mô hình: </translation>
+    </message>
+    <message>
+        <source>&amp;About nndesk</source>
+        <translation>&amp;Giới thiệu nndesk</translation>
+    </message>
+    <message>
+        <source>&amp;Bigger pen</source>
+        <translation>Bút &amp;to hơn</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>&amp;Xoá hết</translation>
+    </message>
+    <message>
+        <source>&amp;Clothing (Fashion-MNIST)</source>
+        <translation>&amp;Quần áo (Fashion-MNIST)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Tối</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder...</source>
+        <translation>Thư mục &amp;dữ liệu...</translation>
+    </message>
+    <message>
+        <source>&amp;Digits (MNIST)</source>
+        <translation>&amp;Chữ số (MNIST)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation>&amp;Tẩy</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Fill</source>
+        <translation>Tô &amp;kín</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Trợ giúp</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Sáng</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>&amp;Chế độ</translation>
+    </message>
+    <message>
+        <source>&amp;Open image...</source>
+        <translation>&amp;Mở ảnh...</translation>
+    </message>
+    <message>
+        <source>&amp;Paste image</source>
+        <translation>&amp;Dán ảnh</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;Random test image</source>
+        <translation>Ảnh kiểm tra &amp;ngẫu nhiên</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>&amp;Save model as...</source>
+        <translation>&amp;Lưu mô hình thành...</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;Hệ thống</translation>
     </message>
     <message>
         <source>&amp;System language</source>
         <translation>Ngôn ngữ của &amp;hệ thống</translation>
     </message>
     <message>
+        <source>&amp;Test images</source>
+        <translation>Ảnh &amp;kiểm tra</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Giao diện</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>(no model)</source>
+        <translation>(không có mô hình)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What the network sees&lt;/b&gt; (28×28)</source>
+        <translation>&lt;b&gt;Mạng nơ-ron nhìn thấy gì&lt;/b&gt; (28×28)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;nndesk&lt;/h3&gt;&lt;p&gt;Draw a digit or a garment and watch a neural network written from scratch in NumPy classify it, train it live, and browse its mistakes.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;nndesk&lt;/h3&gt;&lt;p&gt;Vẽ một chữ số hoặc một món đồ và xem một mạng nơ-ron viết từ đầu bằng NumPy phân loại nó; tự huấn luyện mạng và xem trực tiếp, rồi duyệt các lỗi phân loại của nó.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About nndesk</source>
+        <translation>Giới thiệu nndesk</translation>
+    </message>
+    <message>
+        <source>Choose the folder holding the MNIST / Fashion-MNIST IDX files</source>
+        <translation>Chọn thư mục chứa các tệp IDX của MNIST / Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>Classify garments</source>
+        <translation>Phân loại quần áo</translation>
+    </message>
+    <message>
+        <source>Classify hand-written digits</source>
+        <translation>Phân loại chữ số viết tay</translation>
+    </message>
+    <message>
+        <source>Classify the image on the clipboard</source>
+        <translation>Phân loại ảnh trong bộ nhớ tạm</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Xoá hết</translation>
+    </message>
+    <message>
+        <source>Clear the canvas</source>
+        <translation>Xoá khung vẽ</translation>
+    </message>
+    <message>
+        <source>Clear the canvas (Esc, Del)</source>
+        <translation>Xoá khung vẽ (Esc, Del)</translation>
+    </message>
+    <message>
+        <source>Click any control to read what it does (Shift+F1)</source>
+        <translation>Bấm vào một điều khiển bất kỳ để đọc nó làm gì (Shift+F1)</translation>
+    </message>
+    <message>
+        <source>Click inside an outline to fill it (with the eraser on, to empty it)</source>
+        <translation>Bấm vào trong một đường viền để tô kín (khi bật tẩy: để xoá trống)</translation>
+    </message>
+    <message>
+        <source>Clothing (Fashion-MNIST)</source>
+        <translation>Quần áo (Fashion-MNIST)</translation>
+    </message>
+    <message>
+        <source>Colour the pixels by how much they pushed the answer: red for, blue against (S)</source>
+        <translation>Tô màu điểm ảnh theo mức chúng đẩy câu trả lời: đỏ là ủng hộ, xanh là chống lại (S)</translation>
+    </message>
+    <message>
+        <source>Colour the preview by each pixel&apos;s push towards the answer</source>
+        <translation>Tô màu ảnh xem trước theo mức mỗi điểm ảnh đẩy về phía câu trả lời</translation>
+    </message>
+    <message>
+        <source>Dark text on a light background</source>
+        <translation>Chữ tối trên nền sáng</translation>
+    </message>
+    <message>
+        <source>Data folder and classroom mirror</source>
+        <translation>Thư mục dữ liệu và máy chủ gương của lớp học</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Dữ liệu</translation>
+    </message>
+    <message>
+        <source>Digits (MNIST)</source>
+        <translation>Chữ số (MNIST)</translation>
+    </message>
+    <message>
+        <source>Draw a T-shirt, trouser, bag, shoe...</source>
+        <translation>Vẽ áo thun, quần dài, túi xách, giày...</translation>
+    </message>
+    <message>
+        <source>Draw a digit 0-9</source>
+        <translation>Vẽ một chữ số 0-9</translation>
+    </message>
+    <message>
         <source>Draw something</source>
         <translation>Hãy vẽ gì đó</translation>
+    </message>
+    <message>
+        <source>Draw with the mouse, a pen or a finger. Drop an image file here, or paste one with Ctrl+V. Esc or Del clears, Ctrl+Z undoes.</source>
+        <translation>Vẽ bằng chuột, bút hoặc ngón tay. Thả một tệp ảnh vào đây, hoặc dán bằng Ctrl+V. Esc hoặc Del để xoá, Ctrl+Z để hoàn tác.</translation>
+    </message>
+    <message>
+        <source>Edit a copy of the network (units off, pruning, noise) and see what changes</source>
+        <translation>Sửa một bản sao của mạng (tắt nút, cắt tỉa, nhiễu) và xem điều gì thay đổi</translation>
+    </message>
+    <message>
+        <source>Erase instead of drawing</source>
+        <translation>Tẩy thay vì vẽ</translation>
+    </message>
+    <message>
+        <source>Erase instead of drawing (E)</source>
+        <translation>Tẩy thay vì vẽ (E)</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Tẩy</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Đánh giá</translation>
+    </message>
+    <message>
+        <source>Every layer of the network on your drawing, and the arithmetic of any unit</source>
+        <translation>Mọi tầng của mạng trên hình bạn vẽ, và phép tính của từng nút</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Tô kín</translation>
+    </message>
+    <message>
+        <source>Fill: click inside an outline to fill it; undo with Ctrl+Z (F)</source>
+        <translation>Tô kín: bấm vào trong một đường viền để tô; hoàn tác bằng Ctrl+Z (F)</translation>
+    </message>
+    <message>
+        <source>Folder with the IDX files (or with mnist/ and fashion-mnist/ sub-folders)</source>
+        <translation>Thư mục chứa các tệp IDX (hoặc các thư mục con mnist/ và fashion-mnist/)</translation>
+    </message>
+    <message>
+        <source>Follow the look of the desktop</source>
+        <translation>Theo giao diện của máy tính</translation>
+    </message>
+    <message>
+        <source>From the &amp;lab</source>
+        <translation>Từ bài &amp;lab</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</source>
+        <translation>Ảnh (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Index of an image of the test set (0-9999)</source>
+        <translation>Số thứ tự của một ảnh trong tập kiểm tra (0-9999)</translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation>Bên trong</translation>
+    </message>
+    <message>
+        <source>Its accuracy on the 10,000 test images, as saved in the model file</source>
+        <translation>Độ chính xác trên 10.000 ảnh kiểm tra, như được lưu trong tệp mô hình</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Phòng thí nghiệm</translation>
+    </message>
+    <message>
+        <source>Lab:</source>
+        <translation>Lab:</translation>
+    </message>
+    <message>
+        <source>Light text on a dark background, charts included</source>
+        <translation>Chữ sáng trên nền tối, kể cả biểu đồ</translation>
+    </message>
+    <message>
+        <source>List every shortcut</source>
+        <translation>Liệt kê mọi phím tắt</translation>
+    </message>
+    <message>
+        <source>Load a model to get predictions</source>
+        <translation>Nạp một mô hình để nhận dự đoán</translation>
+    </message>
+    <message>
+        <source>Load a trained model file (.npz)</source>
+        <translation>Nạp một tệp mô hình đã huấn luyện (.npz)</translation>
+    </message>
+    <message>
+        <source>Make the pen bigger</source>
+        <translation>Làm bút to hơn</translation>
+    </message>
+    <message>
+        <source>Make the pen smaller</source>
+        <translation>Làm bút nhỏ hơn</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Bản đồ</translation>
+    </message>
+    <message>
+        <source>Mistakes</source>
+        <translation>Lỗi phân loại</translation>
+    </message>
+    <message>
+        <source>Model: {title}</source>
+        <translation>Mô hình: {title}</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Không có mô hình</translation>
+    </message>
+    <message>
+        <source>No model loaded — File &gt; Open model or train one on the Train page</source>
+        <translation>Chưa có mô hình — Tệp &gt; Mở mô hình, hoặc huấn luyện một mô hình ở trang Huấn luyện</translation>
+    </message>
+    <message>
+        <source>Open &amp;model...</source>
+        <translation>Mở &amp;mô hình...</translation>
+    </message>
+    <message>
+        <source>Open an image file and classify it</source>
+        <translation>Mở một tệp ảnh và phân loại nó</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>Mở ảnh</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>Mở mô hình</translation>
+    </message>
+    <message>
+        <source>Open model...</source>
+        <translation>Mở mô hình...</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>Bút</translation>
+    </message>
+    <message>
+        <source>Pen size in canvas pixels ([ and ] change it)</source>
+        <translation>Cỡ bút tính bằng điểm ảnh của khung vẽ ([ và ] để đổi)</translation>
+    </message>
+    <message>
+        <source>Prediction: {ms} ms</source>
+        <translation>Dự đoán: {ms} ms</translation>
+    </message>
+    <message>
+        <source>Put a random test image on the canvas</source>
+        <translation>Đặt một ảnh kiểm tra ngẫu nhiên lên khung vẽ</translation>
+    </message>
+    <message>
+        <source>Put a random test image on the canvas (Ctrl+R)</source>
+        <translation>Đặt một ảnh kiểm tra ngẫu nhiên lên khung vẽ (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Put test image {index} on the canvas</source>
+        <translation>Đặt ảnh kiểm tra {index} lên khung vẽ</translation>
+    </message>
+    <message>
+        <source>Put the test image with the chosen index on the canvas</source>
+        <translation>Đặt ảnh kiểm tra có số thứ tự đã chọn lên khung vẽ</translation>
+    </message>
+    <message>
+        <source>Put this test image on the canvas, with its true label (Ctrl+T)</source>
+        <translation>Đặt ảnh kiểm tra này lên khung vẽ, kèm nhãn đúng của nó (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Put {dataset} test image {index} on the canvas (the {dataset} lab asks about it)</source>
+        <translation>Đặt ảnh kiểm tra {index} của {dataset} lên khung vẽ (bài lab {dataset} hỏi về ảnh này)</translation>
+    </message>
+    <message>
+        <source>Quit nndesk</source>
+        <translation>Thoát nndesk</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Ngẫu nhiên</translation>
+    </message>
+    <message>
+        <source>Recent &amp;models</source>
+        <translation>Mô hình &amp;gần đây</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Làm lại (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>S&amp;maller pen</source>
+        <translation>Bút &amp;nhỏ hơn</translation>
+    </message>
+    <message>
+        <source>Saliency &amp;overlay</source>
+        <translation>Phủ bản đồ &amp;nổi bật</translation>
+    </message>
+    <message>
+        <source>Saliency overlay</source>
+        <translation>Phủ bản đồ nổi bật</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>Lưu mô hình</translation>
+    </message>
+    <message>
+        <source>Save the model in use to a file</source>
+        <translation>Lưu mô hình đang dùng vào một tệp</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings...</source>
+        <translation>&amp;Cài đặt...</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Hiện</translation>
+    </message>
+    <message>
+        <source>Show &amp;test image</source>
+        <translation>Hiện ảnh &amp;kiểm tra</translation>
+    </message>
+    <message>
+        <source>Test #</source>
+        <translation>Ảnh số</translation>
+    </message>
+    <message>
+        <source>Test accuracy: n/a</source>
+        <translation>Độ chính xác kiểm tra: không có</translation>
+    </message>
+    <message>
+        <source>Test accuracy: {accuracy}</source>
+        <translation>Độ chính xác kiểm tra: {accuracy}</translation>
+    </message>
+    <message>
+        <source>Test images the lab asks about</source>
+        <translation>Các ảnh kiểm tra mà bài lab hỏi tới</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image: copy an image or an image file first.</source>
+        <translation>Bộ nhớ tạm không có ảnh: hãy sao chép một ảnh hoặc một tệp ảnh trước.</translation>
+    </message>
+    <message>
+        <source>The model in use</source>
+        <translation>Mô hình đang dùng</translation>
+    </message>
+    <message>
+        <source>The model that answers: shipped models, recent ones, or open a file</source>
+        <translation>Mô hình trả lời: các mô hình có sẵn, mô hình gần đây, hoặc mở một tệp</translation>
+    </message>
+    <message>
+        <source>The model&apos;s accuracy on the test images and its confusion matrix</source>
+        <translation>Độ chính xác của mô hình trên các ảnh kiểm tra và ma trận nhầm lẫn của nó</translation>
+    </message>
+    <message>
+        <source>The test images placed by how a layer of the network sees them (PCA, t-SNE)</source>
+        <translation>Các ảnh kiểm tra được đặt theo cách một tầng (layer) của mạng nhìn thấy chúng (PCA, t-SNE)</translation>
+    </message>
+    <message>
+        <source>The test images the model gets wrong, most confident first</source>
+        <translation>Các ảnh kiểm tra mà mô hình đoán sai, ảnh nó tự tin nhất trước</translation>
+    </message>
+    <message>
+        <source>The training and test images: samples, class counts, mean images</source>
+        <translation>Các ảnh huấn luyện và kiểm tra: mẫu, số ảnh mỗi lớp, ảnh trung bình</translation>
+    </message>
+    <message>
+        <source>Time of the last prediction: preprocessing + forward pass</source>
+        <translation>Thời gian của lần dự đoán gần nhất: tiền xử lý + lan truyền xuôi</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Huấn luyện</translation>
+    </message>
+    <message>
+        <source>Train a network of your own and watch its loss and accuracy live</source>
+        <translation>Tự huấn luyện một mạng và xem trực tiếp mất mát và độ chính xác của nó</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Hoàn tác (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Undo the last stroke</source>
+        <translation>Hoàn tác nét vẽ cuối</translation>
+    </message>
+    <message>
+        <source>What to classify: digits (MNIST) or clothing (Fashion-MNIST) — Ctrl+1 / Ctrl+2</source>
+        <translation>Phân loại gì: chữ số (MNIST) hay quần áo (Fashion-MNIST) — Ctrl+1 / Ctrl+2</translation>
+    </message>
+    <message>
+        <source>Which pixels made the network answer as it did, and its hidden units</source>
+        <translation>Những điểm ảnh nào khiến mạng trả lời như vậy, và các nút ẩn của nó</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <extracomment>page titles as app.py passes them to add_page, shown translated</extracomment>
+        <translation>Vì sao</translation>
+    </message>
+    <message>
+        <source>nndesk models (*.npz)</source>
+        <translation>Mô hình nndesk (*.npz)</translation>
+    </message>
+    <message>
+        <source>nndesk — draw and watch a neural network think</source>
+        <translation>nndesk — vẽ và xem một mạng nơ-ron suy nghĩ</translation>
+    </message>
+    <message>
+        <source>test[{index}]</source>
+        <translation>test[{index}]</translation>
+    </message>
+    <message>
+        <source>{stem}  (shipped)</source>
+        <translation>{stem}  (có sẵn)</translation>
     </message>
 </context>
 <context>
@@ -206,7 +1904,139 @@
     </message>
 </context>
 <context>
+    <name>MistakesView</name>
+    <message>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Click an image</source>
+        <translation>Bấm vào một ảnh</translation>
+    </message>
+    <message>
+        <source>Click an image to see what the model answered</source>
+        <translation>Bấm vào một ảnh để xem mô hình đã trả lời gì</translation>
+    </message>
+    <message>
+        <source>Colour the pixels by their push towards the predicted class or the true one</source>
+        <translation>Tô màu điểm ảnh theo mức chúng đẩy về phía lớp dự đoán hoặc lớp đúng</translation>
+    </message>
+    <message>
+        <source>Copy this test image onto the drawing canvas to edit it</source>
+        <translation>Chép ảnh kiểm tra này lên khung vẽ để sửa</translation>
+    </message>
+    <message>
+        <source>Each tile: the model&apos;s answer and its confidence, then the true class</source>
+        <translation>Mỗi ô: câu trả lời của mô hình và độ tự tin, rồi lớp đúng</translation>
+    </message>
+    <message>
+        <source>Evaluate a model to browse its mistakes.</source>
+        <translation>Đánh giá một mô hình để duyệt các lỗi phân loại của nó.</translation>
+    </message>
+    <message>
+        <source>Most confident first</source>
+        <translation>Tự tin nhất trước</translation>
+    </message>
+    <message>
+        <source>Most confident first: the mistakes the model was surest of</source>
+        <translation>Tự tin nhất trước: các lỗi mà mô hình chắc chắn nhất</translation>
+    </message>
+    <message>
+        <source>Only images of this true class</source>
+        <extracomment>(key, classifier, image28 float32 (28, 28), class index): the prediction controller computes the map off the GUI thread and answers through ``show_saliency(key, map)``</extracomment>
+        <translation>Chỉ các ảnh có lớp đúng này</translation>
+    </message>
+    <message>
+        <source>Only images predicted as this class (true = predicted shows the correct ones)</source>
+        <translation>Chỉ các ảnh được dự đoán là lớp này (đúng = dự đoán sẽ hiện các ảnh đoán đúng)</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Dự đoán</translation>
+    </message>
+    <message>
+        <source>Put on canvas</source>
+        <translation>Đặt lên khung vẽ</translation>
+    </message>
+    <message>
+        <source>Red pixels pushed the model towards its answer, blue ones away from it</source>
+        <translation>Điểm ảnh đỏ đẩy mô hình về phía câu trả lời, điểm ảnh xanh đẩy ra xa</translation>
+    </message>
+    <message>
+        <source>Show saliency</source>
+        <translation>Hiện bản đồ nổi bật</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>Sắp xếp</translation>
+    </message>
+    <message>
+        <source>Test image #{i}
+True: {true}
+Predicted: {predicted} ({p})</source>
+        <translation>Ảnh kiểm tra #{i}
+Đúng là: {true}
+Dự đoán: {predicted} ({p})</translation>
+    </message>
+    <message>
+        <source>Test image #{i} — {verdict}</source>
+        <translation>Ảnh kiểm tra #{i} — {verdict}</translation>
+    </message>
+    <message>
+        <source>Test-set order</source>
+        <translation>Theo thứ tự tập kiểm tra</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>Lớp đúng</translation>
+    </message>
+    <message>
+        <source>for the predicted class</source>
+        <translation>cho lớp dự đoán</translation>
+    </message>
+    <message>
+        <source>for the true class</source>
+        <translation>cho lớp đúng</translation>
+    </message>
+    <message>
+        <source>predicted {name}:</source>
+        <translation>dự đoán {name}:</translation>
+    </message>
+    <message>
+        <source>true {name}:</source>
+        <translation>đúng là {name}:</translation>
+    </message>
+    <message>
+        <source>true {true}, predicted {predicted}:</source>
+        <translation>đúng là {true}, dự đoán {predicted}:</translation>
+    </message>
+    <message>
+        <source>true: {name}</source>
+        <translation>đúng: {name}</translation>
+    </message>
+    <message>
+        <source>{count} images of {name} recognised correctly</source>
+        <translation>{count} ảnh {name} được nhận đúng</translation>
+    </message>
+    <message>
+        <source>{what} {count} of the {mistakes} mistakes in {n} test images</source>
+        <translation>{what} {count} trong {mistakes} lỗi phân loại trên {n} ảnh kiểm tra</translation>
+    </message>
+</context>
+<context>
     <name>PredictionPanel</name>
+    <message>
+        <source>Draw something</source>
+        <translation>Hãy vẽ gì đó</translation>
+    </message>
+    <message>
+        <source>How sure the network is of its answer</source>
+        <translation>Mạng chắc chắn đến đâu về câu trả lời của nó</translation>
+    </message>
     <message>
         <source>Not sure</source>
         <translation>Chưa chắc</translation>
@@ -220,6 +2050,10 @@
         <translation>Xác suất gốc</translation>
     </message>
     <message>
+        <source>Runner-up: &lt;b&gt;{name}&lt;/b&gt; {p} (margin {margin} points)</source>
+        <translation>Thứ hai: &lt;b&gt;{name}&lt;/b&gt; {p} (cách {margin} điểm)</translation>
+    </message>
+    <message>
         <source>Say &quot;Not sure&quot; and show the two best guesses when the calibrated top probability is under this (0: always answer)</source>
         <translation>Nói &quot;Chưa chắc&quot; và hiện hai dự đoán tốt nhất khi xác suất cao nhất (đã hiệu chỉnh) thấp hơn mức này (0: luôn trả lời)</translation>
     </message>
@@ -228,19 +2062,188 @@
         <translation>Hiện xác suất gốc của mạng thay cho xác suất đã hiệu chỉnh. Hiệu chỉnh (calibration) chia đầu ra cho một nhiệt độ (temperature) được khớp trên các ảnh để riêng, để các câu trả lời ở mức 80 % đúng khoảng 80 % số lần; nó không bao giờ đổi lớp thắng.</translation>
     </message>
     <message>
-        <source>{0} {1:.0f}% or {2} {3:.0f}%</source>
-        <translation>{0} {1:.0f}% hoặc {2} {3:.0f}%</translation>
+        <source>The label a person gave this test image</source>
+        <translation>Nhãn mà con người gán cho ảnh kiểm tra này</translation>
+    </message>
+    <message>
+        <source>The network&apos;s answer: the class with the highest probability</source>
+        <translation>Câu trả lời của mạng: lớp có xác suất cao nhất</translation>
+    </message>
+    <message>
+        <source>The second most likely class and the margin p(answer) - p(runner-up): a small margin means the network hesitated between the two</source>
+        <translation>Lớp có khả năng thứ hai và khoảng cách p(câu trả lời) - p(lớp thứ hai): khoảng cách nhỏ nghĩa là mạng phân vân giữa hai lớp</translation>
+    </message>
+    <message>
+        <source>True label: &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Nhãn đúng: &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>True label: &lt;b&gt;{name}&lt;/b&gt; — {mark}</source>
+        <translation>Nhãn đúng: &lt;b&gt;{name}&lt;/b&gt; — {mark}</translation>
+    </message>
+    <message>
+        <source>{first} {p1} or {second} {p2}</source>
+        <translation>{first} {p1} hoặc {second} {p2}</translation>
+    </message>
+    <message>
+        <source>✓ correct</source>
+        <translation>✓ đúng</translation>
+    </message>
+    <message>
+        <source>✗ wrong</source>
+        <translation>✗ sai</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityBars</name>
+    <message>
+        <source>The network&apos;s probability for every class (softmax of its outputs). A check mark shows the true label of a test image.</source>
+        <translation>Xác suất mạng đưa ra cho mỗi lớp (softmax của các đầu ra). Dấu tích chỉ nhãn đúng của một ảnh kiểm tra.</translation>
     </message>
 </context>
 <context>
     <name>RunsView</name>
     <message>
+        <source>
+… and {n} more</source>
+        <translation>
+… và {n} lượt nữa</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Tập dữ liệu</translation>
+    </message>
+    <message>
+        <source>Delete permanently?</source>
+        <translation>Xoá vĩnh viễn?</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>Xoá lượt chạy</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Xoá…</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epoch</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Xuất CSV…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Xuất PNG…</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Các tầng</translation>
+    </message>
+    <message>
+        <source>Move these {n} runs to the trash?
+
+{listed}
+
+from {folder}</source>
+        <translation>Chuyển {n} lượt chạy này vào thùng rác?
+
+{listed}
+
+từ {folder}</translation>
+    </message>
+    <message>
+        <source>Move this run to the trash?
+
+{listed}
+
+from {folder}</source>
+        <translation>Chuyển lượt chạy này vào thùng rác?
+
+{listed}
+
+từ {folder}</translation>
+    </message>
+    <message>
         <source>Remove link</source>
         <translation>Gỡ liên kết</translation>
     </message>
     <message>
+        <source>Runs</source>
+        <translation>Các lượt chạy</translation>
+    </message>
+    <message>
+        <source>Select runs above to see their curves</source>
+        <translation>Chọn các lượt chạy ở trên để xem đồ thị</translation>
+    </message>
+    <message>
+        <source>Select two or more runs (Ctrl/Shift-click) to compare their curves.</source>
+        <translation>Chọn từ hai lượt chạy trở lên (Ctrl/Shift + bấm) để so sánh đồ thị.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Test acc</source>
+        <translation>Độ chính xác KT</translation>
+    </message>
+    <message>
+        <source>Use model</source>
+        <translation>Dùng mô hình</translation>
+    </message>
+    <message>
+        <source>Val acc</source>
+        <translation>Độ chính xác KĐ</translation>
+    </message>
+    <message>
+        <source>cannot be read: {message}</source>
+        <translation>không đọc được: {message}</translation>
+    </message>
+    <message>
+        <source>could not delete {name}: {error}</source>
+        <translation>không xoá được {name}: {error}</translation>
+    </message>
+    <message>
         <source>could not remove the link {name}: {reason}</source>
         <translation>không gỡ được liên kết {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>load the selected run&apos;s model into the prediction view</source>
+        <translation>nạp mô hình của lượt chạy đã chọn vào phần dự đoán</translation>
+    </message>
+    <message>
+        <source>move the selected runs&apos; folders to the system trash</source>
+        <translation>chuyển thư mục của các lượt chạy đã chọn vào thùng rác</translation>
+    </message>
+    <message>
+        <source>save the per-epoch history of the selected runs (or all)</source>
+        <translation>lưu lịch sử từng epoch của các lượt chạy đã chọn (hoặc tất cả)</translation>
+    </message>
+    <message>
+        <source>save the selected runs&apos; curves as a PNG image</source>
+        <translation>lưu đồ thị của các lượt chạy đã chọn thành ảnh PNG</translation>
+    </message>
+    <message>
+        <source>{error}.
+
+Delete {name} permanently? This cannot be undone.</source>
+        <translation>{error}.
+
+Xoá vĩnh viễn {name}? Không thể hoàn tác.</translation>
+    </message>
+    <message>
+        <source>{folder}: {message}. The folder is left as it is.</source>
+        <translation>{folder}: {message}. Thư mục được giữ nguyên.</translation>
     </message>
     <message>
         <source>{name} is a link to {target}, not a run folder.
@@ -252,7 +2255,204 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>A folder holding the IDX files, or mnist/ and fashion-mnist/ sub-folders</source>
+        <translation>Một thư mục chứa các tệp IDX, hoặc các thư mục con mnist/ và fashion-mnist/</translation>
+    </message>
+    <message>
+        <source>A mirror is an http:// or https:// address, or a folder.</source>
+        <translation>Máy chủ gương là một địa chỉ http:// hoặc https://, hoặc một thư mục.</translation>
+    </message>
+    <message>
+        <source>A teacher can serve the datasets on the school network: a web address or a shared folder holding &lt;b&gt;mnist/&lt;/b&gt; and &lt;b&gt;fashion-mnist/&lt;/b&gt;, each with the four standard files. It is tried before the public mirrors, and every file must match the published checksum.</source>
+        <translation>Giáo viên có thể chia sẻ các tập dữ liệu trên mạng của trường: một địa chỉ web hoặc một thư mục chung chứa &lt;b&gt;mnist/&lt;/b&gt; và &lt;b&gt;fashion-mnist/&lt;/b&gt;, mỗi thư mục có bốn tệp chuẩn. Nó được thử trước các máy chủ công cộng, và mọi tệp phải khớp với mã kiểm tra (checksum) đã công bố.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Choose the data folder</source>
+        <translation>Chọn thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Classroom mirror</source>
+        <translation>Máy chủ gương của lớp học</translation>
+    </message>
+    <message>
+        <source>Close without changing anything</source>
+        <translation>Đóng mà không thay đổi gì</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>No such data folder: {folder}</source>
+        <translation>Không có thư mục dữ liệu: {folder}</translation>
+    </message>
+    <message>
+        <source>No such folder: {folder}</source>
+        <translation>Không có thư mục: {folder}</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Tried before the public mirrors (also $NNDESK_MIRROR)</source>
+        <translation>Được thử trước các máy chủ công cộng (cũng là $NNDESK_MIRROR)</translation>
+    </message>
+    <message>
+        <source>Use and remember these settings</source>
+        <translation>Dùng và ghi nhớ các cài đặt này</translation>
+    </message>
+    <message>
+        <source>e.g. http://teacher-pc:8000/ or /mnt/class/datasets</source>
+        <translation>ví dụ http://teacher-pc:8000/ hoặc /mnt/class/datasets</translation>
+    </message>
+    <message>
+        <source>none: datasets are downloaded into nndesk&apos;s cache</source>
+        <translation>trống: các tập dữ liệu được tải vào bộ nhớ đệm của nndesk</translation>
+    </message>
+</context>
+<context>
+    <name>TrainForm</name>
+    <message>
+        <source> % of train</source>
+        <extracomment>How some fields look (presentation only; ranges and help are the schema&apos;s).</extracomment>
+        <translation> % ảnh huấn luyện</translation>
+    </message>
+    <message>
+        <source> Lab result: {accuracy}.</source>
+        <translation> Kết quả của lab: {accuracy}.</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> epoch</translation>
+    </message>
+    <message>
+        <source> images</source>
+        <translation> ảnh</translation>
+    </message>
+    <message>
+        <source> passes</source>
+        <translation> lượt</translation>
+    </message>
+    <message>
+        <source>0 = off</source>
+        <translation>0 = tắt</translation>
+    </message>
+    <message>
+        <source>0.001</source>
+        <translation>0.001</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <extracomment>The groups of the form, in order, with their titles.</extracomment>
+        <translation>Dữ liệu</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Mỗi</translation>
+    </message>
+    <message>
+        <source>Image folder (one sub-folder per class)</source>
+        <translation>Thư mục ảnh (mỗi lớp một thư mục con)</translation>
+    </message>
+    <message>
+        <source>Image folder…</source>
+        <translation>Thư mục ảnh…</translation>
+    </message>
+    <message>
+        <source>Keep for</source>
+        <translation>Giữ trong</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Mạng</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Tối ưu</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Cấu hình mẫu</translation>
+    </message>
+    <message>
+        <source>a folder with one sub-folder of images per class</source>
+        <translation>một thư mục có mỗi lớp một thư mục con chứa ảnh</translation>
+    </message>
+    <message>
+        <source>a lab experiment&apos;s settings in one go; editing any field makes it custom</source>
+        <translation>cài đặt của một thí nghiệm trong bài lab, một lần cho tất cả; sửa bất kỳ ô nào sẽ thành cấu hình mẫu tự chọn</translation>
+    </message>
+    <message>
+        <source>choose the image folder</source>
+        <translation>chọn thư mục ảnh</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>mặc định</translation>
+    </message>
+    <message>
+        <source>e.g. 784-64-64-10</source>
+        <translation>ví dụ 784-64-64-10</translation>
+    </message>
+    <message>
+        <source>folder with one sub-folder per class</source>
+        <translation>thư mục có mỗi lớp một thư mục con</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>toàn bộ batch</translation>
+    </message>
+    <message>
+        <source>shift, rotate, zoom a little</source>
+        <translation>dịch, xoay, phóng to thu nhỏ một chút</translation>
+    </message>
+    <message>
+        <source>test accuracy every epoch</source>
+        <translation>độ chính xác kiểm tra mỗi epoch</translation>
+    </message>
+    <message>
+        <source>{arch} → {count} parameters</source>
+        <extracomment>Fields the form does not show: the dataset and layers have their own rows, threads is the command line&apos;s.</extracomment>
+        <translation>{arch} → {count} tham số</translation>
+    </message>
+    <message>
+        <source>{datasets}, or a folder with one sub-folder of images per class</source>
+        <translation>{datasets}, hoặc một thư mục có mỗi lớp một thư mục con chứa ảnh</translation>
+    </message>
+    <message>
+        <source>— custom —</source>
+        <translation>— tự chọn —</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
+    <message>
+        <source>  ·  PAUSED</source>
+        <translation>  ·  TẠM DỪNG</translation>
+    </message>
+    <message>
+        <source> (continuing from epoch {epoch})</source>
+        <translation> (tiếp tục từ epoch {epoch})</translation>
+    </message>
+    <message>
+        <source>Choose settings and press Train.</source>
+        <translation>Chọn cài đặt rồi bấm Huấn luyện.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Huấn luyện tiếp</translation>
+    </message>
     <message>
         <source>Could not save the model in its run folder {folder} ({reason}); saved it to {saved} instead.</source>
         <translation>Không lưu được mô hình vào thư mục của lần chạy {folder} ({reason}); đã lưu vào {saved}.</translation>
@@ -262,9 +2462,250 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Không ghi được hồ sơ của lần chạy trong {folder} ({reason}); quá trình huấn luyện vẫn tiếp tục.</translation>
     </message>
     <message>
+        <source>Diverged</source>
+        <translation>Phân kỳ</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{last}  ·  batch {batch}/{per_epoch}  ·  {p}</source>
+        <translation>Epoch {epoch}/{last}  ·  batch {batch}/{per_epoch}  ·  {p}</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Xuất PNG…</translation>
+    </message>
+    <message>
+        <source>Export curves</source>
+        <translation>Xuất đồ thị</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>Xuất lịch sử</translation>
+    </message>
+    <message>
+        <source>Failed: {message}</source>
+        <translation>Thất bại: {message}</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <extracomment>How the progress bar names the way a run ended.</extracomment>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
+        <source>LR now</source>
+        <translation>Tốc độ học hiện tại</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>Nạp mô hình</translation>
+    </message>
+    <message>
+        <source>Load model…</source>
+        <translation>Nạp mô hình…</translation>
+    </message>
+    <message>
+        <source>Loaded {name}</source>
+        <translation>Đã nạp {name}</translation>
+    </message>
+    <message>
+        <source>Model saved to {path}</source>
+        <translation>Đã lưu mô hình vào {path}</translation>
+    </message>
+    <message>
+        <source>Model saved: {model_path}</source>
+        <translation>Đã lưu mô hình: {model_path}</translation>
+    </message>
+    <message>
+        <source>Needs a dataset</source>
+        <translation>Cần một tập dữ liệu</translation>
+    </message>
+    <message>
+        <source>No run</source>
+        <translation>Chưa có lượt chạy</translation>
+    </message>
+    <message>
+        <source>No run yet</source>
+        <translation>Chưa có lượt chạy nào</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
         <source>Reading {name}…</source>
-        <extracomment>How the progress bar names the way a run ended. Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further</extracomment>
         <translation>Đang đọc {name}…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Sẵn sàng</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Các lượt chạy</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>Lưu mô hình</translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation>Lưu mô hình…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Đã lưu {path}</translation>
+    </message>
+    <message>
+        <source>Set LR</source>
+        <translation>Đặt tốc độ học</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Đang bắt đầu…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>Stop training and quit?</source>
+        <translation>Dừng huấn luyện và thoát?</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Đã dừng</translation>
+    </message>
+    <message>
+        <source>Stopped before training began</source>
+        <translation>Đã dừng trước khi bắt đầu huấn luyện</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Đang dừng…</translation>
+    </message>
+    <message>
+        <source>Test accuracy {accuracy} on {dataset} · model saved in the run history</source>
+        <translation>Độ chính xác kiểm tra {accuracy} trên {dataset} · mô hình được lưu trong lịch sử lượt chạy</translation>
+    </message>
+    <message>
+        <source>Test accuracy {accuracy} on {dataset} · model saved to {path}</source>
+        <translation>Độ chính xác kiểm tra {accuracy} trên {dataset} · mô hình được lưu vào {path}</translation>
+    </message>
+    <message>
+        <source>The run did not start</source>
+        <translation>Lượt chạy không bắt đầu được</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further</extracomment>
+        <translation>Huấn luyện</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>Đang huấn luyện…</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>Đã ghi {path}</translation>
+    </message>
+    <message>
+        <source>change the learning rate while training (from the next batch)</source>
+        <translation>đổi tốc độ học trong khi huấn luyện (từ batch kế tiếp)</translation>
+    </message>
+    <message>
+        <source>could not export: {describe}</source>
+        <translation>không xuất được: {describe}</translation>
+    </message>
+    <message>
+        <source>could not export: {err}</source>
+        <translation>không xuất được: {err}</translation>
+    </message>
+    <message>
+        <source>could not save the model: {describe}</source>
+        <translation>không lưu được mô hình: {describe}</translation>
+    </message>
+    <message>
+        <source>end after the current batch; the model is still saved</source>
+        <translation>kết thúc sau batch hiện tại; mô hình vẫn được lưu</translation>
+    </message>
+    <message>
+        <source>every past run: compare curves, reuse a model, export</source>
+        <translation>mọi lượt chạy trước: so sánh đồ thị, dùng lại mô hình, xuất</translation>
+    </message>
+    <message>
+        <source>everything about the next run: data, network, optimiser</source>
+        <translation>mọi thứ của lượt chạy tới: dữ liệu, mạng, bộ tối ưu</translation>
+    </message>
+    <message>
+        <source>hold training after the current batch; press again to go on</source>
+        <translation>tạm dừng huấn luyện sau batch hiện tại; bấm lần nữa để tiếp tục</translation>
+    </message>
+    <message>
+        <source>image folder</source>
+        <translation>thư mục ảnh</translation>
+    </message>
+    <message>
+        <source>new rate</source>
+        <translation>tốc độ mới</translation>
+    </message>
+    <message>
+        <source>open a .npz model to use it or to continue its training</source>
+        <translation>mở một mô hình .npz để dùng hoặc để huấn luyện tiếp</translation>
+    </message>
+    <message>
+        <source>save the trained model to a .npz file of your choice</source>
+        <translation>lưu mô hình đã huấn luyện vào một tệp .npz bạn chọn</translation>
+    </message>
+    <message>
+        <source>save these curves as a PNG image</source>
+        <translation>lưu các đồ thị này thành ảnh PNG</translation>
+    </message>
+    <message>
+        <source>the run&apos;s loss and accuracy curves, drawn as it trains</source>
+        <translation>đồ thị mất mát và độ chính xác của lượt chạy, vẽ trong khi huấn luyện</translation>
+    </message>
+    <message>
+        <source>train a new network with these settings</source>
+        <translation>huấn luyện một mạng mới với các cài đặt này</translation>
+    </message>
+    <message>
+        <source>train the last model (this page&apos;s last run, or the one loaded) further for the number of epochs set under Optimisation &gt; Epochs; its history and curves continue</source>
+        <translation>huấn luyện tiếp mô hình gần nhất (lượt chạy cuối của trang này, hoặc mô hình đã nạp) thêm số epoch đặt ở Tối ưu &gt; Epoch; lịch sử và đồ thị của nó tiếp nối</translation>
+    </message>
+    <message>
+        <source>use the rate typed beside it from the next batch on</source>
+        <translation>dùng tốc độ học gõ bên cạnh từ batch kế tiếp</translation>
+    </message>
+    <message>
+        <source>{name}: its training settings are not usable ({err})</source>
+        <translation>{name}: không dùng được cài đặt huấn luyện của nó ({err})</translation>
+    </message>
+    <message>
+        <source>{name}: {dataset}, {epochs} epoch(s) trained</source>
+        <translation>{name}: {dataset}, đã huấn luyện {epochs} epoch</translation>
+    </message>
+    <message>
+        <source>{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  lr {lr}{paused}</source>
+        <translation>{speed} mẫu/giây  ·  còn {eta}  ·  mất mát {loss}  ·  độ chính xác {accuracy}  ·  tốc độ học {lr}{paused}</translation>
+    </message>
+    <message>
+        <source>{verdict}: {message} · testing and saving the model…</source>
+        <translation>{verdict}: {message} · đang kiểm tra và lưu mô hình…</translation>
     </message>
 </context>
 <context>
@@ -308,6 +2749,192 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Working out the calibration…</source>
         <translation>Đang tính hiệu chỉnh…</translation>
+    </message>
+</context>
+<context>
+    <name>WhyView</name>
+    <message>
+        <source> (computing…)</source>
+        <translation> (đang tính…)</translation>
+    </message>
+    <message>
+        <source> — a close call</source>
+        <translation> — suýt soát</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Draw something, open an image or show a test image: this page then shows which pixels made the network answer as it did.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Hãy vẽ gì đó, mở một ảnh hoặc hiện một ảnh kiểm tra: trang này sẽ cho thấy những điểm ảnh nào khiến mạng trả lời như vậy.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The network answers &lt;b&gt;{top}&lt;/b&gt; with {p_top}.&lt;/p&gt;&lt;p&gt;Runner-up: &lt;b&gt;{second}&lt;/b&gt; with {p_second}, a margin of &lt;b&gt;{margin}&lt;/b&gt; percentage points{close}.&lt;/p&gt;&lt;p&gt;The overlay shows {method} {what}{pending}. &lt;span style=&apos;color:{red}&apos;&gt;Red&lt;/span&gt; pixels {sides}, &lt;span style=&apos;color:{blue}&apos;&gt;blue&lt;/span&gt; pixels against.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Mạng trả lời &lt;b&gt;{top}&lt;/b&gt; với {p_top}.&lt;/p&gt;&lt;p&gt;Thứ hai: &lt;b&gt;{second}&lt;/b&gt; với {p_second}, cách &lt;b&gt;{margin}&lt;/b&gt; điểm phần trăm{close}.&lt;/p&gt;&lt;p&gt;Lớp phủ cho thấy {method} {what}{pending}. Điểm ảnh &lt;span style=&apos;color:{red}&apos;&gt;đỏ&lt;/span&gt; {sides}, điểm ảnh &lt;span style=&apos;color:{blue}&apos;&gt;xanh&lt;/span&gt; chống lại.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Caution: a heat map shows what one method measures, not what the network “sees”. The methods often disagree, and a convincing map can hide a wrong reason: compare several.</source>
+        <translation>Lưu ý: một bản đồ nhiệt cho thấy điều mà một phương pháp đo, không phải điều mạng “nhìn thấy”. Các phương pháp thường không khớp nhau, và một bản đồ thuyết phục có thể che giấu một lý do sai: hãy so sánh vài phương pháp.</translation>
+    </message>
+    <message>
+        <source>Draw something: the training images most like it (for the network) show here.</source>
+        <translation>Hãy vẽ gì đó: các ảnh huấn luyện giống nó nhất (theo mạng) sẽ hiện ở đây.</translation>
+    </message>
+    <message>
+        <source>Each picture is one hidden unit&apos;s 784 input weights laid out as 28x28. Red: ink there excites the unit; blue: ink there inhibits it. These are the units your drawing activates most.</source>
+        <translation>Mỗi hình là 784 trọng số đầu vào của một nút ẩn, xếp thành 28x28. Đỏ: nét vẽ ở đó kích thích nút; xanh: nét vẽ ở đó ức chế nút. Đây là các nút mà hình vẽ của bạn kích hoạt mạnh nhất.</translation>
+    </message>
+    <message>
+        <source>Explain the difference of two scores instead: red pixels argue for the first class rather than this one, blue pixels the other way round</source>
+        <translation>Giải thích hiệu của hai điểm số: điểm ảnh đỏ ủng hộ lớp thứ nhất hơn lớp này, điểm ảnh xanh thì ngược lại</translation>
+    </message>
+    <message>
+        <source>Explain:</source>
+        <translation>Giải thích:</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>Gradient</translation>
+    </message>
+    <message>
+        <source>Gradient × input</source>
+        <translation>Gradient × đầu vào</translation>
+    </message>
+    <message>
+        <source>How fast the score changes as ink is added at each pixel: a local slope, often speckled.</source>
+        <extracomment>one line per method: what its map shows</extracomment>
+        <translation>Điểm số thay đổi nhanh đến đâu khi thêm mực ở mỗi điểm ảnh: một độ dốc cục bộ, thường lốm đốm.</translation>
+    </message>
+    <message>
+        <source>How much the score drops when a 4×4 square is blacked out (computed from the answers alone, so it works for any model).</source>
+        <translation>Điểm số giảm bao nhiêu khi một ô vuông 4×4 bị tô đen (chỉ tính từ các câu trả lời, nên dùng được cho mọi mô hình).</translation>
+    </message>
+    <message>
+        <source>How the map is computed. Gradient and gradient × input follow every stroke at once; the others take tens to hundreds of passes through the network and follow a moment later.</source>
+        <translation>Cách tính bản đồ. Gradient và gradient × đầu vào theo kịp từng nét vẽ ngay; các phương pháp khác cần hàng chục đến hàng trăm lượt qua mạng nên hiện sau một lát.</translation>
+    </message>
+    <message>
+        <source>Integrated gradients</source>
+        <translation>Integrated gradients (gradient tích phân)</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Phương pháp:</translation>
+    </message>
+    <message>
+        <source>Most active hidden units (first layer)</source>
+        <translation>Các nút ẩn hoạt động mạnh nhất (tầng ẩn thứ nhất)</translation>
+    </message>
+    <message>
+        <source>Nearest training images (in the last hidden layer)</source>
+        <translation>Các ảnh huấn luyện gần nhất (ở tầng ẩn cuối)</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Chưa nạp mô hình.</translation>
+    </message>
+    <message>
+        <source>Not available here.</source>
+        <translation>Không có ở đây.</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Occlusion (che khuất)</translation>
+    </message>
+    <message>
+        <source>Saliency: which pixels drove the answer</source>
+        <translation>Bản đồ nổi bật (saliency): điểm ảnh nào dẫn tới câu trả lời</translation>
+    </message>
+    <message>
+        <source>The 28x28 input with the saliency on top: red pixels raise the score of the answer, blue pixels lower it; the stronger the colour, the larger the effect.</source>
+        <translation>Đầu vào 28x28 với bản đồ nổi bật phủ lên: điểm ảnh đỏ nâng điểm của câu trả lời, điểm ảnh xanh hạ nó; màu càng đậm, tác động càng lớn.</translation>
+    </message>
+    <message>
+        <source>The class whose score the map explains</source>
+        <translation>Lớp có điểm số được bản đồ giải thích</translation>
+    </message>
+    <message>
+        <source>The nearest training images need this model&apos;s training set on this computer.</source>
+        <translation>Các ảnh huấn luyện gần nhất cần tập huấn luyện của mô hình này có trên máy tính.</translation>
+    </message>
+    <message>
+        <source>The slope averaged along the way from a blank image to your drawing, times the ink: the map adds up to the score&apos;s change from a blank image.</source>
+        <translation>Độ dốc lấy trung bình trên đường đi từ một ảnh trống tới hình bạn vẽ, nhân với lượng mực: tổng của bản đồ bằng mức thay đổi điểm số so với ảnh trống.</translation>
+    </message>
+    <message>
+        <source>The slope averaged over 24 copies of your drawing with random noise added, so the speckle cancels out.</source>
+        <translation>Độ dốc lấy trung bình trên 24 bản sao hình vẽ của bạn có thêm nhiễu ngẫu nhiên, để các đốm triệt tiêu nhau.</translation>
+    </message>
+    <message>
+        <source>The slope times the ink at each pixel: roughly what each inked pixel contributed.</source>
+        <translation>Độ dốc nhân với lượng mực ở mỗi điểm ảnh: gần đúng phần đóng góp của mỗi điểm ảnh có mực.</translation>
+    </message>
+    <message>
+        <source>The {n} images among the first {pool} training images whose last hidden layer is closest to your drawing&apos;s (Euclidean distance d): what the network treats as most alike.</source>
+        <translation>{n} ảnh trong {pool} ảnh huấn luyện đầu tiên có tầng ẩn cuối gần với hình vẽ của bạn nhất (khoảng cách Euclid d): những gì mạng coi là giống nhất.</translation>
+    </message>
+    <message>
+        <source>This model is a CNN: its first layer is small 3x3 filters slid over the image, not one weight per pixel, so there is no 28x28 picture per unit. Open an MLP model (e.g. {mlp_name}) to see hidden units here.</source>
+        <translation>Mô hình này là một CNN: tầng đầu tiên của nó là các bộ lọc 3x3 nhỏ trượt trên ảnh, không phải mỗi điểm ảnh một trọng số, nên không có hình 28x28 cho từng nút. Hãy mở một mô hình MLP (ví dụ {mlp_name}) để xem các nút ẩn ở đây.</translation>
+    </message>
+    <message>
+        <source>This model&apos;s file names no registered training set (it was trained on an image folder), so there are no training images to compare with.</source>
+        <translation>Tệp của mô hình này không ghi một tập huấn luyện đã đăng ký (nó được huấn luyện trên một thư mục ảnh), nên không có ảnh huấn luyện để so sánh.</translation>
+    </message>
+    <message>
+        <source>Why this answer?</source>
+        <translation>Vì sao có câu trả lời này?</translation>
+    </message>
+    <message>
+        <source>and not:</source>
+        <translation>chứ không phải:</translation>
+    </message>
+    <message>
+        <source>argue for it</source>
+        <translation>ủng hộ nó</translation>
+    </message>
+    <message>
+        <source>argue for {name} over {other}</source>
+        <translation>ủng hộ {name} hơn {other}</translation>
+    </message>
+    <message>
+        <source>for &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>đối với &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>for &lt;b&gt;{name}&lt;/b&gt; rather than &lt;b&gt;{other}&lt;/b&gt;</source>
+        <translation>đối với &lt;b&gt;{name}&lt;/b&gt; thay vì &lt;b&gt;{other}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>the answer</source>
+        <translation>câu trả lời</translation>
+    </message>
+    <message>
+        <source>— (no contrast)</source>
+        <translation>— (không đối chiếu)</translation>
+    </message>
+</context>
+<context>
+    <name>_NeighbourTile</name>
+    <message>
+        <source>A training image labelled {label}; its last hidden layer&apos;s values are {distance} away from your drawing&apos;s.</source>
+        <translation>Một ảnh huấn luyện có nhãn {label}; các giá trị ở tầng ẩn cuối của nó cách của hình vẽ bạn {distance}.</translation>
+    </message>
+    <message>
+        <source>{label}
+d = {distance}</source>
+        <translation>{label}
+d = {distance}</translation>
+    </message>
+</context>
+<context>
+    <name>_UnitTile</name>
+    <message>
+        <source>Hidden unit {unit} of the first layer. Red weights: ink there raises this unit&apos;s activation; blue weights lower it. Activation for this drawing: {activation}.</source>
+        <translation>Nút ẩn {unit} của tầng thứ nhất. Trọng số đỏ: mực ở đó tăng mức kích hoạt của nút; trọng số xanh làm giảm nó. Mức kích hoạt với hình vẽ này: {activation}.</translation>
+    </message>
+    <message>
+        <source>unit {unit}
+activation {activation}</source>
+        <translation>nút {unit}
+kích hoạt {activation}</translation>
     </message>
 </context>
 </TS>

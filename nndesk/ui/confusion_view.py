@@ -10,10 +10,15 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
+from nndesk.ui.language import integer, percent, translate, translate_marked
 from nndesk.viz import muted_colour, plot_confusion
 
-HINT = "Click a cell to see its images: off the diagonal the mistakes, on it the correct ones."
+HINT = QT_TRANSLATE_NOOP(
+    "ConfusionView",
+    "Click a cell to see its images: off the diagonal the mistakes, on it the correct ones.",
+)
 
 
 class ConfusionView(QWidget):
@@ -33,7 +38,7 @@ class ConfusionView(QWidget):
         self.ax = self.figure.add_subplot()
         self.canvas.mpl_connect("button_press_event", self._on_canvas_pressed)
         self.canvas.mpl_connect("motion_notify_event", self._on_canvas_moved)
-        self.hint = QLabel(HINT)
+        self.hint = QLabel(translate_marked("ConfusionView", HINT))
         self.hint.setWordWrap(True)
         theme.set_tone(self.hint, "muted")
         layout = QVBoxLayout(self)
@@ -53,7 +58,7 @@ class ConfusionView(QWidget):
 
     def reset_hint(self) -> None:
         """Back to the general hint (a hovered cell's counts belong to the previous matrix)."""
-        self.hint.setText(HINT)
+        self.hint.setText(translate_marked("ConfusionView", HINT))
 
     def matrix(self) -> np.ndarray | None:
         return self._confusion
@@ -63,7 +68,12 @@ class ConfusionView(QWidget):
         if self._confusion is None:
             self.ax.set_axis_off()
             self.ax.text(
-                0.5, 0.5, "No evaluation yet", ha="center", va="center", color=muted_colour()
+                0.5,
+                0.5,
+                translate("ConfusionView", "No evaluation yet"),
+                ha="center",
+                va="center",
+                color=muted_colour(),
             )
         else:
             self.ax.set_axis_on()
@@ -102,16 +112,28 @@ class ConfusionView(QWidget):
         cell = self.cell_at(event.xdata, event.ydata) if event.inaxes is self.ax else None
         if cell is None:
             self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
-            self.hint.setText(HINT)
+            self.hint.setText(translate_marked("ConfusionView", HINT))
             return
         self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
         r, c = cell
         count = int(self._confusion[r, c])
         row_total = int(self._confusion[r].sum())
-        share = f" ({count / row_total:.1%} of true {self._names[r]})" if row_total else ""
-        what = (
-            f"{self._names[r]} recognised correctly"
-            if r == c
-            else f"true {self._names[r]}, predicted {self._names[c]}"
+        share = (
+            translate("ConfusionView", " ({share} of true {name})").format(
+                share=percent(count / row_total, 1), name=self._names[r]
+            )
+            if row_total
+            else ""
         )
-        self.hint.setText(f"{what}: {count:,} images{share}. Click to open them.")
+        what = (
+            translate("ConfusionView", "{name} recognised correctly").format(name=self._names[r])
+            if r == c
+            else translate("ConfusionView", "true {true}, predicted {predicted}").format(
+                true=self._names[r], predicted=self._names[c]
+            )
+        )
+        self.hint.setText(
+            translate("ConfusionView", "{what}: {count} images{share}. Click to open them.").format(
+                what=what, count=integer(count), share=share
+            )
+        )

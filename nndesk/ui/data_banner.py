@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.data.download import DOWNLOAD_MB, SHORT_TITLES
 from nndesk.ui.banner import message_banner
+from nndesk.ui.language import translate
 
 MB = 1 << 20  # the sizes the buttons promise are in these
 
@@ -28,7 +29,10 @@ def download_label(name: str) -> str:
     """ "Download MNIST (11 MB)"."""
     mb = DOWNLOAD_MB.get(name)
     size = f" ({mb} MB)" if mb else ""
-    return f"Download {SHORT_TITLES.get(name, name)}{size}"
+    return (
+        translate("DataBanner", "Download {title}").format(title=SHORT_TITLES.get(name, name))
+        + size
+    )
 
 
 class DataBanner(QWidget):
@@ -45,18 +49,25 @@ class DataBanner(QWidget):
         self._downloading: str | None = None  # the dataset any banner is downloading
         self.label = message_banner()
         self.label.setVisible(True)
-        self.download_button = QPushButton("Download")
+        self.download_button = QPushButton(translate("DataBanner", "Download"))
         self.download_button.clicked.connect(self._on_download_button_clicked)
-        self.folder_button = QPushButton("Choose a folder…")
+        self.folder_button = QPushButton(translate("DataBanner", "Choose a folder…"))
         self.folder_button.setToolTip(
-            "Point nndesk at a folder holding the four IDX files (also File > Data folder…)"
+            translate(
+                "DataBanner",
+                "Point nndesk at a folder holding the four IDX files (also File > Data folder…)",
+            )
         )
         self.folder_button.clicked.connect(self.choose_folder_requested)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.progress.setToolTip("Downloaded so far; the files are checked before they are kept")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop the download; nothing of it is kept")
+        self.progress.setToolTip(
+            translate("DataBanner", "Downloaded so far; the files are checked before they are kept")
+        )
+        self.cancel_button = QPushButton(translate("DataBanner", "Cancel"))
+        self.cancel_button.setToolTip(
+            translate("DataBanner", "Stop the download; nothing of it is kept")
+        )
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_requested)
         row = QHBoxLayout()
@@ -93,7 +104,9 @@ class DataBanner(QWidget):
         """Show ``message``; ``missing`` names a registered dataset to offer for download."""
         self._dataset = missing
         self.label.setText(message)
-        self.download_button.setText(download_label(missing) if missing else "Download")
+        self.download_button.setText(
+            download_label(missing) if missing else translate("DataBanner", "Download")
+        )
         self._refresh()
         self.setVisible(True)
 
@@ -110,7 +123,11 @@ class DataBanner(QWidget):
         self.progress.setFormat("connecting…")
         if name == self._dataset:
             title = SHORT_TITLES.get(name, name)
-            self.label.setText(f"Downloading {title}; each file is checked before it is kept.")
+            self.label.setText(
+                translate(
+                    "DataBanner", "Downloading {title}; each file is checked before it is kept."
+                ).format(title=title)
+            )
         self._refresh()
 
     @Slot(str, int, int)
@@ -126,7 +143,11 @@ class DataBanner(QWidget):
     def on_download_finished(self, name: str) -> None:
         self._downloading = None
         if name == self._dataset:
-            self.label.setText(f"{SHORT_TITLES.get(name, name)} is downloaded and verified.")
+            self.label.setText(
+                translate("DataBanner", "{title} is downloaded and verified.").format(
+                    title=SHORT_TITLES.get(name, name)
+                )
+            )
             self._dataset = None
         self._refresh()
 
@@ -142,7 +163,9 @@ class DataBanner(QWidget):
         self._downloading = None
         if name == self._dataset:
             self.label.setText(
-                f"Download of {SHORT_TITLES.get(name, name)} cancelled; nothing was kept."
+                translate("DataBanner", "Download of {title} cancelled; nothing was kept.").format(
+                    title=SHORT_TITLES.get(name, name)
+                )
             )
         self._refresh()
 
@@ -157,10 +180,15 @@ class DataBanner(QWidget):
         other = self._downloading is not None and not mine
         self.download_button.setEnabled(not other)
         self.download_button.setToolTip(
-            f"Another download ({SHORT_TITLES.get(str(self._downloading), '')}) is running"
+            translate("DataBanner", "Another download ({title}) is running").format(
+                title=SHORT_TITLES.get(str(self._downloading), "")
+            )
             if other
-            else "Download the four files from the mirrors (a classroom mirror first, if set "
-            "in File > Settings…), check their SHA-256 and keep them in nndesk's cache"
+            else translate(
+                "DataBanner",
+                "Download the four files from the mirrors (a classroom mirror first, if set "
+                "in File > Settings…), check their SHA-256 and keep them in nndesk's cache",
+            )
         )
 
     @Slot()
@@ -174,12 +202,14 @@ class DownloadDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Dataset needed")
+        self.setWindowTitle(translate("DownloadDialog", "Dataset needed"))
         self.banner = DataBanner()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setToolTip("Close; a running download goes on")
+        self.close_button.setToolTip(
+            translate("DownloadDialog", "Close; a running download goes on")
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(buttons)

@@ -26,13 +26,18 @@ from PySide6.QtWidgets import (
 from nndesk import export, viz
 from nndesk.controllers.datasets import TITLES, missing_dataset
 from nndesk.evaluation import DatasetSummary, sample_per_class
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row, labelled
+from nndesk.ui.language import class_names_shown, integer, translate, translate_marked
 
 SAMPLES_PER_CLASS = 10
 SAMPLE_GAP = 4  # pixels between the tiles of the samples mosaic
-SPLITS = (("Training set", "train"), ("Test set", "test"))
+SPLITS = (
+    (QT_TRANSLATE_NOOP("DatasetView", "Training set"), "train"),
+    (QT_TRANSLATE_NOOP("DatasetView", "Test set"), "test"),
+)
 
 
 def _canvas(figsize: tuple[float, float]) -> tuple[Figure, FigureCanvasQTAgg]:
@@ -63,20 +68,28 @@ class DatasetView(QWidget):
         self.dataset_combo = QComboBox()
         for name in names:
             self.dataset_combo.addItem(TITLES.get(name, name), name)
-        self.dataset_combo.setToolTip("Which dataset to look at: MNIST digits or Fashion-MNIST")
+        self.dataset_combo.setToolTip(
+            translate("DatasetView", "Which dataset to look at: MNIST digits or Fashion-MNIST")
+        )
         self.dataset_combo.currentIndexChanged.connect(self._on_dataset_combo_changed)
         self.split_combo = QComboBox()
         for text, key in SPLITS:
-            self.split_combo.addItem(text, key)
+            self.split_combo.addItem(translate_marked("DatasetView", text), key)
         self.split_combo.setToolTip(
-            "The training images (what a network learns from) or the test images"
+            translate(
+                "DatasetView", "The training images (what a network learns from) or the test images"
+            )
         )
         self.split_combo.currentIndexChanged.connect(self._on_split_combo_changed)
-        self.shuffle_button = QPushButton("New samples")
-        self.shuffle_button.setToolTip("Draw other random images of every class")
+        self.shuffle_button = QPushButton(translate("DatasetView", "New samples"))
+        self.shuffle_button.setToolTip(
+            translate("DatasetView", "Draw other random images of every class")
+        )
         self.shuffle_button.clicked.connect(self._on_shuffle_clicked)
-        self.save_button = QPushButton("Save chart as PNG…")
-        self.save_button.setToolTip("Save the chart of the tab shown as a PNG image")
+        self.save_button = QPushButton(translate("DatasetView", "Save chart as PNG…"))
+        self.save_button.setToolTip(
+            translate("DatasetView", "Save the chart of the tab shown as a PNG image")
+        )
         self.save_button.clicked.connect(self._on_save_clicked)
         self.status = QLabel("")
         theme.set_tone(self.status, "muted")
@@ -88,7 +101,13 @@ class DatasetView(QWidget):
         self.means_figure, self.means_canvas = _canvas((8, 3.6))
 
         self.counts = QTableWidget(0, 3)
-        self.counts.setHorizontalHeaderLabels(("Class", "Training", "Test"))
+        self.counts.setHorizontalHeaderLabels(
+            (
+                translate("DatasetView", "Class"),
+                translate("DatasetView", "Training"),
+                translate("DatasetView", "Test"),
+            )
+        )
         self.counts.verticalHeader().setVisible(False)
         self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.counts.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -107,20 +126,30 @@ class DatasetView(QWidget):
         samples_page.setSizes([780, 220])
         self.labels_canvas.mpl_connect("resize_event", self._on_labels_canvas_resized)
         self.samples_canvas.mpl_connect("button_press_event", self._on_samples_canvas_pressed)
-        self.samples_canvas.setToolTip("Click an image to put it on the drawing canvas")
+        self.samples_canvas.setToolTip(
+            translate("DatasetView", "Click an image to put it on the drawing canvas")
+        )
         self._labels_side_by_side: bool | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(samples_page, "Samples")
-        self.tabs.addTab(self.labels_canvas, "Label distribution")
-        self.tabs.addTab(self.means_canvas, "Mean images")
-        self.tabs.addTab(self.counts, "Counts")
+        self.tabs.addTab(samples_page, translate("DatasetView", "Samples"))
+        self.tabs.addTab(self.labels_canvas, translate("DatasetView", "Label distribution"))
+        self.tabs.addTab(self.means_canvas, translate("DatasetView", "Mean images"))
+        self.tabs.addTab(self.counts, translate("DatasetView", "Counts"))
         for i, tip in enumerate(
             (
-                "Random images of every class, with the first training and test image",
-                "How many images each class has: a balanced dataset has equal bars",
-                "The average image of each class: where its ink usually lies",
-                "The number of images per class as a table",
+                translate(
+                    "DatasetView",
+                    "Random images of every class, with the first training and test image",
+                ),
+                translate(
+                    "DatasetView",
+                    "How many images each class has: a balanced dataset has equal bars",
+                ),
+                translate(
+                    "DatasetView", "The average image of each class: where its ink usually lies"
+                ),
+                translate("DatasetView", "The number of images per class as a table"),
             )
         ):
             self.tabs.setTabToolTip(i, tip)
@@ -128,8 +157,8 @@ class DatasetView(QWidget):
         self.tabs.currentChanged.connect(self._on_tabs_changed)
 
         top = flow_row(  # wraps on a narrow page instead of cutting the buttons
-            labelled("Dataset", self.dataset_combo),
-            labelled("Split", self.split_combo),
+            labelled(translate("DatasetView", "Dataset"), self.dataset_combo),
+            labelled(translate("DatasetView", "Split"), self.split_combo),
             self.shuffle_button,
             self.save_button,
             spacing=8,
@@ -186,7 +215,9 @@ class DatasetView(QWidget):
     @Slot(str)
     def _on_controller_started(self, name: str) -> None:
         self.message.setVisible(False)
-        self.status.setText(f"Loading {TITLES.get(name, name)}…")
+        self.status.setText(
+            translate("DatasetView", "Loading {title}…").format(title=TITLES.get(name, name))
+        )
 
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
@@ -195,7 +226,7 @@ class DatasetView(QWidget):
         self.message.show_problem(message, missing_dataset(self._wanted))
         self.status.setText("")
         self._set_enabled(False)
-        self._draw_placeholder("No data")
+        self._draw_placeholder(translate("DatasetView", "No data"))
 
     @Slot()
     def data_changed(self) -> None:
@@ -211,8 +242,16 @@ class DatasetView(QWidget):
         ds = summary.dataset
         title = TITLES.get(summary.name, summary.name)
         self.status.setText(
-            f"{title}: {len(ds.train_labels):,} training and {len(ds.test_labels):,} test images,"
-            f" {len(summary.class_names)} classes, 28×28 pixels in 0..255"
+            translate(
+                "DatasetView",
+                "{title}: {train} training and {test} test images, {k} classes, "
+                "28×28 pixels in 0..255",
+            ).format(
+                title=title,
+                train=integer(len(ds.train_labels)),
+                test=integer(len(ds.test_labels)),
+                k=len(summary.class_names),
+            )
         )
         self._set_enabled(True)
         self._fill_counts()
@@ -291,13 +330,16 @@ class DatasetView(QWidget):
             tiles[c * SAMPLES_PER_CLASS : c * SAMPLES_PER_CLASS + len(idx)] = images[idx]
         self.samples_figure.clear()
         ax = self.samples_figure.add_subplot()
-        split_name = "training" if split == "train" else "test"
         viz.plot_image_grid(
             ax,
             tiles,
             ncols=SAMPLES_PER_CLASS,
-            row_labels=list(s.class_names),
-            title=f"{SAMPLES_PER_CLASS} random {split_name} images per class",
+            row_labels=list(class_names_shown(s.class_names)),
+            title=(
+                translate("DatasetView", "{n} random training images per class")
+                if split == "train"
+                else translate("DatasetView", "{n} random test images per class")
+            ).format(n=SAMPLES_PER_CLASS),
             vmax=255,
             gap=SAMPLE_GAP,
         )
@@ -328,7 +370,7 @@ class DatasetView(QWidget):
         self.show_on_canvas_requested.emit(image28, int(self._summary.labels(split)[i]))
 
     def _draw_first_images(self) -> None:
-        ds, names = self._summary.dataset, self._summary.class_names
+        ds, names = self._summary.dataset, class_names_shown(self._summary.class_names)
         self.first_figure.clear()
         for row, (split, images, labels) in enumerate(
             (("train", ds.train_images, ds.train_labels), ("test", ds.test_images, ds.test_labels))
@@ -336,13 +378,18 @@ class DatasetView(QWidget):
             ax = self.first_figure.add_subplot(2, 1, row + 1)
             label = int(labels[0])
             name = "" if names[label] == str(label) else f": {names[label]}"
-            viz.plot_image(ax, images[0], title=f"{split}[0]\nlabel {label}{name}")
+            viz.plot_image(
+                ax,
+                images[0],
+                title=translate("DatasetView", "{split}[0]\nlabel {label}{name}").format(
+                    split=split, label=label, name=name
+                ),
+            )
         self._redraw(self.first_canvas)
 
     def _draw_labels(self) -> None:
         s, split = self._summary, self.split()
         counts = s.counts[split]
-        split_name = "training" if split == "train" else "test"
         self.labels_figure.clear()
         # side by side on a wide canvas, bar above pie on a narrow one
         w, h = self.labels_canvas.width(), self.labels_canvas.height()
@@ -351,8 +398,16 @@ class DatasetView(QWidget):
             bar_ax, pie_ax = self.labels_figure.subplots(1, 2, width_ratios=(3, 2))
         else:
             bar_ax, pie_ax = self.labels_figure.subplots(2, 1, height_ratios=(1, 1))
-        viz.plot_label_bar(bar_ax, counts, s.class_names, title=f"Images per class ({split_name})")
-        viz.plot_label_pie(pie_ax, counts, s.class_names, title="Share of each class")
+        names = class_names_shown(s.class_names)
+        bar_title = (
+            translate("DatasetView", "Images per class (training)")
+            if split == "train"
+            else translate("DatasetView", "Images per class (test)")
+        )
+        viz.plot_label_bar(bar_ax, counts, names, title=bar_title)
+        viz.plot_label_pie(
+            pie_ax, counts, names, title=translate("DatasetView", "Share of each class")
+        )
         self._redraw(self.labels_canvas)
 
     def _on_labels_canvas_resized(self, _event) -> None:
@@ -362,14 +417,15 @@ class DatasetView(QWidget):
 
     def _draw_means(self) -> None:
         s, split = self._summary, self.split()
-        split_name = "training" if split == "train" else "test"
         self.means_figure.clear()
         ax = self.means_figure.add_subplot()
         viz.plot_class_means(
             ax,
             s.means[split],
-            s.class_names,
-            title=f"Mean image of each class ({split_name} set)",
+            class_names_shown(s.class_names),
+            title=translate("DatasetView", "Mean image of each class (training set)")
+            if split == "train"
+            else translate("DatasetView", "Mean image of each class (test set)"),
         )
         self._redraw(self.means_canvas)
 
@@ -377,12 +433,18 @@ class DatasetView(QWidget):
         s = self._summary
         rows = [
             (name, int(s.counts["train"][k]), int(s.counts["test"][k]))
-            for k, name in enumerate(s.class_names)
+            for k, name in enumerate(class_names_shown(s.class_names))
         ]
-        rows.append(("Total", int(s.counts["train"].sum()), int(s.counts["test"].sum())))
+        rows.append(
+            (
+                translate("DatasetView", "Total"),
+                int(s.counts["train"].sum()),
+                int(s.counts["test"].sum()),
+            )
+        )
         self.counts.setRowCount(len(rows))
         for r, (name, train, test) in enumerate(rows):
-            for c, value in enumerate((name, f"{train:,}", f"{test:,}")):
+            for c, value in enumerate((name, integer(train), integer(test))):
                 item = QTableWidgetItem(value)
                 align = Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight
                 item.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
@@ -407,7 +469,7 @@ class DatasetView(QWidget):
     def _ask_path(self, default_name: str) -> str:
         """A save dialog (tests replace this to choose a path without a dialog)."""
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save chart", default_name, "PNG images (*.png)"
+            self, translate("DatasetView", "Save chart"), default_name, "PNG images (*.png)"
         )
         return path
 
@@ -422,4 +484,10 @@ class DatasetView(QWidget):
         try:
             export.save_figure(path, self.current_figure())
         except OSError as err:
-            QMessageBox.warning(self, "Save failed", f"Could not write {path}: {err.strerror}")
+            QMessageBox.warning(
+                self,
+                translate("DatasetView", "Save failed"),
+                translate("DatasetView", "Could not write {path}: {strerror}").format(
+                    path=path, strerror=err.strerror
+                ),
+            )

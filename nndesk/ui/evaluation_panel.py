@@ -29,18 +29,33 @@ from PySide6.QtWidgets import (
 from nndesk import export
 from nndesk.controllers.datasets import TITLES, missing_dataset
 from nndesk.evaluation import EvaluationResult, report_rows
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
 from nndesk.ui.confusion_view import ConfusionView
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row
+from nndesk.ui.language import (
+    class_names_shown,
+    decimal,
+    integer,
+    percent,
+    translate,
+    translate_marked,
+)
 from nndesk.ui.trust_view import TrustView
 
-REPORT_HEADERS = ("Class", "Precision", "Recall", "F1-score", "Support")
+REPORT_HEADERS = (
+    QT_TRANSLATE_NOOP("EvaluationPanel", "Class"),
+    QT_TRANSLATE_NOOP("EvaluationPanel", "Precision"),
+    QT_TRANSLATE_NOOP("EvaluationPanel", "Recall"),
+    QT_TRANSLATE_NOOP("EvaluationPanel", "F1-score"),
+    QT_TRANSLATE_NOOP("EvaluationPanel", "Support"),
+)
 WIDE = 900  # px: from this page width on, report and matrix sit side by side
 
 
 def _dataset_title(name: str | None) -> str:
-    return TITLES.get(str(name), str(name)) if name else "unknown"
+    return TITLES.get(str(name), str(name)) if name else translate("EvaluationPanel", "unknown")
 
 
 class _Stat(QFrame):
@@ -80,52 +95,77 @@ class EvaluationPanel(QWidget):
         self.trust = None if trust is None else TrustView(trust)
         self._result: EvaluationResult | None = None
 
-        self.title = QLabel("No model yet")
+        self.title = QLabel(translate("EvaluationPanel", "No model yet"))
         title_font = QFont(self.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setBold(True)
         self.title.setFont(title_font)
-        self.subtitle = QLabel("Open or train a model; its test-set results appear here.")
+        self.subtitle = QLabel(
+            translate("EvaluationPanel", "Open or train a model; its test-set results appear here.")
+        )
         theme.set_tone(self.subtitle, "muted")
-        self.evaluate_button = QPushButton("Evaluate again")
-        self.evaluate_button.setToolTip("Run the model over every test image again")
+        self.evaluate_button = QPushButton(translate("EvaluationPanel", "Evaluate again"))
+        self.evaluate_button.setToolTip(
+            translate("EvaluationPanel", "Run the model over every test image again")
+        )
         self.evaluate_button.clicked.connect(self._on_evaluate_clicked)
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setToolTip("Save the report, the confusion matrix or the mistakes list")
+        self.export_button.setText(translate("EvaluationPanel", "Export"))
+        self.export_button.setToolTip(
+            translate(
+                "EvaluationPanel", "Save the report, the confusion matrix or the mistakes list"
+            )
+        )
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self.export_button)
         self.export_actions: dict[str, QAction] = {}
         for key, text in (
-            ("report_csv", "Report as CSV…"),
-            ("report_json", "Report as JSON…"),
-            ("confusion_png", "Confusion matrix as PNG…"),
-            ("mistakes_csv", "Mistakes list as CSV…"),
+            ("report_csv", translate("EvaluationPanel", "Report as CSV…")),
+            ("report_json", translate("EvaluationPanel", "Report as JSON…")),
+            ("confusion_png", translate("EvaluationPanel", "Confusion matrix as PNG…")),
+            ("mistakes_csv", translate("EvaluationPanel", "Mistakes list as CSV…")),
         ):
             action = menu.addAction(text)
             action.triggered.connect(lambda _=False, k=key: self._on_export_triggered(k))
             self.export_actions[key] = action
         self.export_button.setMenu(menu)
-        self.copy_button = QPushButton("Copy report")
-        self.copy_button.setToolTip("Copy the report as the text table the lab prints")
+        self.copy_button = QPushButton(translate("EvaluationPanel", "Copy report"))
+        self.copy_button.setToolTip(
+            translate("EvaluationPanel", "Copy the report as the text table the lab prints")
+        )
         self.copy_button.clicked.connect(self._on_copy_clicked)
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
-        self.progress.setFormat("Evaluating… %v / %m test images")
+        self.progress.setFormat(translate("EvaluationPanel", "Evaluating… %v / %m test images"))
         self.progress.setVisible(False)
         self.message = DataBanner()  # what is missing, with Download / Choose a folder…
 
-        self.accuracy_stat = _Stat("accuracy", "Share of test images classified correctly")
-        self.loss_stat = _Stat("loss", "Mean cross-entropy −log p(true class) over the test set")
-        self.mistakes_stat = _Stat(
-            "mistakes", "Test images the model got wrong: click a matrix cell to see them"
+        self.accuracy_stat = _Stat(
+            translate("EvaluationPanel", "accuracy"),
+            translate("EvaluationPanel", "Share of test images classified correctly"),
         )
-        self.macro_stat = _Stat("macro F1", "F1-score averaged over classes, each counting equally")
+        self.loss_stat = _Stat(
+            translate("EvaluationPanel", "loss"),
+            translate("EvaluationPanel", "Mean cross-entropy −log p(true class) over the test set"),
+        )
+        self.mistakes_stat = _Stat(
+            translate("EvaluationPanel", "mistakes"),
+            translate(
+                "EvaluationPanel",
+                "Test images the model got wrong: click a matrix cell to see them",
+            ),
+        )
+        self.macro_stat = _Stat(
+            translate("EvaluationPanel", "macro F1"),
+            translate("EvaluationPanel", "F1-score averaged over classes, each counting equally"),
+        )
 
         self.table = QTableWidget(0, len(REPORT_HEADERS))
-        self.table.setHorizontalHeaderLabels(REPORT_HEADERS)
+        self.table.setHorizontalHeaderLabels(
+            [translate_marked("EvaluationPanel", h) for h in REPORT_HEADERS]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -137,9 +177,12 @@ class EvaluationPanel(QWidget):
         for col in range(1, len(REPORT_HEADERS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setToolTip(
-            "Precision: of the images predicted as this class, the share that are.\n"
-            "Recall: of the images of this class, the share found.\n"
-            "F1: their harmonic mean. Support: test images of this class."
+            translate(
+                "EvaluationPanel",
+                "Precision: of the images predicted as this class, the share that are.\n"
+                "Recall: of the images of this class, the share found.\n"
+                "F1: their harmonic mean. Support: test images of this class.",
+            )
         )
         self.table.setMinimumWidth(320)
         header.setMinimumSectionSize(64)
@@ -167,14 +210,17 @@ class EvaluationPanel(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>Per-class report</b>"))
+        left_layout.addWidget(QLabel(translate("EvaluationPanel", "<b>Per-class report</b>")))
         left_layout.addWidget(self.table)
         self.legend = QLabel(
-            "<b>Precision</b>: of the images the model called this class, the share that are."
-            "<br><b>Recall</b>: of the images of this class, the share the model found."
-            "<br><b>F1-score</b>: the harmonic mean of the two. <b>Support</b>: test images of"
-            " the class.<br><b>macro avg</b> treats every class equally; <b>weighted avg</b>"
-            " weights each by its support."
+            translate(
+                "EvaluationPanel",
+                "<b>Precision</b>: of the images the model called this class, the share that are."
+                "<br><b>Recall</b>: of the images of this class, the share the model found."
+                "<br><b>F1-score</b>: the harmonic mean of the two. <b>Support</b>: test images of"
+                " the class.<br><b>macro avg</b> treats every class equally; <b>weighted avg</b>"
+                " weights each by its support.",
+            )
         )
         self.legend.setWordWrap(True)
         theme.set_tone(self.legend, "muted")
@@ -184,7 +230,10 @@ class EvaluationPanel(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         matrix_title = QLabel(
-            "<b>Confusion matrix</b> — rows: true class, columns: predicted class"
+            translate(
+                "EvaluationPanel",
+                "<b>Confusion matrix</b> — rows: true class, columns: predicted class",
+            )
         )
         matrix_title.setWordWrap(True)  # a narrow page wraps it rather than widening the page
         right_layout.addWidget(matrix_title)
@@ -273,8 +322,14 @@ class EvaluationPanel(QWidget):
             self.confusion.reset_hint()  # its counts were the previous model's
         self.title.setText(f"{classifier.title}")
         self.subtitle.setText(
-            f"on the {_dataset_title(classifier.dataset)} test set"
-            + ("" if self.isVisible() else " — evaluated when you open this page")
+            translate("EvaluationPanel", "on the {dataset} test set").format(
+                dataset=_dataset_title(classifier.dataset)
+            )
+            + (
+                ""
+                if self.isVisible()
+                else translate("EvaluationPanel", " — evaluated when you open this page")
+            )
         )
         if self.isVisible():
             self._controller.ensure_current()
@@ -285,8 +340,10 @@ class EvaluationPanel(QWidget):
     def _clear(self) -> None:
         """No model: empty numbers, table and matrix."""
         self._result = None
-        self.title.setText("No model yet")
-        self.subtitle.setText("Open or train a model; its test-set results appear here.")
+        self.title.setText(translate("EvaluationPanel", "No model yet"))
+        self.subtitle.setText(
+            translate("EvaluationPanel", "Open or train a model; its test-set results appear here.")
+        )
         for stat in (self.accuracy_stat, self.loss_stat, self.mistakes_stat, self.macro_stat):
             stat.value.setText("–")
         self.table.setRowCount(0)
@@ -312,7 +369,11 @@ class EvaluationPanel(QWidget):
         self.evaluate_button.setEnabled(False)
         self._set_stale(self._result is not None and self._result.classifier is not classifier)
         self.title.setText(classifier.title)
-        self.subtitle.setText(f"on the {_dataset_title(classifier.dataset)} test set")
+        self.subtitle.setText(
+            translate("EvaluationPanel", "on the {dataset_title} test set").format(
+                dataset_title=_dataset_title(classifier.dataset)
+            )
+        )
 
     @Slot(int, int)
     def _on_controller_progressed(self, done: int, total: int) -> None:
@@ -353,14 +414,20 @@ class EvaluationPanel(QWidget):
         if clf is not None:
             self.title.setText(getattr(clf, "title", "model"))
         dataset = _dataset_title(getattr(clf, "dataset", None)) if clf is not None else "the"
-        self.subtitle.setText(f"on the {dataset} {result.split} set: {result.n:,} images")
-        self.accuracy_stat.value.setText(f"{result.accuracy:.2%}")
-        self.loss_stat.value.setText(f"{result.loss:.4f}")
-        self.mistakes_stat.value.setText(f"{result.n_mistakes:,}")
-        self.mistakes_stat.caption.setText(f"mistakes of {result.n:,}")
-        self.macro_stat.value.setText(f"{result.report.macro.f1:.3f}")
+        self.subtitle.setText(
+            translate("EvaluationPanel", "on the {dataset} {split} set: {n} images").format(
+                dataset=dataset, split=result.split, n=integer(result.n)
+            )
+        )
+        self.accuracy_stat.value.setText(percent(result.accuracy, 2))
+        self.loss_stat.value.setText(decimal(result.loss, 4))
+        self.mistakes_stat.value.setText(integer(result.n_mistakes))
+        self.mistakes_stat.caption.setText(
+            translate("EvaluationPanel", "mistakes of {n}").format(n=integer(result.n))
+        )
+        self.macro_stat.value.setText(decimal(result.report.macro.f1, 3))
         self._fill_table(result)
-        self.confusion.set_matrix(result.confusion, result.class_names)
+        self.confusion.set_matrix(result.confusion, class_names_shown(result.class_names))
         if self.trust is not None:
             self.trust.set_result(result)
         self._update_actions()
@@ -380,11 +447,11 @@ class EvaluationPanel(QWidget):
                 if value is None:
                     text, tip = "", ""
                 elif c == 0:
-                    text, tip = str(value), ""
+                    text, tip = class_names_shown([str(value)])[0], ""
                 elif c == 4:
-                    text, tip = f"{int(value):,}", ""
+                    text, tip = integer(int(value)), ""
                 else:
-                    text, tip = f"{float(value):.2f}", f"{float(value):.4f}"
+                    text, tip = decimal(float(value), 2), decimal(float(value), 4)
                 item = QTableWidgetItem(text)
                 if tip:
                     item.setToolTip(tip)
@@ -459,7 +526,15 @@ class EvaluationPanel(QWidget):
         try:
             written = self.export(kind, path)
         except OSError as err:
-            QMessageBox.warning(self, "Export failed", f"Could not write {path}: {err.strerror}")
+            QMessageBox.warning(
+                self,
+                translate("EvaluationPanel", "Export failed"),
+                translate("EvaluationPanel", "Could not write {path}: {strerror}").format(
+                    path=path, strerror=err.strerror
+                ),
+            )
             return
         self.message.setVisible(False)
-        self.subtitle.setToolTip(f"Last export: {written}")
+        self.subtitle.setToolTip(
+            translate("EvaluationPanel", "Last export: {written}").format(written=written)
+        )

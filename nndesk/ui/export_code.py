@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWid
 
 from nndesk.codegen import Experiment, write_export
 from nndesk.errors import NndeskError
+from nndesk.ui.language import translate
 
 #: The command line that makes the same file, named in the file's header.
 WINDOW_COMMAND = "the nndesk window, {where} > Export code > Export as {kind}…"
@@ -30,8 +31,14 @@ def export_experiment(
     suffix, kind = (".ipynb", "notebook") if notebook else (".py", "script")
     name = experiment.slug.replace("-", "_") + suffix
     start = str(Path(folder or Path.home()) / name)
-    filters = "Jupyter notebook (*.ipynb)" if notebook else "Python script (*.py)"
-    path, _ = QFileDialog.getSaveFileName(parent, f"Export as {kind}", start, filters)
+    filters = (
+        translate("ExportCode", "Jupyter notebook (*.ipynb)")
+        if notebook
+        else translate("ExportCode", "Python script (*.py)")
+    )
+    path, _ = QFileDialog.getSaveFileName(
+        parent, translate("ExportCode", "Export as {kind}").format(kind=kind), start, filters
+    )
     if not path:
         return None
     if not path.endswith(suffix):
@@ -41,7 +48,11 @@ def export_experiment(
         return write_export(experiment, path, command, notebook=notebook)
     except OSError as err:
         QMessageBox.warning(
-            parent, "Export failed", f"Could not write {path}: {err.strerror or err}"
+            parent,
+            translate("ExportCode", "Export failed"),
+            translate("ExportCode", "Could not write {path}: {value}").format(
+                path=path, value=err.strerror or err
+            ),
         )
     return None
 
@@ -58,14 +69,20 @@ def export_code_button(
     run selected) is shown in a message box. ``written`` gets the path of each file written.
     """
     button = QToolButton(parent)
-    button.setText("Export code")
+    button.setText(translate("ExportCode", "Export code"))
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     button.setToolTip(
-        "write this experiment as a standalone NumPy script or a Keras notebook to read, run "
-        "and change without nndesk"
+        translate(
+            "ExportCode",
+            "write this experiment as a standalone NumPy script or a Keras notebook to read, run "
+            "and change without nndesk",
+        )
     )
     menu = QMenu(button)
-    for label, notebook in (("Export as script…", False), ("Export as notebook…", True)):
+    for label, notebook in (
+        (translate("ExportCode", "Export as script…"), False),
+        (translate("ExportCode", "Export as notebook…"), True),
+    ):
         action = menu.addAction(label)
         action.triggered.connect(
             lambda _checked=False, nb=notebook: _export(parent, experiment, nb, where, written)
@@ -78,7 +95,7 @@ def _export(parent, experiment, notebook, where, written) -> None:
     try:
         chosen = experiment()
     except NndeskError as err:
-        QMessageBox.warning(parent, "Cannot export", str(err))
+        QMessageBox.warning(parent, translate("ExportCode", "Cannot export"), str(err))
         return
     path = export_experiment(parent, chosen, notebook, where)
     if path is not None and written is not None:

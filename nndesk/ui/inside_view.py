@@ -13,7 +13,7 @@ import html
 import math
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QLineF, QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from nndesk import inside
 from nndesk.ui import qt_image
 from nndesk.ui import theme as ui_theme
+from nndesk.ui.language import class_names_shown, current_language, decimal, percent, translate
 
 UNITS_SHOWN = 12  # a wider layer shows its most active units and a "+ K more" marker
 LINKS_PER_GAP = 48  # strongest contributions drawn between two columns
@@ -134,7 +135,9 @@ class NetworkDiagram(QWidget):
         if self._snapshot is None:
             painter.setPen(text)
             painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter, "Draw something to see inside"
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                translate("InsideView", "Draw something to see inside"),
             )
             return
         model, tr = self._snapshot.model, self._snapshot.trace
@@ -159,12 +162,16 @@ class NetworkDiagram(QWidget):
             pixels = np.clip(tr.image28, 0, 255).astype(np.uint8)
             painter.drawImage(in_rect, qt_image.gray_to_qimage(255 - pixels))
             painter.drawRect(in_rect)
-            painter.drawText(QPointF(in_rect.left(), in_rect.top() - 6), "input 28×28")
+            painter.drawText(
+                QPointF(in_rect.left(), in_rect.top() - 6), translate("InsideView", "input 28×28")
+            )
         else:
             painter.drawRect(in_rect)
             n_in = tr.layer_input(first).size
             painter.drawText(
-                in_rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, f"{n_in} values"
+                in_rect,
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                translate("InsideView", "{n} values").format(n=n_in),
             )
             painter.drawText(QPointF(in_rect.left(), in_rect.top() - 6), "Flatten")
         # unit positions
@@ -222,7 +229,13 @@ class NetworkDiagram(QWidget):
         ):
             limit = float(np.max(np.abs(values))) or 1.0
             last = col == len(columns) - 1
-            title = "output" if last else f"hidden {col + 1} ({values.size})"
+            title = (
+                translate("InsideView", "output")
+                if last
+                else translate("InsideView", "hidden {k} ({size})").format(
+                    k=col + 1, size=values.size
+                )
+            )
             painter.setPen(text)
             painter.drawText(QRectF(x - 60, 4, 120, 20), Qt.AlignmentFlag.AlignCenter, title)
             for unit in shown:
@@ -237,14 +250,19 @@ class NetworkDiagram(QWidget):
                 self._units[(index, int(unit))] = QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r)
                 painter.setPen(text)
                 if last:
-                    name = tr.class_names[unit] if unit < len(tr.class_names) else str(unit)
+                    names = class_names_shown(tr.class_names)
+                    name = names[unit] if unit < len(names) else str(unit)
                     prob = float(tr.probabilities[unit])
-                    painter.drawText(QPointF(p.x() + r + 6, p.y() + 4), f"{name}  {prob:.0%}")
+                    painter.drawText(
+                        QPointF(p.x() + r + 6, p.y() + 4), f"{name}  {percent(prob, 0)}"
+                    )
             if more:
                 y = bottom - (bottom - top) / (len(shown) + 1) * 0.5
                 painter.setPen(text)
                 painter.drawText(
-                    QRectF(x - 50, y - 10, 100, 20), Qt.AlignmentFlag.AlignCenter, f"+ {more} more"
+                    QRectF(x - 50, y - 10, 100, 20),
+                    Qt.AlignmentFlag.AlignCenter,
+                    translate("InsideView", "+ {more} more").format(more=more),
                 )
         del dense
         painter.end()
@@ -278,7 +296,11 @@ class FeatureMaps(QWidget):
                 v = out.values
                 if v.ndim != 3:
                     continue
-                title = "input" if out.name == "Reshape" else f"{out.index} {out.name}"
+                title = (
+                    translate("InsideView", "input")
+                    if out.name == "Reshape"
+                    else f"{out.index} {out.name}"
+                )
                 limit = float(np.max(np.abs(v))) or 1.0
                 if out.name == "Reshape":  # the drawing itself, as the learner sees it
                     pixels = np.clip(tr.image28, 0, 255).astype(np.uint8)
@@ -298,7 +320,13 @@ class FeatureMaps(QWidget):
                     filters = [qt_image.rgba_to_qimage(k) for k in rgba]
                     self._rows.insert(
                         len(self._rows) - 1,
-                        (-1, f"{out.index} Conv2D filters (3×3 kernels)", filters),
+                        (
+                            -1,
+                            translate("InsideView", "{index} Conv2D filters (3×3 kernels)").format(
+                                index=out.index
+                            ),
+                            filters,
+                        ),
                     )
         self._relayout()
         self.update()
@@ -341,7 +369,9 @@ class FeatureMaps(QWidget):
         painter.setPen(text)
         if not self._rows:
             painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter, "Draw something to see inside"
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                translate("InsideView", "Draw something to see inside"),
             )
             return
         for index, title, images in self._rows:
@@ -419,7 +449,8 @@ class WeightPicture(QWidget):
 
 
 def _num(v: float) -> str:
-    return f"{v:.3g}" if abs(v) >= 1e-3 or v == 0 else f"{v:.2e}"
+    text = f"{v:.3g}" if abs(v) >= 1e-3 or v == 0 else f"{v:.2e}"
+    return text if current_language() == "en" else text.replace(".", QLocale().decimalPoint())
 
 
 def _grid(values: np.ndarray, bold: tuple[int, int] | None = None) -> str:
@@ -428,7 +459,7 @@ def _grid(values: np.ndarray, bold: tuple[int, int] | None = None) -> str:
     for r, line in enumerate(values):
         cells = []
         for c, v in enumerate(line):
-            s = html.escape(f"{float(v):.2f}")
+            s = html.escape(decimal(float(v), 2))
             cells.append(f"<td align='right'>{'<b>' + s + '</b>' if bold == (r, c) else s}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return "<table cellspacing='0' cellpadding='3' border='1'>" + "".join(rows) + "</table>"
@@ -440,19 +471,37 @@ def dense_html(unit: inside.DenseUnit, names: tuple[str, ...], output_layer: boo
     terms = [f"({_num(unit.weights[i])}·{_num(unit.inputs[i])})" for i in top]
     rest = unit.products.sum() - unit.products[top].sum()
     n_rest = unit.products.size - top.size
-    who = names[unit.unit] if output_layer and unit.unit < len(names) else f"unit {unit.unit}"
+    names = class_names_shown(names)
+    who = (
+        names[unit.unit]
+        if output_layer and unit.unit < len(names)
+        else translate("InsideView", "unit {unit}").format(unit=unit.unit)
+    )
     parts = [
-        f"<b>Layer {unit.layer_index} Dense, {html.escape(who)}</b>",
-        f"z = Σ w·a + b over {unit.products.size} inputs",
+        translate("InsideView", "<b>Layer {index} Dense, {who}</b>").format(
+            index=unit.layer_index, who=html.escape(who)
+        ),
+        translate("InsideView", "z = Σ w·a + b over {n} inputs").format(n=unit.products.size),
         "&nbsp;&nbsp;= "
         + " + ".join(terms)
-        + (f" + ({n_rest} smaller terms: {_num(rest)})" if n_rest else "")
+        + (
+            translate("InsideView", " + ({n} smaller terms: {sum})").format(
+                n=n_rest, sum=_num(rest)
+            )
+            if n_rest
+            else ""
+        )
         + f" + {_num(unit.bias)}",
         f"&nbsp;&nbsp;= {_num(unit.products.sum())} + {_num(unit.bias)} = <b>{_num(unit.z)}</b>",
     ]
     parts += [html.escape(step.formula) for step in unit.steps]
     if output_layer:
-        parts.append("This is a logit: the softmax panel turns the logits into probabilities.")
+        parts.append(
+            translate(
+                "InsideView",
+                "This is a logit: the softmax panel turns the logits into probabilities.",
+            )
+        )
     return "<br>".join(parts)
 
 
@@ -461,19 +510,34 @@ def conv_html(px: inside.ConvPixel) -> str:
     sums, then sum + bias and each step after it."""
     sums = px.channel_sums
     c = int(np.argmax(np.abs(sums)))
-    head = f"<b>Layer {px.layer_index} Conv2D, map {px.channel}, pixel ({px.row}, {px.col})</b>"
-    which = f" (input channel {c} of {sums.size}, the largest share)" if sums.size > 1 else ""
+    head = translate(
+        "InsideView", "<b>Layer {index} Conv2D, map {channel}, pixel ({row}, {col})</b>"
+    ).format(index=px.layer_index, channel=px.channel, row=px.row, col=px.col)
+    which = (
+        translate("InsideView", " (input channel {c} of {n}, the largest share)").format(
+            c=c, n=sums.size
+        )
+        if sums.size > 1
+        else ""
+    )
     table = (
-        "<table cellspacing='8'><tr><td>input patch" + which + "</td><td>× kernel</td>"
-        "<td>= products</td></tr><tr>"
+        "<table cellspacing='8'><tr><td>"
+        + translate("InsideView", "input patch")
+        + which
+        + "</td><td>"
+        + translate("InsideView", "× kernel")
+        + "</td><td>"
+        + translate("InsideView", "= products")
+        + "</td></tr><tr>"
         f"<td>{_grid(px.patch[c])}</td><td>{_grid(px.kernel[c])}</td><td>{_grid(px.products[c])}</td>"
         "</tr></table>"
     )
     lines = [head, table]
     if sums.size > 1:
         lines.append(
-            f"Σ over channel {c}: {_num(sums[c])}; the other {sums.size - 1} channels add "
-            f"{_num(sums.sum() - sums[c])}"
+            translate(
+                "InsideView", "Σ over channel {c}: {sum}; the other {n} channels add {rest}"
+            ).format(c=c, sum=_num(sums[c]), n=sums.size - 1, rest=_num(sums.sum() - sums[c]))
         )
     total = _num(px.products.sum())
     lines.append(f"z = Σ patch·kernel + b = {total} + {_num(px.bias)} = <b>{_num(px.z)}</b>")
@@ -486,13 +550,18 @@ def next_pool_html(px: inside.ConvPixel, pool: inside.PoolWindow) -> str:
     size = pool.window.shape[0]
     won = pool.winner == (px.row, px.col)
     verdict = (
-        "this pixel <b>won</b> its window and passes on"
+        translate("InsideView", "this pixel <b>won</b> its window and passes on")
         if won
-        else f"this pixel lost to ({pool.winner[0]}, {pool.winner[1]}) = {_num(pool.value)}"
+        else translate("InsideView", "this pixel lost to ({row}, {col}) = {value}").format(
+            row=pool.winner[0], col=pool.winner[1], value=_num(pool.value)
+        )
     )
     lines = [
-        f"Then layer {pool.layer_index} MaxPool2D keeps the largest of each {size}×{size} "
-        f"window: {verdict}"
+        translate(
+            "InsideView",
+            "Then layer {index} MaxPool2D keeps the largest of each {size}×{size} window: "
+            "{verdict}",
+        ).format(index=pool.layer_index, size=size, verdict=verdict)
     ]
     lines += [html.escape(step.formula) for step in pool.steps]
     return "<br>".join(lines)
@@ -503,11 +572,17 @@ def pool_html(pool: inside.PoolWindow) -> str:
     local = (r - pool.row * pool.window.shape[0], c - pool.col * pool.window.shape[1])
     return "<br>".join(
         [
-            f"<b>Layer {pool.layer_index} MaxPool2D, map {pool.channel}, "
-            f"pixel ({pool.row}, {pool.col})</b>",
-            f"the {pool.window.shape[0]}×{pool.window.shape[1]} window it reads:",
+            translate(
+                "InsideView", "<b>Layer {index} MaxPool2D, map {channel}, pixel ({row}, {col})</b>"
+            ).format(index=pool.layer_index, channel=pool.channel, row=pool.row, col=pool.col),
+            translate("InsideView", "the {h}×{w} window it reads:").format(
+                h=pool.window.shape[0], w=pool.window.shape[1]
+            ),
             _grid(pool.window, bold=local),
-            f"max = <b>{_num(pool.value)}</b>: the input at ({r}, {c}) won (bold, outlined)",
+            translate(
+                "InsideView",
+                "max = <b>{value}</b>: the input at ({row}, {col}) won (bold, outlined)",
+            ).format(value=_num(pool.value), row=r, col=c),
             *(html.escape(step.formula) for step in pool.steps),
         ]
     )
@@ -516,7 +591,12 @@ def pool_html(pool: inside.PoolWindow) -> str:
 def softmax_html(steps: inside.SoftmaxSteps, names: tuple[str, ...]) -> str:
     t = steps.temperature
     best = int(np.argmax(steps.probabilities))
-    head = "<tr><th align='left'>class</th><th>logit z</th><th>z/T</th><th>exp</th><th>p</th></tr>"
+    head = (
+        "<tr><th align='left'>"
+        + translate("InsideView", "class")
+        + "</th><th>logit z</th><th>z/T</th><th>exp</th><th>p</th></tr>"
+    )
+    names = class_names_shown(names)
     rows = []
     for k in range(steps.logits.size):
         name = names[k] if k < len(names) else str(k)
@@ -525,7 +605,7 @@ def softmax_html(steps: inside.SoftmaxSteps, names: tuple[str, ...]) -> str:
             _num(steps.logits[k]),
             _num(steps.scaled[k]),
             _num(steps.exps[k]),
-            f"{steps.probabilities[k]:.1%}",
+            percent(steps.probabilities[k], 1),
         ]
         if k == best:
             cells = [f"<b>{v}</b>" for v in cells]
@@ -534,9 +614,15 @@ def softmax_html(steps: inside.SoftmaxSteps, names: tuple[str, ...]) -> str:
         )
         rows.append(f"<tr>{row}</tr>")
     note = (
-        f"exp = e^(z/T − max z/T), p = exp / Σ exp; here Σ exp = {_num(steps.total)}. "
-        + ("T = 1 is what the model answers. " if abs(t - 1) < 1e-9 else "The model is unchanged; ")
-        + "T &lt; 1 sharpens, T &gt; 1 flattens."
+        translate(
+            "InsideView", "exp = e^(z/T − max z/T), p = exp / Σ exp; here Σ exp = {total}. "
+        ).format(total=_num(steps.total))
+        + (
+            translate("InsideView", "T = 1 is what the model answers. ")
+            if abs(t - 1) < 1e-9
+            else translate("InsideView", "The model is unchanged; ")
+        )
+        + translate("InsideView", "T &lt; 1 sharpens, T &gt; 1 flattens.")
     )
     return f"<table cellspacing='2' cellpadding='1'>{head}{''.join(rows)}</table>{note}"
 
@@ -558,7 +644,11 @@ class InsideView(QWidget):
         self._apply_timer.setSingleShot(True)
         self._apply_timer.setInterval(0)
         self._apply_timer.timeout.connect(self._apply_incoming)
-        self.header = QLabel("Draw something: this page shows every layer of the network on it.")
+        self.header = QLabel(
+            translate(
+                "InsideView", "Draw something: this page shows every layer of the network on it."
+            )
+        )
         self.header.setWordWrap(True)
         self.diagram = NetworkDiagram()
         self.maps = FeatureMaps()
@@ -571,7 +661,9 @@ class InsideView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(content)
         self.weights = WeightPicture()
-        self.arithmetic = QLabel("Click a unit or a feature-map pixel to see its arithmetic.")
+        self.arithmetic = QLabel(
+            translate("InsideView", "Click a unit or a feature-map pixel to see its arithmetic.")
+        )
         self.arithmetic.setWordWrap(True)
         self.arithmetic.setTextFormat(Qt.TextFormat.RichText)
         self.arithmetic.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -587,7 +679,9 @@ class InsideView(QWidget):
         self.temperature.setRange(-20, 20)  # log10(T) * 20: T from 0.1 to 10
         self.temperature.setValue(0)
         self.temperature.setToolTip(
-            "Softmax temperature: divides the logits; the model is unchanged"
+            translate(
+                "InsideView", "Softmax temperature: divides the logits; the model is unchanged"
+            )
         )
         self.temperature_label = QLabel("T = 1")
         self.softmax = QLabel()
@@ -598,7 +692,7 @@ class InsideView(QWidget):
         soft_col = QVBoxLayout(soft_box)
         soft_col.setContentsMargins(0, 0, 0, 0)
         slider_row = QHBoxLayout()
-        slider_row.addWidget(QLabel("Softmax temperature"))
+        slider_row.addWidget(QLabel(translate("InsideView", "Softmax temperature")))
         slider_row.addWidget(self.temperature, 1)
         slider_row.addWidget(self.temperature_label)
         soft_col.addLayout(slider_row)
@@ -718,12 +812,21 @@ class InsideView(QWidget):
     def _refresh(self) -> None:
         snap = self._snapshot
         if snap is None:
-            self.header.setText("Draw something: this page shows every layer of the network on it.")
+            self.header.setText(
+                translate(
+                    "InsideView",
+                    "Draw something: this page shows every layer of the network on it.",
+                )
+            )
             self.diagram.set_snapshot(None, None)
             self.maps.set_snapshot(None, [])
             self.maps.hide()
             self.weights.set_weights(None)
-            self.arithmetic.setText("Click a unit or a feature-map pixel to see its arithmetic.")
+            self.arithmetic.setText(
+                translate(
+                    "InsideView", "Click a unit or a feature-map pixel to see its arithmetic."
+                )
+            )
             self.softmax.setText("")
             return
         model = snap.model
@@ -731,15 +834,20 @@ class InsideView(QWidget):
         self.header.setText(
             f"<b>{html.escape(snap.classifier.title)}</b>: "
             + (
-                "each column is a layer, each circle a unit coloured by its activation "
-                "(red positive, blue negative); lines are the strongest weight × input. "
+                translate(
+                    "InsideView",
+                    "each column is a layer, each circle a unit coloured by its activation "
+                    "(red positive, blue negative); lines are the strongest weight × input. "
+                    "Click a unit for its arithmetic.",
+                )
                 if mlp
-                else "every channel of every layer on your drawing (red positive, blue negative), "
-                "then the dense layers. "
+                else translate(
+                    "InsideView",
+                    "every channel of every layer on your drawing (red positive, blue "
+                    "negative), then the dense layers. Click a unit or a feature-map pixel for "
+                    "its arithmetic.",
+                )
             )
-            + "Click a unit"
-            + ("" if mlp else " or a feature-map pixel")
-            + " for its arithmetic."
         )
         math = self.current_math()
         marks: list = []

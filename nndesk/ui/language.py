@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from nndesk import i18n
 from nndesk.i18n import LANGUAGES, SOURCE_LANGUAGE, qm_path
 
 #: ``translate("Context", "source text")`` -> the text in the window's language (lupdate knows
@@ -54,10 +55,20 @@ def load_translator(code: str) -> QTranslator | None:
     return translator if translator.load(str(qm_path(code))) else None
 
 
+def _translate_unmarked(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
 def translate_marked(context: str, text: str) -> str:
     """``text``, marked with ``QT_TRANSLATE_NOOP(context, text)`` where it is written (a class
     name, a preset's description), in the window's language."""
     return QCoreApplication.translate(context, text)
+
+
+def class_names_shown(names) -> tuple[str, ...]:
+    """Class names as the window shows them: Fashion-MNIST's in the window's language (marked
+    in ``nndesk.data.registry``), digits and a model's own names as they are."""
+    return tuple(QCoreApplication.translate("Classes", str(name)) for name in names)
 
 
 def translate_in(code: str, context: str, text: str) -> str:
@@ -91,13 +102,25 @@ def use_language(code: str) -> str:
     if _original_locale is None:
         _original_locale = QLocale()
     QLocale.setDefault(_original_locale if code == SOURCE_LANGUAGE else QLocale(code))
+    # the Qt-free chart modules mark their words with N_ (context "") and ask i18n.shown
+    i18n.set_display(None if code == SOURCE_LANGUAGE else _translate_unmarked)
     _current = code
     return code
 
 
 def decimal(value: float, decimals: int) -> str:
-    """``value`` with ``decimals`` decimals in the window's language (``0,4887`` in Vietnamese)."""
+    """``value`` with ``decimals`` decimals in the window's language (``0,4887`` in Vietnamese;
+    English writes Python's ``0.4887`` whatever the desktop's locale)."""
+    if _current == SOURCE_LANGUAGE:
+        return f"{float(value):.{decimals}f}"
     return QLocale().toString(float(value), "f", decimals)
+
+
+def integer(value: int) -> str:
+    """A count in the window's language (``10.000`` in Vietnamese, ``10,000`` in English)."""
+    if _current == SOURCE_LANGUAGE:
+        return f"{int(value):,}"
+    return QLocale().toString(int(value))
 
 
 def percent(fraction: float, decimals: int = 1) -> str:

@@ -37,35 +37,87 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.pasted_image import image_payload
-from nndesk.i18n import LANGUAGES
+from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.inference import display_name
 from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
-from nndesk.ui.language import translate
+from nndesk.ui.language import decimal, percent, translate, translate_marked
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
-HINTS = {"digits": "Draw a digit 0-9", "garments": "Draw a T-shirt, trouser, bag, shoe..."}
+# marked here, translated where shown (translate_marked): the language is chosen at start
+HINTS = {
+    "digits": QT_TRANSLATE_NOOP("MainWindow", "Draw a digit 0-9"),
+    "garments": QT_TRANSLATE_NOOP("MainWindow", "Draw a T-shirt, trouser, bag, shoe..."),
+}
 DATASET_TITLES = {"digits": "MNIST", "garments": "Fashion-MNIST"}
-MODE_TITLES = {"digits": "Digits (MNIST)", "garments": "Clothing (Fashion-MNIST)"}
-NO_MODEL = "No model loaded — File > Open model or train one on the Train page"
+MODE_TITLES = {
+    "digits": QT_TRANSLATE_NOOP("MainWindow", "Digits (MNIST)"),
+    "garments": QT_TRANSLATE_NOOP("MainWindow", "Clothing (Fashion-MNIST)"),
+}
+NO_MODEL = QT_TRANSLATE_NOOP(
+    "MainWindow", "No model loaded — File > Open model or train one on the Train page"
+)
 LAB_TEST_IMAGES = (50, 100, 1001, 4123)  # the labs ask about these test images
 OPEN_MODEL = "__open__"
 PAGES_MIN_WIDTH = 560  # px the pages get beside the drawing column, when the window allows
+#: page titles as app.py passes them to add_page, shown translated
+PAGE_TITLES = (
+    QT_TRANSLATE_NOOP("MainWindow", "Why"),
+    QT_TRANSLATE_NOOP("MainWindow", "Inside"),
+    QT_TRANSLATE_NOOP("MainWindow", "Train"),
+    QT_TRANSLATE_NOOP("MainWindow", "Evaluate"),
+    QT_TRANSLATE_NOOP("MainWindow", "Mistakes"),
+    QT_TRANSLATE_NOOP("MainWindow", "Dataset"),
+    QT_TRANSLATE_NOOP("MainWindow", "Map"),
+    QT_TRANSLATE_NOOP("MainWindow", "Lab"),
+)
 PAGE_TIPS = {
-    "Why": "Which pixels made the network answer as it did, and its hidden units",
-    "Inside": "Every layer of the network on your drawing, and the arithmetic of any unit",
-    "Train": "Train a network of your own and watch its loss and accuracy live",
-    "Evaluate": "The model's accuracy on the test images and its confusion matrix",
-    "Mistakes": "The test images the model gets wrong, most confident first",
-    "Dataset": "The training and test images: samples, class counts, mean images",
-    "Map": "The test images placed by how a layer of the network sees them (PCA or t-SNE)",
-    "Lab": "Edit a copy of the network (units off, pruning, noise) and see what changes",
+    "Why": QT_TRANSLATE_NOOP(
+        "MainWindow", "Which pixels made the network answer as it did, and its hidden units"
+    ),
+    "Inside": QT_TRANSLATE_NOOP(
+        "MainWindow", "Every layer of the network on your drawing, and the arithmetic of any unit"
+    ),
+    "Train": QT_TRANSLATE_NOOP(
+        "MainWindow", "Train a network of your own and watch its loss and accuracy live"
+    ),
+    "Evaluate": QT_TRANSLATE_NOOP(
+        "MainWindow", "The model's accuracy on the test images and its confusion matrix"
+    ),
+    "Mistakes": QT_TRANSLATE_NOOP(
+        "MainWindow", "The test images the model gets wrong, most confident first"
+    ),
+    "Dataset": QT_TRANSLATE_NOOP(
+        "MainWindow", "The training and test images: samples, class counts, mean images"
+    ),
+    "Map": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "The test images placed by how a layer of the network sees them (PCA, t-SNE)",
+    ),
+    "Lab": QT_TRANSLATE_NOOP(
+        "MainWindow", "Edit a copy of the network (units off, pruning, noise) and see what changes"
+    ),
 }
 THEMES = (
-    ("system", "&System", "Follow the look of the desktop"),
-    ("light", "&Light", "Dark text on a light background"),
-    ("dark", "&Dark", "Light text on a dark background, charts included"),
+    (
+        "system",
+        QT_TRANSLATE_NOOP("MainWindow", "&System"),
+        QT_TRANSLATE_NOOP("MainWindow", "Follow the look of the desktop"),
+    ),
+    (
+        "light",
+        QT_TRANSLATE_NOOP("MainWindow", "&Light"),
+        QT_TRANSLATE_NOOP("MainWindow", "Dark text on a light background"),
+    ),
+    (
+        "dark",
+        QT_TRANSLATE_NOOP("MainWindow", "&Dark"),
+        QT_TRANSLATE_NOOP("MainWindow", "Light text on a dark background, charts included"),
+    ),
 )
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
+IMAGE_FILTER = QT_TRANSLATE_NOOP(
+    "MainWindow", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
+)
+MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "nndesk models (*.npz)")
 
 
 class MainWindow(QMainWindow):
@@ -89,7 +141,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("nndesk — draw and watch a neural network think")
+        self.setWindowTitle(
+            translate("MainWindow", "nndesk — draw and watch a neural network think")
+        )
         icon = Path(__file__).resolve().parents[2] / "assets" / "nndesk.png"
         if icon.is_file():
             self.setWindowIcon(QIcon(str(icon)))
@@ -129,19 +183,22 @@ class MainWindow(QMainWindow):
         hint_font.setBold(True)
         self.hint_label.setFont(hint_font)
         self.hint_label.setWordWrap(True)  # "Draw a T-shirt, ..." must not widen the column
-        self.banner = QLabel(NO_MODEL)
+        self.banner = QLabel(translate_marked("MainWindow", NO_MODEL))
         self.banner.setWordWrap(True)
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.banner.setMargin(6)
         self.banner.setBackgroundRole(self.palette().ColorRole.ToolTipBase)
         self.banner.setForegroundRole(self.palette().ColorRole.ToolTipText)
         self.banner.setAutoFillBackground(True)
-        self.banner.setToolTip("Load a model to get predictions")
+        self.banner.setToolTip(translate("MainWindow", "Load a model to get predictions"))
 
         self.canvas = DrawingCanvas()
         self.canvas.setToolTip(
-            "Draw with the mouse, a pen or a finger. Drop an image file here, or paste one "
-            "with Ctrl+V. Esc or Del clears, Ctrl+Z undoes."
+            translate(
+                "MainWindow",
+                "Draw with the mouse, a pen or a finger. Drop an image file here, or paste one "
+                "with Ctrl+V. Esc or Del clears, Ctrl+Z undoes.",
+            )
         )
         self.canvas.image_changed.connect(self._on_canvas_image_changed)
         self.canvas.stroke_finished.connect(self._on_canvas_stroke_finished)
@@ -150,7 +207,9 @@ class MainWindow(QMainWindow):
 
         self.pen_slider = QSlider(Qt.Orientation.Horizontal)
         self.pen_slider.setRange(4, 60)
-        self.pen_slider.setToolTip("Pen size in canvas pixels ([ and ] change it)")
+        self.pen_slider.setToolTip(
+            translate("MainWindow", "Pen size in canvas pixels ([ and ] change it)")
+        )
         self.pen_slider.valueChanged.connect(self._on_pen_slider_value_changed)
         self.pen_value = QLabel()
         self.pen_value.setMinimumWidth(24)
@@ -165,40 +224,65 @@ class MainWindow(QMainWindow):
             button.setAutoRaise(False)
             return button
 
-        self.eraser_button = tool("Eraser", None, "Erase instead of drawing (E)")
+        self.eraser_button = tool(
+            translate("MainWindow", "Eraser"),
+            None,
+            translate("MainWindow", "Erase instead of drawing (E)"),
+        )
         self.eraser_button.setCheckable(True)
         self.fill_button = tool(
-            "Fill", None, "Fill: click inside an outline to fill it; undo with Ctrl+Z (F)"
+            translate("MainWindow", "Fill"),
+            None,
+            translate(
+                "MainWindow", "Fill: click inside an outline to fill it; undo with Ctrl+Z (F)"
+            ),
         )
         self.fill_button.setCheckable(True)
-        self.undo_button = tool("Undo", QStyle.StandardPixmap.SP_ArrowBack, "Undo (Ctrl+Z)")
+        self.undo_button = tool(
+            translate("MainWindow", "Undo"),
+            QStyle.StandardPixmap.SP_ArrowBack,
+            translate("MainWindow", "Undo (Ctrl+Z)"),
+        )
         self.redo_button = tool(
-            "Redo", QStyle.StandardPixmap.SP_ArrowForward, "Redo (Ctrl+Shift+Z)"
+            translate("MainWindow", "Redo"),
+            QStyle.StandardPixmap.SP_ArrowForward,
+            translate("MainWindow", "Redo (Ctrl+Shift+Z)"),
         )
         self.clear_button = tool(
-            "Clear", QStyle.StandardPixmap.SP_DialogResetButton, "Clear the canvas (Esc, Del)"
+            translate("MainWindow", "Clear"),
+            QStyle.StandardPixmap.SP_DialogResetButton,
+            translate("MainWindow", "Clear the canvas (Esc, Del)"),
         )
 
         self.test_index = QSpinBox()
         self.test_index.setRange(0, 9999)
         self.test_index.setValue(50)
-        self.test_index.setToolTip("Index of an image of the test set (0-9999)")
+        self.test_index.setToolTip(
+            translate("MainWindow", "Index of an image of the test set (0-9999)")
+        )
         self.test_index.setAccelerated(True)
-        self.show_test_button = QPushButton("Show")
+        self.show_test_button = QPushButton(translate("MainWindow", "Show"))
         self.show_test_button.setToolTip(
-            "Put this test image on the canvas, with its true label (Ctrl+T)"
+            translate(
+                "MainWindow", "Put this test image on the canvas, with its true label (Ctrl+T)"
+            )
         )
         self.show_test_button.clicked.connect(self._on_show_test_button_clicked)
-        self.random_test_button = QPushButton("Random")
-        self.random_test_button.setToolTip("Put a random test image on the canvas (Ctrl+R)")
+        self.random_test_button = QPushButton(translate("MainWindow", "Random"))
+        self.random_test_button.setToolTip(
+            translate("MainWindow", "Put a random test image on the canvas (Ctrl+R)")
+        )
         self.random_test_button.clicked.connect(self._on_random_test_button_clicked)
 
         self.preview = InputPreview(cell=7)
-        self.preview_title = QLabel("<b>What the network sees</b> (28×28)")
+        self.preview_title = QLabel(translate("MainWindow", "<b>What the network sees</b> (28×28)"))
         self.preview_title.setWordWrap(True)
-        self.overlay_check = QCheckBox("Saliency overlay")
+        self.overlay_check = QCheckBox(translate("MainWindow", "Saliency overlay"))
         self.overlay_check.setToolTip(
-            "Colour the pixels by how much they pushed the answer: red for, blue against (S)"
+            translate(
+                "MainWindow",
+                "Colour the pixels by how much they pushed the answer: red for, blue against (S)",
+            )
         )
         self.overlay_check.toggled.connect(self._on_overlay_check_toggled)
         self.prediction_panel = PredictionPanel()
@@ -213,7 +297,7 @@ class MainWindow(QMainWindow):
 
         tools = QHBoxLayout()
         tools.setSpacing(4)
-        tools.addWidget(QLabel("Pen"))
+        tools.addWidget(QLabel(translate("MainWindow", "Pen")))
         tools.addWidget(self.pen_slider, 1)
         tools.addWidget(self.pen_value)
         tools.addWidget(self.eraser_button)
@@ -226,15 +310,15 @@ class MainWindow(QMainWindow):
         tools2.addStretch(1)
         test_row = QHBoxLayout()
         test_row.setSpacing(4)
-        test_row.addWidget(QLabel("Test #"))
+        test_row.addWidget(QLabel(translate("MainWindow", "Test #")))
         test_row.addWidget(self.test_index)
         test_row.addWidget(self.show_test_button)
         test_row.addWidget(self.random_test_button)
         test_row.addStretch(1)
         lab_row = QHBoxLayout()
         lab_row.setSpacing(4)
-        lab_label = QLabel("Lab:")
-        lab_label.setToolTip("Test images the lab asks about")
+        lab_label = QLabel(translate("MainWindow", "Lab:"))
+        lab_label.setToolTip(translate("MainWindow", "Test images the lab asks about"))
         lab_row.addWidget(lab_label)
         self.lab_buttons = []
         for index in LAB_TEST_IMAGES:
@@ -294,96 +378,133 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         SP = QStyle.StandardPixmap
         self.act_open_image = self._action(
-            "&Open image...",
+            translate("MainWindow", "&Open image..."),
             self._on_open_image_triggered,
             [QKeySequence.StandardKey.Open],
-            "Open an image file and classify it",
+            translate("MainWindow", "Open an image file and classify it"),
             SP.SP_DialogOpenButton,
         )
         self.act_paste = self._action(
-            "&Paste image",
+            translate("MainWindow", "&Paste image"),
             self._on_paste_triggered,
             [QKeySequence.StandardKey.Paste],
-            "Classify the image on the clipboard",
+            translate("MainWindow", "Classify the image on the clipboard"),
         )
         self.act_open_model = self._action(
-            "Open &model...",
+            translate("MainWindow", "Open &model..."),
             self._on_open_model_triggered,
             ["Ctrl+Shift+O"],
-            "Load a trained model file (.npz)",
+            translate("MainWindow", "Load a trained model file (.npz)"),
             SP.SP_DirOpenIcon,
         )
         self.act_save_model = self._action(
-            "&Save model as...",
+            translate("MainWindow", "&Save model as..."),
             self._on_save_model_triggered,
             [QKeySequence.StandardKey.Save],
-            "Save the model in use to a file",
+            translate("MainWindow", "Save the model in use to a file"),
             SP.SP_DialogSaveButton,
         )
         self.act_data_folder = self._action(
-            "&Data folder...",
+            translate("MainWindow", "&Data folder..."),
             self._on_data_folder_triggered,
             [],
-            "Choose the folder holding the MNIST / Fashion-MNIST IDX files",
+            translate(
+                "MainWindow", "Choose the folder holding the MNIST / Fashion-MNIST IDX files"
+            ),
         )
         self.act_settings = self._action(
-            "Se&ttings...",
+            translate("MainWindow", "Se&ttings..."),
             lambda: self.settings_requested.emit(),
             [QKeySequence.StandardKey.Preferences],
-            "Data folder and classroom mirror",
+            translate("MainWindow", "Data folder and classroom mirror"),
         )
         self.act_quit = self._action(
-            "&Quit", self.close, [QKeySequence.StandardKey.Quit], "Quit nndesk"
+            translate("MainWindow", "&Quit"),
+            self.close,
+            [QKeySequence.StandardKey.Quit],
+            translate("MainWindow", "Quit nndesk"),
         )
         self.act_undo = self._action(
-            "&Undo", self.canvas.undo, ["Ctrl+Z"], "Undo the last stroke", SP.SP_ArrowBack
+            translate("MainWindow", "&Undo"),
+            self.canvas.undo,
+            ["Ctrl+Z"],
+            translate("MainWindow", "Undo the last stroke"),
+            SP.SP_ArrowBack,
         )
         self.act_redo = self._action(
-            "&Redo", self.canvas.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo", SP.SP_ArrowForward
+            translate("MainWindow", "&Redo"),
+            self.canvas.redo,
+            ["Ctrl+Shift+Z", "Ctrl+Y"],
+            translate("MainWindow", "Redo"),
+            SP.SP_ArrowForward,
         )
         self.act_clear = self._action(
-            "&Clear", self.canvas.clear, ["Esc", "Del"], "Clear the canvas", SP.SP_DialogResetButton
+            translate("MainWindow", "&Clear"),
+            self.canvas.clear,
+            ["Esc", "Del"],
+            translate("MainWindow", "Clear the canvas"),
+            SP.SP_DialogResetButton,
         )
         self.act_eraser = self._action(
-            "&Eraser", self.canvas.set_eraser, ["E"], "Erase instead of drawing", checkable=True
+            translate("MainWindow", "&Eraser"),
+            self.canvas.set_eraser,
+            ["E"],
+            translate("MainWindow", "Erase instead of drawing"),
+            checkable=True,
         )
         self.act_fill = self._action(
-            "&Fill",
+            translate("MainWindow", "&Fill"),
             self.canvas.set_fill_tool,
             ["F"],
-            "Click inside an outline to fill it (with the eraser on, to empty it)",
+            translate(
+                "MainWindow", "Click inside an outline to fill it (with the eraser on, to empty it)"
+            ),
             checkable=True,
         )
         self.act_bigger = self._action(
-            "&Bigger pen", self._on_bigger_triggered, ["]"], "Make the pen bigger"
+            translate("MainWindow", "&Bigger pen"),
+            self._on_bigger_triggered,
+            ["]"],
+            translate("MainWindow", "Make the pen bigger"),
         )
         self.act_smaller = self._action(
-            "S&maller pen", self._on_smaller_triggered, ["["], "Make the pen smaller"
+            translate("MainWindow", "S&maller pen"),
+            self._on_smaller_triggered,
+            ["["],
+            translate("MainWindow", "Make the pen smaller"),
         )
         self.act_overlay = self._action(
-            "Saliency &overlay",
+            translate("MainWindow", "Saliency &overlay"),
             self.overlay_check.setChecked,
             ["S"],
-            "Colour the preview by each pixel's push towards the answer",
+            translate("MainWindow", "Colour the preview by each pixel's push towards the answer"),
             checkable=True,
         )
         self.act_show_test = self._action(
-            "Show &test image",
+            translate("MainWindow", "Show &test image"),
             self._on_show_test_button_clicked,
             ["Ctrl+T"],
-            "Put the test image with the chosen index on the canvas",
+            translate("MainWindow", "Put the test image with the chosen index on the canvas"),
         )
         self.act_random_test = self._action(
-            "&Random test image",
+            translate("MainWindow", "&Random test image"),
             self._on_random_test_button_clicked,
             ["Ctrl+R"],
-            "Put a random test image on the canvas",
+            translate("MainWindow", "Put a random test image on the canvas"),
         )
         self.act_digits = self._action(
-            "&Digits (MNIST)", None, ["Ctrl+1"], "Classify hand-written digits", checkable=True
+            translate("MainWindow", "&Digits (MNIST)"),
+            None,
+            ["Ctrl+1"],
+            translate("MainWindow", "Classify hand-written digits"),
+            checkable=True,
         )
         self.act_garments = self._action(
-            "&Clothing (Fashion-MNIST)", None, ["Ctrl+2"], "Classify garments", checkable=True
+            translate("MainWindow", "&Clothing (Fashion-MNIST)"),
+            None,
+            ["Ctrl+2"],
+            translate("MainWindow", "Classify garments"),
+            checkable=True,
         )
         self.mode_group = QActionGroup(self)
         for act in (self.act_digits, self.act_garments):
@@ -391,9 +512,17 @@ class MainWindow(QMainWindow):
         self.act_digits.triggered.connect(self._on_digits_triggered)
         self.act_garments.triggered.connect(self._on_garments_triggered)
         self.act_shortcuts = self._action(
-            "&Keyboard shortcuts", self._on_shortcuts_triggered, ["F1"], "List every shortcut"
+            translate("MainWindow", "&Keyboard shortcuts"),
+            self._on_shortcuts_triggered,
+            ["F1"],
+            translate("MainWindow", "List every shortcut"),
         )
-        self.act_about = self._action("&About nndesk", self._on_about_triggered, [], "About nndesk")
+        self.act_about = self._action(
+            translate("MainWindow", "&About nndesk"),
+            self._on_about_triggered,
+            [],
+            translate("MainWindow", "About nndesk"),
+        )
         self.act_overlay.toggled.connect(self.overlay_check.setChecked)
         self.eraser_button.toggled.connect(self.act_eraser.setChecked)
         self.act_eraser.toggled.connect(self.eraser_button.setChecked)
@@ -405,12 +534,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
         for act in (self.act_open_image, self.act_paste):
             file_menu.addAction(act)
         file_menu.addSeparator()
         file_menu.addAction(self.act_open_model)
-        self.recent_menu = file_menu.addMenu("Recent &models")
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Recent &models"))
         self.recent_menu.setToolTipsVisible(True)
         file_menu.addAction(self.act_save_model)
         file_menu.addSeparator()
@@ -418,29 +547,32 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_settings)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
         for act in (self.act_undo, self.act_redo, self.act_clear):
             edit_menu.addAction(act)
         edit_menu.addSeparator()
         for act in (self.act_eraser, self.act_fill, self.act_bigger, self.act_smaller):
             edit_menu.addAction(act)
-        mode_menu = bar.addMenu("&Mode")
+        mode_menu = bar.addMenu(translate("MainWindow", "&Mode"))
         mode_menu.addAction(self.act_digits)
         mode_menu.addAction(self.act_garments)
-        test_menu = bar.addMenu("&Test images")
+        test_menu = bar.addMenu(translate("MainWindow", "&Test images"))
         test_menu.addAction(self.act_show_test)
         test_menu.addAction(self.act_random_test)
-        lab = test_menu.addMenu("From the &lab")
+        lab = test_menu.addMenu(translate("MainWindow", "From the &lab"))
         for index in LAB_TEST_IMAGES:
-            act = lab.addAction(f"test[{index}]")
-            act.setToolTip(f"Put test image {index} on the canvas")
+            act = lab.addAction(translate("MainWindow", "test[{index}]").format(index=index))
+            act.setToolTip(
+                translate("MainWindow", "Put test image {index} on the canvas").format(index=index)
+            )
             act.triggered.connect(lambda _=False, i=index: self.request_test_image(i))
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addAction(self.act_overlay)
-        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu = view_menu.addMenu(translate("MainWindow", "&Theme"))
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
         for key, text, tip in THEMES:
+            text, tip = translate_marked("MainWindow", text), translate_marked("MainWindow", tip)
             act = theme_menu.addAction(text)
             act.setCheckable(True)
             act.setToolTip(tip)
@@ -451,10 +583,12 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, k=key: self.theme_change_requested.emit(k))
         self.theme_actions["system"].setChecked(True)
         self._build_language_menu(view_menu.addMenu(translate("MainWindow", "&Language")))
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         help_menu.addAction(self.act_shortcuts)
         self.act_whats_this = QWhatsThis.createAction(self)  # Shift+F1, then click a control
-        self.act_whats_this.setToolTip("Click any control to read what it does (Shift+F1)")
+        self.act_whats_this.setToolTip(
+            translate("MainWindow", "Click any control to read what it does (Shift+F1)")
+        )
         self.addAction(self.act_whats_this)
         help_menu.addAction(self.act_whats_this)
         help_menu.addAction(self.act_about)
@@ -464,22 +598,27 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(18, 18))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addWidget(QLabel(" Mode: "))
+        toolbar.addWidget(QLabel(translate("MainWindow", " Mode: ")))
         self.mode_combo = QComboBox()
         for key in ("digits", "garments"):
-            self.mode_combo.addItem(MODE_TITLES[key], key)
+            self.mode_combo.addItem(translate_marked("MainWindow", MODE_TITLES[key]), key)
         self.mode_combo.setToolTip(
-            "What to classify: digits (MNIST) or clothing (Fashion-MNIST) — Ctrl+1 / Ctrl+2"
+            translate(
+                "MainWindow",
+                "What to classify: digits (MNIST) or clothing (Fashion-MNIST) — Ctrl+1 / Ctrl+2",
+            )
         )
         self.mode_combo.activated.connect(self._on_mode_combo_activated)
         toolbar.addWidget(self.mode_combo)
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(" Model: "))
+        toolbar.addWidget(QLabel(translate("MainWindow", " Model: ")))
         self.model_combo = QComboBox()
         self.model_combo.setMinimumContentsLength(18)
         self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.model_combo.setToolTip(
-            "The model that answers: shipped models, recent ones, or open a file"
+            translate(
+                "MainWindow", "The model that answers: shipped models, recent ones, or open a file"
+            )
         )
         self.model_combo.activated.connect(self._on_model_combo_activated)
         toolbar.addWidget(self.model_combo)
@@ -508,13 +647,17 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.model_status = QLabel()
-        self.model_status.setToolTip("The model in use")
+        self.model_status.setToolTip(translate("MainWindow", "The model in use"))
         self.accuracy_status = QLabel()
         self.accuracy_status.setToolTip(
-            "Its accuracy on the 10,000 test images, as saved in the model file"
+            translate(
+                "MainWindow", "Its accuracy on the 10,000 test images, as saved in the model file"
+            )
         )
         self.latency_status = QLabel()
-        self.latency_status.setToolTip("Time of the last prediction: preprocessing + forward pass")
+        self.latency_status.setToolTip(
+            translate("MainWindow", "Time of the last prediction: preprocessing + forward pass")
+        )
         for widget in (self.model_status, self.accuracy_status, self.latency_status):
             self.statusBar().addPermanentWidget(widget)
 
@@ -545,8 +688,8 @@ class MainWindow(QMainWindow):
     # ---- pages and shutdown -----------------------------------------------------------------
     def add_page(self, widget: QWidget, title: str) -> int:
         """Add a page (Why, Train, Evaluate, Mistakes, Dataset) to the right-hand tabs."""
-        index = self.tabs.addTab(widget, title)
-        self.tabs.setTabToolTip(index, PAGE_TIPS.get(title, title))
+        index = self.tabs.addTab(widget, translate_marked("MainWindow", title))
+        self.tabs.setTabToolTip(index, translate_marked("MainWindow", PAGE_TIPS.get(title, title)))
         return index
 
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
@@ -579,15 +722,19 @@ class MainWindow(QMainWindow):
     def set_mode(self, mode: str, clear: bool = True) -> None:
         """Switch the UI to "digits" or "garments": hint, pen default, checked menu entries."""
         self._mode = mode
-        self.hint_label.setText(HINTS[mode])
-        self.canvas.set_hint(HINTS[mode])
+        self.hint_label.setText(translate_marked("MainWindow", HINTS[mode]))
+        self.canvas.set_hint(translate_marked("MainWindow", HINTS[mode]))
         self.pen_slider.setValue(DEFAULT_PEN[mode])
         (self.act_digits if mode == "digits" else self.act_garments).setChecked(True)
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(mode))
         dataset = DATASET_TITLES[mode]
         for button, index in zip(self.lab_buttons, LAB_TEST_IMAGES, strict=True):
             button.setToolTip(
-                f"Put {dataset} test image {index} on the canvas (the {dataset} lab asks about it)"
+                translate(
+                    "MainWindow",
+                    "Put {dataset} test image {index} on the canvas "
+                    "(the {dataset} lab asks about it)",
+                ).format(dataset=dataset, index=index)
             )
         self.prediction_panel.set_true_label(None)
         self.status_note.setText("")
@@ -607,7 +754,9 @@ class MainWindow(QMainWindow):
         self.model_combo.clear()
         seen = set()
         for path in shipped:
-            self.model_combo.addItem(f"{path.stem}  (shipped)", str(path))
+            self.model_combo.addItem(
+                translate("MainWindow", "{stem}  (shipped)").format(stem=path.stem), str(path)
+            )
             seen.add(str(Path(path).resolve()))
         extra = [p for p in recent if str(Path(p).resolve()) not in seen]
         if extra:
@@ -618,7 +767,7 @@ class MainWindow(QMainWindow):
                     self.model_combo.count() - 1, str(path), Qt.ItemDataRole.ToolTipRole
                 )
         self.model_combo.insertSeparator(self.model_combo.count())
-        self.model_combo.addItem("Open model...", OPEN_MODEL)
+        self.model_combo.addItem(translate("MainWindow", "Open model..."), OPEN_MODEL)
         self.model_combo.blockSignals(False)
         self.recent_menu.clear()
         for path in recent:
@@ -635,7 +784,7 @@ class MainWindow(QMainWindow):
             if self.model_combo.itemData(i) == "__unsaved__":
                 self.model_combo.removeItem(i)
         if clf is None:
-            self.model_combo.insertItem(0, "(no model)", "__unsaved__")
+            self.model_combo.insertItem(0, translate("MainWindow", "(no model)"), "__unsaved__")
             self.model_combo.setCurrentIndex(0)
         elif clf.path is None:
             self.model_combo.insertItem(0, f"{clf.title}", "__unsaved__")
@@ -666,17 +815,21 @@ class MainWindow(QMainWindow):
         if clf is None:
             self.prediction_panel.set_class_names(())
             self.prediction_panel.set_prediction(None, "No model")
-            self.model_status.setText("No model")
+            self.model_status.setText(translate("MainWindow", "No model"))
             self.accuracy_status.setText("")
             self.latency_status.setText("")
             return
         self.prediction_panel.set_class_names(clf.class_names)
-        self.prediction_panel.set_prediction(None, HINTS[self._mode])
-        self.model_status.setText(f"Model: {clf.title}")
+        self.prediction_panel.set_prediction(
+            None, translate_marked("MainWindow", HINTS[self._mode])
+        )
+        self.model_status.setText(translate("MainWindow", "Model: {title}").format(title=clf.title))
         metrics = clf.info.get("metrics") or {}
         acc = metrics.get("test_accuracy")
         self.accuracy_status.setText(
-            f"Test accuracy: {100 * acc:.2f}%" if acc is not None else "Test accuracy: n/a"
+            translate("MainWindow", "Test accuracy: {accuracy}").format(accuracy=percent(acc, 2))
+            if acc is not None
+            else translate("MainWindow", "Test accuracy: n/a")
         )
 
     @Slot(object)
@@ -685,11 +838,14 @@ class MainWindow(QMainWindow):
         self.preview.set_image(None if prediction is None else prediction.input_image)
         if prediction is None:
             self.preview.set_saliency(None)
-        placeholder = HINTS[self._mode] if self._classifier is not None else "No model"
+        placeholder = (
+            translate_marked("MainWindow", HINTS[self._mode])
+            if self._classifier is not None
+            else translate("MainWindow", "No model")
+        )
         if prediction is None and self._classifier is not None and not self.canvas.is_blank():
-            placeholder = translate(
-                "MainWindow", "Draw something"
-            )  # a dot or a dash is too little to read
+            # a dot or a dash is too little to read
+            placeholder = translate("MainWindow", "Draw something")
         self.prediction_panel.set_prediction(prediction, placeholder)
 
     @Slot(object)
@@ -698,7 +854,9 @@ class MainWindow(QMainWindow):
 
     @Slot(float)
     def show_latency(self, ms: float) -> None:
-        self.latency_status.setText(f"Prediction: {ms:.1f} ms")
+        self.latency_status.setText(
+            translate("MainWindow", "Prediction: {ms} ms").format(ms=decimal(ms, 1))
+        )
 
     @Slot(str)
     def show_error(self, message: str, title: str = "nndesk") -> None:
@@ -795,7 +953,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_open_image_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open image", "", IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("MainWindow", "Open image"),
+            "",
+            translate_marked("MainWindow", IMAGE_FILTER),
+        )
         if path:
             self.image_file_requested.emit(path)
 
@@ -808,25 +971,44 @@ class MainWindow(QMainWindow):
         elif (payload := image_payload(mime)) is not None:
             self.image_data_received.emit(payload)  # decoded in the prediction worker
         else:
-            self.show_error("The clipboard holds no image: copy an image or an image file first.")
+            self.show_error(
+                translate(
+                    "MainWindow",
+                    "The clipboard holds no image: copy an image or an image file first.",
+                )
+            )
 
     @Slot()
     def _on_open_model_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open model", "", "nndesk models (*.npz)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("MainWindow", "Open model"),
+            "",
+            translate_marked("MainWindow", MODEL_FILTER),
+        )
         if path:
             self.model_file_requested.emit(path)
 
     @Slot()
     def _on_save_model_triggered(self) -> None:
         name = f"{self._classifier.title}.npz" if self._classifier is not None else "model.npz"
-        path, _ = QFileDialog.getSaveFileName(self, "Save model", name, "nndesk models (*.npz)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("MainWindow", "Save model"),
+            name,
+            translate_marked("MainWindow", MODEL_FILTER),
+        )
         if path:
             self.save_model_requested.emit(path)
 
     @Slot()
     def _on_data_folder_triggered(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Folder with the IDX files (or with mnist/ and fashion-mnist/ sub-folders)"
+            self,
+            translate(
+                "MainWindow",
+                "Folder with the IDX files (or with mnist/ and fashion-mnist/ sub-folders)",
+            ),
         )
         if folder:
             self.data_folder_chosen.emit(folder)
@@ -843,14 +1025,19 @@ class MainWindow(QMainWindow):
                     f"<tr><td><b>{keys}</b></td><td>{act.text().replace('&', '')}</td></tr>"
                 )
         QMessageBox.information(
-            self, "Keyboard shortcuts", "<table cellspacing=6>" + "".join(rows) + "</table>"
+            self,
+            translate("MainWindow", "Keyboard shortcuts"),
+            "<table cellspacing=6>" + "".join(rows) + "</table>",
         )
 
     @Slot()
     def _on_about_triggered(self) -> None:
         QMessageBox.about(
             self,
-            "About nndesk",
-            "<h3>nndesk</h3><p>Draw a digit or a garment and watch a neural network written "
-            "from scratch in NumPy classify it, train it live, and browse its mistakes.</p>",
+            translate("MainWindow", "About nndesk"),
+            translate(
+                "MainWindow",
+                "<h3>nndesk</h3><p>Draw a digit or a garment and watch a neural network written "
+                "from scratch in NumPy classify it, train it live, and browse its mistakes.</p>",
+            ),
         )

@@ -38,16 +38,21 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.evaluation import EvaluationResult, mistakes
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.inference import Prediction
 from nndesk.ui import qt_image, theme
 from nndesk.ui.evaluation_panel import WIDE
 from nndesk.ui.flow_layout import flow_row, labelled
+from nndesk.ui.language import class_names_shown, integer, percent, translate, translate_marked
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 TILE = QSize(112, 132)  # one grid cell: 84 px thumbnail (3x) + two lines of text
 THUMB = 84
 CACHE_SIZE = 2000  # rendered tiles kept; ~60 KB each
-SORT_CHOICES = (("Most confident first", "confidence"), ("Test-set order", "index"))
+SORT_CHOICES = (
+    (QT_TRANSLATE_NOOP("MistakesView", "Most confident first"), "confidence"),
+    (QT_TRANSLATE_NOOP("MistakesView", "Test-set order"), "index"),
+)
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1  # int: the image's index in the test split
 
 
@@ -93,10 +98,10 @@ class MistakesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             r = self._result
             t, p = int(r.labels[i]), int(r.predictions[i])
-            return (
-                f"Test image #{i}\nTrue: {r.class_names[t]}\n"
-                f"Predicted: {r.class_names[p]} ({self._confidence[i]:.1%})"
-            )
+            names = class_names_shown(r.class_names)
+            return translate(
+                "MistakesView", "Test image #{i}\nTrue: {true}\nPredicted: {predicted} ({p})"
+            ).format(i=i, true=names[t], predicted=names[p], p=percent(self._confidence[i], 1))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             r = self._result
             return f"{r.class_names[int(r.labels[i])]} as {r.class_names[int(r.predictions[i])]}"
@@ -130,7 +135,8 @@ class MistakesModel(QAbstractListModel):
         width = TILE.width() - 4
         painter.setFont(bold)
         painter.setPen(QColor(theme.colours().good if t == p else theme.colours().error))
-        line1 = f"{r.class_names[p]} {self._confidence[i]:.0%}"
+        names = class_names_shown(r.class_names)
+        line1 = f"{names[p]} {percent(self._confidence[i], 0)}"
         fm = QFontMetrics(bold)
         painter.drawText(
             QRect(2, THUMB + 8, width, 18),
@@ -139,7 +145,7 @@ class MistakesModel(QAbstractListModel):
         )
         painter.setFont(font)
         painter.setPen(QColor(theme.colours().muted))
-        line2 = f"true: {r.class_names[t]}"
+        line2 = translate("MistakesView", "true: {name}").format(name=names[t])
         painter.drawText(
             QRect(2, THUMB + 24, width, 18),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
@@ -195,16 +201,21 @@ class MistakesView(QWidget):
         self.pred_combo = QComboBox()
         self.sort_combo = QComboBox()
         for text, key in SORT_CHOICES:
-            self.sort_combo.addItem(text, key)
-        self.true_combo.setToolTip("Only images of this true class")
+            self.sort_combo.addItem(translate_marked("MistakesView", text), key)
+        self.true_combo.setToolTip(translate("MistakesView", "Only images of this true class"))
         self.pred_combo.setToolTip(
-            "Only images predicted as this class (true = predicted shows the correct ones)"
+            translate(
+                "MistakesView",
+                "Only images predicted as this class (true = predicted shows the correct ones)",
+            )
         )
-        self.sort_combo.setToolTip("Most confident first: the mistakes the model was surest of")
+        self.sort_combo.setToolTip(
+            translate("MistakesView", "Most confident first: the mistakes the model was surest of")
+        )
         for combo in (self.true_combo, self.pred_combo, self.sort_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._on_filter_changed)
-        self.summary = QLabel("Evaluate a model to browse its mistakes.")
+        self.summary = QLabel(translate("MistakesView", "Evaluate a model to browse its mistakes."))
         self.summary.setWordWrap(True)
         self.summary.setMinimumWidth(1)
         theme.set_tone(self.summary, "muted")
@@ -221,7 +232,10 @@ class MistakesView(QWidget):
         self.grid.verticalScrollBar().setSingleStep(24)
         self.grid.setMouseTracking(True)
         self.grid.setToolTip(
-            "Each tile: the model's answer and its confidence, then the true class"
+            translate(
+                "MistakesView",
+                "Each tile: the model's answer and its confidence, then the true class",
+            )
         )
         self.grid.setItemDelegate(TileDelegate(self.grid))
         self.grid.setModel(self.model)
@@ -231,9 +245,9 @@ class MistakesView(QWidget):
         self._build_details()
 
         filters = flow_row(  # wraps on a narrow page instead of cutting the combos
-            labelled("True", self.true_combo),
-            labelled("Predicted", self.pred_combo),
-            labelled("Sort", self.sort_combo),
+            labelled(translate("MistakesView", "True"), self.true_combo),
+            labelled(translate("MistakesView", "Predicted"), self.pred_combo),
+            labelled(translate("MistakesView", "Sort"), self.sort_combo),
             spacing=12,
         )
         left = QWidget()
@@ -263,28 +277,38 @@ class MistakesView(QWidget):
     def _build_details(self) -> None:
         self.details = QWidget()
         self.details.setMinimumWidth(280)
-        self.caption = QLabel("Click an image")
+        self.caption = QLabel(translate("MistakesView", "Click an image"))
         caption_font = QFont(self.font())
         caption_font.setBold(True)
         self.caption.setFont(caption_font)
         self.preview = InputPreview(cell=7)
         self.preview.set_overlay_visible(True)
-        self.saliency_box = QCheckBox("Show saliency")
+        self.saliency_box = QCheckBox(translate("MistakesView", "Show saliency"))
         self.saliency_box.setChecked(True)
         self.saliency_box.setToolTip(
-            "Red pixels pushed the model towards its answer, blue ones away from it"
+            translate(
+                "MistakesView",
+                "Red pixels pushed the model towards its answer, blue ones away from it",
+            )
         )
         self.saliency_box.toggled.connect(self._on_saliency_toggled)
         self.saliency_target = QComboBox()
-        self.saliency_target.addItem("for the predicted class", "predicted")
-        self.saliency_target.addItem("for the true class", "true")
+        self.saliency_target.addItem(
+            translate("MistakesView", "for the predicted class"), "predicted"
+        )
+        self.saliency_target.addItem(translate("MistakesView", "for the true class"), "true")
         self.saliency_target.setToolTip(
-            "Colour the pixels by their push towards the predicted class or the true one"
+            translate(
+                "MistakesView",
+                "Colour the pixels by their push towards the predicted class or the true one",
+            )
         )
         self.saliency_target.currentIndexChanged.connect(self._on_saliency_target_changed)
         self.answer = PredictionPanel()
-        self.canvas_button = QPushButton("Put on canvas")
-        self.canvas_button.setToolTip("Copy this test image onto the drawing canvas to edit it")
+        self.canvas_button = QPushButton(translate("MistakesView", "Put on canvas"))
+        self.canvas_button.setToolTip(
+            translate("MistakesView", "Copy this test image onto the drawing canvas to edit it")
+        )
         self.canvas_button.clicked.connect(self._on_canvas_button_clicked)
         saliency_row = QVBoxLayout()  # stacked: the picture column stays narrow
         saliency_row.addWidget(self.saliency_box)
@@ -350,10 +374,11 @@ class MistakesView(QWidget):
         return self._result
 
     def _set_class_names(self, names) -> None:
+        names = class_names_shown(names)
         for combo in (self.true_combo, self.pred_combo):
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem("Any", None)
+            combo.addItem(translate("MistakesView", "Any"), None)
             for k, name in enumerate(names):
                 combo.addItem(name, k)
             combo.blockSignals(False)
@@ -394,7 +419,9 @@ class MistakesView(QWidget):
         result = self._result
         if result is None:
             self.model.set_items(None, np.zeros(0, np.int64))
-            self.summary.setText("Evaluate a model to browse its mistakes.")
+            self.summary.setText(
+                translate("MistakesView", "Evaluate a model to browse its mistakes.")
+            )
             self._show_details(None)
             return
         true, predicted, sort = self.filters()
@@ -409,18 +436,24 @@ class MistakesView(QWidget):
 
     def _describe(self, true, predicted, count: int) -> str:
         r = self._result
-        names = r.class_names
+        names = class_names_shown(r.class_names)
         if true is not None and true == predicted:
-            return f"{count:,} images of {names[true]} recognised correctly"
+            return translate(
+                "MistakesView", "{count} images of {name} recognised correctly"
+            ).format(count=integer(count), name=names[true])
         if true is None and predicted is None:
-            what = "All"
+            what = translate("MistakesView", "All")
         elif predicted is None:
-            what = f"true {names[true]}:"
+            what = translate("MistakesView", "true {name}:").format(name=names[true])
         elif true is None:
-            what = f"predicted {names[predicted]}:"
+            what = translate("MistakesView", "predicted {name}:").format(name=names[predicted])
         else:
-            what = f"true {names[true]}, predicted {names[predicted]}:"
-        return f"{what} {count:,} of the {r.n_mistakes:,} mistakes in {r.n:,} test images"
+            what = translate("MistakesView", "true {true}, predicted {predicted}:").format(
+                true=names[true], predicted=names[predicted]
+            )
+        return translate(
+            "MistakesView", "{what} {count} of the {mistakes} mistakes in {n} test images"
+        ).format(what=what, count=integer(count), mistakes=integer(r.n_mistakes), n=integer(r.n))
 
     # ---- selection and details -----------------------------------------------------------------
 
@@ -443,7 +476,9 @@ class MistakesView(QWidget):
         self.saliency_box.setEnabled(i is not None)
         self.saliency_target.setEnabled(i is not None)
         if i is None or self._result is None:
-            self.caption.setText("Click an image to see what the model answered")
+            self.caption.setText(
+                translate("MistakesView", "Click an image to see what the model answered")
+            )
             self.preview.set_image(None)
             self.preview.set_saliency(None)
             self.answer.set_true_label(None)
@@ -452,7 +487,11 @@ class MistakesView(QWidget):
         r = self._result
         t, p = int(r.labels[i]), int(r.predictions[i])
         verdict = "correct" if t == p else "mistake"
-        self.caption.setText(f"Test image #{i:,} — {verdict}")
+        self.caption.setText(
+            translate("MistakesView", "Test image #{i} — {verdict}").format(
+                i=integer(i), verdict=verdict
+            )
+        )
         image28 = r.images[i].astype(np.float32)
         self.preview.set_image(image28)
         self.answer.set_true_label(t)

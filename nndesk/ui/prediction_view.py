@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from nndesk.explain import runner_up
 from nndesk.ui import qt_image, theme
 from nndesk.ui.flow_layout import flow_row
-from nndesk.ui.language import translate
+from nndesk.ui.language import class_names_shown, decimal, percent, translate
 
 
 class InputPreview(QWidget):
@@ -33,14 +33,17 @@ class InputPreview(QWidget):
         self._image28: np.ndarray | None = None
         self._saliency: np.ndarray | None = None
         self._overlay = False
-        self._placeholder = "nothing drawn"
+        self._placeholder = translate("InputPreview", "nothing drawn")
         self._grid: QImage | None = None  # cached by _grid_image
         self.setMinimumSize(28 * 4, 28 * 4)
         # shrinks (staying square when painted) when the window is narrow, never grows
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         self.setToolTip(
-            "Exactly what the network receives: your drawing cropped, scaled to 28x28 and "
-            "centred like the training images. Each square is one input pixel."
+            translate(
+                "InputPreview",
+                "Exactly what the network receives: your drawing cropped, scaled to 28x28 and "
+                "centred like the training images. Each square is one input pixel.",
+            )
         )
 
     def sizeHint(self) -> QSize:
@@ -117,8 +120,11 @@ class ProbabilityBars(QWidget):
         self._true: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setToolTip(
-            "The network's probability for every class (softmax of its outputs). "
-            "A check mark shows the true label of a test image."
+            translate(
+                "ProbabilityBars",
+                "The network's probability for every class (softmax of its outputs). "
+                "A check mark shows the true label of a test image.",
+            )
         )
 
     def sizeHint(self) -> QSize:
@@ -153,7 +159,7 @@ class ProbabilityBars(QWidget):
             painter.end()
             return
         name_w = max(metrics.horizontalAdvance(n) for n in self._names) + 22
-        pct_w = metrics.horizontalAdvance("100.0%") + 6
+        pct_w = metrics.horizontalAdvance(percent(1.0, 1)) + 6
         bar_x = name_w
         bar_w = max(10, self.width() - name_w - pct_w - 4)
         top = int(np.argmax(self._probs)) if self._probs is not None else -1
@@ -189,7 +195,7 @@ class ProbabilityBars(QWidget):
             painter.drawText(
                 QRectF(bar_x + bar_w + 4, y, pct_w, self.ROW),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{100 * p:.1f}%" if self._probs is not None else "",
+                percent(p, 1) if self._probs is not None else "",
             )
         painter.end()
 
@@ -204,23 +210,34 @@ class PredictionPanel(QWidget):
         big.setPointSizeF(big.pointSizeF() * 2.6)
         big.setBold(True)
         self.top_label.setFont(big)
-        self.top_label.setToolTip("The network's answer: the class with the highest probability")
+        self.top_label.setToolTip(
+            translate(
+                "PredictionPanel", "The network's answer: the class with the highest probability"
+            )
+        )
         self.top_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.confidence_label = QLabel("")
         # a widget style sheet, not setFont: it survives the theme's application style sheet
         self._confidence_style = f"font-size: {self.font().pointSizeF() * 1.5:.1f}pt;"
         self._hint_style = f"font-size: {self.font().pointSizeF():.1f}pt;"
         self.confidence_label.setStyleSheet(self._confidence_style)
-        self.confidence_label.setToolTip("How sure the network is of its answer")
+        self.confidence_label.setToolTip(
+            translate("PredictionPanel", "How sure the network is of its answer")
+        )
         # the placeholder ("Draw a T-shirt, trouser, bag, shoe...") wraps: it must not set the
         # width of the drawing column
         self.confidence_label.setWordWrap(True)
         self.true_label = QLabel("")
-        self.true_label.setToolTip("The label a person gave this test image")
+        self.true_label.setToolTip(
+            translate("PredictionPanel", "The label a person gave this test image")
+        )
         self.runner_up_label = QLabel("")
         self.runner_up_label.setToolTip(
-            "The second most likely class and the margin p(answer) - p(runner-up): "
-            "a small margin means the network hesitated between the two"
+            translate(
+                "PredictionPanel",
+                "The second most likely class and the margin p(answer) - p(runner-up): "
+                "a small margin means the network hesitated between the two",
+            )
         )
         self.runner_up_label.setWordWrap(True)
         self.bars = ProbabilityBars()
@@ -276,7 +293,7 @@ class PredictionPanel(QWidget):
         self.set_prediction(None)
 
     def set_class_names(self, names) -> None:
-        self._names = tuple(names)
+        self._names = class_names_shown(names)  # Fashion's names in the window's language
         self.bars.set_class_names(self._names)
         self.set_prediction(None)
 
@@ -288,7 +305,9 @@ class PredictionPanel(QWidget):
             self.true_label.setText("")
         else:
             name = self._names[label] if 0 <= label < len(self._names) else str(label)
-            self.true_label.setText(f"True label: <b>{name}</b>")
+            self.true_label.setText(
+                translate("PredictionPanel", "True label: <b>{name}</b>").format(name=name)
+            )
 
     def set_not_sure_threshold(self, percent: int) -> None:
         self.not_sure_spin.setValue(int(percent))
@@ -309,7 +328,7 @@ class PredictionPanel(QWidget):
         if self.confidence_label.styleSheet() != style:
             self.confidence_label.setStyleSheet(style)
 
-    def set_prediction(self, prediction, placeholder: str = "Draw something") -> None:
+    def set_prediction(self, prediction, placeholder: str = "") -> None:
         """Show a ``Prediction`` (None: blank canvas or no model, ``placeholder`` shown instead).
 
         Under the "Not sure" threshold the answer is "Not sure" with the two best guesses."""
@@ -317,36 +336,49 @@ class PredictionPanel(QWidget):
         if prediction is None:
             self.top_label.setText("–")
             self._set_confidence_style(self._hint_style)  # a hint, not a number
-            self.confidence_label.setText(placeholder)
+            self.confidence_label.setText(
+                placeholder or translate("PredictionPanel", "Draw something")
+            )
             self.runner_up_label.setText("")
             self.bars.set_probabilities(None, self._true)
             return
         probs = prediction.uncalibrated if self.raw_box.isChecked() else prediction.probabilities
         p = float(probs[prediction.label])
         second = runner_up(probs)[0] if len(probs) >= 2 else None
+        label = prediction.label
+        name1 = self._names[label] if 0 <= label < len(self._names) else prediction.class_name
         self._set_confidence_style(self._confidence_style)
         if self.is_not_sure() and second is not None:
             name2 = self._names[second] if second < len(self._names) else str(second)
             self.top_label.setText(translate("PredictionPanel", "Not sure"))
             self._set_confidence_style(self._hint_style)
             self.confidence_label.setText(
-                translate("PredictionPanel", "{0} {1:.0f}% or {2} {3:.0f}%").format(
-                    prediction.class_name, 100 * p, name2, 100 * float(probs[second])
+                translate("PredictionPanel", "{first} {p1} or {second} {p2}").format(
+                    first=name1, p1=percent(p, 0), second=name2, p2=percent(probs[second], 0)
                 )
             )
         else:
-            self.top_label.setText(prediction.class_name)
-            self.confidence_label.setText(f"{100 * p:.1f}%")
+            self.top_label.setText(name1)
+            self.confidence_label.setText(percent(p, 1))
         if second is not None:
             second, margin = runner_up(probs)
             name = self._names[second] if second < len(self._names) else str(second)
             self.runner_up_label.setText(
-                f"Runner-up: <b>{name}</b> {100 * probs[second]:.1f}% "
-                f"(margin {100 * margin:.1f} points)"
+                translate(
+                    "PredictionPanel", "Runner-up: <b>{name}</b> {p} (margin {margin} points)"
+                ).format(name=name, p=percent(probs[second], 1), margin=decimal(100 * margin, 1))
             )
         self.bars.set_probabilities(probs, self._true)
         if self._true is not None:
             correct = prediction.label == self._true
-            mark = "\u2713 correct" if correct else "\u2717 wrong"
+            mark = (
+                translate("PredictionPanel", "✓ correct")
+                if correct
+                else translate("PredictionPanel", "✗ wrong")
+            )
             name = self._names[self._true] if self._true < len(self._names) else str(self._true)
-            self.true_label.setText(f"True label: <b>{name}</b> — {mark}")
+            self.true_label.setText(
+                translate("PredictionPanel", "True label: <b>{name}</b> — {mark}").format(
+                    name=name, mark=mark
+                )
+            )

@@ -23,21 +23,31 @@ from PySide6.QtWidgets import (
 
 from nndesk.curves import plot_overlay
 from nndesk.errors import NndeskError
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.runs import RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
-from nndesk.ui.language import translate
+from nndesk.ui.language import percent, translate, translate_marked
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.viz import muted_colour
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-COLUMNS = ("Started", "Dataset", "Layers", "Settings", "Epochs", "Val acc", "Test acc", "Status")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("RunsView", "Started"),
+    QT_TRANSLATE_NOOP("RunsView", "Dataset"),
+    QT_TRANSLATE_NOOP("RunsView", "Layers"),
+    QT_TRANSLATE_NOOP("RunsView", "Settings"),
+    QT_TRANSLATE_NOOP("RunsView", "Epochs"),
+    QT_TRANSLATE_NOOP("RunsView", "Val acc"),
+    QT_TRANSLATE_NOOP("RunsView", "Test acc"),
+    QT_TRANSLATE_NOOP("RunsView", "Status"),
+)
 SETTINGS = COLUMNS.index("Settings")
 SETTINGS_MIN_WIDTH = 220  # px: enough for "adam lr 0.001, batch 64, relu, ..." to be read
 
 
 def _pct(v: float) -> str:
-    return f"{v:.1%}" if math.isfinite(v) else "—"
+    return percent(v, 1) if math.isfinite(v) else "—"
 
 
 def _started(record: RunRecord) -> str:
@@ -91,7 +101,7 @@ class RunsView(QWidget):
         self._records: list[RunRecord] = []
 
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate_marked("RunsView", c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -105,18 +115,30 @@ class RunsView(QWidget):
         header.setSectionResizeMode(SETTINGS, QHeaderView.ResizeMode.Interactive)
         self.table.setSortingEnabled(True)
 
-        self.hint = QLabel("Select two or more runs (Ctrl/Shift-click) to compare their curves.")
+        self.hint = QLabel(
+            translate(
+                "RunsView", "Select two or more runs (Ctrl/Shift-click) to compare their curves."
+            )
+        )
         theme.set_tone(self.hint, "muted")
         self.hint.setWordWrap(True)
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.use_button = QPushButton("Use model")
-        self.use_button.setToolTip("load the selected run's model into the prediction view")
-        self.png_button = QPushButton("Export PNG…")
-        self.png_button.setToolTip("save the selected runs' curves as a PNG image")
-        self.csv_button = QPushButton("Export CSV…")
-        self.csv_button.setToolTip("save the per-epoch history of the selected runs (or all)")
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setToolTip("move the selected runs' folders to the system trash")
+        self.use_button = QPushButton(translate("RunsView", "Use model"))
+        self.use_button.setToolTip(
+            translate("RunsView", "load the selected run's model into the prediction view")
+        )
+        self.png_button = QPushButton(translate("RunsView", "Export PNG…"))
+        self.png_button.setToolTip(
+            translate("RunsView", "save the selected runs' curves as a PNG image")
+        )
+        self.csv_button = QPushButton(translate("RunsView", "Export CSV…"))
+        self.csv_button.setToolTip(
+            translate("RunsView", "save the per-epoch history of the selected runs (or all)")
+        )
+        self.delete_button = QPushButton(translate("RunsView", "Delete…"))
+        self.delete_button.setToolTip(
+            translate("RunsView", "move the selected runs' folders to the system trash")
+        )
         self.code_button = export_code_button(
             self, lambda: selected_run_experiment(self), "Runs view"
         )
@@ -172,7 +194,11 @@ class RunsView(QWidget):
         table.setRowCount(len(self._records))
         for row, rec in enumerate(self._records):
             epochs = rec.curves.epochs[-1] if rec.curves.epochs else 0
-            settings = f"cannot be read: {rec.message}" if rec.is_damaged else _settings(rec.config)
+            settings = (
+                translate("RunsView", "cannot be read: {message}").format(message=rec.message)
+                if rec.is_damaged
+                else _settings(rec.config)
+            )
             cells = (
                 _SortItem(rec.run_id if rec.is_damaged else _started(rec), rec.created_at),
                 QTableWidgetItem(str(rec.config.get("dataset", "?"))),
@@ -185,7 +211,9 @@ class RunsView(QWidget):
             )
             cells[0].setData(Qt.ItemDataRole.UserRole, rec.run_id)
             if rec.is_damaged:
-                tip = f"{rec.folder}: {rec.message}. The folder is left as it is."
+                tip = translate(
+                    "RunsView", "{folder}: {message}. The folder is left as it is."
+                ).format(folder=rec.folder, message=rec.message)
                 for item in cells:
                     item.setToolTip(tip)
             else:
@@ -239,7 +267,7 @@ class RunsView(QWidget):
             self.axes[0].text(
                 0.5,
                 0.5,
-                "Select runs above to see their curves",
+                translate("RunsView", "Select runs above to see their curves"),
                 transform=self.axes[0].transAxes,
                 ha="center",
                 va="center",
@@ -272,20 +300,31 @@ class RunsView(QWidget):
         names = [_run_name(r) for r in selected]
         listed = "\n".join(f"• {n}" for n in names[:10])
         if len(names) > 10:
-            listed += f"\n… and {len(names) - 10} more"
-        what = "this run" if len(names) == 1 else f"these {len(names)} runs"
-        question = f"Move {what} to the trash?\n\n{listed}\n\nfrom {self.store.root}"
-        if not self._ask("Delete runs", question):
+            listed += translate("RunsView", "\n… and {n} more").format(n=len(names) - 10)
+        question = (
+            translate("RunsView", "Move this run to the trash?\n\n{listed}\n\nfrom {folder}")
+            if len(names) == 1
+            else translate(
+                "RunsView", "Move these {n} runs to the trash?\n\n{listed}\n\nfrom {folder}"
+            )
+        ).format(n=len(names), listed=listed, folder=self.store.root)
+        if not self._ask(translate("RunsView", "Delete runs"), question):
             return
         for record, name in zip(selected, names, strict=True):
             try:
                 self.store.delete(record.run_id)
             except TrashUnavailableError as err:
-                question = f"{err}.\n\nDelete {name} permanently? This cannot be undone."
-                if self._ask("Delete permanently?", question):
+                question = translate(
+                    "RunsView", "{error}.\n\nDelete {name} permanently? This cannot be undone."
+                ).format(error=err, name=name)
+                if self._ask(translate("RunsView", "Delete permanently?"), question):
                     self._delete_permanently(record, name)
             except (NndeskError, OSError) as err:
-                self._warn(f"could not delete {name}: {err}")
+                self._warn(
+                    translate("RunsView", "could not delete {name}: {error}").format(
+                        name=name, error=err
+                    )
+                )
         self.refresh()
 
     def _remove_link(self, name: str, target: str) -> None:
@@ -309,7 +348,11 @@ class RunsView(QWidget):
         try:
             self.store.delete(record.run_id, permanent=True)
         except (NndeskError, OSError) as err:
-            self._warn(f"could not delete {name}: {err}")
+            self._warn(
+                translate("RunsView", "could not delete {name}: {error}").format(
+                    name=name, error=err
+                )
+            )
 
     def _ask(self, title: str, question: str) -> bool:
         """Yes/No, No by default."""
@@ -323,7 +366,7 @@ class RunsView(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def _warn(self, message: str) -> None:
-        QMessageBox.warning(self, "Runs", message)
+        QMessageBox.warning(self, translate("RunsView", "Runs"), message)
 
 
 def _run_name(record: RunRecord) -> str:

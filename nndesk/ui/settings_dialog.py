@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
+from nndesk.ui.language import translate, translate_marked
 
-MIRROR_HELP = (
+MIRROR_HELP = QT_TRANSLATE_NOOP(
+    "SettingsDialog",
     "A teacher can serve the datasets on the school network: a web address or a shared folder "
     "holding <b>mnist/</b> and <b>fashion-mnist/</b>, each with the four standard files. "
-    "It is tried before the public mirrors, and every file must match the published checksum."
+    "It is tried before the public mirrors, and every file must match the published checksum.",
 )
 
 
@@ -33,10 +36,12 @@ def mirror_problem(text: str) -> str | None:
     if not text or text.lower().startswith(("http://", "https://")):
         return None
     if "://" in text and not text.lower().startswith("file://"):
-        return "A mirror is an http:// or https:// address, or a folder."
+        return translate(
+            "SettingsDialog", "A mirror is an http:// or https:// address, or a folder."
+        )
     folder = Path(text[len("file://") :] if text.lower().startswith("file://") else text)
     if not folder.expanduser().is_dir():
-        return f"No such folder: {folder}"
+        return translate("SettingsDialog", "No such folder: {folder}").format(folder=folder)
     return None
 
 
@@ -47,39 +52,48 @@ class SettingsDialog(QDialog):
         self, data_dir: str | None, mirror: str | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(translate("SettingsDialog", "Settings"))
         self.data_dir_edit = QLineEdit(data_dir or "")
-        self.data_dir_edit.setPlaceholderText("none: datasets are downloaded into nndesk's cache")
-        self.data_dir_edit.setToolTip(
-            "A folder holding the IDX files, or mnist/ and fashion-mnist/ sub-folders"
+        self.data_dir_edit.setPlaceholderText(
+            translate("SettingsDialog", "none: datasets are downloaded into nndesk's cache")
         )
-        browse = QPushButton("Browse…")
-        browse.setToolTip("Choose the data folder")
+        self.data_dir_edit.setToolTip(
+            translate(
+                "SettingsDialog",
+                "A folder holding the IDX files, or mnist/ and fashion-mnist/ sub-folders",
+            )
+        )
+        browse = QPushButton(translate("SettingsDialog", "Browse…"))
+        browse.setToolTip(translate("SettingsDialog", "Choose the data folder"))
         browse.clicked.connect(self._on_browse_clicked)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.data_dir_edit, 1)
         folder_row.addWidget(browse)
         self.mirror_edit = QLineEdit(mirror or "")
-        self.mirror_edit.setPlaceholderText("e.g. http://teacher-pc:8000/ or /mnt/class/datasets")
-        self.mirror_edit.setToolTip("Tried before the public mirrors (also $NNDESK_MIRROR)")
+        self.mirror_edit.setPlaceholderText(
+            translate("SettingsDialog", "e.g. http://teacher-pc:8000/ or /mnt/class/datasets")
+        )
+        self.mirror_edit.setToolTip(
+            translate("SettingsDialog", "Tried before the public mirrors (also $NNDESK_MIRROR)")
+        )
         self.mirror_edit.textChanged.connect(self._on_edit_text_changed)
         self.data_dir_edit.textChanged.connect(self._on_edit_text_changed)
-        help_label = QLabel(MIRROR_HELP)
+        help_label = QLabel(translate_marked("SettingsDialog", MIRROR_HELP))
         help_label.setWordWrap(True)
         self.problem = QLabel("")
         theme.set_tone(self.problem, "error")  # readable in the light and the dark theme
         self.problem.setVisible(False)
         form = QFormLayout()
-        form.addRow("Data folder", folder_row)
-        form.addRow("Classroom mirror", self.mirror_edit)
+        form.addRow(translate("SettingsDialog", "Data folder"), folder_row)
+        form.addRow(translate("SettingsDialog", "Classroom mirror"), self.mirror_edit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
-            "Use and remember these settings"
+            translate("SettingsDialog", "Use and remember these settings")
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
-            "Close without changing anything"
+            translate("SettingsDialog", "Close without changing anything")
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -99,13 +113,17 @@ class SettingsDialog(QDialog):
         folder = self.data_dir_edit.text().strip()
         problem = mirror_problem(self.mirror_edit.text())
         if folder and not Path(folder).expanduser().is_dir():
-            problem = f"No such data folder: {folder}"
+            problem = translate("SettingsDialog", "No such data folder: {folder}").format(
+                folder=folder
+            )
         self.problem.setText(problem or "")
         self.problem.setVisible(problem is not None)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
 
     @Slot()
     def _on_browse_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Data folder", self.data_dir_edit.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("SettingsDialog", "Data folder"), self.data_dir_edit.text()
+        )
         if folder:
             self.data_dir_edit.setText(folder)

@@ -32,29 +32,43 @@ from PySide6.QtWidgets import (
 
 from nndesk.data.registry import DATASETS, dataset_for_kind
 from nndesk.errors import ConfigError
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.settings_schema import FIELDS, Field, problems
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
+from nndesk.ui.language import integer, percent, translate, translate_marked
 
 FOLDER = "folder"
 #: The groups of the form, in order, with their titles.
-GROUPS = (("data", "Data"), ("network", "Network"), ("optimisation", "Optimisation"))
+GROUPS = (
+    ("data", QT_TRANSLATE_NOOP("TrainForm", "Data")),
+    ("network", QT_TRANSLATE_NOOP("TrainForm", "Network")),
+    ("optimisation", QT_TRANSLATE_NOOP("TrainForm", "Optimisation")),
+)
 #: How some fields look (presentation only; ranges and help are the schema's).
 LOOKS: dict[str, dict[str, Any]] = {
-    "val_fraction": {"percent": True, "suffix": " % of train", "maximum": 50},
-    "batch_size": {"suffix": " images", "special": "full batch", "maximum": 60000},
-    "epochs": {"suffix": " passes", "maximum": 1000},
-    "schedule_step": {"suffix": " epochs", "maximum": 1000},
+    "val_fraction": {
+        "percent": True,
+        "suffix": QT_TRANSLATE_NOOP("TrainForm", " % of train"),
+        "maximum": 50,
+    },
+    "batch_size": {
+        "suffix": QT_TRANSLATE_NOOP("TrainForm", " images"),
+        "special": QT_TRANSLATE_NOOP("TrainForm", "full batch"),
+        "maximum": 60000,
+    },
+    "epochs": {"suffix": QT_TRANSLATE_NOOP("TrainForm", " passes"), "maximum": 1000},
+    "schedule_step": {"suffix": QT_TRANSLATE_NOOP("TrainForm", " epochs"), "maximum": 1000},
     "seed": {"maximum": 2**31 - 1},
     "dropout": {"maximum": 0.9, "step": 0.05, "decimals": 2},
     "prelu_init": {"maximum": 0.99, "step": 0.05, "decimals": 2},
     "momentum": {"maximum": 0.999, "step": 0.05, "decimals": 3},
     "schedule_gamma": {"minimum": 0.01, "step": 0.05, "decimals": 2, "prefix": "× "},
-    "lr": {"placeholder": "0.001"},
-    "eps": {"number": True, "placeholder": "default"},
-    "clip_norm": {"placeholder": "0 = off", "zero_is_off": True},
-    "augment": {"text": "shift, rotate, zoom a little"},
-    "test_every_epoch": {"text": "test accuracy every epoch"},
+    "lr": {"placeholder": QT_TRANSLATE_NOOP("TrainForm", "0.001")},
+    "eps": {"number": True, "placeholder": QT_TRANSLATE_NOOP("TrainForm", "default")},
+    "clip_norm": {"placeholder": QT_TRANSLATE_NOOP("TrainForm", "0 = off"), "zero_is_off": True},
+    "augment": {"text": QT_TRANSLATE_NOOP("TrainForm", "shift, rotate, zoom a little")},
+    "test_every_epoch": {"text": QT_TRANSLATE_NOOP("TrainForm", "test accuracy every epoch")},
 }
 #: Fields the form does not show: the dataset and layers have their own rows, threads is the
 #: command line's.
@@ -73,7 +87,9 @@ def parameter_summary(arch: str) -> str:
     tokens = parse_architecture(arch)  # its reasons name the layer; validate's name the field
     TrainConfig(arch=arch.strip()).validate()
     count = parameter_count(tokens)
-    return f"{arch.strip()} \N{RIGHTWARDS ARROW} {count:,} parameters"
+    return translate("TrainForm", "{arch} → {count} parameters").format(
+        arch=arch.strip(), count=integer(count)
+    )
 
 
 def _combo(items) -> QComboBox:
@@ -128,15 +144,17 @@ class _Editor:
         look = LOOKS.get(field.name, {})
         self.look = look
         if field.choices:
-            self.widget: QWidget = _combo((c, field.choice_label(c)) for c in field.choices)
+            self.widget: QWidget = _combo(
+                (c, translate_marked("", field.choice_label(c))) for c in field.choices
+            )
         elif field.kind is bool:
-            self.widget = QCheckBox(look.get("text", ""))
+            self.widget = QCheckBox(translate_marked("TrainForm", look.get("text", "")))
         elif field.kind is int or look.get("percent"):
             spin = QSpinBox()
             spin.setRange(int(field.low or 0), int(look.get("maximum", 10**6)))
-            spin.setSuffix(look.get("suffix", ""))
+            spin.setSuffix(translate_marked("TrainForm", look.get("suffix", "")))
             if "special" in look:
-                spin.setSpecialValueText(look["special"])
+                spin.setSpecialValueText(translate_marked("TrainForm", look["special"]))
             self.widget = spin
         elif field.low is not None and field.high is not None and not look.get("number"):
             dspin = QDoubleSpinBox()
@@ -151,9 +169,9 @@ class _Editor:
                 field.low or 0.0,
                 high,
                 allow_zero=not field.low_open or look.get("zero_is_off", False),
-                placeholder=look.get("placeholder", "0"),
+                placeholder=translate_marked("TrainForm", look.get("placeholder", "0")),
             )
-        self.widget.setToolTip(field.help)
+        self.widget.setToolTip(translate_marked("", field.help))
 
     def changed_signal(self):
         w = self.widget
@@ -222,13 +240,18 @@ class TrainForm(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.preset.setMinimumContentsLength(14)
-        self.preset.addItem("— custom —", "")
+        self.preset.addItem(translate("TrainForm", "— custom —"), "")
         for p in list_presets():
             self.preset.addItem(p.name, p.name)
             tip = Qt.ItemDataRole.ToolTipRole
-            self.preset.setItemData(self.preset.count() - 1, p.description, tip)
+            self.preset.setItemData(
+                self.preset.count() - 1, translate_marked("", p.description), tip
+            )
         self.preset.setToolTip(
-            "a lab experiment's settings in one go; editing any field makes it custom"
+            translate(
+                "TrainForm",
+                "a lab experiment's settings in one go; editing any field makes it custom",
+            )
         )
         self.preset_note = QLabel()
         self.preset_note.setWordWrap(True)
@@ -236,21 +259,29 @@ class TrainForm(QWidget):
         self.preset_note.hide()
         by_name = {f.name: f for f in FIELDS}
         datasets = [(name, spec.title.split(" (")[0]) for name, spec in DATASETS.items()]
-        self.dataset = _combo((*datasets, (FOLDER, "Image folder…")))
-        self.dataset.setToolTip(by_name["dataset"].help)
+        self.dataset = _combo((*datasets, (FOLDER, translate("TrainForm", "Image folder…"))))
+        self.dataset.setToolTip(
+            translate(
+                "TrainForm", "{datasets}, or a folder with one sub-folder of images per class"
+            ).format(datasets=", ".join(DATASETS))
+        )
         self.folder = QLineEdit()
-        self.folder.setPlaceholderText("folder with one sub-folder per class")
-        self.folder.setToolTip("a folder with one sub-folder of images per class")
-        self.folder_button = QPushButton("Browse…")
-        self.folder_button.setToolTip("choose the image folder")
+        self.folder.setPlaceholderText(
+            translate("TrainForm", "folder with one sub-folder per class")
+        )
+        self.folder.setToolTip(
+            translate("TrainForm", "a folder with one sub-folder of images per class")
+        )
+        self.folder_button = QPushButton(translate("TrainForm", "Browse…"))
+        self.folder_button.setToolTip(translate("TrainForm", "choose the image folder"))
         folder_row = QWidget()
         fl = QHBoxLayout(folder_row)
         fl.setContentsMargins(0, 0, 0, 0)
         fl.addWidget(self.folder, 1)
         fl.addWidget(self.folder_button)
         self.arch = QLineEdit()
-        self.arch.setPlaceholderText("e.g. 784-64-64-10")
-        self.arch.setToolTip(by_name["arch"].help)
+        self.arch.setPlaceholderText(translate("TrainForm", "e.g. 784-64-64-10"))
+        self.arch.setToolTip(translate_marked("", by_name["arch"].help))
         self.arch_summary = QLabel()
         theme.set_tone(self.arch_summary, "good")
 
@@ -259,7 +290,7 @@ class TrainForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         forms: dict[str, QFormLayout] = {}
         for group, title in GROUPS:
-            box = QGroupBox(title)
+            box = QGroupBox(translate_marked("TrainForm", title))
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -267,18 +298,24 @@ class TrainForm(QWidget):
             outer.addWidget(box)
         outer.addStretch(1)
         data = forms["data"]
-        data.addRow("Preset", self.preset)
+        data.addRow(translate("TrainForm", "Preset"), self.preset)
         data.addRow("", self.preset_note)
-        data.addRow(by_name["dataset"].label, self.dataset)
+        data.addRow(translate_marked("", by_name["dataset"].label), self.dataset)
         self._add_row(data, "folder", "", folder_row)
-        self._add_row(forms["network"], "arch", by_name["arch"].label, self.arch, self.arch_summary)
+        self._add_row(
+            forms["network"],
+            "arch",
+            translate_marked("", by_name["arch"].label),
+            self.arch,
+            self.arch_summary,
+        )
         for field in FIELDS:
             if field.name in OWN_ROWS:
                 continue
             editor = self._editors[field.name] = _Editor(field)
             setattr(self, field.name, editor.widget)
             boxed = field.kind is bool and "text" in LOOKS.get(field.name, {})
-            label = "" if boxed else field.label
+            label = "" if boxed else translate_marked("", field.label)
             self._add_row(forms[field.group], field.name, label, editor.widget)
 
         self._arch_timer = QTimer(self)
@@ -448,7 +485,11 @@ class TrainForm(QWidget):
             self._editors[field.name].widget.setVisible(shown)
         label = self._holders["schedule_step"][0].labelForField(self._holders["schedule_step"][1])
         if label is not None:
-            label.setText("Every" if values.get("schedule") == "step" else "Keep for")
+            label.setText(
+                translate("TrainForm", "Every")
+                if values.get("schedule") == "step"
+                else translate("TrainForm", "Keep for")
+            )
 
     # -- slots ---------------------------------------------------------------------------------
     @Slot()
@@ -482,13 +523,21 @@ class TrainForm(QWidget):
 
         preset = get_preset(name)
         self.set_config(preset.config)
-        lab = f" Lab result: {preset.lab_accuracy:.1%}." if preset.lab_accuracy else ""
-        self.preset_note.setText(preset.description + "." + lab)
+        lab = (
+            translate("TrainForm", " Lab result: {accuracy}.").format(
+                accuracy=percent(preset.lab_accuracy, 1)
+            )
+            if preset.lab_accuracy
+            else ""
+        )
+        self.preset_note.setText(translate_marked("", preset.description) + "." + lab)
         self.preset_note.show()
 
     @Slot()
     def _on_folder_button_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Image folder (one sub-folder per class)")
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("TrainForm", "Image folder (one sub-folder per class)")
+        )
         if folder:
             self.folder.setText(folder)
 

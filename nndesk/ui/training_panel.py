@@ -31,11 +31,12 @@ from nndesk.controllers.training import RunStarted, TrainingController
 from nndesk.curves import LiveCurves, save_curves_png
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_path, atomic_write_text, describe
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, form_experiment
-from nndesk.ui.language import translate
+from nndesk.ui.language import decimal, integer, percent, translate, translate_marked
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.runs_view import RunsView
 from nndesk.ui.train_form import NumberField, TrainForm
@@ -52,7 +53,11 @@ def format_eta(seconds: float) -> str:
 
 
 #: How the progress bar names the way a run ended.
-VERDICTS = {"completed": "Finished", "stopped": "Stopped", "diverged": "Diverged"}
+VERDICTS = {
+    "completed": QT_TRANSLATE_NOOP("TrainingPanel", "Finished"),
+    "stopped": QT_TRANSLATE_NOOP("TrainingPanel", "Stopped"),
+    "diverged": QT_TRANSLATE_NOOP("TrainingPanel", "Diverged"),
+}
 #: Below this page width the settings move from beside the curves into a "Settings" tab.
 WIDE_LAYOUT_MIN_WIDTH = 1000
 
@@ -95,23 +100,42 @@ class TrainingPanel(QWidget):
         # -- run controls --------------------------------------------------------------------
         style = self.style()
         self.train_button = QPushButton(
-            style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "Train"
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
+            translate("TrainingPanel", "Train"),
         )
         self.train_button.setDefault(True)
-        self.train_button.setToolTip("train a new network with these settings")
+        self.train_button.setToolTip(
+            translate("TrainingPanel", "train a new network with these settings")
+        )
         self.pause_button = QPushButton(
-            style.standardIcon(QStyle.StandardPixmap.SP_MediaPause), "Pause"
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaPause),
+            translate("TrainingPanel", "Pause"),
         )
         self.stop_button = QPushButton(
-            style.standardIcon(QStyle.StandardPixmap.SP_MediaStop), "Stop"
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaStop),
+            translate("TrainingPanel", "Stop"),
         )
-        self.pause_button.setToolTip("hold training after the current batch; press again to go on")
-        self.stop_button.setToolTip("end after the current batch; the model is still saved")
-        self.live_lr = NumberField(1e-6, 10.0, allow_zero=False, placeholder="new rate")
+        self.pause_button.setToolTip(
+            translate(
+                "TrainingPanel", "hold training after the current batch; press again to go on"
+            )
+        )
+        self.stop_button.setToolTip(
+            translate("TrainingPanel", "end after the current batch; the model is still saved")
+        )
+        self.live_lr = NumberField(
+            1e-6, 10.0, allow_zero=False, placeholder=translate("TrainingPanel", "new rate")
+        )
         self.live_lr.setMaximumWidth(90)
-        self.live_lr.setToolTip("change the learning rate while training (from the next batch)")
-        self.lr_button = QPushButton("Set LR")
-        self.lr_button.setToolTip("use the rate typed beside it from the next batch on")
+        self.live_lr.setToolTip(
+            translate(
+                "TrainingPanel", "change the learning rate while training (from the next batch)"
+            )
+        )
+        self.lr_button = QPushButton(translate("TrainingPanel", "Set LR"))
+        self.lr_button.setToolTip(
+            translate("TrainingPanel", "use the rate typed beside it from the next batch on")
+        )
         self.lr_error = QLabel()
         self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         theme.set_tone(self.lr_error, "error")
@@ -122,11 +146,11 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
-        self.progress.setFormat("Ready")
+        self.progress.setFormat(translate("TrainingPanel", "Ready"))
         self.progress.setMinimumHeight(22)
-        self.speed = QLabel("Choose settings and press Train.")
+        self.speed = QLabel(translate("TrainingPanel", "Choose settings and press Train."))
         self.speed.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.title = QLabel("No run yet")
+        self.title = QLabel(translate("TrainingPanel", "No run yet"))
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
 
@@ -141,18 +165,27 @@ class TrainingPanel(QWidget):
         self.plot.before_draw = self._on_plot_before_draw
 
         # -- model files ---------------------------------------------------------------------
-        self.load_button = QPushButton("Load model…")
+        self.load_button = QPushButton(translate("TrainingPanel", "Load model…"))
         self.load_button.setMinimumWidth(0)
-        self.load_button.setToolTip("open a .npz model to use it or to continue its training")
-        self.resume_button = QPushButton("Continue")
-        self.resume_button.setToolTip(
-            "train the last model (this page's last run, or the one loaded) further for the "
-            "number of epochs set under Optimisation > Epochs; its history and curves continue"
+        self.load_button.setToolTip(
+            translate("TrainingPanel", "open a .npz model to use it or to continue its training")
         )
-        self.save_button = QPushButton("Save model…")
-        self.save_button.setToolTip("save the trained model to a .npz file of your choice")
-        self.export_button = QPushButton("Export PNG…")
-        self.export_button.setToolTip("save these curves as a PNG image")
+        self.resume_button = QPushButton(translate("TrainingPanel", "Continue"))
+        self.resume_button.setToolTip(
+            translate(
+                "TrainingPanel",
+                "train the last model (this page's last run, or the one loaded) further for the "
+                "number of epochs set under Optimisation > Epochs; its history and curves continue",
+            )
+        )
+        self.save_button = QPushButton(translate("TrainingPanel", "Save model…"))
+        self.save_button.setToolTip(
+            translate("TrainingPanel", "save the trained model to a .npz file of your choice")
+        )
+        self.export_button = QPushButton(translate("TrainingPanel", "Export PNG…"))
+        self.export_button.setToolTip(
+            translate("TrainingPanel", "save these curves as a PNG image")
+        )
         self.code_button = export_code_button(
             self, lambda: form_experiment(self.form), "Train page", self._on_code_written
         )
@@ -165,7 +198,7 @@ class TrainingPanel(QWidget):
         for w in (self.train_button, self.pause_button, self.stop_button):
             controls.addWidget(w)
         controls.addSpacing(18)
-        controls.addWidget(QLabel("LR now"))
+        controls.addWidget(QLabel(translate("TrainingPanel", "LR now")))
         controls.addWidget(self.live_lr)
         controls.addWidget(self.lr_button)
         controls.addWidget(self.lr_error, 1)
@@ -193,10 +226,14 @@ class TrainingPanel(QWidget):
 
         self.runs_view = RunsView(self.store)
         self.tabs = QTabWidget()
-        self.tabs.addTab(live_page, "Live")
-        self.tabs.addTab(self.runs_view, "Runs")
-        self.tabs.setTabToolTip(0, "the run's loss and accuracy curves, drawn as it trains")
-        self.tabs.setTabToolTip(1, "every past run: compare curves, reuse a model, export")
+        self.tabs.addTab(live_page, translate("TrainingPanel", "Live"))
+        self.tabs.addTab(self.runs_view, translate("TrainingPanel", "Runs"))
+        self.tabs.setTabToolTip(
+            0, translate("TrainingPanel", "the run's loss and accuracy curves, drawn as it trains")
+        )
+        self.tabs.setTabToolTip(
+            1, translate("TrainingPanel", "every past run: compare curves, reuse a model, export")
+        )
         self.tabs.setDocumentMode(True)
 
         right = QWidget()
@@ -279,8 +316,8 @@ class TrainingPanel(QWidget):
             self.live.expect_loss(math.log(10))  # the loss of an untrained 10-class network
         self.tabs.setCurrentWidget(self.live_page)
         self.progress.setValue(0)
-        self.progress.setFormat("Starting…")
-        self.title.setText("Starting…")
+        self.progress.setFormat(translate("TrainingPanel", "Starting…"))
+        self.title.setText(translate("TrainingPanel", "Starting…"))
         self.plot.request_draw()
         self._update_buttons()
         return True
@@ -298,8 +335,8 @@ class TrainingPanel(QWidget):
             return True
         answer = QMessageBox.question(
             self,
-            "Quit",
-            "Stop training and quit?",
+            translate("TrainingPanel", "Quit"),
+            translate("TrainingPanel", "Stop training and quit?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -326,7 +363,11 @@ class TrainingPanel(QWidget):
             try:  # a file's settings are checked like typed ones before they fill the form
                 config = TrainConfig.from_dict(saved).validate()
             except (NndeskError, TypeError, ValueError) as err:
-                self.show_error(f"{path.name}: its training settings are not usable ({err})")
+                self.show_error(
+                    translate(
+                        "TrainingPanel", "{name}: its training settings are not usable ({err})"
+                    ).format(name=path.name, err=err)
+                )
             else:
                 self.form.set_config(config.replace(epochs=self.form.epochs.value()))
         history = clf.info.get("history") or []
@@ -334,9 +375,13 @@ class TrainingPanel(QWidget):
         self._continuable = (path, None)
         self.live.reset()
         self.plot.request_draw()
-        self.title.setText(f"Loaded {path.name}")
+        self.title.setText(translate("TrainingPanel", "Loaded {name}").format(name=path.name))
         self.model_label.setText(
-            f"{path.name}: {clf.dataset or 'image folder'}, {len(history)} epoch(s) trained"
+            translate("TrainingPanel", "{name}: {dataset}, {epochs} epoch(s) trained").format(
+                name=path.name,
+                dataset=clf.dataset or translate("TrainingPanel", "image folder"),
+                epochs=len(history),
+            )
         )
         self._update_buttons()
         self.model_ready.emit(clf)
@@ -385,8 +430,13 @@ class TrainingPanel(QWidget):
     def _place_settings(self, narrow: bool) -> None:
         in_tabs = self.tabs.indexOf(self.settings) >= 0
         if narrow and not in_tabs:
-            self.tabs.insertTab(0, self.settings, "Settings")
-            self.tabs.setTabToolTip(0, "everything about the next run: data, network, optimiser")
+            self.tabs.insertTab(0, self.settings, translate("TrainingPanel", "Settings"))
+            self.tabs.setTabToolTip(
+                0,
+                translate(
+                    "TrainingPanel", "everything about the next run: data, network, optimiser"
+                ),
+            )
             self.tabs.setCurrentIndex(0 if not self.controller.is_running() else 1)
         elif not narrow and in_tabs:
             current = self.tabs.currentWidget()
@@ -426,7 +476,11 @@ class TrainingPanel(QWidget):
         self.load_button.setEnabled(not running)
         self.form.setEnabled(not running)
         self.save_button.setEnabled(not running and self._current_model_path() is not None)
-        self.pause_button.setText("Resume" if self.controller.is_paused() else "Pause")
+        self.pause_button.setText(
+            translate("TrainingPanel", "Resume")
+            if self.controller.is_paused()
+            else translate("TrainingPanel", "Pause")
+        )
         icon = (
             QStyle.StandardPixmap.SP_MediaPlay
             if self.controller.is_paused()
@@ -444,15 +498,35 @@ class TrainingPanel(QWidget):
         self.progress.setValue(int(1000 * done / total))
         if not self.controller.is_stopping() and self._ended is None:
             self.progress.setFormat(
-                f"Epoch {r.epoch}/{run.last_epoch}  ·  batch {r.batch:,}/{per_epoch:,}  ·  %p%"
+                translate(
+                    "TrainingPanel", "Epoch {epoch}/{last}  ·  batch {batch}/{per_epoch}  ·  {p}"
+                ).format(
+                    epoch=r.epoch,
+                    last=run.last_epoch,
+                    batch=integer(r.batch),
+                    per_epoch=integer(per_epoch),
+                    p="%p%",
+                )
             )
         remaining = (total - done) * run.batch_size
         eta = remaining / r.samples_per_second if r.samples_per_second > 0 else math.nan
-        paused = "  ·  PAUSED" if self.controller.is_paused() else ""
+        paused = translate("TrainingPanel", "  ·  PAUSED") if self.controller.is_paused() else ""
         lr = self._live_lr if self._live_lr is not None else r.lr
         self.speed.setText(
-            f"{r.samples_per_second:,.0f} samples/s  ·  ETA {format_eta(eta)}  ·  "
-            f"loss {r.loss:.4f}  ·  accuracy {r.accuracy:.1%}  ·  lr {lr:g}{paused}"
+            translate(
+                "TrainingPanel",
+                "{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  "
+                "lr {lr}{paused}",
+            ).format(
+                speed=integer(round(r.samples_per_second))
+                if math.isfinite(r.samples_per_second)
+                else "—",
+                eta=format_eta(eta),
+                loss=decimal(r.loss, 4),
+                accuracy=percent(r.accuracy, 1),
+                lr=f"{lr:g}",
+                paused=paused,
+            )
         )
 
     def _show_title(self) -> None:
@@ -463,7 +537,13 @@ class TrainingPanel(QWidget):
         config = run.config.to_dict()
         if self._live_lr is not None:
             config["lr"] = self._live_lr
-        resumed = f" (continuing from epoch {run.first_epoch - 1})" if run.first_epoch > 1 else ""
+        resumed = (
+            translate("TrainingPanel", " (continuing from epoch {epoch})").format(
+                epoch=run.first_epoch - 1
+            )
+            if run.first_epoch > 1
+            else ""
+        )
         self.title.setText(f"{describe_config(config)}{resumed}")
 
     # -- controller slots ----------------------------------------------------------------------
@@ -483,7 +563,7 @@ class TrainingPanel(QWidget):
         self._show_title()
         self.live_lr.set_value(run.config.lr)
         if not self.controller.is_stopping():
-            self.progress.setFormat("Training…")
+            self.progress.setFormat(translate("TrainingPanel", "Training…"))
         self.plot.request_draw()
 
     @Slot(object)
@@ -504,8 +584,12 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_controller_run_ended(self, ended) -> None:
         self._ended = ended
-        verdict = VERDICTS.get(ended.reason, ended.reason)
-        self.progress.setFormat(f"{verdict}: {ended.message} · testing and saving the model…")
+        verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
+        self.progress.setFormat(
+            translate(
+                "TrainingPanel", "{verdict}: {message} · testing and saving the model…"
+            ).format(verdict=verdict, message=ended.message)
+        )
         if ended.reason == "completed":
             self.progress.setValue(self.progress.maximum())
         if ended.reason == "diverged":
@@ -518,15 +602,27 @@ class TrainingPanel(QWidget):
         self.last_run_id = record.run_id
         ended = self._ended
         if ended is not None:
-            self.progress.setFormat(f"{VERDICTS.get(ended.reason, ended.reason)}: {ended.message}")
+            verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
+            self.progress.setFormat(f"{verdict}: {ended.message}")
         path = self.controller.model_path  # the run folder's, or where the fallback put it
         test = record.test_accuracy
         if math.isfinite(test):
-            where = "in the run history" if record.model_file else f"to {path}"
             self.speed.setText(
-                f"Test accuracy {test:.1%} on {record.config.get('dataset')} · model saved {where}"
+                (
+                    translate(
+                        "TrainingPanel",
+                        "Test accuracy {accuracy} on {dataset} · model saved in the run history",
+                    )
+                    if record.model_file
+                    else translate(
+                        "TrainingPanel",
+                        "Test accuracy {accuracy} on {dataset} · model saved to {path}",
+                    )
+                ).format(accuracy=percent(test, 1), dataset=record.config.get("dataset"), path=path)
             )
-        self.model_label.setText(f"Model saved: {path}")
+        self.model_label.setText(
+            translate("TrainingPanel", "Model saved: {model_path}").format(model_path=path)
+        )
         self.model_label.setToolTip(str(path))
         self._continuable = (path, record.curves)
         self.runs_view.refresh(select_id=record.run_id)
@@ -555,11 +651,13 @@ class TrainingPanel(QWidget):
         from nndesk.controllers.datasets import how_to_get, missing_dataset
 
         if self._run is None:
-            self.title.setText("The run did not start")
-        self.progress.setFormat(f"Failed: {message}")
+            self.title.setText(translate("TrainingPanel", "The run did not start"))
+        self.progress.setFormat(
+            translate("TrainingPanel", "Failed: {message}").format(message=message)
+        )
         missing = missing_dataset(self._wanted_dataset)
         if missing is not None and message.startswith(how_to_get(missing)):
-            self.progress.setFormat("Needs a dataset")
+            self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
             self.status_message.emit(message)
             self.data_missing.emit(missing)  # the window offers the download
             return
@@ -570,9 +668,13 @@ class TrainingPanel(QWidget):
         if not running:
             self._run = None
             self._ended = None
-            if self.progress.format() in ("Starting…", "Stopping…"):  # stopped before training
-                self.progress.setFormat("Stopped before training began")
-                self.title.setText("No run")
+            before = (
+                translate("TrainingPanel", "Starting…"),
+                translate("TrainingPanel", "Stopping…"),
+            )
+            if self.progress.format() in before:  # stopped before training
+                self.progress.setFormat(translate("TrainingPanel", "Stopped before training began"))
+                self.title.setText(translate("TrainingPanel", "No run"))
             self.plot.draw_now()
         self._update_buttons()
 
@@ -607,7 +709,7 @@ class TrainingPanel(QWidget):
     @Slot()
     def _on_stop_button_clicked(self) -> None:
         self.controller.stop()
-        self.progress.setFormat("Stopping…")
+        self.progress.setFormat(translate("TrainingPanel", "Stopping…"))
         self._update_buttons()
 
     @Slot()
@@ -625,14 +727,16 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def _on_load_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load model", "", "nndesk model (*.npz)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("TrainingPanel", "Load model"), "", "nndesk model (*.npz)"
+        )
         if path:
             self.load_model(path)
 
     @Slot()
     def _on_save_button_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save model", "model.npz", "nndesk model (*.npz)"
+            self, translate("TrainingPanel", "Save model"), "model.npz", "nndesk model (*.npz)"
         )
         if path:
             try:
@@ -640,18 +744,26 @@ class TrainingPanel(QWidget):
             except NndeskError as err:
                 self.show_error(str(err))
             except OSError as err:
-                self.show_error(f"could not save the model: {describe(err)}")
+                self.show_error(
+                    translate("TrainingPanel", "could not save the model: {describe}").format(
+                        describe=describe(err)
+                    )
+                )
             else:
-                self.status_message.emit(f"Model saved to {saved}")
+                self.status_message.emit(
+                    translate("TrainingPanel", "Model saved to {path}").format(path=saved)
+                )
 
     @Slot()
     def _on_export_button_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export curves", "curves.png", "PNG (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("TrainingPanel", "Export curves"), "curves.png", "PNG (*.png)"
+        )
         if path:
             self._export(lambda: self.export_curves_png(path))
 
     def _on_code_written(self, path: Path) -> None:
-        self.status_message.emit(f"Wrote {path}")
+        self.status_message.emit(translate("TrainingPanel", "Wrote {path}").format(path=path))
 
     @Slot(object)
     def _on_runs_view_use_model_requested(self, path) -> None:
@@ -659,13 +771,17 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def _on_runs_view_export_png_requested(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export curves", "runs.png", "PNG (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("TrainingPanel", "Export curves"), "runs.png", "PNG (*.png)"
+        )
         if path:
             self._export(lambda: self.export_curves_png(path, self.runs_view.selected_records()))
 
     @Slot()
     def _on_runs_view_export_csv_requested(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export history", "history.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("TrainingPanel", "Export history"), "history.csv", "CSV (*.csv)"
+        )
         if path:
             self._export(lambda: self.export_history_csv(path))
 
@@ -673,8 +789,12 @@ class TrainingPanel(QWidget):
         try:
             saved = action()
         except NndeskError as err:
-            self.show_error(f"could not export: {err}")
+            self.show_error(translate("TrainingPanel", "could not export: {err}").format(err=err))
         except OSError as err:
-            self.show_error(f"could not export: {describe(err)}")
+            self.show_error(
+                translate("TrainingPanel", "could not export: {describe}").format(
+                    describe=describe(err)
+                )
+            )
         else:
-            self.status_message.emit(f"Saved {saved}")
+            self.status_message.emit(translate("TrainingPanel", "Saved {path}").format(path=saved))

@@ -19,33 +19,56 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.explain import FAST_KINDS, has_hidden_units
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import qt_image, theme
 from nndesk.ui.data_banner import DataBanner
+from nndesk.ui.language import (
+    class_names_shown,
+    decimal,
+    integer,
+    percent,
+    translate,
+    translate_marked,
+)
 from nndesk.ui.prediction_view import InputPreview
 
 SALIENCY_CHOICES = (
-    ("gradient_x_input", "Gradient \u00d7 input"),
-    ("gradient", "Gradient"),
-    ("integrated_gradients", "Integrated gradients"),
+    ("gradient_x_input", QT_TRANSLATE_NOOP("WhyView", "Gradient × input")),
+    ("gradient", QT_TRANSLATE_NOOP("WhyView", "Gradient")),
+    ("integrated_gradients", QT_TRANSLATE_NOOP("WhyView", "Integrated gradients")),
     ("smoothgrad", "SmoothGrad"),
-    ("occlusion", "Occlusion"),
+    ("occlusion", QT_TRANSLATE_NOOP("WhyView", "Occlusion")),
 )
 #: one line per method: what its map shows
 METHOD_NOTES = {
-    "gradient": "How fast the score changes as ink is added at each pixel: a local slope, "
-    "often speckled.",
-    "gradient_x_input": "The slope times the ink at each pixel: roughly what each inked pixel "
-    "contributed.",
-    "integrated_gradients": "The slope averaged along the way from a blank image to your "
-    "drawing, times the ink: the map adds up to the score's change from a blank image.",
-    "smoothgrad": "The slope averaged over 24 copies of your drawing with random noise added, "
-    "so the speckle cancels out.",
-    "occlusion": "How much the score drops when a 4\u00d74 square is blacked out (computed "
-    "from the answers alone, so it works for any model).",
+    "gradient": QT_TRANSLATE_NOOP(
+        "WhyView",
+        "How fast the score changes as ink is added at each pixel: a local slope, often speckled.",
+    ),
+    "gradient_x_input": QT_TRANSLATE_NOOP(
+        "WhyView",
+        "The slope times the ink at each pixel: roughly what each inked pixel contributed.",
+    ),
+    "integrated_gradients": QT_TRANSLATE_NOOP(
+        "WhyView",
+        "The slope averaged along the way from a blank image to your drawing, times the ink: "
+        "the map adds up to the score's change from a blank image.",
+    ),
+    "smoothgrad": QT_TRANSLATE_NOOP(
+        "WhyView",
+        "The slope averaged over 24 copies of your drawing with random noise added, so the "
+        "speckle cancels out.",
+    ),
+    "occlusion": QT_TRANSLATE_NOOP(
+        "WhyView",
+        "How much the score drops when a 4×4 square is blacked out (computed from the answers "
+        "alone, so it works for any model).",
+    ),
 }
-CAUTION = (
-    "Caution: a heat map shows what one method measures, not what the network \u201csees\u201d. "
-    "The methods often disagree, and a convincing map can hide a wrong reason: compare several."
+CAUTION = QT_TRANSLATE_NOOP(
+    "WhyView",
+    "Caution: a heat map shows what one method measures, not what the network “sees”. "
+    "The methods often disagree, and a convincing map can hide a wrong reason: compare several.",
 )
 UNIT_TILE = 84  # 3x each of the 28 weights
 NEIGHBOUR_TILE = 56  # 2x each training pixel
@@ -80,10 +103,17 @@ class _NeighbourTile(QWidget):
 
     def show_image(self, image: np.ndarray, label: str, distance: float) -> None:
         self.picture.setPixmap(_pixmap(qt_image.gray_to_qimage(image), NEIGHBOUR_TILE))
-        self.caption.setText(f"{label}\nd = {distance:.2f}")
+        self.caption.setText(
+            translate("_NeighbourTile", "{label}\nd = {distance}").format(
+                label=label, distance=decimal(distance, 2)
+            )
+        )
         self.setToolTip(
-            f"A training image labelled {label}; its last hidden layer's values are "
-            f"{distance:.3f} away from your drawing's."
+            translate(
+                "_NeighbourTile",
+                "A training image labelled {label}; its last hidden layer's values are "
+                "{distance} away from your drawing's.",
+            ).format(label=label, distance=decimal(distance, 3))
         )
 
 
@@ -105,10 +135,17 @@ class _UnitTile(QWidget):
     def show_unit(self, unit: int, activation: float, weights: np.ndarray) -> None:
         rgba = qt_image.diverging_opaque(weights)
         self.picture.setPixmap(_pixmap(qt_image.rgba_to_qimage(rgba), UNIT_TILE))
-        self.caption.setText(f"unit {unit}\nactivation {activation:.2f}")
+        self.caption.setText(
+            translate("_UnitTile", "unit {unit}\nactivation {activation}").format(
+                unit=unit, activation=decimal(activation, 2)
+            )
+        )
         self.setToolTip(
-            f"Hidden unit {unit} of the first layer. Red weights: ink there raises this unit's "
-            f"activation; blue weights lower it. Activation for this drawing: {activation:.3f}."
+            translate(
+                "_UnitTile",
+                "Hidden unit {unit} of the first layer. Red weights: ink there raises this unit's "
+                "activation; blue weights lower it. Activation for this drawing: {activation}.",
+            ).format(unit=unit, activation=decimal(activation, 3))
         )
 
 
@@ -140,7 +177,7 @@ class WhyView(QWidget):
         self._apply_timer.timeout.connect(self._apply_incoming)
         theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
 
-        title = QLabel("Why this answer?")
+        title = QLabel(translate("WhyView", "Why this answer?"))
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -149,25 +186,34 @@ class WhyView(QWidget):
         self.input_view = InputPreview(cell=8)
         self.input_view.set_overlay_visible(True)
         self.input_view.setToolTip(
-            "The 28x28 input with the saliency on top: red pixels raise the score of the answer, "
-            "blue pixels lower it; the stronger the colour, the larger the effect."
+            translate(
+                "WhyView",
+                "The 28x28 input with the saliency on top: red pixels raise the score of the "
+                "answer, blue pixels lower it; the stronger the colour, the larger the effect.",
+            )
         )
         self.kind_combo = QComboBox()
         for key, text in SALIENCY_CHOICES:
-            self.kind_combo.addItem(text, key)
+            self.kind_combo.addItem(translate_marked("WhyView", text), key)
         self.kind_combo.setToolTip(
-            "How the map is computed. Gradient and gradient \u00d7 input follow every stroke at "
-            "once; the others take tens to hundreds of passes through the network and follow "
-            "a moment later."
+            translate(
+                "WhyView",
+                "How the map is computed. Gradient and gradient × input follow every stroke at "
+                "once; the others take tens to hundreds of passes through the network and follow "
+                "a moment later.",
+            )
         )
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
         self.class_combo = QComboBox()
-        self.class_combo.setToolTip("The class whose score the map explains")
+        self.class_combo.setToolTip(translate("WhyView", "The class whose score the map explains"))
         self.class_combo.currentIndexChanged.connect(self._on_target_changed)
         self.contrast_combo = QComboBox()
         self.contrast_combo.setToolTip(
-            "Explain the difference of two scores instead: red pixels argue for the first "
-            "class rather than this one, blue pixels the other way round"
+            translate(
+                "WhyView",
+                "Explain the difference of two scores instead: red pixels argue for the first "
+                "class rather than this one, blue pixels the other way round",
+            )
         )
         self.contrast_combo.currentIndexChanged.connect(self._on_target_changed)
 
@@ -177,19 +223,19 @@ class WhyView(QWidget):
         self.summary.setMinimumWidth(200)
         self.method_note = QLabel()
         self.method_note.setWordWrap(True)
-        self.caution = QLabel(CAUTION)
+        self.caution = QLabel(translate_marked("WhyView", CAUTION))
         self.caution.setWordWrap(True)
         italic = QFont(self.font())
         italic.setItalic(True)
         self.caution.setFont(italic)
 
-        saliency_box = QGroupBox("Saliency: which pixels drove the answer")
+        saliency_box = QGroupBox(translate("WhyView", "Saliency: which pixels drove the answer"))
         controls = QGridLayout()
-        controls.addWidget(QLabel("Method:"), 0, 0)
+        controls.addWidget(QLabel(translate("WhyView", "Method:")), 0, 0)
         controls.addWidget(self.kind_combo, 0, 1)
-        controls.addWidget(QLabel("Explain:"), 1, 0)
+        controls.addWidget(QLabel(translate("WhyView", "Explain:")), 1, 0)
         controls.addWidget(self.class_combo, 1, 1)
-        controls.addWidget(QLabel("and not:"), 2, 0)
+        controls.addWidget(QLabel(translate("WhyView", "and not:")), 2, 0)
         controls.addWidget(self.contrast_combo, 2, 1)
         controls.setColumnStretch(2, 1)
         left = QVBoxLayout()
@@ -206,7 +252,9 @@ class WhyView(QWidget):
         self._sal_layout.addLayout(left)
         self._sal_layout.addLayout(right, 1)
 
-        self.neighbours_box = QGroupBox("Nearest training images (in the last hidden layer)")
+        self.neighbours_box = QGroupBox(
+            translate("WhyView", "Nearest training images (in the last hidden layer)")
+        )
         self.neighbours_note = QLabel()
         self.neighbours_note.setWordWrap(True)
         self.neighbours_banner = DataBanner()  # what is missing, with Download / Choose a folder
@@ -223,7 +271,7 @@ class WhyView(QWidget):
         neighbours_layout.addWidget(self.neighbours_banner)
         neighbours_layout.addLayout(neighbour_row)
 
-        self.units_box = QGroupBox("Most active hidden units (first layer)")
+        self.units_box = QGroupBox(translate("WhyView", "Most active hidden units (first layer)"))
         self.units_note = QLabel()
         self.units_note.setWordWrap(True)
         self.units_grid = QGridLayout()
@@ -318,7 +366,7 @@ class WhyView(QWidget):
     @Slot(object)
     def set_classifier(self, clf) -> None:
         self._classifier = clf
-        self._names = tuple(clf.class_names) if clf is not None else ()
+        self._names = class_names_shown(clf.class_names) if clf is not None else ()
         self._fill_class_combos()
         mlp = clf is not None and has_hidden_units(clf.model)
         for tile in self.tiles:
@@ -330,19 +378,25 @@ class WhyView(QWidget):
         self._own_map = None
         self._map_for = None
         if clf is None:
-            self.units_note.setText("No model loaded.")
+            self.units_note.setText(translate("WhyView", "No model loaded."))
         elif mlp:
             self.units_note.setText(
-                "Each picture is one hidden unit's 784 input weights laid out as 28x28. "
-                "Red: ink there excites the unit; blue: ink there inhibits it. "
-                "These are the units your drawing activates most."
+                translate(
+                    "WhyView",
+                    "Each picture is one hidden unit's 784 input weights laid out as 28x28. "
+                    "Red: ink there excites the unit; blue: ink there inhibits it. "
+                    "These are the units your drawing activates most.",
+                )
             )
         else:
             mlp_name = "fashion-mlp" if clf.preprocess_kind == "garments" else "mnist-mlp"
             self.units_note.setText(
-                "This model is a CNN: its first layer is small 3x3 filters slid over the image, "
-                "not one weight per pixel, so there is no 28x28 picture per unit. "
-                f"Open an MLP model (e.g. {mlp_name}) to see hidden units here."
+                translate(
+                    "WhyView",
+                    "This model is a CNN: its first layer is small 3x3 filters slid over the "
+                    "image, not one weight per pixel, so there is no 28x28 picture per unit. "
+                    "Open an MLP model (e.g. {mlp_name}) to see hidden units here.",
+                ).format(mlp_name=mlp_name)
             )
         self._show_neighbours_note()
         self._incoming = None
@@ -351,8 +405,8 @@ class WhyView(QWidget):
 
     def _fill_class_combos(self) -> None:
         for combo, first in (
-            (self.class_combo, "the answer"),
-            (self.contrast_combo, "\u2014 (no contrast)"),
+            (self.class_combo, translate("WhyView", "the answer")),
+            (self.contrast_combo, translate("WhyView", "— (no contrast)")),
         ):
             combo.blockSignals(True)
             combo.clear()
@@ -384,8 +438,11 @@ class WhyView(QWidget):
         self._show_overlay()
         if explanation is None or self._prediction is None:
             self.summary.setText(
-                "<p>Draw something, open an image or show a test image: this page then shows "
-                "which pixels made the network answer as it did.</p>"
+                translate(
+                    "WhyView",
+                    "<p>Draw something, open an image or show a test image: this page then shows "
+                    "which pixels made the network answer as it did.</p>",
+                )
             )
             for tile in self.tiles:
                 tile.setVisible(False)
@@ -414,30 +471,51 @@ class WhyView(QWidget):
         top, second = self._explanation.class_index, self._explanation.runner_up
         red, blue = theme.colours().red, theme.colours().blue
         cls, contrast = self._target()
-        method = dict(SALIENCY_CHOICES)[self.saliency_kind()].lower()
+        method = translate_marked("WhyView", dict(SALIENCY_CHOICES)[self.saliency_kind()]).lower()
         if contrast is None:
-            what = f"for <b>{names[cls]}</b>"
-            sides = "argue for it"
+            what = translate("WhyView", "for <b>{name}</b>").format(name=names[cls])
+            sides = translate("WhyView", "argue for it")
         else:
-            what = f"for <b>{names[cls]}</b> rather than <b>{names[contrast]}</b>"
-            sides = f"argue for {names[cls]} over {names[contrast]}"
+            what = translate("WhyView", "for <b>{name}</b> rather than <b>{other}</b>").format(
+                name=names[cls], other=names[contrast]
+            )
+            sides = translate("WhyView", "argue for {name} over {other}").format(
+                name=names[cls], other=names[contrast]
+            )
         pending = (
-            " (computing\u2026)"
+            translate("WhyView", " (computing…)")
             if self._needs_own_map() and self._own_map is None and self._explainer is not None
             else ""
         )
         self.summary.setText(
-            f"<p>The network answers <b>{names[top]}</b> with {100 * probs[top]:.1f}%.</p>"
-            f"<p>Runner-up: <b>{names[second]}</b> with {100 * probs[second]:.1f}%, a margin of "
-            f"<b>{100 * self._explanation.margin:.1f}</b> percentage points"
-            f"{' — a close call' if self._explanation.margin < 0.2 else ''}.</p>"
-            f"<p>The overlay shows {method} {what}{pending}. "
-            f"<span style='color:{red}'>Red</span> pixels {sides}, "
-            f"<span style='color:{blue}'>blue</span> pixels against.</p>"
+            translate(
+                "WhyView",
+                "<p>The network answers <b>{top}</b> with {p_top}.</p>"
+                "<p>Runner-up: <b>{second}</b> with {p_second}, a margin of "
+                "<b>{margin}</b> percentage points{close}.</p>"
+                "<p>The overlay shows {method} {what}{pending}. "
+                "<span style='color:{red}'>Red</span> pixels {sides}, "
+                "<span style='color:{blue}'>blue</span> pixels against.</p>",
+            ).format(
+                top=names[top],
+                p_top=percent(probs[top], 1),
+                second=names[second],
+                p_second=percent(probs[second], 1),
+                margin=decimal(100 * self._explanation.margin, 1),
+                close=translate("WhyView", " — a close call")
+                if self._explanation.margin < 0.2
+                else "",
+                method=method,
+                what=what,
+                pending=pending,
+                red=red,
+                sides=sides,
+                blue=blue,
+            )
         )
 
     def _show_method_note(self) -> None:
-        self.method_note.setText(METHOD_NOTES[self.saliency_kind()])
+        self.method_note.setText(translate_marked("WhyView", METHOD_NOTES[self.saliency_kind()]))
 
     # ---- the slower views (ExplainController) -------------------------------------------------
     def _ask_explainer(self) -> None:
@@ -486,9 +564,12 @@ class WhyView(QWidget):
             tile.show_image(image, names[label] if label < len(names) else str(label), dist)
             tile.setVisible(True)
         self.neighbours_note.setText(
-            f"The {len(found.labels)} images among the first {found.pool:,} training images "
-            "whose last hidden layer is closest to your drawing's (Euclidean distance d): "
-            "what the network treats as most alike."
+            translate(
+                "WhyView",
+                "The {n} images among the first {pool} training images whose last hidden layer "
+                "is closest to your drawing's (Euclidean distance d): what the network treats "
+                "as most alike.",
+            ).format(n=len(found.labels), pool=integer(found.pool))
         )
 
     @Slot(int, str, str)
@@ -498,7 +579,10 @@ class WhyView(QWidget):
         for tile in self.neighbour_tiles:
             tile.setVisible(False)
         self.neighbours_note.setText(
-            "The nearest training images need this model's training set on this computer."
+            translate(
+                "WhyView",
+                "The nearest training images need this model's training set on this computer.",
+            )
         )
         self.neighbours_banner.show_problem(message, dataset or None)
         self._neighbours_for = None  # ask again after the data arrives
@@ -514,16 +598,20 @@ class WhyView(QWidget):
     def _show_neighbours_note(self) -> None:
         clf = self._classifier
         if clf is None:
-            text = "No model loaded."
+            text = translate("WhyView", "No model loaded.")
         elif self._explainer is None:
-            text = "Not available here."
+            text = translate("WhyView", "Not available here.")
         elif clf.dataset is None:
-            text = (
+            text = translate(
+                "WhyView",
                 "This model's file names no registered training set (it was trained on an "
-                "image folder), so there are no training images to compare with."
+                "image folder), so there are no training images to compare with.",
             )
         else:
-            text = "Draw something: the training images most like it (for the network) show here."
+            text = translate(
+                "WhyView",
+                "Draw something: the training images most like it (for the network) show here.",
+            )
         self.neighbours_note.setText(text)
 
     @Slot(object)

@@ -4,9 +4,12 @@ built and drawn in it, numbers in its format."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QAction
 
 from nndesk import preferences
+from nndesk.i18n import ts_path
 from nndesk.ui import language
+from tools import translations
 
 
 @pytest.fixture
@@ -55,16 +58,52 @@ def test_an_unknown_language_falls_back_to_english(qapp):
     assert language.translate("MainWindow", "&Language") == "&Language"
 
 
+def _shown_texts(window) -> list[str]:
+    """Every text a person reads in the window without clicking: labels, buttons, tooltips,
+    tab titles, menus and their entries."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QTabWidget, QWidget
+
+    texts = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        texts.append(widget.toolTip())
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        if isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                texts += [widget.tabText(i), widget.tabToolTip(i)]
+        if isinstance(widget, QMenu):
+            texts.append(widget.title())
+    for action in window.findChildren(QAction):
+        texts += [action.text(), action.toolTip()]
+    return [t for t in texts if t]
+
+
 def test_the_window_builds_and_renders_in_vietnamese(vietnamese, window_factory, stroke_classifier):
     desk = window_factory(classifier=stroke_classifier)
     window = desk.window
-    titles = [a.text() for a in window.menuBar().actions()]
-    assert "&Ngôn ngữ" in [
-        a.text() for m in window.menuBar().actions() if m.menu() for a in m.menu().actions()
-    ]
-    assert titles  # the menus exist
+    texts = _shown_texts(window)
+    assert "Huấn luyện" in texts and "Đánh giá" in texts  # page titles
+    assert "&Tệp" in texts and "&Ngôn ngữ" in texts  # menus
+    # no text the window shows is an English source string that has a Vietnamese translation
+    english = {
+        m.source
+        for m in translations.read_ts(ts_path("vi"))
+        if m.translation and m.translation != m.source
+    }
+    untranslated = sorted({t for t in texts if t in english})
+    assert untranslated == []
     image = window.grab().toImage()
     assert not image.isNull() and image.width() > 0
+
+
+def test_fashion_classes_are_shown_in_vietnamese_and_digits_stay_digits(vietnamese, qapp):
+    from nndesk.data.registry import DATASETS
+
+    shown = language.class_names_shown(DATASETS["fashion"].class_names)
+    assert shown[:3] == ("Áo thun/áo phông", "Quần dài", "Áo len chui đầu")
+    assert shown[-1] == "Bốt cổ ngắn"
+    digits = DATASETS["mnist"].class_names
+    assert language.class_names_shown(digits) == digits
 
 
 def test_view_language_remembers_the_choice_and_asks_to_restart_in_that_language(
