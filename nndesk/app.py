@@ -505,6 +505,36 @@ def _wire_inside_page(desk: Desk) -> None:
     desk.window.add_page(inside_page, "Inside")
 
 
+def _wire_model_notice(desk: Desk) -> None:
+    """A finished run's model takes over the window: say so, and keep the model in use before
+    the run one click away ("Switch back to …")."""
+    notice, prediction, training = desk.window.model_notice, desk.prediction, desk.training
+    held: dict[str, Classifier | None] = {"before": None, "trained": None}
+
+    def on_running_changed(running: bool) -> None:
+        if running:
+            held["before"] = prediction.current()  # live snapshots replace it from now on
+
+    def on_model_ready(clf: Classifier) -> None:  # after the panel handed it to prediction
+        held["trained"] = clf
+        before = held["before"]
+        accuracy = (clf.info.get("metrics") or {}).get("test_accuracy")
+        notice.announce(accuracy, before.title if before is not None else None)
+
+    def on_classifier_changed(clf: Classifier | None) -> None:
+        if clf is not held["trained"]:
+            notice.hide()  # another model was chosen: the note is old news
+
+    def on_switch_back() -> None:
+        if held["before"] is not None:
+            prediction.set_classifier(held["before"])
+
+    training.running_changed.connect(on_running_changed)
+    training.model_ready.connect(on_model_ready)
+    prediction.classifier_changed.connect(on_classifier_changed)
+    notice.switch_back_requested.connect(on_switch_back)
+
+
 def _wire_train_page(desk: Desk) -> None:
     window, train = desk.window, desk.train_page
     window.add_page(train, "Train")
@@ -512,6 +542,7 @@ def _wire_train_page(desk: Desk) -> None:
     desk.training.weights_updated.connect(desk.prediction.live_update)
     # end of a run, or a model loaded on the page: everyone switches to it
     train.model_ready.connect(desk.prediction.set_classifier)
+    _wire_model_notice(desk)
     train.status_message.connect(lambda message: window.statusBar().showMessage(message, 5000))
     window.add_close_guard(train.confirm_close)  # "Stop training and quit?"
     train.data_missing.connect(desk.coordinator.offer_download)
@@ -531,6 +562,8 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     )
     window.add_page(evaluate_page, "Evaluate")
     window.add_page(mistakes_page, "Mistakes")
+    window.mode_changed.connect(mistakes_page.follow_mode)  # its empty bars name the mode's classes
+    mistakes_page.follow_mode(window.mode())
     window.add_page(dataset_page, "Dataset")
     prediction.classifier_changed.connect(evaluate_page.set_classifier)
     prediction.classifier_changed.connect(dataset_page.set_classifier)

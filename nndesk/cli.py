@@ -287,10 +287,12 @@ def _error(message: str) -> None:
 
 # -- presets -------------------------------------------------------------------------------------
 def _cmd_presets(args) -> int:
-    from nndesk.presets import list_presets
+    from nndesk.presets import PRESETS_FOOTNOTE, PRESETS_HEADER, list_presets
 
+    print(PRESETS_HEADER)
     for preset in list_presets():
         print(preset.line())
+    print(PRESETS_FOOTNOTE)
     return 0
 
 
@@ -507,8 +509,9 @@ def _cmd_train(args) -> int:
         _error(err.strerror or str(err))
         return 1
     summary = _report(session.model, session.class_names, session.y_test, result)
-    print(session.model.summary(), file=log)
-    print(summary["text"], file=log)
+    if not args.json:  # the JSON carries the report; stderr keeps the short progress lines
+        print(session.model.summary(), file=log)
+        print(summary["text"], file=log)
     if calibration is not None:
         print(
             f"calibrated on {calibration['images']:,} {calibration['fitted_on']} images: "
@@ -641,9 +644,16 @@ def _report(model, class_names, y_true, result) -> dict:
     return {"text": text, "per_class": per_class, "confusion": cm.tolist()}
 
 
+def _row_labels(class_names, limit: int = 16) -> list[str]:
+    """Class names as row labels: whole up to ``limit`` characters (every Fashion-MNIST name
+    fits); a longer one is cut with an ellipsis unless that would make two rows read alike."""
+    cut = [name if len(name) <= limit else name[: limit - 1] + "…" for name in class_names]
+    return cut if len(set(cut)) == len(cut) else list(class_names)
+
+
 def format_confusion(cm, class_names) -> str:
     """A fixed-width confusion matrix with short class names as row and column labels."""
-    short = [name[:9] for name in class_names]
+    short = _row_labels(class_names)
     width = max(5, len(str(int(cm.max()))) + 1)
     label_w = max(len(s) for s in short) + 1
     head = " " * label_w + "".join(f"{i:>{width}}" for i in range(len(short)))
@@ -651,8 +661,6 @@ def format_confusion(cm, class_names) -> str:
         f"{s:<{label_w}}" + "".join(f"{int(v):>{width}}" for v in row)
         for s, row in zip(short, cm, strict=True)
     ]
-    if short == [str(i) for i in range(len(short))]:
-        return "\n".join([head, *rows])  # digits: the column numbers are the names
     if short == [str(i) for i in range(len(short))]:
         return "\n".join([head, *rows])  # digits: the column numbers are the names
     legend = "columns: " + ", ".join(f"{i}={s}" for i, s in enumerate(short))
@@ -693,21 +701,23 @@ def _cmd_evaluate(args) -> int:
     dataset = _model_dataset(args, clf)
     result = evaluate(clf, dataset.test_images, dataset.test_labels, batch_size=2048)
     summary = _report(clf.model, clf.class_names, dataset.test_labels, result)
+    # with --json stdout is the JSON alone and stderr keeps errors and the short progress bar
     log = sys.stderr if args.json else sys.stdout
-    print(f"{args.model}: {dataset.name}, {len(dataset.test_labels)} test images", file=log)
-    print(clf.model.summary(), file=log)
-    print(summary["text"], file=log)
+    if not args.json:
+        print(f"{args.model}: {dataset.name}, {len(dataset.test_labels)} test images")
+        print(clf.model.summary())
+        print(summary["text"])
     cal = None
     if clf.model.output in calibration.SCALABLE_OUTPUTS:
         cal = calibration.summary(result.logits, result.labels, result.output, clf.temperature)
-        print(
-            f"calibration: ECE {cal['ece']:.4f} raw, {cal['ece_calibrated']:.4f} at "
-            f"temperature {cal['temperature']:.3f} ({ECE_NOTE})",
-            file=log,
-        )
+        if not args.json:
+            print(
+                f"calibration: ECE {cal['ece']:.4f} raw, {cal['ece_calibrated']:.4f} at "
+                f"temperature {cal['temperature']:.3f} ({ECE_NOTE})"
+            )
     robustness = None
     if args.robustness:
-        robustness = _robustness(clf, dataset, args.robustness_images, log)
+        robustness = _robustness(clf, dataset, args.robustness_images, log, quiet=args.json)
     if args.json:
         payload = {
             "test_accuracy": result.accuracy,
@@ -729,7 +739,7 @@ def _cmd_evaluate(args) -> int:
 ECE_NOTE = "expected calibration error, 15 bins; 0 is perfectly calibrated"
 
 
-def _robustness(clf, dataset, n_images: int, log) -> dict:
+def _robustness(clf, dataset, n_images: int, log, quiet: bool = False) -> dict:
     """Accuracy on damaged test images, one tqdm bar over every (kind, level)."""
     from tqdm import tqdm
 
@@ -745,7 +755,7 @@ def _robustness(clf, dataset, n_images: int, log) -> dict:
         curves = robustness.measure(
             clf, dataset.test_images, dataset.test_labels, n_images=n_images, progress=progress
         )
-    for kind, points in curves.items():
+    for kind, points in {} if quiet else curves.items():
         unit = robustness.UNITS[kind]
         row = ", ".join(f"{level:g}{unit} {acc:.1%}" for level, acc in points)
         print(f"robustness {kind}: {row}", file=log)

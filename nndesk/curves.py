@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
@@ -370,17 +371,23 @@ def plot_overlay(
             for ax in (ax_batch, ax_loss, ax_acc):
                 ax.axvline(x, color=color, ls=":", lw=1.0)
     if runs:
-        ax_acc.legend(loc="lower right", fontsize=7, frameon=False)
-        ax_loss.text(
-            0.99,
-            0.98,
-            "solid: validation   dashed: train",
-            transform=ax_loss.transAxes,
-            ha="right",
-            va="top",
-            fontsize=7,
-            color=muted_colour(),
-        )
+        # one legend, on the full-width batch plot: a run's long title drawn in a small epoch
+        # plot ran over its neighbour; the line styles are keyed there too
+        last = max((c.epochs[-1] for _, c in runs if c.epochs), default=1)
+        for ax in (ax_loss, ax_acc):
+            # whole epochs even for a one-epoch run (one integer in view gave 0.96, 0.98, ...)
+            ax.set_xlim(0.5, max(last, 2) + 0.5)
+        styles = [
+            Line2D([], [], color=muted_colour(), ls="-", marker="s", ms=3, label="validation"),
+            Line2D([], [], color=muted_colour(), ls="--", marker="o", ms=3, label="train"),
+        ]
+        handles, _ = ax_batch.get_legend_handles_labels()
+        if not handles:  # runs without batch curves: their colours still need naming
+            handles = [
+                Line2D([], [], color=RUN_COLORS[i % len(RUN_COLORS)], label=label)
+                for i, (label, _) in enumerate(runs)
+            ]
+        ax_batch.legend(handles=handles + styles, loc="upper right", fontsize=7, frameon=False)
 
 
 def make_figure(width: float = 12.0, height: float = 3.6) -> tuple[Figure, tuple[Axes, Axes, Axes]]:

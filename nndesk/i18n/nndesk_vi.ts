@@ -85,6 +85,7 @@
     </message>
     <message>
         <source>Fashion lab: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, inputs in [-1, 1], 5 epochs</source>
+        <extracomment>nndesk&apos;s own test accuracy for this preset (seed 0), as docs/presets.md tabulates it the header and footnote ``nndesk presets`` prints around the lines</extracomment>
         <translation>Lab Fashion: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, đầu vào trong [-1, 1], 5 epoch</translation>
     </message>
     <message>
@@ -1058,6 +1059,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>= tích</translation>
     </message>
     <message>
+        <source>Arithmetic</source>
+        <translation>Phép tính</translation>
+    </message>
+    <message>
         <source>Click a unit or a feature-map pixel to see its arithmetic.</source>
         <translation>Bấm vào một nút hoặc một điểm của bản đồ đặc trưng để xem phép tính của nó.</translation>
     </message>
@@ -1068,6 +1073,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     <message>
         <source>Draw something: this page shows every layer of the network on it.</source>
         <translation>Hãy vẽ gì đó: trang này cho thấy mọi tầng của mạng trên hình đó.</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
     </message>
     <message>
         <source>Softmax temperature</source>
@@ -1130,12 +1139,20 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>mảng đầu vào</translation>
     </message>
     <message>
+        <source>logits -&gt; exp -&gt; probabilities, with a temperature</source>
+        <translation>logit -&gt; exp -&gt; xác suất, với một nhiệt độ</translation>
+    </message>
+    <message>
         <source>max = &lt;b&gt;{value}&lt;/b&gt;: the input at ({row}, {col}) won (bold, outlined)</source>
         <translation>max = &lt;b&gt;{value}&lt;/b&gt;: đầu vào tại ({row}, {col}) thắng (in đậm, có viền)</translation>
     </message>
     <message>
         <source>output</source>
         <translation>đầu ra</translation>
+    </message>
+    <message>
+        <source>the arithmetic of the unit or pixel you clicked</source>
+        <translation>phép tính của nút hoặc điểm ảnh bạn vừa nhấp</translation>
     </message>
     <message>
         <source>the {h}×{w} window it reads:</source>
@@ -1636,7 +1653,7 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     </message>
     <message>
         <source>Mistakes</source>
-        <translation>Lỗi phân loại</translation>
+        <translation>Đoán sai</translation>
     </message>
     <message>
         <source>Model: {title}</source>
@@ -2028,6 +2045,33 @@ Dự đoán: {predicted} ({p})</translation>
     </message>
 </context>
 <context>
+    <name>ModelSwitchNotice</name>
+    <message>
+        <source>Keep it</source>
+        <translation>Giữ lại</translation>
+    </message>
+    <message>
+        <source>Keep the new model and hide this note</source>
+        <translation>Giữ mô hình mới và ẩn thông báo này</translation>
+    </message>
+    <message>
+        <source>Now predicting with the model you just trained ({accuracy} on the test images).</source>
+        <translation>Đang dự đoán bằng mô hình bạn vừa huấn luyện (độ chính xác {accuracy} trên các ảnh kiểm tra).</translation>
+    </message>
+    <message>
+        <source>Now predicting with the model you just trained.</source>
+        <translation>Đang dự đoán bằng mô hình bạn vừa huấn luyện.</translation>
+    </message>
+    <message>
+        <source>Predict with the model you were using before this training run again</source>
+        <translation>Dự đoán lại bằng mô hình bạn dùng trước lần huấn luyện này</translation>
+    </message>
+    <message>
+        <source>Switch back to {model}</source>
+        <translation>Quay lại mô hình {model}</translation>
+    </message>
+</context>
+<context>
     <name>PredictionPanel</name>
     <message>
         <source>Draw something</source>
@@ -2325,10 +2369,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation> % ảnh huấn luyện</translation>
     </message>
     <message>
-        <source> Lab result: {accuracy}.</source>
-        <translation> Kết quả của lab: {accuracy}.</translation>
-    </message>
-    <message>
         <source> epochs</source>
         <translation> epoch</translation>
     </message>
@@ -2384,6 +2424,18 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Preset</source>
         <translation>Cấu hình mẫu</translation>
+    </message>
+    <message>
+        <source>Test accuracy here: {figure}.</source>
+        <translation>Độ chính xác trên tập kiểm tra ở đây: {figure}.</translation>
+    </message>
+    <message>
+        <source>The lab it beats: {figure}.</source>
+        <translation>Bài lab mà cấu hình này vượt qua: {figure}.</translation>
+    </message>
+    <message>
+        <source>The lab: {figure}.</source>
+        <translation>Bài lab: {figure}.</translation>
     </message>
     <message>
         <source>a folder with one sub-folder of images per class</source>
@@ -2492,7 +2544,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>LR now</source>
-        <translation>Tốc độ học hiện tại</translation>
+        <translation>LR hiện tại</translation>
     </message>
     <message>
         <source>Live</source>
@@ -2515,8 +2567,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Đã lưu mô hình vào {path}</translation>
     </message>
     <message>
-        <source>Model saved: {model_path}</source>
-        <translation>Đã lưu mô hình: {model_path}</translation>
+        <source>Model saved: {path}</source>
+        <translation>Đã lưu mô hình: {path}</translation>
     </message>
     <message>
         <source>Needs a dataset</source>
@@ -2568,7 +2620,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Set LR</source>
-        <translation>Đặt tốc độ học</translation>
+        <translation>Đặt LR</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2661,7 +2713,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>new rate</source>
-        <translation>tốc độ mới</translation>
+        <translation>LR mới</translation>
     </message>
     <message>
         <source>open a .npz model to use it or to continue its training</source>

@@ -11,7 +11,15 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -41,6 +49,7 @@ from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.inference import display_name
 from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
 from nndesk.ui.language import decimal, percent, translate, translate_marked
+from nndesk.ui.model_notice import ModelSwitchNotice
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 # marked here, translated where shown (translate_marked): the language is chosen at start
@@ -167,7 +176,15 @@ class MainWindow(QMainWindow):
         splitter.splitterMoved.connect(self._on_splitter_moved)
         self.splitter = splitter
         self._splitter_moved_by_user = False
-        self.setCentralWidget(splitter)
+        # "Now predicting with the model you just trained" above both columns, when it is news
+        self.model_notice = ModelSwitchNotice()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.model_notice)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self._build_actions()
         self._build_menus_and_toolbar()
         self._build_status_bar()
@@ -183,6 +200,9 @@ class MainWindow(QMainWindow):
         hint_font.setBold(True)
         self.hint_label.setFont(hint_font)
         self.hint_label.setWordWrap(True)  # "Draw a T-shirt, ..." must not widen the column
+        # two lines in every mode, so the canvas stays put when Clothing's hint wraps
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.hint_label.setMinimumHeight(2 * QFontMetrics(hint_font).lineSpacing())
         self.banner = QLabel(translate_marked("MainWindow", NO_MODEL))
         self.banner.setWordWrap(True)
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, Slot
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Slot
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -200,16 +200,58 @@ class ProbabilityBars(QWidget):
         painter.end()
 
 
+class FitLabel(QLabel):
+    """One line in a large font that shrinks its font to fit its width rather than widen the
+    column: "7" and "Ankle boot" take the same room, so the panes never move with the answer."""
+
+    def __init__(self, text: str, font: QFont, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._base = QFont(font)
+        self.setFont(font)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self._fit()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        metrics = QFontMetrics(self._base)
+        return QSize(metrics.horizontalAdvance(self.text()) + 2, metrics.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        metrics = QFontMetrics(self._base)
+        least = min(metrics.horizontalAdvance(self.text()), metrics.horizontalAdvance("00"))
+        return QSize(least + 2, metrics.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        # a theme change re-polishes every widget and hands the label its full font back
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit()
+
+    def _fit(self) -> None:
+        font = QFont(self._base)
+        width = max(1, self.contentsRect().width())
+        while font.pointSizeF() > 8 and QFontMetrics(font).horizontalAdvance(self.text()) > width:
+            font.setPointSizeF(font.pointSizeF() * 0.92)
+        if font != self.font():
+            self.setFont(font)
+
+
 class PredictionPanel(QWidget):
     """The answer: top class large with its probability, true label, runner-up, and all bars."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.top_label = QLabel("–")
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 2.6)
         big.setBold(True)
-        self.top_label.setFont(big)
+        self.top_label = FitLabel("–", big)
         self.top_label.setToolTip(
             translate(
                 "PredictionPanel", "The network's answer: the class with the highest probability"

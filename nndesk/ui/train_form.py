@@ -327,6 +327,9 @@ class TrainForm(QWidget):
         self._connect()
         self._on_field_edited()
         self._check_arch()
+        from nndesk.presets import DEFAULT_PRESET
+
+        self.apply_preset(DEFAULT_PRESET)  # a fresh form shows a lab's settings, named
 
     # -- building helpers ----------------------------------------------------------------------
     def _add_row(
@@ -405,9 +408,16 @@ class TrainForm(QWidget):
 
     def follow_mode(self, mode: str) -> None:
         """Pick the window mode's dataset ("digits": MNIST, "garments": Fashion-MNIST), unless
-        an image folder is chosen; a preset for the other dataset becomes custom settings."""
+        an image folder is chosen. A chosen preset gives way to the new dataset's lab preset;
+        custom settings keep their values on the new dataset."""
+        from nndesk.presets import LAB_PRESET_FOR_DATASET
+
         dataset = dataset_for_kind(mode)
         if dataset is None or self.dataset.currentData() in (FOLDER, dataset):
+            return
+        if self.preset.currentData() and dataset in LAB_PRESET_FOR_DATASET:
+            # untouched preset settings follow the mode to that dataset's lab, still named
+            self.apply_preset(LAB_PRESET_FOR_DATASET[dataset])
             return
         _set_combo(self.dataset, dataset)
 
@@ -523,14 +533,7 @@ class TrainForm(QWidget):
 
         preset = get_preset(name)
         self.set_config(preset.config)
-        lab = (
-            translate("TrainForm", " Lab result: {accuracy}.").format(
-                accuracy=percent(preset.lab_accuracy, 1)
-            )
-            if preset.lab_accuracy
-            else ""
-        )
-        self.preset_note.setText(translate_marked("", preset.description) + "." + lab)
+        self.preset_note.setText(preset_note_text(preset))
         self.preset_note.show()
 
     @Slot()
@@ -548,3 +551,18 @@ class TrainForm(QWidget):
             self.preset.blockSignals(False)
             self.preset_note.setText("")
             self.preset_note.hide()
+
+
+def preset_note_text(preset) -> str:
+    """The note under the preset box: what it is, what it reached here, and the lab's figure."""
+    parts = [translate_marked("", preset.description) + "."]
+    if preset.measured_accuracy is not None:
+        ours = percent(preset.measured_accuracy)
+        parts.append(translate("TrainForm", "Test accuracy here: {figure}.").format(figure=ours))
+    if preset.lab_accuracy is not None:
+        lab = percent(preset.lab_accuracy)
+        if preset.beats_a_lab:
+            parts.append(translate("TrainForm", "The lab it beats: {figure}.").format(figure=lab))
+        else:
+            parts.append(translate("TrainForm", "The lab: {figure}.").format(figure=lab))
+    return " ".join(parts)

@@ -35,6 +35,7 @@ from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
+from nndesk.ui.elided_label import ElidedLabel
 from nndesk.ui.export_code import export_code_button, form_experiment
 from nndesk.ui.language import decimal, integer, percent, translate, translate_marked
 from nndesk.ui.plot_widget import PlotWidget
@@ -189,10 +190,9 @@ class TrainingPanel(QWidget):
         self.code_button = export_code_button(
             self, lambda: form_experiment(self.form), "Train page", self._on_code_written
         )
-        self.model_label = QLabel("")
+        # a long file path must not widen the page: cut in the middle, whole in the tooltip
+        self.model_label = ElidedLabel("")
         theme.set_tone(self.model_label, "muted")
-        # a long file path must not widen the page
-        self.model_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         controls = QHBoxLayout()
         for w in (self.train_button, self.pause_button, self.stop_button):
@@ -206,7 +206,7 @@ class TrainingPanel(QWidget):
         for w in (self.load_button, self.resume_button, self.save_button, self.export_button):
             files.addWidget(w)
         files.addWidget(self.code_button)
-        files.addWidget(self.model_label, 1)
+        files.addStretch(1)
 
         # always visible: run title, buttons, progress
         header = QWidget()
@@ -222,6 +222,7 @@ class TrainingPanel(QWidget):
         lv.setContentsMargins(0, 4, 0, 0)
         lv.addWidget(self.plot, 1)
         lv.addLayout(files)
+        lv.addWidget(self.model_label)  # a row of its own: the buttons leave no room at 1024
         self.live_page = live_page
 
         self.runs_view = RunsView(self.store)
@@ -620,10 +621,9 @@ class TrainingPanel(QWidget):
                     )
                 ).format(accuracy=percent(test, 1), dataset=record.config.get("dataset"), path=path)
             )
-        self.model_label.setText(
-            translate("TrainingPanel", "Model saved: {model_path}").format(model_path=path)
-        )
-        self.model_label.setToolTip(str(path))
+        saved = translate("TrainingPanel", "Model saved: {path}").format(path=path)
+        self.model_label.setText(saved)  # the whole path is its tooltip
+        self.status_message.emit(saved)  # "Saving the model…" is over
         self._continuable = (path, record.curves)
         self.runs_view.refresh(select_id=record.run_id)
 

@@ -165,8 +165,10 @@ def test_selecting_two_runs_overlays_both(qtbot, panel):
         wait_until_idle(qtbot, panel)
     view = panel.runs_view
     view.select_runs([r.run_id for r in view.records()])
-    labels = [t.get_text() for t in view.axes[2].get_legend().get_texts()]
-    assert sorted(labels) == ["arch=784-24-10", "arch=784-8-10"]
+    # one legend, on the wide batch plot: the runs, then the line styles
+    labels = [t.get_text() for t in view.axes[0].get_legend().get_texts()]
+    assert sorted(labels[:2]) == ["arch=784-24-10", "arch=784-8-10"]
+    assert labels[2:] == ["validation", "train"]
 
 
 def test_stop_ends_training_within_one_batch(qtbot, panel):
@@ -413,6 +415,25 @@ def test_the_train_form_follows_the_windows_mode(qtbot, panel, tmp_path):
     panel.form.folder.setText(str(tmp_path))
     panel.follow_mode("garments")  # a chosen image folder stays
     assert panel.form.config().dataset == str(tmp_path)
+
+
+def test_a_fresh_form_shows_the_lab_preset_of_the_windows_mode(qtbot, tmp_path):
+    from nndesk.presets import LAB_PRESET_FOR_DATASET
+
+    panel = TrainingPanel(TrainingController(store=RunStore(tmp_path / "runs")))
+    qtbot.addWidget(panel)
+    assert panel.form.preset.currentData() == "fashion-mlp"
+    assert panel.form.config() == get_preset("fashion-mlp").config
+    assert "87.2%" in panel.form.preset_note.text()  # the figure a default run should reach
+    panel.follow_mode("digits")
+    assert panel.form.preset.currentData() == LAB_PRESET_FOR_DATASET["mnist"]
+    assert panel.form.config() == get_preset(LAB_PRESET_FOR_DATASET["mnist"]).config
+    panel.form.epochs.setValue(panel.form.epochs.value() + 1)  # any edit: custom again
+    assert panel.form.preset.currentData() == ""
+    panel.follow_mode("garments")  # custom settings keep their values on the other dataset
+    assert panel.form.preset.currentData() == ""
+    assert panel.form.config().dataset == "fashion"
+    assert panel.form.config().arch == get_preset(LAB_PRESET_FOR_DATASET["mnist"]).config.arch
 
 
 def test_a_run_folder_that_refuses_the_model_shows_where_it_went_and_continue_uses_it(
