@@ -27,8 +27,10 @@ from nndesk.controllers.datasets import (
 from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.evaluation import DatasetController, EvaluationController
 from nndesk.controllers.explain import ExplainController
+from nndesk.controllers.explore import ExploreController
 from nndesk.controllers.prediction import PredictionController
 from nndesk.controllers.training import TrainingController
+from nndesk.controllers.trust import TrustController
 from nndesk.errors import NndeskError
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.inference import Classifier, default_model_path, shipped_models
@@ -39,8 +41,10 @@ from nndesk.ui.data_banner import DataBanner, DownloadDialog
 from nndesk.ui.dataset_view import DatasetView
 from nndesk.ui.evaluation_panel import EvaluationPanel
 from nndesk.ui.inside_view import InsideView
+from nndesk.ui.lab_view import LabView
 from nndesk.ui.language import translate
 from nndesk.ui.main_window import MainWindow
+from nndesk.ui.map_view import MapView
 from nndesk.ui.mistakes_view import MistakesView
 from nndesk.ui.settings_dialog import SettingsDialog
 from nndesk.ui.training_panel import TrainingPanel
@@ -171,6 +175,30 @@ class Coordinator(QObject):
             self.window.show_error(
                 str(err).splitlines()[0], translate("Coordinator", "Cannot save model")
             )
+            return
+        preferences.add_recent_model(path)
+        self.refresh_model_choices()
+
+    @Slot(str, object, dict)
+    def save_edited_model(self, path: str, model, info: dict) -> None:
+        """The Lab page's "Save as new model…": like File > Save model, and never over a
+        shipped model."""
+        from nndesk.inference import shipped_models
+        from nndesk.nn.serialization import save_model
+        from nndesk.paths import inside_installed_package
+
+        target = Path(path).resolve()
+        shipped = {p.resolve() for p in shipped_models()}
+        if target in shipped or inside_installed_package(target):
+            self.window.show_error(
+                f"{path} is a shipped model; save the edited copy under another name",
+                "Cannot save model",
+            )
+            return
+        try:
+            save_model(path, model, info)
+        except (NndeskError, OSError) as err:
+            self.window.show_error(str(err).splitlines()[0], "Cannot save model")
             return
         preferences.add_recent_model(path)
         self.refresh_model_choices()
@@ -382,6 +410,8 @@ class Desk:
     coordinator: Coordinator
     training: TrainingController
     evaluation: EvaluationController
+    trust: TrustController
+    explore: ExploreController
     datasets: DatasetController
     why_page: WhyView
     inside_page: InsideView
@@ -389,6 +419,8 @@ class Desk:
     evaluate_page: EvaluationPanel
     mistakes_page: MistakesView
     dataset_page: DatasetView
+    map_page: MapView
+    lab_page: LabView
 
 
 def build_window(mode: str | None = None, classifier: Classifier | None = None) -> Desk:
@@ -404,10 +436,14 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     coordinator = Coordinator(window, prediction, DatasetLoader(window), downloads=downloads)
     training = TrainingController(parent=window)  # datasets via get_dataset, runs in runs_dir()
     evaluation = EvaluationController(parent=window)
+    trust = TrustController(parent=window)
+    explore = ExploreController(parent=window)
     datasets = DatasetController(parent=window)
     explainer = ExplainController(window)  # the Why page's slower maps and nearest images
     window.add_shutdown_hook(explainer.shutdown)
     window.add_shutdown_hook(evaluation.shutdown)
+    window.add_shutdown_hook(trust.shutdown)
+    window.add_shutdown_hook(explore.shutdown)
     window.add_shutdown_hook(datasets.shutdown)
     # -- pages --------------------------------------------------------------------------------
     desk = Desk(
@@ -417,13 +453,17 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
         coordinator=coordinator,
         training=training,
         evaluation=evaluation,
+        trust=trust,
+        explore=explore,
         datasets=datasets,
         why_page=WhyView(explainer),
         inside_page=InsideView(),
         train_page=TrainingPanel(controller=training, parent=window),
-        evaluate_page=EvaluationPanel(evaluation),
+        evaluate_page=EvaluationPanel(evaluation, trust),
         mistakes_page=MistakesView(evaluation),  # follows evaluation.finished itself
         dataset_page=DatasetView(datasets),
+        map_page=MapView(explore),
+        lab_page=LabView(explore),
     )
     _wire_why_page(desk)
     _wire_inside_page(desk)
@@ -535,9 +575,23 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     desk.why_page.saliency_kind_changed.connect(mistakes_page.refresh_saliency)
     mistakes_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
     dataset_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
+    _wire_explore_pages(desk)
     for page in (evaluate_page, dataset_page):  # missing-data banners: download, folder, retry
         desk.coordinator.connect_banner(page.message)
         desk.coordinator.data_changed.connect(page.data_changed)
+
+
+def _wire_explore_pages(desk: Desk) -> None:
+    """The Map and Lab pages work on the current evaluation (started when either is shown)."""
+    window, evaluation = desk.window, desk.evaluation
+    for page, title in ((desk.map_page, "Map"), (desk.lab_page, "Lab")):
+        window.add_page(page, title)
+        evaluation.finished.connect(page.set_result)
+        page.shown.connect(evaluation.ensure_current)
+        if evaluation.result() is not None:
+            page.set_result(evaluation.result())
+    desk.map_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
+    desk.lab_page.save_requested.connect(desk.coordinator.save_edited_model)
 
 
 def _ui_languages() -> list[str]:

@@ -269,6 +269,8 @@ def _render_model_pages(app, desk, save) -> None:
         return
     _wait(app, lambda: False, 1.0)  # let the matrix and the table paint
     save(window, "evaluate")
+    _render_trust(app, desk, save)
+    window.tabs.setCurrentWidget(desk.evaluate_page)
     desk.evaluate_page.cell_clicked.emit(6, 0)  # true Shirt, predicted T-shirt/top
     _wait(app, lambda: False, 2.0)
     grid = desk.mistakes_page.grid
@@ -281,6 +283,40 @@ def _render_model_pages(app, desk, save) -> None:
     window.tabs.setCurrentWidget(desk.dataset_page)
     _wait(app, lambda: False, 8.0)
     save(window, "dataset")
+
+
+def _render_trust(app, desk, save) -> None:
+    """The Evaluate page scrolled to "Can its answers be trusted?", robustness measured; also at
+    1024x700 and in the dark theme."""
+    window, page = desk.window, desk.evaluate_page
+    trust = page.trust
+    if not _wait(app, lambda: trust.summary is not None, 60):
+        print("skipped evaluate-trust: the calibration summary did not arrive")
+        return
+    trust.robust_button.click()
+    if not _wait(app, lambda: trust.curves is not None, 900):
+        print("skipped evaluate-trust: robustness took too long")
+        return
+    size = (window.width(), window.height())
+    for name, shape, dark in (
+        ("evaluate-trust", size, False),
+        ("evaluate-trust-1024", (1024, 700), False),
+        ("evaluate-trust-dark", size, True),
+    ):
+        if dark:
+            window.theme_change_requested.emit("dark")
+        window.resize(*shape)
+        _wait(app, lambda: False, 1.0)
+        _redraw_charts(window)
+        top = trust.mapTo(page.scroll.widget(), trust.rect().topLeft()).y()
+        page.scroll.verticalScrollBar().setValue(top)
+        _wait(app, lambda: False, 0.5)
+        save(window, name)
+        if dark:
+            window.theme_change_requested.emit("light")
+    window.resize(*size)
+    _wait(app, lambda: False, 0.5)
+    print(f"trust: ECE {trust.summary.ece:.4f} -> {trust.summary.ece_calibrated:.4f}")
 
 
 def _render_training_page(app, desk, save) -> bool:

@@ -254,6 +254,8 @@ class TrainingWorker(QObject):
         if not requests.closing.is_set():
             self.status_changed.emit("Testing the model…")
             session.evaluate_test()
+            self.status_changed.emit("Calibrating the probabilities…")
+            session.calibrate()
         self.status_changed.emit("Saving the model…")
         path = self._save(session)
         # the run is over: the saved model is handed over as it is, without another copy

@@ -1267,6 +1267,129 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     </message>
 </context>
 <context>
+    <name>LabView</name>
+    <message>
+        <source>A copy of {name}, scored on {n:,} test images.</source>
+        <translation>Một bản sao của {name}, chấm điểm trên {n:,} ảnh kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Add Gaussian noise to every weight, as a share of its layer&apos;s spread</source>
+        <translation>Thêm nhiễu Gauss vào mọi trọng số (weight), theo tỉ lệ độ phân tán của tầng (layer) đó</translation>
+    </message>
+    <message>
+        <source>Add to every bias of this layer</source>
+        <translation>Cộng vào mọi bias của tầng (layer) này</translation>
+    </message>
+    <message>
+        <source>Divide the outputs by this before softmax (1: the raw network)</source>
+        <translation>Chia đầu ra cho số này trước softmax (1: mạng gốc)</translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <source>Hidden units of this layer to switch off (nothing they send on)</source>
+        <translation>Các nút ẩn của tầng (layer) này cần tắt (chúng không truyền gì đi tiếp)</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Tầng</translation>
+    </message>
+    <message>
+        <source>Multiply this layer&apos;s weights</source>
+        <translation>Nhân các trọng số (weight) của tầng (layer) này</translation>
+    </message>
+    <message>
+        <source>Open or train a model, then evaluate it.</source>
+        <translation>Mở hoặc huấn luyện một mô hình (model), rồi đánh giá nó.</translation>
+    </message>
+    <message>
+        <source>Prune smallest</source>
+        <translation>Cắt tỉa nhỏ nhất</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Đặt lại</translation>
+    </message>
+    <message>
+        <source>Save as new model…</source>
+        <translation>Lưu thành mô hình mới…</translation>
+    </message>
+    <message>
+        <source>Save the edited copy as a new model file (the original stays)</source>
+        <translation>Lưu bản sao đã sửa thành một tệp mô hình mới (bản gốc được giữ nguyên)</translation>
+    </message>
+    <message>
+        <source>Save the edited model</source>
+        <translation>Lưu mô hình đã sửa</translation>
+    </message>
+    <message>
+        <source>Scale weights ×</source>
+        <translation>Nhân trọng số ×</translation>
+    </message>
+    <message>
+        <source>Scored in {seconds:.2f} s. The original is never changed.</source>
+        <translation>Chấm điểm trong {seconds:.2f} s. Bản gốc không bao giờ bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Set the smallest weights of the whole network to zero</source>
+        <translation>Đặt các trọng số (weight) nhỏ nhất của cả mạng về 0</translation>
+    </message>
+    <message>
+        <source>Shift biases +</source>
+        <translation>Dịch bias +</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Nhiệt độ</translation>
+    </message>
+    <message>
+        <source>The layer the scale, shift and units apply to</source>
+        <translation>Tầng (layer) mà phép nhân, phép dịch và các nút áp dụng vào</translation>
+    </message>
+    <message>
+        <source>Undo every edit: back to the original</source>
+        <translation>Hoàn tác mọi chỉnh sửa: trở về bản gốc</translation>
+    </message>
+    <message>
+        <source>Units off</source>
+        <translation>Nút tắt</translation>
+    </message>
+    <message>
+        <source>Weight noise</source>
+        <translation>Nhiễu trọng số</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>độ chính xác</translation>
+    </message>
+    <message>
+        <source>confident mistakes</source>
+        <translation>lỗi phân loại tự tin</translation>
+    </message>
+    <message>
+        <source>e.g. 0, 5, 10-20</source>
+        <translation>ví dụ 0, 5, 10-20</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>mất mát</translation>
+    </message>
+    <message>
+        <source>measure</source>
+        <translation>chỉ số</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>đã sửa</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>gốc</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>Language</source>
@@ -1496,8 +1619,16 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>Vẽ một chữ số 0-9</translation>
     </message>
     <message>
+        <source>Draw something</source>
+        <translation>Hãy vẽ gì đó</translation>
+    </message>
+    <message>
         <source>Draw with the mouse, a pen or a finger. Drop an image file here, or paste one with Ctrl+V. Esc or Del clears, Ctrl+Z undoes.</source>
         <translation>Vẽ bằng chuột, bút hoặc ngón tay. Thả một tệp ảnh vào đây, hoặc dán bằng Ctrl+V. Esc hoặc Del để xoá, Ctrl+Z để hoàn tác.</translation>
+    </message>
+    <message>
+        <source>Edit a copy of the network (units off, pruning, noise) and see what changes</source>
+        <translation>Sửa một bản sao của mạng (tắt nút, cắt tỉa, nhiễu) và xem điều gì thay đổi</translation>
     </message>
     <message>
         <source>Erase instead of drawing</source>
@@ -1560,6 +1691,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>Phím tắt</translation>
     </message>
     <message>
+        <source>Lab</source>
+        <translation>Phòng thí nghiệm</translation>
+    </message>
+    <message>
         <source>Lab:</source>
         <translation>Lab:</translation>
     </message>
@@ -1586,6 +1721,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     <message>
         <source>Make the pen smaller</source>
         <translation>Làm bút nhỏ hơn</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Bản đồ</translation>
     </message>
     <message>
         <source>Mistakes</source>
@@ -1744,6 +1883,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>Độ chính xác của mô hình trên các ảnh kiểm tra và ma trận nhầm lẫn của nó</translation>
     </message>
     <message>
+        <source>The test images placed by how a layer of the network sees them (PCA, t-SNE)</source>
+        <translation>Các ảnh kiểm tra được đặt theo cách một tầng (layer) của mạng nhìn thấy chúng (PCA, t-SNE)</translation>
+    </message>
+    <message>
         <source>The test images the model gets wrong, most confident first</source>
         <translation>Các ảnh kiểm tra mà mô hình đoán sai, ảnh nó tự tin nhất trước</translation>
     </message>
@@ -1803,6 +1946,53 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     <message>
         <source>{stem}  (shipped)</source>
         <translation>{stem}  (có sẵn)</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Compute the map off the window&apos;s thread (progress below)</source>
+        <translation>Tính bản đồ ngoài luồng của cửa sổ (tiến độ ở dưới)</translation>
+    </message>
+    <message>
+        <source>Draw the map</source>
+        <translation>Vẽ bản đồ</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Tầng</translation>
+    </message>
+    <message>
+        <source>PCA: the two directions of largest spread (instant). t-SNE: keeps neighbours together (about a minute for 2,000 images)</source>
+        <translation>PCA: hai hướng phân tán lớn nhất (tức thì). t-SNE: giữ các điểm láng giềng gần nhau (khoảng một phút cho 2.000 ảnh)</translation>
+    </message>
+    <message>
+        <source>Point at an image to see it.</source>
+        <translation>Trỏ vào một ảnh để xem nó.</translation>
+    </message>
+    <message>
+        <source>Test images on the map</source>
+        <translation>Số ảnh kiểm tra trên bản đồ</translation>
+    </message>
+    <message>
+        <source>The layer whose outputs place the images</source>
+        <translation>Tầng (layer) có đầu ra dùng để đặt vị trí các ảnh</translation>
+    </message>
+    <message>
+        <source>mistakes</source>
+        <translation>lỗi phân loại</translation>
+    </message>
+    <message>
+        <source>test image {index}, true {true}&lt;br&gt;{first} {pa:.0%}, {second} {pb:.0%}</source>
+        <translation>ảnh kiểm tra {index}, nhãn đúng {true}&lt;br&gt;{first} {pa:.0%}, {second} {pb:.0%}</translation>
+    </message>
+    <message>
+        <source>{method} of layer {layer}: {n:,} test images</source>
+        <translation>{method} của tầng {layer}: {n:,} ảnh kiểm tra</translation>
     </message>
 </context>
 <context>
@@ -1967,8 +2157,28 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Mạng chắc chắn đến đâu về câu trả lời của nó</translation>
     </message>
     <message>
+        <source>Not sure</source>
+        <translation>Chưa chắc</translation>
+    </message>
+    <message>
+        <source>Not sure below</source>
+        <translation>Chưa chắc khi dưới</translation>
+    </message>
+    <message>
+        <source>Raw probabilities</source>
+        <translation>Xác suất gốc</translation>
+    </message>
+    <message>
         <source>Runner-up: &lt;b&gt;{name}&lt;/b&gt; {p} (margin {margin} points)</source>
         <translation>Thứ hai: &lt;b&gt;{name}&lt;/b&gt; {p} (cách {margin} điểm)</translation>
+    </message>
+    <message>
+        <source>Say &quot;Not sure&quot; and show the two best guesses when the calibrated top probability is under this (0: always answer)</source>
+        <translation>Nói &quot;Chưa chắc&quot; và hiện hai dự đoán tốt nhất khi xác suất cao nhất (đã hiệu chỉnh) thấp hơn mức này (0: luôn trả lời)</translation>
+    </message>
+    <message>
+        <source>Show the network&apos;s own probabilities instead of the calibrated ones. Calibration divides the outputs by a temperature fitted on held-out images, so that answers given at 80 % are right about 80 % of the time; it never changes which class wins.</source>
+        <translation>Hiện xác suất gốc của mạng thay cho xác suất đã hiệu chỉnh. Hiệu chỉnh (calibration) chia đầu ra cho một nhiệt độ (temperature) được khớp trên các ảnh để riêng, để các câu trả lời ở mức 80 % đúng khoảng 80 % số lần; nó không bao giờ đổi lớp thắng.</translation>
     </message>
     <message>
         <source>The label a person gave this test image</source>
@@ -1989,6 +2199,10 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>True label: &lt;b&gt;{name}&lt;/b&gt; — {mark}</source>
         <translation>Nhãn đúng: &lt;b&gt;{name}&lt;/b&gt; — {mark}</translation>
+    </message>
+    <message>
+        <source>{first} {p1} or {second} {p2}</source>
+        <translation>{first} {p1} hoặc {second} {p2}</translation>
     </message>
     <message>
         <source>✓ correct</source>
@@ -2676,6 +2890,49 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>{verdict}: {message} · testing and saving the model…</source>
         <translation>{verdict}: {message} · đang kiểm tra và lưu mô hình…</translation>
+    </message>
+</context>
+<context>
+    <name>TrustView</name>
+    <message>
+        <source>&lt;b&gt;Can its answers be trusted?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Có tin được câu trả lời của nó không?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reliability&lt;/b&gt;: the test answers grouped by how sure the model was; when answers given at 80 % are right 80 % of the time, the bars reach the diagonal. &lt;b&gt;ECE&lt;/b&gt; (expected calibration error, 15 bins): the average gap, 0 is perfect. &lt;b&gt;T&lt;/b&gt;: the temperature fitted on held-out images that divides the outputs before softmax.</source>
+        <translation>&lt;b&gt;Độ tin cậy (reliability)&lt;/b&gt;: các câu trả lời trên tập kiểm tra được nhóm theo mức chắc chắn của mô hình; khi các câu trả lời ở mức 80 % đúng 80 % số lần, các cột chạm đường chéo. &lt;b&gt;ECE&lt;/b&gt; (sai số hiệu chỉnh kỳ vọng, 15 khoảng): khoảng lệch trung bình, 0 là hoàn hảo. &lt;b&gt;T&lt;/b&gt;: nhiệt độ được khớp trên các ảnh để riêng, chia đầu ra trước softmax.</translation>
+    </message>
+    <message>
+        <source>Answer only at or above</source>
+        <translation>Chỉ trả lời khi từ</translation>
+    </message>
+    <message>
+        <source>Answer only when the calibrated top probability reaches this: the curve shows how many test images would still be answered and how many of those answers would be confident mistakes</source>
+        <translation>Chỉ trả lời khi xác suất cao nhất (đã hiệu chỉnh) đạt mức này: đường cong cho thấy còn bao nhiêu ảnh kiểm tra được trả lời và bao nhiêu câu trả lời trong đó là lỗi phân loại tự tin</translation>
+    </message>
+    <message>
+        <source>Damage 1,000 test images by growing amounts of noise, rotation, shift, stroke thickness and an occluding patch, and plot the accuracy at each level</source>
+        <translation>Làm hỏng 1.000 ảnh kiểm tra với mức tăng dần của nhiễu, xoay, dịch, độ dày nét và một mảng che, rồi vẽ độ chính xác (accuracy) ở mỗi mức</translation>
+    </message>
+    <message>
+        <source>Damaging test images… %v / %m levels</source>
+        <translation>Đang làm hỏng ảnh kiểm tra… %v / %m mức</translation>
+    </message>
+    <message>
+        <source>ECE &lt;b&gt;{0:.4f}&lt;/b&gt; raw, &lt;b&gt;{1:.4f}&lt;/b&gt; calibrated (temperature {2:.2f}). Answering only at ≥ {3:.0%}: {4:.1%} of {5:,} test images answered, {6:.2%} of them right, &lt;b&gt;{7:,}&lt;/b&gt; confident mistakes.</source>
+        <translation>ECE &lt;b&gt;{0:.4f}&lt;/b&gt; gốc, &lt;b&gt;{1:.4f}&lt;/b&gt; đã hiệu chỉnh (nhiệt độ {2:.2f}). Chỉ trả lời khi ≥ {3:.0%}: trả lời {4:.1%} trong {5:,} ảnh kiểm tra, {6:.2%} trong số đó đúng, &lt;b&gt;{7:,}&lt;/b&gt; lỗi phân loại tự tin.</translation>
+    </message>
+    <message>
+        <source>Evaluate the model to see how well its confidence holds.</source>
+        <translation>Đánh giá mô hình để xem độ tự tin của nó đáng tin đến đâu.</translation>
+    </message>
+    <message>
+        <source>Measure robustness</source>
+        <translation>Đo độ bền vững</translation>
+    </message>
+    <message>
+        <source>Working out the calibration…</source>
+        <translation>Đang tính hiệu chỉnh…</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,7 @@ class Session:
         #: a batch size asked for during an epoch, used from the next one
         self.pending_batch_size: int | None = None
         self.metrics: dict = {}
+        self.calibration: dict | None = None  # info["calibration"] once ``calibrate`` ran
         self._x_test: np.ndarray | None = None
         self._thread_plan: ThreadPlan | None = None
 
@@ -167,6 +168,24 @@ class Session:
             return None
         return score(self.model, self.eval_loss_fn, self.x_val, self.y_val)
 
+    def calibrate(self) -> dict | None:
+        """Fit the temperature (``nndesk.calibration``) on the validation split, or on a seeded
+        half of the test set when the run kept none; stored in ``info()["calibration"]``.
+        None (and nothing stored) for a model whose output has no probabilities to scale."""
+        from nndesk import calibration
+
+        if self.model.output not in calibration.SCALABLE_OUTPUTS:
+            return None
+        if len(self.y_val):
+            x, y, where = self.x_val, self.y_val, "validation"
+        else:
+            half = calibration.test_half(self.y_test)
+            x, y, where = self.x_test[half], self.y_test[half], "test-half"
+        logits = score(self.model, self.eval_loss_fn, x, y).logits
+        assert logits is not None  # score always returns them for a non-empty split
+        self.calibration = calibration.fit(logits, y, self.model.output, where)
+        return self.calibration
+
     def weights_snapshot(self) -> list[tuple[str, np.ndarray]]:
         """Copies of every parameter, ``[("1/W", array), ...]``, safe to use from another thread."""
         return [(name, p.copy()) for name, p, _ in self.model.parameters()]
@@ -199,6 +218,8 @@ class Session:
             "metrics": dict(self.metrics),
             "changes": [change.to_dict() for change in self.changes],
         }
+        if self.calibration is not None:
+            info["calibration"] = dict(self.calibration)
         if self.partial is not None:  # stopped inside an epoch: where to continue it
             epoch, progress = self.partial
             info["partial_epoch"] = {"epoch": epoch, **dataclasses.asdict(progress)}

@@ -76,6 +76,8 @@ PAGE_TITLES = (
     QT_TRANSLATE_NOOP("MainWindow", "Evaluate"),
     QT_TRANSLATE_NOOP("MainWindow", "Mistakes"),
     QT_TRANSLATE_NOOP("MainWindow", "Dataset"),
+    QT_TRANSLATE_NOOP("MainWindow", "Map"),
+    QT_TRANSLATE_NOOP("MainWindow", "Lab"),
 )
 PAGE_TIPS = {
     "Why": QT_TRANSLATE_NOOP(
@@ -95,6 +97,13 @@ PAGE_TIPS = {
     ),
     "Dataset": QT_TRANSLATE_NOOP(
         "MainWindow", "The training and test images: samples, class counts, mean images"
+    ),
+    "Map": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "The test images placed by how a layer of the network sees them (PCA, t-SNE)",
+    ),
+    "Lab": QT_TRANSLATE_NOOP(
+        "MainWindow", "Edit a copy of the network (units off, pruning, noise) and see what changes"
     ),
 }
 THEMES = (
@@ -297,6 +306,10 @@ class MainWindow(QMainWindow):
         )
         self.overlay_check.toggled.connect(self._on_overlay_check_toggled)
         self.prediction_panel = PredictionPanel()
+        from nndesk import preferences
+
+        self.prediction_panel.set_not_sure_threshold(preferences.not_sure_threshold())
+        self.prediction_panel.not_sure_spin.valueChanged.connect(preferences.set_not_sure_threshold)
         self.status_note = QLabel()  # loading messages for test images
         self.status_note.setWordWrap(True)
         # a long message (a missing file's path) wraps; it never widens the drawing column
@@ -850,6 +863,9 @@ class MainWindow(QMainWindow):
             if self._classifier is not None
             else translate("MainWindow", "No model")
         )
+        if prediction is None and self._classifier is not None and not self.canvas.is_blank():
+            # a dot or a dash is too little to read
+            placeholder = translate("MainWindow", "Draw something")
         self.prediction_panel.set_prediction(prediction, placeholder)
 
     @Slot(object)
