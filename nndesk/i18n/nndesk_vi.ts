@@ -2783,6 +2783,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Đã ghi {path}</translation>
     </message>
     <message>
+        <source>apply the coach&apos;s suggested change to the running training</source>
+        <translation>áp dụng thay đổi mà trợ lý gợi ý cho lần huấn luyện đang chạy</translation>
+    </message>
+    <message>
         <source>change the learning rate while training (from the next batch)</source>
         <translation>đổi tốc độ học trong khi huấn luyện (từ batch kế tiếp)</translation>
     </message>

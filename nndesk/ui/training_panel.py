@@ -192,6 +192,9 @@ class TrainingPanel(QWidget):
         self.coach_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         theme.set_tone(self.coach_label, "banner")
         self.coach_button = QPushButton()
+        self.coach_button.setToolTip(
+            translate("TrainingPanel", "apply the coach's suggested change to the running training")
+        )
         self.coach_label.hide()
         self.coach_button.hide()
         self._coach_fix: dict = {}
