@@ -9,7 +9,11 @@ lower is better; the plain loop on NumPy's default BLAS threads, as anyone's wou
 ratios against the plain loop on one BLAS thread (``*_vs_plain_1thread``; nndesk trains the small
 net on one thread, so there the loops themselves are compared) and ``seconds_to_87``: training
 seconds of the default Fashion preset until its test accuracy first reaches 87 % (the test set is
-scored every quarter epoch; scoring time is not counted). Not a test: it prints figures.
+scored every quarter epoch; scoring time is not counted). ``internals_ratio``: a Fashion MLP
+epoch with every view of the Train page's Inside tab measured (``training.internals.Watcher``:
+gradient norms, update sizes and dead units on sampled batches, the weights at the epoch's end)
+over the same epoch without, the two taking turns (the issue's budget: at most 1.10).
+``--internals-only`` measures just that. Not a test: it prints figures.
 
 The machine may be shared and its speed moves within seconds, so nndesk's loop and the plain one
 take turns of a few dozen batches through their epochs (``--turns`` per epoch) and meet the same
@@ -132,7 +136,7 @@ def plain_run(sizes, x, y, batch_size, seed: int) -> Iterator[float]:
 
 
 # -- nndesk --------------------------------------------------------------------------------------
-def nndesk_run(session) -> Iterator:
+def nndesk_run(session, watch=None) -> Iterator:
     """The ``BatchReport``s of one epoch of ``nndesk.training.train(session)``.
 
     Stops after the last batch, so the validation pass that ends an nndesk epoch is neither run
@@ -141,13 +145,16 @@ def nndesk_run(session) -> Iterator:
     from nndesk.training import train
 
     batches = math.ceil(len(session.y_train) / session.config.batch_size)
-    run = train(session)
+    run = train(session, watch=watch)
     try:
         for report in run:
-            yield report
             batches -= 1
             if batches == 0:
+                if watch is not None:  # what the epoch's end adds: histograms and filters
+                    watch.weights(report.epoch)
+                yield report
                 return
+            yield report
     finally:
         run.close()  # leaves train()'s BLAS thread limit
 
@@ -234,6 +241,30 @@ def seconds_to_target(session_for, target: float, max_epochs: int, checks_per_ep
     return math.inf, acc, report.epoch, report.batch
 
 
+def internals_ratio(session_for, repeats: int, turns: int) -> float:
+    """Median over rounds of a watched small-MLP epoch over the same epoch unwatched."""
+    from nndesk.training.internals import Watcher
+
+    watched, plain = [], []
+    for r in range(repeats):
+        a = session_for(arch="784-64-64-10", batch_size=32, epochs=1, seed=r)
+        b = session_for(arch="784-64-64-10", batch_size=32, epochs=1, seed=r)
+        turn = max(1, math.ceil(len(a.y_train) / 32) // turns)
+        loops = {
+            "watched": (nndesk_run(a, Watcher(a.model)), contextlib.nullcontext),
+            "plain": (nndesk_run(b), contextlib.nullcontext),
+        }
+        names = list(loops)[::-1] if r % 2 else list(loops)
+        seconds = epochs_in_turns({k: loops[k] for k in names}, turn)
+        watched.append(seconds["watched"])
+        plain.append(seconds["plain"])
+    ratio = paired_ratio(watched, plain)
+    print(f"epochs_internals_watched=[{', '.join(f'{t:.3f}' for t in watched)}]")
+    print(f"epochs_internals_off=[{', '.join(f'{t:.3f}' for t in plain)}]")
+    print(f"internals_ratio={ratio:.3f}")
+    return ratio
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", required=True, help="folder with the Fashion-MNIST IDX files")
@@ -242,6 +273,9 @@ def main(argv: list[str] | None = None) -> int:
         "--turns", type=int, default=20, help="turns per epoch the three loops take (interleaving)"
     )
     parser.add_argument("--skip-target", action="store_true", help="skip seconds_to_87")
+    parser.add_argument(
+        "--internals-only", action="store_true", help="only internals_ratio (watched / not)"
+    )
     parser.add_argument("--target", type=float, default=0.87)
     parser.add_argument(
         "--without",
@@ -281,6 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     # the plain loop's turns run on the BLAS default even while nndesk's run, suspended between
     # its turns, holds its own thread limit (a BLAS thread count is global to the process)
     default_threads = blas_thread_count()
+    internals_ratio(session_for, args.repeats, args.turns)
+    if args.internals_only:
+        return 0
     figures = {}
     sizes_by_label = {"small": ([784, 64, 64, 10], 32), "large": ([784, 256, 128, 10], 128)}
     for label, (sizes, batch) in sizes_by_label.items():

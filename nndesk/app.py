@@ -27,8 +27,10 @@ from nndesk.controllers.datasets import (
 from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.evaluation import DatasetController, EvaluationController
 from nndesk.controllers.explain import ExplainController
+from nndesk.controllers.explore import ExploreController
 from nndesk.controllers.prediction import PredictionController
 from nndesk.controllers.training import TrainingController
+from nndesk.controllers.trust import TrustController
 from nndesk.errors import NndeskError
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.inference import Classifier, default_model_path, shipped_models
@@ -39,8 +41,10 @@ from nndesk.ui.data_banner import DataBanner, DownloadDialog
 from nndesk.ui.dataset_view import DatasetView
 from nndesk.ui.evaluation_panel import EvaluationPanel
 from nndesk.ui.inside_view import InsideView
+from nndesk.ui.lab_view import LabView
 from nndesk.ui.language import translate
 from nndesk.ui.main_window import MainWindow
+from nndesk.ui.map_view import MapView
 from nndesk.ui.mistakes_view import MistakesView
 from nndesk.ui.settings_dialog import SettingsDialog
 from nndesk.ui.training_panel import TrainingPanel
@@ -171,6 +175,30 @@ class Coordinator(QObject):
             self.window.show_error(
                 str(err).splitlines()[0], translate("Coordinator", "Cannot save model")
             )
+            return
+        preferences.add_recent_model(path)
+        self.refresh_model_choices()
+
+    @Slot(str, object, dict)
+    def save_edited_model(self, path: str, model, info: dict) -> None:
+        """The Lab page's "Save as new model…": like File > Save model, and never over a
+        shipped model."""
+        from nndesk.inference import shipped_models
+        from nndesk.nn.serialization import save_model
+        from nndesk.paths import inside_installed_package
+
+        target = Path(path).resolve()
+        shipped = {p.resolve() for p in shipped_models()}
+        if target in shipped or inside_installed_package(target):
+            self.window.show_error(
+                f"{path} is a shipped model; save the edited copy under another name",
+                "Cannot save model",
+            )
+            return
+        try:
+            save_model(path, model, info)
+        except (NndeskError, OSError) as err:
+            self.window.show_error(str(err).splitlines()[0], "Cannot save model")
             return
         preferences.add_recent_model(path)
         self.refresh_model_choices()
@@ -382,6 +410,8 @@ class Desk:
     coordinator: Coordinator
     training: TrainingController
     evaluation: EvaluationController
+    trust: TrustController
+    explore: ExploreController
     datasets: DatasetController
     why_page: WhyView
     inside_page: InsideView
@@ -389,6 +419,8 @@ class Desk:
     evaluate_page: EvaluationPanel
     mistakes_page: MistakesView
     dataset_page: DatasetView
+    map_page: MapView
+    lab_page: LabView
 
 
 def build_window(mode: str | None = None, classifier: Classifier | None = None) -> Desk:
@@ -404,10 +436,14 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     coordinator = Coordinator(window, prediction, DatasetLoader(window), downloads=downloads)
     training = TrainingController(parent=window)  # datasets via get_dataset, runs in runs_dir()
     evaluation = EvaluationController(parent=window)
+    trust = TrustController(parent=window)
+    explore = ExploreController(parent=window)
     datasets = DatasetController(parent=window)
     explainer = ExplainController(window)  # the Why page's slower maps and nearest images
     window.add_shutdown_hook(explainer.shutdown)
     window.add_shutdown_hook(evaluation.shutdown)
+    window.add_shutdown_hook(trust.shutdown)
+    window.add_shutdown_hook(explore.shutdown)
     window.add_shutdown_hook(datasets.shutdown)
     # -- pages --------------------------------------------------------------------------------
     desk = Desk(
@@ -417,13 +453,17 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
         coordinator=coordinator,
         training=training,
         evaluation=evaluation,
+        trust=trust,
+        explore=explore,
         datasets=datasets,
         why_page=WhyView(explainer),
         inside_page=InsideView(),
         train_page=TrainingPanel(controller=training, parent=window),
-        evaluate_page=EvaluationPanel(evaluation),
+        evaluate_page=EvaluationPanel(evaluation, trust),
         mistakes_page=MistakesView(evaluation),  # follows evaluation.finished itself
         dataset_page=DatasetView(datasets),
+        map_page=MapView(explore),
+        lab_page=LabView(explore),
     )
     _wire_why_page(desk)
     _wire_inside_page(desk)
@@ -465,6 +505,36 @@ def _wire_inside_page(desk: Desk) -> None:
     desk.window.add_page(inside_page, "Inside")
 
 
+def _wire_model_notice(desk: Desk) -> None:
+    """A finished run's model takes over the window: say so, and keep the model in use before
+    the run one click away ("Switch back to …")."""
+    notice, prediction, training = desk.window.model_notice, desk.prediction, desk.training
+    held: dict[str, Classifier | None] = {"before": None, "trained": None}
+
+    def on_running_changed(running: bool) -> None:
+        if running:
+            held["before"] = prediction.current()  # live snapshots replace it from now on
+
+    def on_model_ready(clf: Classifier) -> None:  # after the panel handed it to prediction
+        held["trained"] = clf
+        before = held["before"]
+        accuracy = (clf.info.get("metrics") or {}).get("test_accuracy")
+        notice.announce(accuracy, before.title if before is not None else None)
+
+    def on_classifier_changed(clf: Classifier | None) -> None:
+        if clf is not held["trained"]:
+            notice.hide()  # another model was chosen: the note is old news
+
+    def on_switch_back() -> None:
+        if held["before"] is not None:
+            prediction.set_classifier(held["before"])
+
+    training.running_changed.connect(on_running_changed)
+    training.model_ready.connect(on_model_ready)
+    prediction.classifier_changed.connect(on_classifier_changed)
+    notice.switch_back_requested.connect(on_switch_back)
+
+
 def _wire_train_page(desk: Desk) -> None:
     window, train = desk.window, desk.train_page
     window.add_page(train, "Train")
@@ -472,6 +542,7 @@ def _wire_train_page(desk: Desk) -> None:
     desk.training.weights_updated.connect(desk.prediction.live_update)
     # end of a run, or a model loaded on the page: everyone switches to it
     train.model_ready.connect(desk.prediction.set_classifier)
+    _wire_model_notice(desk)
     train.status_message.connect(lambda message: window.statusBar().showMessage(message, 5000))
     window.add_close_guard(train.confirm_close)  # "Stop training and quit?"
     train.data_missing.connect(desk.coordinator.offer_download)
@@ -491,6 +562,8 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     )
     window.add_page(evaluate_page, "Evaluate")
     window.add_page(mistakes_page, "Mistakes")
+    window.mode_changed.connect(mistakes_page.follow_mode)  # its empty bars name the mode's classes
+    mistakes_page.follow_mode(window.mode())
     window.add_page(dataset_page, "Dataset")
     prediction.classifier_changed.connect(evaluate_page.set_classifier)
     prediction.classifier_changed.connect(dataset_page.set_classifier)
@@ -502,9 +575,23 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     desk.why_page.saliency_kind_changed.connect(mistakes_page.refresh_saliency)
     mistakes_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
     dataset_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
+    _wire_explore_pages(desk)
     for page in (evaluate_page, dataset_page):  # missing-data banners: download, folder, retry
         desk.coordinator.connect_banner(page.message)
         desk.coordinator.data_changed.connect(page.data_changed)
+
+
+def _wire_explore_pages(desk: Desk) -> None:
+    """The Map and Lab pages work on the current evaluation (started when either is shown)."""
+    window, evaluation = desk.window, desk.evaluation
+    for page, title in ((desk.map_page, "Map"), (desk.lab_page, "Lab")):
+        window.add_page(page, title)
+        evaluation.finished.connect(page.set_result)
+        page.shown.connect(evaluation.ensure_current)
+        if evaluation.result() is not None:
+            page.set_result(evaluation.result())
+    desk.map_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
+    desk.lab_page.save_requested.connect(desk.coordinator.save_edited_model)
 
 
 def _ui_languages() -> list[str]:

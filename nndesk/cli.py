@@ -138,6 +138,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", metavar="DIR")
     p.add_argument("--json", action="store_true")
 
+    p.add_argument(
+        "--robustness",
+        action="store_true",
+        help="also measure accuracy on damaged test images (noise, rotation, shift, stroke "
+        "thickness, occlusion)",
+    )
+    p.add_argument(
+        "--robustness-images",
+        type=_number(int, low=10, high=100_000),
+        default=1000,
+        metavar="N",
+        help="test images per damage level (default 1000)",
+    )
+
+    p = sub.add_parser(
+        "calibrate",
+        help="fit a model's temperature on held-out images and store it in the file",
+        description="Fit temperature scaling on the model's validation split (or, for a model "
+        "trained on every training image, on a fixed half of the test set) and write it into "
+        "the model file, so its probabilities mean what they say. A shipped model inside an "
+        "installed nndesk is never overwritten: give -o FILE.",
+    )
+    p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of in place")
+    p.add_argument(
+        "--dataset",
+        metavar="mnist|fashion|FOLDER",
+        help="the images to fit on (default: the dataset the model file names)",
+    )
+    p.add_argument("--data-dir", metavar="DIR")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("predict", help="classify image files as if they were drawn")
     p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
     p.add_argument("images", metavar="IMAGE", nargs="+")
@@ -193,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         "predict": _cmd_predict,
         "presets": _cmd_presets,
         "models": _cmd_models,
+        "calibrate": _cmd_calibrate,
         "export-script": _cmd_export_script,
     }
     try:
@@ -254,10 +287,12 @@ def _error(message: str) -> None:
 
 # -- presets -------------------------------------------------------------------------------------
 def _cmd_presets(args) -> int:
-    from nndesk.presets import list_presets
+    from nndesk.presets import PRESETS_FOOTNOTE, PRESETS_HEADER, list_presets
 
+    print(PRESETS_HEADER)
     for preset in list_presets():
         print(preset.line())
+    print(PRESETS_FOOTNOTE)
     return 0
 
 
@@ -464,6 +499,7 @@ def _cmd_train(args) -> int:
         return 1
 
     result = session.evaluate_test()
+    calibration = session.calibrate()
     from nndesk.paths import data_dir
 
     fallbacks = [_default_out(args, config), _default_out(args, config, data_dir())]
@@ -473,8 +509,16 @@ def _cmd_train(args) -> int:
         _error(err.strerror or str(err))
         return 1
     summary = _report(session.model, session.class_names, session.y_test, result)
-    print(session.model.summary(), file=log)
-    print(summary["text"], file=log)
+    if not args.json:  # the JSON carries the report; stderr keeps the short progress lines
+        print(session.model.summary(), file=log)
+        print(summary["text"], file=log)
+    if calibration is not None:
+        print(
+            f"calibrated on {calibration['images']:,} {calibration['fitted_on']} images: "
+            f"temperature {calibration['temperature']:.3f}, ECE {calibration['ece']:.4f} -> "
+            f"{calibration['ece_calibrated']:.4f}",
+            file=log,
+        )
     if ended.reason == "stopped":
         print(ended.message, file=log)
     print(f"model saved to {saved}", file=log)
@@ -494,6 +538,7 @@ def _cmd_train(args) -> int:
             "dataset": session.dataset.name,
             "config": config.to_dict(),
             "ended": ended.reason,
+            "calibration": calibration,
         }
         _print_json(payload)
     return 1 if save_problem else 0
@@ -599,9 +644,16 @@ def _report(model, class_names, y_true, result) -> dict:
     return {"text": text, "per_class": per_class, "confusion": cm.tolist()}
 
 
+def _row_labels(class_names, limit: int = 16) -> list[str]:
+    """Class names as row labels: whole up to ``limit`` characters (every Fashion-MNIST name
+    fits); a longer one is cut with an ellipsis unless that would make two rows read alike."""
+    cut = [name if len(name) <= limit else name[: limit - 1] + "…" for name in class_names]
+    return cut if len(set(cut)) == len(cut) else list(class_names)
+
+
 def format_confusion(cm, class_names) -> str:
     """A fixed-width confusion matrix with short class names as row and column labels."""
-    short = [name[:9] for name in class_names]
+    short = _row_labels(class_names)
     width = max(5, len(str(int(cm.max()))) + 1)
     label_w = max(len(s) for s in short) + 1
     head = " " * label_w + "".join(f"{i:>{width}}" for i in range(len(short)))
@@ -611,20 +663,17 @@ def format_confusion(cm, class_names) -> str:
     ]
     if short == [str(i) for i in range(len(short))]:
         return "\n".join([head, *rows])  # digits: the column numbers are the names
-    if short == [str(i) for i in range(len(short))]:
-        return "\n".join([head, *rows])  # digits: the column numbers are the names
     legend = "columns: " + ", ".join(f"{i}={s}" for i, s in enumerate(short))
     return "\n".join([head, *rows, legend])
 
 
 # -- evaluate ------------------------------------------------------------------------------------
-def _cmd_evaluate(args) -> int:
+def _model_dataset(args, clf):
+    """The dataset ``args.dataset`` names, else the registered one ``clf``'s file names;
+    its classes must be the model's."""
     from nndesk.data import load_dataset
     from nndesk.errors import ModelFileError
-    from nndesk.evaluation import evaluate
-    from nndesk.inference import Classifier
 
-    clf = Classifier.from_file(args.model)
     # the test set is one the person names, or the registered dataset the file names: never a
     # folder taken from inside the file (anyone can edit a header)
     name = args.dataset or clf.dataset
@@ -640,12 +689,35 @@ def _cmd_evaluate(args) -> int:
         raise ModelFileError(
             f"{args.model}: its classes do not match the {dataset.name} dataset's classes"
         )
+    return dataset
+
+
+def _cmd_evaluate(args) -> int:
+    from nndesk import calibration
+    from nndesk.evaluation import evaluate
+    from nndesk.inference import Classifier
+
+    clf = Classifier.from_file(args.model)
+    dataset = _model_dataset(args, clf)
     result = evaluate(clf, dataset.test_images, dataset.test_labels, batch_size=2048)
     summary = _report(clf.model, clf.class_names, dataset.test_labels, result)
+    # with --json stdout is the JSON alone and stderr keeps errors and the short progress bar
     log = sys.stderr if args.json else sys.stdout
-    print(f"{args.model}: {dataset.name}, {len(dataset.test_labels)} test images", file=log)
-    print(clf.model.summary(), file=log)
-    print(summary["text"], file=log)
+    if not args.json:
+        print(f"{args.model}: {dataset.name}, {len(dataset.test_labels)} test images")
+        print(clf.model.summary())
+        print(summary["text"])
+    cal = None
+    if clf.model.output in calibration.SCALABLE_OUTPUTS:
+        cal = calibration.summary(result.logits, result.labels, result.output, clf.temperature)
+        if not args.json:
+            print(
+                f"calibration: ECE {cal['ece']:.4f} raw, {cal['ece_calibrated']:.4f} at "
+                f"temperature {cal['temperature']:.3f} ({ECE_NOTE})"
+            )
+    robustness = None
+    if args.robustness:
+        robustness = _robustness(clf, dataset, args.robustness_images, log, quiet=args.json)
     if args.json:
         payload = {
             "test_accuracy": result.accuracy,
@@ -656,8 +728,80 @@ def _cmd_evaluate(args) -> int:
             "history": [_history_row(h) for h in clf.info.get("history") or []],
             "model": str(args.model),
             "dataset": dataset.name,
+            "calibration": cal,
         }
+        if robustness is not None:
+            payload["robustness"] = robustness
         _print_json(payload)
+    return 0
+
+
+ECE_NOTE = "expected calibration error, 15 bins; 0 is perfectly calibrated"
+
+
+def _robustness(clf, dataset, n_images: int, log, quiet: bool = False) -> dict:
+    """Accuracy on damaged test images, one tqdm bar over every (kind, level)."""
+    from tqdm import tqdm
+
+    from nndesk import robustness
+
+    with tqdm(total=1, desc="robustness", unit="level", file=log, leave=False) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.n = done
+            bar.refresh()
+
+        curves = robustness.measure(
+            clf, dataset.test_images, dataset.test_labels, n_images=n_images, progress=progress
+        )
+    for kind, points in {} if quiet else curves.items():
+        unit = robustness.UNITS[kind]
+        row = ", ".join(f"{level:g}{unit} {acc:.1%}" for level, acc in points)
+        print(f"robustness {kind}: {row}", file=log)
+    return {
+        kind: [[float(level), float(acc)] for level, acc in points]
+        for kind, points in curves.items()
+    }
+
+
+# -- calibrate -----------------------------------------------------------------------------------
+def _cmd_calibrate(args) -> int:
+    from nndesk import calibration
+    from nndesk.errors import ConfigError
+    from nndesk.fileio import check_writable
+    from nndesk.inference import Classifier
+    from nndesk.nn.serialization import load_model, save_model
+    from nndesk.paths import inside_installed_package
+
+    source = Path(args.model)
+    if args.output is None and inside_installed_package(source):
+        raise ConfigError(
+            f"{source} is a model shipped inside the installed nndesk; write the calibrated "
+            "copy elsewhere with -o FILE"
+        )
+    out = Path(args.output) if args.output is not None else source
+    try:
+        check_writable(out, "-o" if args.output is not None else "")
+    except OSError as err:
+        raise ConfigError(err.strerror or str(err)) from None
+    loaded = load_model(source)
+    clf = Classifier.from_info(loaded.model, loaded.info, source)
+    if clf.model.output not in calibration.SCALABLE_OUTPUTS:
+        raise ConfigError(f"{source}: a {clf.model.output} output has no probabilities to scale")
+    dataset = _model_dataset(args, clf)
+    images, labels, where = calibration.held_out(clf.info, dataset)
+    fitted = calibration.fit(clf.logits(images), labels, clf.model.output, where)
+    info = {**loaded.info, "calibration": fitted}
+    save_model(out, loaded.model, info, optimizer=loaded.optimizer)
+    log = sys.stderr if args.json else sys.stdout
+    print(
+        f"{out}: temperature {fitted['temperature']:.3f}, fitted on {len(labels):,} {where} "
+        f"images (ECE {fitted['ece']:.4f} -> {fitted['ece_calibrated']:.4f})",
+        file=log,
+    )
+    if args.json:
+        _print_json({**fitted, "model": str(out)})
     return 0
 
 

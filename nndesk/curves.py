@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
@@ -263,13 +264,15 @@ class LiveCurves:
             for ax, loc in zip(self.axes[1:], ("upper right", "lower right"), strict=True):
                 ax.legend(loc=loc, fontsize=8, frameon=False)
             changed = True
-        if len(curves.lr_changes) < self._lr_marked:
+        if len(curves.changes) < self._lr_marked:
             self.clear_lr_marks()
             changed = True
-        for x, lr in curves.lr_changes[self._lr_marked :]:
-            self._lr_marks.extend(mark_lr_change(self.axes, x, lr))
+        for i, change in enumerate(curves.changes[self._lr_marked :], start=self._lr_marked):
+            # several changes at one batch: one line, their labels one under the other
+            row = sum(1 for c in curves.changes[:i] if c.x == change.x)
+            self._lr_marks.extend(mark_change(self.axes, change.x, change.describe(), row))
             changed = True
-        self._lr_marked = len(curves.lr_changes)
+        self._lr_marked = len(curves.changes)
         return self._update_limits(curves) or changed
 
     def _update_limits(self, curves: Curves) -> bool:
@@ -332,13 +335,20 @@ def _sticky_top(ax: Axes, data_top: float) -> bool:
 
 def mark_lr_change(axes: Sequence[Axes], x: float, lr: float) -> list:
     """A dotted vertical line at ``x`` on each Axes, labelled on the first with the new rate."""
-    artists = [ax.axvline(x, color=LR_COLOR, ls=":", lw=1.2) for ax in axes]
+    return mark_change(axes, x, f"lr {lr:g}")
+
+
+def mark_change(axes: Sequence[Axes], x: float, text: str, row: int = 0) -> list:
+    """A dotted vertical line at ``x`` on each Axes, labelled ``text`` on the first (a setting
+    changed while training: ``"lr 0.0002"``, ``"momentum 0.5"``); ``row`` > 0 only adds the
+    label, under the ``row`` labels already there."""
+    artists = [] if row else [ax.axvline(x, color=LR_COLOR, ls=":", lw=1.2) for ax in axes]
     artists.append(
         axes[0].annotate(
-            f"lr {lr:g}",
+            text,
             xy=(x, 1.0),
             xycoords=("data", "axes fraction"),
-            xytext=(3, -10),
+            xytext=(3, -10 - 10 * row),
             textcoords="offset points",
             color=muted_colour(),
             fontsize=8,
@@ -366,21 +376,27 @@ def plot_overlay(
         ax_loss.plot(ex, curves.train_loss, "o--", color=color, ms=3, lw=1.0, alpha=0.7)
         ax_acc.plot(ex, curves.val_accuracy, "s-", color=color, ms=3, lw=1.6, label=label)
         ax_acc.plot(ex, curves.train_accuracy, "o--", color=color, ms=3, lw=1.0, alpha=0.7)
-        for x, _lr in curves.lr_changes:
+        for x in sorted({change.x for change in curves.changes}):
             for ax in (ax_batch, ax_loss, ax_acc):
                 ax.axvline(x, color=color, ls=":", lw=1.0)
     if runs:
-        ax_acc.legend(loc="lower right", fontsize=7, frameon=False)
-        ax_loss.text(
-            0.99,
-            0.98,
-            "solid: validation   dashed: train",
-            transform=ax_loss.transAxes,
-            ha="right",
-            va="top",
-            fontsize=7,
-            color=muted_colour(),
-        )
+        # one legend, on the full-width batch plot: a run's long title drawn in a small epoch
+        # plot ran over its neighbour; the line styles are keyed there too
+        last = max((c.epochs[-1] for _, c in runs if c.epochs), default=1)
+        for ax in (ax_loss, ax_acc):
+            # whole epochs even for a one-epoch run (one integer in view gave 0.96, 0.98, ...)
+            ax.set_xlim(0.5, max(last, 2) + 0.5)
+        styles = [
+            Line2D([], [], color=muted_colour(), ls="-", marker="s", ms=3, label="validation"),
+            Line2D([], [], color=muted_colour(), ls="--", marker="o", ms=3, label="train"),
+        ]
+        handles, _ = ax_batch.get_legend_handles_labels()
+        if not handles:  # runs without batch curves: their colours still need naming
+            handles = [
+                Line2D([], [], color=RUN_COLORS[i % len(RUN_COLORS)], label=label)
+                for i, (label, _) in enumerate(runs)
+            ]
+        ax_batch.legend(handles=handles + styles, loc="upper right", fontsize=7, frameon=False)
 
 
 def make_figure(width: float = 12.0, height: float = 3.6) -> tuple[Figure, tuple[Axes, Axes, Axes]]:

@@ -36,6 +36,7 @@ class Scores:
     accuracy: float
     predictions: np.ndarray  # int64 (n,)
     probabilities: np.ndarray  # float32 (n, k), the model's output activation
+    logits: np.ndarray | None = None  # float32 (n, k), before the output activation
 
 
 def score(
@@ -63,6 +64,7 @@ def score(
     if chunk < 1:
         raise ConfigError(f"batch size must be at least 1, got {chunk}")
     probs: list[np.ndarray] = []
+    logit_rows: list[np.ndarray] = []
     total = 0.0
     if progress is not None:
         progress(0, n)
@@ -70,6 +72,7 @@ def score(
         xb, yb = x[start : start + chunk], y[start : start + chunk]
         logits = model.forward(xb, training=False)  # (m, k)
         total += float(loss_fn(logits, yb)) * len(yb)  # the loss is a batch mean
+        logit_rows.append(np.array(logits, dtype=np.float32))
         probs.append(model.activate(logits).astype(np.float32, copy=False))
         if progress is not None:
             progress(min(start + chunk, n), n)
@@ -77,7 +80,8 @@ def score(
         return Scores(math.nan, math.nan, np.zeros(0, np.int64), np.zeros((0, 0), np.float32))
     p = np.concatenate(probs)
     predictions = np.argmax(p, axis=1).astype(np.int64)
-    return Scores(total / n, float(np.mean(predictions == y)), predictions, p)
+    accuracy = float(np.mean(predictions == y))
+    return Scores(total / n, accuracy, predictions, p, np.concatenate(logit_rows))
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,18 @@ class EvaluationResult:
     class_names: tuple[str, ...]
     classifier: Any = None  # the Classifier evaluated (for saliency); None when evaluated bare
     split: str = "test"
+    logits: np.ndarray | None = None  # float32 (n, k), before the output activation
+    temperature: float = 1.0  # the classifier's fitted temperature (1: none)
+    output: str = "softmax"  # the model's output activation
+
+    @property
+    def calibrated(self) -> np.ndarray:
+        """float32 (n, k): the probabilities after temperature scaling (the raw ones at T = 1)."""
+        if self.temperature == 1.0 or self.logits is None:
+            return self.probabilities
+        from nndesk.calibration import activate
+
+        return activate(self.logits, self.output, self.temperature)
 
     @property
     def n(self) -> int:
@@ -156,6 +172,9 @@ def evaluate(
         class_names=class_names,
         classifier=classifier,
         split=split,
+        logits=scores.logits if n else np.zeros((0, k), np.float32),
+        temperature=float(getattr(classifier, "temperature", 1.0)),
+        output=classifier.model.output,
     )
 
 

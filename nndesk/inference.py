@@ -36,6 +36,13 @@ class Prediction:
     input_image: np.ndarray  # (28, 28) float32 in [0, 255]: exactly what the model was shown
     label: int
     class_name: str
+    #: (k,) float32 before temperature scaling; None when the caller had only one set
+    raw_probabilities: np.ndarray | None = None
+
+    @property
+    def uncalibrated(self) -> np.ndarray:
+        """The model's own probabilities, before temperature scaling."""
+        return self.probabilities if self.raw_probabilities is None else self.raw_probabilities
 
     def ranked(self) -> list[tuple[int, float]]:
         """(class index, probability) pairs, most likely first."""
@@ -104,6 +111,27 @@ class Classifier:
         return cls.from_info(loaded.model, loaded.info, Path(path))
 
     @property
+    def temperature(self) -> float:
+        """The fitted temperature the file holds (``info["calibration"]``), else 1."""
+        from nndesk.calibration import temperature_of
+
+        return temperature_of(self.info)
+
+    def logits(self, images28: np.ndarray) -> np.ndarray:
+        """(n, 28, 28) or (n, 784) pixels in [0, 255] -> (n, k) float32 logits (eval mode)."""
+        x = self.normalizer(images28)
+        return (
+            np.concatenate(
+                [
+                    self.model.forward(x[i : i + 2048], training=False)
+                    for i in range(0, len(x), 2048)
+                ]
+            )
+            if len(x)
+            else np.zeros((0, len(self.class_names)), np.float32)
+        )
+
+    @property
     def title(self) -> str:
         """A short name for menus and status bars."""
         return (
@@ -124,15 +152,27 @@ class Classifier:
         """Any image -> the (28, 28) float32 input in [0, 255], or None when nothing is drawn."""
         return preprocess(image, self.preprocess_kind)
 
-    def probabilities(self, images28: np.ndarray) -> np.ndarray:
-        """(n, 28, 28) or (n, 784) pixels in [0, 255] -> (n, k) float32 probabilities."""
-        return self.model.predict_proba(self.normalizer(images28))
+    def probabilities(self, images28: np.ndarray, calibrated: bool = True) -> np.ndarray:
+        """(n, 28, 28) or (n, 784) pixels in [0, 255] -> (n, k) float32 probabilities, with the
+        file's temperature applied unless ``calibrated`` is False."""
+        from nndesk.calibration import activate
+
+        t = self.temperature if calibrated else 1.0
+        if t == 1.0:
+            return self.model.predict_proba(self.normalizer(images28))
+        return activate(self.logits(images28), self.model.output, t)
 
     def classify_prepared(self, image28: np.ndarray) -> Prediction:
-        """Classify an already preprocessed (28, 28) image."""
-        probs = self.probabilities(image28[None])[0]
+        """Classify an already preprocessed (28, 28) image (calibrated probabilities, with the
+        raw ones beside them)."""
+        from nndesk.calibration import activate
+
+        logits = self.logits(image28[None])  # (1, k)
+        raw = self.model.activate(logits)[0].astype(np.float32, copy=False)
+        t = self.temperature
+        probs = raw if t == 1.0 else activate(logits, self.model.output, t)[0]
         label = int(np.argmax(probs))
-        return Prediction(probs, image28.astype(np.float32), label, self.class_names[label])
+        return Prediction(probs, image28.astype(np.float32), label, self.class_names[label], raw)
 
     def classify_image(self, image: np.ndarray) -> Prediction | None:
         """Preprocess any image the way the model's dataset needs and classify it."""

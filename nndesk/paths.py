@@ -47,3 +47,14 @@ def data_dir() -> Path:
 def runs_dir() -> Path:
     """One sub-folder per training run: config, curves, final metrics and model file."""
     return data_dir() / "runs"
+
+
+def inside_installed_package(path: str | os.PathLike) -> bool:
+    """True when ``path`` lies inside the installed nndesk package (a wheel's shipped weights),
+    which nndesk must not rewrite; a source checkout's ``weights/`` is the developer's own."""
+    package = Path(str(resources.files("nndesk"))).resolve()
+    try:
+        Path(path).resolve().relative_to(package)
+    except ValueError:
+        return False
+    return True

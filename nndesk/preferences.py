@@ -139,6 +139,27 @@ def set_theme(name: str) -> None:
         settings().setValue("ui/theme", name)
 
 
+#: The canvas says "Not sure" when the calibrated top probability is under this many percent.
+NOT_SURE_DEFAULT, NOT_SURE_RANGE = 60, (0, 99)
+
+
+def not_sure_threshold() -> int:
+    """The "Not sure" threshold in percent (0 never says it); a bad stored value reads as unset."""
+    value = settings().value("ui/not_sure", NOT_SURE_DEFAULT)
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        return NOT_SURE_DEFAULT
+    low, high = NOT_SURE_RANGE
+    return number if low <= number <= high else NOT_SURE_DEFAULT
+
+
+def set_not_sure_threshold(percent: int) -> None:
+    low, high = NOT_SURE_RANGE
+    if isinstance(percent, int) and low <= percent <= high:
+        settings().setValue("ui/not_sure", percent)
+
+
 def language() -> str:
     """ "system" (default: the desktop's language when nndesk has it) or a code of
     ``nndesk.i18n.LANGUAGES`` ("en", "vi"), from View > Language."""

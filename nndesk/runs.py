@@ -31,6 +31,7 @@ from typing import Any
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_write_text
 from nndesk.paths import runs_dir
+from nndesk.setting_changes import SettingChange, from_lr_pairs, parse_changes
 from nndesk.training import HISTORY_COLUMNS
 
 RUN_FILE = "run.json"
@@ -86,7 +87,13 @@ class Curves:
     seconds: list[float] = field(default_factory=list)
     test_loss: list[float] = field(default_factory=list)  # NaN unless tested every epoch
     test_accuracy: list[float] = field(default_factory=list)
-    lr_changes: list[tuple[float, float]] = field(default_factory=list)  # (x in epochs, new lr)
+    #: settings changed while training (the learning rate, momentum, ...), in order
+    changes: list[SettingChange] = field(default_factory=list)
+
+    @property
+    def lr_changes(self) -> list[tuple[float, float]]:
+        """``(x in epochs, new rate)`` of every learning-rate change."""
+        return [(c.x, float(c.value)) for c in self.changes if c.name == "lr"]
 
     def add_batch(self, report: Any) -> None:
         """Append one ``BatchReport``: its position in epochs and its own loss."""
@@ -107,7 +114,11 @@ class Curves:
 
     def add_lr_change(self, x: float, lr: float) -> None:
         """Remember that the learning rate became ``lr`` at ``x`` (in epochs)."""
-        self.lr_changes.append((float(x), float(lr)))
+        self.changes.extend(from_lr_pairs([(float(x), float(lr))]))
+
+    def add_change(self, change: SettingChange) -> None:
+        """Remember a setting changed while training (marked on the curves at ``change.x``)."""
+        self.changes.append(change)
 
     @property
     def last_x(self) -> float:
@@ -152,6 +163,8 @@ class Curves:
         for name in EPOCH_COLUMNS:
             values = self.epochs if name == "epoch" else getattr(self, name)
             out[name] = list(values) if name == "epoch" else [_json_num(v) for v in values]
+        out["changes"] = [change.to_dict() for change in self.changes]
+        # what older nndesk versions read: they mark learning-rate changes only
         out["lr_changes"] = [list(pair) for pair in self.lr_changes]
         return out
 
@@ -193,6 +206,13 @@ class Curves:
             if not (isinstance(pair, list) and len(pair) == 2 and all(map(_is_number, pair))):
                 raise RunFileError(f"curves.lr_changes holds {_short(pair)}, not an [x, lr] pair")
             lr_changes.append((_num(pair[0]), _num(pair[1])))
+        if "changes" in d:  # this version's record of every change
+            try:
+                changes = parse_changes(d["changes"])
+            except ValueError as err:
+                raise RunFileError(f"curves.changes: {err}") from None
+        else:  # an older record: learning-rate changes only
+            changes = from_lr_pairs(lr_changes)
         return cls(
             batch_x=batch_x,
             batch_loss=batch_loss,
@@ -205,7 +225,7 @@ class Curves:
             seconds=column("seconds"),
             test_loss=column("test_loss"),
             test_accuracy=column("test_accuracy"),
-            lr_changes=lr_changes,
+            changes=changes,
         )
 
 

@@ -142,6 +142,10 @@ class Field:
         return None
 
 
+def _augments(values: Mapping[str, Any]) -> bool:
+    return bool(values.get("augment"))
+
+
 def _field(name: str, kind: type, label: str, help: str, group: str, **rules: Any) -> Field:
     return Field(name, kind, label, help, group, **rules)
 
@@ -157,9 +161,20 @@ FIELDS: tuple[Field, ...] = (
            "measure validation loss and accuracy each epoch"), "data", low=0.0, high=1.0,
            high_open=True, metavar="F"),
     _field("augment", bool, N_("Augment"), N_("train on slightly shifted, rotated and scaled "
-           "copies of the images"), "data"),
+           "copies of the images"), "data", live=True),
+    _field("aug_shift", float, N_("Shift"), N_("augment: shifts up to this many pixels each "
+           "way"), "data", low=0.0, high=6.0, live=True, metavar="PIXELS", applies=_augments),
+    _field("aug_rotate", float, N_("Rotate"), N_("augment: turns up to this many degrees each "
+           "way"), "data", low=0.0, high=45.0, live=True, metavar="DEGREES", applies=_augments),
+    _field("aug_scale", float, N_("Zoom"), N_("augment: zoom in or out by up to this share (0.1 "
+           "= 90 % to 110 %)"), "data", low=0.0, high=0.5, live=True, metavar="SHARE",
+           applies=_augments),
+    _field("aug_stroke", float, N_("Pen width"), N_("augment: share of images whose strokes get "
+           "thicker or thinner"), "data", low=0.0, high=1.0, live=True, metavar="SHARE",
+           applies=_augments),
     _field("sketch", float, N_("Sketches"), N_("share of each batch redrawn as garment sketches "
-           "(silhouettes, outlines, scribbles)"), "data", low=0.0, high=1.0, metavar="SHARE"),
+           "(silhouettes, outlines, scribbles)"), "data", low=0.0, high=1.0, live=True,
+           metavar="SHARE"),
     # -- network -------------------------------------------------------------------------------
     _field("arch", str, N_("Layers"), N_("784 inputs, hidden widths, 10 classes, e.g. "
            "784-64-64-10; "
@@ -177,7 +192,7 @@ FIELDS: tuple[Field, ...] = (
            resume_keeps=True),
     _field("dropout", float, N_("Dropout"), N_("share of hidden units switched off at random while "
            "training"), "network", low=0.0, high=1.0, high_open=True, resume_keeps=True,
-           metavar="RATE"),
+           live=True, metavar="RATE"),
     _field("init", str, N_("Init"), N_("how the starting weights are drawn"), "network",
            choices=("auto", *(name for name in INITS if name != "zeros")), resume_keeps=True),
     _field("prelu_init", float, N_("PReLU slope"), N_("PReLU's learned negative slope starts here: "
@@ -191,14 +206,14 @@ FIELDS: tuple[Field, ...] = (
            low=0.0, low_open=True, live=True, metavar="RATE"),
     _field("momentum", float, N_("Momentum"), N_("momentum and Nesterov: the share of the last "
            "step kept"), "optimisation", low=0.0, high=1.0, high_open=True, resume_keeps=True,
-           metavar="MU", applies=lambda v: accepts(v.get("optimizer", ""), "momentum")),
+           live=True, metavar="MU", applies=lambda v: accepts(v.get("optimizer", ""), "momentum")),
     _field("eps", float, N_("Epsilon"), N_("added to sqrt(v) by Adam, AdamW and RMSProp; empty = "
            "the optimizer's default (1e-8 Adam, 1e-7 RMSProp; Keras uses 1e-7)"), "optimisation",
            low=0.0, high=1.0, low_open=True, high_open=True, optional=True, resume_keeps=True,
            metavar="EPS", applies=lambda v: accepts(v.get("optimizer", ""), "eps")),
     _field("batch_size", int, N_("Batch size"), N_("images per update; 0 (or 'full' on the command "
            "line) = the whole training split, plain gradient descent"), "optimisation", low=0,
-           metavar="N|full"),
+           live=True, metavar="N|full"),
     _field("epochs", int, N_("Epochs"), N_("passes over the training images (more passes when a "
            "model is continued)"), "optimisation", low=1, metavar="N"),
     _field("schedule", str, N_("Schedule"), N_("how the learning rate changes from epoch to epoch"),
@@ -215,7 +230,7 @@ FIELDS: tuple[Field, ...] = (
     _field("min_lr", float, N_("Minimum LR"), N_("cosine: the final rate"), "optimisation", low=0.0,
            metavar="RATE", applies=lambda v: v.get("schedule") == "cosine"),
     _field("l2", float, N_("L2"), N_("weight penalty l2 * sum(W^2) (Keras' l2)"), "optimisation",
-           low=0.0, resume_keeps=True, metavar="LAMBDA"),
+           low=0.0, resume_keeps=True, live=True, metavar="LAMBDA"),
     _field("clip_norm", float, N_("Clip norm"), N_("clip the gradient's global norm to this; "
            "empty = off"), "optimisation", low=0.0, low_open=True, optional=True, resume_keeps=True,
            metavar="NORM"),
@@ -228,6 +243,9 @@ FIELDS: tuple[Field, ...] = (
 )  # fmt: skip
 
 BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
+
+#: Fields that can change while a run trains (``Session.steer``), in the table's order.
+LIVE: tuple[str, ...] = tuple(f.name for f in FIELDS if f.live)
 
 #: Fields a resumed model file fixes: its network, its inputs and its optimizer's state.
 RESUME_KEEPS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.resume_keeps)

@@ -26,6 +26,28 @@ def _user_dirs_in_tmp(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("NNDESK_MIRROR", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_blocking_message_boxes(request, monkeypatch):
+    """A static QMessageBox call waits for a click that never comes and hangs the whole suite.
+
+    Here it fails the test instead, naming the message. Tests that answer a box replace the call
+    themselves (their monkeypatch comes later and wins); a test that wants Qt's own box is marked
+    ``real_message_boxes``.
+    """
+    if request.node.get_closest_marker("real_message_boxes"):
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    def refusing(name: str):
+        def call(parent, title, text, *args, **kwargs):
+            raise AssertionError(f"QMessageBox.{name} would block the test: {title}: {text}")
+
+        return staticmethod(call)
+
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, refusing(name))
+
+
 def write_idx(path: Path, array: np.ndarray, compress: bool | None = None) -> Path:
     """Write ``array`` (uint8) as an IDX file; gzip it when the name ends with ``.gz``."""
     array = np.ascontiguousarray(array, dtype=np.uint8)

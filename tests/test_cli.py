@@ -155,6 +155,43 @@ def test_evaluate_json_reproduces_the_training_report(trained, tiny_dir, capsys)
     assert result["test_loss"] == pytest.approx(trained_result["test_loss"], rel=1e-5)
     assert result["confusion"] == trained_result["confusion"]
     assert result["epochs"] == 4
+    # the report is in the JSON; stderr keeps only warnings (here: the tiny files are not MNIST's)
+    assert all(line.startswith("nndesk: warning:") for line in captured.err.splitlines())
+
+
+def test_train_json_keeps_stderr_to_short_progress_lines(tiny_dir, tmp_path, capsys):
+    out = tmp_path / "quiet.npz"
+    argv = ["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out), "--json"]
+    assert cli.main(argv) == 0
+    captured = capsys.readouterr()
+    assert "confusion matrix" not in captured.err and "f1-score" not in captured.err
+    assert len(captured.err.splitlines()) < 15  # warning, header, a few lines per epoch, save
+    assert last_json(captured.out)["test_accuracy"] is not None
+
+
+def test_the_cli_confusion_matrix_names_every_fashion_class_in_full():
+    import numpy as np
+
+    from nndesk.cli import format_confusion
+    from nndesk.data.registry import DATASETS
+
+    names = DATASETS["fashion"].class_names
+    text = format_confusion(np.eye(10, dtype=int) * 1000, names)
+    rows = text.splitlines()[1:11]
+    assert [row.split("  ")[0].strip() for row in rows] == list(names)
+
+
+def test_long_folder_class_names_are_shortened_only_while_they_stay_distinct():
+    import numpy as np
+
+    from nndesk.cli import format_confusion
+
+    distinct = ["a_very_long_class_name_one", "another_quite_long_class_name"]
+    rows = format_confusion(np.eye(2, dtype=int), distinct).splitlines()[1:3]
+    assert all(len(row.split()[0]) <= 16 for row in rows)
+    alike = ["a_very_long_class_name_one", "a_very_long_class_name_two"]
+    rows = format_confusion(np.eye(2, dtype=int), alike).splitlines()[1:3]
+    assert [row.split()[0] for row in rows] == alike
 
 
 def test_evaluate_prints_the_report(trained, tiny_dir, capsys):
@@ -210,7 +247,8 @@ def test_predict_prints_class_and_probability(trained, tmp_path, capsys):
 
 def test_presets_lists_one_line_per_preset(capsys):
     assert cli.main(["presets"]) == 0
-    lines = capsys.readouterr().out.strip().splitlines()
+    header, *lines, footnote = capsys.readouterr().out.strip().splitlines()
+    assert header.split()[:2] == ["preset", "dataset"] and footnote.startswith("ours:")
     assert len(lines) == len(PRESETS)
     assert [line.split()[0] for line in lines] == list(PRESETS)
 

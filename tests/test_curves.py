@@ -94,10 +94,27 @@ def test_overlay_draws_one_colour_per_run():
     plot_overlay(*axes, [("64 neurons", a), ("128 neurons", b)])
     colours = {ln.get_color() for ln in axes[2].lines if ln.get_linestyle() == "-"}
     assert len(colours) == 2
-    assert [t.get_text() for t in axes[2].get_legend().get_texts()] == [
+    # one legend, on the full-width batch plot: the runs, then the line styles
+    assert axes[1].get_legend() is None and axes[2].get_legend() is None
+    assert [t.get_text() for t in axes[0].get_legend().get_texts()] == [
         "64 neurons",
         "128 neurons",
+        "validation",
+        "train",
     ]
+
+
+def test_a_one_epoch_run_is_compared_on_whole_epoch_ticks():
+    fig = Figure()
+    axes = fig.subplots(1, 3)
+    one = two_epoch_curves()
+    one.epochs, one.val_loss, one.train_loss = [1], [0.5], [0.6]
+    one.val_accuracy, one.train_accuracy = [0.8], [0.7]
+    plot_overlay(*axes, [("a long run title that would not fit an epoch plot", one)])
+    fig.canvas.draw()
+    for ax in axes[1:]:
+        ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+        assert ticks and all(float(t).is_integer() for t in ticks), ticks
 
 
 @pytest.mark.parametrize("n_runs", [1, 2])

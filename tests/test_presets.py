@@ -128,3 +128,55 @@ def test_the_prelu_plus_variant_keeps_the_labs_network_and_optimiser():
     plus = get_preset("fashion-prelu-l2-plus").config
     assert _changed(lab, plus) == {"l2", "batch_size", "schedule", "min_lr"}
     assert plus.l2 < lab.l2
+
+
+def _docs_table() -> dict[str, tuple[str, str]]:
+    """docs/presets.md's table: preset name -> (lab column, ours column)."""
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "docs" / "presets.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) > 5 and cells[1].startswith("`"):
+            rows[cells[1].strip("`")] = (cells[3], cells[4])
+    return rows
+
+
+def _figure(cell: str) -> float | None:
+    import re
+
+    found = re.search(r"(\d+\.\d) %", cell)
+    return round(float(found.group(1)) / 100, 4) if found else None
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_each_preset_carries_the_figures_docs_presets_tabulates(name):
+    lab, ours = _docs_table()[name]
+    assert PRESETS[name].measured_accuracy == pytest.approx(_figure(ours))
+    assert _figure(lab) == (
+        None
+        if PRESETS[name].lab_accuracy is None
+        else pytest.approx(PRESETS[name].lab_accuracy, abs=5e-4)
+    )
+
+
+def test_the_presets_list_shows_each_plus_presets_own_gain_over_its_lab(capsys):
+    from nndesk import cli
+
+    assert cli.main(["presets"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    plus = next(line for line in lines if line.startswith("fashion-mlp-plus "))
+    assert "89.6%" in plus and "87.0%" in plus  # its own figure, then the lab it beats
+    assert plus.index("89.6%") < plus.index("87.0%")
+    header, footnote = lines[0], lines[-1]
+    assert "ours" in header and "lab" in header
+    assert "compared against" in footnote
+
+
+def test_the_train_forms_preset_note_names_its_own_figure_and_the_lab_it_beats():
+    from nndesk.ui.train_form import preset_note_text
+
+    note = preset_note_text(get_preset("fashion-mlp-plus"))
+    assert "Test accuracy here: 89.6%" in note and "The lab it beats: 87.0%" in note
+    assert "The lab: 87.0%" in preset_note_text(get_preset("fashion-mlp"))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tools import screenshots
 
 
+@pytest.mark.real_message_boxes
 def test_a_message_box_is_printed_and_closed_instead_of_waiting(qapp, capsys):
     rescued = []
 

@@ -269,6 +269,8 @@ def _render_model_pages(app, desk, save) -> None:
         return
     _wait(app, lambda: False, 1.0)  # let the matrix and the table paint
     save(window, "evaluate")
+    _render_trust(app, desk, save)
+    window.tabs.setCurrentWidget(desk.evaluate_page)
     desk.evaluate_page.cell_clicked.emit(6, 0)  # true Shirt, predicted T-shirt/top
     _wait(app, lambda: False, 2.0)
     grid = desk.mistakes_page.grid
@@ -281,6 +283,40 @@ def _render_model_pages(app, desk, save) -> None:
     window.tabs.setCurrentWidget(desk.dataset_page)
     _wait(app, lambda: False, 8.0)
     save(window, "dataset")
+
+
+def _render_trust(app, desk, save) -> None:
+    """The Evaluate page scrolled to "Can its answers be trusted?", robustness measured; also at
+    1024x700 and in the dark theme."""
+    window, page = desk.window, desk.evaluate_page
+    trust = page.trust
+    if not _wait(app, lambda: trust.summary is not None, 60):
+        print("skipped evaluate-trust: the calibration summary did not arrive")
+        return
+    trust.robust_button.click()
+    if not _wait(app, lambda: trust.curves is not None, 900):
+        print("skipped evaluate-trust: robustness took too long")
+        return
+    size = (window.width(), window.height())
+    for name, shape, dark in (
+        ("evaluate-trust", size, False),
+        ("evaluate-trust-1024", (1024, 700), False),
+        ("evaluate-trust-dark", size, True),
+    ):
+        if dark:
+            window.theme_change_requested.emit("dark")
+        window.resize(*shape)
+        _wait(app, lambda: False, 1.0)
+        _redraw_charts(window)
+        top = trust.mapTo(page.scroll.widget(), trust.rect().topLeft()).y()
+        page.scroll.verticalScrollBar().setValue(top)
+        _wait(app, lambda: False, 0.5)
+        save(window, name)
+        if dark:
+            window.theme_change_requested.emit("light")
+    window.resize(*size)
+    _wait(app, lambda: False, 0.5)
+    print(f"trust: ECE {trust.summary.ece:.4f} -> {trust.summary.ece_calibrated:.4f}")
 
 
 def _render_training_page(app, desk, save) -> bool:
@@ -302,10 +338,38 @@ def _render_training_page(app, desk, save) -> bool:
         return False
     _wait(app, lambda: False, 0.6)
     save(window, "train-live")
+    page.controller.pause()  # mid-run: the inside, held still while it is drawn three ways
+    _render_internals(app, window, page, save)
+    page.controller.resume()
     _wait(app, lambda: not page.controller.is_running(), 240)
     _wait(app, lambda: False, 1.0)
     save(window, "train-done")
     return True
+
+
+def _render_internals(app, window, page, save) -> None:
+    """The Train page's Inside tab mid-run: as is, at 1024x700 and dark."""
+    rendered: list = []
+    page.inside_view.rendered.connect(lambda: rendered.append(True))
+    page.tabs.setCurrentWidget(page.inside_view)
+    size = window.size()
+    for name, theme_name, width_height in (
+        ("train-internals", "light", None),
+        ("train-internals-1024", "light", (1024, 700)),
+        ("train-internals-dark", "dark", None),
+    ):
+        if width_height is not None:
+            window.resize(*width_height)
+        window.theme_change_requested.emit(theme_name)
+        _wait(app, lambda: False, 0.5)  # the new size and palette settle first
+        count = len(rendered)
+        page.inside_view.render_now()
+        _wait(app, lambda count=count: len(rendered) > count, 60)
+        _wait(app, lambda: False, 0.3)
+        save(window, name)
+        window.resize(size)
+    window.theme_change_requested.emit("light")
+    page.tabs.setCurrentWidget(page.live_page)
 
 
 def render_vietnamese(

@@ -112,21 +112,26 @@ class ExplainController(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._token = 0
-        self._model_source = None  # the model the private copy was made from
-        self._model_copy = None  # forward+backward overwrite layer caches: never share it
-        self._features: dict = {}  # (id(copy), dataset) -> (features, images, labels); runner only
+        self._model_source = None  # the model the private copies were made from
+        # forward (and backward) overwrite layer caches: each thread has its own copy
+        self._model_copies: dict[str, object] = {}
+        # "for": (model copy, dataset), "pool": (features, images, labels); the runner's only
+        self._features: dict = {}
         self._stop_features = threading.Event()
         self._attributions = _LatestOnly("attributions", self)
         self._attributions.finished.connect(self._on_attribution_finished)
         self._neighbours = _LatestOnly("neighbours", self)
         self._neighbours.finished.connect(self._on_neighbours_finished)
 
-    def _private_model(self, clf):
+    def _private_model(self, clf, thread: str):
+        """``clf.model``'s copy for ``thread`` ("attributions" | "neighbours")."""
         if self._model_source is not clf.model:
             self._model_source = clf.model
-            self._model_copy = copy.deepcopy(clf.model)
+            self._model_copies = {}
             self._stop_features.set()  # features of an older model are not wanted any more
-        return self._model_copy
+        if thread not in self._model_copies:
+            self._model_copies[thread] = copy.deepcopy(clf.model)
+        return self._model_copies[thread]
 
     def request_attribution(
         self, clf, image28: np.ndarray, class_index: int, contrast: int | None, kind: str
@@ -134,7 +139,7 @@ class ExplainController(QObject):
         """Compute ``explain.saliency`` of ``kind`` on the worker; returns the token that
         ``attribution_ready`` will carry."""
         self._token += 1
-        model, normalizer = self._private_model(clf), clf.normalizer
+        model, normalizer = self._private_model(clf, "attributions"), clf.normalizer
         image = np.asarray(image28, np.float32).copy()
 
         def run():
@@ -156,13 +161,14 @@ class ExplainController(QObject):
             from nndesk.controllers.datasets import get_dataset
         self._token += 1
         token = self._token
-        model, normalizer, name = self._private_model(clf), clf.normalizer, clf.dataset
+        model, normalizer = self._private_model(clf, "neighbours"), clf.normalizer
+        name = clf.dataset
         image = np.asarray(image28, np.float32).reshape(1, 28, 28).copy()
         features, stop = self._features, self._stop_features
 
         def run():
-            key = (id(model), name)
-            if key not in features:
+            kept = features.get("for")
+            if kept is None or kept[0] is not model or kept[1] != name:
                 features.clear()  # one model's features at a time (tens of megabytes)
                 data = get_dataset(name)
                 images = np.asarray(data.train_images[:NEIGHBOUR_POOL])
@@ -171,8 +177,8 @@ class ExplainController(QObject):
                 pool = hidden_features(model, normalizer, images, should_stop=stop.is_set)
                 if pool is None:
                     return None  # another model came meanwhile
-                features[key] = (pool, images, labels)
-            pool, images, labels = features[key]
+                features["for"], features["pool"] = (model, name), (pool, images, labels)
+            pool, images, labels = features["pool"]
             query = hidden_features(model, normalizer, image)[0]  # (d,)
             order, dist = nearest(pool, query, NEIGHBOURS)
             return Neighbours(

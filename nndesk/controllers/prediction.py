@@ -23,6 +23,7 @@ from nndesk import inside
 from nndesk.errors import NndeskError
 from nndesk.explain import FAST_KINDS, Explanation, explain_prediction, saliency
 from nndesk.inference import Classifier, Prediction
+from nndesk.preprocess import nearly_empty
 
 THROTTLE_MS = 60  # at most ~16 predictions a second while drawing
 HIDDEN_UNITS = 8
@@ -179,7 +180,12 @@ class _Worker(QObject):
         try:
             start = time.perf_counter()
             clf = job.classifier
-            image28 = job.image28 if job.image28 is not None else clf.prepare(job.image)
+            if job.image28 is not None:
+                image28 = job.image28
+            elif nearly_empty(job.image, clf.preprocess_kind):
+                image28 = None  # a dot or a dash: "Draw something", not a confident digit
+            else:
+                image28 = clf.prepare(job.image)
             prediction = None if image28 is None else clf.classify_prepared(image28)
             latency = (time.perf_counter() - start) * 1000.0
         except Exception as err:  # noqa: BLE001 - report to the GUI instead of killing the thread

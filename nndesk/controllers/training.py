@@ -21,10 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
 
 from nndesk.errors import ConfigError, NndeskError
 from nndesk.runs import MODEL_FILE, Curves, RunRecord, RunStore, describe_config
+from nndesk.training.internals import InsideRecord
 
 #: Seconds between two emissions of batch reports (they are collected in between).
 BATCH_EMIT_INTERVAL = 0.05
@@ -72,6 +74,10 @@ class RunStarted:
     first_epoch: int  # 1-based; > 1 when resuming
     last_epoch: int
     history: tuple[dict, ...]  # per-epoch history the run continues (a resumed model's)
+    changes: tuple = ()  # SettingChanges a resumed model's runs made while training
+    inside_names: tuple[str, ...] = ()  # the weighted layers the Watcher measures
+    inside_start: object = None  # internals.EpochWeights at the start (None: not watched)
+    samples: object = None  # uint8 (8, 28, 28): training images for the augmentation preview
 
 
 class _Requests:
@@ -83,17 +89,34 @@ class _Requests:
         self.closing = threading.Event()  # the window is closing: skip the final test pass
         self.batches_done = 0  # written by the worker only
         self._lock = threading.Lock()
-        self._lr: float | None = None
+        self._settings: dict[str, object] = {}
+        self._steps = 0  # batches to train while paused ("Step", "+1 epoch")
+        #: seconds to wait after each batch ("slow motion"); 0: full speed
+        self.delay = 0.0
 
-    def set_lr(self, lr: float) -> None:
+    def step(self, batches: int) -> None:
         with self._lock:
-            self._lr = lr
+            self._steps += batches
 
-    def take_lr(self) -> float | None:
-        """The rate set since the last call, or None (``train``'s ``lr_override``)."""
+    def should_pause(self) -> bool:
+        """``train``'s ``should_pause``: paused, unless a step lets one more batch through."""
+        if not self.pause.is_set():
+            return False
         with self._lock:
-            lr, self._lr = self._lr, None
-        return lr
+            if self._steps > 0:
+                self._steps -= 1
+                return False
+        return True
+
+    def set_settings(self, values: dict) -> None:
+        with self._lock:
+            self._settings.update(values)
+
+    def take_settings(self) -> dict:
+        """The live settings asked for since the last call (``train``'s ``steer``)."""
+        with self._lock:
+            values, self._settings = self._settings, {}
+        return values
 
 
 class TrainingWorker(QObject):
@@ -104,6 +127,7 @@ class TrainingWorker(QObject):
     batches_finished = Signal(object)  # tuple[BatchReport, ...], every batch since the last one
     epoch_finished = Signal(object)  # EpochReport, after validation
     lr_changed = Signal(float, float)  # (position in epochs, new rate) at its first batch
+    setting_changed = Signal(object)  # SettingChange, at the first batch that used it
     weights_updated = Signal(object)  # Classifier on a copy of the current weights
     run_ended = Signal(object)  # RunEnded: the loop is over; the test pass and saving follow
     model_saved = Signal(object, object)  # (Classifier of the saved model, metrics dict)
@@ -120,6 +144,7 @@ class TrainingWorker(QObject):
         dataset_provider: DatasetProvider,
         resume: str | Path | None = None,
         dataset=None,
+        watch: bool = True,
         fallbacks: tuple[Path, ...] = (),
     ) -> None:
         super().__init__()
@@ -131,7 +156,7 @@ class TrainingWorker(QObject):
         self._provider = dataset_provider
         self._resume = resume
         self._dataset = dataset
-        self._new_lr: float | None = None
+        self._watch = watch
 
     @Slot()
     def run(self) -> None:
@@ -146,6 +171,7 @@ class TrainingWorker(QObject):
     def _run(self) -> None:
         from nndesk import training
         from nndesk.training import runtime
+        from nndesk.training.internals import Watcher
 
         requests = self._requests
         loaded = None
@@ -173,6 +199,7 @@ class TrainingWorker(QObject):
         cfg = session.config
         n = len(session.y_train)
         batch_size = n if cfg.full_batch else min(cfg.batch_size, n)
+        watcher = Watcher(session.model) if self._watch else None
         self.run_started.emit(
             RunStarted(
                 run_id=self._run_id,
@@ -183,6 +210,10 @@ class TrainingWorker(QObject):
                 first_epoch=session.epochs_done + 1,
                 last_epoch=session.epochs_done + cfg.epochs,
                 history=tuple(dict(h) for h in session.history),
+                changes=tuple(session.changes),
+                inside_names=tuple(watcher.names) if watcher else (),
+                inside_start=watcher.start if watcher else None,
+                samples=np.asarray(dataset.train_images[:8], dtype=np.uint8).copy(),
             )
         )
         self.status_changed.emit(QCoreApplication.translate("TrainingController", "Training…"))
@@ -192,16 +223,26 @@ class TrainingWorker(QObject):
         ended = None
         with runtime.beside_the_gui():
             for report in training.train(
-                session, requests.stop.is_set, requests.pause.is_set, self._lr_override
+                session,
+                requests.stop.is_set,
+                requests.should_pause,
+                steer=requests.take_settings,
+                watch=watcher,
             ):
                 if isinstance(report, training.BatchReport):
                     requests.batches_done += 1
-                    if self._new_lr is not None:  # the curve marks the change at this batch
+                    if report.changes:  # the curves mark each change at this batch
                         self._emit_batches(pending)
-                        x = report.epoch - 1 + (report.batch - 1) / report.batches
-                        self.lr_changed.emit(x, self._new_lr)
-                        self._new_lr = None
+                        for change in report.changes:
+                            self.setting_changed.emit(change)
+                            if change.name == "lr":
+                                self.lr_changed.emit(change.x, float(change.value))
                     pending.append(report)
+                    if requests.delay > 0 or requests.pause.is_set():
+                        # slow motion or stepping: every batch on screen before the wait
+                        self._emit_batches(pending)
+                        if requests.delay > 0:
+                            requests.stop.wait(requests.delay)  # a stop ends the wait at once
                     now = time.perf_counter()
                     if now - last_emit >= BATCH_EMIT_INTERVAL:
                         self._emit_batches(pending)
@@ -221,6 +262,10 @@ class TrainingWorker(QObject):
                 QCoreApplication.translate("TrainingController", "Testing the model…")
             )
             session.evaluate_test()
+            self.status_changed.emit(
+                QCoreApplication.translate("TrainingController", "Calibrating the probabilities…")
+            )
+            session.calibrate()
         self.status_changed.emit(
             QCoreApplication.translate("TrainingController", "Saving the model…")
         )
@@ -250,12 +295,6 @@ class TrainingWorker(QObject):
             f"could not save the model in its run folder {self._model_path.parent} ({reason}), "
             f"nor in {tried}",
         )
-
-    def _lr_override(self) -> float | None:
-        lr = self._requests.take_lr()
-        if lr is not None:
-            self._new_lr = lr
-        return lr
 
     def _emit_batches(self, pending: list) -> None:
         if pending:
@@ -294,6 +333,7 @@ class TrainingController(QObject):
     batches_finished = Signal(object)  # tuple[BatchReport, ...]: every batch, in order
     epoch_finished = Signal(object)  # EpochReport, after validation
     lr_changed = Signal(float, float)  # (position in epochs, new rate) once the worker applied it
+    setting_changed = Signal(object)  # SettingChange (the rate too) once the worker applied it
     weights_updated = Signal(object)  # Classifier snapshot, at most every ~300 ms
     run_ended = Signal(object)  # RunEnded ("completed" | "stopped" | "diverged"); saving follows
     model_ready = Signal(object)  # Classifier of the saved final model, after every run
@@ -327,6 +367,14 @@ class TrainingController(QObject):
         self._worker: TrainingWorker | None = None
         self._seed_curves: Curves | None = None
         self._started = False
+        self._last_batch = None  # the newest BatchReport
+        #: whether runs measure their inside (gradient norms, dead units, weights by epoch)
+        self.watch_inside = True
+        #: the current (or last) run's inside, grown from the worker's reports
+        self.inside = InsideRecord()
+        self._slow_motion = 0.0
+        #: the settings the running run started with (``RunStarted.config``), or None
+        self.run_config = None
         self._reader_thread: QThread | None = None
         self._reader: _ModelReader | None = None
         self._model_token = 0
@@ -384,6 +432,7 @@ class TrainingController(QObject):
         self.curves = Curves()
         self._seed_curves = curves
         self._started = False
+        self.run_config = None
         self._requests = _Requests()
         thread = QThread()
         thread.setObjectName("nndesk-training")
@@ -396,14 +445,18 @@ class TrainingController(QObject):
             resume,
             dataset,
             fallbacks=model_fallbacks(),
+            watch=self.watch_inside,
         )
+        self._requests.delay = self._slow_motion
+        self._last_batch = None
         worker.moveToThread(thread)
         # worker -> controller: queued, so every slot below runs on the GUI thread
         worker.status_changed.connect(self.status_changed)
         worker.run_started.connect(self._on_worker_run_started)
         worker.batches_finished.connect(self._on_worker_batches_finished)
         worker.epoch_finished.connect(self._on_worker_epoch_finished)
-        worker.lr_changed.connect(self._on_worker_lr_changed)
+        worker.lr_changed.connect(self.lr_changed)
+        worker.setting_changed.connect(self._on_worker_setting_changed)
         worker.weights_updated.connect(self._on_worker_weights_updated)
         worker.run_ended.connect(self._on_worker_run_ended)
         worker.model_saved.connect(self._on_worker_model_saved)
@@ -437,11 +490,45 @@ class TrainingController(QObject):
         self._requests.stop.set()
         self.resume()
 
+    def step(self) -> None:
+        """Paused: train one batch, then pause again."""
+        if self.is_paused():
+            self._requests.step(1)
+
+    def step_epoch(self) -> None:
+        """Paused: train to the end of this epoch (a whole one when paused at its start)."""
+        last = self._last_batch
+        if not self.is_paused() or last is None:
+            return
+        left = last.batches - last.batch
+        self._requests.step(left if left > 0 else last.batches)
+
+    def set_slow_motion(self, seconds: float) -> None:
+        """Wait ``seconds`` after every batch (0: full speed), in the training thread."""
+        if not (0 <= seconds <= 10):
+            raise ConfigError(f"slow motion takes 0 to 10 seconds per batch; got {seconds}")
+        self._slow_motion = self._requests.delay = float(seconds)
+
     def set_learning_rate(self, lr: float) -> None:
         """Use ``lr`` from the next batch on (the schedule no longer changes it for this run)."""
         if not (lr > 0 and lr < float("inf")):
             raise ConfigError(f"learning rate must be a positive number; got {lr}")
-        self._requests.set_lr(float(lr))
+        self._requests.set_settings({"lr": float(lr)})
+
+    def change_settings(self, values: dict) -> None:
+        """Change live settings of the running run (``settings_schema``'s ``live`` fields):
+        from the next batch on, a batch size from the next epoch. Raises ``ConfigError`` with
+        the first refused one (nothing is sent then)."""
+        from nndesk.setting_changes import steer_problem
+
+        config = self.run_config
+        if config is None or not self.is_running():
+            raise ConfigError("no run is training")
+        for name, value in values.items():
+            reason = steer_problem(config, name, value)
+            if reason is not None:
+                raise ConfigError(reason)
+        self._requests.set_settings(dict(values))
 
     def open_model(self, path: str | Path) -> None:
         """Read a model file off the GUI thread; emits ``model_opened`` or ``model_failed`` for
@@ -492,13 +579,16 @@ class TrainingController(QObject):
     def _on_worker_run_started(self, run: RunStarted) -> None:
         record = self.record
         self._started = True
+        self.run_config = run.config
         if self._seed_curves is not None and self._seed_curves.epochs == [
             int(h.get("epoch", i)) for i, h in enumerate(run.history, start=1)
         ]:
             self.curves = copy.deepcopy(self._seed_curves)  # the run it continues, batch for batch
         else:
             self.curves = Curves.from_history(list(run.history))
+            self.curves.changes = list(run.changes)
         record.curves = self.curves
+        self.inside = InsideRecord(list(run.inside_names), [], run.inside_start, [])
         record.config = run.config.to_dict()
         record.title = run.title
         self._save_record()
@@ -508,6 +598,10 @@ class TrainingController(QObject):
     def _on_worker_batches_finished(self, reports: tuple) -> None:
         for report in reports:
             self.curves.add_batch(report)
+            if report.inside is not None:
+                self.inside.samples.append(report.inside)
+        if reports:
+            self._last_batch = reports[-1]
         self.batches_finished.emit(reports)
         if reports:
             self.batch_finished.emit(reports[-1])
@@ -515,13 +609,15 @@ class TrainingController(QObject):
     @Slot(object)
     def _on_worker_epoch_finished(self, report) -> None:
         self.curves.add_epoch(report)
+        if report.weights is not None:
+            self.inside.epochs.append(report.weights)
         self._save_record()  # a crash later still leaves the curves so far
         self.epoch_finished.emit(report)
 
-    @Slot(float, float)
-    def _on_worker_lr_changed(self, x: float, lr: float) -> None:
-        self.curves.add_lr_change(x, lr)
-        self.lr_changed.emit(x, lr)
+    @Slot(object)
+    def _on_worker_setting_changed(self, change) -> None:
+        self.curves.add_change(change)
+        self.setting_changed.emit(change)
 
     @Slot(object)
     def _on_worker_weights_updated(self, classifier) -> None:

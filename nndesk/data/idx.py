@@ -157,6 +157,10 @@ def read_idx(path: str | os.PathLike, hasher=None) -> np.ndarray:
             expected = math.prod(shape) * dtype.itemsize
             dims = "x".join(str(s) for s in shape)
             declared = f"header says {dims} values ({_size_text(expected)})"
+            # a zero dimension makes the product 0, but NumPy still refuses the others' product
+            # past its index range (0x4294967295x4294967295): refuse it here in one line
+            if 0 in shape and math.prod(d for d in shape if d) * dtype.itemsize > MAX_IDX_BYTES:
+                raise DataError(f"{name}: IDX header declares dimensions {dims}, too large to read")
             if not reader.gzipped:
                 held = os.fstat(f.fileno()).st_size - 4 - 4 * ndim
                 if held != expected:

@@ -85,6 +85,7 @@
     </message>
     <message>
         <source>Fashion lab: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, inputs in [-1, 1], 5 epochs</source>
+        <extracomment>nndesk&apos;s own test accuracy for this preset (seed 0), as docs/presets.md tabulates it the header and footnote ``nndesk presets`` prints around the lines</extracomment>
         <translation>Lab Fashion: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, đầu vào trong [-1, 1], 5 epoch</translation>
     </message>
     <message>
@@ -197,6 +198,10 @@
         <translation>Độ dốc âm được học của PReLU bắt đầu từ đây: 0.25 như He và cộng sự và PyTorch, 0 như Keras</translation>
     </message>
     <message>
+        <source>Pen width</source>
+        <translation>Độ dày nét bút</translation>
+    </message>
+    <message>
         <source>Predicted class</source>
         <translation>Lớp dự đoán</translation>
     </message>
@@ -208,6 +213,10 @@
         <source>ReLU</source>
         <extracomment>Seeds are whole numbers 0..2**32-1 (what every NumPy generator and the settings file take). How each choice reads in the form (the CLI takes the value itself).</extracomment>
         <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Xoay</translation>
     </message>
     <message>
         <source>SGD</source>
@@ -228,6 +237,10 @@
     <message>
         <source>Share of each class</source>
         <translation>Tỉ lệ của mỗi lớp</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Dịch</translation>
     </message>
     <message>
         <source>Sketches</source>
@@ -254,6 +267,10 @@
         <translation>Xavier</translation>
     </message>
     <message>
+        <source>Zoom</source>
+        <translation>Phóng to/thu nhỏ</translation>
+    </message>
+    <message>
         <source>[-1, 1]  (x / 127.5 - 1)</source>
         <translation>[-1, 1]  (x / 127.5 - 1)</translation>
     </message>
@@ -272,6 +289,22 @@
     <message>
         <source>also measure accuracy on the test images after every epoch</source>
         <translation>đo thêm độ chính xác trên các ảnh kiểm tra sau mỗi epoch</translation>
+    </message>
+    <message>
+        <source>augment: share of images whose strokes get thicker or thinner</source>
+        <translation>tăng cường dữ liệu: tỉ lệ ảnh có nét vẽ dày hơn hoặc mảnh hơn</translation>
+    </message>
+    <message>
+        <source>augment: shifts up to this many pixels each way</source>
+        <translation>tăng cường dữ liệu: dịch tối đa chừng này điểm ảnh mỗi chiều</translation>
+    </message>
+    <message>
+        <source>augment: turns up to this many degrees each way</source>
+        <translation>tăng cường dữ liệu: xoay tối đa chừng này độ mỗi chiều</translation>
+    </message>
+    <message>
+        <source>augment: zoom in or out by up to this share (0.1 = 90 % to 110 %)</source>
+        <translation>tăng cường dữ liệu: phóng to hoặc thu nhỏ tối đa tỉ lệ này (0.1 = 90 % đến 110 %)</translation>
     </message>
     <message>
         <source>auto (He for ReLU, Xavier else)</source>
@@ -479,6 +512,14 @@
     </message>
 </context>
 <context>
+    <name>AugmentPreview</name>
+    <message>
+        <source>Eight training images appear here once a run has loaded them.</source>
+        <extracomment>Images shown. Pixels per image side on screen.</extracomment>
+        <translation>Tám ảnh huấn luyện sẽ hiện ở đây khi một lần huấn luyện đã nạp chúng.</translation>
+    </message>
+</context>
+<context>
     <name>Classes</name>
     <message>
         <source>Ankle boot</source>
@@ -519,6 +560,34 @@
     <message>
         <source>Trouser</source>
         <translation>Quần dài</translation>
+    </message>
+</context>
+<context>
+    <name>Coach</name>
+    <message>
+        <source>Lower the learning rate to {lr:g}</source>
+        <extracomment>The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes.</extracomment>
+        <translation>Giảm tốc độ học xuống {lr:g}</translation>
+    </message>
+    <message>
+        <source>The loss climbed from {before:.3f} to {recent:.3f} over the last {n} batches: the learning rate is probably too high.</source>
+        <translation>Mất mát tăng từ {before:.3f} lên {recent:.3f} trong {n} batch gần nhất: có lẽ tốc độ học quá cao.</translation>
+    </message>
+    <message>
+        <source>Training accuracy is {accuracy:.1%} after {epochs} epoch(s), near the 10 % of guessing: check the input normalisation and the learning rate.</source>
+        <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {epochs} epoch, gần mức 10 % của đoán mò: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
+    </message>
+    <message>
+        <source>Turn augmentation on</source>
+        <translation>Bật tăng cường dữ liệu</translation>
+    </message>
+    <message>
+        <source>Validation loss rose from {v0:.3f} to {v2:.3f} over two epochs while training loss fell from {t0:.3f} to {t2:.3f}: overfitting. More L2, dropout or augmentation helps.</source>
+        <translation>Mất mát kiểm định tăng từ {v0:.3f} lên {v2:.3f} sau hai epoch trong khi mất mát huấn luyện giảm từ {t0:.3f} xuống {t2:.3f}: quá khớp. Thêm L2, dropout hoặc tăng cường dữ liệu sẽ giúp ích.</translation>
+    </message>
+    <message>
+        <source>{share:.0%} of the units after {name} never fired on the last sampled batch (dead ReLUs): a lower learning rate or leaky ReLU keeps them alive.</source>
+        <translation>{share:.0%} số nút sau {name} không kích hoạt lần nào trên batch được lấy mẫu gần nhất (ReLU chết): tốc độ học thấp hơn hoặc Leaky ReLU giữ chúng hoạt động.</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1097,13 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     </message>
 </context>
 <context>
+    <name>InsideTrainingView</name>
+    <message>
+        <source>Start a run to see inside the network while it learns.</source>
+        <translation>Hãy bắt đầu một lần huấn luyện để xem bên trong mạng khi nó học.</translation>
+    </message>
+</context>
+<context>
     <name>InsideView</name>
     <message>
         <source> (input channel {c} of {n}, the largest share)</source>
@@ -1058,6 +1134,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>= tích</translation>
     </message>
     <message>
+        <source>Arithmetic</source>
+        <translation>Phép tính</translation>
+    </message>
+    <message>
         <source>Click a unit or a feature-map pixel to see its arithmetic.</source>
         <translation>Bấm vào một nút hoặc một điểm của bản đồ đặc trưng để xem phép tính của nó.</translation>
     </message>
@@ -1068,6 +1148,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     <message>
         <source>Draw something: this page shows every layer of the network on it.</source>
         <translation>Hãy vẽ gì đó: trang này cho thấy mọi tầng của mạng trên hình đó.</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
     </message>
     <message>
         <source>Softmax temperature</source>
@@ -1130,12 +1214,20 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>mảng đầu vào</translation>
     </message>
     <message>
+        <source>logits -&gt; exp -&gt; probabilities, with a temperature</source>
+        <translation>logit -&gt; exp -&gt; xác suất, với một nhiệt độ</translation>
+    </message>
+    <message>
         <source>max = &lt;b&gt;{value}&lt;/b&gt;: the input at ({row}, {col}) won (bold, outlined)</source>
         <translation>max = &lt;b&gt;{value}&lt;/b&gt;: đầu vào tại ({row}, {col}) thắng (in đậm, có viền)</translation>
     </message>
     <message>
         <source>output</source>
         <translation>đầu ra</translation>
+    </message>
+    <message>
+        <source>the arithmetic of the unit or pixel you clicked</source>
+        <translation>phép tính của nút hoặc điểm ảnh bạn vừa nhấp</translation>
     </message>
     <message>
         <source>the {h}×{w} window it reads:</source>
@@ -1172,6 +1264,129 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     <message>
         <source>Σ over channel {c}: {sum}; the other {n} channels add {rest}</source>
         <translation>Σ trên kênh {c}: {sum}; {n} kênh còn lại cộng thêm {rest}</translation>
+    </message>
+</context>
+<context>
+    <name>LabView</name>
+    <message>
+        <source>A copy of {name}, scored on {n:,} test images.</source>
+        <translation>Một bản sao của {name}, chấm điểm trên {n:,} ảnh kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Add Gaussian noise to every weight, as a share of its layer&apos;s spread</source>
+        <translation>Thêm nhiễu Gauss vào mọi trọng số (weight), theo tỉ lệ độ phân tán của tầng (layer) đó</translation>
+    </message>
+    <message>
+        <source>Add to every bias of this layer</source>
+        <translation>Cộng vào mọi bias của tầng (layer) này</translation>
+    </message>
+    <message>
+        <source>Divide the outputs by this before softmax (1: the raw network)</source>
+        <translation>Chia đầu ra cho số này trước softmax (1: mạng gốc)</translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <source>Hidden units of this layer to switch off (nothing they send on)</source>
+        <translation>Các nút ẩn của tầng (layer) này cần tắt (chúng không truyền gì đi tiếp)</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Tầng</translation>
+    </message>
+    <message>
+        <source>Multiply this layer&apos;s weights</source>
+        <translation>Nhân các trọng số (weight) của tầng (layer) này</translation>
+    </message>
+    <message>
+        <source>Open or train a model, then evaluate it.</source>
+        <translation>Mở hoặc huấn luyện một mô hình (model), rồi đánh giá nó.</translation>
+    </message>
+    <message>
+        <source>Prune smallest</source>
+        <translation>Cắt tỉa nhỏ nhất</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Đặt lại</translation>
+    </message>
+    <message>
+        <source>Save as new model…</source>
+        <translation>Lưu thành mô hình mới…</translation>
+    </message>
+    <message>
+        <source>Save the edited copy as a new model file (the original stays)</source>
+        <translation>Lưu bản sao đã sửa thành một tệp mô hình mới (bản gốc được giữ nguyên)</translation>
+    </message>
+    <message>
+        <source>Save the edited model</source>
+        <translation>Lưu mô hình đã sửa</translation>
+    </message>
+    <message>
+        <source>Scale weights ×</source>
+        <translation>Nhân trọng số ×</translation>
+    </message>
+    <message>
+        <source>Scored in {seconds:.2f} s. The original is never changed.</source>
+        <translation>Chấm điểm trong {seconds:.2f} s. Bản gốc không bao giờ bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Set the smallest weights of the whole network to zero</source>
+        <translation>Đặt các trọng số (weight) nhỏ nhất của cả mạng về 0</translation>
+    </message>
+    <message>
+        <source>Shift biases +</source>
+        <translation>Dịch bias +</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Nhiệt độ</translation>
+    </message>
+    <message>
+        <source>The layer the scale, shift and units apply to</source>
+        <translation>Tầng (layer) mà phép nhân, phép dịch và các nút áp dụng vào</translation>
+    </message>
+    <message>
+        <source>Undo every edit: back to the original</source>
+        <translation>Hoàn tác mọi chỉnh sửa: trở về bản gốc</translation>
+    </message>
+    <message>
+        <source>Units off</source>
+        <translation>Nút tắt</translation>
+    </message>
+    <message>
+        <source>Weight noise</source>
+        <translation>Nhiễu trọng số</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>độ chính xác</translation>
+    </message>
+    <message>
+        <source>confident mistakes</source>
+        <translation>lỗi phân loại tự tin</translation>
+    </message>
+    <message>
+        <source>e.g. 0, 5, 10-20</source>
+        <translation>ví dụ 0, 5, 10-20</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>mất mát</translation>
+    </message>
+    <message>
+        <source>measure</source>
+        <translation>chỉ số</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>đã sửa</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>gốc</translation>
     </message>
 </context>
 <context>
@@ -1404,8 +1619,16 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>Vẽ một chữ số 0-9</translation>
     </message>
     <message>
+        <source>Draw something</source>
+        <translation>Hãy vẽ gì đó</translation>
+    </message>
+    <message>
         <source>Draw with the mouse, a pen or a finger. Drop an image file here, or paste one with Ctrl+V. Esc or Del clears, Ctrl+Z undoes.</source>
         <translation>Vẽ bằng chuột, bút hoặc ngón tay. Thả một tệp ảnh vào đây, hoặc dán bằng Ctrl+V. Esc hoặc Del để xoá, Ctrl+Z để hoàn tác.</translation>
+    </message>
+    <message>
+        <source>Edit a copy of the network (units off, pruning, noise) and see what changes</source>
+        <translation>Sửa một bản sao của mạng (tắt nút, cắt tỉa, nhiễu) và xem điều gì thay đổi</translation>
     </message>
     <message>
         <source>Erase instead of drawing</source>
@@ -1468,6 +1691,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>Phím tắt</translation>
     </message>
     <message>
+        <source>Lab</source>
+        <translation>Phòng thí nghiệm</translation>
+    </message>
+    <message>
         <source>Lab:</source>
         <translation>Lab:</translation>
     </message>
@@ -1494,6 +1721,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     <message>
         <source>Make the pen smaller</source>
         <translation>Làm bút nhỏ hơn</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Bản đồ</translation>
     </message>
     <message>
         <source>Mistakes</source>
@@ -1652,6 +1883,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>Độ chính xác của mô hình trên các ảnh kiểm tra và ma trận nhầm lẫn của nó</translation>
     </message>
     <message>
+        <source>The test images placed by how a layer of the network sees them (PCA, t-SNE)</source>
+        <translation>Các ảnh kiểm tra được đặt theo cách một tầng (layer) của mạng nhìn thấy chúng (PCA, t-SNE)</translation>
+    </message>
+    <message>
         <source>The test images the model gets wrong, most confident first</source>
         <translation>Các ảnh kiểm tra mà mô hình đoán sai, ảnh nó tự tin nhất trước</translation>
     </message>
@@ -1711,6 +1946,53 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     <message>
         <source>{stem}  (shipped)</source>
         <translation>{stem}  (có sẵn)</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Compute the map off the window&apos;s thread (progress below)</source>
+        <translation>Tính bản đồ ngoài luồng của cửa sổ (tiến độ ở dưới)</translation>
+    </message>
+    <message>
+        <source>Draw the map</source>
+        <translation>Vẽ bản đồ</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Tầng</translation>
+    </message>
+    <message>
+        <source>PCA: the two directions of largest spread (instant). t-SNE: keeps neighbours together (about a minute for 2,000 images)</source>
+        <translation>PCA: hai hướng phân tán lớn nhất (tức thì). t-SNE: giữ các điểm láng giềng gần nhau (khoảng một phút cho 2.000 ảnh)</translation>
+    </message>
+    <message>
+        <source>Point at an image to see it.</source>
+        <translation>Trỏ vào một ảnh để xem nó.</translation>
+    </message>
+    <message>
+        <source>Test images on the map</source>
+        <translation>Số ảnh kiểm tra trên bản đồ</translation>
+    </message>
+    <message>
+        <source>The layer whose outputs place the images</source>
+        <translation>Tầng (layer) có đầu ra dùng để đặt vị trí các ảnh</translation>
+    </message>
+    <message>
+        <source>mistakes</source>
+        <translation>lỗi phân loại</translation>
+    </message>
+    <message>
+        <source>test image {index}, true {true}&lt;br&gt;{first} {pa:.0%}, {second} {pb:.0%}</source>
+        <translation>ảnh kiểm tra {index}, nhãn đúng {true}&lt;br&gt;{first} {pa:.0%}, {second} {pb:.0%}</translation>
+    </message>
+    <message>
+        <source>{method} of layer {layer}: {n:,} test images</source>
+        <translation>{method} của tầng {layer}: {n:,} ảnh kiểm tra</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +2120,33 @@ Dự đoán: {predicted} ({p})</translation>
     </message>
 </context>
 <context>
+    <name>ModelSwitchNotice</name>
+    <message>
+        <source>Keep it</source>
+        <translation>Giữ lại</translation>
+    </message>
+    <message>
+        <source>Keep the new model and hide this note</source>
+        <translation>Giữ mô hình mới và ẩn thông báo này</translation>
+    </message>
+    <message>
+        <source>Now predicting with the model you just trained ({accuracy} on the test images).</source>
+        <translation>Đang dự đoán bằng mô hình bạn vừa huấn luyện (độ chính xác {accuracy} trên các ảnh kiểm tra).</translation>
+    </message>
+    <message>
+        <source>Now predicting with the model you just trained.</source>
+        <translation>Đang dự đoán bằng mô hình bạn vừa huấn luyện.</translation>
+    </message>
+    <message>
+        <source>Predict with the model you were using before this training run again</source>
+        <translation>Dự đoán lại bằng mô hình bạn dùng trước lần huấn luyện này</translation>
+    </message>
+    <message>
+        <source>Switch back to {model}</source>
+        <translation>Quay lại mô hình {model}</translation>
+    </message>
+</context>
+<context>
     <name>PredictionPanel</name>
     <message>
         <source>Draw something</source>
@@ -1848,8 +2157,28 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Mạng chắc chắn đến đâu về câu trả lời của nó</translation>
     </message>
     <message>
+        <source>Not sure</source>
+        <translation>Chưa chắc</translation>
+    </message>
+    <message>
+        <source>Not sure below</source>
+        <translation>Chưa chắc khi dưới</translation>
+    </message>
+    <message>
+        <source>Raw probabilities</source>
+        <translation>Xác suất gốc</translation>
+    </message>
+    <message>
         <source>Runner-up: &lt;b&gt;{name}&lt;/b&gt; {p} (margin {margin} points)</source>
         <translation>Thứ hai: &lt;b&gt;{name}&lt;/b&gt; {p} (cách {margin} điểm)</translation>
+    </message>
+    <message>
+        <source>Say &quot;Not sure&quot; and show the two best guesses when the calibrated top probability is under this (0: always answer)</source>
+        <translation>Nói &quot;Chưa chắc&quot; và hiện hai dự đoán tốt nhất khi xác suất cao nhất (đã hiệu chỉnh) thấp hơn mức này (0: luôn trả lời)</translation>
+    </message>
+    <message>
+        <source>Show the network&apos;s own probabilities instead of the calibrated ones. Calibration divides the outputs by a temperature fitted on held-out images, so that answers given at 80 % are right about 80 % of the time; it never changes which class wins.</source>
+        <translation>Hiện xác suất gốc của mạng thay cho xác suất đã hiệu chỉnh. Hiệu chỉnh (calibration) chia đầu ra cho một nhiệt độ (temperature) được khớp trên các ảnh để riêng, để các câu trả lời ở mức 80 % đúng khoảng 80 % số lần; nó không bao giờ đổi lớp thắng.</translation>
     </message>
     <message>
         <source>The label a person gave this test image</source>
@@ -1870,6 +2199,10 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>True label: &lt;b&gt;{name}&lt;/b&gt; — {mark}</source>
         <translation>Nhãn đúng: &lt;b&gt;{name}&lt;/b&gt; — {mark}</translation>
+    </message>
+    <message>
+        <source>{first} {p1} or {second} {p2}</source>
+        <translation>{first} {p1} hoặc {second} {p2}</translation>
     </message>
     <message>
         <source>✓ correct</source>
@@ -2111,10 +2444,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation> % ảnh huấn luyện</translation>
     </message>
     <message>
-        <source> Lab result: {accuracy}.</source>
-        <translation> Kết quả của lab: {accuracy}.</translation>
-    </message>
-    <message>
         <source> epochs</source>
         <translation> epoch</translation>
     </message>
@@ -2172,6 +2501,18 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Cấu hình mẫu</translation>
     </message>
     <message>
+        <source>Test accuracy here: {figure}.</source>
+        <translation>Độ chính xác trên tập kiểm tra ở đây: {figure}.</translation>
+    </message>
+    <message>
+        <source>The lab it beats: {figure}.</source>
+        <translation>Bài lab mà cấu hình này vượt qua: {figure}.</translation>
+    </message>
+    <message>
+        <source>The lab: {figure}.</source>
+        <translation>Bài lab: {figure}.</translation>
+    </message>
+    <message>
         <source>a folder with one sub-folder of images per class</source>
         <translation>một thư mục có mỗi lớp một thư mục con chứa ảnh</translation>
     </message>
@@ -2209,7 +2550,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>{arch} → {count} parameters</source>
-        <extracomment>Fields the form does not show: the dataset and layers have their own rows, threads is the command line&apos;s.</extracomment>
+        <extracomment>Fields the form does not show: the dataset and layers have their own rows, threads is the command line&apos;s. Settings the form changes in a running run (&quot;Apply to run&quot;); the learning rate has its own field beside the run buttons.</extracomment>
         <translation>{arch} → {count} tham số</translation>
     </message>
     <message>
@@ -2224,8 +2565,12 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
 <context>
     <name>TrainingController</name>
     <message>
+        <source>Calibrating the probabilities…</source>
+        <translation>Đang hiệu chỉnh (calibration) xác suất…</translation>
+    </message>
+    <message>
         <source>Loading {name}…</source>
-        <extracomment>Seconds between two emissions of batch reports (they are collected in between). Seconds between two weight snapshots for live prediction.</extracomment>
+        <extracomment>Seconds between two emissions of batch reports (they are collected in between). Seconds between two weight snapshots for live prediction. seconds to wait after each batch (&quot;slow motion&quot;); 0: full speed</extracomment>
         <translation>Đang nạp {name}…</translation>
     </message>
     <message>
@@ -2254,6 +2599,26 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source> (continuing from epoch {epoch})</source>
         <translation> (tiếp tục từ epoch {epoch})</translation>
+    </message>
+    <message>
+        <source>+1 epoch</source>
+        <translation>+1 epoch</translation>
+    </message>
+    <message>
+        <source>0.1 s / batch</source>
+        <translation>0,1 s / batch</translation>
+    </message>
+    <message>
+        <source>0.5 s / batch</source>
+        <translation>0,5 s / batch</translation>
+    </message>
+    <message>
+        <source>1 s / batch</source>
+        <translation>1 s / batch</translation>
+    </message>
+    <message>
+        <source>Apply to run</source>
+        <translation>Áp dụng ngay</translation>
     </message>
     <message>
         <source>Choose settings and press Train.</source>
@@ -2301,6 +2666,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Hoàn tất</translation>
     </message>
     <message>
+        <source>From the next batch: {changes}</source>
+        <translation>Từ batch kế tiếp: {changes}</translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation>Bên trong</translation>
+    </message>
+    <message>
         <source>LR now</source>
         <translation>LR hiện tại</translation>
     </message>
@@ -2325,8 +2698,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Đã lưu mô hình vào {path}</translation>
     </message>
     <message>
-        <source>Model saved: {model_path}</source>
-        <translation>Đã lưu mô hình: {model_path}</translation>
+        <source>Model saved: {path}</source>
+        <translation>Đã lưu mô hình: {path}</translation>
     </message>
     <message>
         <source>Needs a dataset</source>
@@ -2389,6 +2762,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Đang bắt đầu…</translation>
     </message>
     <message>
+        <source>Step</source>
+        <translation>Từng bước</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
@@ -2422,7 +2799,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Train</source>
-        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further</extracomment>
+        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;)</extracomment>
         <translation>Huấn luyện</translation>
     </message>
     <message>
@@ -2432,6 +2809,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Wrote {path}</source>
         <translation>Đã ghi {path}</translation>
+    </message>
+    <message>
+        <source>apply the coach&apos;s suggested change to the running training</source>
+        <translation>áp dụng thay đổi mà trợ lý gợi ý cho lần huấn luyện đang chạy</translation>
     </message>
     <message>
         <source>change the learning rate while training (from the next batch)</source>
@@ -2462,6 +2843,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>mọi thứ của lượt chạy tới: dữ liệu, mạng, bộ tối ưu</translation>
     </message>
     <message>
+        <source>full speed</source>
+        <extracomment>Slow motion&apos;s choices: seconds waited after every batch, and how the menu says it.</extracomment>
+        <translation>tốc độ tối đa</translation>
+    </message>
+    <message>
         <source>hold training after the current batch; press again to go on</source>
         <translation>tạm dừng huấn luyện sau batch hiện tại; bấm lần nữa để tiếp tục</translation>
     </message>
@@ -2470,12 +2856,24 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>thư mục ảnh</translation>
     </message>
     <message>
+        <source>inside the network while it learns: gradients, update sizes, dead units, weights</source>
+        <translation>bên trong mạng khi nó học: gradient, độ lớn cập nhật, nơ-ron chết, trọng số</translation>
+    </message>
+    <message>
         <source>new rate</source>
         <translation>LR mới</translation>
     </message>
     <message>
         <source>open a .npz model to use it or to continue its training</source>
         <translation>mở một mô hình .npz để dùng hoặc để huấn luyện tiếp</translation>
+    </message>
+    <message>
+        <source>paused: train one batch, then hold again</source>
+        <translation>khi tạm dừng: huấn luyện một batch rồi dừng lại</translation>
+    </message>
+    <message>
+        <source>paused: train to the end of this epoch, then hold again</source>
+        <translation>khi tạm dừng: huấn luyện đến hết epoch này rồi dừng lại</translation>
     </message>
     <message>
         <source>save the trained model to a .npz file of your choice</source>
@@ -2502,6 +2900,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>dùng tốc độ học gõ bên cạnh từ batch kế tiếp</translation>
     </message>
     <message>
+        <source>use the settings that stay editable while training (momentum, L2, dropout, batch size, augmentation) from the next batch on; a batch size from the next epoch</source>
+        <translation>dùng các thiết lập vẫn sửa được khi huấn luyện (momentum, L2, dropout, kích thước batch, tăng cường dữ liệu) từ batch kế tiếp; kích thước batch từ epoch kế tiếp</translation>
+    </message>
+    <message>
+        <source>wait after every batch, to watch a small network learn</source>
+        <translation>chờ sau mỗi batch để xem một mạng nhỏ học</translation>
+    </message>
+    <message>
         <source>{name}: its training settings are not usable ({err})</source>
         <translation>{name}: không dùng được cài đặt huấn luyện của nó ({err})</translation>
     </message>
@@ -2516,6 +2922,49 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>{verdict}: {message} · testing and saving the model…</source>
         <translation>{verdict}: {message} · đang kiểm tra và lưu mô hình…</translation>
+    </message>
+</context>
+<context>
+    <name>TrustView</name>
+    <message>
+        <source>&lt;b&gt;Can its answers be trusted?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Có tin được câu trả lời của nó không?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reliability&lt;/b&gt;: the test answers grouped by how sure the model was; when answers given at 80 % are right 80 % of the time, the bars reach the diagonal. &lt;b&gt;ECE&lt;/b&gt; (expected calibration error, 15 bins): the average gap, 0 is perfect. &lt;b&gt;T&lt;/b&gt;: the temperature fitted on held-out images that divides the outputs before softmax.</source>
+        <translation>&lt;b&gt;Độ tin cậy (reliability)&lt;/b&gt;: các câu trả lời trên tập kiểm tra được nhóm theo mức chắc chắn của mô hình; khi các câu trả lời ở mức 80 % đúng 80 % số lần, các cột chạm đường chéo. &lt;b&gt;ECE&lt;/b&gt; (sai số hiệu chỉnh kỳ vọng, 15 khoảng): khoảng lệch trung bình, 0 là hoàn hảo. &lt;b&gt;T&lt;/b&gt;: nhiệt độ được khớp trên các ảnh để riêng, chia đầu ra trước softmax.</translation>
+    </message>
+    <message>
+        <source>Answer only at or above</source>
+        <translation>Chỉ trả lời khi từ</translation>
+    </message>
+    <message>
+        <source>Answer only when the calibrated top probability reaches this: the curve shows how many test images would still be answered and how many of those answers would be confident mistakes</source>
+        <translation>Chỉ trả lời khi xác suất cao nhất (đã hiệu chỉnh) đạt mức này: đường cong cho thấy còn bao nhiêu ảnh kiểm tra được trả lời và bao nhiêu câu trả lời trong đó là lỗi phân loại tự tin</translation>
+    </message>
+    <message>
+        <source>Damage 1,000 test images by growing amounts of noise, rotation, shift, stroke thickness and an occluding patch, and plot the accuracy at each level</source>
+        <translation>Làm hỏng 1.000 ảnh kiểm tra với mức tăng dần của nhiễu, xoay, dịch, độ dày nét và một mảng che, rồi vẽ độ chính xác (accuracy) ở mỗi mức</translation>
+    </message>
+    <message>
+        <source>Damaging test images… %v / %m levels</source>
+        <translation>Đang làm hỏng ảnh kiểm tra… %v / %m mức</translation>
+    </message>
+    <message>
+        <source>ECE &lt;b&gt;{0:.4f}&lt;/b&gt; raw, &lt;b&gt;{1:.4f}&lt;/b&gt; calibrated (temperature {2:.2f}). Answering only at ≥ {3:.0%}: {4:.1%} of {5:,} test images answered, {6:.2%} of them right, &lt;b&gt;{7:,}&lt;/b&gt; confident mistakes.</source>
+        <translation>ECE &lt;b&gt;{0:.4f}&lt;/b&gt; gốc, &lt;b&gt;{1:.4f}&lt;/b&gt; đã hiệu chỉnh (nhiệt độ {2:.2f}). Chỉ trả lời khi ≥ {3:.0%}: trả lời {4:.1%} trong {5:,} ảnh kiểm tra, {6:.2%} trong số đó đúng, &lt;b&gt;{7:,}&lt;/b&gt; lỗi phân loại tự tin.</translation>
+    </message>
+    <message>
+        <source>Evaluate the model to see how well its confidence holds.</source>
+        <translation>Đánh giá mô hình để xem độ tự tin của nó đáng tin đến đâu.</translation>
+    </message>
+    <message>
+        <source>Measure robustness</source>
+        <translation>Đo độ bền vững</translation>
+    </message>
+    <message>
+        <source>Working out the calibration…</source>
+        <translation>Đang tính hiệu chỉnh…</translation>
     </message>
 </context>
 <context>

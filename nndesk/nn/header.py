@@ -183,6 +183,30 @@ def _numbers(name: str, v, per_pixel: bool, positive: bool) -> None:
             raise HeaderError(f"normalisation {name} must be positive, got {x!r}")
 
 
+#: The temperatures a model file may hold (``nndesk.calibration`` fits within the same range).
+MIN_TEMPERATURE, MAX_TEMPERATURE = 0.05, 20.0
+
+
+def _check_calibration(cal, present: bool) -> None:
+    """``info.calibration``: absent (temperature 1), or an object whose ``temperature`` is a
+    finite number in MIN_TEMPERATURE..MAX_TEMPERATURE and whose other fields are plain values."""
+    if not present:
+        return
+    if not isinstance(cal, dict):
+        raise HeaderError("field 'info.calibration' must be an object")
+    t = cal.get("temperature")
+    if not (_is_number(t) and isinstance(t, (int, float))) or not (
+        MIN_TEMPERATURE <= t <= MAX_TEMPERATURE
+    ):
+        raise HeaderError(
+            f"calibration temperature {t!r:.40} is not a number in "
+            f"{MIN_TEMPERATURE:g}..{MAX_TEMPERATURE:g}"
+        )
+    for key, v in cal.items():
+        if not _scalar(v):
+            raise HeaderError(f"calibration field {key!r:.40} is not a plain value")
+
+
 def check_info(info) -> None:
     """The fields of ``info`` the app reads, when present: types, counts and ranges."""
     if not isinstance(info, dict):
@@ -215,6 +239,7 @@ def check_info(info) -> None:
                 raise HeaderError("an epoch of 'info.history' is not an object of plain values")
             if "epoch" in row and not (_is_int(row["epoch"]) and row["epoch"] >= 0):
                 raise HeaderError(f"history epoch {row['epoch']!r:.40} is not a whole number")
+    _check_calibration(info.get("calibration", None), "calibration" in info)
     for key in ("config", "metrics"):
         value = info.get(key)
         if value is None:

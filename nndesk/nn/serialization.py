@@ -325,7 +325,7 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
         raise _fail(path, f"cannot read ({err.strerror or err})") from None
     # np.load would treat anything that is not a zip or .npy as a pickle: check the magic first
     if magic != b"PK\x03\x04":
-        raise _fail(path, "not an nndesk model file (not a zip archive)")
+        raise _fail(path, "not an nndesk model file (it is some other kind of file)")
     try:
         plan, optimizer, arrays = _read_file(path)
     except ModelFileError:

@@ -53,6 +53,10 @@ class TrainConfig:
     val_fraction: float = 0.1
     seed: int = 0
     augment: bool = False
+    aug_shift: float = 2.0  # pixels; the augmentation's strengths (augment.augment_batch)
+    aug_rotate: float = 10.0  # degrees
+    aug_scale: float = 0.1  # zoom 1 +- this
+    aug_stroke: float = 0.0  # share of images drawn with a thicker or thinner pen
     sketch: float = 0.0  # share of each batch redrawn as garment sketches (augment.sketch_batch)
     test_every_epoch: bool = False
     momentum: float = 0.9

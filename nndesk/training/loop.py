@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from nndesk.errors import ConfigError
+from nndesk.setting_changes import SettingChange
 from nndesk.training import runtime
 
 if TYPE_CHECKING:
     from nndesk.data.augment import SketchStrengths
+    from nndesk.training.internals import EpochWeights, InsideSample, Watcher
     from nndesk.training.session import Session
 
 #: Seconds slept per check while paused: short enough to feel instant, long enough to idle.
@@ -46,6 +48,10 @@ class BatchReport:
     lr: float  # the rate this batch was trained with
     samples_per_second: float
     batch_loss: float = math.nan  # this batch's own mean loss (``loss`` is the epoch's so far)
+    #: settings changed while training that this batch was the first to use
+    changes: tuple[SettingChange, ...] = ()
+    #: on a batch the ``Watcher`` sampled: gradient norms, update sizes, dead units per layer
+    inside: InsideSample | None = None
 
 
 #: The per-epoch history kept in model files, runs and ``--json`` output, in column order.
@@ -76,9 +82,14 @@ class EpochReport:
     seconds: float  # training + validation time, pauses excluded
     test_loss: float | None = None
     test_accuracy: float | None = None
+    #: with a ``Watcher``: the weight histograms and first-layer filters at this epoch's end
+    weights: EpochWeights | None = None
 
     def to_dict(self) -> dict:
-        return dataclasses.asdict(self)
+        """The history row: every number (not the weights' arrays)."""
+        return {
+            f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "weights"
+        }
 
 
 @dataclass(frozen=True)
@@ -138,11 +149,17 @@ def _no_override() -> float | None:
     return None
 
 
+def _no_steering() -> dict[str, Any]:
+    return {}
+
+
 def train(
     session: Session,
     should_stop: Callable[[], bool] = _never,
     should_pause: Callable[[], bool] = _never,
     lr_override: Callable[[], float | None] = _no_override,
+    steer: Callable[[], dict[str, Any]] = _no_steering,
+    watch: Watcher | None = None,
     sketch_strengths: SketchStrengths | None = None,
 ) -> Iterator[Report]:
     """Train ``session.model`` for ``session.config.epochs`` epochs, yielding reports.
@@ -150,59 +167,59 @@ def train(
     Yields a ``BatchReport`` after every optimizer step, an ``EpochReport`` after every epoch and
     exactly one ``RunEnded`` last. ``should_stop``/``should_pause`` are polled between batches;
     ``lr_override()`` returning a number sets the learning rate from the next batch on (the
-    schedule then no longer changes it). A NaN/inf loss, or one ``DIVERGENCE_FACTOR`` times the
-    run's first (at least 1.0), skips that batch's update and ends the run with reason
-    "diverged"; the parameters stay finite. ``sketch_strengths`` sets how ``config.sketch``'s
-    share of each batch is redrawn (its own ``share`` is ignored); the default is
-    ``SketchStrengths()``.
+    schedule then no longer changes it). ``steer()`` returns live settings to change
+    (``{"momentum": 0.5, "dropout": 0.3}``; ``Session.steer``): they take effect from the next
+    batch, a batch size from the next epoch, and the ``BatchReport`` of the first batch that
+    uses them carries them as ``changes``. With a ``watch`` (``internals.Watcher``) the batches
+    it samples carry ``inside`` and every ``EpochReport`` its ``weights``. A NaN/inf loss, or one
+    ``DIVERGENCE_FACTOR`` times the run's first (at least 1.0), skips that batch's update and
+    ends the run with reason "diverged"; the parameters stay finite. ``sketch_strengths`` sets
+    how ``config.sketch``'s share of each batch is redrawn (its own ``share`` is ignored); the
+    default is ``SketchStrengths()``.
     """
     with runtime.applied(session.thread_plan()):
-        yield from _train(session, should_stop, should_pause, lr_override, sketch_strengths)
+        yield from _train(
+            session, should_stop, should_pause, lr_override, steer, watch, sketch_strengths
+        )
 
 
-def _train(session, should_stop, should_pause, lr_override, strengths=None) -> Iterator[Report]:
+def _train(
+    session, should_stop, should_pause, lr_override, steer, watch, strengths=None
+) -> Iterator[Report]:
     cfg = session.config
     model, optimizer, loss_fn = session.model, session.optimizer, session.loss_fn
     x, y = session.x_train, session.y_train
     n = len(y)
     if n == 0:
         raise ConfigError("the training split is empty")
-    bs = n if cfg.full_batch else min(cfg.batch_size, n)
     first = session.epochs_done + 1
     last = session.epochs_done + cfg.epochs
     params = model.parameters()
 
-    # one batch buffer for the whole run: np.take(out=) allocates nothing per batch; mode="clip"
-    # gathers straight into it (mode="raise" goes through a temporary), and indices from a
-    # permutation of range(n) are never clipped
-    gather = not cfg.full_batch or cfg.augment or cfg.sketch > 0
-    xb_buf = np.empty((bs if gather else 0, x.shape[1]), dtype=x.dtype)
-    yb_buf = np.empty(bs, dtype=np.int64)
-    augment = None
-    if cfg.augment:
-        from nndesk.data.augment import augment_batch
-
-        augment = augment_batch
-        aug_rng = run_rng(cfg.seed, AUGMENT, first)
-    sketch = None
-    if cfg.sketch > 0:
-        from nndesk.data.augment import SketchStrengths, sketch_batch
-
-        strengths = dataclasses.replace(strengths or SketchStrengths(), share=cfg.sketch)
-        sketch_rng = run_rng(cfg.seed, SKETCH, first)
-
-        def sketch(xb: np.ndarray) -> np.ndarray:
-            return sketch_batch(xb, sketch_rng, strengths)
+    # one batch buffer (grown when a bigger batch size is set): np.take(out=) allocates nothing
+    # per batch; mode="clip" gathers straight into it (mode="raise" goes through a temporary),
+    # and indices from a permutation of range(n) are never clipped
+    xb_buf = np.empty((0, x.shape[1]), dtype=x.dtype)
+    yb_buf = np.empty(0, dtype=np.int64)
+    # augmentation can be switched on while training: its streams exist from the start
+    aug_rng = run_rng(cfg.seed, AUGMENT, first)
+    sketch_rng = run_rng(cfg.seed, SKETCH, first)
 
     overridden: float | None = None
     reference: float | None = None  # the run's first batch loss, at least 1.0
     for epoch in range(first, last + 1):
+        epoch_changes = session.start_epoch(epoch)  # a batch size set during the last epoch
+        cfg = session.config
+        bs = n if cfg.full_batch else min(cfg.batch_size, n)
         if overridden is None:
             optimizer.lr = float(session.schedule.lr_at(epoch - 1))  # schedules count from 0
         # cheap insurance: if an update ever produces inf weights, go back to this epoch's start
         start_state = session.weights_snapshot()
         # full-batch GD needs no order (the whole split is one batch) unless images are augmented
-        shuffle = gather
+        shuffle = not cfg.full_batch or cfg.augment or cfg.sketch > 0
+        if shuffle and len(yb_buf) < bs:
+            xb_buf = np.empty((bs, x.shape[1]), dtype=x.dtype)
+            yb_buf = np.empty(bs, dtype=np.int64)
         order = run_rng(cfg.seed, SHUFFLE, epoch).permutation(n) if shuffle else None
         # a run stopped inside this epoch continues with the next sample of the same order
         progress = (session.take_partial(epoch) if order is not None else None) or EpochProgress()
@@ -221,11 +238,19 @@ def _train(session, should_stop, should_pause, lr_override, strengths=None) -> I
                     session.partial = (epoch, progress)
                 yield RunEnded("stopped", f"stopped by request in epoch {epoch}", epoch - 1)
                 return
+            wanted = dict(steer() or {})
             new_lr = lr_override()
             if new_lr is not None:
                 if not (math.isfinite(new_lr) and new_lr > 0):
                     raise ConfigError(f"learning rate must be a positive number; got {new_lr}")
-                overridden = optimizer.lr = float(new_lr)
+                wanted["lr"] = float(new_lr)
+            changes = tuple(epoch_changes)
+            epoch_changes = []
+            if wanted:
+                changes += tuple(session.steer(wanted, epoch, b + 1, epoch_batches))
+                if "lr" in wanted:
+                    overridden = optimizer.lr
+                cfg = session.config
 
             if order is None:
                 xb, yb = x, y
@@ -236,12 +261,12 @@ def _train(session, should_stop, should_pause, lr_override, strengths=None) -> I
                 m = len(idx)
                 yb = np.take(y, idx, out=yb_buf[:m], mode="clip")
                 xb = np.take(x, idx, axis=0, out=xb_buf[:m], mode="clip")
-                if augment is not None:
+                if cfg.augment:
                     # augment_batch works on normalised rows (ink brighter than background)
-                    xb = augment(xb, aug_rng)
-                if sketch is not None:
+                    xb = _augment(xb, aug_rng, cfg)
+                if cfg.sketch > 0:
                     # garment photos partly redrawn as silhouettes, outlines and scribbles
-                    xb = sketch(xb)
+                    xb = _sketch(xb, sketch_rng, cfg, strengths)
 
             # a diverging run overflows; the finite check below reports it, not a RuntimeWarning
             with np.errstate(over="ignore", invalid="ignore"):
@@ -264,7 +289,11 @@ def _train(session, should_stop, should_pause, lr_override, strengths=None) -> I
             # running accuracy before the update: the same numbers the loss was computed on
             progress.correct += int(np.count_nonzero(logits.argmax(axis=1) == yb))
             model.backward(loss_fn.backward(), input_grad=False)  # dL/dx of the inputs is unused
+            sampled = watch is not None and watch.wants(b + 1)
+            if sampled:
+                watch.before_step()
             optimizer.step(params)
+            inside = watch.after_step(epoch - 1 + (b + 1) / epoch_batches) if sampled else None
             progress.loss_sum += loss * m
             progress.seen += m
             progress.batches += 1
@@ -278,6 +307,8 @@ def _train(session, should_stop, should_pause, lr_override, strengths=None) -> I
                 lr=float(optimizer.lr),
                 samples_per_second=progress.seen / elapsed if elapsed > 0 else float("inf"),
                 batch_loss=loss,
+                changes=changes,
+                inside=inside,
             )
 
         val = session.evaluate_val()
@@ -294,7 +325,27 @@ def _train(session, should_stop, should_pause, lr_override, strengths=None) -> I
             seconds=seconds,
             test_loss=None if test is None else test.loss,
             test_accuracy=None if test is None else test.accuracy,
+            weights=None if watch is None else watch.weights(epoch),
         )
         session.history.append(report.to_dict())
         yield report
     yield RunEnded("completed", f"trained {cfg.epochs} epoch(s)", session.epochs_done)
+
+
+def _augment(xb: np.ndarray, rng: np.random.Generator, cfg) -> np.ndarray:
+    """``xb`` shifted, rotated, zoomed (and re-penned) with the run's current strengths."""
+    from nndesk.data.augment import augment_batch
+
+    return augment_batch(
+        xb, rng, shift=cfg.aug_shift, rotate_degrees=cfg.aug_rotate, scale=cfg.aug_scale,
+        stroke=cfg.aug_stroke,
+    )  # fmt: skip
+
+
+def _sketch(xb: np.ndarray, rng: np.random.Generator, cfg, strengths) -> np.ndarray:
+    """``cfg.sketch`` of ``xb`` redrawn as sketches with ``strengths`` (default ones if None)."""
+    from nndesk.data.augment import SketchStrengths, sketch_batch
+
+    return sketch_batch(
+        xb, rng, dataclasses.replace(strengths or SketchStrengths(), share=cfg.sketch)
+    )

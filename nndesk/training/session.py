@@ -15,6 +15,7 @@ import numpy as np
 
 from nndesk.errors import ConfigError, ModelFileError
 from nndesk.evaluation import Scores, score
+from nndesk.setting_changes import SettingChange, parse_changes, steer_problem
 from nndesk.settings_schema import RESUME_KEEPS
 from nndesk.training import runtime
 from nndesk.training.config import TrainConfig
@@ -47,6 +48,7 @@ class Session:
         y_val: np.ndarray,
         history: list[dict] | None = None,
         partial: tuple[int, EpochProgress] | None = None,
+        changes: list[SettingChange] | None = None,
     ) -> None:
         from nndesk.nn.losses import make_loss
         from nndesk.nn.schedules import make_schedule
@@ -66,7 +68,12 @@ class Session:
         self.schedule = make_schedule(
             config.schedule, config.lr, self.epochs_done + config.epochs, **_schedule_kwargs(config)
         )
+        #: every setting changed while training, this run's and a resumed model's
+        self.changes: list[SettingChange] = list(changes or [])
+        #: a batch size asked for during an epoch, used from the next one
+        self.pending_batch_size: int | None = None
         self.metrics: dict = {}
+        self.calibration: dict | None = None  # info["calibration"] once ``calibrate`` ran
         self._x_test: np.ndarray | None = None
         self._thread_plan: ThreadPlan | None = None
 
@@ -95,6 +102,53 @@ class Session:
         partial, self.partial = self.partial, None
         return partial[1] if partial is not None and partial[0] == epoch else None
 
+    # -- steering ------------------------------------------------------------------------------
+    def steer(self, values: dict[str, Any], epoch: int, batch: int, batches: int):
+        """Apply live setting changes before batch ``batch`` of ``epoch`` (1-based).
+
+        Returns the ``SettingChange``s that take effect with this batch (also added to
+        ``changes``); a batch size waits for the next epoch (``start_epoch``). Raises
+        ``ConfigError`` for a setting that cannot take that value in this run.
+        """
+        from nndesk.nn.layers import Dropout
+
+        now = []
+        x = epoch - 1 + (batch - 1) / max(batches, 1)
+        for name, value in values.items():
+            reason = steer_problem(self.config, name, value)
+            dropouts = [layer for layer in self.model.layers if isinstance(layer, Dropout)]
+            if reason is None and name == "dropout" and not dropouts:
+                reason = "this network has no dropout layers to tune"
+            if reason is not None:
+                raise ConfigError(reason)
+            if name == "batch_size":
+                self.pending_batch_size = int(value)
+                continue
+            if name == "lr":
+                self.optimizer.lr = float(value)
+            else:
+                if name == "momentum":
+                    self.optimizer.momentum = float(value)
+                elif name == "l2":  # see _make_optimizer: the optimizer's decay is 2 * l2
+                    self.optimizer.weight_decay = 2 * float(value)
+                elif name == "dropout":
+                    for layer in dropouts:
+                        layer.rate = float(value)
+                self.config = self.config.replace(**{name: value})
+            now.append(SettingChange(x, epoch, batch, name, value))
+        self.changes.extend(now)
+        return now
+
+    def start_epoch(self, epoch: int):
+        """Use a batch size asked for during the last epoch from ``epoch`` on; its change."""
+        size, self.pending_batch_size = self.pending_batch_size, None
+        if size is None or size == self.config.batch_size:
+            return []
+        self.config = self.config.replace(batch_size=size)
+        change = SettingChange(float(epoch - 1), epoch, 1, "batch_size", size)
+        self.changes.append(change)
+        return [change]
+
     # -- actions -------------------------------------------------------------------------------
     def thread_plan(self) -> ThreadPlan:
         """The threads this run trains with (``runtime.plan``), decided once per session."""
@@ -113,6 +167,24 @@ class Session:
         if len(self.y_val) == 0:
             return None
         return score(self.model, self.eval_loss_fn, self.x_val, self.y_val)
+
+    def calibrate(self) -> dict | None:
+        """Fit the temperature (``nndesk.calibration``) on the validation split, or on a seeded
+        half of the test set when the run kept none; stored in ``info()["calibration"]``.
+        None (and nothing stored) for a model whose output has no probabilities to scale."""
+        from nndesk import calibration
+
+        if self.model.output not in calibration.SCALABLE_OUTPUTS:
+            return None
+        if len(self.y_val):
+            x, y, where = self.x_val, self.y_val, "validation"
+        else:
+            half = calibration.test_half(self.y_test)
+            x, y, where = self.x_test[half], self.y_test[half], "test-half"
+        logits = score(self.model, self.eval_loss_fn, x, y).logits
+        assert logits is not None  # score always returns them for a non-empty split
+        self.calibration = calibration.fit(logits, y, self.model.output, where)
+        return self.calibration
 
     def weights_snapshot(self) -> list[tuple[str, np.ndarray]]:
         """Copies of every parameter, ``[("1/W", array), ...]``, safe to use from another thread."""
@@ -144,7 +216,10 @@ class Session:
             "seed": self.config.seed,
             "config": self.config.to_dict(),
             "metrics": dict(self.metrics),
+            "changes": [change.to_dict() for change in self.changes],
         }
+        if self.calibration is not None:
+            info["calibration"] = dict(self.calibration)
         if self.partial is not None:  # stopped inside an epoch: where to continue it
             epoch, progress = self.partial
             info["partial_epoch"] = {"epoch": epoch, **dataclasses.asdict(progress)}
@@ -197,6 +272,7 @@ def prepare(
     from nndesk.nn.optimizers import make_optimizer
 
     history: list[dict] = []
+    changes: list[SettingChange] = []
     loaded = None
     if resume is not None:
         from nndesk.nn.serialization import LoadedModel, load_model
@@ -206,6 +282,11 @@ def prepare(
         # what the file's network, inputs and optimizer state fix cannot come from new settings
         config = config.replace(**{k: saved[k] for k in RESUME_KEEPS if k in saved})
         history = list(loaded.info.get("history") or [])
+        try:  # a resumed run continues the file's record of steering
+            changes = parse_changes(loaded.info.get("changes"))
+        except ValueError as err:
+            where = "the model" if resume is loaded else str(resume)
+            raise ModelFileError(f"{where}: {err}") from None
     config.validate()
 
     if dataset is None:
@@ -271,6 +352,7 @@ def prepare(
         labels[val_idx],
         history,
         partial,
+        changes,
     )
 
 

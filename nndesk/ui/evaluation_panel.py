@@ -42,6 +42,7 @@ from nndesk.ui.language import (
     translate,
     translate_marked,
 )
+from nndesk.ui.trust_view import TrustView
 
 REPORT_HEADERS = (
     QT_TRANSLATE_NOOP("EvaluationPanel", "Class"),
@@ -87,9 +88,11 @@ class EvaluationPanel(QWidget):
 
     cell_clicked = Signal(int, int)  # true class, predicted class: show those images in Mistakes
 
-    def __init__(self, controller, parent: QWidget | None = None) -> None:
+    def __init__(self, controller, trust=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
+        # calibration, coverage and robustness below the report (with a TrustController)
+        self.trust = None if trust is None else TrustView(trust)
         self._result: EvaluationResult | None = None
 
         self.title = QLabel(translate("EvaluationPanel", "No model yet"))
@@ -247,7 +250,15 @@ class EvaluationPanel(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.splitter)
+        if self.trust is None:
+            self.scroll.setWidget(self.splitter)
+        else:
+            body = QWidget()
+            body_layout = QVBoxLayout(body)
+            body_layout.setContentsMargins(0, 0, 0, 0)
+            body_layout.addWidget(self.splitter)
+            body_layout.addWidget(self.trust)
+            self.scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.progress)
@@ -337,6 +348,8 @@ class EvaluationPanel(QWidget):
             stat.value.setText("–")
         self.table.setRowCount(0)
         self.confusion.set_matrix(None)
+        if self.trust is not None:
+            self.trust.set_result(None)
         self._set_stale(False)
         self._update_actions()
 
@@ -415,6 +428,8 @@ class EvaluationPanel(QWidget):
         self.macro_stat.value.setText(decimal(result.report.macro.f1, 3))
         self._fill_table(result)
         self.confusion.set_matrix(result.confusion, class_names_shown(result.class_names))
+        if self.trust is not None:
+            self.trust.set_result(result)
         self._update_actions()
 
     def _fill_table(self, result: EvaluationResult) -> None:

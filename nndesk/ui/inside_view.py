@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QSplitter,
+    QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +38,8 @@ LINKS_PER_GAP = 48  # strongest contributions drawn between two columns
 LINK_LEVELS = 4  # line strengths drawn (width and opacity)
 TILE = 44  # px, one channel of a feature map
 TILE_GAP = 4
+# px: below this page width the arithmetic and the softmax table share the bottom as two tabs
+SIDE_BY_SIDE_MIN_WIDTH = 860
 TERMS_SHOWN = 6  # terms of z = sum(w * a) + b written out, the largest first
 POS = QColor(200, 40, 40)  # positive: red, as on the Why page
 NEG = QColor(40, 90, 200)  # negative: blue
@@ -592,9 +596,9 @@ def softmax_html(steps: inside.SoftmaxSteps, names: tuple[str, ...]) -> str:
     t = steps.temperature
     best = int(np.argmax(steps.probabilities))
     head = (
-        "<tr><th align='left'>"
+        "<tr><th align='left' nowrap>"
         + translate("InsideView", "class")
-        + "</th><th>logit z</th><th>z/T</th><th>exp</th><th>p</th></tr>"
+        + "</th><th nowrap>logit z</th><th>z/T</th><th>exp</th><th>p</th></tr>"
     )
     names = class_names_shown(names)
     rows = []
@@ -610,7 +614,8 @@ def softmax_html(steps: inside.SoftmaxSteps, names: tuple[str, ...]) -> str:
         if k == best:
             cells = [f"<b>{v}</b>" for v in cells]
         row = "".join(
-            f"<td align='{'left' if i == 0 else 'right'}'>{v}</td>" for i, v in enumerate(cells)
+            f"<td align='{'left' if i == 0 else 'right'}' nowrap>{v}</td>"
+            for i, v in enumerate(cells)
         )
         rows.append(f"<tr>{row}</tr>")
     note = (
@@ -700,14 +705,21 @@ class InsideView(QWidget):
         soft_scroll = QScrollArea()
         soft_scroll.setWidgetResizable(True)
         soft_scroll.setWidget(soft_box)
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(math_scroll)
-        bottom.addWidget(soft_scroll)
-        bottom.setStretchFactor(0, 3)
-        bottom.setStretchFactor(1, 2)
+        # side by side on a wide page; on a narrow one (1024 px screens) two tabs, each with
+        # the page's whole width, instead of two columns that both scroll sideways
+        self.math_scroll, self.soft_scroll = math_scroll, soft_scroll
+        self.bottom_split = QSplitter(Qt.Orientation.Horizontal)
+        self.bottom_split.setChildrenCollapsible(False)
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom = QStackedWidget()
+        self.bottom.addWidget(self.bottom_split)
+        self.bottom.addWidget(self.bottom_tabs)
+        self._narrow: bool | None = None
+        self._arrange_bottom(narrow=False)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.scroll)
-        split.addWidget(bottom)
+        split.addWidget(self.bottom)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([330, 270])
@@ -718,6 +730,33 @@ class InsideView(QWidget):
         self.maps.pixel_clicked.connect(self.select_pixel)
         self.temperature.valueChanged.connect(self._show_softmax)
         ui_theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange_bottom(narrow=self.width() < SIDE_BY_SIDE_MIN_WIDTH)
+
+    def _arrange_bottom(self, narrow: bool) -> None:
+        """The arithmetic and the softmax table: in two tabs when narrow, else side by side."""
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        if narrow:
+            tabs = self.bottom_tabs
+            tabs.addTab(self.math_scroll, translate("InsideView", "Arithmetic"))
+            tabs.addTab(self.soft_scroll, translate("InsideView", "Softmax"))
+            tabs.setTabToolTip(
+                0, translate("InsideView", "the arithmetic of the unit or pixel you clicked")
+            )
+            tabs.setTabToolTip(
+                1, translate("InsideView", "logits -> exp -> probabilities, with a temperature")
+            )
+            self.bottom.setCurrentWidget(self.bottom_tabs)
+        else:
+            self.bottom_split.addWidget(self.math_scroll)
+            self.bottom_split.addWidget(self.soft_scroll)
+            self.bottom_split.setStretchFactor(0, 3)
+            self.bottom_split.setStretchFactor(1, 2)
+            self.bottom.setCurrentWidget(self.bottom_split)
 
     @Slot(object)
     def _on_theme_changed(self, _colours) -> None:

@@ -11,7 +11,15 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -41,6 +49,7 @@ from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.inference import display_name
 from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
 from nndesk.ui.language import decimal, percent, translate, translate_marked
+from nndesk.ui.model_notice import ModelSwitchNotice
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 # marked here, translated where shown (translate_marked): the language is chosen at start
@@ -67,6 +76,8 @@ PAGE_TITLES = (
     QT_TRANSLATE_NOOP("MainWindow", "Evaluate"),
     QT_TRANSLATE_NOOP("MainWindow", "Mistakes"),
     QT_TRANSLATE_NOOP("MainWindow", "Dataset"),
+    QT_TRANSLATE_NOOP("MainWindow", "Map"),
+    QT_TRANSLATE_NOOP("MainWindow", "Lab"),
 )
 PAGE_TIPS = {
     "Why": QT_TRANSLATE_NOOP(
@@ -86,6 +97,13 @@ PAGE_TIPS = {
     ),
     "Dataset": QT_TRANSLATE_NOOP(
         "MainWindow", "The training and test images: samples, class counts, mean images"
+    ),
+    "Map": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "The test images placed by how a layer of the network sees them (PCA, t-SNE)",
+    ),
+    "Lab": QT_TRANSLATE_NOOP(
+        "MainWindow", "Edit a copy of the network (units off, pruning, noise) and see what changes"
     ),
 }
 THEMES = (
@@ -158,7 +176,15 @@ class MainWindow(QMainWindow):
         splitter.splitterMoved.connect(self._on_splitter_moved)
         self.splitter = splitter
         self._splitter_moved_by_user = False
-        self.setCentralWidget(splitter)
+        # "Now predicting with the model you just trained" above both columns, when it is news
+        self.model_notice = ModelSwitchNotice()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.model_notice)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self._build_actions()
         self._build_menus_and_toolbar()
         self._build_status_bar()
@@ -174,6 +200,9 @@ class MainWindow(QMainWindow):
         hint_font.setBold(True)
         self.hint_label.setFont(hint_font)
         self.hint_label.setWordWrap(True)  # "Draw a T-shirt, ..." must not widen the column
+        # two lines in every mode, so the canvas stays put when Clothing's hint wraps
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.hint_label.setMinimumHeight(2 * QFontMetrics(hint_font).lineSpacing())
         self.banner = QLabel(translate_marked("MainWindow", NO_MODEL))
         self.banner.setWordWrap(True)
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
@@ -277,6 +306,10 @@ class MainWindow(QMainWindow):
         )
         self.overlay_check.toggled.connect(self._on_overlay_check_toggled)
         self.prediction_panel = PredictionPanel()
+        from nndesk import preferences
+
+        self.prediction_panel.set_not_sure_threshold(preferences.not_sure_threshold())
+        self.prediction_panel.not_sure_spin.valueChanged.connect(preferences.set_not_sure_threshold)
         self.status_note = QLabel()  # loading messages for test images
         self.status_note.setWordWrap(True)
         # a long message (a missing file's path) wraps; it never widens the drawing column
@@ -830,6 +863,9 @@ class MainWindow(QMainWindow):
             if self._classifier is not None
             else translate("MainWindow", "No model")
         )
+        if prediction is None and self._classifier is not None and not self.canvas.is_blank():
+            # a dot or a dash is too little to read
+            placeholder = translate("MainWindow", "Draw something")
         self.prediction_panel.set_prediction(prediction, placeholder)
 
     @Slot(object)

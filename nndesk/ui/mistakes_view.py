@@ -352,7 +352,17 @@ class MistakesView(QWidget):
 
     def _fit_details(self) -> int:
         """Narrow page: the details below the grid keep the height every bar needs."""
-        height = self.details.sizeHint().height() if not self._wide else 0
+        # the answer's labels changed just now: the layouts above it still hold its old size
+        # (they would hear through a posted event), so make them forget it before asking
+        self.answer.updateGeometry()
+        self._details_layout.invalidate()
+        height = 0
+        if not self._wide:
+            # wrapped lines (a long runner-up) need the height of the width they really have
+            height = max(
+                self.details.sizeHint().height(),
+                self._details_layout.totalHeightForWidth(max(self.details.width(), 1)),
+            )
         self.details.setMinimumHeight(height)
         return height
 
@@ -372,6 +382,18 @@ class MistakesView(QWidget):
 
     def result(self) -> EvaluationResult | None:
         return self._result
+
+    @Slot(str)
+    def follow_mode(self, mode: str) -> None:
+        """Before any evaluation, the empty details name the window mode's classes
+        ("digits": 0-9, "garments": the garments), not another dataset's."""
+        from nndesk.data.registry import DATASETS, dataset_for_kind
+
+        dataset = dataset_for_kind(mode)
+        if self._result is None and dataset in DATASETS:
+            self.answer.set_class_names(DATASETS[dataset].class_names)
+            self._show_details(None)
+            self._fit_details()
 
     def _set_class_names(self, names) -> None:
         names = class_names_shown(names)
@@ -496,6 +518,8 @@ class MistakesView(QWidget):
         self.preview.set_image(image28)
         self.answer.set_true_label(t)
         self.answer.set_prediction(Prediction(r.probabilities[i], image28, p, r.class_names[p]))
+        if not self._wide:  # the answer's true-label and runner-up lines need their height too
+            self._fit_details()
         self.refresh_saliency()
 
     @Slot()

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, Slot
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Slot
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nndesk.explain import runner_up
 from nndesk.ui import qt_image, theme
+from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import class_names_shown, decimal, percent, translate
 
 
@@ -191,16 +200,58 @@ class ProbabilityBars(QWidget):
         painter.end()
 
 
+class FitLabel(QLabel):
+    """One line in a large font that shrinks its font to fit its width rather than widen the
+    column: "7" and "Ankle boot" take the same room, so the panes never move with the answer."""
+
+    def __init__(self, text: str, font: QFont, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._base = QFont(font)
+        self.setFont(font)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self._fit()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        metrics = QFontMetrics(self._base)
+        return QSize(metrics.horizontalAdvance(self.text()) + 2, metrics.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        metrics = QFontMetrics(self._base)
+        least = min(metrics.horizontalAdvance(self.text()), metrics.horizontalAdvance("00"))
+        return QSize(least + 2, metrics.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        # a theme change re-polishes every widget and hands the label its full font back
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit()
+
+    def _fit(self) -> None:
+        font = QFont(self._base)
+        width = max(1, self.contentsRect().width())
+        while font.pointSizeF() > 8 and QFontMetrics(font).horizontalAdvance(self.text()) > width:
+            font.setPointSizeF(font.pointSizeF() * 0.92)
+        if font != self.font():
+            self.setFont(font)
+
+
 class PredictionPanel(QWidget):
     """The answer: top class large with its probability, true label, runner-up, and all bars."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.top_label = QLabel("–")
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 2.6)
         big.setBold(True)
-        self.top_label.setFont(big)
+        self.top_label = FitLabel("–", big)
         self.top_label.setToolTip(
             translate(
                 "PredictionPanel", "The network's answer: the class with the highest probability"
@@ -232,6 +283,34 @@ class PredictionPanel(QWidget):
         )
         self.runner_up_label.setWordWrap(True)
         self.bars = ProbabilityBars()
+        # the bars show temperature-scaled probabilities; the model's own are one click away
+        self.raw_box = QCheckBox(translate("PredictionPanel", "Raw probabilities"))
+        self.raw_box.setToolTip(
+            translate(
+                "PredictionPanel",
+                "Show the network's own probabilities instead of the calibrated ones. "
+                "Calibration divides the outputs by a temperature fitted on held-out images, "
+                "so that answers given at 80 % are right about 80 % of the time; it never "
+                "changes which class wins.",
+            )
+        )
+        self.raw_box.toggled.connect(self._redraw)
+        self.not_sure_spin = QSpinBox()
+        self.not_sure_spin.setRange(0, 99)
+        self.not_sure_spin.setSuffix(" %")
+        self.not_sure_spin.setValue(60)
+        self.not_sure_spin.setToolTip(
+            translate(
+                "PredictionPanel",
+                'Say "Not sure" and show the two best guesses when the calibrated top '
+                "probability is under this (0: always answer)",
+            )
+        )
+        self.not_sure_spin.valueChanged.connect(self._redraw)
+        self.not_sure_label = QLabel(translate("PredictionPanel", "Not sure below"))
+        self.not_sure_label.setBuddy(self.not_sure_spin)
+        self._prediction = None
+        self._placeholder = ""
 
         head = QHBoxLayout()
         head.addWidget(self.top_label)
@@ -244,6 +323,13 @@ class PredictionPanel(QWidget):
         layout.addWidget(self.true_label)
         layout.addWidget(self.runner_up_label)
         layout.addWidget(self.bars)
+        # wraps onto two lines in a narrow drawing column instead of widening it
+        threshold = QWidget()
+        threshold_row = QHBoxLayout(threshold)
+        threshold_row.setContentsMargins(0, 0, 0, 0)
+        threshold_row.addWidget(self.not_sure_label)
+        threshold_row.addWidget(self.not_sure_spin)
+        layout.addWidget(flow_row(self.raw_box, threshold))
         self._names: tuple[str, ...] = ()
         self._true: int | None = None
         self.set_prediction(None)
@@ -265,13 +351,30 @@ class PredictionPanel(QWidget):
                 translate("PredictionPanel", "True label: <b>{name}</b>").format(name=name)
             )
 
+    def set_not_sure_threshold(self, percent: int) -> None:
+        self.not_sure_spin.setValue(int(percent))
+
+    def is_not_sure(self) -> bool:
+        """True when the answer shown is "Not sure" (calibrated top probability under the
+        threshold)."""
+        p = self._prediction
+        if p is None:
+            return False
+        return float(p.probabilities[p.label]) * 100 < self.not_sure_spin.value()
+
+    def _redraw(self) -> None:
+        self.set_prediction(self._prediction, self._placeholder)
+
     def _set_confidence_style(self, style: str) -> None:
         # a style sheet set again re-polishes the label on every stroke: only set a change
         if self.confidence_label.styleSheet() != style:
             self.confidence_label.setStyleSheet(style)
 
     def set_prediction(self, prediction, placeholder: str = "") -> None:
-        """Show a ``Prediction`` (None: blank canvas or no model, ``placeholder`` shown instead)."""
+        """Show a ``Prediction`` (None: blank canvas or no model, ``placeholder`` shown instead).
+
+        Under the "Not sure" threshold the answer is "Not sure" with the two best guesses."""
+        self._prediction, self._placeholder = prediction, placeholder
         if prediction is None:
             self.top_label.setText("–")
             self._set_confidence_style(self._hint_style)  # a hint, not a number
@@ -281,15 +384,25 @@ class PredictionPanel(QWidget):
             self.runner_up_label.setText("")
             self.bars.set_probabilities(None, self._true)
             return
-        probs = prediction.probabilities
+        probs = prediction.uncalibrated if self.raw_box.isChecked() else prediction.probabilities
         p = float(probs[prediction.label])
+        second = runner_up(probs)[0] if len(probs) >= 2 else None
         label = prediction.label
-        self.top_label.setText(
-            self._names[label] if 0 <= label < len(self._names) else prediction.class_name
-        )
+        name1 = self._names[label] if 0 <= label < len(self._names) else prediction.class_name
         self._set_confidence_style(self._confidence_style)
-        self.confidence_label.setText(percent(p, 1))
-        if len(probs) >= 2:
+        if self.is_not_sure() and second is not None:
+            name2 = self._names[second] if second < len(self._names) else str(second)
+            self.top_label.setText(translate("PredictionPanel", "Not sure"))
+            self._set_confidence_style(self._hint_style)
+            self.confidence_label.setText(
+                translate("PredictionPanel", "{first} {p1} or {second} {p2}").format(
+                    first=name1, p1=percent(p, 0), second=name2, p2=percent(probs[second], 0)
+                )
+            )
+        else:
+            self.top_label.setText(name1)
+            self.confidence_label.setText(percent(p, 1))
+        if second is not None:
             second, margin = runner_up(probs)
             name = self._names[second] if second < len(self._names) else str(second)
             self.runner_up_label.setText(

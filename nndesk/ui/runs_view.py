@@ -8,12 +8,10 @@ from datetime import datetime
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +25,7 @@ from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.runs import RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
+from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import percent, translate, translate_marked
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.viz import muted_colour
@@ -44,6 +43,7 @@ COLUMNS = (
 )
 SETTINGS = COLUMNS.index("Settings")
 SETTINGS_MIN_WIDTH = 220  # px: enough for "adam lr 0.001, batch 64, relu, ..." to be read
+TABLE_MIN_ROWS = 3  # rows the table always shows, however low the window
 
 
 def _pct(v: float) -> str:
@@ -121,8 +121,7 @@ class RunsView(QWidget):
             )
         )
         theme.set_tone(self.hint, "muted")
-        self.hint.setWordWrap(True)
-        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint.setWordWrap(True)  # a line of its own: beside the buttons it was squeezed
         self.use_button = QPushButton(translate("RunsView", "Use model"))
         self.use_button.setToolTip(
             translate("RunsView", "load the selected run's model into the prediction view")
@@ -142,11 +141,10 @@ class RunsView(QWidget):
         self.code_button = export_code_button(
             self, lambda: selected_run_experiment(self), "Runs view"
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.hint, 1)
-        for b in (self.use_button, self.png_button, self.csv_button, self.code_button):
-            buttons.addWidget(b)
-        buttons.addWidget(self.delete_button)
+        # the buttons wrap onto a second line on a narrow page rather than being cut
+        buttons = flow_row(
+            self.use_button, self.png_button, self.csv_button, self.code_button, self.delete_button
+        )
 
         self.plot = PlotWidget(figsize=(9, 4.2))
         fig = self.plot.figure
@@ -160,13 +158,17 @@ class RunsView(QWidget):
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.table)
-        tl.addLayout(buttons)
+        tl.addWidget(self.table, 1)
+        tl.addWidget(self.hint)
+        tl.addWidget(buttons)
+        self.table.setMinimumHeight(self._rows_height(TABLE_MIN_ROWS))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(self.plot)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        self.split = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -177,6 +179,14 @@ class RunsView(QWidget):
         self.csv_button.clicked.connect(self.export_csv_requested)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.refresh()
+
+    def _rows_height(self, rows: int) -> int:
+        """Pixels the table needs to show its header, ``rows`` rows and a sideways scroll bar."""
+        table = self.table
+        row = table.verticalHeader().defaultSectionSize()
+        bar = table.horizontalScrollBar().sizeHint().height()
+        header = table.horizontalHeader().sizeHint().height()
+        return header + rows * row + bar + 2 * table.frameWidth()
 
     # -- public --------------------------------------------------------------------------------
     def records(self) -> list[RunRecord]:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, fields
 
 import matplotlib
 from matplotlib.colors import to_hex, to_rgba
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QWidget
 
 THEMES = ("system", "light", "dark")
 TONES = ("muted", "error", "good", "banner")
@@ -49,6 +49,8 @@ class Colours:
     grid: str  # chart grid lines
     track: str  # an empty probability bar
     summary_row: str  # the averages rows of the report table
+    control_edge: str  # a check box's outline (3:1 against the window and the box)
+    checked_edge: str  # the frame of a checked tool button, e.g. Fill (3:1 against the button)
 
     @property
     def dark(self) -> bool:
@@ -81,6 +83,8 @@ LIGHT = Colours(
     grid="#dcdcdc",
     track="#d0d0d0",
     summary_row="#e6ebf2",
+    control_edge="#767676",
+    checked_edge="#2a6bb0",
 )
 
 DARK = Colours(
@@ -109,6 +113,8 @@ DARK = Colours(
     grid="#44474d",
     track="#5a5e66",
     summary_row="#33363b",
+    control_edge="#9aa0a8",
+    checked_edge="#8ab4f8",
 )
 
 _ROLES = {
@@ -148,6 +154,15 @@ TEXT_PAIRS = (
     ("banner_text", "banner_bg"),
     ("text", "summary_row"),
 )
+
+#: Edges of controls and their states: WCAG 2.1's non-text contrast (1.4.11) asks 3:1 of them.
+EDGE_PAIRS = (
+    ("control_edge", "window"),
+    ("control_edge", "base"),
+    ("checked_edge", "button"),
+    ("checked_edge", "window"),
+)
+NON_TEXT_AA = 3.0
 
 
 # ---- contrast (WCAG 2.1) ---------------------------------------------------------------------
@@ -205,7 +220,27 @@ def from_palette(palette: QPalette) -> Colours:
     values["grid"] = mix(own["window_text"], own["base"], 0.82)
     values["track"] = mix(own["window_text"], own["base"], 0.78)
     values["summary_row"] = mix(own["text"], own["base"], 0.9)
+    values["control_edge"] = mix(own["window_text"], own["window"], 0.45)
+    # nndesk's tones were fitted to its own light and dark windows: on a desktop's palette each
+    # is moved towards the text colour until it reads (AA) on every background it is used on
+    for fg, bg in TEXT_PAIRS:
+        values[fg] = _readable(values[fg], values[bg], own["window_text"], AA_TEXT)
+    for fg, bg in EDGE_PAIRS:
+        values[fg] = _readable(values[fg], values[bg], own["window_text"], NON_TEXT_AA)
     return Colours(**values)
+
+
+AA_TEXT = 4.5
+
+
+def _readable(colour: str, background: str, towards: str, ratio: float) -> str:
+    """``colour``, or the first step from it towards ``towards`` that has ``ratio`` against
+    ``background`` (``towards`` itself when no step does)."""
+    for step in range(11):
+        candidate = mix(colour, towards, step / 10)
+        if contrast(candidate, background) >= ratio:
+            return candidate
+    return towards
 
 
 def palette_for(c: Colours) -> QPalette:
@@ -271,21 +306,56 @@ def chart_rc(c: Colours) -> dict[str, object]:
     }
 
 
+class EdgeStyle(QProxyStyle):
+    """The platform's (or Fusion's) look, with two edges it draws too faintly on a dark
+    palette: a check box's outline, and the frame of a checked button (Fill, Eraser)."""
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802
+        super().drawPrimitive(element, option, painter, widget)
+        primitive = QStyle.PrimitiveElement
+        c = colours()
+        if element == primitive.PE_IndicatorCheckBox:
+            painter.save()
+            painter.setPen(QPen(QColor(c.control_edge), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5))
+            painter.restore()
+        elif element in (primitive.PE_PanelButtonTool, primitive.PE_PanelButtonCommand) and (
+            option.state & QStyle.StateFlag.State_On
+        ):
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            edge = QColor(c.checked_edge)
+            tint = QColor(edge)
+            tint.setAlpha(60)
+            painter.setPen(QPen(edge, 2))
+            painter.setBrush(tint)
+            painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 3, 3)
+            painter.restore()
+
+
+def _edge_style(base: str) -> QStyle:
+    return EdgeStyle(QStyleFactory.create(base) or QStyleFactory.create("Fusion"))
+
+
 def apply_theme(app: QApplication, name: str) -> Colours:
     """Switch the whole application to ``name`` (one of ``THEMES``); returns its colours."""
     global _current, _system
     if name not in THEMES:
         name = "system"
     if _system is None:
-        _system = (QPalette(app.palette()), app.style().name())
+        style = app.style()
+        base = style.baseStyle() if isinstance(style, QProxyStyle) else style
+        _system = (QPalette(app.palette()), base.name())
     if name == "system":
-        palette, style = _system
-        app.setStyle(style)
+        palette, style_name = _system
+        app.setStyle(_edge_style(style_name))
         app.setPalette(palette)
         c = from_palette(palette)
     else:
         c = LIGHT if name == "light" else DARK
-        app.setStyle("Fusion")  # native styles may ignore a palette; Fusion draws with it
+        # native styles may ignore a palette; Fusion draws with it
+        app.setStyle(_edge_style("Fusion"))
         app.setPalette(palette_for(c))
     previous = colours()
     _current = c

@@ -68,11 +68,18 @@ LOOKS: dict[str, dict[str, Any]] = {
     "eps": {"number": True, "placeholder": QT_TRANSLATE_NOOP("TrainForm", "default")},
     "clip_norm": {"placeholder": QT_TRANSLATE_NOOP("TrainForm", "0 = off"), "zero_is_off": True},
     "augment": {"text": QT_TRANSLATE_NOOP("TrainForm", "shift, rotate, zoom a little")},
+    "aug_shift": {"suffix": " px", "step": 0.5, "decimals": 1},
+    "aug_rotate": {"suffix": " °", "step": 1, "decimals": 0},
+    "aug_scale": {"step": 0.05, "decimals": 2, "prefix": "± "},
+    "aug_stroke": {"step": 0.05, "decimals": 2},
     "test_every_epoch": {"text": QT_TRANSLATE_NOOP("TrainForm", "test accuracy every epoch")},
 }
 #: Fields the form does not show: the dataset and layers have their own rows, threads is the
 #: command line's.
 OWN_ROWS = ("dataset", "arch", "threads")
+#: Settings the form changes in a running run ("Apply to run"); the learning rate has its own
+#: field beside the run buttons.
+STEERED = tuple(f.name for f in FIELDS if f.live and f.name not in (*OWN_ROWS, "lr"))
 
 
 def parameter_summary(arch: str) -> str:
@@ -162,6 +169,7 @@ class _Editor:
             dspin.setRange(look.get("minimum", field.low), look.get("maximum", field.high))
             dspin.setSingleStep(look.get("step", 0.05))
             dspin.setPrefix(look.get("prefix", ""))
+            dspin.setSuffix(look.get("suffix", ""))
             self.widget = dspin
         else:
             high = field.high if field.high is not None else 1e6
@@ -231,6 +239,7 @@ class TrainForm(QWidget):
         self._editors: dict[str, _Editor] = {}
         self._applying_preset = False
         self._valid = True
+        self._steering: TrainConfig | None = None
 
         # -- the preset, the dataset (or an image folder) and the layers: rows of their own --
         from nndesk.presets import list_presets
@@ -318,6 +327,12 @@ class TrainForm(QWidget):
             label = "" if boxed else translate_marked("", field.label)
             self._add_row(forms[field.group], field.name, label, editor.widget)
 
+        # eight training images as the augmentation above changes them
+        from nndesk.ui.augment_preview import AugmentPreview
+
+        self.augment_preview = AugmentPreview()
+        self._add_row(forms["data"], "augment_preview", "", self.augment_preview)
+
         self._arch_timer = QTimer(self)
         self._arch_timer.setSingleShot(True)
         self._arch_timer.setInterval(150)
@@ -327,6 +342,9 @@ class TrainForm(QWidget):
         self._connect()
         self._on_field_edited()
         self._check_arch()
+        from nndesk.presets import DEFAULT_PRESET
+
+        self.apply_preset(DEFAULT_PRESET)  # a fresh form shows a lab's settings, named
 
     # -- building helpers ----------------------------------------------------------------------
     def _add_row(
@@ -405,11 +423,58 @@ class TrainForm(QWidget):
 
     def follow_mode(self, mode: str) -> None:
         """Pick the window mode's dataset ("digits": MNIST, "garments": Fashion-MNIST), unless
-        an image folder is chosen; a preset for the other dataset becomes custom settings."""
+        an image folder is chosen. A chosen preset gives way to the new dataset's lab preset;
+        custom settings keep their values on the new dataset."""
+        from nndesk.presets import LAB_PRESET_FOR_DATASET
+
         dataset = dataset_for_kind(mode)
         if dataset is None or self.dataset.currentData() in (FOLDER, dataset):
             return
+        if self.preset.currentData() and dataset in LAB_PRESET_FOR_DATASET:
+            # untouched preset settings follow the mode to that dataset's lab, still named
+            self.apply_preset(LAB_PRESET_FOR_DATASET[dataset])
+            return
         _set_combo(self.dataset, dataset)
+
+    def set_steering(self, run_config: TrainConfig | None) -> None:
+        """While a run of ``run_config`` trains, only the settings it can change stay editable
+        (``settings_schema``'s live fields, less those this run cannot take: momentum for an
+        optimizer without one, dropout in a network built without it); None: all again."""
+        from nndesk.setting_changes import steer_problem
+
+        self._steering = run_config
+        steering = run_config is not None
+        for widget in (self.preset, self.dataset, self.folder, self.folder_button, self.arch):
+            widget.setEnabled(not steering)
+        for name, editor in self._editors.items():
+            can = True
+            if steering:
+                value = getattr(run_config, name)
+                probe = 0.5 if name == "dropout" else value
+                can = name in STEERED and steer_problem(run_config, name, probe) is None
+            editor.widget.setEnabled(can)
+
+    def set_steered(self, values: dict[str, Any]) -> None:
+        """Show live settings changed from elsewhere (the coach's fixes) in their fields."""
+        for name, value in values.items():
+            if name in self._editors:
+                self._editors[name].set_value(value)
+
+    def steered_values(self) -> dict[str, Any]:
+        """The live settings as the fields show them (those that read and are allowed), for
+        ``TrainingController.change_settings``; ``ConfigError`` names a refused field."""
+        values: dict[str, Any] = {}
+        for name in STEERED:
+            editor = self._editors[name]
+            if not editor.widget.isEnabled():
+                continue
+            try:
+                values[name] = editor.value()
+            except ConfigError as err:
+                raise ConfigError(f"{editor.field.label}: {err}") from None
+        for name, reason in problems(values).items():
+            raise ConfigError(f"{self._editors[name].field.label}: {reason}")
+        return values
 
     def apply_preset(self, name: str) -> None:
         """Select preset ``name`` and fill every field from it."""
@@ -483,6 +548,14 @@ class TrainForm(QWidget):
             form, holder = self._holders[field.name]
             form.setRowVisible(holder, shown)
             self._editors[field.name].widget.setVisible(shown)
+        form, holder = self._holders["augment_preview"]
+        form.setRowVisible(holder, bool(values.get("augment")))
+        if values.get("augment"):
+            strengths = [
+                values.get(k) for k in ("aug_shift", "aug_rotate", "aug_scale", "aug_stroke")
+            ]
+            if all(isinstance(v, float) for v in strengths):
+                self.augment_preview.set_strengths(*strengths)
         label = self._holders["schedule_step"][0].labelForField(self._holders["schedule_step"][1])
         if label is not None:
             label.setText(
@@ -523,14 +596,7 @@ class TrainForm(QWidget):
 
         preset = get_preset(name)
         self.set_config(preset.config)
-        lab = (
-            translate("TrainForm", " Lab result: {accuracy}.").format(
-                accuracy=percent(preset.lab_accuracy, 1)
-            )
-            if preset.lab_accuracy
-            else ""
-        )
-        self.preset_note.setText(translate_marked("", preset.description) + "." + lab)
+        self.preset_note.setText(preset_note_text(preset))
         self.preset_note.show()
 
     @Slot()
@@ -548,3 +614,18 @@ class TrainForm(QWidget):
             self.preset.blockSignals(False)
             self.preset_note.setText("")
             self.preset_note.hide()
+
+
+def preset_note_text(preset) -> str:
+    """The note under the preset box: what it is, what it reached here, and the lab's figure."""
+    parts = [translate_marked("", preset.description) + "."]
+    if preset.measured_accuracy is not None:
+        ours = percent(preset.measured_accuracy)
+        parts.append(translate("TrainForm", "Test accuracy here: {figure}.").format(figure=ours))
+    if preset.lab_accuracy is not None:
+        lab = percent(preset.lab_accuracy)
+        if preset.beats_a_lab:
+            parts.append(translate("TrainForm", "The lab it beats: {figure}.").format(figure=lab))
+        else:
+            parts.append(translate("TrainForm", "The lab: {figure}.").format(figure=lab))
+    return " ".join(parts)

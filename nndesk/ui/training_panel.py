@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -35,7 +36,10 @@ from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
+from nndesk.ui.elided_label import ElidedLabel
 from nndesk.ui.export_code import export_code_button, form_experiment
+from nndesk.ui.flow_layout import flow_row, labelled
+from nndesk.ui.inside_training_view import InsideTrainingView
 from nndesk.ui.language import decimal, integer, percent, translate, translate_marked
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.runs_view import RunsView
@@ -58,6 +62,13 @@ VERDICTS = {
     "stopped": QT_TRANSLATE_NOOP("TrainingPanel", "Stopped"),
     "diverged": QT_TRANSLATE_NOOP("TrainingPanel", "Diverged"),
 }
+#: Slow motion's choices: seconds waited after every batch, and how the menu says it.
+SLOW_MOTION = (
+    (0.0, QT_TRANSLATE_NOOP("TrainingPanel", "full speed")),
+    (0.1, QT_TRANSLATE_NOOP("TrainingPanel", "0.1 s / batch")),
+    (0.5, QT_TRANSLATE_NOOP("TrainingPanel", "0.5 s / batch")),
+    (1.0, QT_TRANSLATE_NOOP("TrainingPanel", "1 s / batch")),
+)
 #: Below this page width the settings move from beside the curves into a "Settings" tab.
 WIDE_LAYOUT_MIN_WIDTH = 1000
 
@@ -84,6 +95,8 @@ class TrainingPanel(QWidget):
         self._run: RunStarted | None = None
         self._last_batch = None
         self._live_lr: float | None = None  # a rate set with "Set LR" during this run
+        #: the running run's settings as steered so far (its config, then "Apply to run")
+        self._run_settings: dict = {}
         self._ended = None  # RunEnded of the current run once its loop is over
         self._message_box: QMessageBox | None = None
         self._wanted_dataset: str | None = None  # the dataset of the last run asked for
@@ -126,6 +139,20 @@ class TrainingPanel(QWidget):
         self.live_lr = NumberField(
             1e-6, 10.0, allow_zero=False, placeholder=translate("TrainingPanel", "new rate")
         )
+        self.step_button = QPushButton(translate("TrainingPanel", "Step"))
+        self.step_button.setToolTip(
+            translate("TrainingPanel", "paused: train one batch, then hold again")
+        )
+        self.epoch_button = QPushButton(translate("TrainingPanel", "+1 epoch"))
+        self.epoch_button.setToolTip(
+            translate("TrainingPanel", "paused: train to the end of this epoch, then hold again")
+        )
+        self.slow_motion = QComboBox()
+        for seconds, text in SLOW_MOTION:
+            self.slow_motion.addItem(translate_marked("TrainingPanel", text), seconds)
+        self.slow_motion.setToolTip(
+            translate("TrainingPanel", "wait after every batch, to watch a small network learn")
+        )
         self.live_lr.setMaximumWidth(90)
         self.live_lr.setToolTip(
             translate(
@@ -135,6 +162,15 @@ class TrainingPanel(QWidget):
         self.lr_button = QPushButton(translate("TrainingPanel", "Set LR"))
         self.lr_button.setToolTip(
             translate("TrainingPanel", "use the rate typed beside it from the next batch on")
+        )
+        self.apply_button = QPushButton(translate("TrainingPanel", "Apply to run"))
+        self.apply_button.setToolTip(
+            translate(
+                "TrainingPanel",
+                "use the settings that stay editable while training (momentum, L2, dropout, "
+                "batch size, augmentation) from the next batch on; a batch size from the next "
+                "epoch",
+            )
         )
         self.lr_error = QLabel()
         self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -150,6 +186,18 @@ class TrainingPanel(QWidget):
         self.progress.setMinimumHeight(22)
         self.speed = QLabel(translate("TrainingPanel", "Choose settings and press Train."))
         self.speed.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # the coach: one plain-language hint about the live run, with a one-click fix
+        self.coach_label = QLabel()
+        self.coach_label.setWordWrap(True)
+        self.coach_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        theme.set_tone(self.coach_label, "banner")
+        self.coach_button = QPushButton()
+        self.coach_button.setToolTip(
+            translate("TrainingPanel", "apply the coach's suggested change to the running training")
+        )
+        self.coach_label.hide()
+        self.coach_button.hide()
+        self._coach_fix: dict = {}
         self.title = QLabel(translate("TrainingPanel", "No run yet"))
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
@@ -189,50 +237,62 @@ class TrainingPanel(QWidget):
         self.code_button = export_code_button(
             self, lambda: form_experiment(self.form), "Train page", self._on_code_written
         )
-        self.model_label = QLabel("")
+        # a long file path must not widen the page: cut in the middle, whole in the tooltip
+        self.model_label = ElidedLabel("")
         theme.set_tone(self.model_label, "muted")
-        # a long file path must not widen the page
-        self.model_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        controls = QHBoxLayout()
-        for w in (self.train_button, self.pause_button, self.stop_button):
-            controls.addWidget(w)
-        controls.addSpacing(18)
-        controls.addWidget(QLabel(translate("TrainingPanel", "LR now")))
-        controls.addWidget(self.live_lr)
-        controls.addWidget(self.lr_button)
-        controls.addWidget(self.lr_error, 1)
+        # one row at 1280 px; at 1024 px it wraps instead of widening the page
+        lr_now = labelled(translate("TrainingPanel", "LR now"), self.live_lr)
+        controls = flow_row(
+            self.train_button, self.pause_button, self.stop_button, self.step_button,
+            self.epoch_button, self.slow_motion, lr_now, self.lr_button, self.apply_button,
+        )  # fmt: skip
         files = QHBoxLayout()
         for w in (self.load_button, self.resume_button, self.save_button, self.export_button):
             files.addWidget(w)
         files.addWidget(self.code_button)
-        files.addWidget(self.model_label, 1)
+        files.addStretch(1)
 
         # always visible: run title, buttons, progress
         header = QWidget()
         hv = QVBoxLayout(header)
         hv.setContentsMargins(0, 0, 0, 0)
         hv.addWidget(self.title)
-        hv.addLayout(controls)
+        hv.addWidget(controls)
+        hv.addWidget(self.lr_error)
         hv.addWidget(self.progress)
         hv.addWidget(self.speed)
+        coach = QHBoxLayout()
+        coach.addWidget(self.coach_label, 1)
+        coach.addWidget(self.coach_button)
+        hv.addLayout(coach)
 
         live_page = QWidget()
         lv = QVBoxLayout(live_page)
         lv.setContentsMargins(0, 4, 0, 0)
         lv.addWidget(self.plot, 1)
         lv.addLayout(files)
+        lv.addWidget(self.model_label)  # a row of its own: the buttons leave no room at 1024
         self.live_page = live_page
 
         self.runs_view = RunsView(self.store)
+        self.inside_view = InsideTrainingView()
         self.tabs = QTabWidget()
         self.tabs.addTab(live_page, translate("TrainingPanel", "Live"))
+        self.tabs.addTab(self.inside_view, translate("TrainingPanel", "Inside"))
         self.tabs.addTab(self.runs_view, translate("TrainingPanel", "Runs"))
         self.tabs.setTabToolTip(
             0, translate("TrainingPanel", "the run's loss and accuracy curves, drawn as it trains")
         )
         self.tabs.setTabToolTip(
-            1, translate("TrainingPanel", "every past run: compare curves, reuse a model, export")
+            1,
+            translate(
+                "TrainingPanel",
+                "inside the network while it learns: gradients, update sizes, dead units, weights",
+            ),
+        )
+        self.tabs.setTabToolTip(
+            2, translate("TrainingPanel", "every past run: compare curves, reuse a model, export")
         )
         self.tabs.setDocumentMode(True)
 
@@ -266,6 +326,7 @@ class TrainingPanel(QWidget):
         c.batches_finished.connect(self._on_controller_batches_finished)
         c.epoch_finished.connect(self._on_controller_epoch_finished)
         c.lr_changed.connect(self._on_controller_lr_changed)
+        c.setting_changed.connect(self._on_controller_setting_changed)
         c.run_ended.connect(self._on_controller_run_ended)
         c.run_saved.connect(self._on_controller_run_saved)
         c.model_ready.connect(self.model_ready)
@@ -279,8 +340,13 @@ class TrainingPanel(QWidget):
         self.form.validity_changed.connect(self._on_form_validity_changed)
         self.train_button.clicked.connect(self._on_train_button_clicked)
         self.pause_button.clicked.connect(self._on_pause_button_clicked)
+        self.step_button.clicked.connect(self.controller.step)
+        self.epoch_button.clicked.connect(self.controller.step_epoch)
+        self.slow_motion.currentIndexChanged.connect(self._on_slow_motion_current_index_changed)
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
         self.lr_button.clicked.connect(self._on_lr_button_clicked)
+        self.apply_button.clicked.connect(self._on_apply_button_clicked)
+        self.coach_button.clicked.connect(self._on_coach_button_clicked)
         self.live_lr.returnPressed.connect(self._on_lr_button_clicked)
         self.load_button.clicked.connect(self._on_load_button_clicked)
         self.resume_button.clicked.connect(self._on_resume_button_clicked)
@@ -470,11 +536,18 @@ class TrainingPanel(QWidget):
         continuable = self._continuable is not None and self._continuable[0].is_file()
         self.resume_button.setEnabled(not running and valid and continuable)
         self.pause_button.setEnabled(training)
+        paused = training and self.controller.is_paused()
+        self.step_button.setEnabled(paused)
+        self.epoch_button.setEnabled(paused and self._last_batch is not None)
         self.stop_button.setEnabled(training)
         self.live_lr.setEnabled(training)
         self.lr_button.setEnabled(training)
+        self.apply_button.setEnabled(training and self._run is not None)
         self.load_button.setEnabled(not running)
-        self.form.setEnabled(not running)
+        # while training only the settings the run can change stay editable
+        steering = self._run.config if training and self._run is not None else None
+        self.form.setEnabled(not running or steering is not None)
+        self.form.set_steering(steering)
         self.save_button.setEnabled(not running and self._current_model_path() is not None)
         self.pause_button.setText(
             translate("TrainingPanel", "Resume")
@@ -534,6 +607,8 @@ class TrainingPanel(QWidget):
         run = self._run
         if run is None:
             return
+        from nndesk.setting_changes import SettingChange
+
         config = run.config.to_dict()
         if self._live_lr is not None:
             config["lr"] = self._live_lr
@@ -544,7 +619,12 @@ class TrainingPanel(QWidget):
             if run.first_epoch > 1
             else ""
         )
-        self.title.setText(f"{describe_config(config)}{resumed}")
+        steered = ", ".join(
+            SettingChange(0, 1, 1, name, value).describe()
+            for name, value in self._run_settings.items()
+            if name != "lr" and config.get(name) != value
+        )
+        self.title.setText(f"{describe_config(config)}{resumed}{' · ' if steered else ''}{steered}")
 
     # -- controller slots ----------------------------------------------------------------------
     @Slot(str)
@@ -556,6 +636,9 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_controller_run_started(self, run: RunStarted) -> None:
         self._run = run
+        self._run_settings = run.config.to_dict()
+        if run.samples is not None:
+            self.form.augment_preview.set_images(run.samples)
         self._last_batch = None
         self.curves = self.controller.curves  # the run's one store; the controller fills it
         self.live.batches_per_epoch = run.batches_per_epoch
@@ -564,17 +647,24 @@ class TrainingPanel(QWidget):
         self.live_lr.set_value(run.config.lr)
         if not self.controller.is_stopping():
             self.progress.setFormat(translate("TrainingPanel", "Training…"))
+        self._update_buttons()
         self.plot.request_draw()
 
     @Slot(object)
     def _on_controller_batches_finished(self, reports: tuple) -> None:
         if reports:
+            first = self._last_batch is None
             self._last_batch = reports[-1]
             self._show_progress()
+            if first:
+                self._update_buttons()
+        self.inside_view.show_record(self.controller.inside)
+        self._show_coach()
         self.plot.request_draw()
 
     @Slot(object)
     def _on_controller_epoch_finished(self, report) -> None:
+        self.inside_view.show_record(self.controller.inside)
         self.plot.request_draw()
 
     @Slot(float, float)
@@ -582,8 +672,13 @@ class TrainingPanel(QWidget):
         self.plot.request_draw()
 
     @Slot(object)
+    def _on_controller_setting_changed(self, change) -> None:
+        self.plot.request_draw()
+
+    @Slot(object)
     def _on_controller_run_ended(self, ended) -> None:
         self._ended = ended
+        self._show_coach()
         verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
         self.progress.setFormat(
             translate(
@@ -620,10 +715,9 @@ class TrainingPanel(QWidget):
                     )
                 ).format(accuracy=percent(test, 1), dataset=record.config.get("dataset"), path=path)
             )
-        self.model_label.setText(
-            translate("TrainingPanel", "Model saved: {model_path}").format(model_path=path)
-        )
-        self.model_label.setToolTip(str(path))
+        saved = translate("TrainingPanel", "Model saved: {path}").format(path=path)
+        self.model_label.setText(saved)  # the whole path is its tooltip
+        self.status_message.emit(saved)  # "Saving the model…" is over
         self._continuable = (path, record.curves)
         self.runs_view.refresh(select_id=record.run_id)
 
@@ -665,6 +759,7 @@ class TrainingPanel(QWidget):
 
     @Slot(bool)
     def _on_controller_running_changed(self, running: bool) -> None:
+        self._show_coach()
         if not running:
             self._run = None
             self._ended = None
@@ -724,6 +819,76 @@ class TrainingPanel(QWidget):
         self._live_lr = lr  # shown at once; the curve marks it at the batch that first uses it
         self._show_title()
         self._show_progress()
+
+    def _show_coach(self) -> None:
+        """The coach's most urgent hint about the running run, or nothing."""
+        from nndesk.coach import hints
+
+        running = self.controller.is_running() and self._ended is None
+        last = self._last_batch
+        lr = self._live_lr if self._live_lr is not None else (last.lr if last else None)
+        found = hints(self.curves, self.controller.inside, lr) if running else []
+        self.coach_label.setVisible(bool(found))
+        if not found:
+            self.coach_button.hide()
+            self._coach_fix = {}
+            return
+        hint = found[0]
+        self.coach_label.setText(hint.message(lambda text: translate_marked("Coach", text)))
+        self._coach_fix = dict(hint.fix)
+        if hint.fix:
+            self.coach_button.setText(translate_marked("Coach", hint.fix_label).format(**hint.fix))
+        self.coach_button.setVisible(bool(hint.fix))
+
+    @Slot()
+    def _on_coach_button_clicked(self) -> None:
+        fix = dict(self._coach_fix)
+        try:
+            if "lr" in fix:
+                lr = fix.pop("lr")
+                self.controller.set_learning_rate(lr)
+                self._live_lr = lr
+                self.live_lr.set_value(lr)
+            if fix:
+                self.controller.change_settings(fix)
+                self._run_settings.update(fix)
+                self.form.set_steered(fix)
+        except NndeskError as err:
+            self.lr_error.setText(str(err))
+            return
+        self.coach_button.hide()
+        self._show_title()
+
+    @Slot(int)
+    def _on_slow_motion_current_index_changed(self, index: int) -> None:
+        self.controller.set_slow_motion(float(self.slow_motion.itemData(index)))
+
+    @Slot()
+    def _on_apply_button_clicked(self) -> None:
+        self.steer()
+
+    def steer(self) -> dict:
+        """Send the editable settings that differ from the run's to it ("Apply to run"); the
+        changes sent (empty when none, or refused: the reason shows beside the buttons)."""
+        try:
+            wanted = self.form.steered_values()
+            changes = {k: v for k, v in wanted.items() if self._run_settings.get(k) != v}
+            if changes:
+                self.controller.change_settings(changes)
+        except NndeskError as err:
+            self.lr_error.setText(str(err))
+            return {}
+        self.lr_error.setText("")
+        self._run_settings.update(changes)
+        if changes:
+            from nndesk.setting_changes import SettingChange
+
+            said = ", ".join(SettingChange(0, 1, 1, k, v).describe() for k, v in changes.items())
+            self.status_message.emit(
+                translate("TrainingPanel", "From the next batch: {changes}").format(changes=said)
+            )
+        self._show_title()
+        return changes
 
     @Slot()
     def _on_load_button_clicked(self) -> None:

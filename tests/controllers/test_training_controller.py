@@ -10,7 +10,7 @@ import pytest
 from nndesk.controllers import training as bridge
 from nndesk.controllers.training import TrainingController
 from nndesk.data.sources import Dataset
-from nndesk.errors import DataError
+from nndesk.errors import ConfigError, DataError
 from nndesk.inference import Classifier
 from nndesk.runs import RunStore
 from nndesk.training import BatchReport, TrainConfig
@@ -218,6 +218,40 @@ def test_stopping_while_the_data_loads_ends_the_run_without_a_record(qtbot, tiny
     assert started == [] and controller.store.list() == []
 
 
+def test_settings_changed_mid_run_are_marked_recorded_and_saved_in_the_model(qtbot, controller):
+    from nndesk.nn.serialization import load_model
+
+    changes: list = []
+    controller.setting_changed.connect(changes.append)
+    asked: list = []
+
+    def steer_once(reports):
+        if controller.batches_done >= 2 and not asked:
+            asked.append(True)
+            controller.change_settings({"momentum": 0.4, "l2": 1e-3})
+
+    controller.batches_finished.connect(steer_once)
+    config = CONFIG.replace(epochs=20, optimizer="momentum")
+    seen = run_to_the_end(qtbot, controller, config)
+    assert [(c.name, c.value) for c in changes] == [("momentum", 0.4), ("l2", 1e-3)]
+    record = seen["saved"][0]
+    assert record.curves.changes == changes
+    assert RunStore(controller.store.root).load(record.run_id).curves.changes == changes
+    info = load_model(record.model_path).info
+    assert [(c["name"], c["value"]) for c in info["changes"]] == [("momentum", 0.4), ("l2", 1e-3)]
+    assert (info["config"]["momentum"], info["config"]["l2"]) == (0.4, 1e-3)
+
+
+def test_a_change_the_run_cannot_take_is_refused_before_it_is_sent(qtbot, controller):
+    with pytest.raises(ConfigError, match="no run is training"):
+        controller.change_settings({"momentum": 0.5})
+    with qtbot.waitSignal(controller.run_started, timeout=WAIT_MS):
+        controller.start(CONFIG.replace(epochs=1000))  # Adam: no momentum
+    with pytest.raises(ConfigError, match="adam optimizer has no momentum"):
+        controller.change_settings({"momentum": 0.5})
+    assert controller._requests.take_settings() == {}  # noqa: SLF001 - nothing was queued
+
+
 def test_a_run_folder_that_turns_read_only_sends_the_model_to_the_nndesk_folder(
     qtbot, controller, monkeypatch
 ):
@@ -320,3 +354,32 @@ def test_open_model_on_a_broken_file_answers_one_line(qtbot, controller, tmp_pat
         controller.open_model(bad)
     (line,) = blocker.args
     assert "broken.npz" in line and "\n" not in line
+
+
+def test_step_and_plus_one_epoch_train_exactly_that_much_while_paused(qtbot, controller):
+    controller.start(CONFIG.replace(epochs=1000))
+    controller.pause()  # before the first batch: the worker holds at its start
+    got: list = []
+    controller.batches_finished.connect(lambda reports: got.extend(reports))
+    for expected in ((1, 1), (1, 2)):
+        with qtbot.waitSignal(controller.batches_finished, timeout=WAIT_MS):
+            controller.step()
+        assert [(r.epoch, r.batch) for r in got][-1] == expected
+        assert controller.batches_done == len(got)  # one step, one batch
+    with qtbot.waitSignal(controller.epoch_finished, timeout=WAIT_MS) as epoch:
+        controller.step_epoch()  # six batches left of eight
+    assert epoch.args[0].epoch == 1
+    assert [(r.epoch, r.batch) for r in got] == [(1, b) for b in range(1, 9)]
+    with qtbot.waitSignal(controller.batches_finished, timeout=WAIT_MS):
+        controller.step()
+    assert [(r.epoch, r.batch) for r in got][-1] == (2, 1)
+    assert controller.batches_done == 9 and controller.is_paused()
+
+
+def test_slow_motion_shows_every_batch_as_it_is_trained(qtbot, controller, monkeypatch):
+    monkeypatch.setattr(bridge, "BATCH_EMIT_INTERVAL", 3600.0)  # else grouped until epoch ends
+    controller.set_slow_motion(0.001)
+    seen = run_to_the_end(qtbot, controller)
+    assert [len(group) for group in seen["batches"]] == [1] * 16
+    with pytest.raises(ConfigError, match="0 to 10 seconds"):
+        controller.set_slow_motion(-1)

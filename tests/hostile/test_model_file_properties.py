@@ -60,6 +60,7 @@ def source(tmp_path_factory):
         "history": [{"epoch": 1, "train_loss": 0.5}],
         "metrics": {"test_accuracy": 0.5},
         "config": {"arch": "784-c2-bn-p-8-10"},
+        "calibration": {"temperature": 1.5, "ece": 0.1, "fitted_on": "validation"},
     }
     path = save_model(tmp_path_factory.mktemp("src") / "src.npz", model, info, opt)
     with np.load(path, allow_pickle=False) as npz:
@@ -179,3 +180,48 @@ def test_any_archive_members_replaced_or_dropped_load_or_are_refused(
         for name, blob in blobs.items():
             z.writestr(name, blob)
     _load(path)
+
+
+temperatures = (
+    st.floats(allow_nan=True, allow_infinity=True)
+    | st.sampled_from([0, 0.0, -0.0, -1.0, 1e-300, 0.049, 0.05, 20.0, 20.01, 1e308, 2**70])
+    | st.integers(-(2**70), 2**70)
+    | scalars
+    | json_values
+)
+
+
+@SETTINGS
+@given(temperature=temperatures, as_object=st.booleans())
+def test_any_stored_temperature_loads_within_range_or_is_refused(
+    tmp_path, source, temperature, as_object
+):
+    """A forger's temperature (NaN, 0, negative, huge, text, a list) is refused with one line;
+    one that loads is a finite number in range and its probabilities still sum to one."""
+    from nndesk.calibration import MAX_TEMPERATURE, MIN_TEMPERATURE
+
+    arrays, valid = source
+    header = copy.deepcopy(valid)
+    if as_object:
+        header["info"]["calibration"]["temperature"] = temperature
+    else:
+        header["info"]["calibration"] = temperature
+    with contextlib.suppress(TypeError, ValueError):
+        header["digest"] = _digest(arrays, json.loads(json.dumps(header)))
+    outcome = _load(_write(tmp_path / "t.npz", arrays, json.dumps(header).encode()))
+    if isinstance(outcome, ModelFileError):
+        assert "calibration" in str(outcome) or "JSON" in str(outcome), str(outcome)
+        return
+    t = outcome.temperature
+    assert MIN_TEMPERATURE <= t <= MAX_TEMPERATURE and t == temperature
+    p = outcome.probabilities(np.full((3, 28, 28), 100, np.float32))
+    assert np.all(np.isfinite(p)) and np.allclose(p.sum(axis=1), 1, atol=1e-5)
+
+
+def test_a_file_without_calibration_loads_with_temperature_one(tmp_path, source):
+    arrays, valid = source
+    header = copy.deepcopy(valid)
+    del header["info"]["calibration"]
+    header["digest"] = _digest(arrays, header)
+    outcome = _load(_write(tmp_path / "old.npz", arrays, json.dumps(header).encode()))
+    assert outcome.temperature == 1.0

@@ -50,6 +50,49 @@ def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
     assert window.model_status.text().startswith("Model: run ")
 
 
+def test_a_finished_runs_model_is_announced_and_the_previous_model_is_one_click_back(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    from PySide6.QtCore import Qt
+
+    before = Classifier.from_file(tiny_model_file)
+    desk = window_factory(classifier=before)
+    window, prediction, page = desk.window, desk.prediction, desk.train_page
+    notice = window.model_notice
+    assert notice.isHidden()
+    config = page.form.config().replace(
+        dataset="mnist", arch="784-16-10", epochs=1, batch_size=32, val_fraction=0.1
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with qtbot.waitSignal(desk.training.model_ready, timeout=60000):
+            assert page.start_training(config)
+    trained = prediction.current()
+    assert trained is not before and trained.path.name == "model.npz"
+    assert notice.isVisible()
+    accuracy = trained.info["metrics"]["test_accuracy"]
+    assert "you just trained" in notice.message.text()
+    assert f"{accuracy:.1%}" in notice.message.text()
+    assert notice.switch_back_button.text() == f"Switch back to {before.title}"
+
+    with qtbot.waitSignal(prediction.classifier_changed, timeout=5000):
+        qtbot.mouseClick(notice.switch_back_button, Qt.MouseButton.LeftButton)
+    assert prediction.current() is before
+    assert notice.isHidden()
+    qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=30000)
+
+
+def test_the_notice_goes_when_another_model_is_chosen(
+    qtbot, window_factory, tiny_model_file, stroke_classifier
+):
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    notice = desk.window.model_notice
+    notice.announce(0.9, "tiny")
+    assert notice.isVisible()
+    desk.prediction.set_classifier(stroke_classifier)
+    assert notice.isHidden()
+
+
 def test_closing_the_window_while_training_asks_first_then_stops_the_worker(
     qtbot, window_factory, tiny_model_file, tiny_data_dir, monkeypatch
 ):

@@ -32,7 +32,8 @@ def test_the_page_follows_the_canvas_and_a_clicked_unit_shows_its_sum(qtbot, win
     first = page.snapshot()
     np.testing.assert_allclose(
         first.trace.probabilities,
-        desk.prediction.current().probabilities(first.trace.image28[None])[0],
+        # the page traces the network's own softmax (its slider plays with the temperature)
+        desk.prediction.current().probabilities(first.trace.image28[None], calibrated=False)[0],
         rtol=1e-5,
     )
     # another stroke: a new snapshot of the new drawing arrives without being asked
@@ -103,3 +104,28 @@ def test_the_temperature_slider_changes_the_softmax_table_not_the_model(qtbot, w
     page.temperature.setValue(20)  # T = 10
     assert page.temperature_label.text() == "T = 10"
     assert page.softmax.text() != before and "The model is unchanged" in page.softmax.text()
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 760)], ids=["1024x700", "1280x760"])
+def test_the_arithmetic_and_the_softmax_table_fit_without_sideways_scrolling(
+    qtbot, window_factory, size
+):
+    from PySide6.QtWidgets import QApplication
+
+    desk = window_factory(classifier=_shipped("fashion-cnn"), mode="garments")
+    desk.window.resize(*size)
+    page = _open_inside(qtbot, desk)
+    with qtbot.waitSignal(page.updated, timeout=20000):
+        desk.window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
+    qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=20000)
+    QApplication.processEvents()
+    assert page.bottom.currentWidget() is page.bottom_tabs  # too narrow for two columns
+    for index, scroll in ((0, page.math_scroll), (1, page.soft_scroll)):
+        page.bottom_tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+        assert not scroll.horizontalScrollBar().isVisible()
+    assert "nowrap" in page.softmax.text()  # "T-shirt/top" stays on one line
+    desk.window.resize(1800, 900)  # a wide page: side by side again
+    QApplication.processEvents()
+    assert page.bottom.currentWidget() is page.bottom_split

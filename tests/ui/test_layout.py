@@ -135,3 +135,135 @@ def test_the_runs_table_keeps_its_settings_column_readable_on_a_narrow_page(qtbo
     QApplication.processEvents()
     assert header.sectionSize(SETTINGS) > SETTINGS_MIN_WIDTH
     assert header.length() >= view.table.viewport().width() - 2  # no gap after the last column
+
+
+@pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
+def test_a_long_saved_model_path_keeps_both_ends_on_the_train_page(qtbot, window_factory, size):
+    desk = window_factory()
+    window = show_at(desk, size)
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    page.tabs.setCurrentWidget(page.live_page)
+    path = (
+        "/home/learner/.local/share/nndesk/runs/2026-12-01_21-14-55-fashion-784-64-64-10/model.npz"
+    )
+    page.model_label.setText(f"Model saved: {path}")
+    qtbot.waitUntil(page.model_label.isVisible)
+    QApplication.processEvents()
+    label = page.model_label
+    shown = label.displayed_text()
+    assert label.width() >= 300, "the label is squeezed beside the buttons"
+    assert shown.startswith("Model saved: /") and shown.endswith("model.npz")
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
+    assert label.toolTip() == f"Model saved: {path}"  # the whole path, one hover away
+    box = QRect(label.mapTo(window, label.rect().topLeft()), label.size())
+    assert window.rect().contains(box)
+
+
+def test_the_runs_view_at_1024_shows_rows_its_whole_hint_and_every_button(qtbot, tmp_path):
+    from PySide6.QtWidgets import QPushButton
+
+    from nndesk.runs import RunStore
+    from nndesk.ui.runs_view import TABLE_MIN_ROWS, RunsView
+
+    store = RunStore(tmp_path)
+    for arch in ("784-64-64-10", "784-256-128-10", "784-128-10", "784-32-10"):
+        store.create({"dataset": "fashion", "arch": arch, "optimizer": "adam", "lr": 0.001})
+    view = RunsView(store)
+    qtbot.addWidget(view)
+    view.resize(484, 420)  # the Runs tab of the Train page in a 1024x700 window
+    view.show()
+    view.refresh()
+    qtbot.waitUntil(view.isVisible)
+    QApplication.processEvents()
+    table = view.table
+    row = table.verticalHeader().defaultSectionSize()
+    rows_shown = (table.viewport().height()) // row
+    assert rows_shown >= TABLE_MIN_ROWS
+    hint = view.hint
+    assert hint.width() >= view.width() - 20, "the hint is squeezed beside the buttons"
+    assert hint.height() >= hint.heightForWidth(hint.width())  # every wrapped line shows
+    buttons = [b for b in view.findChildren(QPushButton) if b.isVisible()]
+    assert cut_widgets(view) == []
+    boxes = [QRect(b.mapTo(view, b.rect().topLeft()), b.size()) for b in buttons]
+    assert all(view.rect().contains(box) for box in boxes)
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    plot = QRect(view.plot.mapTo(view, view.plot.rect().topLeft()), view.plot.size())
+    assert not any(box.intersects(plot) for box in boxes)
+
+
+def _ten_class_result():
+    """The toy evaluation with Fashion-MNIST's ten names (probabilities padded with zeros)."""
+    import dataclasses
+
+    import numpy as np
+
+    from nndesk.data.registry import DATASETS
+    from tests.test_evaluation import toy_result
+
+    toy = toy_result()
+    padded = np.zeros((toy.n, 10), np.float32)
+    padded[:, : toy.probabilities.shape[1]] = toy.probabilities
+    # no classifier: a click asks for no saliency map (the toy table model cannot explain)
+    return dataclasses.replace(
+        toy, probabilities=padded, class_names=DATASETS["fashion"].class_names, classifier=None
+    )
+
+
+@pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
+def test_a_clicked_mistake_shows_every_bar_even_under_the_new_model_notice(
+    qtbot, window_factory, size
+):
+    desk = window_factory(mode="garments")
+    window = show_at(desk, DEFAULT)
+    page = desk.mistakes_page
+    window.tabs.setCurrentWidget(page)  # laid out once, empty, as a person opens it first
+    qtbot.waitUntil(page.isVisible)
+    show_at(desk, size)
+    window.model_notice.announce(0.846, "fashion-cnn")  # the strip takes its height too
+    window.tabs.setCurrentWidget(desk.train_page)
+    page.set_result(_ten_class_result())  # the evaluation ends while the page is hidden
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(page.isVisible)
+    first = page.grid.model().index(0, 0)
+    page.grid.setCurrentIndex(first)
+    page.grid.clicked.emit(first)
+    qtbot.waitUntil(lambda: page.answer.top_label.text() != "", timeout=5000)
+    QApplication.processEvents()
+    bars = page.answer.bars
+    assert bars.height() >= bars.minimumSizeHint().height()
+    shown = bars.visibleRegion().boundingRect()
+    assert shown.height() == bars.height(), "the last bars (Ankle boot) are cut off"
+
+
+@pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
+def test_the_panes_and_the_canvas_stay_put_across_modes_models_and_answers(
+    qtbot, window_factory, size
+):
+    from nndesk.inference import Classifier
+    from nndesk.paths import WEIGHTS_DIR
+
+    desk = window_factory(classifier=Classifier.from_file(WEIGHTS_DIR / "mnist-mlp.npz"))
+    window = show_at(desk, size)
+    prediction = desk.prediction
+
+    def place():
+        qtbot.waitUntil(prediction.is_idle, timeout=10000)
+        QApplication.processEvents()
+        top = window.canvas.mapTo(window, window.canvas.rect().topLeft()).y()
+        return window.splitter.sizes(), top
+
+    window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
+    first = place()
+    window.set_mode("garments")  # its hint is two lines at these widths
+    prediction.set_classifier(Classifier.from_file(WEIGHTS_DIR / "fashion-mlp.npz"))
+    assert place() == first
+    for name in ("Ankle boot", "T-shirt/top", "Bag"):  # long and short answers in big type
+        window.prediction_panel.top_label.setText(name)
+        assert place() == first, name
+        label = window.prediction_panel.top_label
+        assert label.fontMetrics().horizontalAdvance(name) <= label.contentsRect().width()
+    window.canvas.draw_stroke([(60, 140), (220, 140)], width=26)
+    assert place() == first
+    window.set_mode("digits")
+    assert place() == first

@@ -274,6 +274,7 @@ class CountingClassifier:
         self._clf, self.gate, self.jobs = clf, gate, 0
         self.model, self.normalizer = clf.model, clf.normalizer
         self.class_names, self.info, self.path = clf.class_names, clf.info, clf.path
+        self.preprocess_kind = clf.preprocess_kind
 
     def prepare(self, image):
         self.jobs += 1
@@ -442,3 +443,26 @@ def test_a_missing_dataset_names_the_file_needed_and_advises_once(tmp_path, monk
     assert str(tmp_path) in message
     assert message.lower().count("download") == 1  # the advice, once
     assert "--data-dir" not in message
+
+
+def test_a_dot_on_the_canvas_says_draw_something_instead_of_an_answer(
+    qtbot, window_factory, stroke_classifier
+):
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
+    window.canvas.draw_stroke([(140, 140), (142, 141)])  # a dot
+    wait_for_prediction(qtbot, prediction)
+    assert not window.canvas.is_blank()
+    assert window.prediction_panel.top_label.text() == "–"
+    assert window.prediction_panel.confidence_label.text() == "Draw something"
+    window.canvas.draw_stroke([(140, 30), (140, 250)])  # now a real stroke
+    wait_for_prediction(qtbot, prediction)
+    assert window.prediction_panel.top_label.text() in ("vertical", "Not sure")
+
+
+def test_the_not_sure_threshold_set_in_the_window_is_remembered(window_factory, stroke_classifier):
+    desk = window_factory(classifier=stroke_classifier)
+    desk.window.prediction_panel.not_sure_spin.setValue(35)
+    assert preferences.not_sure_threshold() == 35
+    again = window_factory(classifier=stroke_classifier)
+    assert again.window.prediction_panel.not_sure_spin.value() == 35

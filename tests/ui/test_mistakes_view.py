@@ -196,3 +196,13 @@ def test_an_answer_for_an_image_no_longer_shown_is_ignored(qtbot):
     assert view.current_saliency() is None
     view.show_saliency(asked[1], np.ones((28, 28), np.float32))
     assert view.current_saliency() is not None
+
+
+def test_before_any_evaluation_the_empty_bars_name_the_modes_classes(window_factory):
+    from nndesk.data.registry import DATASETS
+
+    desk = window_factory(mode="garments")
+    bars = desk.mistakes_page.answer.bars
+    assert bars.class_names() == DATASETS["fashion"].class_names
+    desk.window.set_mode("digits")
+    assert bars.class_names() == DATASETS["mnist"].class_names

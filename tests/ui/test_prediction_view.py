@@ -153,3 +153,47 @@ def test_the_why_page_says_cnns_have_no_unit_pictures(qtbot):
     qtbot.addWidget(view)
     view.set_classifier(Classifier.from_info(cnn, info))
     assert "CNN" in view.units_note.text()
+
+
+def test_under_the_threshold_the_panel_says_not_sure_with_the_two_best_guesses(qtbot):
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.set_class_names(NAMES)
+    panel.set_not_sure_threshold(60)
+    panel.set_prediction(prediction([0.05, 0.45, 0.35, 0.15, 0, 0, 0, 0, 0, 0]))
+    assert panel.is_not_sure() and panel.top_label.text() == "Not sure"
+    assert panel.confidence_label.text() == "class 1 45% or class 2 35%"
+    panel.set_not_sure_threshold(40)  # the user lowers it: the answer is given
+    assert not panel.is_not_sure() and panel.top_label.text() == "class 1"
+    panel.set_not_sure_threshold(0)
+    panel.set_prediction(prediction([0.1] * 10))
+    assert panel.top_label.text() == "class 0"
+
+
+def test_the_bars_show_calibrated_probabilities_and_the_raw_ones_on_a_click(qtbot):
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.set_class_names(NAMES)
+    calibrated = np.array([0.1, 0.7, 0.2, 0, 0, 0, 0, 0, 0, 0], np.float32)
+    raw = np.array([0.0, 1.0, 0.0, 0, 0, 0, 0, 0, 0, 0], np.float32)
+    panel.set_prediction(Prediction(calibrated, np.zeros((28, 28), np.float32), 1, NAMES[1], raw))
+    assert np.array_equal(panel.bars.probabilities(), calibrated)
+    assert panel.confidence_label.text() == "70.0%"
+    panel.raw_box.click()
+    assert np.array_equal(panel.bars.probabilities(), raw)
+    assert panel.confidence_label.text() == "100.0%"
+    panel.raw_box.click()
+    assert np.array_equal(panel.bars.probabilities(), calibrated)
+
+
+def test_the_not_sure_threshold_is_remembered_and_a_bad_stored_value_reads_as_unset():
+    from nndesk import preferences
+
+    assert preferences.not_sure_threshold() == preferences.NOT_SURE_DEFAULT
+    preferences.set_not_sure_threshold(75)
+    assert preferences.not_sure_threshold() == 75
+    for bad in ("lots", "-5", "100", "1e9", "", "[1]"):
+        preferences.settings().setValue("ui/not_sure", bad)
+        assert preferences.not_sure_threshold() == preferences.NOT_SURE_DEFAULT
+    preferences.set_not_sure_threshold(500)  # out of range: not stored
+    assert preferences.not_sure_threshold() == preferences.NOT_SURE_DEFAULT

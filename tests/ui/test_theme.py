@@ -131,3 +131,113 @@ def test_the_confidence_keeps_its_large_font_across_a_theme_change(qtbot, qapp, 
     theme.apply_theme(qapp, "dark")
 
     assert panel.confidence_label.fontInfo().pointSizeF() == pytest.approx(large)
+
+
+@pytest.mark.parametrize("colours", [theme.LIGHT, theme.DARK], ids=["light", "dark"])
+def test_control_edges_meet_wcag_non_text_contrast(colours):
+    low = {
+        f"{fg} on {bg}": round(theme.contrast(getattr(colours, fg), getattr(colours, bg)), 2)
+        for fg, bg in theme.EDGE_PAIRS
+    }
+    assert {pair: ratio for pair, ratio in low.items() if ratio < theme.NON_TEXT_AA} == {}
+
+
+def _desktop_palette(window, text, base, button, highlight) -> QPalette:
+    from PySide6.QtGui import QColor
+
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, window),
+        (roles.WindowText, text),
+        (roles.Base, base),
+        (roles.AlternateBase, base),
+        (roles.Text, text),
+        (roles.Button, button),
+        (roles.ButtonText, text),
+        (roles.Highlight, highlight),
+        (roles.HighlightedText, "#ffffff"),
+        (roles.ToolTipBase, base),
+        (roles.ToolTipText, text),
+        (roles.PlaceholderText, text),
+        (roles.Link, highlight if window > "#8" else "#9ecbff"),
+        (roles.Mid, button),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+# a desktop's own palettes, neither of them nndesk's: a dark one and a light one (Breeze-like)
+DESKTOP_PALETTES = {
+    "dark desktop": ("#31363b", "#eff0f1", "#232629", "#3b4045", "#3daee9"),
+    "light desktop": ("#eff0f1", "#232629", "#fcfcfc", "#e3e5e7", "#3daee9"),
+}
+
+
+@pytest.mark.parametrize("roles", DESKTOP_PALETTES.values(), ids=DESKTOP_PALETTES.keys())
+def test_the_system_theme_fits_nndesks_tones_and_edges_to_a_desktops_palette(roles):
+    colours = theme.from_palette(_desktop_palette(*roles))
+    text = {
+        f"{fg} on {bg}": round(theme.contrast(getattr(colours, fg), getattr(colours, bg)), 2)
+        for fg, bg in theme.TEXT_PAIRS
+        if fg not in ("highlighted_text", "link")  # the desktop's own pairs, as it chose them
+    }
+    assert {pair: ratio for pair, ratio in text.items() if ratio < AA} == {}
+    edges = {
+        f"{fg} on {bg}": round(theme.contrast(getattr(colours, fg), getattr(colours, bg)), 2)
+        for fg, bg in theme.EDGE_PAIRS
+    }
+    assert {pair: ratio for pair, ratio in edges.items() if ratio < theme.NON_TEXT_AA} == {}
+
+
+def _pixel(widget, x, y) -> str:
+    return widget.grab().toImage().pixelColor(x, y).name()
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_a_check_box_outline_and_a_checked_tool_button_are_drawn_visibly(
+    qtbot, qapp, restore_theme, name
+):
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton, QToolButton
+
+    colours = theme.apply_theme(qapp, name)
+    box = QCheckBox("Saliency overlay")
+    qtbot.addWidget(box)
+    box.show()
+    option = QStyleOptionButton()
+    option.initFrom(box)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    edge = _pixel(box, indicator.left(), indicator.center().y())
+    assert theme.contrast(edge, colours.window) >= theme.NON_TEXT_AA, edge
+
+    fill = QToolButton()
+    fill.setText("Fill")
+    fill.setCheckable(True)
+    qtbot.addWidget(fill)
+    fill.resize(60, 28)
+    fill.show()
+    y = fill.height() // 2
+    off = _pixel(fill, 1, y)
+    fill.setChecked(True)
+    on = _pixel(fill, 1, y)
+    assert theme.contrast(on, colours.button) >= theme.NON_TEXT_AA, (off, on)
+    assert theme.contrast(on, off) >= 2.0, (off, on)  # on and off tell apart at a glance
+
+
+def test_the_big_answer_still_fits_its_width_after_a_theme_change(
+    qtbot, qapp, restore_theme, window_factory
+):
+    theme.apply_theme(qapp, "system")
+    desk = window_factory()
+    label = desk.window.prediction_panel.top_label
+    label.setText("Ankle boot")
+    qtbot.waitUntil(label.isVisible)
+
+    def fits() -> bool:
+        QApplication.processEvents()
+        return label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+
+    assert fits()
+    for name in ("dark", "light"):  # a new style hands every widget its full font back
+        desk.window.theme_change_requested.emit(name)
+        assert fits(), name

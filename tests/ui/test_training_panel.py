@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import math
 import time
 from pathlib import Path
 
@@ -165,8 +166,10 @@ def test_selecting_two_runs_overlays_both(qtbot, panel):
         wait_until_idle(qtbot, panel)
     view = panel.runs_view
     view.select_runs([r.run_id for r in view.records()])
-    labels = [t.get_text() for t in view.axes[2].get_legend().get_texts()]
-    assert sorted(labels) == ["arch=784-24-10", "arch=784-8-10"]
+    # one legend, on the wide batch plot: the runs, then the line styles
+    labels = [t.get_text() for t in view.axes[0].get_legend().get_texts()]
+    assert sorted(labels[:2]) == ["arch=784-24-10", "arch=784-8-10"]
+    assert labels[2:] == ["validation", "train"]
 
 
 def test_stop_ends_training_within_one_batch(qtbot, panel):
@@ -329,6 +332,7 @@ def test_a_narrow_page_moves_the_settings_into_a_tab(qtbot, panel):
     assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
         "Settings",
         "Live",
+        "Inside",
         "Runs",
     ]
     panel.start_training()
@@ -415,6 +419,55 @@ def test_the_train_form_follows_the_windows_mode(qtbot, panel, tmp_path):
     assert panel.form.config().dataset == str(tmp_path)
 
 
+def test_apply_to_run_steers_the_editable_settings_and_the_curves_mark_them(qtbot, panel):
+    form = panel.form
+    form.optimizer.setCurrentIndex(form.optimizer.findData("momentum"))
+    form.batch_size.setValue(10)
+    # a run far longer than this test: the tiny set's 1000 epochs can end before a click
+    assert panel.start_training(form.config().replace(epochs=10**6))
+    qtbot.waitUntil(lambda: panel.apply_button.isEnabled(), timeout=WAIT_MS)
+    # while training only what the run can change stays editable
+    assert form.momentum.isEnabled() and form.l2.isEnabled() and form.augment.isEnabled()
+    assert not form.arch.isEnabled() and not form.optimizer.isEnabled()
+    assert not form.dropout.isEnabled()  # built without dropout layers
+    form.momentum.setValue(0.3)
+    form.augment.setChecked(True)
+    got: list = []
+    panel.controller.setting_changed.connect(got.append)
+    assert panel.apply_button.isVisible()
+    panel.apply_button.click()
+    assert panel.lr_error.text() == ""
+    qtbot.waitUntil(lambda: len(got) == 2, timeout=WAIT_MS)
+    assert {(c.name, c.value) for c in got} == {("momentum", 0.3), ("augment", True)}
+    assert "momentum 0.3" in panel.title.text()
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    labels = {t.get_text() for t in panel.live.axes[0].texts}
+    assert {"momentum 0.3", "augment on"} <= labels
+    assert form.arch.isEnabled() and form.optimizer.isEnabled()  # the next run: all again
+    form.momentum.setValue(0.7)  # nothing is sent when no run trains
+    assert panel.steer() == {} and "no run is training" in panel.lr_error.text()
+
+
+def test_a_fresh_form_shows_the_lab_preset_of_the_windows_mode(qtbot, tmp_path):
+    from nndesk.presets import LAB_PRESET_FOR_DATASET
+
+    panel = TrainingPanel(TrainingController(store=RunStore(tmp_path / "runs")))
+    qtbot.addWidget(panel)
+    assert panel.form.preset.currentData() == "fashion-mlp"
+    assert panel.form.config() == get_preset("fashion-mlp").config
+    assert "87.2%" in panel.form.preset_note.text()  # the figure a default run should reach
+    panel.follow_mode("digits")
+    assert panel.form.preset.currentData() == LAB_PRESET_FOR_DATASET["mnist"]
+    assert panel.form.config() == get_preset(LAB_PRESET_FOR_DATASET["mnist"]).config
+    panel.form.epochs.setValue(panel.form.epochs.value() + 1)  # any edit: custom again
+    assert panel.form.preset.currentData() == ""
+    panel.follow_mode("garments")  # custom settings keep their values on the other dataset
+    assert panel.form.preset.currentData() == ""
+    assert panel.form.config().dataset == "fashion"
+    assert panel.form.config().arch == get_preset(LAB_PRESET_FOR_DATASET["mnist"]).config.arch
+
+
 def test_a_run_folder_that_refuses_the_model_shows_where_it_went_and_continue_uses_it(
     qtbot, panel, monkeypatch
 ):
@@ -441,6 +494,24 @@ def test_a_run_folder_that_refuses_the_model_shows_where_it_went_and_continue_us
     assert panel._current_model_path() == saved
 
 
+def test_the_inside_tab_draws_the_running_networks_inside_off_the_gui_thread(qtbot, panel):
+    start_long_run(qtbot, panel)
+    assert not panel.step_button.isEnabled()  # stepping is for a paused run
+    qtbot.waitUntil(lambda: len(panel.controller.inside.samples) >= 3, timeout=WAIT_MS)
+    with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
+        qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    assert panel.step_button.isEnabled()
+    panel.tabs.setCurrentWidget(panel.inside_view)
+    with qtbot.waitSignal(panel.inside_view.rendered, timeout=2 * WAIT_MS):
+        panel.inside_view.render_now()
+    pixmap = panel.inside_view.image.pixmap()
+    assert not pixmap.isNull() and pixmap.width() >= 320
+    arrow = "\N{RIGHTWARDS ARROW}"
+    assert panel.controller.inside.names == [f"Dense 784{arrow}16", f"Dense 16{arrow}10"]
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+
+
 def test_loading_a_broken_model_file_on_the_train_page_shows_one_message(qtbot, panel, tmp_path):
     broken = tmp_path / "broken.npz"
     broken.write_bytes(b"PK\x03\x04 not a model")
@@ -449,3 +520,48 @@ def test_loading_a_broken_model_file_on_the_train_page_shows_one_message(qtbot, 
     box = panel._message_box
     assert isinstance(box, QMessageBox) and "broken.npz" in box.text() and "\n" not in box.text()
     assert panel.loaded_model is None and panel.isVisible()
+
+
+def test_the_coach_names_dead_units_and_its_button_lowers_the_rate(qtbot, panel):
+    from nndesk.training.internals import InsideSample, LayerSample
+
+    start_long_run(qtbot, panel)
+    qtbot.waitUntil(lambda: bool(panel.controller.inside.names), timeout=WAIT_MS)
+    with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
+        panel.controller.pause()
+    dead = InsideSample(1.0, (LayerSample(1.0, 1e-3, 0.8), LayerSample(1.0, 1e-3, math.nan)))
+    panel.controller.inside.samples.append(dead)  # as if the last sampled batch showed it
+    panel._show_coach()
+    assert panel.coach_label.isVisible() and "80% of the units after Dense 784" in (
+        panel.coach_label.text()
+    )
+    lr = panel._last_batch.lr / 3
+    assert panel.coach_button.text() == f"Lower the learning rate to {float(f'{lr:.2g}'):g}"
+    with qtbot.waitSignal(panel.controller.lr_changed, timeout=WAIT_MS) as changed:
+        qtbot.mouseClick(panel.coach_button, Qt.MouseButton.LeftButton)
+        panel.controller.resume()
+    assert changed.args[1] == pytest.approx(float(f"{lr:.2g}"))
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert not panel.coach_label.isVisible()  # no run, no hint
+
+
+def test_the_augmentation_preview_shows_training_images_changed_by_the_strengths(qtbot, panel):
+    form = panel.form
+    preview = form.augment_preview
+    assert preview.augmented() is None and not preview.isVisible()
+    start_long_run(qtbot, panel)
+    qtbot.waitUntil(lambda: preview.augmented() is not None, timeout=WAIT_MS)
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    form.augment.setChecked(True)
+    assert preview.isVisible()
+    form.aug_rotate.setValue(0)
+    form.aug_shift.setValue(0)
+    form.aug_scale.setValue(0)
+    still = preview.augmented()
+    assert still.shape == (8, 28, 28)
+    form.aug_rotate.setValue(40)
+    turned = preview.augmented()
+    assert (turned != still).any()  # the strength moved the pictures
+    assert not preview.cells[0].pixmap().isNull()

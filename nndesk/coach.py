@@ -1,0 +1,103 @@
+"""The coach: plain-language hints from a live run, each with what it saw and a one-click fix.
+
+Qt-free. ``hints(curves, inside, lr)`` reads the run's curves (``runs.Curves``) and its inside
+(``training.internals.InsideRecord``) and returns ``Hint``s, most urgent first. A hint's text is
+a template marked for translation with its numbers beside it (the window translates, then
+formats); its ``fix`` is a dict of live settings (``TrainingController.change_settings``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from nndesk.i18n import QT_TRANSLATE_NOOP
+
+#: Batches compared by the divergence check: the newest ones against as many before them.
+RECENT = 20
+#: The recent batch loss this many times the one before means the loss is climbing.
+CLIMB = 1.5
+#: A layer with more than this share of dead units gets a hint.
+DEAD = 0.5
+#: Training accuracy below this after an epoch is "stuck near chance" for 10 classes.
+STUCK = 0.15
+
+
+@dataclass(frozen=True)
+class Hint:
+    """``text.format(**values)`` says what the coach saw; ``fix`` what one click changes."""
+
+    kind: str  # "diverging" | "overfitting" | "dead" | "stuck"
+    text: str  # a template, marked with QT_TRANSLATE_NOOP("Coach", ...)
+    values: dict[str, Any] = field(default_factory=dict)
+    fix: dict[str, Any] = field(default_factory=dict)  # live settings, e.g. {"lr": 0.0003}
+    fix_label: str = ""  # the button's text (a template too), "" without a fix
+
+    def message(self, localise=lambda text: text) -> str:
+        return localise(self.text).format(**self.values)
+
+
+def _finite(values) -> np.ndarray:
+    a = np.asarray(values, dtype=np.float64)
+    return a[np.isfinite(a)]
+
+
+def hints(curves, inside=None, lr: float | None = None) -> list[Hint]:
+    """What the coach would say about this run now (empty when all looks well)."""
+    found: list[Hint] = []
+    lower = {"lr": float(f"{lr / 3:.2g}")} if lr and lr > 0 else {}
+    fix_label = QT_TRANSLATE_NOOP("Coach", "Lower the learning rate to {lr:g}")
+
+    losses = _finite(curves.batch_loss[-2 * RECENT :])
+    if len(losses) == 2 * RECENT:
+        before, recent = float(losses[:RECENT].mean()), float(losses[RECENT:].mean())
+        if recent > CLIMB * before:
+            found.append(Hint(
+                "diverging",
+                QT_TRANSLATE_NOOP("Coach", "The loss climbed from {before:.3f} to {recent:.3f} "
+                                  "over the last {n} batches: the learning rate is probably too "
+                                  "high."),
+                {"before": before, "recent": recent, "n": 2 * RECENT},
+                lower, fix_label if lower else "",
+            ))  # fmt: skip
+
+    val, train = _finite(curves.val_loss[-3:]), _finite(curves.train_loss[-3:])
+    if len(val) == 3 and len(train) == 3 and val[2] > val[1] > val[0] and train[2] < train[0]:
+        found.append(Hint(
+            "overfitting",
+            QT_TRANSLATE_NOOP("Coach", "Validation loss rose from {v0:.3f} to {v2:.3f} over two "
+                              "epochs while training loss fell from {t0:.3f} to {t2:.3f}: "
+                              "overfitting. More L2, dropout or augmentation helps."),
+            {"v0": val[0], "v2": val[2], "t0": train[0], "t2": train[2]},
+            {"augment": True},
+            QT_TRANSLATE_NOOP("Coach", "Turn augmentation on"),
+        ))  # fmt: skip
+
+    if inside is not None and inside.samples:
+        last = inside.samples[-1]
+        for name, layer in zip(inside.names, last.layers, strict=False):
+            if math.isfinite(layer.dead) and layer.dead > DEAD:
+                found.append(Hint(
+                    "dead",
+                    QT_TRANSLATE_NOOP("Coach", "{share:.0%} of the units after {name} never "
+                                      "fired on the last sampled batch (dead ReLUs): a lower "
+                                      "learning rate or leaky ReLU keeps them alive."),
+                    {"share": layer.dead, "name": name},
+                    lower, fix_label if lower else "",
+                ))  # fmt: skip
+                break
+
+    accuracy = _finite(curves.train_accuracy)
+    if len(accuracy) and accuracy[-1] < STUCK:
+        found.append(Hint(
+            "stuck",
+            QT_TRANSLATE_NOOP("Coach", "Training accuracy is {accuracy:.1%} after {epochs} "
+                              "epoch(s), near the 10 % of guessing: check the input "
+                              "normalisation and the learning rate."),
+            {"accuracy": float(accuracy[-1]), "epochs": len(accuracy)},
+            lower, fix_label if lower else "",
+        ))  # fmt: skip
+    return found

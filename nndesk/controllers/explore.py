@@ -1,0 +1,125 @@
+"""Off-GUI-thread work of the Map and Lab pages: an embedding map of test images as a layer sees
+them (``nndesk.embedding``), and a network lab's edited copy scored against the original
+(``nndesk.lab``). Newest request wins; failures arrive as one line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from nndesk.controllers.evaluation import JobRunner
+
+
+@dataclass(frozen=True)
+class MapData:
+    """A computed map: which test images, where, and what the model answered for them."""
+
+    indices: np.ndarray  # int64 (m,), into the evaluation's test images
+    coords: np.ndarray  # float64 (m, 2)
+    labels: np.ndarray  # int64 (m,)
+    predictions: np.ndarray  # int64 (m,)
+    top2: np.ndarray  # int64 (m, 2): best and second answer
+    top2_p: np.ndarray  # float32 (m, 2): their calibrated probabilities
+    method: str
+    layer: int
+
+
+def compute_map(result, layer: int, method: str, points: int, progress) -> MapData:
+    """The map job: sample ``points`` test images (seeded), features of ``layer``, PCA or t-SNE."""
+    from nndesk import embedding
+
+    clf = result.classifier
+    rng = np.random.default_rng(0)
+    idx = np.sort(rng.permutation(result.n)[: min(points, result.n)]).astype(np.int64)
+    x = clf.normalizer(result.images[idx])
+    features = embedding.layer_features(clf.model, x, layer)
+    progress(0, 1)
+    if method == "tsne":
+        coords = embedding.tsne(features, np.random.default_rng(0), progress=progress)
+    else:
+        coords = embedding.pca(features)
+    probs = result.calibrated[idx]
+    order = np.argsort(-probs, axis=1)[:, :2]
+    return MapData(
+        indices=idx,
+        coords=coords,
+        labels=result.labels[idx],
+        predictions=result.predictions[idx],
+        top2=order,
+        top2_p=np.take_along_axis(probs, order, axis=1),
+        method=method,
+        layer=layer,
+    )
+
+
+@dataclass(frozen=True)
+class LabOutcome:
+    original: Any  # nndesk.lab.LabScores
+    modified: Any
+    model: Any  # the edited Sequential (a copy)
+    edits: Any
+    seconds: float
+
+
+class ExploreController(QObject):
+    """``request_map(...)`` -> ``map_ready(MapData)``; ``request_lab(result, edits)`` ->
+    ``lab_ready(LabOutcome)``; progress of a map on ``map_progressed``."""
+
+    map_progressed = Signal(int, int)
+    map_ready = Signal(object)
+    lab_ready = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._maps = JobRunner(self)
+        self._maps.progressed.connect(self.map_progressed)
+        self._maps.succeeded.connect(self.map_ready)
+        self._maps.failed.connect(self.failed)
+        self._lab = JobRunner(self)
+        self._lab.succeeded.connect(self.lab_ready)
+        self._lab.failed.connect(self.failed)
+        self._baseline: tuple[Any, Any] | None = None  # (result, LabScores of the original)
+
+    @property
+    def busy(self) -> bool:
+        return self._maps.busy or self._lab.busy
+
+    def request_map(self, result, layer: int, method: str, points: int) -> None:
+        self._maps.submit(lambda progress: compute_map(result, layer, method, points, progress))
+
+    def request_lab(self, result, edits) -> None:
+        import time
+
+        from nndesk import lab
+
+        baseline = self._baseline
+
+        def job(progress):
+            start = time.perf_counter()
+            clf = result.classifier
+            idx = lab.lab_sample(result.labels)
+            x, y = clf.normalizer(result.images[idx]), result.labels[idx]
+            if baseline is not None and baseline[0] is result:
+                original = baseline[1]
+            else:
+                original = lab.measure(clf.model, x, y, clf.temperature)
+            progress(0, 1)
+            model = lab.apply_edits(clf.model, edits)
+            modified = lab.measure(model, x, y, edits.temperature)
+            return LabOutcome(original, modified, model, edits, time.perf_counter() - start)
+
+        self._lab.submit(job)
+
+    def remember_baseline(self, result, scores) -> None:
+        self._baseline = (result, scores)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self._maps.wait(msecs) and self._lab.wait(msecs)
+
+    def shutdown(self) -> None:
+        self._maps.shutdown()
+        self._lab.shutdown()

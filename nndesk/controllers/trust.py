@@ -1,0 +1,60 @@
+"""The Evaluate page's trust figures off the GUI thread: calibration and coverage of an
+evaluation, and accuracy on damaged test images (``nndesk.robustness``), with progress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from nndesk.controllers.evaluation import JobRunner
+
+#: Test images damaged per level in the window (the CLI's default too).
+ROBUSTNESS_IMAGES = 1000
+
+
+class TrustController(QObject):
+    """``summarise(result)`` -> ``summary_ready(TrustSummary)``; ``measure_robustness(result)``
+    -> ``robustness_progressed(done, total)`` then ``robustness_ready(curves)``. A newer request
+    of the same kind cancels the running one; failures arrive as one line on ``failed``."""
+
+    summary_ready = Signal(object)  # nndesk.trust_plots.TrustSummary
+    robustness_started = Signal()
+    robustness_progressed = Signal(int, int)  # damage levels done, total
+    robustness_ready = Signal(object)  # {kind: [(level, accuracy), ...]}
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._summaries = JobRunner(self)
+        self._summaries.succeeded.connect(self.summary_ready)
+        self._summaries.failed.connect(self.failed)
+        self._damage = JobRunner(self)
+        self._damage.progressed.connect(self.robustness_progressed)
+        self._damage.succeeded.connect(self.robustness_ready)
+        self._damage.failed.connect(self.failed)
+
+    @property
+    def busy(self) -> bool:
+        return self._summaries.busy or self._damage.busy
+
+    def summarise(self, result: Any) -> None:
+        from nndesk.trust_plots import summarise
+
+        self._summaries.submit(lambda progress: summarise(result))
+
+    def measure_robustness(self, result: Any, n_images: int = ROBUSTNESS_IMAGES) -> None:
+        from nndesk.robustness import measure
+
+        classifier, images, labels = result.classifier, result.images, result.labels
+        self.robustness_started.emit()
+        self._damage.submit(
+            lambda progress: measure(classifier, images, labels, n_images, progress=progress)
+        )
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self._summaries.wait(msecs) and self._damage.wait(msecs)
+
+    def shutdown(self) -> None:
+        self._summaries.shutdown()
+        self._damage.shutdown()

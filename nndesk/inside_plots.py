@@ -1,0 +1,90 @@
+"""The charts of a training network's inside (``training.internals``), drawn on a Figure.
+
+No Qt: the Train page renders them off the GUI thread (``ui.inside_training_view``) and the
+screenshot tool the same way.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from nndesk.curves import RUN_COLORS
+from nndesk.training.internals import InsideRecord
+from nndesk.viz import muted_colour
+
+#: Epoch rows the first-layer strip shows (the newest ones, and the start).
+STRIP_ROWS = 6
+
+
+def draw_inside(fig: Figure, record: InsideRecord) -> None:
+    """Gradient norms, update sizes and dead units per layer over time; weight histograms now
+    against the start; the first layer's filters epoch by epoch."""
+    fig.clear()
+    grid = fig.add_gridspec(2, 3, height_ratios=(1, 1.1))
+    ax_grad, ax_ratio, ax_dead = (fig.add_subplot(grid[0, i]) for i in range(3))
+    ax_hist = fig.add_subplot(grid[1, 0])
+    ax_strip = fig.add_subplot(grid[1, 1:])
+    muted = muted_colour()
+    colours = [RUN_COLORS[i % len(RUN_COLORS)] for i in range(len(record.names))]
+    titles = (
+        (ax_grad, "grad_norm", "Gradient norm", True),
+        (ax_ratio, "update_ratio", "Update / weight", True),
+        (ax_dead, "dead", "Dead ReLU share", False),
+    )
+    for ax, what, title, log in titles:
+        ax.set_title(title, fontsize=9)
+        ax.set_xlabel("epoch", fontsize=8)
+        ax.tick_params(labelsize=7)
+        if not record.samples:
+            continue
+        x, values = record.series(what)
+        for i, name in enumerate(record.names):
+            column = values[:, i]
+            if np.isfinite(column).any():
+                ax.plot(x, column, color=colours[i], lw=1.2, label=name)
+        if log and np.isfinite(values).any() and (values > 0).any():
+            ax.set_yscale("log")
+    if record.samples:
+        ax_ratio.axhline(1e-3, color=muted, ls=":", lw=1.0)  # the usual healthy size
+        ax_dead.set_ylim(-0.02, 1.02)
+        ax_grad.legend(fontsize=7, frameon=False, loc="best")
+    _draw_histograms(ax_hist, record, colours)
+    _draw_strip(ax_strip, record)
+
+
+def _draw_histograms(ax, record: InsideRecord, colours) -> None:
+    ax.set_title("Weights: now (solid) vs start (dashed)", fontsize=9)
+    ax.tick_params(labelsize=7)
+    ax.set_yticks([])
+    now = record.epochs[-1] if record.epochs else None
+    if record.start is None:
+        return
+    for i, edges in enumerate(record.start.edges):
+        centres = (edges[:-1] + edges[1:]) / 2
+        scale = max(int(record.start.counts[i].max()), 1)
+        ax.plot(centres, record.start.counts[i] / scale + i, color=colours[i], ls="--", lw=0.9)
+        if now is not None:
+            ax.plot(centres, now.counts[i] / scale + i, color=colours[i], lw=1.3)
+    ax.set_xlabel("weight (each layer on its own scale)", fontsize=8)
+
+
+def _draw_strip(ax, record: InsideRecord) -> None:
+    """One row of first-layer filters per epoch (the start and the newest epochs)."""
+    ax.set_title("First-layer weights, by epoch (rows)", fontsize=9)
+    ax.set_xticks([])
+    rows = ([record.start] if record.start is not None else []) + record.epochs[-(STRIP_ROWS - 1) :]
+    rows = [r for r in rows if r.filters.size]
+    if not rows:
+        ax.set_yticks([])
+        return
+    k, h, w = rows[0].filters.shape
+    pad = 1
+    canvas = np.full((len(rows) * (h + pad), k * (w + pad)), np.nan, np.float32)
+    for r, weights in enumerate(rows):
+        for j, f in enumerate(weights.filters[:k]):
+            reach = float(np.abs(f).max()) or 1.0
+            canvas[r * (h + pad) : r * (h + pad) + h, j * (w + pad) : j * (w + pad) + w] = f / reach
+    ax.imshow(canvas, cmap="RdBu_r", vmin=-1, vmax=1, interpolation="nearest", aspect="equal")
+    ax.set_yticks([r * (h + pad) + h / 2 for r in range(len(rows))])
+    ax.set_yticklabels([f"ep {weights.epoch}" for weights in rows], fontsize=7)

@@ -1,0 +1,129 @@
+"""A run's record of the settings changed while it trained ("steering").
+
+Each ``SettingChange`` says which live setting (``settings_schema``: ``live=True``) took which
+value, and where: ``x`` is the position in epochs of the first batch that used it
+(``epoch - 1 + (batch - 1) / batches``), so the curves mark it at that batch. The same list is
+kept in the run record (``run.json``'s ``curves.changes``) and in the model file
+(``info["changes"]``); a resumed run continues it.
+
+Older records kept only learning-rate changes, as ``lr_changes: [[x, lr], ...]``; ``from_lr_pairs``
+reads those. Anything read from a file goes through ``parse_changes``, which refuses what is not a
+well-formed change of a live setting with one line (``ValueError``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+#: A record longer than this is refused (a real run changes settings by hand a few times).
+MAX_CHANGES = 10_000
+
+
+@dataclass(frozen=True)
+class SettingChange:
+    """``name`` became ``value`` from batch ``batch`` of epoch ``epoch`` (both 1-based) on."""
+
+    x: float  # position in epochs of the first batch that used it
+    epoch: int
+    batch: int
+    name: str
+    value: float | int | bool
+
+    def to_dict(self) -> dict:
+        return {
+            "x": self.x,
+            "epoch": self.epoch,
+            "batch": self.batch,
+            "name": self.name,
+            "value": self.value,
+        }
+
+    def describe(self) -> str:
+        """``"momentum 0.5"``, ``"augment on"``: how a mark on the curves reads."""
+        from nndesk.settings_schema import BY_NAME
+
+        field = BY_NAME.get(self.name)
+        short = {"lr": "lr", "batch_size": "batch", "l2": "L2"}.get(self.name)
+        label = short or (field.label.lower() if field else self.name)
+        if isinstance(self.value, bool):
+            return f"{label} {'on' if self.value else 'off'}"
+        if self.name == "batch_size" and self.value == 0:
+            return f"{label} full"
+        return f"{label} {self.value:g}"
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def parse_change(d: Any) -> SettingChange:
+    """One change from its ``to_dict`` form; ``ValueError`` (one line) when it is not one."""
+    from nndesk.settings_schema import BY_NAME
+
+    if not isinstance(d, dict):
+        raise ValueError(f"a setting change is {_short(d)}, not an object")
+    x, epoch, batch, name, value = (d.get(k) for k in ("x", "epoch", "batch", "name", "value"))
+    if not (isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x) and x >= 0):
+        raise ValueError(f"a setting change's x is {_short(x)}, not a position in epochs")
+    for key, whole in (("epoch", epoch), ("batch", batch)):
+        if not (_whole(whole) and 1 <= whole < 2**53):
+            raise ValueError(f"a setting change's {key} is {_short(whole)}, not a number from 1")
+    field = BY_NAME.get(name) if isinstance(name, str) else None
+    if field is None or not field.live:
+        raise ValueError(f"{_short(name)} is not a setting that can change while training")
+    if field.kind is float and _whole(value):
+        value = float(value) if abs(value) < 2**53 else math.inf  # refused below
+    reason = field.problem(value)
+    if reason is not None or value is None:
+        raise ValueError(f"the change of {name}: {reason or 'must be set'}")
+    return SettingChange(float(x), int(epoch), int(batch), name, value)
+
+
+def parse_changes(raw: Any) -> list[SettingChange]:
+    """A list of changes (``None``: none); ``ValueError`` naming the first bad one."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise ValueError(f"the setting changes are {_short(raw)}, not a list")
+    if len(raw) > MAX_CHANGES:
+        raise ValueError(f"{len(raw):,} setting changes is more than {MAX_CHANGES:,}")
+    return [parse_change(d) for d in raw]
+
+
+def from_lr_pairs(pairs: Iterable[tuple[float, float]]) -> list[SettingChange]:
+    """Old records' ``lr_changes`` ``[(x, lr), ...]`` as changes (epoch/batch from ``x``)."""
+    return [
+        SettingChange(float(x), int(x) + 1, 1, "lr", float(lr))
+        for x, lr in pairs
+        if math.isfinite(x) and x >= 0
+    ]
+
+
+def steer_problem(config: Any, name: str, value: Any) -> str | None:
+    """Why ``name`` cannot become ``value`` in a run of ``config`` (a ``TrainConfig``), or None.
+
+    Only live settings change while training; momentum only for the optimizers that have one;
+    dropout only in a network built with dropout layers (a rate above 0 at the start).
+    """
+    from nndesk.nn.optimizers import accepts
+    from nndesk.settings_schema import BY_NAME
+
+    field = BY_NAME.get(name)
+    if field is None or not field.live:
+        return f"{name} cannot change while training"
+    reason = field.problem(value)
+    if reason is not None:
+        return f"{field.label}: {reason}"
+    if name == "momentum" and not accepts(config.optimizer, "momentum"):
+        return f"the {config.optimizer} optimizer has no momentum to change"
+    if name == "dropout" and config.dropout == 0 and value > 0:
+        return "this network was built without dropout; start a run with dropout above 0 to tune it"
+    return None

@@ -1,0 +1,137 @@
+"""Matplotlib drawings of how far a model's answers can be trusted; no Qt (tests run them under
+Agg, and the Evaluate page draws them on its figures).
+
+``TrustSummary`` is computed off the GUI thread from an evaluation's logits; the ``plot_*``
+functions only draw it on the Axes they are given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.axes import Axes
+
+from nndesk import calibration
+from nndesk.viz import PALETTE, muted_colour
+
+RAW, CALIBRATED = PALETTE[1], PALETTE[0]
+
+
+@dataclass(frozen=True)
+class TrustSummary:
+    """Calibration and coverage of one evaluation, raw and after temperature scaling."""
+
+    temperature: float
+    raw: calibration.Reliability
+    calibrated: calibration.Reliability
+    coverage: calibration.Coverage  # of the calibrated probabilities
+    n: int
+
+    @property
+    def ece(self) -> float:
+        return self.raw.ece
+
+    @property
+    def ece_calibrated(self) -> float:
+        return self.calibrated.ece
+
+    def at_threshold(self, threshold: float) -> tuple[float, float, int]:
+        """(coverage, accuracy, confident mistakes) when answering only at >= ``threshold``."""
+        i = int(np.clip(np.searchsorted(self.coverage.thresholds, threshold - 1e-9), 0, None))
+        i = min(i, len(self.coverage.thresholds) - 1)
+        return (
+            float(self.coverage.coverage[i]),
+            float(self.coverage.accuracy[i]),
+            int(self.coverage.confident_mistakes[i]),
+        )
+
+
+def summarise(result) -> TrustSummary:
+    """A ``TrustSummary`` of an ``EvaluationResult`` (its logits, labels and temperature)."""
+    raw = result.probabilities
+    scaled = result.calibrated
+    return TrustSummary(
+        temperature=float(result.temperature),
+        raw=calibration.reliability(raw, result.labels),
+        calibrated=calibration.reliability(scaled, result.labels),
+        coverage=calibration.coverage_curve(scaled, result.labels),
+        n=int(result.n),
+    )
+
+
+def plot_reliability(ax: Axes, summary: TrustSummary) -> None:
+    """Accuracy per confidence bin, raw and calibrated, against the diagonal of perfect trust."""
+    edges = summary.raw.edges
+    centres = (edges[:-1] + edges[1:]) / 2
+    width = (edges[1] - edges[0]) * 0.42
+    ax.plot([0, 1], [0, 1], "--", color=muted_colour(), linewidth=1, label="perfectly calibrated")
+    for offset, rel, colour, name in (
+        (-width / 2, summary.raw, RAW, f"raw (ECE {summary.ece:.3f})"),
+        (
+            width / 2,
+            summary.calibrated,
+            CALIBRATED,
+            f"T = {summary.temperature:.2f} (ECE {summary.ece_calibrated:.3f})",
+        ),
+    ):
+        filled = rel.counts > 0
+        ax.bar(
+            centres[filled] + offset,
+            rel.accuracy[filled],
+            width=width,
+            color=colour,
+            alpha=0.85,
+            label=name,
+        )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel("confidence of the answer")
+    ax.set_ylabel("share right")
+    ax.set_title("Reliability", fontsize="medium")
+    ax.legend(loc="upper left", fontsize="small", frameon=False)
+
+
+def plot_coverage(ax: Axes, summary: TrustSummary, threshold: float) -> None:
+    """Coverage and accuracy against the threshold an answer must reach; the chosen threshold
+    marked with its count of confident mistakes."""
+    cov = summary.coverage
+    ax.plot(cov.thresholds, cov.coverage, color=PALETTE[2], label="images answered")
+    ax.plot(cov.thresholds, cov.accuracy, color=CALIBRATED, label="accuracy on those")
+    answered, accuracy, mistakes = summary.at_threshold(threshold)
+    ax.axvline(threshold, color=muted_colour(), linewidth=1, linestyle=":")
+    ax.annotate(
+        f"≥ {threshold:.0%}: {answered:.1%} answered,\n{mistakes:,} confident mistakes",
+        xy=(threshold, answered),
+        xytext=(0.04, 0.08),
+        textcoords="axes fraction",
+        fontsize="small",
+    )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel("threshold (calibrated)")
+    ax.set_title("Coverage vs accuracy", fontsize="medium")
+    ax.legend(loc="center left", fontsize="small", frameon=False)
+
+
+def plot_robustness(axes: list[Axes], curves: dict[str, list[tuple[float, float]]]) -> None:
+    """One small accuracy-vs-damage curve per kind of damage (``robustness.measure``)."""
+    from nndesk.robustness import UNITS
+
+    titles = {
+        "noise": "noise",
+        "rotation": "rotation",
+        "shift": "shift",
+        "thickness": "thickness",
+        "occlusion": "patch",
+    }
+    for ax, (kind, points) in zip(axes, curves.items(), strict=False):
+        levels = [lvl for lvl, _ in points]
+        accs = [acc for _, acc in points]
+        ax.plot(levels, accs, "o-", color=PALETTE[3], markersize=3)
+        ax.set_ylim(0, 1.02)
+        ax.set_title(titles.get(kind, kind), fontsize="small")
+        ax.tick_params(labelsize="x-small")
+        ax.set_xlabel(UNITS.get(kind, "").strip() or kind, fontsize="x-small")
+    if axes:
+        axes[0].set_ylabel("accuracy", fontsize="small")

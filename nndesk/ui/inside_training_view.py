@@ -1,0 +1,124 @@
+"""InsideTrainingView: the Train page's "Inside" tab, the running network's inside as charts.
+
+Gradient norms, update sizes and dead units per layer, weight histograms now vs start and the
+first-layer weights by epoch (``nndesk.inside_plots``). A full matplotlib draw of these six
+charts takes longer than a frame, so it never runs on the GUI thread: at most once per
+``REDRAW_MS``, while the tab is shown, a copy of the record is rendered to an image on a pool
+thread and the finished image is put on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from nndesk.training.internals import InsideRecord
+from nndesk.ui.language import translate
+
+#: Milliseconds between two renders while a run trains.
+REDRAW_MS = 1000
+
+_POOL: QThreadPool | None = None
+
+
+def _pool() -> QThreadPool:
+    global _POOL
+    if _POOL is None:
+        _POOL = QThreadPool()
+        _POOL.setMaxThreadCount(1)  # one render at a time: matplotlib's font cache is shared
+    return _POOL
+
+
+def render_inside(record: InsideRecord, width: int, height: int, dpi: float = 96.0) -> QImage:
+    """The charts of ``record`` as a ``width`` x ``height`` image (any thread)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from nndesk.inside_plots import draw_inside
+
+    fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout="constrained")
+    canvas = FigureCanvasAgg(fig)
+    draw_inside(fig, record)
+    canvas.draw()
+    w, h = canvas.get_width_height()
+    return QImage(bytes(canvas.buffer_rgba()), w, h, QImage.Format.Format_RGBA8888).copy()
+
+
+class _Carrier(QObject):
+    rendered = Signal(object)  # QImage
+
+
+class _Render(QRunnable):
+    def __init__(self, carrier: _Carrier, record: InsideRecord, width: int, height: int) -> None:
+        super().__init__()
+        self.carrier, self.record, self.size = carrier, record, (width, height)
+
+    def run(self) -> None:
+        try:
+            image = render_inside(self.record, *self.size)
+        except Exception:  # noqa: BLE001 - a chart that cannot draw leaves the last image
+            image = None
+        self.carrier.rendered.emit(image)
+
+
+class InsideTrainingView(QWidget):
+    """Shows an ``InsideRecord``; ``show_record`` whenever it grew (cheap: it only marks it)."""
+
+    rendered = Signal()  # a new image is on screen (tests wait on it)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record = InsideRecord()
+        self.image = QLabel(
+            translate(
+                "InsideTrainingView", "Start a run to see inside the network while it learns."
+            )
+        )
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setWordWrap(True)
+        self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.image.setMinimumSize(200, 150)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.image, 1)
+        self._carrier = _Carrier()
+        self._carrier.rendered.connect(self._on_carrier_rendered)
+        self._busy = False
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(REDRAW_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.start()
+
+    def show_record(self, record: InsideRecord) -> None:
+        """Draw ``record`` at the next tick (when this tab is visible)."""
+        self.record = record
+        self._dirty = True
+
+    def render_now(self) -> None:
+        """Start a render at once (if none is under way); ``rendered`` follows."""
+        if self._busy or not self.record.names:
+            return
+        self._busy, self._dirty = True, False
+        size = self.image.size()
+        job = _Render(
+            self._carrier, self.record.copy(), max(size.width(), 320), max(size.height(), 240)
+        )
+        _pool().start(job)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._dirty = True
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        if self._dirty and self.isVisible():
+            self.render_now()
+
+    @Slot(object)
+    def _on_carrier_rendered(self, image) -> None:
+        self._busy = False
+        if image is not None:
+            self.image.setPixmap(QPixmap.fromImage(image))
+            self.rendered.emit()

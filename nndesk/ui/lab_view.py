@@ -1,0 +1,301 @@
+"""The Lab page: edit a copy of the current network (switch units off, scale a layer's weights,
+shift its biases, prune the smallest weights, add weight noise, set the temperature) and see the
+test accuracy, loss, ECE and confident mistakes, original -> modified. The scoring runs in an
+``ExploreController`` off the GUI thread; Save as… hands the edited copy to the app to save."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.ui import theme
+from nndesk.ui.language import translate
+
+
+def parse_units(text: str, limit: int) -> tuple[int, ...]:
+    """ "1, 4-6" -> (1, 4, 5, 6); ``ValueError`` naming a part that is not a unit 0..limit-1."""
+    units: set[int] = set()
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        match = re.fullmatch(r"(\d{1,6})(?:\s*-\s*(\d{1,6}))?", part)
+        if match is None:
+            raise ValueError(f"{part!r:.20} is not a unit number or range")
+        a = int(match.group(1))
+        b = int(match.group(2) or a)
+        if not 0 <= a <= b < limit:
+            raise ValueError(f"{part!r:.20}: units are 0..{limit - 1}")
+        units.update(range(a, b + 1))
+    return tuple(sorted(units))
+
+
+class LabView(QWidget):
+    """Edits of one copy of the page's model; every change is scored again (newest wins)."""
+
+    save_requested = Signal(str, object, dict)  # path, edited Sequential, info for its file
+    shown = Signal()  # the page became visible: it needs an evaluation
+
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._result = None
+        self._scale: dict[int, float] = {}
+        self._shift: dict[int, float] = {}
+        self._off: dict[int, tuple[int, ...]] = {}
+        self.outcome = None
+        self._loading = False
+
+        self.title = QLabel(translate("LabView", "Open or train a model, then evaluate it."))
+        self.title.setWordWrap(True)
+        self.layer = QComboBox()
+        self.layer.setToolTip(translate("LabView", "The layer the scale, shift and units apply to"))
+        self.layer.currentIndexChanged.connect(self._show_layer)
+        self.units = QLineEdit()
+        self.units.setPlaceholderText(translate("LabView", "e.g. 0, 5, 10-20"))
+        self.units.setToolTip(
+            translate("LabView", "Hidden units of this layer to switch off (nothing they send on)")
+        )
+        self.units.editingFinished.connect(self._changed)
+        self.units_error = QLabel("")
+        theme.set_tone(self.units_error, "error")
+        self.scale = self._spin(0.0, 5.0, 1.0, 0.1)
+        self.scale.setToolTip(translate("LabView", "Multiply this layer's weights"))
+        self.shift = self._spin(-5.0, 5.0, 0.0, 0.1)
+        self.shift.setToolTip(translate("LabView", "Add to every bias of this layer"))
+        self.prune = self._spin(0.0, 99.0, 0.0, 5.0)
+        self.prune.setSuffix(" %")
+        self.prune.setToolTip(
+            translate("LabView", "Set the smallest weights of the whole network to zero")
+        )
+        self.noise = self._spin(0.0, 2.0, 0.0, 0.05)
+        self.noise.setToolTip(
+            translate(
+                "LabView", "Add Gaussian noise to every weight, as a share of its layer's spread"
+            )
+        )
+        self.temperature = self._spin(0.05, 20.0, 1.0, 0.1)
+        self.temperature.setToolTip(
+            translate("LabView", "Divide the outputs by this before softmax (1: the raw network)")
+        )
+        self.reset_button = QPushButton(translate("LabView", "Reset"))
+        self.reset_button.setToolTip(translate("LabView", "Undo every edit: back to the original"))
+        self.reset_button.clicked.connect(self.reset)
+        self.save_button = QPushButton(translate("LabView", "Save as new model…"))
+        self.save_button.setToolTip(
+            translate("LabView", "Save the edited copy as a new model file (the original stays)")
+        )
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self._on_save_clicked)
+
+        form = QFormLayout()
+        form.addRow(translate("LabView", "Layer"), self.layer)
+        form.addRow(translate("LabView", "Units off"), self.units)
+        form.addRow("", self.units_error)
+        form.addRow(translate("LabView", "Scale weights ×"), self.scale)
+        form.addRow(translate("LabView", "Shift biases +"), self.shift)
+        form.addRow(translate("LabView", "Prune smallest"), self.prune)
+        form.addRow(translate("LabView", "Weight noise"), self.noise)
+        form.addRow(translate("LabView", "Temperature"), self.temperature)
+        self.table = QTableWidget(4, 3)
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("LabView", "measure"),
+                translate("LabView", "original"),
+                translate("LabView", "modified"),
+            ]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(150)
+        for row, name in enumerate(
+            (
+                translate("LabView", "accuracy"),
+                translate("LabView", "loss"),
+                translate("LabView", "ECE"),
+                translate("LabView", "confident mistakes"),
+            )
+        ):
+            self.table.setItem(row, 0, QTableWidgetItem(name))
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        theme.set_tone(self.note, "muted")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reset_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        controller.lab_ready.connect(self.show_outcome)
+        controller.failed.connect(self.note.setText)
+        self._set_enabled(False)
+
+    def _spin(self, low: float, high: float, value: float, step: float) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(low, high)
+        spin.setDecimals(2)
+        spin.setSingleStep(step)
+        spin.setValue(value)
+        spin.valueChanged.connect(self._changed)
+        return spin
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.layer, self.units, self.scale, self.shift, self.prune, self.noise):
+            w.setEnabled(on)
+        self.temperature.setEnabled(on)
+        self.reset_button.setEnabled(on)
+
+    # ---- input ---------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.shown.emit()
+
+    def set_result(self, result) -> None:
+        """The evaluation whose model and test images the lab works on (None: nothing)."""
+        from nndesk import lab
+
+        self._result = result
+        self.outcome = None
+        self.save_button.setEnabled(False)
+        ok = result is not None and result.classifier is not None
+        self._set_enabled(ok)
+        if not ok:
+            return
+        model = result.classifier.model
+        self._loading = True
+        self.layer.clear()
+        hidden = dict(lab.hidden_dense_layers(model))
+        for i in lab.weighted_layers(model):
+            shape = model.layers[i].params["W"].shape
+            kind = type(model.layers[i]).__name__
+            self.layer.addItem(f"{i}: {kind} {shape}", i)
+        self._hidden = hidden
+        self._loading = False
+        self.title.setText(
+            translate("LabView", "A copy of {name}, scored on {n:,} test images.").format(
+                name=getattr(result.classifier, "title", "the model"), n=lab.LAB_IMAGES
+            )
+        )
+        self.reset()
+
+    @Slot()
+    def reset(self) -> None:
+        """Back to the original network: every edit undone."""
+        self._scale, self._shift, self._off = {}, {}, {}
+        self._loading = True
+        for spin, value in ((self.prune, 0.0), (self.noise, 0.0)):
+            spin.setValue(value)
+        t = getattr(self._result.classifier, "temperature", 1.0) if self._result else 1.0
+        self.temperature.setValue(t)
+        self._loading = False
+        self._show_layer()
+        self._changed()
+
+    def current_layer(self) -> int | None:
+        return self.layer.currentData()
+
+    @Slot()
+    def _show_layer(self) -> None:
+        index = self.current_layer()
+        if index is None:
+            return
+        self._loading = True
+        self.scale.setValue(self._scale.get(index, 1.0))
+        self.shift.setValue(self._shift.get(index, 0.0))
+        self.units.setText(", ".join(str(u) for u in self._off.get(index, ())))
+        self.units.setEnabled(index in getattr(self, "_hidden", {}))
+        self._loading = False
+
+    def edits(self):
+        from nndesk import lab
+
+        return lab.Edits(
+            units_off=dict(self._off),
+            scale=dict(self._scale),
+            shift_bias=dict(self._shift),
+            prune_percent=self.prune.value(),
+            weight_noise=self.noise.value(),
+            temperature=self.temperature.value(),
+        )
+
+    @Slot()
+    def _changed(self) -> None:
+        if self._loading or self._result is None:
+            return
+        index = self.current_layer()
+        if index is not None:
+            self._scale[index] = self.scale.value()
+            self._shift[index] = self.shift.value()
+            if index in getattr(self, "_hidden", {}):
+                try:
+                    self._off[index] = parse_units(self.units.text(), self._hidden[index])
+                    self.units_error.setText("")
+                except ValueError as err:
+                    self.units_error.setText(str(err))
+                    return
+        self._controller.request_lab(self._result, self.edits())
+
+    # ---- output --------------------------------------------------------------------------------
+    @Slot(object)
+    def show_outcome(self, outcome) -> None:
+        self.outcome = outcome
+        o, m = outcome.original, outcome.modified
+        rows = (
+            (f"{o.accuracy:.2%}", f"{m.accuracy:.2%}"),
+            (f"{o.loss:.4f}", f"{m.loss:.4f}"),
+            (f"{o.ece:.4f}", f"{m.ece:.4f}"),
+            (f"{o.confident_mistakes:,}", f"{m.confident_mistakes:,}"),
+        )
+        for row, (a, b) in enumerate(rows):
+            for col, text in ((1, a), (2, b)):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, col, item)
+        self.note.setText(
+            translate(
+                "LabView", "Scored in {seconds:.2f} s. The original is never changed."
+            ).format(seconds=outcome.seconds)
+        )
+        self.save_button.setEnabled(not outcome.edits.is_identity or outcome.edits.temperature != 1)
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.outcome is None or self._result is None:
+            return
+        clf = self._result.classifier
+        name = f"{getattr(clf, 'title', 'model')}-lab.npz"
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("LabView", "Save the edited model"), name, "nndesk models (*.npz)"
+        )
+        if path:
+            self.save_requested.emit(path, self.outcome.model, self.info_for_file())
+
+    def info_for_file(self) -> dict:
+        """The original file's info, with the lab's temperature and what was edited."""
+        edits = self.outcome.edits
+        info = dict(self._result.classifier.info)
+        info["calibration"] = {"temperature": float(edits.temperature), "fitted_on": "lab"}
+        info["metrics"] = {"test_accuracy": float(self.outcome.modified.accuracy)}
+        info["lab_edits"] = {
+            "units_off": sum(len(v) for v in edits.units_off.values()),
+            "prune_percent": float(edits.prune_percent),
+            "weight_noise": float(edits.weight_noise),
+        }
+        return info

@@ -1,0 +1,226 @@
+"""The Map page: test images placed in 2-D as a chosen layer sees them (PCA or t-SNE), coloured by
+class, mistakes ringed; hovering shows the image and its top two answers, a click puts it on the
+canvas. The map is computed by an ``ExploreController`` off the GUI thread."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.ui import qt_image, theme
+from nndesk.ui.flow_layout import flow_row
+from nndesk.ui.language import translate
+from nndesk.ui.plot_widget import PlotWidget
+
+
+class MapView(QWidget):
+    """A scatter of ``MapData``; ``show_on_canvas_requested(image28, true_label)`` on a click."""
+
+    show_on_canvas_requested = Signal(object, int)
+    shown = Signal()  # the page became visible: it needs an evaluation
+
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._result = None
+        self.data = None
+        self._hover: int | None = None
+
+        self.layer = QComboBox()
+        self.layer.setToolTip(translate("MapView", "The layer whose outputs place the images"))
+        self.method = QComboBox()
+        self.method.addItem("PCA", "pca")
+        self.method.addItem("t-SNE", "tsne")
+        self.method.setToolTip(
+            translate(
+                "MapView",
+                "PCA: the two directions of largest spread (instant). t-SNE: keeps neighbours "
+                "together (about a minute for 2,000 images)",
+            )
+        )
+        self.points = QSpinBox()
+        self.points.setRange(100, 2000)
+        self.points.setSingleStep(100)
+        self.points.setValue(1000)
+        self.points.setToolTip(translate("MapView", "Test images on the map"))
+        self.draw_button = QPushButton(translate("MapView", "Draw the map"))
+        self.draw_button.setToolTip(
+            translate("MapView", "Compute the map off the window's thread (progress below)")
+        )
+        self.draw_button.clicked.connect(self.request)
+        self.draw_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.plot = PlotWidget(figsize=(6.0, 5.0))
+        self.plot.setMinimumHeight(360)
+        self.plot.canvas.mpl_connect("motion_notify_event", self._on_motion)
+        self.plot.canvas.mpl_connect("button_press_event", self._on_click)
+        self.thumb = QLabel()
+        self.thumb.setFixedSize(112, 112)
+        self.caption = QLabel(translate("MapView", "Point at an image to see it."))
+        self.caption.setWordWrap(True)
+        self.caption.setMinimumWidth(160)
+        theme.set_tone(self.caption, "muted")
+
+        side = QVBoxLayout()
+        side.addWidget(self.thumb)
+        side.addWidget(self.caption)
+        side.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.plot, 1)
+        body.addLayout(side)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            flow_row(
+                QLabel(translate("MapView", "Layer")),
+                self.layer,
+                self.method,
+                QLabel(translate("MapView", "Images")),
+                self.points,
+                self.draw_button,
+            )
+        )
+        layout.addWidget(self.progress)
+        layout.addLayout(body, 1)
+        controller.map_progressed.connect(self._on_progressed)
+        controller.map_ready.connect(self.show_map)
+        controller.failed.connect(self._on_failed)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.shown.emit()
+
+    def set_result(self, result) -> None:
+        """The evaluation whose test images and model the map uses."""
+        self._result = result
+        self.data = None
+        self.layer.clear()
+        ok = result is not None and result.classifier is not None
+        self.draw_button.setEnabled(ok)
+        if not ok:
+            return
+        rows = result.classifier.model.summary_rows()
+        for i, (name, shape, _) in enumerate(rows):
+            self.layer.addItem(f"{i}: {name} {shape}", i)
+        # the last hidden layer before the output: where the classes separate
+        self.layer.setCurrentIndex(max(0, len(rows) - 3))
+
+    @Slot()
+    def request(self) -> None:
+        if self._result is None:
+            return
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.draw_button.setEnabled(False)
+        self._controller.request_map(
+            self._result, self.layer.currentData(), self.method.currentData(), self.points.value()
+        )
+
+    @Slot(int, int)
+    def _on_progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.progress.setVisible(False)
+        self.draw_button.setEnabled(self._result is not None)
+        self.caption.setText(message)
+
+    @Slot(object)
+    def show_map(self, data) -> None:
+        from nndesk.viz import PALETTE
+
+        self.data = data
+        self.progress.setVisible(False)
+        self.draw_button.setEnabled(True)
+        fig = self.plot.figure
+        fig.clear()
+        ax = fig.add_subplot(1, 1, 1)
+        names = self._result.class_names if self._result is not None else ()
+        colours = np.array(PALETTE)[data.labels % len(PALETTE)]
+        ax.scatter(data.coords[:, 0], data.coords[:, 1], s=9, c=colours, linewidths=0)
+        wrong = data.predictions != data.labels
+        ax.scatter(
+            data.coords[wrong, 0],
+            data.coords[wrong, 1],
+            s=40,
+            facecolors="none",
+            edgecolors=theme_text(),
+            linewidths=0.9,
+            label=translate("MapView", "mistakes"),
+        )
+        for k, name in enumerate(names):
+            ax.scatter([], [], s=20, c=PALETTE[k % len(PALETTE)], label=name)
+        ax.legend(loc="best", fontsize="x-small", frameon=False, markerscale=1.2)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        method = "t-SNE" if data.method == "tsne" else "PCA"
+        ax.set_title(
+            translate("MapView", "{method} of layer {layer}: {n:,} test images").format(
+                method=method, layer=data.layer, n=len(data.indices)
+            ),
+            fontsize="medium",
+        )
+        self.plot.request_draw(full=True)
+
+    def nearest(self, x: float, y: float) -> int | None:
+        """Row of ``data`` nearest to data coordinates (x, y), or None without a map."""
+        if self.data is None or not len(self.data.indices):
+            return None
+        d = (self.data.coords[:, 0] - x) ** 2 + (self.data.coords[:, 1] - y) ** 2
+        return int(np.argmin(d))
+
+    def _on_motion(self, event) -> None:
+        if event.inaxes is None or event.xdata is None:
+            return
+        row = self.nearest(event.xdata, event.ydata)
+        if row is None or row == self._hover:
+            return
+        self._hover = row
+        self.describe(row)
+
+    def describe(self, row: int) -> None:
+        """Show map point ``row``'s image and its two best answers beside the map."""
+        data, result = self.data, self._result
+        i = int(data.indices[row])
+        names = result.class_names
+        image = qt_image.gray_to_qimage(np.asarray(result.images[i], np.float32))
+        self.thumb.setPixmap(QPixmap.fromImage(image).scaled(self.thumb.size()))
+        (a, b), (pa, pb) = data.top2[row], data.top2_p[row]
+        self.caption.setText(
+            translate(
+                "MapView", "test image {index}, true {true}<br>{first} {pa:.0%}, {second} {pb:.0%}"
+            ).format(
+                index=i, true=names[data.labels[row]], first=names[a], pa=pa, second=names[b], pb=pb
+            )
+        )
+
+    def _on_click(self, event) -> None:
+        if event.inaxes is None or event.xdata is None:
+            return
+        row = self.nearest(event.xdata, event.ydata)
+        if row is not None:
+            self.show_row_on_canvas(row)
+
+    def show_row_on_canvas(self, row: int) -> None:
+        i = int(self.data.indices[row])
+        image28 = np.asarray(self._result.images[i], np.float32)
+        self.show_on_canvas_requested.emit(image28, int(self._result.labels[i]))
+
+
+def theme_text() -> str:
+    import matplotlib
+
+    return matplotlib.rcParams["text.color"]

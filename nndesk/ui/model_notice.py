@@ -1,0 +1,66 @@
+"""The strip that says a finished training run's model is now the window's model, with the
+previous model one click away ("Switch back to fashion-cnn")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+from nndesk.ui import theme
+from nndesk.ui.language import percent, translate
+
+
+class ModelSwitchNotice(QFrame):
+    """Hidden until ``announce``; never modal, so drawing and every page keep working."""
+
+    switch_back_requested = Signal()  # the user wants the model in use before the run back
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        theme.set_tone(self.message, "banner")
+        self.switch_back_button = QPushButton()
+        self.switch_back_button.setToolTip(
+            translate(
+                "ModelSwitchNotice",
+                "Predict with the model you were using before this training run again",
+            )
+        )
+        self.keep_button = QPushButton(translate("ModelSwitchNotice", "Keep it"))
+        self.keep_button.setToolTip(
+            translate("ModelSwitchNotice", "Keep the new model and hide this note")
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.switch_back_button)
+        layout.addWidget(self.keep_button)
+        self.switch_back_button.clicked.connect(self._on_switch_back_button_clicked)
+        self.keep_button.clicked.connect(self.hide)
+        self.hide()
+
+    def announce(self, accuracy: float | None, previous_title: str | None) -> None:
+        """Say the new model is in use (``accuracy``: its test accuracy, a fraction), and offer
+        ``previous_title`` back when there was a model before."""
+        if accuracy is not None:
+            text = translate(
+                "ModelSwitchNotice",
+                "Now predicting with the model you just trained ({accuracy} on the test images).",
+            ).format(accuracy=percent(accuracy))
+        else:
+            text = translate("ModelSwitchNotice", "Now predicting with the model you just trained.")
+        self.message.setText(text)
+        self.switch_back_button.setVisible(previous_title is not None)
+        if previous_title is not None:
+            self.switch_back_button.setText(
+                translate("ModelSwitchNotice", "Switch back to {model}").format(
+                    model=previous_title
+                )
+            )
+        self.show()
+
+    @Slot()
+    def _on_switch_back_button_clicked(self) -> None:
+        self.hide()
+        self.switch_back_requested.emit()

@@ -1,0 +1,199 @@
+"""The Evaluate page's "Can its answers be trusted?" part: the reliability diagram, the ECE before
+and after temperature scaling, coverage against accuracy with the count of confident mistakes,
+and robustness curves on damaged test images. Every figure is computed by a ``TrustController``
+off the GUI thread; this widget only draws what it is sent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.ui import theme
+from nndesk.ui.flow_layout import flow_row
+from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.plot_widget import PlotWidget
+
+NOT_YET = QT_TRANSLATE_NOOP("TrustView", "Evaluate the model to see how well its confidence holds.")
+
+
+class TrustView(QWidget):
+    """Shows the ``TrustSummary`` and robustness curves of the page's current evaluation."""
+
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._result = None
+        self.summary = None
+        self.curves: dict | None = None
+
+        title = QLabel(translate("TrustView", "<b>Can its answers be trusted?</b>"))
+        self.numbers = QLabel(translate_marked("TrustView", NOT_YET))
+        self.numbers.setWordWrap(True)
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.threshold = QSpinBox()
+        self.threshold.setRange(0, 99)
+        self.threshold.setSuffix(" %")
+        self.threshold.setValue(60)
+        self.threshold.setToolTip(
+            translate(
+                "TrustView",
+                "Answer only when the calibrated top probability reaches this: the curve shows "
+                "how many test images would still be answered and how many of those answers "
+                "would be confident mistakes",
+            )
+        )
+        self.threshold.valueChanged.connect(self._redraw_summary)
+        threshold_label = QLabel(translate("TrustView", "Answer only at or above"))
+        threshold_label.setBuddy(self.threshold)
+        self.plots = PlotWidget(figsize=(7.0, 3.0))
+        self.plots.setMinimumHeight(270)
+        self.legend = QLabel(
+            translate(
+                "TrustView",
+                "<b>Reliability</b>: the test answers grouped by how sure the model was; when "
+                "answers given at 80 % are right 80 % of the time, the bars reach the "
+                "diagonal. <b>ECE</b> (expected calibration error, 15 bins): the average gap, "
+                "0 is perfect. <b>T</b>: the temperature fitted on held-out images that "
+                "divides the outputs before softmax.",
+            )
+        )
+        self.legend.setWordWrap(True)
+        theme.set_tone(self.legend, "muted")
+
+        self.robust_button = QPushButton(translate("TrustView", "Measure robustness"))
+        self.robust_button.setToolTip(
+            translate(
+                "TrustView",
+                "Damage 1,000 test images by growing amounts of noise, rotation, shift, stroke "
+                "thickness and an occluding patch, and plot the accuracy at each level",
+            )
+        )
+        self.robust_button.setEnabled(False)
+        self.robust_button.clicked.connect(self._on_robust_clicked)
+        self.robust_progress = QProgressBar()
+        self.robust_progress.setFormat(
+            translate("TrustView", "Damaging test images… %v / %m levels")
+        )
+        self.robust_progress.setVisible(False)
+        self.robust_plots = PlotWidget(figsize=(7.0, 2.0))
+        self.robust_plots.setMinimumHeight(180)
+        self.robust_plots.setVisible(False)
+
+        row = flow_row(threshold_label, self.threshold, self.robust_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        layout.addLayout(head)
+        layout.addWidget(self.numbers)
+        layout.addWidget(row)
+        layout.addWidget(self.plots)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.robust_progress)
+        layout.addWidget(self.robust_plots)
+
+        controller.summary_ready.connect(self.show_summary)
+        controller.robustness_started.connect(self._on_robustness_started)
+        controller.robustness_progressed.connect(self._on_robustness_progressed)
+        controller.robustness_ready.connect(self.show_robustness)
+        controller.failed.connect(self._on_failed)
+
+    # ---- input ---------------------------------------------------------------------------------
+    def set_result(self, result) -> None:
+        """A new evaluation: its summary is computed off the GUI thread, old curves go."""
+        self._result = result
+        self.summary = None
+        self.curves = None
+        self.robust_plots.setVisible(False)
+        self.robust_button.setEnabled(result is not None and result.classifier is not None)
+        if result is None:
+            self.numbers.setText(translate_marked("TrustView", NOT_YET))
+            self.plots.figure.clear()
+            self.plots.request_draw(full=True)
+            return
+        self.numbers.setText(translate("TrustView", "Working out the calibration…"))
+        self._controller.summarise(result)
+
+    # ---- output --------------------------------------------------------------------------------
+    @Slot(object)
+    def show_summary(self, summary) -> None:
+        self.summary = summary
+        self._redraw_summary()
+
+    def _redraw_summary(self) -> None:
+        from nndesk.trust_plots import plot_coverage, plot_reliability
+
+        summary = self.summary
+        if summary is None:
+            return
+        threshold = self.threshold.value() / 100
+        answered, accuracy, mistakes = summary.at_threshold(threshold)
+        self.numbers.setText(
+            translate(
+                "TrustView",
+                "ECE <b>{0:.4f}</b> raw, <b>{1:.4f}</b> calibrated (temperature {2:.2f}). "
+                "Answering only at ≥ {3:.0%}: {4:.1%} of {5:,} test images answered, "
+                "{6:.2%} of them right, <b>{7:,}</b> confident mistakes.",
+            ).format(
+                summary.ece,
+                summary.ece_calibrated,
+                summary.temperature,
+                threshold,
+                answered,
+                summary.n,
+                accuracy if accuracy == accuracy else 0.0,
+                mistakes,
+            )
+        )
+        fig = self.plots.figure
+        fig.clear()
+        left, right = fig.subplots(1, 2)
+        plot_reliability(left, summary)
+        plot_coverage(right, summary, threshold)
+        self.plots.request_draw(full=True)
+
+    @Slot()
+    def _on_robust_clicked(self) -> None:
+        if self._result is not None:
+            self._controller.measure_robustness(self._result)
+
+    @Slot()
+    def _on_robustness_started(self) -> None:
+        self.robust_button.setEnabled(False)
+        self.robust_progress.setRange(0, 0)
+        self.robust_progress.setVisible(True)
+
+    @Slot(int, int)
+    def _on_robustness_progressed(self, done: int, total: int) -> None:
+        self.robust_progress.setRange(0, max(total, 1))
+        self.robust_progress.setValue(done)
+
+    @Slot(object)
+    def show_robustness(self, curves: dict) -> None:
+        from nndesk.trust_plots import plot_robustness
+
+        self.curves = curves
+        self.robust_progress.setVisible(False)
+        self.robust_button.setEnabled(self._result is not None)
+        fig = self.robust_plots.figure
+        fig.clear()
+        axes = list(fig.subplots(1, len(curves), sharey=True)) if curves else []
+        plot_robustness(axes, curves)
+        self.robust_plots.setVisible(True)
+        self.robust_plots.request_draw(full=True)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.robust_progress.setVisible(False)
+        self.robust_button.setEnabled(self._result is not None)
+        self.numbers.setText(message)

@@ -1,0 +1,126 @@
+"""`nndesk calibrate`, and the calibration and robustness keys of `nndesk evaluate --json`."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from nndesk import cli
+from nndesk.inference import Classifier
+from nndesk.nn.serialization import load_model
+
+TINY = ["--dataset", "mnist", "--arch", "784-32-10", "--batch-size", "16", "--epochs", "3"]
+
+
+def last_json(text: str) -> dict:
+    return json.loads(text.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def trained(tiny_dir, tmp_path_factory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("model") / "tiny.npz"
+    argv = ["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out), "--json"]
+    stdout = io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(io.StringIO()):
+        assert cli.main(argv) == 0
+    return out, last_json(stdout.getvalue())
+
+
+def test_training_fits_a_temperature_on_the_validation_split_and_stores_it(trained):
+    path, result = trained
+    cal = load_model(path).info["calibration"]
+    assert cal["fitted_on"] == "validation" and cal["images"] > 0
+    assert result["calibration"]["temperature"] == cal["temperature"]
+    assert Classifier.from_file(path).temperature == cal["temperature"] != 1.0
+
+
+def test_evaluate_json_adds_calibration_and_keeps_every_key(trained, tiny_dir, capsys):
+    path, _ = trained
+    assert cli.main(["evaluate", str(path), "--data-dir", str(tiny_dir), "--json"]) == 0
+    result = last_json(capsys.readouterr().out)
+    assert {"test_accuracy", "test_loss", "epochs", "per_class", "confusion", "history"} <= set(
+        result
+    )
+    cal = result["calibration"]
+    assert set(cal) == {"ece", "ece_calibrated", "temperature"}
+    assert cal["temperature"] == Classifier.from_file(path).temperature
+    assert 0 <= cal["ece"] <= 1 and 0 <= cal["ece_calibrated"] <= 1
+    assert "robustness" not in result
+
+
+def test_evaluate_robustness_json_gives_every_damage_in_natural_units(trained, tiny_dir, capsys):
+    path, _ = trained
+    argv = ["evaluate", str(path), "--data-dir", str(tiny_dir), "--robustness", "--json"]
+    assert cli.main([*argv, "--robustness-images", "50"]) == 0
+    rob = last_json(capsys.readouterr().out)["robustness"]
+    assert set(rob) == {"noise", "rotation", "shift", "thickness", "occlusion"}
+    assert [lvl for lvl, _ in rob["rotation"]] == [0, 15, 30, 45, 60, 90]
+    for points in rob.values():
+        assert all(len(p) == 2 and 0 <= p[1] <= 1 for p in points)
+
+
+def test_calibrate_writes_the_temperature_in_place_keeping_permissions(
+    trained, tiny_dir, tmp_path, capsys
+):
+    path = tmp_path / "copy.npz"
+    path.write_bytes(trained[0].read_bytes())
+    # a file without a temperature, as an older nndesk wrote it
+    loaded = load_model(path)
+    info = {k: v for k, v in loaded.info.items() if k != "calibration"}
+    from nndesk.nn.serialization import save_model
+
+    save_model(path, loaded.model, info, loaded.optimizer)
+    os.chmod(path, 0o640)
+    assert Classifier.from_file(path).temperature == 1.0
+    assert cli.main(["calibrate", str(path), "--data-dir", str(tiny_dir), "--json"]) == 0
+    result = last_json(capsys.readouterr().out)
+    assert result["model"] == str(path) and result["fitted_on"] == "validation"
+    assert Classifier.from_file(path).temperature == result["temperature"]
+    assert (path.stat().st_mode & 0o777) == 0o640
+    after = load_model(path)
+    assert after.optimizer is not None and after.info["history"] == loaded.info["history"]
+
+
+def test_calibrate_to_another_file_leaves_the_source_alone(trained, tiny_dir, tmp_path, capsys):
+    source = trained[0]
+    before = source.read_bytes()
+    out = tmp_path / "calibrated.npz"
+    assert cli.main(["calibrate", str(source), "-o", str(out), "--data-dir", str(tiny_dir)]) == 0
+    assert source.read_bytes() == before and "calibration" in load_model(out).info
+    assert "temperature" in capsys.readouterr().out
+
+
+def test_calibrate_refuses_to_rewrite_a_model_inside_the_installed_package(
+    trained, tiny_dir, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setattr("nndesk.paths.inside_installed_package", lambda p: True)
+    before = trained[0].read_bytes()
+    assert cli.main(["calibrate", str(trained[0]), "--data-dir", str(tiny_dir)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "-o FILE" in err[0]
+    assert trained[0].read_bytes() == before
+    out = tmp_path / "mine.npz"
+    assert (
+        cli.main(["calibrate", str(trained[0]), "-o", str(out), "--data-dir", str(tiny_dir)]) == 0
+    )
+
+
+def test_the_installed_package_test_itself():
+    from nndesk import paths
+
+    package = Path(paths.__file__).parent
+    assert paths.inside_installed_package(package / "weights" / "x.npz")
+    assert not paths.inside_installed_package(package.parent / "weights" / "x.npz")
+
+
+def test_calibrate_bad_input_is_one_line(tmp_path, capsys):
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a model")
+    assert cli.main(["calibrate", str(bad)]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert cli.main(["calibrate", "no-such-model"]) == 2

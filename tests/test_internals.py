@@ -1,0 +1,109 @@
+"""The inside of a training network: gradient norms, update sizes, dead units, histograms and
+first-layer filters, checked against a hand computation on a tiny net."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from nndesk.nn.activations import ReLU
+from nndesk.nn.layers import Dense
+from nndesk.nn.losses import make_loss
+from nndesk.nn.model import Sequential
+from nndesk.nn.optimizers import make_optimizer
+from nndesk.training import BatchReport, EpochReport, prepare, train
+from nndesk.training.internals import HISTOGRAM_BINS, Watcher, dead_share, first_filters
+from tests.test_training import FAST, tiny  # noqa: F401 - the module's dataset fixture
+
+
+def tiny_net() -> Sequential:
+    """2 inputs -> 3 ReLU units (the third never fires on positive inputs) -> 2 classes."""
+    rng = np.random.default_rng(0)
+    hidden, out = Dense(2, 3, rng=rng), Dense(3, 2, rng=rng)
+    hidden.params["W"][...] = [[1.0, -0.5, -1.0], [0.5, 1.0, -2.0]]
+    hidden.params["b"][...] = [0.0, 0.1, -0.5]
+    out.params["W"][...] = [[1.0, -1.0], [0.5, 0.25], [2.0, 1.0]]
+    out.params["b"][...] = [0.0, 0.0]
+    return Sequential([hidden, ReLU(), out], input_shape=(2,))
+
+
+def test_gradient_norms_updates_and_dead_units_match_a_hand_computation():
+    x = np.array([[1.0, 2.0], [0.5, 0.1], [2.0, 0.0]], np.float32)  # all positive
+    y = np.array([0, 1, 0])
+    model = tiny_net()
+    w1 = model.layers[0].params["W"].copy()
+    b1 = model.layers[0].params["b"].copy()
+    w2 = model.layers[2].params["W"].copy()
+    # by hand: h = relu(x W1 + b1), p = softmax(h W2), dL/dlogits = (p - onehot) / n
+    z = x @ w1 + b1
+    h = np.maximum(z, 0)
+    logits = h @ w2
+    p = np.exp(logits - logits.max(1, keepdims=True))
+    p /= p.sum(1, keepdims=True)
+    d_logits = (p - np.eye(2)[y]) / len(y)
+    g2 = h.T @ d_logits
+    g1 = x.T @ ((d_logits @ w2.T) * (z > 0))
+    assert (z[:, 2] <= 0).all() and (z[:, :2] > 0).any(axis=0).all()  # unit 3 is dead
+
+    loss = make_loss("ce", "softmax")
+    optimizer = make_optimizer("sgd", 0.1)
+    watcher = Watcher(model, every=1)
+    loss(model.forward(x, training=True), y)
+    model.backward(loss.backward())
+    watcher.before_step()
+    optimizer.step(model.parameters())
+    sample = watcher.after_step(0.25)
+
+    first, second = sample.layers
+    assert sample.x == 0.25
+    assert first.grad_norm == pytest.approx(np.linalg.norm(g1), rel=1e-5)
+    assert second.grad_norm == pytest.approx(np.linalg.norm(g2), rel=1e-5)
+    # plain SGD moves W by lr * g: the ratio is lr * ||g|| / ||W||
+    assert first.update_ratio == pytest.approx(
+        0.1 * np.linalg.norm(g1) / np.linalg.norm(w1), rel=1e-4
+    )
+    assert second.update_ratio == pytest.approx(
+        0.1 * np.linalg.norm(g2) / np.linalg.norm(w2), rel=1e-4
+    )
+    assert first.dead == pytest.approx(1 / 3)  # one unit of three never fired
+    assert math.isnan(second.dead)  # the output layer has no ReLU after it
+
+
+def test_dead_share_counts_units_and_conv_channels_never_active_on_the_batch():
+    mask = np.array([[1, 0, 0, 1], [0, 0, 1, 1]], bool)
+    assert dead_share(mask) == 0.25
+    conv = np.zeros((2, 3, 2, 2), bool)
+    conv[1, 0, 1, 1] = True  # channel 0 fires once; channels 1, 2 never
+    assert dead_share(conv) == pytest.approx(2 / 3)
+
+
+def test_first_filters_are_the_first_layers_weights_as_images():
+    rng = np.random.default_rng(1)
+    model = Sequential([Dense(784, 12, rng=rng), ReLU(), Dense(12, 10, rng=rng)])
+    filters = first_filters(model)
+    assert filters.shape == (8, 28, 28)
+    np.testing.assert_array_equal(filters[3].ravel(), model.layers[0].params["W"][:, 3])
+
+
+def test_a_watched_run_reports_samples_and_epoch_weights_and_trains_the_same(tiny):  # noqa: F811
+    plain = [r.batch_loss for r in train(prepare(FAST, dataset=tiny)) if isinstance(r, BatchReport)]
+    session = prepare(FAST, dataset=tiny)
+    watcher = Watcher(session.model, every=4)
+    reports = list(train(session, watch=watcher))
+    batches = [r for r in reports if isinstance(r, BatchReport)]
+    assert [r.batch_loss for r in batches] == plain  # watching changes nothing
+    sampled = [r for r in batches if r.inside is not None]
+    assert [r.batch for r in sampled] == [1, 5, 9] * 2  # every 4th of 12 batches
+    assert all(len(r.inside.layers) == 2 for r in sampled)
+    assert all(s.grad_norm > 0 and s.update_ratio > 0 for r in sampled for s in r.inside.layers)
+    epochs = [r for r in reports if isinstance(r, EpochReport)]
+    assert [e.weights.epoch for e in epochs] == [1, 2]
+    assert watcher.start.epoch == 0
+    counts = epochs[-1].weights.counts
+    assert [c.shape for c in counts] == [(HISTOGRAM_BINS,)] * 2
+    assert counts[0].sum() == 784 * 16  # every weight of the first layer, in the fixed bins
+    assert not np.array_equal(counts[0], watcher.start.counts[0])  # they moved
+    assert epochs[-1].weights.filters.shape == (8, 28, 28)
+    assert "weights" not in epochs[-1].to_dict()  # the history keeps numbers only

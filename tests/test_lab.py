@@ -1,0 +1,85 @@
+"""The network lab edits a copy, and each edit changes the network the way it says."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nndesk import lab
+from nndesk.nn.architecture import build_model
+
+
+@pytest.fixture
+def model():
+    return build_model("784-16-8-3", rng=np.random.default_rng(0))  # Dense ReLU Dense ReLU Dense
+
+
+def _weights(m):
+    return [m.layers[i].params["W"].copy() for i in lab.weighted_layers(m)]
+
+
+def test_the_original_is_never_touched(model):
+    before = _weights(model)
+    edits = lab.Edits(
+        units_off={0: (1, 2)},
+        scale={2: 3.0},
+        shift_bias={4: 1.0},
+        prune_percent=50,
+        weight_noise=0.5,
+    )
+    lab.apply_edits(model, edits)
+    assert all(np.array_equal(a, b) for a, b in zip(before, _weights(model), strict=True))
+
+
+def test_switching_a_unit_off_removes_it_from_the_answer(model):
+    x = np.random.default_rng(1).random((20, 784), dtype=np.float32)
+    edited = lab.apply_edits(model, lab.Edits(units_off={0: (3,)}))
+    # the same as zeroing that unit's activation by hand
+    h = np.maximum(x @ model.layers[0].params["W"] + model.layers[0].params["b"], 0)
+    h[:, 3] = 0
+    for layer in model.layers[2:]:
+        h = layer.forward(h)
+    assert np.allclose(edited.forward(x), h, atol=1e-5)
+    with pytest.raises(ValueError, match="output layer"):
+        lab.apply_edits(model, lab.Edits(units_off={4: (0,)}))
+    assert lab.hidden_dense_layers(model) == [(0, 16), (2, 8)]
+
+
+def test_scale_shift_prune_and_noise(model):
+    edited = lab.apply_edits(model, lab.Edits(scale={2: 2.0}, shift_bias={2: 0.5}))
+    assert np.allclose(edited.layers[2].params["W"], 2 * model.layers[2].params["W"])
+    assert np.allclose(edited.layers[2].params["b"], model.layers[2].params["b"] + 0.5)
+    pruned = lab.apply_edits(model, lab.Edits(prune_percent=30))
+    zeros = sum(int((w == 0).sum()) for w in _weights(pruned))
+    total = sum(w.size for w in _weights(model))
+    assert zeros == pytest.approx(0.3 * total, abs=2)
+    kept = np.concatenate([np.abs(w[w != 0]) for w in _weights(pruned)])
+    gone = np.concatenate(
+        [np.abs(w0[w == 0]) for w0, w in zip(_weights(model), _weights(pruned), strict=True)]
+    )
+    assert gone.max() <= kept.min()  # the smallest went first
+    noisy = lab.apply_edits(model, lab.Edits(weight_noise=0.1, seed=4))
+    diff = noisy.layers[0].params["W"] - model.layers[0].params["W"]
+    assert diff.std() == pytest.approx(0.1 * model.layers[0].params["W"].std(), rel=0.05)
+
+
+def test_measure_by_hand_and_damage_lowers_accuracy():
+    # a linear model that reads class k from pixel k: perfectly right on one-hot images
+    m = build_model("784-3", rng=np.random.default_rng(0))
+    m.layers[0].params["W"][...] = 0
+    m.layers[0].params["W"][np.arange(3), np.arange(3)] = 10.0
+    m.layers[0].params["b"][...] = 0
+    y = np.array([0, 1, 2, 0, 1, 2])
+    x = np.zeros((6, 784), np.float32)
+    x[np.arange(6), y] = 1.0
+    scores = lab.measure(m, x, y)
+    assert scores.accuracy == 1.0 and scores.confident_mistakes == 0 and scores.n == 6
+    p_true = np.exp(10) / (np.exp(10) + 2)
+    assert scores.loss == pytest.approx(-np.log(p_true), rel=1e-5)
+    assert scores.ece == pytest.approx(1 - p_true, rel=1e-3)  # float32 logits
+    # the bias pushes every answer to class 2: the wrong ones are confident mistakes
+    shifted = lab.apply_edits(m, lab.Edits(shift_bias={0: 0.0}))
+    shifted.layers[0].params["b"][2] = 30.0
+    bad = lab.measure(shifted, x, y)
+    assert bad.accuracy == pytest.approx(2 / 6) and bad.confident_mistakes == 4
+    assert lab.measure(m, x, y, temperature=10.0).loss > scores.loss  # softer answers

@@ -1,0 +1,54 @@
+"""A race trains 2-4 configurations on identical batches, one batch of each in turn."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nndesk.errors import ConfigError
+from nndesk.training import BatchReport, EpochReport, RunEnded
+from nndesk.training.race import prepare_race, race
+from tests.test_training import FAST, tiny  # noqa: F401 - the module's dataset fixture
+
+
+def test_every_lane_trains_on_the_same_batches_in_the_same_order(tiny):  # noqa: F811
+    configs = [
+        FAST.replace(optimizer="adam"),
+        FAST.replace(optimizer="sgd", lr=0.05),
+        FAST.replace(optimizer="momentum", arch="784-32-10", augment=False),
+    ]
+    sessions = prepare_race(configs, tiny)
+    seen: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in sessions]
+    for lane, session in enumerate(sessions):
+        first = session.model.layers[0]
+        forward = first.forward
+
+        def spy(x, training=False, lane=lane, forward=forward):
+            if training:
+                seen[lane].append(x.copy())
+            return forward(x, training=training)
+
+        first.forward = spy
+    order = [lane for lane, report in race(sessions) if isinstance(report, BatchReport)]
+    assert order[:6] == [0, 1, 2, 0, 1, 2]  # one batch of each lane in turn
+    assert [len(batches) for batches in seen] == [24, 24, 24]  # 12 batches x 2 epochs each
+    for batches in seen[1:]:
+        for a, b in zip(seen[0], batches, strict=True):
+            np.testing.assert_array_equal(a, b)
+    ends = [r for _, r in race(prepare_race(configs, tiny)) if isinstance(r, RunEnded)]
+    assert [e.reason for e in ends] == ["completed"] * 3
+
+
+def test_lanes_that_would_see_different_batches_are_refused(tiny):  # noqa: F811
+    with pytest.raises(ConfigError, match="configuration 2 has batch_size 32"):
+        prepare_race([FAST, FAST.replace(batch_size=32)], tiny)
+    with pytest.raises(ConfigError, match="2 to 4 configurations"):
+        prepare_race([FAST], tiny)
+
+
+def test_a_lane_that_diverges_ends_alone(tiny):  # noqa: F811
+    sessions = prepare_race([FAST, FAST.replace(optimizer="sgd", lr=1e30)], tiny)
+    reports = list(race(sessions))
+    ends = {lane: r.reason for lane, r in reports if isinstance(r, RunEnded)}
+    assert ends == {0: "completed", 1: "diverged"}
+    assert sum(1 for lane, r in reports if lane == 0 and isinstance(r, EpochReport)) == 2

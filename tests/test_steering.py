@@ -1,0 +1,207 @@
+"""Steering a run while it trains: live settings take effect from the next batch (a batch size
+from the next epoch), are reported at that batch, kept in the model file and resumed."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nndesk.errors import ConfigError, ModelFileError
+from nndesk.nn.layers import Dropout
+from nndesk.nn.serialization import load_model, save_model
+from nndesk.runs import Curves, RunFileError
+from nndesk.setting_changes import SettingChange, parse_changes, steer_problem
+from nndesk.training import BatchReport, EpochReport, TrainConfig, prepare, train
+from tests.test_training import FAST, tiny  # noqa: F401 - the module's dataset fixture
+
+MOMENTUM = FAST.replace(arch="784-32-16-10", optimizer="momentum", momentum=0.9, dropout=0.2)
+
+
+def _steer_at(batches_done: int, values: dict, seen: list, before=None):
+    """A ``steer`` callable that asks for ``values`` once, before batch ``batches_done + 1``."""
+    asked: list = []
+
+    def steer():
+        done = sum(isinstance(r, BatchReport) for r in seen)
+        if done == batches_done and not asked:
+            asked.append(True)
+            if before is not None:
+                before()
+            return dict(values)
+        return {}
+
+    return steer
+
+
+def test_momentum_and_dropout_changed_mid_run_take_effect_and_are_kept_in_the_model(
+    tiny,  # noqa: F811
+    tmp_path,
+):
+    session = prepare(MOMENTUM, dataset=tiny)
+    params = session.model.parameters()
+    old_velocity: dict = {}
+
+    def keep_velocity():
+        old_velocity.update({k: s["v"].copy() for k, s in session.optimizer.state.items()})
+
+    seen: list = []
+    steer = _steer_at(3, {"momentum": 0.5, "dropout": 0.6}, seen, keep_velocity)
+    dropouts = [layer for layer in session.model.layers if isinstance(layer, Dropout)]
+    assert len(dropouts) == 2
+    for report in train(session, steer=steer):
+        seen.append(report)
+        if isinstance(report, BatchReport) and report.changes:
+            # the batch that first used them: momentum 0.5 in v = mu v - lr g ...
+            assert session.optimizer.momentum == 0.5
+            for key, _p, grad in params:
+                want = 0.5 * old_velocity[key] - session.optimizer.lr * grad
+                np.testing.assert_allclose(session.optimizer.state[key]["v"], want, atol=1e-7)
+            # ... and masks that keep 40 % of the units, scaled by 1 / (1 - 0.6)
+            for layer in dropouts:
+                kept = layer._mask[layer._mask > 0]  # noqa: SLF001
+                assert np.allclose(kept, 2.5)
+                assert 0.25 < kept.size / layer._mask.size < 0.55  # noqa: SLF001
+    batches = [r for r in seen if isinstance(r, BatchReport)]
+    assert [b.changes for b in batches[:3]] == [(), (), ()]
+    changed = batches[3].changes
+    assert [(c.name, c.value, c.epoch, c.batch) for c in changed] == [
+        ("momentum", 0.5, 1, 4),
+        ("dropout", 0.6, 1, 4),
+    ]
+    assert changed[0].x == pytest.approx(3 / batches[3].batches)
+
+    path = session.save(tmp_path / "steered.npz")
+    info = load_model(path).info
+    assert [(c["name"], c["value"]) for c in info["changes"]] == [
+        ("momentum", 0.5),
+        ("dropout", 0.6),
+    ]
+    assert (info["config"]["momentum"], info["config"]["dropout"]) == (0.5, 0.6)
+
+    # resuming keeps them: the record continues and the network trains on with them
+    resumed = prepare(MOMENTUM, dataset=tiny, resume=path)
+    assert [c.name for c in resumed.changes] == ["momentum", "dropout"]
+    assert resumed.optimizer.momentum == 0.5
+    assert [layer.rate for layer in resumed.model.layers if isinstance(layer, Dropout)] == [0.6] * 2
+
+
+def test_a_batch_size_changes_from_the_next_epoch(tiny):  # noqa: F811
+    session = prepare(FAST, dataset=tiny)
+    seen: list = []
+    for report in train(session, steer=_steer_at(2, {"batch_size": 45}, seen)):
+        seen.append(report)
+    batches = [r for r in seen if isinstance(r, BatchReport)]
+    first = [b for b in batches if b.epoch == 1]
+    second = [b for b in batches if b.epoch == 2]
+    assert len(first) == 12 and all(not b.changes for b in first)  # 180 images / 16
+    assert len(second) == 4  # 180 / 45
+    ((change,),) = [b.changes for b in second if b.changes]
+    assert (change.name, change.value, change.epoch, change.batch, change.x) == (
+        "batch_size", 45, 2, 1, 1.0
+    )  # fmt: skip
+    assert second[0].changes == (change,)
+    assert session.config.batch_size == 45
+
+
+def test_augmentation_switched_on_mid_run_changes_only_the_batches_after(tiny):  # noqa: F811
+    plain = [r.batch_loss for r in train(prepare(FAST, dataset=tiny)) if isinstance(r, BatchReport)]
+    session = prepare(FAST, dataset=tiny)
+    seen: list = []
+    steer = _steer_at(5, {"augment": True, "aug_rotate": 30.0}, seen)
+    for report in train(session, steer=steer):
+        seen.append(report)
+    steered = [r.batch_loss for r in seen if isinstance(r, BatchReport)]
+    assert steered[:5] == plain[:5]  # the same batches up to the change
+    assert steered[5] != plain[5]  # the sixth is augmented
+    assert session.config.augment and session.config.aug_rotate == 30.0
+
+
+@pytest.mark.parametrize(
+    ("config", "values", "reason"),
+    [
+        (FAST, {"dropout": 0.3}, "without dropout"),
+        (FAST, {"momentum": 0.5}, "adam optimizer has no momentum"),
+        (FAST, {"arch": "784-8-10"}, "cannot change while training"),
+        (FAST, {"l2": -1.0}, "L2: must be >= 0"),
+        (FAST, {"aug_rotate": 90.0}, "Rotate: must be in [0, 45]"),
+    ],
+)
+def test_settings_a_run_cannot_take_are_refused_with_one_line(tiny, config, values, reason):  # noqa: F811
+    session = prepare(config, dataset=tiny)
+    with pytest.raises(ConfigError, match=reason.replace("[", r"\[")) as err:
+        session.steer(values, 1, 1, 12)
+    assert "\n" not in str(err.value)
+    assert session.changes == []
+    ((name, value),) = values.items()
+    assert steer_problem(config, name, value) is not None
+
+
+def test_the_run_record_keeps_every_change_and_reads_old_lr_only_records():
+    curves = Curves()
+    curves.add_change(SettingChange(0.5, 1, 7, "momentum", 0.5))
+    curves.add_lr_change(1.25, 1e-4)
+    back = Curves.from_dict(json.loads(json.dumps(curves.to_dict())))
+    assert back.changes == curves.changes
+    assert back.lr_changes == [(1.25, 1e-4)]
+    old = Curves.from_dict({"epoch": [1], "lr_changes": [[0.5, 0.01]]})  # before steering
+    assert [(c.name, c.x, c.value) for c in old.changes] == [("lr", 0.5, 0.01)]
+    with pytest.raises(RunFileError, match="curves.changes: 'arch' is not a setting"):
+        bad = {"x": 0, "epoch": 1, "batch": 1, "name": "arch", "value": "784-10"}
+        Curves.from_dict({"epoch": [], "changes": [bad]})
+
+
+def test_a_model_file_with_a_damaged_change_record_is_refused_when_resumed(tiny, tmp_path):  # noqa: F811
+    session = prepare(FAST.replace(epochs=1), dataset=tiny)
+    info = session.info()
+    info["changes"] = [{"x": -1, "epoch": 1, "batch": 1, "name": "lr", "value": 0.1}]
+    path = save_model(tmp_path / "bad.npz", session.model, info, optimizer=session.optimizer)
+    with pytest.raises(ModelFileError, match="x is -1, not a position") as err:
+        prepare(FAST, dataset=tiny, resume=path)
+    assert "\n" not in str(err.value)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=12,
+)
+change_dicts = st.fixed_dictionaries(
+    {
+        "x": st.one_of(st.floats(), st.integers(), st.text(max_size=3)),
+        "epoch": st.one_of(st.integers(), st.floats(), st.booleans()),
+        "batch": st.one_of(st.integers(), st.none()),
+        "name": st.one_of(st.sampled_from(["lr", "momentum", "dropout", "augment", "arch"]),
+                          st.text(max_size=8)),
+        "value": json_values,
+    }
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(json_values, st.lists(st.one_of(change_dicts, json_values), max_size=5)))
+def test_any_recorded_changes_read_as_changes_or_one_value_error(raw):
+    """A model file's or run record's changes are a person's file: they read back as valid
+    changes of live settings or are refused with one line, never another exception."""
+    try:
+        changes = parse_changes(raw)
+    except ValueError as err:
+        assert "\n" not in str(err)
+        return
+    for change in changes:
+        assert change.x >= 0 and change.epoch >= 1 and change.batch >= 1
+        assert steer_problem(TrainConfig(optimizer="momentum", dropout=0.5), change.name,
+                             change.value) is None  # fmt: skip
+        assert parse_changes([change.to_dict()]) == [change]
+
+
+def test_epoch_reports_still_close_every_epoch_of_a_steered_run(tiny):  # noqa: F811
+    session = prepare(FAST.replace(epochs=3), dataset=tiny)
+    seen: list = []
+    for report in train(session, steer=_steer_at(13, {"batch_size": 0}, seen)):
+        seen.append(report)
+    assert [e.epoch for e in seen if isinstance(e, EpochReport)] == [1, 2, 3]
+    assert sum(1 for r in seen if isinstance(r, BatchReport) and r.epoch == 3) == 1

@@ -1,0 +1,85 @@
+"""The Map and Lab pages: their work runs off the GUI thread and arrives as signals."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nndesk.controllers.explore import ExploreController
+from nndesk.evaluation import evaluate
+from nndesk.ui.lab_view import LabView, parse_units
+from nndesk.ui.map_view import MapView
+
+
+@pytest.fixture
+def result(tiny_model_file):
+    from nndesk.inference import Classifier
+
+    clf = Classifier.from_file(tiny_model_file)  # 784-32-10, random weights
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 255, (300, 28, 28)).astype(np.uint8)
+    labels = rng.integers(0, 10, 300)
+    return evaluate(clf, images, labels)
+
+
+@pytest.fixture
+def controller():
+    c = ExploreController()
+    yield c
+    c.shutdown()
+
+
+def test_parse_units():
+    assert parse_units("1, 4-6, 4", 10) == (1, 4, 5, 6)
+    assert parse_units("", 10) == ()
+    for bad in ("x", "3-1", "10", "1-99", "-1"):
+        with pytest.raises(ValueError):
+            parse_units(bad, 10)
+
+
+def test_the_lab_scores_the_original_and_the_edited_copy(qtbot, controller, result):
+    page = LabView(controller)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.set_result(result)
+    first = page.outcome
+    assert first.original == first.modified  # no edit yet
+    assert not page.save_button.isEnabled()
+    before = result.classifier.model.layers[0].params["W"].copy()
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.prune.setValue(90)
+    assert page.outcome.modified != page.outcome.original
+    assert page.table.item(0, 1).text().endswith("%")
+    assert np.array_equal(result.classifier.model.layers[0].params["W"], before)
+    assert page.save_button.isEnabled()
+    page.units.setText("0-40")  # layer 0 has 32 units
+    page.units.editingFinished.emit()
+    assert "0..31" in page.units_error.text()
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.reset()
+    assert page.prune.value() == 0 and page.outcome.modified == page.outcome.original
+    info = page.info_for_file()
+    assert info["calibration"]["temperature"] == page.temperature.value()
+
+
+def test_the_map_places_every_sampled_image_and_a_click_sends_it_to_the_canvas(
+    qtbot, controller, result
+):
+    page = MapView(controller)
+    qtbot.addWidget(page)
+    page.set_result(result)
+    page.points.setValue(200)
+    with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+        page.draw_button.click()
+    data = page.data
+    assert data.coords.shape == (200, 2) and len(set(data.indices.tolist())) == 200
+    row = page.nearest(*data.coords[5])
+    assert row == 5
+    page.describe(5)
+    assert f"test image {data.indices[5]}" in page.caption.text()
+    sent = []
+    page.show_on_canvas_requested.connect(lambda image, label: sent.append((image, label)))
+    page.show_row_on_canvas(5)
+    image, label = sent[0]
+    assert label == result.labels[data.indices[5]]
+    assert np.array_equal(image, result.images[data.indices[5]].astype(np.float32))

@@ -1,0 +1,69 @@
+"""The Evaluate page's trust part: calibration and coverage, then robustness, computed off the GUI
+thread and drawn when they arrive."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nndesk.controllers.trust import TrustController
+from nndesk.evaluation import evaluate
+from nndesk.ui.trust_view import TrustView
+
+
+def _stroke_images(n: int, rng) -> tuple[np.ndarray, np.ndarray]:
+    labels = rng.integers(0, 2, n)
+    images = np.zeros((n, 28, 28), np.uint8)
+    images[labels == 0, 4:24, 12:17] = 255
+    images[labels == 1, 12:17, 4:24] = 255
+    return images, labels
+
+
+@pytest.fixture
+def result(stroke_classifier):
+    images, labels = _stroke_images(120, np.random.default_rng(0))
+    return evaluate(stroke_classifier, images, labels)
+
+
+@pytest.fixture
+def view(qtbot):
+    controller = TrustController()
+    widget = TrustView(controller)
+    qtbot.addWidget(widget)
+    widget.resize(900, 900)
+    widget.show()
+    yield widget
+    controller.shutdown()
+
+
+def test_the_summary_arrives_from_the_worker_and_is_drawn(qtbot, view, result):
+    view.set_result(result)
+    qtbot.waitUntil(lambda: view.summary is not None, timeout=10_000)
+    text = view.numbers.text()
+    assert "ECE" in text and f"{result.n:,} test images" in text
+    assert view.summary.n == result.n
+    assert len(view.plots.figure.axes) == 2
+    # moving the threshold redraws with that threshold's count of confident mistakes
+    view.threshold.setValue(0)
+    assert "100.0% of 120" in view.numbers.text()
+
+
+def test_robustness_runs_with_progress_and_draws_five_curves(qtbot, view, result):
+    view.set_result(result)
+    seen = []
+    view._controller.robustness_progressed.connect(lambda d, t: seen.append((d, t)))
+    with qtbot.waitSignal(view._controller.robustness_ready, timeout=60_000):
+        view.robust_button.click()
+    assert set(view.curves) == {"noise", "rotation", "shift", "thickness", "occlusion"}
+    assert seen and seen[-1][0] == seen[-1][1]
+    assert view.robust_plots.isVisibleTo(view) and len(view.robust_plots.figure.axes) == 5
+    # the stroke model reads bars: turned by 90 degrees, a vertical bar is a horizontal one
+    rotation = dict(view.curves["rotation"])
+    assert rotation[90.0] < rotation[0.0]
+
+
+def test_no_result_clears_the_part(qtbot, view, result):
+    view.set_result(result)
+    qtbot.waitUntil(lambda: view.summary is not None, timeout=10_000)
+    view.set_result(None)
+    assert view.summary is None and not view.robust_button.isEnabled()
