@@ -86,13 +86,13 @@ def _pixmap(image: QImage, side: int) -> QPixmap:
     )
 
 
-class _NeighbourTile(QWidget):
-    """One training image near the drawing: the picture, its label and its distance."""
+class _PictureTile(QWidget):
+    """A square picture of ``size`` pixels with a centred caption under it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, size: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.picture = QLabel()
-        self.picture.setFixedSize(NEIGHBOUR_TILE, NEIGHBOUR_TILE)
+        self.picture.setFixedSize(size, size)
         self.caption = QLabel()
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -100,6 +100,13 @@ class _NeighbourTile(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.caption)
+
+
+class _NeighbourTile(_PictureTile):
+    """One training image near the drawing: the picture, its label and its distance."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(NEIGHBOUR_TILE, parent)
 
     def show_image(self, image: np.ndarray, label: str, distance: float) -> None:
         self.picture.setPixmap(_pixmap(qt_image.gray_to_qimage(image), NEIGHBOUR_TILE))
@@ -117,20 +124,11 @@ class _NeighbourTile(QWidget):
         )
 
 
-class _UnitTile(QWidget):
+class _UnitTile(_PictureTile):
     """One hidden unit: its 784 input weights as a 28x28 picture, and how active it is."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.picture = QLabel()
-        self.picture.setFixedSize(UNIT_TILE, UNIT_TILE)
-        self.caption = QLabel()
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(2)
-        layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.caption)
+        super().__init__(UNIT_TILE, parent)
 
     def show_unit(self, unit: int, activation: float, weights: np.ndarray) -> None:
         rgba = qt_image.diverging_opaque(weights)
