@@ -143,18 +143,20 @@ def _place(
 
 
 #: A drawing whose ink fits in a box this fraction of the canvas side is too little to read.
-NEARLY_EMPTY_SIDE = 0.08
+#: Garments are drawn with a wider pen (30 px on the 280 px canvas), so one click of it is
+#: already 0.11 of the side; a garment anyone means to draw spans far more than 0.16.
+NEARLY_EMPTY_SIDE = {"digits": 0.08, "garments": 0.16}
 
 
 def nearly_empty(image: np.ndarray, kind: str = "digits") -> bool:
     """True when ``image`` (a canvas, any size) holds no ink or only a dot or short dash: its
-    ink's bounding box is under ``NEARLY_EMPTY_SIDE`` of the image's longer side both ways."""
+    ink's bounding box is under ``NEARLY_EMPTY_SIDE[kind]`` of the image's longer side both ways."""
     ink = _ink(_to_float_gray(image))
     peak = float(ink.max())
     if peak < _EMPTY_PEAK:
         return True
     r0, r1, c0, c1 = _bbox(ink > min(_INK_LEVEL.get(kind, 64.0), 0.5 * peak))
-    return max(r1 - r0, c1 - c0) < NEARLY_EMPTY_SIDE * max(ink.shape)
+    return max(r1 - r0, c1 - c0) < NEARLY_EMPTY_SIDE.get(kind, 0.08) * max(ink.shape)
 
 
 def _prepare(image: np.ndarray, kind: str) -> np.ndarray | None:

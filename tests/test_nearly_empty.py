@@ -22,3 +22,12 @@ def test_dark_ink_on_white_is_judged_the_same_way():
     assert nearly_empty(page, "garments")
     page[60:220, 60:220] = 0
     assert not nearly_empty(page, "garments")
+
+
+def test_one_click_of_the_wide_garment_pen_is_nearly_empty_and_a_small_garment_is_not():
+    canvas = np.zeros((280, 280), np.uint8)
+    canvas[125:156, 125:156] = 255  # one click of the 30 px garment pen
+    assert nearly_empty(canvas, "garments")
+    assert not nearly_empty(canvas, "digits")  # as a digit it is a fat "0"-sized blob
+    canvas[100:180, 110:170] = 255  # a small bag
+    assert not nearly_empty(canvas, "garments")
