@@ -527,6 +527,8 @@ def test_the_coach_names_dead_units_and_its_button_lowers_the_rate(qtbot, panel)
 
     start_long_run(qtbot, panel)
     qtbot.waitUntil(lambda: bool(panel.controller.inside.names), timeout=WAIT_MS)
+    # the coach's fix is a third of the last batch's rate: a batch report must have arrived
+    qtbot.waitUntil(lambda: panel._last_batch is not None, timeout=WAIT_MS)
     with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
         panel.controller.pause()
     dead = InsideSample(1.0, (LayerSample(1.0, 1e-3, 0.8), LayerSample(1.0, 1e-3, math.nan)))
