@@ -22,6 +22,7 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 from nndesk.errors import PreprocessError
+from nndesk.i18n import N_
 
 PREPROCESS_KINDS = ("digits", "garments")
 
@@ -320,7 +321,9 @@ def load_image(path: str | os.PathLike | BinaryIO, name: str | None = None) -> n
             return np.array(img, dtype=np.uint8)
     except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError) as err:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise PreprocessError(f"{name}: cannot read image ({reason})") from err
+        raise PreprocessError.of(
+            N_("{file}: cannot read image ({reason})"), file=name, reason=reason
+        ) from err
 
 
 # ---- the drawing canvas's own pixels ---------------------------------------------------------

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 
 from nndesk import preferences
 from nndesk.data.registry import DATASETS
-from nndesk.errors import DataError, MissingDataError, NndeskError
+from nndesk.errors import DataError, MissingDataError, NndeskError, user_message
 
 _cache: dict[tuple[str, str | None], object] = {}
 _locks: dict[tuple[str, str | None], threading.Lock] = {}
@@ -98,7 +98,7 @@ def _first_missing(name: str, folder: str) -> str:
     try:
         find_files(_folder_for(name, folder), get_spec(name))
     except MissingDataError as err:
-        what = err.what.split(": ", 1)[-1]
+        what = err.what_shown().split(": ", 1)[-1]
         return f" {what[0].upper()}{what[1:]}."
     return ""
 
@@ -117,8 +117,9 @@ def get_dataset(name: str, allow_download: bool = False):
         data_dir = source_folder(name)
         if data_dir is None:
             folder = preferences.data_dir()
+            either = QCoreApplication.translate("Datasets", "It is not in {folder} either.")
             where = (
-                f" It is not in {folder} either.{_first_missing(name, folder)}" if folder else ""
+                f" {either.format(folder=folder)}{_first_missing(name, folder)}" if folder else ""
             )
             raise DatasetMissing(name, how_to_get(name) + where)
     else:
@@ -147,7 +148,7 @@ class _LoadJob(QRunnable):
         try:
             dataset = get_dataset(self._name)
         except NndeskError as err:
-            self._loader.failed.emit(self._name, str(err))
+            self._loader.failed.emit(self._name, user_message(err))
         except Exception as err:  # noqa: BLE001 - a worker must report, never die silently
             self._loader.failed.emit(self._name, f"could not load {self._name}: {err}")
         else:

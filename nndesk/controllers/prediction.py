@@ -20,7 +20,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from nndesk import inside
-from nndesk.errors import NndeskError
+from nndesk.errors import NndeskError, user_message
 from nndesk.explain import FAST_KINDS, Explanation, explain_prediction, saliency
 from nndesk.inference import Classifier, Prediction
 from nndesk.preprocess import nearly_empty
@@ -136,7 +136,7 @@ class _Worker(QObject):
         try:
             result = ModelResult(job.token, Classifier.from_file(job.path), None)
         except NndeskError as err:  # the message already names the file
-            result = ModelResult(job.token, None, str(err))
+            result = ModelResult(job.token, None, user_message(err))
         except Exception as err:  # noqa: BLE001 - load_model means to raise only the above
             result = ModelResult(job.token, None, f"{job.path}: cannot open model ({err!r:.80})")
         self.model_read.emit(result)
@@ -149,7 +149,7 @@ class _Worker(QObject):
         try:
             image = _pixels_of(job.source, job.name)
         except NndeskError as err:  # the message already names the file
-            self.image_decoded.emit(ImageResult(job.token, None, str(err)))
+            self.image_decoded.emit(ImageResult(job.token, None, user_message(err)))
             return
         except Exception as err:  # noqa: BLE001 - one line for the user, never a dead thread
             message = f"{job.name}: cannot read image ({type(err).__name__})"

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
 
-from nndesk.errors import ConfigError, NndeskError
+from nndesk.errors import ConfigError, NndeskError, os_reason, user_message
 from nndesk.runs import MODEL_FILE, Curves, RunRecord, RunStore, describe_config
 from nndesk.training.internals import InsideRecord
 
@@ -56,9 +56,15 @@ def model_fallbacks() -> tuple[Path, ...]:
 def describe_failure(err: BaseException) -> str:
     """The one line a person sees when a run fails."""
     if isinstance(err, NndeskError):
-        return str(err)
+        return user_message(err)
     if isinstance(err, MemoryError):
-        return "training ran out of memory; try a smaller network or batch"
+        return QCoreApplication.translate(
+            "TrainingController", "training ran out of memory; try a smaller network or batch"
+        )
+    if isinstance(err, OSError):
+        return QCoreApplication.translate("TrainingController", "training failed: {reason}").format(
+            reason=user_message(err)
+        )
     return f"training failed: {type(err).__name__}: {err}"
 
 
@@ -281,7 +287,7 @@ class TrainingWorker(QObject):
             return session.save(self._model_path)
         except OSError as err:
             first = err
-        reason = first.strerror or str(first)
+        reason = os_reason(first)
         for folder in self._fallbacks:
             try:
                 saved = session.save(folder / f"nndesk-{self._run_id}.npz")
@@ -314,7 +320,7 @@ class _ModelReader(QObject):
         try:
             self.read.emit(token, Classifier.from_file(path), None)
         except NndeskError as err:  # the message already names the file
-            self.read.emit(token, None, str(err))
+            self.read.emit(token, None, user_message(err))
         except Exception as err:  # noqa: BLE001 - one line for the user, never a dead thread
             self.read.emit(token, None, f"{path}: cannot open model ({type(err).__name__})")
 
@@ -649,7 +655,7 @@ class TrainingController(QObject):
             self.store.save(self.record)
         except OSError as err:
             if self._record_problem is None:
-                self._record_problem = str(err.strerror or err)
+                self._record_problem = os_reason(err)
                 self.record_unsaved.emit(str(self.record.folder), self._record_problem)
 
     @Slot(str)

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from nndesk.errors import DataError
+from nndesk.errors import DataError, os_reason
 from nndesk.fileio import atomic_write_bytes
+from nndesk.i18n import N_
 
 #: dtype code -> big-endian NumPy dtype, as the format defines them.
 IDX_DTYPES: dict[int, np.dtype] = {
@@ -42,6 +43,17 @@ MAX_IDX_BYTES = 256 * 2**20
 MAX_IDX_DIMS = 4
 _CHUNK = 16 * 2**20  # bytes inflated or read per call: bounds the memory a step can add
 _COMPRESSED_CHUNK = 2**20  # compressed bytes read at a time (read(n) reserves n bytes)
+
+
+def _short(name: str, dims: str, expected: int, held: str) -> DataError:
+    """The file holds fewer (or other) bytes than its header declares: truncated."""
+    return DataError.of(
+        N_("{file}: header says {dims} values ({size}) but the file holds {held}"),
+        file=name,
+        dims=dims,
+        size=_size_text(expected),
+        held=held,
+    )
 
 
 def _size_text(n: int) -> str:
@@ -131,13 +143,17 @@ def read_idx(path: str | os.PathLike, hasher=None) -> np.ndarray:
     path = Path(path)
     name = path.name
     if not path.is_file():
-        raise DataError(f"{path}: file not found")
+        raise DataError.of(N_("{file}: file not found"), file=path)
     try:
         with open(path, "rb") as f:
             reader = _Reader(f)
             head = reader.read(4)
             if len(head) < 4 or head[0] != 0 or head[1] != 0:
-                raise DataError(f"{name}: not an IDX file (bad magic number {bytes(head).hex()})")
+                raise DataError.of(
+                    N_("{file}: not an IDX file (bad magic number {magic})"),
+                    file=name,
+                    magic=bytes(head).hex(),
+                )
             code, ndim = head[2], head[3]
             if code not in IDX_DTYPES:
                 raise DataError(f"{name}: unknown IDX data type code 0x{code:02X}")
@@ -164,7 +180,7 @@ def read_idx(path: str | os.PathLike, hasher=None) -> np.ndarray:
             if not reader.gzipped:
                 held = os.fstat(f.fileno()).st_size - 4 - 4 * ndim
                 if held != expected:
-                    raise DataError(f"{name}: {declared} but the file holds {_size_text(held)}")
+                    raise _short(name, dims, expected, _size_text(held))
             if expected > MAX_IDX_BYTES:
                 damaged = ", or the header is damaged" if reader.gzipped else ""
                 raise DataError(
@@ -176,10 +192,20 @@ def read_idx(path: str | os.PathLike, hasher=None) -> np.ndarray:
             data = reader.read(expected)
             extra = len(reader.read(1))
     except (OSError, EOFError, zlib.error) as err:
-        raise DataError(f"{name}: cannot read ({err}); the file is corrupt or truncated") from err
+        raise DataError.of(
+            N_("{file}: cannot read ({reason}); the file is corrupt or truncated"),
+            file=name,
+            reason=os_reason(err) if isinstance(err, OSError) else str(err),
+        ) from err
     if len(data) < expected or extra:
-        held = _size_text(len(data)) if not extra else "more"
-        raise DataError(f"{name}: {declared} but the file holds {held}")
+        if extra:
+            raise DataError.of(
+                N_("{file}: header says {dims} values ({size}) but the file holds more"),
+                file=name,
+                dims=dims,
+                size=_size_text(expected),
+            )
+        raise _short(name, dims, expected, _size_text(len(data)))
     if hasher is not None:
         hasher.update(head)
         hasher.update(dims_raw)

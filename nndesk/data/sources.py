@@ -26,6 +26,7 @@ from nndesk.data.folders import load_image_folder
 from nndesk.data.idx import check_counts, read_idx_images, read_idx_labels
 from nndesk.data.registry import DATASETS, ROLES, DatasetSpec, get_spec
 from nndesk.errors import DataError, MissingDataError
+from nndesk.i18n import N_
 
 DATA_DIR_ENV = "NNDESK_DATA_DIR"
 
@@ -44,7 +45,12 @@ def find_files(folder: str | os.PathLike, spec: DatasetSpec) -> dict[str, Path]:
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise MissingDataError(f"data folder {folder} does not exist", _how_to_get(spec))
+        raise MissingDataError(
+            f"data folder {folder} does not exist",
+            _how_to_get(spec),
+            N_("data folder {folder} does not exist"),
+            folder=folder,
+        )
     candidates = [folder / sub for sub in spec.folder_names if (folder / sub).is_dir()] + [folder]
     best: dict[str, Path] = {}
     best_dir = folder
@@ -59,6 +65,11 @@ def find_files(folder: str | os.PathLike, spec: DatasetSpec) -> dict[str, Path]:
     raise MissingDataError(
         f"{best_dir}: {spec.name}'s {missing.gz_name} (or {missing.name}) is missing",
         _how_to_get(spec),
+        N_("{folder}: {dataset}'s {gz_name} (or {name}) is missing"),
+        folder=best_dir,
+        dataset=spec.name,
+        gz_name=missing.gz_name,
+        name=missing.name,
     )
 
 

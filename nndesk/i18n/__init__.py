@@ -33,6 +33,7 @@ def N_(text: str) -> str:  # noqa: N802
 
 
 _display = None  # set by nndesk.ui.language while the window runs: text -> its translation
+_number = None  # set with it: (value, decimals) -> text in the language's number format
 
 
 def shown(text: str) -> str:
@@ -42,10 +43,32 @@ def shown(text: str) -> str:
     return _display(text) if _display is not None else text
 
 
-def set_display(translate_text) -> None:
-    """``translate_text(text) -> str``, or None for English (``nndesk.ui.language``)."""
-    global _display
-    _display = translate_text
+def number(value: float, decimals: int) -> str:
+    """``value`` with ``decimals`` decimals as the window's language writes it (``0,012`` in
+    Vietnamese), as Python writes it otherwise; for the numbers charts print."""
+    if _number is not None:
+        return _number(value, decimals)
+    return f"{float(value):.{decimals}f}"
+
+
+def grouped(n: int) -> str:
+    """A count as the window's language groups its digits (``6.000`` in Vietnamese), with
+    Python's ``6,000`` otherwise."""
+    if _number is not None:
+        return _number(int(n), 0)
+    return f"{int(n):,}"
+
+
+def translating() -> bool:
+    """Whether the window installed a language other than English."""
+    return _display is not None
+
+
+def set_display(translate_text, format_number=None) -> None:
+    """``translate_text(text) -> str`` and ``format_number(value, decimals) -> str``, or None
+    for English (``nndesk.ui.language``)."""
+    global _display, _number
+    _display, _number = translate_text, format_number
 
 
 def ts_path(code: str) -> Path:

@@ -29,8 +29,9 @@ from typing import Any
 
 import numpy as np
 
-from nndesk.errors import ConfigError, ModelFileError
+from nndesk.errors import ConfigError, ModelFileError, os_reason
 from nndesk.fileio import atomic_path
+from nndesk.i18n import N_
 from nndesk.nn.header import (
     FORMAT_VERSION,
     MAGIC,
@@ -161,7 +162,12 @@ def save_model(
 
 
 def _fail(path: Path, what: str) -> ModelFileError:
-    return ModelFileError(f"{path}: {what}")
+    # the rarer problems: the window translates the frame, the detail stays English
+    return ModelFileError.of(N_("{file}: {problem}"), file=path, problem=what)
+
+
+def _damaged(path: Path, detail: str) -> ModelFileError:
+    return ModelFileError.of(N_("{file}: damaged model file ({detail})"), file=path, detail=detail)
 
 
 class _Archive:
@@ -222,20 +228,20 @@ class _Archive:
 
 def _read_plan(path: Path, archive: _Archive) -> Plan:
     if "header" not in archive.members:
-        raise _fail(path, "not an nndesk model file (no header)")
+        raise ModelFileError.of(N_("{file}: not an nndesk model file (no header)"), file=path)
     raw = archive.read("header", None, MAX_HEADER_BYTES)
     if raw.dtype != np.uint8 or raw.ndim != 1:
-        raise _fail(path, "damaged model file (header is not a byte string)")
+        raise _damaged(path, "header is not a byte string")
     try:
         header = json.loads(raw.tobytes().decode("utf-8"))
     except RecursionError:
-        raise _fail(path, "damaged model file (header nests too deeply)") from None
+        raise _damaged(path, "header nests too deeply") from None
     except (UnicodeDecodeError, ValueError):
-        raise _fail(path, "damaged model file (header is not valid JSON)") from None
+        raise _damaged(path, "header is not valid JSON") from None
     try:
         return check_header(header)
     except HeaderError as err:
-        raise _fail(path, f"damaged model file ({err})") from None
+        raise _damaged(path, str(err)) from None
 
 
 def _expected_shapes(path: Path, plan: Plan, optimizer: Optimizer | None, names) -> dict:
@@ -317,25 +323,31 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     """
     path = Path(path)
     if not path.is_file():
-        raise _fail(path, "no such model file")
+        raise ModelFileError.of(N_("{file}: no such model file"), file=path)
     try:
         with path.open("rb") as f:
             magic = f.read(4)
     except OSError as err:
-        raise _fail(path, f"cannot read ({err.strerror or err})") from None
+        raise ModelFileError.of(
+            N_("{file}: cannot read ({reason})"), file=path, reason=os_reason(err)
+        ) from None
     # np.load would treat anything that is not a zip or .npy as a pickle: check the magic first
     if magic != b"PK\x03\x04":
-        raise _fail(path, "not an nndesk model file (it is some other kind of file)")
+        raise ModelFileError.of(
+            N_("{file}: not an nndesk model file (it is some other kind of file)"), file=path
+        )
     try:
         plan, optimizer, arrays = _read_file(path)
     except ModelFileError:
         raise
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error, ValueError, KeyError) as err:
         what = f"{type(err).__name__}: {err}"
-        raise _fail(path, f"truncated or damaged archive ({what})") from None
+        raise ModelFileError.of(
+            N_("{file}: truncated or damaged archive ({detail})"), file=path, detail=what
+        ) from None
     except (MemoryError, RecursionError, NotImplementedError) as err:
         # zip features NumPy's writer never uses (e.g. another compression) or a lying size
-        raise _fail(path, f"damaged model file ({type(err).__name__})") from None
+        raise _damaged(path, type(err).__name__) from None
     try:
         model = _build(path, plan, arrays)
     except (ConfigError, TypeError, ValueError, OverflowError) as err:

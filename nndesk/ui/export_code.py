@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
 from nndesk.codegen import Experiment, write_export
-from nndesk.errors import NndeskError
+from nndesk.errors import NndeskError, user_message
 from nndesk.ui.language import translate
 
 #: The command line that makes the same file, named in the file's header.
@@ -95,7 +95,7 @@ def _export(parent, experiment, notebook, where, written) -> None:
     try:
         chosen = experiment()
     except NndeskError as err:
-        QMessageBox.warning(parent, translate("ExportCode", "Cannot export"), str(err))
+        QMessageBox.warning(parent, translate("ExportCode", "Cannot export"), user_message(err))
         return
     path = export_experiment(parent, chosen, notebook, where)
     if path is not None and written is not None:
