@@ -7,11 +7,12 @@ files, models and datasets and hands the results back to the widgets and control
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QLocale, QObject, QProcess, Signal, Slot
+from PySide6.QtCore import QByteArray, QLocale, QObject, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -31,7 +32,7 @@ from nndesk.controllers.explore import ExploreController
 from nndesk.controllers.prediction import PredictionController
 from nndesk.controllers.training import TrainingController
 from nndesk.controllers.trust import TrustController
-from nndesk.errors import NndeskError
+from nndesk.errors import NndeskError, user_message
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.paths import ASSETS_DIR
@@ -47,7 +48,7 @@ from nndesk.ui.main_window import MainWindow
 from nndesk.ui.map_view import MapView
 from nndesk.ui.mistakes_view import MistakesView
 from nndesk.ui.settings_dialog import SettingsDialog
-from nndesk.ui.training_panel import TrainingPanel
+from nndesk.ui.training_panel import TrainingPanel, TrainPageState
 from nndesk.ui.why_view import WhyView
 
 ICON = ASSETS_DIR / "nndesk.png"
@@ -86,8 +87,13 @@ class Coordinator(QObject):
         window.data_folder_chosen.connect(self._on_window_data_folder_chosen)
         window.theme_change_requested.connect(self._on_window_theme_change_requested)
         window.language_change_requested.connect(self._on_window_language_change_requested)
-        self.restart = restart_nndesk  # tests replace it: a real restart starts a new process
         self.language_box: QMessageBox | None = None
+        # set by build_window: rebuild the window in language ``code``, keeping the work
+        self.switch_language: Callable[[str], object] = lambda code: None
+        # set by build_window: a run is training (or testing and saving its model)
+        self.training_busy: Callable[[], bool] = lambda: False
+        # set by build_window: the Lab page holds edits not saved to a file
+        self.unsaved_lab_edits: Callable[[], bool] = lambda: False
         window.drawing_changed.connect(prediction.request)
         window.drawing_finished.connect(prediction.request_now)
         prediction.classifier_changed.connect(self._on_prediction_classifier_changed)
@@ -172,9 +178,7 @@ class Coordinator(QObject):
         try:
             save_model(path, clf.model, clf.info)
         except (NndeskError, OSError) as err:
-            self.window.show_error(
-                str(err).splitlines()[0], translate("Coordinator", "Cannot save model")
-            )
+            self.window.show_error(user_message(err), translate("Coordinator", "Cannot save model"))
             return
         preferences.add_recent_model(path)
         self.refresh_model_choices()
@@ -191,14 +195,17 @@ class Coordinator(QObject):
         shipped = {p.resolve() for p in shipped_models()}
         if target in shipped or inside_installed_package(target):
             self.window.show_error(
-                f"{path} is a shipped model; save the edited copy under another name",
-                "Cannot save model",
+                translate(
+                    "Coordinator",
+                    "{path} is a shipped model; save the edited copy under another name",
+                ).format(path=path),
+                translate("Coordinator", "Cannot save model"),
             )
             return
         try:
             save_model(path, model, info)
         except (NndeskError, OSError) as err:
-            self.window.show_error(str(err).splitlines()[0], "Cannot save model")
+            self.window.show_error(user_message(err), translate("Coordinator", "Cannot save model"))
             return
         preferences.add_recent_model(path)
         self.refresh_model_choices()
@@ -332,8 +339,10 @@ class Coordinator(QObject):
 
     @Slot(str)
     def _on_window_language_change_requested(self, choice: str) -> None:
-        """Remember the language and offer a restart (pages are built in one language), asking
-        in the language chosen, since that is the one the person reads."""
+        """Remember the language and offer to switch now: the window is rebuilt in it, keeping
+        the drawing, the model, the mode, the page and the Train page's last run. Asked in the
+        language chosen, since that is the one the person reads. While a run trains the switch
+        waits (the run would be lost); the choice then applies from the next start."""
         preferences.set_language(choice)
         self.window.set_language_choice(choice)
         code = language.resolve_language(choice, QLocale.system().uiLanguages())
@@ -346,28 +355,54 @@ class Coordinator(QObject):
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(say(QT_TRANSLATE_NOOP("Language", "Language")))
-        box.setText(
-            say(
-                QT_TRANSLATE_NOOP(
-                    "Language",
-                    "nndesk speaks the new language from its next start. Restart now? "
-                    "A training run in progress is stopped first (you are asked).",
+        switch = None
+        if self.training_busy():
+            box.setText(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Language",
+                        "A training run is in progress: switching the language now would end "
+                        "it. nndesk speaks the new language from its next start; or stop the "
+                        "run (its model is saved) and choose the language again.",
+                    )
                 )
             )
+            box.addButton(QMessageBox.StandardButton.Ok)
+        else:
+            text = say(
+                QT_TRANSLATE_NOOP(
+                    "Language",
+                    "Switch the window to the new language now? Your drawing, the model in "
+                    "use, the mode, the page and the Train page's last run stay as they are.",
+                )
+            )
+            if self.unsaved_lab_edits():
+                text += " " + say(
+                    QT_TRANSLATE_NOOP(
+                        "Language",
+                        "The Lab page's edits are not saved: they start again from the "
+                        "original network (Save as new model keeps them).",
+                    )
+                )
+            box.setText(text)
+            switch = box.addButton(
+                say(QT_TRANSLATE_NOOP("Language", "Switch now")),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+            box.addButton(
+                say(QT_TRANSLATE_NOOP("Language", "At next start")),
+                QMessageBox.ButtonRole.RejectRole,
+            )
+        box.buttonClicked.connect(
+            lambda button: self._on_language_box_clicked(switch is not None and button is switch)
         )
-        restart = box.addButton(
-            say(QT_TRANSLATE_NOOP("Language", "Restart now")), QMessageBox.ButtonRole.AcceptRole
-        )
-        box.addButton(
-            say(QT_TRANSLATE_NOOP("Language", "Later")), QMessageBox.ButtonRole.RejectRole
-        )
-        box.buttonClicked.connect(lambda button: self._on_language_box_clicked(button is restart))
         self.language_box = box
         box.open()  # window-modal without blocking (tests drive it)
 
-    def _on_language_box_clicked(self, restart: bool) -> None:
-        if restart and self.window.close():
-            self.restart()
+    def _on_language_box_clicked(self, switch: bool) -> None:
+        if switch:
+            code = language.resolve_language(preferences.language(), _ui_languages())
+            self.switch_language(code)
 
     @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
@@ -465,6 +500,9 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
         map_page=MapView(explore),
         lab_page=LabView(explore),
     )
+    coordinator.switch_language = lambda code: switch_language(desk, code)
+    coordinator.training_busy = training.is_running
+    coordinator.unsaved_lab_edits = desk.lab_page.has_unsaved_edits
     _wire_why_page(desk)
     _wire_inside_page(desk)
     _wire_train_page(desk)
@@ -598,9 +636,83 @@ def _ui_languages() -> list[str]:
     return QLocale.system().uiLanguages()
 
 
-def restart_nndesk() -> None:
-    """Start a new nndesk window with this one's arguments (View > Language > Restart now)."""
-    QProcess.startDetached(sys.executable, ["-m", "nndesk", *sys.argv[1:]])
+@dataclass(frozen=True)
+class WindowState:
+    """What a person made in the window, carried into the window rebuilt in another language."""
+
+    mode: str
+    classifier: Classifier | None  # the very object: an unsaved model stays in use
+    drawing: tuple  # DrawingCanvas.history(): the drawing with its undo and redo steps
+    true_label: int | None  # of a test image on the canvas
+    test_index: int
+    pen: int
+    overlay: bool
+    page: int
+    train: TrainPageState
+    evaluation: object  # EvaluationResult | None: the report, not computed again
+    geometry: QByteArray
+    visible: bool
+
+
+def capture_state(desk: Desk) -> WindowState:
+    window = desk.window
+    return WindowState(
+        mode=window.mode(),
+        classifier=desk.prediction.current(),
+        drawing=window.canvas.history(),
+        true_label=window.prediction_panel.true_label_index(),
+        test_index=window.test_index.value(),
+        pen=window.pen_slider.value(),
+        overlay=window.overlay_check.isChecked(),
+        page=window.tabs.currentIndex(),
+        train=desk.train_page.page_state(),
+        evaluation=desk.evaluation.result(),
+        geometry=window.saveGeometry(),
+        visible=window.isVisible(),
+    )
+
+
+def restore_state(desk: Desk, state: WindowState) -> None:
+    window = desk.window
+    window.restoreGeometry(state.geometry)
+    window.pen_slider.setValue(state.pen)
+    window.test_index.setValue(state.test_index)
+    window.overlay_check.setChecked(state.overlay)
+    window.tabs.setCurrentIndex(state.page)
+    desk.train_page.restore_page_state(state.train)
+    desk.evaluation.adopt(state.evaluation)
+    window.canvas.restore_history(state.drawing)  # predicted again in the new language
+    window.prediction_panel.set_true_label(state.true_label)
+
+
+def switch_language(desk: Desk, code: str) -> Desk:
+    """Rebuild the window in language ``code`` and put this one's work into it: the drawing
+    (with undo), the model object in use, the mode, the page, the Train page's form and last
+    run, the evaluation report. The old window closes (its threads stopped) once the new one
+    is up. Callers make sure no run is training (``Coordinator`` asks first)."""
+    state = capture_state(desk)
+    before = language.current_language()
+    language.use_language(code)
+    new = build_window(mode=state.mode, classifier=state.classifier)
+    restore_state(new, state)
+    _open_desks.append(new)
+    if state.visible:
+        new.window.show()
+    old = desk.window
+    old.close()
+    if not old.is_closed():  # a close guard said no (not while idle): keep the old window
+        new.window.close()
+        new.window.deleteLater()
+        _open_desks.remove(new)
+        language.use_language(before)
+        return desk
+    if desk in _open_desks:
+        _open_desks.remove(desk)
+    old.deleteLater()
+    return new
+
+
+_open_desks: list[Desk] = []  # windows rebuilt by switch_language live as long as they are open
 
 
 def run(data_dir: str | None = None) -> int:

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from nndesk.errors import DataError, NndeskError
+from nndesk.errors import DataError, NndeskError, user_message
 from nndesk.evaluation import EvaluationResult, evaluate, summarise_dataset
 
 #: name -> nndesk.data.Dataset (blocking; called on the worker thread)
@@ -61,7 +61,7 @@ class _Worker(QObject):
         except _Cancelled:
             pass
         except NndeskError as err:
-            self.failed.emit(job_id, str(err))
+            self.failed.emit(job_id, user_message(err))
         except Exception as err:  # noqa: BLE001 - a worker reports every failure, never dies
             self.failed.emit(job_id, f"{type(err).__name__}: {err}".splitlines()[0])
         else:
@@ -260,6 +260,15 @@ class EvaluationController(QObject):
 
         self.started.emit(clf)
         self._runner.submit(job)
+
+    def adopt(self, result: EvaluationResult | None) -> None:
+        """Take over a finished evaluation of the current classifier (the window rebuilt in
+        another language keeps its report instead of testing 10,000 images again)."""
+        if result is None or result.classifier is not self._classifier or self.busy:
+            return
+        self._evaluated = result.classifier
+        self._result = result
+        self.finished.emit(result)
 
     @Slot(object)
     def _on_runner_succeeded(self, result: EvaluationResult) -> None:

@@ -153,6 +153,17 @@ class DrawingCanvas(QWidget):
         self._image = qt_image.gray_to_qimage(a)
         self._changed()
 
+    def history(self) -> tuple[QImage, list[QImage], list[QImage]]:
+        """The drawing with its undo and redo steps (copies), for ``restore_history``."""
+        return self._image.copy(), [i.copy() for i in self._undo], [i.copy() for i in self._redo]
+
+    def restore_history(self, history: tuple[QImage, list[QImage], list[QImage]]) -> None:
+        """Take over a drawing and its undo/redo steps from ``history()`` (the window rebuilt
+        in another language keeps what was drawn, and Ctrl+Z still steps back through it)."""
+        image, undo, redo = history
+        self._image, self._undo, self._redo = image.copy(), list(undo), list(redo)
+        self._changed()
+
     def draw_stroke(self, points: list[tuple[float, float]], width: int | None = None) -> None:
         """Draw a polyline in canvas pixel coordinates as one undoable stroke (scripts, tests)."""
         if not points:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.ui import theme
-from nndesk.ui.language import translate
+from nndesk.ui.language import decimal, integer, percent, translate
 
 
 def parse_units(text: str, limit: int) -> tuple[int, ...]:
@@ -187,8 +187,8 @@ class LabView(QWidget):
         self._hidden = hidden
         self._loading = False
         self.title.setText(
-            translate("LabView", "A copy of {name}, scored on {n:,} test images.").format(
-                name=getattr(result.classifier, "title", "the model"), n=lab.LAB_IMAGES
+            translate("LabView", "A copy of {name}, scored on {n} test images.").format(
+                name=getattr(result.classifier, "title", "the model"), n=integer(lab.LAB_IMAGES)
             )
         )
         self.reset()
@@ -220,6 +220,11 @@ class LabView(QWidget):
         self.units.setText(", ".join(str(u) for u in self._off.get(index, ())))
         self.units.setEnabled(index in getattr(self, "_hidden", {}))
         self._loading = False
+
+    def has_unsaved_edits(self) -> bool:
+        """Whether the network here differs from the original (edits are kept only by Save as
+        new model)."""
+        return self._result is not None and not self.edits().is_identity
 
     def edits(self):
         from nndesk import lab
@@ -256,10 +261,10 @@ class LabView(QWidget):
         self.outcome = outcome
         o, m = outcome.original, outcome.modified
         rows = (
-            (f"{o.accuracy:.2%}", f"{m.accuracy:.2%}"),
-            (f"{o.loss:.4f}", f"{m.loss:.4f}"),
-            (f"{o.ece:.4f}", f"{m.ece:.4f}"),
-            (f"{o.confident_mistakes:,}", f"{m.confident_mistakes:,}"),
+            (percent(o.accuracy, 2), percent(m.accuracy, 2)),
+            (decimal(o.loss, 4), decimal(m.loss, 4)),
+            (decimal(o.ece, 4), decimal(m.ece, 4)),
+            (integer(o.confident_mistakes), integer(m.confident_mistakes)),
         )
         for row, (a, b) in enumerate(rows):
             for col, text in ((1, a), (2, b)):
@@ -267,9 +272,9 @@ class LabView(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
         self.note.setText(
-            translate(
-                "LabView", "Scored in {seconds:.2f} s. The original is never changed."
-            ).format(seconds=outcome.seconds)
+            translate("LabView", "Scored in {seconds} s. The original is never changed.").format(
+                seconds=decimal(outcome.seconds, 2)
+            )
         )
         self.save_button.setEnabled(not outcome.edits.is_identity or outcome.edits.temperature != 1)
 

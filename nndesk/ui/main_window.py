@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStyle,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWhatsThis,
@@ -50,6 +49,7 @@ from nndesk.inference import display_name
 from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
 from nndesk.ui.language import decimal, percent, translate, translate_marked
 from nndesk.ui.model_notice import ModelSwitchNotice
+from nndesk.ui.page_tabs import PageTabs
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 # marked here, translated where shown (translate_marked): the language is chosen at start
@@ -164,12 +164,19 @@ class MainWindow(QMainWindow):
         self._closed = False
 
         self._build_draw_panel()
-        self.tabs = QTabWidget()
+        # the pages' names wrap onto a second row rather than hide behind scroll arrows
+        self.tabs = PageTabs()
         self.tabs.setDocumentMode(True)
         self.tabs.setMinimumWidth(360)
+        pages = QWidget()
+        pages_column = QVBoxLayout(pages)
+        pages_column.setContentsMargins(0, 0, 0, 0)
+        pages_column.setSpacing(0)
+        pages_column.addWidget(self.tabs.bar)
+        pages_column.addWidget(self.tabs, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.draw_panel)
-        splitter.addWidget(self.tabs)
+        splitter.addWidget(pages)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -720,6 +727,10 @@ class MainWindow(QMainWindow):
         """``guard()`` is asked before the window closes; False keeps it open (e.g. the user
         answered No to "Stop training and quit?")."""
         self._close_guards.append(guard)
+
+    def is_closed(self) -> bool:
+        """Whether the window has closed (its guards agreed and its threads were stopped)."""
+        return self._closed
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:

@@ -339,6 +339,10 @@ class PredictionPanel(QWidget):
         self.bars.set_class_names(self._names)
         self.set_prediction(None)
 
+    def true_label_index(self) -> int | None:
+        """The class index shown as the true label (None: none shown)."""
+        return self._true
+
     def set_true_label(self, label: int | None) -> None:
         """Show the true label of a test image beside the answer (None hides it)."""
         self._true = label

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -30,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from nndesk.controllers.training import RunStarted, TrainingController
 from nndesk.curves import LiveCurves, save_curves_png
-from nndesk.errors import NndeskError
-from nndesk.fileio import atomic_path, atomic_write_text, describe
+from nndesk.errors import NndeskError, user_message
+from nndesk.fileio import atomic_path, atomic_write_text
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.training import TrainConfig
@@ -71,6 +72,20 @@ SLOW_MOTION = (
 )
 #: Below this page width the settings move from beside the curves into a "Settings" tab.
 WIDE_LAYOUT_MIN_WIDTH = 1000
+
+
+@dataclass(frozen=True)
+class TrainPageState:
+    """The Train page's work, carried into a window rebuilt in another language."""
+
+    config: TrainConfig | None  # the form's settings (None: a field did not parse)
+    curves: Curves  # what the live plot shows
+    continuable: tuple[Path, Curves | None] | None  # what Continue trains further
+    last_run_id: str | None
+    model_path: Path | None  # where the last run's model was saved
+    loaded_model: Path | None
+    title: str
+    tab: int  # Live, Inside or Runs
 
 
 class TrainingPanel(QWidget):
@@ -372,7 +387,7 @@ class TrainingPanel(QWidget):
             self._wanted_dataset = config.dataset
             self.controller.start(config, resume=resume, curves=curves)
         except NndeskError as err:
-            self.show_error(str(err))
+            self.show_error(user_message(err))
             return False
         # one full redraw now, at the click; the span is known once the run has started
         self.curves = self.controller.curves
@@ -407,6 +422,50 @@ class TrainingPanel(QWidget):
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def page_state(self) -> TrainPageState:
+        """What this page holds that a window rebuilt in another language must keep."""
+        try:
+            config = self.form.config()
+        except (NndeskError, ValueError):
+            config = None  # a field being typed: the rebuilt form starts from the preset
+        return TrainPageState(
+            config=config,
+            curves=self.curves,
+            continuable=self._continuable,
+            last_run_id=self.last_run_id,
+            model_path=self.controller.model_path,
+            loaded_model=self.loaded_model,
+            title=self.title.text(),
+            tab=self.tabs.currentIndex(),
+        )
+
+    def restore_page_state(self, state: TrainPageState) -> None:
+        """Take over ``state`` from the page of the window this one replaces (no run is
+        training then: the language switch waits for it)."""
+        if state.config is not None:
+            self.form.set_config(state.config)
+        self.curves = state.curves
+        self._continuable = state.continuable
+        self.last_run_id = state.last_run_id
+        self.loaded_model = state.loaded_model
+        self.controller.model_path = state.model_path
+        if state.last_run_id is not None:
+            self.title.setText(state.title)  # the run's settings, in the settings' own words
+            try:
+                record = self.store.load(state.last_run_id)
+            except NndeskError:
+                record = None  # deleted or damaged meanwhile: the curves still show
+            if record is not None:
+                self._show_saved_run(record, state.model_path)
+                self.runs_view.refresh(select_id=record.run_id)
+        elif state.loaded_model is not None:
+            name = state.loaded_model.name
+            self.title.setText(translate("TrainingPanel", "Loaded {name}").format(name=name))
+        self.tabs.setCurrentIndex(state.tab)
+        self.live.reset()
+        self.plot.request_draw()
+        self._update_buttons()
 
     def follow_mode(self, mode: str) -> None:
         """Train on the window's dataset: "digits" -> MNIST, "garments" -> Fashion-MNIST."""
@@ -700,6 +759,12 @@ class TrainingPanel(QWidget):
             verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
             self.progress.setFormat(f"{verdict}: {ended.message}")
         path = self.controller.model_path  # the run folder's, or where the fallback put it
+        self._show_saved_run(record, path)
+        self._continuable = (path, record.curves)
+        self.runs_view.refresh(select_id=record.run_id)
+
+    def _show_saved_run(self, record, path: Path | None) -> None:
+        """The finished run's test accuracy and where its model is."""
         test = record.test_accuracy
         if math.isfinite(test):
             self.speed.setText(
@@ -718,8 +783,6 @@ class TrainingPanel(QWidget):
         saved = translate("TrainingPanel", "Model saved: {path}").format(path=path)
         self.model_label.setText(saved)  # the whole path is its tooltip
         self.status_message.emit(saved)  # "Saving the model…" is over
-        self._continuable = (path, record.curves)
-        self.runs_view.refresh(select_id=record.run_id)
 
     @Slot(str, str, str)
     def _on_controller_saved_elsewhere(self, folder: str, reason: str, saved: str) -> None:
@@ -907,11 +970,11 @@ class TrainingPanel(QWidget):
             try:
                 saved = self.save_model_to(path)
             except NndeskError as err:
-                self.show_error(str(err))
+                self.show_error(user_message(err))
             except OSError as err:
                 self.show_error(
                     translate("TrainingPanel", "could not save the model: {describe}").format(
-                        describe=describe(err)
+                        describe=user_message(err)
                     )
                 )
             else:
@@ -958,7 +1021,7 @@ class TrainingPanel(QWidget):
         except OSError as err:
             self.show_error(
                 translate("TrainingPanel", "could not export: {describe}").format(
-                    describe=describe(err)
+                    describe=user_message(err)
                 )
             )
         else:

@@ -106,38 +106,94 @@ def test_fashion_classes_are_shown_in_vietnamese_and_digits_stay_digits(vietname
     assert language.class_names_shown(digits) == digits
 
 
-def test_view_language_remembers_the_choice_and_asks_to_restart_in_that_language(
+def test_view_language_remembers_the_choice_and_asks_to_switch_in_that_language(
     qtbot, window_factory, stroke_classifier
 ):
     desk = window_factory(classifier=stroke_classifier)
-    restarted = []
-    desk.coordinator.restart = lambda: restarted.append(True)
+    switched = []
+    desk.coordinator.switch_language = switched.append
     desk.window.language_actions["vi"].trigger()
     assert preferences.language() == "vi"
     assert desk.window.language_actions["vi"].isChecked()
     box = desk.coordinator.language_box
     qtbot.waitUntil(box.isVisible)
-    assert box.text().startswith("nndesk dùng ngôn ngữ mới")
-    later = next(b for b in box.buttons() if b.text() == "Để sau")
+    assert box.text().startswith("Chuyển cửa sổ sang ngôn ngữ mới ngay bây giờ?")
+    later = next(b for b in box.buttons() if b.text() == "Từ lần khởi động sau")
     later.click()
-    assert restarted == [] and desk.window.isVisible()
+    assert switched == [] and desk.window.isVisible()
     desk.window.language_actions["en"].trigger()  # English is already in use: nothing to ask
     assert preferences.language() == "en"
     desk.window.language_actions["vi"].trigger()
     box = desk.coordinator.language_box
     qtbot.waitUntil(box.isVisible)
-    restart = next(b for b in box.buttons() if b.text() == "Khởi động lại ngay")
-    restart.click()
-    assert restarted == [True]
-    assert not desk.window.isVisible()
+    switch = next(b for b in box.buttons() if b.text() == "Chuyển ngay")
+    switch.click()
+    assert switched == ["vi"]
 
 
-def test_the_restart_question_is_english_when_english_is_chosen(
+def test_the_question_is_english_when_english_is_chosen(
     qtbot, vietnamese, window_factory, stroke_classifier
 ):
     desk = window_factory(classifier=stroke_classifier)
     desk.window.language_actions["en"].trigger()
     box = desk.coordinator.language_box
     qtbot.waitUntil(box.isVisible)
-    assert box.text().startswith("nndesk speaks the new language")
+    assert box.text().startswith("Switch the window to the new language now?")
     box.reject()
+
+
+def test_a_bad_model_file_opened_in_vietnamese_is_explained_in_vietnamese(
+    qtbot, vietnamese, window_factory, stroke_classifier, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",
+        staticmethod(lambda parent, title, text, *a: shown.append((title, text))),
+    )
+    path = tmp_path / "ghi-chu.npz"
+    path.write_bytes(b"just some text, not a model")
+    desk = window_factory(classifier=stroke_classifier)
+    desk.window.model_file_requested.emit(str(path))  # File > Open model, Recent, the picker
+    qtbot.waitUntil(lambda: len(shown) > 0, timeout=5000)
+    title, text = shown[0]
+    assert title == "Không mở được mô hình"
+    assert text == f"{path}: không phải tệp mô hình của nndesk (đây là một loại tệp khác)"
+    assert desk.prediction.current() is stroke_classifier
+
+
+@pytest.mark.parametrize(
+    ("damage", "words"),
+    [
+        (lambda p: p.write_bytes(p.read_bytes()[:-100]), "nhưng tệp chứa"),  # truncated
+        (lambda p: p.write_bytes(b"\x01\x02" + p.read_bytes()[2:]), "không phải tệp IDX"),
+        (lambda p: p.unlink(), "không tìm thấy tệp"),
+    ],
+    ids=["truncated", "not-idx", "missing"],
+)
+def test_damaged_data_files_are_explained_in_vietnamese(vietnamese, tmp_path, damage, words):
+    import numpy as np
+
+    from nndesk.data.idx import read_idx_labels
+    from nndesk.errors import DataError, user_message
+    from tests.conftest import write_idx
+
+    path = write_idx(tmp_path / "labels-idx1-ubyte", np.arange(200, dtype=np.uint8), False)
+    damage(path)
+    with pytest.raises(DataError) as info:
+        read_idx_labels(path)
+    assert words in user_message(info.value)
+    assert words not in str(info.value)  # the CLI keeps its English line
+
+
+def test_a_full_disk_is_explained_in_vietnamese(vietnamese):
+    import errno
+
+    from nndesk.errors import user_message
+
+    full = OSError(errno.ENOSPC, "No space left on device", "/data/m.npz")
+    assert user_message(full) == "/data/m.npz: ổ đĩa đã đầy"
+    read_only = OSError(errno.EROFS, "Read-only file system", "/data/m.npz")
+    assert user_message(read_only) == "/data/m.npz: ổ đĩa chỉ cho phép đọc"

@@ -1,0 +1,79 @@
+"""PageTabs: the window's pages, named in a row of buttons that wraps instead of scrolling.
+
+QTabBar keeps its tabs on one line and hides what does not fit behind scroll arrows: in
+Vietnamese ("Huấn luyện", "Thí nghiệm") the last pages were out of sight even at 1280 px. Here
+the names sit in a ``FlowLayout`` that starts a second row when the first is full, so every page
+is one click away at any width and in any language. The QTabWidget API (addTab,
+setCurrentWidget, currentChanged, tabText) stays, so callers need not know.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QButtonGroup, QSizePolicy, QTabWidget, QToolButton, QWidget
+
+from nndesk.ui.flow_layout import FlowLayout
+
+
+class PageTabs(QTabWidget):
+    """A QTabWidget whose own tab bar is hidden; ``bar`` (placed by the window above the pages)
+    holds one checkable button per page, wrapping onto more rows when the width runs out."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabBar().hide()
+        self.bar = QWidget()
+        self.bar.setObjectName("page-bar")
+        self._flow = FlowLayout(self.bar, spacing=2)
+        self._flow.setContentsMargins(2, 2, 2, 2)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.bar.setSizePolicy(policy)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._group.idClicked.connect(self.setCurrentIndex)
+        self.buttons: list[QToolButton] = []
+        self.currentChanged.connect(self._on_current_changed)
+
+    # QTabWidget calls these whenever a page comes or goes (addTab, insertTab, removeTab)
+    def tabInserted(self, index: int) -> None:  # noqa: N802 - Qt override
+        super().tabInserted(index)
+        self._rebuild()
+
+    def tabRemoved(self, index: int) -> None:  # noqa: N802 - Qt override
+        super().tabRemoved(index)
+        self._rebuild()
+
+    def setTabText(self, index: int, text: str) -> None:  # noqa: N802 - Qt API
+        super().setTabText(index, text)
+        if 0 <= index < len(self.buttons):
+            self.buttons[index].setText(text)
+
+    def setTabToolTip(self, index: int, tip: str) -> None:  # noqa: N802 - Qt API
+        super().setTabToolTip(index, tip)
+        if 0 <= index < len(self.buttons):
+            self.buttons[index].setToolTip(tip)
+
+    def _rebuild(self) -> None:
+        for button in self.buttons:
+            self._group.removeButton(button)
+            self._flow.removeWidget(button)
+            button.hide()  # until deleteLater runs it would still be drawn, at its default size
+            button.deleteLater()
+        self.buttons = []
+        for index in range(self.count()):
+            button = QToolButton()
+            button.setText(self.tabText(index))
+            button.setToolTip(self.tabToolTip(index))
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self._group.addButton(button, index)
+            self._flow.addWidget(button)
+            self.buttons.append(button)
+        self._on_current_changed(self.currentIndex())
+
+    @Slot(int)
+    def _on_current_changed(self, index: int) -> None:
+        if 0 <= index < len(self.buttons):
+            self.buttons[index].setChecked(True)

@@ -1,0 +1,169 @@
+"""View > Language switches the window at once, keeping the person's work: the drawing (with
+undo), the model object in use, the mode, the page, the Train page's settings and curves; it
+waits while a run trains. And every page is reachable at a glance in both languages."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import shiboken6
+from PySide6.QtCore import QEvent, QRect
+from PySide6.QtWidgets import QApplication
+
+from nndesk import preferences
+from nndesk.runs import Curves
+from nndesk.ui import language
+from tests.ui.test_layout import cut_widgets
+
+
+@pytest.fixture
+def english_after(qapp):
+    yield
+    language.use_language("en")
+
+
+def _forget_replaced_windows(item) -> None:
+    """The replaced window is deleted (deleteLater): pytest-qt must not close it again."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    widgets = getattr(item, "qt_widgets", [])
+    kept = [(w, f) for w, f in widgets if w() is not None and shiboken6.isValid(w())]
+    item.qt_widgets = kept
+
+
+def _switch(qtbot, desk, code: str):
+    """Choose ``code`` under View > Language and answer "Switch now"; returns the new desk."""
+    import nndesk.app as app
+
+    built = []
+    real = app.switch_language
+
+    def recording(old, chosen):
+        built.append(real(old, chosen))
+        return built[-1]
+
+    desk.coordinator.switch_language = lambda chosen: recording(desk, chosen)
+    desk.window.language_actions[code].trigger()
+    box = desk.coordinator.language_box
+    qtbot.waitUntil(box.isVisible)
+    switch = next(b for b in box.buttons() if b.text() in ("Chuyển ngay", "Switch now"))
+    switch.click()
+    assert len(built) == 1
+    new = built[0]
+    qtbot.addWidget(new.window)
+    _forget_replaced_windows(qtbot._request.node)
+    return new
+
+
+def test_switching_to_vietnamese_keeps_the_drawing_model_mode_page_and_train_settings(
+    qtbot, english_after, window_factory, stroke_classifier
+):
+    desk = window_factory(classifier=stroke_classifier)
+    window = desk.window
+    window.canvas.draw_stroke([(140, 30), (140, 250)])
+    window.canvas.draw_stroke([(60, 140), (220, 140)])
+    drawing = window.canvas.array()
+    qtbot.waitUntil(desk.prediction.is_idle, timeout=5000)
+    window.tabs.setCurrentWidget(desk.train_page)
+    config = desk.train_page.form.config().replace(lr=0.0123, epochs=3)
+    desk.train_page.form.set_config(config)
+    curves = Curves.from_history(
+        [{"epoch": 1, "train_loss": 0.9, "train_accuracy": 0.7, "val_loss": 1.0}]
+    )
+    desk.train_page.curves = curves
+    window.pen_slider.setValue(33)
+
+    new = _switch(qtbot, desk, "vi")
+
+    assert language.current_language() == "vi" and preferences.language() == "vi"
+    assert not shiboken6.isValid(window)  # closed (its threads stopped) and deleted
+    assert new.window.isVisible()
+    assert new.prediction.current() is stroke_classifier  # the very model, not a re-read file
+    assert new.window.mode() == "digits"
+    assert np.array_equal(new.window.canvas.array(), drawing)
+    assert new.window.tabs.currentWidget() is new.train_page
+    assert new.window.tabs.tabText(new.window.tabs.currentIndex()) == "Huấn luyện"
+    assert new.train_page.form.config().lr == pytest.approx(0.0123)
+    assert new.train_page.form.config().epochs == 3
+    assert new.train_page.curves is curves
+    assert new.window.pen_slider.value() == 33
+    new.window.canvas.undo()  # the undo steps came along: back to the single stroke
+    assert new.window.canvas.array().sum() < drawing.sum()
+    qtbot.waitUntil(new.prediction.is_idle, timeout=5000)
+    assert new.window.prediction_panel.top_label.text() == "vertical"  # predicts as before
+    new.window.close()
+
+
+def test_switching_back_to_english_gives_an_english_window(
+    qtbot, english_after, window_factory, stroke_classifier
+):
+    desk = window_factory(classifier=stroke_classifier)
+    vietnamese = _switch(qtbot, desk, "vi")
+    english = _switch(qtbot, vietnamese, "en")
+    assert language.current_language() == "en"
+    texts = [english.window.tabs.tabText(i) for i in range(english.window.tabs.count())]
+    assert texts[:3] == ["Why", "Inside", "Train"]
+    assert english.prediction.current() is stroke_classifier
+    english.window.close()
+
+
+def test_the_switch_waits_while_a_run_trains_and_says_so(
+    qtbot, english_after, window_factory, stroke_classifier
+):
+    desk = window_factory(classifier=stroke_classifier)
+    # the coordinator asks the training controller; a real run is not needed to see the answer
+    assert desk.coordinator.training_busy == desk.training.is_running
+    desk.coordinator.training_busy = lambda: True
+    switched = []
+    desk.coordinator.switch_language = switched.append
+    desk.window.language_actions["vi"].trigger()
+    box = desk.coordinator.language_box
+    qtbot.waitUntil(box.isVisible)
+    assert box.text().startswith("Một lượt huấn luyện đang chạy")
+    assert [b.text() for b in box.buttons()] == ["OK"] or len(box.buttons()) == 1
+    box.buttons()[0].click()
+    assert switched == [] and desk.window.isVisible()
+    assert language.current_language() == "en"
+    assert preferences.language() == "vi"  # remembered for the next start
+
+
+def test_unsaved_lab_edits_are_named_in_the_question(
+    qtbot, english_after, window_factory, stroke_classifier
+):
+    desk = window_factory(classifier=stroke_classifier)
+    assert desk.coordinator.unsaved_lab_edits() is False
+    desk.coordinator.unsaved_lab_edits = lambda: True
+    desk.coordinator.switch_language = lambda code: None
+    desk.window.language_actions["vi"].trigger()
+    box = desk.coordinator.language_box
+    qtbot.waitUntil(box.isVisible)
+    assert "Thí nghiệm" in box.text()
+    later = next(b for b in box.buttons() if b.text() == "Từ lần khởi động sau")
+    later.click()
+    assert desk.window.isVisible() and language.current_language() == "en"
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 760)], ids=["1024x700", "1280x760"])
+def test_every_page_name_is_in_sight_without_scrolling(
+    qtbot, english_after, window_factory, stroke_classifier, code, size
+):
+    language.use_language(code)
+    desk = window_factory(classifier=stroke_classifier)
+    window = desk.window
+    window.resize(*size)
+    QApplication.processEvents()
+    tabs = window.tabs
+    assert not tabs.tabBar().isVisible()  # no scroll arrows can hide a page
+    frame = window.rect()
+    for index, button in enumerate(tabs.buttons):
+        box = QRect(button.mapTo(window, button.rect().topLeft()), button.size())
+        assert button.isVisible() and frame.contains(box), button.text()
+        needed = button.fontMetrics().horizontalAdvance(button.text())
+        assert button.width() >= needed, button.text()
+        button.click()
+        assert tabs.currentIndex() == index and button.isChecked()
+    assert [b.text() for b in tabs.buttons] == [tabs.tabText(i) for i in range(tabs.count())]
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        assert cut_widgets(window) == [], tabs.tabText(index)
