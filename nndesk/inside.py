@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nndesk.data.normalize import Normalizer
+from nndesk.i18n import N_, shown
 from nndesk.nn.model import Sequential
 
 #: layers that act on each value alone, so a unit or a pixel can be followed through them
@@ -259,7 +260,9 @@ def _apply(layer, name: str, v: float, feature: int, spatial: bool) -> tuple[str
         out = v if v > 0 else float(layer.alpha * np.expm1(v))
         return f"ELU({v:.4g}) = {out:.4g}", out
     if name == "Dropout":
-        return f"Dropout: off when predicting, {v:.4g} passes unchanged", v
+        return shown(N_("Dropout: off when predicting, {value} passes unchanged")).format(
+            value=f"{v:.4g}"
+        ), v
     if name == "BatchNorm2D" and spatial:
         mean = float(layer.buffers["running_mean"][feature])
         var = float(layer.buffers["running_var"][feature])

@@ -10,10 +10,11 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from nndesk.curves import RUN_COLORS
+from nndesk.i18n import N_, shown
 from nndesk.training.internals import InsideRecord
 from nndesk.viz import muted_colour
 
-#: Epoch rows the first-layer strip shows (the newest ones, and the start).
+# Epoch rows the first-layer strip shows (the newest ones, and the start).
 STRIP_ROWS = 6
 
 
@@ -28,13 +29,13 @@ def draw_inside(fig: Figure, record: InsideRecord) -> None:
     muted = muted_colour()
     colours = [RUN_COLORS[i % len(RUN_COLORS)] for i in range(len(record.names))]
     titles = (
-        (ax_grad, "grad_norm", "Gradient norm", True),
-        (ax_ratio, "update_ratio", "Update / weight", True),
-        (ax_dead, "dead", "Dead ReLU share", False),
+        (ax_grad, "grad_norm", N_("Gradient norm"), True),
+        (ax_ratio, "update_ratio", N_("Update / weight"), True),
+        (ax_dead, "dead", N_("Dead ReLU share"), False),
     )
     for ax, what, title, log in titles:
-        ax.set_title(title, fontsize=9)
-        ax.set_xlabel("epoch", fontsize=8)
+        ax.set_title(shown(title), fontsize=9)
+        ax.set_xlabel(shown(N_("epoch")), fontsize=8)
         ax.tick_params(labelsize=7)
         if not record.samples:
             continue
@@ -54,7 +55,7 @@ def draw_inside(fig: Figure, record: InsideRecord) -> None:
 
 
 def _draw_histograms(ax, record: InsideRecord, colours) -> None:
-    ax.set_title("Weights: now (solid) vs start (dashed)", fontsize=9)
+    ax.set_title(shown(N_("Weights: now (solid) vs start (dashed)")), fontsize=9)
     ax.tick_params(labelsize=7)
     ax.set_yticks([])
     now = record.epochs[-1] if record.epochs else None
@@ -66,12 +67,12 @@ def _draw_histograms(ax, record: InsideRecord, colours) -> None:
         ax.plot(centres, record.start.counts[i] / scale + i, color=colours[i], ls="--", lw=0.9)
         if now is not None:
             ax.plot(centres, now.counts[i] / scale + i, color=colours[i], lw=1.3)
-    ax.set_xlabel("weight (each layer on its own scale)", fontsize=8)
+    ax.set_xlabel(shown(N_("weight (each layer on its own scale)")), fontsize=8)
 
 
 def _draw_strip(ax, record: InsideRecord) -> None:
     """One row of first-layer filters per epoch (the start and the newest epochs)."""
-    ax.set_title("First-layer weights, by epoch (rows)", fontsize=9)
+    ax.set_title(shown(N_("First-layer weights, by epoch (rows)")), fontsize=9)
     ax.set_xticks([])
     rows = ([record.start] if record.start is not None else []) + record.epochs[-(STRIP_ROWS - 1) :]
     rows = [r for r in rows if r.filters.size]
@@ -87,4 +88,5 @@ def _draw_strip(ax, record: InsideRecord) -> None:
             canvas[r * (h + pad) : r * (h + pad) + h, j * (w + pad) : j * (w + pad) + w] = f / reach
     ax.imshow(canvas, cmap="RdBu_r", vmin=-1, vmax=1, interpolation="nearest", aspect="equal")
     ax.set_yticks([r * (h + pad) + h / 2 for r in range(len(rows))])
-    ax.set_yticklabels([f"ep {weights.epoch}" for weights in rows], fontsize=7)
+    ep = shown(N_("ep {epoch}"))
+    ax.set_yticklabels([ep.format(epoch=weights.epoch) for weights in rows], fontsize=7)

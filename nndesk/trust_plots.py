@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.axes import Axes
 
 from nndesk import calibration
+from nndesk.i18n import N_, grouped, number, shown
 from nndesk.viz import PALETTE, muted_colour
 
 RAW, CALIBRATED = PALETTE[1], PALETTE[0]
@@ -65,14 +66,26 @@ def plot_reliability(ax: Axes, summary: TrustSummary) -> None:
     edges = summary.raw.edges
     centres = (edges[:-1] + edges[1:]) / 2
     width = (edges[1] - edges[0]) * 0.42
-    ax.plot([0, 1], [0, 1], "--", color=muted_colour(), linewidth=1, label="perfectly calibrated")
+    ax.plot(
+        [0, 1],
+        [0, 1],
+        "--",
+        color=muted_colour(),
+        linewidth=1,
+        label=shown(N_("perfectly calibrated")),
+    )
     for offset, rel, colour, name in (
-        (-width / 2, summary.raw, RAW, f"raw (ECE {summary.ece:.3f})"),
+        (
+            -width / 2,
+            summary.raw,
+            RAW,
+            shown(N_("raw (ECE {ece})")).format(ece=number(summary.ece, 3)),
+        ),
         (
             width / 2,
             summary.calibrated,
             CALIBRATED,
-            f"T = {summary.temperature:.2f} (ECE {summary.ece_calibrated:.3f})",
+            f"T = {number(summary.temperature, 2)} (ECE {number(summary.ece_calibrated, 3)})",
         ),
     ):
         filled = rel.counts > 0
@@ -86,9 +99,9 @@ def plot_reliability(ax: Axes, summary: TrustSummary) -> None:
         )
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
-    ax.set_xlabel("confidence of the answer")
-    ax.set_ylabel("share right")
-    ax.set_title("Reliability", fontsize="medium")
+    ax.set_xlabel(shown(N_("confidence of the answer")))
+    ax.set_ylabel(shown(N_("share right")))
+    ax.set_title(shown(N_("Reliability")), fontsize="medium")
     ax.legend(loc="upper left", fontsize="small", frameon=False)
 
 
@@ -96,12 +109,16 @@ def plot_coverage(ax: Axes, summary: TrustSummary, threshold: float) -> None:
     """Coverage and accuracy against the threshold an answer must reach; the chosen threshold
     marked with its count of confident mistakes."""
     cov = summary.coverage
-    ax.plot(cov.thresholds, cov.coverage, color=PALETTE[2], label="images answered")
-    ax.plot(cov.thresholds, cov.accuracy, color=CALIBRATED, label="accuracy on those")
+    ax.plot(cov.thresholds, cov.coverage, color=PALETTE[2], label=shown(N_("images answered")))
+    ax.plot(cov.thresholds, cov.accuracy, color=CALIBRATED, label=shown(N_("accuracy on those")))
     answered, accuracy, mistakes = summary.at_threshold(threshold)
     ax.axvline(threshold, color=muted_colour(), linewidth=1, linestyle=":")
     ax.annotate(
-        f"≥ {threshold:.0%}: {answered:.1%} answered,\n{mistakes:,} confident mistakes",
+        shown(N_("≥ {threshold}: {answered} answered,\n{mistakes} confident mistakes")).format(
+            threshold=number(100 * threshold, 0) + "%",
+            answered=number(100 * answered, 1) + "%",
+            mistakes=grouped(mistakes),
+        ),
         xy=(threshold, answered),
         xytext=(0.04, 0.08),
         textcoords="axes fraction",
@@ -109,8 +126,8 @@ def plot_coverage(ax: Axes, summary: TrustSummary, threshold: float) -> None:
     )
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
-    ax.set_xlabel("threshold (calibrated)")
-    ax.set_title("Coverage vs accuracy", fontsize="medium")
+    ax.set_xlabel(shown(N_("threshold (calibrated)")))
+    ax.set_title(shown(N_("Coverage vs accuracy")), fontsize="medium")
     ax.legend(loc="center left", fontsize="small", frameon=False)
 
 
@@ -119,19 +136,19 @@ def plot_robustness(axes: list[Axes], curves: dict[str, list[tuple[float, float]
     from nndesk.robustness import UNITS
 
     titles = {
-        "noise": "noise",
-        "rotation": "rotation",
-        "shift": "shift",
-        "thickness": "thickness",
-        "occlusion": "patch",
+        "noise": N_("noise"),
+        "rotation": N_("rotation"),
+        "shift": N_("shift"),
+        "thickness": N_("thickness"),
+        "occlusion": N_("patch"),
     }
     for ax, (kind, points) in zip(axes, curves.items(), strict=False):
         levels = [lvl for lvl, _ in points]
         accs = [acc for _, acc in points]
         ax.plot(levels, accs, "o-", color=PALETTE[3], markersize=3)
         ax.set_ylim(0, 1.02)
-        ax.set_title(titles.get(kind, kind), fontsize="small")
+        ax.set_title(shown(titles.get(kind, kind)), fontsize="small")
         ax.tick_params(labelsize="x-small")
         ax.set_xlabel(UNITS.get(kind, "").strip() or kind, fontsize="x-small")
     if axes:
-        axes[0].set_ylabel("accuracy", fontsize="small")
+        axes[0].set_ylabel(shown(N_("accuracy")), fontsize="small")

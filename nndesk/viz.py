@@ -14,7 +14,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import PowerNorm, to_hex, to_rgba
 
-from nndesk.i18n import N_, shown
+from nndesk.i18n import N_, grouped, number, shown
 
 # one palette for every page, so a class has the same colour in the bar, the pie and the legend
 PALETTE = (
@@ -146,7 +146,7 @@ def plot_label_bar(
     counts = np.asarray(counts)
     x = np.arange(len(counts))
     bars = ax.bar(x, counts, color=[class_colour(i) for i in x], edgecolor=background_colour())
-    ax.bar_label(bars, labels=[f"{int(c):,}" for c in counts], fontsize=8, padding=2)
+    ax.bar_label(bars, labels=[grouped(c) for c in counts], fontsize=8, padding=2)
     ax.set_xticks(x)
     ax.set_xticklabels(class_names, rotation=45 if _longest(class_names) > 2 else 0, ha="right")
     if _longest(class_names) <= 2:
@@ -172,7 +172,7 @@ def plot_label_pie(
         counts,
         labels=list(class_names),
         colors=[class_colour(i) for i in range(len(counts))],
-        autopct="%1.1f%%",
+        autopct=lambda share: number(share, 1) + "%",
         pctdistance=0.75,
         startangle=90,
         counterclock=False,

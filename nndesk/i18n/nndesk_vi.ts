@@ -48,8 +48,16 @@
         <translation>Ma trận nhầm lẫn</translation>
     </message>
     <message>
+        <source>Coverage vs accuracy</source>
+        <translation>Tỉ lệ trả lời và độ chính xác</translation>
+    </message>
+    <message>
         <source>Dataset</source>
         <translation>Tập dữ liệu</translation>
+    </message>
+    <message>
+        <source>Dead ReLU share</source>
+        <translation>Tỉ lệ ReLU chết</translation>
     </message>
     <message>
         <source>Decay rate</source>
@@ -57,7 +65,12 @@
     </message>
     <message>
         <source>Dropout</source>
-        <translation>Dropout</translation>
+        <translation>Tỉ lệ dropout</translation>
+    </message>
+    <message>
+        <source>Dropout: off when predicting, {value} passes unchanged</source>
+        <extracomment>layers that act on each value alone, so a unit or a pixel can be followed through them</extracomment>
+        <translation>Dropout: tắt khi dự đoán, {value} đi qua không đổi</translation>
     </message>
     <message>
         <source>ELU</source>
@@ -87,6 +100,14 @@
         <source>Fashion lab: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, inputs in [-1, 1], 5 epochs</source>
         <extracomment>nndesk&apos;s own test accuracy for this preset (seed 0), as docs/presets.md tabulates it the header and footnote ``nndesk presets`` prints around the lines</extracomment>
         <translation>Lab Fashion: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, đầu vào trong [-1, 1], 5 epoch</translation>
+    </message>
+    <message>
+        <source>First-layer weights, by epoch (rows)</source>
+        <translation>Trọng số tầng đầu, theo epoch (hàng)</translation>
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation>Chuẩn của gradient</translation>
     </message>
     <message>
         <source>He</source>
@@ -167,7 +188,7 @@
     </message>
     <message>
         <source>Momentum</source>
-        <translation>Momentum</translation>
+        <translation>Quán tính (momentum)</translation>
     </message>
     <message>
         <source>Multiply by</source>
@@ -175,7 +196,7 @@
     </message>
     <message>
         <source>Nesterov momentum</source>
-        <translation>Nesterov momentum</translation>
+        <translation>Quán tính Nesterov</translation>
     </message>
     <message>
         <source>Optimizer</source>
@@ -215,6 +236,10 @@
         <translation>ReLU</translation>
     </message>
     <message>
+        <source>Reliability</source>
+        <translation>Độ tin cậy</translation>
+    </message>
+    <message>
         <source>Rotate</source>
         <translation>Xoay</translation>
     </message>
@@ -224,7 +249,7 @@
     </message>
     <message>
         <source>SGD + momentum</source>
-        <translation>SGD + momentum</translation>
+        <translation>SGD + quán tính</translation>
     </message>
     <message>
         <source>Schedule</source>
@@ -232,7 +257,7 @@
     </message>
     <message>
         <source>Seed</source>
-        <translation>Seed</translation>
+        <translation>Seed ngẫu nhiên</translation>
     </message>
     <message>
         <source>Share of each class</source>
@@ -251,6 +276,22 @@
         <translation>Kiểm tra</translation>
     </message>
     <message>
+        <source>The dataset cannot be read</source>
+        <translation>Không đọc được tập dữ liệu</translation>
+    </message>
+    <message>
+        <source>The image cannot be used</source>
+        <translation>Không dùng được ảnh này</translation>
+    </message>
+    <message>
+        <source>The model file cannot be used</source>
+        <translation>Không dùng được tệp mô hình</translation>
+    </message>
+    <message>
+        <source>This setting cannot be used</source>
+        <translation>Không dùng được thiết lập này</translation>
+    </message>
+    <message>
         <source>Threads</source>
         <translation>Số luồng</translation>
     </message>
@@ -259,8 +300,16 @@
         <translation>Lớp đúng</translation>
     </message>
     <message>
+        <source>Update / weight</source>
+        <translation>Cập nhật / trọng số</translation>
+    </message>
+    <message>
         <source>Validation</source>
         <translation>Kiểm định</translation>
+    </message>
+    <message>
+        <source>Weights: now (solid) vs start (dashed)</source>
+        <translation>Trọng số: hiện tại (liền) và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Xavier</source>
@@ -279,8 +328,16 @@
         <translation>[0, 1]  (x / 255)</translation>
     </message>
     <message>
+        <source>a part of the path is not a folder</source>
+        <translation>một phần của đường dẫn không phải là thư mục</translation>
+    </message>
+    <message>
         <source>accuracy</source>
         <translation>độ chính xác</translation>
+    </message>
+    <message>
+        <source>accuracy on those</source>
+        <translation>độ chính xác trên các ảnh đó</translation>
     </message>
     <message>
         <source>added to sqrt(v) by Adam, AdamW and RMSProp; empty = the optimizer&apos;s default (1e-8 Adam, 1e-7 RMSProp; Keras uses 1e-7)</source>
@@ -343,6 +400,10 @@
         <translation>cắt chuẩn toàn cục của gradient về giá trị này; để trống = tắt</translation>
     </message>
     <message>
+        <source>confidence of the answer</source>
+        <translation>độ tin cậy của câu trả lời</translation>
+    </message>
+    <message>
         <source>constant</source>
         <translation>không đổi</translation>
     </message>
@@ -361,6 +422,14 @@
     <message>
         <source>cross-entropy needs the softmax output, binary cross-entropy the sigmoid output; mean squared error takes any</source>
         <translation>entropy chéo cần đầu ra softmax, entropy chéo nhị phân cần đầu ra sigmoid; sai số bình phương trung bình dùng được với mọi đầu ra</translation>
+    </message>
+    <message>
+        <source>data folder {folder} does not exist</source>
+        <translation>thư mục dữ liệu {folder} không tồn tại</translation>
+    </message>
+    <message>
+        <source>ep {epoch}</source>
+        <translation>epoch {epoch}</translation>
     </message>
     <message>
         <source>epoch</source>
@@ -403,8 +472,16 @@
         <translation>cách lấy các trọng số ban đầu</translation>
     </message>
     <message>
+        <source>images answered</source>
+        <translation>ảnh được trả lời</translation>
+    </message>
+    <message>
         <source>images per update; 0 (or &apos;full&apos; on the command line) = the whole training split, plain gradient descent</source>
         <translation>số ảnh mỗi lần cập nhật; 0 (hoặc &apos;full&apos; trên dòng lệnh) = toàn bộ phần huấn luyện, hạ gradient thường</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>đây là một thư mục</translation>
     </message>
     <message>
         <source>linear (raw scores)</source>
@@ -427,12 +504,45 @@
         <translation>trung bình trượt</translation>
     </message>
     <message>
+        <source>nndesk cannot do this</source>
+        <extracomment>the kind of problem in a few words, marked for translation; the window puts it before an English detail that has no translation</extracomment>
+        <translation>nndesk không làm được việc này</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>không có tệp hoặc thư mục này</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>nhiễu</translation>
+    </message>
+    <message>
         <source>passes over the training images (more passes when a model is continued)</source>
         <translation>số lượt qua các ảnh huấn luyện (thêm lượt khi huấn luyện tiếp một mô hình)</translation>
     </message>
     <message>
+        <source>patch</source>
+        <translation>mảng che</translation>
+    </message>
+    <message>
+        <source>perfectly calibrated</source>
+        <translation>hiệu chỉnh hoàn hảo</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>không có quyền truy cập</translation>
+    </message>
+    <message>
+        <source>raw (ECE {ece})</source>
+        <translation>gốc (ECE {ece})</translation>
+    </message>
+    <message>
         <source>raw pixels 0-255</source>
         <translation>điểm ảnh thô 0-255</translation>
+    </message>
+    <message>
+        <source>rotation</source>
+        <translation>xoay</translation>
     </message>
     <message>
         <source>same seed + same settings = the same run, batch for batch</source>
@@ -449,6 +559,14 @@
     <message>
         <source>share of the training images held out to measure validation loss and accuracy each epoch</source>
         <translation>tỉ lệ ảnh huấn luyện giữ riêng để đo mất mát và độ chính xác kiểm định mỗi epoch</translation>
+    </message>
+    <message>
+        <source>share right</source>
+        <translation>tỉ lệ đúng</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>dịch</translation>
     </message>
     <message>
         <source>sigmoid</source>
@@ -483,6 +601,19 @@
         <translation>kiểm tra</translation>
     </message>
     <message>
+        <source>the disk is full</source>
+        <extracomment>why the system refused a file, for the reasons a person can do something about</extracomment>
+        <translation>ổ đĩa đã đầy</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>ổ đĩa chỉ cho phép đọc</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>đã hết hạn mức dung lượng đĩa</translation>
+    </message>
+    <message>
         <source>the hidden layers&apos; activation</source>
         <translation>hàm kích hoạt của các tầng ẩn</translation>
     </message>
@@ -493,6 +624,14 @@
     <message>
         <source>the update rule</source>
         <translation>quy tắc cập nhật</translation>
+    </message>
+    <message>
+        <source>thickness</source>
+        <translation>độ dày nét</translation>
+    </message>
+    <message>
+        <source>threshold (calibrated)</source>
+        <translation>ngưỡng (đã hiệu chỉnh)</translation>
     </message>
     <message>
         <source>train</source>
@@ -507,8 +646,76 @@
         <translation>kiểm định</translation>
     </message>
     <message>
+        <source>weight (each layer on its own scale)</source>
+        <translation>trọng số (mỗi tầng một thang riêng)</translation>
+    </message>
+    <message>
         <source>weight penalty l2 * sum(W^2) (Keras&apos; l2)</source>
         <translation>phạt trọng số l2 * sum(W^2) (l2 của Keras)</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read ({reason})</source>
+        <translation>{file}: không đọc được ({reason})</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read ({reason}); the file is corrupt or truncated</source>
+        <translation>{file}: không đọc được ({reason}); tệp bị hỏng hoặc bị cắt cụt</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read image ({reason})</source>
+        <extracomment>A drawing whose ink fits in a box this fraction of the canvas side is too little to read. Garments are drawn with a wider pen (30 px on the 280 px canvas), so one click of it is already 0.11 of the side; a garment anyone means to draw spans far more than 0.16. Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
+        <translation>{file}: không đọc được ảnh ({reason})</translation>
+    </message>
+    <message>
+        <source>{file}: damaged model file ({detail})</source>
+        <translation>{file}: tệp mô hình bị hỏng ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}: file not found</source>
+        <translation>{file}: không tìm thấy tệp</translation>
+    </message>
+    <message>
+        <source>{file}: header says {dims} values ({size}) but the file holds more</source>
+        <translation>{file}: phần đầu ghi {dims} giá trị ({size}) nhưng tệp chứa nhiều hơn; tệp bị hỏng</translation>
+    </message>
+    <message>
+        <source>{file}: header says {dims} values ({size}) but the file holds {held}</source>
+        <extracomment>dtype code -&gt; big-endian NumPy dtype, as the format defines them. The most decompressed data bytes one IDX file may declare. A 28x28 classifier&apos;s largest sensible file (the 60,000 MNIST training images) holds 47 MB; 256 MiB leaves room for larger sets and for float storage while keeping a lying header far from gigabytes. Reading a larger file in pieces (or memory-mapped) would not bound memory: training normalises the images to float32 once, four times the file (EMNIST byclass&apos;s 547 MB would take 2.2 GB). The most dimensions a header may declare (images are 3-D, flat images or labels fewer).</extracomment>
+        <translation>{file}: phần đầu ghi {dims} giá trị ({size}) nhưng tệp chứa {held}; tệp bị cắt cụt hoặc bị hỏng</translation>
+    </message>
+    <message>
+        <source>{file}: no such model file</source>
+        <translation>{file}: không có tệp mô hình này</translation>
+    </message>
+    <message>
+        <source>{file}: not an IDX file (bad magic number {magic})</source>
+        <translation>{file}: không phải tệp IDX (số nhận dạng sai: {magic})</translation>
+    </message>
+    <message>
+        <source>{file}: not an nndesk model file (it is some other kind of file)</source>
+        <translation>{file}: không phải tệp mô hình của nndesk (đây là một loại tệp khác)</translation>
+    </message>
+    <message>
+        <source>{file}: not an nndesk model file (no header)</source>
+        <translation>{file}: không phải tệp mô hình của nndesk (thiếu phần đầu)</translation>
+    </message>
+    <message>
+        <source>{file}: truncated or damaged archive ({detail})</source>
+        <translation>{file}: tệp mô hình bị cắt cụt hoặc bị hỏng ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>Không dùng được tệp mô hình {file}: {problem}</translation>
+    </message>
+    <message>
+        <source>{folder}: {dataset}&apos;s {gz_name} (or {name}) is missing</source>
+        <translation>{folder}: thiếu tệp {gz_name} (hoặc {name}) của {dataset}</translation>
+    </message>
+    <message>
+        <source>≥ {threshold}: {answered} answered,
+{mistakes} confident mistakes</source>
+        <translation>≥ {threshold}: trả lời {answered},
+{mistakes} lỗi phân loại tự tin</translation>
     </message>
 </context>
 <context>
@@ -652,6 +859,10 @@
         <translation>ảnh kiểm tra {index} không tồn tại: tập kiểm tra có {n} ảnh</translation>
     </message>
     <message>
+        <source>{path} is a shipped model; save the edited copy under another name</source>
+        <translation>{path} là mô hình có sẵn; hãy lưu bản đã chỉnh sửa dưới tên khác</translation>
+    </message>
+    <message>
         <source>{title} downloaded and verified</source>
         <translation>Đã tải và kiểm chứng {title}</translation>
     </message>
@@ -701,6 +912,10 @@
     <message>
         <source>Stop the download; nothing of it is kept</source>
         <translation>Dừng tải; không giữ lại phần nào</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>đang kết nối…</translation>
     </message>
     <message>
         <source>{title} is downloaded and verified.</source>
@@ -863,6 +1078,10 @@ nhãn {label}{name}</translation>
 <context>
     <name>Datasets</name>
     <message>
+        <source>It is not in {folder} either.</source>
+        <translation>Trong {folder} cũng không có.</translation>
+    </message>
+    <message>
         <source>{title} is not on this computer yet: download it, or choose a folder holding its four IDX files.</source>
         <extracomment>mode of the window -&gt; the dataset its test images come from</extracomment>
         <translation>Máy tính này chưa có {title}: hãy tải về, hoặc chọn một thư mục chứa bốn tệp IDX của nó.</translation>
@@ -895,7 +1114,7 @@ nhãn {label}{name}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Precision&lt;/b&gt;: of the images the model called this class, the share that are.&lt;br&gt;&lt;b&gt;Recall&lt;/b&gt;: of the images of this class, the share the model found.&lt;br&gt;&lt;b&gt;F1-score&lt;/b&gt;: the harmonic mean of the two. &lt;b&gt;Support&lt;/b&gt;: test images of the class.&lt;br&gt;&lt;b&gt;macro avg&lt;/b&gt; treats every class equally; &lt;b&gt;weighted avg&lt;/b&gt; weights each by its support.</source>
-        <translation>&lt;b&gt;Precision&lt;/b&gt; (độ chuẩn xác): trong các ảnh mô hình gọi là lớp này, tỉ lệ ảnh đúng là lớp đó.&lt;br&gt;&lt;b&gt;Recall&lt;/b&gt; (độ phủ): trong các ảnh của lớp này, tỉ lệ mô hình tìm ra.&lt;br&gt;&lt;b&gt;F1-score&lt;/b&gt;: trung bình điều hoà của hai chỉ số. &lt;b&gt;Support&lt;/b&gt;: số ảnh kiểm tra của lớp.&lt;br&gt;&lt;b&gt;macro avg&lt;/b&gt; coi mọi lớp như nhau; &lt;b&gt;weighted avg&lt;/b&gt; đặt trọng số theo support của từng lớp.</translation>
+        <translation>&lt;b&gt;Độ chuẩn xác&lt;/b&gt; (precision): trong các ảnh mô hình gọi là lớp này, tỉ lệ ảnh đúng là lớp đó.&lt;br&gt;&lt;b&gt;Độ phủ&lt;/b&gt; (recall): trong các ảnh của lớp này, tỉ lệ mô hình tìm ra.&lt;br&gt;&lt;b&gt;Điểm F1&lt;/b&gt; (F1-score): trung bình điều hoà của hai chỉ số. &lt;b&gt;Số ảnh&lt;/b&gt; (support): số ảnh kiểm tra của lớp.&lt;br&gt;&lt;b&gt;trung bình macro&lt;/b&gt; coi mọi lớp như nhau; &lt;b&gt;trung bình có trọng số&lt;/b&gt; đặt trọng số theo số ảnh của từng lớp.</translation>
     </message>
     <message>
         <source>Class</source>
@@ -935,11 +1154,11 @@ nhãn {label}{name}</translation>
     </message>
     <message>
         <source>F1-score</source>
-        <translation>F1-score</translation>
+        <translation>Điểm F1</translation>
     </message>
     <message>
         <source>F1-score averaged over classes, each counting equally</source>
-        <translation>F1-score trung bình trên các lớp, mỗi lớp tính như nhau</translation>
+        <translation>Điểm F1 trung bình trên các lớp, mỗi lớp tính như nhau</translation>
     </message>
     <message>
         <source>Last export: {written}</source>
@@ -963,19 +1182,19 @@ nhãn {label}{name}</translation>
     </message>
     <message>
         <source>Precision</source>
-        <translation>Precision</translation>
+        <translation>Độ chuẩn xác</translation>
     </message>
     <message>
         <source>Precision: of the images predicted as this class, the share that are.
 Recall: of the images of this class, the share found.
 F1: their harmonic mean. Support: test images of this class.</source>
-        <translation>Precision (độ chuẩn xác): trong các ảnh được dự đoán là lớp này, tỉ lệ ảnh đúng.
-Recall (độ phủ): trong các ảnh của lớp này, tỉ lệ được tìm ra.
-F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tra của lớp.</translation>
+        <translation>Độ chuẩn xác (precision): trong các ảnh được dự đoán là lớp này, tỉ lệ ảnh đúng.
+Độ phủ (recall): trong các ảnh của lớp này, tỉ lệ được tìm ra.
+Điểm F1: trung bình điều hoà của hai chỉ số. Số ảnh (support): số ảnh kiểm tra của lớp.</translation>
     </message>
     <message>
         <source>Recall</source>
-        <translation>Recall</translation>
+        <translation>Độ phủ</translation>
     </message>
     <message>
         <source>Report as CSV…</source>
@@ -999,7 +1218,7 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     </message>
     <message>
         <source>Support</source>
-        <translation>Support</translation>
+        <translation>Số ảnh</translation>
     </message>
     <message>
         <source>Test images the model got wrong: click a matrix cell to see them</source>
@@ -1007,6 +1226,7 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     </message>
     <message>
         <source>accuracy</source>
+        <extracomment>the report&apos;s last rows, named as the lab&apos;s text table names them, shown translated</extracomment>
         <translation>độ chính xác</translation>
     </message>
     <message>
@@ -1016,6 +1236,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     <message>
         <source>macro F1</source>
         <translation>F1 macro</translation>
+    </message>
+    <message>
+        <source>macro avg</source>
+        <translation>trung bình macro</translation>
     </message>
     <message>
         <source>mistakes</source>
@@ -1040,6 +1264,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     <message>
         <source>unknown</source>
         <translation>không rõ</translation>
+    </message>
+    <message>
+        <source>weighted avg</source>
+        <translation>trung bình có trọng số</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1442,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>mảng đầu vào</translation>
     </message>
     <message>
+        <source>its weights ({size})</source>
+        <translation>trọng số của nút ({size})</translation>
+    </message>
+    <message>
         <source>logits -&gt; exp -&gt; probabilities, with a temperature</source>
         <translation>logit -&gt; exp -&gt; xác suất, với một nhiệt độ</translation>
     </message>
@@ -1269,8 +1501,8 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
 <context>
     <name>LabView</name>
     <message>
-        <source>A copy of {name}, scored on {n:,} test images.</source>
-        <translation>Một bản sao của {name}, chấm điểm trên {n:,} ảnh kiểm tra.</translation>
+        <source>A copy of {name}, scored on {n} test images.</source>
+        <translation>Một bản sao của {name}, chấm điểm trên {n} ảnh kiểm tra.</translation>
     </message>
     <message>
         <source>Add Gaussian noise to every weight, as a share of its layer&apos;s spread</source>
@@ -1329,8 +1561,8 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>Nhân trọng số ×</translation>
     </message>
     <message>
-        <source>Scored in {seconds:.2f} s. The original is never changed.</source>
-        <translation>Chấm điểm trong {seconds:.2f} s. Bản gốc không bao giờ bị thay đổi.</translation>
+        <source>Scored in {seconds} s. The original is never changed.</source>
+        <translation>Chấm điểm trong {seconds} giây. Bản gốc không bao giờ bị thay đổi.</translation>
     </message>
     <message>
         <source>Set the smallest weights of the whole network to zero</source>
@@ -1392,20 +1624,28 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
 <context>
     <name>Language</name>
     <message>
+        <source>A training run is in progress: switching the language now would end it. nndesk speaks the new language from its next start; or stop the run (its model is saved) and choose the language again.</source>
+        <translation>Một lượt huấn luyện đang chạy: đổi ngôn ngữ bây giờ sẽ kết thúc nó. nndesk dùng ngôn ngữ mới từ lần khởi động sau; hoặc hãy dừng lượt chạy (mô hình của nó được lưu) rồi chọn lại ngôn ngữ.</translation>
+    </message>
+    <message>
+        <source>At next start</source>
+        <translation>Từ lần khởi động sau</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <source>Later</source>
-        <translation>Để sau</translation>
+        <source>Switch now</source>
+        <translation>Chuyển ngay</translation>
     </message>
     <message>
-        <source>Restart now</source>
-        <translation>Khởi động lại ngay</translation>
+        <source>Switch the window to the new language now? Your drawing, the model in use, the mode, the page and the Train page&apos;s last run stay as they are.</source>
+        <translation>Chuyển cửa sổ sang ngôn ngữ mới ngay bây giờ? Hình vẽ, mô hình đang dùng, chế độ, trang đang mở và lượt chạy cuối của trang Huấn luyện được giữ nguyên.</translation>
     </message>
     <message>
-        <source>nndesk speaks the new language from its next start. Restart now? A training run in progress is stopped first (you are asked).</source>
-        <translation>nndesk dùng ngôn ngữ mới từ lần khởi động tới. Khởi động lại ngay? Nếu đang huấn luyện, bạn sẽ được hỏi trước khi dừng.</translation>
+        <source>The Lab page&apos;s edits are not saved: they start again from the original network (Save as new model keeps them).</source>
+        <translation>Các chỉnh sửa ở trang Thí nghiệm chưa được lưu: chúng bắt đầu lại từ mạng gốc (“Lưu thành mô hình mới” giữ chúng lại).</translation>
     </message>
 </context>
 <context>
@@ -1692,11 +1932,11 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     </message>
     <message>
         <source>Lab</source>
-        <translation>Phòng thí nghiệm</translation>
+        <translation>Thí nghiệm</translation>
     </message>
     <message>
         <source>Lab:</source>
-        <translation>Lab:</translation>
+        <translation>Bài lab:</translation>
     </message>
     <message>
         <source>Light text on a dark background, charts included</source>
@@ -1987,12 +2227,12 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>lỗi phân loại</translation>
     </message>
     <message>
-        <source>test image {index}, true {true}&lt;br&gt;{first} {pa:.0%}, {second} {pb:.0%}</source>
-        <translation>ảnh kiểm tra {index}, nhãn đúng {true}&lt;br&gt;{first} {pa:.0%}, {second} {pb:.0%}</translation>
+        <source>test image {index}, true {true}&lt;br&gt;{first} {pa}, {second} {pb}</source>
+        <translation>ảnh kiểm tra {index}, nhãn đúng {true}&lt;br&gt;{first} {pa}, {second} {pb}</translation>
     </message>
     <message>
-        <source>{method} of layer {layer}: {n:,} test images</source>
-        <translation>{method} của tầng {layer}: {n:,} ảnh kiểm tra</translation>
+        <source>{method} of layer {layer}: {n} test images</source>
+        <translation>{method} của tầng {layer}: {n} ảnh kiểm tra</translation>
     </message>
 </context>
 <context>
@@ -2570,7 +2810,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Loading {name}…</source>
-        <extracomment>Seconds between two emissions of batch reports (they are collected in between). Seconds between two weight snapshots for live prediction. seconds to wait after each batch (&quot;slow motion&quot;); 0: full speed</extracomment>
+        <extracomment>seconds to wait after each batch (&quot;slow motion&quot;); 0: full speed</extracomment>
         <translation>Đang nạp {name}…</translation>
     </message>
     <message>
@@ -2589,6 +2829,15 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <source>Training…</source>
         <translation>Đang huấn luyện…</translation>
     </message>
+    <message>
+        <source>training failed: {reason}</source>
+        <translation>huấn luyện thất bại: {reason}</translation>
+    </message>
+    <message>
+        <source>training ran out of memory; try a smaller network or batch</source>
+        <extracomment>Seconds between two emissions of batch reports (they are collected in between). Seconds between two weight snapshots for live prediction.</extracomment>
+        <translation>huấn luyện hết bộ nhớ; hãy thử mạng nhỏ hơn hoặc batch nhỏ hơn</translation>
+    </message>
 </context>
 <context>
     <name>TrainingPanel</name>
@@ -2602,7 +2851,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>+1 epoch</source>
-        <translation>+1 epoch</translation>
+        <translation>Thêm 1 epoch</translation>
     </message>
     <message>
         <source>0.1 s / batch</source>
@@ -2614,7 +2863,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>1 s / batch</source>
-        <translation>1 s / batch</translation>
+        <translation>1 giây / batch</translation>
     </message>
     <message>
         <source>Apply to run</source>
@@ -2675,7 +2924,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>LR now</source>
-        <translation>LR hiện tại</translation>
+        <translation>Tốc độ học</translation>
     </message>
     <message>
         <source>Live</source>
@@ -2751,7 +3000,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Set LR</source>
-        <translation>Đặt LR</translation>
+        <translation>Đặt</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2861,7 +3110,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>new rate</source>
-        <translation>LR mới</translation>
+        <translation>tốc độ mới</translation>
     </message>
     <message>
         <source>open a .npz model to use it or to continue its training</source>
@@ -2951,8 +3200,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Đang làm hỏng ảnh kiểm tra… %v / %m mức</translation>
     </message>
     <message>
-        <source>ECE &lt;b&gt;{0:.4f}&lt;/b&gt; raw, &lt;b&gt;{1:.4f}&lt;/b&gt; calibrated (temperature {2:.2f}). Answering only at ≥ {3:.0%}: {4:.1%} of {5:,} test images answered, {6:.2%} of them right, &lt;b&gt;{7:,}&lt;/b&gt; confident mistakes.</source>
-        <translation>ECE &lt;b&gt;{0:.4f}&lt;/b&gt; gốc, &lt;b&gt;{1:.4f}&lt;/b&gt; đã hiệu chỉnh (nhiệt độ {2:.2f}). Chỉ trả lời khi ≥ {3:.0%}: trả lời {4:.1%} trong {5:,} ảnh kiểm tra, {6:.2%} trong số đó đúng, &lt;b&gt;{7:,}&lt;/b&gt; lỗi phân loại tự tin.</translation>
+        <source>ECE &lt;b&gt;{ece}&lt;/b&gt; raw, &lt;b&gt;{ece_calibrated}&lt;/b&gt; calibrated (temperature {temperature}). Answering only at ≥ {threshold}: {answered} of {n} test images answered, {right} of them right, &lt;b&gt;{mistakes}&lt;/b&gt; confident mistakes.</source>
+        <translation>ECE &lt;b&gt;{ece}&lt;/b&gt; gốc, &lt;b&gt;{ece_calibrated}&lt;/b&gt; đã hiệu chỉnh (nhiệt độ {temperature}). Chỉ trả lời khi ≥ {threshold}: trả lời {answered} trong {n} ảnh kiểm tra, {right} trong số đó đúng, &lt;b&gt;{mistakes}&lt;/b&gt; lỗi phân loại tự tin.</translation>
     </message>
     <message>
         <source>Evaluate the model to see how well its confidence holds.</source>

@@ -120,7 +120,7 @@ class DataBanner(QWidget):
     def on_download_started(self, name: str) -> None:
         self._downloading = name
         self.progress.setRange(0, 0)
-        self.progress.setFormat("connecting…")
+        self.progress.setFormat(translate("DataBanner", "connecting…"))
         if name == self._dataset:
             title = SHORT_TITLES.get(name, name)
             self.label.setText(

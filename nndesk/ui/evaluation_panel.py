@@ -51,6 +51,12 @@ REPORT_HEADERS = (
     QT_TRANSLATE_NOOP("EvaluationPanel", "F1-score"),
     QT_TRANSLATE_NOOP("EvaluationPanel", "Support"),
 )
+#: the report's last rows, named as the lab's text table names them, shown translated
+SUMMARY_ROWS = {
+    "accuracy": QT_TRANSLATE_NOOP("EvaluationPanel", "accuracy"),
+    "macro avg": QT_TRANSLATE_NOOP("EvaluationPanel", "macro avg"),
+    "weighted avg": QT_TRANSLATE_NOOP("EvaluationPanel", "weighted avg"),
+}
 WIDE = 900  # px: from this page width on, report and matrix sit side by side
 
 
@@ -446,6 +452,8 @@ class EvaluationPanel(QWidget):
             for c, value in enumerate(values):
                 if value is None:
                     text, tip = "", ""
+                elif c == 0 and r >= k:  # accuracy, macro avg, weighted avg
+                    text, tip = translate_marked("EvaluationPanel", SUMMARY_ROWS[value]), ""
                 elif c == 0:
                     text, tip = class_names_shown([str(value)])[0], ""
                 elif c == 4:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import html
 import math
+import re
 
 import numpy as np
 from PySide6.QtCore import QLineF, QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,7 +32,14 @@ from PySide6.QtWidgets import (
 from nndesk import inside
 from nndesk.ui import qt_image
 from nndesk.ui import theme as ui_theme
-from nndesk.ui.language import class_names_shown, current_language, decimal, percent, translate
+from nndesk.ui.language import (
+    class_names_shown,
+    current_language,
+    decimal,
+    integer,
+    percent,
+    translate,
+)
 
 UNITS_SHOWN = 12  # a wider layer shows its most active units and a "+ K more" marker
 LINKS_PER_GAP = 48  # strongest contributions drawn between two columns
@@ -148,7 +156,16 @@ class NetworkDiagram(QWidget):
         columns = self._columns()
         w, h = self.width(), self.height()
         top, bottom = 28, h - 24
-        label_room = 110  # class names and probabilities right of the output column
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        # class names and probabilities right of the output column: room for the longest
+        # (Vietnamese garment names run half as long again as the English ones)
+        names = class_names_shown(tr.class_names)
+        metrics = QFontMetrics(font)
+        widest = max(
+            (metrics.horizontalAdvance(f"{name}  {percent(1.0, 0)}") for name in names), default=0
+        )
+        label_room = max(110, widest + 11 + 6 + 6)  # + the largest radius, the gap, a margin
         first = columns[0][0]
         image_input = first == 0 or all(
             type(model.layers[i]).__name__ in ("Flatten", "Reshape") for i in range(first)
@@ -159,8 +176,6 @@ class NetworkDiagram(QWidget):
         # input column
         in_rect = QRectF(16, (top + bottom) / 2 - in_w / 2, in_w, in_w)
         painter.setPen(text)
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
         painter.setFont(font)
         if image_input:
             pixels = np.clip(tr.image28, 0, 255).astype(np.uint8)
@@ -254,7 +269,6 @@ class NetworkDiagram(QWidget):
                 self._units[(index, int(unit))] = QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r)
                 painter.setPen(text)
                 if last:
-                    names = class_names_shown(tr.class_names)
                     name = names[unit] if unit < len(names) else str(unit)
                     prob = float(tr.probabilities[unit])
                     painter.drawText(
@@ -457,6 +471,17 @@ def _num(v: float) -> str:
     return text if current_language() == "en" else text.replace(".", QLocale().decimalPoint())
 
 
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+def _formula(step) -> str:
+    """A step's arithmetic (written by the Qt-free core) with the language's decimal mark."""
+    text = step.formula
+    if current_language() != "en":
+        text = _DECIMAL_POINT.sub(QLocale().decimalPoint(), text)
+    return html.escape(text)
+
+
 def _grid(values: np.ndarray, bold: tuple[int, int] | None = None) -> str:
     """A small HTML table of a 2-D array's numbers (two decimals: the sums below are exact)."""
     rows = []
@@ -498,7 +523,7 @@ def dense_html(unit: inside.DenseUnit, names: tuple[str, ...], output_layer: boo
         + f" + {_num(unit.bias)}",
         f"&nbsp;&nbsp;= {_num(unit.products.sum())} + {_num(unit.bias)} = <b>{_num(unit.z)}</b>",
     ]
-    parts += [html.escape(step.formula) for step in unit.steps]
+    parts += [_formula(step) for step in unit.steps]
     if output_layer:
         parts.append(
             translate(
@@ -545,7 +570,7 @@ def conv_html(px: inside.ConvPixel) -> str:
         )
     total = _num(px.products.sum())
     lines.append(f"z = Σ patch·kernel + b = {total} + {_num(px.bias)} = <b>{_num(px.z)}</b>")
-    lines += [html.escape(step.formula) for step in px.steps]
+    lines += [_formula(step) for step in px.steps]
     return "<br>".join(lines)
 
 
@@ -567,7 +592,7 @@ def next_pool_html(px: inside.ConvPixel, pool: inside.PoolWindow) -> str:
             "{verdict}",
         ).format(index=pool.layer_index, size=size, verdict=verdict)
     ]
-    lines += [html.escape(step.formula) for step in pool.steps]
+    lines += [_formula(step) for step in pool.steps]
     return "<br>".join(lines)
 
 
@@ -587,18 +612,21 @@ def pool_html(pool: inside.PoolWindow) -> str:
                 "InsideView",
                 "max = <b>{value}</b>: the input at ({row}, {col}) won (bold, outlined)",
             ).format(value=_num(pool.value), row=r, col=c),
-            *(html.escape(step.formula) for step in pool.steps),
+            *(_formula(step) for step in pool.steps),
         ]
     )
 
 
 def softmax_html(steps: inside.SoftmaxSteps, names: tuple[str, ...]) -> str:
     t = steps.temperature
+    scaled = abs(t - 1) >= 1e-9  # at T = 1, z/T is z again: a column the panel can spare
     best = int(np.argmax(steps.probabilities))
     head = (
         "<tr><th align='left' nowrap>"
         + translate("InsideView", "class")
-        + "</th><th nowrap>logit z</th><th>z/T</th><th>exp</th><th>p</th></tr>"
+        + "</th><th nowrap>logit z</th>"
+        + ("<th>z/T</th>" if scaled else "")
+        + "<th>exp</th><th>p</th></tr>"
     )
     names = class_names_shown(names)
     rows = []
@@ -607,7 +635,7 @@ def softmax_html(steps: inside.SoftmaxSteps, names: tuple[str, ...]) -> str:
         cells = [
             html.escape(name),
             _num(steps.logits[k]),
-            _num(steps.scaled[k]),
+            *([_num(steps.scaled[k])] if scaled else []),
             _num(steps.exps[k]),
             percent(steps.probabilities[k], 1),
         ]
@@ -897,7 +925,9 @@ class InsideView(QWidget):
             output = math.layer_index == inside.dense_layers(model)[-1]
             self.arithmetic.setText(dense_html(math, snap.trace.class_names, output))
             first_in = snap.trace.layer_input(math.layer_index).size == 784 and mlp
-            caption = "its weights" + (" (28×28)" if first_in else f" ({math.weights.size})")
+            caption = translate("InsideView", "its weights ({size})").format(
+                size="28×28" if first_in else integer(math.weights.size)
+            )
             self.weights.set_weights(math.weights, caption)
             self.weights.show()
         elif isinstance(math, inside.ConvPixel):

@@ -103,7 +103,10 @@ def use_language(code: str) -> str:
         _original_locale = QLocale()
     QLocale.setDefault(_original_locale if code == SOURCE_LANGUAGE else QLocale(code))
     # the Qt-free chart modules mark their words with N_ (context "") and ask i18n.shown
-    i18n.set_display(None if code == SOURCE_LANGUAGE else _translate_unmarked)
+    if code == SOURCE_LANGUAGE:
+        i18n.set_display(None)
+    else:
+        i18n.set_display(_translate_unmarked, decimal)
     _current = code
     return code
 

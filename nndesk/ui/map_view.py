@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.ui import qt_image, theme
 from nndesk.ui.flow_layout import flow_row
-from nndesk.ui.language import translate
+from nndesk.ui.language import class_names_shown, integer, percent, translate
 from nndesk.ui.plot_widget import PlotWidget
 
 
@@ -148,7 +148,7 @@ class MapView(QWidget):
         fig = self.plot.figure
         fig.clear()
         ax = fig.add_subplot(1, 1, 1)
-        names = self._result.class_names if self._result is not None else ()
+        names = class_names_shown(self._result.class_names) if self._result is not None else ()
         colours = np.array(PALETTE)[data.labels % len(PALETTE)]
         ax.scatter(data.coords[:, 0], data.coords[:, 1], s=9, c=colours, linewidths=0)
         wrong = data.predictions != data.labels
@@ -168,8 +168,8 @@ class MapView(QWidget):
         ax.set_yticks([])
         method = "t-SNE" if data.method == "tsne" else "PCA"
         ax.set_title(
-            translate("MapView", "{method} of layer {layer}: {n:,} test images").format(
-                method=method, layer=data.layer, n=len(data.indices)
+            translate("MapView", "{method} of layer {layer}: {n} test images").format(
+                method=method, layer=data.layer, n=integer(len(data.indices))
             ),
             fontsize="medium",
         )
@@ -195,15 +195,20 @@ class MapView(QWidget):
         """Show map point ``row``'s image and its two best answers beside the map."""
         data, result = self.data, self._result
         i = int(data.indices[row])
-        names = result.class_names
+        names = class_names_shown(result.class_names)
         image = qt_image.gray_to_qimage(np.asarray(result.images[i], np.float32))
         self.thumb.setPixmap(QPixmap.fromImage(image).scaled(self.thumb.size()))
         (a, b), (pa, pb) = data.top2[row], data.top2_p[row]
         self.caption.setText(
             translate(
-                "MapView", "test image {index}, true {true}<br>{first} {pa:.0%}, {second} {pb:.0%}"
+                "MapView", "test image {index}, true {true}<br>{first} {pa}, {second} {pb}"
             ).format(
-                index=i, true=names[data.labels[row]], first=names[a], pa=pa, second=names[b], pb=pb
+                index=i,
+                true=names[data.labels[row]],
+                first=names[a],
+                pa=percent(pa, 0),
+                second=names[b],
+                pb=percent(pb, 0),
             )
         )
 

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
 from nndesk.ui.flow_layout import flow_row
-from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.language import decimal, integer, percent, translate, translate_marked
 from nndesk.ui.plot_widget import PlotWidget
 
 NOT_YET = QT_TRANSLATE_NOOP("TrustView", "Evaluate the model to see how well its confidence holds.")
+PLOT_HEIGHT = 270  # px of one row of the reliability and coverage plots
+STACK_BELOW_WIDTH = 600  # px: a narrower part shows the two plots one above the other
 
 
 class TrustView(QWidget):
@@ -55,7 +57,8 @@ class TrustView(QWidget):
         threshold_label = QLabel(translate("TrustView", "Answer only at or above"))
         threshold_label.setBuddy(self.threshold)
         self.plots = PlotWidget(figsize=(7.0, 3.0))
-        self.plots.setMinimumHeight(270)
+        self.plots.setMinimumHeight(PLOT_HEIGHT)
+        self._stacked = False  # the two plots one above the other (a narrow page)
         self.legend = QLabel(
             translate(
                 "TrustView",
@@ -141,26 +144,35 @@ class TrustView(QWidget):
         self.numbers.setText(
             translate(
                 "TrustView",
-                "ECE <b>{0:.4f}</b> raw, <b>{1:.4f}</b> calibrated (temperature {2:.2f}). "
-                "Answering only at ≥ {3:.0%}: {4:.1%} of {5:,} test images answered, "
-                "{6:.2%} of them right, <b>{7:,}</b> confident mistakes.",
+                "ECE <b>{ece}</b> raw, <b>{ece_calibrated}</b> calibrated (temperature "
+                "{temperature}). Answering only at ≥ {threshold}: {answered} of {n} test images "
+                "answered, {right} of them right, <b>{mistakes}</b> confident mistakes.",
             ).format(
-                summary.ece,
-                summary.ece_calibrated,
-                summary.temperature,
-                threshold,
-                answered,
-                summary.n,
-                accuracy if accuracy == accuracy else 0.0,
-                mistakes,
+                ece=decimal(summary.ece, 4),
+                ece_calibrated=decimal(summary.ece_calibrated, 4),
+                temperature=decimal(summary.temperature, 2),
+                threshold=percent(threshold, 0),
+                answered=percent(answered, 1),
+                n=integer(summary.n),
+                right=percent(accuracy if accuracy == accuracy else 0.0, 2),
+                mistakes=integer(mistakes),
             )
         )
         fig = self.plots.figure
         fig.clear()
-        left, right = fig.subplots(1, 2)
+        # side by side when there is room; one above the other on a narrow page (1024 px),
+        # where two plots beside each other left their legends and labels no room
+        self._stacked = self.width() < STACK_BELOW_WIDTH
+        self.plots.setMinimumHeight(2 * PLOT_HEIGHT if self._stacked else PLOT_HEIGHT)
+        left, right = fig.subplots(2, 1) if self._stacked else fig.subplots(1, 2)
         plot_reliability(left, summary)
         plot_coverage(right, summary, threshold)
         self.plots.request_draw(full=True)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.summary is not None and self._stacked != (self.width() < STACK_BELOW_WIDTH):
+            self._redraw_summary()
 
     @Slot()
     def _on_robust_clicked(self) -> None:
