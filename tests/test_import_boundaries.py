@@ -44,9 +44,11 @@ def test_core_modules_do_not_load_qt_or_matplotlib(module):
 def test_nn_core_loads_numpy_and_the_standard_library_only():
     loaded = _loaded_after_import("nndesk.nn")
     assert "PIL" not in _top_level(loaded)
-    # errors: the one-line user errors; fileio: atomic writes (standard library only)
+    # errors: the one-line user errors; fileio: atomic writes; i18n: the marker of their
+    # translatable templates (all three standard library only)
     outside = {m for m in _under(loaded, "nndesk") if not m.startswith("nndesk.nn")}
-    assert outside <= {"nndesk", "nndesk.errors", "nndesk.fileio"}, outside
+    assert outside <= {"nndesk", "nndesk.errors", "nndesk.fileio", "nndesk.i18n"}, outside
+    assert _top_level(_loaded_after_import("nndesk.i18n")) & set(HEAVY) == set()
 
 
 @pytest.mark.parametrize("module", ["nndesk.nn", "nndesk.data", "nndesk.training"])
