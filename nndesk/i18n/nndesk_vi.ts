@@ -2728,6 +2728,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Mỗi</translation>
     </message>
     <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
         <source>Image folder (one sub-folder per class)</source>
         <translation>Thư mục ảnh (mỗi lớp một thư mục con)</translation>
     </message>
@@ -2738,6 +2742,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Keep for</source>
         <translation>Giữ trong</translation>
+    </message>
+    <message>
+        <source>MNIST handwritten digits</source>
+        <extracomment>The registered datasets as the Dataset field names them (their titles, without the authors).</extracomment>
+        <translation>MNIST (chữ số viết tay)</translation>
     </message>
     <message>
         <source>Network</source>

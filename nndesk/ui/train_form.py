@@ -39,6 +39,11 @@ from nndesk.ui import theme
 from nndesk.ui.language import integer, percent, translate, translate_marked
 
 FOLDER = "folder"
+#: The registered datasets as the Dataset field names them (their titles, without the authors).
+DATASET_NAMES = {
+    "mnist": QT_TRANSLATE_NOOP("TrainForm", "MNIST handwritten digits"),
+    "fashion": QT_TRANSLATE_NOOP("TrainForm", "Fashion-MNIST"),
+}
 #: The groups of the form, in order, with their titles.
 GROUPS = (
     ("data", QT_TRANSLATE_NOOP("TrainForm", "Data")),
@@ -267,7 +272,10 @@ class TrainForm(QWidget):
         theme.set_tone(self.preset_note, "muted")
         self.preset_note.hide()
         by_name = {f.name: f for f in FIELDS}
-        datasets = [(name, spec.title.split(" (")[0]) for name, spec in DATASETS.items()]
+        datasets = [
+            (name, translate_marked("TrainForm", DATASET_NAMES.get(name, spec.title.split(" (")[0])))
+            for name, spec in DATASETS.items()
+        ]
         self.dataset = _combo((*datasets, (FOLDER, translate("TrainForm", "Image folder…"))))
         self.dataset.setToolTip(
             translate(
