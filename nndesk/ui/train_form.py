@@ -272,10 +272,8 @@ class TrainForm(QWidget):
         theme.set_tone(self.preset_note, "muted")
         self.preset_note.hide()
         by_name = {f.name: f for f in FIELDS}
-        datasets = [
-            (name, translate_marked("TrainForm", DATASET_NAMES.get(name, spec.title.split(" (")[0])))
-            for name, spec in DATASETS.items()
-        ]
+        titles = {name: DATASET_NAMES.get(name, spec.title) for name, spec in DATASETS.items()}
+        datasets = [(name, translate_marked("TrainForm", t)) for name, t in titles.items()]
         self.dataset = _combo((*datasets, (FOLDER, translate("TrainForm", "Image folder…"))))
         self.dataset.setToolTip(
             translate(
