@@ -847,9 +847,11 @@ def _cmd_predict(args) -> int:
     status = 0
     for path in args.images:
         try:
+            if Path(path).is_dir():
+                raise PreprocessError(f"{path}: a folder, not an image file")
             if not Path(path).is_file():
                 raise PreprocessError(f"{path}: no such image file")
-            prediction = clf.classify_image(load_image(path))
+            prediction = clf.classify_image(load_image(path, name=str(path)))
             if prediction is None:
                 raise PreprocessError(f"{path}: the image is blank, nothing to classify")
         except NndeskError as err:  # report this file and go on with the others
