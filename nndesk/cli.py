@@ -35,14 +35,18 @@ from nndesk.errors import ConfigError, NndeskError, PreprocessError
 
 def _batch_size(text: str) -> int:
     """``--batch-size``: a positive integer, or "full" (0) for full-batch gradient descent."""
+    from nndesk.settings_schema import MAX_BATCH_SIZE
+
     if text.strip().lower() == "full":
         return 0
     try:
-        value = int(text)
+        value = int(text) if text.isascii() else 0
     except ValueError:
         value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer or 'full', got {text!r}")
+    if not 1 <= value <= MAX_BATCH_SIZE:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number 1 to {MAX_BATCH_SIZE:,} (digits 0-9) or 'full', got {text!r}"
+        )
     return value
 
 
@@ -51,9 +55,13 @@ def _number(kind: type, low: float | None = None, low_inclusive: bool = True, hi
 
     def parse(text: str):
         try:
+            if not text.isascii():  # Python reads "٣" as 3; --arch refuses it, so do all flags
+                raise ValueError(text)
             value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+            raise argparse.ArgumentTypeError(
+                f"expected a number in digits 0-9, got {text!r}"
+            ) from None
         if isinstance(value, float) and not math.isfinite(value):
             raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
         if low is not None and (value < low or (value == low and not low_inclusive)):

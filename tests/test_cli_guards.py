@@ -42,6 +42,11 @@ ARGS = {
     "huge filter count": (["--arch", "784-c99999-p-10"], "--arch"),
     "negative seed": (["--seed", "-1"], "--seed"),
     "huge seed": (["--seed", str(2**40)], "--seed"),
+    "arabic-indic epochs": (["--epochs", "٣"], "--epochs"),
+    "absurd epochs": (["--epochs", str(10**20)], "--epochs"),
+    "absurd batch size": (["--batch-size", "10000000"], "--batch-size"),
+    "arabic-indic batch size": (["--batch-size", "٣٢"], "--batch-size"),
+    "arabic-indic rate": (["--lr", "٠.١"], "--lr"),
 }
 
 

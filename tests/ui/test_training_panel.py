@@ -20,6 +20,7 @@ from nndesk.errors import DataError
 from nndesk.inference import Classifier
 from nndesk.presets import get_preset
 from nndesk.runs import RunStore
+from nndesk.settings_schema import MAX_EPOCHS
 from nndesk.ui.training_panel import TrainingPanel, format_eta
 
 WAIT_MS = 30_000
@@ -425,7 +426,7 @@ def test_apply_to_run_steers_the_editable_settings_and_the_curves_mark_them(qtbo
     form.optimizer.setCurrentIndex(form.optimizer.findData("momentum"))
     form.batch_size.setValue(10)
     # a run far longer than this test: the tiny set's 1000 epochs can end before a click
-    assert panel.start_training(form.config().replace(epochs=10**6))
+    assert panel.start_training(form.config().replace(epochs=MAX_EPOCHS))
     qtbot.waitUntil(lambda: panel.apply_button.isEnabled(), timeout=WAIT_MS)
     # while training only what the run can change stays editable
     assert form.momentum.isEnabled() and form.l2.isEnabled() and form.augment.isEnabled()
