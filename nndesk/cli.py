@@ -80,7 +80,8 @@ def _add_setting_flags(parser: argparse.ArgumentParser) -> None:
     from nndesk.settings_schema import FIELDS
 
     for field in FIELDS:
-        kwargs: dict[str, Any] = {"dest": field.name, "help": field.help}
+        # argparse formats help with %: a literal one ("90 % to 110 %") must be doubled
+        kwargs: dict[str, Any] = {"dest": field.name, "help": field.help.replace("%", "%%")}
         if field.kind is bool:
             kwargs.update(action=argparse.BooleanOptionalAction, default=None)
         elif field.choices:

@@ -378,3 +378,14 @@ def test_ctrl_c_stops_training_after_the_batch_and_still_saves_the_model(tiny_di
     assert proc.returncode == 0, stderr
     assert "stopped by request" in stdout and "Traceback" not in stderr
     assert out.is_file()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [None, "download", "train", "evaluate", "calibrate", "predict", "presets", "export-script",
+     "models"],
+)  # fmt: skip
+def test_every_commands_help_prints_and_exits_0(command, capsys):
+    """Every usage error says "see `nndesk ... --help`": that help must never crash."""
+    assert cli.main([command, "--help"] if command else ["--help"]) == 0
+    assert "usage:" in capsys.readouterr().out
