@@ -80,7 +80,9 @@ def wait_until_idle(qtbot, panel):
     qtbot.waitUntil(lambda: not panel.plot.draw_pending(), timeout=WAIT_MS)  # the last redraw
 
 
-def start_long_run(qtbot, panel, epochs=1000):
+def start_long_run(qtbot, panel, epochs=100_000):
+    """A run that cannot end while a test looks at it (1,000 epochs of the tiny set took ~13 s:
+    a loaded machine let one end before the test's pause, and its last change never applied)."""
     panel.form.epochs.setValue(epochs)
     panel.form.batch_size.setValue(10)
     assert panel.start_training()
