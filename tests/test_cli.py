@@ -394,3 +394,14 @@ def test_predict_names_what_is_wrong_with_each_path_and_goes_on(trained, tmp_pat
         f"nndesk: error: {tmp_path / 'missing.png'}: no such image file",
         f"nndesk: error: {tmp_path / 'empty.png'}: the file is empty",
     ]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [None, "download", "train", "evaluate", "calibrate", "predict", "presets", "export-script",
+     "models"],
+)  # fmt: skip
+def test_every_commands_help_prints_and_exits_0(command, capsys):
+    """Every usage error says "see `nndesk ... --help`": that help must never crash."""
+    assert cli.main([command, "--help"] if command else ["--help"]) == 0
+    assert "usage:" in capsys.readouterr().out

@@ -5,8 +5,10 @@ from __future__ import annotations
 import warnings
 
 import pytest
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QMessageBox
 
+from nndesk import app
 from nndesk.inference import Classifier
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
@@ -157,3 +159,27 @@ def test_a_mistake_tile_shows_saliency_from_the_prediction_worker_in_the_why_pag
     with qtbot.waitSignal(prediction.saliency_ready, timeout=10_000):
         why.kind_combo.setCurrentIndex(why.kind_combo.findData(other))
     np.testing.assert_allclose(mistakes.current_saliency(), expected(other), rtol=1e-5, atol=1e-6)
+
+
+class _Screen:
+    """Stands for a QScreen: only its free area is read."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self._free = QRect(0, 0, width, height)
+
+    def availableGeometry(self) -> QRect:  # noqa: N802 - Qt's name
+        return self._free
+
+
+@pytest.mark.parametrize(
+    ("screen", "expected"),
+    [
+        ((1024, 700), (1024, 700 - app.TITLE_BAR_ALLOWANCE)),
+        ((1366, 728), (1280, 728 - app.TITLE_BAR_ALLOWANCE)),
+        ((1920, 1050), (1280, 760)),
+    ],
+)
+def test_the_first_window_fits_the_screen(screen, expected):
+    size = app.first_window_size(_Screen(*screen))
+    assert (size.width(), size.height()) == expected
+    assert app.first_window_size(None) == app.FIRST_SIZE

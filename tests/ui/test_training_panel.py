@@ -81,10 +81,12 @@ def wait_until_idle(qtbot, panel):
     qtbot.waitUntil(lambda: not panel.plot.draw_pending(), timeout=WAIT_MS)  # the last redraw
 
 
-def start_long_run(qtbot, panel, epochs=1000):
-    panel.form.epochs.setValue(epochs)
+def start_long_run(qtbot, panel, epochs=100_000):
+    """A run that cannot end while a test looks at it (1,000 epochs of the tiny set took ~13 s:
+    a loaded machine let one end before the test's pause, and its last change never applied)."""
     panel.form.batch_size.setValue(10)
-    assert panel.start_training()
+    # past the form's own maximum of epochs: the config is given directly
+    assert panel.start_training(panel.form.config().replace(epochs=epochs))
     qtbot.waitUntil(lambda: panel.controller.batches_done >= 3, timeout=WAIT_MS)
 
 
