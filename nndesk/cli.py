@@ -25,7 +25,6 @@ import json
 import math
 import signal
 import sys
-import tempfile
 import threading
 import time
 import warnings
@@ -488,13 +487,14 @@ def _save(session, out: Path, fallbacks: list[Path]) -> tuple[Path, str | None]:
 
 
 def _save_places(args, config) -> list[Path]:
-    """Where a model goes without ``--out``, in order: the runs folder, the nndesk folder, the
-    temporary folder (the later ones only when the earlier refuse it)."""
-    from nndesk.paths import data_dir, runs_dir
+    """Where a model goes without ``--out``, in order: the runs folder, then the save fallback
+    folders (``paths.model_fallback_dirs``: the nndesk folder, the temporary folder), each
+    under the name ``nndesk models`` looks for there."""
+    from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    name = f"{stamp}-{args.preset or Path(config.dataset).name}.npz"
-    return [folder / name for folder in (runs_dir(), data_dir(), Path(tempfile.gettempdir()))]
+    run = f"{time.strftime('%Y%m%d-%H%M%S')}-{args.preset or Path(config.dataset).name}"
+    fallbacks = [folder / fallback_model_name(run) for folder in model_fallback_dirs()]
+    return [runs_dir() / f"{run}.npz", *fallbacks]
 
 
 def _cmd_train(args) -> int:

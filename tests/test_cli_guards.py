@@ -273,6 +273,8 @@ def test_a_read_only_nndesk_folder_sends_the_model_to_the_temp_folder_and_says_s
     assert (
         f"cannot write in {paths.runs_dir()}" in captured.err and str(saved.parent) in captured.err
     )
+    assert cli.main(["models", "--json"]) == 0  # and the user finds it again
+    assert str(saved) in capsys.readouterr().out
 
 
 def test_nowhere_to_save_exits_2_before_training(tiny_dir, tmp_path, capsys, monkeypatch):
