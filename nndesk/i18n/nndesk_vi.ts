@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>Loss per batch</source>
-        <extracomment>Colours for overlaid runs (tab10 without the live-plot blue/red pair first). Above this many batches the light per-batch curve is drawn as a min-max band.</extracomment>
+        <extracomment>Colours for overlaid runs (tab10 without the live-plot blue/red pair first). Above this many batches the light per-batch curve is drawn as a min-max band. Points between an axes&apos; edges and its axis labels: room for 8 pt tick labels (&quot;100%&quot; left).</extracomment>
         <translation>Mất mát theo batch</translation>
     </message>
     <message>
@@ -630,6 +630,7 @@
     </message>
     <message>
         <source>Cannot open model</source>
+        <extracomment>model files are written off the GUI thread (None: here); token -&gt; path asked for</extracomment>
         <translation>Không mở được mô hình</translation>
     </message>
     <message>
@@ -960,6 +961,7 @@ nhãn {label}{name}</translation>
     </message>
     <message>
         <source>No model yet</source>
+        <extracomment>controllers.background.BackgroundWrites: exports are written off the GUI thread (a confusion PNG takes a few tenths of a second); None writes them here</extracomment>
         <translation>Chưa có mô hình</translation>
     </message>
     <message>
@@ -1009,6 +1011,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     <message>
         <source>Test images the model got wrong: click a matrix cell to see them</source>
         <translation>Các ảnh kiểm tra mô hình đoán sai: bấm vào một ô của ma trận để xem</translation>
+    </message>
+    <message>
+        <source>Writing {path}…</source>
+        <translation>Đang ghi {path}…</translation>
     </message>
     <message>
         <source>accuracy</source>
@@ -1208,6 +1214,7 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     </message>
     <message>
         <source>input</source>
+        <extracomment>(layer index or -1 for the filters, title, strip QImage, channels)</extracomment>
         <translation>đầu vào</translation>
     </message>
     <message>
@@ -2358,6 +2365,10 @@ từ {folder}</translation>
         <translation>không gỡ được liên kết {name}: {reason}</translation>
     </message>
     <message>
+        <source>its folder refused the model; it was saved to {path}</source>
+        <translation>thư mục của lần chạy không nhận mô hình; mô hình đã được lưu vào {path}</translation>
+    </message>
+    <message>
         <source>load the selected run&apos;s model into the prediction view</source>
         <translation>nạp mô hình của lượt chạy đã chọn vào phần dự đoán</translation>
     </message>
@@ -2795,6 +2806,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Cài đặt</translation>
     </message>
     <message>
+        <source>Show the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
         <source>Speed, loss and accuracy appear after the first batch.</source>
         <translation>Tốc độ, mất mát và độ chính xác hiện ra sau batch đầu tiên.</translation>
     </message>
@@ -2840,7 +2855,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Train</source>
-        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;)</extracomment>
+        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;)</extracomment>
         <translation>Huấn luyện</translation>
     </message>
     <message>
@@ -2907,6 +2922,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>open a .npz model to use it or to continue its training</source>
         <translation>mở một mô hình .npz để dùng hoặc để huấn luyện tiếp</translation>
+    </message>
+    <message>
+        <source>open {folder} in the file manager</source>
+        <translation>mở {folder} trong trình quản lý tệp</translation>
     </message>
     <message>
         <source>paused: train one batch, then hold again</source>
@@ -2988,6 +3007,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>&lt;b&gt;Độ tin cậy (reliability)&lt;/b&gt;: các câu trả lời trên tập kiểm tra được nhóm theo mức chắc chắn của mô hình; khi các câu trả lời ở mức 80 % đúng 80 % số lần, các cột chạm đường chéo. &lt;b&gt;ECE&lt;/b&gt; (sai số hiệu chỉnh kỳ vọng, 15 khoảng): khoảng lệch trung bình, 0 là hoàn hảo. &lt;b&gt;T&lt;/b&gt;: nhiệt độ được khớp trên các ảnh để riêng, chia đầu ra trước softmax.</translation>
     </message>
     <message>
+        <source>Accuracy on {n} test images damaged at each level (the same images for every level; `nndesk evaluate --robustness` takes 1,000 or more).</source>
+        <translation>Độ chính xác (accuracy) trên {n} ảnh kiểm tra bị làm hỏng ở mỗi mức (cùng các ảnh đó cho mọi mức; `nndesk evaluate --robustness` dùng 1.000 ảnh trở lên).</translation>
+    </message>
+    <message>
         <source>Answer only at or above</source>
         <translation>Chỉ trả lời khi từ</translation>
     </message>
@@ -2996,8 +3019,12 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Chỉ trả lời khi xác suất cao nhất (đã hiệu chỉnh) đạt mức này: đường cong cho thấy còn bao nhiêu ảnh kiểm tra được trả lời và bao nhiêu câu trả lời trong đó là lỗi phân loại tự tin</translation>
     </message>
     <message>
-        <source>Damage 1,000 test images by growing amounts of noise, rotation, shift, stroke thickness and an occluding patch, and plot the accuracy at each level</source>
-        <translation>Làm hỏng 1.000 ảnh kiểm tra với mức tăng dần của nhiễu, xoay, dịch, độ dày nét và một mảng che, rồi vẽ độ chính xác (accuracy) ở mỗi mức</translation>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Damage test images (1,000; 250 for a CNN) by growing amounts of noise, rotation, shift, stroke thickness and an occluding patch, and plot the accuracy at each level</source>
+        <translation>Làm hỏng ảnh kiểm tra (1.000 ảnh; 250 ảnh với CNN) với mức tăng dần của nhiễu, xoay, dịch, độ dày nét và một mảng che, rồi vẽ độ chính xác (accuracy) ở mỗi mức</translation>
     </message>
     <message>
         <source>Damaging test images… %v / %m levels</source>
@@ -3014,6 +3041,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Measure robustness</source>
         <translation>Đo độ bền vững</translation>
+    </message>
+    <message>
+        <source>Stop measuring robustness (after the current level)</source>
+        <translation>Dừng đo độ bền vững (sau mức hiện tại)</translation>
     </message>
     <message>
         <source>Working out the calibration…</source>

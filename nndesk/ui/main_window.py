@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from nndesk.controllers.pasted_image import image_payload
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.inference import display_name
+from nndesk.models import open_folder
 from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
 from nndesk.ui.language import decimal, percent, translate, translate_marked
 from nndesk.ui.model_notice import ModelSwitchNotice
@@ -1010,7 +1011,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self,
             translate("MainWindow", "Open model"),
-            "",
+            str(open_folder() or ""),  # the newest saved model's folder, fallbacks included
             translate_marked("MainWindow", MODEL_FILTER),
         )
         if path:
