@@ -566,6 +566,7 @@ def _wire_train_page(desk: Desk) -> None:
     window.add_page(train, "Train")
     # the drawing is re-predicted with the newest weights while the net learns
     desk.training.weights_updated.connect(desk.prediction.live_update)
+    desk.training.weights_updated.connect(window.show_training_network)
     # end of a run, or a model loaded on the page: everyone switches to it
     train.model_ready.connect(desk.prediction.set_classifier)
     _wire_model_notice(desk)

@@ -24,8 +24,13 @@ def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
 
     live = []  # predictions of the drawing that arrived while the run was still going
     page = desk.train_page
+    statuses = []  # what the status bar named as the model then
     prediction.prediction_ready.connect(
-        lambda p: live.append(p) if page.controller.is_running() else None
+        lambda p: (
+            (live.append(p), statuses.append(window.model_status.text()))
+            if page.controller.is_running()
+            else None
+        )
     )
     changed = []
     prediction.classifier_changed.connect(changed.append)
@@ -45,6 +50,9 @@ def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
 
     # the drawing was answered again while the network learned, without being redrawn
     assert live, "the drawing was never re-predicted during training"
+    # the training network answered, and the status bar named it, not the model before
+    assert "Model: the network training now" in statuses
+    assert window.accuracy_status.text() != "Test accuracy: when training ends"
     final = prediction.current()
     assert final is not None and final.path is not None
     assert final.path.name == "model.npz"  # the run's saved model is the one in use now

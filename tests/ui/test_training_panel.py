@@ -696,3 +696,49 @@ def test_the_curves_span_the_runs_epochs_from_the_click_before_the_data_has_load
     finally:
         loaded.set()
         panel.shutdown()
+
+
+def test_a_run_paused_before_its_first_batch_says_paused_not_training(
+    qtbot, tiny_dataset, tmp_path
+):
+    loaded = threading.Event()
+
+    def slow_provider(name):
+        loaded.wait(WAIT_MS / 1000)  # the data "loads" until the test has pressed Pause
+        return tiny_dataset
+
+    panel = make_panel(qtbot, tmp_path, slow_provider)
+    panel.speed.setText("Test accuracy 84.6% on fashion · model saved in the run history")
+    assert panel.start_training()
+    assert "84.6%" not in panel.speed.text()  # the last run's result is not this run's
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    loaded.set()
+    qtbot.waitUntil(lambda: panel._run is not None, timeout=WAIT_MS)
+    assert panel.progress.text() == "Paused"
+    assert panel.controller.batches_done == 0
+    panel.controller.step()  # one batch, then held again: where it is, still paused
+    qtbot.waitUntil(lambda: panel._last_batch is not None, timeout=WAIT_MS)
+    assert panel.progress.text().startswith("Paused  ·  Epoch 1/2  ·  batch 1/")
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # Resume
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS):
+        pass
+    wait_until_idle(qtbot, panel)
+    assert panel.progress.text() == "Finished: trained 2 epochs"
+    panel.shutdown()
+
+
+def test_counts_in_the_form_and_the_finished_run_read_in_singular_and_plural(qtbot, panel):
+    epochs = panel.form.epochs
+    epochs.setValue(1)
+    assert epochs.text() == "1 pass"
+    epochs.setValue(3)
+    assert epochs.text() == "3 passes"
+    step = panel.form.schedule_step
+    step.setValue(1)
+    assert step.text() == "1 epoch"
+    step.setValue(10)
+    assert step.text() == "10 epochs"
+    epochs.setValue(1)
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    assert panel.progress.text() == "Finished: trained 1 epoch"
