@@ -232,7 +232,7 @@
     </message>
     <message>
         <source>ReLU</source>
-        <extracomment>Seeds are whole numbers 0..2**32-1 (what every NumPy generator and the settings file take). How each choice reads in the form (the CLI takes the value itself).</extracomment>
+        <extracomment>Seeds are whole numbers 0..2**32-1 (what every NumPy generator and the settings file take). More epochs than any lab needs (full-batch gradient descent labs run 500-5,000 steps). Larger than any training split nndesk reads (256 MiB of 28x28 images is 342,000). How each choice reads in the form (the CLI takes the value itself).</extracomment>
         <translation>ReLU</translation>
     </message>
     <message>
@@ -513,6 +513,10 @@
         <translation>không có tệp hoặc thư mục này</translation>
     </message>
     <message>
+        <source>no validation split</source>
+        <translation>không có phần kiểm định</translation>
+    </message>
+    <message>
         <source>noise</source>
         <translation>nhiễu</translation>
     </message>
@@ -643,6 +647,7 @@
     </message>
     <message>
         <source>validation</source>
+        <extracomment>the per-epoch curves a run will draw, named in the legends before its first epoch</extracomment>
         <translation>kiểm định</translation>
     </message>
     <message>
@@ -680,7 +685,7 @@
     </message>
     <message>
         <source>{file}: header says {dims} values ({size}) but the file holds {held}</source>
-        <extracomment>dtype code -&gt; big-endian NumPy dtype, as the format defines them. The most decompressed data bytes one IDX file may declare. A 28x28 classifier&apos;s largest sensible file (the 60,000 MNIST training images) holds 47 MB; 256 MiB leaves room for larger sets and for float storage while keeping a lying header far from gigabytes. Reading a larger file in pieces (or memory-mapped) would not bound memory: training normalises the images to float32 once, four times the file (EMNIST byclass&apos;s 547 MB would take 2.2 GB). The most dimensions a header may declare (images are 3-D, flat images or labels fewer).</extracomment>
+        <extracomment>dtype code -&gt; big-endian NumPy dtype, as the format defines them. The most decompressed data bytes one IDX file may declare. A 28x28 classifier&apos;s largest sensible file (the 60,000 MNIST training images) holds 47 MB; 256 MiB leaves room for larger sets and for float storage while keeping a lying header far from gigabytes. Reading a larger file in pieces (or memory-mapped) would not bound memory: training normalises the images to float32 once, four times the file (EMNIST byclass&apos;s 547 MB would take 2.2 GB). The most dimensions a header may declare (images are 3-D, flat images or labels fewer). The most a deflate stream can shrink data (zlib&apos;s technical note: about 1032:1).</extracomment>
         <translation>{file}: phần đầu ghi {dims} giá trị ({size}) nhưng tệp chứa {held}; tệp bị cắt cụt hoặc bị hỏng</translation>
     </message>
     <message>
@@ -692,12 +697,20 @@
         <translation>{file}: không phải tệp IDX (số nhận dạng sai: {magic})</translation>
     </message>
     <message>
+        <source>{file}: not an IDX file (it holds only {n} bytes)</source>
+        <translation>{file}: không phải tệp IDX (tệp chỉ có {n} byte)</translation>
+    </message>
+    <message>
         <source>{file}: not an nndesk model file (it is some other kind of file)</source>
         <translation>{file}: không phải tệp mô hình của nndesk (đây là một loại tệp khác)</translation>
     </message>
     <message>
         <source>{file}: not an nndesk model file (no header)</source>
         <translation>{file}: không phải tệp mô hình của nndesk (thiếu phần đầu)</translation>
+    </message>
+    <message>
+        <source>{file}: the file is empty</source>
+        <translation>{file}: tệp trống</translation>
     </message>
     <message>
         <source>{file}: truncated or damaged archive ({detail})</source>
@@ -1978,6 +1991,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Đoán sai</translation>
     </message>
     <message>
+        <source>Model: the network training now</source>
+        <translation>Mô hình: mạng đang huấn luyện</translation>
+    </message>
+    <message>
         <source>Model: {title}</source>
         <translation>Mô hình: {title}</translation>
     </message>
@@ -2106,6 +2123,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Độ chính xác kiểm tra: không có</translation>
     </message>
     <message>
+        <source>Test accuracy: when training ends</source>
+        <translation>Độ chính xác kiểm tra: khi huấn luyện xong</translation>
+    </message>
+    <message>
         <source>Test accuracy: {accuracy}</source>
         <translation>Độ chính xác kiểm tra: {accuracy}</translation>
     </message>
@@ -2222,12 +2243,20 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Trỏ vào một ảnh để xem nó.</translation>
     </message>
     <message>
+        <source>Press “Draw the map”: each test image becomes a dot, placed by how the chosen layer sees it, so images it finds alike land close together.</source>
+        <translation>Bấm “Vẽ bản đồ”: mỗi ảnh kiểm tra thành một chấm, đặt theo cách tầng đã chọn nhìn nó, nên những ảnh mà tầng ấy thấy giống nhau nằm gần nhau.</translation>
+    </message>
+    <message>
         <source>Test images on the map</source>
         <translation>Số ảnh kiểm tra trên bản đồ</translation>
     </message>
     <message>
         <source>The layer whose outputs place the images</source>
         <translation>Tầng (layer) có đầu ra dùng để đặt vị trí các ảnh</translation>
+    </message>
+    <message>
+        <source>The map places the test images by what the model makes of them, so it needs the model&apos;s results on the test set. They are computed when this page opens; the Evaluate page shows the progress, or which dataset is missing.</source>
+        <translation>Bản đồ đặt các ảnh kiểm tra theo cách mô hình nhìn nhận chúng, nên cần kết quả của mô hình trên tập kiểm tra. Kết quả được tính khi trang này mở; trang Đánh giá cho thấy tiến độ, hoặc tập dữ liệu nào còn thiếu.</translation>
     </message>
     <message>
         <source>mistakes</source>
@@ -2695,12 +2724,20 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation> % ảnh huấn luyện</translation>
     </message>
     <message>
+        <source> epoch</source>
+        <translation> epoch</translation>
+    </message>
+    <message>
         <source> epochs</source>
         <translation> epoch</translation>
     </message>
     <message>
         <source> images</source>
         <translation> ảnh</translation>
+    </message>
+    <message>
+        <source> pass</source>
+        <translation> lượt</translation>
     </message>
     <message>
         <source> passes</source>
@@ -2987,6 +3024,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Tạm dừng</translation>
     </message>
     <message>
+        <source>Paused</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <source>Paused  ·  {where}</source>
+        <translation>Tạm dừng  ·  {where}</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -3029,6 +3074,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Show the folder</source>
         <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Speed, loss and accuracy appear after the first batch.</source>
+        <translation>Tốc độ, mất mát và độ chính xác hiện ra sau batch đầu tiên.</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -3173,6 +3222,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>huấn luyện tiếp mô hình gần nhất (lượt chạy cuối của trang này, hoặc mô hình đã nạp) thêm số epoch đặt ở Tối ưu &gt; Epoch; lịch sử và đồ thị của nó tiếp nối</translation>
     </message>
     <message>
+        <source>trained 1 epoch</source>
+        <translation>đã huấn luyện 1 epoch</translation>
+    </message>
+    <message>
+        <source>trained {n} epochs</source>
+        <translation>đã huấn luyện {n} epoch</translation>
+    </message>
+    <message>
         <source>use the rate typed beside it from the next batch on</source>
         <translation>dùng tốc độ học gõ bên cạnh từ batch kế tiếp</translation>
     </message>
@@ -3189,7 +3246,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>{name}: không dùng được cài đặt huấn luyện của nó ({err})</translation>
     </message>
     <message>
-        <source>{name}: {dataset}, {epochs} epoch(s) trained</source>
+        <source>{name}: {dataset}, 1 epoch trained</source>
+        <translation>{name}: {dataset}, đã huấn luyện 1 epoch</translation>
+    </message>
+    <message>
+        <source>{name}: {dataset}, {epochs} epochs trained</source>
         <translation>{name}: {dataset}, đã huấn luyện {epochs} epoch</translation>
     </message>
     <message>
