@@ -32,20 +32,24 @@ from tools.garment_sketches import (
 )
 
 #: (overall, every class) share of the held-out drawings each shipped garment model must read
-#: right. Issue 17 asks for 90 % (CNN) / 85 % (MLP) with every class at 75 %; the shipped models
-#: do not reach that (weights/README.md has their figures, 300 drawings: CNN 69.0 %, MLP 58.3 %,
-#: the long-sleeved tops worst), so these bars hold what they reach and catch a regression. The
-#: photo-only models read 44.7 % (CNN) and 40.0 % (MLP).
-BARS = {"fashion-cnn": (0.65, 0.10), "fashion-mlp": (0.55, 0.25)}
+#: right. Issue 17 asks for 90 % (CNN) / 85 % (MLP) with every class at 75 %. The CNN, trained on
+#: drawings of the same generator family (other seeds), reads 96.0 % (Shirt 70 %, the worst); the
+#: MLP, trained on photo sketches only (with drawings it fell under its test target), 58.3 %
+#: (weights/README.md). The photo-only models read 44.7 % (CNN) and 40.0 % (MLP).
+BARS = {"fashion-cnn": (0.94, 0.65), "fashion-mlp": (0.55, 0.25)}
 
 #: (overall, every class) share of the 240 doodles of ``tools.garment_doodles`` (other code,
-#: other garments: the honest check, as the held-out set comes from the training generator's
-#: family) each shipped model must read right.
-DOODLE_BARS = {"fashion-cnn": (0.45, 0.0), "fashion-mlp": (0.43, 0.0)}
+#: other garments: the honest check, as the held-out set shares the training generator's
+#: family) each shipped model must read right. The CNN reads 72.1 % (Trouser 38 %, the worst:
+#: flared and walking trousers), the MLP 45.4 % (Pullover 12 %); the CNN before it was trained on
+#: drawings read 47.5 %.
+DOODLE_BARS = {"fashion-cnn": (0.70, 0.33), "fashion-mlp": (0.43, 0.10)}
 
-#: Mean top probability on 40 shapes that are no garment (discs, boxes, blobs, lines), measured
-#: on the photo-only models (CNN 0.955, MLP 0.928): the shipped ones must not be surer of them.
-AMBIGUOUS_CEILING = {"fashion-cnn": 0.96, "fashion-mlp": 0.93}
+#: Mean top probability (calibrated) on 40 shapes that are no garment (discs, boxes, blobs,
+#: lines): the photo-only models gave 0.955 (CNN) and 0.928 (MLP); the shipped ones give 0.798
+#: and 0.736 (the CNN before its drawing stage 0.770, and on 400 such shapes 0.799 against the
+#: shipped 0.797). They must stay near that.
+AMBIGUOUS_CEILING = {"fashion-cnn": 0.82, "fashion-mlp": 0.76}
 
 
 @pytest.fixture(scope="module")
