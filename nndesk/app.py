@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QLocale, QObject, QProcess, Signal, Slot
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QLocale, QObject, QProcess, QSize, Signal, Slot
+from PySide6.QtGui import QIcon, QScreen
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk import preferences
+from nndesk.controllers.background import BackgroundWrites
 from nndesk.controllers.datasets import (
     DATASET_FOR_KIND,
     TITLES,
@@ -65,9 +66,16 @@ class Coordinator(QObject):
         loader: DatasetLoader,
         rng: np.random.Generator | None = None,
         downloads: DownloadController | None = None,
+        writes: BackgroundWrites | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.prediction, self.loader = window, prediction, loader
+        #: model files are written off the GUI thread (None: here); token -> path asked for
+        self.writes = writes
+        self._saving: dict[int, str] = {}
+        if writes is not None:
+            writes.done.connect(self._on_writes_done)
+            writes.failed.connect(self._on_writes_failed)
         self.rng = rng if rng is not None else np.random.default_rng()
         self._wanted: tuple[str, int] | None = None  # (dataset, index) waiting for a load
         self.downloads = downloads or DownloadController(preferences.mirror, parent=window)
@@ -169,15 +177,35 @@ class Coordinator(QObject):
         clf = self.prediction.current()
         if clf is None:
             return
-        try:
-            save_model(path, clf.model, clf.info)
-        except (NndeskError, OSError) as err:
-            self.window.show_error(
-                str(err).splitlines()[0], translate("Coordinator", "Cannot save model")
-            )
+        # a model in use is never changed (training hands over snapshots): no copy is needed
+        self._save(path, lambda: save_model(path, clf.model, clf.info))
+
+    def _save(self, path: str, job) -> None:
+        """Write a model file with ``job()`` (off the GUI thread when there is a writer); then
+        it joins the recent models, or one message says why not."""
+        if self.writes is not None:
+            self._saving[self.writes.submit(job)] = path
             return
-        preferences.add_recent_model(path)
-        self.refresh_model_choices()
+        try:
+            job()
+        except (NndeskError, OSError) as err:
+            self._on_writes_failed(None, err, path)
+        else:
+            self._on_writes_done(None, path, path)
+
+    @Slot(int, object)
+    def _on_writes_done(self, token, _result, path: str | None = None) -> None:
+        path = path if token is None else self._saving.pop(token, None)
+        if path is not None:
+            preferences.add_recent_model(path)
+            self.refresh_model_choices()
+
+    @Slot(int, object)
+    def _on_writes_failed(self, token, err, path: str | None = None) -> None:
+        path = path if token is None else self._saving.pop(token, None)
+        if path is not None:
+            message = str(err).splitlines()[0] if str(err) else type(err).__name__
+            self.window.show_error(message, translate("Coordinator", "Cannot save model"))
 
     @Slot(str, object, dict)
     def save_edited_model(self, path: str, model, info: dict) -> None:
@@ -195,13 +223,7 @@ class Coordinator(QObject):
                 "Cannot save model",
             )
             return
-        try:
-            save_model(path, model, info)
-        except (NndeskError, OSError) as err:
-            self.window.show_error(str(err).splitlines()[0], "Cannot save model")
-            return
-        preferences.add_recent_model(path)
-        self.refresh_model_choices()
+        self._save(path, lambda: save_model(path, model, info))
 
     # ---- images -----------------------------------------------------------------------------
     # decoded and fitted in the prediction worker: a large photo never freezes the window
@@ -432,8 +454,12 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     window = MainWindow()
     # -- controllers (each owning a thread registers its shutdown with the window) --------------
     prediction = PredictionController(window)
+    writes = BackgroundWrites(window)  # exports and model files, off the GUI thread
+    window.add_shutdown_hook(writes.shutdown)  # files the user asked for are finished first
     downloads = DownloadController(preferences.mirror, parent=window)
-    coordinator = Coordinator(window, prediction, DatasetLoader(window), downloads=downloads)
+    coordinator = Coordinator(
+        window, prediction, DatasetLoader(window), downloads=downloads, writes=writes
+    )
     training = TrainingController(parent=window)  # datasets via get_dataset, runs in runs_dir()
     evaluation = EvaluationController(parent=window)
     trust = TrustController(parent=window)
@@ -458,8 +484,8 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
         datasets=datasets,
         why_page=WhyView(explainer),
         inside_page=InsideView(),
-        train_page=TrainingPanel(controller=training, parent=window),
-        evaluate_page=EvaluationPanel(evaluation, trust),
+        train_page=TrainingPanel(controller=training, writes=writes, parent=window),
+        evaluate_page=EvaluationPanel(evaluation, trust, writes),
         mistakes_page=MistakesView(evaluation),  # follows evaluation.finished itself
         dataset_page=DatasetView(datasets),
         map_page=MapView(explore),
@@ -540,6 +566,7 @@ def _wire_train_page(desk: Desk) -> None:
     window.add_page(train, "Train")
     # the drawing is re-predicted with the newest weights while the net learns
     desk.training.weights_updated.connect(desk.prediction.live_update)
+    desk.training.weights_updated.connect(window.show_training_network)
     # end of a run, or a model loaded on the page: everyone switches to it
     train.model_ready.connect(desk.prediction.set_classifier)
     _wire_model_notice(desk)
@@ -603,6 +630,22 @@ def restart_nndesk() -> None:
     QProcess.startDetached(sys.executable, ["-m", "nndesk", *sys.argv[1:]])
 
 
+#: The first window's size when the screen has room for it (later: the size the user left).
+FIRST_SIZE = QSize(1280, 760)
+#: Pixels kept free above the first window for the window manager's title bar.
+TITLE_BAR_ALLOWANCE = 32
+
+
+def first_window_size(screen: QScreen | None) -> QSize:
+    """``FIRST_SIZE``, shrunk to the screen's free area (a 1024x700 laptop, a panel at the
+    bottom) so the first window never opens larger than the screen."""
+    if screen is None:
+        return FIRST_SIZE
+    free = screen.availableGeometry().size()
+    # resize() sizes the inside of the window: leave room for the title bar above it
+    return FIRST_SIZE.boundedTo(QSize(free.width(), free.height() - TITLE_BAR_ALLOWANCE))
+
+
 def run(data_dir: str | None = None) -> int:
     """Open the window (with the datasets in ``data_dir`` for this session, if given); returns
     the exit code of the Qt event loop."""
@@ -620,6 +663,6 @@ def run(data_dir: str | None = None) -> int:
     if geometry is not None:
         window.restoreGeometry(geometry)
     else:
-        window.resize(1280, 760)
+        window.resize(first_window_size(app.primaryScreen()))
     window.show()
     return app.exec()
