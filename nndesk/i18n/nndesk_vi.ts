@@ -2358,6 +2358,10 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Cấu hình</translation>
     </message>
     <message>
+        <source>Edit the configurations</source>
+        <translation>Sửa các cấu hình</translation>
+    </message>
+    <message>
         <source>Epochs</source>
         <translation>Số epoch</translation>
     </message>
@@ -2418,20 +2422,26 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Dừng</translation>
     </message>
     <message>
-        <source>Test accuracy</source>
-        <translation>Độ chính xác kiểm tra</translation>
+        <source>Test
+accuracy</source>
+        <translation>Độ chính xác
+kiểm tra</translation>
     </message>
     <message>
         <source>The race failed.</source>
         <translation>Cuộc đua thất bại.</translation>
     </message>
     <message>
-        <source>Train loss</source>
-        <translation>Mất mát huấn luyện</translation>
+        <source>Train
+loss</source>
+        <translation>Mất mát
+huấn luyện</translation>
     </message>
     <message>
-        <source>Val. accuracy</source>
-        <translation>Độ chính xác kiểm định</translation>
+        <source>Validation
+accuracy</source>
+        <translation>Độ chính xác
+kiểm định</translation>
     </message>
     <message>
         <source>batch {n}</source>
@@ -2476,6 +2486,10 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>save this lane as a run with its model (Runs tab)</source>
         <translation>lưu làn này thành một lượt chạy cùng mô hình của nó (thẻ Các lượt chạy)</translation>
+    </message>
+    <message>
+        <source>show the lanes&apos; settings again, to change them and race anew</source>
+        <translation>hiện lại cài đặt của các làn để sửa và đua lại</translation>
     </message>
     <message>
         <source>stopped</source>

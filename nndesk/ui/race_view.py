@@ -91,6 +91,9 @@ class _Render(QRunnable):
 
 def _combo(name: str) -> QComboBox:
     box = QComboBox()
+    # four lanes of six fields fit a 1024 px window: the boxes shrink to a few letters
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(5)
     field = BY_NAME[name]
     for value in field.choices:
         box.addItem(translate_marked("", field.choice_label(value)), value)
@@ -116,7 +119,8 @@ class LaneRow:
         self.remove.setToolTip(translate("RaceView", "remove this configuration from the race"))
         self.remove.clicked.connect(lambda: view.remove_lane(self))
         for w in (self.name, self.arch):
-            w.setMinimumWidth(60)
+            w.setMinimumWidth(50)
+        self.lr.setMinimumWidth(50)
         self.lr.setMaximumWidth(80)
 
     def widgets(self) -> tuple[QWidget, ...]:
@@ -223,36 +227,52 @@ class RaceView(QWidget):
         self.chart = QLabel()
         self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.chart.setMinimumSize(300, 220)
+        self.chart.setMinimumSize(300, 260)
 
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels([
             translate("RaceView", "Configuration"), translate("RaceView", "Epochs"),
-            translate("RaceView", "Train loss"), translate("RaceView", "Val. accuracy"),
-            translate("RaceView", "Test accuracy"), translate("RaceView", "Seconds"), "",
+            translate("RaceView", "Train\nloss"), translate("RaceView", "Validation\naccuracy"),
+            translate("RaceView", "Test\naccuracy"), translate("RaceView", "Seconds"), "",
         ])  # fmt: skip
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 7):
+        for column in range(7):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.setMaximumHeight(150)
         self.table.hide()
+
+        # while racing and after, the chart and the table take the room of the lane editors
+        self.edit_button = QPushButton(translate("RaceView", "Edit the configurations"))
+        self.edit_button.setToolTip(
+            translate("RaceView", "show the lanes' settings again, to change them and race anew")
+        )
+        self.edit_button.hide()
+        self.lanes_summary = QLabel()
+        self.lanes_summary.setWordWrap(True)
+        self.lanes_summary.hide()
 
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("RaceView", "Compare")))
         top.addWidget(self.comparison, 1)
+        self.editors = QWidget()
+        ev = QVBoxLayout(self.editors)
+        ev.setContentsMargins(0, 0, 0, 0)
+        ev.addLayout(top)
+        ev.addWidget(self.shared)
+        ev.addLayout(self.lane_grid)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.race_button, self.pause_button, self.stop_button):
+        for b in (self.add_button, self.edit_button, self.race_button, self.pause_button,
+                  self.stop_button):  # fmt: skip
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.shared)
-        layout.addLayout(self.lane_grid)
+        layout.addWidget(self.editors)
+        layout.addWidget(self.lanes_summary)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
         layout.addWidget(self.progress)
@@ -263,6 +283,7 @@ class RaceView(QWidget):
         self._carrier.rendered.connect(self._on_carrier_rendered)
         self._rendering = False
         self._dirty = False
+        self._image: QImage | None = None  # the last rendered chart, at its render size
         self._timer = QTimer(self)
         self._timer.setInterval(REDRAW_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -270,6 +291,7 @@ class RaceView(QWidget):
 
         self.comparison.activated.connect(self._on_comparison_activated)
         self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.edit_button.clicked.connect(lambda: self.show_editors(True))
         self.race_button.clicked.connect(self._on_race_button_clicked)
         self.pause_button.clicked.connect(self._on_pause_button_clicked)
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
@@ -394,8 +416,21 @@ class RaceView(QWidget):
         self.table.hide()
         self.table.setRowCount(0)
         self.chart.clear()
+        self._image = None
+        self.show_editors(False)
         self._dirty = True
         return True
+
+    def show_editors(self, shown: bool) -> None:
+        """The lane editors (before a race), or a one-line summary of the lanes (racing, after)."""
+        self.editors.setVisible(shown)
+        self.add_button.setVisible(shown)
+        self.edit_button.setVisible(not shown)
+        self.lanes_summary.setVisible(not shown)
+        if not shown:
+            shared = self.shared.text().split(". ")[0]
+            names = " · ".join(lane.name for lane in self.controller.lanes)
+            self.lanes_summary.setText(f"{names}  —  {shared}")
 
     def render_now(self) -> None:
         """Render the curves now (if no render is under way); ``rendered`` follows."""
@@ -495,6 +530,7 @@ class RaceView(QWidget):
             button.clicked.connect(lambda _=False, lane=r.lane: self._on_keep_clicked(lane))
             self.table.setCellWidget(r.lane, 6, button)
         self.table.show()
+        self._dirty = True  # the chart's room shrank: draw it again to fit
 
     def keep_button(self, lane: int) -> QPushButton | None:
         w = self.table.cellWidget(lane, 6)
@@ -553,8 +589,27 @@ class RaceView(QWidget):
     def _on_carrier_rendered(self, image) -> None:
         self._rendering = False
         if image is not None:
-            self.chart.setPixmap(QPixmap.fromImage(image))
+            self._image = image
+            self._fit_chart()
             self.rendered.emit()
+
+    def _fit_chart(self) -> None:
+        """The last image, scaled to the chart's room (a resize re-renders at the next tick)."""
+        if self._image is None:
+            return
+        pix = QPixmap.fromImage(self._image)
+        if pix.size() != self.chart.size():
+            pix = pix.scaled(
+                self.chart.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        self.chart.setPixmap(pix)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_chart()
+        self._dirty = bool(self.controller.curves)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -572,6 +627,7 @@ class RaceView(QWidget):
             else translate("RaceView", "Pause")
         )
         self.comparison.setEnabled(not running)
+        self.edit_button.setEnabled(not running)
         self.add_button.setEnabled(not running and len(self.rows) < MAX_LANES)
         for row in self.rows:
             for w in row.widgets():

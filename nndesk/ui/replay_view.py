@@ -88,6 +88,7 @@ class ReplayView(QWidget):
         self.confusion_title.setWordWrap(True)
 
         self.drawing_title = QLabel(translate("ReplayView", "Your drawing"))
+        self.drawing_title.setWordWrap(True)
         self.preview = InputPreview(cell=5)
         self.preview.set_overlay_visible(True)
         self.preview.set_placeholder(translate("ReplayView", "draw on the left"))

@@ -66,6 +66,17 @@ def format_eta(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
+def _scrolled(page: QWidget, min_height: int) -> QScrollArea:
+    """``page`` in a vertical scroll area: at 1024x700 its lower part is a scroll away."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    page.setMinimumHeight(min_height)
+    return area
+
+
 #: How the progress bar names the way a run ended.
 VERDICTS = {
     "completed": QT_TRANSLATE_NOOP("TrainingPanel", "Finished"),
@@ -305,16 +316,12 @@ class TrainingPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(live_page, translate("TrainingPanel", "Live"))
         self.tabs.addTab(self.inside_view, translate("TrainingPanel", "Inside"))
-        self.tabs.addTab(self.replay_view, translate("TrainingPanel", "Replay"))
+        self.replay_page = _scrolled(self.replay_view, 470)
+        self.tabs.addTab(self.replay_page, translate("TrainingPanel", "Replay"))
         self.tabs.addTab(self.runs_view, translate("TrainingPanel", "Runs"))
         if self.race_view is not None:
-            race_scroll = QScrollArea()
-            race_scroll.setWidget(self.race_view)
-            race_scroll.setWidgetResizable(True)
-            race_scroll.setFrameShape(QFrame.Shape.NoFrame)
-            self.race_view.setMinimumHeight(520)
-            self.race_page = race_scroll
-            index = self.tabs.addTab(race_scroll, translate("TrainingPanel", "Race"))
+            self.race_page = _scrolled(self.race_view, 420)
+            index = self.tabs.addTab(self.race_page, translate("TrainingPanel", "Race"))
             self.tabs.setTabToolTip(
                 index,
                 translate(

@@ -36,7 +36,7 @@ def test_the_replay_scrubs_each_epochs_confusion_and_reads_the_drawing_then(
     # each epoch's matrix counts the 40 validation images, and the epochs differ
     assert [int(c.sum()) for c in replay.confusions] == [40, 40, 40]
     view = panel.replay_view
-    panel.tabs.setCurrentWidget(view)
+    panel.tabs.setCurrentWidget(panel.replay_page)
     drawing = tiny_dataset.test_images[3].astype(np.float32)
     with qtbot.waitSignal(view.drawing_read, timeout=WAIT_MS) as read:
         view.set_drawing(drawing)
