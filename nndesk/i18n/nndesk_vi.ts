@@ -2347,6 +2347,7 @@ Dự đoán: {predicted} ({p})</translation>
     </message>
     <message>
         <source>Choose a comparison…</source>
+        <extracomment>the lanes were changed by hand: they no longer follow the Train form&apos;s settings</extracomment>
         <translation>Chọn một phép so sánh…</translation>
     </message>
     <message>
@@ -2372,6 +2373,10 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>Kept</source>
         <translation>Đã giữ</translation>
+    </message>
+    <message>
+        <source>LR</source>
+        <translation>LR</translation>
     </message>
     <message>
         <source>Lane {n}</source>

@@ -119,9 +119,13 @@ class LaneRow:
         self.remove.setToolTip(translate("RaceView", "remove this configuration from the race"))
         self.remove.clicked.connect(lambda: view.remove_lane(self))
         for w in (self.name, self.arch):
-            w.setMinimumWidth(50)
-        self.lr.setMinimumWidth(50)
-        self.lr.setMaximumWidth(80)
+            w.setMinimumWidth(64)
+        self.lr.setMinimumWidth(48)
+        self.lr.setMaximumWidth(64)
+        for signal in (self.name.textEdited, self.arch.textEdited, self.lr.textEdited):
+            signal.connect(view.mark_edited)
+        for box in (self.activation, self.optimizer, self.normalize):
+            box.activated.connect(view.mark_edited)
 
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.name, self.arch, self.activation, self.optimizer, self.lr, self.normalize,
@@ -172,6 +176,8 @@ class RaceView(QWidget):
         self._base_config = base_config
         self._busy = busy
         self.rows: list[LaneRow] = []
+        #: the lanes were changed by hand: they no longer follow the Train form's settings
+        self._edited = False
 
         self.comparison = QComboBox()
         self.comparison.addItem(translate("RaceView", "Choose a comparison…"), -1)
@@ -192,12 +198,14 @@ class RaceView(QWidget):
             translate_marked("", BY_NAME["arch"].label),
             translate_marked("", BY_NAME["activation"].label),
             translate_marked("", BY_NAME["optimizer"].label),
-            translate_marked("", BY_NAME["lr"].label),
+            translate("RaceView", "LR"),
             translate_marked("", BY_NAME["normalize"].label),
         )
         for column, text in enumerate(heads):
             head = QLabel(text)
             theme.set_tone(head, "muted")
+            if column == 4:
+                head.setToolTip(translate_marked("", BY_NAME["lr"].label))
             self.lane_grid.addWidget(head, 0, column)
         self.lane_grid.setColumnStretch(0, 2)
         self.lane_grid.setColumnStretch(1, 3)
@@ -242,7 +250,6 @@ class RaceView(QWidget):
         for column in range(7):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.table.setMaximumHeight(150)
         self.table.hide()
 
         # while racing and after, the chart and the table take the room of the lane editors
@@ -291,6 +298,7 @@ class RaceView(QWidget):
 
         self.comparison.activated.connect(self._on_comparison_activated)
         self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.add_button.clicked.connect(self.mark_edited)
         self.edit_button.clicked.connect(lambda: self.show_editors(True))
         self.race_button.clicked.connect(self._on_race_button_clicked)
         self.pause_button.clicked.connect(self._on_pause_button_clicked)
@@ -326,6 +334,11 @@ class RaceView(QWidget):
         self.comparison.setCurrentIndex(self.comparison.findData(index))
         self._show_shared()
         self.error.setText("")
+        self._edited = False
+
+    def mark_edited(self, *_args) -> None:
+        """A lane was edited by hand: keep it when the Train form changes."""
+        self._edited = True
 
     def lanes(self) -> list[Lane]:
         """The lanes as edited; ``ConfigError`` naming the first refused one."""
@@ -346,6 +359,7 @@ class RaceView(QWidget):
     def remove_lane(self, row: LaneRow) -> None:
         if len(self.rows) <= MIN_LANES or row not in self.rows:
             return
+        self._edited = True
         for w in row.widgets():
             self.lane_grid.removeWidget(w)
             w.deleteLater()
@@ -529,6 +543,11 @@ class RaceView(QWidget):
             button.setEnabled(self.controller.can_keep(r.lane))
             button.clicked.connect(lambda _=False, lane=r.lane: self._on_keep_clicked(lane))
             self.table.setCellWidget(r.lane, 6, button)
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(i) for i in range(self.table.rowCount()))
+        height = self.table.horizontalHeader().sizeHint().height() + rows + 6
+        self.table.setMinimumHeight(height)  # every lane's row, without scrolling the table
+        self.table.setMaximumHeight(height + 20)
         self.table.show()
         self._dirty = True  # the chart's room shrank: draw it again to fit
 
@@ -613,6 +632,10 @@ class RaceView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        choice = self.comparison.currentData()
+        # lanes nobody edited follow the Train form (its mode, its preset)
+        if not self._edited and not self.controller.is_running() and (choice or 0) >= 0:
+            self.use_comparison(int(choice or 0))
         self._show_shared()
         self._dirty = bool(self.controller.curves)
 

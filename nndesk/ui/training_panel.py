@@ -320,7 +320,7 @@ class TrainingPanel(QWidget):
         self.tabs.addTab(self.replay_page, translate("TrainingPanel", "Replay"))
         self.tabs.addTab(self.runs_view, translate("TrainingPanel", "Runs"))
         if self.race_view is not None:
-            self.race_page = _scrolled(self.race_view, 420)
+            self.race_page = _scrolled(self.race_view, 560)
             index = self.tabs.addTab(self.race_page, translate("TrainingPanel", "Race"))
             self.tabs.setTabToolTip(
                 index,

@@ -80,3 +80,19 @@ def test_a_lane_that_cannot_race_says_why_and_nothing_starts(qtbot, page):
     assert len(view.rows) == 4 and not view.add_button.isEnabled()
     view.remove_lane(view.rows[0])
     assert len(view.rows) == 3 and view.add_button.isEnabled()
+
+
+def test_lanes_nobody_edited_follow_the_train_form_and_edited_ones_stay(qtbot, page):
+    view = page.race_view
+    page.tabs.setCurrentWidget(page.live_page)
+    page.form.arch.setText("784-20-10")
+    page.tabs.setCurrentWidget(page.race_page)  # shown again: the lanes take the form's layers
+    qtbot.waitUntil(lambda: view.isVisible())
+    assert [row.arch.text() for row in view.rows] == ["784-20-10"] * 3
+    view.rows[0].arch.setText("784-40-10")
+    view.rows[0].arch.textEdited.emit("784-40-10")  # as typed
+    page.tabs.setCurrentWidget(page.live_page)
+    page.form.arch.setText("784-24-10")
+    page.tabs.setCurrentWidget(page.race_page)
+    qtbot.waitUntil(lambda: view.isVisible())
+    assert [row.arch.text() for row in view.rows] == ["784-40-10", "784-20-10", "784-20-10"]
