@@ -11,6 +11,7 @@ lane can be kept as a run with its model.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable
 
@@ -86,7 +87,8 @@ class _Render(QRunnable):
             image = render_race(self.runs, *self.size)
         except Exception:  # noqa: BLE001 - a chart that cannot draw leaves the last image
             image = None
-        self.carrier.rendered.emit(image)
+        with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+            self.carrier.rendered.emit(image)
 
 
 def _combo(name: str) -> QComboBox:
@@ -448,8 +450,8 @@ class RaceView(QWidget):
 
     def render_now(self) -> None:
         """Render the curves now (if no render is under way); ``rendered`` follows."""
-        if self._rendering or not self.controller.curves:
-            return
+        if self._rendering or not any(c.batch_x for c in self.controller.curves):
+            return  # a render under way, or no batch to draw yet
         import copy
 
         self._rendering, self._dirty = True, False

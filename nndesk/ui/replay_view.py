@@ -8,6 +8,8 @@ render pool, never on the GUI thread; only the newest request's answer is shown.
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -47,7 +49,8 @@ class _Read(QRunnable):
             result = read_drawing(self.classifier, self.image28, self.epoch)
         except Exception:  # noqa: BLE001 - a drawing that cannot be read leaves the bars empty
             result = None
-        self.carrier.read.emit(self.token, result)
+        with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+            self.carrier.read.emit(self.token, result)
 
 
 class ReplayView(QWidget):
