@@ -15,7 +15,7 @@ import contextlib
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -238,6 +238,7 @@ class RaceView(QWidget):
         self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.chart.setMinimumSize(300, 260)
+        self.chart.installEventFilter(self)  # its room changes when the table comes and goes
 
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels([
@@ -627,10 +628,11 @@ class RaceView(QWidget):
             )
         self.chart.setPixmap(pix)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._fit_chart()
-        self._dirty = bool(self.controller.curves)
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.chart and event.type() == QEvent.Type.Resize:
+            self._fit_chart()  # the last image scaled to the new room, drawn again soon
+            self._dirty = bool(self.controller.curves)
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
