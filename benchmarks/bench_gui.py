@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
+from ablation import add_without_flag, turn_off  # noqa: E402  (benchmarks/, beside this file)
 
 TICK_MS = 5
 
@@ -59,16 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SECONDS",
         help="baseline: measure the same timer for SECONDS with no training (machine noise)",
     )
-    parser.add_argument(
-        "--without",
-        choices=sorted(ABLATIONS),
-        action="append",
-        default=[],
-        help="train without this part of the threading rule (to measure what it is worth)",
-    )
+    add_without_flag(parser, ABLATIONS)
     args = parser.parse_args(argv)
-    for name in args.without:
-        ABLATIONS[name]()
+    turn_off(args.without, ABLATIONS)
     os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
 
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer

@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterator
 # nndesk first would set OPENBLAS_THREAD_TIMEOUT, which slows the plain loop's many small
 # two-thread matmuls (0.79 -> 1.21 s for the small net) and would flatter nndesk's ratios
 import numpy as np  # noqa: E402
+from ablation import add_without_flag, turn_off  # noqa: E402  (benchmarks/, beside this file)
 
 BLAS_TIMEOUT_AT_LOAD = os.environ.get("OPENBLAS_THREAD_TIMEOUT")  # what OpenBLAS read
 
@@ -277,16 +278,9 @@ def main(argv: list[str] | None = None) -> int:
         "--internals-only", action="store_true", help="only internals_ratio (watched / not)"
     )
     parser.add_argument("--target", type=float, default=0.87)
-    parser.add_argument(
-        "--without",
-        choices=sorted(ABLATIONS),
-        action="append",
-        default=[],
-        help="train without this part of the threading rule (to measure what it is worth)",
-    )
+    add_without_flag(parser, ABLATIONS)
     args = parser.parse_args(argv)
-    for name in args.without:
-        ABLATIONS[name]()
+    turn_off(args.without, ABLATIONS)
 
     from nndesk.data import load_dataset
     from nndesk.training import TrainConfig, prepare

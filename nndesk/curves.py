@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.ticker import MaxNLocator, PercentFormatter
+from matplotlib.transforms import ScaledTranslation
 
 from nndesk.fileio import atomic_path
 from nndesk.i18n import N_, shown
@@ -90,6 +91,15 @@ def smoothing_window(n_batches_per_epoch: int | None, n_points: int) -> int:
     return int(min(max(base, 5), 200))
 
 
+#: Points between an axes' edges and its axis labels: room for 8 pt tick labels ("100%" left).
+X_LABEL_GAP_PT, Y_LABEL_GAP_PT = 17, 30
+
+
+def _points_from(ax: Axes, dx: float, dy: float):
+    """Axes coordinates moved by (dx, dy) points: a place that keeps its gap at any size."""
+    return ax.transAxes + ScaledTranslation(dx / 72, dy / 72, ax.figure.dpi_scale_trans)
+
+
 def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
     """Titles, labels, grids and tick formats shared by the live and the overlay plots."""
     for ax, title, ylabel in (
@@ -97,9 +107,13 @@ def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
         (ax_loss, shown(N_("Loss per epoch")), shown(N_("loss"))),
         (ax_acc, shown(N_("Accuracy per epoch")), shown(N_("accuracy"))),
     ):
-        ax.set_title(title, fontsize=10, loc="left")
+        # titles and axis labels at fixed places: placed automatically, matplotlib measures
+        # every tick label again on each full redraw of a live plot to find their places
+        ax.set_title(title, fontsize=10, loc="left", y=1.0)
         ax.set_xlabel(shown(N_("epoch")), fontsize=9)
         ax.set_ylabel(ylabel, fontsize=9)
+        ax.xaxis.set_label_coords(0.5, 0.0, transform=_points_from(ax, 0, -X_LABEL_GAP_PT))
+        ax.yaxis.set_label_coords(0.0, 0.5, transform=_points_from(ax, -Y_LABEL_GAP_PT, 0))
         ax.tick_params(labelsize=8)
         ax.grid(True, linewidth=0.8)  # grid.color: the theme's
         ax.set_axisbelow(True)

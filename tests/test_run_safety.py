@@ -65,6 +65,18 @@ def run_with(store: RunStore, **fields) -> str:
     return record.run_id
 
 
+def link_out_of_runs(store: RunStore, tmp_path) -> Path:
+    """A folder of the user's work outside the runs folder, and the run folder "link" to it."""
+    outside = tmp_path / "precious"
+    outside.mkdir()
+    (outside / "thesis.txt").write_text("years of work")
+    try:
+        (store.root / "link").symlink_to(outside, target_is_directory=True)
+    except OSError:
+        pytest.skip("this file system refuses symbolic links")
+    return outside
+
+
 @pytest.mark.parametrize("name", sorted(MALFORMED))
 def test_a_malformed_run_json_is_listed_as_damaged_and_left_in_place(tmp_path, name):
     store = make_store(tmp_path)
@@ -169,13 +181,7 @@ def test_an_absolute_path_is_refused(tmp_path, trash):
 def test_a_link_leading_out_of_the_runs_folder_is_never_followed(tmp_path, trash):
     store = make_store(tmp_path)
     run_with(store)
-    outside = tmp_path / "precious"
-    outside.mkdir()
-    (outside / "thesis.txt").write_text("years of work")
-    try:
-        (store.root / "link").symlink_to(outside, target_is_directory=True)
-    except OSError:
-        pytest.skip("this file system refuses symbolic links")
+    outside = link_out_of_runs(store, tmp_path)
 
     (listed,) = [r for r in store.list() if r.run_id == "link"]
     assert listed.status == DAMAGED
@@ -239,13 +245,7 @@ def test_delete_moves_the_folder_to_the_real_system_trash(tmp_path):
 def test_remove_link_takes_the_link_and_never_its_target(tmp_path):
     store = make_store(tmp_path)
     kept = run_with(store)
-    outside = tmp_path / "precious"
-    outside.mkdir()
-    (outside / "thesis.txt").write_text("years of work")
-    try:
-        (store.root / "link").symlink_to(outside, target_is_directory=True)
-    except OSError:
-        pytest.skip("this file system refuses symbolic links")
+    outside = link_out_of_runs(store, tmp_path)
 
     assert store.link_target("link") == str(outside)
     assert store.link_target(kept) is None and store.link_target("..") is None

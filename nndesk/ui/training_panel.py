@@ -433,11 +433,14 @@ class TrainingPanel(QWidget):
         except NndeskError as err:
             self.show_error(str(err))
             return False
-        # one full redraw now, at the click; the span is known once the run has started
         self._completed = False
+        # one full redraw now, at the click, with the run's epochs already on the x axes (the
+        # run confirms them when it starts: a second full redraw only if they differ)
         self.curves = self.controller.curves
         self._live_lr = None
         self.live.reset()
+        history = (curves or self.curves).epochs
+        self.live.set_span(1, (history[-1] if history else 0) + config.epochs)
         if config.loss == "ce":
             self.live.expect_loss(math.log(10))  # the loss of an untrained 10-class network
         self.tabs.setCurrentWidget(self.live_page)

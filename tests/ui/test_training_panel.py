@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import math
+import threading
 import time
 from pathlib import Path
 
@@ -568,3 +569,26 @@ def test_the_augmentation_preview_shows_training_images_changed_by_the_strengths
     turned = preview.augmented()
     assert (turned != still).any()  # the strength moved the pictures
     assert not preview.cells[0].pixmap().isNull()
+
+
+def test_the_curves_span_the_runs_epochs_from_the_click_before_the_data_has_loaded(
+    qtbot, tiny_dataset, tmp_path
+):
+    """The x axes are right at the click, so the run's start costs no second full redraw."""
+    loaded = threading.Event()
+
+    def slow_provider(name):
+        loaded.wait(WAIT_MS / 1000)
+        return tiny_dataset
+
+    panel = make_panel(qtbot, tmp_path, slow_provider)
+    try:
+        panel.form.epochs.setValue(7)
+        assert panel.start_training()
+        assert panel.live.axes[0].get_xlim() == (0, 7)
+        loaded.set()
+        qtbot.waitUntil(lambda: panel.controller.batches_done >= 1, timeout=WAIT_MS)
+        assert panel.live.axes[0].get_xlim() == (0, 7)
+    finally:
+        loaded.set()
+        panel.shutdown()
