@@ -16,6 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk import preferences
+from nndesk.controllers.background import BackgroundWrites
 from nndesk.controllers.datasets import (
     DATASET_FOR_KIND,
     TITLES,
@@ -66,9 +67,16 @@ class Coordinator(QObject):
         loader: DatasetLoader,
         rng: np.random.Generator | None = None,
         downloads: DownloadController | None = None,
+        writes: BackgroundWrites | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.prediction, self.loader = window, prediction, loader
+        #: model files are written off the GUI thread (None: here); token -> path asked for
+        self.writes = writes
+        self._saving: dict[int, str] = {}
+        if writes is not None:
+            writes.done.connect(self._on_writes_done)
+            writes.failed.connect(self._on_writes_failed)
         self.rng = rng if rng is not None else np.random.default_rng()
         self._wanted: tuple[str, int] | None = None  # (dataset, index) waiting for a load
         self.downloads = downloads or DownloadController(preferences.mirror, parent=window)
@@ -170,15 +178,35 @@ class Coordinator(QObject):
         clf = self.prediction.current()
         if clf is None:
             return
-        try:
-            save_model(path, clf.model, clf.info)
-        except (NndeskError, OSError) as err:
-            self.window.show_error(
-                str(err).splitlines()[0], translate("Coordinator", "Cannot save model")
-            )
+        # a model in use is never changed (training hands over snapshots): no copy is needed
+        self._save(path, lambda: save_model(path, clf.model, clf.info))
+
+    def _save(self, path: str, job) -> None:
+        """Write a model file with ``job()`` (off the GUI thread when there is a writer); then
+        it joins the recent models, or one message says why not."""
+        if self.writes is not None:
+            self._saving[self.writes.submit(job)] = path
             return
-        preferences.add_recent_model(path)
-        self.refresh_model_choices()
+        try:
+            job()
+        except (NndeskError, OSError) as err:
+            self._on_writes_failed(None, err, path)
+        else:
+            self._on_writes_done(None, path, path)
+
+    @Slot(int, object)
+    def _on_writes_done(self, token, _result, path: str | None = None) -> None:
+        path = path if token is None else self._saving.pop(token, None)
+        if path is not None:
+            preferences.add_recent_model(path)
+            self.refresh_model_choices()
+
+    @Slot(int, object)
+    def _on_writes_failed(self, token, err, path: str | None = None) -> None:
+        path = path if token is None else self._saving.pop(token, None)
+        if path is not None:
+            message = str(err).splitlines()[0] if str(err) else type(err).__name__
+            self.window.show_error(message, translate("Coordinator", "Cannot save model"))
 
     @Slot(str, object, dict)
     def save_edited_model(self, path: str, model, info: dict) -> None:
@@ -196,13 +224,7 @@ class Coordinator(QObject):
                 "Cannot save model",
             )
             return
-        try:
-            save_model(path, model, info)
-        except (NndeskError, OSError) as err:
-            self.window.show_error(str(err).splitlines()[0], "Cannot save model")
-            return
-        preferences.add_recent_model(path)
-        self.refresh_model_choices()
+        self._save(path, lambda: save_model(path, model, info))
 
     # ---- images -----------------------------------------------------------------------------
     # decoded and fitted in the prediction worker: a large photo never freezes the window
@@ -434,8 +456,12 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     window = MainWindow()
     # -- controllers (each owning a thread registers its shutdown with the window) --------------
     prediction = PredictionController(window)
+    writes = BackgroundWrites(window)  # exports and model files, off the GUI thread
+    window.add_shutdown_hook(writes.shutdown)  # files the user asked for are finished first
     downloads = DownloadController(preferences.mirror, parent=window)
-    coordinator = Coordinator(window, prediction, DatasetLoader(window), downloads=downloads)
+    coordinator = Coordinator(
+        window, prediction, DatasetLoader(window), downloads=downloads, writes=writes
+    )
     training = TrainingController(parent=window)  # datasets via get_dataset, runs in runs_dir()
     race = RaceController(parent=window)  # the Train page's Race tab, same datasets and runs
     window.add_shutdown_hook(race.shutdown)
@@ -463,8 +489,8 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
         datasets=datasets,
         why_page=WhyView(explainer),
         inside_page=InsideView(),
-        train_page=TrainingPanel(controller=training, race=race, parent=window),
-        evaluate_page=EvaluationPanel(evaluation, trust),
+        train_page=TrainingPanel(controller=training, race=race, writes=writes, parent=window),
+        evaluate_page=EvaluationPanel(evaluation, trust, writes),
         mistakes_page=MistakesView(evaluation),  # follows evaluation.finished itself
         dataset_page=DatasetView(datasets),
         map_page=MapView(explore),
@@ -549,6 +575,7 @@ def _wire_train_page(desk: Desk) -> None:
     )
     # the drawing is re-predicted with the newest weights while the net learns
     desk.training.weights_updated.connect(desk.prediction.live_update)
+    desk.training.weights_updated.connect(window.show_training_network)
     # end of a run, or a model loaded on the page: everyone switches to it
     train.model_ready.connect(desk.prediction.set_classifier)
     _wire_model_notice(desk)

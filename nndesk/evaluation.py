@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -103,14 +104,21 @@ class EvaluationResult:
     temperature: float = 1.0  # the classifier's fitted temperature (1: none)
     output: str = "softmax"  # the model's output activation
 
-    @property
+    @cached_property
     def calibrated(self) -> np.ndarray:
-        """float32 (n, k): the probabilities after temperature scaling (the raw ones at T = 1)."""
+        """float32 (n, k): the probabilities after temperature scaling (the raw ones at T = 1);
+        computed once, on first use."""
         if self.temperature == 1.0 or self.logits is None:
             return self.probabilities
         from nndesk.calibration import activate
 
-        return activate(self.logits, self.output, self.temperature)
+        return activate(self.logits, self.output, self.temperature).astype(np.float32)
+
+    @property
+    def calibrated_confidence(self) -> np.ndarray:
+        """float32 (n,): the calibrated probability of the predicted class, what the canvas and
+        the Mistakes page show (scaling by a temperature never changes the answer)."""
+        return self.calibrated[np.arange(self.n), self.predictions]
 
     @property
     def n(self) -> int:
@@ -206,8 +214,9 @@ def mistakes(
             mask &= result.predictions == predicted
     idx = np.flatnonzero(mask).astype(np.int64)
     if sort == "confidence":
-        # stable sort on -confidence keeps index order among equal confidences
-        idx = idx[np.argsort(-result.confidence[idx], kind="stable")]
+        # stable sort on -confidence keeps index order among equal confidences; the calibrated
+        # one, as shown (a temperature can reorder two images' confidences)
+        idx = idx[np.argsort(-result.calibrated_confidence[idx], kind="stable")]
     return idx
 
 

@@ -2,7 +2,7 @@
 
 - the per-class report as CSV (one row per class, then accuracy, macro and weighted averages)
 - the whole evaluation as JSON (report, accuracy, loss, confusion matrix, class names)
-- the mistakes list as CSV (test index, true, predicted, confidence)
+- the mistakes list as CSV (test index, true, predicted, raw and calibrated confidence)
 - any matplotlib figure as PNG
 """
 
@@ -30,6 +30,7 @@ MISTAKE_COLUMNS = (
     "predicted_name",
     "confidence",
     "true_probability",
+    "calibrated_confidence",  # after the model's temperature (info.calibration), as shown
 )
 
 
@@ -85,7 +86,7 @@ def write_mistakes_csv(
     if indices is None:
         indices = mistakes(result)
     names = result.class_names
-    conf = result.confidence
+    conf, calibrated = result.confidence, result.calibrated_confidence
     rows = []
     for i in np.asarray(indices, dtype=np.int64):
         t, p = int(result.labels[i]), int(result.predictions[i])
@@ -98,6 +99,7 @@ def write_mistakes_csv(
                 names[p],
                 repr(float(conf[i])),
                 repr(float(result.probabilities[i, t])),
+                repr(float(calibrated[i])),
             ]
         )
     return atomic_write_text(path, _csv_text(MISTAKE_COLUMNS, rows))

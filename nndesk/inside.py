@@ -313,7 +313,15 @@ def strongest_links(
     if len(sources) == 0 or len(targets) == 0 or n <= 0:
         return []
     contrib = inputs[sources][:, None].astype(np.float64) * weights[np.ix_(sources, targets)]
-    flat = np.argsort(-np.abs(contrib).reshape(-1), kind="stable")[:n]
+    magnitude = np.abs(contrib).reshape(-1)
+    if n < magnitude.size:
+        # the n largest without sorting all of them: every value at least the n-th largest, in
+        # index order, then a stable sort of those few (the same order a full stable sort gives)
+        kth = np.partition(magnitude, magnitude.size - n)[magnitude.size - n]
+        candidates = np.flatnonzero(magnitude >= kth)
+        flat = candidates[np.argsort(-magnitude[candidates], kind="stable")][:n]
+    else:
+        flat = np.argsort(-magnitude, kind="stable")
     rows, cols = np.unravel_index(flat, contrib.shape)
     return [
         (int(sources[r]), int(targets[c]), float(contrib[r, c]))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nndesk.errors import ModelFileError, NndeskError
-from nndesk.paths import WEIGHTS_DIR, runs_dir
+from nndesk.paths import WEIGHTS_DIR, data_dir, model_fallback_dirs, runs_dir
 
 
 @dataclass(frozen=True)
@@ -45,15 +45,52 @@ def shipped_model_files(weights_dir: Path = WEIGHTS_DIR) -> dict[str, Path]:
     return {p.stem: p for p in sorted(weights_dir.glob("*.npz"))}
 
 
-def saved_model_files(root: Path | None = None) -> list[Path]:
-    """Model files the user's runs saved (``<runs>/*.npz`` and ``<runs>/<run>/model.npz``),
-    newest first."""
+def saved_model_files(
+    root: Path | None = None, fallback_dirs: tuple[Path, ...] | None = None
+) -> list[Path]:
+    """Model files the user's runs saved, newest first: ``<runs>/*.npz``,
+    ``<runs>/<run>/model.npz``, and those a save fallback wrote when the chosen place refused
+    them (``fallback_model_files``)."""
     root = runs_dir() if root is None else root
-    if not root.is_dir():
-        return []
-    files = [p for p in root.glob("*.npz") if p.is_file()]
-    files += [p for p in root.glob("*/model.npz") if p.is_file()]
-    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+    files: list[Path] = []
+    if root.is_dir():
+        files = [p for p in root.glob("*.npz") if p.is_file()]
+        files += [p for p in root.glob("*/model.npz") if p.is_file()]
+    files += [p for p in fallback_model_files(fallback_dirs) if p not in files]
+    return sorted(files, key=_modified, reverse=True)
+
+
+def fallback_model_files(dirs: tuple[Path, ...] | None = None) -> list[Path]:
+    """Models a save fallback wrote: any ``*.npz`` in the nndesk folder itself (the CLI's
+    ``<time>-<name>.npz``, the window's ``nndesk-<run>.npz``) and ``nndesk-*.npz`` in the other
+    fallback folders (the temporary folder holds other programs' files too)."""
+    dirs = model_fallback_dirs() if dirs is None else dirs
+    ours = data_dir()
+    files: list[Path] = []
+    for folder in dirs:
+        pattern = "*.npz" if folder == ours else "nndesk-*.npz"
+        try:
+            found = [p for p in folder.glob(pattern) if p.is_file()]
+        except OSError:  # a folder that cannot be listed holds nothing we can open
+            continue
+        files += [p for p in found if p not in files]
+    return files
+
+
+def open_folder() -> Path | None:
+    """Where an "Open model" dialog starts: the folder of the newest saved model (a run's, or
+    one a save fallback wrote), else the runs folder; None when there is neither."""
+    saved = saved_model_files()
+    if saved:
+        return saved[0].parent
+    return runs_dir() if runs_dir().is_dir() else None
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed meanwhile: listed last
+        return 0.0
 
 
 def resolve_model(name_or_path: str | os.PathLike, weights_dir: Path = WEIGHTS_DIR) -> Path:
@@ -111,7 +148,9 @@ def list_models(weights_dir: Path = WEIGHTS_DIR, runs_root: Path | None = None) 
 __all__ = [
     "ModelEntry",
     "describe",
+    "fallback_model_files",
     "list_models",
+    "open_folder",
     "resolve_model",
     "saved_model_files",
     "shipped_model_files",

@@ -49,6 +49,21 @@ def runs_dir() -> Path:
     return data_dir() / "runs"
 
 
+def model_fallback_dirs() -> tuple[Path, ...]:
+    """Folders a trained model goes to when the place chosen for it refuses it (disk full,
+    read-only), in order: the user's nndesk folder, then the system's temporary folder (often
+    another file system)."""
+    import tempfile
+
+    return (data_dir(), Path(tempfile.gettempdir()))
+
+
+def fallback_model_name(run_id: str) -> str:
+    """The file name the window gives run ``run_id``'s model in a fallback folder: the run is
+    found again by its own name, never by a path written in a file."""
+    return f"nndesk-{run_id}.npz"
+
+
 def inside_installed_package(path: str | os.PathLike) -> bool:
     """True when ``path`` lies inside the installed nndesk package (a wheel's shipped weights),
     which nndesk must not rewrite; a source checkout's ``weights/`` is the developer's own."""

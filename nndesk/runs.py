@@ -14,6 +14,7 @@ left where it is; deleting a run moves exactly that one folder to the system tra
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import io
@@ -23,14 +24,14 @@ import os
 import secrets
 import shutil
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_write_text
-from nndesk.paths import runs_dir
+from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 from nndesk.setting_changes import SettingChange, from_lr_pairs, parse_changes
 from nndesk.training import HISTORY_COLUMNS
 
@@ -94,6 +95,12 @@ class Curves:
     def lr_changes(self) -> list[tuple[float, float]]:
         """``(x in epochs, new rate)`` of every learning-rate change."""
         return [(c.x, float(c.value)) for c in self.changes if c.name == "lr"]
+
+    def copy(self) -> Curves:
+        """A copy another thread may read while this one keeps growing (the lists are copied,
+        their values shared)."""
+        lists = {f.name: list(getattr(self, f.name)) for f in fields(self)}
+        return Curves(**lists)
 
     def add_batch(self, report: Any) -> None:
         """Append one ``BatchReport``: its position in epochs and its own loss."""
@@ -367,11 +374,14 @@ class RunRecord:
     metrics: dict = field(default_factory=dict)
     model_file: str | None = None  # file name inside ``folder``
     resumed_from: str | None = None
+    #: the run's model in a fallback folder (its run folder refused it); found by the run's
+    #: name (``RunStore``), never read from run.json, and never written to it
+    elsewhere: Path | None = field(default=None, compare=False)
 
     @property
     def model_path(self) -> Path | None:
-        """The run's model file, if one was saved."""
-        return self.folder / self.model_file if self.model_file else None
+        """The run's model file, if one was saved: in its folder, else where a fallback put it."""
+        return self.folder / self.model_file if self.model_file else self.elsewhere
 
     @property
     def dataset(self) -> str:
@@ -479,8 +489,25 @@ def describe_config(config: dict) -> str:
 class RunStore:
     """The folder of runs. Thread-safe for distinct runs (each writes only its own folder)."""
 
-    def __init__(self, root: str | os.PathLike | None = None) -> None:
+    def __init__(
+        self,
+        root: str | os.PathLike | None = None,
+        fallback_dirs: tuple[Path, ...] | None = None,
+    ) -> None:
         self.root = Path(root) if root is not None else runs_dir()
+        #: where a run's model may have gone when its folder refused it (default: the paths'
+        #: ``model_fallback_dirs()``, looked up when a run is read)
+        self.fallback_dirs = fallback_dirs
+
+    def model_elsewhere(self, run_id: str) -> Path | None:
+        """Run ``run_id``'s model in a fallback folder (``nndesk-<run id>.npz``), or None."""
+        folders = self.fallback_dirs if self.fallback_dirs is not None else model_fallback_dirs()
+        for folder in folders:
+            path = folder / fallback_model_name(run_id)
+            with contextlib.suppress(OSError):
+                if path.is_file():
+                    return path
+        return None
 
     def create(self, config: dict, title: str = "", resumed_from: str | None = None) -> RunRecord:
         """Make a new run folder and write its first ``run.json`` (status ``running``)."""
@@ -534,7 +561,10 @@ class RunStore:
             raise RunFileError(f"{RUN_FILE} cannot be read: {err.strerror or err}") from None
         if len(data) > MAX_RUN_FILE_BYTES:
             raise RunFileError(f"{RUN_FILE} is larger than {MAX_RUN_FILE_BYTES >> 20} MB")
-        return RunRecord.from_dict(parse_run_json(data), folder)
+        record = RunRecord.from_dict(parse_run_json(data), folder)
+        if record.model_file is None:
+            record.elsewhere = self.model_elsewhere(record.run_id)
+        return record
 
     def run_folder(self, run_id: str) -> Path:
         """The folder of the run listed as ``run_id``: exactly ``root/run_id``, a real folder

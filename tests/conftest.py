@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import struct
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +21,10 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 def _user_dirs_in_tmp(tmp_path_factory, monkeypatch):
     """Keep caches, runs and settings out of the real home directory."""
     home = tmp_path_factory.mktemp("home")
+    # the system's temporary folder is a save fallback the window lists models from: each
+    # test gets its own, so no other program's (or test's) files show up in it
+    (home / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(home / "tmp"))
     monkeypatch.setenv("NNDESK_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("NNDESK_HOME", str(home / "data"))
     monkeypatch.delenv("NNDESK_DATA_DIR", raising=False)

@@ -171,3 +171,19 @@ def test_a_conv_pixel_is_followed_into_its_pooling_window_and_the_activation_aft
         got = float(tr.layers[step.layer_index].values[0, pool.row, pool.col])
         assert step.value == pytest.approx(got, rel=1e-4, abs=1e-4)
     assert [s.name for s in pool.steps][:1] == ["ReLU"]
+
+
+def test_strongest_links_pick_what_a_full_stable_sort_picks_ties_included():
+    rng = np.random.default_rng(3)
+    a = rng.integers(-3, 4, 300).astype(np.float64)  # small integers: many equal products
+    W = rng.integers(-2, 3, (300, 20)).astype(np.float32)
+    sources, targets = np.arange(0, 300, 2), np.array([1, 4, 5, 9, 19])
+    contrib = a[sources][:, None] * W[np.ix_(sources, targets)]
+    for n in (1, 7, 48, contrib.size, contrib.size + 5):
+        flat = np.argsort(-np.abs(contrib).reshape(-1), kind="stable")[:n]
+        rows, cols = np.unravel_index(flat, contrib.shape)
+        expected = [
+            (int(sources[r]), int(targets[c]), float(contrib[r, c]))
+            for r, c in zip(rows, cols, strict=True)
+        ]
+        assert inside.strongest_links(a, W, sources, targets, n) == expected

@@ -111,3 +111,44 @@ def test_data_dir_naming_no_folder_is_exit_2_before_any_window(monkeypatch, tmp_
 def test_the_top_level_data_dir_serves_a_sub_command_too(weights, tiny_idx_dir, capsys):
     assert cli.main(["--data-dir", str(tiny_idx_dir), "evaluate", "mnist-tiny", "--json"]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["dataset"] == "mnist"
+
+
+def test_models_a_save_fallback_wrote_are_listed_and_other_programs_files_are_not(
+    weights, tiny_model_file, tmp_path
+):
+    """The CLI's and the window's fallbacks: any model file in the nndesk folder itself, and
+    only nndesk's own names in the temporary folder (which other programs share)."""
+    from nndesk.paths import data_dir
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    data_dir().mkdir(parents=True, exist_ok=True)
+    cli_fallback = data_dir() / "20261201-101010-mnist.npz"
+    window_fallback = temp / "nndesk-20261201-101011-123abcd.npz"
+    for path in (cli_fallback, window_fallback):
+        shutil.copy(tiny_model_file, path)
+    (temp / "someone-elses.npz").write_bytes(b"not ours")
+    found = models.saved_model_files(fallback_dirs=(data_dir(), temp))
+    assert set(found) == {cli_fallback, window_fallback}
+    entries = models.list_models(runs_root=None)  # the real fallback folders: the nndesk one
+    assert [e.path for e in entries if e.source == "saved"] == [cli_fallback]
+
+
+def test_a_run_finds_its_fallback_model_by_its_own_name_only(tmp_path, tiny_model_file):
+    from nndesk.runs import RunStore
+
+    elsewhere = tmp_path / "fallback"
+    elsewhere.mkdir()
+    store = RunStore(tmp_path / "runs", fallback_dirs=(tmp_path / "missing", elsewhere))
+    mine, other = store.create({"dataset": "mnist"}), store.create({"dataset": "mnist"})
+    shutil.copy(tiny_model_file, elsewhere / f"nndesk-{mine.run_id}.npz")
+    by_id = {r.run_id: r for r in store.list()}
+    assert by_id[mine.run_id].model_path == elsewhere / f"nndesk-{mine.run_id}.npz"
+    assert by_id[other.run_id].model_path is None
+    assert store.load(mine.run_id).model_path == by_id[mine.run_id].model_path
+    # a model in the run's own folder wins, and run.json never records the fallback's path
+    record = by_id[mine.run_id]
+    record.model_file = "model.npz"
+    store.save(record)
+    assert store.load(mine.run_id).model_path == record.folder / "model.npz"
+    assert str(elsewhere) not in (record.folder / "run.json").read_text()

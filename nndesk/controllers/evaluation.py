@@ -93,6 +93,7 @@ class JobRunner(QObject):
         self._thread.finished.connect(self._worker.deleteLater)
         self._next_id = 0
         self._running: int | None = None
+        self._dropped: int | None = None  # the job ``cancel`` stopped
         self._pending: tuple[int, Job] | None = None
         self._shut = False
         app = QCoreApplication.instance()
@@ -124,7 +125,7 @@ class JobRunner(QObject):
         self._run_requested.emit(job_id, fn)
 
     def _current(self, job_id: int) -> bool:
-        return job_id == self._running and self._pending is None
+        return job_id == self._running and self._pending is None and job_id != self._dropped
 
     @Slot(int, int, int)
     def _on_worker_progressed(self, job_id: int, done: int, total: int) -> None:
@@ -149,6 +150,14 @@ class JobRunner(QObject):
         if self._pending is not None and not self._shut:
             pending, self._pending = self._pending, None
             self._start(*pending)
+
+    def cancel(self) -> None:
+        """Drop the queued job and stop the running one at its next progress call; neither
+        answers (no ``succeeded``, no ``failed``)."""
+        self._pending = None
+        if self._running is not None:
+            self._cancel.set()
+            self._dropped = self._running  # its late answers are no longer current
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until no job is queued or running, processing events (tests and shutdown)."""

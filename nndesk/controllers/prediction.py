@@ -23,6 +23,7 @@ from nndesk import inside
 from nndesk.errors import NndeskError
 from nndesk.explain import FAST_KINDS, Explanation, explain_prediction, saliency
 from nndesk.inference import Classifier, Prediction
+from nndesk.inside_maps import render_rows
 from nndesk.preprocess import nearly_empty
 
 THROTTLE_MS = 60  # at most ~16 predictions a second while drawing
@@ -47,6 +48,9 @@ class InsideSnapshot:
     classifier: Classifier
     model: object  # the Sequential whose weights the trace used; read its params, never forward
     trace: inside.Trace
+    #: a CNN's feature maps as tiles ready to paint (``inside_maps.render_rows``), made in the
+    #: worker; () for an MLP (or a snapshot made without them: the page renders them itself)
+    maps: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -208,7 +212,10 @@ class _Worker(QObject):
                 tr = inside.trace(
                     job.explain_model, clf.normalizer, prediction.input_image, clf.class_names
                 )
-                snapshot = InsideSnapshot(clf, job.explain_model, tr)
+                maps = (
+                    () if inside.is_mlp(job.explain_model) else render_rows(job.explain_model, tr)
+                )
+                snapshot = InsideSnapshot(clf, job.explain_model, tr, maps)
             self.finished.emit(
                 PredictionResult(job.generation, prediction, explanation, latency, inside=snapshot)
             )

@@ -25,6 +25,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
 
 from nndesk.errors import ConfigError, NndeskError
+from nndesk.paths import fallback_model_name
 from nndesk.replay import ReplayRecord
 from nndesk.runs import MODEL_FILE, Curves, RunRecord, RunStore, describe_config
 from nndesk.training.internals import InsideRecord
@@ -45,13 +46,10 @@ def default_dataset_provider(name: str):
 
 
 def model_fallbacks() -> tuple[Path, ...]:
-    """Folders a trained model goes to when its run folder refuses it, in order: the user's
-    nndesk folder, then the system's temporary folder (often another file system)."""
-    import tempfile
+    """Folders a trained model goes to when its run folder refuses it (``paths``)."""
+    from nndesk.paths import model_fallback_dirs
 
-    from nndesk.paths import data_dir
-
-    return (data_dir(), Path(tempfile.gettempdir()))
+    return model_fallback_dirs()
 
 
 def describe_failure(err: BaseException) -> str:
@@ -303,7 +301,7 @@ class TrainingWorker(QObject):
         reason = first.strerror or str(first)
         for folder in self._fallbacks:
             try:
-                saved = session.save(folder / f"nndesk-{self._run_id}.npz")
+                saved = session.save(folder / fallback_model_name(self._run_id))
             except OSError:
                 continue
             self.saved_elsewhere.emit(str(self._model_path.parent), reason, str(saved))
@@ -671,6 +669,7 @@ class TrainingController(QObject):
         if self.model_path == record.folder / MODEL_FILE:
             record.model_file = MODEL_FILE
         else:  # a record names only a file in its own folder; the message says where it went
+            record.elsewhere = self.model_path
             record.message = f"{record.message}; model saved to {self.model_path}".lstrip("; ")
         record.metrics = dict(metrics)
         self._save_record()

@@ -9,8 +9,19 @@ from PySide6.QtCore import QObject, Signal
 
 from nndesk.controllers.evaluation import JobRunner
 
-#: Test images damaged per level in the window (the CLI's default too).
+#: Test images damaged per level in the window for an MLP (the CLI's default too).
 ROBUSTNESS_IMAGES = 1000
+#: ... and for a CNN, whose forward pass costs many times an MLP's, so the page answers within
+#: a minute or so (it says how many; ``evaluate --robustness-images`` takes more;
+#: docs/performance.md has the timings)
+CNN_ROBUSTNESS_IMAGES = 250
+
+
+def robustness_images(classifier: Any) -> int:
+    """Test images the window damages per level for ``classifier``'s kind of network."""
+    layers = getattr(getattr(classifier, "model", None), "layers", ())
+    cnn = any(type(layer).__name__ == "Conv2D" for layer in layers)
+    return CNN_ROBUSTNESS_IMAGES if cnn else ROBUSTNESS_IMAGES
 
 
 class TrustController(QObject):
@@ -19,7 +30,8 @@ class TrustController(QObject):
     of the same kind cancels the running one; failures arrive as one line on ``failed``."""
 
     summary_ready = Signal(object)  # nndesk.trust_plots.TrustSummary
-    robustness_started = Signal()
+    robustness_started = Signal(int)  # test images damaged per level
+    robustness_cancelled = Signal()  # cancel_robustness stopped it: no curves come
     robustness_progressed = Signal(int, int)  # damage levels done, total
     robustness_ready = Signal(object)  # {kind: [(level, accuracy), ...]}
     failed = Signal(str)
@@ -43,14 +55,22 @@ class TrustController(QObject):
 
         self._summaries.submit(lambda progress: summarise(result))
 
-    def measure_robustness(self, result: Any, n_images: int = ROBUSTNESS_IMAGES) -> None:
+    def measure_robustness(self, result: Any, n_images: int | None = None) -> None:
+        """Damage ``n_images`` test images per level (default: ``robustness_images``)."""
         from nndesk.robustness import measure
 
         classifier, images, labels = result.classifier, result.images, result.labels
-        self.robustness_started.emit()
+        n = robustness_images(classifier) if n_images is None else n_images
+        n = min(n, len(labels))
+        self.robustness_started.emit(n)
         self._damage.submit(
-            lambda progress: measure(classifier, images, labels, n_images, progress=progress)
+            lambda progress: measure(classifier, images, labels, n, progress=progress)
         )
+
+    def cancel_robustness(self) -> None:
+        """Stop measuring (between two damage levels); ``robustness_cancelled`` says so now."""
+        self._damage.cancel()
+        self.robustness_cancelled.emit()
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self._summaries.wait(msecs) and self._damage.wait(msecs)

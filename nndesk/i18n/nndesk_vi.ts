@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>Loss per batch</source>
-        <extracomment>Colours for overlaid runs (tab10 without the live-plot blue/red pair first). Above this many batches the light per-batch curve is drawn as a min-max band.</extracomment>
+        <extracomment>Colours for overlaid runs (tab10 without the live-plot blue/red pair first). Above this many batches the light per-batch curve is drawn as a min-max band. Points between an axes&apos; edges and its axis labels: room for 8 pt tick labels (&quot;100%&quot; left).</extracomment>
         <translation>Mất mát theo batch</translation>
     </message>
     <message>
@@ -427,6 +427,10 @@
         <translation>trung bình trượt</translation>
     </message>
     <message>
+        <source>no validation split</source>
+        <translation>không có phần kiểm định</translation>
+    </message>
+    <message>
         <source>passes over the training images (more passes when a model is continued)</source>
         <translation>số lượt qua các ảnh huấn luyện (thêm lượt khi huấn luyện tiếp một mô hình)</translation>
     </message>
@@ -504,6 +508,7 @@
     </message>
     <message>
         <source>validation</source>
+        <extracomment>the per-epoch curves a run will draw, named in the legends before its first epoch</extracomment>
         <translation>kiểm định</translation>
     </message>
     <message>
@@ -637,6 +642,7 @@
     </message>
     <message>
         <source>Cannot open model</source>
+        <extracomment>model files are written off the GUI thread (None: here); token -&gt; path asked for</extracomment>
         <translation>Không mở được mô hình</translation>
     </message>
     <message>
@@ -967,6 +973,7 @@ nhãn {label}{name}</translation>
     </message>
     <message>
         <source>No model yet</source>
+        <extracomment>controllers.background.BackgroundWrites: exports are written off the GUI thread (a confusion PNG takes a few tenths of a second); None writes them here</extracomment>
         <translation>Chưa có mô hình</translation>
     </message>
     <message>
@@ -1016,6 +1023,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     <message>
         <source>Test images the model got wrong: click a matrix cell to see them</source>
         <translation>Các ảnh kiểm tra mô hình đoán sai: bấm vào một ô của ma trận để xem</translation>
+    </message>
+    <message>
+        <source>Writing {path}…</source>
+        <translation>Đang ghi {path}…</translation>
     </message>
     <message>
         <source>accuracy</source>
@@ -1215,6 +1226,7 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
     </message>
     <message>
         <source>input</source>
+        <extracomment>(layer index or -1 for the filters, title, strip QImage, channels)</extracomment>
         <translation>đầu vào</translation>
     </message>
     <message>
@@ -1743,6 +1755,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>Đoán sai</translation>
     </message>
     <message>
+        <source>Model: the network training now</source>
+        <translation>Mô hình: mạng đang huấn luyện</translation>
+    </message>
+    <message>
         <source>Model: {title}</source>
         <translation>Mô hình: {title}</translation>
     </message>
@@ -1871,6 +1887,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>Độ chính xác kiểm tra: không có</translation>
     </message>
     <message>
+        <source>Test accuracy: when training ends</source>
+        <translation>Độ chính xác kiểm tra: khi huấn luyện xong</translation>
+    </message>
+    <message>
         <source>Test accuracy: {accuracy}</source>
         <translation>Độ chính xác kiểm tra: {accuracy}</translation>
     </message>
@@ -1987,12 +2007,20 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>Trỏ vào một ảnh để xem nó.</translation>
     </message>
     <message>
+        <source>Press “Draw the map”: each test image becomes a dot, placed by how the chosen layer sees it, so images it finds alike land close together.</source>
+        <translation>Bấm “Vẽ bản đồ”: mỗi ảnh kiểm tra thành một chấm, đặt theo cách tầng đã chọn nhìn nó, nên những ảnh mà tầng ấy thấy giống nhau nằm gần nhau.</translation>
+    </message>
+    <message>
         <source>Test images on the map</source>
         <translation>Số ảnh kiểm tra trên bản đồ</translation>
     </message>
     <message>
         <source>The layer whose outputs place the images</source>
         <translation>Tầng (layer) có đầu ra dùng để đặt vị trí các ảnh</translation>
+    </message>
+    <message>
+        <source>The map places the test images by what the model makes of them, so it needs the model&apos;s results on the test set. They are computed when this page opens; the Evaluate page shows the progress, or which dataset is missing.</source>
+        <translation>Bản đồ đặt các ảnh kiểm tra theo cách mô hình nhìn nhận chúng, nên cần kết quả của mô hình trên tập kiểm tra. Kết quả được tính khi trang này mở; trang Đánh giá cho thấy tiến độ, hoặc tập dữ liệu nào còn thiếu.</translation>
     </message>
     <message>
         <source>mistakes</source>
@@ -2700,6 +2728,10 @@ từ {folder}</translation>
         <translation>không gỡ được liên kết {name}: {reason}</translation>
     </message>
     <message>
+        <source>its folder refused the model; it was saved to {path}</source>
+        <translation>thư mục của lần chạy không nhận mô hình; mô hình đã được lưu vào {path}</translation>
+    </message>
+    <message>
         <source>load the selected run&apos;s model into the prediction view</source>
         <translation>nạp mô hình của lượt chạy đã chọn vào phần dự đoán</translation>
     </message>
@@ -2807,12 +2839,20 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation> % ảnh huấn luyện</translation>
     </message>
     <message>
+        <source> epoch</source>
+        <translation> epoch</translation>
+    </message>
+    <message>
         <source> epochs</source>
         <translation> epoch</translation>
     </message>
     <message>
         <source> images</source>
         <translation> ảnh</translation>
+    </message>
+    <message>
+        <source> pass</source>
+        <translation> lượt</translation>
     </message>
     <message>
         <source> passes</source>
@@ -3117,6 +3157,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Tạm dừng</translation>
     </message>
     <message>
+        <source>Paused</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <source>Paused  ·  {where}</source>
+        <translation>Tạm dừng  ·  {where}</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -3165,6 +3213,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Cài đặt</translation>
     </message>
     <message>
+        <source>Show the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Speed, loss and accuracy appear after the first batch.</source>
+        <translation>Tốc độ, mất mát và độ chính xác hiện ra sau batch đầu tiên.</translation>
+    </message>
+    <message>
         <source>Starting…</source>
         <translation>Đang bắt đầu…</translation>
     </message>
@@ -3206,7 +3262,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Train</source>
-        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. the coach&apos;s &quot;see them in Mistakes&quot;: the Mistakes page should show this true class what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;)</extracomment>
+        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. the coach&apos;s &quot;see them in Mistakes&quot;: the Mistakes page should show this true class this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;)</extracomment>
         <translation>Huấn luyện</translation>
     </message>
     <message>
@@ -3283,6 +3339,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>mở trang Đoán sai với các ảnh kiểm tra của lớp này (khi mô hình của lượt chạy đã sẵn sàng)</translation>
     </message>
     <message>
+        <source>open {folder} in the file manager</source>
+        <translation>mở {folder} trong trình quản lý tệp</translation>
+    </message>
+    <message>
         <source>paused: train one batch, then hold again</source>
         <translation>khi tạm dừng: huấn luyện một batch rồi dừng lại</translation>
     </message>
@@ -3319,6 +3379,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>huấn luyện tiếp mô hình gần nhất (lượt chạy cuối của trang này, hoặc mô hình đã nạp) thêm số epoch đặt ở Tối ưu &gt; Epoch; lịch sử và đồ thị của nó tiếp nối</translation>
     </message>
     <message>
+        <source>trained 1 epoch</source>
+        <translation>đã huấn luyện 1 epoch</translation>
+    </message>
+    <message>
+        <source>trained {n} epochs</source>
+        <translation>đã huấn luyện {n} epoch</translation>
+    </message>
+    <message>
         <source>use the rate typed beside it from the next batch on</source>
         <translation>dùng tốc độ học gõ bên cạnh từ batch kế tiếp</translation>
     </message>
@@ -3335,7 +3403,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>{name}: không dùng được cài đặt huấn luyện của nó ({err})</translation>
     </message>
     <message>
-        <source>{name}: {dataset}, {epochs} epoch(s) trained</source>
+        <source>{name}: {dataset}, 1 epoch trained</source>
+        <translation>{name}: {dataset}, đã huấn luyện 1 epoch</translation>
+    </message>
+    <message>
+        <source>{name}: {dataset}, {epochs} epochs trained</source>
         <translation>{name}: {dataset}, đã huấn luyện {epochs} epoch</translation>
     </message>
     <message>
@@ -3358,6 +3430,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>&lt;b&gt;Độ tin cậy (reliability)&lt;/b&gt;: các câu trả lời trên tập kiểm tra được nhóm theo mức chắc chắn của mô hình; khi các câu trả lời ở mức 80 % đúng 80 % số lần, các cột chạm đường chéo. &lt;b&gt;ECE&lt;/b&gt; (sai số hiệu chỉnh kỳ vọng, 15 khoảng): khoảng lệch trung bình, 0 là hoàn hảo. &lt;b&gt;T&lt;/b&gt;: nhiệt độ được khớp trên các ảnh để riêng, chia đầu ra trước softmax.</translation>
     </message>
     <message>
+        <source>Accuracy on {n} test images damaged at each level (the same images for every level; `nndesk evaluate --robustness` takes 1,000 or more).</source>
+        <translation>Độ chính xác (accuracy) trên {n} ảnh kiểm tra bị làm hỏng ở mỗi mức (cùng các ảnh đó cho mọi mức; `nndesk evaluate --robustness` dùng 1.000 ảnh trở lên).</translation>
+    </message>
+    <message>
         <source>Answer only at or above</source>
         <translation>Chỉ trả lời khi từ</translation>
     </message>
@@ -3366,8 +3442,12 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Chỉ trả lời khi xác suất cao nhất (đã hiệu chỉnh) đạt mức này: đường cong cho thấy còn bao nhiêu ảnh kiểm tra được trả lời và bao nhiêu câu trả lời trong đó là lỗi phân loại tự tin</translation>
     </message>
     <message>
-        <source>Damage 1,000 test images by growing amounts of noise, rotation, shift, stroke thickness and an occluding patch, and plot the accuracy at each level</source>
-        <translation>Làm hỏng 1.000 ảnh kiểm tra với mức tăng dần của nhiễu, xoay, dịch, độ dày nét và một mảng che, rồi vẽ độ chính xác (accuracy) ở mỗi mức</translation>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Damage test images (1,000; 250 for a CNN) by growing amounts of noise, rotation, shift, stroke thickness and an occluding patch, and plot the accuracy at each level</source>
+        <translation>Làm hỏng ảnh kiểm tra (1.000 ảnh; 250 ảnh với CNN) với mức tăng dần của nhiễu, xoay, dịch, độ dày nét và một mảng che, rồi vẽ độ chính xác (accuracy) ở mỗi mức</translation>
     </message>
     <message>
         <source>Damaging test images… %v / %m levels</source>
@@ -3384,6 +3464,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Measure robustness</source>
         <translation>Đo độ bền vững</translation>
+    </message>
+    <message>
+        <source>Stop measuring robustness (after the current level)</source>
+        <translation>Dừng đo độ bền vững (sau mức hiện tại)</translation>
     </message>
     <message>
         <source>Working out the calibration…</source>

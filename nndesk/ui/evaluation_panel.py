@@ -52,6 +52,7 @@ REPORT_HEADERS = (
     QT_TRANSLATE_NOOP("EvaluationPanel", "Support"),
 )
 WIDE = 900  # px: from this page width on, report and matrix sit side by side
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 
 
 def _dataset_title(name: str | None) -> str:
@@ -88,9 +89,16 @@ class EvaluationPanel(QWidget):
 
     cell_clicked = Signal(int, int)  # true class, predicted class: show those images in Mistakes
 
-    def __init__(self, controller, trust=None, parent: QWidget | None = None) -> None:
+    def __init__(self, controller, trust=None, writes=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
+        #: controllers.background.BackgroundWrites: exports are written off the GUI thread
+        #: (a confusion PNG takes a few tenths of a second); None writes them here
+        self._writes = writes
+        self._exports: dict[int, str] = {}  # token -> the path asked for
+        if writes is not None:
+            writes.done.connect(self._on_writes_done)
+            writes.failed.connect(self._on_writes_failed)
         # calibration, coverage and robustness below the report (with a TrustController)
         self.trust = None if trust is None else TrustView(trust)
         self._result: EvaluationResult | None = None
@@ -285,9 +293,19 @@ class EvaluationPanel(QWidget):
         side = self._report_side
         if self._wide:
             side.setMinimumHeight(0)
+            side.setMaximumHeight(QWIDGETSIZE_MAX)
         else:
+            # exactly that height: more would open an empty gap above the trust part, since
+            # the splitter keeps the sizes it had side by side
             width = self.scroll.viewport().width()
-            side.setMinimumHeight(side.layout().totalHeightForWidth(width))
+            height = side.layout().totalHeightForWidth(width)
+            side.setFixedHeight(height)
+            # and the splitter's slot too: it keeps the share it had before, whatever the
+            # widget's new maximum, and would show the rest as a gap
+            rest = self.splitter.height() - self.splitter.handleWidth() - height
+            self.splitter.setSizes(
+                [max(rest, self._matrix_side.minimumSizeHint().height()), height]
+            )
 
     def _arrange(self, wide: bool) -> None:
         """Side by side when wide; matrix above report when narrow (the page then scrolls)."""
@@ -501,13 +519,17 @@ class EvaluationPanel(QWidget):
         result = self._result
         if result is None:
             raise RuntimeError("nothing evaluated yet")
-        writers = {
+        return self._writer(kind)(path, result)
+
+    @staticmethod
+    def _writer(kind: str):
+        """The ``export`` function writing ``kind``: ``(path, result) -> Path``."""
+        return {
             "report_csv": export.write_report_csv,
             "report_json": export.write_report_json,
             "confusion_png": export.save_confusion_png,
             "mistakes_csv": export.write_mistakes_csv,
-        }
-        return writers[kind](path, result)
+        }[kind]
 
     def _on_export_triggered(self, kind: str) -> None:
         if self._result is None:
@@ -523,18 +545,43 @@ class EvaluationPanel(QWidget):
         path = self._ask_path("Export", default, file_filter)
         if not path:
             return
+        if self._writes is not None:  # the result is never changed, only replaced: no copy
+            result = self._result
+            writer = self._writer(kind)
+            self._exports[self._writes.submit(lambda: writer(path, result))] = path
+            self.subtitle.setToolTip(
+                translate("EvaluationPanel", "Writing {path}…").format(path=path)
+            )
+            return
         try:
             written = self.export(kind, path)
         except OSError as err:
-            QMessageBox.warning(
-                self,
-                translate("EvaluationPanel", "Export failed"),
-                translate("EvaluationPanel", "Could not write {path}: {strerror}").format(
-                    path=path, strerror=err.strerror
-                ),
-            )
+            self._export_failed(path, err)
             return
+        self._exported(written)
+
+    def _exported(self, written) -> None:
         self.message.setVisible(False)
         self.subtitle.setToolTip(
             translate("EvaluationPanel", "Last export: {written}").format(written=written)
         )
+
+    def _export_failed(self, path: str, err: BaseException) -> None:
+        QMessageBox.warning(
+            self,
+            translate("EvaluationPanel", "Export failed"),
+            translate("EvaluationPanel", "Could not write {path}: {strerror}").format(
+                path=path, strerror=getattr(err, "strerror", None) or err
+            ),
+        )
+
+    @Slot(int, object)
+    def _on_writes_done(self, token: int, written) -> None:
+        if self._exports.pop(token, None) is not None:
+            self._exported(written)
+
+    @Slot(int, object)
+    def _on_writes_failed(self, token: int, err) -> None:
+        path = self._exports.pop(token, None)
+        if path is not None:
+            self._export_failed(path, err)

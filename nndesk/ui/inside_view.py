@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QLineF, QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk import inside
+from nndesk import inside, inside_maps
 from nndesk.ui import qt_image
 from nndesk.ui import theme as ui_theme
 from nndesk.ui.language import class_names_shown, current_language, decimal, percent, translate
@@ -36,7 +36,7 @@ from nndesk.ui.language import class_names_shown, current_language, decimal, per
 UNITS_SHOWN = 12  # a wider layer shows its most active units and a "+ K more" marker
 LINKS_PER_GAP = 48  # strongest contributions drawn between two columns
 LINK_LEVELS = 4  # line strengths drawn (width and opacity)
-TILE = 44  # px, one channel of a feature map
+TILE = inside_maps.TILE  # px, one channel of a feature map
 TILE_GAP = 4
 # px: below this page width the arithmetic and the softmax table share the bottom as two tabs
 SIDE_BY_SIDE_MIN_WIDTH = 860
@@ -55,16 +55,6 @@ def _signed_colour(t: float, base: QColor) -> QColor:
         round(base.green() + (end.green() - base.green()) * a),
         round(base.blue() + (end.blue() - base.blue()) * a),
     )
-
-
-_LUT = qt_image.diverging_opaque(np.linspace(-1.0, 1.0, 256), 1.0)  # (256, 4) uint8
-
-
-def _colour_maps(values: np.ndarray, limit: float) -> np.ndarray:
-    """Signed values -> ``uint8 (..., 4)`` blue / white / red through a 256-entry table: the
-    same colours as ``qt_image.diverging_opaque``, a fraction of its time for ~300 maps."""
-    t = np.clip(np.asarray(values, np.float32) * (127.5 / limit) + 127.5, 0, 255)
-    return _LUT[t.astype(np.uint8)]
 
 
 def _after_steps(model, tr: inside.Trace, index: int) -> np.ndarray:
@@ -275,14 +265,20 @@ class NetworkDiagram(QWidget):
 # ---- feature maps -----------------------------------------------------------------------------
 class FeatureMaps(QWidget):
     """Every channel of every spatial layer as a tile, and the first layer's filters; click a
-    pixel to select it (``pixel_clicked(layer, channel, row, col)``)."""
+    pixel to select it (``pixel_clicked(layer, channel, row, col)``).
+
+    The tiles come ready from the prediction worker (``InsideSnapshot.maps``: one RGBA strip per
+    row, already tile-sized), so a snapshot costs the GUI thread one QImage per row and a paint
+    blits only the tiles the scroll area shows."""
 
     pixel_clicked = Signal(int, int, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._rows: list[tuple[int, str, list]] = []  # (layer index or -1 filters, title, images)
+        #: (layer index or -1 for the filters, title, strip QImage, channels)
+        self._rows: list[tuple[int, str, QImage, int]] = []
+        self._strips: list[np.ndarray] = []  # the pixels the row QImages borrow
         self._tiles: dict[tuple[int, int], QRectF] = {}
         self._shapes: dict[int, tuple[int, int]] = {}
         self._marks: list[tuple[int, int, QRectF, QColor]] = []
@@ -290,48 +286,31 @@ class FeatureMaps(QWidget):
 
     def set_snapshot(self, snapshot, marks) -> None:
         """``marks``: [(layer, channel, rect in map pixels, colour)] outlined on the tiles."""
-        self._snapshot = snapshot
         self._marks = marks
-        self._rows = []
-        self._shapes = {}
+        if snapshot is self._snapshot and (snapshot is None or self._rows):
+            self.update()  # the same drawing, another selection: only the marks moved
+            return
+        self._snapshot = snapshot
+        self._rows, self._strips, self._shapes = [], [], {}
         if snapshot is not None:
-            model, tr = snapshot.model, snapshot.trace
-            for out in tr.layers:
-                v = out.values
-                if v.ndim != 3:
-                    continue
-                title = (
-                    translate("InsideView", "input")
-                    if out.name == "Reshape"
-                    else f"{out.index} {out.name}"
-                )
-                limit = float(np.max(np.abs(v))) or 1.0
-                if out.name == "Reshape":  # the drawing itself, as the learner sees it
-                    pixels = np.clip(tr.image28, 0, 255).astype(np.uint8)
-                    images = [qt_image.gray_to_qimage(pixels)]
-                else:
-                    rgba = _colour_maps(v, limit)  # (c, h, w, 4)
-                    images = [qt_image.rgba_to_qimage(ch) for ch in rgba]
-                self._rows.append(
-                    (out.index, f"{title}  {v.shape[0]}×{v.shape[1]}×{v.shape[2]}", images)
-                )
-                self._shapes[out.index] = v.shape[1:]
-                if out.name == "Conv2D" and not any(r[0] == -1 for r in self._rows):
-                    W = model.layers[out.index].params["W"]  # (out, in, k, k)
-                    kernels = W[:, 0] if W.shape[1] == 1 else W.mean(axis=1)
-                    klimit = float(np.max(np.abs(kernels))) or 1.0
-                    rgba = _colour_maps(kernels, klimit)
-                    filters = [qt_image.rgba_to_qimage(k) for k in rgba]
-                    self._rows.insert(
-                        len(self._rows) - 1,
-                        (
-                            -1,
-                            translate("InsideView", "{index} Conv2D filters (3×3 kernels)").format(
-                                index=out.index
-                            ),
-                            filters,
-                        ),
+            rows = snapshot.maps or inside_maps.render_rows(snapshot.model, snapshot.trace)
+            for k, row in enumerate(rows):
+                c, h, w = row.shape
+                if row.kind == "input":
+                    title = translate("InsideView", "input")
+                elif row.kind == "filters":  # the convolution they belong to comes next
+                    title = translate("InsideView", "{index} Conv2D filters (3×3 kernels)").format(
+                        index=rows[k + 1].layer
                     )
+                else:
+                    title = f"{row.layer} {row.name}"
+                strip = row.tiles  # uint32 (c * TILE, TILE), contiguous: borrowed, not copied
+                image = QImage(strip.data, TILE, c * TILE, 4 * TILE, QImage.Format.Format_RGB32)
+                self._strips.append(strip)
+                if row.kind != "filters":
+                    title = f"{title}  {c}×{h}×{w}"
+                    self._shapes[row.layer] = (h, w)
+                self._rows.append((row.layer, title, image, c))
         self._relayout()
         self.update()
 
@@ -342,14 +321,14 @@ class FeatureMaps(QWidget):
         per_row = max(1, (self.width() - 8) // (TILE + TILE_GAP))
         y = 4
         self._tiles = {}
-        for index, _title, images in self._rows:
+        for index, _title, _image, channels in self._rows:
             y += 20
-            for c in range(len(images)):
+            for c in range(channels):
                 r, k = divmod(c, per_row)
                 self._tiles[(index, c)] = QRectF(
                     4 + k * (TILE + TILE_GAP), y + r * (TILE + TILE_GAP), TILE, TILE
                 )
-            y += math.ceil(len(images) / per_row) * (TILE + TILE_GAP) + 6
+            y += math.ceil(channels / per_row) * (TILE + TILE_GAP) + 6
         self.setFixedHeight(max(y, 40))
 
     def resizeEvent(self, event) -> None:
@@ -367,7 +346,7 @@ class FeatureMaps(QWidget):
                 return
         super().mousePressEvent(event)
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         text = self.palette().windowText().color()
         painter.setPen(text)
@@ -378,12 +357,16 @@ class FeatureMaps(QWidget):
                 translate("InsideView", "Draw something to see inside"),
             )
             return
-        for index, title, images in self._rows:
+        exposed = QRectF(event.rect())  # the scroll area shows a part: paint only that
+        for index, title, image, channels in self._rows:
             first = self._tiles[(index, 0)]
-            painter.setPen(text)
-            painter.drawText(QPointF(4, first.top() - 6), title)
-            for c, image in enumerate(images):
-                painter.drawImage(self._tiles[(index, c)], image)
+            if first.top() - 20 <= exposed.bottom() and first.top() - 6 >= exposed.top() - 20:
+                painter.setPen(text)
+                painter.drawText(QPointF(4, first.top() - 6), title)
+            for c in range(channels):
+                tile = self._tiles[(index, c)]
+                if tile.intersects(exposed):  # unscaled: a blit from the row's strip
+                    painter.drawImage(tile.topLeft(), image, QRectF(0, c * TILE, TILE, TILE))
         for index, channel, rect, colour in self._marks:
             tile = self._tiles.get((index, channel))
             if tile is None:

@@ -56,6 +56,7 @@ class LabView(QWidget):
         self._off: dict[int, tuple[int, ...]] = {}
         self.outcome = None
         self._loading = False
+        self._temperature = 1.0  # the temperature edit: the model's own until the user sets one
 
         self.title = QLabel(translate("LabView", "Open or train a model, then evaluate it."))
         self.title.setWordWrap(True)
@@ -202,6 +203,9 @@ class LabView(QWidget):
             spin.setValue(value)
         t = getattr(self._result.classifier, "temperature", 1.0) if self._result else 1.0
         self.temperature.setValue(t)
+        # the spin box shows two decimals: until the user changes it the edit keeps the model's
+        # own temperature exactly, so "modified" equals "original" before any edit
+        self._temperature = float(t)
         self._loading = False
         self._show_layer()
         self._changed()
@@ -230,13 +234,15 @@ class LabView(QWidget):
             shift_bias=dict(self._shift),
             prune_percent=self.prune.value(),
             weight_noise=self.noise.value(),
-            temperature=self.temperature.value(),
+            temperature=self._temperature,
         )
 
     @Slot()
     def _changed(self) -> None:
         if self._loading or self._result is None:
             return
+        if self.temperature.value() != round(self._temperature, self.temperature.decimals()):
+            self._temperature = self.temperature.value()  # the user set a temperature
         index = self.current_layer()
         if index is not None:
             self._scale[index] = self.scale.value()
@@ -271,7 +277,10 @@ class LabView(QWidget):
                 "LabView", "Scored in {seconds:.2f} s. The original is never changed."
             ).format(seconds=outcome.seconds)
         )
-        self.save_button.setEnabled(not outcome.edits.is_identity or outcome.edits.temperature != 1)
+        own = getattr(self._result.classifier, "temperature", 1.0) if self._result else 1.0
+        self.save_button.setEnabled(
+            not outcome.edits.is_identity or outcome.edits.temperature != own
+        )
 
     @Slot()
     def _on_save_clicked(self) -> None:

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from nndesk.controllers.pasted_image import image_payload
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.inference import display_name
+from nndesk.models import open_folder
 from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
 from nndesk.ui.language import decimal, percent, translate, translate_marked
 from nndesk.ui.model_notice import ModelSwitchNotice
@@ -181,7 +182,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
+        column.setSpacing(0)  # the strip adds only its own height (it has to fit 1024x700)
         column.addWidget(self.model_notice)
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -853,6 +854,13 @@ class MainWindow(QMainWindow):
         )
 
     @Slot(object)
+    def show_training_network(self, _snapshot=None) -> None:
+        """The drawing is read by the network being trained (its newest weights), not by the
+        model in the picker: the status bar says so until a model is put in use again."""
+        self.model_status.setText(translate("MainWindow", "Model: the network training now"))
+        self.accuracy_status.setText(translate("MainWindow", "Test accuracy: when training ends"))
+
+    @Slot(object)
     def show_prediction(self, prediction) -> None:
         """Show a ``Prediction`` (None: nothing drawn)."""
         self.preview.set_image(None if prediction is None else prediction.input_image)
@@ -1003,7 +1011,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self,
             translate("MainWindow", "Open model"),
-            "",
+            str(open_folder() or ""),  # the newest saved model's folder, fallbacks included
             translate_marked("MainWindow", MODEL_FILTER),
         )
         if path:

@@ -72,8 +72,8 @@ class MistakesModel(QAbstractListModel):
         self.beginResetModel()
         if result is not self._result:
             self._cache.clear()
-            if result is not None:
-                self._confidence = result.confidence
+            if result is not None:  # calibrated, as the canvas shows it (info.calibration)
+                self._confidence = result.calibrated_confidence
         self._result = result
         self._indices = np.asarray(indices, dtype=np.int64)
         self.endResetModel()
@@ -266,6 +266,10 @@ class MistakesView(QWidget):
         self._wide: bool | None = None
         self._arrange(wide=True)
         layout = QVBoxLayout(self)
+        # the tallest page at 1024x700: thin top and bottom margins leave the window room for
+        # the new-model strip without growing
+        margins = layout.contentsMargins()
+        layout.setContentsMargins(margins.left(), 4, margins.right(), 2)
         layout.addWidget(self.splitter)
         self._set_class_names(())
         self._show_details(None)
@@ -533,7 +537,10 @@ class MistakesView(QWidget):
         image28 = r.images[i].astype(np.float32)
         self.preview.set_image(image28)
         self.answer.set_true_label(t)
-        self.answer.set_prediction(Prediction(r.probabilities[i], image28, p, r.class_names[p]))
+        # the bars show the calibrated probabilities, the raw ones one click away (as the canvas)
+        self.answer.set_prediction(
+            Prediction(r.calibrated[i], image28, p, r.class_names[p], r.probabilities[i])
+        )
         if not self._wide:  # the answer's true-label and runner-up lines need their height too
             self._fit_details()
         self.refresh_saliency()

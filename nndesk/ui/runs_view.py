@@ -228,6 +228,12 @@ class RunsView(QWidget):
                     item.setToolTip(tip)
             else:
                 cells[3].setToolTip(rec.title)
+            if rec.elsewhere is not None and rec.model_file is None:
+                cells[7].setToolTip(
+                    translate(
+                        "RunsView", "its folder refused the model; it was saved to {path}"
+                    ).format(path=rec.elsewhere)
+                )
             for col, item in enumerate(cells):
                 if col in (4, 5, 6):
                     item.setTextAlignment(RIGHT)

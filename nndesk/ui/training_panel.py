@@ -4,6 +4,7 @@ history on the right. All the work happens in ``TrainingController``; this widge
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import shutil
@@ -34,6 +35,7 @@ from nndesk.curves import LiveCurves, save_curves_png
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_path, atomic_write_text, describe
 from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.models import open_folder
 from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
@@ -54,6 +56,24 @@ from nndesk.ui.race_view import RaceView
 from nndesk.ui.replay_view import ReplayView
 from nndesk.ui.runs_view import RunsView
 from nndesk.ui.train_form import NumberField, TrainForm
+
+
+def show_folder(folder: Path) -> bool:
+    """Open ``folder`` in the system's file manager; False when none would open it."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def copy_model(source: Path, path: str | os.PathLike) -> Path:
+    """Copy the model file ``source`` to ``path`` (``.npz`` added when missing), atomically."""
+    path = Path(path)
+    if path.suffix.lower() != ".npz":
+        path = path.with_suffix(".npz")
+    with atomic_path(path) as tmp:
+        shutil.copyfile(source, tmp)
+    return path
 
 
 def format_eta(seconds: float) -> str:
@@ -107,13 +127,22 @@ class TrainingPanel(QWidget):
         self,
         controller: TrainingController,
         race: RaceController | None = None,
+        writes=None,
         parent: QWidget | None = None,
     ) -> None:
         """``controller`` runs the training this page shows, ``race`` the Race tab's races
-        (``app.build_window`` builds both; without ``race`` the page has no Race tab)."""
+        (``app.build_window`` builds both; without ``race`` the page has no Race tab);
+        ``writes`` (controllers.background.BackgroundWrites) writes exports and model copies off
+        the GUI thread (None: here)."""
         super().__init__(parent)
         self.controller = controller
         self.race = race
+        self._writes = writes
+        #: this page's writes not answered yet: token -> (on done(result), on failed(error))
+        self._writing: dict[int, tuple] = {}
+        if writes is not None:
+            writes.done.connect(self._on_writes_done)
+            writes.failed.connect(self._on_writes_failed)
         self.store = self.controller.store
         #: what the live plot shows: the controller's store of the current run, or a loaded
         #: model's history (never a copy of a running run's curves)
@@ -129,6 +158,7 @@ class TrainingPanel(QWidget):
         self._run_settings: dict = {}
         self._ended = None  # RunEnded of the current run once its loop is over
         self._completed = False  # the last run trained all its epochs (the coach's last word)
+        self._ended_text = ""  # how it ended, as the progress bar says it
         self._message_box: QMessageBox | None = None
         self._wanted_dataset: str | None = None  # the dataset of the last run asked for
 
@@ -439,6 +469,7 @@ class TrainingPanel(QWidget):
         self.curves = self.controller.curves
         self._live_lr = None
         self.live.reset()
+        self.live.expect_curves(config.val_fraction > 0, config.test_every_epoch)
         history = (curves or self.curves).epochs
         self.live.set_span(1, (history[-1] if history else 0) + config.epochs)
         if config.loss == "ce":
@@ -447,6 +478,10 @@ class TrainingPanel(QWidget):
         self.progress.setValue(0)
         self.progress.setFormat(translate("TrainingPanel", "Starting…"))
         self.title.setText(translate("TrainingPanel", "Starting…"))
+        # the last run's "Test accuracy … model saved" belongs to that run
+        self.speed.setText(
+            translate("TrainingPanel", "Speed, loss and accuracy appear after the first batch.")
+        )
         self.plot.request_draw()
         self._update_buttons()
         return True
@@ -505,11 +540,16 @@ class TrainingPanel(QWidget):
         self.live.reset()
         self.plot.request_draw()
         self.title.setText(translate("TrainingPanel", "Loaded {name}").format(name=path.name))
+        trained = (
+            translate("TrainingPanel", "{name}: {dataset}, 1 epoch trained")
+            if len(history) == 1
+            else translate("TrainingPanel", "{name}: {dataset}, {epochs} epochs trained")
+        )
         self.model_label.setText(
-            translate("TrainingPanel", "{name}: {dataset}, {epochs} epoch(s) trained").format(
+            trained.format(
                 name=path.name,
                 dataset=clf.dataset or translate("TrainingPanel", "image folder"),
-                epochs=len(history),
+                epochs=integer(len(history)),
             )
         )
         self._update_buttons()
@@ -517,23 +557,23 @@ class TrainingPanel(QWidget):
 
     def save_model_to(self, path: str | os.PathLike) -> Path:
         """Copy the newest model (last run, else the loaded one) to ``path``, atomically."""
+        return copy_model(self._model_to_save(), path)
+
+    def _model_to_save(self) -> Path:
         source = self._current_model_path()
         if source is None:
             raise NndeskError("no model to save yet: train one or load one first")
-        path = Path(path)
-        if path.suffix.lower() != ".npz":
-            path = path.with_suffix(".npz")
-        with atomic_path(path) as tmp:
-            shutil.copyfile(source, tmp)
-        return path
+        return source
 
     def export_curves_png(self, path: str | os.PathLike, records=None) -> Path:
         """The live curves (or the given runs overlaid) as a PNG."""
+        return save_curves_png(self._plotted(records), path)
+
+    def _plotted(self, records=None) -> list[tuple[str, Curves]]:
+        """(title, curves) to export: copies, which a running run no longer grows."""
         if records:
-            runs = [(r.title, r.curves) for r in records]
-        else:
-            runs = [(self.title.text(), self.curves)]
-        return save_curves_png(runs, path)
+            return [(r.title, r.curves.copy()) for r in records]
+        return [(self.title.text(), self.curves.copy())]
 
     def export_history_csv(self, path: str | os.PathLike, records=None) -> Path:
         """Per-epoch history of ``records`` (default: selected runs, else all) as CSV."""
@@ -645,17 +685,18 @@ class TrainingPanel(QWidget):
         done = (r.epoch - run.first_epoch) * per_epoch + r.batch
         self.progress.setValue(int(1000 * done / total))
         if not self.controller.is_stopping() and self._ended is None:
-            self.progress.setFormat(
-                translate(
-                    "TrainingPanel", "Epoch {epoch}/{last}  ·  batch {batch}/{per_epoch}  ·  {p}"
-                ).format(
-                    epoch=r.epoch,
-                    last=run.last_epoch,
-                    batch=integer(r.batch),
-                    per_epoch=integer(per_epoch),
-                    p="%p%",
-                )
+            where = translate(
+                "TrainingPanel", "Epoch {epoch}/{last}  ·  batch {batch}/{per_epoch}  ·  {p}"
+            ).format(
+                epoch=r.epoch,
+                last=run.last_epoch,
+                batch=integer(r.batch),
+                per_epoch=integer(per_epoch),
+                p="%p%",
             )
+            if self.controller.is_paused():
+                where = translate("TrainingPanel", "Paused  ·  {where}").format(where=where)
+            self.progress.setFormat(where)
         remaining = (total - done) * run.batch_size
         eta = remaining / r.samples_per_second if r.samples_per_second > 0 else math.nan
         paused = translate("TrainingPanel", "  ·  PAUSED") if self.controller.is_paused() else ""
@@ -719,10 +760,11 @@ class TrainingPanel(QWidget):
         self.replay_view.show_record(self.controller.replay)
         self.live.batches_per_epoch = run.batches_per_epoch
         self.live.set_span(1, run.last_epoch)
+        self.live.expect_curves(run.config.val_fraction > 0, run.config.test_every_epoch)
         self._show_title()
         self.live_lr.set_value(run.config.lr)
         if not self.controller.is_stopping():
-            self.progress.setFormat(translate("TrainingPanel", "Training…"))
+            self.progress.setFormat(self._running_word())
         self._update_buttons()
         self.plot.request_draw()
 
@@ -752,22 +794,33 @@ class TrainingPanel(QWidget):
     def _on_controller_setting_changed(self, change) -> None:
         self.plot.request_draw()
 
+    def _ended_message(self, ended) -> str:
+        """How a run ended, in the window's language where nndesk words it itself."""
+        run = self._run
+        if ended.reason != "completed" or run is None:
+            return ended.message
+        n = run.last_epoch - run.first_epoch + 1
+        if n == 1:
+            return translate("TrainingPanel", "trained 1 epoch")
+        return translate("TrainingPanel", "trained {n} epochs").format(n=integer(n))
+
     @Slot(object)
     def _on_controller_run_ended(self, ended) -> None:
         self._ended = ended
         self._completed = ended.reason == "completed"
+        self._ended_text = self._ended_message(ended)
         self._show_coach()
         verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
         self.progress.setFormat(
             translate(
                 "TrainingPanel", "{verdict}: {message} · testing and saving the model…"
-            ).format(verdict=verdict, message=ended.message)
+            ).format(verdict=verdict, message=self._ended_text)
         )
         if ended.reason == "completed":
             self.progress.setValue(self.progress.maximum())
         if ended.reason == "diverged":
             self.show_error(ended.message)
-        self.status_message.emit(ended.message)
+        self.status_message.emit(self._ended_text)
         self._update_buttons()
 
     @Slot(object)
@@ -776,7 +829,7 @@ class TrainingPanel(QWidget):
         ended = self._ended
         if ended is not None:
             verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
-            self.progress.setFormat(f"{verdict}: {ended.message}")
+            self.progress.setFormat(f"{verdict}: {self._ended_text}")
         path = self.controller.model_path  # the run folder's, or where the fallback put it
         test = record.test_accuracy
         if math.isfinite(test):
@@ -808,6 +861,17 @@ class TrainingPanel(QWidget):
                 "{saved} instead.",
             ).format(folder=folder, reason=reason, saved=saved)
         )
+        # the file is in a folder the user did not choose: one click shows it, to move or keep
+        show = self._message_box.addButton(
+            translate("TrainingPanel", "Show the folder"), QMessageBox.ButtonRole.ActionRole
+        )
+        show.setToolTip(
+            translate("TrainingPanel", "open {folder} in the file manager").format(
+                folder=Path(saved).parent
+            )
+        )
+        show.clicked.connect(lambda: show_folder(Path(saved).parent))
+        self._message_box.addButton(QMessageBox.StandardButton.Ok)
 
     @Slot(str, str)
     def _on_controller_record_unsaved(self, folder: str, reason: str) -> None:
@@ -851,6 +915,12 @@ class TrainingPanel(QWidget):
             self.plot.draw_now()
         self._update_buttons()
 
+    def _running_word(self) -> str:
+        """What the progress bar says of a run before its first batch report."""
+        if self.controller.is_paused():
+            return translate("TrainingPanel", "Paused")
+        return translate("TrainingPanel", "Training…")
+
     @Slot(bool)
     def _on_race_running_changed(self, running: bool) -> None:
         self._update_buttons()
@@ -862,6 +932,8 @@ class TrainingPanel(QWidget):
     @Slot(bool)
     def _on_controller_paused_changed(self, paused: bool) -> None:
         self._update_buttons()
+        if self._run is not None and self._last_batch is None and not self.controller.is_stopping():
+            self.progress.setFormat(self._running_word())  # paused before the first batch
         self._show_progress()
 
     def _on_plot_before_draw(self) -> bool:
@@ -1016,7 +1088,10 @@ class TrainingPanel(QWidget):
     @Slot()
     def _on_load_button_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, translate("TrainingPanel", "Load model"), "", "nndesk model (*.npz)"
+            self,
+            translate("TrainingPanel", "Load model"),
+            str(open_folder() or ""),  # the newest saved model's folder, fallbacks included
+            "nndesk model (*.npz)",
         )
         if path:
             self.load_model(path)
@@ -1028,19 +1103,26 @@ class TrainingPanel(QWidget):
         )
         if path:
             try:
-                saved = self.save_model_to(path)
+                source = self._model_to_save()
             except NndeskError as err:
                 self.show_error(str(err))
-            except OSError as err:
-                self.show_error(
-                    translate("TrainingPanel", "could not save the model: {describe}").format(
-                        describe=describe(err)
-                    )
+                return
+            self._write(lambda: copy_model(source, path), self._model_saved, self._model_unsaved)
+
+    def _model_saved(self, saved: Path) -> None:
+        self.status_message.emit(
+            translate("TrainingPanel", "Model saved to {path}").format(path=saved)
+        )
+
+    def _model_unsaved(self, err: BaseException) -> None:
+        if isinstance(err, OSError):
+            self.show_error(
+                translate("TrainingPanel", "could not save the model: {describe}").format(
+                    describe=describe(err)
                 )
-            else:
-                self.status_message.emit(
-                    translate("TrainingPanel", "Model saved to {path}").format(path=saved)
-                )
+            )
+        else:
+            self.show_error(str(err))
 
     @Slot()
     def _on_export_button_clicked(self) -> None:
@@ -1048,7 +1130,8 @@ class TrainingPanel(QWidget):
             self, translate("TrainingPanel", "Export curves"), "curves.png", "PNG (*.png)"
         )
         if path:
-            self._export(lambda: self.export_curves_png(path))
+            runs = self._plotted()
+            self._export(lambda: save_curves_png(runs, path))
 
     def _on_code_written(self, path: Path) -> None:
         self.status_message.emit(translate("TrainingPanel", "Wrote {path}").format(path=path))
@@ -1063,7 +1146,8 @@ class TrainingPanel(QWidget):
             self, translate("TrainingPanel", "Export curves"), "runs.png", "PNG (*.png)"
         )
         if path:
-            self._export(lambda: self.export_curves_png(path, self.runs_view.selected_records()))
+            runs = self._plotted(self.runs_view.selected_records())
+            self._export(lambda: save_curves_png(runs, path))
 
     @Slot()
     def _on_runs_view_export_csv_requested(self) -> None:
@@ -1071,18 +1155,48 @@ class TrainingPanel(QWidget):
             self, translate("TrainingPanel", "Export history"), "history.csv", "CSV (*.csv)"
         )
         if path:
-            self._export(lambda: self.export_history_csv(path))
+            records = self.runs_view.selected_records() or self.runs_view.records()
+            # copies: the running run's record keeps growing on this thread meanwhile
+            records = [dataclasses.replace(r, curves=r.curves.copy()) for r in records]
+            self._export(lambda: atomic_write_text(path, history_csv(records)))
 
     def _export(self, action) -> None:
+        """Write a file (``action()`` returns its path); the status line or a message says how
+        it went."""
+        self._write(action, self._exported, self._export_failed)
+
+    def _write(self, action, on_done, on_failed) -> None:
+        """Run ``action`` off the GUI thread when the page has a writer, else here; then
+        ``on_done(result)`` or ``on_failed(error)`` on the GUI thread."""
+        if self._writes is not None:
+            self._writing[self._writes.submit(action)] = (on_done, on_failed)
+            return
         try:
-            saved = action()
-        except NndeskError as err:
-            self.show_error(translate("TrainingPanel", "could not export: {err}").format(err=err))
-        except OSError as err:
+            result = action()
+        except (NndeskError, OSError) as err:
+            on_failed(err)
+        else:
+            on_done(result)
+
+    def _exported(self, saved) -> None:
+        self.status_message.emit(translate("TrainingPanel", "Saved {path}").format(path=saved))
+
+    def _export_failed(self, err: BaseException) -> None:
+        if isinstance(err, OSError):
             self.show_error(
                 translate("TrainingPanel", "could not export: {describe}").format(
                     describe=describe(err)
                 )
             )
         else:
-            self.status_message.emit(translate("TrainingPanel", "Saved {path}").format(path=saved))
+            self.show_error(translate("TrainingPanel", "could not export: {err}").format(err=err))
+
+    @Slot(int, object)
+    def _on_writes_done(self, token: int, result) -> None:
+        if token in self._writing:
+            self._writing.pop(token)[0](result)
+
+    @Slot(int, object)
+    def _on_writes_failed(self, token: int, err) -> None:
+        if token in self._writing:
+            self._writing.pop(token)[1](err)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
 from nndesk.ui.flow_layout import flow_row
-from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.language import integer, translate, translate_marked
 from nndesk.ui.plot_widget import PlotWidget
 
 NOT_YET = QT_TRANSLATE_NOOP("TrustView", "Evaluate the model to see how well its confidence holds.")
@@ -73,10 +73,22 @@ class TrustView(QWidget):
         self.robust_button.setToolTip(
             translate(
                 "TrustView",
-                "Damage 1,000 test images by growing amounts of noise, rotation, shift, stroke "
-                "thickness and an occluding patch, and plot the accuracy at each level",
+                "Damage test images (1,000; 250 for a CNN) by growing amounts of noise, "
+                "rotation, shift, stroke thickness and an occluding patch, and plot the "
+                "accuracy at each level",
             )
         )
+        self._measuring = False  # robustness asked for and not answered
+        self.cancel_button = QPushButton(translate("TrustView", "Cancel"))
+        self.cancel_button.setToolTip(
+            translate("TrustView", "Stop measuring robustness (after the current level)")
+        )
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.robust_note = QLabel("")
+        self.robust_note.setWordWrap(True)
+        theme.set_tone(self.robust_note, "muted")
+        self.robust_note.setVisible(False)
         self.robust_button.setEnabled(False)
         self.robust_button.clicked.connect(self._on_robust_clicked)
         self.robust_progress = QProgressBar()
@@ -99,13 +111,18 @@ class TrustView(QWidget):
         layout.addWidget(row)
         layout.addWidget(self.plots)
         layout.addWidget(self.legend)
-        layout.addWidget(self.robust_progress)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.robust_progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.robust_note)
         layout.addWidget(self.robust_plots)
 
         controller.summary_ready.connect(self.show_summary)
         controller.robustness_started.connect(self._on_robustness_started)
         controller.robustness_progressed.connect(self._on_robustness_progressed)
         controller.robustness_ready.connect(self.show_robustness)
+        controller.robustness_cancelled.connect(self._on_robustness_cancelled)
         controller.failed.connect(self._on_failed)
 
     # ---- input ---------------------------------------------------------------------------------
@@ -115,6 +132,9 @@ class TrustView(QWidget):
         self.summary = None
         self.curves = None
         self.robust_plots.setVisible(False)
+        self.robust_note.setVisible(False)
+        if self._measuring:  # the old model's damage is of no use now
+            self._controller.cancel_robustness()
         self.robust_button.setEnabled(result is not None and result.classifier is not None)
         if result is None:
             self.numbers.setText(translate_marked("TrustView", NOT_YET))
@@ -168,10 +188,32 @@ class TrustView(QWidget):
             self._controller.measure_robustness(self._result)
 
     @Slot()
-    def _on_robustness_started(self) -> None:
+    def _on_cancel_clicked(self) -> None:
+        self._controller.cancel_robustness()
+
+    @Slot(int)
+    def _on_robustness_started(self, images: int) -> None:
+        self._measuring = True
         self.robust_button.setEnabled(False)
         self.robust_progress.setRange(0, 0)
         self.robust_progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.robust_note.setText(
+            translate(
+                "TrustView",
+                "Accuracy on {n} test images damaged at each level (the same images for "
+                "every level; `nndesk evaluate --robustness` takes 1,000 or more).",
+            ).format(n=integer(images))
+        )
+        self.robust_note.setVisible(True)
+
+    @Slot()
+    def _on_robustness_cancelled(self) -> None:
+        self._measuring = False
+        self.robust_progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.robust_note.setVisible(False)
+        self.robust_button.setEnabled(self._result is not None)
 
     @Slot(int, int)
     def _on_robustness_progressed(self, done: int, total: int) -> None:
@@ -183,7 +225,9 @@ class TrustView(QWidget):
         from nndesk.trust_plots import plot_robustness
 
         self.curves = curves
+        self._measuring = False
         self.robust_progress.setVisible(False)
+        self.cancel_button.setVisible(False)
         self.robust_button.setEnabled(self._result is not None)
         fig = self.robust_plots.figure
         fig.clear()
@@ -194,6 +238,8 @@ class TrustView(QWidget):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
+        self._measuring = False
         self.robust_progress.setVisible(False)
+        self.cancel_button.setVisible(False)
         self.robust_button.setEnabled(self._result is not None)
         self.numbers.setText(message)

@@ -22,8 +22,13 @@ def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
 
     live = []  # predictions of the drawing that arrived while the run was still going
     page = desk.train_page
+    statuses = []  # what the status bar named as the model then
     prediction.prediction_ready.connect(
-        lambda p: live.append(p) if page.controller.is_running() else None
+        lambda p: (
+            (live.append(p), statuses.append(window.model_status.text()))
+            if page.controller.is_running()
+            else None
+        )
     )
     changed = []
     prediction.classifier_changed.connect(changed.append)
@@ -43,6 +48,9 @@ def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
 
     # the drawing was answered again while the network learned, without being redrawn
     assert live, "the drawing was never re-predicted during training"
+    # the training network answered, and the status bar named it, not the model before
+    assert "Model: the network training now" in statuses
+    assert window.accuracy_status.text() != "Test accuracy: when training ends"
     final = prediction.current()
     assert final is not None and final.path is not None
     assert final.path.name == "model.npz"  # the run's saved model is the one in use now
@@ -157,3 +165,40 @@ def test_a_mistake_tile_shows_saliency_from_the_prediction_worker_in_the_why_pag
     with qtbot.waitSignal(prediction.saliency_ready, timeout=10_000):
         why.kind_combo.setCurrentIndex(why.kind_combo.findData(other))
     np.testing.assert_allclose(mistakes.current_saliency(), expected(other), rtol=1e-5, atol=1e-6)
+
+
+def test_file_save_model_writes_off_the_gui_thread_and_a_refusal_shows_one_message(
+    qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch
+):
+    """A model file (up to several MB, hashed and synced) is written by the writer thread; the
+    window then lists it among the recent models, or says in one line why it could not."""
+    import threading
+
+    from nndesk import preferences
+    from nndesk.nn import serialization
+
+    desk = window_factory(classifier=stroke_classifier)
+    threads: list[threading.Thread] = []
+    real = serialization.save_model
+
+    def spying(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(serialization, "save_model", spying)
+    target = tmp_path / "mine.npz"
+    desk.window.save_model_requested.emit(str(target))
+    qtbot.waitUntil(lambda: target.resolve() in preferences.recent_models(), timeout=10_000)
+    (thread,) = threads
+    assert thread is not threading.main_thread()
+    assert Classifier.from_file(target).class_names == stroke_classifier.class_names
+
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text: said.append((title, text))
+    )
+    (tmp_path / "a-file").write_text("not a folder")
+    desk.window.save_model_requested.emit(str(tmp_path / "a-file" / "m.npz"))
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    ((title, text),) = said
+    assert title == "Cannot save model" and "a-file" in text and "\n" not in text

@@ -9,6 +9,7 @@ import threading
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from nndesk.controllers.evaluation import EvaluationController, JobRunner
 from nndesk.errors import DataError
@@ -188,6 +189,47 @@ def test_export_menu_writes_report_csv_json_png_and_mistakes(qtbot, panel, contr
         assert [r["class"] for r in csv.DictReader(f)][:4] == list(CLASS_NAMES)
 
 
+def test_exports_are_written_off_the_gui_thread_and_a_failure_shows_one_message(
+    qtbot, controller, tmp_path, monkeypatch
+):
+    """The confusion PNG (matplotlib, a few tenths of a second) and every other export are
+    written by the window's writer thread; the page hears back when the file is there."""
+    from nndesk import export
+    from nndesk.controllers.background import BackgroundWrites
+
+    writes = BackgroundWrites()
+    widget = EvaluationPanel(controller, writes=writes)
+    qtbot.addWidget(widget)
+    widget.show()  # a shown page evaluates its model
+    evaluated(qtbot, widget, controller)
+    threads: list[threading.Thread] = []
+    real = export.save_confusion_png
+
+    def spying(path, result):
+        threads.append(threading.current_thread())
+        return real(path, result)
+
+    monkeypatch.setattr(export, "save_confusion_png", spying)
+    png = tmp_path / "c.png"
+    widget._ask_path = lambda *a: str(png)
+    with qtbot.waitSignal(writes.done, timeout=10_000):
+        widget.export_actions["confusion_png"].trigger()
+    assert png.read_bytes()[:4] == b"\x89PNG" and str(png) in widget.subtitle.toolTip()
+    (thread,) = threads
+    assert thread is not threading.main_thread()
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    (tmp_path / "a-file").write_text("a file, not a folder")
+    widget._ask_path = lambda *a: str(tmp_path / "a-file" / "r.csv")
+    with qtbot.waitSignal(writes.failed, timeout=10_000):
+        widget.export_actions["report_csv"].trigger()
+    qtbot.waitUntil(lambda: bool(warned), timeout=10_000)
+    (line,) = warned
+    assert str(tmp_path / "a-file" / "r.csv") in line and "\n" not in line
+    writes.shutdown()
+
+
 def test_a_real_classifier_is_evaluated_on_a_private_copy(qtbot):
     from types import SimpleNamespace
 
@@ -242,3 +284,30 @@ def test_a_folder_named_in_the_model_file_is_never_opened(qtbot, tmp_path):
     ctl.shutdown()
     assert asked == []
     assert "no known dataset" in widget.message.text() and "\n" not in widget.message.text()
+
+
+VIETNAMESE_GARMENTS = (
+    *("Áo thun/áo phông", "Quần dài", "Áo len chui đầu", "Váy", "Áo khoác"),
+    *("Xăng-đan", "Áo sơ mi", "Giày thể thao", "Túi xách", "Bốt cổ ngắn"),
+)
+
+
+def test_the_matrix_keeps_its_long_class_names_inside_after_the_page_narrows(qtbot):
+    from nndesk.ui.confusion_view import ConfusionView
+
+    view = ConfusionView()
+    qtbot.addWidget(view)
+    view.resize(640, 330)  # beside the report, on a wide page
+    view.show()
+    qtbot.waitExposed(view)
+    confusion = np.eye(10, dtype=np.int64) * 900 + 3
+    draws = []
+    view.canvas.mpl_connect("draw_event", lambda _e: draws.append(1))
+    view.set_matrix(confusion, VIETNAMESE_GARMENTS)
+    qtbot.waitUntil(lambda: bool(draws))
+    view.resize(495, 520)  # above the report at 1024 px, as the page switches to narrow
+    count = len(draws)
+    qtbot.waitUntil(lambda: len(draws) > count)
+    # class names and axis titles inside the figure (after a second draw, when the first one
+    # gave up on the layout)
+    qtbot.waitUntil(view.labels_fit, timeout=5000)

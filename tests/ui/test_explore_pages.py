@@ -83,3 +83,49 @@ def test_the_map_places_every_sampled_image_and_a_click_sends_it_to_the_canvas(
     image, label = sent[0]
     assert label == result.labels[data.indices[5]]
     assert np.array_equal(image, result.images[data.indices[5]].astype(np.float32))
+
+
+def test_an_empty_map_says_what_to_do_until_the_map_is_drawn(qtbot, controller, result):
+    page = MapView(controller)
+    qtbot.addWidget(page)
+
+    def figure_texts() -> list[str]:
+        return [t.get_text() for t in page.plot.figure.texts]
+
+    assert "needs the model's results on the test set" in " ".join(figure_texts())
+    page.set_result(result)
+    assert any("Press “Draw the map”" in t for t in figure_texts())
+    page.points.setValue(100)
+    with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+        page.draw_button.click()
+    assert figure_texts() == [] and page.hint() == ""
+    page.set_result(result)  # a new evaluation: the old map goes, the hint comes back
+    assert any("Press “Draw the map”" in t for t in figure_texts())
+
+
+def test_before_any_edit_the_lab_keeps_the_models_own_temperature_exactly(
+    qtbot, controller, result
+):
+    """The temperature box shows two decimals; a model fitted at T = 0.914 must still be scored
+    at 0.914 until the user changes the box, so "modified" equals "original"."""
+    result.classifier.info["calibration"] = {"temperature": 0.914, "fitted_on": "test-half"}
+    assert result.classifier.temperature == 0.914
+    page = LabView(controller)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.set_result(result)
+    outcome = page.outcome
+    assert outcome.edits.temperature == 0.914 and outcome.modified == outcome.original
+    for row in range(4):
+        assert page.table.item(row, 1).text() == page.table.item(row, 2).text()
+    assert not page.save_button.isEnabled()
+
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.temperature.setValue(1.5)  # the user's own temperature
+    assert page.outcome.edits.temperature == 1.5
+    assert page.outcome.modified.loss != page.outcome.original.loss
+    assert page.save_button.isEnabled()
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.reset()
+    assert page.outcome.edits.temperature == 0.914
+    assert page.outcome.modified == page.outcome.original

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from nndesk import inside
+from nndesk import inside, inside_maps
 from nndesk.inference import Classifier
 from nndesk.paths import WEIGHTS_DIR
 
@@ -78,6 +78,12 @@ def test_cnn_feature_maps_click_a_pixel_and_a_pooling_winner(qtbot, window_facto
         int(tile.left() + (4 + 0.5) * tile.width() / w),
         int(tile.top() + (3 + 0.5) * tile.height() / h),
     )
+    # the tiles came ready from the prediction worker, and each map pixel shows its colour
+    assert [row.layer for row in snap.maps][1:3] == [-1, convs[0]]  # input, filters, conv...
+    values = snap.trace.layers[second].values
+    expected = inside_maps.colour_maps(values, float(np.max(np.abs(values))))[5, 3, 4]
+    shown = page.maps.grab().toImage().pixelColor(pos)
+    assert (shown.red(), shown.green(), shown.blue()) == tuple(int(v) for v in expected[:3])
     qtbot.mouseClick(page.maps, Qt.MouseButton.LeftButton, pos=pos)
     assert page.selection() == ("pixel", second, 5, 3, 4)
     px = page.current_math()

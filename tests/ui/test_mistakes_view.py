@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from nndesk.evaluation import evaluate
+from nndesk.ui.language import percent
 from nndesk.ui.mistakes_view import INDEX_ROLE, MistakesView
 from tests.fake_classifier import FakeClassifier
 from tests.test_evaluation import WRONG, toy_result
@@ -80,6 +81,50 @@ def test_clicking_a_tile_shows_its_probabilities(qtbot, view):
         view.answer.bars.probabilities(), view.result().probabilities[27], rtol=1e-6
     )
     assert "27" in view.caption.text()
+
+
+def calibrated_result(temperature: float = 2.0):
+    """``toy_result`` as a model with a fitted temperature: image 3's raw 0.55 has one close
+    runner-up and image 9's 0.60 is spread over the other classes; scaling by T = 2 flattens
+    a spread more, so it puts 3 above 9 although its raw confidence is lower."""
+    import dataclasses
+
+    result = toy_result()
+    p = result.probabilities.astype(np.float64).copy()
+    p[3] = (0.55, 0.0005, 0.0005, 0.449)  # predicted 0, "three" close behind
+    p[9] = (0.4 / 3, 0.4 / 3, 0.60, 0.4 / 3)  # predicted 2
+    return dataclasses.replace(
+        result,
+        probabilities=p.astype(np.float32),
+        logits=np.log(p).astype(np.float32),
+        temperature=temperature,
+        output="softmax",
+    )
+
+
+def test_tiles_and_bars_show_the_calibrated_probabilities_with_the_raw_one_click_away(qtbot, view):
+    """As on the canvas: the model's temperature (info.calibration) applies to the tiles, their
+    order, their tooltips and the bars; "Raw probabilities" shows the model's own numbers."""
+    result = calibrated_result()
+    view.set_result(result)
+    raw, calibrated = result.confidence, result.calibrated_confidence
+    assert raw[3] < raw[9] and calibrated[3] > calibrated[9]  # the case this test needs
+    order = shown_indices(view)
+    assert order.index(3) < order.index(9)
+    assert np.all(np.diff(calibrated[order]) <= 0)
+    row = order.index(3)
+    tip = view.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert percent(calibrated[3], 1) in tip and percent(raw[3], 1) not in tip
+
+    view.select_row(row)
+    assert view.current_index() == 3
+    shown = view.answer.bars.probabilities()
+    np.testing.assert_allclose(shown, result.calibrated[3], rtol=1e-5)
+    expected = np.sqrt(result.probabilities[3]) / np.sqrt(result.probabilities[3]).sum()
+    np.testing.assert_allclose(shown, expected, rtol=1e-4)  # softmax(log p / 2)
+    view.answer.raw_box.setChecked(True)
+    np.testing.assert_allclose(view.answer.bars.probabilities(), result.probabilities[3])
+    view.answer.raw_box.setChecked(False)
 
 
 def test_put_on_canvas_emits_the_image_and_its_true_label(qtbot, view):

@@ -42,8 +42,8 @@ def tiny_dataset(tiny_idx_dir) -> Dataset:
     )
 
 
-def make_panel(qtbot, tmp_path, provider):
-    widget = TrainingPanel(TrainingController(provider, RunStore(tmp_path / "runs")))
+def make_panel(qtbot, tmp_path, provider, writes=None):
+    widget = TrainingPanel(TrainingController(provider, RunStore(tmp_path / "runs")), writes=writes)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
@@ -133,6 +133,52 @@ def test_a_run_appears_in_history_and_its_model_loads(qtbot, panel, tiny_dataset
     with open(panel.export_history_csv(tmp_path / "h.csv")) as f:
         rows = list(csv.DictReader(f))
     assert [r["epoch"] for r in rows] == ["1", "2"]
+
+
+def test_curves_pngs_and_model_copies_are_written_off_the_gui_thread(
+    qtbot, tiny_dataset, tmp_path, monkeypatch
+):
+    import threading
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from nndesk.controllers.background import BackgroundWrites
+    from nndesk.ui import training_panel
+
+    writes = BackgroundWrites()
+    widget = make_panel(qtbot, tmp_path, lambda name: tiny_dataset, writes)
+    widget.start_training()
+    wait_until_idle(qtbot, widget)
+    threads: dict[str, threading.Thread] = {}
+
+    def spy(name, real):
+        def call(*args):
+            threads[name] = threading.current_thread()
+            return real(*args)
+
+        return call
+
+    monkeypatch.setattr(
+        training_panel, "save_curves_png", spy("png", training_panel.save_curves_png)
+    )
+    monkeypatch.setattr(training_panel, "copy_model", spy("copy", training_panel.copy_model))
+    said: list[str] = []
+    widget.status_message.connect(said.append)
+    for button, name in ((widget.export_button, "curves.png"), (widget.save_button, "mine")):
+        target = tmp_path / name
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target: (str(t), ""))
+        with qtbot.waitSignal(writes.done, timeout=WAIT_MS):
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "curves.png").read_bytes()[:4] == b"\x89PNG"
+    assert Classifier.from_file(tmp_path / "mine.npz").info["history"]
+    assert set(threads) == {"png", "copy"}
+    assert threading.main_thread() not in threads.values()
+    assert said[-2:] == [
+        f"Saved {tmp_path / 'curves.png'}",
+        f"Model saved to {tmp_path / 'mine.npz'}",
+    ]
+    widget.shutdown()
+    writes.shutdown()
 
 
 def test_loaded_model_continues_training_and_its_history(qtbot, panel):
@@ -496,6 +542,62 @@ def test_a_run_folder_that_refuses_the_model_shows_where_it_went_and_continue_us
     assert panel._current_model_path() == saved
 
 
+def test_a_model_the_fallback_saved_is_offered_and_reachable_from_runs_and_model_lists(
+    qtbot, panel, monkeypatch
+):
+    """The run folder refuses the model and so does the nndesk folder: it goes to the temp
+    folder. The message offers that folder; Runs > Use model, `nndesk models` and the Open
+    dialogs find the file (by the run's name, never by a path in run.json)."""
+    import tempfile
+
+    from nndesk import models
+    from nndesk.paths import data_dir
+    from nndesk.runs import RunStore
+    from nndesk.training import session as session_module
+    from nndesk.ui import training_panel
+
+    real_save = session_module.Session.save
+
+    def only_temp_takes_it(self, path):
+        if Path(path).parent != Path(tempfile.gettempdir()):
+            raise OSError(30, "Read-only file system", str(path))
+        return real_save(self, path)
+
+    monkeypatch.setattr(session_module.Session, "save", only_temp_takes_it)
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    saved = panel.controller.model_path
+    run_id = panel.controller.record.run_id
+    assert saved == Path(tempfile.gettempdir()) / f"nndesk-{run_id}.npz" and saved.is_file()
+
+    # the message names the file and offers its folder
+    box = panel._message_box
+    assert str(saved) in box.text()
+    shown: list[Path] = []
+    monkeypatch.setattr(training_panel, "show_folder", shown.append)
+    (show,) = [b for b in box.buttons() if b.text() == "Show the folder"]
+    show.click()
+    assert shown == [saved.parent]
+
+    # Runs > Use model: the fresh list (a restart) finds it and the button loads it
+    panel.runs_view.refresh()
+    (record,) = panel.runs_view.records()
+    assert record.model_file is None and record.model_path == saved
+    panel.runs_view.select_runs([run_id])
+    assert panel.runs_view.use_button.isEnabled()
+    assert str(saved) in panel.runs_view.table.item(0, 7).toolTip()
+    with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS) as ready:
+        qtbot.mouseClick(panel.runs_view.use_button, Qt.MouseButton.LeftButton)
+    assert Path(ready.args[0].path) == saved
+    # a store made afresh, as at the next start, finds it too
+    assert RunStore(panel.store.root).load(run_id).model_path == saved
+
+    # `nndesk models` lists it, and Open model starts in its folder (the newest saved model)
+    assert saved in models.saved_model_files()
+    assert models.open_folder() == saved.parent
+    assert not list(data_dir().glob("*.npz"))
+
+
 def test_the_inside_tab_draws_the_running_networks_inside_off_the_gui_thread(qtbot, panel):
     start_long_run(qtbot, panel)
     assert not panel.step_button.isEnabled()  # stepping is for a paused run
@@ -592,3 +694,49 @@ def test_the_curves_span_the_runs_epochs_from_the_click_before_the_data_has_load
     finally:
         loaded.set()
         panel.shutdown()
+
+
+def test_a_run_paused_before_its_first_batch_says_paused_not_training(
+    qtbot, tiny_dataset, tmp_path
+):
+    loaded = threading.Event()
+
+    def slow_provider(name):
+        loaded.wait(WAIT_MS / 1000)  # the data "loads" until the test has pressed Pause
+        return tiny_dataset
+
+    panel = make_panel(qtbot, tmp_path, slow_provider)
+    panel.speed.setText("Test accuracy 84.6% on fashion · model saved in the run history")
+    assert panel.start_training()
+    assert "84.6%" not in panel.speed.text()  # the last run's result is not this run's
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    loaded.set()
+    qtbot.waitUntil(lambda: panel._run is not None, timeout=WAIT_MS)
+    assert panel.progress.text() == "Paused"
+    assert panel.controller.batches_done == 0
+    panel.controller.step()  # one batch, then held again: where it is, still paused
+    qtbot.waitUntil(lambda: panel._last_batch is not None, timeout=WAIT_MS)
+    assert panel.progress.text().startswith("Paused  ·  Epoch 1/2  ·  batch 1/")
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # Resume
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS):
+        pass
+    wait_until_idle(qtbot, panel)
+    assert panel.progress.text() == "Finished: trained 2 epochs"
+    panel.shutdown()
+
+
+def test_counts_in_the_form_and_the_finished_run_read_in_singular_and_plural(qtbot, panel):
+    epochs = panel.form.epochs
+    epochs.setValue(1)
+    assert epochs.text() == "1 pass"
+    epochs.setValue(3)
+    assert epochs.text() == "3 passes"
+    step = panel.form.schedule_step
+    step.setValue(1)
+    assert step.text() == "1 epoch"
+    step.setValue(10)
+    assert step.text() == "10 epochs"
+    epochs.setValue(1)
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    assert panel.progress.text() == "Finished: trained 1 epoch"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from nndesk.controllers.trust import TrustController
 from nndesk.evaluation import evaluate
@@ -67,3 +68,60 @@ def test_no_result_clears_the_part(qtbot, view, result):
     qtbot.waitUntil(lambda: view.summary is not None, timeout=10_000)
     view.set_result(None)
     assert view.summary is None and not view.robust_button.isEnabled()
+
+
+def test_robustness_says_its_sample_and_cancel_stops_it_without_curves(
+    qtbot, view, result, monkeypatch
+):
+    import threading
+
+    from nndesk import robustness
+
+    controller = view._controller
+    view.set_result(result)
+    gate = threading.Event()  # the second damage level waits until Cancel was clicked
+    calls: list[str] = []
+    real = robustness.damage
+
+    def held(images, kind, level, rng):
+        calls.append(kind)
+        if len(calls) == 2:
+            assert gate.wait(30)
+        return real(images, kind, level, rng)
+
+    monkeypatch.setattr(robustness, "damage", held)
+    ready: list = []
+    controller.robustness_ready.connect(ready.append)
+    with qtbot.waitSignal(controller.robustness_progressed, timeout=60_000):
+        view.robust_button.click()
+    assert view.cancel_button.isVisible() and not view.robust_button.isEnabled()
+    assert "120 test images" in view.robust_note.text()  # all 120 here (fewer than 1,000)
+    with qtbot.waitSignal(controller.robustness_cancelled, timeout=10_000):
+        qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    assert not view.cancel_button.isVisible() and not view.robust_progress.isVisible()
+    assert view.robust_button.isEnabled()
+    gate.set()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=60_000)
+    assert ready == [] and view.curves is None
+    assert len(calls) == 2  # it stopped at the next level
+    # measuring again works after a cancel
+    with qtbot.waitSignal(controller.robustness_ready, timeout=60_000):
+        view.robust_button.click()
+    assert set(view.curves) == {"noise", "rotation", "shift", "thickness", "occlusion"}
+
+
+def test_a_cnn_is_damaged_on_a_smaller_sample_in_the_window():
+    from types import SimpleNamespace
+
+    from nndesk.controllers.trust import (
+        CNN_ROBUSTNESS_IMAGES,
+        ROBUSTNESS_IMAGES,
+        robustness_images,
+    )
+    from nndesk.nn.architecture import build_model
+
+    rng = np.random.default_rng(0)
+    cnn = SimpleNamespace(model=build_model("784-c4-p-10", rng=rng))
+    mlp = SimpleNamespace(model=build_model("784-8-10", rng=rng))
+    assert robustness_images(cnn) == CNN_ROBUSTNESS_IMAGES < ROBUSTNESS_IMAGES
+    assert robustness_images(mlp) == ROBUSTNESS_IMAGES
