@@ -5,8 +5,10 @@ from __future__ import annotations
 import warnings
 
 import pytest
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QMessageBox
 
+from nndesk import app
 from nndesk.inference import Classifier
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
@@ -202,3 +204,27 @@ def test_file_save_model_writes_off_the_gui_thread_and_a_refusal_shows_one_messa
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
     ((title, text),) = said
     assert title == "Cannot save model" and "a-file" in text and "\n" not in text
+
+
+class _Screen:
+    """Stands for a QScreen: only its free area is read."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self._free = QRect(0, 0, width, height)
+
+    def availableGeometry(self) -> QRect:  # noqa: N802 - Qt's name
+        return self._free
+
+
+@pytest.mark.parametrize(
+    ("screen", "expected"),
+    [
+        ((1024, 700), (1024, 700 - app.TITLE_BAR_ALLOWANCE)),
+        ((1366, 728), (1280, 728 - app.TITLE_BAR_ALLOWANCE)),
+        ((1920, 1050), (1280, 760)),
+    ],
+)
+def test_the_first_window_fits_the_screen(screen, expected):
+    size = app.first_window_size(_Screen(*screen))
+    assert (size.width(), size.height()) == expected
+    assert app.first_window_size(None) == app.FIRST_SIZE

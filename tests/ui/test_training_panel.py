@@ -20,6 +20,7 @@ from nndesk.errors import DataError
 from nndesk.inference import Classifier
 from nndesk.presets import get_preset
 from nndesk.runs import RunStore
+from nndesk.settings_schema import MAX_EPOCHS
 from nndesk.ui.training_panel import TrainingPanel, format_eta
 
 WAIT_MS = 30_000
@@ -80,10 +81,12 @@ def wait_until_idle(qtbot, panel):
     qtbot.waitUntil(lambda: not panel.plot.draw_pending(), timeout=WAIT_MS)  # the last redraw
 
 
-def start_long_run(qtbot, panel, epochs=1000):
-    panel.form.epochs.setValue(epochs)
+def start_long_run(qtbot, panel, epochs=100_000):
+    """A run that cannot end while a test looks at it (1,000 epochs of the tiny set took ~13 s:
+    a loaded machine let one end before the test's pause, and its last change never applied)."""
     panel.form.batch_size.setValue(10)
-    assert panel.start_training()
+    # past the form's own maximum of epochs: the config is given directly
+    assert panel.start_training(panel.form.config().replace(epochs=epochs))
     qtbot.waitUntil(lambda: panel.controller.batches_done >= 3, timeout=WAIT_MS)
 
 
@@ -472,7 +475,7 @@ def test_apply_to_run_steers_the_editable_settings_and_the_curves_mark_them(qtbo
     form.optimizer.setCurrentIndex(form.optimizer.findData("momentum"))
     form.batch_size.setValue(10)
     # a run far longer than this test: the tiny set's 1000 epochs can end before a click
-    assert panel.start_training(form.config().replace(epochs=10**6))
+    assert panel.start_training(form.config().replace(epochs=MAX_EPOCHS))
     qtbot.waitUntil(lambda: panel.apply_button.isEnabled(), timeout=WAIT_MS)
     # while training only what the run can change stays editable
     assert form.momentum.isEnabled() and form.l2.isEnabled() and form.augment.isEnabled()
