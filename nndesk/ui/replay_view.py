@@ -84,9 +84,9 @@ class ReplayView(QWidget):
         self.accuracy_label = QLabel()
         theme.set_tone(self.accuracy_label, "muted")
 
-        self.confusion = ConfusionView()
-        self.confusion.hint.hide()  # its cells open nothing here
-        self.confusion.canvas.setMinimumSize(260, 240)
+        #: the matrix's chart, made when the tab is first shown: a hidden chart costs a draw at a
+        #: theme switch or a resize, and most sessions never open this tab
+        self.confusion: ConfusionView | None = None
         self.confusion_title = QLabel()
         self.confusion_title.setWordWrap(True)
 
@@ -129,7 +129,7 @@ class ReplayView(QWidget):
 
         grid = QGridLayout()
         grid.addWidget(self.confusion_title, 0, 0)
-        grid.addWidget(self.confusion, 1, 0)
+        self._grid = grid
         grid.addWidget(drawing, 0, 1, 2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -218,9 +218,17 @@ class ReplayView(QWidget):
             )
         )
         self.confusion_title.setText(where.format(epoch=epoch))
-        self.confusion.set_matrix(c, class_names_shown(record.class_names))
+        self._ensure_confusion().set_matrix(c, class_names_shown(record.class_names))
         self._shown_epoch = epoch
         self._read_drawing(index)
+
+    def _ensure_confusion(self) -> ConfusionView:
+        if self.confusion is None:
+            self.confusion = ConfusionView()
+            self.confusion.hint.hide()  # its cells open nothing here
+            self.confusion.canvas.setMinimumSize(260, 240)
+            self._grid.addWidget(self.confusion, 1, 0)
+        return self.confusion
 
     def shown_epoch(self) -> int | None:
         return self._shown_epoch
@@ -289,7 +297,8 @@ class ReplayView(QWidget):
         self.epoch_label.setText(translate("ReplayView", "No epochs yet"))
         self.accuracy_label.setText("")
         self.confusion_title.setText("")
-        self.confusion.set_matrix(None)
+        if self.confusion is not None:
+            self.confusion.set_matrix(None)
         self.bars.set_probabilities(None)
         self.drawing_note.setText("")
         self._shown_epoch = None
