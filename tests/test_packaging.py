@@ -69,16 +69,16 @@ def test_an_installed_copy_outside_the_source_tree_lists_and_uses_its_own_models
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as zf:
         zf.extractall(site)  # what pip does with a pure-Python wheel
+    (tmp_path / "tmp").mkdir()
     env = {
         **os.environ,
         "PYTHONPATH": str(site),
         "NNDESK_HOME": str(tmp_path / "home"),
         "NNDESK_CACHE_DIR": str(tmp_path / "cache"),
-        # the temporary folder is a save fallback whose models are listed: other runs' files
-        # there (a test's fallback save) must not join this copy's list
+        # `nndesk models` lists the save-fallback folders, the system temp folder among them:
+        # another test run's fallback model there must not show up in this one's list
         "TMPDIR": str(tmp_path / "tmp"),
     }
-    (tmp_path / "tmp").mkdir()
     run = dict(cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     done = subprocess.run([sys.executable, "-m", "nndesk", "models", "--json"], **run)
     assert done.returncode == 0, done.stderr
