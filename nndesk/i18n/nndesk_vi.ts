@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>Loss per batch</source>
-        <extracomment>Colours for overlaid runs (tab10 without the live-plot blue/red pair first). Above this many batches the light per-batch curve is drawn as a min-max band.</extracomment>
+        <extracomment>Colours for overlaid runs (tab10 without the live-plot blue/red pair first). Above this many batches the light per-batch curve is drawn as a min-max band. Points between an axes&apos; edges and its axis labels: room for 8 pt tick labels (&quot;100%&quot; left).</extracomment>
         <translation>Mất mát theo batch</translation>
     </message>
     <message>
