@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QLocale, QObject, QProcess, Signal, Slot
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QLocale, QObject, QProcess, QSize, Signal, Slot
+from PySide6.QtGui import QIcon, QScreen
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk import preferences
@@ -566,6 +566,7 @@ def _wire_train_page(desk: Desk) -> None:
     window.add_page(train, "Train")
     # the drawing is re-predicted with the newest weights while the net learns
     desk.training.weights_updated.connect(desk.prediction.live_update)
+    desk.training.weights_updated.connect(window.show_training_network)
     # end of a run, or a model loaded on the page: everyone switches to it
     train.model_ready.connect(desk.prediction.set_classifier)
     _wire_model_notice(desk)
@@ -629,6 +630,22 @@ def restart_nndesk() -> None:
     QProcess.startDetached(sys.executable, ["-m", "nndesk", *sys.argv[1:]])
 
 
+#: The first window's size when the screen has room for it (later: the size the user left).
+FIRST_SIZE = QSize(1280, 760)
+#: Pixels kept free above the first window for the window manager's title bar.
+TITLE_BAR_ALLOWANCE = 32
+
+
+def first_window_size(screen: QScreen | None) -> QSize:
+    """``FIRST_SIZE``, shrunk to the screen's free area (a 1024x700 laptop, a panel at the
+    bottom) so the first window never opens larger than the screen."""
+    if screen is None:
+        return FIRST_SIZE
+    free = screen.availableGeometry().size()
+    # resize() sizes the inside of the window: leave room for the title bar above it
+    return FIRST_SIZE.boundedTo(QSize(free.width(), free.height() - TITLE_BAR_ALLOWANCE))
+
+
 def run(data_dir: str | None = None) -> int:
     """Open the window (with the datasets in ``data_dir`` for this session, if given); returns
     the exit code of the Qt event loop."""
@@ -646,6 +663,6 @@ def run(data_dir: str | None = None) -> int:
     if geometry is not None:
         window.restoreGeometry(geometry)
     else:
-        window.resize(1280, 760)
+        window.resize(first_window_size(app.primaryScreen()))
     window.show()
     return app.exec()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import math
 import signal
@@ -35,14 +36,18 @@ from nndesk.errors import ConfigError, NndeskError, PreprocessError
 
 def _batch_size(text: str) -> int:
     """``--batch-size``: a positive integer, or "full" (0) for full-batch gradient descent."""
+    from nndesk.settings_schema import MAX_BATCH_SIZE
+
     if text.strip().lower() == "full":
         return 0
     try:
-        value = int(text)
+        value = int(text) if text.isascii() else 0
     except ValueError:
         value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer or 'full', got {text!r}")
+    if not 1 <= value <= MAX_BATCH_SIZE:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number 1 to {MAX_BATCH_SIZE:,} (digits 0-9) or 'full', got {text!r}"
+        )
     return value
 
 
@@ -51,9 +56,13 @@ def _number(kind: type, low: float | None = None, low_inclusive: bool = True, hi
 
     def parse(text: str):
         try:
+            if not text.isascii():  # Python reads "٣" as 3; --arch refuses it, so do all flags
+                raise ValueError(text)
             value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+            raise argparse.ArgumentTypeError(
+                f"expected a number in digits 0-9, got {text!r}"
+            ) from None
         if isinstance(value, float) and not math.isfinite(value):
             raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
         if low is not None and (value < low or (value == low and not low_inclusive)):
@@ -80,7 +89,8 @@ def _add_setting_flags(parser: argparse.ArgumentParser) -> None:
     from nndesk.settings_schema import FIELDS
 
     for field in FIELDS:
-        kwargs: dict[str, Any] = {"dest": field.name, "help": field.help}
+        # argparse formats help with %: a literal one ("90 % to 110 %") must be doubled
+        kwargs: dict[str, Any] = {"dest": field.name, "help": field.help.replace("%", "%%")}
         if field.kind is bool:
             kwargs.update(action=argparse.BooleanOptionalAction, default=None)
         elif field.choices:
@@ -247,6 +257,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
+    except OSError as err:  # the system refused a read or write: a full disk, a read-only mount
+        if args.debug:
+            raise
+        _error(f"{err.strerror}: {err.filename}" if err.filename and err.strerror else str(err))
+        return 2 if err.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else 1
     except Exception as err:
         if args.debug:
             raise
@@ -419,16 +434,34 @@ def _print_json(payload: dict) -> None:
     print(json.dumps(_strict_json(payload), allow_nan=False), flush=True)
 
 
-def _checked_out(args) -> Path | None:
-    """``--out`` checked before any training: its folder exists and takes a new file."""
-    if not args.out:
-        return None
+def _checked_out(args, places: list[Path]) -> Path:
+    """Where the model will go, checked before any training: ``--out`` (its folder exists and
+    takes a new file), else the first of ``places`` whose folder can be made and written (one
+    line on stderr says so when that is not the first)."""
     from nndesk.fileio import check_writable
 
-    try:
-        return check_writable(Path(args.out), "--out")
-    except OSError as err:
-        raise ConfigError(err.strerror or str(err)) from None
+    if args.out:
+        try:
+            return check_writable(Path(args.out), "--out")
+        except OSError as err:
+            raise ConfigError(err.strerror or str(err)) from None
+    refusals = []
+    for place in places:
+        try:
+            place.parent.mkdir(parents=True, exist_ok=True)
+            check_writable(place)
+        except OSError as err:
+            refusals.append(f"{place.parent} ({err.strerror or err})")
+            continue
+        if refusals:
+            print(
+                f"nndesk: cannot write in {refusals[0]}; the model will be saved in {place.parent}",
+                file=sys.stderr,
+            )
+        return place
+    raise ConfigError(
+        f"nowhere to save the trained model: {'; '.join(refusals)}; give a folder with --out"
+    )
 
 
 def _save(session, out: Path, fallbacks: list[Path]) -> tuple[Path, str | None]:
@@ -453,19 +486,23 @@ def _save(session, out: Path, fallbacks: list[Path]) -> tuple[Path, str | None]:
     raise OSError(first.errno, message, str(out))
 
 
-def _default_out(args, config, folder: Path | None = None) -> Path:
-    from nndesk.paths import runs_dir
+def _save_places(args, config) -> list[Path]:
+    """Where a model goes without ``--out``, in order: the runs folder, then the save fallback
+    folders (``paths.model_fallback_dirs``: the nndesk folder, the temporary folder), each
+    under the name ``nndesk models`` looks for there."""
+    from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    name = args.preset or Path(config.dataset).name
-    return (folder or runs_dir()) / f"{stamp}-{name}.npz"
+    run = f"{time.strftime('%Y%m%d-%H%M%S')}-{args.preset or Path(config.dataset).name}"
+    fallbacks = [folder / fallback_model_name(run) for folder in model_fallback_dirs()]
+    return [runs_dir() / f"{run}.npz", *fallbacks]
 
 
 def _cmd_train(args) -> int:
     from nndesk.training import RunEnded, prepare, train
 
     config = config_from_args(args)
-    out = _checked_out(args)  # a bad --out ends here, not after the training
+    places = _save_places(args, config)
+    out = _checked_out(args, places)  # a bad --out (or no place at all) ends here, untrained
     log = sys.stderr if args.json else sys.stdout  # with --json stdout holds only the JSON
     bars = _DownloadBars()
     try:
@@ -500,11 +537,8 @@ def _cmd_train(args) -> int:
 
     result = session.evaluate_test()
     calibration = session.calibrate()
-    from nndesk.paths import data_dir
-
-    fallbacks = [_default_out(args, config), _default_out(args, config, data_dir())]
     try:
-        saved, save_problem = _save(session, out or fallbacks[0], fallbacks)
+        saved, save_problem = _save(session, out, places)
     except OSError as err:  # nowhere to write at all: say so in one line, not as a traceback
         _error(err.strerror or str(err))
         return 1
@@ -809,6 +843,7 @@ def _cmd_calibrate(args) -> int:
 def _cmd_export_script(args) -> int:
     from nndesk import codegen
     from nndesk.errors import ConfigError
+    from nndesk.fileio import check_writable
 
     sources = [s for s in (args.model, args.preset, args.run) if s is not None]
     if len(sources) != 1:
@@ -827,6 +862,10 @@ def _cmd_export_script(args) -> int:
             model = {p.stem: p for p in shipped_models()}.get(args.model, model)
         experiment = codegen.from_model(model)
         source = str(args.model)
+    try:  # the place first: nothing is generated for a folder that refuses the file
+        check_writable(Path(args.output), "-o")
+    except OSError as err:
+        raise ConfigError(err.strerror or str(err)) from None
     command = f"nndesk export-script {source} -o {args.output}"
     if args.notebook:
         command += " --notebook"
@@ -847,9 +886,11 @@ def _cmd_predict(args) -> int:
     status = 0
     for path in args.images:
         try:
+            if Path(path).is_dir():
+                raise PreprocessError(f"{path}: a folder, not an image file")
             if not Path(path).is_file():
                 raise PreprocessError(f"{path}: no such image file")
-            prediction = clf.classify_image(load_image(path))
+            prediction = clf.classify_image(load_image(path, name=str(path)))
             if prediction is None:
                 raise PreprocessError(f"{path}: the image is blank, nothing to classify")
         except NndeskError as err:  # report this file and go on with the others

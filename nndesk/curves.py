@@ -204,6 +204,8 @@ class LiveCurves:
         self.batches_per_epoch: int | None = None
         self._span: tuple[int, int] | None = None
         self._shown = (True, False)  # (validation, test) in the legends
+        #: the per-epoch curves a run will draw, named in the legends before its first epoch
+        self._expected = (True, False)
         self.reset()
 
     @property
@@ -224,6 +226,11 @@ class LiveCurves:
     def set_span(self, first_epoch: int, last_epoch: int) -> None:
         """Fix the x axes to a run's epochs (``first_epoch`` 1-based) so they never rescale."""
         self._span = (int(first_epoch), int(last_epoch))
+
+    def expect_curves(self, validation: bool, test: bool = False) -> None:
+        """Say which per-epoch curves the coming run draws (a validation split, the test split
+        every epoch), so the legends name only those from its first batch on."""
+        self._expected = (bool(validation), bool(test))
 
     def expect_loss(self, value: float) -> None:
         """Start both loss axes at a height that fits ``value`` (the untrained loss, e.g.
@@ -261,8 +268,11 @@ class LiveCurves:
         self.train_acc_line.set_data(*_xy(ex, curves.train_accuracy))
         self.val_acc_line.set_data(*_xy(ex, curves.val_accuracy))
         # legends name only the curves this run has (no validation split, no test per epoch)
-        visible = (bool(_finite(curves.val_accuracy).size) or not curves.epochs,
-                 bool(_finite(curves.test_accuracy).size))  # fmt: skip
+        planned = not curves.epochs  # nothing drawn yet: name what the run will draw
+        visible = (
+            bool(_finite(curves.val_accuracy).size) or (planned and self._expected[0]),
+            bool(_finite(curves.test_accuracy).size) or (planned and self._expected[1]),
+        )
         self.test_loss_line.set_data(*_xy(ex, curves.test_loss))
         self.test_acc_line.set_data(*_xy(ex, curves.test_accuracy))
         changed = False
@@ -275,8 +285,10 @@ class LiveCurves:
                 (self.test_acc_line, shown(N_("test")), visible[1]),
             ):
                 line.set_label(name if on else "_" + name)
+            # a run without a validation split draws its train curve only: the legend says why
+            title = None if visible[0] else shown(N_("no validation split"))
             for ax, loc in zip(self.axes[1:], ("upper right", "lower right"), strict=True):
-                ax.legend(loc=loc, fontsize=8, frameon=False)
+                ax.legend(loc=loc, fontsize=8, frameon=False, title=title, title_fontsize=7)
             changed = True
         if len(curves.changes) < self._lr_marked:
             self.clear_lr_marks()
@@ -323,6 +335,7 @@ class LiveCurves:
         """Empty every line and forget the run's span (a new run starts)."""
         self.clear_lr_marks()
         self._span = None
+        self._expected = (True, False)
         self.axes[0].set_ylim(0, 1)
         self.axes[1].set_ylim(0, 1)
         self.update(Curves())

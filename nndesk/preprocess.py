@@ -13,6 +13,7 @@ Both detect a light background and invert it, so ink is always high (as in the d
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -318,9 +319,34 @@ def load_image(path: str | os.PathLike | BinaryIO, name: str | None = None) -> n
             elif img.mode not in ("L", "RGB"):
                 img = img.convert("L" if img.mode in ("1", "F") else "RGB")
             return np.array(img, dtype=np.uint8)
-    except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError) as err:
+    except Image.DecompressionBombError as err:  # Pillow's own limit, checked when opening
+        raise PreprocessError(_too_large(name, err)) from err
+    except UnidentifiedImageError as err:
+        raise PreprocessError(f"{name}: {_unreadable(path)}") from err
+    except (OSError, ValueError) as err:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise PreprocessError(f"{name}: cannot read image ({reason})") from err
+
+
+def _too_large(name: str, err: Exception) -> str:
+    """The same line as ``_decode_reduced``'s, from Pillow's "Image size (N pixels) exceeds"."""
+    found = re.search(r"\((\d+) pixels\)", str(err))
+    size = f" ({int(found.group(1)) / 1e6:,.0f} megapixels)" if found else ""
+    return (
+        f"{name}: the image is too large to open{size}; nndesk opens images of up to "
+        f"{MAX_PIXELS // 10**6} megapixels: scale it down first"
+    )
+
+
+def _unreadable(source: Path | BinaryIO) -> str:
+    """Why Pillow found no image: an empty file, else a format it does not know."""
+    try:
+        empty = source.stat().st_size == 0 if isinstance(source, Path) else False
+    except OSError:
+        empty = False
+    if empty:
+        return "the file is empty"
+    return "not an image nndesk can read (PNG, JPEG, BMP, GIF, TIFF or WebP)"
 
 
 # ---- the drawing canvas's own pixels ---------------------------------------------------------

@@ -27,6 +27,10 @@ from nndesk.nn.schedules import SCHEDULES
 
 #: Seeds are whole numbers 0..2**32-1 (what every NumPy generator and the settings file take).
 MAX_SEED = 2**32 - 1
+#: More epochs than any lab needs (full-batch gradient descent labs run 500-5,000 steps).
+MAX_EPOCHS = 100_000
+#: Larger than any training split nndesk reads (256 MiB of 28x28 images is 342,000).
+MAX_BATCH_SIZE = 1_000_000
 
 #: How each choice reads in the form (the CLI takes the value itself).
 CHOICE_LABELS = {
@@ -213,9 +217,9 @@ FIELDS: tuple[Field, ...] = (
            metavar="EPS", applies=lambda v: accepts(v.get("optimizer", ""), "eps")),
     _field("batch_size", int, N_("Batch size"), N_("images per update; 0 (or 'full' on the command "
            "line) = the whole training split, plain gradient descent"), "optimisation", low=0,
-           live=True, metavar="N|full"),
+           high=MAX_BATCH_SIZE, live=True, metavar="N|full"),
     _field("epochs", int, N_("Epochs"), N_("passes over the training images (more passes when a "
-           "model is continued)"), "optimisation", low=1, metavar="N"),
+           "model is continued)"), "optimisation", low=1, high=MAX_EPOCHS, metavar="N"),
     _field("schedule", str, N_("Schedule"), N_("how the learning rate changes from epoch to epoch"),
            "optimisation", choices=SCHEDULES),
     _field("schedule_step", int, N_("Every"), N_("step: decay every N epochs; exp: constant for N "

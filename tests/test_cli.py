@@ -378,3 +378,30 @@ def test_ctrl_c_stops_training_after_the_batch_and_still_saves_the_model(tiny_di
     assert proc.returncode == 0, stderr
     assert "stopped by request" in stdout and "Traceback" not in stderr
     assert out.is_file()
+
+
+def test_predict_names_what_is_wrong_with_each_path_and_goes_on(trained, tmp_path, capsys):
+    model, _ = trained
+    good = _blob_png(tmp_path / "x.png", 5, light_background=False)
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "empty.png").write_bytes(b"")
+    paths = [tmp_path / "folder", tmp_path / "missing.png", tmp_path / "empty.png", good]
+    assert cli.main(["predict", str(model), *map(str, paths)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"{good}: ")  # the good file is still classified
+    assert captured.err.splitlines() == [
+        f"nndesk: error: {tmp_path / 'folder'}: a folder, not an image file",
+        f"nndesk: error: {tmp_path / 'missing.png'}: no such image file",
+        f"nndesk: error: {tmp_path / 'empty.png'}: the file is empty",
+    ]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [None, "download", "train", "evaluate", "calibrate", "predict", "presets", "export-script",
+     "models"],
+)  # fmt: skip
+def test_every_commands_help_prints_and_exits_0(command, capsys):
+    """Every usage error says "see `nndesk ... --help`": that help must never crash."""
+    assert cli.main([command, "--help"] if command else ["--help"]) == 0
+    assert "usage:" in capsys.readouterr().out

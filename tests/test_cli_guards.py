@@ -42,6 +42,11 @@ ARGS = {
     "huge filter count": (["--arch", "784-c99999-p-10"], "--arch"),
     "negative seed": (["--seed", "-1"], "--seed"),
     "huge seed": (["--seed", str(2**40)], "--seed"),
+    "arabic-indic epochs": (["--epochs", "٣"], "--epochs"),
+    "absurd epochs": (["--epochs", str(10**20)], "--epochs"),
+    "absurd batch size": (["--batch-size", "10000000"], "--batch-size"),
+    "arabic-indic batch size": (["--batch-size", "٣٢"], "--batch-size"),
+    "arabic-indic rate": (["--lr", "٠.١"], "--lr"),
 }
 
 
@@ -88,17 +93,23 @@ def test_a_bad_out_exits_2_before_training(case, tiny_dir, tmp_path, capsys, mon
     assert "--out" in line and TEMP_PREFIX not in line
 
 
-def test_a_read_only_out_folder_exits_2_before_training(tiny_dir, tmp_path, capsys, monkeypatch):
+def refuse_creating_files_in(monkeypatch, *folders: Path) -> None:
+    """``os.open`` answers like a read-only mount (even for root) for new files in ``folders``."""
     real_open = os.open
-    locked = tmp_path / "locked"
-    locked.mkdir()
+    refused = {str(f) for f in folders}
 
-    def read_only(path, flags, mode=0o777, **kw):  # what a read-only mount answers, even root
-        if os.path.dirname(os.fspath(path)) == str(locked) and flags & os.O_CREAT:
+    def read_only(path, flags, mode=0o777, **kw):
+        if os.path.dirname(os.fspath(path)) in refused and flags & os.O_CREAT:
             raise OSError(errno.EROFS, "Read-only file system", path)
         return real_open(path, flags, mode, **kw)
 
     monkeypatch.setattr(os, "open", read_only)
+
+
+def test_a_read_only_out_folder_exits_2_before_training(tiny_dir, tmp_path, capsys, monkeypatch):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    refuse_creating_files_in(monkeypatch, locked)
     rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(locked / "m.npz")])
     assert rc == 2
     (line,) = error_lines(capsys.readouterr().err)
@@ -245,3 +256,48 @@ def test_a_known_dataset_named_in_the_header_is_still_used(tiny_dir, tmp_path, c
     save_model(out, loaded.model, dict(loaded.info, dataset="MNIST"))
     assert cli.main(["evaluate", str(out), "--data-dir", str(tiny_dir), "--json"]) == 0
     assert strict_json(capsys.readouterr().out.strip().splitlines()[-1])["dataset"] == "mnist"
+
+
+def test_a_read_only_nndesk_folder_sends_the_model_to_the_temp_folder_and_says_so(
+    tiny_dir, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    paths.runs_dir().mkdir(parents=True)
+    refuse_creating_files_in(monkeypatch, paths.runs_dir(), paths.data_dir())
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--json"])
+    captured = capsys.readouterr()
+    assert rc == 0
+    saved = Path(strict_json(captured.out.strip().splitlines()[-1])["model"])
+    assert saved.is_file() and saved.parent == tmp_path / "tmp"
+    assert (
+        f"cannot write in {paths.runs_dir()}" in captured.err and str(saved.parent) in captured.err
+    )
+    assert cli.main(["models", "--json"]) == 0  # and the user finds it again
+    assert str(saved) in capsys.readouterr().out
+
+
+def test_nowhere_to_save_exits_2_before_training(tiny_dir, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    paths.runs_dir().mkdir(parents=True)
+    refuse_creating_files_in(monkeypatch, paths.runs_dir(), paths.data_dir(), tmp_path / "tmp")
+    trained = []
+    monkeypatch.setattr("nndesk.training.train", lambda *a, **k: trained.append(1) or iter(()))
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir)])
+    assert rc == 2 and not trained
+    (line,) = error_lines(capsys.readouterr().err)
+    assert "nowhere to save" in line and "--out" in line
+
+
+def test_export_script_into_a_read_only_folder_is_one_line_and_exit_2(
+    tmp_path, capsys, monkeypatch
+):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    refuse_creating_files_in(monkeypatch, locked)
+    rc = cli.main(["export-script", "--preset", "fashion-mlp", "-o", str(locked / "lab.py")])
+    assert rc == 2
+    (line,) = error_lines(capsys.readouterr().err)
+    assert "-o" in line and "Read-only file system" in line and "unexpected" not in line
+    assert not any(locked.iterdir())

@@ -187,6 +187,25 @@ def test_a_run_without_validation_has_no_validation_in_its_legend():
     assert [t.get_text() for t in live.axes[2].get_legend().get_texts()] == ["train"]
 
 
+def test_before_its_first_epoch_a_run_without_validation_names_only_what_it_draws():
+    fig, live = live_plot()
+    live.expect_curves(validation=False)
+    live.batches_per_epoch = 100
+    curves = Curves()
+    curves.add_batch(type("B", (), dict(epoch=1, batch=1, batches=100, batch_loss=2.3))())
+    live.update(curves)  # mid-epoch 1: only batch losses so far
+    for ax in live.axes[1:]:
+        legend = ax.get_legend()
+        assert [t.get_text() for t in legend.get_texts()] == ["train"]
+        assert legend.get_title().get_text() == "no validation split"
+    live.reset()  # the next run has a validation split again
+    live.expect_curves(validation=True)
+    live.update(Curves())
+    legend = live.axes[2].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["train", "validation"]
+    assert legend.get_title().get_text() == ""
+
+
 def test_the_live_moving_average_starts_at_the_first_losses():
     fig, live = live_plot()
     live.batches_per_epoch = 100

@@ -175,9 +175,12 @@ def test_load_image_keeps_alpha_of_transparent_png(tmp_path):
 def test_unreadable_image_is_a_one_line_preprocess_error(tmp_path):
     bad = tmp_path / "broken.png"
     bad.write_bytes(b"not an image at all")
-    with pytest.raises(PreprocessError, match=r"^broken.png: cannot read image \(") as err:
+    with pytest.raises(PreprocessError, match=r"^broken.png: not an image nndesk can read") as err:
         load_image(bad)
     assert "\n" not in str(err.value)
+    (tmp_path / "empty.png").write_bytes(b"")
+    with pytest.raises(PreprocessError, match=r"^empty.png: the file is empty$"):
+        load_image(tmp_path / "empty.png")
     with pytest.raises(PreprocessError, match="missing.png: cannot read image"):
         load_image(tmp_path / "missing.png")
 
@@ -244,3 +247,15 @@ def test_float_tiffs_keep_their_ink_whatever_their_range(
     assert pixels[20, 20] == ink_pixel and pixels[2, 2] == background_pixel
     out = preprocess(pixels, "digits")
     assert out is not None and out.max() > 200
+
+
+def test_an_image_over_pillows_own_limit_gets_nndesks_line_not_pillows(tmp_path, monkeypatch):
+    """Pillow refuses at open() what is over twice its MAX_IMAGE_PIXELS ("could be decompression
+    bomb DOS attack"); the learner reads nndesk's line with the size and the limit."""
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)  # a 100x100 PNG is then "a bomb"
+    Image.fromarray(np.zeros((100, 100), np.uint8)).save(tmp_path / "big.png")
+    with pytest.raises(PreprocessError) as err:
+        load_image(tmp_path / "big.png")
+    line = str(err.value)
+    assert line.startswith("big.png: the image is too large to open (")
+    assert "megapixels: scale it down first" in line and "DOS" not in line

@@ -42,6 +42,8 @@ MAX_IDX_BYTES = 256 * 2**20
 MAX_IDX_DIMS = 4
 _CHUNK = 16 * 2**20  # bytes inflated or read per call: bounds the memory a step can add
 _COMPRESSED_CHUNK = 2**20  # compressed bytes read at a time (read(n) reserves n bytes)
+#: The most a deflate stream can shrink data (zlib's technical note: about 1032:1).
+DEFLATE_MAX_RATIO = 1032
 
 
 def _size_text(n: int) -> str:
@@ -136,7 +138,11 @@ def read_idx(path: str | os.PathLike, hasher=None) -> np.ndarray:
         with open(path, "rb") as f:
             reader = _Reader(f)
             head = reader.read(4)
-            if len(head) < 4 or head[0] != 0 or head[1] != 0:
+            if not head:
+                raise DataError(f"{name}: the file is empty")
+            if len(head) < 4:
+                raise DataError(f"{name}: not an IDX file (it holds only {len(head)} bytes)")
+            if head[0] != 0 or head[1] != 0:
                 raise DataError(f"{name}: not an IDX file (bad magic number {bytes(head).hex()})")
             code, ndim = head[2], head[3]
             if code not in IDX_DTYPES:
@@ -166,12 +172,17 @@ def read_idx(path: str | os.PathLike, hasher=None) -> np.ndarray:
                 if held != expected:
                     raise DataError(f"{name}: {declared} but the file holds {_size_text(held)}")
             if expected > MAX_IDX_BYTES:
-                damaged = ", or the header is damaged" if reader.gzipped else ""
+                # deflate shrinks data at most ~1032 times: a header declaring more than that
+                # for the compressed file's size cannot be right
+                held = os.fstat(f.fileno()).st_size
+                advice = (
+                    "the header is damaged"
+                    if expected > DEFLATE_MAX_RATIO * held
+                    else "use a smaller set (EMNIST: the balanced or digits split)"
+                )
                 raise DataError(
                     f"{name}: {declared}, more than the {_size_text(MAX_IDX_BYTES)} nndesk reads "
-                    "from one IDX file: training holds every value as a 4-byte float, so it "
-                    f"would take {_size_text(math.prod(shape) * 4)} of memory. Use a smaller "
-                    f"set (for EMNIST, the balanced or digits split){damaged}"
+                    f"from one IDX file (training keeps every value as a float); {advice}"
                 )
             data = reader.read(expected)
             extra = len(reader.read(1))

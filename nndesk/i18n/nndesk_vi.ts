@@ -427,6 +427,10 @@
         <translation>trung bình trượt</translation>
     </message>
     <message>
+        <source>no validation split</source>
+        <translation>không có phần kiểm định</translation>
+    </message>
+    <message>
         <source>passes over the training images (more passes when a model is continued)</source>
         <translation>số lượt qua các ảnh huấn luyện (thêm lượt khi huấn luyện tiếp một mô hình)</translation>
     </message>
@@ -504,6 +508,7 @@
     </message>
     <message>
         <source>validation</source>
+        <extracomment>the per-epoch curves a run will draw, named in the legends before its first epoch</extracomment>
         <translation>kiểm định</translation>
     </message>
     <message>
@@ -1738,6 +1743,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>Đoán sai</translation>
     </message>
     <message>
+        <source>Model: the network training now</source>
+        <translation>Mô hình: mạng đang huấn luyện</translation>
+    </message>
+    <message>
         <source>Model: {title}</source>
         <translation>Mô hình: {title}</translation>
     </message>
@@ -1866,6 +1875,10 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>Độ chính xác kiểm tra: không có</translation>
     </message>
     <message>
+        <source>Test accuracy: when training ends</source>
+        <translation>Độ chính xác kiểm tra: khi huấn luyện xong</translation>
+    </message>
+    <message>
         <source>Test accuracy: {accuracy}</source>
         <translation>Độ chính xác kiểm tra: {accuracy}</translation>
     </message>
@@ -1982,12 +1995,20 @@ F1: trung bình điều hoà của hai chỉ số. Support: số ảnh kiểm tr
         <translation>Trỏ vào một ảnh để xem nó.</translation>
     </message>
     <message>
+        <source>Press “Draw the map”: each test image becomes a dot, placed by how the chosen layer sees it, so images it finds alike land close together.</source>
+        <translation>Bấm “Vẽ bản đồ”: mỗi ảnh kiểm tra thành một chấm, đặt theo cách tầng đã chọn nhìn nó, nên những ảnh mà tầng ấy thấy giống nhau nằm gần nhau.</translation>
+    </message>
+    <message>
         <source>Test images on the map</source>
         <translation>Số ảnh kiểm tra trên bản đồ</translation>
     </message>
     <message>
         <source>The layer whose outputs place the images</source>
         <translation>Tầng (layer) có đầu ra dùng để đặt vị trí các ảnh</translation>
+    </message>
+    <message>
+        <source>The map places the test images by what the model makes of them, so it needs the model&apos;s results on the test set. They are computed when this page opens; the Evaluate page shows the progress, or which dataset is missing.</source>
+        <translation>Bản đồ đặt các ảnh kiểm tra theo cách mô hình nhìn nhận chúng, nên cần kết quả của mô hình trên tập kiểm tra. Kết quả được tính khi trang này mở; trang Đánh giá cho thấy tiến độ, hoặc tập dữ liệu nào còn thiếu.</translation>
     </message>
     <message>
         <source>mistakes</source>
@@ -2455,12 +2476,20 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation> % ảnh huấn luyện</translation>
     </message>
     <message>
+        <source> epoch</source>
+        <translation> epoch</translation>
+    </message>
+    <message>
         <source> epochs</source>
         <translation> epoch</translation>
     </message>
     <message>
         <source> images</source>
         <translation> ảnh</translation>
+    </message>
+    <message>
+        <source> pass</source>
+        <translation> lượt</translation>
     </message>
     <message>
         <source> passes</source>
@@ -2729,6 +2758,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Tạm dừng</translation>
     </message>
     <message>
+        <source>Paused</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <source>Paused  ·  {where}</source>
+        <translation>Tạm dừng  ·  {where}</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -2771,6 +2808,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Show the folder</source>
         <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Speed, loss and accuracy appear after the first batch.</source>
+        <translation>Tốc độ, mất mát và độ chính xác hiện ra sau batch đầu tiên.</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -2915,6 +2956,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>huấn luyện tiếp mô hình gần nhất (lượt chạy cuối của trang này, hoặc mô hình đã nạp) thêm số epoch đặt ở Tối ưu &gt; Epoch; lịch sử và đồ thị của nó tiếp nối</translation>
     </message>
     <message>
+        <source>trained 1 epoch</source>
+        <translation>đã huấn luyện 1 epoch</translation>
+    </message>
+    <message>
+        <source>trained {n} epochs</source>
+        <translation>đã huấn luyện {n} epoch</translation>
+    </message>
+    <message>
         <source>use the rate typed beside it from the next batch on</source>
         <translation>dùng tốc độ học gõ bên cạnh từ batch kế tiếp</translation>
     </message>
@@ -2931,7 +2980,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>{name}: không dùng được cài đặt huấn luyện của nó ({err})</translation>
     </message>
     <message>
-        <source>{name}: {dataset}, {epochs} epoch(s) trained</source>
+        <source>{name}: {dataset}, 1 epoch trained</source>
+        <translation>{name}: {dataset}, đã huấn luyện 1 epoch</translation>
+    </message>
+    <message>
+        <source>{name}: {dataset}, {epochs} epochs trained</source>
         <translation>{name}: {dataset}, đã huấn luyện {epochs} epoch</translation>
     </message>
     <message>

@@ -329,7 +329,8 @@ def _train(
         )
         session.history.append(report.to_dict())
         yield report
-    yield RunEnded("completed", f"trained {cfg.epochs} epoch(s)", session.epochs_done)
+    epochs = "1 epoch" if cfg.epochs == 1 else f"{cfg.epochs} epochs"
+    yield RunEnded("completed", f"trained {epochs}", session.epochs_done)
 
 
 def _augment(xb: np.ndarray, rng: np.random.Generator, cfg) -> np.ndarray:

@@ -37,6 +37,8 @@ class ConfusionView(QWidget):
         self.canvas.setMinimumSize(320, 300)
         self.ax = self.figure.add_subplot()
         self.canvas.mpl_connect("button_press_event", self._on_canvas_pressed)
+        self.canvas.mpl_connect("draw_event", self._on_canvas_drawn)
+        self._redrawn = False  # the draw just made was the one asked for by _on_canvas_drawn
         self.canvas.mpl_connect("motion_notify_event", self._on_canvas_moved)
         self.hint = QLabel(translate_marked("ConfusionView", HINT))
         self.hint.setWordWrap(True)
@@ -81,6 +83,27 @@ class ConfusionView(QWidget):
                 self.ax, self._confusion, self._names, title=None, highlight=self._selected
             )
         self.canvas.draw_idle()
+
+    def labels_fit(self, renderer=None) -> bool:
+        """Whether the matrix with its class names and axis titles lies inside the figure."""
+        box = self.ax.get_tightbbox(renderer or self.canvas.get_renderer())
+        frame = self.figure.bbox
+        return box is None or (
+            box.x0 >= -0.5
+            and box.y0 >= -0.5
+            and box.x1 <= frame.width + 0.5
+            and box.y1 <= frame.height + 0.5
+        )
+
+    def _on_canvas_drawn(self, event) -> None:
+        # the first draw after a resize sometimes finds the constrained layout "collapsed" with
+        # long rotated class names (Vietnamese at 1024 px) and keeps the old size's layout,
+        # cutting the names; a second draw at the same size lays them out
+        if self._redrawn:
+            self._redrawn = False
+        elif self._confusion is not None and not self.labels_fit(event.renderer):
+            self._redrawn = True
+            self.canvas.draw_idle()
 
     def cell_at(self, xdata: float | None, ydata: float | None) -> tuple[int, int] | None:
         """Data coordinates -> (true row, predicted column), or None outside the matrix."""

@@ -11,9 +11,12 @@ from PySide6.QtWidgets import QLabel, QSizePolicy
 class ElidedLabel(QLabel):
     """``setText`` keeps the whole text; painting shows as much as the width allows."""
 
-    def __init__(self, text: str = "", parent=None) -> None:
+    def __init__(
+        self, text: str = "", parent=None, mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle
+    ) -> None:
         super().__init__(parent)
         self._full = ""
+        self._mode = mode  # a sentence is cut at its end (ElideRight), a path in its middle
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
@@ -28,7 +31,7 @@ class ElidedLabel(QLabel):
     def displayed_text(self) -> str:
         """What fits in the current width: the text itself, or its two ends around "…"."""
         width = self.contentsRect().width()
-        return self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, width)
+        return self.fontMetrics().elidedText(self._full, self._mode, width)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         least = self.fontMetrics().horizontalAdvance("…") * 4

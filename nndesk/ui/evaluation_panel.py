@@ -52,6 +52,7 @@ REPORT_HEADERS = (
     QT_TRANSLATE_NOOP("EvaluationPanel", "Support"),
 )
 WIDE = 900  # px: from this page width on, report and matrix sit side by side
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 
 
 def _dataset_title(name: str | None) -> str:
@@ -292,9 +293,19 @@ class EvaluationPanel(QWidget):
         side = self._report_side
         if self._wide:
             side.setMinimumHeight(0)
+            side.setMaximumHeight(QWIDGETSIZE_MAX)
         else:
+            # exactly that height: more would open an empty gap above the trust part, since
+            # the splitter keeps the sizes it had side by side
             width = self.scroll.viewport().width()
-            side.setMinimumHeight(side.layout().totalHeightForWidth(width))
+            height = side.layout().totalHeightForWidth(width)
+            side.setFixedHeight(height)
+            # and the splitter's slot too: it keeps the share it had before, whatever the
+            # widget's new maximum, and would show the rest as a gap
+            rest = self.splitter.height() - self.splitter.handleWidth() - height
+            self.splitter.setSizes(
+                [max(rest, self._matrix_side.minimumSizeHint().height()), height]
+            )
 
     def _arrange(self, wide: bool) -> None:
         """Side by side when wide; matrix above report when narrow (the page then scrolls)."""

@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
+        column.setSpacing(0)  # the strip adds only its own height (it has to fit 1024x700)
         column.addWidget(self.model_notice)
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -852,6 +852,13 @@ class MainWindow(QMainWindow):
             if acc is not None
             else translate("MainWindow", "Test accuracy: n/a")
         )
+
+    @Slot(object)
+    def show_training_network(self, _snapshot=None) -> None:
+        """The drawing is read by the network being trained (its newest weights), not by the
+        model in the picker: the status bar says so until a model is put in use again."""
+        self.model_status.setText(translate("MainWindow", "Model: the network training now"))
+        self.accuracy_status.setText(translate("MainWindow", "Test accuracy: when training ends"))
 
     @Slot(object)
     def show_prediction(self, prediction) -> None:

@@ -96,6 +96,33 @@ class MapView(QWidget):
         controller.map_progressed.connect(self._on_progressed)
         controller.map_ready.connect(self.show_map)
         controller.failed.connect(self._on_failed)
+        self._show_hint()
+
+    def hint(self) -> str:
+        """What the empty map says to do next ("" once a map is drawn)."""
+        if self.data is not None:
+            return ""
+        if self._result is None or self._result.classifier is None:
+            return translate(
+                "MapView",
+                "The map places the test images by what the model makes of them, so it needs "
+                "the model's results on the test set. They are computed when this page opens; "
+                "the Evaluate page shows the progress, or which dataset is missing.",
+            )
+        return translate(
+            "MapView",
+            "Press “Draw the map”: each test image becomes a dot, placed by how the chosen "
+            "layer sees it, so images it finds alike land close together.",
+        )
+
+    def _show_hint(self) -> None:
+        """An empty map says what to do instead of staying blank."""
+        from nndesk.viz import muted_colour
+
+        fig = self.plot.figure
+        fig.clear()
+        fig.text(0.5, 0.5, self.hint(), ha="center", va="center", wrap=True, color=muted_colour())
+        self.plot.request_draw(full=True)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -108,6 +135,7 @@ class MapView(QWidget):
         self.layer.clear()
         ok = result is not None and result.classifier is not None
         self.draw_button.setEnabled(ok)
+        self._show_hint()
         if not ok:
             return
         rows = result.classifier.model.summary_rows()

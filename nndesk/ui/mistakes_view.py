@@ -265,6 +265,10 @@ class MistakesView(QWidget):
         self._wide: bool | None = None
         self._arrange(wide=True)
         layout = QVBoxLayout(self)
+        # the tallest page at 1024x700: thin top and bottom margins leave the window room for
+        # the new-model strip without growing
+        margins = layout.contentsMargins()
+        layout.setContentsMargins(margins.left(), 4, margins.right(), 2)
         layout.addWidget(self.splitter)
         self._set_class_names(())
         self._show_details(None)

@@ -3,36 +3,42 @@ previous model one click away ("Switch back to fashion-cnn")."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton
 
 from nndesk.ui import theme
+from nndesk.ui.elided_label import ElidedLabel
 from nndesk.ui.language import percent, translate
 
 
 class ModelSwitchNotice(QFrame):
-    """Hidden until ``announce``; never modal, so drawing and every page keep working."""
+    """Hidden until ``announce``; never modal, so drawing and every page keep working.
+
+    One line no taller than its buttons: at 1024x700 the window has about 24 px to spare, so a
+    taller strip made the window grow (the sentence is cut to the width, whole in its tooltip).
+    """
 
     switch_back_requested = Signal()  # the user wants the model in use before the run back
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        theme.set_tone(self.message, "banner")
-        self.switch_back_button = QPushButton()
+        self.setObjectName("model-notice")
+        theme.set_tone(self, "banner")
+        self.message = ElidedLabel(mode=Qt.TextElideMode.ElideRight)
+        self.switch_back_button = QToolButton()
         self.switch_back_button.setToolTip(
             translate(
                 "ModelSwitchNotice",
                 "Predict with the model you were using before this training run again",
             )
         )
-        self.keep_button = QPushButton(translate("ModelSwitchNotice", "Keep it"))
+        self.keep_button = QToolButton()
+        self.keep_button.setText(translate("ModelSwitchNotice", "Keep it"))
         self.keep_button.setToolTip(
             translate("ModelSwitchNotice", "Keep the new model and hide this note")
         )
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.switch_back_button)
         layout.addWidget(self.keep_button)

@@ -109,15 +109,23 @@ class InputPreview(QWidget):
 
 
 class ProbabilityBars(QWidget):
-    """One horizontal bar per class with its name and probability; the top class is highlighted."""
+    """One horizontal bar per class with its name and probability; the top class is highlighted.
 
-    ROW = 22
+    Wide enough, each row is name | bar | percentage. In a narrow column (a 1024 px screen, long
+    Vietnamese class names) that would leave the bars a few pixels long, so each row becomes
+    the name and percentage on one line with the bar across the whole width under them.
+    """
+
+    ROW = 22  # px per class, side by side
+    MIN_TRACK = 110  # px: a shorter bar goes under its name instead
+    BAR = 8  # px: the bar's height under its name
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._names: tuple[str, ...] = tuple(str(i) for i in range(10))
         self._probs: np.ndarray | None = None
         self._true: int | None = None
+        self._stacked = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setToolTip(
             translate(
@@ -127,15 +135,47 @@ class ProbabilityBars(QWidget):
             )
         )
 
+    def _columns(self) -> tuple[int, int]:
+        """Widths of the name column and of the percentage column, side by side."""
+        metrics = self.fontMetrics()
+        names = [("\u2713 " if i == self._true else "") + n for i, n in enumerate(self._names)]
+        bold = QFont(self.font())
+        bold.setBold(True)
+        widest = max((QFontMetrics(bold).horizontalAdvance(n) for n in names), default=0)
+        return widest + 22, metrics.horizontalAdvance(percent(1.0, 1)) + 6
+
+    def stacked_for(self, width: int) -> bool:
+        """Whether a bars widget ``width`` px wide puts each bar under its name."""
+        name_w, pct_w = self._columns()
+        return width - name_w - pct_w - 4 < self.MIN_TRACK
+
+    def row_height(self) -> int:
+        return self.fontMetrics().height() + self.BAR + 5 if self._stacked else self.ROW
+
     def sizeHint(self) -> QSize:
-        return QSize(300, self.ROW * max(len(self._names), 10) + 4)
+        return QSize(300, self.row_height() * max(len(self._names), 10) + 4)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(180, self.ROW * max(len(self._names), 10) + 4)
+        return QSize(120, self.row_height() * max(len(self._names), 10) + 4)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._restack()
+
+    def _restack(self) -> None:
+        stacked = self.stacked_for(self.width())
+        if stacked != self._stacked:
+            self._stacked = stacked
+            self.updateGeometry()  # the rows' height changes with the arrangement
+            self.update()
+
+    def is_stacked(self) -> bool:
+        return self._stacked
 
     def set_class_names(self, names) -> None:
         self._names = tuple(names)
         self._probs = None
+        self._restack()
         self.updateGeometry()
         self.update()
 
@@ -147,24 +187,34 @@ class ProbabilityBars(QWidget):
 
     def set_probabilities(self, probs: np.ndarray | None, true_label: int | None = None) -> None:
         self._probs = None if probs is None else np.asarray(probs, np.float32).copy()
-        self._true = true_label
+        if true_label != self._true:
+            self._true = true_label
+            self._restack()  # the check mark widens the name column
         self.update()
+
+    def bar_rect(self, i: int) -> QRectF:
+        """The track of class ``i``'s bar, in widget coordinates (tests, screenshots)."""
+        name_w, pct_w = self._columns()
+        if self._stacked:
+            row = self.row_height()
+            top = 2 + i * row + self.fontMetrics().height() + 1
+            return QRectF(0, top, max(10, self.width() - 2), self.BAR)
+        y = 2 + i * self.ROW
+        return QRectF(name_w, y + 4, max(10, self.width() - name_w - pct_w - 4), self.ROW - 8)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
-        metrics = painter.fontMetrics()
         if not self._names:
             painter.end()
             return
-        name_w = max(metrics.horizontalAdvance(n) for n in self._names) + 22
-        pct_w = metrics.horizontalAdvance(percent(1.0, 1)) + 6
-        bar_x = name_w
-        bar_w = max(10, self.width() - name_w - pct_w - 4)
+        name_w, pct_w = self._columns()
+        row = self.row_height()
+        text_h = self.fontMetrics().height()
         top = int(np.argmax(self._probs)) if self._probs is not None else -1
         for i, name in enumerate(self._names):
-            y = 2 + i * self.ROW
+            y = 2 + i * row
             p = float(self._probs[i]) if self._probs is not None else 0.0
             bold = i == top
             font = QFont(self.font())
@@ -172,15 +222,31 @@ class ProbabilityBars(QWidget):
             painter.setFont(font)
             painter.setPen(pal.text().color())
             label = ("\u2713 " if i == self._true else "") + name
-            painter.drawText(
-                QRectF(0, y, name_w - 8, self.ROW),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                label,
-            )
-            track = QRectF(bar_x, y + 4, bar_w, self.ROW - 8)
+            shown_p = percent(p, 1) if self._probs is not None else ""
+            track = self.bar_rect(i)
+            if self._stacked:
+                line = QRectF(0, y, self.width() - 2, text_h)
+                painter.drawText(
+                    line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label
+                )
+                painter.drawText(
+                    line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown_p
+                )
+            else:
+                painter.drawText(
+                    QRectF(0, y, name_w - 8, self.ROW),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    label,
+                )
+                painter.drawText(
+                    QRectF(track.right() + 4, y, pct_w, self.ROW),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    shown_p,
+                )
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(theme.colours().track))  # visible on light and dark
-            painter.drawRoundedRect(track, 3, 3)
+            radius = min(3.0, track.height() / 2)
+            painter.drawRoundedRect(track, radius, radius)
             if p > 0:
                 color = (
                     pal.highlight().color()
@@ -188,15 +254,8 @@ class ProbabilityBars(QWidget):
                     else qt_image.with_alpha(pal.text().color(), 110)
                 )
                 painter.setBrush(color)
-                painter.drawRoundedRect(
-                    QRectF(bar_x, y + 4, max(2.0, bar_w * p), self.ROW - 8), 3, 3
-                )
-            painter.setPen(pal.text().color())
-            painter.drawText(
-                QRectF(bar_x + bar_w + 4, y, pct_w, self.ROW),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                percent(p, 1) if self._probs is not None else "",
-            )
+                filled = QRectF(track.x(), track.y(), max(2.0, track.width() * p), track.height())
+                painter.drawRoundedRect(filled, radius, radius)
         painter.end()
 
 

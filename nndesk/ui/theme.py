@@ -1,8 +1,9 @@
 """Light, dark or the system's look, for the widgets and every matplotlib chart alike.
 
-``apply_theme(app, "dark")`` sets a palette whose text pairs all meet WCAG AA (4.5:1), an
-application style sheet for the few label tones pages use (``set_tone(label, "muted")``),
-matplotlib's rcParams for charts drawn from now on, and restyles every chart already on screen.
+``apply_theme(app, "dark")`` sets a palette whose text pairs all meet WCAG AA (4.5:1), the
+colours of the few label tones pages use (``set_tone(label, "muted")``), matplotlib's rcParams
+for charts drawn from now on, and restyles every chart already drawn (redrawn now if on screen,
+else when next shown).
 Widgets that paint themselves read ``colours()`` and follow ``notifier().changed``.
 """
 
@@ -12,9 +13,17 @@ from dataclasses import dataclass, fields
 
 import matplotlib
 from matplotlib.colors import to_hex, to_rgba
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QWidget,
+)
 
 THEMES = ("system", "light", "dark")
 TONES = ("muted", "error", "good", "banner")
@@ -266,23 +275,54 @@ def palette_for(c: Colours) -> QPalette:
     return palette
 
 
-def style_sheet(c: Colours) -> str:
-    """The application style sheet: label tones only; everything else comes from the palette."""
-    return (
-        f'QLabel[tone="muted"] {{ color: {c.muted}; }}\n'
-        f'QLabel[tone="error"] {{ color: {c.error}; }}\n'
-        f'QLabel[tone="good"] {{ color: {c.good}; font-weight: 600; }}\n'
-        f'QLabel[tone="banner"] {{ background: {c.banner_bg}; color: {c.banner_text};'
-        f" border: 1px solid {c.banner_border}; border-radius: 4px; padding: 6px; }}\n"
-        f'QLineEdit[tone="error"] {{ border: 1px solid {c.error}; border-radius: 3px; }}\n'
-    )
+def tone_sheet(widget: QWidget, tone: str | None, c: Colours) -> str:
+    """The style sheet of one widget given ``tone`` (one of ``TONES``) in colours ``c``.
+
+    Each toned widget carries its own small sheet rather than the application one: a new
+    application style sheet re-polishes every widget of the window, which was most of a theme
+    switch's cost (docs/performance.md)."""
+    if isinstance(widget, QLineEdit):
+        return (
+            f"QLineEdit {{ border: 1px solid {c.error}; border-radius: 3px; }}"
+            if (tone == "error")
+            else ""
+        )
+    if tone == "banner" and not isinstance(widget, QLabel) and widget.objectName():
+        name = widget.objectName()  # a strip holding a message and its buttons
+        return (
+            f"#{name} {{ background: {c.banner_bg}; border-bottom: 1px solid {c.banner_border};"
+            f" }}\n#{name} QLabel {{ color: {c.banner_text}; }}"
+        )
+    if not isinstance(widget, QLabel) or not tone:
+        return ""
+    rules = {
+        "muted": f"color: {c.muted};",
+        "error": f"color: {c.error};",
+        "good": f"color: {c.good}; font-weight: 600;",
+        "banner": f"background: {c.banner_bg}; color: {c.banner_text};"
+        f" border: 1px solid {c.banner_border}; border-radius: 4px; padding: 6px;",
+    }
+    return f"QLabel {{ {rules[tone]} }}" if tone in rules else ""
 
 
 def set_tone(widget: QWidget, tone: str | None) -> None:
     """Give a label (or line edit) one of ``TONES``; None returns it to plain text."""
     widget.setProperty("tone", tone or "")
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    sheet = tone_sheet(widget, tone, colours())
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
+def _retone(app: QApplication, c: Colours) -> None:
+    """Every toned widget in colours ``c``; widgets with a sheet of their own that names
+    palette roles (``palette(base)``) are polished again to read the new palette."""
+    for widget in app.allWidgets():
+        tone = widget.property("tone")
+        if tone:
+            set_tone(widget, tone)
+        elif widget.styleSheet():
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
 
 def chart_rc(c: Colours) -> dict[str, object]:
@@ -338,6 +378,30 @@ def _edge_style(base: str) -> QStyle:
     return EdgeStyle(QStyleFactory.create(base) or QStyleFactory.create("Fusion"))
 
 
+_style_in_use: tuple[str, QStyle] | None = None  # (base style's name, the EdgeStyle we set)
+
+
+def _use_style(app: QApplication, base: str) -> None:
+    """Our edge style over ``base``; kept as it is when it already is (a new style re-polishes
+    every widget of the window: light <-> dark keeps Fusion)."""
+    global _style_in_use
+    current = app.style()
+    if (
+        _style_in_use is not None
+        and _style_in_use[0] == base.lower()
+        and _style_in_use[1] in (current, _wrapped(current))
+    ):
+        return
+    style = _edge_style(base)
+    app.setStyle(style)
+    _style_in_use = (base.lower(), style)
+
+
+def _wrapped(style: QStyle) -> QStyle | None:
+    """The style under Qt's style-sheet style, when a widget style sheet made one."""
+    return style.baseStyle() if isinstance(style, QProxyStyle) else None
+
+
 def apply_theme(app: QApplication, name: str) -> Colours:
     """Switch the whole application to ``name`` (one of ``THEMES``); returns its colours."""
     global _current, _system
@@ -349,17 +413,17 @@ def apply_theme(app: QApplication, name: str) -> Colours:
         _system = (QPalette(app.palette()), base.name())
     if name == "system":
         palette, style_name = _system
-        app.setStyle(_edge_style(style_name))
+        _use_style(app, style_name)
         app.setPalette(palette)
         c = from_palette(palette)
     else:
         c = LIGHT if name == "light" else DARK
         # native styles may ignore a palette; Fusion draws with it
-        app.setStyle(_edge_style("Fusion"))
+        _use_style(app, "Fusion")
         app.setPalette(palette_for(c))
     previous = colours()
     _current = c
-    app.setStyleSheet(style_sheet(c))
+    _retone(app, c)
     matplotlib.rcParams.update(chart_rc(c))
     restyle_charts(app, previous, c)
     notifier().changed.emit(c)
@@ -420,11 +484,33 @@ def restyle_figure(figure, old: Colours, new: Colours) -> None:
             legend.get_frame().set_edgecolor(new.mid)
 
 
+class _RedrawWhenShown(QObject):
+    """Redraws a chart restyled while it was hidden as it is shown, before it is painted."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            watched.draw()
+        return False
+
+
+_redraw_when_shown: _RedrawWhenShown | None = None
+
+
 def restyle_charts(app: QApplication, old: Colours, new: Colours) -> None:
-    """Restyle and redraw every matplotlib canvas of the application."""
+    """Restyle every matplotlib canvas of the application; redraw those on screen now and the
+    others when they are next shown (a full draw of every chart of every page froze the window
+    for seconds: docs/performance.md)."""
+    global _redraw_when_shown
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
+    if _redraw_when_shown is None:
+        _redraw_when_shown = _RedrawWhenShown()
     for widget in app.allWidgets():
         if isinstance(widget, FigureCanvasQTAgg):
             restyle_figure(widget.figure, old, new)
-            widget.draw_idle()
+            if widget.isVisible():
+                widget.draw_idle()
+            else:
+                widget.removeEventFilter(_redraw_when_shown)  # at most once per chart
+                widget.installEventFilter(_redraw_when_shown)

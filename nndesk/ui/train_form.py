@@ -57,8 +57,16 @@ LOOKS: dict[str, dict[str, Any]] = {
         "special": QT_TRANSLATE_NOOP("TrainForm", "full batch"),
         "maximum": 60000,
     },
-    "epochs": {"suffix": QT_TRANSLATE_NOOP("TrainForm", " passes"), "maximum": 1000},
-    "schedule_step": {"suffix": QT_TRANSLATE_NOOP("TrainForm", " epochs"), "maximum": 1000},
+    "epochs": {
+        "suffix": QT_TRANSLATE_NOOP("TrainForm", " passes"),
+        "suffix_one": QT_TRANSLATE_NOOP("TrainForm", " pass"),
+        "maximum": 1000,
+    },
+    "schedule_step": {
+        "suffix": QT_TRANSLATE_NOOP("TrainForm", " epochs"),
+        "suffix_one": QT_TRANSLATE_NOOP("TrainForm", " epoch"),
+        "maximum": 1000,
+    },
     "seed": {"maximum": 2**31 - 1},
     "dropout": {"maximum": 0.9, "step": 0.05, "decimals": 2},
     "prelu_init": {"maximum": 0.99, "step": 0.05, "decimals": 2},
@@ -143,6 +151,13 @@ class NumberField(QLineEdit):
         self.setText(f"{v:g}")
 
 
+def _count_suffix(spin: QSpinBox, look: dict, n: int) -> None:
+    """The suffix for ``n`` in English's singular or plural (one form in Vietnamese)."""
+    suffix = translate_marked("TrainForm", look["suffix_one" if n == 1 else "suffix"])
+    if spin.suffix() != suffix:
+        spin.setSuffix(suffix)
+
+
 class _Editor:
     """One field's widget and how to read and write it."""
 
@@ -160,6 +175,9 @@ class _Editor:
             spin = QSpinBox()
             spin.setRange(int(field.low or 0), int(look.get("maximum", 10**6)))
             spin.setSuffix(translate_marked("TrainForm", look.get("suffix", "")))
+            if "suffix_one" in look:  # "1 pass", "5 passes"
+                spin.valueChanged.connect(lambda n, s=spin: _count_suffix(s, look, n))
+                _count_suffix(spin, look, spin.value())
             if "special" in look:
                 spin.setSpecialValueText(translate_marked("TrainForm", look["special"]))
             self.widget = spin

@@ -128,6 +128,7 @@ class TrainingPanel(QWidget):
         #: the running run's settings as steered so far (its config, then "Apply to run")
         self._run_settings: dict = {}
         self._ended = None  # RunEnded of the current run once its loop is over
+        self._ended_text = ""  # how it ended, as the progress bar says it
         self._message_box: QMessageBox | None = None
         self._wanted_dataset: str | None = None  # the dataset of the last run asked for
 
@@ -409,6 +410,7 @@ class TrainingPanel(QWidget):
         self.curves = self.controller.curves
         self._live_lr = None
         self.live.reset()
+        self.live.expect_curves(config.val_fraction > 0, config.test_every_epoch)
         history = (curves or self.curves).epochs
         self.live.set_span(1, (history[-1] if history else 0) + config.epochs)
         if config.loss == "ce":
@@ -417,6 +419,10 @@ class TrainingPanel(QWidget):
         self.progress.setValue(0)
         self.progress.setFormat(translate("TrainingPanel", "Starting…"))
         self.title.setText(translate("TrainingPanel", "Starting…"))
+        # the last run's "Test accuracy … model saved" belongs to that run
+        self.speed.setText(
+            translate("TrainingPanel", "Speed, loss and accuracy appear after the first batch.")
+        )
         self.plot.request_draw()
         self._update_buttons()
         return True
@@ -475,11 +481,16 @@ class TrainingPanel(QWidget):
         self.live.reset()
         self.plot.request_draw()
         self.title.setText(translate("TrainingPanel", "Loaded {name}").format(name=path.name))
+        trained = (
+            translate("TrainingPanel", "{name}: {dataset}, 1 epoch trained")
+            if len(history) == 1
+            else translate("TrainingPanel", "{name}: {dataset}, {epochs} epochs trained")
+        )
         self.model_label.setText(
-            translate("TrainingPanel", "{name}: {dataset}, {epochs} epoch(s) trained").format(
+            trained.format(
                 name=path.name,
                 dataset=clf.dataset or translate("TrainingPanel", "image folder"),
-                epochs=len(history),
+                epochs=integer(len(history)),
             )
         )
         self._update_buttons()
@@ -603,17 +614,18 @@ class TrainingPanel(QWidget):
         done = (r.epoch - run.first_epoch) * per_epoch + r.batch
         self.progress.setValue(int(1000 * done / total))
         if not self.controller.is_stopping() and self._ended is None:
-            self.progress.setFormat(
-                translate(
-                    "TrainingPanel", "Epoch {epoch}/{last}  ·  batch {batch}/{per_epoch}  ·  {p}"
-                ).format(
-                    epoch=r.epoch,
-                    last=run.last_epoch,
-                    batch=integer(r.batch),
-                    per_epoch=integer(per_epoch),
-                    p="%p%",
-                )
+            where = translate(
+                "TrainingPanel", "Epoch {epoch}/{last}  ·  batch {batch}/{per_epoch}  ·  {p}"
+            ).format(
+                epoch=r.epoch,
+                last=run.last_epoch,
+                batch=integer(r.batch),
+                per_epoch=integer(per_epoch),
+                p="%p%",
             )
+            if self.controller.is_paused():
+                where = translate("TrainingPanel", "Paused  ·  {where}").format(where=where)
+            self.progress.setFormat(where)
         remaining = (total - done) * run.batch_size
         eta = remaining / r.samples_per_second if r.samples_per_second > 0 else math.nan
         paused = translate("TrainingPanel", "  ·  PAUSED") if self.controller.is_paused() else ""
@@ -676,10 +688,11 @@ class TrainingPanel(QWidget):
         self.curves = self.controller.curves  # the run's one store; the controller fills it
         self.live.batches_per_epoch = run.batches_per_epoch
         self.live.set_span(1, run.last_epoch)
+        self.live.expect_curves(run.config.val_fraction > 0, run.config.test_every_epoch)
         self._show_title()
         self.live_lr.set_value(run.config.lr)
         if not self.controller.is_stopping():
-            self.progress.setFormat(translate("TrainingPanel", "Training…"))
+            self.progress.setFormat(self._running_word())
         self._update_buttons()
         self.plot.request_draw()
 
@@ -708,21 +721,32 @@ class TrainingPanel(QWidget):
     def _on_controller_setting_changed(self, change) -> None:
         self.plot.request_draw()
 
+    def _ended_message(self, ended) -> str:
+        """How a run ended, in the window's language where nndesk words it itself."""
+        run = self._run
+        if ended.reason != "completed" or run is None:
+            return ended.message
+        n = run.last_epoch - run.first_epoch + 1
+        if n == 1:
+            return translate("TrainingPanel", "trained 1 epoch")
+        return translate("TrainingPanel", "trained {n} epochs").format(n=integer(n))
+
     @Slot(object)
     def _on_controller_run_ended(self, ended) -> None:
         self._ended = ended
+        self._ended_text = self._ended_message(ended)
         self._show_coach()
         verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
         self.progress.setFormat(
             translate(
                 "TrainingPanel", "{verdict}: {message} · testing and saving the model…"
-            ).format(verdict=verdict, message=ended.message)
+            ).format(verdict=verdict, message=self._ended_text)
         )
         if ended.reason == "completed":
             self.progress.setValue(self.progress.maximum())
         if ended.reason == "diverged":
             self.show_error(ended.message)
-        self.status_message.emit(ended.message)
+        self.status_message.emit(self._ended_text)
         self._update_buttons()
 
     @Slot(object)
@@ -731,7 +755,7 @@ class TrainingPanel(QWidget):
         ended = self._ended
         if ended is not None:
             verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
-            self.progress.setFormat(f"{verdict}: {ended.message}")
+            self.progress.setFormat(f"{verdict}: {self._ended_text}")
         path = self.controller.model_path  # the run folder's, or where the fallback put it
         test = record.test_accuracy
         if math.isfinite(test):
@@ -817,9 +841,17 @@ class TrainingPanel(QWidget):
             self.plot.draw_now()
         self._update_buttons()
 
+    def _running_word(self) -> str:
+        """What the progress bar says of a run before its first batch report."""
+        if self.controller.is_paused():
+            return translate("TrainingPanel", "Paused")
+        return translate("TrainingPanel", "Training…")
+
     @Slot(bool)
     def _on_controller_paused_changed(self, paused: bool) -> None:
         self._update_buttons()
+        if self._run is not None and self._last_batch is None and not self.controller.is_stopping():
+            self.progress.setFormat(self._running_word())  # paused before the first batch
         self._show_progress()
 
     def _on_plot_before_draw(self) -> bool:

@@ -96,5 +96,5 @@ def test_pasted_bytes_of_a_12000_pixel_png_are_refused_like_the_file(qtbot, cont
 
 
 def test_payload_pixels_names_undecodable_bytes():
-    with pytest.raises(PreprocessError, match="pasted image: cannot read image"):
+    with pytest.raises(PreprocessError, match="pasted image: not an image nndesk can read"):
         payload_pixels(b"\x89PNG but not really", "pasted image")

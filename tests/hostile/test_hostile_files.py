@@ -197,5 +197,31 @@ def test_a_real_idx_file_over_the_limit_is_refused_saying_why(tmp_path, monkeypa
         idx.read_idx_images(path)
     line = str(caught.value)
     assert "(15.7 kB), more than the 7.8 kB nndesk reads from one IDX file" in line
-    assert "4-byte float" in line and "62.7 kB of memory" in line and "EMNIST" in line
+    assert "use a smaller set" in line and "EMNIST" in line
     assert "damaged" not in line and "\n" not in line
+
+
+def test_a_small_gzip_declaring_more_than_it_could_hold_is_called_damaged(tmp_path):
+    """2^31 labels in a 60-byte gzip: no deflate stream shrinks data that much."""
+    import gzip
+
+    from nndesk.data import idx
+
+    path = tmp_path / "t10k-labels-idx1-ubyte.gz"
+    path.write_bytes(gzip.compress(cases.idx_header(8, (2**31,)) + bytes(16)))
+    with pytest.raises(DataError) as caught:
+        idx.read_idx_labels(path)
+    line = str(caught.value)
+    assert line.endswith("; the header is damaged") and "EMNIST" not in line and "\n" not in line
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"), [(b"", "the file is empty"), (b"\x00\x00", "it holds only 2 bytes")]
+)
+def test_an_empty_or_tiny_idx_file_says_what_it_holds(tmp_path, content, reason):
+    from nndesk.data import idx
+
+    path = tmp_path / "train-labels-idx1-ubyte"
+    path.write_bytes(content)
+    with pytest.raises(DataError, match=reason):
+        idx.read_idx_labels(path)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import warnings
 
 import pytest
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QMessageBox
 
+from nndesk import app
 from nndesk.inference import Classifier
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
@@ -22,8 +24,13 @@ def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
 
     live = []  # predictions of the drawing that arrived while the run was still going
     page = desk.train_page
+    statuses = []  # what the status bar named as the model then
     prediction.prediction_ready.connect(
-        lambda p: live.append(p) if page.controller.is_running() else None
+        lambda p: (
+            (live.append(p), statuses.append(window.model_status.text()))
+            if page.controller.is_running()
+            else None
+        )
     )
     changed = []
     prediction.classifier_changed.connect(changed.append)
@@ -43,6 +50,9 @@ def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
 
     # the drawing was answered again while the network learned, without being redrawn
     assert live, "the drawing was never re-predicted during training"
+    # the training network answered, and the status bar named it, not the model before
+    assert "Model: the network training now" in statuses
+    assert window.accuracy_status.text() != "Test accuracy: when training ends"
     final = prediction.current()
     assert final is not None and final.path is not None
     assert final.path.name == "model.npz"  # the run's saved model is the one in use now
@@ -194,3 +204,27 @@ def test_file_save_model_writes_off_the_gui_thread_and_a_refusal_shows_one_messa
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
     ((title, text),) = said
     assert title == "Cannot save model" and "a-file" in text and "\n" not in text
+
+
+class _Screen:
+    """Stands for a QScreen: only its free area is read."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self._free = QRect(0, 0, width, height)
+
+    def availableGeometry(self) -> QRect:  # noqa: N802 - Qt's name
+        return self._free
+
+
+@pytest.mark.parametrize(
+    ("screen", "expected"),
+    [
+        ((1024, 700), (1024, 700 - app.TITLE_BAR_ALLOWANCE)),
+        ((1366, 728), (1280, 728 - app.TITLE_BAR_ALLOWANCE)),
+        ((1920, 1050), (1280, 760)),
+    ],
+)
+def test_the_first_window_fits_the_screen(screen, expected):
+    size = app.first_window_size(_Screen(*screen))
+    assert (size.width(), size.height()) == expected
+    assert app.first_window_size(None) == app.FIRST_SIZE

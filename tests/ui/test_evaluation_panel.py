@@ -284,3 +284,30 @@ def test_a_folder_named_in_the_model_file_is_never_opened(qtbot, tmp_path):
     ctl.shutdown()
     assert asked == []
     assert "no known dataset" in widget.message.text() and "\n" not in widget.message.text()
+
+
+VIETNAMESE_GARMENTS = (
+    *("Áo thun/áo phông", "Quần dài", "Áo len chui đầu", "Váy", "Áo khoác"),
+    *("Xăng-đan", "Áo sơ mi", "Giày thể thao", "Túi xách", "Bốt cổ ngắn"),
+)
+
+
+def test_the_matrix_keeps_its_long_class_names_inside_after_the_page_narrows(qtbot):
+    from nndesk.ui.confusion_view import ConfusionView
+
+    view = ConfusionView()
+    qtbot.addWidget(view)
+    view.resize(640, 330)  # beside the report, on a wide page
+    view.show()
+    qtbot.waitExposed(view)
+    confusion = np.eye(10, dtype=np.int64) * 900 + 3
+    draws = []
+    view.canvas.mpl_connect("draw_event", lambda _e: draws.append(1))
+    view.set_matrix(confusion, VIETNAMESE_GARMENTS)
+    qtbot.waitUntil(lambda: bool(draws))
+    view.resize(495, 520)  # above the report at 1024 px, as the page switches to narrow
+    count = len(draws)
+    qtbot.waitUntil(lambda: len(draws) > count)
+    # class names and axis titles inside the figure (after a second draw, when the first one
+    # gave up on the layout)
+    qtbot.waitUntil(view.labels_fit, timeout=5000)

@@ -85,6 +85,24 @@ def test_the_map_places_every_sampled_image_and_a_click_sends_it_to_the_canvas(
     assert np.array_equal(image, result.images[data.indices[5]].astype(np.float32))
 
 
+def test_an_empty_map_says_what_to_do_until_the_map_is_drawn(qtbot, controller, result):
+    page = MapView(controller)
+    qtbot.addWidget(page)
+
+    def figure_texts() -> list[str]:
+        return [t.get_text() for t in page.plot.figure.texts]
+
+    assert "needs the model's results on the test set" in " ".join(figure_texts())
+    page.set_result(result)
+    assert any("Press “Draw the map”" in t for t in figure_texts())
+    page.points.setValue(100)
+    with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+        page.draw_button.click()
+    assert figure_texts() == [] and page.hint() == ""
+    page.set_result(result)  # a new evaluation: the old map goes, the hint comes back
+    assert any("Press “Draw the map”" in t for t in figure_texts())
+
+
 def test_before_any_edit_the_lab_keeps_the_models_own_temperature_exactly(
     qtbot, controller, result
 ):

@@ -267,3 +267,27 @@ def test_the_panes_and_the_canvas_stay_put_across_modes_models_and_answers(
     assert place() == first
     window.set_mode("digits")
     assert place() == first
+
+
+def test_at_1024x700_the_new_model_strip_fits_without_growing_the_window(window_factory):
+    desk = window_factory(mode="garments")
+    window = show_at(desk, SMALL)
+    assert window.minimumSizeHint().height() <= SMALL[1]
+    window.model_notice.announce(0.846, "fashion-cnn")
+    QApplication.processEvents()
+    # every page's minimum counts (the tabs take the tallest): the window never needs more
+    assert window.minimumSizeHint().height() <= SMALL[1], "the strip makes the window taller"
+    assert window.model_notice.height() <= window.model_notice.keep_button.height() + 2
+
+
+def test_at_1024_the_probability_bars_get_the_columns_whole_width(window_factory):
+    desk = window_factory(mode="garments")
+    from nndesk.data.registry import DATASETS
+
+    window = show_at(desk, SMALL)
+    panel = window.prediction_panel
+    panel.set_class_names(DATASETS["fashion"].class_names)
+    QApplication.processEvents()
+    bars = panel.bars
+    assert bars.bar_rect(0).width() >= min(150, bars.width() - 4)
+    assert bars.visibleRegion().boundingRect().height() == bars.height()  # no row cut

@@ -89,6 +89,33 @@ def test_the_top_bar_is_highlighted_and_bar_lengths_follow_probabilities(qtbot):
     assert np.array_equal(bars.probabilities(), probs)
 
 
+def test_in_a_narrow_column_each_bar_goes_under_its_name_and_keeps_its_length(qtbot):
+    long_names = (
+        *("Áo thun/áo phông", "Quần dài", "Áo len chui đầu", "Váy", "Áo khoác"),
+        *("Dép xăng-đan", "Áo sơ mi", "Giày thể thao", "Túi xách", "Bốt cổ ngắn"),
+    )
+    bars = ProbabilityBars()
+    qtbot.addWidget(bars)
+    bars.set_class_names(long_names)
+    bars.show()
+    bars.resize(400, bars.sizeHint().height())
+    assert not bars.is_stacked()  # wide: name | bar | percentage on one line
+    bars.resize(200, bars.sizeHint().height())  # the drawing column at 1024 px
+    assert bars.is_stacked()
+    bars.resize(200, bars.sizeHint().height())  # stacked rows are taller: its new size hint
+    assert bars.bar_rect(0).width() >= 180  # the whole width, not what the names leave
+    probs = np.array([0.612, 0.368, 0.02, 0, 0, 0, 0, 0, 0, 0], np.float32)
+    bars.set_probabilities(probs)
+    rgb = grab_rgb(bars)
+    highlight = np.array(bars.palette().highlight().color().getRgb()[:3])
+    track = bars.bar_rect(0)
+    y = int(track.center().y())
+    lit = int((np.abs(rgb[y] - highlight).sum(axis=1) < 30).sum())
+    assert lit == pytest.approx(0.612 * track.width(), abs=4)  # 61.2% of the bar, in colour
+    last = bars.bar_rect(9)
+    assert last.bottom() <= bars.height()  # every row drawn inside the widget
+
+
 def test_the_panel_shows_the_answer_its_probability_and_the_runner_up(qtbot):
     panel = PredictionPanel()
     qtbot.addWidget(panel)

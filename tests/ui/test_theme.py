@@ -241,3 +241,35 @@ def test_the_big_answer_still_fits_its_width_after_a_theme_change(
     for name in ("dark", "light"):  # a new style hands every widget its full font back
         desk.window.theme_change_requested.emit(name)
         assert fits(), name
+
+
+def test_a_theme_switch_redraws_the_charts_on_screen_now_and_the_others_when_shown(
+    qtbot, qapp, restore_theme, window_factory
+):
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    theme.apply_theme(qapp, "light")
+    desk = window_factory()
+    window = desk.window
+    window.tabs.setCurrentWidget(desk.evaluate_page)
+    qtbot.waitUntil(desk.evaluate_page.isVisible)
+    charts = window.findChildren(FigureCanvasQTAgg)
+    draws = {chart: [] for chart in charts}
+    for chart in charts:
+        chart.mpl_connect("draw_event", lambda _e, c=chart: draws[c].append(1))
+    style = qapp.style()
+
+    window.theme_actions["dark"].trigger()
+    shown = [c for c in charts if c.isVisible()]
+    hidden = [c for c in charts if not c.isVisible()]
+    assert desk.evaluate_page.confusion.canvas in shown and hidden
+    qtbot.waitUntil(lambda: all(draws[c] for c in shown))
+    for _ in range(5):
+        QApplication.processEvents()
+    assert not any(draws[c] for c in hidden)  # pages not on screen cost nothing now
+    assert qapp.style() is style  # Fusion stays Fusion: no re-polish of every widget
+
+    window.tabs.setCurrentWidget(desk.map_page)  # drawn dark as it is shown
+    chart = desk.map_page.plot.canvas
+    qtbot.waitUntil(lambda: bool(draws[chart]))
+    assert to_hex(chart.figure.patch.get_facecolor()) == theme.DARK.window

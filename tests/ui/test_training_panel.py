@@ -20,6 +20,7 @@ from nndesk.errors import DataError
 from nndesk.inference import Classifier
 from nndesk.presets import get_preset
 from nndesk.runs import RunStore
+from nndesk.settings_schema import MAX_EPOCHS
 from nndesk.ui.training_panel import TrainingPanel, format_eta
 
 WAIT_MS = 30_000
@@ -80,10 +81,12 @@ def wait_until_idle(qtbot, panel):
     qtbot.waitUntil(lambda: not panel.plot.draw_pending(), timeout=WAIT_MS)  # the last redraw
 
 
-def start_long_run(qtbot, panel, epochs=1000):
-    panel.form.epochs.setValue(epochs)
+def start_long_run(qtbot, panel, epochs=100_000):
+    """A run that cannot end while a test looks at it (1,000 epochs of the tiny set took ~13 s:
+    a loaded machine let one end before the test's pause, and its last change never applied)."""
     panel.form.batch_size.setValue(10)
-    assert panel.start_training()
+    # past the form's own maximum of epochs: the config is given directly
+    assert panel.start_training(panel.form.config().replace(epochs=epochs))
     qtbot.waitUntil(lambda: panel.controller.batches_done >= 3, timeout=WAIT_MS)
 
 
@@ -471,7 +474,7 @@ def test_apply_to_run_steers_the_editable_settings_and_the_curves_mark_them(qtbo
     form.optimizer.setCurrentIndex(form.optimizer.findData("momentum"))
     form.batch_size.setValue(10)
     # a run far longer than this test: the tiny set's 1000 epochs can end before a click
-    assert panel.start_training(form.config().replace(epochs=10**6))
+    assert panel.start_training(form.config().replace(epochs=MAX_EPOCHS))
     qtbot.waitUntil(lambda: panel.apply_button.isEnabled(), timeout=WAIT_MS)
     # while training only what the run can change stays editable
     assert form.momentum.isEnabled() and form.l2.isEnabled() and form.augment.isEnabled()
@@ -693,3 +696,49 @@ def test_the_curves_span_the_runs_epochs_from_the_click_before_the_data_has_load
     finally:
         loaded.set()
         panel.shutdown()
+
+
+def test_a_run_paused_before_its_first_batch_says_paused_not_training(
+    qtbot, tiny_dataset, tmp_path
+):
+    loaded = threading.Event()
+
+    def slow_provider(name):
+        loaded.wait(WAIT_MS / 1000)  # the data "loads" until the test has pressed Pause
+        return tiny_dataset
+
+    panel = make_panel(qtbot, tmp_path, slow_provider)
+    panel.speed.setText("Test accuracy 84.6% on fashion · model saved in the run history")
+    assert panel.start_training()
+    assert "84.6%" not in panel.speed.text()  # the last run's result is not this run's
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    loaded.set()
+    qtbot.waitUntil(lambda: panel._run is not None, timeout=WAIT_MS)
+    assert panel.progress.text() == "Paused"
+    assert panel.controller.batches_done == 0
+    panel.controller.step()  # one batch, then held again: where it is, still paused
+    qtbot.waitUntil(lambda: panel._last_batch is not None, timeout=WAIT_MS)
+    assert panel.progress.text().startswith("Paused  ·  Epoch 1/2  ·  batch 1/")
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # Resume
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS):
+        pass
+    wait_until_idle(qtbot, panel)
+    assert panel.progress.text() == "Finished: trained 2 epochs"
+    panel.shutdown()
+
+
+def test_counts_in_the_form_and_the_finished_run_read_in_singular_and_plural(qtbot, panel):
+    epochs = panel.form.epochs
+    epochs.setValue(1)
+    assert epochs.text() == "1 pass"
+    epochs.setValue(3)
+    assert epochs.text() == "3 passes"
+    step = panel.form.schedule_step
+    step.setValue(1)
+    assert step.text() == "1 epoch"
+    step.setValue(10)
+    assert step.text() == "10 epochs"
+    epochs.setValue(1)
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    assert panel.progress.text() == "Finished: trained 1 epoch"
