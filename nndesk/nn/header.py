@@ -240,7 +240,7 @@ def check_info(info) -> None:
             if "epoch" in row and not (_is_int(row["epoch"]) and row["epoch"] >= 0):
                 raise HeaderError(f"history epoch {row['epoch']!r:.40} is not a whole number")
     _check_calibration(info.get("calibration", None), "calibration" in info)
-    for key in ("config", "metrics"):
+    for key in ("config", "config_at_start", "metrics"):
         value = info.get(key)
         if value is None:
             continue
