@@ -218,6 +218,8 @@ def check_info(info) -> None:
         for name in names:
             if not isinstance(name, str) or not name.strip() or len(name) > MAX_TEXT:
                 raise HeaderError(f"class name {name!r:.40} is not a short non-empty text")
+            if not name.isprintable():  # terminal escapes, bells, line breaks, bidi controls
+                raise HeaderError(f"class name {name!r:.40} holds control characters")
     for key in ("dataset", "preprocess"):
         if key in info and not _text(info[key]):
             raise HeaderError(f"field 'info.{key}' must be a short text, got {info[key]!r:.40}")
