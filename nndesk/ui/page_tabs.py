@@ -9,10 +9,53 @@ setCurrentWidget, currentChanged, tabText) stays, so callers need not know.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QButtonGroup, QSizePolicy, QTabWidget, QToolButton, QWidget
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QSizePolicy,
+    QTabBar,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 
 from nndesk.ui.flow_layout import FlowLayout
+
+
+class _NoTabBar(QTabBar):
+    """QTabWidget's own bar, never shown (``PageTabs.bar`` names the pages): it takes no room."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, 0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, 0)
+
+
+class _PageBar(QWidget):
+    """The row(s) of page buttons: as tall as its width needs, set when its width changes.
+
+    It does not report height-for-width: the window would then take its minimum height from the
+    rows needed at its minimum width (two rows at 832 px), and a 1024x700 window that needs one
+    row would be forced taller than the screen."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit(event.size().width())
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._fit(self.width())
+
+    def _fit(self, width: int) -> None:
+        layout = self.layout()
+        if layout is not None and width > 0:
+            height = layout.heightForWidth(width)
+            if height != self.height():
+                self.setFixedHeight(height)
 
 
 class PageTabs(QTabWidget):
@@ -21,14 +64,13 @@ class PageTabs(QTabWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTabBar(_NoTabBar())  # QTabWidget counts a hidden bar's height in its minimum
         self.tabBar().hide()
-        self.bar = QWidget()
+        self.bar = _PageBar()
         self.bar.setObjectName("page-bar")
         self._flow = FlowLayout(self.bar, spacing=2)
         self._flow.setContentsMargins(2, 2, 2, 2)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.bar.setSizePolicy(policy)
+        self.bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._group.idClicked.connect(self.setCurrentIndex)
