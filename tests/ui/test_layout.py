@@ -342,3 +342,24 @@ def test_at_1024_the_runs_table_shows_when_data_layers_accuracy_and_status(qtbot
     assert len(folders) == table.rowCount()  # each row's tip names its own folder
     shown = table.viewport().height() // table.verticalHeader().defaultSectionSize()
     assert shown >= 4, f"only {shown} rows show at 1024x700"
+
+
+def test_at_1024_the_dataset_summary_line_wraps_instead_of_being_cut(qtbot, window_factory):
+    desk = window_factory()
+    window = show_at(desk, SMALL)
+    page = desk.dataset_page
+    window.tabs.setCurrentWidget(page)
+    page.status.setText(
+        "Fashion-MNIST: 60,000 training and 10,000 test images, 10 classes, 28×28 pixels in 0..255"
+    )
+    qtbot.waitUntil(page.status.isVisible)
+    QApplication.processEvents()
+    label = page.status
+    box = QRect(label.mapTo(window, label.rect().topLeft()), label.size())
+    assert window.rect().contains(box)
+    shown = label.visibleRegion().boundingRect()
+    assert shown.width() == label.width(), "the label runs past the edge of the page"
+    one_line = label.fontMetrics().horizontalAdvance(label.text())
+    fits = one_line <= label.contentsRect().width()
+    wraps = label.wordWrap() and label.height() >= label.heightForWidth(label.width())
+    assert fits or wraps, "the end of the line is cut"
