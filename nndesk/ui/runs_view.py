@@ -48,7 +48,16 @@ SETTINGS_MIN_WIDTH = 140  # px: "relu, adam, lr 0.001, ..." begins to be read; t
 LAYERS_MAX_WIDTH = 130  # px: a long architecture is elided (whole in its tip), never widening
 # the column until the accuracy and status are pushed off a 1024-px page
 #: the order the columns are shown in: what tells runs apart first, the long Settings text last
-SHOWN_ORDER = ("Started", "Dataset", "Layers", "Test acc", "Status", "Epochs", "Val acc", "Settings")
+SHOWN_ORDER = (
+    "Started",
+    "Dataset",
+    "Layers",
+    "Test acc",
+    "Status",
+    "Epochs",
+    "Val acc",
+    "Settings",
+)
 TABLE_MIN_ROWS = 3  # rows the table always shows, however low the window
 
 
@@ -450,5 +459,7 @@ def _title_with_lr_changes(record: RunRecord) -> str:
         return record.title
     changed = " → ".join(f"{lr:g}" for lr in rates[-2:])
     more = "… → " if len(rates) > 2 else ""
-    title, n = re.subn(r"lr=(\S+)", lambda m: f"lr={m.group(1)} → {more}{changed}", record.title, 1)
+    title, n = re.subn(
+        r"lr=(\S+)", lambda m: f"lr={m.group(1)} → {more}{changed}", record.title, count=1
+    )
     return title if n else f"{record.title} (lr → {more}{changed})"

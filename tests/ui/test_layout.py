@@ -326,9 +326,8 @@ def test_at_1024_the_runs_table_shows_when_data_layers_accuracy_and_status(qtbot
     for name in ("Started", "Dataset", "Layers", "Test acc", "Status"):
         column = COLUMNS.index(name)
         right = header.sectionViewportPosition(column) + header.sectionSize(column)
-        assert 0 <= header.sectionViewportPosition(column) and right <= table.viewport().width(), (
-            f"{name} is off the right of the table"
-        )
+        left = header.sectionViewportPosition(column)
+        assert left >= 0 and right <= table.viewport().width(), f"{name} is off the table's right"
     assert header.sectionSize(LAYERS) <= LAYERS_MAX_WIDTH  # the long arch did not widen it
     rows = {table.item(r, LAYERS).text(): r for r in range(table.rowCount())}
     assert table.item(rows[long_arch], LAYERS).toolTip() == long_arch  # whole, one hover away
