@@ -3,10 +3,10 @@ for the shipped MLPs).
 
 Not a test: prints figures. For each model, the Lab page's job as ``ExploreController.request_lab``
 runs it on its worker thread: ``lab.apply_edits`` (a modified copy of the network) then
-``lab.measure`` on the seeded ``lab.LAB_IMAGES`` test images (the original's scores are kept from
-the first request, as the page does). Timed per edit for a fixed sequence of edits a learner makes
-(scale a layer, shift its biases, switch units off, prune, add noise, change the temperature),
-after one warm-up edit::
+``lab.measure`` on the seeded ``lab.lab_images(model)`` test images (2,000; 500 for a CNN; the
+original's scores are kept from the first request, as the page does). Timed per edit for a fixed
+sequence of edits a learner makes (scale a layer, shift its biases, switch units off, prune, add
+noise, change the temperature), after one warm-up edit::
 
     python benchmarks/bench_lab.py --data-dir /work/shared/data               # the 4 shipped
     python benchmarks/bench_lab.py weights/mnist-mlp.npz --data-dir DIR --rounds 5
@@ -59,7 +59,7 @@ def edit_sequence(model) -> list[tuple[str, lab.Edits]]:
 def bench(path: Path, data_dir: str | None, rounds: int) -> None:
     clf = Classifier.from_file(path)
     dataset = load_dataset(clf.dataset, data_dir=data_dir, allow_download=False)
-    idx = lab.lab_sample(dataset.test_labels)
+    idx = lab.lab_sample(dataset.test_labels, lab.lab_images(clf.model))
     x = clf.normalizer(dataset.test_images[idx])  # done once per evaluation in the window
     y = dataset.test_labels[idx]
     original = lab.measure(clf.model, x, y, clf.temperature)  # the page's first request
@@ -94,10 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     if not models:
         print("no models: pass model files, or ship weights/*.npz", file=sys.stderr)
         return 2
-    print(
-        f"Lab edits ({lab.LAB_IMAGES:,} test images, {args.rounds} rounds), "
-        f"load average {os.getloadavg()[0]:.2f}"
-    )
+    print(f"Lab edits ({args.rounds} rounds), load average {os.getloadavg()[0]:.2f}")
     for path in models:
         bench(path, args.data_dir, args.rounds)
     print(f"(load average now {os.getloadavg()[0]:.2f})")

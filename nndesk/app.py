@@ -30,6 +30,7 @@ from nndesk.controllers.evaluation import DatasetController, EvaluationControlle
 from nndesk.controllers.explain import ExplainController
 from nndesk.controllers.explore import ExploreController
 from nndesk.controllers.prediction import PredictionController
+from nndesk.controllers.race import RaceController
 from nndesk.controllers.training import TrainingController
 from nndesk.controllers.trust import TrustController
 from nndesk.errors import NndeskError
@@ -431,6 +432,7 @@ class Desk:
     explainer: ExplainController
     coordinator: Coordinator
     training: TrainingController
+    race: RaceController
     evaluation: EvaluationController
     trust: TrustController
     explore: ExploreController
@@ -461,6 +463,8 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
         window, prediction, DatasetLoader(window), downloads=downloads, writes=writes
     )
     training = TrainingController(parent=window)  # datasets via get_dataset, runs in runs_dir()
+    race = RaceController(parent=window)  # the Train page's Race tab, same datasets and runs
+    window.add_shutdown_hook(race.shutdown)
     evaluation = EvaluationController(parent=window)
     trust = TrustController(parent=window)
     explore = ExploreController(parent=window)
@@ -478,13 +482,14 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
         explainer=explainer,
         coordinator=coordinator,
         training=training,
+        race=race,
         evaluation=evaluation,
         trust=trust,
         explore=explore,
         datasets=datasets,
         why_page=WhyView(explainer),
         inside_page=InsideView(),
-        train_page=TrainingPanel(controller=training, writes=writes, parent=window),
+        train_page=TrainingPanel(controller=training, race=race, writes=writes, parent=window),
         evaluate_page=EvaluationPanel(evaluation, trust, writes),
         mistakes_page=MistakesView(evaluation),  # follows evaluation.finished itself
         dataset_page=DatasetView(datasets),
@@ -562,8 +567,12 @@ def _wire_model_notice(desk: Desk) -> None:
 
 
 def _wire_train_page(desk: Desk) -> None:
-    window, train = desk.window, desk.train_page
+    window, train, prediction = desk.window, desk.train_page, desk.prediction
     window.add_page(train, "Train")
+    # the Replay tab reads the drawing with each epoch's weights
+    prediction.prediction_ready.connect(
+        lambda p: train.replay_view.set_drawing(None if p is None else p.input_image)
+    )
     # the drawing is re-predicted with the newest weights while the net learns
     desk.training.weights_updated.connect(desk.prediction.live_update)
     desk.training.weights_updated.connect(window.show_training_network)
@@ -596,6 +605,12 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     prediction.classifier_changed.connect(dataset_page.set_classifier)
     evaluate_page.cell_clicked.connect(mistakes_page.show_cell)
     evaluate_page.cell_clicked.connect(lambda *_: window.tabs.setCurrentWidget(mistakes_page))
+
+    def show_class_mistakes(true: int) -> None:  # the coach's "see them in Mistakes"
+        mistakes_page.focus_class(true)
+        window.tabs.setCurrentWidget(mistakes_page)
+
+    desk.train_page.mistakes_requested.connect(show_class_mistakes)
     mistakes_page.saliency_requested.connect(prediction.request_saliency)
     prediction.saliency_ready.connect(mistakes_page.show_saliency)
     # the Why page's choice of saliency kind applies here too (prediction learns it first)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nndesk.errors import DataError
 from nndesk.nn import header
 
 #: Bins of the reliability diagram and of the ECE (the usual choice since Guo et al., 2017).
@@ -207,9 +208,22 @@ def summary(logits: np.ndarray, labels: np.ndarray, output: str, temperature: fl
     }
 
 
+#: Fewer held-out images than this fit a temperature to noise (1 image gave 0.05 or 20).
+MIN_CALIBRATION_IMAGES = 20
+
+
 def fit(logits: np.ndarray, labels: np.ndarray, output: str, fitted_on: str) -> dict:
     """Fit the temperature on held-out logits (n, k); the model file's ``info["calibration"]``:
-    the temperature, the ECE before and after on those images, what they were and how many."""
+    the temperature, the ECE before and after on those images, what they were and how many.
+    Raises ``DataError`` for fewer than ``MIN_CALIBRATION_IMAGES`` images, or non-finite logits
+    (a model whose arithmetic overflows)."""
+    if len(labels) < MIN_CALIBRATION_IMAGES:
+        raise DataError(
+            f"{len(labels):,} {fitted_on} images are too few to calibrate on (at least "
+            f"{MIN_CALIBRATION_IMAGES})"
+        )
+    if not np.isfinite(logits).all():
+        raise DataError("the model's outputs are not finite numbers: there is nothing to calibrate")
     t = fit_temperature(logits, labels, output)
     return {**summary(logits, labels, output, t), "fitted_on": fitted_on, "images": len(labels)}
 

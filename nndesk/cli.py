@@ -257,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
+    except MemoryError:  # e.g. a full-batch CNN: its activations alone need gigabytes
+        _error("ran out of memory: try a smaller network or batch size")
+        return 1
     except OSError as err:  # the system refused a read or write: a full disk, a read-only mount
         if args.debug:
             raise

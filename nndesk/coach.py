@@ -24,17 +24,24 @@ CLIMB = 1.5
 DEAD = 0.5
 #: Training accuracy below this after an epoch is "stuck near chance" for 10 classes.
 STUCK = 0.15
+#: One true class holding at least this share of an epoch's mistakes gets a hint: three times
+#: its fair share among 10 classes (Fashion's shirts often hold a third of them).
+MISTAKES_SHARE = 0.3
+#: Fewer mistakes than this say nothing about a class.
+MISTAKES_MIN = 10
 
 
 @dataclass(frozen=True)
 class Hint:
     """``text.format(**values)`` says what the coach saw; ``fix`` what one click changes."""
 
-    kind: str  # "diverging" | "overfitting" | "dead" | "stuck"
+    kind: str  # "diverging" | "overfitting" | "dead" | "stuck" | "mistakes"
     text: str  # a template, marked with QT_TRANSLATE_NOOP("Coach", ...)
     values: dict[str, Any] = field(default_factory=dict)
     fix: dict[str, Any] = field(default_factory=dict)  # live settings, e.g. {"lr": 0.0003}
     fix_label: str = ""  # the button's text (a template too), "" without a fix
+    #: the true class whose mistakes the Mistakes page should show ("mistakes" hints), else None
+    show_class: int | None = None
 
     def message(self, localise=lambda text: text) -> str:
         return localise(self.text).format(**self.values)
@@ -45,8 +52,54 @@ def _finite(values) -> np.ndarray:
     return a[np.isfinite(a)]
 
 
-def hints(curves, inside=None, lr: float | None = None) -> list[Hint]:
-    """What the coach would say about this run now (empty when all looks well)."""
+def mistakes_hint(confusion, class_names, split: str = "validation") -> Hint | None:
+    """One true class holding ``MISTAKES_SHARE`` or more of the mistakes in ``confusion``
+    (int (k, k), rows true class): a hint pointing to the Mistakes page, else None."""
+    if confusion is None:
+        return None
+    c = np.asarray(confusion, dtype=np.int64)
+    wrong = c.sum(axis=1) - np.diag(c)  # (k,) mistakes per true class
+    total = int(wrong.sum())
+    if total < MISTAKES_MIN:
+        return None
+    worst = int(np.argmax(wrong))
+    share = wrong[worst] / total
+    if share < MISTAKES_SHARE:
+        return None
+    row = c[worst].copy()
+    row[worst] = -1
+    mostly = int(np.argmax(row))
+    names = list(class_names) or [str(i) for i in range(len(c))]
+    text = (
+        QT_TRANSLATE_NOOP("Coach", "{name} holds {share:.0%} of the mistakes on the validation "
+                          "split ({n} of {total}), most often taken for {other}: see them in "
+                          "Mistakes.")
+        if split == "validation"
+        else QT_TRANSLATE_NOOP("Coach", "{name} holds {share:.0%} of this epoch's mistakes on "
+                               "its training batches ({n} of {total}), most often taken for "
+                               "{other}: see them in Mistakes.")
+    )  # fmt: skip
+    return Hint(
+        "mistakes",
+        text,
+        {"name": names[worst], "share": float(share), "n": int(wrong[worst]), "total": total,
+         "other": names[mostly]},
+        {},
+        QT_TRANSLATE_NOOP("Coach", "See {name}'s mistakes"),
+        show_class=worst,
+    )  # fmt: skip
+
+
+def hints(
+    curves,
+    inside=None,
+    lr: float | None = None,
+    confusion=None,
+    class_names=(),
+    split: str = "validation",
+) -> list[Hint]:
+    """What the coach would say about this run now (empty when all looks well); ``confusion``
+    (the last epoch's, rows true class) adds the one-class-holds-the-mistakes hint last."""
     found: list[Hint] = []
     lower = {"lr": float(f"{lr / 3:.2g}")} if lr and lr > 0 else {}
     fix_label = QT_TRANSLATE_NOOP("Coach", "Lower the learning rate to {lr:g}")
@@ -100,4 +153,7 @@ def hints(curves, inside=None, lr: float | None = None) -> list[Hint]:
             {"accuracy": float(accuracy[-1]), "epochs": len(accuracy)},
             lower, fix_label if lower else "",
         ))  # fmt: skip
+    mistakes = mistakes_hint(confusion, class_names, split)
+    if mistakes is not None:
+        found.append(mistakes)
     return found

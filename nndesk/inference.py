@@ -108,7 +108,22 @@ class Classifier:
     def from_file(cls, path: str | os.PathLike) -> Classifier:
         """Load a model file; raises ``ModelFileError`` with one line naming the file."""
         loaded = load_model(path)
-        return cls.from_info(loaded.model, loaded.info, Path(path))
+        classifier = cls.from_info(loaded.model, loaded.info, Path(path))
+        classifier.check_arithmetic()
+        return classifier
+
+    def check_arithmetic(self) -> None:
+        """Raise ``ModelFileError`` unless a blank and a full 28x28 image give finite outputs:
+        weights that load (finite, checksummed) can still overflow float32 (1e38 gave NaN bars)."""
+        probe = np.zeros((2, 28, 28), np.uint8)
+        probe[1] = 255
+        with np.errstate(all="ignore"):
+            finite = np.isfinite(self.logits(probe)).all()
+        if not finite:
+            name = str(self.path) if self.path is not None else "the model"
+            raise ModelFileError(
+                f"{name}: damaged model file (its weights overflow: the outputs are not numbers)"
+            )
 
     @property
     def temperature(self) -> float:

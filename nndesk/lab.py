@@ -18,6 +18,15 @@ CONFIDENT = 0.9
 #: Test images the lab scores on (a seeded sample): enough for a stable accuracy, fast enough to
 #: answer every edit within a second for the shipped MLPs.
 LAB_IMAGES = 2000
+#: ... for a network with convolutions, whose forward pass costs many times an MLP's: the page
+#: still answers an edit in about a second (timings: docs/performance.md, bench_lab.py)
+CNN_LAB_IMAGES = 500
+
+
+def lab_images(model) -> int:
+    """Test images the lab scores ``model`` on: fewer for a CNN, so an edit answers quickly."""
+    cnn = any(type(layer).__name__ == "Conv2D" for layer in model.layers)
+    return CNN_LAB_IMAGES if cnn else LAB_IMAGES
 
 
 @dataclass(frozen=True)

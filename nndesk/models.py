@@ -106,9 +106,15 @@ def resolve_model(name_or_path: str | os.PathLike, weights_dir: Path = WEIGHTS_D
     key = path.name[:-4] if path.name.endswith(".npz") else path.name
     if str(name_or_path) in (key, f"{key}.npz") and key in shipped:
         return shipped[key]
+    from nndesk.inference import display_name
+
+    # a saved model by the name `nndesk models` prints ("run 2026-12-02 00:19:31")
+    saved = {display_name(p): p for p in reversed(saved_model_files())}  # the newest wins
+    if str(name_or_path) in saved:
+        return saved[str(name_or_path)]
     known = ", ".join(shipped) or "none are installed"
     raise ModelFileError(
-        f"{name_or_path}: no such model file or shipped model (shipped models: {known}; "
+        f"{name_or_path}: no such model file, shipped or saved model (shipped models: {known}; "
         "`nndesk models` lists them all)"
     )
 

@@ -103,3 +103,20 @@ def test_temperature_values_a_file_may_hold():
             calibration.check_temperature(bad)
     assert calibration.temperature_of({}) == 1.0
     assert calibration.temperature_of({"calibration": {"temperature": 2.0}}) == 2.0
+
+
+@pytest.mark.parametrize("n", [0, 1, calibration.MIN_CALIBRATION_IMAGES - 1])
+def test_too_few_images_are_refused_rather_than_fitted_to_noise(n):
+    from nndesk.errors import DataError
+
+    logits = np.zeros((n, 10), np.float32)
+    with pytest.raises(DataError, match="too few to calibrate on"):
+        calibration.fit(logits, np.zeros(n, np.int64), "softmax", "validation")
+
+
+def test_non_finite_outputs_are_refused():
+    from nndesk.errors import DataError
+
+    logits = np.full((50, 10), np.nan, np.float32)
+    with pytest.raises(DataError, match="not finite"):
+        calibration.fit(logits, np.zeros(50, np.int64), "softmax", "validation")

@@ -301,3 +301,14 @@ def test_export_script_into_a_read_only_folder_is_one_line_and_exit_2(
     (line,) = error_lines(capsys.readouterr().err)
     assert "-o" in line and "Read-only file system" in line and "unexpected" not in line
     assert not any(locked.iterdir())
+
+
+def test_running_out_of_memory_is_one_line(tiny_dir, tmp_path, capsys, monkeypatch):
+    def too_big(*args, **kwargs):
+        raise MemoryError("Unable to allocate 5.05 GiB")
+
+    monkeypatch.setattr("nndesk.training.prepare", too_big)
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(tmp_path / "m.npz")])
+    assert rc == 1
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line == "nndesk: error: ran out of memory: try a smaller network or batch size"

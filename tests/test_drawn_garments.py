@@ -19,6 +19,7 @@ from nndesk import cli
 from nndesk.inference import Classifier
 from nndesk.preprocess import preprocess
 from tools.build_weights import WEIGHTS_DIR
+from tools.garment_doodles import TEMPLATES, doodle_set
 from tools.garment_sketches import (
     CLASS_NAMES,
     MODES,
@@ -27,18 +28,28 @@ from tools.garment_sketches import (
     ambiguous_sketches,
     save_sketches,
     sketch_set,
+    training_drawings,
 )
 
 #: (overall, every class) share of the held-out drawings each shipped garment model must read
-#: right. Issue 17 asks for 90 % (CNN) / 85 % (MLP) with every class at 75 %; the shipped models
-#: do not reach that (weights/README.md has their figures, 300 drawings: CNN 69.0 %, MLP 58.3 %,
-#: the long-sleeved tops worst), so these bars hold what they reach and catch a regression. The
-#: photo-only models read 44.7 % (CNN) and 40.0 % (MLP).
-BARS = {"fashion-cnn": (0.65, 0.10), "fashion-mlp": (0.55, 0.25)}
+#: right. Issue 17 asks for 90 % (CNN) / 85 % (MLP) with every class at 75 %. The CNN, trained on
+#: drawings of the same generator family (other seeds), reads 96.0 % (Shirt 70 %, the worst); the
+#: MLP, trained on photo sketches only (with drawings it fell under its test target), 58.3 %
+#: (weights/README.md). The photo-only models read 44.7 % (CNN) and 40.0 % (MLP).
+BARS = {"fashion-cnn": (0.94, 0.65), "fashion-mlp": (0.55, 0.25)}
 
-#: Mean top probability on 40 shapes that are no garment (discs, boxes, blobs, lines), measured
-#: on the photo-only models (CNN 0.955, MLP 0.928): the shipped ones must not be surer of them.
-AMBIGUOUS_CEILING = {"fashion-cnn": 0.96, "fashion-mlp": 0.93}
+#: (overall, every class) share of the 240 doodles of ``tools.garment_doodles`` (other code,
+#: other garments: the honest check, as the held-out set shares the training generator's
+#: family) each shipped model must read right. The CNN reads 72.1 % (Trouser 38 %, the worst:
+#: flared and walking trousers), the MLP 45.4 % (Pullover 12 %); the CNN before it was trained on
+#: drawings read 47.5 %.
+DOODLE_BARS = {"fashion-cnn": (0.70, 0.33), "fashion-mlp": (0.43, 0.10)}
+
+#: Mean top probability (calibrated) on 40 shapes that are no garment (discs, boxes, blobs,
+#: lines): the photo-only models gave 0.955 (CNN) and 0.928 (MLP); the shipped ones give 0.798
+#: and 0.736 (the CNN before its drawing stage 0.770, and on 400 such shapes 0.799 against the
+#: shipped 0.797). They must stay near that.
+AMBIGUOUS_CEILING = {"fashion-cnn": 0.82, "fashion-mlp": 0.76}
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +78,21 @@ def test_the_tuning_and_held_out_sets_share_no_drawing():
     assert sketch_set("tuning")[5].image.tobytes() == tuning[5].image.tobytes()  # seeded
     seen = {d.image.tobytes() for d in tuning}
     assert not any(d.image.tobytes() in seen for d in held)
+
+
+def test_training_drawings_are_seeded_apart_from_the_check_sets_and_face_both_ways():
+    images, labels = training_drawings(30, mirror=0.0)
+    again, _ = training_drawings(30, mirror=0.0)
+    assert images.shape == (30, 28, 28) and images.dtype == np.uint8
+    assert np.array_equal(images, again) and np.array_equal(labels, np.arange(30) % 10)
+    assert (images.reshape(30, -1).max(axis=1) > 200).all()
+    turned, _ = training_drawings(30, mirror=1.0)  # the same draws, every canvas turned
+    shoes = np.isin(labels, [5, 7, 9])
+    a, b = images[shoes].astype(float), turned[shoes].astype(float)
+    assert np.abs(b - a[:, :, ::-1]).mean() < np.abs(b - a).mean() / 3
+    for seed, _, _ in SETS.values():
+        with pytest.raises(ValueError, match="check set"):
+            training_drawings(10, seed=seed)
 
 
 def test_outlines_leave_the_inside_empty_and_fills_do_not(held_out):
@@ -124,3 +150,49 @@ def test_shipped_garment_model_is_not_sure_of_shapes_that_are_no_garment(name):
     x = np.stack([clf.prepare(image) for image in images])
     top = clf.probabilities(x).max(axis=1)
     assert top.mean() <= AMBIGUOUS_CEILING[name], (name, float(top.mean()))
+
+
+# -- the second check: doodles from other code, of garments the training generator never draws --
+@pytest.fixture(scope="module")
+def doodles():
+    return doodle_set()
+
+
+def test_the_doodle_set_draws_every_template_every_way(doodles):
+    assert len(doodles) == 10 * 3 * 8 and len({d.name for d in doodles}) == len(doodles)
+    for label, templates in TEMPLATES.items():
+        for name, _ in templates:
+            mine = [d for d in doodles if d.template == name]
+            assert {d.label for d in mine} == {label}
+            assert {d.mode for d in mine} == set(MODES)
+            assert {d.polarity for d in mine} == set(POLARITIES)
+            assert {d.facing for d in mine} == {"left", "right"}
+    for d in doodles:
+        assert d.image.shape == (280, 280) and d.image.dtype == np.uint8
+        ink = d.image if d.polarity == "white-on-black" else 255 - d.image
+        assert 0.01 < (ink > 127).mean() < 0.8, d.name
+
+
+def test_a_filled_doodle_is_filled_inside_its_outline_but_not_inside_a_handle():
+    from tools.garment_doodles import Template, _Hand, draw
+
+    box = [(0.1, 0.5), (0.9, 0.5), (0.9, 0.95), (0.1, 0.95)]
+    handle = [(0.3, 0.5), (0.3, 0.1), (0.7, 0.1), (0.7, 0.5)]
+    hand = _Hand(np.random.default_rng(0), mirror=False)
+    filled = draw(Template((box,), straps=(handle,)), "filled", hand, pen=10)
+    outline = draw(Template((box,), straps=(handle,)), "outline", hand, pen=10)
+    (body,), (loop,) = hand.place([(0.5, 0.72)], False), hand.place([(0.5, 0.32)], False)
+    assert filled[round(body[1]), round(body[0])] == 255
+    assert outline[round(body[1]), round(body[0])] == 0
+    assert filled[round(loop[1]), round(loop[0])] == 0  # a person leaves the handle open
+
+
+@pytest.mark.parametrize("name", list(DOODLE_BARS))
+def test_shipped_garment_model_reads_the_doodles(name, doodles):
+    clf = Classifier.from_file(WEIGHTS_DIR / f"{name}.npz")
+    labels = [clf.classify_image(d.image).label for d in doodles]
+    overall, per_class = _score(labels, doodles)
+    bar, class_bar = DOODLE_BARS[name]
+    assert overall >= bar, (name, overall, per_class)
+    weak = {c: v for c, v in per_class.items() if v < class_bar}
+    assert not weak, (name, weak)

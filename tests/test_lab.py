@@ -83,3 +83,11 @@ def test_measure_by_hand_and_damage_lowers_accuracy():
     bad = lab.measure(shifted, x, y)
     assert bad.accuracy == pytest.approx(2 / 6) and bad.confident_mistakes == 4
     assert lab.measure(m, x, y, temperature=10.0).loss > scores.loss  # softer answers
+
+
+def test_a_cnn_is_scored_on_fewer_test_images_than_an_mlp():
+    rng = np.random.default_rng(0)
+    assert lab.lab_images(build_model("784-c4-p-10", rng=rng)) == lab.CNN_LAB_IMAGES
+    assert lab.lab_images(build_model("784-8-10", rng=rng)) == lab.LAB_IMAGES
+    assert lab.CNN_LAB_IMAGES < lab.LAB_IMAGES
+    assert len(lab.lab_sample(np.arange(10_000) % 10, lab.CNN_LAB_IMAGES)) == lab.CNN_LAB_IMAGES

@@ -34,7 +34,7 @@ def test_a_shipped_name_resolves_to_its_file_and_an_existing_file_wins(weights, 
 
 
 def test_an_unknown_name_lists_the_shipped_ones(weights):
-    with pytest.raises(ModelFileError, match="mnist-tny: no such model file or shipped model"):
+    with pytest.raises(ModelFileError, match="mnist-tny: no such model file, shipped or saved"):
         models.resolve_model("mnist-tny")
     with pytest.raises(ModelFileError, match=r"shipped models: mnist-tiny;"):
         models.resolve_model("sub/mnist-tiny")  # a path is a path, never a name
@@ -152,3 +152,12 @@ def test_a_run_finds_its_fallback_model_by_its_own_name_only(tmp_path, tiny_mode
     store.save(record)
     assert store.load(mine.run_id).model_path == record.folder / "model.npz"
     assert str(elsewhere) not in (record.folder / "run.json").read_text()
+
+
+def test_a_saved_model_resolves_by_the_name_nndesk_models_prints(weights, tiny_model_file):
+    run = runs_dir() / "20261201-101010-123abcd"
+    run.mkdir(parents=True)
+    shutil.copy(tiny_model_file, run / "model.npz")
+    names = [entry.name for entry in models.list_models()]
+    assert "run 2026-12-01 10:10:10" in names
+    assert models.resolve_model("run 2026-12-01 10:10:10") == run / "model.npz"

@@ -69,11 +69,15 @@ def test_an_installed_copy_outside_the_source_tree_lists_and_uses_its_own_models
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as zf:
         zf.extractall(site)  # what pip does with a pure-Python wheel
+    (tmp_path / "tmp").mkdir()
     env = {
         **os.environ,
         "PYTHONPATH": str(site),
         "NNDESK_HOME": str(tmp_path / "home"),
         "NNDESK_CACHE_DIR": str(tmp_path / "cache"),
+        # `nndesk models` lists the save-fallback folders, the system temp folder among them:
+        # another test run's fallback model there must not show up in this one's list
+        "TMPDIR": str(tmp_path / "tmp"),
     }
     run = dict(cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     done = subprocess.run([sys.executable, "-m", "nndesk", "models", "--json"], **run)

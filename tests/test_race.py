@@ -52,3 +52,28 @@ def test_a_lane_that_diverges_ends_alone(tiny):  # noqa: F811
     ends = {lane: r.reason for lane, r in reports if isinstance(r, RunEnded)}
     assert ends == {0: "completed", 1: "diverged"}
     assert sum(1 for lane, r in reports if lane == 0 and isinstance(r, EpochReport)) == 2
+
+
+def test_lanes_with_the_same_input_scaling_share_one_copy_of_the_images(tiny):  # noqa: F811
+    sessions = prepare_race(
+        [FAST, FAST.replace(optimizer="sgd"), FAST.replace(normalize="raw")], tiny
+    )
+    assert sessions[0].x_train is sessions[1].x_train and sessions[0].x_val is sessions[1].x_val
+    assert sessions[2].x_train is not sessions[0].x_train
+    assert sessions[2].x_train.max() > 2 > sessions[0].x_train.max()  # raw pixels stay raw
+
+
+def test_a_paused_race_waits_before_the_next_lanes_batch(tiny):  # noqa: F811
+    holds: list[bool] = []  # what should_pause answers next (then False: resumed)
+
+    def should_pause() -> bool:
+        return holds.pop() if holds else False
+
+    reports = race(
+        prepare_race([FAST, FAST.replace(optimizer="sgd")], tiny), should_pause=should_pause
+    )
+    first = [next(reports) for _ in range(2)]
+    assert [lane for lane, _ in first] == [0, 1]
+    holds.extend([True] * 5)  # paused for five polls
+    lane, report = next(reports)
+    assert holds == [] and lane == 0 and isinstance(report, BatchReport)  # it waited them out

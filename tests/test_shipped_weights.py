@@ -167,3 +167,34 @@ def test_a_three_stage_recipe_trains_each_stage_with_its_own_sketches(tiny_idx_d
         )  # fmt: skip
     last = load_model(tmp_path / "last" / "fashion-mlp.npz")
     assert facts["epochs"] == 1 and len(last.info["history"]) == 4  # only the last stage ran
+
+
+def test_a_stage_with_drawings_trains_on_them_too_and_records_how_many(tiny_idx_dir, tmp_path):
+    import dataclasses
+
+    from nndesk.data import load_dataset
+    from tools.build_weights import Stage, build, with_drawings
+
+    with pytest.warns(UserWarning):  # the tiny files are not the published MNIST
+        ds = load_dataset("mnist", data_dir=tiny_idx_dir)
+    more = with_drawings(ds, 20)
+    n = len(ds.train_labels)
+    assert more.train_images.shape == (n + 20, 28, 28) and more.train_images.dtype == np.uint8
+    assert np.array_equal(more.train_images[:n], ds.train_images)
+    assert np.array_equal(more.train_labels[n:], np.arange(20) % 10)  # every class in turn
+    assert (more.train_images[n:].reshape(20, -1).max(axis=1) > 200).all()  # drawn, not blank
+    assert np.array_equal(more.test_images, ds.test_images) and with_drawings(ds, 0) is ds
+
+    first = RECIPES["fashion-mlp"].config.replace(
+        dataset="mnist", arch="784-16-10", epochs=1, augment=False
+    )
+    recipe = dataclasses.replace(
+        RECIPES["fashion-mlp"], config=first, then=Stage(first.replace(sketch=0.25), drawings=30)
+    )
+    lines: list[str] = []
+    with pytest.warns(UserWarning):
+        build(recipe, tiny_idx_dir, tmp_path / "out", log=lines.append, cache=str(tmp_path / "c"))
+    made = load_model(tmp_path / "out" / "fashion-mlp.npz")
+    assert made.info["build"]["drawings"] == 30 and len(made.info["history"]) == 2
+    assert any("30 generated drawings" in line for line in lines)
+    assert [p.name for p in (tmp_path / "c").iterdir()] == ["garment-drawings-3017-30.npz"]

@@ -435,7 +435,7 @@ def _pose(rng: np.random.Generator, spread: float) -> Pose:
         scale=scale,
         offset=(float(rng.uniform(-room, room)), float(rng.uniform(-room, room))),
         rotate=p(-12, 12),
-        wobble=p(0.0, 0.025),
+        wobble=abs(p(0.0, 0.025)),  # wider ranges than the sets' (training) reach below 0
     )
 
 
@@ -463,6 +463,61 @@ def sketch_set(name: str) -> list[Sketch]:
     """The ``"tuning"`` (240 drawings) or ``"held-out"`` (300 drawings) check set."""
     seed, spread, per_class = SETS[name]
     return sketches(np.random.default_rng(seed), per_class, spread)
+
+
+#: Seed of the training drawings (``training_drawings``); the check sets use 1017 and 2017.
+TRAINING_SEED = 3017
+#: Spread of the training drawings' parameter ranges: a little wider than the held-out set's.
+TRAINING_SPREAD = 1.1
+
+
+def training_drawings(
+    count: int, seed: int = TRAINING_SEED, mirror: float = 0.5, spread: float = TRAINING_SPREAD
+) -> tuple[np.ndarray, np.ndarray]:
+    """``count`` garment drawings to train on, as the network sees them after preprocessing.
+
+    The same shape makers as the check sets, with their own seed (never 1017 or 2017) and
+    slightly wider ranges; classes in turn, mode and polarity drawn at random per drawing, and
+    turned left-right with chance ``mirror`` (every Fashion-MNIST shoe and bag faces left, a
+    person's may face right). Each 280x280 canvas goes through ``nndesk.preprocess`` exactly as
+    a drawing on the canvas does. Returns uint8 (count, 28, 28) images and int64 (count,) labels.
+    """
+    from nndesk.preprocess import preprocess
+
+    if seed in {s for s, _, _ in SETS.values()}:
+        raise ValueError(f"seed {seed} is a check set's seed")
+    rng = np.random.default_rng([seed, count])
+    images = np.zeros((count, 28, 28), np.uint8)
+    labels = np.arange(count, dtype=np.int64) % len(MAKERS)
+    for i, label in enumerate(labels):
+        shape = MAKERS[int(label)](_Params(rng, spread))
+        image = render(shape, MODES[rng.integers(len(MODES))], _pose(rng, spread), rng)
+        if rng.random() < mirror:
+            image = image[:, ::-1]
+        if rng.random() < 0.5:
+            image = 255 - image
+        x = preprocess(np.ascontiguousarray(image), "garments")
+        if x is not None:
+            images[i] = np.clip(np.rint(x), 0, 255).astype(np.uint8)
+    return images, labels
+
+
+def cached_training_drawings(count: int, cache: str | None, seed: int = TRAINING_SEED):
+    """``training_drawings(count, seed)``, kept in ``cache`` (a folder) when one is given."""
+    from pathlib import Path
+
+    if cache is None:
+        return training_drawings(count, seed)
+    path = Path(cache) / f"garment-drawings-{seed}-{count}.npz"
+    if path.is_file():
+        with np.load(path, allow_pickle=False) as f:
+            return f["images"], f["labels"]
+    images, labels = training_drawings(count, seed)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez(tmp, images=images, labels=labels)
+    tmp.replace(path)
+    return images, labels
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,9 +29,14 @@ class Experiment:
     dataset: str
     folder_names: tuple[str, ...]
     class_names: tuple[str, ...]
+    #: settings changed while the run trained (``setting_changes.SettingChange``), replayed by
+    #: the script at the same batches; ``config`` then holds the settings it started with
+    changes: tuple = ()
 
 
-def from_config(config: TrainConfig, origin: str, slug: str = "experiment") -> Experiment:
+def from_config(
+    config: TrainConfig, origin: str, slug: str = "experiment", changes=()
+) -> Experiment:
     """An experiment from settings (the Train page's form, a preset...); ``ConfigError`` if the
     settings are invalid or train on something other than an IDX dataset nndesk knows."""
     from nndesk.data.registry import get_spec
@@ -51,7 +56,22 @@ def from_config(config: TrainConfig, origin: str, slug: str = "experiment") -> E
         dataset=spec.name,
         folder_names=tuple(spec.folder_names),
         class_names=tuple(spec.class_names),
+        changes=_replayable(changes),
     )
+
+
+def _replayable(changes) -> tuple:
+    """The changes a script replays; ``ConfigError`` for one it cannot (pen width, sketches)."""
+    from nndesk.codegen.numpy_script import SCRIPT_NAMES
+
+    out = tuple(changes or ())
+    for change in out:
+        if change.name not in SCRIPT_NAMES:
+            raise ConfigError(
+                f"the run changed {change.name} while training, which exported code cannot "
+                "replay (it draws no pen widths or sketches)"
+            )
+    return out
 
 
 def from_preset(name: str) -> Experiment:
@@ -68,14 +88,24 @@ def from_model(path: str | os.PathLike) -> Experiment:
     Raises ``ModelFileError`` for an unreadable file or one saved without its settings.
     """
     from nndesk.nn.serialization import load_model
+    from nndesk.setting_changes import parse_changes
 
     path = Path(path)
     loaded = load_model(path)
     saved = loaded.info.get("config")
     if not isinstance(saved, dict) or not saved:
         raise ModelFileError(f"{path}: the file does not record the settings that trained it")
+    # a steered run's file keeps the settings it started with beside the steered ones
+    start = loaded.info.get("config_at_start")
+    changes = []
+    if isinstance(start, dict) and start:
+        saved = start
+        try:
+            changes = parse_changes(loaded.info.get("changes"))
+        except ValueError as err:
+            raise ModelFileError(f"{path}: {err}") from None
     config = _config_from_dict(saved, f"{path}: its saved settings")
-    return from_config(config, f"model file {path.name}", path.stem)
+    return from_config(config, f"model file {path.name}", path.stem, changes)
 
 
 def from_run(run_id: str, root: str | os.PathLike | None = None) -> Experiment:
@@ -87,7 +117,8 @@ def from_run(run_id: str, root: str | os.PathLike | None = None) -> Experiment:
     record = RunStore(root).load(run_id)
     config = _config_from_dict(record.config, f"run {run_id}: its settings")
     title = f" ({record.title})" if record.title else ""
-    return from_config(config, f"run {run_id}{title}", f"run-{run_id}")
+    # a run's record keeps the settings it started with and its change record
+    return from_config(config, f"run {run_id}{title}", f"run-{run_id}", record.curves.changes)
 
 
 def _config_from_dict(d: dict, what: str) -> TrainConfig:

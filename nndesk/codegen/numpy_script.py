@@ -32,21 +32,22 @@ _INIT_NAMES = {"he": "He normal", "xavier": "Glorot uniform", "lecun": "LeCun no
 def numpy_script(experiment: Experiment, command: str) -> str:
     """The whole script for ``experiment``; ``command`` (how it was made) goes in its header."""
     cfg = experiment.config
+    steered = frozenset(c.name for c in experiment.changes)
     steps = network_steps(cfg)
     conv = is_convolutional(steps)
-    forward_code, backward_code = _forward(steps), _backward(steps)
+    forward_code, backward_code = _forward(steps, steered), _backward(steps)
     imports = (
         snippets.IMPORTS if conv or not _small_mlp(cfg, steps) else snippets.IMPORTS_SMALL_BLAS
     )
     parts = [
         _header(experiment, command, steps) + "\n\n" + imports,
-        _settings(experiment),
+        _settings(experiment, steered),
         snippets.IDX,
     ]
     if cfg.val_fraction > 0:
         parts.append(snippets.SPLIT)
     parts.append(_normalize(cfg))
-    if cfg.augment:
+    if _augments(cfg, steered):
         parts.append(snippets.AUGMENT)
     needs_sigmoid = cfg.output == "sigmoid" or any(
         s.kind == "act" and s.spec["name"] == "sigmoid" for s in steps
@@ -69,11 +70,40 @@ def numpy_script(experiment: Experiment, command: str) -> str:
         backward_code,
         _loss(cfg),
         _schedule(cfg),
-        _optimizer(cfg),
+        _optimizer(cfg, steered),
         snippets.EVALUATE,
-        _main(cfg),
     ]
+    if experiment.changes:
+        parts.append(snippets.STEER)
+    parts.append(_main(cfg, steered))
     return "\n\n\n".join(parts) + "\n"
+
+
+#: What each steerable setting is called in a script (the module-level name a change rebinds).
+SCRIPT_NAMES = {"lr": "LR", "momentum": "MOMENTUM", "l2": "L2", "dropout": "DROPOUT",
+                "batch_size": "BATCH_SIZE", "augment": "AUGMENT", "aug_shift": "AUG_SHIFT",
+                "aug_rotate": "AUG_ROTATE", "aug_scale": "AUG_SCALE"}  # fmt: skip
+#: Augmentation settings a script draws with; pen width and sketches it does not reproduce.
+_AUG = frozenset({"augment", "aug_shift", "aug_rotate", "aug_scale"})
+
+
+def _augments(cfg: TrainConfig, steered: frozenset) -> bool:
+    return bool(cfg.augment or steered & _AUG)
+
+
+def _changes_table(experiment: Experiment) -> list[str]:
+    """``CHANGES = [...]``: the run's change record as (epoch, batch, NAME, value) rows."""
+    rows = [
+        f"    ({c.epoch}, {c.batch}, {SCRIPT_NAMES[c.name]!r}, {c.value!r}),"
+        for c in experiment.changes
+    ]
+    return [
+        "# The run was steered while it trained (the app's change record): from batch BATCH of",
+        "# epoch EPOCH on, the setting took the value; a batch size from the start of its epoch.",
+        "CHANGES = [",
+        *rows,
+        "]",
+    ]
 
 
 # -- header and settings ----------------------------------------------------------------------
@@ -99,8 +129,18 @@ def _header(experiment: Experiment, command: str, steps: list[Step]) -> str:
         f"With the same --seed and data it draws the same {', '.join(same[:-1])} and {same[-1]} "
         "as nndesk, so it reaches the app's accuracy for this experiment.",
         "The last line it prints is test_accuracy=0.xxxx.",
-        '"""',
     ]
+    if experiment.changes:
+        said = ", ".join(
+            f"{c.describe()} (epoch {c.epoch}, batch {c.batch})" for c in experiment.changes[:6]
+        )
+        more = f" and {len(experiment.changes) - 6} more" if len(experiment.changes) > 6 else ""
+        lines += [
+            "",
+            f"Steered while training: {said}{more}. CHANGES below replays them at the same "
+            "batches (with the default --epochs).",
+        ]
+    lines.append('"""')
     return "\n".join(_wrap(line) for line in lines)
 
 
@@ -145,7 +185,7 @@ def _small_mlp(cfg: TrainConfig, steps: list[Step]) -> bool:
     return (cfg.batch_size or 60_000) * widest < 16_000_000
 
 
-def _settings(experiment: Experiment) -> str:
+def _settings(experiment: Experiment, steered: frozenset = frozenset()) -> str:
     cfg = experiment.config
     rows = [
         ("MAX_IDX_BYTES", "200_000_000", "far above the 47 MB of MNIST's training images"),
@@ -160,8 +200,17 @@ def _settings(experiment: Experiment) -> str:
     ]  # fmt: skip
     if cfg.val_fraction > 0:
         rows.append(("VAL_FRACTION", _num(cfg.val_fraction), "held out of training, per class"))
-    if cfg.l2 > 0:
+    if cfg.l2 > 0 or "l2" in steered:
         rows.append(("L2", _num(cfg.l2), "Keras' l2(): L2 * sum(W**2) added to the loss"))
+    if "dropout" in steered:
+        rows.append(("DROPOUT", _num(cfg.dropout), "the share of units each dropout layer zeroes"))
+    if _augments(cfg, steered):
+        rows += [
+            ("AUGMENT", repr(bool(cfg.augment)), "shift, rotate and zoom the training images"),
+            ("AUG_SHIFT", _num(cfg.aug_shift), "pixels, at most, either way"),
+            ("AUG_ROTATE", _num(cfg.aug_rotate), "degrees, at most, either way"),
+            ("AUG_SCALE", _num(cfg.aug_scale), "zoom between 1 - AUG_SCALE and 1 + AUG_SCALE"),
+        ]
     if cfg.clip_norm is not None:
         rows.append(("CLIP_NORM", _num(cfg.clip_norm), "gradients rescaled to at most this norm"))
     rows += _optimizer_settings(cfg) + _schedule_settings(cfg)
@@ -171,6 +220,8 @@ def _settings(experiment: Experiment) -> str:
         if why:
             line += f"  # {why}"
         lines.append(line)
+    if experiment.changes:
+        lines += _changes_table(experiment)
     return "\n".join(_fit(line) for line in lines)
 
 
@@ -342,7 +393,7 @@ def _act_backward(s: Step, x: str, out: str) -> list[str]:
     ]
 
 
-def _forward(steps: list[Step]) -> str:
+def _forward(steps: list[Step], steered: frozenset = frozenset()) -> str:
     lines = [
         "def forward(p, state, x, training):",
         f'    """x {shape_text(steps[0].in_shape)} -> logits {shape_text(steps[-1].out_shape)}, '
@@ -370,12 +421,14 @@ def _forward(steps: list[Step]) -> str:
             lines += ["    " + line for line in _act_forward(s, x, out)]
         elif s.kind == "dropout":
             rate = s.spec["rate"]
+            # a run whose dropout was steered reads the rate in force: DROPOUT
+            said = "DROPOUT of the" if "dropout" in steered else f"{rate:.0%} of the"
+            value = "DROPOUT" if "dropout" in steered else repr(rate)
             lines += [
-                f"    if training:  # inverted dropout: zero {rate:.0%} of the units, scale the"
-                " rest",
+                f"    if training:  # inverted dropout: zero {said} units, scale the rest",
                 f'        m{i} = state["dropout_rngs"][{dropout_index}].random({x}.shape, '
-                f"dtype=np.float32) >= {rate!r}",
-                f"        m{i} = m{i} * np.float32(1 / (1 - {rate!r}))",
+                f"dtype=np.float32) >= {value}",
+                f"        m{i} = m{i} * np.float32(1 / (1 - {value}))",
                 f"        {out} = {x} * m{i}",
                 "    else:",
                 f"        m{i}, {out} = None, {x}",
@@ -551,7 +604,7 @@ def _schedule(cfg: TrainConfig) -> str:
             "    return MIN_LR + 0.5 * (LEARNING_RATE - MIN_LR) * (1 + math.cos(math.pi * frac))")  # fmt: skip  # noqa: E501
 
 
-def _optimizer(cfg: TrainConfig) -> str:
+def _optimizer(cfg: TrainConfig, steered: frozenset = frozenset()) -> str:
     name = cfg.optimizer
     doc = {
         "gd": "One gradient-descent step (the batch: the whole training set)",
@@ -577,12 +630,13 @@ def _optimizer(cfg: TrainConfig) -> str:
     lines.append(
         "        g = grads[k] * scale" if cfg.clip_norm is not None else "        g = grads[k]"
     )
-    if cfg.l2 > 0 and name != "adamw":
+    l2 = cfg.l2 > 0 or "l2" in steered
+    if l2 and name != "adamw":
         lines += [
             "        if w.ndim >= 2:  # weight matrices and kernels; not biases, slopes or scales",
             "            g = g + 2 * L2 * w  # the gradient of L2 * sum(w**2)",
         ]
-    if name == "adamw" and cfg.l2 > 0:
+    if name == "adamw" and l2:
         lines += [
             "        if w.ndim >= 2:  # decoupled decay of weight matrices and kernels",
             "            w *= 1 - lr * 2 * L2",
@@ -606,7 +660,7 @@ def _optimizer(cfg: TrainConfig) -> str:
 
 
 # -- main -----------------------------------------------------------------------------------------
-def _main(cfg: TrainConfig) -> str:
+def _main(cfg: TrainConfig, steered: frozenset = frozenset()) -> str:
     if cfg.val_fraction > 0:
         split = (
             f"    split_rng = np.random.default_rng([args.seed, {SPLIT_STREAM}])\n"
@@ -629,7 +683,7 @@ def _main(cfg: TrainConfig) -> str:
         )
     if cfg.val_fraction > 0:
         normalize += f"\n    x_val = normalize(val_images{args})"
-    shuffle = not cfg.full_batch or cfg.augment
+    shuffle = not cfg.full_batch or cfg.augment or bool(steered)
     if shuffle:
         order = (
             f"order = np.random.default_rng([args.seed, {SHUFFLE_STREAM}, epoch]).permutation(n)"
@@ -643,15 +697,51 @@ def _main(cfg: TrainConfig) -> str:
         BATCH_EXPR="n if BATCH_SIZE == 0 else min(BATCH_SIZE, n)",
         AUGMENT_RNG=(
             f"    augment_rng = np.random.default_rng([args.seed, {AUGMENT_STREAM}, 1])"
-            if cfg.augment
+            if _augments(cfg, steered)
             else _DROP
         ),
         ORDER_LINE=order,
-        AUGMENT_CALL="            xb = augment(xb, augment_rng)" if cfg.augment else _DROP,
+        AUGMENT_CALL=(
+            "            xb = augment(xb, augment_rng)"
+            if cfg.augment and not steered & _AUG
+            else "            if AUGMENT:\n                xb = augment(xb, augment_rng)"
+            if _augments(cfg, steered)
+            else _DROP
+        ),
         VAL_LINE=val_line,
         PROGRESS=_PROGRESS if is_convolutional(network_steps(cfg)) else _DROP,
     )
-    return "\n".join(line for line in text.split("\n") if line != _DROP)
+    text = "\n".join(line for line in text.split("\n") if line != _DROP)
+    return _steered_loop(text) if steered else text
+
+
+def _steered_loop(text: str) -> str:
+    """The training loop replaying ``CHANGES`` at their batches (``snippets.STEER``)."""
+    swaps = (
+        ("    for epoch in range(1, args.epochs + 1):\n"
+         "        lr = learning_rate(epoch - 1, args.epochs)  # schedules count epochs from 0\n",
+         "    steering, lr_fixed = steering_table(CHANGES), None\n"
+         "    for epoch in range(1, args.epochs + 1):\n"
+         "        for name, value in steering.pop((epoch, 0), []):  # batch sizes: between epochs\n"
+         "            steer(name, value)\n"
+         "        batch = n if BATCH_SIZE == 0 else min(BATCH_SIZE, n)\n"
+         "        # schedules count epochs from 0; a rate set by hand stays (the app's rule)\n"
+         "        lr = learning_rate(epoch - 1, args.epochs) if lr_fixed is None else lr_fixed\n"),
+        ("        for start in range(0, n, batch):\n"
+         "            idx = order[start : start + batch]\n",
+         "        for b, start in enumerate(range(0, n, batch), start=1):\n"
+         "            for name, value in steering.pop((epoch, b), []):\n"
+         "                if name == \"LR\":\n"
+         "                    lr = lr_fixed = value\n"
+         "                else:\n"
+         "                    steer(name, value)\n"
+         "            idx = order[start : start + batch]\n"),
+    )  # fmt: skip
+    for old, new in swaps:
+        if old not in text:
+            raise AssertionError(f"the training loop changed: {old.strip()!r} is gone")
+        text = text.replace(old, new)
+    return text
 
 
 _PROGRESS = """\

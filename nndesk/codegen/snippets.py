@@ -91,15 +91,16 @@ def stratified_split(labels, fraction, rng):
 
 AUGMENT = '''\
 def augment(x, rng):
-    """Shift (up to 2 px), rotate (up to 10 degrees) and zoom (0.9-1.1) every image of a batch.
+    """Shift (up to AUG_SHIFT px), rotate (up to AUG_ROTATE degrees) and zoom (1 +- AUG_SCALE)
+    every image of a batch.
 
     x is float32 (n, 784) with ink brighter than background; pixels that come from outside the
     image take that image's background (its minimum). Bilinear resampling, no loop over images.
     """
     n = len(x)
-    shifts = rng.uniform(-2, 2, size=(n, 2))
-    angles = rng.uniform(-10, 10, size=n)
-    scales = rng.uniform(0.9, 1.1, size=n)
+    shifts = rng.uniform(-AUG_SHIFT, AUG_SHIFT, size=(n, 2))
+    angles = rng.uniform(-AUG_ROTATE, AUG_ROTATE, size=n)
+    scales = rng.uniform(1 - AUG_SCALE, 1 + AUG_SCALE, size=n)
     theta = np.deg2rad(angles.astype(np.float32)).reshape(n, 1)
     inv_s = (1 / scales.astype(np.float32)).reshape(n, 1)
     cos, sin = np.cos(theta) * inv_s, np.sin(theta) * inv_s
@@ -244,6 +245,20 @@ def evaluate(p, state, x, y, chunk=2048):
         total += loss_and_grad(logits, y[start : start + chunk])[0] * len(logits)
         correct += int((logits.argmax(axis=1) == y[start : start + chunk]).sum())
     return total / len(y), correct / len(y)'''
+
+STEER = '''\
+def steering_table(changes):
+    """CHANGES by (epoch, batch): the changes to make before that batch (a batch size before
+    its epoch's first batch, at batch 0)."""
+    table = {}
+    for epoch, batch, name, value in changes:
+        table.setdefault((epoch, 0 if name == "BATCH_SIZE" else batch), []).append((name, value))
+    return table
+
+
+def steer(name, value):
+    """One change of the record: the module setting ``name`` takes ``value`` from now on."""
+    globals()[name] = value'''
 
 MAIN = """\
 def main():

@@ -101,7 +101,7 @@ class ExploreController(QObject):
         def job(progress):
             start = time.perf_counter()
             clf = result.classifier
-            idx = lab.lab_sample(result.labels)
+            idx = lab.lab_sample(result.labels, lab.lab_images(clf.model))
             x, y = clf.normalizer(result.images[idx]), result.labels[idx]
             if baseline is not None and baseline[0] is result:
                 original = baseline[1]

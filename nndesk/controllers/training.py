@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signa
 
 from nndesk.errors import ConfigError, NndeskError
 from nndesk.paths import fallback_model_name
+from nndesk.replay import ReplayRecord
 from nndesk.runs import MODEL_FILE, Curves, RunRecord, RunStore, describe_config
 from nndesk.training.internals import InsideRecord
 
@@ -76,6 +77,11 @@ class RunStarted:
     inside_names: tuple[str, ...] = ()  # the weighted layers the Watcher measures
     inside_start: object = None  # internals.EpochWeights at the start (None: not watched)
     samples: object = None  # uint8 (8, 28, 28): training images for the augmentation preview
+    #: replay: whether a weight copy is kept per epoch, and its size in bytes
+    replay_weights: bool = False
+    weights_bytes: int = 0
+    class_names: tuple[str, ...] = ()
+    confusion_split: str = "validation"  # where each epoch's confusion matrix is counted
 
 
 class _Requests:
@@ -124,6 +130,9 @@ class TrainingWorker(QObject):
     run_started = Signal(object)  # RunStarted
     batches_finished = Signal(object)  # tuple[BatchReport, ...], every batch since the last one
     epoch_finished = Signal(object)  # EpochReport, after validation
+    #: (epoch, Classifier on a copy of the weights at its end) for the replay; small nets only,
+    #: sent just before that epoch's ``epoch_finished``
+    epoch_weights = Signal(int, object)
     lr_changed = Signal(float, float)  # (position in epochs, new rate) at its first batch
     setting_changed = Signal(object)  # SettingChange, at the first batch that used it
     weights_updated = Signal(object)  # Classifier on a copy of the current weights
@@ -198,6 +207,10 @@ class TrainingWorker(QObject):
         n = len(session.y_train)
         batch_size = n if cfg.full_batch else min(cfg.batch_size, n)
         watcher = Watcher(session.model) if self._watch else None
+        from nndesk.replay import keeps_weights
+
+        params = session.model.param_count()
+        replay_weights = keeps_weights(params, cfg.epochs)
         self.run_started.emit(
             RunStarted(
                 run_id=self._run_id,
@@ -212,6 +225,10 @@ class TrainingWorker(QObject):
                 inside_names=tuple(watcher.names) if watcher else (),
                 inside_start=watcher.start if watcher else None,
                 samples=np.asarray(dataset.train_images[:8], dtype=np.uint8).copy(),
+                replay_weights=replay_weights,
+                weights_bytes=4 * params,
+                class_names=tuple(session.class_names),
+                confusion_split="validation" if len(session.y_val) else "training",
             )
         )
         self.status_changed.emit(QCoreApplication.translate("TrainingController", "Training…"))
@@ -250,6 +267,8 @@ class TrainingWorker(QObject):
                         last_snapshot = time.perf_counter()
                 elif isinstance(report, training.EpochReport):
                     self._emit_batches(pending)
+                    if replay_weights:
+                        self.epoch_weights.emit(report.epoch, session.classifier(snapshot=True))
                     self.epoch_finished.emit(report)
                 else:
                     ended = report
@@ -370,6 +389,9 @@ class TrainingController(QObject):
         self.watch_inside = True
         #: the current (or last) run's inside, grown from the worker's reports
         self.inside = InsideRecord()
+        #: the current (or last) run's per-epoch records for the replay
+        self.replay = ReplayRecord()
+        self._epoch_weights: dict[int, object] = {}
         self._slow_motion = 0.0
         #: the settings the running run started with (``RunStarted.config``), or None
         self.run_config = None
@@ -453,6 +475,7 @@ class TrainingController(QObject):
         worker.run_started.connect(self._on_worker_run_started)
         worker.batches_finished.connect(self._on_worker_batches_finished)
         worker.epoch_finished.connect(self._on_worker_epoch_finished)
+        worker.epoch_weights.connect(self._on_worker_epoch_weights)
         worker.lr_changed.connect(self.lr_changed)
         worker.setting_changed.connect(self._on_worker_setting_changed)
         worker.weights_updated.connect(self._on_worker_weights_updated)
@@ -587,6 +610,13 @@ class TrainingController(QObject):
             self.curves.changes = list(run.changes)
         record.curves = self.curves
         self.inside = InsideRecord(list(run.inside_names), [], run.inside_start, [])
+        self.replay = ReplayRecord(
+            class_names=tuple(run.class_names),
+            split=run.confusion_split,
+            bytes_per_epoch=run.weights_bytes if run.replay_weights else 0,
+            weights_kept=run.replay_weights,
+        )
+        self._epoch_weights = {}
         record.config = run.config.to_dict()
         record.title = run.title
         self._save_record()
@@ -604,11 +634,16 @@ class TrainingController(QObject):
         if reports:
             self.batch_finished.emit(reports[-1])
 
+    @Slot(int, object)
+    def _on_worker_epoch_weights(self, epoch: int, classifier) -> None:
+        self._epoch_weights[epoch] = classifier
+
     @Slot(object)
     def _on_worker_epoch_finished(self, report) -> None:
         self.curves.add_epoch(report)
         if report.weights is not None:
             self.inside.epochs.append(report.weights)
+        self.replay.add(report.epoch, report.confusion, self._epoch_weights.pop(report.epoch, None))
         self._save_record()  # a crash later still leaves the curves so far
         self.epoch_finished.emit(report)
 

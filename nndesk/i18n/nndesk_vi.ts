@@ -571,8 +571,11 @@
     <name>Coach</name>
     <message>
         <source>Lower the learning rate to {lr:g}</source>
-        <extracomment>The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes.</extracomment>
         <translation>Giảm tốc độ học xuống {lr:g}</translation>
+    </message>
+    <message>
+        <source>See {name}&apos;s mistakes</source>
+        <translation>Xem các ảnh đoán sai của {name}</translation>
     </message>
     <message>
         <source>The loss climbed from {before:.3f} to {recent:.3f} over the last {n} batches: the learning rate is probably too high.</source>
@@ -589,6 +592,15 @@
     <message>
         <source>Validation loss rose from {v0:.3f} to {v2:.3f} over two epochs while training loss fell from {t0:.3f} to {t2:.3f}: overfitting. More L2, dropout or augmentation helps.</source>
         <translation>Mất mát kiểm định tăng từ {v0:.3f} lên {v2:.3f} sau hai epoch trong khi mất mát huấn luyện giảm từ {t0:.3f} xuống {t2:.3f}: quá khớp. Thêm L2, dropout hoặc tăng cường dữ liệu sẽ giúp ích.</translation>
+    </message>
+    <message>
+        <source>{name} holds {share:.0%} of the mistakes on the validation split ({n} of {total}), most often taken for {other}: see them in Mistakes.</source>
+        <extracomment>The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes. One true class holding at least this share of an epoch&apos;s mistakes gets a hint: three times its fair share among 10 classes (Fashion&apos;s shirts often hold a third of them). Fewer mistakes than this say nothing about a class. the true class whose mistakes the Mistakes page should show (&quot;mistakes&quot; hints), else None</extracomment>
+        <translation>{name} chiếm {share:.0%} số lỗi trên phần kiểm định (validation) ({n} trên {total}), thường bị nhầm thành {other} nhất: xem chúng ở trang Đoán sai.</translation>
+    </message>
+    <message>
+        <source>{name} holds {share:.0%} of this epoch&apos;s mistakes on its training batches ({n} of {total}), most often taken for {other}: see them in Mistakes.</source>
+        <translation>{name} chiếm {share:.0%} số lỗi của epoch này trên các batch huấn luyện ({n} trên {total}), thường bị nhầm thành {other} nhất: xem chúng ở trang Đoán sai.</translation>
     </message>
     <message>
         <source>{share:.0%} of the units after {name} never fired on the last sampled batch (dead ReLUs): a lower learning rate or leaky ReLU keeps them alive.</source>
@@ -2249,6 +2261,358 @@ Dự đoán: {predicted} ({p})</translation>
     </message>
 </context>
 <context>
+    <name>Race</name>
+    <message>
+        <source>128 units</source>
+        <translation>128 nút</translation>
+    </message>
+    <message>
+        <source>2 layers</source>
+        <translation>2 tầng</translation>
+    </message>
+    <message>
+        <source>3 layers</source>
+        <translation>3 tầng</translation>
+    </message>
+    <message>
+        <source>64 units</source>
+        <translation>64 nút</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>Depth: 2 vs 3 hidden layers (fashion-mlp-3layers)</source>
+        <translation>Độ sâu: 2 hay 3 tầng ẩn (fashion-mlp-3layers)</translation>
+    </message>
+    <message>
+        <source>Inputs: raw pixels vs scaled to [0, 1] (the MNIST labs)</source>
+        <translation>Đầu vào: điểm ảnh thô hay chuẩn hoá về [0, 1] (các bài lab MNIST)</translation>
+    </message>
+    <message>
+        <source>Learning rate: 0.01 vs 0.001 vs 0.0001</source>
+        <translation>Tốc độ học: 0.01, 0.001 hay 0.0001</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Optimisers: SGD vs momentum vs Adam</source>
+        <extracomment>Settings every lane of a race must share, so that their batches are the same. The seed labs&apos; comparisons, one click each on the race screen: a title and its lanes, each a name and the settings it changes in the Train form&apos;s configuration (texts marked for translation; the window translates them in the &quot;Race&quot; context).</extracomment>
+        <translation>Bộ tối ưu: SGD, momentum hay Adam</translation>
+    </message>
+    <message>
+        <source>Raw 0-255</source>
+        <translation>Thô 0-255</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>Scaled to [0, 1]</source>
+        <translation>Chuẩn hoá về [0, 1]</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Units: sigmoid vs ReLU (the MNIST labs)</source>
+        <translation>Hàm kích hoạt: sigmoid hay ReLU (các bài lab MNIST)</translation>
+    </message>
+    <message>
+        <source>Width: 64 vs 128 units (fashion-mlp vs fashion-mlp-128)</source>
+        <translation>Độ rộng: 64 hay 128 nút (fashion-mlp và fashion-mlp-128)</translation>
+    </message>
+    <message>
+        <source>lr 0.0001</source>
+        <translation>lr 0.0001</translation>
+    </message>
+    <message>
+        <source>lr 0.001</source>
+        <translation>lr 0.001</translation>
+    </message>
+    <message>
+        <source>lr 0.01</source>
+        <translation>lr 0.01</translation>
+    </message>
+</context>
+<context>
+    <name>RaceController</name>
+    <message>
+        <source>Loading {name}…</source>
+        <translation>Đang nạp {name}…</translation>
+    </message>
+    <message>
+        <source>Preparing the networks…</source>
+        <translation>Đang chuẩn bị các mạng…</translation>
+    </message>
+    <message>
+        <source>Racing…</source>
+        <translation>Đang đua…</translation>
+    </message>
+    <message>
+        <source>Testing every lane…</source>
+        <translation>Đang kiểm tra từng làn…</translation>
+    </message>
+</context>
+<context>
+    <name>RaceView</name>
+    <message>
+        <source>  ·  PAUSED</source>
+        <translation>  ·  TẠM DỪNG</translation>
+    </message>
+    <message>
+        <source>+ Add a configuration</source>
+        <translation>+ Thêm một cấu hình</translation>
+    </message>
+    <message>
+        <source>Choose a comparison…</source>
+        <extracomment>the lanes were changed by hand: they no longer follow the Train form&apos;s settings</extracomment>
+        <translation>Chọn một phép so sánh…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>So sánh</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Cấu hình</translation>
+    </message>
+    <message>
+        <source>Edit the configurations</source>
+        <translation>Sửa các cấu hình</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Số epoch</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Giữ lại</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Đã giữ</translation>
+    </message>
+    <message>
+        <source>LR</source>
+        <translation>LR</translation>
+    </message>
+    <message>
+        <source>Lane {n}</source>
+        <translation>Làn {n}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <source>Pick 2-4 configurations and press Race.</source>
+        <translation>Chọn 2-4 cấu hình rồi bấm Đua.</translation>
+    </message>
+    <message>
+        <source>Race</source>
+        <translation>Đua</translation>
+    </message>
+    <message>
+        <source>Race over: every lane tested.</source>
+        <translation>Cuộc đua kết thúc: mọi làn đã được kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Racing: epoch {epoch} of {epochs}, batch {batch} of {per}</source>
+        <translation>Đang đua: epoch {epoch}/{epochs}, batch {batch}/{per}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Giây</translation>
+    </message>
+    <message>
+        <source>Shared by every lane, from the Train settings: {dataset}, {epochs} epoch(s), {batch}, seed {seed}, augmentation {augment}. Same seed and batches: the lanes see the same images in the same order.</source>
+        <translation>Mọi làn dùng chung, lấy từ phần Cài đặt huấn luyện: {dataset}, {epochs} epoch, {batch}, seed {seed}, tăng cường dữ liệu {augment}. Cùng seed và cùng batch: các làn thấy cùng những ảnh theo cùng thứ tự.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>Test
+accuracy</source>
+        <translation>Độ chính xác
+kiểm tra</translation>
+    </message>
+    <message>
+        <source>The race failed.</source>
+        <translation>Cuộc đua thất bại.</translation>
+    </message>
+    <message>
+        <source>Train
+loss</source>
+        <translation>Mất mát
+huấn luyện</translation>
+    </message>
+    <message>
+        <source>Validation
+accuracy</source>
+        <translation>Độ chính xác
+kiểm định</translation>
+    </message>
+    <message>
+        <source>batch {n}</source>
+        <translation>batch {n}</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>phân kỳ</translation>
+    </message>
+    <message>
+        <source>end every lane after its current batch; they are still tested</source>
+        <translation>kết thúc mọi làn sau batch hiện tại; chúng vẫn được kiểm tra</translation>
+    </message>
+    <message>
+        <source>fill the lanes with one of the labs&apos; comparisons; edit freely</source>
+        <translation>điền các làn bằng một phép so sánh của các bài lab; sửa tuỳ ý</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>cả tập một batch</translation>
+    </message>
+    <message>
+        <source>hold every lane; press again to go on</source>
+        <translation>tạm dừng mọi làn; bấm lần nữa để tiếp tục</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>tắt</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>bật</translation>
+    </message>
+    <message>
+        <source>race up to four configurations</source>
+        <translation>đua tối đa bốn cấu hình</translation>
+    </message>
+    <message>
+        <source>remove this configuration from the race</source>
+        <translation>bỏ cấu hình này khỏi cuộc đua</translation>
+    </message>
+    <message>
+        <source>save this lane as a run with its model (Runs tab)</source>
+        <translation>lưu làn này thành một lượt chạy cùng mô hình của nó (thẻ Các lượt chạy)</translation>
+    </message>
+    <message>
+        <source>show the lanes&apos; settings again, to change them and race anew</source>
+        <translation>hiện lại cài đặt của các làn để sửa và đua lại</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <extracomment>Milliseconds between two renders of the overlaid curves while racing. How the table names a lane that did not complete.</extracomment>
+        <translation>đã dừng</translation>
+    </message>
+    <message>
+        <source>the lane&apos;s name in the legend and the table</source>
+        <extracomment>The settings each lane edits (the others come from the Train form).</extracomment>
+        <translation>tên của làn trong chú giải và trong bảng</translation>
+    </message>
+    <message>
+        <source>train every configuration side by side, one batch of each in turn, on the same batches</source>
+        <translation>huấn luyện song song mọi cấu hình, lần lượt mỗi cấu hình một batch, trên cùng các batch</translation>
+    </message>
+    <message>
+        <source>{name} kept as a run with its model: {path}</source>
+        <translation>Đã giữ {name} thành một lượt chạy cùng mô hình: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayView</name>
+    <message>
+        <source>Confusion matrix on epoch {epoch}&apos;s training batches (this run keeps no validation split)</source>
+        <translation>Ma trận nhầm lẫn trên các batch huấn luyện của epoch {epoch} (lượt chạy này không có phần kiểm định)</translation>
+    </message>
+    <message>
+        <source>Confusion matrix on the validation split after epoch {epoch}</source>
+        <translation>Ma trận nhầm lẫn trên phần kiểm định sau epoch {epoch}</translation>
+    </message>
+    <message>
+        <source>Draw something to see how each epoch read it.</source>
+        <translation>Hãy vẽ gì đó để xem mỗi epoch đọc nó thế nào.</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {last}</source>
+        <translation>Epoch {epoch}/{last}</translation>
+    </message>
+    <message>
+        <source>Kept per epoch: the confusion matrix ({k}x{k} counts) and a copy of the weights ({size} KB), so your drawing is read by each epoch&apos;s network.</source>
+        <translation>Giữ lại mỗi epoch: ma trận nhầm lẫn ({k}x{k} số đếm) và một bản sao trọng số ({size} KB), nên hình vẽ của bạn được mạng của từng epoch đọc.</translation>
+    </message>
+    <message>
+        <source>Kept per epoch: the confusion matrix only ({k}x{k} counts); the weights of a network this large are not copied every epoch.</source>
+        <translation>Giữ lại mỗi epoch: chỉ ma trận nhầm lẫn ({k}x{k} số đếm); trọng số của một mạng lớn thế này không được sao chép mỗi epoch.</translation>
+    </message>
+    <message>
+        <source>No epochs yet</source>
+        <translation>Chưa có epoch nào</translation>
+    </message>
+    <message>
+        <source>Saliency</source>
+        <translation>Bản đồ nổi bật</translation>
+    </message>
+    <message>
+        <source>This network is too large to keep a copy of its weights per epoch, so the replay shows the confusion matrices only.</source>
+        <translation>Mạng này quá lớn để giữ bản sao trọng số mỗi epoch, nên phần xem lại chỉ hiện các ma trận nhầm lẫn.</translation>
+    </message>
+    <message>
+        <source>Train a run to replay it epoch by epoch.</source>
+        <extracomment>Milliseconds a moving slider rests before the matrix is redrawn (a drag passes many epochs).</extracomment>
+        <translation>Huấn luyện một lượt chạy để xem lại nó theo từng epoch.</translation>
+    </message>
+    <message>
+        <source>Your drawing</source>
+        <extracomment>the matrix&apos;s chart, made when the tab is first shown: a hidden chart costs a draw at a theme switch or a resize, and most sessions never open this tab</extracomment>
+        <translation>Hình vẽ của bạn</translation>
+    </message>
+    <message>
+        <source>Your drawing, read by the network of epoch {epoch}</source>
+        <translation>Hình vẽ của bạn, do mạng của epoch {epoch} đọc</translation>
+    </message>
+    <message>
+        <source>drag to see the run as it was at the end of each epoch</source>
+        <translation>kéo để xem lượt chạy như lúc cuối mỗi epoch</translation>
+    </message>
+    <message>
+        <source>draw on the left</source>
+        <translation>vẽ ở bên trái</translation>
+    </message>
+    <message>
+        <source>red pixels pushed that epoch&apos;s network towards its answer, blue ones away</source>
+        <translation>điểm ảnh đỏ đẩy mạng của epoch đó về phía câu trả lời, điểm xanh đẩy ra xa (bản đồ nổi bật)</translation>
+    </message>
+    <message>
+        <source>{accuracy} right ({right} of {total})</source>
+        <translation>{accuracy} đúng ({right} trên {total})</translation>
+    </message>
+</context>
+<context>
     <name>RunsView</name>
     <message>
         <source>
@@ -2542,6 +2906,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Mạng</translation>
     </message>
     <message>
+        <source>Not while training: {reason}.</source>
+        <translation>Không đổi được khi đang huấn luyện: {reason}.</translation>
+    </message>
+    <message>
         <source>Optimisation</source>
         <translation>Tối ưu</translation>
     </message>
@@ -2562,12 +2930,24 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Bài lab: {figure}.</translation>
     </message>
     <message>
+        <source>The net was built without dropout, so its rate cannot change in this run.</source>
+        <translation>Mạng được dựng không có dropout, nên không đổi được tỉ lệ dropout trong lượt chạy này.</translation>
+    </message>
+    <message>
+        <source>While training, only the settings this run can change stay editable (press “Apply to run”); the greyed-out ones fix the network or the data: point at one for why.</source>
+        <translation>Khi đang huấn luyện, chỉ các cài đặt mà lượt chạy này đổi được mới sửa được (bấm “Áp dụng ngay”); các ô bị làm mờ cố định mạng hoặc dữ liệu: trỏ vào một ô để biết lý do.</translation>
+    </message>
+    <message>
         <source>a folder with one sub-folder of images per class</source>
         <translation>một thư mục có mỗi lớp một thư mục con chứa ảnh</translation>
     </message>
     <message>
         <source>a lab experiment&apos;s settings in one go; editing any field makes it custom</source>
         <translation>cài đặt của một thí nghiệm trong bài lab, một lần cho tất cả; sửa bất kỳ ô nào sẽ thành cấu hình mẫu tự chọn</translation>
+    </message>
+    <message>
+        <source>change the learning rate with “LR now” beside the run buttons</source>
+        <translation>đổi tốc độ học bằng ô “LR hiện tại” cạnh các nút chạy</translation>
     </message>
     <message>
         <source>choose the image folder</source>
@@ -2580,6 +2960,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>e.g. 784-64-64-10</source>
         <translation>ví dụ 784-64-64-10</translation>
+    </message>
+    <message>
+        <source>fixed while the run trains: it decides the network, the data or the optimiser; stop the run to change it</source>
+        <translation>cố định khi đang huấn luyện: nó quyết định mạng, dữ liệu hoặc bộ tối ưu; dừng lượt chạy để đổi</translation>
     </message>
     <message>
         <source>folder with one sub-folder per class</source>
@@ -2598,6 +2982,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>độ chính xác kiểm tra mỗi epoch</translation>
     </message>
     <message>
+        <source>the net was built without dropout: start a run with dropout above 0 to tune it</source>
+        <translation>mạng được dựng không có dropout: bắt đầu một lượt chạy với dropout trên 0 để chỉnh nó</translation>
+    </message>
+    <message>
         <source>{arch} → {count} parameters</source>
         <extracomment>Fields the form does not show: the dataset and layers have their own rows, threads is the command line&apos;s. Settings the form changes in a running run (&quot;Apply to run&quot;); the learning rate has its own field beside the run buttons.</extracomment>
         <translation>{arch} → {count} tham số</translation>
@@ -2605,6 +2993,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>{datasets}, or a folder with one sub-folder of images per class</source>
         <translation>{datasets}, hoặc một thư mục có mỗi lớp một thư mục con chứa ảnh</translation>
+    </message>
+    <message>
+        <source>{optimizer} has no momentum field: only SGD with momentum or Nesterov has one.</source>
+        <translation>{optimizer} không có ô momentum: chỉ SGD có momentum hoặc Nesterov mới có.</translation>
+    </message>
+    <message>
+        <source>{optimizer} has no momentum to change (its steps adapt by themselves)</source>
+        <translation>{optimizer} không có momentum để đổi (bước cập nhật của nó tự thích nghi)</translation>
     </message>
     <message>
         <source>— custom —</source>
@@ -2619,7 +3015,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Loading {name}…</source>
-        <extracomment>Seconds between two emissions of batch reports (they are collected in between). Seconds between two weight snapshots for live prediction. seconds to wait after each batch (&quot;slow motion&quot;); 0: full speed</extracomment>
+        <extracomment>Seconds between two emissions of batch reports (they are collected in between). Seconds between two weight snapshots for live prediction. replay: whether a weight copy is kept per epoch, and its size in bytes seconds to wait after each batch (&quot;slow motion&quot;); 0: full speed (epoch, Classifier on a copy of the weights at its end) for the replay; small nets only, sent just before that epoch&apos;s ``epoch_finished``</extracomment>
         <translation>Đang nạp {name}…</translation>
     </message>
     <message>
@@ -2664,6 +3060,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>1 s / batch</source>
         <translation>1 s / batch</translation>
+    </message>
+    <message>
+        <source>A training run is going: stop it before a race.</source>
+        <translation>Đang có một lượt huấn luyện: hãy dừng nó trước khi đua.</translation>
     </message>
     <message>
         <source>Apply to run</source>
@@ -2779,12 +3179,20 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Thoát</translation>
     </message>
     <message>
+        <source>Race</source>
+        <translation>Đua</translation>
+    </message>
+    <message>
         <source>Reading {name}…</source>
         <translation>Đang đọc {name}…</translation>
     </message>
     <message>
         <source>Ready</source>
         <translation>Sẵn sàng</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Xem lại</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -2864,7 +3272,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Train</source>
-        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;)</extracomment>
+        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. the coach&apos;s &quot;see them in Mistakes&quot;: the Mistakes page should show this true class this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;)</extracomment>
         <translation>Huấn luyện</translation>
     </message>
     <message>
@@ -2874,6 +3282,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Wrote {path}</source>
         <translation>Đã ghi {path}</translation>
+    </message>
+    <message>
+        <source>a race is going (Race tab): stop it to train</source>
+        <translation>đang có một cuộc đua (thẻ Đua): dừng nó để huấn luyện</translation>
     </message>
     <message>
         <source>apply the coach&apos;s suggested change to the running training</source>
@@ -2933,6 +3345,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>mở một mô hình .npz để dùng hoặc để huấn luyện tiếp</translation>
     </message>
     <message>
+        <source>open the Mistakes page on this class&apos;s test images (once the run&apos;s model is ready)</source>
+        <translation>mở trang Đoán sai với các ảnh kiểm tra của lớp này (khi mô hình của lượt chạy đã sẵn sàng)</translation>
+    </message>
+    <message>
         <source>open {folder} in the file manager</source>
         <translation>mở {folder} trong trình quản lý tệp</translation>
     </message>
@@ -2953,8 +3369,16 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>lưu các đồ thị này thành ảnh PNG</translation>
     </message>
     <message>
+        <source>scrub the run epoch by epoch: its confusion matrix and how it read your drawing</source>
+        <translation>tua lượt chạy theo từng epoch: ma trận nhầm lẫn và cách nó đọc hình vẽ của bạn</translation>
+    </message>
+    <message>
         <source>the run&apos;s loss and accuracy curves, drawn as it trains</source>
         <translation>đồ thị mất mát và độ chính xác của lượt chạy, vẽ trong khi huấn luyện</translation>
+    </message>
+    <message>
+        <source>train 2-4 configurations side by side on the same batches and compare them</source>
+        <translation>huấn luyện song song 2-4 cấu hình trên cùng các batch và so sánh chúng</translation>
     </message>
     <message>
         <source>train a new network with these settings</source>

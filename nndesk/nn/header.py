@@ -218,6 +218,8 @@ def check_info(info) -> None:
         for name in names:
             if not isinstance(name, str) or not name.strip() or len(name) > MAX_TEXT:
                 raise HeaderError(f"class name {name!r:.40} is not a short non-empty text")
+            if not name.isprintable():  # terminal escapes, bells, line breaks, bidi controls
+                raise HeaderError(f"class name {name!r:.40} holds control characters")
     for key in ("dataset", "preprocess"):
         if key in info and not _text(info[key]):
             raise HeaderError(f"field 'info.{key}' must be a short text, got {info[key]!r:.40}")
@@ -240,7 +242,7 @@ def check_info(info) -> None:
             if "epoch" in row and not (_is_int(row["epoch"]) and row["epoch"] >= 0):
                 raise HeaderError(f"history epoch {row['epoch']!r:.40} is not a whole number")
     _check_calibration(info.get("calibration", None), "calibration" in info)
-    for key in ("config", "metrics"):
+    for key in ("config", "config_at_start", "metrics"):
         value = info.get(key)
         if value is None:
             continue

@@ -84,12 +84,21 @@ class EpochReport:
     test_accuracy: float | None = None
     #: with a ``Watcher``: the weight histograms and first-layer filters at this epoch's end
     weights: EpochWeights | None = None
+    #: k x k counts as nested tuples (rows true class, columns predicted): on the validation
+    #: split, or (a run without one) on this epoch's training batches as they were trained
+    confusion: tuple[tuple[int, ...], ...] | None = None
+    confusion_split: str = "validation"  # "validation" | "training"
 
     def to_dict(self) -> dict:
-        """The history row: every number (not the weights' arrays)."""
+        """The history row: every number (not the weights' or the confusion's arrays)."""
         return {
-            f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "weights"
+            f.name: getattr(self, f.name)
+            for f in dataclasses.fields(self)
+            if f.name not in _NOT_HISTORY
         }
+
+
+_NOT_HISTORY = frozenset({"weights", "confusion", "confusion_split"})
 
 
 @dataclass(frozen=True)
@@ -207,6 +216,7 @@ def _train(
 
     overridden: float | None = None
     reference: float | None = None  # the run's first batch loss, at least 1.0
+    k = len(session.class_names)
     for epoch in range(first, last + 1):
         epoch_changes = session.start_epoch(epoch)  # a batch size set during the last epoch
         cfg = session.config
@@ -226,6 +236,7 @@ def _train(
         skipped, offset = progress.batches, progress.seen
         epoch_batches = skipped + math.ceil((n - offset) / bs)
         t0 = time.perf_counter()
+        trained = np.zeros(k * k, np.int64)  # this epoch's training confusion, flattened
         for b in range(skipped, epoch_batches):
             if should_pause() and not should_stop():
                 progress.seconds += time.perf_counter() - t0
@@ -287,7 +298,9 @@ def _train(
                 )
                 return
             # running accuracy before the update: the same numbers the loss was computed on
-            progress.correct += int(np.count_nonzero(logits.argmax(axis=1) == yb))
+            guessed = logits.argmax(axis=1)
+            progress.correct += int(np.count_nonzero(guessed == yb))
+            trained += np.bincount(yb * k + guessed, minlength=k * k)[: k * k]
             model.backward(loss_fn.backward(), input_grad=False)  # dL/dx of the inputs is unused
             sampled = watch is not None and watch.wants(b + 1)
             if sampled:
@@ -314,6 +327,12 @@ def _train(
         val = session.evaluate_val()
         test = session.evaluate_test() if cfg.test_every_epoch else None
         seconds = progress.seconds + time.perf_counter() - t0
+        if val is not None:
+            confusion = np.bincount(session.y_val * k + val.predictions, minlength=k * k)[
+                : k * k
+            ].reshape(k, k)
+        else:
+            confusion = trained.reshape(k, k)
         report = EpochReport(
             epoch=epoch,
             epochs=last,
@@ -326,6 +345,8 @@ def _train(
             test_loss=None if test is None else test.loss,
             test_accuracy=None if test is None else test.accuracy,
             weights=None if watch is None else watch.weights(epoch),
+            confusion=tuple(tuple(int(v) for v in row) for row in confusion),
+            confusion_split="training" if val is None else "validation",
         )
         session.history.append(report.to_dict())
         yield report

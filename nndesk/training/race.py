@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from nndesk.errors import ConfigError
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.training.config import TrainConfig
 from nndesk.training.loop import Report, RunEnded, train
 from nndesk.training.session import Session, prepare
@@ -41,18 +42,30 @@ def check_race(configs: Sequence[TrainConfig]) -> None:
 
 
 def prepare_race(configs: Sequence[TrainConfig], dataset) -> list[Session]:
-    """One session per configuration, on the one ``dataset``."""
+    """One session per configuration, on the one ``dataset``; lanes with the same
+    normalisation share one copy of the normalised images."""
     check_race(configs)
-    return [prepare(config, dataset=dataset) for config in configs]
+    shared: dict = {}
+    return [prepare(config, dataset=dataset, shared_inputs=shared) for config in configs]
+
+
+def _never() -> bool:
+    return False
 
 
 def race(
-    sessions: Sequence[Session], should_stop: Callable[[], bool] = lambda: False
+    sessions: Sequence[Session],
+    should_stop: Callable[[], bool] = _never,
+    should_pause: Callable[[], bool] = _never,
 ) -> Iterator[tuple[int, Report]]:
     """``(lane, report)`` of every lane's reports, one batch of each lane in turn, until every
-    lane's ``RunEnded`` (a lane that diverges ends alone; the others race on)."""
+    lane's ``RunEnded`` (a lane that diverges ends alone; the others race on). Stop and pause
+    are polled before every batch of every lane."""
     check_race([s.config for s in sessions])
-    runs = {i: train(s, should_stop=should_stop) for i, s in enumerate(sessions)}
+    runs = {
+        i: train(s, should_stop=should_stop, should_pause=should_pause)
+        for i, s in enumerate(sessions)
+    }
     while runs:
         for lane in list(runs):
             for report in runs[lane]:
@@ -65,3 +78,36 @@ def race(
                 break  # one batch, then the next lane
             else:
                 runs.pop(lane, None)
+
+
+#: The seed labs' comparisons, one click each on the race screen: a title and its lanes, each
+#: a name and the settings it changes in the Train form's configuration (texts marked for
+#: translation; the window translates them in the "Race" context).
+COMPARISONS: tuple[tuple[str, tuple[tuple[str, dict], ...]], ...] = (
+    (QT_TRANSLATE_NOOP("Race", "Optimisers: SGD vs momentum vs Adam"), (
+        (QT_TRANSLATE_NOOP("Race", "SGD"), {"optimizer": "sgd", "lr": 0.05}),
+        (QT_TRANSLATE_NOOP("Race", "Momentum"), {"optimizer": "momentum", "lr": 0.01}),
+        (QT_TRANSLATE_NOOP("Race", "Adam"), {"optimizer": "adam", "lr": 0.001}),
+    )),
+    (QT_TRANSLATE_NOOP("Race", "Width: 64 vs 128 units (fashion-mlp vs fashion-mlp-128)"), (
+        (QT_TRANSLATE_NOOP("Race", "64 units"), {"arch": "784-64-64-10"}),
+        (QT_TRANSLATE_NOOP("Race", "128 units"), {"arch": "784-128-128-10"}),
+    )),
+    (QT_TRANSLATE_NOOP("Race", "Depth: 2 vs 3 hidden layers (fashion-mlp-3layers)"), (
+        (QT_TRANSLATE_NOOP("Race", "2 layers"), {"arch": "784-64-64-10"}),
+        (QT_TRANSLATE_NOOP("Race", "3 layers"), {"arch": "784-64-64-64-10"}),
+    )),
+    (QT_TRANSLATE_NOOP("Race", "Units: sigmoid vs ReLU (the MNIST labs)"), (
+        (QT_TRANSLATE_NOOP("Race", "Sigmoid"), {"activation": "sigmoid"}),
+        (QT_TRANSLATE_NOOP("Race", "ReLU"), {"activation": "relu"}),
+    )),
+    (QT_TRANSLATE_NOOP("Race", "Inputs: raw pixels vs scaled to [0, 1] (the MNIST labs)"), (
+        (QT_TRANSLATE_NOOP("Race", "Raw 0-255"), {"normalize": "raw"}),
+        (QT_TRANSLATE_NOOP("Race", "Scaled to [0, 1]"), {"normalize": "unit"}),
+    )),
+    (QT_TRANSLATE_NOOP("Race", "Learning rate: 0.01 vs 0.001 vs 0.0001"), (
+        (QT_TRANSLATE_NOOP("Race", "lr 0.01"), {"lr": 0.01}),
+        (QT_TRANSLATE_NOOP("Race", "lr 0.001"), {"lr": 0.001}),
+        (QT_TRANSLATE_NOOP("Race", "lr 0.0001"), {"lr": 0.0001}),
+    )),
+)  # fmt: skip

@@ -54,6 +54,8 @@ class Session:
         from nndesk.nn.schedules import make_schedule
 
         self.config = config
+        #: the settings this run started with (``config`` follows the steering)
+        self.start_config = config
         self.dataset = dataset
         self.normalizer = normalizer
         self.model = model
@@ -181,8 +183,11 @@ class Session:
         else:
             half = calibration.test_half(self.y_test)
             x, y, where = self.x_test[half], self.y_test[half], "test-half"
+        if len(y) < calibration.MIN_CALIBRATION_IMAGES:  # a tiny image folder: left as it is
+            return None
         logits = score(self.model, self.eval_loss_fn, x, y).logits
-        assert logits is not None  # score always returns them for a non-empty split
+        if logits is None or not np.isfinite(logits).all():
+            return None
         self.calibration = calibration.fit(logits, y, self.model.output, where)
         return self.calibration
 
@@ -218,6 +223,8 @@ class Session:
             "metrics": dict(self.metrics),
             "changes": [change.to_dict() for change in self.changes],
         }
+        if self.start_config != self.config:  # steered: exported code replays from the start
+            info["config_at_start"] = self.start_config.to_dict()
         if self.calibration is not None:
             info["calibration"] = dict(self.calibration)
         if self.partial is not None:  # stopped inside an epoch: where to continue it
@@ -249,6 +256,7 @@ def prepare(
     resume: str | Path | LoadedModel | None = None,
     progress: Callable[[str, int, int | None], None] | None = None,
     dataset=None,
+    shared_inputs: dict | None = None,
 ) -> Session:
     """Load data, normalise it once, split off validation and build (or restore) model + optimizer.
 
@@ -267,6 +275,9 @@ def prepare(
         Download progress ``(filename, done_bytes, total_bytes)``.
     dataset : Dataset, optional
         Use this ready dataset instead of loading ``config.dataset`` (GUI, tests).
+    shared_inputs : dict, optional
+        Sessions on the same dataset, seed and split (a race's lanes) share their normalised
+        arrays through it, one copy per normalisation kind instead of one per session.
     """
     from nndesk.data import Normalizer, stratified_split
     from nndesk.nn.optimizers import make_optimizer
@@ -308,12 +319,18 @@ def prepare(
         train_idx, val_idx = np.arange(len(labels)), np.zeros(0, np.int64)
     train_images = dataset.train_images[train_idx]  # uint8 (n, 28, 28)
 
-    if loaded is not None:
-        normalizer = Normalizer.from_dict(loaded.info["normalization"])
+    key = (config.normalize, config.seed, config.val_fraction)
+    if loaded is None and shared_inputs is not None and key in shared_inputs:
+        normalizer, x_train, x_val = shared_inputs[key]  # never written by training
     else:
-        normalizer = Normalizer(config.normalize).fit(train_images)  # train split only
-    x_train = normalizer(train_images)  # float32 (n, 784)
-    x_val = normalizer(dataset.train_images[val_idx])  # float32 (m, 784)
+        if loaded is not None:
+            normalizer = Normalizer.from_dict(loaded.info["normalization"])
+        else:
+            normalizer = Normalizer(config.normalize).fit(train_images)  # train split only
+        x_train = normalizer(train_images)  # float32 (n, 784)
+        x_val = normalizer(dataset.train_images[val_idx])  # float32 (m, 784)
+        if loaded is None and shared_inputs is not None:
+            shared_inputs[key] = (normalizer, x_train, x_val)
 
     if loaded is not None:
         model = loaded.model

@@ -30,6 +30,12 @@ def _pool() -> QThreadPool:
     return _POOL
 
 
+def render_pool() -> QThreadPool:
+    """The one-thread pool that renders charts and reads the replay's drawings off the GUI
+    thread (one job at a time: matplotlib's font cache and a model's caches are shared)."""
+    return _pool()
+
+
 def render_inside(record: InsideRecord, width: int, height: int, dpi: float = 96.0) -> QImage:
     """The charts of ``record`` as a ``width`` x ``height`` image (any thread)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg

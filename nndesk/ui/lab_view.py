@@ -189,7 +189,7 @@ class LabView(QWidget):
         self._loading = False
         self.title.setText(
             translate("LabView", "A copy of {name}, scored on {n:,} test images.").format(
-                name=getattr(result.classifier, "title", "the model"), n=lab.LAB_IMAGES
+                name=getattr(result.classifier, "title", "the model"), n=lab.lab_images(model)
             )
         )
         self.reset()

@@ -196,6 +196,7 @@ class MistakesView(QWidget):
         self._saliency_key: tuple | None = None  # what the shown (or awaited) map is of
         self._current: int | None = None
         self._shown_saliency: np.ndarray | None = None
+        self._pending_class: int | None = None  # a class asked for before any evaluation
 
         self.true_combo = QComboBox()
         self.pred_combo = QComboBox()
@@ -382,6 +383,9 @@ class MistakesView(QWidget):
         if names_changed:
             self._set_class_names(result.class_names if result is not None else ())
             self._fit_details()  # more classes, more bars
+        if result is not None and self._pending_class is not None:
+            self._apply_pending_class()  # the coach asked for a class before this evaluation
+            return
         self._refresh()
 
     def result(self) -> EvaluationResult | None:
@@ -415,6 +419,18 @@ class MistakesView(QWidget):
     def show_cell(self, true: int, predicted: int) -> None:
         """Show exactly the images of true class ``true`` predicted as ``predicted``."""
         self.set_filter(true, predicted)
+
+    def focus_class(self, true: int) -> None:
+        """Show the mistakes on true class ``true`` (predicted as anything), most confident
+        first; before any evaluation, as soon as one arrives."""
+        self._pending_class = int(true)
+        if self._result is not None:
+            self._apply_pending_class()
+
+    def _apply_pending_class(self) -> None:
+        true, self._pending_class = self._pending_class, None
+        if true is not None and self.true_combo.findData(true) >= 0:
+            self.set_filter(true, None, "confidence")
 
     def set_filter(self, true: int | None = None, predicted: int | None = None, sort=None) -> None:
         """Set the filters (None: any class) and optionally the sort ("confidence" | "index")."""

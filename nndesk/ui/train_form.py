@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from nndesk.data.registry import DATASETS, dataset_for_kind
 from nndesk.errors import ConfigError
 from nndesk.i18n import QT_TRANSLATE_NOOP
-from nndesk.settings_schema import FIELDS, Field, problems
+from nndesk.settings_schema import BY_NAME, FIELDS, Field, problems
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.language import integer, percent, translate, translate_marked
@@ -284,6 +284,12 @@ class TrainForm(QWidget):
         self.preset_note.setWordWrap(True)
         theme.set_tone(self.preset_note, "muted")
         self.preset_note.hide()
+        # while a run trains: which fields stay editable, and why the others are greyed out
+        self.steer_note = QLabel()
+        self.steer_note.setWordWrap(True)
+        theme.set_tone(self.steer_note, "banner")
+        self.steer_note.hide()
+        self._own_tips: dict[int, str] = {}
         by_name = {f.name: f for f in FIELDS}
         datasets = [(name, spec.title.split(" (")[0]) for name, spec in DATASETS.items()]
         self.dataset = _combo((*datasets, (FOLDER, translate("TrainForm", "Image folder…"))))
@@ -315,6 +321,7 @@ class TrainForm(QWidget):
         # -- every other setting, from the schema --------------------------------------------
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.steer_note)
         forms: dict[str, QFormLayout] = {}
         for group, title in GROUPS:
             box = QGroupBox(translate_marked("TrainForm", title))
@@ -382,6 +389,13 @@ class TrainForm(QWidget):
         error.hide()
         lay.addWidget(error)
         self._error_labels[key] = error
+        if key == "dropout":  # why a running run's dropout cannot change, under the field
+            why = QLabel()
+            why.setWordWrap(True)
+            theme.set_tone(why, "muted")
+            why.hide()
+            lay.addWidget(why)
+            self.dropout_why = why
         self._holders[key] = (form, holder)
         form.addRow(label, holder)
 
@@ -457,20 +471,108 @@ class TrainForm(QWidget):
     def set_steering(self, run_config: TrainConfig | None) -> None:
         """While a run of ``run_config`` trains, only the settings it can change stay editable
         (``settings_schema``'s live fields, less those this run cannot take: momentum for an
-        optimizer without one, dropout in a network built without it); None: all again."""
+        optimizer without one, dropout in a network built without it); None: all again. Each
+        greyed-out field says why in its tooltip, and a note above the form (and under the
+        dropout field) says it in words."""
         from nndesk.setting_changes import steer_problem
 
         self._steering = run_config
         steering = run_config is not None
         for widget in (self.preset, self.dataset, self.folder, self.folder_button, self.arch):
             widget.setEnabled(not steering)
+            self._explain_disabled(widget, self._fixed_reason() if steering else None)
         for name, editor in self._editors.items():
             can = True
+            reason = None
             if steering:
                 value = getattr(run_config, name)
                 probe = 0.5 if name == "dropout" else value
                 can = name in STEERED and steer_problem(run_config, name, probe) is None
+                if not can:
+                    reason = self.disabled_reason(run_config, name)
             editor.widget.setEnabled(can)
+            self._explain_disabled(editor.widget, reason)
+        self._show_steering_notes(run_config)
+
+    def disabled_reason(self, run_config: TrainConfig, name: str) -> str:
+        """Why field ``name`` cannot change in a running run of ``run_config`` (one line)."""
+        from nndesk.nn.optimizers import accepts
+
+        optimizer = translate_marked("", BY_NAME["optimizer"].choice_label(run_config.optimizer))
+        if name == "lr":
+            return translate(
+                "TrainForm", "change the learning rate with “LR now” beside the run buttons"
+            )
+        if name == "momentum" and not accepts(run_config.optimizer, "momentum"):
+            return translate(
+                "TrainForm", "{optimizer} has no momentum to change (its steps adapt by themselves)"
+            ).format(optimizer=optimizer)
+        if name == "dropout" and run_config.dropout == 0:
+            return translate(
+                "TrainForm",
+                "the net was built without dropout: start a run with dropout above 0 to tune it",
+            )
+        return self._fixed_reason()
+
+    @staticmethod
+    def _fixed_reason() -> str:
+        return translate(
+            "TrainForm",
+            "fixed while the run trains: it decides the network, the data or the optimiser; "
+            "stop the run to change it",
+        )
+
+    def _explain_disabled(self, widget: QWidget, reason: str | None) -> None:
+        """Show ``reason`` as the widget's tooltip while it is greyed out (None: its own)."""
+        own = self._own_tips.setdefault(id(widget), widget.toolTip())
+        if reason is None:
+            widget.setToolTip(own)
+        else:
+            widget.setToolTip(
+                translate("TrainForm", "Not while training: {reason}.").format(reason=reason)
+                + "\n"
+                + own
+            )
+
+    def _show_steering_notes(self, run_config: TrainConfig | None) -> None:
+        from nndesk.nn.optimizers import accepts
+
+        if run_config is None:
+            self.steer_note.hide()
+            self.dropout_why.hide()
+            return
+        lines = [
+            translate(
+                "TrainForm",
+                "While training, only the settings this run can change stay editable (press "
+                "“Apply to run”); the greyed-out ones fix the network or the data: point at one "
+                "for why.",
+            )
+        ]
+        if not accepts(run_config.optimizer, "momentum"):
+            optimizer = translate_marked(
+                "", BY_NAME["optimizer"].choice_label(run_config.optimizer)
+            )
+            lines.append(
+                translate(
+                    "TrainForm",
+                    "{optimizer} has no momentum field: only SGD with momentum or Nesterov "
+                    "has one.",
+                ).format(optimizer=optimizer)
+            )
+        self.steer_note.setText(" ".join(lines))
+        self.steer_note.show()
+        why = self.dropout_why
+        if run_config.dropout == 0:
+            why.setText(
+                translate(
+                    "TrainForm",
+                    "The net was built without dropout, so its rate cannot change in this run.",
+                )
+            )
+            why.show()
+        else:
+            why.hide()
 
     def set_steered(self, values: dict[str, Any]) -> None:
         """Show live settings changed from elsewhere (the coach's fixes) in their fields."""

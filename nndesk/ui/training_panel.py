@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.controllers.race import RaceController
 from nndesk.controllers.training import RunStarted, TrainingController
 from nndesk.curves import LiveCurves, save_curves_png
 from nndesk.errors import NndeskError
@@ -42,8 +43,17 @@ from nndesk.ui.elided_label import ElidedLabel
 from nndesk.ui.export_code import export_code_button, form_experiment
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.inside_training_view import InsideTrainingView
-from nndesk.ui.language import decimal, integer, percent, translate, translate_marked
+from nndesk.ui.language import (
+    class_names_shown,
+    decimal,
+    integer,
+    percent,
+    translate,
+    translate_marked,
+)
 from nndesk.ui.plot_widget import PlotWidget
+from nndesk.ui.race_view import RaceView
+from nndesk.ui.replay_view import ReplayView
 from nndesk.ui.runs_view import RunsView
 from nndesk.ui.train_form import NumberField, TrainForm
 
@@ -76,6 +86,17 @@ def format_eta(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
+def _scrolled(page: QWidget, min_height: int) -> QScrollArea:
+    """``page`` in a vertical scroll area: at 1024x700 its lower part is a scroll away."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    page.setMinimumHeight(min_height)
+    return area
+
+
 #: How the progress bar names the way a run ended.
 VERDICTS = {
     "completed": QT_TRANSLATE_NOOP("TrainingPanel", "Finished"),
@@ -99,15 +120,23 @@ class TrainingPanel(QWidget):
     model_ready = Signal(object)  # Classifier: a finished run's model, or one the user loaded
     status_message = Signal(str)  # one line for the window's status bar
     data_missing = Signal(str)  # a run needs this registered dataset, not on this computer
+    #: the coach's "see them in Mistakes": the Mistakes page should show this true class
+    mistakes_requested = Signal(int)
 
     def __init__(
-        self, controller: TrainingController, writes=None, parent: QWidget | None = None
+        self,
+        controller: TrainingController,
+        race: RaceController | None = None,
+        writes=None,
+        parent: QWidget | None = None,
     ) -> None:
-        """``controller`` runs the training this page shows (``app.build_window`` builds it);
+        """``controller`` runs the training this page shows, ``race`` the Race tab's races
+        (``app.build_window`` builds both; without ``race`` the page has no Race tab);
         ``writes`` (controllers.background.BackgroundWrites) writes exports and model copies off
         the GUI thread (None: here)."""
         super().__init__(parent)
         self.controller = controller
+        self.race = race
         self._writes = writes
         #: this page's writes not answered yet: token -> (on done(result), on failed(error))
         self._writing: dict[int, tuple] = {}
@@ -128,6 +157,7 @@ class TrainingPanel(QWidget):
         #: the running run's settings as steered so far (its config, then "Apply to run")
         self._run_settings: dict = {}
         self._ended = None  # RunEnded of the current run once its loop is over
+        self._completed = False  # the last run trained all its epochs (the coach's last word)
         self._ended_text = ""  # how it ended, as the progress bar says it
         self._message_box: QMessageBox | None = None
         self._wanted_dataset: str | None = None  # the dataset of the last run asked for
@@ -229,6 +259,7 @@ class TrainingPanel(QWidget):
         self.coach_label.hide()
         self.coach_button.hide()
         self._coach_fix: dict = {}
+        self._coach_class: int | None = None  # a "mistakes" hint's class
         self.title = QLabel(translate("TrainingPanel", "No run yet"))
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
@@ -308,10 +339,26 @@ class TrainingPanel(QWidget):
 
         self.runs_view = RunsView(self.store)
         self.inside_view = InsideTrainingView()
+        self.replay_view = ReplayView()
+        self.race_view = (
+            RaceView(race, self.form.config, self._race_busy) if race is not None else None
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(live_page, translate("TrainingPanel", "Live"))
         self.tabs.addTab(self.inside_view, translate("TrainingPanel", "Inside"))
+        self.replay_page = _scrolled(self.replay_view, 470)
+        self.tabs.addTab(self.replay_page, translate("TrainingPanel", "Replay"))
         self.tabs.addTab(self.runs_view, translate("TrainingPanel", "Runs"))
+        if self.race_view is not None:
+            self.race_page = _scrolled(self.race_view, 560)
+            index = self.tabs.addTab(self.race_page, translate("TrainingPanel", "Race"))
+            self.tabs.setTabToolTip(
+                index,
+                translate(
+                    "TrainingPanel",
+                    "train 2-4 configurations side by side on the same batches and compare them",
+                ),
+            )
         self.tabs.setTabToolTip(
             0, translate("TrainingPanel", "the run's loss and accuracy curves, drawn as it trains")
         )
@@ -323,7 +370,14 @@ class TrainingPanel(QWidget):
             ),
         )
         self.tabs.setTabToolTip(
-            2, translate("TrainingPanel", "every past run: compare curves, reuse a model, export")
+            2,
+            translate(
+                "TrainingPanel",
+                "scrub the run epoch by epoch: its confusion matrix and how it read your drawing",
+            ),
+        )
+        self.tabs.setTabToolTip(
+            3, translate("TrainingPanel", "every past run: compare curves, reuse a model, export")
         )
         self.tabs.setDocumentMode(True)
 
@@ -384,6 +438,10 @@ class TrainingPanel(QWidget):
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.runs_view.use_model_requested.connect(self._on_runs_view_use_model_requested)
+        if self.race is not None:
+            self.race.running_changed.connect(self._on_race_running_changed)
+            self.race.kept.connect(self._on_race_kept)
+            self.race_view.status_message.connect(self.status_message)
         self.runs_view.export_png_requested.connect(self._on_runs_view_export_png_requested)
         self.runs_view.export_csv_requested.connect(self._on_runs_view_export_csv_requested)
 
@@ -405,6 +463,7 @@ class TrainingPanel(QWidget):
         except NndeskError as err:
             self.show_error(str(err))
             return False
+        self._completed = False
         # one full redraw now, at the click, with the run's epochs already on the x axes (the
         # run confirms them when it starts: a second full redraw only if they differ)
         self.curves = self.controller.curves
@@ -571,14 +630,26 @@ class TrainingPanel(QWidget):
                 return path
         return self.loaded_model
 
+    def _race_busy(self) -> str | None:
+        """Why a race cannot start now, or None."""
+        if self.controller.is_running():
+            return translate("TrainingPanel", "A training run is going: stop it before a race.")
+        return None
+
     def _update_buttons(self) -> None:
         running = self.controller.is_running()
+        racing = self.race is not None and self.race.is_running()
         # training: a run started and neither stopping nor testing and saving its model yet
         training = running and not self.controller.is_stopping() and not self._ended
         valid = self.form.is_valid()
-        self.train_button.setEnabled(not running and valid)
+        self.train_button.setEnabled(not running and not racing and valid)
+        self.train_button.setToolTip(
+            translate("TrainingPanel", "a race is going (Race tab): stop it to train")
+            if racing
+            else translate("TrainingPanel", "train a new network with these settings")
+        )
         continuable = self._continuable is not None and self._continuable[0].is_file()
-        self.resume_button.setEnabled(not running and valid and continuable)
+        self.resume_button.setEnabled(not running and not racing and valid and continuable)
         self.pause_button.setEnabled(training)
         paused = training and self.controller.is_paused()
         self.step_button.setEnabled(paused)
@@ -686,6 +757,7 @@ class TrainingPanel(QWidget):
             self.form.augment_preview.set_images(run.samples)
         self._last_batch = None
         self.curves = self.controller.curves  # the run's one store; the controller fills it
+        self.replay_view.show_record(self.controller.replay)
         self.live.batches_per_epoch = run.batches_per_epoch
         self.live.set_span(1, run.last_epoch)
         self.live.expect_curves(run.config.val_fraction > 0, run.config.test_every_epoch)
@@ -711,6 +783,7 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_controller_epoch_finished(self, report) -> None:
         self.inside_view.show_record(self.controller.inside)
+        self.replay_view.show_record(self.controller.replay)
         self.plot.request_draw()
 
     @Slot(float, float)
@@ -734,6 +807,7 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_controller_run_ended(self, ended) -> None:
         self._ended = ended
+        self._completed = ended.reason == "completed"
         self._ended_text = self._ended_message(ended)
         self._show_coach()
         verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
@@ -848,6 +922,14 @@ class TrainingPanel(QWidget):
         return translate("TrainingPanel", "Training…")
 
     @Slot(bool)
+    def _on_race_running_changed(self, running: bool) -> None:
+        self._update_buttons()
+
+    @Slot(int, object)
+    def _on_race_kept(self, lane: int, record) -> None:
+        self.runs_view.refresh(select_id=record.run_id)
+
+    @Slot(bool)
     def _on_controller_paused_changed(self, paused: bool) -> None:
         self._update_buttons()
         if self._run is not None and self._last_batch is None and not self.controller.is_stopping():
@@ -897,27 +979,64 @@ class TrainingPanel(QWidget):
         self._show_progress()
 
     def _show_coach(self) -> None:
-        """The coach's most urgent hint about the running run, or nothing."""
-        from nndesk.coach import hints
+        """The coach's most urgent hint about the running run, or nothing; after a run that
+        saved its model, the one-class-holds-the-mistakes hint (its button opens Mistakes)."""
+        from nndesk.coach import hints, mistakes_hint
 
         running = self.controller.is_running() and self._ended is None
+        replay = self.controller.replay
+        confusion = replay.confusions[-1] if len(replay) else None
         last = self._last_batch
         lr = self._live_lr if self._live_lr is not None else (last.lr if last else None)
-        found = hints(self.curves, self.controller.inside, lr) if running else []
+        names = class_names_shown(replay.class_names)
+        if running:
+            found = hints(self.curves, self.controller.inside, lr, confusion, names, replay.split)
+        else:
+            done = (
+                self._completed
+                and not self.controller.is_running()
+                and self.controller.model_path is not None
+            )
+            hint = mistakes_hint(confusion, names, replay.split) if done else None
+            found = [hint] if hint is not None else []
         self.coach_label.setVisible(bool(found))
         if not found:
             self.coach_button.hide()
             self._coach_fix = {}
+            self._coach_class = None
             return
         hint = found[0]
         self.coach_label.setText(hint.message(lambda text: translate_marked("Coach", text)))
         self._coach_fix = dict(hint.fix)
-        if hint.fix:
+        self._coach_class = hint.show_class
+        if hint.show_class is not None:
+            self.coach_button.setText(
+                translate_marked("Coach", hint.fix_label).format(**hint.values)
+            )
+            # the Mistakes page shows the window's model: this run's once it is saved
+            self.coach_button.setEnabled(not running)
+            self.coach_button.setToolTip(
+                translate(
+                    "TrainingPanel",
+                    "open the Mistakes page on this class's test images (once the run's model "
+                    "is ready)",
+                )
+            )
+        elif hint.fix:
             self.coach_button.setText(translate_marked("Coach", hint.fix_label).format(**hint.fix))
-        self.coach_button.setVisible(bool(hint.fix))
+            self.coach_button.setEnabled(True)
+            self.coach_button.setToolTip(
+                translate(
+                    "TrainingPanel", "apply the coach's suggested change to the running training"
+                )
+            )
+        self.coach_button.setVisible(bool(hint.fix) or hint.show_class is not None)
 
     @Slot()
     def _on_coach_button_clicked(self) -> None:
+        if self._coach_class is not None:
+            self.mistakes_requested.emit(self._coach_class)
+            return
         fix = dict(self._coach_fix)
         try:
             if "lr" in fix:

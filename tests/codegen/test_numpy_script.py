@@ -145,3 +145,74 @@ def test_every_preset_exports_valid_python_that_imports_only_numpy(preset):
         limit = 280 if experiment.config.activation == "prelu" else 250
         assert len(text.splitlines()) <= limit
     assert max(len(line) for line in text.splitlines()) <= 99
+
+
+# changes of every kind a script replays, at (epoch, batch before which it is applied)
+STEERING = {
+    (1, 5): {"momentum": 0.5, "l2": 1e-3},
+    (2, 3): {"lr": 0.005, "dropout": 0.3, "augment": True, "aug_rotate": 5.0},
+    (2, 20): {"batch_size": 24},  # from epoch 3
+}
+
+
+def _steered_model(tmp_path, blob_dir, config):
+    """Train ``config`` in nndesk on ``blob_dir`` with ``STEERING`` and save it: the model file,
+    its per-epoch train losses and test accuracy."""
+    import warnings
+
+    from nndesk.training import BatchReport, prepare, train
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the synthetic files are not the published ones
+        session = prepare(config, data_dir=blob_dir)
+    done: list = []
+
+    def steer():
+        here = (done[-1].epoch, done[-1].batch + 1) if done else (1, 1)
+        if done and done[-1].batch == done[-1].batches:
+            here = (done[-1].epoch + 1, 1)
+        return dict(STEERING.get(here, {}))
+
+    for report in train(session, steer=steer):
+        if isinstance(report, BatchReport):
+            done.append(report)
+    accuracy = session.evaluate_test().accuracy
+    path = session.save(tmp_path / "steered.npz")
+    return path, [h["train_loss"] for h in session.history], accuracy, session
+
+
+def test_a_steered_runs_script_replays_its_changes_and_trains_the_same_run(tmp_path, blob_dir):
+    from nndesk.codegen import from_model
+
+    config = SMALL_MLP.replace(optimizer="momentum", lr=0.02, epochs=3, dropout=0.1, l2=0.0)
+    path, app_losses, app_accuracy, session = _steered_model(tmp_path, blob_dir, config)
+    assert {c.name for c in session.changes} == {
+        "momentum", "l2", "lr", "dropout", "augment", "aug_rotate", "batch_size"
+    }  # fmt: skip
+    experiment = from_model(path)
+    assert experiment.config == config  # the settings it started with
+    assert len(experiment.changes) == 7
+    text = numpy_script(experiment, "pytest")
+    assert "CHANGES = [" in text and "(1, 5, 'MOMENTUM', 0.5)," in text
+    assert "(3, 1, 'BATCH_SIZE', 24)," in text
+    script = tmp_path / "steered.py"
+    script.write_text(text, encoding="utf-8")
+    done = run_script(script, "--data-dir", str(blob_dir))
+    assert done.returncode == 0, done.stderr
+    np.testing.assert_allclose(epoch_losses(done.stdout), app_losses, rtol=5e-3)
+    assert abs(final_accuracy(done.stdout) - app_accuracy) <= 0.0051  # one test image in 200
+
+    # without its change record the script trains another run: the record matters
+    plain = tmp_path / "plain.py"
+    plain.write_text(numpy_script(from_config(config, "a test"), "pytest"), encoding="utf-8")
+    other = run_script(plain, "--data-dir", str(blob_dir))
+    assert not np.allclose(epoch_losses(other.stdout), app_losses, rtol=5e-3)
+
+
+def test_a_change_a_script_cannot_replay_is_one_clear_message():
+    from nndesk.codegen import from_config
+    from nndesk.errors import ConfigError
+    from nndesk.setting_changes import SettingChange
+
+    with pytest.raises(ConfigError, match="aug_stroke while training"):
+        from_config(SMALL_MLP, "a test", changes=[SettingChange(0.5, 1, 3, "aug_stroke", 0.2)])

@@ -225,3 +225,28 @@ def test_an_empty_or_tiny_idx_file_says_what_it_holds(tmp_path, content, reason)
     path.write_bytes(content)
     with pytest.raises(DataError, match=reason):
         idx.read_idx_labels(path)
+
+
+def test_weights_that_overflow_are_refused_like_a_damaged_file(tmp_path, capsys):
+    """Finite weights of 1e38 load and pass the checksum, but every answer would be NaN."""
+    from nndesk.nn.serialization import load_model, save_model
+
+    loaded = load_model(cases.tiny_model_file(tmp_path))
+    for _, param, _ in loaded.model.parameters():
+        param[...] = 1e38
+    path = save_model(tmp_path / "huge.npz", loaded.model, loaded.info)
+    assert cli.main(["predict", str(path), str(cases.png_small(tmp_path))]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert "huge.npz: damaged model file (its weights overflow" in line
+
+
+@pytest.mark.parametrize("name", ["\x1b[2J\x1b]0;owned\x07", "a\nb", "\u202eevil"])
+def test_class_names_with_control_characters_are_refused(tmp_path, name):
+    from nndesk.errors import ModelFileError
+    from nndesk.nn.serialization import load_model, save_model
+
+    loaded = load_model(cases.tiny_model_file(tmp_path))
+    info = {**loaded.info, "class_names": [name] + [str(i) for i in range(1, 10)]}
+    path = save_model(tmp_path / "names.npz", loaded.model, info)
+    with pytest.raises(ModelFileError, match="control characters"):
+        load_model(path)

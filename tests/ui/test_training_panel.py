@@ -383,6 +383,7 @@ def test_a_narrow_page_moves_the_settings_into_a_tab(qtbot, panel):
         "Settings",
         "Live",
         "Inside",
+        "Replay",
         "Runs",
     ]
     panel.start_training()

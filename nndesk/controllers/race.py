@@ -1,0 +1,412 @@
+"""RaceController: 2-4 configurations trained side by side off the GUI thread.
+
+One ``RaceWorker`` (a QObject on a QThread) iterates ``training.race.race()``: one batch of each
+lane in turn, on identical batches. Its reports are collected and emitted at most every
+``BATCH_EMIT_INTERVAL``; the controller grows one ``Curves`` per lane on the GUI thread (the race
+screen draws those). After the race each lane is tested, and ``results_ready`` carries a
+``LaneResult`` per lane. ``keep(lane)`` saves a finished lane as a run with its model file (in the
+run history, like a Train click's run), on a thread of its own.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+
+from nndesk.controllers.training import (
+    BATCH_EMIT_INTERVAL,
+    DatasetProvider,
+    default_dataset_provider,
+    describe_failure,
+)
+from nndesk.errors import ConfigError
+from nndesk.runs import MODEL_FILE, Curves, RunStore
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One configuration of a race and the name its curves and table row carry."""
+
+    name: str
+    config: object  # TrainConfig
+
+
+@dataclass(frozen=True)
+class RaceStarted:
+    names: tuple[str, ...]
+    batches_per_epoch: int
+    epochs: int
+
+
+@dataclass(frozen=True)
+class LaneResult:
+    """A lane's final figures (NaN where it has none, e.g. no validation split)."""
+
+    lane: int
+    name: str
+    reason: str  # "completed" | "stopped" | "diverged"
+    message: str
+    epochs: int
+    train_loss: float
+    val_accuracy: float
+    test_accuracy: float
+    seconds: float
+
+
+class _Requests:
+    def __init__(self) -> None:
+        self.stop = threading.Event()
+        self.pause = threading.Event()
+        self.closing = threading.Event()  # the window is closing: no test pass
+
+
+class RaceWorker(QObject):
+    """Prepares the lanes, races them, tests them; reports by signals, touches no widget."""
+
+    status_changed = Signal(str)
+    started = Signal(object)  # RaceStarted
+    batches_finished = Signal(object)  # tuple[(lane, BatchReport), ...] since the last one
+    epoch_finished = Signal(int, object)  # (lane, EpochReport)
+    lane_ended = Signal(int, object)  # (lane, RunEnded)
+    results_ready = Signal(object)  # tuple[LaneResult, ...]
+    sessions_ready = Signal(object)  # tuple[Session, ...]: the worker no longer uses them
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, lanes, requests: _Requests, provider: DatasetProvider, dataset=None):
+        super().__init__()
+        self._lanes = tuple(lanes)
+        self._requests = requests
+        self._provider = provider
+        self._dataset = dataset
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self._run()
+        except BaseException as err:  # noqa: BLE001 - a worker must report, never die silently
+            self.failed.emit(describe_failure(err))
+        finally:
+            self.finished.emit()
+
+    def _run(self) -> None:
+        from nndesk.training import BatchReport, EpochReport, RunEnded, runtime
+        from nndesk.training.race import prepare_race, race
+
+        requests = self._requests
+        configs = [lane.config for lane in self._lanes]
+        dataset = self._dataset
+        if dataset is None:
+            self.status_changed.emit(
+                QCoreApplication.translate("RaceController", "Loading {name}…").format(
+                    name=configs[0].dataset
+                )
+            )
+            dataset = self._provider(configs[0].dataset)
+        self.status_changed.emit(
+            QCoreApplication.translate("RaceController", "Preparing the networks…")
+        )
+        sessions = prepare_race(configs, dataset)
+        n = len(sessions[0].y_train)
+        cfg = sessions[0].config
+        batch = n if cfg.full_batch else min(cfg.batch_size, n)
+        self.started.emit(
+            RaceStarted(
+                names=tuple(lane.name for lane in self._lanes),
+                batches_per_epoch=max(-(-n // max(batch, 1)), 1),
+                epochs=cfg.epochs,
+            )
+        )
+        self.status_changed.emit(QCoreApplication.translate("RaceController", "Racing…"))
+        pending: list = []
+        ends: dict[int, object] = {}
+        last_emit = time.perf_counter()
+        with runtime.beside_the_gui():
+            for lane, report in race(sessions, requests.stop.is_set, requests.pause.is_set):
+                if isinstance(report, BatchReport):
+                    pending.append((lane, report))
+                    now = time.perf_counter()
+                    if now - last_emit >= BATCH_EMIT_INTERVAL or requests.pause.is_set():
+                        self._flush(pending)
+                        last_emit = now
+                elif isinstance(report, EpochReport):
+                    self._flush(pending)
+                    self.epoch_finished.emit(lane, report)
+                elif isinstance(report, RunEnded):
+                    self._flush(pending)
+                    ends[lane] = report
+                    self.lane_ended.emit(lane, report)
+        self._flush(pending)
+        if not requests.closing.is_set():
+            self.status_changed.emit(
+                QCoreApplication.translate("RaceController", "Testing every lane…")
+            )
+            for session in sessions:
+                session.evaluate_test()
+        results = []
+        for i, (lane, session) in enumerate(zip(self._lanes, sessions, strict=True)):
+            end = ends.get(i)
+            history = session.history[-1] if session.history else {}
+            results.append(
+                LaneResult(
+                    lane=i,
+                    name=lane.name,
+                    reason=getattr(end, "reason", "stopped"),
+                    message=getattr(end, "message", ""),
+                    epochs=len(session.history),
+                    train_loss=_num(history.get("train_loss")),
+                    val_accuracy=_num(history.get("val_accuracy")),
+                    test_accuracy=_num((session.metrics or {}).get("test_accuracy")),
+                    seconds=float(sum(_num(h.get("seconds"), 0.0) for h in session.history)),
+                )
+            )
+        self.results_ready.emit(tuple(results))
+        self.sessions_ready.emit(tuple(sessions))
+
+    def _flush(self, pending: list) -> None:
+        if pending:
+            self.batches_finished.emit(tuple(pending))
+            pending.clear()
+
+
+def _num(value, default: float = float("nan")) -> float:
+    try:
+        return float(value) if value is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+class _Keeper(QObject):
+    """Saves a finished lane as a run (folder, run.json, model file) on its own thread."""
+
+    kept = Signal(int, object)  # (lane, RunRecord)
+    failed = Signal(int, str)  # (lane, one line)
+    finished = Signal()
+
+    def __init__(self, store: RunStore, lane: int, name: str, session, curves: Curves, result):
+        super().__init__()
+        self._args = (store, lane, name, session, curves, result)
+
+    @Slot()
+    def run(self) -> None:
+        store, lane, name, session, curves, result = self._args
+        try:
+            record = store.create(session.config.to_dict(), title=f"{name} (race)")
+            session.save(record.folder / MODEL_FILE)
+            record.model_file = MODEL_FILE
+            record.curves = curves
+            record.metrics = dict(session.metrics or {})
+            record.status = result.reason if result is not None else "completed"
+            record.message = result.message if result is not None else ""
+            store.save(record)
+        except (OSError, ValueError) as err:
+            self.failed.emit(lane, describe_failure(err))
+        else:
+            self.kept.emit(lane, record)
+        finally:
+            self.finished.emit()
+
+
+class RaceController(QObject):
+    """Owns a race: ``start(lanes)``, ``pause``, ``resume``, ``stop``, ``keep(lane)``.
+
+    ``curves[lane]`` grows on the GUI thread from the worker's reports; ``results`` holds the
+    final figures once ``finished_race`` is emitted.
+    """
+
+    status_changed = Signal(str)
+    started = Signal(object)  # RaceStarted
+    progressed = Signal()  # the lanes' curves grew (batches or an epoch)
+    lane_ended = Signal(int, object)  # (lane, RunEnded)
+    finished_race = Signal(object)  # tuple[LaneResult, ...] after the test pass
+    failed = Signal(str)
+    running_changed = Signal(bool)
+    paused_changed = Signal(bool)
+    kept = Signal(int, object)  # (lane, RunRecord): saved in the run history
+    keep_failed = Signal(int, str)
+
+    def __init__(
+        self,
+        dataset_provider: DatasetProvider | None = None,
+        store: RunStore | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._provider = dataset_provider or default_dataset_provider
+        self.store = store or RunStore()
+        self.lanes: tuple[Lane, ...] = ()
+        self.curves: list[Curves] = []
+        self.results: tuple[LaneResult, ...] = ()
+        self.batches_per_epoch = 0
+        self._sessions: tuple = ()
+        self._requests = _Requests()
+        self._thread: QThread | None = None
+        self._keepers: list[tuple[QThread, _Keeper]] = []
+        self.kept_runs: dict[int, object] = {}  # lane -> RunRecord
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def is_paused(self) -> bool:
+        return self._requests.pause.is_set()
+
+    def start(self, lanes, dataset=None) -> None:
+        """Race ``lanes`` (2-4 ``Lane``s sharing the batch-deciding settings); returns at once.
+        ``ConfigError`` (one line) when they cannot race or a race is going."""
+        from nndesk.training.race import check_race
+
+        if self.is_running():
+            raise ConfigError("a race is already going; stop it first")
+        lanes = tuple(lanes)
+        for lane in lanes:
+            lane.config.validate()
+        check_race([lane.config for lane in lanes])
+        self.lanes = lanes
+        self.curves = [Curves() for _ in lanes]
+        self.results = ()
+        self._sessions = ()
+        self.kept_runs = {}
+        self._requests = _Requests()
+        thread = QThread()
+        thread.setObjectName("nndesk-race")
+        worker = RaceWorker(lanes, self._requests, self._provider, dataset)
+        worker.moveToThread(thread)
+        worker.status_changed.connect(self.status_changed)
+        worker.started.connect(self._on_worker_started)
+        worker.batches_finished.connect(self._on_worker_batches_finished)
+        worker.epoch_finished.connect(self._on_worker_epoch_finished)
+        worker.lane_ended.connect(self.lane_ended)
+        worker.results_ready.connect(self._on_worker_results_ready)
+        worker.sessions_ready.connect(self._on_worker_sessions_ready)
+        worker.failed.connect(self.failed)
+        thread.started.connect(worker.run)
+        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        worker.finished.connect(worker.deleteLater)
+        thread.finished.connect(self._on_thread_finished)
+        self._thread, self._worker = thread, worker
+        thread.start()
+        self.running_changed.emit(True)
+
+    def pause(self) -> None:
+        if self.is_running() and not self._requests.stop.is_set() and not self.is_paused():
+            self._requests.pause.set()
+            self.paused_changed.emit(True)
+
+    def resume(self) -> None:
+        if self.is_paused():
+            self._requests.pause.clear()
+            self.paused_changed.emit(False)
+
+    def stop(self) -> None:
+        """End every lane after its current batch (they are still tested)."""
+        self._requests.stop.set()
+        self.resume()
+
+    def can_keep(self, lane: int) -> bool:
+        return (
+            not self.is_running()
+            and 0 <= lane < len(self._sessions)
+            and lane not in self.kept_runs
+            and bool(self._sessions[lane].history)
+        )
+
+    def keep(self, lane: int) -> None:
+        """Save lane ``lane`` as a run with its model (off the GUI thread); ``kept`` follows."""
+        if not self.can_keep(lane):
+            raise ConfigError("only a finished race's lanes that trained an epoch can be kept")
+        result = self.results[lane] if lane < len(self.results) else None
+        thread = QThread(self)
+        thread.setObjectName("nndesk-race-keep")
+        keeper = _Keeper(
+            self.store,
+            lane,
+            self.lanes[lane].name,
+            self._sessions[lane],
+            copy.deepcopy(self.curves[lane]),
+            result,
+        )
+        keeper.moveToThread(thread)
+        keeper.kept.connect(self._on_keeper_kept)
+        keeper.failed.connect(self._on_keeper_failed)
+        thread.started.connect(keeper.run)
+        keeper.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        keeper.finished.connect(keeper.deleteLater)
+        thread.finished.connect(self._on_keeper_thread_finished)  # queued: the GUI thread
+        self._keepers.append((thread, keeper))
+        self.kept_runs[lane] = None  # asked for: not twice
+        thread.start()
+
+    def shutdown(self, timeout_ms: int = 30000) -> bool:
+        """Stop the race and join its threads (the window's close)."""
+        for thread, _ in list(self._keepers):
+            thread.wait(timeout_ms)
+        thread = self._thread
+        if thread is None:
+            return True
+        self._requests.closing.set()
+        self.stop()
+        done = thread.wait(timeout_ms)
+        if done:
+            self._on_thread_finished()
+        return done
+
+    # -- slots ---------------------------------------------------------------------------------
+    @Slot(object)
+    def _on_worker_started(self, started: RaceStarted) -> None:
+        self.batches_per_epoch = started.batches_per_epoch
+        self.started.emit(started)
+
+    @Slot(object)
+    def _on_worker_batches_finished(self, reports: tuple) -> None:
+        for lane, report in reports:
+            self.curves[lane].add_batch(report)
+        self.progressed.emit()
+
+    @Slot(int, object)
+    def _on_worker_epoch_finished(self, lane: int, report) -> None:
+        self.curves[lane].add_epoch(report)
+        self.progressed.emit()
+
+    @Slot(object)
+    def _on_worker_results_ready(self, results: tuple) -> None:
+        self.results = tuple(results)
+
+    @Slot(object)
+    def _on_worker_sessions_ready(self, sessions: tuple) -> None:
+        self._sessions = tuple(sessions)
+
+    @Slot(int, object)
+    def _on_keeper_kept(self, lane: int, record) -> None:
+        self.kept_runs[lane] = record
+        self.kept.emit(lane, record)
+
+    @Slot(int, str)
+    def _on_keeper_failed(self, lane: int, message: str) -> None:
+        self.kept_runs.pop(lane, None)  # it may be tried again
+        self.keep_failed.emit(lane, message)
+
+    @Slot()
+    def _on_keeper_thread_finished(self) -> None:
+        thread = self.sender()
+        if not isinstance(thread, QThread):
+            return
+        thread.wait()
+        self._keepers = [(t, k) for t, k in self._keepers if t is not thread]
+        thread.deleteLater()
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        thread = self._thread
+        if thread is None:
+            return
+        thread.wait()
+        thread.deleteLater()
+        self._thread = None
+        self._requests.pause.clear()
+        self.running_changed.emit(False)
+        if self.results:
+            self.finished_race.emit(self.results)

@@ -1,0 +1,662 @@
+"""RaceView: the Train page's "Race" tab. 2-4 configurations trained side by side.
+
+The lanes start from the Train form's settings (dataset, epochs, batch size, seed, augmentation:
+what decides the batches, so every lane sees the same ones); each lane changes its layers,
+activation, optimiser, learning rate and input scaling. One click fills the lanes with one of the
+seed labs' comparisons (``training.race.COMPARISONS``). ``RaceController`` trains them off the
+GUI thread; their curves are overlaid, one colour and one legend entry per lane, rendered on the
+render pool about twice a second; at the end a table gives each lane's final figures, and each
+lane can be kept as a run with its model.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.controllers.race import Lane, LaneResult, RaceController
+from nndesk.errors import ConfigError, NndeskError
+from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.settings_schema import BY_NAME
+from nndesk.training import TrainConfig
+from nndesk.training.race import COMPARISONS, MAX_LANES, MIN_LANES
+from nndesk.ui import theme
+from nndesk.ui.inside_training_view import render_pool
+from nndesk.ui.language import decimal, percent, translate, translate_marked
+from nndesk.ui.train_form import NumberField
+
+#: Milliseconds between two renders of the overlaid curves while racing.
+REDRAW_MS = 500
+#: How the table names a lane that did not complete.
+ENDINGS = {
+    "stopped": QT_TRANSLATE_NOOP("RaceView", "stopped"),
+    "diverged": QT_TRANSLATE_NOOP("RaceView", "diverged"),
+}
+#: The settings each lane edits (the others come from the Train form).
+LANE_FIELDS = ("arch", "activation", "optimizer", "lr", "normalize")
+
+
+def render_race(runs, width: int, height: int, dpi: float = 96.0) -> QImage:
+    """The lanes' curves overlaid (``curves.plot_overlay``) as an image (any thread)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from nndesk.curves import plot_overlay
+
+    fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout="constrained")
+    canvas = FigureCanvasAgg(fig)
+    grid = fig.add_gridspec(2, 2)
+    axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]), fig.add_subplot(grid[1, 1]))
+    plot_overlay(*axes, runs)
+    canvas.draw()
+    w, h = canvas.get_width_height()
+    return QImage(bytes(canvas.buffer_rgba()), w, h, QImage.Format.Format_RGBA8888).copy()
+
+
+class _Carrier(QObject):
+    rendered = Signal(object)  # QImage | None
+
+
+class _Render(QRunnable):
+    def __init__(self, carrier: _Carrier, runs, width: int, height: int) -> None:
+        super().__init__()
+        self.carrier, self.runs, self.size = carrier, runs, (width, height)
+
+    def run(self) -> None:
+        try:
+            image = render_race(self.runs, *self.size)
+        except Exception:  # noqa: BLE001 - a chart that cannot draw leaves the last image
+            image = None
+        with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+            self.carrier.rendered.emit(image)
+
+
+def _combo(name: str) -> QComboBox:
+    box = QComboBox()
+    # four lanes of six fields fit a 1024 px window: the boxes shrink to a few letters
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(5)
+    field = BY_NAME[name]
+    for value in field.choices:
+        box.addItem(translate_marked("", field.choice_label(value)), value)
+    box.setToolTip(translate_marked("", field.help))
+    return box
+
+
+class LaneRow:
+    """The editors of one lane: its name and the settings it changes."""
+
+    def __init__(self, view: RaceView) -> None:
+        self.name = QLineEdit()
+        self.name.setToolTip(translate("RaceView", "the lane's name in the legend and the table"))
+        self.arch = QLineEdit()
+        self.arch.setToolTip(translate_marked("", BY_NAME["arch"].help))
+        self.activation = _combo("activation")
+        self.optimizer = _combo("optimizer")
+        self.lr = NumberField(1e-6, 10.0, allow_zero=False)
+        self.lr.setToolTip(translate_marked("", BY_NAME["lr"].help))
+        self.normalize = _combo("normalize")
+        self.remove = QToolButton()
+        self.remove.setText("✕")
+        self.remove.setToolTip(translate("RaceView", "remove this configuration from the race"))
+        self.remove.clicked.connect(lambda: view.remove_lane(self))
+        for w in (self.name, self.arch):
+            w.setMinimumWidth(64)
+        self.lr.setMinimumWidth(48)
+        self.lr.setMaximumWidth(64)
+        for signal in (self.name.textEdited, self.arch.textEdited, self.lr.textEdited):
+            signal.connect(view.mark_edited)
+        for box in (self.activation, self.optimizer, self.normalize):
+            box.activated.connect(view.mark_edited)
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (self.name, self.arch, self.activation, self.optimizer, self.lr, self.normalize,
+                self.remove)  # fmt: skip
+
+    def fill(self, name: str, config: TrainConfig) -> None:
+        from nndesk.ui.train_form import _set_combo
+
+        self.name.setText(name)
+        self.arch.setText(config.arch)
+        _set_combo(self.activation, config.activation)
+        _set_combo(self.optimizer, config.optimizer)
+        self.lr.set_value(config.lr)
+        _set_combo(self.normalize, config.normalize)
+
+    def lane(self, base: TrainConfig, number: int) -> Lane:
+        """This row's ``Lane`` on ``base``; ``ConfigError`` naming the lane when refused."""
+        name = self.name.text().strip() or translate("RaceView", "Lane {n}").format(n=number)
+        try:
+            config = base.replace(
+                arch=self.arch.text().strip(),
+                activation=self.activation.currentData(),
+                optimizer=self.optimizer.currentData(),
+                lr=self.lr.value(),
+                normalize=self.normalize.currentData(),
+            ).validate()
+        except ConfigError as err:
+            raise ConfigError(f"{name}: {err}") from None
+        return Lane(name, config)
+
+
+class RaceView(QWidget):
+    """The race screen; ``base_config()`` gives the Train form's settings (may raise
+    ``ConfigError``), ``busy()`` a reason the race cannot start now (a training run) or None."""
+
+    status_message = Signal(str)
+    rendered = Signal()  # a new chart image is on screen (tests wait on it)
+
+    def __init__(
+        self,
+        controller: RaceController,
+        base_config: Callable[[], TrainConfig],
+        busy: Callable[[], str | None] = lambda: None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._base_config = base_config
+        self._busy = busy
+        self.rows: list[LaneRow] = []
+        #: the lanes were changed by hand: they no longer follow the Train form's settings
+        self._edited = False
+
+        self.comparison = QComboBox()
+        self.comparison.addItem(translate("RaceView", "Choose a comparison…"), -1)
+        for i, (title, _) in enumerate(COMPARISONS):
+            self.comparison.addItem(translate_marked("Race", title), i)
+        self.comparison.setToolTip(
+            translate("RaceView", "fill the lanes with one of the labs' comparisons; edit freely")
+        )
+        self.shared = QLabel()
+        self.shared.setWordWrap(True)
+        theme.set_tone(self.shared, "muted")
+
+        self.lane_grid = QGridLayout()
+        self.lane_grid.setHorizontalSpacing(4)
+        self.lane_grid.setVerticalSpacing(2)
+        heads = (
+            translate("RaceView", "Name"),
+            translate_marked("", BY_NAME["arch"].label),
+            translate_marked("", BY_NAME["activation"].label),
+            translate_marked("", BY_NAME["optimizer"].label),
+            translate("RaceView", "LR"),
+            translate_marked("", BY_NAME["normalize"].label),
+        )
+        for column, text in enumerate(heads):
+            head = QLabel(text)
+            theme.set_tone(head, "muted")
+            if column == 4:
+                head.setToolTip(translate_marked("", BY_NAME["lr"].label))
+            self.lane_grid.addWidget(head, 0, column)
+        self.lane_grid.setColumnStretch(0, 2)
+        self.lane_grid.setColumnStretch(1, 3)
+        self.add_button = QPushButton(translate("RaceView", "+ Add a configuration"))
+        self.add_button.setToolTip(translate("RaceView", "race up to four configurations"))
+
+        self.race_button = QPushButton(translate("RaceView", "Race"))
+        self.race_button.setToolTip(
+            translate(
+                "RaceView",
+                "train every configuration side by side, one batch of each in turn, on the "
+                "same batches",
+            )
+        )
+        self.pause_button = QPushButton(translate("RaceView", "Pause"))
+        self.pause_button.setToolTip(translate("RaceView", "hold every lane; press again to go on"))
+        self.stop_button = QPushButton(translate("RaceView", "Stop"))
+        self.stop_button.setToolTip(
+            translate("RaceView", "end every lane after its current batch; they are still tested")
+        )
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        theme.set_tone(self.error, "error")
+        self.progress = QLabel(translate("RaceView", "Pick 2-4 configurations and press Race."))
+        self.progress.setWordWrap(True)
+
+        self.chart = QLabel()
+        self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.chart.setMinimumSize(300, 260)
+        self.chart.installEventFilter(self)  # its room changes when the table comes and goes
+
+        self.table = QTableWidget(0, 7)
+        self.table.setHorizontalHeaderLabels([
+            translate("RaceView", "Configuration"), translate("RaceView", "Epochs"),
+            translate("RaceView", "Train\nloss"), translate("RaceView", "Validation\naccuracy"),
+            translate("RaceView", "Test\naccuracy"), translate("RaceView", "Seconds"), "",
+        ])  # fmt: skip
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        for column in range(7):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.hide()
+
+        # while racing and after, the chart and the table take the room of the lane editors
+        self.edit_button = QPushButton(translate("RaceView", "Edit the configurations"))
+        self.edit_button.setToolTip(
+            translate("RaceView", "show the lanes' settings again, to change them and race anew")
+        )
+        self.edit_button.hide()
+        self.lanes_summary = QLabel()
+        self.lanes_summary.setWordWrap(True)
+        self.lanes_summary.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(translate("RaceView", "Compare")))
+        top.addWidget(self.comparison, 1)
+        self.editors = QWidget()
+        ev = QVBoxLayout(self.editors)
+        ev.setContentsMargins(0, 0, 0, 0)
+        ev.addLayout(top)
+        ev.addWidget(self.shared)
+        ev.addLayout(self.lane_grid)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.race_button, self.pause_button,
+                  self.stop_button):  # fmt: skip
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.editors)
+        layout.addWidget(self.lanes_summary)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.table)
+
+        self._carrier = _Carrier()
+        self._carrier.rendered.connect(self._on_carrier_rendered)
+        self._rendering = False
+        self._dirty = False
+        self._image: QImage | None = None  # the last rendered chart, at its render size
+        self._timer = QTimer(self)
+        self._timer.setInterval(REDRAW_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.start()
+
+        self.comparison.activated.connect(self._on_comparison_activated)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.add_button.clicked.connect(self.mark_edited)
+        self.edit_button.clicked.connect(lambda: self.show_editors(True))
+        self.race_button.clicked.connect(self._on_race_button_clicked)
+        self.pause_button.clicked.connect(self._on_pause_button_clicked)
+        self.stop_button.clicked.connect(self._on_stop_button_clicked)
+        c = controller
+        c.status_changed.connect(self.progress.setText)
+        c.started.connect(self._on_controller_started)
+        c.progressed.connect(self._on_controller_progressed)
+        c.finished_race.connect(self._on_controller_finished_race)
+        c.failed.connect(self._on_controller_failed)
+        c.running_changed.connect(self._on_controller_running_changed)
+        c.paused_changed.connect(self._on_controller_paused_changed)
+        c.kept.connect(self._on_controller_kept)
+        c.keep_failed.connect(self._on_controller_keep_failed)
+        self.use_comparison(0)
+        self._update_buttons()
+
+    # -- lanes ---------------------------------------------------------------------------------
+    def base(self) -> TrainConfig:
+        return self._base_config()
+
+    def use_comparison(self, index: int) -> None:
+        """Fill the lanes with ``COMPARISONS[index]`` on the Train form's settings."""
+        try:
+            base = self.base()
+        except NndeskError as err:
+            self.error.setText(str(err))
+            return
+        _, lanes = COMPARISONS[index]
+        self._set_rows(len(lanes))
+        for row, (name, changes) in zip(self.rows, lanes, strict=True):
+            row.fill(translate_marked("Race", name), base.replace(**changes))
+        self.comparison.setCurrentIndex(self.comparison.findData(index))
+        self._show_shared()
+        self.error.setText("")
+        self._edited = False
+
+    def mark_edited(self, *_args) -> None:
+        """A lane was edited by hand: keep it when the Train form changes."""
+        self._edited = True
+
+    def lanes(self) -> list[Lane]:
+        """The lanes as edited; ``ConfigError`` naming the first refused one."""
+        base = self.base()
+        return [row.lane(base, i) for i, row in enumerate(self.rows, start=1)]
+
+    def add_lane(self) -> None:
+        if len(self.rows) >= MAX_LANES:
+            return
+        row = LaneRow(self)
+        try:
+            row.fill(translate("RaceView", "Lane {n}").format(n=len(self.rows) + 1), self.base())
+        except NndeskError as err:
+            self.error.setText(str(err))
+        self._place_row(row)
+        self._update_buttons()
+
+    def remove_lane(self, row: LaneRow) -> None:
+        if len(self.rows) <= MIN_LANES or row not in self.rows:
+            return
+        self._edited = True
+        for w in row.widgets():
+            self.lane_grid.removeWidget(w)
+            w.deleteLater()
+        self.rows.remove(row)
+        rows, self.rows = self.rows, []
+        for r in rows:  # close the gap
+            for w in r.widgets():
+                self.lane_grid.removeWidget(w)
+            self._place_row(r)
+        self._update_buttons()
+
+    def _set_rows(self, n: int) -> None:
+        while len(self.rows) < n:
+            self._place_row(LaneRow(self))
+        while len(self.rows) > n:
+            row = self.rows.pop()
+            for w in row.widgets():
+                self.lane_grid.removeWidget(w)
+                w.deleteLater()
+        self._update_buttons()
+
+    def _place_row(self, row: LaneRow) -> None:
+        self.rows.append(row)
+        for column, w in enumerate(row.widgets()):
+            self.lane_grid.addWidget(w, len(self.rows), column)
+
+    def _show_shared(self) -> None:
+        try:
+            cfg = self.base()
+        except NndeskError:
+            return
+        batch = (
+            translate("RaceView", "full batch")
+            if cfg.full_batch
+            else translate("RaceView", "batch {n}").format(n=cfg.batch_size)
+        )
+        self.shared.setText(
+            translate(
+                "RaceView",
+                "Shared by every lane, from the Train settings: {dataset}, {epochs} epoch(s), "
+                "{batch}, seed {seed}, augmentation {augment}. Same seed and batches: the "
+                "lanes see the same images in the same order.",
+            ).format(
+                dataset=cfg.dataset,
+                epochs=cfg.epochs,
+                batch=batch,
+                seed=cfg.seed,
+                augment=translate("RaceView", "on")
+                if cfg.augment
+                else translate("RaceView", "off"),
+            )
+        )
+
+    # -- race ----------------------------------------------------------------------------------
+    def start_race(self) -> bool:
+        """Race the lanes as edited; False (and the reason under the buttons) if refused."""
+        reason = self._busy()
+        if reason:
+            self.error.setText(reason)
+            return False
+        try:
+            lanes = self.lanes()
+            self.controller.start(lanes)
+        except NndeskError as err:
+            self.error.setText(str(err))
+            return False
+        self.error.setText("")
+        self.table.hide()
+        self.table.setRowCount(0)
+        self.chart.clear()
+        self._image = None
+        self.show_editors(False)
+        self._dirty = True
+        return True
+
+    def show_editors(self, shown: bool) -> None:
+        """The lane editors (before a race), or a one-line summary of the lanes (racing, after)."""
+        self.editors.setVisible(shown)
+        self.add_button.setVisible(shown)
+        self.edit_button.setVisible(not shown)
+        self.lanes_summary.setVisible(not shown)
+        if not shown:
+            shared = self.shared.text().split(". ")[0]
+            names = " · ".join(lane.name for lane in self.controller.lanes)
+            self.lanes_summary.setText(f"{names}  —  {shared}")
+
+    def render_now(self) -> None:
+        """Render the curves now (if no render is under way); ``rendered`` follows."""
+        if self._rendering or not any(c.batch_x for c in self.controller.curves):
+            return  # a render under way, or no batch to draw yet
+        import copy
+
+        self._rendering, self._dirty = True, False
+        runs = [
+            (lane.name, copy.deepcopy(curves))
+            for lane, curves in zip(self.controller.lanes, self.controller.curves, strict=True)
+        ]
+        size = self.chart.size()
+        render_pool().start(
+            _Render(self._carrier, runs, max(size.width(), 320), max(size.height(), 220))
+        )
+
+    # -- slots ---------------------------------------------------------------------------------
+    @Slot(int)
+    def _on_comparison_activated(self, index: int) -> None:
+        choice = self.comparison.itemData(index)
+        if choice is not None and choice >= 0:
+            self.use_comparison(int(choice))
+
+    @Slot()
+    def _on_add_button_clicked(self) -> None:
+        self.add_lane()
+
+    @Slot()
+    def _on_race_button_clicked(self) -> None:
+        self.start_race()
+
+    @Slot()
+    def _on_pause_button_clicked(self) -> None:
+        if self.controller.is_paused():
+            self.controller.resume()
+        else:
+            self.controller.pause()
+
+    @Slot()
+    def _on_stop_button_clicked(self) -> None:
+        self.controller.stop()
+
+    @Slot(object)
+    def _on_controller_started(self, started) -> None:
+        self._dirty = True
+
+    @Slot()
+    def _on_controller_progressed(self) -> None:
+        self._dirty = True
+        curves = self.controller.curves
+        bpe = max(self.controller.batches_per_epoch, 1)
+        done = min((len(c.batch_x) for c in curves), default=0)
+        epochs = self.controller.lanes[0].config.epochs if self.controller.lanes else 0
+        self.progress.setText(
+            translate(
+                "RaceView", "Racing: epoch {epoch} of {epochs}, batch {batch} of {per}"
+            ).format(
+                epoch=min(done // bpe + 1, epochs), epochs=epochs, batch=done % bpe + 1, per=bpe
+            )
+            + (translate("RaceView", "  ·  PAUSED") if self.controller.is_paused() else "")
+        )
+
+    @Slot(object)
+    def _on_controller_finished_race(self, results) -> None:
+        self._dirty = True
+        self.render_now()
+        self.show_results(results)
+        self.progress.setText(translate("RaceView", "Race over: every lane tested."))
+
+    def show_results(self, results: tuple[LaneResult, ...]) -> None:
+        """The final figures, one row per lane, with its Keep button."""
+        self.table.setRowCount(len(results))
+        for r in results:
+            said = ENDINGS.get(r.reason)
+            verdict = f" ({translate_marked('RaceView', said)})" if said else ""
+            cells = (
+                f"{r.name}{verdict}",
+                str(r.epochs),
+                decimal(r.train_loss, 4) if math.isfinite(r.train_loss) else "—",
+                percent(r.val_accuracy, 1) if math.isfinite(r.val_accuracy) else "—",
+                percent(r.test_accuracy, 1) if math.isfinite(r.test_accuracy) else "—",
+                decimal(r.seconds, 1),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(r.lane, column, item)
+            button = QPushButton(translate("RaceView", "Keep"))
+            button.setToolTip(
+                translate("RaceView", "save this lane as a run with its model (Runs tab)")
+            )
+            button.setEnabled(self.controller.can_keep(r.lane))
+            button.clicked.connect(lambda _=False, lane=r.lane: self._on_keep_clicked(lane))
+            self.table.setCellWidget(r.lane, 6, button)
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(i) for i in range(self.table.rowCount()))
+        height = self.table.horizontalHeader().sizeHint().height() + rows + 6
+        self.table.setMinimumHeight(height)  # every lane's row, without scrolling the table
+        self.table.setMaximumHeight(height + 20)
+        self.table.show()
+        self._dirty = True  # the chart's room shrank: draw it again to fit
+
+    def keep_button(self, lane: int) -> QPushButton | None:
+        w = self.table.cellWidget(lane, 6)
+        return w if isinstance(w, QPushButton) else None
+
+    def _on_keep_clicked(self, lane: int) -> None:
+        try:
+            self.controller.keep(lane)
+        except NndeskError as err:
+            self.error.setText(str(err))
+            return
+        button = self.keep_button(lane)
+        if button is not None:
+            button.setEnabled(False)
+            button.setText(translate("RaceView", "Saving…"))
+
+    @Slot(int, object)
+    def _on_controller_kept(self, lane: int, record) -> None:
+        button = self.keep_button(lane)
+        if button is not None:
+            button.setText(translate("RaceView", "Kept"))
+        self.status_message.emit(
+            translate("RaceView", "{name} kept as a run with its model: {path}").format(
+                name=self.controller.lanes[lane].name, path=record.folder
+            )
+        )
+
+    @Slot(int, str)
+    def _on_controller_keep_failed(self, lane: int, message: str) -> None:
+        self.error.setText(message)
+        button = self.keep_button(lane)
+        if button is not None:
+            button.setEnabled(True)
+            button.setText(translate("RaceView", "Keep"))
+
+    @Slot(str)
+    def _on_controller_failed(self, message: str) -> None:
+        self.error.setText(message)
+        self.progress.setText(translate("RaceView", "The race failed."))
+
+    @Slot(bool)
+    def _on_controller_running_changed(self, running: bool) -> None:
+        self._update_buttons()
+
+    @Slot(bool)
+    def _on_controller_paused_changed(self, paused: bool) -> None:
+        self._update_buttons()
+        self._on_controller_progressed()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        if self._dirty and self.isVisible():
+            self.render_now()
+
+    @Slot(object)
+    def _on_carrier_rendered(self, image) -> None:
+        self._rendering = False
+        if image is not None:
+            self._image = image
+            self._fit_chart()
+            self.rendered.emit()
+
+    def _fit_chart(self) -> None:
+        """The last image, scaled to the chart's room (a resize re-renders at the next tick)."""
+        if self._image is None:
+            return
+        pix = QPixmap.fromImage(self._image)
+        if pix.size() != self.chart.size():
+            pix = pix.scaled(
+                self.chart.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        self.chart.setPixmap(pix)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.chart and event.type() == QEvent.Type.Resize:
+            self._fit_chart()  # the last image scaled to the new room, drawn again soon
+            self._dirty = bool(self.controller.curves)
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        choice = self.comparison.currentData()
+        # lanes nobody edited follow the Train form (its mode, its preset)
+        if not self._edited and not self.controller.is_running() and (choice or 0) >= 0:
+            self.use_comparison(int(choice or 0))
+        self._show_shared()
+        self._dirty = bool(self.controller.curves)
+
+    def _update_buttons(self) -> None:
+        running = self.controller.is_running()
+        self.race_button.setEnabled(not running)
+        self.pause_button.setEnabled(running)
+        self.stop_button.setEnabled(running)
+        self.pause_button.setText(
+            translate("RaceView", "Resume")
+            if self.controller.is_paused()
+            else translate("RaceView", "Pause")
+        )
+        self.comparison.setEnabled(not running)
+        self.edit_button.setEnabled(not running)
+        self.add_button.setEnabled(not running and len(self.rows) < MAX_LANES)
+        for row in self.rows:
+            for w in row.widgets():
+                w.setEnabled(not running)
+            row.remove.setEnabled(not running and len(self.rows) > MIN_LANES)

@@ -1,0 +1,319 @@
+"""ReplayView: the Train page's "Replay" tab, an epoch slider over a run's per-epoch records.
+
+It scrubs the confusion matrix of each epoch (``ReplayRecord.confusions``) and, when the run kept
+its weights per epoch (small networks, ``nndesk.replay``), the learner's drawing as the network
+of that epoch read it: its bars and its saliency. Reading the drawing runs on the one-thread
+render pool, never on the GUI thread; only the newest request's answer is shown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import numpy as np
+from PySide6.QtCore import QObject, QRunnable, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.replay import DrawingAtEpoch, ReplayRecord, read_drawing
+from nndesk.ui import theme
+from nndesk.ui.confusion_view import ConfusionView
+from nndesk.ui.inside_training_view import render_pool
+from nndesk.ui.language import class_names_shown, integer, percent, translate
+from nndesk.ui.prediction_view import InputPreview, ProbabilityBars
+
+#: Milliseconds a moving slider rests before the matrix is redrawn (a drag passes many epochs).
+SETTLE_MS = 120
+
+
+class _Carrier(QObject):
+    read = Signal(int, object)  # (token, DrawingAtEpoch | None)
+
+
+class _Read(QRunnable):
+    def __init__(self, carrier: _Carrier, token: int, classifier, image28, epoch: int) -> None:
+        super().__init__()
+        self.carrier, self.token = carrier, token
+        self.classifier, self.image28, self.epoch = classifier, image28, epoch
+
+    def run(self) -> None:
+        try:
+            result = read_drawing(self.classifier, self.image28, self.epoch)
+        except Exception:  # noqa: BLE001 - a drawing that cannot be read leaves the bars empty
+            result = None
+        with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+            self.carrier.read.emit(self.token, result)
+
+
+class ReplayView(QWidget):
+    """``show_record(record)`` after every epoch; ``set_drawing(image28)`` when the drawing
+    changes. ``epoch_shown`` says which epoch is on screen (tests wait on ``drawing_read``)."""
+
+    drawing_read = Signal(int)  # the bars and saliency of this epoch are on screen
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record = ReplayRecord()
+        self._drawing: np.ndarray | None = None
+        self._token = 0
+        self._shown_epoch: int | None = None
+        self._follow = True  # at the newest epoch: move on with the run
+        self._stale = False  # records arrived while hidden
+        self._names: tuple[str, ...] = ()  # the class names the bars show
+
+        self.note = QLabel(translate("ReplayView", "Train a run to replay it epoch by epoch."))
+        self.note.setWordWrap(True)
+        theme.set_tone(self.note, "muted")
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, 0)
+        self.slider.setPageStep(1)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setToolTip(
+            translate("ReplayView", "drag to see the run as it was at the end of each epoch")
+        )
+        self.epoch_label = QLabel()
+        self.epoch_label.setMinimumWidth(110)
+        self.accuracy_label = QLabel()
+        theme.set_tone(self.accuracy_label, "muted")
+
+        #: the matrix's chart, made when the tab is first shown: a hidden chart costs a draw at a
+        #: theme switch or a resize, and most sessions never open this tab
+        self.confusion: ConfusionView | None = None
+        self.confusion_title = QLabel()
+        self.confusion_title.setWordWrap(True)
+
+        self.drawing_title = QLabel(translate("ReplayView", "Your drawing"))
+        self.drawing_title.setWordWrap(True)
+        self.preview = InputPreview(cell=5)
+        self.preview.set_overlay_visible(True)
+        self.preview.set_placeholder(translate("ReplayView", "draw on the left"))
+        self.saliency_box = QCheckBox(translate("ReplayView", "Saliency"))
+        self.saliency_box.setChecked(True)
+        self.saliency_box.setToolTip(
+            translate(
+                "ReplayView",
+                "red pixels pushed that epoch's network towards its answer, blue ones away",
+            )
+        )
+        self.bars = ProbabilityBars()
+        self.drawing_note = QLabel()
+        self.drawing_note.setWordWrap(True)
+        theme.set_tone(self.drawing_note, "muted")
+
+        top = QHBoxLayout()
+        top.addWidget(self.epoch_label)
+        top.addWidget(self.slider, 1)
+        top.addWidget(self.accuracy_label)
+
+        drawing = QWidget()
+        dv = QVBoxLayout(drawing)
+        dv.setContentsMargins(0, 0, 0, 0)
+        dv.addWidget(self.drawing_title)
+        row = QHBoxLayout()
+        row.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.saliency_box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addStretch(1)
+        dv.addLayout(row)
+        dv.addWidget(self.bars)
+        dv.addWidget(self.drawing_note)
+        dv.addStretch(1)
+        drawing.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+        grid = QGridLayout()
+        grid.addWidget(self.confusion_title, 0, 0)
+        self._grid = grid
+        grid.addWidget(drawing, 0, 1, 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.note)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+
+        self._carrier = _Carrier()
+        self._carrier.read.connect(self._on_carrier_read)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._on_settle_timeout)
+        self.slider.valueChanged.connect(self._on_slider_value_changed)
+        self.saliency_box.toggled.connect(self.preview.set_overlay_visible)
+        self._show_empty()
+
+    # -- inputs --------------------------------------------------------------------------------
+    def show_record(self, record: ReplayRecord) -> None:
+        """The run's records so far (the same object grows; call after every epoch)."""
+        new_run = record is not self.record
+        self.record = record
+        n = len(record)
+        if n == 0:
+            self._show_empty()
+            return
+        self.note.setText(self._kept_text(record))
+        if self._names != record.class_names:
+            self._names = record.class_names
+            self.bars.set_class_names(class_names_shown(record.class_names))
+        follow = new_run or self._follow or self.slider.value() >= self.slider.maximum()
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, n - 1)
+        if follow:
+            self.slider.setValue(n - 1)
+        self.slider.blockSignals(False)
+        self._follow = follow
+        if self.isVisible():
+            self.show_epoch(self.slider.value())
+        else:  # a hidden tab draws nothing; it catches up when shown
+            self._stale = True
+
+    @Slot(object)
+    def set_drawing(self, image28: np.ndarray | None) -> None:
+        """The learner's drawing as the network gets it (float32 (28, 28) 0..255, or None)."""
+        self._drawing = None if image28 is None else np.asarray(image28, np.float32).copy()
+        self.preview.set_image(self._drawing)
+        if len(self.record) and self.isVisible():
+            self._read_drawing(self.slider.value())
+        elif len(self.record):
+            self._stale = True  # read when the tab is shown
+
+    # -- showing one epoch ---------------------------------------------------------------------
+    def show_epoch(self, index: int) -> None:
+        """Show epoch number ``index`` (0-based in the record) at once: matrix, then drawing."""
+        record = self.record
+        if not 0 <= index < len(record):
+            return
+        epoch = record.epochs[index]
+        c = record.confusions[index]
+        self.epoch_label.setText(
+            translate("ReplayView", "Epoch {epoch} of {last}").format(
+                epoch=epoch, last=record.epochs[-1]
+            )
+        )
+        total = int(c.sum())
+        right = int(np.trace(c))
+        self.accuracy_label.setText(
+            translate("ReplayView", "{accuracy} right ({right} of {total})").format(
+                accuracy=percent(right / total, 1) if total else "—",
+                right=integer(right),
+                total=integer(total),
+            )
+        )
+        where = (
+            translate("ReplayView", "Confusion matrix on the validation split after epoch {epoch}")
+            if record.split == "validation"
+            else translate(
+                "ReplayView",
+                "Confusion matrix on epoch {epoch}'s training batches (this run keeps no "
+                "validation split)",
+            )
+        )
+        self.confusion_title.setText(where.format(epoch=epoch))
+        self._ensure_confusion().set_matrix(c, class_names_shown(record.class_names))
+        self._shown_epoch = epoch
+        self._read_drawing(index)
+
+    def _ensure_confusion(self) -> ConfusionView:
+        if self.confusion is None:
+            self.confusion = ConfusionView()
+            self.confusion.hint.hide()  # its cells open nothing here
+            self.confusion.canvas.setMinimumSize(260, 240)
+            self._grid.addWidget(self.confusion, 1, 0)
+        return self.confusion
+
+    def shown_epoch(self) -> int | None:
+        return self._shown_epoch
+
+    def _read_drawing(self, index: int) -> None:
+        record = self.record
+        classifier = record.classifiers[index] if 0 <= index < len(record) else None
+        self._token += 1
+        if classifier is None:
+            self.bars.set_probabilities(None)
+            self.preview.set_saliency(None)
+            self.drawing_note.setText(
+                translate(
+                    "ReplayView",
+                    "This network is too large to keep a copy of its weights per epoch, so the "
+                    "replay shows the confusion matrices only.",
+                )
+                if not record.weights_kept
+                else ""
+            )
+            return
+        if self._drawing is None:
+            self.bars.set_probabilities(None)
+            self.preview.set_saliency(None)
+            self.drawing_note.setText(
+                translate("ReplayView", "Draw something to see how each epoch read it.")
+            )
+            return
+        self.drawing_note.setText("")
+        render_pool().start(
+            _Read(self._carrier, self._token, classifier, self._drawing, record.epochs[index])
+        )
+
+    @Slot(int, object)
+    def _on_carrier_read(self, token: int, result: DrawingAtEpoch | None) -> None:
+        if token != self._token:
+            return  # the slider moved on meanwhile
+        if result is None:
+            self.bars.set_probabilities(None)
+            self.preview.set_saliency(None)
+            return
+        self.bars.set_probabilities(result.probabilities)
+        self.preview.set_saliency(result.saliency)
+        self.drawing_title.setText(
+            translate("ReplayView", "Your drawing, read by the network of epoch {epoch}").format(
+                epoch=result.epoch
+            )
+        )
+        self.drawing_read.emit(result.epoch)
+
+    def _kept_text(self, record: ReplayRecord) -> str:
+        if record.weights_kept:
+            return translate(
+                "ReplayView",
+                "Kept per epoch: the confusion matrix ({k}x{k} counts) and a copy of the "
+                "weights ({size} KB), so your drawing is read by each epoch's network.",
+            ).format(k=len(record.class_names), size=integer(round(record.bytes_per_epoch / 1024)))
+        return translate(
+            "ReplayView",
+            "Kept per epoch: the confusion matrix only ({k}x{k} counts); the weights of a "
+            "network this large are not copied every epoch.",
+        ).format(k=len(record.class_names))
+
+    def _show_empty(self) -> None:
+        self.note.setText(translate("ReplayView", "Train a run to replay it epoch by epoch."))
+        self.epoch_label.setText(translate("ReplayView", "No epochs yet"))
+        self.accuracy_label.setText("")
+        self.confusion_title.setText("")
+        if self.confusion is not None:
+            self.confusion.set_matrix(None)
+        self.bars.set_probabilities(None)
+        self.drawing_note.setText("")
+        self._shown_epoch = None
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.show_epoch(self.slider.value())
+
+    @Slot(int)
+    def _on_slider_value_changed(self, value: int) -> None:
+        self._follow = value >= self.slider.maximum()
+        self._settle.start()  # redraw once the slider rests
+
+    @Slot()
+    def _on_settle_timeout(self) -> None:
+        self.show_epoch(self.slider.value())

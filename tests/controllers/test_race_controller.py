@@ -1,0 +1,100 @@
+"""The race bridge without a window: RaceController + its worker on a tiny dataset."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from nndesk.controllers.race import Lane, RaceController
+from nndesk.errors import ConfigError
+from nndesk.inference import Classifier
+from nndesk.runs import RunStore
+from nndesk.training import TrainConfig
+from tests.controllers.test_training_controller import tiny  # noqa: F401 - the dataset fixture
+
+WAIT_MS = 60_000
+# 160 training images (val 20 %) at batch 20: 8 batches per epoch
+BASE = TrainConfig(dataset="mnist", arch="784-16-10", batch_size=20, epochs=2, val_fraction=0.2)
+LANES = (
+    Lane("SGD", BASE.replace(optimizer="sgd", lr=0.05)),
+    Lane("Momentum", BASE.replace(optimizer="momentum", lr=0.01)),
+    Lane("Adam", BASE.replace(optimizer="adam", lr=5e-3, arch="784-32-10")),
+)
+
+
+@pytest.fixture
+def race(qtbot, tiny, tmp_path):  # noqa: F811
+    asked: list[str] = []
+
+    def provider(name):
+        asked.append(name)
+        return tiny
+
+    ctl = RaceController(provider, RunStore(tmp_path / "runs"))
+    ctl.asked = asked
+    yield ctl
+    ctl.shutdown()
+
+
+def race_to_the_end(qtbot, race, lanes=LANES):
+    with qtbot.waitSignal(race.finished_race, timeout=WAIT_MS) as done:
+        race.start(lanes)
+    qtbot.waitUntil(lambda: not race.is_running(), timeout=WAIT_MS)
+    return done.args[0]
+
+
+def test_every_lane_trains_side_by_side_and_gets_its_final_figures(qtbot, race):
+    ended: list = []
+    race.lane_ended.connect(lambda lane, end: ended.append((lane, end.reason)))
+    results = race_to_the_end(qtbot, race)
+    assert race.asked == ["mnist"]  # one dataset for every lane
+    assert sorted(ended) == [(0, "completed"), (1, "completed"), (2, "completed")]
+    assert [r.name for r in results] == ["SGD", "Momentum", "Adam"]
+    for r, curves in zip(results, race.curves, strict=True):
+        assert len(curves.batch_x) == 16 and curves.epochs == [1, 2]  # 8 batches x 2 epochs
+        assert r.epochs == 2 and 0.0 <= r.test_accuracy <= 1.0
+        assert math.isfinite(r.train_loss) and math.isfinite(r.val_accuracy)
+    for curves in race.curves:  # every lane learns something in two epochs
+        assert curves.train_loss[-1] < curves.batch_loss[0]
+
+
+def test_lanes_that_would_see_other_batches_are_refused_before_any_thread(race):
+    with pytest.raises(ConfigError, match="batch_size"):
+        race.start([LANES[0], Lane("big", BASE.replace(batch_size=40))])
+    with pytest.raises(ConfigError, match="2 to 4"):
+        race.start(LANES[:1])
+    assert not race.is_running()
+
+
+def test_stop_ends_every_lane_and_they_are_still_tested(qtbot, race):
+    long = [Lane(l.name, l.config.replace(epochs=500)) for l in LANES[:2]]
+    with qtbot.waitSignal(race.finished_race, timeout=WAIT_MS) as done:
+        race.start(long)
+        qtbot.waitUntil(lambda: all(len(c.batch_x) >= 3 for c in race.curves), timeout=WAIT_MS)
+        with qtbot.waitSignal(race.paused_changed, timeout=WAIT_MS):
+            race.pause()
+        race.stop()
+    results = done.args[0]
+    assert [r.reason for r in results] == ["stopped", "stopped"]
+    for r, curves in zip(results, race.curves, strict=True):
+        assert r.epochs == len(curves.epochs) < 500 and 0.0 <= r.test_accuracy <= 1.0
+
+
+def test_a_kept_lane_is_a_run_with_its_model_in_the_history(qtbot, race, tiny):  # noqa: F811
+    race_to_the_end(qtbot, race)
+    assert race.can_keep(2)
+    with qtbot.waitSignal(race.kept, timeout=WAIT_MS) as kept:
+        race.keep(2)
+    lane, record = kept.args
+    assert lane == 2 and not race.can_keep(2)
+    stored = race.store.load(record.run_id)
+    assert stored.title == "Adam (race)" and stored.config["arch"] == "784-32-10"
+    assert stored.curves.epochs == [1, 2] and len(stored.curves.batch_x) == 16
+    assert stored.metrics["test_accuracy"] == pytest.approx(race.results[2].test_accuracy)
+    clf = Classifier.from_file(stored.model_path)
+    predicted = clf.probabilities(tiny.test_images).argmax(axis=1)
+    assert np.mean(predicted == tiny.test_labels) == pytest.approx(race.results[2].test_accuracy)
+    with pytest.raises(ConfigError):
+        race.keep(2)  # not twice

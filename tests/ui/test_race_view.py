@@ -1,0 +1,98 @@
+"""The Train page's Race tab, offscreen: a comparison in one click, a race, its table, Keep."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from nndesk.controllers.race import RaceController
+from nndesk.controllers.training import TrainingController
+from nndesk.runs import RunStore
+from nndesk.training.race import COMPARISONS
+from nndesk.ui.training_panel import TrainingPanel
+from tests.ui.test_training_panel import tiny_dataset  # noqa: F401 - the dataset fixture
+
+WAIT_MS = 60_000
+
+
+@pytest.fixture
+def page(qtbot, tiny_dataset, tmp_path):  # noqa: F811
+    store = RunStore(tmp_path / "runs")
+    panel = TrainingPanel(
+        TrainingController(lambda name: tiny_dataset, store),
+        race=RaceController(lambda name: tiny_dataset, store),
+    )
+    qtbot.addWidget(panel)
+    panel.resize(1024, 700)
+    panel.show()
+    form = panel.form
+    form.dataset.setCurrentIndex(form.dataset.findData("mnist"))
+    form.batch_size.setValue(20)
+    form.epochs.setValue(2)
+    form.val_fraction.setValue(20)
+    panel.tabs.setCurrentWidget(panel.race_page)
+    yield panel
+    panel.race.shutdown()
+    panel.shutdown()
+
+
+def test_a_comparison_in_one_click_races_and_each_lane_can_be_kept(qtbot, page):
+    view = page.race_view
+    optimisers = next(i for i, (title, _) in enumerate(COMPARISONS) if "Adam" in title)
+    view.comparison.setCurrentIndex(view.comparison.findData(optimisers))
+    view.comparison.activated.emit(view.comparison.currentIndex())  # as a click on the choice
+    assert [row.name.text() for row in view.rows] == ["SGD", "Momentum", "Adam"]
+    assert [row.optimizer.currentData() for row in view.rows] == ["sgd", "momentum", "adam"]
+    assert "mnist, 2 epoch(s), batch 20" in view.shared.text()
+    view.rows[2].lr.setText("0.005")  # each lane stays editable
+    view.rows[2].arch.setText("784-32-10")
+
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+        assert not page.train_button.isEnabled()  # one training at a time
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    assert [lane.config.lr for lane in page.race.lanes] == [0.05, 0.01, 0.005]
+    assert page.race.lanes[2].config.arch == "784-32-10"
+    assert view.table.isVisible() and view.table.rowCount() == 3
+    assert [view.table.item(r, 0).text() for r in range(3)] == ["SGD", "Momentum", "Adam"]
+    assert view.table.item(2, 4).text().endswith("%")  # test accuracy
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        view.render_now()
+    assert view.chart.pixmap() is not None and not view.chart.pixmap().isNull()
+
+    with qtbot.waitSignal(page.race.kept, timeout=WAIT_MS):
+        qtbot.mouseClick(view.keep_button(2), Qt.MouseButton.LeftButton)
+    assert view.keep_button(2).text() == "Kept" and not view.keep_button(2).isEnabled()
+    titles = [r.title for r in page.runs_view.records()]
+    assert "Adam (race)" in titles
+
+
+def test_a_lane_that_cannot_race_says_why_and_nothing_starts(qtbot, page):
+    view = page.race_view
+    view.rows[1].arch.setText("784-x-10")
+    assert not view.start_race()
+    assert view.error.text().startswith(view.rows[1].name.text())
+    assert not page.race.is_running()
+    view.rows[1].arch.setText("784-16-10")
+    view.add_lane()
+    view.add_lane()
+    view.add_lane()  # a fifth is not offered
+    assert len(view.rows) == 4 and not view.add_button.isEnabled()
+    view.remove_lane(view.rows[0])
+    assert len(view.rows) == 3 and view.add_button.isEnabled()
+
+
+def test_lanes_nobody_edited_follow_the_train_form_and_edited_ones_stay(qtbot, page):
+    view = page.race_view
+    page.tabs.setCurrentWidget(page.live_page)
+    page.form.arch.setText("784-20-10")
+    page.tabs.setCurrentWidget(page.race_page)  # shown again: the lanes take the form's layers
+    qtbot.waitUntil(lambda: view.isVisible())
+    assert [row.arch.text() for row in view.rows] == ["784-20-10"] * 3
+    view.rows[0].arch.setText("784-40-10")
+    view.rows[0].arch.textEdited.emit("784-40-10")  # as typed
+    page.tabs.setCurrentWidget(page.live_page)
+    page.form.arch.setText("784-24-10")
+    page.tabs.setCurrentWidget(page.race_page)
+    qtbot.waitUntil(lambda: view.isVisible())
+    assert [row.arch.text() for row in view.rows] == ["784-40-10", "784-20-10", "784-20-10"]

@@ -1,0 +1,114 @@
+"""The Train page's Replay tab, its coach hint about one class's mistakes and the form's reasons
+for greyed-out fields, offscreen on a tiny dataset."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from nndesk.replay import WEIGHTS_BUDGET, keeps_weights
+from tests.ui.test_training_panel import (  # noqa: F401 - fixtures
+    WAIT_MS,
+    panel,
+    start_long_run,
+    tiny_dataset,
+    wait_until_idle,
+)
+
+
+def run_three_epochs(qtbot, page):
+    page.form.epochs.setValue(3)
+    page.form.lr.setText("0.005")
+    with qtbot.waitSignal(page.model_ready, timeout=WAIT_MS):
+        assert page.start_training()
+    wait_until_idle(qtbot, page)
+
+
+def test_the_replay_scrubs_each_epochs_confusion_and_reads_the_drawing_then(
+    qtbot,
+    panel,  # noqa: F811
+    tiny_dataset,  # noqa: F811
+):
+    run_three_epochs(qtbot, panel)
+    replay = panel.controller.replay
+    assert replay.epochs == [1, 2, 3] and replay.weights_kept and replay.split == "validation"
+    # each epoch's matrix counts the 40 validation images, and the epochs differ
+    assert [int(c.sum()) for c in replay.confusions] == [40, 40, 40]
+    view = panel.replay_view
+    panel.tabs.setCurrentWidget(panel.replay_page)
+    drawing = tiny_dataset.test_images[3].astype(np.float32)
+    with qtbot.waitSignal(view.drawing_read, timeout=WAIT_MS) as read:
+        view.set_drawing(drawing)
+    assert read.args == [3] and view.shown_epoch() == 3  # the newest epoch first
+    assert "Kept per epoch" in view.note.text() and "KB" in view.note.text()
+    latest = view.bars.probabilities()
+    clf = replay.classifiers[2]
+    np.testing.assert_allclose(latest, clf.probabilities(drawing[None])[0], rtol=1e-5)
+
+    with qtbot.waitSignal(view.drawing_read, timeout=WAIT_MS) as read:
+        view.slider.setValue(0)  # back to the first epoch
+    assert read.args == [1] and view.epoch_label.text() == "Epoch 1 of 3"
+    first = replay.classifiers[0].probabilities(drawing[None])[0]
+    np.testing.assert_allclose(view.bars.probabilities(), first, rtol=1e-5)
+    assert not np.allclose(first, latest)  # the network learnt between epochs 1 and 3
+    assert view.preview._saliency is not None and view.preview._saliency.shape == (28, 28)
+    right = int(np.trace(replay.confusions[0]))
+    assert f"({right} of 40)" in view.accuracy_label.text()
+
+
+def test_a_large_network_keeps_only_its_confusion_matrices_and_says_so():
+    assert keeps_weights(55_050, 5)  # the Fashion lab's MLP
+    assert not keeps_weights(WEIGHTS_BUDGET // 4 // 10 + 1, 10)
+
+
+def test_the_coach_points_at_the_class_holding_the_mistakes_and_opens_mistakes(
+    qtbot,
+    panel,  # noqa: F811
+):
+    run_three_epochs(qtbot, panel)
+    replay = panel.controller.replay
+    # as if the last epoch had got most sevens wrong, mostly as ones
+    confusion = np.diag(np.full(10, 4)).astype(np.int64)
+    confusion[7, 7], confusion[7, 1], confusion[3, 5] = 0, 12, 3
+    replay.confusions[-1] = confusion
+    panel._show_coach()
+    assert panel.coach_label.isVisible()
+    text = panel.coach_label.text()
+    assert "7 holds 80% of the mistakes on the validation split (12 of 15)" in text
+    assert "taken for 1" in text
+    assert panel.coach_button.isEnabled() and panel.coach_button.text() == "See 7's mistakes"
+    with qtbot.waitSignal(panel.mistakes_requested, timeout=WAIT_MS) as asked:
+        qtbot.mouseClick(panel.coach_button, Qt.MouseButton.LeftButton)
+    assert asked.args == [7]
+
+
+def test_greyed_out_fields_say_why_while_a_run_trains(qtbot, panel):  # noqa: F811
+    form = panel.form
+    form.optimizer.setCurrentIndex(form.optimizer.findData("adam"))
+    form.dropout.setValue(0.0)
+    start_long_run(qtbot, panel)
+    qtbot.waitUntil(lambda: form.steer_note.isVisible(), timeout=WAIT_MS)
+    assert not form.dropout.isEnabled() and form.dropout_why.isVisible()
+    assert "built without dropout" in form.dropout_why.text()
+    assert "built without dropout" in form.dropout.toolTip()
+    assert "Adam has no momentum field" in form.steer_note.text()
+    assert form.momentum.toolTip().startswith("Not while training: Adam has no momentum")
+    assert not form.seed.isEnabled() and "fixed while the run trains" in form.seed.toolTip()
+    assert form.l2.isEnabled() and not form.l2.toolTip().startswith("Not while training")
+    assert "LR now" in form.lr.toolTip()
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert not form.steer_note.isVisible() and not form.dropout_why.isVisible()
+    assert not form.seed.toolTip().startswith("Not while training")
+
+
+@pytest.mark.parametrize("split", ["validation", "training"])
+def test_the_mistakes_hint_names_where_it_counted(split):
+    from nndesk.coach import mistakes_hint
+
+    confusion = np.diag(np.full(3, 10)).astype(np.int64)
+    confusion[0, 2] = 20
+    hint = mistakes_hint(confusion, ("a", "b", "c"), split)
+    assert hint.show_class == 0 and hint.values["other"] == "c"
+    assert ("validation split" in hint.message()) == (split == "validation")
