@@ -312,3 +312,17 @@ def test_running_out_of_memory_is_one_line(tiny_dir, tmp_path, capsys, monkeypat
     assert rc == 1
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line == "nndesk: error: ran out of memory: try a smaller network or batch size"
+
+
+def test_a_full_batch_cnn_that_cannot_fit_is_refused_before_training(
+    tiny_dir, tmp_path, capsys, monkeypatch
+):
+    from nndesk.training import memory
+
+    monkeypatch.setattr(memory, "free_bytes", lambda: 10**6)  # 1 MB free
+    argv = ["--dataset", "mnist", "--arch", "784-c32-p-10", "--batch-size", "full", "--epochs", "1"]
+    out = tmp_path / "m.npz"
+    assert cli.main(["train", *argv, "--data-dir", str(tiny_dir), "--out", str(out)]) == 2
+    (line,) = error_lines(capsys.readouterr().err)
+    assert "batch size" in line and "use a smaller batch size" in line
+    assert not out.exists()

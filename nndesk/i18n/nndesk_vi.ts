@@ -2897,6 +2897,10 @@ kiểm định</translation>
         <translation>Xuất PNG…</translation>
     </message>
     <message>
+        <source>Export all as CSV…</source>
+        <translation>Xuất tất cả ra CSV…</translation>
+    </message>
+    <message>
         <source>Layers</source>
         <translation>Các tầng</translation>
     </message>
@@ -2938,6 +2942,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>Select two or more runs (Ctrl/Shift-click) to compare their curves.</source>
+        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last</extracomment>
         <translation>Chọn từ hai lượt chạy trở lên (Ctrl/Shift + bấm) để so sánh đồ thị.</translation>
     </message>
     <message>
@@ -2975,6 +2980,10 @@ từ {folder}</translation>
     <message>
         <source>could not remove the link {name}: {reason}</source>
         <translation>không gỡ được liên kết {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>folder {folder}</source>
+        <translation>thư mục {folder}</translation>
     </message>
     <message>
         <source>its folder refused the model; it was saved to {path}</source>

@@ -20,6 +20,7 @@ from nndesk.settings_schema import RESUME_KEEPS
 from nndesk.training import runtime
 from nndesk.training.config import TrainConfig
 from nndesk.training.loop import INIT, SPLIT, EpochProgress, run_rng
+from nndesk.training.memory import check_batch_fits
 from nndesk.training.runtime import ThreadPlan
 
 if TYPE_CHECKING:
@@ -348,6 +349,7 @@ def prepare(
             f"the architecture ends with {logits.shape[1]} outputs but {dataset.name} has "
             f"{n_classes} classes"
         )
+    check_batch_fits(model, config.batch_size or len(train_idx))  # before anything is allocated
     # one buffer for all parameters (and one for gradients): the optimizer then updates the
     # whole network in a few NumPy calls per batch instead of a few per weight array
     model.flatten_parameters()

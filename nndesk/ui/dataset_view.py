@@ -92,7 +92,7 @@ class DatasetView(QWidget):
         )
         self.save_button.clicked.connect(self._on_save_clicked)
         self.status = QLabel("")
-        self.status.setWordWrap(True)  # the Vietnamese line runs past a 1024 px window
+        self.status.setWordWrap(True)  # at 1024 px the line was cut ("28×28 pixels in")
         theme.set_tone(self.status, "muted")
         self.message = DataBanner()  # what is missing, with Download / Choose a folder…
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
@@ -42,7 +43,21 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("RunsView", "Status"),
 )
 SETTINGS = COLUMNS.index("Settings")
-SETTINGS_MIN_WIDTH = 220  # px: enough for "adam lr 0.001, batch 64, relu, ..." to be read
+LAYERS = COLUMNS.index("Layers")
+SETTINGS_MIN_WIDTH = 140  # px: "relu, adam, lr 0.001, ..." begins to be read; the rest in its tip
+LAYERS_MAX_WIDTH = 130  # px: a long architecture is elided (whole in its tip), never widening
+# the column until the accuracy and status are pushed off a 1024-px page
+#: the order the columns are shown in: what tells runs apart first, the long Settings text last
+SHOWN_ORDER = (
+    "Started",
+    "Dataset",
+    "Layers",
+    "Test acc",
+    "Status",
+    "Epochs",
+    "Val acc",
+    "Settings",
+)
 TABLE_MIN_ROWS = 3  # rows the table always shows, however low the window
 
 
@@ -108,11 +123,16 @@ class RunsView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # one line of text a row (the style's default is taller): more runs in a low window
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Settings takes the spare width but never less than SETTINGS_MIN_WIDTH: a narrow page
         # scrolls the table sideways rather than squeezing the column to nothing
         header.setSectionResizeMode(SETTINGS, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(LAYERS, QHeaderView.ResizeMode.Interactive)
+        for visual, name in enumerate(SHOWN_ORDER):
+            header.moveSection(header.visualIndex(COLUMNS.index(name)), visual)
         self.table.setSortingEnabled(True)
 
         self.hint = QLabel(
@@ -165,8 +185,10 @@ class RunsView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
         split.addWidget(self.plot)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        # the table gets the larger share: at 1024x700 a 2:3 split left it three rows high
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([240, 260])  # the plot's own size hint (420 px) would take the most
         split.setChildrenCollapsible(False)
         self.split = split
         layout = QVBoxLayout(self)
@@ -227,7 +249,12 @@ class RunsView(QWidget):
                 for item in cells:
                     item.setToolTip(tip)
             else:
-                cells[3].setToolTip(rec.title)
+                # the folder tells apart runs with the same start, data and layers
+                cells[0].setToolTip(
+                    translate("RunsView", "folder {folder}").format(folder=rec.run_id)
+                )
+                cells[2].setToolTip(rec.architecture)
+                cells[3].setToolTip(f"{settings}\n{rec.title}")
             if rec.elsewhere is not None and rec.model_file is None:
                 cells[7].setToolTip(
                     translate(
@@ -239,6 +266,7 @@ class RunsView(QWidget):
                     item.setTextAlignment(RIGHT)
                 table.setItem(row, col, item)
         table.setSortingEnabled(True)
+        self._fit_layers_column()
         self._fit_settings_column()
         self.select_runs(list(keep))
         table.blockSignals(False)
@@ -247,6 +275,13 @@ class RunsView(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_settings_column()
+
+    def _fit_layers_column(self) -> None:
+        """As wide as the longest architecture, but never over LAYERS_MAX_WIDTH."""
+        table = self.table
+        table.resizeColumnToContents(LAYERS)
+        header = table.horizontalHeader()
+        header.resizeSection(LAYERS, min(header.sectionSize(LAYERS), LAYERS_MAX_WIDTH))
 
     def _fit_settings_column(self) -> None:
         header = self.table.horizontalHeader()
@@ -293,6 +328,13 @@ class RunsView(QWidget):
         self.use_button.setEnabled(len(selected) == 1 and selected[0].model_path is not None)
         self.delete_button.setEnabled(bool(selected))
         self.png_button.setEnabled(bool(selected))
+        # with nothing selected the CSV holds every run: the button says so
+        self.csv_button.setText(
+            translate("RunsView", "Export CSV…")
+            if selected
+            else translate("RunsView", "Export all as CSV…")
+        )
+        self.csv_button.setEnabled(bool(self._records))
         self.code_button.setEnabled(len(selected) == 1)
         self.selection_changed.emit(selected)
 
@@ -400,10 +442,24 @@ def _key(v: float) -> float:
 def _label(record: RunRecord, selected: list[RunRecord]) -> str:
     """A legend label naming what differs between the selected runs (e.g. the layers)."""
     if len(selected) < 2:
-        return record.title
+        return _title_with_lr_changes(record)
     keys = sorted({k for r in selected for k in r.config})
     differing = [k for k in keys if len({repr(r.config.get(k)) for r in selected}) > 1]
     differing = [k for k in differing if k != "dataset" or len(differing) == 1]
     if not differing:
-        return f"{record.title} ({_started(record)})"
+        return f"{_title_with_lr_changes(record)} ({_started(record)})"
     return ", ".join(f"{k}={record.config.get(k)}" for k in differing[:3])
+
+
+def _title_with_lr_changes(record: RunRecord) -> str:
+    """The run's title, its starting ``lr=0.001`` followed by the rates it was changed to
+    while training (``lr=0.001 → 0.0001``), so the legend does not name a rate that ended."""
+    rates = [lr for _, lr in record.curves.lr_changes]
+    if not rates:
+        return record.title
+    changed = " → ".join(f"{lr:g}" for lr in rates[-2:])
+    more = "… → " if len(rates) > 2 else ""
+    title, n = re.subn(
+        r"lr=(\S+)", lambda m: f"lr={m.group(1)} → {more}{changed}", record.title, count=1
+    )
+    return title if n else f"{record.title} (lr → {more}{changed})"

@@ -291,3 +291,74 @@ def test_at_1024_the_probability_bars_get_the_columns_whole_width(window_factory
     bars = panel.bars
     assert bars.bar_rect(0).width() >= min(150, bars.width() - 4)
     assert bars.visibleRegion().boundingRect().height() == bars.height()  # no row cut
+
+
+def _many_runs(tmp_path):
+    """Three runs alike but for their accuracy, one with a 40-layer architecture, one damaged."""
+    from nndesk.runs import RunStore
+
+    store = RunStore(tmp_path)
+    config = {"dataset": "fashion", "arch": "784-64-64-10", "optimizer": "adam", "lr": 0.001}
+    for accuracy in (0.84, 0.85, 0.86):
+        record = store.create(dict(config))
+        record.status = "completed"
+        record.metrics["test_accuracy"] = accuracy
+        store.save(record)
+    long_arch = "784-" + "-".join(["512"] * 40) + "-10"
+    store.create({"dataset": "mnist", "arch": long_arch, "lr": 0.1})
+    (tmp_path / "bad-curves").mkdir()
+    (tmp_path / "bad-curves" / "run.json").write_text('{"curves": {"batch_x": "h"}}')
+    return store, long_arch
+
+
+def test_at_1024_the_runs_table_shows_when_data_layers_accuracy_and_status(qtbot, tmp_path):
+    from nndesk.ui.runs_view import COLUMNS, LAYERS, LAYERS_MAX_WIDTH, RunsView
+
+    store, long_arch = _many_runs(tmp_path)
+    view = RunsView(store)
+    qtbot.addWidget(view)
+    view.resize(484, 420)  # the Runs tab of the Train page in a 1024x700 window
+    view.show()
+    view.refresh()
+    qtbot.waitUntil(view.isVisible)
+    QApplication.processEvents()
+    table, header = view.table, view.table.horizontalHeader()
+    for name in ("Started", "Dataset", "Layers", "Test acc", "Status"):
+        column = COLUMNS.index(name)
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        left = header.sectionViewportPosition(column)
+        assert left >= 0 and right <= table.viewport().width(), f"{name} is off the table's right"
+    assert header.sectionSize(LAYERS) <= LAYERS_MAX_WIDTH  # the long arch did not widen it
+    rows = {table.item(r, LAYERS).text(): r for r in range(table.rowCount())}
+    assert table.item(rows[long_arch], LAYERS).toolTip() == long_arch  # whole, one hover away
+    accuracies = {
+        table.item(r, COLUMNS.index("Test acc")).text()
+        for r in range(table.rowCount())
+        if table.item(r, LAYERS).text() == "784-64-64-10"
+    }
+    assert len(accuracies) == 3, "three alike runs must be told apart by their accuracy"
+    folders = {table.item(r, 0).toolTip() for r in range(table.rowCount())}
+    assert len(folders) == table.rowCount()  # each row's tip names its own folder
+    shown = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    assert shown >= 4, f"only {shown} rows show at 1024x700"
+
+
+def test_at_1024_the_dataset_summary_line_wraps_instead_of_being_cut(qtbot, window_factory):
+    desk = window_factory()
+    window = show_at(desk, SMALL)
+    page = desk.dataset_page
+    window.tabs.setCurrentWidget(page)
+    page.status.setText(
+        "Fashion-MNIST: 60,000 training and 10,000 test images, 10 classes, 28×28 pixels in 0..255"
+    )
+    qtbot.waitUntil(page.status.isVisible)
+    QApplication.processEvents()
+    label = page.status
+    box = QRect(label.mapTo(window, label.rect().topLeft()), label.size())
+    assert window.rect().contains(box)
+    shown = label.visibleRegion().boundingRect()
+    assert shown.width() == label.width(), "the label runs past the edge of the page"
+    one_line = label.fontMetrics().horizontalAdvance(label.text())
+    fits = one_line <= label.contentsRect().width()
+    wraps = label.wordWrap() and label.height() >= label.heightForWidth(label.width())
+    assert fits or wraps, "the end of the line is cut"

@@ -194,3 +194,29 @@ def test_delete_on_a_linked_run_folder_offers_removing_only_the_link(qtbot, tmp_
     assert (store.root / real).is_dir()
     assert {r.run_id for r in view.records()} == {real, "kept-link"}
     assert boxes["warnings"] == []
+
+
+def test_export_csv_says_it_exports_every_run_when_none_is_selected(qtbot, tmp_path):
+    store = RunStore(tmp_path / "runs")
+    view = make_view(qtbot, store)
+    assert not view.csv_button.isEnabled()  # no runs: nothing to export
+    first = add_run(store, "first")
+    add_run(store, "second")
+    view.refresh()
+    assert view.csv_button.isEnabled()
+    assert view.csv_button.text() == "Export all as CSV…"
+    view.select_runs([first])
+    assert view.csv_button.text() == "Export CSV…"
+
+
+def test_the_legend_names_the_rate_a_run_was_changed_to(qtbot, tmp_path):
+    from nndesk.ui.runs_view import _label
+
+    store = RunStore(tmp_path / "runs")
+    record = store.create({"dataset": "fashion", "arch": "784-10", "lr": 0.001})
+    assert "lr=0.001" in _label(record, [record]) and "→" not in _label(record, [record])
+    record.curves.add_lr_change(0.5, 0.0001)
+    assert "lr=0.001 → 0.0001" in _label(record, [record])
+    record.curves.add_lr_change(0.7, 0.01)
+    record.curves.add_lr_change(0.9, 0.05)
+    assert "lr=0.001 → … → 0.01 → 0.05" in _label(record, [record])

@@ -1,0 +1,81 @@
+"""Whether one training batch fits in this machine's free memory, checked before training.
+
+A full-batch CNN on 60,000 images needs gigabytes for its activations alone; without this check
+it allocates until the machine swaps or NumPy raises MemoryError after minutes of work.
+"""
+
+from __future__ import annotations
+
+from nndesk.errors import ConfigError
+from nndesk.nn.conv import Conv2D
+
+#: Float32 arrays per activation value while training: the output and its gradient.
+ARRAYS_PER_ACTIVATION = 2
+
+
+def batch_bytes(model, batch: int) -> int:
+    """Bytes one training batch of ``batch`` images holds at once, roughly: every layer's output
+    and its gradient, plus each convolution's im2col columns and their gradient (float32)."""
+    per_image = 0
+    shape = model.input_shape
+    for layer in model.layers:
+        out = tuple(layer.output_shape(shape))
+        positions = 1
+        for side in out[1:]:
+            positions *= side
+        per_image += ARRAYS_PER_ACTIVATION * _size(out)
+        if isinstance(layer, Conv2D):
+            columns = layer.in_channels * layer.kernel_size**2 + 1
+            per_image += ARRAYS_PER_ACTIVATION * columns * positions
+        shape = out
+    return 4 * per_image * int(batch)
+
+
+def _size(shape: tuple[int, ...]) -> int:
+    n = 1
+    for side in shape:
+        n *= int(side)
+    return n
+
+
+def free_bytes() -> int | None:
+    """The memory the system can give without swapping (Linux ``MemAvailable``), lowered to the
+    process's address-space limit (``ulimit -v``) when one is set; None when unknown."""
+    free = _mem_available()
+    limit = _address_space_limit()
+    if limit is not None:
+        free = limit if free is None else min(free, limit)
+    return free
+
+
+def _mem_available() -> int | None:
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _address_space_limit() -> int | None:
+    try:
+        import resource  # not on Windows
+    except ImportError:
+        return None
+    soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+    return None if soft == resource.RLIM_INFINITY else int(soft)
+
+
+def check_batch_fits(model, batch: int) -> None:
+    """Raise ``ConfigError`` (one line) when a batch would need more than the free memory."""
+    free = free_bytes()
+    if free is None:
+        return
+    need = batch_bytes(model, batch)
+    if need > free:
+        raise ConfigError(
+            f"batch size {batch:,}: one batch of this network needs about {need / 1e9:.1f} GB, "
+            f"more than the {free / 1e9:.1f} GB free; use a smaller batch size"
+        )
