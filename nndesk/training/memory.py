@@ -6,6 +6,8 @@ it allocates until the machine swaps or NumPy raises MemoryError after minutes o
 
 from __future__ import annotations
 
+import math
+
 from nndesk.errors import ConfigError
 from nndesk.nn.conv import Conv2D
 
@@ -20,22 +22,12 @@ def batch_bytes(model, batch: int) -> int:
     shape = model.input_shape
     for layer in model.layers:
         out = tuple(layer.output_shape(shape))
-        positions = 1
-        for side in out[1:]:
-            positions *= side
-        per_image += ARRAYS_PER_ACTIVATION * _size(out)
-        if isinstance(layer, Conv2D):
+        per_image += ARRAYS_PER_ACTIVATION * math.prod(out)
+        if isinstance(layer, Conv2D):  # (c*k*k + 1) column rows per output position
             columns = layer.in_channels * layer.kernel_size**2 + 1
-            per_image += ARRAYS_PER_ACTIVATION * columns * positions
+            per_image += ARRAYS_PER_ACTIVATION * columns * math.prod(out[1:])
         shape = out
     return 4 * per_image * int(batch)
-
-
-def _size(shape: tuple[int, ...]) -> int:
-    n = 1
-    for side in shape:
-        n *= int(side)
-    return n
 
 
 def free_bytes() -> int | None:
