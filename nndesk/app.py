@@ -594,6 +594,8 @@ def _wire_model_notice(desk: Desk) -> None:
     def on_classifier_changed(clf: Classifier | None) -> None:
         if clf is not held["trained"]:
             notice.hide()  # another model was chosen: the note is old news
+            if training.is_running() and clf is not None:
+                held["before"] = clf  # chosen during the run: the one to switch back to
 
     def on_switch_back() -> None:
         if held["before"] is not None:
@@ -605,6 +607,41 @@ def _wire_model_notice(desk: Desk) -> None:
     notice.switch_back_requested.connect(on_switch_back)
 
 
+def _wire_live_weights(desk: Desk) -> None:
+    """While a run trains, the drawing is re-predicted with its newest weights and the picker
+    and status bar say so. A model chosen meanwhile (picker, file, mode) is kept: later
+    snapshots no longer replace it. A run that ends without a saved model (it failed) gives the
+    window back the model it had before, instead of leaving its last snapshot answering."""
+    window, prediction, training = desk.window, desk.prediction, desk.training
+    run = {"follow": False, "before": None, "live": False, "saved": False}
+
+    def on_running_changed(running: bool) -> None:
+        if running:
+            run.update(follow=True, before=prediction.current(), live=False, saved=False)
+            return
+        if run["follow"] and run["live"] and not run["saved"]:
+            prediction.set_classifier(run["before"])
+        run.update(follow=False, before=None)
+
+    def on_weights_updated(clf: Classifier) -> None:
+        if run["follow"]:
+            run["live"] = True
+            prediction.live_update(clf)
+            window.show_training_network()
+
+    def on_model_ready(_clf: Classifier) -> None:
+        run["saved"] = True
+
+    def on_model_chosen(*_args) -> None:
+        run["follow"] = False
+
+    training.running_changed.connect(on_running_changed)
+    training.weights_updated.connect(on_weights_updated)
+    training.model_ready.connect(on_model_ready)
+    window.model_file_requested.connect(on_model_chosen)
+    window.mode_change_requested.connect(on_model_chosen)
+
+
 def _wire_train_page(desk: Desk) -> None:
     window, train, prediction = desk.window, desk.train_page, desk.prediction
     window.add_page(train, "Train")
@@ -612,9 +649,7 @@ def _wire_train_page(desk: Desk) -> None:
     prediction.prediction_ready.connect(
         lambda p: train.replay_view.set_drawing(None if p is None else p.input_image)
     )
-    # the drawing is re-predicted with the newest weights while the net learns
-    desk.training.weights_updated.connect(desk.prediction.live_update)
-    desk.training.weights_updated.connect(window.show_training_network)
+    _wire_live_weights(desk)
     # end of a run, or a model loaded on the page: everyone switches to it
     train.model_ready.connect(desk.prediction.set_classifier)
     _wire_model_notice(desk)

@@ -1425,6 +1425,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>T &amp;lt; 1 làm nhọn, T &amp;gt; 1 làm phẳng.</translation>
     </message>
     <message>
+        <source>T = 1 gives the raw softmax; the side panel&apos;s calibrated answer uses T = {t}. </source>
+        <translation>T = 1 cho softmax gốc; câu trả lời đã hiệu chỉnh ở khung bên dùng T = {t}. </translation>
+    </message>
+    <message>
         <source>T = 1 is what the model answers. </source>
         <translation>T = 1 là câu trả lời thật của mô hình. </translation>
     </message>
@@ -1488,6 +1492,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>output</source>
         <translation>đầu ra</translation>
+    </message>
+    <message>
+        <source>output (raw softmax)</source>
+        <translation>đầu ra (softmax gốc)</translation>
     </message>
     <message>
         <source>the arithmetic of the unit or pixel you clicked</source>
@@ -2163,6 +2171,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Độ chính xác của mô hình trên các ảnh kiểm tra và ma trận nhầm lẫn của nó</translation>
     </message>
     <message>
+        <source>The run on the Train page answers with its newest weights; when it ends its model takes over. Choose another model here to use that one instead.</source>
+        <translation>Lượt chạy ở trang Huấn luyện trả lời bằng trọng số mới nhất của nó; khi kết thúc, mô hình của nó được dùng. Chọn một mô hình khác ở đây để dùng mô hình đó thay thế.</translation>
+    </message>
+    <message>
         <source>The test images placed by how a layer of the network sees them (PCA, t-SNE)</source>
         <translation>Các ảnh kiểm tra được đặt theo cách một tầng (layer) của mạng nhìn thấy chúng (PCA, t-SNE)</translation>
     </message>
@@ -2208,7 +2220,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Why</source>
-        <extracomment>page titles as app.py passes them to add_page, shown translated</extracomment>
+        <extracomment>the picker&apos;s entry for the network a run is training (its newest weights answer) page titles as app.py passes them to add_page, shown translated</extracomment>
         <translation>Vì sao</translation>
     </message>
     <message>
@@ -2222,6 +2234,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>test[{index}]</source>
         <translation>test[{index}]</translation>
+    </message>
+    <message>
+        <source>the network training now</source>
+        <translation>mạng đang huấn luyện</translation>
     </message>
     <message>
         <source>{stem}  (shipped)</source>
@@ -2437,6 +2453,10 @@ Dự đoán: {predicted} ({p})</translation>
 <context>
     <name>PredictionPanel</name>
     <message>
+        <source>Calibrated: the network&apos;s raw probability softened by a temperature fitted on held-out images, so that answers given at 80 % are right about 80 % of the time. The Inside page shows the raw softmax; tick Raw probabilities to see it here.</source>
+        <translation>Đã hiệu chỉnh: xác suất gốc của mạng được làm mềm bằng một nhiệt độ (temperature) khớp trên các ảnh để riêng, để các câu trả lời ở mức 80 % đúng khoảng 80 % số lần. Trang Bên trong hiện softmax gốc; đánh dấu Xác suất gốc để xem nó ở đây.</translation>
+    </message>
+    <message>
         <source>Draw something</source>
         <translation>Hãy vẽ gì đó</translation>
     </message>
@@ -2455,6 +2475,10 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>Raw probabilities</source>
         <translation>Xác suất gốc</translation>
+    </message>
+    <message>
+        <source>Raw: the network&apos;s own output probability, as the Inside page shows it (no temperature applied).</source>
+        <translation>Gốc: xác suất đầu ra của chính mạng, như trang Bên trong hiện (không áp dụng nhiệt độ).</translation>
     </message>
     <message>
         <source>Runner-up: &lt;b&gt;{name}&lt;/b&gt; {p} (margin {margin} points)</source>
@@ -2487,6 +2511,14 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>True label: &lt;b&gt;{name}&lt;/b&gt; — {mark}</source>
         <translation>Nhãn đúng: &lt;b&gt;{name}&lt;/b&gt; — {mark}</translation>
+    </message>
+    <message>
+        <source>calibrated</source>
+        <translation>đã hiệu chỉnh</translation>
+    </message>
+    <message>
+        <source>raw</source>
+        <translation>gốc</translation>
     </message>
     <message>
         <source>{first} {p1} or {second} {p2}</source>
@@ -3304,10 +3336,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
 <context>
     <name>TrainingPanel</name>
     <message>
-        <source>  ·  PAUSED</source>
-        <translation>  ·  TẠM DỪNG</translation>
-    </message>
-    <message>
         <source> (continuing from epoch {epoch})</source>
         <translation> (tiếp tục từ epoch {epoch})</translation>
     </message>
@@ -3342,6 +3370,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Continue</source>
         <translation>Huấn luyện tiếp</translation>
+    </message>
+    <message>
+        <source>Continue trains this model further; Train starts a new one.</source>
+        <translation>«Huấn luyện tiếp» huấn luyện thêm mô hình này; «Huấn luyện» bắt đầu một mô hình mới.</translation>
     </message>
     <message>
         <source>Could not save the model in its run folder {folder} ({reason}); saved it to {saved} instead.</source>
@@ -3405,8 +3437,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Nạp mô hình…</translation>
     </message>
     <message>
-        <source>Loaded {name}</source>
-        <translation>Đã nạp {name}</translation>
+        <source>Model in use: {name}</source>
+        <translation>Mô hình đang dùng: {name}</translation>
     </message>
     <message>
         <source>Model saved to {path}</source>
@@ -3427,6 +3459,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>No run yet</source>
         <translation>Chưa có lượt chạy nào</translation>
+    </message>
+    <message>
+        <source>PAUSED  ·  </source>
+        <translation>TẠM DỪNG  ·  </translation>
     </message>
     <message>
         <source>Pause</source>
@@ -3525,6 +3561,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Đang dừng…</translation>
     </message>
     <message>
+        <source>Test accuracy {accuracy}</source>
+        <translation>Độ chính xác kiểm tra {accuracy}</translation>
+    </message>
+    <message>
         <source>Test accuracy {accuracy} on {dataset} · model saved in the run history</source>
         <translation>Độ chính xác kiểm tra {accuracy} trên {dataset} · mô hình được lưu trong lịch sử lượt chạy</translation>
     </message>
@@ -3556,6 +3596,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>apply the coach&apos;s suggested change to the running training</source>
         <translation>áp dụng thay đổi mà trợ lý gợi ý cho lần huấn luyện đang chạy</translation>
+    </message>
+    <message>
+        <source>at your request, in epoch {epoch}</source>
+        <translation>theo yêu cầu của bạn, ở epoch {epoch}</translation>
     </message>
     <message>
         <source>change the learning rate while training (from the next batch)</source>
@@ -3637,6 +3681,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>scrub the run epoch by epoch: its confusion matrix and how it read your drawing</source>
         <translation>tua lượt chạy theo từng epoch: ma trận nhầm lẫn và cách nó đọc hình vẽ của bạn</translation>
+    </message>
+    <message>
+        <source>the run of {started}</source>
+        <translation>lượt chạy lúc {started}</translation>
+    </message>
+    <message>
+        <source>the run {run}</source>
+        <translation>lượt chạy {run}</translation>
     </message>
     <message>
         <source>the run&apos;s loss and accuracy curves, drawn as it trains</source>

@@ -239,14 +239,22 @@ class NetworkDiagram(QWidget):
             limit = float(np.max(np.abs(values))) or 1.0
             last = col == len(columns) - 1
             title = (
-                translate("InsideView", "output")
+                translate("InsideView", "output (raw softmax)")
+                if last and model.output == "softmax"
+                else translate("InsideView", "output")
                 if last
                 else translate("InsideView", "hidden {k} ({size})").format(
                     k=col + 1, size=values.size
                 )
             )
             painter.setPen(text)
-            painter.drawText(QRectF(x - 60, 4, 120, 20), Qt.AlignmentFlag.AlignCenter, title)
+            if last:  # the labels' room to the right: a longer title is not cut
+                box = QRectF(x - 30, 4, w - (x - 30), 20)
+                painter.drawText(
+                    box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
+                )
+            else:
+                painter.drawText(QRectF(x - 60, 4, 120, 20), Qt.AlignmentFlag.AlignCenter, title)
             for unit in shown:
                 p = positions[(index, int(unit))]
                 v = float(values[unit])
@@ -600,7 +608,11 @@ def pool_html(pool: inside.PoolWindow) -> str:
     )
 
 
-def softmax_html(steps: inside.SoftmaxSteps, names: tuple[str, ...]) -> str:
+def softmax_html(
+    steps: inside.SoftmaxSteps, names: tuple[str, ...], calibrated_t: float = 1.0
+) -> str:
+    """The softmax table at the slider's temperature; ``calibrated_t``: the temperature the
+    model's file holds, which the side panel's calibrated answer divides by."""
     t = steps.temperature
     scaled = abs(t - 1) >= 1e-9  # at T = 1, z/T is z again: a column the panel can spare
     best = int(np.argmax(steps.probabilities))
@@ -634,7 +646,15 @@ def softmax_html(steps: inside.SoftmaxSteps, names: tuple[str, ...]) -> str:
             "InsideView", "exp = e^(z/T − max z/T), p = exp / Σ exp; here Σ exp = {total}. "
         ).format(total=_num(steps.total))
         + (
-            translate("InsideView", "T = 1 is what the model answers. ")
+            (
+                translate("InsideView", "T = 1 is what the model answers. ")
+                if abs(calibrated_t - 1) < 1e-9
+                else translate(
+                    "InsideView",
+                    "T = 1 gives the raw softmax; the side panel's calibrated answer uses "
+                    "T = {t}. ",
+                ).format(t=decimal(calibrated_t, 2))
+            )
             if abs(t - 1) < 1e-9
             else translate("InsideView", "The model is unchanged; ")
         )
@@ -965,4 +985,7 @@ class InsideView(QWidget):
         if self._snapshot is None:
             return
         steps = inside.softmax_steps(self._snapshot.trace.logits, t)
-        self.softmax.setText(softmax_html(steps, self._snapshot.trace.class_names))
+        snapshot = self._snapshot
+        self.softmax.setText(
+            softmax_html(steps, snapshot.trace.class_names, snapshot.classifier.temperature)
+        )

@@ -68,6 +68,8 @@ NO_MODEL = QT_TRANSLATE_NOOP(
 )
 LAB_TEST_IMAGES = (50, 100, 1001, 4123)  # the labs ask about these test images
 OPEN_MODEL = "__open__"
+#: the picker's entry for the network a run is training (its newest weights answer)
+TRAINING_NOW = "__training__"
 PAGES_MIN_WIDTH = 560  # px the pages get beside the drawing column, when the window allows
 #: page titles as app.py passes them to add_page, shown translated
 PAGE_TITLES = (
@@ -811,9 +813,9 @@ class MainWindow(QMainWindow):
 
     def _select_current_model(self, clf) -> None:
         self.model_combo.blockSignals(True)
-        # drop a previous "(unsaved)" entry
+        # drop a previous "(unsaved)" or "training now" entry
         for i in range(self.model_combo.count() - 1, -1, -1):
-            if self.model_combo.itemData(i) == "__unsaved__":
+            if self.model_combo.itemData(i) in ("__unsaved__", TRAINING_NOW):
                 self.model_combo.removeItem(i)
         if clf is None:
             self.model_combo.insertItem(0, translate("MainWindow", "(no model)"), "__unsaved__")
@@ -870,6 +872,25 @@ class MainWindow(QMainWindow):
         model in the picker: the status bar says so until a model is put in use again."""
         self.model_status.setText(translate("MainWindow", "Model: the network training now"))
         self.accuracy_status.setText(translate("MainWindow", "Test accuracy: when training ends"))
+        combo = self.model_combo
+        if combo.currentData() == TRAINING_NOW:
+            return  # every snapshot lands here: the picker already says so
+        combo.blockSignals(True)
+        for i in range(combo.count() - 1, -1, -1):
+            if combo.itemData(i) in ("__unsaved__", TRAINING_NOW):
+                combo.removeItem(i)
+        combo.insertItem(0, translate("MainWindow", "the network training now"), TRAINING_NOW)
+        combo.setItemData(
+            0,
+            translate(
+                "MainWindow",
+                "The run on the Train page answers with its newest weights; when it ends its "
+                "model takes over. Choose another model here to use that one instead.",
+            ),
+            Qt.ItemDataRole.ToolTipRole,
+        )
+        combo.setCurrentIndex(0)
+        combo.blockSignals(False)
 
     @Slot(object)
     def show_prediction(self, prediction) -> None:
@@ -987,7 +1008,7 @@ class MainWindow(QMainWindow):
         if data == OPEN_MODEL:
             self._select_current_model(self._classifier)
             self._on_open_model_triggered()
-        elif isinstance(data, str) and data != "__unsaved__":
+        elif isinstance(data, str) and data not in ("__unsaved__", TRAINING_NOW):
             self.model_file_requested.emit(data)
 
     @Slot()

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
     QComboBox,
+    QFrame,
     QLabel,
     QListView,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -48,6 +50,7 @@ from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 TILE = QSize(112, 132)  # one grid cell: 84 px thumbnail (3x) + two lines of text
 THUMB = 84
+DETAILS_WIDTH = 290  # px: the details column beside the grid; the bars keep their own row width
 CACHE_SIZE = 2000  # rendered tiles kept; ~60 KB each
 SORT_CHOICES = (
     (QT_TRANSLATE_NOOP("MistakesView", "Most confident first"), "confidence"),
@@ -280,8 +283,6 @@ class MistakesView(QWidget):
                 self.set_result(controller.result())
 
     def _build_details(self) -> None:
-        self.details = QWidget()
-        self.details.setMinimumWidth(280)
         self.caption = QLabel(translate("MistakesView", "Click an image"))
         caption_font = QFont(self.font())
         caption_font.setBold(True)
@@ -315,61 +316,58 @@ class MistakesView(QWidget):
             translate("MistakesView", "Copy this test image onto the drawing canvas to edit it")
         )
         self.canvas_button.clicked.connect(self._on_canvas_button_clicked)
-        saliency_row = QVBoxLayout()  # stacked: the picture column stays narrow
-        saliency_row.addWidget(self.saliency_box)
-        saliency_row.addWidget(self.saliency_target)
+        controls = QVBoxLayout()  # stacked: the picture column stays narrow
+        controls.addWidget(self.saliency_box)
+        controls.addWidget(self.saliency_target)
+        controls.addWidget(self.canvas_button)
+        controls.addStretch(1)
         self.caption.setWordWrap(True)
-        picture = QVBoxLayout()
-        picture.addWidget(self.caption)
-        picture.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
-        picture.addLayout(saliency_row)
-        picture.addWidget(self.canvas_button)
-        picture.addStretch(1)
-        answer = QVBoxLayout()
-        answer.addWidget(self.answer)
-        answer.addStretch(1)
-        # a column beside the grid when the page is wide, a row under it when narrow
-        self._details_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.details)
-        self._details_layout.setContentsMargins(8, 0, 0, 0)
-        self._details_layout.addLayout(picture)
-        self._details_layout.addLayout(answer, 1)
+        # wide page: the picture above its controls; narrow page: beside them, so the details
+        # column is low enough to sit beside the grid
+        self._picture_row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._picture_row.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._picture_row.addLayout(controls)
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(8, 0, 0, 0)
+        column_layout.addWidget(self.caption)
+        column_layout.addLayout(self._picture_row)
+        column_layout.addWidget(self.answer)
+        column_layout.addStretch(1)
+        # a window lower than 700 px scrolls the details rather than growing the window
+        self.details = QScrollArea()
+        self.details.setWidget(column)
+        self.details.setWidgetResizable(True)
+        self.details.setFrameShape(QFrame.Shape.NoFrame)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details.setMinimumWidth(DETAILS_WIDTH)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._arrange(wide=self.width() >= WIDE)
 
     def _arrange(self, wide: bool) -> None:
+        """The details always sit beside the grid (below it, they left one row of tiles at
+        1024x700); on a narrow page the picture goes beside its controls, a size smaller."""
         if wide == self._wide:
             return
         self._wide = wide
         if wide:
-            self.splitter.setOrientation(Qt.Orientation.Horizontal)
-            self._details_layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._picture_row.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._picture_row.setAlignment(self.preview, Qt.AlignmentFlag.AlignHCenter)
             self.preview.setFixedSize(28 * 7 + 1, 28 * 7 + 1)
-            self.details.setMinimumHeight(0)
             self.splitter.setSizes([3 * self.width() // 4, self.width() // 4])
         else:
-            self.splitter.setOrientation(Qt.Orientation.Vertical)
-            self._details_layout.setDirection(QBoxLayout.Direction.LeftToRight)
-            self.preview.setFixedSize(28 * 5 + 1, 28 * 5 + 1)
-            detail_height = self._fit_details()
-            self.splitter.setSizes([max(260, self.height() - detail_height), detail_height])
+            self._picture_row.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._picture_row.setAlignment(self.preview, Qt.AlignmentFlag.AlignTop)
+            self.preview.setFixedSize(28 * 4 + 1, 28 * 4 + 1)
+            self.splitter.setSizes([self.width() - DETAILS_WIDTH, DETAILS_WIDTH])
 
-    def _fit_details(self) -> int:
-        """Narrow page: the details below the grid keep the height every bar needs."""
-        # the answer's labels changed just now: the layouts above it still hold its old size
-        # (they would hear through a posted event), so make them forget it before asking
+    def _fit_details(self) -> None:
+        """The answer's labels changed: the layouts above it still hold its old size (they
+        would hear through a posted event), so make them forget it now."""
         self.answer.updateGeometry()
-        self._details_layout.invalidate()
-        height = 0
-        if not self._wide:
-            # wrapped lines (a long runner-up) need the height of the width they really have
-            height = max(
-                self.details.sizeHint().height(),
-                self._details_layout.totalHeightForWidth(max(self.details.width(), 1)),
-            )
-        self.details.setMinimumHeight(height)
-        return height
+        self.details.widget().layout().invalidate()
 
     # ---- result and filters ------------------------------------------------------------------
 
@@ -541,8 +539,7 @@ class MistakesView(QWidget):
         self.answer.set_prediction(
             Prediction(r.calibrated[i], image28, p, r.class_names[p], r.probabilities[i])
         )
-        if not self._wide:  # the answer's true-label and runner-up lines need their height too
-            self._fit_details()
+        self._fit_details()  # the answer's true-label and runner-up lines need their height
         self.refresh_saliency()
 
     @Slot()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
@@ -328,6 +330,11 @@ class PredictionPanel(QWidget):
         # the placeholder ("Draw a T-shirt, trouser, bag, shoe...") wraps: it must not set the
         # width of the drawing column
         self.confidence_label.setWordWrap(True)
+        # which probability the percentage is: the Inside page shows the raw softmax, so a
+        # learner comparing the two must see that this one is calibrated
+        self.kind_label = QLabel("")
+        self.kind_label.setStyleSheet(self._hint_style)
+        theme.set_tone(self.kind_label, "muted")
         self.true_label = QLabel("")
         self.true_label.setToolTip(
             translate("PredictionPanel", "The label a person gave this test image")
@@ -374,7 +381,13 @@ class PredictionPanel(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.top_label)
         head.addSpacing(8)
-        head.addWidget(self.confidence_label, 0, Qt.AlignmentFlag.AlignBottom)
+        # the percentage with "calibrated" / "raw" under it, within the big answer's height
+        figure = QVBoxLayout()
+        figure.setSpacing(0)
+        figure.addStretch(1)
+        figure.addWidget(self.confidence_label)
+        figure.addWidget(self.kind_label)
+        head.addLayout(figure)
         head.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -440,6 +453,7 @@ class PredictionPanel(QWidget):
         self._prediction, self._placeholder = prediction, placeholder
         if prediction is None:
             self.top_label.setText("–")
+            self.kind_label.hide()
             self._set_confidence_style(self._hint_style)  # a hint, not a number
             self.confidence_label.setText(
                 placeholder or translate("PredictionPanel", "Draw something")
@@ -447,25 +461,56 @@ class PredictionPanel(QWidget):
             self.runner_up_label.setText("")
             self.bars.set_probabilities(None, self._true)
             return
-        probs = prediction.uncalibrated if self.raw_box.isChecked() else prediction.probabilities
+        raw = self.raw_box.isChecked()
+        probs = prediction.uncalibrated if raw else prediction.probabilities
+        calibrated = not raw and not np.array_equal(
+            prediction.probabilities, prediction.uncalibrated
+        )
         p = float(probs[prediction.label])
         second = runner_up(probs)[0] if len(probs) >= 2 else None
         label = prediction.label
         name1 = self._names[label] if 0 <= label < len(self._names) else prediction.class_name
         self._set_confidence_style(self._confidence_style)
-        if self.is_not_sure() and second is not None:
+        self.kind_label.setText(
+            translate("PredictionPanel", "calibrated")
+            if calibrated
+            else translate("PredictionPanel", "raw")
+        )
+        self.kind_label.setToolTip(
+            translate(
+                "PredictionPanel",
+                "Calibrated: the network's raw probability softened by a temperature fitted on "
+                "held-out images, so that answers given at 80 % are right about 80 % of the "
+                "time. The Inside page shows the raw softmax; tick Raw probabilities to see it "
+                "here.",
+            )
+            if calibrated
+            else translate(
+                "PredictionPanel",
+                "Raw: the network's own output probability, as the Inside page shows it "
+                "(no temperature applied).",
+            )
+        )
+        not_sure = self.is_not_sure() and second is not None
+        self.kind_label.setVisible(not not_sure)
+        if not_sure:
+            # "Not sure" alone in big type; the two guesses take the runner-up's line, which
+            # they replace: beside "Not sure" they wrapped over five lines of a narrow column
             name2 = self._names[second] if second < len(self._names) else str(second)
             self.top_label.setText(translate("PredictionPanel", "Not sure"))
-            self._set_confidence_style(self._hint_style)
-            self.confidence_label.setText(
+            self.confidence_label.setText("")
+            self.runner_up_label.setText(
                 translate("PredictionPanel", "{first} {p1} or {second} {p2}").format(
-                    first=name1, p1=percent(p, 0), second=name2, p2=percent(probs[second], 0)
+                    first=f"<b>{html.escape(name1)}</b>",
+                    p1=percent(p, 0),
+                    second=f"<b>{html.escape(name2)}</b>",
+                    p2=percent(probs[second], 0),
                 )
             )
         else:
             self.top_label.setText(name1)
             self.confidence_label.setText(percent(p, 1))
-        if second is not None:
+        if second is not None and not not_sure:
             second, margin = runner_up(probs)
             name = self._names[second] if second < len(self._names) else str(second)
             self.runner_up_label.setText(

@@ -65,7 +65,8 @@ def _pct(v: float) -> str:
     return percent(v, 1) if math.isfinite(v) else "—"
 
 
-def _started(record: RunRecord) -> str:
+def started_text(record: RunRecord) -> str:
+    """When a run started, as the Runs table says it ("02 Dec 01:42")."""
     try:
         return datetime.fromisoformat(record.created_at).astimezone().strftime("%d %b %H:%M")
     except (ValueError, OverflowError, OSError):  # not a date, or one no clock can show
@@ -232,7 +233,7 @@ class RunsView(QWidget):
                 else _settings(rec.config)
             )
             cells = (
-                _SortItem(rec.run_id if rec.is_damaged else _started(rec), rec.created_at),
+                _SortItem(rec.run_id if rec.is_damaged else started_text(rec), rec.created_at),
                 QTableWidgetItem(str(rec.config.get("dataset", "?"))),
                 QTableWidgetItem(rec.architecture),
                 QTableWidgetItem(settings),
@@ -431,7 +432,7 @@ def _run_name(record: RunRecord) -> str:
     """How a confirmation names a run: its folder, and its title and start when known."""
     if record.is_damaged:
         return f"{record.run_id} (damaged)"
-    started = _started(record)
+    started = started_text(record)
     return f"{record.run_id} ({record.title}{', ' + started if started else ''})"
 
 
@@ -447,7 +448,7 @@ def _label(record: RunRecord, selected: list[RunRecord]) -> str:
     differing = [k for k in keys if len({repr(r.config.get(k)) for r in selected}) > 1]
     differing = [k for k in differing if k != "dataset" or len(differing) == 1]
     if not differing:
-        return f"{_title_with_lr_changes(record)} ({_started(record)})"
+        return f"{_title_with_lr_changes(record)} ({started_text(record)})"
     return ", ".join(f"{k}={record.config.get(k)}" for k in differing[:3])
 
 

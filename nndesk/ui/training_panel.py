@@ -36,6 +36,7 @@ from nndesk.curves import LiveCurves, save_curves_png
 from nndesk.errors import NndeskError, user_message
 from nndesk.fileio import atomic_path, atomic_write_text
 from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.inference import display_name
 from nndesk.models import open_folder
 from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.training import TrainConfig
@@ -55,7 +56,7 @@ from nndesk.ui.language import (
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.race_view import RaceView
 from nndesk.ui.replay_view import ReplayView
-from nndesk.ui.runs_view import RunsView
+from nndesk.ui.runs_view import RunsView, started_text
 from nndesk.ui.train_form import NumberField, TrainForm
 
 
@@ -558,8 +559,8 @@ class TrainingPanel(QWidget):
                 self._show_saved_run(record, state.model_path)
                 self.runs_view.refresh(select_id=record.run_id)
         elif state.loaded_model is not None:
-            name = state.loaded_model.name
-            self.title.setText(translate("TrainingPanel", "Loaded {name}").format(name=name))
+            name = self._model_name(state.loaded_model)
+            self.title.setText(translate("TrainingPanel", "Model in use: {name}").format(name=name))
         self.tabs.setCurrentIndex(state.tab)
         self.live.reset()
         self.plot.request_draw()
@@ -573,7 +574,7 @@ class TrainingPanel(QWidget):
         """Open a model file: it is read off the GUI thread; then its settings fill the form and
         its history the curves (``model_ready``), or a message says why it cannot be used."""
         self.status_message.emit(
-            translate("TrainingPanel", "Reading {name}…").format(name=Path(path).name)
+            translate("TrainingPanel", "Reading {name}…").format(name=self._model_name(Path(path)))
         )
         self.controller.open_model(path)
 
@@ -598,7 +599,41 @@ class TrainingPanel(QWidget):
         self._continuable = (path, None)
         self.live.reset()
         self.plot.request_draw()
-        self.title.setText(translate("TrainingPanel", "Loaded {name}").format(name=path.name))
+        self.last_run_id = None  # Save model… and Continue now mean this model, not the last run
+        self._completed = False  # the last run's "mistakes" hint is not about this model
+        self._show_coach()
+        self._show_loaded(clf)
+        self._update_buttons()
+        self.model_ready.emit(clf)
+
+    def _show_loaded(self, clf) -> None:
+        """The header names the model now in use (a run's by its run, never "model.npz") and
+        forgets the last run's verdict and test accuracy."""
+        path = Path(clf.path)
+        name = self._model_name(path)
+        config = clf.info.get("config") or {}
+        described = describe_config(config) if isinstance(config, dict) else ""
+        self.title.setText(
+            translate("TrainingPanel", "Model in use: {name}").format(name=name)
+            + (f"  ·  {described}" if described else "")
+        )
+        self.title.setToolTip(str(path))
+        self.progress.setValue(0)
+        self.progress.setFormat(translate("TrainingPanel", "Ready"))
+        accuracy = (clf.info.get("metrics") or {}).get("test_accuracy")
+        follow = translate(
+            "TrainingPanel", "Continue trains this model further; Train starts a new one."
+        )
+        if isinstance(accuracy, (int, float)) and math.isfinite(accuracy):
+            follow = (
+                translate("TrainingPanel", "Test accuracy {accuracy}").format(
+                    accuracy=percent(accuracy, 1)
+                )
+                + "  ·  "
+                + follow
+            )
+        self.speed.setText(follow)
+        history = clf.info.get("history") or []
         trained = (
             translate("TrainingPanel", "{name}: {dataset}, 1 epoch trained")
             if len(history) == 1
@@ -606,13 +641,29 @@ class TrainingPanel(QWidget):
         )
         self.model_label.setText(
             trained.format(
-                name=path.name,
+                name=name,
                 dataset=clf.dataset or translate("TrainingPanel", "image folder"),
                 epochs=integer(len(history)),
             )
         )
-        self._update_buttons()
-        self.model_ready.emit(clf)
+
+    def _model_name(self, path: Path) -> str:
+        """How the page names a model file: a run's by when the run started (every run's file
+        is model.npz), any other by its name without ".npz"."""
+        try:
+            target = path.resolve()
+            for record in self.runs_view.records():
+                model = record.model_path
+                if model is not None and model.resolve() == target:
+                    return translate("TrainingPanel", "the run of {started}").format(
+                        started=started_text(record)
+                    )
+            in_runs = path.parent.parent.resolve() == self.store.root.resolve()
+        except OSError:
+            in_runs = False
+        if in_runs:  # not listed (yet): its folder names it
+            return translate("TrainingPanel", "the run {run}").format(run=path.parent.name)
+        return display_name(path)
 
     def save_model_to(self, path: str | os.PathLike) -> Path:
         """Copy the newest model (last run, else the loaded one) to ``path``, atomically."""
@@ -758,10 +809,12 @@ class TrainingPanel(QWidget):
             self.progress.setFormat(where)
         remaining = (total - done) * run.batch_size
         eta = remaining / r.samples_per_second if r.samples_per_second > 0 else math.nan
-        paused = translate("TrainingPanel", "  ·  PAUSED") if self.controller.is_paused() else ""
+        # first on the line: at its end a 1024-px page cut it off
+        paused = translate("TrainingPanel", "PAUSED  ·  ") if self.controller.is_paused() else ""
         lr = self._live_lr if self._live_lr is not None else r.lr
         self.speed.setText(
-            translate(
+            paused
+            + translate(
                 "TrainingPanel",
                 "{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  "
                 "lr {lr}{paused}",
@@ -773,7 +826,7 @@ class TrainingPanel(QWidget):
                 loss=decimal(r.loss, 4),
                 accuracy=percent(r.accuracy, 1),
                 lr=f"{lr:g}",
-                paused=paused,
+                paused="",
             )
         )
 
@@ -856,6 +909,11 @@ class TrainingPanel(QWidget):
     def _ended_message(self, ended) -> str:
         """How a run ended, in the window's language where nndesk words it itself."""
         run = self._run
+        if ended.reason == "stopped" and ended.message.startswith("stopped by request"):
+            # after the verdict "Stopped:" the loop's "stopped by request in ..." said it twice
+            return translate("TrainingPanel", "at your request, in epoch {epoch}").format(
+                epoch=integer(ended.epochs_done + 1)
+            )
         if ended.reason != "completed" or run is None:
             return ended.message
         n = run.last_epoch - run.first_epoch + 1
@@ -879,7 +937,7 @@ class TrainingPanel(QWidget):
             self.progress.setValue(self.progress.maximum())
         if ended.reason == "diverged":
             self.show_error(ended.message)
-        self.status_message.emit(self._ended_text)
+        self.status_message.emit(f"{verdict}: {self._ended_text}")
         self._update_buttons()
 
     @Slot(object)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect
@@ -25,9 +26,14 @@ def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
     live = []  # predictions of the drawing that arrived while the run was still going
     page = desk.train_page
     statuses = []  # what the status bar named as the model then
+    pickers = []  # and what the model picker named
     prediction.prediction_ready.connect(
         lambda p: (
-            (live.append(p), statuses.append(window.model_status.text()))
+            (
+                live.append(p),
+                statuses.append(window.model_status.text()),
+                pickers.append(window.model_combo.currentText()),
+            )
             if page.controller.is_running()
             else None
         )
@@ -58,6 +64,71 @@ def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
     assert final.path.name == "model.npz"  # the run's saved model is the one in use now
     assert final.info["history"], "the run's history travels with its model"
     assert window.model_status.text().startswith("Model: run ")
+    assert "the network training now" in pickers  # not the model in use before the run
+    assert window.model_combo.currentText() == final.title  # the run's model, once saved
+    assert window.model_combo.findText("the network training now") == -1
+
+
+def _long_run(page):
+    return page.form.config().replace(
+        dataset="mnist", arch="784-32-10", epochs=1000, batch_size=16, val_fraction=0.1
+    )
+
+
+def test_a_model_chosen_during_a_run_is_kept_while_the_run_goes_on(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path
+):
+    import shutil
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window, prediction, page = desk.window, desk.prediction, desk.train_page
+    chosen = Path(shutil.copyfile(tiny_model_file, tmp_path / "chosen.npz"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with qtbot.waitSignal(desk.training.weights_updated, timeout=60000):
+            assert page.start_training(_long_run(page))
+        qtbot.waitUntil(lambda: window.model_combo.currentText() == "the network training now")
+        with qtbot.waitSignal(prediction.classifier_changed, timeout=10000):
+            window.model_file_requested.emit(str(chosen))  # picked in the picker
+        picked = prediction.current()
+        assert picked.path == chosen
+        # newer snapshots keep coming; the picked model keeps answering
+        for _ in range(2):
+            with qtbot.waitSignal(desk.training.weights_updated, timeout=60000):
+                pass
+        assert prediction.current() is picked
+        assert window.model_combo.currentText() == "chosen"
+        assert window.model_status.text() == "Model: chosen"
+        page.controller.stop()
+        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60000)
+    # the run's model takes over; the one to switch back to is the one chosen during the run
+    assert prediction.current().path.name == "model.npz"
+    assert window.model_notice.switch_back_button.text() == "Switch back to chosen"
+
+
+def test_a_run_that_fails_after_live_answers_gives_back_the_model_before_it(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, monkeypatch
+):
+    from nndesk.controllers.training import TrainingWorker
+
+    def cannot_save(self, session):
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(TrainingWorker, "_save", cannot_save)
+    before = Classifier.from_file(tiny_model_file)
+    desk = window_factory(classifier=before)
+    window, prediction, page = desk.window, desk.prediction, desk.train_page
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with qtbot.waitSignal(desk.training.weights_updated, timeout=60000):
+            assert page.start_training(_long_run(page))
+        qtbot.waitUntil(lambda: prediction.current() is not before, timeout=10000)
+        with qtbot.waitSignal(page.controller.failed, timeout=60000):
+            page.controller.stop()
+        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60000)
+    assert prediction.current() is before  # not the failed run's last snapshot
+    assert window.model_combo.currentText() == before.title
+    assert window.model_status.text() == f"Model: {before.title}"
 
 
 def test_a_finished_runs_model_is_announced_and_the_previous_model_is_one_click_back(

@@ -362,3 +362,53 @@ def test_at_1024_the_dataset_summary_line_wraps_instead_of_being_cut(qtbot, wind
     fits = one_line <= label.contentsRect().width()
     wraps = label.wordWrap() and label.height() >= label.heightForWidth(label.width())
     assert fits or wraps, "the end of the line is cut"
+
+
+def test_at_1024_a_not_sure_answer_keeps_both_guesses_bars_in_sight(qtbot, window_factory):
+    import numpy as np
+
+    from nndesk.inference import Classifier, Prediction
+    from nndesk.paths import WEIGHTS_DIR
+
+    desk = window_factory(classifier=Classifier.from_file(WEIGHTS_DIR / "fashion-mlp.npz"))
+    window = show_at(desk, SMALL)
+    panel = window.prediction_panel
+    panel.set_not_sure_threshold(60)
+    probs = np.full(10, 0.26 / 8, np.float32)
+    probs[7], probs[9] = 0.46, 0.28  # Sneaker or Ankle boot: the last row is the runner-up
+    panel.set_prediction(Prediction(probs, np.zeros((28, 28), np.float32), 7, "Sneaker", probs))
+    QApplication.processEvents()
+    assert panel.top_label.text() == "Not sure"
+    guesses = panel.runner_up_label
+    assert "Sneaker" in guesses.text() and "Ankle boot" in guesses.text()
+    assert guesses.height() <= 2 * guesses.fontMetrics().lineSpacing() + 4, "over two lines"
+    bars = panel.bars
+
+    def whole(k: int) -> bool:  # bar k is on screen (once the layouts above settled)
+        return bars.visibleRegion().boundingRect().contains(bars.bar_rect(k).toAlignedRect())
+
+    for k in (7, 9):
+        qtbot.waitUntil(lambda k=k: whole(k), timeout=3000)
+    # a sure answer's runner-up line wraps over three lines here: every bar still shows
+    probs[7], probs[9] = 0.70, 0.04
+    panel.set_prediction(Prediction(probs, np.zeros((28, 28), np.float32), 7, "Sneaker", probs))
+    assert "Runner-up" in panel.runner_up_label.text()
+    qtbot.waitUntil(lambda: all(whole(k) for k in range(10)), timeout=3000)
+
+
+@pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
+def test_mistakes_show_three_rows_of_tiles_beside_the_details(qtbot, window_factory, size):
+    desk = window_factory(mode="garments")
+    window = show_at(desk, size)
+    page = desk.mistakes_page
+    window.tabs.setCurrentWidget(page)
+    page.set_result(_ten_class_result())
+    qtbot.waitUntil(page.isVisible)
+    QApplication.processEvents()
+    grid = page.grid
+    rows = grid.viewport().height() // grid.gridSize().height()
+    assert rows >= 3, f"only {rows} rows of mistakes show at {size}"
+    columns = grid.viewport().width() // grid.gridSize().width()
+    assert columns >= 2
+    bars = page.answer.bars  # and the clicked image's bars are whole beside them
+    assert bars.visibleRegion().boundingRect().height() == bars.height()

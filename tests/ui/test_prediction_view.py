@@ -189,7 +189,9 @@ def test_under_the_threshold_the_panel_says_not_sure_with_the_two_best_guesses(q
     panel.set_not_sure_threshold(60)
     panel.set_prediction(prediction([0.05, 0.45, 0.35, 0.15, 0, 0, 0, 0, 0, 0]))
     assert panel.is_not_sure() and panel.top_label.text() == "Not sure"
-    assert panel.confidence_label.text() == "class 1 45% or class 2 35%"
+    # the two guesses on the runner-up's line, which they replace; nothing beside "Not sure"
+    assert panel.runner_up_label.text() == "<b>class 1</b> 45% or <b>class 2</b> 35%"
+    assert panel.confidence_label.text() == "" and panel.kind_label.isHidden()
     panel.set_not_sure_threshold(40)  # the user lowers it: the answer is given
     assert not panel.is_not_sure() and panel.top_label.text() == "class 1"
     panel.set_not_sure_threshold(0)
@@ -206,11 +208,30 @@ def test_the_bars_show_calibrated_probabilities_and_the_raw_ones_on_a_click(qtbo
     panel.set_prediction(Prediction(calibrated, np.zeros((28, 28), np.float32), 1, NAMES[1], raw))
     assert np.array_equal(panel.bars.probabilities(), calibrated)
     assert panel.confidence_label.text() == "70.0%"
+    # the figure says which probability it is: the Inside page shows the raw softmax
+    assert panel.kind_label.text() == "calibrated" and not panel.kind_label.isHidden()
+    assert "Inside page shows the raw softmax" in panel.kind_label.toolTip()
     panel.raw_box.click()
     assert np.array_equal(panel.bars.probabilities(), raw)
     assert panel.confidence_label.text() == "100.0%"
+    assert panel.kind_label.text() == "raw"
     panel.raw_box.click()
     assert np.array_equal(panel.bars.probabilities(), calibrated)
+    # a model without a fitted temperature: its probabilities are the raw ones, said so
+    panel.set_prediction(Prediction(raw, np.zeros((28, 28), np.float32), 1, NAMES[1], raw))
+    assert panel.kind_label.text() == "raw"
+
+
+def test_the_inside_softmax_note_names_the_temperature_of_the_calibrated_answer(qtbot):
+    from nndesk import inside
+    from nndesk.ui.inside_view import softmax_html
+
+    logits = np.array([1.0, 3.0, 0.5], np.float32)
+    steps = inside.softmax_steps(logits, 1.0)
+    names = ("a", "b", "c")
+    assert "T = 1 is what the model answers" in softmax_html(steps, names)
+    note = softmax_html(steps, names, calibrated_t=1.37)
+    assert "T = 1 gives the raw softmax" in note and "calibrated answer uses T = 1.37" in note
 
 
 def test_the_not_sure_threshold_is_remembered_and_a_bad_stored_value_reads_as_unset():

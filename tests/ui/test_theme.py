@@ -124,7 +124,9 @@ def test_the_confidence_keeps_its_large_font_across_a_theme_change(qtbot, qapp, 
     panel.set_class_names(["a", "b", "c"])
     panel.show()
     probs = np.array([0.9, 0.05, 0.05], np.float32)
-    panel.set_prediction(SimpleNamespace(probabilities=probs, label=0, class_name="a"))
+    panel.set_prediction(
+        SimpleNamespace(probabilities=probs, uncalibrated=probs, label=0, class_name="a")
+    )
     large = panel.confidence_label.fontInfo().pointSizeF()
     assert large > panel.runner_up_label.fontInfo().pointSizeF()
 

@@ -255,7 +255,7 @@ def test_pause_holds_the_batch_count_still_until_resume(qtbot, panel, monkeypatc
     qtbot.waitUntil(lambda: len(done_at_sleep) >= 6, timeout=WAIT_MS)
     held = done_at_sleep[-1]
     assert done_at_sleep[-5:] == [held] * 5  # five polls of the pause flag, no batch between
-    qtbot.waitUntil(lambda: "PAUSED" in panel.speed.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: panel.speed.text().startswith("PAUSED"), timeout=WAIT_MS)
     monkeypatch.setattr(time, "sleep", real_sleep)
 
     qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
@@ -423,7 +423,7 @@ def test_stop_says_stopping_at_once_and_pause_stays_off_until_the_run_is_saved(q
     with qtbot.waitSignal(panel.controller.run_saved, timeout=WAIT_MS):
         pass
     assert states and not states[0][0]  # Pause was off while the model was tested and saved
-    assert panel.progress.text().startswith("Stopped: stopped by request in epoch")
+    assert panel.progress.text().startswith("Stopped: at your request, in epoch")
     wait_until_idle(qtbot, panel)
     assert panel.train_button.isEnabled()
 
@@ -743,3 +743,36 @@ def test_counts_in_the_form_and_the_finished_run_read_in_singular_and_plural(qtb
     panel.start_training()
     wait_until_idle(qtbot, panel)
     assert panel.progress.text() == "Finished: trained 1 epoch"
+
+
+def test_using_an_older_runs_model_names_that_run_and_forgets_the_stopped_one(
+    qtbot, panel, tmp_path
+):
+    from nndesk.ui.language import percent
+    from nndesk.ui.runs_view import started_text
+
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    first = panel.runs_view.records()[0]
+    start_long_run(qtbot, panel)  # a second run, stopped: its verdict must not stay
+    with qtbot.waitSignal(panel.controller.run_saved, timeout=WAIT_MS):
+        panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert panel.progress.text().startswith("Stopped: at your request, in epoch")
+    assert "request" not in panel.progress.text().split("request", 1)[1]  # said once
+    assert first.model_path.name == "model.npz"
+
+    panel.runs_view.select_runs([first.run_id])
+    with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS):
+        panel.runs_view.use_button.click()  # Runs > Use model
+    title = panel.title.text()
+    assert title.startswith(f"Model in use: the run of {started_text(first)}")
+    assert "784-16-10" in title and "model.npz" not in title
+    assert "model.npz" not in panel.model_label.text()
+    assert panel.progress.text() == "Ready" and panel.progress.value() == 0
+    speed = panel.speed.text()
+    assert speed.startswith(f"Test accuracy {percent(first.test_accuracy, 1)}")
+    assert "saved" not in speed and "Stopped" not in speed
+    # Save model… now copies the model in use, not the stopped run's
+    saved = panel.save_model_to(tmp_path / "copy.npz")
+    assert saved.read_bytes() == first.model_path.read_bytes()

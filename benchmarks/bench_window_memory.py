@@ -1,0 +1,175 @@
+"""How much memory does the window hold in a learner's normal session? (offscreen; not a test)
+
+Opens the window in Clothing mode, draws on the canvas, trains a preset from the Train page,
+evaluates the new model, opens Mistakes and draws the Map, as a learner's first hour does. A
+thread samples the process's resident memory (VmRSS) every 20 ms; the script prints the
+high-water mark of each step and of the whole session (``peak_rss_mb=``).
+
+``--trace`` also follows NumPy's and Python's allocations (tracemalloc): at the session's
+traced peak it prints the allocation sites holding the most memory, which is where the
+avoidable part of the peak is found (slower; the RSS figures then include tracemalloc's own
+bookkeeping).
+
+    python benchmarks/bench_window_memory.py --data-dir ../shared/data [--trace]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import threading
+import time
+import tracemalloc
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+MB = 1024 * 1024
+
+
+def rss_bytes() -> int:
+    """This process's resident memory now (Linux /proc; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+class Sampler(threading.Thread):
+    """Samples RSS (and the traced total) every ``interval`` s; keeps each step's peak and,
+    with tracing on, a snapshot of the allocations at the session's traced high-water mark."""
+
+    def __init__(self, interval: float = 0.02, trace: bool = False) -> None:
+        super().__init__(daemon=True)
+        self.interval, self.trace = interval, trace
+        self.step = "start"
+        self.peaks: dict[str, int] = {}
+        self.traced_peak = 0
+        self.peak_snapshot: tracemalloc.Snapshot | None = None
+        self.peak_step = ""
+        self._stop = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop.wait(self.interval):
+            rss = rss_bytes()
+            self.peaks[self.step] = max(self.peaks.get(self.step, 0), rss)
+            if self.trace:
+                traced = tracemalloc.get_traced_memory()[0]
+                if traced > self.traced_peak * 1.03:  # a snapshot costs: only on a new high
+                    self.traced_peak = traced
+                    self.peak_snapshot = tracemalloc.take_snapshot()
+                    self.peak_step = self.step
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.join()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--data-dir", required=True, help="folder holding mnist/ and fashion-mnist/"
+    )
+    parser.add_argument("--preset", default="fashion-mlp")
+    parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--trace", action="store_true", help="name the biggest allocations")
+    parser.add_argument("--top", type=int, default=12, help="allocation sites printed")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
+    os.environ["NNDESK_DATA_DIR"] = str(args.data_dir)
+    if args.trace:
+        tracemalloc.start(8)
+    sampler = Sampler(trace=args.trace)
+    sampler.start()
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from nndesk import app as nnapp
+    from nndesk.presets import get_preset
+
+    qapp = QApplication.instance() or QApplication([])
+
+    def wait_until(condition, timeout_s: float = 600.0) -> None:
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.timeout.connect(lambda: loop.quit() if condition() else None)
+        timer.start(20)
+        deadline = time.monotonic() + timeout_s
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError(sampler.step)
+            loop.exec()
+        timer.stop()
+
+    def step(name: str) -> None:
+        sampler.step = name
+        print(f"{name}: rss {rss_bytes() / MB:.0f} MB at its start", flush=True)
+
+    step("window")
+    desk = nnapp.build_window(mode="garments")
+    window = desk.window
+    window.resize(1280, 800)
+    window.show()
+    qapp.processEvents()
+    window.canvas.draw_stroke([(60, 140), (220, 140)], width=26)
+    wait_until(desk.prediction.is_idle)
+
+    step("train")
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    config = get_preset(args.preset).config.replace(epochs=args.epochs)
+    saved = []
+    desk.training.model_ready.connect(saved.append)
+    assert page.start_training(config)
+    wait_until(lambda: bool(saved) and not desk.training.is_running())
+
+    step("evaluate")
+    window.tabs.setCurrentWidget(desk.evaluate_page)
+    desk.evaluation.ensure_current()
+    wait_until(lambda: desk.evaluation.result() is not None and not desk.evaluation.busy())
+
+    step("mistakes")
+    window.tabs.setCurrentWidget(desk.mistakes_page)
+    qapp.processEvents()
+    desk.mistakes_page.select_row(0)
+    qapp.processEvents()
+
+    step("map")
+    window.tabs.setCurrentWidget(desk.map_page)
+    qapp.processEvents()
+    maps = []
+    desk.explore.map_ready.connect(maps.append)
+    desk.map_page.draw_button.click()
+    wait_until(lambda: bool(maps))
+    qapp.processEvents()
+
+    step("end")
+    time.sleep(0.1)
+    sampler.stop()
+    window.close()
+    for name, peak in sampler.peaks.items():
+        print(f"peak_rss_{name}_mb={peak / MB:.0f}")
+    print(f"peak_rss_mb={max(sampler.peaks.values()) / MB:.0f}")
+    if args.trace and sampler.peak_snapshot is not None:
+        print(
+            f"traced_peak_mb={sampler.traced_peak / MB:.0f} (during {sampler.peak_step}); "
+            "the biggest holders then:"
+        )
+        stats = sampler.peak_snapshot.statistics("traceback")
+        for stat in stats[: args.top]:
+            frames = [f for f in stat.traceback if "nndesk" in f.filename] or list(stat.traceback)
+            where = "  <-  ".join(f"{Path(f.filename).name}:{f.lineno}" for f in frames[-3:][::-1])
+            print(f"  {stat.size / MB:7.1f} MB  {where}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
