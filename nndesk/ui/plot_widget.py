@@ -19,7 +19,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.path import Path
-from matplotlib.transforms import Affine2D, Bbox
+from matplotlib.transforms import Bbox, BboxTransformTo
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
@@ -156,7 +156,7 @@ class PlotWidget(QWidget):
         gc = renderer.new_gc()
         gc.set_antialiased(False)
         gc.set_linewidth(0)
-        square = Affine2D().scale(x1 - x0, y1 - y0).translate(x0, y0)
+        square = BboxTransformTo(Bbox.from_extents(x0, y0, x1, y1))  # the unit square onto it
         renderer.draw_path(gc, Path.unit_rectangle(), square, self.figure.get_facecolor())
         gc.restore()
 
