@@ -594,7 +594,10 @@ def _wire_model_notice(desk: Desk) -> None:
     def on_classifier_changed(clf: Classifier | None) -> None:
         if clf is not held["trained"]:
             notice.hide()  # another model was chosen: the note is old news
-            if training.is_running() and clf is not None:
+            saved = training.model_path  # set once the run's model is saved, before it is used
+            ours = clf is not None and clf.path is not None and saved is not None
+            ours = ours and Path(clf.path) == saved
+            if training.is_running() and clf is not None and not ours:
                 held["before"] = clf  # chosen during the run: the one to switch back to
 
     def on_switch_back() -> None:

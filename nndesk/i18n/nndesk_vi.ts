@@ -647,7 +647,7 @@
     </message>
     <message>
         <source>validation</source>
-        <extracomment>the per-epoch curves a run will draw, named in the legends before its first epoch</extracomment>
+        <extracomment>the per-epoch curves a run will draw, named in the legends before its first epoch the Axes the last ``update`` changed beyond their lines (limits, legend, marks)</extracomment>
         <translation>kiểm định</translation>
     </message>
     <message>
@@ -2391,7 +2391,7 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Lớp đúng</translation>
     </message>
     <message>
-        <source>for the predicted class</source>
+        <source>for its answer</source>
         <translation>cho lớp dự đoán</translation>
     </message>
     <message>

@@ -50,7 +50,8 @@ from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 TILE = QSize(112, 132)  # one grid cell: 84 px thumbnail (3x) + two lines of text
 THUMB = 84
-DETAILS_WIDTH = 290  # px: the details column beside the grid; the bars keep their own row width
+DETAILS_MIN_WIDTH = 240  # px: the details column beside the grid (its bars stack when narrow)
+DETAILS_WIDTH = 250  # px: what the details get when the grid's columns leave it
 CACHE_SIZE = 2000  # rendered tiles kept; ~60 KB each
 SORT_CHOICES = (
     (QT_TRANSLATE_NOOP("MistakesView", "Most confident first"), "confidence"),
@@ -243,7 +244,7 @@ class MistakesView(QWidget):
         )
         self.grid.setItemDelegate(TileDelegate(self.grid))
         self.grid.setModel(self.model)
-        self.grid.setMinimumWidth(2 * TILE.width() + 40)
+        self.grid.setMinimumWidth(self._grid_width(2))
         self.grid.selectionModel().currentChanged.connect(self._on_grid_current_changed)
 
         self._build_details()
@@ -266,6 +267,8 @@ class MistakesView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
+        self._splitter_moved_by_user = False
         self._wide: bool | None = None
         self._arrange(wide=True)
         layout = QVBoxLayout(self)
@@ -299,9 +302,7 @@ class MistakesView(QWidget):
         )
         self.saliency_box.toggled.connect(self._on_saliency_toggled)
         self.saliency_target = QComboBox()
-        self.saliency_target.addItem(
-            translate("MistakesView", "for the predicted class"), "predicted"
-        )
+        self.saliency_target.addItem(translate("MistakesView", "for its answer"), "predicted")
         self.saliency_target.addItem(translate("MistakesView", "for the true class"), "true")
         self.saliency_target.setToolTip(
             translate(
@@ -310,6 +311,11 @@ class MistakesView(QWidget):
             )
         )
         self.saliency_target.currentIndexChanged.connect(self._on_saliency_target_changed)
+        # beside the picture on a narrow page: it may shrink (its text elided, whole when open)
+        self.saliency_target.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.saliency_target.setMinimumContentsLength(10)
         self.answer = PredictionPanel()
         self.canvas_button = QPushButton(translate("MistakesView", "Put on canvas"))
         self.canvas_button.setToolTip(
@@ -340,11 +346,29 @@ class MistakesView(QWidget):
         self.details.setWidgetResizable(True)
         self.details.setFrameShape(QFrame.Shape.NoFrame)
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.details.setMinimumWidth(DETAILS_WIDTH)
+        self.details.setMinimumWidth(DETAILS_MIN_WIDTH)
+
+    def _grid_width(self, columns: int) -> int:
+        """Pixels the grid needs to show ``columns`` tiles side by side."""
+        grid = self.grid
+        bar = grid.verticalScrollBar().sizeHint().width()
+        return columns * grid.gridSize().width() + bar + 2 * grid.frameWidth() + 2
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._arrange(wide=self.width() >= WIDE)
+        if not self._wide and not self._splitter_moved_by_user:
+            # whole columns of tiles (two at least) leaving the details DETAILS_WIDTH
+            total = self.splitter.width() - self.splitter.handleWidth()
+            tile = self.grid.gridSize().width()
+            columns = max(2, (total - DETAILS_WIDTH - self._grid_width(0)) // tile)
+            left = self._grid_width(columns)
+            left = max(self.splitter.widget(0).minimumSizeHint().width(), left)
+            self.splitter.setSizes([left, max(total - left, DETAILS_MIN_WIDTH)])
+
+    @Slot(int, int)
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._splitter_moved_by_user = True
 
     def _arrange(self, wide: bool) -> None:
         """The details always sit beside the grid (below it, they left one row of tiles at
@@ -361,7 +385,6 @@ class MistakesView(QWidget):
             self._picture_row.setDirection(QBoxLayout.Direction.LeftToRight)
             self._picture_row.setAlignment(self.preview, Qt.AlignmentFlag.AlignTop)
             self.preview.setFixedSize(28 * 4 + 1, 28 * 4 + 1)
-            self.splitter.setSizes([self.width() - DETAILS_WIDTH, DETAILS_WIDTH])
 
     def _fit_details(self) -> None:
         """The answer's labels changed: the layouts above it still hold its old size (they

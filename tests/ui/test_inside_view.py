@@ -106,7 +106,11 @@ def test_the_temperature_slider_changes_the_softmax_table_not_the_model(qtbot, w
         desk.window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
     qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=10000)
     before = page.softmax.text()
-    assert "T = 1 is what the model answers" in before
+    # the shipped model is calibrated: T = 1 is its raw softmax, not the side panel's answer
+    t = desk.prediction.current().temperature
+    assert t != 1
+    assert "T = 1 gives the raw softmax" in before
+    assert f"calibrated answer uses T = {t:.2f}" in before
     page.temperature.setValue(20)  # T = 10
     assert page.temperature_label.text() == "T = 10"
     assert page.softmax.text() != before and "The model is unchanged" in page.softmax.text()
