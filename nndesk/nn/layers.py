@@ -34,6 +34,12 @@ class Layer:
         """dL/dx; None only from a layer whose ``skip_input_grad`` is set."""
         raise NotImplementedError
 
+    def fuses_with(self, following: Layer) -> bool:
+        """Whether training runs this layer and ``following`` as one step: then ``Sequential``
+        calls ``forward_fused(x, following)`` and ``backward_fused(grad, following)`` instead of
+        the two layers' own (Conv2D with a 2x2 max-pool)."""
+        return False
+
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         """Per-sample output shape (no batch axis) for a per-sample ``input_shape``."""
         return input_shape
