@@ -307,6 +307,7 @@ class Conv2D(Layer):
     def _input_grad(self, g: np.ndarray, oh: int, ow: int) -> np.ndarray:
         """dL/dx ``(n, in, h, w)`` (an NCHW view of ``(c, h, w, n)``) from output gradients
         ``(f, oh*ow*n)`` of output rows ``0 .. oh - 1`` (rows after them have zero gradient)."""
+        assert self._x is not None  # backward checked it
         n, c, h, w = self._x.shape
         k = self.kernel_size
         W2 = self.params["W"].reshape(self.out_channels, -1)
@@ -328,7 +329,7 @@ class Conv2D(Layer):
             return rows
         return max(1, min(rows, _FUSED_BYTES // max(1, bytes_per_row)))
 
-    def forward_fused(self, x: np.ndarray, pool: MaxPool2D) -> np.ndarray:
+    def forward_fused(self, x: np.ndarray, following: Layer) -> np.ndarray:
         """``pool.forward(self.forward(x, True), True)``: ``(n, in, h, w) -> (n, out, oh // 2,
         ow // 2)``, leaving both layers ready for ``backward_fused``.
 
@@ -337,6 +338,8 @@ class Conv2D(Layer):
         cache-sized buffer where the pool reads them: the conv's whole output never goes to
         memory and back.
         """
+        pool = following
+        assert isinstance(pool, MaxPool2D) and self.fuses_with(pool)
         if x.ndim != 4 or x.shape[1] != self.in_channels:
             raise ConfigError(
                 f"Conv2D expects (n, {self.in_channels}, h, w) input, got shape {x.shape}"
@@ -368,7 +371,7 @@ class Conv2D(Layer):
         pool._x_shape, pool._chwn, pool._cache = (n, f, oh, ow), True, (row_won, col_won)
         return out.transpose(3, 0, 1, 2)  # NCHW view of (f, ph, pw, n)
 
-    def backward_fused(self, grad_out: np.ndarray, pool: MaxPool2D) -> np.ndarray | None:
+    def backward_fused(self, grad_out: np.ndarray, following: Layer) -> np.ndarray | None:
         """``self.backward(pool.backward(grad_out))`` after ``forward_fused``: ``(n, out, oh // 2,
         ow // 2) -> (n, in, h, w)``, None when ``skip_input_grad``.
 
@@ -377,7 +380,8 @@ class Conv2D(Layer):
         into a cache-sized buffer and each round's ``[dW | db]`` is summed there, so the
         conv-sized gradient never goes to memory.
         """
-        x, col = self._x, self._col
+        pool, x, col = following, self._x, self._col
+        assert isinstance(pool, MaxPool2D)
         if x is None or col is None or pool._cache is None or pool._x_shape is None:
             raise RuntimeError("Conv2D.backward_fused called before forward_fused")
         n = x.shape[0]

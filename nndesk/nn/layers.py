@@ -40,6 +40,14 @@ class Layer:
         the two layers' own (Conv2D with a 2x2 max-pool)."""
         return False
 
+    def forward_fused(self, x: np.ndarray, following: Layer) -> np.ndarray:
+        """This layer and ``following`` forward in training, as one step (see ``fuses_with``)."""
+        raise NotImplementedError
+
+    def backward_fused(self, grad_out: np.ndarray, following: Layer) -> np.ndarray | None:
+        """Backward of ``forward_fused``; None only when ``skip_input_grad`` is set."""
+        raise NotImplementedError
+
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         """Per-sample output shape (no batch axis) for a per-sample ``input_shape``."""
         return input_shape
