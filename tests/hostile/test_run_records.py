@@ -66,7 +66,7 @@ def use_like_the_window(record: RunRecord) -> None:
     # the Runs view's own formatting of a row, its legend and its delete question
     from nndesk.ui import runs_view
 
-    runs_view._started(record)
+    runs_view.started_text(record)
     runs_view._settings(record.config)
     runs_view._label(record, [record, record])
     runs_view._run_name(record)
