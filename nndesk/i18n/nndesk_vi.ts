@@ -1371,6 +1371,10 @@
         <translation>Đang nạp {title}…</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
         <source>Mean image of each class (test set)</source>
         <translation>Ảnh trung bình của mỗi lớp (tập kiểm tra)</translation>
     </message>
