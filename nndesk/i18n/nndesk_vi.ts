@@ -2838,7 +2838,7 @@ Dự đoán: {predicted} ({p})</translation>
     </message>
     <message>
         <source>Not sure below</source>
-        <translation>Chưa chắc khi dưới</translation>
+        <translation>Chưa chắc dưới</translation>
     </message>
     <message>
         <source>Raw probabilities</source>

@@ -255,3 +255,23 @@ def test_the_switch_keeps_the_new_model_note_the_why_choice_and_the_drawn_map(
     assert new.prediction.current() is stroke_classifier
     assert notice.isHidden()
     new.window.close()
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_at_1024_the_new_model_strip_keeps_the_window_within_a_700_px_screen(
+    qtbot, english_after, window_factory, code
+):
+    language.use_language(code)
+    desk = window_factory(mode="garments")
+    window = desk.window
+    window.resize(1024, 700)
+    QApplication.processEvents()
+    window.model_notice.announce(0.846, "fashion-cnn")
+    QApplication.processEvents()
+    assert not window.model_notice.isHidden()
+    # the pages' names stay on one row (two rows made it 707 px in Vietnamese)
+    bar, first = window.tabs.bar, window.tabs.buttons[0]
+    assert all(b.y() == first.y() for b in window.tabs.buttons), code
+    assert bar.height() < 2 * first.height()
+    assert window.minimumSizeHint().height() <= 700, code
+    assert cut_widgets(window) == []
