@@ -259,3 +259,19 @@ def test_a_model_header_problem_is_explained_in_vietnamese(vietnamese, tmp_path)
         f"{tmp_path / 'm.npz'}: tệp mô hình bị hỏng (tên lớp 'bad\\x1b[2J' chứa ký tự điều khiển)"
     )
     assert str(err).endswith("(class name 'bad\\x1b[2J' holds control characters)")
+
+
+def test_qts_own_dialog_buttons_speak_vietnamese(vietnamese, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok
+        | QDialogButtonBox.StandardButton.Cancel
+        | QDialogButtonBox.StandardButton.Close
+    )
+    qtbot.addWidget(box)
+    texts = sorted(b.text().replace("&", "") for b in box.buttons())
+    assert texts == sorted(["OK", "Huỷ", "Đóng"])
+    question = QMessageBox(QMessageBox.Icon.Question, "", "?", QMessageBox.StandardButton.Yes)
+    qtbot.addWidget(question)
+    assert question.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Có"
