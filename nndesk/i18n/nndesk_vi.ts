@@ -1673,6 +1673,15 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>trên tập {split} {dataset}: {n} ảnh</translation>
     </message>
     <message>
+        <source>test</source>
+        <extracomment>how the subtitle names the split evaluated (``EvaluationResult.split``), marked here</extracomment>
+        <translation>kiểm tra</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>huấn luyện</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>không rõ</translation>
     </message>
