@@ -974,7 +974,7 @@
     </message>
     <message>
         <source>validation</source>
-        <extracomment>the per-epoch curves a run will draw, named in the legends before its first epoch</extracomment>
+        <extracomment>the per-epoch curves a run will draw, named in the legends before its first epoch the Axes the last ``update`` changed beyond their lines (limits, legend, marks)</extracomment>
         <translation>kiểm định</translation>
     </message>
     <message>
