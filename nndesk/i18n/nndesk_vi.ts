@@ -3845,7 +3845,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>training ran out of memory; try a smaller network or batch</source>
-        <extracomment>Seconds between two emissions of batch reports (they are collected in between). Seconds between two weight snapshots for live prediction.</extracomment>
+        <extracomment>Seconds between two emissions of batch reports (they are collected in between). Seconds between two weight snapshots for live prediction. Seconds between two writes of a running run&apos;s record after an epoch.</extracomment>
         <translation>huấn luyện hết bộ nhớ; hãy thử mạng nhỏ hơn hoặc batch nhỏ hơn</translation>
     </message>
 </context>
