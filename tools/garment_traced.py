@@ -13,7 +13,8 @@ bucket bags; chelsea, lace-up, heeled, platform, hiking and western ankle boots.
 The rendering is its own code, shared neither with ``tools.garment_sketches`` (which the garment
 models train on) nor with ``tools.garment_doodles``: every vertex is nudged, each stroke is
 resampled and bent by a smoothed random walk, the whole garment stretched, sheared, tilted,
-sized and placed at random, and the pen laid down as an antialiased distance field in NumPy.
+sized and placed at random (kept on the canvas), and the pen laid down as an antialiased
+distance field in NumPy.
 Every garment is drawn six times:
 
 - ``filled``: the outline filled (even-odd) with its straps and handles, details hidden;
@@ -380,7 +381,7 @@ class _Tracer:
         s = np.linspace(0.0, t[-1], max(2, int(t[-1] / 0.01)))
         out = np.stack([np.interp(s, t, ring[:, 0]), np.interp(s, t, ring[:, 1])], axis=1)
         walk = np.cumsum(self.rng.normal(0.0, 1.0, size=out.shape), axis=0)
-        k = 15
+        k = min(15, len(out))  # "same" convolution keeps the length only for k <= len
         kernel = np.ones(k) / k
         walk = np.stack([np.convolve(walk[:, i], kernel, mode="same") for i in (0, 1)], axis=1)
         walk -= np.linspace(walk[0], walk[-1], len(walk))  # ends stay put (closed rings close)
@@ -502,22 +503,43 @@ def _hatching(inside: np.ndarray, pen: float, rng: np.random.Generator) -> list[
     return strokes
 
 
+def _kept_on_canvas(lines: list[np.ndarray], pen: float) -> list[np.ndarray]:
+    """The placed polylines moved (and, if they must, shrunk) so that the whole garment, pen
+    included, lies on the canvas: a stretched, sheared, tilted garment may reach past an edge."""
+    pts = np.vstack(lines)
+    margin = pen / 2 + 2
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    k = min(1.0, (CANVAS - 2 * margin) / max(float((hi - lo).max()), 1e-6))
+    mid = (lo + hi) / 2
+    lo, hi = mid + (lo - mid) * k - margin, mid + (hi - mid) * k + margin
+    shift = np.maximum(0.0, -lo) - np.maximum(0.0, hi - CANVAS)
+    return [mid + (line - mid) * k + shift for line in lines]
+
+
 def draw_traced(garment: Traced, mode: str, tracer: _Tracer, pen: float) -> np.ndarray:
     """``garment`` drawn as ``mode`` in white on a black canvas: uint8 (280, 280)."""
     rng = tracer.rng
     canvas = np.zeros((CANVAS, CANVAS))
-    rings = [tracer.place(o, closed=True) for o in garment.outlines]
+    placed = (
+        [tracer.place(o, closed=True) for o in garment.outlines]
+        + [tracer.place(s, closed=False) for s in garment.straps]
+        + [tracer.place(d, closed=False) for d in garment.details]
+    )
+    placed = _kept_on_canvas(placed, pen)
+    n_rings, n_straps = len(garment.outlines), len(garment.straps)
+    rings, straps = placed[:n_rings], placed[n_rings : n_rings + n_straps]
+    details = placed[n_rings + n_straps :]
     for ring in rings:
         parts = _with_gaps(ring, rng) if mode == "outline" and rng.random() < 0.5 else [ring]
         for part in parts:
             _ink_path(canvas, part, pen)
-    for strap in garment.straps:
-        _ink_path(canvas, tracer.place(strap, closed=False), pen)
+    for strap in straps:
+        _ink_path(canvas, strap, pen)
     if mode == "filled":
         canvas[_inside(rings)] = 1.0
     else:
-        for detail in garment.details:
-            _ink_path(canvas, tracer.place(detail, closed=False), max(3.0, pen * 0.65))
+        for detail in details:
+            _ink_path(canvas, detail, max(3.0, pen * 0.65))
         if mode == "hatched":
             for stroke in _hatching(_inside(rings), pen, rng):
                 _ink_path(canvas, stroke, max(3.0, pen * rng.uniform(0.5, 0.9)))
