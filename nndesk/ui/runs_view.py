@@ -27,7 +27,7 @@ from nndesk.runs import RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.flow_layout import flow_row
-from nndesk.ui.language import percent, translate, translate_marked
+from nndesk.ui.language import fill, percent, translate, translate_marked
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.viz import muted_colour
 
@@ -76,16 +76,18 @@ def _settings(config: dict) -> str:
     parts = [
         str(config.get("activation", "")),
         str(config.get("optimizer", "")),
-        f"lr {config['lr']:g}" if "lr" in config else "",
-        f"batch {config.get('batch_size')}" if config.get("batch_size") else "full batch",
-        f"inputs {config.get('normalize', '')}",
+        fill("lr {lr:g}", lr=config["lr"]) if "lr" in config else "",
+        translate("RunsView", "batch {n}").format(n=config.get("batch_size"))
+        if config.get("batch_size")
+        else translate("RunsView", "full batch"),
+        translate("RunsView", "inputs {normalize}").format(normalize=config.get("normalize", "")),
     ]
     if config.get("dropout"):
-        parts.append(f"dropout {config['dropout']:g}")
+        parts.append(fill("dropout {p:g}", p=config["dropout"]))
     if config.get("l2"):
-        parts.append(f"L2 {config['l2']:g}")
+        parts.append(fill("L2 {l2:g}", l2=config["l2"]))
     if config.get("augment"):
-        parts.append("augmented")
+        parts.append(translate("RunsView", "augmented"))
     return ", ".join(p for p in parts if p)
 
 
@@ -114,6 +116,7 @@ class RunsView(QWidget):
         super().__init__(parent)
         self.store = store
         self._records: list[RunRecord] = []
+        self._overlay_stale = True  # the selection changed since its curves were drawn
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([translate_marked("RunsView", c) for c in COLUMNS])
@@ -310,8 +313,35 @@ class RunsView(QWidget):
         return [by_id[i] for i in ids if i in by_id]
 
     # -- slots ---------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._overlay_stale:
+            self._plot_selected()
+
     @Slot()
     def _on_table_item_selection_changed(self) -> None:
+        selected = self.selected_records()
+        self.use_button.setEnabled(len(selected) == 1 and selected[0].model_path is not None)
+        self.delete_button.setEnabled(bool(selected))
+        self.png_button.setEnabled(bool(selected))
+        # with nothing selected the CSV holds every run: the button says so
+        self.csv_button.setText(
+            translate("RunsView", "Export CSV…")
+            if selected
+            else translate("RunsView", "Export all as CSV…")
+        )
+        self.csv_button.setEnabled(bool(self._records))
+        self.code_button.setEnabled(len(selected) == 1)
+        self.selection_changed.emit(selected)
+        # a run saved while the Live tab shows refreshes this hidden list: its curves are drawn
+        # when it is shown, not on the GUI thread of a window that is still busy with the run
+        self._overlay_stale = True
+        if self.isVisible():
+            self._plot_selected()
+
+    def _plot_selected(self) -> None:
+        """Draw the selected runs' curves over each other."""
+        self._overlay_stale = False
         selected = self.selected_records()
         plot_overlay(*self.axes, [(_label(r, selected), r.curves) for r in selected])
         if not selected:
@@ -325,18 +355,6 @@ class RunsView(QWidget):
                 color=muted_colour(),
             )
         self.plot.draw_now()
-        self.use_button.setEnabled(len(selected) == 1 and selected[0].model_path is not None)
-        self.delete_button.setEnabled(bool(selected))
-        self.png_button.setEnabled(bool(selected))
-        # with nothing selected the CSV holds every run: the button says so
-        self.csv_button.setText(
-            translate("RunsView", "Export CSV…")
-            if selected
-            else translate("RunsView", "Export all as CSV…")
-        )
-        self.csv_button.setEnabled(bool(self._records))
-        self.code_button.setEnabled(len(selected) == 1)
-        self.selection_changed.emit(selected)
 
     @Slot()
     def _on_use_button_clicked(self) -> None:
@@ -457,7 +475,7 @@ def _title_with_lr_changes(record: RunRecord) -> str:
     rates = [lr for _, lr in record.curves.lr_changes]
     if not rates:
         return record.title
-    changed = " → ".join(f"{lr:g}" for lr in rates[-2:])
+    changed = " → ".join(f"{lr:g}" for lr in rates[-2:])  # as the stored title writes lr=
     more = "… → " if len(rates) > 2 else ""
     title, n = re.subn(
         r"lr=(\S+)", lambda m: f"lr={m.group(1)} → {more}{changed}", record.title, count=1
