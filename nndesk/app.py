@@ -632,7 +632,7 @@ def _wire_model_notice(desk: Desk) -> None:
             ours = clf is not None and clf.path is not None and saved is not None
             ours = ours and Path(clf.path) == saved
             if training.is_running() and clf is not None and not ours:
-                held["before"] = clf  # chosen during the run: the one to switch back to
+                held.before = clf  # chosen during the run: the one to switch back to
 
     def on_switch_back() -> None:
         if held.before is not None:
