@@ -613,7 +613,10 @@ class TrainingPanel(QWidget):
         path = Path(clf.path)
         name = self._model_name(path)
         config = clf.info.get("config") or {}
-        described = describe_config(config) if isinstance(config, dict) else ""
+        try:  # a file's settings may be unusable (the form said so): then no description
+            described = describe_config(config) if isinstance(config, dict) else ""
+        except (TypeError, ValueError, KeyError):
+            described = ""
         self.title.setText(
             translate("TrainingPanel", "Model in use: {name}").format(name=name)
             + (f"  ·  {described}" if described else "")
