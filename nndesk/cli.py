@@ -132,7 +132,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--data-dir", metavar="DIR", help="folder holding the IDX files")
     _add_setting_flags(p)
-    p.add_argument("--out", metavar="MODEL.npz", help="where to save the model")
+    p.add_argument(
+        "--out",
+        metavar="MODEL.npz",
+        help="where to save the model (a model already there is replaced; any other file is "
+        "refused unless --force)",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="let --out replace a file that is not a model"
+    )
     p.add_argument(
         "--resume", metavar="MODEL", help="continue training a saved model (file or shipped name)"
     )
@@ -171,7 +179,14 @@ def build_parser() -> argparse.ArgumentParser:
         "installed nndesk is never overwritten: give -o FILE.",
     )
     p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of in place")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here instead of in place (a model already there is replaced; any other "
+        "file is refused unless --force)",
+    )
+    p.add_argument("--force", action="store_true", help="let -o replace a file that is not a model")
     p.add_argument(
         "--dataset",
         metavar="mnist|fashion|FOLDER",
@@ -437,21 +452,43 @@ def _print_json(payload: dict) -> None:
     print(json.dumps(_strict_json(payload), allow_nan=False), flush=True)
 
 
+def _replaces_a_model(path: Path, flag: str, force: bool) -> bool:
+    """Whether writing a model to ``path`` replaces an existing model. Any other existing file
+    (a drawing, notes: a slip of the name) is refused in one line unless ``force``, before any
+    work is done: a model written over it would destroy it."""
+    from nndesk.nn.serialization import is_model_file
+
+    if not path.is_file():
+        return False
+    if is_model_file(path):
+        return True
+    if not force:
+        raise ConfigError(
+            f"{flag} {path}: that file exists and is not an nndesk model; choose another name, "
+            "or add --force to replace it"
+        )
+    return False
+
+
 def _checked_out(args, places: list[Path]) -> Path:
     """Where the model will go, checked before any training: ``--out`` (its folder exists and
     takes a new file), else the first of ``places`` whose folder can be made and written (one
     line on stderr says so when that is not the first)."""
     from nndesk.fileio import check_writable
+    from nndesk.paths import make_model_folder
 
     if args.out:
         try:
-            return check_writable(Path(args.out), "--out")
+            out = check_writable(Path(args.out), "--out")
         except OSError as err:
             raise ConfigError(err.strerror or str(err)) from None
+        if _replaces_a_model(out, "--out", args.force):
+            print(f"nndesk: --out {out} holds a model: it will be replaced", file=sys.stderr)
+        return out
     refusals = []
     for place in places:
         try:
-            place.parent.mkdir(parents=True, exist_ok=True)
+            make_model_folder(place.parent)
             check_writable(place)
         except OSError as err:
             refusals.append(f"{place.parent} ({err.strerror or err})")
@@ -475,10 +512,13 @@ def _save(session, out: Path, fallbacks: list[Path]) -> tuple[Path, str | None]:
         return session.save(out), None
     except OSError as err:
         first = err
+    from nndesk.paths import make_model_folder
+
     for path in fallbacks:
         if path == out:
             continue
         try:
+            make_model_folder(path.parent)
             saved = session.save(path)
         except OSError:
             continue
@@ -822,6 +862,8 @@ def _cmd_calibrate(args) -> int:
         check_writable(out, "-o" if args.output is not None else "")
     except OSError as err:
         raise ConfigError(err.strerror or str(err)) from None
+    if args.output is not None:
+        _replaces_a_model(out, "-o", args.force)
     loaded = load_model(source)
     clf = Classifier.from_info(loaded.model, loaded.info, source)
     if clf.model.output not in calibration.SCALABLE_OUTPUTS:

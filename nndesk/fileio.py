@@ -22,6 +22,8 @@ from pathlib import Path
 TEMP_PREFIX = ".nndesk-tmp-"
 #: A leftover temp file older than this (seconds) belongs to a writer that died: removed.
 STALE_TEMP_SECONDS = 15 * 60
+#: The longest file name (bytes) the common file systems take (ext4, btrfs, xfs, tmpfs, NTFS).
+NAME_MAX = 255
 
 
 @contextlib.contextmanager
@@ -40,7 +42,7 @@ def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(folder)
     ext = path.suffix if suffix is None else suffix
-    tmp = folder / f"{TEMP_PREFIX}{path.name}.{secrets.token_hex(4)}{ext}"
+    tmp = folder / _temp_name(path.name, ext)
     try:
         mode = _create(tmp, path)
         try:
@@ -56,6 +58,19 @@ def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+
+
+def _temp_name(name: str, ext: str) -> str:
+    """``.nndesk-tmp-<name>.<random><ext>``, with ``name`` shortened so the whole stays within
+    ``NAME_MAX`` bytes: a target whose own name is allowed (up to 255 bytes) must not fail only
+    because its temp file's name is longer."""
+    token = secrets.token_hex(4)
+    if len(ext) > 16:  # no format's extension is this long: a dot inside a long name
+        ext = ""
+    room = NAME_MAX - len(os.fsencode(f"{TEMP_PREFIX}.{token}{ext}"))
+    while len(os.fsencode(name)) > room:
+        name = name[: max(0, min(len(name) - 1, room))]
+    return f"{TEMP_PREFIX}{name}.{token}{ext}"
 
 
 def _create(tmp: Path, target: Path) -> int:

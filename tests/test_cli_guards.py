@@ -326,3 +326,66 @@ def test_a_full_batch_cnn_that_cannot_fit_is_refused_before_training(
     (line,) = error_lines(capsys.readouterr().err)
     assert "batch size" in line and "use a smaller batch size" in line
     assert not out.exists()
+
+
+def test_out_naming_a_file_that_is_not_a_model_is_refused_before_training_unless_forced(
+    tiny_dir, tmp_path, capsys, monkeypatch
+):
+    """A slip of the name (--out drawing.png) used to replace the learner's file with a zip."""
+    drawing = tmp_path / "seven.png"
+    drawing.write_bytes(b"\x89PNG\r\n\x1a\n a learner's drawing")
+    before = drawing.read_bytes()
+    trained = []
+    monkeypatch.setattr("nndesk.training.train", lambda *a, **k: trained.append(1) or iter(()))
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(drawing)])
+    assert rc == 2 and not trained and drawing.read_bytes() == before
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line == (
+        f"nndesk: error: --out {drawing}: that file exists and is not an nndesk model; "
+        "choose another name, or add --force to replace it"
+    )
+    monkeypatch.undo()
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(drawing), "--force"])
+    assert rc == 0
+    from nndesk.nn.serialization import is_model_file
+
+    assert is_model_file(drawing)
+
+
+def test_out_naming_an_existing_model_says_it_is_replaced_before_training(
+    tiny_dir, tmp_path, capsys, tiny_model_file
+):
+    from nndesk.nn.serialization import is_model_file, load_model
+
+    out = tmp_path / "mine.npz"
+    out.write_bytes(tiny_model_file.read_bytes())
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out)])
+    assert rc == 0
+    err = capsys.readouterr().err
+    assert f"nndesk: --out {out} holds a model: it will be replaced" in err.splitlines()
+    assert is_model_file(out) and load_model(out).info["config"]["arch"] == "784-32-10"
+    assert load_model(out).info.get("history")  # the new run's, not the old file's
+
+
+def test_calibrate_output_over_a_file_that_is_not_a_model_is_refused(
+    tiny_dir, tmp_path, capsys, tiny_model_file
+):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes")
+    argv = ["calibrate", str(tiny_model_file), "--data-dir", str(tiny_dir), "-o", str(notes)]
+    assert cli.main(argv) == 2
+    (line,) = error_lines(capsys.readouterr().err)
+    assert "-o" in line and "not an nndesk model" in line and "--force" in line
+    assert notes.read_text() == "my notes"
+
+
+def test_is_model_file_tells_a_model_from_other_files(tmp_path, tiny_model_file):
+    from nndesk.nn.serialization import is_model_file
+
+    other_zip = tmp_path / "other.npz"
+    np.savez(other_zip, a=np.zeros(3))
+    empty = tmp_path / "empty.npz"
+    empty.write_bytes(b"")
+    assert is_model_file(tiny_model_file)
+    assert not is_model_file(other_zip) and not is_model_file(empty)
+    assert not is_model_file(tmp_path / "missing.npz") and not is_model_file(tmp_path)

@@ -4,6 +4,8 @@ import stat
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nndesk import fileio
 from nndesk.fileio import (
@@ -175,3 +177,28 @@ def test_a_device_or_pipe_is_never_replaced(tmp_path):
         check_writable(pipe, "--out")
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
     assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+@pytest.mark.parametrize("name", ["m" * 251 + ".npz", "é" * 125 + ".txt", "a." + "b" * 253])
+def test_a_target_with_the_longest_allowed_name_is_written(tmp_path, name):
+    """The temp file's name adds a prefix and a random part: it must not pass NAME_MAX when the
+    target's own name is allowed (a trained model was lost to ENAMETOOLONG after training)."""
+    assert len(os.fsencode(name)) <= fileio.NAME_MAX
+    target = tmp_path / name
+    atomic_write_text(target, "saved")
+    assert target.read_text() == "saved"
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=st.text(
+        st.characters(blacklist_characters="/\0", blacklist_categories=("Cs",)), min_size=1
+    ).filter(lambda n: len(os.fsencode(n)) <= 255 and n not in (".", "..")),
+    ext=st.sampled_from(["", ".npz", ".png", ".x" * 20]),
+)
+def test_temp_names_stay_within_name_max_and_are_recognisable(name, ext):
+    temp = fileio._temp_name(name, ext)  # noqa: SLF001
+    assert len(os.fsencode(temp)) <= fileio.NAME_MAX
+    assert temp.startswith(TEMP_PREFIX) and "/" not in temp
+    assert ext == "" or len(ext) > 16 or temp.endswith(ext)

@@ -44,7 +44,14 @@ from nndesk.nn.header import (
 from nndesk.nn.model import Sequential
 from nndesk.nn.optimizers import Optimizer, optimizer_from_config
 
-__all__ = ["FORMAT_VERSION", "MAGIC", "LoadedModel", "load_model", "save_model"]
+__all__ = [
+    "FORMAT_VERSION",
+    "MAGIC",
+    "LoadedModel",
+    "is_model_file",
+    "load_model",
+    "save_model",
+]
 
 _DTYPE_KINDS = "fiub"  # numbers only: no objects (pickles), strings or structured records
 _NPY_HEADER_LIMIT = 10_000  # bytes of an .npy member's own header (NumPy's default limit)
@@ -310,6 +317,28 @@ def _fill(path: Path, target: dict[str, np.ndarray], prefix: str, arrays: dict) 
         if not np.all(np.isfinite(arr)):
             raise _fail(path, f"array {key!r} contains NaN or infinite values")
         dest[...] = arr
+
+
+def is_model_file(path: str | os.PathLike) -> bool:
+    """True when ``path`` is a file nndesk saved a model in (a zip whose header names the
+    format), read or damaged; False for anything else, e.g. an image a slip of ``--out`` names.
+    Reads the header member only, within its size limit."""
+    path = Path(path)
+    try:
+        with path.open("rb") as f:
+            if f.read(4) != b"PK\x03\x04":
+                return False
+        with zipfile.ZipFile(path) as zf:
+            archive = _Archive(path, zf, _MAX_MEMBERS)
+            if "header" not in archive.members:
+                return False
+            raw = archive.read("header", None, MAX_HEADER_BYTES)
+        header = json.loads(raw.tobytes().decode("utf-8"))
+    except (ModelFileError, OSError, EOFError, zipfile.BadZipFile, zlib.error, ValueError):
+        return False
+    except (KeyError, MemoryError, RecursionError, NotImplementedError):
+        return False
+    return isinstance(header, dict) and header.get("format") == MAGIC
 
 
 def load_model(path: str | os.PathLike) -> LoadedModel:

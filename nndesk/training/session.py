@@ -125,6 +125,8 @@ class Session:
             if reason is not None:
                 raise ConfigError(reason)
             if name == "batch_size":
+                # a bigger batch (or the whole split) may not fit where the first one did
+                check_batch_fits(self.model, int(value) or len(self.y_train))
                 self.pending_batch_size = int(value)
                 continue
             if name == "lr":
