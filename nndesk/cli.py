@@ -504,12 +504,15 @@ def _checked_out(args, places: list[Path]) -> Path:
     )
 
 
-def _save(session, out: Path, fallbacks: list[Path]) -> tuple[Path, str | None]:
+def _save(
+    session, out: Path, fallbacks: list[Path], replace: bool = True
+) -> tuple[Path, str | None]:
     """Save the trained model to ``out``; if that write fails (disk full, folder gone), to the
     first of ``fallbacks`` that works, so the training is never lost. Returns the path written
-    and, after a fallback, one line saying why."""
+    and, after a fallback, one line saying why. ``replace=False`` (a name nndesk chose, not
+    ``--out``): an existing file keeps its name and the model takes the next free one."""
     try:
-        return session.save(out), None
+        return _save_as(session, out, replace), None
     except OSError as err:
         first = err
     from nndesk.paths import make_model_folder
@@ -519,7 +522,7 @@ def _save(session, out: Path, fallbacks: list[Path]) -> tuple[Path, str | None]:
             continue
         try:
             make_model_folder(path.parent)
-            saved = session.save(path)
+            saved = _save_as(session, path, replace=False)
         except OSError:
             continue
         reason = first.strerror or str(first)
@@ -527,6 +530,20 @@ def _save(session, out: Path, fallbacks: list[Path]) -> tuple[Path, str | None]:
     reason = first.strerror or str(first)
     message = f"could not save the model to {out} ({reason}), nor to {fallbacks[-1].parent}"
     raise OSError(first.errno, message, str(out))
+
+
+def _save_as(session, path: Path, replace: bool) -> Path:
+    """``session.save(path)``; with ``replace=False`` under the first free name of ``path``,
+    ``stem-2``, ``stem-3``... (two runs started in the same second share a name)."""
+    if replace:
+        return session.save(path)
+    for n in range(1, 1000):
+        name = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+        try:
+            return session.save(name, replace=False)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "too many models saved under this name", str(path))
 
 
 def _save_places(args, config) -> list[Path]:
@@ -581,7 +598,7 @@ def _cmd_train(args) -> int:
     result = session.evaluate_test()
     calibration = session.calibrate()
     try:
-        saved, save_problem = _save(session, out, places)
+        saved, save_problem = _save(session, out, places, replace=bool(args.out))
     except OSError as err:  # nowhere to write at all: say so in one line, not as a traceback
         _error(err.strerror or str(err))
         return 1

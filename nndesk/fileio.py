@@ -27,13 +27,17 @@ NAME_MAX = 255
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[Path]:
+def atomic_path(
+    path: str | os.PathLike, suffix: str | None = None, replace: bool = True
+) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success fsync it and rename it over ``path``,
     else delete it.
 
     ``suffix`` sets the temp file's extension, for writers that insist on one (``np.savez`` adds
     ``.npz``, matplotlib picks the format from it); it defaults to ``path``'s own suffix. An
-    ``OSError`` raised while writing names ``path``, never the hidden temp file.
+    ``OSError`` raised while writing names ``path``, never the hidden temp file. With
+    ``replace=False`` an existing ``path`` is never replaced, even one another process creates
+    meanwhile: ``FileExistsError`` (the temp file is removed).
     """
     path = Path(path)
     folder = path.parent
@@ -49,7 +53,10 @@ def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[
             yield tmp
             _fsync_file(tmp)
             os.chmod(tmp, mode)
-            os.replace(tmp, path)
+            if replace:
+                os.replace(tmp, path)
+            else:
+                _publish_new(tmp, path)
         except OSError as err:
             if tmp.name not in f"{err} {err.filename} {err.filename2}":
                 raise  # not about the temp file (a download's network error...): as it is
@@ -58,6 +65,30 @@ def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+
+
+def _publish_new(tmp: Path, path: Path) -> None:
+    """Give the finished temp file the name ``path`` only if no file has it: a hard link is
+    made atomically or fails with ``FileExistsError`` (two runs saving under one name at the
+    same moment each keep their own file). Where links are not supported (FAT, some network
+    shares), checked then renamed."""
+    try:
+        os.link(tmp, path)
+        return
+    except FileExistsError:
+        raise
+    except OSError as err:
+        if err.errno not in (
+            errno.EPERM,
+            errno.ENOTSUP,
+            errno.EOPNOTSUPP,
+            errno.EXDEV,
+            errno.EMLINK,
+        ):
+            raise
+    if os.path.lexists(path):
+        raise FileExistsError(errno.EEXIST, "File exists", str(tmp), None, str(path))
+    os.replace(tmp, path)
 
 
 def _temp_name(name: str, ext: str) -> str:

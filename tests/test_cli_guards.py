@@ -269,7 +269,9 @@ def test_a_read_only_nndesk_folder_sends_the_model_to_the_temp_folder_and_says_s
     captured = capsys.readouterr()
     assert rc == 0
     saved = Path(strict_json(captured.out.strip().splitlines()[-1])["model"])
-    assert saved.is_file() and saved.parent == tmp_path / "tmp"
+    # this home's own private sub-folder of the temp folder
+    assert saved.is_file() and saved.parent == paths.temp_models_dir()
+    assert saved.parent.parent == tmp_path / "tmp"
     assert (
         f"cannot write in {paths.runs_dir()}" in captured.err and str(saved.parent) in captured.err
     )
@@ -281,7 +283,9 @@ def test_nowhere_to_save_exits_2_before_training(tiny_dir, tmp_path, capsys, mon
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     paths.runs_dir().mkdir(parents=True)
-    refuse_creating_files_in(monkeypatch, paths.runs_dir(), paths.data_dir(), tmp_path / "tmp")
+    refuse_creating_files_in(
+        monkeypatch, paths.runs_dir(), paths.data_dir(), paths.temp_models_dir()
+    )
     trained = []
     monkeypatch.setattr("nndesk.training.train", lambda *a, **k: trained.append(1) or iter(()))
     rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir)])
@@ -389,3 +393,23 @@ def test_is_model_file_tells_a_model_from_other_files(tmp_path, tiny_model_file)
     assert is_model_file(tiny_model_file)
     assert not is_model_file(other_zip) and not is_model_file(empty)
     assert not is_model_file(tmp_path / "missing.npz") and not is_model_file(tmp_path)
+
+
+def test_runs_started_in_the_same_second_keep_a_model_each(tiny_dir, capsys, monkeypatch):
+    """`for lr in ...; do nndesk train --preset x --lr $lr & done` names every model after the
+    same second: none may replace another's."""
+    import time
+
+    from nndesk.paths import runs_dir
+
+    monkeypatch.setattr(time, "strftime", lambda fmt, *a: "20261202-101010")
+    for lr in ("0.01", "0.02"):
+        assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--lr", lr]) == 0
+    saved = sorted(p.name for p in runs_dir().glob("*.npz"))
+    assert saved == ["20261202-101010-mnist-2.npz", "20261202-101010-mnist.npz"]
+    from nndesk.nn.serialization import load_model
+
+    lrs = sorted(load_model(runs_dir() / n).info["config"]["lr"] for n in saved)
+    assert lrs == [0.01, 0.02]
+    out = capsys.readouterr().out
+    assert "model saved to" in out and "mnist-2.npz" in out

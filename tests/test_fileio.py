@@ -202,3 +202,31 @@ def test_temp_names_stay_within_name_max_and_are_recognisable(name, ext):
     assert len(os.fsencode(temp)) <= fileio.NAME_MAX
     assert temp.startswith(TEMP_PREFIX) and "/" not in temp
     assert ext == "" or len(ext) > 16 or temp.endswith(ext)
+
+
+def test_a_write_that_must_not_replace_keeps_the_existing_file(tmp_path):
+    target = tmp_path / "20261202-101010-mnist.npz"
+    target.write_text("another run's model")
+    with pytest.raises(FileExistsError) as info, atomic_path(target, replace=False) as tmp:
+        tmp.write_text("this run's model")
+    assert info.value.filename == str(target) and TEMP_PREFIX not in str(info.value)
+    assert target.read_text() == "another run's model"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+    fresh = tmp_path / "new.npz"
+    with atomic_path(fresh, replace=False) as tmp:
+        tmp.write_text("mine")
+    assert fresh.read_text() == "mine" and len(list(tmp_path.iterdir())) == 2
+
+
+def test_without_hard_links_a_write_that_must_not_replace_still_refuses(tmp_path, monkeypatch):
+    def no_links(src, dst):
+        raise OSError(errno.EPERM, "Operation not permitted", src, None, dst)
+
+    monkeypatch.setattr(os, "link", no_links)  # FAT, some network shares
+    target = tmp_path / "m.npz"
+    with atomic_path(target, replace=False) as tmp:
+        tmp.write_text("first")
+    with pytest.raises(FileExistsError), atomic_path(target, replace=False) as tmp:
+        tmp.write_text("second")
+    assert target.read_text() == "first"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]

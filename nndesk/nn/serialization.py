@@ -124,8 +124,10 @@ def save_model(
     model: Sequential,
     info: dict,
     optimizer: Optimizer | None = None,
+    replace: bool = True,
 ) -> Path:
-    """Write ``model`` (and optionally ``optimizer`` with its state) to ``path`` atomically.
+    """Write ``model`` (and optionally ``optimizer`` with its state) to ``path`` atomically;
+    with ``replace=False`` never over an existing file (``FileExistsError``).
 
     Parameters
     ----------
@@ -162,7 +164,7 @@ def save_model(
     text = json.dumps(header)
     arrays["header"] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     # np.savez appends .npz unless the name already ends with it, so the temp file must
-    with atomic_path(path, suffix=".npz") as tmp:
+    with atomic_path(path, suffix=".npz", replace=replace) as tmp:
         # numpy's stub types **kwds as if a key could be its allow_pickle flag
         np.savez(tmp, **arrays)  # type: ignore[arg-type]
     return path
