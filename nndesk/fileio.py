@@ -187,7 +187,14 @@ def check_writable(path: str | os.PathLike, what: str = "") -> Path:
     path = Path(path)
     lead = f"{what}: " if what else ""
     folder = path.parent
-    if path.is_dir():
+    if len(os.fsencode(path.name)) > NAME_MAX:
+        message = f"{lead}{path}: the file name is longer than {NAME_MAX} bytes"
+        raise OSError(errno.ENAMETOOLONG, message, str(path))
+    try:
+        is_dir = path.is_dir()
+    except OSError as err:  # the whole path too long, a loop of links...
+        raise OSError(err.errno, f"{lead}{path}: {err.strerror or err}", str(path)) from None
+    if is_dir:
         raise IsADirectoryError(errno.EISDIR, f"{lead}{path} is a folder, not a file", str(path))
     _file_in_the_way(path, lead)
     _not_a_regular_file(path, lead)

@@ -111,8 +111,11 @@ def resolve_model(name_or_path: str | os.PathLike, weights_dir: Path = WEIGHTS_D
     ``ModelFileError`` listing the shipped names when it is neither.
     """
     path = Path(name_or_path)
-    if path.is_file():
-        return path
+    try:
+        if path.is_file():
+            return path
+    except OSError as err:  # a name too long for the file system, a loop of links
+        raise ModelFileError(f"{name_or_path}: {err.strerror or err}") from None
     shipped = shipped_model_files(weights_dir)
     key = path.name[:-4] if path.name.endswith(".npz") else path.name
     if str(name_or_path) in (key, f"{key}.npz") and key in shipped:

@@ -413,3 +413,54 @@ def test_runs_started_in_the_same_second_keep_a_model_each(tiny_dir, capsys, mon
     assert lrs == [0.01, 0.02]
     out = capsys.readouterr().out
     assert "model saved to" in out and "mnist-2.npz" in out
+
+
+def _stroke_png(path: Path) -> Path:
+    from PIL import Image
+
+    a = np.full((28, 28), 255, np.uint8)
+    a[4:24, 12:16] = 0
+    Image.fromarray(a).save(path, format="PNG")
+    return path
+
+
+def test_file_names_reach_the_terminal_escaped(tmp_path, capsys, tiny_model_file):
+    """A file name is any bytes but '/': one that is not UTF-8 raised UnicodeEncodeError on a
+    UTF-8 terminal (exit 1 after the work was done), and control characters in it went raw
+    to the terminal (an escape sequence clears the screen or retitles the window)."""
+    name = os.fsdecode(b"seven-\xff-\x1b]0;owned\x07\nx.png")
+    image = _stroke_png(tmp_path / name)
+    assert cli.main(["predict", str(tiny_model_file), str(image)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "\x1b" not in out and "\x07" not in out
+    assert out.startswith(f"{tmp_path}/seven-\\xff-\\x1b]0;owned\\x07\\nx.png: ")
+    missing = os.fsdecode(b"gone-\x1b[2J\xfe.png")
+    assert cli.main(["predict", str(tiny_model_file), str(tmp_path / missing)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.endswith("gone-\\x1b[2J\\xfe.png: no such image file") and "\x1b" not in line
+
+
+def test_a_model_saved_under_a_name_that_is_not_utf8_is_said_so(tiny_dir, tmp_path, capsys):
+    out = tmp_path / os.fsdecode(b"caf\xe9.npz")
+    assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out)]) == 0
+    assert out.is_file()
+    assert f"model saved to {tmp_path}/caf\\xe9.npz" in capsys.readouterr().out
+
+
+def test_names_too_long_for_the_file_system_are_one_short_line_and_exit_2(
+    tiny_dir, tmp_path, capsys, tiny_model_file
+):
+    deep = Path(str(tmp_path) + ("/" + "x" * 200) * 25)
+    assert cli.main(["predict", str(tiny_model_file), str(deep / "a.png")]) == 2
+    assert cli.main(["predict", str(deep / "m.npz"), str(tmp_path / "a.png")]) == 2
+    for line in capsys.readouterr().err.splitlines():
+        assert "File name too long" in line and "…" in line and len(line) < 400
+    long_name = tmp_path / ("m" * 252 + ".npz")  # 256 bytes: one more than file systems take
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(long_name)])
+    assert rc == 2
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line.startswith("nndesk: error: --out: ") and "longer than 255 bytes" in line
+    argv = ["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(deep / "m.npz")]
+    assert cli.main(argv) == 2
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line.startswith("nndesk: error: --out: ") and "File name too long" in line

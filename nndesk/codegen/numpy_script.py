@@ -137,8 +137,8 @@ def _header(experiment: Experiment, command: str, steps: list[Step]) -> str:
         more = f" and {len(experiment.changes) - 6} more" if len(experiment.changes) > 6 else ""
         lines += [
             "",
-            f"Steered while training: {_doc_text(said)}{more}. CHANGES below replays them at the same "
-            "batches (with the default --epochs).",
+            f"Steered while training: {_doc_text(said)}{more}. CHANGES below replays them at "
+            "the same batches (with the default --epochs).",
         ]
     lines.append('"""')
     return "\n".join(_wrap(line) for line in lines)
