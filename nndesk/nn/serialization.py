@@ -60,6 +60,8 @@ _NPY_HEADER_LIMIT = 10_000  # bytes of an .npy member's own header (NumPy's defa
 # workers can both load a model.
 _NPY_HEADER_LOCK = threading.Lock()
 _MAX_MEMBERS = 8192  # arrays in one file: 256 layers' params, buffers and optimizer slots
+#: A compressed member above this size may inflate at most ``_BOMB_RATIO`` times its bytes.
+_BOMB_BYTES, _BOMB_RATIO = 16 * 2**20, 50
 
 
 @dataclass
@@ -115,7 +117,7 @@ def _digest(arrays: dict[str, np.ndarray], header: dict | None = None) -> str:
     for name in sorted(arrays):
         arr = np.ascontiguousarray(arrays[name])
         h.update(f"{name}|{arr.dtype.str}|{arr.shape}|".encode())
-        h.update(arr.tobytes())
+        h.update(memoryview(arr.reshape(-1)).cast("B"))  # the bytes tobytes() gives, uncopied
     return h.hexdigest()
 
 
@@ -205,6 +207,14 @@ class _Archive:
             raise _fail(
                 self.path,
                 f"array {name!r} declares {info.file_size:,} bytes, more than the model needs",
+            )
+        if info.file_size > _BOMB_BYTES and info.file_size > _BOMB_RATIO * info.compress_size:
+            # trained weights hardly compress (np.savez stores them as they are): a member
+            # that inflates hundreds of times is zeros made to cost memory and time
+            raise _fail(
+                self.path,
+                f"array {name!r} inflates from {info.compress_size:,} to {info.file_size:,} "
+                "bytes, far more than weights compress",
             )
         with self.zf.open(info) as f:
             try:
