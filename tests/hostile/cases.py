@@ -298,6 +298,24 @@ def image_huge_png(folder: Path) -> tuple[list[str], str]:
     return ["predict", str(model), str(path)], f"PNG 12000x12000 ({size:.1f} MB)"
 
 
+def png_line(folder: Path, length: int = 39_000_000) -> Path:
+    """A white PNG 1 pixel wide and ``length`` tall with a black stroke in its middle: under
+    the megapixel limit, but millions of rows to decode."""
+    path = folder / f"line-{length}.png"
+    rows = bytearray(b"\x00\xff" * length)  # filter byte 0 and one white pixel per row
+    middle = length // 2
+    rows[2 * middle + 1 : 2 * (middle + length // 20) : 2] = bytes(length // 20)
+    _write_png(path, 1, length, bytes(rows))
+    return path
+
+
+def image_tall_png(folder: Path) -> tuple[list[str], str]:
+    path = png_line(folder)
+    size = path.stat().st_size / 1e6
+    model = tiny_model_file(folder)
+    return ["predict", str(model), str(path)], f"PNG 1x39,000,000 ({size:.1f} MB)"
+
+
 #: name -> writer, in the order the benchmark prints them
 CASES: dict[str, Callable[[Path], tuple[list[str], str]]] = {
     "idx-dims": idx_huge_dims,
@@ -312,4 +330,5 @@ CASES: dict[str, Callable[[Path], tuple[list[str], str]]] = {
     "npz-lying-member": npz_lying_member,
     "npz-zero-model": npz_zero_model,
     "png-12000": image_huge_png,
+    "png-1x39M": image_tall_png,
 }

@@ -166,6 +166,16 @@ def test_a_12000_pixel_square_png_is_refused_before_it_is_decoded(tmp_path):
     assert peak < 4 * MB
 
 
+def test_an_image_with_an_extreme_side_is_refused_before_it_is_decoded(tmp_path):
+    """1 x 39,000,000 is under the megapixel limit, but decoding it row by row took seconds."""
+    path = cases.png_line(tmp_path, length=31_000)
+    err, peak = peak_of(load_image, path)
+    assert isinstance(err, PreprocessError) and "30,000 pixels a side" in str(err), err
+    assert peak < 4 * MB
+    ok = cases.png_line(tmp_path, length=29_000)  # a tall panorama's side still opens
+    assert load_image(ok).shape[0] <= MAX_SIDE
+
+
 def test_a_large_jpeg_is_reduced_while_it_is_decoded(tmp_path):
     path = tmp_path / "photo.jpg"
     Image.new("RGB", (6000, 4000), "white").save(path, quality=50)
@@ -198,6 +208,9 @@ def test_every_hostile_file_ends_in_one_exit_2_line_from_the_command_line(tmp_pa
         argv, _ = make(tmp_path, n_bytes=16 * MB)
     elif name == "npz-zero-model":
         argv, _ = make(tmp_path, units=8192, hidden2=0)
+    elif name == "png-1x39M":
+        model = cases.tiny_model_file(tmp_path)
+        argv = ["predict", str(model), str(cases.png_line(tmp_path, length=40_000))]
     elif name == "png-12000":
         model = cases.tiny_model_file(tmp_path)
         argv = ["predict", str(model), str(cases.png_huge(tmp_path, pixels=False))]
