@@ -22,6 +22,8 @@ from pathlib import Path
 TEMP_PREFIX = ".nndesk-tmp-"
 #: A leftover temp file older than this (seconds) belongs to a writer that died: removed.
 STALE_TEMP_SECONDS = 15 * 60
+#: The system's ways of saying a file did not fit: the disk, the user's quota, ``ulimit -f``.
+_NO_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 #: The longest file name (bytes) the common file systems take (ext4, btrfs, xfs, tmpfs, NTFS).
 NAME_MAX = 255
 
@@ -58,6 +60,9 @@ def atomic_path(
             else:
                 _publish_new(tmp, path)
         except OSError as err:
+            if err.filename is None and err.errno in _NO_ROOM:
+                # a writer (zipfile, matplotlib) ran out of room without naming the file
+                raise OSError(err.errno, err.strerror or str(err), str(path)) from None
             if tmp.name not in f"{err} {err.filename} {err.filename2}":
                 raise  # not about the temp file (a download's network error...): as it is
             raise _naming(err, tmp, path) from None

@@ -230,3 +230,18 @@ def test_without_hard_links_a_write_that_must_not_replace_still_refuses(tmp_path
         tmp.write_text("second")
     assert target.read_text() == "first"
     assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EDQUOT, errno.EFBIG])
+def test_a_full_disk_without_a_file_name_is_said_about_the_target(tmp_path, code):
+    """zipfile (np.savez) and matplotlib raise ``[Errno 28] No space left on device`` naming no
+    file: the CLI printed just that. The error names the file that was being written, and the
+    old one is kept."""
+    target = tmp_path / "model.npz"
+    target.write_text("the old model")
+    with pytest.raises(OSError) as info, atomic_path(target) as tmp:
+        tmp.write_text("half")
+        raise OSError(code, os.strerror(code))
+    assert info.value.errno == code and info.value.filename == str(target)
+    assert target.read_text() == "the old model"
+    assert [p.name for p in tmp_path.iterdir()] == ["model.npz"]
