@@ -8,6 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QByteArray, QPoint
@@ -100,3 +101,39 @@ def test_any_settings_file_reads_back_valid(qapp, lines, junk):
         text = "\n".join(lines).encode("utf-8", "surrogatepass") + b"\n" + junk
         (home / "settings.ini").write_bytes(text)
         read_every_preference(home)
+
+
+def _odd_settings(home: Path, kind: str) -> None:
+    path = home / "settings.ini"
+    if kind == "named pipe":
+        os.mkfifo(path)  # Qt's open() of it waited for a writer forever: no window, ever
+    elif kind == "link to /dev/zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        with open(path, "wb") as f:  # sparse: 64 MB of settings costs no disk
+            f.write(b"[ui]\ntheme=dark\n")
+            f.truncate(64 * 2**20)
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "link to /dev/zero", "folder", "huge file"])
+def test_a_settings_file_qt_must_not_open_is_left_alone_and_another_is_used(qapp, kind, capfd):
+    if kind in ("named pipe", "link to /dev/zero") and not hasattr(os, "mkfifo"):
+        pytest.skip("POSIX only")
+    with fresh_home() as home:
+        _odd_settings(home, kind)
+        before = os.lstat(home / "settings.ini")
+        preferences.set_theme("dark")
+        preferences.settings().sync()
+        assert preferences.theme() == "dark"  # remembered, in the fallback file
+        assert (home / preferences.FALLBACK_SETTINGS_FILE).is_file()
+        after = os.lstat(home / "settings.ini")
+        assert (after.st_mode, after.st_size, after.st_ino) == (
+            before.st_mode,
+            before.st_size,
+            before.st_ino,
+        )
+        read_every_preference(home)
+    err = capfd.readouterr().err
+    assert "settings-fallback.ini" in err and len(err.strip().splitlines()) == 1
