@@ -217,3 +217,16 @@ def test_the_live_moving_average_starts_at_the_first_losses():
     avg = live.batch_avg_line.get_ydata()
     np.testing.assert_allclose(avg[:3], [2.3, 2.25, 2.3])  # the mean of the losses so far
     assert np.all(avg <= max(losses)) and np.all(avg >= min(losses))
+
+
+@pytest.mark.parametrize(
+    "title", ["$\\frac{$", "a $x^{$ b", "$" + "\\sqrt{" * 300 + "x" + "}" * 300 + "$", "$5 and $6"]
+)
+def test_a_run_title_is_drawn_as_plain_text_never_as_tex(title):
+    """A run's title comes from its run.json: "$...$" in it made every draw of the Runs view's
+    chart raise (ValueError, or RecursionError when nested)."""
+    fig = Figure()
+    axes = fig.subplots(1, 3)
+    plot_overlay(*axes, [(title, two_epoch_curves())])
+    fig.canvas.draw()  # raised before
+    assert axes[0].get_legend().get_texts()[0].get_text() == title
