@@ -207,6 +207,17 @@ def _check_calibration(cal, present: bool) -> None:
             raise HeaderError(f"calibration field {key!r:.40} is not a plain value")
 
 
+def class_name_problem(name) -> str | None:
+    """Why ``name`` cannot be a class name in a model file (it is printed on terminals and
+    drawn in charts), or None. The image-folder reader asks this of every class folder, so
+    no model is trained under names its own file would refuse."""
+    if not isinstance(name, str) or not name.strip() or len(name) > MAX_TEXT:
+        return f"is not a short non-empty text (at most {MAX_TEXT} characters)"
+    if not name.isprintable():  # terminal escapes, bells, line breaks, bidi controls
+        return "holds control characters"
+    return None
+
+
 def check_info(info) -> None:
     """The fields of ``info`` the app reads, when present: types, counts and ranges."""
     if not isinstance(info, dict):
@@ -216,10 +227,9 @@ def check_info(info) -> None:
         if not isinstance(names, list) or not 1 <= len(names) <= MAX_CLASSES:
             raise HeaderError(f"class names must be a list of 1 to {MAX_CLASSES} names")
         for name in names:
-            if not isinstance(name, str) or not name.strip() or len(name) > MAX_TEXT:
-                raise HeaderError(f"class name {name!r:.40} is not a short non-empty text")
-            if not name.isprintable():  # terminal escapes, bells, line breaks, bidi controls
-                raise HeaderError(f"class name {name!r:.40} holds control characters")
+            problem = class_name_problem(name)
+            if problem is not None:
+                raise HeaderError(f"class name {name!r:.40} {problem}")
     for key in ("dataset", "preprocess"):
         if key in info and not _text(info[key]):
             raise HeaderError(f"field 'info.{key}' must be a short text, got {info[key]!r:.40}")
