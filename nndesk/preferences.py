@@ -25,8 +25,11 @@ RECENT_LIMIT = 8
 MAX_PATH_CHARS = 4096
 
 
-#: A settings file larger than this is not one nndesk wrote (its own is a few kilobytes).
-MAX_SETTINGS_BYTES = 1 << 20
+#: A settings file larger than this is not one nndesk wrote: its own holds a few short values
+#: (eight recent paths of at most 4,096 characters are the most). Qt decodes "@Variant(...)"
+#: values as it reads them: a 1 MB file of four blank 8000x8000 QImages took 1.2 GB and kept
+#: the window from appearing for over 25 s; 64 kB bounds what such values can unpack to.
+MAX_SETTINGS_BYTES = 64 << 10
 SETTINGS_FILE, FALLBACK_SETTINGS_FILE = "settings.ini", "settings-fallback.ini"
 _warned: set[str] = set()
 
@@ -71,7 +74,10 @@ def _unusable(path: Path) -> str | None:
     if not stat.S_ISREG(st.st_mode):
         return "is not a regular file (a pipe or a device)"
     if st.st_size > MAX_SETTINGS_BYTES:
-        return f"is {st.st_size / 1e6:,.0f} MB, far larger than any settings file"
+        return (
+            f"is {st.st_size / 1e3:,.0f} kB, far larger than any settings file "
+            f"(at most {MAX_SETTINGS_BYTES >> 10} kB)"
+        )
     return None
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QByteArray, QPoint
+from PySide6.QtCore import QByteArray, QPoint, QSettings
 
 from nndesk import preferences
 
@@ -114,13 +114,28 @@ def _odd_settings(home: Path, kind: str) -> None:
         path.symlink_to(home / "pipe")
     elif kind == "folder":
         path.mkdir()
+    elif kind == "image values":
+        # Qt decodes "@Variant(...)" while it reads: four blank 8000x8000 images in a 1 MB
+        # file took 1.2 GB; these two 3000x3000 ones (72 MB) are in a file over 64 kB
+        from PySide6.QtGui import QImage
+
+        image = QImage(3000, 3000, QImage.Format.Format_ARGB32)
+        image.fill(0)
+        store = QSettings(str(path), QSettings.Format.IniFormat)
+        store.setValue("ui/geometry", image)
+        store.setValue("ui/theme", image)
+        store.sync()
+        del store
+        assert path.stat().st_size > preferences.MAX_SETTINGS_BYTES
     else:
         with open(path, "wb") as f:  # sparse: 64 MB of settings costs no disk
             f.write(b"[ui]\ntheme=dark\n")
             f.truncate(64 * 2**20)
 
 
-@pytest.mark.parametrize("kind", ["named pipe", "link to a named pipe", "folder", "huge file"])
+@pytest.mark.parametrize(
+    "kind", ["named pipe", "link to a named pipe", "folder", "huge file", "image values"]
+)
 def test_a_settings_file_qt_must_not_open_is_left_alone_and_another_is_used(qapp, kind, capfd):
     if kind in ("named pipe", "link to a named pipe") and not hasattr(os, "mkfifo"):
         pytest.skip("POSIX only")
