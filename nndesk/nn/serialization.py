@@ -117,7 +117,7 @@ def _digest(arrays: dict[str, np.ndarray], header: dict | None = None) -> str:
     for name in sorted(arrays):
         arr = np.ascontiguousarray(arrays[name])
         h.update(f"{name}|{arr.dtype.str}|{arr.shape}|".encode())
-        h.update(memoryview(arr.reshape(-1)).cast("B"))  # the bytes tobytes() gives, uncopied
+        h.update(arr.reshape(-1).data.cast("B"))  # the bytes tobytes() gives, uncopied
     return h.hexdigest()
 
 
