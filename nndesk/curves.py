@@ -21,7 +21,7 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 from matplotlib.transforms import ScaledTranslation
 
 from nndesk.fileio import atomic_path
-from nndesk.i18n import N_, shown
+from nndesk.i18n import N_, fill, shown
 from nndesk.runs import Curves
 from nndesk.viz import muted_colour
 
@@ -299,7 +299,7 @@ class LiveCurves:
         for i, change in enumerate(curves.changes[self._lr_marked :], start=self._lr_marked):
             # several changes at one batch: one line, their labels one under the other
             row = sum(1 for c in curves.changes[:i] if c.x == change.x)
-            self._lr_marks.extend(mark_change(self.axes, change.x, change.describe(), row))
+            self._lr_marks.extend(mark_change(self.axes, change.x, change.shown_text(), row))
             self.changed_axes.update(self.axes)
         self._lr_marked = len(curves.changes)
         self._update_limits(curves)
@@ -368,7 +368,7 @@ def _sticky_top(ax: Axes, data_top: float) -> bool:
 
 def mark_lr_change(axes: Sequence[Axes], x: float, lr: float) -> list:
     """A dotted vertical line at ``x`` on each Axes, labelled on the first with the new rate."""
-    return mark_change(axes, x, f"lr {lr:g}")
+    return mark_change(axes, x, fill("lr {lr:g}", lr=lr))
 
 
 def mark_change(axes: Sequence[Axes], x: float, text: str, row: int = 0) -> list:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from nndesk.errors import ConfigError
+from nndesk.i18n import N_, Message
 from nndesk.nn.conv import Conv2D
 
 #: Float32 arrays per activation value while training: the output and its gradient.
@@ -80,11 +81,17 @@ def refusal(need: int, batch: int, networks: int = 1) -> str | None:
     free = free_bytes()
     if free is None or need <= free:
         return None
-    if networks == 1:
-        what = "one batch of this network needs"
-    else:
-        what = f"one batch of each of these {networks} networks needs"
+    if networks == 1:  # the window translates this one (a Message keeps its template)
+        return Message(
+            N_(
+                "batch size {batch:,}: one batch of this network needs about {need:.1f} GB, "
+                "more than the {free:.1f} GB free; use a smaller batch size"
+            ),
+            batch=batch,
+            need=need / 1e9,
+            free=free / 1e9,
+        )
     return (
-        f"batch size {batch:,}: {what} about {need / 1e9:.1f} GB, "
-        f"more than the {free / 1e9:.1f} GB free; use a smaller batch size"
+        f"batch size {batch:,}: one batch of each of these {networks} networks needs about "
+        f"{need / 1e9:.1f} GB, more than the {free / 1e9:.1f} GB free; use a smaller batch size"
     )
