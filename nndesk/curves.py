@@ -23,7 +23,7 @@ from matplotlib.transforms import ScaledTranslation
 from nndesk.fileio import atomic_path
 from nndesk.i18n import N_, fill, shown
 from nndesk.runs import Curves
-from nndesk.viz import muted_colour
+from nndesk.viz import localise_ticks, muted_colour
 
 TRAIN_COLOR = "#1f77b4"
 VAL_COLOR = "#d62728"
@@ -123,6 +123,7 @@ def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
         steps = (1, 2, 2.5, 5, 10)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=steps, integer=ax is not ax_batch))
     ax_acc.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+    localise_ticks(ax_batch, ax_loss, ax_acc)
     # steps of 1, 2 or 5 points: a 2.5 % step would print as uneven whole percents
     ax_acc.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=(1, 2, 5, 10)))
 

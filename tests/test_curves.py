@@ -230,3 +230,21 @@ def test_a_run_title_is_drawn_as_plain_text_never_as_tex(title):
     plot_overlay(*axes, [(title, two_epoch_curves())])
     fig.canvas.draw()  # raised before
     assert axes[0].get_legend().get_texts()[0].get_text() == title
+
+
+def test_tick_numbers_take_the_window_languages_decimal_mark(monkeypatch):
+    from nndesk import i18n
+
+    fig, live = live_plot()  # made in English: the formatter reads the language at each draw
+    curves = Curves()
+    for b in range(1, 41):
+        loss = 0.3 + 0.01 * (b % 3)
+        curves.add_batch(type("B", (), dict(epoch=1, batch=b, batches=40, batch_loss=loss))())
+    live.update(curves)
+    fig.canvas.draw()
+    english = [t.get_text() for t in live.axes[0].get_yticklabels()]
+    assert any("." in t for t in english) and not any("," in t for t in english)
+    monkeypatch.setattr(i18n, "_marks", (",", "."))  # what Vietnamese installs
+    fig.canvas.draw()
+    vietnamese = [t.get_text() for t in live.axes[0].get_yticklabels()]
+    assert vietnamese == [t.replace(".", ",") for t in english]
