@@ -206,6 +206,8 @@ class LiveCurves:
         self._shown = (True, False)  # (validation, test) in the legends
         #: the per-epoch curves a run will draw, named in the legends before its first epoch
         self._expected = (True, False)
+        #: the Axes the last ``update`` changed beyond their lines (limits, legend, marks)
+        self.changed_axes: set[Axes] = set()
         self.reset()
 
     @property
@@ -240,10 +242,12 @@ class LiveCurves:
         self.axes[1].set_ylim(0, top)
 
     def update(self, curves: Curves) -> bool:
-        """Move every line to ``curves``; True when limits or marks changed (redraw everything).
+        """Move every line to ``curves``; True when limits, legends or marks changed.
 
-        The caller then redraws: ``draw_idle`` (or a blit of the lines when this returned False).
+        ``changed_axes`` then holds the Axes whose decorations changed: the caller redraws those
+        (or everything), else a blit of the lines is enough.
         """
+        self.changed_axes = set()
         bx, bl = _xy(curves.batch_x, curves.batch_loss)
         band = (
             min_max_band(bx, bl, MAX_RAW_BATCH_POINTS // 2)
@@ -275,7 +279,6 @@ class LiveCurves:
         )
         self.test_loss_line.set_data(*_xy(ex, curves.test_loss))
         self.test_acc_line.set_data(*_xy(ex, curves.test_accuracy))
-        changed = False
         if visible != self._shown:
             self._shown = visible
             for line, name, on in (
@@ -289,41 +292,44 @@ class LiveCurves:
             title = None if visible[0] else shown(N_("no validation split"))
             for ax, loc in zip(self.axes[1:], ("upper right", "lower right"), strict=True):
                 ax.legend(loc=loc, fontsize=8, frameon=False, title=title, title_fontsize=7)
-            changed = True
+            self.changed_axes.update(self.axes[1:])
         if len(curves.changes) < self._lr_marked:
             self.clear_lr_marks()
-            changed = True
+            self.changed_axes.update(self.axes)
         for i, change in enumerate(curves.changes[self._lr_marked :], start=self._lr_marked):
             # several changes at one batch: one line, their labels one under the other
             row = sum(1 for c in curves.changes[:i] if c.x == change.x)
             self._lr_marks.extend(mark_change(self.axes, change.x, change.describe(), row))
-            changed = True
+            self.changed_axes.update(self.axes)
         self._lr_marked = len(curves.changes)
-        return self._update_limits(curves) or changed
+        self._update_limits(curves)
+        return bool(self.changed_axes)
 
-    def _update_limits(self, curves: Curves) -> bool:
+    def _update_limits(self, curves: Curves) -> None:
+        """Move the limits the data has left; the Axes whose limits moved join ``changed_axes``."""
         ax_batch, ax_loss, ax_acc = self.axes
         if self._span is not None:
             first, last = self._span
         else:
             first = min(curves.epochs[0], 1) if curves.epochs else 1
             last = max(curves.epochs[-1] if curves.epochs else 1, math.ceil(curves.last_x), 1)
-        changed = _set_lim(ax_batch, "x", (first - 1, last))
+        moved = {ax_batch: _set_lim(ax_batch, "x", (first - 1, last))}
         for ax in (ax_loss, ax_acc):
-            changed |= _set_lim(ax, "x", (first - 0.3, max(last, first + 1) + 0.3))
+            moved[ax] = _set_lim(ax, "x", (first - 0.3, max(last, first + 1) + 0.3))
         # batch losses: the 99th percentile, so one wild batch does not flatten the curve
         losses = _finite(curves.batch_loss)
         top = float(np.percentile(losses, 99)) if losses.size else 0.0
-        changed |= _sticky_top(ax_batch, top)
+        moved[ax_batch] |= _sticky_top(ax_batch, top)
         epoch_losses = _finite([*curves.train_loss, *curves.val_loss, *curves.test_loss])
-        changed |= _sticky_top(ax_loss, float(epoch_losses.max()) if epoch_losses.size else 0.0)
+        top = float(epoch_losses.max()) if epoch_losses.size else 0.0
+        moved[ax_loss] |= _sticky_top(ax_loss, top)
         accs = _finite([*curves.train_accuracy, *curves.val_accuracy, *curves.test_accuracy])
         low = float(accs.min()) if accs.size else 0.0
         bottom = ax_acc.get_ylim()[0]
         if low < bottom or low > bottom + 0.6 * (1.0 - bottom) or not accs.size:
             bottom = max(0.0, math.floor((low - 0.02) * 20) / 20) if accs.size else 0.0
-        changed |= _set_lim(ax_acc, "y", (bottom, 1.005))
-        return changed
+        moved[ax_acc] |= _set_lim(ax_acc, "y", (bottom, 1.005))
+        self.changed_axes.update(ax for ax, changed in moved.items() if changed)
 
     def clear_lr_marks(self) -> None:
         for artist in self._lr_marks:

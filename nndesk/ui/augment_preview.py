@@ -27,6 +27,7 @@ class AugmentPreview(QWidget):
         super().__init__(parent)
         self._images: np.ndarray | None = None
         self._strengths = {"shift": 2.0, "rotate_degrees": 10.0, "scale": 0.1, "stroke": 0.0}
+        self._stale = False  # images or strengths changed while hidden
         self.cells = [QLabel() for _ in range(SHOWN)]
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -64,7 +65,17 @@ class AugmentPreview(QWidget):
         rng = np.random.default_rng(0)  # the same draws: only the strengths change the picture
         return augment_batch(self._images, rng, **self._strengths)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._show()
+
     def _show(self) -> None:
+        # augmenting costs ~10 ms: a hidden preview (augmentation off) waits until it is shown
+        # rather than add it to the start of every run, on the GUI thread
+        self._stale = not self.isVisible()
+        if self._stale:
+            return
         images = self.augmented()
         self.note.setVisible(images is None)
         for i, cell in enumerate(self.cells):

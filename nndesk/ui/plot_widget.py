@@ -3,18 +3,23 @@
 A full matplotlib redraw (text, ticks, layout) costs hundreds of milliseconds on a slow machine,
 long enough to freeze the window. Live plots therefore mark their lines ``animated`` and list
 them in ``animated``: most updates only restore the cached background and redraw those lines
-(a blit, a few milliseconds); a full redraw happens only when ``before_draw`` says the limits or
-decorations changed, and after a resize.
+(a blit, a few milliseconds). When ``before_draw`` names the Axes whose limits or decorations
+changed, only those are drawn again over the background (their old pixels painted over first);
+a full redraw happens when it says True, and after a resize.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
 from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
+from matplotlib.path import Path
+from matplotlib.transforms import Bbox, BboxTransformTo
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
@@ -28,7 +33,8 @@ class PlotWidget(QWidget):
     Callers call ``request_draw()`` as often as they like; the canvas is redrawn at most once per
     ``min_interval_ms``. ``before_draw`` (optional) runs just before each redraw, so the caller
     moves its artists' data only as often as the plot is drawn; it returns True when a full
-    redraw is needed (limits changed), False when blitting ``animated`` artists is enough.
+    redraw is needed, the set of Axes whose limits or decorations changed (those are drawn
+    again), or False when blitting ``animated`` artists is enough.
     """
 
     def __init__(
@@ -50,13 +56,16 @@ class PlotWidget(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
-        self.before_draw: Callable[[], bool | None] | None = None
+        self.before_draw: Callable[[], bool | set[Axes] | None] | None = None
         self.animated: list[Artist] = []  # drawn over the cached background by blitting
         self._background = None
         self._need_full = True
         self._hidden_request = False
-        self.draw_count = 0  # redraws issued (full + blits), for tests and the benchmark
+        self.draw_count = 0  # redraws issued (full + partial + blits), for tests and the benchmark
         self.full_draw_count = 0
+        self.partial_draw_count = 0
+        #: display-space box of everything each Axes drew at the last full or partial redraw
+        self._drawn_boxes: dict[Axes, Bbox] = {}
         # constrained layout is half the cost of a full draw: with ``freeze_layout`` it runs on
         # the first draw after each resize only, later draws keep the axes where they are
         self._layout_engine = self.figure.get_layout_engine() if freeze_layout else None
@@ -102,17 +111,54 @@ class PlotWidget(QWidget):
         self._last_draw = time.perf_counter()
         self.draw_count += 1
         full = self._need_full
-        if self.before_draw is not None:
-            full = bool(self.before_draw()) or full
+        changed = self.before_draw() if self.before_draw is not None else None
+        full = full or changed is True
         if full or self._background is None or not self.animated:
             self._need_full = False
             self._background = None  # until the full draw has happened
             self.full_draw_count += 1
             self.canvas.draw_idle()
-        else:
-            self.canvas.restore_region(self._background)
-            self._draw_animated()
-            self.canvas.blit(self.figure.bbox)
+            return
+        self.canvas.restore_region(self._background)
+        if changed:
+            self._redraw_axes(set(changed))
+        self._draw_animated()
+        self.canvas.blit(self.figure.bbox)
+
+    def _redraw_axes(self, axes: set[Axes]) -> None:
+        """Paint over what ``axes`` drew last time and draw them again (without the animated
+        artists), then keep that as the new background: a third of a full redraw per Axes."""
+        renderer = self.canvas.get_renderer()
+        # an Axes whose old pixels overlap a cleared one's would lose them: it is redrawn too
+        pending = set(axes)
+        while pending:
+            ax = pending.pop()
+            box = self._drawn_boxes.get(ax)
+            if box is None:  # never drawn: nothing of it to paint over
+                continue
+            for other, other_box in self._drawn_boxes.items():
+                if other not in axes and other_box.overlaps(box):
+                    axes.add(other)
+                    pending.add(other)
+        for ax in axes:
+            if ax in self._drawn_boxes:
+                self._paint_background(renderer, self._drawn_boxes[ax])
+        for ax in sorted(axes, key=lambda a: a.get_zorder()):
+            ax.draw(renderer)
+            self._drawn_boxes[ax] = _drawn_box(ax, renderer)
+        self.partial_draw_count += 1
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+
+    def _paint_background(self, renderer, box: Bbox) -> None:
+        """Fill ``box`` (display pixels, widened to whole pixels) with the figure's colour."""
+        x0, y0 = math.floor(box.x0), math.floor(box.y0)
+        x1, y1 = math.ceil(box.x1), math.ceil(box.y1)
+        gc = renderer.new_gc()
+        gc.set_antialiased(False)
+        gc.set_linewidth(0)
+        square = BboxTransformTo(Bbox.from_extents(x0, y0, x1, y1))  # the unit square onto it
+        renderer.draw_path(gc, Path.unit_rectangle(), square, self.figure.get_facecolor())
+        gc.restore()
 
     def _draw_animated(self) -> None:
         for artist in self.animated:
@@ -121,11 +167,21 @@ class PlotWidget(QWidget):
     def _on_canvas_draw(self, event) -> None:
         # after every full draw (ours or a resize): keep the background, then add the lines
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        if self.animated:
+            renderer = self.canvas.get_renderer()
+            self._drawn_boxes = {ax: _drawn_box(ax, renderer) for ax in self.figure.axes}
         self._draw_animated()
         if self._layout_engine is not None and self.figure.get_layout_engine() is not None:
             self.figure.set_layout_engine("none")
 
     def _on_canvas_resize(self, event) -> None:
         self._background = None
+        self._drawn_boxes = {}
         if self._layout_engine is not None:
             self.figure.set_layout_engine(self._layout_engine)
+
+
+def _drawn_box(ax: Axes, renderer) -> Bbox:
+    """Display-space box of everything ``ax`` draws (ticks, labels, title, legend), two pixels
+    wider for antialiased edges (a spine's soft edge lies just outside its box)."""
+    return ax.get_tightbbox(renderer).padded(2.0)

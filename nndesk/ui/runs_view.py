@@ -114,6 +114,7 @@ class RunsView(QWidget):
         super().__init__(parent)
         self.store = store
         self._records: list[RunRecord] = []
+        self._overlay_stale = True  # the selection changed since its curves were drawn
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([translate_marked("RunsView", c) for c in COLUMNS])
@@ -310,8 +311,35 @@ class RunsView(QWidget):
         return [by_id[i] for i in ids if i in by_id]
 
     # -- slots ---------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._overlay_stale:
+            self._plot_selected()
+
     @Slot()
     def _on_table_item_selection_changed(self) -> None:
+        selected = self.selected_records()
+        self.use_button.setEnabled(len(selected) == 1 and selected[0].model_path is not None)
+        self.delete_button.setEnabled(bool(selected))
+        self.png_button.setEnabled(bool(selected))
+        # with nothing selected the CSV holds every run: the button says so
+        self.csv_button.setText(
+            translate("RunsView", "Export CSV…")
+            if selected
+            else translate("RunsView", "Export all as CSV…")
+        )
+        self.csv_button.setEnabled(bool(self._records))
+        self.code_button.setEnabled(len(selected) == 1)
+        self.selection_changed.emit(selected)
+        # a run saved while the Live tab shows refreshes this hidden list: its curves are drawn
+        # when it is shown, not on the GUI thread of a window that is still busy with the run
+        self._overlay_stale = True
+        if self.isVisible():
+            self._plot_selected()
+
+    def _plot_selected(self) -> None:
+        """Draw the selected runs' curves over each other."""
+        self._overlay_stale = False
         selected = self.selected_records()
         plot_overlay(*self.axes, [(_label(r, selected), r.curves) for r in selected])
         if not selected:
@@ -325,18 +353,6 @@ class RunsView(QWidget):
                 color=muted_colour(),
             )
         self.plot.draw_now()
-        self.use_button.setEnabled(len(selected) == 1 and selected[0].model_path is not None)
-        self.delete_button.setEnabled(bool(selected))
-        self.png_button.setEnabled(bool(selected))
-        # with nothing selected the CSV holds every run: the button says so
-        self.csv_button.setText(
-            translate("RunsView", "Export CSV…")
-            if selected
-            else translate("RunsView", "Export all as CSV…")
-        )
-        self.csv_button.setEnabled(bool(self._records))
-        self.code_button.setEnabled(len(selected) == 1)
-        self.selection_changed.emit(selected)
 
     @Slot()
     def _on_use_button_clicked(self) -> None:

@@ -999,8 +999,9 @@ class TrainingPanel(QWidget):
             self.progress.setFormat(self._running_word())  # paused before the first batch
         self._show_progress()
 
-    def _on_plot_before_draw(self) -> bool:
-        return self.live.update(self.curves)
+    def _on_plot_before_draw(self) -> set:
+        self.live.update(self.curves)
+        return self.live.changed_axes  # drawn again; an empty set: the lines are blitted
 
     # -- widget slots --------------------------------------------------------------------------
     @Slot(bool)

@@ -216,6 +216,10 @@ def test_selecting_two_runs_overlays_both(qtbot, panel):
         wait_until_idle(qtbot, panel)
     view = panel.runs_view
     view.select_runs([r.run_id for r in view.records()])
+    # the Runs tab is hidden: its curves wait until it is shown, off the run's busy moments
+    draws = view.plot.draw_count
+    assert view.axes[0].get_legend() is None and view.plot.draw_count == draws
+    panel.tabs.setCurrentWidget(view)
     # one legend, on the wide batch plot: the runs, then the line styles
     labels = [t.get_text() for t in view.axes[0].get_legend().get_texts()]
     assert sorted(labels[:2]) == ["arch=784-24-10", "arch=784-8-10"]

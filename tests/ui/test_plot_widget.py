@@ -1,0 +1,74 @@
+"""PlotWidget: blits, redraws of only the Axes that changed, and full redraws give one picture."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nndesk.ui.plot_widget import PlotWidget
+
+
+@pytest.fixture
+def plot(qtbot):
+    widget = PlotWidget(figsize=(6, 4), min_interval_ms=0, freeze_layout=True)
+    qtbot.addWidget(widget)
+    widget.resize(600, 400)
+    grid = widget.figure.add_gridspec(2, 2)
+    top = widget.figure.add_subplot(grid[0, :])
+    left, right = widget.figure.add_subplot(grid[1, 0]), widget.figure.add_subplot(grid[1, 1])
+    for ax, title in ((top, "per batch"), (left, "per epoch"), (right, "accuracy")):
+        ax.set_title(title)
+        ax.set_ylabel("loss")
+        ax.plot([0, 1], [0, 1], color="grey")  # a line that is part of the background
+    (line,) = top.plot([0, 1], [0.2, 0.8], animated=True)
+    widget.animated = [line]
+    widget.changed: set | bool = False
+    widget.before_draw = lambda: widget.changed
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.draw_now()
+    qtbot.waitUntil(lambda: widget._background is not None)
+    return widget, (top, left, right)
+
+
+def pixels(widget: PlotWidget) -> np.ndarray:
+    return np.asarray(widget.canvas.get_renderer().buffer_rgba()).copy()
+
+
+def redraw(widget: PlotWidget, changed) -> np.ndarray:
+    widget.changed = changed
+    widget._draw()  # what the throttle timer calls
+    return pixels(widget)
+
+
+def full_redraw(qtbot, widget: PlotWidget) -> np.ndarray:
+    widget.changed = False
+    widget._background = None
+    widget.draw_now()
+    qtbot.waitUntil(lambda: widget._background is not None)
+    return pixels(widget)
+
+
+def test_redrawing_only_the_changed_axes_leaves_the_same_picture_as_a_full_redraw(qtbot, plot):
+    widget, (top, left, right) = plot
+    before = pixels(widget)
+    top.set_ylim(0, 5)  # new tick labels, wider than the old ones
+    left.set_xlim(-10, 1000)
+    partial = redraw(widget, {top, left})
+    assert widget.partial_draw_count == 1 and widget.full_draw_count == 1
+    assert (partial != before).any()  # the ticks moved
+    assert np.array_equal(partial, full_redraw(qtbot, widget))  # and nothing stale is left
+
+
+def test_a_blit_keeps_the_background_and_moves_only_the_animated_line(qtbot, plot):
+    widget, (top, _, _) = plot
+    widget.animated[0].set_ydata([0.9, 0.1])
+    blitted = redraw(widget, set())
+    assert widget.partial_draw_count == 0 and widget.full_draw_count == 1
+    assert np.array_equal(blitted, full_redraw(qtbot, widget))
+
+
+def test_true_from_before_draw_asks_for_a_full_redraw(qtbot, plot):
+    widget, _ = plot
+    redraw(widget, True)
+    assert widget.full_draw_count == 2 and widget.partial_draw_count == 0
