@@ -70,20 +70,38 @@ def mistakes_class(confusions) -> int | None:
     ``MISTAKES_MIN`` of them) and stays named while it holds ``MISTAKES_KEEP``, so the hint
     does not come and go with small changes between epochs; another class that reaches
     ``MISTAKES_SHARE`` with more mistakes takes its place.
+
+    A run's list of matrices grows by one per epoch and the coach asks after every batch: the
+    answer before the newest epoch is remembered for that list (``_MEMO``), so a run of
+    thousands of short epochs is not walked again each time.
     """
-    named: int | None = None
-    for confusion in confusions:
-        wrong, total = _mistakes_per_class(confusion)
-        if total < MISTAKES_MIN:
-            named = None
-            continue
-        worst = int(np.argmax(wrong))
-        leads = wrong[worst] >= MISTAKES_SHARE * total
-        holds = named is not None and named < len(wrong) and wrong[named] >= MISTAKES_KEEP * total
-        if holds and not (leads and wrong[worst] > wrong[named]):
-            continue  # still named: it has not dropped far enough to go
-        named = worst if leads else None
+    n = len(confusions)
+    named, done = None, 0
+    growing = isinstance(confusions, list)
+    if growing and _MEMO[0] is confusions and _MEMO[1] <= n - 1:
+        done, named = _MEMO[1], _MEMO[2]
+    for i in range(done, n):
+        if growing and i == n - 1:  # the newest matrix may still be replaced: not remembered
+            _MEMO[:] = [confusions, i, named]
+        named = _named_after(confusions[i], named)
     return named
+
+
+#: [the list of matrices last judged, how many of its epochs are judged, the class named then]
+_MEMO: list = [None, 0, None]
+
+
+def _named_after(confusion, named: int | None) -> int | None:
+    """The class named after one more epoch's ``confusion``, ``named`` before it."""
+    wrong, total = _mistakes_per_class(confusion)
+    if total < MISTAKES_MIN:
+        return None
+    worst = int(np.argmax(wrong))
+    leads = wrong[worst] >= MISTAKES_SHARE * total
+    holds = named is not None and named < len(wrong) and wrong[named] >= MISTAKES_KEEP * total
+    if holds and not (leads and wrong[worst] > wrong[named]):
+        return named  # still named: it has not dropped far enough to go
+    return worst if leads else None
 
 
 def mistakes_hint(confusions, class_names, split: str = "validation") -> Hint | None:

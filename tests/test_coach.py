@@ -94,3 +94,19 @@ def test_the_mistakes_hint_needs_enough_mistakes_and_a_class_can_take_over():
     assert mistakes_class([a, _confusion_with_mistakes([27, 29, 22, 22])]) == 0
     # class 1 reaches the naming share with more mistakes than class 0: it takes over
     assert mistakes_class([a, _confusion_with_mistakes([28, 35, 20, 17])]) == 1
+
+
+def test_a_growing_run_is_judged_as_a_fresh_look_at_all_its_epochs_would():
+    from nndesk.coach import mistakes_class
+
+    rng = np.random.default_rng(2)
+    shares = rng.integers(15, 45, 120)  # class 0's mistakes among 100, epoch by epoch
+    run: list = []
+    for s in shares:
+        run.append(_confusion_with_mistakes([int(s)] + [(100 - int(s)) // 9] * 9))
+        assert mistakes_class(run) == mistakes_class(list(run)), len(run)
+    # the newest epoch's matrix replaced (the list the same): judged anew
+    run[-1] = _confusion_with_mistakes([80, 5, 5, 5, 5, 0, 0, 0, 0, 0])
+    assert mistakes_class(run) == 0 == mistakes_class(list(run))
+    run[-1] = _confusion_with_mistakes([10] * 10)
+    assert mistakes_class(run) is None
