@@ -100,14 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
 
     ticks: list[float] = []
-    cpu: list[float] = []  # the GUI thread's CPU milliseconds at each tick
     clock = QElapsedTimer()
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(TICK_MS)
-    timer.timeout.connect(
-        lambda: (ticks.append(clock.nsecsElapsed() / 1e6), cpu.append(time.thread_time() * 1e3))
-    )
+    timer.timeout.connect(lambda: ticks.append(clock.nsecsElapsed() / 1e6))
     phases: list[tuple[float, str]] = []
     panel.plot.canvas.mpl_connect(
         "draw_event", lambda e: phases.append((clock.nsecsElapsed() / 1e6, "full redraw"))
@@ -127,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     charts: list[float] = []  # when each new race chart reached the screen
     if args.race:
         panel.race_view.rendered.connect(lambda: charts.append(clock.nsecsElapsed() / 1e6))
+        race.status_changed.connect(lambda text: phases.append((clock.nsecsElapsed() / 1e6, text)))
     clock.start()
     timer.start()
     t0 = time.perf_counter()
@@ -184,11 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"stall_max_ms={late.max():.1f}")
     if args.verbose:
         print("phases:", ", ".join(f"{t / 1000:.2f}s {text}" for t, text in phases))
-        # the GUI thread's own CPU time over a stall: near the stall, it was busy; far under
-        # it, it waited (for the GIL or a core)
-        busy = np.diff(np.asarray(cpu))
         for i in np.argsort(-late)[:10]:
-            print(f"  stall {late[i]:.0f} ms at {ticks[i] / 1000:.2f}s (GUI busy {busy[i]:.0f} ms)")
+            # a race: how long before the stall ended the last chart reached the screen
+            since = [ticks[i + 1] - c for c in charts if c <= ticks[i + 1]]
+            chart = f" ({min(since):.0f} ms after a chart)" if since else ""
+            print(f"  stall {late[i]:.0f} ms at {ticks[i] / 1000:.2f}s{chart}")
     print(f"load_average={os.getloadavg()[0]:.2f} cores={os.cpu_count()}")
     print(f"without={','.join(args.without) or '-'}")
     if args.screenshot:
