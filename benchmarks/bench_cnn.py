@@ -175,25 +175,29 @@ def instrument(session, parts: Parts, layer_totals: dict[str, float]) -> None:
     }
     for idx, layer in enumerate(session.model.layers):
         label = f"{idx}:{layer.name}"
+        methods = ["forward", "backward"]
         if isinstance(layer, Conv2D):
             layer._im2col = parts.timer("im2col", layer._im2col)
             layer._col2im = parts.timer("col2im", layer._col2im)
-        for method in ("forward", "backward"):
+            methods += ["forward_fused", "backward_fused"]  # with the max-pool after it
+        if isinstance(layer, MaxPool2D):  # its passes, inside its own forward or a fused conv's
+            layer._max_pairs = parts.timer("pooling", layer._max_pairs)
+            layer._route_pairs = parts.timer("pooling", layer._route_pairs)
+        kind = "conv other (weights, layouts)" if isinstance(layer, Conv2D) else None
+        kind = kind or kinds.get(type(layer), "reshape / flatten")
+        for method in methods:
             inner = getattr(layer, method)
+            direction = "forward" if method.startswith("forward") else "backward"
 
-            def wrapped(*args, _inner=inner, _key=f"{label}.{method}", _layer=layer, **kw):
+            def wrapped(*args, _inner=inner, _key=f"{label}.{direction}", _kind=kind, **kw):
                 parts.phase = "forward" if _key.endswith("forward") else "backward"
                 t = clock()
                 before = sum(parts.batch.values())
                 r = _inner(*args, **kw)
                 dt = clock() - t
                 layer_totals[_key] += dt
-                if isinstance(_layer, Conv2D):  # what its im2col, col2im and matmuls left over
-                    parts.add(
-                        "conv other (weights, layouts)", dt - (sum(parts.batch.values()) - before)
-                    )
-                else:
-                    parts.add(kinds.get(type(_layer), "reshape / flatten"), dt)
+                # what its timed passes (im2col, col2im, matmuls, pooling) left over
+                parts.add(_kind, dt - (sum(parts.batch.values()) - before))
                 return r
 
             setattr(layer, method, wrapped)
@@ -241,6 +245,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--threads", type=int, default=0, help="threads (default 0: automatic)")
     ap.add_argument(
+        "--no-fuse",
+        action="store_true",
+        help="run each conv and its max-pool as two layers (the path before they were fused)",
+    )
+    ap.add_argument(
         "--cpu-clock",
         action="store_true",
         help="one thread, timed in its CPU seconds: compares code on a busy machine",
@@ -262,7 +271,8 @@ def main(argv: list[str] | None = None) -> None:
             f"blas={info.get('internal_api')} version={info.get('version')} "
             f"threads={info.get('num_threads')} arch={info.get('architecture')}"
         )
-    print(f"numpy={np.__version__} loadavg_before={os.getloadavg()[0]:.2f}")
+    load = os.getloadavg()[0]
+    print(f"numpy={np.__version__} loadavg_before={load:.2f} fused={not args.no_fuse}")
     print(f"OPENBLAS_THREAD_TIMEOUT={os.environ.get('OPENBLAS_THREAD_TIMEOUT')!r}")
 
     dataset = load_dataset("fashion", data_dir=args.data_dir, allow_download=False)
@@ -274,6 +284,9 @@ def main(argv: list[str] | None = None) -> None:
         changes["arch"] = args.arch
     config = get_preset(args.preset).config.replace(**changes)
     session = prepare(config, dataset=dataset)
+    if args.no_fuse:
+        for layer in session.model.layers:
+            layer.fuses_with = lambda following: False
     session.x_train = session.x_train[: args.limit]
     session.y_train = session.y_train[: args.limit]
     images = len(session.y_train)
@@ -341,7 +354,7 @@ def main(argv: list[str] | None = None) -> None:
     for shape, (f, seconds) in meter.by_shape.items():
         gf = f / seconds / 1e9
         print(f"  {shape:<28s} {seconds:6.2f} s {gf:6.1f} GFLOP/s {gf / rate:5.2f}")
-    print("per-layer seconds (forward / backward):")
+    print("per-layer seconds (forward / backward; a conv fused with its pool holds both):")
     for i, layer in enumerate(session.model.layers):
         f = layer_totals[f"{i}:{layer.name}.forward"]
         b = layer_totals[f"{i}:{layer.name}.backward"]

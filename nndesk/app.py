@@ -8,11 +8,21 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QLocale, QObject, QSize, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QEventLoop,
+    QLocale,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QIcon, QScreen
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -47,7 +57,7 @@ from nndesk.ui.inside_view import InsideView
 from nndesk.ui.lab_view import LabView
 from nndesk.ui.language import translate
 from nndesk.ui.main_window import MainWindow
-from nndesk.ui.map_view import MapView
+from nndesk.ui.map_view import MapView, MapViewState
 from nndesk.ui.mistakes_view import MistakesView
 from nndesk.ui.settings_dialog import SettingsDialog
 from nndesk.ui.training_panel import TrainingPanel, TrainPageState
@@ -424,9 +434,23 @@ class Coordinator(QObject):
         box.open()  # window-modal without blocking (tests drive it)
 
     def _on_language_box_clicked(self, switch: bool) -> None:
-        if switch:
-            code = language.resolve_language(preferences.language(), _ui_languages())
+        if not switch:
+            return
+        code = language.resolve_language(preferences.language(), _ui_languages())
+        # the rebuild takes the GUI thread for about a second: a wait cursor says it is working
+        # (at once), and the rebuild starts once the question box has closed
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QTimer.singleShot(0, lambda: self._switch_under_wait_cursor(code))
+
+    def _switch_under_wait_cursor(self, code: str) -> None:
+        """``switch_language(code)``, then the cursor set by the click is restored, whatever
+        happens (a refusing close guard, an error)."""
+        try:
+            # the box's place is painted over before the GUI thread is busy (no input handled)
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
             self.switch_language(code)
+        finally:
+            QApplication.restoreOverrideCursor()
 
     @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
@@ -452,6 +476,15 @@ class Coordinator(QObject):
             else:
                 preferences.set_data_dir(None)
                 self._data_changed()
+
+
+@dataclass
+class ModelHandover:
+    """The models either side of a finished run's takeover: the one in use before the run
+    (offered back by the notice's "Switch back to …") and the run's own."""
+
+    before: Classifier | None = None
+    trained: Classifier | None = None
 
 
 @dataclass(frozen=True)
@@ -481,6 +514,7 @@ class Desk:
     dataset_page: DatasetView
     map_page: MapView
     lab_page: LabView
+    handover: ModelHandover = field(default_factory=ModelHandover)
 
 
 def build_window(mode: str | None = None, classifier: Classifier | None = None) -> Desk:
@@ -579,25 +613,25 @@ def _wire_model_notice(desk: Desk) -> None:
     """A finished run's model takes over the window: say so, and keep the model in use before
     the run one click away ("Switch back to …")."""
     notice, prediction, training = desk.window.model_notice, desk.prediction, desk.training
-    held: dict[str, Classifier | None] = {"before": None, "trained": None}
+    held = desk.handover
 
     def on_running_changed(running: bool) -> None:
         if running:
-            held["before"] = prediction.current()  # live snapshots replace it from now on
+            held.before = prediction.current()  # live snapshots replace it from now on
 
     def on_model_ready(clf: Classifier) -> None:  # after the panel handed it to prediction
-        held["trained"] = clf
-        before = held["before"]
+        held.trained = clf
+        before = held.before
         accuracy = (clf.info.get("metrics") or {}).get("test_accuracy")
         notice.announce(accuracy, before.title if before is not None else None)
 
     def on_classifier_changed(clf: Classifier | None) -> None:
-        if clf is not held["trained"]:
+        if clf is not held.trained:
             notice.hide()  # another model was chosen: the note is old news
 
     def on_switch_back() -> None:
-        if held["before"] is not None:
-            prediction.set_classifier(held["before"])
+        if held.before is not None:
+            prediction.set_classifier(held.before)
 
     training.running_changed.connect(on_running_changed)
     training.model_ready.connect(on_model_ready)
@@ -695,6 +729,10 @@ class WindowState:
     evaluation: object  # EvaluationResult | None: the report, not computed again
     geometry: QByteArray
     visible: bool
+    notice: tuple | None  # the new-model note's (accuracy, previous title), None when hidden
+    handover: ModelHandover  # the models the note switches between
+    why_target: tuple  # the Why page's (class, contrast) choice
+    map_view: MapViewState  # the Map page's choices and its drawn map
 
 
 def capture_state(desk: Desk) -> WindowState:
@@ -712,6 +750,10 @@ def capture_state(desk: Desk) -> WindowState:
         evaluation=desk.evaluation.result(),
         geometry=window.saveGeometry(),
         visible=window.isVisible(),
+        notice=window.model_notice.announcement(),
+        handover=desk.handover,
+        why_target=desk.why_page.chosen_target(),
+        map_view=desk.map_page.view_state(),
     )
 
 
@@ -723,7 +765,13 @@ def restore_state(desk: Desk, state: WindowState) -> None:
     window.overlay_check.setChecked(state.overlay)
     window.tabs.setCurrentIndex(state.page)
     desk.train_page.restore_page_state(state.train)
+    desk.handover.before, desk.handover.trained = state.handover.before, state.handover.trained
+    if state.notice is not None and state.classifier is state.handover.trained:
+        window.model_notice.announce(*state.notice)  # "Switch back to …" still works
+    desk.why_page.set_target(*state.why_target)
     desk.evaluation.adopt(state.evaluation)
+    if state.evaluation is not None and desk.evaluation.result() is state.evaluation:
+        desk.map_page.restore_view_state(state.map_view)  # the map drawn is not computed again
     window.canvas.restore_history(state.drawing)  # predicted again in the new language
     window.prediction_panel.set_true_label(state.true_label)
 

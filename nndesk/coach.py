@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.i18n import QT_TRANSLATE_NOOP, fill
 
 #: Batches compared by the divergence check: the newest ones against as many before them.
 RECENT = 20
@@ -47,7 +47,13 @@ class Hint:
     show_class: int | None = None
 
     def message(self, localise=lambda text: text) -> str:
-        return localise(self.text).format(**self.values)
+        """The hint in the language of ``localise`` (text -> translated template), its numbers
+        in the window language's format (``i18n.fill``)."""
+        return fill(localise(self.text), **self.values)
+
+    def button_text(self, localise=lambda text: text) -> str:
+        """The fix button's text (its numbers from ``fix``, a class name from ``values``)."""
+        return fill(localise(self.fix_label), **{**self.values, **self.fix})
 
 
 def _finite(values) -> np.ndarray:

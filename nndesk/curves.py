@@ -21,9 +21,9 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 from matplotlib.transforms import ScaledTranslation
 
 from nndesk.fileio import atomic_path
-from nndesk.i18n import N_, shown
+from nndesk.i18n import N_, fill, shown
 from nndesk.runs import Curves
-from nndesk.viz import muted_colour
+from nndesk.viz import localise_ticks, muted_colour
 
 TRAIN_COLOR = "#1f77b4"
 VAL_COLOR = "#d62728"
@@ -123,6 +123,7 @@ def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
         steps = (1, 2, 2.5, 5, 10)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=steps, integer=ax is not ax_batch))
     ax_acc.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+    localise_ticks(ax_batch, ax_loss, ax_acc)
     # steps of 1, 2 or 5 points: a 2.5 % step would print as uneven whole percents
     ax_acc.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=(1, 2, 5, 10)))
 
@@ -299,7 +300,7 @@ class LiveCurves:
         for i, change in enumerate(curves.changes[self._lr_marked :], start=self._lr_marked):
             # several changes at one batch: one line, their labels one under the other
             row = sum(1 for c in curves.changes[:i] if c.x == change.x)
-            self._lr_marks.extend(mark_change(self.axes, change.x, change.describe(), row))
+            self._lr_marks.extend(mark_change(self.axes, change.x, change.shown_text(), row))
             self.changed_axes.update(self.axes)
         self._lr_marked = len(curves.changes)
         self._update_limits(curves)
@@ -368,7 +369,7 @@ def _sticky_top(ax: Axes, data_top: float) -> bool:
 
 def mark_lr_change(axes: Sequence[Axes], x: float, lr: float) -> list:
     """A dotted vertical line at ``x`` on each Axes, labelled on the first with the new rate."""
-    return mark_change(axes, x, f"lr {lr:g}")
+    return mark_change(axes, x, fill("lr {lr:g}", lr=lr))
 
 
 def mark_change(axes: Sequence[Axes], x: float, text: str, row: int = 0) -> list:

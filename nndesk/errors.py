@@ -111,7 +111,9 @@ def user_message(err: BaseException) -> str:
     if not i18n.translating():
         return english
     if isinstance(err, NndeskError) and err.template is not None:
-        return i18n.shown(err.template).format(**err.values)
+        return i18n.localised(i18n.Message(err.template, **err.values))
+    if err.args and isinstance(err.args[0], i18n.Message):  # raised with a Message
+        return i18n.localised(err.args[0]).splitlines()[0]
     if isinstance(err, NndeskError):
         summary = i18n.shown(type(err).summary)
         return english if summary == type(err).summary else f"{summary}: {english}"

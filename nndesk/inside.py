@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nndesk.data.normalize import Normalizer
-from nndesk.i18n import N_, shown
+from nndesk.i18n import N_, fmt, list_separator, shown
 from nndesk.nn.model import Sequential
 
 #: layers that act on each value alone, so a unit or a pixel can be followed through them
@@ -237,31 +237,36 @@ def _follow(model, tr, layer_index, z, pick, feature, spatial=False) -> tuple[St
         formula, value = _apply(layer, name, value, feature, spatial)
         if formula is None:  # an activation with no hand formula: the model's own value
             value = pick(tr.layers[i].values)
-            formula = f"{name}(…) = {value:.4g}"
+            formula = f"{name}(…) = {_n(value)}"
         steps.append(Step(i, name, formula, value))
     return tuple(steps)
+
+
+def _n(value: float, spec: str = ".4g") -> str:
+    """A number of a formula in the window language's format (``7,424`` in Vietnamese)."""
+    return fmt(value, spec)
 
 
 def _apply(layer, name: str, v: float, feature: int, spatial: bool) -> tuple[str | None, float]:
     """``name`` applied to one value by hand: (formula with the numbers, result)."""
     if name == "ReLU":
         out = max(0.0, v)
-        return f"ReLU({v:.4g}) = max(0, {v:.4g}) = {out:.4g}", out
+        return f"ReLU({_n(v)}) = max(0{list_separator()}{_n(v)}) = {_n(out)}", out
     if name == "LeakyReLU":
         out = v if v > 0 else layer.alpha * v
-        return f"LeakyReLU({v:.4g}) = {out:.4g}", out
+        return f"LeakyReLU({_n(v)}) = {_n(out)}", out
     if name == "Sigmoid":
         out = float(1.0 / (1.0 + np.exp(-v)))
-        return f"σ({v:.4g}) = 1 / (1 + e^{-v:.4g}) = {out:.4g}", out
+        return f"σ({_n(v)}) = 1 / (1 + e^{_n(-v)}) = {_n(out)}", out
     if name == "Tanh":
         out = float(np.tanh(v))
-        return f"tanh({v:.4g}) = {out:.4g}", out
+        return f"tanh({_n(v)}) = {_n(out)}", out
     if name == "ELU":
         out = v if v > 0 else float(layer.alpha * np.expm1(v))
-        return f"ELU({v:.4g}) = {out:.4g}", out
+        return f"ELU({_n(v)}) = {_n(out)}", out
     if name == "Dropout":
         return shown(N_("Dropout: off when predicting, {value} passes unchanged")).format(
-            value=f"{v:.4g}"
+            value=_n(v)
         ), v
     if name == "BatchNorm2D" and spatial:
         mean = float(layer.buffers["running_mean"][feature])
@@ -270,8 +275,8 @@ def _apply(layer, name: str, v: float, feature: int, spatial: bool) -> tuple[str
         beta = float(layer.params["beta"][feature])
         out = (v - mean) / float(np.sqrt(var + layer.eps)) * gamma + beta
         formula = (
-            f"BatchNorm: ({v:.4g} − {mean:.4g}) / √({var:.4g} + {layer.eps:g})"
-            f" × {gamma:.4g} + {beta:.4g} = {out:.4g}"
+            f"BatchNorm: ({_n(v)} − {_n(mean)}) / √({_n(var)} + {_n(layer.eps, 'g')})"
+            f" × {_n(gamma)} + {_n(beta)} = {_n(out)}"
         )
         return formula, out
     return None, v

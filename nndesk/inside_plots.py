@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from nndesk.curves import RUN_COLORS
 from nndesk.i18n import N_, shown
 from nndesk.training.internals import InsideRecord
-from nndesk.viz import muted_colour
+from nndesk.viz import localise_ticks, muted_colour
 
 # Epoch rows the first-layer strip shows (the newest ones, and the start).
 STRIP_ROWS = 6
@@ -26,6 +26,7 @@ def draw_inside(fig: Figure, record: InsideRecord) -> None:
     ax_grad, ax_ratio, ax_dead = (fig.add_subplot(grid[0, i]) for i in range(3))
     ax_hist = fig.add_subplot(grid[1, 0])
     ax_strip = fig.add_subplot(grid[1, 1:])
+    localise_ticks(ax_grad, ax_ratio, ax_dead, ax_hist, ax_strip)
     muted = muted_colour()
     colours = [RUN_COLORS[i % len(RUN_COLORS)] for i in range(len(record.names))]
     titles = (

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from nndesk.i18n import N_, fmt, shown
+
 #: A record longer than this is refused (a real run changes settings by hand a few times).
 MAX_CHANGES = 10_000
 
@@ -53,6 +55,20 @@ class SettingChange:
         if self.name == "batch_size" and self.value == 0:
             return f"{label} full"
         return f"{label} {self.value:g}"
+
+    def shown_text(self) -> str:
+        """``describe`` in the window's language (``"momentum 0,5"``, ``"augment bật"``), for
+        the curves' marks and the Train page's title; ``describe`` stays English for scripts."""
+        from nndesk.settings_schema import BY_NAME
+
+        field = BY_NAME.get(self.name)
+        short = {"lr": "lr", "batch_size": "batch", "l2": "L2"}.get(self.name)
+        label = short or (shown(field.label).lower() if field else self.name)
+        if isinstance(self.value, bool):
+            return f"{label} {shown(N_('on')) if self.value else shown(N_('off'))}"
+        if self.name == "batch_size" and self.value == 0:
+            return f"{label} {shown(N_('full'))}"
+        return f"{label} {fmt(self.value, 'g')}"
 
 
 def _whole(value: Any) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 from nndesk.data.normalize import NORMALIZATIONS
 from nndesk.data.registry import DATASETS
 from nndesk.errors import ConfigError
-from nndesk.i18n import N_
+from nndesk.i18n import N_, Message
 from nndesk.nn.activations import ACTIVATIONS
 from nndesk.nn.init import INITS
 from nndesk.nn.losses import LOSSES
@@ -102,39 +102,56 @@ class Field:
         return CHOICE_LABELS.get(value, value)
 
     def range_text(self) -> str:
-        """``"in [0, 1)"``, ``"> 0"``, ``">= 1"``: the range, as messages say it."""
+        """``"in [0, 1)"``, ``"> 0"``, ``">= 1"``: the range, as messages say it (a ``Message``,
+        so the window says it in its language)."""
         if self.kind is float and self.low == 0 and self.low_open and self.high is None:
-            return "a positive number"
+            return Message(N_("a positive number"))
         if self.kind is int and self.low is not None and self.high is not None:
-            return f"a whole number {self.low:g} to {int(self.high)}"
+            return Message(
+                N_("a whole number {low:g} to {high}"), low=self.low, high=int(self.high)
+            )
         if self.low is not None and self.high is not None:
             left, right = "(" if self.low_open else "[", ")" if self.high_open else "]"
-            return f"in {left}{self.low:g}, {self.high:g}{right}"
+            return Message(
+                N_("in {left}{low:g}, {high:g}{right}"),
+                left=left,
+                low=self.low,
+                high=self.high,
+                right=right,
+            )
         if self.low is not None:
-            return f"{'>' if self.low_open else '>='} {self.low:g}"
+            return Message("{sign} {low:g}", sign=">" if self.low_open else ">=", low=self.low)
         if self.high is not None:
-            return f"{'<' if self.high_open else '<='} {self.high:g}"
+            return Message("{sign} {high:g}", sign="<" if self.high_open else "<=", high=self.high)
         return ""
 
     def problem(self, value: Any) -> str | None:
-        """Why ``value`` is not acceptable for this field (one line), or None."""
+        """Why ``value`` is not acceptable for this field (one line, a ``Message``), or None."""
         if value is None:
-            return None if self.optional else "must be set"
+            return None if self.optional else Message(N_("must be set"))
         if self.kind is bool:
-            return None if isinstance(value, bool) else f"must be true or false; got {value!r}"
+            if isinstance(value, bool):
+                return None
+            return Message(N_("must be true or false; got {value!r}"), value=value)
         if self.kind is str:
             if not isinstance(value, str):
-                return f"must be text; got {value!r}"
+                return Message(N_("must be text; got {value!r}"), value=value)
             if self.choices and value not in self.choices:
-                return f"must be one of {', '.join(self.choices)}; got {value!r}"
+                return Message(
+                    N_("must be one of {choices}; got {value!r}"),
+                    choices=", ".join(self.choices),
+                    value=value,
+                )
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             wanted = self.range_text() if self.range_text().startswith("a ") else "a number"
-            return f"must be {wanted}; got {value!r}"
+            if wanted == "a number":
+                return Message(N_("must be a number; got {value!r}"), value=value)
+            return Message(N_("must be {range}; got {value!r}"), range=wanted, value=value)
         if self.kind is int and not isinstance(value, int):
-            return f"must be a whole number; got {value!r}"
+            return Message(N_("must be a whole number; got {value!r}"), value=value)
         if not math.isfinite(value):
-            return f"must be a finite number; got {value!r}"
+            return Message(N_("must be a finite number; got {value!r}"), value=value)
         too_low = self.low is not None and (
             value < self.low or (self.low_open and value == self.low)
         )
@@ -142,7 +159,9 @@ class Field:
             value > self.high or (self.high_open and value == self.high)
         )
         if too_low or too_high:
-            return f"must be {self.range_text()}; got {value:g}"
+            return Message(
+                N_("must be {range}; got {value:g}"), range=self.range_text(), value=value
+            )
         return None
 
 
@@ -263,7 +282,7 @@ def problems(values: dict[str, Any]) -> dict[str, str]:
     found = {}
     for name, value in values.items():
         field = BY_NAME.get(name)
-        reason = "is not a training setting" if field is None else field.problem(value)
+        reason = Message(N_("is not a training setting")) if field is None else field.problem(value)
         if reason is not None:
             found[name] = reason
     if "loss" in values and "output" in values and "loss" not in found:
@@ -278,4 +297,4 @@ def check(values: dict[str, Any]) -> None:
     found = problems(values)
     if found:
         name, reason = next(iter(found.items()))
-        raise ConfigError(f"{name} {reason}")
+        raise ConfigError(Message("{name} {reason}", name=name, reason=reason))

@@ -13,8 +13,9 @@ import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import PowerNorm, to_hex, to_rgba
+from matplotlib.ticker import ScalarFormatter
 
-from nndesk.i18n import N_, grouped, number, shown
+from nndesk.i18n import N_, grouped, localise_number, number, shown
 
 # one palette for every page, so a class has the same colour in the bar, the pie and the legend
 PALETTE = (
@@ -29,6 +30,30 @@ PALETTE = (
     "#CCB974",
     "#64B5CD",
 )
+
+
+class LocalisedNumbers(ScalarFormatter):
+    """Matplotlib's tick numbers with the window language's decimal mark (``0,25`` in
+    Vietnamese), as ``nndesk.i18n.fmt`` writes the window's own numbers; unchanged in English
+    and outside the window."""
+
+    def __call__(self, x, pos=None) -> str:
+        return localise_number(super().__call__(x, pos))
+
+    def get_offset(self) -> str:
+        return localise_number(super().get_offset())
+
+    def format_data_short(self, value) -> str:
+        return localise_number(super().format_data_short(value))
+
+
+def localise_ticks(*axes: Axes) -> None:
+    """Write the plain numeric ticks of ``axes`` with the window language's decimal mark (tick
+    formats of their own, such as percentages, are left as they are)."""
+    for ax in axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(LocalisedNumbers())
 
 
 def muted_colour() -> str:

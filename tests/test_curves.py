@@ -217,3 +217,21 @@ def test_the_live_moving_average_starts_at_the_first_losses():
     avg = live.batch_avg_line.get_ydata()
     np.testing.assert_allclose(avg[:3], [2.3, 2.25, 2.3])  # the mean of the losses so far
     assert np.all(avg <= max(losses)) and np.all(avg >= min(losses))
+
+
+def test_tick_numbers_take_the_window_languages_decimal_mark(monkeypatch):
+    from nndesk import i18n
+
+    fig, live = live_plot()  # made in English: the formatter reads the language at each draw
+    curves = Curves()
+    for b in range(1, 41):
+        loss = 0.3 + 0.01 * (b % 3)
+        curves.add_batch(type("B", (), dict(epoch=1, batch=b, batches=40, batch_loss=loss))())
+    live.update(curves)
+    fig.canvas.draw()
+    english = [t.get_text() for t in live.axes[0].get_yticklabels()]
+    assert any("." in t for t in english) and not any("," in t for t in english)
+    monkeypatch.setattr(i18n, "_marks", (",", "."))  # what Vietnamese installs
+    fig.canvas.draw()
+    vietnamese = [t.get_text() for t in live.axes[0].get_yticklabels()]
+    assert vietnamese == [t.replace(".", ",") for t in english]

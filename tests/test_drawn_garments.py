@@ -30,26 +30,33 @@ from tools.garment_sketches import (
     sketch_set,
     training_drawings,
 )
+from tools.garment_traced import GARMENTS, traced_set
 
 #: (overall, every class) share of the held-out drawings each shipped garment model must read
 #: right. Issue 17 asks for 90 % (CNN) / 85 % (MLP) with every class at 75 %. The CNN, trained on
-#: drawings of the same generator family (other seeds), reads 96.0 % (Shirt 70 %, the worst); the
-#: MLP, trained on photo sketches only (with drawings it fell under its test target), 58.3 %
+#: drawings of the same generator family (other seeds, 70 % of its last stages' drawings from the
+#: wider family), reads 93.7 % (Shirt 57 %, the worst; 96.0 % and 70 % before the wider stages);
+#: the MLP, trained on photo sketches only (with drawings it fell under its test target), 58.3 %
 #: (weights/README.md). The photo-only models read 44.7 % (CNN) and 40.0 % (MLP).
-BARS = {"fashion-cnn": (0.94, 0.65), "fashion-mlp": (0.55, 0.25)}
+BARS = {"fashion-cnn": (0.92, 0.53), "fashion-mlp": (0.55, 0.25)}
 
 #: (overall, every class) share of the 240 doodles of ``tools.garment_doodles`` (other code,
-#: other garments: the honest check, as the held-out set shares the training generator's
-#: family) each shipped model must read right. The CNN reads 72.1 % (Trouser 38 %, the worst:
-#: flared and walking trousers), the MLP 45.4 % (Pullover 12 %); the CNN before it was trained on
-#: drawings read 47.5 %.
-DOODLE_BARS = {"fashion-cnn": (0.70, 0.33), "fashion-mlp": (0.43, 0.10)}
+#: other garments: an honest check, as the held-out set shares the training generator's
+#: family) each shipped model must read right. The CNN reads 81.7 % (Pullover 42 %, the worst;
+#: 72.1 % before the wider generator, 47.5 % before any drawings), the MLP 45.4 % (Pullover 12 %).
+DOODLE_BARS = {"fashion-cnn": (0.80, 0.40), "fashion-mlp": (0.43, 0.10)}
+
+#: (overall, every class) share of the 360 traced garments of ``tools.garment_traced`` (a third
+#: renderer, 60 garments traced by hand; written before any model was trained with the wider
+#: generator and never tuned on) each shipped model must read right. The CNN reads 79.2 % (Coat
+#: 31 %, the worst; 70.8 % before the wider generator), the MLP 39.7 % (Coat 11 %).
+TRACED_BARS = {"fashion-cnn": (0.77, 0.28), "fashion-mlp": (0.37, 0.08)}
 
 #: Mean top probability (calibrated) on 40 shapes that are no garment (discs, boxes, blobs,
-#: lines): the photo-only models gave 0.955 (CNN) and 0.928 (MLP); the shipped ones give 0.798
-#: and 0.736 (the CNN before its drawing stage 0.770, and on 400 such shapes 0.799 against the
-#: shipped 0.797). They must stay near that.
-AMBIGUOUS_CEILING = {"fashion-cnn": 0.82, "fashion-mlp": 0.76}
+#: lines): the photo-only models gave 0.955 (CNN) and 0.928 (MLP); the shipped ones give 0.745
+#: and 0.736 (the CNN before its drawing stages 0.770, after the first 0.798). They must stay
+#: near that.
+AMBIGUOUS_CEILING = {"fashion-cnn": 0.78, "fashion-mlp": 0.76}
 
 
 @pytest.fixture(scope="module")
@@ -193,6 +200,111 @@ def test_shipped_garment_model_reads_the_doodles(name, doodles):
     labels = [clf.classify_image(d.image).label for d in doodles]
     overall, per_class = _score(labels, doodles)
     bar, class_bar = DOODLE_BARS[name]
+    assert overall >= bar, (name, overall, per_class)
+    weak = {c: v for c, v in per_class.items() if v < class_bar}
+    assert not weak, (name, weak)
+
+
+# -- the third check: garments traced by hand as polylines, drawn by a third renderer ------------
+@pytest.fixture(scope="module")
+def traced():
+    return traced_set()
+
+
+def test_the_traced_set_draws_every_garment_every_way(traced):
+    from tools.garment_traced import MODES as TRACED_MODES
+    from tools.garment_traced import PER_GARMENT
+
+    assert len(traced) == 10 * 6 * PER_GARMENT and len({d.name for d in traced}) == len(traced)
+    for label, garments in GARMENTS.items():
+        assert len(garments) == 6
+        for name in garments:
+            mine = [d for d in traced if d.label == label and d.garment == name]
+            assert len(mine) == PER_GARMENT
+            assert {d.mode for d in mine} == set(TRACED_MODES)
+            assert {d.polarity for d in mine} == set(POLARITIES)
+            assert {d.facing for d in mine} == {"left", "right"}
+    for d in traced:
+        assert d.image.shape == (280, 280) and d.image.dtype == np.uint8
+        ink = d.image if d.polarity == "white-on-black" else 255 - d.image
+        assert 0.01 < (ink > 127).mean() < 0.8, d.name
+        rows, cols = np.nonzero(ink > 127)  # the whole garment is on the canvas
+        assert rows.min() > 0 and cols.min() > 0 and rows.max() < 279 and cols.max() < 279
+    once, twice = traced_set(per_garment=1), traced_set(per_garment=1)  # seeded
+    assert [d.image.tobytes() for d in once] == [d.image.tobytes() for d in twice]
+
+
+def test_a_traced_fill_covers_the_inside_and_an_outline_leaves_it_empty():
+    from tools.garment_traced import Traced, _Tracer, draw_traced
+
+    box = Traced(("10 10 90 10 90 90 10 90",), straps=("30 10 50 0 70 10",))
+    for mode, centre in (("filled", 255), ("outline", 0)):
+        tracer = _Tracer(np.random.default_rng(1), mirror=False)
+        image = draw_traced(box, mode, tracer, pen=8)
+        ((x, y),) = tracer.place("50 50", closed=False)
+        assert image[round(y), round(x)] == centre, mode
+        assert image.max() == 255
+
+
+def test_an_outline_with_gaps_is_the_same_ring_cut_in_runs():
+    from tools.garment_traced import _with_gaps
+
+    ring = np.stack([np.cos(np.linspace(0, 6.2, 200)), np.sin(np.linspace(0, 6.2, 200))], 1)
+    for seed in range(20):
+        runs = _with_gaps(ring, np.random.default_rng(seed))
+        kept = sum(len(r) for r in runs)
+        assert 1 <= len(runs) <= 2 and 200 * 0.8 < kept < 200
+        for run in runs:  # every run is a stretch of the ring, in order
+            i = int(np.argmin(np.abs(ring - run[0]).sum(axis=1)))
+            assert np.allclose(run, ring[(i + np.arange(len(run))) % 200])
+
+
+# -- the wider family the garment models train on -----------------------------------------------
+def test_wide_training_drawings_are_their_own_and_zero_wide_are_the_first_ones():
+    plain, labels = training_drawings(20)
+    assert np.array_equal(training_drawings(20, wide=0.0)[0], plain)
+    wide, wide_labels = training_drawings(20, wide=1.0)
+    assert np.array_equal(wide_labels, labels) and wide.shape == plain.shape
+    assert (wide.reshape(20, -1).max(axis=1) > 100).all()  # a grey fill is ink too
+    assert not np.array_equal(wide, plain)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_wide_shapes_fit_the_box_and_sleeves_hang_beside_the_body(seed):
+    from tools.garment_sketches import MAKERS, _fitted, _Params, _top
+
+    rng = np.random.default_rng(seed)
+    for label, maker in MAKERS.items():
+        shape = _fitted(maker(_Params(rng, 1.1, wide=True)))
+        pts = np.array([pt for line in shape.parts + shape.bands for pt in line])
+        assert pts.min() >= 0.019 and pts.max() <= 0.981, label
+        assert np.isclose((pts.max(axis=0) - pts.min(axis=0)).max(), 0.96)
+    for label in (0, 2, 4, 6):
+        half, (y0, neck, hem) = _top(_Params(rng, 1.1, wide=True), (0.55, 0.8), (0, 88), label)
+        cuff_inner, armpit = half[-4], half[-3]
+        assert cuff_inner[0] >= armpit[0] + 0.019  # the sleeve's inside edge is off the body
+
+
+def test_wide_trousers_can_stand_apart_and_flare():
+    from tools.garment_sketches import _legs, _Params
+
+    gaps, flares = [], []
+    for seed in range(60):
+        outline = _legs(_Params(np.random.default_rng(seed), 1.0, wide=True)).parts[0]
+        crotch, knee_in, hem_in, hem_out, knee_out = (outline[i] for i in (7, 6, 5, 4, 3))
+        assert crotch[0] == 0.5 and hem_in[0] >= 0.5 and hem_out[0] > hem_in[0]
+        gaps.append(hem_in[0] - 0.5)
+        flares.append((hem_out[0] - hem_in[0]) / (knee_out[0] - knee_in[0]))
+    assert max(gaps) > 0.1 and min(gaps) < 0.05  # legs apart and legs together
+    assert max(flares) > 1.4 and min(flares) < 0.9  # flared and tapered
+
+
+@pytest.mark.parametrize("name", list(TRACED_BARS))
+def test_shipped_garment_model_reads_the_traced_garments(name, traced):
+    clf = Classifier.from_file(WEIGHTS_DIR / f"{name}.npz")
+    labels = [clf.classify_image(d.image).label for d in traced]
+    overall, per_class = _score(labels, traced)
+    bar, class_bar = TRACED_BARS[name]
     assert overall >= bar, (name, overall, per_class)
     weak = {c: v for c, v in per_class.items() if v < class_bar}
     assert not weak, (name, weak)

@@ -48,12 +48,14 @@ class Stage:
 
     ``drawings`` garment drawings from ``tools.garment_sketches.training_drawings`` (seeded, never
     the check sets' seeds) join the training images for this stage, so the network also learns
-    the proportions people draw, not only the dataset's silhouettes.
+    the proportions people draw, not only the dataset's silhouettes. A share ``wide`` of them
+    comes from the generator's wider family (``training_drawings(wide=...)``).
     """
 
     config: TrainConfig
     sketch: SketchStrengths | None = None  # None: SketchStrengths(); its share is config.sketch
     drawings: int = 0
+    wide: float = 0.0
 
 
 #: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
@@ -111,7 +113,9 @@ RECIPES: dict[str, Recipe] = {
             # then 10 more epochs with 30 % of every batch redrawn as sketches (the cosine spans
             # all 25 epochs: 6.9e-4 down to 1e-5), then 5 with 30,000 generated drawings added
             # to the 60,000 photos and the sketches mirrored half the time (the cosine over all
-            # 30 epochs: 4.0e-4 down to 2.6e-5)
+            # 30 epochs: 4.0e-4 down to 2.6e-5), then 2 with 30,000 drawings of which 70 % come
+            # from the generator's wider family (3.5e-4 down to 9.4e-5 on the cosine over 32),
+            # then 1 more on the same images (5.1e-5 on the cosine over 33)
             then=(
                 Stage(
                     SHIPPED_RECIPES["fashion-cnn"].replace(epochs=10, lr=2e-3, sketch=0.3),
@@ -121,6 +125,18 @@ RECIPES: dict[str, Recipe] = {
                     SHIPPED_RECIPES["fashion-cnn"].replace(epochs=5, lr=6e-3, sketch=0.3),
                     MIRRORED_SKETCHES,
                     drawings=30_000,
+                ),
+                Stage(
+                    SHIPPED_RECIPES["fashion-cnn"].replace(epochs=2, lr=3.5e-2, sketch=0.3),
+                    MIRRORED_SKETCHES,
+                    drawings=30_000,
+                    wide=0.7,
+                ),
+                Stage(
+                    SHIPPED_RECIPES["fashion-cnn"].replace(epochs=1, lr=1.8e-2, sketch=0.3),
+                    MIRRORED_SKETCHES,
+                    drawings=30_000,
+                    wide=0.7,
                 ),
             ),
         ),
@@ -151,17 +167,18 @@ def vary_pen(dataset, fraction: float, seed: int):
     return dataclasses.replace(dataset, train_images=images)
 
 
-def with_drawings(dataset, count: int, cache: str | None = None):
+def with_drawings(dataset, count: int, cache: str | None = None, wide: float = 0.0):
     """A copy of ``dataset`` whose training split also holds ``count`` generated garment drawings.
 
-    The drawings (``tools.garment_sketches.training_drawings``) are appended after the photos;
-    the test split is the dataset's own. ``cache`` is a folder keeping the drawings between runs.
+    The drawings (``tools.garment_sketches.training_drawings``, a share ``wide`` of them from its
+    wider family) are appended after the photos; the test split is the dataset's own. ``cache``
+    is a folder keeping the drawings between runs.
     """
     from tools.garment_sketches import cached_training_drawings
 
     if count <= 0:
         return dataset
-    images, labels = cached_training_drawings(count, cache)
+    images, labels = cached_training_drawings(count, cache, wide=wide)
     return dataclasses.replace(
         dataset,
         train_images=np.concatenate([dataset.train_images, images]),
@@ -175,7 +192,7 @@ def _train_stage(
     """Train one stage (from scratch, or on from the model file ``resume``); return the session."""
     if stage.drawings:
         log(f"{name}: {stage.drawings} generated drawings join the training images")
-        dataset = with_drawings(dataset, stage.drawings, cache)
+        dataset = with_drawings(dataset, stage.drawings, cache, stage.wide)
     session = prepare(stage.config, dataset=dataset, resume=resume)
     end = None
     for report in train(session, sketch_strengths=stage.sketch):
@@ -248,6 +265,7 @@ def build(
         ),
         "first_stage": None if first_stage is None else Path(first_stage).name,
         "drawings": stages[-1].drawings,
+        "wide_drawings": stages[-1].wide,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:

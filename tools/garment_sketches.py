@@ -72,10 +72,17 @@ class Sketch:
 
 
 class _Params:
-    """Draws shape parameters from ``(lo, hi)`` ranges, narrowed to the middle by ``spread``."""
+    """Draws shape parameters from ``(lo, hi)`` ranges, narrowed to the middle by ``spread``.
 
-    def __init__(self, rng: np.random.Generator, spread: float):
-        self.rng, self.spread = rng, spread
+    ``wide`` (training drawings only) lets the makers draw the wider family as well: sleeveless
+    and cropped tops, sleeves from down along the body to spread straight out, V-necks and hoods,
+    trousers flared, tapered or with the legs apart, strapless and halter dresses, thong and
+    stiletto sandals, backpacks and clutches. The check sets keep ``wide`` off, so they stay the
+    drawings they were (the makers draw nothing more from ``rng`` then).
+    """
+
+    def __init__(self, rng: np.random.Generator, spread: float, wide: bool = False):
+        self.rng, self.spread, self.wide = rng, spread, wide
 
     def __call__(self, lo: float, hi: float) -> float:
         mid, half = (lo + hi) / 2, (hi - lo) / 2 * self.spread
@@ -100,13 +107,18 @@ def arc(cx: float, cy: float, rx: float, ry: float, start: float, end: float, n:
 def _top(p: _Params, sleeve_len: tuple[float, float], sleeve_deg: tuple[float, float], label: int):
     """Tops with sleeves (T-shirt, pullover, coat, shirt): the right half of the outline.
 
-    Returns (half outline, numbers the details need).
+    Returns (half outline, numbers the details need). With ``p.wide`` a pullover or coat may
+    have a hood, a T-shirt may be cropped, any top a V-neck, and sleeves that hang down stay
+    outside the body (the outline is not clipped to the unit box: ``_fitted`` rescales it).
     """
-    y0 = p(0.02, 0.08)
+    hood = p.wide and label in (2, 4) and p.choice(0.25)
+    y0 = p(0.02, 0.08) if not hood else p(0.14, 0.2)
     neck = p(0.06, 0.11)
     shoulder = neck + p(0.10, 0.15)
     body = shoulder + p(-0.03, 0.03)
     length = p(0.70, 0.92) if label != 4 else p(0.84, 0.98)
+    if p.wide and label == 0 and p.choice(0.2):
+        length *= p(0.55, 0.8)  # a crop top
     hem = min(0.98, y0 + length)
     slen = p(*sleeve_len)
     angle = math.radians(p(*sleeve_deg))  # below the horizontal
@@ -117,27 +129,69 @@ def _top(p: _Params, sleeve_len: tuple[float, float], sleeve_deg: tuple[float, f
     ix, iy = ox - swidth * math.sin(angle), oy + swidth * math.cos(angle)
     arm_y = sy + swidth / max(math.cos(angle), 0.35)
     flare = p(-0.02, 0.05) if label != 4 else p(0.0, 0.07)
+    dip = p(0.03, 0.09)
+    if not p.wide:
+        clip = min
+    else:
+
+        def clip(v: float, _top: float) -> float:
+            return v
+
+        if p.choice(0.3):
+            dip = p(0.1, 0.26)  # a V-neck
+        # a sleeve hanging down runs beside the body, not across it
+        if ix < 0.5 + body + 0.02:
+            body = max(ix - 0.52, neck + 0.04)
+            shift = max(0.0, 0.52 + body - ix)
+            ox, ix = ox + shift, ix + shift
     half = [
-        (0.5, y0 + p(0.03, 0.09)),
+        (0.5, y0 + dip),
         (0.5 + neck, y0),
         (sx, sy),
-        (min(ox, 0.99), min(oy, 0.99)),
-        (min(ix, 0.99), min(iy, 0.99)),
+        (clip(ox, 0.99), clip(oy, 0.99)),
+        (clip(ix, 0.99), clip(iy, 0.99)),
         (0.5 + body, min(arm_y, hem - 0.2)),
         (0.5 + body + flare, hem),
         (0.5, hem),
     ]
+    if hood:
+        rise = p(0.12, y0 - 0.01)
+        half[:2] = [(0.5, y0 - rise)] + arc(0.5, y0 + 0.02, neck + 0.04, rise + 0.02, 280, 360, 8)
     return half, (y0, neck, hem)
 
 
+def _tank(p: _Params, label: int) -> Shape:
+    """A sleeveless top (``label`` 0: to the hips) or a sleeveless dress (3: long, its skirt
+    flared out from the waist): the whole outline."""
+    y0 = p(0.02, 0.06)
+    neck = p(0.06, 0.12)
+    strap = p(0.02, 0.09)
+    body = neck + strap + p(0.06, 0.14)
+    arm_y = y0 + p(0.18, 0.34)
+    hem, flare = (p(0.55, 0.9), p(-0.02, 0.04)) if label == 0 else (p(0.9, 0.99), p(0.06, 0.22))
+    half = [
+        (0.5, y0 + p(0.06, 0.2)),
+        (0.5 + neck, y0),
+        (0.5 + neck + strap, y0),
+        (0.5 + neck + strap + 0.02, y0 + (arm_y - y0) * 0.55),
+        (0.5 + body, arm_y),
+        (0.5 + body + flare, hem),
+        (0.5, hem),
+    ]
+    details = [[(0.5 - body, hem - 0.05), (0.5 + body, hem - 0.05)]] if p.choice(0.4) else []
+    return Shape(label, (_mirror(half),), tuple(details))
+
+
 def tshirt(p: _Params) -> Shape:
-    half, (y0, neck, hem) = _top(p, (0.12, 0.24), (20, 45), 0)
+    if p.wide and p.choice(0.3):
+        return _tank(p, 0)
+    half, (y0, neck, hem) = _top(p, (0.12, 0.24), (0, 60) if p.wide else (20, 45), 0)
     details = [arc(0.5, y0, neck, p(0.04, 0.09), 0, 180)]
     return Shape(0, (_mirror(half),), tuple(details))
 
 
 def pullover(p: _Params) -> Shape:
-    half, (y0, neck, hem) = _top(p, (0.55, 0.8), (58, 84), 2)
+    half, (y0, neck, hem) = _top(p, (0.55, 0.8), (0, 82) if p.wide else (58, 84), 2)
     band = p(0.04, 0.07)
     details = [
         arc(0.5, y0, neck, p(0.03, 0.06), 0, 180),
@@ -147,11 +201,14 @@ def pullover(p: _Params) -> Shape:
 
 
 def coat(p: _Params) -> Shape:
-    half, (y0, neck, hem) = _top(p, (0.6, 0.85), (60, 85), 4)
+    half, (y0, neck, hem) = _top(p, (0.6, 0.85), (0, 82) if p.wide else (60, 85), 4)
     # lapels: the neck opens into a V that reaches well down the chest
     v = y0 + p(0.18, 0.32)
-    half[0] = (0.5, v)
+    if len(half) == 8:  # a hooded coat (wide) keeps its hood and shows the V as a line
+        half[0] = (0.5, v)
     open_gap = p(0.0, 0.03) if p.choice(0.5) else 0.0
+    if open_gap and p.wide:
+        open_gap = p(0.0, 0.12)  # an open coat shows a wedge between its fronts
     if open_gap:
         half[-1] = (0.5 + open_gap, hem)
         half.append((0.5 + open_gap * 0.3, hem - p(0.1, 0.2)))
@@ -169,7 +226,12 @@ def coat(p: _Params) -> Shape:
 def shirt(p: _Params) -> Shape:
     long_sleeves = p.choice(0.6)
     sleeve = ((0.55, 0.8), (58, 84)) if long_sleeves else ((0.12, 0.22), (25, 45))
+    if p.wide:
+        sleeve = (sleeve[0], (0, 82) if long_sleeves else (0, 55))
     half, (y0, neck, hem) = _top(p, *sleeve, 6)
+    if p.wide and p.choice(0.4):  # a curved shirt tail
+        edge = half[-2]
+        half[-2:] = [(edge[0], edge[1] - 0.06), ((edge[0] + 0.5) / 2, hem), (0.5, hem - 0.04)]
     half[0] = (0.5, y0 + p(0.08, 0.14))
     # collar points stick out and down over the chest
     tip = (0.5 + neck * p(0.5, 0.9), y0 + p(0.12, 0.2))
@@ -183,7 +245,43 @@ def shirt(p: _Params) -> Shape:
     return Shape(6, (_mirror(half),), tuple(details))
 
 
+def _legs(p: _Params) -> Shape:
+    """Trousers drawn leg by leg (``wide``): straight, tapered or flared below the knee, the
+    legs together or apart as a figure stands."""
+    top = p(0.02, 0.06)
+    waist = p(0.14, 0.22)
+    crotch = top + p(0.22, 0.4)
+    bottom = p(0.92, 0.99)
+    knee_y = crotch + (bottom - crotch) * p(0.4, 0.6)
+    knee_w = p(0.09, 0.17)
+    hem_w = knee_w * (p(0.55, 1.0) if p.choice(0.5) else p(1.0, 2.0))
+    apart = p(0.0, 0.25) if p.choice(0.4) else 0.0
+    c0 = waist / 2 + p(-0.01, 0.02)
+
+    def centre(y: float) -> float:
+        return c0 + apart * (y - crotch) / (bottom - crotch)
+
+    ck, cb = centre(knee_y), centre(bottom)
+    half = [
+        (0.5, top),
+        (0.5 + waist, top),
+        (0.5 + max(waist, c0 + knee_w / 2), crotch),
+        (0.5 + ck + knee_w / 2, knee_y),
+        (0.5 + cb + hem_w / 2, bottom),
+        (0.5 + max(0.0, cb - hem_w / 2), bottom),
+        (0.5 + max(0.0, ck - knee_w / 2), knee_y),
+        (0.5, crotch),
+    ]
+    outline = half + [(1 - x, y) for x, y in reversed(half[1:-1])]
+    details = [[(0.5 - waist, top + 0.05), (0.5 + waist, top + 0.05)]]
+    if p.choice(0.5):
+        details.append([(0.5, top + 0.05), (0.5, crotch - 0.05)])
+    return Shape(1, (outline,), tuple(details))
+
+
 def trouser(p: _Params) -> Shape:
+    if p.wide and p.choice(0.7):
+        return _legs(p)
     top = p(0.02, 0.06)
     waist = p(0.15, 0.22)
     hem_half = waist + p(-0.02, 0.06)
@@ -206,7 +304,32 @@ def trouser(p: _Params) -> Shape:
     return Shape(1, (outline,), tuple(details))
 
 
+def _wide_dress(p: _Params) -> Shape:
+    """Sleeveless (straps), strapless and halter dresses (``wide``), fitted or flared."""
+    kind = int(p.rng.integers(3))
+    top = p(0.02, 0.1)
+    chest = p(0.08, 0.15)
+    waist_y = top + p(0.2, 0.4)
+    waist = chest - p(0.0, 0.04)
+    hem = p(0.75, 0.99)
+    skirt = p(0.14, 0.46)
+    bands = []
+    if kind == 0:  # straps over the shoulders
+        bust = top + p(0.1, 0.2)
+        half = [(0.5, bust + p(0.0, 0.05)), (0.5 + chest, bust)]
+        bands = [[(0.5 + s * chest * 0.6, bust), (0.5 + s * chest * 0.5, top)] for s in (-1, 1)]
+    elif kind == 1:  # strapless
+        half = [(0.5, top), (0.5 + chest, top)]
+    else:  # halter: from a narrow neck out to the arms
+        half = [(0.5, top), (0.5 + p(0.02, 0.05), top), (0.5 + chest, top + p(0.15, 0.25))]
+    half += [(0.5 + waist, waist_y), (0.5 + skirt, hem), (0.5, hem)]
+    details = [[(0.5 - waist, waist_y), (0.5 + waist, waist_y)]] if p.choice(0.6) else []
+    return Shape(3, (_mirror(half),), tuple(details), tuple(bands))
+
+
 def dress(p: _Params) -> Shape:
+    if p.wide and p.choice(0.5):
+        return _wide_dress(p) if p.choice(0.7) else _tank(p, 3)
     top = p(0.02, 0.08)
     chest = p(0.09, 0.15)
     waist_y = top + p(0.25, 0.4)
@@ -227,7 +350,7 @@ def dress(p: _Params) -> Shape:
 
 def sneaker(p: _Params) -> Shape:
     sole = p(0.62, 0.82)
-    thick = p(0.06, 0.12)
+    thick = p(0.06, 0.12) if not p.wide else p(0.04, 0.18)
     heel_top = sole - p(0.25, 0.42)
     toe_top = sole - p(0.1, 0.2)
     collar_x = p(0.55, 0.72)
@@ -243,6 +366,13 @@ def sneaker(p: _Params) -> Shape:
         (0.96, sole + thick),
         (0.98, sole - 0.1),
     ]
+    if p.wide and p.choice(0.4):  # a tongue standing up at the collar
+        x = collar_x - p(0.04, 0.1)
+        outline[2:3] = [
+            (collar_x, heel_top),
+            (x, heel_top - p(0.05, 0.15)),
+            (x - 0.06, toe_top - 0.06),
+        ]
     details = [[(0.03, sole), (0.97, sole)]]
     for k in range(3):
         x = collar_x - 0.08 - k * 0.07
@@ -258,9 +388,13 @@ def ankle_boot(p: _Params) -> Shape:
     instep = p(0.5, 0.65)
     toe_top = sole - p(0.15, 0.28)
     heel = p(0.0, 0.08)
+    slant = 0.0
+    if p.wide:
+        heel = p(0.0, 0.16)
+        slant = p(-0.08, 0.08)
     outline = [
-        (back, top),
-        (shaft_front, top),
+        (back, top - slant),
+        (shaft_front, top + slant),
         (shaft_front - 0.02, instep),
         (0.2, toe_top),
         (0.05, toe_top + 0.08),
@@ -277,7 +411,39 @@ def ankle_boot(p: _Params) -> Shape:
     return Shape(9, (outline,), tuple(details))
 
 
+def _wide_sandal(p: _Params) -> Shape:
+    """A thong (flip-flop) or a stiletto with straps (``wide``)."""
+    if p.choice(0.5):
+        sole = p(0.7, 0.9)
+        thick = p(0.03, 0.07)
+        outline = [
+            (0.02, sole),
+            (0.98, sole - p(0.0, 0.05)),
+            (0.98, sole + thick),
+            (0.02, sole + thick),
+        ]
+        post = (p(0.15, 0.35), sole)
+        peak = (post[0] + p(0.1, 0.2), sole - p(0.15, 0.35))
+        bands = [[post, peak, (peak[0] + p(0.12, 0.3), sole)], [peak, (post[0] + 0.02, sole)]]
+        return Shape(5, (outline,), (), tuple(bands))
+    toe = p(0.8, 0.95)
+    heel_top = p(0.25, 0.5)
+    post = p(0.03, 0.07)
+    outline = [
+        (0.02, toe - 0.04), (0.3, toe - 0.06), (0.65, (toe + heel_top) / 2), (0.97, heel_top),
+        (0.97, heel_top + 0.06), (0.92, heel_top + 0.09), (0.92, 0.98), (0.92 - post, 0.98),
+        (0.9 - post, heel_top + 0.12), (0.65, (toe + heel_top) / 2 + 0.07), (0.3, toe + 0.02),
+        (0.02, toe + 0.02),
+    ]  # fmt: skip
+    bands = [arc(0.15, toe - 0.05, p(0.08, 0.14), p(0.1, 0.25), 180, 360, 12)]
+    if p.choice(0.7):
+        bands.append(arc(0.85, heel_top - 0.02, p(0.06, 0.1), p(0.1, 0.2), 150, 400, 14))
+    return Shape(5, (outline,), (), tuple(bands))
+
+
 def sandal(p: _Params) -> Shape:
+    if p.wide and p.choice(0.4):
+        return _wide_sandal(p)
     sole = p(0.72, 0.9)
     heel = p(0.0, 0.25)  # a raised heel makes a wedge
     thick = p(0.04, 0.08)
@@ -311,7 +477,30 @@ def sandal(p: _Params) -> Shape:
     return Shape(5, (sole_outline,), (), tuple(bands))
 
 
+def _wide_bag(p: _Params) -> Shape:
+    """A backpack, a clutch or a bag with a rounded bottom (``wide``)."""
+    kind = int(p.rng.integers(3))
+    if kind == 0:  # backpack: rounded top, a loop, a front pocket
+        w, top = p(0.25, 0.36), p(0.1, 0.2)
+        half = arc(0.5, top + w * 0.6, w, w * 0.6, 270, 360, 8) + [(0.5 + w, 0.96), (0.5, 0.96)]
+        loop = arc(0.5, top + 0.01, p(0.05, 0.1), p(0.05, 0.1), 180, 360, 10)
+        pocket = [(0.5 - w * 0.7, 0.6), (0.5 + w * 0.7, 0.6), (0.5 + w * 0.7, 0.88),
+                  (0.5 - w * 0.7, 0.88), (0.5 - w * 0.7, 0.6)]  # fmt: skip
+        return Shape(8, (_mirror(half),), (pocket,), (loop,))
+    if kind == 1:  # clutch: no handle, a flap
+        top, bottom = p(0.25, 0.4), p(0.65, 0.85)
+        body = [(0.03, top), (0.97, top), (0.97, bottom), (0.03, bottom)]
+        flap = [[(0.03, top), (0.5, top + (bottom - top) * p(0.3, 0.7)), (0.97, top)]]
+        return Shape(8, (body,), tuple(flap))
+    top, w = p(0.35, 0.5), p(0.28, 0.44)  # rounded bottom, one handle
+    half = [(0.5, top), (0.5 + w, top)] + arc(0.5, top, w, 0.97 - top, 0, 90, 10)[1:]
+    handle = arc(0.5, top, w * p(0.4, 0.8), p(0.15, top - 0.03), 180, 360)
+    return Shape(8, (_mirror(half),), (), (handle,))
+
+
 def bag(p: _Params) -> Shape:
+    if p.wide and p.choice(0.35):
+        return _wide_bag(p)
     top = p(0.3, 0.5)
     bottom = p(0.85, 0.98)
     half_top = p(0.25, 0.42)
@@ -349,6 +538,23 @@ class Pose:
     offset: Point  # fraction of the canvas, positive right / down
     rotate: float  # degrees, counter-clockwise on screen
     wobble: float  # how far a hand moves each point, in unit-box units
+    stretch: float = 1.0  # width against height (training drawings only)
+
+
+def _fitted(shape: Shape) -> Shape:
+    """``shape`` scaled (aspect kept) and moved so its outline and straps fill the unit box's
+    middle 96 %: a wide shape (sleeves spread out) would otherwise run off the canvas."""
+    pts = np.array([pt for line in shape.parts + shape.bands for pt in line])
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    k = 0.96 / max(float((hi - lo).max()), 1e-6)
+    mid = (lo + hi) / 2
+
+    def fit(lines):
+        return tuple(
+            [(0.5 + (x - mid[0]) * k, 0.5 + (y - mid[1]) * k) for x, y in line] for line in lines
+        )
+
+    return Shape(shape.label, fit(shape.parts), fit(shape.details), fit(shape.bands))
 
 
 def _place(points: Sequence[Point], pose: Pose, rng: np.random.Generator) -> list[Point]:
@@ -360,6 +566,8 @@ def _place(points: Sequence[Point], pose: Pose, rng: np.random.Generator) -> lis
     out = []
     for (x, y), (jx, jy) in zip(points, jitter, strict=True):
         u, v = x + jx - 0.5, y + jy - 0.5
+        if pose.stretch != 1.0:
+            u, v = u * pose.stretch, v / pose.stretch
         u, v = c * u + s * v, -s * u + c * v
         out.append((cx + u * side, cy + v * side))
     return out
@@ -376,14 +584,18 @@ def _stroke(draw: ImageDraw.ImageDraw, pts: list[Point], pen: int, closed: bool 
         draw.ellipse((x - r, y - r, x + r, y + r), fill=255)
 
 
-def _scribble(mask: np.ndarray, pen: int, rng: np.random.Generator) -> np.ndarray:
-    """A zig-zag scribble over the ``mask`` (bool 280x280) region, clipped to it, with gaps."""
+def _scribble(
+    mask: np.ndarray, pen: int, rng: np.random.Generator, spacing: float | None = None
+) -> np.ndarray:
+    """A zig-zag scribble over the ``mask`` (bool 280x280) region, clipped to it, with gaps.
+
+    ``spacing`` is the zig-zag's pitch in pens (None: drawn from 1.6-2.8)."""
     rows, cols = np.nonzero(mask)
     if rows.size == 0:
         return np.zeros_like(mask)
     x0, x1, y0, y1 = cols.min(), cols.max(), rows.min(), rows.max()
     angle = rng.uniform(0, math.pi)
-    spacing = pen * rng.uniform(1.6, 2.8)
+    spacing = pen * (rng.uniform(1.6, 2.8) if spacing is None else spacing)
     # zig-zag across a rotated square covering the box, then clip to the region
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     reach = math.hypot(x1 - x0, y1 - y0) / 2 + pen
@@ -401,42 +613,100 @@ def _scribble(mask: np.ndarray, pen: int, rng: np.random.Generator) -> np.ndarra
     return lines & mask
 
 
-def render(shape: Shape, mode: str, pose: Pose, rng: np.random.Generator) -> np.ndarray:
-    """Draw ``shape`` as ``mode`` on a black 280x280 canvas in white. Returns uint8 (280, 280)."""
+def _gapped(pts: list[Point], rng: np.random.Generator) -> list[list[Point]]:
+    """A closed outline (``pts``, the first point not repeated) as open runs with one or two
+    gaps where the pen lifted too early."""
+    dense = []
+    ring = pts + pts[:1]
+    for (x0, y0), (x1, y1) in zip(ring[:-1], ring[1:], strict=True):
+        n = max(1, int(math.hypot(x1 - x0, y1 - y0) / 4))
+        dense += [(x0 + (x1 - x0) * t / n, y0 + (y1 - y0) * t / n) for t in range(n)]
+    n = len(dense)
+    cut = np.zeros(n, bool)
+    for _ in range(int(rng.integers(1, 3))):
+        start, width = int(rng.integers(n)), max(2, int(n * rng.uniform(0.02, 0.08)))
+        cut[(start + np.arange(width)) % n] = True
+    order = np.roll(np.arange(n), -int(np.flatnonzero(cut)[0]))
+    runs, run = [], []
+    for i in order:
+        if cut[i]:
+            if len(run) > 1:
+                runs.append(run)
+            run = []
+        else:
+            run.append(dense[i])
+    if len(run) > 1:
+        runs.append(run)
+    return runs
+
+
+def render(
+    shape: Shape, mode: str, pose: Pose, rng: np.random.Generator, wide: bool = False
+) -> np.ndarray:
+    """Draw ``shape`` as ``mode`` on a black 280x280 canvas in white. Returns uint8 (280, 280).
+
+    ``wide`` (training drawings only) also varies how: outlines with gaps or gone round twice,
+    a filled silhouette in a grey or with its details drawn back in black, scribbles of other
+    spacings and pens, sometimes crossed by a second pass.
+    """
     img = Image.new("L", (CANVAS, CANVAS), 0)
     draw = ImageDraw.Draw(img)
     parts = [_place(part, pose, rng) for part in shape.parts]
     if mode == "filled":
+        level = 255 if not wide or rng.random() < 0.8 else int(rng.integers(120, 255))
         for pts in parts:
-            draw.polygon(pts, fill=255)
+            draw.polygon(pts, fill=level)
     for pts in parts:
-        _stroke(draw, pts, pose.pen, closed=True)
+        if wide and mode != "filled" and rng.random() < 0.3:
+            for run in _gapped(pts, rng):
+                _stroke(draw, run, pose.pen)
+        else:
+            _stroke(draw, pts, pose.pen, closed=True)
+    if wide and mode != "filled" and rng.random() < 0.2:  # a sketchy hand goes round twice
+        for part in shape.parts:
+            _stroke(draw, _place(part, pose, rng), max(3, int(pose.pen * 0.7)), closed=True)
     for band in shape.bands:
         _stroke(draw, _place(band, pose, rng), pose.pen)
     if mode != "filled":
         for line in shape.details:
             _stroke(draw, _place(line, pose, rng), max(4, int(pose.pen * 0.7)))
     out = np.asarray(img).copy()
+    if mode == "filled" and wide and shape.details and rng.random() < 0.15:
+        ink = Image.new("L", (CANVAS, CANVAS), 0)  # details drawn back in the paper's colour
+        for line in shape.details:
+            _stroke(ImageDraw.Draw(ink), _place(line, pose, rng), max(3, int(pose.pen * 0.4)))
+        out[np.asarray(ink) > 127] = 0
     if mode == "scribble":
         region = Image.new("L", (CANVAS, CANVAS), 0)
         for pts in parts:
             ImageDraw.Draw(region).polygon(pts, fill=255)
-        out[_scribble(np.asarray(region) > 127, pose.pen, rng)] = 255
+        mask = np.asarray(region) > 127
+        if not wide:
+            out[_scribble(mask, pose.pen, rng)] = 255
+        else:
+            for _ in range(1 if rng.random() < 0.7 else 2):
+                pen = max(3, int(pose.pen * rng.uniform(0.4, 1.0)))
+                out[_scribble(mask, pen, rng, spacing=rng.uniform(1.2, 3.8))] = 255
     return out
 
 
-def _pose(rng: np.random.Generator, spread: float) -> Pose:
+def _pose(rng: np.random.Generator, spread: float, wide: bool = False) -> Pose:
     p = _Params(rng, spread)
     scale = p(0.3, 0.98)
     room = max(0.0, (1.0 - scale) / 2 - 0.02)
     # nobody draws a small garment with a pen a sixth of its size: it would be a blob
-    return Pose(
+    pose = Pose(
         pen=int(round(min(p(6, 36), 0.13 * scale * CANVAS))),
         scale=scale,
         offset=(float(rng.uniform(-room, room)), float(rng.uniform(-room, room))),
         rotate=p(-12, 12),
         wobble=abs(p(0.0, 0.025)),  # wider ranges than the sets' (training) reach below 0
     )
+    if wide:  # thinner and thicker pens, and garments drawn wider or narrower than they are
+        pen = int(round(min(p(3, 42), 0.14 * scale * CANVAS)))
+        stretch = math.exp(p(-0.18, 0.18))
+        pose = Pose(pen, scale / max(stretch, 1.0), pose.offset, pose.rotate, pose.wobble, stretch)
+    return pose
 
 
 #: The two check sets: (seed, spread of the parameter ranges, drawings per class).
@@ -472,7 +742,11 @@ TRAINING_SPREAD = 1.1
 
 
 def training_drawings(
-    count: int, seed: int = TRAINING_SEED, mirror: float = 0.5, spread: float = TRAINING_SPREAD
+    count: int,
+    seed: int = TRAINING_SEED,
+    mirror: float = 0.5,
+    spread: float = TRAINING_SPREAD,
+    wide: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``count`` garment drawings to train on, as the network sees them after preprocessing.
 
@@ -480,7 +754,12 @@ def training_drawings(
     slightly wider ranges; classes in turn, mode and polarity drawn at random per drawing, and
     turned left-right with chance ``mirror`` (every Fashion-MNIST shoe and bag faces left, a
     person's may face right). Each 280x280 canvas goes through ``nndesk.preprocess`` exactly as
-    a drawing on the canvas does. Returns uint8 (count, 28, 28) images and int64 (count,) labels.
+    a drawing on the canvas does. A share ``wide`` of them comes from the wider family
+    (``_Params.wide``: sleeveless and hooded tops, sleeves from down to spread, trousers flared
+    or apart, more dresses, sandals and bags) drawn more ways (``render(wide=True)``: gapped
+    outlines, grey fills, other scribbles, thinner and thicker pens, stretched); 0 gives the
+    drawings the first drawing-trained model learnt from. Returns uint8 (count, 28, 28) images
+    and int64 (count,) labels.
     """
     from nndesk.preprocess import preprocess
 
@@ -490,8 +769,12 @@ def training_drawings(
     images = np.zeros((count, 28, 28), np.uint8)
     labels = np.arange(count, dtype=np.int64) % len(MAKERS)
     for i, label in enumerate(labels):
-        shape = MAKERS[int(label)](_Params(rng, spread))
-        image = render(shape, MODES[rng.integers(len(MODES))], _pose(rng, spread), rng)
+        w = wide > 0 and bool(rng.random() < wide)
+        shape = MAKERS[int(label)](_Params(rng, spread, wide=w))
+        if w:
+            shape = _fitted(shape)
+        mode = MODES[rng.integers(len(MODES))]
+        image = render(shape, mode, _pose(rng, spread, wide=w), rng, wide=w)
         if rng.random() < mirror:
             image = image[:, ::-1]
         if rng.random() < 0.5:
@@ -502,17 +785,20 @@ def training_drawings(
     return images, labels
 
 
-def cached_training_drawings(count: int, cache: str | None, seed: int = TRAINING_SEED):
-    """``training_drawings(count, seed)``, kept in ``cache`` (a folder) when one is given."""
+def cached_training_drawings(
+    count: int, cache: str | None, seed: int = TRAINING_SEED, wide: float = 0.0
+):
+    """``training_drawings(count, seed, wide=wide)``, kept in ``cache`` (a folder) if given."""
     from pathlib import Path
 
     if cache is None:
-        return training_drawings(count, seed)
-    path = Path(cache) / f"garment-drawings-{seed}-{count}.npz"
+        return training_drawings(count, seed, wide=wide)
+    kind = f"-wide{wide:g}" if wide > 0 else ""
+    path = Path(cache) / f"garment-drawings-{seed}-{count}{kind}.npz"
     if path.is_file():
         with np.load(path, allow_pickle=False) as f:
             return f["images"], f["labels"]
-    images, labels = training_drawings(count, seed)
+    images, labels = training_drawings(count, seed, wide=wide)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.npz")
     np.savez(tmp, images=images, labels=labels)

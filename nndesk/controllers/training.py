@@ -6,7 +6,9 @@ at most every ``BATCH_EMIT_INTERVAL`` seconds, and a ``Classifier`` on one copy 
 (``Session.classifier``) at most every ``SNAPSHOT_INTERVAL`` for live prediction.
 
 The controller lives on the GUI thread and owns the run's record: its one ``Curves`` store grows
-from the worker's reports (the panel draws that same object) and is saved after every epoch.
+from the worker's reports (the panel draws that same object) and is saved after an epoch at most
+every ``RECORD_SAVE_INTERVAL`` seconds (a tiny dataset's hundreds of epochs a second would keep
+the GUI thread writing), and always when the run ends.
 Stop and pause are Events that ``train()`` polls between two batches (a queued slot would never
 run while the worker is busy); a new learning rate waits in ``_Requests`` for the next batch.
 """
@@ -34,6 +36,8 @@ from nndesk.training.internals import InsideRecord
 BATCH_EMIT_INTERVAL = 0.05
 #: Seconds between two weight snapshots for live prediction.
 SNAPSHOT_INTERVAL = 0.3
+#: Seconds between two writes of a running run's record after an epoch.
+RECORD_SAVE_INTERVAL = 2.0
 
 DatasetProvider = Callable[[str], object]
 
@@ -385,6 +389,8 @@ class TrainingController(QObject):
         #: the model file the last run wrote: in its run folder, or where the fallback put it
         self.model_path: Path | None = None
         self._record_problem: str | None = None
+        self._record_saved_at = -RECORD_SAVE_INTERVAL  # time.monotonic() of the last write
+        self._record_unsaved = False  # epochs arrived since
         self._requests = _Requests()
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
@@ -650,7 +656,10 @@ class TrainingController(QObject):
         if report.weights is not None:
             self.inside.epochs.append(report.weights)
         self.replay.add(report.epoch, report.confusion, self._epoch_weights.pop(report.epoch, None))
-        self._save_record()  # a crash later still leaves the curves so far
+        # a crash later still leaves the curves so far (up to the last save)
+        self._record_unsaved = True
+        if time.monotonic() - self._record_saved_at >= RECORD_SAVE_INTERVAL:
+            self._save_record()
         self.epoch_finished.emit(report)
 
     @Slot(object)
@@ -666,6 +675,7 @@ class TrainingController(QObject):
     @Slot(object)
     def _on_worker_run_ended(self, ended) -> None:
         self.record.status, self.record.message = ended.reason, ended.message
+        self._save_record()  # its last epochs and how it ended, before the model is saved
         self.run_ended.emit(ended)
 
     @Slot(object, object)
@@ -685,6 +695,8 @@ class TrainingController(QObject):
     def _save_record(self) -> None:
         """Write the run's record; a folder that refuses it (disk full, read-only) does not stop
         the run: the record stays in memory and ``record_unsaved`` says so once."""
+        self._record_saved_at = time.monotonic()
+        self._record_unsaved = False
         try:
             self.store.save(self.record)
         except OSError as err:
@@ -720,6 +732,8 @@ class TrainingController(QObject):
         thread.wait()
         thread.deleteLater()
         self._thread, self._worker = None, None
+        if self._record_unsaved and self.record is not None:
+            self._save_record()  # epochs after the last write (a run that ended without a model)
         self._end_record(None)  # stopped before the data was ready
         self._requests.pause.clear()
         self.running_changed.emit(False)

@@ -11,6 +11,8 @@ window translates it when it shows it, with ``QCoreApplication.translate("Contex
 
 from __future__ import annotations
 
+import numbers
+import string
 from pathlib import Path
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent
@@ -33,7 +35,9 @@ def N_(text: str) -> str:  # noqa: N802
 
 
 _display = None  # set by nndesk.ui.language while the window runs: text -> its translation
-_number = None  # set with it: (value, decimals) -> text in the language's number format
+#: the window language's decimal mark and digit-group separator (",", "." in Vietnamese); None
+#: while no language is installed: Python's "." and ","
+_marks: tuple[str, str] | None = None
 
 
 def shown(text: str) -> str:
@@ -43,20 +47,84 @@ def shown(text: str) -> str:
     return _display(text) if _display is not None else text
 
 
+def localise_number(text: str) -> str:
+    """A number as Python writes it (``1,234.5``) with the window language's marks
+    (``1.234,5`` in Vietnamese); unchanged while no language is installed."""
+    if _marks is None:
+        return text
+    point, group = _marks
+    return text.translate({ord("."): point, ord(","): group})
+
+
+def fmt(value: float, spec: str = "") -> str:
+    """``format(value, spec)`` in the window language's number format: ``fmt(0.0123, ".3f")``
+    is ``0,012`` in Vietnamese, ``fmt(0.872, ".1%")`` is ``87,2%``, ``fmt(6000, ",")`` is
+    ``6.000``; Python's own text while no language is installed (the CLI stays English). Every
+    number the window writes by hand goes through this (or ``fill``)."""
+    return localise_number(format(value, spec))
+
+
+class _NumberFormatter(string.Formatter):
+    """``str.format`` whose numeric fields (``{lr:g}``, ``{share:.0%}``, ``{n}``) come out in
+    the window language's number format; text fields (and ``{x!r}``) are left as they are."""
+
+    def format_field(self, value, format_spec: str) -> str:
+        text = format(value, format_spec)
+        if isinstance(value, numbers.Number) and not isinstance(value, bool):
+            return localise_number(text)
+        return text
+
+
+_FORMATTER = _NumberFormatter()
+
+
+def fill(template: str, /, **values) -> str:
+    """``template.format(**values)`` with every number in the window language's format (a
+    translated template keeps the source's ``{name:spec}`` places)."""
+    return _FORMATTER.vformat(template, (), values)
+
+
+def list_separator() -> str:
+    """What separates the numbers of a list or a function's arguments: ``"; "`` where the
+    decimal mark is a comma (``max(0; 7,4)``), ``", "`` otherwise."""
+    return "; " if _marks is not None and _marks[0] == "," else ", "
+
+
 def number(value: float, decimals: int) -> str:
     """``value`` with ``decimals`` decimals as the window's language writes it (``0,012`` in
     Vietnamese), as Python writes it otherwise; for the numbers charts print."""
-    if _number is not None:
-        return _number(value, decimals)
-    return f"{float(value):.{decimals}f}"
+    return fmt(float(value), f".{decimals}f")
 
 
 def grouped(n: int) -> str:
     """A count as the window's language groups its digits (``6.000`` in Vietnamese), with
     Python's ``6,000`` otherwise."""
-    if _number is not None:
-        return _number(int(n), 0)
-    return f"{int(n):,}"
+    return fmt(int(n), ",")
+
+
+class Message(str):
+    """English text (it *is* the ``str``, so the CLI and every caller see the same line as
+    before) that remembers its template, marked with ``N_``, and its values, so the window can
+    translate the template and fill it in (``localised``). A value may be a Message itself."""
+
+    template: str
+    values: dict
+
+    def __new__(cls, template: str, /, **values) -> Message:
+        text = super().__new__(cls, template.format(**values))
+        text.template, text.values = template, dict(values)
+        return text
+
+    def __reduce__(self):  # pickles (a worker process's error) as the English line
+        return (str, (str(self),))
+
+
+def localised(text) -> str:
+    """A ``Message`` in the window's language, its numbers in the language's format (nested
+    Messages too); any other text as it is."""
+    if not isinstance(text, Message):
+        return text
+    return fill(shown(text.template), **{k: localised(v) for k, v in text.values.items()})
 
 
 def translating() -> bool:
@@ -64,11 +132,12 @@ def translating() -> bool:
     return _display is not None
 
 
-def set_display(translate_text, format_number=None) -> None:
-    """``translate_text(text) -> str`` and ``format_number(value, decimals) -> str``, or None
-    for English (``nndesk.ui.language``)."""
-    global _display, _number
-    _display, _number = translate_text, format_number
+def set_display(translate_text, marks: tuple[str, str] | None = None) -> None:
+    """``translate_text(text) -> str`` and the language's ``(decimal mark, group separator)``,
+    or None for English (``nndesk.ui.language``)."""
+    global _display, _marks
+    _display = translate_text
+    _marks = marks if translate_text is not None else None
 
 
 def ts_path(code: str) -> Path:

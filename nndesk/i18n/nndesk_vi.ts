@@ -332,6 +332,18 @@
         <translation>một phần của đường dẫn không phải là thư mục</translation>
     </message>
     <message>
+        <source>a positive number</source>
+        <translation>là một số dương</translation>
+    </message>
+    <message>
+        <source>a whole number {low:g} to {high}</source>
+        <translation>là một số nguyên từ {low:g} đến {high}</translation>
+    </message>
+    <message>
+        <source>a {kernel}x{kernel} conv does not fit the {side}x{side} maps it gets</source>
+        <translation>tầng tích chập {kernel}x{kernel} không vừa với bản đồ đặc trưng {side}x{side} mà nó nhận</translation>
+    </message>
+    <message>
         <source>accuracy</source>
         <translation>độ chính xác</translation>
     </message>
@@ -346,6 +358,27 @@
     <message>
         <source>also measure accuracy on the test images after every epoch</source>
         <translation>đo thêm độ chính xác trên các ảnh kiểm tra sau mỗi epoch</translation>
+    </message>
+    <message>
+        <source>an epoch of &apos;info.history&apos; is not an object of plain values</source>
+        <translation>một epoch của &apos;info.history&apos; không phải là đối tượng gồm các giá trị đơn giản</translation>
+    </message>
+    <message>
+        <source>arch {arch}: the input size must be {size} (28x28 images), not {n}</source>
+        <extracomment>Every network takes the 784 pixels of a 28x28 image. The largest network ``validate`` accepts: with gradients and Adam&apos;s two slots about 1 GB.</extracomment>
+        <translation>arch {arch}: kích thước đầu vào phải là {size} (ảnh 28x28), không phải {n}</translation>
+    </message>
+    <message>
+        <source>arch {arch}: {n:,} weights is too many to train here (at most {limit:,})</source>
+        <translation>arch {arch}: {n:,} trọng số là quá nhiều để huấn luyện ở đây (tối đa {limit:,})</translation>
+    </message>
+    <message>
+        <source>architecture has {n} layers; at most {limit}</source>
+        <translation>kiến trúc có {n} tầng; tối đa {limit}</translation>
+    </message>
+    <message>
+        <source>architecture {arch!r} needs at least inputs and classes, e.g. 784-10</source>
+        <translation>kiến trúc {arch!r} cần ít nhất số đầu vào và số lớp, ví dụ 784-10</translation>
     </message>
     <message>
         <source>augment: share of images whose strokes get thicker or thinner</source>
@@ -372,6 +405,11 @@
         <translation>batch</translation>
     </message>
     <message>
+        <source>batch size {batch:,}: one batch of this network needs about {need:.1f} GB, more than the {free:.1f} GB free; use a smaller batch size</source>
+        <extracomment>Float32 arrays per activation value while training: the output and its gradient.</extracomment>
+        <translation>kích thước batch {batch:,}: một batch của mạng này cần khoảng {need:.1f} GB, nhiều hơn {free:.1f} GB còn trống; hãy dùng kích thước batch nhỏ hơn</translation>
+    </message>
+    <message>
         <source>beats mnist-sigmoid-raw: the same sigmoid/sigmoid net and training, pixels in [0, 1]</source>
         <translation>vượt mnist-sigmoid-raw: cùng mạng và cách huấn luyện sigmoid/sigmoid, điểm ảnh trong [0, 1]</translation>
     </message>
@@ -396,6 +434,38 @@
         <translation>entropy chéo nhị phân</translation>
     </message>
     <message>
+        <source>calibration field {key!r:.40} is not a plain value</source>
+        <translation>trường hiệu chỉnh {key!r:.40} không phải là giá trị đơn giản</translation>
+    </message>
+    <message>
+        <source>calibration temperature {t!r:.40} is not a number in {low:g}..{high:g}</source>
+        <translation>nhiệt độ hiệu chỉnh {t!r:.40} không phải là số trong khoảng {low:g}..{high:g}</translation>
+    </message>
+    <message>
+        <source>cannot build this network: {reason}</source>
+        <translation>không dựng được mạng này: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot max-pool a {side}x{side} feature map</source>
+        <translation>không thể gộp max (max-pool) bản đồ đặc trưng {side}x{side}</translation>
+    </message>
+    <message>
+        <source>choose a folder with one sub-folder of images per class</source>
+        <translation>hãy chọn một thư mục có mỗi lớp một thư mục con chứa ảnh</translation>
+    </message>
+    <message>
+        <source>class name {name!r:.40} holds control characters</source>
+        <translation>tên lớp {name!r:.40} chứa ký tự điều khiển</translation>
+    </message>
+    <message>
+        <source>class name {name!r:.40} is not a short non-empty text</source>
+        <translation>tên lớp {name!r:.40} không phải là một đoạn chữ ngắn, khác rỗng</translation>
+    </message>
+    <message>
+        <source>class names must be a list of 1 to {limit} names</source>
+        <translation>tên các lớp phải là danh sách từ 1 đến {limit} tên</translation>
+    </message>
+    <message>
         <source>clip the gradient&apos;s global norm to this; empty = off</source>
         <translation>cắt chuẩn toàn cục của gradient về giá trị này; để trống = tắt</translation>
     </message>
@@ -406,6 +476,10 @@
     <message>
         <source>constant</source>
         <translation>không đổi</translation>
+    </message>
+    <message>
+        <source>conv layers need 784 inputs (28x28 images), got {n}</source>
+        <translation>tầng tích chập cần 784 đầu vào (ảnh 28x28), nhưng nhận {n}</translation>
     </message>
     <message>
         <source>cosine to a minimum</source>
@@ -426,6 +500,11 @@
     <message>
         <source>data folder {folder} does not exist</source>
         <translation>thư mục dữ liệu {folder} không tồn tại</translation>
+    </message>
+    <message>
+        <source>empty architecture; write it like 784-64-10 or 784-c32-p-128-10</source>
+        <extracomment>Limits far above any network that trains on 28x28 images in reasonable time, so a typo (an extra digit, a pasted number) is refused before any array is allocated.</extracomment>
+        <translation>kiến trúc đang trống; hãy viết như 784-64-10 hoặc 784-c32-p-128-10</translation>
     </message>
     <message>
         <source>ep {epoch}</source>
@@ -452,12 +531,77 @@
         <translation>biến thể fashion-mlp: ba tầng ẩn 64 nơ-ron</translation>
     </message>
     <message>
+        <source>field &apos;digest&apos; missing or malformed</source>
+        <translation>trường &apos;digest&apos; bị thiếu hoặc sai dạng</translation>
+    </message>
+    <message>
+        <source>field &apos;info&apos; must be an object</source>
+        <translation>trường &apos;info&apos; phải là một đối tượng</translation>
+    </message>
+    <message>
+        <source>field &apos;info.calibration&apos; must be an object</source>
+        <extracomment>The temperatures a model file may hold (``nndesk.calibration`` fits within the same range).</extracomment>
+        <translation>trường &apos;info.calibration&apos; phải là một đối tượng</translation>
+    </message>
+    <message>
+        <source>field &apos;info.history&apos; must be a list of epochs</source>
+        <translation>trường &apos;info.history&apos; phải là danh sách các epoch</translation>
+    </message>
+    <message>
+        <source>field &apos;info.{key}&apos; must be a short text, got {v!r:.40}</source>
+        <translation>trường &apos;info.{key}&apos; phải là một đoạn chữ ngắn, nhưng là {v!r:.40}</translation>
+    </message>
+    <message>
+        <source>field &apos;info.{key}&apos; must be an object of plain values</source>
+        <translation>trường &apos;info.{key}&apos; phải là đối tượng gồm các giá trị đơn giản</translation>
+    </message>
+    <message>
+        <source>field &apos;model&apos; must be an object</source>
+        <translation>trường &apos;model&apos; (mô hình) phải là một đối tượng</translation>
+    </message>
+    <message>
+        <source>field &apos;model.layers&apos; must be a non-empty list</source>
+        <translation>trường &apos;model.layers&apos; (các tầng của mô hình) phải là danh sách khác rỗng</translation>
+    </message>
+    <message>
+        <source>field &apos;optimizer&apos; must be an object or null</source>
+        <translation>trường &apos;optimizer&apos; (bộ tối ưu) phải là một đối tượng hoặc null</translation>
+    </message>
+    <message>
+        <source>field &apos;rng_states&apos; malformed</source>
+        <translation>trường &apos;rng_states&apos; sai dạng</translation>
+    </message>
+    <message>
+        <source>format version {version!r:.40} is not a number</source>
+        <translation>phiên bản định dạng {version!r:.40} không phải là số</translation>
+    </message>
+    <message>
         <source>from-scratch tutorial: 784-10-10 ReLU/softmax, full-batch gradient descent, 500 steps</source>
         <translation>bài hướng dẫn từ đầu: 784-10-10 ReLU/softmax, hạ gradient toàn bộ batch, 500 bước</translation>
     </message>
     <message>
         <source>gradient descent (full batch)</source>
         <translation>hạ gradient (toàn bộ batch)</translation>
+    </message>
+    <message>
+        <source>header is not a byte string</source>
+        <translation>phần đầu tệp không phải là chuỗi byte</translation>
+    </message>
+    <message>
+        <source>header is not valid JSON</source>
+        <translation>phần đầu tệp không phải là JSON hợp lệ</translation>
+    </message>
+    <message>
+        <source>header nests deeper than {limit} levels</source>
+        <translation>phần đầu tệp lồng sâu hơn {limit} cấp</translation>
+    </message>
+    <message>
+        <source>header nests too deeply</source>
+        <translation>phần đầu tệp lồng quá sâu</translation>
+    </message>
+    <message>
+        <source>history epoch {epoch!r:.40} is not a whole number</source>
+        <translation>epoch {epoch!r:.40} trong lịch sử không phải là số nguyên</translation>
     </message>
     <message>
         <source>how pixels 0..255 are scaled before the network</source>
@@ -480,8 +624,61 @@
         <translation>số ảnh mỗi lần cập nhật; 0 (hoặc &apos;full&apos; trên dòng lệnh) = toàn bộ phần huấn luyện, hạ gradient thường</translation>
     </message>
     <message>
+        <source>in {left}{low:g}, {high:g}{right}</source>
+        <translation>trong {left}{low:g}; {high:g}{right}</translation>
+    </message>
+    <message>
+        <source>input shape {shape} is too large</source>
+        <translation>kích thước đầu vào {shape} quá lớn</translation>
+    </message>
+    <message>
+        <source>is not a training setting</source>
+        <extracomment>Fields that can change while a run trains (``Session.steer``), in the table&apos;s order. Fields a resumed model file fixes: its network, its inputs and its optimizer&apos;s state.</extracomment>
+        <translation>không phải là một thiết lập huấn luyện</translation>
+    </message>
+    <message>
         <source>it is a folder</source>
         <translation>đây là một thư mục</translation>
+    </message>
+    <message>
+        <source>layer 0: {part!r} is not an input size (digits 0-9)</source>
+        <translation>tầng 0: {part!r} không phải là kích thước đầu vào (các chữ số 0-9)</translation>
+    </message>
+    <message>
+        <source>layer 0: {part} inputs is more than {limit}</source>
+        <translation>tầng 0: {part} đầu vào là nhiều hơn {limit}</translation>
+    </message>
+    <message>
+        <source>layer {index}</source>
+        <translation>tầng {index}</translation>
+    </message>
+    <message>
+        <source>layer {i}: empty token (two dashes in a row?)</source>
+        <translation>tầng {i}: phần tử trống (hai dấu gạch liền nhau?)</translation>
+    </message>
+    <message>
+        <source>layer {i}: width must be 1 to {limit}, got {part}</source>
+        <translation>tầng {i}: độ rộng phải từ 1 đến {limit}, nhưng là {part}</translation>
+    </message>
+    <message>
+        <source>layer {i}: {part!r} cannot follow a dense layer</source>
+        <translation>tầng {i}: {part!r} không thể đứng sau một tầng kết nối đầy đủ (dense)</translation>
+    </message>
+    <message>
+        <source>layer {i}: {part!r} is not a width (use the digits 0-9)</source>
+        <translation>tầng {i}: {part!r} không phải là độ rộng (hãy dùng các chữ số 0-9)</translation>
+    </message>
+    <message>
+        <source>layer {i}: {part!r} is not a width, cN, cNkK, cNv, p or bn</source>
+        <translation>tầng {i}: {part!r} không phải là độ rộng, cN, cNkK, cNv, p hay bn</translation>
+    </message>
+    <message>
+        <source>layer {i}: {part!r} is too big (at most {filters} filters, kernel {kernel})</source>
+        <translation>tầng {i}: {part!r} quá lớn (tối đa {filters} bộ lọc, nhân {kernel})</translation>
+    </message>
+    <message>
+        <source>layer {i}: {part!r} needs &gt;= 1 filters and an odd kernel size</source>
+        <translation>tầng {i}: {part!r} cần &gt;= 1 bộ lọc và kích thước nhân lẻ</translation>
     </message>
     <message>
         <source>linear (raw scores)</source>
@@ -492,8 +689,20 @@
         <translation>mất mát</translation>
     </message>
     <message>
+        <source>loss became {loss} at epoch {epoch} batch {batch}; try a lower learning rate</source>
+        <translation>mất mát thành {loss} ở epoch {epoch}, batch {batch}; hãy thử tốc độ học thấp hơn</translation>
+    </message>
+    <message>
+        <source>loss grew to {loss:.3g} at epoch {epoch} batch {batch}; try a lower learning rate</source>
+        <translation>mất mát tăng lên {loss:.3g} ở epoch {epoch}, batch {batch}; hãy thử tốc độ học thấp hơn</translation>
+    </message>
+    <message>
         <source>mean squared error</source>
         <translation>sai số bình phương trung bình</translation>
+    </message>
+    <message>
+        <source>metric {key!r:.40} is {value!r:.40}, not a number</source>
+        <translation>chỉ số {key!r:.40} là {value!r:.40}, không phải là số</translation>
     </message>
     <message>
         <source>momentum and Nesterov: the share of the last step kept</source>
@@ -502,6 +711,54 @@
     <message>
         <source>moving average</source>
         <translation>trung bình trượt</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>phải là một số hữu hạn</translation>
+    </message>
+    <message>
+        <source>must be a finite number; got {value!r}</source>
+        <translation>phải là một số hữu hạn; nhận {value!r}</translation>
+    </message>
+    <message>
+        <source>must be a number; got {value!r}</source>
+        <translation>phải là một số; nhận {value!r}</translation>
+    </message>
+    <message>
+        <source>must be a whole number; got {value!r}</source>
+        <translation>phải là một số nguyên; nhận {value!r}</translation>
+    </message>
+    <message>
+        <source>must be between {low:g} and {high:g}</source>
+        <translation>phải nằm giữa {low:g} và {high:g}</translation>
+    </message>
+    <message>
+        <source>must be greater than 0</source>
+        <translation>phải lớn hơn 0</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}; got {value!r}</source>
+        <translation>phải là một trong {choices}; nhận {value!r}</translation>
+    </message>
+    <message>
+        <source>must be set</source>
+        <translation>phải được đặt</translation>
+    </message>
+    <message>
+        <source>must be text; got {value!r}</source>
+        <translation>phải là chữ; nhận {value!r}</translation>
+    </message>
+    <message>
+        <source>must be true or false; got {value!r}</source>
+        <translation>phải là true hoặc false; nhận {value!r}</translation>
+    </message>
+    <message>
+        <source>must be {range}; got {value!r}</source>
+        <translation>phải {range}; nhận {value!r}</translation>
+    </message>
+    <message>
+        <source>must be {range}; got {value:g}</source>
+        <translation>phải {range}; nhận {value:g}</translation>
     </message>
     <message>
         <source>nndesk cannot do this</source>
@@ -519,6 +776,42 @@
     <message>
         <source>noise</source>
         <translation>nhiễu</translation>
+    </message>
+    <message>
+        <source>normalisation must be an object with a &apos;kind&apos;</source>
+        <translation>chuẩn hoá phải là một đối tượng có &apos;kind&apos;</translation>
+    </message>
+    <message>
+        <source>normalisation per_pixel must be true or false, got {v!r}</source>
+        <translation>per_pixel của chuẩn hoá phải là true hoặc false, nhưng là {v!r}</translation>
+    </message>
+    <message>
+        <source>normalisation {name} holds {x!r:.40}, not a finite number</source>
+        <translation>{name} của chuẩn hoá chứa {x!r:.40}, không phải số hữu hạn</translation>
+    </message>
+    <message>
+        <source>normalisation {name} must be one number, or 784 when per pixel</source>
+        <translation>{name} của chuẩn hoá phải là một số, hoặc 784 số khi theo từng điểm ảnh</translation>
+    </message>
+    <message>
+        <source>normalisation {name} must be positive, got {x!r}</source>
+        <translation>{name} của chuẩn hoá phải dương, nhưng là {x!r}</translation>
+    </message>
+    <message>
+        <source>not an nndesk model file (header lacks the nndesk marker)</source>
+        <translation>không phải tệp mô hình của nndesk (phần đầu tệp thiếu dấu hiệu nndesk)</translation>
+    </message>
+    <message>
+        <source>optimizer learning rate {lr!r:.40} is not a number &gt;= 0</source>
+        <translation>tốc độ học của bộ tối ưu {lr!r:.40} không phải là số &gt;= 0</translation>
+    </message>
+    <message>
+        <source>optimizer name {name!r:.40} is not a name</source>
+        <translation>tên bộ tối ưu {name!r:.40} không phải là một cái tên</translation>
+    </message>
+    <message>
+        <source>optimizer setting {key!r:.40} = {v!r:.40} is not a plain value</source>
+        <translation>thiết lập {key!r:.40} = {v!r:.40} của bộ tối ưu không phải là giá trị đơn giản</translation>
     </message>
     <message>
         <source>passes over the training images (more passes when a model is continued)</source>
@@ -601,6 +894,11 @@
         <translation>step: nhân tốc độ học với số này ở mỗi bậc</translation>
     </message>
     <message>
+        <source>stopped by request in epoch {epoch}</source>
+        <extracomment>Seconds slept per check while paused: short enough to feel instant, long enough to idle. A batch loss this many times the run&apos;s first one (at least 1.0) means the run diverged, even when it stays finite: Adam&apos;s steps are bounded by the learning rate, so with a rate far too high its loss climbs to millions without ever overflowing, as SGD&apos;s does. settings changed while training that this batch was the first to use on a batch the ``Watcher`` sampled: gradient norms, update sizes, dead units per layer The per-epoch history kept in model files, runs and ``--json`` output, in column order. with a ``Watcher``: the weight histograms and first-layer filters at this epoch&apos;s end k x k counts as nested tuples (rows true class, columns predicted): on the validation split, or (a run without one) on this epoch&apos;s training batches as they were trained What each of a run&apos;s random streams is for (all come from the one seed).</extracomment>
+        <translation>đã dừng theo yêu cầu ở epoch {epoch}</translation>
+    </message>
+    <message>
         <source>test</source>
         <translation>kiểm tra</translation>
     </message>
@@ -620,6 +918,18 @@
     <message>
         <source>the hidden layers&apos; activation</source>
         <translation>hàm kích hoạt của các tầng ẩn</translation>
+    </message>
+    <message>
+        <source>the last layer must be the number of classes, e.g. ...-10</source>
+        <translation>tầng cuối phải là số lớp, ví dụ ...-10</translation>
+    </message>
+    <message>
+        <source>the model claims {n:,} layers; at most {limit} load</source>
+        <translation>mô hình khai có {n:,} tầng; chỉ mở được tối đa {limit}</translation>
+    </message>
+    <message>
+        <source>the model claims {n:,} parameters; at most {limit:,} load</source>
+        <translation>mô hình khai có {n:,} tham số; chỉ mở được tối đa {limit:,}</translation>
     </message>
     <message>
         <source>the output layer&apos;s activation: softmax picks one class, sigmoid scores each class on its own</source>
@@ -646,8 +956,25 @@
         <translation>huấn luyện trên các bản sao hơi dịch, xoay và co giãn của ảnh</translation>
     </message>
     <message>
+        <source>unknown loss {loss!r}; choose {choices}</source>
+        <extracomment>The loss each output activation trains with unless told otherwise. Loss name -&gt; the only output it accepts (absent: any output).</extracomment>
+        <translation>hàm mất mát {loss!r} không có; hãy chọn {choices}</translation>
+    </message>
+    <message>
+        <source>unknown output {output!r:.40}; expected one of {choices}</source>
+        <translation>đầu ra {output!r:.40} không có; cần một trong {choices}</translation>
+    </message>
+    <message>
+        <source>unsupported model format version {version} written by a newer nndesk; this nndesk reads versions {readable}</source>
+        <translation>phiên bản định dạng mô hình {version} do một nndesk mới hơn ghi, chưa được hỗ trợ; nndesk này đọc các phiên bản {readable}</translation>
+    </message>
+    <message>
+        <source>unsupported model format version {version}; this nndesk reads versions {readable}</source>
+        <translation>phiên bản định dạng mô hình {version} chưa được hỗ trợ; nndesk này đọc các phiên bản {readable}</translation>
+    </message>
+    <message>
         <source>validation</source>
-        <extracomment>the per-epoch curves a run will draw, named in the legends before its first epoch</extracomment>
+        <extracomment>the per-epoch curves a run will draw, named in the legends before its first epoch the Axes the last ``update`` changed beyond their lines (limits, legend, marks)</extracomment>
         <translation>kiểm định</translation>
     </message>
     <message>
@@ -721,8 +1048,53 @@
         <translation>Không dùng được tệp mô hình {file}: {problem}</translation>
     </message>
     <message>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} không phải là thư mục</translation>
+    </message>
+    <message>
         <source>{folder}: {dataset}&apos;s {gz_name} (or {name}) is missing</source>
         <translation>{folder}: thiếu tệp {gz_name} (hoặc {name}) của {dataset}</translation>
+    </message>
+    <message>
+        <source>{long_name} (&apos;{loss}&apos;) needs the {needed} output, not {output!r}; or use mse</source>
+        <translation>hàm mất mát {long_name} (&apos;{loss}&apos;) cần đầu ra {needed}, không phải {output!r}; hoặc hãy dùng mse</translation>
+    </message>
+    <message>
+        <source>{name} holds {v!r:.40}; sizes are whole numbers {low}..{high}</source>
+        <translation>{name} chứa {v!r:.40}; kích thước là số nguyên {low}..{high}</translation>
+    </message>
+    <message>
+        <source>{name} must be a list of 1 to 4 sizes, got {value!r:.60}</source>
+        <extracomment>1: the digest covers the arrays only; 2: it covers the header too.</extracomment>
+        <translation>{name} phải là danh sách 1 đến 4 kích thước, nhưng là {value!r:.60}</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a number (e.g. 0.001 or 1e-3)</source>
+        <translation>{text!r} không phải là số (ví dụ 0,001 hoặc 1e-3)</translation>
+    </message>
+    <message>
+        <source>{where} is not an object</source>
+        <translation>{where} không phải là một đối tượng</translation>
+    </message>
+    <message>
+        <source>{where}: config lacks {err}</source>
+        <translation>{where}: cấu hình thiếu {err}</translation>
+    </message>
+    <message>
+        <source>{where}: malformed config ({err})</source>
+        <translation>{where}: cấu hình sai dạng ({err})</translation>
+    </message>
+    <message>
+        <source>{where}: unknown layer type {kind!r:.40}</source>
+        <translation>{where}: loại tầng {kind!r:.40} không có</translation>
+    </message>
+    <message>
+        <source>{where}: {key} = {v!r:.40} is not a sane value</source>
+        <translation>{where}: {key} = {v!r:.40} không phải là giá trị hợp lý</translation>
+    </message>
+    <message>
+        <source>{where}: {key} = {v:,} is over the limit of {limit:,}</source>
+        <translation>{where}: {key} = {v:,} vượt giới hạn {limit:,}</translation>
     </message>
     <message>
         <source>≥ {threshold}: {answered} answered,
@@ -810,7 +1182,7 @@
     </message>
     <message>
         <source>{name} holds {share:.0%} of the mistakes on the validation split ({n} of {total}), most often taken for {other}: see them in Mistakes.</source>
-        <extracomment>The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes. One true class holding at least this share of an epoch&apos;s mistakes gets a hint: three times its fair share among 10 classes (Fashion&apos;s shirts often hold a third of them). Fewer mistakes than this say nothing about a class. the true class whose mistakes the Mistakes page should show (&quot;mistakes&quot; hints), else None</extracomment>
+        <extracomment>Batches compared by the divergence check: the newest ones against as many before them. The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes. One true class holding at least this share of an epoch&apos;s mistakes gets a hint: three times its fair share among 10 classes (Fashion&apos;s shirts often hold a third of them). Fewer mistakes than this say nothing about a class. the true class whose mistakes the Mistakes page should show (&quot;mistakes&quot; hints), else None</extracomment>
         <translation>{name} chiếm {share:.0%} số lỗi trên phần kiểm định (validation) ({n} trên {total}), thường bị nhầm thành {other} nhất: xem chúng ở trang Đoán sai.</translation>
     </message>
     <message>
@@ -944,6 +1316,10 @@
         <translation>đang kết nối…</translation>
     </message>
     <message>
+        <source>{done:.1f} of {total:.0f} MB</source>
+        <translation>{done:.1f} trên {total:.0f} MB</translation>
+    </message>
+    <message>
         <source>{title} is downloaded and verified.</source>
         <translation>Đã tải và kiểm chứng {title}.</translation>
     </message>
@@ -993,6 +1369,10 @@
     <message>
         <source>Loading {title}…</source>
         <translation>Đang nạp {title}…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
     </message>
     <message>
         <source>Mean image of each class (test set)</source>
@@ -1291,6 +1671,15 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>on the {dataset} {split} set: {n} images</source>
         <translation>trên tập {split} {dataset}: {n} ảnh</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <extracomment>how the subtitle names the split evaluated (``EvaluationResult.split``), marked here</extracomment>
+        <translation>kiểm tra</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>huấn luyện</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -1651,6 +2040,14 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>original</source>
         <translation>gốc</translation>
+    </message>
+    <message>
+        <source>{part!r:.20} is not a unit number or range</source>
+        <translation>{part!r:.20} không phải là số thứ tự nút hay một khoảng</translation>
+    </message>
+    <message>
+        <source>{part!r:.20}: units are 0..{last}</source>
+        <translation>{part!r:.20}: các nút được đánh số 0..{last}</translation>
     </message>
 </context>
 <context>
@@ -2450,7 +2847,7 @@ Dự đoán: {predicted} ({p})</translation>
     </message>
     <message>
         <source>Not sure below</source>
-        <translation>Chưa chắc khi dưới</translation>
+        <translation>Chưa chắc dưới</translation>
     </message>
     <message>
         <source>Raw probabilities</source>
@@ -2506,6 +2903,141 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>The network&apos;s probability for every class (softmax of its outputs). A check mark shows the true label of a test image.</source>
         <translation>Xác suất mạng đưa ra cho mỗi lớp (softmax của các đầu ra). Dấu tích chỉ nhãn đúng của một ảnh kiểm tra.</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <source>&amp;Step up</source>
+        <translation>&amp;Tăng</translation>
+    </message>
+    <message>
+        <source>Step &amp;down</source>
+        <translation>&amp;Giảm</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Ẩn chi tiết…</translation>
+    </message>
+    <message>
+        <source>Show Details...</source>
+        <translation>Hiện chi tiết…</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Huỷ bỏ</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>K&amp;hông với tất cả</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Đặt lại</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Khôi phục mặc định</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Lưu tất cả</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Có với &amp;tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>QWhatsThisAction</name>
+    <message>
+        <source>What&apos;s This?</source>
+        <translation>Đây là gì?</translation>
     </message>
 </context>
 <context>
@@ -2942,7 +3474,6 @@ từ {folder}</translation>
     </message>
     <message>
         <source>Select two or more runs (Ctrl/Shift-click) to compare their curves.</source>
-        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last</extracomment>
         <translation>Chọn từ hai lượt chạy trở lên (Ctrl/Shift + bấm) để so sánh đồ thị.</translation>
     </message>
     <message>
@@ -2970,6 +3501,15 @@ từ {folder}</translation>
         <translation>Độ chính xác KĐ</translation>
     </message>
     <message>
+        <source>augmented</source>
+        <translation>có tăng cường dữ liệu</translation>
+    </message>
+    <message>
+        <source>batch {n}</source>
+        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last</extracomment>
+        <translation>batch {n}</translation>
+    </message>
+    <message>
         <source>cannot be read: {message}</source>
         <translation>không đọc được: {message}</translation>
     </message>
@@ -2984,6 +3524,14 @@ từ {folder}</translation>
     <message>
         <source>folder {folder}</source>
         <translation>thư mục {folder}</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>cả tập một batch</translation>
+    </message>
+    <message>
+        <source>inputs {normalize}</source>
+        <translation>đầu vào {normalize}</translation>
     </message>
     <message>
         <source>its folder refused the model; it was saved to {path}</source>
@@ -3297,7 +3845,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>training ran out of memory; try a smaller network or batch</source>
-        <extracomment>Seconds between two emissions of batch reports (they are collected in between). Seconds between two weight snapshots for live prediction.</extracomment>
+        <extracomment>Seconds between two emissions of batch reports (they are collected in between). Seconds between two weight snapshots for live prediction. Seconds between two writes of a running run&apos;s record after an epoch.</extracomment>
         <translation>huấn luyện hết bộ nhớ; hãy thử mạng nhỏ hơn hoặc batch nhỏ hơn</translation>
     </message>
 </context>

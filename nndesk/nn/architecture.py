@@ -16,6 +16,7 @@ import re
 import numpy as np
 
 from nndesk.errors import ConfigError
+from nndesk.i18n import N_, Message
 from nndesk.nn.activations import ACTIVATIONS, make_activation
 from nndesk.nn.init import INITS, default_init
 from nndesk.nn.layers import Dense, Dropout, Flatten, Layer, Reshape
@@ -54,38 +55,84 @@ def parse_architecture(arch: str) -> list[tuple]:
         One line naming the bad token, e.g. ``layer 2: '6x' is not a width``.
     """
     if not isinstance(arch, str) or not arch.strip():
-        raise ConfigError("empty architecture; write it like 784-64-10 or 784-c32-p-128-10")
+        raise ConfigError(
+            Message(N_("empty architecture; write it like 784-64-10 or 784-c32-p-128-10"))
+        )
     parts = [p.strip().lower() for p in arch.strip().split("-")]
     if len(parts) < 2:
         raise ConfigError(
-            f"architecture {_short(arch)!r} needs at least inputs and classes, e.g. 784-10"
+            Message(
+                N_("architecture {arch!r} needs at least inputs and classes, e.g. 784-10"),
+                arch=_short(arch),
+            )
         )
     if len(parts) - 1 > MAX_LAYERS:
-        raise ConfigError(f"architecture has {len(parts) - 1} layers; at most {MAX_LAYERS}")
+        raise ConfigError(
+            Message(
+                N_("architecture has {n} layers; at most {limit}"),
+                n=len(parts) - 1,
+                limit=MAX_LAYERS,
+            )
+        )
     if not _COUNT.fullmatch(parts[0]) or int(parts[0]) < 1:
-        raise ConfigError(f"layer 0: {_short(parts[0])!r} is not an input size (digits 0-9)")
+        raise ConfigError(
+            Message(
+                N_("layer 0: {part!r} is not an input size (digits 0-9)"), part=_short(parts[0])
+            )
+        )
     if len(parts[0]) > 9 or int(parts[0]) > MAX_UNITS:
-        raise ConfigError(f"layer 0: {_short(parts[0])} inputs is more than {MAX_UNITS}")
+        raise ConfigError(
+            Message(
+                N_("layer 0: {part} inputs is more than {limit}"),
+                part=_short(parts[0]),
+                limit=MAX_UNITS,
+            )
+        )
     tokens: list[tuple] = [("input", int(parts[0]))]
     seen_dense = False
     for i, part in enumerate(parts[1:], start=1):
         conv = _CONV.fullmatch(part)
         if _COUNT.fullmatch(part):
             if len(part) > 9 or not 1 <= int(part) <= MAX_UNITS:
-                raise ConfigError(f"layer {i}: width must be 1 to {MAX_UNITS}, got {_short(part)}")
+                raise ConfigError(
+                    Message(
+                        N_("layer {i}: width must be 1 to {limit}, got {part}"),
+                        i=i,
+                        limit=MAX_UNITS,
+                        part=_short(part),
+                    )
+                )
             tokens.append(("dense", int(part)))
             seen_dense = True
             continue
         if seen_dense and (conv or part in ("p", "bn")):
-            raise ConfigError(f"layer {i}: {_short(part)!r} cannot follow a dense layer")
+            raise ConfigError(
+                Message(
+                    N_("layer {i}: {part!r} cannot follow a dense layer"), i=i, part=_short(part)
+                )
+            )
         if conv:
             filters, kernel = int(conv.group(1)), int(conv.group(2) or 3)
             if filters < 1 or kernel < 1 or kernel % 2 == 0:
-                raise ConfigError(f"layer {i}: {part!r} needs >= 1 filters and an odd kernel size")
+                raise ConfigError(
+                    Message(
+                        N_("layer {i}: {part!r} needs >= 1 filters and an odd kernel size"),
+                        i=i,
+                        part=part,
+                    )
+                )
             if filters > MAX_FILTERS or kernel > MAX_KERNEL:
                 raise ConfigError(
-                    f"layer {i}: {part!r} is too big (at most {MAX_FILTERS} filters, "
-                    f"kernel {MAX_KERNEL})"
+                    Message(
+                        N_(
+                            "layer {i}: {part!r} is too big (at most {filters} filters, "
+                            "kernel {kernel})"
+                        ),
+                        i=i,
+                        part=part,
+                        filters=MAX_FILTERS,
+                        kernel=MAX_KERNEL,
+                    )
                 )
             padding = 0 if conv.group(3) else kernel // 2
             tokens.append(("conv", filters, kernel, padding))
@@ -94,15 +141,29 @@ def parse_architecture(arch: str) -> list[tuple]:
         elif part == "bn":
             tokens.append(("bn",))
         elif part == "":
-            raise ConfigError(f"layer {i}: empty token (two dashes in a row?)")
+            raise ConfigError(Message(N_("layer {i}: empty token (two dashes in a row?)"), i=i))
         elif part.isdigit() or part.isdecimal():
-            raise ConfigError(f"layer {i}: {_short(part)!r} is not a width (use the digits 0-9)")
+            raise ConfigError(
+                Message(
+                    N_("layer {i}: {part!r} is not a width (use the digits 0-9)"),
+                    i=i,
+                    part=_short(part),
+                )
+            )
         else:
-            raise ConfigError(f"layer {i}: {_short(part)!r} is not a width, cN, cNkK, cNv, p or bn")
+            raise ConfigError(
+                Message(
+                    N_("layer {i}: {part!r} is not a width, cN, cNkK, cNv, p or bn"),
+                    i=i,
+                    part=_short(part),
+                )
+            )
     if tokens[-1][0] != "dense":
-        raise ConfigError("the last layer must be the number of classes, e.g. ...-10")
+        raise ConfigError(Message(N_("the last layer must be the number of classes, e.g. ...-10")))
     if len(tokens) > 2 and tokens[1][0] != "dense" and tokens[0][1] != math.prod(IMAGE_SHAPE):
-        raise ConfigError(f"conv layers need 784 inputs (28x28 images), got {tokens[0][1]}")
+        raise ConfigError(
+            Message(N_("conv layers need 784 inputs (28x28 images), got {n}"), n=tokens[0][1])
+        )
     return tokens
 
 
@@ -121,12 +182,18 @@ def parameter_count(tokens: list[tuple]) -> int:
             total += channels * filters * kernel * kernel + filters
             if side + 2 * padding < kernel:
                 raise ConfigError(
-                    f"a {kernel}x{kernel} conv does not fit the {side}x{side} maps it gets"
+                    Message(
+                        N_("a {kernel}x{kernel} conv does not fit the {side}x{side} maps it gets"),
+                        kernel=kernel,
+                        side=side,
+                    )
                 )
             channels, side = filters, side + 2 * padding - kernel + 1
         elif kind == "pool":
             if side < 2:
-                raise ConfigError(f"cannot max-pool a {side}x{side} feature map")
+                raise ConfigError(
+                    Message(N_("cannot max-pool a {side}x{side} feature map"), side=side)
+                )
             side //= 2
         elif kind == "bn":
             total += 2 * channels

@@ -44,6 +44,10 @@ def _covers(rows: slice, size: int) -> bool:
     return rows.start == 0 and rows.stop == size and rows.step in (None, 1)
 
 
+#: Bytes of conv output one round of a conv fused with a 2x2 pool computes (``forward_fused``):
+#: the pool then reads it from the cache the matmul just wrote it to.
+_FUSED_BYTES = 1 << 19
+
 #: Bytes of input one round of a 2x2 pool's passes covers: all four passes then find it in the
 #: caches instead of fetching it from memory again.
 _POOL_BLOCK_BYTES = 1 << 20
@@ -167,12 +171,13 @@ class Conv2D(Layer):
             self._buffers[name] = buf
         return buf
 
-    def _im2col(self, x: np.ndarray, name: str) -> np.ndarray:
+    def _im2col(self, x: np.ndarray, name: str, ohw: tuple[int, int] | None = None) -> np.ndarray:
         """Columns ``(c*k*k + 1, oh*ow*n)`` of NCHW ``x``: row order (c, ki, kj) matches ``W``,
-        and a last row of ones multiplies the bias column of ``_weights_with_bias``."""
+        and a last row of ones multiplies the bias column of ``_weights_with_bias``. ``ohw``:
+        only the first ``(oh, ow)`` output rows and columns (default: all)."""
         n, c, h, w = x.shape
         k, s, p = self.kernel_size, self.stride, self.padding
-        oh, ow = self._out_hw(h, w)
+        oh, ow = ohw or self._out_hw(h, w)
         x_chwn = _as_chwn(x)
         if not x_chwn.flags.c_contiguous:  # e.g. the network input: transpose once, not k*k times
             x_chwn = self._buffer(name + "_chwn", x_chwn.shape, x.dtype)
@@ -273,30 +278,138 @@ class Conv2D(Layer):
         x = self._x
         if x is None:
             raise RuntimeError("Conv2D.backward called before forward")
-        if self._col is None:
-            self._col = self._im2col(x, "col")
-        col = self._col
-        n, c, h, w = x.shape
-        k = self.kernel_size
         f = self.out_channels
         oh, ow = grad_out.shape[2:]
+        if self._col is None or self._col.shape[1] != oh * ow * x.shape[0]:
+            self._col = self._im2col(x, "col")  # eval-mode chunks, or a fused forward's columns
         # (f, oh, ow, n) memory: free when grad_out came back through relu / pool from this layer
-        g = np.ascontiguousarray(_as_chwn(grad_out)).reshape(f, oh * ow * n)
-        W2 = self.params["W"].reshape(f, -1)
-        # (c*k*k + 1, oh*ow*n) @ (oh*ow*n, f) -> [dW | db]^T: the row of ones sums g into db.
-        # Transposed because BLAS runs this long product faster with col as the left operand
-        dWbT = self._buffer("dW_b", (col.shape[0], f), np.result_type(g, col))
+        g = np.ascontiguousarray(_as_chwn(grad_out)).reshape(f, -1)
+        self._weight_grads(self._col, g)
+        if self.skip_input_grad:  # first layer in training: nobody reads dL/dx
+            return None
+        return self._input_grad(g, oh, ow)
+
+    def _weight_grads(self, col: np.ndarray, g: np.ndarray) -> None:
+        """``grads["W"]``, ``grads["b"]`` from columns ``(c*k*k + 1, m)`` and output gradients
+        ``(f, m)`` (``m`` = the output positions x samples both cover, in the same order)."""
+        # (c*k*k + 1, m) @ (m, f) -> [dW | db]^T: the row of ones sums g into db. Transposed
+        # because BLAS runs this long product faster with col as the left operand
+        dWbT = self._buffer("dW_b", (col.shape[0], self.out_channels), np.result_type(g, col))
         _matmul(col, g.T, out=dWbT)
+        self._store_weight_grads(dWbT)
+
+    def _store_weight_grads(self, dWbT: np.ndarray) -> None:
+        """Write ``[dW | db]^T`` ``(c*k*k + 1, f)`` into ``grads``."""
         dW = self.grads["W"]  # written in place: it may be a view into the optimizer's buffer
         dW[...] = dWbT[:-1].T.reshape(dW.shape)
         self.grads["b"][...] = dWbT[-1]
-        if self.skip_input_grad:  # first layer in training: nobody reads dL/dx
-            return None
-        dtype = np.result_type(g, W2)
-        dcol = self._buffer("dcol", (c * k * k, oh * ow * n), dtype)
+
+    def _input_grad(self, g: np.ndarray, oh: int, ow: int) -> np.ndarray:
+        """dL/dx ``(n, in, h, w)`` (an NCHW view of ``(c, h, w, n)``) from output gradients
+        ``(f, oh*ow*n)`` of output rows ``0 .. oh - 1`` (rows after them have zero gradient)."""
+        assert self._x is not None  # backward checked it
+        n, c, h, w = self._x.shape
+        k = self.kernel_size
+        W2 = self.params["W"].reshape(self.out_channels, -1)
+        dcol = self._buffer("dcol", (c * k * k, g.shape[1]), np.result_type(g, W2))
         _matmul(W2.T, g, out=dcol)  # (c*k*k, f) @ (f, oh*ow*n) -> (c*k*k, oh*ow*n)
         dx = self._col2im(dcol, (c, h, w, n), (oh, ow))
         return dx.transpose(3, 0, 1, 2)  # NCHW view of (c, h, w, n)
+
+    # -- this conv and a 2x2 max-pool as one training step ----------------------------------
+    def fuses_with(self, following: Layer) -> bool:
+        """A 2x2 max-pool after this conv runs with it as one step in training."""
+        return isinstance(following, MaxPool2D) and following.size == 2
+
+    def _fused_rows(self, bytes_per_row: int, rows: int) -> int:
+        """Pooled rows per round of the fused step: their conv output fits ``_FUSED_BYTES``. All
+        in one round when passes are split over threads: BLAS then runs on several threads
+        too, and every extra matmul call makes them wait on each other (docs/performance.md)."""
+        if parallel.threads() > 1:
+            return rows
+        return max(1, min(rows, _FUSED_BYTES // max(1, bytes_per_row)))
+
+    def forward_fused(self, x: np.ndarray, following: Layer) -> np.ndarray:
+        """``pool.forward(self.forward(x, True), True)``: ``(n, in, h, w) -> (n, out, oh // 2,
+        ow // 2)``, leaving both layers ready for ``backward_fused``.
+
+        Only the outputs the pool reads are computed (an odd last row or column is dropped by
+        the pool, so it is never made), and the matmul runs a few output rows at a time into a
+        cache-sized buffer where the pool reads them: the conv's whole output never goes to
+        memory and back.
+        """
+        pool = following
+        assert isinstance(pool, MaxPool2D) and self.fuses_with(pool)
+        if x.ndim != 4 or x.shape[1] != self.in_channels:
+            raise ConfigError(
+                f"Conv2D expects (n, {self.in_channels}, h, w) input, got shape {x.shape}"
+            )
+        n, _, h, w = x.shape
+        oh, ow = self._out_hw(h, w)
+        if oh < 2 or ow < 2:
+            raise ConfigError(f"MaxPool2D size 2 does not fit a {oh}x{ow} input")
+        f, ph, pw = self.out_channels, oh // 2, ow // 2
+        Wb = self._weights_with_bias(np.result_type(x, self.params["W"]))  # (f, c*k*k + 1)
+        self._x = x
+        # (c*k*k + 1, 2ph * 2pw * n): columns (row, column, sample) of the outputs pooled
+        col = self._col = self._im2col(x, "col_pooled", (2 * ph, 2 * pw))
+        dtype, per_row = Wb.dtype, 2 * pw * n  # columns of one output row
+        out = np.empty((f, ph, pw, n), dtype)
+        row_won = np.empty((f, ph, pw, 2, n), bool)
+        col_won = np.empty((f, ph, pw, n), bool)
+        step = self._fused_rows(f * 2 * per_row * dtype.itemsize, ph)
+
+        z_flat = self._buffer("fused_z", (f * 2 * step * per_row,), dtype)
+        for p0 in range(0, ph, step):
+            p1 = min(p0 + step, ph)
+            m = 2 * (p1 - p0) * per_row
+            z = z_flat[: f * m].reshape(f, m)  # conv output rows 2 p0 .. 2 p1 - 1
+            _matmul(Wb, col[:, 2 * p0 * per_row : 2 * p1 * per_row], out=z)
+            cut = slice(p0, p1)
+            win = z.reshape(f, p1 - p0, 2, pw, 2, n)
+            pool._pool_into(win, out[:, cut], row_won[:, cut], col_won[:, cut])
+        pool._x_shape, pool._chwn, pool._cache = (n, f, oh, ow), True, (row_won, col_won)
+        return out.transpose(3, 0, 1, 2)  # NCHW view of (f, ph, pw, n)
+
+    def backward_fused(self, grad_out: np.ndarray, following: Layer) -> np.ndarray | None:
+        """``self.backward(pool.backward(grad_out))`` after ``forward_fused``: ``(n, out, oh // 2,
+        ow // 2) -> (n, in, h, w)``, None when ``skip_input_grad``.
+
+        The matmuls cover only the outputs the pool read (the others have zero gradient). For
+        the first layer (no input gradient) the pooled gradient is routed a few rows at a time
+        into a cache-sized buffer and each round's ``[dW | db]`` is summed there, so the
+        conv-sized gradient never goes to memory.
+        """
+        pool, x, col = following, self._x, self._col
+        assert isinstance(pool, MaxPool2D)
+        if x is None or col is None or pool._cache is None or pool._x_shape is None:
+            raise RuntimeError("Conv2D.backward_fused called before forward_fused")
+        n = x.shape[0]
+        f, ph, pw = self.out_channels, pool._x_shape[2] // 2, pool._x_shape[3] // 2
+        gp = np.ascontiguousarray(_as_chwn(grad_out))  # (f, ph, pw, n)
+        dtype, per_row = np.result_type(gp, col), 2 * pw * n
+        if not self.skip_input_grad:
+            g = self._buffer("fused_g", (f, ph, 2, pw, 2, n), dtype)  # (f, 2ph, 2pw, n)
+            pool._route(gp, g, *pool._cache)
+            g = g.reshape(f, -1)
+            self._weight_grads(col, g)
+            return self._input_grad(g, 2 * ph, 2 * pw)
+        row_won, col_won = pool._cache
+        step = self._fused_rows(f * 2 * per_row * dtype.itemsize, ph)
+        g_flat = self._buffer("fused_g_rows", (f * 2 * step * per_row,), dtype)
+        dWbT = np.zeros((col.shape[0], f), dtype)
+        term = np.empty_like(dWbT)
+        for p0 in range(0, ph, step):
+            p1 = min(p0 + step, ph)
+            m = 2 * (p1 - p0) * per_row
+            g = g_flat[: f * m].reshape(f, m)  # output gradient of rows 2 p0 .. 2 p1 - 1
+            cut = slice(p0, p1)
+            dwin = g.reshape(f, p1 - p0, 2, pw, 2, n)
+            pool._route(gp[:, cut], dwin, row_won[:, cut], col_won[:, cut])
+            _matmul(col[:, 2 * p0 * per_row : 2 * p1 * per_row], g.T, out=term)
+            dWbT += term
+        self._store_weight_grads(dWbT)
+        return None
 
 
 class MaxPool2D(Layer):
@@ -354,30 +467,62 @@ class MaxPool2D(Layer):
         return self._from_grid(out, n, c)
 
     def _forward_pairs(self, win: np.ndarray) -> np.ndarray:
-        """2x2 windows ``(a, oh, 2, ow, 2, b) -> (a, oh, ow, b)`` as two pairwise maxima.
-
-        Keeps which row won in each column pair and which column won after that; on ties the
-        first row / column wins. Elementwise maxima of whole slabs run far faster than an argmax
-        over a length-4 axis.
-        """
+        """2x2 windows ``(a, oh, 2, ow, 2, b) -> (a, oh, ow, b)`` (``_max_pairs``)."""
         a, oh, _, ow, _, b = win.shape
-        row_won = np.empty((a, oh, ow, 2, b), bool)
-        col_won = np.empty((a, oh, ow, b), bool)
-        rows = np.empty((a, oh, ow, 2, b), win.dtype)  # per column, the larger of the two rows
         out = np.empty((a, oh, ow, b), win.dtype)
+        self._cache = (np.empty((a, oh, ow, 2, b), bool), np.empty((a, oh, ow, b), bool))
+        self._pool_into(win, out, *self._cache)
+        return out
+
+    def _pool_into(self, win, out, row_won, col_won) -> None:
+        """``_max_pairs`` of ``win`` ``(a, oh, 2, ow, 2, b)``, split over threads by ranges of
+        axis ``a`` when big enough, each range in blocks that fit the cache."""
+        rows = np.empty(row_won.shape, win.dtype)
 
         def pool(part: slice) -> None:  # rows ``part`` of axis a, on their own
             for cs in _cache_blocks(part, win[0].nbytes):
-                top, bottom = win[cs, :, 0], win[cs, :, 1]  # (a', oh, ow, 2, b) each
-                np.greater(bottom, top, out=row_won[cs])
-                np.maximum(top, bottom, out=rows[cs])
-                left, right = rows[cs, :, :, 0], rows[cs, :, :, 1]  # (a', oh, ow, b)
-                np.greater(right, left, out=col_won[cs])
-                np.maximum(left, right, out=out[cs])
+                self._max_pairs(win[cs], out[cs], row_won[cs], col_won[cs], rows[cs])
 
-        parallel.map_parts(pool, a, win.size)
-        self._cache = (row_won, col_won)
-        return out
+        parallel.map_parts(pool, win.shape[0], win.size)
+
+    @staticmethod
+    def _max_pairs(win, out, row_won, col_won, rows) -> None:
+        """Maxima of 2x2 windows ``win`` ``(a, oh, 2, ow, 2, b)`` into ``out`` ``(a, oh, ow, b)``,
+        as two pairwise maxima.
+
+        Keeps which row won each column pair in ``row_won`` ``(a, oh, ow, 2, b)`` and which column
+        won after that in ``col_won`` ``(a, oh, ow, b)``; on ties the first row / column wins.
+        ``rows`` ``(a, oh, ow, 2, b)`` is scratch. Elementwise maxima of whole slabs run far
+        faster than an argmax over a length-4 axis.
+        """
+        top, bottom = win[:, :, 0], win[:, :, 1]  # (a, oh, ow, 2, b) each
+        np.greater(bottom, top, out=row_won)
+        np.maximum(top, bottom, out=rows)  # per column, the larger of the two rows
+        left, right = rows[:, :, :, 0], rows[:, :, :, 1]  # (a, oh, ow, b)
+        np.greater(right, left, out=col_won)
+        np.maximum(left, right, out=out)
+
+    @staticmethod
+    def _route_pairs(g, row_won, col_won, dwin, drows) -> None:
+        """The adjoint of ``_max_pairs``: ``g`` ``(a, oh, ow, b)`` written to each window's winner
+        in ``dwin`` ``(a, oh, 2, ow, 2, b)``, zero to the other three. ``drows`` is scratch
+        ``(a, oh, ow, 2, b)``."""
+        # the loser gets g - g * won, i.e. exactly 0 or g: cheaper than negating the masks
+        right = np.multiply(g, col_won, out=drows[:, :, :, 1])
+        np.subtract(g, right, out=drows[:, :, :, 0])
+        bottom = np.multiply(drows, row_won, out=dwin[:, :, 1])
+        np.subtract(drows, bottom, out=dwin[:, :, 0])
+
+    def _route(self, g: np.ndarray, dwin: np.ndarray, row_won, col_won) -> None:
+        """``_route_pairs`` of ``g`` ``(a, oh, ow, b)`` into ``dwin`` with the masks of a 2x2
+        forward, split and blocked as ``_pool_into``."""
+        drows = np.empty(row_won.shape, g.dtype)
+
+        def route(part: slice) -> None:
+            for cs in _cache_blocks(part, dwin[0].nbytes):
+                self._route_pairs(g[cs], row_won[cs], col_won[cs], dwin[cs], drows[cs])
+
+        parallel.map_parts(route, g.shape[0], 4 * g.size)
 
     def _forward_offsets(self, win: np.ndarray) -> np.ndarray:
         """Any size: one pass per window offset; the earliest offset (row-major) wins ties."""
@@ -405,18 +550,7 @@ class MaxPool2D(Layer):
         dgrid = (np.zeros if cropped else np.empty)((a, h, w, b), grad_out.dtype)
         dwin = dgrid[:, : oh * s, : ow * s].reshape(a, oh, s, ow, s, b)
         if s == 2:
-            row_won, col_won = self._cache
-            drows = np.empty((a, oh, ow, 2, b), g.dtype)
-
-            def route(part: slice) -> None:
-                # the loser gets g - g * won, i.e. exactly 0 or g: cheaper than negating the masks
-                for cs in _cache_blocks(part, dwin[0].nbytes):
-                    right = np.multiply(g[cs], col_won[cs], out=drows[cs, :, :, 1])
-                    np.subtract(g[cs], right, out=drows[cs, :, :, 0])
-                    bottom = np.multiply(drows[cs], row_won[cs], out=dwin[cs, :, 1])
-                    np.subtract(drows[cs], bottom, out=dwin[cs, :, 0])
-
-            parallel.map_parts(route, a, dgrid.size)
+            self._route(g, dwin, *self._cache)
         else:
             (argmax,) = self._cache
             for o in range(s * s):

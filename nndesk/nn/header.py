@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from nndesk.i18n import N_, Message
 from nndesk.nn.model import OUTPUTS
 from nndesk.nn.registry import LAYER_TYPES
 
@@ -33,6 +34,12 @@ MAX_HISTORY = 100_000  # epochs
 
 class HeaderError(Exception):
     """One line saying which header field is wrong and why (the caller adds the file name)."""
+
+
+def _refused(template: str, **values) -> HeaderError:
+    """The HeaderError whose line is ``template`` (marked ``N_`` for translation) filled in:
+    its ``Message`` lets the window say it in its language."""
+    return HeaderError(Message(template, **values))
 
 
 @dataclass(frozen=True)
@@ -83,23 +90,31 @@ def _text(v, limit: int = MAX_TEXT) -> bool:
 
 def _shape(name: str, value, low: int = 1) -> tuple[int, ...]:
     if not isinstance(value, list) or not 1 <= len(value) <= 4:
-        raise HeaderError(f"{name} must be a list of 1 to 4 sizes, got {value!r:.60}")
+        raise _refused(
+            N_("{name} must be a list of 1 to 4 sizes, got {value!r:.60}"), name=name, value=value
+        )
     for v in value:
         if not _is_int(v) or not low <= v <= MAX_SIZE:
-            raise HeaderError(f"{name} holds {v!r:.40}; sizes are whole numbers {low}..{MAX_SIZE}")
+            raise _refused(
+                N_("{name} holds {v!r:.40}; sizes are whole numbers {low}..{high}"),
+                name=name,
+                v=v,
+                low=low,
+                high=MAX_SIZE,
+            )
     return tuple(value)
 
 
 def _layer_arrays(index: int, cfg) -> dict[str, tuple[int, ...]]:
     """Check one layer config's values; return its arrays' shapes, keyed with the layer index."""
-    where = f"layer {index}"
+    where = Message(N_("layer {index}"), index=index)
     if not isinstance(cfg, dict):
-        raise HeaderError(f"{where} is not an object")
+        raise _refused(N_("{where} is not an object"), where=where)
     kind = cfg.get("type")
     if not isinstance(kind, str) or kind not in LAYER_TYPES:
-        raise HeaderError(f"{where}: unknown layer type {kind!r:.40}")
+        raise _refused(N_("{where}: unknown layer type {kind!r:.40}"), where=where, kind=kind)
     cls = LAYER_TYPES[kind]
-    where = f"{where} ({kind})"
+    where = Message("{where} ({kind})", where=where, kind=kind)
     kwargs = {}
     for key, v in cfg.items():
         if key == "type":
@@ -108,49 +123,65 @@ def _layer_arrays(index: int, cfg) -> dict[str, tuple[int, ...]]:
             ok = v is None or (_is_int(v) and 0 <= v < 2**63)
         elif _is_int(v):
             if v > MAX_SIZE:
-                raise HeaderError(f"{where}: {key} = {v:,} is over the limit of {MAX_SIZE:,}")
+                raise _refused(
+                    N_("{where}: {key} = {v:,} is over the limit of {limit:,}"),
+                    where=where,
+                    key=key,
+                    v=v,
+                    limit=MAX_SIZE,
+                )
             ok = v >= 0
         elif isinstance(v, float):
             ok = math.isfinite(v) and abs(v) <= 1e6
         elif isinstance(v, list):
-            _shape(f"{where} {key}", v)
+            _shape(Message("{where} {key}", where=where, key=key), v)
             ok = True
         else:
             ok = v is None or isinstance(v, bool) or _text(v, 64)
         if not ok:
-            raise HeaderError(f"{where}: {key} = {v!r:.40} is not a sane value")
+            raise _refused(
+                N_("{where}: {key} = {v!r:.40} is not a sane value"), where=where, key=key, v=v
+            )
         kwargs[key] = v
     try:
         shapes = cls.array_shapes(kwargs)
     except (TypeError, ValueError) as err:
-        raise HeaderError(f"{where}: malformed config ({err})") from None
+        raise _refused(N_("{where}: malformed config ({err})"), where=where, err=str(err)) from None
     except KeyError as err:
-        raise HeaderError(f"{where}: config lacks {err}") from None
+        raise _refused(N_("{where}: config lacks {err}"), where=where, err=str(err)) from None
     return {f"{k.split('/')[0]}/{index}/{k.split('/')[1]}": s for k, s in shapes.items()}
 
 
 def _check_model(cfg) -> dict[str, tuple[int, ...]]:
     if not isinstance(cfg, dict):
-        raise HeaderError("field 'model' must be an object")
+        raise _refused(N_("field 'model' must be an object"))
     layers = cfg.get("layers")
     if not isinstance(layers, list) or not layers:
-        raise HeaderError("field 'model.layers' must be a non-empty list")
+        raise _refused(N_("field 'model.layers' must be a non-empty list"))
     if len(layers) > MAX_LAYERS:
-        raise HeaderError(f"the model claims {len(layers):,} layers; at most {MAX_LAYERS} load")
+        raise _refused(
+            N_("the model claims {n:,} layers; at most {limit} load"),
+            n=len(layers),
+            limit=MAX_LAYERS,
+        )
     input_shape = _shape("field 'model.input_shape'", cfg.get("input_shape"))
     if math.prod(input_shape) > MAX_ACTIVATION:
-        raise HeaderError(f"input shape {input_shape} is too large")
+        raise _refused(N_("input shape {shape} is too large"), shape=str(input_shape))
     if cfg.get("output") not in OUTPUTS:
-        raise HeaderError(
-            f"unknown output {cfg.get('output')!r:.40}; expected one of {', '.join(OUTPUTS)}"
+        raise _refused(
+            N_("unknown output {output!r:.40}; expected one of {choices}"),
+            output=cfg.get("output"),
+            choices=", ".join(OUTPUTS),
         )
     arrays: dict[str, tuple[int, ...]] = {}
     for i, layer in enumerate(layers):
         arrays.update(_layer_arrays(i, layer))
     total = sum(math.prod(s) for s in arrays.values())
     if total > MAX_ARRAY_VALUES:
-        raise HeaderError(
-            f"the model claims {total:,} parameters; at most {MAX_ARRAY_VALUES:,} load"
+        raise _refused(
+            N_("the model claims {n:,} parameters; at most {limit:,} load"),
+            n=total,
+            limit=MAX_ARRAY_VALUES,
         )
     return arrays
 
@@ -159,14 +190,18 @@ def _check_optimizer(cfg) -> None:
     if cfg is None:
         return
     if not isinstance(cfg, dict):
-        raise HeaderError("field 'optimizer' must be an object or null")
+        raise _refused(N_("field 'optimizer' must be an object or null"))
     if not _text(cfg.get("name"), 32):
-        raise HeaderError(f"optimizer name {cfg.get('name')!r:.40} is not a name")
+        raise _refused(N_("optimizer name {name!r:.40} is not a name"), name=cfg.get("name"))
     if not _is_number(cfg.get("lr")) or cfg["lr"] < 0:
-        raise HeaderError(f"optimizer learning rate {cfg.get('lr')!r:.40} is not a number >= 0")
+        raise _refused(
+            N_("optimizer learning rate {lr!r:.40} is not a number >= 0"), lr=cfg.get("lr")
+        )
     for key, v in cfg.items():
         if not _scalar(v):
-            raise HeaderError(f"optimizer setting {key!r:.40} = {v!r:.40} is not a plain value")
+            raise _refused(
+                N_("optimizer setting {key!r:.40} = {v!r:.40} is not a plain value"), key=key, v=v
+            )
 
 
 def _numbers(name: str, v, per_pixel: bool, positive: bool) -> None:
@@ -175,12 +210,16 @@ def _numbers(name: str, v, per_pixel: bool, positive: bool) -> None:
         return
     values = v if isinstance(v, list) else [v]
     if isinstance(v, list) and (not per_pixel or len(v) != 784):
-        raise HeaderError(f"normalisation {name} must be one number, or 784 when per pixel")
+        raise _refused(
+            N_("normalisation {name} must be one number, or 784 when per pixel"), name=name
+        )
     for x in values:
         if not _is_number(x):
-            raise HeaderError(f"normalisation {name} holds {x!r:.40}, not a finite number")
+            raise _refused(
+                N_("normalisation {name} holds {x!r:.40}, not a finite number"), name=name, x=x
+            )
         if positive and x <= 0:
-            raise HeaderError(f"normalisation {name} must be positive, got {x!r}")
+            raise _refused(N_("normalisation {name} must be positive, got {x!r}"), name=name, x=x)
 
 
 #: The temperatures a model file may hold (``nndesk.calibration`` fits within the same range).
@@ -193,85 +232,108 @@ def _check_calibration(cal, present: bool) -> None:
     if not present:
         return
     if not isinstance(cal, dict):
-        raise HeaderError("field 'info.calibration' must be an object")
+        raise _refused(N_("field 'info.calibration' must be an object"))
     t = cal.get("temperature")
     if not (_is_number(t) and isinstance(t, (int, float))) or not (
         MIN_TEMPERATURE <= t <= MAX_TEMPERATURE
     ):
-        raise HeaderError(
-            f"calibration temperature {t!r:.40} is not a number in "
-            f"{MIN_TEMPERATURE:g}..{MAX_TEMPERATURE:g}"
+        raise _refused(
+            N_("calibration temperature {t!r:.40} is not a number in {low:g}..{high:g}"),
+            t=t,
+            low=MIN_TEMPERATURE,
+            high=MAX_TEMPERATURE,
         )
     for key, v in cal.items():
         if not _scalar(v):
-            raise HeaderError(f"calibration field {key!r:.40} is not a plain value")
+            raise _refused(N_("calibration field {key!r:.40} is not a plain value"), key=key)
 
 
 def check_info(info) -> None:
     """The fields of ``info`` the app reads, when present: types, counts and ranges."""
     if not isinstance(info, dict):
-        raise HeaderError("field 'info' must be an object")
+        raise _refused(N_("field 'info' must be an object"))
     names = info.get("class_names")
     if names is not None:
         if not isinstance(names, list) or not 1 <= len(names) <= MAX_CLASSES:
-            raise HeaderError(f"class names must be a list of 1 to {MAX_CLASSES} names")
+            raise _refused(
+                N_("class names must be a list of 1 to {limit} names"), limit=MAX_CLASSES
+            )
         for name in names:
             if not isinstance(name, str) or not name.strip() or len(name) > MAX_TEXT:
-                raise HeaderError(f"class name {name!r:.40} is not a short non-empty text")
+                raise _refused(
+                    N_("class name {name!r:.40} is not a short non-empty text"), name=name
+                )
             if not name.isprintable():  # terminal escapes, bells, line breaks, bidi controls
-                raise HeaderError(f"class name {name!r:.40} holds control characters")
+                raise _refused(N_("class name {name!r:.40} holds control characters"), name=name)
     for key in ("dataset", "preprocess"):
         if key in info and not _text(info[key]):
-            raise HeaderError(f"field 'info.{key}' must be a short text, got {info[key]!r:.40}")
+            raise _refused(
+                N_("field 'info.{key}' must be a short text, got {v!r:.40}"), key=key, v=info[key]
+            )
     norm = info.get("normalization")
     if norm is not None:
         if not isinstance(norm, dict) or not _text(norm.get("kind"), 32):
-            raise HeaderError("normalisation must be an object with a 'kind'")
+            raise _refused(N_("normalisation must be an object with a 'kind'"))
         per_pixel = norm.get("per_pixel", False)
         if not isinstance(per_pixel, bool):
-            raise HeaderError(f"normalisation per_pixel must be true or false, got {per_pixel!r}")
+            raise _refused(
+                N_("normalisation per_pixel must be true or false, got {v!r}"), v=per_pixel
+            )
         _numbers("mean", norm.get("mean"), per_pixel, positive=False)
         _numbers("std", norm.get("std"), per_pixel, positive=True)
     history = info.get("history")
     if history is not None:
         if not isinstance(history, list) or len(history) > MAX_HISTORY:
-            raise HeaderError("field 'info.history' must be a list of epochs")
+            raise _refused(N_("field 'info.history' must be a list of epochs"))
         for row in history:
             if not isinstance(row, dict) or not all(_scalar(v) for v in row.values()):
-                raise HeaderError("an epoch of 'info.history' is not an object of plain values")
+                raise _refused(N_("an epoch of 'info.history' is not an object of plain values"))
             if "epoch" in row and not (_is_int(row["epoch"]) and row["epoch"] >= 0):
-                raise HeaderError(f"history epoch {row['epoch']!r:.40} is not a whole number")
+                raise _refused(
+                    N_("history epoch {epoch!r:.40} is not a whole number"), epoch=row["epoch"]
+                )
     _check_calibration(info.get("calibration", None), "calibration" in info)
     for key in ("config", "config_at_start", "metrics"):
         value = info.get(key)
         if value is None:
             continue
         if not isinstance(value, dict) or not all(_scalar(v) for v in value.values()):
-            raise HeaderError(f"field 'info.{key}' must be an object of plain values")
+            raise _refused(N_("field 'info.{key}' must be an object of plain values"), key=key)
     for key, value in (info.get("metrics") or {}).items():
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            raise HeaderError(f"metric {key!r:.40} is {value!r:.40}, not a number")
+            raise _refused(
+                N_("metric {key!r:.40} is {value!r:.40}, not a number"), key=key, value=value
+            )
 
 
 def check_header(header) -> Plan:
     """Check every field of a parsed header; the ``Plan`` to load it by, or ``HeaderError``."""
     if not isinstance(header, dict) or header.get("format") != MAGIC:
-        raise HeaderError("not an nndesk model file (header lacks the nndesk marker)")
+        raise _refused(N_("not an nndesk model file (header lacks the nndesk marker)"))
     if depth(header) > MAX_DEPTH:
-        raise HeaderError(f"header nests deeper than {MAX_DEPTH} levels")
+        raise _refused(N_("header nests deeper than {limit} levels"), limit=MAX_DEPTH)
     version = header.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise HeaderError(f"format version {version!r:.40} is not a number")
+        raise _refused(N_("format version {version!r:.40} is not a number"), version=version)
     if version not in READABLE_VERSIONS:
-        newer = " written by a newer nndesk" if version > FORMAT_VERSION else ""
-        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
-        raise HeaderError(
-            f"unsupported model format version {version}{newer}; this nndesk reads versions "
-            f"{readable}"
+        readable = ", ".join(str(v) for v in READABLE_VERSIONS)
+        if version > FORMAT_VERSION:
+            raise _refused(
+                N_(
+                    "unsupported model format version {version} written by a newer nndesk; "
+                    "this nndesk reads versions {readable}"
+                ),
+                version=version,
+                readable=readable,
+            )
+        raise _refused(
+            N_("unsupported model format version {version}; this nndesk reads versions {readable}"),
+            version=version,
+            readable=readable,
         )
     digest = header.get("digest")
     if not isinstance(digest, str) or len(digest) != 64:
-        raise HeaderError("field 'digest' missing or malformed")
+        raise _refused(N_("field 'digest' missing or malformed"))
     arrays = _check_model(header.get("model"))
     _check_optimizer(header.get("optimizer"))
     check_info(header.get("info"))
@@ -279,7 +341,7 @@ def check_header(header) -> Plan:
     if not isinstance(rng_states, dict) or not all(
         isinstance(v, dict) for v in rng_states.values()
     ):
-        raise HeaderError("field 'rng_states' malformed")
+        raise _refused(N_("field 'rng_states' malformed"))
     return Plan(
         header=header,
         version=version,

@@ -34,6 +34,20 @@ class Layer:
         """dL/dx; None only from a layer whose ``skip_input_grad`` is set."""
         raise NotImplementedError
 
+    def fuses_with(self, following: Layer) -> bool:
+        """Whether training runs this layer and ``following`` as one step: then ``Sequential``
+        calls ``forward_fused(x, following)`` and ``backward_fused(grad, following)`` instead of
+        the two layers' own (Conv2D with a 2x2 max-pool)."""
+        return False
+
+    def forward_fused(self, x: np.ndarray, following: Layer) -> np.ndarray:
+        """This layer and ``following`` forward in training, as one step (see ``fuses_with``)."""
+        raise NotImplementedError
+
+    def backward_fused(self, grad_out: np.ndarray, following: Layer) -> np.ndarray | None:
+        """Backward of ``forward_fused``; None only when ``skip_input_grad`` is set."""
+        raise NotImplementedError
+
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         """Per-sample output shape (no batch axis) for a per-sample ``input_shape``."""
         return input_shape

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from nndesk.errors import ConfigError
+from nndesk.i18n import N_, Message
 from nndesk.nn.activations import sigmoid, softmax
 
 
@@ -130,11 +131,19 @@ def check_loss_output(loss: str, output: str) -> str | None:
     """Why ``loss`` cannot train a model with output ``output`` (one line), or None if it can.
     The one place the ce-needs-softmax / bce-needs-sigmoid rule is written."""
     if loss not in LOSSES:
-        return f"unknown loss {loss!r}; choose {', '.join(LOSSES)}"
+        return Message(
+            N_("unknown loss {loss!r}; choose {choices}"), loss=loss, choices=", ".join(LOSSES)
+        )
     needed = LOSS_NEEDS_OUTPUT.get(loss)
     if needed is not None and output != needed:
         long_name = {"ce": "cross-entropy", "bce": "binary cross-entropy"}[loss]
-        return f"{long_name} ('{loss}') needs the {needed} output, not {output!r}; or use mse"
+        return Message(
+            N_("{long_name} ('{loss}') needs the {needed} output, not {output!r}; or use mse"),
+            long_name=long_name,
+            loss=loss,
+            needed=needed,
+            output=output,
+        )
     return None
 
 

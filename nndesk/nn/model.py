@@ -36,12 +36,26 @@ class Sequential:
         self.layers = list(layers)
         self.input_shape = tuple(int(s) for s in input_shape)
         self.output = output
+        self._fused: list[int] = []  # see forward
         self.summary_rows()  # validates that the layer shapes chain
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
-        """Logits ``(n, k)`` for ``x`` of shape ``(n, *input_shape)``; caches for ``backward``."""
-        for layer in self.layers:
-            x = layer.forward(x, training=training)
+        """Logits ``(n, k)`` for ``x`` of shape ``(n, *input_shape)``; caches for ``backward``.
+
+        In training, a layer that ``fuses_with`` the next runs both as one step (a conv and its
+        2x2 max-pool; the same numbers, fewer passes over memory) and ``backward`` follows.
+        """
+        self._fused = []  # index of each fused pair's first layer in this forward
+        layers, i = self.layers, 0
+        while i < len(layers):
+            layer = layers[i]
+            if training and i + 1 < len(layers) and layer.fuses_with(layers[i + 1]):
+                x = layer.forward_fused(x, layers[i + 1])
+                self._fused.append(i)
+                i += 2
+            else:
+                x = layer.forward(x, training=training)
+                i += 1
         return x
 
     def backward(self, grad_logits: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
@@ -55,18 +69,26 @@ class Sequential:
         first = 0
         if not input_grad:
             first = next((i for i, layer in enumerate(self.layers) if layer.params), 0)
-        for i in range(len(self.layers) - 1, first - 1, -1):
-            layer = self.layers[i]
-            if i == first and not input_grad:
+        fused = set(self._fused)
+        i = len(self.layers) - 1
+        while i >= first:
+            start = i - 1 if i - 1 in fused else i  # a fused pair goes back as one step
+            layer = self.layers[start]
+            last = start == first and not input_grad
+            if last:
                 layer.skip_input_grad = True
-                try:
-                    layer.backward(grad)
-                finally:
+            try:
+                if start < i:
+                    grad_in = layer.backward_fused(grad, self.layers[i])
+                else:
+                    grad_in = layer.backward(grad)
+            finally:
+                if last:
                     layer.skip_input_grad = False
+            if last:
                 return None
-            grad_in = layer.backward(grad)
             assert grad_in is not None  # only the layer told to skip its input gradient skips it
-            grad = grad_in
+            grad, i = grad_in, start - 1
         return grad
 
     def activate(self, logits: np.ndarray) -> np.ndarray:

@@ -31,7 +31,7 @@ import numpy as np
 
 from nndesk.errors import ConfigError, ModelFileError, os_reason
 from nndesk.fileio import atomic_path
-from nndesk.i18n import N_
+from nndesk.i18n import N_, Message
 from nndesk.nn.header import (
     FORMAT_VERSION,
     MAGIC,
@@ -231,17 +231,17 @@ def _read_plan(path: Path, archive: _Archive) -> Plan:
         raise ModelFileError.of(N_("{file}: not an nndesk model file (no header)"), file=path)
     raw = archive.read("header", None, MAX_HEADER_BYTES)
     if raw.dtype != np.uint8 or raw.ndim != 1:
-        raise _damaged(path, "header is not a byte string")
+        raise _damaged(path, Message(N_("header is not a byte string")))
     try:
         header = json.loads(raw.tobytes().decode("utf-8"))
     except RecursionError:
-        raise _damaged(path, "header nests too deeply") from None
+        raise _damaged(path, Message(N_("header nests too deeply"))) from None
     except (UnicodeDecodeError, ValueError):
-        raise _damaged(path, "header is not valid JSON") from None
+        raise _damaged(path, Message(N_("header is not valid JSON"))) from None
     try:
         return check_header(header)
     except HeaderError as err:
-        raise _damaged(path, str(err)) from None
+        raise _damaged(path, err.args[0] if err.args else str(err)) from None  # its Message
 
 
 def _expected_shapes(path: Path, plan: Plan, optimizer: Optimizer | None, names) -> dict:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nndesk.errors import ConfigError
+from nndesk.i18n import N_, Message
 
 #: Every network takes the 784 pixels of a 28x28 image.
 INPUT_SIZE = 784
@@ -79,17 +80,26 @@ class TrainConfig:
         try:
             tokens = parse_architecture(self.arch)
         except ConfigError as err:
-            raise ConfigError(f"arch {arch}: {err}") from None
+            detail = err.args[0] if err.args else str(err)  # a Message the window translates
+            raise ConfigError(Message("arch {arch}: {err}", arch=arch, err=detail)) from None
         if tokens[0][1] != INPUT_SIZE:
             raise ConfigError(
-                f"arch {arch}: the input size must be {INPUT_SIZE} (28x28 images), "
-                f"not {tokens[0][1]}"
+                Message(
+                    N_("arch {arch}: the input size must be {size} (28x28 images), not {n}"),
+                    arch=arch,
+                    size=INPUT_SIZE,
+                    n=tokens[0][1],
+                )
             )
         params = parameter_count(tokens)
         if params > MAX_PARAMETERS:
             raise ConfigError(
-                f"arch {arch}: {params:,} weights is too many to train here "
-                f"(at most {MAX_PARAMETERS:,})"
+                Message(
+                    N_("arch {arch}: {n:,} weights is too many to train here (at most {limit:,})"),
+                    arch=arch,
+                    n=params,
+                    limit=MAX_PARAMETERS,
+                )
             )
         return self
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from nndesk.errors import ConfigError
+from nndesk.i18n import N_, Message
 from nndesk.setting_changes import SettingChange
 from nndesk.training import runtime
 
@@ -247,7 +248,11 @@ def _train(
                 progress.seconds += time.perf_counter() - t0
                 if progress.batches:
                     session.partial = (epoch, progress)
-                yield RunEnded("stopped", f"stopped by request in epoch {epoch}", epoch - 1)
+                yield RunEnded(
+                    "stopped",
+                    Message(N_("stopped by request in epoch {epoch}"), epoch=epoch),
+                    epoch - 1,
+                )
                 return
             wanted = dict(steer() or {})
             new_lr = lr_override()
@@ -290,12 +295,27 @@ def _train(
                 # the update is never applied, so the weights are the ones from before this batch
                 if not all(np.isfinite(p).all() for _, p, _ in params):
                     session.restore_weights(start_state)
-                what = f"became {loss}" if not exploded else f"grew to {loss:.3g}"
-                yield RunEnded(
-                    "diverged",
-                    f"loss {what} at epoch {epoch} batch {b + 1}; try a lower learning rate",
-                    epoch - 1,
+                where = {"epoch": epoch, "batch": b + 1}
+                message = (
+                    Message(
+                        N_(
+                            "loss grew to {loss:.3g} at epoch {epoch} batch {batch}; try a "
+                            "lower learning rate"
+                        ),
+                        loss=loss,
+                        **where,
+                    )
+                    if exploded
+                    else Message(
+                        N_(
+                            "loss became {loss} at epoch {epoch} batch {batch}; try a lower "
+                            "learning rate"
+                        ),
+                        loss=str(loss),
+                        **where,
+                    )
                 )
+                yield RunEnded("diverged", message, epoch - 1)
                 return
             # running accuracy before the update: the same numbers the loss was computed on
             guessed = logits.argmax(axis=1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from nndesk.errors import ConfigError
+from nndesk.i18n import N_, Message
 from nndesk.nn.conv import Conv2D
 
 #: Float32 arrays per activation value while training: the output and its gradient.
@@ -68,6 +69,13 @@ def check_batch_fits(model, batch: int) -> None:
     need = batch_bytes(model, batch)
     if need > free:
         raise ConfigError(
-            f"batch size {batch:,}: one batch of this network needs about {need / 1e9:.1f} GB, "
-            f"more than the {free / 1e9:.1f} GB free; use a smaller batch size"
+            Message(
+                N_(
+                    "batch size {batch:,}: one batch of this network needs about {need:.1f} GB, "
+                    "more than the {free:.1f} GB free; use a smaller batch size"
+                ),
+                batch=batch,
+                need=need / 1e9,
+                free=free / 1e9,
+            )
         )

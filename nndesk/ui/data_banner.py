@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.data.download import DOWNLOAD_MB, SHORT_TITLES
 from nndesk.ui.banner import message_banner
-from nndesk.ui.language import translate
+from nndesk.ui.language import fill, translate
 
 MB = 1 << 20  # the sizes the buttons promise are in these
 
@@ -137,7 +137,13 @@ class DataBanner(QWidget):
         # in kB, so 30 MB fits the bar's int range with room to spare
         self.progress.setRange(0, max(total // 1024, 1))
         self.progress.setValue(done // 1024)
-        self.progress.setFormat(f"{done / MB:.1f} of {total / MB:.0f} MB")
+        self.progress.setFormat(
+            fill(
+                translate("DataBanner", "{done:.1f} of {total:.0f} MB"),
+                done=done / MB,
+                total=total / MB,
+            )
+        )
 
     @Slot(str)
     def on_download_finished(self, name: str) -> None:

@@ -174,7 +174,7 @@ class DatasetView(QWidget):
         controller.loaded.connect(self._on_controller_loaded)
         controller.failed.connect(self._on_controller_failed)
         self._set_enabled(False)
-        self._draw_placeholder("Loading…")
+        self._draw_placeholder(translate("DatasetView", "Loading…"))
 
     # ---- which dataset -----------------------------------------------------------------------
 
@@ -269,9 +269,8 @@ class DatasetView(QWidget):
     def _draw_placeholder(self, text: str) -> None:
         for figure, canvas in self._figures():
             figure.clear()
-            ax = figure.add_subplot()
-            ax.set_axis_off()
-            ax.text(0.5, 0.5, text, ha="center", va="center", color=viz.muted_colour())
+            # on the figure, not in an axes: four empty axes cost 0.2 s of every window build
+            figure.text(0.5, 0.5, text, ha="center", va="center", color=viz.muted_colour())
             self._redraw(canvas)
 
     def _redraw(self, canvas: FigureCanvasQTAgg) -> None:

@@ -60,6 +60,12 @@ SUMMARY_ROWS = {
 WIDE = 900  # px: from this page width on, report and matrix sit side by side
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 
+#: how the subtitle names the split evaluated (``EvaluationResult.split``), marked here
+SPLIT_NAMES = {
+    "test": QT_TRANSLATE_NOOP("EvaluationPanel", "test"),
+    "train": QT_TRANSLATE_NOOP("EvaluationPanel", "training"),
+}
+
 
 def _dataset_title(name: str | None) -> str:
     return TITLES.get(str(name), str(name)) if name else translate("EvaluationPanel", "unknown")
@@ -440,7 +446,11 @@ class EvaluationPanel(QWidget):
         dataset = _dataset_title(getattr(clf, "dataset", None)) if clf is not None else "the"
         self.subtitle.setText(
             translate("EvaluationPanel", "on the {dataset} {split} set: {n} images").format(
-                dataset=dataset, split=result.split, n=integer(result.n)
+                dataset=dataset,
+                split=translate_marked(
+                    "EvaluationPanel", SPLIT_NAMES.get(result.split, result.split)
+                ),
+                n=integer(result.n),
             )
         )
         self.accuracy_stat.value.setText(percent(result.accuracy, 2))

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import html
 import math
-import re
 
 import numpy as np
-from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,8 +34,9 @@ from nndesk.ui import theme as ui_theme
 from nndesk.ui.inside_diagram import NEG, POS, NetworkDiagram, after_steps
 from nndesk.ui.language import (
     class_names_shown,
-    current_language,
     decimal,
+    fill,
+    fmt,
     integer,
     percent,
     translate,
@@ -223,19 +223,12 @@ class WeightPicture(QWidget):
 
 
 def _num(v: float) -> str:
-    text = f"{v:.3g}" if abs(v) >= 1e-3 or v == 0 else f"{v:.2e}"
-    return text if current_language() == "en" else text.replace(".", QLocale().decimalPoint())
-
-
-_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+    return fmt(v, ".3g") if abs(v) >= 1e-3 or v == 0 else fmt(v, ".2e")
 
 
 def _formula(step) -> str:
-    """A step's arithmetic (written by the Qt-free core) with the language's decimal mark."""
-    text = step.formula
-    if current_language() != "en":
-        text = _DECIMAL_POINT.sub(QLocale().decimalPoint(), text)
-    return html.escape(text)
+    """A step's arithmetic, written by the Qt-free core in the window's number format."""
+    return html.escape(step.formula)
 
 
 def _grid(values: np.ndarray, bold: tuple[int, int] | None = None) -> str:
@@ -734,7 +727,7 @@ class InsideView(QWidget):
     @Slot()
     def _show_softmax(self, *_args) -> None:
         t = 10 ** (self.temperature.value() / 20)
-        self.temperature_label.setText(f"T = {t:.2g}")
+        self.temperature_label.setText(fill("T = {t:.2g}", t=t))
         if self._snapshot is None:
             return
         steps = inside.softmax_steps(self._snapshot.trace.logits, t)

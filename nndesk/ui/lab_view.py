@@ -32,11 +32,17 @@ def parse_units(text: str, limit: int) -> tuple[int, ...]:
     for part in filter(None, (p.strip() for p in text.split(","))):
         match = re.fullmatch(r"(\d{1,6})(?:\s*-\s*(\d{1,6}))?", part)
         if match is None:
-            raise ValueError(f"{part!r:.20} is not a unit number or range")
+            raise ValueError(
+                translate("LabView", "{part!r:.20} is not a unit number or range").format(part=part)
+            )
         a = int(match.group(1))
         b = int(match.group(2) or a)
         if not 0 <= a <= b < limit:
-            raise ValueError(f"{part!r:.20}: units are 0..{limit - 1}")
+            raise ValueError(
+                translate("LabView", "{part!r:.20}: units are 0..{last}").format(
+                    part=part, last=limit - 1
+                )
+            )
         units.update(range(a, b + 1))
     return tuple(sorted(units))
 

@@ -106,7 +106,8 @@ def use_language(code: str) -> str:
     if code == SOURCE_LANGUAGE:
         i18n.set_display(None)
     else:
-        i18n.set_display(_translate_unmarked, decimal)
+        locale = QLocale()
+        i18n.set_display(_translate_unmarked, (locale.decimalPoint(), locale.groupSeparator()))
     _current = code
     return code
 
@@ -114,18 +115,19 @@ def use_language(code: str) -> str:
 def decimal(value: float, decimals: int) -> str:
     """``value`` with ``decimals`` decimals in the window's language (``0,4887`` in Vietnamese;
     English writes Python's ``0.4887`` whatever the desktop's locale)."""
-    if _current == SOURCE_LANGUAGE:
-        return f"{float(value):.{decimals}f}"
-    return QLocale().toString(float(value), "f", decimals)
+    return i18n.fmt(float(value), f".{decimals}f")
 
 
 def integer(value: int) -> str:
     """A count in the window's language (``10.000`` in Vietnamese, ``10,000`` in English)."""
-    if _current == SOURCE_LANGUAGE:
-        return f"{int(value):,}"
-    return QLocale().toString(int(value))
+    return i18n.fmt(int(value), ",")
 
 
 def percent(fraction: float, decimals: int = 1) -> str:
     """``fraction`` (0.872) as a percentage in the window's language: ``87.2%`` / ``87,2%``."""
     return decimal(100.0 * float(fraction), decimals) + "%"
+
+
+#: ``fill(template, **values)``: ``template.format`` with its numbers in the window's language;
+#: ``fmt(value, spec)``: one number so (``i18n``: the one place numbers are localised)
+fill, fmt = i18n.fill, i18n.fmt

@@ -4,6 +4,8 @@ canvas. The map is computed by an ``ExploreController`` off the GUI thread."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QPixmap
@@ -22,6 +24,17 @@ from nndesk.ui import qt_image, theme
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import class_names_shown, integer, percent, translate
 from nndesk.ui.plot_widget import PlotWidget
+
+
+@dataclass(frozen=True)
+class MapViewState:
+    """What ``MapView.view_state`` keeps: the layer, method and image count chosen, and the
+    map drawn (``MapData``, or None)."""
+
+    layer: int
+    method: int
+    points: int
+    data: object
 
 
 class MapView(QWidget):
@@ -202,6 +215,22 @@ class MapView(QWidget):
             fontsize="medium",
         )
         self.plot.request_draw(full=True)
+
+    def view_state(self) -> MapViewState:
+        """The choices and the drawn map, for the window rebuilt in another language."""
+        return MapViewState(
+            self.layer.currentIndex(), self.method.currentIndex(), self.points.value(), self.data
+        )
+
+    def restore_view_state(self, state: MapViewState) -> None:
+        """Put back ``view_state``'s choices, and its map when it was drawn for the evaluation
+        this page now shows (``set_result`` first)."""
+        if 0 <= state.layer < self.layer.count():
+            self.layer.setCurrentIndex(state.layer)
+        self.method.setCurrentIndex(state.method)
+        self.points.setValue(state.points)
+        if state.data is not None and self._result is not None:
+            self.show_map(state.data)
 
     def nearest(self, x: float, y: float) -> int | None:
         """Row of ``data`` nearest to data coordinates (x, y), or None without a map."""

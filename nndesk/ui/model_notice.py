@@ -44,11 +44,18 @@ class ModelSwitchNotice(QFrame):
         layout.addWidget(self.keep_button)
         self.switch_back_button.clicked.connect(self._on_switch_back_button_clicked)
         self.keep_button.clicked.connect(self.hide)
+        self._announced: tuple[float | None, str | None] | None = None
         self.hide()
+
+    def announcement(self) -> tuple[float | None, str | None] | None:
+        """``(accuracy, previous_title)`` of the note on show (``announce``'s arguments), or
+        None when it is hidden: a window rebuilt in another language says it again."""
+        return self._announced if not self.isHidden() else None
 
     def announce(self, accuracy: float | None, previous_title: str | None) -> None:
         """Say the new model is in use (``accuracy``: its test accuracy, a fraction), and offer
         ``previous_title`` back when there was a model before."""
+        self._announced = (accuracy, previous_title)
         if accuracy is not None:
             text = translate(
                 "ModelSwitchNotice",

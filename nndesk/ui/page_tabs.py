@@ -32,6 +32,22 @@ class _NoTabBar(QTabBar):
         return QSize(0, 0)
 
 
+class _PageButton(QToolButton):
+    """A page's name: the text with ``PAD`` px each side, narrower than the style's tool
+    button (17 px of padding), so the eight Vietnamese names fit one row at 1024 px."""
+
+    PAD = 5
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QSize(
+            self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.PAD, hint.height()
+        )
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
+
+
 class _PageBar(QWidget):
     """The row(s) of page buttons: as tall as its width needs, set when its width changes.
 
@@ -104,7 +120,7 @@ class PageTabs(QTabWidget):
             button.deleteLater()
         self.buttons = []
         for index in range(self.count()):
-            button = QToolButton()
+            button = _PageButton()
             button.setText(self.tabText(index))
             button.setToolTip(self.tabToolTip(index))
             button.setCheckable(True)

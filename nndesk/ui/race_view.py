@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.race import Lane, LaneResult, RaceController
-from nndesk.errors import ConfigError, NndeskError
+from nndesk.errors import ConfigError, NndeskError, user_message
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.settings_schema import BY_NAME
 from nndesk.training import TrainConfig
@@ -338,7 +338,7 @@ class RaceView(QWidget):
         try:
             base = self.base()
         except NndeskError as err:
-            self.error.setText(str(err))
+            self.error.setText(user_message(err))
             return
         _, lanes = COMPARISONS[index]
         self._set_rows(len(lanes))
@@ -365,7 +365,7 @@ class RaceView(QWidget):
         try:
             row.fill(translate("RaceView", "Lane {n}").format(n=len(self.rows) + 1), self.base())
         except NndeskError as err:
-            self.error.setText(str(err))
+            self.error.setText(user_message(err))
         self._place_row(row)
         self._update_buttons()
 
@@ -437,7 +437,7 @@ class RaceView(QWidget):
             lanes = self.lanes()
             self.controller.start(lanes)
         except NndeskError as err:
-            self.error.setText(str(err))
+            self.error.setText(user_message(err))
             return False
         self.error.setText("")
         self.table.hide()
@@ -570,7 +570,7 @@ class RaceView(QWidget):
         try:
             self.controller.keep(lane)
         except NndeskError as err:
-            self.error.setText(str(err))
+            self.error.setText(user_message(err))
             return
         button = self.keep_button(lane)
         if button is not None:

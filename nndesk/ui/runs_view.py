@@ -27,7 +27,7 @@ from nndesk.runs import RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.flow_layout import flow_row
-from nndesk.ui.language import percent, translate, translate_marked
+from nndesk.ui.language import fill, percent, translate, translate_marked
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.viz import muted_colour
 
@@ -76,16 +76,18 @@ def _settings(config: dict) -> str:
     parts = [
         str(config.get("activation", "")),
         str(config.get("optimizer", "")),
-        f"lr {config['lr']:g}" if "lr" in config else "",
-        f"batch {config.get('batch_size')}" if config.get("batch_size") else "full batch",
-        f"inputs {config.get('normalize', '')}",
+        fill("lr {lr:g}", lr=config["lr"]) if "lr" in config else "",
+        translate("RunsView", "batch {n}").format(n=config.get("batch_size"))
+        if config.get("batch_size")
+        else translate("RunsView", "full batch"),
+        translate("RunsView", "inputs {normalize}").format(normalize=config.get("normalize", "")),
     ]
     if config.get("dropout"):
-        parts.append(f"dropout {config['dropout']:g}")
+        parts.append(fill("dropout {p:g}", p=config["dropout"]))
     if config.get("l2"):
-        parts.append(f"L2 {config['l2']:g}")
+        parts.append(fill("L2 {l2:g}", l2=config["l2"]))
     if config.get("augment"):
-        parts.append("augmented")
+        parts.append(translate("RunsView", "augmented"))
     return ", ".join(p for p in parts if p)
 
 
@@ -473,7 +475,7 @@ def _title_with_lr_changes(record: RunRecord) -> str:
     rates = [lr for _, lr in record.curves.lr_changes]
     if not rates:
         return record.title
-    changed = " → ".join(f"{lr:g}" for lr in rates[-2:])
+    changed = " → ".join(f"{lr:g}" for lr in rates[-2:])  # as the stored title writes lr=
     more = "… → " if len(rates) > 2 else ""
     title, n = re.subn(
         r"lr=(\S+)", lambda m: f"lr={m.group(1)} → {more}{changed}", record.title, count=1

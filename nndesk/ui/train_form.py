@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 
 from nndesk.data.registry import DATASETS, dataset_for_kind
 from nndesk.errors import ConfigError
-from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.i18n import N_, QT_TRANSLATE_NOOP, Message, localised
 from nndesk.settings_schema import BY_NAME, FIELDS, Field, problems
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
-from nndesk.ui.language import integer, percent, translate, translate_marked
+from nndesk.ui.language import fmt, integer, percent, translate, translate_marked
 
 FOLDER = "folder"
 #: The registered datasets as the Dataset field names them (their titles, without the authors).
@@ -128,6 +128,19 @@ def _set_combo(box: QComboBox, value: str) -> None:
         box.setCurrentIndex(i)
 
 
+def _reason(err: Exception) -> str:
+    """An error's one line, as the ``Message`` it was raised with when it was (so the form can
+    show it in the window's language)."""
+    if err.args and isinstance(err.args[0], Message):
+        return err.args[0]
+    return str(err)
+
+
+def _label(field: Field) -> str:
+    """A field's label as messages name it (a ``Message``: translated where it is shown)."""
+    return Message(field.label)
+
+
 class NumberField(QLineEdit):
     """A text field for a float in [lo, hi] (scientific notation welcome), e.g. ``1e-3``."""
 
@@ -143,17 +156,21 @@ class NumberField(QLineEdit):
         try:
             v = float(text)
         except ValueError:
-            raise ConfigError(f"{text!r} is not a number (e.g. 0.001 or 1e-3)") from None
+            raise ConfigError(
+                Message(N_("{text!r} is not a number (e.g. 0.001 or 1e-3)"), text=text)
+            ) from None
         if not math.isfinite(v):
-            raise ConfigError("must be a finite number")
+            raise ConfigError(Message(N_("must be a finite number")))
         if v == 0 and not self.allow_zero:
-            raise ConfigError("must be greater than 0")
+            raise ConfigError(Message(N_("must be greater than 0")))
         if not self.lo <= v <= self.hi:
-            raise ConfigError(f"must be between {self.lo:g} and {self.hi:g}")
+            raise ConfigError(
+                Message(N_("must be between {low:g} and {high:g}"), low=self.lo, high=self.hi)
+            )
         return v
 
     def set_value(self, v: float) -> None:
-        self.setText(f"{v:g}")
+        self.setText(fmt(v, "g"))  # 0,001 in Vietnamese: value() reads either mark
 
 
 def _count_suffix(spin: QSpinBox, look: dict, n: int) -> None:
@@ -242,7 +259,7 @@ class _Editor:
         elif isinstance(w, QDoubleSpinBox):
             w.setValue(float(value))
         elif isinstance(w, NumberField):
-            w.setText("" if value is None else f"{value:g}")
+            w.setText("" if value is None else fmt(value, "g"))
 
 
 class TrainForm(QWidget):
@@ -434,7 +451,7 @@ class TrainForm(QWidget):
         self._validate()
         if self._errors:
             key, reason = next(iter(self._errors.items()))
-            raise ConfigError(f"{key}: {reason}")
+            raise ConfigError(Message("{key}: {reason}", key=key, reason=reason))
         values = {name: editor.value() for name, editor in self._editors.items()}
         return TrainConfig(
             dataset=self.dataset_name(), arch=self.arch.text().strip(), **values
@@ -597,9 +614,12 @@ class TrainForm(QWidget):
             try:
                 values[name] = editor.value()
             except ConfigError as err:
-                raise ConfigError(f"{editor.field.label}: {err}") from None
+                raise ConfigError(
+                    Message("{label}: {reason}", label=_label(editor.field), reason=_reason(err))
+                ) from None
         for name, reason in problems(values).items():
-            raise ConfigError(f"{self._editors[name].field.label}: {reason}")
+            label = _label(self._editors[name].field)
+            raise ConfigError(Message("{label}: {reason}", label=label, reason=reason))
         return values
 
     def apply_preset(self, name: str) -> None:
@@ -615,7 +635,7 @@ class TrainForm(QWidget):
             try:
                 values[name] = editor.value()
             except ConfigError as err:
-                errors[name] = str(err)
+                errors[name] = _reason(err)
         return values, errors
 
     def _validate(self) -> None:
@@ -629,16 +649,18 @@ class TrainForm(QWidget):
         if self.dataset.currentData() == FOLDER:
             folder = self.folder.text().strip()
             if not folder:
-                errors["folder"] = "choose a folder with one sub-folder of images per class"
+                errors["folder"] = Message(
+                    N_("choose a folder with one sub-folder of images per class")
+                )
             elif not Path(folder).is_dir():
-                errors["folder"] = f"{folder} is not a folder"
+                errors["folder"] = Message(N_("{folder} is not a folder"), folder=folder)
         self._show_errors(errors)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         self._errors = errors
         for key, label in self._error_labels.items():
             reason = errors.get(key)
-            label.setText(reason or "")
+            label.setText(localised(reason) if reason else "")
             label.setVisible(bool(reason))
             widget = getattr(self, key, None)
             if isinstance(widget, QLineEdit):
@@ -653,10 +675,12 @@ class TrainForm(QWidget):
         try:
             summary = parameter_summary(text)
         except ConfigError as err:
-            self._errors["arch"] = str(err)
+            self._errors["arch"] = _reason(err)
             self.arch_summary.setText("")
         except Exception as err:  # noqa: BLE001 - a layer refusing its shape, reported as text
-            self._errors["arch"] = f"cannot build this network: {err}"
+            self._errors["arch"] = Message(
+                N_("cannot build this network: {reason}"), reason=_reason(err)
+            )
             self.arch_summary.setText("")
         else:
             self._errors.pop("arch", None)

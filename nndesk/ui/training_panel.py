@@ -35,7 +35,7 @@ from nndesk.controllers.training import RunStarted, TrainingController
 from nndesk.curves import LiveCurves, save_curves_png
 from nndesk.errors import NndeskError, user_message
 from nndesk.fileio import atomic_path, atomic_write_text
-from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.i18n import QT_TRANSLATE_NOOP, localised
 from nndesk.models import open_folder
 from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.training import TrainConfig
@@ -47,6 +47,7 @@ from nndesk.ui.inside_training_view import InsideTrainingView
 from nndesk.ui.language import (
     class_names_shown,
     decimal,
+    fill,
     integer,
     percent,
     translate,
@@ -772,7 +773,7 @@ class TrainingPanel(QWidget):
                 eta=format_eta(eta),
                 loss=decimal(r.loss, 4),
                 accuracy=percent(r.accuracy, 1),
-                lr=f"{lr:g}",
+                lr=fill("{lr:g}", lr=lr),
                 paused=paused,
             )
         )
@@ -795,7 +796,7 @@ class TrainingPanel(QWidget):
             else ""
         )
         steered = ", ".join(
-            SettingChange(0, 1, 1, name, value).describe()
+            SettingChange(0, 1, 1, name, value).shown_text()
             for name, value in self._run_settings.items()
             if name != "lr" and config.get(name) != value
         )
@@ -857,7 +858,7 @@ class TrainingPanel(QWidget):
         """How a run ended, in the window's language where nndesk words it itself."""
         run = self._run
         if ended.reason != "completed" or run is None:
-            return ended.message
+            return localised(ended.message)
         n = run.last_epoch - run.first_epoch + 1
         if n == 1:
             return translate("TrainingPanel", "trained 1 epoch")
@@ -878,7 +879,7 @@ class TrainingPanel(QWidget):
         if ended.reason == "completed":
             self.progress.setValue(self.progress.maximum())
         if ended.reason == "diverged":
-            self.show_error(ended.message)
+            self.show_error(localised(ended.message))
         self.status_message.emit(self._ended_text)
         self._update_buttons()
 
@@ -1035,7 +1036,7 @@ class TrainingPanel(QWidget):
             lr = self.live_lr.value()
             self.controller.set_learning_rate(lr)
         except NndeskError as err:
-            self.lr_error.setText(str(err))
+            self.lr_error.setText(user_message(err))
             return
         self.lr_error.setText("")
         self._live_lr = lr  # shown at once; the curve marks it at the batch that first uses it
@@ -1074,9 +1075,7 @@ class TrainingPanel(QWidget):
         self._coach_fix = dict(hint.fix)
         self._coach_class = hint.show_class
         if hint.show_class is not None:
-            self.coach_button.setText(
-                translate_marked("Coach", hint.fix_label).format(**hint.values)
-            )
+            self.coach_button.setText(hint.button_text(lambda t: translate_marked("Coach", t)))
             # the Mistakes page shows the window's model: this run's once it is saved
             self.coach_button.setEnabled(not running)
             self.coach_button.setToolTip(
@@ -1087,7 +1086,7 @@ class TrainingPanel(QWidget):
                 )
             )
         elif hint.fix:
-            self.coach_button.setText(translate_marked("Coach", hint.fix_label).format(**hint.fix))
+            self.coach_button.setText(hint.button_text(lambda t: translate_marked("Coach", t)))
             self.coach_button.setEnabled(True)
             self.coach_button.setToolTip(
                 translate(
@@ -1113,7 +1112,7 @@ class TrainingPanel(QWidget):
                 self._run_settings.update(fix)
                 self.form.set_steered(fix)
         except NndeskError as err:
-            self.lr_error.setText(str(err))
+            self.lr_error.setText(user_message(err))
             return
         self.coach_button.hide()
         self._show_title()
@@ -1135,14 +1134,14 @@ class TrainingPanel(QWidget):
             if changes:
                 self.controller.change_settings(changes)
         except NndeskError as err:
-            self.lr_error.setText(str(err))
+            self.lr_error.setText(user_message(err))
             return {}
         self.lr_error.setText("")
         self._run_settings.update(changes)
         if changes:
             from nndesk.setting_changes import SettingChange
 
-            said = ", ".join(SettingChange(0, 1, 1, k, v).describe() for k, v in changes.items())
+            said = ", ".join(SettingChange(0, 1, 1, k, v).shown_text() for k, v in changes.items())
             self.status_message.emit(
                 translate("TrainingPanel", "From the next batch: {changes}").format(changes=said)
             )

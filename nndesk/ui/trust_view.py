@@ -21,6 +21,7 @@ from nndesk.ui import theme
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import decimal, integer, percent, translate, translate_marked
 from nndesk.ui.plot_widget import PlotWidget
+from nndesk.viz import localise_ticks
 
 NOT_YET = QT_TRANSLATE_NOOP("TrustView", "Evaluate the model to see how well its confidence holds.")
 PLOT_HEIGHT = 270  # px of one row of the reliability and coverage plots
@@ -187,6 +188,7 @@ class TrustView(QWidget):
         left, right = fig.subplots(2, 1) if self._stacked else fig.subplots(1, 2)
         plot_reliability(left, summary)
         plot_coverage(right, summary, threshold)
+        localise_ticks(left, right)
         self.plots.request_draw(full=True)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -245,6 +247,7 @@ class TrustView(QWidget):
         fig.clear()
         axes = list(fig.subplots(1, len(curves), sharey=True)) if curves else []
         plot_robustness(axes, curves)
+        localise_ticks(*axes)
         self.robust_plots.setVisible(True)
         self.robust_plots.request_draw(full=True)
 

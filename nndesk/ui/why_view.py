@@ -341,6 +341,11 @@ class WhyView(QWidget):
         self.class_combo.setCurrentIndex(0 if class_index is None else class_index + 1)
         self.contrast_combo.setCurrentIndex(0 if contrast is None else contrast + 1)
 
+    def chosen_target(self) -> tuple[int | None, int | None]:
+        """``(class, contrast)`` as chosen in the combos (None: the answer / no contrast), what
+        ``set_target`` takes."""
+        return self._chosen()
+
     def _chosen(self) -> tuple[int | None, int | None]:
         return self.class_combo.currentData(), self.contrast_combo.currentData()
 

@@ -383,3 +383,35 @@ def test_slow_motion_shows_every_batch_as_it_is_trained(qtbot, controller, monke
     assert [len(group) for group in seen["batches"]] == [1] * 16
     with pytest.raises(ConfigError, match="0 to 10 seconds"):
         controller.set_slow_motion(-1)
+
+
+def test_the_record_is_written_at_most_every_interval_and_whole_at_the_end(
+    qtbot, controller, monkeypatch
+):
+    """Hundreds of quick epochs do not each write run.json on the GUI thread."""
+    monkeypatch.setattr(bridge, "RECORD_SAVE_INTERVAL", 3600.0)  # never again by time
+    writes: list[list[int]] = []
+    save = controller.store.save
+
+    def counting_save(record):
+        writes.append(list(record.curves.epochs))
+        return save(record)
+
+    monkeypatch.setattr(controller.store, "save", counting_save)
+    seen = run_to_the_end(qtbot, controller, CONFIG.replace(epochs=6))
+    assert [r.epoch for r in seen["epochs"]] == [1, 2, 3, 4, 5, 6]
+    # made, started, ended, its model saved: no epoch of it wrote the record
+    assert writes == [[], [], [1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6]]
+    stored = RunStore(controller.store.root).load(seen["saved"][0].run_id)
+    assert stored.curves.epochs == [1, 2, 3, 4, 5, 6] and stored.status == "completed"
+
+
+def test_a_stopped_run_keeps_every_epoch_it_finished(qtbot, controller, monkeypatch):
+    monkeypatch.setattr(bridge, "RECORD_SAVE_INTERVAL", 3600.0)
+    controller.epoch_finished.connect(
+        lambda report: controller.stop() if report.epoch == 3 else None
+    )
+    seen = run_to_the_end(qtbot, controller, CONFIG.replace(epochs=50))
+    finished = [r.epoch for r in seen["epochs"]]
+    stored = RunStore(controller.store.root).load(controller.record.run_id)
+    assert stored.curves.epochs == finished and stored.status == "stopped"

@@ -10,7 +10,7 @@ import pytest
 from nndesk.errors import ConfigError
 from nndesk.nn.conv import BatchNorm2D, Conv2D, MaxPool2D
 from nndesk.nn.registry import layer_from_config
-from tests.nn.gradcheck import check_layer_gradients
+from tests.nn.gradcheck import check_layer_gradients, numeric_grad
 
 
 def naive_conv(x, W, b, stride, padding):
@@ -311,3 +311,143 @@ def test_training_backward_skips_the_first_convs_input_gradient_but_not_its_weig
     assert full.shape == (5, 784)
     for before, (_, _, after) in zip(grads_full, model.parameters(), strict=True):
         np.testing.assert_allclose(after, before, rtol=1e-6, atol=1e-7)
+
+
+# -- a conv and its 2x2 max-pool as one training step (Conv2D.forward_fused / backward_fused) --
+class _FusedStep:
+    """Conv2D + MaxPool2D(2) run through the fused methods, shaped like one layer for
+    ``check_layer_gradients``."""
+
+    def __init__(self, conv: Conv2D) -> None:
+        self.conv, self.pool = conv, MaxPool2D(2)
+        self.params, self.grads = conv.params, conv.grads
+
+    def astype(self, dtype) -> None:
+        self.conv.astype(dtype)
+        self.params, self.grads = self.conv.params, self.conv.grads
+
+    def forward(self, x, training=False):
+        return self.conv.forward_fused(x, self.pool)
+
+    def backward(self, grad_out):
+        return self.conv.backward_fused(grad_out, self.pool)
+
+
+# (c_in, c_out, k, padding, h, w): conv outputs even, odd (a row and a column the pool drops)
+# and mixed, as fashion-cnn's 26x26 and 11x11 maps
+FUSED_SHAPES = [(1, 3, 3, 0, 8, 8), (2, 3, 3, 0, 13, 13), (2, 2, 3, 1, 7, 6), (1, 2, 5, 2, 5, 9)]
+
+
+@pytest.mark.parametrize("c_in, c_out, k, padding, h, w", FUSED_SHAPES)
+def test_conv_fused_with_its_pool_matches_finite_differences(c_in, c_out, k, padding, h, w):
+    rng = np.random.default_rng(30)
+    conv = Conv2D(c_in, c_out, kernel_size=k, padding=padding, rng=rng)
+    conv.params["b"][...] = rng.standard_normal(c_out)
+    x = rng.standard_normal((3, c_in, h, w))
+    check_layer_gradients(_FusedStep(conv), x, training=True)
+
+
+@pytest.mark.parametrize("c_in, c_out, k, padding, h, w", FUSED_SHAPES)
+def test_fused_weight_gradient_without_the_input_gradient_matches_finite_differences(
+    c_in, c_out, k, padding, h, w, monkeypatch
+):
+    import nndesk.nn.conv as conv_module
+
+    # rounds of one pooled row: the [dW | db] of each round is summed
+    monkeypatch.setattr(conv_module, "_FUSED_BYTES", 1)
+    rng = np.random.default_rng(31)
+    step = _FusedStep(Conv2D(c_in, c_out, kernel_size=k, padding=padding, rng=rng))
+    step.astype(np.float64)
+    step.conv.params["b"][...] = rng.standard_normal(c_out)
+    x = rng.standard_normal((2, c_in, h, w))
+    weights = rng.standard_normal(step.forward(x).shape)
+
+    def loss(_):
+        return float(np.sum(step.forward(x) * weights))
+
+    step.forward(x)
+    step.conv.skip_input_grad = True
+    assert step.backward(weights.copy()) is None
+    step.conv.skip_input_grad = False
+    for name in ("W", "b"):
+        analytic = step.grads[name].copy()
+        numeric = numeric_grad(loss, step.params[name])
+        np.testing.assert_allclose(analytic, numeric, rtol=1e-5, atol=1e-7, err_msg=name)
+
+
+@pytest.mark.parametrize("c_in, c_out, k, padding, h, w", FUSED_SHAPES)
+@pytest.mark.parametrize("fused_bytes", [1, 1 << 30])  # one pooled row per round; one round
+@pytest.mark.parametrize("first", [False, True])
+def test_conv_fused_with_its_pool_equals_the_two_layers_one_after_the_other(
+    c_in, c_out, k, padding, h, w, fused_bytes, first, monkeypatch
+):
+    import nndesk.nn.conv as conv_module
+
+    monkeypatch.setattr(conv_module, "_FUSED_BYTES", fused_bytes)
+    rng = np.random.default_rng(32)
+    conv = Conv2D(c_in, c_out, kernel_size=k, padding=padding, rng=rng)
+    conv.params["b"][...] = rng.standard_normal(c_out)
+    x = rng.standard_normal((4, c_in, h, w)).astype(np.float32)
+    x[:, :, : h // 2] = 0  # a blank top half: its windows all equal the bias, ties everywhere
+    plain_conv, plain_pool = layer_from_config(conv.config()), MaxPool2D(2)
+    plain_conv.params = {name: p.copy() for name, p in conv.params.items()}
+    want = plain_pool.forward(plain_conv.forward(x, True), True)
+    g = rng.standard_normal(want.shape).astype(np.float32)
+    plain_conv.skip_input_grad = first
+    want_dx = plain_conv.backward(plain_pool.backward(g.copy()))
+
+    step = _FusedStep(conv)
+    for _ in range(2):  # the second batch reuses the buffers of the first
+        got = step.forward(x)
+        conv.skip_input_grad = first
+        got_dx = step.backward(g.copy())
+        np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-6)
+        for mask, want_mask in zip(step.pool._cache, plain_pool._cache, strict=True):
+            np.testing.assert_array_equal(mask, want_mask)  # the same winner in every window
+        for name in ("W", "b"):
+            np.testing.assert_allclose(
+                conv.grads[name], plain_conv.grads[name], rtol=1e-5, atol=1e-5, err_msg=name
+            )
+        if first:
+            assert got_dx is None and want_dx is None
+        else:
+            np.testing.assert_allclose(got_dx, want_dx, rtol=1e-5, atol=1e-6)
+
+
+def test_after_a_fused_forward_each_layer_can_also_go_back_on_its_own():
+    rng = np.random.default_rng(33)
+    conv = Conv2D(2, 3, padding=0, rng=rng)
+    step = _FusedStep(conv)
+    x = rng.standard_normal((2, 2, 9, 9)).astype(np.float32)
+    g = rng.standard_normal((2, 3, 3, 3)).astype(np.float32)
+    step.forward(x)
+    fused_dx = np.array(step.backward(g.copy()))
+    fused_grads = {name: grad.copy() for name, grad in conv.grads.items()}
+    step.forward(x)
+    plain_dx = conv.backward(step.pool.backward(g.copy()))
+    np.testing.assert_allclose(plain_dx, fused_dx, rtol=1e-5, atol=1e-6)
+    for name, grad in conv.grads.items():
+        np.testing.assert_allclose(grad, fused_grads[name], rtol=1e-5, atol=1e-6)
+
+
+def test_a_cnn_trains_its_convs_fused_with_their_pools_and_gets_the_same_gradients(monkeypatch):
+    from nndesk.nn.architecture import build_model
+
+    model = build_model("784-c4v-p-c6v-p-10", rng=np.random.default_rng(34))
+    x = np.random.default_rng(35).random((5, 784), dtype=np.float32)
+    g = np.random.default_rng(36).standard_normal((5, 10)).astype(np.float32)
+    fused_logits = model.forward(x, training=True).copy()
+    convs = [i for i, layer in enumerate(model.layers) if isinstance(layer, Conv2D)]
+    assert model._fused == convs  # both convs ran with the pool after them
+    assert model.backward(g, input_grad=False) is None
+    fused = [grad.copy() for _, _, grad in model.parameters()]
+    fused_dx = (model.forward(x, training=True), model.backward(g))[1]
+    monkeypatch.setattr(Conv2D, "fuses_with", lambda self, following: False)
+    np.testing.assert_allclose(model.forward(x, training=True), fused_logits, rtol=1e-6)
+    assert model._fused == []
+    assert model.backward(g, input_grad=False) is None
+    for (key, _, grad), expected in zip(model.parameters(), fused, strict=True):
+        np.testing.assert_allclose(grad, expected, rtol=1e-5, atol=1e-6, err_msg=key)
+    model.forward(x, training=True)
+    np.testing.assert_allclose(model.backward(g), fused_dx, rtol=1e-5, atol=1e-6)
+    assert not any(layer.skip_input_grad for layer in model.layers)

@@ -128,7 +128,7 @@ def test_view_language_remembers_the_choice_and_asks_to_switch_in_that_language(
     qtbot.waitUntil(box.isVisible)
     switch = next(b for b in box.buttons() if b.text() == "Chuyển ngay")
     switch.click()
-    assert switched == ["vi"]
+    qtbot.waitUntil(lambda: switched == ["vi"])  # once the box has closed
 
 
 def test_the_question_is_english_when_english_is_chosen(
@@ -197,3 +197,81 @@ def test_a_full_disk_is_explained_in_vietnamese(vietnamese):
     assert user_message(full) == "/data/m.npz: ổ đĩa đã đầy"
     read_only = OSError(errno.EROFS, "Read-only file system", "/data/m.npz")
     assert user_message(read_only) == "/data/m.npz: ổ đĩa chỉ cho phép đọc"
+
+
+def test_the_coachs_hints_write_decimal_commas_in_vietnamese(vietnamese):
+    from nndesk.coach import hints
+    from nndesk.runs import Curves
+
+    curves = Curves()
+    curves.batch_loss = [0.5] * 20 + [2.0] * 20
+    (hint,) = hints(curves, lr=0.03)
+    text = hint.message(lambda t: language.translate_marked("Coach", t))
+    assert "0,500" in text and "2,000" in text and "0.5" not in text
+    assert "tốc độ học" in text  # the Vietnamese template, filled
+    button = hint.button_text(lambda t: language.translate_marked("Coach", t))
+    assert button.endswith("0,01") and "0.01" not in button
+    language.use_language("en")
+    assert "from 0.500 to 2.000" in hint.message(lambda t: language.translate_marked("Coach", t))
+
+
+def test_numbers_written_by_hand_follow_the_language(vietnamese):
+    from nndesk.inside import _apply
+    from nndesk.setting_changes import SettingChange
+
+    formula, _ = _apply(None, "ReLU", 7.4241, 0, False)
+    assert formula == "ReLU(7,424) = max(0; 7,424) = 7,424"
+    assert SettingChange(0, 1, 1, "lr", 0.0005).shown_text() == "lr 0,0005"
+    assert SettingChange(0, 1, 1, "lr", 0.0005).describe() == "lr 0.0005"  # scripts: English
+    assert language.fill("{a:.1f} / {b:,}", a=1.5, b=60000) == "1,5 / 60.000"
+    language.use_language("en")
+    assert _apply(None, "ReLU", 7.4241, 0, False)[0] == "ReLU(7.424) = max(0, 7.424) = 7.424"
+
+
+def test_refused_settings_and_architectures_are_explained_in_vietnamese(
+    qtbot, vietnamese, window_factory, stroke_classifier
+):
+    desk = window_factory(classifier=stroke_classifier)
+    form = desk.train_page.form
+    form.set_config(form.config().replace(lr=0.0123))
+    assert form.lr.text() == "0,0123"  # shown with a decimal comma, read back as the number
+    assert form.config().lr == pytest.approx(0.0123)
+    form.arch.setText("784-6x-10")
+    form._on_arch_timer_timeout()  # skip the typing debounce
+    assert form._error_labels["arch"].text() == (
+        "tầng 1: '6x' không phải là độ rộng, cN, cNkK, cNv, p hay bn"
+    )
+    form.arch.setText("784-16-10")
+    form._on_arch_timer_timeout()
+    form.lr.setText("nhanh")
+    assert form._error_labels["lr"].text() == "'nhanh' không phải là số (ví dụ 0,001 hoặc 1e-3)"
+
+
+def test_a_model_header_problem_is_explained_in_vietnamese(vietnamese, tmp_path):
+    from nndesk.errors import user_message
+    from nndesk.nn.header import HeaderError, check_info
+    from nndesk.nn.serialization import _damaged
+
+    with pytest.raises(HeaderError) as info:
+        check_info({"class_names": ["ok", "bad\x1b[2J"]})
+    err = _damaged(tmp_path / "m.npz", info.value.args[0])
+    assert user_message(err) == (
+        f"{tmp_path / 'm.npz'}: tệp mô hình bị hỏng (tên lớp 'bad\\x1b[2J' chứa ký tự điều khiển)"
+    )
+    assert str(err).endswith("(class name 'bad\\x1b[2J' holds control characters)")
+
+
+def test_qts_own_dialog_buttons_speak_vietnamese(vietnamese, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok
+        | QDialogButtonBox.StandardButton.Cancel
+        | QDialogButtonBox.StandardButton.Close
+    )
+    qtbot.addWidget(box)
+    texts = sorted(b.text().replace("&", "") for b in box.buttons())
+    assert texts == sorted(["OK", "Huỷ", "Đóng"])
+    question = QMessageBox(QMessageBox.Icon.Question, "", "?", QMessageBox.StandardButton.Yes)
+    qtbot.addWidget(question)
+    assert question.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Có"

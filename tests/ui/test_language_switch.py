@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QRect
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from nndesk import preferences
@@ -47,7 +47,8 @@ def _switch(qtbot, desk, code: str):
     qtbot.waitUntil(box.isVisible)
     switch = next(b for b in box.buttons() if b.text() in ("Chuyển ngay", "Switch now"))
     switch.click()
-    assert len(built) == 1
+    qtbot.waitUntil(lambda: len(built) == 1)  # the rebuild starts once the box has closed
+    assert QApplication.overrideCursor() is None  # the wait cursor is gone again
     new = built[0]
     qtbot.addWidget(new.window)
     _forget_replaced_windows(qtbot._request.node)
@@ -167,3 +168,110 @@ def test_every_page_name_is_in_sight_without_scrolling(
         tabs.setCurrentIndex(index)
         QApplication.processEvents()
         assert cut_widgets(window) == [], tabs.tabText(index)
+
+
+def _answer_switch_now(qtbot, desk, code: str) -> None:
+    desk.window.language_actions[code].trigger()
+    box = desk.coordinator.language_box
+    qtbot.waitUntil(box.isVisible)
+    next(b for b in box.buttons() if b.text() in ("Chuyển ngay", "Switch now")).click()
+
+
+def test_a_wait_cursor_shows_while_the_window_is_rebuilt_and_goes_in_every_case(
+    qtbot, english_after, window_factory, stroke_classifier
+):
+    desk = window_factory(classifier=stroke_classifier)
+    seen = []
+
+    def rebuild(code):  # what the cursor is while the window is rebuilt
+        cursor = QApplication.overrideCursor()
+        seen.append((code, None if cursor is None else cursor.shape()))
+
+    desk.coordinator.switch_language = rebuild
+    _answer_switch_now(qtbot, desk, "vi")
+    qtbot.waitUntil(lambda: len(seen) == 1)
+    assert seen == [("vi", Qt.CursorShape.WaitCursor)]
+    assert QApplication.overrideCursor() is None
+
+    def failing(code):
+        raise RuntimeError("the rebuild failed")
+
+    desk.coordinator.switch_language = failing
+    with qtbot.captureExceptions() as raised:
+        _answer_switch_now(qtbot, desk, "vi")  # the stand-in left English in use
+        qtbot.waitUntil(lambda: len(raised) == 1)
+    assert "the rebuild failed" in str(raised[0][1])
+    assert QApplication.overrideCursor() is None  # restored though the rebuild failed
+    assert desk.window.isVisible()
+
+
+def test_at_next_start_sets_no_wait_cursor(qtbot, english_after, window_factory, stroke_classifier):
+    desk = window_factory(classifier=stroke_classifier)
+    desk.coordinator.switch_language = lambda code: pytest.fail("no switch was asked for")
+    desk.window.language_actions["vi"].trigger()
+    box = desk.coordinator.language_box
+    qtbot.waitUntil(box.isVisible)
+    next(b for b in box.buttons() if b.text() == "Từ lần khởi động sau").click()
+    assert QApplication.overrideCursor() is None
+
+
+def test_the_switch_keeps_the_new_model_note_the_why_choice_and_the_drawn_map(
+    qtbot, english_after, window_factory, stroke_classifier, stroke_model_file
+):
+    from nndesk.evaluation import evaluate
+    from nndesk.inference import Classifier
+
+    desk = window_factory(classifier=stroke_classifier)
+    # a run ends: its model takes over, the note offers the model before it back
+    desk.training.running_changed.emit(True)
+    trained = Classifier.from_file(stroke_model_file)
+    desk.prediction.set_classifier(trained)
+    desk.training.model_ready.emit(trained)
+    desk.training.running_changed.emit(False)
+    assert desk.window.model_notice.announcement() is not None
+    # the Why page explains "horizontal" against "vertical"
+    desk.why_page.set_target(1, 0)
+    # the Map page has drawn its map of this model's evaluation
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 255, (200, 28, 28)).astype(np.uint8)
+    result = evaluate(trained, images, rng.integers(0, 3, 200))
+    desk.evaluation.adopt(result)
+    assert desk.map_page._result is result
+    desk.map_page.points.setValue(100)
+    with qtbot.waitSignal(desk.explore.map_ready, timeout=20_000):
+        desk.map_page.draw_button.click()
+    drawn = desk.map_page.data
+
+    new = _switch(qtbot, desk, "vi")
+
+    notice = new.window.model_notice
+    assert not notice.isHidden()
+    assert "87,5%" in notice.message.text()  # said again, in Vietnamese
+    assert notice.switch_back_button.isVisibleTo(notice)
+    assert new.why_page.chosen_target() == (1, 0)
+    assert new.map_page.data is drawn and new.map_page.points.value() == 100
+    assert "100" in new.map_page.plot.figure.axes[0].get_title()
+    notice.switch_back_button.click()  # still goes back to the model before the run
+    assert new.prediction.current() is stroke_classifier
+    assert notice.isHidden()
+    new.window.close()
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_at_1024_the_new_model_strip_keeps_the_window_within_a_700_px_screen(
+    qtbot, english_after, window_factory, code
+):
+    language.use_language(code)
+    desk = window_factory(mode="garments")
+    window = desk.window
+    window.resize(1024, 700)
+    QApplication.processEvents()
+    window.model_notice.announce(0.846, "fashion-cnn")
+    QApplication.processEvents()
+    assert not window.model_notice.isHidden()
+    # the pages' names stay on one row (two rows made it 707 px in Vietnamese)
+    bar, first = window.tabs.bar, window.tabs.buttons[0]
+    assert all(b.y() == first.y() for b in window.tabs.buttons), code
+    assert bar.height() < 2 * first.height()
+    assert window.minimumSizeHint().height() <= 700, code
+    assert cut_widgets(window) == []
