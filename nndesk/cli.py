@@ -27,6 +27,7 @@ import signal
 import sys
 import threading
 import time
+import unicodedata
 import warnings
 from pathlib import Path
 from typing import Any
@@ -132,7 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--data-dir", metavar="DIR", help="folder holding the IDX files")
     _add_setting_flags(p)
-    p.add_argument("--out", metavar="MODEL.npz", help="where to save the model")
+    p.add_argument(
+        "--out",
+        metavar="MODEL.npz",
+        help="where to save the model (a model already there is replaced; any other file is "
+        "refused unless --force)",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="let --out replace a file that is not a model"
+    )
     p.add_argument(
         "--resume", metavar="MODEL", help="continue training a saved model (file or shipped name)"
     )
@@ -171,7 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
         "installed nndesk is never overwritten: give -o FILE.",
     )
     p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of in place")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write here instead of in place (a model already there is replaced; any other "
+        "file is refused unless --force)",
+    )
+    p.add_argument("--force", action="store_true", help="let -o replace a file that is not a model")
     p.add_argument(
         "--dataset",
         metavar="mnist|fashion|FOLDER",
@@ -221,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         from nndesk.app import run  # Qt is imported only here
 
         return run()
+    _printable_streams()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -264,12 +281,25 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             raise
         _error(f"{err.strerror}: {err.filename}" if err.filename and err.strerror else str(err))
-        return 2 if err.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else 1
+        return 2 if err.errno in _BAD_INPUT_ERRNOS else 1
     except Exception as err:
         if args.debug:
             raise
         _error(f"unexpected {type(err).__name__}: {err} (run with --debug for the traceback)")
         return 1
+
+
+#: The system's refusals that a person fixes by giving another path: exit 2, like bad input.
+_BAD_INPUT_ERRNOS = (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENAMETOOLONG, errno.ELOOP)
+
+
+def _printable_streams() -> None:
+    """Never fail on printing: a character the terminal cannot take is written escaped."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
 
 
 def _open_window(data_dir: str | None) -> int:
@@ -295,12 +325,46 @@ def _apply_common(args) -> None:
 
 def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:
     """Show a warning as one ``nndesk: warning:`` line, without the source line Python adds."""
-    print(f"nndesk: warning: {' '.join(str(message).split())}", file=sys.stderr)
+    print(f"nndesk: warning: {_one_line(str(message))}", file=sys.stderr)
 
 
 def _error(message: str) -> None:
     # one line, always: a multi-line message would look like a traceback to a student
-    print(f"nndesk: error: {' '.join(message.split())}", file=sys.stderr)
+    print(f"nndesk: error: {_one_line(message)}", file=sys.stderr)
+
+
+#: A word of a message longer than this (a path 5,000 characters deep) is shortened in the middle.
+LONGEST_WORD = 160
+
+
+def _one_line(message: str) -> str:
+    """``message`` as one printable line: whitespace runs (newlines too) become one space, very
+    long words keep their start and end, and control characters are escaped (``_shown``)."""
+    words = [
+        w if len(w) <= LONGEST_WORD else f"{w[: LONGEST_WORD // 2]}…{w[-LONGEST_WORD // 2 :]}"
+        for w in message.split()
+    ]
+    return _shown(" ".join(words))
+
+
+def _shown(text) -> str:
+    """``text`` (a path, a name read from a file) as it may go to a terminal: control and
+    format characters escaped (an escape sequence in a file name would clear the screen or
+    retitle the terminal, a newline would split the line, U+202E would reverse what follows),
+    and a byte of a file name that is not UTF-8 shown as ``\\xff`` (printing it raw raised
+    UnicodeEncodeError on a UTF-8 terminal)."""
+    out = []
+    for c in str(text):
+        if unicodedata.category(c) not in _HIDDEN:
+            out.append(c)
+        elif 0xDC80 <= ord(c) <= 0xDCFF:  # os.fsdecode's stand-in for an undecodable byte
+            out.append(f"\\x{ord(c) - 0xDC00:02x}")
+        else:
+            out.append(c.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
+
+
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
 # -- presets -------------------------------------------------------------------------------------
@@ -329,17 +393,18 @@ def _cmd_models(args) -> int:
     rows = [("name", "source", "dataset", "architecture", "test acc.")]
     for e in entries:
         accuracy = f"{e.test_accuracy:.2%}" if e.test_accuracy is not None else "–"
+        name = _shown(e.name)
         if e.problem is not None:
-            rows.append((e.name, e.source, "damaged", e.problem, ""))
+            rows.append((name, e.source, "damaged", _one_line(e.problem), ""))
         else:
-            rows.append((e.name, e.source, e.dataset or "?", e.arch or "?", accuracy))
+            rows.append((name, e.source, _shown(e.dataset or "?"), _shown(e.arch or "?"), accuracy))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for r in rows:
         print("  ".join(f"{c:<{w}}" for c, w in zip(r[:4], widths, strict=True)) + "  " + r[4])
     if any(e.source == "saved" for e in entries):
         from nndesk.paths import runs_dir
 
-        print(f"saved models are kept in {runs_dir()}")
+        print(f"saved models are kept in {_shown(runs_dir())}")
     return 0
 
 
@@ -375,7 +440,7 @@ def _cmd_download(args) -> int:
         path = download_dataset(args.dataset, dest=args.dest, progress=bars)
     finally:
         bars.close()
-    print(path)
+    print(_shown(path))
     return 0
 
 
@@ -437,28 +502,53 @@ def _print_json(payload: dict) -> None:
     print(json.dumps(_strict_json(payload), allow_nan=False), flush=True)
 
 
+def _replaces_a_model(path: Path, flag: str, force: bool) -> bool:
+    """Whether writing a model to ``path`` replaces an existing model. Any other existing file
+    (a drawing, notes: a slip of the name) is refused in one line unless ``force``, before any
+    work is done: a model written over it would destroy it."""
+    from nndesk.nn.serialization import is_model_file
+
+    if not path.is_file():
+        return False
+    if is_model_file(path):
+        return True
+    if not force:
+        raise ConfigError(
+            f"{flag} {path}: that file exists and is not an nndesk model; choose another name, "
+            "or add --force to replace it"
+        )
+    return False
+
+
 def _checked_out(args, places: list[Path]) -> Path:
     """Where the model will go, checked before any training: ``--out`` (its folder exists and
     takes a new file), else the first of ``places`` whose folder can be made and written (one
     line on stderr says so when that is not the first)."""
     from nndesk.fileio import check_writable
+    from nndesk.paths import make_model_folder
 
     if args.out:
         try:
-            return check_writable(Path(args.out), "--out")
+            out = check_writable(Path(args.out), "--out")
         except OSError as err:
             raise ConfigError(err.strerror or str(err)) from None
+        if _replaces_a_model(out, "--out", args.force):
+            print(
+                f"nndesk: --out {_shown(out)} holds a model: it will be replaced", file=sys.stderr
+            )
+        return out
     refusals = []
     for place in places:
         try:
-            place.parent.mkdir(parents=True, exist_ok=True)
+            make_model_folder(place.parent)
             check_writable(place)
         except OSError as err:
             refusals.append(f"{place.parent} ({err.strerror or err})")
             continue
         if refusals:
             print(
-                f"nndesk: cannot write in {refusals[0]}; the model will be saved in {place.parent}",
+                f"nndesk: cannot write in {_shown(refusals[0])}; the model will be saved in "
+                f"{_shown(place.parent)}",
                 file=sys.stderr,
             )
         return place
@@ -467,19 +557,25 @@ def _checked_out(args, places: list[Path]) -> Path:
     )
 
 
-def _save(session, out: Path, fallbacks: list[Path]) -> tuple[Path, str | None]:
+def _save(
+    session, out: Path, fallbacks: list[Path], replace: bool = True
+) -> tuple[Path, str | None]:
     """Save the trained model to ``out``; if that write fails (disk full, folder gone), to the
     first of ``fallbacks`` that works, so the training is never lost. Returns the path written
-    and, after a fallback, one line saying why."""
+    and, after a fallback, one line saying why. ``replace=False`` (a name nndesk chose, not
+    ``--out``): an existing file keeps its name and the model takes the next free one."""
     try:
-        return session.save(out), None
+        return _save_as(session, out, replace), None
     except OSError as err:
         first = err
+    from nndesk.paths import make_model_folder
+
     for path in fallbacks:
         if path == out:
             continue
         try:
-            saved = session.save(path)
+            make_model_folder(path.parent)
+            saved = _save_as(session, path, replace=False)
         except OSError:
             continue
         reason = first.strerror or str(first)
@@ -487,6 +583,20 @@ def _save(session, out: Path, fallbacks: list[Path]) -> tuple[Path, str | None]:
     reason = first.strerror or str(first)
     message = f"could not save the model to {out} ({reason}), nor to {fallbacks[-1].parent}"
     raise OSError(first.errno, message, str(out))
+
+
+def _save_as(session, path: Path, replace: bool) -> Path:
+    """``session.save(path)``; with ``replace=False`` under the first free name of ``path``,
+    ``stem-2``, ``stem-3``... (two runs started in the same second share a name)."""
+    if replace:
+        return session.save(path)
+    for n in range(1, 1000):
+        name = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+        try:
+            return session.save(name, replace=False)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "too many models saved under this name", str(path))
 
 
 def _save_places(args, config) -> list[Path]:
@@ -515,8 +625,8 @@ def _cmd_train(args) -> int:
     config = session.config
     name = args.preset or "custom"
     print(
-        f"{name}: {session.dataset.name}, {config.arch} {config.activation}/{config.output}, "
-        f"{config.loss}, {config.optimizer} lr {config.lr:g}, "
+        f"{name}: {_shown(session.dataset.name)}, {config.arch} "
+        f"{config.activation}/{config.output}, {config.loss}, {config.optimizer} lr {config.lr:g}, "
         f"batch {config.batch_size or 'full'}, {len(session.y_train)} train / "
         f"{len(session.y_val)} val images",
         file=log,
@@ -541,7 +651,7 @@ def _cmd_train(args) -> int:
     result = session.evaluate_test()
     calibration = session.calibrate()
     try:
-        saved, save_problem = _save(session, out, places)
+        saved, save_problem = _save(session, out, places, replace=bool(args.out))
     except OSError as err:  # nowhere to write at all: say so in one line, not as a traceback
         _error(err.strerror or str(err))
         return 1
@@ -558,7 +668,7 @@ def _cmd_train(args) -> int:
         )
     if ended.reason == "stopped":
         print(ended.message, file=log)
-    print(f"model saved to {saved}", file=log)
+    print(f"model saved to {_shown(saved)}", file=log)
     if save_problem:
         _error(save_problem)
     if args.json:
@@ -741,7 +851,9 @@ def _cmd_evaluate(args) -> int:
     # with --json stdout is the JSON alone and stderr keeps errors and the short progress bar
     log = sys.stderr if args.json else sys.stdout
     if not args.json:
-        print(f"{args.model}: {dataset.name}, {len(dataset.test_labels)} test images")
+        print(
+            f"{_shown(args.model)}: {_shown(dataset.name)}, {len(dataset.test_labels)} test images"
+        )
         print(clf.model.summary())
         print(summary["text"])
     cal = None
@@ -822,6 +934,8 @@ def _cmd_calibrate(args) -> int:
         check_writable(out, "-o" if args.output is not None else "")
     except OSError as err:
         raise ConfigError(err.strerror or str(err)) from None
+    if args.output is not None:
+        _replaces_a_model(out, "-o", args.force)
     loaded = load_model(source)
     clf = Classifier.from_info(loaded.model, loaded.info, source)
     if clf.model.output not in calibration.SCALABLE_OUTPUTS:
@@ -833,8 +947,8 @@ def _cmd_calibrate(args) -> int:
     save_model(out, loaded.model, info, optimizer=loaded.optimizer)
     log = sys.stderr if args.json else sys.stdout
     print(
-        f"{out}: temperature {fitted['temperature']:.3f}, fitted on {len(labels):,} {where} "
-        f"images (ECE {fitted['ece']:.4f} -> {fitted['ece_calibrated']:.4f})",
+        f"{_shown(out)}: temperature {fitted['temperature']:.3f}, fitted on {len(labels):,} "
+        f"{where} images (ECE {fitted['ece']:.4f} -> {fitted['ece_calibrated']:.4f})",
         file=log,
     )
     if args.json:
@@ -874,9 +988,9 @@ def _cmd_export_script(args) -> int:
         command += " --notebook"
     path = codegen.write_export(experiment, args.output, command, notebook=args.notebook)
     if args.notebook:
-        print(f"wrote {path}: a Keras notebook of {experiment.origin}")
+        print(f"wrote {_shown(path)}: a Keras notebook of {_shown(experiment.origin)}")
     else:
-        print(f"wrote {path}; run it with: python {path} --data-dir DIR")
+        print(f"wrote {_shown(path)}; run it with: python {_shown(path)} --data-dir DIR")
     return 0
 
 
@@ -889,9 +1003,13 @@ def _cmd_predict(args) -> int:
     status = 0
     for path in args.images:
         try:
-            if Path(path).is_dir():
+            try:
+                is_dir, is_file = Path(path).is_dir(), Path(path).is_file()
+            except OSError as err:  # a name too long for the file system, a loop of links
+                raise PreprocessError(f"{path}: {err.strerror or err}") from None
+            if is_dir:
                 raise PreprocessError(f"{path}: a folder, not an image file")
-            if not Path(path).is_file():
+            if not is_file:
                 raise PreprocessError(f"{path}: no such image file")
             prediction = clf.classify_image(load_image(path, name=str(path)))
             if prediction is None:
@@ -910,7 +1028,7 @@ def _cmd_predict(args) -> int:
             _print_json(payload)
         else:
             p = float(prediction.probabilities[prediction.label])
-            print(f"{path}: {prediction.class_name} ({p:.1%})", flush=True)
+            print(f"{_shown(path)}: {prediction.class_name} ({p:.1%})", flush=True)
     return status
 
 

@@ -22,16 +22,24 @@ from pathlib import Path
 TEMP_PREFIX = ".nndesk-tmp-"
 #: A leftover temp file older than this (seconds) belongs to a writer that died: removed.
 STALE_TEMP_SECONDS = 15 * 60
+#: The system's ways of saying a file did not fit: the disk, the user's quota, ``ulimit -f``.
+_NO_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+#: The longest file name (bytes) the common file systems take (ext4, btrfs, xfs, tmpfs, NTFS).
+NAME_MAX = 255
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[Path]:
+def atomic_path(
+    path: str | os.PathLike, suffix: str | None = None, replace: bool = True
+) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success fsync it and rename it over ``path``,
     else delete it.
 
     ``suffix`` sets the temp file's extension, for writers that insist on one (``np.savez`` adds
     ``.npz``, matplotlib picks the format from it); it defaults to ``path``'s own suffix. An
-    ``OSError`` raised while writing names ``path``, never the hidden temp file.
+    ``OSError`` raised while writing names ``path``, never the hidden temp file. With
+    ``replace=False`` an existing ``path`` is never replaced, even one another process creates
+    meanwhile: ``FileExistsError`` (the temp file is removed).
     """
     path = Path(path)
     folder = path.parent
@@ -40,15 +48,21 @@ def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(folder)
     ext = path.suffix if suffix is None else suffix
-    tmp = folder / f"{TEMP_PREFIX}{path.name}.{secrets.token_hex(4)}{ext}"
+    tmp = folder / _temp_name(path.name, ext)
     try:
         mode = _create(tmp, path)
         try:
             yield tmp
             _fsync_file(tmp)
             os.chmod(tmp, mode)
-            os.replace(tmp, path)
+            if replace:
+                os.replace(tmp, path)
+            else:
+                _publish_new(tmp, path)
         except OSError as err:
+            if err.filename is None and err.errno in _NO_ROOM:
+                # a writer (zipfile, matplotlib) ran out of room without naming the file
+                raise OSError(err.errno, err.strerror or str(err), str(path)) from None
             if tmp.name not in f"{err} {err.filename} {err.filename2}":
                 raise  # not about the temp file (a download's network error...): as it is
             raise _naming(err, tmp, path) from None
@@ -56,6 +70,43 @@ def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+
+
+def _publish_new(tmp: Path, path: Path) -> None:
+    """Give the finished temp file the name ``path`` only if no file has it: a hard link is
+    made atomically or fails with ``FileExistsError`` (two runs saving under one name at the
+    same moment each keep their own file). Where links are not supported (FAT, some network
+    shares), checked then renamed."""
+    try:
+        os.link(tmp, path)
+        return
+    except FileExistsError:
+        raise
+    except OSError as err:
+        if err.errno not in (
+            errno.EPERM,
+            errno.ENOTSUP,
+            errno.EOPNOTSUPP,
+            errno.EXDEV,
+            errno.EMLINK,
+        ):
+            raise
+    if os.path.lexists(path):
+        raise FileExistsError(errno.EEXIST, "File exists", str(tmp), None, str(path))
+    os.replace(tmp, path)
+
+
+def _temp_name(name: str, ext: str) -> str:
+    """``.nndesk-tmp-<name>.<random><ext>``, with ``name`` shortened so the whole stays within
+    ``NAME_MAX`` bytes: a target whose own name is allowed (up to 255 bytes) must not fail only
+    because its temp file's name is longer."""
+    token = secrets.token_hex(4)
+    if len(ext) > 16:  # no format's extension is this long: a dot inside a long name
+        ext = ""
+    room = NAME_MAX - len(os.fsencode(f"{TEMP_PREFIX}.{token}{ext}"))
+    while len(os.fsencode(name)) > room:
+        name = name[: max(0, min(len(name) - 1, room))]
+    return f"{TEMP_PREFIX}{name}.{token}{ext}"
 
 
 def _create(tmp: Path, target: Path) -> int:
@@ -141,7 +192,14 @@ def check_writable(path: str | os.PathLike, what: str = "") -> Path:
     path = Path(path)
     lead = f"{what}: " if what else ""
     folder = path.parent
-    if path.is_dir():
+    if len(os.fsencode(path.name)) > NAME_MAX:
+        message = f"{lead}{path}: the file name is longer than {NAME_MAX} bytes"
+        raise OSError(errno.ENAMETOOLONG, message, str(path))
+    try:
+        is_dir = path.is_dir()
+    except OSError as err:  # the whole path too long, a loop of links...
+        raise OSError(err.errno, f"{lead}{path}: {err.strerror or err}", str(path)) from None
+    if is_dir:
         raise IsADirectoryError(errno.EISDIR, f"{lead}{path} is a folder, not a file", str(path))
     _file_in_the_way(path, lead)
     _not_a_regular_file(path, lead)

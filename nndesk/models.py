@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nndesk.errors import ModelFileError, NndeskError
-from nndesk.paths import WEIGHTS_DIR, data_dir, model_fallback_dirs, runs_dir
+from nndesk.paths import (
+    WEIGHTS_DIR,
+    data_dir,
+    is_private_folder,
+    model_fallback_dirs,
+    runs_dir,
+    temp_models_dir,
+)
 
 
 @dataclass(frozen=True)
@@ -63,11 +70,15 @@ def saved_model_files(
 def fallback_model_files(dirs: tuple[Path, ...] | None = None) -> list[Path]:
     """Models a save fallback wrote: any ``*.npz`` in the nndesk folder itself (the CLI's
     ``<time>-<name>.npz``, the window's ``nndesk-<run>.npz``) and ``nndesk-*.npz`` in the other
-    fallback folders (the temporary folder holds other programs' files too)."""
+    fallback folders. The temporary one is this home's own sub-folder (``temp_models_dir``),
+    read only while it is a real folder of this user's."""
     dirs = model_fallback_dirs() if dirs is None else dirs
     ours = data_dir()
+    temp = temp_models_dir()
     files: list[Path] = []
     for folder in dirs:
+        if folder == temp and not is_private_folder(folder):
+            continue  # missing, a link, or made by someone else: nothing of ours is in it
         pattern = "*.npz" if folder == ours else "nndesk-*.npz"
         try:
             found = [p for p in folder.glob(pattern) if p.is_file()]
@@ -100,8 +111,11 @@ def resolve_model(name_or_path: str | os.PathLike, weights_dir: Path = WEIGHTS_D
     ``ModelFileError`` listing the shipped names when it is neither.
     """
     path = Path(name_or_path)
-    if path.is_file():
-        return path
+    try:
+        if path.is_file():
+            return path
+    except OSError as err:  # a name too long for the file system, a loop of links
+        raise ModelFileError(f"{name_or_path}: {err.strerror or err}") from None
     shipped = shipped_model_files(weights_dir)
     key = path.name[:-4] if path.name.endswith(".npz") else path.name
     if str(name_or_path) in (key, f"{key}.npz") and key in shipped:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from importlib import resources
 from pathlib import Path
@@ -51,11 +52,76 @@ def runs_dir() -> Path:
 
 def model_fallback_dirs() -> tuple[Path, ...]:
     """Folders a trained model goes to when the place chosen for it refuses it (disk full,
-    read-only), in order: the user's nndesk folder, then the system's temporary folder (often
-    another file system)."""
+    read-only), in order: the user's nndesk folder, then this nndesk folder's own sub-folder of
+    the system's temporary folder (often another file system; ``temp_models_dir``)."""
+    return (data_dir(), temp_models_dir())
+
+
+def temp_models_dir() -> Path:
+    """The last save fallback: ``<temp>/nndesk-<user>-<home id>``, one per user and nndesk folder.
+
+    The temporary folder is shared by every user and every ``NNDESK_HOME``: models saved straight
+    into it showed up in every home's lists. The id is a hash of the nndesk folder's absolute
+    path, so one home never lists another's models. Not created here (``private_folder``).
+    """
+    import hashlib
     import tempfile
 
-    return (data_dir(), Path(tempfile.gettempdir()))
+    home = os.path.abspath(data_dir())
+    home_id = hashlib.sha256(home.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"{APP_NAME}-{_user_id()}-{home_id}"
+
+
+def _user_id() -> str:
+    getuid = getattr(os, "getuid", None)  # not on Windows, whose temp folder is per user anyway
+    if getuid is not None:
+        return str(getuid())
+    import getpass
+
+    try:
+        return "".join(c for c in getpass.getuser() if c.isalnum())[:32] or "user"
+    except (OSError, KeyError, ImportError):
+        return "user"
+
+
+def private_folder(folder: Path) -> Path:
+    """Make ``folder`` (mode 0o700) unless it exists; raise ``PermissionError`` (one line) when it
+    is a link or belongs to another user: in a shared temporary folder anyone can create a folder
+    of a predictable name first, to read or swap what nndesk saves there."""
+    import errno
+    import stat
+
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=0o700, parents=True)
+    st = os.lstat(folder)
+    geteuid = getattr(os, "geteuid", None)
+    if stat.S_ISLNK(st.st_mode) or not stat.S_ISDIR(st.st_mode):
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder nndesk made", str(folder))
+    if geteuid is not None and st.st_uid != geteuid():
+        raise PermissionError(errno.EPERM, "it belongs to another user", str(folder))
+    return folder
+
+
+def make_model_folder(folder: Path) -> Path:
+    """Make a folder a model is about to be saved in: ``temp_models_dir`` only as this user's
+    private folder (``private_folder``), any other with its parents."""
+    if Path(os.path.abspath(folder)) == Path(os.path.abspath(temp_models_dir())):
+        return private_folder(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def is_private_folder(folder: Path) -> bool:
+    """True when ``folder`` is a real folder of this user (``private_folder`` would take it)."""
+    import stat
+
+    try:
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    geteuid = getattr(os, "geteuid", None)
+    mine = geteuid is None or st.st_uid == geteuid()
+    return stat.S_ISDIR(st.st_mode) and mine
 
 
 def fallback_model_name(run_id: str) -> str:

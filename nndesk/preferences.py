@@ -9,6 +9,8 @@ checked: one of the wrong type or shape counts as unset, never as an error.
 from __future__ import annotations
 
 import os
+import stat
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -23,9 +25,60 @@ RECENT_LIMIT = 8
 MAX_PATH_CHARS = 4096
 
 
+#: A settings file larger than this is not one nndesk wrote: its own holds a few short values
+#: (eight recent paths of at most 4,096 characters are the most). Qt decodes "@Variant(...)"
+#: values as it reads them: a 1 MB file of four blank 8000x8000 QImages took 1.2 GB and kept
+#: the window from appearing for over 25 s; 64 kB bounds what such values can unpack to.
+MAX_SETTINGS_BYTES = 64 << 10
+SETTINGS_FILE, FALLBACK_SETTINGS_FILE = "settings.ini", "settings-fallback.ini"
+_warned: set[str] = set()
+
+
 def settings() -> QSettings:
     """A QSettings on nndesk's own INI file (cheap; QSettings caches the file per process)."""
-    return QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(settings_file()), QSettings.Format.IniFormat)
+
+
+def settings_file() -> Path:
+    """``settings.ini`` in the nndesk folder, unless it is something Qt must not open: a named
+    pipe (opening it waits for a writer forever: the window never appeared), a device
+    (``/dev/zero`` never ends), a folder, or a file far larger than any settings. Then
+    ``settings-fallback.ini`` beside it is used and one line on stderr says why; the odd file
+    is left as it is."""
+    path = paths.data_dir() / SETTINGS_FILE
+    problem = _unusable(path)
+    if problem is None:
+        return path
+    if f"{path} {problem}" not in _warned:  # once per file and reason, not at every read
+        _warned.add(f"{path} {problem}")
+        print(
+            f"nndesk: {path} {problem}; using {FALLBACK_SETTINGS_FILE} beside it instead",
+            file=sys.stderr,
+        )
+    fallback = path.with_name(FALLBACK_SETTINGS_FILE)
+    if _unusable(fallback) is None:
+        return fallback
+    return paths.temp_models_dir() / SETTINGS_FILE  # both made unusable: this session's own
+
+
+def _unusable(path: Path) -> str | None:
+    """Why Qt must not read ``path`` as a settings file, or None (absent counts as usable)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        return f"cannot be read ({err.strerror or err})"
+    if stat.S_ISDIR(st.st_mode):
+        return "is a folder"
+    if not stat.S_ISREG(st.st_mode):
+        return "is not a regular file (a pipe or a device)"
+    if st.st_size > MAX_SETTINGS_BYTES:
+        return (
+            f"is {st.st_size / 1e3:,.0f} kB, far larger than any settings file "
+            f"(at most {MAX_SETTINGS_BYTES >> 10} kB)"
+        )
+    return None
 
 
 def _path_text(value: object) -> str | None:

@@ -251,6 +251,9 @@ MAX_SIDE = 2048
 #: Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by
 #: 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced.
 MAX_PIXELS = 40_000_000
+#: Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to
+#: decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px).
+MAX_IMAGE_SIDE = 30_000
 #: EXIF orientation -> the transpose that shows the picture upright (as ImageOps.exif_transpose).
 _ORIENTATION = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -275,6 +278,11 @@ def _decode_reduced(img: Image.Image, name: str) -> Image.Image:
             f"{name}: the image is {width}x{height} pixels ({width * height / 1e6:.0f} "
             f"megapixels); nndesk opens images of up to {MAX_PIXELS // 10**6} megapixels: "
             "scale it down first"
+        )
+    if max(w, h) > MAX_IMAGE_SIDE:
+        raise PreprocessError(
+            f"{name}: the image is {width}x{height} pixels; nndesk opens images of up to "
+            f"{MAX_IMAGE_SIDE:,} pixels a side: crop or scale it first"
         )
     orientation = img.getexif().get(0x0112)
     img.load()

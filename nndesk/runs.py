@@ -43,6 +43,11 @@ MAX_RUN_FILE_BYTES = 32 * 1024 * 1024
 DAMAGED = "damaged"
 #: Batch-loss points kept on disk per run (groups of batches are averaged beyond this).
 MAX_STORED_BATCH_POINTS = 4000
+#: A record holding many more was not written by nndesk: it is listed as damaged before its
+#: values are checked one by one (1.7 million points took 10 s of the window's start each).
+MAX_READ_BATCH_POINTS = 50_000
+#: Epochs a record may list: a run trains at most 100,000, and resumed runs add theirs.
+MAX_READ_EPOCHS = 1_000_000
 
 EPOCH_COLUMNS = HISTORY_COLUMNS
 
@@ -186,6 +191,11 @@ class Curves:
         if not isinstance(d, dict):
             raise RunFileError(f"curves is {_kind(d)}, not an object")
         epochs = _list(d, "epoch", "curves.")
+        if len(epochs) > MAX_READ_EPOCHS:
+            raise RunFileError(
+                f"curves.epoch holds {len(epochs):,} epochs; nndesk reads at most "
+                f"{MAX_READ_EPOCHS:,}"
+            )
         for v in epochs:
             if not (isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2**53):
                 raise RunFileError(f"curves.epoch holds {_short(v)}, not an epoch number")
@@ -201,8 +211,8 @@ class Curves:
             return values
 
         batch_x, batch_loss = (
-            _numbers(d, "batch_x", "curves."),
-            _numbers(d, "batch_loss", "curves."),
+            _numbers(d, "batch_x", "curves.", MAX_READ_BATCH_POINTS),
+            _numbers(d, "batch_loss", "curves.", MAX_READ_BATCH_POINTS),
         )
         if len(batch_x) != len(batch_loss):
             raise RunFileError(
@@ -274,9 +284,15 @@ def _list(d: dict, key: str, where: str) -> list:
     return values
 
 
-def _numbers(d: dict, key: str, where: str) -> list[float]:
-    """A list of numbers (null allowed, read as NaN)."""
+def _numbers(d: dict, key: str, where: str, limit: int | None = None) -> list[float]:
+    """A list of numbers (null allowed, read as NaN), of at most ``limit`` values."""
     values = _list(d, key, where)
+    if limit is not None and len(values) > limit:
+        raise RunFileError(
+            f"{where}{key} holds {len(values):,} values; nndesk reads at most {limit:,}"
+        )
+    if all(type(v) is float for v in values):  # what nndesk writes: no per-value checks
+        return list(values)
     for v in values:
         if v is not None and not _is_number(v):
             raise RunFileError(f"{where}{key} holds {_short(v)}, not a number")

@@ -17,6 +17,11 @@ from matplotlib.ticker import ScalarFormatter
 
 from nndesk.i18n import N_, grouped, localise_number, number, shown
 
+# Chart text is plain text. Matplotlib reads "$...$" as TeX: a run's title or a model's class
+# name (both from files anyone may share) holding "$\frac{$" made every draw of its chart raise,
+# and a deeply nested one RecursionError. Every module that draws imports this one.
+matplotlib.rcParams["text.parse_math"] = False
+
 # one palette for every page, so a class has the same colour in the bar, the pie and the legend
 PALETTE = (
     "#4C72B0",

@@ -8,6 +8,7 @@ import pytest
 from nndesk.errors import ConfigError
 from nndesk.training import memory
 from nndesk.training.config import TrainConfig
+from tests.test_training import FAST, tiny  # noqa: F401 - the module's dataset fixture
 
 
 def model_of(arch: str):
@@ -34,3 +35,32 @@ def test_a_batch_over_the_free_memory_is_refused_naming_the_batch_size(monkeypat
 def test_unknown_free_memory_checks_nothing(monkeypatch):
     monkeypatch.setattr(memory, "free_bytes", lambda: None)
     memory.check_batch_fits(model_of("784-c32-p-10"), 10**6)
+
+
+def test_a_batch_size_asked_mid_run_that_cannot_fit_is_refused(monkeypatch, tiny):  # noqa: F811
+    from nndesk.training import prepare
+
+    session = prepare(FAST.replace(arch="784-c8-p-10", batch_size=8, epochs=1), dataset=tiny)
+    per_image = memory.batch_bytes(session.model, 1)
+    monkeypatch.setattr(memory, "free_bytes", lambda: 20 * per_image)  # 20 images fit
+    session.steer({"batch_size": 16}, epoch=1, batch=2, batches=10)
+    assert session.pending_batch_size == 16
+    with pytest.raises(ConfigError, match=r"^batch size 64: .* use a smaller batch size"):
+        session.steer({"batch_size": 64}, epoch=1, batch=3, batches=10)
+    full = len(session.y_train)  # 0 asks for the whole split
+    with pytest.raises(ConfigError, match=rf"^batch size {full:,}:"):
+        session.steer({"batch_size": 0}, epoch=1, batch=3, batches=10)
+    assert session.pending_batch_size == 16  # the refused sizes changed nothing
+
+
+def test_race_lanes_that_fit_alone_but_not_together_are_refused(monkeypatch, tiny):  # noqa: F811
+    from nndesk.training.race import prepare_race
+
+    configs = [FAST.replace(arch=a, batch_size=32) for a in ("784-c8-p-10", "784-c8-10")]
+    models = [c.build_model(np.random.default_rng(0)) for c in configs]
+    each = [memory.batch_bytes(m, 32) for m in models]
+    monkeypatch.setattr(memory, "free_bytes", lambda: max(each) + min(each) // 2)
+    with pytest.raises(ConfigError, match="each of these 2 networks needs"):
+        prepare_race(configs, tiny)
+    monkeypatch.setattr(memory, "free_bytes", lambda: sum(each))
+    assert len(prepare_race(configs, tiny)) == 2

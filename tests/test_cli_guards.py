@@ -269,7 +269,9 @@ def test_a_read_only_nndesk_folder_sends_the_model_to_the_temp_folder_and_says_s
     captured = capsys.readouterr()
     assert rc == 0
     saved = Path(strict_json(captured.out.strip().splitlines()[-1])["model"])
-    assert saved.is_file() and saved.parent == tmp_path / "tmp"
+    # this home's own private sub-folder of the temp folder
+    assert saved.is_file() and saved.parent == paths.temp_models_dir()
+    assert saved.parent.parent == tmp_path / "tmp"
     assert (
         f"cannot write in {paths.runs_dir()}" in captured.err and str(saved.parent) in captured.err
     )
@@ -281,7 +283,9 @@ def test_nowhere_to_save_exits_2_before_training(tiny_dir, tmp_path, capsys, mon
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     paths.runs_dir().mkdir(parents=True)
-    refuse_creating_files_in(monkeypatch, paths.runs_dir(), paths.data_dir(), tmp_path / "tmp")
+    refuse_creating_files_in(
+        monkeypatch, paths.runs_dir(), paths.data_dir(), paths.temp_models_dir()
+    )
     trained = []
     monkeypatch.setattr("nndesk.training.train", lambda *a, **k: trained.append(1) or iter(()))
     rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir)])
@@ -326,3 +330,137 @@ def test_a_full_batch_cnn_that_cannot_fit_is_refused_before_training(
     (line,) = error_lines(capsys.readouterr().err)
     assert "batch size" in line and "use a smaller batch size" in line
     assert not out.exists()
+
+
+def test_out_naming_a_file_that_is_not_a_model_is_refused_before_training_unless_forced(
+    tiny_dir, tmp_path, capsys, monkeypatch
+):
+    """A slip of the name (--out drawing.png) used to replace the learner's file with a zip."""
+    drawing = tmp_path / "seven.png"
+    drawing.write_bytes(b"\x89PNG\r\n\x1a\n a learner's drawing")
+    before = drawing.read_bytes()
+    trained = []
+    monkeypatch.setattr("nndesk.training.train", lambda *a, **k: trained.append(1) or iter(()))
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(drawing)])
+    assert rc == 2 and not trained and drawing.read_bytes() == before
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line == (
+        f"nndesk: error: --out {drawing}: that file exists and is not an nndesk model; "
+        "choose another name, or add --force to replace it"
+    )
+    monkeypatch.undo()
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(drawing), "--force"])
+    assert rc == 0
+    from nndesk.nn.serialization import is_model_file
+
+    assert is_model_file(drawing)
+
+
+def test_out_naming_an_existing_model_says_it_is_replaced_before_training(
+    tiny_dir, tmp_path, capsys, tiny_model_file
+):
+    from nndesk.nn.serialization import is_model_file, load_model
+
+    out = tmp_path / "mine.npz"
+    out.write_bytes(tiny_model_file.read_bytes())
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out)])
+    assert rc == 0
+    err = capsys.readouterr().err
+    assert f"nndesk: --out {out} holds a model: it will be replaced" in err.splitlines()
+    assert is_model_file(out) and load_model(out).info["config"]["arch"] == "784-32-10"
+    assert load_model(out).info.get("history")  # the new run's, not the old file's
+
+
+def test_calibrate_output_over_a_file_that_is_not_a_model_is_refused(
+    tiny_dir, tmp_path, capsys, tiny_model_file
+):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes")
+    argv = ["calibrate", str(tiny_model_file), "--data-dir", str(tiny_dir), "-o", str(notes)]
+    assert cli.main(argv) == 2
+    (line,) = error_lines(capsys.readouterr().err)
+    assert "-o" in line and "not an nndesk model" in line and "--force" in line
+    assert notes.read_text() == "my notes"
+
+
+def test_is_model_file_tells_a_model_from_other_files(tmp_path, tiny_model_file):
+    from nndesk.nn.serialization import is_model_file
+
+    other_zip = tmp_path / "other.npz"
+    np.savez(other_zip, a=np.zeros(3))
+    empty = tmp_path / "empty.npz"
+    empty.write_bytes(b"")
+    assert is_model_file(tiny_model_file)
+    assert not is_model_file(other_zip) and not is_model_file(empty)
+    assert not is_model_file(tmp_path / "missing.npz") and not is_model_file(tmp_path)
+
+
+def test_runs_started_in_the_same_second_keep_a_model_each(tiny_dir, capsys, monkeypatch):
+    """`for lr in ...; do nndesk train --preset x --lr $lr & done` names every model after the
+    same second: none may replace another's."""
+    import time
+
+    from nndesk.paths import runs_dir
+
+    monkeypatch.setattr(time, "strftime", lambda fmt, *a: "20261202-101010")
+    for lr in ("0.01", "0.02"):
+        assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--lr", lr]) == 0
+    saved = sorted(p.name for p in runs_dir().glob("*.npz"))
+    assert saved == ["20261202-101010-mnist-2.npz", "20261202-101010-mnist.npz"]
+    from nndesk.nn.serialization import load_model
+
+    lrs = sorted(load_model(runs_dir() / n).info["config"]["lr"] for n in saved)
+    assert lrs == [0.01, 0.02]
+    out = capsys.readouterr().out
+    assert "model saved to" in out and "mnist-2.npz" in out
+
+
+def _stroke_png(path: Path) -> Path:
+    from PIL import Image
+
+    a = np.full((28, 28), 255, np.uint8)
+    a[4:24, 12:16] = 0
+    Image.fromarray(a).save(path, format="PNG")
+    return path
+
+
+def test_file_names_reach_the_terminal_escaped(tmp_path, capsys, tiny_model_file):
+    """A file name is any bytes but '/': one that is not UTF-8 raised UnicodeEncodeError on a
+    UTF-8 terminal (exit 1 after the work was done), and control characters in it went raw
+    to the terminal (an escape sequence clears the screen or retitles the window)."""
+    name = os.fsdecode(b"seven-\xff-\x1b]0;owned\x07\nx.png")
+    image = _stroke_png(tmp_path / name)
+    assert cli.main(["predict", str(tiny_model_file), str(image)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "\x1b" not in out and "\x07" not in out
+    assert out.startswith(f"{tmp_path}/seven-\\xff-\\x1b]0;owned\\x07\\nx.png: ")
+    missing = os.fsdecode(b"gone-\x1b[2J\xfe.png")
+    assert cli.main(["predict", str(tiny_model_file), str(tmp_path / missing)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.endswith("gone-\\x1b[2J\\xfe.png: no such image file") and "\x1b" not in line
+
+
+def test_a_model_saved_under_a_name_that_is_not_utf8_is_said_so(tiny_dir, tmp_path, capsys):
+    out = tmp_path / os.fsdecode(b"caf\xe9.npz")
+    assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out)]) == 0
+    assert out.is_file()
+    assert f"model saved to {tmp_path}/caf\\xe9.npz" in capsys.readouterr().out
+
+
+def test_names_too_long_for_the_file_system_are_one_short_line_and_exit_2(
+    tiny_dir, tmp_path, capsys, tiny_model_file
+):
+    deep = Path(str(tmp_path) + ("/" + "x" * 200) * 25)
+    assert cli.main(["predict", str(tiny_model_file), str(deep / "a.png")]) == 2
+    assert cli.main(["predict", str(deep / "m.npz"), str(tmp_path / "a.png")]) == 2
+    for line in capsys.readouterr().err.splitlines():
+        assert "File name too long" in line and "…" in line and len(line) < 400
+    long_name = tmp_path / ("m" * 252 + ".npz")  # 256 bytes: one more than file systems take
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(long_name)])
+    assert rc == 2
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line.startswith("nndesk: error: --out: ") and "longer than 255 bytes" in line
+    argv = ["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(deep / "m.npz")]
+    assert cli.main(argv) == 2
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line.startswith("nndesk: error: --out: ") and "File name too long" in line

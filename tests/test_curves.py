@@ -219,6 +219,19 @@ def test_the_live_moving_average_starts_at_the_first_losses():
     assert np.all(avg <= max(losses)) and np.all(avg >= min(losses))
 
 
+@pytest.mark.parametrize(
+    "title", ["$\\frac{$", "a $x^{$ b", "$" + "\\sqrt{" * 300 + "x" + "}" * 300 + "$", "$5 and $6"]
+)
+def test_a_run_title_is_drawn_as_plain_text_never_as_tex(title):
+    """A run's title comes from its run.json: "$...$" in it made every draw of the Runs view's
+    chart raise (ValueError, or RecursionError when nested)."""
+    fig = Figure()
+    axes = fig.subplots(1, 3)
+    plot_overlay(*axes, [(title, two_epoch_curves())])
+    fig.canvas.draw()  # raised before
+    assert axes[0].get_legend().get_texts()[0].get_text() == title
+
+
 def test_tick_numbers_take_the_window_languages_decimal_mark(monkeypatch):
     from nndesk import i18n
 

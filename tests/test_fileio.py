@@ -4,6 +4,8 @@ import stat
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nndesk import fileio
 from nndesk.fileio import (
@@ -175,3 +177,71 @@ def test_a_device_or_pipe_is_never_replaced(tmp_path):
         check_writable(pipe, "--out")
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
     assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+@pytest.mark.parametrize("name", ["m" * 251 + ".npz", "é" * 125 + ".txt", "a." + "b" * 253])
+def test_a_target_with_the_longest_allowed_name_is_written(tmp_path, name):
+    """The temp file's name adds a prefix and a random part: it must not pass NAME_MAX when the
+    target's own name is allowed (a trained model was lost to ENAMETOOLONG after training)."""
+    assert len(os.fsencode(name)) <= fileio.NAME_MAX
+    target = tmp_path / name
+    atomic_write_text(target, "saved")
+    assert target.read_text() == "saved"
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=st.text(
+        st.characters(blacklist_characters="/\0", blacklist_categories=("Cs",)), min_size=1
+    ).filter(lambda n: len(os.fsencode(n)) <= 255 and n not in (".", "..")),
+    ext=st.sampled_from(["", ".npz", ".png", ".x" * 20]),
+)
+def test_temp_names_stay_within_name_max_and_are_recognisable(name, ext):
+    temp = fileio._temp_name(name, ext)  # noqa: SLF001
+    assert len(os.fsencode(temp)) <= fileio.NAME_MAX
+    assert temp.startswith(TEMP_PREFIX) and "/" not in temp
+    assert ext == "" or len(ext) > 16 or temp.endswith(ext)
+
+
+def test_a_write_that_must_not_replace_keeps_the_existing_file(tmp_path):
+    target = tmp_path / "20261202-101010-mnist.npz"
+    target.write_text("another run's model")
+    with pytest.raises(FileExistsError) as info, atomic_path(target, replace=False) as tmp:
+        tmp.write_text("this run's model")
+    assert info.value.filename == str(target) and TEMP_PREFIX not in str(info.value)
+    assert target.read_text() == "another run's model"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+    fresh = tmp_path / "new.npz"
+    with atomic_path(fresh, replace=False) as tmp:
+        tmp.write_text("mine")
+    assert fresh.read_text() == "mine" and len(list(tmp_path.iterdir())) == 2
+
+
+def test_without_hard_links_a_write_that_must_not_replace_still_refuses(tmp_path, monkeypatch):
+    def no_links(src, dst):
+        raise OSError(errno.EPERM, "Operation not permitted", src, None, dst)
+
+    monkeypatch.setattr(os, "link", no_links)  # FAT, some network shares
+    target = tmp_path / "m.npz"
+    with atomic_path(target, replace=False) as tmp:
+        tmp.write_text("first")
+    with pytest.raises(FileExistsError), atomic_path(target, replace=False) as tmp:
+        tmp.write_text("second")
+    assert target.read_text() == "first"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.npz"]
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EDQUOT, errno.EFBIG])
+def test_a_full_disk_without_a_file_name_is_said_about_the_target(tmp_path, code):
+    """zipfile (np.savez) and matplotlib raise ``[Errno 28] No space left on device`` naming no
+    file: the CLI printed just that. The error names the file that was being written, and the
+    old one is kept."""
+    target = tmp_path / "model.npz"
+    target.write_text("the old model")
+    with pytest.raises(OSError) as info, atomic_path(target) as tmp:
+        tmp.write_text("half")
+        raise OSError(code, os.strerror(code))
+    assert info.value.errno == code and info.value.filename == str(target)
+    assert target.read_text() == "the old model"
+    assert [p.name for p in tmp_path.iterdir()] == ["model.npz"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -132,6 +134,56 @@ def test_models_a_save_fallback_wrote_are_listed_and_other_programs_files_are_no
     assert set(found) == {cli_fallback, window_fallback}
     entries = models.list_models(runs_root=None)  # the real fallback folders: the nndesk one
     assert [e.path for e in entries if e.source == "saved"] == [cli_fallback]
+
+
+def test_a_model_in_the_temp_fallback_is_listed_by_its_own_home_only(
+    weights, tiny_model_file, tmp_path, monkeypatch
+):
+    """The temp folder is shared by every NNDESK_HOME (and user): each home saves into its own
+    private sub-folder of it, and lists only that one."""
+    from nndesk import paths
+
+    monkeypatch.setenv("NNDESK_HOME", str(tmp_path / "home-a"))
+    folder_a = paths.make_model_folder(paths.temp_models_dir())
+    assert folder_a.parent == Path(tempfile.gettempdir())
+    assert folder_a.stat().st_mode & 0o077 == 0  # nobody else may look in or write there
+    saved = folder_a / paths.fallback_model_name("20261201-101011-123abcd")
+    shutil.copy(tiny_model_file, saved)
+    assert saved in models.saved_model_files()
+
+    monkeypatch.setenv("NNDESK_HOME", str(tmp_path / "home-b"))
+    assert paths.temp_models_dir() != folder_a
+    assert [e for e in models.list_models() if e.source == "saved"] == []
+    # the same home, named through a relative path, is the same folder
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NNDESK_HOME", "home-a")
+    assert paths.temp_models_dir() == folder_a and saved in models.saved_model_files()
+
+
+def test_a_temp_fallback_folder_made_by_someone_else_is_neither_used_nor_listed(
+    tiny_model_file, tmp_path, monkeypatch
+):
+    """A predictable name in a shared folder: another user (or a link) may be there first."""
+    from nndesk import paths
+
+    folder = paths.temp_models_dir()
+    elsewhere = tmp_path / "attacker"
+    elsewhere.mkdir()
+    shutil.copy(tiny_model_file, elsewhere / "nndesk-planted.npz")
+    folder.symlink_to(elsewhere)
+    with pytest.raises(NotADirectoryError, match="not a folder nndesk made"):
+        paths.make_model_folder(folder)
+    assert models.fallback_model_files() == []
+    folder.unlink()
+    folder.mkdir()
+    shutil.copy(tiny_model_file, folder / "nndesk-planted.npz")
+    real_uid = os.geteuid()
+    monkeypatch.setattr(os, "geteuid", lambda: real_uid + 1)  # as if another user made it
+    with pytest.raises(PermissionError, match="another user"):
+        paths.make_model_folder(folder)
+    assert models.fallback_model_files() == []
+    monkeypatch.setattr(os, "geteuid", lambda: real_uid)
+    assert models.fallback_model_files() == [folder / "nndesk-planted.npz"]
 
 
 def test_a_run_finds_its_fallback_model_by_its_own_name_only(tmp_path, tiny_model_file):

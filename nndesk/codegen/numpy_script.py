@@ -116,11 +116,11 @@ def _header(experiment: Experiment, command: str, steps: list[Step]) -> str:
     if cfg.augment:
         same.append("augmentations")
     lines = [
-        f'"""{experiment.slug}: a {cfg.arch} network for {experiment.dataset}, trained with '
-        f"{_optimizer_label(cfg)}, in plain NumPy.",
+        f'"""{_doc_text(experiment.slug)}: a {cfg.arch} network for {experiment.dataset}, '
+        f"trained with {_optimizer_label(cfg)}, in plain NumPy.",
         "",
-        f"Exported by nndesk from {experiment.origin}",
-        f"Made with: {' '.join(command.split())}",
+        f"Exported by nndesk from {_doc_text(experiment.origin)}",
+        f"Made with: {_doc_text(' '.join(command.split()))}",
         f"Network: {net}",
         "",
         "Run it:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S]",
@@ -137,11 +137,21 @@ def _header(experiment: Experiment, command: str, steps: list[Step]) -> str:
         more = f" and {len(experiment.changes) - 6} more" if len(experiment.changes) > 6 else ""
         lines += [
             "",
-            f"Steered while training: {said}{more}. CHANGES below replays them at the same "
-            "batches (with the default --epochs).",
+            f"Steered while training: {_doc_text(said)}{more}. CHANGES below replays them at "
+            "the same batches (with the default --epochs).",
         ]
     lines.append('"""')
     return "\n".join(_wrap(line) for line in lines)
+
+
+def _doc_text(text: str) -> str:
+    """Text from outside nndesk (a run's title from its run.json, a file name, the command
+    line) as it may stand inside the script's docstring: its backslashes and double quotes
+    escaped, so it can neither end the docstring (a shared run whose title held three double
+    quotes and then code put that code into the script) nor start an escape sequence; other
+    unprintable characters escaped."""
+    text = text.replace("\\", "\\\\").replace('"', '\\"')
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def _wrap(line: str, width: int = 99) -> str:

@@ -27,9 +27,10 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
 
 from nndesk.errors import ConfigError, NndeskError, os_reason, user_message
-from nndesk.paths import fallback_model_name
+from nndesk.paths import fallback_model_name, make_model_folder
 from nndesk.replay import ReplayRecord
 from nndesk.runs import MODEL_FILE, Curves, RunRecord, RunStore, describe_config
+from nndesk.training import memory
 from nndesk.training.internals import InsideRecord
 
 #: Seconds between two emissions of batch reports (they are collected in between).
@@ -92,6 +93,10 @@ class RunStarted:
     weights_bytes: int = 0
     class_names: tuple[str, ...] = ()
     confusion_split: str = "validation"  # where each epoch's confusion matrix is counted
+    #: training memory per image of a batch (``memory.batch_bytes``) and the training split's
+    #: size: a batch size asked for mid-run is refused when it cannot fit
+    image_bytes: int = 0
+    train_images: int = 0
 
 
 class _Requests:
@@ -237,6 +242,8 @@ class TrainingWorker(QObject):
                 samples=np.asarray(dataset.train_images[:8], dtype=np.uint8).copy(),
                 replay_weights=replay_weights,
                 weights_bytes=4 * params,
+                image_bytes=memory.batch_bytes(session.model, 1),
+                train_images=n,
                 class_names=tuple(session.class_names),
                 confusion_split="validation" if len(session.y_val) else "training",
             )
@@ -311,6 +318,7 @@ class TrainingWorker(QObject):
         reason = os_reason(first)
         for folder in self._fallbacks:
             try:
+                make_model_folder(folder)
                 saved = session.save(folder / fallback_model_name(self._run_id))
             except OSError:
                 continue
@@ -407,6 +415,7 @@ class TrainingController(QObject):
         self._slow_motion = 0.0
         #: the settings the running run started with (``RunStarted.config``), or None
         self.run_config = None
+        self._image_bytes = self._train_images = 0  # RunStarted's, for batch sizes asked mid-run
         self._reader_thread: QThread | None = None
         self._reader: _ModelReader | None = None
         self._model_token = 0
@@ -559,6 +568,9 @@ class TrainingController(QObject):
             raise ConfigError("no run is training")
         for name, value in values.items():
             reason = steer_problem(config, name, value)
+            if reason is None and name == "batch_size" and self._image_bytes:
+                size = int(value) or self._train_images  # 0: the whole split
+                reason = memory.refusal(self._image_bytes * size, size)
             if reason is not None:
                 raise ConfigError(reason)
         self._requests.set_settings(dict(values))
@@ -613,6 +625,7 @@ class TrainingController(QObject):
         record = self.record
         self._started = True
         self.run_config = run.config
+        self._image_bytes, self._train_images = run.image_bytes, run.train_images
         if self._seed_curves is not None and self._seed_curves.epochs == [
             int(h.get("epoch", i)) for i, h in enumerate(run.history, start=1)
         ]:

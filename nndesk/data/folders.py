@@ -31,6 +31,26 @@ def _class_dirs(folder: Path) -> list[Path]:
     return sorted(dirs, key=lambda d: d.name)
 
 
+def _check_class_names(root: Path, class_names: list[str]) -> None:
+    """Refuse, before any image is read, class folders whose names a model file cannot keep:
+    training went through and then nndesk's own loader refused the saved model (and the
+    report printed the names' escape sequences raw on the terminal)."""
+    from nndesk.nn.header import MAX_CLASSES, class_name_problem
+
+    if len(class_names) > MAX_CLASSES:
+        raise DataError(
+            f"{root}: {len(class_names):,} class folders; a model holds at most {MAX_CLASSES:,} "
+            "classes"
+        )
+    for name in class_names:
+        problem = class_name_problem(name)
+        if problem is not None:
+            shown = name.encode("unicode_escape", "backslashreplace").decode("ascii")
+            raise DataError(
+                f"{root}: the class folder name '{shown[:60]}' {problem}; rename the folder"
+            )
+
+
 def _read_classes(
     root: Path, class_names: list[str], kind: str, skipped: list[str]
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -88,6 +108,7 @@ def load_image_folder(
             f"{train_root}: an image dataset needs one sub-folder per class (found "
             f"{len(class_names)})"
         )
+    _check_class_names(train_root, class_names)
     skipped: list[str] = []
     x, y = _read_classes(train_root, class_names, kind, skipped)
     # a class folder with no usable image would be a class the network can never learn

@@ -248,6 +248,17 @@ def _check_calibration(cal, present: bool) -> None:
             raise _refused(N_("calibration field {key!r:.40} is not a plain value"), key=key)
 
 
+def class_name_problem(name) -> str | None:
+    """Why ``name`` cannot be a class name in a model file (it is printed on terminals and
+    drawn in charts), or None. The image-folder reader asks this of every class folder, so
+    no model is trained under names its own file would refuse."""
+    if not isinstance(name, str) or not name.strip() or len(name) > MAX_TEXT:
+        return f"is not a short non-empty text (at most {MAX_TEXT} characters)"
+    if not name.isprintable():  # terminal escapes, bells, line breaks, bidi controls
+        return "holds control characters"
+    return None
+
+
 def check_info(info) -> None:
     """The fields of ``info`` the app reads, when present: types, counts and ranges."""
     if not isinstance(info, dict):

@@ -44,7 +44,14 @@ from nndesk.nn.header import (
 from nndesk.nn.model import Sequential
 from nndesk.nn.optimizers import Optimizer, optimizer_from_config
 
-__all__ = ["FORMAT_VERSION", "MAGIC", "LoadedModel", "load_model", "save_model"]
+__all__ = [
+    "FORMAT_VERSION",
+    "MAGIC",
+    "LoadedModel",
+    "is_model_file",
+    "load_model",
+    "save_model",
+]
 
 _DTYPE_KINDS = "fiub"  # numbers only: no objects (pickles), strings or structured records
 _NPY_HEADER_LIMIT = 10_000  # bytes of an .npy member's own header (NumPy's default limit)
@@ -53,6 +60,8 @@ _NPY_HEADER_LIMIT = 10_000  # bytes of an .npy member's own header (NumPy's defa
 # workers can both load a model.
 _NPY_HEADER_LOCK = threading.Lock()
 _MAX_MEMBERS = 8192  # arrays in one file: 256 layers' params, buffers and optimizer slots
+#: A compressed member above this size may inflate at most ``_BOMB_RATIO`` times its bytes.
+_BOMB_BYTES, _BOMB_RATIO = 16 * 2**20, 50
 
 
 @dataclass
@@ -108,7 +117,7 @@ def _digest(arrays: dict[str, np.ndarray], header: dict | None = None) -> str:
     for name in sorted(arrays):
         arr = np.ascontiguousarray(arrays[name])
         h.update(f"{name}|{arr.dtype.str}|{arr.shape}|".encode())
-        h.update(arr.tobytes())
+        h.update(arr.reshape(-1).data.cast("B"))  # the bytes tobytes() gives, uncopied
     return h.hexdigest()
 
 
@@ -117,8 +126,10 @@ def save_model(
     model: Sequential,
     info: dict,
     optimizer: Optimizer | None = None,
+    replace: bool = True,
 ) -> Path:
-    """Write ``model`` (and optionally ``optimizer`` with its state) to ``path`` atomically.
+    """Write ``model`` (and optionally ``optimizer`` with its state) to ``path`` atomically;
+    with ``replace=False`` never over an existing file (``FileExistsError``).
 
     Parameters
     ----------
@@ -155,7 +166,7 @@ def save_model(
     text = json.dumps(header)
     arrays["header"] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     # np.savez appends .npz unless the name already ends with it, so the temp file must
-    with atomic_path(path, suffix=".npz") as tmp:
+    with atomic_path(path, suffix=".npz", replace=replace) as tmp:
         # numpy's stub types **kwds as if a key could be its allow_pickle flag
         np.savez(tmp, **arrays)  # type: ignore[arg-type]
     return path
@@ -196,6 +207,14 @@ class _Archive:
             raise _fail(
                 self.path,
                 f"array {name!r} declares {info.file_size:,} bytes, more than the model needs",
+            )
+        if info.file_size > _BOMB_BYTES and info.file_size > _BOMB_RATIO * info.compress_size:
+            # trained weights hardly compress (np.savez stores them as they are): a member
+            # that inflates hundreds of times is zeros made to cost memory and time
+            raise _fail(
+                self.path,
+                f"array {name!r} inflates from {info.compress_size:,} to {info.file_size:,} "
+                "bytes, far more than weights compress",
             )
         with self.zf.open(info) as f:
             try:
@@ -310,6 +329,28 @@ def _fill(path: Path, target: dict[str, np.ndarray], prefix: str, arrays: dict) 
         if not np.all(np.isfinite(arr)):
             raise _fail(path, f"array {key!r} contains NaN or infinite values")
         dest[...] = arr
+
+
+def is_model_file(path: str | os.PathLike) -> bool:
+    """True when ``path`` is a file nndesk saved a model in (a zip whose header names the
+    format), read or damaged; False for anything else, e.g. an image a slip of ``--out`` names.
+    Reads the header member only, within its size limit."""
+    path = Path(path)
+    try:
+        with path.open("rb") as f:
+            if f.read(4) != b"PK\x03\x04":
+                return False
+        with zipfile.ZipFile(path) as zf:
+            archive = _Archive(path, zf, _MAX_MEMBERS)
+            if "header" not in archive.members:
+                return False
+            raw = archive.read("header", None, MAX_HEADER_BYTES)
+        header = json.loads(raw.tobytes().decode("utf-8"))
+    except (ModelFileError, OSError, EOFError, zipfile.BadZipFile, zlib.error, ValueError):
+        return False
+    except (KeyError, MemoryError, RecursionError, NotImplementedError):
+        return False
+    return isinstance(header, dict) and header.get("format") == MAGIC
 
 
 def load_model(path: str | os.PathLike) -> LoadedModel:

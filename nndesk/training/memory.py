@@ -63,19 +63,35 @@ def _address_space_limit() -> int | None:
 
 def check_batch_fits(model, batch: int) -> None:
     """Raise ``ConfigError`` (one line) when a batch would need more than the free memory."""
+    check_batches_fit([model], batch)
+
+
+def check_batches_fit(models, batch: int) -> None:
+    """``check_batch_fits`` for networks that hold a batch each at once (a race's lanes: each
+    keeps its last batch's activations while the next lane trains)."""
+    need = sum(batch_bytes(model, batch) for model in models)
+    reason = refusal(need, batch, len(models))
+    if reason is not None:
+        raise ConfigError(reason)
+
+
+def refusal(need: int, batch: int, networks: int = 1) -> str | None:
+    """Why a batch of ``batch`` images needing ``need`` bytes cannot train here (one line), or
+    None when it fits or the free memory is unknown."""
     free = free_bytes()
-    if free is None:
-        return
-    need = batch_bytes(model, batch)
-    if need > free:
-        raise ConfigError(
-            Message(
-                N_(
-                    "batch size {batch:,}: one batch of this network needs about {need:.1f} GB, "
-                    "more than the {free:.1f} GB free; use a smaller batch size"
-                ),
-                batch=batch,
-                need=need / 1e9,
-                free=free / 1e9,
-            )
+    if free is None or need <= free:
+        return None
+    if networks == 1:  # the window translates this one (a Message keeps its template)
+        return Message(
+            N_(
+                "batch size {batch:,}: one batch of this network needs about {need:.1f} GB, "
+                "more than the {free:.1f} GB free; use a smaller batch size"
+            ),
+            batch=batch,
+            need=need / 1e9,
+            free=free / 1e9,
         )
+    return (
+        f"batch size {batch:,}: one batch of each of these {networks} networks needs about "
+        f"{need / 1e9:.1f} GB, more than the {free / 1e9:.1f} GB free; use a smaller batch size"
+    )

@@ -17,6 +17,7 @@ from nndesk.errors import ConfigError
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.training.config import TrainConfig
 from nndesk.training.loop import Report, RunEnded, train
+from nndesk.training.memory import check_batches_fit
 from nndesk.training.session import Session, prepare
 
 #: Settings every lane of a race must share, so that their batches are the same.
@@ -46,7 +47,11 @@ def prepare_race(configs: Sequence[TrainConfig], dataset) -> list[Session]:
     normalisation share one copy of the normalised images."""
     check_race(configs)
     shared: dict = {}
-    return [prepare(config, dataset=dataset, shared_inputs=shared) for config in configs]
+    sessions = [prepare(config, dataset=dataset, shared_inputs=shared) for config in configs]
+    # each lane fits alone (prepare checked it), but every lane keeps its batch at once
+    batch = sessions[0].config.batch_size or len(sessions[0].y_train)
+    check_batches_fit([s.model for s in sessions], batch)
+    return sessions
 
 
 def _never() -> bool:

@@ -125,6 +125,8 @@ class Session:
             if reason is not None:
                 raise ConfigError(reason)
             if name == "batch_size":
+                # a bigger batch (or the whole split) may not fit where the first one did
+                check_batch_fits(self.model, int(value) or len(self.y_train))
                 self.pending_batch_size = int(value)
                 continue
             if name == "lr":
@@ -233,11 +235,12 @@ class Session:
             info["partial_epoch"] = {"epoch": epoch, **dataclasses.asdict(progress)}
         return info
 
-    def save(self, path: str | Path) -> Path:
-        """Write the model, optimizer state and ``info()`` atomically to ``path`` (.npz)."""
+    def save(self, path: str | Path, replace: bool = True) -> Path:
+        """Write the model, optimizer state and ``info()`` atomically to ``path`` (.npz); with
+        ``replace=False`` never over an existing file (``FileExistsError``)."""
         from nndesk.nn.serialization import save_model
 
-        return save_model(path, self.model, self.info(), optimizer=self.optimizer)
+        return save_model(path, self.model, self.info(), optimizer=self.optimizer, replace=replace)
 
 
 def _schedule_kwargs(config: TrainConfig) -> dict:

@@ -64,6 +64,32 @@ def test_a_run_exports_its_settings(tmp_path):
     assert f"run {record.run_id}" in text and "LEARNING_RATE = 0.003" in text
 
 
+INJECTIONS = [
+    '""";import os;os.system(\'touch PWNED\');"""',  # ends the docstring, runs code
+    "a \\N{x} \\x and \\ trailing \\",  # escapes that would not even compile
+    "nul\x00 esc\x1b[2J bidi\u202e surrogate\udcff",
+]
+
+
+@pytest.mark.parametrize("title", INJECTIONS)
+def test_a_shared_runs_title_cannot_put_code_into_the_exported_script(tmp_path, title):
+    """A run folder copied from someone else: its run.json's title goes into the script's
+    docstring. It must stay text there, however it is quoted."""
+    store = RunStore()
+    record = store.create(SMALL.to_dict(), title=title)
+    out = tmp_path / "run.py"
+    assert cli.main(["export-script", "--run", record.run_id, "-o", str(out)]) == 0
+    tree = ast.parse(out.read_text(encoding="utf-8"))  # it compiles
+    docstring = ast.get_docstring(tree, clean=False)
+    assert " ".join(title.split()) in " ".join(docstring.split())
+    calls = [n.func for n in ast.walk(tree) if isinstance(n, ast.Call)]
+    assert not any(isinstance(f, ast.Attribute) and f.attr == "system" for f in calls)
+    # the docstring is the whole first statement: nothing runs between it and the imports
+    assert isinstance(tree.body[0], ast.Expr) and isinstance(
+        tree.body[1], ast.Import | ast.ImportFrom
+    )
+
+
 def _bad_cases(tmp_path, tiny_model_file):
     not_a_model = tmp_path / "notes.npz"
     not_a_model.write_text("not a model", encoding="utf-8")

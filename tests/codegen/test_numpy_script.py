@@ -7,6 +7,8 @@ import gzip
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nndesk.codegen import from_config, from_preset, numpy_script
 from nndesk.presets import list_presets
@@ -188,3 +190,15 @@ def test_a_change_a_script_cannot_replay_is_one_clear_message():
 
     with pytest.raises(ConfigError, match="aug_stroke while training"):
         from_config(SMALL_MLP, "a test", changes=[SettingChange(0.5, 1, 3, "aug_stroke", 0.2)])
+
+
+@settings(max_examples=150, deadline=None)
+@given(origin=st.text(max_size=300), command=st.text(max_size=100))
+def test_any_origin_or_command_stays_text_in_the_scripts_docstring(origin, command):
+    """The origin carries a run's title from its run.json (anyone's file) and the command
+    carries file names: whatever they hold, the script compiles and they stay docstring text."""
+    script = numpy_script(from_config(SMALL_MLP, origin), command)
+    tree = ast.parse(script)
+    docstring = " ".join(ast.get_docstring(tree, clean=False).split())
+    assert " ".join(origin.split()) in docstring and " ".join(command.split()) in docstring
+    assert isinstance(tree.body[1], ast.Import | ast.ImportFrom)

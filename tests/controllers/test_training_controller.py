@@ -252,6 +252,25 @@ def test_a_change_the_run_cannot_take_is_refused_before_it_is_sent(qtbot, contro
     assert controller._requests.take_settings() == {}  # noqa: SLF001 - nothing was queued
 
 
+def test_a_batch_size_that_cannot_fit_is_refused_before_it_is_sent(qtbot, controller, monkeypatch):
+    """Mid-run, a bigger batch (or the whole split) may need more memory than the machine has:
+    the window's field says so, and the run goes on with its batch."""
+    from nndesk.training import memory
+
+    with qtbot.waitSignal(controller.run_started, timeout=WAIT_MS) as started:
+        controller.start(CONFIG.replace(epochs=1000))
+    per_image = started.args[0].image_bytes
+    assert per_image > 0
+    monkeypatch.setattr(memory, "free_bytes", lambda: 40 * per_image)
+    with pytest.raises(ConfigError, match=r"^batch size 64: .* use a smaller batch size"):
+        controller.change_settings({"batch_size": 64})
+    with pytest.raises(ConfigError, match="use a smaller batch size"):
+        controller.change_settings({"batch_size": 0})  # the whole training split
+    assert controller._requests.take_settings() == {}  # noqa: SLF001 - nothing was queued
+    controller.change_settings({"batch_size": 32})
+    assert controller._requests.take_settings() == {"batch_size": 32}  # noqa: SLF001
+
+
 def test_a_run_folder_that_turns_read_only_sends_the_model_to_the_nndesk_folder(
     qtbot, controller, monkeypatch
 ):

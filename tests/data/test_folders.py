@@ -145,3 +145,24 @@ def test_a_folder_with_one_non_empty_class_is_a_data_error(image_folder):
         (image_folder / name).mkdir()
     with pytest.warns(UserWarning), pytest.raises(DataError, match="at least two"):
         load_image_folder(image_folder)
+
+
+@pytest.mark.parametrize("bad", [b"cat\x1b[31mred", b"dog\nline", b"caf\xe9", b"\xe2\x80\xaeevil"])
+def test_class_folders_a_model_file_could_not_keep_are_refused_before_reading(tmp_path, bad):
+    """Such a folder trained, then nndesk's own loader refused the saved model (its class
+    names hold control characters or are too long) and the report wrote them raw to the
+    terminal: the training was lost."""
+    import os
+
+    for name in (b"fine", bad):
+        os.makedirs(os.fsencode(str(tmp_path)) + b"/" + name)
+    with pytest.raises(DataError, match="rename the folder") as info:
+        load_image_folder(tmp_path)
+    assert str(info.value).isprintable()
+
+
+def test_more_class_folders_than_a_model_holds_are_refused(tmp_path):
+    for i in range(1001):
+        (tmp_path / f"c{i}").mkdir()
+    with pytest.raises(DataError, match="1,001 class folders; a model holds at most 1,000"):
+        load_image_folder(tmp_path)

@@ -211,6 +211,39 @@ def npz_lying_member(folder: Path) -> tuple[list[str], str]:
     return ["predict", str(path), str(png_small(folder))], ".npz member declaring 10^10 floats"
 
 
+def npz_zero_model(folder: Path, units: int = 8192, hidden2: int = 4096) -> tuple[list[str], str]:
+    """A model of ``784-units-hidden2-10`` whose weights are all zeros, checksummed and deflated:
+    a file of a few hundred kilobytes that inflates to what its (allowed) architecture needs
+    (40 million floats, 160 MB, at the defaults)."""
+
+    def edit(header, arrays):
+        sizes = [784, units, hidden2, 10] if hidden2 else [784, units, 10]
+        layers: list[dict] = []
+        arrays.clear()
+        for a, b in zip(sizes, sizes[1:], strict=False):
+            if layers:
+                layers.append({"type": "ReLU"})
+            layers.append({"type": "Dense", "in_features": a, "out_features": b, "init": "he"})
+            arrays[f"param/{len(layers) - 1}/W"] = np.zeros((a, b), np.float32)
+            arrays[f"param/{len(layers) - 1}/b"] = np.zeros(b, np.float32)
+        header["model"]["layers"] = layers
+        header["optimizer"] = None
+
+    src = tiny_model_file(folder, "source.npz")
+    with np.load(src, allow_pickle=False) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    header = json.loads(arrays.pop("header").tobytes())
+    edit(header, arrays)
+    header["digest"] = _digest(arrays, header)
+    arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
+    path = folder / "zeros.npz"
+    np.savez_compressed(path, **arrays)
+    size = path.stat().st_size / 1e6
+    inflated = sum(a.nbytes for a in arrays.values()) / 1e6
+    what = f"valid model of zeros, {size:.1f} MB inflating to {inflated:.0f} MB"
+    return ["predict", str(path), str(png_small(folder))], what
+
+
 # -- images ---------------------------------------------------------------------------------------
 def png_small(folder: Path) -> Path:
     from PIL import Image
@@ -265,6 +298,24 @@ def image_huge_png(folder: Path) -> tuple[list[str], str]:
     return ["predict", str(model), str(path)], f"PNG 12000x12000 ({size:.1f} MB)"
 
 
+def png_line(folder: Path, length: int = 39_000_000) -> Path:
+    """A white PNG 1 pixel wide and ``length`` tall with a black stroke in its middle: under
+    the megapixel limit, but millions of rows to decode."""
+    path = folder / f"line-{length}.png"
+    rows = bytearray(b"\x00\xff" * length)  # filter byte 0 and one white pixel per row
+    middle = length // 2
+    rows[2 * middle + 1 : 2 * (middle + length // 20) : 2] = bytes(length // 20)
+    _write_png(path, 1, length, bytes(rows))
+    return path
+
+
+def image_tall_png(folder: Path) -> tuple[list[str], str]:
+    path = png_line(folder)
+    size = path.stat().st_size / 1e6
+    model = tiny_model_file(folder)
+    return ["predict", str(model), str(path)], f"PNG 1x39,000,000 ({size:.1f} MB)"
+
+
 #: name -> writer, in the order the benchmark prints them
 CASES: dict[str, Callable[[Path], tuple[list[str], str]]] = {
     "idx-dims": idx_huge_dims,
@@ -277,5 +328,7 @@ CASES: dict[str, Callable[[Path], tuple[list[str], str]]] = {
     "model-deep-json": model_deep_json,
     "npz-member-bomb": npz_member_bomb,
     "npz-lying-member": npz_lying_member,
+    "npz-zero-model": npz_zero_model,
     "png-12000": image_huge_png,
+    "png-1x39M": image_tall_png,
 }

@@ -111,6 +111,29 @@ def test_an_npz_member_inflating_past_what_the_architecture_needs_is_not_inflate
     assert peak < 8 * MB
 
 
+def test_a_checksummed_model_of_zeros_that_inflates_hundreds_of_times_is_refused(tmp_path):
+    """Its architecture is allowed and its digest is right, but its 26 MB of weights come from
+    a few kilobytes: reading it cost 0.8 GB and 4.5 s at 40 million floats."""
+    argv, _ = cases.npz_zero_model(tmp_path, units=8192, hidden2=0)
+    err, peak = peak_of(load_model, argv[1])
+    assert isinstance(err, ModelFileError) and "far more than weights compress" in str(err), err
+    assert peak < 8 * MB
+
+
+def test_a_compressed_model_of_real_weights_still_loads(tmp_path, tiny_model_file):
+    """np.savez_compressed of a real model (weights barely compress) is not a bomb."""
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.serialization import save_model
+
+    model = build_model("784-4096-10", rng=np.random.default_rng(0))  # 12.9 MB of weights
+    info = load_model(tiny_model_file).info
+    plain = save_model(tmp_path / "plain.npz", model, info)
+    with np.load(plain, allow_pickle=False) as npz:
+        np.savez_compressed(tmp_path / "packed.npz", **{k: npz[k] for k in npz.files})
+    loaded = load_model(tmp_path / "packed.npz")
+    np.testing.assert_array_equal(loaded.model.layers[0].params["W"], model.layers[0].params["W"])
+
+
 def test_a_header_naming_an_unknown_preprocessing_is_refused_by_name(tmp_path):
     path = cases._resigned(tmp_path, "kind.npz", lambda h, a: h["info"].update(preprocess="x"))
     with pytest.raises(ModelFileError, match="unknown preprocessing 'x'"):
@@ -143,6 +166,16 @@ def test_a_12000_pixel_square_png_is_refused_before_it_is_decoded(tmp_path):
     assert peak < 4 * MB
 
 
+def test_an_image_with_an_extreme_side_is_refused_before_it_is_decoded(tmp_path):
+    """1 x 39,000,000 is under the megapixel limit, but decoding it row by row took seconds."""
+    path = cases.png_line(tmp_path, length=31_000)
+    err, peak = peak_of(load_image, path)
+    assert isinstance(err, PreprocessError) and "30,000 pixels a side" in str(err), err
+    assert peak < 4 * MB
+    ok = cases.png_line(tmp_path, length=29_000)  # a tall panorama's side still opens
+    assert load_image(ok).shape[0] <= MAX_SIDE
+
+
 def test_a_large_jpeg_is_reduced_while_it_is_decoded(tmp_path):
     path = tmp_path / "photo.jpg"
     Image.new("RGB", (6000, 4000), "white").save(path, quality=50)
@@ -173,6 +206,11 @@ def test_every_hostile_file_ends_in_one_exit_2_line_from_the_command_line(tmp_pa
         argv, _ = make(tmp_path, **SMALL)
     elif name == "npz-member-bomb":
         argv, _ = make(tmp_path, n_bytes=16 * MB)
+    elif name == "npz-zero-model":
+        argv, _ = make(tmp_path, units=8192, hidden2=0)
+    elif name == "png-1x39M":
+        model = cases.tiny_model_file(tmp_path)
+        argv = ["predict", str(model), str(cases.png_line(tmp_path, length=40_000))]
     elif name == "png-12000":
         model = cases.tiny_model_file(tmp_path)
         argv = ["predict", str(model), str(cases.png_huge(tmp_path, pixels=False))]

@@ -102,3 +102,40 @@ def test_any_bytes_give_a_value_or_run_file_error(data):
         assert "\n" not in str(err)
         return
     read(value)
+
+
+def test_curves_longer_than_nndesk_writes_are_damaged_before_each_value_is_checked():
+    """A 32 MB run.json of 1.7 million batch points took 10 s of the window's start each."""
+    from nndesk.runs import MAX_READ_BATCH_POINTS, MAX_READ_EPOCHS
+
+    n = MAX_READ_BATCH_POINTS + 1
+    record = {"curves": {"batch_x": [0.5] * n, "batch_loss": [0.5] * n}}
+    try:
+        RunRecord.from_dict(record, Path("runs/20261202-000000-x"))
+    except RunFileError as err:
+        assert "curves.batch_x holds 50,001 values; nndesk reads at most 50,000" in str(err)
+    else:
+        raise AssertionError("accepted")
+    epochs = list(range(1, MAX_READ_EPOCHS + 2))
+    try:
+        RunRecord.from_dict({"curves": {"epoch": epochs}}, Path("runs/x"))
+    except RunFileError as err:
+        assert "epochs; nndesk reads at most" in str(err)
+    else:
+        raise AssertionError("accepted")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.none() | st.floats() | st.integers(-5, 5), max_size=20))
+def test_batch_curves_read_the_same_by_the_fast_path_and_the_checks(values):
+    """Lists of floats skip the per-value checks; any other list is checked value by value."""
+    import math
+
+    curves = {"batch_x": values, "batch_loss": values}
+    record = RunRecord.from_dict({"curves": curves}, Path("runs/x"))
+    expected = [math.nan if v is None else float(v) for v in values]
+    got = record.curves.batch_x
+    assert len(got) == len(expected)
+    assert all(
+        (math.isnan(a) and math.isnan(b)) or a == b for a, b in zip(got, expected, strict=True)
+    )

@@ -8,9 +8,10 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QByteArray, QPoint
+from PySide6.QtCore import QByteArray, QPoint, QSettings
 
 from nndesk import preferences
 
@@ -100,3 +101,57 @@ def test_any_settings_file_reads_back_valid(qapp, lines, junk):
         text = "\n".join(lines).encode("utf-8", "surrogatepass") + b"\n" + junk
         (home / "settings.ini").write_bytes(text)
         read_every_preference(home)
+
+
+def _odd_settings(home: Path, kind: str) -> None:
+    path = home / "settings.ini"
+    if kind == "named pipe":
+        os.mkfifo(path)  # Qt's open() of it waited for a writer forever: no window, ever
+    elif kind == "link to a named pipe":
+        # a link to a device is the same case; never /dev/zero itself: Qt's save follows the
+        # link and, as root, replaced the real /dev/zero with the settings text (found so)
+        os.mkfifo(home / "pipe")
+        path.symlink_to(home / "pipe")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "image values":
+        # Qt decodes "@Variant(...)" while it reads: four blank 8000x8000 images in a 1 MB
+        # file took 1.2 GB; these two 3000x3000 ones (72 MB) are in a file over 64 kB
+        from PySide6.QtGui import QImage
+
+        image = QImage(3000, 3000, QImage.Format.Format_ARGB32)
+        image.fill(0)
+        store = QSettings(str(path), QSettings.Format.IniFormat)
+        store.setValue("ui/geometry", image)
+        store.setValue("ui/theme", image)
+        store.sync()
+        del store
+        assert path.stat().st_size > preferences.MAX_SETTINGS_BYTES
+    else:
+        with open(path, "wb") as f:  # sparse: 64 MB of settings costs no disk
+            f.write(b"[ui]\ntheme=dark\n")
+            f.truncate(64 * 2**20)
+
+
+@pytest.mark.parametrize(
+    "kind", ["named pipe", "link to a named pipe", "folder", "huge file", "image values"]
+)
+def test_a_settings_file_qt_must_not_open_is_left_alone_and_another_is_used(qapp, kind, capfd):
+    if kind in ("named pipe", "link to a named pipe") and not hasattr(os, "mkfifo"):
+        pytest.skip("POSIX only")
+    with fresh_home() as home:
+        _odd_settings(home, kind)
+        before = os.lstat(home / "settings.ini")
+        preferences.set_theme("dark")
+        preferences.settings().sync()
+        assert preferences.theme() == "dark"  # remembered, in the fallback file
+        assert (home / preferences.FALLBACK_SETTINGS_FILE).is_file()
+        after = os.lstat(home / "settings.ini")
+        assert (after.st_mode, after.st_size, after.st_ino) == (
+            before.st_mode,
+            before.st_size,
+            before.st_ino,
+        )
+        read_every_preference(home)
+    err = capfd.readouterr().err
+    assert "settings-fallback.ini" in err and len(err.strip().splitlines()) == 1

@@ -558,7 +558,7 @@ def test_a_model_the_fallback_saved_is_offered_and_reachable_from_runs_and_model
     import tempfile
 
     from nndesk import models
-    from nndesk.paths import data_dir
+    from nndesk.paths import data_dir, temp_models_dir
     from nndesk.runs import RunStore
     from nndesk.training import session as session_module
     from nndesk.ui import training_panel
@@ -566,7 +566,7 @@ def test_a_model_the_fallback_saved_is_offered_and_reachable_from_runs_and_model
     real_save = session_module.Session.save
 
     def only_temp_takes_it(self, path):
-        if Path(path).parent != Path(tempfile.gettempdir()):
+        if Path(path).parent != temp_models_dir():
             raise OSError(30, "Read-only file system", str(path))
         return real_save(self, path)
 
@@ -575,7 +575,10 @@ def test_a_model_the_fallback_saved_is_offered_and_reachable_from_runs_and_model
     wait_until_idle(qtbot, panel)
     saved = panel.controller.model_path
     run_id = panel.controller.record.run_id
-    assert saved == Path(tempfile.gettempdir()) / f"nndesk-{run_id}.npz" and saved.is_file()
+    assert saved == temp_models_dir() / f"nndesk-{run_id}.npz" and saved.is_file()
+    # this home's own sub-folder of the temp folder, which only this user can enter
+    assert saved.parent.parent == Path(tempfile.gettempdir())
+    assert saved.parent.stat().st_mode & 0o777 == 0o700
 
     # the message names the file and offers its folder
     box = panel._message_box
