@@ -3,7 +3,10 @@
 Trains the Fashion MLP preset from the panel for 2 epochs while a 5 ms QTimer ticks on the GUI
 thread; each tick's lateness (gap beyond 5 ms) is a stall the user would feel. Prints
 ``stall_p99_ms=`` and ``stall_max_ms=`` (target: p99 <= 30 ms), plus throughput and redraws.
-``--tab inside`` shows the Inside tab instead of the curves while it trains.
+``--tab inside`` shows the Inside tab instead of the curves while it trains. ``--race`` races
+the preset's first comparison (SGD, momentum, Adam) on the Race tab instead of training one run,
+and prints how often the race chart was refreshed (``chart_gap_*``: seconds between two new
+images on screen; target at most 1 s).
 
     python benchmarks/bench_gui.py --data-dir ../shared/data/fashion-mnist
 """
@@ -60,6 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SECONDS",
         help="baseline: measure the same timer for SECONDS with no training (machine noise)",
     )
+    parser.add_argument(
+        "--race",
+        action="store_true",
+        help="race three lanes (SGD, momentum, Adam) on the Race tab instead of training one run",
+    )
     add_without_flag(parser, ABLATIONS)
     args = parser.parse_args(argv)
     turn_off(args.without, ABLATIONS)
@@ -68,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from nndesk.controllers.race import RaceController
     from nndesk.controllers.training import TrainingController
     from nndesk.data import load_dataset
     from nndesk.presets import get_preset
@@ -78,23 +87,24 @@ def main(argv: list[str] | None = None) -> int:
     def provider(name: str):
         return load_dataset(name, data_dir=args.data_dir, allow_download=False)
 
-    panel = TrainingPanel(TrainingController(provider))
+    race = RaceController(provider) if args.race else None
+    panel = TrainingPanel(TrainingController(provider), race=race)
     panel.resize(args.width, args.height)
     panel.show()
     if args.tab == "inside":
         panel.tabs.setCurrentWidget(panel.inside_view)
-    app.processEvents()
     config = get_preset(args.preset).config.replace(epochs=args.epochs)
+    if args.race:
+        panel.form.set_config(config)  # the lanes start from the Train form's settings
+        panel.tabs.setCurrentWidget(panel.race_page)
+    app.processEvents()
 
     ticks: list[float] = []
-    cpu: list[float] = []  # the GUI thread's CPU milliseconds at each tick
     clock = QElapsedTimer()
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(TICK_MS)
-    timer.timeout.connect(
-        lambda: (ticks.append(clock.nsecsElapsed() / 1e6), cpu.append(time.thread_time() * 1e3))
-    )
+    timer.timeout.connect(lambda: ticks.append(clock.nsecsElapsed() / 1e6))
     phases: list[tuple[float, str]] = []
     panel.plot.canvas.mpl_connect(
         "draw_event", lambda e: phases.append((clock.nsecsElapsed() / 1e6, "full redraw"))
@@ -109,7 +119,12 @@ def main(argv: list[str] | None = None) -> int:
         lambda rs: batches.__setitem__(0, batches[0] + len(rs))
     )
     loop = QEventLoop()
-    panel.controller.running_changed.connect(lambda running: None if running else loop.quit())
+    running = race if args.race else panel.controller
+    running.running_changed.connect(lambda running: None if running else loop.quit())
+    charts: list[float] = []  # when each new race chart reached the screen
+    if args.race:
+        panel.race_view.rendered.connect(lambda: charts.append(clock.nsecsElapsed() / 1e6))
+        race.status_changed.connect(lambda text: phases.append((clock.nsecsElapsed() / 1e6, text)))
     clock.start()
     timer.start()
     t0 = time.perf_counter()
@@ -123,7 +138,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"stall_max_ms={late.max():.1f}")
         print(f"load_average={os.getloadavg()[0]:.2f} cores={os.cpu_count()}")
         return 0
-    if not panel.start_training(config):
+    if args.race:
+        panel.race_view.use_comparison(0)  # SGD vs momentum vs Adam
+        if not panel.race_view.start_race():
+            print(f"could not race: {panel.race_view.error.text()}", file=sys.stderr)
+            return 2
+    elif not panel.start_training(config):
         print("could not start training", file=sys.stderr)
         return 2
     loop.exec()
@@ -132,9 +152,14 @@ def main(argv: list[str] | None = None) -> int:
 
     gaps = np.diff(np.asarray(ticks)) - TICK_MS
     late = np.maximum(gaps, 0.0)
-    print(f"preset={args.preset} epochs={len(epochs)}", end=" ")
+    if args.race:
+        batches[0] = sum(len(c.batch_x) for c in race.curves)
+        epochs = [e for c in race.curves for e in c.epochs]
+        for r in race.results:
+            print(f"lane={r.name!r} epochs={r.epochs} test_accuracy={r.test_accuracy:.4f}")
+    print(f"preset={args.preset} epochs={len(epochs)}", end=" ")  # a race: summed over lanes
     print(f"batches={batches[0]} seconds={seconds:.1f}")
-    if epochs:
+    if epochs and not args.race:
         last = epochs[-1]
         accuracy = "-" if last.val_accuracy is None else f"{last.val_accuracy:.4f}"
         print(
@@ -145,16 +170,23 @@ def main(argv: list[str] | None = None) -> int:
         f"redraws={panel.plot.draw_count} full_redraws={panel.plot.full_draw_count} "
         f"ticks={len(ticks)}"
     )
+    if args.race:
+        # from the first chart to the last batch (the test pass after it draws nothing new)
+        gaps_s = np.diff(np.asarray(charts)) / 1000 if len(charts) > 1 else np.array([np.nan])
+        print(
+            f"race_lanes={len(race.lanes)} charts={len(charts)} "
+            f"chart_gap_p50_s={np.median(gaps_s):.2f} chart_gap_max_s={np.max(gaps_s):.2f}"
+        )
     print(f"stall_p50_ms={np.percentile(late, 50):.1f}")
     print(f"stall_p99_ms={np.percentile(late, 99):.1f}")
     print(f"stall_max_ms={late.max():.1f}")
     if args.verbose:
         print("phases:", ", ".join(f"{t / 1000:.2f}s {text}" for t, text in phases))
-        # the GUI thread's own CPU time over a stall: near the stall, it was busy; far under
-        # it, it waited (for the GIL or a core)
-        busy = np.diff(np.asarray(cpu))
         for i in np.argsort(-late)[:10]:
-            print(f"  stall {late[i]:.0f} ms at {ticks[i] / 1000:.2f}s (GUI busy {busy[i]:.0f} ms)")
+            # a race: how long before the stall ended the last chart reached the screen
+            since = [ticks[i + 1] - c for c in charts if c <= ticks[i + 1]]
+            chart = f" ({min(since):.0f} ms after a chart)" if since else ""
+            print(f"  stall {late[i]:.0f} ms at {ticks[i] / 1000:.2f}s{chart}")
     print(f"load_average={os.getloadavg()[0]:.2f} cores={os.cpu_count()}")
     print(f"without={','.join(args.without) or '-'}")
     if args.screenshot:
@@ -162,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         loop.exec()
         panel.grab().save(args.screenshot)
     panel.shutdown()
+    if race is not None:
+        race.shutdown()
     return 0
 
 

@@ -27,6 +27,9 @@ STUCK = 0.15
 #: One true class holding at least this share of an epoch's mistakes gets a hint: three times
 #: its fair share among 10 classes (Fashion's shirts often hold a third of them).
 MISTAKES_SHARE = 0.3
+#: A class the hint already names keeps it while it holds at least this share (hysteresis: a
+#: share hovering around MISTAKES_SHARE from epoch to epoch does not make the hint blink).
+MISTAKES_KEEP = 0.25
 #: Fewer mistakes than this say nothing about a class.
 MISTAKES_MIN = 10
 
@@ -58,20 +61,69 @@ def _finite(values) -> np.ndarray:
     return a[np.isfinite(a)]
 
 
-def mistakes_hint(confusion, class_names, split: str = "validation") -> Hint | None:
-    """One true class holding ``MISTAKES_SHARE`` or more of the mistakes in ``confusion``
-    (int (k, k), rows true class): a hint pointing to the Mistakes page, else None."""
-    if confusion is None:
-        return None
+def _mistakes_per_class(confusion) -> tuple[np.ndarray, int]:
+    """(mistakes per true class (k,), their total) of ``confusion`` (k, k), rows true class."""
     c = np.asarray(confusion, dtype=np.int64)
-    wrong = c.sum(axis=1) - np.diag(c)  # (k,) mistakes per true class
-    total = int(wrong.sum())
+    wrong = c.sum(axis=1) - np.diag(c)
+    return wrong, int(wrong.sum())
+
+
+def mistakes_class(confusions) -> int | None:
+    """The true class the mistakes hint names after the last of ``confusions`` (one (k, k)
+    matrix per epoch, oldest first), or None.
+
+    A class is named when it holds ``MISTAKES_SHARE`` of an epoch's mistakes (at least
+    ``MISTAKES_MIN`` of them) and stays named while it holds ``MISTAKES_KEEP``, so the hint
+    does not come and go with small changes between epochs; another class that reaches
+    ``MISTAKES_SHARE`` with more mistakes takes its place.
+
+    A run's list of matrices grows by one per epoch and the coach asks after every batch: the
+    answer before the newest epoch is remembered for that list (``_MEMO``), so a run of
+    thousands of short epochs is not walked again each time.
+    """
+    n = len(confusions)
+    named, done = None, 0
+    growing = isinstance(confusions, list)
+    if growing and _MEMO[0] is confusions and _MEMO[1] <= n - 1:
+        done, named = _MEMO[1], _MEMO[2]
+    for i in range(done, n):
+        if growing and i == n - 1:  # the newest matrix may still be replaced: not remembered
+            _MEMO[:] = [confusions, i, named]
+        named = _named_after(confusions[i], named)
+    return named
+
+
+#: [the list of matrices last judged, how many of its epochs are judged, the class named then]
+_MEMO: list = [None, 0, None]
+
+
+def _named_after(confusion, named: int | None) -> int | None:
+    """The class named after one more epoch's ``confusion``, ``named`` before it."""
+    wrong, total = _mistakes_per_class(confusion)
     if total < MISTAKES_MIN:
         return None
     worst = int(np.argmax(wrong))
-    share = wrong[worst] / total
-    if share < MISTAKES_SHARE:
+    leads = wrong[worst] >= MISTAKES_SHARE * total
+    holds = named is not None and named < len(wrong) and wrong[named] >= MISTAKES_KEEP * total
+    if holds and not (leads and wrong[worst] > wrong[named]):
+        return named  # still named: it has not dropped far enough to go
+    return worst if leads else None
+
+
+def mistakes_hint(confusions, class_names, split: str = "validation") -> Hint | None:
+    """A hint pointing to the Mistakes page when one true class holds a large share of the
+    last epoch's mistakes (``mistakes_class``), else None. ``confusions``: one (k, k) int
+    matrix per epoch, rows true class, oldest first (or a single matrix)."""
+    if confusions is None or len(confusions) == 0:
         return None
+    if np.ndim(confusions[0]) == 1:  # one matrix, not a list of them
+        confusions = [confusions]
+    worst = mistakes_class(confusions)
+    if worst is None:
+        return None
+    c = np.asarray(confusions[-1], dtype=np.int64)
+    wrong, total = _mistakes_per_class(c)
+    share = wrong[worst] / total
     row = c[worst].copy()
     row[worst] = -1
     mostly = int(np.argmax(row))
@@ -100,12 +152,12 @@ def hints(
     curves,
     inside=None,
     lr: float | None = None,
-    confusion=None,
+    confusions=(),
     class_names=(),
     split: str = "validation",
 ) -> list[Hint]:
-    """What the coach would say about this run now (empty when all looks well); ``confusion``
-    (the last epoch's, rows true class) adds the one-class-holds-the-mistakes hint last."""
+    """What the coach would say about this run now (empty when all looks well); ``confusions``
+    (one matrix per epoch, rows true class) add the one-class-holds-the-mistakes hint last."""
     found: list[Hint] = []
     lower = {"lr": float(f"{lr / 3:.2g}")} if lr and lr > 0 else {}
     fix_label = QT_TRANSLATE_NOOP("Coach", "Lower the learning rate to {lr:g}")
@@ -159,7 +211,7 @@ def hints(
             {"accuracy": float(accuracy[-1]), "epochs": len(accuracy)},
             lower, fix_label if lower else "",
         ))  # fmt: skip
-    mistakes = mistakes_hint(confusion, class_names, split)
+    mistakes = mistakes_hint(confusions, class_names, split)
     if mistakes is not None:
         found.append(mistakes)
     return found

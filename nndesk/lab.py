@@ -7,6 +7,7 @@ the count of confident mistakes (wrong answers at or above ``CONFIDENT`` calibra
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -114,14 +115,112 @@ class LabScores:
     n: int
 
 
+#: Images per forward call, at most.
+CHUNK = 1000
+#: ... and fewer for a network with large activations: the values of its widest layer output
+#: per call. A CNN's first maps for 500 images are tens of MB a layer, fresh memory the system
+#: has to hand over on every call; chunks of a few M values are reused instead and the worst
+#: edits are much faster (docs/performance.md).
+CHUNK_VALUES = 4_000_000
+
+
+def chunk_for(model) -> int:
+    """Images per forward call for ``model`` (``CHUNK``, fewer for wide activations)."""
+    widest = max((math.prod(shape) for _, shape, _ in model.summary_rows()), default=1)
+    return max(1, min(CHUNK, CHUNK_VALUES // max(widest, 1)))
+
+
+def forward_chunks(model, x: np.ndarray, first: int = 0, keep=frozenset()):
+    """``model.layers[first:]`` on ``x`` in chunks of ``chunk_for(model)`` images, the chunks
+    shared among the threads ``nndesk.nn.parallel.use_threads`` allows (each part on its own
+    copy of the network: layers keep caches).
+
+    Returns (the output (n, k), {layer index in ``keep``: that layer's input (n, ...)}). The
+    chunks are cut at the same places however many threads run them, so the numbers are too.
+    """
+    from nndesk.nn import parallel
+
+    step = chunk_for(model)
+    starts = range(0, len(x), step)
+    outputs: list = [None] * len(starts)
+    inputs: dict[int, list] = {i: [None] * len(starts) for i in keep}
+
+    def part(chunks: slice) -> None:
+        net = model if chunks.start == 0 else model.snapshot()
+        for k in range(chunks.start, chunks.stop):
+            a = x[starts[k] : starts[k] + step]
+            for i in range(first, len(net.layers)):
+                if i in inputs:
+                    inputs[i][k] = a
+                a = net.layers[i].forward(a, training=False)
+            outputs[k] = a
+
+    # every chunk is a big pass: worth a thread of its own whenever threads are allowed
+    parallel.map_parts(part, len(starts), work=parallel.MIN_WORK)
+    return np.concatenate(outputs), {i: np.concatenate(v) for i, v in inputs.items()}
+
+
 def measure(model, x: np.ndarray, y: np.ndarray, temperature: float = 1.0) -> LabScores:
     """Scores of ``model`` on normalised inputs ``x`` (n, 784), labels ``y`` (n,)."""
-    logits = np.concatenate(
-        [model.forward(x[i : i + 1000], training=False) for i in range(0, len(x), 1000)]
-    )
-    p = calibration.activate(logits, model.output, temperature).astype(np.float64)
+    logits, _ = forward_chunks(model, x)
+    return scores(logits, y, model.output, temperature)
+
+
+def first_changed(model, edits: Edits) -> int | None:
+    """The first layer of ``model`` whose parameters ``edits`` change (None: only the
+    temperature): the layers before it compute what the original computes."""
+    weighted = weighted_layers(model)
+    if not weighted:
+        return None
+    if edits.weight_noise > 0 or edits.prune_percent > 0:
+        return weighted[0]  # every weight array
+    changed = [i for i, f in edits.scale.items() if f != 1.0]
+    changed += [
+        i for i, d in edits.shift_bias.items() if d != 0.0 and "b" in model.layers[i].params
+    ]
+    for index, units in edits.units_off.items():
+        following = [j for j in weighted if j > index]
+        if units and following:
+            changed.append(following[0])  # cutting a unit zeroes what it sends to that layer
+    return min(changed, default=None)
+
+
+class LabBase:
+    """The original network on the lab images: its scores, its logits, and the input of each
+    of its weighted layers, so an edit recomputes only the layers from the first one it changes
+    (``measure``). Built once per model and image sample, on a worker thread."""
+
+    def __init__(self, model, x: np.ndarray, y: np.ndarray, temperature: float = 1.0) -> None:
+        from nndesk.training import runtime
+
+        self.model, self.y = model, y
+        # the one threading rule, decided once (it may watch the machine for 0.1 s): on a busy
+        # machine one thread for BLAS and the chunks, as for training
+        self.plan = runtime.plan(model, chunk_for(model))
+        with runtime.applied(self.plan):
+            #: weighted layer index -> its input on every lab image (n, ...)
+            self.logits, self.inputs = forward_chunks(model, x, keep=set(weighted_layers(model)))
+        self.original = scores(self.logits, y, model.output, temperature)
+
+    def measure(self, edited, edits: Edits) -> LabScores:
+        """Scores of ``edited`` (``apply_edits(self.model, edits)``): the same numbers as
+        ``measure(edited, x, y, edits.temperature)``, without the unchanged layers' work."""
+        first = first_changed(self.model, edits)
+        if first is None:
+            logits = self.logits
+        else:  # chunks cut where the original's were: the same numbers
+            from nndesk.training import runtime
+
+            with runtime.applied(self.plan):
+                logits, _ = forward_chunks(edited, self.inputs[first], first)
+        return scores(logits, self.y, edited.output, edits.temperature)
+
+
+def scores(logits: np.ndarray, y: np.ndarray, output: str, temperature: float) -> LabScores:
+    """Accuracy, loss, ECE and confident mistakes of ``logits`` (n, k) against ``y`` (n,)."""
+    p = calibration.activate(logits, output, temperature).astype(np.float64)
     right = p.argmax(axis=1) == y
-    loss = calibration.nll(logits, y, model.output, temperature)
+    loss = calibration.nll(logits, y, output, temperature)
     confident = int(np.count_nonzero(~right & (p.max(axis=1) >= CONFIDENT)))
     return LabScores(
         accuracy=float(right.mean()),

@@ -32,6 +32,9 @@ MAX_PATH_CHARS = 4096
 MAX_SETTINGS_BYTES = 64 << 10
 SETTINGS_FILE, FALLBACK_SETTINGS_FILE = "settings.ini", "settings-fallback.ini"
 _warned: set[str] = set()
+#: settings files this process has used: their size is not judged again, so nndesk's own writes
+#: to a file near the limit never make it switch files (and lose what it just wrote) mid-session
+_accepted: set[Path] = set()
 
 
 def settings() -> QSettings:
@@ -48,6 +51,7 @@ def settings_file() -> Path:
     path = paths.data_dir() / SETTINGS_FILE
     problem = _unusable(path)
     if problem is None:
+        _accepted.add(path)
         return path
     if f"{path} {problem}" not in _warned:  # once per file and reason, not at every read
         _warned.add(f"{path} {problem}")
@@ -57,6 +61,7 @@ def settings_file() -> Path:
         )
     fallback = path.with_name(FALLBACK_SETTINGS_FILE)
     if _unusable(fallback) is None:
+        _accepted.add(fallback)
         return fallback
     return paths.temp_models_dir() / SETTINGS_FILE  # both made unusable: this session's own
 
@@ -73,7 +78,7 @@ def _unusable(path: Path) -> str | None:
         return "is a folder"
     if not stat.S_ISREG(st.st_mode):
         return "is not a regular file (a pipe or a device)"
-    if st.st_size > MAX_SETTINGS_BYTES:
+    if st.st_size > MAX_SETTINGS_BYTES and path not in _accepted:
         return (
             f"is {st.st_size / 1e3:,.0f} kB, far larger than any settings file "
             f"(at most {MAX_SETTINGS_BYTES >> 10} kB)"

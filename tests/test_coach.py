@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from nndesk.coach import hints
 from nndesk.runs import Curves
 from nndesk.training.internals import InsideRecord, InsideSample, LayerSample
@@ -48,3 +50,63 @@ def test_a_layer_with_most_units_dead_and_a_run_stuck_near_chance_are_named():
     assert "75% of the units after Dense 784→64" in found[0].message()
     assert "11.0% after 1 epoch(s)" in found[1].message()
     assert found[0].fix == {"lr": 0.1}
+
+
+def _confusion_with_mistakes(per_class):
+    """A (k, k) confusion whose true class i has per_class[i] mistakes (all taken for the next
+    class) beside 50 right answers."""
+    k = len(per_class)
+    c = np.diag(np.full(k, 50)).astype(np.int64)
+    for i, wrong in enumerate(per_class):
+        c[i, (i + 1) % k] = wrong
+    return c
+
+
+def test_the_mistakes_hint_holds_while_its_class_hovers_around_the_threshold():
+    from nndesk.coach import MISTAKES_KEEP, MISTAKES_SHARE, mistakes_class, mistakes_hint
+
+    assert MISTAKES_KEEP < MISTAKES_SHARE
+    # class 0's share of 100 mistakes, epoch by epoch: on at 31 %, then 28, 32, 27 (between the
+    # two thresholds: it stays), 20 (gone), 28 (under the threshold to come back), 30 (back)
+    shares = [31, 28, 32, 27, 20, 28, 30]
+    epochs = [_confusion_with_mistakes([s] + [(100 - s) // 9] * 9) for s in shares]
+    named = [mistakes_class(epochs[: i + 1]) for i in range(len(epochs))]
+    assert named == [0, 0, 0, 0, None, None, 0]
+    # the hint follows, with the last epoch's numbers
+    hint = mistakes_hint(epochs[:4], [str(i) for i in range(10)])
+    assert hint.show_class == 0 and hint.values["n"] == 27
+    assert mistakes_hint(epochs[:5], [str(i) for i in range(10)]) is None
+    # one epoch alone (no history) is judged by the naming threshold only
+    assert mistakes_hint(epochs[3], [str(i) for i in range(10)]) is None
+    assert mistakes_hint(epochs[0], [str(i) for i in range(10)]).show_class == 0
+
+
+def test_the_mistakes_hint_needs_enough_mistakes_and_a_class_can_take_over():
+    from nndesk.coach import mistakes_class
+
+    few = _confusion_with_mistakes([5, 1, 1, 0])  # 7 mistakes: too few to say anything
+    assert mistakes_class([few]) is None
+    a = _confusion_with_mistakes([40, 20, 20, 20])
+    b = _confusion_with_mistakes([20, 50, 15, 15])  # class 0 under the keeping share: class 1
+    assert mistakes_class([a]) == 0 and mistakes_class([a, b]) == 1
+    assert mistakes_class([a, few]) is None
+    # class 0 still holds 27 %, class 1 has more but under the naming share: 0 stays
+    assert mistakes_class([a, _confusion_with_mistakes([27, 29, 22, 22])]) == 0
+    # class 1 reaches the naming share with more mistakes than class 0: it takes over
+    assert mistakes_class([a, _confusion_with_mistakes([28, 35, 20, 17])]) == 1
+
+
+def test_a_growing_run_is_judged_as_a_fresh_look_at_all_its_epochs_would():
+    from nndesk.coach import mistakes_class
+
+    rng = np.random.default_rng(2)
+    shares = rng.integers(15, 45, 120)  # class 0's mistakes among 100, epoch by epoch
+    run: list = []
+    for s in shares:
+        run.append(_confusion_with_mistakes([int(s)] + [(100 - int(s)) // 9] * 9))
+        assert mistakes_class(run) == mistakes_class(list(run)), len(run)
+    # the newest epoch's matrix replaced (the list the same): judged anew
+    run[-1] = _confusion_with_mistakes([80, 5, 5, 5, 5, 0, 0, 0, 0, 0])
+    assert mistakes_class(run) == 0 == mistakes_class(list(run))
+    run[-1] = _confusion_with_mistakes([10] * 10)
+    assert mistakes_class(run) is None

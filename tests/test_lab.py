@@ -91,3 +91,76 @@ def test_a_cnn_is_scored_on_fewer_test_images_than_an_mlp():
     assert lab.lab_images(build_model("784-8-10", rng=rng)) == lab.LAB_IMAGES
     assert lab.CNN_LAB_IMAGES < lab.LAB_IMAGES
     assert len(lab.lab_sample(np.arange(10_000) % 10, lab.CNN_LAB_IMAGES)) == lab.CNN_LAB_IMAGES
+
+
+EDIT_KINDS = [
+    lab.Edits(scale={-3: 0.5}),  # -3: the first weighted layer
+    lab.Edits(shift_bias={-1: 1.0}),  # -1: the output layer (filled in below)
+    lab.Edits(units_off={-2: (0, 2)}),  # -2: the last hidden Dense layer
+    lab.Edits(prune_percent=40),
+    lab.Edits(weight_noise=0.3, seed=2),
+    lab.Edits(temperature=2.5),
+]
+
+
+def _concrete(edits, m):
+    """``edits`` with -1 / -2 / -3 replaced by the output / last hidden Dense / first weighted
+    layer of ``m``."""
+    import dataclasses
+
+    weighted = lab.weighted_layers(m)
+    where = {-1: weighted[-1], -2: lab.hidden_dense_layers(m)[-1][0], -3: weighted[0]}
+    return dataclasses.replace(
+        edits,
+        scale={where.get(k, k): v for k, v in edits.scale.items()},
+        shift_bias={where.get(k, k): v for k, v in edits.shift_bias.items()},
+        units_off={where.get(k, k): v for k, v in edits.units_off.items()},
+    )
+
+
+@pytest.mark.parametrize("arch", ["784-16-8-3", "784-c4-bn-p-c6-p-12-3"])
+@pytest.mark.parametrize("kind", range(len(EDIT_KINDS)))
+def test_an_edit_scored_from_the_kept_layer_inputs_equals_a_full_forward(arch, kind, monkeypatch):
+    monkeypatch.setattr(lab, "CHUNK", 7)  # several chunks, cut at the same places both ways
+    m = build_model(arch, rng=np.random.default_rng(0))
+    rng = np.random.default_rng(3)
+    x, y = rng.random((30, 784), dtype=np.float32), rng.integers(0, 3, 30)
+    base = lab.LabBase(m, x, y, temperature=1.3)
+    assert base.original == lab.measure(m, x, y, 1.3)
+    edits = _concrete(EDIT_KINDS[kind], m)
+    edited = lab.apply_edits(m, edits)
+    assert base.measure(edited, edits) == lab.measure(edited, x, y, edits.temperature)
+
+
+def test_an_edit_of_a_late_layer_does_not_run_the_layers_before_it(monkeypatch):
+    m = build_model("784-c4-p-12-3", rng=np.random.default_rng(0))
+    x = np.random.default_rng(3).random((10, 784), dtype=np.float32)
+    base = lab.LabBase(m, x, np.zeros(10, np.int64))
+    conv = lab.weighted_layers(m)[0]
+    output = lab.weighted_layers(m)[-1]
+    edits = lab.Edits(shift_bias={output: 0.5})
+    edited = lab.apply_edits(m, edits)
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the convolution ran again for an edit of the output layer")
+
+    monkeypatch.setattr(edited.layers[conv], "forward", refuse)
+    assert lab.first_changed(m, edits) == output
+    base.measure(edited, edits)  # no AssertionError: started at the output layer's input
+    assert lab.first_changed(m, lab.Edits(temperature=3.0)) is None
+    assert lab.first_changed(m, lab.Edits(prune_percent=10)) == conv
+
+
+def test_chunks_on_two_threads_give_the_numbers_of_one(monkeypatch):
+    from nndesk.nn import parallel
+
+    monkeypatch.setattr(lab, "CHUNK", 4)
+    m = build_model("784-c4-bn-p-12-3", rng=np.random.default_rng(0))
+    x = np.random.default_rng(5).random((26, 784), dtype=np.float32)
+    conv = lab.weighted_layers(m)[0]
+    one, kept_one = lab.forward_chunks(m, x, keep={conv})
+    with parallel.use_threads(2):
+        two, kept_two = lab.forward_chunks(m, x, keep={conv})
+    np.testing.assert_array_equal(one, two)
+    np.testing.assert_array_equal(kept_one[conv], kept_two[conv])
+    np.testing.assert_allclose(one, m.forward(x), rtol=1e-5, atol=1e-6)  # in order, each once

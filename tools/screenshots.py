@@ -173,7 +173,11 @@ def _render_inside_page(app, desk, save) -> None:
     window, prediction, page = desk.window, desk.prediction, desk.inside_page
     before = prediction.current()
     window.tabs.setCurrentWidget(page)
-    _wait(app, lambda: page.snapshot() is not None and prediction.is_idle(), 10)
+    _wait(
+        app,
+        lambda: page.snapshot() is not None and prediction.is_idle() and page.diagram.is_current(),
+        10,
+    )
     snap = page.snapshot()
     if snap is not None and not inside.is_mlp(snap.model):
         save(page, "inside-cnn")
@@ -186,6 +190,7 @@ def _render_inside_page(app, desk, save) -> None:
                 page.snapshot() is not None
                 and page.snapshot().model is not snap.model
                 and prediction.is_idle()
+                and page.diagram.is_current()  # painted off the GUI thread
             ),
             10,
         )

@@ -11,6 +11,7 @@ import json
 
 from nndesk.codegen import snippets
 from nndesk.codegen.experiment import Experiment
+from nndesk.codegen.keras_steering import Steering
 from nndesk.codegen.network import Step, network_steps
 from nndesk.training import TrainConfig
 
@@ -24,18 +25,23 @@ _ACT_NAMES = {"relu": "ReLU", "sigmoid": "sigmoid", "tanh": "tanh", "elu": "ELU"
 
 
 def keras_notebook(experiment: Experiment, command: str) -> str:
-    """The notebook for ``experiment`` as JSON text; ``command`` goes in its first cell."""
+    """The notebook for ``experiment`` as JSON text; ``command`` goes in its first cell.
+
+    A steered run (``experiment.changes``) trains in a loop of ``train_on_batch`` calls that
+    replays its change record at the same batches, instead of one ``fit``.
+    """
     cfg = experiment.config
     steps = network_steps(cfg)
     one_hot = cfg.loss != "ce"
+    steer = Steering(experiment)
     cells: list[tuple[str, str]] = [
         ("markdown", _title(experiment, command)),
-        ("markdown", "## 1. Set-up\nNeeds TensorFlow 2.16 or newer (Keras 3), NumPy and "
+        ("markdown", "## Set-up\nNeeds TensorFlow 2.16 or newer (Keras 3), NumPy and "
                      "matplotlib: `pip install tensorflow matplotlib`. Point `DATA_DIR` at the "
                      "folder holding the four IDX files (or its "
                      f"`{experiment.folder_names[0]}/` sub-folder)."),
         ("code", _setup(experiment)),
-        ("markdown", "## 2. Data\nThe IDX files are read with `gzip` and `struct`, every size "
+        ("markdown", "## Data\nThe IDX files are read with `gzip` and `struct`, every size "
                      "checked against the bytes present, into uint8 arrays (n, 28, 28)."),
         ("code", snippets.IDX.replace("raise SystemExit", "raise ValueError")
          + "\n\n\ntrain_images, train_labels, test_images, test_labels = load_data(DATA_DIR)\n"
@@ -43,24 +49,33 @@ def keras_notebook(experiment: Experiment, command: str) -> str:
     ]  # fmt: skip
     cells += _split_cells(cfg)
     cells += [
-        ("markdown", "## 4. Normalisation\n" + _normalize_text(cfg)),
+        ("markdown", "## Normalisation\n" + _normalize_text(cfg)),
         ("code", _normalize_code(cfg, one_hot)),
-        ("markdown", "## 5. The network\n" + _network_text(cfg, steps)),
-        ("code", _model_code(cfg, steps)),
-        ("markdown", "## 6. Loss and optimiser\n" + _compile_text(cfg)),
+        ("markdown", "## The network\n" + _network_text(cfg, steps, steer)),
+        ("code", _model_code(cfg, steps, steer)),
+        ("markdown", "## Loss and optimiser\n" + _compile_text(cfg)),
         ("code", _compile_code(cfg)),
-        ("markdown", "## 7. Learning-rate schedule\n" + _schedule_text(cfg)),
+        ("markdown", "## Learning-rate schedule\n" + _schedule_text(cfg)),
         ("code", _schedule_code(cfg)),
-        ("markdown", "## 8. Training\n" + _fit_text(cfg)),
-        ("code", _fit_code(cfg)),
-        ("markdown", "## 9. Evaluation\nAccuracy on the 10,000 test images, printed as "
+    ]  # fmt: skip
+    if steer:
+        cells += [
+            ("markdown", "## The run's changes\n" + steer.text()),
+            ("code", steer.code()),
+            ("markdown", "## Training\n" + _fit_text(cfg) + " " + steer.loop_text()),
+            ("code", steer.loop_code()),
+        ]  # fmt: skip
+    else:
+        cells += [("markdown", "## Training\n" + _fit_text(cfg)), ("code", _fit_code(cfg))]
+    cells += [
+        ("markdown", "## Evaluation\nAccuracy on the 10,000 test images, printed as "
                      "`test_accuracy=0.xxxx` like nndesk's exported script."),
         ("code", _EVALUATE),
-        ("markdown", "## 10. Curves\nLoss and accuracy per epoch, as on nndesk's Train page."),
-        ("code", _curves_code(cfg)),
+        ("markdown", "## Curves\nLoss and accuracy per epoch, as on nndesk's Train page."),
+        ("code", _curves_code(cfg, "history" if steer else "history.history")),
     ]  # fmt: skip
     notebook = {
-        "cells": [_cell(kind, text, i) for i, (kind, text) in enumerate(cells, start=1)],
+        "cells": [_cell(kind, text, i) for i, (kind, text) in enumerate(_numbered(cells), 1)],
         "metadata": {
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
@@ -69,6 +84,17 @@ def keras_notebook(experiment: Experiment, command: str) -> str:
         "nbformat_minor": 5,
     }
     return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
+
+
+def _numbered(cells: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Number the step headings ("## Data" -> "## 2. Data"); a steered run has one step more."""
+    out, step = [], 0
+    for kind, text in cells:
+        if kind == "markdown" and text.startswith("## "):
+            step += 1
+            text = f"## {step}. {text[3:]}"
+        out.append((kind, text))
+    return out
 
 
 _EVALUATE = """\
@@ -109,7 +135,21 @@ def _title(experiment: Experiment, command: str) -> str:
     if cfg.l2:
         rows.append(("L2", f"{cfg.l2:g}"))
     if cfg.augment:
-        rows.append(("augmentation", "shifts, rotations, zoom"))
+        rows.append(
+            (
+                "augmentation",
+                f"shifts up to {cfg.aug_shift:g} px, rotations up to "
+                f"{cfg.aug_rotate:g}°, zoom ±{cfg.aug_scale:g}",
+            )
+        )
+    if experiment.changes:
+        rows.append(
+            (
+                "steered",
+                f"{len(experiment.changes)} changes while training: these are "
+                "the settings it started with (see the run's changes below)",
+            )
+        )
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)
     return (
         f"# {experiment.slug}: `{cfg.arch}` on {experiment.dataset}, in Keras\n\n"
@@ -149,14 +189,14 @@ def _setup(experiment: Experiment) -> str:
 def _split_cells(cfg: TrainConfig) -> list[tuple[str, str]]:
     if cfg.val_fraction <= 0:
         return [
-            ("markdown", "## 3. Validation split\nNone: like the lab, this experiment trains on "
+            ("markdown", "## Validation split\nNone: like the lab, this experiment trains on "
                          "all training images and only the test set scores it."),
             ("code", "y_train = train_labels"),
         ]  # fmt: skip
     return [
         (
             "markdown",
-            f"## 3. Validation split\n{cfg.val_fraction:.0%} of the training images of every "
+            f"## Validation split\n{cfg.val_fraction:.0%} of the training images of every "
             "class are held out to watch over-fitting (nndesk's stratified split with the same "
             "seeded stream).",
         ),
@@ -213,7 +253,7 @@ def _normalize_code(cfg: TrainConfig, one_hot: bool) -> str:
     return "\n".join(body)
 
 
-def _network_text(cfg: TrainConfig, steps: list[Step]) -> str:
+def _network_text(cfg: TrainConfig, steps: list[Step], steer: Steering) -> str:
     init = {"he": "He", "xavier": "Glorot uniform", "lecun": "LeCun", "zeros": "zero"}
     lines = [f"nndesk's `{cfg.arch}`, layer by layer (shapes per image):", ""]
     for s in steps:
@@ -237,20 +277,31 @@ def _network_text(cfg: TrainConfig, steps: list[Step]) -> str:
         elif s.kind == "flatten":
             lines.append(f"- flatten → {shape}")
     lines.append(f"- {cfg.output} output")
-    if cfg.l2:
+    if steer.l2_steered:
+        lines.append(
+            f"\nL2 on every weight matrix and kernel, starting at {cfg.l2:g}: one "
+            "`L2` regulariser shared by the layers, so the run's changes reach all."
+        )
+    elif cfg.l2:
         lines.append(f"\nL2 {cfg.l2:g} on every weight matrix and kernel (Keras' `l2`).")
     if any(s.kind == "conv" for s in steps) and cfg.activation != "prelu":
         lines.append("\nnndesk applies a conv layer's activation after its max-pool, which gives "
                      "the same numbers as Keras' `activation=` on the Conv2D.")  # fmt: skip
-    if cfg.augment:
+    if steer.augments:
+        lines.append("\nThe training loop shifts, rotates and zooms the training images in "
+                     "NumPy, as nndesk does, so that the run's changes can switch it and set "
+                     "its strengths.")  # fmt: skip
+    elif cfg.augment:
         lines.append("\nThe random layers at the top shift, rotate and zoom the training images "
                      "(Keras turns them off in evaluation).")  # fmt: skip
     return "\n".join(lines)
 
 
-def _layer_extras(cfg: TrainConfig, init: str) -> str:
+def _layer_extras(cfg: TrainConfig, init: str, steer: Steering) -> str:
     extras = f', kernel_initializer="{_KERAS_INIT[init]}"'
-    if cfg.l2 and cfg.optimizer != "adamw":
+    if steer.l2_steered and cfg.optimizer != "adamw":
+        extras += ", kernel_regularizer=L2_REG"
+    elif cfg.l2 and cfg.optimizer != "adamw":
         extras += f", kernel_regularizer=keras.regularizers.l2({cfg.l2!r})"
     return extras
 
@@ -266,33 +317,37 @@ def _inline_activation(steps: list[Step], index: int) -> str | None:
     return None
 
 
-def _model_code(cfg: TrainConfig, steps: list[Step]) -> str:
+def _model_code(cfg: TrainConfig, steps: list[Step], steer: Steering) -> str:
     lines = ["model = keras.Sequential(", "    [", "        keras.Input(shape=(784,)),"]
+    if steer.l2_steered and cfg.optimizer != "adamw":
+        lines[:0] = [f"L2_REG = keras.regularizers.L2({cfg.l2!r})  # one for every layer", ""]
     conv = any(s.kind == "conv" for s in steps)
-    if cfg.augment:
+    keras_augments = cfg.augment and not steer.augments
+    if keras_augments:
+        shift = f"{cfg.aug_shift!r} / 28"
         lines.append("        layers.Reshape((28, 28, 1)),  # images, channels last")
         lines += [
-            '        layers.RandomTranslation(2 / 28, 2 / 28, fill_mode="nearest"),',
-            '        layers.RandomRotation(10 / 360, fill_mode="nearest"),',
-            '        layers.RandomZoom(0.1, fill_mode="nearest"),',
+            f'        layers.RandomTranslation({shift}, {shift}, fill_mode="nearest"),',
+            f'        layers.RandomRotation({cfg.aug_rotate!r} / 360, fill_mode="nearest"),',
+            f'        layers.RandomZoom({cfg.aug_scale!r}, fill_mode="nearest"),',
         ]
         if not conv:
             lines.append("        layers.Flatten(),")
     last_dense = max(i for i, s in enumerate(steps) if s.kind == "dense")
     for i, s in enumerate(steps):
-        if s.kind == "images" and not cfg.augment:
+        if s.kind == "images" and not keras_augments:
             lines.append("        layers.Reshape((28, 28, 1)),  # images, channels last")
         elif s.kind in ("conv", "dense"):
             act = cfg.output if i == last_dense else _inline_activation(steps, i)
             act_arg = f', activation="{act}"' if act else ""
             if s.kind == "conv":
                 pad = "same" if s.spec["padding"] else "valid"
-                k, extras = s.spec["kernel"], _layer_extras(cfg, s.spec["init"])
+                k, extras = s.spec["kernel"], _layer_extras(cfg, s.spec["init"], steer)
                 lines.append(f"        layers.Conv2D({s.spec['filters']}, ({k}, {k}), "
                              f'padding="{pad}"{act_arg}{extras}),')  # fmt: skip
             else:
                 lines.append(f"        layers.Dense({s.spec['out']}{act_arg}"
-                             f"{_layer_extras(cfg, s.spec['init'])}),")  # fmt: skip
+                             f"{_layer_extras(cfg, s.spec['init'], steer)}),")  # fmt: skip
         elif s.kind == "act":
             name = s.spec["name"]
             if name == "prelu":
@@ -450,17 +505,18 @@ def _fit_code(cfg: TrainConfig) -> str:
     )
 
 
-def _curves_code(cfg: TrainConfig) -> str:
+def _curves_code(cfg: TrainConfig, logs: str) -> str:
+    """The plotting cell; ``logs`` names the dict of per-epoch lists ("history.history")."""
     val = cfg.val_fraction > 0
     lines = [
         "fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(10, 4))",
-        'ax_loss.plot(history.history["loss"], label="train")',
-        'ax_acc.plot(history.history["accuracy"], label="train")',
+        f'ax_loss.plot({logs}["loss"], label="train")',
+        f'ax_acc.plot({logs}["accuracy"], label="train")',
     ]
     if val:
         lines += [
-            'ax_loss.plot(history.history["val_loss"], label="validation")',
-            'ax_acc.plot(history.history["val_accuracy"], label="validation")',
+            f'ax_loss.plot({logs}["val_loss"], label="validation")',
+            f'ax_acc.plot({logs}["val_accuracy"], label="validation")',
         ]
     lines += [
         'ax_loss.set(xlabel="epoch", ylabel="loss")',

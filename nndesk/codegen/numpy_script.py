@@ -91,7 +91,7 @@ def _augments(cfg: TrainConfig, steered: frozenset) -> bool:
     return bool(cfg.augment or steered & _AUG)
 
 
-def _changes_table(experiment: Experiment) -> list[str]:
+def changes_table(experiment: Experiment) -> list[str]:
     """``CHANGES = [...]``: the run's change record as (epoch, batch, NAME, value) rows."""
     rows = [
         f"    ({c.epoch}, {c.batch}, {SCRIPT_NAMES[c.name]!r}, {c.value!r}),"
@@ -231,7 +231,7 @@ def _settings(experiment: Experiment, steered: frozenset = frozenset()) -> str:
             line += f"  # {why}"
         lines.append(line)
     if experiment.changes:
-        lines += _changes_table(experiment)
+        lines += changes_table(experiment)
     return "\n".join(_fit(line) for line in lines)
 
 

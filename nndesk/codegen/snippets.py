@@ -246,19 +246,21 @@ def evaluate(p, state, x, y, chunk=2048):
         correct += int((logits.argmax(axis=1) == y[start : start + chunk]).sum())
     return total / len(y), correct / len(y)'''
 
-STEER = '''\
+STEERING_TABLE = '''\
 def steering_table(changes):
     """CHANGES by (epoch, batch): the changes to make before that batch (a batch size before
     its epoch's first batch, at batch 0)."""
     table = {}
     for epoch, batch, name, value in changes:
         table.setdefault((epoch, 0 if name == "BATCH_SIZE" else batch), []).append((name, value))
-    return table
+    return table'''
 
-
+_STEER_FUNCTION = '''\
 def steer(name, value):
     """One change of the record: the module setting ``name`` takes ``value`` from now on."""
     globals()[name] = value'''
+
+STEER = STEERING_TABLE + "\n\n\n" + _STEER_FUNCTION
 
 MAIN = """\
 def main():

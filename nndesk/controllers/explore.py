@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from nndesk.controllers.evaluation import JobRunner
 
@@ -62,6 +62,8 @@ class LabOutcome:
     model: Any  # the edited Sequential (a copy)
     edits: Any
     seconds: float
+    result: Any = None  # the evaluation it was measured on
+    base: Any = None  # nndesk.lab.LabBase: the original's scores and layer inputs
 
 
 class ExploreController(QObject):
@@ -80,9 +82,9 @@ class ExploreController(QObject):
         self._maps.succeeded.connect(self.map_ready)
         self._maps.failed.connect(self.failed)
         self._lab = JobRunner(self)
-        self._lab.succeeded.connect(self.lab_ready)
+        self._lab.succeeded.connect(self._on_lab_succeeded)
         self._lab.failed.connect(self.failed)
-        self._baseline: tuple[Any, Any] | None = None  # (result, LabScores of the original)
+        self._baseline: tuple[Any, Any] | None = None  # (result, its lab.LabBase)
 
     @property
     def busy(self) -> bool:
@@ -99,23 +101,34 @@ class ExploreController(QObject):
         baseline = self._baseline
 
         def job(progress):
+            from nndesk.training import runtime
+
+            with runtime.beside_the_gui():  # BLAS leaves the GUI thread a core
+                return measured(progress)
+
+        def measured(progress):
             start = time.perf_counter()
             clf = result.classifier
-            idx = lab.lab_sample(result.labels, lab.lab_images(clf.model))
-            x, y = clf.normalizer(result.images[idx]), result.labels[idx]
             if baseline is not None and baseline[0] is result:
-                original = baseline[1]
-            else:
-                original = lab.measure(clf.model, x, y, clf.temperature)
+                base = baseline[1]
+            else:  # the first edit of this evaluation: the original, once
+                idx = lab.lab_sample(result.labels, lab.lab_images(clf.model))
+                x, y = clf.normalizer(result.images[idx]), result.labels[idx]
+                base = lab.LabBase(clf.model, x, y, clf.temperature)
             progress(0, 1)
             model = lab.apply_edits(clf.model, edits)
-            modified = lab.measure(model, x, y, edits.temperature)
-            return LabOutcome(original, modified, model, edits, time.perf_counter() - start)
+            modified = base.measure(model, edits)
+            return LabOutcome(
+                base.original, modified, model, edits, time.perf_counter() - start, result, base
+            )
 
         self._lab.submit(job)
 
-    def remember_baseline(self, result, scores) -> None:
-        self._baseline = (result, scores)
+    @Slot(object)
+    def _on_lab_succeeded(self, outcome: LabOutcome) -> None:
+        # the next edit of the same evaluation starts from the original's layer inputs
+        self._baseline = (outcome.result, outcome.base)
+        self.lab_ready.emit(outcome)
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self._maps.wait(msecs) and self._lab.wait(msecs)

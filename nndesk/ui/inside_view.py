@@ -13,8 +13,8 @@ import html
 import math
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from nndesk import inside, inside_maps
 from nndesk.ui import qt_image
 from nndesk.ui import theme as ui_theme
+from nndesk.ui.inside_diagram import NEG, POS, NetworkDiagram, after_steps
 from nndesk.ui.language import (
     class_names_shown,
     decimal,
@@ -41,247 +42,11 @@ from nndesk.ui.language import (
     translate,
 )
 
-UNITS_SHOWN = 12  # a wider layer shows its most active units and a "+ K more" marker
-LINKS_PER_GAP = 48  # strongest contributions drawn between two columns
-LINK_LEVELS = 4  # line strengths drawn (width and opacity)
 TILE = inside_maps.TILE  # px, one channel of a feature map
 TILE_GAP = 4
 # px: below this page width the arithmetic and the softmax table share the bottom as two tabs
 SIDE_BY_SIDE_MIN_WIDTH = 860
 TERMS_SHOWN = 6  # terms of z = sum(w * a) + b written out, the largest first
-POS = QColor(200, 40, 40)  # positive: red, as on the Why page
-NEG = QColor(40, 90, 200)  # negative: blue
-
-
-def _signed_colour(t: float, base: QColor) -> QColor:
-    """``t`` in [-1, 1] -> a colour from blue through ``base`` to red."""
-    t = max(-1.0, min(1.0, t))
-    end = POS if t >= 0 else NEG
-    a = abs(t)
-    return QColor(
-        round(base.red() + (end.red() - base.red()) * a),
-        round(base.green() + (end.green() - base.green()) * a),
-        round(base.blue() + (end.blue() - base.blue()) * a),
-    )
-
-
-def _after_steps(model, tr: inside.Trace, index: int) -> np.ndarray:
-    """The output of layer ``index`` after the element-wise layers that follow it."""
-    last = index
-    while last + 1 < len(model.layers) and type(model.layers[last + 1]).__name__ in (
-        inside.ELEMENTWISE
-    ):
-        last += 1
-    return tr.layers[last].values
-
-
-# ---- the node-link diagram ------------------------------------------------------------------
-class NetworkDiagram(QWidget):
-    """Columns of units, one per Dense layer, after an input column; click a unit to select it."""
-
-    unit_clicked = Signal(int, int)  # (layer index, unit)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumSize(420, 300)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._snapshot = None
-        self._selected: tuple[int, int] | None = None
-        self._units: dict[tuple[int, int], QRectF] = {}  # (layer, unit) -> where it was drawn
-
-    def sizeHint(self) -> QSize:
-        return QSize(560, 380)
-
-    def set_snapshot(self, snapshot, selected: tuple[int, int] | None) -> None:
-        self._snapshot, self._selected = snapshot, selected
-        self.update()
-
-    def unit_rect(self, layer: int, unit: int) -> QRectF | None:
-        """Where unit ``unit`` of Dense layer ``layer`` was last drawn (tests, screenshots)."""
-        return self._units.get((layer, unit))
-
-    def mousePressEvent(self, event) -> None:
-        pos = event.position()
-        for (layer, unit), rect in self._units.items():
-            if rect.adjusted(-3, -3, 3, 3).contains(pos):
-                self.unit_clicked.emit(layer, unit)
-                return
-        super().mousePressEvent(event)
-
-    def _columns(self):
-        """[(layer index, values after activation, shown unit indices, hidden count)]."""
-        snap = self._snapshot
-        model, tr = snap.model, snap.trace
-        columns = []
-        dense = inside.dense_layers(model)
-        for n, index in enumerate(dense):
-            values = _after_steps(model, tr, index)
-            if n == len(dense) - 1 or values.size <= UNITS_SHOWN + 4:
-                shown = np.arange(values.size)
-            else:
-                shown = inside.most_active(values, UNITS_SHOWN)  # most active first
-                sel = self._selected
-                if sel is not None and sel[0] == index and sel[1] not in shown:
-                    shown = np.append(shown[:-1], sel[1])  # the selected unit stays in view
-                shown = np.sort(shown)
-            columns.append((index, values, shown, values.size - shown.size))
-        return columns
-
-    def paintEvent(self, _event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = self.palette()
-        text = pal.windowText().color()
-        base = pal.base().color()
-        self._units = {}
-        if self._snapshot is None:
-            painter.setPen(text)
-            painter.drawText(
-                self.rect(),
-                Qt.AlignmentFlag.AlignCenter,
-                translate("InsideView", "Draw something to see inside"),
-            )
-            return
-        model, tr = self._snapshot.model, self._snapshot.trace
-        columns = self._columns()
-        w, h = self.width(), self.height()
-        top, bottom = 28, h - 24
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
-        # class names and probabilities right of the output column: room for the longest
-        # (Vietnamese garment names run half as long again as the English ones)
-        names = class_names_shown(tr.class_names)
-        metrics = QFontMetrics(font)
-        widest = max(
-            (metrics.horizontalAdvance(f"{name}  {percent(1.0, 0)}") for name in names), default=0
-        )
-        label_room = max(110, widest + 11 + 6 + 6)  # + the largest radius, the gap, a margin
-        first = columns[0][0]
-        image_input = first == 0 or all(
-            type(model.layers[i]).__name__ in ("Flatten", "Reshape") for i in range(first)
-        )
-        image_input = image_input and tr.layer_input(first).size == 784
-        in_w = min(112.0, (bottom - top) * 0.5) if image_input else 70.0
-        xs = np.linspace(16 + in_w + 40, w - label_room, len(columns))
-        # input column
-        in_rect = QRectF(16, (top + bottom) / 2 - in_w / 2, in_w, in_w)
-        painter.setPen(text)
-        painter.setFont(font)
-        if image_input:
-            pixels = np.clip(tr.image28, 0, 255).astype(np.uint8)
-            painter.drawImage(in_rect, qt_image.gray_to_qimage(255 - pixels))
-            painter.drawRect(in_rect)
-            painter.drawText(
-                QPointF(in_rect.left(), in_rect.top() - 6), translate("InsideView", "input 28×28")
-            )
-        else:
-            painter.drawRect(in_rect)
-            n_in = tr.layer_input(first).size
-            painter.drawText(
-                in_rect,
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                translate("InsideView", "{n} values").format(n=n_in),
-            )
-            painter.drawText(QPointF(in_rect.left(), in_rect.top() - 6), "Flatten")
-        # unit positions
-        positions: dict[tuple[int, int], QPointF] = {}
-        radii = []
-        for (index, _values, shown, more), x in zip(columns, xs, strict=True):
-            slots = len(shown) + (1 if more else 0)
-            step = (bottom - top) / max(slots, 1)
-            r = max(3.0, min(11.0, step * 0.38))
-            radii.append(r)
-            for k, unit in enumerate(shown):
-                positions[(index, int(unit))] = QPointF(x, top + step * (k + 0.5))
-        # links: the strongest contributions a_i * W[i, j] into each column's shown units
-        prev_index, prev_points = None, None
-        for (index, _values, shown, _more), _x in zip(columns, xs, strict=True):
-            layer = model.layers[index]
-            a = np.asarray(tr.layer_input(index), np.float64).reshape(-1)
-            if prev_index is None:
-                sources = np.arange(a.size)
-            else:
-                sources = np.array([u for (li, u) in positions if li == prev_index])
-            links = inside.strongest_links(a, layer.params["W"], sources, shown, LINKS_PER_GAP)
-            biggest = max((abs(c) for _, _, c in links), default=0.0) or 1.0
-            # lines grouped by sign and strength, one pen each: a pen change and an antialiased
-            # line per link made this the page's slowest part
-            buckets: dict[tuple[bool, int], list[QLineF]] = {}
-            for i, j, c in links:
-                if prev_index is None:
-                    if image_input:
-                        start = QPointF(
-                            in_rect.left() + (i % 28 + 0.5) * in_w / 28,
-                            in_rect.top() + (i // 28 + 0.5) * in_w / 28,
-                        )
-                    else:
-                        start = QPointF(in_rect.right(), in_rect.center().y())
-                else:
-                    start = prev_points[(prev_index, i)]
-                level = min(LINK_LEVELS - 1, int(abs(c) / biggest * LINK_LEVELS))
-                line = QLineF(start, positions[(index, j)])
-                buckets.setdefault((c > 0, level), []).append(line)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            for (positive, level), lines in sorted(buckets.items(), key=lambda kv: kv[0][1]):
-                strength = (level + 1) / LINK_LEVELS
-                # opaque, mixed towards the background: alpha-blended lines cost 6x as much
-                colour = _signed_colour((0.3 + 0.7 * strength) * (1 if positive else -1), base)
-                painter.setPen(QPen(colour, 1 if level < LINK_LEVELS - 1 else 2))
-                for line in lines:  # one call per line: drawLines(list) measured slower
-                    painter.drawLine(line)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            prev_index, prev_points = index, positions
-        # units
-        dense = [c[0] for c in columns]
-        for col, ((index, values, shown, more), x, r) in enumerate(
-            zip(columns, xs, radii, strict=True)
-        ):
-            limit = float(np.max(np.abs(values))) or 1.0
-            last = col == len(columns) - 1
-            title = (
-                translate("InsideView", "output (raw softmax)")
-                if last and model.output == "softmax"
-                else translate("InsideView", "output")
-                if last
-                else translate("InsideView", "hidden {k} ({size})").format(
-                    k=col + 1, size=values.size
-                )
-            )
-            painter.setPen(text)
-            if last:  # the labels' room to the right: a longer title is not cut
-                box = QRectF(x - 30, 4, w - (x - 30), 20)
-                painter.drawText(
-                    box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
-                )
-            else:
-                painter.drawText(QRectF(x - 60, 4, 120, 20), Qt.AlignmentFlag.AlignCenter, title)
-            for unit in shown:
-                p = positions[(index, int(unit))]
-                v = float(values[unit])
-                painter.setBrush(_signed_colour(v / limit, base))
-                selected = self._selected == (index, int(unit))
-                painter.setPen(
-                    QPen(pal.highlight().color() if selected else text, 3 if selected else 1)
-                )
-                painter.drawEllipse(p, r, r)
-                self._units[(index, int(unit))] = QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r)
-                painter.setPen(text)
-                if last:
-                    name = names[unit] if unit < len(names) else str(unit)
-                    prob = float(tr.probabilities[unit])
-                    painter.drawText(
-                        QPointF(p.x() + r + 6, p.y() + 4), f"{name}  {percent(prob, 0)}"
-                    )
-            if more:
-                y = bottom - (bottom - top) / (len(shown) + 1) * 0.5
-                painter.setPen(text)
-                painter.drawText(
-                    QRectF(x - 50, y - 10, 100, 20),
-                    Qt.AlignmentFlag.AlignCenter,
-                    translate("InsideView", "+ {more} more").format(more=more),
-                )
-        del dense
-        painter.end()
 
 
 # ---- feature maps -----------------------------------------------------------------------------
@@ -838,7 +603,7 @@ class InsideView(QWidget):
         model, tr = self._snapshot.model, self._snapshot.trace
         if inside.is_mlp(model):
             first = inside.dense_layers(model)[0]
-            unit = int(inside.most_active(_after_steps(model, tr, first), 1)[0])
+            unit = int(inside.most_active(after_steps(model, tr, first), 1)[0])
             return ("dense", first, unit)
         conv = next(i for i, layer in enumerate(model.layers) if type(layer).__name__ == "Conv2D")
         v = tr.layers[conv].values  # (c, h, w): the strongest response of the first map

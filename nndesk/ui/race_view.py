@@ -5,8 +5,8 @@ what decides the batches, so every lane sees the same ones); each lane changes i
 activation, optimiser, learning rate and input scaling. One click fills the lanes with one of the
 seed labs' comparisons (``training.race.COMPARISONS``). ``RaceController`` trains them off the
 GUI thread; their curves are overlaid, one colour and one legend entry per lane, rendered on the
-render pool about twice a second; at the end a table gives each lane's final figures, and each
-lane can be kept as a run with its model.
+render pool about twice a second (``race_chart.RaceChart``: one figure whose lines move); at the
+end a table gives each lane's final figures, and each lane can be kept as a run with its model.
 """
 
 from __future__ import annotations
@@ -57,20 +57,22 @@ LANE_FIELDS = ("arch", "activation", "optimizer", "lr", "normalize")
 
 
 def render_race(runs, width: int, height: int, dpi: float = 96.0) -> QImage:
-    """The lanes' curves overlaid (``curves.plot_overlay``) as an image (any thread)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+    """The lanes' curves overlaid (``runs``: (name, Curves) pairs) as an image (any thread)."""
+    from nndesk.race_chart import RaceChart
 
-    from nndesk.curves import plot_overlay
+    chart = RaceChart([name for name, _ in runs], width, height, dpi)
+    return _image(chart.render([curves for _, curves in runs]))
 
-    fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout="constrained")
-    canvas = FigureCanvasAgg(fig)
-    grid = fig.add_gridspec(2, 2)
-    axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]), fig.add_subplot(grid[1, 1]))
-    plot_overlay(*axes, runs)
-    canvas.draw()
-    w, h = canvas.get_width_height()
-    return QImage(bytes(canvas.buffer_rgba()), w, h, QImage.Format.Format_RGBA8888).copy()
+
+def _image(rgba) -> QImage:
+    """An RGBA uint8 (h, w, 4) array as a QImage that owns its pixels."""
+    h, w = rgba.shape[:2]
+    return QImage(rgba.tobytes(), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+
+
+#: The chart of the race on screen, made and used only by render-pool jobs (one at a time): a
+#: refresh moves its lines' data instead of building a figure.
+_chart = None
 
 
 class _Carrier(QObject):
@@ -78,15 +80,23 @@ class _Carrier(QObject):
 
 
 class _Render(QRunnable):
-    def __init__(self, carrier: _Carrier, runs, width: int, height: int) -> None:
+    def __init__(self, carrier: _Carrier, runs, width: int, height: int, per_epoch: int) -> None:
         super().__init__()
         self.carrier, self.runs, self.size = carrier, runs, (width, height)
+        self.per_epoch = per_epoch
 
     def run(self) -> None:
+        global _chart
+        from nndesk.race_chart import RaceChart, theme_key
+
+        names = [name for name, _ in self.runs]
         try:
-            image = render_race(self.runs, *self.size)
+            key = (tuple(names), *self.size, theme_key())
+            if _chart is None or _chart.key != key:
+                _chart = RaceChart(names, *self.size)
+            image = _image(_chart.render([c for _, c in self.runs], self.per_epoch))
         except Exception:  # noqa: BLE001 - a chart that cannot draw leaves the last image
-            image = None
+            _chart, image = None, None
         with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
             self.carrier.rendered.emit(image)
 
@@ -453,17 +463,15 @@ class RaceView(QWidget):
         """Render the curves now (if no render is under way); ``rendered`` follows."""
         if self._rendering or not any(c.batch_x for c in self.controller.curves):
             return  # a render under way, or no batch to draw yet
-        import copy
-
         self._rendering, self._dirty = True, False
+        # copies of the lists (not their values): the pool reads them while the race goes on
         runs = [
-            (lane.name, copy.deepcopy(curves))
+            (lane.name, curves.copy())
             for lane, curves in zip(self.controller.lanes, self.controller.curves, strict=True)
         ]
         size = self.chart.size()
-        render_pool().start(
-            _Render(self._carrier, runs, max(size.width(), 320), max(size.height(), 220))
-        )
+        w, h = max(size.width(), 320), max(size.height(), 220)
+        render_pool().start(_Render(self._carrier, runs, w, h, self.controller.batches_per_epoch))
 
     # -- slots ---------------------------------------------------------------------------------
     @Slot(int)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -53,6 +53,30 @@ class _Read(QRunnable):
             self.carrier.read.emit(self.token, result)
 
 
+class CompactBars(ProbabilityBars):
+    """The probability bars in rows a little lower, with bars beside their names down to a
+    narrower column: the replay shows them beside the confusion matrix."""
+
+    ROW = 19
+    MIN_TRACK = 48
+
+
+class _MatrixRoom(QWidget):
+    """Holds the matrix's chart and asks for a modest height. A matplotlib canvas asks for its
+    current size, so once drawn large it would keep the page taller than a 1024x700 window
+    (the scroll area sizes the page by what it asks for); it still grows into any spare room."""
+
+    def __init__(self, chart: QWidget) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(chart)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint().expandedTo(QSize(300, 260))
+
+
 class ReplayView(QWidget):
     """``show_record(record)`` after every epoch; ``set_drawing(image28)`` when the drawing
     changes. ``epoch_shown`` says which epoch is on screen (tests wait on ``drawing_read``)."""
@@ -92,7 +116,9 @@ class ReplayView(QWidget):
 
         self.drawing_title = QLabel(translate("ReplayView", "Your drawing"))
         self.drawing_title.setWordWrap(True)
-        self.preview = InputPreview(cell=5)
+        self.drawing_title.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # small enough that the drawing, its title and ten bars fit beside the matrix at 1024x700
+        self.preview = InputPreview(cell=3)
         self.preview.set_overlay_visible(True)
         self.preview.set_placeholder(translate("ReplayView", "draw on the left"))
         self.saliency_box = QCheckBox(translate("ReplayView", "Saliency"))
@@ -103,7 +129,7 @@ class ReplayView(QWidget):
                 "red pixels pushed that epoch's network towards its answer, blue ones away",
             )
         )
-        self.bars = ProbabilityBars()
+        self.bars = CompactBars()
         self.drawing_note = QLabel()
         self.drawing_note.setWordWrap(True)
         theme.set_tone(self.drawing_note, "muted")
@@ -116,11 +142,17 @@ class ReplayView(QWidget):
         drawing = QWidget()
         dv = QVBoxLayout(drawing)
         dv.setContentsMargins(0, 0, 0, 0)
-        dv.addWidget(self.drawing_title)
+        dv.setSpacing(4)
+        # the title and the saliency switch beside the drawing, not above it: the height the
+        # column has at 1024x700 holds the drawing and ten bars, not a title line more
+        beside = QVBoxLayout()
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.addWidget(self.drawing_title)
+        beside.addWidget(self.saliency_box)
+        beside.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.saliency_box, 0, Qt.AlignmentFlag.AlignTop)
-        row.addStretch(1)
+        row.addLayout(beside, 1)
         dv.addLayout(row)
         dv.addWidget(self.bars)
         dv.addWidget(self.drawing_note)
@@ -137,6 +169,7 @@ class ReplayView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
         layout.addWidget(self.note)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
@@ -227,7 +260,7 @@ class ReplayView(QWidget):
             self.confusion = ConfusionView()
             self.confusion.hint.hide()  # its cells open nothing here
             self.confusion.canvas.setMinimumSize(260, 240)
-            self._grid.addWidget(self.confusion, 1, 0)
+            self._grid.addWidget(_MatrixRoom(self.confusion), 1, 0)
         return self.confusion
 
     def shown_epoch(self) -> int | None:
@@ -237,6 +270,10 @@ class ReplayView(QWidget):
         record = self.record
         classifier = record.classifiers[index] if 0 <= index < len(record) else None
         self._token += 1
+        # without weight copies there is no drawing to read: the column says why, nothing more
+        readable = record.weights_kept or not len(record)
+        for part in (self.drawing_title, self.preview, self.saliency_box, self.bars):
+            part.setVisible(readable)
         if classifier is None:
             self.bars.set_probabilities(None)
             self.preview.set_saliency(None)

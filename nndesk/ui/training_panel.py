@@ -363,7 +363,7 @@ class TrainingPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(live_page, translate("TrainingPanel", "Live"))
         self.tabs.addTab(self.inside_view, translate("TrainingPanel", "Inside"))
-        self.replay_page = _scrolled(self.replay_view, 470)
+        self.replay_page = _scrolled(self.replay_view, 0)  # its layout fits 1024x700
         self.tabs.addTab(self.replay_page, translate("TrainingPanel", "Replay"))
         self.tabs.addTab(self.runs_view, translate("TrainingPanel", "Runs"))
         if self.race_view is not None:
@@ -1111,19 +1111,19 @@ class TrainingPanel(QWidget):
 
         running = self.controller.is_running() and self._ended is None
         replay = self.controller.replay
-        confusion = replay.confusions[-1] if len(replay) else None
+        confusions = replay.confusions  # every epoch's: the hint holds on (hysteresis)
         last = self._last_batch
         lr = self._live_lr if self._live_lr is not None else (last.lr if last else None)
         names = class_names_shown(replay.class_names)
         if running:
-            found = hints(self.curves, self.controller.inside, lr, confusion, names, replay.split)
+            found = hints(self.curves, self.controller.inside, lr, confusions, names, replay.split)
         else:
             done = (
                 self._completed
                 and not self.controller.is_running()
                 and self.controller.model_path is not None
             )
-            hint = mistakes_hint(confusion, names, replay.split) if done else None
+            hint = mistakes_hint(confusions, names, replay.split) if done else None
             found = [hint] if hint is not None else []
         self.coach_label.setVisible(bool(found))
         if not found:

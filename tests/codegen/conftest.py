@@ -64,3 +64,35 @@ def train_in_app(config, data_dir: Path):
     ended = [r for r in train(session) if type(r).__name__ == "RunEnded"]
     assert ended[0].reason == "completed", ended
     return [h["train_loss"] for h in session.history], session.evaluate_test().accuracy
+
+
+# changes of every kind a script replays, at (epoch, batch before which it is applied)
+STEERING = {
+    (1, 5): {"momentum": 0.5, "l2": 1e-3},
+    (2, 3): {"lr": 0.005, "dropout": 0.3, "augment": True, "aug_rotate": 5.0},
+    (2, 20): {"batch_size": 24},  # from epoch 3
+}
+
+
+def train_steered(tmp_path, blob_dir, config):
+    """Train ``config`` in nndesk on ``blob_dir`` with ``STEERING`` and save it: the model file,
+    its per-epoch train losses and test accuracy."""
+    from nndesk.training import BatchReport, prepare, train
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the synthetic files are not the published ones
+        session = prepare(config, data_dir=blob_dir)
+    done: list = []
+
+    def steer():
+        here = (done[-1].epoch, done[-1].batch + 1) if done else (1, 1)
+        if done and done[-1].batch == done[-1].batches:
+            here = (done[-1].epoch + 1, 1)
+        return dict(STEERING.get(here, {}))
+
+    for report in train(session, steer=steer):
+        if isinstance(report, BatchReport):
+            done.append(report)
+    accuracy = session.evaluate_test().accuracy
+    path = session.save(tmp_path / "steered.npz")
+    return path, [h["train_loss"] for h in session.history], accuracy, session

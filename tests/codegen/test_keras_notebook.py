@@ -6,6 +6,7 @@ import ast
 import json
 
 import nbformat
+import numpy as np
 import pytest
 
 from nndesk.codegen import from_config, from_preset, keras_notebook
@@ -124,3 +125,160 @@ def test_every_cell_runs_in_order_against_a_stand_in_keras(preset, blob_dir, mon
             exec(compile(source, cell.id, "exec"), namespace)
     assert namespace["x_train"].shape[1] == 784 and namespace["x_test"].dtype.name == "float32"
     assert capsys.readouterr().out.strip().splitlines()[-1] == "test_accuracy=0.9000"
+
+
+# -- a steered run: the notebook replays its change record ---------------------------------------
+class _RecordingKeras:
+    """A Keras stand-in that keeps what a real one would use for each batch.
+
+    Like Keras, the optimiser's learning rate is a variable read at every step, while momentum,
+    the L2 strength and dropout rates are numbers baked into the traced training step: they
+    count only from the next ``make_train_function(force=True)`` (or the first step).
+    """
+
+    def __init__(self):
+        import types
+
+        keras = self
+        self.steps: list[dict] = []
+
+        class Layer:
+            def __init__(self, *args, **kwargs):
+                self.args, self.kwargs = args, kwargs
+
+        class Dropout(Layer):
+            def __init__(self, rate, **kwargs):
+                super().__init__(rate, **kwargs)
+                self.rate = rate
+
+        class L2:
+            def __init__(self, l2):
+                self.l2 = l2
+
+        class Optimizer:
+            def __init__(self, learning_rate, momentum=0.0, **kwargs):
+                self.learning_rate, self.momentum, self.kwargs = learning_rate, momentum, kwargs
+
+        class Sequential:
+            def __init__(self, stack):
+                self.layers = [layer for layer in stack if isinstance(layer, Layer)]
+                self.traced = None
+
+            def compile(self, optimizer, loss, metrics):
+                self.optimizer = optimizer
+
+            def summary(self):
+                pass
+
+            def make_train_function(self, force=False):
+                if self.traced is None or force:
+                    regs = {id(r): r for la in self.layers
+                            if (r := la.kwargs.get("kernel_regularizer")) is not None}  # fmt: skip
+                    self.traced = {
+                        "momentum": self.optimizer.momentum,
+                        "l2": sorted({r.l2 for r in regs.values()}),
+                        "dropout": sorted(
+                            {la.rate for la in self.layers if isinstance(la, Dropout)}
+                        ),
+                    }
+
+            def reset_metrics(self):
+                pass
+
+            def train_on_batch(self, x, y, return_dict=False):
+                self.make_train_function()
+                keras.steps.append({"lr": self.optimizer.learning_rate, "x": x.copy(),
+                                    **self.traced})  # fmt: skip
+                return {"loss": 1.0, "accuracy": 0.5}
+
+            def evaluate(self, x, y, verbose=1):
+                return 0.25, 0.9
+
+        def regularizer(l2):
+            return L2(l2)
+
+        self.layers = types.SimpleNamespace(
+            Dropout=Dropout,
+            **{name: Layer for name in ("Dense", "Conv2D", "MaxPooling2D", "Reshape", "Flatten",
+                                        "BatchNormalization", "PReLU", "LeakyReLU")},
+        )  # fmt: skip
+        self.Sequential, self.Input = Sequential, Layer
+        self.regularizers = types.SimpleNamespace(L2=L2, l2=regularizer)
+        self.optimizers = types.SimpleNamespace(
+            SGD=Optimizer, Adam=Optimizer, AdamW=Optimizer, RMSprop=Optimizer
+        )
+        self.callbacks = types.SimpleNamespace(LearningRateScheduler=lambda f: f)
+        self.metrics = types.SimpleNamespace(CategoricalAccuracy=lambda name: name)
+        self.utils = types.SimpleNamespace(
+            set_random_seed=lambda seed: None,
+            to_categorical=lambda y, k: np.eye(k, dtype=np.float32)[y],
+        )
+
+
+def _run_notebook(nb, data_dir, monkeypatch) -> tuple[_RecordingKeras, dict]:
+    import sys
+    import types
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    keras = _RecordingKeras()
+    tensorflow = types.ModuleType("tensorflow")
+    tensorflow.keras = keras
+    monkeypatch.setitem(sys.modules, "tensorflow", tensorflow)
+    monkeypatch.setitem(sys.modules, "tensorflow.keras", keras)
+    namespace: dict = {"__name__": "notebook"}
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            source = cell.source.replace('DATA_DIR = "data"', f"DATA_DIR = {str(data_dir)!r}")
+            exec(compile(source, cell.id, "exec"), namespace)
+    return keras, namespace
+
+
+def test_a_steered_runs_notebook_replays_every_change_at_its_batch(tmp_path, blob_dir, monkeypatch):
+    from nndesk.codegen import from_model
+    from tests.codegen.conftest import STEERING, train_steered
+
+    config = TrainConfig(
+        dataset="fashion", arch="784-32-16-10", optimizer="momentum", momentum=0.9, lr=0.02,
+        batch_size=16, epochs=3, dropout=0.1, l2=0.0, val_fraction=0.1, schedule="step",
+        schedule_step=1, schedule_gamma=0.1,
+    )  # fmt: skip
+    path, _, _, session = train_steered(tmp_path, blob_dir, config)
+    experiment = from_model(path)
+    assert len(experiment.changes) == 7
+    nb = _notebook(experiment)
+    nbformat.validate(nb)
+    code = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
+    assert "CHANGES = [" in code and "(1, 5, 'MOMENTUM', 0.5)," in code
+    assert "(2, 3, 'LR', 0.005)," in code and "(3, 1, 'BATCH_SIZE', 24)," in code
+    assert "model.train_on_batch(" in code and "model.fit(" not in code
+    assert "layers.RandomRotation" not in code  # augmentation switched by the record: NumPy's
+    assert "kernel_regularizer=L2_REG" in code
+
+    keras, namespace = _run_notebook(nb, blob_dir, monkeypatch)
+    n = len(namespace["x_train"])
+    train_rows = {row.tobytes() for row in namespace["x_train"]}
+    # where each train_on_batch call fell: (epoch, batch), counted from the batch sizes
+    where, epoch, batch, seen = [], 1, 0, 0
+    for step in keras.steps:
+        batch += 1
+        where.append((epoch, batch))
+        seen += len(step["x"])
+        if seen == n:
+            epoch, batch, seen = epoch + 1, 0, 0
+    assert epoch == 4 and seen == 0, "three whole epochs"
+    for (e, b), step in zip(where, keras.steps, strict=True):
+        first, second = (e, b) >= (1, 5), (e, b) >= (2, 3)  # from that batch on
+        assert step["momentum"] == (0.5 if first else 0.9), (e, b)
+        assert step["l2"] == ([1e-3] if first else [0.0]), (e, b)
+        assert step["dropout"] == ([0.3] if second else [0.1]), (e, b)
+        # the schedule (x0.1 per epoch) until the rate is set by hand; then that rate stays
+        expected_lr = 0.005 if second else 0.02 * 0.1 ** (e - 1)
+        assert step["lr"] == pytest.approx(expected_lr), (e, b)
+        size = len(step["x"])
+        assert size == (24 if e == 3 else 16) or b == max(bb for ee, bb in where if ee == e)
+        augmented = not all(row.tobytes() in train_rows for row in step["x"])
+        assert augmented == second, (e, b)
+    assert namespace["AUG_ROTATE"] == 5.0
+    assert {c.name for c in session.changes} == {k for v in STEERING.values() for k in v}

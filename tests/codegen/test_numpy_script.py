@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 from nndesk.codegen import from_config, from_preset, numpy_script
 from nndesk.presets import list_presets
 from nndesk.training import TrainConfig
-from tests.codegen.conftest import epoch_losses, final_accuracy, run_script, train_in_app
+from tests.codegen.conftest import (
+    epoch_losses,
+    final_accuracy,
+    run_script,
+    train_in_app,
+    train_steered,
+)
 
 # like the fashion-mlp preset (Adam, Keras' eps, ReLU/softmax, inputs in [-1, 1]), made small
 SMALL_MLP = TrainConfig(
@@ -149,45 +155,11 @@ def test_every_preset_exports_valid_python_that_imports_only_numpy(preset):
     assert max(len(line) for line in text.splitlines()) <= 99
 
 
-# changes of every kind a script replays, at (epoch, batch before which it is applied)
-STEERING = {
-    (1, 5): {"momentum": 0.5, "l2": 1e-3},
-    (2, 3): {"lr": 0.005, "dropout": 0.3, "augment": True, "aug_rotate": 5.0},
-    (2, 20): {"batch_size": 24},  # from epoch 3
-}
-
-
-def _steered_model(tmp_path, blob_dir, config):
-    """Train ``config`` in nndesk on ``blob_dir`` with ``STEERING`` and save it: the model file,
-    its per-epoch train losses and test accuracy."""
-    import warnings
-
-    from nndesk.training import BatchReport, prepare, train
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the synthetic files are not the published ones
-        session = prepare(config, data_dir=blob_dir)
-    done: list = []
-
-    def steer():
-        here = (done[-1].epoch, done[-1].batch + 1) if done else (1, 1)
-        if done and done[-1].batch == done[-1].batches:
-            here = (done[-1].epoch + 1, 1)
-        return dict(STEERING.get(here, {}))
-
-    for report in train(session, steer=steer):
-        if isinstance(report, BatchReport):
-            done.append(report)
-    accuracy = session.evaluate_test().accuracy
-    path = session.save(tmp_path / "steered.npz")
-    return path, [h["train_loss"] for h in session.history], accuracy, session
-
-
 def test_a_steered_runs_script_replays_its_changes_and_trains_the_same_run(tmp_path, blob_dir):
     from nndesk.codegen import from_model
 
     config = SMALL_MLP.replace(optimizer="momentum", lr=0.02, epochs=3, dropout=0.1, l2=0.0)
-    path, app_losses, app_accuracy, session = _steered_model(tmp_path, blob_dir, config)
+    path, app_losses, app_accuracy, session = train_steered(tmp_path, blob_dir, config)
     assert {c.name for c in session.changes} == {
         "momentum", "l2", "lr", "dropout", "augment", "aug_rotate", "batch_size"
     }  # fmt: skip

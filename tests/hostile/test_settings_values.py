@@ -155,3 +155,20 @@ def test_a_settings_file_qt_must_not_open_is_left_alone_and_another_is_used(qapp
         read_every_preference(home)
     err = capfd.readouterr().err
     assert "settings-fallback.ini" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_settings_file_its_own_writes_push_over_the_limit_stays_in_use(qapp):
+    """Found by Hypothesis: a file just under the size limit grew past it with the model nndesk
+    had just remembered, the next read took the fallback file and the model was forgotten."""
+    with fresh_home() as home:
+        store = preferences.settings()
+        store.setValue("ui/mode", "x" * (preferences.MAX_SETTINGS_BYTES - 60))
+        store.sync()
+        assert (home / preferences.SETTINGS_FILE).stat().st_size <= preferences.MAX_SETTINGS_BYTES
+        assert preferences.settings_file() == home / preferences.SETTINGS_FILE
+        model = home / "m.npz"
+        model.write_bytes(b"x")
+        preferences.add_recent_model(model)
+        preferences.settings().sync()
+        assert (home / preferences.SETTINGS_FILE).stat().st_size > preferences.MAX_SETTINGS_BYTES
+        assert preferences.recent_models() == [model.resolve()]

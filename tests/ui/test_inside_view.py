@@ -46,7 +46,7 @@ def test_the_page_follows_the_canvas_and_a_clicked_unit_shows_its_sum(qtbot, win
     qtbot.waitUntil(desk.prediction.is_idle, timeout=10000)
     model = page.snapshot().model
     second = inside.dense_layers(model)[1]
-    page.diagram.repaint()
+    qtbot.waitUntil(page.diagram.is_current, timeout=10000)  # painted off the GUI thread
     unit = int(inside.most_active(page.snapshot().trace.layers[second].values, 1)[0])
     target = (second, unit)
     rect = page.diagram.unit_rect(*target)

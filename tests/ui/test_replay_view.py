@@ -112,3 +112,43 @@ def test_the_mistakes_hint_names_where_it_counted(split):
     hint = mistakes_hint(confusion, ("a", "b", "c"), split)
     assert hint.show_class == 0 and hint.values["other"] == "c"
     assert ("validation split" in hint.message()) == (split == "validation")
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["weights-kept", "matrices-only"])
+def test_the_replay_fits_a_1024x700_window_without_scrolling(qtbot, window_factory, kept):
+    from PySide6.QtWidgets import QApplication
+
+    from nndesk.replay import ReplayRecord
+
+    desk = window_factory()
+    window = desk.window
+    window.resize(1024, 700)
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    page.tabs.setCurrentWidget(page.replay_page)
+    qtbot.waitUntil(page.replay_view.isVisible)
+    record = ReplayRecord(
+        class_names=("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+                     "Sneaker", "Bag", "Ankle boot"),
+        bytes_per_epoch=215 * 1024 if kept else 0,
+        weights_kept=kept,
+    )  # fmt: skip
+    rng = np.random.default_rng(0)
+    for epoch in (1, 2, 3):
+        record.add(epoch, rng.integers(0, 30, (10, 10)))
+    view = page.replay_view
+    view.show_record(record)
+    view.set_drawing(np.zeros((28, 28), np.float32))
+    QApplication.processEvents()
+    assert window.width() == 1024
+    assert page.replay_page.verticalScrollBar().maximum() == 0, "the replay needs a scroll"
+    parts = [view.confusion.canvas, view.slider, view.drawing_note]
+    parts += [view.bars, view.preview] if kept else []
+    for part in parts:
+        shown = part.visibleRegion().boundingRect()
+        assert shown.height() == part.height() and part.height() > 0, type(part).__name__
+    assert view.bars.isVisible() == kept  # no bars without the weights to read a drawing with
+    if kept:
+        assert view.bars.height() >= view.bars.minimumSizeHint().height()
+    else:
+        assert "too large" in view.drawing_note.text()

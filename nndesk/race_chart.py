@@ -1,0 +1,111 @@
+"""The race's overlaid curves, kept between renders so that a live refresh only moves data.
+
+Qt-free. ``RaceChart`` builds one figure for a race (its lanes, its size, the theme): three axes
+at fixed places (no layout engine to run again), five lines per lane and one legend. Each
+``render(curves)`` then only sets the lines' data and the axes' limits and draws with Agg,
+a fraction of building the figure anew (``benchmarks/bench_gui.py --race``). One lane's curves
+look as ``curves.plot_overlay`` draws them: its colour, the smoothed batch loss, validation
+solid and train dashed per epoch.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from nndesk.curves import RUN_COLORS, moving_average, smoothing_window, style_axes
+from nndesk.runs import Curves
+
+#: A smoothed batch curve is drawn through at most this many of its points (it is smooth).
+MAX_BATCH_POINTS = 600
+#: Margins in points: room for the tick and axis labels (left, bottom), titles (top, between).
+LEFT_PT, RIGHT_PT, TOP_PT, BOTTOM_PT, ROW_GAP_PT, COLUMN_GAP_PT = 50, 10, 20, 34, 52, 58
+
+
+def theme_key() -> tuple:
+    """What a chart's colours were made from: a new theme needs a new chart."""
+    import matplotlib
+
+    rc = matplotlib.rcParams
+    return tuple(rc[k] for k in ("axes.facecolor", "figure.facecolor", "text.color",
+                                 "axes.edgecolor", "grid.color"))  # fmt: skip
+
+
+class RaceChart:
+    """The curves of the lanes ``names`` in a ``width`` x ``height`` pixel image."""
+
+    def __init__(self, names: Sequence[str], width: int, height: int, dpi: float = 96.0) -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+        from matplotlib.lines import Line2D
+
+        from nndesk.viz import muted_colour
+
+        self.key = (tuple(names), int(width), int(height), theme_key())
+        self.figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
+        self.canvas = FigureCanvasAgg(self.figure)
+        px = dpi / 72  # pixels per point
+        left, right = LEFT_PT * px / width, 1 - RIGHT_PT * px / width
+        bottom, top = BOTTOM_PT * px / height, 1 - TOP_PT * px / height
+        # gaps as gridspec wants them: shares of the mean axes height and width
+        row = max((top - bottom) * height - ROW_GAP_PT * px, 20) / 2
+        column = max((right - left) * width - COLUMN_GAP_PT * px, 20) / 2
+        grid = self.figure.add_gridspec(
+            2, 2, left=left, right=right, bottom=bottom, top=top,
+            hspace=ROW_GAP_PT * px / row, wspace=COLUMN_GAP_PT * px / column,
+        )  # fmt: skip
+        self.ax_batch = self.figure.add_subplot(grid[0, :])
+        self.ax_loss = self.figure.add_subplot(grid[1, 0])
+        self.ax_acc = self.figure.add_subplot(grid[1, 1])
+        style_axes(self.ax_batch, self.ax_loss, self.ax_acc)
+        self.lines: list[tuple] = []
+        for i, name in enumerate(names):
+            color = RUN_COLORS[i % len(RUN_COLORS)]
+            (batch,) = self.ax_batch.plot([], [], color=color, lw=1.5, label=name)
+            (val_loss,) = self.ax_loss.plot([], [], "s-", color=color, ms=3, lw=1.6)
+            (train_loss,) = self.ax_loss.plot([], [], "o--", color=color, ms=3, lw=1.0, alpha=0.7)
+            (val_acc,) = self.ax_acc.plot([], [], "s-", color=color, ms=3, lw=1.6)
+            (train_acc,) = self.ax_acc.plot([], [], "o--", color=color, ms=3, lw=1.0, alpha=0.7)
+            self.lines.append((batch, val_loss, train_loss, val_acc, train_acc))
+        styles = [
+            Line2D([], [], color=muted_colour(), ls="-", marker="s", ms=3, label="validation"),
+            Line2D([], [], color=muted_colour(), ls="--", marker="o", ms=3, label="train"),
+        ]
+        handles = [lines[0] for lines in self.lines]
+        self.ax_batch.legend(handles=handles + styles, loc="upper right", fontsize=7,
+                             frameon=False)  # fmt: skip
+
+    def render(self, curves: Sequence[Curves], batches_per_epoch: int = 0) -> np.ndarray:
+        """The lanes' ``curves`` drawn: RGBA uint8 (height, width, 4), a copy."""
+        last_epoch, top_x = 1, 0.0
+        for lines, c in zip(self.lines, curves, strict=True):
+            batch, val_loss, train_loss, val_acc, train_acc = lines
+            bx = np.asarray(c.batch_x, np.float64)
+            if len(bx):
+                per_epoch = batches_per_epoch or len(bx) / max(math.ceil(bx[-1]), 1)
+                smooth = moving_average(c.batch_loss, smoothing_window(int(per_epoch), len(bx)))
+                stride = -(-len(bx) // MAX_BATCH_POINTS)
+                keep = np.arange(len(bx) - 1, -1, -stride)[::-1]  # always the newest point
+                batch.set_data(bx[keep], smooth[keep])
+                top_x = max(top_x, float(bx[-1]))
+            else:
+                batch.set_data([], [])
+            ex = np.asarray(c.epochs, np.float64)
+            val_loss.set_data(ex, np.asarray(c.val_loss, np.float64))
+            train_loss.set_data(ex, np.asarray(c.train_loss, np.float64))
+            val_acc.set_data(ex, np.asarray(c.val_accuracy, np.float64))
+            train_acc.set_data(ex, np.asarray(c.train_accuracy, np.float64))
+            if c.epochs:
+                last_epoch = max(last_epoch, int(c.epochs[-1]))
+        for ax in (self.ax_batch, self.ax_loss, self.ax_acc):
+            ax.relim()
+            ax.autoscale_view()
+        if top_x > 0:
+            self.ax_batch.set_xlim(0, top_x)
+        for ax in (self.ax_loss, self.ax_acc):
+            # whole epochs even for a one-epoch race (as plot_overlay)
+            ax.set_xlim(0.5, max(last_epoch, 2) + 0.5)
+        self.canvas.draw()
+        return np.asarray(self.canvas.buffer_rgba()).copy()

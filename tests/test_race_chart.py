@@ -1,0 +1,50 @@
+"""The race chart keeps its figure between renders and draws what the lanes' curves hold."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nndesk.race_chart import MAX_BATCH_POINTS, RaceChart
+from nndesk.runs import Curves
+
+
+def _curves(batches: int, epochs: int, start: float) -> Curves:
+    """A lane's curves after ``batches`` batches of 100 per epoch and ``epochs`` epochs."""
+    c = Curves()
+    c.batch_x = [(b + 1) / 100 for b in range(batches)]
+    c.batch_loss = [start / (1 + b / 50) for b in range(batches)]
+    c.epochs = list(range(1, epochs + 1))
+    c.train_loss = [start / (1 + e) for e in c.epochs]
+    c.val_loss = [start / (1 + e) + 0.05 for e in c.epochs]
+    c.train_accuracy = [0.5 + 0.1 * e for e in c.epochs]
+    c.val_accuracy = [0.45 + 0.1 * e for e in c.epochs]
+    return c
+
+
+def test_a_refresh_moves_the_lines_of_the_same_figure_to_the_new_data():
+    chart = RaceChart(["SGD", "Adam"], 640, 420)
+    figure, batch_line = chart.figure, chart.lines[0][0]
+    first = chart.render([_curves(150, 1, 2.0), _curves(150, 1, 1.0)], batches_per_epoch=100)
+    assert first.shape == (420, 640, 4) and first.dtype == np.uint8
+    later = [_curves(2500, 25, 2.0), _curves(2500, 25, 1.0)]
+    second = chart.render(later, batches_per_epoch=100)
+    assert chart.figure is figure and chart.lines[0][0] is batch_line  # nothing rebuilt
+    assert not np.array_equal(first, second)
+    # the smoothed batch curve: thinned to a few hundred points, always ending at the newest
+    x, _ = batch_line.get_data()
+    assert len(x) <= MAX_BATCH_POINTS and x[-1] == later[0].batch_x[-1]
+    val_loss, _, val_acc, _ = chart.lines[1][1:]
+    np.testing.assert_array_equal(val_loss.get_ydata(), later[1].val_loss)
+    np.testing.assert_array_equal(val_acc.get_xdata(), later[1].epochs)
+    # the axes follow the data: 25 epochs in view, every accuracy inside the y range
+    assert chart.ax_acc.get_xlim() == (0.5, 25.5)
+    low, high = chart.ax_acc.get_ylim()
+    assert low <= min(later[0].val_accuracy) and high >= max(later[1].train_accuracy)
+    assert chart.ax_batch.get_xlim()[1] == later[0].batch_x[-1]
+
+
+def test_the_legend_names_every_lane_once():
+    chart = RaceChart(["SGD", "momentum", "Adam"], 600, 400)
+    chart.render([_curves(10, 0, 1.0)] * 3)
+    labels = [t.get_text() for t in chart.ax_batch.get_legend().get_texts()]
+    assert labels == ["SGD", "momentum", "Adam", "validation", "train"]
