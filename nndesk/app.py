@@ -13,7 +13,6 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import (
-    QByteArray,
     QEventLoop,
     QLocale,
     QObject,
@@ -58,10 +57,11 @@ from nndesk.ui.lab_view import LabView
 from nndesk.ui.language import translate
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.map_view import MapView, MapViewState
-from nndesk.ui.mistakes_view import MistakesView
+from nndesk.ui.mistakes_view import MistakesView, MistakesViewState
 from nndesk.ui.settings_dialog import SettingsDialog
 from nndesk.ui.training_panel import TrainingPanel, TrainPageState
 from nndesk.ui.why_view import WhyView
+from nndesk.ui.window_place import WindowPlace, place_of, put_in_place
 
 ICON = ASSETS_DIR / "nndesk.png"
 
@@ -765,12 +765,15 @@ class WindowState:
     page: int
     train: TrainPageState
     evaluation: object  # EvaluationResult | None: the report, not computed again
-    geometry: QByteArray
+    place: WindowPlace  # where the window is, exactly (position, size, maximised)
+    splitter: list[int] | None  # the drawing column's width, when the user dragged it
     visible: bool
+    tools: tuple[bool, bool]  # the eraser and the fill tool, on or off
     notice: tuple | None  # the new-model note's (accuracy, previous title), None when hidden
     handover: ModelHandover  # the models the note switches between
     why_target: tuple  # the Why page's (class, contrast) choice
     map_view: MapViewState  # the Map page's choices and its drawn map
+    mistakes: MistakesViewState  # the Mistakes page's filters and the image in its details
 
 
 def capture_state(desk: Desk) -> WindowState:
@@ -786,19 +789,23 @@ def capture_state(desk: Desk) -> WindowState:
         page=window.tabs.currentIndex(),
         train=desk.train_page.page_state(),
         evaluation=desk.evaluation.result(),
-        geometry=window.saveGeometry(),
+        place=place_of(window),
+        splitter=window.splitter_sizes_chosen(),
         visible=window.isVisible(),
+        tools=(window.act_eraser.isChecked(), window.act_fill.isChecked()),
         notice=window.model_notice.announcement(),
         handover=desk.handover,
         why_target=desk.why_page.chosen_target(),
         map_view=desk.map_page.view_state(),
+        mistakes=desk.mistakes_page.view_state(),
     )
 
 
 def restore_state(desk: Desk, state: WindowState) -> None:
     window = desk.window
-    window.restoreGeometry(state.geometry)
     window.pen_slider.setValue(state.pen)
+    window.act_eraser.setChecked(state.tools[0])
+    window.act_fill.setChecked(state.tools[1])
     window.test_index.setValue(state.test_index)
     window.overlay_check.setChecked(state.overlay)
     window.tabs.setCurrentIndex(state.page)
@@ -810,8 +817,11 @@ def restore_state(desk: Desk, state: WindowState) -> None:
     desk.evaluation.adopt(state.evaluation)
     if state.evaluation is not None and desk.evaluation.result() is state.evaluation:
         desk.map_page.restore_view_state(state.map_view)  # the map drawn is not computed again
+    desk.mistakes_page.restore_view_state(state.mistakes)
     window.canvas.restore_history(state.drawing)  # predicted again in the new language
     window.prediction_panel.set_true_label(state.true_label)
+    window.choose_splitter_sizes(state.splitter)
+    put_in_place(window, state.place)  # last: the notice strip may need its height
 
 
 def switch_language(desk: Desk, code: str) -> Desk:

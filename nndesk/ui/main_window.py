@@ -715,6 +715,16 @@ class MainWindow(QMainWindow):
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
         self._splitter_moved_by_user = True
 
+    def splitter_sizes_chosen(self) -> list[int] | None:
+        """The drawing column's and the pages' widths if the user dragged them, else None."""
+        return self.splitter.sizes() if self._splitter_moved_by_user else None
+
+    def choose_splitter_sizes(self, sizes: list[int] | None) -> None:
+        """Take over widths the user chose in the window this one replaces (None: none)."""
+        if sizes:
+            self._splitter_moved_by_user = True
+            self.splitter.setSizes(sizes)
+
     # ---- pages and shutdown -----------------------------------------------------------------
     def add_page(self, widget: QWidget, title: str) -> int:
         """Add a page (Why, Train, Evaluate, Mistakes, Dataset) to the right-hand tabs."""

@@ -9,6 +9,7 @@ bars and saliency, and "Put on canvas" sends it to the drawing canvas.
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import (
@@ -183,6 +184,19 @@ class TileDelegate(QStyledItemDelegate):
         if pixmap is not None:
             painter.drawPixmap(rect.x() + (rect.width() - TILE.width()) // 2, rect.y(), pixmap)
         painter.restore()
+
+
+@dataclass(frozen=True)
+class MistakesViewState:
+    """What a person chose on the Mistakes page, carried into a window rebuilt in another
+    language."""
+
+    true: int | None
+    predicted: int | None
+    sort: str
+    shown: int | None  # the test index in the details
+    saliency: bool
+    saliency_target: int
 
 
 class MistakesView(QWidget):
@@ -474,6 +488,33 @@ class MistakesView(QWidget):
         """Test indices shown in the grid, in grid order."""
         return self.model.indices()
 
+    def view_state(self) -> MistakesViewState:
+        """The filters, sort, shown image and saliency choices (for a rebuilt window)."""
+        true, predicted, sort = self.filters()
+        return MistakesViewState(
+            true=true,
+            predicted=predicted,
+            sort=sort,
+            shown=self._current,
+            saliency=self.saliency_box.isChecked(),
+            saliency_target=self.saliency_target.currentIndex(),
+        )
+
+    def restore_view_state(self, state: MistakesViewState) -> None:
+        """Take over ``state`` from the page this one replaces (after ``set_result``)."""
+        self.saliency_box.blockSignals(True)
+        self.saliency_box.setChecked(state.saliency)
+        self.saliency_box.blockSignals(False)
+        self.saliency_target.blockSignals(True)
+        self.saliency_target.setCurrentIndex(state.saliency_target)
+        self.saliency_target.blockSignals(False)
+        if self._result is None:
+            return
+        self.set_filter(state.true, state.predicted, state.sort)
+        rows = np.flatnonzero(self.indices() == state.shown) if state.shown is not None else []
+        if len(rows):
+            self.select_row(int(rows[0]))
+
     @Slot(int)
     def _on_filter_changed(self, _index: int) -> None:
         self._refresh()
@@ -549,12 +590,13 @@ class MistakesView(QWidget):
             return
         r = self._result
         t, p = int(r.labels[i]), int(r.predictions[i])
-        verdict = "correct" if t == p else "mistake"
-        self.caption.setText(
-            translate("MistakesView", "Test image #{i} — {verdict}").format(
-                i=integer(i), verdict=verdict
-            )
+        # two whole sentences: a translator may need another order than "#{i} — verdict"
+        caption = (
+            translate("MistakesView", "Test image #{i} — correct")
+            if t == p
+            else translate("MistakesView", "Test image #{i} — mistake")
         )
+        self.caption.setText(caption.format(i=integer(i)))
         image28 = r.images[i].astype(np.float32)
         self.preview.set_image(image28)
         self.answer.set_true_label(t)

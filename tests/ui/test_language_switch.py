@@ -275,3 +275,115 @@ def test_at_1024_the_new_model_strip_keeps_the_window_within_a_700_px_screen(
     assert bar.height() < 2 * first.height()
     assert window.minimumSizeHint().height() <= 700, code
     assert cut_widgets(window) == []
+
+
+def _observed(desk) -> dict:
+    """What a person sees of their work in the window, as comparable values."""
+    window, train, mistakes = desk.window, desk.train_page, desk.mistakes_page
+    return {
+        "geometry": window.geometry(),
+        "page": window.tabs.currentIndex(),
+        "fill": (window.act_fill.isChecked(), window.fill_button.isChecked()),
+        "eraser": window.act_eraser.isChecked(),
+        "pen": window.pen_slider.value(),
+        "drawing": window.canvas.array().tobytes(),
+        "bar": (train.progress.text(), train.progress.value()),
+        "speed": train.speed.text(),
+        "headline": train.title.text(),
+        "model line": train.model_label.text(),
+        "lr now": train.live_lr.text(),
+        "slow motion": train.slow_motion.currentIndex(),
+        "train tab": train.tabs.currentIndex(),
+        "runs selected": [r.run_id for r in train.runs_view.selected_records()],
+        "replay epochs": len(train.controller.replay.confusions),
+        "continue": train.resume_button.isEnabled(),
+        "mistakes": (mistakes.filters(), mistakes.current_index(), mistakes.caption.text()),
+        "notice": window.model_notice.announcement(),
+        "model": desk.prediction.current(),
+    }
+
+
+def test_a_switch_in_the_middle_of_work_keeps_everything_a_person_set(
+    qtbot, english_after, window_factory, tiny_model_file, tiny_data_dir
+):
+    import warnings
+
+    from nndesk.evaluation import evaluate
+    from nndesk.inference import Classifier
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window, page = desk.window, desk.train_page
+    window.move(0, 0)  # at the top of the screen: the rebuilt window was put 25 px lower
+    config = page.form.config().replace(
+        dataset="mnist", arch="784-16-10", epochs=2, batch_size=16, val_fraction=0.1
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with qtbot.waitSignal(page.controller.run_saved, timeout=60_000):
+            assert page.start_training(config)
+        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60_000)
+    assert page.progress.text() == "Finished: trained 2 epochs"
+    # the person's choices all over the window
+    window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
+    window.fill_button.click()
+    window.pen_slider.setValue(21)
+    page.live_lr.setText("0.0003")
+    page.slow_motion.setCurrentIndex(2)
+    page.tabs.setCurrentWidget(page.runs_view)
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 255, (60, 28, 28)).astype(np.uint8)
+    result = evaluate(desk.prediction.current(), images, rng.integers(0, 10, 60))
+    desk.evaluation.adopt(result)
+    desk.mistakes_page.set_filter(None, None, "index")
+    desk.mistakes_page.select_row(2)
+    window.tabs.setCurrentWidget(desk.mistakes_page)
+    qtbot.waitUntil(desk.prediction.is_idle, timeout=5000)
+    before = _observed(desk)
+    assert before["mistakes"][1] is not None and before["runs selected"]
+
+    vietnamese = _switch(qtbot, desk, "vi")
+    said = _observed(vietnamese)
+    assert said["bar"] == ("Hoàn tất: đã huấn luyện 2 epoch", before["bar"][1])
+    assert said["lr now"] == "0,0003"
+    assert said["geometry"] == before["geometry"]
+    english = _switch(qtbot, vietnamese, "en")
+    qtbot.waitUntil(english.prediction.is_idle, timeout=5000)
+
+    after = _observed(english)
+    assert after == before, {k: (before[k], after[k]) for k in before if before[k] != after[k]}
+    english.window.close()
+
+
+def test_the_rebuilt_window_grows_and_moves_up_to_stay_on_the_screen():
+    from PySide6.QtCore import QMargins
+
+    from nndesk.ui.window_place import fitted
+
+    screen = QRect(0, 0, 1024, 700)
+    frame = QMargins(1, 25, 1, 1)  # a window manager's title bar
+    # the same place when it fits
+    assert fitted(QRect(0, 25, 1022, 640), 800, 600, frame, screen) == QRect(0, 25, 1022, 640)
+    # a longer language needs 684 px: the window grows and moves up to stay on the screen
+    grown = fitted(QRect(1, 25, 1022, 640), 800, 684, frame, screen)
+    assert grown.height() == 684 and grown.marginsAdded(frame).bottom() == screen.bottom()
+    assert grown.marginsAdded(frame).top() >= screen.top()
+    # never above the screen's top, where its title bar could not be reached
+    huge = fitted(QRect(0, 25, 1022, 640), 800, 900, frame, screen)
+    assert huge.marginsAdded(frame).top() == screen.top() and huge.left() == 0
+
+
+def test_a_maximised_window_comes_back_maximised_with_its_normal_size(
+    qtbot, english_after, window_factory, stroke_classifier
+):
+    desk = window_factory(classifier=stroke_classifier)
+    desk.window.setGeometry(QRect(10, 40, 1000, 660))
+    QApplication.processEvents()
+    normal = desk.window.normalGeometry()
+    desk.window.showMaximized()
+    qtbot.waitUntil(desk.window.isMaximized)
+
+    new = _switch(qtbot, desk, "vi")
+
+    qtbot.waitUntil(new.window.isMaximized)
+    assert new.window.normalGeometry() == normal
+    new.window.close()

@@ -1,0 +1,73 @@
+"""Where a window sits on the screen, carried into the window rebuilt in its place (a language
+switch): its exact position and size, maximised or not, and where the user put its splitter.
+
+``QWidget.restoreGeometry`` is not used for this: before the new window is shown it guesses a
+title bar (``PM_TitleBarHeight``) and moves a window at the top of the screen down by it, so a
+window at y=0 came back at y=25 with its status bar below a 700 px screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QMargins, QRect, Qt
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class WindowPlace:
+    """A top-level window's place, measured on the shown window."""
+
+    geometry: QRect  # the inside of the window (without the window manager's frame)
+    normal: QRect  # its place when not maximised (equal to geometry when it is not)
+    frame: QMargins  # the window manager's frame around it (the title bar), 0 without one
+    state: Qt.WindowState  # maximised, full screen or neither
+
+
+def place_of(window: QWidget) -> WindowPlace:
+    """Where ``window`` is now (a shown window: its frame is known then)."""
+    inside, outside = window.geometry(), window.frameGeometry()
+    frame = QMargins(
+        inside.left() - outside.left(),
+        inside.top() - outside.top(),
+        outside.right() - inside.right(),
+        outside.bottom() - inside.bottom(),
+    )
+    normal = window.normalGeometry()
+    return WindowPlace(
+        geometry=QRect(inside),
+        normal=QRect(normal) if normal.isValid() else QRect(inside),
+        frame=frame,
+        state=window.windowState(),
+    )
+
+
+def fitted(rect: QRect, least_width: int, least_height: int, frame: QMargins, area: QRect) -> QRect:
+    """``rect`` (a window's inside) grown to at least ``least_width`` x ``least_height`` (a
+    window in a longer language may need more), then moved up and left just enough that it and
+    its ``frame`` stay inside ``area`` (the screen's free area), where it can."""
+    out = QRect(rect)
+    out.setWidth(max(out.width(), least_width))
+    out.setHeight(max(out.height(), least_height))
+    if area.isValid():
+        outer = out.marginsAdded(frame)
+        dx = min(0, area.right() - outer.right())
+        dy = min(0, area.bottom() - outer.bottom())
+        # never above or left of the free area: there the title bar could not be reached
+        dx = max(dx, area.left() - outer.left()) if dx else 0
+        dy = max(dy, area.top() - outer.top()) if dy else 0
+        out.translate(dx, dy)
+    return out
+
+
+def put_in_place(window: QWidget, place: WindowPlace) -> None:
+    """Give ``window`` (not shown yet) the place ``place`` of the window it replaces: the same
+    position and size, kept on the screen if it needs more room, and maximised if that was."""
+    screen = window.screen()
+    area = screen.availableGeometry() if screen is not None else QRect()
+    least = window.minimumSizeHint().expandedTo(window.minimumSize())
+    special = place.state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen)
+    rect = place.normal if special else place.geometry
+    window.setGeometry(fitted(rect, least.width(), least.height(), place.frame, area))
+    if special:
+        window.setWindowState(place.state)
