@@ -143,3 +143,42 @@ def steer_problem(config: Any, name: str, value: Any) -> str | None:
     if name == "dropout" and config.dropout == 0 and value > 0:
         return "this network was built without dropout; start a run with dropout above 0 to tune it"
     return None
+
+
+def settings_at_end(raw: Any) -> dict[str, Any]:
+    """A model file's ``info["settings_at_end"]`` (``Session.settings_at_end``) as far as it
+    is well formed: live settings with acceptable values; anything else is left out."""
+    from nndesk.settings_schema import BY_NAME
+
+    if not isinstance(raw, dict):
+        return {}
+    out: dict[str, Any] = {}
+    for name, value in raw.items():
+        field = BY_NAME.get(name) if isinstance(name, str) else None
+        if field is None or not field.live:
+            continue
+        if field.kind is float and _whole(value) and abs(value) < 2**53:
+            value = float(value)
+        if value is not None and field.problem(value) is None:
+            out[name] = value
+    return out
+
+
+def continue_with(form: Any, at_end: dict[str, Any], untouched: Any = None) -> tuple[Any, dict]:
+    """The settings Continue trains with: the form's (a ``TrainConfig``), except that a live
+    setting the run changed while training (``at_end``: its last values) keeps the value it
+    ended with, unless the person changed that field since (``untouched``: the form when the
+    run ended). A learning rate set by hand had stopped the schedule: the run then continues
+    at that rate ("constant"). Returns the config and the values that differ from the form's.
+    """
+    used: dict[str, Any] = {}
+    for name, value in at_end.items():
+        if not hasattr(form, name):
+            continue
+        if untouched is not None and getattr(form, name) != getattr(untouched, name):
+            continue  # typed after the run: the person's choice wins
+        if getattr(form, name) != value:
+            used[name] = value
+    if "lr" in used and form.schedule != "constant":
+        used["schedule"] = "constant"
+    return (form.replace(**used) if used else form), used

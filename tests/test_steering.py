@@ -14,7 +14,14 @@ from nndesk.errors import ConfigError, ModelFileError
 from nndesk.nn.layers import Dropout
 from nndesk.nn.serialization import load_model, save_model
 from nndesk.runs import Curves, RunFileError
-from nndesk.setting_changes import SettingChange, parse_changes, steer_problem
+from nndesk.setting_changes import (
+    SettingChange,
+    continue_with,
+    parse_changes,
+    settings_at_end,
+    steer_problem,
+)
+from nndesk.settings_schema import BY_NAME
 from nndesk.training import BatchReport, EpochReport, TrainConfig, prepare, train
 from tests.test_training import FAST, tiny  # noqa: F401 - the module's dataset fixture
 
@@ -205,3 +212,53 @@ def test_epoch_reports_still_close_every_epoch_of_a_steered_run(tiny):  # noqa: 
         seen.append(report)
     assert [e.epoch for e in seen if isinstance(e, EpochReport)] == [1, 2, 3]
     assert sum(1 for r in seen if isinstance(r, BatchReport) and r.epoch == 3) == 1
+
+
+def test_a_model_file_keeps_the_rate_its_run_ended_with_and_a_resumed_run_only_its_own(
+    tiny,  # noqa: F811
+    tmp_path,
+):
+    session = prepare(FAST.replace(lr=1e-3), dataset=tiny)
+    seen: list = []
+    for report in train(session, steer=_steer_at(3, {"lr": 3e-4, "momentum": 0.0}, seen)):
+        seen.append(report)
+    assert session.optimizer.lr == pytest.approx(3e-4)
+    assert session.info()["config"]["lr"] == pytest.approx(1e-3)  # what the run started with
+    assert session.info()["settings_at_end"] == {"lr": 3e-4, "momentum": 0.0}
+    path = session.save(tmp_path / "m.npz")
+    loaded = load_model(path)
+    assert settings_at_end(loaded.info["settings_at_end"]) == {"lr": 3e-4, "momentum": 0.0}
+    resumed = prepare(FAST.replace(epochs=1), dataset=tiny, resume=path)
+    assert resumed.settings_at_end() == {}  # the first run's change is not this run's
+    assert "settings_at_end" not in resumed.info()
+
+
+def test_continue_keeps_a_hand_set_rate_unless_its_field_was_changed_since():
+    form = FAST.replace(lr=1e-3)
+    config, kept = continue_with(form, {"lr": 3e-4, "momentum": 0.5}, untouched=form)
+    assert config.lr == pytest.approx(3e-4) and config.momentum == 0.5
+    assert kept == {"lr": 3e-4, "momentum": 0.5}
+    typed = form.replace(lr=0.01)  # the person typed a new rate after the run
+    config, kept = continue_with(typed, {"lr": 3e-4}, untouched=form)
+    assert config.lr == 0.01 and kept == {}
+    config, kept = continue_with(form, {}, untouched=form)
+    assert config is form and kept == {}
+    # a rate set by hand had stopped the schedule: the run goes on at that rate
+    cosine = form.replace(schedule="cosine")
+    config, kept = continue_with(cosine, {"lr": 3e-4}, untouched=cosine)
+    assert config.schedule == "constant" and config.lr == pytest.approx(3e-4)
+    assert kept == {"lr": 3e-4, "schedule": "constant"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(json_values, st.dictionaries(
+    st.one_of(st.sampled_from(["lr", "momentum", "dropout", "augment", "arch", "epochs"]),
+              st.text(max_size=8)),
+    json_values, max_size=6)))  # fmt: skip
+def test_any_settings_at_end_read_as_live_settings_with_acceptable_values(raw):
+    """A model file's settings_at_end is a person's file: only live settings with values
+    their field accepts come out, never an exception."""
+    for name, value in settings_at_end(raw).items():
+        field = BY_NAME[name]
+        assert field.live and field.problem(value) is None
+        assert continue_with(FAST, {name: value})[0].validate() is not None

@@ -304,7 +304,7 @@ def check_info(info) -> None:
                     N_("history epoch {epoch!r:.40} is not a whole number"), epoch=row["epoch"]
                 )
     _check_calibration(info.get("calibration", None), "calibration" in info)
-    for key in ("config", "config_at_start", "metrics"):
+    for key in ("config", "config_at_start", "settings_at_end", "metrics"):
         value = info.get(key)
         if value is None:
             continue

@@ -73,6 +73,7 @@ class Session:
         )
         #: every setting changed while training, this run's and a resumed model's
         self.changes: list[SettingChange] = list(changes or [])
+        self._own_changes_from = len(self.changes)  # those before are a resumed model's
         #: a batch size asked for during an epoch, used from the next one
         self.pending_batch_size: int | None = None
         self.metrics: dict = {}
@@ -154,6 +155,11 @@ class Session:
         self.changes.append(change)
         return [change]
 
+    def settings_at_end(self) -> dict[str, Any]:
+        """The live settings this run changed while training, each with its last value
+        (``{"lr": 0.0003}``): what Continue keeps, rather than the settings it started with."""
+        return {c.name: c.value for c in self.changes[self._own_changes_from :]}
+
     # -- actions -------------------------------------------------------------------------------
     def thread_plan(self) -> ThreadPlan:
         """The threads this run trains with (``runtime.plan``), decided once per session."""
@@ -228,6 +234,8 @@ class Session:
         }
         if self.start_config != self.config:  # steered: exported code replays from the start
             info["config_at_start"] = self.start_config.to_dict()
+        if at_end := self.settings_at_end():  # a learning rate set by hand is not in "config"
+            info["settings_at_end"] = at_end
         if self.calibration is not None:
             info["calibration"] = dict(self.calibration)
         if self.partial is not None:  # stopped inside an epoch: where to continue it

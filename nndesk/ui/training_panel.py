@@ -4,6 +4,7 @@ history on the right. All the work happens in ``TrainingController``; this widge
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import math
 import os
@@ -39,6 +40,7 @@ from nndesk.i18n import QT_TRANSLATE_NOOP, localised
 from nndesk.inference import display_name
 from nndesk.models import open_folder
 from nndesk.runs import Curves, describe_config, history_csv
+from nndesk.setting_changes import SettingChange, continue_with, settings_at_end
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.elided_label import ElidedLabel
@@ -129,6 +131,17 @@ class TrainPageState:
     loaded_model: Path | None
     title: str
     tab: int  # Live, Inside or Runs
+    #: how the last run ended (RunEnded, its epoch count), said again in the new language
+    verdict: tuple | None = None
+    progress: int = 0  # the progress bar's value
+    loaded: object = None  # Classifier of the model loaded on the page (Runs > Use model)
+    lr_now: str = ""  # the "LR now" field as typed
+    slow_motion: int = 0
+    selected_runs: tuple[str, ...] = ()
+    completed: bool = False  # the last run trained all its epochs (the coach's last word)
+    at_end: tuple = ()  # (settings the last run ended with, the form then) for Continue
+    inside: object = None  # the controller's InsideRecord of the last run
+    replay: object = None  # the controller's ReplayRecord of the last run
 
 
 class TrainingPanel(QWidget):
@@ -176,6 +189,14 @@ class TrainingPanel(QWidget):
         self._ended = None  # RunEnded of the current run once its loop is over
         self._completed = False  # the last run trained all its epochs (the coach's last word)
         self._ended_text = ""  # how it ended, as the progress bar says it
+        #: (RunEnded, epochs the run trained or None) of the last run, for its verdict
+        self._verdict: tuple | None = None
+        self._loaded_clf = None  # the Classifier of the model loaded on the page
+        #: the live settings the last run (or the loaded model's) ended with, and the form as
+        #: it was then: Continue keeps the former where the form was not changed since
+        self._at_end: dict = {}
+        self._kept = ""  # how the headline says what a continued run kept ("lr 0.0003")
+        self._form_at_end: TrainConfig | None = None
         self._message_box: QMessageBox | None = None
         self._wanted_dataset: str | None = None  # the dataset of the last run asked for
 
@@ -277,8 +298,10 @@ class TrainingPanel(QWidget):
         self.coach_button.hide()
         self._coach_fix: dict = {}
         self._coach_class: int | None = None  # a "mistakes" hint's class
-        self.title = QLabel(translate("TrainingPanel", "No run yet"))
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # a long headline is cut at its end, whole in its tooltip (it never widens the page)
+        self.title = ElidedLabel(
+            translate("TrainingPanel", "No run yet"), mode=Qt.TextElideMode.ElideRight
+        )
         self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
 
         # -- live plot -----------------------------------------------------------------------
@@ -431,6 +454,7 @@ class TrainingPanel(QWidget):
         c.setting_changed.connect(self._on_controller_setting_changed)
         c.run_ended.connect(self._on_controller_run_ended)
         c.run_saved.connect(self._on_controller_run_saved)
+        c.model_ready.connect(self._remember_end)
         c.model_ready.connect(self.model_ready)
         c.failed.connect(self._on_controller_failed)
         c.saved_elsewhere.connect(self._on_controller_saved_elsewhere)
@@ -481,6 +505,8 @@ class TrainingPanel(QWidget):
             self.show_error(user_message(err))
             return False
         self._completed = False
+        self._verdict = None
+        self._kept = ""  # Continue sets it after this
         # one full redraw now, at the click, with the run's epochs already on the x axes (the
         # run confirms them when it starts: a second full redraw only if they differ)
         self.curves = self.controller.curves
@@ -504,11 +530,45 @@ class TrainingPanel(QWidget):
         return True
 
     def continue_training(self) -> bool:
-        """Train the last run's model (or the loaded one) further: Continue."""
+        """Train the last run's model (or the loaded one) further: Continue. Settings the run
+        changed while training (a learning rate set by hand) keep the value it ended with,
+        unless their field was changed since; the form then shows them and the page says so."""
         if self._continuable is None:
             return False
         path, curves = self._continuable
-        return self.start_training(resume=path, curves=curves)
+        try:
+            form = self.form.config()
+        except NndeskError as err:
+            self.show_error(user_message(err))
+            return False
+        config, kept = continue_with(form, self._at_end, self._form_at_end)
+        said = ", ".join(
+            SettingChange(0, 1, 1, name, value).shown_text()
+            for name, value in kept.items()
+            if name != "schedule"
+        )
+        if "schedule" in kept:
+            said += translate("TrainingPanel", " (schedule: constant)")
+        if not self.start_training(config, resume=path, curves=curves):
+            return False
+        self._kept = said  # the headline says it while this run trains
+        if kept:
+            self.form.set_steered(kept)  # the form shows what this run trains with
+            message = translate(
+                "TrainingPanel", "Continues with the settings the last run ended with: {settings}"
+            ).format(settings=said)
+            self.speed.setText(message)
+            self.status_message.emit(message)
+        return True
+
+    def _remember_end(self, clf) -> None:
+        """The settings ``clf``'s run ended with (``info["settings_at_end"]``) and the form as
+        it is now, for Continue."""
+        self._at_end = settings_at_end(clf.info.get("settings_at_end"))
+        try:
+            self._form_at_end = self.form.config()
+        except (NndeskError, ValueError):
+            self._form_at_end = None
 
     def confirm_close(self) -> bool:
         """Whether the window may close: asks "Stop training and quit?" while a run trains."""
@@ -538,6 +598,16 @@ class TrainingPanel(QWidget):
             loaded_model=self.loaded_model,
             title=self.title.text(),
             tab=self.tabs.currentIndex(),
+            verdict=self._verdict,
+            progress=self.progress.value(),
+            loaded=self._loaded_clf,
+            lr_now=self.live_lr.text(),
+            slow_motion=self.slow_motion.currentIndex(),
+            selected_runs=tuple(r.run_id for r in self.runs_view.selected_records()),
+            completed=self._completed,
+            at_end=(self._at_end, self._form_at_end),
+            inside=self.controller.inside,
+            replay=self.controller.replay,
         )
 
     def restore_page_state(self, state: TrainPageState) -> None:
@@ -550,6 +620,15 @@ class TrainingPanel(QWidget):
         self.last_run_id = state.last_run_id
         self.loaded_model = state.loaded_model
         self.controller.model_path = state.model_path
+        self._completed = state.completed
+        if state.at_end:
+            self._at_end, self._form_at_end = state.at_end
+        if state.inside is not None:  # the Inside and Replay tabs show the last run again
+            self.controller.inside = state.inside
+            self.inside_view.show_record(state.inside)
+        if state.replay is not None:
+            self.controller.replay = state.replay
+            self.replay_view.show_record(state.replay)
         if state.last_run_id is not None:
             self.title.setText(state.title)  # the run's settings, in the settings' own words
             try:
@@ -559,9 +638,24 @@ class TrainingPanel(QWidget):
             if record is not None:
                 self._show_saved_run(record, state.model_path)
                 self.runs_view.refresh(select_id=record.run_id)
+        elif state.loaded is not None:
+            self._loaded_clf = state.loaded
+            self._show_loaded(state.loaded)
         elif state.loaded_model is not None:
             name = self._model_name(state.loaded_model)
             self.title.setText(translate("TrainingPanel", "Model in use: {name}").format(name=name))
+        if state.verdict is not None and state.last_run_id is not None:
+            self._verdict = state.verdict
+            self._ended_text = self._ended_message(*state.verdict)
+            self.progress.setFormat(self._verdict_text())
+            self.progress.setValue(state.progress)
+        if state.selected_runs:
+            self.runs_view.select_runs(list(state.selected_runs))
+        self.live_lr.setText(state.lr_now)
+        with contextlib.suppress(NndeskError):  # half typed: kept as it was
+            self.live_lr.set_value(self.live_lr.value())  # in the new language's decimal mark
+        self.slow_motion.setCurrentIndex(state.slow_motion)
+        self._show_coach()
         self.tabs.setCurrentIndex(state.tab)
         self.live.reset()
         self.plot.request_draw()
@@ -583,6 +677,8 @@ class TrainingPanel(QWidget):
     def _on_controller_model_opened(self, clf) -> None:
         path = Path(clf.path)
         self.loaded_model = path
+        self._loaded_clf = clf
+        self._verdict = None
         saved = clf.info.get("config")
         if saved:
             try:  # a file's settings are checked like typed ones before they fill the form
@@ -598,6 +694,7 @@ class TrainingPanel(QWidget):
         history = clf.info.get("history") or []
         self.curves = Curves.from_history(history)
         self._continuable = (path, None)
+        self._remember_end(clf)  # after the form took the file's settings
         self.live.reset()
         self.plot.request_draw()
         self.last_run_id = None  # Save model… and Continue now mean this model, not the last run
@@ -839,24 +936,24 @@ class TrainingPanel(QWidget):
         run = self._run
         if run is None:
             return
-        from nndesk.setting_changes import SettingChange
-
         config = run.config.to_dict()
         if self._live_lr is not None:
             config["lr"] = self._live_lr
-        resumed = (
-            translate("TrainingPanel", " (continuing from epoch {epoch})").format(
-                epoch=run.first_epoch - 1
-            )
-            if run.first_epoch > 1
-            else ""
-        )
         steered = ", ".join(
             SettingChange(0, 1, 1, name, value).shown_text()
             for name, value in self._run_settings.items()
             if name != "lr" and config.get(name) != value
         )
-        self.title.setText(f"{describe_config(config)}{resumed}{' · ' if steered else ''}{steered}")
+        settings = f"{describe_config(config)}{' · ' if steered else ''}{steered}"
+        if run.first_epoch > 1 and self._kept:  # said first: a narrow page cuts the settings
+            settings = translate(
+                "TrainingPanel", "Continuing from epoch {epoch}, keeping {kept}: {settings}"
+            ).format(epoch=integer(run.first_epoch - 1), kept=self._kept, settings=settings)
+        elif run.first_epoch > 1:
+            settings = translate(
+                "TrainingPanel", "Continuing from epoch {epoch}: {settings}"
+            ).format(epoch=integer(run.first_epoch - 1), settings=settings)
+        self.title.setText(settings)
 
     # -- controller slots ----------------------------------------------------------------------
     @Slot(str)
@@ -910,26 +1007,33 @@ class TrainingPanel(QWidget):
     def _on_controller_setting_changed(self, change) -> None:
         self.plot.request_draw()
 
-    def _ended_message(self, ended) -> str:
-        """How a run ended, in the window's language where nndesk words it itself."""
-        run = self._run
+    def _ended_message(self, ended, n: int | None) -> str:
+        """How a run of ``n`` epochs ended, in the window's language where nndesk words it
+        itself."""
         if ended.reason == "stopped" and ended.message.startswith("stopped by request"):
             # after the verdict "Stopped:" the loop's "stopped by request in ..." said it twice
             return translate("TrainingPanel", "at your request, in epoch {epoch}").format(
                 epoch=integer(ended.epochs_done + 1)
             )
-        if ended.reason != "completed" or run is None:
+        if ended.reason != "completed" or n is None:
             return localised(ended.message)
-        n = run.last_epoch - run.first_epoch + 1
         if n == 1:
             return translate("TrainingPanel", "trained 1 epoch")
         return translate("TrainingPanel", "trained {n} epochs").format(n=integer(n))
+
+    def _verdict_text(self) -> str:
+        """The progress bar's last word on the last run: "Finished: trained 5 epochs"."""
+        ended = self._verdict[0]
+        verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
+        return f"{verdict}: {self._ended_text}"
 
     @Slot(object)
     def _on_controller_run_ended(self, ended) -> None:
         self._ended = ended
         self._completed = ended.reason == "completed"
-        self._ended_text = self._ended_message(ended)
+        run = self._run
+        self._verdict = (ended, None if run is None else run.last_epoch - run.first_epoch + 1)
+        self._ended_text = self._ended_message(*self._verdict)
         self._show_coach()
         verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
         self.progress.setFormat(
@@ -947,10 +1051,9 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_controller_run_saved(self, record) -> None:
         self.last_run_id = record.run_id
-        ended = self._ended
-        if ended is not None:
-            verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
-            self.progress.setFormat(f"{verdict}: {self._ended_text}")
+        self._loaded_clf = None
+        if self._ended is not None:
+            self.progress.setFormat(self._verdict_text())
         path = self.controller.model_path  # the run folder's, or where the fallback put it
         self._show_saved_run(record, path)
         self._continuable = (path, record.curves)
@@ -1200,8 +1303,6 @@ class TrainingPanel(QWidget):
         self.lr_error.setText("")
         self._run_settings.update(changes)
         if changes:
-            from nndesk.setting_changes import SettingChange
-
             said = ", ".join(SettingChange(0, 1, 1, k, v).shown_text() for k, v in changes.items())
             self.status_message.emit(
                 translate("TrainingPanel", "From the next batch: {changes}").format(changes=said)

@@ -463,6 +463,58 @@ def test_continue_is_enabled_after_a_run_and_continues_that_run(qtbot, panel):
     assert len(latest.curves.batch_x) == len(first.curves.batch_x) + 8
 
 
+def test_continue_after_a_stop_keeps_the_rate_set_during_the_run_and_says_so(qtbot, panel):
+    panel.form.lr.setText("0.005")
+    start_long_run(qtbot, panel)
+    with qtbot.waitSignal(panel.controller.lr_changed, timeout=WAIT_MS):  # a batch used it
+        panel.live_lr.setText("2e-4")
+        qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert panel.form.config().lr == pytest.approx(0.005)  # the form still says the start
+
+    panel.form.epochs.setValue(1)
+    started, said = [], []
+    panel.controller.run_started.connect(started.append)
+    panel.status_message.connect(said.append)
+    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    # the page says so, and the form shows the rate the run goes on with
+    assert "Continues with the settings the last run ended with: lr 0.0002" in said
+    assert panel.form.config().lr == pytest.approx(2e-4)
+    qtbot.waitUntil(lambda: bool(started), timeout=WAIT_MS)
+    assert started[0].config.lr == pytest.approx(2e-4)
+    assert panel.title.text().startswith("Continuing from epoch ")
+    assert ", keeping lr 0.0002: " in panel.title.text()
+    # the headline starts with where it continues: a narrow page cuts the settings, not that
+    panel.resize(560, 800)
+    title = panel.title
+    qtbot.waitUntil(lambda: title.width() < title.fontMetrics().horizontalAdvance(title.text()))
+    assert title.text().startswith("Continuing from epoch ")
+    assert title.displayed_text().startswith("Continuing from epoch ")
+    assert title.displayed_text().endswith("…") and title.toolTip() == title.text()
+    wait_until_idle(qtbot, panel)
+    assert panel.runs_view.records()[0].config["lr"] == pytest.approx(2e-4)
+
+
+def test_continue_takes_a_rate_typed_in_the_form_after_the_run(qtbot, panel):
+    panel.form.lr.setText("0.005")
+    start_long_run(qtbot, panel)
+    with qtbot.waitSignal(panel.controller.lr_changed, timeout=WAIT_MS):
+        panel.live_lr.setText("2e-4")
+        qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    panel.form.lr.setText("0.001")  # the person's choice for the rest of the run
+    panel.form.epochs.setValue(1)
+    started = []
+    panel.controller.run_started.connect(started.append)
+    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(started), timeout=WAIT_MS)
+    assert started[0].config.lr == pytest.approx(0.001)
+    assert "keeping" not in panel.title.text()
+    wait_until_idle(qtbot, panel)
+
+
 def test_the_train_form_follows_the_windows_mode(qtbot, panel, tmp_path):
     panel.follow_mode("garments")
     assert panel.form.config().dataset == "fashion"
