@@ -1,9 +1,13 @@
 """How much memory does the window hold in a learner's normal session? (offscreen; not a test)
 
-Opens the window in Clothing mode, draws on the canvas, trains a preset from the Train page,
-evaluates the new model, opens Mistakes and draws the Map, as a learner's first hour does. A
-thread samples the process's resident memory (VmRSS) every 20 ms; the script prints the
-high-water mark of each step and of the whole session (``peak_rss_mb=``).
+Opens the window in Clothing mode, draws on the canvas, trains a preset from the Train page
+(twice: a second run, as learners try again), evaluates the new model, opens Mistakes and draws
+the Map, then switches the language back and forth, as a learner's first hour does. A thread
+samples the process's resident memory (VmRSS) every 20 ms; the script prints the high-water
+mark of each step and of the whole session (``peak_rss_mb=``), the memory after each language
+switch (``switch_rss_mb=``), and a verdict against the budget: a peak under ``--budget-mb``
+(600) and switches that keep less than ``--switch-mb`` (2 MB) each after the first two (the
+first ones fill Qt's and matplotlib's caches).
 
 ``--trace`` also follows NumPy's and Python's allocations (tracemalloc): at the session's
 traced peak it prints the allocation sites holding the most memory, which is where the
@@ -72,6 +76,18 @@ class Sampler(threading.Thread):
         self.join()
 
 
+def settle(qapp) -> None:
+    """Let the replaced window be deleted and its Python objects collected."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for _ in range(3):
+        qapp.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -81,6 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--trace", action="store_true", help="name the biggest allocations")
     parser.add_argument("--top", type=int, default=12, help="allocation sites printed")
+    parser.add_argument("--runs", type=int, default=2, help="training runs of the preset")
+    parser.add_argument("--switches", type=int, default=6, help="language switches at the end")
+    parser.add_argument("--budget-mb", type=float, default=600.0, help="the peak allowed")
+    parser.add_argument(
+        "--switch-mb", type=float, default=2.0, help="memory a switch may keep, after two"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
     os.environ["NNDESK_DATA_DIR"] = str(args.data_dir)
@@ -122,14 +144,15 @@ def main(argv: list[str] | None = None) -> int:
     window.canvas.draw_stroke([(60, 140), (220, 140)], width=26)
     wait_until(desk.prediction.is_idle)
 
-    step("train")
     page = desk.train_page
     window.tabs.setCurrentWidget(page)
     config = get_preset(args.preset).config.replace(epochs=args.epochs)
     saved = []
     desk.training.model_ready.connect(saved.append)
-    assert page.start_training(config)
-    wait_until(lambda: bool(saved) and not desk.training.is_running())
+    for run in range(1, args.runs + 1):
+        step(f"train{run}")
+        assert page.start_training(config)
+        wait_until(lambda run=run: len(saved) == run and not desk.training.is_running())
 
     step("evaluate")
     window.tabs.setCurrentWidget(desk.evaluate_page)
@@ -151,13 +174,33 @@ def main(argv: list[str] | None = None) -> int:
     wait_until(lambda: bool(maps))
     qapp.processEvents()
 
+    from nndesk.ui import language
+
+    settled = []  # the memory after each switch, once the old window is gone
+    for n in range(args.switches):
+        step(f"switch{n + 1}")
+        code = "vi" if language.current_language() == "en" else "en"
+        desk = nnapp.switch_language(desk, code)
+        window = desk.window
+        settle(qapp)
+        settled.append(rss_bytes())
+        print(f"switch_rss_mb={settled[-1] / MB:.1f} ({code})", flush=True)
+
     step("end")
     time.sleep(0.1)
     sampler.stop()
     window.close()
     for name, peak in sampler.peaks.items():
         print(f"peak_rss_{name}_mb={peak / MB:.0f}")
-    print(f"peak_rss_mb={max(sampler.peaks.values()) / MB:.0f}")
+    peak = max(sampler.peaks.values()) / MB
+    print(f"peak_rss_mb={peak:.0f}")
+    kept = (settled[-1] - settled[1]) / MB / (len(settled) - 2) if len(settled) > 2 else 0.0
+    print(f"kept_per_switch_mb={kept:.2f}")
+    ok = peak < args.budget_mb and kept < args.switch_mb
+    print(
+        f"verdict={'ok' if ok else 'over'} (peak {peak:.0f} MB, budget {args.budget_mb:.0f}; "
+        f"{kept:.2f} MB kept per switch, budget {args.switch_mb:.1f})"
+    )
     if args.trace and sampler.peak_snapshot is not None:
         print(
             f"traced_peak_mb={sampler.traced_peak / MB:.0f} (during {sampler.peak_step}); "

@@ -19,7 +19,7 @@ from nndesk.data.download import (
     dataset_cache_dir,
     download_dataset,
 )
-from nndesk.errors import NndeskError
+from nndesk.errors import NndeskError, user_message
 
 #: progress signals at most this often (seconds): a 30 MB download has ~500 chunks
 PROGRESS_INTERVAL = 0.05
@@ -106,9 +106,10 @@ class DownloadController(QObject):
             if err.kind == "cancelled":
                 self.cancelled.emit(name)
             else:
-                self.failed.emit(name, str(err), err.kind)
+                # in the window's language (QCoreApplication.translate is thread-safe)
+                self.failed.emit(name, user_message(err), err.kind)
         except NndeskError as err:
-            self.failed.emit(name, str(err), "mirrors")
+            self.failed.emit(name, user_message(err), "mirrors")
         except Exception as err:  # noqa: BLE001 - a worker reports every failure, never dies
             self.failed.emit(name, f"download failed: {type(err).__name__}: {err}", "error")
         else:

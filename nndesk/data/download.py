@@ -29,6 +29,7 @@ from pathlib import Path
 from nndesk.data.registry import DATASETS, DataFile, DatasetSpec, get_spec
 from nndesk.errors import DataError
 from nndesk.fileio import atomic_path
+from nndesk.i18n import N_, Message, localised
 from nndesk.paths import cache_dir
 
 #: progress(filename, done_bytes, total_bytes or None), called from the downloading thread.
@@ -61,6 +62,14 @@ class DownloadError(DataError):
     def __init__(self, message: str, kind: str) -> None:
         super().__init__(message)
         self.kind = kind
+
+    @classmethod
+    def of_kind(cls, kind: str, template: str, **values) -> DownloadError:
+        """The error of ``kind`` whose text is ``template`` (marked with ``N_``) filled in: the
+        English line for the CLI, translated in the window (``errors.user_message``)."""
+        err = cls(template.format(**values), kind)
+        err.template, err.values = template, dict(values)
+        return err
 
 
 class _LocalError(Exception):
@@ -101,7 +110,7 @@ class Cancel:
 
     def check(self) -> None:
         if self.is_set():
-            raise DownloadError("download cancelled", "cancelled")
+            raise DownloadError.of_kind("cancelled", N_("download cancelled"))
 
 
 def dataset_cache_dir(spec: DatasetSpec | str) -> Path:
@@ -139,19 +148,21 @@ def mirror_sources(spec: DatasetSpec, mirror: str | None = None) -> tuple[str, .
 
 
 def _short_reason(err: BaseException) -> str:
-    """A few words on why one mirror failed (no stacked exception reprs)."""
+    """A few words on why one mirror failed (no stacked exception reprs); a ``Message`` where
+    nndesk words it itself."""
     if isinstance(err, DataError):
-        return str(err)  # our own one-line reason (a checksum mismatch shows both hashes)
+        # our own one-line reason (a checksum mismatch shows both hashes)
+        return Message(err.template, **err.values) if err.template else str(err)
     if isinstance(err, urllib.error.HTTPError):
         return f"HTTP {err.code}"
     if isinstance(err, urllib.error.URLError):
         err = err.reason if isinstance(err.reason, BaseException) else OSError(str(err.reason))
     if isinstance(err, socket.gaierror):
-        return "server name not found"
+        return Message(N_("server name not found"))
     if isinstance(err, ConnectionRefusedError):
-        return "connection refused"
+        return Message(N_("connection refused"))
     if isinstance(err, TimeoutError | socket.timeout):
-        return "timed out"
+        return Message(N_("timed out"))
     if isinstance(err, OSError) and err.strerror:
         return err.strerror[0].lower() + err.strerror[1:]
     text = " ".join(str(err).split()) or type(err).__name__
@@ -191,7 +202,9 @@ def _copy_stream(read, write, name: str, total, progress, cancel: Cancel | None)
             break
         done += len(block)
         if done > MAX_DOWNLOAD_BYTES:
-            raise DataError(f"more than {MAX_DOWNLOAD_BYTES >> 20} MB: not an MNIST-style file")
+            raise DataError.of(
+                N_("more than {mb} MB: not an MNIST-style file"), mb=MAX_DOWNLOAD_BYTES >> 20
+            )
         try:
             write(block)
         except OSError as err:
@@ -221,7 +234,7 @@ def _http_get(url: str, out: Path, name: str, progress, cancel: Cancel | None) -
             length = response.headers.get("Content-Length")
             total = int(length) if length and length.isdigit() else None
             if total is not None and total > MAX_DOWNLOAD_BYTES:
-                raise DataError(f"{total >> 20} MB: not an MNIST-style file")
+                raise DataError.of(N_("{mb} MB: not an MNIST-style file"), mb=total >> 20)
             try:
                 f = open(out, "wb")  # noqa: SIM115 - the error of opening is a local one
             except OSError as err:
@@ -234,7 +247,9 @@ def _http_get(url: str, out: Path, name: str, progress, cancel: Cancel | None) -
             if cancel is not None:
                 cancel._watch(None)
     if total is not None and done != total:
-        raise DataError(f"transfer cut short ({done} of {total} bytes)")
+        raise DataError.of(
+            N_("transfer cut short ({done} of {total} bytes)"), done=done, total=total
+        )
 
 
 def _copy_file(source: Path, out: Path, name: str, progress, cancel: Cancel | None) -> None:
@@ -265,16 +280,16 @@ def _sha256_decompressed(path: Path) -> str:
                     try:
                         out = inflate.decompress(block, CHUNK)
                     except zlib.error as err:
-                        raise DataError(f"corrupt gzip data ({err})") from None
+                        raise DataError.of(N_("corrupt gzip data ({err})"), err=err) from None
                     block = inflate.unconsumed_tail
                     if inflate.eof:
                         block = b""  # trailing bytes after the gzip member are ignored
                 size += len(out)
                 if size > MAX_DECOMPRESSED_BYTES:
-                    raise DataError("decompresses to more than an MNIST-style file can hold")
+                    raise DataError.of(N_("decompresses to more than an MNIST-style file can hold"))
                 h.update(out)
         if inflate is not None and not inflate.eof:
-            raise DataError("gzip data cut short")
+            raise DataError.of(N_("gzip data cut short"))
     return h.hexdigest()
 
 
@@ -321,7 +336,11 @@ def _fetch_one(source: str, file: DataFile, folder: Path, progress, cancel) -> P
                     raise _SourceFailure(err) from err
                 if got != file.sha256:
                     raise _SourceFailure(
-                        DataError(f"checksum mismatch: expected {file.sha256}, got {got}")
+                        DataError.of(
+                            N_("checksum mismatch: expected {expected}, got {got}"),
+                            expected=file.sha256,
+                            got=got,
+                        )
                     )
         except _SourceFailure as failure:
             cause = failure.args[0]
@@ -335,10 +354,15 @@ def _fetch_one(source: str, file: DataFile, folder: Path, progress, cancel) -> P
     raise AssertionError("unreachable")
 
 
-def _local_message(folder: Path, err: BaseException) -> str:
+def _local_error(folder: Path, err: BaseException) -> DownloadError:
     cause = err.args[0] if err.args else err
     reason = getattr(cause, "strerror", None) or str(cause)
-    return f"cannot write the download into {folder}: {reason}"
+    return DownloadError.of_kind(
+        "local",
+        N_("cannot write the download into {folder}: {reason}"),
+        folder=folder,
+        reason=reason,
+    )
 
 
 def fetch_file(
@@ -365,27 +389,34 @@ def fetch_file(
         except DownloadError:
             raise
         except _LocalError as err:
-            raise DownloadError(_local_message(folder, err), "local") from None
+            raise _local_error(folder, err) from None
         except _Unreachable as err:
             unreachable += 1
-            failures.append(f"{source + file.gz_name}: {_short_reason(err.args[0])}")
+            failures.append(f"{source + file.gz_name}: {localised(_short_reason(err.args[0]))}")
         except _SourceFailure as err:  # this source answered badly: try the next one
             if cancel is not None:
                 cancel.check()
             where = source + file.gz_name if _is_url(source) else source
-            failures.append(f"{where}: {_short_reason(err.args[0])}")
+            failures.append(f"{where}: {localised(_short_reason(err.args[0]))}")
     if failures and unreachable == len(failures):
-        raise DownloadError(
-            f"Cannot download {title}: no download server could be reached (offline?).",
+        raise DownloadError.of_kind(
             "offline",
+            N_("Cannot download {title}: no download server could be reached (offline?)."),
+            title=title,
         )
-    tried = "; ".join(failures) if failures else "no mirrors configured"
+    # each failure in the language of whoever reads it (the CLI: English)
+    tried = "; ".join(failures) if failures else localised(Message(N_("no mirrors configured")))
     public = [m for m in mirrors if _is_url(m)]
-    raise DownloadError(
-        f"{file.gz_name}: download failed ({tried}). Get it by hand from "
-        f"{public[-1] + file.gz_name if public else 'the dataset website'}, put it in a "
-        f"folder and pass --data-dir FOLDER (or set NNDESK_DATA_DIR)",
+    where = public[-1] + file.gz_name if public else Message(N_("the dataset website"))
+    raise DownloadError.of_kind(
         "mirrors",
+        N_(
+            "{file}: download failed ({tried}). Get it by hand from {where}, put it in a "
+            "folder and pass --data-dir FOLDER (or set NNDESK_DATA_DIR)"
+        ),
+        file=file.gz_name,
+        tried=tried,
+        where=where,
     )
 
 

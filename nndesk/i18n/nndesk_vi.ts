@@ -40,6 +40,10 @@
         <translation>CNN 784-c32v-p-c64v-p-128-10, Adam, dropout, giảm cosine, MNIST có tăng cường dữ liệu</translation>
     </message>
     <message>
+        <source>Cannot download {title}: no download server could be reached (offline?).</source>
+        <translation>Không tải được {title}: không kết nối được máy chủ tải nào (đang ngoại tuyến?).</translation>
+    </message>
+    <message>
         <source>Clip norm</source>
         <translation>Cắt chuẩn</translation>
     </message>
@@ -381,6 +385,46 @@
         <translation>kiến trúc {arch!r} cần ít nhất số đầu vào và số lớp, ví dụ 784-10</translation>
     </message>
     <message>
+        <source>array {name!r} contains NaN or infinite values</source>
+        <translation>mảng {name!r} chứa giá trị NaN hoặc vô cùng</translation>
+    </message>
+    <message>
+        <source>array {name!r} declares {size:,} bytes, more than the model needs</source>
+        <translation>mảng {name!r} khai báo {size:,} byte, nhiều hơn mô hình cần</translation>
+    </message>
+    <message>
+        <source>array {name!r} has a damaged header ({err})</source>
+        <translation>mảng {name!r} có phần đầu bị hỏng ({err})</translation>
+    </message>
+    <message>
+        <source>array {name!r} has shape {shape}</source>
+        <translation>mảng {name!r} có kích thước {shape}</translation>
+    </message>
+    <message>
+        <source>array {name!r} has shape {shape}, the architecture needs {need}</source>
+        <translation>mảng {name!r} có kích thước {shape}, kiến trúc cần {need}</translation>
+    </message>
+    <message>
+        <source>array {name!r} has unsupported dtype {dtype}</source>
+        <translation>mảng {name!r} có kiểu dữ liệu {dtype} không được hỗ trợ</translation>
+    </message>
+    <message>
+        <source>array {name!r} holds a different number of bytes</source>
+        <translation>mảng {name!r} chứa số byte khác với khai báo</translation>
+    </message>
+    <message>
+        <source>array {name!r} inflates from {packed:,} to {size:,} bytes, far more than weights compress</source>
+        <translation>mảng {name!r} giải nén từ {packed:,} thành {size:,} byte, nhiều hơn hẳn mức trọng số có thể nén</translation>
+    </message>
+    <message>
+        <source>array {name!r} is {dtype}, expected floating point</source>
+        <translation>mảng {name!r} có kiểu {dtype}, cần số thực dấu phẩy động</translation>
+    </message>
+    <message>
+        <source>array {name!r} of shape {shape} is too large</source>
+        <translation>mảng {name!r} kích thước {shape} quá lớn</translation>
+    </message>
+    <message>
         <source>augment: share of images whose strokes get thicker or thinner</source>
         <translation>tăng cường dữ liệu: tỉ lệ ảnh có nét vẽ dày hơn hoặc mảnh hơn</translation>
     </message>
@@ -399,6 +443,14 @@
     <message>
         <source>auto (He for ReLU, Xavier else)</source>
         <translation>tự động (He cho ReLU, còn lại Xavier)</translation>
+    </message>
+    <message>
+        <source>bad architecture in header ({err})</source>
+        <translation>kiến trúc trong phần đầu tệp không hợp lệ ({err})</translation>
+    </message>
+    <message>
+        <source>bad optimizer in header ({err})</source>
+        <translation>bộ tối ưu trong phần đầu tệp không hợp lệ ({err})</translation>
     </message>
     <message>
         <source>batch</source>
@@ -450,6 +502,14 @@
         <translation>không thể gộp max (max-pool) bản đồ đặc trưng {side}x{side}</translation>
     </message>
     <message>
+        <source>cannot write the download into {folder}: {reason}</source>
+        <translation>không ghi được tệp tải về vào {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>checksum mismatch: expected {expected}, got {got}</source>
+        <translation>mã kiểm tra không khớp: cần {expected}, nhận được {got}</translation>
+    </message>
+    <message>
         <source>choose a folder with one sub-folder of images per class</source>
         <translation>hãy chọn một thư mục có mỗi lớp một thư mục con chứa ảnh</translation>
     </message>
@@ -474,12 +534,24 @@
         <translation>độ tin cậy của câu trả lời</translation>
     </message>
     <message>
+        <source>connection refused</source>
+        <translation>kết nối bị từ chối</translation>
+    </message>
+    <message>
         <source>constant</source>
         <translation>không đổi</translation>
     </message>
     <message>
+        <source>contents do not match their checksum (damaged or edited)</source>
+        <translation>nội dung không khớp mã kiểm tra (bị hỏng hoặc bị sửa)</translation>
+    </message>
+    <message>
         <source>conv layers need 784 inputs (28x28 images), got {n}</source>
         <translation>tầng tích chập cần 784 đầu vào (ảnh 28x28), nhưng nhận {n}</translation>
+    </message>
+    <message>
+        <source>corrupt gzip data ({err})</source>
+        <translation>dữ liệu gzip bị hỏng ({err})</translation>
     </message>
     <message>
         <source>cosine to a minimum</source>
@@ -498,8 +570,26 @@
         <translation>entropy chéo cần đầu ra softmax, entropy chéo nhị phân cần đầu ra sigmoid; sai số bình phương trung bình dùng được với mọi đầu ra</translation>
     </message>
     <message>
+        <source>damaged model file (header field &apos;rng_states&apos; malformed)</source>
+        <extracomment>A compressed member above this size may inflate at most ``_BOMB_RATIO`` times its bytes.</extracomment>
+        <translation>tệp mô hình bị hỏng (trường &apos;rng_states&apos; của phần đầu sai dạng)</translation>
+    </message>
+    <message>
+        <source>damaged random state for layer {key}</source>
+        <translation>trạng thái ngẫu nhiên của tầng {key} bị hỏng</translation>
+    </message>
+    <message>
         <source>data folder {folder} does not exist</source>
         <translation>thư mục dữ liệu {folder} không tồn tại</translation>
+    </message>
+    <message>
+        <source>decompresses to more than an MNIST-style file can hold</source>
+        <translation>giải nén ra nhiều hơn một tệp kiểu MNIST có thể chứa</translation>
+    </message>
+    <message>
+        <source>download cancelled</source>
+        <extracomment>progress(filename, done_bytes, total_bytes or None), called from the downloading thread. seconds to reach a server (so &quot;offline&quot; is known within a few seconds) ... ... and the longest a connected server may stay silent before the mirror counts as failed the environment variable naming a classroom mirror (URL or folder) sub-folder of a classroom mirror per dataset (the layout of a data folder nndesk reads) what the window&apos;s button promises, in MB (the four .gz files) the four .gz files&apos; sizes on the public mirrors, for an overall progress bar short dataset names for messages and buttons no published file is above 27 MB compressed or 48 MB decompressed; a mirror sending more is refused before it fills the disk or the memory</extracomment>
+        <translation>đã huỷ tải</translation>
     </message>
     <message>
         <source>empty architecture; write it like 784-64-10 or 784-c32-p-128-10</source>
@@ -582,6 +672,10 @@
     <message>
         <source>gradient descent (full batch)</source>
         <translation>hạ gradient (toàn bộ batch)</translation>
+    </message>
+    <message>
+        <source>gzip data cut short</source>
+        <translation>dữ liệu gzip bị cắt cụt</translation>
     </message>
     <message>
         <source>header is not a byte string</source>
@@ -705,8 +799,16 @@
         <translation>chỉ số {key!r:.40} là {value!r:.40}, không phải là số</translation>
     </message>
     <message>
+        <source>missing array {name!r}</source>
+        <translation>thiếu mảng {name!r}</translation>
+    </message>
+    <message>
         <source>momentum and Nesterov: the share of the last step kept</source>
         <translation>momentum và Nesterov: phần của bước trước được giữ lại</translation>
+    </message>
+    <message>
+        <source>more than {mb} MB: not an MNIST-style file</source>
+        <translation>hơn {mb} MB: không phải tệp kiểu MNIST</translation>
     </message>
     <message>
         <source>moving average</source>
@@ -766,6 +868,10 @@
         <translation>nndesk không làm được việc này</translation>
     </message>
     <message>
+        <source>no mirrors configured</source>
+        <translation>chưa đặt máy chủ gương nào</translation>
+    </message>
+    <message>
         <source>no such file or folder</source>
         <translation>không có tệp hoặc thư mục này</translation>
     </message>
@@ -802,6 +908,10 @@
         <translation>không phải tệp mô hình của nndesk (phần đầu tệp thiếu dấu hiệu nndesk)</translation>
     </message>
     <message>
+        <source>optimizer array {name!r} does not fit the model</source>
+        <translation>mảng {name!r} của bộ tối ưu không khớp với mô hình</translation>
+    </message>
+    <message>
         <source>optimizer learning rate {lr!r:.40} is not a number &gt;= 0</source>
         <translation>tốc độ học của bộ tối ưu {lr!r:.40} không phải là số &gt;= 0</translation>
     </message>
@@ -812,6 +922,14 @@
     <message>
         <source>optimizer setting {key!r:.40} = {v!r:.40} is not a plain value</source>
         <translation>thiết lập {key!r:.40} = {v!r:.40} của bộ tối ưu không phải là giá trị đơn giản</translation>
+    </message>
+    <message>
+        <source>optimizer state does not fit ({err})</source>
+        <translation>trạng thái bộ tối ưu không khớp ({err})</translation>
+    </message>
+    <message>
+        <source>optimizer step count is malformed</source>
+        <translation>số bước của bộ tối ưu sai dạng</translation>
     </message>
     <message>
         <source>passes over the training images (more passes when a model is continued)</source>
@@ -830,6 +948,10 @@
         <translation>không có quyền truy cập</translation>
     </message>
     <message>
+        <source>random state saved for layer {key}, which draws no random numbers</source>
+        <translation>có trạng thái ngẫu nhiên lưu cho tầng {key}, nhưng tầng này không dùng số ngẫu nhiên</translation>
+    </message>
+    <message>
         <source>raw (ECE {ece})</source>
         <translation>gốc (ECE {ece})</translation>
     </message>
@@ -838,12 +960,20 @@
         <translation>điểm ảnh thô 0-255</translation>
     </message>
     <message>
+        <source>refused: the file contains pickled objects</source>
+        <translation>bị từ chối: tệp chứa đối tượng pickle</translation>
+    </message>
+    <message>
         <source>rotation</source>
         <translation>xoay</translation>
     </message>
     <message>
         <source>same seed + same settings = the same run, batch for batch</source>
         <translation>cùng seed + cùng cài đặt = cùng một lượt chạy, từng batch một</translation>
+    </message>
+    <message>
+        <source>server name not found</source>
+        <translation>không tìm thấy tên máy chủ</translation>
     </message>
     <message>
         <source>share of each batch redrawn as garment sketches (silhouettes, outlines, scribbles)</source>
@@ -903,6 +1033,14 @@
         <translation>kiểm tra</translation>
     </message>
     <message>
+        <source>the archive holds {n:,} members, too many for a model</source>
+        <translation>tệp nén chứa {n:,} thành phần, quá nhiều cho một mô hình</translation>
+    </message>
+    <message>
+        <source>the dataset website</source>
+        <translation>trang web của tập dữ liệu</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <extracomment>why the system refused a file, for the reasons a person can do something about</extracomment>
         <translation>ổ đĩa đã đầy</translation>
@@ -948,12 +1086,28 @@
         <translation>ngưỡng (đã hiệu chỉnh)</translation>
     </message>
     <message>
+        <source>timed out</source>
+        <translation>hết thời gian chờ</translation>
+    </message>
+    <message>
         <source>train</source>
         <translation>huấn luyện</translation>
     </message>
     <message>
         <source>train on slightly shifted, rotated and scaled copies of the images</source>
         <translation>huấn luyện trên các bản sao hơi dịch, xoay và co giãn của ảnh</translation>
+    </message>
+    <message>
+        <source>transfer cut short ({done} of {total} bytes)</source>
+        <translation>truyền tải bị cắt ngang ({done} trên {total} byte)</translation>
+    </message>
+    <message>
+        <source>unexpected archive member {name!r}</source>
+        <translation>thành phần lạ trong tệp nén {name!r}</translation>
+    </message>
+    <message>
+        <source>unexpected array {name!r}</source>
+        <translation>mảng lạ {name!r}</translation>
     </message>
     <message>
         <source>unknown loss {loss!r}; choose {choices}</source>
@@ -995,12 +1149,16 @@
     </message>
     <message>
         <source>{file}: cannot read image ({reason})</source>
-        <extracomment>A drawing whose ink fits in a box this fraction of the canvas side is too little to read. Garments are drawn with a wider pen (30 px on the 280 px canvas), so one click of it is already 0.11 of the side; a garment anyone means to draw spans far more than 0.16. Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
+        <extracomment>A drawing whose ink fits in a box this fraction of the canvas side is too little to read. Garments are drawn with a wider pen (30 px on the 280 px canvas), so one click of it is already 0.11 of the side; a garment anyone means to draw spans far more than 0.16. Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px). EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
         <translation>{file}: không đọc được ảnh ({reason})</translation>
     </message>
     <message>
         <source>{file}: damaged model file ({detail})</source>
         <translation>{file}: tệp mô hình bị hỏng ({detail})</translation>
+    </message>
+    <message>
+        <source>{file}: download failed ({tried}). Get it by hand from {where}, put it in a folder and pass --data-dir FOLDER (or set NNDESK_DATA_DIR)</source>
+        <translation>{file}: tải xuống thất bại ({tried}). Hãy tự tải tệp từ {where}, đặt vào một thư mục rồi chọn thư mục đó ở Tệp &gt; Thư mục dữ liệu (hoặc dùng --data-dir THƯ_MỤC, hay đặt NNDESK_DATA_DIR)</translation>
     </message>
     <message>
         <source>{file}: file not found</source>
@@ -1058,6 +1216,10 @@
     <message>
         <source>{long_name} (&apos;{loss}&apos;) needs the {needed} output, not {output!r}; or use mse</source>
         <translation>hàm mất mát {long_name} (&apos;{loss}&apos;) cần đầu ra {needed}, không phải {output!r}; hoặc hãy dùng mse</translation>
+    </message>
+    <message>
+        <source>{mb} MB: not an MNIST-style file</source>
+        <translation>{mb} MB: không phải tệp kiểu MNIST</translation>
     </message>
     <message>
         <source>{name} holds {v!r:.40}; sizes are whole numbers {low}..{high}</source>
@@ -1182,7 +1344,7 @@
     </message>
     <message>
         <source>{name} holds {share:.0%} of the mistakes on the validation split ({n} of {total}), most often taken for {other}: see them in Mistakes.</source>
-        <extracomment>Batches compared by the divergence check: the newest ones against as many before them. The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes. One true class holding at least this share of an epoch&apos;s mistakes gets a hint: three times its fair share among 10 classes (Fashion&apos;s shirts often hold a third of them). Fewer mistakes than this say nothing about a class. the true class whose mistakes the Mistakes page should show (&quot;mistakes&quot; hints), else None</extracomment>
+        <extracomment>Batches compared by the divergence check: the newest ones against as many before them. The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes. One true class holding at least this share of an epoch&apos;s mistakes gets a hint: three times its fair share among 10 classes (Fashion&apos;s shirts often hold a third of them). A class the hint already names keeps it while it holds at least this share (hysteresis: a share hovering around MISTAKES_SHARE from epoch to epoch does not make the hint blink). Fewer mistakes than this say nothing about a class. the true class whose mistakes the Mistakes page should show (&quot;mistakes&quot; hints), else None [the list of matrices last judged, how many of its epochs are judged, the class named then]</extracomment>
         <translation>{name} chiếm {share:.0%} số lỗi trên phần kiểm định (validation) ({n} trên {total}), thường bị nhầm thành {other} nhất: xem chúng ở trang Đoán sai.</translation>
     </message>
     <message>
@@ -2776,8 +2938,12 @@ Predicted: {predicted} ({p})</source>
 Dự đoán: {predicted} ({p})</translation>
     </message>
     <message>
-        <source>Test image #{i} — {verdict}</source>
-        <translation>Ảnh kiểm tra #{i} — {verdict}</translation>
+        <source>Test image #{i} — correct</source>
+        <translation>Ảnh kiểm tra #{i} — đoán đúng</translation>
+    </message>
+    <message>
+        <source>Test image #{i} — mistake</source>
+        <translation>Ảnh kiểm tra #{i} — đoán sai</translation>
     </message>
     <message>
         <source>Test-set order</source>
@@ -2946,6 +3112,260 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>Step &amp;down</source>
         <translation>&amp;Giảm</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+        <translation>%1
+Không tìm thấy thư mục.
+Hãy kiểm tra lại tên thư mục.</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+Không tìm thấy tệp.
+Hãy kiểm tra lại tên tệp.</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>Tệp %1</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 đã có.
+Bạn có muốn thay thế nó không?</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Xoá</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>Thư mục &amp;mới</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>Đổi &amp;tên</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is write protected.
+Do you want to delete it anyway?</source>
+        <translation>&apos;%1&apos; được bảo vệ chống ghi.
+Bạn vẫn muốn xoá nó?</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>Bạn có chắc muốn xoá &apos;%1&apos;?</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Lùi lại</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>Chuyển sang xem chi tiết</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>Chuyển sang xem danh sách</translation>
+    </message>
+    <message>
+        <source>Could not delete directory.</source>
+        <translation>Không xoá được thư mục.</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Tạo thư mục mới</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>Tạo một thư mục mới</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Xem chi tiết</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Ổ đĩa</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Tên tệp:</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Loại tệp:</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>Tìm thư mục</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Tiến tới</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>Đi tiếp</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>Lên thư mục cha</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Xem danh sách</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>Danh sách địa điểm và dấu trang</translation>
+    </message>
+    <message>
+        <source>Look in:</source>
+        <translation>Tìm trong:</translation>
+    </message>
+    <message>
+        <source>My Computer</source>
+        <translation>Máy tính của tôi</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Thư mục mới</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Thư mục cha</translation>
+    </message>
+    <message>
+        <source>Recent Places</source>
+        <translation>Địa điểm gần đây</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Lưu thành</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Lối tắt</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Hiện tệp ẩ&amp;n</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>Thanh bên</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Không rõ</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+        <translation>&lt;b&gt;Không dùng được tên &quot;%1&quot;.&lt;/b&gt;&lt;p&gt;Hãy thử tên khác, ít ký tự hơn hoặc không có dấu câu.</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Máy tính</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Ngày sửa</translation>
+    </message>
+    <message>
+        <source>Invalid filename</source>
+        <translation>Tên tệp không hợp lệ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>My Computer</source>
+        <translation>Máy tính của tôi</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Kích thước</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Kiểu</translation>
     </message>
 </context>
 <context>
@@ -3343,7 +3763,7 @@ kiểm định</translation>
     </message>
     <message>
         <source>the lane&apos;s name in the legend and the table</source>
-        <extracomment>The settings each lane edits (the others come from the Train form).</extracomment>
+        <extracomment>The settings each lane edits (the others come from the Train form). The chart of the race on screen, made and used only by render-pool jobs (one at a time): a refresh moves its lines&apos; data instead of building a figure.</extracomment>
         <translation>tên của làn trong chú giải và trong bảng</translation>
     </message>
     <message>
@@ -3852,7 +4272,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Loading {name}…</source>
-        <extracomment>replay: whether a weight copy is kept per epoch, and its size in bytes seconds to wait after each batch (&quot;slow motion&quot;); 0: full speed (epoch, Classifier on a copy of the weights at its end) for the replay; small nets only, sent just before that epoch&apos;s ``epoch_finished``</extracomment>
+        <extracomment>replay: whether a weight copy is kept per epoch, and its size in bytes training memory per image of a batch (``memory.batch_bytes``) and the training split&apos;s size: a batch size asked for mid-run is refused when it cannot fit seconds to wait after each batch (&quot;slow motion&quot;); 0: full speed (epoch, Classifier on a copy of the weights at its end) for the replay; small nets only, sent just before that epoch&apos;s ``epoch_finished``</extracomment>
         <translation>Đang nạp {name}…</translation>
     </message>
     <message>
@@ -3884,8 +4304,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
 <context>
     <name>TrainingPanel</name>
     <message>
-        <source> (continuing from epoch {epoch})</source>
-        <translation> (tiếp tục từ epoch {epoch})</translation>
+        <source> (schedule: constant)</source>
+        <translation> (lịch tốc độ học: không đổi)</translation>
     </message>
     <message>
         <source>+1 epoch</source>
@@ -3922,6 +4342,18 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Continue trains this model further; Train starts a new one.</source>
         <translation>«Huấn luyện tiếp» huấn luyện thêm mô hình này; «Huấn luyện» bắt đầu một mô hình mới.</translation>
+    </message>
+    <message>
+        <source>Continues with the settings the last run ended with: {settings}</source>
+        <translation>Huấn luyện tiếp với các thiết lập lúc lượt trước kết thúc: {settings}</translation>
+    </message>
+    <message>
+        <source>Continuing from epoch {epoch}, keeping {kept}: {settings}</source>
+        <translation>Tiếp tục từ epoch {epoch}, giữ {kept}: {settings}</translation>
+    </message>
+    <message>
+        <source>Continuing from epoch {epoch}: {settings}</source>
+        <translation>Tiếp tục từ epoch {epoch}: {settings}</translation>
     </message>
     <message>
         <source>Could not save the model in its run folder {folder} ({reason}); saved it to {saved} instead.</source>
@@ -4126,7 +4558,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Train</source>
-        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. the coach&apos;s &quot;see them in Mistakes&quot;: the Mistakes page should show this true class this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;)</extracomment>
+        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. how the last run ended (RunEnded, its epoch count), said again in the new language the coach&apos;s &quot;see them in Mistakes&quot;: the Mistakes page should show this true class this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;) (RunEnded, epochs the run trained or None) of the last run, for its verdict the live settings the last run (or the loaded model&apos;s) ended with, and the form as it was then: Continue keeps the former where the form was not changed since</extracomment>
         <translation>Huấn luyện</translation>
     </message>
     <message>

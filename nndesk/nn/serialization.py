@@ -89,17 +89,25 @@ def _rng_states(model: Sequential) -> dict[str, Any]:
 
 def _restore_rng_states(path: Path, model: Sequential, states) -> None:
     if not isinstance(states, dict):
-        raise _fail(path, "damaged model file (header field 'rng_states' malformed)")
+        raise _fail(path, Message(N_("damaged model file (header field 'rng_states' malformed)")))
     for key, state in states.items():
         index = int(key) if key.isascii() and key.isdigit() and len(key) < 6 else -1
         layer = model.layers[index] if 0 <= index < len(model.layers) else None
         rng = getattr(layer, "rng", None)
         if not isinstance(rng, np.random.Generator):
-            raise _fail(path, f"random state saved for layer {key}, which draws no random numbers")
+            raise _fail(
+                path,
+                Message(
+                    N_("random state saved for layer {key}, which draws no random numbers"),
+                    key=key,
+                ),
+            )
         try:
             rng.bit_generator.state = state
         except (TypeError, ValueError, KeyError, OverflowError):
-            raise _fail(path, f"damaged random state for layer {key}") from None
+            raise _fail(
+                path, Message(N_("damaged random state for layer {key}"), key=key)
+            ) from None
 
 
 def _canonical(header: dict) -> bytes:
@@ -172,8 +180,8 @@ def save_model(
     return path
 
 
-def _fail(path: Path, what: str) -> ModelFileError:
-    # the rarer problems: the window translates the frame, the detail stays English
+def _fail(path: Path, what: Message) -> ModelFileError:
+    # the window translates the frame and the detail (a Message), the CLI prints them as they are
     return ModelFileError.of(N_("{file}: {problem}"), file=path, problem=what)
 
 
@@ -189,7 +197,10 @@ class _Archive:
         self.path, self.zf = path, zf
         infos = zf.infolist()
         if len(infos) > max_members:
-            raise _fail(path, f"the archive holds {len(infos):,} members, too many for a model")
+            raise _fail(
+                path,
+                Message(N_("the archive holds {n:,} members, too many for a model"), n=len(infos)),
+            )
         self.members: dict[str, zipfile.ZipInfo] = {}
         self.others: list[str] = []  # not .npy, or a repeated name: refused once it is a model
         for info in infos:
@@ -206,15 +217,26 @@ class _Archive:
         if info.file_size > max_bytes + _NPY_HEADER_LIMIT:
             raise _fail(
                 self.path,
-                f"array {name!r} declares {info.file_size:,} bytes, more than the model needs",
+                Message(
+                    N_("array {name!r} declares {size:,} bytes, more than the model needs"),
+                    name=name,
+                    size=info.file_size,
+                ),
             )
         if info.file_size > _BOMB_BYTES and info.file_size > _BOMB_RATIO * info.compress_size:
             # trained weights hardly compress (np.savez stores them as they are): a member
             # that inflates hundreds of times is zeros made to cost memory and time
             raise _fail(
                 self.path,
-                f"array {name!r} inflates from {info.compress_size:,} to {info.file_size:,} "
-                "bytes, far more than weights compress",
+                Message(
+                    N_(
+                        "array {name!r} inflates from {packed:,} to {size:,} bytes, far more "
+                        "than weights compress"
+                    ),
+                    name=name,
+                    packed=info.compress_size,
+                    size=info.file_size,
+                ),
             )
         with self.zf.open(info) as f:
             try:
@@ -227,20 +249,47 @@ class _Archive:
                 with _NPY_HEADER_LOCK:
                     declared, fortran, dtype = read_header(f, max_header_size=_NPY_HEADER_LIMIT)
             except (ValueError, SyntaxError, TypeError) as err:
-                raise _fail(self.path, f"array {name!r} has a damaged header ({err})") from None
+                raise _fail(
+                    self.path,
+                    Message(N_("array {name!r} has a damaged header ({err})"), name=name, err=err),
+                ) from None
             if dtype.hasobject:
-                raise _fail(self.path, "refused: the file contains pickled objects")
+                raise _fail(self.path, Message(N_("refused: the file contains pickled objects")))
             if dtype.kind not in _DTYPE_KINDS or dtype.itemsize > 16:
-                raise _fail(self.path, f"array {name!r} has unsupported dtype {dtype}")
+                raise _fail(
+                    self.path,
+                    Message(
+                        N_("array {name!r} has unsupported dtype {dtype}"), name=name, dtype=dtype
+                    ),
+                )
             if any(d < 0 for d in declared) or (shape is not None and declared != shape):
-                need = f", the architecture needs {shape}" if shape is not None else ""
-                raise _fail(self.path, f"array {name!r} has shape {declared}{need}")
+                problem = (
+                    Message(N_("array {name!r} has shape {shape}"), name=name, shape=declared)
+                    if shape is None
+                    else Message(
+                        N_("array {name!r} has shape {shape}, the architecture needs {need}"),
+                        name=name,
+                        shape=declared,
+                        need=shape,
+                    )
+                )
+                raise _fail(self.path, problem)
             nbytes = math.prod(declared) * dtype.itemsize
             if nbytes > max_bytes:
-                raise _fail(self.path, f"array {name!r} of shape {declared} is too large")
+                raise _fail(
+                    self.path,
+                    Message(
+                        N_("array {name!r} of shape {shape} is too large"),
+                        name=name,
+                        shape=declared,
+                    ),
+                )
             data = f.read(nbytes)
             if len(data) != nbytes or f.read(1):
-                raise _fail(self.path, f"array {name!r} holds a different number of bytes")
+                raise _fail(
+                    self.path,
+                    Message(N_("array {name!r} holds a different number of bytes"), name=name),
+                )
         array = np.frombuffer(data, dtype=dtype)
         return array.reshape(declared, order="F") if fortran else array.reshape(declared)
 
@@ -272,14 +321,16 @@ def _expected_shapes(path: Path, plan: Plan, optimizer: Optimizer | None, names)
         if name == "header" or name in shapes:
             continue
         if optimizer is None or not name.startswith("opt/"):
-            raise _fail(path, f"unexpected array {name!r}")
+            raise _fail(path, Message(N_("unexpected array {name!r}"), name=name))
         key = name[len("opt/") :]
         if key == "step":
             shapes[name] = ()
             continue
         pkey, _, slot = key.rpartition("/")
         if pkey not in params or not optimizer.knows_slot(slot):
-            raise _fail(path, f"optimizer array {name!r} does not fit the model")
+            raise _fail(
+                path, Message(N_("optimizer array {name!r} does not fit the model"), name=name)
+            )
         shapes[name] = params[pkey]
     return shapes
 
@@ -290,17 +341,20 @@ def _read_file(path: Path) -> tuple[Plan, Optimizer | None, dict[str, np.ndarray
         archive = _Archive(path, zf, _MAX_MEMBERS)
         plan = _read_plan(path, archive)
         if archive.others:
-            raise _fail(path, f"unexpected archive member {archive.others[0][:60]!r}")
+            raise _fail(
+                path,
+                Message(N_("unexpected archive member {name!r}"), name=archive.others[0][:60]),
+            )
         optimizer = None
         if plan.optimizer is not None:
             try:
                 optimizer = optimizer_from_config(plan.optimizer)
             except (ConfigError, TypeError, ValueError) as err:
-                raise _fail(path, f"bad optimizer in header ({err})") from None
+                raise _fail(path, Message(N_("bad optimizer in header ({err})"), err=err)) from None
         shapes = _expected_shapes(path, plan, optimizer, archive.members)
         missing = sorted(set(plan.arrays) - set(archive.members))
         if missing:
-            raise _fail(path, f"missing array {missing[0]!r}")
+            raise _fail(path, Message(N_("missing array {name!r}"), name=missing[0]))
         arrays = {}
         for name, shape in shapes.items():
             if name == "header":
@@ -309,7 +363,7 @@ def _read_file(path: Path) -> tuple[Plan, Optimizer | None, dict[str, np.ndarray
     # format 1 digests cover the arrays only: an edit of such a file's header goes unnoticed
     digest = _digest(arrays, plan.header) if plan.version >= 2 else _digest(arrays)
     if digest != plan.digest:
-        raise _fail(path, "contents do not match their checksum (damaged or edited)")
+        raise _fail(path, Message(N_("contents do not match their checksum (damaged or edited)")))
     return plan, optimizer, arrays
 
 
@@ -318,16 +372,31 @@ def _fill(path: Path, target: dict[str, np.ndarray], prefix: str, arrays: dict) 
     for name, dest in target.items():
         key = prefix + name
         if key not in arrays:
-            raise _fail(path, f"missing array {key!r}")
+            raise _fail(path, Message(N_("missing array {name!r}"), name=key))
         arr = arrays.pop(key)
         if arr.shape != dest.shape:
             raise _fail(
-                path, f"array {key!r} has shape {arr.shape}, the architecture needs {dest.shape}"
+                path,
+                Message(
+                    N_("array {name!r} has shape {shape}, the architecture needs {need}"),
+                    name=key,
+                    shape=arr.shape,
+                    need=dest.shape,
+                ),
             )
         if arr.dtype.kind != "f":
-            raise _fail(path, f"array {key!r} is {arr.dtype}, expected floating point")
+            raise _fail(
+                path,
+                Message(
+                    N_("array {name!r} is {dtype}, expected floating point"),
+                    name=key,
+                    dtype=arr.dtype,
+                ),
+            )
         if not np.all(np.isfinite(arr)):
-            raise _fail(path, f"array {key!r} contains NaN or infinite values")
+            raise _fail(
+                path, Message(N_("array {name!r} contains NaN or infinite values"), name=key)
+            )
         dest[...] = arr
 
 
@@ -392,17 +461,19 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     try:
         model = _build(path, plan, arrays)
     except (ConfigError, TypeError, ValueError, OverflowError) as err:
-        raise _fail(path, f"bad architecture in header ({err})") from None
+        raise _fail(path, Message(N_("bad architecture in header ({err})"), err=err)) from None
     _restore_rng_states(path, model, plan.rng_states)
     if optimizer is not None:
         state = {k[len("opt/") :]: arr for k, arr in arrays.items() if k.startswith("opt/")}
         step = state.get("step")
         if step is not None and step.dtype.kind not in "iu":
-            raise _fail(path, "optimizer step count is malformed")
+            raise _fail(path, Message(N_("optimizer step count is malformed")))
         try:
             optimizer.load_state_dict(state)
         except (ConfigError, TypeError, ValueError) as err:
-            raise _fail(path, f"optimizer state does not fit ({err})") from None
+            raise _fail(
+                path, Message(N_("optimizer state does not fit ({err})"), err=err)
+            ) from None
     return LoadedModel(model=model, info=plan.info, optimizer=optimizer)
 
 

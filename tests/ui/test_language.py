@@ -275,3 +275,53 @@ def test_qts_own_dialog_buttons_speak_vietnamese(vietnamese, qtbot):
     question = QMessageBox(QMessageBox.Icon.Question, "", "?", QMessageBox.StandardButton.Yes)
     qtbot.addWidget(question)
     assert question.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Có"
+
+
+def test_qts_own_file_dialog_speaks_vietnamese(vietnamese, qtbot, tmp_path):
+    """Qt ships no Vietnamese for its file dialog: its words are in nndesk's own file."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # the dialog Qt draws itself
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"Tìm trong:", "Loại tệp:"} <= labels, labels
+    assert "Look in:" not in labels and "Files of type:" not in labels
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTreeView
+
+    tree = dialog.findChild(QTreeView)
+    names = [tree.model().headerData(i, Qt.Orientation.Horizontal) for i in range(4)]
+    assert names == ["Tên", "Kích thước", "Kiểu", "Ngày sửa"]
+
+
+def test_download_failures_are_explained_in_vietnamese(vietnamese, tmp_path):
+    from nndesk.data.download import Cancel, DownloadError, fetch_file
+    from nndesk.data.registry import DATASETS
+    from nndesk.errors import user_message
+
+    file = DATASETS["mnist"].files[0]
+    with pytest.raises(DownloadError) as info:  # a classroom folder that does not hold it
+        fetch_file(file, (str(tmp_path / "mirror"),), tmp_path / "cache", cancel=Cancel())
+    said = user_message(info.value)
+    assert said.startswith(f"{file.gz_name}: tải xuống thất bại (")
+    assert "download failed" not in said and "Get it by hand" not in said
+    assert str(info.value).startswith(f"{file.gz_name}: download failed (")  # the CLI's line
+
+
+def test_the_mistakes_heading_is_all_vietnamese(vietnamese, qtbot):
+    import numpy as np
+
+    from nndesk.ui.mistakes_view import MistakesView
+    from tests.test_evaluation import toy_result
+
+    view = MistakesView()
+    qtbot.addWidget(view)
+    result = toy_result()
+    view.set_result(result)
+    wrong = int(np.flatnonzero(result.labels != result.predictions)[0])
+    right = int(np.flatnonzero(result.labels == result.predictions)[0])
+    view._show_details(wrong)
+    assert view.caption.text().endswith("— đoán sai"), view.caption.text()
+    view._show_details(right)
+    assert view.caption.text().endswith("— đoán đúng"), view.caption.text()
