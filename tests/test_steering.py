@@ -220,14 +220,14 @@ def test_a_model_file_keeps_the_rate_its_run_ended_with_and_a_resumed_run_only_i
 ):
     session = prepare(FAST.replace(lr=1e-3), dataset=tiny)
     seen: list = []
-    for report in train(session, steer=_steer_at(3, {"lr": 3e-4, "momentum": 0.0}, seen)):
+    for report in train(session, steer=_steer_at(3, {"lr": 3e-4, "l2": 1e-3}, seen)):
         seen.append(report)
     assert session.optimizer.lr == pytest.approx(3e-4)
     assert session.info()["config"]["lr"] == pytest.approx(1e-3)  # what the run started with
-    assert session.info()["settings_at_end"] == {"lr": 3e-4, "momentum": 0.0}
+    assert session.info()["settings_at_end"] == {"lr": 3e-4, "l2": 1e-3}
     path = session.save(tmp_path / "m.npz")
     loaded = load_model(path)
-    assert settings_at_end(loaded.info["settings_at_end"]) == {"lr": 3e-4, "momentum": 0.0}
+    assert settings_at_end(loaded.info["settings_at_end"]) == {"lr": 3e-4, "l2": 1e-3}
     resumed = prepare(FAST.replace(epochs=1), dataset=tiny, resume=path)
     assert resumed.settings_at_end() == {}  # the first run's change is not this run's
     assert "settings_at_end" not in resumed.info()

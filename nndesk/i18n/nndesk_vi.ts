@@ -3151,6 +3151,10 @@ Bạn có muốn thay thế nó không?</translation>
         <translation>&amp;Xoá</translation>
     </message>
     <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Tìm trong:</translation>
+    </message>
+    <message>
         <source>&amp;New Folder</source>
         <translation>Thư mục &amp;mới</translation>
     </message>
@@ -3245,8 +3249,8 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>Tệp</translation>
     </message>
     <message>
-        <source>Files of type:</source>
-        <translation>Loại tệp:</translation>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
     </message>
     <message>
         <source>Find Directory</source>
@@ -3281,10 +3285,6 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>Danh sách địa điểm và dấu trang</translation>
     </message>
     <message>
-        <source>Look in:</source>
-        <translation>Tìm trong:</translation>
-    </message>
-    <message>
         <source>My Computer</source>
         <translation>Máy tính của tôi</translation>
     </message>
@@ -3315,6 +3315,10 @@ Bạn vẫn muốn xoá nó?</translation>
     <message>
         <source>Shortcut</source>
         <translation>Lối tắt</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>Hiện </translation>
     </message>
     <message>
         <source>Show &amp;hidden files</source>

@@ -56,7 +56,7 @@ def fitted(rect: QRect, least_width: int, least_height: int, frame: QMargins, ar
         # never above or left of the free area: there the title bar could not be reached
         dx = max(dx, area.left() - outer.left()) if dx else 0
         dy = max(dy, area.top() - outer.top()) if dy else 0
-        out.translate(dx, dy)
+        out = out.translated(dx, dy)
     return out
 
 
@@ -67,7 +67,8 @@ def put_in_place(window: QWidget, place: WindowPlace) -> None:
     area = screen.availableGeometry() if screen is not None else QRect()
     least = window.minimumSizeHint().expandedTo(window.minimumSize())
     special = place.state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen)
-    rect = place.normal if special else place.geometry
-    window.setGeometry(fitted(rect, least.width(), least.height(), place.frame, area))
-    if special:
+    if special:  # the screen decides its size; its normal place is kept for when it is restored
+        window.setGeometry(place.normal)
         window.setWindowState(place.state)
+        return
+    window.setGeometry(fitted(place.geometry, least.width(), least.height(), place.frame, area))

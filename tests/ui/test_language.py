@@ -279,14 +279,17 @@ def test_qts_own_dialog_buttons_speak_vietnamese(vietnamese, qtbot):
 
 def test_qts_own_file_dialog_speaks_vietnamese(vietnamese, qtbot, tmp_path):
     """Qt ships no Vietnamese for its file dialog: its words are in nndesk's own file."""
-    from PySide6.QtWidgets import QFileDialog, QLabel
+    from PySide6.QtWidgets import QFileDialog, QLabel, QToolButton
 
     dialog = QFileDialog(None, "", str(tmp_path))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # the dialog Qt draws itself
     qtbot.addWidget(dialog)
     labels = {label.text() for label in dialog.findChildren(QLabel)}
-    assert {"Tìm trong:", "Loại tệp:"} <= labels, labels
-    assert "Look in:" not in labels and "Files of type:" not in labels
+    assert labels == {"&Tìm trong:", "&Tên tệp:", "&Loại tệp:"}, labels
+    tips = {b.toolTip() for b in dialog.findChildren(QToolButton)}
+    assert {"Lùi lại", "Thư mục cha", "Tạo thư mục mới"} <= tips, tips
+    menu = {a.text() for a in dialog.findChildren(QAction) if a.text()}
+    assert "Show Kiểu" not in menu and "Hiện Kiểu" in menu, menu
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QTreeView
 

@@ -486,9 +486,8 @@ def test_continue_after_a_stop_keeps_the_rate_set_during_the_run_and_says_so(qtb
     assert panel.title.text().startswith("Continuing from epoch ")
     assert ", keeping lr 0.0002: " in panel.title.text()
     # the headline starts with where it continues: a narrow page cuts the settings, not that
-    panel.resize(560, 800)
     title = panel.title
-    qtbot.waitUntil(lambda: title.width() < title.fontMetrics().horizontalAdvance(title.text()))
+    title.resize(300, title.height())  # the room a 1024 px window leaves it in Vietnamese
     assert title.text().startswith("Continuing from epoch ")
     assert title.displayed_text().startswith("Continuing from epoch ")
     assert title.displayed_text().endswith("…") and title.toolTip() == title.text()
