@@ -230,6 +230,14 @@ class LiveCurves:
         """Fix the x axes to a run's epochs (``first_epoch`` 1-based) so they never rescale."""
         self._span = (int(first_epoch), int(last_epoch))
 
+    def span(self) -> tuple[int, int] | None:
+        """The run's epochs the x axes are fixed to (``set_span``), or None."""
+        return self._span
+
+    def expected(self) -> tuple[bool, bool]:
+        """The per-epoch curves ``expect_curves`` announced: (validation, test)."""
+        return self._expected
+
     def expect_curves(self, validation: bool, test: bool = False) -> None:
         """Say which per-epoch curves the coming run draws (a validation split, the test split
         every epoch), so the legends name only those from its first batch on."""

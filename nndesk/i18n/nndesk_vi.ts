@@ -4352,6 +4352,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Huấn luyện tiếp với các thiết lập lúc lượt trước kết thúc: {settings}</translation>
     </message>
     <message>
+        <source>Continuing epoch 1, keeping {kept}: {settings}</source>
+        <translation>Tiếp tục epoch 1, giữ {kept}: {settings}</translation>
+    </message>
+    <message>
+        <source>Continuing epoch 1: {settings}</source>
+        <translation>Tiếp tục epoch 1: {settings}</translation>
+    </message>
+    <message>
         <source>Continuing from epoch {epoch}, keeping {kept}: {settings}</source>
         <translation>Tiếp tục từ epoch {epoch}, giữ {kept}: {settings}</translation>
     </message>

@@ -141,6 +141,7 @@ class TrainPageState:
     completed: bool = False  # the last run trained all its epochs (the coach's last word)
     at_end: tuple = ()  # (settings the last run ended with, the form then) for Continue
     inside: object = None  # the controller's InsideRecord of the last run
+    span: tuple | None = None  # the live curves' epochs (LiveCurves.span) and expected curves
     replay: object = None  # the controller's ReplayRecord of the last run
 
 
@@ -196,6 +197,7 @@ class TrainingPanel(QWidget):
         #: it was then: Continue keeps the former where the form was not changed since
         self._at_end: dict = {}
         self._kept = ""  # how the headline says what a continued run kept ("lr 0.0003")
+        self._continuing = False  # the run going is a Continue
         self._form_at_end: TrainConfig | None = None
         self._message_box: QMessageBox | None = None
         self._wanted_dataset: str | None = None  # the dataset of the last run asked for
@@ -506,7 +508,8 @@ class TrainingPanel(QWidget):
             return False
         self._completed = False
         self._verdict = None
-        self._kept = ""  # Continue sets it after this
+        self._kept = ""  # Continue sets it and _continuing after this
+        self._continuing = False
         # one full redraw now, at the click, with the run's epochs already on the x axes (the
         # run confirms them when it starts: a second full redraw only if they differ)
         self.curves = self.controller.curves
@@ -552,6 +555,7 @@ class TrainingPanel(QWidget):
         if not self.start_training(config, resume=path, curves=curves):
             return False
         self._kept = said  # the headline says it while this run trains
+        self._continuing = True
         if kept:
             self.form.set_steered(kept)  # the form shows what this run trains with
             message = translate(
@@ -608,6 +612,7 @@ class TrainingPanel(QWidget):
             at_end=(self._at_end, self._form_at_end),
             inside=self.controller.inside,
             replay=self.controller.replay,
+            span=(self.live.span(), self.live.expected(), self.live.batches_per_epoch),
         )
 
     def restore_page_state(self, state: TrainPageState) -> None:
@@ -658,6 +663,11 @@ class TrainingPanel(QWidget):
         self._show_coach()
         self.tabs.setCurrentIndex(state.tab)
         self.live.reset()
+        if state.span is not None:  # the axes as they were: the run's epochs, its curves
+            span, expected, self.live.batches_per_epoch = state.span
+            if span is not None:
+                self.live.set_span(*span)
+            self.live.expect_curves(*expected)
         self.plot.request_draw()
         self._update_buttons()
 
@@ -945,7 +955,8 @@ class TrainingPanel(QWidget):
             if name != "lr" and config.get(name) != value
         )
         settings = f"{describe_config(config)}{' · ' if steered else ''}{steered}"
-        if run.first_epoch > 1 and self._kept:  # said first: a narrow page cuts the settings
+        # said first: a narrow page cuts the settings, not this
+        if run.first_epoch > 1 and self._kept:
             settings = translate(
                 "TrainingPanel", "Continuing from epoch {epoch}, keeping {kept}: {settings}"
             ).format(epoch=integer(run.first_epoch - 1), kept=self._kept, settings=settings)
@@ -953,6 +964,14 @@ class TrainingPanel(QWidget):
             settings = translate(
                 "TrainingPanel", "Continuing from epoch {epoch}: {settings}"
             ).format(epoch=integer(run.first_epoch - 1), settings=settings)
+        elif self._continuing and self._kept:  # a stop inside the first epoch
+            settings = translate(
+                "TrainingPanel", "Continuing epoch 1, keeping {kept}: {settings}"
+            ).format(kept=self._kept, settings=settings)
+        elif self._continuing:
+            settings = translate("TrainingPanel", "Continuing epoch 1: {settings}").format(
+                settings=settings
+            )
         self.title.setText(settings)
 
     # -- controller slots ----------------------------------------------------------------------
@@ -975,7 +994,8 @@ class TrainingPanel(QWidget):
         self.live.set_span(1, run.last_epoch)
         self.live.expect_curves(run.config.val_fraction > 0, run.config.test_every_epoch)
         self._show_title()
-        self.live_lr.set_value(run.config.lr)
+        # a rate set before the first batch (Set LR while the data loaded) is the one in use
+        self.live_lr.set_value(self._live_lr if self._live_lr is not None else run.config.lr)
         if not self.controller.is_stopping():
             self.progress.setFormat(self._running_word())
         self._update_buttons()

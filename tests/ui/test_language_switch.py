@@ -294,6 +294,7 @@ def _observed(desk) -> dict:
         "lr now": train.live_lr.text(),
         "slow motion": train.slow_motion.currentIndex(),
         "train tab": train.tabs.currentIndex(),
+        "curves span": (train.live.span(), train.live.expected()),
         "runs selected": [r.run_id for r in train.runs_view.selected_records()],
         "replay epochs": len(train.controller.replay.confusions),
         "continue": train.resume_button.isEnabled(),
