@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     step("evaluate")
     window.tabs.setCurrentWidget(desk.evaluate_page)
     desk.evaluation.ensure_current()
-    wait_until(lambda: desk.evaluation.result() is not None and not desk.evaluation.busy())
+    wait_until(lambda: desk.evaluation.result() is not None and not desk.evaluation.busy)
 
     step("mistakes")
     window.tabs.setCurrentWidget(desk.mistakes_page)
