@@ -53,7 +53,7 @@ class LocalisedNumbers(ScalarFormatter):
         return localise_number(super().format_data_short(value))
 
 
-_SUPERSCRIPT = str.maketrans("0123456789-\N{MINUS SIGN}", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
+_SUPERSCRIPT = dict(zip("0123456789-\N{MINUS SIGN}", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻", strict=True))
 
 
 def plain_power(label: str) -> str:
@@ -63,7 +63,9 @@ def plain_power(label: str) -> str:
     if match is None:
         return label
     body = match.group(1).replace("\\times", "×")
-    return re.sub(r"\^\{([^{}]*)\}", lambda m: m.group(1).translate(_SUPERSCRIPT), body)
+    return re.sub(
+        r"\^\{([^{}]*)\}", lambda m: "".join(_SUPERSCRIPT.get(c, c) for c in m.group(1)), body
+    )
 
 
 class LocalisedPowers(LogFormatterSciNotation):
