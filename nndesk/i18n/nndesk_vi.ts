@@ -1910,6 +1910,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <name>InsideTrainingView</name>
     <message>
         <source>Start a run to see inside the network while it learns.</source>
+        <extracomment>Milliseconds between two renders while a run trains.</extracomment>
         <translation>Hãy bắt đầu một lần huấn luyện để xem bên trong mạng khi nó học.</translation>
     </message>
 </context>
