@@ -1070,6 +1070,10 @@
         <translation>{name} phải là danh sách 1 đến 4 kích thước, nhưng là {value!r:.60}</translation>
     </message>
     <message>
+        <source>{path}: that file exists and is not an nndesk model; it was left as it is. Save the model under another name</source>
+        <translation>{path}: tệp này đã có và không phải là mô hình nndesk; tệp được giữ nguyên. Hãy lưu mô hình với tên khác</translation>
+    </message>
+    <message>
         <source>{text!r} is not a number (e.g. 0.001 or 1e-3)</source>
         <translation>{text!r} không phải là số (ví dụ 0,001 hoặc 1e-3)</translation>
     </message>
