@@ -1105,8 +1105,12 @@ class TrainingPanel(QWidget):
         self._show_progress()
 
     def _show_coach(self) -> None:
-        """The coach's most urgent hint about the running run, or nothing; after a run that
-        saved its model, the one-class-holds-the-mistakes hint (its button opens Mistakes)."""
+        """The coach's most urgent hint about the running run, or nothing. After a run, what
+        it saw stays said, without a fix button (there is no run to change), and after a run
+        that saved its model the one-class-holds-the-mistakes hint (its button opens
+        Mistakes)."""
+        from dataclasses import replace
+
         from nndesk.coach import hints, mistakes_hint
 
         running = self.controller.is_running() and self._ended is None
@@ -1124,7 +1128,9 @@ class TrainingPanel(QWidget):
                 and self.controller.model_path is not None
             )
             hint = mistakes_hint(confusions, names, replay.split) if done else None
-            found = [hint] if hint is not None else []
+            seen = hints(self.curves, self.controller.inside, lr) if self.curves.batch_x else []
+            found = [replace(h, fix={}, fix_label="") for h in seen]
+            found += [hint] if hint is not None else []
         self.coach_label.setVisible(bool(found))
         if not found:
             self.coach_button.hide()

@@ -659,7 +659,9 @@ def test_the_coach_names_dead_units_and_its_button_lowers_the_rate(qtbot, panel)
     assert changed.args[1] == pytest.approx(float(f"{lr:.2g}"))
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
-    assert not panel.coach_label.isVisible()  # no run, no hint
+    # after the run what the coach saw stays said, without a fix: there is no run to change
+    assert "of the units after Dense 784" in panel.coach_label.text()
+    assert panel.coach_label.isVisible() and not panel.coach_button.isVisible()
 
 
 def test_the_augmentation_preview_shows_training_images_changed_by_the_strengths(qtbot, panel):
