@@ -1129,8 +1129,9 @@ class TrainingPanel(QWidget):
             )
             hint = mistakes_hint(confusions, names, replay.split) if done else None
             seen = hints(self.curves, self.controller.inside, lr) if self.curves.batch_x else []
-            found = [replace(h, fix={}, fix_label="") for h in seen]
-            found += [hint] if hint is not None else []
+            # the mistakes hint first: its button still does something after the run
+            found = [hint] if hint is not None else []
+            found += [replace(h, fix={}, fix_label="") for h in seen]
         self.coach_label.setVisible(bool(found))
         if not found:
             self.coach_button.hide()
