@@ -3979,6 +3979,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Từ batch kế tiếp: {changes}</translation>
     </message>
     <message>
+        <source>From the next batch: {changes}; from the next epoch: {later}</source>
+        <translation>Từ batch kế tiếp: {changes}; từ epoch kế tiếp: {later}</translation>
+    </message>
+    <message>
+        <source>From the next epoch: {later}</source>
+        <translation>Từ epoch kế tiếp: {later}</translation>
+    </message>
+    <message>
         <source>Inside</source>
         <translation>Bên trong</translation>
     </message>

@@ -1209,10 +1209,20 @@ class TrainingPanel(QWidget):
         if changes:
             from nndesk.setting_changes import SettingChange
 
-            said = ", ".join(SettingChange(0, 1, 1, k, v).shown_text() for k, v in changes.items())
-            self.status_message.emit(
-                translate("TrainingPanel", "From the next batch: {changes}").format(changes=said)
-            )
+            def said(keys) -> str:
+                return ", ".join(SettingChange(0, 1, 1, k, changes[k]).shown_text() for k in keys)
+
+            # a batch size waits for the next epoch (its batches are drawn at the epoch's start)
+            now = [k for k in changes if k != "batch_size"]
+            if "batch_size" not in changes:
+                line = translate("TrainingPanel", "From the next batch: {changes}")
+            elif now:
+                line = translate(
+                    "TrainingPanel", "From the next batch: {changes}; from the next epoch: {later}"
+                )
+            else:
+                line = translate("TrainingPanel", "From the next epoch: {later}")
+            self.status_message.emit(line.format(changes=said(now), later=said(["batch_size"])))
         self._show_title()
         return changes
 
