@@ -773,6 +773,8 @@ def _wire_explore_pages(desk: Desk) -> None:
             page.set_result(evaluation.result())
     desk.map_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
     desk.lab_page.save_requested.connect(desk.coordinator.save_edited_model)
+    evaluation.started.connect(desk.lab_page.evaluation_started)
+    evaluation.failed.connect(desk.lab_page.evaluation_failed)
 
 
 def _ui_languages() -> list[str]:

@@ -2008,6 +2008,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Chấm điểm trong {seconds} giây. Bản gốc không bao giờ bị thay đổi.</translation>
     </message>
     <message>
+        <source>Scoring {name} on the test images for the lab…</source>
+        <translation>Đang chấm {name} trên ảnh kiểm tra cho trang Thí nghiệm…</translation>
+    </message>
+    <message>
         <source>Set the smallest weights of the whole network to zero</source>
         <translation>Đặt các trọng số (weight) nhỏ nhất của cả mạng về 0</translation>
     </message>
