@@ -428,11 +428,14 @@ class Conv2D(Layer):
     # -- the same step as Winograd F(2x2, 3x3) (nndesk/nn/winograd.py) -----------------------
     def _winograd_fits(self) -> bool:
         """Whether ``forward_fused`` runs as Winograd F(2x2, 3x3): a 3x3 stride-1 kernel over
-        enough input channels. Each 2x2 output tile is then one pooling window."""
+        enough input channels, on one thread. Each 2x2 output tile is then one pooling window.
+        Not when passes are split over threads: its 16 small matmuls per product would each
+        make the BLAS threads meet, as the direct step's rounds did (docs/performance.md)."""
         return (
             self.kernel_size == 3
             and self.stride == 1
             and self.in_channels >= _WINOGRAD_MIN_CHANNELS
+            and parallel.threads() <= 1
         )
 
     def _tile_source(self, x: np.ndarray, rows: int, cols: int) -> np.ndarray:

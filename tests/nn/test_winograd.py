@@ -220,3 +220,20 @@ def test_a_cnn_trains_its_wide_conv_as_winograd_and_its_one_channel_conv_directl
     assert model.backward(g, input_grad=False) is None
     for (key, _, grad), expected in zip(model.parameters(), grads, strict=True):
         np.testing.assert_allclose(grad, expected, rtol=1e-10, atol=1e-12, err_msg=key)
+
+
+def test_passes_split_over_threads_keep_the_direct_step_and_its_numbers(
+    winograd_for_any_channels,
+):
+    from nndesk.nn import parallel
+
+    rng = np.random.default_rng(47)
+    conv = Conv2D(4, 3, padding=0, rng=rng)
+    conv.astype(np.float64)
+    x = rng.standard_normal((2, 4, 9, 9))
+    one_thread = conv.forward_fused(x, MaxPool2D(2)).copy()
+    assert conv._winograd is not None
+    with parallel.use_threads(2):
+        split = conv.forward_fused(x, MaxPool2D(2))
+    assert conv._winograd is None  # the direct im2col step ran
+    np.testing.assert_allclose(split, one_thread, rtol=1e-12, atol=1e-12)
