@@ -43,8 +43,8 @@ from nndesk.controllers.prediction import PredictionController
 from nndesk.controllers.race import RaceController
 from nndesk.controllers.training import TrainingController
 from nndesk.controllers.trust import TrustController
-from nndesk.errors import NndeskError, user_message
-from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.errors import ConfigError, NndeskError, user_message
+from nndesk.i18n import N_, QT_TRANSLATE_NOOP
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.paths import ASSETS_DIR
 from nndesk.preprocess import upscale_28
@@ -64,6 +64,25 @@ from nndesk.ui.why_view import WhyView
 from nndesk.ui.window_place import WindowPlace, place_of, put_in_place
 
 ICON = ASSETS_DIR / "nndesk.png"
+
+
+def _never_over_another_kind_of_file(path: str, job: Callable[[], object]):
+    """``job`` preceded by the check that ``path`` is not an existing file of another kind."""
+
+    def checked():
+        from nndesk.nn.serialization import is_model_file
+
+        if Path(path).is_file() and not is_model_file(path):
+            raise ConfigError.of(
+                N_(
+                    "{path}: that file exists and is not an nndesk model; it was left as it is. "
+                    "Save the model under another name"
+                ),
+                path=path,
+            )
+        return job()
+
+    return checked
 
 
 class Coordinator(QObject):
@@ -200,7 +219,10 @@ class Coordinator(QObject):
 
     def _save(self, path: str, job) -> None:
         """Write a model file with ``job()`` (off the GUI thread when there is a writer); then
-        it joins the recent models, or one message says why not."""
+        it joins the recent models, or one message says why not. An existing file that is not
+        an nndesk model is never replaced (the save dialog's "replace?" does not say what the
+        file is: a drawing or notes given a model's name), as ``--out`` refuses it."""
+        job = _never_over_another_kind_of_file(path, job)
         if self.writes is not None:
             self._saving[self.writes.submit(job)] = path
             return
@@ -618,7 +640,12 @@ def _wire_model_notice(desk: Desk) -> None:
 
     def on_running_changed(running: bool) -> None:
         if running:
-            held.before = prediction.current()  # live snapshots replace it from now on
+            current = prediction.current()
+            # a run's model still on notice (neither kept nor switched away from) was never
+            # chosen: after two weak runs the model before both stays one click back
+            undecided = current is held.trained and notice.announcement() is not None
+            if not (undecided and held.before is not None):
+                held.before = current  # live snapshots replace it from now on
 
     def on_model_ready(clf: Classifier) -> None:  # after the panel handed it to prediction
         held.trained = clf
@@ -746,6 +773,8 @@ def _wire_explore_pages(desk: Desk) -> None:
             page.set_result(evaluation.result())
     desk.map_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
     desk.lab_page.save_requested.connect(desk.coordinator.save_edited_model)
+    evaluation.started.connect(desk.lab_page.evaluation_started)
+    evaluation.failed.connect(desk.lab_page.evaluation_failed)
 
 
 def _ui_languages() -> list[str]:

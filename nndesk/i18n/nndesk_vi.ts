@@ -1149,7 +1149,7 @@
     </message>
     <message>
         <source>{file}: cannot read image ({reason})</source>
-        <extracomment>A drawing whose ink fits in a box this fraction of the canvas side is too little to read. Garments are drawn with a wider pen (30 px on the 280 px canvas), so one click of it is already 0.11 of the side; a garment anyone means to draw spans far more than 0.16. Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px). EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
+        <extracomment>A drawing whose ink fits in a box this fraction of the canvas side is too little to read. The digit pen (18 px on the 280 px canvas) dragged a few pixels makes a dot ~26 px across; garments are drawn with a wider pen (30 px), so one click of it is already 0.11 of the side, and a garment anyone means to draw spans far more than 0.16. Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px). EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
         <translation>{file}: không đọc được ảnh ({reason})</translation>
     </message>
     <message>
@@ -1229,6 +1229,10 @@
         <source>{name} must be a list of 1 to 4 sizes, got {value!r:.60}</source>
         <extracomment>1: the digest covers the arrays only; 2: it covers the header too.</extracomment>
         <translation>{name} phải là danh sách 1 đến 4 kích thước, nhưng là {value!r:.60}</translation>
+    </message>
+    <message>
+        <source>{path}: that file exists and is not an nndesk model; it was left as it is. Save the model under another name</source>
+        <translation>{path}: tệp này đã có và không phải là mô hình nndesk; tệp được giữ nguyên. Hãy lưu mô hình với tên khác</translation>
     </message>
     <message>
         <source>{text!r} is not a number (e.g. 0.001 or 1e-3)</source>
@@ -1323,6 +1327,10 @@
         <translation>Giảm tốc độ học xuống {lr:g}</translation>
     </message>
     <message>
+        <source>Raise the learning rate to {lr:g}</source>
+        <translation>Tăng tốc độ học lên {lr:g}</translation>
+    </message>
+    <message>
         <source>See {name}&apos;s mistakes</source>
         <translation>Xem các ảnh đoán sai của {name}</translation>
     </message>
@@ -1339,12 +1347,12 @@
         <translation>Bật tăng cường dữ liệu</translation>
     </message>
     <message>
-        <source>Validation loss rose from {v0:.3f} to {v2:.3f} over two epochs while training loss fell from {t0:.3f} to {t2:.3f}: overfitting. More L2, dropout or augmentation helps.</source>
-        <translation>Mất mát kiểm định tăng từ {v0:.3f} lên {v2:.3f} sau hai epoch trong khi mất mát huấn luyện giảm từ {t0:.3f} xuống {t2:.3f}: quá khớp. Thêm L2, dropout hoặc tăng cường dữ liệu sẽ giúp ích.</translation>
+        <source>Validation loss rose from {v0:.3f} at epoch {e0} to {v2:.3f} at epoch {e2} while training loss fell from {t0:.3f} to {t2:.3f}: overfitting. More L2, dropout or augmentation helps.</source>
+        <translation>Mất mát kiểm định tăng từ {v0:.3f} ở epoch {e0} lên {v2:.3f} ở epoch {e2} trong khi mất mát huấn luyện giảm từ {t0:.3f} xuống {t2:.3f}: quá khớp. Thêm L2, dropout hoặc tăng cường dữ liệu sẽ giúp ích.</translation>
     </message>
     <message>
         <source>{name} holds {share:.0%} of the mistakes on the validation split ({n} of {total}), most often taken for {other}: see them in Mistakes.</source>
-        <extracomment>Batches compared by the divergence check: the newest ones against as many before them. The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes. One true class holding at least this share of an epoch&apos;s mistakes gets a hint: three times its fair share among 10 classes (Fashion&apos;s shirts often hold a third of them). A class the hint already names keeps it while it holds at least this share (hysteresis: a share hovering around MISTAKES_SHARE from epoch to epoch does not make the hint blink). Fewer mistakes than this say nothing about a class. the true class whose mistakes the Mistakes page should show (&quot;mistakes&quot; hints), else None [the list of matrices last judged, how many of its epochs are judged, the class named then]</extracomment>
+        <extracomment>Batches compared by the divergence check: the newest ones against as many before them. The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Validation loss this share above its lowest, at least OVERFIT_EPOCHS epochs after it, while training loss went on falling, is overfitting (a noisy rise is not a steady one: not &quot;each of the last epochs higher&quot;). Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes. A learning rate under this is &quot;tiny&quot;: a run stuck near chance with it may need a larger one. One true class holding at least this share of an epoch&apos;s mistakes gets a hint: three times its fair share among 10 classes (Fashion&apos;s shirts often hold a third of them). A class the hint already names keeps it while it holds at least this share (hysteresis: a share hovering around MISTAKES_SHARE from epoch to epoch does not make the hint blink). Fewer mistakes than this say nothing about a class. the true class whose mistakes the Mistakes page should show (&quot;mistakes&quot; hints), else None [the list of matrices last judged, how many of its epochs are judged, the class named then]</extracomment>
         <translation>{name} chiếm {share:.0%} số lỗi trên phần kiểm định (validation) ({n} trên {total}), thường bị nhầm thành {other} nhất: xem chúng ở trang Đoán sai.</translation>
     </message>
     <message>
@@ -1929,16 +1937,20 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>+ {more} nút nữa</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Hidden layer {k}, {who}&lt;/b&gt; (layer {index} of the model: Dense)</source>
+        <translation>&lt;b&gt;Tầng ẩn {k}, {who}&lt;/b&gt; (tầng {index} của mô hình: Dense)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Layer {index} Conv2D, map {channel}, pixel ({row}, {col})&lt;/b&gt;</source>
         <translation>&lt;b&gt;Tầng {index} Conv2D, bản đồ {channel}, điểm ({row}, {col})&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Layer {index} Dense, {who}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Tầng {index} Dense, {who}&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Layer {index} MaxPool2D, map {channel}, pixel ({row}, {col})&lt;/b&gt;</source>
         <translation>&lt;b&gt;Tầng {index} MaxPool2D, bản đồ {channel}, điểm ({row}, {col})&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Output layer, {who}&lt;/b&gt; (layer {index} of the model: Dense)</source>
+        <translation>&lt;b&gt;Tầng đầu ra, {who}&lt;/b&gt; (tầng {index} của mô hình: Dense)</translation>
     </message>
     <message>
         <source>= products</source>
@@ -2155,6 +2167,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Scored in {seconds} s. The original is never changed.</source>
         <translation>Chấm điểm trong {seconds} giây. Bản gốc không bao giờ bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Scoring {name} on the test images for the lab…</source>
+        <translation>Đang chấm {name} trên ảnh kiểm tra cho trang Thí nghiệm…</translation>
     </message>
     <message>
         <source>Set the smallest weights of the whole network to zero</source>
@@ -4408,6 +4424,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>From the next batch: {changes}</source>
         <translation>Từ batch kế tiếp: {changes}</translation>
+    </message>
+    <message>
+        <source>From the next batch: {changes}; from the next epoch: {later}</source>
+        <translation>Từ batch kế tiếp: {changes}; từ epoch kế tiếp: {later}</translation>
+    </message>
+    <message>
+        <source>From the next epoch: {later}</source>
+        <translation>Từ epoch kế tiếp: {later}</translation>
     </message>
     <message>
         <source>Inside</source>
