@@ -1330,6 +1330,7 @@ class TrainingPanel(QWidget):
         self.lr_error.setText("")
         self._run_settings.update(changes)
         if changes:
+
             def said(keys) -> str:
                 return ", ".join(SettingChange(0, 1, 1, k, changes[k]).shown_text() for k in keys)
 
