@@ -56,3 +56,32 @@ def test_training_applies_the_heap_setting(monkeypatch):
     with runtime.applied(runtime.ThreadPlan(blas=None, parts=1)):
         pass
     assert calls == [1]
+
+
+_GIVE_BACK = """
+import sys
+import numpy as np
+from nndesk.training import heap
+
+def rss_mb():
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS")) / 1024
+
+start = rss_mb()
+with heap.kept_while_training():
+    arrays = [np.ones(6 << 18, np.float32) for _ in range(40)]  # 40 batch-sized arrays, 240 MB
+    del arrays
+    kept = rss_mb() - start
+after = rss_mb() - start
+print(kept, after)
+"""
+
+
+@glibc_only
+def test_the_memory_a_run_freed_goes_back_to_the_system_when_it_ends():
+    done = subprocess.run(
+        [sys.executable, "-c", _GIVE_BACK], capture_output=True, text=True, check=True
+    )
+    kept, after = (float(v) for v in done.stdout.split())
+    assert kept > 50  # during the run the freed arrays stay in the heap, for the next batch
+    assert after < 20  # once it is over they are the system's again

@@ -64,9 +64,12 @@ def plan(model, batch_size: int, threads: int = 0) -> ThreadPlan:
 def applied(thread_plan: ThreadPlan) -> Iterator[None]:
     """Run the block with ``thread_plan``'s BLAS limit and NumPy-pass parts; undone after.
 
-    Also keeps freed batch-sized arrays in the heap from now on (``heap.keep_freed_memory``)."""
-    heap.keep_freed_memory()
-    with blas_threads(thread_plan.blas), parallel.use_threads(thread_plan.parts):
+    Also keeps freed batch-sized arrays in the heap meanwhile (``heap.kept_while_training``)."""
+    with (
+        heap.kept_while_training(),
+        blas_threads(thread_plan.blas),
+        parallel.use_threads(thread_plan.parts),
+    ):
         yield
 
 
