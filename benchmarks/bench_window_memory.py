@@ -58,10 +58,10 @@ class Sampler(threading.Thread):
         self.traced_peak = 0
         self.peak_snapshot: tracemalloc.Snapshot | None = None
         self.peak_step = ""
-        self._stop = threading.Event()
+        self._halt = threading.Event()
 
     def run(self) -> None:
-        while not self._stop.wait(self.interval):
+        while not self._halt.wait(self.interval):
             rss = rss_bytes()
             self.peaks[self.step] = max(self.peaks.get(self.step, 0), rss)
             if self.trace:
@@ -72,7 +72,7 @@ class Sampler(threading.Thread):
                     self.peak_step = self.step
 
     def stop(self) -> None:
-        self._stop.set()
+        self._halt.set()
         self.join()
 
 
