@@ -1111,9 +1111,9 @@
 <context>
     <name>AugmentPreview</name>
     <message>
-        <source>Eight training images appear here once a run has loaded them.</source>
+        <source>Eight of the dataset&apos;s training images appear here, once it is on this computer.</source>
         <extracomment>Images shown. Pixels per image side on screen.</extracomment>
-        <translation>Tám ảnh huấn luyện sẽ hiện ở đây khi một lần huấn luyện đã nạp chúng.</translation>
+        <translation>Tám ảnh huấn luyện của bộ dữ liệu hiện ở đây, khi bộ dữ liệu đã có trên máy này.</translation>
     </message>
 </context>
 <context>
