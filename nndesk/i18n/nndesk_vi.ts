@@ -995,7 +995,7 @@
     </message>
     <message>
         <source>{file}: cannot read image ({reason})</source>
-        <extracomment>A drawing whose ink fits in a box this fraction of the canvas side is too little to read. Garments are drawn with a wider pen (30 px on the 280 px canvas), so one click of it is already 0.11 of the side; a garment anyone means to draw spans far more than 0.16. Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
+        <extracomment>A drawing whose ink fits in a box this fraction of the canvas side is too little to read. Garments are drawn with a wider pen (30 px on the 280 px canvas), so one click of it is already 0.11 of the side; a garment anyone means to draw spans far more than 0.16. Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px). EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
         <translation>{file}: không đọc được ảnh ({reason})</translation>
     </message>
     <message>
@@ -1045,6 +1045,7 @@
     </message>
     <message>
         <source>{file}: {problem}</source>
+        <extracomment>A compressed member above this size may inflate at most ``_BOMB_RATIO`` times its bytes.</extracomment>
         <translation>Không dùng được tệp mô hình {file}: {problem}</translation>
     </message>
     <message>
@@ -1182,7 +1183,7 @@
     </message>
     <message>
         <source>{name} holds {share:.0%} of the mistakes on the validation split ({n} of {total}), most often taken for {other}: see them in Mistakes.</source>
-        <extracomment>Batches compared by the divergence check: the newest ones against as many before them. The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes. One true class holding at least this share of an epoch&apos;s mistakes gets a hint: three times its fair share among 10 classes (Fashion&apos;s shirts often hold a third of them). Fewer mistakes than this say nothing about a class. the true class whose mistakes the Mistakes page should show (&quot;mistakes&quot; hints), else None</extracomment>
+        <extracomment>Batches compared by the divergence check: the newest ones against as many before them. The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes. One true class holding at least this share of an epoch&apos;s mistakes gets a hint: three times its fair share among 10 classes (Fashion&apos;s shirts often hold a third of them). A class the hint already names keeps it while it holds at least this share (hysteresis: a share hovering around MISTAKES_SHARE from epoch to epoch does not make the hint blink). Fewer mistakes than this say nothing about a class. the true class whose mistakes the Mistakes page should show (&quot;mistakes&quot; hints), else None [the list of matrices last judged, how many of its epochs are judged, the class named then]</extracomment>
         <translation>{name} chiếm {share:.0%} số lỗi trên phần kiểm định (validation) ({n} trên {total}), thường bị nhầm thành {other} nhất: xem chúng ở trang Đoán sai.</translation>
     </message>
     <message>
@@ -3343,7 +3344,7 @@ kiểm định</translation>
     </message>
     <message>
         <source>the lane&apos;s name in the legend and the table</source>
-        <extracomment>The settings each lane edits (the others come from the Train form).</extracomment>
+        <extracomment>The settings each lane edits (the others come from the Train form). The chart of the race on screen, made and used only by render-pool jobs (one at a time): a refresh moves its lines&apos; data instead of building a figure.</extracomment>
         <translation>tên của làn trong chú giải và trong bảng</translation>
     </message>
     <message>
@@ -3493,6 +3494,10 @@ from {folder}</source>
 từ {folder}</translation>
     </message>
     <message>
+        <source>Reading runs…</source>
+        <translation>Đang đọc các lượt chạy…</translation>
+    </message>
+    <message>
         <source>Remove link</source>
         <translation>Gỡ liên kết</translation>
     </message>
@@ -3538,7 +3543,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>batch {n}</source>
-        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last</extracomment>
+        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs than a chart has pixels: drawing them all took the window seconds) Characters of a cell&apos;s text (a folder path as the dataset is the longest real one)</extracomment>
         <translation>batch {n}</translation>
     </message>
     <message>
@@ -3852,7 +3857,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Loading {name}…</source>
-        <extracomment>replay: whether a weight copy is kept per epoch, and its size in bytes seconds to wait after each batch (&quot;slow motion&quot;); 0: full speed (epoch, Classifier on a copy of the weights at its end) for the replay; small nets only, sent just before that epoch&apos;s ``epoch_finished``</extracomment>
+        <extracomment>replay: whether a weight copy is kept per epoch, and its size in bytes training memory per image of a batch (``memory.batch_bytes``) and the training split&apos;s size: a batch size asked for mid-run is refused when it cannot fit seconds to wait after each batch (&quot;slow motion&quot;); 0: full speed (epoch, Classifier on a copy of the weights at its end) for the replay; small nets only, sent just before that epoch&apos;s ``epoch_finished``</extracomment>
         <translation>Đang nạp {name}…</translation>
     </message>
     <message>
