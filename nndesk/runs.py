@@ -52,7 +52,7 @@ MAX_READ_BATCH_POINTS = 50_000
 MAX_READ_EPOCHS = 1_000_000
 #: Values (counted by their separators) a run.json may hold before it is parsed: a run of
 #: 100,000 epochs writes about a million. Parsing holds the interpreter: it must stay short.
-MAX_RUN_VALUES = 2_500_000
+MAX_RUN_VALUES = 1_200_000
 #: Digits of an integer in run.json (nndesk writes epochs, sizes and seeds: at most 20).
 MAX_INT_DIGITS = 40
 #: Characters of a run's title as read: longer ones are cut (a title is one short line).

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import reprlib
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRunnable, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -30,8 +33,8 @@ from nndesk.runs import Curves, RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.flow_layout import flow_row
+from nndesk.ui.inside_training_view import render_pool
 from nndesk.ui.language import fill, percent, translate, translate_marked
-from nndesk.ui.plot_widget import PlotWidget
 from nndesk.viz import muted_colour
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -121,6 +124,7 @@ class RunsView(QWidget):
     export_png_requested = Signal()
     export_csv_requested = Signal()
     listed = Signal()  # the table now shows a fresh listing of the runs folder
+    rendered = Signal()  # the chart now shows the selected runs' curves
 
     def __init__(self, store: RunStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,14 +188,24 @@ class RunsView(QWidget):
             self.use_button, self.png_button, self.csv_button, self.code_button, self.delete_button
         )
 
-        self.plot = PlotWidget(figsize=(9, 4.2))
-        fig = self.plot.figure
-        grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
-        self.axes = (
-            fig.add_subplot(grid[0, :]),
-            fig.add_subplot(grid[1, 0]),
-            fig.add_subplot(grid[1, 1]),
-        )
+        # the overlay is rendered to an image on the render pool (a full matplotlib draw took
+        # 0.2 s of the GUI thread quiet, over a second under load) and shown here
+        self.chart = QLabel()
+        self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.chart.setMinimumSize(320, 200)
+        self.chart.installEventFilter(self)
+        self._carrier = _OverlayCarrier()  # no Qt parent: a render under way outlives the view
+        self._carrier.rendered.connect(self._on_carrier_rendered)
+        self._renders = 0  # overlays asked for; an older image is not shown
+        self._image: QImage | None = None
+        #: what the last overlay asked for shows: (legend label, thinned curves) per run
+        self.plotted: list[tuple[str, Curves]] = []
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(150)
+        self._resized.timeout.connect(self._on_resized_timeout)
+        theme.notifier().changed.connect(self._on_theme_changed)
 
         top = QWidget()
         tl = QVBoxLayout(top)
@@ -202,7 +216,7 @@ class RunsView(QWidget):
         self.table.setMinimumHeight(self._rows_height(TABLE_MIN_ROWS))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
-        split.addWidget(self.plot)
+        split.addWidget(self.chart)
         # the table gets the larger share: at 1024x700 a 2:3 split left it three rows high
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -378,21 +392,56 @@ class RunsView(QWidget):
             self._plot_selected()
 
     def _plot_selected(self) -> None:
-        """Draw the selected runs' curves over each other."""
+        """Render the selected runs' curves over each other, on the render pool."""
         self._overlay_stale = False
         selected = self.selected_records()
-        plot_overlay(*self.axes, [(_label(r, selected), _plotted(r.curves)) for r in selected])
-        if not selected:
-            self.axes[0].text(
-                0.5,
-                0.5,
-                translate("RunsView", "Select runs above to see their curves"),
-                transform=self.axes[0].transAxes,
-                ha="center",
-                va="center",
-                color=muted_colour(),
+        # copies of the lists: a running run's record may still grow
+        self.plotted = [(_label(r, selected), _plotted(r.curves).copy()) for r in selected]
+        empty = translate("RunsView", "Select runs above to see their curves")
+        size = self.chart.size()
+        self._renders += 1
+        render_pool().start(
+            _RenderOverlay(
+                self._carrier,
+                self._renders,
+                self.plotted,
+                "" if selected else empty,
+                max(size.width(), 320),
+                max(size.height(), 200),
+                self.chart.devicePixelRatioF(),
             )
-        self.plot.draw_now()
+        )
+
+    @Slot(int, object)
+    def _on_carrier_rendered(self, number: int, image) -> None:
+        if number != self._renders or image is None:
+            return  # an older selection's, or a chart that could not be drawn
+        self._image = image
+        self._fit_chart()
+        self.rendered.emit()
+
+    def _fit_chart(self) -> None:
+        if self._image is None:
+            return
+        pixmap = QPixmap.fromImage(self._image)
+        pixmap.setDevicePixelRatio(self.chart.devicePixelRatioF())
+        self.chart.setPixmap(pixmap)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.chart and event.type() == QEvent.Type.Resize:
+            self._resized.start()  # drawn again at the new size once the resizing settles
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _on_resized_timeout(self) -> None:
+        if self.isVisible():
+            self._plot_selected()
+        else:
+            self._overlay_stale = True
+
+    @Slot(object)
+    def _on_theme_changed(self, colours) -> None:
+        self._on_resized_timeout()
 
     @Slot()
     def _on_use_button_clicked(self) -> None:
@@ -481,6 +530,55 @@ class RunsView(QWidget):
 
     def _warn(self, message: str) -> None:
         QMessageBox.warning(self, translate("RunsView", "Runs"), message)
+
+
+def render_overlay(runs, empty_text: str, width: int, height: int, ratio: float = 1.0) -> QImage:
+    """The Runs view's chart of ``runs`` ((label, Curves) pairs) overlaid, ``width`` x
+    ``height`` device-independent pixels at ``ratio`` device pixels each (any thread)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    dpi = 96.0 * ratio
+    fig = Figure(figsize=(width / 96.0, height / 96.0), dpi=dpi, layout="constrained")
+    canvas = FigureCanvasAgg(fig)
+    grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
+    axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]), fig.add_subplot(grid[1, 1]))
+    plot_overlay(*axes, runs)
+    if empty_text:
+        axes[0].text(
+            0.5,
+            0.5,
+            empty_text,
+            transform=axes[0].transAxes,
+            ha="center",
+            va="center",
+            color=muted_colour(),
+        )
+    canvas.draw()
+    rgba = canvas.buffer_rgba()
+    h, w = int(rgba.shape[0]), int(rgba.shape[1])
+    return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+
+
+class _OverlayCarrier(QObject):
+    rendered = Signal(int, object)  # (number of the render asked, QImage | None)
+
+
+class _RenderOverlay(QRunnable):
+    """One overlay rendered on the render pool; the answer goes through the carrier."""
+
+    def __init__(self, carrier, number: int, runs, empty_text: str, w: int, h: int, ratio):
+        super().__init__()
+        self.carrier, self.number, self.runs = carrier, number, runs
+        self.empty_text, self.size, self.ratio = empty_text, (w, h), ratio
+
+    def run(self) -> None:
+        try:
+            image = render_overlay(self.runs, self.empty_text, *self.size, self.ratio)
+        except Exception:  # noqa: BLE001 - a chart that cannot draw leaves the last image
+            image = None
+        with contextlib.suppress(RuntimeError):  # the view was closed meanwhile
+            self.carrier.rendered.emit(self.number, image)
 
 
 def _run_name(record: RunRecord) -> str:

@@ -245,7 +245,7 @@ def test_a_file_of_millions_of_values_is_refused_before_it_is_parsed(monkeypatch
         parse_run_json(data)
     except RunFileError as err:
         assert str(err) == (
-            "run.json holds over 2,500,000 values; a record nndesk writes holds far fewer"
+            "run.json holds over 1,200,000 values; a record nndesk writes holds far fewer"
         )
     else:
         raise AssertionError("accepted")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk import paths
 from nndesk.runs import RunStore, TrashUnavailableError
@@ -300,17 +300,18 @@ def test_a_huge_hostile_title_is_shown_as_one_short_line_everywhere(qtbot, tmp_p
     view = make_view(qtbot, store)
     with qtbot.waitSignal(view.listed, timeout=60_000):
         pass
-    view.select_runs(["long-run"])
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view.select_runs(["long-run"])
+    assert not view.chart.pixmap().isNull()
     shown = [view.table.item(0, c).toolTip() for c in range(view.table.columnCount())]
     shown += [view.table.item(0, c).text() for c in range(view.table.columnCount())]
-    legend = view.axes[0].get_legend()
-    labels = [t.get_text() for t in legend.get_texts()]
+    labels = [label for label, _ in view.plotted]
     for text in [*shown, *labels]:
         assert not any(unicodedata.category(c) in HIDDEN_CATEGORIES for c in text.replace("\n", ""))
     assert all(len(label) <= LABEL_CHARS for label in labels)
     assert max(len(t) for t in shown) < MAX_TITLE_CHARS + 200  # the Settings tip: settings + title
-    (line,) = view.axes[0].get_lines()
-    assert len(line.get_xdata()) <= PLOTTED_POINTS + 1
+    ((_, curves),) = view.plotted
+    assert len(curves.batch_x) <= PLOTTED_POINTS + 1
 
 
 def test_the_overlay_draws_a_long_record_thinned_keeping_its_last_point():
@@ -356,3 +357,39 @@ def test_the_window_start_removes_temp_files_killed_saves_left_in_run_folders(qt
     qtbot.waitUntil(lambda: not any(p.exists() for p in dead), timeout=30_000)
     assert mine.read_bytes() == b"x" * 1000
     assert (store.root / run_id / "run.json").is_file()
+
+
+def test_the_overlay_is_drawn_off_the_gui_thread_and_an_older_one_never_replaces_it(
+    qtbot, tmp_path, monkeypatch
+):
+    """A full matplotlib draw of the overlay took 0.2 s of the GUI thread quiet, over a second
+    under load: it is rendered on the render pool and shown when ready."""
+    from nndesk.ui import runs_view
+
+    threads = []
+    real = runs_view.render_overlay
+
+    def render(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(runs_view, "render_overlay", render)
+    store = RunStore(tmp_path / "runs")
+    first, second = add_run(store, "first"), add_run(store, "second")
+    view = make_view(qtbot, store)  # shown: the empty chart is asked for at once
+    shown = []
+    view.rendered.connect(lambda: shown.append(len(view.plotted)))
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view.select_runs([first])
+        view.select_runs([first, second])  # asked before the earlier images arrive
+    assert [label for label, _ in view.plotted] == [
+        runs_view._label(r, view.selected_records()) for r in view.selected_records()
+    ]
+    assert len(view.plotted) == 2
+    assert threads and threading.main_thread() not in threads
+    image = view.chart.pixmap().toImage()
+    assert image.width() >= 320 and image.height() >= 200
+    # the earlier renders' answers come too, but only the newest one is shown
+    qtbot.waitUntil(lambda: not runs_view.render_pool().activeThreadCount(), timeout=60_000)
+    QApplication.processEvents()
+    assert shown == [2]
