@@ -118,6 +118,7 @@ class Coordinator(QObject):
         prediction.classifier_changed.connect(self._on_prediction_classifier_changed)
         prediction.classifier_changed.connect(window.show_classifier)
         prediction.prediction_ready.connect(window.show_prediction)
+        window.prediction_panel.bars.painted.connect(prediction.answer_painted)
         prediction.explanation_ready.connect(window.show_explanation)
         prediction.latency_measured.connect(window.show_latency)
         prediction.failed.connect(window.show_error)

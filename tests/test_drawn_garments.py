@@ -308,3 +308,54 @@ def test_shipped_garment_model_reads_the_traced_garments(name, traced):
     assert overall >= bar, (name, overall, per_class)
     weak = {c: v for c, v in per_class.items() if v < class_bar}
     assert not weak, (name, weak)
+
+
+# -- long-sleeved tops drawn still more ways (``more``) ----------------------------------------
+def test_more_tops_leave_every_other_drawing_as_it_was_until_the_first_top():
+    wide, labels = training_drawings(20, wide=1.0)
+    more, more_labels = training_drawings(20, wide=1.0, more=1.0)
+    assert np.array_equal(labels, more_labels)
+    assert np.array_equal(more[:2], wide[:2])  # a T-shirt and trousers draw nothing more
+    assert not np.array_equal(more[2], wide[2])  # the pullover does
+    assert np.array_equal(training_drawings(20, wide=1.0, more=0.0)[0], wide)
+    assert np.array_equal(training_drawings(20, wide=0.0, more=1.0)[0], training_drawings(20)[0])
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_more_tops_fit_the_box_and_their_details_sit_on_the_garment(seed):
+    from tools.garment_sketches import _fitted, _Params, coat, pullover, shirt
+
+    rng = np.random.default_rng(seed)
+    for maker in (pullover, coat, shirt):
+        shape = _fitted(maker(_Params(rng, 1.1, wide=True, more=True)))
+        outline = np.array(shape.parts[0])
+        assert outline.min() >= 0.019 and outline.max() <= 0.981, maker.__name__
+        lo, hi = outline.min(axis=0) - 0.02, outline.max(axis=0) + 0.02
+        for line in shape.details:  # cuffs, belts, lapels, pockets, zips, buttons: on the garment
+            pts = np.array(line)
+            assert (pts >= lo).all() and (pts <= hi).all(), (maker.__name__, line)
+    assert not _Params(rng, 1.0, wide=False, more=True).more  # only the wide family draws more
+
+
+def test_more_tops_draw_long_coats_arms_out_and_belted_waists():
+    from tools.garment_sketches import _Params, _top, coat
+
+    tall, level, belted = {False: 0, True: 0}, {False: 0, True: 0}, 0
+    for seed in range(80):
+        for more in (False, True):
+            p = _Params(np.random.default_rng(seed), 1.1, wide=True, more=more)
+            half, (y0, neck, hem) = _top(p, (0.6, 0.85), (0, 82), 4)
+            tall[more] += hem - y0 > 1.0  # a coat to the knee or below, longer than a photo's
+            (sx, sy), (ox, oy) = half[-6], half[-5]
+            level[more] += abs(oy - sy) < 0.35 * abs(ox - sx)  # a sleeve held out, near level
+        shape = coat(_Params(np.random.default_rng(seed), 1.1, wide=True, more=True))
+        right = shape.parts[0][: len(shape.parts[0]) // 2]  # _mirror: the right half first
+        belts = [d for d in shape.details if len(d) == 2 and d[0][1] == d[1][1]]
+        # across the middle (a zip's teeth are short)
+        belts = [d for d in belts if abs(d[0][0] + d[1][0] - 1) < 1e-9 and d[1][0] - d[0][0] > 0.1]
+        for (_, wy), (wx, _) in belts:
+            k = next(i for i, (x, y) in enumerate(right) if y == wy)
+            assert right[k][0] == wx and wx < right[k - 1][0] and wx < right[k + 1][0]
+            belted += 1
+    assert tall[False] == 0 and tall[True] > 15
+    assert level[True] > 1.5 * level[False] and belted > 8

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from nndesk import cli
+from nndesk.errors import NndeskError
 from nndesk.inference import DEFAULT_MODELS
 from nndesk.nn.serialization import FORMAT_VERSION, load_model
 from tools.build_weights import DATA_FOLDERS, RECIPES, WEIGHTS_DIR
@@ -198,3 +199,25 @@ def test_a_stage_with_drawings_trains_on_them_too_and_records_how_many(tiny_idx_
     assert made.info["build"]["drawings"] == 30 and len(made.info["history"]) == 2
     assert any("30 generated drawings" in line for line in lines)
     assert [p.name for p in (tmp_path / "c").iterdir()] == ["garment-drawings-3017-30.npz"]
+
+
+def test_a_widened_network_computes_what_it_did_and_learns_on():
+    from nndesk.nn.serialization import LoadedModel
+    from nndesk.training import TrainConfig
+    from tools.build_weights import widen
+
+    config = TrainConfig(arch="784-12-8-10", dropout=0.3, seed=3)
+    model = config.build_model(np.random.default_rng(0))
+    old = LoadedModel(model, {"config": config.to_dict()}, None)
+    x = np.random.default_rng(1).uniform(-1, 1, (50, 784)).astype(np.float32)
+    wide = widen(old, "784-20-13-10", seed=4)
+    assert wide.info["config"]["arch"] == "784-20-13-10" and config.arch == "784-12-8-10"
+    assert old.info["config"]["arch"] == "784-12-8-10"  # the given file's record is untouched
+    assert wide.model.param_count() > old.model.param_count()
+    np.testing.assert_allclose(wide.model.forward(x), old.model.forward(x), rtol=1e-5, atol=1e-5)
+    # the new units are live: their incoming weights are drawn, so a gradient reaches them
+    first = wide.model.layers[0].params["W"]
+    assert np.abs(first[:, 12:]).max() > 0 and np.all(wide.model.layers[-1].params["W"][8:] == 0)
+    for arch in ("784-10-8-10", "784-12-8-8-10", "784-12-8-12"):
+        with pytest.raises(NndeskError):
+            widen(old, arch)

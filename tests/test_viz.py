@@ -53,3 +53,25 @@ def test_image_grid_captions_each_tile(ax):
     images = np.zeros((4, 28, 28), np.uint8)
     viz.plot_image_grid(ax, images, ncols=2, titles=["a", "b", "c", "d"])
     assert [t.get_text() for t in ax.texts] == ["a", "b", "c", "d"]
+
+
+def test_a_log_axis_writes_its_powers_of_ten_as_plain_text():
+    """Chart text is not read as TeX (text.parse_math is off), so the log scale's own labels,
+    "$\\mathdefault{10^{-1}}$", showed as that source text on the Inside tab's charts."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from nndesk.viz import localise_ticks
+
+    fig = Figure()
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.plot([1, 2, 3], [0.3, 1.0, 4.0])
+    ax.set_yscale("log")
+    localise_ticks(ax)
+    fig.canvas.draw()
+    major = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    minor = [t.get_text() for t in ax.yaxis.get_minorticklabels() if t.get_text()]
+    assert "10⁻¹" in major and "10⁰" in major
+    assert "2×10⁻¹" in minor
+    assert not any("$" in t or "mathdefault" in t for t in major + minor)

@@ -49,13 +49,19 @@ class Stage:
     ``drawings`` garment drawings from ``tools.garment_sketches.training_drawings`` (seeded, never
     the check sets' seeds) join the training images for this stage, so the network also learns
     the proportions people draw, not only the dataset's silhouettes. A share ``wide`` of them
-    comes from the generator's wider family (``training_drawings(wide=...)``).
+    comes from the generator's wider family (``training_drawings(wide=...)``), and a share
+    ``more`` of its long-sleeved tops is drawn in still more ways (``training_drawings(more=...)``).
+    ``widen`` (an MLP architecture with the same layers, each as wide or wider) makes the
+    previous stage's network wider before this stage trains (``widen``): it computes the same
+    function at first, and the new units give the drawings room.
     """
 
     config: TrainConfig
     sketch: SketchStrengths | None = None  # None: SketchStrengths(); its share is config.sketch
     drawings: int = 0
     wide: float = 0.0
+    more: float = 0.0
+    widen: str | None = None
 
 
 #: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
@@ -167,18 +173,20 @@ def vary_pen(dataset, fraction: float, seed: int):
     return dataclasses.replace(dataset, train_images=images)
 
 
-def with_drawings(dataset, count: int, cache: str | None = None, wide: float = 0.0):
+def with_drawings(
+    dataset, count: int, cache: str | None = None, wide: float = 0.0, more: float = 0.0
+):
     """A copy of ``dataset`` whose training split also holds ``count`` generated garment drawings.
 
     The drawings (``tools.garment_sketches.training_drawings``, a share ``wide`` of them from its
-    wider family) are appended after the photos; the test split is the dataset's own. ``cache``
-    is a folder keeping the drawings between runs.
+    wider family, ``more`` of those tops drawn more ways) are appended after the photos; the test
+    split is the dataset's own. ``cache`` is a folder keeping the drawings between runs.
     """
     from tools.garment_sketches import cached_training_drawings
 
     if count <= 0:
         return dataset
-    images, labels = cached_training_drawings(count, cache, wide=wide)
+    images, labels = cached_training_drawings(count, cache, wide=wide, more=more)
     return dataclasses.replace(
         dataset,
         train_images=np.concatenate([dataset.train_images, images]),
@@ -186,14 +194,56 @@ def with_drawings(dataset, count: int, cache: str | None = None, wide: float = 0
     )
 
 
+def widen(loaded, arch: str, seed: int = 0):
+    """``loaded`` (a ``LoadedModel`` of an MLP) with every hidden layer widened to ``arch``.
+
+    ``arch`` has the same layers as the model, each hidden layer as wide or wider (784-1024-512-10
+    -> 784-1536-768-10). The old weights keep their places; a new unit's incoming weights are
+    drawn as the layer's initialisation draws them (seeded) and its outgoing weights are zero,
+    so the wider network computes exactly what the old one did until training moves them.
+    Returns a new ``LoadedModel`` (no optimizer state) whose ``info["config"]["arch"]`` is ``arch``.
+    """
+    from nndesk.nn.layers import Dense
+    from nndesk.nn.serialization import LoadedModel
+
+    info = json.loads(json.dumps(loaded.info))  # a deep copy
+    config = TrainConfig.from_dict(info["config"]).replace(arch=arch)
+    model = config.build_model(np.random.default_rng([seed, 17]))
+    old = [layer for layer in loaded.model.layers if isinstance(layer, Dense)]
+    new = [layer for layer in model.layers if isinstance(layer, Dense)]
+    kinds = [type(layer).__name__ for layer in loaded.model.layers]
+    if kinds != [type(layer).__name__ for layer in model.layers] or not old:
+        raise NndeskError(f"widen: {arch} does not have the layers of {info['config']['arch']}")
+    for k, (a, b) in enumerate(zip(old, new, strict=True)):
+        if b.in_features < a.in_features or b.out_features < a.out_features:
+            raise NndeskError(f"widen: {arch} is narrower than {info['config']['arch']}")
+        if k == len(old) - 1 and b.out_features != a.out_features:
+            raise NndeskError("widen: the output layer keeps its size")
+        w, bias = b.params["W"], b.params["b"]
+        w[a.in_features :, :] = 0.0  # from the previous layer's new units: nothing yet
+        w[: a.in_features, : a.out_features] = a.params["W"]
+        bias[: a.out_features] = a.params["b"]
+        bias[a.out_features :] = 0.0
+    info["config"]["arch"] = arch
+    return LoadedModel(model, info, None)
+
+
 def _train_stage(
     name: str, stage: Stage, dataset, resume: Path | None, log, cache: str | None = None
 ):
     """Train one stage (from scratch, or on from the model file ``resume``); return the session."""
+    from nndesk.nn.serialization import load_model
+
     if stage.drawings:
         log(f"{name}: {stage.drawings} generated drawings join the training images")
-        dataset = with_drawings(dataset, stage.drawings, cache, stage.wide)
-    session = prepare(stage.config, dataset=dataset, resume=resume)
+        dataset = with_drawings(dataset, stage.drawings, cache, stage.wide, stage.more)
+    start = resume
+    if stage.widen:
+        if resume is None:
+            raise NndeskError(f"{name}: only a later stage can widen a network")
+        log(f"{name}: the network widened to {stage.widen}")
+        start = widen(load_model(resume), stage.widen, stage.config.seed)
+    session = prepare(stage.config, dataset=dataset, resume=start)
     end = None
     for report in train(session, sketch_strengths=stage.sketch):
         if isinstance(report, EpochReport):
@@ -266,6 +316,7 @@ def build(
         "first_stage": None if first_stage is None else Path(first_stage).name,
         "drawings": stages[-1].drawings,
         "wide_drawings": stages[-1].wide,
+        "more_drawings": stages[-1].more,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:

@@ -81,8 +81,11 @@ class _Params:
     drawings they were (the makers draw nothing more from ``rng`` then).
     """
 
-    def __init__(self, rng: np.random.Generator, spread: float, wide: bool = False):
+    def __init__(
+        self, rng: np.random.Generator, spread: float, wide: bool = False, more: bool = False
+    ):
         self.rng, self.spread, self.wide = rng, spread, wide
+        self.more = wide and more  # long-sleeved tops drawn more ways (``_more_top``)
 
     def __call__(self, lo: float, hi: float) -> float:
         mid, half = (lo + hi) / 2, (hi - lo) / 2 * self.spread
@@ -110,25 +113,40 @@ def _top(p: _Params, sleeve_len: tuple[float, float], sleeve_deg: tuple[float, f
     Returns (half outline, numbers the details need). With ``p.wide`` a pullover or coat may
     have a hood, a T-shirt may be cropped, any top a V-neck, and sleeves that hang down stay
     outside the body (the outline is not clipped to the unit box: ``_fitted`` rescales it).
+    With ``p.more`` a long-sleeved top (pullover, coat, shirt) may also have raglan or dropped
+    shoulders, sleeves held straight out or a little raised, sleeves narrowing to the cuff, a
+    coat reaching the knee or below, a pullover's hem band pulled in.
     """
+    more = p.more and label in (2, 4, 6)
     hood = p.wide and label in (2, 4) and p.choice(0.25)
     y0 = p(0.02, 0.08) if not hood else p(0.14, 0.2)
     neck = p(0.06, 0.11)
     shoulder = neck + p(0.10, 0.15)
+    if more and p.choice(0.3):
+        shoulder = neck + p(0.03, 0.08)  # raglan or dropped: the sleeve starts near the neck
     body = shoulder + p(-0.03, 0.03)
+    if more and p.choice(0.3):
+        body += p(0.02, 0.08)  # a loose body, wider than the shoulders
     length = p(0.70, 0.92) if label != 4 else p(0.84, 0.98)
     if p.wide and label == 0 and p.choice(0.2):
         length *= p(0.55, 0.8)  # a crop top
-    hem = min(0.98, y0 + length)
+    if more and label == 4 and p.choice(0.6):
+        length = p(1.0, 1.45)  # a long coat: to the knee or below (``_fitted`` rescales)
+    hem = min(0.98, y0 + length) if not more else y0 + length
     slen = p(*sleeve_len)
     angle = math.radians(p(*sleeve_deg))  # below the horizontal
+    if more and p.choice(0.35):
+        angle = math.radians(p(-12, 18))  # arms held out straight, or a little raised
     swidth = p(0.10, 0.16)
+    cuff = swidth * p(0.5, 0.95) if more and p.choice(0.6) else swidth  # a sleeve that tapers
     sx, sy = 0.5 + shoulder, y0 + p(0.02, 0.05)
     ox, oy = sx + slen * math.cos(angle), sy + slen * math.sin(angle)
     # the cuff is perpendicular to the sleeve; the armpit lies on the body's side
-    ix, iy = ox - swidth * math.sin(angle), oy + swidth * math.cos(angle)
+    ix, iy = ox - cuff * math.sin(angle), oy + cuff * math.cos(angle)
     arm_y = sy + swidth / max(math.cos(angle), 0.35)
     flare = p(-0.02, 0.05) if label != 4 else p(0.0, 0.07)
+    if more and label == 2 and p.choice(0.35):
+        flare = -p(0.02, 0.07)  # a ribbed hem band pulls the hem in
     dip = p(0.03, 0.09)
     if not p.wide:
         clip = min
@@ -197,15 +215,54 @@ def pullover(p: _Params) -> Shape:
         arc(0.5, y0, neck, p(0.03, 0.06), 0, 180),
         [(0.5 - half[-2][0] + 0.5, hem - band), (half[-2][0], hem - band)],
     ]
+    if p.more:
+        details += _cuff_lines(half, p(0.04, 0.09)) if p.choice(0.6) else []
+        if len(half) == 8 and p.choice(0.3):  # a turtleneck rises above the shoulders
+            rise, collar = p(0.05, 0.12), neck * p(0.7, 1.0)
+            half[:2] = [(0.5, y0 - rise), (0.5 + collar, y0 - rise), (0.5 + collar, y0)]
+            details.append([(0.5 - collar, y0 + 0.01), (0.5 + collar, y0 + 0.01)])
+        if p.choice(0.3):  # a kangaroo pocket or a knitted stripe across the chest
+            if p.choice(0.5):
+                top, w = y0 + (hem - y0) * p(0.55, 0.65), p(0.12, 0.2)
+                bottom = hem - band - 0.02
+                details.append([(0.5 - w, bottom), (0.5 - w * 0.7, top), (0.5 + w * 0.7, top)])
+                details[-1].append((0.5 + w, bottom))
+            else:
+                sy = y0 + (hem - y0) * p(0.25, 0.45)
+                x = half[-3][0]
+                details.append([(1 - x, sy), (x, sy)])
     return Shape(2, (_mirror(half),), tuple(details))
+
+
+def _cuff_lines(half: Polyline, depth: float) -> list[Polyline]:
+    """A band across both sleeves ``depth`` in from the cuff (a top's half outline from
+    ``_top``, before any change: shoulder, cuff outer and inner points are its 3rd-5th last)."""
+    (sx, sy), (ox, oy), (ix, iy) = half[-6], half[-5], half[-4]
+    n = max(math.hypot(sx - ox, sy - oy), 1e-6)
+    ux, uy = (sx - ox) / n * depth, (sy - oy) / n * depth
+    right = [(ox + ux, oy + uy), (ix + ux, iy + uy)]
+    return [right, [(1 - x, y) for x, y in right]]
 
 
 def coat(p: _Params) -> Shape:
     half, (y0, neck, hem) = _top(p, (0.6, 0.85), (0, 82) if p.wide else (60, 85), 4)
+    extra, plain_neck = [], len(half) == 8  # not hooded
+    if p.more:
+        extra += _cuff_lines(half, p(0.04, 0.1)) if p.choice(0.4) else []
+        if p.choice(0.35):  # a belt pulls the waist in (a trench coat)
+            (ax, ay), (hx, _) = half[-3], half[-2]
+            wy = ay + (hem - ay) * p(0.25, 0.45)
+            wx = min(ax, hx) - p(0.01, 0.05)
+            half.insert(-2, (wx, wy))
+            extra.append([(1 - wx, wy), (wx, wy)])
+            extra.append([(0.5, wy - 0.03), (0.56, wy - 0.03), (0.56, wy + 0.03), (0.5, wy + 0.03)])
     # lapels: the neck opens into a V that reaches well down the chest
     v = y0 + p(0.18, 0.32)
-    if len(half) == 8:  # a hooded coat (wide) keeps its hood and shows the V as a line
+    if plain_neck:  # a hooded coat (wide) keeps its hood and shows the V as a line
         half[0] = (0.5, v)
+    if p.more and p.choice(0.5):  # lapels folded back from the collar to the V
+        lapel = [(0.5 + neck, y0), (0.5 + neck + p(0.04, 0.1), (y0 + v) / 2), (0.5, v)]
+        extra += [lapel, [(1 - x, y) for x, y in lapel]]
     open_gap = p(0.0, 0.03) if p.choice(0.5) else 0.0
     if open_gap and p.wide:
         open_gap = p(0.0, 0.12)  # an open coat shows a wedge between its fronts
@@ -214,13 +271,20 @@ def coat(p: _Params) -> Shape:
         half.append((0.5 + open_gap * 0.3, hem - p(0.1, 0.2)))
         half.append((0.5, hem - p(0.1, 0.2)))
     details = [[(0.5, v), (0.5, hem)]]
-    for k in range(int(p(3, 5.99))):
+    buttons = int(p(3, 5.99))  # up to 6 with the training ranges: the 6th falls under the hem
+    for k in range(min(buttons, 5) if p.more else buttons):
         by = v + 0.05 + k * (hem - v - 0.1) / 4
         details.append([(0.46, by), (0.47, by)])
     if p.choice(0.6):  # pockets
         py = v + (hem - v) * p(0.45, 0.6)
         details += [[(0.62, py), (0.74, py)], [(0.26, py), (0.38, py)]]
-    return Shape(4, (_mirror(half),), tuple(details))
+    if p.more and p.choice(0.4):  # double-breasted: a second row of buttons
+        for k in range(int(p(2, 4.99))):
+            by = v + 0.05 + k * (hem - v - 0.1) / 4
+            details.append([(0.56, by), (0.57, by)])
+    if p.more and p.choice(0.25):  # a zip: teeth along the opening
+        details += [[(0.48, y), (0.52, y)] for y in np.linspace(v + 0.03, hem - 0.03, 7)]
+    return Shape(4, (_mirror(half),), tuple(details + extra))
 
 
 def shirt(p: _Params) -> Shape:
@@ -228,7 +292,10 @@ def shirt(p: _Params) -> Shape:
     sleeve = ((0.55, 0.8), (58, 84)) if long_sleeves else ((0.12, 0.22), (25, 45))
     if p.wide:
         sleeve = (sleeve[0], (0, 82) if long_sleeves else (0, 55))
+    if p.more and long_sleeves and p.choice(0.25):
+        sleeve = ((0.3, 0.45), sleeve[1])  # sleeves rolled up to the elbow
     half, (y0, neck, hem) = _top(p, *sleeve, 6)
+    cuffs = _cuff_lines(half, p(0.04, 0.08)) if p.more and p.choice(0.5) else []
     if p.wide and p.choice(0.4):  # a curved shirt tail
         edge = half[-2]
         half[-2:] = [(edge[0], edge[1] - 0.06), ((edge[0] + 0.5) / 2, hem), (0.5, hem - 0.04)]
@@ -239,10 +306,16 @@ def shirt(p: _Params) -> Shape:
         [(0.5 - neck, y0), (1 - tip[0], tip[1]), (0.5, y0 + 0.1), tip, (0.5 + neck, y0)],
         [(0.5, y0 + 0.1), (0.5, hem)],
     ]
-    for k in range(int(p(4, 6.99))):
+    buttons = int(p(4, 6.99))  # up to 7 with the training ranges: the 7th may fall under the hem
+    for k in range(min(buttons, 6) if p.more else buttons):
         by = y0 + 0.18 + k * (hem - y0 - 0.25) / 5
         details.append([(0.53, by), (0.535, by)])
-    return Shape(6, (_mirror(half),), tuple(details))
+    if p.more and p.choice(0.5):  # a chest pocket
+        px, py, w = p(0.58, 0.64), y0 + p(0.18, 0.26), p(0.07, 0.11)
+        details.append([(px, py), (px, py + w), (px + w, py + w), (px + w, py)])
+    if p.more and p.choice(0.4):  # the placket drawn as two lines
+        details.append([(0.47, y0 + 0.1), (0.47, hem)])
+    return Shape(6, (_mirror(half),), tuple(details + cuffs))
 
 
 def _legs(p: _Params) -> Shape:
@@ -641,13 +714,19 @@ def _gapped(pts: list[Point], rng: np.random.Generator) -> list[list[Point]]:
 
 
 def render(
-    shape: Shape, mode: str, pose: Pose, rng: np.random.Generator, wide: bool = False
+    shape: Shape,
+    mode: str,
+    pose: Pose,
+    rng: np.random.Generator,
+    wide: bool = False,
+    back_in_paper: float = 0.15,
 ) -> np.ndarray:
     """Draw ``shape`` as ``mode`` on a black 280x280 canvas in white. Returns uint8 (280, 280).
 
     ``wide`` (training drawings only) also varies how: outlines with gaps or gone round twice,
     a filled silhouette in a grey or with its details drawn back in black, scribbles of other
-    spacings and pens, sometimes crossed by a second pass.
+    spacings and pens, sometimes crossed by a second pass. ``back_in_paper`` is the chance
+    (``wide`` only) that a filled silhouette gets its details drawn back in the paper's colour.
     """
     img = Image.new("L", (CANVAS, CANVAS), 0)
     draw = ImageDraw.Draw(img)
@@ -671,7 +750,7 @@ def render(
         for line in shape.details:
             _stroke(draw, _place(line, pose, rng), max(4, int(pose.pen * 0.7)))
     out = np.asarray(img).copy()
-    if mode == "filled" and wide and shape.details and rng.random() < 0.15:
+    if mode == "filled" and wide and shape.details and rng.random() < back_in_paper:
         ink = Image.new("L", (CANVAS, CANVAS), 0)  # details drawn back in the paper's colour
         for line in shape.details:
             _stroke(ImageDraw.Draw(ink), _place(line, pose, rng), max(3, int(pose.pen * 0.4)))
@@ -747,6 +826,7 @@ def training_drawings(
     mirror: float = 0.5,
     spread: float = TRAINING_SPREAD,
     wide: float = 0.0,
+    more: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``count`` garment drawings to train on, as the network sees them after preprocessing.
 
@@ -758,7 +838,11 @@ def training_drawings(
     (``_Params.wide``: sleeveless and hooded tops, sleeves from down to spread, trousers flared
     or apart, more dresses, sandals and bags) drawn more ways (``render(wide=True)``: gapped
     outlines, grey fills, other scribbles, thinner and thicker pens, stretched); 0 gives the
-    drawings the first drawing-trained model learnt from. Returns uint8 (count, 28, 28) images
+    drawings the first drawing-trained model learnt from. A share ``more`` of the wide
+    pullovers, coats and shirts is drawn in still more ways (``_Params.more``: raglan
+    shoulders, arms straight out, tapered sleeves and cuffs, long and belted coats, lapels,
+    double rows of buttons, zips, turtlenecks, pockets, rolled sleeves), their details drawn
+    back into a filled silhouette more often. Returns uint8 (count, 28, 28) images
     and int64 (count,) labels.
     """
     from nndesk.preprocess import preprocess
@@ -770,11 +854,14 @@ def training_drawings(
     labels = np.arange(count, dtype=np.int64) % len(MAKERS)
     for i, label in enumerate(labels):
         w = wide > 0 and bool(rng.random() < wide)
-        shape = MAKERS[int(label)](_Params(rng, spread, wide=w))
+        m = w and more > 0 and int(label) in (2, 4, 6) and bool(rng.random() < more)
+        shape = MAKERS[int(label)](_Params(rng, spread, wide=w, more=m))
         if w:
             shape = _fitted(shape)
         mode = MODES[rng.integers(len(MODES))]
-        image = render(shape, mode, _pose(rng, spread, wide=w), rng, wide=w)
+        image = render(
+            shape, mode, _pose(rng, spread, wide=w), rng, wide=w, back_in_paper=0.35 if m else 0.15
+        )
         if rng.random() < mirror:
             image = image[:, ::-1]
         if rng.random() < 0.5:
@@ -786,19 +873,24 @@ def training_drawings(
 
 
 def cached_training_drawings(
-    count: int, cache: str | None, seed: int = TRAINING_SEED, wide: float = 0.0
+    count: int,
+    cache: str | None,
+    seed: int = TRAINING_SEED,
+    wide: float = 0.0,
+    more: float = 0.0,
 ):
-    """``training_drawings(count, seed, wide=wide)``, kept in ``cache`` (a folder) if given."""
+    """``training_drawings(count, seed, wide=wide, more=more)``, kept in ``cache`` (a folder)."""
     from pathlib import Path
 
     if cache is None:
-        return training_drawings(count, seed, wide=wide)
+        return training_drawings(count, seed, wide=wide, more=more)
     kind = f"-wide{wide:g}" if wide > 0 else ""
+    kind += f"-more{more:g}" if more > 0 and wide > 0 else ""
     path = Path(cache) / f"garment-drawings-{seed}-{count}{kind}.npz"
     if path.is_file():
         with np.load(path, allow_pickle=False) as f:
             return f["images"], f["labels"]
-    images, labels = training_drawings(count, seed, wide=wide)
+    images, labels = training_drawings(count, seed, wide=wide, more=more)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.npz")
     np.savez(tmp, images=images, labels=labels)

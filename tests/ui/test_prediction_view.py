@@ -89,6 +89,15 @@ def test_the_top_bar_is_highlighted_and_bar_lengths_follow_probabilities(qtbot):
     assert np.array_equal(bars.probabilities(), probs)
 
 
+def test_the_bars_say_when_they_painted_so_the_worker_can_explain_after(qtbot):
+    bars = ProbabilityBars()
+    qtbot.addWidget(bars)
+    bars.set_class_names(NAMES)
+    bars.resize(400, bars.sizeHint().height())
+    with qtbot.waitSignal(bars.painted, timeout=5_000):
+        bars.grab()
+
+
 def test_in_a_narrow_column_each_bar_goes_under_its_name_and_keeps_its_length(qtbot):
     long_names = (
         *("Áo thun/áo phông", "Quần dài", "Áo len chui đầu", "Váy", "Áo khoác"),
