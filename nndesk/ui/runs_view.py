@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import math
 import re
 import reprlib
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRunnable, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,8 +32,8 @@ from nndesk.runs import Curves, RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.flow_layout import flow_row
-from nndesk.ui.inside_training_view import render_pool
 from nndesk.ui.language import fill, percent, translate, translate_marked
+from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.viz import muted_colour
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -195,8 +194,8 @@ class RunsView(QWidget):
         self.chart.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.chart.setMinimumSize(320, 200)
         self.chart.installEventFilter(self)
-        self._carrier = _OverlayCarrier()  # no Qt parent: a render under way outlives the view
-        self._carrier.rendered.connect(self._on_carrier_rendered)
+        self._delivery = Delivery()  # no Qt parent: a render under way outlives the view
+        self._delivery.delivered.connect(self._on_delivery_delivered)
         self._renders = 0  # overlays asked for; an older image is not shown
         self._image: QImage | None = None
         #: what the last overlay asked for shows: (legend label, thinned curves) per run
@@ -398,22 +397,20 @@ class RunsView(QWidget):
         # copies of the lists: a running run's record may still grow
         self.plotted = [(_label(r, selected), _plotted(r.curves).copy()) for r in selected]
         empty = translate("RunsView", "Select runs above to see their curves")
+        runs, text = self.plotted, "" if selected else empty
         size = self.chart.size()
+        w, h = max(size.width(), 320), max(size.height(), 200)
+        ratio = self.chart.devicePixelRatioF()
         self._renders += 1
-        render_pool().start(
-            _RenderOverlay(
-                self._carrier,
-                self._renders,
-                self.plotted,
-                "" if selected else empty,
-                max(size.width(), 320),
-                max(size.height(), 200),
-                self.chart.devicePixelRatioF(),
-            )
+        run_off_gui(
+            render_pool(),
+            self._delivery,
+            self._renders,
+            lambda: render_overlay(runs, text, w, h, ratio),
         )
 
-    @Slot(int, object)
-    def _on_carrier_rendered(self, number: int, image) -> None:
+    @Slot(object, object)
+    def _on_delivery_delivered(self, number, image) -> None:
         if number != self._renders or image is None:
             return  # an older selection's, or a chart that could not be drawn
         self._image = image
@@ -558,27 +555,6 @@ def render_overlay(runs, empty_text: str, width: int, height: int, ratio: float 
     rgba = canvas.buffer_rgba()
     h, w = int(rgba.shape[0]), int(rgba.shape[1])
     return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
-
-
-class _OverlayCarrier(QObject):
-    rendered = Signal(int, object)  # (number of the render asked, QImage | None)
-
-
-class _RenderOverlay(QRunnable):
-    """One overlay rendered on the render pool; the answer goes through the carrier."""
-
-    def __init__(self, carrier, number: int, runs, empty_text: str, w: int, h: int, ratio):
-        super().__init__()
-        self.carrier, self.number, self.runs = carrier, number, runs
-        self.empty_text, self.size, self.ratio = empty_text, (w, h), ratio
-
-    def run(self) -> None:
-        try:
-            image = render_overlay(self.runs, self.empty_text, *self.size, self.ratio)
-        except Exception:  # noqa: BLE001 - a chart that cannot draw leaves the last image
-            image = None
-        with contextlib.suppress(RuntimeError):  # the view was closed meanwhile
-            self.carrier.rendered.emit(self.number, image)
 
 
 def _run_name(record: RunRecord) -> str:
