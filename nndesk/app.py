@@ -44,8 +44,8 @@ from nndesk.controllers.prediction import PredictionController
 from nndesk.controllers.race import RaceController
 from nndesk.controllers.training import TrainingController
 from nndesk.controllers.trust import TrustController
-from nndesk.errors import NndeskError, user_message
-from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.errors import ConfigError, NndeskError, user_message
+from nndesk.i18n import N_, QT_TRANSLATE_NOOP
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.paths import ASSETS_DIR
 from nndesk.preprocess import upscale_28
@@ -64,6 +64,25 @@ from nndesk.ui.training_panel import TrainingPanel, TrainPageState
 from nndesk.ui.why_view import WhyView
 
 ICON = ASSETS_DIR / "nndesk.png"
+
+
+def _never_over_another_kind_of_file(path: str, job: Callable[[], object]):
+    """``job`` preceded by the check that ``path`` is not an existing file of another kind."""
+
+    def checked():
+        from nndesk.nn.serialization import is_model_file
+
+        if Path(path).is_file() and not is_model_file(path):
+            raise ConfigError.of(
+                N_(
+                    "{path}: that file exists and is not an nndesk model; it was left as it is. "
+                    "Save the model under another name"
+                ),
+                path=path,
+            )
+        return job()
+
+    return checked
 
 
 class Coordinator(QObject):
@@ -200,7 +219,10 @@ class Coordinator(QObject):
 
     def _save(self, path: str, job) -> None:
         """Write a model file with ``job()`` (off the GUI thread when there is a writer); then
-        it joins the recent models, or one message says why not."""
+        it joins the recent models, or one message says why not. An existing file that is not
+        an nndesk model is never replaced (the save dialog's "replace?" does not say what the
+        file is: a drawing or notes given a model's name), as ``--out`` refuses it."""
+        job = _never_over_another_kind_of_file(path, job)
         if self.writes is not None:
             self._saving[self.writes.submit(job)] = path
             return

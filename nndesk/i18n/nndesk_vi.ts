@@ -995,7 +995,7 @@
     </message>
     <message>
         <source>{file}: cannot read image ({reason})</source>
-        <extracomment>A drawing whose ink fits in a box this fraction of the canvas side is too little to read. Garments are drawn with a wider pen (30 px on the 280 px canvas), so one click of it is already 0.11 of the side; a garment anyone means to draw spans far more than 0.16. Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px). EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
+        <extracomment>A drawing whose ink fits in a box this fraction of the canvas side is too little to read. The digit pen (18 px on the 280 px canvas) dragged a few pixels makes a dot ~26 px across; garments are drawn with a wider pen (30 px), so one click of it is already 0.11 of the side, and a garment anyone means to draw spans far more than 0.16. Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px). EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
         <translation>{file}: không đọc được ảnh ({reason})</translation>
     </message>
     <message>
@@ -1068,6 +1068,10 @@
         <source>{name} must be a list of 1 to 4 sizes, got {value!r:.60}</source>
         <extracomment>1: the digest covers the arrays only; 2: it covers the header too.</extracomment>
         <translation>{name} phải là danh sách 1 đến 4 kích thước, nhưng là {value!r:.60}</translation>
+    </message>
+    <message>
+        <source>{path}: that file exists and is not an nndesk model; it was left as it is. Save the model under another name</source>
+        <translation>{path}: tệp này đã có và không phải là mô hình nndesk; tệp được giữ nguyên. Hãy lưu mô hình với tên khác</translation>
     </message>
     <message>
         <source>{text!r} is not a number (e.g. 0.001 or 1e-3)</source>
@@ -1749,6 +1753,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <name>InsideTrainingView</name>
     <message>
         <source>Start a run to see inside the network while it learns.</source>
+        <extracomment>Milliseconds between two renders while a run trains.</extracomment>
         <translation>Hãy bắt đầu một lần huấn luyện để xem bên trong mạng khi nó học.</translation>
     </message>
 </context>
@@ -1767,16 +1772,20 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>+ {more} nút nữa</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Hidden layer {k}, {who}&lt;/b&gt; (layer {index} of the model: Dense)</source>
+        <translation>&lt;b&gt;Tầng ẩn {k}, {who}&lt;/b&gt; (tầng {index} của mô hình: Dense)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Layer {index} Conv2D, map {channel}, pixel ({row}, {col})&lt;/b&gt;</source>
         <translation>&lt;b&gt;Tầng {index} Conv2D, bản đồ {channel}, điểm ({row}, {col})&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Layer {index} Dense, {who}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Tầng {index} Dense, {who}&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Layer {index} MaxPool2D, map {channel}, pixel ({row}, {col})&lt;/b&gt;</source>
         <translation>&lt;b&gt;Tầng {index} MaxPool2D, bản đồ {channel}, điểm ({row}, {col})&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Output layer, {who}&lt;/b&gt; (layer {index} of the model: Dense)</source>
+        <translation>&lt;b&gt;Tầng đầu ra, {who}&lt;/b&gt; (tầng {index} của mô hình: Dense)</translation>
     </message>
     <message>
         <source>= products</source>

@@ -198,7 +198,7 @@ class RunsView(QWidget):
         self._delivery.delivered.connect(self._on_delivery_delivered)
         self._renders = 0  # overlays asked for; an older image is not shown
         self._image: QImage | None = None
-        #: what the last overlay asked for shows: (legend label, thinned curves) per run
+        # what the last overlay asked for shows: (legend label, thinned curves) per run
         self.plotted: list[tuple[str, Curves]] = []
         self._resized = QTimer(self)
         self._resized.setSingleShot(True)

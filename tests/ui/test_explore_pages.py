@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -129,3 +131,29 @@ def test_before_any_edit_the_lab_keeps_the_models_own_temperature_exactly(
         page.reset()
     assert page.outcome.edits.temperature == 0.914
     assert page.outcome.modified == page.outcome.original
+
+
+def test_saving_a_model_never_replaces_a_file_of_another_kind(
+    qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch
+):
+    """The save dialog's "replace?" does not say what the file is: a drawing given a model's
+    name is refused in one message and left as it was; a model file is replaced."""
+    desk = window_factory(classifier=stroke_classifier)
+    shown: list[str] = []
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    notes = tmp_path / "notes.npz"
+    notes.write_bytes(b"my notes, not a model")
+    desk.coordinator.save_edited_model(str(notes), stroke_classifier.model, stroke_classifier.info)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "not an nndesk model" in shown[0] and "\n" not in shown[0]
+    assert notes.read_bytes() == b"my notes, not a model"
+    model_file = tmp_path / "old-model.npz"
+    model_file.write_bytes(Path(stroke_classifier.path).read_bytes())
+    before = model_file.stat().st_mtime_ns
+    desk.coordinator.save_edited_model(
+        str(model_file), stroke_classifier.model, stroke_classifier.info
+    )
+    qtbot.waitUntil(lambda: model_file.stat().st_mtime_ns != before, timeout=10_000)
+    assert len(shown) == 1

@@ -172,6 +172,9 @@ def test_the_why_page_explains_with_runner_up_and_shows_hidden_units(qtbot, tiny
     with qtbot.waitSignal(view.saliency_kind_changed) as blocker:
         view.set_saliency_kind("gradient")
     assert blocker.args == ["gradient"]
+    assert "The overlay shows gradient for" in view.summary.text()
+    view.set_saliency_kind("smoothgrad")  # a method's name keeps its capitals
+    assert "The overlay shows SmoothGrad for" in view.summary.text()
 
 
 def test_the_why_page_says_cnns_have_no_unit_pictures(qtbot):
