@@ -640,7 +640,12 @@ def _wire_model_notice(desk: Desk) -> None:
 
     def on_running_changed(running: bool) -> None:
         if running:
-            held.before = prediction.current()  # live snapshots replace it from now on
+            current = prediction.current()
+            # a run's model still on notice (neither kept nor switched away from) was never
+            # chosen: after two weak runs the model before both stays one click back
+            undecided = current is held.trained and notice.announcement() is not None
+            if not (undecided and held.before is not None):
+                held.before = current  # live snapshots replace it from now on
 
     def on_model_ready(clf: Classifier) -> None:  # after the panel handed it to prediction
         held.trained = clf
@@ -768,6 +773,8 @@ def _wire_explore_pages(desk: Desk) -> None:
             page.set_result(evaluation.result())
     desk.map_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
     desk.lab_page.save_requested.connect(desk.coordinator.save_edited_model)
+    evaluation.started.connect(desk.lab_page.evaluation_started)
+    evaluation.failed.connect(desk.lab_page.evaluation_failed)
 
 
 def _ui_languages() -> list[str]:

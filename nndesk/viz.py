@@ -119,6 +119,23 @@ def row_normalise(confusion: np.ndarray) -> np.ndarray:
     return out
 
 
+def fit_cell_counts(ax: Axes, k: int, renderer, smallest: float = 5.0) -> bool:
+    """Shrink the counts ``plot_confusion`` wrote in ``ax`` (k x k cells) that are wider than
+    their cell on screen ("2664" in a 1024 px window's cell showed as "66"); True if any font
+    changed (draw again to see it)."""
+    box = ax.get_window_extent(renderer)
+    cell = min(box.width, box.height) / max(k, 1)
+    changed = False
+    for text in ax.texts:
+        width = text.get_window_extent(renderer).width
+        if width > 0.9 * cell and text.get_fontsize() > smallest:
+            size = max(smallest, text.get_fontsize() * 0.9 * cell / width)
+            if size < text.get_fontsize() - 0.1:
+                text.set_fontsize(size)
+                changed = True
+    return changed
+
+
 def plot_confusion(
     ax: Axes,
     confusion: np.ndarray,

@@ -1166,6 +1166,10 @@
         <translation>Giảm tốc độ học xuống {lr:g}</translation>
     </message>
     <message>
+        <source>Raise the learning rate to {lr:g}</source>
+        <translation>Tăng tốc độ học lên {lr:g}</translation>
+    </message>
+    <message>
         <source>See {name}&apos;s mistakes</source>
         <translation>Xem các ảnh đoán sai của {name}</translation>
     </message>
@@ -1182,12 +1186,12 @@
         <translation>Bật tăng cường dữ liệu</translation>
     </message>
     <message>
-        <source>Validation loss rose from {v0:.3f} to {v2:.3f} over two epochs while training loss fell from {t0:.3f} to {t2:.3f}: overfitting. More L2, dropout or augmentation helps.</source>
-        <translation>Mất mát kiểm định tăng từ {v0:.3f} lên {v2:.3f} sau hai epoch trong khi mất mát huấn luyện giảm từ {t0:.3f} xuống {t2:.3f}: quá khớp. Thêm L2, dropout hoặc tăng cường dữ liệu sẽ giúp ích.</translation>
+        <source>Validation loss rose from {v0:.3f} at epoch {e0} to {v2:.3f} at epoch {e2} while training loss fell from {t0:.3f} to {t2:.3f}: overfitting. More L2, dropout or augmentation helps.</source>
+        <translation>Mất mát kiểm định tăng từ {v0:.3f} ở epoch {e0} lên {v2:.3f} ở epoch {e2} trong khi mất mát huấn luyện giảm từ {t0:.3f} xuống {t2:.3f}: quá khớp. Thêm L2, dropout hoặc tăng cường dữ liệu sẽ giúp ích.</translation>
     </message>
     <message>
         <source>{name} holds {share:.0%} of the mistakes on the validation split ({n} of {total}), most often taken for {other}: see them in Mistakes.</source>
-        <extracomment>Batches compared by the divergence check: the newest ones against as many before them. The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes. One true class holding at least this share of an epoch&apos;s mistakes gets a hint: three times its fair share among 10 classes (Fashion&apos;s shirts often hold a third of them). A class the hint already names keeps it while it holds at least this share (hysteresis: a share hovering around MISTAKES_SHARE from epoch to epoch does not make the hint blink). Fewer mistakes than this say nothing about a class. the true class whose mistakes the Mistakes page should show (&quot;mistakes&quot; hints), else None [the list of matrices last judged, how many of its epochs are judged, the class named then]</extracomment>
+        <extracomment>Batches compared by the divergence check: the newest ones against as many before them. The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Validation loss this share above its lowest, at least OVERFIT_EPOCHS epochs after it, while training loss went on falling, is overfitting (a noisy rise is not a steady one: not &quot;each of the last epochs higher&quot;). Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes. A learning rate under this is &quot;tiny&quot;: a run stuck near chance with it may need a larger one. One true class holding at least this share of an epoch&apos;s mistakes gets a hint: three times its fair share among 10 classes (Fashion&apos;s shirts often hold a third of them). A class the hint already names keeps it while it holds at least this share (hysteresis: a share hovering around MISTAKES_SHARE from epoch to epoch does not make the hint blink). Fewer mistakes than this say nothing about a class. the true class whose mistakes the Mistakes page should show (&quot;mistakes&quot; hints), else None [the list of matrices last judged, how many of its epochs are judged, the class named then]</extracomment>
         <translation>{name} chiếm {share:.0%} số lỗi trên phần kiểm định (validation) ({n} trên {total}), thường bị nhầm thành {other} nhất: xem chúng ở trang Đoán sai.</translation>
     </message>
     <message>
@@ -2002,6 +2006,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Scored in {seconds} s. The original is never changed.</source>
         <translation>Chấm điểm trong {seconds} giây. Bản gốc không bao giờ bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Scoring {name} on the test images for the lab…</source>
+        <translation>Đang chấm {name} trên ảnh kiểm tra cho trang Thí nghiệm…</translation>
     </message>
     <message>
         <source>Set the smallest weights of the whole network to zero</source>
@@ -3977,6 +3985,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>From the next batch: {changes}</source>
         <translation>Từ batch kế tiếp: {changes}</translation>
+    </message>
+    <message>
+        <source>From the next batch: {changes}; from the next epoch: {later}</source>
+        <translation>Từ batch kế tiếp: {changes}; từ epoch kế tiếp: {later}</translation>
+    </message>
+    <message>
+        <source>From the next epoch: {later}</source>
+        <translation>Từ epoch kế tiếp: {later}</translation>
     </message>
     <message>
         <source>Inside</source>

@@ -1105,8 +1105,12 @@ class TrainingPanel(QWidget):
         self._show_progress()
 
     def _show_coach(self) -> None:
-        """The coach's most urgent hint about the running run, or nothing; after a run that
-        saved its model, the one-class-holds-the-mistakes hint (its button opens Mistakes)."""
+        """The coach's most urgent hint about the running run, or nothing. After a run, what
+        it saw stays said, without a fix button (there is no run to change), and after a run
+        that saved its model the one-class-holds-the-mistakes hint (its button opens
+        Mistakes)."""
+        from dataclasses import replace
+
         from nndesk.coach import hints, mistakes_hint
 
         running = self.controller.is_running() and self._ended is None
@@ -1124,7 +1128,10 @@ class TrainingPanel(QWidget):
                 and self.controller.model_path is not None
             )
             hint = mistakes_hint(confusions, names, replay.split) if done else None
+            seen = hints(self.curves, self.controller.inside, lr) if self.curves.batch_x else []
+            # the mistakes hint first: its button still does something after the run
             found = [hint] if hint is not None else []
+            found += [replace(h, fix={}, fix_label="") for h in seen]
         self.coach_label.setVisible(bool(found))
         if not found:
             self.coach_button.hide()
@@ -1202,10 +1209,20 @@ class TrainingPanel(QWidget):
         if changes:
             from nndesk.setting_changes import SettingChange
 
-            said = ", ".join(SettingChange(0, 1, 1, k, v).shown_text() for k, v in changes.items())
-            self.status_message.emit(
-                translate("TrainingPanel", "From the next batch: {changes}").format(changes=said)
-            )
+            def said(keys) -> str:
+                return ", ".join(SettingChange(0, 1, 1, k, changes[k]).shown_text() for k in keys)
+
+            # a batch size waits for the next epoch (its batches are drawn at the epoch's start)
+            now = [k for k in changes if k != "batch_size"]
+            if "batch_size" not in changes:
+                line = translate("TrainingPanel", "From the next batch: {changes}")
+            elif now:
+                line = translate(
+                    "TrainingPanel", "From the next batch: {changes}; from the next epoch: {later}"
+                )
+            else:
+                line = translate("TrainingPanel", "From the next epoch: {later}")
+            self.status_message.emit(line.format(changes=said(now), later=said(["batch_size"])))
         self._show_title()
         return changes
 

@@ -39,6 +39,20 @@ def test_parse_units():
             parse_units(bad, 10)
 
 
+def test_the_lab_says_it_waits_for_the_models_scores_or_why_there_are_none(
+    qtbot, controller, result
+):
+    page = LabView(controller)
+    qtbot.addWidget(page)
+    page.evaluation_started(result.classifier)
+    assert page.title.text().startswith(f"Scoring {result.classifier.title} on the test images")
+    page.evaluation_failed("fashion: the dataset is not on this computer")
+    assert page.title.text() == "fashion: the dataset is not on this computer"
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.set_result(result)
+    assert page.title.text().startswith("A copy of")
+
+
 def test_the_lab_scores_the_original_and_the_edited_copy(qtbot, controller, result):
     page = LabView(controller)
     qtbot.addWidget(page)

@@ -486,13 +486,25 @@ def test_apply_to_run_steers_the_editable_settings_and_the_curves_mark_them(qtbo
     assert not form.dropout.isEnabled()  # built without dropout layers
     form.momentum.setValue(0.3)
     form.augment.setChecked(True)
+    form.batch_size.setValue(20)
     got: list = []
+    said: list = []
     panel.controller.setting_changed.connect(got.append)
+    panel.status_message.connect(said.append)
     assert panel.apply_button.isVisible()
     panel.apply_button.click()
     assert panel.lr_error.text() == ""
-    qtbot.waitUntil(lambda: len(got) == 2, timeout=WAIT_MS)
-    assert {(c.name, c.value) for c in got} == {("momentum", 0.3), ("augment", True)}
+    # a batch size waits for the next epoch, and the line says so
+    assert (
+        said[-1].startswith("From the next batch: ")
+        and "from the next epoch: batch 20" in (said[-1])
+    )
+    qtbot.waitUntil(lambda: len(got) == 3, timeout=WAIT_MS)
+    assert {(c.name, c.value) for c in got} == {
+        ("momentum", 0.3),
+        ("augment", True),
+        ("batch_size", 20),
+    }
     assert "momentum 0.3" in panel.title.text()
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
@@ -658,7 +670,9 @@ def test_the_coach_names_dead_units_and_its_button_lowers_the_rate(qtbot, panel)
     assert changed.args[1] == pytest.approx(float(f"{lr:.2g}"))
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
-    assert not panel.coach_label.isVisible()  # no run, no hint
+    # after the run what the coach saw stays said, without a fix: there is no run to change
+    assert "of the units after Dense 784" in panel.coach_label.text()
+    assert panel.coach_label.isVisible() and not panel.coach_button.isVisible()
 
 
 def test_the_augmentation_preview_shows_training_images_changed_by_the_strengths(qtbot, panel):
