@@ -756,6 +756,8 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     desk.why_page.saliency_kind_changed.connect(mistakes_page.refresh_saliency)
     mistakes_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
     dataset_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
+    for page in (mistakes_page, dataset_page):
+        page.test_image_shown.connect(window.test_index.setValue)
     _wire_explore_pages(desk)
     for page in (evaluate_page, dataset_page):  # missing-data banners: download, folder, retry
         desk.coordinator.connect_banner(page.message)
@@ -772,6 +774,7 @@ def _wire_explore_pages(desk: Desk) -> None:
         if evaluation.result() is not None:
             page.set_result(evaluation.result())
     desk.map_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
+    desk.map_page.test_image_shown.connect(window.test_index.setValue)
     desk.lab_page.save_requested.connect(desk.coordinator.save_edited_model)
     evaluation.started.connect(desk.lab_page.evaluation_started)
     evaluation.failed.connect(desk.lab_page.evaluation_failed)

@@ -420,6 +420,11 @@ class TrainingController(QObject, WorkerThreadOwner):
         self._model_token = 0
 
     # -- state ---------------------------------------------------------------------------------
+    def read_dataset(self, name: str):
+        """The dataset ``name`` from the provider runs use (blocking, memoised by the window's
+        provider: call it off the GUI thread; raises as the provider does)."""
+        return self._provider(name)
+
     def is_stopping(self) -> bool:
         """True once Stop was asked for, until the run's thread is gone."""
         return self.is_running() and self._requests.stop.is_set()

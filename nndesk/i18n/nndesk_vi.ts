@@ -1111,9 +1111,9 @@
 <context>
     <name>AugmentPreview</name>
     <message>
-        <source>Eight training images appear here once a run has loaded them.</source>
+        <source>Eight of the dataset&apos;s training images appear here, once it is on this computer.</source>
         <extracomment>Images shown. Pixels per image side on screen.</extracomment>
-        <translation>Tám ảnh huấn luyện sẽ hiện ở đây khi một lần huấn luyện đã nạp chúng.</translation>
+        <translation>Tám ảnh huấn luyện của bộ dữ liệu hiện ở đây, khi bộ dữ liệu đã có trên máy này.</translation>
     </message>
 </context>
 <context>
@@ -1469,6 +1469,7 @@
     </message>
     <message>
         <source>Which dataset to look at: MNIST digits or Fashion-MNIST</source>
+        <extracomment>the test-set index of the image just put on the canvas (the window&apos;s &quot;Test #&quot; follows)</extracomment>
         <translation>Xem tập dữ liệu nào: chữ số MNIST hay Fashion-MNIST</translation>
     </message>
     <message>
@@ -2695,6 +2696,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>The layer whose outputs place the images</source>
+        <extracomment>the test-set index of the image just put on the canvas (the window&apos;s &quot;Test #&quot; follows)</extracomment>
         <translation>Tầng (layer) có đầu ra dùng để đặt vị trí các ảnh</translation>
     </message>
     <message>
@@ -2758,7 +2760,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Only images of this true class</source>
-        <extracomment>(key, classifier, image28 float32 (28, 28), class index): the prediction controller computes the map off the GUI thread and answers through ``show_saliency(key, map)``</extracomment>
+        <extracomment>the test-set index of the image just put on the canvas (the window&apos;s &quot;Test #&quot; follows) (key, classifier, image28 float32 (28, 28), class index): the prediction controller computes the map off the GUI thread and answers through ``show_saliency(key, map)``</extracomment>
         <translation>Chỉ các ảnh có lớp đúng này</translation>
     </message>
     <message>

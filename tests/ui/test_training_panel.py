@@ -675,16 +675,17 @@ def test_the_coach_names_dead_units_and_its_button_lowers_the_rate(qtbot, panel)
     assert panel.coach_label.isVisible() and not panel.coach_button.isVisible()
 
 
-def test_the_augmentation_preview_shows_training_images_changed_by_the_strengths(qtbot, panel):
+def test_the_augmentation_preview_shows_training_images_changed_by_the_strengths(
+    qtbot, panel, tiny_dataset
+):
     form = panel.form
     preview = form.augment_preview
     assert preview.augmented() is None and not preview.isVisible()
-    start_long_run(qtbot, panel)
-    qtbot.waitUntil(lambda: preview.augmented() is not None, timeout=WAIT_MS)
-    panel.controller.stop()
-    wait_until_idle(qtbot, panel)
+    # before any run: turning augmentation on reads eight of the dataset's training images
     form.augment.setChecked(True)
     assert preview.isVisible()
+    qtbot.waitUntil(lambda: preview.augmented() is not None, timeout=WAIT_MS)
+    np.testing.assert_array_equal(preview.images(), tiny_dataset.train_images[:8])
     form.aug_rotate.setValue(0)
     form.aug_shift.setValue(0)
     form.aug_scale.setValue(0)
