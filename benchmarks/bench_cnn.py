@@ -15,9 +15,9 @@ threading) on all 60,000 training images through ``nndesk.training.train`` and p
   input gradient for the first layer, which nobody reads) / ``epoch_seconds`` / sgemm rate;
 - ``epoch_flop_fraction_typical=``: the same with the median batch time x batches, which a burst
   of other work on the shared machine moves less;
-- a per-part breakdown (conv forward / backward matmuls, im2col, col2im, the rest of the conv
-  layers, pooling, activations, dense, loss, Adam, batch gather), each part as its total over the
-  epoch and as its median per batch x batches.
+- a per-part breakdown (conv forward / backward matmuls, im2col, col2im, Winograd's tile
+  transforms, the rest of the conv layers, pooling, activations, dense, loss, Adam, batch
+  gather), each part as its total over the epoch and as its median per batch x batches.
 
 The machine is shared and its speed moves from minute to minute: run it several times and read
 ranges; the load average before and after is printed.
@@ -51,6 +51,7 @@ PARTS = (
     "conv backward matmuls",
     "im2col",
     "col2im",
+    "winograd transforms",
     "conv other (weights, layouts)",
     "pooling",
     "activations (relu, dropout)",
@@ -155,8 +156,9 @@ class MatmulMeter:
         r = np.matmul(a, b, out=out)
         dt = clock() - t
         self.parts.add(f"conv {self.parts.phase} matmuls", dt)
-        entry = self.by_shape[f"{self.parts.phase[:3]} ({a.shape[0]}x{a.shape[1]})@({b.shape[1]})"]
-        entry[0] += 2.0 * a.shape[0] * a.shape[1] * b.shape[1]  # (m, k) @ (k, n)
+        left = "x".join(str(d) for d in a.shape)
+        entry = self.by_shape[f"{self.parts.phase[:3]} ({left})@({b.shape[-1]})"]
+        entry[0] += 2.0 * a.size * b.shape[-1]  # ([batch,] m, k) @ ([batch,] k, n)
         entry[1] += dt
         return r
 
@@ -183,6 +185,8 @@ def instrument(session, parts: Parts, layer_totals: dict[str, float]) -> None:
         if isinstance(layer, MaxPool2D):  # its passes, inside its own forward or a fused conv's
             layer._max_pairs = parts.timer("pooling", layer._max_pairs)
             layer._route_pairs = parts.timer("pooling", layer._route_pairs)
+            layer._max_of_rows = parts.timer("pooling", layer._max_of_rows)
+            layer._route_to_rows = parts.timer("pooling", layer._route_to_rows)
         kind = "conv other (weights, layouts)" if isinstance(layer, Conv2D) else None
         kind = kind or kinds.get(type(layer), "reshape / flatten")
         for method in methods:
@@ -201,6 +205,10 @@ def instrument(session, parts: Parts, layer_totals: dict[str, float]) -> None:
                 return r
 
             setattr(layer, method, wrapped)
+    from nndesk.nn import winograd
+
+    for name in ("inputs", "inputs_adjoint", "outputs", "outputs_adjoint"):  # conv2's tiles
+        setattr(winograd, name, parts.timer("winograd transforms", getattr(winograd, name)))
     session.optimizer.step = parts.timer("adam", session.optimizer.step)
 
     class TimedLoss:
@@ -250,6 +258,11 @@ def main(argv: list[str] | None = None) -> None:
         help="run each conv and its max-pool as two layers (the path before they were fused)",
     )
     ap.add_argument(
+        "--no-winograd",
+        action="store_true",
+        help="run the second conv (fused with its pool) as im2col matmuls, not Winograd F(2x2,3x3)",
+    )
+    ap.add_argument(
         "--cpu-clock",
         action="store_true",
         help="one thread, timed in its CPU seconds: compares code on a busy machine",
@@ -272,7 +285,12 @@ def main(argv: list[str] | None = None) -> None:
             f"threads={info.get('num_threads')} arch={info.get('architecture')}"
         )
     load = os.getloadavg()[0]
-    print(f"numpy={np.__version__} loadavg_before={load:.2f} fused={not args.no_fuse}")
+    print(
+        f"numpy={np.__version__} loadavg_before={load:.2f} fused={not args.no_fuse} "
+        f"winograd={not (args.no_fuse or args.no_winograd)}"
+    )
+    if args.no_winograd:
+        conv._WINOGRAD_MIN_CHANNELS = 1 << 30
     print(f"OPENBLAS_THREAD_TIMEOUT={os.environ.get('OPENBLAS_THREAD_TIMEOUT')!r}")
 
     dataset = load_dataset("fashion", data_dir=args.data_dir, allow_download=False)
@@ -307,6 +325,7 @@ def main(argv: list[str] | None = None) -> None:
     meter = MatmulMeter(parts)
     conv._matmul = meter
     batch_seconds = []
+    wall0, process0 = time.perf_counter(), time.process_time()
     t0 = t_batch = clock()
     t_last = t0
     last = None
@@ -318,6 +337,7 @@ def main(argv: list[str] | None = None) -> None:
             t_batch = t_last
             last = report
     epoch = t_last - t0  # first batch to last BatchReport: no validation or test pass inside
+    wall, process = time.perf_counter() - wall0, time.process_time() - process0
     conv._matmul = np.matmul
     peak_after = sgemm_peak(threads=args.threads if args.cpu_clock else None)
     rate = max(peak, peak_after)  # the first can be low while the clock ramps up or a job ends
@@ -328,6 +348,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"sgemm_peak_gflops_after={peak_after:.1f}")
     print(f"images={images} batches={nb}")
     print(f"epoch_seconds={epoch:.2f}")
+    print(f"epoch_wall_seconds={wall:.2f} epoch_process_cpu_seconds={process:.2f} (every thread)")
     print(f"epoch_gflops={flops / epoch / 1e9:.1f}")
     print(f"epoch_flop_fraction={flops / epoch / 1e9 / rate:.3f}")
     print(f"epoch_seconds_typical={typical:.2f} (median batch x batches)")

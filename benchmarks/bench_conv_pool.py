@@ -12,12 +12,16 @@ machine:
 - ``plain``: ``pool.forward(conv.forward(x))`` and ``conv.backward(pool.backward(g))``;
 - ``fused``: ``conv.forward_fused(x, pool)`` and ``conv.backward_fused(g, pool)``, the path
   ``Sequential`` takes in training, once per ``--fused-bytes`` setting (``conv._FUSED_BYTES``,
-  the conv output one round computes; a huge value means one round over the whole batch).
+  the conv output one round computes; a huge value means one round over the whole batch), with
+  conv2 as im2col matmuls (``direct``) and as Winograd F(2x2, 3x3) (``winograd``, what training
+  uses for it; conv1's one input channel always runs direct).
 
-Clock: the calling thread's CPU time (one BLAS thread, no part threads), which other programs on
-the machine barely move. Prints the median milliseconds per batch of each step's forward and
-backward and what that is over a 60,000-image epoch (x 938 batches). With ``--dw`` it also times
-conv1's weight-gradient product ``(10 x 43264) @ (43264 x 32)`` in three forms.
+Clocks: with ``--threads 1`` (default) the calling thread's CPU time, which other programs on
+the machine barely move; with more threads (BLAS and the split passes, as training on every core
+does) the process's CPU time, and always the wall clock. Prints the median milliseconds per
+batch of each step's forward and backward and what that is over a 60,000-image epoch (x 938
+batches), and the load average before and after. With ``--dw`` it also times conv1's
+weight-gradient product ``(10 x 43264) @ (43264 x 32)`` in three forms.
 """
 
 from __future__ import annotations
@@ -64,24 +68,38 @@ def _steps(rng: np.random.Generator, n: int):
     ]
 
 
+def _cpu_clock() -> float:
+    """This thread's CPU seconds on one thread; the process's when other threads work too."""
+    from nndesk.nn import parallel
+
+    return time.thread_time() if parallel.threads() <= 1 else time.process_time()
+
+
 def _plain(layer, pool, x, g, first):
-    t0 = time.thread_time()
     pool.forward(layer.forward(x, training=True), training=True)
-    t1 = time.thread_time()
+    yield
     layer.skip_input_grad = first
     layer.backward(pool.backward(g.copy()))
     layer.skip_input_grad = False
-    return t1 - t0, time.thread_time() - t1
 
 
 def _fused(layer, pool, x, g, first):
-    t0 = time.thread_time()
     layer.forward_fused(x, pool)
-    t1 = time.thread_time()
+    yield
     layer.skip_input_grad = first
     layer.backward_fused(g.copy(), pool)
     layer.skip_input_grad = False
-    return t1 - t0, time.thread_time() - t1
+
+
+def _timed(run, *args) -> tuple[float, float, float, float]:
+    """``(forward, backward)`` seconds of one step by the CPU clock, then by the wall clock."""
+    steps = run(*args)
+    c0, w0 = _cpu_clock(), time.perf_counter()
+    next(steps)
+    c1, w1 = _cpu_clock(), time.perf_counter()
+    next(steps, None)
+    c2, w2 = _cpu_clock(), time.perf_counter()
+    return c1 - c0, c2 - c1, w1 - w0, w2 - w1
 
 
 def _dw_forms(rng: np.random.Generator, repeats: int) -> None:
@@ -121,42 +139,61 @@ def main(argv: list[str] | None = None) -> None:
         help="conv._FUSED_BYTES settings to time (one fused variant each)",
     )
     ap.add_argument("--dw", action="store_true", help="also time conv1's dW product forms")
+    ap.add_argument(
+        "--threads", type=int, default=1, help="BLAS threads and part threads (default 1)"
+    )
+    ap.add_argument(
+        "--no-winograd", action="store_true", help="leave out the Winograd variant of each step"
+    )
     args = ap.parse_args(argv)
 
+    from nndesk.nn import parallel
     from nndesk.training import heap
     from nndesk.training.runtime import blas_threads
 
     heap.keep_freed_memory()  # as training does: freed batch-sized arrays stay in the heap
 
-    print(f"numpy={np.__version__} loadavg_before={os.getloadavg()[0]:.2f} batch={args.batch}")
+    print(
+        f"numpy={np.__version__} loadavg_before={os.getloadavg()[0]:.2f} batch={args.batch} "
+        f"threads={args.threads}"
+    )
     rng = np.random.default_rng(0)
     steps = _steps(rng, args.batch)
-    variants = [("plain", _plain, None)] + [
-        (f"fused {b // 1024} KB", _fused, b) for b in args.fused_bytes
-    ]
-    default_bytes = conv._FUSED_BYTES
-    with blas_threads(1):
+    # (label, run, fused bytes, Winograd's channel threshold); 1 << 30 channels: never Winograd
+    variants = [("plain", _plain, None, 1 << 30)]
+    for b in args.fused_bytes:
+        variants.append((f"direct {b // 1024} KB", _fused, b, 1 << 30))
+    if not args.no_winograd:
+        variants.append(("winograd", _fused, None, conv._WINOGRAD_MIN_CHANNELS))
+    default_bytes, default_channels = conv._FUSED_BYTES, conv._WINOGRAD_MIN_CHANNELS
+    with blas_threads(args.threads), parallel.use_threads(args.threads):
         for _ in range(3):  # warm up buffers and the heap
             for _name, layer, pool, x, g, first in steps:
-                for _v, run, b in variants:
-                    conv._FUSED_BYTES = b or default_bytes
-                    run(layer, pool, x, g, first)
+                for _v, run, b, channels in variants:
+                    conv._FUSED_BYTES, conv._WINOGRAD_MIN_CHANNELS = b or default_bytes, channels
+                    _timed(run, layer, pool, x, g, first)
         times = {(s[0], v[0]): [] for s in steps for v in variants}
         for _ in range(args.repeats):
             for name, layer, pool, x, g, first in steps:
-                for label, run, b in variants:
-                    conv._FUSED_BYTES = b or default_bytes
-                    times[(name, label)].append(run(layer, pool, x, g, first))
-        conv._FUSED_BYTES = default_bytes
-        print(f"{'step':<13s} {'variant':<16s} {'fwd ms':>7s} {'bwd ms':>7s} {'s / epoch':>10s}")
+                for label, run, b, channels in variants:
+                    conv._FUSED_BYTES, conv._WINOGRAD_MIN_CHANNELS = b or default_bytes, channels
+                    times[(name, label)].append(_timed(run, layer, pool, x, g, first))
+        conv._FUSED_BYTES, conv._WINOGRAD_MIN_CHANNELS = default_bytes, default_channels
+        print(
+            f"{'step':<13s} {'variant':<16s} {'cpu fwd':>8s} {'cpu bwd':>8s} {'s/epoch':>8s} "
+            f"{'wall fwd':>9s} {'wall bwd':>9s} {'s/epoch':>8s}  (ms per batch, medians)"
+        )
         for name, *_ in steps:
             for label, *_ in variants:
-                fwd, bwd = np.median(np.array(times[(name, label)]), axis=0)
-                epoch = (fwd + bwd) * BATCHES_PER_EPOCH
-                print(f"{name:<13s} {label:<16s} {fwd * 1e3:7.3f} {bwd * 1e3:7.3f} {epoch:10.2f}")
+                cf, cb, wf, wb = np.median(np.array(times[(name, label)]), axis=0)
+                print(
+                    f"{name:<13s} {label:<16s} {cf * 1e3:8.3f} {cb * 1e3:8.3f} "
+                    f"{(cf + cb) * BATCHES_PER_EPOCH:8.2f} {wf * 1e3:9.3f} {wb * 1e3:9.3f} "
+                    f"{(wf + wb) * BATCHES_PER_EPOCH:8.2f}"
+                )
         if args.dw:
             _dw_forms(rng, args.repeats)
-    print(f"loadavg_after={os.getloadavg()[0]:.2f} (CPU clock of one thread: load moves it little)")
+    print(f"loadavg_after={os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -44,8 +44,8 @@ from nndesk.controllers.prediction import PredictionController
 from nndesk.controllers.race import RaceController
 from nndesk.controllers.training import TrainingController
 from nndesk.controllers.trust import TrustController
-from nndesk.errors import NndeskError, user_message
-from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.errors import ConfigError, NndeskError, user_message
+from nndesk.i18n import N_, QT_TRANSLATE_NOOP
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.paths import ASSETS_DIR
 from nndesk.preprocess import upscale_28
@@ -64,6 +64,25 @@ from nndesk.ui.training_panel import TrainingPanel, TrainPageState
 from nndesk.ui.why_view import WhyView
 
 ICON = ASSETS_DIR / "nndesk.png"
+
+
+def _never_over_another_kind_of_file(path: str, job: Callable[[], object]):
+    """``job`` preceded by the check that ``path`` is not an existing file of another kind."""
+
+    def checked():
+        from nndesk.nn.serialization import is_model_file
+
+        if Path(path).is_file() and not is_model_file(path):
+            raise ConfigError.of(
+                N_(
+                    "{path}: that file exists and is not an nndesk model; it was left as it is. "
+                    "Save the model under another name"
+                ),
+                path=path,
+            )
+        return job()
+
+    return checked
 
 
 class Coordinator(QObject):
@@ -118,6 +137,7 @@ class Coordinator(QObject):
         prediction.classifier_changed.connect(self._on_prediction_classifier_changed)
         prediction.classifier_changed.connect(window.show_classifier)
         prediction.prediction_ready.connect(window.show_prediction)
+        window.prediction_panel.bars.painted.connect(prediction.answer_painted)
         prediction.explanation_ready.connect(window.show_explanation)
         prediction.latency_measured.connect(window.show_latency)
         prediction.failed.connect(window.show_error)
@@ -199,7 +219,10 @@ class Coordinator(QObject):
 
     def _save(self, path: str, job) -> None:
         """Write a model file with ``job()`` (off the GUI thread when there is a writer); then
-        it joins the recent models, or one message says why not."""
+        it joins the recent models, or one message says why not. An existing file that is not
+        an nndesk model is never replaced (the save dialog's "replace?" does not say what the
+        file is: a drawing or notes given a model's name), as ``--out`` refuses it."""
+        job = _never_over_another_kind_of_file(path, job)
         if self.writes is not None:
             self._saving[self.writes.submit(job)] = path
             return
@@ -617,7 +640,12 @@ def _wire_model_notice(desk: Desk) -> None:
 
     def on_running_changed(running: bool) -> None:
         if running:
-            held.before = prediction.current()  # live snapshots replace it from now on
+            current = prediction.current()
+            # a run's model still on notice (neither kept nor switched away from) was never
+            # chosen: after two weak runs the model before both stays one click back
+            undecided = current is held.trained and notice.announcement() is not None
+            if not (undecided and held.before is not None):
+                held.before = current  # live snapshots replace it from now on
 
     def on_model_ready(clf: Classifier) -> None:  # after the panel handed it to prediction
         held.trained = clf
@@ -728,6 +756,8 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     desk.why_page.saliency_kind_changed.connect(mistakes_page.refresh_saliency)
     mistakes_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
     dataset_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
+    for page in (mistakes_page, dataset_page):
+        page.test_image_shown.connect(window.test_index.setValue)
     _wire_explore_pages(desk)
     for page in (evaluate_page, dataset_page):  # missing-data banners: download, folder, retry
         desk.coordinator.connect_banner(page.message)
@@ -744,7 +774,10 @@ def _wire_explore_pages(desk: Desk) -> None:
         if evaluation.result() is not None:
             page.set_result(evaluation.result())
     desk.map_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
+    desk.map_page.test_image_shown.connect(window.test_index.setValue)
     desk.lab_page.save_requested.connect(desk.coordinator.save_edited_model)
+    evaluation.started.connect(desk.lab_page.evaluation_started)
+    evaluation.failed.connect(desk.lab_page.evaluation_failed)
 
 
 def _ui_languages() -> list[str]:

@@ -22,8 +22,15 @@ RECENT = 20
 CLIMB = 1.5
 #: A layer with more than this share of dead units gets a hint.
 DEAD = 0.5
+#: Validation loss this share above its lowest, at least OVERFIT_EPOCHS epochs after it, while
+#: training loss went on falling, is overfitting (a noisy rise is not a steady one: not
+#: "each of the last epochs higher").
+OVERFIT_RISE = 0.05
+OVERFIT_EPOCHS = 2
 #: Training accuracy below this after an epoch is "stuck near chance" for 10 classes.
 STUCK = 0.15
+#: A learning rate under this is "tiny": a run stuck near chance with it may need a larger one.
+TINY_LR = 1e-4
 #: One true class holding at least this share of an epoch's mistakes gets a hint: three times
 #: its fair share among 10 classes (Fashion's shirts often hold a third of them).
 MISTAKES_SHARE = 0.3
@@ -148,6 +155,26 @@ def mistakes_hint(confusions, class_names, split: str = "validation") -> Hint | 
     )  # fmt: skip
 
 
+def _overfitting(curves) -> dict[str, Any] | None:
+    """The numbers of the overfitting hint (lowest validation loss and now, the training loss
+    then and now, their epochs), or None when the run does not overfit."""
+    val = np.asarray(curves.val_loss, dtype=np.float64)
+    train = np.asarray(curves.train_loss, dtype=np.float64)
+    if len(val) != len(train) or not np.isfinite(val).any():
+        return None
+    last = len(val) - 1
+    best = int(np.nanargmin(np.where(np.isfinite(val), val, np.nan)))
+    if not (np.isfinite(val[last]) and np.isfinite(train[last]) and np.isfinite(train[best])):
+        return None
+    if last - best < OVERFIT_EPOCHS or val[last] <= (1 + OVERFIT_RISE) * val[best]:
+        return None
+    if train[last] >= train[best]:
+        return None
+    epochs = list(curves.epochs) if len(curves.epochs) == len(val) else list(range(1, last + 2))
+    return {"v0": float(val[best]), "v2": float(val[last]), "e0": epochs[best],
+            "e2": epochs[last], "t0": float(train[best]), "t2": float(train[last])}  # fmt: skip
+
+
 def hints(
     curves,
     inside=None,
@@ -175,14 +202,15 @@ def hints(
                 lower, fix_label if lower else "",
             ))  # fmt: skip
 
-    val, train = _finite(curves.val_loss[-3:]), _finite(curves.train_loss[-3:])
-    if len(val) == 3 and len(train) == 3 and val[2] > val[1] > val[0] and train[2] < train[0]:
+    overfit = _overfitting(curves)
+    if overfit is not None:
         found.append(Hint(
             "overfitting",
-            QT_TRANSLATE_NOOP("Coach", "Validation loss rose from {v0:.3f} to {v2:.3f} over two "
-                              "epochs while training loss fell from {t0:.3f} to {t2:.3f}: "
-                              "overfitting. More L2, dropout or augmentation helps."),
-            {"v0": val[0], "v2": val[2], "t0": train[0], "t2": train[2]},
+            QT_TRANSLATE_NOOP("Coach", "Validation loss rose from {v0:.3f} at epoch {e0} to "
+                              "{v2:.3f} at epoch {e2} while training loss fell from {t0:.3f} "
+                              "to {t2:.3f}: overfitting. More L2, dropout or augmentation "
+                              "helps."),
+            overfit,
             {"augment": True},
             QT_TRANSLATE_NOOP("Coach", "Turn augmentation on"),
         ))  # fmt: skip
@@ -203,13 +231,17 @@ def hints(
 
     accuracy = _finite(curves.train_accuracy)
     if len(accuracy) and accuracy[-1] < STUCK:
+        # a tiny rate moves the weights too little to learn: larger, not smaller, helps it
+        raise_it = lr is not None and 0 < lr < TINY_LR
         found.append(Hint(
             "stuck",
             QT_TRANSLATE_NOOP("Coach", "Training accuracy is {accuracy:.1%} after {epochs} "
                               "epoch(s), near the 10 % of guessing: check the input "
                               "normalisation and the learning rate."),
             {"accuracy": float(accuracy[-1]), "epochs": len(accuracy)},
-            lower, fix_label if lower else "",
+            {"lr": float(f"{lr * 10:.2g}")} if raise_it else lower,
+            QT_TRANSLATE_NOOP("Coach", "Raise the learning rate to {lr:g}") if raise_it
+            else fix_label if lower else "",
         ))  # fmt: skip
     mistakes = mistakes_hint(confusions, class_names, split)
     if mistakes is not None:

@@ -47,6 +47,7 @@ def draw_inside(fig: Figure, record: InsideRecord) -> None:
                 ax.plot(x, column, color=colours[i], lw=1.2, label=name)
         if log and np.isfinite(values).any() and (values > 0).any():
             ax.set_yscale("log")
+            localise_ticks(ax)  # the log scale's own formatters write TeX
     if record.samples:
         ax_ratio.axhline(1e-3, color=muted, ls=":", lw=1.0)  # the usual healthy size
         ax_dead.set_ylim(-0.02, 1.02)

@@ -145,9 +145,10 @@ def _place(
 
 
 #: A drawing whose ink fits in a box this fraction of the canvas side is too little to read.
-#: Garments are drawn with a wider pen (30 px on the 280 px canvas), so one click of it is
-#: already 0.11 of the side; a garment anyone means to draw spans far more than 0.16.
-NEARLY_EMPTY_SIDE = {"digits": 0.08, "garments": 0.16}
+#: The digit pen (18 px on the 280 px canvas) dragged a few pixels makes a dot ~26 px across;
+#: garments are drawn with a wider pen (30 px), so one click of it is already 0.11 of the side,
+#: and a garment anyone means to draw spans far more than 0.16.
+NEARLY_EMPTY_SIDE = {"digits": 0.1, "garments": 0.16}
 
 
 def nearly_empty(image: np.ndarray, kind: str = "digits") -> bool:
@@ -158,7 +159,9 @@ def nearly_empty(image: np.ndarray, kind: str = "digits") -> bool:
     if peak < _EMPTY_PEAK:
         return True
     r0, r1, c0, c1 = _bbox(ink > min(_INK_LEVEL.get(kind, 64.0), 0.5 * peak))
-    return max(r1 - r0, c1 - c0) < NEARLY_EMPTY_SIDE.get(kind, 0.08) * max(ink.shape)
+    return max(r1 - r0, c1 - c0) < NEARLY_EMPTY_SIDE.get(kind, NEARLY_EMPTY_SIDE["digits"]) * max(
+        ink.shape
+    )
 
 
 def _prepare(image: np.ndarray, kind: str) -> np.ndarray | None:

@@ -7,13 +7,14 @@ update or hit-test (an ``AxesImage``, a ``BarContainer``, ...).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import PowerNorm, to_hex, to_rgba
-from matplotlib.ticker import ScalarFormatter
+from matplotlib.ticker import LogFormatterSciNotation, ScalarFormatter
 
 from nndesk.i18n import N_, grouped, localise_number, number, shown
 
@@ -52,13 +53,44 @@ class LocalisedNumbers(ScalarFormatter):
         return localise_number(super().format_data_short(value))
 
 
+_SUPERSCRIPT = dict(zip("0123456789-\N{MINUS SIGN}", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻", strict=True))
+
+
+def plain_power(label: str) -> str:
+    """A log axis's TeX tick label as plain text: ``$\\mathdefault{4\\times10^{-1}}$`` ->
+    ``4×10⁻¹`` (chart text is not read as TeX, see above); any other text is returned as is."""
+    match = re.fullmatch(r"\$\\mathdefault\{(.*)\}\$", label)
+    if match is None:
+        return label
+    body = match.group(1).replace("\\times", "×")
+    return re.sub(
+        r"\^\{([^{}]*)\}", lambda m: "".join(_SUPERSCRIPT.get(c, c) for c in m.group(1)), body
+    )
+
+
+class LocalisedPowers(LogFormatterSciNotation):
+    """A log axis's ticks (``10⁻³``, ``2×10⁻¹``) as plain text, with the window language's
+    decimal mark."""
+
+    def __call__(self, x, pos=None) -> str:
+        return localise_number(plain_power(super().__call__(x, pos)))
+
+
 def localise_ticks(*axes: Axes) -> None:
-    """Write the plain numeric ticks of ``axes`` with the window language's decimal mark (tick
-    formats of their own, such as percentages, are left as they are)."""
+    """Write the plain numeric ticks of ``axes`` with the window language's decimal mark, and a
+    log axis's powers of ten as plain text (tick formats of their own, such as percentages, are
+    left as they are). Call it again after ``set_yscale("log")``: that sets new formatters."""
     for ax in axes:
         for axis in (ax.xaxis, ax.yaxis):
             if type(axis.get_major_formatter()) is ScalarFormatter:
                 axis.set_major_formatter(LocalisedNumbers())
+            for get, set_ in (
+                (axis.get_major_formatter, axis.set_major_formatter),
+                (axis.get_minor_formatter, axis.set_minor_formatter),
+            ):
+                formatter = get()
+                if type(formatter) is LogFormatterSciNotation:
+                    set_(LocalisedPowers(formatter._base, labelOnlyBase=formatter.labelOnlyBase))
 
 
 def muted_colour() -> str:
@@ -85,6 +117,23 @@ def row_normalise(confusion: np.ndarray) -> np.ndarray:
     out = np.zeros_like(confusion)
     np.divide(confusion, sums, out=out, where=sums > 0)
     return out
+
+
+def fit_cell_counts(ax: Axes, k: int, renderer, smallest: float = 5.0) -> bool:
+    """Shrink the counts ``plot_confusion`` wrote in ``ax`` (k x k cells) that are wider than
+    their cell on screen ("2664" in a 1024 px window's cell showed as "66"); True if any font
+    changed (draw again to see it)."""
+    box = ax.get_window_extent(renderer)
+    cell = min(box.width, box.height) / max(k, 1)
+    changed = False
+    for text in ax.texts:
+        width = text.get_window_extent(renderer).width
+        if width > 0.9 * cell and text.get_fontsize() > smallest:
+            size = max(smallest, text.get_fontsize() * 0.9 * cell / width)
+            if size < text.get_fontsize() - 0.1:
+                text.set_fontsize(size)
+                changed = True
+    return changed
 
 
 def plot_confusion(

@@ -38,7 +38,26 @@ def test_a_climbing_loss_says_so_with_its_numbers_and_offers_a_lower_rate():
 def test_validation_loss_rising_while_training_loss_falls_is_overfitting():
     (hint,) = hints(curves(train_loss=[0.5, 0.4, 0.3], val_loss=[0.40, 0.45, 0.52]), lr=1e-3)
     assert hint.kind == "overfitting" and hint.fix == {"augment": True}
-    assert "0.400 to 0.520" in hint.message() and "0.500 to 0.300" in hint.message()
+    text = hint.message()
+    assert "0.400 at epoch 1 to 0.520 at epoch 3" in text and "0.500 to 0.300" in text
+
+
+def test_a_noisy_rise_from_the_lowest_validation_loss_is_overfitting_too():
+    """Probe 4's run: lowest at epoch 8, then up and down to 16 % above it by epoch 14."""
+    val = [0.55, 0.45, 0.40, 0.37, 0.35, 0.34, 0.33, 0.32, 0.33, 0.325, 0.34, 0.335, 0.35, 0.37]
+    train = [0.55 - 0.027 * i for i in range(14)]
+    (hint,) = hints(curves(train_loss=train, val_loss=val), lr=0.05)
+    assert hint.kind == "overfitting"
+    assert "0.320 at epoch 8 to 0.370 at epoch 14" in hint.message()
+    # a wobble near the lowest, or a fresh low, is not overfitting
+    assert hints(curves(train_loss=train[:10], val_loss=val[:10]), lr=0.05) == []
+    assert hints(curves(train_loss=train, val_loss=val[:-1] + [0.31]), lr=0.05) == []
+
+
+def test_a_run_stuck_near_chance_on_a_tiny_rate_is_offered_a_larger_one():
+    (hint,) = hints(curves(train_accuracy=[0.099, 0.099]), lr=1e-6)
+    assert hint.kind == "stuck" and hint.fix == {"lr": 1e-5}
+    assert hint.button_text() == "Raise the learning rate to 1e-05"
 
 
 def test_a_layer_with_most_units_dead_and_a_run_stuck_near_chance_are_named():

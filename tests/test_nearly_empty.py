@@ -10,7 +10,9 @@ def test_blank_dot_and_dash_are_nearly_empty_and_a_stroke_is_not():
     assert nearly_empty(canvas)
     canvas[130:148, 130:148] = 255  # one click of an 18 px pen
     assert nearly_empty(canvas)
-    canvas[130:148, 130:150] = 255  # a short dash, still under 8 % of the side
+    canvas[130:148, 130:150] = 255  # a short dash, still under 10 % of the side
+    assert nearly_empty(canvas)
+    canvas[128:154, 128:154] = 255  # the pen dragged 8 px: a dot 26 px across
     assert nearly_empty(canvas)
     canvas[40:240, 135:145] = 255  # a "1"
     assert not nearly_empty(canvas)

@@ -53,3 +53,45 @@ def test_image_grid_captions_each_tile(ax):
     images = np.zeros((4, 28, 28), np.uint8)
     viz.plot_image_grid(ax, images, ncols=2, titles=["a", "b", "c", "d"])
     assert [t.get_text() for t in ax.texts] == ["a", "b", "c", "d"]
+
+
+def test_a_log_axis_writes_its_powers_of_ten_as_plain_text():
+    """Chart text is not read as TeX (text.parse_math is off), so the log scale's own labels,
+    "$\\mathdefault{10^{-1}}$", showed as that source text on the Inside tab's charts."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from nndesk.viz import localise_ticks
+
+    fig = Figure()
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.plot([1, 2, 3], [0.3, 1.0, 4.0])
+    ax.set_yscale("log")
+    localise_ticks(ax)
+    fig.canvas.draw()
+    major = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    minor = [t.get_text() for t in ax.yaxis.get_minorticklabels() if t.get_text()]
+    assert "10⁻¹" in major and "10⁰" in major
+    assert "2×10⁻¹" in minor
+    assert not any("$" in t or "mathdefault" in t for t in major + minor)
+
+
+def test_counts_wider_than_their_cell_are_shrunk_to_fit():
+    """A 1024 px window's matrix cell is ~25 px: "2664" at 10 pt showed as "66"."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = Figure(figsize=(3.2, 3.2), dpi=96)
+    canvas = FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    cm = np.diag(np.full(10, 2664))
+    cm[0, 1] = 7
+    viz.plot_confusion(ax, cm, [str(i) for i in range(10)], title=None)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    cell = ax.get_window_extent(renderer).width / 10
+    assert max(t.get_window_extent(renderer).width for t in ax.texts) > cell  # too wide
+    assert viz.fit_cell_counts(ax, 10, renderer)
+    canvas.draw()
+    assert max(t.get_window_extent(renderer).width for t in ax.texts) <= cell
+    assert not viz.fit_cell_counts(ax, 10, renderer)  # nothing left to shrink

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 
 class BackgroundWrites(QObject):
@@ -21,6 +21,10 @@ class BackgroundWrites(QObject):
 
     done = Signal(int, object)  # (token, what the job returned: usually the Path written)
     failed = Signal(int, object)  # (token, the exception the job raised)
+    #: (token, result, error): always queued, so an answer reaches ``done`` / ``failed`` from the
+    #: event loop after ``submit`` has returned its token, even for a job that ended before
+    #: ``submit`` could attach its callback (the callback then runs on the GUI thread at once)
+    _answered = Signal(int, object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +32,7 @@ class BackgroundWrites(QObject):
         self._lock = threading.Lock()
         self._next = 0
         self._pending = 0
+        self._answered.connect(self._on_answered, Qt.ConnectionType.QueuedConnection)
 
     @property
     def busy(self) -> bool:
@@ -49,8 +54,12 @@ class BackgroundWrites(QObject):
         with self._lock:
             self._pending -= 1
         error = future.exception()
+        self._answered.emit(token, None if error is not None else future.result(), error)
+
+    @Slot(int, object, object)
+    def _on_answered(self, token: int, result, error) -> None:
         if error is None:
-            self.done.emit(token, future.result())
+            self.done.emit(token, result)
         else:
             self.failed.emit(token, error)
 

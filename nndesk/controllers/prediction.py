@@ -13,6 +13,7 @@ to an older model.
 from __future__ import annotations
 
 import copy
+import threading
 import time
 from dataclasses import dataclass
 
@@ -27,6 +28,9 @@ from nndesk.inside_maps import render_rows
 from nndesk.preprocess import nearly_empty
 
 THROTTLE_MS = 60  # at most ~16 predictions a second while drawing
+#: seconds the worker waits for the bars to paint an answer before explaining it: on two cores
+#: the explanation and trace would otherwise take the CPU and the GIL from the GUI thread's paint
+ANSWER_PAINT_WAIT = 0.03
 HIDDEN_UNITS = 8
 
 
@@ -39,6 +43,7 @@ class _Job:
     image28: np.ndarray | None  # an already prepared 28x28 input (test images)
     saliency_kind: str
     inside: bool = False  # also trace every layer (the Inside page is open)
+    wait_for_paint: bool = False  # explain after the bars painted the answer (or a short wait)
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,7 @@ class PredictionResult:
     latency_ms: float  # preprocess + forward, measured in the worker
     error: str | None = None
     inside: InsideSnapshot | None = None
+    answer_painted: bool = True  # False: the job waited for the bars and no paint came
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,10 @@ class _Worker(QObject):
     finished = Signal(object)  # PredictionResult with explanation and trace: the job is done
     image_decoded = Signal(object)  # ImageResult
     model_read = Signal(object)  # ModelResult
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answer_shown = threading.Event()  # set from the GUI thread when the bars painted
 
     @Slot(object)
     def read_model(self, job: _ModelJob) -> None:
@@ -195,7 +205,11 @@ class _Worker(QObject):
         except Exception as err:  # noqa: BLE001 - report to the GUI instead of killing the thread
             self.finished.emit(PredictionResult(job.generation, None, None, 0.0, str(err)))
             return
+        self.answer_shown.clear()
         self.predicted.emit(PredictionResult(job.generation, prediction, None, latency))
+        painted = True
+        if job.wait_for_paint and prediction is not None:
+            painted = self.answer_shown.wait(ANSWER_PAINT_WAIT)
         try:
             explanation = None
             if prediction is not None and job.explain_model is not None:
@@ -217,7 +231,9 @@ class _Worker(QObject):
                 )
                 snapshot = InsideSnapshot(clf, job.explain_model, tr, maps)
             self.finished.emit(
-                PredictionResult(job.generation, prediction, explanation, latency, inside=snapshot)
+                PredictionResult(
+                    job.generation, prediction, explanation, latency, None, snapshot, painted
+                )
             )
         except Exception as err:  # noqa: BLE001 - report to the GUI instead of killing the thread
             failed = PredictionResult(job.generation, prediction, None, latency, str(err))
@@ -258,6 +274,9 @@ class PredictionController(QObject):
         self._busy = False
         self._saliency_kind = "gradient_x_input"
         self._inside_wanted = False
+        # the bars report their paints (``answer_painted``): jobs then explain after the paint;
+        # a job whose answer no paint followed (bars hidden) turns the wait off until one comes
+        self._answer_watched = False
         self._saliency_busy = False
         self._saliency_pending: _SaliencyJob | None = None  # only the newest request waits
         self._saliency_copy: tuple[object, object] | None = None  # (model, its private copy)
@@ -430,6 +449,7 @@ class PredictionController(QObject):
             # controller for the slower kinds, so a stroke never waits for them
             self._saliency_kind if self._saliency_kind in FAST_KINDS else "gradient_x_input",
             self._inside_wanted,
+            self._answer_watched,
         )
         self._job_submitted.emit(job)
 
@@ -445,9 +465,17 @@ class PredictionController(QObject):
         if result.prediction is not None:
             self.latency_measured.emit(result.latency_ms)
 
+    @Slot()
+    def answer_painted(self) -> None:
+        """The bars painted (wired by the app): the running job may explain now."""
+        self._answer_watched = True
+        self._worker.answer_shown.set()
+
     @Slot(object)
     def _on_worker_finished(self, result: PredictionResult) -> None:
         self._busy = False
+        if not result.answer_painted:
+            self._answer_watched = False
         if self._answers_current(result):
             if result.generation != self._generation and not self._pending:
                 self._pending = True  # answered by an older snapshot: ask the newest one too
@@ -518,6 +546,7 @@ class PredictionController(QObject):
     def shutdown(self) -> None:
         """Stop the worker thread (the window calls this before it closes)."""
         self._timer.stop()
+        self._worker.answer_shown.set()  # a job waiting for the bars stops waiting
         if self._thread.isRunning():
             self._thread.quit()
             self._thread.wait(5000)

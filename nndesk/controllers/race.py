@@ -11,7 +11,6 @@ run history, like a Train click's run), on a thread of its own.
 from __future__ import annotations
 
 import copy
-import threading
 import time
 from dataclasses import dataclass
 
@@ -23,6 +22,7 @@ from nndesk.controllers.training import (
     default_dataset_provider,
     describe_failure,
 )
+from nndesk.controllers.worker_thread import RunRequests, WorkerThreadOwner
 from nndesk.errors import ConfigError
 from nndesk.runs import MODEL_FILE, Curves, RunStore
 
@@ -57,13 +57,6 @@ class LaneResult:
     seconds: float
 
 
-class _Requests:
-    def __init__(self) -> None:
-        self.stop = threading.Event()
-        self.pause = threading.Event()
-        self.closing = threading.Event()  # the window is closing: no test pass
-
-
 class RaceWorker(QObject):
     """Prepares the lanes, races them, tests them; reports by signals, touches no widget."""
 
@@ -77,7 +70,7 @@ class RaceWorker(QObject):
     failed = Signal(str)
     finished = Signal()
 
-    def __init__(self, lanes, requests: _Requests, provider: DatasetProvider, dataset=None):
+    def __init__(self, lanes, requests: RunRequests, provider: DatasetProvider, dataset=None):
         super().__init__()
         self._lanes = tuple(lanes)
         self._requests = requests
@@ -211,7 +204,7 @@ class _Keeper(QObject):
             self.finished.emit()
 
 
-class RaceController(QObject):
+class RaceController(QObject, WorkerThreadOwner):
     """Owns a race: ``start(lanes)``, ``pause``, ``resume``, ``stop``, ``keep(lane)``.
 
     ``curves[lane]`` grows on the GUI thread from the worker's reports; ``results`` holds the
@@ -243,16 +236,10 @@ class RaceController(QObject):
         self.results: tuple[LaneResult, ...] = ()
         self.batches_per_epoch = 0
         self._sessions: tuple = ()
-        self._requests = _Requests()
+        self._requests = RunRequests()
         self._thread: QThread | None = None
         self._keepers: list[tuple[QThread, _Keeper]] = []
         self.kept_runs: dict[int, object] = {}  # lane -> RunRecord
-
-    def is_running(self) -> bool:
-        return self._thread is not None
-
-    def is_paused(self) -> bool:
-        return self._requests.pause.is_set()
 
     def start(self, lanes, dataset=None) -> None:
         """Race ``lanes`` (2-4 ``Lane``s sharing the batch-deciding settings); returns at once.
@@ -270,11 +257,8 @@ class RaceController(QObject):
         self.results = ()
         self._sessions = ()
         self.kept_runs = {}
-        self._requests = _Requests()
-        thread = QThread()
-        thread.setObjectName("nndesk-race")
+        self._requests = RunRequests()
         worker = RaceWorker(lanes, self._requests, self._provider, dataset)
-        worker.moveToThread(thread)
         worker.status_changed.connect(self.status_changed)
         worker.started.connect(self._on_worker_started)
         worker.batches_finished.connect(self._on_worker_batches_finished)
@@ -283,28 +267,8 @@ class RaceController(QObject):
         worker.results_ready.connect(self._on_worker_results_ready)
         worker.sessions_ready.connect(self._on_worker_sessions_ready)
         worker.failed.connect(self.failed)
-        thread.started.connect(worker.run)
-        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        worker.finished.connect(worker.deleteLater)
-        thread.finished.connect(self._on_thread_finished)
-        self._thread, self._worker = thread, worker
-        thread.start()
-        self.running_changed.emit(True)
-
-    def pause(self) -> None:
-        if self.is_running() and not self._requests.stop.is_set() and not self.is_paused():
-            self._requests.pause.set()
-            self.paused_changed.emit(True)
-
-    def resume(self) -> None:
-        if self.is_paused():
-            self._requests.pause.clear()
-            self.paused_changed.emit(False)
-
-    def stop(self) -> None:
-        """End every lane after its current batch (they are still tested)."""
-        self._requests.stop.set()
-        self.resume()
+        self._worker = worker
+        self._start_worker_thread(worker, "nndesk-race")
 
     def can_keep(self, lane: int) -> bool:
         return (
@@ -344,12 +308,7 @@ class RaceController(QObject):
         """Stop the race and join its threads (the window's close)."""
         for thread, _ in list(self._keepers):
             thread.wait(timeout_ms)
-        thread = self._thread
-        if thread is None:
-            return True
-        self._requests.closing.set()
-        self.stop()
-        done = thread.wait(timeout_ms)
+        done = self._stop_and_wait(timeout_ms)
         if done:
             self._on_thread_finished()
         return done
@@ -400,12 +359,8 @@ class RaceController(QObject):
 
     @Slot()
     def _on_thread_finished(self) -> None:
-        thread = self._thread
-        if thread is None:
+        if not self._join_worker_thread():
             return
-        thread.wait()
-        thread.deleteLater()
-        self._thread = None
         self._requests.pause.clear()
         self.running_changed.emit(False)
         if self.results:

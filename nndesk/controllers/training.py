@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 
+from nndesk.controllers.worker_thread import RunRequests, WorkerThreadOwner
 from nndesk.errors import ConfigError, NndeskError, os_reason, user_message
 from nndesk.paths import fallback_model_name, make_model_folder
 from nndesk.replay import ReplayRecord
@@ -99,13 +100,11 @@ class RunStarted:
     train_images: int = 0
 
 
-class _Requests:
-    """What the GUI thread asks of the running worker; read by it between two batches."""
+class _Requests(RunRequests):
+    """``RunRequests`` plus what steers a run: settings, steps and slow motion."""
 
     def __init__(self) -> None:
-        self.stop = threading.Event()
-        self.pause = threading.Event()
-        self.closing = threading.Event()  # the window is closing: skip the final test pass
+        super().__init__()
         self.batches_done = 0  # written by the worker only
         self._lock = threading.Lock()
         self._settings: dict[str, object] = {}
@@ -354,7 +353,7 @@ class _ModelReader(QObject):
             self.read.emit(token, None, f"{path}: cannot open model ({type(err).__name__})")
 
 
-class TrainingController(QObject):
+class TrainingController(QObject, WorkerThreadOwner):
     """Owns the training run: start, pause, resume, stop, change the learning rate, shut down.
 
     ``dataset_provider(name) -> Dataset`` is called on the worker thread (default: the window's
@@ -421,12 +420,10 @@ class TrainingController(QObject):
         self._model_token = 0
 
     # -- state ---------------------------------------------------------------------------------
-    def is_running(self) -> bool:
-        """True from ``start`` until the worker thread has finished."""
-        return self._thread is not None
-
-    def is_paused(self) -> bool:
-        return self._requests.pause.is_set()
+    def read_dataset(self, name: str):
+        """The dataset ``name`` from the provider runs use (blocking, memoised by the window's
+        provider: call it off the GUI thread; raises as the provider does)."""
+        return self._provider(name)
 
     def is_stopping(self) -> bool:
         """True once Stop was asked for, until the run's thread is gone."""
@@ -475,8 +472,6 @@ class TrainingController(QObject):
         self._started = False
         self.run_config = None
         self._requests = _Requests()
-        thread = QThread()
-        thread.setObjectName("nndesk-training")
         worker = TrainingWorker(
             config,
             self._requests,
@@ -490,7 +485,6 @@ class TrainingController(QObject):
         )
         self._requests.delay = self._slow_motion
         self._last_batch = None
-        worker.moveToThread(thread)
         # worker -> controller: queued, so every slot below runs on the GUI thread
         worker.status_changed.connect(self.status_changed)
         worker.run_started.connect(self._on_worker_run_started)
@@ -504,33 +498,8 @@ class TrainingController(QObject):
         worker.model_saved.connect(self._on_worker_model_saved)
         worker.saved_elsewhere.connect(self.saved_elsewhere)
         worker.failed.connect(self._on_worker_failed)
-        thread.started.connect(worker.run)
-        # direct: quit() is thread-safe, and a queued call would never run while shutdown()
-        # blocks the GUI thread in wait()
-        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        worker.finished.connect(worker.deleteLater)
-        # thread.deleteLater is called in _on_thread_finished, after joining the thread
-        thread.finished.connect(self._on_thread_finished)
-        self._thread, self._worker = thread, worker
-        thread.start()
-        self.running_changed.emit(True)
-
-    def pause(self) -> None:
-        """Hold training after the current batch."""
-        if self.is_running() and not self._requests.stop.is_set() and not self.is_paused():
-            self._requests.pause.set()
-            self.paused_changed.emit(True)
-
-    def resume(self) -> None:
-        """Continue a paused run."""
-        if self.is_paused():
-            self._requests.pause.clear()
-            self.paused_changed.emit(False)
-
-    def stop(self) -> None:
-        """End the run after the current batch (its model is still tested and saved)."""
-        self._requests.stop.set()
-        self.resume()
+        self._worker = worker
+        self._start_worker_thread(worker, "nndesk-training")
 
     def step(self) -> None:
         """Paused: train one batch, then pause again."""
@@ -606,13 +575,8 @@ class TrainingController(QObject):
         if reader is not None:
             reader.quit()
             reader.wait(timeout_ms)
-        thread = self._thread
-        if thread is None:
-            return True
-        self._requests.closing.set()
-        self.stop()
-        done = thread.wait(timeout_ms)
-        if done:
+        done = self._stop_and_wait(timeout_ms)
+        if done and self._thread is not None:
             # the worker's last signals are still queued for this (blocked) thread: take them
             # now, so the run's record is completed before the window goes
             QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
@@ -738,13 +702,9 @@ class TrainingController(QObject):
 
     @Slot()
     def _on_thread_finished(self) -> None:
-        if self._thread is None:
+        if not self._join_worker_thread():
             return
-        # ``finished`` is emitted just before the thread really ends: join it before letting go
-        thread = self._thread
-        thread.wait()
-        thread.deleteLater()
-        self._thread, self._worker = None, None
+        self._worker = None
         if self._record_unsaved and self.record is not None:
             self._save_record()  # epochs after the last write (a run that ended without a model)
         self._end_record(None)  # stopped before the data was ready

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from nndesk.errors import ConfigError
-from nndesk.nn import parallel
+from nndesk.nn import parallel, winograd
 from nndesk.nn.init import init_weights
 from nndesk.nn.layers import Layer, _layer_rng
 
@@ -47,6 +47,11 @@ def _covers(rows: slice, size: int) -> bool:
 #: Bytes of conv output one round of a conv fused with a 2x2 pool computes (``forward_fused``):
 #: the pool then reads it from the cache the matmul just wrote it to.
 _FUSED_BYTES = 1 << 19
+
+#: Input channels from which a 3x3 stride-1 conv fused with its 2x2 pool runs as Winograd
+#: F(2x2, 3x3) (``Conv2D._forward_winograd``): with fewer, its 16 products are too thin for BLAS
+#: (the first conv's one channel would make them outer products).
+_WINOGRAD_MIN_CHANNELS = 8
 
 #: Bytes of input one round of a 2x2 pool's passes covers: all four passes then find it in the
 #: caches instead of fetching it from memory again.
@@ -116,11 +121,12 @@ class Conv2D(Layer):
         self._buffers: dict[str, np.ndarray] = {}  # scratch reused while the batch shape repeats
         self._x: np.ndarray | None = None
         self._col: np.ndarray | None = None
+        self._winograd: tuple[np.ndarray, np.ndarray] | None = None  # (U, V) of a fused forward
 
     def __getstate__(self) -> dict:
         # copies (Sequential.astype deep-copies) leave the batch caches and scratch buffers behind
         state = self.__dict__.copy()
-        state.update(_buffers={}, _x=None, _col=None)
+        state.update(_buffers={}, _x=None, _col=None, _winograd=None)
         return state
 
     def initialize(self, rng: np.random.Generator) -> None:
@@ -318,8 +324,10 @@ class Conv2D(Layer):
 
     # -- this conv and a 2x2 max-pool as one training step ----------------------------------
     def fuses_with(self, following: Layer) -> bool:
-        """A 2x2 max-pool after this conv runs with it as one step in training."""
-        return isinstance(following, MaxPool2D) and following.size == 2
+        """A 2x2 max-pool after this conv runs with it as one step in training, on one thread.
+        Not when passes are split over threads: there the pair trained slower fused, in wall
+        and in CPU time (docs/performance.md)."""
+        return isinstance(following, MaxPool2D) and following.size == 2 and parallel.threads() <= 1
 
     def _fused_rows(self, bytes_per_row: int, rows: int) -> int:
         """Pooled rows per round of the fused step: their conv output fits ``_FUSED_BYTES``. All
@@ -339,7 +347,7 @@ class Conv2D(Layer):
         memory and back.
         """
         pool = following
-        assert isinstance(pool, MaxPool2D) and self.fuses_with(pool)
+        assert isinstance(pool, MaxPool2D) and pool.size == 2
         if x.ndim != 4 or x.shape[1] != self.in_channels:
             raise ConfigError(
                 f"Conv2D expects (n, {self.in_channels}, h, w) input, got shape {x.shape}"
@@ -349,8 +357,11 @@ class Conv2D(Layer):
         if oh < 2 or ow < 2:
             raise ConfigError(f"MaxPool2D size 2 does not fit a {oh}x{ow} input")
         f, ph, pw = self.out_channels, oh // 2, ow // 2
-        Wb = self._weights_with_bias(np.result_type(x, self.params["W"]))  # (f, c*k*k + 1)
         self._x = x
+        if self._winograd_fits():
+            return self._forward_winograd(x, pool, oh, ow)
+        self._winograd = None
+        Wb = self._weights_with_bias(np.result_type(x, self.params["W"]))  # (f, c*k*k + 1)
         # (c*k*k + 1, 2ph * 2pw * n): columns (row, column, sample) of the outputs pooled
         col = self._col = self._im2col(x, "col_pooled", (2 * ph, 2 * pw))
         dtype, per_row = Wb.dtype, 2 * pw * n  # columns of one output row
@@ -382,11 +393,16 @@ class Conv2D(Layer):
         """
         pool, x, col = following, self._x, self._col
         assert isinstance(pool, MaxPool2D)
-        if x is None or col is None or pool._cache is None or pool._x_shape is None:
+        if col is None and self._winograd is None:
+            raise RuntimeError("Conv2D.backward_fused called before forward_fused")
+        if x is None or pool._cache is None or pool._x_shape is None:
             raise RuntimeError("Conv2D.backward_fused called before forward_fused")
         n = x.shape[0]
         f, ph, pw = self.out_channels, pool._x_shape[2] // 2, pool._x_shape[3] // 2
         gp = np.ascontiguousarray(_as_chwn(grad_out))  # (f, ph, pw, n)
+        if self._winograd is not None:
+            return self._backward_winograd(gp, pool)
+        assert col is not None
         dtype, per_row = np.result_type(gp, col), 2 * pw * n
         if not self.skip_input_grad:
             g = self._buffer("fused_g", (f, ph, 2, pw, 2, n), dtype)  # (f, 2ph, 2pw, n)
@@ -410,6 +426,125 @@ class Conv2D(Layer):
             dWbT += term
         self._store_weight_grads(dWbT)
         return None
+
+    # -- the same step as Winograd F(2x2, 3x3) (nndesk/nn/winograd.py) -----------------------
+    def _winograd_fits(self) -> bool:
+        """Whether ``forward_fused`` runs as Winograd F(2x2, 3x3): a 3x3 stride-1 kernel over
+        enough input channels, on one thread. Each 2x2 output tile is then one pooling window.
+        Not when passes are split over threads: its 16 small matmuls per product would each
+        make the BLAS threads meet, as the direct step's rounds did (docs/performance.md)."""
+        return (
+            self.kernel_size == 3
+            and self.stride == 1
+            and self.in_channels >= _WINOGRAD_MIN_CHANNELS
+            and parallel.threads() <= 1
+        )
+
+    def _tile_source(self, x: np.ndarray, rows: int, cols: int) -> np.ndarray:
+        """``(c, rows, cols, n)``: the padded input's first rows and columns, which the tiles
+        read, as a view of ``x`` when it is already ``(c, h, w, n)`` memory and unpadded."""
+        p = self.padding
+        x_chwn = _as_chwn(x)
+        if p == 0 and x_chwn.flags.c_contiguous:
+            return x_chwn[:, :rows, :cols]
+        c, h, w, n = x_chwn.shape
+        # the border that stands for the padding is never written, so it stays zero
+        padded = self._buffer("tile_source", (c, h + 2 * p, w + 2 * p, n), x.dtype, zero=True)
+        padded[:, p : p + h, p : p + w] = x_chwn
+        return padded[:, :rows, :cols]
+
+    def _forward_winograd(self, x: np.ndarray, pool: MaxPool2D, oh: int, ow: int) -> np.ndarray:
+        """``forward_fused`` as ``Y = A_T [U * V] A_T.T`` per 2x2 tile, the tile's max pooled:
+        ``(n, c, h, w) -> (n, f, oh // 2, ow // 2)`` for conv outputs ``(oh, ow)``.
+
+        16 matmuls ``U[xi]`` ``(f, c)`` @ ``V[xi]`` ``(c, ph*pw*n)`` replace the direct
+        ``(f, 9c)`` @ ``(9c, 4*ph*pw*n)``, 16 multiply-adds per tile against 36. The bias is added
+        after the max (it is the same for the window's four outputs).
+        """
+        n, c, _, _ = x.shape
+        f, dtype = self.out_channels, np.result_type(x, self.params["W"])
+        ph, pw = oh // 2, ow // 2  # tiles: an odd last output row or column is never made
+        m = ph * pw * n
+        src = self._tile_source(x, 2 * ph + 2, 2 * pw + 2)  # (c, 2ph + 2, 2pw + 2, n)
+        V = self._buffer("wino_V", (4, 4, c, ph, pw, n), dtype)
+        rows_in = self._buffer("wino_rows_in", (4, c, ph, 2 * pw + 2, n), dtype)
+
+        def transform_inputs(cs: slice) -> None:
+            winograd.inputs(src[cs], V[:, :, cs], rows_in[:, cs])
+
+        parallel.map_parts(transform_inputs, c, V.size)
+        U = winograd.weights(self.params["W"].astype(dtype, copy=False))  # (16, f, c)
+        M = self._buffer("wino_M", (16, f, m), dtype)
+        _matmul(U, V.reshape(16, c, m), out=M)  # (16, f, c) @ (16, c, m) -> (16, f, m)
+        M6 = M.reshape(4, 4, f, ph, pw, n)
+        Y = self._buffer("wino_Y", (2, 2, f, ph, pw, n), dtype)  # each window's four outputs
+        rows_out = self._buffer("wino_rows_out", (2, 4, f, ph, pw, n), dtype)
+        out = np.empty((f, ph, pw, n), dtype)
+        row_won = np.empty((f, ph, pw, 2, n), bool)  # MaxPool2D's masks, as its own forward
+        col_won = np.empty((f, ph, pw, n), bool)
+        row_won_j = row_won.transpose(3, 0, 1, 2, 4)  # (2, f, ph, pw, n): per window column j
+        best_rows = self._buffer("wino_best_rows", (2, f, ph, pw, n), dtype)
+        bias = self.params["b"].astype(dtype, copy=False)[:, None, None, None]
+
+        def outputs_and_pool(fs: slice) -> None:
+            winograd.outputs(M6[:, :, fs], Y[:, :, fs], rows_out[:, :, fs])
+            # Y[i] (2, f, ph, pw, n): window row i, by window column
+            pool._max_of_rows(
+                Y[0, :, fs], Y[1, :, fs], row_won_j[:, fs], col_won[fs], best_rows[:, fs], out[fs]
+            )
+            out[fs] += bias[fs]
+
+        parallel.map_parts(outputs_and_pool, f, Y.size)
+        self._col, self._winograd = None, (U, V)
+        pool._x_shape, pool._chwn, pool._cache = (n, f, oh, ow), True, (row_won, col_won)
+        return out.transpose(3, 0, 1, 2)  # NCHW view of (f, ph, pw, n)
+
+    def _backward_winograd(self, gp: np.ndarray, pool: MaxPool2D) -> np.ndarray | None:
+        """``backward_fused`` after ``_forward_winograd``, from the pooled gradient ``gp``
+        ``(f, ph, pw, n)``: each step's adjoint in reverse, ``dU[xi] = dM[xi] @ V[xi].T`` and
+        ``dV[xi] = U[xi].T @ dM[xi]``."""
+        assert self._winograd is not None and self._x is not None and pool._cache is not None
+        U, V = self._winograd
+        n, c, h, w = self._x.shape
+        f, ph, pw, _ = gp.shape
+        m, dtype = ph * pw * n, np.result_type(gp, V)
+        row_won, col_won = pool._cache
+        row_won_j = row_won.transpose(3, 0, 1, 2, 4)
+        dY = self._buffer("wino_dY", (2, 2, f, ph, pw, n), dtype)
+        d_best = self._buffer("wino_d_best_rows", (2, f, ph, pw, n), dtype)
+        dM = self._buffer("wino_dM", (4, 4, f, ph, pw, n), dtype)
+        rows_out = self._buffer("wino_rows_out", (2, 4, f, ph, pw, n), dtype)
+
+        def route_and_outputs(fs: slice) -> None:
+            pool._route_to_rows(
+                gp[fs], row_won_j[:, fs], col_won[fs], d_best[:, fs], dY[0, :, fs], dY[1, :, fs]
+            )
+            winograd.outputs_adjoint(dY[:, :, fs], dM[:, :, fs], rows_out[:, :, fs])
+
+        parallel.map_parts(route_and_outputs, f, dM.size)
+        dM16 = dM.reshape(16, f, m)
+        dU = _matmul(dM16, V.reshape(16, c, m).transpose(0, 2, 1))  # (16, f, m) @ (16, m, c)
+        self.grads["W"][...] = winograd.weights_adjoint(dU)
+        self.grads["b"][...] = gp.sum(axis=(1, 2, 3))  # the bias was added after the max
+        if self.skip_input_grad:
+            return None
+        dV = self._buffer("wino_dV", (4, 4, c, ph, pw, n), dtype)
+        # (16, c, f) @ (16, f, m) -> (16, c, m)
+        _matmul(U.transpose(0, 2, 1), dM16, out=dV.reshape(16, c, m))
+        p = self.padding
+        rows, cols = 2 * ph + 2, 2 * pw + 2
+        # fresh, not a reused buffer: the caller owns the gradient. Padded coordinates; entries
+        # past the tiles' reach get zero
+        dxp = np.empty((c, h + 2 * p, w + 2 * p, n), dtype)
+        dxp[:, rows:] = 0
+        dxp[:, :rows, cols:] = 0
+        rows_in = self._buffer("wino_rows_in", (4, c, ph, cols, n), dtype)
+
+        def inputs_adjoint(cs: slice) -> None:
+            winograd.inputs_adjoint(dV[:, :, cs], dxp[cs, :rows, :cols], rows_in[:, cs])
+
+        parallel.map_parts(inputs_adjoint, c, dV.size)
+        return dxp[:, p : p + h, p : p + w].transpose(3, 0, 1, 2)  # NCHW view of (c, h, w, n)
 
 
 class MaxPool2D(Layer):
@@ -501,6 +636,26 @@ class MaxPool2D(Layer):
         left, right = rows[:, :, :, 0], rows[:, :, :, 1]  # (a, oh, ow, b)
         np.greater(right, left, out=col_won)
         np.maximum(left, right, out=out)
+
+    @staticmethod
+    def _max_of_rows(top, bottom, row_won, col_won, rows, out) -> None:
+        """``_max_pairs`` for windows handed over as their two rows: ``top``, ``bottom``
+        ``(2, ...)`` (window column first), masks ``row_won`` ``(2, ...)``, ``col_won`` and
+        maxima ``out`` ``(...)``, scratch ``rows`` ``(2, ...)``. For layouts where each of a
+        window's four members is a long slab (Winograd tiles, pooled-order columns)."""
+        np.greater(bottom, top, out=row_won)  # ties: the first row wins
+        np.maximum(top, bottom, out=rows)
+        np.greater(rows[1], rows[0], out=col_won)  # ties: the first column wins
+        np.maximum(rows[0], rows[1], out=out)
+
+    @staticmethod
+    def _route_to_rows(g, row_won, col_won, drows, dtop, dbottom) -> None:
+        """The adjoint of ``_max_of_rows``: ``g`` ``(...)`` to each window's winner in ``dtop``,
+        ``dbottom`` ``(2, ...)``, zero to the others; ``drows`` ``(2, ...)`` is scratch."""
+        right = np.multiply(g, col_won, out=drows[1])
+        np.subtract(g, right, out=drows[0])
+        np.multiply(drows, row_won, out=dbottom)
+        np.subtract(drows, dbottom, out=dtop)
 
     @staticmethod
     def _route_pairs(g, row_won, col_won, dwin, drows) -> None:

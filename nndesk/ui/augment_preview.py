@@ -8,6 +8,7 @@ thread as the person edits a field.
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -21,7 +22,11 @@ SIDE = 40
 
 
 class AugmentPreview(QWidget):
-    """``set_images(uint8 (k, 28, 28))`` once, ``set_strengths(...)`` whenever one changes."""
+    """``set_images(uint8 (k, 28, 28))`` once, ``set_strengths(...)`` whenever one changes.
+    Shown without images, it asks for them (``images_wanted``): the Train page reads them
+    from the form's dataset before any run."""
+
+    images_wanted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +43,8 @@ class AugmentPreview(QWidget):
         row.addStretch(1)
         self.note = QLabel(
             translate(
-                "AugmentPreview", "Eight training images appear here once a run has loaded them."
+                "AugmentPreview",
+                "Eight of the dataset's training images appear here, once it is on this computer.",
             )
         )
         self.note.setWordWrap(True)
@@ -65,8 +71,17 @@ class AugmentPreview(QWidget):
         rng = np.random.default_rng(0)  # the same draws: only the strengths change the picture
         return augment_batch(self._images, rng, **self._strengths)
 
+    def has_images(self) -> bool:
+        return self._images is not None
+
+    def images(self) -> np.ndarray | None:
+        """The training images it augments: uint8 (k, 28, 28), or None before any."""
+        return None if self._images is None else self._images.copy()
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if self._images is None:
+            self.images_wanted.emit()
         if self._stale:
             self._show()
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
 from nndesk.ui.language import integer, percent, translate, translate_marked
-from nndesk.viz import muted_colour, plot_confusion
+from nndesk.viz import fit_cell_counts, muted_colour, plot_confusion
 
 HINT = QT_TRANSLATE_NOOP(
     "ConfusionView",
@@ -102,9 +102,11 @@ class ConfusionView(QWidget):
         # cutting the names; a second draw at the same size lays them out
         if self._redrawn:
             self._redrawn = False
-        elif self._confusion is not None and not self.labels_fit(event.renderer):
-            self._redrawn = True
-            self.canvas.draw_idle()
+        elif self._confusion is not None:
+            shrunk = fit_cell_counts(self.ax, len(self._confusion), event.renderer)
+            if shrunk or not self.labels_fit(event.renderer):
+                self._redrawn = True
+                self.canvas.draw_idle()
 
     def cell_at(self, xdata: float | None, ydata: float | None) -> tuple[int, int] | None:
         """Data coordinates -> (true row, predicted column), or None outside the matrix."""

@@ -11,15 +11,11 @@ meanwhile.
 
 from __future__ import annotations
 
-import contextlib
-
 import numpy as np
 from PySide6.QtCore import (
     QLineF,
-    QObject,
     QPointF,
     QRectF,
-    QRunnable,
     QSize,
     Qt,
     QThreadPool,
@@ -32,6 +28,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from nndesk import inside
 from nndesk.ui import qt_image
 from nndesk.ui.language import class_names_shown, percent, translate
+from nndesk.ui.off_gui import Delivery, run_off_gui
 
 UNITS_SHOWN = 12  # a wider layer shows its most active units and a "+ K more" marker
 LINKS_PER_GAP = 48  # strongest contributions drawn between two columns
@@ -240,29 +237,19 @@ def paint_diagram(
     return units
 
 
-class _Carrier(QObject):
-    painted = Signal(int, object, object)  # (token, QImage, {(layer, unit): QRectF})
-
-
-class _Paint(QRunnable):
-    def __init__(self, carrier: _Carrier, token: int, args: tuple, size: QSize, dpr: float):
-        super().__init__()
-        self.carrier, self.token, self.args, self.size, self.dpr = carrier, token, args, size, dpr
-
-    def run(self) -> None:
-        w, h = self.size.width(), self.size.height()
-        image = QImage(round(w * self.dpr), round(h * self.dpr), QImage.Format.Format_ARGB32)
-        image.setDevicePixelRatio(self.dpr)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        try:
-            units = paint_diagram(painter, w, h, *self.args)
-        except Exception:  # noqa: BLE001 - a snapshot that cannot be drawn leaves the last one
-            image, units = None, None
-        finally:
-            painter.end()
-        with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
-            self.carrier.painted.emit(self.token, image, units)
+def diagram_image(args: tuple, size: QSize, dpr: float) -> tuple[QImage, dict]:
+    """``paint_diagram(painter, w, h, *args)`` on a new image of ``size`` at device pixel ratio
+    ``dpr`` (any thread); returns the image and where each unit was drawn."""
+    w, h = size.width(), size.height()
+    image = QImage(round(w * dpr), round(h * dpr), QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(dpr)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    try:
+        units = paint_diagram(painter, w, h, *args)
+    finally:
+        painter.end()
+    return image, units
 
 
 class NetworkDiagram(QWidget):
@@ -286,8 +273,8 @@ class NetworkDiagram(QWidget):
         self._token = 0  # of the newest request
         self._shown = 0  # token of the image on screen
         self._busy = False  # a paint is under way: a newer request waits for it
-        self._carrier = _Carrier()
-        self._carrier.painted.connect(self._on_carrier_painted)
+        self._delivery = Delivery()
+        self._delivery.delivered.connect(self._on_delivery_delivered)
 
     def sizeHint(self) -> QSize:
         return QSize(560, 380)
@@ -319,18 +306,19 @@ class NetworkDiagram(QWidget):
         colours = (pal.windowText().color(), pal.base().color(), pal.highlight().color())
         args = (self._snapshot, self._selected, colours, QFont(self.font()))
         self._busy = True
-        diagram_pool().start(
-            _Paint(self._carrier, self._token, args, self.size(), self.devicePixelRatioF())
+        size, dpr = self.size(), self.devicePixelRatioF()
+        run_off_gui(
+            diagram_pool(), self._delivery, self._token, lambda: diagram_image(args, size, dpr)
         )
 
-    @Slot(int, object, object)
-    def _on_carrier_painted(self, token: int, image, units) -> None:
+    @Slot(object, object)
+    def _on_delivery_delivered(self, token: int, painted) -> None:
         self._busy = False
         if token != self._token:
             self.update()  # something changed meanwhile: paint the newest when on screen
             return
-        if image is not None:
-            self._image, self._units = image, units
+        if painted is not None:  # None: this snapshot cannot be drawn; the last image stays
+            self._image, self._units = painted
         self._shown = token
         self.update()
         self.painted.emit()

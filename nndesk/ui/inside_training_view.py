@@ -9,31 +9,16 @@ thread and the finished image is put on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from nndesk.training.internals import InsideRecord
 from nndesk.ui.language import translate
+from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 
 #: Milliseconds between two renders while a run trains.
 REDRAW_MS = 1000
-
-_POOL: QThreadPool | None = None
-
-
-def _pool() -> QThreadPool:
-    global _POOL
-    if _POOL is None:
-        _POOL = QThreadPool()
-        _POOL.setMaxThreadCount(1)  # one render at a time: matplotlib's font cache is shared
-    return _POOL
-
-
-def render_pool() -> QThreadPool:
-    """The one-thread pool that renders charts and reads the replay's drawings off the GUI
-    thread (one job at a time: matplotlib's font cache and a model's caches are shared)."""
-    return _pool()
 
 
 def render_inside(record: InsideRecord, width: int, height: int, dpi: float = 96.0) -> QImage:
@@ -49,23 +34,6 @@ def render_inside(record: InsideRecord, width: int, height: int, dpi: float = 96
     canvas.draw()
     w, h = canvas.get_width_height()
     return QImage(bytes(canvas.buffer_rgba()), w, h, QImage.Format.Format_RGBA8888).copy()
-
-
-class _Carrier(QObject):
-    rendered = Signal(object)  # QImage
-
-
-class _Render(QRunnable):
-    def __init__(self, carrier: _Carrier, record: InsideRecord, width: int, height: int) -> None:
-        super().__init__()
-        self.carrier, self.record, self.size = carrier, record, (width, height)
-
-    def run(self) -> None:
-        try:
-            image = render_inside(self.record, *self.size)
-        except Exception:  # noqa: BLE001 - a chart that cannot draw leaves the last image
-            image = None
-        self.carrier.rendered.emit(image)
 
 
 class InsideTrainingView(QWidget):
@@ -88,8 +56,8 @@ class InsideTrainingView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.image, 1)
-        self._carrier = _Carrier()
-        self._carrier.rendered.connect(self._on_carrier_rendered)
+        self._delivery = Delivery()
+        self._delivery.delivered.connect(self._on_delivery_delivered)
         self._busy = False
         self._dirty = False
         self._timer = QTimer(self)
@@ -108,10 +76,8 @@ class InsideTrainingView(QWidget):
             return
         self._busy, self._dirty = True, False
         size = self.image.size()
-        job = _Render(
-            self._carrier, self.record.copy(), max(size.width(), 320), max(size.height(), 240)
-        )
-        _pool().start(job)
+        record, w, h = self.record.copy(), max(size.width(), 320), max(size.height(), 240)
+        run_off_gui(render_pool(), self._delivery, None, lambda: render_inside(record, w, h))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -122,8 +88,8 @@ class InsideTrainingView(QWidget):
         if self._dirty and self.isVisible():
             self.render_now()
 
-    @Slot(object)
-    def _on_carrier_rendered(self, image) -> None:
+    @Slot(object, object)
+    def _on_delivery_delivered(self, _tag, image) -> None:
         self._busy = False
         if image is not None:
             self.image.setPixmap(QPixmap.fromImage(image))

@@ -226,6 +226,15 @@ def _num(v: float) -> str:
     return fmt(v, ".3g") if abs(v) >= 1e-3 or v == 0 else fmt(v, ".2e")
 
 
+def _layer_kinds(model) -> tuple[str, ...]:
+    return tuple(type(layer).__name__ for layer in model.layers)
+
+
+def _plus(v: float) -> str:
+    """`` + v`` or, for a negative ``v``, `` − |v|``: "3 − 0.103", not "3 + -0.103"."""
+    return f" − {_num(-v)}" if v < 0 else f" + {_num(v)}"
+
+
 def _formula(step) -> str:
     """A step's arithmetic, written by the Qt-free core in the window's number format."""
     return html.escape(step.formula)
@@ -243,8 +252,11 @@ def _grid(values: np.ndarray, bold: tuple[int, int] | None = None) -> str:
     return "<table cellspacing='0' cellpadding='3' border='1'>" + "".join(rows) + "</table>"
 
 
-def dense_html(unit: inside.DenseUnit, names: tuple[str, ...], output_layer: bool) -> str:
-    """z = Σ w·a + b written out with the largest terms, then each step after it."""
+def dense_html(
+    unit: inside.DenseUnit, names: tuple[str, ...], output_layer: bool, hidden: int = 0
+) -> str:
+    """z = Σ w·a + b written out with the largest terms, then each step after it; named as the
+    diagram names its column ("hidden ``hidden``" or "output"), with the model's layer index."""
     top = unit.strongest(TERMS_SHOWN)
     terms = [f"({_num(unit.weights[i])}·{_num(unit.inputs[i])})" for i in top]
     rest = unit.products.sum() - unit.products[top].sum()
@@ -256,9 +268,15 @@ def dense_html(unit: inside.DenseUnit, names: tuple[str, ...], output_layer: boo
         else translate("InsideView", "unit {unit}").format(unit=unit.unit)
     )
     parts = [
-        translate("InsideView", "<b>Layer {index} Dense, {who}</b>").format(
-            index=unit.layer_index, who=html.escape(who)
-        ),
+        (
+            translate(
+                "InsideView", "<b>Output layer, {who}</b> (layer {index} of the model: Dense)"
+            )
+            if output_layer
+            else translate(
+                "InsideView", "<b>Hidden layer {k}, {who}</b> (layer {index} of the model: Dense)"
+            )
+        ).format(k=hidden, index=unit.layer_index, who=html.escape(who)),
         translate("InsideView", "z = Σ w·a + b over {n} inputs").format(n=unit.products.size),
         "&nbsp;&nbsp;= "
         + " + ".join(terms)
@@ -269,8 +287,8 @@ def dense_html(unit: inside.DenseUnit, names: tuple[str, ...], output_layer: boo
             if n_rest
             else ""
         )
-        + f" + {_num(unit.bias)}",
-        f"&nbsp;&nbsp;= {_num(unit.products.sum())} + {_num(unit.bias)} = <b>{_num(unit.z)}</b>",
+        + _plus(unit.bias),
+        f"&nbsp;&nbsp;= {_num(unit.products.sum())}{_plus(unit.bias)} = <b>{_num(unit.z)}</b>",
     ]
     parts += [_formula(step) for step in unit.steps]
     if output_layer:
@@ -318,7 +336,7 @@ def conv_html(px: inside.ConvPixel) -> str:
             ).format(c=c, sum=_num(sums[c]), n=sums.size - 1, rest=_num(sums.sum() - sums[c]))
         )
     total = _num(px.products.sum())
-    lines.append(f"z = Σ patch·kernel + b = {total} + {_num(px.bias)} = <b>{_num(px.z)}</b>")
+    lines.append(f"z = Σ patch·kernel + b = {total}{_plus(px.bias)} = <b>{_num(px.z)}</b>")
     lines += [_formula(step) for step in px.steps]
     return "<br>".join(lines)
 
@@ -418,7 +436,7 @@ def softmax_html(
         )
         + translate("InsideView", "T &lt; 1 sharpens, T &gt; 1 flattens.")
     )
-    return f"<table cellspacing='2' cellpadding='1'>{head}{''.join(rows)}</table>{note}"
+    return f"<table cellspacing='6' cellpadding='1'>{head}{''.join(rows)}</table>{note}"
 
 
 # ---- the page ------------------------------------------------------------------------------------
@@ -478,6 +496,9 @@ class InsideView(QWidget):
             )
         )
         self.temperature_label = QLabel("T = 1")
+        # room for the widest value, with a margin: the slider does not jump as T changes
+        widest = self.temperature_label.fontMetrics().horizontalAdvance("T = 0.000")
+        self.temperature_label.setMinimumWidth(widest + 12)
         self.softmax = QLabel()
         self.softmax.setTextFormat(Qt.TextFormat.RichText)
         self.softmax.setWordWrap(True)
@@ -584,6 +605,10 @@ class InsideView(QWidget):
             self._selected = None
         if snapshot is not None and self._selected is None:
             self._selected = self._default_selection()
+        if new_model and (old is None or _layer_kinds(old.model) != _layer_kinds(snapshot.model)):
+            # another network: start at its top (a CNN scrolled to its dense part would leave an
+            # MLP's diagram with its column titles above the view)
+            self.scroll.verticalScrollBar().setValue(0)
         self._refresh()
         self.updated.emit()
 
@@ -683,8 +708,10 @@ class InsideView(QWidget):
         highlight = self.palette().highlight().color()
         if isinstance(math, inside.DenseUnit):
             dense_sel = (math.layer_index, math.unit)
-            output = math.layer_index == inside.dense_layers(model)[-1]
-            self.arithmetic.setText(dense_html(math, snap.trace.class_names, output))
+            dense = inside.dense_layers(model)
+            output = math.layer_index == dense[-1]
+            hidden = dense.index(math.layer_index) + 1 if math.layer_index in dense else 0
+            self.arithmetic.setText(dense_html(math, snap.trace.class_names, output, hidden))
             first_in = snap.trace.layer_input(math.layer_index).size == 784 and mlp
             caption = translate("InsideView", "its weights ({size})").format(
                 size="28×28" if first_in else integer(math.weights.size)

@@ -172,6 +172,23 @@ class LabView(QWidget):
         super().showEvent(event)
         self.shown.emit()
 
+    @Slot(object)
+    def evaluation_started(self, classifier) -> None:
+        """The window's model is being scored on the test images; the lab waits for that."""
+        if self._result is not None and self._result.classifier is classifier:
+            return
+        self.title.setText(
+            translate("LabView", "Scoring {name} on the test images for the lab…").format(
+                name=getattr(classifier, "title", "the model")
+            )
+        )
+
+    @Slot(str)
+    def evaluation_failed(self, message: str) -> None:
+        """The model could not be scored (no test set here, say): the lab says why."""
+        if self._result is None:
+            self.title.setText(message)
+
     def set_result(self, result) -> None:
         """The evaluation whose model and test images the lab works on (None: nothing)."""
         from nndesk import lab

@@ -41,6 +41,8 @@ class MapView(QWidget):
     """A scatter of ``MapData``; ``show_on_canvas_requested(image28, true_label)`` on a click."""
 
     show_on_canvas_requested = Signal(object, int)
+    #: the test-set index of the image just put on the canvas (the window's "Test #" follows)
+    test_image_shown = Signal(int)
     shown = Signal()  # the page became visible: it needs an evaluation
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
@@ -280,6 +282,7 @@ class MapView(QWidget):
         i = int(self.data.indices[row])
         image28 = np.asarray(self._result.images[i], np.float32)
         self.show_on_canvas_requested.emit(image28, int(self._result.labels[i]))
+        self.test_image_shown.emit(i)  # the evaluation is of the whole test set, in order
 
 
 def theme_text() -> str:

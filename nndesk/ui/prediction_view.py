@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -121,6 +121,8 @@ class ProbabilityBars(QWidget):
     ROW = 22  # px per class, side by side
     MIN_TRACK = 110  # px: a shorter bar goes under its name instead
     BAR = 8  # px: the bar's height under its name
+
+    painted = Signal()  # the bars are on screen (the prediction worker explains after it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -259,6 +261,7 @@ class ProbabilityBars(QWidget):
                 filled = QRectF(track.x(), track.y(), max(2.0, track.width() * p), track.height())
                 painter.drawRoundedRect(filled, radius, radius)
         painter.end()
+        self.painted.emit()
 
 
 class FitLabel(QLabel):

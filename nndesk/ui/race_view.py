@@ -11,11 +11,10 @@ end a table gives each lane's final figures, and each lane can be kept as a run 
 
 from __future__ import annotations
 
-import contextlib
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,8 +40,8 @@ from nndesk.settings_schema import BY_NAME
 from nndesk.training import TrainConfig
 from nndesk.training.race import COMPARISONS, MAX_LANES, MIN_LANES
 from nndesk.ui import theme
-from nndesk.ui.inside_training_view import render_pool
 from nndesk.ui.language import decimal, percent, translate, translate_marked
+from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.train_form import NumberField
 
 #: Milliseconds between two renders of the overlaid curves while racing.
@@ -75,30 +74,21 @@ def _image(rgba) -> QImage:
 _chart = None
 
 
-class _Carrier(QObject):
-    rendered = Signal(object)  # QImage | None
+def _render_kept_chart(runs, width: int, height: int, per_epoch: int) -> QImage:
+    """The race chart of ``runs`` ((name, Curves) pairs), moving the kept figure's lines when
+    the lanes, size and theme are the same (render-pool jobs only: one at a time)."""
+    global _chart
+    from nndesk.race_chart import RaceChart, theme_key
 
-
-class _Render(QRunnable):
-    def __init__(self, carrier: _Carrier, runs, width: int, height: int, per_epoch: int) -> None:
-        super().__init__()
-        self.carrier, self.runs, self.size = carrier, runs, (width, height)
-        self.per_epoch = per_epoch
-
-    def run(self) -> None:
-        global _chart
-        from nndesk.race_chart import RaceChart, theme_key
-
-        names = [name for name, _ in self.runs]
-        try:
-            key = (tuple(names), *self.size, theme_key())
-            if _chart is None or _chart.key != key:
-                _chart = RaceChart(names, *self.size)
-            image = _image(_chart.render([c for _, c in self.runs], self.per_epoch))
-        except Exception:  # noqa: BLE001 - a chart that cannot draw leaves the last image
-            _chart, image = None, None
-        with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
-            self.carrier.rendered.emit(image)
+    names = [name for name, _ in runs]
+    key = (tuple(names), width, height, theme_key())
+    try:
+        if _chart is None or _chart.key != key:
+            _chart = RaceChart(names, width, height)
+        return _image(_chart.render([c for _, c in runs], per_epoch))
+    except Exception:
+        _chart = None  # a figure that failed once is built again next time
+        raise
 
 
 def _combo(name: str) -> QComboBox:
@@ -299,8 +289,8 @@ class RaceView(QWidget):
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.table)
 
-        self._carrier = _Carrier()
-        self._carrier.rendered.connect(self._on_carrier_rendered)
+        self._delivery = Delivery()
+        self._delivery.delivered.connect(self._on_delivery_delivered)
         self._rendering = False
         self._dirty = False
         self._image: QImage | None = None  # the last rendered chart, at its render size
@@ -471,7 +461,13 @@ class RaceView(QWidget):
         ]
         size = self.chart.size()
         w, h = max(size.width(), 320), max(size.height(), 220)
-        render_pool().start(_Render(self._carrier, runs, w, h, self.controller.batches_per_epoch))
+        per_epoch = self.controller.batches_per_epoch
+        run_off_gui(
+            render_pool(),
+            self._delivery,
+            None,
+            lambda: _render_kept_chart(runs, w, h, per_epoch),
+        )
 
     # -- slots ---------------------------------------------------------------------------------
     @Slot(int)
@@ -615,8 +611,8 @@ class RaceView(QWidget):
         if self._dirty and self.isVisible():
             self.render_now()
 
-    @Slot(object)
-    def _on_carrier_rendered(self, image) -> None:
+    @Slot(object, object)
+    def _on_delivery_delivered(self, _tag, image) -> None:
         self._rendering = False
         if image is not None:
             self._image = image

@@ -8,10 +8,8 @@ render pool, never on the GUI thread; only the newest request's answer is shown.
 
 from __future__ import annotations
 
-import contextlib
-
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -26,31 +24,12 @@ from PySide6.QtWidgets import (
 from nndesk.replay import DrawingAtEpoch, ReplayRecord, read_drawing
 from nndesk.ui import theme
 from nndesk.ui.confusion_view import ConfusionView
-from nndesk.ui.inside_training_view import render_pool
 from nndesk.ui.language import class_names_shown, integer, percent, translate
+from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.prediction_view import InputPreview, ProbabilityBars
 
 #: Milliseconds a moving slider rests before the matrix is redrawn (a drag passes many epochs).
 SETTLE_MS = 120
-
-
-class _Carrier(QObject):
-    read = Signal(int, object)  # (token, DrawingAtEpoch | None)
-
-
-class _Read(QRunnable):
-    def __init__(self, carrier: _Carrier, token: int, classifier, image28, epoch: int) -> None:
-        super().__init__()
-        self.carrier, self.token = carrier, token
-        self.classifier, self.image28, self.epoch = classifier, image28, epoch
-
-    def run(self) -> None:
-        try:
-            result = read_drawing(self.classifier, self.image28, self.epoch)
-        except Exception:  # noqa: BLE001 - a drawing that cannot be read leaves the bars empty
-            result = None
-        with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
-            self.carrier.read.emit(self.token, result)
 
 
 class CompactBars(ProbabilityBars):
@@ -174,8 +153,8 @@ class ReplayView(QWidget):
         layout.addLayout(top)
         layout.addLayout(grid, 1)
 
-        self._carrier = _Carrier()
-        self._carrier.read.connect(self._on_carrier_read)
+        self._delivery = Delivery()
+        self._delivery.delivered.connect(self._on_delivery_delivered)
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
@@ -295,12 +274,16 @@ class ReplayView(QWidget):
             )
             return
         self.drawing_note.setText("")
-        render_pool().start(
-            _Read(self._carrier, self._token, classifier, self._drawing, record.epochs[index])
+        drawing, epoch = self._drawing, record.epochs[index]
+        run_off_gui(
+            render_pool(),
+            self._delivery,
+            self._token,
+            lambda: read_drawing(classifier, drawing, epoch),
         )
 
-    @Slot(int, object)
-    def _on_carrier_read(self, token: int, result: DrawingAtEpoch | None) -> None:
+    @Slot(object, object)
+    def _on_delivery_delivered(self, token: int, result: DrawingAtEpoch | None) -> None:
         if token != self._token:
             return  # the slider moved on meanwhile
         if result is None:

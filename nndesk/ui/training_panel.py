@@ -11,7 +11,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+import numpy as np
+from PySide6.QtCore import Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -54,6 +55,7 @@ from nndesk.ui.language import (
     translate,
     translate_marked,
 )
+from nndesk.ui.off_gui import Delivery, run_off_gui
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.race_view import RaceView
 from nndesk.ui.replay_view import ReplayView
@@ -181,6 +183,12 @@ class TrainingPanel(QWidget):
 
         # -- settings (left) -----------------------------------------------------------------
         self.form = TrainForm()
+        # the augmentation preview's images, read from the form's dataset before any run
+        self._preview_delivery = Delivery()
+        self._preview_delivery.delivered.connect(self._on_preview_delivery_delivered)
+        self.form.augment_preview.images_wanted.connect(self._read_preview_images)
+        self.form.dataset.currentIndexChanged.connect(self._on_form_dataset_changed)
+        self._preview_reading: str | None = None  # the dataset being read for it
         scroll = QScrollArea()
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
@@ -865,6 +873,48 @@ class TrainingPanel(QWidget):
             self.progress.setFormat(text)
         self.status_message.emit(text)
 
+    @Slot()
+    def _read_preview_images(self) -> None:
+        """Read eight training images of the form's dataset for the augmentation preview, off
+        the GUI thread (a dataset not on this computer leaves the preview's note)."""
+        try:
+            name = self.form.config().dataset
+        except NndeskError:
+            return  # the form holds a value it cannot use: its own message says so
+        if self._preview_reading == name:
+            return
+        self._preview_reading = name
+        controller = self.controller
+
+        def eight_images():
+            return np.asarray(controller.read_dataset(name).train_images[:8], np.uint8).copy()
+
+        run_off_gui(QThreadPool.globalInstance(), self._preview_delivery, name, eight_images)
+
+    @Slot(int)
+    def _on_form_dataset_changed(self, _index: int) -> None:
+        # another dataset's images: the preview shows the new one's (now if it is on screen)
+        preview = self.form.augment_preview
+        if self._run is None and preview.has_images():
+            preview.set_images(None)
+            if preview.isVisible():
+                self._read_preview_images()
+
+    @Slot(object, object)
+    def _on_preview_delivery_delivered(self, name: str, images) -> None:
+        self._preview_reading = None
+        preview = self.form.augment_preview
+        try:
+            current = self.form.config().dataset
+        except NndeskError:
+            current = None
+        if images is None or preview.has_images() or self._run is not None:
+            return  # not there, or a run's own images came first
+        if name == current:
+            preview.set_images(images)
+        elif preview.isVisible():
+            self._read_preview_images()  # the form moved on to another dataset meanwhile
+
     @Slot(object)
     def _on_controller_run_started(self, run: RunStarted) -> None:
         self._run = run
@@ -1105,8 +1155,12 @@ class TrainingPanel(QWidget):
         self._show_progress()
 
     def _show_coach(self) -> None:
-        """The coach's most urgent hint about the running run, or nothing; after a run that
-        saved its model, the one-class-holds-the-mistakes hint (its button opens Mistakes)."""
+        """The coach's most urgent hint about the running run, or nothing. After a run, what
+        it saw stays said, without a fix button (there is no run to change), and after a run
+        that saved its model the one-class-holds-the-mistakes hint (its button opens
+        Mistakes)."""
+        from dataclasses import replace
+
         from nndesk.coach import hints, mistakes_hint
 
         running = self.controller.is_running() and self._ended is None
@@ -1124,7 +1178,10 @@ class TrainingPanel(QWidget):
                 and self.controller.model_path is not None
             )
             hint = mistakes_hint(confusions, names, replay.split) if done else None
+            seen = hints(self.curves, self.controller.inside, lr) if self.curves.batch_x else []
+            # the mistakes hint first: its button still does something after the run
             found = [hint] if hint is not None else []
+            found += [replace(h, fix={}, fix_label="") for h in seen]
         self.coach_label.setVisible(bool(found))
         if not found:
             self.coach_button.hide()
@@ -1202,10 +1259,20 @@ class TrainingPanel(QWidget):
         if changes:
             from nndesk.setting_changes import SettingChange
 
-            said = ", ".join(SettingChange(0, 1, 1, k, v).shown_text() for k, v in changes.items())
-            self.status_message.emit(
-                translate("TrainingPanel", "From the next batch: {changes}").format(changes=said)
-            )
+            def said(keys) -> str:
+                return ", ".join(SettingChange(0, 1, 1, k, changes[k]).shown_text() for k in keys)
+
+            # a batch size waits for the next epoch (its batches are drawn at the epoch's start)
+            now = [k for k in changes if k != "batch_size"]
+            if "batch_size" not in changes:
+                line = translate("TrainingPanel", "From the next batch: {changes}")
+            elif now:
+                line = translate(
+                    "TrainingPanel", "From the next batch: {changes}; from the next epoch: {later}"
+                )
+            else:
+                line = translate("TrainingPanel", "From the next epoch: {later}")
+            self.status_message.emit(line.format(changes=said(now), later=said(["batch_size"])))
         self._show_title()
         return changes
 

@@ -474,7 +474,10 @@ class WhyView(QWidget):
         top, second = self._explanation.class_index, self._explanation.runner_up
         red, blue = theme.colours().red, theme.colours().blue
         cls, contrast = self._target()
-        method = translate_marked("WhyView", dict(SALIENCY_CHOICES)[self.saliency_kind()]).lower()
+        kind = self.saliency_kind()
+        method = translate_marked("WhyView", dict(SALIENCY_CHOICES)[kind])
+        if kind != "smoothgrad":  # a name, kept as its authors write it
+            method = method.lower()
         if contrast is None:
             what = translate("WhyView", "for <b>{name}</b>").format(name=names[cls])
             sides = translate("WhyView", "argue for it")

@@ -59,3 +59,27 @@ def test_a_failing_job_answers_with_its_error_and_the_next_still_runs(qtbot, wri
     ((token, err),) = failed
     assert token == bad and isinstance(err, OSError) and err.strerror == "No space left on device"
     assert done == [(good, "ok")]
+
+
+def test_an_answer_comes_after_submit_returned_its_token_however_fast_the_job(qtbot, writes):
+    """Callers file the token ``submit`` returns and look it up in the answer: a job that had
+    ended before ``submit`` attached its callback was answered inside ``submit``, before the
+    token was filed (the Lab's refusal to save over a non-model file hit this)."""
+    filed: dict[int, int] = {}
+    unknown: list[int] = []
+    answered: list[int] = []
+
+    def on_answer(token, _value):
+        answered.append(token)
+        if token not in filed:
+            unknown.append(token)
+
+    writes.done.connect(on_answer)
+    writes.failed.connect(on_answer)
+    for i in range(300):
+        if i % 2:
+            filed[writes.submit(lambda i=i: i)] = i
+        else:
+            filed[writes.submit(lambda: 1 / 0)] = i  # fails at once
+    qtbot.waitUntil(lambda: len(answered) == 300, timeout=WAIT_MS)
+    assert unknown == []

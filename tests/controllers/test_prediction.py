@@ -130,6 +130,45 @@ def test_the_answer_reaches_the_bars_before_its_explanation_and_even_when_explai
     assert ("explanation", None) in events
 
 
+def _drawn_one() -> np.ndarray:
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[40:240, 130:150] = 255
+    return drawing
+
+
+def test_the_worker_explains_once_the_bars_have_painted_the_answer(
+    qtbot, controller, classifier, monkeypatch
+):
+    # a wait far longer than the test's timeout: only the paint can let the explanation out
+    monkeypatch.setattr(prediction_module, "ANSWER_PAINT_WAIT", 60.0)
+    controller.set_classifier(classifier)
+    controller.answer_painted()  # the bars are on screen (the app wires their paints here)
+    answers: list = []
+    controller.prediction_ready.connect(answers.append)
+    controller.request_now(_drawn_one())
+    qtbot.waitUntil(lambda: any(a is not None for a in answers), timeout=10_000)
+    with qtbot.waitSignal(controller.explanation_ready, timeout=10_000) as explained:
+        controller.answer_painted()
+    assert explained.args[0] is not None
+
+
+def test_bars_that_never_paint_cost_one_short_wait_then_none(
+    qtbot, controller, classifier, monkeypatch
+):
+    monkeypatch.setattr(prediction_module, "ANSWER_PAINT_WAIT", 0.05)
+    controller.set_classifier(classifier)
+    controller.answer_painted()  # painted once, then hidden: the next answer is not painted
+    with qtbot.waitSignal(controller.explanation_ready, timeout=10_000):
+        controller.request_now(_drawn_one())
+    # the unpainted answer turned the wait off: a wait longer than the timeout is not waited
+    monkeypatch.setattr(prediction_module, "ANSWER_PAINT_WAIT", 60.0)
+    drawing = _drawn_one()
+    drawing[40:60, 100:180] = 255  # another image: another job
+    with qtbot.waitSignal(controller.explanation_ready, timeout=10_000) as explained:
+        controller.request_now(drawing)
+    assert explained.args[0] is not None
+
+
 def test_a_training_snapshot_is_explained_as_it_is_without_another_copy(
     qtbot, controller, classifier, monkeypatch
 ):

@@ -163,6 +163,28 @@ def test_a_finished_runs_model_is_announced_and_the_previous_model_is_one_click_
     qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=30000)
 
 
+def test_after_two_runs_left_on_notice_the_model_before_both_is_one_click_back(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    before = Classifier.from_file(tiny_model_file)
+    desk = window_factory(classifier=before)
+    prediction, page, notice = desk.prediction, desk.train_page, desk.window.model_notice
+    config = page.form.config().replace(
+        dataset="mnist", arch="784-16-10", epochs=1, batch_size=32, val_fraction=0.1
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for _ in range(2):  # the first run's model is neither kept nor switched away from
+            qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=30000)
+            with qtbot.waitSignal(desk.training.model_ready, timeout=60000):
+                assert page.start_training(config)
+    assert notice.switch_back_button.text() == f"Switch back to {before.title}"
+    with qtbot.waitSignal(prediction.classifier_changed, timeout=5000):
+        notice.switch_back_button.click()
+    assert prediction.current() is before
+    qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=30000)
+
+
 def test_the_notice_goes_when_another_model_is_chosen(
     qtbot, window_factory, tiny_model_file, stroke_classifier
 ):

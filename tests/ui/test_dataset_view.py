@@ -142,9 +142,12 @@ def test_clicking_a_sample_puts_it_on_the_canvas(qtbot, view):
     x, y = ax.transData.transform((col * (28 + SAMPLE_GAP) + 14, row * (28 + SAMPLE_GAP) + 14))
     ratio = canvas.device_pixel_ratio or 1.0
     pos = QPoint(round(x / ratio), round((view.samples_figure.bbox.height - y) / ratio))
+    shown: list[int] = []
+    view.test_image_shown.connect(shown.append)
     with qtbot.waitSignal(view.show_on_canvas_requested, timeout=2000) as blocker:
         qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pos)
     image, label = blocker.args
+    assert shown == []  # a training image has no test index
     i = view.sample_indices[row][col]
     ds = view.summary().dataset
     np.testing.assert_array_equal(image, ds.train_images[i])

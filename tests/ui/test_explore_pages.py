@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -35,6 +37,20 @@ def test_parse_units():
     for bad in ("x", "3-1", "10", "1-99", "-1"):
         with pytest.raises(ValueError):
             parse_units(bad, 10)
+
+
+def test_the_lab_says_it_waits_for_the_models_scores_or_why_there_are_none(
+    qtbot, controller, result
+):
+    page = LabView(controller)
+    qtbot.addWidget(page)
+    page.evaluation_started(result.classifier)
+    assert page.title.text().startswith(f"Scoring {result.classifier.title} on the test images")
+    page.evaluation_failed("fashion: the dataset is not on this computer")
+    assert page.title.text() == "fashion: the dataset is not on this computer"
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.set_result(result)
+    assert page.title.text().startswith("A copy of")
 
 
 def test_the_lab_scores_the_original_and_the_edited_copy(qtbot, controller, result):
@@ -77,10 +93,12 @@ def test_the_map_places_every_sampled_image_and_a_click_sends_it_to_the_canvas(
     assert row == 5
     page.describe(5)
     assert f"test image {data.indices[5]}" in page.caption.text()
-    sent = []
+    sent, indices = [], []
     page.show_on_canvas_requested.connect(lambda image, label: sent.append((image, label)))
+    page.test_image_shown.connect(indices.append)  # the window's "Test #" follows
     page.show_row_on_canvas(5)
     image, label = sent[0]
+    assert indices == [data.indices[5]]
     assert label == result.labels[data.indices[5]]
     assert np.array_equal(image, result.images[data.indices[5]].astype(np.float32))
 
@@ -129,3 +147,29 @@ def test_before_any_edit_the_lab_keeps_the_models_own_temperature_exactly(
         page.reset()
     assert page.outcome.edits.temperature == 0.914
     assert page.outcome.modified == page.outcome.original
+
+
+def test_saving_a_model_never_replaces_a_file_of_another_kind(
+    qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch
+):
+    """The save dialog's "replace?" does not say what the file is: a drawing given a model's
+    name is refused in one message and left as it was; a model file is replaced."""
+    desk = window_factory(classifier=stroke_classifier)
+    shown: list[str] = []
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    notes = tmp_path / "notes.npz"
+    notes.write_bytes(b"my notes, not a model")
+    desk.coordinator.save_edited_model(str(notes), stroke_classifier.model, stroke_classifier.info)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "not an nndesk model" in shown[0] and "\n" not in shown[0]
+    assert notes.read_bytes() == b"my notes, not a model"
+    model_file = tmp_path / "old-model.npz"
+    model_file.write_bytes(Path(stroke_classifier.path).read_bytes())
+    before = model_file.stat().st_mtime_ns
+    desk.coordinator.save_edited_model(
+        str(model_file), stroke_classifier.model, stroke_classifier.info
+    )
+    qtbot.waitUntil(lambda: model_file.stat().st_mtime_ns != before, timeout=10_000)
+    assert len(shown) == 1

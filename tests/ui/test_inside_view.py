@@ -139,3 +139,16 @@ def test_the_arithmetic_and_the_softmax_table_fit_without_sideways_scrolling(
     desk.window.resize(1800, 900)  # a wide page: side by side again
     QApplication.processEvents()
     assert page.bottom.currentWidget() is page.bottom_split
+
+
+def test_a_negative_bias_is_subtracted_in_the_written_sum():
+    from nndesk.inside import ConvPixel
+    from nndesk.ui.inside_view import conv_html
+
+    patch = np.ones((1, 3, 3), np.float32)
+    kernel = np.full((1, 3, 3), 1 / 3, np.float32)
+    px = ConvPixel(
+        1, 0, 2, 3, patch, kernel, (patch * kernel).astype(np.float64), -0.103, 2.897, ()
+    )
+    text = conv_html(px)
+    assert "3 − 0.103 = <b>2.9</b>" in text and "+ -" not in text

@@ -131,9 +131,12 @@ def test_put_on_canvas_emits_the_image_and_its_true_label(qtbot, view):
     view.show_cell(2, 0)
     view.select_row(1)
     i = view.current_index()
+    shown: list[int] = []
+    view.test_image_shown.connect(shown.append)  # the window's "Test #" follows
     with qtbot.waitSignal(view.show_on_canvas_requested, timeout=1000) as blocker:
         qtbot.mouseClick(view.canvas_button, Qt.MouseButton.LeftButton)
     image, label = blocker.args
+    assert shown == [i]
     assert image.shape == (28, 28) and image.dtype == np.float32
     np.testing.assert_array_equal(image, view.result().images[i])
     assert label == 2

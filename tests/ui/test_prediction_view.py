@@ -89,6 +89,15 @@ def test_the_top_bar_is_highlighted_and_bar_lengths_follow_probabilities(qtbot):
     assert np.array_equal(bars.probabilities(), probs)
 
 
+def test_the_bars_say_when_they_painted_so_the_worker_can_explain_after(qtbot):
+    bars = ProbabilityBars()
+    qtbot.addWidget(bars)
+    bars.set_class_names(NAMES)
+    bars.resize(400, bars.sizeHint().height())
+    with qtbot.waitSignal(bars.painted, timeout=5_000):
+        bars.grab()
+
+
 def test_in_a_narrow_column_each_bar_goes_under_its_name_and_keeps_its_length(qtbot):
     long_names = (
         *("Áo thun/áo phông", "Quần dài", "Áo len chui đầu", "Váy", "Áo khoác"),
@@ -163,6 +172,9 @@ def test_the_why_page_explains_with_runner_up_and_shows_hidden_units(qtbot, tiny
     with qtbot.waitSignal(view.saliency_kind_changed) as blocker:
         view.set_saliency_kind("gradient")
     assert blocker.args == ["gradient"]
+    assert "The overlay shows gradient for" in view.summary.text()
+    view.set_saliency_kind("smoothgrad")  # a method's name keeps its capitals
+    assert "The overlay shows SmoothGrad for" in view.summary.text()
 
 
 def test_the_why_page_says_cnns_have_no_unit_pictures(qtbot):

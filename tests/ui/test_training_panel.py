@@ -217,13 +217,12 @@ def test_selecting_two_runs_overlays_both(qtbot, panel):
     view = panel.runs_view
     view.select_runs([r.run_id for r in view.records()])
     # the Runs tab is hidden: its curves wait until it is shown, off the run's busy moments
-    draws = view.plot.draw_count
-    assert view.axes[0].get_legend() is None and view.plot.draw_count == draws
-    panel.tabs.setCurrentWidget(view)
-    # one legend, on the wide batch plot: the runs, then the line styles
-    labels = [t.get_text() for t in view.axes[0].get_legend().get_texts()]
-    assert sorted(labels[:2]) == ["arch=784-24-10", "arch=784-8-10"]
-    assert labels[2:] == ["validation", "train"]
+    assert view.plotted == [] and view.chart.pixmap().isNull()
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        panel.tabs.setCurrentWidget(view)
+    # the legend names what differs between the runs
+    assert sorted(label for label, _ in view.plotted) == ["arch=784-24-10", "arch=784-8-10"]
+    assert not view.chart.pixmap().isNull()
 
 
 def test_stop_ends_training_within_one_batch(qtbot, panel):
@@ -487,13 +486,25 @@ def test_apply_to_run_steers_the_editable_settings_and_the_curves_mark_them(qtbo
     assert not form.dropout.isEnabled()  # built without dropout layers
     form.momentum.setValue(0.3)
     form.augment.setChecked(True)
+    form.batch_size.setValue(20)
     got: list = []
+    said: list = []
     panel.controller.setting_changed.connect(got.append)
+    panel.status_message.connect(said.append)
     assert panel.apply_button.isVisible()
     panel.apply_button.click()
     assert panel.lr_error.text() == ""
-    qtbot.waitUntil(lambda: len(got) == 2, timeout=WAIT_MS)
-    assert {(c.name, c.value) for c in got} == {("momentum", 0.3), ("augment", True)}
+    # a batch size waits for the next epoch, and the line says so
+    assert (
+        said[-1].startswith("From the next batch: ")
+        and "from the next epoch: batch 20" in (said[-1])
+    )
+    qtbot.waitUntil(lambda: len(got) == 3, timeout=WAIT_MS)
+    assert {(c.name, c.value) for c in got} == {
+        ("momentum", 0.3),
+        ("augment", True),
+        ("batch_size", 20),
+    }
     assert "momentum 0.3" in panel.title.text()
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
@@ -659,19 +670,22 @@ def test_the_coach_names_dead_units_and_its_button_lowers_the_rate(qtbot, panel)
     assert changed.args[1] == pytest.approx(float(f"{lr:.2g}"))
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
-    assert not panel.coach_label.isVisible()  # no run, no hint
+    # after the run what the coach saw stays said, without a fix: there is no run to change
+    assert "of the units after Dense 784" in panel.coach_label.text()
+    assert panel.coach_label.isVisible() and not panel.coach_button.isVisible()
 
 
-def test_the_augmentation_preview_shows_training_images_changed_by_the_strengths(qtbot, panel):
+def test_the_augmentation_preview_shows_training_images_changed_by_the_strengths(
+    qtbot, panel, tiny_dataset
+):
     form = panel.form
     preview = form.augment_preview
     assert preview.augmented() is None and not preview.isVisible()
-    start_long_run(qtbot, panel)
-    qtbot.waitUntil(lambda: preview.augmented() is not None, timeout=WAIT_MS)
-    panel.controller.stop()
-    wait_until_idle(qtbot, panel)
+    # before any run: turning augmentation on reads eight of the dataset's training images
     form.augment.setChecked(True)
     assert preview.isVisible()
+    qtbot.waitUntil(lambda: preview.augmented() is not None, timeout=WAIT_MS)
+    np.testing.assert_array_equal(preview.images(), tiny_dataset.train_images[:8])
     form.aug_rotate.setValue(0)
     form.aug_shift.setValue(0)
     form.aug_scale.setValue(0)

@@ -1,0 +1,99 @@
+"""The worker thread a training run or a race lives on, and the requests the GUI hands it.
+
+``RunRequests`` is what the GUI thread asks of a running worker (stop, pause, the window is
+closing); the worker reads it between two batches. ``WorkerThreadOwner`` is the part a controller
+shares with the other run controllers: it starts one worker on its own QThread, answers
+``is_running`` / ``is_paused``, pauses, resumes and stops it, and joins the thread when it ends.
+The controller defines the ``running_changed`` and ``paused_changed`` signals and calls
+``_join_worker_thread`` from its own ``_on_thread_finished`` slot.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Qt, QThread
+
+
+class RunRequests:
+    """What the GUI thread asks of the running worker; read by it between two batches."""
+
+    def __init__(self) -> None:
+        self.stop = threading.Event()
+        self.pause = threading.Event()
+        self.closing = threading.Event()  # the window is closing: skip the final test pass
+
+
+class WorkerThreadOwner:
+    """Mixin for a QObject controller that runs one worker at a time on its own QThread.
+
+    Expects ``self._requests`` (a ``RunRequests``), ``self._thread`` (None between runs) and the
+    signals ``running_changed(bool)`` and ``paused_changed(bool)``.
+    """
+
+    _requests: RunRequests
+    _thread: QThread | None
+
+    def is_running(self) -> bool:
+        """True from the start until the worker thread has finished."""
+        return self._thread is not None
+
+    def is_paused(self) -> bool:
+        return self._requests.pause.is_set()
+
+    def pause(self) -> None:
+        """Hold the worker after its current batch."""
+        if self.is_running() and not self._requests.stop.is_set() and not self.is_paused():
+            self._requests.pause.set()
+            self.paused_changed.emit(True)
+
+    def resume(self) -> None:
+        """Let a paused worker go on."""
+        if self.is_paused():
+            self._requests.pause.clear()
+            self.paused_changed.emit(False)
+
+    def stop(self) -> None:
+        """End after the current batch (what follows a run's end, testing and saving, still
+        happens unless the window is closing)."""
+        self._requests.stop.set()
+        self.resume()
+
+    def _start_worker_thread(self, worker: QObject, name: str) -> QThread:
+        """Move ``worker`` (its ``run`` slot and ``finished`` signal) to a new thread named
+        ``name`` and start it; the controller's ``_on_thread_finished`` runs when it ends."""
+        thread = QThread()
+        thread.setObjectName(name)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        # direct: quit() is thread-safe, and a queued call would never run while shutdown()
+        # blocks the GUI thread in wait()
+        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        worker.finished.connect(worker.deleteLater)
+        # thread.deleteLater is called in _join_worker_thread, after joining the thread
+        thread.finished.connect(self._on_thread_finished)
+        self._thread = thread
+        thread.start()
+        self.running_changed.emit(True)
+        return thread
+
+    def _join_worker_thread(self) -> bool:
+        """Join the finished thread and let it go; False if there was none (already joined)."""
+        thread = self._thread
+        if thread is None:
+            return False
+        # ``finished`` is emitted just before the thread really ends: join it before letting go
+        thread.wait()
+        thread.deleteLater()
+        self._thread = None
+        return True
+
+    def _stop_and_wait(self, timeout_ms: int) -> bool:
+        """Stop the worker as the window closes and wait for its thread; True once it ended
+        (or there was none)."""
+        thread = self._thread
+        if thread is None:
+            return True
+        self._requests.closing.set()
+        self.stop()
+        return thread.wait(timeout_ms)

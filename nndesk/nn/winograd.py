@@ -1,0 +1,140 @@
+"""Winograd F(2x2, 3x3): a 3x3 convolution's 2x2 output tiles from 16 products instead of 36.
+
+Lavin & Gray, "Fast Algorithms for Convolutional Neural Networks" (2015). For a 4x4 input tile
+``d`` and a 3x3 kernel ``g``, the 2x2 output tile of their cross-correlation is::
+
+    Y = A_T @ ((G @ g @ G.T) * (B_T @ d @ B_T.T)) @ A_T.T
+
+Summed over input channels, the elementwise product becomes one matmul per position ``xi`` of
+the 4x4 transformed tile: ``M[xi] = U[xi] @ V[xi]`` with ``U[xi]`` ``(f, c)`` the transformed
+weights and ``V[xi]`` ``(c, m)`` the transformed input tiles (``m`` = tiles x samples). That is
+16 x ``f c m`` multiply-adds against 36 x ``f c m`` for the direct convolution of the same
+outputs, and in a conv followed by a 2x2 max-pool each output tile is exactly one pooling
+window.
+
+Every transform here is the matrix line above, applied along one axis at a time to whole
+``(channels, tile rows, tile columns, samples)`` slabs, so NumPy's loops stay long; each has its
+adjoint (the backward pass), proved by ``tests/nn/test_winograd.py`` against the matrices.
+Arrays are laid out sample-innermost, as ``nndesk.nn.conv`` keeps activations.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+#: Input transform: ``V = B_T @ d @ B_T.T`` for a 4x4 tile ``d``.
+B_T = np.array([[1, 0, -1, 0], [0, 1, 1, 0], [0, -1, 1, 0], [0, 1, 0, -1]], dtype=np.float64)
+#: Weight transform: ``U = G @ g @ G.T`` for a 3x3 kernel ``g``.
+G = np.array([[1, 0, 0], [0.5, 0.5, 0.5], [0.5, -0.5, 0.5], [0, 0, 1]], dtype=np.float64)
+#: Output transform: ``Y = A_T @ M @ A_T.T`` for a 4x4 product ``M``.
+A_T = np.array([[1, 1, 1, 0], [0, 1, -1, -1]], dtype=np.float64)
+
+
+#: ``G`` on both sides of a 3x3 kernel as one matrix: ``U.ravel() = GG @ g.ravel()``, so every
+#: kernel of a layer is transformed by a single ``(16, 9) @ (9, f*c)`` product.
+GG = np.kron(G, G)
+
+
+def weights(W: np.ndarray) -> np.ndarray:
+    """``U`` ``(16, f, c)``: ``G @ W[f, c] @ G.T`` of every 3x3 kernel of ``W`` ``(f, c, 3, 3)``,
+    position ``xi = 4 a + b`` first so that ``U[xi]`` is one matmul's left operand."""
+    f, c = W.shape[:2]
+    # (16, 9) @ (9, f*c) -> (16, f*c)
+    return (GG.astype(W.dtype) @ W.reshape(f * c, 9).T).reshape(16, f, c)
+
+
+def weights_adjoint(dU: np.ndarray) -> np.ndarray:
+    """dL/dW ``(f, c, 3, 3)`` from dL/dU ``(16, f, c)``: ``G.T @ dU[f, c] @ G``."""
+    _, f, c = dU.shape
+    dW = GG.T.astype(dU.dtype) @ dU.reshape(16, f * c)  # (9, 16) @ (16, f*c) -> (9, f*c)
+    return dW.T.reshape(f, c, 3, 3)
+
+
+def _along(a: np.ndarray, axis: int, start: int, stop: int | None, step: int = 1) -> np.ndarray:
+    """``a[..., start:stop:step, ...]`` on ``axis``: a view."""
+    index = [slice(None)] * a.ndim
+    index[axis] = slice(start, stop, step)
+    return a[tuple(index)]
+
+
+def _bt_1d(src: np.ndarray, axis: int, tiles: int, out: np.ndarray) -> None:
+    """``B_T`` on every 4-entry window of ``src`` along ``axis`` at stride 2: ``out[k]`` (``src``'s
+    shape with ``tiles`` on ``axis``) ``= sum_j B_T[k, j] * src[2 u + j]`` for windows ``u``."""
+    s = [_along(src, axis, j, j + 2 * tiles - 1, 2) for j in range(4)]
+    np.subtract(s[0], s[2], out=out[0])
+    np.add(s[1], s[2], out=out[1])
+    np.subtract(s[2], s[1], out=out[2])
+    np.subtract(s[1], s[3], out=out[3])
+
+
+def _bt_1d_adjoint(dout: np.ndarray, axis: int, tiles: int, dsrc: np.ndarray) -> None:
+    """The adjoint of ``_bt_1d``: ``dsrc`` (``2 tiles + 2`` entries on ``axis``, overwritten)
+    ``= sum_u sum_k B_T[k, j] dout[k][u]`` at entry ``2 u + j``. Neighbouring windows share two
+    entries, so even and odd entries are summed as a head (``j`` = 0, 1 of window ``u``) plus a
+    tail (``j`` = 2, 3 of window ``u - 1``)."""
+    even, odd = _along(dsrc, axis, 0, None, 2), _along(dsrc, axis, 1, None, 2)  # tiles + 1 each
+
+    def head(a: np.ndarray) -> np.ndarray:
+        return _along(a, axis, 0, tiles)
+
+    def tail(a: np.ndarray) -> np.ndarray:
+        return _along(a, axis, 1, None)
+
+    # columns of B_T: j=0 -> dout0; j=1 -> dout1 - dout2 + dout3; j=2 -> dout1 + dout2 - dout0;
+    # j=3 -> -dout3
+    np.copyto(head(even), dout[0])
+    _along(even, axis, tiles, None)[...] = 0
+    np.subtract(dout[1], dout[2], out=head(odd))
+    np.add(head(odd), dout[3], out=head(odd))
+    _along(odd, axis, tiles, None)[...] = 0
+    scratch = np.add(dout[1], dout[2])
+    np.subtract(scratch, dout[0], out=scratch)
+    np.add(tail(even), scratch, out=tail(even))
+    np.subtract(tail(odd), dout[3], out=tail(odd))
+
+
+def inputs(src: np.ndarray, V: np.ndarray, rows: np.ndarray) -> None:
+    """``V`` ``(4, 4, c, th, tw, n)``: ``B_T @ d @ B_T.T`` of every 4x4 tile ``d`` at stride 2 of
+    ``src`` ``(c, 2 th + 2, 2 tw + 2, n)``. ``rows`` ``(4, c, th, 2 tw + 2, n)`` is scratch for
+    the row pass."""
+    th, tw = V.shape[3], V.shape[4]
+    _bt_1d(src, 1, th, rows)  # rows[a] = sum_i B_T[a, i] src[2 u + i]
+    _bt_1d(rows, 3, tw, V.swapaxes(0, 1))  # V[a, b] = sum_j B_T[b, j] rows[a][.., 2 v + j, ..]
+
+
+def inputs_adjoint(dV: np.ndarray, dsrc: np.ndarray, rows: np.ndarray) -> None:
+    """The adjoint of ``inputs``: ``dsrc`` ``(c, 2 th + 2, 2 tw + 2, n)`` (overwritten) from
+    ``dV`` ``(4, 4, c, th, tw, n)``; ``rows`` ``(4, c, th, 2 tw + 2, n)`` is scratch."""
+    th, tw = dV.shape[3], dV.shape[4]
+    _bt_1d_adjoint(dV.swapaxes(0, 1), 3, tw, rows)
+    _bt_1d_adjoint(rows, 1, th, dsrc)
+
+
+def _at_1d(m: list[np.ndarray], out: list[np.ndarray]) -> None:
+    """``out[i] = sum_k A_T[i, k] m[k]``: ``m0 + m1 + m2`` and ``m1 - m2 - m3``."""
+    np.add(m[0], m[1], out=out[0])
+    np.add(out[0], m[2], out=out[0])
+    np.subtract(m[1], m[2], out=out[1])
+    np.subtract(out[1], m[3], out=out[1])
+
+
+def _at_1d_adjoint(dout: list[np.ndarray], dm: list[np.ndarray]) -> None:
+    """``dm[k] = sum_i A_T[i, k] dout[i]``, the adjoint of ``_at_1d``."""
+    np.copyto(dm[0], dout[0])
+    np.add(dout[0], dout[1], out=dm[1])
+    np.subtract(dout[0], dout[1], out=dm[2])
+    np.negative(dout[1], out=dm[3])
+
+
+def outputs(M: np.ndarray, Y: np.ndarray, rows: np.ndarray) -> None:
+    """``Y`` ``(2, 2, f, ...)``: ``A_T @ M @ A_T.T`` of every product ``M`` ``(4, 4, f, ...)``.
+    ``rows`` ``(2, 4, f, ...)`` is scratch."""
+    _at_1d(list(M), list(rows))  # rows[i][b] = sum_a A_T[i, a] M[a][b]
+    _at_1d([rows[:, b] for b in range(4)], [Y[:, j] for j in range(2)])
+
+
+def outputs_adjoint(dY: np.ndarray, dM: np.ndarray, rows: np.ndarray) -> None:
+    """The adjoint of ``outputs``: ``dM`` ``(4, 4, f, ...)`` (overwritten) from ``dY``
+    ``(2, 2, f, ...)``; ``rows`` ``(2, 4, f, ...)`` is scratch."""
+    _at_1d_adjoint([dY[:, j] for j in range(2)], [rows[:, b] for b in range(4)])
+    _at_1d_adjoint(list(rows), list(dM))

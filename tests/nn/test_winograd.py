@@ -1,0 +1,239 @@
+"""Winograd F(2x2, 3x3): each slab transform against its matrix line, each adjoint against its
+transform, and a conv + 2x2 pool trained through it against finite differences and the direct
+path."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import nndesk.nn.conv as conv_module
+from nndesk.nn import winograd
+from nndesk.nn.conv import Conv2D, MaxPool2D
+from nndesk.nn.registry import layer_from_config
+from tests.nn.gradcheck import check_layer_gradients
+
+
+def _tiles(src: np.ndarray, th: int, tw: int) -> np.ndarray:
+    """The 4x4 tiles at stride 2 of ``src`` ``(c, h, w, n)`` as ``(c, th, tw, n, 4, 4)``."""
+    c, _, _, n = src.shape
+    out = np.empty((c, th, tw, n, 4, 4))
+    for u in range(th):
+        for v in range(tw):
+            out[:, u, v] = src[:, 2 * u : 2 * u + 4, 2 * v : 2 * v + 4].transpose(0, 3, 1, 2)
+    return out
+
+
+def test_input_transform_is_bt_d_b_of_every_tile():
+    rng = np.random.default_rng(0)
+    c, th, tw, n = 3, 2, 3, 2
+    src = rng.standard_normal((c, 2 * th + 2, 2 * tw + 2, n))
+    V = np.empty((4, 4, c, th, tw, n))
+    winograd.inputs(src, V, np.empty((4, c, th, 2 * tw + 2, n)))
+    want = winograd.B_T @ _tiles(src, th, tw) @ winograd.B_T.T  # (c, th, tw, n, 4, 4)
+    np.testing.assert_allclose(V, want.transpose(4, 5, 0, 1, 2, 3), rtol=1e-13, atol=1e-13)
+
+
+def test_output_transform_is_at_m_a_of_every_product():
+    rng = np.random.default_rng(1)
+    M = rng.standard_normal((4, 4, 5, 7))
+    Y = np.empty((2, 2, 5, 7))
+    winograd.outputs(M, Y, np.empty((2, 4, 5, 7)))
+    want = np.einsum("ia,abxy,jb->ijxy", winograd.A_T, M, winograd.A_T)
+    np.testing.assert_allclose(Y, want, rtol=1e-13, atol=1e-13)
+
+
+def test_weight_transform_is_g_g_gt_of_every_kernel_and_its_adjoint_is_gt_du_g():
+    rng = np.random.default_rng(2)
+    W = rng.standard_normal((3, 2, 3, 3))
+    U = winograd.weights(W)
+    want = np.einsum("ai,fcij,bj->abfc", winograd.G, W, winograd.G).reshape(16, 3, 2)
+    np.testing.assert_allclose(U, want, rtol=1e-13, atol=1e-13)
+    dU = rng.standard_normal(U.shape)
+    # an adjoint satisfies <T w, u> = <w, T* u> for every w, u
+    np.testing.assert_allclose(np.sum(U * dU), np.sum(W * winograd.weights_adjoint(dU)), rtol=1e-12)
+
+
+@pytest.mark.parametrize("th, tw", [(1, 1), (2, 3), (5, 5)])
+def test_input_transform_adjoint_satisfies_the_dot_product_identity(th, tw):
+    rng = np.random.default_rng(3)
+    c, n = 2, 3
+    src = rng.standard_normal((c, 2 * th + 2, 2 * tw + 2, n))
+    V = np.empty((4, 4, c, th, tw, n))
+    rows = np.empty((4, c, th, 2 * tw + 2, n))
+    winograd.inputs(src, V, rows)
+    dV = rng.standard_normal(V.shape)
+    dsrc = np.full(src.shape, np.nan)  # every entry must be written
+    winograd.inputs_adjoint(dV, dsrc, rows)
+    assert np.all(np.isfinite(dsrc))
+    np.testing.assert_allclose(np.sum(V * dV), np.sum(src * dsrc), rtol=1e-12)
+
+
+def test_output_transform_adjoint_satisfies_the_dot_product_identity():
+    rng = np.random.default_rng(4)
+    M = rng.standard_normal((4, 4, 3, 6))
+    Y = np.empty((2, 2, 3, 6))
+    winograd.outputs(M, Y, np.empty((2, 4, 3, 6)))
+    dY = rng.standard_normal(Y.shape)
+    dM = np.full(M.shape, np.nan)
+    winograd.outputs_adjoint(dY, dM, np.empty((2, 4, 3, 6)))
+    np.testing.assert_allclose(np.sum(Y * dY), np.sum(M * dM), rtol=1e-12)
+
+
+# -- a conv fused with its 2x2 pool, run as Winograd (Conv2D._forward_winograd) --------------
+class _FusedStep:
+    """Conv2D + MaxPool2D(2) through the fused methods, shaped like one layer for
+    ``check_layer_gradients``."""
+
+    def __init__(self, conv: Conv2D) -> None:
+        self.conv, self.pool = conv, MaxPool2D(2)
+        self.params, self.grads = conv.params, conv.grads
+
+    def astype(self, dtype) -> None:
+        self.conv.astype(dtype)
+        self.params, self.grads = self.conv.params, self.conv.grads
+
+    def forward(self, x, training=False):
+        out = self.conv.forward_fused(x, self.pool)
+        assert self.conv._winograd is not None  # the Winograd path ran, not the direct one
+        return out
+
+    def backward(self, grad_out):
+        return self.conv.backward_fused(grad_out, self.pool)
+
+
+@pytest.fixture
+def winograd_for_any_channels(monkeypatch):
+    monkeypatch.setattr(conv_module, "_WINOGRAD_MIN_CHANNELS", 1)
+
+
+# (c_in, c_out, padding, h, w): conv outputs even, odd (a row and a column the pool drops) and
+# mixed, padded and not, as fashion-cnn's 13x13 -> 11x11 second conv
+SHAPES = [(2, 3, 0, 8, 8), (2, 3, 0, 13, 13), (3, 2, 1, 7, 6), (1, 2, 1, 4, 5)]
+
+
+@pytest.mark.parametrize("c_in, c_out, padding, h, w", SHAPES)
+def test_winograd_conv_and_pool_match_finite_differences(
+    c_in, c_out, padding, h, w, winograd_for_any_channels
+):
+    rng = np.random.default_rng(40)
+    conv = Conv2D(c_in, c_out, kernel_size=3, padding=padding, rng=rng)
+    conv.params["b"][...] = rng.standard_normal(c_out)
+    x = rng.standard_normal((3, c_in, h, w))
+    check_layer_gradients(_FusedStep(conv), x, training=True)
+
+
+def _plain_pair(conv: Conv2D, x: np.ndarray, g: np.ndarray, first: bool):
+    """Output, masks, grads and dx of the same conv and pool as two layers, direct im2col."""
+    plain, pool = layer_from_config(conv.config()), MaxPool2D(2)
+    plain.astype(conv.params["W"].dtype)
+    plain.params = {name: p.copy() for name, p in conv.params.items()}
+    out = pool.forward(plain.forward(x, True), True)
+    plain.skip_input_grad = first
+    dx = plain.backward(pool.backward(g.copy()))
+    return out, pool._cache, plain.grads, dx
+
+
+@pytest.mark.parametrize("c_in, c_out, padding, h, w", SHAPES)
+@pytest.mark.parametrize("first", [False, True])
+def test_winograd_step_equals_the_two_layers_in_float64(
+    c_in, c_out, padding, h, w, first, winograd_for_any_channels
+):
+    rng = np.random.default_rng(41)
+    conv = Conv2D(c_in, c_out, kernel_size=3, padding=padding, rng=rng)
+    conv.astype(np.float64)
+    conv.params["b"][...] = rng.standard_normal(c_out)
+    x = rng.standard_normal((4, c_in, h, w))
+    x[:, :, : h // 2] = 0  # a blank top half: its windows all equal the bias, ties everywhere
+    g = rng.standard_normal((4, c_out, (h + 2 * padding - 2) // 2, (w + 2 * padding - 2) // 2))
+    want, want_masks, want_grads, want_dx = _plain_pair(conv, x, g, first)
+    step = _FusedStep(conv)
+    for _ in range(2):  # the second batch reuses the buffers of the first
+        got = step.forward(x)
+        conv.skip_input_grad = first
+        got_dx = step.backward(g.copy())
+        conv.skip_input_grad = False
+        np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
+        for mask, want_mask in zip(step.pool._cache, want_masks, strict=True):
+            np.testing.assert_array_equal(mask, want_mask)  # the same winner in every window
+        for name in ("W", "b"):
+            np.testing.assert_allclose(conv.grads[name], want_grads[name], rtol=1e-11, atol=1e-12)
+        if first:
+            assert got_dx is None and want_dx is None
+        else:
+            np.testing.assert_allclose(got_dx, want_dx, rtol=1e-11, atol=1e-12)
+
+
+def test_winograd_step_in_float32_stays_within_rounding_of_the_direct_path(
+    winograd_for_any_channels,
+):
+    rng = np.random.default_rng(42)
+    conv = Conv2D(32, 16, kernel_size=3, padding=0, rng=rng)
+    x = np.maximum(rng.standard_normal((8, 32, 13, 13), dtype=np.float32), 0)
+    g = rng.standard_normal((8, 16, 5, 5)).astype(np.float32)
+    want, _, want_grads, want_dx = _plain_pair(conv, x, g, False)
+    step = _FusedStep(conv)
+    got = step.forward(x)
+    got_dx = step.backward(g.copy())
+    assert got.dtype == got_dx.dtype == np.float32
+    scale = float(np.abs(want).max())
+    np.testing.assert_allclose(got, want, rtol=0, atol=1e-5 * scale)
+    for name in ("W", "b"):
+        grad, expected = conv.grads[name], want_grads[name]
+        np.testing.assert_allclose(grad, expected, rtol=0, atol=1e-5 * np.abs(expected).max())
+    np.testing.assert_allclose(got_dx, want_dx, rtol=0, atol=1e-5 * np.abs(want_dx).max())
+
+
+def test_after_a_winograd_forward_each_layer_can_also_go_back_on_its_own(
+    winograd_for_any_channels,
+):
+    rng = np.random.default_rng(43)
+    conv = Conv2D(2, 3, padding=0, rng=rng)
+    conv.astype(np.float64)
+    step = _FusedStep(conv)
+    x = rng.standard_normal((2, 2, 9, 9))
+    g = rng.standard_normal((2, 3, 3, 3))
+    step.forward(x)
+    fused_dx = np.array(step.backward(g.copy()))
+    fused_grads = {name: grad.copy() for name, grad in conv.grads.items()}
+    step.forward(x)
+    plain_dx = conv.backward(step.pool.backward(g.copy()))
+    np.testing.assert_allclose(plain_dx, fused_dx, rtol=1e-11, atol=1e-12)
+    for name, grad in conv.grads.items():
+        np.testing.assert_allclose(grad, fused_grads[name], rtol=1e-11, atol=1e-12)
+
+
+def test_a_cnn_trains_its_wide_conv_as_winograd_and_its_one_channel_conv_directly(monkeypatch):
+    from nndesk.nn.architecture import build_model
+
+    model = build_model("784-c8v-p-c6v-p-10", rng=np.random.default_rng(44))
+    model.astype(np.float64)
+    x = np.random.default_rng(45).random((5, 784))
+    g = np.random.default_rng(46).standard_normal((5, 10))
+    conv1, conv2 = (layer for layer in model.layers if isinstance(layer, Conv2D))
+    logits = model.forward(x, training=True).copy()
+    assert conv1._winograd is None and conv2._winograd is not None  # 1 input channel; 8
+    assert model.backward(g, input_grad=False) is None
+    grads = [grad.copy() for _, _, grad in model.parameters()]
+    monkeypatch.setattr(Conv2D, "fuses_with", lambda self, following: False)
+    np.testing.assert_allclose(model.forward(x, training=True), logits, rtol=1e-11, atol=1e-12)
+    assert model.backward(g, input_grad=False) is None
+    for (key, _, grad), expected in zip(model.parameters(), grads, strict=True):
+        np.testing.assert_allclose(grad, expected, rtol=1e-10, atol=1e-12, err_msg=key)
+
+
+def test_passes_split_over_threads_keep_the_direct_step_and_its_numbers(
+    winograd_for_any_channels,
+):
+    from nndesk.nn import parallel
+
+    rng = np.random.default_rng(47)
+    conv = Conv2D(4, 3, padding=0, rng=rng)
+    conv.astype(np.float64)
+    x = rng.standard_normal((2, 4, 9, 9))
+    one_thread = conv.forward_fused(x, MaxPool2D(2)).copy()
+    assert conv._winograd is not None
+    with parallel.use_threads(2):
+        split = conv.forward_fused(x, MaxPool2D(2))
+    assert conv._winograd is None  # the direct im2col step ran
+    np.testing.assert_allclose(split, one_thread, rtol=1e-12, atol=1e-12)
