@@ -3936,6 +3936,10 @@ from {folder}</source>
 từ {folder}</translation>
     </message>
     <message>
+        <source>Reading runs…</source>
+        <translation>Đang đọc các lượt chạy…</translation>
+    </message>
+    <message>
         <source>Remove link</source>
         <translation>Gỡ liên kết</translation>
     </message>
@@ -3981,7 +3985,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>batch {n}</source>
-        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last</extracomment>
+        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs than a chart has pixels: drawing them all took the window seconds) Characters of a cell&apos;s text (a folder path as the dataset is the longest real one)</extracomment>
         <translation>batch {n}</translation>
     </message>
     <message>
