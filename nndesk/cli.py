@@ -23,6 +23,7 @@ import contextlib
 import errno
 import json
 import math
+import os
 import signal
 import sys
 import threading
@@ -221,7 +222,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--preset", metavar="NAME", help="a lab preset (see `nndesk presets`)")
     p.add_argument("--run", metavar="RUN_ID", help="a run from the window's Runs view")
-    p.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help="the file to write (an existing file is refused unless --force)",
+    )
+    p.add_argument("--force", action="store_true", help="let -o replace an existing file")
     p.add_argument(
         "--notebook", action="store_true", help="write a Keras notebook (.ipynb) instead"
     )
@@ -381,7 +389,9 @@ def _cmd_presets(args) -> int:
 # -- models --------------------------------------------------------------------------------------
 def _cmd_models(args) -> int:
     from nndesk.models import list_models
+    from nndesk.runs import RunStore
 
+    RunStore().remove_stale_temps()  # what killed saves left beside the models listed
     entries = list_models()
     if args.json:
         for entry in entries:
@@ -983,15 +993,29 @@ def _cmd_export_script(args) -> int:
         check_writable(Path(args.output), "-o")
     except OSError as err:
         raise ConfigError(err.strerror or str(err)) from None
+    if not args.force and os.path.lexists(args.output):
+        raise _exists_error(args.output)
     command = f"nndesk export-script {source} -o {args.output}"
     if args.notebook:
         command += " --notebook"
-    path = codegen.write_export(experiment, args.output, command, notebook=args.notebook)
+    try:  # never over a file made since the check, unless --force
+        path = codegen.write_export(
+            experiment, args.output, command, notebook=args.notebook, replace=args.force
+        )
+    except FileExistsError:
+        raise _exists_error(args.output) from None
     if args.notebook:
         print(f"wrote {_shown(path)}: a Keras notebook of {_shown(experiment.origin)}")
     else:
         print(f"wrote {_shown(path)}; run it with: python {_shown(path)} --data-dir DIR")
     return 0
+
+
+def _exists_error(path: str) -> ConfigError:
+    """The one line for an -o naming an existing file (a learner's own script, notes...)."""
+    return ConfigError(
+        f"-o {path}: that file exists; choose another name, or add --force to replace it"
+    )
 
 
 # -- predict -------------------------------------------------------------------------------------

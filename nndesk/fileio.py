@@ -1,6 +1,12 @@
 """Atomic file writes: a temp file in the same folder, fsync, rename. A crash never leaves half a
 file, an existing file keeps its permissions, and temp files a killed process left behind are
-removed by the next write into that folder.
+removed by the next write into that folder (and, for run folders, when the window or
+``nndesk models`` lists them).
+
+A writer holds an exclusive ``flock`` on its temp file until the file is renamed or removed; the
+kernel drops it when the process dies. So a temp file that nobody holds belongs to a dead writer
+and can go at once, whatever its age (where locks are not available, only one older than
+``STALE_TEMP_SECONDS`` is taken for dead).
 
 The process umask is never changed (``os.umask`` is process-wide, so setting and restoring it
 races with every other thread creating a file): a new file gets the mode ``os.open(..., 0o666)``
@@ -18,10 +24,19 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 #: Every temp file nndesk writes starts with this, so a leftover one is recognisable.
 TEMP_PREFIX = ".nndesk-tmp-"
-#: A leftover temp file older than this (seconds) belongs to a writer that died: removed.
+#: Without file locks, a leftover temp file older than this (seconds) is taken for a dead
+#: writer's and removed.
 STALE_TEMP_SECONDS = 15 * 60
+#: With locks, an unheld temp file younger than this is still left alone: a writer creates its
+#: file a moment before it locks it.
+UNLOCKED_GRACE_SECONDS = 10.0
 #: The system's ways of saying a file did not fit: the disk, the user's quota, ``ulimit -f``.
 _NO_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 #: The longest file name (bytes) the common file systems take (ext4, btrfs, xfs, tmpfs, NTFS).
@@ -49,8 +64,9 @@ def atomic_path(
     remove_stale_temps(folder)
     ext = path.suffix if suffix is None else suffix
     tmp = folder / _temp_name(path.name, ext)
+    held = None
     try:
-        mode = _create(tmp, path)
+        mode, held = _create(tmp, path)
         try:
             yield tmp
             _fsync_file(tmp)
@@ -70,6 +86,8 @@ def atomic_path(
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+        if held is not None:
+            os.close(held)  # releases the lock, after the temp file is gone
 
 
 def _publish_new(tmp: Path, path: Path) -> None:
@@ -109,21 +127,37 @@ def _temp_name(name: str, ext: str) -> str:
     return f"{TEMP_PREFIX}{name}.{token}{ext}"
 
 
-def _create(tmp: Path, target: Path) -> int:
-    """Create the empty temp file; return the mode the finished file must have: the target's
-    own if it exists, else the mode a plain ``open()`` would give a new file."""
+def _create(tmp: Path, target: Path) -> tuple[int, int | None]:
+    """Create the empty temp file; return the mode the finished file must have (the target's
+    own if it exists, else the mode a plain ``open()`` would give a new file) and the open
+    descriptor holding its lock (None where there are no locks: the file is closed)."""
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as err:
         raise _naming(err, tmp, target) from None
-    os.close(fd)
+    held = fd if _lock(fd) else None
+    if held is None:
+        os.close(fd)
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:  # no target yet: the kernel applied the umask to 0o666 for us
         mode = stat.S_IMODE(os.stat(tmp).st_mode)
     # the writer reopens the temp by name, so it must be writable whatever the final mode is
     os.chmod(tmp, mode | stat.S_IRUSR | stat.S_IWUSR)
-    return mode
+    return mode, held
+
+
+def _lock(fd: int) -> bool:
+    """Take the exclusive lock on ``fd`` without waiting; False when it is held elsewhere or
+    locks are not available (Windows: there an open file cannot be removed anyway, and keeping
+    it open would stop the rename)."""
+    if fcntl is None:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 def _naming(err: OSError, tmp: Path, target: Path) -> OSError:
@@ -159,27 +193,49 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def remove_stale_temps(
-    folder: str | os.PathLike[str], older_than: float = STALE_TEMP_SECONDS
-) -> int:
-    """Delete nndesk temp files in ``folder`` older than ``older_than`` seconds (left by a killed
-    writer); return how many. Younger ones may belong to a write still running."""
+def remove_stale_temps(folder: str | os.PathLike[str], older_than: float | None = None) -> int:
+    """Delete the temp files dead writers left in ``folder``; return how many.
+
+    Only regular files named ``TEMP_PREFIX...`` (what ``atomic_path`` and ``check_writable``
+    make) are looked at, never followed through a link. One is dead when no process holds its
+    lock and it is older than ``older_than`` seconds (default ``UNLOCKED_GRACE_SECONDS``; where
+    locks are not available, ``STALE_TEMP_SECONDS``).
+    """
+    if older_than is None:
+        older_than = UNLOCKED_GRACE_SECONDS if fcntl is not None else STALE_TEMP_SECONDS
     removed = 0
-    now = time.time()
     try:
         entries = list(os.scandir(os.fspath(folder)))
     except OSError:
         return 0
     for entry in entries:
-        if not entry.name.startswith(TEMP_PREFIX):
-            continue
-        try:
-            if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > older_than:
-                os.unlink(entry.path)
-                removed += 1
-        except OSError:
-            continue
+        if entry.name.startswith(TEMP_PREFIX) and _remove_if_dead(entry.path, older_than):
+            removed += 1
     return removed
+
+
+def _remove_if_dead(path: str, older_than: float) -> bool:
+    """Remove the temp file ``path`` if it is a regular file no writer holds (see
+    ``remove_stale_temps``); True when it was removed."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:  # gone, a link, or not ours to read
+        return False
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or time.time() - st.st_mtime <= older_than:
+            return False
+        if fcntl is not None and not _lock(fd):
+            return False  # a live writer holds it
+        if os.lstat(path).st_ino != st.st_ino:
+            return False  # replaced meanwhile: not the file we checked
+        os.unlink(path)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def check_writable(path: str | os.PathLike, what: str = "") -> Path:

@@ -14,6 +14,7 @@ left where it is; deleting a run moves exactly that one folder to the system tra
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import errno
@@ -32,6 +33,7 @@ from typing import Any
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_write_text
 from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
+from nndesk.plain_text import one_line
 from nndesk.setting_changes import SettingChange, from_lr_pairs, parse_changes
 from nndesk.training import HISTORY_COLUMNS
 
@@ -48,6 +50,15 @@ MAX_STORED_BATCH_POINTS = 4000
 MAX_READ_BATCH_POINTS = 50_000
 #: Epochs a record may list: a run trains at most 100,000, and resumed runs add theirs.
 MAX_READ_EPOCHS = 1_000_000
+#: Values (counted by their separators) a run.json may hold before it is parsed: a run of
+#: 100,000 epochs writes about a million. Parsing holds the interpreter: it must stay short.
+MAX_RUN_VALUES = 1_200_000
+#: Digits of an integer in run.json (nndesk writes epochs, sizes and seeds: at most 20).
+MAX_INT_DIGITS = 40
+#: Characters of a run's title as read: longer ones are cut (a title is one short line).
+MAX_TITLE_CHARS = 200
+#: Characters of a text setting in a run's config (a dataset folder's path is the longest).
+MAX_CONFIG_TEXT = 4096
 
 EPOCH_COLUMNS = HISTORY_COLUMNS
 
@@ -342,6 +353,12 @@ def _check_config(config: Any) -> dict:
             continue
         if not ok:
             raise RunFileError(f"config.{name} is {_short(value)}, not a valid setting")
+    for name, value in config.items():
+        if isinstance(value, str) and len(value) > MAX_CONFIG_TEXT:
+            raise RunFileError(
+                f"config.{_short_text(str(name), 40)} is {len(value):,} characters long; "
+                f"nndesk writes at most {MAX_CONFIG_TEXT:,}"
+            )
     for name in ("architecture",):  # older records
         if name in config and not isinstance(config[name], str):
             raise RunFileError(f"config.{name} is {_short(config[name])}, not a string")
@@ -459,10 +476,11 @@ class RunRecord:
             run_id=folder.name,
             folder=folder,
             config=_check_config(d.get("config", {})),
-            title=_text(d, "title"),
-            created_at=_text(d, "created_at"),
-            status=_text(d, "status", "?"),
-            message=_text(d, "message"),
+            # shown in the table, legend, chart titles, exported scripts: one short line each
+            title=one_line(_text(d, "title"), MAX_TITLE_CHARS),
+            created_at=one_line(_text(d, "created_at"), 64),
+            status=one_line(_text(d, "status", "?"), 40),
+            message=one_line(_text(d, "message"), 400),
             curves=Curves.from_dict(d.get("curves", {})),
             metrics=dict(metrics),
             model_file=_model_file(d.get("model_file")),
@@ -534,8 +552,7 @@ class RunStore:
 
     def model_elsewhere(self, run_id: str) -> Path | None:
         """Run ``run_id``'s model in a fallback folder (``nndesk-<run id>.npz``), or None."""
-        folders = self.fallback_dirs if self.fallback_dirs is not None else model_fallback_dirs()
-        for folder in folders:
+        for folder in self.fallback_folders():
             path = folder / fallback_model_name(run_id)
             with contextlib.suppress(OSError):
                 if path.is_file():
@@ -567,21 +584,66 @@ class RunStore:
         """Read one run; raises ``RunFileError`` with one line when it is missing or broken."""
         return self._read(self.run_folder(run_id))
 
-    def list(self) -> list[RunRecord]:
+    def list(self, known: KnownRecords | None = None) -> list[RunRecord]:
         """Every run folder, newest first; one whose record cannot be read is listed as damaged
-        (``status == DAMAGED``, ``message`` the reason) and left untouched."""
-        try:
-            folders = [f for f in self.root.iterdir() if f.is_dir()]
-        except OSError:  # no runs folder yet, or one that cannot be read
-            return []
+        (``status == DAMAGED``, ``message`` the reason) and left untouched.
+
+        With ``known`` (records an earlier listing read, kept by the caller), a run.json that
+        has not changed since is not read again; this listing's records are stored there.
+        """
         records = []
-        for folder in folders:
+        for folder in self._folders():
+            stamp = _stamp(folder) if known is not None else None
+            seen = known.get(folder.name) if known is not None else None
+            if seen is not None and stamp is not None and seen[0] == stamp:
+                record = seen[1]
+                if record.model_file is None and not record.is_damaged:
+                    record.elsewhere = self.model_elsewhere(record.run_id)
+                records.append(record)
+                continue
             try:
-                records.append(self._read(self._checked_folder(folder)))
+                record = self._read(self._checked_folder(folder))
             except RunFileError as err:
-                records.append(RunRecord.damaged(folder, str(err)))
+                record = RunRecord.damaged(folder, str(err))
+            if known is not None and stamp is not None:
+                known[folder.name] = (stamp, record)
+            records.append(record)
         records.sort(key=lambda r: (r.created_at, r.run_id), reverse=True)
         return records
+
+    def unread(self, known: KnownRecords) -> tuple[int, int]:
+        """(records, bytes) a ``list(known)`` would read now: the run.json files that are new
+        or changed since ``known`` was filled. Only their sizes are looked at."""
+        count = size = 0
+        for folder in self._folders():
+            stamp = _stamp(folder)
+            seen = known.get(folder.name)
+            if stamp is None or seen is None or seen[0] != stamp:
+                count += 1
+                size += stamp[1] if stamp is not None else 0
+        return count, size
+
+    def fallback_folders(self) -> tuple[Path, ...]:
+        """Where this store's runs' models go when their folders refuse them."""
+        return self.fallback_dirs if self.fallback_dirs is not None else model_fallback_dirs()
+
+    def remove_stale_temps(self, fallbacks: tuple[Path, ...] | None = None) -> int:
+        """Delete the temp files killed saves left in run folders and the model fallback
+        folders (default ``fallback_folders()``; never a file nndesk did not make, never one a
+        live save is writing: see ``fileio.remove_stale_temps``); return how many."""
+        from nndesk.fileio import remove_stale_temps
+        from nndesk.paths import is_private_folder
+
+        fallbacks = self.fallback_folders() if fallbacks is None else fallbacks
+        folders = [self.root, *self._folders(), *fallbacks]
+        # a link (to a run folder elsewhere, or a temp folder someone else made) is not ours
+        return sum(remove_stale_temps(f) for f in folders if is_private_folder(f))
+
+    def _folders(self) -> list[Path]:
+        try:
+            return [f for f in self.root.iterdir() if f.is_dir()]
+        except OSError:  # no runs folder yet, or one that cannot be read
+            return []
 
     def _read(self, folder: Path) -> RunRecord:
         path = folder / RUN_FILE
@@ -660,6 +722,20 @@ class RunStore:
         return folder
 
 
+#: Records a listing read, by folder name: ``(stamp of its run.json, record)``.
+KnownRecords = dict[str, tuple[tuple[int, ...], "RunRecord"]]
+
+
+def _stamp(folder: Path) -> tuple[int, ...] | None:
+    """What tells a run.json changed: (inode, size, modified and changed times); None when
+    there is none to read (a listing reads such a folder each time, which costs nothing)."""
+    try:
+        st = os.stat(folder / RUN_FILE)
+    except (OSError, ValueError):
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
 def _read_regular_file(path: Path, limit: int) -> bytes:
     """Up to ``limit`` bytes of ``path``; ``OSError`` unless it is a regular file.
 
@@ -676,19 +752,68 @@ def _read_regular_file(path: Path, limit: int) -> bytes:
 
 
 def parse_run_json(data: bytes) -> Any:
-    """The JSON value in a ``run.json``'s bytes; ``RunFileError`` if it is not strict JSON."""
+    """The JSON value in a ``run.json``'s bytes; ``RunFileError`` if it is not strict JSON.
+
+    A leading UTF-8 byte-order mark (some Windows editors write one) is skipped. A file holding
+    more than ``MAX_RUN_VALUES`` values is refused before it is parsed, and numbers go through
+    Python-level hooks: the C parser never returns to the interpreter otherwise, so on a thread
+    of its own it would still hold the GIL, and the window, for the whole parse.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    # counted and decoded a slice at a time: one C call over 32 MB held the GIL for 0.1-0.6 s
+    separators = sum(data.count(b",", i, i + _SLICE) for i in range(0, len(data), _SLICE))
+    if separators >= MAX_RUN_VALUES:
+        raise RunFileError(
+            f"{RUN_FILE} holds over {MAX_RUN_VALUES:,} values; a record nndesk writes holds "
+            "far fewer"
+        )
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        return json.loads(data.decode("utf-8"), parse_constant=_no_constant)
+        parts = [decoder.decode(data[i : i + _SLICE]) for i in range(0, len(data), _SLICE)]
+        text = "".join([*parts, decoder.decode(b"", final=True)])
     except UnicodeDecodeError:
         raise RunFileError(f"{RUN_FILE} is not UTF-8 text") from None
+    try:
+        return json.loads(
+            text, parse_constant=_no_constant, parse_int=_json_int, parse_float=_json_float
+        )
     except RecursionError:
         raise RunFileError(f"{RUN_FILE} is nested too deeply") from None
     except ValueError as err:
-        raise RunFileError(f"{RUN_FILE} is not valid JSON ({err})") from None
+        raise RunFileError(f"{RUN_FILE} is not valid JSON ({_short_reason(err)})") from None
+
+
+#: Bytes of run.json counted or decoded in one call (about a millisecond each).
+_SLICE = 256 * 1024
 
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
+
+
+def _json_int(digits: str) -> int:
+    """An integer of run.json; one of more than ``MAX_INT_DIGITS`` digits is refused in words
+    (Python's own limit would say "use sys.set_int_max_str_digits()")."""
+    if len(digits) > MAX_INT_DIGITS:
+        raise RunFileError(
+            f"{RUN_FILE} holds a number {len(digits.lstrip('-')):,} digits long; nndesk writes "
+            f"at most {MAX_INT_DIGITS}"
+        )
+    return int(digits)
+
+
+def _json_float(text: str) -> float:
+    return float(text)
+
+
+def _short_reason(err: ValueError) -> str:
+    """The JSON parser's reason, one short line (it can quote the document)."""
+    return _short_text(" ".join(str(err).split()), 120)
+
+
+def _short_text(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _send_to_trash(folder: Path) -> None:

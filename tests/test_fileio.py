@@ -2,6 +2,7 @@ import errno
 import os
 import stat
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -245,3 +246,80 @@ def test_a_full_disk_without_a_file_name_is_said_about_the_target(tmp_path, code
     assert info.value.errno == code and info.value.filename == str(target)
     assert target.read_text() == "the old model"
     assert [p.name for p in tmp_path.iterdir()] == ["model.npz"]
+
+
+WRITER = """
+import sys, time
+from nndesk.fileio import atomic_path
+with atomic_path(sys.argv[1]) as tmp:
+    tmp.write_bytes(b"half a model" * 100_000)
+    print("writing", flush=True)
+    time.sleep(600)  # killed here, in the middle of its save
+"""
+
+
+@pytest.fixture
+def writer(tmp_path):
+    """A real process in the middle of an atomic save into ``tmp_path`` (killed at the end)."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "model.npz"
+    env = dict(os.environ, PYTHONPATH=str(Path(fileio.__file__).parents[1]))
+    child = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(target)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        assert child.stdout.readline() == "writing\n"
+        yield child
+    finally:
+        child.kill()
+        child.wait()
+
+
+@pytest.mark.skipif(fileio.fcntl is None, reason="writers lock their temp files with flock")
+def test_a_killed_saves_temp_file_is_removed_and_a_live_ones_never(tmp_path, writer):
+    (temp,) = [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
+    old = time.time() - 3600
+    os.utime(temp, (old, old))  # however old it looks, a writer still holds it
+    assert remove_stale_temps(tmp_path, older_than=0) == 0
+    assert temp.exists()
+
+    writer.kill()  # as `kill -9` does to a save; the kernel drops its lock
+    writer.wait()
+    assert temp.exists() and temp.stat().st_size > 1_000_000
+    assert remove_stale_temps(tmp_path, older_than=0) == 1
+    assert not temp.exists()
+    assert not (tmp_path / "model.npz").exists()
+
+
+def test_only_regular_files_nndesk_names_are_removed_never_through_a_link(tmp_path):
+    old = time.time() - 3600
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    precious = outside / "thesis.tex"
+    precious.write_text("years of work")
+    folder = tmp_path / "runs"
+    folder.mkdir()
+    (folder / f"{TEMP_PREFIX}link.npz").symlink_to(precious)
+    (folder / f"{TEMP_PREFIX}folder").mkdir()
+    theirs = folder / "nndesk-tmp-but-not-hidden.npz"
+    dead = folder / f"{TEMP_PREFIX}model.npz.0badc0de.npz"
+    for path in (theirs, dead):
+        path.write_text("x")
+        os.utime(path, (old, old))
+    os.utime(precious, (old, old))
+
+    assert remove_stale_temps(folder) == 1
+    assert not dead.exists()
+    assert theirs.exists() and precious.read_text() == "years of work"
+    assert (folder / f"{TEMP_PREFIX}link.npz").is_symlink() and (
+        folder / f"{TEMP_PREFIX}folder"
+    ).is_dir()
+
+
+def test_a_just_made_temp_file_is_left_for_its_writer_to_lock(tmp_path):
+    """A writer creates its temp file a moment before it locks it: a fresh unheld one stays."""
+    fresh = tmp_path / f"{TEMP_PREFIX}run.json.12345678.json"
+    fresh.write_text("{")
+    assert remove_stale_temps(tmp_path) == 0 and fresh.exists()

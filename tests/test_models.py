@@ -213,3 +213,25 @@ def test_a_saved_model_resolves_by_the_name_nndesk_models_prints(weights, tiny_m
     names = [entry.name for entry in models.list_models()]
     assert "run 2026-12-01 10:10:10" in names
     assert models.resolve_model("run 2026-12-01 10:10:10") == run / "model.npz"
+
+
+def test_listing_models_removes_what_killed_saves_left_beside_them(weights, tiny_model_file):
+    """`nndesk models` lists the run folders: a save killed there left a hidden file as big as
+    the model, until the next save into that folder."""
+    import time
+
+    from nndesk.fileio import TEMP_PREFIX
+
+    run = runs_dir() / "20261202-050000-000abcd"
+    run.mkdir(parents=True)
+    shutil.copy(tiny_model_file, run / "model.npz")
+    dead = run / f"{TEMP_PREFIX}model.npz.0badc0de.npz"
+    shutil.copy(tiny_model_file, dead)
+    lookalike = run / "nndesk-tmp-model.npz"  # not a name nndesk gives its temp files
+    lookalike.write_text("the user's")
+    old = time.time() - 3600
+    for path in (dead, lookalike):
+        os.utime(path, (old, old))
+    assert cli.main(["models"]) == 0
+    assert not dead.exists()
+    assert lookalike.read_text() == "the user's" and (run / "model.npz").is_file()

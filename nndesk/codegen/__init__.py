@@ -31,12 +31,23 @@ def export_text(experiment: Experiment, command: str, notebook: bool = False) ->
 
 
 def write_export(
-    experiment: Experiment, path: str | os.PathLike, command: str, notebook: bool = False
+    experiment: Experiment,
+    path: str | os.PathLike,
+    command: str,
+    notebook: bool = False,
+    replace: bool = True,
 ) -> Path:
-    """Write the script or notebook for ``experiment`` to ``path`` atomically; returns the path."""
-    from nndesk.fileio import atomic_write_text
+    """Write the script or notebook for ``experiment`` to ``path`` atomically; returns the path.
 
-    return atomic_write_text(path, export_text(experiment, command, notebook))
+    With ``replace=False`` an existing file (even one made meanwhile) is never replaced:
+    ``FileExistsError``.
+    """
+    from nndesk.fileio import atomic_path
+
+    text = export_text(experiment, command, notebook)
+    with atomic_path(path, replace=replace) as tmp:
+        tmp.write_bytes(text.encode("utf-8"))
+    return Path(path)
 
 
 __all__ = [

@@ -1469,6 +1469,7 @@
     </message>
     <message>
         <source>Which dataset to look at: MNIST digits or Fashion-MNIST</source>
+        <extracomment>the test-set index of the image just put on the canvas (the window&apos;s &quot;Test #&quot; follows)</extracomment>
         <translation>Xem tập dữ liệu nào: chữ số MNIST hay Fashion-MNIST</translation>
     </message>
     <message>
@@ -2695,6 +2696,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>The layer whose outputs place the images</source>
+        <extracomment>the test-set index of the image just put on the canvas (the window&apos;s &quot;Test #&quot; follows)</extracomment>
         <translation>Tầng (layer) có đầu ra dùng để đặt vị trí các ảnh</translation>
     </message>
     <message>
@@ -2758,7 +2760,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Only images of this true class</source>
-        <extracomment>(key, classifier, image28 float32 (28, 28), class index): the prediction controller computes the map off the GUI thread and answers through ``show_saliency(key, map)``</extracomment>
+        <extracomment>the test-set index of the image just put on the canvas (the window&apos;s &quot;Test #&quot; follows) (key, classifier, image28 float32 (28, 28), class index): the prediction controller computes the map off the GUI thread and answers through ``show_saliency(key, map)``</extracomment>
         <translation>Chỉ các ảnh có lớp đúng này</translation>
     </message>
     <message>
@@ -3511,6 +3513,10 @@ from {folder}</source>
 từ {folder}</translation>
     </message>
     <message>
+        <source>Reading runs…</source>
+        <translation>Đang đọc các lượt chạy…</translation>
+    </message>
+    <message>
         <source>Remove link</source>
         <translation>Gỡ liên kết</translation>
     </message>
@@ -3556,7 +3562,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>batch {n}</source>
-        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last</extracomment>
+        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs than a chart has pixels: drawing them all took the window seconds) Characters of a cell&apos;s text (a folder path as the dataset is the longest real one)</extracomment>
         <translation>batch {n}</translation>
     </message>
     <message>

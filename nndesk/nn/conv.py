@@ -324,8 +324,10 @@ class Conv2D(Layer):
 
     # -- this conv and a 2x2 max-pool as one training step ----------------------------------
     def fuses_with(self, following: Layer) -> bool:
-        """A 2x2 max-pool after this conv runs with it as one step in training."""
-        return isinstance(following, MaxPool2D) and following.size == 2
+        """A 2x2 max-pool after this conv runs with it as one step in training, on one thread.
+        Not when passes are split over threads: there the pair trained slower fused, in wall
+        and in CPU time (docs/performance.md)."""
+        return isinstance(following, MaxPool2D) and following.size == 2 and parallel.threads() <= 1
 
     def _fused_rows(self, bytes_per_row: int, rows: int) -> int:
         """Pooled rows per round of the fused step: their conv output fits ``_FUSED_BYTES``. All
@@ -345,7 +347,7 @@ class Conv2D(Layer):
         memory and back.
         """
         pool = following
-        assert isinstance(pool, MaxPool2D) and self.fuses_with(pool)
+        assert isinstance(pool, MaxPool2D) and pool.size == 2
         if x.ndim != 4 or x.shape[1] != self.in_channels:
             raise ConfigError(
                 f"Conv2D expects (n, {self.in_channels}, h, w) input, got shape {x.shape}"

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import math
 import re
+import reprlib
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -20,15 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.controllers.run_list import RunListReader
 from nndesk.curves import plot_overlay
 from nndesk.errors import NndeskError
 from nndesk.i18n import QT_TRANSLATE_NOOP
-from nndesk.runs import RunRecord, RunStore, TrashUnavailableError
+from nndesk.plain_text import one_line
+from nndesk.runs import Curves, RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import fill, percent, translate, translate_marked
-from nndesk.ui.plot_widget import PlotWidget
+from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.viz import muted_colour
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -59,6 +64,11 @@ SHOWN_ORDER = (
     "Settings",
 )
 TABLE_MIN_ROWS = 3  # rows the table always shows, however low the window
+#: Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs
+#: than a chart has pixels: drawing them all took the window seconds)
+PLOTTED_POINTS = 2000
+#: Characters of a cell's text (a folder path as the dataset is the longest real one)
+CELL_CHARS = 300
 
 
 def _pct(v: float) -> str:
@@ -70,7 +80,7 @@ def started_text(record: RunRecord) -> str:
     try:
         return datetime.fromisoformat(record.created_at).astimezone().strftime("%d %b %H:%M")
     except (ValueError, OverflowError, OSError):  # not a date, or one no clock can show
-        return record.created_at[:40]
+        return one_line(record.created_at, 40)
 
 
 def _settings(config: dict) -> str:
@@ -89,7 +99,7 @@ def _settings(config: dict) -> str:
         parts.append(fill("L2 {l2:g}", l2=config["l2"]))
     if config.get("augment"):
         parts.append(translate("RunsView", "augmented"))
-    return ", ".join(p for p in parts if p)
+    return one_line(", ".join(p for p in parts if p), CELL_CHARS)
 
 
 class _SortItem(QTableWidgetItem):
@@ -112,12 +122,20 @@ class RunsView(QWidget):
     use_model_requested = Signal(object)  # Path of the selected run's model file
     export_png_requested = Signal()
     export_csv_requested = Signal()
+    listed = Signal()  # the table now shows a fresh listing of the runs folder
+    rendered = Signal()  # the chart now shows the selected runs' curves
 
     def __init__(self, store: RunStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self._records: list[RunRecord] = []
         self._overlay_stale = True  # the selection changed since its curves were drawn
+        # run.json files are read off the GUI thread unless only a few small ones changed; no
+        # Qt parent: a listing under way keeps the reader alive even if this view is deleted
+        self._reader = RunListReader(store)
+        self._reader.listed.connect(self._on_reader_listed)
+        self._select_when_listed: str | None = None
+        self.reading = False  # a listing is being read on the worker thread
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([translate_marked("RunsView", c) for c in COLUMNS])
@@ -139,11 +157,10 @@ class RunsView(QWidget):
             header.moveSection(header.visualIndex(COLUMNS.index(name)), visual)
         self.table.setSortingEnabled(True)
 
-        self.hint = QLabel(
-            translate(
-                "RunsView", "Select two or more runs (Ctrl/Shift-click) to compare their curves."
-            )
+        self._hint_text = translate(
+            "RunsView", "Select two or more runs (Ctrl/Shift-click) to compare their curves."
         )
+        self.hint = QLabel(self._hint_text)
         theme.set_tone(self.hint, "muted")
         self.hint.setWordWrap(True)  # a line of its own: beside the buttons it was squeezed
         self.use_button = QPushButton(translate("RunsView", "Use model"))
@@ -170,14 +187,24 @@ class RunsView(QWidget):
             self.use_button, self.png_button, self.csv_button, self.code_button, self.delete_button
         )
 
-        self.plot = PlotWidget(figsize=(9, 4.2))
-        fig = self.plot.figure
-        grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
-        self.axes = (
-            fig.add_subplot(grid[0, :]),
-            fig.add_subplot(grid[1, 0]),
-            fig.add_subplot(grid[1, 1]),
-        )
+        # the overlay is rendered to an image on the render pool (a full matplotlib draw took
+        # 0.2 s of the GUI thread quiet, over a second under load) and shown here
+        self.chart = QLabel()
+        self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.chart.setMinimumSize(320, 200)
+        self.chart.installEventFilter(self)
+        self._delivery = Delivery()  # no Qt parent: a render under way outlives the view
+        self._delivery.delivered.connect(self._on_delivery_delivered)
+        self._renders = 0  # overlays asked for; an older image is not shown
+        self._image: QImage | None = None
+        # what the last overlay asked for shows: (legend label, thinned curves) per run
+        self.plotted: list[tuple[str, Curves]] = []
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(150)
+        self._resized.timeout.connect(self._on_resized_timeout)
+        theme.notifier().changed.connect(self._on_theme_changed)
 
         top = QWidget()
         tl = QVBoxLayout(top)
@@ -188,7 +215,7 @@ class RunsView(QWidget):
         self.table.setMinimumHeight(self._rows_height(TABLE_MIN_ROWS))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
-        split.addWidget(self.plot)
+        split.addWidget(self.chart)
         # the table gets the larger share: at 1024x700 a 2:3 split left it three rows high
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -205,6 +232,7 @@ class RunsView(QWidget):
         self.csv_button.clicked.connect(self.export_csv_requested)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.refresh()
+        self._reader.remove_stale_temps_later()  # what killed saves left in run folders
 
     def _rows_height(self, rows: int) -> int:
         """Pixels the table needs to show its header, ``rows`` rows and a sideways scroll bar."""
@@ -219,11 +247,33 @@ class RunsView(QWidget):
         return list(self._records)
 
     def refresh(self, select_id: str | None = None) -> None:
-        """Re-read the store; keep (or set) the selection."""
+        """Re-read the store; keep (or set) the selection. Done at once when only a few small
+        records are new or changed, else on a worker thread ("Reading runs…" until ``listed``).
+        """
+        records = self._reader.list_if_quick()
+        if records is None:
+            self._select_when_listed = select_id
+            self.reading = True
+            self.hint.setText(translate("RunsView", "Reading runs…"))
+            self._reader.list_later()
+            return
+        self._fill(records, select_id)
+
+    @Slot(int, object)
+    def _on_reader_listed(self, number: int, records: list) -> None:
+        if number != self._reader.latest:
+            return  # a newer listing was asked for since
+        self._fill(records, self._select_when_listed)
+
+    def _fill(self, records: list[RunRecord], select_id: str | None) -> None:
+        """Show ``records``; keep the selection (or select ``select_id``)."""
+        self.reading = False
+        self._select_when_listed = None
+        self.hint.setText(self._hint_text)
         keep = {r.run_id for r in self.selected_records()}
         if select_id:
             keep = {select_id}
-        self._records = self.store.list()
+        self._records = records
         table = self.table
         table.setSortingEnabled(False)
         table.blockSignals(True)
@@ -235,10 +285,11 @@ class RunsView(QWidget):
                 if rec.is_damaged
                 else _settings(rec.config)
             )
+            folder = one_line(rec.run_id, CELL_CHARS)  # a folder name may hold a newline
             cells = (
-                _SortItem(rec.run_id if rec.is_damaged else started_text(rec), rec.created_at),
-                QTableWidgetItem(str(rec.config.get("dataset", "?"))),
-                QTableWidgetItem(rec.architecture),
+                _SortItem(folder if rec.is_damaged else started_text(rec), rec.created_at),
+                QTableWidgetItem(one_line(str(rec.config.get("dataset", "?")), CELL_CHARS)),
+                QTableWidgetItem(one_line(rec.architecture, CELL_CHARS)),
                 QTableWidgetItem(settings),
                 _SortItem(str(epochs), epochs),
                 _SortItem(_pct(rec.final_val_accuracy), _key(rec.final_val_accuracy)),
@@ -249,15 +300,13 @@ class RunsView(QWidget):
             if rec.is_damaged:
                 tip = translate(
                     "RunsView", "{folder}: {message}. The folder is left as it is."
-                ).format(folder=rec.folder, message=rec.message)
+                ).format(folder=one_line(str(rec.folder), 400), message=rec.message)
                 for item in cells:
                     item.setToolTip(tip)
             else:
                 # the folder tells apart runs with the same start, data and layers
-                cells[0].setToolTip(
-                    translate("RunsView", "folder {folder}").format(folder=rec.run_id)
-                )
-                cells[2].setToolTip(rec.architecture)
+                cells[0].setToolTip(translate("RunsView", "folder {folder}").format(folder=folder))
+                cells[2].setToolTip(one_line(rec.architecture, CELL_CHARS))
                 cells[3].setToolTip(f"{settings}\n{rec.title}")
             if rec.elsewhere is not None and rec.model_file is None:
                 cells[7].setToolTip(
@@ -275,6 +324,7 @@ class RunsView(QWidget):
         self.select_runs(list(keep))
         table.blockSignals(False)
         self._on_table_item_selection_changed()
+        self.listed.emit()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -341,21 +391,54 @@ class RunsView(QWidget):
             self._plot_selected()
 
     def _plot_selected(self) -> None:
-        """Draw the selected runs' curves over each other."""
+        """Render the selected runs' curves over each other, on the render pool."""
         self._overlay_stale = False
         selected = self.selected_records()
-        plot_overlay(*self.axes, [(_label(r, selected), r.curves) for r in selected])
-        if not selected:
-            self.axes[0].text(
-                0.5,
-                0.5,
-                translate("RunsView", "Select runs above to see their curves"),
-                transform=self.axes[0].transAxes,
-                ha="center",
-                va="center",
-                color=muted_colour(),
-            )
-        self.plot.draw_now()
+        # copies of the lists: a running run's record may still grow
+        self.plotted = [(_label(r, selected), _plotted(r.curves).copy()) for r in selected]
+        empty = translate("RunsView", "Select runs above to see their curves")
+        runs, text = self.plotted, "" if selected else empty
+        size = self.chart.size()
+        w, h = max(size.width(), 320), max(size.height(), 200)
+        ratio = self.chart.devicePixelRatioF()
+        self._renders += 1
+        run_off_gui(
+            render_pool(),
+            self._delivery,
+            self._renders,
+            lambda: render_overlay(runs, text, w, h, ratio),
+        )
+
+    @Slot(object, object)
+    def _on_delivery_delivered(self, number, image) -> None:
+        if number != self._renders or image is None:
+            return  # an older selection's, or a chart that could not be drawn
+        self._image = image
+        self._fit_chart()
+        self.rendered.emit()
+
+    def _fit_chart(self) -> None:
+        if self._image is None:
+            return
+        pixmap = QPixmap.fromImage(self._image)
+        pixmap.setDevicePixelRatio(self.chart.devicePixelRatioF())
+        self.chart.setPixmap(pixmap)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.chart and event.type() == QEvent.Type.Resize:
+            self._resized.start()  # drawn again at the new size once the resizing settles
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _on_resized_timeout(self) -> None:
+        if self.isVisible():
+            self._plot_selected()
+        else:
+            self._overlay_stale = True
+
+    @Slot(object)
+    def _on_theme_changed(self, colours) -> None:
+        self._on_resized_timeout()
 
     @Slot()
     def _on_use_button_clicked(self) -> None:
@@ -446,12 +529,73 @@ class RunsView(QWidget):
         QMessageBox.warning(self, translate("RunsView", "Runs"), message)
 
 
+def render_overlay(runs, empty_text: str, width: int, height: int, ratio: float = 1.0) -> QImage:
+    """The Runs view's chart of ``runs`` ((label, Curves) pairs) overlaid, ``width`` x
+    ``height`` device-independent pixels at ``ratio`` device pixels each (any thread)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    dpi = 96.0 * ratio
+    fig = Figure(figsize=(width / 96.0, height / 96.0), dpi=dpi, layout="constrained")
+    canvas = FigureCanvasAgg(fig)
+    grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
+    axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]), fig.add_subplot(grid[1, 1]))
+    plot_overlay(*axes, runs)
+    if empty_text:
+        axes[0].text(
+            0.5,
+            0.5,
+            empty_text,
+            transform=axes[0].transAxes,
+            ha="center",
+            va="center",
+            color=muted_colour(),
+        )
+    canvas.draw()
+    rgba = canvas.buffer_rgba()
+    h, w = int(rgba.shape[0]), int(rgba.shape[1])
+    return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+
+
 def _run_name(record: RunRecord) -> str:
     """How a confirmation names a run: its folder, and its title and start when known."""
+    folder = one_line(record.run_id, CELL_CHARS)
     if record.is_damaged:
-        return f"{record.run_id} (damaged)"
+        return f"{folder} (damaged)"
     started = started_text(record)
-    return f"{record.run_id} ({record.title}{', ' + started if started else ''})"
+    return f"{folder} ({record.title}{', ' + started if started else ''})"
+
+
+def _plotted(curves: Curves, points: int = PLOTTED_POINTS) -> Curves:
+    """``curves`` with at most about ``points`` points per line (every k-th, the last kept):
+    what a chart a few hundred pixels wide can show of a long record."""
+    batch_step = -(-len(curves.batch_x) // points)
+    epoch_step = -(-len(curves.epochs) // points)
+    if batch_step <= 1 and epoch_step <= 1:
+        return curves
+
+    def every(values: list, step: int) -> list:
+        if step <= 1 or not values:
+            return values
+        kept = values[::step]
+        return kept if (len(values) - 1) % step == 0 else [*kept, values[-1]]
+
+    thinned = curves.copy()
+    thinned.batch_x = every(curves.batch_x, batch_step)
+    thinned.batch_loss = every(curves.batch_loss, batch_step)
+    for name in (
+        "epochs",
+        "train_loss",
+        "train_accuracy",
+        "val_loss",
+        "val_accuracy",
+        "lr",
+        "seconds",
+        "test_loss",
+        "test_accuracy",
+    ):
+        setattr(thinned, name, every(getattr(curves, name), epoch_step))
+    return thinned
 
 
 def _key(v: float) -> float:
@@ -459,15 +603,32 @@ def _key(v: float) -> float:
 
 
 def _label(record: RunRecord, selected: list[RunRecord]) -> str:
-    """A legend label naming what differs between the selected runs (e.g. the layers)."""
+    """A legend label naming what differs between the selected runs (e.g. the layers): one
+    line of at most ``LABEL_CHARS`` characters."""
+    return one_line(_label_text(record, selected), LABEL_CHARS)
+
+
+#: Characters of a legend entry: the legend sits inside the batch chart (about half its width
+#: at 1024 px).
+LABEL_CHARS = 60
+
+
+def _label_text(record: RunRecord, selected: list[RunRecord]) -> str:
     if len(selected) < 2:
         return _title_with_lr_changes(record)
     keys = sorted({k for r in selected for k in r.config})
-    differing = [k for k in keys if len({repr(r.config.get(k)) for r in selected}) > 1]
+    first = selected[0].config
+    # compared as values, never as text: a record may hold a setting of a million numbers
+    differing = [k for k in keys if any(r.config.get(k) != first.get(k) for r in selected)]
     differing = [k for k in differing if k != "dataset" or len(differing) == 1]
     if not differing:
         return f"{_title_with_lr_changes(record)} ({started_text(record)})"
-    return ", ".join(f"{k}={record.config.get(k)}" for k in differing[:3])
+    return ", ".join(f"{one_line(k, 30)}={_setting(record.config.get(k))}" for k in differing[:3])
+
+
+def _setting(value) -> str:
+    """A setting's value for a legend: text as it is, anything else as a short repr."""
+    return value if isinstance(value, str) else reprlib.repr(value)
 
 
 def _title_with_lr_changes(record: RunRecord) -> str:

@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from nndesk import cli
+from nndesk.plain_text import one_line
 from nndesk.runs import RunStore
 from nndesk.training import TrainConfig, prepare, train
 
@@ -81,7 +82,8 @@ def test_a_shared_runs_title_cannot_put_code_into_the_exported_script(tmp_path, 
     assert cli.main(["export-script", "--run", record.run_id, "-o", str(out)]) == 0
     tree = ast.parse(out.read_text(encoding="utf-8"))  # it compiles
     docstring = ast.get_docstring(tree, clean=False)
-    assert " ".join(title.split()) in " ".join(docstring.split())
+    # titles are read as one line without control or bidi characters (plain_text.one_line)
+    assert one_line(title) in " ".join(docstring.split())
     calls = [n.func for n in ast.walk(tree) if isinstance(n, ast.Call)]
     assert not any(isinstance(f, ast.Attribute) and f.attr == "system" for f in calls)
     # the docstring is the whole first statement: nothing runs between it and the imports
@@ -123,3 +125,39 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("nndesk: error:"), err
     assert not out.exists()
+
+
+def test_o_naming_an_existing_file_is_refused_in_one_line_and_the_file_kept(tmp_path, capsys):
+    """A slip of the name (-o train.py over the learner's own script) must not cost the file."""
+    mine = tmp_path / "train.py"
+    mine.write_text("# my own script\n", encoding="utf-8")
+    argv = ["export-script", "--preset", "fashion-mlp", "-o", str(mine)]
+    assert cli.main(argv) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line == (
+        f"nndesk: error: -o {mine}: that file exists; choose another name, or add --force to "
+        "replace it"
+    )
+    assert mine.read_text(encoding="utf-8") == "# my own script\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["train.py"]  # no temp file left
+
+    assert cli.main([*argv, "--force"]) == 0
+    ast.parse(mine.read_text(encoding="utf-8"))
+    assert "nndesk export-script --preset fashion-mlp" in mine.read_text(encoding="utf-8")
+
+
+def test_a_file_made_while_the_script_is_generated_is_not_replaced(tmp_path, monkeypatch):
+    """The check and the write are apart: the write itself refuses to replace (atomically)."""
+    from nndesk import codegen
+
+    out = tmp_path / "late.py"
+    real = codegen.export_text
+
+    def slow_export_text(*args, **kwargs):
+        out.write_text("made meanwhile", encoding="utf-8")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(codegen, "export_text", slow_export_text)
+    assert cli.main(["export-script", "--preset", "fashion-mlp", "-o", str(out)]) == 2
+    assert out.read_text(encoding="utf-8") == "made meanwhile"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["late.py"]

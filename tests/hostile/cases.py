@@ -316,6 +316,57 @@ def image_tall_png(folder: Path) -> tuple[list[str], str]:
     return ["predict", str(model), str(path)], f"PNG 1x39,000,000 ({size:.1f} MB)"
 
 
+def _run_folder(name: str, record: bytes) -> str:
+    """A run folder ``name`` holding ``record`` as its run.json, in the runs folder of the
+    current ``NNDESK_HOME`` (the benchmark points it into its temporary folder)."""
+    from nndesk.paths import runs_dir
+
+    folder = runs_dir() / name
+    folder.mkdir(parents=True)
+    (folder / "run.json").write_bytes(record)
+    return name
+
+
+def _export_run(folder: Path, name: str, record: bytes) -> list[str]:
+    return ["export-script", "--run", _run_folder(name, record), "-o", str(folder / "run.py")]
+
+
+def run_32mb_of_floats(folder: Path, points: int = 800_000) -> tuple[list[str], str]:
+    """A run.json of 32 MB: ``points`` long floats in each batch curve, under the count of values
+    read before parsing, so it is parsed (it took seconds, on the GUI thread) and then refused
+    for holding more batch points than nndesk reads."""
+    values = b",".join([b"0.12345678901234567"] * points)
+    record = b'{"curves": {"batch_x": [' + values + b'], "batch_loss": [' + values + b"]}}"
+    argv = _export_run(folder, "20261202-000000-000aaaa", record)
+    return argv, f"run.json of {len(record) / 2**20:.1f} MB, {2 * points:,} floats"
+
+
+def run_millions_of_values(folder: Path, points: int = 3_000_000) -> tuple[list[str], str]:
+    """A run.json of ``2 * points`` short values: refused before it is parsed."""
+    values = b",".join([b"0.5"] * points)
+    record = b'{"curves": {"batch_x": [' + values + b'], "batch_loss": [' + values + b"]}}"
+    argv = _export_run(folder, "20261202-000000-000dddd", record)
+    return argv, f"run.json of {len(record) / 2**20:.1f} MB, {2 * points:,} values"
+
+
+def run_5000_digit_number(folder: Path) -> tuple[list[str], str]:
+    record = b'{"config": {"seed": ' + b"9" * 5000 + b"}}"
+    argv = _export_run(folder, "20261202-000000-000bbbb", record)
+    return argv, "run.json with a 5,000-digit integer (export-script --run)"
+
+
+def run_megabyte_setting(folder: Path) -> tuple[list[str], str]:
+    record = b'{"config": {"arch": "784-' + b"1" * 1_000_000 + b'-10"}}'
+    argv = _export_run(folder, "20261202-000000-000cccc", record)
+    return argv, "run.json whose arch is 1 MB long (export-script --run)"
+
+
+def export_over_a_file(folder: Path) -> tuple[list[str], str]:
+    mine = folder / "my_script.py"
+    mine.write_text("# the learner's own script\n", encoding="utf-8")
+    return ["export-script", "--preset", "fashion-mlp", "-o", str(mine)], "export-script -o FILE"
+
+
 #: name -> writer, in the order the benchmark prints them
 CASES: dict[str, Callable[[Path], tuple[list[str], str]]] = {
     "idx-dims": idx_huge_dims,
@@ -331,4 +382,9 @@ CASES: dict[str, Callable[[Path], tuple[list[str], str]]] = {
     "npz-zero-model": npz_zero_model,
     "png-12000": image_huge_png,
     "png-1x39M": image_tall_png,
+    "run-32mb-floats": run_32mb_of_floats,
+    "run-6m-values": run_millions_of_values,
+    "run-5000-digits": run_5000_digit_number,
+    "run-1mb-setting": run_megabyte_setting,
+    "export-over-a-file": export_over_a_file,
 }

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import codecs
 import json
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nndesk.runs import RunFileError, RunRecord, describe_config, history_csv, parse_run_json
+from nndesk.plain_text import HIDDEN_CATEGORIES
+from nndesk.runs import (
+    MAX_TITLE_CHARS,
+    RunFileError,
+    RunRecord,
+    RunStore,
+    describe_config,
+    history_csv,
+    parse_run_json,
+)
 
 SCALARS = (
     st.none()
@@ -18,6 +30,7 @@ SCALARS = (
     | st.integers(min_value=-(10**400), max_value=10**400)
     | st.floats(allow_nan=True, allow_infinity=True)
     | st.text(max_size=8)
+    | st.text(st.sampled_from("ab \n\t\x07\x1b\u202e\u2066\u200f\u2028\x00"), max_size=300)
 )
 JSON = st.recursive(
     SCALARS,
@@ -66,9 +79,18 @@ def use_like_the_window(record: RunRecord) -> None:
     # the Runs view's own formatting of a row, its legend and its delete question
     from nndesk.ui import runs_view
 
-    runs_view.started_text(record)
-    runs_view._settings(record.config)
-    runs_view._label(record, [record, record])
+    # everything shown is one short line without control or bidi characters
+    shown = {
+        "title": (record.title, MAX_TITLE_CHARS),
+        "started": (runs_view.started_text(record), 40),
+        "settings": (runs_view._settings(record.config), runs_view.CELL_CHARS),
+        "legend": (runs_view._label(record, [record, record]), runs_view.LABEL_CHARS),
+        "legend alone": (runs_view._label(record, [record]), runs_view.LABEL_CHARS),
+        "status": (record.status, 40),
+    }
+    for what, (text, limit) in shown.items():
+        assert len(text) <= limit, what
+        assert not any(unicodedata.category(c) in HIDDEN_CATEGORIES for c in text), what
     runs_view._run_name(record)
 
 
@@ -139,3 +161,91 @@ def test_batch_curves_read_the_same_by_the_fast_path_and_the_checks(values):
     assert all(
         (math.isnan(a) and math.isnan(b)) or a == b for a, b in zip(got, expected, strict=True)
     )
+
+
+@settings(max_examples=150, deadline=None)
+@given(RECORD_LIKE | JSON, st.booleans())
+def test_a_byte_order_mark_changes_nothing_in_how_a_record_is_read(value, bom):
+    """Windows editors save run.json with a UTF-8 BOM: it was listed as damaged."""
+
+    def outcome(data: bytes):
+        try:
+            return "read", parse_run_json(data)
+        except RunFileError as err:
+            return "refused", str(err)
+
+    data = json.dumps(value).encode("utf-8")
+    plain = outcome(data)
+    assert outcome(codecs.BOM_UTF8 + data if bom else data) == plain
+    if plain[0] == "read":
+        read(plain[1])
+
+
+def test_a_record_saved_with_a_byte_order_mark_is_listed_as_it_was(tmp_path):
+    store = RunStore(tmp_path / "runs")
+    record = store.create({"dataset": "mnist", "arch": "784-10", "lr": 0.1}, title="mine")
+    path = record.folder / "run.json"
+    path.write_bytes(codecs.BOM_UTF8 + path.read_bytes())
+    (listed,) = store.list()
+    assert listed.status == "running" and listed.title == "mine" and not listed.is_damaged
+
+
+def test_a_5000_digit_number_is_damaged_with_one_plain_line(tmp_path):
+    """Python's own words for it were "... use sys.set_int_max_str_digits() to increase the
+    limit": not a message for a learner."""
+    store = RunStore(tmp_path / "runs")
+    (store.root / "big-number").mkdir(parents=True)
+    (store.root / "big-number" / "run.json").write_text(
+        '{"curves": {"epoch": [' + "9" * 5000 + "]}}"
+    )
+    (listed,) = store.list()
+    assert listed.is_damaged
+    assert listed.message == "run.json holds a number 5,000 digits long; nndesk writes at most 40"
+    assert "sys." not in listed.message
+
+
+def test_a_megabyte_title_is_read_as_one_short_plain_line():
+    """A shared run.json whose title is 1 MB with newlines, U+202E and BEL froze the window for
+    four minutes and drew the legend backwards."""
+    title = "T\n" * 5 + "x" * 1_000_000 + "\u202e\u0007"
+    record = RunRecord.from_dict({"title": title, "curves": {}}, Path("runs/folder-name"))
+    assert record.title.startswith("T T T T T xxx") and record.title.endswith("…")
+    assert len(record.title) == MAX_TITLE_CHARS
+    assert "\n" not in record.title and "\u202e" not in record.title
+    use_like_the_window(record)
+
+
+def test_a_reversing_character_cannot_turn_the_legend_around():
+    record = RunRecord.from_dict(
+        {"title": "mnist \u202eadam lr=0.001", "curves": {"lr_changes": [[1.5, 0.0003]]}},
+        Path("runs/folder-name"),
+    )
+    from nndesk.ui import runs_view
+
+    assert runs_view._label(record, [record]) == "mnist adam lr=0.001 → 0.0003"
+
+
+def test_a_text_setting_longer_than_any_path_is_damaged():
+    value = {"config": {"arch": "784-" + "1" * 5000 + "-10"}}
+    try:
+        RunRecord.from_dict(value, Path("runs/x"))
+    except RunFileError as err:
+        assert str(err) == "config.arch is 5,007 characters long; nndesk writes at most 4,096"
+    else:
+        raise AssertionError("accepted")
+
+
+def test_a_file_of_millions_of_values_is_refused_before_it_is_parsed(monkeypatch):
+    """Parsing holds the interpreter, on any thread: the window's too."""
+    from nndesk import runs
+
+    data = b"[" + b"0," * runs.MAX_RUN_VALUES + b"0]"
+    monkeypatch.setattr(runs.json, "loads", lambda *a, **k: pytest.fail("parsed"))
+    try:
+        parse_run_json(data)
+    except RunFileError as err:
+        assert str(err) == (
+            "run.json holds over 1,200,000 values; a record nndesk writes holds far fewer"
+        )
+    else:
+        raise AssertionError("accepted")

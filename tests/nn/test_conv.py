@@ -451,3 +451,17 @@ def test_a_cnn_trains_its_convs_fused_with_their_pools_and_gets_the_same_gradien
     model.forward(x, training=True)
     np.testing.assert_allclose(model.backward(g), fused_dx, rtol=1e-5, atol=1e-6)
     assert not any(layer.skip_input_grad for layer in model.layers)
+
+
+def test_a_cnn_whose_passes_are_split_over_threads_trains_its_convs_unfused():
+    from nndesk.nn import parallel
+    from nndesk.nn.architecture import build_model
+
+    model = build_model("784-c4v-p-c6v-p-10", rng=np.random.default_rng(37))
+    x = np.random.default_rng(38).random((3, 784), dtype=np.float32)
+    one_thread = model.forward(x, training=True).copy()
+    assert model._fused  # one thread: fused
+    with parallel.use_threads(2):
+        split = model.forward(x, training=True)
+        assert model._fused == []
+    np.testing.assert_allclose(split, one_thread, rtol=1e-6, atol=1e-6)

@@ -188,7 +188,7 @@ def test_the_runs_view_at_1024_shows_rows_its_whole_hint_and_every_button(qtbot,
     boxes = [QRect(b.mapTo(view, b.rect().topLeft()), b.size()) for b in buttons]
     assert all(view.rect().contains(box) for box in boxes)
     assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
-    plot = QRect(view.plot.mapTo(view, view.plot.rect().topLeft()), view.plot.size())
+    plot = QRect(view.chart.mapTo(view, view.chart.rect().topLeft()), view.chart.size())
     assert not any(box.intersects(plot) for box in boxes)
 
 

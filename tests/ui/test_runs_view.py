@@ -3,11 +3,15 @@ the window starts anyway; Delete asks first, naming the run, and trashes exactly
 
 from __future__ import annotations
 
+import json
 import shutil
+import threading
+import unicodedata
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk import paths
 from nndesk.runs import RunStore, TrashUnavailableError
@@ -220,3 +224,172 @@ def test_the_legend_names_the_rate_a_run_was_changed_to(qtbot, tmp_path):
     record.curves.add_lr_change(0.7, 0.01)
     record.curves.add_lr_change(0.9, 0.05)
     assert "lr=0.001 → … → 0.01 → 0.05" in _label(record, [record])
+
+
+def big_record(store: RunStore, name: str, title: str) -> Path:
+    """A run folder whose run.json alone is over the quick-listing budget."""
+    from nndesk.controllers.run_list import QUICK_BYTES
+
+    folder = store.root / name
+    folder.mkdir(parents=True)
+    n = 30_000  # a long run's batch curve (nndesk writes up to 4,000 points; 50,000 are read)
+    record = {
+        "title": title,
+        "created_at": "2026-12-02T05:00:00+00:00",
+        "status": "completed",
+        "config": {"dataset": "mnist", "arch": "784-10", "lr": 0.001},
+        "curves": {"batch_x": [i / n for i in range(n)], "batch_loss": [0.5] * n},
+    }
+    path = folder / "run.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    assert path.stat().st_size > QUICK_BYTES
+    return path
+
+
+@pytest.fixture
+def parse_threads(monkeypatch):
+    """The threads each run.json was parsed on, in order."""
+    from nndesk import runs
+
+    seen: list[threading.Thread] = []
+    real = runs.parse_run_json
+
+    def parse(data):
+        seen.append(threading.current_thread())
+        return real(data)
+
+    monkeypatch.setattr(runs, "parse_run_json", parse)
+    return seen
+
+
+def test_a_large_runs_folder_is_read_off_the_gui_thread_while_the_view_says_so(
+    qtbot, tmp_path, parse_threads
+):
+    """A hostile 32 MB run.json cost the window's start seconds: listings too large to read at
+    once are read on a worker ("Reading runs…"), then fill the table."""
+    store = RunStore(tmp_path / "runs")
+    small = add_run(store, "a short run")
+    big_record(store, "long-run", "T\n" * 5 + "x" * 1_000_000 + "\u202e\u0007")
+    parse_threads.clear()
+
+    view = RunsView(store)
+    qtbot.addWidget(view)
+    assert view.reading and view.hint.text() == "Reading runs…"
+    assert view.records() == [] and view.table.rowCount() == 0
+    with qtbot.waitSignal(view.listed, timeout=60_000):
+        pass
+    assert not view.reading and "Select two or more runs" in view.hint.text()
+    assert {r.run_id for r in view.records()} == {small, "long-run"}
+    assert len(parse_threads) == 2
+    assert threading.main_thread() not in parse_threads
+
+    # nothing changed: the next listing reads no file and is at once
+    view.refresh()
+    assert not view.reading and len(parse_threads) == 2 and view.table.rowCount() == 2
+
+
+def test_a_huge_hostile_title_is_shown_as_one_short_line_everywhere(qtbot, tmp_path):
+    """The 1 MB title (newlines, U+202E, BEL) froze the window for minutes on a click and drew
+    a screen-wide legend line with "(lr → 0.0003)" reversed."""
+    from nndesk.plain_text import HIDDEN_CATEGORIES
+    from nndesk.runs import MAX_TITLE_CHARS
+    from nndesk.ui.runs_view import LABEL_CHARS, PLOTTED_POINTS
+
+    store = RunStore(tmp_path / "runs")
+    big_record(store, "long-run", "T\n" * 5 + "x" * 1_000_000 + "\u202e\u0007")
+    view = make_view(qtbot, store)
+    with qtbot.waitSignal(view.listed, timeout=60_000):
+        pass
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view.select_runs(["long-run"])
+    assert not view.chart.pixmap().isNull()
+    shown = [view.table.item(0, c).toolTip() for c in range(view.table.columnCount())]
+    shown += [view.table.item(0, c).text() for c in range(view.table.columnCount())]
+    labels = [label for label, _ in view.plotted]
+    for text in [*shown, *labels]:
+        assert not any(unicodedata.category(c) in HIDDEN_CATEGORIES for c in text.replace("\n", ""))
+    assert all(len(label) <= LABEL_CHARS for label in labels)
+    assert max(len(t) for t in shown) < MAX_TITLE_CHARS + 200  # the Settings tip: settings + title
+    ((_, curves),) = view.plotted
+    assert len(curves.batch_x) <= PLOTTED_POINTS + 1
+
+
+def test_the_overlay_draws_a_long_record_thinned_keeping_its_last_point():
+    from nndesk.runs import Curves
+    from nndesk.ui.runs_view import PLOTTED_POINTS, _plotted
+
+    n, epochs = 50_000, 9_999
+    curves = Curves(
+        batch_x=[i / 10 for i in range(n)],
+        batch_loss=[float(i) for i in range(n)],
+        epochs=list(range(1, epochs + 1)),
+        train_loss=[float(i) for i in range(epochs)],
+    )
+    thin = _plotted(curves)
+    assert len(thin.batch_x) == len(thin.batch_loss) <= PLOTTED_POINTS + 1
+    assert len(thin.epochs) == len(thin.train_loss) <= PLOTTED_POINTS + 1
+    assert thin.batch_x[-1] == curves.batch_x[-1] and thin.epochs[-1] == epochs
+    assert thin.train_loss[-1] == epochs - 1
+    short = Curves(batch_x=[0.5, 1.0], batch_loss=[1.0, 0.5], epochs=[1])
+    assert _plotted(short) is short
+
+
+def test_the_window_start_removes_temp_files_killed_saves_left_in_run_folders(qtbot, tmp_path):
+    """A save killed midway left a hidden 29 MB file beside the model until the next save."""
+    import os
+    import time
+
+    from nndesk.fileio import TEMP_PREFIX
+
+    store = RunStore(tmp_path / "runs", fallback_dirs=(tmp_path / "fallback",))
+    run_id = add_run(store, "killed while saving")
+    (tmp_path / "fallback").mkdir()
+    dead = [
+        store.root / run_id / f"{TEMP_PREFIX}model.npz.0badc0de.npz",
+        tmp_path / "fallback" / f"{TEMP_PREFIX}nndesk-{run_id}.npz.0123abcd.npz",
+    ]
+    mine = store.root / run_id / "notes.txt"
+    old = time.time() - 3600
+    for path in [*dead, mine]:
+        path.write_bytes(b"x" * 1000)
+        os.utime(path, (old, old))
+    make_view(qtbot, store)
+    qtbot.waitUntil(lambda: not any(p.exists() for p in dead), timeout=30_000)
+    assert mine.read_bytes() == b"x" * 1000
+    assert (store.root / run_id / "run.json").is_file()
+
+
+def test_the_overlay_is_drawn_off_the_gui_thread_and_an_older_one_never_replaces_it(
+    qtbot, tmp_path, monkeypatch
+):
+    """A full matplotlib draw of the overlay took 0.2 s of the GUI thread quiet, over a second
+    under load: it is rendered on the render pool and shown when ready."""
+    from nndesk.ui import runs_view
+
+    threads = []
+    real = runs_view.render_overlay
+
+    def render(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(runs_view, "render_overlay", render)
+    store = RunStore(tmp_path / "runs")
+    first, second = add_run(store, "first"), add_run(store, "second")
+    view = make_view(qtbot, store)  # shown: the empty chart is asked for at once
+    shown = []
+    view.rendered.connect(lambda: shown.append(len(view.plotted)))
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view.select_runs([first])
+        view.select_runs([first, second])  # asked before the earlier images arrive
+    assert [label for label, _ in view.plotted] == [
+        runs_view._label(r, view.selected_records()) for r in view.selected_records()
+    ]
+    assert len(view.plotted) == 2
+    assert threads and threading.main_thread() not in threads
+    image = view.chart.pixmap().toImage()
+    assert image.width() >= 320 and image.height() >= 200
+    # the earlier renders' answers come too, but only the newest one is shown
+    qtbot.waitUntil(lambda: not runs_view.render_pool().activeThreadCount(), timeout=60_000)
+    QApplication.processEvents()
+    assert shown == [2]
