@@ -35,7 +35,7 @@ def test_shipped_model_reaches_its_test_accuracy(name, shared_data, capsys):
 @pytest.mark.parametrize("name", NAMES)
 def test_shipped_file_is_small_versioned_and_pickle_free(name):
     path = WEIGHTS_DIR / f"{name}.npz"
-    assert path.stat().st_size < 6_000_000  # fashion-mlp, the largest, is 5.3 MB
+    assert path.stat().st_size < 10_000_000  # fashion-mlp (784-1536-768-10), the largest, 9.6 MB
     with zipfile.ZipFile(path) as z:
         # every member is a plain .npy array: np.load(allow_pickle=False) reads them all
         assert all(n.endswith(".npy") for n in z.namelist())
