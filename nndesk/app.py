@@ -610,6 +610,7 @@ def _wire_why_page(desk: Desk) -> None:
     why, prediction = desk.why_page, desk.prediction
     prediction.classifier_changed.connect(why.set_classifier)
     prediction.prediction_ready.connect(why.set_prediction)
+    desk.window.prediction_panel.bars.painted.connect(why.answer_painted)
     prediction.explanation_ready.connect(why.set_explanation)
     why.set_saliency_kind(preferences.saliency_kind())
     prediction.set_saliency_kind(preferences.saliency_kind())

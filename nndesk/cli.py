@@ -995,16 +995,18 @@ def _cmd_export_script(args) -> int:
         raise ConfigError(err.strerror or str(err)) from None
     if not args.force and os.path.lexists(args.output):
         raise _exists_error(args.output)
+    # "-o lab.ipynb" asks for a notebook by its name: a Python script in it would not open
+    notebook = args.notebook or str(args.output).lower().endswith(".ipynb")
     command = f"nndesk export-script {source} -o {args.output}"
-    if args.notebook:
+    if notebook:
         command += " --notebook"
     try:  # never over a file made since the check, unless --force
         path = codegen.write_export(
-            experiment, args.output, command, notebook=args.notebook, replace=args.force
+            experiment, args.output, command, notebook=notebook, replace=args.force
         )
     except FileExistsError:
         raise _exists_error(args.output) from None
-    if args.notebook:
+    if notebook:
         print(f"wrote {_shown(path)}: a Keras notebook of {_shown(experiment.origin)}")
     else:
         print(f"wrote {_shown(path)}; run it with: python {_shown(path)} --data-dir DIR")

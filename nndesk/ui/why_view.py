@@ -147,6 +147,10 @@ class _UnitTile(_PictureTile):
         )
 
 
+#: Milliseconds the page waits for the bars' paint before asking for a new answer's map anyway.
+ASK_AFTER_MS = 50
+
+
 class WhyView(QWidget):
     """Explains the current answer; fed by PredictionController's signals. With an
     ``ExplainController`` it also computes the slower maps and the nearest training images."""
@@ -173,6 +177,13 @@ class WhyView(QWidget):
         self._apply_timer.setSingleShot(True)
         self._apply_timer.setInterval(0)
         self._apply_timer.timeout.connect(self._apply_incoming)
+        # a new answer's map and neighbours are asked for once the bars have painted it
+        # (``answer_painted``), or after this wait when no paint comes: started at once, their
+        # threads took the CPU and the GIL from the bars' paint
+        self._ask_timer = QTimer(self)
+        self._ask_timer.setSingleShot(True)
+        self._ask_timer.setInterval(ASK_AFTER_MS)
+        self._ask_timer.timeout.connect(self._ask_explainer)
         theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
 
         title = QLabel(translate("WhyView", "Why this answer?"))
@@ -422,7 +433,14 @@ class WhyView(QWidget):
     def set_prediction(self, prediction) -> None:
         self._prediction = prediction
         self.input_view.set_image(None if prediction is None else prediction.input_image)
-        self._ask_explainer()
+        self._ask_timer.start()
+
+    @Slot()
+    def answer_painted(self) -> None:
+        """The window's bars painted (wired by the app): ask for the new answer's map now."""
+        if self._ask_timer.isActive():
+            self._ask_timer.stop()
+            self._ask_explainer()
 
     @Slot(object)
     def set_explanation(self, explanation) -> None:

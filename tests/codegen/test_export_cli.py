@@ -42,6 +42,14 @@ def test_notebook_writes_a_valid_keras_notebook(tmp_path):
     nbformat.validate(nbformat.read(out, as_version=4))
 
 
+def test_an_ipynb_name_gets_a_notebook_without_the_flag(tmp_path, capsys):
+    """A Python script written into "lab.ipynb" would not open in Jupyter (probe 4)."""
+    out = tmp_path / "lab.ipynb"
+    assert cli.main(["export-script", "--preset", "fashion-mlp", "-o", str(out)]) == 0
+    nbformat.validate(nbformat.read(out, as_version=4))
+    assert "a Keras notebook" in capsys.readouterr().out
+
+
 def test_a_model_file_exports_the_experiment_that_trained_it(trained_model, tmp_path):
     out = tmp_path / "again.py"
     assert cli.main(["export-script", str(trained_model), "-o", str(out)]) == 0

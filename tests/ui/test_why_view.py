@@ -96,3 +96,31 @@ def test_without_training_data_the_page_says_so_and_offers_the_download(qtbot, w
     drawing[100:180, 40:240] = 255
     with qtbot.waitSignal(why_desk.prediction.prediction_ready, timeout=10_000):
         why_desk.prediction.request_now(drawing)
+
+
+def test_a_new_answers_neighbours_are_asked_for_after_the_bars_painted_it(
+    qtbot, why_desk, monkeypatch
+):
+    """Asked at once, the explain threads' work took the CPU and the GIL from the bars' paint."""
+    why, bars = why_desk.why_page, why_desk.window.prediction_panel.bars
+    _wait_for_answer(qtbot, why_desk)
+    explainer = why._explainer  # noqa: SLF001
+    asked: list[bool] = []
+    painted: list[bool] = []
+    # a recorder ahead of the page's own slot on the bars' signal
+    bars.painted.disconnect(why.answer_painted)
+    bars.painted.connect(lambda: painted.append(True))
+    bars.painted.connect(why.answer_painted)
+    real = explainer.request_neighbours
+
+    def recording(clf, image28, *args, **kwargs):
+        asked.append(bool(painted))  # had the bars painted the answer by then?
+        return real(clf, image28, *args, **kwargs)
+
+    monkeypatch.setattr(explainer, "request_neighbours", recording)
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[60:220, 60:100] = 255  # another drawing: another answer
+    painted.clear()
+    why_desk.prediction.request_now(drawing)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert asked == [True]
