@@ -171,7 +171,7 @@ def bench_window(path: Path, drawings: list[np.ndarray], page: str) -> None:
     give_up = QTimer()
     give_up.setSingleShot(True)
     give_up.timeout.connect(waiting.quit)
-    latency_ms, page_ms = [], []
+    latency_ms, page_ms, diagram_ms = [], [], []
     for k, image in enumerate(drawings):
         while not prediction.is_idle():
             app.processEvents()
@@ -192,6 +192,15 @@ def bench_window(path: Path, drawings: list[np.ndarray], page: str) -> None:
             app.processEvents()  # let the Inside page take its snapshot and paint
         for _ in range(3):
             app.processEvents()
+        if inside_open:
+            # the network diagram paints on its own thread once the snapshot is in: a person's
+            # next stroke comes a throttle interval (60 ms) later at the soonest, so the next
+            # request waits for that paint too (its time is printed below)
+            t_diagram = time.perf_counter()
+            diagram = desk.inside_page.diagram
+            while not diagram.is_current() and time.perf_counter() < deadline:
+                app.processEvents()
+            diagram_ms.append((time.perf_counter() - t_diagram) * 1000)
         if k >= 10 and "t" in painted:  # the first ones warm up imports and caches
             latency_ms.append((painted["t"] - t0) * 1000)
             page_ms.append(_TIMED["ms"])
@@ -213,6 +222,11 @@ def bench_window(path: Path, drawings: list[np.ndarray], page: str) -> None:
         print(
             f"{'':<22} {arch}  Inside page on the GUI thread per snapshot: p50={pmed:.2f} ms  "
             f"p99={pp99:.2f} ms  max={pworst:.2f} ms"
+        )
+        dmed, dp99, dworst = percentiles(diagram_ms[10:] or [0.0])
+        print(
+            f"{'':<22} {arch}  then the diagram's own paint (its thread): p50={dmed:.2f} ms  "
+            f"p99={dp99:.2f} ms  max={dworst:.2f} ms (the stroke throttle is 60 ms)"
         )
 
 
