@@ -780,6 +780,19 @@ def _wire_explore_pages(desk: Desk) -> None:
     evaluation.started.connect(desk.lab_page.evaluation_started)
     evaluation.failed.connect(desk.lab_page.evaluation_failed)
 
+    def on_classifier_changed(_classifier) -> None:
+        # another model: the pages drop the old one's evaluation (a Lab edit or a Save would
+        # otherwise act on the old model) and one on screen asks for the new one's at once
+        pages = (desk.map_page, desk.lab_page)
+        shown = any(page.isVisible() for page in pages)
+        for page in pages:
+            page.set_result(None)
+        if shown:
+            evaluation.ensure_current()
+
+    # after the Evaluate page handed the controller the new model (wired before this)
+    desk.prediction.classifier_changed.connect(on_classifier_changed)
+
 
 def _ui_languages() -> list[str]:
     return QLocale.system().uiLanguages()

@@ -199,6 +199,10 @@ class LabView(QWidget):
         ok = result is not None and result.classifier is not None
         self._set_enabled(ok)
         if not ok:
+            self.title.setText(translate("LabView", "Open or train a model, then evaluate it."))
+            self._loading = True
+            self.layer.clear()  # the old model's layers
+            self._loading = False
             return
         model = result.classifier.model
         self._loading = True

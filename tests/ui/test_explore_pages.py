@@ -173,3 +173,24 @@ def test_saving_a_model_never_replaces_a_file_of_another_kind(
     )
     qtbot.waitUntil(lambda: model_file.stat().st_mtime_ns != before, timeout=10_000)
     assert len(shown) == 1
+
+
+def test_another_model_chosen_while_the_lab_is_open_is_scored_and_the_old_one_dropped(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    """Probe 5: choosing a model with the Lab open left the Lab on the old one (its edits and
+    Save acted on it) until the page was left and opened again."""
+    from nndesk.inference import Classifier
+
+    first = Classifier.from_file(tiny_model_file)
+    desk = window_factory(classifier=first)
+    lab, evaluation = desk.lab_page, desk.evaluation
+    with qtbot.waitSignal(evaluation.finished, timeout=30_000):
+        desk.window.tabs.setCurrentWidget(lab)  # shown: the current model is scored
+    qtbot.waitUntil(lambda: lab.title.text().startswith("A copy of"), timeout=10_000)
+    second = Classifier.from_file(tiny_model_file)
+    with qtbot.waitSignal(evaluation.finished, timeout=30_000) as scored:
+        desk.prediction.set_classifier(second)
+        assert not lab.scale.isEnabled() and lab.layer.count() == 0  # the old model is gone
+    assert scored.args[0].classifier is second
+    qtbot.waitUntil(lambda: lab.layer.count() > 0 and lab.scale.isEnabled(), timeout=10_000)
