@@ -1293,7 +1293,13 @@ class TrainingPanel(QWidget):
         lr = self._live_lr if self._live_lr is not None else (last.lr if last else None)
         names = class_names_shown(replay.class_names)
         if running:
-            found = hints(self.curves, self.controller.inside, lr, confusions, names, replay.split)
+            # until the new run has started, the curves are the last run's: no hint (nor a fix
+            # that would change the new run) from them
+            found = (
+                hints(self.curves, self.controller.inside, lr, confusions, names, replay.split)
+                if self._run is not None
+                else []
+            )
         else:
             done = (
                 self._completed

@@ -19,7 +19,7 @@ from nndesk.data.idx import read_idx_images, read_idx_labels
 from nndesk.errors import DataError
 from nndesk.inference import Classifier
 from nndesk.presets import get_preset
-from nndesk.runs import RunStore
+from nndesk.runs import Curves, RunStore
 from nndesk.settings_schema import MAX_EPOCHS
 from nndesk.ui.training_panel import TrainingPanel, format_eta
 
@@ -765,6 +765,31 @@ def test_the_curves_span_the_runs_epochs_from_the_click_before_the_data_has_load
         loaded.set()
         qtbot.waitUntil(lambda: panel.controller.batches_done >= 1, timeout=WAIT_MS)
         assert panel.live.axes[0].get_xlim() == (0, 7)
+    finally:
+        loaded.set()
+        panel.shutdown()
+
+
+def test_a_new_run_shows_no_hint_from_the_last_runs_curves_before_it_starts(
+    qtbot, tiny_dataset, tmp_path
+):
+    """Probe 5: a new run first showed the last run's hint with a live fix button."""
+    loaded = threading.Event()
+
+    def slow_provider(name):
+        loaded.wait(WAIT_MS / 1000)
+        return tiny_dataset
+
+    panel = make_panel(qtbot, tmp_path, slow_provider)
+    try:
+        stuck = Curves()
+        stuck.train_accuracy, stuck.train_loss, stuck.val_loss = [0.05], [2.3], [2.3]
+        stuck.epochs, stuck.batch_x, stuck.batch_loss = [1], [1.0], [2.3]
+        panel.curves = stuck  # as a finished run stuck near chance leaves them
+        panel._show_coach()
+        assert panel.coach_label.isVisible() and not panel.coach_button.isVisible()
+        assert panel.start_training()  # its data still loading: not started
+        assert not panel.coach_label.isVisible() and not panel.coach_button.isVisible()
     finally:
         loaded.set()
         panel.shutdown()
