@@ -28,7 +28,7 @@ from nndesk.curves import plot_overlay
 from nndesk.errors import NndeskError
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.plain_text import one_line
-from nndesk.runs import Curves, RunRecord, RunStore, TrashUnavailableError
+from nndesk.runs import EPOCH_COLUMNS, Curves, RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.flow_layout import flow_row
@@ -583,17 +583,8 @@ def _plotted(curves: Curves, points: int = PLOTTED_POINTS) -> Curves:
     thinned = curves.copy()
     thinned.batch_x = every(curves.batch_x, batch_step)
     thinned.batch_loss = every(curves.batch_loss, batch_step)
-    for name in (
-        "epochs",
-        "train_loss",
-        "train_accuracy",
-        "val_loss",
-        "val_accuracy",
-        "lr",
-        "seconds",
-        "test_loss",
-        "test_accuracy",
-    ):
+    for column in EPOCH_COLUMNS:  # every per-epoch line, as Curves stores them
+        name = "epochs" if column == "epoch" else column
         setattr(thinned, name, every(getattr(curves, name), epoch_step))
     return thinned
 
