@@ -72,6 +72,23 @@ def panel(qtbot, tiny_dataset, tmp_path):
     widget.shutdown()
 
 
+@pytest.fixture
+def slow_panel(qtbot, tiny_dataset, tmp_path):
+    """A panel whose data loads only once ``slow_panel.loaded`` is set: a run is in its
+    "Starting…" state, before its first batch, until the test sets it."""
+    loaded = threading.Event()
+
+    def slow_provider(name):
+        loaded.wait(WAIT_MS / 1000)
+        return tiny_dataset
+
+    widget = make_panel(qtbot, tmp_path, slow_provider)
+    widget.loaded = loaded
+    yield widget
+    loaded.set()
+    widget.shutdown()
+
+
 def wait_until_idle(qtbot, panel):
     if panel.controller.is_running():
         with qtbot.waitSignal(
@@ -748,68 +765,38 @@ def test_the_augmentation_preview_shows_training_images_changed_by_the_strengths
 
 
 def test_the_curves_span_the_runs_epochs_from_the_click_before_the_data_has_loaded(
-    qtbot, tiny_dataset, tmp_path
+    qtbot, slow_panel
 ):
     """The x axes are right at the click, so the run's start costs no second full redraw."""
-    loaded = threading.Event()
-
-    def slow_provider(name):
-        loaded.wait(WAIT_MS / 1000)
-        return tiny_dataset
-
-    panel = make_panel(qtbot, tmp_path, slow_provider)
-    try:
-        panel.form.epochs.setValue(7)
-        assert panel.start_training()
-        assert panel.live.axes[0].get_xlim() == (0, 7)
-        loaded.set()
-        qtbot.waitUntil(lambda: panel.controller.batches_done >= 1, timeout=WAIT_MS)
-        assert panel.live.axes[0].get_xlim() == (0, 7)
-    finally:
-        loaded.set()
-        panel.shutdown()
+    panel = slow_panel
+    panel.form.epochs.setValue(7)
+    assert panel.start_training()
+    assert panel.live.axes[0].get_xlim() == (0, 7)
+    panel.loaded.set()
+    qtbot.waitUntil(lambda: panel.controller.batches_done >= 1, timeout=WAIT_MS)
+    assert panel.live.axes[0].get_xlim() == (0, 7)
 
 
-def test_a_new_run_shows_no_hint_from_the_last_runs_curves_before_it_starts(
-    qtbot, tiny_dataset, tmp_path
-):
+def test_a_new_run_shows_no_hint_from_the_last_runs_curves_before_it_starts(slow_panel):
     """Probe 5: a new run first showed the last run's hint with a live fix button."""
-    loaded = threading.Event()
-
-    def slow_provider(name):
-        loaded.wait(WAIT_MS / 1000)
-        return tiny_dataset
-
-    panel = make_panel(qtbot, tmp_path, slow_provider)
-    try:
-        stuck = Curves()
-        stuck.train_accuracy, stuck.train_loss, stuck.val_loss = [0.05], [2.3], [2.3]
-        stuck.epochs, stuck.batch_x, stuck.batch_loss = [1], [1.0], [2.3]
-        panel.curves = stuck  # as a finished run stuck near chance leaves them
-        panel._show_coach()
-        assert panel.coach_label.isVisible() and not panel.coach_button.isVisible()
-        assert panel.start_training()  # its data still loading: not started
-        assert not panel.coach_label.isVisible() and not panel.coach_button.isVisible()
-    finally:
-        loaded.set()
-        panel.shutdown()
+    panel = slow_panel
+    stuck = Curves()
+    stuck.train_accuracy, stuck.train_loss, stuck.val_loss = [0.05], [2.3], [2.3]
+    stuck.epochs, stuck.batch_x, stuck.batch_loss = [1], [1.0], [2.3]
+    panel.curves = stuck  # as a finished run stuck near chance leaves them
+    panel._show_coach()
+    assert panel.coach_label.isVisible() and not panel.coach_button.isVisible()
+    assert panel.start_training()  # its data still loading: not started
+    assert not panel.coach_label.isVisible() and not panel.coach_button.isVisible()
 
 
-def test_a_run_paused_before_its_first_batch_says_paused_not_training(
-    qtbot, tiny_dataset, tmp_path
-):
-    loaded = threading.Event()
-
-    def slow_provider(name):
-        loaded.wait(WAIT_MS / 1000)  # the data "loads" until the test has pressed Pause
-        return tiny_dataset
-
-    panel = make_panel(qtbot, tmp_path, slow_provider)
+def test_a_run_paused_before_its_first_batch_says_paused_not_training(qtbot, slow_panel):
+    panel = slow_panel  # the data "loads" until the test has pressed Pause
     panel.speed.setText("Test accuracy 84.6% on fashion · model saved in the run history")
     assert panel.start_training()
     assert "84.6%" not in panel.speed.text()  # the last run's result is not this run's
     qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
-    loaded.set()
+    panel.loaded.set()
     qtbot.waitUntil(lambda: panel._run is not None, timeout=WAIT_MS)
     assert panel.progress.text() == "Paused"
     assert panel.controller.batches_done == 0
@@ -821,7 +808,6 @@ def test_a_run_paused_before_its_first_batch_says_paused_not_training(
         pass
     wait_until_idle(qtbot, panel)
     assert panel.progress.text() == "Finished: trained 2 epochs"
-    panel.shutdown()
 
 
 def test_counts_in_the_form_and_the_finished_run_read_in_singular_and_plural(qtbot, panel):
