@@ -189,6 +189,10 @@ class TrainingPanel(QWidget):
         self._live_lr: float | None = None  # a rate set with "Set LR" during this run
         #: the running run's settings as steered so far (its config, then "Apply to run")
         self._run_settings: dict = {}
+        #: settings sent to the run that no batch has used yet: name -> (the value in use
+        #: before, the value sent); a run that ends first never used them (the headline then
+        #: names the value it trained with)
+        self._unapplied: dict[str, tuple] = {}
         self._ended = None  # RunEnded of the current run once its loop is over
         self._completed = False  # the last run trained all its epochs (the coach's last word)
         self._ended_text = ""  # how it ended, as the progress bar says it
@@ -522,6 +526,7 @@ class TrainingPanel(QWidget):
         # run confirms them when it starts: a second full redraw only if they differ)
         self.curves = self.controller.curves
         self._live_lr = None
+        self._unapplied = {}
         self.live.reset()
         self.live.expect_curves(config.val_fraction > 0, config.test_every_epoch)
         history = (curves or self.curves).epochs
@@ -1075,7 +1080,29 @@ class TrainingPanel(QWidget):
 
     @Slot(object)
     def _on_controller_setting_changed(self, change) -> None:
+        before, sent = self._unapplied.get(change.name, (None, None))
+        if change.name in self._unapplied:
+            if change.value == sent:
+                del self._unapplied[change.name]
+            else:  # an earlier value reached this batch; the one sent last is still to come
+                self._unapplied[change.name] = (change.value, sent)
         self.plot.request_draw()
+
+    def _sent(self, values: dict) -> None:
+        """Note settings sent to the run, until a batch uses them (``_unapplied``)."""
+        for name, value in values.items():
+            before = self._live_lr if name == "lr" else self._run_settings.get(name)
+            self._unapplied[name] = (self._unapplied.get(name, (before,))[0], value)
+
+    def _forget_unapplied(self) -> None:
+        """The run ended: settings no batch used were never its settings (the headline and
+        the coach name what it trained with)."""
+        for name, (before, _sent) in self._unapplied.items():
+            if name == "lr":
+                self._live_lr = before
+            else:
+                self._run_settings[name] = before
+        self._unapplied = {}
 
     def _ended_message(self, ended, n: int | None) -> str:
         """How a run of ``n`` epochs ended, in the window's language where nndesk words it
@@ -1100,6 +1127,9 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_controller_run_ended(self, ended) -> None:
         self._ended = ended
+        if self._unapplied:
+            self._forget_unapplied()
+            self._show_title()
         self._completed = ended.reason == "completed"
         run = self._run
         self._verdict = (ended, None if run is None else run.last_epoch - run.first_epoch + 1)
@@ -1273,6 +1303,7 @@ class TrainingPanel(QWidget):
             self.lr_error.setText(user_message(err))
             return
         self.lr_error.setText("")
+        self._sent({"lr": lr})
         self._live_lr = lr  # shown at once; the curve marks it at the batch that first uses it
         self._show_title()
         self._show_progress()
@@ -1352,10 +1383,12 @@ class TrainingPanel(QWidget):
             if "lr" in fix:
                 lr = fix.pop("lr")
                 self.controller.set_learning_rate(lr)
+                self._sent({"lr": lr})
                 self._live_lr = lr
                 self.live_lr.set_value(lr)
             if fix:
                 self.controller.change_settings(fix)
+                self._sent(fix)
                 self._run_settings.update(fix)
                 self.form.set_steered(fix)
         except NndeskError as err:
@@ -1384,6 +1417,7 @@ class TrainingPanel(QWidget):
             self.lr_error.setText(user_message(err))
             return {}
         self.lr_error.setText("")
+        self._sent(changes)
         self._run_settings.update(changes)
         if changes:
 

@@ -461,6 +461,42 @@ def test_the_headline_shows_the_learning_rate_set_during_the_run(qtbot, panel):
     wait_until_idle(qtbot, panel)
 
 
+def test_a_rate_set_but_never_used_before_a_stop_leaves_the_headline_naming_the_rate_used(
+    qtbot, panel
+):
+    """Set LR while paused, then Stop: no batch trained with the new rate, so the finished
+    run's headline names the rate it used (it named the unused one)."""
+    panel.form.lr.setText("0.005")
+    start_long_run(qtbot, panel)
+    qtbot.waitUntil(lambda: "lr=0.005" in panel.title.text(), timeout=WAIT_MS)
+    with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
+        qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    used = []
+    panel.controller.lr_changed.connect(lambda x, lr: used.append(lr))
+    panel.live_lr.setText("2e-4")
+    qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
+    assert "lr=0.0002" in panel.title.text()  # said at once while the run may still use it
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS):
+        qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    assert used == []  # the paused run never reached a batch with it
+    assert "lr=0.005" in panel.title.text() and "0.0002" not in panel.title.text()
+    wait_until_idle(qtbot, panel)
+    assert "lr=0.005" in panel.title.text()
+
+
+def test_a_rate_a_batch_used_before_the_stop_stays_in_the_headline(qtbot, panel):
+    panel.form.lr.setText("0.005")
+    start_long_run(qtbot, panel)
+    qtbot.waitUntil(lambda: "lr=0.005" in panel.title.text(), timeout=WAIT_MS)
+    panel.live_lr.setText("2e-4")
+    with qtbot.waitSignal(panel.controller.lr_changed, timeout=WAIT_MS):
+        qtbot.mouseClick(panel.lr_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS):
+        qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    assert "lr=0.0002" in panel.title.text() and "lr=0.005" not in panel.title.text()
+    wait_until_idle(qtbot, panel)
+
+
 def test_continue_is_enabled_after_a_run_and_continues_that_run(qtbot, panel):
     assert not panel.resume_button.isEnabled()  # nothing to continue yet
     panel.start_training()
