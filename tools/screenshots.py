@@ -312,6 +312,10 @@ def _render_trust(app, desk, save) -> None:
             window.theme_change_requested.emit("dark")
         window.resize(*shape)
         _wait(app, lambda: False, 1.0)
+        if shape == size:  # tall enough that every part of the section shows, none cut
+            room = page.scroll.viewport().height()
+            window.resize(shape[0], shape[1] + max(0, trust.sizeHint().height() - room))
+            _wait(app, lambda: False, 1.0)
         _redraw_charts(window)
         top = trust.mapTo(page.scroll.widget(), trust.rect().topLeft()).y()
         page.scroll.verticalScrollBar().setValue(top)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication
+from PySide6.QtCore import QRectF, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -76,11 +76,6 @@ class _Stat(QFrame):
 
     def __init__(self, caption: str, tooltip: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("stat")
-        self.setStyleSheet(
-            "#stat { background: palette(base); border: 1px solid palette(mid);"
-            " border-radius: 6px; }"
-        )
         self.setToolTip(tooltip)
         self.value = QLabel("–")
         font = QFont(self.font())
@@ -94,6 +89,15 @@ class _Stat(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """The card, in the palette's own colours: a style sheet naming ``palette(base)`` gave
+        its labels a palette of their own that a theme switch did not reach (dark on dark)."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
 
 
 class EvaluationPanel(QWidget):

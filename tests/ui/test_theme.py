@@ -275,3 +275,26 @@ def test_a_theme_switch_redraws_the_charts_on_screen_now_and_the_others_when_sho
     chart = desk.map_page.plot.canvas
     qtbot.waitUntil(lambda: bool(draws[chart]))
     assert to_hex(chart.figure.patch.get_facecolor()) == theme.DARK.window
+
+
+def test_every_plain_label_of_the_window_reads_on_the_dark_theme(
+    qtbot, qapp, restore_theme, window_factory
+):
+    """The palette each label draws its text with, after a switch to dark: a label under a
+    widget with a sheet of its own (the Evaluate page's number cards) kept light-theme black."""
+    from PySide6.QtWidgets import QLabel
+
+    theme.apply_theme(qapp, "light")
+    desk = window_factory()
+    theme.apply_theme(qapp, "dark")
+    role = QPalette.ColorRole.WindowText
+    qtbot.waitUntil(lambda: desk.window.palette().color(role) == qapp.palette().color(role))
+
+    unreadable = []
+    for label in desk.window.findChildren(QLabel):
+        if label.property("tone") or "color" in label.styleSheet():
+            continue  # toned labels carry their colour in their own sheet (tested above)
+        text = to_hex(label.palette().color(role).getRgbF())
+        if min(theme.contrast(text, theme.DARK.window), theme.contrast(text, theme.DARK.base)) < AA:
+            unreadable.append((type(label.parent()).__name__, label.text()[:30], text))
+    assert not unreadable
