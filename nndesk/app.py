@@ -322,21 +322,30 @@ class Coordinator(QObject):
                 ).format(index=index, n=n)
             )
             return
-        image28 = dataset.test_images[index]
-        self.window.test_index.setValue(index)
-        self.window.show_note(
-            translate("Coordinator", "Test image {index} of {title}").format(
-                index=index, title=TITLES.get(dataset.name, dataset.name)
-            )
-        )
         # the model sees the test image itself, exactly as evaluation does
-        self.show_on_canvas(image28, int(dataset.test_labels[index]))
+        self.show_on_canvas(dataset.test_images[index], int(dataset.test_labels[index]))
+        self.show_test_caption(index, dataset.name)
 
     @Slot(object, int)
     def show_on_canvas(self, image28: np.ndarray, true_label: int) -> None:
-        """Slot for pages' ``show_on_canvas_requested(image28, true_label)`` (Mistakes, Dataset)."""
+        """Slot for pages' ``show_on_canvas_requested(image28, true_label)`` (Mistakes, Map,
+        Dataset). The caption of the image there before goes with it; a test image's page then
+        names it (``show_test_caption``)."""
         self.window.set_canvas_image(upscale_28(image28), true_label=int(true_label))
+        self.window.show_note("")
         self.prediction.request_prepared(np.asarray(image28, np.float32))
+
+    @Slot(int, str)
+    def show_test_caption(self, index: int, name: str) -> None:
+        """Slot for pages' ``test_image_shown(index, dataset)``, after the image is on the
+        canvas: "Test #" and the caption under it say which test image it is."""
+        self.window.test_index.setValue(index)
+        if name:
+            self.window.show_note(
+                translate("Coordinator", "Test image {index} of {title}").format(
+                    index=index, title=TITLES.get(name, name)
+                )
+            )
 
     @Slot(str, str)
     def _on_loader_failed(self, name: str, message: str) -> None:
@@ -758,7 +767,7 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     mistakes_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
     dataset_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
     for page in (mistakes_page, dataset_page):
-        page.test_image_shown.connect(window.test_index.setValue)
+        page.test_image_shown.connect(desk.coordinator.show_test_caption)
     _wire_explore_pages(desk)
     for page in (evaluate_page, dataset_page):  # missing-data banners: download, folder, retry
         desk.coordinator.connect_banner(page.message)
@@ -775,7 +784,7 @@ def _wire_explore_pages(desk: Desk) -> None:
         if evaluation.result() is not None:
             page.set_result(evaluation.result())
     desk.map_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
-    desk.map_page.test_image_shown.connect(window.test_index.setValue)
+    desk.map_page.test_image_shown.connect(desk.coordinator.show_test_caption)
     desk.lab_page.save_requested.connect(desk.coordinator.save_edited_model)
     evaluation.started.connect(desk.lab_page.evaluation_started)
     evaluation.failed.connect(desk.lab_page.evaluation_failed)

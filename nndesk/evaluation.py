@@ -121,6 +121,12 @@ class EvaluationResult:
         return self.calibrated[np.arange(self.n), self.predictions]
 
     @property
+    def dataset(self) -> str:
+        """The name of the dataset whose test images these are ("mnist", "fashion"): the
+        evaluated model's; "" when it was evaluated bare or names none."""
+        return str(getattr(self.classifier, "dataset", None) or "")
+
+    @property
     def n(self) -> int:
         """Number of evaluated images."""
         return int(self.labels.shape[0])

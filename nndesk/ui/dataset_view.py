@@ -49,8 +49,9 @@ class DatasetView(QWidget):
     """Explore a dataset; loading and the per-class statistics run in a ``DatasetController``."""
 
     show_on_canvas_requested = Signal(object, int)  # image28 float32 (28, 28) 0..255, true label
-    #: the test-set index of the image just put on the canvas (the window's "Test #" follows)
-    test_image_shown = Signal(int)
+    #: (test-set index, dataset name) of the image just put on the canvas: the window's
+    #: "Test #" and the caption under it follow
+    test_image_shown = Signal(int, str)
 
     def __init__(
         self,
@@ -371,7 +372,7 @@ class DatasetView(QWidget):
         image28 = self._summary.images(split)[i].astype(np.float32)
         self.show_on_canvas_requested.emit(image28, int(self._summary.labels(split)[i]))
         if split == "test":
-            self.test_image_shown.emit(int(i))
+            self.test_image_shown.emit(int(i), self._summary.name)
 
     def _draw_first_images(self) -> None:
         ds, names = self._summary.dataset, class_names_shown(self._summary.class_names)

@@ -41,8 +41,9 @@ class MapView(QWidget):
     """A scatter of ``MapData``; ``show_on_canvas_requested(image28, true_label)`` on a click."""
 
     show_on_canvas_requested = Signal(object, int)
-    #: the test-set index of the image just put on the canvas (the window's "Test #" follows)
-    test_image_shown = Signal(int)
+    #: (test-set index, dataset name) of the image just put on the canvas: the window's
+    #: "Test #" and the caption under it follow
+    test_image_shown = Signal(int, str)
     shown = Signal()  # the page became visible: it needs an evaluation
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
@@ -282,7 +283,8 @@ class MapView(QWidget):
         i = int(self.data.indices[row])
         image28 = np.asarray(self._result.images[i], np.float32)
         self.show_on_canvas_requested.emit(image28, int(self._result.labels[i]))
-        self.test_image_shown.emit(i)  # the evaluation is of the whole test set, in order
+        # the evaluation is of the whole test set of the model's dataset, in order
+        self.test_image_shown.emit(i, self._result.dataset)
 
 
 def theme_text() -> str:

@@ -203,8 +203,9 @@ class MistakesView(QWidget):
     """The Mistakes page: filters and sort on top, the tile grid, the clicked image's details."""
 
     show_on_canvas_requested = Signal(object, int)  # image28 float32 (28, 28) 0..255, true label
-    #: the test-set index of the image just put on the canvas (the window's "Test #" follows)
-    test_image_shown = Signal(int)
+    #: (test-set index, dataset name) of the image just put on the canvas: the window's
+    #: "Test #" and the caption under it follow
+    test_image_shown = Signal(int, str)
     #: (key, classifier, image28 float32 (28, 28), class index): the prediction controller
     #: computes the map off the GUI thread and answers through ``show_saliency(key, map)``
     saliency_requested = Signal(object, object, object, int)
@@ -653,7 +654,8 @@ class MistakesView(QWidget):
         i = self._current
         image28 = self._result.images[i].astype(np.float32)
         self.show_on_canvas_requested.emit(image28, int(self._result.labels[i]))
-        self.test_image_shown.emit(int(i))  # the evaluation is of the whole test set, in order
+        # the evaluation is of the whole test set of the model's dataset, in order
+        self.test_image_shown.emit(int(i), self._result.dataset)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

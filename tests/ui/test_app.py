@@ -262,6 +262,33 @@ def test_a_mistake_tile_shows_saliency_from_the_prediction_worker_in_the_why_pag
     np.testing.assert_allclose(mistakes.current_saliency(), expected(other), rtol=1e-5, atol=1e-6)
 
 
+def test_the_caption_under_test_number_follows_the_image_a_map_click_puts_on_the_canvas(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    """Probe 5: a click on the Map put its image on the canvas but the caption kept "Test image
+    50 of MNIST" until Show was pressed."""
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file), mode="digits")
+    window, page = desk.window, desk.map_page
+    with qtbot.waitSignal(desk.prediction.prediction_ready, timeout=20_000):
+        window.request_test_image(3)  # Show test image
+    assert window.status_note.text() == "Test image 3 of MNIST"
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=30_000):
+        window.tabs.setCurrentWidget(page)  # showing the page asks for an evaluation
+    qtbot.waitUntil(lambda: page.draw_button.isEnabled(), timeout=10_000)
+    with qtbot.waitSignal(desk.explore.map_ready, timeout=30_000):
+        page.draw_button.click()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+    row = next(r for r, i in enumerate(page.data.indices) if i != 3)
+    index = int(page.data.indices[row])
+    with qtbot.waitSignal(desk.prediction.prediction_ready, timeout=20_000):
+        page.show_row_on_canvas(row)  # what a click on that point does
+    assert window.test_index.value() == index
+    assert window.status_note.text() == f"Test image {index} of MNIST"
+    # an image that is not a test image (the Dataset page's training images) has no caption
+    desk.coordinator.show_on_canvas(desk.evaluation.result().images[0], 0)
+    assert window.status_note.text() == ""
+
+
 def test_file_save_model_writes_off_the_gui_thread_and_a_refusal_shows_one_message(
     qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch
 ):

@@ -143,7 +143,7 @@ def test_clicking_a_sample_puts_it_on_the_canvas(qtbot, view):
     ratio = canvas.device_pixel_ratio or 1.0
     pos = QPoint(round(x / ratio), round((view.samples_figure.bbox.height - y) / ratio))
     shown: list[int] = []
-    view.test_image_shown.connect(shown.append)
+    view.test_image_shown.connect(lambda i, name: shown.append(i))
     with qtbot.waitSignal(view.show_on_canvas_requested, timeout=2000) as blocker:
         qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pos)
     image, label = blocker.args

@@ -95,10 +95,10 @@ def test_the_map_places_every_sampled_image_and_a_click_sends_it_to_the_canvas(
     assert f"test image {data.indices[5]}" in page.caption.text()
     sent, indices = [], []
     page.show_on_canvas_requested.connect(lambda image, label: sent.append((image, label)))
-    page.test_image_shown.connect(indices.append)  # the window's "Test #" follows
+    page.test_image_shown.connect(lambda i, name: indices.append((i, name)))  # "Test #" follows
     page.show_row_on_canvas(5)
     image, label = sent[0]
-    assert indices == [data.indices[5]]
+    assert indices == [(data.indices[5], "mnist")]
     assert label == result.labels[data.indices[5]]
     assert np.array_equal(image, result.images[data.indices[5]].astype(np.float32))
 

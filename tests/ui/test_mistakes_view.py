@@ -132,7 +132,7 @@ def test_put_on_canvas_emits_the_image_and_its_true_label(qtbot, view):
     view.select_row(1)
     i = view.current_index()
     shown: list[int] = []
-    view.test_image_shown.connect(shown.append)  # the window's "Test #" follows
+    view.test_image_shown.connect(lambda i, name: shown.append(i))  # the window's "Test #" follows
     with qtbot.waitSignal(view.show_on_canvas_requested, timeout=1000) as blocker:
         qtbot.mouseClick(view.canvas_button, Qt.MouseButton.LeftButton)
     image, label = blocker.args
