@@ -19,8 +19,11 @@ MAX_TSNE_POINTS = 2500
 def layer_features(model, x: np.ndarray, layer: int, chunk: int = 1000) -> np.ndarray:
     """Outputs ``(n, d)`` float32 of layers ``0..layer`` of ``model`` for inputs ``x`` (n, 784),
     flattened per image, in evaluation mode."""
+    from nndesk.training.memory import forward_batch
+
     if not 0 <= layer < len(model.layers):
         raise ValueError(f"layer {layer} is not in 0..{len(model.layers) - 1}")
+    chunk = forward_batch(model, chunk)  # a CNN's activations of 1,000 images: ~750 MB
     rows = []
     for start in range(0, len(x), chunk):
         h = x[start : start + chunk]

@@ -64,3 +64,57 @@ def test_race_lanes_that_fit_alone_but_not_together_are_refused(monkeypatch, tin
         prepare_race(configs, tiny)
     monkeypatch.setattr(memory, "free_bytes", lambda: sum(each))
     assert len(prepare_race(configs, tiny)) == 2
+
+
+def test_forward_batch_keeps_a_cnns_activations_within_the_budget_and_leaves_an_mlp_alone():
+    cnn, mlp = model_of("784-c32-p-c64-p-128-10"), model_of("784-64-10")
+    budget = 8 << 20
+    n = memory.forward_batch(cnn, 500, budget)
+    assert 1 <= n < 500
+    assert n * memory.batch_bytes(cnn, 1) // memory.ARRAYS_PER_ACTIVATION <= budget
+    assert (n + 1) * memory.batch_bytes(cnn, 1) // memory.ARRAYS_PER_ACTIVATION > budget
+    assert memory.forward_batch(mlp, 500, budget) == 500
+    assert memory.forward_batch(cnn, 500, budget=1) == 1  # never zero images a pass
+
+
+def test_the_neighbour_features_of_a_cnn_are_computed_in_passes_within_the_budget():
+    """The Why page's neighbour pool went through a CNN 500 images at a time: ~350 MB of
+    activations for Fashion's CNN, on top of a training run's data in the window."""
+    import tracemalloc
+
+    from nndesk.data.normalize import Normalizer
+    from nndesk.explain import hidden_features
+
+    cnn = model_of("784-c32-p-c64-p-128-10")
+    images = np.random.default_rng(1).integers(0, 256, (300, 28, 28)).astype(np.uint8)
+    normalizer = Normalizer("unit")
+    whole = cnn.forward(normalizer(images))  # one pass over every image, for the reference
+    per_image = memory.batch_bytes(cnn, 1) // memory.ARRAYS_PER_ACTIVATION
+    tracemalloc.start()
+    try:
+        feats = hidden_features(cnn, normalizer, images, batch=300)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    logits = feats @ cnn.layers[-1].params["W"] + cnn.layers[-1].params["b"]
+    np.testing.assert_allclose(logits, whole, rtol=1e-4, atol=1e-4)
+    assert peak < 300 * per_image / 3  # a pass of all 300 held about 300 * per_image
+    assert peak < 3 * memory.FORWARD_BUDGET
+
+
+def test_the_maps_layer_features_of_a_cnn_are_computed_in_passes_within_the_budget():
+    import tracemalloc
+
+    from nndesk.embedding import layer_features
+
+    cnn = model_of("784-c32-p-c64-p-128-10")
+    x = np.random.default_rng(2).uniform(-1, 1, (300, 784)).astype(np.float32)
+    per_image = memory.batch_bytes(cnn, 1) // memory.ARRAYS_PER_ACTIVATION
+    tracemalloc.start()
+    try:
+        feats = layer_features(cnn, x, 3)  # reshape, conv, pool, relu: (300, 32 * 14 * 14)
+        peak = tracemalloc.get_traced_memory()[1] - feats.nbytes
+    finally:
+        tracemalloc.stop()
+    np.testing.assert_allclose(feats[:5], layer_features(cnn, x[:5], 3), rtol=1e-5, atol=1e-6)
+    assert peak < 300 * per_image / 3

@@ -14,6 +14,9 @@ from nndesk.nn.conv import Conv2D
 
 #: Float32 arrays per activation value while training: the output and its gradient.
 ARRAYS_PER_ACTIVATION = 2
+#: Bytes an evaluation-mode pass over many images (features for the Why page's neighbours, the
+#: Map) may hold in activations at once: a CNN's 500 images held ~350 MB (docs/performance.md)
+FORWARD_BUDGET = 32 << 20
 
 
 def batch_bytes(model, batch: int) -> int:
@@ -29,6 +32,13 @@ def batch_bytes(model, batch: int) -> int:
             per_image += ARRAYS_PER_ACTIVATION * columns * math.prod(out[1:])
         shape = out
     return 4 * per_image * int(batch)
+
+
+def forward_batch(model, largest: int, budget: int = FORWARD_BUDGET) -> int:
+    """Images per evaluation-mode forward pass (at most ``largest``, at least 1) whose
+    activations (every layer's output and each convolution's columns, once) fit ``budget``."""
+    per_image = max(1, batch_bytes(model, 1) // ARRAYS_PER_ACTIVATION)
+    return max(1, min(int(largest), budget // per_image))
 
 
 def free_bytes() -> int | None:
