@@ -37,7 +37,8 @@ class InputPreview(QWidget):
         self._overlay = False
         self._placeholder = translate("InputPreview", "nothing drawn")
         self._grid: QImage | None = None  # cached by _grid_image
-        self.setMinimumSize(28 * 4, 28 * 4)
+        # 3 px an input pixel at the least: a short column (1024x700) shrinks it to keep the bars
+        self.setMinimumSize(28 * 3, 28 * 3)
         # shrinks (staying square when painted) when the window is narrow, never grows
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         self.setToolTip(
@@ -116,11 +117,14 @@ class ProbabilityBars(QWidget):
     Wide enough, each row is name | bar | percentage. In a narrow column (a 1024 px screen, long
     Vietnamese class names) that would leave the bars a few pixels long, so each row becomes
     the name and percentage on one line with the bar across the whole width under them.
+    A short column (1024x700 with the model notice and a two-line answer) squeezes the rows
+    and thins the bars down to ``MIN_BAR``, so every class stays on screen.
     """
 
     ROW = 22  # px per class, side by side
     MIN_TRACK = 110  # px: a shorter bar goes under its name instead
     BAR = 8  # px: the bar's height under its name
+    MIN_BAR = 3  # px: the thinnest bar of a squeezed column
 
     painted = Signal()  # the bars are on screen (the prediction worker explains after it)
 
@@ -130,7 +134,8 @@ class ProbabilityBars(QWidget):
         self._probs: np.ndarray | None = None
         self._true: int | None = None
         self._stacked = False
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # never taller than its rows need; shorter when the column is short (thinner bars)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.setToolTip(
             translate(
                 "ProbabilityBars",
@@ -154,13 +159,25 @@ class ProbabilityBars(QWidget):
         return width - name_w - pct_w - 4 < self.MIN_TRACK
 
     def row_height(self) -> int:
+        """The rows' pitch with room to spare (the size hint's)."""
         return self.fontMetrics().height() + self.BAR + 5 if self._stacked else self.ROW
+
+    def min_row_height(self) -> int:
+        """The pitch of rows squeezed as far as they go: the text and a ``MIN_BAR`` bar."""
+        text = self.fontMetrics().height()
+        return text + self.MIN_BAR + 2 if self._stacked else max(text + 2, self.MIN_BAR + 8)
+
+    def pitch(self) -> float:
+        """The rows' pitch at the widget's height now: ``row_height`` when there is room."""
+        rows = max(len(self._names), 10)
+        room = (self.height() - 4) / rows
+        return max(float(self.min_row_height()), min(float(self.row_height()), room))
 
     def sizeHint(self) -> QSize:
         return QSize(300, self.row_height() * max(len(self._names), 10) + 4)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(120, self.row_height() * max(len(self._names), 10) + 4)
+        return QSize(120, self.min_row_height() * max(len(self._names), 10) + 4)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -199,12 +216,14 @@ class ProbabilityBars(QWidget):
     def bar_rect(self, i: int) -> QRectF:
         """The track of class ``i``'s bar, in widget coordinates (tests, screenshots)."""
         name_w, pct_w = self._columns()
+        row = self.pitch()
+        y = 2 + i * row
         if self._stacked:
-            row = self.row_height()
-            top = 2 + i * row + self.fontMetrics().height() + 1
-            return QRectF(0, top, max(10, self.width() - 2), self.BAR)
-        y = 2 + i * self.ROW
-        return QRectF(name_w, y + 4, max(10, self.width() - name_w - pct_w - 4), self.ROW - 8)
+            text = self.fontMetrics().height()
+            bar = min(float(self.BAR), max(float(self.MIN_BAR), row - text - 2))
+            return QRectF(0, y + text + 1, max(10, self.width() - 2), bar)
+        bar = max(float(self.MIN_BAR), row - 8)
+        return QRectF(name_w, y + (row - bar) / 2, max(10, self.width() - name_w - pct_w - 4), bar)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -214,7 +233,7 @@ class ProbabilityBars(QWidget):
             painter.end()
             return
         name_w, pct_w = self._columns()
-        row = self.row_height()
+        row = self.pitch()
         text_h = self.fontMetrics().height()
         top = int(np.argmax(self._probs)) if self._probs is not None else -1
         for i, name in enumerate(self._names):
@@ -238,12 +257,12 @@ class ProbabilityBars(QWidget):
                 )
             else:
                 painter.drawText(
-                    QRectF(0, y, name_w - 8, self.ROW),
+                    QRectF(0, y, name_w - 8, row),
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                     label,
                 )
                 painter.drawText(
-                    QRectF(track.right() + 4, y, pct_w, self.ROW),
+                    QRectF(track.right() + 4, y, pct_w, row),
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                     shown_p,
                 )
@@ -342,6 +361,10 @@ class PredictionPanel(QWidget):
         self.true_label.setToolTip(
             translate("PredictionPanel", "The label a person gave this test image")
         )
+        # "True label: Ankle boot — ✓ correct" wraps rather than set the column's width: the
+        # column kept the width of each test image's label (it jumped between images)
+        self.true_label.setWordWrap(True)
+        self.true_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.runner_up_label = QLabel("")
         self.runner_up_label.setToolTip(
             translate(

@@ -412,3 +412,82 @@ def test_mistakes_show_three_rows_of_tiles_beside_the_details(qtbot, window_fact
     assert columns >= 2
     bars = page.answer.bars  # and the clicked image's bars are whole beside them
     assert bars.visibleRegion().boundingRect().height() == bars.height()
+
+
+#: A 1024x700 screen less the window manager's title bar: the window nndesk really gets there
+SMALL_FRAMED = (1024, 673)
+
+
+def _fashion_answer(panel, probs, true_label):
+    import numpy as np
+
+    from nndesk.inference import Prediction
+
+    probs = np.asarray(probs, np.float32)
+    top = int(np.argmax(probs))
+    panel.set_true_label(true_label)
+    panel.set_prediction(
+        Prediction(probs, np.zeros((28, 28), np.float32), top, panel._names[top], probs)
+    )
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+@pytest.mark.parametrize("size", [SMALL_FRAMED, DEFAULT], ids=["1024x673", "1280x760"])
+def test_a_two_line_not_sure_answer_under_the_notice_keeps_every_bar_whole(
+    qtbot, window_factory, size, theme_name
+):
+    """Probe 5: Ankle boot's bar was cut in the 1024x673 window with the new-model strip, a
+    test image's true label and "Not sure" with two guesses over two lines."""
+    import numpy as np
+
+    from nndesk.data.registry import DATASETS
+    from nndesk.ui import theme
+
+    theme.apply_theme(QApplication.instance(), theme_name)
+    try:
+        desk = window_factory(mode="garments")
+        window = show_at(desk, size)
+        window.model_notice.announce(0.874, "fashion-cnn")
+        panel = window.prediction_panel
+        panel.set_class_names(DATASETS["fashion"].class_names)
+        panel.set_not_sure_threshold(60)
+        probs = np.full(10, 0.23 / 8, np.float32)
+        probs[0], probs[2] = 0.40, 0.37  # T-shirt/top or Pullover; the truth: Pullover
+        _fashion_answer(panel, probs, 2)
+        guesses = panel.runner_up_label
+        assert panel.top_label.text() == "Not sure"
+        if size == SMALL_FRAMED:
+            assert guesses.height() >= 2 * guesses.fontMetrics().lineSpacing()  # two lines
+        bars = panel.bars
+
+        def whole(k: int) -> bool:  # bar k's row is inside the bars and on screen
+            pitch = bars.pitch()
+            row = QRect(0, int(2 + k * pitch), bars.width(), int(pitch))
+            return bars.visibleRegion().boundingRect().contains(row)
+
+        qtbot.waitUntil(lambda: all(whole(k) for k in range(10)), timeout=3000)
+        assert bars.pitch() >= bars.fontMetrics().height() + bars.MIN_BAR, "rows overlap"
+        assert cut_widgets(window) == []
+    finally:
+        theme.apply_theme(QApplication.instance(), "light")
+
+
+def test_the_bars_column_keeps_its_width_from_one_test_image_to_the_next(window_factory):
+    """Probe 5: the column took the width of each test image's "True label: … — ✓ correct"
+    line, so it jumped as Show test image was pressed again."""
+    import numpy as np
+
+    from nndesk.data.registry import DATASETS
+
+    desk = window_factory(mode="garments")
+    window = show_at(desk, SMALL_FRAMED)
+    panel = window.prediction_panel
+    panel.set_class_names(DATASETS["fashion"].class_names)
+    widths = set()
+    for truth, answer in ((9, 9), (2, 2), (8, 8), (6, 2), (0, 0), (9, 7)):
+        probs = np.full(10, 0.02, np.float32)
+        probs[answer] = 0.82
+        _fashion_answer(panel, probs, truth)
+        widths.add((tuple(window.splitter.sizes()), panel.width()))
+    assert len(widths) == 1, widths
