@@ -23,7 +23,7 @@ from matplotlib.transforms import ScaledTranslation
 from nndesk.fileio import atomic_path
 from nndesk.i18n import N_, fill, shown
 from nndesk.runs import Curves
-from nndesk.viz import localise_ticks, muted_colour
+from nndesk.viz import legend_label, localise_ticks, muted_colour
 
 TRAIN_COLOR = "#1f77b4"
 VAL_COLOR = "#d62728"
@@ -406,8 +406,9 @@ def plot_overlay(
     for ax in (ax_batch, ax_loss, ax_acc):
         ax.clear()
     style_axes(ax_batch, ax_loss, ax_acc)
-    for i, (label, curves) in enumerate(runs):
+    for i, (text, curves) in enumerate(runs):
         color = RUN_COLORS[i % len(RUN_COLORS)]
+        label = legend_label(text)
         if curves.batch_x:
             bx, bl = _xy(curves.batch_x, curves.batch_loss)
             per_epoch = len(bx) / max(math.ceil(bx[-1]), 1)
@@ -435,8 +436,8 @@ def plot_overlay(
         handles, _ = ax_batch.get_legend_handles_labels()
         if not handles:  # runs without batch curves: their colours still need naming
             handles = [
-                Line2D([], [], color=RUN_COLORS[i % len(RUN_COLORS)], label=label)
-                for i, (label, _) in enumerate(runs)
+                Line2D([], [], color=RUN_COLORS[i % len(RUN_COLORS)], label=legend_label(text))
+                for i, (text, _) in enumerate(runs)
             ]
         ax_batch.legend(handles=handles + styles, loc="upper right", fontsize=7, frameon=False)
 

@@ -17,6 +17,7 @@ import numpy as np
 
 from nndesk.curves import RUN_COLORS, moving_average, smoothing_window, style_axes
 from nndesk.runs import Curves
+from nndesk.viz import legend_label
 
 #: A smoothed batch curve is drawn through at most this many of its points (it is smooth).
 MAX_BATCH_POINTS = 600
@@ -63,7 +64,7 @@ class RaceChart:
         self.lines: list[tuple] = []
         for i, name in enumerate(names):
             color = RUN_COLORS[i % len(RUN_COLORS)]
-            (batch,) = self.ax_batch.plot([], [], color=color, lw=1.5, label=name)
+            (batch,) = self.ax_batch.plot([], [], color=color, lw=1.5, label=legend_label(name))
             (val_loss,) = self.ax_loss.plot([], [], "s-", color=color, ms=3, lw=1.6)
             (train_loss,) = self.ax_loss.plot([], [], "o--", color=color, ms=3, lw=1.0, alpha=0.7)
             (val_acc,) = self.ax_acc.plot([], [], "s-", color=color, ms=3, lw=1.6)

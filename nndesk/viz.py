@@ -93,6 +93,17 @@ def localise_ticks(*axes: Axes) -> None:
                     set_(LocalisedPowers(formatter._base, labelOnlyBase=formatter.labelOnlyBase))
 
 
+#: Put before a legend label that begins with "_": matplotlib leaves such labels out of a
+#: legend (its mark for "hidden"), so a run titled "_baseline" had no entry. Zero-width: the
+#: label reads as typed.
+LEGEND_SHOWN_PREFIX = "\u200b"
+
+
+def legend_label(text: str) -> str:
+    """``text`` as a legend label that matplotlib shows even when it starts with "_"."""
+    return LEGEND_SHOWN_PREFIX + text if text.startswith("_") else text
+
+
 def muted_colour() -> str:
     """Quiet chart text (hints, notes): the theme's text colour 30% of the way to the axes
     background, so it follows a dark theme and keeps 4.5:1 contrast in both."""

@@ -104,6 +104,25 @@ def test_overlay_draws_one_colour_per_run():
     ]
 
 
+def test_a_run_title_starting_with_an_underscore_keeps_its_legend_entry():
+    """matplotlib leaves labels starting with "_" out of a legend: "_baseline" had no entry."""
+    fig = Figure()
+    axes = fig.subplots(1, 3)
+    no_batches = two_epoch_curves()
+    no_batches.batch_x, no_batches.batch_loss = [], []
+    for runs in (
+        [("_baseline", two_epoch_curves()), ("plain", two_epoch_curves())],
+        [("_b", no_batches)],
+    ):
+        plot_overlay(*axes, runs)
+        fig.canvas.draw()
+        texts = [t.get_text() for t in axes[0].get_legend().get_texts()]
+        assert [t.lstrip("\u200b") for t in texts] == [title for title, _ in runs] + [
+            "validation",
+            "train",
+        ]
+
+
 def test_a_one_epoch_run_is_compared_on_whole_epoch_ticks():
     fig = Figure()
     axes = fig.subplots(1, 3)

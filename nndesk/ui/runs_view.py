@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import math
 import re
 import reprlib
-from datetime import datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,8 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,29 +23,23 @@ from PySide6.QtWidgets import (
 from nndesk.controllers.run_list import RunListReader
 from nndesk.curves import plot_overlay
 from nndesk.errors import NndeskError
-from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.plain_text import one_line
 from nndesk.runs import EPOCH_COLUMNS, Curves, RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.flow_layout import flow_row
-from nndesk.ui.language import fill, percent, translate, translate_marked
+from nndesk.ui.language import translate
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
+from nndesk.ui.runs_table import (
+    CELL_CHARS,
+    COLUMNS,
+    LAYERS,
+    SETTINGS,
+    RunsTableModel,
+    started_text,
+)
 from nndesk.viz import muted_colour
 
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-COLUMNS = (
-    QT_TRANSLATE_NOOP("RunsView", "Started"),
-    QT_TRANSLATE_NOOP("RunsView", "Dataset"),
-    QT_TRANSLATE_NOOP("RunsView", "Layers"),
-    QT_TRANSLATE_NOOP("RunsView", "Settings"),
-    QT_TRANSLATE_NOOP("RunsView", "Epochs"),
-    QT_TRANSLATE_NOOP("RunsView", "Val acc"),
-    QT_TRANSLATE_NOOP("RunsView", "Test acc"),
-    QT_TRANSLATE_NOOP("RunsView", "Status"),
-)
-SETTINGS = COLUMNS.index("Settings")
-LAYERS = COLUMNS.index("Layers")
 SETTINGS_MIN_WIDTH = 140  # px: "relu, adam, lr 0.001, ..." begins to be read; the rest in its tip
 LAYERS_MAX_WIDTH = 130  # px: a long architecture is elided (whole in its tip), never widening
 # the column until the accuracy and status are pushed off a 1024-px page
@@ -64,55 +55,11 @@ SHOWN_ORDER = (
     "Settings",
 )
 TABLE_MIN_ROWS = 3  # rows the table always shows, however low the window
+#: Rows (beyond those on screen) a column's width is fitted to
+FIT_ROWS = 100
 #: Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs
 #: than a chart has pixels: drawing them all took the window seconds)
 PLOTTED_POINTS = 2000
-#: Characters of a cell's text (a folder path as the dataset is the longest real one)
-CELL_CHARS = 300
-
-
-def _pct(v: float) -> str:
-    return percent(v, 1) if math.isfinite(v) else "—"
-
-
-def started_text(record: RunRecord) -> str:
-    """When a run started, as the Runs table says it ("02 Dec 01:42")."""
-    try:
-        return datetime.fromisoformat(record.created_at).astimezone().strftime("%d %b %H:%M")
-    except (ValueError, OverflowError, OSError):  # not a date, or one no clock can show
-        return one_line(record.created_at, 40)
-
-
-def _settings(config: dict) -> str:
-    parts = [
-        str(config.get("activation", "")),
-        str(config.get("optimizer", "")),
-        fill("lr {lr:g}", lr=config["lr"]) if "lr" in config else "",
-        translate("RunsView", "batch {n}").format(n=config.get("batch_size"))
-        if config.get("batch_size")
-        else translate("RunsView", "full batch"),
-        translate("RunsView", "inputs {normalize}").format(normalize=config.get("normalize", "")),
-    ]
-    if config.get("dropout"):
-        parts.append(fill("dropout {p:g}", p=config["dropout"]))
-    if config.get("l2"):
-        parts.append(fill("L2 {l2:g}", l2=config["l2"]))
-    if config.get("augment"):
-        parts.append(translate("RunsView", "augmented"))
-    return one_line(", ".join(p for p in parts if p), CELL_CHARS)
-
-
-class _SortItem(QTableWidgetItem):
-    """A cell that sorts by a hidden key (dates, percentages) rather than by its text."""
-
-    def __init__(self, text: str, key) -> None:
-        super().__init__(text)
-        self.key = key
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        if isinstance(other, _SortItem):
-            return self.key < other.key
-        return super().__lt__(other)
 
 
 class RunsView(QWidget):
@@ -137,8 +84,11 @@ class RunsView(QWidget):
         self._select_when_listed: str | None = None
         self.reading = False  # a listing is being read on the worker thread
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([translate_marked("RunsView", c) for c in COLUMNS])
+        # a model over the records: the view asks for the rows it shows (2,000 runs made
+        # 16,000 widget items on the GUI thread)
+        self.model = RunsTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -149,6 +99,8 @@ class RunsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # columns fit the rows on screen and this many more, not every row of a long list
+        header.setResizeContentsPrecision(FIT_ROWS)
         # Settings takes the spare width but never less than SETTINGS_MIN_WIDTH: a narrow page
         # scrolls the table sideways rather than squeezing the column to nothing
         header.setSectionResizeMode(SETTINGS, QHeaderView.ResizeMode.Interactive)
@@ -226,7 +178,8 @@ class RunsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
 
-        self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
+        self._filling = False  # the selection changes _fill makes are answered once, after
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.use_button.clicked.connect(self._on_use_button_clicked)
         self.png_button.clicked.connect(self.export_png_requested)
         self.csv_button.clicked.connect(self.export_csv_requested)
@@ -274,56 +227,15 @@ class RunsView(QWidget):
         if select_id:
             keep = {select_id}
         self._records = records
-        table = self.table
-        table.setSortingEnabled(False)
-        table.blockSignals(True)
-        table.setRowCount(len(self._records))
-        for row, rec in enumerate(self._records):
-            epochs = rec.curves.epochs[-1] if rec.curves.epochs else 0
-            settings = (
-                translate("RunsView", "cannot be read: {message}").format(message=rec.message)
-                if rec.is_damaged
-                else _settings(rec.config)
-            )
-            folder = one_line(rec.run_id, CELL_CHARS)  # a folder name may hold a newline
-            cells = (
-                _SortItem(folder if rec.is_damaged else started_text(rec), rec.created_at),
-                QTableWidgetItem(one_line(str(rec.config.get("dataset", "?")), CELL_CHARS)),
-                QTableWidgetItem(one_line(rec.architecture, CELL_CHARS)),
-                QTableWidgetItem(settings),
-                _SortItem(str(epochs), epochs),
-                _SortItem(_pct(rec.final_val_accuracy), _key(rec.final_val_accuracy)),
-                _SortItem(_pct(rec.test_accuracy), _key(rec.test_accuracy)),
-                QTableWidgetItem(rec.status),
-            )
-            cells[0].setData(Qt.ItemDataRole.UserRole, rec.run_id)
-            if rec.is_damaged:
-                tip = translate(
-                    "RunsView", "{folder}: {message}. The folder is left as it is."
-                ).format(folder=one_line(str(rec.folder), 400), message=rec.message)
-                for item in cells:
-                    item.setToolTip(tip)
-            else:
-                # the folder tells apart runs with the same start, data and layers
-                cells[0].setToolTip(translate("RunsView", "folder {folder}").format(folder=folder))
-                cells[2].setToolTip(one_line(rec.architecture, CELL_CHARS))
-                cells[3].setToolTip(f"{settings}\n{rec.title}")
-            if rec.elsewhere is not None and rec.model_file is None:
-                cells[7].setToolTip(
-                    translate(
-                        "RunsView", "its folder refused the model; it was saved to {path}"
-                    ).format(path=rec.elsewhere)
-                )
-            for col, item in enumerate(cells):
-                if col in (4, 5, 6):
-                    item.setTextAlignment(RIGHT)
-                table.setItem(row, col, item)
-        table.setSortingEnabled(True)
+        self._filling = True
+        header = self.table.horizontalHeader()
+        self.model.set_records(records)
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._fit_layers_column()
         self._fit_settings_column()
         self.select_runs(list(keep))
-        table.blockSignals(False)
-        self._on_table_item_selection_changed()
+        self._filling = False
+        self._on_table_selection_changed()
         self.listed.emit()
 
     def resizeEvent(self, event) -> None:
@@ -343,25 +255,35 @@ class RunsView(QWidget):
         spare = self.table.viewport().width() - others
         header.resizeSection(SETTINGS, max(SETTINGS_MIN_WIDTH, spare))
 
-    def _add_row_to_selection(self, row: int) -> None:
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().select(self.table.model().index(row, 0), flags)
-
     def select_runs(self, run_ids: list[str]) -> None:
         """Select these runs (and nothing else)."""
-        self.table.clearSelection()
-        for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) in run_ids:
-                self._add_row_to_selection(row)
+        wanted = set(run_ids)
+        model, last = self.model, len(COLUMNS) - 1
+        selection = QItemSelection()
+        for row, record in enumerate(model.records()):
+            if record.run_id in wanted:
+                selection.select(model.index(row, 0), model.index(row, last))
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().select(selection, flags)
 
     def selected_records(self) -> list[RunRecord]:
         """The selected runs, in table order."""
-        if not hasattr(self, "_records"):
+        if not hasattr(self, "model"):
             return []
-        by_id = {r.run_id: r for r in self._records}
-        rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        ids = [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
-        return [by_id[i] for i in ids if i in by_id]
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.record(r) for r in rows]
+
+    def cell(self, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
+        """What the table shows at (``row``, ``column``): its text, or another role's value
+        ("" for none)."""
+        value = self.model.index(row, column).data(role)
+        return "" if value is None else value
+
+    def row_count(self) -> int:
+        return self.model.rowCount()
 
     # -- slots ---------------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -370,7 +292,9 @@ class RunsView(QWidget):
             self._plot_selected()
 
     @Slot()
-    def _on_table_item_selection_changed(self) -> None:
+    def _on_table_selection_changed(self, *_) -> None:
+        if self._filling:
+            return
         selected = self.selected_records()
         self.use_button.setEnabled(len(selected) == 1 and selected[0].model_path is not None)
         self.delete_button.setEnabled(bool(selected))
@@ -587,10 +511,6 @@ def _plotted(curves: Curves, points: int = PLOTTED_POINTS) -> Curves:
         name = "epochs" if column == "epoch" else column
         setattr(thinned, name, every(getattr(curves, name), epoch_step))
     return thinned
-
-
-def _key(v: float) -> float:
-    return v if math.isfinite(v) else -1.0
 
 
 def _label(record: RunRecord, selected: list[RunRecord]) -> str:

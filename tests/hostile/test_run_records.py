@@ -77,13 +77,13 @@ def use_like_the_window(record: RunRecord) -> None:
     if record.model_path is not None:
         assert record.model_path.parent == record.folder
     # the Runs view's own formatting of a row, its legend and its delete question
-    from nndesk.ui import runs_view
+    from nndesk.ui import runs_table, runs_view
 
     # everything shown is one short line without control or bidi characters
     shown = {
         "title": (record.title, MAX_TITLE_CHARS),
         "started": (runs_view.started_text(record), 40),
-        "settings": (runs_view._settings(record.config), runs_view.CELL_CHARS),
+        "settings": (runs_table.settings_text(record.config), runs_table.CELL_CHARS),
         "legend": (runs_view._label(record, [record, record]), runs_view.LABEL_CHARS),
         "legend alone": (runs_view._label(record, [record]), runs_view.LABEL_CHARS),
         "status": (record.status, 40),

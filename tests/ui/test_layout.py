@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QLabel, QWidget
 
 SMALL = (1024, 700)
@@ -329,16 +329,17 @@ def test_at_1024_the_runs_table_shows_when_data_layers_accuracy_and_status(qtbot
         left = header.sectionViewportPosition(column)
         assert left >= 0 and right <= table.viewport().width(), f"{name} is off the table's right"
     assert header.sectionSize(LAYERS) <= LAYERS_MAX_WIDTH  # the long arch did not widen it
-    rows = {table.item(r, LAYERS).text(): r for r in range(table.rowCount())}
-    assert table.item(rows[long_arch], LAYERS).toolTip() == long_arch  # whole, one hover away
+    tip = Qt.ItemDataRole.ToolTipRole
+    rows = {view.cell(r, LAYERS): r for r in range(view.row_count())}
+    assert view.cell(rows[long_arch], LAYERS, tip) == long_arch  # whole, one hover away
     accuracies = {
-        table.item(r, COLUMNS.index("Test acc")).text()
-        for r in range(table.rowCount())
-        if table.item(r, LAYERS).text() == "784-64-64-10"
+        view.cell(r, COLUMNS.index("Test acc"))
+        for r in range(view.row_count())
+        if view.cell(r, LAYERS) == "784-64-64-10"
     }
     assert len(accuracies) == 3, "three alike runs must be told apart by their accuracy"
-    folders = {table.item(r, 0).toolTip() for r in range(table.rowCount())}
-    assert len(folders) == table.rowCount()  # each row's tip names its own folder
+    folders = {view.cell(r, 0, tip) for r in range(view.row_count())}
+    assert len(folders) == view.row_count()  # each row's tip names its own folder
     shown = table.viewport().height() // table.verticalHeader().defaultSectionSize()
     assert shown >= 4, f"only {shown} rows show at 1024x700"
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk import paths
 from nndesk.runs import RunStore, TrashUnavailableError
+from nndesk.ui.runs_table import COLUMNS
 from nndesk.ui.runs_view import RunsView
 
 from ..test_run_safety import MALFORMED, ODD_BUT_VALID
@@ -65,8 +66,8 @@ def make_view(qtbot, store) -> RunsView:
 
 
 def row_of(view: RunsView, run_id: str) -> int:
-    for row in range(view.table.rowCount()):
-        if view.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == run_id:
+    for row in range(view.row_count()):
+        if view.cell(row, 0, Qt.ItemDataRole.UserRole) == run_id:
             return row
     raise AssertionError(f"{run_id} is not listed")
 
@@ -87,8 +88,8 @@ def test_the_window_starts_with_every_kind_of_damaged_run(window_factory):
     assert {statuses[name] for name in MALFORMED} == {"damaged"}
     assert "damaged" not in {statuses[name] for name in ODD_BUT_VALID}
     row = row_of(view, "config-number")
-    assert view.table.item(row, 7).text() == "damaged"
-    assert "config is a number" in view.table.item(row, 3).text()
+    assert view.cell(row, 7) == "damaged"
+    assert "config is a number" in view.cell(row, 3)
     assert (store.root / "config-number" / "run.json").read_text() == '{"config": 5}'
 
 
@@ -275,7 +276,7 @@ def test_a_large_runs_folder_is_read_off_the_gui_thread_while_the_view_says_so(
     view = RunsView(store)
     qtbot.addWidget(view)
     assert view.reading and view.hint.text() == "Reading runs…"
-    assert view.records() == [] and view.table.rowCount() == 0
+    assert view.records() == [] and view.row_count() == 0
     with qtbot.waitSignal(view.listed, timeout=60_000):
         pass
     assert not view.reading and "Select two or more runs" in view.hint.text()
@@ -285,7 +286,7 @@ def test_a_large_runs_folder_is_read_off_the_gui_thread_while_the_view_says_so(
 
     # nothing changed: the next listing reads no file and is at once
     view.refresh()
-    assert not view.reading and len(parse_threads) == 2 and view.table.rowCount() == 2
+    assert not view.reading and len(parse_threads) == 2 and view.row_count() == 2
 
 
 def test_a_huge_hostile_title_is_shown_as_one_short_line_everywhere(qtbot, tmp_path):
@@ -303,8 +304,8 @@ def test_a_huge_hostile_title_is_shown_as_one_short_line_everywhere(qtbot, tmp_p
     with qtbot.waitSignal(view.rendered, timeout=60_000):
         view.select_runs(["long-run"])
     assert not view.chart.pixmap().isNull()
-    shown = [view.table.item(0, c).toolTip() for c in range(view.table.columnCount())]
-    shown += [view.table.item(0, c).text() for c in range(view.table.columnCount())]
+    shown = [view.cell(0, c, Qt.ItemDataRole.ToolTipRole) for c in range(len(COLUMNS))]
+    shown += [view.cell(0, c) for c in range(len(COLUMNS))]
     labels = [label for label, _ in view.plotted]
     for text in [*shown, *labels]:
         assert not any(unicodedata.category(c) in HIDDEN_CATEGORIES for c in text.replace("\n", ""))

@@ -136,7 +136,7 @@ def test_a_run_appears_in_history_and_its_model_loads(qtbot, panel, tiny_dataset
     wait_until_idle(qtbot, panel)
 
     records = panel.runs_view.records()
-    assert len(records) == 1 and panel.runs_view.table.rowCount() == 1
+    assert len(records) == 1 and panel.runs_view.row_count() == 1
     record = records[0]
     assert record.status == "completed"
     assert record.curves.epochs == [1, 2]
@@ -709,7 +709,7 @@ def test_a_model_the_fallback_saved_is_offered_and_reachable_from_runs_and_model
     assert record.model_file is None and record.model_path == saved
     panel.runs_view.select_runs([run_id])
     assert panel.runs_view.use_button.isEnabled()
-    assert str(saved) in panel.runs_view.table.item(0, 7).toolTip()
+    assert str(saved) in panel.runs_view.cell(0, 7, Qt.ItemDataRole.ToolTipRole)
     with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS) as ready:
         qtbot.mouseClick(panel.runs_view.use_button, Qt.MouseButton.LeftButton)
     assert Path(ready.args[0].path) == saved

@@ -1,0 +1,208 @@
+"""How long does the Runs view hold the GUI thread on a big or hostile runs folder? (not a test)
+
+Offscreen, the real ``RunsView`` at 1024x700 over a temporary runs folder. A 5 ms timer ticks
+on the GUI thread while the view lists the folder (its files are read on a worker thread) and
+fills its table; each tick's lateness is a stall the user would feel (target: none over ~50 ms).
+Cases:
+
+- ``runs-2000``: 2,000 ordinary runs (10 epochs each): the listing, then the table's fill;
+  then a click on the Test acc header (sort), Ctrl+A (select all) and a refresh of the same
+  folder, each timed on the GUI thread.
+- ``string-30mb``: one run.json whose title is a 30 MB string beside a few ordinary runs.
+
+Prints ``stall_max_ms=`` per case (and the GUI-thread ms of each step), and the load average.
+
+    python benchmarks/bench_runs_view.py [--runs 2000] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "Agg")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+TICK_MS = 5
+
+
+def write_runs(root: Path, n: int, epochs: int = 10) -> None:
+    """``n`` run folders as nndesk writes them (curves of ``epochs`` epochs, 200 batches)."""
+    for i in range(n):
+        folder = root / f"20261202-{i:06d}-000abcd"
+        folder.mkdir(parents=True)
+        record = {
+            "format": 1,
+            "run_id": folder.name,
+            "title": f"mnist 784-{64 + i % 64}-10 relu adam lr=0.001",
+            "created_at": f"2026-12-02T{i // 3600 % 24:02d}:{i // 60 % 60:02d}:{i % 60:02d}+00:00",
+            "status": "completed",
+            "message": "",
+            "config": {
+                "dataset": "mnist",
+                "arch": f"784-{64 + i % 64}-10",
+                "activation": "relu",
+                "optimizer": "adam",
+                "lr": 0.001,
+                "batch_size": 64,
+                "epochs": epochs,
+                "normalize": "standard",
+            },
+            "metrics": {"test_accuracy": 0.9 + (i % 97) / 1000},
+            "model_file": None,
+            "resumed_from": None,
+            "curves": {
+                "batch_x": [b / 20 for b in range(200)],
+                "batch_loss": [1.0 / (1 + b) for b in range(200)],
+                "epoch": list(range(1, epochs + 1)),
+                "train_loss": [0.5] * epochs,
+                "val_loss": [0.6] * epochs,
+                "train_accuracy": [0.9] * epochs,
+                "val_accuracy": [0.88 + (i % 50) / 1000] * epochs,
+            },
+        }
+        (folder / "run.json").write_text(json.dumps(record), encoding="utf-8")
+
+
+def write_long_string(root: Path, megabytes: int = 30) -> None:
+    folder = root / "hostile-long-title"
+    folder.mkdir(parents=True)
+    record = {"title": "x" * (megabytes * 1_000_000), "config": {"dataset": "mnist"}}
+    (folder / "run.json").write_text(json.dumps(record), encoding="utf-8")
+
+
+class Ticker:
+    """A 5 ms timer on the GUI thread; ``late()`` is each tick's lateness in ms."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+
+        self.ticks: list[float] = []
+        self.clock = QElapsedTimer()
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(lambda: self.ticks.append(self.clock.nsecsElapsed() / 1e6))
+        self.clock.start()
+        self.timer.start()
+
+    def late(self) -> list[float]:
+        gaps = [b - a - TICK_MS for a, b in zip(self.ticks, self.ticks[1:], strict=False)]
+        return [max(g, 0.0) for g in gaps] or [0.0]
+
+
+def _wait(app, condition, seconds: float = 120.0) -> None:
+    end = time.perf_counter() + seconds
+    while not condition():
+        if time.perf_counter() > end:
+            raise TimeoutError("the view did not list the runs in time")
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def _settle(app, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def _gui_ms(app, step) -> float:
+    """GUI-thread CPU ms of ``step()`` and the events it queued."""
+    c0 = time.thread_time()
+    step()
+    app.processEvents()
+    return 1000 * (time.thread_time() - c0)
+
+
+def measure(app, root: Path, steps: bool, select_all: bool) -> dict[str, float]:
+    from PySide6.QtCore import Qt
+
+    from nndesk.runs import RunStore
+    from nndesk.ui.runs_view import RunsView
+
+    store = RunStore(root)
+    fills: list[float] = []
+    real_fill = RunsView._fill
+
+    def timed_fill(self, *args, **kwargs):
+        c0 = time.perf_counter()
+        real_fill(self, *args, **kwargs)
+        fills.append(1000 * (time.perf_counter() - c0))
+
+    RunsView._fill = timed_fill
+    ticker = Ticker()
+    _settle(app, 0.1)
+    view = RunsView(store)
+    view.resize(1024, 700)
+    view.show()
+    _wait(app, lambda: not view.reading)
+    _settle(app, 0.3)
+    figures = {"fill_ms": max(fills)}
+    figures["stall_max_ms"] = max(ticker.late())
+    if steps:
+        test_acc = 6
+        steps = [
+            ("sort_ms", lambda: view.table.sortByColumn(test_acc, Qt.SortOrder.AscendingOrder)),
+            ("refresh_ms", view.refresh),
+        ]
+        if select_all:
+            steps.append(("select_all_ms", view.table.selectAll))
+        for name, step in steps:
+            ticker.ticks.clear()
+            figures[name] = _gui_ms(app, step)
+            _settle(app, 0.1)
+            figures[f"{name[:-3]}_stall_ms"] = max(ticker.late())
+    ticker.timer.stop()
+    RunsView._fill = real_fill
+    view.close()
+    view.deleteLater()
+    _settle(app, 0.1)
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=2000)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--no-select-all", action="store_true", help="skip Ctrl+A")
+    parser.add_argument("--only", choices=("runs-2000", "string-30mb"))
+    args = parser.parse_args(argv)
+    os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    print(f"load_average={os.getloadavg()[0]:.2f} cores={os.cpu_count()}")
+    with tempfile.TemporaryDirectory(prefix="nndesk-runs-bench-") as tmp:
+        cases = {}
+        if args.only in (None, "runs-2000"):
+            many = Path(tmp) / "many"
+            write_runs(many, args.runs)
+            cases["runs-2000"] = (many, True)
+        if args.only in (None, "string-30mb"):
+            hostile = Path(tmp) / "hostile"
+            write_runs(hostile, 5)
+            write_long_string(hostile)
+            cases["string-30mb"] = (hostile, False)
+        for name, (root, steps) in cases.items():
+            select_all = not args.no_select_all
+            results = [measure(app, root, steps, select_all) for _ in range(args.repeats)]
+            for key in results[0]:
+                values = [r[key] for r in results]
+                shown = " ".join(f"{v:.0f}" for v in values)
+                median = statistics.median(values)
+                print(f"{name}: {key}={max(values):.0f} (each: {shown}; median {median:.0f})")
+    print(f"load_average={os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
