@@ -351,9 +351,7 @@ class EvaluationPanel(QWidget):
         if classifier is None:
             self._clear()
             return
-        if self._result is not None and self._result.classifier is not classifier:
-            self._set_stale(True)
-            self.confusion.reset_hint()  # its counts were the previous model's
+        self._drop_other_models_numbers(classifier)
         self.title.setText(f"{classifier.title}")
         self.subtitle.setText(
             translate("EvaluationPanel", "on the {dataset} test set").format(
@@ -373,11 +371,22 @@ class EvaluationPanel(QWidget):
 
     def _clear(self) -> None:
         """No model: empty numbers, table and matrix."""
-        self._result = None
         self.title.setText(translate("EvaluationPanel", "No model yet"))
         self.subtitle.setText(
             translate("EvaluationPanel", "Open or train a model; its test-set results appear here.")
         )
+        self._blank()
+
+    def _drop_other_models_numbers(self, classifier) -> None:
+        """Numbers of another model go at once (greyed under the new model's name, they were
+        read as the new model's): the page stays empty until ``classifier``'s arrive."""
+        if self._result is not None and self._result.classifier is not classifier:
+            self._blank()
+            self.confusion.reset_hint()  # its counts were the previous model's
+
+    def _blank(self) -> None:
+        """Empty numbers, table, matrix and trust section."""
+        self._result = None
         for stat in (self.accuracy_stat, self.loss_stat, self.mistakes_stat, self.macro_stat):
             stat.value.setText("–")
         self.table.setRowCount(0)
@@ -401,7 +410,8 @@ class EvaluationPanel(QWidget):
         self.progress.setRange(0, 0)  # busy until the first batch reports the total
         self.progress.setVisible(True)
         self.evaluate_button.setEnabled(False)
-        self._set_stale(self._result is not None and self._result.classifier is not classifier)
+        self._drop_other_models_numbers(classifier)
+        self._set_stale(self._result is not None)  # "Evaluate again": the same model's, greyed
         self.title.setText(classifier.title)
         self.subtitle.setText(
             translate("EvaluationPanel", "on the {dataset_title} test set").format(
@@ -415,7 +425,7 @@ class EvaluationPanel(QWidget):
         self.progress.setValue(done)
 
     def _set_stale(self, stale: bool) -> None:
-        """Grey out numbers that belong to the previous model while the new one is evaluated."""
+        """Grey out the numbers while the same model is evaluated again."""
         for widget in (self.scroll, self.accuracy_stat, self.loss_stat, self.mistakes_stat):
             widget.setEnabled(not stale)
         self.macro_stat.setEnabled(not stale)
@@ -423,6 +433,7 @@ class EvaluationPanel(QWidget):
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
         self.progress.setVisible(False)
+        self._set_stale(False)  # what is shown is still this model's last evaluation
         self.evaluate_button.setEnabled(True)
         clf = self._controller.classifier()
         self.message.show_problem(message, missing_dataset(getattr(clf, "dataset", None)))

@@ -194,8 +194,7 @@ class LabView(QWidget):
         from nndesk import lab
 
         self._result = result
-        self.outcome = None
-        self.save_button.setEnabled(False)
+        self._clear_outcome()
         ok = result is not None and result.classifier is not None
         self._set_enabled(ok)
         if not ok:
@@ -221,6 +220,27 @@ class LabView(QWidget):
             )
         )
         self.reset()
+
+    def _clear_outcome(self) -> None:
+        """No figures and no edits on screen: those shown were another model's (they stayed
+        under "Scoring …" for seconds after a model switch)."""
+        self.outcome = None
+        self.save_button.setEnabled(False)
+        for row in range(self.table.rowCount()):
+            for col in (1, 2):
+                self.table.takeItem(row, col)
+        self.note.setText("")
+        self._loading = True
+        for spin, value in (
+            (self.scale, 1.0),
+            (self.shift, 0.0),
+            (self.prune, 0.0),
+            (self.noise, 0.0),
+        ):
+            spin.setValue(value)
+        self.units.clear()
+        self.units_error.setText("")
+        self._loading = False
 
     @Slot()
     def reset(self) -> None:

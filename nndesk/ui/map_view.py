@@ -53,7 +53,13 @@ class MapView(QWidget):
         self.data = None
         self._hover: int | None = None
 
+        self.model_name = QLabel()  # which model the map is of
+        font = self.model_name.font()
+        font.setBold(True)
+        self.model_name.setFont(font)
         self.layer = QComboBox()
+        # "9: ReLU (None, 128)" whole, not cut to "9: ReLU ("
+        self.layer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.layer.setToolTip(translate("MapView", "The layer whose outputs place the images"))
         self.method = QComboBox()
         self.method.addItem("PCA", "pca")
@@ -84,10 +90,12 @@ class MapView(QWidget):
         self.plot.canvas.mpl_connect("button_press_event", self._on_click)
         self.thumb = QLabel()
         self.thumb.setFixedSize(112, 112)
-        self.caption = QLabel(translate("MapView", "Point at an image to see it."))
+        self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setMinimumWidth(160)
         theme.set_tone(self.caption, "muted")
+
+        self._forget_hovered()
 
         side = QVBoxLayout()
         side.addWidget(self.thumb)
@@ -99,6 +107,7 @@ class MapView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(
             flow_row(
+                self.model_name,
                 QLabel(translate("MapView", "Layer")),
                 self.layer,
                 self.method,
@@ -148,8 +157,10 @@ class MapView(QWidget):
         """The evaluation whose test images and model the map uses."""
         self._result = result
         self.data = None
+        self._forget_hovered()
         self.layer.clear()
         ok = result is not None and result.classifier is not None
+        self.model_name.setText(result.classifier.title if ok else "")
         self.draw_button.setEnabled(ok)
         self._show_hint()
         if not ok:
@@ -159,6 +170,12 @@ class MapView(QWidget):
             self.layer.addItem(f"{i}: {name} {shape}", i)
         # the last hidden layer before the output: where the classes separate
         self.layer.setCurrentIndex(max(0, len(rows) - 3))
+
+    def _forget_hovered(self) -> None:
+        """No image beside the map: the one shown was from a map no longer drawn."""
+        self._hover = None
+        self.thumb.clear()
+        self.caption.setText(translate("MapView", "Point at an image to see it."))
 
     @Slot()
     def request(self) -> None:
@@ -187,6 +204,7 @@ class MapView(QWidget):
         from nndesk.viz import PALETTE
 
         self.data = data
+        self._hover = None  # rows of the last map are not rows of this one
         self.progress.setVisible(False)
         self.draw_button.setEnabled(True)
         fig = self.plot.figure

@@ -311,3 +311,62 @@ def test_the_matrix_keeps_its_long_class_names_inside_after_the_page_narrows(qtb
     # class names and axis titles inside the figure (after a second draw, when the first one
     # gave up on the layout)
     qtbot.waitUntil(view.labels_fit, timeout=5000)
+
+
+def test_another_models_numbers_go_at_once_instead_of_greyed_under_the_new_name(
+    qtbot, panel, controller
+):
+    """Probe: while a newly chosen model was evaluated, the page showed the previous model's
+    report, greyed but readable, under the new model's name for 10-20 s."""
+    evaluated(qtbot, panel, controller)
+    other = TableClassifier(make_labels(), wrong={})
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        panel.set_classifier(other)
+        assert panel.accuracy_stat.value.text() == "–" and panel.table.rowCount() == 0
+        assert panel.confusion.matrix() is None
+    assert panel.accuracy_stat.value.text() == "100.00%"
+
+
+def test_a_model_file_chosen_again_reuses_its_evaluation_and_a_changed_file_does_not(
+    qtbot, request, tiny_model_file
+):
+    import os
+
+    from nndesk.inference import Classifier
+
+    rng = np.random.default_rng(1)
+    data = ToyDataset()
+    data.class_names = tuple("0123456789")
+    data.test_images = rng.integers(0, 256, size=(40, 28, 28), dtype=np.uint8)
+    data.test_labels = rng.integers(0, 10, size=40).astype(np.int64)
+    asked = []  # datasets the worker read: one per evaluation
+    ctl = EvaluationController(lambda name: asked.append(name) or data, batch_size=16)
+    request.addfinalizer(ctl.shutdown)
+    first, other = Classifier.from_file(tiny_model_file), TableClassifier(make_labels())
+    ctl.set_classifier(first)
+    with qtbot.waitSignal(ctl.finished, timeout=10_000) as evaluated_first:
+        ctl.ensure_current()
+    assert asked == ["mnist"]
+    ctl.set_classifier(other)  # a model with no file: evaluated, never remembered
+    ctl.ensure_current()
+    assert ctl.wait(10_000)
+
+    again = Classifier.from_file(tiny_model_file)  # the same file read again: another object
+    ctl.set_classifier(again)
+    started = []
+    ctl.started.connect(started.append)
+    with qtbot.waitSignal(ctl.finished, timeout=10_000) as reused:
+        ctl.ensure_current()
+        assert ctl.result() is None  # delivered from the event loop, as a worker's result
+    assert not started and asked == ["mnist", "toy"]  # nothing evaluated again
+    assert reused.args[0].classifier is again and ctl.result() is reused.args[0]
+    np.testing.assert_array_equal(
+        reused.args[0].probabilities, evaluated_first.args[0].probabilities
+    )
+
+    stat = os.stat(tiny_model_file)  # the file changed on disk (say, calibrated again)
+    os.utime(tiny_model_file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    ctl.set_classifier(Classifier.from_file(tiny_model_file))
+    with qtbot.waitSignal(ctl.finished, timeout=10_000):
+        ctl.ensure_current()
+    assert started and asked == ["mnist", "toy", "mnist"]

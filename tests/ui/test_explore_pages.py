@@ -194,3 +194,37 @@ def test_another_model_chosen_while_the_lab_is_open_is_scored_and_the_old_one_dr
         assert not lab.scale.isEnabled() and lab.layer.count() == 0  # the old model is gone
     assert scored.args[0].classifier is second
     qtbot.waitUntil(lambda: lab.layer.count() > 0 and lab.scale.isEnabled(), timeout=10_000)
+
+
+def test_a_new_evaluation_clears_the_maps_hovered_image_and_names_the_model(
+    qtbot, controller, result
+):
+    """Probe: an MNIST "3" and its answers stayed beside a Fashion map after a model switch."""
+    page = MapView(controller)
+    qtbot.addWidget(page)
+    page.set_result(result)
+    assert page.model_name.text() == result.classifier.title
+    page.points.setValue(100)
+    with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+        page.draw_button.click()
+    page.describe(3)
+    assert not page.thumb.pixmap().isNull() and "test image" in page.caption.text()
+    page.set_result(None)
+    assert page.thumb.pixmap().isNull() and "test image" not in page.caption.text()
+    assert page.model_name.text() == ""
+
+
+def test_the_labs_figures_and_edits_go_when_its_model_does(qtbot, controller, result):
+    """Probe: after a model switch the Lab kept the old model's accuracy, mistakes and a greyed
+    "prune 30 %" for 3-30 s under "Scoring the new model…"."""
+    page = LabView(controller)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.set_result(result)
+    with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+        page.prune.setValue(30)
+    assert page.table.item(0, 2) is not None
+    page.set_result(None)  # another model chosen: its evaluation is on the way
+    figures = [page.table.item(row, col) for row in range(4) for col in (1, 2)]
+    assert figures == [None] * 8 and page.prune.value() == 0 and page.note.text() == ""
+    assert page.outcome is None and not page.save_button.isEnabled()
