@@ -312,10 +312,14 @@ class TrainingPanel(QWidget):
         self.coach_button.hide()
         self._coach_fix: dict = {}
         self._coach_class: int | None = None  # a "mistakes" hint's class
-        # a long headline is cut at its end, whole in its tooltip (it never widens the page)
-        self.title = ElidedLabel(
-            translate("TrainingPanel", "No run yet"), mode=Qt.TextElideMode.ElideRight
-        )
+        # a long headline (a continued run's settings, steered ones after "Apply to run")
+        # wraps onto more lines: it shows whole and never widens the page
+        self.title = QLabel(translate("TrainingPanel", "No run yet"))
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # run titles come from files
+        self.title.setWordWrap(True)
+        wrapping = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        wrapping.setHeightForWidth(True)
+        self.title.setSizePolicy(wrapping)
         self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
 
         # -- live plot -----------------------------------------------------------------------
@@ -536,7 +540,7 @@ class TrainingPanel(QWidget):
         self.tabs.setCurrentWidget(self.live_page)
         self.progress.setValue(0)
         self.progress.setFormat(translate("TrainingPanel", "Starting…"))
-        self.title.setText(translate("TrainingPanel", "Starting…"))
+        self._set_title(translate("TrainingPanel", "Starting…"))
         # the last run's "Test accuracy … model saved" belongs to that run
         self.speed.setText(
             translate("TrainingPanel", "Speed, loss and accuracy appear after the first batch.")
@@ -648,7 +652,7 @@ class TrainingPanel(QWidget):
             self.controller.replay = state.replay
             self.replay_view.show_record(state.replay)
         if state.last_run_id is not None:
-            self.title.setText(state.title)  # the run's settings, in the settings' own words
+            self._set_title(state.title)  # the run's settings, in the settings' own words
             try:
                 record = self.store.load(state.last_run_id)
             except NndeskError:
@@ -661,7 +665,7 @@ class TrainingPanel(QWidget):
             self._show_loaded(state.loaded)
         elif state.loaded_model is not None:
             name = self._model_name(state.loaded_model)
-            self.title.setText(translate("TrainingPanel", "Model in use: {name}").format(name=name))
+            self._set_title(translate("TrainingPanel", "Model in use: {name}").format(name=name))
         if state.verdict is not None and state.last_run_id is not None:
             self._verdict = state.verdict
             self._ended_text = self._ended_message(*state.verdict)
@@ -737,11 +741,11 @@ class TrainingPanel(QWidget):
             described = describe_config(config) if isinstance(config, dict) else ""
         except (TypeError, ValueError, KeyError):
             described = ""
-        self.title.setText(
+        self._set_title(
             translate("TrainingPanel", "Model in use: {name}").format(name=name)
-            + (f"  ·  {described}" if described else "")
+            + (f"  ·  {described}" if described else ""),
+            tip=str(path),
         )
-        self.title.setToolTip(str(path))
         self.progress.setValue(0)
         self.progress.setFormat(translate("TrainingPanel", "Ready"))
         accuracy = (clf.info.get("metrics") or {}).get("test_accuracy")
@@ -985,7 +989,12 @@ class TrainingPanel(QWidget):
             settings = translate("TrainingPanel", "Continuing epoch 1: {settings}").format(
                 settings=settings
             )
-        self.title.setText(settings)
+        self._set_title(settings)
+
+    def _set_title(self, text: str, tip: str = "") -> None:
+        """The headline, and what its tooltip adds (the model file's path; none for a run)."""
+        self.title.setText(text)
+        self.title.setToolTip(tip)
 
     # -- controller slots ----------------------------------------------------------------------
     @Slot(str)
@@ -1215,7 +1224,7 @@ class TrainingPanel(QWidget):
         from nndesk.controllers.datasets import how_to_get, missing_dataset
 
         if self._run is None:
-            self.title.setText(translate("TrainingPanel", "The run did not start"))
+            self._set_title(translate("TrainingPanel", "The run did not start"))
         self.progress.setFormat(
             translate("TrainingPanel", "Failed: {message}").format(message=message)
         )
@@ -1239,7 +1248,7 @@ class TrainingPanel(QWidget):
             )
             if self.progress.format() in before:  # stopped before training
                 self.progress.setFormat(translate("TrainingPanel", "Stopped before training began"))
-                self.title.setText(translate("TrainingPanel", "No run"))
+                self._set_title(translate("TrainingPanel", "No run"))
             self.plot.draw_now()
         self._update_buttons()
 

@@ -492,3 +492,25 @@ def test_the_bars_column_keeps_its_width_from_one_test_image_to_the_next(window_
         _fashion_answer(panel, probs, truth)
         widths.add((tuple(window.splitter.sizes()), panel.width()))
     assert len(widths) == 1, widths
+
+
+@pytest.mark.parametrize("size", [SMALL_FRAMED, DEFAULT], ids=["1024x673", "1280x760"])
+def test_a_long_run_headline_shows_whole_on_the_train_page(qtbot, window_factory, size):
+    """Probe 5: during a run steered with Apply to run the headline was cut ("… · batch 6…")."""
+    desk = window_factory(mode="garments")
+    window = show_at(desk, size)
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(page.isVisible)
+    headline = (
+        "Continuing from epoch 3, keeping lr 0.0003: fashion 784-1536-768-10 relu adam "
+        "lr=0.0003 symmetric · momentum 0.5, dropout 0.2, l2 0.0001, batch 64"
+    )
+    page._set_title(headline)
+    title = page.title
+    qtbot.waitUntil(lambda: title.height() >= title.heightForWidth(title.width()), timeout=3000)
+    assert title.text() == headline  # whole, on as many lines as the page's width needs
+    assert title.visibleRegion().boundingRect() == title.rect(), "a line is hidden"
+    assert window.width() == size[0]  # the headline never widened the window
+    if size == SMALL_FRAMED:
+        assert title.height() >= 2 * title.fontMetrics().lineSpacing()  # it wrapped

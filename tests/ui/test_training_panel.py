@@ -537,11 +537,9 @@ def test_continue_after_a_stop_keeps_the_rate_set_during_the_run_and_says_so(qtb
     assert started[0].config.lr == pytest.approx(2e-4)
     assert panel.title.text().startswith("Continuing ")  # from epoch N, or epoch 1 again
     assert ", keeping lr 0.0002: " in panel.title.text()
-    # the headline starts with where it continues: a narrow page cuts the settings, not that
+    # a narrow page wraps the headline: it shows whole
     title = panel.title
-    title.resize(300, title.height())  # the room a 1024 px window leaves it in Vietnamese
-    assert title.displayed_text().startswith("Continuing ")
-    assert title.displayed_text().endswith("…") and title.toolTip() == title.text()
+    assert title.wordWrap() and title.heightForWidth(300) > title.heightForWidth(3000)
     wait_until_idle(qtbot, panel)
     assert panel.runs_view.records()[0].config["lr"] == pytest.approx(2e-4)
 
