@@ -1109,6 +1109,9 @@ class TrainingPanel(QWidget):
         for name, (before, _sent) in self._unapplied.items():
             if name == "lr":
                 self._live_lr = before
+                used = before if before is not None else getattr(self._last_batch, "lr", None)
+                if used is not None:
+                    self.live_lr.set_value(used)  # "LR now" says the rate it trained with
             else:
                 self._run_settings[name] = before
         self._unapplied = {}

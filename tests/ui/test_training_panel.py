@@ -480,6 +480,7 @@ def test_a_rate_set_but_never_used_before_a_stop_leaves_the_headline_naming_the_
         qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
     assert used == []  # the paused run never reached a batch with it
     assert "lr=0.005" in panel.title.text() and "0.0002" not in panel.title.text()
+    assert panel.live_lr.value() == pytest.approx(0.005)  # "LR now" too
     wait_until_idle(qtbot, panel)
     assert "lr=0.005" in panel.title.text()
 
