@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -298,6 +299,10 @@ class FitLabel(QLabel):
         super().setText(text)
         self._fit()
 
+    def base_font(self) -> QFont:
+        """The font before any shrinking to fit."""
+        return QFont(self._base)
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         metrics = QFontMetrics(self._base)
         return QSize(metrics.horizontalAdvance(self.text()) + 2, metrics.height())
@@ -328,6 +333,9 @@ class FitLabel(QLabel):
 
 class PredictionPanel(QWidget):
     """The answer: top class large with its probability, true label, runner-up, and all bars."""
+
+    #: the smallest the big answer's type gets beside its percentage (then it takes its own line)
+    ANSWER_LEAST = 0.55
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -404,20 +412,15 @@ class PredictionPanel(QWidget):
         self._prediction = None
         self._placeholder = ""
 
-        head = QHBoxLayout()
-        head.addWidget(self.top_label)
-        head.addSpacing(8)
-        # the percentage with "calibrated" / "raw" under it, within the big answer's height
-        figure = QVBoxLayout()
-        figure.setSpacing(0)
-        figure.addStretch(1)
-        figure.addWidget(self.confidence_label)
-        figure.addWidget(self.kind_label)
-        head.addLayout(figure)
-        head.addStretch(1)
+        # the answer and its percentage: side by side, or in a narrow column one under the other
+        self._head = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._figure = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._figure.setSpacing(0)
+        self._narrow: bool | None = None
+        self._arrange_head(narrow=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(head)
+        layout.addLayout(self._head)
         layout.addWidget(self.true_label)
         layout.addWidget(self.runner_up_label)
         layout.addWidget(self.bars)
@@ -428,6 +431,7 @@ class PredictionPanel(QWidget):
         threshold_row.addWidget(self.not_sure_label)
         threshold_row.addWidget(self.not_sure_spin)
         layout.addWidget(flow_row(self.raw_box, threshold))
+        layout.addStretch(1)  # height to spare stays below, never between the answer's lines
         self._names: tuple[str, ...] = ()
         self._true: int | None = None
         self.set_prediction(None)
@@ -435,7 +439,59 @@ class PredictionPanel(QWidget):
     def set_class_names(self, names) -> None:
         self._names = class_names_shown(names)  # Fashion's names in the window's language
         self.bars.set_class_names(self._names)
+        self._arrange_head(self.answer_needs_own_line(self.width()))
         self.set_prediction(None)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange_head(self.answer_needs_own_line(event.size().width()))
+
+    def answer_needs_own_line(self, width: int) -> bool:
+        """Whether, ``width`` px wide, the longest answer at ``ANSWER_LEAST`` of its big type
+        would not fit beside the percentage ("Bốt cổ ngắn" was cut at 1024 px): then the
+        percentage goes under the answer. It depends on the classes, never on the answer, so
+        the bars do not move from one answer to the next."""
+        font = QFont(self.top_label.base_font())
+        font.setPointSizeF(font.pointSizeF() * self.ANSWER_LEAST)
+        answers = (*self._names, translate("PredictionPanel", "Not sure"))
+        answer = max(QFontMetrics(font).horizontalAdvance(a) for a in answers)
+        number = QFont(self.font())
+        number.setPointSizeF(number.pointSizeF() * 1.5)
+        kinds = (translate("PredictionPanel", "calibrated"), translate("PredictionPanel", "raw"))
+        figure = max(
+            QFontMetrics(number).horizontalAdvance(percent(1.0, 1)),
+            *(self.fontMetrics().horizontalAdvance(k) for k in kinds),
+        )
+        return answer + 8 + figure > width
+
+    def head_is_stacked(self) -> bool:
+        return bool(self._narrow)
+
+    def _arrange_head(self, narrow: bool) -> None:
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        for box in (self._figure, self._head):
+            while box.count():
+                box.takeAt(0)
+        self._head.addWidget(self.top_label)
+        if narrow:  # "Ankle boot" on its own line, "82.6 % calibrated" under it
+            self._head.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._figure.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._figure.addWidget(self.confidence_label)
+            self._figure.addSpacing(6)
+            self._figure.addWidget(self.kind_label, 0, Qt.AlignmentFlag.AlignBottom)
+            self._figure.addStretch(1)
+            self._head.addLayout(self._figure)
+        else:  # the percentage with "calibrated" / "raw" under it, within the answer's height
+            self._head.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._figure.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._head.addSpacing(8)
+            self._figure.addStretch(1)
+            self._figure.addWidget(self.confidence_label)
+            self._figure.addWidget(self.kind_label)
+            self._head.addLayout(self._figure)
+            self._head.addStretch(1)
 
     def true_label_index(self) -> int | None:
         """The class index shown as the true label (None: none shown)."""

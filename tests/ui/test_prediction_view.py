@@ -257,3 +257,30 @@ def test_the_not_sure_threshold_is_remembered_and_a_bad_stored_value_reads_as_un
         assert preferences.not_sure_threshold() == preferences.NOT_SURE_DEFAULT
     preferences.set_not_sure_threshold(500)  # out of range: not stored
     assert preferences.not_sure_threshold() == preferences.NOT_SURE_DEFAULT
+
+
+def test_in_a_narrow_column_the_answer_takes_its_own_line_and_shows_whole(qtbot):
+    """Probe of this stop: "Bốt cổ ngắn" beside "100,0 % đã hiệu chỉnh" was cut at 1024 px
+    (the big type shrinks only so far); the percentage now goes under the answer there."""
+    from nndesk.data.registry import DATASETS
+
+    names = DATASETS["fashion"].class_names
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.set_class_names(names)
+    panel.resize(154, 500)  # the column a 1024x700 window leaves
+    panel.show()
+    qtbot.waitUntil(panel.isVisible)
+    assert panel.head_is_stacked()
+    top = panel.top_label
+    for k in range(len(names)):
+        probs = np.full(10, 0.01, np.float32)
+        probs[k] = 0.91
+        panel.set_prediction(prediction(probs, names))
+        qtbot.waitUntil(lambda: top.width() > 0)
+        assert top.fontMetrics().horizontalAdvance(top.text()) <= top.contentsRect().width()
+        number = panel.confidence_label
+        assert number.mapTo(panel, number.rect().topLeft()).y() >= top.geometry().bottom()
+    assert panel.head_is_stacked()  # whichever the answer: the arrangement never flips
+    panel.resize(330, 500)  # the 1280 px window's column: side by side again
+    qtbot.waitUntil(lambda: not panel.head_is_stacked())
