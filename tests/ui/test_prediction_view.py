@@ -284,3 +284,20 @@ def test_in_a_narrow_column_the_answer_takes_its_own_line_and_shows_whole(qtbot)
     assert panel.head_is_stacked()  # whichever the answer: the arrangement never flips
     panel.resize(330, 500)  # the 1280 px window's column: side by side again
     qtbot.waitUntil(lambda: not panel.head_is_stacked())
+
+
+def test_the_bars_keep_their_place_whichever_test_image_is_true(qtbot):
+    """At 1280 px the bars moved right for "✓ Ankle boot" and back for "✓ Bag"."""
+    from nndesk.data.registry import DATASETS
+
+    bars = ProbabilityBars()
+    qtbot.addWidget(bars)
+    bars.set_class_names(DATASETS["fashion"].class_names)
+    bars.resize(300, bars.sizeHint().height())
+    probs = np.full(10, 0.1, np.float32)
+    places = set()
+    for true in (None, 9, 8, 0, 6):
+        bars.set_probabilities(probs, true)
+        places.add((bars.bar_rect(0).left(), bars.bar_rect(0).width(), bars.is_stacked()))
+    assert len(places) == 1, places
+    assert not bars.is_stacked()
