@@ -65,6 +65,13 @@ from nndesk.ui.runs_view import RunsView, started_text
 from nndesk.ui.train_form import NumberField, TrainForm
 
 
+def wrapping_policy() -> QSizePolicy:
+    """A label that wraps to the width it is given and never widens the page."""
+    policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    return policy
+
+
 def show_folder(folder: Path) -> bool:
     """Open ``folder`` in the system's file manager; False when none would open it."""
     from PySide6.QtCore import QUrl
@@ -298,7 +305,9 @@ class TrainingPanel(QWidget):
         self.progress.setFormat(translate("TrainingPanel", "Ready"))
         self.progress.setMinimumHeight(22)
         self.speed = QLabel(translate("TrainingPanel", "Choose settings and press Train."))
-        self.speed.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # wraps on a narrow page (Vietnamese at 1024 px cut the rate off its end)
+        self.speed.setWordWrap(True)
+        self.speed.setSizePolicy(wrapping_policy())
         # the coach: one plain-language hint about the live run, with a one-click fix
         self.coach_label = QLabel()
         self.coach_label.setWordWrap(True)
@@ -317,9 +326,7 @@ class TrainingPanel(QWidget):
         self.title = QLabel(translate("TrainingPanel", "No run yet"))
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # run titles come from files
         self.title.setWordWrap(True)
-        wrapping = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        wrapping.setHeightForWidth(True)
-        self.title.setSizePolicy(wrapping)
+        self.title.setSizePolicy(wrapping_policy())
         self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
 
         # -- live plot -----------------------------------------------------------------------
@@ -531,6 +538,7 @@ class TrainingPanel(QWidget):
         self.curves = self.controller.curves
         self._live_lr = None
         self._unapplied = {}
+        self.speed.setMinimumHeight(0)  # the last run's progress line may have needed two
         self.live.reset()
         self.live.expect_curves(config.val_fraction > 0, config.test_every_epoch)
         history = (curves or self.curves).epochs
@@ -940,7 +948,7 @@ class TrainingPanel(QWidget):
         # first on the line: at its end a 1024-px page cut it off
         paused = translate("TrainingPanel", "PAUSED  ·  ") if self.controller.is_paused() else ""
         lr = self._live_lr if self._live_lr is not None else r.lr
-        self.speed.setText(
+        self._say_progress(
             paused
             + translate(
                 "TrainingPanel",
@@ -990,6 +998,14 @@ class TrainingPanel(QWidget):
                 settings=settings
             )
         self._set_title(settings)
+
+    def _say_progress(self, text: str) -> None:
+        """The speed/loss line of a running run. Wrapped on a narrow page, it never gets
+        shorter during the run: a figure's changing width would make the plots under it jump."""
+        self.speed.setText(text)
+        need = self.speed.heightForWidth(max(1, self.speed.width()))
+        if need > self.speed.minimumHeight():
+            self.speed.setMinimumHeight(need)
 
     def _set_title(self, text: str, tip: str = "") -> None:
         """The headline, and what its tooltip adds (the model file's path; none for a run)."""

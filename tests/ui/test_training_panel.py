@@ -498,6 +498,28 @@ def test_a_rate_a_batch_used_before_the_stop_stays_in_the_headline(qtbot, panel)
     wait_until_idle(qtbot, panel)
 
 
+def test_on_a_narrow_page_the_progress_line_wraps_and_keeps_its_height(qtbot, panel):
+    """Vietnamese at 1024 px cut the rate off the end of "… · accuracy 77,9% · lr 0,001"."""
+    speed = panel.speed
+    panel.resize(500, 800)  # the page beside the drawing at 1024 px: settings in a tab
+
+    def narrow() -> bool:
+        panel.resize(500, 800)  # again once the settings have left the side
+        return speed.width() <= 500
+
+    qtbot.waitUntil(narrow, timeout=WAIT_MS)
+    speed.setStyleSheet("font-size: 22px")  # as long as the Vietnamese line is at 1024 px
+    start_long_run(qtbot, panel)
+    qtbot.waitUntil(lambda: "samples/s" in speed.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: speed.height() >= speed.heightForWidth(speed.width()), timeout=WAIT_MS)
+    assert speed.heightForWidth(speed.width()) > speed.fontMetrics().lineSpacing() * 1.5
+    assert speed.text().rstrip().split("  ·  ")[-1].startswith("lr ")  # said to its end
+    tall = speed.minimumHeight()
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert speed.minimumHeight() >= tall  # it never shrank while the run went on
+
+
 def test_continue_is_enabled_after_a_run_and_continues_that_run(qtbot, panel):
     assert not panel.resume_button.isEnabled()  # nothing to continue yet
     panel.start_training()
