@@ -24,6 +24,16 @@ from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import class_names_shown, decimal, percent, translate
 
 
+def fitted_font(font: QFont, text: str, width: float, least: float = 6.5) -> QFont:
+    """``font``, made smaller (down to ``least`` points) until ``text`` fits ``width`` px:
+    a long name beside its percentage in a narrow column ("Áo thun/áo phông" in bold) was
+    drawn over it."""
+    fitted = QFont(font)
+    while QFontMetrics(fitted).horizontalAdvance(text) > width and fitted.pointSizeF() > least:
+        fitted.setPointSizeF(max(least, fitted.pointSizeF() * 0.94))
+    return fitted
+
+
 class InputPreview(QWidget):
     """The 28x28 model input, enlarged nearest-neighbour with a faint pixel grid.
 
@@ -250,9 +260,13 @@ class ProbabilityBars(QWidget):
             track = self.bar_rect(i)
             if self._stacked:
                 line = QRectF(0, y, self.width() - 2, text_h)
+                room = line.width() - self.fontMetrics().horizontalAdvance(shown_p) - 6
+                fitted = fitted_font(font, label, room)
+                painter.setFont(fitted)
                 painter.drawText(
                     line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label
                 )
+                painter.setFont(font)
                 painter.drawText(
                     line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown_p
                 )

@@ -301,3 +301,34 @@ def test_the_bars_keep_their_place_whichever_test_image_is_true(qtbot):
         places.add((bars.bar_rect(0).left(), bars.bar_rect(0).width(), bars.is_stacked()))
     assert len(places) == 1, places
     assert not bars.is_stacked()
+
+
+def test_a_long_name_beside_its_percentage_in_a_narrow_column_is_drawn_smaller_not_over_it(
+    qtbot,
+):
+    """Vietnamese at 1024 px: bold "Áo thun/áo phông" ran into its "56,7%"."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from nndesk.ui.prediction_view import fitted_font
+
+    names = ("Áo thun/áo phông", *(f"c{i}" for i in range(1, 10)))
+    bars = ProbabilityBars()
+    qtbot.addWidget(bars)
+    bars.set_class_names(names)
+    bars.resize(154, bars.sizeHint().height())
+    bars.show()
+    qtbot.waitUntil(bars.isVisible)
+    probs = np.full(10, 0.04, np.float32)
+    probs[0] = 0.64
+    bars.set_probabilities(probs, 0)
+    assert bars.is_stacked()
+    bold = QFont(bars.font())
+    bold.setBold(True)
+    label = "\u2713 " + names[0]
+    room = bars.width() - 2 - (bars.fontMetrics().horizontalAdvance("64.0%") + 6)
+    assert QFontMetrics(bold).horizontalAdvance(label) > room  # it would run into "64.0%"
+    fitted = fitted_font(bold, label, room)
+    assert QFontMetrics(fitted).horizontalAdvance(label) <= room
+    assert fitted.pointSizeF() >= 6.5 and fitted.bold()
+    assert fitted_font(bold, "c1", room) == bold  # a name that fits keeps its size
+    bars.grab()  # paints with it
