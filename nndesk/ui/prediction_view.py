@@ -478,6 +478,12 @@ class PredictionPanel(QWidget):
         )
         return answer + 8 + figure > width
 
+    def _show_figure(self) -> None:
+        """Under the answer in a narrow column, an empty percentage ("Not sure" says none)
+        takes no line: at 1024x700 the bars need that height."""
+        empty = not self.confidence_label.text() and self.kind_label.isHidden()
+        self.confidence_label.setVisible(not (self._narrow and empty))
+
     def head_is_stacked(self) -> bool:
         return bool(self._narrow)
 
@@ -506,6 +512,7 @@ class PredictionPanel(QWidget):
             self._figure.addWidget(self.kind_label)
             self._head.addLayout(self._figure)
             self._head.addStretch(1)
+        self._show_figure()
 
     def true_label_index(self) -> int | None:
         """The class index shown as the true label (None: none shown)."""
@@ -556,6 +563,7 @@ class PredictionPanel(QWidget):
             )
             self.runner_up_label.setText("")
             self.bars.set_probabilities(None, self._true)
+            self._show_figure()
             return
         raw = self.raw_box.isChecked()
         probs = prediction.uncalibrated if raw else prediction.probabilities
@@ -615,6 +623,7 @@ class PredictionPanel(QWidget):
                 ).format(name=name, p=percent(probs[second], 1), margin=decimal(100 * margin, 1))
             )
         self.bars.set_probabilities(probs, self._true)
+        self._show_figure()
         if self._true is not None:
             correct = prediction.label == self._true
             mark = (

@@ -282,6 +282,13 @@ def test_in_a_narrow_column_the_answer_takes_its_own_line_and_shows_whole(qtbot)
         number = panel.confidence_label
         assert number.mapTo(panel, number.rect().topLeft()).y() >= top.geometry().bottom()
     assert panel.head_is_stacked()  # whichever the answer: the arrangement never flips
+    assert not panel.confidence_label.isHidden()
+    panel.set_not_sure_threshold(60)
+    probs = np.full(10, 0.2 / 8, np.float32)
+    probs[0], probs[6] = 0.45, 0.35
+    panel.set_prediction(prediction(probs, names))
+    assert top.text() == "Not sure"
+    assert panel.confidence_label.isHidden()  # no empty line under "Not sure"
     panel.resize(330, 500)  # the 1280 px window's column: side by side again
     qtbot.waitUntil(lambda: not panel.head_is_stacked())
 
