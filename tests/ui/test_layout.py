@@ -440,12 +440,17 @@ def test_a_two_line_not_sure_answer_under_the_notice_keeps_every_bar_whole(
 ):
     """Probe 5: Ankle boot's bar was cut in the 1024x673 window with the new-model strip, a
     test image's true label and "Not sure" with two guesses over two lines."""
+    import matplotlib
     import numpy as np
+    from PySide6.QtGui import QPalette
 
     from nndesk.data.registry import DATASETS
     from nndesk.ui import theme
 
-    theme.apply_theme(QApplication.instance(), theme_name)
+    app = QApplication.instance()
+    saved_rc = {key: matplotlib.rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
+    saved_palette, saved_sheet = QPalette(app.palette()), app.styleSheet()
+    theme.apply_theme(app, theme_name)
     try:
         desk = window_factory(mode="garments")
         window = show_at(desk, size)
@@ -470,8 +475,11 @@ def test_a_two_line_not_sure_answer_under_the_notice_keeps_every_bar_whole(
         qtbot.waitUntil(lambda: all(whole(k) for k in range(10)), timeout=3000)
         assert bars.pitch() >= bars.fontMetrics().height() + bars.MIN_BAR, "rows overlap"
         assert cut_widgets(window) == []
-    finally:
-        theme.apply_theme(QApplication.instance(), "light")
+    finally:  # the application and matplotlib as they were, for the tests that follow
+        theme.apply_theme(app, "system")
+        app.setPalette(saved_palette)
+        app.setStyleSheet(saved_sheet)
+        matplotlib.rcParams.update(saved_rc)
 
 
 def test_the_bars_column_keeps_its_width_from_one_test_image_to_the_next(window_factory):
