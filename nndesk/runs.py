@@ -22,6 +22,7 @@ import io
 import json
 import math
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -53,6 +54,11 @@ MAX_READ_EPOCHS = 1_000_000
 #: Values (counted by their separators) a run.json may hold before it is parsed: a run of
 #: 100,000 epochs writes about a million. Parsing holds the interpreter: it must stay short.
 MAX_RUN_VALUES = 1_200_000
+#: Bytes of one text in run.json (a setting of 4,096 characters, each escaped as \\uXXXX, is
+#: under 25,000) and of all its texts together. The JSON parser reads texts without returning to
+#: the interpreter: a 30 MB one held the GIL, and so the window, for 0.1-0.27 s.
+MAX_TEXT_BYTES = 64 * 1024
+MAX_ALL_TEXT_BYTES = 1024 * 1024
 #: Digits of an integer in run.json (nndesk writes epochs, sizes and seeds: at most 20).
 MAX_INT_DIGITS = 40
 #: Characters of a run's title as read: longer ones are cut (a title is one short line).
@@ -623,6 +629,15 @@ class RunStore:
                 size += stamp[1] if stamp is not None else 0
         return count, size
 
+    def folder_count(self) -> int:
+        """How many folders the runs folder holds, from its listing alone (nothing is opened:
+        a listing of 2,000 runs costs their stats, 0.1 s, the window must not wait for)."""
+        try:
+            with os.scandir(self.root) as entries:
+                return sum(1 for entry in entries if entry.is_dir())
+        except OSError:
+            return 0
+
     def fallback_folders(self) -> tuple[Path, ...]:
         """Where this store's runs' models go when their folders refuse them."""
         return self.fallback_dirs if self.fallback_dirs is not None else model_fallback_dirs()
@@ -768,6 +783,7 @@ def parse_run_json(data: bytes) -> Any:
             f"{RUN_FILE} holds over {MAX_RUN_VALUES:,} values; a record nndesk writes holds "
             "far fewer"
         )
+    _check_texts(data)
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         parts = [decoder.decode(data[i : i + _SLICE]) for i in range(0, len(data), _SLICE)]
@@ -786,6 +802,27 @@ def parse_run_json(data: bytes) -> Any:
 
 #: Bytes of run.json counted or decoded in one call (about a millisecond each).
 _SLICE = 256 * 1024
+#: One JSON text from its opening quote: at most MAX_TEXT_BYTES, then its closing quote if any
+_TEXT = re.compile(rb'"(?:[^"\\]|\\.){0,%d}+(")?' % MAX_TEXT_BYTES, re.DOTALL)
+
+
+def _check_texts(data: bytes) -> None:
+    """Refuse ``data`` holding a text over ``MAX_TEXT_BYTES`` or texts over
+    ``MAX_ALL_TEXT_BYTES`` together, a text at a time (each match a short call, so the worker
+    thread reading it lets the window run between them)."""
+    total = 0
+    for match in _TEXT.finditer(data):
+        if match.group(1) is None and match.end() < len(data):
+            raise RunFileError(
+                f"{RUN_FILE} holds a text over {MAX_TEXT_BYTES:,} bytes long; nndesk writes "
+                "far shorter ones"
+            )
+        total += match.end() - match.start()
+        if total > MAX_ALL_TEXT_BYTES:
+            raise RunFileError(
+                f"{RUN_FILE} holds over {MAX_ALL_TEXT_BYTES >> 20} MB of text; a record nndesk "
+                "writes holds far less"
+            )
 
 
 def _no_constant(name: str) -> Any:

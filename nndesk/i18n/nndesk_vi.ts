@@ -49,6 +49,7 @@
     </message>
     <message>
         <source>Confusion matrix</source>
+        <extracomment>Put before a legend label that begins with &quot;_&quot;: matplotlib leaves such labels out of a legend (its mark for &quot;hidden&quot;), so a run titled &quot;_baseline&quot; had no entry. Zero-width: the label reads as typed.</extracomment>
         <translation>Ma trận nhầm lẫn</translation>
     </message>
     <message>
@@ -3953,6 +3954,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>Select two or more runs (Ctrl/Shift-click) to compare their curves.</source>
+        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last Runs the chart overlays at most (their colours repeat after seven; Ctrl+A on 2,000 runs labelled each against every other on the GUI thread for 8 s) Rows (beyond those on screen) a column&apos;s width is fitted to Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs than a chart has pixels: drawing them all took the window seconds)</extracomment>
         <translation>Chọn từ hai lượt chạy trở lên (Ctrl/Shift + bấm) để so sánh đồ thị.</translation>
     </message>
     <message>
@@ -3972,6 +3974,10 @@ từ {folder}</translation>
         <translation>Độ chính xác KT</translation>
     </message>
     <message>
+        <source>The chart compares the first {n} of the {total} selected runs.</source>
+        <translation>Biểu đồ so sánh {n} lượt chạy đầu tiên trong {total} lượt chạy đã chọn.</translation>
+    </message>
+    <message>
         <source>Use model</source>
         <translation>Dùng mô hình</translation>
     </message>
@@ -3985,7 +3991,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>batch {n}</source>
-        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs than a chart has pixels: drawing them all took the window seconds) Characters of a cell&apos;s text (a folder path as the dataset is the longest real one)</extracomment>
+        <extracomment>Characters of a cell&apos;s text (a folder path as the dataset is the longest real one)</extracomment>
         <translation>batch {n}</translation>
     </message>
     <message>
@@ -4954,6 +4960,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Why this answer?</source>
+        <extracomment>Milliseconds the page waits for the bars&apos; paint before asking for a new answer&apos;s map anyway.</extracomment>
         <translation>Vì sao có câu trả lời này?</translation>
     </message>
     <message>

@@ -14,8 +14,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -40,6 +39,7 @@ from nndesk.settings_schema import BY_NAME
 from nndesk.training import TrainConfig
 from nndesk.training.race import COMPARISONS, MAX_LANES, MIN_LANES
 from nndesk.ui import theme
+from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.language import decimal, percent, translate, translate_marked
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.train_form import NumberField
@@ -234,11 +234,7 @@ class RaceView(QWidget):
         self.progress = QLabel(translate("RaceView", "Pick 2-4 configurations and press Race."))
         self.progress.setWordWrap(True)
 
-        self.chart = QLabel()
-        self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.chart.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.chart.setMinimumSize(300, 260)
-        self.chart.installEventFilter(self)  # its room changes when the table comes and goes
+        self.chart = ChartImage(300, 260)  # its room changes when the table comes and goes
 
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels([
@@ -293,11 +289,11 @@ class RaceView(QWidget):
         self._delivery.delivered.connect(self._on_delivery_delivered)
         self._rendering = False
         self._dirty = False
-        self._image: QImage | None = None  # the last rendered chart, at its render size
         self._timer = QTimer(self)
         self._timer.setInterval(REDRAW_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
         self._timer.start()
+        self.chart.resized.connect(self._on_chart_resized)
 
         self.comparison.activated.connect(self._on_comparison_activated)
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -432,8 +428,7 @@ class RaceView(QWidget):
         self.error.setText("")
         self.table.hide()
         self.table.setRowCount(0)
-        self.chart.clear()
-        self._image = None
+        self.chart.clear_image()
         self.show_editors(False)
         self._dirty = True
         return True
@@ -615,28 +610,12 @@ class RaceView(QWidget):
     def _on_delivery_delivered(self, _tag, image) -> None:
         self._rendering = False
         if image is not None:
-            self._image = image
-            self._fit_chart()
+            self.chart.show_image(image)
             self.rendered.emit()
 
-    def _fit_chart(self) -> None:
-        """The last image, scaled to the chart's room (a resize re-renders at the next tick)."""
-        if self._image is None:
-            return
-        pix = QPixmap.fromImage(self._image)
-        if pix.size() != self.chart.size():
-            pix = pix.scaled(
-                self.chart.size(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        self.chart.setPixmap(pix)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if watched is self.chart and event.type() == QEvent.Type.Resize:
-            self._fit_chart()  # the last image scaled to the new room, drawn again soon
-            self._dirty = bool(self.controller.curves)
-        return super().eventFilter(watched, event)
+    @Slot()
+    def _on_chart_resized(self) -> None:
+        self._dirty = bool(self.controller.curves)  # drawn again at the new size soon
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 import reprlib
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from nndesk.errors import NndeskError
 from nndesk.plain_text import one_line
 from nndesk.runs import EPOCH_COLUMNS, Curves, RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
+from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import translate
@@ -54,6 +54,9 @@ SHOWN_ORDER = (
     "Val acc",
     "Settings",
 )
+#: Runs the chart overlays at most (their colours repeat after seven; Ctrl+A on 2,000 runs
+#: labelled each against every other on the GUI thread for 8 s)
+OVERLAY_RUNS = 12
 TABLE_MIN_ROWS = 3  # rows the table always shows, however low the window
 #: Rows (beyond those on screen) a column's width is fitted to
 FIT_ROWS = 100
@@ -141,21 +144,17 @@ class RunsView(QWidget):
 
         # the overlay is rendered to an image on the render pool (a full matplotlib draw took
         # 0.2 s of the GUI thread quiet, over a second under load) and shown here
-        self.chart = QLabel()
-        self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.chart.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.chart.setMinimumSize(320, 200)
-        self.chart.installEventFilter(self)
+        self.chart = ChartImage(320, 200)
         self._delivery = Delivery()  # no Qt parent: a render under way outlives the view
         self._delivery.delivered.connect(self._on_delivery_delivered)
         self._renders = 0  # overlays asked for; an older image is not shown
-        self._image: QImage | None = None
         # what the last overlay asked for shows: (legend label, thinned curves) per run
         self.plotted: list[tuple[str, Curves]] = []
         self._resized = QTimer(self)
         self._resized.setSingleShot(True)
         self._resized.setInterval(150)
         self._resized.timeout.connect(self._on_resized_timeout)
+        self.chart.resized.connect(self._resized.start)  # drawn again once resizing settles
         theme.notifier().changed.connect(self._on_theme_changed)
 
         top = QWidget()
@@ -318,6 +317,15 @@ class RunsView(QWidget):
         """Render the selected runs' curves over each other, on the render pool."""
         self._overlay_stale = False
         selected = self.selected_records()
+        if not self.reading:
+            self.hint.setText(
+                translate(
+                    "RunsView", "The chart compares the first {n} of the {total} selected runs."
+                ).format(n=OVERLAY_RUNS, total=len(selected))
+                if len(selected) > OVERLAY_RUNS
+                else self._hint_text
+            )
+        selected = selected[:OVERLAY_RUNS]
         # copies of the lists: a running run's record may still grow
         self.plotted = [(_label(r, selected), _plotted(r.curves).copy()) for r in selected]
         empty = translate("RunsView", "Select runs above to see their curves")
@@ -337,21 +345,8 @@ class RunsView(QWidget):
     def _on_delivery_delivered(self, number, image) -> None:
         if number != self._renders or image is None:
             return  # an older selection's, or a chart that could not be drawn
-        self._image = image
-        self._fit_chart()
+        self.chart.show_image(image)
         self.rendered.emit()
-
-    def _fit_chart(self) -> None:
-        if self._image is None:
-            return
-        pixmap = QPixmap.fromImage(self._image)
-        pixmap.setDevicePixelRatio(self.chart.devicePixelRatioF())
-        self.chart.setPixmap(pixmap)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if watched is self.chart and event.type() == QEvent.Type.Resize:
-            self._resized.start()  # drawn again at the new size once the resizing settles
-        return super().eventFilter(watched, event)
 
     @Slot()
     def _on_resized_timeout(self) -> None:

@@ -249,3 +249,35 @@ def test_a_file_of_millions_of_values_is_refused_before_it_is_parsed(monkeypatch
         )
     else:
         raise AssertionError("accepted")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b'{"title": "' + b"x" * 30_000_000 + b'"}', "a text over 65,536 bytes long"),
+        (b'{"title": "' + b'x\\"' * 40_000 + b'"}', "a text over 65,536 bytes long"),
+        (b'{"t": [' + b",".join([b'"' + b"y" * 60_000 + b'"'] * 20) + b"]}", "over 1 MB of text"),
+    ],
+    ids=["one-30mb-text", "escaped-quotes", "many-long-texts"],
+)
+def test_texts_longer_than_nndesk_writes_are_refused_before_the_file_is_parsed(
+    monkeypatch, data, reason
+):
+    """The JSON parser reads a text without returning to the interpreter: one 30 MB title held
+    the window (whose thread waits on the same lock) for 0.1-0.27 s while a worker parsed it."""
+    from nndesk import runs
+
+    monkeypatch.setattr(runs.json, "loads", lambda *a, **k: pytest.fail("parsed"))
+    with pytest.raises(RunFileError, match=reason):
+        parse_run_json(data)
+
+
+def test_a_record_with_the_longest_texts_nndesk_writes_is_read():
+    """A 4,096-character setting written with every character escaped (6 bytes each) is
+    within the text limits."""
+    from nndesk import runs
+
+    path = "\u00e9" * runs.MAX_CONFIG_TEXT
+    data = json.dumps({"title": "t" * 200, "config": {"dataset": path}}).encode()
+    assert len(data) > 6 * runs.MAX_CONFIG_TEXT
+    assert parse_run_json(data)["config"]["dataset"] == path

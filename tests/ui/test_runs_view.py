@@ -394,3 +394,44 @@ def test_the_overlay_is_drawn_off_the_gui_thread_and_an_older_one_never_replaces
     qtbot.waitUntil(lambda: not runs_view.render_pool().activeThreadCount(), timeout=60_000)
     QApplication.processEvents()
     assert shown == [2]
+
+
+def test_selecting_every_run_of_many_overlays_only_the_first_few_and_says_so(qtbot, tmp_path):
+    """Ctrl+A on 2,000 runs labelled each run against every other on the GUI thread (8 s)."""
+    from nndesk.ui.runs_view import OVERLAY_RUNS
+
+    store = RunStore(tmp_path / "runs")
+    ids = [add_run(store, f"run {i}") for i in range(OVERLAY_RUNS + 2)]
+    view = make_view(qtbot, store)
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view.table.selectAll()
+    assert len(view.selected_records()) == len(ids)
+    assert len(view.plotted) == OVERLAY_RUNS
+    assert view.hint.text() == (
+        f"The chart compares the first {OVERLAY_RUNS} of the {len(ids)} selected runs."
+    )
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view.select_runs(ids[:2])
+    assert len(view.plotted) == 2 and "Select two or more runs" in view.hint.text()
+
+
+def test_a_runs_folder_of_many_runs_is_listed_off_the_gui_thread_even_when_unchanged(
+    qtbot, tmp_path, monkeypatch, parse_threads
+):
+    """Listing 2,000 unchanged runs on the GUI thread (a stat or two each) took 0.15 s."""
+    from nndesk.controllers import run_list
+
+    monkeypatch.setattr(run_list, "QUICK_FOLDERS", 3)
+    store = RunStore(tmp_path / "runs")
+    ids = {add_run(store, f"run {i}") for i in range(4)}
+    view = RunsView(store)
+    qtbot.addWidget(view)
+    assert view.reading
+    with qtbot.waitSignal(view.listed, timeout=60_000):
+        pass
+    view.refresh()  # nothing changed: still on the worker
+    assert view.reading and view.hint.text() == "Reading runs…"
+    with qtbot.waitSignal(view.listed, timeout=60_000):
+        pass
+    assert {r.run_id for r in view.records()} == ids and view.row_count() == 4
+    assert threading.main_thread() not in parse_threads

@@ -1,0 +1,53 @@
+"""ChartImage: a chart rendered off the GUI thread (``off_gui``), shown at the label's size.
+
+The Runs view's overlay and the race's curves are drawn on the render pool into an image; this
+label shows the last one, scaled to its room when the room changes, and says so (``resized``)
+so its owner can draw the chart again at the new size.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+
+class ChartImage(QLabel):
+    """The last rendered chart image, scaled to this label's room (never its own size hint)."""
+
+    resized = Signal()  # the room changed: the image shown is scaled until drawn again
+
+    def __init__(self, min_width: int, min_height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # the image follows the room, never the other way round
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumSize(min_width, min_height)
+        self.image: QImage | None = None  # the last one rendered, at its render size
+
+    def show_image(self, image: QImage) -> None:
+        """Show ``image`` (rendered at this label's size and device pixel ratio, or near it)."""
+        self.image = image
+        self._fit()
+
+    def clear_image(self) -> None:
+        self.image = None
+        self.clear()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+        self.resized.emit()
+
+    def _fit(self) -> None:
+        if self.image is None:
+            return
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap.fromImage(self.image)
+        room = self.size() * ratio
+        if pixmap.size() != room:
+            pixmap = pixmap.scaled(
+                room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        pixmap.setDevicePixelRatio(ratio)
+        self.setPixmap(pixmap)
