@@ -298,6 +298,35 @@ def test_qts_own_file_dialog_speaks_vietnamese(vietnamese, qtbot, tmp_path):
     assert names == ["Tên", "Kích thước", "Kiểu", "Ngày sửa"]
 
 
+def test_the_file_dialogs_type_column_names_folders_and_files_in_vietnamese(
+    vietnamese, qtbot, tmp_path
+):
+    """ "Folder" is Qt's own word (QAbstractFileIconProvider); a file's type is the MIME
+    database's name for it, in QLocale's default language, which the language switch sets."""
+    from PySide6.QtCore import QLocale, QMimeDatabase
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    (tmp_path / "runs").mkdir()
+    (tmp_path / "digit.png").write_bytes(b"")
+    dialog = QFileDialog(None, "", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    tree = dialog.findChild(QTreeView)
+    model, root = tree.model(), tree.rootIndex()
+
+    def types() -> dict[str, str]:
+        rows = range(model.rowCount(root))
+        return {model.index(r, 0, root).data(): model.index(r, 2, root).data() for r in rows}
+
+    qtbot.waitUntil(lambda: len(types()) == 2, timeout=10_000)
+    assert types()["runs"] == "Thư mục"
+    assert QLocale().name().startswith("vi")
+    png = QMimeDatabase().mimeTypeForFile(str(tmp_path / "digit.png")).comment()
+    assert types()["digit.png"] == png
+
+
 def test_download_failures_are_explained_in_vietnamese(vietnamese, tmp_path):
     from nndesk.data.download import Cancel, DownloadError, fetch_file
     from nndesk.data.registry import DATASETS
