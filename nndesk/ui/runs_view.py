@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.run_list import RunListReader
-from nndesk.curves import plot_overlay
+from nndesk.curves import RUN_COLORS, plot_overlay
 from nndesk.errors import NndeskError
 from nndesk.plain_text import one_line
 from nndesk.runs import EPOCH_COLUMNS, Curves, RunRecord, RunStore, TrashUnavailableError
@@ -54,9 +54,9 @@ SHOWN_ORDER = (
     "Val acc",
     "Settings",
 )
-#: Runs the chart overlays at most (their colours repeat after seven; Ctrl+A on 2,000 runs
-#: labelled each against every other on the GUI thread for 8 s)
-OVERLAY_RUNS = 12
+#: Runs the chart overlays at most: one colour each, and a legend that fits the chart (Ctrl+A
+#: on 2,000 runs labelled each against every other on the GUI thread for 8 s)
+OVERLAY_RUNS = len(RUN_COLORS)
 TABLE_MIN_ROWS = 3  # rows the table always shows, however low the window
 #: Rows (beyond those on screen) a column's width is fitted to
 FIT_ROWS = 100
