@@ -58,8 +58,10 @@ SHOWN_ORDER = (
 #: on 2,000 runs labelled each against every other on the GUI thread for 8 s)
 OVERLAY_RUNS = len(RUN_COLORS)
 TABLE_MIN_ROWS = 3  # rows the table always shows, however low the window
-#: Rows (beyond those on screen) a column's width is fitted to
-FIT_ROWS = 100
+#: Rows (the first in the table's order) a column's width is fitted to
+FIT_ROWS = 40
+CELL_PADDING = 14  # px around a cell's text (the style's margins and focus frame)
+HEADER_PADDING = 26  # px around a column's title, with room for the sort arrow
 #: Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs
 #: than a chart has pixels: drawing them all took the window seconds)
 PLOTTED_POINTS = 2000
@@ -101,13 +103,11 @@ class RunsView(QWidget):
         # one line of text a row (the style's default is taller): more runs in a low window
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # columns fit the rows on screen and this many more, not every row of a long list
-        header.setResizeContentsPrecision(FIT_ROWS)
+        # widths set by _fit_columns from the texts of the first rows: Qt's own fitting asked
+        # the model for some twenty values per cell, 0.1-0.2 s of the GUI thread for 2,000 runs.
         # Settings takes the spare width but never less than SETTINGS_MIN_WIDTH: a narrow page
         # scrolls the table sideways rather than squeezing the column to nothing
-        header.setSectionResizeMode(SETTINGS, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(LAYERS, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for visual, name in enumerate(SHOWN_ORDER):
             header.moveSection(header.visualIndex(COLUMNS.index(name)), visual)
         self.table.setSortingEnabled(True)
@@ -230,7 +230,7 @@ class RunsView(QWidget):
         header = self.table.horizontalHeader()
         self.model.set_records(records)
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self._fit_layers_column()
+        self._fit_columns()
         self._fit_settings_column()
         self.select_runs(list(keep))
         self._filling = False
@@ -241,12 +241,23 @@ class RunsView(QWidget):
         super().resizeEvent(event)
         self._fit_settings_column()
 
-    def _fit_layers_column(self) -> None:
-        """As wide as the longest architecture, but never over LAYERS_MAX_WIDTH."""
-        table = self.table
-        table.resizeColumnToContents(LAYERS)
-        header = table.horizontalHeader()
-        header.resizeSection(LAYERS, min(header.sectionSize(LAYERS), LAYERS_MAX_WIDTH))
+    def _fit_columns(self) -> None:
+        """Each column as wide as its title and its text in the first ``FIT_ROWS`` rows
+        (Layers at most LAYERS_MAX_WIDTH; Settings takes the rest, see _fit_settings_column)."""
+        model, header = self.model, self.table.horizontalHeader()
+        cells, titles = self.table.fontMetrics(), header.fontMetrics()
+        rows = [model.row_of(model.record(r)) for r in range(min(model.rowCount(), FIT_ROWS))]
+        for column in range(len(COLUMNS)):
+            if column == SETTINGS:
+                continue
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            width = max(
+                [titles.horizontalAdvance(title) + HEADER_PADDING]
+                + [cells.horizontalAdvance(row.texts[column]) + CELL_PADDING for row in rows]
+            )
+            if column == LAYERS:
+                width = min(width, LAYERS_MAX_WIDTH)
+            header.resizeSection(column, width)
 
     def _fit_settings_column(self) -> None:
         header = self.table.horizontalHeader()
