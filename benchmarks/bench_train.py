@@ -137,16 +137,23 @@ def plain_run(sizes, x, y, batch_size, seed: int) -> Iterator[float]:
 
 
 # -- nndesk --------------------------------------------------------------------------------------
-def nndesk_run(session, watch=None) -> Iterator:
+def nndesk_run(session, watch=None, threads_seen: list | None = None) -> Iterator:
     """The ``BatchReport``s of one epoch of ``nndesk.training.train(session)``.
 
     Stops after the last batch, so the validation pass that ends an nndesk epoch is neither run
-    nor counted against it.
+    nor counted against it. ``threads_seen`` gets the BLAS threads of its first batch, read
+    inside the run (``train`` polls ``should_stop`` there).
     """
     from nndesk.training import train
 
+    def first_batch_threads() -> bool:
+        if threads_seen is not None and len(threads_seen) == seen_before:
+            threads_seen.append(blas_thread_count())
+        return False
+
+    seen_before = len(threads_seen) if threads_seen is not None else 0
     batches = math.ceil(len(session.y_train) / session.config.batch_size)
-    run = train(session, watch=watch)
+    run = train(session, should_stop=first_batch_threads, watch=watch)
     try:
         for report in run:
             batches -= 1
@@ -301,13 +308,27 @@ def main(argv: list[str] | None = None) -> int:
     x, y = base.x_train, base.y_train
     print(f"train split: {x.shape} {x.dtype}")
 
-    # nndesk trains MLPs on one BLAS thread (see nndesk/training/runtime.py); the plain loop runs as
-    # anyone's would, on NumPy's default threads, and once more on one thread for a like-for-like
-    # comparison of the loops themselves
+    # one allocator setting for every loop, plain or nndesk: an nndesk run keeps freed
+    # batch-sized arrays in the heap while it trains (nndesk/training/heap.py) and lowers the
+    # thresholds again when it ends. Here every timed epoch is a run of its own, so without this
+    # the setting would change under the plain loop's turns from one epoch to the next, and each
+    # nndesk epoch would hand its memory back inside its own last turn, which a run of many
+    # epochs does once
+    from nndesk.training import heap
+
+    with heap.kept_while_training():
+        return time_loops(args, session_for, x, y)
+
+
+def time_loops(args, session_for, x, y) -> int:
+    """Everything ``main`` prints after the data: internals_ratio, ratio_*, seconds_to_87."""
+    # nndesk trains small MLPs on one BLAS thread (see nndesk/training/runtime.py); the plain loop
+    # runs as anyone's would, on NumPy's default threads, and once more on one thread for a
+    # like-for-like comparison of the loops themselves
     from nndesk.training.runtime import blas_threads
 
-    # the plain loop's turns run on the BLAS default even while nndesk's run, suspended between
-    # its turns, holds its own thread limit (a BLAS thread count is global to the process)
+    # the plain loop's turns say their threads themselves: a BLAS thread count is one setting
+    # for the whole process, and nndesk's runs set their own around each of their batches
     default_threads = blas_thread_count()
     internals_ratio(session_for, args.repeats, args.turns)
     if args.internals_only:
@@ -321,9 +342,8 @@ def main(argv: list[str] | None = None) -> int:
         threads_seen: list = []
         for r in range(args.repeats):
             session = session_for(arch=arch, batch_size=batch, epochs=1, seed=r)
-            threads_seen.append(session.thread_plan().blas)
             loops = {
-                "nndesk": (nndesk_run(session), contextlib.nullcontext),
+                "nndesk": (nndesk_run(session, threads_seen=threads_seen), contextlib.nullcontext),
                 "plain": (
                     plain_run(sizes, x, y, batch, r),
                     lambda: blas_threads(default_threads),
@@ -352,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"seconds_nndesk_{label}={ours:.3f}")
         print(f"seconds_plain_{label}={plain:.3f}")
         print(f"seconds_plain_1thread_{label}={plain_1:.3f}")
-        print(f"nndesk_blas_threads_{label}={threads_seen} (None: the BLAS default)")
+        print(f"nndesk_blas_threads_{label}={threads_seen} (read in each run's first batch)")
         for name, times in epochs.items():  # every epoch, in order: how noisy the machine was
             print(f"epochs_{name}_{label}=[{', '.join(f'{t:.3f}' for t in times)}]")
     for label, (ratio, ratio_1, ratio_best) in figures.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import time
 
@@ -444,11 +445,17 @@ def test_a_cnn_splits_its_numpy_passes_over_every_core_while_training(tiny, monk
     session = prepare(cnn, dataset=tiny)
     assert session.thread_plan() == ThreadPlan(blas=None, parts=os.cpu_count())
     assert prepare(cnn.replace(threads=3), dataset=tiny).thread_plan() == ThreadPlan(3, 3)
-    gen = train(session)
-    next(gen)
-    assert parallel.threads() == os.cpu_count()  # inside the run, in the thread iterating it
-    for _ in gen:
-        pass
+    inside: set[int] = set()
+    between: set[int] = set()
+
+    def should_stop() -> bool:  # polled inside each of the run's steps
+        inside.add(parallel.threads())
+        return False
+
+    for _ in train(session, should_stop=should_stop):
+        between.add(parallel.threads())
+    assert inside == {os.cpu_count()}  # inside the run, in the thread iterating it
+    assert between == {1}
     assert parallel.threads() == 1
 
 
@@ -520,21 +527,53 @@ def test_the_machine_busy_clock_reads_this_linux_machine():
     assert before is not None and after - before >= 0.02
 
 
-def test_the_blas_thread_limit_holds_during_training_and_is_undone_after(tiny):
+def _blas_threads() -> list[int]:
     threadpoolctl = pytest.importorskip("threadpoolctl")
+    return [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
 
-    def blas_threads():
-        return [
-            i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"
+
+def test_the_blas_thread_limit_holds_while_training_runs_and_the_callers_between_batches(tiny):
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    inside: list[int] = []
+
+    def should_stop() -> bool:  # polled by the loop itself, inside each step
+        inside.extend(_blas_threads())
+        return False
+
+    with threadpoolctl.threadpool_limits(2, user_api="blas"):
+        before = _blas_threads()
+        between = []
+        for _ in train(prepare(FAST, dataset=tiny), should_stop=should_stop):
+            between.extend(_blas_threads())
+        after = _blas_threads()
+    assert set(inside) == {1}  # a tiny MLP: one BLAS thread
+    assert set(between) == set(before) == {2}
+    assert after == before
+
+
+def test_runs_stepped_in_turn_each_train_on_their_own_blas_threads(tiny):
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    seen: dict[int, set[int]] = {1: set(), 2: set()}
+
+    def watching(threads):
+        def should_stop() -> bool:
+            seen[threads].update(_blas_threads())
+            return False
+
+        return should_stop
+
+    with threadpoolctl.threadpool_limits(1, user_api="blas"):
+        # as a race steps its lanes: the run started second must not keep the first one's limit,
+        # nor leave its own behind for the first when it ends
+        runs = [
+            train(prepare(FAST.replace(threads=t), dataset=tiny), should_stop=watching(t))
+            for t in (1, 2)
         ]
-
-    before = blas_threads()
-    gen = train(prepare(FAST, dataset=tiny))
-    next(gen)
-    assert set(blas_threads()) == {1}
-    for _ in gen:
-        pass
-    assert blas_threads() == before
+        for _ in itertools.zip_longest(*runs):
+            pass
+        after = _blas_threads()
+    assert seen == {1: {1}, 2: {2}}
+    assert set(after) == {1}
 
 
 def test_the_session_and_the_evaluate_page_report_the_same_test_loss(tiny):

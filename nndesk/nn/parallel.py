@@ -44,12 +44,19 @@ def threads() -> int:
 @contextlib.contextmanager
 def use_threads(n: int | None) -> Iterator[None]:
     """In this thread, split big passes over ``n`` threads inside the block (None: every core)."""
-    old = threads()
-    _local.threads = cores() if n is None else max(1, int(n))
+    old = set_threads(n)
     try:
         yield
     finally:
         _local.threads = old
+
+
+def set_threads(n: int | None) -> int:
+    """``use_threads`` without the block, for code that switches once per batch: split this
+    thread's passes over ``n`` threads from now on; returns the setting it replaced."""
+    old = threads()
+    _local.threads = cores() if n is None else max(1, int(n))
+    return old
 
 
 def _executor() -> ThreadPoolExecutor:

@@ -187,10 +187,10 @@ def train(
     how ``config.sketch``'s share of each batch is redrawn (its own ``share`` is ignored); the
     default is ``SketchStrengths()``.
     """
-    with runtime.applied(session.thread_plan()):
-        yield from _train(
-            session, should_stop, should_pause, lr_override, steer, watch, sketch_strengths
-        )
+    yield from runtime.stepped(
+        session.thread_plan(),
+        _train(session, should_stop, should_pause, lr_override, steer, watch, sketch_strengths),
+    )
 
 
 def _train(

@@ -10,6 +10,9 @@ The rule, for one training run (``plan``):
   and the machine has a core to spare: then every core.
 * Beside the window (``beside_the_gui``), BLAS keeps at most cores - 1 threads, so the GUI thread
   always finds a core.
+* A run's threads hold while its own code runs (``stepped``), and the caller's between its
+  batches: a thread limit is one setting for the whole process, and runs stepped in turn (a
+  race's lanes, ``bench_train``'s loops) each keep their own.
 * OpenBLAS's idle threads sleep after a short spin (``OPENBLAS_THREAD_TIMEOUT``, set in
   ``nndesk/__init__.py`` because OpenBLAS reads it once, when NumPy loads), so they do not take
   the core a split NumPy pass needs.
@@ -24,6 +27,7 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from nndesk.nn import parallel
 from nndesk.training import heap
@@ -71,6 +75,61 @@ def applied(thread_plan: ThreadPlan) -> Iterator[None]:
         parallel.use_threads(thread_plan.parts),
     ):
         yield
+
+
+T = TypeVar("T")
+
+
+def stepped(thread_plan: ThreadPlan, steps: Iterator[T]) -> Iterator[T]:
+    """The items of ``steps`` (a training run's reports), with ``thread_plan``'s BLAS limit and
+    NumPy-pass parts in force while each step runs and the caller's back between steps; freed
+    batch-sized arrays stay in the heap from the first step to the last.
+
+    One ``applied`` block around a whole run is not enough when runs take turns: the second to
+    start restores the first one's limit when it ends, and a run planned for the BLAS default
+    then trains on whatever limit the last run left (a wide MLP on one thread). The switch is
+    made only when the two settings differ, at a microsecond or two per batch, where a
+    threadpoolctl ``threadpool_limits`` block costs about a millisecond.
+    """
+    blas = _blas_libraries() if thread_plan.blas is not None else []
+    with heap.kept_while_training():
+        try:
+            while True:
+                callers = [lib.get_num_threads() for lib in blas]
+                for lib, theirs in zip(blas, callers, strict=True):
+                    if theirs != thread_plan.blas:
+                        lib.set_num_threads(thread_plan.blas)
+                parts = parallel.set_threads(thread_plan.parts)
+                try:
+                    item = next(steps)
+                except StopIteration:
+                    return
+                finally:
+                    parallel.set_threads(parts)
+                    for lib, theirs in zip(blas, callers, strict=True):
+                        if theirs != thread_plan.blas:
+                            lib.set_num_threads(theirs)
+                yield item
+        finally:
+            if hasattr(steps, "close"):
+                steps.close()
+
+
+_blas: list | None = None
+
+
+def _blas_libraries() -> list:
+    """threadpoolctl's controllers of the BLAS libraries loaded now (found once, as building
+    them scans every loaded library); empty without threadpoolctl."""
+    global _blas
+    if _blas is None:
+        try:
+            from threadpoolctl import ThreadpoolController
+        except ImportError:
+            _blas = []
+        else:
+            _blas = list(ThreadpoolController().select(user_api="blas").lib_controllers)
+    return _blas
 
 
 def beside_the_gui():
