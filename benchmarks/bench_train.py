@@ -301,7 +301,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"loaded fashion in {time.perf_counter() - t0:.1f} s")
 
     def session_for(**changes):
-        return prepare(TrainConfig().replace(**changes), dataset=dataset)
+        session = prepare(TrainConfig().replace(**changes), dataset=dataset)
+        # decided now, outside the timed turns: the rule may watch the machine for 0.1 s
+        session.thread_plan()
+        return session
 
     # the plain loop gets exactly the inputs nndesk trains on (same normalisation and split)
     base = session_for()

@@ -618,3 +618,21 @@ def test_a_saved_epoch_position_that_does_not_fit_is_ignored(tiny, tmp_path):
     loaded.info["partial_epoch"]["seen"] = 10_000  # more samples than the split holds
     resumed = prepare(FAST.replace(epochs=1), dataset=tiny, resume=loaded)
     assert of_type(run(resumed), BatchReport)[0].batch == 1
+
+
+@pytest.mark.parametrize("val_fraction", [0.0, 0.2])
+def test_an_epochs_confusion_counts_the_validation_split_or_else_the_trained_batches(
+    tiny, val_fraction
+):
+    session = prepare(FAST.replace(epochs=1, val_fraction=val_fraction), dataset=tiny)
+    report = next(r for r in train(session) if isinstance(r, EpochReport))
+    confusion = np.array(report.confusion)
+    if val_fraction:
+        assert report.confusion_split == "validation"
+        assert confusion.sum() == len(session.y_val)
+        assert np.trace(confusion) == round(report.val_accuracy * len(session.y_val))
+    else:
+        assert report.confusion_split == "training"
+        assert confusion.sum() == len(session.y_train)  # every trained sample, once
+        assert np.trace(confusion) == round(report.train_accuracy * len(session.y_train))
+        assert (confusion.sum(axis=1) == np.bincount(session.y_train, minlength=10)).all()

@@ -218,6 +218,9 @@ def _train(
     overridden: float | None = None
     reference: float | None = None  # the run's first batch loss, at least 1.0
     k = len(session.class_names)
+    # the epoch's confusion comes from the validation split when there is one: the training
+    # batches' own is counted only for a run without
+    count_trained = len(session.y_val) == 0
     for epoch in range(first, last + 1):
         epoch_changes = session.start_epoch(epoch)  # a batch size set during the last epoch
         cfg = session.config
@@ -275,8 +278,8 @@ def _train(
                 start = offset + (b - skipped) * bs
                 idx = order[start : start + bs]
                 m = len(idx)
-                yb = np.take(y, idx, out=yb_buf[:m], mode="clip")
-                xb = np.take(x, idx, axis=0, out=xb_buf[:m], mode="clip")
+                yb = y.take(idx, out=yb_buf[:m], mode="clip")
+                xb = x.take(idx, axis=0, out=xb_buf[:m], mode="clip")
                 if cfg.augment:
                     # augment_batch works on normalised rows (ink brighter than background)
                     xb = _augment(xb, aug_rng, cfg)
@@ -320,7 +323,8 @@ def _train(
             # running accuracy before the update: the same numbers the loss was computed on
             guessed = logits.argmax(axis=1)
             progress.correct += int(np.count_nonzero(guessed == yb))
-            trained += np.bincount(yb * k + guessed, minlength=k * k)[: k * k]
+            if count_trained:
+                trained += np.bincount(yb * k + guessed, minlength=k * k)[: k * k]
             model.backward(loss_fn.backward(), input_grad=False)  # dL/dx of the inputs is unused
             sampled = watch is not None and watch.wants(b + 1)
             if sampled:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -80,7 +80,7 @@ def applied(thread_plan: ThreadPlan) -> Iterator[None]:
 T = TypeVar("T")
 
 
-def stepped(thread_plan: ThreadPlan, steps: Iterator[T]) -> Iterator[T]:
+def stepped(thread_plan: ThreadPlan, steps: Generator[T, None, None]) -> Iterator[T]:
     """The items of ``steps`` (a training run's reports), with ``thread_plan``'s BLAS limit and
     NumPy-pass parts in force while each step runs and the caller's back between steps; freed
     batch-sized arrays stay in the heap from the first step to the last.
@@ -91,28 +91,27 @@ def stepped(thread_plan: ThreadPlan, steps: Iterator[T]) -> Iterator[T]:
     made only when the two settings differ, at a microsecond or two per batch, where a
     threadpoolctl ``threadpool_limits`` block costs about a millisecond.
     """
-    blas = _blas_libraries() if thread_plan.blas is not None else []
+    threads, parts = thread_plan.blas, thread_plan.parts
+    blas = _blas_libraries() if threads is not None else []
     with heap.kept_while_training():
         try:
             while True:
-                callers = [lib.get_num_threads() for lib in blas]
-                for lib, theirs in zip(blas, callers, strict=True):
-                    if theirs != thread_plan.blas:
-                        lib.set_num_threads(thread_plan.blas)
-                parts = parallel.set_threads(thread_plan.parts)
+                # (library, the caller's count) for each BLAS whose count this step changes
+                callers = [(lib, n) for lib in blas if (n := lib.get_num_threads()) != threads]
+                for lib, _ in callers:
+                    lib.set_num_threads(threads)
+                their_parts = parallel.set_threads(parts)
                 try:
                     item = next(steps)
                 except StopIteration:
                     return
                 finally:
-                    parallel.set_threads(parts)
-                    for lib, theirs in zip(blas, callers, strict=True):
-                        if theirs != thread_plan.blas:
-                            lib.set_num_threads(theirs)
+                    parallel.set_threads(their_parts)
+                    for lib, n in callers:
+                        lib.set_num_threads(n)
                 yield item
         finally:
-            if hasattr(steps, "close"):
-                steps.close()
+            steps.close()
 
 
 _blas: list | None = None
