@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -195,7 +195,7 @@ def train(
 
 def _train(
     session, should_stop, should_pause, lr_override, steer, watch, strengths=None
-) -> Iterator[Report]:
+) -> Generator[Report, None, None]:
     cfg = session.config
     model, optimizer, loss_fn = session.model, session.optimizer, session.loss_fn
     x, y = session.x_train, session.y_train
