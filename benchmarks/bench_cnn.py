@@ -16,8 +16,12 @@ threading) on all 60,000 training images through ``nndesk.training.train`` and p
 - ``epoch_flop_fraction_typical=``: the same with the median batch time x batches, which a burst
   of other work on the shared machine moves less;
 - a per-part breakdown (conv forward / backward matmuls, im2col, col2im, Winograd's tile
-  transforms, the rest of the conv layers, pooling, activations, dense, loss, Adam, batch
-  gather), each part as its total over the epoch and as its median per batch x batches.
+  transforms, the rest of the conv layers, pooling, activations, dense, loss, Adam, the batch
+  split's own work, batch gather), each part as its total over the epoch and as its median per
+  batch x batches. When each batch is split by samples over threads (``batch_parts=`` > 1,
+  ``nndesk.nn.split_batch``), every thread's time is counted: the parts add up to
+  ``batch_parts`` x the epoch, the batch split's line holds the caller's wait for the other
+  parts, and the rest line each thread's idle time.
 
 The machine is shared and its speed moves from minute to minute: run it several times and read
 ranges; the load average before and after is printed.
@@ -28,6 +32,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -59,6 +64,7 @@ PARTS = (
     "dense",
     "loss",
     "adam",
+    "batch split (waits, sums)",
     "batch gather, reports, rest",
 )
 
@@ -116,22 +122,52 @@ def training_flops_per_image(model) -> float:
 
 
 class Parts:
-    """Seconds per part, summed per batch (``close_batch``) so medians per batch can be read."""
+    """Seconds per part, summed per batch (``close_batch``) so medians per batch can be read.
 
-    def __init__(self) -> None:
-        self.batch: dict[str, float] = defaultdict(float)
+    A batch split over threads (``nndesk.nn.split_batch``) times its parts on every thread that
+    runs them; each thread keeps its own sums (and its own phase), added up per batch.
+    """
+
+    def __init__(self, threads: int = 1) -> None:
+        self.threads = threads  # threads a batch runs on: the rest is threads x batch - timed
         self.per_batch: dict[str, list[float]] = defaultdict(list)
-        self.phase = "forward"  # which conv pass the next matmul belongs to
+        self._local = threading.local()
+        self._sums: list[dict[str, float]] = []  # every thread's sums for the current batch
+        self._lock = threading.Lock()
+
+    @property
+    def batch(self) -> dict[str, float]:
+        """This thread's sums for the current batch."""
+        sums = getattr(self._local, "batch", None)
+        if sums is None:
+            sums = self._local.batch = defaultdict(float)
+            with self._lock:
+                self._sums.append(sums)
+        return sums
+
+    @property
+    def phase(self) -> str:
+        """Which conv pass this thread's next matmul belongs to."""
+        return getattr(self._local, "phase", "forward")
+
+    @phase.setter
+    def phase(self, value: str) -> None:
+        self._local.phase = value
 
     def add(self, part: str, seconds: float) -> None:
         self.batch[part] += seconds
 
     def close_batch(self, batch_seconds: float) -> None:
-        timed = sum(self.batch.values())
-        self.batch["batch gather, reports, rest"] += batch_seconds - timed
+        merged: dict[str, float] = defaultdict(float)
+        with self._lock:
+            for sums in self._sums:
+                for part, seconds in sums.items():
+                    merged[part] += seconds
+                sums.clear()
+        timed = sum(merged.values())
+        merged["batch gather, reports, rest"] += self.threads * batch_seconds - timed
         for part in PARTS:
-            self.per_batch[part].append(self.batch.pop(part, 0.0))
-        self.batch.clear()
+            self.per_batch[part].append(merged.get(part, 0.0))
 
     def timer(self, part: str, fn):
         def wrapped(*args, **kwargs):
@@ -150,65 +186,94 @@ class MatmulMeter:
     def __init__(self, parts: Parts) -> None:
         self.parts = parts
         self.by_shape: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+        self._lock = threading.Lock()
 
     def __call__(self, a, b, out=None):
         t = clock()
         r = np.matmul(a, b, out=out)
         dt = clock() - t
-        self.parts.add(f"conv {self.parts.phase} matmuls", dt)
+        phase = self.parts.phase
+        self.parts.add(f"conv {phase} matmuls", dt)
         left = "x".join(str(d) for d in a.shape)
-        entry = self.by_shape[f"{self.parts.phase[:3]} ({left})@({b.shape[-1]})"]
-        entry[0] += 2.0 * a.size * b.shape[-1]  # ([batch,] m, k) @ ([batch,] k, n)
-        entry[1] += dt
+        with self._lock:
+            entry = self.by_shape[f"{phase[:3]} ({left})@({b.shape[-1]})"]
+            entry[0] += 2.0 * a.size * b.shape[-1]  # ([batch,] m, k) @ ([batch,] k, n)
+            entry[1] += dt
         return r
 
 
 def instrument(session, parts: Parts, layer_totals: dict[str, float]) -> None:
-    """Route every layer, the loss and the optimizer step through ``parts``' timers."""
+    """Route every layer, the loss and the optimizer step through ``parts``' timers.
+
+    The layer classes' methods are wrapped (not the model's instances), so the copies of the
+    layers that run the parts of a split batch are timed too, each under its layer's index.
+    """
+    from nndesk.nn import split_batch, winograd
     from nndesk.nn.activations import ReLU
     from nndesk.nn.conv import Conv2D, MaxPool2D
     from nndesk.nn.layers import Dense, Dropout
 
+    model = session.model
     kinds = {
         MaxPool2D: "pooling",
         ReLU: "activations (relu, dropout)",
         Dropout: "activations (relu, dropout)",
         Dense: "dense",
+        Conv2D: "conv other (weights, layouts)",
     }
-    for idx, layer in enumerate(session.model.layers):
-        label = f"{idx}:{layer.name}"
+    index: dict[int, int] = {}
+    lock = threading.Lock()
+
+    def index_of(layer) -> int:
+        if id(layer) not in index:  # a copy made for a split batch: find its original
+            for i, own in enumerate(model.layers):
+                for run in (own, *model.batch_copies(own)):
+                    index[id(run)] = i
+        return index[id(layer)]
+
+    Conv2D._im2col = parts.timer("im2col", Conv2D._im2col)
+    Conv2D._col2im = parts.timer("col2im", Conv2D._col2im)
+    for name in ("_max_pairs", "_route_pairs", "_max_of_rows", "_route_to_rows"):
+        # static methods: wrap the function, keep it static
+        setattr(MaxPool2D, name, staticmethod(parts.timer("pooling", getattr(MaxPool2D, name))))
+    for cls in {type(layer) for layer in model.layers}:
+        kind = kinds.get(cls, "reshape / flatten")
         methods = ["forward", "backward"]
-        if isinstance(layer, Conv2D):
-            layer._im2col = parts.timer("im2col", layer._im2col)
-            layer._col2im = parts.timer("col2im", layer._col2im)
+        if cls is Conv2D:
             methods += ["forward_fused", "backward_fused"]  # with the max-pool after it
-        if isinstance(layer, MaxPool2D):  # its passes, inside its own forward or a fused conv's
-            layer._max_pairs = parts.timer("pooling", layer._max_pairs)
-            layer._route_pairs = parts.timer("pooling", layer._route_pairs)
-            layer._max_of_rows = parts.timer("pooling", layer._max_of_rows)
-            layer._route_to_rows = parts.timer("pooling", layer._route_to_rows)
-        kind = "conv other (weights, layouts)" if isinstance(layer, Conv2D) else None
-        kind = kind or kinds.get(type(layer), "reshape / flatten")
         for method in methods:
-            inner = getattr(layer, method)
+            inner = getattr(cls, method)
             direction = "forward" if method.startswith("forward") else "backward"
 
-            def wrapped(*args, _inner=inner, _key=f"{label}.{direction}", _kind=kind, **kw):
-                parts.phase = "forward" if _key.endswith("forward") else "backward"
+            def wrapped(self, *args, _inner=inner, _direction=direction, _kind=kind, **kw):
+                parts.phase = _direction
                 t = clock()
                 before = sum(parts.batch.values())
-                r = _inner(*args, **kw)
+                r = _inner(self, *args, **kw)
                 dt = clock() - t
-                layer_totals[_key] += dt
+                key = f"{index_of(self)}:{self.name}.{_direction}"
+                with lock:
+                    layer_totals[key] += dt
                 # what its timed passes (im2col, col2im, matmuls, pooling) left over
                 parts.add(_kind, dt - (sum(parts.batch.values()) - before))
                 return r
 
-            setattr(layer, method, wrapped)
-    from nndesk.nn import winograd
+            setattr(cls, method, wrapped)
 
     for name in ("inputs", "inputs_adjoint", "outputs", "outputs_adjoint"):  # conv2's tiles
         setattr(winograd, name, parts.timer("winograd transforms", getattr(winograd, name)))
+    for method in ("forward", "backward"):  # what the split adds: hand-out, waits, sums
+        inner = getattr(split_batch.BatchSplit, method)
+
+        def split_step(self, *args, _inner=inner, **kw):
+            t = clock()
+            before = sum(parts.batch.values())
+            r = _inner(self, *args, **kw)
+            inside = sum(parts.batch.values()) - before  # this thread's own part of the batch
+            parts.add("batch split (waits, sums)", clock() - t - inside)
+            return r
+
+        setattr(split_batch.BatchSplit, method, split_step)
     session.optimizer.step = parts.timer("adam", session.optimizer.step)
 
     class TimedLoss:
@@ -263,6 +328,12 @@ def main(argv: list[str] | None = None) -> None:
         help="run the second conv (fused with its pool) as im2col matmuls, not Winograd F(2x2,3x3)",
     )
     ap.add_argument(
+        "--no-split",
+        action="store_true",
+        help="train each batch whole (BLAS and the passes split over every core), as before "
+        "batches were split by samples over threads",
+    )
+    ap.add_argument(
         "--cpu-clock",
         action="store_true",
         help="one thread, timed in its CPU seconds: compares code on a busy machine",
@@ -276,6 +347,8 @@ def main(argv: list[str] | None = None) -> None:
     from threadpoolctl import threadpool_info
 
     from nndesk.data import load_dataset
+    from nndesk.nn import split_batch
+    from nndesk.nn.conv import Conv2D
     from nndesk.presets import get_preset
     from nndesk.training import BatchReport, prepare, train
 
@@ -287,8 +360,12 @@ def main(argv: list[str] | None = None) -> None:
     load = os.getloadavg()[0]
     print(
         f"numpy={np.__version__} loadavg_before={load:.2f} fused={not args.no_fuse} "
-        f"winograd={not (args.no_fuse or args.no_winograd)}"
+        f"winograd={not (args.no_fuse or args.no_winograd)} split={not args.no_split}"
     )
+    if args.no_split:
+        split_batch.splittable = lambda model: False  # the thread plan and the model both ask
+    if args.no_fuse:  # on the class: the copies of a split batch's parts run it too
+        Conv2D.fuses_with = lambda self, following: False
     if args.no_winograd:
         conv._WINOGRAD_MIN_CHANNELS = 1 << 30
     print(f"OPENBLAS_THREAD_TIMEOUT={os.environ.get('OPENBLAS_THREAD_TIMEOUT')!r}")
@@ -302,9 +379,6 @@ def main(argv: list[str] | None = None) -> None:
         changes["arch"] = args.arch
     config = get_preset(args.preset).config.replace(**changes)
     session = prepare(config, dataset=dataset)
-    if args.no_fuse:
-        for layer in session.model.layers:
-            layer.fuses_with = lambda following: False
     session.x_train = session.x_train[: args.limit]
     session.y_train = session.y_train[: args.limit]
     images = len(session.y_train)
@@ -314,12 +388,15 @@ def main(argv: list[str] | None = None) -> None:
         f"dropout={config.dropout} images={images} "
         f"blas_threads={session.thread_plan().blas} part_threads={session.thread_plan().parts}"
     )
+    plan = session.thread_plan()
+    batch_parts = plan.parts if plan.parts > 1 and split_batch.splittable(session.model) else 1
+    print(f"batch_parts={batch_parts} (threads each batch is split over by samples)")
     print(f"epoch_tflop={flops / 1e12:.3f} (forward + backward, counted from the architecture)")
 
     peak = sgemm_peak(threads=args.threads if args.cpu_clock else None)
     print(f"sgemm_peak_gflops={peak:.1f}")
 
-    parts = Parts()
+    parts = Parts(batch_parts)
     layer_totals: dict[str, float] = defaultdict(float)
     instrument(session, parts, layer_totals)
     meter = MatmulMeter(parts)
@@ -366,7 +443,10 @@ def main(argv: list[str] | None = None) -> None:
             f"  {part:<30s} {per.sum():8.2f} {np.median(whole) * nb:17.2f} {whole.min() * nb:14.2f}"
         )
     # each part's fastest batch: what the epoch would take if no other work ever interrupted it
-    print(f"epoch_seconds_min_parts={quiet:.2f} (sum of the min x batches column)")
+    print(
+        f"epoch_seconds_min_parts={quiet / batch_parts:.2f} (sum of the min x batches column"
+        f"{f' / {batch_parts} threads' if batch_parts > 1 else ''})"
+    )
     print(f"  batch gather replayed alone: {gather_alone(session, config.batch_size):.2f} s")
     conv_flops = sum(f for f, _ in meter.by_shape.values())
     conv_seconds = sum(sec for _, sec in meter.by_shape.values())

@@ -435,7 +435,7 @@ def test_small_networks_train_with_one_blas_thread_and_big_ones_keep_the_default
     assert prepare(FAST.replace(threads=2), dataset=tiny).thread_plan().blas == 2
 
 
-def test_a_cnn_splits_its_numpy_passes_over_every_core_while_training(tiny, monkeypatch):
+def test_a_cnn_splits_its_batches_over_every_core_while_training(tiny, monkeypatch):
     import os
 
     from nndesk.nn import parallel
@@ -443,8 +443,12 @@ def test_a_cnn_splits_its_numpy_passes_over_every_core_while_training(tiny, monk
     monkeypatch.setattr(runtime, "idle_cores", lambda: 1.5)
     cnn = FAST.replace(arch="784-c4-p-10", epochs=1)
     session = prepare(cnn, dataset=tiny)
-    assert session.thread_plan() == ThreadPlan(blas=None, parts=os.cpu_count())
-    assert prepare(cnn.replace(threads=3), dataset=tiny).thread_plan() == ThreadPlan(3, 3)
+    # each part of a split batch runs its products on one BLAS thread
+    assert session.thread_plan() == ThreadPlan(blas=1, parts=os.cpu_count())
+    assert prepare(cnn.replace(threads=3), dataset=tiny).thread_plan() == ThreadPlan(1, 3)
+    # batch norm couples a batch's samples: not split, BLAS and the passes on every core
+    with_bn = prepare(cnn.replace(arch="784-c4-bn-p-10"), dataset=tiny)
+    assert with_bn.thread_plan() == ThreadPlan(blas=None, parts=os.cpu_count())
     inside: set[int] = set()
     between: set[int] = set()
 
@@ -472,9 +476,9 @@ def test_a_cnn_on_a_busy_machine_trains_on_one_thread_unless_told_otherwise(tiny
     cnn = FAST.replace(arch="784-c4-p-10", epochs=1)
     monkeypatch.setattr(runtime, "idle_cores", lambda: 0.1)
     assert prepare(cnn, dataset=tiny).thread_plan() == ThreadPlan(blas=1, parts=1)
-    assert prepare(cnn.replace(threads=2), dataset=tiny).thread_plan() == ThreadPlan(2, 2)
+    assert prepare(cnn.replace(threads=2), dataset=tiny).thread_plan() == ThreadPlan(1, 2)
     monkeypatch.setattr(runtime, "idle_cores", lambda: 0.6)
-    assert prepare(cnn, dataset=tiny).thread_plan().blas is None
+    assert prepare(cnn, dataset=tiny).thread_plan().parts == os.cpu_count()
 
 
 def test_the_thread_choice_is_made_once_per_session(tiny, monkeypatch):

@@ -722,6 +722,8 @@ class BatchNorm2D(Layer):
     statistics are state, not parameters: ``self.buffers["running_mean"|"running_var"]``.
     """
 
+    couples_samples = True  # the batch's mean and variance
+
     def __init__(self, channels: int, momentum: float = 0.9, eps: float = 1e-5) -> None:
         super().__init__()
         if int(channels) != channels or channels < 1:

@@ -22,6 +22,9 @@ class Layer:
     #: parameters: training never uses dL/dx there, and skipping it saves a full matmul (or a
     #: col2im) per batch. A layer that honours it returns None from ``backward``.
     skip_input_grad: bool = False
+    #: Whether one sample's training output depends on the other samples of its batch (batch
+    #: statistics): then a batch cannot be split over threads (``nndesk.nn.split_batch``).
+    couples_samples: bool = False
 
     def __init__(self) -> None:
         self.params: dict[str, np.ndarray] = {}
@@ -184,12 +187,25 @@ class Dropout(Layer):
         self.seed = seed
         self.rng = _layer_rng(rng, seed)
         self._mask: np.ndarray | None = None
+        self._handed: np.ndarray | None = None  # see hand_over
+
+    def kept_units(self, shape: tuple[int, ...]) -> np.ndarray:
+        """bool ``shape``: which units a training batch of that shape keeps (``rate`` dropped),
+        the next draw from this layer's generator."""
+        return self.rng.random(shape, dtype=np.float32) >= self.rate
+
+    def hand_over(self, keep: np.ndarray) -> None:
+        """Use ``keep`` (bool, the input's shape) as the next training forward's kept units
+        instead of drawing them: a batch split over threads (``nndesk.nn.split_batch``) draws
+        the whole batch's mask once and gives each part its rows."""
+        self._handed = keep
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         if not training or self.rate == 0.0:
             self._mask = None
             return x
-        keep = self.rng.random(x.shape, dtype=np.float32) >= self.rate
+        keep = self._handed if self._handed is not None else self.kept_units(x.shape)
+        self._handed = None
         # the mask already carries the 1/(1-rate) scale, so backward is a single multiply
         self._mask = keep.astype(x.dtype)
         self._mask *= 1.0 / (1.0 - self.rate)

@@ -7,9 +7,11 @@ import copy
 import numpy as np
 
 from nndesk.errors import ConfigError
+from nndesk.nn import split_batch
 from nndesk.nn.activations import sigmoid, softmax
 from nndesk.nn.layers import Layer
 from nndesk.nn.registry import layer_from_config
+from nndesk.nn.split_batch import BatchSplit
 
 OUTPUTS = ("softmax", "sigmoid", "linear")
 
@@ -37,14 +39,27 @@ class Sequential:
         self.input_shape = tuple(int(s) for s in input_shape)
         self.output = output
         self._fused: list[int] = []  # see forward
+        self._split: BatchSplit | None = None  # the last training batch's split, see forward
         self.summary_rows()  # validates that the layer shapes chain
+
+    def __getstate__(self) -> dict:
+        # copies (snapshot, astype) leave a split's per-thread copies of the layers behind
+        return {**self.__dict__, "_split": None}
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         """Logits ``(n, k)`` for ``x`` of shape ``(n, *input_shape)``; caches for ``backward``.
 
         In training, a layer that ``fuses_with`` the next runs both as one step (a conv and its
-        2x2 max-pool; the same numbers, fewer passes over memory) and ``backward`` follows.
+        2x2 max-pool; the same numbers, fewer passes over memory) and ``backward`` follows. A
+        training batch is split by samples over this thread's ``parallel.threads()`` when
+        ``split_batch.parts_for`` says so (the same numbers, each part on its own thread).
         """
+        parts = split_batch.parts_for(self, x.shape[0]) if training else 1
+        if parts > 1:
+            if self._split is None or not self._split.fits(self, parts):
+                self._split = split_batch.BatchSplit(self, parts)
+            return self._split.forward(x)
+        self._split = None  # its copies hold a batch's caches and scratch: let them go
         self._fused = []  # index of each fused pair's first layer in this forward
         layers, i = self.layers, 0
         while i < len(layers):
@@ -65,6 +80,8 @@ class Sequential:
         dL/dx is never needed there, and for 784-784-10 it is a third of the backward matmuls.
         The caller's array is copied once because layers may overwrite the gradient they receive.
         """
+        if self._split is not None:  # the forward was split: so is the backward
+            return self._split.backward(grad_logits, input_grad)
         grad = np.array(grad_logits, copy=True)
         first = 0
         if not input_grad:
@@ -90,6 +107,12 @@ class Sequential:
             assert grad_in is not None  # only the layer told to skip its input gradient skips it
             grad, i = grad_in, start - 1
         return grad
+
+    def batch_copies(self, layer: Layer) -> list[Layer]:
+        """The layers that ran ``layer`` (one of this model's) on the last training batch:
+        ``[layer]`` itself, or its copy in every part when the batch was split over threads,
+        each holding its part's caches (a ReLU's mask: ``internals.Watcher``)."""
+        return [layer] if self._split is None else self._split.copies_of(layer)
 
     def activate(self, logits: np.ndarray) -> np.ndarray:
         """Apply the model's output activation to logits ``(n, k)``."""

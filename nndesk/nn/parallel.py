@@ -16,14 +16,18 @@ Outside ``use_threads`` everything runs inline on the calling thread, as plain N
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 #: Below this many elements (in the pass's biggest array) handing parts to threads costs more
 #: than it saves (docs/performance.md).
 MIN_WORK = 1 << 19
+
+T = TypeVar("T")
 
 _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -89,17 +93,26 @@ def map_parts(fn: Callable[[slice], object], size: int, work: int) -> None:
     if n <= 1 or size <= 1 or work < MIN_WORK or getattr(_local, "inside", False):
         fn(slice(0, size))
         return
-    parts = split(size, n)
-    futures = [_executor().submit(fn, part) for part in parts[1:]]
+    run_each([functools.partial(fn, part) for part in split(size, n)])
+
+
+def run_each(calls: Sequence[Callable[[], T]]) -> list[T]:
+    """Run every call at the same time, the first on this thread and the others on the pool, and
+    return their results in order once all have finished (a call on the pool never splits
+    again). Exceptions from any call are re-raised here, after every call has finished: they
+    write into the caller's arrays."""
+    futures = [_executor().submit(call) for call in calls[1:]]
+    results: list = []
     error: BaseException | None = None
     try:
-        fn(parts[0])
-    except BaseException as err:  # still wait: the other parts write into the caller's arrays
+        results.append(calls[0]())
+    except BaseException as err:
         error = err
     for future in futures:
         try:
-            future.result()
+            results.append(future.result())
         except BaseException as err:
             error = error or err
     if error is not None:
         raise error
+    return results

@@ -109,12 +109,15 @@ def _relu_after(model) -> list:
     return found
 
 
-def dead_share(mask: np.ndarray) -> float:
+def dead_share(*masks: np.ndarray) -> float:
     """Share of units never active on the batch, from a ReLU's ``mask`` (n, units) or, for a
-    conv layer, (n, channels, h, w) where a channel counts as a unit."""
-    n = mask.shape[0]
-    per_unit = mask.reshape(n, mask.shape[1], -1) if mask.ndim > 2 else mask[:, :, None]
-    alive = per_unit.any(axis=(0, 2))  # (units,)
+    conv layer, (n, channels, h, w) where a channel counts as a unit; several masks: the parts
+    of one batch split over threads (``Sequential.batch_copies``)."""
+    alive = np.zeros(masks[0].shape[1], bool)  # (units,)
+    for mask in masks:
+        n = mask.shape[0]
+        per_unit = mask.reshape(n, mask.shape[1], -1) if mask.ndim > 2 else mask[:, :, None]
+        alive |= per_unit.any(axis=(0, 2))
     return float(1.0 - alive.mean()) if alive.size else math.nan
 
 
@@ -180,8 +183,9 @@ class Watcher:
             size = _norm(before)
             np.subtract(before, w, out=before)  # the step, negated; its norm is the same
             ratio = _norm(before) / size if size > 0 else math.nan
-            mask = getattr(relu, "_mask", None) if relu is not None else None
-            dead = dead_share(mask) if mask is not None else math.nan
+            runs = self.model.batch_copies(relu) if relu is not None else []
+            masks = [mask for run in runs if (mask := getattr(run, "_mask", None)) is not None]
+            dead = dead_share(*masks) if runs and len(masks) == len(runs) else math.nan
             out.append(LayerSample(grad_norm, ratio, dead))
         return InsideSample(float(x), tuple(out))
 

@@ -2,10 +2,13 @@
 
 The rule, for one training run (``plan``):
 
-* BLAS gets ``config.threads`` threads when that is set. Otherwise a CNN gets the BLAS default
-  (every core) and its big NumPy passes (im2col, col2im, pooling) are split over every core too
-  (``nndesk.nn.parallel``), when the machine has a core to spare besides this process's own
-  (``idle_cores``), and one thread for both otherwise; an MLP gets one thread, unless one of its
+* BLAS gets ``config.threads`` threads when that is set. Otherwise a CNN's training batches
+  are split by samples over every core (``nndesk.nn.split_batch``), each part on one BLAS
+  thread, when the machine has a core to spare besides this process's own (``idle_cores``), and
+  one thread for everything otherwise; a CNN whose batches cannot be split (batch norm) gets the
+  BLAS default (every core) with its big NumPy passes (im2col, col2im, pooling) split over every
+  core (``nndesk.nn.parallel``). With ``config.threads`` > 1 a splittable CNN's batch is split in
+  that many parts, each on one BLAS thread. An MLP gets one thread, unless one of its
   per-batch products is wide (batch x widest weight matrix >= ``WIDE_PRODUCT`` multiply-adds)
   and the machine has a core to spare: then every core.
 * Beside the window (``beside_the_gui``), BLAS keeps at most cores - 1 threads, so the GUI thread
@@ -29,7 +32,7 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from nndesk.nn import parallel
+from nndesk.nn import parallel, split_batch
 from nndesk.training import heap
 
 #: Multiply-adds of one per-batch product above which an MLP's BLAS may use every core.
@@ -55,10 +58,16 @@ def plan(model, batch_size: int, threads: int = 0) -> ThreadPlan:
     """The rule above for ``model`` trained ``batch_size`` samples at a time (``threads``: the
     config's setting, 0 = automatic). May measure the machine for 0.1 s: decide once per run."""
     if threads:
-        return ThreadPlan(blas=threads, parts=threads if is_convolutional(model) else 1)
+        if not is_convolutional(model):
+            return ThreadPlan(blas=threads, parts=1)
+        split = threads > 1 and split_batch.splittable(model)
+        return ThreadPlan(blas=1 if split else threads, parts=threads)
     if is_convolutional(model):
         # split threads wait on each other at every step: on a busy machine they lose whole turns
-        return ThreadPlan(None, parallel.cores()) if idle_cores() >= 0.5 else ThreadPlan(1, 1)
+        if idle_cores() < 0.5:
+            return ThreadPlan(1, 1)
+        # a batch split by samples over the cores runs each part's products on one BLAS thread
+        return ThreadPlan(1 if split_batch.splittable(model) else None, parallel.cores())
     widest = max((p.size for _, p, _ in model.parameters() if p.ndim == 2), default=0)
     wide = batch_size * widest >= WIDE_PRODUCT
     return ThreadPlan(blas=None if wide and idle_cores() >= 0.5 else 1, parts=1)

@@ -1,0 +1,152 @@
+"""One training batch split by samples over threads: data parallelism inside a batch.
+
+A CNN's per-batch products are small, and BLAS runs them on two threads poorly (its threads meet
+at every block); most of the batch's other passes run on one core. So instead each part of the
+batch (32 of 64 images) runs its forward and backward on a thread of its own, with one-thread
+BLAS, on its own copy of the layers: a copy shares the model's parameter arrays (the very dict)
+and keeps its own caches and gradients. NumPy releases the GIL inside BLAS and big ufuncs, so the
+parts run at the same time. The training loop does not know: ``Sequential.forward`` /
+``backward`` hand a batch to ``BatchSplit`` when ``parts_for`` says so.
+
+The result is the whole batch's, up to float rounding:
+
+- the logits are the parts' rows, in order; the caller takes the batch-mean loss on them as usual
+  and each row of dL/dlogits goes back to the part that made it;
+- a parameter's gradient is a sum over the batch's samples, so it is the sum of the parts'
+  gradients (the same terms, added in another order);
+- Dropout's masks are drawn for the whole batch from the model's own generator, exactly as the
+  plain forward draws them, and handed to the parts by rows.
+
+A layer whose training output couples the samples of a batch (batch normalisation: the batch's
+mean and variance) cannot be split; ``Layer.couples_samples`` marks it, and such a model's
+batches never are. ``tests/nn/test_split_batch.py`` proves the equality.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from nndesk.nn import parallel
+from nndesk.nn.layers import Dropout, Layer
+
+if TYPE_CHECKING:
+    from nndesk.nn.model import Sequential
+
+#: Fewest samples a part gets: a thread's handover costs about what 8 images of a small CNN do.
+MIN_PART_SAMPLES = 8
+
+
+def splittable(model: Sequential) -> bool:
+    """Whether ``model``'s training batches may be split by samples (no layer couples them)."""
+    return not any(layer.couples_samples for layer in model.layers)
+
+
+def parts_for(model: Sequential, samples: int) -> int:
+    """Parts a training batch of ``samples`` runs in on this thread: ``parallel.threads()``, at
+    most one per ``MIN_PART_SAMPLES`` samples; 1 (not split) for a model that is not
+    ``splittable``."""
+    parts = min(parallel.threads(), samples // MIN_PART_SAMPLES)
+    return parts if parts > 1 and splittable(model) else 1
+
+
+def _copy_of(layer: Layer) -> Layer:
+    """``layer`` with its own caches and gradients; ``_refresh`` gives it the parameters."""
+    twin = copy.copy(layer)  # Conv2D's __getstate__ leaves its scratch buffers behind
+    for name, value in list(vars(twin).items()):
+        if callable(value):  # a method patched onto the instance would run on the original
+            delattr(twin, name)
+    twin.grads = {}
+    return twin
+
+
+def _refresh(twin: Layer, layer: Layer) -> None:
+    """Give ``twin`` the model layer's current settings and parameters: every public attribute
+    (``params``, a dropout rate steered mid-run, ...) but its gradients; caches (``_`` names)
+    stay its own, as in ``Sequential.snapshot``."""
+    for name, value in vars(layer).items():
+        if not name.startswith("_") and name != "grads" and not callable(value):
+            setattr(twin, name, value)
+    for name, param in layer.params.items():
+        grad = twin.grads.get(name)
+        if grad is None or grad.shape != param.shape or grad.dtype != param.dtype:
+            twin.grads[name] = np.zeros_like(param)
+
+
+def _forward(net: Sequential, x: np.ndarray) -> np.ndarray:
+    with parallel.use_threads(1):  # the part is this thread's whole share of the cores
+        return net.forward(x, training=True)
+
+
+def _backward(net: Sequential, grad: np.ndarray, input_grad: bool) -> np.ndarray | None:
+    with parallel.use_threads(1):
+        return net.backward(grad, input_grad)
+
+
+class BatchSplit:
+    """``model``'s training forward and backward with each batch split into ``parts`` runs of
+    samples, each on its own thread and copy of the layers (see the module docstring)."""
+
+    def __init__(self, model: Sequential, parts: int) -> None:
+        self.model = model
+        self.layers = list(model.layers)  # what the copies were made from
+        self.copies = [
+            type(model)([_copy_of(one) for one in model.layers], model.input_shape, model.output)
+            for _ in range(parts)
+        ]
+        # per-sample input shape of every layer: Dropout's whole-batch masks are drawn in it
+        self._input_shapes = [model.input_shape] + [s for _, s, _ in model.summary_rows()[:-1]]
+        self._rows: list[slice] = []
+
+    def fits(self, model: Sequential, parts: int) -> bool:
+        """Whether these copies still stand for ``model``'s layers, split in ``parts``."""
+        same = len(self.layers) == len(model.layers) and all(
+            a is b for a, b in zip(self.layers, model.layers, strict=True)
+        )
+        return same and len(self.copies) == parts
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        """Training logits ``(n, k)`` of ``x`` ``(n, *input_shape)``, part by part."""
+        n = x.shape[0]
+        self._rows = rows = parallel.split(n, len(self.copies))
+        for index, layer in enumerate(self.model.layers):
+            for net in self.copies:
+                _refresh(net.layers[index], layer)
+            if isinstance(layer, Dropout) and layer.rate > 0:
+                # the plain forward's draw for the whole batch, then each part's rows of it
+                keep = layer.kept_units((n, *self._input_shapes[index]))
+                for net, part in zip(self.copies, rows, strict=True):
+                    dropout = net.layers[index]
+                    assert isinstance(dropout, Dropout)
+                    dropout.hand_over(keep[part])
+        calls = [
+            functools.partial(_forward, net, x[part])
+            for net, part in zip(self.copies, rows, strict=True)
+        ]
+        return np.concatenate(parallel.run_each(calls))
+
+    def backward(self, grad_logits: np.ndarray, input_grad: bool) -> np.ndarray | None:
+        """``Sequential.backward`` of the last ``forward``: each part's rows of ``grad_logits``
+        back through its copy, then every parameter gradient = the sum of the parts'."""
+        calls = [
+            functools.partial(_backward, net, grad_logits[part], input_grad)
+            for net, part in zip(self.copies, self._rows, strict=True)
+        ]
+        grads_in = parallel.run_each(calls)
+        for index, layer in enumerate(self.model.layers):
+            for name, grad in layer.grads.items():  # in place: the optimizer holds these arrays
+                first, *others = (net.layers[index].grads[name] for net in self.copies)
+                np.copyto(grad, first)
+                for other in others:
+                    np.add(grad, other, out=grad)
+        if not input_grad:
+            return None
+        return np.concatenate([g for g in grads_in if g is not None])
+
+    def copies_of(self, layer: Layer) -> list[Layer]:
+        """The copies of ``layer`` (one of the model's) that ran the last batch, one per part."""
+        index = next(i for i, own in enumerate(self.layers) if own is layer)
+        return [net.layers[index] for net in self.copies]
