@@ -10,6 +10,7 @@ import pytest
 from nndesk.errors import ConfigError
 from nndesk.nn.conv import BatchNorm2D, Conv2D, MaxPool2D
 from nndesk.nn.registry import layer_from_config
+from tests.nn.fused_step import FusedStep, check_each_layer_goes_back_on_its_own
 from tests.nn.gradcheck import check_layer_gradients, numeric_grad
 
 
@@ -314,25 +315,6 @@ def test_training_backward_skips_the_first_convs_input_gradient_but_not_its_weig
 
 
 # -- a conv and its 2x2 max-pool as one training step (Conv2D.forward_fused / backward_fused) --
-class _FusedStep:
-    """Conv2D + MaxPool2D(2) run through the fused methods, shaped like one layer for
-    ``check_layer_gradients``."""
-
-    def __init__(self, conv: Conv2D) -> None:
-        self.conv, self.pool = conv, MaxPool2D(2)
-        self.params, self.grads = conv.params, conv.grads
-
-    def astype(self, dtype) -> None:
-        self.conv.astype(dtype)
-        self.params, self.grads = self.conv.params, self.conv.grads
-
-    def forward(self, x, training=False):
-        return self.conv.forward_fused(x, self.pool)
-
-    def backward(self, grad_out):
-        return self.conv.backward_fused(grad_out, self.pool)
-
-
 # (c_in, c_out, k, padding, h, w): conv outputs even, odd (a row and a column the pool drops)
 # and mixed, as fashion-cnn's 26x26 and 11x11 maps
 FUSED_SHAPES = [(1, 3, 3, 0, 8, 8), (2, 3, 3, 0, 13, 13), (2, 2, 3, 1, 7, 6), (1, 2, 5, 2, 5, 9)]
@@ -344,7 +326,7 @@ def test_conv_fused_with_its_pool_matches_finite_differences(c_in, c_out, k, pad
     conv = Conv2D(c_in, c_out, kernel_size=k, padding=padding, rng=rng)
     conv.params["b"][...] = rng.standard_normal(c_out)
     x = rng.standard_normal((3, c_in, h, w))
-    check_layer_gradients(_FusedStep(conv), x, training=True)
+    check_layer_gradients(FusedStep(conv), x, training=True)
 
 
 @pytest.mark.parametrize("c_in, c_out, k, padding, h, w", FUSED_SHAPES)
@@ -356,7 +338,7 @@ def test_fused_weight_gradient_without_the_input_gradient_matches_finite_differe
     # rounds of one pooled row: the [dW | db] of each round is summed
     monkeypatch.setattr(conv_module, "_FUSED_BYTES", 1)
     rng = np.random.default_rng(31)
-    step = _FusedStep(Conv2D(c_in, c_out, kernel_size=k, padding=padding, rng=rng))
+    step = FusedStep(Conv2D(c_in, c_out, kernel_size=k, padding=padding, rng=rng))
     step.astype(np.float64)
     step.conv.params["b"][...] = rng.standard_normal(c_out)
     x = rng.standard_normal((2, c_in, h, w))
@@ -396,7 +378,7 @@ def test_conv_fused_with_its_pool_equals_the_two_layers_one_after_the_other(
     plain_conv.skip_input_grad = first
     want_dx = plain_conv.backward(plain_pool.backward(g.copy()))
 
-    step = _FusedStep(conv)
+    step = FusedStep(conv)
     for _ in range(2):  # the second batch reuses the buffers of the first
         got = step.forward(x)
         conv.skip_input_grad = first
@@ -415,19 +397,9 @@ def test_conv_fused_with_its_pool_equals_the_two_layers_one_after_the_other(
 
 
 def test_after_a_fused_forward_each_layer_can_also_go_back_on_its_own():
-    rng = np.random.default_rng(33)
-    conv = Conv2D(2, 3, padding=0, rng=rng)
-    step = _FusedStep(conv)
-    x = rng.standard_normal((2, 2, 9, 9)).astype(np.float32)
-    g = rng.standard_normal((2, 3, 3, 3)).astype(np.float32)
-    step.forward(x)
-    fused_dx = np.array(step.backward(g.copy()))
-    fused_grads = {name: grad.copy() for name, grad in conv.grads.items()}
-    step.forward(x)
-    plain_dx = conv.backward(step.pool.backward(g.copy()))
-    np.testing.assert_allclose(plain_dx, fused_dx, rtol=1e-5, atol=1e-6)
-    for name, grad in conv.grads.items():
-        np.testing.assert_allclose(grad, fused_grads[name], rtol=1e-5, atol=1e-6)
+    conv = Conv2D(2, 3, padding=0, rng=np.random.default_rng(33))
+    step = FusedStep(conv, winograd=False)  # 2 input channels: the direct step
+    check_each_layer_goes_back_on_its_own(step, 33, np.float32, rtol=1e-5, atol=1e-6)
 
 
 def test_a_cnn_trains_its_convs_fused_with_their_pools_and_gets_the_same_gradients(monkeypatch):

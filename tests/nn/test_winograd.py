@@ -11,6 +11,7 @@ import nndesk.nn.conv as conv_module
 from nndesk.nn import winograd
 from nndesk.nn.conv import Conv2D, MaxPool2D
 from nndesk.nn.registry import layer_from_config
+from tests.nn.fused_step import FusedStep, check_each_layer_goes_back_on_its_own
 from tests.nn.gradcheck import check_layer_gradients
 
 
@@ -81,27 +82,6 @@ def test_output_transform_adjoint_satisfies_the_dot_product_identity():
 
 
 # -- a conv fused with its 2x2 pool, run as Winograd (Conv2D._forward_winograd) --------------
-class _FusedStep:
-    """Conv2D + MaxPool2D(2) through the fused methods, shaped like one layer for
-    ``check_layer_gradients``."""
-
-    def __init__(self, conv: Conv2D) -> None:
-        self.conv, self.pool = conv, MaxPool2D(2)
-        self.params, self.grads = conv.params, conv.grads
-
-    def astype(self, dtype) -> None:
-        self.conv.astype(dtype)
-        self.params, self.grads = self.conv.params, self.conv.grads
-
-    def forward(self, x, training=False):
-        out = self.conv.forward_fused(x, self.pool)
-        assert self.conv._winograd is not None  # the Winograd path ran, not the direct one
-        return out
-
-    def backward(self, grad_out):
-        return self.conv.backward_fused(grad_out, self.pool)
-
-
 @pytest.fixture
 def winograd_for_any_channels(monkeypatch):
     monkeypatch.setattr(conv_module, "_WINOGRAD_MIN_CHANNELS", 1)
@@ -120,7 +100,7 @@ def test_winograd_conv_and_pool_match_finite_differences(
     conv = Conv2D(c_in, c_out, kernel_size=3, padding=padding, rng=rng)
     conv.params["b"][...] = rng.standard_normal(c_out)
     x = rng.standard_normal((3, c_in, h, w))
-    check_layer_gradients(_FusedStep(conv), x, training=True)
+    check_layer_gradients(FusedStep(conv, winograd=True), x, training=True)
 
 
 def _plain_pair(conv: Conv2D, x: np.ndarray, g: np.ndarray, first: bool):
@@ -147,7 +127,7 @@ def test_winograd_step_equals_the_two_layers_in_float64(
     x[:, :, : h // 2] = 0  # a blank top half: its windows all equal the bias, ties everywhere
     g = rng.standard_normal((4, c_out, (h + 2 * padding - 2) // 2, (w + 2 * padding - 2) // 2))
     want, want_masks, want_grads, want_dx = _plain_pair(conv, x, g, first)
-    step = _FusedStep(conv)
+    step = FusedStep(conv, winograd=True)
     for _ in range(2):  # the second batch reuses the buffers of the first
         got = step.forward(x)
         conv.skip_input_grad = first
@@ -172,7 +152,7 @@ def test_winograd_step_in_float32_stays_within_rounding_of_the_direct_path(
     x = np.maximum(rng.standard_normal((8, 32, 13, 13), dtype=np.float32), 0)
     g = rng.standard_normal((8, 16, 5, 5)).astype(np.float32)
     want, _, want_grads, want_dx = _plain_pair(conv, x, g, False)
-    step = _FusedStep(conv)
+    step = FusedStep(conv, winograd=True)
     got = step.forward(x)
     got_dx = step.backward(g.copy())
     assert got.dtype == got_dx.dtype == np.float32
@@ -187,20 +167,10 @@ def test_winograd_step_in_float32_stays_within_rounding_of_the_direct_path(
 def test_after_a_winograd_forward_each_layer_can_also_go_back_on_its_own(
     winograd_for_any_channels,
 ):
-    rng = np.random.default_rng(43)
-    conv = Conv2D(2, 3, padding=0, rng=rng)
+    conv = Conv2D(2, 3, padding=0, rng=np.random.default_rng(43))
     conv.astype(np.float64)
-    step = _FusedStep(conv)
-    x = rng.standard_normal((2, 2, 9, 9))
-    g = rng.standard_normal((2, 3, 3, 3))
-    step.forward(x)
-    fused_dx = np.array(step.backward(g.copy()))
-    fused_grads = {name: grad.copy() for name, grad in conv.grads.items()}
-    step.forward(x)
-    plain_dx = conv.backward(step.pool.backward(g.copy()))
-    np.testing.assert_allclose(plain_dx, fused_dx, rtol=1e-11, atol=1e-12)
-    for name, grad in conv.grads.items():
-        np.testing.assert_allclose(grad, fused_grads[name], rtol=1e-11, atol=1e-12)
+    step = FusedStep(conv, winograd=True)
+    check_each_layer_goes_back_on_its_own(step, 43, np.float64, rtol=1e-11, atol=1e-12)
 
 
 def test_a_cnn_trains_its_wide_conv_as_winograd_and_its_one_channel_conv_directly(monkeypatch):
