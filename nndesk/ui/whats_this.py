@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QWhatsThis, QWidget
 
+from nndesk.ui.app_events import AppEvents, app_events
+
 
 def explanation(widget: QWidget | None) -> str:
     """The text What's This shows for ``widget``: its own, else its tooltip, else a parent's."""
@@ -22,32 +24,22 @@ def explanation(widget: QWidget | None) -> str:
     return ""
 
 
-class TooltipWhatsThis(QObject):
-    """Application event filter answering What's This queries from tooltips."""
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind not in (QEvent.Type.QueryWhatsThis, QEvent.Type.WhatsThis):
-            return False
-        if not isinstance(obj, QWidget) or obj.whatsThis():
-            return False  # Qt shows the widget's own text
-        text = explanation(obj)
-        if not text:
-            return False
-        if kind == QEvent.Type.WhatsThis and isinstance(event, QHelpEvent):
-            QWhatsThis.showText(event.globalPos(), text, obj)
-        event.accept()
-        return True
+def _on_query(obj: QObject, event: QEvent) -> bool:
+    """Answer What's This for a widget without its own text from its tooltip (or a parent's)."""
+    if not isinstance(obj, QWidget) or obj.whatsThis():
+        return False  # Qt shows the widget's own text
+    text = explanation(obj)
+    if not text:
+        return False
+    if event.type() == QEvent.Type.WhatsThis and isinstance(event, QHelpEvent):
+        QWhatsThis.showText(event.globalPos(), text, obj)
+    event.accept()
+    return True
 
 
-_filter: TooltipWhatsThis | None = None
-
-
-def install(app: QApplication | None = None) -> TooltipWhatsThis:
+def install(app: QApplication | None = None) -> AppEvents:
     """Install the fallback on ``app`` (default: the running QApplication) once."""
-    global _filter
-    app = app or QApplication.instance()
-    if _filter is None or _filter.parent() is not app:
-        _filter = TooltipWhatsThis(app)
-        app.installEventFilter(_filter)
-    return _filter
+    events = app_events(app)
+    events.handle(QEvent.Type.QueryWhatsThis, _on_query)
+    events.handle(QEvent.Type.WhatsThis, _on_query)
+    return events

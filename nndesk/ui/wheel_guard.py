@@ -2,7 +2,8 @@
 
 Qt's spin boxes, combo boxes and sliders take the wheel even without focus, so scrolling down the
 Train settings turned Activation into PReLU on the way. One filter on the QApplication fixes every
-page at once, including fields built later (the settings form is generated from a schema):
+page at once, including fields built later (the settings form is generated from a schema); it
+watches the application's events through ``app_events``:
 
 - every such widget gets ``Qt.StrongFocus`` when it is polished, so the wheel no longer focuses it;
 - a wheel event over one that does not have focus never reaches it: the guard hands it to the
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.ui.app_events import AppEvents, app_events
+
 GUARDED = (QAbstractSpinBox, QComboBox, QAbstractSlider)
 
 
@@ -52,28 +55,24 @@ def _enclosing_scroll_area(widget: QWidget) -> QAbstractScrollArea | None:
     return parent
 
 
-class WheelGuard(QObject):
-    """Application event filter: see the module docstring."""
+def _on_polish(obj: QObject, event: QEvent) -> bool:
+    if is_guarded(obj):
+        _strong_focus(obj)  # type: ignore[arg-type]
+    return False
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Polish and is_guarded(obj):
-            _strong_focus(obj)  # type: ignore[arg-type]
-        elif kind == QEvent.Type.Wheel:
-            owner = _guarded_owner(obj)
-            if owner is None and isinstance(obj, FigureCanvasQTAgg):
-                owner = obj
-            elif owner is not None and owner.hasFocus():
-                owner = None
-            if owner is not None:
-                area = _enclosing_scroll_area(owner)
-                if area is not None:
-                    QApplication.sendEvent(area.viewport(), event)
-                return True  # the field (or chart) never sees it
+
+def _on_wheel(obj: QObject, event: QEvent) -> bool:
+    owner = _guarded_owner(obj)
+    if owner is None and isinstance(obj, FigureCanvasQTAgg):
+        owner = obj
+    elif owner is not None and owner.hasFocus():
+        owner = None
+    if owner is None:
         return False
-
-
-_guard: WheelGuard | None = None
+    area = _enclosing_scroll_area(owner)
+    if area is not None:
+        QApplication.sendEvent(area.viewport(), event)
+    return True  # the field (or chart) never sees it
 
 
 def _strong_focus(widget: QWidget) -> None:
@@ -81,14 +80,13 @@ def _strong_focus(widget: QWidget) -> None:
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
-def install(app: QApplication | None = None) -> WheelGuard:
-    """Install the guard on ``app`` (default: the running QApplication) once; returns it."""
-    global _guard
-    app = app or QApplication.instance()
-    if _guard is None or _guard.parent() is not app:
-        _guard = WheelGuard(app)
-        app.installEventFilter(_guard)
-        for widget in app.allWidgets():  # built before the guard: polished already
+def install(app: QApplication | None = None) -> AppEvents:
+    """Guard ``app`` (default: the running QApplication); returns its event filter."""
+    events = app_events(app)
+    if events.handler(QEvent.Type.Wheel) is not _on_wheel:
+        events.handle(QEvent.Type.Polish, _on_polish)
+        events.handle(QEvent.Type.Wheel, _on_wheel)
+        for widget in (app or QApplication.instance()).allWidgets():  # polished already
             if is_guarded(widget):
                 _strong_focus(widget)
-    return _guard
+    return events

@@ -99,3 +99,19 @@ def test_the_wheel_over_the_confusion_matrix_scrolls_the_evaluate_page(qtbot, wi
     wheel(desk.evaluate_page.confusion.canvas, -1)
 
     assert scroll.verticalScrollBar().value() > before
+
+
+def test_the_wheel_guard_and_whats_this_share_one_application_filter(qapp):
+    """A Python application filter costs an interpreter call per event of the whole app: two
+    of them took about half of a language switch's GUI time."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from nndesk.ui import whats_this
+    from nndesk.ui.app_events import app_events
+
+    events = wheel_guard.install(qapp)
+    assert whats_this.install(qapp) is events is app_events(qapp)
+    for kind in (QEvent.Type.Polish, QEvent.Type.Wheel, QEvent.Type.WhatsThis):
+        assert events.handler(kind) is not None
+    assert events.handler(QEvent.Type.Paint) is None
+    assert events.eventFilter(QObject(), QEvent(QEvent.Type.Paint)) is False
