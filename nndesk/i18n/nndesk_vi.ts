@@ -459,7 +459,7 @@
     </message>
     <message>
         <source>batch size {batch:,}: one batch of this network needs about {need:.1f} GB, more than the {free:.1f} GB free; use a smaller batch size</source>
-        <extracomment>Float32 arrays per activation value while training: the output and its gradient.</extracomment>
+        <extracomment>Float32 arrays per activation value while training: the output and its gradient. Bytes an evaluation-mode pass over many images (features for the Why page&apos;s neighbours, the Map) may hold in activations at once: a CNN&apos;s 500 images held ~350 MB (docs/performance.md)</extracomment>
         <translation>kích thước batch {batch:,}: một batch của mạng này cần khoảng {need:.1f} GB, nhiều hơn {free:.1f} GB còn trống; hãy dùng kích thước batch nhỏ hơn</translation>
     </message>
     <message>
@@ -1631,7 +1631,7 @@
     </message>
     <message>
         <source>Which dataset to look at: MNIST digits or Fashion-MNIST</source>
-        <extracomment>the test-set index of the image just put on the canvas (the window&apos;s &quot;Test #&quot; follows)</extracomment>
+        <extracomment>(test-set index, dataset name) of the image just put on the canvas: the window&apos;s &quot;Test #&quot; and the caption under it follow</extracomment>
         <translation>Xem tập dữ liệu nào: chữ số MNIST hay Fashion-MNIST</translation>
     </message>
     <message>
@@ -2858,7 +2858,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>The layer whose outputs place the images</source>
-        <extracomment>the test-set index of the image just put on the canvas (the window&apos;s &quot;Test #&quot; follows)</extracomment>
+        <extracomment>(test-set index, dataset name) of the image just put on the canvas: the window&apos;s &quot;Test #&quot; and the caption under it follow</extracomment>
         <translation>Tầng (layer) có đầu ra dùng để đặt vị trí các ảnh</translation>
     </message>
     <message>
@@ -2922,7 +2922,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Only images of this true class</source>
-        <extracomment>the test-set index of the image just put on the canvas (the window&apos;s &quot;Test #&quot; follows) (key, classifier, image28 float32 (28, 28), class index): the prediction controller computes the map off the GUI thread and answers through ``show_saliency(key, map)``</extracomment>
+        <extracomment>(test-set index, dataset name) of the image just put on the canvas: the window&apos;s &quot;Test #&quot; and the caption under it follow (key, classifier, image28 float32 (28, 28), class index): the prediction controller computes the map off the GUI thread and answers through ``show_saliency(key, map)``</extracomment>
         <translation>Chỉ các ảnh có lớp đúng này</translation>
     </message>
     <message>
@@ -3081,6 +3081,7 @@ Dự đoán: {predicted} ({p})</translation>
     </message>
     <message>
         <source>The network&apos;s answer: the class with the highest probability</source>
+        <extracomment>the smallest the big answer&apos;s type gets beside its percentage (then it takes its own line)</extracomment>
         <translation>Câu trả lời của mạng: lớp có xác suất cao nhất</translation>
     </message>
     <message>
@@ -3981,7 +3982,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>Select two or more runs (Ctrl/Shift-click) to compare their curves.</source>
-        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last Runs the chart overlays at most: one colour each, and a legend that fits the chart (Ctrl+A on 2,000 runs labelled each against every other on the GUI thread for 8 s) Rows (beyond those on screen) a column&apos;s width is fitted to Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs than a chart has pixels: drawing them all took the window seconds)</extracomment>
+        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last Runs the chart overlays at most: one colour each, and a legend that fits the chart (Ctrl+A on 2,000 runs labelled each against every other on the GUI thread for 8 s) Rows (the first in the table&apos;s order) a column&apos;s width is fitted to Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs than a chart has pixels: drawing them all took the window seconds)</extracomment>
         <translation>Chọn từ hai lượt chạy trở lên (Ctrl/Shift + bấm) để so sánh đồ thị.</translation>
     </message>
     <message>
@@ -4026,12 +4027,28 @@ từ {folder}</translation>
         <translation>không đọc được: {message}</translation>
     </message>
     <message>
+        <source>completed</source>
+        <translation>hoàn tất</translation>
+    </message>
+    <message>
         <source>could not delete {name}: {error}</source>
         <translation>không xoá được {name}: {error}</translation>
     </message>
     <message>
         <source>could not remove the link {name}: {reason}</source>
         <translation>không gỡ được liên kết {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>hỏng</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>phân kỳ</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>thất bại</translation>
     </message>
     <message>
         <source>folder {folder}</source>
@@ -4058,12 +4075,21 @@ từ {folder}</translation>
         <translation>chuyển thư mục của các lượt chạy đã chọn vào thùng rác</translation>
     </message>
     <message>
+        <source>running</source>
+        <extracomment>A run&apos;s status as the table says it (run.json keeps the English word; any other is shown as is)</extracomment>
+        <translation>đang chạy</translation>
+    </message>
+    <message>
         <source>save the per-epoch history of the selected runs (or all)</source>
         <translation>lưu lịch sử từng epoch của các lượt chạy đã chọn (hoặc tất cả)</translation>
     </message>
     <message>
         <source>save the selected runs&apos; curves as a PNG image</source>
         <translation>lưu đồ thị của các lượt chạy đã chọn thành ảnh PNG</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>đã dừng</translation>
     </message>
     <message>
         <source>{error}.
@@ -4634,7 +4660,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Train</source>
-        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. how the last run ended (RunEnded, its epoch count), said again in the new language the coach&apos;s &quot;see them in Mistakes&quot;: the Mistakes page should show this true class this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;) (RunEnded, epochs the run trained or None) of the last run, for its verdict the live settings the last run (or the loaded model&apos;s) ended with, and the form as it was then: Continue keeps the former where the form was not changed since</extracomment>
+        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. how the last run ended (RunEnded, its epoch count), said again in the new language the coach&apos;s &quot;see them in Mistakes&quot;: the Mistakes page should show this true class this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;) settings sent to the run that no batch has used yet: name -&gt; (the value in use before, the value sent); a run that ends first never used them (the headline then names the value it trained with) (RunEnded, epochs the run trained or None) of the last run, for its verdict the live settings the last run (or the loaded model&apos;s) ended with, and the form as it was then: Continue keeps the former where the form was not changed since</extracomment>
         <translation>Huấn luyện</translation>
     </message>
     <message>

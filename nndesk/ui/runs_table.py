@@ -30,6 +30,15 @@ COLUMNS = (
 )
 STARTED, DATASET, LAYERS, SETTINGS, EPOCHS, VAL_ACC, TEST_ACC, STATUS = range(len(COLUMNS))
 NUMBER_COLUMNS = (EPOCHS, VAL_ACC, TEST_ACC)
+#: A run's status as the table says it (run.json keeps the English word; any other is shown as is)
+STATUSES = {
+    "running": QT_TRANSLATE_NOOP("RunsView", "running"),
+    "completed": QT_TRANSLATE_NOOP("RunsView", "completed"),
+    "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped"),
+    "diverged": QT_TRANSLATE_NOOP("RunsView", "diverged"),
+    "failed": QT_TRANSLATE_NOOP("RunsView", "failed"),
+    "damaged": QT_TRANSLATE_NOOP("RunsView", "damaged"),
+}
 #: Characters of a cell's text (a folder path as the dataset is the longest real one)
 CELL_CHARS = 300
 RUN_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -71,6 +80,11 @@ def settings_text(config: dict) -> str:
     return one_line(", ".join(p for p in parts if p), CELL_CHARS)
 
 
+def status_text(status: str) -> str:
+    """``status`` ("completed") in the window's language."""
+    return translate_marked("RunsView", STATUSES[status]) if status in STATUSES else status
+
+
 def _epochs(record: RunRecord) -> int:
     return record.curves.epochs[-1] if record.curves.epochs else 0
 
@@ -99,7 +113,7 @@ def make_row(record: RunRecord) -> Row:
         str(_epochs(record)),
         _pct(record.final_val_accuracy),
         _pct(record.test_accuracy),
-        record.status,
+        status_text(record.status),
     )
     tips = [""] * len(COLUMNS)
     if record.is_damaged:

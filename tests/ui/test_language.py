@@ -327,6 +327,24 @@ def test_the_file_dialogs_type_column_names_folders_and_files_in_vietnamese(
     assert types()["digit.png"] == png
 
 
+def test_the_runs_table_says_each_runs_status_in_vietnamese(vietnamese, qtbot, tmp_path):
+    from nndesk.runs import RunStore
+    from nndesk.ui.runs_table import STATUS
+    from nndesk.ui.runs_view import RunsView
+
+    store = RunStore(tmp_path / "runs")
+    record = store.create({"dataset": "mnist", "arch": "784-10"})
+    record.status = "completed"
+    store.save(record)
+    (store.root / "broken").mkdir()
+    (store.root / "broken" / "run.json").write_text("[1]")
+    view = RunsView(store)
+    qtbot.addWidget(view)
+    shown = {view.cell(r, STATUS) for r in range(view.row_count())}
+    assert shown == {"hoàn tất", "hỏng"}
+    assert {r.status for r in view.records()} == {"completed", "damaged"}  # run.json's words
+
+
 def test_download_failures_are_explained_in_vietnamese(vietnamese, tmp_path):
     from nndesk.data.download import Cancel, DownloadError, fetch_file
     from nndesk.data.registry import DATASETS
