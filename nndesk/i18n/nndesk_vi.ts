@@ -3982,7 +3982,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>Select two or more runs (Ctrl/Shift-click) to compare their curves.</source>
-        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last Runs the chart overlays at most: one colour each, and a legend that fits the chart (Ctrl+A on 2,000 runs labelled each against every other on the GUI thread for 8 s) Rows (the first in the table&apos;s order) a column&apos;s width is fitted to Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs than a chart has pixels: drawing them all took the window seconds)</extracomment>
+        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last Runs the chart overlays at most, as a race has lanes: at 1024x700 the legend of seven (and its two line styles) squeezed the batch chart to a sliver (Ctrl+A on 2,000 runs labelled each against every other on the GUI thread for 8 s) Rows (the first in the table&apos;s order) a column&apos;s width is fitted to Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs than a chart has pixels: drawing them all took the window seconds)</extracomment>
         <translation>Chọn từ hai lượt chạy trở lên (Ctrl/Shift + bấm) để so sánh đồ thị.</translation>
     </message>
     <message>

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.run_list import RunListReader
-from nndesk.curves import RUN_COLORS, plot_overlay
+from nndesk.curves import plot_overlay
 from nndesk.errors import NndeskError
 from nndesk.plain_text import one_line
 from nndesk.runs import EPOCH_COLUMNS, Curves, RunRecord, RunStore, TrashUnavailableError
@@ -54,9 +54,10 @@ SHOWN_ORDER = (
     "Val acc",
     "Settings",
 )
-#: Runs the chart overlays at most: one colour each, and a legend that fits the chart (Ctrl+A
-#: on 2,000 runs labelled each against every other on the GUI thread for 8 s)
-OVERLAY_RUNS = len(RUN_COLORS)
+#: Runs the chart overlays at most, as a race has lanes: at 1024x700 the legend of seven (and
+#: its two line styles) squeezed the batch chart to a sliver (Ctrl+A on 2,000 runs labelled
+#: each against every other on the GUI thread for 8 s)
+OVERLAY_RUNS = 4
 TABLE_MIN_ROWS = 3  # rows the table always shows, however low the window
 #: Rows (the first in the table's order) a column's width is fitted to
 FIT_ROWS = 40
