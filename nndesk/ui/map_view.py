@@ -121,6 +121,8 @@ class MapView(QWidget):
         controller.map_progressed.connect(self._on_progressed)
         controller.map_ready.connect(self.show_map)
         controller.failed.connect(self._on_failed)
+        # the rings and the hint take the theme's text colour when drawn: redraw on a switch
+        theme.notifier().changed.connect(self._on_theme_changed)
         self._show_hint()
 
     def hint(self) -> str:
@@ -198,6 +200,12 @@ class MapView(QWidget):
         self.progress.setVisible(False)
         self.draw_button.setEnabled(self._result is not None)
         self.caption.setText(message)
+
+    def _on_theme_changed(self, _colours) -> None:
+        if self.data is not None:
+            self.show_map(self.data)
+        else:
+            self._show_hint()
 
     @Slot(object)
     def show_map(self, data) -> None:

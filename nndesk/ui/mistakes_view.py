@@ -71,6 +71,8 @@ class MistakesModel(QAbstractListModel):
         self._confidence = np.zeros(0, dtype=np.float32)
         self._cache: OrderedDict[int, QPixmap] = OrderedDict()
         self.rendered = 0  # tiles drawn so far (tests check the grid is lazy)
+        # tiles bake the theme's text colours in: a theme switch must redraw them
+        theme.notifier().changed.connect(self._on_theme_changed)
 
     def set_items(self, result: EvaluationResult | None, indices: np.ndarray) -> None:
         """Show ``indices`` (int64) of ``result``; the tile cache survives a re-filter."""
@@ -85,6 +87,12 @@ class MistakesModel(QAbstractListModel):
 
     def indices(self) -> np.ndarray:
         return self._indices.copy()
+
+    def _on_theme_changed(self, _colours) -> None:
+        self._cache.clear()
+        if self._indices.size:
+            last = self.index(int(self._indices.size) - 1, 0)
+            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.DecorationRole])
 
     def result(self) -> EvaluationResult | None:
         return self._result

@@ -228,3 +228,35 @@ def test_the_labs_figures_and_edits_go_when_its_model_does(qtbot, controller, re
     figures = [page.table.item(row, col) for row in range(4) for col in (1, 2)]
     assert figures == [None] * 8 and page.prune.value() == 0 and page.note.text() == ""
     assert page.outcome is None and not page.save_button.isEnabled()
+
+
+def test_the_maps_mistake_rings_take_the_new_themes_text_colour_on_a_switch(
+    qtbot, qapp, controller, result
+):
+    """Rings drawn black stayed black on dark axes after View > Theme > Dark (near invisible)."""
+    import matplotlib
+    from matplotlib.colors import to_hex
+
+    from nndesk.ui import theme
+
+    page = MapView(controller)
+    qtbot.addWidget(page)
+    page.set_result(result)
+    page.points.setValue(100)
+    saved_rc = {key: matplotlib.rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
+    try:
+        theme.apply_theme(qapp, "light")
+        with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+            page.draw_button.click()
+
+        def ring_colour() -> str:
+            rings = page.plot.figure.axes[0].collections[1]  # after the dots
+            return to_hex(rings.get_edgecolor()[0])
+
+        assert ring_colour() == to_hex(theme.LIGHT.window_text)
+        theme.apply_theme(qapp, "dark")
+        assert ring_colour() == to_hex(theme.DARK.window_text)
+        assert theme.contrast(ring_colour(), theme.DARK.base) >= 4.5
+    finally:
+        theme.apply_theme(qapp, "system")
+        matplotlib.rcParams.update(saved_rc)
