@@ -875,6 +875,8 @@ def history_csv(records: list[RunRecord]) -> str:
 
     The last column, ``final_test_accuracy``, repeats on each of a run's rows the test accuracy
     the run reported at its end (empty when it has none), so a spreadsheet can compare runs.
+    A run stopped before its first epoch ended still gets one row, its epoch cells empty, so the
+    test accuracy it reported is not lost.
     """
 
     def cell(v):
@@ -885,6 +887,7 @@ def history_csv(records: list[RunRecord]) -> str:
     writer.writerow(("run", "title", *EPOCH_COLUMNS, "final_test_accuracy"))
     for record in records:
         final = cell(record.test_accuracy)
-        for row in record.curves.history():
-            writer.writerow((record.run_id, record.title, *map(cell, row.values()), final))
+        rows = [tuple(map(cell, row.values())) for row in record.curves.history()]
+        for values in rows or [("",) * len(EPOCH_COLUMNS)]:
+            writer.writerow((record.run_id, record.title, *values, final))
     return buf.getvalue()

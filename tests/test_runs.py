@@ -148,6 +148,20 @@ def test_history_csv_has_one_row_per_run_and_epoch(tmp_path):
     assert [r["final_test_accuracy"] for r in rows] == ["0.8812", "0.8812", ""]
 
 
+def test_a_run_stopped_in_its_first_epoch_keeps_its_test_accuracy_in_the_csv(tmp_path):
+    """No finished epoch used to mean no rows, losing the test accuracy the run reported."""
+    store = RunStore(tmp_path)
+    stopped, finished = store.create({"dataset": "a"}), store.create({"dataset": "b"})
+    stopped.metrics = {"test_accuracy": 0.763}
+    finished.curves.add_epoch(epoch_report(1, 0.7, None, 0.6, None))
+    rows = list(csv.DictReader(io.StringIO(history_csv([stopped, finished]))))
+    assert [(r["run"], r["epoch"], r["final_test_accuracy"]) for r in rows] == [
+        (stopped.run_id, "", "0.763"),
+        (finished.run_id, "1", ""),
+    ]
+    assert all(rows[0][column] == "" for column in ("train_loss", "val_accuracy"))
+
+
 def test_curves_rebuild_from_a_model_files_history():
     curves = Curves.from_history(
         [{"epoch": 1, "train_loss": 0.9, "val_accuracy": 0.7}, {"epoch": 2, "train_loss": 0.5}]
