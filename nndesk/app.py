@@ -368,6 +368,7 @@ class Coordinator(QObject):
         d.started.connect(banner.on_download_started)
         d.progressed.connect(banner.on_download_progressed)
         d.finished.connect(banner.on_download_finished)
+        d.failure_details.connect(banner.on_download_failure_details)
         d.failed.connect(banner.on_download_failed)
         d.cancelled.connect(banner.on_download_cancelled)
         if d.current() is not None:
@@ -490,6 +491,11 @@ class Coordinator(QObject):
         self.window.show_note(
             translate("Coordinator", "Data folder: {folder}").format(folder=folder)
         )
+        dialog = self.download_dialog
+        if dialog is not None and missing_dataset(dialog.banner.wanted_dataset()) is None:
+            # the folder holds the offered data: the offer and any old failure in it go
+            dialog.banner.clear()
+            dialog.close()
         self._data_changed()
 
     @Slot()

@@ -90,8 +90,8 @@ def missing_dataset(name: str | None) -> str | None:
 
 
 def _first_missing(name: str, folder: str) -> str:
-    """ " Fashion's train-images-idx3-ubyte.gz ... is missing." for the user's folder: MNIST and
-    Fashion-MNIST share file names, so the message says whose file it looked for."""
+    """ " Fashion-MNIST's train-images-idx3-ubyte.gz ... is missing." for the user's folder:
+    MNIST and Fashion-MNIST share file names, so the message says whose file it looked for."""
     from nndesk.data.registry import get_spec
     from nndesk.data.sources import find_files
 

@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from nndesk.data.download import (
     APPROX_BYTES,
@@ -25,6 +25,27 @@ from nndesk.errors import NndeskError, user_message
 PROGRESS_INTERVAL = 0.05
 
 
+def window_sentence(err: DownloadError) -> str:
+    """The one sentence a window shows for ``err``: which file, what happened, what to do.
+    The CLI's line (with hashes, sources and ``--data-dir``) is the banner's details."""
+    file = getattr(err, "file", None)
+    if err.kind != "mirrors" or file is None:
+        return user_message(err)
+    if getattr(err, "mismatched", False):
+        text = QCoreApplication.translate(
+            "Downloads",
+            "{file} did not match its checksum and was removed. Try again, or use "
+            "Choose a folder… with a copy of the files.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "Downloads",
+            "{file} could not be downloaded from any server. Try again, or use "
+            "Choose a folder… with a copy of the files.",
+        )
+    return text.format(file=file)
+
+
 class DownloadController(QObject):
     """Downloads a registered dataset into the user cache; widgets follow its signals."""
 
@@ -32,7 +53,8 @@ class DownloadController(QObject):
     progressed = Signal(str, int, int)  # name, bytes so far, bytes expected (all its files)
     finished = Signal(str)  # name: its files are verified in the cache
     failed = Signal(str, str, str)  # name, one-line message, kind ("offline" | "local" | ...)
-    cancelled = Signal(str)  # name: stopped by the user, nothing of it was kept
+    cancelled = Signal(str)  # name: stopped by the user; files already verified stay
+    failure_details = Signal(str, str)  # name, the long account behind the next ``failed``
     busy_changed = Signal(bool)
 
     def __init__(
@@ -107,7 +129,8 @@ class DownloadController(QObject):
                 self.cancelled.emit(name)
             else:
                 # in the window's language (QCoreApplication.translate is thread-safe)
-                self.failed.emit(name, user_message(err), err.kind)
+                self.failure_details.emit(name, user_message(err))
+                self.failed.emit(name, window_sentence(err), err.kind)
         except NndeskError as err:
             self.failed.emit(name, user_message(err), "mirrors")
         except Exception as err:  # noqa: BLE001 - a worker reports every failure, never dies

@@ -72,6 +72,9 @@ class DownloadError(DataError):
         return err
 
 
+_MISMATCH = N_("checksum mismatch: expected {expected}, got {got}")
+
+
 class _LocalError(Exception):
     """Writing the destination failed: the user's disk, not the mirror, is the problem."""
 
@@ -337,7 +340,7 @@ def _fetch_one(source: str, file: DataFile, folder: Path, progress, cancel) -> P
                 if got != file.sha256:
                     raise _SourceFailure(
                         DataError.of(
-                            N_("checksum mismatch: expected {expected}, got {got}"),
+                            _MISMATCH,
                             expected=file.sha256,
                             got=got,
                         )
@@ -383,6 +386,7 @@ def fetch_file(
     folder = Path(folder)
     failures: list[str] = []
     unreachable = 0
+    mismatched = False
     for source in mirrors:
         try:
             return _fetch_one(source, file, folder, progress, cancel)
@@ -397,6 +401,8 @@ def fetch_file(
             if cancel is not None:
                 cancel.check()
             where = source + file.gz_name if _is_url(source) else source
+            cause = err.args[0]
+            mismatched |= getattr(cause, "template", None) == _MISMATCH
             failures.append(f"{where}: {localised(_short_reason(err.args[0]))}")
     if failures and unreachable == len(failures):
         raise DownloadError.of_kind(
@@ -408,7 +414,7 @@ def fetch_file(
     tried = "; ".join(failures) if failures else localised(Message(N_("no mirrors configured")))
     public = [m for m in mirrors if _is_url(m)]
     where = public[-1] + file.gz_name if public else Message(N_("the dataset website"))
-    raise DownloadError.of_kind(
+    err = DownloadError.of_kind(
         "mirrors",
         N_(
             "{file}: download failed ({tried}). Get it by hand from {where}, put it in a "
@@ -418,6 +424,9 @@ def fetch_file(
         tried=tried,
         where=where,
     )
+    # the window says this in one sentence of its own (the CLI line above is for a terminal)
+    err.file, err.mismatched = file.gz_name, mismatched
+    raise err
 
 
 def cached_path(file: DataFile, folder: str | os.PathLike) -> Path | None:
@@ -450,6 +459,14 @@ def download_dataset(
         if cached_path(file, folder) is None:
             fetch_file(file, sources, folder, progress, cancel, title=title)
     return folder
+
+
+def files_present(name: str | DatasetSpec, dest: str | os.PathLike | None = None) -> int:
+    """How many of the dataset's four files are in ``dest`` (default: the user cache); files
+    there were verified when they arrived, so a cancelled download keeps them."""
+    spec = get_spec(name)
+    folder = Path(dest) if dest is not None else dataset_cache_dir(spec)
+    return sum(cached_path(f, folder) is not None for f in spec.files)
 
 
 def remove_partial(folder: str | os.PathLike) -> None:

@@ -61,13 +61,14 @@ def find_files(folder: str | os.PathLike, spec: DatasetSpec) -> dict[str, Path]:
         if len(found) > len(best):
             best, best_dir = found, d
     missing = next(f for f in spec.files if f.role not in best)
+    title = spec.short_title or spec.name  # "MNIST", "Fashion-MNIST", never "mnist"
     # MNIST and Fashion-MNIST share file names: say whose file is needed
     raise MissingDataError(
-        f"{best_dir}: {spec.name}'s {missing.gz_name} (or {missing.name}) is missing",
+        f"{best_dir}: {title}'s {missing.gz_name} (or {missing.name}) is missing",
         _how_to_get(spec),
         N_("{folder}: {dataset}'s {gz_name} (or {name}) is missing"),
         folder=best_dir,
-        dataset=spec.name,
+        dataset=title,
         gz_name=missing.gz_name,
         name=missing.name,
     )

@@ -508,6 +508,7 @@
     </message>
     <message>
         <source>checksum mismatch: expected {expected}, got {got}</source>
+        <extracomment>progress(filename, done_bytes, total_bytes or None), called from the downloading thread. seconds to reach a server (so &quot;offline&quot; is known within a few seconds) ... ... and the longest a connected server may stay silent before the mirror counts as failed the environment variable naming a classroom mirror (URL or folder) sub-folder of a classroom mirror per dataset (the layout of a data folder nndesk reads) what the window&apos;s button promises, in MB (the four .gz files) the four .gz files&apos; sizes on the public mirrors, for an overall progress bar short dataset names for messages and buttons no published file is above 27 MB compressed or 48 MB decompressed; a mirror sending more is refused before it fills the disk or the memory</extracomment>
         <translation>mã kiểm tra không khớp: cần {expected}, nhận được {got}</translation>
     </message>
     <message>
@@ -589,7 +590,6 @@
     </message>
     <message>
         <source>download cancelled</source>
-        <extracomment>progress(filename, done_bytes, total_bytes or None), called from the downloading thread. seconds to reach a server (so &quot;offline&quot; is known within a few seconds) ... ... and the longest a connected server may stay silent before the mirror counts as failed the environment variable naming a classroom mirror (URL or folder) sub-folder of a classroom mirror per dataset (the layout of a data folder nndesk reads) what the window&apos;s button promises, in MB (the four .gz files) the four .gz files&apos; sizes on the public mirrors, for an overall progress bar short dataset names for messages and buttons no published file is above 27 MB compressed or 48 MB decompressed; a mirror sending more is refused before it fills the disk or the memory</extracomment>
         <translation>đã huỷ tải</translation>
     </message>
     <message>
@@ -1451,8 +1451,16 @@
         <translation>Chọn thư mục…</translation>
     </message>
     <message>
+        <source>Details: {details}</source>
+        <translation>Chi tiết: {details}</translation>
+    </message>
+    <message>
         <source>Download</source>
         <translation>Tải về</translation>
+    </message>
+    <message>
+        <source>Download of {title} cancelled: {kept} of 4 files are here; the rest was not kept.</source>
+        <translation>Đã huỷ tải {title}: {kept} trong 4 tệp đã có ở đây; phần còn lại không được giữ.</translation>
     </message>
     <message>
         <source>Download of {title} cancelled; nothing was kept.</source>
@@ -1479,8 +1487,8 @@
         <translation>Chỉ cho nndesk một thư mục chứa bốn tệp IDX (cũng có ở Tệp &gt; Thư mục dữ liệu…)</translation>
     </message>
     <message>
-        <source>Stop the download; nothing of it is kept</source>
-        <translation>Dừng tải; không giữ lại phần nào</translation>
+        <source>Stop the download; files already checked are kept</source>
+        <translation>Dừng tải; các tệp đã kiểm tra xong được giữ lại</translation>
     </message>
     <message>
         <source>connecting…</source>
@@ -1674,6 +1682,18 @@ nhãn {label}{name}</translation>
     <message>
         <source>Dataset needed</source>
         <translation>Cần tập dữ liệu</translation>
+    </message>
+</context>
+<context>
+    <name>Downloads</name>
+    <message>
+        <source>{file} could not be downloaded from any server. Try again, or use Choose a folder… with a copy of the files.</source>
+        <translation>Không tải được {file} từ máy chủ nào. Hãy thử lại, hoặc dùng Chọn thư mục… với một bản sao của các tệp.</translation>
+    </message>
+    <message>
+        <source>{file} did not match its checksum and was removed. Try again, or use Choose a folder… with a copy of the files.</source>
+        <extracomment>progress signals at most this often (seconds): a 30 MB download has ~500 chunks</extracomment>
+        <translation>{file} không khớp mã kiểm tra nên đã bị xoá. Hãy thử lại, hoặc dùng Chọn thư mục… với một bản sao của các tệp.</translation>
     </message>
 </context>
 <context>

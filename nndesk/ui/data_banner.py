@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.data.download import DOWNLOAD_MB, SHORT_TITLES
+from nndesk.data.download import DOWNLOAD_MB, SHORT_TITLES, files_present
 from nndesk.ui.banner import message_banner
 from nndesk.ui.language import fill, translate
 
@@ -66,7 +66,7 @@ class DataBanner(QWidget):
         )
         self.cancel_button = QPushButton(translate("DataBanner", "Cancel"))
         self.cancel_button.setToolTip(
-            translate("DataBanner", "Stop the download; nothing of it is kept")
+            translate("DataBanner", "Stop the download; files already checked are kept")
         )
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_requested)
@@ -104,6 +104,7 @@ class DataBanner(QWidget):
         """Show ``message``; ``missing`` names a registered dataset to offer for download."""
         self._dataset = missing
         self.label.setText(message)
+        self.label.setToolTip("")
         self.download_button.setText(
             download_label(missing) if missing else translate("DataBanner", "Download")
         )
@@ -113,7 +114,12 @@ class DataBanner(QWidget):
     def clear(self) -> None:
         """Hide the banner (the data arrived, or the page has nothing to complain about)."""
         self._dataset = None
+        self.label.setToolTip("")
         self.setVisible(False)
+
+    def wanted_dataset(self) -> str | None:
+        """The dataset this banner offers, shown or not (None once it arrived)."""
+        return self._dataset
 
     # ---- the download controller's signals ---------------------------------------------------
     @Slot(str)
@@ -164,15 +170,35 @@ class DataBanner(QWidget):
             self.label.setText(message)
         self._refresh()
 
+    @Slot(str, str)
+    def on_download_failure_details(self, name: str, details: str) -> None:
+        """The long account (sources tried, hashes) of the failure about to be shown."""
+        if name == self._dataset:
+            self.label.setToolTip(
+                fill(translate("DataBanner", "Details: {details}"), details=details)
+            )
+
     @Slot(str)
     def on_download_cancelled(self, name: str) -> None:
         self._downloading = None
         if name == self._dataset:
-            self.label.setText(
-                translate("DataBanner", "Download of {title} cancelled; nothing was kept.").format(
-                    title=SHORT_TITLES.get(name, name)
+            title = SHORT_TITLES.get(name, name)
+            kept = files_present(name)
+            if kept:
+                # files that arrived before Cancel were verified and stay: say so
+                text = fill(
+                    translate(
+                        "DataBanner",
+                        "Download of {title} cancelled: {kept} of 4 files are here; the rest "
+                        "was not kept.",
+                    ),
+                    title=title,
+                    kept=kept,
                 )
-            )
+            else:
+                text = translate("DataBanner", "Download of {title} cancelled; nothing was kept.")
+                text = text.format(title=title)
+            self.label.setText(text)
         self._refresh()
 
     def _refresh(self) -> None:

@@ -105,3 +105,10 @@ def test_files_of_another_registered_dataset_are_refused(tiny_idx_dir, monkeypat
     monkeypatch.setitem(DATASETS, "other", _spec_of(tiny_idx_dir, "other"))
     with pytest.raises(DataError, match="this is other's train-images-idx3-ubyte, not mnist's"):
         load_dataset("mnist", data_dir=tiny_idx_dir)
+
+
+@pytest.mark.parametrize(("name", "title"), [("mnist", "MNIST"), ("fashion", "Fashion-MNIST")])
+def test_a_missing_file_names_the_dataset_as_it_is_called(tiny_idx_dir, name, title):
+    (tiny_idx_dir / "train-images-idx3-ubyte.gz").unlink()
+    with pytest.raises(DataError, match=f": {title}'s train-images-idx3-ubyte.gz"):
+        find_files(tiny_idx_dir, DATASETS[name])

@@ -228,3 +228,70 @@ def test_the_download_and_settings_dialogs_explain_every_control(qtbot, desk):
     assert controls_without_tooltip(desk.coordinator.download_dialog) == []
     assert controls_without_tooltip(desk.coordinator.settings_dialog) == []
     desk.coordinator.settings_dialog.reject()
+
+
+def test_cancel_says_which_verified_files_were_kept(qtbot, desk, tiny_mnist):
+    coordinator = desk.coordinator
+    folder = dataset_cache_dir("mnist")
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = sorted(tiny_mnist)[:2]  # two files that arrived (verified) before an earlier Cancel
+    for name in kept:
+        (folder / name).write_bytes(tiny_mnist[name])
+    show_missing_banners(qtbot, desk)
+    stalling = StallingServer(size=1 << 20)
+    preferences.set_mirror(stalling.url.rstrip("/"))
+    try:
+        with qtbot.waitSignal(coordinator.downloads.progressed, timeout=10_000):
+            desk.evaluate_page.message.download_button.click()
+        with qtbot.waitSignal(coordinator.downloads.cancelled, timeout=10_000):
+            desk.evaluate_page.message.cancel_button.click()
+    finally:
+        stalling.close()
+    coordinator.downloads.wait()
+    assert [p.name for p in cached_files()] == kept
+    text = desk.evaluate_page.message.text()
+    assert "2 of 4 files are here; the rest was not kept" in text
+    assert "nothing was kept" not in text
+
+
+def test_a_tampered_mirror_file_is_one_sentence_with_the_details_behind_it(
+    qtbot, desk, server, tiny_mnist
+):
+    coordinator = desk.coordinator
+    bad = "train-labels-idx1-ubyte.gz"
+    for name, body in tiny_mnist.items():
+        if name == bad:
+            raw = bytearray(gzip.decompress(body))
+            raw[-1] ^= 1  # one label changed, re-gzipped: a well-formed file, the wrong bytes
+            body = gzip.compress(bytes(raw))
+        server.files[f"/mnist/{name}"] = body
+    preferences.set_mirror(server.url)
+    show_missing_banners(qtbot, desk)
+    with qtbot.waitSignal(coordinator.downloads.failed, timeout=20_000) as blocker:
+        desk.evaluate_page.message.download_button.click()
+    assert blocker.args[2] == "mirrors"
+    banner = desk.evaluate_page.message
+    text = banner.text()
+    assert text.startswith(f"{bad} did not match its checksum and was removed.")
+    assert "Choose a folder…" in text
+    assert "--data-dir" not in text and "\n" not in text and "expected" not in text
+    assert "Details:" in banner.label.toolTip() and "checksum mismatch" in banner.label.toolTip()
+    assert bad not in [p.name for p in cached_files()]
+    assert banner.folder_button.isVisible()
+
+
+def test_choosing_a_folder_closes_the_download_offer_and_its_old_failure(qtbot, desk, tiny_idx_dir):
+    coordinator = desk.coordinator
+    preferences.set_mirror(closed_port_url())
+    desk.window.request_test_image(3)
+    qtbot.waitUntil(
+        lambda: coordinator.download_dialog is not None and coordinator.download_dialog.isVisible(),
+        timeout=10_000,
+    )
+    dialog = coordinator.download_dialog
+    with qtbot.waitSignal(coordinator.downloads.failed, timeout=20_000):
+        dialog.banner.download_button.click()
+    assert "offline?" in dialog.banner.text()
+    desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # what "Choose a folder…" sends
+    assert not dialog.isVisible()
+    assert dialog.banner.wanted_dataset() is None

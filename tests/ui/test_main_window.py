@@ -429,7 +429,7 @@ def test_the_fill_button_and_the_f_key_switch_the_canvas_fill_tool(qtbot, window
 
 
 def test_a_missing_dataset_names_the_file_needed_and_advises_once(tmp_path, monkeypatch):
-    """MNIST in the data folder, Fashion-MNIST wanted: the message names Fashion's file, where
+    """MNIST in the data folder, Fashion-MNIST wanted: the message names Fashion-MNIST's file, where
     it was looked for, and one piece of advice in the window's terms (no CLI flags)."""
     from nndesk.errors import DataError
 
@@ -439,7 +439,7 @@ def test_a_missing_dataset_names_the_file_needed_and_advises_once(tmp_path, monk
     with pytest.raises(DataError) as caught:
         datasets.get_dataset("fashion")
     message = str(caught.value)
-    assert "Fashion's train-images-idx3-ubyte.gz" in message
+    assert "Fashion-MNIST's train-images-idx3-ubyte.gz" in message
     assert str(tmp_path) in message
     assert message.lower().count("download") == 1  # the advice, once
     assert "--data-dir" not in message
