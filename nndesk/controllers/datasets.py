@@ -89,14 +89,15 @@ def missing_dataset(name: str | None) -> str | None:
     return name if source_folder(name) is None else None
 
 
-def _first_missing(name: str, folder: str) -> str:
+def _first_missing(name: str, folder: str, roles: tuple[str, ...] | None = None) -> str:
     """ " Fashion-MNIST's train-images-idx3-ubyte.gz ... is missing." for the user's folder:
     MNIST and Fashion-MNIST share file names, so the message says whose file it looked for."""
     from nndesk.data.registry import get_spec
     from nndesk.data.sources import find_files
 
+    spec = get_spec(name)
     try:
-        find_files(_folder_for(name, folder), get_spec(name))
+        find_files(_folder_for(name, folder), spec, *(() if roles is None else (roles,)))
     except MissingDataError as err:
         what = err.what_shown().split(": ", 1)[-1]
         return f" {what[0].upper()}{what[1:]}."
@@ -133,6 +134,49 @@ def get_dataset(name: str, allow_download: bool = False):
         return _cache[key]
 
 
+def _test_folder(name: str) -> str | None:
+    """The data folder, else the download cache, when it holds ``name``'s two test files."""
+    from nndesk.data.download import dataset_cache_dir
+    from nndesk.data.registry import get_spec
+    from nndesk.data.sources import TEST_ROLES, find_files
+
+    spec = get_spec(name)
+    for folder in (_folder_for(name, preferences.data_dir()), str(dataset_cache_dir(spec))):
+        if folder is None:
+            continue
+        try:
+            find_files(folder, spec, TEST_ROLES)
+        except DataError:
+            continue
+        return folder
+    return None
+
+
+def get_test_split(name: str):
+    """Like ``get_dataset`` for pages that need only the test images (Evaluate, "Show test
+    image"): when the whole dataset is not here but its two test files are, a dataset with
+    only those (empty train arrays) instead of "train-images... is missing"."""
+    from nndesk.data.sources import TEST_ROLES, load_test_split
+
+    if name not in TITLES or source_folder(name) is not None:
+        return get_dataset(name)
+    folder = _test_folder(name)
+    if folder is None:
+        data_dir = preferences.data_dir()
+        where = ""
+        if data_dir:
+            either = QCoreApplication.translate("Datasets", "It is not in {folder} either.")
+            where = f" {either.format(folder=data_dir)}{_first_missing(name, data_dir, TEST_ROLES)}"
+        raise DatasetMissing(name, how_to_get(name) + where)
+    key = (name, f"{folder} (test split)")
+    with _locks_guard:
+        lock = _locks.setdefault(key, threading.Lock())
+    with lock:
+        if key not in _cache:
+            _cache[key] = load_test_split(name, folder)
+        return _cache[key]
+
+
 def forget_datasets() -> None:
     """Drop the memoised datasets (after the data folder changed)."""
     with _locks_guard:
@@ -146,7 +190,7 @@ class _LoadJob(QRunnable):
 
     def run(self) -> None:
         try:
-            dataset = get_dataset(self._name)
+            dataset = get_test_split(self._name)  # the window's test images
         except NndeskError as err:
             self._loader.failed.emit(self._name, user_message(err))
         except Exception as err:  # noqa: BLE001 - a worker must report, never die silently
@@ -156,7 +200,8 @@ class _LoadJob(QRunnable):
 
 
 class DatasetLoader(QObject):
-    """Loads datasets on the global thread pool; results arrive as queued signals."""
+    """Loads datasets' test splits (``get_test_split``) on the global thread pool; results
+    arrive as queued signals."""
 
     loaded = Signal(object)  # nndesk.data.Dataset, ready to use
     failed = Signal(str, str)  # dataset name, one-line message for the user

@@ -52,6 +52,13 @@ def default_provider(name: str) -> Any:
     return get_dataset(name)
 
 
+def test_split_provider(name: str) -> Any:
+    """Evaluation needs only the test files (``controllers.datasets.get_test_split``)."""
+    from nndesk.controllers.datasets import get_test_split
+
+    return get_test_split(name)
+
+
 class _Cancelled(Exception):
     """Raised inside a job's progress callback when a newer request superseded it."""
 
@@ -216,7 +223,7 @@ class EvaluationController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._provider = provider or default_provider
+        self._provider = provider or test_split_provider
         self._batch_size = batch_size
         self._classifier: Any = None
         self._result: EvaluationResult | None = None

@@ -38,8 +38,11 @@ def _how_to_get(spec: DatasetSpec) -> str:
     )
 
 
-def find_files(folder: str | os.PathLike, spec: DatasetSpec) -> dict[str, Path]:
-    """The four IDX files of ``spec`` in ``folder`` (or its ``mnist/``-style sub-folder).
+def find_files(
+    folder: str | os.PathLike, spec: DatasetSpec, roles: tuple[str, ...] = ROLES
+) -> dict[str, Path]:
+    """The IDX files of ``spec`` filling ``roles`` (default all four) in ``folder`` (or its
+    ``mnist/``-style sub-folder).
 
     Each file may be ``.gz`` or raw. DataError names the first missing file and how to get it.
     """
@@ -55,12 +58,16 @@ def find_files(folder: str | os.PathLike, spec: DatasetSpec) -> dict[str, Path]:
     best: dict[str, Path] = {}
     best_dir = folder
     for d in candidates:
-        found = {f.role: p for f in spec.files if (p := cached_path(f, d)) is not None}
-        if len(found) == len(ROLES):
+        found = {
+            f.role: p
+            for f in spec.files
+            if f.role in roles and (p := cached_path(f, d)) is not None
+        }
+        if len(found) == len(roles):
             return found
         if len(found) > len(best):
             best, best_dir = found, d
-    missing = next(f for f in spec.files if f.role not in best)
+    missing = next(f for f in spec.files if f.role in roles and f.role not in best)
     title = spec.short_title or spec.name  # "MNIST", "Fashion-MNIST", never "mnist"
     # MNIST and Fashion-MNIST share file names: say whose file is needed
     raise MissingDataError(
@@ -82,9 +89,10 @@ def _other_dataset_with(role: str, digest: str, spec: DatasetSpec) -> str | None
 
 
 def _read_files(paths: dict[str, Path], spec: DatasetSpec) -> tuple[dict, dict[str, str]]:
-    """Read the four files, hashing the decompressed bytes on the way: (arrays, digests)."""
+    """Read the files ``paths`` holds, hashing the decompressed bytes on the way:
+    (arrays, digests)."""
     arrays, digests = {}, {}
-    for role in ROLES:
+    for role in (r for r in ROLES if r in paths):
         h = hashlib.sha256()
         reader = read_idx_images if role.endswith("images") else read_idx_labels
         arrays[role] = reader(paths[role], hasher=h)
@@ -117,8 +125,14 @@ def _build(spec: DatasetSpec, arrays: dict, paths: dict[str, Path]) -> Dataset:
 def _load_user_folder(folder: Path, spec: DatasetSpec) -> Dataset:
     paths = find_files(folder, spec)
     arrays, digests = _read_files(paths, spec)
+    _check_user_files(spec, paths, digests)
+    return _build(spec, arrays, paths)
+
+
+def _check_user_files(spec: DatasetSpec, paths: dict[str, Path], digests: dict[str, str]) -> None:
+    """Refuse the other dataset's files; warn once when the files are not the published ones."""
     differ = []
-    for f in spec.files:
+    for f in (f for f in spec.files if f.role in paths):
         if digests[f.role] == f.sha256:
             continue
         other = _other_dataset_with(f.role, digests[f.role], spec)
@@ -131,11 +145,10 @@ def _load_user_folder(folder: Path, spec: DatasetSpec) -> Dataset:
     if differ:
         # one warning per load: a lab's own subset is legitimate, but should not pass unnoticed
         warnings.warn(
-            f"{paths[spec.files[0].role].parent}: {', '.join(differ)} differ from the published "
+            f"{next(iter(paths.values())).parent}: {', '.join(differ)} differ from the published "
             f"{spec.name} files; using them as given",
-            stacklevel=3,
+            stacklevel=4,
         )
-    return _build(spec, arrays, paths)
 
 
 def _load_cache(spec: DatasetSpec, progress: ProgressFn | None, allow_download: bool) -> Dataset:
@@ -165,6 +178,39 @@ def _load_cache(spec: DatasetSpec, progress: ProgressFn | None, allow_download: 
                 f"{digests[f.role]}) and has been removed; run again to download it"
             )
     raise AssertionError("unreachable")
+
+
+TEST_ROLES = ("test_images", "test_labels")
+
+
+def load_test_split(name: str | DatasetSpec, folder: str | os.PathLike) -> Dataset:
+    """Only the test split of a registered dataset (its train arrays are empty), from a folder
+    holding its two test files: what evaluating a model or showing a test image needs, so a
+    folder without the train files (or a half-finished download) still serves them.
+
+    ``folder`` is the user's data folder (files used as given, like ``load_dataset``) or the
+    download cache (files must match the published checksums).
+    """
+    spec = get_spec(name)
+    paths = find_files(folder, spec, TEST_ROLES)
+    arrays, digests = _read_files(paths, spec)
+    if Path(folder) == dataset_cache_dir(spec):
+        for f in (f for f in spec.files if f.role in paths):
+            if digests[f.role] != f.sha256:
+                paths[f.role].unlink(missing_ok=True)
+                raise DataError(
+                    f"{paths[f.role]}: cached file was damaged (expected sha256 {f.sha256}, "
+                    f"got {digests[f.role]}) and has been removed; run again to download it"
+                )
+    else:
+        _check_user_files(spec, paths, digests)
+    images, labels = arrays["test_images"], arrays["test_labels"]
+    empty = {"train_images": images[:0], "train_labels": labels[:0]}
+    return _build(
+        spec,
+        {**arrays, **empty},
+        {**paths, "train_images": paths["test_images"], "train_labels": paths["test_labels"]},
+    )
 
 
 def load_dataset(

@@ -10,7 +10,7 @@ import pytest
 from nndesk.data.download import dataset_cache_dir
 from nndesk.data.idx import sha256_decompressed, write_idx
 from nndesk.data.registry import DATASETS
-from nndesk.data.sources import find_files, load_dataset
+from nndesk.data.sources import find_files, load_dataset, load_test_split
 from nndesk.errors import DataError
 
 # the tiny synthetic folders are not the published files; tests that check the warning catch it
@@ -112,3 +112,20 @@ def test_a_missing_file_names_the_dataset_as_it_is_called(tiny_idx_dir, name, ti
     (tiny_idx_dir / "train-images-idx3-ubyte.gz").unlink()
     with pytest.raises(DataError, match=f": {title}'s train-images-idx3-ubyte.gz"):
         find_files(tiny_idx_dir, DATASETS[name])
+
+
+def test_the_test_split_loads_from_a_folder_without_the_train_files(tiny_idx_dir):
+    for name in ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"):
+        (tiny_idx_dir / name).unlink()
+    with pytest.raises(DataError, match="train-images-idx3-ubyte.gz .* is missing"):
+        load_dataset("mnist", data_dir=tiny_idx_dir)  # training does need them
+    data = load_test_split("mnist", tiny_idx_dir)
+    assert data.name == "mnist" and len(data.train_labels) == 0 and len(data.train_images) == 0
+    assert data.test_images.shape[1:] == (28, 28)
+    assert len(data.test_labels) == len(data.test_images) > 0
+
+
+def test_the_test_split_names_a_missing_test_file(tiny_idx_dir):
+    (tiny_idx_dir / "t10k-images-idx3-ubyte.gz").unlink()
+    with pytest.raises(DataError, match="MNIST's t10k-images-idx3-ubyte.gz .* is missing"):
+        load_test_split("mnist", tiny_idx_dir)

@@ -234,7 +234,8 @@ def test_cancel_says_which_verified_files_were_kept(qtbot, desk, tiny_mnist):
     coordinator = desk.coordinator
     folder = dataset_cache_dir("mnist")
     folder.mkdir(parents=True, exist_ok=True)
-    kept = sorted(tiny_mnist)[:2]  # two files that arrived (verified) before an earlier Cancel
+    # the two train files arrived (verified) before an earlier Cancel; the test ones did not
+    kept = sorted(n for n in tiny_mnist if n.startswith("train-"))
     for name in kept:
         (folder / name).write_bytes(tiny_mnist[name])
     show_missing_banners(qtbot, desk)
@@ -295,3 +296,18 @@ def test_choosing_a_folder_closes_the_download_offer_and_its_old_failure(qtbot, 
     desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # what "Choose a folder…" sends
     assert not dialog.isVisible()
     assert dialog.banner.wanted_dataset() is None
+
+
+def test_with_only_the_test_files_evaluate_and_show_test_image_work(qtbot, desk, tiny_idx_dir):
+    for name in ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"):
+        (tiny_idx_dir / name).unlink()
+    window, coordinator = desk.window, desk.coordinator
+    preferences.set_data_dir(str(tiny_idx_dir))
+    with qtbot.waitSignal(coordinator.prediction.prediction_ready, timeout=20_000):
+        window.request_test_image(7)
+    assert window.test_index.value() == 7 and not window.canvas.is_blank()
+    assert coordinator.download_dialog is None  # nothing offered: the test files are enough
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=20_000):
+        window.tabs.setCurrentWidget(desk.evaluate_page)
+    assert desk.evaluate_page.result().n == 50
+    assert desk.evaluate_page.message.isHidden()
