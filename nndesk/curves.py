@@ -125,7 +125,8 @@ def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
     ax_acc.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
     localise_ticks(ax_batch, ax_loss, ax_acc)
     # steps of 1, 2 or 5 points: a 2.5 % step would print as uneven whole percents
-    ax_acc.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=(1, 2, 5, 10)))
+    # "auto": as many ticks as the axis height holds (6 on a short chart overlapped)
+    ax_acc.yaxis.set_major_locator(MaxNLocator(nbins="auto", steps=(1, 2, 5, 10)))
 
 
 def _xy(x: Sequence[float], y: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -422,6 +423,11 @@ def plot_overlay(
         for x in sorted({change.x for change in curves.changes}):
             for ax in (ax_batch, ax_loss, ax_acc):
                 ax.axvline(x, color=color, ls=":", lw=1.0)
+    if not any(np.isfinite(v).any() for _, c in runs for v in _epoch_values(c)):
+        # no finished epoch yet: empty axes default to -0.05..0.05, i.e. negative loss and
+        # accuracy ticks; show the ranges these values live in instead
+        ax_loss.set_ylim(0.0, 1.0)
+        ax_acc.set_ylim(0.0, 1.0)
     if runs:
         # one legend, on the full-width batch plot: a run's long title drawn in a small epoch
         # plot ran over its neighbour; the line styles are keyed there too
@@ -440,6 +446,36 @@ def plot_overlay(
                 for i, (text, _) in enumerate(runs)
             ]
         ax_batch.legend(handles=handles + styles, loc="upper right", fontsize=7, frameon=False)
+
+
+def _epoch_values(curves: Curves) -> list[np.ndarray]:
+    return [
+        np.asarray(v, dtype=np.float64)
+        for v in (curves.val_loss, curves.train_loss, curves.val_accuracy, curves.train_accuracy)
+    ]
+
+
+def fit_legend(ax: Axes, redraw) -> None:
+    """Give ``ax``'s legend more columns until it no longer hangs below the axes (a short
+    chart at 1024x700 drew its last rows over the tick labels); ``redraw()`` lays the figure
+    out again so the extents are measured as drawn."""
+    legend = ax.get_legend()
+    if legend is None:
+        return
+    handles = list(legend.legend_handles)
+    labels = [t.get_text() for t in legend.get_texts()]
+    for ncols in range(2, len(handles) + 1):
+        if legend.get_window_extent().y0 >= ax.get_window_extent().y0 - 1:
+            return
+        legend = ax.legend(
+            handles=handles,
+            labels=labels,
+            loc="upper right",
+            fontsize=7,
+            frameon=False,
+            ncols=ncols,
+        )
+        redraw()
 
 
 def make_figure(width: float = 12.0, height: float = 3.6) -> tuple[Figure, tuple[Axes, Axes, Axes]]:

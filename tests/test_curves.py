@@ -267,3 +267,39 @@ def test_tick_numbers_take_the_window_languages_decimal_mark(monkeypatch):
     fig.canvas.draw()
     vietnamese = [t.get_text() for t in live.axes[0].get_yticklabels()]
     assert vietnamese == [t.replace(".", ",") for t in english]
+
+
+def _overlap(boxes) -> bool:
+    return any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+
+def test_a_short_overlay_of_a_run_with_no_finished_epoch_has_sane_axes_and_a_fitting_legend():
+    """At 1024x700 the Runs chart is ~546x190 px: the accuracy ticks read 4% 2% 0% -2% -4%
+    on top of each other and the legend hung over the batch plot's tick labels."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from nndesk.curves import fit_legend
+
+    fig = Figure(figsize=(546 / 96, 190 / 96), dpi=96, layout="constrained")
+    canvas = FigureCanvasAgg(fig)
+    grid = fig.add_gridspec(2, 2)
+    axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]), fig.add_subplot(grid[1, 1]))
+    run = Curves(
+        batch_x=[i / 100 for i in range(1, 13)], batch_loss=[2.0 - i / 10 for i in range(12)]
+    )
+    plot_overlay(*axes, [("fashion 784-64-64-10 relu adam lr=0.001 → 0.0005 symmetric", run)])
+    canvas.draw()
+    fit_legend(axes[0], canvas.draw)
+    _, ax_loss, ax_acc = axes
+    assert ax_loss.get_ylim() == (0.0, 1.0) and ax_acc.get_ylim() == (0.0, 1.0)
+    renderer = canvas.get_renderer()
+    for ax in (ax_loss, ax_acc):
+        low, high = ax.get_ylim()
+        labels = [
+            t.label1.get_window_extent(renderer)
+            for t, y in zip(ax.yaxis.get_major_ticks(), ax.get_yticks(), strict=False)
+            if low <= y <= high and t.label1.get_visible() and t.label1.get_text()
+        ]
+        assert len(labels) >= 2 and not _overlap(labels)
+    legend = axes[0].get_legend().get_window_extent(renderer)
+    assert legend.y0 >= axes[0].get_window_extent(renderer).y0 - 1

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.run_list import RunListReader
-from nndesk.curves import plot_overlay
+from nndesk.curves import fit_legend, plot_overlay
 from nndesk.errors import NndeskError
 from nndesk.plain_text import one_line
 from nndesk.runs import EPOCH_COLUMNS, Curves, RunRecord, RunStore, TrashUnavailableError
@@ -486,6 +486,7 @@ def render_overlay(runs, empty_text: str, width: int, height: int, ratio: float 
             color=muted_colour(),
         )
     canvas.draw()
+    fit_legend(axes[0], canvas.draw)
     rgba = canvas.buffer_rgba()
     h, w = int(rgba.shape[0]), int(rgba.shape[1])
     return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
