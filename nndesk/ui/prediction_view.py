@@ -6,7 +6,7 @@ import html
 
 import numpy as np
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -32,6 +32,9 @@ def fitted_font(font: QFont, text: str, width: float, least: float = 6.5) -> QFo
     while QFontMetrics(fitted).horizontalAdvance(text) > width and fitted.pointSizeF() > least:
         fitted.setPointSizeF(max(least, fitted.pointSizeF() * 0.94))
     return fitted
+
+
+PLACEHOLDER_FLAGS = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
 
 
 class InputPreview(QWidget):
@@ -104,10 +107,29 @@ class InputPreview(QWidget):
                 )
         else:
             painter.setPen(QColor(140, 140, 140))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._placeholder)
+            painter.setFont(self.placeholder_font())
+            painter.drawText(self._placeholder_rect(), PLACEHOLDER_FLAGS, self._placeholder)
         if cell >= 4:  # the grid would swamp a small preview
             painter.drawImage(0, 0, self._grid_image(cell))
         painter.end()
+
+    def _placeholder_rect(self) -> QRectF:
+        side = min(self.width(), self.height()) - 1
+        return QRectF(3, 3, side - 6, side - 6)
+
+    def placeholder_font(self) -> QFont:
+        """The widget's font, wrapped and made smaller until the placeholder fits the box (the
+        84 px preview of a 1024x700 screen let "nothing drawn" run over its edges)."""
+        font = QFont(self.font())
+        rect = self._placeholder_rect()
+        size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
+        while size > 5.0:
+            font.setPointSizeF(size)
+            used = QFontMetricsF(font).boundingRect(rect, PLACEHOLDER_FLAGS, self._placeholder)
+            if used.width() <= rect.width() and used.height() <= rect.height():
+                break
+            size -= 0.5
+        return font
 
     def _grid_image(self, cell: float) -> QImage:
         """The faint pixel grid as one transparent image, drawn once per size: 58 translucent

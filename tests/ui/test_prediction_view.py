@@ -339,3 +339,25 @@ def test_a_long_name_beside_its_percentage_in_a_narrow_column_is_drawn_smaller_n
     assert fitted.pointSizeF() >= 6.5 and fitted.bold()
     assert fitted_font(bold, "c1", room) == bold  # a name that fits keeps its size
     bars.grab()  # paints with it
+
+
+def test_the_nothing_drawn_text_stays_inside_the_smallest_preview(qtbot):
+    """At 1024x700 the preview shrinks to 84 px and "nothing drawn" ran over its edges."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from nndesk.ui.prediction_view import PLACEHOLDER_FLAGS, InputPreview
+
+    preview = InputPreview(cell=7)
+    qtbot.addWidget(preview)
+    preview.resize(84, 84)
+    preview.show()
+    qtbot.waitExposed(preview)
+    box = preview.rect().adjusted(0, 0, -1, -1)
+    text = "nothing drawn, nothing at all"  # longer than English: translations run longer
+    preview.set_placeholder(text)
+    default = QFontMetricsF(preview.font()).horizontalAdvance(text)
+    assert default > box.width()  # the plain font would run over
+    used = QFontMetricsF(preview.placeholder_font()).boundingRect(
+        preview._placeholder_rect(), PLACEHOLDER_FLAGS, text
+    )
+    assert box.contains(used.toAlignedRect())
