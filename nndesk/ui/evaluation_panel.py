@@ -213,6 +213,8 @@ class EvaluationPanel(QWidget):
 
         self.confusion = ConfusionView()
         self.confusion.cell_clicked.connect(self.cell_clicked)
+        # the summary rows' background is the theme's, set when filled: recoloured on a switch
+        theme.notifier().changed.connect(self._on_theme_changed)
 
         # title and buttons, then the four numbers: rows that wrap on a narrow page, never cut
         top = QHBoxLayout()
@@ -519,6 +521,16 @@ class EvaluationPanel(QWidget):
         height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         self.table.setFixedHeight(min(height, 640))
         self._fit_report()
+
+    def _on_theme_changed(self, colours) -> None:
+        if self._result is None:
+            return
+        summary_bg = QColor(colours.summary_row)
+        for r in range(self._result.n_classes, self.table.rowCount()):
+            for c in range(self.table.columnCount()):
+                item = self.table.item(r, c)
+                if item is not None:
+                    item.setBackground(summary_bg)
 
     def report_cell(self, row: int, column: int) -> str:
         """The text shown in the report table (tests and screenshots)."""

@@ -370,3 +370,21 @@ def test_a_model_file_chosen_again_reuses_its_evaluation_and_a_changed_file_does
     with qtbot.waitSignal(ctl.finished, timeout=10_000):
         ctl.ensure_current()
     assert started and asked == ["mnist", "toy", "mnist"]
+
+
+def test_the_summary_rows_take_the_new_themes_background_on_a_switch(
+    qtbot, qapp, panel, controller
+):
+    """Probe: after a switch while open, the accuracy / average rows kept the old theme's
+    background (near-black text on a dark row after dark -> light) until the next evaluation."""
+    from nndesk.ui import theme
+
+    result = evaluated(qtbot, panel, controller)
+    summary = result.n_classes  # the accuracy row, then the averages
+    try:
+        for name, colours in (("dark", theme.DARK), ("light", theme.LIGHT)):
+            theme.apply_theme(qapp, name)
+            row = panel.table.item(summary, 0).background().color().name()
+            assert row == colours.summary_row.lower()
+    finally:
+        theme.apply_theme(qapp, "system")
