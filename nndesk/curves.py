@@ -307,9 +307,13 @@ class LiveCurves:
             self.clear_lr_marks()
             self.changed_axes.update(self.axes)
         for i, change in enumerate(curves.changes[self._lr_marked :], start=self._lr_marked):
-            # several changes at one batch: one line, their labels one under the other
-            row = sum(1 for c in curves.changes[:i] if c.x == change.x)
-            self._lr_marks.extend(mark_change(self.axes, change.x, change.shown_text(), row))
+            # one line per batch; labels take turns over MARK_ROWS rows, so changes at one batch
+            # or a few batches apart ("lr 0.0005", "augment on") are not written over each other
+            line = not any(c.x == change.x for c in curves.changes[:i])
+            row = i % MARK_ROWS
+            self._lr_marks.extend(
+                mark_change(self.axes, change.x, change.shown_text(), row, line=line)
+            )
             self.changed_axes.update(self.axes)
         self._lr_marked = len(curves.changes)
         self._update_limits(curves)
@@ -376,16 +380,24 @@ def _sticky_top(ax: Axes, data_top: float) -> bool:
     return _set_lim(ax, "y", (0.0, current))
 
 
+#: Rows the labels of changes made while training take turns on (top to bottom)
+MARK_ROWS = 3
+
+
 def mark_lr_change(axes: Sequence[Axes], x: float, lr: float) -> list:
     """A dotted vertical line at ``x`` on each Axes, labelled on the first with the new rate."""
     return mark_change(axes, x, fill("lr {lr:g}", lr=lr))
 
 
-def mark_change(axes: Sequence[Axes], x: float, text: str, row: int = 0) -> list:
+def mark_change(
+    axes: Sequence[Axes], x: float, text: str, row: int = 0, line: bool | None = None
+) -> list:
     """A dotted vertical line at ``x`` on each Axes, labelled ``text`` on the first (a setting
-    changed while training: ``"lr 0.0002"``, ``"momentum 0.5"``); ``row`` > 0 only adds the
-    label, under the ``row`` labels already there."""
-    artists = [] if row else [ax.axvline(x, color=LR_COLOR, ls=":", lw=1.2) for ax in axes]
+    changed while training: ``"lr 0.0002"``, ``"momentum 0.5"``), the label ``row`` rows down;
+    ``line`` False (by default: when ``row`` > 0) only adds the label."""
+    if line is None:
+        line = row == 0
+    artists = [ax.axvline(x, color=LR_COLOR, ls=":", lw=1.2) for ax in axes] if line else []
     artists.append(
         axes[0].annotate(
             text,

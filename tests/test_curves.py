@@ -303,3 +303,26 @@ def test_a_short_overlay_of_a_run_with_no_finished_epoch_has_sane_axes_and_a_fit
         assert len(labels) >= 2 and not _overlap(labels)
     legend = axes[0].get_legend().get_window_extent(renderer)
     assert legend.y0 >= axes[0].get_window_extent(renderer).y0 - 1
+
+
+def test_changes_a_few_batches_apart_get_labels_that_do_not_overlap():
+    """ "lr 0.0005" and "augment on" set four batches apart were written over each other."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from nndesk.setting_changes import SettingChange
+
+    fig = Figure(figsize=(7, 3), dpi=96)
+    canvas = FigureCanvasAgg(fig)
+    live = LiveCurves(*fig.subplots(1, 3))
+    curves = Curves(batch_x=[i / 100 for i in range(1, 101)], batch_loss=[1.0] * 100)
+    for x, name, value in ((0.10, "lr", 0.0005), (0.14, "augment", True), (0.14, "lr", 0.001)):
+        curves.add_change(SettingChange(x, 1, round(x * 100), name, value))
+    live.update(curves)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    labels = [t for t in live.axes[0].texts if t.get_text()]
+    assert len(labels) == 3
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    assert not _overlap(boxes), [t.get_text() for t in labels]
+    # one dotted line per batch that changed something, on each plot
+    assert len([ln for ln in live.axes[0].lines if ln.get_linestyle() == ":"]) == 2
