@@ -14,17 +14,19 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -93,14 +95,32 @@ def _render_kept_chart(runs, width: int, height: int, per_epoch: int) -> QImage:
 
 def _combo(name: str) -> QComboBox:
     box = QComboBox()
-    # four lanes of six fields fit a 1024 px window: the boxes shrink to a few letters
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(5)
+    # whole choices ("SGD + mo" read as another optimizer); a narrow window scrolls the lanes
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     field = BY_NAME[name]
     for value in field.choices:
         box.addItem(translate_marked("", field.choice_label(value)), value)
     box.setToolTip(translate_marked("", field.help))
     return box
+
+
+def _fit_text(edit: QLineEdit, text: str) -> None:
+    """At least as wide as ``text`` (a cut "84-64-64-10" reads as another architecture)."""
+    margins = edit.textMargins().left() + edit.textMargins().right()
+    edit.setMinimumWidth(max(64, edit.fontMetrics().horizontalAdvance(text) + margins + 14))
+
+
+class _LaneScroll(QScrollArea):
+    """The lanes' editors at their whole width: a narrow window scrolls them sideways, and the
+    area is always as tall as every lane (no vertical scrolling)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        inner = self.widget().sizeHint() if self.widget() is not None else QSize(0, 0)
+        bar = self.horizontalScrollBar().sizeHint().height()
+        return QSize(inner.width() + 2 * self.frameWidth(), inner.height() + bar)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(120, self.sizeHint().height())
 
 
 class LaneRow:
@@ -121,7 +141,8 @@ class LaneRow:
         self.remove.setToolTip(translate("RaceView", "remove this configuration from the race"))
         self.remove.clicked.connect(lambda: view.remove_lane(self))
         for w in (self.name, self.arch):
-            w.setMinimumWidth(64)
+            w.textChanged.connect(lambda text, w=w: _fit_text(w, text))
+            _fit_text(w, "784-128-10")
         self.lr.setMinimumWidth(48)
         self.lr.setMaximumWidth(64)
         for signal in (self.name.textEdited, self.arch.textEdited, self.lr.textEdited):
@@ -269,7 +290,14 @@ class RaceView(QWidget):
         ev.setContentsMargins(0, 0, 0, 0)
         ev.addLayout(top)
         ev.addWidget(self.shared)
-        ev.addLayout(self.lane_grid)
+        lanes = QWidget()
+        lanes.setLayout(self.lane_grid)
+        self.lane_scroll = _LaneScroll()
+        self.lane_scroll.setWidget(lanes)
+        self.lane_scroll.setWidgetResizable(True)
+        self.lane_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.lane_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        ev.addWidget(self.lane_scroll)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.race_button, self.pause_button,
                   self.stop_button):  # fmt: skip
@@ -627,6 +655,7 @@ class RaceView(QWidget):
         self._dirty = bool(self.controller.curves)
 
     def _update_buttons(self) -> None:
+        self.lane_scroll.updateGeometry()  # lanes came or went: its height follows
         running = self.controller.is_running()
         self.race_button.setEnabled(not running)
         self.pause_button.setEnabled(running)

@@ -96,3 +96,39 @@ def test_lanes_nobody_edited_follow_the_train_form_and_edited_ones_stay(qtbot, p
     page.tabs.setCurrentWidget(page.race_page)
     qtbot.waitUntil(lambda: view.isVisible())
     assert [row.arch.text() for row in view.rows] == ["784-40-10", "784-20-10", "784-20-10"]
+
+
+def test_on_a_1024_screen_every_lanes_fields_show_their_whole_text(qtbot, page):
+    """The Train pane of a 1024x700 window is ~540 px: "784-64-64-10" read "84-64-64-10" and
+    "SGD + momentum" read "SGD + mo". The fields keep their whole width and scroll sideways."""
+    from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+
+    page.setFixedSize(540, 560)
+    page.tabs.setCurrentWidget(page.race_page)  # a narrow panel opened its Settings tab
+    view = page.race_view
+    for row in view.rows:
+        row.arch.setText("784-64-64-10")
+        row.name.setText("momentum")
+        row.optimizer.setCurrentIndex(row.optimizer.findData("momentum"))
+    qtbot.waitUntil(lambda: view.rows[0].arch.isVisible())
+    QApplication.processEvents()
+    assert view.rows[1].optimizer.currentText().startswith("SGD +")
+    cut = []
+    for row in view.rows:
+        for w in row.widgets():
+            if isinstance(w, QLineEdit):
+                text, width = w.text(), w.fontMetrics().horizontalAdvance(w.text()) + 8
+            elif isinstance(w, QComboBox):
+                text, width = (
+                    w.currentText(),
+                    w.fontMetrics().horizontalAdvance(w.currentText()) + 20,
+                )
+            else:
+                continue
+            if w.width() < width:
+                cut.append(f"{text!r}: {w.width()} px < {width} px")
+    assert cut == []
+    # every lane in view, with no vertical scrolling inside the lanes' area
+    lanes = view.lane_scroll.widget()
+    assert view.lane_scroll.viewport().height() >= lanes.height() > 0
+    assert page.race_page.width() <= 540
