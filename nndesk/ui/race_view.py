@@ -97,6 +97,9 @@ def _combo(name: str) -> QComboBox:
     box = QComboBox()
     # whole choices ("SGD + mo" read as another optimizer); a narrow window scrolls the lanes
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    # as the wheel guard does when a box is polished: the lanes' strip is polished only when
+    # scrolled into view, and a wheel must never change a field before that
+    box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     field = BY_NAME[name]
     for value in field.choices:
         box.addItem(translate_marked("", field.choice_label(value)), value)
