@@ -169,7 +169,7 @@ class MapView(QWidget):
             return
         rows = result.classifier.model.summary_rows()
         for i, (name, shape, _) in enumerate(rows):
-            self.layer.addItem(f"{i}: {name} {shape}", i)
+            self.layer.addItem(f"{i}: {name} ({'×'.join(str(n) for n in shape)})", i)
         # the last hidden layer before the output: where the classes separate
         self.layer.setCurrentIndex(max(0, len(rows) - 3))
 

@@ -204,6 +204,8 @@ def test_a_new_evaluation_clears_the_maps_hovered_image_and_names_the_model(
     qtbot.addWidget(page)
     page.set_result(result)
     assert page.model_name.text() == result.classifier.title
+    # the output shape as a person writes it, not a Python tuple: "1: ReLU (32)"
+    assert page.layer.itemText(1) == "1: ReLU (32)"
     page.points.setValue(100)
     with qtbot.waitSignal(controller.map_ready, timeout=20_000):
         page.draw_button.click()
