@@ -1462,7 +1462,8 @@ class TrainingPanel(QWidget):
                 )
             else:
                 line = translate("TrainingPanel", "From the next epoch: {later}")
-            self.status_message.emit(line.format(changes=said(now), later=said(["batch_size"])))
+            later = [k for k in changes if k == "batch_size"]
+            self.status_message.emit(line.format(changes=said(now), later=said(later)))
         self._show_title()
         return changes
 

@@ -630,6 +630,10 @@ def test_apply_to_run_steers_the_editable_settings_and_the_curves_mark_them(qtbo
         ("batch_size", 20),
     }
     assert "momentum 0.3" in panel.title.text()
+    form.momentum.setValue(0.5)  # without a batch size this time (probe 16c: KeyError)
+    panel.apply_button.click()
+    assert said[-1] == "From the next batch: momentum 0.5"
+    assert "momentum 0.5" in panel.title.text()
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
     labels = {t.get_text() for t in panel.live.axes[0].texts}
