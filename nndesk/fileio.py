@@ -193,6 +193,16 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def stamp(path: str | os.PathLike[str]) -> tuple[int, int, int, int] | None:
+    """What tells a file changed: (inode, size, modified and changed times, ns); None when it
+    cannot be read. An atomic replace changes the inode even within one mtime tick."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
 def remove_stale_temps(folder: str | os.PathLike[str], older_than: float | None = None) -> int:
     """Delete the temp files dead writers left in ``folder``; return how many.
 

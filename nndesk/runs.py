@@ -33,6 +33,7 @@ from typing import Any
 
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_write_text
+from nndesk.fileio import stamp as file_stamp
 from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 from nndesk.plain_text import one_line
 from nndesk.setting_changes import SettingChange, from_lr_pairs, parse_changes
@@ -742,13 +743,9 @@ KnownRecords = dict[str, tuple[tuple[int, ...], "RunRecord"]]
 
 
 def _stamp(folder: Path) -> tuple[int, ...] | None:
-    """What tells a run.json changed: (inode, size, modified and changed times); None when
-    there is none to read (a listing reads such a folder each time, which costs nothing)."""
-    try:
-        st = os.stat(folder / RUN_FILE)
-    except (OSError, ValueError):
-        return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    """``fileio.stamp`` of the folder's run.json; None when there is none to read (a listing
+    reads such a folder each time, which costs nothing)."""
+    return file_stamp(folder / RUN_FILE)
 
 
 def _read_regular_file(path: Path, limit: int) -> bytes:

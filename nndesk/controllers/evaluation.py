@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, S
 
 from nndesk.errors import DataError, NndeskError, user_message
 from nndesk.evaluation import EvaluationResult, evaluate, summarise_dataset
+from nndesk.fileio import stamp
 
 #: name -> nndesk.data.Dataset (blocking; called on the worker thread)
 DatasetProvider = Callable[[str], Any]
@@ -32,17 +33,13 @@ Job = Callable[[Callable[[int, int], None]], Any]
 RECENT_EVALUATIONS = 3
 
 
-def model_file_key(classifier: Any) -> tuple[str, int, int] | None:
-    """Which file, and which version of it, ``classifier`` was read from (path, mtime, size);
-    None for a model that has no file (then it is evaluated again when chosen again)."""
+def model_file_key(classifier: Any) -> tuple[str, tuple[int, int, int, int]] | None:
+    """Which file, and which version of it, ``classifier`` was read from (its path and
+    ``fileio.stamp``); None for a model that has no file (then it is evaluated again when
+    chosen again)."""
     path = getattr(classifier, "path", None)
-    if path is None:
-        return None
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return (os.path.realpath(path), stat.st_mtime_ns, stat.st_size)
+    version = stamp(path) if path is not None else None
+    return None if version is None else (os.path.realpath(path), version)
 
 
 def default_provider(name: str) -> Any:
@@ -229,7 +226,7 @@ class EvaluationController(QObject):
         self._result: EvaluationResult | None = None
         self._evaluated: Any = None  # the classifier the last started evaluation was for
         #: model_file_key -> its last finished evaluation, newest last
-        self._recent: OrderedDict[tuple[str, int, int], EvaluationResult] = OrderedDict()
+        self._recent: OrderedDict[tuple, EvaluationResult] = OrderedDict()
         self._runner = JobRunner(self)
         self._runner.progressed.connect(self.progressed)
         self._runner.succeeded.connect(self._on_runner_succeeded)
