@@ -16,6 +16,10 @@ The rule, for one training run (``plan``):
 * A run's threads hold while its own code runs (``stepped``), and the caller's between its
   batches: a thread limit is one setting for the whole process, and runs stepped in turn (a
   race's lanes, ``bench_train``'s loops) each keep their own.
+* Every BLAS limit nndesk takes is a hold on one process-wide limit (``blas_threads``), whatever
+  thread takes it: the newest hold still open is in force, and when the last one ends the
+  counts found before the first come back. Holds taken on different threads (the training
+  worker, a race, the Lab) end in any order without leaving one another's limit behind.
 * OpenBLAS's idle threads sleep after a short spin (``OPENBLAS_THREAD_TIMEOUT``, set in
   ``nndesk/__init__.py`` because OpenBLAS reads it once, when NumPy loads), so they do not take
   the core a split NumPy pass needs.
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
@@ -97,18 +102,14 @@ def stepped(thread_plan: ThreadPlan, steps: Generator[T, None, None]) -> Iterato
     One ``applied`` block around a whole run is not enough when runs take turns: the second to
     start restores the first one's limit when it ends, and a run planned for the BLAS default
     then trains on whatever limit the last run left (a wide MLP on one thread). The switch is
-    made only when the two settings differ, at a microsecond or two per batch, where a
-    threadpoolctl ``threadpool_limits`` block costs about a millisecond.
+    made only when the two settings differ (``BlasLimit``), at a microsecond or two per batch,
+    where a threadpoolctl ``threadpool_limits`` block costs about a millisecond.
     """
     threads, parts = thread_plan.blas, thread_plan.parts
-    blas = _blas_libraries() if threads is not None else []
     with heap.kept_while_training():
         try:
             while True:
-                # (library, the caller's count) for each BLAS whose count this step changes
-                callers = [(lib, n) for lib in blas if (n := lib.get_num_threads()) != threads]
-                for lib, _ in callers:
-                    lib.set_num_threads(threads)
+                hold = _LIMIT.hold(threads) if threads is not None else None
                 their_parts = parallel.set_threads(parts)
                 try:
                     item = next(steps)
@@ -116,8 +117,8 @@ def stepped(thread_plan: ThreadPlan, steps: Generator[T, None, None]) -> Iterato
                     return
                 finally:
                     parallel.set_threads(their_parts)
-                    for lib, n in callers:
-                        lib.set_num_threads(n)
+                    if hold is not None:
+                        _LIMIT.release(hold)
                 yield item
         finally:
             steps.close()
@@ -146,18 +147,71 @@ def beside_the_gui():
     return blas_threads(max(1, parallel.cores() - GUI_CORES))
 
 
-def blas_threads(n: int | None):
-    """Context manager limiting NumPy's BLAS to ``n`` threads (None: leave it alone).
+class BlasLimit:
+    """The process's one BLAS thread count, held by blocks on any number of threads.
 
-    Needs threadpoolctl; without it this does nothing.
+    BLAS has one thread count for the whole process, and the window takes limits on several
+    threads at once that end in any order. A block that restored the count it found on entry
+    would, ending after a block that began later, bring back that block's count for good. So
+    each block takes a hold here instead: the newest hold still open sets the count, and when no
+    hold is left the counts found before the first one come back.
+    """
+
+    def __init__(self, libraries=None) -> None:
+        self._libraries = libraries  # None: NumPy's BLAS, found when first needed
+        self._lock = threading.Lock()
+        self._holds: dict[int, int] = {}  # hold -> threads, oldest first
+        self._taken = 0
+        self._before: list[int] = []  # each library's count before the first open hold
+
+    def libraries(self) -> list:
+        """The BLAS controllers this limit sets (empty without threadpoolctl)."""
+        return _blas_libraries() if self._libraries is None else self._libraries
+
+    def hold(self, threads: int) -> int:
+        """Hold the count at ``threads`` until ``release`` of the returned hold."""
+        with self._lock:
+            libraries = self.libraries()
+            if not self._holds:
+                self._before = [lib.get_num_threads() for lib in libraries]
+            self._taken += 1
+            self._holds[self._taken] = max(1, int(threads))
+            self._apply(libraries)
+            return self._taken
+
+    def release(self, hold: int) -> None:
+        """End ``hold``; the newest hold left sets the count, or the counts from before."""
+        with self._lock:
+            del self._holds[hold]
+            self._apply(self.libraries())
+
+    def _apply(self, libraries: list) -> None:
+        if self._holds:
+            wanted = [self._holds[next(reversed(self._holds))]] * len(libraries)
+        else:
+            wanted = self._before
+        for lib, n in zip(libraries, wanted, strict=True):
+            if lib.get_num_threads() != n:
+                lib.set_num_threads(n)
+
+
+_LIMIT = BlasLimit()
+
+
+@contextlib.contextmanager
+def blas_threads(n: int | None) -> Iterator[None]:
+    """Hold NumPy's BLAS at ``n`` threads inside the block (None: leave it alone).
+
+    A hold on the process-wide ``BlasLimit``; without threadpoolctl this does nothing.
     """
     if n is None:
-        return contextlib.nullcontext()
+        yield
+        return
+    hold = _LIMIT.hold(n)
     try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
-        return contextlib.nullcontext()
-    return threadpool_limits(limits=n, user_api="blas")
+        yield
+    finally:
+        _LIMIT.release(hold)
 
 
 def idle_cores(window: float = 0.1) -> float:
