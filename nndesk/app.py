@@ -32,8 +32,8 @@ from nndesk.controllers.datasets import (
     TITLES,
     DatasetLoader,
     forget_datasets,
-    how_to_get,
     missing_dataset,
+    missing_text,
 )
 from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.evaluation import DatasetController, EvaluationController
@@ -380,7 +380,8 @@ class Coordinator(QObject):
         if self.download_dialog is None:
             self.download_dialog = DownloadDialog(self.window)
             self.connect_banner(self.download_dialog.banner)
-        self.download_dialog.offer(message or how_to_get(name), name)
+        # without a message: what is missing, and from where (a folder may hold only some files)
+        self.download_dialog.offer(message or missing_text(name), name)
 
     def _data_changed(self) -> None:
         forget_datasets()
@@ -737,6 +738,7 @@ def _wire_train_page(desk: Desk) -> None:
     train.status_message.connect(lambda message: window.statusBar().showMessage(message, 5000))
     window.add_close_guard(train.confirm_close)  # "Stop training and quit?"
     train.data_missing.connect(desk.coordinator.offer_download)
+    desk.coordinator.data_changed.connect(train.data_changed)  # "Needs a dataset" goes at once
     window.add_shutdown_hook(train.shutdown)  # stops and joins training on close
     window.mode_changed.connect(train.follow_mode)  # Digits trains on MNIST, Clothing on Fashion
     train.follow_mode(window.mode())

@@ -825,9 +825,10 @@ def format_confusion(cm, class_names) -> str:
 
 
 # -- evaluate ------------------------------------------------------------------------------------
-def _model_dataset(args, clf):
+def _model_dataset(args, clf, test_only: bool = False):
     """The dataset ``args.dataset`` names, else the registered one ``clf``'s file names;
-    its classes must be the model's."""
+    its classes must be the model's. ``test_only``: a registered dataset's two test files are
+    enough (its train arrays may be empty), as for the window's Evaluate."""
     from nndesk.data import load_dataset
     from nndesk.errors import ModelFileError
 
@@ -841,12 +842,49 @@ def _model_dataset(args, clf):
             f"{args.model}: the file names no known dataset (mnist, fashion); "
             "say which test set to use with --dataset mnist|fashion|FOLDER"
         )
-    dataset = load_dataset(name, data_dir=args.data_dir)
+    dataset = (
+        _test_split(name, args.data_dir)
+        if test_only
+        else load_dataset(name, data_dir=args.data_dir)
+    )
     if tuple(dataset.class_names) != tuple(clf.class_names):
         raise ModelFileError(
-            f"{args.model}: its classes do not match the {dataset.name} dataset's classes"
+            f"{args.model}: its classes do not match the {_title(dataset.name)} dataset's classes"
         )
     return dataset
+
+
+def _title(name: str) -> str:
+    """How a dataset is named to a person: "MNIST", "Fashion-MNIST"; a folder's name as is."""
+    from nndesk.data.registry import DATASETS
+
+    spec = DATASETS.get(name)
+    return spec.short_title or spec.name if spec is not None else name
+
+
+def _test_split(name: str, data_dir: str | None):
+    """Registered dataset ``name`` for evaluation: its two test files from ``data_dir`` (or
+    ``$NNDESK_DATA_DIR``), else from the cache, else the whole dataset downloaded; an image
+    folder is read whole."""
+    import os
+
+    from nndesk.data import load_dataset
+    from nndesk.data.download import dataset_cache_dir
+    from nndesk.data.registry import DATASETS
+    from nndesk.data.sources import DATA_DIR_ENV, TEST_ROLES, find_files, load_test_split
+    from nndesk.errors import DataError
+
+    if name not in DATASETS:
+        return load_dataset(name, data_dir=data_dir)
+    folder = data_dir if data_dir is not None else os.environ.get(DATA_DIR_ENV) or None
+    if folder is not None:
+        return load_test_split(name, folder)  # a missing test file: one line naming it
+    cache = dataset_cache_dir(name)
+    try:
+        find_files(cache, DATASETS[name], TEST_ROLES)
+    except DataError:
+        return load_dataset(name)  # not cached: the verified download of all four files
+    return load_test_split(name, cache)
 
 
 def _cmd_evaluate(args) -> int:
@@ -855,14 +893,15 @@ def _cmd_evaluate(args) -> int:
     from nndesk.inference import Classifier
 
     clf = Classifier.from_file(args.model)
-    dataset = _model_dataset(args, clf)
+    dataset = _model_dataset(args, clf, test_only=True)
     result = evaluate(clf, dataset.test_images, dataset.test_labels, batch_size=2048)
     summary = _report(clf.model, clf.class_names, dataset.test_labels, result)
     # with --json stdout is the JSON alone and stderr keeps errors and the short progress bar
     log = sys.stderr if args.json else sys.stdout
     if not args.json:
         print(
-            f"{_shown(args.model)}: {_shown(dataset.name)}, {len(dataset.test_labels)} test images"
+            f"{_shown(args.model)}: {_shown(_title(dataset.name))}, "
+            f"{len(dataset.test_labels)} test images"
         )
         print(clf.model.summary())
         print(summary["text"])

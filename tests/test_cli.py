@@ -201,6 +201,32 @@ def test_evaluate_prints_the_report(trained, tiny_dir, capsys):
     assert "test accuracy" in text and "f1-score" in text and "confusion matrix" in text
 
 
+def test_evaluate_needs_only_the_two_test_files_and_names_the_dataset(
+    trained, tiny_dir, tmp_path, capsys
+):
+    model, trained_result = trained
+    folder = tmp_path / "only-test"
+    folder.mkdir()
+    for name in ("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"):
+        (folder / name).write_bytes((tiny_dir / name).read_bytes())
+    assert cli.main(["evaluate", str(model), "--data-dir", str(folder)]) == 0
+    assert f"{model}: MNIST, 50 test images" in capsys.readouterr().out
+    assert cli.main(["evaluate", str(model), "--data-dir", str(folder), "--json"]) == 0
+    result = last_json(capsys.readouterr().out)
+    assert JSON_KEYS - {"seconds"} <= set(result) and result["dataset"] == "mnist"
+    assert result["confusion"] == trained_result["confusion"]
+
+
+def test_evaluate_without_the_test_files_is_one_line_naming_one(trained, tmp_path, capsys):
+    model, _ = trained
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert cli.main(["evaluate", str(model), "--data-dir", str(empty)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "MNIST's t10k-images-idx3-ubyte.gz" in err[0]
+    assert "four files of MNIST" in err[0] and "Traceback" not in err[0]
+
+
 def _blob_png(path: Path, label: int, light_background: bool) -> Path:
     """A 280x280 picture of a tiny-dataset image, scaled up like a drawing."""
     rng = np.random.default_rng(label)

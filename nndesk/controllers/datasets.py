@@ -104,6 +104,59 @@ def _first_missing(name: str, folder: str, roles: tuple[str, ...] | None = None)
     return ""
 
 
+def _absent_files(name: str, folder: str | None) -> list[str]:
+    """The file names (``.gz``) of ``name`` missing from ``folder`` when it holds some of them
+    but not all four, else [] (an empty or absent folder is not "partly there")."""
+    from nndesk.data.download import cached_path
+    from nndesk.data.registry import get_spec
+
+    place = _folder_for(name, folder)
+    if place is None or not Path(place).is_dir():
+        return []
+    spec = get_spec(name)
+    absent = [f.gz_name for f in spec.files if cached_path(f, place) is None]
+    return absent if 0 < len(absent) < len(spec.files) else []
+
+
+def _and(names: list[str]) -> str:
+    """ "a", "a and b", "a, b and c" in the window's language."""
+    if len(names) == 1:
+        return names[0]
+    return QCoreApplication.translate("Datasets", "{first} and {last}").format(
+        first=", ".join(names[:-1]), last=names[-1]
+    )
+
+
+def missing_text(name: str) -> str:
+    """Why registered dataset ``name`` cannot be trained on, in one message: the files a
+    partly filled data folder (or download cache) lacks, named first, else how to get it."""
+    from nndesk.data.download import dataset_cache_dir
+
+    folder = preferences.data_dir()
+    for place in (folder, str(dataset_cache_dir(name))):
+        absent = _absent_files(name, place)
+        if absent:
+            title = TITLES.get(name, name)
+            text = (
+                QCoreApplication.translate(
+                    "Datasets",
+                    "{files} is missing from {folder}: training needs all four {title} files. "
+                    "Download {title}, or choose a folder holding them.",
+                )
+                if len(absent) == 1
+                else QCoreApplication.translate(
+                    "Datasets",
+                    "{files} are missing from {folder}: training needs all four {title} "
+                    "files. Download {title}, or choose a folder holding them.",
+                )
+            )
+            return text.format(files=_and(absent), folder=_folder_for(name, place), title=title)
+    if not folder:
+        return how_to_get(name)
+    either = QCoreApplication.translate("Datasets", "It is not in {folder} either.")
+    return f"{how_to_get(name)} {either.format(folder=folder)}{_first_missing(name, folder)}"
+
+
 def get_dataset(name: str, allow_download: bool = False):
     """The ``nndesk.data.Dataset`` called ``name``, loaded at most once (blocking; call off the GUI
     thread). A registered dataset comes from ``preferences.data_dir()`` when that folder holds
@@ -117,12 +170,7 @@ def get_dataset(name: str, allow_download: bool = False):
     if name in TITLES:
         data_dir = source_folder(name)
         if data_dir is None:
-            folder = preferences.data_dir()
-            either = QCoreApplication.translate("Datasets", "It is not in {folder} either.")
-            where = (
-                f" {either.format(folder=folder)}{_first_missing(name, folder)}" if folder else ""
-            )
-            raise DatasetMissing(name, how_to_get(name) + where)
+            raise DatasetMissing(name, missing_text(name))
     else:
         data_dir = None
     key = (name, data_dir)

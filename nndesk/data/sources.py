@@ -33,7 +33,8 @@ DATA_DIR_ENV = "NNDESK_DATA_DIR"
 
 def _how_to_get(spec: DatasetSpec) -> str:
     return (
-        f"download the four files of {spec.name} from {spec.mirrors[0] if spec.mirrors else '?'} "
+        f"download the four files of {spec.short_title or spec.name} from "
+        f"{spec.mirrors[0] if spec.mirrors else '?'} "
         f"or run `nndesk download {spec.name}`"
     )
 

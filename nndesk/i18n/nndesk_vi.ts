@@ -1668,6 +1668,18 @@ nhãn {label}{name}</translation>
         <translation>Trong {folder} cũng không có.</translation>
     </message>
     <message>
+        <source>{files} are missing from {folder}: training needs all four {title} files. Download {title}, or choose a folder holding them.</source>
+        <translation>{folder} thiếu {files}: muốn huấn luyện cần đủ bốn tệp của {title}. Hãy tải {title} về, hoặc chọn một thư mục chứa đủ các tệp đó.</translation>
+    </message>
+    <message>
+        <source>{files} is missing from {folder}: training needs all four {title} files. Download {title}, or choose a folder holding them.</source>
+        <translation>{folder} thiếu {files}: muốn huấn luyện cần đủ bốn tệp của {title}. Hãy tải {title} về, hoặc chọn một thư mục chứa đủ các tệp đó.</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} và {last}</translation>
+    </message>
+    <message>
         <source>{title} is not on this computer yet: download it, or choose a folder holding its four IDX files.</source>
         <extracomment>mode of the window -&gt; the dataset its test images come from</extracomment>
         <translation>Máy tính này chưa có {title}: hãy tải về, hoặc chọn một thư mục chứa bốn tệp IDX của nó.</translation>

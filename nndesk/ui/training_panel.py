@@ -214,6 +214,7 @@ class TrainingPanel(QWidget):
         self._form_at_end: TrainConfig | None = None
         self._message_box: QMessageBox | None = None
         self._wanted_dataset: str | None = None  # the dataset of the last run asked for
+        self._needs_data = False  # the last start failed for want of that dataset
 
         # -- settings (left) -----------------------------------------------------------------
         self.form = TrainForm()
@@ -525,6 +526,7 @@ class TrainingPanel(QWidget):
         try:
             config = config or self.form.config()
             self._wanted_dataset = config.dataset
+            self._needs_data = False
             self.controller.start(config, resume=resume, curves=curves)
         except NndeskError as err:
             self.show_error(user_message(err))
@@ -1240,7 +1242,7 @@ class TrainingPanel(QWidget):
 
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
-        from nndesk.controllers.datasets import how_to_get, missing_dataset
+        from nndesk.controllers.datasets import missing_dataset, missing_text
 
         if self._run is None:
             self._set_title(translate("TrainingPanel", "The run did not start"))
@@ -1248,12 +1250,27 @@ class TrainingPanel(QWidget):
             translate("TrainingPanel", "Failed: {message}").format(message=message)
         )
         missing = missing_dataset(self._wanted_dataset)
-        if missing is not None and message.startswith(how_to_get(missing)):
+        if missing is not None and missing_text(missing) in message:
             self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
+            self._needs_data = True
             self.status_message.emit(message)
             self.data_missing.emit(missing)  # the window offers the download
             return
         self.show_error(message)
+
+    @Slot()
+    def data_changed(self) -> None:
+        """The datasets on this computer changed (a folder chosen, a download finished): a
+        page still saying "Needs a dataset" for data now here is ready again."""
+        from nndesk.controllers.datasets import missing_dataset
+
+        if not self._needs_data or missing_dataset(self._wanted_dataset) is not None:
+            return
+        self._needs_data = False
+        if self._run is None and not self.controller.is_running():
+            self.progress.setFormat(translate("TrainingPanel", "Ready"))
+            self._set_title(translate("TrainingPanel", "No run"))
+            self.speed.setText(translate("TrainingPanel", "Choose settings and press Train."))
 
     @Slot(bool)
     def _on_controller_running_changed(self, running: bool) -> None:

@@ -174,6 +174,43 @@ def test_training_on_a_missing_dataset_offers_the_download(qtbot, desk):
     assert coordinator.download_dialog.banner.offered_dataset() == "mnist"
 
 
+def test_choosing_a_good_folder_clears_the_train_pages_needs_a_dataset(qtbot, desk, tiny_idx_dir):
+    from nndesk.training import TrainConfig
+
+    train = desk.train_page
+    with qtbot.waitSignal(train.data_missing, timeout=20_000):
+        train.start_training(TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
+    qtbot.waitUntil(lambda: not desk.training.is_running(), timeout=10_000)
+    assert train.progress.format() == "Needs a dataset"
+    desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # what File > Data folder… sends
+    assert train.progress.format() == "Ready"
+    assert train.title.text() == "No run"
+    assert not desk.coordinator.download_dialog.isVisible()
+
+
+def test_training_with_only_the_test_files_names_the_train_files_missing(
+    qtbot, desk, tiny_idx_dir, tmp_path
+):
+    from nndesk.training import TrainConfig
+
+    folder = tmp_path / "only-test"
+    folder.mkdir()
+    for name in ("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"):
+        (folder / name).write_bytes((tiny_idx_dir / name).read_bytes())
+    preferences.set_data_dir(str(folder))
+    shown = []
+    desk.train_page.status_message.connect(shown.append)
+    with qtbot.waitSignal(desk.train_page.data_missing, timeout=20_000):
+        desk.train_page.start_training(TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
+    offer = desk.coordinator.download_dialog.banner
+    assert offer.text().startswith(
+        f"train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz are missing from {folder}"
+    )
+    assert offer.offered_dataset() == "mnist"
+    assert offer.download_button.isVisibleTo(offer) and offer.folder_button.isVisibleTo(offer)
+    assert shown[-1] == offer.text()
+
+
 def test_the_settings_dialog_remembers_a_mirror_and_refuses_a_bad_one(qtbot, desk, tmp_path):
     window, coordinator = desk.window, desk.coordinator
     window.act_settings.trigger()
