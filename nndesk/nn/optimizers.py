@@ -17,6 +17,7 @@ import math
 import numpy as np
 
 from nndesk.errors import ConfigError
+from nndesk.nn import parallel
 
 Params = list[tuple[str, np.ndarray, np.ndarray]]
 
@@ -196,26 +197,35 @@ class Optimizer:
         return True
 
     def _fused_step(self, flat_p, flat_g, flat_slots, decay_mask, tmp) -> None:
-        g = flat_g
         scale = 1.0
         if self.clip_norm is not None:
             norm = math.sqrt(float(np.vdot(flat_g, flat_g)))
             scale = self.clip_norm / norm if norm > self.clip_norm else 1.0
         decay = self.weight_decay > 0
+        g = flat_g
         if scale != 1.0 or (decay and not self.decoupled):
             g = self._scratch.get("#flat_g")
             if g is None or g.shape != flat_g.shape:
                 g = self._scratch["#flat_g"] = np.empty_like(flat_g)
-            np.multiply(flat_g, scale, out=g)
-            if decay and not self.decoupled:
-                np.multiply(flat_p, decay_mask, out=tmp)
-                tmp *= self.weight_decay
-                g += tmp
-        if decay and self.decoupled:
-            np.multiply(flat_p, decay_mask, out=tmp)
-            tmp *= self.lr * self.weight_decay
-            flat_p -= tmp
-        self._update(flat_slots, flat_p, g, tmp)
+
+        def update(part: slice) -> None:  # entries ``part`` of every flat buffer
+            p, grad, t = flat_p[part], g[part], tmp[part]
+            if g is not flat_g:
+                np.multiply(flat_g[part], scale, out=grad)
+                if decay and not self.decoupled:
+                    np.multiply(p, decay_mask[part], out=t)
+                    t *= self.weight_decay
+                    grad += t
+            if decay and self.decoupled:
+                np.multiply(p, decay_mask[part], out=t)
+                t *= self.lr * self.weight_decay
+                p -= t
+            self._update({name: slot[part] for name, slot in flat_slots.items()}, p, grad, t)
+
+        # every step after the clip is elementwise, so ranges of the buffers are independent: a
+        # run whose passes are split over threads (a CNN's split batch) updates in ranges there
+        passes = 3 + len(flat_slots)  # arrays touched: params, gradient, scratch and the slots
+        parallel.map_parts(update, flat_p.size, passes * flat_p.size)
 
     def hyper(self) -> dict:
         return {name: getattr(self, name) for name in self.hyper_names}

@@ -4,9 +4,10 @@ A CNN's per-batch products are small, and BLAS runs them on two threads poorly (
 at every block); most of the batch's other passes run on one core. So instead each part of the
 batch (32 of 64 images) runs its forward and backward on a thread of its own, with one-thread
 BLAS, on its own copy of the layers: a copy shares the model's parameter arrays (the very dict)
-and keeps its own caches and gradients. NumPy releases the GIL inside BLAS and big ufuncs, so the
-parts run at the same time. The training loop does not know: ``Sequential.forward`` /
-``backward`` hand a batch to ``BatchSplit`` when ``parts_for`` says so.
+and keeps its own caches and gradients (the first part's copy writes into the model's own).
+NumPy releases the GIL inside BLAS and big ufuncs, so the parts run at the same time. The
+training loop does not know: ``Sequential.forward`` / ``backward`` hand a batch to
+``BatchSplit`` when ``parts_for`` says so.
 
 The result is the whole batch's, up to float rounding:
 
@@ -63,13 +64,20 @@ def _copy_of(layer: Layer) -> Layer:
     return twin
 
 
-def _refresh(twin: Layer, layer: Layer) -> None:
+def _refresh(twin: Layer, layer: Layer, first: bool) -> None:
     """Give ``twin`` the model layer's current settings and parameters: every public attribute
     (``params``, a dropout rate steered mid-run, ...) but its gradients; caches (``_`` names)
-    stay its own, as in ``Sequential.snapshot``."""
+    stay its own, as in ``Sequential.snapshot``. The ``first`` part's copy writes its gradients
+    straight into the model layer's arrays (layers overwrite theirs in place), so ``backward``
+    only adds the other parts' to them."""
     for name, value in vars(layer).items():
         if not name.startswith("_") and name != "grads" and not callable(value):
             setattr(twin, name, value)
+    if first:
+        twin.grads = layer.grads
+        return
+    if twin.grads is layer.grads:
+        twin.grads = {}
     for name, param in layer.params.items():
         grad = twin.grads.get(name)
         if grad is None or grad.shape != param.shape or grad.dtype != param.dtype:
@@ -113,8 +121,8 @@ class BatchSplit:
         n = x.shape[0]
         self._rows = rows = parallel.split(n, len(self.copies))
         for index, layer in enumerate(self.model.layers):
-            for net in self.copies:
-                _refresh(net.layers[index], layer)
+            for part, net in enumerate(self.copies):
+                _refresh(net.layers[index], layer, first=part == 0)
             if isinstance(layer, Dropout) and layer.rate > 0:
                 # the plain forward's draw for the whole batch, then each part's rows of it
                 keep = layer.kept_units((n, *self._input_shapes[index]))
@@ -137,11 +145,10 @@ class BatchSplit:
         ]
         grads_in = parallel.run_each(calls)
         for index, layer in enumerate(self.model.layers):
-            for name, grad in layer.grads.items():  # in place: the optimizer holds these arrays
-                first, *others = (net.layers[index].grads[name] for net in self.copies)
-                np.copyto(grad, first)
-                for other in others:
-                    np.add(grad, other, out=grad)
+            # the first part wrote its gradients into the model's own (the optimizer's) arrays
+            for name, grad in layer.grads.items():
+                for net in self.copies[1:]:
+                    np.add(grad, net.layers[index].grads[name], out=grad)
         if not input_grad:
             return None
         return np.concatenate([g for g in grads_in if g is not None])

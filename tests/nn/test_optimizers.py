@@ -312,3 +312,45 @@ def test_adams_fast_update_equals_the_textbook_step_over_many_steps():
         param, m, v = adam_textbook_step(param, grad, m, v, t, lr=0.01)
         opt.step([("0/W", fast, grad)])
         np.testing.assert_allclose(fast, param, rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize(
+    "name,kwargs",
+    [("adam", {"weight_decay": 0.01, "clip_norm": 0.5}), ("adamw", {"weight_decay": 0.1})],
+)
+def test_a_flat_update_split_over_threads_equals_the_update_on_one(name, kwargs, monkeypatch):
+    from nndesk.nn import parallel
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.losses import make_loss
+    from nndesk.nn.optimizers import make_optimizer
+
+    runs: list[int] = []
+    run_each = parallel.run_each
+    monkeypatch.setattr(parallel, "MIN_WORK", 1)  # split even this small net's update
+    monkeypatch.setattr(
+        parallel, "run_each", lambda calls: runs.append(len(calls)) or run_each(calls)
+    )
+
+    def trained(threads: int):
+        model = build_model("784-16-8-10", rng=np.random.default_rng(0))
+        model.flatten_parameters()
+        opt = make_optimizer(name, 0.01, **kwargs)
+        rng = np.random.default_rng(1)
+        loss = make_loss("ce", "softmax")
+        for _ in range(3):
+            x = rng.standard_normal((8, 784)).astype(np.float32)
+            loss(model.forward(x, training=True), rng.integers(0, 10, 8))
+            model.backward(loss.backward(), input_grad=False)
+            with parallel.use_threads(threads):
+                opt.step(model.parameters())
+        return model, opt.state_dict()
+
+    one, state_one = trained(1)
+    assert runs == []
+    two, state_two = trained(2)
+    assert runs == [2, 2, 2]  # every step ran in two ranges
+    # elementwise arithmetic on each entry, whichever thread: the same bits
+    for (_, a, _), (_, b, _) in zip(one.parameters(), two.parameters(), strict=True):
+        np.testing.assert_array_equal(b, a)
+    for key in state_one:
+        np.testing.assert_array_equal(state_two[key], state_one[key])

@@ -52,6 +52,21 @@ def test_a_split_batch_gives_the_whole_batchs_logits_loss_and_gradients():
         np.testing.assert_allclose(split_grads[key], grad, rtol=1e-12, atol=1e-14)
 
 
+def test_the_first_part_writes_the_models_own_gradients_afresh_each_batch():
+    whole, split = _model(), _model()
+    held = {key: grad for key, _, grad in split.parameters()}  # the arrays an optimizer holds
+    for seed in (1, 2):  # the second batch's gradients hold nothing of the first's
+        x, y = _batch(32, seed)
+        grads = _step(whole, x, y, threads=1)[2]
+        split_grads = _step(split, x, y, threads=2)[2]
+        for key, grad in grads.items():
+            np.testing.assert_allclose(split_grads[key], grad, rtol=1e-12, atol=1e-14)
+    assert all(grad is held[key] for key, _, grad in split.parameters())
+    first, second = split._split.copies  # noqa: SLF001
+    conv = split.layers[1]
+    assert first.layers[1].grads is conv.grads and second.layers[1].grads is not conv.grads
+
+
 def test_the_next_batches_draw_the_same_dropout_masks_split_or_not():
     whole, split = _model(), _model()
     for seed in (1, 2, 3):
