@@ -9,19 +9,24 @@ threading) on all 60,000 training images through ``nndesk.training.train`` and p
 
 - ``sgemm_peak_gflops=``: a 2048 x 2048 float32 matmul on every core, best of five, measured in the
   same process before and after the epoch (the higher one is the machine's rate);
-- ``epoch_seconds=``: first batch to last batch report (gather, forward, backward, Adam);
+- ``epoch_seconds=``: first batch to last batch report (gather, forward, backward, Adam) of an
+  epoch with no timer inside it;
 - ``epoch_flop_fraction=``: the epoch's training FLOPs counted from the architecture (forward,
   weight gradient and input gradient of every conv and dense layer as ``2 * multiply-adds``; no
   input gradient for the first layer, which nobody reads) / ``epoch_seconds`` / sgemm rate;
 - ``epoch_flop_fraction_typical=``: the same with the median batch time x batches, which a burst
   of other work on the shared machine moves less;
-- a per-part breakdown (conv forward / backward matmuls, im2col, col2im, Winograd's tile
-  transforms, the rest of the conv layers, pooling, activations, dense, loss, Adam, the batch
-  split's own work, batch gather), each part as its total over the epoch and as its median per
-  batch x batches. When each batch is split by samples over threads (``batch_parts=`` > 1,
+- a per-part breakdown of a second run of the same epoch (same seed and threads) with every
+  part timed (``instrumented_epoch_seconds=``; the timers cost a few percent, more with
+  threads, which is why the headline epoch runs without them; ``--no-breakdown`` skips it):
+  conv forward / backward matmuls, im2col, col2im, Winograd's tile transforms, the rest of
+  the conv layers, pooling, activations, dense, loss, Adam, the batch split's own work, batch
+  gather, each part as its total over the epoch and as its median per batch x batches. When
+  each batch is split by samples over threads (``batch_parts=`` > 1,
   ``nndesk.nn.split_batch``), every thread's time is counted: the parts add up to
   ``batch_parts`` x the epoch, the batch split's line holds the caller's wait for the other
-  parts, and the rest line each thread's idle time.
+  parts, the rest line the caller's untimed time and the idle line the other threads' time
+  outside their parts (while the caller works alone, and their waits to start).
 
 The machine is shared and its speed moves from minute to minute: run it several times and read
 ranges; the load average before and after is printed.
@@ -66,6 +71,7 @@ PARTS = (
     "adam",
     "batch split (waits, sums)",
     "batch gather, reports, rest",
+    "part threads idle",
 )
 
 
@@ -158,14 +164,19 @@ class Parts:
         self.batch[part] += seconds
 
     def close_batch(self, batch_seconds: float) -> None:
+        """End a batch (on the calling thread): what no timer saw is the caller's rest, and the
+        other threads' idle time (while the caller works alone: Adam, loss, gather, reports)."""
         merged: dict[str, float] = defaultdict(float)
+        own = self.batch
+        caller = sum(own.values())
         with self._lock:
             for sums in self._sums:
                 for part, seconds in sums.items():
                     merged[part] += seconds
                 sums.clear()
-        timed = sum(merged.values())
-        merged["batch gather, reports, rest"] += self.threads * batch_seconds - timed
+        others = sum(merged.values()) - caller
+        merged["batch gather, reports, rest"] += batch_seconds - caller
+        merged["part threads idle"] += (self.threads - 1) * batch_seconds - others
         for part in PARTS:
             self.per_batch[part].append(merged.get(part, 0.0))
 
@@ -305,6 +316,26 @@ def gather_alone(session, batch_size: int) -> float:
     return clock() - t
 
 
+def run_epoch(session, parts: Parts | None = None):
+    """Train ``session``'s epoch: ``(seconds of each batch, wall s, process CPU s, last
+    BatchReport)``; each batch closes ``parts``' sums when given."""
+    from nndesk.training import BatchReport, train
+
+    batch_seconds: list[float] = []
+    wall0, process0 = time.perf_counter(), time.process_time()
+    t_batch = clock()
+    last = None
+    for report in train(session):
+        if isinstance(report, BatchReport):
+            t = clock()
+            batch_seconds.append(t - t_batch)
+            if parts is not None:
+                parts.close_batch(t - t_batch)
+            t_batch = t
+            last = report
+    return batch_seconds, time.perf_counter() - wall0, time.process_time() - process0, last
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -338,6 +369,11 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="one thread, timed in its CPU seconds: compares code on a busy machine",
     )
+    ap.add_argument(
+        "--no-breakdown",
+        action="store_true",
+        help="time the epoch only, without the second, instrumented epoch and its breakdown",
+    )
     args = ap.parse_args(argv)
     if args.cpu_clock:
         global clock
@@ -350,7 +386,7 @@ def main(argv: list[str] | None = None) -> None:
     from nndesk.nn import split_batch
     from nndesk.nn.conv import Conv2D
     from nndesk.presets import get_preset
-    from nndesk.training import BatchReport, prepare, train
+    from nndesk.training import prepare
 
     for info in threadpool_info():
         print(
@@ -396,26 +432,22 @@ def main(argv: list[str] | None = None) -> None:
     peak = sgemm_peak(threads=args.threads if args.cpu_clock else None)
     print(f"sgemm_peak_gflops={peak:.1f}")
 
-    parts = Parts(batch_parts)
-    layer_totals: dict[str, float] = defaultdict(float)
-    instrument(session, parts, layer_totals)
-    meter = MatmulMeter(parts)
-    conv._matmul = meter
-    batch_seconds = []
-    wall0, process0 = time.perf_counter(), time.process_time()
-    t0 = t_batch = clock()
-    t_last = t0
-    last = None
-    for report in train(session):
-        if isinstance(report, BatchReport):
-            t_last = clock()
-            batch_seconds.append(t_last - t_batch)
-            parts.close_batch(t_last - t_batch)
-            t_batch = t_last
-            last = report
-    epoch = t_last - t0  # first batch to last BatchReport: no validation or test pass inside
-    wall, process = time.perf_counter() - wall0, time.process_time() - process0
-    conv._matmul = np.matmul
+    # the headline epoch runs with no timer inside it: the breakdown's per-call timers hold the
+    # GIL for a few microseconds each, several hundred times a batch (docs/performance.md)
+    batch_seconds, wall, process, last = run_epoch(session)
+    epoch = sum(batch_seconds)  # first batch to last BatchReport: no validation or test pass
+    timed = None
+    if not args.no_breakdown:
+        # a second run from the same start on the same threads, every part timed
+        timed = prepare(config.replace(threads=args.threads or plan.parts), dataset=dataset)
+        timed.x_train, timed.y_train = timed.x_train[: args.limit], timed.y_train[: args.limit]
+        parts = Parts(batch_parts)
+        layer_totals: dict[str, float] = defaultdict(float)
+        instrument(timed, parts, layer_totals)
+        meter = MatmulMeter(parts)
+        conv._matmul = meter
+        timed_batches = run_epoch(timed, parts)[0]
+        conv._matmul = np.matmul
     peak_after = sgemm_peak(threads=args.threads if args.cpu_clock else None)
     rate = max(peak, peak_after)  # the first can be low while the clock ramps up or a job ends
 
@@ -432,7 +464,13 @@ def main(argv: list[str] | None = None) -> None:
     print(f"epoch_flop_fraction_typical={flops / typical / 1e9 / rate:.3f}")
     print(f"batch_ms_median={np.median(full) * 1e3:.1f} batch_ms_min={full.min() * 1e3:.1f}")
     print(f"train_loss={last.loss:.4f} train_accuracy={last.accuracy:.4f}")
-
+    if timed is None:
+        print(f"loadavg_after={os.getloadavg()[0]:.2f}")
+        return
+    print(
+        f"instrumented_epoch_seconds={sum(timed_batches):.2f} (the same epoch again with every "
+        "part timed; the breakdown below is of that run)"
+    )
     print(f"{'part':<32s} {'total s':>8s} {'median x batches':>17s} {'min x batches':>14s}")
     quiet = 0.0
     for part in PARTS:
@@ -447,7 +485,7 @@ def main(argv: list[str] | None = None) -> None:
         f"epoch_seconds_min_parts={quiet / batch_parts:.2f} (sum of the min x batches column"
         f"{f' / {batch_parts} threads' if batch_parts > 1 else ''})"
     )
-    print(f"  batch gather replayed alone: {gather_alone(session, config.batch_size):.2f} s")
+    print(f"  batch gather replayed alone: {gather_alone(timed, config.batch_size):.2f} s")
     conv_flops = sum(f for f, _ in meter.by_shape.values())
     conv_seconds = sum(sec for _, sec in meter.by_shape.values())
     print(f"conv_matmul_fraction={conv_flops / conv_seconds / 1e9 / rate:.3f} (all conv matmuls)")
@@ -456,7 +494,7 @@ def main(argv: list[str] | None = None) -> None:
         gf = f / seconds / 1e9
         print(f"  {shape:<28s} {seconds:6.2f} s {gf:6.1f} GFLOP/s {gf / rate:5.2f}")
     print("per-layer seconds (forward / backward; a conv fused with its pool holds both):")
-    for i, layer in enumerate(session.model.layers):
+    for i, layer in enumerate(timed.model.layers):
         f = layer_totals[f"{i}:{layer.name}.forward"]
         b = layer_totals[f"{i}:{layer.name}.backward"]
         print(f"  {i:2d} {layer.name:<10s} {f:7.2f} {b:7.2f}")
