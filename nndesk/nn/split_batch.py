@@ -121,8 +121,8 @@ class BatchSplit:
         n = x.shape[0]
         self._rows = rows = parallel.split(n, len(self.copies))
         for index, layer in enumerate(self.model.layers):
-            for part, net in enumerate(self.copies):
-                _refresh(net.layers[index], layer, first=part == 0)
+            for number, net in enumerate(self.copies):
+                _refresh(net.layers[index], layer, first=number == 0)
             if isinstance(layer, Dropout) and layer.rate > 0:
                 # the plain forward's draw for the whole batch, then each part's rows of it
                 keep = layer.kept_units((n, *self._input_shapes[index]))
