@@ -14,7 +14,9 @@ from pathlib import Path
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.ticker import MaxNLocator, PercentFormatter
@@ -93,6 +95,7 @@ def smoothing_window(n_batches_per_epoch: int | None, n_points: int) -> int:
 
 #: Points between an axes' edges and its axis labels: room for 8 pt tick labels ("100%" left).
 X_LABEL_GAP_PT, Y_LABEL_GAP_PT = 17, 30
+TITLE_POINTS = 10
 
 
 def _points_from(ax: Axes, dx: float, dy: float):
@@ -109,7 +112,7 @@ def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
     ):
         # titles and axis labels at fixed places: placed automatically, matplotlib measures
         # every tick label again on each full redraw of a live plot to find their places
-        ax.set_title(title, fontsize=10, loc="left", y=1.0)
+        ax.set_title(title, fontsize=TITLE_POINTS, loc="left", y=1.0)
         ax.set_xlabel(shown(N_("epoch")), fontsize=9)
         ax.set_ylabel(ylabel, fontsize=9)
         ax.xaxis.set_label_coords(0.5, 0.0, transform=_points_from(ax, 0, -X_LABEL_GAP_PT))
@@ -413,9 +416,18 @@ def mark_change(
 
 
 def plot_overlay(
-    ax_batch: Axes, ax_loss: Axes, ax_acc: Axes, runs: Sequence[tuple[str, Curves]]
+    ax_batch: Axes,
+    ax_loss: Axes,
+    ax_acc: Axes,
+    runs: Sequence[tuple[str, Curves]],
+    outside: bool = False,
 ) -> None:
-    """Compare runs: each gets one colour; validation solid, train dashed, batch loss smoothed."""
+    """Compare runs: each gets one colour; validation solid, train dashed, batch loss smoothed.
+
+    One legend names the runs and keys the line styles ("validation" only when a run has a
+    validation curve): on the batch plot, or with ``outside`` above the three plots, where it
+    never covers a curve (the figure must use the constrained layout; ``fit_figure_legend``
+    then gives it the columns its width allows)."""
     for ax in (ax_batch, ax_loss, ax_acc):
         ax.clear()
     style_axes(ax_batch, ax_loss, ax_acc)
@@ -440,24 +452,92 @@ def plot_overlay(
         # accuracy ticks; show the ranges these values live in instead
         ax_loss.set_ylim(0.0, 1.0)
         ax_acc.set_ylim(0.0, 1.0)
-    if runs:
-        # one legend, on the full-width batch plot: a run's long title drawn in a small epoch
-        # plot ran over its neighbour; the line styles are keyed there too
-        last = max((c.epochs[-1] for _, c in runs if c.epochs), default=1)
-        for ax in (ax_loss, ax_acc):
-            # whole epochs even for a one-epoch run (one integer in view gave 0.96, 0.98, ...)
-            ax.set_xlim(0.5, max(last, 2) + 0.5)
-        styles = [
-            Line2D([], [], color=muted_colour(), ls="-", marker="s", ms=3, label="validation"),
-            Line2D([], [], color=muted_colour(), ls="--", marker="o", ms=3, label="train"),
-        ]
-        handles, _ = ax_batch.get_legend_handles_labels()
-        if not handles:  # runs without batch curves: their colours still need naming
-            handles = [
-                Line2D([], [], color=RUN_COLORS[i % len(RUN_COLORS)], label=legend_label(text))
-                for i, (text, _) in enumerate(runs)
-            ]
-        ax_batch.legend(handles=handles + styles, loc="upper right", fontsize=7, frameon=False)
+    if not runs:
+        return
+    last = max((c.epochs[-1] for _, c in runs if c.epochs), default=1)
+    for ax in (ax_loss, ax_acc):
+        # whole epochs even for a one-epoch run (one integer in view gave 0.96, 0.98, ...)
+        ax.set_xlim(0.5, max(last, 2) + 0.5)
+    # the runs by colour (a run without batch curves still needs its colour named)
+    handles = [
+        Line2D([], [], color=RUN_COLORS[i % len(RUN_COLORS)], lw=1.5, label=legend_label(text))
+        for i, (text, _) in enumerate(runs)
+    ]
+    # the line styles; a "validation" key for runs trained without a validation split (no
+    # solid line anywhere) named a curve that is not drawn
+    if any(_has_values(c.val_loss) or _has_values(c.val_accuracy) for _, c in runs):
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=muted_colour(),
+                ls="-",
+                marker="s",
+                ms=3,
+                label=shown(N_("validation")),
+            )
+        )
+    handles.append(
+        Line2D([], [], color=muted_colour(), ls="--", marker="o", ms=3, label=shown(N_("train")))
+    )
+    if outside:
+        ax_batch.figure.legend(
+            handles=handles, loc="outside upper center", fontsize=7, frameon=False, ncols=1
+        )
+    else:
+        # on the full-width batch plot: a run's long title drawn in a small epoch plot ran
+        # over its neighbour
+        ax_batch.legend(handles=handles, loc="upper right", fontsize=7, frameon=False)
+
+
+def _has_values(values: Sequence[float]) -> bool:
+    return bool(np.isfinite(np.asarray(values, dtype=np.float64)).any())
+
+
+def fit_figure_legend(figure: Figure) -> None:
+    """Lay the figure's legend (``plot_overlay(..., outside=True)``) out in as many columns as
+    fit its width, so it takes the fewest rows above the plots (a legend's size does not
+    depend on where the layout puts it: measured without drawing the figure)."""
+    if not figure.legends:
+        return
+    legend = figure.legends[0]
+    handles = list(legend.legend_handles)
+    labels = [t.get_text() for t in legend.get_texts()]
+    renderer = figure.canvas.get_renderer()
+    for ncols in range(len(handles), 0, -1):
+        legend.remove()
+        legend = figure.legend(
+            handles=handles,
+            labels=labels,
+            loc="outside upper center",
+            fontsize=7,
+            frameon=False,
+            ncols=ncols,
+        )
+        if legend.get_window_extent(renderer).width <= figure.bbox.width - 4:
+            return
+
+
+def fit_titles(axes: Sequence[Axes]) -> bool:
+    """Break a plot's title (``style_axes`` puts it on the left) that is wider than the plot
+    onto two lines at the space nearest its middle ("Độ chính xác theo epoch" ran off a third
+    of a 540-px chart); True if any was broken, so the caller lays the figure out again.
+    Measured as last drawn."""
+    broken = False
+    for ax in axes:
+        text = ax.get_title(loc="left")
+        if " " not in text or "\n" in text:
+            continue
+        renderer = ax.figure.canvas.get_renderer()
+        size = FontProperties(size=TITLE_POINTS)
+        width, _, _ = renderer.get_text_width_height_descent(text, size, ismath=False)
+        if width <= ax.get_window_extent(renderer).width:
+            continue
+        spaces = [i for i, c in enumerate(text) if c == " "]
+        cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+        ax.set_title(text[:cut] + "\n" + text[cut + 1 :], fontsize=TITLE_POINTS, loc="left", y=1.0)
+        broken = True
+    return broken
 
 
 def _epoch_values(curves: Curves) -> list[np.ndarray]:
@@ -465,29 +545,6 @@ def _epoch_values(curves: Curves) -> list[np.ndarray]:
         np.asarray(v, dtype=np.float64)
         for v in (curves.val_loss, curves.train_loss, curves.val_accuracy, curves.train_accuracy)
     ]
-
-
-def fit_legend(ax: Axes, redraw) -> None:
-    """Give ``ax``'s legend more columns until it no longer hangs below the axes (a short
-    chart at 1024x700 drew its last rows over the tick labels); ``redraw()`` lays the figure
-    out again so the extents are measured as drawn."""
-    legend = ax.get_legend()
-    if legend is None:
-        return
-    handles = list(legend.legend_handles)
-    labels = [t.get_text() for t in legend.get_texts()]
-    for ncols in range(2, len(handles) + 1):
-        if legend.get_window_extent().y0 >= ax.get_window_extent().y0 - 1:
-            return
-        legend = ax.legend(
-            handles=handles,
-            labels=labels,
-            loc="upper right",
-            fontsize=7,
-            frameon=False,
-            ncols=ncols,
-        )
-        redraw()
 
 
 def make_figure(width: float = 12.0, height: float = 3.6) -> tuple[Figure, tuple[Axes, Axes, Axes]]:
@@ -507,7 +564,11 @@ def save_curves_png(
         live.update(runs[0][1])
         fig.suptitle(runs[0][0], fontsize=10)
     else:
-        plot_overlay(*axes, runs)
+        FigureCanvasAgg(fig)  # measures the legend and titles before the file is written
+        plot_overlay(*axes, runs, outside=True)
+        fit_figure_legend(fig)
+        fig.canvas.draw()
+        fit_titles(axes)
     path = Path(path)
     with atomic_path(path, suffix=".png") as tmp:
         fig.savefig(tmp, dpi=dpi, format="png")

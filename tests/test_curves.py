@@ -278,18 +278,17 @@ def test_a_short_overlay_of_a_run_with_no_finished_epoch_has_sane_axes_and_a_fit
     on top of each other and the legend hung over the batch plot's tick labels."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from nndesk.curves import fit_legend
+    from nndesk.curves import fit_figure_legend
 
     fig = Figure(figsize=(546 / 96, 190 / 96), dpi=96, layout="constrained")
     canvas = FigureCanvasAgg(fig)
-    grid = fig.add_gridspec(2, 2)
-    axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]), fig.add_subplot(grid[1, 1]))
+    axes = fig.subplots(1, 3)
     run = Curves(
         batch_x=[i / 100 for i in range(1, 13)], batch_loss=[2.0 - i / 10 for i in range(12)]
     )
-    plot_overlay(*axes, [("fashion 784-64-64-10 relu adam lr=0.001 → 0.0005 symmetric", run)])
+    plot_overlay(*axes, [("fashion 784-64-64-10 relu adam lr=0.001 → 0.0005 symmetric", run)], True)
+    fit_figure_legend(fig)
     canvas.draw()
-    fit_legend(axes[0], canvas.draw)
     _, ax_loss, ax_acc = axes
     assert ax_loss.get_ylim() == (0.0, 1.0) and ax_acc.get_ylim() == (0.0, 1.0)
     renderer = canvas.get_renderer()
@@ -301,8 +300,53 @@ def test_a_short_overlay_of_a_run_with_no_finished_epoch_has_sane_axes_and_a_fit
             if low <= y <= high and t.label1.get_visible() and t.label1.get_text()
         ]
         assert len(labels) >= 2 and not _overlap(labels)
-    legend = axes[0].get_legend().get_window_extent(renderer)
-    assert legend.y0 >= axes[0].get_window_extent(renderer).y0 - 1
+    legend = fig.legends[0].get_window_extent(renderer)
+    assert not any(legend.overlaps(ax.get_tightbbox(renderer)) for ax in axes)
+
+
+def test_the_overlay_keys_validation_only_when_a_run_has_a_validation_curve():
+    """Two runs trained with a 0 % validation split had a "validation" entry for a line
+    nowhere drawn."""
+    fig = Figure()
+    axes = fig.subplots(1, 3)
+    no_val = two_epoch_curves()
+    no_val.val_loss, no_val.val_accuracy = [float("nan")] * 2, [float("nan")] * 2
+    plot_overlay(*axes, [("a", no_val), ("b", no_val.copy())])
+    assert [t.get_text() for t in axes[0].get_legend().get_texts()] == ["a", "b", "train"]
+    plot_overlay(*axes, [("a", no_val), ("b", two_epoch_curves())])
+    texts = [t.get_text() for t in axes[0].get_legend().get_texts()]
+    assert texts == ["a", "b", "validation", "train"]
+
+
+def test_the_overlay_legend_speaks_the_windows_language(monkeypatch):
+    """In Vietnamese the Runs chart's legend still said "validation" / "train"."""
+    from nndesk import i18n
+
+    words = {"validation": "kiểm định", "train": "huấn luyện"}
+    monkeypatch.setattr(i18n, "_display", lambda text: words.get(text, text))
+    fig = Figure()
+    axes = fig.subplots(1, 3)
+    plot_overlay(*axes, [("a", two_epoch_curves())], outside=True)
+    texts = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert texts == ["a", "kiểm định", "huấn luyện"]
+
+
+def test_a_title_wider_than_its_plot_is_broken_onto_two_lines():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from nndesk.curves import fit_titles
+
+    fig = Figure(figsize=(540 / 96, 210 / 96), dpi=96, layout="constrained")
+    canvas = FigureCanvasAgg(fig)
+    axes = fig.subplots(1, 3)
+    plot_overlay(*axes, [("a", two_epoch_curves())])
+    axes[2].set_title("Độ chính xác theo epoch và hơn thế nữa", loc="left")
+    canvas.draw()
+    assert fit_titles(axes)
+    assert axes[2].get_title(loc="left") == "Độ chính xác theo\nepoch và hơn thế nữa"
+    assert "\n" not in axes[0].get_title(loc="left")  # "Loss per batch" fits
+    canvas.draw()
+    assert not fit_titles(axes)
 
 
 def test_changes_a_few_batches_apart_get_labels_that_do_not_overlap():

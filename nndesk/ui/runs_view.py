@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.run_list import RunListReader
-from nndesk.curves import fit_legend, plot_overlay
+from nndesk.curves import fit_figure_legend, fit_titles, plot_overlay
 from nndesk.errors import NndeskError
+from nndesk.i18n import fmt
 from nndesk.plain_text import one_line
 from nndesk.runs import EPOCH_COLUMNS, Curves, RunRecord, RunStore, TrashUnavailableError
 from nndesk.ui import theme
@@ -63,6 +64,8 @@ TABLE_MIN_ROWS = 3  # rows the table always shows, however low the window
 FIT_ROWS = 40
 CELL_PADDING = 14  # px around a cell's text (the style's margins and focus frame)
 HEADER_PADDING = 26  # px around a column's title, with room for the sort arrow
+#: Below this height-to-width ratio the Runs chart puts its three plots side by side
+WIDE_CHART_RATIO = 0.55
 #: Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs
 #: than a chart has pixels: drawing them all took the window seconds)
 PLOTTED_POINTS = 2000
@@ -342,7 +345,10 @@ class RunsView(QWidget):
             )
         selected = selected[:OVERLAY_RUNS]
         # copies of the lists: a running run's record may still grow
-        self.plotted = [(_label(r, selected), _plotted(r.curves).copy()) for r in selected]
+        self.plotted = [
+            (label, _plotted(r.curves).copy())
+            for label, r in zip(_labels(selected), selected, strict=True)
+        ]
         empty = translate("RunsView", "Select runs above to see their curves")
         runs, text = self.plotted, "" if selected else empty
         size = self.chart.size()
@@ -466,30 +472,39 @@ class RunsView(QWidget):
 def render_overlay(runs, empty_text: str, width: int, height: int, ratio: float = 1.0) -> QImage:
     """The Runs view's chart of ``runs`` ((label, Curves) pairs) overlaid, ``width`` x
     ``height`` device-independent pixels at ``ratio`` device pixels each (any thread)."""
+    rgba = overlay_figure(runs, empty_text, width, height, ratio).canvas.buffer_rgba()
+    h, w = int(rgba.shape[0]), int(rgba.shape[1])
+    return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+
+
+def overlay_figure(runs, empty_text: str, width: int, height: int, ratio: float = 1.0):
+    """The matplotlib Figure ``render_overlay`` draws, drawn on its Agg canvas."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     dpi = 96.0 * ratio
     fig = Figure(figsize=(width / 96.0, height / 96.0), dpi=dpi, layout="constrained")
     canvas = FigureCanvasAgg(fig)
-    grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
-    axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]), fig.add_subplot(grid[1, 1]))
-    plot_overlay(*axes, runs)
-    if empty_text:
-        axes[0].text(
-            0.5,
-            0.5,
-            empty_text,
-            transform=axes[0].transAxes,
-            ha="center",
-            va="center",
-            color=muted_colour(),
+    if height < WIDE_CHART_RATIO * width:
+        # a low chart (1024x700 gives about 540x210 px): the three plots side by side, each
+        # the full height; stacked, the batch plot was some 40 px tall
+        grid = fig.add_gridspec(1, 3, width_ratios=(1.3, 1, 1))
+        axes = tuple(fig.add_subplot(grid[0, i]) for i in range(3))
+    else:
+        grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
+        axes = (
+            fig.add_subplot(grid[0, :]),
+            fig.add_subplot(grid[1, 0]),
+            fig.add_subplot(grid[1, 1]),
         )
+    plot_overlay(*axes, runs, outside=True)  # the legend above the plots, never over a curve
+    fit_figure_legend(fig)
+    if empty_text:  # across the figure: one plot of three is too narrow for the sentence
+        fig.text(0.5, 0.5, empty_text, ha="center", va="center", color=muted_colour())
     canvas.draw()
-    fit_legend(axes[0], canvas.draw)
-    rgba = canvas.buffer_rgba()
-    h, w = int(rgba.shape[0]), int(rgba.shape[1])
-    return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+    if fit_titles(axes):
+        canvas.draw()
+    return fig
 
 
 def _run_name(record: RunRecord) -> str:
@@ -525,13 +540,28 @@ def _plotted(curves: Curves, points: int = PLOTTED_POINTS) -> Curves:
 
 
 def _label(record: RunRecord, selected: list[RunRecord]) -> str:
-    """A legend label naming what differs between the selected runs (e.g. the layers): one
-    line of at most ``LABEL_CHARS`` characters."""
-    return one_line(_label_text(record, selected), LABEL_CHARS)
+    """``record``'s legend label among the ``selected`` runs (see ``_labels``)."""
+    return _labels(selected)[selected.index(record)] if record in selected else ""
 
 
-#: Characters of a legend entry: the legend sits inside the batch chart (about half its width
-#: at 1024 px).
+def _labels(selected: list[RunRecord]) -> list[str]:
+    """Legend labels naming what differs between the selected runs (e.g. the layers), each
+    one line of at most ``LABEL_CHARS`` characters, and never two alike: runs whose settings
+    and start minute agree (two lanes of a race, a run done twice) are told apart by their
+    folder's name, which the Runs table's tooltips show too."""
+    texts = [_label_text(r, selected) for r in selected]
+    labels = [one_line(t, LABEL_CHARS) for t in texts]
+    alike = [labels.count(label) > 1 for label in labels]
+    for i, record in enumerate(selected):
+        if alike[i]:
+            folder = one_line(record.run_id, CELL_CHARS)
+            room = max(LABEL_CHARS - len(folder) - 3, 8)
+            labels[i] = f"{one_line(texts[i], room)} ({folder})"
+    return labels
+
+
+#: Characters of a legend entry: the legend sits above the plots, its entries side by side
+#: when they fit (about half the chart's width at 1024 px)
 LABEL_CHARS = 60
 
 
@@ -549,8 +579,13 @@ def _label_text(record: RunRecord, selected: list[RunRecord]) -> str:
 
 
 def _setting(value) -> str:
-    """A setting's value for a legend: text as it is, anything else as a short repr."""
-    return value if isinstance(value, str) else reprlib.repr(value)
+    """A setting's value for a legend: text as it is, a number in the window's language
+    (``lr=0,01`` in Vietnamese), anything else as a short repr."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return fmt(value, "g")
+    return reprlib.repr(value)
 
 
 def _title_with_lr_changes(record: RunRecord) -> str:

@@ -227,6 +227,51 @@ def test_the_legend_names_the_rate_a_run_was_changed_to(qtbot, tmp_path):
     assert "lr=0.001 → … → 0.01 → 0.05" in _label(record, [record])
 
 
+def test_runs_alike_in_settings_and_start_get_distinct_legend_labels(tmp_path, monkeypatch):
+    """Two runs of the same settings started the same minute read the same in the legend."""
+    from nndesk import i18n
+    from nndesk.ui.runs_view import LABEL_CHARS, _labels
+
+    store = RunStore(tmp_path / "runs")
+    config = {"dataset": "fashion", "arch": "784-10", "lr": 0.001}
+    twins = [store.create(dict(config), title="fashion 784-10 lr=0.001") for _ in range(2)]
+    labels = _labels(twins)
+    assert labels[0] != labels[1]
+    assert all(r.run_id in label for r, label in zip(twins, labels, strict=True))
+    assert all(len(label) <= LABEL_CHARS for label in labels)
+    # what differs is named, its numbers as the window's language writes them
+    other = store.create({**config, "lr": 0.01}, title="fashion 784-10 lr=0.01")
+    assert _labels([twins[0], other]) == ["lr=0.001", "lr=0.01"]
+    monkeypatch.setattr(i18n, "_marks", (",", "."))  # what Vietnamese installs
+    assert _labels([twins[0], other]) == ["lr=0,001", "lr=0,01"]
+
+
+@pytest.mark.parametrize("size", [(537, 213), (650, 265), (700, 420)])
+def test_the_runs_chart_keeps_its_legend_off_the_plots_and_the_plots_tall(size):
+    """At 1024x700 the batch plot was some 40 px tall with the legend over its curve."""
+    from matplotlib.font_manager import FontProperties
+
+    from nndesk.curves import TITLE_POINTS
+    from nndesk.ui import runs_view
+    from tests.test_runs import two_epoch_curves
+
+    runs = [(f"run {i} with a rather long label, lr=0.00{i}", two_epoch_curves()) for i in (1, 2)]
+    image = runs_view.render_overlay(runs, "", *size)
+    assert (image.width(), image.height()) == size
+    fig = runs_view.overlay_figure(runs, "", *size)
+    renderer = fig.canvas.get_renderer()
+    legend = fig.legends[0].get_window_extent(renderer)
+    axes = fig.axes
+    assert legend.x0 >= 0 and legend.x1 <= size[0]
+    for ax in axes:
+        assert not legend.overlaps(ax.get_window_extent(renderer))
+        assert ax.get_window_extent(renderer).height >= 0.3 * size[1]
+        size_pt = FontProperties(size=TITLE_POINTS)
+        for line in ax.get_title(loc="left").split("\n"):  # a title wider than its plot wraps
+            width, _, _ = renderer.get_text_width_height_descent(line, size_pt, ismath=False)
+            assert width <= ax.get_window_extent(renderer).width
+
+
 def big_record(store: RunStore, name: str, title: str) -> Path:
     """A run folder whose run.json alone is over the quick-listing budget."""
     from nndesk.controllers.run_list import QUICK_BYTES
