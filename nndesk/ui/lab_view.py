@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.ui import theme
-from nndesk.ui.language import decimal, integer, percent, translate
+from nndesk.ui.language import decimal, integer, percent, shape, translate
 
 
 def parse_units(text: str, limit: int) -> tuple[int, ...]:
@@ -208,9 +208,8 @@ class LabView(QWidget):
         self.layer.clear()
         hidden = dict(lab.hidden_dense_layers(model))
         for i in lab.weighted_layers(model):
-            shape = model.layers[i].params["W"].shape
             kind = type(model.layers[i]).__name__
-            self.layer.addItem(f"{i}: {kind} {shape}", i)
+            self.layer.addItem(f"{i}: {kind} {shape(model.layers[i].params['W'].shape)}", i)
         self._hidden = hidden
         self._loading = False
         self.title.setText(
@@ -230,31 +229,27 @@ class LabView(QWidget):
             for col in (1, 2):
                 self.table.takeItem(row, col)
         self.note.setText("")
-        self._loading = True
-        for spin, value in (
-            (self.scale, 1.0),
-            (self.shift, 0.0),
-            (self.prune, 0.0),
-            (self.noise, 0.0),
-        ):
-            spin.setValue(value)
+        self._set_quietly(((self.scale, 1.0), (self.shift, 0.0)))
         self.units.clear()
         self.units_error.setText("")
+
+    def _set_quietly(self, values) -> None:
+        """Spin boxes to ``values`` ((spin box, value) pairs) without scoring an edit; the
+        edits that start at zero (prune, noise) always go back with them."""
+        self._loading = True
+        for spin, value in ((self.prune, 0.0), (self.noise, 0.0), *values):
+            spin.setValue(value)
         self._loading = False
 
     @Slot()
     def reset(self) -> None:
         """Back to the original network: every edit undone."""
         self._scale, self._shift, self._off = {}, {}, {}
-        self._loading = True
-        for spin, value in ((self.prune, 0.0), (self.noise, 0.0)):
-            spin.setValue(value)
         t = getattr(self._result.classifier, "temperature", 1.0) if self._result else 1.0
-        self.temperature.setValue(t)
+        self._set_quietly(((self.temperature, t),))
         # the spin box shows two decimals: until the user changes it the edit keeps the model's
         # own temperature exactly, so "modified" equals "original" before any edit
         self._temperature = float(t)
-        self._loading = False
         self._show_layer()
         self._changed()
 

@@ -123,6 +123,11 @@ def integer(value: int) -> str:
     return i18n.fmt(int(value), ",")
 
 
+def shape(dims) -> str:
+    """An array shape as a person writes it: ``(128)``, ``(32×13×13)``, not ``(128,)``."""
+    return "(" + "×".join(str(int(n)) for n in dims) + ")"
+
+
 def percent(fraction: float, decimals: int = 1) -> str:
     """``fraction`` (0.872) as a percentage in the window's language: ``87.2%`` / ``87,2%``."""
     return decimal(100.0 * float(fraction), decimals) + "%"

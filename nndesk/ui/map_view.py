@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.ui import qt_image, theme
 from nndesk.ui.flow_layout import flow_row
-from nndesk.ui.language import class_names_shown, integer, percent, translate
+from nndesk.ui.language import class_names_shown, integer, percent, shape, translate
 from nndesk.ui.plot_widget import PlotWidget
 
 
@@ -168,8 +168,8 @@ class MapView(QWidget):
         if not ok:
             return
         rows = result.classifier.model.summary_rows()
-        for i, (name, shape, _) in enumerate(rows):
-            self.layer.addItem(f"{i}: {name} ({'×'.join(str(n) for n in shape)})", i)
+        for i, (name, dims, _) in enumerate(rows):
+            self.layer.addItem(f"{i}: {name} {shape(dims)}", i)
         # the last hidden layer before the output: where the classes separate
         self.layer.setCurrentIndex(max(0, len(rows) - 3))
 

@@ -6,6 +6,7 @@ the registry for the test, so the same verification as for the real files applie
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 from dataclasses import replace
@@ -97,22 +98,31 @@ def test_download_from_the_classroom_mirror_fills_every_page_at_once(
     assert all(h.startswith("/school/mnist/") for h in server.hits)
 
 
-def test_progress_shows_on_every_banner_waiting_for_that_dataset(qtbot, desk):
-    coordinator = desk.coordinator
-    show_missing_banners(qtbot, desk)
+@contextlib.contextmanager
+def download_stalled_and_cancelled(qtbot, desk, cancel_on):
+    """Start a download from the Evaluate page's banner from a mirror that stalls after its
+    first bytes, run the block while it is under way, then press Cancel on ``cancel_on``."""
+    downloads = desk.coordinator.downloads
     stalling = StallingServer(size=1 << 20)
     preferences.set_mirror(stalling.url.rstrip("/"))
     try:
-        with qtbot.waitSignal(coordinator.downloads.progressed, timeout=10_000):
+        with qtbot.waitSignal(downloads.progressed, timeout=10_000):
             desk.evaluate_page.message.download_button.click()
+        yield
+        with qtbot.waitSignal(downloads.cancelled, timeout=10_000):
+            cancel_on.message.cancel_button.click()
+    finally:
+        stalling.close()
+
+
+def test_progress_shows_on_every_banner_waiting_for_that_dataset(qtbot, desk):
+    coordinator = desk.coordinator
+    show_missing_banners(qtbot, desk)
+    with download_stalled_and_cancelled(qtbot, desk, cancel_on=desk.dataset_page):
         for page in (desk.evaluate_page, desk.dataset_page):
             banner = page.message
             assert not banner.progress.isHidden() and not banner.cancel_button.isHidden()
             assert banner.download_button.isHidden()
-        with qtbot.waitSignal(coordinator.downloads.cancelled, timeout=10_000):
-            desk.dataset_page.message.cancel_button.click()
-    finally:
-        stalling.close()
     coordinator.downloads.wait()
     assert cached_files() == []  # nothing half-written
     assert "cancelled; nothing was kept" in desk.evaluate_page.message.text()
@@ -276,15 +286,8 @@ def test_cancel_says_which_verified_files_were_kept(qtbot, desk, tiny_mnist):
     for name in kept:
         (folder / name).write_bytes(tiny_mnist[name])
     show_missing_banners(qtbot, desk)
-    stalling = StallingServer(size=1 << 20)
-    preferences.set_mirror(stalling.url.rstrip("/"))
-    try:
-        with qtbot.waitSignal(coordinator.downloads.progressed, timeout=10_000):
-            desk.evaluate_page.message.download_button.click()
-        with qtbot.waitSignal(coordinator.downloads.cancelled, timeout=10_000):
-            desk.evaluate_page.message.cancel_button.click()
-    finally:
-        stalling.close()
+    with download_stalled_and_cancelled(qtbot, desk, cancel_on=desk.evaluate_page):
+        pass
     coordinator.downloads.wait()
     assert [p.name for p in cached_files()] == kept
     text = desk.evaluate_page.message.text()

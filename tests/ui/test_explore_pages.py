@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -194,6 +195,8 @@ def test_another_model_chosen_while_the_lab_is_open_is_scored_and_the_old_one_dr
         assert not lab.scale.isEnabled() and lab.layer.count() == 0  # the old model is gone
     assert scored.args[0].classifier is second
     qtbot.waitUntil(lambda: lab.layer.count() > 0 and lab.scale.isEnabled(), timeout=10_000)
+    # a weight shape as a person writes it, "0: Dense (784×32)", not a tuple "(784, 32)"
+    assert re.fullmatch(r"\d+: Dense \(\d+×\d+\)", lab.layer.itemText(0)), lab.layer.itemText(0)
 
 
 def test_a_new_evaluation_clears_the_maps_hovered_image_and_names_the_model(
