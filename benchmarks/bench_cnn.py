@@ -273,7 +273,7 @@ def instrument(session, parts: Parts, layer_totals: dict[str, float]) -> None:
 
     for name in ("inputs", "inputs_adjoint", "outputs", "outputs_adjoint"):  # conv2's tiles
         setattr(winograd, name, parts.timer("winograd transforms", getattr(winograd, name)))
-    for method in ("forward", "backward"):  # what the split adds: hand-out, waits, sums
+    for method in ("forward", "backward", "train_step"):  # the split's hand-out, waits, sums
         inner = getattr(split_batch.BatchSplit, method)
 
         def split_step(self, *args, _inner=inner, **kw):
@@ -287,19 +287,10 @@ def instrument(session, parts: Parts, layer_totals: dict[str, float]) -> None:
         setattr(split_batch.BatchSplit, method, split_step)
     session.optimizer.step = parts.timer("adam", session.optimizer.step)
 
-    class TimedLoss:
-        def __init__(self, inner) -> None:
-            self.inner = inner
-            self.backward = parts.timer("loss", inner.backward)
-
-        def __call__(self, logits, labels):
-            t = clock()
-            try:
-                return self.inner(logits, labels)
-            finally:
-                parts.add("loss", clock() - t)
-
-    session.loss_fn = TimedLoss(session.loss_fn)
+    # on the class, as the layers: each part of a split batch calls its own copy of the loss
+    loss_class = type(session.loss_fn)
+    loss_class.__call__ = parts.timer("loss", loss_class.__call__)
+    loss_class.backward = parts.timer("loss", loss_class.backward)
 
 
 def gather_alone(session, batch_size: int) -> float:

@@ -1,8 +1,10 @@
 """Losses on logits: softmax cross-entropy, sigmoid binary cross-entropy, mean squared error.
 
 Call ``loss(logits, labels)`` (labels ``int64 (n,)``) for the batch mean, then ``loss.backward()``
-for dL/dlogits ``(n, k)``. Each loss is fused with the model's output activation, so the gradient
-goes straight to the logits and never divides by a probability.
+for dL/dlogits ``(n, k)``. ``loss(logits, labels, batch)`` takes the rows as part of a batch of
+``batch`` rows: their share of its mean (the parts' shares add up to it) and their rows of its
+gradient (``nndesk.nn.split_batch``). Each loss is fused with the model's output activation, so
+the gradient goes straight to the logits and never divides by a probability.
 """
 
 from __future__ import annotations
@@ -37,7 +39,9 @@ class Loss:
             self._arange = np.arange(n)
         return self._arange
 
-    def __call__(self, logits: np.ndarray, labels: np.ndarray) -> float:
+    def __call__(self, logits: np.ndarray, labels: np.ndarray, batch: int | None = None) -> float:
+        """The mean over ``batch`` rows (default: these) of the rows' terms, summed over these
+        rows; caches their gradient for ``backward``."""
         raise NotImplementedError
 
     def backward(self) -> np.ndarray:
@@ -52,11 +56,11 @@ class SoftmaxCrossEntropy(Loss):
 
     name = "ce"
 
-    def __call__(self, logits: np.ndarray, labels: np.ndarray) -> float:
+    def __call__(self, logits: np.ndarray, labels: np.ndarray, batch: int | None = None) -> float:
         # a training batch is a few hundred numbers, so each NumPy call costs more than its
         # arithmetic: ufunc reduces instead of the np.max/np.mean wrappers, one division
-        n = logits.shape[0]
-        rows = self._rows(n)
+        rows = self._rows(logits.shape[0])
+        n = logits.shape[0] if batch is None else batch  # the mean's divisor
         # log-sum-exp after subtracting the row max: finite for logits of 1e4
         shifted = logits - np.maximum.reduce(logits, axis=1, keepdims=True)  # (n, k)
         picked = shifted[rows, labels]  # (n,) before shifted is overwritten below
@@ -77,14 +81,15 @@ class SigmoidBinaryCrossEntropy(Loss):
 
     name = "bce"
 
-    def __call__(self, logits: np.ndarray, labels: np.ndarray) -> float:
+    def __call__(self, logits: np.ndarray, labels: np.ndarray, batch: int | None = None) -> float:
         t = one_hot(labels, logits.shape[1], logits.dtype)
+        size = logits.size if batch is None else batch * logits.shape[1]  # the mean's divisor
         # max(z, 0) - z t + log(1 + e^-|z|) equals -t log s - (1 - t) log(1 - s) without overflow
         per = np.maximum(logits, 0) - logits * t + np.log1p(np.exp(-np.abs(logits)))
-        loss = float(np.mean(per, dtype=np.float64))
+        loss = float(np.sum(per, dtype=np.float64)) / size
         grad = sigmoid(logits)
         grad -= t
-        grad /= logits.size
+        grad /= size
         self._grad = grad
         return loss
 
@@ -94,8 +99,9 @@ class MeanSquaredError(Loss):
 
     name = "mse"
 
-    def __call__(self, logits: np.ndarray, labels: np.ndarray) -> float:
+    def __call__(self, logits: np.ndarray, labels: np.ndarray, batch: int | None = None) -> float:
         t = one_hot(labels, logits.shape[1], logits.dtype)
+        size = logits.size if batch is None else batch * logits.shape[1]  # the mean's divisor
         if self.output == "softmax":
             p = softmax(logits)
         elif self.output == "sigmoid":
@@ -103,8 +109,8 @@ class MeanSquaredError(Loss):
         else:
             p = logits.copy()
         diff = p - t
-        loss = float(np.mean(diff * diff, dtype=np.float64))
-        g = diff * logits.dtype.type(2.0 / logits.size)  # dL/dp
+        loss = float(np.sum(diff * diff, dtype=np.float64)) / size
+        g = diff * logits.dtype.type(2.0 / size)  # dL/dp
         # chain through the output activation back to the logits
         if self.output == "softmax":
             g -= np.sum(g * p, axis=1, keepdims=True)

@@ -10,6 +10,7 @@ from nndesk.errors import ConfigError
 from nndesk.nn import split_batch
 from nndesk.nn.activations import sigmoid, softmax
 from nndesk.nn.layers import Layer
+from nndesk.nn.losses import Loss
 from nndesk.nn.registry import layer_from_config
 from nndesk.nn.split_batch import BatchSplit
 
@@ -107,6 +108,24 @@ class Sequential:
             assert grad_in is not None  # only the layer told to skip its input gradient skips it
             grad, i = grad_in, start - 1
         return grad
+
+    def train_step(self, x: np.ndarray, labels: np.ndarray, loss: Loss) -> tuple[np.ndarray, float]:
+        """One training batch's ``forward``, ``loss`` and ``backward`` (no input gradient): the
+        logits ``(n, k)`` and the loss. The gradients are then in every layer's ``grads``.
+
+        A batch split over threads (``forward``) goes through it in one go: each part takes its
+        rows' share of the loss and goes back at once, so the parts meet once per batch, not
+        twice (the per-row gradient needs only its own row's logits).
+        """
+        parts = split_batch.parts_for(self, x.shape[0])
+        if parts > 1:
+            if self._split is None or not self._split.fits(self, parts):
+                self._split = split_batch.BatchSplit(self, parts)
+            return self._split.train_step(x, labels, loss)
+        logits = self.forward(x, training=True)
+        value = loss(logits, labels)
+        self.backward(loss.backward(), input_grad=False)
+        return logits, value
 
     def batch_copies(self, layer: Layer) -> list[Layer]:
         """The layers that ran ``layer`` (one of this model's) on the last training batch:

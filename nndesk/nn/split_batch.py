@@ -33,6 +33,7 @@ import numpy as np
 
 from nndesk.nn import parallel
 from nndesk.nn.layers import Dropout, Layer
+from nndesk.nn.losses import Loss
 
 if TYPE_CHECKING:
     from nndesk.nn.model import Sequential
@@ -94,6 +95,16 @@ def _backward(net: Sequential, grad: np.ndarray, input_grad: bool) -> np.ndarray
         return net.backward(grad, input_grad)
 
 
+def _train_step(
+    net: Sequential, x: np.ndarray, labels: np.ndarray, loss: Loss, batch: int
+) -> tuple[np.ndarray, float]:
+    with parallel.use_threads(1):
+        logits = net.forward(x, training=True)
+        share = loss(logits, labels, batch)  # these rows' share of the batch mean
+        net.backward(loss.backward(), input_grad=False)
+        return logits, share
+
+
 class BatchSplit:
     """``model``'s training forward and backward with each batch split into ``parts`` runs of
     samples, each on its own thread and copy of the layers (see the module docstring)."""
@@ -108,6 +119,7 @@ class BatchSplit:
         # per-sample input shape of every layer: Dropout's whole-batch masks are drawn in it
         self._input_shapes = [model.input_shape] + [s for _, s, _ in model.summary_rows()[:-1]]
         self._rows: list[slice] = []
+        self._losses: list[tuple[Loss, Loss]] = []  # (the caller's loss, a part's copy of it)
 
     def fits(self, model: Sequential, parts: int) -> bool:
         """Whether these copies still stand for ``model``'s layers, split in ``parts``."""
@@ -118,7 +130,33 @@ class BatchSplit:
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """Training logits ``(n, k)`` of ``x`` ``(n, *input_shape)``, part by part."""
+        rows = self._hand_out(x.shape[0])
+        calls = [
+            functools.partial(_forward, net, x[part])
+            for net, part in zip(self.copies, rows, strict=True)
+        ]
+        return np.concatenate(parallel.run_each(calls))
+
+    def train_step(self, x: np.ndarray, labels: np.ndarray, loss: Loss) -> tuple[np.ndarray, float]:
+        """``Sequential.train_step``: each part runs forward, its rows' share of ``loss`` and
+        backward in one go on its thread (the parts meet once); then the gradients are summed
+        as in ``backward``. Returns the batch's logits and loss."""
         n = x.shape[0]
+        rows = self._hand_out(n)
+        if len(self._losses) != len(rows) or self._losses[0][0] is not loss:
+            # each part's own copy: a loss caches the gradient of its last call
+            self._losses = [(loss, copy.copy(loss)) for _ in rows]
+        calls = [
+            functools.partial(_train_step, net, x[part], labels[part], own, n)
+            for net, part, (_, own) in zip(self.copies, rows, self._losses, strict=True)
+        ]
+        results = parallel.run_each(calls)
+        self._sum_grads()
+        return np.concatenate([logits for logits, _ in results]), sum(s for _, s in results)
+
+    def _hand_out(self, n: int) -> list[slice]:
+        """Give every copy the model's current parameters and settings, and Dropout's masks for
+        the whole batch of ``n`` by rows; returns each part's rows."""
         self._rows = rows = parallel.split(n, len(self.copies))
         for index, layer in enumerate(self.model.layers):
             for number, net in enumerate(self.copies):
@@ -130,11 +168,7 @@ class BatchSplit:
                     dropout = net.layers[index]
                     assert isinstance(dropout, Dropout)
                     dropout.hand_over(keep[part])
-        calls = [
-            functools.partial(_forward, net, x[part])
-            for net, part in zip(self.copies, rows, strict=True)
-        ]
-        return np.concatenate(parallel.run_each(calls))
+        return rows
 
     def backward(self, grad_logits: np.ndarray, input_grad: bool) -> np.ndarray | None:
         """``Sequential.backward`` of the last ``forward``: each part's rows of ``grad_logits``
@@ -144,14 +178,18 @@ class BatchSplit:
             for net, part in zip(self.copies, self._rows, strict=True)
         ]
         grads_in = parallel.run_each(calls)
-        for index, layer in enumerate(self.model.layers):
-            # the first part wrote its gradients into the model's own (the optimizer's) arrays
-            for name, grad in layer.grads.items():
-                for net in self.copies[1:]:
-                    np.add(grad, net.layers[index].grads[name], out=grad)
+        self._sum_grads()
         if not input_grad:
             return None
         return np.concatenate([g for g in grads_in if g is not None])
+
+    def _sum_grads(self) -> None:
+        """Every parameter's gradient = the sum of the parts': the first part wrote its own
+        into the model's arrays (the optimizer's), the others' are added there."""
+        for index, layer in enumerate(self.model.layers):
+            for name, grad in layer.grads.items():
+                for net in self.copies[1:]:
+                    np.add(grad, net.layers[index].grads[name], out=grad)
 
     def copies_of(self, layer: Layer) -> list[Layer]:
         """The copies of ``layer`` (one of the model's) that ran the last batch, one per part."""

@@ -287,10 +287,12 @@ def _train(
                     # garment photos partly redrawn as silhouettes, outlines and scribbles
                     xb = _sketch(xb, sketch_rng, cfg, strengths)
 
-            # a diverging run overflows; the finite check below reports it, not a RuntimeWarning
+            # a diverging run overflows; the finite check below reports it, not a RuntimeWarning.
+            # Forward, loss and backward (dL/dx of the inputs is unused) as one step: a batch
+            # split over threads then meets once (Sequential.train_step)
             with np.errstate(over="ignore", invalid="ignore"):
-                logits = model.forward(xb, training=True)  # (m, k)
-                loss = float(loss_fn(logits, yb))
+                logits, loss = model.train_step(xb, yb, loss_fn)  # (m, k) logits
+                loss = float(loss)
             if reference is None and math.isfinite(loss):
                 reference = max(loss, 1.0)
             exploded = reference is not None and loss > DIVERGENCE_FACTOR * reference
@@ -325,7 +327,6 @@ def _train(
             progress.correct += int(np.count_nonzero(guessed == yb))
             if count_trained:
                 trained += np.bincount(yb * k + guessed, minlength=k * k)[: k * k]
-            model.backward(loss_fn.backward(), input_grad=False)  # dL/dx of the inputs is unused
             sampled = watch is not None and watch.wants(b + 1)
             if sampled:
                 watch.before_step()

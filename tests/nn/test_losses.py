@@ -87,3 +87,21 @@ def test_make_loss_refuses_a_mismatched_output():
 def test_backward_before_a_call_is_an_error():
     with pytest.raises(RuntimeError):
         make_loss("ce", "softmax").backward()
+
+
+@pytest.mark.parametrize(("name", "output"), CASES)
+def test_parts_of_a_batch_give_shares_of_its_loss_and_its_gradient_rows(name, output):
+    rng = np.random.default_rng(3)
+    logits = rng.standard_normal((10, 4)) * 3
+    labels = rng.integers(0, 4, 10)
+    whole = make_loss(name, output)
+    value = whole(logits, labels)
+    grad = whole.backward().copy()
+    part = make_loss(name, output)
+    shares = []
+    for rows in (slice(0, 3), slice(3, 10)):
+        shares.append(part(logits[rows], labels[rows], batch=10))
+        # each row's arithmetic is the whole batch's, with the same divisor
+        np.testing.assert_array_equal(part.backward(), grad[rows])
+    assert sum(shares) == pytest.approx(value, rel=1e-14)
+    assert part(logits, labels, batch=10) == value  # the whole batch as its only part

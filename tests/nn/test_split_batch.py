@@ -52,6 +52,27 @@ def test_a_split_batch_gives_the_whole_batchs_logits_loss_and_gradients():
         np.testing.assert_allclose(split_grads[key], grad, rtol=1e-12, atol=1e-14)
 
 
+def test_a_split_training_step_meets_once_and_gives_the_whole_batchs_step(monkeypatch):
+    whole, split = _model(), _model()
+    x, y = _batch(40)
+    loss = SoftmaxCrossEntropy("softmax")
+    logits, value = whole.train_step(x, y, loss)
+    grads = {key: grad.copy() for key, _, grad in whole.parameters()}
+    meetings: list[int] = []
+    run_each = parallel.run_each
+    monkeypatch.setattr(
+        parallel, "run_each", lambda calls: meetings.append(len(calls)) or run_each(calls)
+    )
+    with parallel.use_threads(2):
+        split_logits, split_value = split.train_step(x, y, loss)
+    assert meetings == [2]  # forward, loss and backward of each half in one go
+    np.testing.assert_array_equal(split_logits, logits)
+    assert split_value == pytest.approx(value, rel=1e-14)  # the halves' shares of the mean
+    for key, _, grad in split.parameters():
+        np.testing.assert_allclose(grad, grads[key], rtol=1e-12, atol=1e-14)
+    assert loss.backward().shape == (40, 10)  # the halves took copies of the caller's loss
+
+
 def test_the_first_part_writes_the_models_own_gradients_afresh_each_batch():
     whole, split = _model(), _model()
     held = {key: grad for key, _, grad in split.parameters()}  # the arrays an optimizer holds
