@@ -70,27 +70,28 @@ def _bt_1d(src: np.ndarray, axis: int, tiles: int, out: np.ndarray) -> None:
 def _bt_1d_adjoint(dout: np.ndarray, axis: int, tiles: int, dsrc: np.ndarray) -> None:
     """The adjoint of ``_bt_1d``: ``dsrc`` (``2 tiles + 2`` entries on ``axis``, overwritten)
     ``= sum_u sum_k B_T[k, j] dout[k][u]`` at entry ``2 u + j``. Neighbouring windows share two
-    entries, so even and odd entries are summed as a head (``j`` = 0, 1 of window ``u``) plus a
-    tail (``j`` = 2, 3 of window ``u - 1``)."""
+    entries, so entry ``2 u`` sums ``j = 0`` of window ``u`` and ``j = 2`` of window ``u - 1``,
+    entry ``2 u + 1`` likewise ``j = 1`` and ``j = 3``; each is written once."""
     even, odd = _along(dsrc, axis, 0, None, 2), _along(dsrc, axis, 1, None, 2)  # tiles + 1 each
 
-    def head(a: np.ndarray) -> np.ndarray:
-        return _along(a, axis, 0, tiles)
-
-    def tail(a: np.ndarray) -> np.ndarray:
-        return _along(a, axis, 1, None)
+    def windows(a: np.ndarray, start: int, stop: int | None) -> np.ndarray:
+        return _along(a, axis, start, stop)
 
     # columns of B_T: j=0 -> dout0; j=1 -> dout1 - dout2 + dout3; j=2 -> dout1 + dout2 - dout0;
     # j=3 -> -dout3
-    np.copyto(head(even), dout[0])
-    _along(even, axis, tiles, None)[...] = 0
-    np.subtract(dout[1], dout[2], out=head(odd))
-    np.add(head(odd), dout[3], out=head(odd))
-    _along(odd, axis, tiles, None)[...] = 0
-    scratch = np.add(dout[1], dout[2])
-    np.subtract(scratch, dout[0], out=scratch)
-    np.add(tail(even), scratch, out=tail(even))
-    np.subtract(tail(odd), dout[3], out=tail(odd))
+    d0, d3 = dout[0], dout[3]
+    j2 = np.add(dout[1], dout[2])
+    np.subtract(j2, d0, out=j2)
+    j1 = np.subtract(dout[1], dout[2])
+    np.add(j1, d3, out=j1)
+    # even[u] = d0[u] + j2[u - 1], odd[u] = j1[u] - d3[u - 1]: the first and last entries have
+    # one window each
+    np.copyto(windows(even, 0, 1), windows(d0, 0, 1))
+    np.add(windows(d0, 1, None), windows(j2, 0, tiles - 1), out=windows(even, 1, tiles))
+    np.copyto(windows(even, tiles, None), windows(j2, tiles - 1, None))
+    np.copyto(windows(odd, 0, 1), windows(j1, 0, 1))
+    np.subtract(windows(j1, 1, None), windows(d3, 0, tiles - 1), out=windows(odd, 1, tiles))
+    np.negative(windows(d3, tiles - 1, None), out=windows(odd, tiles, None))
 
 
 def inputs(src: np.ndarray, V: np.ndarray, rows: np.ndarray) -> None:
