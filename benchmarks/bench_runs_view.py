@@ -11,14 +11,18 @@ Cases:
 - ``string-30mb``: one run.json whose title is a 30 MB string beside a few ordinary runs,
   listed by a hidden view (no chart is drawn: the stalls are the listing's own).
 
-Prints ``stall_max_ms=`` per case (and the GUI-thread ms of each step), and the load average.
+The whole window's modules are imported first and frozen as ``nndesk.app.run`` does (a full
+garbage collection walks what is not frozen while holding the GIL; ``--no-freeze`` leaves them
+in). Prints ``stall_max_ms=`` per case (and the GUI-thread ms of each step), ``gc_full_max_ms=``
+(the longest full collection, on any thread, while the folder was listed), and the load average.
 
-    python benchmarks/bench_runs_view.py [--runs 2000] [--repeats 3]
+    python benchmarks/bench_runs_view.py [--runs 2000] [--repeats 3] [--no-freeze]
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -99,6 +103,27 @@ class Ticker:
         return [max(g, 0.0) for g in gaps] or [0.0]
 
 
+class FullCollections:
+    """How long each full garbage collection took (ms), on whichever thread ran it."""
+
+    def __init__(self) -> None:
+        self.ms: list[float] = []
+        self._start: float | None = None
+        gc.callbacks.append(self._on_gc)
+
+    def _on_gc(self, phase: str, info: dict) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._start = time.perf_counter()
+        elif self._start is not None:  # not one under way when this began counting
+            self.ms.append(1000 * (time.perf_counter() - self._start))
+            self._start = None
+
+    def stop(self) -> None:
+        gc.callbacks.remove(self._on_gc)
+
+
 def _wait(app, condition, seconds: float = 120.0) -> None:
     end = time.perf_counter() + seconds
     while not condition():
@@ -139,6 +164,7 @@ def measure(app, root: Path, steps: bool, select_all: bool) -> dict[str, float]:
         fills.append(1000 * (time.perf_counter() - c0))
 
     RunsView._fill = timed_fill
+    collections = FullCollections()
     view = RunsView(store)  # its listing starts on the worker now
     ticker = Ticker()  # from here: the listing, the table's fill, the first chart
     view.resize(1024, 700)
@@ -148,6 +174,8 @@ def measure(app, root: Path, steps: bool, select_all: bool) -> dict[str, float]:
     _settle(app, 0.3)
     figures = {"fill_ms": max(fills)}
     figures["stall_max_ms"] = max(ticker.late())
+    figures["gc_full_max_ms"] = max(collections.ms, default=0.0)
+    collections.stop()
     if steps:
         test_acc = 6
         steps = [
@@ -175,13 +203,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-select-all", action="store_true", help="skip Ctrl+A")
     parser.add_argument("--only", choices=("runs-2000", "string-30mb"))
+    parser.add_argument(
+        "--no-freeze", action="store_true", help="leave the imports' objects to the collector"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
 
     from PySide6.QtWidgets import QApplication
 
+    import nndesk.app  # noqa: F401 - every page's modules, as in the window
+    from nndesk.ui.startup_objects import freeze_startup_objects
+
     app = QApplication.instance() or QApplication(sys.argv)
-    print(f"load_average={os.getloadavg()[0]:.2f} cores={os.cpu_count()}")
+    frozen = 0 if args.no_freeze else freeze_startup_objects()
+    print(f"load_average={os.getloadavg()[0]:.2f} cores={os.cpu_count()} frozen={frozen}")
     with tempfile.TemporaryDirectory(prefix="nndesk-runs-bench-") as tmp:
         cases = {}
         if args.only in (None, "runs-2000"):

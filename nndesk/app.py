@@ -59,6 +59,7 @@ from nndesk.ui.main_window import MainWindow
 from nndesk.ui.map_view import MapView, MapViewState
 from nndesk.ui.mistakes_view import MistakesView, MistakesViewState
 from nndesk.ui.settings_dialog import SettingsDialog
+from nndesk.ui.startup_objects import freeze_startup_objects
 from nndesk.ui.training_panel import TrainingPanel, TrainPageState
 from nndesk.ui.why_view import WhyView
 from nndesk.ui.window_place import WindowPlace, place_of, put_in_place
@@ -946,6 +947,7 @@ def run(data_dir: str | None = None) -> int:
         app.setWindowIcon(QIcon(str(ICON)))
     theme.apply_theme(app, preferences.theme())
     language.use_language(language.resolve_language(preferences.language(), _ui_languages()))
+    freeze_startup_objects()  # before the window, which must stay collectable
     window = build_window().window
     geometry = preferences.window_geometry()
     if geometry is not None:
