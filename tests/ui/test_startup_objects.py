@@ -41,7 +41,8 @@ def test_run_freezes_the_imports_before_building_the_window_which_stays_collecta
         assert app.run() == 0
         frozen_when_built, desk = built
         assert frozen_when_built > 10_000  # Qt's, NumPy's, matplotlib's and nndesk's objects
-        assert gc.get_freeze_count() == frozen_when_built  # nothing of the window was frozen
+        # nothing was frozen since (frozen objects nothing refers to any more are still freed)
+        assert gc.get_freeze_count() <= frozen_when_built
         desk().window.close()
         desk().window.deleteLater()
         gc.collect()
