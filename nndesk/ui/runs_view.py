@@ -156,6 +156,7 @@ class RunsView(QWidget):
         self._delivery = Delivery()  # no Qt parent: a render under way outlives the view
         self._delivery.delivered.connect(self._on_delivery_delivered)
         self._renders = 0  # overlays asked for; an older image is not shown
+        self._drawn: tuple | None = None  # what the last overlay drew (see _plot_selected)
         # what the last overlay asked for shows: (legend label, thinned curves) per run
         self.plotted: list[tuple[str, Curves]] = []
         self._resized = QTimer(self)
@@ -336,7 +337,8 @@ class RunsView(QWidget):
             self._plot_selected()
 
     def _plot_selected(self) -> None:
-        """Render the selected runs' curves over each other, on the render pool."""
+        """Render the selected runs' curves over each other, on the render pool (unless the
+        chart already shows, or is drawing, the same curves at the same size)."""
         self._overlay_stale = False
         selected = self.selected_records()
         if not self.reading:
@@ -358,6 +360,12 @@ class RunsView(QWidget):
         size = self.chart.size()
         w, h = max(size.width(), 320), max(size.height(), 200)
         ratio = self.chart.devicePixelRatioF()
+        # a listing that changed nothing selected (the first, or a refresh) would draw the same
+        # chart again: a render on the pool holds the GIL in turns with the table's first fill
+        drawn = (runs, text, w, h, ratio)
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
         self._renders += 1
         run_off_gui(
             render_pool(),
@@ -368,6 +376,8 @@ class RunsView(QWidget):
 
     @Slot(object, object)
     def _on_delivery_delivered(self, number, image) -> None:
+        if number == self._renders and image is None:
+            self._drawn = None  # not drawn: asked again, it is tried again
         if number != self._renders or image is None:
             return  # an older selection's, or a chart that could not be drawn
         self.chart.show_image(image)
@@ -382,6 +392,7 @@ class RunsView(QWidget):
 
     @Slot(object)
     def _on_theme_changed(self, colours) -> None:
+        self._drawn = None  # the same curves, in the new theme's colours
         self._on_resized_timeout()
 
     @Slot()

@@ -512,3 +512,36 @@ def test_painting_every_run_selected_asks_the_model_per_row_shown_not_per_cell(
     view.grab()  # the table and its header painted with every row selected
     assert len(view.selected_records()) == runs
     assert 0 < len(asked) < runs
+
+
+def test_a_listing_that_changes_nothing_selected_does_not_draw_the_chart_again(
+    qtbot, tmp_path, monkeypatch
+):
+    """Each listing drew the same chart again on the render pool, whose turns at the GIL were
+    the window's at the end of a 2,000-run listing, while the table was first filled."""
+    from nndesk.ui import runs_view
+
+    store = RunStore(tmp_path / "runs")
+    first, _second = add_run(store, "run a"), add_run(store, "run b")
+    drawn = []
+    real = runs_view.render_overlay
+    monkeypatch.setattr(
+        runs_view, "render_overlay", lambda runs, *a: drawn.append(len(runs)) or real(runs, *a)
+    )
+    view = make_view(qtbot, store)
+
+    def settled():
+        return not view._resized.isActive() and not runs_view.render_pool().activeThreadCount()
+
+    qtbot.waitUntil(lambda: bool(drawn) and settled(), timeout=60_000)
+    before = list(drawn)
+    view.refresh()  # the same runs, nothing selected
+    qtbot.waitUntil(settled, timeout=60_000)
+    assert drawn == before
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view.select_runs([first])
+    assert drawn == [*before, 1]
+    view.refresh()  # the same run still selected
+    qtbot.waitUntil(settled, timeout=60_000)
+    QApplication.processEvents()
+    assert drawn == [*before, 1]
