@@ -42,6 +42,7 @@ from nndesk.ui.language import (
     translate,
     translate_marked,
 )
+from nndesk.ui.save_place import remember_saved, save_start
 from nndesk.ui.trust_view import TrustView
 
 REPORT_HEADERS = (
@@ -133,6 +134,7 @@ class EvaluationPanel(QWidget):
             translate("EvaluationPanel", "Run the model over every test image again")
         )
         self.evaluate_button.clicked.connect(self._on_evaluate_clicked)
+        self._refocus = False  # the button had focus when an evaluation greyed it
         self.export_button = QToolButton()
         self.export_button.setText(translate("EvaluationPanel", "Export"))
         self.export_button.setToolTip(
@@ -411,9 +413,17 @@ class EvaluationPanel(QWidget):
         self.message.setVisible(False)
         self.progress.setRange(0, 0)  # busy until the first batch reports the total
         self.progress.setVisible(True)
+        bar = self.scroll.verticalScrollBar()
+        kept = bar.value()
+        # greyed while it had focus, the button would hand focus on to a control further down
+        # and the scroll area would scroll there: the focus waits instead, and comes back
+        self._refocus = self.evaluate_button.hasFocus()
+        if self._refocus:
+            self.evaluate_button.clearFocus()
         self.evaluate_button.setEnabled(False)
         self._drop_other_models_numbers(classifier)
         self._set_stale(self._result is not None)  # "Evaluate again": the same model's, greyed
+        bar.setValue(kept)  # the report stays where the person was reading it
         self.title.setText(classifier.title)
         self.subtitle.setText(
             translate("EvaluationPanel", "on the {dataset_title} test set").format(
@@ -436,7 +446,7 @@ class EvaluationPanel(QWidget):
     def _on_controller_failed(self, message: str) -> None:
         self.progress.setVisible(False)
         self._set_stale(False)  # what is shown is still this model's last evaluation
-        self.evaluate_button.setEnabled(True)
+        self._enable_evaluate_button()
         clf = self._controller.classifier()
         self.message.show_problem(message, missing_dataset(getattr(clf, "dataset", None)))
 
@@ -450,8 +460,14 @@ class EvaluationPanel(QWidget):
     @Slot(object)
     def _on_controller_finished(self, result: EvaluationResult) -> None:
         self.progress.setVisible(False)
-        self.evaluate_button.setEnabled(True)
+        self._enable_evaluate_button()
         self.show_result(result)
+
+    def _enable_evaluate_button(self) -> None:
+        self.evaluate_button.setEnabled(True)
+        if self._refocus:  # a keyboard user's Enter evaluates again, as before
+            self._refocus = False
+            self.evaluate_button.setFocus()
 
     def show_result(self, result: EvaluationResult) -> None:
         """Fill the numbers, table and matrix from ``result``."""
@@ -556,7 +572,8 @@ class EvaluationPanel(QWidget):
 
     def _ask_path(self, title: str, default_name: str, file_filter: str) -> str:
         """A save dialog (tests replace this method to choose a path without a dialog)."""
-        path, _ = QFileDialog.getSaveFileName(self, title, default_name, file_filter)
+        path, _ = QFileDialog.getSaveFileName(self, title, save_start(default_name), file_filter)
+        remember_saved(path)
         return path
 
     def export(self, kind: str, path: str | Path) -> Path:

@@ -388,3 +388,24 @@ def test_the_summary_rows_take_the_new_themes_background_on_a_switch(
             assert row == colours.summary_row.lower()
     finally:
         theme.apply_theme(qapp, "system")
+
+
+def test_evaluate_again_keeps_the_report_where_it_was(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    from nndesk.inference import Classifier
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    desk.window.resize(1024, 700)
+    page = desk.evaluate_page
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=20_000):
+        desk.window.tabs.setCurrentWidget(page)
+    bar = page.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    for where in (0, bar.maximum() // 3):
+        bar.setValue(where)
+        with qtbot.waitSignal(desk.evaluation.finished, timeout=20_000):
+            qtbot.mouseClick(page.evaluate_button, Qt.MouseButton.LeftButton)
+            assert bar.value() == where  # not sent down to a control when the button greys
+        qtbot.waitUntil(page.evaluate_button.isEnabled)
+        assert bar.value() == where
