@@ -664,6 +664,7 @@ def _wire_model_notice(desk: Desk) -> None:
             undecided = current is held.trained and notice.announcement() is not None
             if not (undecided and held.before is not None):
                 held.before = current  # live snapshots replace it from now on
+            notice.hide()  # the last run's news; this run's model is announced when it ends
 
     def on_model_ready(clf: Classifier) -> None:  # after the panel handed it to prediction
         held.trained = clf

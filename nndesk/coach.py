@@ -20,6 +20,9 @@ from nndesk.i18n import QT_TRANSLATE_NOOP, fill
 RECENT = 20
 #: The recent batch loss this many times the one before means the loss is climbing.
 CLIMB = 1.5
+#: Settings whose change makes the batches harder (or easier) to fit: a loss that climbs right
+#: after one of them changed is the data's doing, not the learning rate's.
+DATA_SETTINGS = ("augment", "aug_shift", "aug_rotate", "aug_scale", "aug_stroke", "sketch")
 #: A layer with more than this share of dead units gets a hint.
 DEAD = 0.5
 #: Validation loss this share above its lowest, at least OVERFIT_EPOCHS epochs after it, while
@@ -45,7 +48,7 @@ MISTAKES_MIN = 10
 class Hint:
     """``text.format(**values)`` says what the coach saw; ``fix`` what one click changes."""
 
-    kind: str  # "diverging" | "overfitting" | "dead" | "stuck" | "mistakes"
+    kind: str  # "diverging" | "harder-data" | "overfitting" | "dead" | "stuck" | "mistakes"
     text: str  # a template, marked with QT_TRANSLATE_NOOP("Coach", ...)
     values: dict[str, Any] = field(default_factory=dict)
     fix: dict[str, Any] = field(default_factory=dict)  # live settings, e.g. {"lr": 0.0003}
@@ -155,6 +158,15 @@ def mistakes_hint(confusions, class_names, split: str = "validation") -> Hint | 
     )  # fmt: skip
 
 
+def _data_change_within(curves, batches: int):
+    """The newest change of a ``DATA_SETTINGS`` setting made during the last ``batches``
+    batches of ``curves`` (``SettingChange``), or None."""
+    xs = curves.batch_x
+    since = xs[-batches - 1] if len(xs) > batches else -math.inf
+    changed = [c for c in curves.changes if c.name in DATA_SETTINGS and c.x >= since]
+    return changed[-1] if changed else None
+
+
 def _overfitting(curves) -> dict[str, Any] | None:
     """The numbers of the overfitting hint (lowest validation loss and now, the training loss
     then and now, their epochs), or None when the run does not overfit."""
@@ -192,7 +204,18 @@ def hints(
     losses = _finite(curves.batch_loss[-2 * RECENT :])
     if len(losses) == 2 * RECENT:
         before, recent = float(losses[:RECENT].mean()), float(losses[RECENT:].mean())
-        if recent > CLIMB * before:
+        data_change = _data_change_within(curves, 2 * RECENT)
+        if recent > CLIMB * before and data_change is not None:
+            found.append(Hint(
+                "harder-data",
+                QT_TRANSLATE_NOOP("Coach", "The loss climbed from {before:.3f} to {recent:.3f} "
+                                  "over the last {n} batches, right after {change}: the "
+                                  "batches became harder to fit, not the learning rate too "
+                                  "high. Give it a few hundred batches before changing it."),
+                {"before": before, "recent": recent, "n": 2 * RECENT,
+                 "change": data_change.shown_text()},
+            ))  # fmt: skip
+        elif recent > CLIMB * before:
             found.append(Hint(
                 "diverging",
                 QT_TRANSLATE_NOOP("Coach", "The loss climbed from {before:.3f} to {recent:.3f} "

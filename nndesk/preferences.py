@@ -130,6 +130,16 @@ def set_data_dir(folder: str | None) -> None:
     settings().setValue("data/dir", folder or "")
 
 
+def last_save_folder() -> str | None:
+    """The folder the user last saved a file to from the window (a model, an export), or
+    None; save dialogs open there."""
+    return _path_text(settings().value("files/last_save_folder", ""))
+
+
+def set_last_save_folder(folder: str | os.PathLike) -> None:
+    settings().setValue("files/last_save_folder", str(folder))
+
+
 def last_mode() -> str:
     """ "digits" (default) or "garments"."""
     return _choice("ui/mode", MODES, "digits")

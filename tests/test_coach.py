@@ -35,6 +35,42 @@ def test_a_climbing_loss_says_so_with_its_numbers_and_offers_a_lower_rate():
     assert hint.fix_label.format(**hint.fix) == "Lower the learning rate to 0.01"
 
 
+def _changed(run: Curves, name: str, value, at_batch: int) -> Curves:
+    """``run`` with ``name`` set to ``value`` from its batch ``at_batch`` (0-based) on."""
+    from nndesk.setting_changes import SettingChange
+
+    x = at_batch / 10  # the curves' batches are a tenth of an epoch each
+    run.add_change(SettingChange(x, 1 + at_batch // 10, 1 + at_batch % 10, name, value))
+    return run
+
+
+def test_a_climb_right_after_augmentation_went_on_blames_the_harder_batches():
+    run = _changed(curves([0.5] * 20 + [2.0] * 20), "augment", True, at_batch=20)
+    (hint,) = hints(run, lr=0.03)
+    assert hint.kind == "harder-data" and hint.fix == {}
+    text = hint.message()
+    assert "0.500 to 2.000" in text and "right after augment on" in text
+
+
+def test_a_climb_right_after_a_stronger_sketch_share_blames_the_harder_batches():
+    run = _changed(curves([0.5] * 30 + [2.0] * 20), "sketch", 0.6, at_batch=25)
+    (hint,) = hints(run, lr=0.03)
+    assert hint.kind == "harder-data" and "sketches 0.6" in hint.message()
+
+
+def test_a_climb_long_after_augmentation_went_on_is_the_learning_rates():
+    run = _changed(curves([0.5] * 40 + [2.0] * 20), "augment", True, at_batch=5)
+    (hint,) = hints(run, lr=0.03)
+    assert hint.kind == "diverging" and hint.fix == {"lr": 0.01}
+
+
+def test_a_climb_after_a_learning_rate_change_is_still_the_learning_rates():
+    run = curves([0.5] * 20 + [2.0] * 20)
+    run.add_lr_change(2.0, 0.03)
+    (hint,) = hints(run, lr=0.03)
+    assert hint.kind == "diverging"
+
+
 def test_validation_loss_rising_while_training_loss_falls_is_overfitting():
     (hint,) = hints(curves(train_loss=[0.5, 0.4, 0.3], val_loss=[0.40, 0.45, 0.52]), lr=1e-3)
     assert hint.kind == "overfitting" and hint.fix == {"augment": True}

@@ -1336,6 +1336,10 @@
         <translation>Xem các ảnh đoán sai của {name}</translation>
     </message>
     <message>
+        <source>The loss climbed from {before:.3f} to {recent:.3f} over the last {n} batches, right after {change}: the batches became harder to fit, not the learning rate too high. Give it a few hundred batches before changing it.</source>
+        <translation>Mất mát tăng từ {before:.3f} lên {recent:.3f} trong {n} batch gần nhất, ngay sau khi đổi {change}: các batch khó khớp hơn, không phải tốc độ học quá cao. Hãy chờ vài trăm batch trước khi đổi tốc độ học.</translation>
+    </message>
+    <message>
         <source>The loss climbed from {before:.3f} to {recent:.3f} over the last {n} batches: the learning rate is probably too high.</source>
         <translation>Mất mát tăng từ {before:.3f} lên {recent:.3f} trong {n} batch gần nhất: có lẽ tốc độ học quá cao.</translation>
     </message>
@@ -1353,7 +1357,7 @@
     </message>
     <message>
         <source>{name} holds {share:.0%} of the mistakes on the validation split ({n} of {total}), most often taken for {other}: see them in Mistakes.</source>
-        <extracomment>Batches compared by the divergence check: the newest ones against as many before them. The recent batch loss this many times the one before means the loss is climbing. A layer with more than this share of dead units gets a hint. Validation loss this share above its lowest, at least OVERFIT_EPOCHS epochs after it, while training loss went on falling, is overfitting (a noisy rise is not a steady one: not &quot;each of the last epochs higher&quot;). Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes. A learning rate under this is &quot;tiny&quot;: a run stuck near chance with it may need a larger one. One true class holding at least this share of an epoch&apos;s mistakes gets a hint: three times its fair share among 10 classes (Fashion&apos;s shirts often hold a third of them). A class the hint already names keeps it while it holds at least this share (hysteresis: a share hovering around MISTAKES_SHARE from epoch to epoch does not make the hint blink). Fewer mistakes than this say nothing about a class. the true class whose mistakes the Mistakes page should show (&quot;mistakes&quot; hints), else None [the list of matrices last judged, how many of its epochs are judged, the class named then]</extracomment>
+        <extracomment>Batches compared by the divergence check: the newest ones against as many before them. The recent batch loss this many times the one before means the loss is climbing. Settings whose change makes the batches harder (or easier) to fit: a loss that climbs right after one of them changed is the data&apos;s doing, not the learning rate&apos;s. A layer with more than this share of dead units gets a hint. Validation loss this share above its lowest, at least OVERFIT_EPOCHS epochs after it, while training loss went on falling, is overfitting (a noisy rise is not a steady one: not &quot;each of the last epochs higher&quot;). Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes. A learning rate under this is &quot;tiny&quot;: a run stuck near chance with it may need a larger one. One true class holding at least this share of an epoch&apos;s mistakes gets a hint: three times its fair share among 10 classes (Fashion&apos;s shirts often hold a third of them). A class the hint already names keeps it while it holds at least this share (hysteresis: a share hovering around MISTAKES_SHARE from epoch to epoch does not make the hint blink). Fewer mistakes than this say nothing about a class. the true class whose mistakes the Mistakes page should show (&quot;mistakes&quot; hints), else None [the list of matrices last judged, how many of its epochs are judged, the class named then]</extracomment>
         <translation>{name} chiếm {share:.0%} số lỗi trên phần kiểm định (validation) ({n} trên {total}), thường bị nhầm thành {other} nhất: xem chúng ở trang Đoán sai.</translation>
     </message>
     <message>
@@ -1926,6 +1930,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Jupyter notebook (*.ipynb)</source>
+        <extracomment>The command line that makes the same file, named in the file&apos;s header.</extracomment>
         <translation>Notebook Jupyter (*.ipynb)</translation>
     </message>
     <message>

@@ -31,6 +31,7 @@ from nndesk.ui import theme
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.language import class_names_shown, integer, translate, translate_marked
+from nndesk.ui.save_place import remember_saved, save_start
 
 SAMPLES_PER_CLASS = 10
 SAMPLE_GAP = 4  # pixels between the tiles of the samples mosaic
@@ -474,8 +475,12 @@ class DatasetView(QWidget):
     def _ask_path(self, default_name: str) -> str:
         """A save dialog (tests replace this to choose a path without a dialog)."""
         path, _ = QFileDialog.getSaveFileName(
-            self, translate("DatasetView", "Save chart"), default_name, "PNG images (*.png)"
+            self,
+            translate("DatasetView", "Save chart"),
+            save_start(default_name),
+            "PNG images (*.png)",
         )
+        remember_saved(path)
         return path
 
     @Slot()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWid
 from nndesk.codegen import Experiment, write_export
 from nndesk.errors import NndeskError, user_message
 from nndesk.ui.language import translate
+from nndesk.ui.save_place import remember_saved, save_start
 
 #: The command line that makes the same file, named in the file's header.
 WINDOW_COMMAND = "the nndesk window, {where} > Export code > Export as {kind}…"
@@ -30,7 +31,7 @@ def export_experiment(
     """
     suffix, kind = (".ipynb", "notebook") if notebook else (".py", "script")
     name = experiment.slug.replace("-", "_") + suffix
-    start = str(Path(folder or Path.home()) / name)
+    start = str(Path(folder) / name) if folder else save_start(name)
     filters = (
         translate("ExportCode", "Jupyter notebook (*.ipynb)")
         if notebook
@@ -41,6 +42,7 @@ def export_experiment(
     )
     if not path:
         return None
+    remember_saved(path)
     if not path.endswith(suffix):
         path += suffix
     command = WINDOW_COMMAND.format(where=where, kind=kind)

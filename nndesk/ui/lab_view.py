@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.ui import theme
 from nndesk.ui.language import decimal, integer, percent, shape, translate
+from nndesk.ui.save_place import remember_saved, save_start
 
 
 def parse_units(text: str, limit: int) -> tuple[int, ...]:
@@ -339,9 +340,13 @@ class LabView(QWidget):
         clf = self._result.classifier
         name = f"{getattr(clf, 'title', 'model')}-lab.npz"
         path, _ = QFileDialog.getSaveFileName(
-            self, translate("LabView", "Save the edited model"), name, "nndesk models (*.npz)"
+            self,
+            translate("LabView", "Save the edited model"),
+            save_start(name),
+            "nndesk models (*.npz)",
         )
         if path:
+            remember_saved(path)
             self.save_requested.emit(path, self.outcome.model, self.info_for_file())
 
     def info_for_file(self) -> dict:

@@ -52,6 +52,8 @@ from nndesk.ui.language import decimal, percent, translate, translate_marked
 from nndesk.ui.model_notice import ModelSwitchNotice
 from nndesk.ui.page_tabs import PageTabs
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
+from nndesk.ui.save_place import remember_saved, save_start
+from nndesk.ui.status_bar import ElidingStatusBar
 
 # marked here, translated where shown (translate_marked): the language is chosen at start
 HINTS = {
@@ -676,6 +678,7 @@ class MainWindow(QMainWindow):
             self.language_actions[code].setChecked(True)
 
     def _build_status_bar(self) -> None:
+        self.setStatusBar(ElidingStatusBar())  # a long message ends in "…", whole in its tooltip
         self.model_status = QLabel()
         self.model_status.setToolTip(translate("MainWindow", "The model in use"))
         self.accuracy_status = QLabel()
@@ -1065,10 +1068,11 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(
             self,
             translate("MainWindow", "Save model"),
-            name,
+            save_start(name),
             translate_marked("MainWindow", MODEL_FILTER),
         )
         if path:
+            remember_saved(path)
             self.save_model_requested.emit(path)
 
     @Slot()

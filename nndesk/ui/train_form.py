@@ -172,6 +172,14 @@ class NumberField(QLineEdit):
     def set_value(self, v: float) -> None:
         self.setText(fmt(v, "g"))  # 0,001 in Vietnamese: value() reads either mark
 
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """The whole number is selected on entering, so typing a new one replaces it (it was
+        appended: "0.0010.01"). After the event: a click's own press would place the cursor
+        and drop a selection made now."""
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # back from a context menu
+            QTimer.singleShot(0, self, self.selectAll)  # dropped with the field
+
 
 def _count_suffix(spin: QSpinBox, look: dict, n: int) -> None:
     """The suffix for ``n`` in English's singular or plural (one form in Vietnamese)."""

@@ -62,6 +62,7 @@ from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.race_view import RaceView
 from nndesk.ui.replay_view import ReplayView
 from nndesk.ui.runs_view import RunsView, started_text
+from nndesk.ui.save_place import remember_saved, save_start
 from nndesk.ui.train_form import NumberField, TrainForm
 
 
@@ -152,6 +153,14 @@ class TrainPageState:
     inside: object = None  # the controller's InsideRecord of the last run
     span: tuple | None = None  # the live curves' epochs (LiveCurves.span) and expected curves
     replay: object = None  # the controller's ReplayRecord of the last run
+
+
+def _dataset_title(record) -> str:
+    """How the page names a run's dataset: "MNIST", "Fashion-MNIST", an image folder's path."""
+    from nndesk.controllers.datasets import TITLES
+
+    name = str(record.config.get("dataset"))
+    return TITLES.get(name, name)
 
 
 class TrainingPanel(QWidget):
@@ -551,7 +560,8 @@ class TrainingPanel(QWidget):
         self.progress.setValue(0)
         self.progress.setFormat(translate("TrainingPanel", "Starting…"))
         self._set_title(translate("TrainingPanel", "Starting…"))
-        # the last run's "Test accuracy … model saved" belongs to that run
+        # the last run's "Test accuracy … model saved" and "Model saved: …" belong to that run
+        self.model_label.setText("")
         self.speed.setText(
             translate("TrainingPanel", "Speed, loss and accuracy appear after the first batch.")
         )
@@ -1204,7 +1214,7 @@ class TrainingPanel(QWidget):
                         "TrainingPanel",
                         "Test accuracy {accuracy} on {dataset} · model saved to {path}",
                     )
-                ).format(accuracy=percent(test, 1), dataset=record.config.get("dataset"), path=path)
+                ).format(accuracy=percent(test, 1), dataset=_dataset_title(record), path=path)
             )
         saved = translate("TrainingPanel", "Model saved: {path}").format(path=path)
         self.model_label.setText(saved)  # the whole path is its tooltip
@@ -1498,9 +1508,13 @@ class TrainingPanel(QWidget):
     @Slot()
     def _on_save_button_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, translate("TrainingPanel", "Save model"), "model.npz", "nndesk model (*.npz)"
+            self,
+            translate("TrainingPanel", "Save model"),
+            save_start("model.npz"),
+            "nndesk model (*.npz)",
         )
         if path:
+            remember_saved(path)
             try:
                 source = self._model_to_save()
             except NndeskError as err:
@@ -1526,9 +1540,13 @@ class TrainingPanel(QWidget):
     @Slot()
     def _on_export_button_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, translate("TrainingPanel", "Export curves"), "curves.png", "PNG (*.png)"
+            self,
+            translate("TrainingPanel", "Export curves"),
+            save_start("curves.png"),
+            "PNG (*.png)",
         )
         if path:
+            remember_saved(path)
             runs = self._plotted()
             self._export(lambda: save_curves_png(runs, path))
 
@@ -1542,18 +1560,23 @@ class TrainingPanel(QWidget):
     @Slot()
     def _on_runs_view_export_png_requested(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, translate("TrainingPanel", "Export curves"), "runs.png", "PNG (*.png)"
+            self, translate("TrainingPanel", "Export curves"), save_start("runs.png"), "PNG (*.png)"
         )
         if path:
+            remember_saved(path)
             runs = self._plotted(self.runs_view.selected_records())
             self._export(lambda: save_curves_png(runs, path))
 
     @Slot()
     def _on_runs_view_export_csv_requested(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, translate("TrainingPanel", "Export history"), "history.csv", "CSV (*.csv)"
+            self,
+            translate("TrainingPanel", "Export history"),
+            save_start("history.csv"),
+            "CSV (*.csv)",
         )
         if path:
+            remember_saved(path)
             records = self.runs_view.selected_records() or self.runs_view.records()
             # copies: the running run's record keeps growing on this thread meanwhile
             records = [dataclasses.replace(r, curves=r.curves.copy()) for r in records]

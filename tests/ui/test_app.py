@@ -185,6 +185,27 @@ def test_after_two_runs_left_on_notice_the_model_before_both_is_one_click_back(
     qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=30000)
 
 
+def test_a_new_run_clears_the_last_runs_model_saved_line_and_notice(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    page, notice = desk.train_page, desk.window.model_notice
+    config = page.form.config().replace(
+        dataset="mnist", arch="784-16-10", epochs=1, batch_size=32, val_fraction=0.1
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with qtbot.waitSignal(desk.training.model_ready, timeout=60000):
+            assert page.start_training(config)
+        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=30000)
+        assert notice.isVisible() and page.model_label.full_text().startswith("Model saved:")
+        assert page.start_training(_long_run(page))
+        qtbot.waitUntil(lambda: notice.isHidden(), timeout=10000)
+        assert page.model_label.full_text() == ""
+        with qtbot.waitSignal(desk.training.running_changed, timeout=60000):
+            page.controller.stop()
+
+
 def test_the_notice_goes_when_another_model_is_chosen(
     qtbot, window_factory, tiny_model_file, stroke_classifier
 ):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -466,3 +467,62 @@ def test_the_not_sure_threshold_set_in_the_window_is_remembered(window_factory, 
     assert preferences.not_sure_threshold() == 35
     again = window_factory(classifier=stroke_classifier)
     assert again.window.prediction_panel.not_sure_spin.value() == 35
+
+
+def test_a_long_status_message_ends_in_an_ellipsis_before_the_fields_and_is_whole_in_its_tooltip(
+    qtbot, window_factory
+):
+    desk = window_factory()
+    window = desk.window
+    window.resize(1024, 700)
+    bar = window.statusBar()
+    long = (
+        "MNIST is not on this computer yet: download it, or choose a folder holding its four "
+        "IDX files. It is not in /home/learner/Documents/datasets/handwriting either. MNIST's "
+        "train-images-idx3-ubyte.gz (or train-images-idx3-ubyte) is missing."
+    )
+    bar.showMessage(long, 5000)
+    qtbot.waitUntil(lambda: bar.currentMessage() == long)
+    shown = bar.displayed_message()
+    assert shown.startswith("MNIST is not on this computer yet") and shown.endswith("…")
+    fields = [w for w in (window.model_status, window.accuracy_status) if w.isVisible()]
+    room = bar.message_room()
+    assert room > 0 and all(room <= w.x() for w in fields)
+    assert bar.fontMetrics().horizontalAdvance(shown) <= room
+    assert bar.toolTip() == long
+    bar.showMessage("Model saved", 5000)
+    assert bar.displayed_message() == "Model saved"
+    bar.clearMessage()
+    assert bar.toolTip() == ""
+
+
+def test_save_dialogs_open_where_the_user_last_saved_never_in_the_terminals_folder(
+    qtbot, window_factory, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    terminal = tmp_path / "terminal"
+    terminal.mkdir()
+    monkeypatch.chdir(terminal)  # where `nndesk` was typed
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    starts, answer = [], [""]
+
+    def dialog(parent, title, start, file_filter):
+        starts.append(Path(start))
+        return answer[0], ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    desk = window_factory()
+    desk.window._on_save_model_triggered()  # cancelled: nothing remembered
+    assert starts[-1].parent == home / "Documents" and starts[-1].name == "model.npz"
+    chosen = tmp_path / "my-models"
+    chosen.mkdir()
+    answer[0] = str(chosen / "curves.png")
+    desk.train_page._on_export_button_clicked()  # saved there (or tried: the folder counts)
+    answer[0] = ""
+    desk.window._on_save_model_triggered()
+    desk.train_page._on_runs_view_export_csv_requested()
+    assert [p.parent for p in starts[-2:]] == [chosen, chosen]
+    assert all(terminal not in p.parents for p in starts)

@@ -444,6 +444,7 @@ def test_stop_says_stopping_at_once_and_pause_stays_off_until_the_run_is_saved(q
         pass
     assert states and not states[0][0]  # Pause was off while the model was tested and saved
     assert panel.progress.text().startswith("Stopped: at your request, in epoch")
+    assert " on MNIST · model saved" in panel.speed.text()  # as the window names it, not "mnist"
     wait_until_idle(qtbot, panel)
     assert panel.train_button.isEnabled()
 
@@ -919,3 +920,31 @@ def test_using_an_older_runs_model_names_that_run_and_forgets_the_stopped_one(
     # Save model… now copies the model in use, not the stopped run's
     saved = panel.save_model_to(tmp_path / "copy.npz")
     assert saved.read_bytes() == first.model_path.read_bytes()
+
+
+@pytest.mark.parametrize("enter", ["click", "tab"])
+def test_typing_in_a_number_field_replaces_the_number_it_shows(qtbot, enter):
+    """The "LR now" field (and the form's rate): "0.01" typed over 0.001 is 0.01, not
+    "0.0010.01"."""
+    from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+
+    from nndesk.ui.train_form import NumberField
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    before, field = QLineEdit(), NumberField(1e-6, 10.0, allow_zero=False)
+    row = QHBoxLayout(window)
+    row.addWidget(before)
+    row.addWidget(field)
+    window.show()
+    window.activateWindow()
+    field.set_value(0.001)
+    if enter == "click":
+        qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    else:
+        before.setFocus()
+        qtbot.waitUntil(before.hasFocus)
+        qtbot.keyClick(before, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: field.hasFocus() and field.hasSelectedText())
+    qtbot.keyClicks(field, "0.01")
+    assert field.text() == "0.01"

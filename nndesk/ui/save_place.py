@@ -1,0 +1,41 @@
+"""Where the window's save dialogs open: the folder the user last saved to, else Documents,
+else the home folder. Never the process's current folder: started from a terminal, that is
+wherever the terminal was (a source checkout, /usr/bin), not a place the person chose."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+
+from nndesk import preferences
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL
+        return False
+
+
+def save_folder() -> Path:
+    """The folder a save dialog opens in."""
+    remembered = preferences.last_save_folder()
+    if remembered and _is_dir(Path(remembered)):
+        return Path(remembered)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and _is_dir(Path(documents)):
+        return Path(documents)
+    return Path.home()
+
+
+def save_start(name: str) -> str:
+    """The path a save dialog starts with: ``name`` in ``save_folder()``."""
+    return str(save_folder() / name)
+
+
+def remember_saved(path: str | os.PathLike) -> None:
+    """The user chose ``path`` in a save dialog: the next one opens in its folder."""
+    if path:
+        preferences.set_last_save_folder(Path(path).parent)
