@@ -52,7 +52,7 @@ from nndesk.ui.language import decimal, percent, translate, translate_marked
 from nndesk.ui.model_notice import ModelSwitchNotice
 from nndesk.ui.page_tabs import PageTabs
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel
-from nndesk.ui.save_place import remember_saved, save_start
+from nndesk.ui.save_place import remember_saved, save_start, start_folder
 from nndesk.ui.status_bar import ElidingStatusBar
 
 # marked here, translated where shown (translate_marked): the language is chosen at start
@@ -1029,7 +1029,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self,
             translate("MainWindow", "Open image"),
-            "",
+            start_folder(),
             translate_marked("MainWindow", IMAGE_FILTER),
         )
         if path:
@@ -1077,12 +1077,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_data_folder_triggered(self) -> None:
+        from nndesk import preferences
+
         folder = QFileDialog.getExistingDirectory(
             self,
             translate(
                 "MainWindow",
                 "Folder with the IDX files (or with mnist/ and fashion-mnist/ sub-folders)",
             ),
+            start_folder(preferences.data_dir()),
         )
         if folder:
             self.data_folder_chosen.emit(folder)

@@ -1,5 +1,6 @@
-"""Where the window's save dialogs open: the folder the user last saved to, else Documents,
-else the home folder. Never the process's current folder: started from a terminal, that is
+"""Where the window's file dialogs open: a save dialog in the folder the user last saved to,
+else Documents, else the home folder; a folder or image picker in the folder already chosen,
+else there too. Never the process's current folder: started from a terminal, that is
 wherever the terminal was (a source checkout, /usr/bin), not a place the person chose."""
 
 from __future__ import annotations
@@ -39,3 +40,11 @@ def remember_saved(path: str | os.PathLike) -> None:
     """The user chose ``path`` in a save dialog: the next one opens in its folder."""
     if path:
         preferences.set_last_save_folder(Path(path).parent)
+
+
+def start_folder(current: str | os.PathLike | None = None) -> str:
+    """Where a folder (or image) picker opens: ``current`` when it is a folder, else
+    ``save_folder()``."""
+    if current and _is_dir(Path(current)):
+        return str(current)
+    return str(save_folder())

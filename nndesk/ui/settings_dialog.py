@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
 from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.save_place import start_folder
 
 MIRROR_HELP = QT_TRANSLATE_NOOP(
     "SettingsDialog",
@@ -123,7 +124,9 @@ class SettingsDialog(QDialog):
     @Slot()
     def _on_browse_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, translate("SettingsDialog", "Data folder"), self.data_dir_edit.text()
+            self,
+            translate("SettingsDialog", "Data folder"),
+            start_folder(self.data_dir_edit.text().strip()),
         )
         if folder:
             self.data_dir_edit.setText(folder)

@@ -37,6 +37,7 @@ from nndesk.settings_schema import BY_NAME, FIELDS, Field, problems
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
 from nndesk.ui.language import fmt, integer, percent, translate, translate_marked
+from nndesk.ui.save_place import start_folder
 
 FOLDER = "folder"
 #: The registered datasets as the Dataset field names them (their titles, without the authors).
@@ -760,7 +761,7 @@ class TrainForm(QWidget):
     @Slot()
     def _on_folder_button_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, translate("TrainForm", "Image folder (one sub-folder per class)")
+            self, translate("TrainForm", "Image folder (one sub-folder per class)"), start_folder()
         )
         if folder:
             self.folder.setText(folder)

@@ -526,3 +526,37 @@ def test_save_dialogs_open_where_the_user_last_saved_never_in_the_terminals_fold
     desk.train_page._on_runs_view_export_csv_requested()
     assert [p.parent for p in starts[-2:]] == [chosen, chosen]
     assert all(terminal not in p.parents for p in starts)
+
+
+def test_folder_and_image_pickers_open_in_the_chosen_folder_never_in_the_terminals(
+    qtbot, window_factory, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from nndesk import preferences
+
+    terminal = tmp_path / "terminal"
+    terminal.mkdir()
+    monkeypatch.chdir(terminal)
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    starts = []
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda parent, title, start: starts.append(start) or ""
+    )
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        lambda parent, title, start, f: starts.append(start) or ("", ""),
+    )
+    monkeypatch.delenv("NNDESK_DATA_DIR", raising=False)
+    desk = window_factory()
+    desk.window.act_data_folder.trigger()
+    desk.window._on_open_image_triggered()
+    assert starts == [str(home / "Documents")] * 2
+    data = tmp_path / "datasets"
+    data.mkdir()
+    preferences.set_data_dir(str(data))
+    desk.window.act_data_folder.trigger()
+    assert starts[-1] == str(data)
