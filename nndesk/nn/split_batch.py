@@ -12,7 +12,9 @@ training loop does not know: ``Sequential.forward`` / ``backward`` hand a batch 
 The result is the whole batch's, up to float rounding:
 
 - the logits are the parts' rows, in order; the caller takes the batch-mean loss on them as usual
-  and each row of dL/dlogits goes back to the part that made it;
+  and each row of dL/dlogits goes back to the part that made it. In training
+  (``Sequential.train_step``) each part takes its rows' share of the loss itself and goes back
+  at once: a row's gradient needs only that row's logits, so the parts meet once per batch;
 - a parameter's gradient is a sum over the batch's samples, so it is the sum of the parts'
   gradients (the same terms, added in another order);
 - Dropout's masks are drawn for the whole batch from the model's own generator, exactly as the
