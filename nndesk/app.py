@@ -60,6 +60,7 @@ from nndesk.ui.map_view import MapView, MapViewState
 from nndesk.ui.mistakes_view import MistakesView, MistakesViewState
 from nndesk.ui.settings_dialog import SettingsDialog
 from nndesk.ui.startup_objects import freeze_startup_objects
+from nndesk.ui.status_line import show_status
 from nndesk.ui.training_panel import TrainingPanel, TrainPageState
 from nndesk.ui.why_view import WhyView
 from nndesk.ui.window_place import WindowPlace, place_of, put_in_place
@@ -392,11 +393,11 @@ class Coordinator(QObject):
 
     @Slot(str)
     def _on_downloads_finished(self, name: str) -> None:
-        self.window.statusBar().showMessage(
+        show_status(
+            self.window,
             translate("Coordinator", "{title} downloaded and verified").format(
                 title=TITLES.get(name, name)
             ),
-            5000,
         )
         self._data_changed()
 
@@ -737,7 +738,7 @@ def _wire_train_page(desk: Desk) -> None:
     # end of a run, or a model loaded on the page: everyone switches to it
     train.model_ready.connect(desk.prediction.set_classifier)
     _wire_model_notice(desk)
-    train.status_message.connect(lambda message: window.statusBar().showMessage(message, 5000))
+    train.status_message.connect(lambda message: show_status(window, message))
     window.add_close_guard(train.confirm_close)  # "Stop training and quit?"
     train.data_missing.connect(desk.coordinator.offer_download)
     desk.coordinator.data_changed.connect(train.data_changed)  # "Needs a dataset" goes at once

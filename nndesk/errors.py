@@ -23,6 +23,9 @@ class NndeskError(Exception):
     summary = N_("nndesk cannot do this")
     template: str | None = None  # the English text with {named} places, marked with N_
     values: dict[str, Any] = {}  # noqa: RUF012 - the default of errors built without a template
+    #: what the window says instead, when it differs from the CLI's line (no command-line
+    #: advice such as "--data-dir"); marked with N_, filled in with ``values``
+    window_template: str | None = None
 
     @classmethod
     def of(cls, template: str, **values: Any):
@@ -96,6 +99,14 @@ def os_reason(err: OSError) -> str:
     if i18n.translating() and err.errno in _OS_REASONS:
         return i18n.shown(_OS_REASONS[err.errno])
     return reason
+
+
+def window_message(err: BaseException) -> str:
+    """What the window says of ``err``, in its language: the window's own wording when the
+    error has one (``window_template``: no command-line advice), else ``user_message``."""
+    if isinstance(err, NndeskError) and err.window_template is not None:
+        return i18n.localised(i18n.Message(err.window_template, **err.values))
+    return user_message(err)
 
 
 def user_message(err: BaseException) -> str:

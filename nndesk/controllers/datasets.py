@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 
 from nndesk import preferences
 from nndesk.data.registry import DATASETS
-from nndesk.errors import DataError, MissingDataError, NndeskError, user_message
+from nndesk.errors import DataError, MissingDataError, NndeskError, window_message
 
 _cache: dict[tuple[str, str | None], object] = {}
 _locks: dict[tuple[str, str | None], threading.Lock] = {}
@@ -240,7 +240,7 @@ class _LoadJob(QRunnable):
         try:
             dataset = get_test_split(self._name)  # the window's test images
         except NndeskError as err:
-            self._loader.failed.emit(self._name, user_message(err))
+            self._loader.failed.emit(self._name, window_message(err))
         except Exception as err:  # noqa: BLE001 - a worker must report, never die silently
             self._loader.failed.emit(self._name, f"could not load {self._name}: {err}")
         else:

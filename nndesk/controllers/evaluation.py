@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from nndesk.errors import DataError, NndeskError, user_message
+from nndesk.errors import DataError, NndeskError, window_message
 from nndesk.evaluation import EvaluationResult, evaluate, summarise_dataset
 from nndesk.fileio import stamp
 
@@ -84,7 +84,7 @@ class _Worker(QObject):
         except _Cancelled:
             pass
         except NndeskError as err:
-            self.failed.emit(job_id, user_message(err))
+            self.failed.emit(job_id, window_message(err))
         except Exception as err:  # noqa: BLE001 - a worker reports every failure, never dies
             self.failed.emit(job_id, f"{type(err).__name__}: {err}".splitlines()[0])
         else:

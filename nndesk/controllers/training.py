@@ -27,7 +27,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 
 from nndesk.controllers.worker_thread import RunRequests, WorkerThreadOwner
-from nndesk.errors import ConfigError, NndeskError, os_reason, user_message
+from nndesk.errors import ConfigError, NndeskError, os_reason, user_message, window_message
 from nndesk.paths import fallback_model_name, make_model_folder
 from nndesk.replay import ReplayRecord
 from nndesk.runs import MODEL_FILE, Curves, RunRecord, RunStore, describe_config
@@ -61,7 +61,7 @@ def model_fallbacks() -> tuple[Path, ...]:
 def describe_failure(err: BaseException) -> str:
     """The one line a person sees when a run fails."""
     if isinstance(err, NndeskError):
-        return user_message(err)
+        return window_message(err)
     if isinstance(err, MemoryError):
         return QCoreApplication.translate(
             "TrainingController", "training ran out of memory; try a smaller network or batch"

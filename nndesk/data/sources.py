@@ -82,6 +82,19 @@ def find_files(
     )
 
 
+#: the window's line when a folder holds the other dataset: which one, and the two ways on
+_HOLDS_OTHER = {
+    "fashion": N_(
+        "{folder} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a folder "
+        "with MNIST."
+    ),
+    "mnist": N_(
+        "{folder} holds MNIST, not Fashion-MNIST: switch to Digits, or choose a folder "
+        "with Fashion-MNIST."
+    ),
+}
+
+
 def _other_dataset_with(role: str, digest: str, spec: DatasetSpec) -> str | None:
     for other in DATASETS.values():
         if other.name != spec.name and other.file(role).sha256 == digest:
@@ -138,10 +151,13 @@ def _check_user_files(spec: DatasetSpec, paths: dict[str, Path], digests: dict[s
             continue
         other = _other_dataset_with(f.role, digests[f.role], spec)
         if other:
-            raise DataError(
+            err = DataError(
                 f"{paths[f.role]}: this is {other}'s {f.name}, not {spec.name}'s; "
                 f"point --data-dir at the {spec.name} files"
             )
+            err.window_template = _HOLDS_OTHER.get(other)  # a window user never typed --data-dir
+            err.values = {"folder": str(paths[f.role].parent)}
+            raise err
         differ.append(paths[f.role].name)
     if differ:
         # one warning per load: a lab's own subset is legitimate, but should not pass unnoticed

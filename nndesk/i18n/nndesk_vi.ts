@@ -294,6 +294,7 @@
     </message>
     <message>
         <source>This setting cannot be used</source>
+        <extracomment>what the window says instead, when it differs from the CLI&apos;s line (no command-line advice such as &quot;--data-dir&quot;); marked with N_, filled in with ``values``</extracomment>
         <translation>Không dùng được thiết lập này</translation>
     </message>
     <message>
@@ -1129,7 +1130,9 @@
     </message>
     <message>
         <source>validation</source>
-        <extracomment>the per-epoch curves a run will draw, named in the legends before its first epoch the Axes the last ``update`` changed beyond their lines (limits, legend, marks)</extracomment>
+        <extracomment>the per-epoch curves a run will draw, named in the legends before its first epoch the Axes the last ``update`` changed beyond their lines (limits, legend, marks)
+----------
+Rows the labels of changes made while training take turns on (top to bottom)</extracomment>
         <translation>kiểm định</translation>
     </message>
     <message>
@@ -1205,6 +1208,15 @@
     <message>
         <source>{file}: {problem}</source>
         <translation>Không dùng được tệp mô hình {file}: {problem}</translation>
+    </message>
+    <message>
+        <source>{folder} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a folder with MNIST.</source>
+        <extracomment>the window&apos;s line when a folder holds the other dataset: which one, and the two ways on</extracomment>
+        <translation>{folder} chứa Fashion-MNIST, không phải MNIST: hãy chuyển sang Quần áo, hoặc chọn một thư mục có MNIST.</translation>
+    </message>
+    <message>
+        <source>{folder} holds MNIST, not Fashion-MNIST: switch to Digits, or choose a folder with Fashion-MNIST.</source>
+        <translation>{folder} chứa MNIST, không phải Fashion-MNIST: hãy chuyển sang Chữ số, hoặc chọn một thư mục có Fashion-MNIST.</translation>
     </message>
     <message>
         <source>{folder} is not a folder</source>
@@ -1838,6 +1850,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Test images the model got wrong: click a matrix cell to see them</source>
         <translation>Các ảnh kiểm tra mô hình đoán sai: bấm vào một ô của ma trận để xem</translation>
+    </message>
+    <message>
+        <source>The report below is from the last evaluation that worked.</source>
+        <translation>Báo cáo bên dưới là của lần đánh giá thành công gần nhất.</translation>
     </message>
     <message>
         <source>Writing {path}…</source>
@@ -4019,7 +4035,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>Select two or more runs (Ctrl/Shift-click) to compare their curves.</source>
-        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last Runs the chart overlays at most, as a race has lanes: at 1024x700 the legend of seven (and its two line styles) squeezed the batch chart to a sliver (Ctrl+A on 2,000 runs labelled each against every other on the GUI thread for 8 s) Rows (the first in the table&apos;s order) a column&apos;s width is fitted to Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs than a chart has pixels: drawing them all took the window seconds)</extracomment>
+        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last Runs the chart overlays at most, as a race has lanes: at 1024x700 the legend of seven (and its two line styles) squeezed the batch chart to a sliver (Ctrl+A on 2,000 runs labelled each against every other on the GUI thread for 8 s) Rows (the first in the table&apos;s order) a column&apos;s width is fitted to Below this height-to-width ratio the Runs chart puts its three plots side by side Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs than a chart has pixels: drawing them all took the window seconds)</extracomment>
         <translation>Chọn từ hai lượt chạy trở lên (Ctrl/Shift + bấm) để so sánh đồ thị.</translation>
     </message>
     <message>
@@ -4453,6 +4469,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Apply to run</source>
         <translation>Áp dụng ngay</translation>
+    </message>
+    <message>
+        <source>Cannot train: {title} files are missing; the dialog says which and where to get them</source>
+        <translation>Không thể huấn luyện: thiếu tệp {title}; hộp thoại cho biết tệp nào và lấy ở đâu</translation>
     </message>
     <message>
         <source>Choose settings and press Train.</source>

@@ -351,6 +351,10 @@ class EvaluationPanel(QWidget):
     @Slot(object)
     def set_classifier(self, classifier) -> None:
         """A new current model (e.g. after a training run): re-evaluate it (now if visible)."""
+        if classifier is not self._controller.classifier():
+            # the banner spoke of the previous model's dataset (the other mode's, say): this
+            # model's evaluation, or its reused result, says what holds for it
+            self.message.clear()
         self._controller.set_classifier(classifier)
         if classifier is None:
             self._clear()
@@ -448,6 +452,10 @@ class EvaluationPanel(QWidget):
         self._set_stale(False)  # what is shown is still this model's last evaluation
         self._enable_evaluate_button()
         clf = self._controller.classifier()
+        if self._result is not None:  # the numbers below stay, and must not pass as fresh ones
+            message += " " + translate(
+                "EvaluationPanel", "The report below is from the last evaluation that worked."
+            )
         self.message.show_problem(message, missing_dataset(getattr(clf, "dataset", None)))
 
     @Slot()

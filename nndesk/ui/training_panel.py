@@ -1252,7 +1252,7 @@ class TrainingPanel(QWidget):
 
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
-        from nndesk.controllers.datasets import missing_dataset, missing_text
+        from nndesk.controllers.datasets import TITLES, missing_dataset, missing_text
 
         if self._run is None:
             self._set_title(translate("TrainingPanel", "The run did not start"))
@@ -1263,7 +1263,14 @@ class TrainingPanel(QWidget):
         if missing is not None and missing_text(missing) in message:
             self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
             self._needs_data = True
-            self.status_message.emit(message)
+            # the dialog says which files and from where; the status bar has room for one clause
+            self.status_message.emit(
+                translate(
+                    "TrainingPanel",
+                    "Cannot train: {title} files are missing; the dialog says which and "
+                    "where to get them",
+                ).format(title=TITLES.get(missing, missing))
+            )
             self.data_missing.emit(missing)  # the window offers the download
             return
         self.show_error(message)

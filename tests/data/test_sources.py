@@ -129,3 +129,20 @@ def test_the_test_split_names_a_missing_test_file(tiny_idx_dir):
     (tiny_idx_dir / "t10k-images-idx3-ubyte.gz").unlink()
     with pytest.raises(DataError, match="MNIST's t10k-images-idx3-ubyte.gz .* is missing"):
         load_test_split("mnist", tiny_idx_dir)
+
+
+def test_the_other_datasets_folder_gets_window_advice_and_the_cli_keeps_its_line(
+    tiny_idx_dir, monkeypatch
+):
+    """Probe 16d F5: the window said "point --data-dir at the mnist files"."""
+    from nndesk.errors import user_message, window_message
+
+    monkeypatch.setitem(DATASETS, "fashion", _spec_of(tiny_idx_dir, "fashion"))
+    with pytest.raises(DataError) as caught:
+        load_dataset("mnist", data_dir=tiny_idx_dir)
+    assert "point --data-dir at the mnist files" in user_message(caught.value)  # the CLI's
+    said = window_message(caught.value)
+    assert said == (
+        f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a "
+        "folder with MNIST."
+    )

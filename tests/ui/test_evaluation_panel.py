@@ -409,3 +409,77 @@ def test_evaluate_again_keeps_the_report_where_it_was(
             assert bar.value() == where  # not sent down to a control when the button greys
         qtbot.waitUntil(page.evaluate_button.isEnabled)
         assert bar.value() == where
+
+
+def test_a_banner_about_another_models_dataset_goes_when_that_model_returns(
+    qtbot, request, tiny_model_file
+):
+    """Probe 16d F4: Clothing's report came back (reused) under Digits' "Cannot download
+    MNIST" banner and its Download button after a mode switch there and back."""
+    from nndesk.inference import Classifier
+
+    rng = np.random.default_rng(2)
+    data = ToyDataset()
+    data.class_names = tuple("0123456789")
+    data.test_images = rng.integers(0, 256, size=(40, 28, 28), dtype=np.uint8)
+    data.test_labels = rng.integers(0, 10, size=40).astype(np.int64)
+    ctl = EvaluationController(lambda name: data if name == "mnist" else missing_provider(name))
+    request.addfinalizer(ctl.shutdown)
+    widget = EvaluationPanel(ctl)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(ctl.finished, timeout=10_000):
+        widget.set_classifier(Classifier.from_file(tiny_model_file))
+    with qtbot.waitSignal(ctl.failed, timeout=10_000):
+        widget.set_classifier(TableClassifier(make_labels()))  # the other mode's model
+    assert "toy" in widget.message.text() and widget.message.isVisible()
+    with qtbot.waitSignal(ctl.finished, timeout=10_000):  # reused: no evaluation starts
+        widget.set_classifier(Classifier.from_file(tiny_model_file))
+    assert widget.result() is not None
+    assert widget.message.isHidden() and widget.message.offered_dataset() is None
+
+
+def test_a_failed_evaluation_over_an_old_report_says_the_report_is_the_old_one(qtbot, request):
+    gone = []  # the data folder was emptied once this holds True
+    ctl = EvaluationController(lambda name: missing_provider(name) if gone else toy_provider(name))
+    request.addfinalizer(ctl.shutdown)
+    widget = EvaluationPanel(ctl)
+    qtbot.addWidget(widget)
+    widget.show()
+    evaluated(qtbot, widget, ctl)
+    gone.append(True)
+    with qtbot.waitSignal(ctl.failed, timeout=10_000):
+        widget.evaluate_button.click()
+    assert widget.accuracy_stat.value.text() != "–"  # the old numbers stay...
+    assert "nndesk download toy" in widget.message.text()
+    assert "from the last evaluation that worked" in widget.message.text()  # ...said to be old
+
+
+def test_a_folder_of_the_other_dataset_is_named_in_window_words(
+    qtbot, request, tiny_model_file, tiny_idx_dir, monkeypatch
+):
+    """Probe 16d F5: "Choose a folder…" on Fashion-MNIST in Digits mode gave the CLI's
+    "point --data-dir at the mnist files"."""
+    from dataclasses import replace
+
+    from nndesk.data.idx import sha256_decompressed
+    from nndesk.data.registry import DATASETS
+    from nndesk.data.sources import load_test_split
+    from nndesk.inference import Classifier
+
+    files = tuple(
+        replace(f, sha256=sha256_decompressed(tiny_idx_dir / f.gz_name))
+        for f in DATASETS["fashion"].files
+    )
+    monkeypatch.setitem(DATASETS, "fashion", replace(DATASETS["fashion"], files=files))
+    ctl = EvaluationController(lambda name: load_test_split(name, tiny_idx_dir))
+    request.addfinalizer(ctl.shutdown)
+    widget = EvaluationPanel(ctl)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(ctl.failed, timeout=10_000):
+        widget.set_classifier(Classifier.from_file(tiny_model_file))  # a digits model
+    assert widget.message.text() == (
+        f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a "
+        "folder with MNIST."
+    )

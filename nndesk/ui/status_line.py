@@ -1,0 +1,62 @@
+"""One status-bar message that fits beside the permanent widgets (model, accuracy, latency).
+
+A message naming a folder or file can be wider than the bar at 1024 px; Qt then cuts it
+mid-sentence. Here the paths in it shrink first, in the middle ("/work/…/t10k-only"), so the
+sentence stays whole; only if that is not enough does the end go, with a deliberate "…". The
+whole text is the status bar's tooltip while the message shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+# an absolute POSIX or Windows path, up to the first space (our messages never put one inside)
+_PATH = re.compile(r"(?:[A-Za-z]:)?[/\\][^\s:;,]*[^\s:;,.)]")
+_MARGIN = 24  # the bar's own padding and the size grip
+
+
+def fit_status(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` as wide as ``width`` px at most: paths elided in the middle first, then the end."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    shorter = text
+    if _PATH.search(text):
+        for chars in range(40, 9, -6):  # each path gets narrower until the sentence fits
+            room = metrics.averageCharWidth() * chars
+            shorter = _PATH.sub(
+                lambda m, room=room: metrics.elidedText(
+                    m.group(0), Qt.TextElideMode.ElideMiddle, room
+                ),
+                text,
+            )
+            if metrics.horizontalAdvance(shorter) <= width:
+                return shorter
+    shown = metrics.elidedText(shorter, Qt.TextElideMode.ElideRight, width)
+    # Qt leaves a one-character text whole even when no room is left at all
+    return shown if metrics.horizontalAdvance(shown) <= width else ""
+
+
+def room_for_message(window: QMainWindow) -> int:
+    """The status bar's width left over by its permanent widgets (and the size grip)."""
+    bar = window.statusBar()
+    taken = sum(
+        max(w.width(), w.sizeHint().width()) + bar.layout().spacing()
+        for w in bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if w.isVisible()
+    )
+    return max(bar.width() - taken - _MARGIN, 0)
+
+
+def show_status(window: QMainWindow, text: str, timeout_ms: int = 5000) -> None:
+    """Show ``text`` in ``window``'s status bar, fitted (``fit_status``); whole in the tooltip."""
+    bar = window.statusBar()
+    if not bar.property("tipFollowsMessage"):  # the tooltip goes when the message does
+        bar.messageChanged.connect(lambda now: now or bar.setToolTip(""))
+        bar.setProperty("tipFollowsMessage", True)
+    shown = fit_status(text, bar.fontMetrics(), room_for_message(window))
+    bar.showMessage(shown, timeout_ms)
+    bar.setToolTip(text if shown != text else "")
