@@ -147,6 +147,23 @@ def nice_ceiling(value: float) -> float:
     return 10.0 ** (exp + 1)
 
 
+#: pixels kept free between the batch plot's title and the key beside it
+KEY_GAP_PX = 12
+
+
+def _key_handle(line: Line2D) -> Line2D:
+    """A line drawn in the key like ``line``, but not tied to its data."""
+    return Line2D(
+        [],
+        [],
+        color=line.get_color(),
+        lw=line.get_linewidth(),
+        ls=line.get_linestyle(),
+        marker=line.get_marker(),
+        ms=line.get_markersize(),
+    )
+
+
 def _finite(values) -> np.ndarray:
     v = np.asarray(values, dtype=np.float64)
     return v[np.isfinite(v)]
@@ -201,9 +218,10 @@ class LiveCurves:
         (self.test_acc_line,) = ax_acc.plot(
             [], [], "^--", color=TEST_COLOR, ms=4, lw=1.4, label="_test", **kw
         )
-        # fixed legend places: loc="best" is searched on every draw, too slow for a live plot
-        for ax, loc in zip(self.axes, ("upper right", "upper right", "lower right"), strict=True):
-            ax.legend(loc=loc, fontsize=8, frameon=False)
+        self._key_cols = 0  # the key's columns: fewer columns are more rows above the plot
+        self._laid_out_cols: int | None = None
+        self._key_width = 0.0
+        self._place_key(None)
         self._lr_marks: list = []
         self._lr_marked = 0
         self.batches_per_epoch: int | None = None
@@ -214,6 +232,69 @@ class LiveCurves:
         #: the Axes the last ``update`` changed beyond their lines (limits, legend, marks)
         self.changed_axes: set[Axes] = set()
         self.reset()
+
+    def _place_key(self, note: str | None) -> None:
+        """One key for all three plots, above the batch plot's right end, beside its title:
+        outside every plot, it never lies on a curve or a change label ("lr 0.0005" ran into
+        the legend's "batch"). One row when it fits beside the title, else more rows."""
+        self._note = note
+        ax_batch = self.axes[0]
+        lines = [self.batch_line, self.batch_avg_line, self.train_loss_line]
+        lines += [
+            line
+            for line in (self.val_loss_line, self.test_loss_line)
+            if line.get_label()[:1] != "_"
+        ]
+        # stand-ins: a key drawn from the live lines showed nothing for "batch" once its data
+        # had been moved to the band
+        handles = [_key_handle(line) for line in lines]
+        labels = [line.get_label() for line in lines]
+        if note:
+            handles.append(Line2D([], [], ls="none"))
+            labels.append(note)
+        if ax_batch.get_legend() is not None:
+            ax_batch.get_legend().remove()
+        get_renderer = getattr(ax_batch.figure.canvas, "get_renderer", None)
+        renderer = get_renderer() if get_renderer is not None else None  # None: not on screen
+        rows_to_try = range(1, len(handles) + 1) if renderer is not None else (1,)
+        room = 0.0
+        if renderer is not None:
+            size = FontProperties(size=TITLE_POINTS)
+            text = ax_batch.get_title(loc="left")
+            title = max(
+                renderer.get_text_width_height_descent(t, size, ismath=False)[0]
+                for t in text.split("\n")
+            )
+            room = ax_batch.get_window_extent(renderer).width - title - KEY_GAP_PX
+        for rows in rows_to_try:
+            self._key_cols = math.ceil(len(handles) / rows)
+            legend = ax_batch.legend(
+                handles,
+                labels,
+                loc="lower right",
+                bbox_to_anchor=(1.0, 1.0),
+                ncols=self._key_cols,
+                fontsize=7,
+                frameon=False,
+                borderaxespad=0.2,
+                borderpad=0.1,
+                handlelength=1.6,
+                columnspacing=1.0,
+            )
+            if renderer is None or legend.get_window_extent(renderer).width <= room:
+                return
+
+    def fit_key(self) -> bool:
+        """Lay the key out again when the batch plot's width changed; True when its rows
+        changed since the last call (the caller then lays the figure out again, so the key
+        keeps its room above the plot)."""
+        width = self.axes[0].get_window_extent().width
+        if abs(width - self._key_width) >= 1.0:
+            self._key_width = width
+            self._place_key(self._note)
+        changed = self._key_cols != self._laid_out_cols
+        self._laid_out_cols = self._key_cols
+        return changed
 
     @property
     def lines(self) -> tuple:
@@ -301,11 +382,10 @@ class LiveCurves:
                 (self.test_acc_line, shown(N_("test")), visible[1]),
             ):
                 line.set_label(name if on else "_" + name)
-            # a run without a validation split draws its train curve only: the legend says why
-            title = None if visible[0] else shown(N_("no validation split"))
-            for ax, loc in zip(self.axes[1:], ("upper right", "lower right"), strict=True):
-                ax.legend(loc=loc, fontsize=8, frameon=False, title=title, title_fontsize=7)
-            self.changed_axes.update(self.axes[1:])
+            # a run without a validation split draws its train curve only: the key says why
+            self._place_key(None if visible[0] else shown(N_("no validation split")))
+            self.changed_axes.add(self.axes[0])
+        self._update_limits(curves)  # first: a change label's side depends on the x limits
         if len(curves.changes) < self._lr_marked:
             self.clear_lr_marks()
             self.changed_axes.update(self.axes)
@@ -319,7 +399,6 @@ class LiveCurves:
             )
             self.changed_axes.update(self.axes)
         self._lr_marked = len(curves.changes)
-        self._update_limits(curves)
         return bool(self.changed_axes)
 
     def _update_limits(self, curves: Curves) -> None:
@@ -401,13 +480,18 @@ def mark_change(
     if line is None:
         line = row == 0
     artists = [ax.axvline(x, color=LR_COLOR, ls=":", lw=1.2) for ax in axes] if line else []
+    # in the plot's right part the label goes left of its line ("lr 0.0005" near the last
+    # epoch ran off the figure)
+    left, right = axes[0].get_xlim()
+    flip = x > left + 0.6 * (right - left)
     artists.append(
         axes[0].annotate(
             text,
             xy=(x, 1.0),
             xycoords=("data", "axes fraction"),
-            xytext=(3, -10 - 10 * row),
+            xytext=(-3 if flip else 3, -10 - 10 * row),
             textcoords="offset points",
+            ha="right" if flip else "left",
             color=muted_colour(),
             fontsize=8,
         )

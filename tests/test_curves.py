@@ -183,17 +183,20 @@ def test_nice_ceiling_rounds_up_to_a_round_number(value, nice):
     assert nice_ceiling(value) == pytest.approx(nice)
 
 
+def key_texts(live):
+    """The texts of the live plot's one key (above the batch plot)."""
+    return [t.get_text() for t in live.axes[0].get_legend().get_texts()]
+
+
 def test_test_split_curves_show_only_for_runs_that_measure_them():
     fig, live = live_plot()
     curves = two_epoch_curves()
     live.update(curves)
-    legend = [t.get_text() for t in live.axes[2].get_legend().get_texts()]
-    assert legend == ["train", "validation"]
+    assert key_texts(live) == ["batch", "moving average", "train", "validation"]
     curves.test_accuracy = [0.6, 0.8]
     curves.test_loss = [1.2, 0.6]
     assert live.update(curves) is True
-    legend = [t.get_text() for t in live.axes[2].get_legend().get_texts()]
-    assert legend == ["train", "validation", "test"]
+    assert key_texts(live) == ["batch", "moving average", "train", "validation", "test"]
     assert list(live.test_acc_line.get_ydata()) == [0.6, 0.8]
 
 
@@ -203,7 +206,7 @@ def test_a_run_without_validation_has_no_validation_in_its_legend():
     curves.val_accuracy = [float("nan")] * 2
     curves.val_loss = [float("nan")] * 2
     live.update(curves)
-    assert [t.get_text() for t in live.axes[2].get_legend().get_texts()] == ["train"]
+    assert key_texts(live) == ["batch", "moving average", "train", "no validation split"]
 
 
 def test_before_its_first_epoch_a_run_without_validation_names_only_what_it_draws():
@@ -213,16 +216,12 @@ def test_before_its_first_epoch_a_run_without_validation_names_only_what_it_draw
     curves = Curves()
     curves.add_batch(type("B", (), dict(epoch=1, batch=1, batches=100, batch_loss=2.3))())
     live.update(curves)  # mid-epoch 1: only batch losses so far
-    for ax in live.axes[1:]:
-        legend = ax.get_legend()
-        assert [t.get_text() for t in legend.get_texts()] == ["train"]
-        assert legend.get_title().get_text() == "no validation split"
+    assert key_texts(live) == ["batch", "moving average", "train", "no validation split"]
+    assert live.axes[1].get_legend() is None and live.axes[2].get_legend() is None
     live.reset()  # the next run has a validation split again
     live.expect_curves(validation=True)
     live.update(Curves())
-    legend = live.axes[2].get_legend()
-    assert [t.get_text() for t in legend.get_texts()] == ["train", "validation"]
-    assert legend.get_title().get_text() == ""
+    assert key_texts(live) == ["batch", "moving average", "train", "validation"]
 
 
 def test_the_live_moving_average_starts_at_the_first_losses():
@@ -370,3 +369,92 @@ def test_changes_a_few_batches_apart_get_labels_that_do_not_overlap():
     assert not _overlap(boxes), [t.get_text() for t in labels]
     # one dotted line per batch that changed something, on each plot
     assert len([ln for ln in live.axes[0].lines if ln.get_linestyle() == ":"]) == 2
+
+
+VIETNAMESE = {
+    "batch": "batch",
+    "moving average": "trung bình trượt",
+    "train": "huấn luyện",
+    "validation": "kiểm định",
+    "no validation split": "không có phần kiểm định",
+    "Loss per batch": "Mất mát theo batch",
+    "Loss per epoch": "Mất mát theo epoch",
+    "Accuracy per epoch": "Độ chính xác theo epoch",
+}
+
+
+def _live_chart(width, height, validation, changes):
+    """The Train page's live chart at ``width`` x ``height`` pixels, drawn as the window draws
+    it: laid out, the key fitted to the plot's width, laid out again."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = Figure(figsize=(width / 100, height / 100), dpi=100, layout="constrained")
+    canvas = FigureCanvasAgg(fig)
+    grid = fig.add_gridspec(2, 2)
+    axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]), fig.add_subplot(grid[1, 1]))
+    live = LiveCurves(*axes)
+    live.set_span(1, 5)
+    live.expect_curves(validation=validation)
+    live.batches_per_epoch = 50
+    curves = Curves()
+    rng = np.random.default_rng(1)
+    for epoch in range(1, 6):
+        for batch in range(1, 51):
+            report = dict(epoch=epoch, batch=batch, batches=50, batch_loss=0.2 + rng.random())
+            curves.add_batch(type("B", (), report)())
+        curves.epochs.append(epoch)
+        curves.train_loss.append(0.5 / epoch)
+        curves.train_accuracy.append(0.8 + epoch / 100)
+        curves.val_loss.append(0.6 / epoch if validation else float("nan"))
+        curves.val_accuracy.append(0.8 + epoch / 90 if validation else float("nan"))
+        curves.test_loss.append(float("nan"))
+        curves.test_accuracy.append(float("nan"))
+    for x, lr in changes:
+        curves.add_lr_change(x, lr)
+    live.update(curves)
+    canvas.draw()
+    live.fit_key()
+    canvas.draw()
+    return fig, live
+
+
+def _text_box(text, renderer):
+    return text.get_window_extent(renderer)
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+@pytest.mark.parametrize("validation", [True, False], ids=["validation", "no-validation"])
+@pytest.mark.parametrize("size", [(540, 330), (790, 420)], ids=["1024x700", "1280x800"])
+def test_the_live_key_covers_no_curve_no_title_and_no_change_label(
+    monkeypatch, language, validation, size
+):
+    """Probe 16d: the batch band ran through "moving average", the accuracy curve through
+    "no validation split", and "lr 0.0005" ran into the key's "batch"."""
+    from nndesk import i18n
+
+    if language == "vi":
+        monkeypatch.setattr(i18n, "_display", lambda text: VIETNAMESE.get(text, text))
+    changes = [(2.5, 0.0005), (4.9, 0.0001)]  # one mid-plot, one by the right edge
+    fig, live = _live_chart(*size, validation, changes)
+    renderer = fig.canvas.get_renderer()
+    key = live.axes[0].get_legend()
+    key_box = key.get_window_extent(renderer)
+    figure_box = fig.bbox
+    for ax in live.axes:
+        assert not key_box.overlaps(ax.bbox), "the key lies on a plot"
+        title = next(t for t in ax.texts + [ax._left_title] if t.get_text() == ax.get_title("left"))
+        assert not key_box.overlaps(_text_box(title, renderer)), "the key runs into a title"
+    labels = [a for a in live.axes[0].texts if a.get_text().startswith("lr ")]
+    assert len(labels) == 2
+    texts = [*key.get_texts(), *labels] + [ax._left_title for ax in live.axes]
+    for text in texts:
+        box = _text_box(text, renderer)
+        assert figure_box.contains(box.x0, box.y0) and figure_box.contains(box.x1, box.y1), (
+            f"{text.get_text()!r} is cut by the figure's edge"
+        )
+    for label in labels:
+        assert not key_box.overlaps(_text_box(label, renderer)), "a change label runs into the key"
+    # every entry whole: nothing of the note is cut off
+    assert [t.get_text() for t in key.get_texts()][-1] == (
+        i18n.shown("validation") if validation else i18n.shown("no validation split")
+    )

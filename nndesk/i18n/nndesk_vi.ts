@@ -456,6 +456,7 @@
     </message>
     <message>
         <source>batch</source>
+        <extracomment>pixels kept free between the batch plot&apos;s title and the key beside it</extracomment>
         <translation>batch</translation>
     </message>
     <message>

@@ -83,6 +83,13 @@ class PlotWidget(QWidget):
         else:
             self._timer.start(int(wait * 1000) + 1)
 
+    def relayout(self) -> None:
+        """Let the next draw lay the figure out again (with ``freeze_layout``: something
+        outside the plots, e.g. a key above them, changed its size)."""
+        if self._layout_engine is not None:
+            self.figure.set_layout_engine(self._layout_engine)
+        self._need_full = True
+
     def draw_pending(self) -> bool:
         """True while a throttled redraw waits for its interval (tests wait for it to pass)."""
         return self._timer.isActive()

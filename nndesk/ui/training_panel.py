@@ -1328,6 +1328,9 @@ class TrainingPanel(QWidget):
 
     def _on_plot_before_draw(self) -> set:
         self.live.update(self.curves)
+        if self.live.fit_key():  # the key above the plots took more or fewer rows
+            self.plot.relayout()
+            return True
         return self.live.changed_axes  # drawn again; an empty set: the lines are blitted
 
     # -- widget slots --------------------------------------------------------------------------
