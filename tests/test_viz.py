@@ -95,3 +95,57 @@ def test_counts_wider_than_their_cell_are_shrunk_to_fit():
     canvas.draw()
     assert max(t.get_window_extent(renderer).width for t in ax.texts) <= cell
     assert not viz.fit_cell_counts(ax, 10, renderer)  # nothing left to shrink
+
+
+FASHION = [
+    "T-shirt/top",
+    "Trouser",
+    "Pullover",
+    "Dress",
+    "Coat",
+    "Sandal",
+    "Shirt",
+    "Sneaker",
+    "Bag",
+    "Ankle boot",
+]
+
+
+@pytest.mark.parametrize(
+    ("size", "side_by_side"),
+    [((540, 440), False), ((800, 330), True), ((540, 300), True)],
+    ids=["1024x700-stacked", "1280x800-side-by-side", "low-side-by-side"],
+)
+def test_ten_equal_classes_label_chart_texts_overlap_nothing_and_stay_whole(size, side_by_side):
+    """Probe 16d: the pie's "10.0%" labels overlapped ("10.0%10.0%"), "Sneaker" was cut at the
+    figure's edge, and the bars' ten "6,000" counts ran into each other."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(size[0] / 100, size[1] / 100), dpi=100, layout="constrained")
+    canvas = FigureCanvasAgg(fig)
+    if side_by_side:
+        bar_ax, pie_ax = fig.subplots(1, 2, width_ratios=(3, 2))
+    else:
+        bar_ax, pie_ax = fig.subplots(2, 1)
+    counts = np.full(10, 6000)
+    viz.plot_label_bar(bar_ax, counts, FASHION)
+    wedges = viz.plot_label_pie(pie_ax, counts, FASHION)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    key = pie_ax.get_legend()
+    assert [t.get_text() for t in key.get_texts()] == [f"{n}  10.0%" for n in FASHION]
+    texts = [*key.get_texts(), *bar_ax.texts, *bar_ax.get_xticklabels()]
+    texts += [pie_ax.title, pie_ax._left_title, bar_ax.title]
+    boxes = [t.get_window_extent(renderer) for t in texts if t.get_text()]
+    for text, box in zip([t for t in texts if t.get_text()], boxes, strict=True):
+        inside = fig.bbox.contains(box.x0, box.y0) and fig.bbox.contains(box.x1, box.y1)
+        assert inside, f"{text.get_text()!r} is cut by the figure's edge"
+    # upright texts only: the slanted class names' boxes overlap though their letters do not
+    upright = [t.get_window_extent(renderer) for t in [*key.get_texts(), *bar_ax.texts]]
+    upright += [t.get_window_extent(renderer) for t in (pie_ax._left_title, bar_ax.title)]
+    for i, a in enumerate(upright):
+        for b in upright[i + 1 :]:
+            assert not a.overlaps(b), "two texts of the chart overlap"
+    key_box = key.get_window_extent(renderer)
+    assert not any(key_box.overlaps(w.get_window_extent(renderer)) for w in wedges)

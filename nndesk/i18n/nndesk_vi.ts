@@ -266,6 +266,7 @@
     </message>
     <message>
         <source>Share of each class</source>
+        <extracomment>Font size of the pie&apos;s key</extracomment>
         <translation>Tỉ lệ của mỗi lớp</translation>
     </message>
     <message>
