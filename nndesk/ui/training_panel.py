@@ -348,6 +348,7 @@ class TrainingPanel(QWidget):
         self.live = LiveCurves(*axes, animated=True)
         self.plot.animated = list(self.live.lines)
         self.plot.before_draw = self._on_plot_before_draw
+        self.plot.canvas.mpl_connect("resize_event", self._on_plot_resized)
 
         # -- model files ---------------------------------------------------------------------
         self.load_button = QPushButton(translate("TrainingPanel", "Load model…"))
@@ -1325,6 +1326,11 @@ class TrainingPanel(QWidget):
         if self._run is not None and self._last_batch is None and not self.controller.is_stopping():
             self.progress.setFormat(self._running_word())  # paused before the first batch
         self._show_progress()
+
+    def _on_plot_resized(self, _event) -> None:
+        # the redraw after a resize skips ``before_draw``: the key is fitted to the new width
+        # here, and that redraw lays the figure out around it
+        self.live.fit_key()
 
     def _on_plot_before_draw(self) -> set:
         self.live.update(self.curves)
