@@ -11,6 +11,7 @@ shipped weights and generated drawings are needed: no dataset.
 from __future__ import annotations
 
 import json
+import math
 
 import numpy as np
 import pytest
@@ -362,3 +363,42 @@ def test_more_tops_draw_long_coats_arms_out_and_belted_waists():
             belted += 1
     assert tall[False] == 0 and tall[True] > 15
     assert level[True] > 1.5 * level[False] and belted > 8
+
+
+# -- tops and dresses drawn as cut (``cut``) ------------------------------------------------------
+def test_cut_family_leaves_the_other_drawings_as_they_were():
+    wide, labels = training_drawings(20, wide=1.0, more=0.6)
+    cut, cut_labels = training_drawings(20, wide=1.0, more=0.6, cut=1.0)
+    assert np.array_equal(labels, cut_labels)
+    assert np.array_equal(cut[:2], wide[:2])  # a T-shirt and trousers draw nothing more
+    assert not np.array_equal(cut[2], wide[2])  # the pullover does
+    assert np.array_equal(training_drawings(20, wide=1.0, more=0.6, cut=0.0)[0], wide)
+    assert np.array_equal(training_drawings(20, cut=1.0)[0], training_drawings(20)[0])
+
+
+def test_cut_tops_hold_long_sleeves_out_longer_than_a_t_shirts_and_coats_get_collars():
+    from tools.garment_sketches import _Params, _top, coat, dress
+
+    out_lengths, tee_lengths, collars, shifts = [], [], 0, {False: 0, True: 0}
+    for seed in range(120):
+        p = _Params(np.random.default_rng(seed), 1.0, wide=True, cut=True)
+        half, _ = _top(p, (0.55, 0.8), (58, 84), 2)
+        (sx, sy), (ox, oy) = half[-6], half[-5]
+        if abs(oy - sy) < 0.35 * abs(ox - sx):  # held out, near level
+            out_lengths.append(math.hypot(ox - sx, oy - sy))
+        tee, _ = _top(
+            _Params(np.random.default_rng(seed), 1.0, wide=True), (0.12, 0.24), (0, 60), 0
+        )
+        (sx, sy), (ox, oy) = tee[-6], tee[-5]
+        tee_lengths.append(math.hypot(ox - sx, oy - sy))
+        plain = coat(_Params(np.random.default_rng(seed), 1.0, wide=True))
+        shaped = coat(_Params(np.random.default_rng(seed), 1.0, wide=True, cut=True))
+        collars += len(shaped.details) > len(plain.details)
+        for cut in (False, True):  # shift dresses: with sleeves, much taller than wide
+            shape = dress(_Params(np.random.default_rng(seed), 1.0, wide=True, cut=cut))
+            pts = np.array(shape.parts[0])
+            w, h = pts.max(axis=0) - pts.min(axis=0)
+            shifts[cut] += h > 1.5 * w and len(pts) == 16  # only a shift dress has 16
+    assert len(out_lengths) > 30 and min(out_lengths) > max(tee_lengths)
+    assert collars > 30 and shifts[True] > 25 and shifts[False] == 0
+    assert not _Params(np.random.default_rng(0), 1.0, cut=True).cut  # only the wide family

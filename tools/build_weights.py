@@ -49,8 +49,10 @@ class Stage:
     ``drawings`` garment drawings from ``tools.garment_sketches.training_drawings`` (seeded, never
     the check sets' seeds) join the training images for this stage, so the network also learns
     the proportions people draw, not only the dataset's silhouettes. A share ``wide`` of them
-    comes from the generator's wider family (``training_drawings(wide=...)``), and a share
-    ``more`` of its long-sleeved tops is drawn in still more ways (``training_drawings(more=...)``).
+    comes from the generator's wider family (``training_drawings(wide=...)``), a share
+    ``more`` of its long-sleeved tops is drawn in still more ways (``training_drawings(more=...)``)
+    and a share ``cut`` of its tops and dresses as people draw their cut (arms held out, coat
+    collars, shift dresses: ``training_drawings(cut=...)``).
     ``widen`` (an MLP architecture with the same layers, each as wide or wider) makes the
     previous stage's network wider before this stage trains (``widen``): it computes the same
     function at first, and the new units give the drawings room.
@@ -61,6 +63,7 @@ class Stage:
     drawings: int = 0
     wide: float = 0.0
     more: float = 0.0
+    cut: float = 0.0
     widen: str | None = None
 
 
@@ -187,19 +190,25 @@ def vary_pen(dataset, fraction: float, seed: int):
 
 
 def with_drawings(
-    dataset, count: int, cache: str | None = None, wide: float = 0.0, more: float = 0.0
+    dataset,
+    count: int,
+    cache: str | None = None,
+    wide: float = 0.0,
+    more: float = 0.0,
+    cut: float = 0.0,
 ):
     """A copy of ``dataset`` whose training split also holds ``count`` generated garment drawings.
 
     The drawings (``tools.garment_sketches.training_drawings``, a share ``wide`` of them from its
-    wider family, ``more`` of those tops drawn more ways) are appended after the photos; the test
+    wider family, ``more`` of those tops drawn more ways, ``cut`` of its tops and dresses drawn
+    as cut) are appended after the photos; the test
     split is the dataset's own. ``cache`` is a folder keeping the drawings between runs.
     """
     from tools.garment_sketches import cached_training_drawings
 
     if count <= 0:
         return dataset
-    images, labels = cached_training_drawings(count, cache, wide=wide, more=more)
+    images, labels = cached_training_drawings(count, cache, wide=wide, more=more, cut=cut)
     return dataclasses.replace(
         dataset,
         train_images=np.concatenate([dataset.train_images, images]),
@@ -249,7 +258,7 @@ def _train_stage(
 
     if stage.drawings:
         log(f"{name}: {stage.drawings} generated drawings join the training images")
-        dataset = with_drawings(dataset, stage.drawings, cache, stage.wide, stage.more)
+        dataset = with_drawings(dataset, stage.drawings, cache, stage.wide, stage.more, stage.cut)
     start = resume
     if stage.widen:
         if resume is None:
@@ -330,6 +339,7 @@ def build(
         "drawings": stages[-1].drawings,
         "wide_drawings": stages[-1].wide,
         "more_drawings": stages[-1].more,
+        "cut_drawings": stages[-1].cut,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:

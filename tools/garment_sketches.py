@@ -82,10 +82,18 @@ class _Params:
     """
 
     def __init__(
-        self, rng: np.random.Generator, spread: float, wide: bool = False, more: bool = False
+        self,
+        rng: np.random.Generator,
+        spread: float,
+        wide: bool = False,
+        more: bool = False,
+        cut: bool = False,
     ):
         self.rng, self.spread, self.wide = rng, spread, wide
         self.more = wide and more  # long-sleeved tops drawn more ways (``_more_top``)
+        # tops and dresses drawn as a person draws their cut: long sleeves held straight out
+        # (drawn shorter than an arm, as a square page makes them), coat collars, shift dresses
+        self.cut = wide and cut
 
     def __call__(self, lo: float, hi: float) -> float:
         mid, half = (lo + hi) / 2, (hi - lo) / 2 * self.spread
@@ -139,6 +147,12 @@ def _top(p: _Params, sleeve_len: tuple[float, float], sleeve_deg: tuple[float, f
         angle = math.radians(p(-12, 18))  # arms held out straight, or a little raised
     swidth = p(0.10, 0.16)
     cuff = swidth * p(0.5, 0.95) if more and p.choice(0.6) else swidth  # a sleeve that tapers
+    if p.cut and label in (2, 4, 6) and p.choice(0.45):
+        # arms held straight out: a person draws the long sleeve narrow and shorter than an arm
+        # (the page is square), yet longer than a T-shirt's short sleeve (at most 0.24)
+        angle = math.radians(p(-8, 15))
+        slen, swidth = p(0.26, 0.42), p(0.08, 0.13)
+        cuff = swidth * p(0.7, 1.0)
     sx, sy = 0.5 + shoulder, y0 + p(0.02, 0.05)
     ox, oy = sx + slen * math.cos(angle), sy + slen * math.sin(angle)
     # the cuff is perpendicular to the sleeve; the armpit lies on the body's side
@@ -263,6 +277,9 @@ def coat(p: _Params) -> Shape:
     if p.more and p.choice(0.5):  # lapels folded back from the collar to the V
         lapel = [(0.5 + neck, y0), (0.5 + neck + p(0.04, 0.1), (y0 + v) / 2), (0.5, v)]
         extra += [lapel, [(1 - x, y) for x, y in lapel]]
+    if p.cut and p.choice(0.5):  # a collar: from the neck's corners down towards the opening
+        collar = [(0.5 + neck, y0), (0.5 + neck * p(0.2, 0.6), y0 + (v - y0) * p(0.5, 0.85))]
+        extra += [collar, [(1 - x, y) for x, y in collar]]
     open_gap = p(0.0, 0.03) if p.choice(0.5) else 0.0
     if open_gap and p.wide:
         open_gap = p(0.0, 0.12)  # an open coat shows a wedge between its fronts
@@ -400,7 +417,31 @@ def _wide_dress(p: _Params) -> Shape:
     return Shape(3, (_mirror(half),), tuple(details), tuple(bands))
 
 
+def _shift_dress(p: _Params) -> Shape:
+    """A shift or sheath dress (``cut``): cap or short sleeves, a narrow, nearly straight body
+    down to the knee, so it is much taller than wide."""
+    top, neck = p(0.02, 0.06), p(0.06, 0.1)
+    chest = p(0.12, 0.18)
+    sleeve_out, sleeve_down = p(0.03, 0.1), p(0.06, 0.14)
+    waist_y = top + p(0.3, 0.42)
+    hem = p(0.9, 0.99)
+    half = [
+        (0.5, top + p(0.03, 0.1)),
+        (0.5 + neck, top),
+        (0.5 + chest + sleeve_out, top + sleeve_down),
+        (0.5 + chest + sleeve_out * p(0.0, 0.6), top + sleeve_down + p(0.06, 0.1)),
+        (0.5 + chest, top + p(0.18, 0.24)),
+        (0.5 + chest - p(0.0, 0.03), waist_y),
+        (0.5 + chest + p(-0.02, 0.05), hem),
+        (0.5, hem),
+    ]
+    details = [[(0.5 - chest, waist_y), (0.5 + chest, waist_y)]] if p.choice(0.5) else []
+    return Shape(3, (_mirror(half),), tuple(details))
+
+
 def dress(p: _Params) -> Shape:
+    if p.cut and p.choice(0.4):
+        return _shift_dress(p)
     if p.wide and p.choice(0.5):
         return _wide_dress(p) if p.choice(0.7) else _tank(p, 3)
     top = p(0.02, 0.08)
@@ -827,6 +868,7 @@ def training_drawings(
     spread: float = TRAINING_SPREAD,
     wide: float = 0.0,
     more: float = 0.0,
+    cut: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``count`` garment drawings to train on, as the network sees them after preprocessing.
 
@@ -842,7 +884,10 @@ def training_drawings(
     pullovers, coats and shirts is drawn in still more ways (``_Params.more``: raglan
     shoulders, arms straight out, tapered sleeves and cuffs, long and belted coats, lapels,
     double rows of buttons, zips, turtlenecks, pockets, rolled sleeves), their details drawn
-    back into a filled silhouette more often. Returns uint8 (count, 28, 28) images
+    back into a filled silhouette more often. A share ``cut`` of the wide pullovers, dresses,
+    coats and shirts is drawn as ``_Params.cut`` says (long sleeves held straight out, coat
+    collars, shift dresses), details also drawn back more often. Returns uint8 (count, 28, 28)
+    images
     and int64 (count,) labels.
     """
     from nndesk.preprocess import preprocess
@@ -855,12 +900,18 @@ def training_drawings(
     for i, label in enumerate(labels):
         w = wide > 0 and bool(rng.random() < wide)
         m = w and more > 0 and int(label) in (2, 4, 6) and bool(rng.random() < more)
-        shape = MAKERS[int(label)](_Params(rng, spread, wide=w, more=m))
+        c = w and cut > 0 and int(label) in (2, 3, 4, 6) and bool(rng.random() < cut)
+        shape = MAKERS[int(label)](_Params(rng, spread, wide=w, more=m, cut=c))
         if w:
             shape = _fitted(shape)
         mode = MODES[rng.integers(len(MODES))]
         image = render(
-            shape, mode, _pose(rng, spread, wide=w), rng, wide=w, back_in_paper=0.35 if m else 0.15
+            shape,
+            mode,
+            _pose(rng, spread, wide=w),
+            rng,
+            wide=w,
+            back_in_paper=0.35 if m or c else 0.15,
         )
         if rng.random() < mirror:
             image = image[:, ::-1]
@@ -878,19 +929,21 @@ def cached_training_drawings(
     seed: int = TRAINING_SEED,
     wide: float = 0.0,
     more: float = 0.0,
+    cut: float = 0.0,
 ):
-    """``training_drawings(count, seed, wide=wide, more=more)``, kept in ``cache`` (a folder)."""
+    """``training_drawings(count, seed, wide=, more=, cut=)``, kept in ``cache`` (a folder)."""
     from pathlib import Path
 
     if cache is None:
-        return training_drawings(count, seed, wide=wide, more=more)
+        return training_drawings(count, seed, wide=wide, more=more, cut=cut)
     kind = f"-wide{wide:g}" if wide > 0 else ""
     kind += f"-more{more:g}" if more > 0 and wide > 0 else ""
+    kind += f"-cut{cut:g}" if cut > 0 and wide > 0 else ""
     path = Path(cache) / f"garment-drawings-{seed}-{count}{kind}.npz"
     if path.is_file():
         with np.load(path, allow_pickle=False) as f:
             return f["images"], f["labels"]
-    images, labels = training_drawings(count, seed, wide=wide, more=more)
+    images, labels = training_drawings(count, seed, wide=wide, more=more, cut=cut)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.npz")
     np.savez(tmp, images=images, labels=labels)
