@@ -221,3 +221,32 @@ def test_a_widened_network_computes_what_it_did_and_learns_on():
     for arch in ("784-10-8-10", "784-12-8-8-10", "784-12-8-12"):
         with pytest.raises(NndeskError):
             widen(old, arch)
+
+
+def test_a_widened_cnn_keeps_its_convolutions_and_running_statistics():
+    from nndesk.nn.conv import BatchNorm2D, Conv2D
+    from nndesk.nn.serialization import LoadedModel
+    from nndesk.training import TrainConfig
+    from tools.build_weights import widen
+
+    config = TrainConfig(arch="784-c4-bn-p-c6-bn-p-16-10", seed=3)
+    model = config.build_model(np.random.default_rng(0))
+    rng = np.random.default_rng(2)
+    for layer in model.layers:  # running statistics as a trained network has them
+        if isinstance(layer, BatchNorm2D):
+            layer.buffers["running_mean"][...] = rng.normal(size=layer.channels)
+            layer.buffers["running_var"][...] = rng.uniform(0.5, 2, size=layer.channels)
+    old = LoadedModel(model, {"config": config.to_dict()}, None)
+    wide = widen(old, "784-c4-bn-p-c6-bn-p-24-10", seed=4)
+    x = rng.uniform(-1, 1, (30, 784)).astype(np.float32)
+    np.testing.assert_allclose(wide.model.forward(x), old.model.forward(x), rtol=1e-5, atol=1e-5)
+    convs = [(a, b) for a, b in zip(model.layers, wide.model.layers, strict=True)]
+    assert any(isinstance(a, Conv2D) for a, _ in convs)
+    for a, b in convs:
+        if isinstance(a, (Conv2D, BatchNorm2D)):
+            assert all(np.array_equal(a.params[k], b.params[k]) for k in a.params)
+            assert all(
+                np.array_equal(v, b.buffers[k]) for k, v in getattr(a, "buffers", {}).items()
+            )
+    with pytest.raises(NndeskError, match="other than a dense"):
+        widen(old, "784-c8-bn-p-c6-bn-p-24-10")

@@ -217,12 +217,14 @@ def with_drawings(
 
 
 def widen(loaded, arch: str, seed: int = 0):
-    """``loaded`` (a ``LoadedModel`` of an MLP) with every hidden layer widened to ``arch``.
+    """``loaded`` (a ``LoadedModel`` of an MLP or CNN) with its dense layers widened to ``arch``.
 
-    ``arch`` has the same layers as the model, each hidden layer as wide or wider (784-1024-512-10
-    -> 784-1536-768-10). The old weights keep their places; a new unit's incoming weights are
-    drawn as the layer's initialisation draws them (seeded) and its outgoing weights are zero,
-    so the wider network computes exactly what the old one did until training moves them.
+    ``arch`` has the same layers as the model, each dense layer as wide or wider (784-1024-512-10
+    -> 784-1536-768-10; 784-c32-bn-p-c64-bn-p-256-10 -> ...-384-10). The old weights keep their
+    places; a new unit's incoming weights are drawn as the layer's initialisation draws them
+    (seeded) and its outgoing weights are zero, so the wider network computes exactly what the
+    old one did until training moves them. Other layers (convolutions, batch normalisation with
+    its running statistics) must keep their shapes and are copied as they are.
     Returns a new ``LoadedModel`` (no optimizer state) whose ``info["config"]["arch"]`` is ``arch``.
     """
     from nndesk.nn.layers import Dense
@@ -236,6 +238,15 @@ def widen(loaded, arch: str, seed: int = 0):
     kinds = [type(layer).__name__ for layer in loaded.model.layers]
     if kinds != [type(layer).__name__ for layer in model.layers] or not old:
         raise NndeskError(f"widen: {arch} does not have the layers of {info['config']['arch']}")
+    for a, b in zip(loaded.model.layers, model.layers, strict=True):
+        if isinstance(a, Dense):
+            continue
+        for kind in ("params", "buffers"):
+            theirs, mine = getattr(a, kind, None) or {}, getattr(b, kind, None) or {}
+            for name, value in theirs.items():
+                if name not in mine or mine[name].shape != value.shape:
+                    raise NndeskError(f"widen: {arch} changes a layer other than a dense one")
+                mine[name][...] = value
     for k, (a, b) in enumerate(zip(old, new, strict=True)):
         if b.in_features < a.in_features or b.out_features < a.out_features:
             raise NndeskError(f"widen: {arch} is narrower than {info['config']['arch']}")
