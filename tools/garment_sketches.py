@@ -147,11 +147,11 @@ def _top(p: _Params, sleeve_len: tuple[float, float], sleeve_deg: tuple[float, f
         angle = math.radians(p(-12, 18))  # arms held out straight, or a little raised
     swidth = p(0.10, 0.16)
     cuff = swidth * p(0.5, 0.95) if more and p.choice(0.6) else swidth  # a sleeve that tapers
-    if p.cut and label in (2, 4, 6) and p.choice(0.45):
-        # arms held straight out: a person draws the long sleeve narrow and shorter than an arm
+    if p.cut and label in (2, 4, 6) and p.choice(0.5):
+        # arms held out, level or spread: a person draws the long sleeve shorter than an arm
         # (the page is square), yet longer than a T-shirt's short sleeve (at most 0.24)
-        angle = math.radians(p(-8, 15))
-        slen, swidth = p(0.26, 0.42), p(0.08, 0.13)
+        angle = math.radians(p(-8, 15) if p.choice(0.5) else p(15, 70))
+        slen = p(0.28, 0.5)
         cuff = swidth * p(0.7, 1.0)
     sx, sy = 0.5 + shoulder, y0 + p(0.02, 0.05)
     ox, oy = sx + slen * math.cos(angle), sy + slen * math.sin(angle)
