@@ -62,7 +62,8 @@ def test_a_shipped_model_exports_its_recipe_by_name(tmp_path):
     out = tmp_path / "shipped.py"
     assert cli.main(["export-script", "fashion-cnn", "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
-    assert "model file fashion-cnn.npz" in text and "784-c32-bn-p-c64-bn-p-256-10" in text
+    # the shipped file records its last stage: the dense layer widened to 512
+    assert "model file fashion-cnn.npz" in text and "784-c32-bn-p-c64-bn-p-512-10" in text
 
 
 def test_a_run_exports_its_settings(tmp_path):
