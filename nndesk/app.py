@@ -48,7 +48,7 @@ from nndesk.i18n import N_, QT_TRANSLATE_NOOP
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.paths import ASSETS_DIR
 from nndesk.preprocess import upscale_28
-from nndesk.ui import language, theme, whats_this, wheel_guard
+from nndesk.ui import file_dialogs, language, theme, whats_this, wheel_guard
 from nndesk.ui.data_banner import DataBanner, DownloadDialog
 from nndesk.ui.dataset_view import DatasetView
 from nndesk.ui.evaluation_panel import EvaluationPanel
@@ -564,6 +564,7 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     """
     wheel_guard.install()  # before any widget: the wheel scrolls forms, never edits a field
     whats_this.install()  # Shift+F1 on any control explains it (its tooltip at least)
+    file_dialogs.install()  # Qt's file dialog: sizes in the window's language, words whole
     window = MainWindow()
     # -- controllers (each owning a thread registers its shutdown with the window) --------------
     prediction = PredictionController(window)

@@ -1,0 +1,73 @@
+"""Qt's own file dialog speaks the window's language: sizes written as it writes them, and its
+sidebar and column titles whole (in Vietnamese "0 bytes" / "2.00 KiB" stayed English and
+"Máy tính" and "Kích thước" were cut)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QFileDialog, QListView, QSplitter, QTreeView
+
+from nndesk.ui import file_dialogs, language
+
+
+@pytest.fixture
+def vietnamese(qapp, monkeypatch, tmp_path):
+    """Vietnamese for one test (English again after it), Qt's dialog state kept in tmp_path."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert language.use_language("vi") == "vi"
+    file_dialogs.install()
+    yield
+    language.use_language("en")
+
+
+def open_dialog(qtbot, folder) -> QFileDialog:
+    dialog = QFileDialog(None, "", str(folder))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_file_sizes_are_written_in_the_windows_language(qtbot, tmp_path, vietnamese):
+    folder = tmp_path / "files"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "small.bin").write_bytes(b"x" * 2048)
+    dialog = open_dialog(qtbot, folder)
+    tree = dialog.findChild(QTreeView, "treeView")
+
+    def sizes() -> dict[str, str]:
+        model, root = tree.model(), tree.rootIndex()
+        rows = range(model.rowCount(root))
+        return {model.index(r, 0, root).data(): model.index(r, 1, root).data() for r in rows}
+
+    qtbot.waitUntil(lambda: len(sizes()) == 2, timeout=10_000)
+    vi = QLocale("vi")
+    assert sizes() == {
+        "empty.txt": vi.formattedDataSize(0),
+        "small.bin": vi.formattedDataSize(2048),
+    }
+    assert sizes()["small.bin"] == "2,00 KiB" and sizes()["empty.txt"] == "0 byte"
+
+
+def test_the_sidebar_and_the_column_titles_show_whole_in_vietnamese(qtbot, tmp_path, vietnamese):
+    (tmp_path / "a file with a rather long name.txt").write_text("x")
+    dialog = open_dialog(qtbot, tmp_path)
+    sidebar = dialog.findChild(QListView, "sidebar")
+    splitter = dialog.findChild(QSplitter, "splitter")
+    header = dialog.findChild(QTreeView, "treeView").header()
+    titles = [header.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert "Kích thước" in titles  # the dialog speaks Vietnamese (Qt's words, nndesk_vi.ts)
+    metrics = header.fontMetrics()
+
+    def whole() -> bool:
+        place_fits = splitter.sizes()[0] >= sidebar.sizeHintForColumn(0)
+        titles_fit = all(
+            header.sectionSize(c) >= metrics.horizontalAdvance(titles[c]) + 20 for c in range(1, 4)
+        )
+        return place_fits and titles_fit
+
+    qtbot.waitUntil(whole, timeout=10_000)
+    assert dialog.width() <= dialog.screen().availableGeometry().width()
