@@ -34,6 +34,7 @@ from typing import Any
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_write_text
 from nndesk.fileio import stamp as file_stamp
+from nndesk.i18n import fill
 from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 from nndesk.plain_text import one_line
 from nndesk.setting_changes import SettingChange, from_lr_pairs, parse_changes
@@ -511,8 +512,10 @@ class RunRecord:
         return self.status == DAMAGED
 
 
-def describe_config(config: dict) -> str:
-    """A short label for a run, e.g. ``fashion 784-128-10 relu adam lr=0.001``."""
+def describe_config(config: dict, shown: bool = False) -> str:
+    """A short label for a run, e.g. ``fashion 784-128-10 relu adam lr=0.001``; ``shown``: its
+    numbers in the window's language (``lr=0,001`` in Vietnamese) for the window to show, not
+    to store (a run's stored title stays as Python writes it)."""
     dataset = str(config.get("dataset", ""))
     parts = [
         Path(dataset).name if ("/" in dataset or "\\" in dataset) else dataset,
@@ -521,7 +524,7 @@ def describe_config(config: dict) -> str:
         str(config.get("optimizer", "")),
     ]
     if "lr" in config:
-        parts.append(f"lr={config['lr']:g}")
+        parts.append((fill if shown else str.format)("lr={lr:g}", lr=config["lr"]))
     if config.get("normalize"):
         parts.append(str(config["normalize"]))
     return " ".join(p for p in parts if p)

@@ -169,3 +169,15 @@ def test_curves_rebuild_from_a_model_files_history():
     assert curves.epochs == [1, 2]
     assert curves.train_loss == [0.9, 0.5]
     assert math.isnan(curves.val_accuracy[1])
+
+
+def test_a_run_described_for_the_window_uses_its_languages_decimal_mark(monkeypatch):
+    """The Vietnamese Train headline read "lr=0.001 … L2 0,0001": two decimal marks."""
+    from nndesk import i18n
+    from nndesk.runs import describe_config
+
+    config = {"dataset": "fashion", "arch": "784-10", "optimizer": "adam", "lr": 0.001}
+    monkeypatch.setattr(i18n, "_marks", (",", "."))  # what Vietnamese installs
+    assert describe_config(config, shown=True) == "fashion 784-10 adam lr=0,001"
+    # the title stored in run.json (and the CLI's) is written as Python writes it
+    assert describe_config(config) == "fashion 784-10 adam lr=0.001"

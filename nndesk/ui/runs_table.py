@@ -10,8 +10,9 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, Qt
 
+from nndesk import i18n
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.plain_text import one_line
 from nndesk.runs import RunRecord
@@ -55,7 +56,11 @@ def _key(v: float) -> float:
 def started_text(record: RunRecord) -> str:
     """When a run started, as the Runs table says it ("02 Dec 01:42")."""
     try:
-        return datetime.fromisoformat(record.created_at).astimezone().strftime("%d %b %H:%M")
+        when = datetime.fromisoformat(record.created_at).astimezone()
+        if i18n.translating():  # the month in the window's language ("02 thg 12 01:42")
+            moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+            return QLocale().toString(moment, "dd MMM HH:mm")
+        return when.strftime("%d %b %H:%M")
     except (ValueError, OverflowError, OSError):  # not a date, or one no clock can show
         return one_line(record.created_at, 40)
 

@@ -24,7 +24,14 @@ from nndesk.curves import fit_figure_legend, fit_titles, plot_overlay
 from nndesk.errors import NndeskError
 from nndesk.i18n import fmt
 from nndesk.plain_text import one_line
-from nndesk.runs import EPOCH_COLUMNS, Curves, RunRecord, RunStore, TrashUnavailableError
+from nndesk.runs import (
+    EPOCH_COLUMNS,
+    Curves,
+    RunRecord,
+    RunStore,
+    TrashUnavailableError,
+    describe_config,
+)
 from nndesk.ui import theme
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
@@ -605,13 +612,21 @@ def _setting(value) -> str:
 
 def _title_with_lr_changes(record: RunRecord) -> str:
     """The run's title, its starting ``lr=0.001`` followed by the rates it was changed to
-    while training (``lr=0.001 → 0.0001``), so the legend does not name a rate that ended."""
+    while training (``lr=0.001 → 0.0001``), so the legend does not name a rate that ended; a
+    title nndesk wrote from the settings is written again with the window's decimal mark."""
+    title, config = record.title, record.config
+    # only settings of words and one rate: a hostile record may hold a million numbers
+    words = ("dataset", "arch", "architecture", "activation", "optimizer", "normalize")
+    if (
+        all(isinstance(config.get(k, ""), str) for k in words)
+        and isinstance(config.get("lr", 0.0), (int, float))
+        and title == describe_config(config)
+    ):
+        title = describe_config(config, shown=True)
     rates = [lr for _, lr in record.curves.lr_changes]
     if not rates:
-        return record.title
-    changed = " → ".join(f"{lr:g}" for lr in rates[-2:])  # as the stored title writes lr=
+        return title
+    changed = " → ".join(fmt(lr, "g") for lr in rates[-2:])  # as the title writes lr=
     more = "… → " if len(rates) > 2 else ""
-    title, n = re.subn(
-        r"lr=(\S+)", lambda m: f"lr={m.group(1)} → {more}{changed}", record.title, count=1
-    )
-    return title if n else f"{record.title} (lr → {more}{changed})"
+    marked, n = re.subn(r"lr=(\S+)", lambda m: f"lr={m.group(1)} → {more}{changed}", title, count=1)
+    return marked if n else f"{title} (lr → {more}{changed})"

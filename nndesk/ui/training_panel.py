@@ -759,7 +759,7 @@ class TrainingPanel(QWidget):
         name = self._model_name(path)
         config = clf.info.get("config") or {}
         try:  # a file's settings may be unusable (the form said so): then no description
-            described = describe_config(config) if isinstance(config, dict) else ""
+            described = describe_config(config, shown=True) if isinstance(config, dict) else ""
         except (TypeError, ValueError, KeyError):
             described = ""
         self._set_title(
@@ -992,7 +992,7 @@ class TrainingPanel(QWidget):
             for name, value in self._run_settings.items()
             if name != "lr" and config.get(name) != value
         )
-        settings = f"{describe_config(config)}{' · ' if steered else ''}{steered}"
+        settings = f"{describe_config(config, shown=True)}{' · ' if steered else ''}{steered}"
         # said first: a narrow page cuts the settings, not this
         if run.first_epoch > 1 and self._kept:
             settings = translate(

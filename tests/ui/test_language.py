@@ -375,3 +375,14 @@ def test_the_mistakes_heading_is_all_vietnamese(vietnamese, qtbot):
     assert view.caption.text().endswith("— đoán sai"), view.caption.text()
     view._show_details(right)
     assert view.caption.text().endswith("— đoán đúng"), view.caption.text()
+
+
+def test_the_runs_table_names_the_month_in_the_windows_language(vietnamese):
+    """The Started column read "02 Dec 12:03" in Vietnamese."""
+    from types import SimpleNamespace
+
+    from nndesk.ui.runs_table import started_text
+
+    record = SimpleNamespace(created_at="2026-12-02T12:03:00+00:00")
+    text = started_text(record)
+    assert "Dec" not in text and "thg 12" in text and text.startswith("02")

@@ -272,6 +272,19 @@ def test_the_runs_chart_keeps_its_legend_off_the_plots_and_the_plots_tall(size):
             assert width <= ax.get_window_extent(renderer).width
 
 
+def test_a_runs_own_title_in_the_legend_uses_the_windows_decimal_mark(tmp_path, monkeypatch):
+    from nndesk import i18n
+    from nndesk.ui.runs_view import _label
+
+    store = RunStore(tmp_path / "runs")
+    record = store.create({"dataset": "fashion", "arch": "784-10", "lr": 0.001})
+    named = store.create({"dataset": "fashion", "arch": "784-10", "lr": 0.001}, title="my 0.5")
+    record.curves.add_lr_change(0.5, 0.0001)
+    monkeypatch.setattr(i18n, "_marks", (",", "."))  # what Vietnamese installs
+    assert _label(record, [record]) == "fashion 784-10 lr=0,001 → 0,0001"
+    assert _label(named, [named]) == "my 0.5"  # a name the user gave is left as written
+
+
 def big_record(store: RunStore, name: str, title: str) -> Path:
     """A run folder whose run.json alone is over the quick-listing budget."""
     from nndesk.controllers.run_list import QUICK_BYTES
