@@ -382,14 +382,24 @@ class MistakesView(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._arrange(wide=self.width() >= WIDE)
-        if not self._wide and not self._splitter_moved_by_user:
-            # whole columns of tiles (two at least) leaving the details DETAILS_WIDTH
-            total = self.splitter.width() - self.splitter.handleWidth()
-            tile = self.grid.gridSize().width()
-            columns = max(2, (total - DETAILS_WIDTH - self._grid_width(0)) // tile)
-            left = self._grid_width(columns)
-            left = max(self.splitter.widget(0).minimumSizeHint().width(), left)
-            self.splitter.setSizes([left, max(total - left, DETAILS_MIN_WIDTH)])
+        self._place_splitter()
+
+    def _details_need(self) -> int:
+        """Pixels the details column needs to show its widest line whole (Vietnamese class
+        names beside their bars were cut at the window's edge at 1280x760)."""
+        bar = self.details.verticalScrollBar().sizeHint().width()
+        return max(DETAILS_WIDTH, self.details.widget().minimumSizeHint().width() + bar)
+
+    def _place_splitter(self) -> None:
+        if self._wide or self._splitter_moved_by_user:
+            return
+        # whole columns of tiles (two at least) leaving the details what they need
+        total = self.splitter.width() - self.splitter.handleWidth()
+        tile = self.grid.gridSize().width()
+        columns = max(2, (total - self._details_need() - self._grid_width(0)) // tile)
+        left = self._grid_width(columns)
+        left = max(self.splitter.widget(0).minimumSizeHint().width(), left)
+        self.splitter.setSizes([left, max(total - left, DETAILS_MIN_WIDTH)])
 
     @Slot(int, int)
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
@@ -416,6 +426,8 @@ class MistakesView(QWidget):
         would hear through a posted event), so make them forget it now."""
         self.answer.updateGeometry()
         self.details.widget().layout().invalidate()
+        if self.details.viewport().width() < self._details_need():
+            self._place_splitter()
 
     # ---- result and filters ------------------------------------------------------------------
 

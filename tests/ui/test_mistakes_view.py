@@ -280,3 +280,33 @@ def test_tiles_are_redrawn_in_the_new_themes_colours_after_a_switch(qtbot, qapp,
     finally:
         theme.apply_theme(qapp, "system")
         matplotlib.rcParams.update(saved_rc)
+
+
+@pytest.mark.parametrize("width", [620, 640, 660, 720])
+def test_the_details_column_shows_its_vietnamese_words_whole(qtbot, width):
+    """In Vietnamese the details ran past the window's edge at 1280x760 ("Hiện bản đồ nổi
+    bật" and the percentages were cut)."""
+    from nndesk.ui import language
+
+    language.use_language("vi")
+    try:
+        details_fit(qtbot, width)
+    finally:
+        language.use_language("en")
+
+
+def details_fit(qtbot, width):
+    import dataclasses
+
+    widget = MistakesView()
+    qtbot.addWidget(widget)
+    widget.resize(width, 640)  # about the page's share of a 1280-px window
+    widget.show()
+    qtbot.waitExposed(widget)
+    names = ("Áo thun/áo phông", "Áo len chui đầu", "Giày thể thao", "Bốt cổ ngắn")
+    widget.set_result(dataclasses.replace(toy_result(), class_names=names))
+    widget.select_row(0)
+    column = widget.details.widget()
+    qtbot.waitUntil(lambda: widget.details.viewport().width() >= column.minimumSizeHint().width())
+    right = widget.details.mapTo(widget, widget.details.rect().topRight()).x()
+    assert right <= widget.width()
