@@ -29,6 +29,7 @@ HEADER_PADDING = 30
 #: px beside a sidebar entry's own width (icon and text): the view's margins
 SIDEBAR_PADDING = 8
 CELL_PADDING = 8  # px more than Qt's own fit of a column's cells (it left them touching)
+NAME_MIN_WIDTH = 220  # px the file names keep when the other columns need room
 FITTED = "nndesk_fitted"  # a dialog's property: set once it has its proxy
 
 
@@ -50,7 +51,7 @@ def fit(dialog: QFileDialog) -> None:
     sidebar = dialog.findChild(QListView, "sidebar")
     splitter = dialog.findChild(QSplitter, "splitter")
     tree = dialog.findChild(QTreeView, "treeView")
-    grow = 0
+    grow = 0  # px the dialog should widen by
     if sidebar is not None and splitter is not None and splitter.count() == 2:
         need = sidebar.sizeHintForColumn(0) + SIDEBAR_PADDING + 2 * sidebar.frameWidth()
         sizes = splitter.sizes()
@@ -68,12 +69,20 @@ def fit(dialog: QFileDialog) -> None:
                 tree.sizeHintForColumn(column) + CELL_PADDING,
             )
             if header.sectionSize(column) < need:
-                grow += need - header.sectionSize(column)
                 header.resizeSection(column, need)
-    screen = dialog.screen().availableGeometry() if dialog.screen() else None
+        # the columns overflow the view: the names give up width first, then the dialog grows
+        overflow = header.length() - tree.viewport().width()
+        if overflow > 0:
+            name = header.sectionSize(0)
+            spare = max(0, name - NAME_MIN_WIDTH)
+            header.resizeSection(0, name - min(spare, overflow))
+            grow += overflow - min(spare, overflow)
     if grow > 0:
+        screen = dialog.screen()
         width = dialog.width() + grow
-        dialog.resize(min(width, screen.width()) if screen else width, dialog.height())
+        if screen is not None:
+            width = min(width, screen.availableGeometry().width())
+        dialog.resize(width, dialog.height())
 
 
 def _prepare(dialog: QFileDialog) -> None:

@@ -57,7 +57,8 @@ def test_the_sidebar_and_the_column_titles_show_whole_in_vietnamese(qtbot, tmp_p
     dialog = open_dialog(qtbot, tmp_path)
     sidebar = dialog.findChild(QListView, "sidebar")
     splitter = dialog.findChild(QSplitter, "splitter")
-    header = dialog.findChild(QTreeView, "treeView").header()
+    tree = dialog.findChild(QTreeView, "treeView")
+    header = tree.header()
     titles = [header.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert "Kích thước" in titles  # the dialog speaks Vietnamese (Qt's words, nndesk_vi.ts)
     metrics = header.fontMetrics()
@@ -67,7 +68,8 @@ def test_the_sidebar_and_the_column_titles_show_whole_in_vietnamese(qtbot, tmp_p
         titles_fit = all(
             header.sectionSize(c) >= metrics.horizontalAdvance(titles[c]) + 20 for c in range(1, 4)
         )
-        return place_fits and titles_fit
+        columns_fit = header.length() <= tree.viewport().width()  # no column cut at the edge
+        return place_fits and titles_fit and columns_fit
 
     qtbot.waitUntil(whole, timeout=10_000)
     assert dialog.width() <= dialog.screen().availableGeometry().width()
