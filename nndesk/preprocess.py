@@ -277,15 +277,27 @@ def _decode_reduced(img: Image.Image, name: str) -> Image.Image:
         img.draft(img.mode, (MAX_SIDE, MAX_SIDE))  # JPEG decodes at 1/2..1/8 scale; others ignore
     w, h = img.size
     if w * h > MAX_PIXELS:
-        raise PreprocessError(
-            f"{name}: the image is {width}x{height} pixels ({width * height / 1e6:.0f} "
-            f"megapixels); nndesk opens images of up to {MAX_PIXELS // 10**6} megapixels: "
-            "scale it down first"
+        raise PreprocessError.of(
+            N_(
+                "{file}: the image is {width}x{height} pixels ({megapixels:.0f} megapixels); "
+                "nndesk opens images of up to {limit} megapixels: scale it down first"
+            ),
+            file=name,
+            width=width,
+            height=height,
+            megapixels=width * height / 1e6,
+            limit=MAX_PIXELS // 10**6,
         )
     if max(w, h) > MAX_IMAGE_SIDE:
-        raise PreprocessError(
-            f"{name}: the image is {width}x{height} pixels; nndesk opens images of up to "
-            f"{MAX_IMAGE_SIDE:,} pixels a side: crop or scale it first"
+        raise PreprocessError.of(
+            N_(
+                "{file}: the image is {width}x{height} pixels; nndesk opens images of up to "
+                "{limit:,} pixels a side: crop or scale it first"
+            ),
+            file=name,
+            width=width,
+            height=height,
+            limit=MAX_IMAGE_SIDE,
         )
     orientation = img.getexif().get(0x0112)
     img.load()
@@ -332,9 +344,9 @@ def load_image(path: str | os.PathLike | BinaryIO, name: str | None = None) -> n
                 img = img.convert("L" if img.mode in ("1", "F") else "RGB")
             return np.array(img, dtype=np.uint8)
     except Image.DecompressionBombError as err:  # Pillow's own limit, checked when opening
-        raise PreprocessError(_too_large(name, err)) from err
+        raise _too_large(name, err) from err
     except UnidentifiedImageError as err:
-        raise PreprocessError(f"{name}: {_unreadable(path)}") from err
+        raise _unreadable(name, path) from err
     except (OSError, ValueError) as err:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise PreprocessError.of(
@@ -342,25 +354,41 @@ def load_image(path: str | os.PathLike | BinaryIO, name: str | None = None) -> n
         ) from err
 
 
-def _too_large(name: str, err: Exception) -> str:
+def _too_large(name: str, err: Exception) -> PreprocessError:
     """The same line as ``_decode_reduced``'s, from Pillow's "Image size (N pixels) exceeds"."""
     found = re.search(r"\((\d+) pixels\)", str(err))
-    size = f" ({int(found.group(1)) / 1e6:,.0f} megapixels)" if found else ""
-    return (
-        f"{name}: the image is too large to open{size}; nndesk opens images of up to "
-        f"{MAX_PIXELS // 10**6} megapixels: scale it down first"
+    limit = MAX_PIXELS // 10**6
+    if found:
+        return PreprocessError.of(
+            N_(
+                "{file}: the image is too large to open ({megapixels:,.0f} megapixels); nndesk "
+                "opens images of up to {limit} megapixels: scale it down first"
+            ),
+            file=name,
+            megapixels=int(found.group(1)) / 1e6,
+            limit=limit,
+        )
+    return PreprocessError.of(
+        N_(
+            "{file}: the image is too large to open; nndesk opens images of up to {limit} "
+            "megapixels: scale it down first"
+        ),
+        file=name,
+        limit=limit,
     )
 
 
-def _unreadable(source: Path | BinaryIO) -> str:
+def _unreadable(name: str, source: Path | BinaryIO) -> PreprocessError:
     """Why Pillow found no image: an empty file, else a format it does not know."""
     try:
         empty = source.stat().st_size == 0 if isinstance(source, Path) else False
     except OSError:
         empty = False
     if empty:
-        return "the file is empty"
-    return "not an image nndesk can read (PNG, JPEG, BMP, GIF, TIFF or WebP)"
+        return PreprocessError.of(N_("{file}: the file is empty"), file=name)
+    return PreprocessError.of(
+        N_("{file}: not an image nndesk can read (PNG, JPEG, BMP, GIF, TIFF or WebP)"), file=name
+    )
 
 
 # ---- the drawing canvas's own pixels ---------------------------------------------------------

@@ -185,6 +185,20 @@ def test_unreadable_image_is_a_one_line_preprocess_error(tmp_path):
         load_image(tmp_path / "missing.png")
 
 
+def test_an_unreadable_image_is_told_in_the_windows_language(tmp_path, monkeypatch):
+    """The window said "Không dùng được ảnh này: bad.png: not an image nndesk can read"."""
+    from nndesk import i18n
+    from nndesk.errors import user_message
+
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"not an image at all")
+    with pytest.raises(PreprocessError) as err:
+        load_image(bad)
+    words = {err.value.template: "{file}: không phải ảnh"}
+    monkeypatch.setattr(i18n, "_display", lambda text: words.get(text, text))
+    assert user_message(err.value) == "bad.png: không phải ảnh"
+
+
 def test_wide_integer_arrays_holding_0_255_are_not_mistaken_for_16_bit():
     grey = off_centre_seven()
     ref = preprocess_digit(grey)

@@ -69,6 +69,25 @@ def test_placeholders_match_between_source_and_translation(code):
     assert not wrong, "placeholders ({name}, %1) must be kept as they are:" + _listing(wrong, code)
 
 
+#: A number written with a decimal point: "0.25", "127.5", "0.001" (never a digit group such as
+#: "1.000", nor an architecture such as "784-64-10" or a version such as "3.11")
+POINT_DECIMAL = re.compile(r"(?<![\d.\w-])0\.\d|(?<![\d.])\d+\.\d{1,2}(?![\d.])|\d\.\d{4,}")
+#: Languages whose decimal mark is a comma (QLocale(code).decimalPoint())
+COMMA_DECIMALS = ("vi",)
+
+
+@pytest.mark.parametrize("code", [c for c in CODES if c in COMMA_DECIMALS])
+def test_numbers_in_translations_use_the_languages_decimal_mark(code):
+    """The Vietnamese presets and Race lanes read "Adam 0.01", "lr 0.001" beside the window's
+    "0,4887": every number the window shows uses one decimal mark."""
+    wrong = [
+        f"{m.describe()}: {m.translation!r}"
+        for m in translations.read_ts(ts_path(code))
+        if POINT_DECIMAL.search(m.translation)
+    ]
+    assert not wrong, "write decimals with a comma (0,25):" + _listing(wrong, code)
+
+
 def test_placeholders_are_found_in_both_notations():
     found = translations.placeholders("{count} of %1 at {rate:.1f}, %n")
     assert found == sorted(["{count}", "%1", "{rate:.1f}", "%n"])

@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>Fashion CNN lab: 784-c32v-p-c64v-p-128-10, Adam, dropout 0.25, cosine, 10 epochs</source>
-        <translation>Lab CNN Fashion: 784-c32v-p-c64v-p-128-10, Adam, dropout 0.25, cosine, 10 epoch</translation>
+        <translation>Lab CNN Fashion: 784-c32v-p-c64v-p-128-10, Adam, dropout 0,25, cosine, 10 epoch</translation>
     </message>
     <message>
         <source>Fashion lab: 784-300-300-100-100-10 PReLU, L2 8e-4, Adam 5e-4, exp decay after 10</source>
@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>MNIST lab: 784-784-10 sigmoid/sigmoid, BCE, Adam 0.01, batch 128, raw pixels</source>
-        <translation>Lab MNIST: 784-784-10 sigmoid/sigmoid, BCE, Adam 0.01, batch 128, điểm ảnh thô</translation>
+        <translation>Lab MNIST: 784-784-10 sigmoid/sigmoid, BCE, Adam 0,01, batch 128, điểm ảnh thô</translation>
     </message>
     <message>
         <source>MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam 1e-3, pixels in [0, 1]</source>
@@ -221,7 +221,7 @@
     </message>
     <message>
         <source>PReLU&apos;s learned negative slope starts here: 0.25 as in He et al. and PyTorch, 0 as in Keras</source>
-        <translation>Độ dốc âm được học của PReLU bắt đầu từ đây: 0.25 như He và cộng sự và PyTorch, 0 như Keras</translation>
+        <translation>Độ dốc âm được học của PReLU bắt đầu từ đây: 0,25 như He và cộng sự và PyTorch, 0 như Keras</translation>
     </message>
     <message>
         <source>Pen width</source>
@@ -328,7 +328,7 @@
     </message>
     <message>
         <source>[-1, 1]  (x / 127.5 - 1)</source>
-        <translation>[-1, 1]  (x / 127.5 - 1)</translation>
+        <translation>[-1, 1]  (x / 127,5 - 1)</translation>
     </message>
     <message>
         <source>[0, 1]  (x / 255)</source>
@@ -441,7 +441,7 @@
     </message>
     <message>
         <source>augment: zoom in or out by up to this share (0.1 = 90 % to 110 %)</source>
-        <translation>tăng cường dữ liệu: phóng to hoặc thu nhỏ tối đa tỉ lệ này (0.1 = 90 % đến 110 %)</translation>
+        <translation>tăng cường dữ liệu: phóng to hoặc thu nhỏ tối đa tỉ lệ này (0,1 = 90 % đến 110 %)</translation>
     </message>
     <message>
         <source>auto (He for ReLU, Xavier else)</source>
@@ -1155,7 +1155,6 @@ Rows the labels of changes made while training take turns on (top to bottom)</ex
     </message>
     <message>
         <source>{file}: cannot read image ({reason})</source>
-        <extracomment>A drawing whose ink fits in a box this fraction of the canvas side is too little to read. The digit pen (18 px on the 280 px canvas) dragged a few pixels makes a dot ~26 px across; garments are drawn with a wider pen (30 px), so one click of it is already 0.11 of the side, and a garment anyone means to draw spans far more than 0.16. Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px). EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
         <translation>{file}: không đọc được ảnh ({reason})</translation>
     </message>
     <message>
@@ -1192,6 +1191,10 @@ Rows the labels of changes made while training take turns on (top to bottom)</ex
         <translation>{file}: không phải tệp IDX (tệp chỉ có {n} byte)</translation>
     </message>
     <message>
+        <source>{file}: not an image nndesk can read (PNG, JPEG, BMP, GIF, TIFF or WebP)</source>
+        <translation>{file}: không phải ảnh nndesk đọc được (PNG, JPEG, BMP, GIF, TIFF hay WebP)</translation>
+    </message>
+    <message>
         <source>{file}: not an nndesk model file (it is some other kind of file)</source>
         <translation>{file}: không phải tệp mô hình của nndesk (đây là một loại tệp khác)</translation>
     </message>
@@ -1202,6 +1205,23 @@ Rows the labels of changes made while training take turns on (top to bottom)</ex
     <message>
         <source>{file}: the file is empty</source>
         <translation>{file}: tệp trống</translation>
+    </message>
+    <message>
+        <source>{file}: the image is too large to open ({megapixels:,.0f} megapixels); nndesk opens images of up to {limit} megapixels: scale it down first</source>
+        <translation>{file}: ảnh quá lớn để mở ({megapixels:,.0f} megapixel); nndesk mở ảnh tối đa {limit} megapixel: hãy thu nhỏ ảnh trước</translation>
+    </message>
+    <message>
+        <source>{file}: the image is too large to open; nndesk opens images of up to {limit} megapixels: scale it down first</source>
+        <translation>{file}: ảnh quá lớn để mở; nndesk mở ảnh tối đa {limit} megapixel: hãy thu nhỏ ảnh trước</translation>
+    </message>
+    <message>
+        <source>{file}: the image is {width}x{height} pixels ({megapixels:.0f} megapixels); nndesk opens images of up to {limit} megapixels: scale it down first</source>
+        <extracomment>A drawing whose ink fits in a box this fraction of the canvas side is too little to read. The digit pen (18 px on the 280 px canvas) dragged a few pixels makes a dot ~26 px across; garments are drawn with a wider pen (30 px), so one click of it is already 0.11 of the side, and a garment anyone means to draw spans far more than 0.16. Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px). EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
+        <translation>{file}: ảnh có {width}x{height} điểm ảnh ({megapixels:.0f} megapixel); nndesk mở ảnh tối đa {limit} megapixel: hãy thu nhỏ ảnh trước</translation>
+    </message>
+    <message>
+        <source>{file}: the image is {width}x{height} pixels; nndesk opens images of up to {limit:,} pixels a side: crop or scale it first</source>
+        <translation>{file}: ảnh có {width}x{height} điểm ảnh; nndesk mở ảnh tối đa {limit:,} điểm ảnh mỗi cạnh: hãy cắt hoặc thu nhỏ ảnh trước</translation>
     </message>
     <message>
         <source>{file}: truncated or damaged archive ({detail})</source>
@@ -3631,7 +3651,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Learning rate: 0.01 vs 0.001 vs 0.0001</source>
-        <translation>Tốc độ học: 0.01, 0.001 hay 0.0001</translation>
+        <translation>Tốc độ học: 0,01; 0,001 hay 0,0001</translation>
     </message>
     <message>
         <source>Momentum</source>
@@ -3672,15 +3692,15 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>lr 0.0001</source>
-        <translation>lr 0.0001</translation>
+        <translation>lr 0,0001</translation>
     </message>
     <message>
         <source>lr 0.001</source>
-        <translation>lr 0.001</translation>
+        <translation>lr 0,001</translation>
     </message>
     <message>
         <source>lr 0.01</source>
-        <translation>lr 0.01</translation>
+        <translation>lr 0,01</translation>
     </message>
 </context>
 <context>
@@ -4263,7 +4283,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>0.001</source>
-        <translation>0.001</translation>
+        <translation>0,001</translation>
     </message>
     <message>
         <source>Browse…</source>
