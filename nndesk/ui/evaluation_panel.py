@@ -42,6 +42,7 @@ from nndesk.ui.language import (
     translate,
     translate_marked,
 )
+from nndesk.ui.menu_button import mark_menu
 from nndesk.ui.save_place import remember_saved, save_start
 from nndesk.ui.trust_view import TrustView
 
@@ -155,7 +156,7 @@ class EvaluationPanel(QWidget):
             action = menu.addAction(text)
             action.triggered.connect(lambda _=False, k=key: self._on_export_triggered(k))
             self.export_actions[key] = action
-        self.export_button.setMenu(menu)
+        mark_menu(self.export_button).setMenu(menu)
         self.copy_button = QPushButton(translate("EvaluationPanel", "Copy report"))
         self.copy_button.setToolTip(
             translate("EvaluationPanel", "Copy the report as the text table the lab prints")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWid
 from nndesk.codegen import Experiment, write_export
 from nndesk.errors import NndeskError, user_message
 from nndesk.ui.language import translate
+from nndesk.ui.menu_button import mark_menu
 from nndesk.ui.save_place import remember_saved, save_start
 
 #: The command line that makes the same file, named in the file's header.
@@ -89,7 +90,7 @@ def export_code_button(
         action.triggered.connect(
             lambda _checked=False, nb=notebook: _export(parent, experiment, nb, where, written)
         )
-    button.setMenu(menu)
+    mark_menu(button).setMenu(menu)
     return button
 
 

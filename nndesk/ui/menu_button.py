@@ -1,0 +1,22 @@
+"""Tool buttons that open a menu, with their arrow beside the text rather than over it.
+
+Qt draws an instant-popup tool button's menu arrow in its bottom-right corner without making
+room for it: "Xuất mã" and "Xuất" had the arrow on their last letter. ``mark_menu`` hides that
+arrow and writes one after the text instead, in the button's own text colour (any theme).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QToolButton
+
+ARROW = " ▾"
+#: hides the corner arrow only; the button keeps the style's own look
+NO_CORNER_ARROW = "QToolButton::menu-indicator { image: none; width: 0px; }"
+
+
+def mark_menu(button: QToolButton) -> QToolButton:
+    """``button`` (its menu and text set) with the menu's arrow after its text."""
+    if not button.text().endswith(ARROW):
+        button.setText(button.text() + ARROW)
+    button.setStyleSheet(NO_CORNER_ARROW)
+    return button
