@@ -16,6 +16,7 @@ import numpy as np
 from nndesk.data.normalize import Normalizer
 from nndesk.data.registry import known_dataset
 from nndesk.errors import ConfigError, ModelFileError
+from nndesk.i18n import N_, shown
 from nndesk.nn.model import Sequential
 from nndesk.nn.serialization import load_model
 from nndesk.paths import WEIGHTS_DIR
@@ -196,7 +197,8 @@ class Classifier:
 
 
 def display_name(path: str | os.PathLike) -> str:
-    """How menus name a model file: its stem, or "run <date time>" for a run's ``model.npz``."""
+    """How menus name a model file: its stem, or "run <date time>" for a run's ``model.npz``
+    (in the window's language: "lượt chạy <date time>" in Vietnamese)."""
     path = Path(path)
     if path.stem != "model":
         return path.stem
@@ -204,7 +206,7 @@ def display_name(path: str | os.PathLike) -> str:
     if stamp is None:
         return f"{path.parent.name}/{path.stem}"
     y, mo, d, h, mi, sec = stamp.groups()
-    return f"run {y}-{mo}-{d} {h}:{mi}:{sec}"
+    return shown(N_("run {date} {time}")).format(date=f"{y}-{mo}-{d}", time=f"{h}:{mi}:{sec}")
 
 
 def shipped_models(weights_dir: Path = WEIGHTS_DIR) -> list[Path]:

@@ -38,3 +38,13 @@ def test_classifier_answers_what_the_model_says_for_the_preprocessed_drawing(tin
     assert prediction.label == int(np.argmax(expected))
     assert prediction.class_name == str(prediction.label)
     assert [k for k, _ in prediction.ranked()][0] == prediction.label
+
+
+def test_a_runs_model_is_named_in_the_windows_language(monkeypatch):
+    """The Vietnamese model list read "run 2026-12-02 12:29:32"."""
+    from nndesk import i18n
+
+    path = Path("runs/20261123-113512-abc/model.npz")
+    words = {"run {date} {time}": "lượt chạy {date} {time}"}
+    monkeypatch.setattr(i18n, "_display", lambda text: words.get(text, text))
+    assert display_name(path) == "lượt chạy 2026-11-23 11:35:12"

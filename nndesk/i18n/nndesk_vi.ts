@@ -972,6 +972,11 @@
         <translation>xoay</translation>
     </message>
     <message>
+        <source>run {date} {time}</source>
+        <extracomment>The app&apos;s default model per preprocessing kind, best first (CNNs are the default). (k,) float32 before temperature scaling; None when the caller had only one set</extracomment>
+        <translation>lượt chạy {date} {time}</translation>
+    </message>
+    <message>
         <source>same seed + same settings = the same run, batch for batch</source>
         <translation>cùng seed + cùng cài đặt = cùng một lượt chạy, từng batch một</translation>
     </message>
