@@ -258,6 +258,7 @@ class DatasetView(QWidget):
                 k=len(summary.class_names),
             )
         )
+        self._fit_status()
         self._set_enabled(True)
         self._fill_counts()
         self._draw_all()
@@ -296,6 +297,19 @@ class DatasetView(QWidget):
         super().showEvent(event)
         self._on_tabs_changed(self.tabs.currentIndex())
         self._ensure_loaded()
+        self._fit_status()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_status()
+
+    def _fit_status(self) -> None:
+        """The summary line keeps the height its wrapped text needs at the page's width: set
+        while the page was hidden, its two Vietnamese lines got one, the second under the tabs."""
+        m = self.layout().contentsMargins()
+        width = max(1, self.width() - m.left() - m.right())
+        need = self.status.heightForWidth(width) if self.status.text() else 0
+        self.status.setMinimumHeight(max(0, need))
 
     def _figures(self):
         return (
