@@ -602,7 +602,10 @@ def _label_text(record: RunRecord, selected: list[RunRecord]) -> str:
 
 def _setting(value) -> str:
     """A setting's value for a legend: text as it is, a number in the window's language
-    (``lr=0,01`` in Vietnamese), anything else as a short repr."""
+    (``lr=0,01`` in Vietnamese), a setting the run did not have as "—", anything else as a
+    short repr (never Python's "None")."""
+    if value is None:
+        return "—"
     if isinstance(value, str):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):

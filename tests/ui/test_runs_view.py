@@ -244,6 +244,9 @@ def test_runs_alike_in_settings_and_start_get_distinct_legend_labels(tmp_path, m
     assert _labels([twins[0], other]) == ["lr=0.001", "lr=0.01"]
     monkeypatch.setattr(i18n, "_marks", (",", "."))  # what Vietnamese installs
     assert _labels([twins[0], other]) == ["lr=0,001", "lr=0,01"]
+    # a setting one run has and the other has not
+    relu = store.create({**config, "activation": "relu"}, title="fashion 784-10 relu lr=0.001")
+    assert _labels([twins[0], relu]) == ["activation=—", "activation=relu"]
 
 
 @pytest.mark.parametrize("size", [(537, 213), (650, 265), (700, 420)])
