@@ -11,12 +11,27 @@ DEFAULT = (1280, 760)
 
 
 def _inside_scroll_area(widget: QWidget) -> bool:
+    return _scroll_area_of(widget) is not None
+
+
+def _scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QAbstractScrollArea):
-            return True
+            return parent
         parent = parent.parentWidget()
-    return False
+    return None
+
+
+def _past_unscrollable_edge(widget: QWidget) -> bool:
+    """In a scroll area that never scrolls sideways, a widget reaching past its right edge is
+    cut (the Mistakes details at 1280x760 in Vietnamese)."""
+    area = _scroll_area_of(widget)
+    if area is None or area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+        return False
+    viewport = area.viewport()
+    right = widget.mapTo(viewport, widget.rect().topRight()).x()
+    return right > viewport.width() + 1
 
 
 def needed_width(widget: QWidget) -> int:
@@ -40,6 +55,8 @@ def cut_widgets(window: QWidget) -> list[str]:
         name = f"{type(widget).__name__} {widget.text()!r}"
         if widget.width() < needed_width(widget):
             cut.append(f"{name}: {widget.width()} px < {needed_width(widget)} px")
+        elif _past_unscrollable_edge(widget):
+            cut.append(f"{name}: past the right edge of a scroll area that cannot scroll there")
         elif not _inside_scroll_area(widget):
             box = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
             if not frame.contains(box):
@@ -522,3 +539,39 @@ def test_a_long_run_headline_shows_whole_on_the_train_page(qtbot, window_factory
     assert window.width() == size[0]  # the headline never widened the window
     if size == SMALL_FRAMED:
         assert title.height() >= 2 * title.fontMetrics().lineSpacing()  # it wrapped
+
+
+@pytest.fixture
+def in_vietnamese(qapp):
+    """The window built in this test speaks Vietnamese (its strings run longer)."""
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    yield
+    language.use_language("en")
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+@pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
+def test_every_page_fits_with_nothing_cut_in_vietnamese(
+    qtbot, window_factory, stroke_classifier, in_vietnamese, size, theme_name
+):
+    """Vietnamese strings run longer: at 1280x760 the Mistakes details ran past the window's
+    edge (their checkbox and percentages cut)."""
+    from nndesk.ui import theme
+
+    theme.apply_theme(QApplication.instance(), theme_name)
+    try:
+        desk = window_factory(classifier=stroke_classifier, mode="garments")
+        window = show_at(desk, size)
+        assert window.width() == size[0], "the window's minimum width is wider than the screen"
+        desk.mistakes_page.set_result(_ten_class_result())
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible())
+            if window.tabs.currentWidget() is desk.mistakes_page:
+                desk.mistakes_page.select_row(0)  # the details show a clicked mistake
+            QApplication.processEvents()
+            assert cut_widgets(window) == [], window.tabs.tabText(index)
+    finally:
+        theme.apply_theme(QApplication.instance(), "light")
