@@ -521,8 +521,10 @@ def overlay_figure(runs, empty_text: str, width: int, height: int, ratio: float 
         )
     plot_overlay(*axes, runs, outside=True)  # the legend above the plots, never over a curve
     fit_figure_legend(fig)
-    if empty_text:  # across the figure: one plot of three is too narrow for the sentence
-        fig.text(0.5, 0.5, empty_text, ha="center", va="center", color=muted_colour())
+    if empty_text:  # no run selected: the sentence alone (over empty axes it crossed ticks)
+        for ax in axes:
+            ax.set_visible(False)
+        fig.text(0.5, 0.5, empty_text, ha="center", va="center", color=muted_colour(), wrap=True)
     canvas.draw()
     if fit_titles(axes):
         canvas.draw()

@@ -561,3 +561,12 @@ def test_a_listing_that_changes_nothing_selected_does_not_draw_the_chart_again(
     qtbot.waitUntil(settled, timeout=60_000)
     QApplication.processEvents()
     assert drawn == [*before, 1]
+
+
+def test_with_no_run_selected_the_chart_says_so_without_empty_axes_under_the_words():
+    """The hint was drawn across the three empty plots' ticks."""
+    from nndesk.ui import runs_view
+
+    fig = runs_view.overlay_figure([], "Select runs above to see their curves", 537, 213)
+    assert not any(ax.get_visible() for ax in fig.axes)
+    assert [t.get_text() for t in fig.texts] == ["Select runs above to see their curves"]
