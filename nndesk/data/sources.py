@@ -45,7 +45,7 @@ def find_files(
     """The IDX files of ``spec`` filling ``roles`` (default all four) in ``folder`` (or its
     ``mnist/``-style sub-folder).
 
-    Each file may be ``.gz`` or raw. DataError names the first missing file and how to get it.
+    Each file may be ``.gz`` or raw. DataError names every missing file and how to get them.
     """
     folder = Path(folder)
     if not folder.is_dir():
@@ -68,17 +68,28 @@ def find_files(
             return found
         if len(found) > len(best):
             best, best_dir = found, d
-    missing = next(f for f in spec.files if f.role in roles and f.role not in best)
+    missing = [f for f in spec.files if f.role in roles and f.role not in best]
     title = spec.short_title or spec.name  # "MNIST", "Fashion-MNIST", never "mnist"
-    # MNIST and Fashion-MNIST share file names: say whose file is needed
+    # MNIST and Fashion-MNIST share file names: say whose files are needed
+    if len(missing) == 1:
+        (file,) = missing
+        raise MissingDataError(
+            f"{best_dir}: {title}'s {file.gz_name} (or {file.name}) is missing",
+            _how_to_get(spec),
+            N_("{folder}: {dataset}'s {gz_name} (or {name}) is missing"),
+            folder=best_dir,
+            dataset=title,
+            gz_name=file.gz_name,
+            name=file.name,
+        )
+    gz_names = ", ".join(f.gz_name for f in missing)
     raise MissingDataError(
-        f"{best_dir}: {title}'s {missing.gz_name} (or {missing.name}) is missing",
+        f"{best_dir}: {title}'s {gz_names} (or unzipped) are missing",
         _how_to_get(spec),
-        N_("{folder}: {dataset}'s {gz_name} (or {name}) is missing"),
+        N_("{folder}: {dataset}'s {gz_names} (or unzipped) are missing"),
         folder=best_dir,
         dataset=title,
-        gz_name=missing.gz_name,
-        name=missing.name,
+        gz_names=gz_names,
     )
 
 

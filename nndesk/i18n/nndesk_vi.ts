@@ -1250,6 +1250,10 @@ Rows the labels of changes made while training take turns on (top to bottom)</ex
         <translation>{folder} không phải là thư mục</translation>
     </message>
     <message>
+        <source>{folder}: {dataset}&apos;s {gz_names} (or unzipped) are missing</source>
+        <translation>{folder}: thiếu các tệp {gz_names} của {dataset} (hoặc bản đã giải nén)</translation>
+    </message>
+    <message>
         <source>{folder}: {dataset}&apos;s {gz_name} (or {name}) is missing</source>
         <translation>{folder}: thiếu tệp {gz_name} (hoặc {name}) của {dataset}</translation>
     </message>
@@ -4526,12 +4530,12 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Tiếp tục epoch 1: {settings}</translation>
     </message>
     <message>
-        <source>Continuing from epoch {epoch}, keeping {kept}: {settings}</source>
-        <translation>Tiếp tục từ epoch {epoch}, giữ {kept}: {settings}</translation>
+        <source>Continuing in epoch {epoch}, keeping {kept}: {settings}</source>
+        <translation>Tiếp tục ở epoch {epoch}, giữ {kept}: {settings}</translation>
     </message>
     <message>
-        <source>Continuing from epoch {epoch}: {settings}</source>
-        <translation>Tiếp tục từ epoch {epoch}: {settings}</translation>
+        <source>Continuing in epoch {epoch}: {settings}</source>
+        <translation>Tiếp tục ở epoch {epoch}: {settings}</translation>
     </message>
     <message>
         <source>Could not save the model in its run folder {folder} ({reason}); saved it to {saved} instead.</source>

@@ -996,12 +996,12 @@ class TrainingPanel(QWidget):
         # said first: a narrow page cuts the settings, not this
         if run.first_epoch > 1 and self._kept:
             settings = translate(
-                "TrainingPanel", "Continuing from epoch {epoch}, keeping {kept}: {settings}"
-            ).format(epoch=integer(run.first_epoch - 1), kept=self._kept, settings=settings)
+                "TrainingPanel", "Continuing in epoch {epoch}, keeping {kept}: {settings}"
+            ).format(epoch=integer(run.first_epoch), kept=self._kept, settings=settings)
         elif run.first_epoch > 1:
-            settings = translate(
-                "TrainingPanel", "Continuing from epoch {epoch}: {settings}"
-            ).format(epoch=integer(run.first_epoch - 1), settings=settings)
+            settings = translate("TrainingPanel", "Continuing in epoch {epoch}: {settings}").format(
+                epoch=integer(run.first_epoch), settings=settings
+            )
         elif self._continuing and self._kept:  # a stop inside the first epoch
             settings = translate(
                 "TrainingPanel", "Continuing epoch 1, keeping {kept}: {settings}"

@@ -117,8 +117,10 @@ def test_a_missing_file_names_the_dataset_as_it_is_called(tiny_idx_dir, name, ti
 def test_the_test_split_loads_from_a_folder_without_the_train_files(tiny_idx_dir):
     for name in ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"):
         (tiny_idx_dir / name).unlink()
-    with pytest.raises(DataError, match="train-images-idx3-ubyte.gz .* is missing"):
-        load_dataset("mnist", data_dir=tiny_idx_dir)  # training does need them
+    # training does need them, and is told of both (it named only the images, probe 16d)
+    pattern = "MNIST's train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz .* are missing"
+    with pytest.raises(DataError, match=pattern):
+        load_dataset("mnist", data_dir=tiny_idx_dir)
     data = load_test_split("mnist", tiny_idx_dir)
     assert data.name == "mnist" and len(data.train_labels) == 0 and len(data.train_images) == 0
     assert data.test_images.shape[1:] == (28, 28)

@@ -528,7 +528,7 @@ def test_a_long_run_headline_shows_whole_on_the_train_page(qtbot, window_factory
     window.tabs.setCurrentWidget(page)
     qtbot.waitUntil(page.isVisible)
     headline = (
-        "Continuing from epoch 3, keeping lr 0.0003: fashion 784-1536-768-10 relu adam "
+        "Continuing in epoch 3, keeping lr 0.0003: fashion 784-1536-768-10 relu adam "
         "lr=0.0003 symmetric · momentum 0.5, dropout 0.2, l2 0.0001, batch 64"
     )
     page._set_title(headline)

@@ -529,11 +529,15 @@ def test_continue_is_enabled_after_a_run_and_continues_that_run(qtbot, panel):
     assert panel.resume_button.isEnabled()
     assert "Epochs" in panel.resume_button.toolTip()
     panel.form.epochs.setValue(1)
+    headlines = []  # the page's own slot on run_started runs first: its headline is set
+    panel.controller.run_started.connect(lambda _run: headlines.append(panel.title.text()))
     qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
     wait_until_idle(qtbot, panel)
     latest = panel.runs_view.records()[0]
     assert latest.resumed_from == str(first.model_path)
     assert latest.curves.epochs == [1, 2, 3]
+    # two epochs were done: the run goes on in epoch 3 (it said "from epoch 2", probe 16d)
+    assert headlines and headlines[0].startswith("Continuing in epoch 3: "), headlines
     # the batch curve goes on from the first run's points
     assert latest.curves.batch_x[: len(first.curves.batch_x)] == first.curves.batch_x
     assert len(latest.curves.batch_x) == len(first.curves.batch_x) + 8
