@@ -362,6 +362,9 @@ def _check_config(config: Any) -> dict:
         if not ok:
             raise RunFileError(f"config.{name} is {_short(value)}, not a valid setting")
     for name, value in config.items():
+        if isinstance(value, float) and not math.isfinite(value):
+            # kept, it would stop the record being saved again (run.json holds JSON numbers only)
+            raise RunFileError(f"config.{_short_text(str(name), 40)} is {value}, not a number")
         if isinstance(value, str) and len(value) > MAX_CONFIG_TEXT:
             raise RunFileError(
                 f"config.{_short_text(str(name), 40)} is {len(value):,} characters long; "
@@ -841,7 +844,10 @@ def _json_int(digits: str) -> int:
 
 
 def _json_float(text: str) -> float:
-    return float(text)
+    value = float(text)
+    if not math.isfinite(value):  # 1e999: nndesk could not write the record back
+        raise ValueError(f"the number {_short_text(text, 20)} is out of range")
+    return value
 
 
 def _short_reason(err: ValueError) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -281,3 +282,17 @@ def test_a_record_with_the_longest_texts_nndesk_writes_is_read():
     data = json.dumps({"title": "t" * 200, "config": {"dataset": path}}).encode()
     assert len(data) > 6 * runs.MAX_CONFIG_TEXT
     assert parse_run_json(data)["config"]["dataset"] == path
+
+
+@pytest.mark.parametrize("number", ["1e999", "-1e999"])
+def test_a_number_too_big_for_a_float_is_damaged_not_kept_to_break_the_next_save(number):
+    """Hypothesis: a setting read as inf made a record that could not be written back."""
+    text = '{"format": 1, "config": {"lr": 0.1, "mystery": NUMBER}, "curves": {}}'
+    text = text.replace("NUMBER", number)
+    with pytest.raises(RunFileError, match="out of range"):
+        parse_run_json(text.encode())
+
+
+def test_an_infinite_unknown_setting_is_damaged():
+    with pytest.raises(RunFileError, match=r"config\.mystery is inf"):
+        RunRecord.from_dict({"config": {"mystery": math.inf}}, Path("/runs/folder-name"))
