@@ -206,6 +206,29 @@ def test_make_optimizer_rejects_unknown_names_settings_and_bad_rates():
         make_optimizer("adam", 0.1, clip_norm=-1)
 
 
+def _three_steps(name: str, kwargs: dict, flat: bool, threads: int = 1):
+    """A 784-16-8-10 net after three seeded Adam/SGD/... steps of ``name`` on random batches
+    (its weights in one flat array if ``flat``; the update split over ``threads``)."""
+    from nndesk.nn import parallel
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.losses import make_loss
+    from nndesk.nn.optimizers import make_optimizer
+
+    model = build_model("784-16-8-10", rng=np.random.default_rng(0))
+    if flat:
+        model.flatten_parameters()
+    opt = make_optimizer(name, 0.01, **kwargs)
+    rng = np.random.default_rng(1)
+    loss = make_loss("ce", "softmax")
+    for _ in range(3):
+        x = rng.standard_normal((8, 784)).astype(np.float32)
+        loss(model.forward(x, training=True), rng.integers(0, 10, 8))
+        model.backward(loss.backward(), input_grad=False)
+        with parallel.use_threads(threads):
+            opt.step(model.parameters())
+    return model, opt
+
+
 @pytest.mark.parametrize(
     "name,kwargs",
     [
@@ -219,26 +242,9 @@ def test_make_optimizer_rejects_unknown_names_settings_and_bad_rates():
     ],
 )
 def test_one_flat_update_equals_the_update_per_weight_array(name, kwargs):
-    from nndesk.nn.architecture import build_model
-    from nndesk.nn.losses import make_loss
-    from nndesk.nn.optimizers import make_optimizer
 
-    def trained(flat: bool):
-        model = build_model("784-16-8-10", rng=np.random.default_rng(0))
-        if flat:
-            model.flatten_parameters()
-        opt = make_optimizer(name, 0.01, **kwargs)
-        rng = np.random.default_rng(1)
-        loss = make_loss("ce", "softmax")
-        for _ in range(3):
-            x = rng.standard_normal((8, 784)).astype(np.float32)
-            loss(model.forward(x, training=True), rng.integers(0, 10, 8))
-            model.backward(loss.backward(), input_grad=False)
-            opt.step(model.parameters())
-        return model, opt
-
-    per_array, opt_a = trained(flat=False)
-    flat, opt_b = trained(flat=True)
+    per_array, opt_a = _three_steps(name, kwargs, flat=False)
+    flat, opt_b = _three_steps(name, kwargs, flat=True)
     assert getattr(opt_b, "_fused_cache", None) is not None  # the flat path really ran
     for (_, a, _), (_, b, _) in zip(per_array.parameters(), flat.parameters(), strict=True):
         np.testing.assert_allclose(b, a, rtol=1e-5, atol=1e-7)
@@ -320,9 +326,6 @@ def test_adams_fast_update_equals_the_textbook_step_over_many_steps():
 )
 def test_a_flat_update_split_over_threads_equals_the_update_on_one(name, kwargs, monkeypatch):
     from nndesk.nn import parallel
-    from nndesk.nn.architecture import build_model
-    from nndesk.nn.losses import make_loss
-    from nndesk.nn.optimizers import make_optimizer
 
     runs: list[int] = []
     run_each = parallel.run_each
@@ -332,17 +335,7 @@ def test_a_flat_update_split_over_threads_equals_the_update_on_one(name, kwargs,
     )
 
     def trained(threads: int):
-        model = build_model("784-16-8-10", rng=np.random.default_rng(0))
-        model.flatten_parameters()
-        opt = make_optimizer(name, 0.01, **kwargs)
-        rng = np.random.default_rng(1)
-        loss = make_loss("ce", "softmax")
-        for _ in range(3):
-            x = rng.standard_normal((8, 784)).astype(np.float32)
-            loss(model.forward(x, training=True), rng.integers(0, 10, 8))
-            model.backward(loss.backward(), input_grad=False)
-            with parallel.use_threads(threads):
-                opt.step(model.parameters())
+        model, opt = _three_steps(name, kwargs, flat=True, threads=threads)
         return model, opt.state_dict()
 
     one, state_one = trained(1)

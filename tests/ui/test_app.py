@@ -131,6 +131,21 @@ def test_a_run_that_fails_after_live_answers_gives_back_the_model_before_it(
     assert window.model_status.text() == f"Model: {before.title}"
 
 
+def _tiny_run(page):
+    """The Train form's settings for a one-epoch 784-16-10 MNIST run on the tiny data."""
+    return page.form.config().replace(
+        dataset="mnist", arch="784-16-10", epochs=1, batch_size=32, val_fraction=0.1
+    )
+
+
+def _train_to_its_model(qtbot, desk, config) -> None:
+    """Start ``config`` on the Train page; return once its model is ready."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with qtbot.waitSignal(desk.training.model_ready, timeout=60000):
+            assert desk.train_page.start_training(config)
+
+
 def test_a_finished_runs_model_is_announced_and_the_previous_model_is_one_click_back(
     qtbot, window_factory, tiny_model_file, tiny_data_dir
 ):
@@ -141,13 +156,7 @@ def test_a_finished_runs_model_is_announced_and_the_previous_model_is_one_click_
     window, prediction, page = desk.window, desk.prediction, desk.train_page
     notice = window.model_notice
     assert notice.isHidden()
-    config = page.form.config().replace(
-        dataset="mnist", arch="784-16-10", epochs=1, batch_size=32, val_fraction=0.1
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with qtbot.waitSignal(desk.training.model_ready, timeout=60000):
-            assert page.start_training(config)
+    _train_to_its_model(qtbot, desk, _tiny_run(page))
     trained = prediction.current()
     assert trained is not before and trained.path.name == "model.npz"
     assert notice.isVisible()
@@ -169,9 +178,7 @@ def test_after_two_runs_left_on_notice_the_model_before_both_is_one_click_back(
     before = Classifier.from_file(tiny_model_file)
     desk = window_factory(classifier=before)
     prediction, page, notice = desk.prediction, desk.train_page, desk.window.model_notice
-    config = page.form.config().replace(
-        dataset="mnist", arch="784-16-10", epochs=1, batch_size=32, val_fraction=0.1
-    )
+    config = _tiny_run(page)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for _ in range(2):  # the first run's model is neither kept nor switched away from
@@ -190,13 +197,9 @@ def test_a_new_run_clears_the_last_runs_model_saved_line_and_notice(
 ):
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     page, notice = desk.train_page, desk.window.model_notice
-    config = page.form.config().replace(
-        dataset="mnist", arch="784-16-10", epochs=1, batch_size=32, val_fraction=0.1
-    )
+    _train_to_its_model(qtbot, desk, _tiny_run(page))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        with qtbot.waitSignal(desk.training.model_ready, timeout=60000):
-            assert page.start_training(config)
         qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=30000)
         assert notice.isVisible() and page.model_label.full_text().startswith("Model saved:")
         assert page.start_training(_long_run(page))
