@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStatusBar, QStyle, QStyleOption, QWidget
 
+from nndesk.ui.status_line import fit_status
+
 #: Where the message starts: under X, Qt's own status bar draws it 6 px in, and at 3 px the
 #: first letter was clipped in the window.
 LEFT = 6
@@ -32,10 +34,8 @@ class ElidingStatusBar(QStatusBar):
         return max(0, right - LEFT - 6)  # a gap before the field
 
     def displayed_message(self) -> str:
-        """The message as painted: whole, or its start and "…"."""
-        return self.fontMetrics().elidedText(
-            self.currentMessage(), Qt.TextElideMode.ElideRight, self.message_room()
-        )
+        """The message as painted: whole, or fitted (paths elided in the middle, then its end)."""
+        return fit_status(self.currentMessage(), self.fontMetrics(), self.message_room())
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if not self.currentMessage():

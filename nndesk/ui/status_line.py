@@ -12,11 +12,10 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow
 
 # an absolute POSIX or Windows path, up to the first space (our messages never put one inside)
 _PATH = re.compile(r"(?:[A-Za-z]:)?[/\\][^\s:;,]*[^\s:;,.)]")
-_MARGIN = 24  # the bar's own padding and the size grip
 
 
 def fit_status(text: str, metrics: QFontMetrics, width: int) -> str:
@@ -41,22 +40,14 @@ def fit_status(text: str, metrics: QFontMetrics, width: int) -> str:
 
 
 def room_for_message(window: QMainWindow) -> int:
-    """The status bar's width left over by its permanent widgets (and the size grip)."""
-    bar = window.statusBar()
-    taken = sum(
-        max(w.width(), w.sizeHint().width()) + bar.layout().spacing()
-        for w in bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-        if w.isVisible()
-    )
-    return max(bar.width() - taken - _MARGIN, 0)
+    """The status bar's width left over by its permanent widgets (``ElidingStatusBar``)."""
+    return window.statusBar().message_room()
 
 
 def show_status(window: QMainWindow, text: str, timeout_ms: int = 5000) -> None:
-    """Show ``text`` in ``window``'s status bar, fitted (``fit_status``); whole in the tooltip."""
+    """Show ``text`` in ``window``'s status bar, fitted (``fit_status``); whole in the tooltip
+    (the bar clears the tooltip when the message goes)."""
     bar = window.statusBar()
-    if not bar.property("tipFollowsMessage"):  # the tooltip goes when the message does
-        bar.messageChanged.connect(lambda now: now or bar.setToolTip(""))
-        bar.setProperty("tipFollowsMessage", True)
     shown = fit_status(text, bar.fontMetrics(), room_for_message(window))
     bar.showMessage(shown, timeout_ms)
     bar.setToolTip(text if shown != text else "")
