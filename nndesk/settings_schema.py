@@ -261,8 +261,9 @@ FIELDS: tuple[Field, ...] = (
            "optimisation", low=0, high=MAX_SEED, metavar="N"),
     _field("test_every_epoch", bool, N_("Test"), N_("also measure accuracy on the test images "
            "after every epoch"), "optimisation"),
-    _field("threads", int, N_("Threads"), N_("BLAS threads while training; 0 = automatic (one for "
-           "small networks)"), "optimisation", low=0, metavar="N"),
+    _field("threads", int, N_("Threads"), N_("threads training uses: an MLP's BLAS "
+           "threads, or the parts each CNN batch is split into; 0 = automatic (one for small "
+           "networks)"), "optimisation", low=0, metavar="N"),
 )  # fmt: skip
 
 BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}

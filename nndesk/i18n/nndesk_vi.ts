@@ -28,10 +28,6 @@
         <translation>Tăng cường</translation>
     </message>
     <message>
-        <source>BLAS threads while training; 0 = automatic (one for small networks)</source>
-        <translation>Số luồng BLAS khi huấn luyện; 0 = tự động (một luồng cho mạng nhỏ)</translation>
-    </message>
-    <message>
         <source>Batch size</source>
         <translation>Kích thước batch</translation>
     </message>
@@ -1089,6 +1085,10 @@
     <message>
         <source>thickness</source>
         <translation>độ dày nét</translation>
+    </message>
+    <message>
+        <source>threads training uses: an MLP&apos;s BLAS threads, or the parts each CNN batch is split into; 0 = automatic (one for small networks)</source>
+        <translation>Số luồng khi huấn luyện: luồng BLAS của MLP, hoặc số phần mà mỗi batch của CNN được chia ra; 0 = tự động (một luồng cho mạng nhỏ)</translation>
     </message>
     <message>
         <source>threshold (calibrated)</source>

@@ -65,7 +65,7 @@ class TrainConfig:
     eps: float | None = None  # Adam / AdamW / RMSProp; None: the optimizer's default
     init: str = "auto"
     prelu_init: float = 0.25  # PReLU's starting slope (Keras starts at 0)
-    threads: int = 0  # BLAS threads while training; 0 = automatic (training/runtime.py)
+    threads: int = 0  # MLP: BLAS threads; CNN: parts each batch is split into; 0 = automatic
 
     def validate(self) -> TrainConfig:
         """Return ``self`` if every field is usable (``settings_schema``: types, choices,
