@@ -5,9 +5,12 @@ on the GUI thread while the view lists the folder (its files are read on a worke
 fills its table; each tick's lateness is a stall the user would feel (target: none over ~50 ms).
 Cases:
 
-- ``runs-2000``: 2,000 ordinary runs (10 epochs each): the listing, then the table's fill;
+- ``runs-N`` (``--runs``, default 2,000): ordinary runs: the listing, then the table's fill;
   then a click on the Test acc header (sort), Ctrl+A (select all) and a refresh of the same
-  folder, each timed on the GUI thread.
+  folder, each timed on the GUI thread. ``--size small`` (the default): 10 epochs and 200 batch
+  points each; ``--size real``: 20 epochs and 4,000 batch points, as a long run stores them.
+  Records are written by the ``nndesk`` imported (``RunRecord.to_dict``, ``readable_json``),
+  so an older checkout on ``PYTHONPATH`` writes and reads its own format.
 - ``string-30mb``: one run.json whose title is a 30 MB string beside a few ordinary runs,
   listed by a hidden view (no chart is drawn: the stalls are the listing's own).
 
@@ -15,9 +18,11 @@ The whole window's modules are imported first and frozen as ``nndesk.app.run`` d
 garbage collection walks what is not frozen while holding the GIL; ``--no-freeze`` leaves them
 in). Prints ``stall_max_ms=`` and ``stall_p99_ms=`` per case (and the GUI-thread ms and the
 longest stall of each step), ``gc_full_max_ms=`` (the longest full collection, on any thread,
-while the folder was listed, and during each step), and the load average.
+while the folder was listed, and during each step), ``listing_s=`` (from the view's making
+to its filled table), ``listed_mb=`` (the process's resident memory then, less before), and
+the load average.
 
-    python benchmarks/bench_runs_view.py [--runs 2000] [--repeats 3] [--no-freeze]
+    python benchmarks/bench_runs_view.py [--runs 2000] [--size real] [--repeats 3] [--no-freeze]
 """
 
 from __future__ import annotations
@@ -39,19 +44,37 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 TICK_MS = 5
 
 
-def write_runs(root: Path, n: int, epochs: int = 10) -> None:
-    """``n`` run folders as nndesk writes them (curves of ``epochs`` epochs, 200 batches)."""
+#: (epochs, batch points) of a run's record: ``small`` as before, ``real`` as a long run
+#: stores them (nndesk keeps at most 4,000 batch points)
+SIZES = {"small": (10, 200), "real": (20, 4000)}
+
+
+def write_runs(root: Path, n: int, size: str = "small") -> None:
+    """``n`` run folders as the imported nndesk writes them."""
+    from nndesk.runs import Curves, RunRecord, readable_json
+
+    epochs, points = SIZES[size]
     for i in range(n):
         folder = root / f"20261202-{i:06d}-000abcd"
         folder.mkdir(parents=True)
-        record = {
-            "format": 1,
-            "run_id": folder.name,
-            "title": f"mnist 784-{64 + i % 64}-10 relu adam lr=0.001",
-            "created_at": f"2026-12-02T{i // 3600 % 24:02d}:{i // 60 % 60:02d}:{i % 60:02d}+00:00",
-            "status": "completed",
-            "message": "",
-            "config": {
+        noise = [((b * 7919 + i) % 101) / 1000 for b in range(points)]  # no two values alike
+        curves = Curves(
+            batch_x=[epochs * (b + 1) / points for b in range(points)],
+            batch_loss=[1.0 / (1 + b) + noise[b] for b in range(points)],
+            epochs=list(range(1, epochs + 1)),
+            train_loss=[0.5 - e / 100 for e in range(epochs)],
+            train_accuracy=[0.9 + e / 1000 for e in range(epochs)],
+            val_loss=[0.6 - e / 100 for e in range(epochs)],
+            val_accuracy=[0.88 + (i % 50) / 1000 + e / 1000 for e in range(epochs)],
+            lr=[0.001] * epochs,
+            seconds=[2.5 + e / 10 for e in range(epochs)],
+            test_loss=[float("nan")] * epochs,
+            test_accuracy=[float("nan")] * epochs,
+        )
+        record = RunRecord(
+            run_id=folder.name,
+            folder=folder,
+            config={
                 "dataset": "mnist",
                 "arch": f"784-{64 + i % 64}-10",
                 "activation": "relu",
@@ -61,20 +84,23 @@ def write_runs(root: Path, n: int, epochs: int = 10) -> None:
                 "epochs": epochs,
                 "normalize": "standard",
             },
-            "metrics": {"test_accuracy": 0.9 + (i % 97) / 1000},
-            "model_file": None,
-            "resumed_from": None,
-            "curves": {
-                "batch_x": [b / 20 for b in range(200)],
-                "batch_loss": [1.0 / (1 + b) for b in range(200)],
-                "epoch": list(range(1, epochs + 1)),
-                "train_loss": [0.5] * epochs,
-                "val_loss": [0.6] * epochs,
-                "train_accuracy": [0.9] * epochs,
-                "val_accuracy": [0.88 + (i % 50) / 1000] * epochs,
-            },
-        }
-        (folder / "run.json").write_text(json.dumps(record), encoding="utf-8")
+            title=f"mnist 784-{64 + i % 64}-10 relu adam lr=0.001",
+            created_at=f"2026-12-02T{i // 3600 % 24:02d}:{i // 60 % 60:02d}:{i % 60:02d}+00:00",
+            status="completed",
+            curves=curves,
+            metrics={"test_accuracy": 0.9 + (i % 97) / 1000},
+        )
+        text = readable_json(record.to_dict())
+        (folder / "run.json").write_text(text, encoding="utf-8")
+
+
+def resident_mb() -> float:
+    """The process's resident memory (Linux; 0 elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def write_long_string(root: Path, megabytes: int = 30) -> None:
@@ -166,14 +192,17 @@ def measure(app, root: Path, steps: bool, select_all: bool) -> dict[str, float]:
 
     RunsView._fill = timed_fill
     collections = FullCollections()
+    rss = resident_mb()
+    listing = time.perf_counter()
     view = RunsView(store)  # its listing starts on the worker now
     ticker = Ticker()  # from here: the listing, the table's fill, the first chart
     view.resize(1024, 700)
     if steps:
         view.show()  # the string case lists hidden: its chart's first render would stall too
     _wait(app, lambda: not view.reading)
+    listed_s, listed_mb = time.perf_counter() - listing, resident_mb() - rss
     _settle(app, 0.3)
-    figures = {"fill_ms": max(fills)}
+    figures = {"fill_ms": max(fills), "listing_s": listed_s, "listed_mb": listed_mb}
     late = sorted(ticker.late())
     figures["stall_max_ms"] = late[-1]
     figures["stall_p99_ms"] = late[int(0.99 * (len(late) - 1))]
@@ -208,9 +237,10 @@ def measure(app, root: Path, steps: bool, select_all: bool) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=2000)
+    parser.add_argument("--size", choices=tuple(SIZES), default="small")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-select-all", action="store_true", help="skip Ctrl+A")
-    parser.add_argument("--only", choices=("runs-2000", "string-30mb"))
+    parser.add_argument("--only", choices=("runs", "string-30mb"), help="runs: the runs-N case")
     parser.add_argument(
         "--no-freeze", action="store_true", help="leave the imports' objects to the collector"
     )
@@ -227,10 +257,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load_average={os.getloadavg()[0]:.2f} cores={os.cpu_count()} frozen={frozen}")
     with tempfile.TemporaryDirectory(prefix="nndesk-runs-bench-") as tmp:
         cases = {}
-        if args.only in (None, "runs-2000"):
+        if args.only in (None, "runs"):
             many = Path(tmp) / "many"
-            write_runs(many, args.runs)
-            cases["runs-2000"] = (many, True)
+            write_runs(many, args.runs, args.size)
+            cases[f"runs-{args.runs}" + ("-real" if args.size == "real" else "")] = (many, True)
         if args.only in (None, "string-30mb"):
             hostile = Path(tmp) / "hostile"
             write_runs(hostile, 5)
@@ -241,9 +271,10 @@ def main(argv: list[str] | None = None) -> int:
             results = [measure(app, root, steps, select_all) for _ in range(args.repeats)]
             for key in results[0]:
                 values = [r[key] for r in results]
-                shown = " ".join(f"{v:.0f}" for v in values)
+                form = ".2f" if key == "listing_s" else ".0f"
+                shown = " ".join(f"{v:{form}}" for v in values)
                 median = statistics.median(values)
-                print(f"{name}: {key}={max(values):.0f} (each: {shown}; median {median:.0f})")
+                print(f"{name}: {key}={max(values):{form}} (each: {shown}; median {median:{form}})")
     print(f"load_average={os.getloadavg()[0]:.2f}")
     return 0
 

@@ -91,7 +91,7 @@ def status_text(status: str) -> str:
 
 
 def _epochs(record: RunRecord) -> int:
-    return record.curves.epochs[-1] if record.curves.epochs else 0
+    return record.last_epoch  # from the record's summary: its curves are not read for a row
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,13 @@ class RunsTableModel(QAbstractTableModel):
         self._records = list(records)
         self._rows = {}
         self.endResetModel()
+
+    def rows_changed(self) -> None:
+        """Make every row's texts again (a record was found damaged when its curves were read)."""
+        self._rows = {}
+        if self._records:
+            last = self.index(len(self._records) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def record(self, row: int) -> RunRecord:
         return self._records[row]

@@ -164,6 +164,7 @@ class RunsView(QWidget):
         self._delivery.delivered.connect(self._on_delivery_delivered)
         self._renders = 0  # overlays asked for; an older image is not shown
         self._drawn: tuple | None = None  # what the last overlay drew (see _plot_selected)
+        self._drawn_records: list[RunRecord] = []
         # what the last overlay asked for shows: (legend label, thinned curves) per run
         self.plotted: list[tuple[str, Curves]] = []
         self._resized = QTimer(self)
@@ -357,36 +358,37 @@ class RunsView(QWidget):
                 else self._hint_text
             )
         selected = selected[:OVERLAY_RUNS]
-        # copies of the lists: a running run's record may still grow
-        self.plotted = [
-            (label, _plotted(r.curves).copy())
-            for label, r in zip(_labels(selected), selected, strict=True)
-        ]
         empty = translate("RunsView", "Select runs above to see their curves")
-        runs, text = self.plotted, "" if selected else empty
+        text = "" if selected else empty
         size = self.chart.size()
         w, h = max(size.width(), 320), max(size.height(), 200)
         ratio = self.chart.devicePixelRatioF()
         # a listing that changed nothing selected (the first, or a refresh) would draw the same
-        # chart again: a render on the pool holds the GIL in turns with the table's first fill
-        drawn = (runs, text, w, h, ratio)
+        # chart again: a render on the pool holds the GIL in turns with the table's first fill.
+        # A listing keeps an unchanged run's record, so the same records mean the same curves
+        drawn = (tuple(map(id, selected)), text, w, h, ratio)
         if drawn == self._drawn:
             return
+        self._drawn_records = selected  # kept: an id is only theirs while they live
         self._drawn = drawn
         self._renders += 1
         run_off_gui(
             render_pool(),
             self._delivery,
             self._renders,
-            lambda: render_overlay(runs, text, w, h, ratio),
+            lambda: _render_selected(selected, text, w, h, ratio),
         )
 
     @Slot(object, object)
-    def _on_delivery_delivered(self, number, image) -> None:
-        if number == self._renders and image is None:
+    def _on_delivery_delivered(self, number, result) -> None:
+        if number == self._renders and result is None:
             self._drawn = None  # not drawn: asked again, it is tried again
-        if number != self._renders or image is None:
+        if number != self._renders or result is None:
             return  # an older selection's, or a chart that could not be drawn
+        image, self.plotted, found_damaged = result
+        if found_damaged:
+            self.model.rows_changed()  # a run found damaged as its curves were read
+            self._on_table_selection_changed()  # its buttons, as for any damaged run
         self.chart.show_image(image)
         self.rendered.emit()
 
@@ -489,6 +491,20 @@ class RunsView(QWidget):
 
     def _warn(self, message: str) -> None:
         QMessageBox.warning(self, translate("RunsView", "Runs"), message)
+
+
+def _render_selected(selected: list[RunRecord], empty_text: str, w: int, h: int, ratio: float):
+    """(the chart image, (legend label, thinned curves) per run, whether a run was found
+    damaged) of the ``selected`` runs, on the render thread: a listed run's curves are read
+    from its file here, not on the GUI thread (4,000 batch points took 5 ms each to parse)."""
+    damaged = [r.is_damaged for r in selected]
+    # copies of the lists: a running run's record may still grow
+    runs = [
+        (label, _plotted(r.curves).copy())
+        for label, r in zip(_labels(selected), selected, strict=True)
+    ]
+    found = any(r.is_damaged and not was for r, was in zip(selected, damaged, strict=True))
+    return render_overlay(runs, empty_text, w, h, ratio), runs, found
 
 
 def render_overlay(runs, empty_text: str, width: int, height: int, ratio: float = 1.0) -> QImage:

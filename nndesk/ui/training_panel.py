@@ -1580,8 +1580,13 @@ class TrainingPanel(QWidget):
         )
         if path:
             remember_saved(path)
-            runs = self._plotted(self.runs_view.selected_records())
-            self._export(lambda: save_curves_png(runs, path))
+            records = self.runs_view.selected_records()
+            if not records:  # the button is off then; the live curves are the page's
+                runs = self._plotted()
+                self._export(lambda: save_curves_png(runs, path))
+                return
+            # their curves are read (a listing keeps only their summaries) by the writer
+            self._export(lambda: save_curves_png(self._plotted(records), path))
 
     @Slot()
     def _on_runs_view_export_csv_requested(self) -> None:
@@ -1594,8 +1599,12 @@ class TrainingPanel(QWidget):
         if path:
             remember_saved(path)
             records = self.runs_view.selected_records() or self.runs_view.records()
-            # copies: the running run's record keeps growing on this thread meanwhile
-            records = [dataclasses.replace(r, curves=r.curves.copy()) for r in records]
+            # copies: the running run's record keeps growing on this thread meanwhile; a listed
+            # run's curves are read from its file by the writer (2,000 took seconds here)
+            records = [
+                dataclasses.replace(r, curves=r.curves.copy()) if r.curves_read else r
+                for r in records
+            ]
             self._export(lambda: atomic_write_text(path, history_csv(records)))
 
     def _export(self, action) -> None:
