@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from nndesk.curves import RUN_COLORS, moving_average, smoothing_window, style_axes
+from nndesk.i18n import N_, shown
 from nndesk.runs import Curves
 from nndesk.viz import legend_label
 
@@ -71,8 +72,18 @@ class RaceChart:
             (train_acc,) = self.ax_acc.plot([], [], "o--", color=color, ms=3, lw=1.0, alpha=0.7)
             self.lines.append((batch, val_loss, train_loss, val_acc, train_acc))
         styles = [
-            Line2D([], [], color=muted_colour(), ls="-", marker="s", ms=3, label="validation"),
-            Line2D([], [], color=muted_colour(), ls="--", marker="o", ms=3, label="train"),
+            Line2D(
+                [],
+                [],
+                color=muted_colour(),
+                ls="-",
+                marker="s",
+                ms=3,
+                label=shown(N_("validation")),
+            ),
+            Line2D(
+                [], [], color=muted_colour(), ls="--", marker="o", ms=3, label=shown(N_("train"))
+            ),
         ]
         handles = [lines[0] for lines in self.lines]
         self.ax_batch.legend(handles=handles + styles, loc="upper right", fontsize=7,

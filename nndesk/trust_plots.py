@@ -149,6 +149,7 @@ def plot_robustness(axes: list[Axes], curves: dict[str, list[tuple[float, float]
         ax.set_ylim(0, 1.02)
         ax.set_title(shown(titles.get(kind, kind)), fontsize="small")
         ax.tick_params(labelsize="x-small")
-        ax.set_xlabel(UNITS.get(kind, "").strip() or kind, fontsize="x-small")
+        unit = UNITS.get(kind, "").strip() or kind
+        ax.set_xlabel(shown(N_("std")) if unit == "std" else unit, fontsize="x-small")
     if axes:
         axes[0].set_ylabel(shown(N_("accuracy")), fontsize="small")

@@ -39,13 +39,22 @@ PALETTE = (
 )
 
 
+#: a whole tick number of four digits or more, as matplotlib writes it ("8000", "−1200")
+_WHOLE_THOUSANDS = re.compile(r"([-−]?)(\d{4,})")
+
+
 class LocalisedNumbers(ScalarFormatter):
     """Matplotlib's tick numbers with the window language's decimal mark (``0,25`` in
-    Vietnamese), as ``nndesk.i18n.fmt`` writes the window's own numbers; unchanged in English
-    and outside the window."""
+    Vietnamese), as ``nndesk.i18n.fmt`` writes the window's own numbers (Python's ``0.25``
+    in English and outside the window). Thousands are grouped as the bars' own labels group them
+    (``8.000`` beside a bar's ``6.000``, ``8,000`` in English; matplotlib wrote ``8000``)."""
 
     def __call__(self, x, pos=None) -> str:
-        return localise_number(super().__call__(x, pos))
+        text = super().__call__(x, pos)
+        whole = _WHOLE_THOUSANDS.fullmatch(text)
+        if whole is not None:
+            return whole.group(1) + grouped(int(whole.group(2)))
+        return localise_number(text)
 
     def get_offset(self) -> str:
         return localise_number(super().get_offset())
@@ -247,6 +256,7 @@ def plot_label_bar(
     ax.set_ylabel(shown(N_("Images")))
     ax.set_ylim(0, max(1, int(counts.max(initial=0))) * 1.4)  # room for the upright counts
     ax.spines[["top", "right"]].set_visible(False)
+    localise_ticks(ax)  # "8.000" on the axis beside the bars' "6.000"
     if title:
         ax.set_title(shown(title), loc="left")  # centred, it ran into the pie's title beside it
     return bars

@@ -91,16 +91,16 @@
     </message>
     <message>
         <source>Fashion CNN lab: 784-c32v-p-c64v-p-128-10, Adam, dropout 0.25, cosine, 10 epochs</source>
-        <translation>Lab CNN Fashion: 784-c32v-p-c64v-p-128-10, Adam, dropout 0,25, cosine, 10 epoch</translation>
+        <translation>Bài lab CNN Fashion: 784-c32v-p-c64v-p-128-10, Adam, dropout 0,25, cosine, 10 epoch</translation>
     </message>
     <message>
         <source>Fashion lab: 784-300-300-100-100-10 PReLU, L2 8e-4, Adam 5e-4, exp decay after 10</source>
-        <translation>Lab Fashion: 784-300-300-100-100-10 PReLU, L2 8e-4, Adam 5e-4, giảm mũ sau 10 epoch</translation>
+        <translation>Bài lab Fashion: 784-300-300-100-100-10 PReLU, L2 8e-4, Adam 5e-4, giảm mũ sau 10 epoch</translation>
     </message>
     <message>
         <source>Fashion lab: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, inputs in [-1, 1], 5 epochs</source>
         <extracomment>nndesk&apos;s own test accuracy for this preset (seed 0), as docs/presets.md tabulates it the header and footnote ``nndesk presets`` prints around the lines</extracomment>
-        <translation>Lab Fashion: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, đầu vào trong [-1, 1], 5 epoch</translation>
+        <translation>Bài lab Fashion: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, đầu vào trong [-1, 1], 5 epoch</translation>
     </message>
     <message>
         <source>First-layer weights, by epoch (rows)</source>
@@ -165,19 +165,19 @@
     </message>
     <message>
         <source>MNIST lab: 784-784-10 ReLU hidden, sigmoid output, BCE, raw pixels</source>
-        <translation>Lab MNIST: 784-784-10, tầng ẩn ReLU, đầu ra sigmoid, BCE, điểm ảnh thô</translation>
+        <translation>Bài lab MNIST: 784-784-10, tầng ẩn ReLU, đầu ra sigmoid, BCE, điểm ảnh thô</translation>
     </message>
     <message>
         <source>MNIST lab: 784-784-10 ReLU/sigmoid, BCE, pixels scaled to [0, 1]</source>
-        <translation>Lab MNIST: 784-784-10 ReLU/sigmoid, BCE, điểm ảnh đưa về [0, 1]</translation>
+        <translation>Bài lab MNIST: 784-784-10 ReLU/sigmoid, BCE, điểm ảnh đưa về [0, 1]</translation>
     </message>
     <message>
         <source>MNIST lab: 784-784-10 sigmoid/sigmoid, BCE, Adam 0.01, batch 128, raw pixels</source>
-        <translation>Lab MNIST: 784-784-10 sigmoid/sigmoid, BCE, Adam 0,01, batch 128, điểm ảnh thô</translation>
+        <translation>Bài lab MNIST: 784-784-10 sigmoid/sigmoid, BCE, Adam 0,01, batch 128, điểm ảnh thô</translation>
     </message>
     <message>
         <source>MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam 1e-3, pixels in [0, 1]</source>
-        <translation>Lab MNIST: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam 1e-3, điểm ảnh trong [0, 1]</translation>
+        <translation>Bài lab MNIST: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam 1e-3, điểm ảnh trong [0, 1]</translation>
     </message>
     <message>
         <source>Mean image of each class</source>
@@ -437,7 +437,7 @@
     </message>
     <message>
         <source>augment: zoom in or out by up to this share (0.1 = 90 % to 110 %)</source>
-        <translation>tăng cường dữ liệu: phóng to hoặc thu nhỏ tối đa tỉ lệ này (0,1 = 90 % đến 110 %)</translation>
+        <translation>tăng cường dữ liệu: phóng to hoặc thu nhỏ tối đa tỉ lệ này (0,1 = 90% đến 110%)</translation>
     </message>
     <message>
         <source>auto (He for ReLU, Xavier else)</source>
@@ -804,7 +804,7 @@
     </message>
     <message>
         <source>momentum and Nesterov: the share of the last step kept</source>
-        <translation>momentum và Nesterov: phần của bước trước được giữ lại</translation>
+        <translation>quán tính (momentum) và Nesterov: phần của bước trước được giữ lại</translation>
     </message>
     <message>
         <source>more than {mb} MB: not an MNIST-style file</source>
@@ -1013,6 +1013,10 @@
         <translation>chuẩn hoá (trung bình 0, độ lệch chuẩn 1)</translation>
     </message>
     <message>
+        <source>std</source>
+        <translation>độ lệch chuẩn</translation>
+    </message>
+    <message>
         <source>step decay</source>
         <translation>giảm theo bậc</translation>
     </message>
@@ -1139,7 +1143,9 @@
         <source>validation</source>
         <extracomment>the per-epoch curves a run will draw, named in the legends before its first epoch the Axes the last ``update`` changed beyond their lines (limits, legend, marks)
 ----------
-Rows the labels of changes made while training take turns on (top to bottom)</extracomment>
+Rows the labels of changes made while training take turns on (top to bottom)
+----------
+A smoothed batch curve is drawn through at most this many of its points (it is smooth). Margins in points: room for the tick and axis labels (left, bottom), titles (top, between).</extracomment>
         <translation>kiểm định</translation>
     </message>
     <message>
@@ -1388,7 +1394,7 @@ Rows the labels of changes made while training take turns on (top to bottom)</ex
     </message>
     <message>
         <source>Training accuracy is {accuracy:.1%} after {epochs} epoch(s), near the 10 % of guessing: check the input normalisation and the learning rate.</source>
-        <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {epochs} epoch, gần mức 10 % của đoán mò: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
+        <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {epochs} epoch, gần mức 10% của đoán mò: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
     </message>
     <message>
         <source>Turn augmentation on</source>
@@ -1987,6 +1993,25 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>write this experiment as a standalone NumPy script or a Keras notebook to read, run and change without nndesk</source>
         <translation>ghi thí nghiệm này thành một script NumPy độc lập hoặc một notebook Keras để đọc, chạy và sửa mà không cần nndesk</translation>
+    </message>
+</context>
+<context>
+    <name>FileFilters</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Tệp JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>nndesk models (*.npz)</source>
+        <translation>Mô hình nndesk (*.npz)</translation>
     </message>
 </context>
 <context>
@@ -2853,6 +2878,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Thời gian của lần dự đoán gần nhất: tiền xử lý + lan truyền xuôi</translation>
     </message>
     <message>
+        <source>Toolbar</source>
+        <translation>Thanh công cụ</translation>
+    </message>
+    <message>
         <source>Train</source>
         <translation>Huấn luyện</translation>
     </message>
@@ -3121,7 +3150,7 @@ Dự đoán: {predicted} ({p})</translation>
     <name>PredictionPanel</name>
     <message>
         <source>Calibrated: the network&apos;s raw probability softened by a temperature fitted on held-out images, so that answers given at 80 % are right about 80 % of the time. The Inside page shows the raw softmax; tick Raw probabilities to see it here.</source>
-        <translation>Đã hiệu chỉnh: xác suất gốc của mạng được làm mềm bằng một nhiệt độ (temperature) khớp trên các ảnh để riêng, để các câu trả lời ở mức 80 % đúng khoảng 80 % số lần. Trang Bên trong hiện softmax gốc; đánh dấu Xác suất gốc để xem nó ở đây.</translation>
+        <translation>Đã hiệu chỉnh: xác suất gốc của mạng được làm mềm bằng một nhiệt độ (temperature) khớp trên các ảnh để riêng, để các câu trả lời ở mức 80% đúng khoảng 80% số lần. Trang Bên trong hiện softmax gốc; đánh dấu Xác suất gốc để xem nó ở đây.</translation>
     </message>
     <message>
         <source>Draw something</source>
@@ -3157,7 +3186,7 @@ Dự đoán: {predicted} ({p})</translation>
     </message>
     <message>
         <source>Show the network&apos;s own probabilities instead of the calibrated ones. Calibration divides the outputs by a temperature fitted on held-out images, so that answers given at 80 % are right about 80 % of the time; it never changes which class wins.</source>
-        <translation>Hiện xác suất gốc của mạng thay cho xác suất đã hiệu chỉnh. Hiệu chỉnh (calibration) chia đầu ra cho một nhiệt độ (temperature) được khớp trên các ảnh để riêng, để các câu trả lời ở mức 80 % đúng khoảng 80 % số lần; nó không bao giờ đổi lớp thắng.</translation>
+        <translation>Hiện xác suất gốc của mạng thay cho xác suất đã hiệu chỉnh. Hiệu chỉnh (calibration) chia đầu ra cho một nhiệt độ (temperature) được khớp trên các ảnh để riêng, để các câu trả lời ở mức 80% đúng khoảng 80% số lần; nó không bao giờ đổi lớp thắng.</translation>
     </message>
     <message>
         <source>The label a person gave this test image</source>
@@ -3664,12 +3693,12 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Momentum</source>
-        <translation>Momentum</translation>
+        <translation>Quán tính</translation>
     </message>
     <message>
         <source>Optimisers: SGD vs momentum vs Adam</source>
         <extracomment>Settings every lane of a race must share, so that their batches are the same. The seed labs&apos; comparisons, one click each on the race screen: a title and its lanes, each a name and the settings it changes in the Train form&apos;s configuration (texts marked for translation; the window translates them in the &quot;Race&quot; context).</extracomment>
-        <translation>Bộ tối ưu: SGD, momentum hay Adam</translation>
+        <translation>Bộ tối ưu: SGD, SGD + quán tính hay Adam</translation>
     </message>
     <message>
         <source>Raw 0-255</source>
@@ -3772,7 +3801,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>LR</source>
-        <translation>LR</translation>
+        <translation>Tốc độ học</translation>
     </message>
     <message>
         <source>Lane {n}</source>
@@ -4262,11 +4291,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
 <context>
     <name>TrainForm</name>
     <message>
-        <source> % of train</source>
-        <extracomment>How some fields look (presentation only; ranges and help are the schema&apos;s).</extracomment>
-        <translation> % ảnh huấn luyện</translation>
-    </message>
-    <message>
         <source> epoch</source>
         <translation> epoch</translation>
     </message>
@@ -4285,6 +4309,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source> passes</source>
         <translation> lượt</translation>
+    </message>
+    <message>
+        <source>% of train</source>
+        <extracomment>How some fields look (presentation only; ranges and help are the schema&apos;s).</extracomment>
+        <translation>% ảnh huấn luyện</translation>
     </message>
     <message>
         <source>0 = off</source>
@@ -4423,11 +4452,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>{optimizer} has no momentum field: only SGD with momentum or Nesterov has one.</source>
-        <translation>{optimizer} không có ô momentum: chỉ SGD có momentum hoặc Nesterov mới có.</translation>
+        <translation>{optimizer} không có ô quán tính (momentum): chỉ SGD + quán tính hoặc Nesterov mới có.</translation>
     </message>
     <message>
         <source>{optimizer} has no momentum to change (its steps adapt by themselves)</source>
-        <translation>{optimizer} không có momentum để đổi (bước cập nhật của nó tự thích nghi)</translation>
+        <translation>{optimizer} không có quán tính (momentum) để đổi (bước cập nhật của nó tự thích nghi)</translation>
     </message>
     <message>
         <source>— custom —</source>
@@ -4890,7 +4919,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>use the settings that stay editable while training (momentum, L2, dropout, batch size, augmentation) from the next batch on; a batch size from the next epoch</source>
-        <translation>dùng các thiết lập vẫn sửa được khi huấn luyện (momentum, L2, dropout, kích thước batch, tăng cường dữ liệu) từ batch kế tiếp; kích thước batch từ epoch kế tiếp</translation>
+        <translation>dùng các thiết lập vẫn sửa được khi huấn luyện (quán tính, L2, dropout, kích thước batch, tăng cường dữ liệu) từ batch kế tiếp; kích thước batch từ epoch kế tiếp</translation>
     </message>
     <message>
         <source>wait after every batch, to watch a small network learn</source>
@@ -4925,7 +4954,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>&lt;b&gt;Reliability&lt;/b&gt;: the test answers grouped by how sure the model was; when answers given at 80 % are right 80 % of the time, the bars reach the diagonal. &lt;b&gt;ECE&lt;/b&gt; (expected calibration error, 15 bins): the average gap, 0 is perfect. &lt;b&gt;T&lt;/b&gt;: the temperature fitted on held-out images that divides the outputs before softmax.</source>
-        <translation>&lt;b&gt;Độ tin cậy (reliability)&lt;/b&gt;: các câu trả lời trên tập kiểm tra được nhóm theo mức chắc chắn của mô hình; khi các câu trả lời ở mức 80 % đúng 80 % số lần, các cột chạm đường chéo. &lt;b&gt;ECE&lt;/b&gt; (sai số hiệu chỉnh kỳ vọng, 15 khoảng): khoảng lệch trung bình, 0 là hoàn hảo. &lt;b&gt;T&lt;/b&gt;: nhiệt độ được khớp trên các ảnh để riêng, chia đầu ra trước softmax.</translation>
+        <translation>&lt;b&gt;Độ tin cậy (reliability)&lt;/b&gt;: các câu trả lời trên tập kiểm tra được nhóm theo mức chắc chắn của mô hình; khi các câu trả lời ở mức 80% đúng 80% số lần, các cột chạm đường chéo. &lt;b&gt;ECE&lt;/b&gt; (sai số hiệu chỉnh kỳ vọng, 15 khoảng): khoảng lệch trung bình, 0 là hoàn hảo. &lt;b&gt;T&lt;/b&gt;: nhiệt độ được khớp trên các ảnh để riêng, chia đầu ra trước softmax.</translation>
     </message>
     <message>
         <source>Accuracy on {n} test images damaged at each level (the same images for every level; `nndesk evaluate --robustness` takes 1,000 or more).</source>

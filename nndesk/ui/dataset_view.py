@@ -27,7 +27,7 @@ from nndesk import export, viz
 from nndesk.controllers.datasets import TITLES, missing_dataset
 from nndesk.evaluation import DatasetSummary, sample_per_class
 from nndesk.i18n import QT_TRANSLATE_NOOP
-from nndesk.ui import theme
+from nndesk.ui import file_filters, theme
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.language import class_names_shown, integer, translate, translate_marked
@@ -492,7 +492,7 @@ class DatasetView(QWidget):
             self,
             translate("DatasetView", "Save chart"),
             save_start(default_name),
-            "PNG images (*.png)",
+            file_filters.png_images(),
         )
         remember_saved(path)
         return path

@@ -30,7 +30,7 @@ from nndesk import export
 from nndesk.controllers.datasets import TITLES, missing_dataset
 from nndesk.evaluation import EvaluationResult, report_rows
 from nndesk.i18n import QT_TRANSLATE_NOOP
-from nndesk.ui import theme
+from nndesk.ui import file_filters, theme
 from nndesk.ui.confusion_view import ConfusionView
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row
@@ -607,10 +607,10 @@ class EvaluationPanel(QWidget):
             return
         stem = getattr(self._result.classifier, "title", "model")
         names = {
-            "report_csv": (f"{stem}-report.csv", "CSV files (*.csv)"),
-            "report_json": (f"{stem}-report.json", "JSON files (*.json)"),
-            "confusion_png": (f"{stem}-confusion.png", "PNG images (*.png)"),
-            "mistakes_csv": (f"{stem}-mistakes.csv", "CSV files (*.csv)"),
+            "report_csv": (f"{stem}-report.csv", file_filters.csv_files()),
+            "report_json": (f"{stem}-report.json", file_filters.json_files()),
+            "confusion_png": (f"{stem}-confusion.png", file_filters.png_images()),
+            "mistakes_csv": (f"{stem}-mistakes.csv", file_filters.csv_files()),
         }
         default, file_filter = names[kind]
         path = self._ask_path("Export", default, file_filter)

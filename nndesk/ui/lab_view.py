@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.ui import theme
+from nndesk.ui import file_filters, theme
 from nndesk.ui.language import decimal, integer, percent, shape, translate
 from nndesk.ui.save_place import remember_saved, save_start
 
@@ -83,7 +83,7 @@ class LabView(QWidget):
         self.shift = self._spin(-5.0, 5.0, 0.0, 0.1)
         self.shift.setToolTip(translate("LabView", "Add to every bias of this layer"))
         self.prune = self._spin(0.0, 99.0, 0.0, 5.0)
-        self.prune.setSuffix(" %")
+        self.prune.setSuffix("%")
         self.prune.setToolTip(
             translate("LabView", "Set the smallest weights of the whole network to zero")
         )
@@ -343,7 +343,7 @@ class LabView(QWidget):
             self,
             translate("LabView", "Save the edited model"),
             save_start(name),
-            "nndesk models (*.npz)",
+            file_filters.model_files(),
         )
         if path:
             remember_saved(path)

@@ -625,7 +625,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.act_whats_this)
         help_menu.addAction(self.act_about)
 
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(translate("MainWindow", "Toolbar"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(18, 18))

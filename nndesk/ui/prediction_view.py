@@ -433,7 +433,7 @@ class PredictionPanel(QWidget):
         self.raw_box.toggled.connect(self._redraw)
         self.not_sure_spin = QSpinBox()
         self.not_sure_spin.setRange(0, 99)
-        self.not_sure_spin.setSuffix(" %")
+        self.not_sure_spin.setSuffix("%")
         self.not_sure_spin.setValue(60)
         self.not_sure_spin.setToolTip(
             translate(

@@ -55,7 +55,7 @@ GROUPS = (
 LOOKS: dict[str, dict[str, Any]] = {
     "val_fraction": {
         "percent": True,
-        "suffix": QT_TRANSLATE_NOOP("TrainForm", " % of train"),
+        "suffix": QT_TRANSLATE_NOOP("TrainForm", "% of train"),
         "maximum": 50,
     },
     "batch_size": {

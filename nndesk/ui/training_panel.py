@@ -43,7 +43,7 @@ from nndesk.models import open_folder
 from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.setting_changes import SettingChange, continue_with, settings_at_end
 from nndesk.training import TrainConfig
-from nndesk.ui import theme
+from nndesk.ui import file_filters, theme
 from nndesk.ui.elided_label import ElidedLabel
 from nndesk.ui.export_code import export_code_button, form_experiment
 from nndesk.ui.flow_layout import flow_row, labelled
@@ -1516,7 +1516,7 @@ class TrainingPanel(QWidget):
             self,
             translate("TrainingPanel", "Load model"),
             str(open_folder() or ""),  # the newest saved model's folder, fallbacks included
-            "nndesk model (*.npz)",
+            file_filters.model_files(),
         )
         if path:
             self.load_model(path)
@@ -1527,7 +1527,7 @@ class TrainingPanel(QWidget):
             self,
             translate("TrainingPanel", "Save model"),
             save_start("model.npz"),
-            "nndesk model (*.npz)",
+            file_filters.model_files(),
         )
         if path:
             remember_saved(path)
@@ -1559,7 +1559,7 @@ class TrainingPanel(QWidget):
             self,
             translate("TrainingPanel", "Export curves"),
             save_start("curves.png"),
-            "PNG (*.png)",
+            file_filters.png_images(),
         )
         if path:
             remember_saved(path)
@@ -1576,7 +1576,10 @@ class TrainingPanel(QWidget):
     @Slot()
     def _on_runs_view_export_png_requested(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, translate("TrainingPanel", "Export curves"), save_start("runs.png"), "PNG (*.png)"
+            self,
+            translate("TrainingPanel", "Export curves"),
+            save_start("runs.png"),
+            file_filters.png_images(),
         )
         if path:
             remember_saved(path)
@@ -1594,7 +1597,7 @@ class TrainingPanel(QWidget):
             self,
             translate("TrainingPanel", "Export history"),
             save_start("history.csv"),
-            "CSV (*.csv)",
+            file_filters.csv_files(),
         )
         if path:
             remember_saved(path)

@@ -44,7 +44,7 @@ class TrustView(QWidget):
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.threshold = QSpinBox()
         self.threshold.setRange(0, 99)
-        self.threshold.setSuffix(" %")
+        self.threshold.setSuffix("%")
         self.threshold.setValue(60)
         self.threshold.setToolTip(
             translate(

@@ -1,0 +1,196 @@
+"""No English left in the Vietnamese window: every word it shows (labels, buttons, tooltips,
+What's This, combo items, table headers and cells, tabs, menus, chart texts) is one the
+Vietnamese translation itself uses, and every file dialog's filter is translated.
+
+"A word the translation uses" is any word of three or more letters in a Vietnamese
+translation outside parentheses: the technical terms the glossary keeps (batch, epoch, ReLU,
+Adam, px) are there, while "validation", "std" or "Main" are only there in parentheses, beside
+their Vietnamese, or not at all (the probe found them in the Race legend, on the robustness
+axis and as the toolbar's name).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import matplotlib.text
+import pytest
+from matplotlib.figure import Figure
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabWidget,
+    QWidget,
+)
+
+from nndesk.i18n import ts_path
+from tests.ui.conftest import STROKE_CLASSES
+from tools import translations
+
+ROOT = Path(__file__).resolve().parents[2]
+#: a word on its own: not part of a name such as "fashion-mlp", "test[50]" or "layer_2"
+WORD = re.compile(r"(?<![\w\-/.])[A-Za-z]{3,}(?![\w\-/.\[])")
+GLOSS = re.compile(r"\([^()]*\)")  # "(validation)" beside "kiểm định" is the glossary's form
+#: names that are no words: the layer kinds a model file names, activations, a saliency method,
+#: and the language list's "English" (each language is named in itself)
+NAMES = {"reshape", "flatten", "tanh", "smoothgrad", "english"}
+
+
+def _vietnamese_words() -> set[str]:
+    return {
+        w.lower()
+        for m in translations.read_ts(ts_path("vi"))
+        for w in WORD.findall(GLOSS.sub(" ", m.translation))
+    }
+
+
+def english_words(text: str, known: set[str]) -> list[str]:
+    return [w for w in WORD.findall(GLOSS.sub(" ", text)) if w.lower() not in known | NAMES]
+
+
+def figure_texts(figure: Figure) -> list[str]:
+    return [t.get_text() for t in figure.findobj(matplotlib.text.Text) if t.get_visible()]
+
+
+def _model_texts(view: QAbstractItemView) -> list[str]:
+    model = view.model()
+    try:
+        columns, rows = model.columnCount(QModelIndex()), model.rowCount(QModelIndex())
+    except TypeError:  # a model that hides its counts (Qt's own private ones)
+        return []
+    texts = []
+    for column in range(columns):
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            texts.append(model.headerData(column, Qt.Orientation.Horizontal, role))
+    for row in range(min(rows, 20)):
+        for column in range(columns):
+            index = model.index(row, column)
+            texts += [model.data(index), model.data(index, Qt.ItemDataRole.ToolTipRole)]
+    return [str(t) for t in texts if t]
+
+
+def shown_texts(window: QWidget) -> list[str]:
+    """Every text of the window's visible page and its menus, charts included."""
+    texts = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        texts += [widget.toolTip(), widget.whatsThis()]
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        elif isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                texts += [widget.itemText(i), widget.itemData(i, Qt.ItemDataRole.ToolTipRole)]
+        elif isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                texts += [widget.tabText(i), widget.tabToolTip(i)]
+        elif isinstance(widget, QMenu):
+            texts.append(widget.title())
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            texts += _model_texts(widget)
+        figure = getattr(widget, "figure", None)
+        if isinstance(figure, Figure):
+            texts += figure_texts(figure)
+    for action in window.findChildren(QAction):
+        texts += [action.text(), action.toolTip(), action.whatsThis()]
+    return [t for t in texts if isinstance(t, str) and t and not t.startswith("/")]
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    yield
+    language.use_language("en")
+
+
+def test_the_check_finds_an_english_word_but_not_a_kept_term_or_a_gloss():
+    known = _vietnamese_words()
+    assert english_words("kiểm định (validation), batch 128, epoch 3", known) == []
+    assert english_words("validation", known) == ["validation"]
+    assert english_words("0,2 std", known) == ["std"]
+    assert english_words("fashion-mlp test[50] Main", known) == ["Main"]
+
+
+def test_no_page_of_the_vietnamese_window_shows_an_english_word(
+    qtbot, vietnamese, window_factory, stroke_classifier
+):
+    from tests.ui.test_layout import _ten_class_result
+
+    # the test model's file is strokes.npz, its classes named in the file (a user's names)
+    known = _vietnamese_words() | {"strokes", *STROKE_CLASSES}
+    desk = window_factory(classifier=stroke_classifier, mode="garments")
+    window = desk.window
+    window.resize(1280, 760)
+    desk.mistakes_page.set_result(_ten_class_result())
+    found: dict[str, str] = {}
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        page = window.tabs.currentWidget()
+        qtbot.waitUntil(page.isVisible)
+        for inner in page.findChildren(QTabWidget):
+            for i in range(inner.count()):
+                inner.setCurrentIndex(i)
+                QApplication.processEvents()
+                for text in shown_texts(window):
+                    for word in english_words(text, known):
+                        found.setdefault(word, text[:80])
+    assert found == {}, "English words in the Vietnamese window (word: where): " + repr(found)
+
+
+def test_the_race_chart_and_the_robustness_axes_speak_vietnamese(vietnamese):
+    from nndesk.race_chart import RaceChart
+    from nndesk.trust_plots import plot_robustness
+
+    known = _vietnamese_words()
+    race = RaceChart(["SGD", "Adam"], 640, 420)
+    figure = Figure()
+    axes = figure.subplots(1, 5)
+    plot_robustness(
+        list(axes),
+        {kind: [(0.0, 0.9), (1.0, 0.5)] for kind in ("noise", "rotation", "shift", "occlusion")},
+    )
+    for texts in (figure_texts(race.figure), figure_texts(figure)):
+        words = [w for t in texts for w in english_words(t, known)]
+        assert words == [], texts
+    assert "kiểm định" in figure_texts(race.figure)
+
+
+def _is_translated_argument(node: ast.Constant, parents: dict) -> bool:
+    call = parents.get(node)
+    if not isinstance(call, ast.Call):
+        return False
+    name = getattr(call.func, "attr", None) or getattr(call.func, "id", None)
+    return name in ("translate", "QT_TRANSLATE_NOOP", "N_")
+
+
+def test_every_file_dialog_filter_goes_through_the_translation():
+    """A literal "PNG images (*.png)" handed to QFileDialog stays English in Vietnamese."""
+    pattern = re.compile(r"\(\*(\.\w+)?( \*\.\w+)*\)")
+    wrong = []
+    for path in sorted((ROOT / "nndesk" / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                docstring = isinstance(parents.get(node), ast.Expr)
+                if docstring or not pattern.search(node.value):
+                    continue
+                if not _is_translated_argument(node, parents):
+                    wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}")
+    assert wrong == [], "translate these file filters (nndesk.ui.file_filters):\n" + "\n".join(
+        wrong
+    )

@@ -1,0 +1,73 @@
+"""One number format per language: a percentage written "58,9%" everywhere (the spin boxes and
+some translations wrote "60 %"), thousands grouped on chart axes as on the bars ("8000" on the
+Dataset axis beside "6.000" on its bars)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+from PySide6.QtWidgets import QAbstractSpinBox
+
+from nndesk import viz
+from nndesk.i18n import ts_path
+from tools import translations
+
+#: a number or a placeholder, a space, then the percent sign ("60 %", "{share} %"), or a text
+#: that begins with " %" (a spin box's suffix); never Qt's "%1" / "%n" placeholders
+SPACED_PERCENT = re.compile(r"(?:[\d}]|^)[ \u00a0]%(?![\dnLvm])")
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    yield
+    language.use_language("en")
+
+
+def test_the_pattern_sees_a_spaced_percent_and_nothing_else():
+    assert SPACED_PERCENT.search("60 %") and SPACED_PERCENT.search(" % ảnh huấn luyện")
+    assert SPACED_PERCENT.search("{share} % số lỗi")
+    for fine in ("58,9%", "Tệp %1", "%v / %m ảnh", "{accuracy:.1%}", "10% ảnh"):
+        assert not SPACED_PERCENT.search(fine), fine
+
+
+def test_vietnamese_translations_write_percentages_as_the_window_does():
+    wrong = [
+        f"{m.describe()}: {m.translation!r}"
+        for m in translations.read_ts(ts_path("vi"))
+        if SPACED_PERCENT.search(m.translation)
+    ]
+    assert wrong == [], "write 60%, as language.percent does:\n" + "\n".join(wrong)
+
+
+def test_every_spin_box_writes_its_percent_sign_like_the_windows_percentages(
+    qtbot, vietnamese, window_factory, stroke_classifier
+):
+    from nndesk.ui import language
+
+    desk = window_factory(classifier=stroke_classifier)
+    spins = desk.window.findChildren(QAbstractSpinBox)
+    percents = [s for s in spins if "%" in s.suffix()]
+    assert len(percents) >= 3  # not sure below, trust threshold, validation share, Lab prune
+    written = language.percent(0.6, 0)  # "60%"
+    wrong = [
+        f"{type(s).__name__} {s.text()!r}" for s in percents if SPACED_PERCENT.search(s.text())
+    ]
+    assert wrong == [], f"the window writes {written!r}: " + ", ".join(wrong)
+
+
+def test_chart_axes_group_thousands_as_the_bars_do(vietnamese):
+    figure = Figure(figsize=(6, 3))
+    ax = figure.add_subplot()
+    viz.plot_label_bar(ax, np.array([6000, 5800, 7000]), ["0", "1", "2"], title=None)
+    figure.canvas.draw()
+    ticks = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    bars = [t.get_text() for t in ax.texts]
+    assert "6.000" in bars
+    big = [t for t in ticks if len(t.replace(".", "")) >= 4]
+    assert big and all(re.fullmatch(r"\d{1,3}(\.\d{3})+", t) for t in big), ticks
