@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Confusion matrix</source>
-        <extracomment>Put before a legend label that begins with &quot;_&quot;: matplotlib leaves such labels out of a legend (its mark for &quot;hidden&quot;), so a run titled &quot;_baseline&quot; had no entry. Zero-width: the label reads as typed.</extracomment>
+        <extracomment>a whole tick number of four digits or more, as matplotlib writes it (&quot;8000&quot;, &quot;−1200&quot;) Put before a legend label that begins with &quot;_&quot;: matplotlib leaves such labels out of a legend (its mark for &quot;hidden&quot;), so a run titled &quot;_baseline&quot; had no entry. Zero-width: the label reads as typed.</extracomment>
         <translation>Ma trận nhầm lẫn</translation>
     </message>
     <message>
