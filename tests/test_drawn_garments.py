@@ -405,3 +405,39 @@ def test_cut_tops_hold_long_sleeves_out_longer_than_a_t_shirts_and_coats_get_col
     assert len(out_lengths) > 30 and min(out_lengths) > max(tee_lengths)
     assert collars > 30 and shifts[True] > 25 and shifts[False] == 0
     assert not _Params(np.random.default_rng(0), 1.0, cut=True).cut  # only the wide family
+
+
+# -- long-sleeved tops with the details that tell them apart (``cues``) ---------------------------
+def test_cue_family_leaves_the_other_drawings_as_they_were():
+    base, labels = training_drawings(20, wide=1.0, more=0.6, cut=0.5)
+    cued, cued_labels = training_drawings(20, wide=1.0, more=0.6, cut=0.5, cues=1.0)
+    assert np.array_equal(labels, cued_labels)
+    assert np.array_equal(cued[:2], base[:2])  # a T-shirt and trousers draw nothing more
+    assert not np.array_equal(cued[2], base[2])  # the pullover does
+    assert np.array_equal(training_drawings(20, wide=1.0, more=0.6, cut=0.5, cues=0.0)[0], base)
+    assert np.array_equal(training_drawings(20, cues=1.0)[0], training_drawings(20)[0])
+
+
+def test_cue_tops_draw_ribs_lapels_pockets_and_cuffs_on_the_garment():
+    from tools.garment_sketches import _fitted, _Params, coat, pullover, shirt
+
+    extra = {"pullover": 0, "coat": 0, "shirt": 0}
+    boxes = 0
+    for seed in range(60):
+        for maker in (pullover, coat, shirt):
+            plain = maker(_Params(np.random.default_rng(seed), 1.1, wide=True))
+            cued = maker(_Params(np.random.default_rng(seed), 1.1, wide=True, cues=True))
+            assert cued.parts == plain.parts  # the silhouette is the same garment
+            assert cued.details[: len(plain.details)] == plain.details
+            extra[maker.__name__] += len(cued.details) > len(plain.details)
+            shape = _fitted(cued)
+            outline = np.array(shape.parts[0])
+            lo, hi = outline.min(axis=0) - 0.03, outline.max(axis=0) + 0.03
+            for line in shape.details[len(plain.details) :]:  # (a 6th coat button may not be)
+                pts = np.array(line)
+                assert (pts >= lo).all() and (pts <= hi).all(), (maker.__name__, line)
+            if maker is coat:  # flap pockets: closed boxes, a pair at the same height
+                shut = [d for d in cued.details[len(plain.details) :] if len(d) == 5]
+                boxes += any(d[0] == d[-1] for d in shut)
+    assert min(extra.values()) > 40 and boxes > 20
+    assert not _Params(np.random.default_rng(0), 1.0, cues=True).cues  # only the wide family

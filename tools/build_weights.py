@@ -64,7 +64,9 @@ class Stage:
     wide: float = 0.0
     more: float = 0.0
     cut: float = 0.0
+    cues: float = 0.0
     widen: str | None = None
+    seed: int | None = None  # the drawings' seed; None: TRAINING_SEED (never a check set's)
 
 
 #: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
@@ -208,6 +210,8 @@ def with_drawings(
     wide: float = 0.0,
     more: float = 0.0,
     cut: float = 0.0,
+    seed: int | None = None,
+    cues: float = 0.0,
 ):
     """A copy of ``dataset`` whose training split also holds ``count`` generated garment drawings.
 
@@ -220,7 +224,17 @@ def with_drawings(
 
     if count <= 0:
         return dataset
-    images, labels = cached_training_drawings(count, cache, wide=wide, more=more, cut=cut)
+    from tools.garment_sketches import TRAINING_SEED
+
+    images, labels = cached_training_drawings(
+        count,
+        cache,
+        TRAINING_SEED if seed is None else seed,
+        wide=wide,
+        more=more,
+        cut=cut,
+        cues=cues,
+    )
     return dataclasses.replace(
         dataset,
         train_images=np.concatenate([dataset.train_images, images]),
@@ -281,7 +295,16 @@ def _train_stage(
 
     if stage.drawings:
         log(f"{name}: {stage.drawings} generated drawings join the training images")
-        dataset = with_drawings(dataset, stage.drawings, cache, stage.wide, stage.more, stage.cut)
+        dataset = with_drawings(
+            dataset,
+            stage.drawings,
+            cache,
+            stage.wide,
+            stage.more,
+            stage.cut,
+            stage.seed,
+            stage.cues,
+        )
     start = resume
     if stage.widen:
         if resume is None:
@@ -363,6 +386,8 @@ def build(
         "wide_drawings": stages[-1].wide,
         "more_drawings": stages[-1].more,
         "cut_drawings": stages[-1].cut,
+        "cue_drawings": stages[-1].cues,
+        "drawing_seed": stages[-1].seed,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:

@@ -88,12 +88,17 @@ class _Params:
         wide: bool = False,
         more: bool = False,
         cut: bool = False,
+        cues: bool = False,
     ):
         self.rng, self.spread, self.wide = rng, spread, wide
         self.more = wide and more  # long-sleeved tops drawn more ways (``_more_top``)
         # tops and dresses drawn as a person draws their cut: long sleeves held straight out
         # (drawn shorter than an arm, as a square page makes them), coat collars, shift dresses
         self.cut = wide and cut
+        # long-sleeved tops with the detail a person draws to say which one it is: a pullover's
+        # ribbed neck, cuffs and hem; a coat's notched lapels and flap pockets; a shirt's
+        # collar band, yoke and buttoned cuffs (``_cues``)
+        self.cues = wide and cues
 
     def __call__(self, lo: float, hi: float) -> float:
         mid, half = (lo + hi) / 2, (hi - lo) / 2 * self.spread
@@ -245,6 +250,8 @@ def pullover(p: _Params) -> Shape:
                 sy = y0 + (hem - y0) * p(0.25, 0.45)
                 x = half[-3][0]
                 details.append([(1 - x, sy), (x, sy)])
+    if p.cues:
+        details += _pullover_cues(p, half, y0, neck, hem, band)
     return Shape(2, (_mirror(half),), tuple(details))
 
 
@@ -256,6 +263,85 @@ def _cuff_lines(half: Polyline, depth: float) -> list[Polyline]:
     ux, uy = (sx - ox) / n * depth, (sy - oy) / n * depth
     right = [(ox + ux, oy + uy), (ix + ux, iy + uy)]
     return [right, [(1 - x, y) for x, y in right]]
+
+
+def _both(line: Polyline) -> list[Polyline]:
+    """A detail on the right half and its mirror image on the left."""
+    return [line, [(1 - x, y) for x, y in line]]
+
+
+def _ticks(a: Point, b: Point, c: Point, d: Point, n: int) -> list[Polyline]:
+    """``n`` short strokes across the band between the edge a-b and the edge c-d (ribbing)."""
+    out = []
+    for t in np.linspace(0.1, 0.9, n):
+        p0 = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+        p1 = (c[0] + (d[0] - c[0]) * t, c[1] + (d[1] - c[1]) * t)
+        out.append([p0, p1])
+    return out
+
+
+def _pullover_cues(p: _Params, half: Polyline, y0: float, neck: float, hem: float, band: float):
+    """What says "knitted pullover" in a drawing: the ribbed hem band, ribbed cuffs and a
+    ribbed crew neck (a second curve inside the neckline), each drawn or not."""
+    out: list[Polyline] = []
+    x = half[-2][0]
+    if p.choice(0.7):  # ribs down the hem band
+        out += _ticks((1 - x, hem - band), (x, hem - band), (1 - x, hem), (x, hem), int(p(6, 12)))
+    if p.choice(0.6):  # ribbed cuffs
+        (sx, sy), (ox, oy), (ix, iy) = half[-6], half[-5], half[-4]
+        depth = p(0.05, 0.1)
+        n = max(math.hypot(sx - ox, sy - oy), 1e-6)
+        ux, uy = (sx - ox) / n * depth, (sy - oy) / n * depth
+        inner = ((ox + ux, oy + uy), (ix + ux, iy + uy))
+        out += _both(list(inner))
+        for tick in _ticks((ox, oy), (ix, iy), *inner, int(p(3, 5.99))):
+            out += _both(tick)
+    if p.choice(0.6):  # a ribbed neck: a second curve under the neckline
+        out.append(arc(0.5, y0, neck + 0.02, p(0.07, 0.1), 0, 180))
+    return out
+
+
+def _coat_cues(p: _Params, half: Polyline, y0: float, neck: float, v: float, hem: float):
+    """What says "coat" in a drawing: notched lapels folding back from the collar to the V,
+    flap pockets drawn as boxes at the hips, each drawn or not."""
+    out: list[Polyline] = []
+    if p.choice(0.6):  # a notched lapel: out from the neck, a notch, then down to the V
+        wide_at = y0 + (v - y0) * p(0.3, 0.5)
+        reach = neck + p(0.06, 0.14)
+        lapel = [
+            (0.5 + neck, y0),
+            (0.5 + reach, wide_at - 0.04),
+            (0.5 + reach - p(0.03, 0.06), wide_at),
+            (0.5 + reach, wide_at + 0.03),
+            (0.5, v),
+        ]
+        out += _both(lapel)
+    if p.choice(0.6):  # flap pockets: boxes at the hips
+        py = v + (hem - v) * p(0.5, 0.7)
+        w, h, x0 = p(0.1, 0.16), p(0.04, 0.09), p(0.56, 0.62)
+        box = [(x0, py), (x0 + w, py), (x0 + w, py + h), (x0, py + h), (x0, py)]
+        out += _both(box)
+    return out
+
+
+def _shirt_cues(p: _Params, arm: Polyline, y0: float, neck: float, hem: float, long: bool):
+    """What says "shirt" in a drawing: the collar band across the neck, a yoke seam over the
+    shoulders, buttoned cuffs on long sleeves, button dots down the placket, each drawn or not
+    (``arm``: the outline's shoulder, cuff outer and inner points)."""
+    out: list[Polyline] = []
+    if p.choice(0.5):  # the collar band: a short line across the neck under the collar
+        out.append([(0.5 - neck, y0 + 0.02), (0.5 + neck, y0 + 0.02)])
+    if p.choice(0.4):  # a yoke seam from the shoulder to the collar
+        sx, sy = arm[0]
+        out += _both([(sx, sy + 0.06), (0.5 + neck, y0 + 0.08)])
+    if long and p.choice(0.6):  # buttoned cuffs
+        (ox, oy), (ix, iy) = arm[1], arm[2]
+        out += _both([((ox + ix) / 2, (oy + iy) / 2), ((ox + ix) / 2 + 0.005, (oy + iy) / 2)])
+        out += _both(_cuff_lines([*arm, (0, 0), (0, 0), (0, 0)], p(0.05, 0.09))[0])
+    if p.choice(0.5):  # buttons drawn as dots beside the placket, close together
+        for by in np.linspace(y0 + 0.16, hem - 0.06, int(p(5, 8.99))):
+            out.append([(0.52, by), (0.525, by)])
+    return out
 
 
 def coat(p: _Params) -> Shape:
@@ -301,6 +387,8 @@ def coat(p: _Params) -> Shape:
             details.append([(0.56, by), (0.57, by)])
     if p.more and p.choice(0.25):  # a zip: teeth along the opening
         details += [[(0.48, y), (0.52, y)] for y in np.linspace(v + 0.03, hem - 0.03, 7)]
+    if p.cues:
+        extra += _coat_cues(p, half, y0, neck, v, hem)
     return Shape(4, (_mirror(half),), tuple(details + extra))
 
 
@@ -312,6 +400,7 @@ def shirt(p: _Params) -> Shape:
     if p.more and long_sleeves and p.choice(0.25):
         sleeve = ((0.3, 0.45), sleeve[1])  # sleeves rolled up to the elbow
     half, (y0, neck, hem) = _top(p, *sleeve, 6)
+    arm = half[-6:-3]  # shoulder, cuff outer and inner points, before the tail changes ``half``
     cuffs = _cuff_lines(half, p(0.04, 0.08)) if p.more and p.choice(0.5) else []
     if p.wide and p.choice(0.4):  # a curved shirt tail
         edge = half[-2]
@@ -332,6 +421,8 @@ def shirt(p: _Params) -> Shape:
         details.append([(px, py), (px, py + w), (px + w, py + w), (px + w, py)])
     if p.more and p.choice(0.4):  # the placket drawn as two lines
         details.append([(0.47, y0 + 0.1), (0.47, hem)])
+    if p.cues:
+        cuffs += _shirt_cues(p, arm, y0, neck, hem, long_sleeves)
     return Shape(6, (_mirror(half),), tuple(details + cuffs))
 
 
@@ -869,6 +960,7 @@ def training_drawings(
     wide: float = 0.0,
     more: float = 0.0,
     cut: float = 0.0,
+    cues: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``count`` garment drawings to train on, as the network sees them after preprocessing.
 
@@ -886,7 +978,10 @@ def training_drawings(
     double rows of buttons, zips, turtlenecks, pockets, rolled sleeves), their details drawn
     back into a filled silhouette more often. A share ``cut`` of the wide pullovers, dresses,
     coats and shirts is drawn as ``_Params.cut`` says (long sleeves held straight out, coat
-    collars, shift dresses), details also drawn back more often. Returns uint8 (count, 28, 28)
+    collars, shift dresses), details also drawn back more often. A share ``cues`` of the wide
+    pullovers, coats and shirts gets the details that tell them apart (``_Params.cues``: ribbed
+    bands, notched lapels and flap pockets, collar bands, yokes and buttoned cuffs), details
+    also drawn back more often. Returns uint8 (count, 28, 28)
     images
     and int64 (count,) labels.
     """
@@ -901,7 +996,8 @@ def training_drawings(
         w = wide > 0 and bool(rng.random() < wide)
         m = w and more > 0 and int(label) in (2, 4, 6) and bool(rng.random() < more)
         c = w and cut > 0 and int(label) in (2, 3, 4, 6) and bool(rng.random() < cut)
-        shape = MAKERS[int(label)](_Params(rng, spread, wide=w, more=m, cut=c))
+        q = w and cues > 0 and int(label) in (2, 4, 6) and bool(rng.random() < cues)
+        shape = MAKERS[int(label)](_Params(rng, spread, wide=w, more=m, cut=c, cues=q))
         if w:
             shape = _fitted(shape)
         mode = MODES[rng.integers(len(MODES))]
@@ -911,7 +1007,7 @@ def training_drawings(
             _pose(rng, spread, wide=w),
             rng,
             wide=w,
-            back_in_paper=0.35 if m or c else 0.15,
+            back_in_paper=0.35 if m or c or q else 0.15,
         )
         if rng.random() < mirror:
             image = image[:, ::-1]
@@ -930,20 +1026,22 @@ def cached_training_drawings(
     wide: float = 0.0,
     more: float = 0.0,
     cut: float = 0.0,
+    cues: float = 0.0,
 ):
-    """``training_drawings(count, seed, wide=, more=, cut=)``, kept in ``cache`` (a folder)."""
+    """``training_drawings(count, seed, wide=, more=, cut=, cues=)``, kept in ``cache``."""
     from pathlib import Path
 
     if cache is None:
-        return training_drawings(count, seed, wide=wide, more=more, cut=cut)
+        return training_drawings(count, seed, wide=wide, more=more, cut=cut, cues=cues)
     kind = f"-wide{wide:g}" if wide > 0 else ""
     kind += f"-more{more:g}" if more > 0 and wide > 0 else ""
     kind += f"-cut{cut:g}" if cut > 0 and wide > 0 else ""
+    kind += f"-cues{cues:g}" if cues > 0 and wide > 0 else ""
     path = Path(cache) / f"garment-drawings-{seed}-{count}{kind}.npz"
     if path.is_file():
         with np.load(path, allow_pickle=False) as f:
             return f["images"], f["labels"]
-    images, labels = training_drawings(count, seed, wide=wide, more=more, cut=cut)
+    images, labels = training_drawings(count, seed, wide=wide, more=more, cut=cut, cues=cues)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.npz")
     np.savez(tmp, images=images, labels=labels)
