@@ -196,6 +196,9 @@ class RunsView(QWidget):
 
         self._filling = False  # the selection changes _fill makes are answered once, after
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        # a sort moves the selected rows without a selectionChanged: the chart compares the
+        # first selected runs in the order the person now sees
+        self.model.layoutChanged.connect(self._on_table_selection_changed)
         self.use_button.clicked.connect(self._on_use_button_clicked)
         self.png_button.clicked.connect(self.export_png_requested)
         self.csv_button.clicked.connect(self.export_csv_requested)

@@ -603,3 +603,32 @@ def test_selected_runs_curves_are_read_off_the_gui_thread_and_a_damaged_one_says
     tip = view.cell(row_of(view, bad), STATUS, Qt.ItemDataRole.ToolTipRole)
     assert "curves.epoch holds 'x', not an epoch number" in tip
     assert view.cell(row_of(view, good), STATUS) == "completed"
+
+
+def test_after_sorting_the_chart_overlays_the_first_selected_runs_of_the_sorted_table(
+    qtbot, tmp_path
+):
+    """With more runs selected than the chart holds, it compares the first ones the person
+    sees: sorting the table again changes which ones (it kept the order before the sort)."""
+    from nndesk.ui.runs_table import SETTINGS
+    from nndesk.ui.runs_view import OVERLAY_RUNS
+
+    store = RunStore(tmp_path / "runs")
+    rates = [0.1 * (i + 1) for i in range(OVERLAY_RUNS + 2)]
+    for lr in rates:
+        record = store.create({"dataset": "mnist", "arch": "784-10", "lr": lr})
+        record.status = "completed"
+        store.save(record)
+    view = make_view(qtbot, store)
+    view.table.sortByColumn(SETTINGS, Qt.SortOrder.AscendingOrder)
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view.table.selectAll()
+
+    def shown_rates() -> list[str]:
+        return [label.split("lr=")[1].split()[0] for label, _ in view.plotted]
+
+    assert shown_rates() == [f"{lr:g}" for lr in rates[:OVERLAY_RUNS]]
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view.table.sortByColumn(SETTINGS, Qt.SortOrder.DescendingOrder)
+    assert shown_rates() == [f"{lr:g}" for lr in rates[::-1][:OVERLAY_RUNS]]
+    assert len(view.selected_records()) == len(rates)  # the sort kept every run selected
