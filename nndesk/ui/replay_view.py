@@ -188,6 +188,19 @@ class ReplayView(QWidget):
         else:  # a hidden tab draws nothing; it catches up when shown
             self._stale = True
 
+    def follow_mode(self, mode: str) -> None:
+        """Before any run, the bars name the window mode's classes ("garments": T-shirt/top
+        ...), not digits; a run's own record names them once it has an epoch."""
+        from nndesk.data.registry import DATASETS, dataset_for_kind
+
+        dataset = dataset_for_kind(mode)
+        if len(self.record) or dataset not in DATASETS:
+            return
+        names = DATASETS[dataset].class_names
+        if self._names != names:
+            self._names = names
+            self.bars.set_class_names(class_names_shown(names))
+
     @Slot(object)
     def set_drawing(self, image28: np.ndarray | None) -> None:
         """The learner's drawing as the network gets it (float32 (28, 28) 0..255, or None)."""

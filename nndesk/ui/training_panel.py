@@ -712,6 +712,7 @@ class TrainingPanel(QWidget):
     def follow_mode(self, mode: str) -> None:
         """Train on the window's dataset: "digits" -> MNIST, "garments" -> Fashion-MNIST."""
         self.form.follow_mode(mode)
+        self.replay_view.follow_mode(mode)  # its empty bars name the mode's classes
 
     def load_model(self, path: str | os.PathLike) -> None:
         """Open a model file: it is read off the GUI thread; then its settings fill the form and

@@ -152,3 +152,16 @@ def test_the_replay_fits_a_1024x700_window_without_scrolling(qtbot, window_facto
         assert view.bars.height() >= view.bars.minimumSizeHint().height()
     else:
         assert "too large" in view.drawing_note.text()
+
+
+def test_before_any_run_the_replay_bars_name_the_modes_classes(window_factory):
+    """In Clothing mode with no run the Replay tab's bars read 0-9 (the digits)."""
+    from nndesk.data.registry import DATASETS
+
+    desk = window_factory(mode="garments")
+    bars = desk.train_page.replay_view.bars
+    assert bars.class_names() == DATASETS["fashion"].class_names
+    desk.window.set_mode("digits")
+    assert bars.class_names() == DATASETS["mnist"].class_names
+    desk.window.set_mode("garments")
+    assert bars.class_names() == DATASETS["fashion"].class_names
