@@ -138,6 +138,7 @@ class Coordinator(QObject):
         window.drawing_finished.connect(prediction.request_now)
         prediction.classifier_changed.connect(self._on_prediction_classifier_changed)
         prediction.classifier_changed.connect(window.show_classifier)
+        self.name_data_folder()
         prediction.prediction_ready.connect(window.show_prediction)
         window.prediction_panel.bars.painted.connect(prediction.answer_painted)
         prediction.explanation_ready.connect(window.show_explanation)
@@ -491,15 +492,23 @@ class Coordinator(QObject):
     @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
         preferences.set_data_dir(folder)
-        self.window.show_note(
-            translate("Coordinator", "Data folder: {folder}").format(folder=folder)
-        )
+        self.name_data_folder()
         dialog = self.download_dialog
         if dialog is not None and missing_dataset(dialog.banner.wanted_dataset()) is None:
             # the folder holds the offered data: the offer and any old failure in it go
             dialog.banner.clear()
             dialog.close()
         self._data_changed()
+
+    def name_data_folder(self) -> None:
+        """Name the data folder in use under the test-image row, for as long as it is in use
+        (a mode switch once made it look forgotten); nothing while the cache is used."""
+        folder = preferences.data_dir()
+        self.window.set_standing_note(
+            translate("Coordinator", "Data folder: {folder}").format(folder=folder)
+            if folder
+            else ""
+        )
 
     @Slot()
     def _on_window_settings_requested(self) -> None:
@@ -516,6 +525,7 @@ class Coordinator(QObject):
                 self._on_window_data_folder_chosen(folder)
             else:
                 preferences.set_data_dir(None)
+                self.name_data_folder()
                 self._data_changed()
 
 

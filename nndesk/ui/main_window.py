@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
         self.prediction_panel.set_not_sure_threshold(preferences.not_sure_threshold())
         self.prediction_panel.not_sure_spin.valueChanged.connect(preferences.set_not_sure_threshold)
         self.status_note = QLabel()  # loading messages for test images
+        self._standing_note = ""  # shown there when nothing else is (set_standing_note)
         self.status_note.setWordWrap(True)
         # a long message (a missing file's path) wraps; it never widens the drawing column
         self.status_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -784,7 +785,7 @@ class MainWindow(QMainWindow):
                 ).format(dataset=dataset, index=index)
             )
         self.prediction_panel.set_true_label(None)
-        self.status_note.setText("")
+        self.show_note("")
         if clear:
             self.canvas.clear()
         self.mode_changed.emit(mode)
@@ -937,8 +938,18 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, title, message)
 
     def show_note(self, text: str) -> None:
-        """A short line under the test-image row (loading..., dataset missing)."""
-        self.status_note.setText(text)
+        """A short line under the test-image row (loading..., dataset missing); "" shows the
+        standing note (the data folder in use) again."""
+        self.status_note.setText(text or self._standing_note)
+
+    def set_standing_note(self, text: str) -> None:
+        """What the line under the test-image row says when nothing else is to be said ("Data
+        folder: …"): a mode switch or a new drawing clears a test image's caption, not this."""
+        shown = self.status_note.text()
+        was_standing = not shown or shown == self._standing_note
+        self._standing_note = text
+        if was_standing:
+            self.status_note.setText(text)
 
     def set_canvas_image(self, pixels: np.ndarray, true_label: int | None = None) -> None:
         """Put ``uint8 (280, 280)`` pixels on the canvas (undoable); show ``true_label``."""
@@ -961,7 +972,7 @@ class MainWindow(QMainWindow):
     def _on_canvas_image_changed(self, image: np.ndarray) -> None:
         if not self._setting_image:
             self.prediction_panel.set_true_label(None)  # the user changed the test image
-            self.status_note.setText("")
+            self.show_note("")
         self.drawing_changed.emit(image)
 
     @Slot()

@@ -356,3 +356,28 @@ def test_with_only_the_test_files_evaluate_and_show_test_image_work(qtbot, desk,
         window.tabs.setCurrentWidget(desk.evaluate_page)
     assert desk.evaluate_page.result().n == 50
     assert desk.evaluate_page.message.isHidden()
+
+
+def test_the_data_folder_stays_named_after_a_mode_switch_and_a_test_image(
+    qtbot, desk, tiny_idx_dir
+):
+    """Probe 16d: "Data folder: …" went at the first switch to Clothing, as if forgotten."""
+    window = desk.window
+    named = f"Data folder: {tiny_idx_dir}"
+    window.data_folder_chosen.emit(str(tiny_idx_dir))  # what File > Data folder… sends
+    assert window.status_note.text() == named
+    window.act_garments.trigger()
+    assert window.mode() == "garments" and window.status_note.text() == named
+    window.act_digits.trigger()
+    assert window.status_note.text() == named
+    window.request_test_image(3)
+    # the caption says more now
+    qtbot.waitUntil(lambda: window.status_note.text() == "Test image 3 of MNIST", timeout=20_000)
+    window.canvas.clear()  # a drawing of one's own is no test image: the folder again
+    assert window.status_note.text() == named
+
+
+def test_a_data_folder_set_before_the_start_is_named_at_once(window_factory, tiny_idx_dir):
+    preferences.set_data_dir(str(tiny_idx_dir))
+    desk = window_factory(mode="garments")
+    assert desk.window.status_note.text() == f"Data folder: {tiny_idx_dir}"
