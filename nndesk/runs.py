@@ -40,11 +40,21 @@ from typing import Any
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_write_text
 from nndesk.fileio import stamp as file_stamp
-from nndesk.i18n import fill
+from nndesk.i18n import N_, fill
+from nndesk.i18n import shown as shown_text
 from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 from nndesk.plain_text import one_line
 from nndesk.setting_changes import SettingChange, from_lr_pairs, parse_changes
 from nndesk.training import HISTORY_COLUMNS
+
+# the input scaling in plain words, for the window: a newcomer met "symmetric" in the Train
+# headline and could not tell what it meant (the stored title and the CLI keep the word)
+NORMALIZE_SHOWN = {
+    "symmetric": N_("pixels -1 to 1"),
+    "unit": N_("pixels 0 to 1"),
+    "standard": N_("pixels standardised"),
+    "raw": N_("pixels 0 to 255"),
+}
 
 RUN_FILE = "run.json"
 MODEL_FILE = "model.npz"
@@ -652,7 +662,9 @@ def describe_config(config: dict, shown: bool = False) -> str:
     if "lr" in config:
         parts.append((fill if shown else str.format)("lr={lr:g}", lr=config["lr"]))
     if config.get("normalize"):
-        parts.append(str(config["normalize"]))
+        normalize = str(config["normalize"])
+        plain = NORMALIZE_SHOWN.get(normalize) if shown else None
+        parts.append(shown_text(plain) if plain else normalize)
     return " ".join(p for p in parts if p)
 
 

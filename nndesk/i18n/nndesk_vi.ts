@@ -948,6 +948,22 @@
         <translation>không có quyền truy cập</translation>
     </message>
     <message>
+        <source>pixels -1 to 1</source>
+        <translation>điểm ảnh -1 đến 1</translation>
+    </message>
+    <message>
+        <source>pixels 0 to 1</source>
+        <translation>điểm ảnh 0 đến 1</translation>
+    </message>
+    <message>
+        <source>pixels 0 to 255</source>
+        <translation>điểm ảnh 0 đến 255</translation>
+    </message>
+    <message>
+        <source>pixels standardised</source>
+        <translation>điểm ảnh chuẩn hoá</translation>
+    </message>
+    <message>
         <source>random state saved for layer {key}, which draws no random numbers</source>
         <translation>có trạng thái ngẫu nhiên lưu cho tầng {key}, nhưng tầng này không dùng số ngẫu nhiên</translation>
     </message>

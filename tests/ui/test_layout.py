@@ -529,7 +529,7 @@ def test_a_long_run_headline_shows_whole_on_the_train_page(qtbot, window_factory
     qtbot.waitUntil(page.isVisible)
     headline = (
         "Continuing in epoch 3, keeping lr 0.0003: fashion 784-1536-768-10 relu adam "
-        "lr=0.0003 symmetric · momentum 0.5, dropout 0.2, l2 0.0001, batch 64"
+        "lr=0.0003 pixels -1 to 1 · momentum 0.5, dropout 0.2, l2 0.0001, batch 64"
     )
     page._set_title(headline)
     title = page.title

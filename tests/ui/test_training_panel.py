@@ -449,6 +449,25 @@ def test_stop_says_stopping_at_once_and_pause_stays_off_until_the_run_is_saved(q
     assert panel.train_button.isEnabled()
 
 
+@pytest.mark.parametrize(
+    ("normalize", "words"),
+    [("symmetric", "pixels -1 to 1"), ("unit", "pixels 0 to 1"), ("raw", "pixels 0 to 255")],
+)
+def test_the_headline_says_the_input_scaling_in_plain_words(qtbot, panel, normalize, words):
+    """Probe 16d: "fashion 784-64-64-10 relu adam lr=0.001 symmetric" ("symmetric"?)."""
+    from nndesk.runs import describe_config
+
+    panel.form.normalize.setCurrentIndex(panel.form.normalize.findData(normalize))
+    start_long_run(qtbot, panel)
+    qtbot.waitUntil(lambda: "samples/s" in panel.speed.text(), timeout=WAIT_MS)
+    assert panel.title.text().endswith(f"lr=0.001 {words}")
+    assert normalize not in panel.title.text()
+    # the stored title and the CLI keep the setting's own word
+    assert describe_config(panel.form.config().to_dict()).endswith(f" {normalize}")
+    qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    wait_until_idle(qtbot, panel)
+
+
 def test_the_headline_shows_the_learning_rate_set_during_the_run(qtbot, panel):
     panel.form.lr.setText("0.005")
     start_long_run(qtbot, panel)
