@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex,
 from nndesk import i18n
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.plain_text import one_line
-from nndesk.runs import RunRecord
+from nndesk.runs import NORMALIZE_SHOWN, RunRecord
 from nndesk.ui.language import fill, percent, translate, translate_marked
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -65,16 +65,32 @@ def started_text(record: RunRecord) -> str:
         return one_line(record.created_at, 40)
 
 
-def settings_text(config: dict) -> str:
-    """A run's settings in one line: "relu, adam, lr 0.001, batch 64, inputs standard"."""
+def lr_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> str:
+    """ "lr 0.01", or "lr 0.01 → 0.001" for a run whose rate was set while it trained (the
+    last two rates it was set to, "… →" before them when there were more)."""
+    if "lr" not in config:
+        return ""
+    text = fill("lr {lr:g}", lr=config["lr"])
+    if rates:
+        more = "… → " if len(rates) > 2 else ""
+        text += " → " + more + " → ".join(fill("{lr:g}", lr=lr) for lr in rates[-2:])
+    return text
+
+
+def settings_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> str:
+    """A run's settings in one line: "relu, adam, lr 0.001, batch 64, pixels -1 to 1";
+    ``rates``: the learning rates it was set to while it trained ("lr 0.01 → 0.001")."""
+    normalize = str(config.get("normalize", ""))
     parts = [
         str(config.get("activation", "")),
         str(config.get("optimizer", "")),
-        fill("lr {lr:g}", lr=config["lr"]) if "lr" in config else "",
+        lr_text(config, rates),
         translate("RunsView", "batch {n}").format(n=config.get("batch_size"))
         if config.get("batch_size")
         else translate("RunsView", "full batch"),
-        translate("RunsView", "inputs {normalize}").format(normalize=config.get("normalize", "")),
+        i18n.shown(NORMALIZE_SHOWN[normalize])
+        if normalize in NORMALIZE_SHOWN
+        else translate("RunsView", "inputs {normalize}").format(normalize=normalize),
     ]
     if config.get("dropout"):
         parts.append(fill("dropout {p:g}", p=config["dropout"]))
@@ -83,6 +99,39 @@ def settings_text(config: dict) -> str:
     if config.get("augment"):
         parts.append(translate("RunsView", "augmented"))
     return one_line(", ".join(p for p in parts if p), CELL_CHARS)
+
+
+def _lr_rates(record: RunRecord) -> list[float]:
+    """The learning rates ``record``'s run was set to while it trained, in order."""
+    return [lr for _, lr in record.curves.lr_changes]
+
+
+#: learning-rate changes a Settings tooltip lists one per line (the last ones)
+TIP_CHANGES = 5
+
+
+def _lr_change_lines(record: RunRecord) -> list[str]:
+    """ "learning rate 0.001 from epoch 2, batch 5" per change, the last TIP_CHANGES."""
+    changes = [c for c in record.curves.changes if c.name == "lr"]
+    lines = [
+        fill(
+            translate("RunsView", "learning rate {lr:g} from epoch {epoch}, batch {batch}"),
+            lr=float(c.value),
+            epoch=c.epoch,
+            batch=c.batch,
+        )
+        for c in changes[-TIP_CHANGES:]
+    ]
+    if len(changes) > TIP_CHANGES:
+        lines.insert(
+            0,
+            fill(
+                translate("RunsView", "(the last {n} of {total} changes of the rate)"),
+                n=TIP_CHANGES,
+                total=len(changes),
+            ),
+        )
+    return lines
 
 
 def status_text(status: str) -> str:
@@ -108,7 +157,7 @@ def make_row(record: RunRecord) -> Row:
     settings = (
         translate("RunsView", "cannot be read: {message}").format(message=record.message)
         if record.is_damaged
-        else settings_text(record.config)
+        else settings_text(record.config, _lr_rates(record))
     )
     texts = (
         folder if record.is_damaged else started_text(record),
@@ -130,7 +179,7 @@ def make_row(record: RunRecord) -> Row:
         # the folder tells apart runs with the same start, data and layers
         tips[STARTED] = translate("RunsView", "folder {folder}").format(folder=folder)
         tips[LAYERS] = texts[LAYERS]
-        tips[SETTINGS] = f"{settings}\n{record.title}"
+        tips[SETTINGS] = "\n".join([settings, *_lr_change_lines(record), record.title])
     if record.elsewhere is not None and record.model_file is None:
         tips[STATUS] = translate(
             "RunsView", "its folder refused the model; it was saved to {path}"

@@ -632,3 +632,31 @@ def test_after_sorting_the_chart_overlays_the_first_selected_runs_of_the_sorted_
         view.table.sortByColumn(SETTINGS, Qt.SortOrder.DescendingOrder)
     assert shown_rates() == [f"{lr:g}" for lr in rates[::-1][:OVERLAY_RUNS]]
     assert len(view.selected_records()) == len(rates)  # the sort kept every run selected
+
+
+def test_the_settings_column_shows_a_rate_changed_during_the_run(qtbot, tmp_path):
+    """Probe 16d: a run whose rate was set to 0.001 mid-run read "lr 0.01" like the others."""
+    from nndesk.setting_changes import SettingChange
+    from nndesk.ui.runs_table import SETTINGS
+
+    store = RunStore(tmp_path / "runs")
+    config = {"dataset": "mnist", "arch": "784-10", "lr": 0.01, "normalize": "symmetric"}
+    steady = store.create(dict(config))
+    steered = store.create(dict(config))
+    steered.curves.add_change(SettingChange(1.4, 2, 5, "lr", 0.001))
+    for record in (steady, steered):
+        record.status = "completed"
+        store.save(record)
+    view = make_view(qtbot, store)
+    text = view.cell(row_of(view, steered.run_id), SETTINGS)
+    tip = view.cell(row_of(view, steered.run_id), SETTINGS, Qt.ItemDataRole.ToolTipRole)
+    assert "lr 0.01 → 0.001," in text and "pixels -1 to 1" in text
+    assert "lr 0.01 → 0.001," in tip and "learning rate 0.001 from epoch 2, batch 5" in tip
+    steady_text = view.cell(row_of(view, steady.run_id), SETTINGS)
+    assert "lr 0.01," in steady_text and "→" not in steady_text
+    steered.curves.add_change(SettingChange(2.5, 3, 1, "lr", 0.0005))
+    steered.curves.add_change(SettingChange(3.5, 4, 1, "lr", 0.0001))
+    store.save(steered)
+    view.refresh()
+    text = view.cell(row_of(view, steered.run_id), SETTINGS)
+    assert "lr 0.01 → … → 0.0005 → 0.0001," in text
