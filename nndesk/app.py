@@ -368,6 +368,8 @@ class Coordinator(QObject):
         banner.download_requested.connect(d.start)
         banner.cancel_requested.connect(d.cancel)
         banner.choose_folder_requested.connect(self.window.act_data_folder.trigger)
+        # "Switch to Clothing": as the Mode menu does; the new mode's model finds its data
+        banner.switch_requested.connect(self.window.mode_change_requested)
         d.started.connect(banner.on_download_started)
         d.progressed.connect(banner.on_download_progressed)
         d.finished.connect(banner.on_download_finished)
@@ -753,9 +755,13 @@ def _wire_train_page(desk: Desk) -> None:
     window.add_close_guard(train.confirm_close)  # "Stop training and quit?"
     train.data_missing.connect(desk.coordinator.offer_download)
     desk.coordinator.data_changed.connect(train.data_changed)  # "Needs a dataset" goes at once
+    # missing data is said before Train is pressed, with the other pages' Download / folder
+    desk.coordinator.connect_banner(train.data_banner)
+    train.checks_data = True
     window.add_shutdown_hook(train.shutdown)  # stops and joins training on close
     window.mode_changed.connect(train.follow_mode)  # Digits trains on MNIST, Clothing on Fashion
     train.follow_mode(window.mode())
+    train.check_data()
 
 
 def _wire_evaluation_pages(desk: Desk) -> None:

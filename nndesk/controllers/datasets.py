@@ -7,6 +7,7 @@ that for widgets and reports back through queued signals.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from nndesk.errors import DataError, MissingDataError, NndeskError, window_messa
 _cache: dict[tuple[str, str | None], object] = {}
 _locks: dict[tuple[str, str | None], threading.Lock] = {}
 _locks_guard = threading.Lock()
+#: registered dataset -> the other one its folder turned out to hold (``other_dataset_found``)
+_holds_other: dict[str, str] = {}
 
 #: mode of the window -> the dataset its test images come from
 DATASET_FOR_KIND = {spec.preprocess: name for name, spec in DATASETS.items()}
@@ -178,7 +181,8 @@ def get_dataset(name: str, allow_download: bool = False):
         lock = _locks.setdefault(key, threading.Lock())
     with lock:  # a second caller for the same dataset waits for the first instead of re-reading
         if key not in _cache:
-            _cache[key] = load_dataset(name, data_dir=data_dir, allow_download=allow_download)
+            with _noting_other_dataset(name):
+                _cache[key] = load_dataset(name, data_dir=data_dir, allow_download=allow_download)
         return _cache[key]
 
 
@@ -221,14 +225,38 @@ def get_test_split(name: str):
         lock = _locks.setdefault(key, threading.Lock())
     with lock:
         if key not in _cache:
-            _cache[key] = load_test_split(name, folder)
+            with _noting_other_dataset(name):
+                _cache[key] = load_test_split(name, folder)
         return _cache[key]
+
+
+@contextlib.contextmanager
+def _noting_other_dataset(name: str):
+    """Remember which registered dataset the folder holds when it holds the other one's files
+    instead of ``name``'s (``other_dataset_found``); the error goes on as it is."""
+    try:
+        yield
+    except DataError as err:
+        other = getattr(err, "other_dataset", None)
+        if other in TITLES:
+            with _locks_guard:
+                _holds_other[name] = other
+        raise
+
+
+def other_dataset_found(name: str | None) -> str | None:
+    """The registered dataset found where ``name`` was looked for (a folder of Fashion-MNIST
+    chosen in Digits mode), since the data folder last changed; else None. The banners offer
+    to switch to its mode."""
+    with _locks_guard:
+        return _holds_other.get(name) if name else None
 
 
 def forget_datasets() -> None:
     """Drop the memoised datasets (after the data folder changed)."""
     with _locks_guard:
         _cache.clear()
+        _holds_other.clear()
 
 
 class _LoadJob(QRunnable):

@@ -200,12 +200,13 @@ class ExplainController(QObject):
     @Slot(int, object, object)
     def _on_neighbours_finished(self, token: int, result, error) -> None:
         from nndesk.controllers.datasets import DatasetMissing
-        from nndesk.errors import NndeskError, user_message
+        from nndesk.errors import NndeskError, window_message
 
         if isinstance(error, DatasetMissing):
             self.neighbours_missing.emit(token, str(error), error.name)
         elif isinstance(error, NndeskError):
-            self.neighbours_missing.emit(token, user_message(error), "")
+            # the window's words (a folder of the other dataset: no "--data-dir" advice)
+            self.neighbours_missing.emit(token, window_message(error), "")
         elif error is not None:
             self.failed.emit(f"nearest training images failed: {error}")
             self.neighbours_missing.emit(token, f"Cannot search the training images: {error}", "")

@@ -168,6 +168,7 @@ def _check_user_files(spec: DatasetSpec, paths: dict[str, Path], digests: dict[s
             )
             err.window_template = _HOLDS_OTHER.get(other)  # a window user never typed --data-dir
             err.values = {"folder": str(paths[f.role].parent)}
+            err.other_dataset = other  # the window offers to switch to it
             raise err
         differ.append(paths[f.role].name)
     if differ:

@@ -1560,6 +1560,23 @@ A smoothed batch curve is drawn through at most this many of its points (it is s
         <translation>Dừng tải; các tệp đã kiểm tra xong được giữ lại</translation>
     </message>
     <message>
+        <source>Switch the window to the mode of the dataset this folder holds</source>
+        <translation>Chuyển cửa sổ sang chế độ của tập dữ liệu mà thư mục này chứa</translation>
+    </message>
+    <message>
+        <source>Switch the window to the mode of {title}, which this folder holds: its model and pages then read it (also the Mode menu)</source>
+        <translation>Chuyển cửa sổ sang chế độ của {title}, tập mà thư mục này chứa: mô hình và các trang của chế độ đó sẽ đọc nó (cũng có trong menu Chế độ)</translation>
+    </message>
+    <message>
+        <source>Switch to Clothing</source>
+        <translation>Chuyển sang Quần áo</translation>
+    </message>
+    <message>
+        <source>Switch to Digits</source>
+        <extracomment>the Switch button&apos;s text per window mode, named as the Mode menu names the modes</extracomment>
+        <translation>Chuyển sang Chữ số</translation>
+    </message>
+    <message>
         <source>connecting…</source>
         <translation>đang kết nối…</translation>
     </message>
@@ -1750,7 +1767,7 @@ nhãn {label}{name}</translation>
     </message>
     <message>
         <source>{title} is not on this computer yet: download it, or choose a folder holding its four IDX files.</source>
-        <extracomment>mode of the window -&gt; the dataset its test images come from</extracomment>
+        <extracomment>registered dataset -&gt; the other one its folder turned out to hold (``other_dataset_found``) mode of the window -&gt; the dataset its test images come from</extracomment>
         <translation>Máy tính này chưa có {title}: hãy tải về, hoặc chọn một thư mục chứa bốn tệp IDX của nó.</translation>
     </message>
 </context>
@@ -4034,6 +4051,10 @@ kiểm định</translation>
 … và {n} lượt nữa</translation>
     </message>
     <message>
+        <source>(the last {n} of {total} changes of the rate)</source>
+        <translation>({n} lần đổi tốc độ học gần nhất trong {total} lần)</translation>
+    </message>
+    <message>
         <source>Dataset</source>
         <translation>Tập dữ liệu</translation>
     </message>
@@ -4194,6 +4215,11 @@ từ {folder}</translation>
     <message>
         <source>its folder refused the model; it was saved to {path}</source>
         <translation>thư mục của lần chạy không nhận mô hình; mô hình đã được lưu vào {path}</translation>
+    </message>
+    <message>
+        <source>learning rate {lr:g} from epoch {epoch}, batch {batch}</source>
+        <extracomment>learning-rate changes a Settings tooltip lists one per line (the last ones)</extracomment>
+        <translation>tốc độ học {lr:g} từ epoch {epoch}, batch {batch}</translation>
     </message>
     <message>
         <source>load the selected run&apos;s model into the prediction view</source>
@@ -4793,7 +4819,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Train</source>
-        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. how the last run ended (RunEnded, its epoch count), said again in the new language the coach&apos;s &quot;see them in Mistakes&quot;: the Mistakes page should show this true class this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;) settings sent to the run that no batch has used yet: name -&gt; (the value in use before, the value sent); a run that ends first never used them (the headline then names the value it trained with) (RunEnded, epochs the run trained or None) of the last run, for its verdict the live settings the last run (or the loaded model&apos;s) ended with, and the form as it was then: Continue keeps the former where the form was not changed since</extracomment>
+        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. how the last run ended (RunEnded, its epoch count), said again in the new language the coach&apos;s &quot;see them in Mistakes&quot;: the Mistakes page should show this true class this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;) settings sent to the run that no batch has used yet: name -&gt; (the value in use before, the value sent); a run that ends first never used them (the headline then names the value it trained with) (RunEnded, epochs the run trained or None) of the last run, for its verdict the live settings the last run (or the loaded model&apos;s) ended with, and the form as it was then: Continue keeps the former where the form was not changed since the form&apos;s dataset when it is not on this computer, said before Train is pressed: Download / Choose a folder… (wired by the window, which sets ``checks_data``)</extracomment>
         <translation>Huấn luyện</translation>
     </message>
     <message>

@@ -19,10 +19,24 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.data.download import DOWNLOAD_MB, SHORT_TITLES, files_present
+from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui.banner import message_banner
-from nndesk.ui.language import fill, translate
+from nndesk.ui.language import fill, translate, translate_marked
 
 MB = 1 << 20  # the sizes the buttons promise are in these
+#: the Switch button's text per window mode, named as the Mode menu names the modes
+SWITCH_TEXTS = {
+    "digits": QT_TRANSLATE_NOOP("DataBanner", "Switch to Digits"),
+    "garments": QT_TRANSLATE_NOOP("DataBanner", "Switch to Clothing"),
+}
+
+
+def _mode_of(dataset: str | None) -> str | None:
+    """The window mode whose pages use registered ``dataset`` ("fashion" -> "garments")."""
+    from nndesk.data.registry import DATASETS
+
+    spec = DATASETS.get(dataset) if dataset else None
+    return spec.preprocess if spec is not None and spec.preprocess in SWITCH_TEXTS else None
 
 
 def download_label(name: str) -> str:
@@ -40,12 +54,14 @@ class DataBanner(QWidget):
     ``dataset`` is a registered dataset that is not on this computer."""
 
     download_requested = Signal(str)  # dataset name: start downloading it
+    switch_requested = Signal(str)  # window mode ("digits", "garments") whose dataset is here
     choose_folder_requested = Signal()  # the user wants to pick a data folder
     cancel_requested = Signal()  # stop the running download
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._dataset: str | None = None  # the missing dataset this banner offers
+        self._switch_to: str | None = None  # the mode of the dataset the folder holds instead
         self._downloading: str | None = None  # the dataset any banner is downloading
         self.label = message_banner()
         self.label.setVisible(True)
@@ -59,6 +75,13 @@ class DataBanner(QWidget):
             )
         )
         self.folder_button.clicked.connect(self.choose_folder_requested)
+        self.switch_button = QPushButton()
+        self.switch_button.setToolTip(  # named for the dataset found, in show_problem
+            translate(
+                "DataBanner", "Switch the window to the mode of the dataset this folder holds"
+            )
+        )
+        self.switch_button.clicked.connect(self._on_switch_button_clicked)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.progress.setToolTip(
@@ -72,6 +95,7 @@ class DataBanner(QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.switch_button)
         row.addWidget(self.download_button)
         row.addWidget(self.folder_button)
         row.addWidget(self.progress, 1)
@@ -100,9 +124,24 @@ class DataBanner(QWidget):
         return self._dataset if self.isVisibleTo(self.parentWidget() or self) else None
 
     @Slot(str, object)
-    def show_problem(self, message: str, missing: str | None = None) -> None:
-        """Show ``message``; ``missing`` names a registered dataset to offer for download."""
+    def show_problem(
+        self, message: str, missing: str | None = None, switch_to: str | None = None
+    ) -> None:
+        """Show ``message``; ``missing`` names a registered dataset to offer for download;
+        ``switch_to`` the registered dataset the data folder holds instead of the one wanted
+        (a "Switch to Clothing" button then switches the window to its mode)."""
         self._dataset = missing
+        self._switch_to = _mode_of(switch_to)
+        if self._switch_to is not None:
+            label = SWITCH_TEXTS[self._switch_to]
+            self.switch_button.setText(translate_marked("DataBanner", label))
+            self.switch_button.setToolTip(
+                translate(
+                    "DataBanner",
+                    "Switch the window to the mode of {title}, which this folder holds: its "
+                    "model and pages then read it (also the Mode menu)",
+                ).format(title=SHORT_TITLES.get(str(switch_to), str(switch_to)))
+            )
         self.label.setText(message)
         self.label.setToolTip("")
         self.download_button.setText(
@@ -114,6 +153,7 @@ class DataBanner(QWidget):
     def clear(self) -> None:
         """Hide the banner (the data arrived, or the page has nothing to complain about)."""
         self._dataset = None
+        self._switch_to = None
         self.label.setToolTip("")
         self.setVisible(False)
 
@@ -201,12 +241,18 @@ class DataBanner(QWidget):
             self.label.setText(text)
         self._refresh()
 
+    def switch_offered(self) -> str | None:
+        """The mode the Switch button offers ("garments"), or None."""
+        return self._switch_to if self.switch_button.isVisibleTo(self) else None
+
     def _refresh(self) -> None:
         offering = self._dataset is not None
         mine = offering and self._downloading == self._dataset
-        self.buttons.setVisible(offering)
+        switching = self._switch_to is not None
+        self.buttons.setVisible(offering or switching)
+        self.switch_button.setVisible(switching and not mine)
         self.download_button.setVisible(offering and not mine)
-        self.folder_button.setVisible(offering and not mine)
+        self.folder_button.setVisible((offering or switching) and not mine)
         self.progress.setVisible(mine)
         self.cancel_button.setVisible(mine)
         other = self._downloading is not None and not mine
@@ -222,6 +268,11 @@ class DataBanner(QWidget):
                 "in File > Settings…), check their SHA-256 and keep them in nndesk's cache",
             )
         )
+
+    @Slot()
+    def _on_switch_button_clicked(self) -> None:
+        if self._switch_to is not None:
+            self.switch_requested.emit(self._switch_to)
 
     @Slot()
     def _on_download_button_clicked(self) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import export, viz
-from nndesk.controllers.datasets import TITLES, missing_dataset
+from nndesk.controllers.datasets import TITLES, missing_dataset, other_dataset_found
 from nndesk.evaluation import DatasetSummary, sample_per_class
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import file_filters, theme
@@ -228,7 +228,9 @@ class DatasetView(QWidget):
     def _on_controller_failed(self, message: str) -> None:
         self._loaded_name = None  # try again next time the page is shown
         self._summary = None
-        self.message.show_problem(message, missing_dataset(self._wanted))
+        self.message.show_problem(
+            message, missing_dataset(self._wanted), other_dataset_found(self._wanted)
+        )
         self.status.setText("")
         self._set_enabled(False)
         self._draw_placeholder(translate("DatasetView", "No data"))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import export
-from nndesk.controllers.datasets import TITLES, missing_dataset
+from nndesk.controllers.datasets import TITLES, missing_dataset, other_dataset_found
 from nndesk.evaluation import EvaluationResult, report_rows
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import file_filters, theme
@@ -457,7 +457,8 @@ class EvaluationPanel(QWidget):
             message += " " + translate(
                 "EvaluationPanel", "The report below is from the last evaluation that worked."
             )
-        self.message.show_problem(message, missing_dataset(getattr(clf, "dataset", None)))
+        dataset = getattr(clf, "dataset", None)
+        self.message.show_problem(message, missing_dataset(dataset), other_dataset_found(dataset))
 
     @Slot()
     def data_changed(self) -> None:

@@ -44,6 +44,7 @@ from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.setting_changes import SettingChange, continue_with, settings_at_end
 from nndesk.training import TrainConfig
 from nndesk.ui import file_filters, theme
+from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.elided_label import ElidedLabel
 from nndesk.ui.export_code import export_code_button, form_experiment
 from nndesk.ui.flow_layout import flow_row, labelled
@@ -224,6 +225,10 @@ class TrainingPanel(QWidget):
         self._message_box: QMessageBox | None = None
         self._wanted_dataset: str | None = None  # the dataset of the last run asked for
         self._needs_data = False  # the last start failed for want of that dataset
+        #: the form's dataset when it is not on this computer, said before Train is pressed:
+        #: Download / Choose a folder… (wired by the window, which sets ``checks_data``)
+        self.data_banner = DataBanner()
+        self.checks_data = False
 
         # -- settings (left) -----------------------------------------------------------------
         self.form = TrainForm()
@@ -232,6 +237,7 @@ class TrainingPanel(QWidget):
         self._preview_delivery.delivered.connect(self._on_preview_delivery_delivered)
         self.form.augment_preview.images_wanted.connect(self._read_preview_images)
         self.form.dataset.currentIndexChanged.connect(self._on_form_dataset_changed)
+        self.form.dataset.currentIndexChanged.connect(self.check_data)
         self._preview_reading: str | None = None  # the dataset being read for it
         scroll = QScrollArea()
         scroll.setWidget(self.form)
@@ -400,6 +406,7 @@ class TrainingPanel(QWidget):
         hv.addWidget(self.lr_error)
         hv.addWidget(self.progress)
         hv.addWidget(self.speed)
+        hv.addWidget(self.data_banner)  # under the buttons: they stay put when it comes or goes
         coach = QHBoxLayout()
         coach.addWidget(self.coach_label, 1)
         coach.addWidget(self.coach_button)
@@ -796,6 +803,7 @@ class TrainingPanel(QWidget):
                 epochs=integer(len(history)),
             )
         )
+        self.check_data()  # "Ready" only when its dataset is here
 
     def _model_name(self, path: Path) -> str:
         """How the page names a model file: a run's by when the run started (every run's file
@@ -1254,13 +1262,25 @@ class TrainingPanel(QWidget):
 
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
-        from nndesk.controllers.datasets import TITLES, missing_dataset, missing_text
+        from nndesk.controllers.datasets import (
+            TITLES,
+            missing_dataset,
+            missing_text,
+            other_dataset_found,
+        )
 
         if self._run is None:
             self._set_title(translate("TrainingPanel", "The run did not start"))
         self.progress.setFormat(
             translate("TrainingPanel", "Failed: {message}").format(message=message)
         )
+        other = other_dataset_found(self._wanted_dataset)
+        if other is not None and self.checks_data:
+            # the folder holds the other dataset: said on the page, with "Switch to …"
+            self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
+            self._needs_data = True
+            self.data_banner.show_problem(message, None, other)
+            return
         missing = missing_dataset(self._wanted_dataset)
         if missing is not None and missing_text(missing) in message:
             self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
@@ -1278,11 +1298,46 @@ class TrainingPanel(QWidget):
         self.show_error(message)
 
     @Slot()
+    def check_data(self, *_) -> None:
+        """While no run goes: say at once when the form's dataset is not on this computer
+        ("Needs a dataset" and the banner's Download / Choose a folder…; "Switch to …" when
+        the data folder was found to hold the other dataset), and take it back once it is
+        here. Only in the window (``checks_data``); a few stat calls."""
+        from nndesk.controllers.datasets import (
+            missing_dataset,
+            missing_text,
+            other_dataset_found,
+        )
+
+        if not self.checks_data or self._run is not None or self.controller.is_running():
+            return
+        name = self.form.dataset_name()
+        missing, other = missing_dataset(name), other_dataset_found(name)
+        if missing is None and other is None:
+            if not self.data_banner.isHidden():
+                self.data_banner.clear()
+            self.data_changed()
+            return
+        if missing is not None:
+            self.data_banner.show_problem(missing_text(missing), missing)
+        elif self.data_banner.switch_offered() is None:  # a load failure already says why
+            return
+        self._wanted_dataset, self._needs_data = name, True
+        self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
+
+    @Slot()
     def data_changed(self) -> None:
         """The datasets on this computer changed (a folder chosen, a download finished): a
         page still saying "Needs a dataset" for data now here is ready again."""
-        from nndesk.controllers.datasets import missing_dataset
+        from nndesk.controllers.datasets import missing_dataset, other_dataset_found
 
+        if self.checks_data and not self.data_banner.isHidden():
+            wanted = self.form.dataset_name()
+            if missing_dataset(wanted) is None and other_dataset_found(wanted) is None:
+                self.data_banner.clear()
+            else:
+                self.check_data()
+                return
         if not self._needs_data or missing_dataset(self._wanted_dataset) is not None:
             return
         self._needs_data = False

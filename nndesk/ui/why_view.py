@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.controllers.datasets import other_dataset_found
 from nndesk.explain import FAST_KINDS, has_hidden_units
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import qt_image, theme
@@ -608,7 +609,8 @@ class WhyView(QWidget):
                 "The nearest training images need this model's training set on this computer.",
             )
         )
-        self.neighbours_banner.show_problem(message, dataset or None)
+        wanted = getattr(self._classifier, "dataset", None)
+        self.neighbours_banner.show_problem(message, dataset or None, other_dataset_found(wanted))
         self._neighbours_for = None  # ask again after the data arrives
 
     @Slot()

@@ -1,0 +1,154 @@
+"""What the window offers when the data is not what a page needs: a data folder holding the
+other dataset ("Switch to Clothing"), and the Train page's missing data said before Train is
+pressed. "Fashion-MNIST" is the tiny dataset here: its checksums are put in the registry, so
+the same check as for the real files finds that the folder holds it and not MNIST."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from nndesk import preferences
+from nndesk.controllers import datasets
+from nndesk.data import registry
+from nndesk.data.idx import sha256_decompressed
+from nndesk.inference import Classifier
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
+
+
+@pytest.fixture
+def fashion_folder(tiny_idx_dir, monkeypatch):
+    """A data folder holding "Fashion-MNIST" (the tiny files), chosen as the data folder."""
+    files = tuple(
+        replace(f, sha256=sha256_decompressed(tiny_idx_dir / f.gz_name))
+        for f in registry.FASHION.files
+    )
+    monkeypatch.setitem(registry.DATASETS, "fashion", replace(registry.FASHION, files=files))
+    preferences.set_data_dir(str(tiny_idx_dir))
+    datasets.forget_datasets()
+    yield tiny_idx_dir
+    datasets.forget_datasets()
+
+
+@pytest.fixture
+def fashion_model_file(tmp_path):
+    """A randomly initialised 784-32-10 MLP of Fashion-MNIST, the Clothing mode's model here."""
+    from nndesk.data.normalize import Normalizer
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.serialization import save_model
+
+    info = {
+        "dataset": "fashion",
+        "class_names": list(registry.FASHION.class_names),
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "garments",
+        "metrics": {"test_accuracy": 0.1},
+    }
+    model = build_model("784-32-10", rng=np.random.default_rng(1))
+    return save_model(tmp_path / "tiny-fashion.npz", model, info)
+
+
+def test_a_folder_of_the_other_dataset_offers_switching_and_the_page_then_finds_its_data(
+    qtbot, window_factory, monkeypatch, fashion_folder, tiny_model_file, fashion_model_file
+):
+    """Probe 16d: "<folder> holds Fashion-MNIST, not MNIST: switch to Clothing, …" was text
+    only; now a button switches, and Evaluate evaluates the Clothing model on that folder."""
+    import nndesk.app as app
+
+    monkeypatch.setattr(
+        app, "default_model_path", lambda kind: fashion_model_file if kind == "garments" else None
+    )
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))  # a digits model
+    window, page = desk.window, desk.evaluate_page
+    assert window.mode() == "digits"
+    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
+        window.tabs.setCurrentWidget(page)  # showing the page evaluates
+    banner = page.message
+    assert banner.text().startswith(f"{fashion_folder} holds Fashion-MNIST, not MNIST")
+    assert banner.switch_offered() == "garments"
+    assert banner.switch_button.text() == "Switch to Clothing"
+    assert banner.folder_button.isVisible() and not banner.download_button.isVisible()
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=30_000):
+        banner.switch_button.click()
+    assert window.mode() == "garments" and preferences.last_mode() == "garments"
+    assert desk.prediction.current().dataset == "fashion"
+    assert banner.isHidden()
+    assert page._controller.result().class_names == registry.FASHION.class_names
+
+
+def test_the_dataset_page_offers_the_switch_too(qtbot, window_factory, fashion_folder):
+    desk = window_factory(mode="digits")
+    page = desk.dataset_page
+    page.set_dataset("mnist")
+    desk.window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.message.switch_offered() == "garments", timeout=20_000)
+    assert "holds Fashion-MNIST, not MNIST" in page.message.text()
+
+
+def test_a_folder_of_mnist_offers_switching_to_digits(
+    qtbot, window_factory, tiny_idx_dir, monkeypatch
+):
+    """The mirror case: MNIST's files where Clothing mode wants Fashion-MNIST."""
+    files = tuple(
+        replace(f, sha256=sha256_decompressed(tiny_idx_dir / f.gz_name))
+        for f in registry.MNIST.files
+    )
+    monkeypatch.setitem(registry.DATASETS, "mnist", replace(registry.MNIST, files=files))
+    preferences.set_data_dir(str(tiny_idx_dir))
+    datasets.forget_datasets()
+    desk = window_factory(mode="garments")
+    page = desk.dataset_page
+    page.set_dataset("fashion")
+    desk.window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.message.switch_offered() == "digits", timeout=20_000)
+    assert page.message.switch_button.text() == "Switch to Digits"
+    with qtbot.waitSignal(desk.window.mode_changed, timeout=10_000):
+        page.message.switch_button.click()
+    assert desk.window.mode() == "digits"
+    datasets.forget_datasets()
+
+
+def test_the_train_page_says_at_once_that_its_data_is_missing_and_offers_it(
+    qtbot, window_factory, tmp_path, tiny_idx_dir
+):
+    """Probe 16d: with no data the Train page said "Ready" until Train was pressed."""
+    preferences.set_data_dir(str(tmp_path / "empty"))  # a folder without any dataset
+    datasets.forget_datasets()
+    desk = window_factory(mode="digits")
+    train = desk.train_page
+    desk.window.tabs.setCurrentWidget(train)
+    banner = train.data_banner
+    assert train.progress.format() == "Needs a dataset"
+    assert banner.isVisible() and banner.offered_dataset() == "mnist"
+    assert banner.text().startswith("MNIST is not on this computer yet")
+    assert banner.download_button.text() == "Download MNIST (11 MB)"
+    assert banner.folder_button.isVisible()
+    desk.window.act_garments.trigger()  # the form follows to Fashion-MNIST: still missing
+    assert banner.offered_dataset() == "fashion"
+    assert train.progress.format() == "Needs a dataset"
+    desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # a folder holding both names
+    assert banner.isHidden()
+    assert train.progress.format() == "Ready"
+
+
+def test_training_on_a_folder_of_the_other_dataset_offers_switching_on_the_page(
+    qtbot, window_factory, fashion_folder
+):
+    from nndesk.training import TrainConfig
+
+    desk = window_factory(mode="digits")
+    train = desk.train_page
+    desk.window.tabs.setCurrentWidget(train)
+    assert train.data_banner.isHidden() and train.progress.format() == "Ready"
+    with qtbot.waitSignal(desk.training.failed, timeout=20_000):
+        train.start_training(TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
+    qtbot.waitUntil(lambda: train.data_banner.switch_offered() == "garments", timeout=10_000)
+    assert "holds Fashion-MNIST, not MNIST" in train.data_banner.text()
+    assert train.progress.format() == "Needs a dataset"
+    with qtbot.waitSignal(desk.window.mode_changed, timeout=10_000):
+        train.data_banner.switch_button.click()
+    assert train.form.dataset_name() == "fashion"
+    assert train.data_banner.isHidden() and train.progress.format() == "Ready"
