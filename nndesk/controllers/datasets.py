@@ -20,8 +20,9 @@ from nndesk.errors import DataError, MissingDataError, NndeskError, window_messa
 _cache: dict[tuple[str, str | None], object] = {}
 _locks: dict[tuple[str, str | None], threading.Lock] = {}
 _locks_guard = threading.Lock()
-#: registered dataset -> the other one its folder turned out to hold (``other_dataset_found``)
-_holds_other: dict[str, str] = {}
+#: registered dataset -> (the other one its folder turned out to hold, the window's line
+#: saying so) (``other_dataset_found``)
+_holds_other: dict[str, tuple[str, str]] = {}
 
 #: mode of the window -> the dataset its test images come from
 DATASET_FOR_KIND = {spec.preprocess: name for name, spec in DATASETS.items()}
@@ -240,7 +241,7 @@ def _noting_other_dataset(name: str):
         other = getattr(err, "other_dataset", None)
         if other in TITLES:
             with _locks_guard:
-                _holds_other[name] = other
+                _holds_other[name] = (other, window_message(err))
         raise
 
 
@@ -249,7 +250,16 @@ def other_dataset_found(name: str | None) -> str | None:
     chosen in Digits mode), since the data folder last changed; else None. The banners offer
     to switch to its mode."""
     with _locks_guard:
-        return _holds_other.get(name) if name else None
+        found = _holds_other.get(name) if name else None
+    return found[0] if found else None
+
+
+def other_dataset_text(name: str | None) -> str:
+    """The window's line saying the folder holds another dataset (``other_dataset_found``),
+    for a page that did not read the folder itself; "" when none was found."""
+    with _locks_guard:
+        found = _holds_other.get(name) if name else None
+    return found[1] if found else ""
 
 
 def forget_datasets() -> None:

@@ -1278,6 +1278,7 @@ class TrainingPanel(QWidget):
         if other is not None and self.checks_data:
             # the folder holds the other dataset: said on the page, with "Switch to …"
             self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
+            self.speed.setText(translate("TrainingPanel", "Choose settings and press Train."))
             self._needs_data = True
             self.data_banner.show_problem(message, None, other)
             return
@@ -1297,6 +1298,10 @@ class TrainingPanel(QWidget):
             return
         self.show_error(message)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.check_data()  # another page may have found the data missing or foreign meanwhile
+
     @Slot()
     def check_data(self, *_) -> None:
         """While no run goes: say at once when the form's dataset is not on this computer
@@ -1307,6 +1312,7 @@ class TrainingPanel(QWidget):
             missing_dataset,
             missing_text,
             other_dataset_found,
+            other_dataset_text,
         )
 
         if not self.checks_data or self._run is not None or self.controller.is_running():
@@ -1320,10 +1326,11 @@ class TrainingPanel(QWidget):
             return
         if missing is not None:
             self.data_banner.show_problem(missing_text(missing), missing)
-        elif self.data_banner.switch_offered() is None:  # a load failure already says why
-            return
+        else:  # another page found the folder holds the other dataset: said here too
+            self.data_banner.show_problem(other_dataset_text(name), None, other)
         self._wanted_dataset, self._needs_data = name, True
         self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
+        self.speed.setText(translate("TrainingPanel", "Choose settings and press Train."))
 
     @Slot()
     def data_changed(self) -> None:
