@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex,
 from nndesk import i18n
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.plain_text import one_line
-from nndesk.runs import NORMALIZE_SHOWN, RunRecord
+from nndesk.runs import NORMALIZE_SHOWN, RunRecord, describe_config
 from nndesk.ui.language import fill, percent, translate, translate_marked
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -78,13 +78,15 @@ def lr_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> str:
 
 
 def settings_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> str:
-    """A run's settings in one line: "relu, adam, lr 0.001, batch 64, pixels -1 to 1";
-    ``rates``: the learning rates it was set to while it trained ("lr 0.01 → 0.001")."""
+    """A run's settings in one line: "lr 0.001, relu, adam, batch 64, pixels -1 to 1";
+    ``rates``: the learning rates it was set to while it trained ("lr 0.01 → 0.001"). The rate
+    comes first: the column is narrow at 1024 px, and the rate is what runs most often differ
+    in (a change made during the run was cut off after "relu, adam, lr 0.01 …")."""
     normalize = str(config.get("normalize", ""))
     parts = [
+        lr_text(config, rates),
         str(config.get("activation", "")),
         str(config.get("optimizer", "")),
-        lr_text(config, rates),
         translate("RunsView", "batch {n}").format(n=config.get("batch_size"))
         if config.get("batch_size")
         else translate("RunsView", "full batch"),
@@ -99,6 +101,21 @@ def settings_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> 
     if config.get("augment"):
         parts.append(translate("RunsView", "augmented"))
     return one_line(", ".join(p for p in parts if p), CELL_CHARS)
+
+
+def _title_shown(record: RunRecord) -> str:
+    """The run's title; one nndesk wrote from the settings is written again as the window
+    says them ("pixels -1 to 1", not "symmetric"; the window's decimal mark)."""
+    config = record.config
+    # only settings of words and one rate: a hostile record may hold a million numbers
+    words = ("dataset", "arch", "architecture", "activation", "optimizer", "normalize")
+    if (
+        all(isinstance(config.get(k, ""), str) for k in words)
+        and isinstance(config.get("lr", 0.0), (int, float))
+        and record.title == describe_config(config)
+    ):
+        return describe_config(config, shown=True)
+    return record.title
 
 
 def _lr_rates(record: RunRecord) -> list[float]:
@@ -179,7 +196,7 @@ def make_row(record: RunRecord) -> Row:
         # the folder tells apart runs with the same start, data and layers
         tips[STARTED] = translate("RunsView", "folder {folder}").format(folder=folder)
         tips[LAYERS] = texts[LAYERS]
-        tips[SETTINGS] = "\n".join([settings, *_lr_change_lines(record), record.title])
+        tips[SETTINGS] = "\n".join([settings, *_lr_change_lines(record), _title_shown(record)])
     if record.elsewhere is not None and record.model_file is None:
         tips[STATUS] = translate(
             "RunsView", "its folder refused the model; it was saved to {path}"
