@@ -20,8 +20,8 @@ from nndesk.errors import DataError, MissingDataError, NndeskError, window_messa
 _cache: dict[tuple[str, str | None], object] = {}
 _locks: dict[tuple[str, str | None], threading.Lock] = {}
 _locks_guard = threading.Lock()
-#: registered dataset -> (the other one its folder turned out to hold, the window's line
-#: saying so) (``other_dataset_found``)
+# registered dataset -> (the other one its folder turned out to hold, the window's line
+# saying so) (``other_dataset_found``)
 _holds_other: dict[str, tuple[str, str]] = {}
 
 #: mode of the window -> the dataset its test images come from

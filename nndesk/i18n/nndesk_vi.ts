@@ -1767,7 +1767,7 @@ nhãn {label}{name}</translation>
     </message>
     <message>
         <source>{title} is not on this computer yet: download it, or choose a folder holding its four IDX files.</source>
-        <extracomment>registered dataset -&gt; the other one its folder turned out to hold (``other_dataset_found``) mode of the window -&gt; the dataset its test images come from</extracomment>
+        <extracomment>mode of the window -&gt; the dataset its test images come from</extracomment>
         <translation>Máy tính này chưa có {title}: hãy tải về, hoặc chọn một thư mục chứa bốn tệp IDX của nó.</translation>
     </message>
 </context>
@@ -4218,7 +4218,6 @@ từ {folder}</translation>
     </message>
     <message>
         <source>learning rate {lr:g} from epoch {epoch}, batch {batch}</source>
-        <extracomment>learning-rate changes a Settings tooltip lists one per line (the last ones)</extracomment>
         <translation>tốc độ học {lr:g} từ epoch {epoch}, batch {batch}</translation>
     </message>
     <message>
@@ -4658,6 +4657,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Từ epoch kế tiếp: {later}</translation>
     </message>
     <message>
+        <source>Get the data first (below), then press Train.</source>
+        <translation>Hãy lấy dữ liệu trước (bên dưới), rồi bấm Huấn luyện.</translation>
+    </message>
+    <message>
         <source>Inside</source>
         <translation>Bên trong</translation>
     </message>
@@ -4819,7 +4822,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Train</source>
-        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. how the last run ended (RunEnded, its epoch count), said again in the new language the coach&apos;s &quot;see them in Mistakes&quot;: the Mistakes page should show this true class this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;) settings sent to the run that no batch has used yet: name -&gt; (the value in use before, the value sent); a run that ends first never used them (the headline then names the value it trained with) (RunEnded, epochs the run trained or None) of the last run, for its verdict the live settings the last run (or the loaded model&apos;s) ended with, and the form as it was then: Continue keeps the former where the form was not changed since the form&apos;s dataset when it is not on this computer, said before Train is pressed: Download / Choose a folder… (wired by the window, which sets ``checks_data``)</extracomment>
+        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. how the last run ended (RunEnded, its epoch count), said again in the new language the coach&apos;s &quot;see them in Mistakes&quot;: the Mistakes page should show this true class this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;) settings sent to the run that no batch has used yet: name -&gt; (the value in use before, the value sent); a run that ends first never used them (the headline then names the value it trained with) (RunEnded, epochs the run trained or None) of the last run, for its verdict the live settings the last run (or the loaded model&apos;s) ended with, and the form as it was then: Continue keeps the former where the form was not changed since</extracomment>
         <translation>Huấn luyện</translation>
     </message>
     <message>

@@ -123,7 +123,7 @@ def _lr_rates(record: RunRecord) -> list[float]:
     return [lr for _, lr in record.curves.lr_changes]
 
 
-#: learning-rate changes a Settings tooltip lists one per line (the last ones)
+# learning-rate changes a Settings tooltip lists one per line (the last ones)
 TIP_CHANGES = 5
 
 

@@ -225,8 +225,8 @@ class TrainingPanel(QWidget):
         self._message_box: QMessageBox | None = None
         self._wanted_dataset: str | None = None  # the dataset of the last run asked for
         self._needs_data = False  # the last start failed for want of that dataset
-        #: the form's dataset when it is not on this computer, said before Train is pressed:
-        #: Download / Choose a folder… (wired by the window, which sets ``checks_data``)
+        # the form's dataset when it is not on this computer, said before Train is pressed:
+        # Download / Choose a folder… (wired by the window, which sets ``checks_data``)
         self.data_banner = DataBanner()
         self.checks_data = False
 
@@ -1278,13 +1278,19 @@ class TrainingPanel(QWidget):
         if other is not None and self.checks_data:
             # the folder holds the other dataset: said on the page, with "Switch to …"
             self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
-            self.speed.setText(translate("TrainingPanel", "Choose settings and press Train."))
+            self.speed.setText(
+                translate("TrainingPanel", "Get the data first (below), then press Train.")
+            )
             self._needs_data = True
             self.data_banner.show_problem(message, None, other)
             return
         missing = missing_dataset(self._wanted_dataset)
         if missing is not None and missing_text(missing) in message:
             self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
+            if self.checks_data:  # the page's banner offers it too
+                self.speed.setText(
+                    translate("TrainingPanel", "Get the data first (below), then press Train.")
+                )
             self._needs_data = True
             # the dialog says which files and from where; the status bar has room for one clause
             self.status_message.emit(
@@ -1330,7 +1336,9 @@ class TrainingPanel(QWidget):
             self.data_banner.show_problem(other_dataset_text(name), None, other)
         self._wanted_dataset, self._needs_data = name, True
         self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
-        self.speed.setText(translate("TrainingPanel", "Choose settings and press Train."))
+        self.speed.setText(
+            translate("TrainingPanel", "Get the data first (below), then press Train.")
+        )
 
     @Slot()
     def data_changed(self) -> None:

@@ -128,6 +128,7 @@ def test_the_train_page_says_at_once_that_its_data_is_missing_and_offers_it(
     desk.window.tabs.setCurrentWidget(train)
     banner = train.data_banner
     assert train.progress.format() == "Needs a dataset"
+    assert train.speed.text() == "Get the data first (below), then press Train."
     assert banner.isVisible() and banner.offered_dataset() == "mnist"
     assert banner.text().startswith("MNIST is not on this computer yet")
     assert banner.download_button.text() == "Download MNIST (11 MB)"
@@ -138,6 +139,7 @@ def test_the_train_page_says_at_once_that_its_data_is_missing_and_offers_it(
     desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # a folder holding both names
     assert banner.isHidden()
     assert train.progress.format() == "Ready"
+    assert train.speed.text() == "Choose settings and press Train."
 
 
 def test_training_on_a_folder_of_the_other_dataset_offers_switching_on_the_page(
