@@ -115,7 +115,11 @@ def test_the_mistakes_hint_names_where_it_counted(split):
 
 
 @pytest.mark.parametrize("kept", [True, False], ids=["weights-kept", "matrices-only"])
-def test_the_replay_fits_a_1024x700_window_without_scrolling(qtbot, window_factory, kept):
+def test_the_replay_fits_a_1024x700_window_without_scrolling(
+    qtbot, window_factory, kept, tiny_data_dir
+):
+    """(With data, as after any run: without it the Train page's missing-data banner takes
+    its two lines above the tabs.)"""
     from PySide6.QtWidgets import QApplication
 
     from nndesk.replay import ReplayRecord
