@@ -419,6 +419,10 @@ def _downsample(x: list[float], y: list[float], limit: int) -> tuple[list[float]
     return xs, ys
 
 
+#: learning-rate changes a run's summary keeps (the last ones; the curves keep them all)
+SUMMARY_LR_CHANGES = 5
+
+
 @dataclass(frozen=True)
 class RunSummary:
     """What a listing shows of a run's curves, kept in ``run.json`` beside them."""
@@ -426,21 +430,34 @@ class RunSummary:
     last_epoch: int = 0
     val_accuracy: float = math.nan  # after the last epoch that had one
     train_accuracy: float = math.nan
+    # the learning rate set while the run trained: the last SUMMARY_LR_CHANGES changes as
+    # (epoch, batch, rate), and how many there were (the Settings column says "lr 0.01 → 0.001")
+    lr_changes: tuple[tuple[int, int, float], ...] = ()
+    lr_change_count: int = 0
 
     @classmethod
     def of(cls, curves: Curves) -> RunSummary:
+        rates = [c for c in curves.changes if c.name == "lr"]
         return cls(
             last_epoch=curves.epochs[-1] if curves.epochs else 0,
             val_accuracy=_last_finite(curves.val_accuracy),
             train_accuracy=_last_finite(curves.train_accuracy),
+            lr_changes=tuple(
+                (c.epoch, c.batch, float(c.value)) for c in rates[-SUMMARY_LR_CHANGES:]
+            ),
+            lr_change_count=len(rates),
         )
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "last_epoch": self.last_epoch,
             "val_accuracy": _json_num(self.val_accuracy),
             "train_accuracy": _json_num(self.train_accuracy),
         }
+        if self.lr_change_count:
+            out["lr_changes"] = [list(c) for c in self.lr_changes]
+            out["lr_change_count"] = self.lr_change_count
+        return out
 
     @classmethod
     def from_dict(cls, d: Any) -> RunSummary:
@@ -456,7 +473,32 @@ class RunSummary:
             if value is not None and not _finite(value):
                 raise RunFileError(f"summary.{key} is {_short(value)}, not a number")
             accuracies.append(_num(value))
-        return cls(epoch, *accuracies)
+        return cls(epoch, *accuracies, *_summary_lr_changes(d))
+
+
+def _summary_lr_changes(d: dict) -> tuple[tuple[tuple[int, int, float], ...], int]:
+    """A summary's ``lr_changes`` and ``lr_change_count`` (absent: none), checked."""
+    changes, count = d.get("lr_changes", []), d.get("lr_change_count", 0)
+    if not isinstance(changes, list) or len(changes) > SUMMARY_LR_CHANGES:
+        raise RunFileError(f"summary.lr_changes is {_short(changes)}, not a short list")
+    out = []
+    for c in changes:
+        if not (
+            isinstance(c, list)
+            and len(c) == 3
+            and all(_whole(n) and 1 <= n < 2**53 for n in c[:2])
+            and _finite(c[2])
+            and c[2] > 0
+        ):
+            raise RunFileError(f"summary.lr_changes holds {_short(c)}, not [epoch, batch, rate]")
+        out.append((c[0], c[1], float(c[2])))
+    if not (_whole(count) and len(out) <= count < 2**53 and (count == 0) == (not out)):
+        raise RunFileError(f"summary.lr_change_count is {_short(count)}, not their number")
+    return tuple(out), count
+
+
+def _whole(n: Any) -> bool:
+    return isinstance(n, int) and not isinstance(n, bool)
 
 
 def _last_finite(values: list[float]) -> float:

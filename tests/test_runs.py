@@ -181,3 +181,40 @@ def test_a_run_described_for_the_window_uses_its_languages_decimal_mark(monkeypa
     assert describe_config(config, shown=True) == "fashion 784-10 adam lr=0,001"
     # the title stored in run.json (and the CLI's) is written as Python writes it
     assert describe_config(config) == "fashion 784-10 adam lr=0.001"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"lr_changes": "x", "lr_change_count": 1},
+        {"lr_changes": [[1, 1, -0.1]], "lr_change_count": 1},
+        {"lr_changes": [[0, 1, 0.1]], "lr_change_count": 1},
+        {"lr_changes": [[1, 1, 0.1]], "lr_change_count": 0},
+        {"lr_changes": [[1, 1, 0.1]] * 6, "lr_change_count": 6},
+        {"lr_changes": [], "lr_change_count": True},
+    ],
+)
+def test_a_summary_with_malformed_rate_changes_is_refused_and_the_record_read_whole(tmp_path, bad):
+    """The listing trusts a valid summary; a malformed one sends it to the whole record, whose
+    curves say the changes."""
+    import json
+
+    from nndesk.runs import RunFileError, RunSummary
+    from nndesk.setting_changes import SettingChange
+
+    summary = {"last_epoch": 1, **bad}
+    with pytest.raises(RunFileError):
+        RunSummary.from_dict(summary)
+    store = RunStore(tmp_path / "runs", fallback_dirs=())
+    record = store.create({"dataset": "mnist", "lr": 0.01})
+    record.curves.epochs = [1]
+    record.curves.add_change(SettingChange(0.5, 1, 3, "lr", 0.001))
+    store.save(record)
+    path = record.folder / "run.json"
+    data = json.loads(path.read_text())
+    assert data["summary"]["lr_changes"] == [[1, 3, 0.001]]
+    data["summary"].update(bad)
+    path.write_text(json.dumps(data))
+    (listed,) = store.list()
+    assert not listed.is_damaged
+    assert listed.summary.lr_changes == ((1, 3, 0.001),) and listed.summary.lr_change_count == 1

@@ -119,33 +119,31 @@ def _title_shown(record: RunRecord) -> str:
 
 
 def _lr_rates(record: RunRecord) -> list[float]:
-    """The learning rates ``record``'s run was set to while it trained, in order."""
-    return [lr for _, lr in record.curves.lr_changes]
-
-
-# learning-rate changes a Settings tooltip lists one per line (the last ones)
-TIP_CHANGES = 5
+    """The last learning rates ``record``'s run was set to while it trained, in order, from
+    its summary (a listed run's curves are not read for its row)."""
+    return [rate for _, _, rate in record.summary.lr_changes]
 
 
 def _lr_change_lines(record: RunRecord) -> list[str]:
-    """ "learning rate 0.001 from epoch 2, batch 5" per change, the last TIP_CHANGES."""
-    changes = [c for c in record.curves.changes if c.name == "lr"]
+    """ "learning rate 0.001 from epoch 2, batch 5" per change the summary keeps (the last
+    ones), after a line saying how many there were when it keeps fewer."""
+    summary = record.summary
     lines = [
         fill(
             translate("RunsView", "learning rate {lr:g} from epoch {epoch}, batch {batch}"),
-            lr=float(c.value),
-            epoch=c.epoch,
-            batch=c.batch,
+            lr=rate,
+            epoch=epoch,
+            batch=batch,
         )
-        for c in changes[-TIP_CHANGES:]
+        for epoch, batch, rate in summary.lr_changes
     ]
-    if len(changes) > TIP_CHANGES:
+    if summary.lr_change_count > len(lines):
         lines.insert(
             0,
             fill(
                 translate("RunsView", "(the last {n} of {total} changes of the rate)"),
-                n=TIP_CHANGES,
-                total=len(changes),
+                n=len(lines),
+                total=summary.lr_change_count,
             ),
         )
     return lines

@@ -656,9 +656,14 @@ def test_the_settings_column_shows_a_rate_changed_during_the_run(qtbot, tmp_path
     assert "symmetric" not in tip  # the title line as the window says the settings
     steady_text = view.cell(row_of(view, steady.run_id), SETTINGS)
     assert steady_text.startswith("lr 0.01,") and "→" not in steady_text
-    steered.curves.add_change(SettingChange(2.5, 3, 1, "lr", 0.0005))
-    steered.curves.add_change(SettingChange(3.5, 4, 1, "lr", 0.0001))
+    for i in range(6):  # 7 changes: the summary keeps the last 5 and their number
+        steered.curves.add_change(SettingChange(2.5 + i, 3 + i, 1, "lr", 0.0005 / (i + 1)))
     store.save(steered)
     view.refresh()
-    text = view.cell(row_of(view, steered.run_id), SETTINGS)
-    assert text.startswith("lr 0.01 → … → 0.0005 → 0.0001,")
+    row = row_of(view, steered.run_id)
+    text = view.cell(row, SETTINGS)
+    assert text.startswith("lr 0.01 → … → 0.0001 → 8.33333e-05,")
+    tip = view.cell(row, SETTINGS, Qt.ItemDataRole.ToolTipRole)
+    assert "(the last 5 of 7 changes of the rate)" in tip
+    assert "learning rate 8.33333e-05 from epoch 8, batch 1" in tip
+    assert not view.model.record(row).curves_read  # said from the record's summary
