@@ -5110,6 +5110,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Integrated gradients (gradient tích phân)</translation>
     </message>
     <message>
+        <source>Looking for the training images most like your drawing (the first time reads the training set: a few seconds)…</source>
+        <translation>Đang tìm các ảnh huấn luyện giống hình vẽ của bạn nhất (lần đầu phải đọc tập huấn luyện: vài giây)…</translation>
+    </message>
+    <message>
         <source>Method:</source>
         <translation>Phương pháp:</translation>
     </message>

@@ -567,6 +567,16 @@ class WhyView(QWidget):
         ):
             self._neighbours_for = (prediction, clf)
             self._neighbour_token = self._explainer.request_neighbours(clf, prediction.input_image)
+            if not any(tile.isVisibleTo(self) for tile in self.neighbour_tiles):
+                # the first search reads the training set and runs it through the network:
+                # seconds, during which "Draw something" under a drawing would look broken
+                self.neighbours_note.setText(
+                    translate(
+                        "WhyView",
+                        "Looking for the training images most like your drawing (the first "
+                        "time reads the training set: a few seconds)…",
+                    )
+                )
 
     @Slot(int, object)
     def _on_explainer_attribution_ready(self, token: int, result) -> None:

@@ -84,6 +84,30 @@ def test_the_nearest_training_images_are_the_closest_in_the_last_hidden_layer(
     assert not why.neighbours_banner.isVisible()
 
 
+def test_while_the_first_search_runs_the_page_says_it_is_looking(
+    qtbot, tiny_data_dir, why_desk, monkeypatch
+):
+    """The first search reads the training set (seconds): "Draw something" under a drawing
+    looked broken (a new user's report)."""
+    from nndesk.controllers import datasets
+
+    release = threading.Event()
+    real = datasets.get_dataset
+
+    def slow(name):
+        release.wait(timeout=30)
+        return real(name)
+
+    monkeypatch.setattr(datasets, "get_dataset", slow)
+    why = why_desk.why_page
+    _wait_for_answer(qtbot, why_desk)
+    qtbot.waitUntil(lambda: "Looking for" in why.neighbours_note.text(), timeout=10_000)
+    assert not any(tile.isVisible() for tile in why.neighbour_tiles)
+    release.set()
+    qtbot.waitUntil(lambda: why.neighbour_tiles[0].isVisible(), timeout=20_000)
+    assert "Looking for" not in why.neighbours_note.text()
+
+
 def test_without_training_data_the_page_says_so_and_offers_the_download(qtbot, why_desk):
     why = why_desk.why_page
     _wait_for_answer(qtbot, why_desk)
