@@ -101,7 +101,7 @@ def use_language(code: str) -> str:
         app.installTranslator(item)
     if _original_locale is None:
         _original_locale = QLocale()
-    QLocale.setDefault(_original_locale if code == SOURCE_LANGUAGE else QLocale(code))
+    QLocale.setDefault(_english_locale() if code == SOURCE_LANGUAGE else QLocale(code))
     # the Qt-free chart modules mark their words with N_ (context "") and ask i18n.shown
     if code == SOURCE_LANGUAGE:
         i18n.set_display(None)
@@ -110,6 +110,15 @@ def use_language(code: str) -> str:
         i18n.set_display(_translate_unmarked, (locale.decimalPoint(), locale.groupSeparator()))
     _current = code
     return code
+
+
+def _english_locale() -> QLocale:
+    """The default locale for the English window: the desktop's when it is an English one (its
+    own territory), else plain English. English words beside a Vietnamese desktop's "1,00" in
+    the spin boxes would mix two decimal marks in one window, as ``decimal`` writes ``1.00``."""
+    if _original_locale is not None and _original_locale.language() == QLocale.Language.English:
+        return _original_locale
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
 def decimal(value: float, decimals: int) -> str:

@@ -52,6 +52,29 @@ def test_numbers_are_written_the_way_the_language_writes_them(vietnamese):
     assert language.decimal(0.48871, 4) == "0.4887"
 
 
+@pytest.mark.parametrize(
+    ("desktop", "decimal_point"), [("vi_VN", "."), ("en_GB", "."), ("de_DE", ".")]
+)
+def test_the_english_window_writes_points_in_its_spin_boxes_on_any_desktop(
+    qapp, monkeypatch, desktop, decimal_point
+):
+    """On a Vietnamese desktop, switching to English left the Lab's spin boxes at "1,00" beside
+    labels written "1.00" (a new user's report)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    monkeypatch.setattr(language, "_original_locale", QLocale(desktop))
+    try:
+        language.use_language("vi")
+        language.use_language("en")
+        spin = QDoubleSpinBox()
+        spin.setValue(1.0)
+        assert spin.text() == f"1{decimal_point}00"
+        assert language.decimal(1.0, 2) == "1.00"
+    finally:
+        language.use_language("en")
+
+
 def test_an_unknown_language_falls_back_to_english(qapp):
     assert language.use_language("xx") == "en"
     assert language.current_language() == "en"
