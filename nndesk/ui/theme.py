@@ -472,8 +472,11 @@ def restyle_figure(figure, old: Colours, new: Colours) -> None:
         for spine in ax.spines.values():
             spine.set_edgecolor(new.mid)
         ax.tick_params(which="both", colors=new.window_text)
-        for line in ax.get_xgridlines() + ax.get_ygridlines():
-            line.set_color(new.grid)
+        # every major tick's grid line, not only those in view (get_ygridlines): a tick made
+        # for an axis that once held more ticks is kept and shown again when the limits
+        # change, and came back in the old theme's grid colour (a black line across an empty
+        # loss chart in light, a white one in dark)
+        ax.tick_params(which="major", grid_color=new.grid)
         for image in ax.get_images():  # a mosaic's gaps are drawn in the axes background
             cmap = image.get_cmap()
             if _same(cmap.get_bad(), old.base) or _same(cmap.get_bad(), "white"):

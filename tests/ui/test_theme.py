@@ -298,3 +298,34 @@ def test_every_plain_label_of_the_window_reads_on_the_dark_theme(
         if min(theme.contrast(text, theme.DARK.window), theme.contrast(text, theme.DARK.base)) < AA:
             unreadable.append((type(label.parent()).__name__, label.text()[:30], text))
     assert not unreadable
+
+
+@pytest.mark.parametrize("first, then", [("light", "dark"), ("dark", "light")])
+def test_an_emptied_loss_chart_after_a_theme_switch_has_only_the_new_themes_grid(
+    qapp, restore_theme, first, then
+):
+    """Probe 32: after a run, a theme switch and a new start, the empty loss charts showed a
+    solid line at 1.0 (white in dark, black in light): a grid line the axes had made for the
+    last run's taller range, kept out of view and shown again in the old theme's colour."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from nndesk.curves import LiveCurves, make_figure
+    from tests.test_runs import two_epoch_curves
+
+    theme.apply_theme(qapp, first)
+    fig, axes = make_figure(6, 4)
+    canvas = FigureCanvasAgg(fig)
+    live = LiveCurves(*axes)
+    canvas.draw()  # 0-1 on the loss axes: six ticks made
+    live.expect_loss(2.3)  # a cross-entropy run: 0-3, four ticks in view
+    live.update(two_epoch_curves())
+    canvas.draw()
+    old = theme.colours()
+    theme.restyle_figure(fig, old, theme.DARK if then == "dark" else theme.LIGHT)
+    live.reset()  # the next run starts (or fails to): 0-1 again
+    canvas.draw()
+    new = theme.DARK if then == "dark" else theme.LIGHT
+    for ax in axes:
+        shown = [line for line in ax.get_ygridlines() + ax.get_xgridlines() if line.get_visible()]
+        assert shown
+        assert {to_hex(line.get_color()) for line in shown} == {new.grid}
