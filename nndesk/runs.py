@@ -567,7 +567,7 @@ class RunRecord:
         for (a listing keeps hundreds of records: their curves took 0.4 MB each)."""
         with _curves_lock:
             self._summary = RunSummary.of(self._curves)
-            self._curves = Curves()
+            self._curves = None
 
     @property
     def summary(self) -> RunSummary:
@@ -632,7 +632,8 @@ class RunRecord:
             raise RunFileError(f"{RUN_FILE} has no summary of its curves")
         summary = RunSummary.from_dict(d["summary"])
         record = cls.from_dict({**d, "curves": {}}, folder)
-        record._summary = summary
+        # no Curves until read: 13 objects a record, which every full collection walked
+        record._curves, record._summary = None, summary
         return record
 
     @classmethod
