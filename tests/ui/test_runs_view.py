@@ -312,7 +312,10 @@ def big_record(store: RunStore, name: str, title: str) -> Path:
 def parse_threads(monkeypatch):
     """The threads each run.json was parsed on, in order."""
     from nndesk import runs
+    from nndesk.ui.off_gui import render_pool
 
+    # an earlier test's chart may still be reading its runs' curves on the render pool
+    assert render_pool().waitForDone(60_000)
     seen: list[threading.Thread] = []
     real = runs.parse_run_json
 
@@ -579,12 +582,14 @@ def test_selected_runs_curves_are_read_off_the_gui_thread_and_a_damaged_one_says
     124 MB to list whole): the chart reads the curves it shows, on its render thread; a run
     whose curves turn out damaged then is shown damaged, with the reason."""
     from nndesk import runs
+    from nndesk.ui.off_gui import render_pool
     from nndesk.ui.runs_table import STATUS
 
     store = RunStore(tmp_path / "runs")
     good, bad = add_run(store, "good"), add_run(store, "bad curves")
     path = store.root / bad / "run.json"
     path.write_text(path.read_text().replace('"epoch": []', '"epoch": ["x"]'))
+    assert render_pool().waitForDone(60_000)  # an earlier test's chart reads no curves now
     threads = []
     real = runs._read_record
 
