@@ -539,15 +539,15 @@ class RunRecord:
         return self._summary is None
 
     def _get_curves(self) -> Curves:
-        if self._summary is not None:
-            self._read_curves()
-        return self._curves
+        with _curves_lock:
+            curves = self._curves if self._summary is None else None
+        return curves if curves is not None else self._read_curves()
 
     def _set_curves(self, curves: Curves) -> None:
-        self._curves = curves
-        self._summary = None
+        with _curves_lock:
+            self._curves, self._summary = curves, None
 
-    def _read_curves(self) -> None:
+    def _read_curves(self) -> Curves:
         """Read the curves of a listed record from its ``run.json``. A record found damaged
         now (its curves, or a file changed since the listing) becomes a damaged one, empty
         curves and the reason in ``message``, as a listing would have shown it."""
@@ -561,19 +561,22 @@ class RunRecord:
         with _curves_lock:
             if self._summary is not None:  # another thread may have read them meanwhile
                 self._curves, self._summary = curves, None
+            return self._curves
 
     def forget_curves(self) -> None:
         """Keep only the summary of the curves; they are read from the file again when asked
-        for (a listing keeps hundreds of records: their curves took 0.4 MB each)."""
+        for (a listing keeps hundreds of records: their curves took 0.4 MB each). Only for a
+        record whose curves are its file's (listed, never grown or set since)."""
         with _curves_lock:
-            self._summary = RunSummary.of(self._curves)
-            self._curves = None
+            if self._summary is None:
+                self._summary = RunSummary.of(self._curves)
+                self._curves = None
 
     @property
     def summary(self) -> RunSummary:
         """What the Runs table shows of the curves (without reading them)."""
-        summary = self._summary
-        return summary if summary is not None else RunSummary.of(self._curves)
+        with _curves_lock:
+            return self._summary if self._summary is not None else RunSummary.of(self._curves)
 
     @property
     def last_epoch(self) -> int:

@@ -501,11 +501,14 @@ def _render_selected(selected: list[RunRecord], empty_text: str, w: int, h: int,
     damaged) of the ``selected`` runs, on the render thread: a listed run's curves are read
     from its file here, not on the GUI thread (4,000 batch points took 5 ms each to parse)."""
     damaged = [r.is_damaged for r in selected]
+    unread = [r for r in selected if not r.curves_read]
     # copies of the lists: a running run's record may still grow
     runs = [
         (label, _plotted(r.curves).copy())
         for label, r in zip(_labels(selected), selected, strict=True)
     ]
+    for record in unread:  # read again if shown again: browsing 2,000 runs kept all in memory
+        record.forget_curves()
     found = any(r.is_damaged and not was for r, was in zip(selected, damaged, strict=True))
     return render_overlay(runs, empty_text, w, h, ratio), runs, found
 
