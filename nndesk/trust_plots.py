@@ -61,6 +61,10 @@ def summarise(result) -> TrustSummary:
     )
 
 
+#: The reliability plot's top: its key sits between 1 (the tallest a bar can be) and this
+RELIABILITY_TOP = 1.6
+
+
 def plot_reliability(ax: Axes, summary: TrustSummary) -> None:
     """Accuracy per confidence bin, raw and calibrated, against the diagonal of perfect trust."""
     edges = summary.raw.edges
@@ -98,11 +102,15 @@ def plot_reliability(ax: Axes, summary: TrustSummary) -> None:
             label=name,
         )
     ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1.02)
+    # the key gets a band above every bar (no bar is taller than 1): inside the plot it lay
+    # over the bars of a model sure of too little (the 0,2-0,4 bins in Vietnamese)
+    ax.set_ylim(0, RELIABILITY_TOP)
+    ax.set_yticks(np.linspace(0, 1, 6))
+    ax.spines[["top", "right"]].set_visible(False)
     ax.set_xlabel(shown(N_("confidence of the answer")))
     ax.set_ylabel(shown(N_("share right")))
     ax.set_title(shown(N_("Reliability")), fontsize="medium")
-    ax.legend(loc="upper left", fontsize="small", frameon=False)
+    ax.legend(loc="upper left", fontsize="small", frameon=False, borderaxespad=0.2)
 
 
 def plot_coverage(ax: Axes, summary: TrustSummary, threshold: float) -> None:

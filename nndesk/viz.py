@@ -380,7 +380,9 @@ def plot_image_grid(
         ax.set_yticklabels(row_labels)
         ax.tick_params(axis="y", length=0)
     if title:
-        ax.set_title(shown(title), fontsize="medium")  # fits a 1024 px window
+        # wrapped at the chart's edge: at 1024x700 the Vietnamese "10 ảnh huấn luyện ngẫu
+        # nhiên mỗi lớp" was wider than the narrow samples chart and ran past its right edge
+        ax.set_title(shown(title), fontsize="medium", wrap=True)
     return image
 
 

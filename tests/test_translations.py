@@ -196,3 +196,47 @@ def test_translations_use_the_glossary_terms():
             ):
                 wrong.append(f"{m.describe()} -> {m.translation!r} lacks {words!r}")
     assert not wrong, "docs/glossary-vi.md's terms are not followed:" + _listing(wrong, "vi")
+
+
+def _first_meetings() -> list[tuple[str, str, str]]:
+    """(context, English source, full form) rows of the glossary's first-meeting table."""
+    text = GLOSSARY.read_text(encoding="utf-8")
+    table = text.split("## Where a learner first meets a term", 1)[1].split("\n\n")[2]
+    rows = []
+    for line in table.splitlines()[2:]:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        rows.append((cells[0], cells[1], cells[2]))
+    return rows
+
+
+def test_where_a_learner_first_meets_a_term_the_glossarys_full_form_is_shown():
+    """The issue asks for "Tốc độ học (learning rate)" where courses keep the English; the
+    form labels read "Tốc độ học" alone, and the issue's four examples appeared nowhere."""
+    rows = _first_meetings()
+    glossary = {re.sub(r"\(.*?\)", "", en).strip(): vi.lower() for en, vi in _glossary_rows()}
+    messages = {(m.context, m.source): m.translation for m in translations.read_ts(ts_path("vi"))}
+    wrong = []
+    for context, source, form in rows:
+        vietnamese, english = re.fullmatch(r"(.+) \((.+)\)", form).groups()
+        assert vietnamese.lower() in glossary.get(english, ""), f"{form!r}: not the glossary's"
+        translation = messages.get((context, source))
+        if translation is None:
+            wrong.append(f"{context!r}: {source!r} is not a string of the window")
+        elif form.lower() not in translation.lower():
+            wrong.append(f"{context!r}: {source!r} -> {translation!r} lacks {form!r}")
+    assert not wrong, "docs/glossary-vi.md's first meetings are not followed:\n  " + "\n  ".join(
+        wrong
+    )
+    shown = {form.split(" (")[0].lower() for _, _, form in rows}
+    for term in ("tốc độ học", "hàm mất mát", "độ chính xác", "ma trận nhầm lẫn"):
+        assert term in shown, term  # the issue's own examples
+
+
+def _glossary_rows() -> list[tuple[str, str]]:
+    """(English, Tiếng Việt) of the glossary's main table."""
+    rows = []
+    for line in GLOSSARY.read_text(encoding="utf-8").split("## Where")[0].splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0] not in ("English", "---"):
+            rows.append((cells[0], cells[1]))
+    return rows

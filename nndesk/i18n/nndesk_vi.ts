@@ -941,6 +941,7 @@
     </message>
     <message>
         <source>perfectly calibrated</source>
+        <extracomment>The reliability plot&apos;s top: its key sits between 1 (the tallest a bar can be) and this</extracomment>
         <translation>hiệu chỉnh hoàn hảo</translation>
     </message>
     <message>
@@ -1446,6 +1447,7 @@ A smoothed batch curve is drawn through at most this many of its points (it is s
     </message>
     <message>
         <source>No evaluation yet</source>
+        <extracomment>Class names are never written smaller than this (points) Pixels of the canvas&apos;s shorter side per point of the class names (400 px: 8 pt, 500 px: 10) A line of class names&apos; height per point of their size (Vietnamese accents above) Draws after one asked for, while counts or names are fitted to the cells</extracomment>
         <translation>Chưa đánh giá</translation>
     </message>
     <message>
@@ -1932,11 +1934,11 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>accuracy</source>
         <extracomment>the report&apos;s last rows, named as the lab&apos;s text table names them, shown translated</extracomment>
-        <translation>độ chính xác</translation>
+        <translation>độ chính xác (accuracy)</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation>mất mát</translation>
+        <translation>mất mát (loss)</translation>
     </message>
     <message>
         <source>macro F1</source>
@@ -4394,6 +4396,15 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Giữ trong</translation>
     </message>
     <message>
+        <source>Learning rate</source>
+        <extracomment>Labels that are a learner&apos;s first meeting with a term: here the glossary (docs/glossary-vi.md) keeps the English beside the Vietnamese (&quot;Tốc độ học (learning rate)&quot;); messages and table headers that name the same setting keep the short word.</extracomment>
+        <translation>Tốc độ học (learning rate)</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Hàm mất mát (loss)</translation>
+    </message>
+    <message>
         <source>MNIST handwritten digits</source>
         <extracomment>The registered datasets as the Dataset field names them (their titles, without the authors).</extracomment>
         <translation>MNIST (chữ số viết tay)</translation>
@@ -4411,8 +4422,12 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Tối ưu</translation>
     </message>
     <message>
+        <source>Optimizer</source>
+        <translation>Bộ tối ưu (optimizer)</translation>
+    </message>
+    <message>
         <source>Preset</source>
-        <translation>Cấu hình mẫu</translation>
+        <translation>Cấu hình mẫu (preset)</translation>
     </message>
     <message>
         <source>Test accuracy here: {figure}.</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -21,6 +22,16 @@ HINT = QT_TRANSLATE_NOOP(
 )
 
 
+#: Class names are never written smaller than this (points)
+SMALLEST_LABEL_POINTS = 6.5
+#: Pixels of the canvas's shorter side per point of the class names (400 px: 8 pt, 500 px: 10)
+LABEL_POINTS_PER_PX = 50
+#: A line of class names' height per point of their size (Vietnamese accents above)
+LINE_HEIGHT = 1.15
+#: Draws after one asked for, while counts or names are fitted to the cells
+MAX_FITTING_DRAWS = 4
+
+
 class ConfusionView(QWidget):
     """A matplotlib confusion matrix that turns mouse clicks into ``cell_clicked(true, pred)``."""
 
@@ -38,7 +49,7 @@ class ConfusionView(QWidget):
         self.ax = self.figure.add_subplot()
         self.canvas.mpl_connect("button_press_event", self._on_canvas_pressed)
         self.canvas.mpl_connect("draw_event", self._on_canvas_drawn)
-        self._redrawn = False  # the draw just made was the one asked for by _on_canvas_drawn
+        self._fitting = 0  # draws asked for by _on_canvas_drawn since the matrix was drawn
         self.canvas.mpl_connect("motion_notify_event", self._on_canvas_moved)
         self.hint = QLabel(translate_marked("ConfusionView", HINT))
         self.hint.setWordWrap(True)
@@ -83,7 +94,21 @@ class ConfusionView(QWidget):
             plot_confusion(
                 self.ax, self._confusion, self._names, title=None, highlight=self._selected
             )
+            self._set_label_points(self._label_points())
+        self._fitting = 0
         self.canvas.draw_idle()
+
+    def _set_label_points(self, points: float) -> None:
+        self.ax.tick_params(labelsize=points)
+        for title in (self.ax.xaxis.label, self.ax.yaxis.label):
+            title.set_fontsize(min(10.0, points + 1.5))
+
+    def _label_points(self) -> float:
+        """The class names' size for the canvas's room: in the Train page's replay (~370 px
+        wide) Vietnamese names at 10 pt took half the width, leaving cells of 18 px where
+        "5032" could not be read and the slanted names overlapped one another."""
+        room = min(self.canvas.width(), self.canvas.height())
+        return max(SMALLEST_LABEL_POINTS, min(10.0, room / LABEL_POINTS_PER_PX))
 
     def labels_fit(self, renderer=None) -> bool:
         """Whether the matrix with its class names and axis titles lies inside the figure."""
@@ -96,17 +121,48 @@ class ConfusionView(QWidget):
             and box.y1 <= frame.height + 0.5
         )
 
+    def names_overlap(self, renderer=None) -> bool:
+        """Whether neighbouring class names on the predicted axis run into one another."""
+        renderer = renderer or self.canvas.get_renderer()
+        labels = [t for t in self.ax.get_xticklabels() if t.get_text()]
+        if self._confusion is None or len(labels) < 2:
+            return False
+        rotation = math.radians(labels[0].get_rotation() % 180)
+        if rotation == 0:
+            boxes = [t.get_window_extent(renderer) for t in labels]
+            return any(b.x0 < a.x1 for a, b in zip(boxes, boxes[1:], strict=False))
+        # slanted names are parallel lines one column apart along x: column x sin(slant)
+        # apart across it, less than a line's height (accents included) means they touch
+        column = self.ax.get_window_extent(renderer).width / len(self._confusion)
+        line = labels[0].get_fontsize() * self.figure.dpi / 72 * LINE_HEIGHT
+        return column * math.sin(rotation) < line
+
+    def counts_fit(self, renderer=None) -> bool:
+        """Whether every count lies inside its cell."""
+        renderer = renderer or self.canvas.get_renderer()
+        if self._confusion is None:
+            return True
+        box = self.ax.get_window_extent(renderer)
+        cell = min(box.width, box.height) / len(self._confusion)
+        return all(t.get_window_extent(renderer).width <= cell for t in self.ax.texts)
+
     def _on_canvas_drawn(self, event) -> None:
         # the first draw after a resize sometimes finds the constrained layout "collapsed" with
         # long rotated class names (Vietnamese at 1024 px) and keeps the old size's layout,
-        # cutting the names; a second draw at the same size lays them out
-        if self._redrawn:
-            self._redrawn = False
-        elif self._confusion is not None:
-            shrunk = fit_cell_counts(self.ax, len(self._confusion), event.renderer)
-            if shrunk or not self.labels_fit(event.renderer):
-                self._redrawn = True
-                self.canvas.draw_idle()
+        # cutting the names; a second draw at the same size lays them out. Shrunk counts or
+        # names change the layout again, so it is checked again, a few times at most.
+        if self._confusion is None or self._fitting >= MAX_FITTING_DRAWS:
+            return
+        renderer = event.renderer
+        points = self.ax.xaxis.get_ticklabels()[0].get_fontsize()
+        if self.names_overlap(renderer) and points > SMALLEST_LABEL_POINTS:
+            self._set_label_points(max(SMALLEST_LABEL_POINTS, points - 1))
+            changed = True
+        else:  # the counts once the names have their size: the cells grow as names shrink
+            changed = fit_cell_counts(self.ax, len(self._confusion), renderer)
+        if changed or not self.labels_fit(renderer) or self._fitting == 0:
+            self._fitting += 1
+            self.canvas.draw_idle()
 
     def cell_at(self, xdata: float | None, ydata: float | None) -> tuple[int, int] | None:
         """Data coordinates -> (true row, predicted column), or None outside the matrix."""

@@ -1,0 +1,120 @@
+"""Charts in Vietnamese: keys over no data, titles inside their chart (its words run longer than
+the English): the reliability plot's key sat over the bars of the low-confidence bins, the
+Dataset samples title ran past its chart's edge at 1024x700."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from nndesk import calibration
+from nndesk.trust_plots import TrustSummary, plot_reliability
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    yield
+    language.use_language("en")
+
+
+def _always_right_summary() -> TrustSummary:
+    """A model right about every image however unsure: every bar, low bins included, at 1."""
+    rng = np.random.default_rng(0)
+    top = rng.uniform(0.12, 1.0, 3000)
+    probs = np.hstack([top[:, None], np.repeat(((1 - top) / 9)[:, None], 9, axis=1)])
+    labels = np.zeros(len(top), np.int64)
+    return TrustSummary(
+        temperature=1.0,
+        raw=calibration.reliability(probs, labels),
+        calibrated=calibration.reliability(probs, labels),
+        coverage=calibration.coverage_curve(probs, labels),
+        n=len(top),
+    )
+
+
+# the trust view's plots: side by side at 1280 px (each ~330x270), stacked at 1024 (~560x270)
+@pytest.mark.parametrize("inches", [(3.4, 2.8), (5.8, 2.8), (2.8, 2.4)])
+def test_the_reliability_key_lies_above_every_bar(vietnamese, inches):
+    figure = Figure(figsize=inches, dpi=96, layout="constrained")
+    canvas = FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    plot_reliability(ax, _always_right_summary())
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    key = ax.get_legend().get_window_extent(renderer)
+    bars = [p.get_window_extent(renderer) for p in ax.patches]
+    assert bars and max(b.height for b in bars) > 0
+    assert not any(key.overlaps(b) for b in bars), (key, [b for b in bars if key.overlaps(b)])
+    diagonal_top = ax.transData.transform((1.0, 1.0))[1]
+    assert key.y0 >= diagonal_top - 1  # over no data at all: nothing is drawn above 1
+    assert key.x1 <= ax.get_window_extent(renderer).x1 + 1  # and within the plot
+
+
+def test_the_samples_title_stays_inside_its_chart_at_1024(vietnamese):
+    """At 1024x700 the Dataset page's samples chart is ~380x420 px; the title centred on the
+    tiles ran past its right edge ("…ngẫu nhiên mỗi lớ")."""
+    from nndesk.data.registry import DATASETS
+    from nndesk.ui.language import class_names_shown, translate
+    from nndesk.viz import plot_image_grid
+
+    for width in (380, 340):  # 340: the chart beside a wider first-images column
+        figure = Figure(figsize=(width / 96, 452 / 96), dpi=96, layout="constrained")
+        canvas = FigureCanvasAgg(figure)
+        ax = figure.add_subplot()
+        title = translate("DatasetView", "{n} random training images per class").format(n=10)
+        assert "ngẫu nhiên" in title
+        plot_image_grid(
+            ax,
+            np.zeros((100, 28, 28), np.uint8),
+            ncols=10,
+            row_labels=list(class_names_shown(DATASETS["fashion"].class_names)),
+            title=title,
+            gap=2,
+        )
+        canvas.draw()
+        # the title as drawn: matplotlib wraps a wrap=True text only while drawing it
+        ax.title.set_text(ax.title._get_wrapped_text())
+        box = ax.title.get_window_extent(canvas.get_renderer())
+        assert box.x0 >= 0 and box.x1 <= figure.bbox.width, (width, box)
+
+
+@pytest.mark.parametrize("size", [(380, 320), (560, 480)])
+def test_the_confusion_matrix_keeps_4_digit_counts_in_their_cells_and_names_apart(
+    qtbot, vietnamese, size
+):
+    """The Train page's replay (~380x320 px) showed "5032" over its cell's edges and the
+    slanted Vietnamese class names written over one another."""
+    import math
+
+    from nndesk.data.registry import DATASETS
+    from nndesk.ui.confusion_view import ConfusionView
+    from nndesk.ui.language import class_names_shown
+
+    rng = np.random.default_rng(0)
+    matrix = rng.integers(0, 700, (10, 10))
+    np.fill_diagonal(matrix, [5032, 5854, 4902, 5396, 4959, 5710, 3070, 5623, 5838, 5728])
+    view = ConfusionView()
+    qtbot.addWidget(view)
+    view.hint.hide()
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_matrix(matrix, class_names_shown(DATASETS["fashion"].class_names))
+
+    def fitted() -> bool:
+        renderer = view.canvas.get_renderer()
+        box = view.ax.get_window_extent(renderer)
+        cell = min(box.width, box.height) / 10
+        counts_inside = all(t.get_window_extent(renderer).width <= cell for t in view.ax.texts)
+        name = view.ax.get_xticklabels()[0]
+        line = name.get_fontsize() * view.figure.dpi / 72  # a line of slanted names' height
+        apart = box.width / 10 * math.sin(math.radians(name.get_rotation())) >= line
+        return counts_inside and apart and view.labels_fit(renderer)
+
+    qtbot.waitUntil(fitted, timeout=5000)
+    assert min(t.get_fontsize() for t in view.ax.texts) >= 5
