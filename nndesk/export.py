@@ -20,6 +20,7 @@ import numpy as np
 
 from nndesk.evaluation import EvaluationResult, mistakes, report_rows
 from nndesk.fileio import atomic_path, atomic_write_text
+from nndesk.i18n import N_, fmt, shown
 
 REPORT_COLUMNS = ("class", "precision", "recall", "f1", "support")
 MISTAKE_COLUMNS = (
@@ -118,14 +119,21 @@ def confusion_figure(result: EvaluationResult):
     """A stand-alone (Qt-free) figure of the confusion matrix, sized for a slide."""
     from matplotlib.figure import Figure
 
-    from nndesk.viz import plot_confusion
+    from nndesk.viz import localise_ticks, plot_confusion
 
     k = result.n_classes
     fig = Figure(figsize=(max(5.0, 0.55 * k + 2.5), max(4.5, 0.55 * k + 2.0)))
     ax = fig.add_subplot()
-    title = f"Confusion matrix ({result.split}, accuracy {result.accuracy:.2%})"
+    # the window's language when the window exports it (shown); English from the CLI
+    template = (
+        N_("Confusion matrix (test set, accuracy {accuracy})")
+        if result.split == "test"
+        else N_("Confusion matrix ({split}, accuracy {accuracy})")
+    )
+    title = shown(template).format(split=result.split, accuracy=fmt(result.accuracy, ".2%"))
     image = plot_confusion(ax, result.confusion, result.class_names, title=title)
-    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04, label="share of the true class")
+    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04, label=shown(N_("share of the true class")))
+    localise_ticks(*fig.axes)
     fig.tight_layout()
     return fig
 

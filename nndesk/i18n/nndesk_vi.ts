@@ -49,6 +49,14 @@
         <translation>Ma trận nhầm lẫn</translation>
     </message>
     <message>
+        <source>Confusion matrix (test set, accuracy {accuracy})</source>
+        <translation>Ma trận nhầm lẫn (tập kiểm tra, độ chính xác {accuracy})</translation>
+    </message>
+    <message>
+        <source>Confusion matrix ({split}, accuracy {accuracy})</source>
+        <translation>Ma trận nhầm lẫn ({split}, độ chính xác {accuracy})</translation>
+    </message>
+    <message>
         <source>Coverage vs accuracy</source>
         <translation>Tỉ lệ trả lời và độ chính xác</translation>
     </message>
@@ -1008,6 +1016,10 @@
     <message>
         <source>share of the training images held out to measure validation loss and accuracy each epoch</source>
         <translation>tỉ lệ ảnh huấn luyện giữ riêng để đo mất mát và độ chính xác kiểm định mỗi epoch</translation>
+    </message>
+    <message>
+        <source>share of the true class</source>
+        <translation>tỉ lệ trong lớp đúng</translation>
     </message>
     <message>
         <source>share right</source>

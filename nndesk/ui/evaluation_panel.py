@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt, Signal, Slot
@@ -599,7 +600,10 @@ class EvaluationPanel(QWidget):
         return {
             "report_csv": export.write_report_csv,
             "report_json": export.write_report_json,
-            "confusion_png": export.save_confusion_png,
+            "confusion_png": lambda path, result: export.save_confusion_png(
+                path,  # the picture names the classes as the window does (Vietnamese too)
+                dataclasses.replace(result, class_names=class_names_shown(result.class_names)),
+            ),
             "mistakes_csv": export.write_mistakes_csv,
         }[kind]
 

@@ -194,3 +194,34 @@ def test_every_file_dialog_filter_goes_through_the_translation():
     assert wrong == [], "translate these file filters (nndesk.ui.file_filters):\n" + "\n".join(
         wrong
     )
+
+
+def test_the_confusion_picture_exported_from_the_window_speaks_vietnamese(
+    vietnamese, tmp_path, monkeypatch
+):
+    """Evaluate > Export > Confusion matrix as PNG drew "Confusion matrix (test, accuracy
+    92.67%)", English class names and "share of the true class" from the Vietnamese window."""
+    import dataclasses
+
+    from nndesk import export
+    from nndesk.data.registry import DATASETS
+    from nndesk.ui.evaluation_panel import EvaluationPanel
+    from tests.test_evaluation import toy_result
+
+    figures = []
+    real = export.save_figure
+
+    def keeping(path, figure, *args, **kwargs):
+        figures.append(figure)
+        return real(path, figure, *args, **kwargs)
+
+    monkeypatch.setattr(export, "save_figure", keeping)
+    toy = toy_result()
+    garments = DATASETS["fashion"].class_names[: toy.confusion.shape[0]]
+    result = dataclasses.replace(toy, class_names=garments)
+    EvaluationPanel._writer("confusion_png")(tmp_path / "c.png", result)
+    (figure,) = figures
+    texts = figure_texts(figure)
+    assert "Áo thun/áo phông" in texts
+    words = [w for t in texts for w in english_words(t, _vietnamese_words())]
+    assert words == [], texts
