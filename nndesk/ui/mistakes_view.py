@@ -61,6 +61,36 @@ SORT_CHOICES = (
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 1  # int: the image's index in the test split
 
 
+#: Points of a tile's captions, and the smallest they shrink to before they are elided
+CAPTION_POINTS = 8.5
+SMALLEST_CAPTION_POINTS = 7.0
+
+
+def caption_font(text: str, width: int, bold: bool) -> QFont:
+    """The largest caption font (8.5 pt down to 7 pt) that writes ``text`` within ``width``."""
+    font = QFont()
+    font.setBold(bold)
+    points = CAPTION_POINTS
+    font.setPointSizeF(points)
+    while QFontMetrics(font).horizontalAdvance(text) > width and points > SMALLEST_CAPTION_POINTS:
+        points = max(SMALLEST_CAPTION_POINTS, points - 0.5)
+        font.setPointSizeF(points)
+    return font
+
+
+def _draw_caption(painter: QPainter, text: str, box: QRect, bold: bool) -> None:
+    """``text`` centred in ``box``, its font made smaller (down to 7 pt) before it is elided:
+    Vietnamese names ran longer than a tile ("Bốt cổ …ắn 100%", "đúng: Giày thể th…")."""
+    font = caption_font(text, box.width(), bold)
+    painter.setFont(font)
+    mode = Qt.TextElideMode.ElideMiddle if bold else Qt.TextElideMode.ElideRight
+    painter.drawText(
+        box,
+        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+        QFontMetrics(font).elidedText(text, mode, box.width()),
+    )
+
+
 class MistakesModel(QAbstractListModel):
     """Rows are test images (``indices`` into an ``EvaluationResult``); tiles render lazily."""
 
@@ -141,29 +171,14 @@ class MistakesModel(QAbstractListModel):
         x0 = (TILE.width() - THUMB) // 2
         # nearest-neighbour scaling keeps the 28x28 pixels crisp
         painter.drawImage(QRect(x0, 4, THUMB, THUMB), qt_image.gray_to_qimage(r.images[i]))
-        font = QFont()
-        font.setPointSizeF(8.5)
-        bold = QFont(font)
-        bold.setBold(True)
         width = TILE.width() - 4
-        painter.setFont(bold)
-        painter.setPen(QColor(theme.colours().good if t == p else theme.colours().error))
         names = class_names_shown(r.class_names)
         line1 = f"{names[p]} {percent(self._confidence[i], 0)}"
-        fm = QFontMetrics(bold)
-        painter.drawText(
-            QRect(2, THUMB + 8, width, 18),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(line1, Qt.TextElideMode.ElideMiddle, width),
-        )
-        painter.setFont(font)
-        painter.setPen(QColor(theme.colours().muted))
         line2 = translate("MistakesView", "true: {name}").format(name=names[t])
-        painter.drawText(
-            QRect(2, THUMB + 24, width, 18),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(font).elidedText(line2, Qt.TextElideMode.ElideRight, width),
-        )
+        painter.setPen(QColor(theme.colours().good if t == p else theme.colours().error))
+        _draw_caption(painter, line1, QRect(2, THUMB + 8, width, 18), bold=True)
+        painter.setPen(QColor(theme.colours().muted))
+        _draw_caption(painter, line2, QRect(2, THUMB + 24, width, 18), bold=False)
         painter.end()
         return pixmap
 
@@ -619,7 +634,9 @@ class MistakesView(QWidget):
             if t == p
             else translate("MistakesView", "Test image #{i} — mistake")
         )
-        self.caption.setText(caption.format(i=integer(i)))
+        # an image's number is a name, written as the "Image no." box and "test[3531]" write
+        # it: not grouped like a count ("#3.531" beside the Map's "test image 3531")
+        self.caption.setText(caption.format(i=i))
         image28 = r.images[i].astype(np.float32)
         self.preview.set_image(image28)
         self.answer.set_true_label(t)

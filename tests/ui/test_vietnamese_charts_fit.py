@@ -118,3 +118,32 @@ def test_the_confusion_matrix_keeps_4_digit_counts_in_their_cells_and_names_apar
 
     qtbot.waitUntil(fitted, timeout=5000)
     assert min(t.get_fontsize() for t in view.ax.texts) >= 5
+
+
+def test_mistake_tile_captions_shrink_before_they_are_elided_in_vietnamese(vietnamese):
+    """Tiles elided "Bốt cổ …ắn 100%" and "đúng: Giày thể th…" at 8.5 pt: a caption now gets
+    a smaller font first (down to 7 pt) and is elided only when even that is too wide (the
+    longest, "Áo thun/áo phông 100%", still is)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from nndesk.data.registry import DATASETS
+    from nndesk.ui.language import class_names_shown, translate
+    from nndesk.ui.mistakes_view import SMALLEST_CAPTION_POINTS, TILE, caption_font
+
+    width = TILE.width() - 4
+    whole = []
+    for name in class_names_shown(DATASETS["fashion"].class_names):
+        for text, bold in (
+            (f"{name} 100%", True),
+            (translate("MistakesView", "true: {name}").format(name=name), False),
+        ):
+            font = caption_font(text, width, bold)
+            fits = QFontMetrics(font).horizontalAdvance(text) <= width
+            assert fits or font.pointSizeF() == SMALLEST_CAPTION_POINTS, text
+            if fits:
+                whole.append(text)
+    assert "Bốt cổ ngắn 100%" in whole and "đúng: Giày thể thao" in whole
+    at_first = QFont()
+    at_first.setPointSizeF(8.5)
+    at_first.setBold(True)
+    assert QFontMetrics(at_first).horizontalAdvance("Bốt cổ ngắn 100%") > width  # was elided
