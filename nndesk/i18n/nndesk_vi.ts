@@ -3113,6 +3113,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <source>Test image #{i}
 True: {true}
 Predicted: {predicted} ({p})</source>
+        <extracomment>Points of a tile&apos;s captions, and the smallest they shrink to before they are elided</extracomment>
         <translation>Ảnh kiểm tra #{i}
 Đúng là: {true}
 Dự đoán: {predicted} ({p})</translation>
