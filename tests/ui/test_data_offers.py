@@ -160,3 +160,24 @@ def test_training_on_a_folder_of_the_other_dataset_offers_switching_on_the_page(
         train.data_banner.switch_button.click()
     assert train.form.dataset_name() == "fashion"
     assert train.data_banner.isHidden() and train.progress.format() == "Ready"
+
+
+def test_the_why_pages_nearest_images_offer_the_switch_in_window_words(
+    qtbot, window_factory, tiny_model_file, fashion_folder
+):
+    """Its banner said the CLI's "point --data-dir at the mnist files" (user_message)."""
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))  # a digits model
+    why = desk.why_page
+    desk.window.tabs.setCurrentWidget(why)
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[50:230, 120:160] = 255
+    desk.prediction.request_now(drawing)
+    banner = why.neighbours_banner
+    qtbot.waitUntil(lambda: banner.switch_offered() == "garments", timeout=20_000)
+    assert banner.text() == (
+        f"{fashion_folder} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a "
+        "folder with MNIST."
+    )
+    with qtbot.waitSignal(desk.window.mode_changed, timeout=10_000):
+        banner.switch_button.click()
+    assert desk.window.mode() == "garments"
