@@ -674,3 +674,53 @@ def test_the_settings_column_shows_a_rate_changed_during_the_run(qtbot, tmp_path
     assert "(the last 5 of 7 changes of the rate)" in tip
     assert "learning rate 8.33333e-05 from epoch 8, batch 1" in tip
     assert not view.model.record(row).curves_read  # said from the record's summary
+
+
+def test_exporting_every_runs_history_reads_their_curves_on_the_writer(
+    window_factory, qtbot, tmp_path, monkeypatch
+):
+    """A listing keeps each run's summary alone: "Export all as CSV" reads the curves, off the
+    GUI thread (2,000 runs' took seconds), and writes every run's epochs."""
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from nndesk import runs
+
+    store = RunStore(paths.runs_dir())
+    ids = []
+    for i in range(3):
+        record = store.create({"dataset": "mnist", "arch": "784-10", "lr": 0.1}, title=f"r{i}")
+        record.curves.epochs, record.curves.val_accuracy = [1, 2], [0.5, 0.6 + i / 100]
+        record.status = "completed"
+        store.save(record)
+        ids.append(record.run_id)
+    out = tmp_path / "history.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(out), ""))
+    desk = window_factory()
+    view = desk.window.findChild(RunsView)
+    assert sorted(r.run_id for r in view.records()) == sorted(ids)
+    assert render_pool_idle()
+    threads = []
+    real = runs._read_record
+
+    def read(folder):
+        threads.append(threading.current_thread())
+        return real(folder)
+
+    monkeypatch.setattr(runs, "_read_record", read)
+    desk.train_page._on_runs_view_export_csv_requested()
+    qtbot.waitUntil(lambda: out.is_file(), timeout=30_000)
+    with open(out, newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert sorted((r["run"], r["epoch"]) for r in rows) == sorted(
+        (run_id, e) for run_id in ids for e in ("1", "2")
+    )
+    assert {r["val_accuracy"] for r in rows if r["epoch"] == "2"} == {"0.6", "0.61", "0.62"}
+    assert len(threads) == 3 and threading.main_thread() not in threads
+
+
+def render_pool_idle() -> bool:
+    from nndesk.ui.off_gui import render_pool
+
+    return render_pool().waitForDone(60_000)
