@@ -624,6 +624,41 @@ def fit_titles(axes: Sequence[Axes]) -> bool:
     return broken
 
 
+#: Pixels kept free between two tick labels of an x axis
+TICK_GAP_PX = 6
+
+
+def fit_ticks(axes: Sequence[Axes]) -> bool:
+    """Fewer ticks on an x axis whose labels, as last drawn, touch or overlap (on a 150-px
+    plot of a quarter epoch Vietnamese read "0,000,050,100,150,200,25"); True if any axis
+    changed, so the caller draws again."""
+    changed = False
+    for ax in axes:
+        renderer = ax.figure.canvas.get_renderer()
+        frame = ax.get_window_extent(renderer)
+        boxes = [
+            t.get_window_extent(renderer)
+            for t in ax.get_xticklabels()
+            if t.get_visible() and t.get_text()
+        ]
+        # a tick just outside the limits has a label but is not drawn
+        boxes = sorted(
+            (b for b in boxes if frame.x0 - 1 <= (b.x0 + b.x1) / 2 <= frame.x1 + 1),
+            key=lambda b: b.x0,
+        )
+        if all(b.x0 - a.x1 >= TICK_GAP_PX for a, b in zip(boxes, boxes[1:], strict=False)):
+            continue
+        widest = max(b.width for b in boxes)
+        bins = max(1, int(frame.width // (widest + TICK_GAP_PX)) - 1)
+        locator = ax.xaxis.get_major_locator()
+        if isinstance(locator, MaxNLocator):
+            locator.set_params(nbins=bins)
+        else:
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=bins))
+        changed = True
+    return changed
+
+
 def _epoch_values(curves: Curves) -> list[np.ndarray]:
     return [
         np.asarray(v, dtype=np.float64)
@@ -652,7 +687,8 @@ def save_curves_png(
         plot_overlay(*axes, runs, outside=True)
         fit_figure_legend(fig)
         fig.canvas.draw()
-        fit_titles(axes)
+        fit_titles(axes)  # both measured as first drawn; savefig draws them again
+        fit_ticks(axes)
     path = Path(path)
     with atomic_path(path, suffix=".png") as tmp:
         fig.savefig(tmp, dpi=dpi, format="png")

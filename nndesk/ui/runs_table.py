@@ -7,6 +7,7 @@ this model holds the records and makes a row's texts only when the view shows or
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -53,16 +54,39 @@ def _key(v: float) -> float:
     return v if math.isfinite(v) else -1.0
 
 
-def started_text(record: RunRecord) -> str:
-    """When a run started, as the Runs table says it ("02 Dec 01:42")."""
+def started_text(record: RunRecord, seconds: bool = False, day: bool = True) -> str:
+    """When a run started, as the Runs table says it ("02 Dec 01:42"; with ``seconds``
+    "02 Dec 01:42:07", without ``day`` "01:42")."""
+    time = "HH:mm:ss" if seconds else "HH:mm"
     try:
         when = datetime.fromisoformat(record.created_at).astimezone()
         if i18n.translating():  # the month in the window's language ("02 thg 12 01:42")
             moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
-            return QLocale().toString(moment, "dd MMM HH:mm")
-        return when.strftime("%d %b %H:%M")
+            return QLocale().toString(moment, f"dd MMM {time}" if day else time)
+        python = "%H:%M:%S" if seconds else "%H:%M"
+        return when.strftime(f"%d %b {python}" if day else python)
     except (ValueError, OverflowError, OSError):  # not a date, or one no clock can show
         return one_line(record.created_at, 40)
+
+
+def start_minute(record: RunRecord) -> str:
+    """The minute ``record`` started in, as its ``created_at`` writes it (nndesk writes UTC
+    ISO times: "2026-12-02T14:45"); runs that share one are told apart by their seconds."""
+    return record.created_at[:16]
+
+
+def start_day(record: RunRecord) -> str:
+    """The local day ``record`` started on (its ``created_at`` when that is not a time)."""
+    try:
+        return datetime.fromisoformat(record.created_at).astimezone().date().isoformat()
+    except (ValueError, OverflowError, OSError):
+        return record.created_at
+
+
+def shared_minutes(records: list[RunRecord]) -> set[str]:
+    """The start minutes of ``records`` that more than one of them started in."""
+    counts = Counter(start_minute(r) for r in records)
+    return {minute for minute, n in counts.items() if n > 1}
 
 
 def lr_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> str:
@@ -166,8 +190,9 @@ class Row:
     tips: tuple[str, ...]
 
 
-def make_row(record: RunRecord) -> Row:
-    """The texts and tooltips of ``record``'s row."""
+def make_row(record: RunRecord, seconds: bool = False, day: bool = True) -> Row:
+    """The texts and tooltips of ``record``'s row: its start with ``seconds`` (another run
+    started in the same minute), without the ``day`` (today's)."""
     folder = one_line(record.run_id, CELL_CHARS)  # a folder name may hold a newline
     settings = (
         translate("RunsView", "cannot be read: {message}").format(message=record.message)
@@ -175,7 +200,7 @@ def make_row(record: RunRecord) -> Row:
         else settings_text(record.config, _lr_rates(record))
     )
     texts = (
-        folder if record.is_damaged else started_text(record),
+        folder if record.is_damaged else started_text(record, seconds, day),
         one_line(str(record.config.get("dataset", "?")), CELL_CHARS),
         one_line(record.architecture, CELL_CHARS),
         settings,
@@ -209,6 +234,8 @@ class RunsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._records: list[RunRecord] = []
         self._rows: dict[int, Row] = {}  # by id(record): made when first shown
+        self._shared_minutes: set[str] = set()
+        self._today = ""
 
     # -- the records ---------------------------------------------------------------------------
     def set_records(self, records: list[RunRecord]) -> None:
@@ -216,6 +243,11 @@ class RunsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._records = list(records)
         self._rows = {}
+        # two runs started in one minute read alike ("02 Dec 14:45"): theirs say the second;
+        # today's say the time alone, as a mail client does (the seconds widened the column
+        # until the status was pushed off a 1024-px page)
+        self._shared_minutes = shared_minutes(self._records)
+        self._today = datetime.now().astimezone().date().isoformat()
         self.endResetModel()
 
     def rows_changed(self) -> None:
@@ -235,7 +267,9 @@ class RunsTableModel(QAbstractTableModel):
         """The texts of ``record``'s row, made once."""
         row = self._rows.get(id(record))
         if row is None:
-            row = self._rows[id(record)] = make_row(record)
+            seconds = start_minute(record) in self._shared_minutes
+            day = start_day(record) != self._today
+            row = self._rows[id(record)] = make_row(record, seconds, day)
         return row
 
     # -- QAbstractTableModel -------------------------------------------------------------------

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.run_list import RunListReader
-from nndesk.curves import fit_figure_legend, fit_titles, plot_overlay
+from nndesk.curves import fit_figure_legend, fit_ticks, fit_titles, plot_overlay
 from nndesk.errors import NndeskError
 from nndesk.i18n import fmt
 from nndesk.plain_text import one_line
@@ -44,6 +44,8 @@ from nndesk.ui.runs_table import (
     LAYERS,
     SETTINGS,
     RunsTableModel,
+    shared_minutes,
+    start_day,
     started_text,
 )
 from nndesk.viz import muted_colour
@@ -67,6 +69,10 @@ SHOWN_ORDER = (
 #: each against every other on the GUI thread for 8 s)
 OVERLAY_RUNS = 4
 TABLE_MIN_ROWS = 3  # rows the table always shows, however low the window
+# The chart's least size (px): below a finished run's notes at 1024x700 the Train page has
+# some 170 px left under the table; a chart asking 200 reached below the window, its
+# "epoch" labels cut (probe 32)
+CHART_MIN_WIDTH, CHART_MIN_HEIGHT = 320, 140
 #: Rows (the first in the table's order) a column's width is fitted to
 FIT_ROWS = 40
 CELL_PADDING = 14  # px around a cell's text (the style's margins and focus frame)
@@ -159,7 +165,7 @@ class RunsView(QWidget):
 
         # the overlay is rendered to an image on the render pool (a full matplotlib draw took
         # 0.2 s of the GUI thread quiet, over a second under load) and shown here
-        self.chart = ChartImage(320, 200)
+        self.chart = ChartImage(CHART_MIN_WIDTH, CHART_MIN_HEIGHT)
         self._delivery = Delivery()  # no Qt parent: a render under way outlives the view
         self._delivery.delivered.connect(self._on_delivery_delivered)
         self._renders = 0  # overlays asked for; an older image is not shown
@@ -364,7 +370,7 @@ class RunsView(QWidget):
         empty = translate("RunsView", "Select runs above to see their curves")
         text = "" if selected else empty
         size = self.chart.size()
-        w, h = max(size.width(), 320), max(size.height(), 200)
+        w, h = max(size.width(), CHART_MIN_WIDTH), max(size.height(), CHART_MIN_HEIGHT)
         ratio = self.chart.devicePixelRatioF()
         # a listing that changed nothing selected (the first, or a refresh) would draw the same
         # chart again: a render on the pool holds the GIL in turns with the table's first fill.
@@ -548,7 +554,7 @@ def overlay_figure(runs, empty_text: str, width: int, height: int, ratio: float 
             ax.set_visible(False)
         fig.text(0.5, 0.5, empty_text, ha="center", va="center", color=muted_colour(), wrap=True)
     canvas.draw()
-    if fit_titles(axes):
+    if fit_titles(axes) | fit_ticks(axes):  # both measured as first drawn
         canvas.draw()
     return fig
 
@@ -592,18 +598,44 @@ def _label(record: RunRecord, selected: list[RunRecord]) -> str:
 
 def _labels(selected: list[RunRecord]) -> list[str]:
     """Legend labels naming what differs between the selected runs (e.g. the layers), each
-    one line of at most ``LABEL_CHARS`` characters, and never two alike: runs whose settings
-    and start minute agree (two lanes of a race, a run done twice) are told apart by their
-    folder's name, which the Runs table's tooltips show too."""
+    one line of at most ``LABEL_CHARS`` characters, and never two alike. Runs of the same
+    settings are named by when they started, first, so a long title cut at the end keeps it
+    ("14:45:27 · mnist 784-784-10 relu…": seconds when two share a minute); runs that
+    agree even in that (two lanes of a race) by their folder's name, which the Runs table's
+    tooltips show too."""
     texts = [_label_text(r, selected) for r in selected]
     labels = [one_line(t, LABEL_CHARS) for t in texts]
+    if len(selected) < 2:
+        return labels
+    whens = _start_texts(selected)
+    if not _differing_settings(selected):
+        labels = [_first(when, text) for when, text in zip(whens, texts, strict=True)]
+    # the few settings named alike (a fourth one differs): their start tells them apart
+    labels = _told_apart(labels, texts, whens)
+    return _told_apart(labels, texts, [one_line(r.run_id, CELL_CHARS) for r in selected])
+
+
+def _told_apart(labels: list[str], texts: list[str], names: list[str]) -> list[str]:
+    """``labels``, those alike replaced by their text followed by their ``names``."""
     alike = [labels.count(label) > 1 for label in labels]
-    for i, record in enumerate(selected):
-        if alike[i]:
-            folder = one_line(record.run_id, CELL_CHARS)
-            room = max(LABEL_CHARS - len(folder) - 3, 8)
-            labels[i] = f"{one_line(texts[i], room)} ({folder})"
-    return labels
+    return [
+        f"{one_line(text, max(LABEL_CHARS - len(name) - 3, 8))} ({name})" if same else label
+        for label, text, name, same in zip(labels, texts, names, alike, strict=True)
+    ]
+
+
+def _first(head: str, text: str) -> str:
+    """``head · text`` in at most ``LABEL_CHARS`` characters, ``text`` cut first."""
+    head = one_line(head, LABEL_CHARS // 2)
+    return f"{head} · {one_line(text, max(LABEL_CHARS - len(head) - 3, 8))}"
+
+
+def _start_texts(selected: list[RunRecord]) -> list[str]:
+    """When each run started, as short as still tells them apart: the time alone when they
+    all started the same day, with seconds when two started in the same minute."""
+    seconds = bool(shared_minutes(selected))
+    one_day = len({start_day(r) for r in selected}) == 1
+    return [started_text(r, seconds=seconds, day=not one_day) for r in selected]
 
 
 #: Characters of a legend entry: the legend sits above the plots, its entries side by side
@@ -611,16 +643,20 @@ def _labels(selected: list[RunRecord]) -> list[str]:
 LABEL_CHARS = 60
 
 
-def _label_text(record: RunRecord, selected: list[RunRecord]) -> str:
-    if len(selected) < 2:
-        return _title_with_lr_changes(record)
+def _differing_settings(selected: list[RunRecord]) -> list[str]:
+    """The settings whose values are not the same in every selected run (the dataset only
+    when nothing else differs)."""
     keys = sorted({k for r in selected for k in r.config})
     first = selected[0].config
     # compared as values, never as text: a record may hold a setting of a million numbers
     differing = [k for k in keys if any(r.config.get(k) != first.get(k) for r in selected)]
-    differing = [k for k in differing if k != "dataset" or len(differing) == 1]
+    return [k for k in differing if k != "dataset" or len(differing) == 1]
+
+
+def _label_text(record: RunRecord, selected: list[RunRecord]) -> str:
+    differing = _differing_settings(selected) if len(selected) > 1 else []
     if not differing:
-        return f"{_title_with_lr_changes(record)} ({started_text(record)})"
+        return _title_with_lr_changes(record)
     return ", ".join(f"{one_line(k, 30)}={_setting(record.config.get(k))}" for k in differing[:3])
 
 

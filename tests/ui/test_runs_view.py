@@ -453,7 +453,8 @@ def test_the_overlay_is_drawn_off_the_gui_thread_and_an_older_one_never_replaces
     assert len(view.plotted) == 2
     assert threads and threading.main_thread() not in threads
     image = view.chart.pixmap().toImage()
-    assert image.width() >= 320 and image.height() >= 200
+    assert image.width() >= runs_view.CHART_MIN_WIDTH
+    assert image.height() >= runs_view.CHART_MIN_HEIGHT
     # the earlier renders' answers come too, but only the newest one is shown
     qtbot.waitUntil(lambda: not runs_view.render_pool().activeThreadCount(), timeout=60_000)
     QApplication.processEvents()

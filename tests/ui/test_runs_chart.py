@@ -1,0 +1,127 @@
+"""The Runs chart and table on a laptop's screen: the chart whole under a finished run's
+notes, its ticks readable in any language, each run named by what differs (probe 32)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from nndesk.runs import RunStore
+
+from .test_layout import DEFAULT, SMALL_FRAMED, show_at
+from .test_runs_view import make_view, row_of
+
+
+def _started_at(store: RunStore, created_at: str, lr: float = 0.01):
+    record = store.create({"dataset": "mnist", "arch": "784-784-10", "lr": lr})
+    record.created_at = created_at
+    record.status = "completed"
+    store.save(record)
+    return record
+
+
+def test_runs_started_in_one_minute_read_apart_by_their_seconds(qtbot, tmp_path):
+    """Probe 32: two runs 24 s apart both read "02 Dec 14:45" in the Started column."""
+    from nndesk.ui.runs_table import STARTED
+
+    store = RunStore(tmp_path / "runs")
+    a = _started_at(store, "2026-12-02T14:45:03.120+00:00")
+    b = _started_at(store, "2026-12-02T14:45:27.480+00:00")
+    c = _started_at(store, "2026-12-02T14:49:46.000+00:00")
+    view = make_view(qtbot, store)
+    started = {r.run_id: view.cell(row_of(view, r.run_id), STARTED) for r in (a, b, c)}
+    assert started[a.run_id] != started[b.run_id]
+    assert started[a.run_id].count(":") == 2 and started[b.run_id].count(":") == 2
+    assert started[c.run_id].count(":") == 1  # alone in its minute: no seconds
+
+
+def test_the_legend_of_runs_of_one_setting_leads_with_when_each_started(tmp_path):
+    """Probe 32: the legend cut "… (02 Dec 14:…" off a long title, losing the time, the
+    one thing that told the two runs apart."""
+    from nndesk.ui.runs_view import LABEL_CHARS, _labels
+
+    store = RunStore(tmp_path / "runs")
+    a = _started_at(store, "2026-12-02T14:45:03.120+00:00")
+    b = _started_at(store, "2026-12-02T14:45:27.480+00:00")
+    b.curves.add_lr_change(0.2, 0.001)
+    labels = _labels([a, b])
+    assert labels[0] != labels[1]
+    heads = [label.split(" · ")[0] for label in labels]
+    assert heads[0] != heads[1] and all(h.count(":") == 2 for h in heads)  # seconds first
+    assert all(len(label) <= LABEL_CHARS for label in labels)
+    c = _started_at(store, "2026-12-02T16:10:00.000+00:00")
+    assert [label.split(" · ")[0].count(":") for label in _labels([a, c])] == [1, 1]
+    # runs whose differing settings are named alike get their start after them
+    d = _started_at(store, "2026-12-02T17:00:00.000+00:00", lr=0.1)
+    labels = _labels([a, c, d])
+    assert len(set(labels)) == 3 and labels[2] == "lr=0.1"
+
+
+@pytest.mark.parametrize("marks", [(".", ","), (",", ".")], ids=["english", "vietnamese"])
+def test_the_runs_charts_x_tick_labels_never_run_together(monkeypatch, marks):
+    """Probe 32: a quarter epoch on the 1024-px chart read "0,000,050,100,150,200,25" in
+    Vietnamese (six two-decimal ticks on a 150-px plot)."""
+    from nndesk import i18n
+    from nndesk.curves import TICK_GAP_PX
+    from nndesk.runs import Curves
+    from nndesk.ui import runs_view
+    from tests.test_runs import batch
+
+    monkeypatch.setattr(i18n, "_marks", marks)
+    runs = []
+    for stopped, changed in ((116, 0.17), (103, 0.09)):  # stopped a quarter into epoch 1
+        curves = Curves()
+        for b in range(1, stopped + 1):
+            curves.add_batch(batch(1, b, 422, 2.0 / b))
+        curves.add_lr_change(changed, 0.001)
+        runs.append((f"epochs={len(runs) + 1}", curves))
+    fig = runs_view.overlay_figure(runs, "", 540, 166)
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        frame = ax.get_window_extent(renderer)
+        boxes = sorted(
+            (t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()),
+            key=lambda b: b.x0,
+        )
+        boxes = [b for b in boxes if frame.x0 - 1 <= (b.x0 + b.x1) / 2 <= frame.x1 + 1]
+        assert len(boxes) >= 2
+        gaps = [b.x0 - a.x1 for a, b in zip(boxes, boxes[1:], strict=False)]
+        assert min(gaps) >= TICK_GAP_PX - 1, [t.get_text() for t in ax.get_xticklabels()]
+        label = ax.xaxis.label.get_window_extent(renderer)
+        assert label.y0 >= 0, "the epoch label is below the image"
+
+
+@pytest.mark.parametrize("size", [SMALL_FRAMED, DEFAULT], ids=["1024x673", "1280x760"])
+def test_the_runs_chart_shows_whole_under_a_finished_runs_notes(qtbot, window_factory, size):
+    """Probe 32: after a run (the new-model strip, the test accuracy line and a coach note
+    above the tabs) the Runs chart reached below the window: its "epoch" labels were cut."""
+    from nndesk import paths
+    from nndesk.runs import RunStore
+    from tests.test_runs import two_epoch_curves
+
+    store = RunStore(paths.runs_dir())
+    for arch in ("784-32-10", "784-64-10"):
+        record = store.create({"dataset": "mnist", "arch": arch, "lr": 0.01})
+        record.curves = two_epoch_curves()
+        record.status = "completed"
+        store.save(record)
+    desk = window_factory()
+    window = show_at(desk, size)
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    window.model_notice.announce(0.928, "mnist-cnn")
+    page.model_label.setText("Test accuracy 92.8% on MNIST · model saved in the run history")
+    page.coach_label.setText(
+        "53% of the units after Dense 784→32 never fired on the last sampled batch (dead "
+        "ReLUs): a lower learning rate or leaky ReLU keeps them alive."
+    )
+    page.coach_label.show()
+    view = page.runs_view
+    page.tabs.setCurrentWidget(view)
+    view.refresh()
+    view.table.selectAll()
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: view.chart.image is not None, timeout=10000)
+    chart = view.chart
+    assert chart.visibleRegion().boundingRect() == chart.rect(), "the chart's foot is cut"
+    assert window.height() == size[1]
