@@ -188,17 +188,22 @@ class MainWindow(QMainWindow):
         splitter.splitterMoved.connect(self._on_splitter_moved)
         self.splitter = splitter
         self._splitter_moved_by_user = False
-        # "Now predicting with the model you just trained" above both columns, when it is news
+        # "Now predicting with the model you just trained", when it is news: over the menu
+        # bar's empty right part, so nothing moves as it appears; above both columns where the
+        # menu bar is the system's (macOS: a window's own widgets cannot go there)
         self.model_notice = ModelSwitchNotice()
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)  # the strip adds only its own height (it has to fit 1024x700)
-        column.addWidget(self.model_notice)
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self._build_actions()
         self._build_menus_and_toolbar()
+        if self.menuBar().isNativeMenuBar():
+            column.insertWidget(0, self.model_notice)
+        else:
+            self.model_notice.ride_on(self.menuBar())
         self._build_status_bar()
         self.set_mode("digits")
         self.show_classifier(None)

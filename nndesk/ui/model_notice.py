@@ -3,12 +3,15 @@ previous model one click away ("Switch back to fashion-cnn")."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenuBar, QToolButton
 
 from nndesk.ui import theme
 from nndesk.ui.elided_label import ElidedLabel
 from nndesk.ui.language import percent, translate
+
+#: Pixels between the menu bar's last menu and the notice laid over the bar
+MENU_GAP_PX = 16
 
 
 class ModelSwitchNotice(QFrame):
@@ -16,6 +19,9 @@ class ModelSwitchNotice(QFrame):
 
     One line no taller than its buttons: at 1024x700 the window has about 24 px to spare, so a
     taller strip made the window grow (the sentence is cut to the width, whole in its tooltip).
+    ``ride_on`` lays it over the menu bar's empty right part instead of above the pages: there
+    it appears without moving a control (a strip above the pages pushed them down 21 px, so a
+    click aimed just before landed on the wrong control).
     """
 
     switch_back_requested = Signal()  # the user wants the model in use before the run back
@@ -45,7 +51,34 @@ class ModelSwitchNotice(QFrame):
         self.switch_back_button.clicked.connect(self._on_switch_back_button_clicked)
         self.keep_button.clicked.connect(self.hide)
         self._announced: tuple[float | None, str | None] | None = None
+        self._bar: QMenuBar | None = None
         self.hide()
+
+    def ride_on(self, bar: QMenuBar) -> None:
+        """Show on ``bar``, right of its menus, over the room they leave (not laid out in it:
+        the bar keeps its height and its menus their places)."""
+        self._bar = bar
+        self.setParent(bar)
+        self.hide()
+        bar.installEventFilter(self)
+        self._place()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self._bar and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        """Fill the bar's room right of its last menu, its full height."""
+        bar = self._bar
+        if bar is None:
+            return
+        menus = [bar.actionGeometry(a) for a in bar.actions() if a.isVisible()]
+        left = max((r.right() for r in menus), default=0) + MENU_GAP_PX
+        self.setGeometry(left, 0, max(bar.width() - left, 0), bar.height())
+        for button in (self.switch_back_button, self.keep_button):
+            button.setMaximumHeight(bar.height())
+        self.raise_()
 
     def announcement(self) -> tuple[float | None, str | None] | None:
         """``(accuracy, previous_title)`` of the note on show (``announce``'s arguments), or
@@ -71,6 +104,7 @@ class ModelSwitchNotice(QFrame):
                     model=previous_title
                 )
             )
+        self._place()
         self.show()
 
     @Slot()
