@@ -4729,8 +4729,16 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Chưa có lượt chạy</translation>
     </message>
     <message>
+        <source>No run going · Continue trains {name} further</source>
+        <translation>Không có lượt chạy nào đang chạy · Huấn luyện tiếp sẽ huấn luyện thêm {name}</translation>
+    </message>
+    <message>
         <source>No run yet</source>
         <translation>Chưa có lượt chạy nào</translation>
+    </message>
+    <message>
+        <source>No run yet in this window · the latest: {title}, {started}</source>
+        <translation>Chưa có lượt chạy nào trong cửa sổ này · lượt gần nhất: {title}, {started}</translation>
     </message>
     <message>
         <source>PAUSED  ·  </source>
@@ -4847,6 +4855,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>The run did not start</source>
         <translation>Lượt chạy không bắt đầu được</translation>
+    </message>
+    <message>
+        <source>To train it further: Runs tab, select it, Use model, then Continue</source>
+        <translation>Để huấn luyện thêm: thẻ Các lượt chạy, chọn nó, bấm Dùng mô hình rồi Huấn luyện tiếp</translation>
     </message>
     <message>
         <source>Train</source>

@@ -40,6 +40,7 @@ from nndesk.fileio import atomic_path, atomic_write_text
 from nndesk.i18n import QT_TRANSLATE_NOOP, localised
 from nndesk.inference import display_name
 from nndesk.models import open_folder
+from nndesk.plain_text import one_line
 from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.setting_changes import SettingChange, continue_with, settings_at_end
 from nndesk.training import TrainConfig
@@ -339,7 +340,8 @@ class TrainingPanel(QWidget):
         self._coach_class: int | None = None  # a "mistakes" hint's class
         # a long headline (a continued run's settings, steered ones after "Apply to run")
         # wraps onto more lines: it shows whole and never widens the page
-        self.title = QLabel(translate("TrainingPanel", "No run yet"))
+        self._first_title = translate("TrainingPanel", "No run yet")  # until runs are listed
+        self.title = QLabel(self._first_title)
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # run titles come from files
         self.title.setWordWrap(True)
         self.title.setSizePolicy(wrapping_policy())
@@ -522,6 +524,9 @@ class TrainingPanel(QWidget):
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.runs_view.use_model_requested.connect(self._on_runs_view_use_model_requested)
+        self.runs_view.listed.connect(self._on_runs_view_listed)
+        if not self.runs_view.reading:  # listed at once, before this connection
+            self._on_runs_view_listed()
         if self.race is not None:
             self.race.running_changed.connect(self._on_race_running_changed)
             self.race.kept.connect(self._on_race_kept)
@@ -1358,7 +1363,7 @@ class TrainingPanel(QWidget):
         self._needs_data = False
         if self._run is None and not self.controller.is_running():
             self.progress.setFormat(translate("TrainingPanel", "Ready"))
-            self._set_title(translate("TrainingPanel", "No run"))
+            self._set_title(self._idle_title())
             self.speed.setText(translate("TrainingPanel", "Choose settings and press Train."))
 
     @Slot(bool)
@@ -1373,9 +1378,41 @@ class TrainingPanel(QWidget):
             )
             if self.progress.format() in before:  # stopped before training
                 self.progress.setFormat(translate("TrainingPanel", "Stopped before training began"))
-                self._set_title(translate("TrainingPanel", "No run"))
+                self._set_title(self._idle_title())
             self.plot.draw_now()
         self._update_buttons()
+
+    def _idle_title(self) -> str:
+        """The headline with no run going: what Continue would train further when it can
+        (a bare "No run" beside an enabled Continue contradicted it)."""
+        continuable = self._continuable
+        if continuable is not None and continuable[0].is_file():
+            name = self._model_name(continuable[0])
+            return translate(
+                "TrainingPanel", "No run going · Continue trains {name} further"
+            ).format(name=name)
+        return translate("TrainingPanel", "No run")
+
+    @Slot()
+    def _on_runs_view_listed(self) -> None:
+        """At start, with runs kept from earlier sessions, the headline names the latest
+        instead of "No run yet" (that read as if nothing had ever been trained)."""
+        idle = self._run is None and not self.controller.is_running()
+        fresh = self.last_run_id is None and self._continuable is None and self.loaded_model is None
+        records = [r for r in self.runs_view.records() if not r.is_damaged]
+        if not (idle and fresh and records) or self.title.text() != self._first_title:
+            return
+        latest = max(records, key=lambda r: r.created_at)
+        self._first_title = translate(
+            "TrainingPanel", "No run yet in this window · the latest: {title}, {started}"
+        ).format(title=one_line(latest.title, 120), started=started_text(latest))
+        self._set_title(
+            self._first_title,
+            tip=translate(
+                "TrainingPanel",
+                "To train it further: Runs tab, select it, Use model, then Continue",
+            ),
+        )
 
     def _running_word(self) -> str:
         """What the progress bar says of a run before its first batch report."""

@@ -1,0 +1,58 @@
+"""The Train page's headline when no run is going: it names the latest run of earlier
+sessions, and what an enabled Continue would train (probe 32)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nndesk.runs import RunStore
+from tests.ui import test_training_panel
+from tests.ui.test_training_panel import WAIT_MS, make_panel, wait_until_idle
+
+
+@pytest.fixture
+def tiny_dataset(tiny_idx_dir):
+    """The Train page tests' small MNIST (their fixture, under its own name here)."""
+    return test_training_panel.tiny_dataset.__wrapped__(tiny_idx_dir)
+
+
+@pytest.fixture
+def panel(qtbot, tiny_dataset, tmp_path):
+    """A Train page training on the tiny MNIST (as the Train page tests' ``panel``)."""
+    widget = make_panel(qtbot, tmp_path, lambda name: tiny_dataset)
+    yield widget
+    widget.shutdown()
+
+
+def test_with_runs_from_earlier_sessions_the_headline_names_the_latest(qtbot, tmp_path):
+    """Probe 32: after a restart the page said "No run yet" beside a Runs tab of four runs."""
+    store = RunStore(tmp_path / "runs")
+    for title in ("mnist 784-16-10 first", "mnist 784-32-10 latest"):
+        record = store.create({"dataset": "mnist", "arch": "784-16-10"}, title=title)
+        record.status = "completed"
+        store.save(record)
+    panel = make_panel(qtbot, tmp_path, lambda name: None)
+    qtbot.waitUntil(lambda: "latest" in panel.title.text(), timeout=WAIT_MS)
+    assert "mnist 784-32-10 latest" in panel.title.text()
+    assert "Use model" in panel.title.toolTip()  # how to train it further
+    empty = make_panel(qtbot, tmp_path / "elsewhere", lambda name: None)
+    assert empty.title.text() == "No run yet"  # no runs: nothing else to say
+
+
+def test_after_a_failed_start_the_headline_says_what_continue_would_train(
+    qtbot, panel, monkeypatch
+):
+    """Probe 32: once the data folder was fixed the page said "No run" while Continue was
+    enabled to train the last run further."""
+    from nndesk.controllers import datasets
+
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    assert panel.resume_button.isEnabled()
+    panel._needs_data = True  # as a start refused for missing data leaves it
+    panel._run = None
+    monkeypatch.setattr(datasets, "missing_dataset", lambda name: None)  # the folder is fixed
+    panel.data_changed()
+    title = panel.title.text()
+    assert panel.resume_button.isEnabled()
+    assert title.startswith("No run going · Continue trains the run of "), title
