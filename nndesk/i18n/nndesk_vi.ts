@@ -4019,6 +4019,10 @@ kiểm định</translation>
         <translation>Chưa có epoch nào</translation>
     </message>
     <message>
+        <source>Replay keeps the epochs of the runs trained since nndesk opened; the latest run, from {started}, was trained before. To replay from it: Runs, Use model, then Continue; or train a new run.</source>
+        <translation>Xem lại giữ các epoch của những lượt chạy được huấn luyện từ khi mở nndesk; lượt chạy gần nhất, lúc {started}, được huấn luyện trước đó. Để xem lại từ nó: Các lượt chạy, Dùng mô hình, rồi Huấn luyện tiếp; hoặc huấn luyện một lượt chạy mới.</translation>
+    </message>
+    <message>
         <source>Saliency</source>
         <translation>Bản đồ nổi bật</translation>
     </message>

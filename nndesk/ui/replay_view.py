@@ -71,6 +71,7 @@ class ReplayView(QWidget):
         self._follow = True  # at the newest epoch: move on with the run
         self._stale = False  # records arrived while hidden
         self._names: tuple[str, ...] = ()  # the class names the bars show
+        self._earlier = ""  # when the latest run of an earlier session started ("" for none)
 
         self.note = QLabel(translate("ReplayView", "Train a run to replay it epoch by epoch."))
         self.note.setWordWrap(True)
@@ -325,8 +326,24 @@ class ReplayView(QWidget):
             "network this large are not copied every epoch.",
         ).format(k=len(record.class_names))
 
+    def set_earlier_run(self, started: str) -> None:
+        """Runs from before this window opened are listed (the latest started at ``started``):
+        with nothing to replay, the note names it and says how to replay it."""
+        self._earlier = started
+        if not len(self.record):
+            self._show_empty()
+
     def _show_empty(self) -> None:
-        self.note.setText(translate("ReplayView", "Train a run to replay it epoch by epoch."))
+        self.note.setText(
+            translate(
+                "ReplayView",
+                "Replay keeps the epochs of the runs trained since nndesk opened; the latest "
+                "run, from {started}, was trained before. To replay from it: Runs, Use model, "
+                "then Continue; or train a new run.",
+            ).format(started=self._earlier)
+            if self._earlier
+            else translate("ReplayView", "Train a run to replay it epoch by epoch.")
+        )
         self.epoch_label.setText(translate("ReplayView", "No epochs yet"))
         self.accuracy_label.setText("")
         self.confusion_title.setText("")

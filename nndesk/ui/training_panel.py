@@ -1400,9 +1400,13 @@ class TrainingPanel(QWidget):
         idle = self._run is None and not self.controller.is_running()
         fresh = self.last_run_id is None and self._continuable is None and self.loaded_model is None
         records = [r for r in self.runs_view.records() if not r.is_damaged]
-        if not (idle and fresh and records) or self.title.text() != self._first_title:
+        if not records:
             return
         latest = max(records, key=lambda r: r.created_at)
+        if not len(self.controller.replay):  # the Replay tab names it too
+            self.replay_view.set_earlier_run(started_text(latest))
+        if not (idle and fresh) or self.title.text() != self._first_title:
+            return
         self._first_title = translate(
             "TrainingPanel", "No run yet in this window · the latest: {title}, {started}"
         ).format(title=one_line(latest.title, 120), started=started_text(latest))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nndesk.runs import RunStore
+from nndesk.ui.runs_table import started_text
 from tests.ui import test_training_panel
 from tests.ui.test_training_panel import WAIT_MS, make_panel, wait_until_idle
 
@@ -35,8 +36,13 @@ def test_with_runs_from_earlier_sessions_the_headline_names_the_latest(qtbot, tm
     qtbot.waitUntil(lambda: "latest" in panel.title.text(), timeout=WAIT_MS)
     assert "mnist 784-32-10 latest" in panel.title.text()
     assert "Use model" in panel.title.toolTip()  # how to train it further
+    # the Replay tab, with nothing to replay, names it rather than "Train a run to replay it"
+    note = panel.replay_view.note.text()
+    assert note.startswith("Replay keeps the epochs of the runs trained since nndesk opened")
+    assert started_text(store.list()[0]) in note
     empty = make_panel(qtbot, tmp_path / "elsewhere", lambda name: None)
     assert empty.title.text() == "No run yet"  # no runs: nothing else to say
+    assert empty.replay_view.note.text() == "Train a run to replay it epoch by epoch."
 
 
 def test_after_a_failed_start_the_headline_says_what_continue_would_train(
