@@ -4741,8 +4741,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Chưa có lượt chạy nào</translation>
     </message>
     <message>
-        <source>No run yet in this window · the latest: {title}, {started}</source>
-        <translation>Chưa có lượt chạy nào trong cửa sổ này · lượt gần nhất: {title}, {started}</translation>
+        <source>No run yet in this window · the latest, {started}: {title}</source>
+        <translation>Chưa có lượt chạy nào trong cửa sổ này · lượt gần nhất, lúc {started}: {title}</translation>
     </message>
     <message>
         <source>PAUSED  ·  </source>

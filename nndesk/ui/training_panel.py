@@ -1408,7 +1408,7 @@ class TrainingPanel(QWidget):
         if not (idle and fresh) or self.title.text() != self._first_title:
             return
         self._first_title = translate(
-            "TrainingPanel", "No run yet in this window · the latest: {title}, {started}"
+            "TrainingPanel", "No run yet in this window · the latest, {started}: {title}"
         ).format(title=one_line(latest.title, 120), started=started_text(latest))
         self._set_title(
             self._first_title,
