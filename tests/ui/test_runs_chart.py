@@ -92,7 +92,9 @@ def test_the_runs_charts_x_tick_labels_never_run_together(monkeypatch, marks):
 
 
 @pytest.mark.parametrize("size", [SMALL_FRAMED, DEFAULT], ids=["1024x673", "1280x760"])
-def test_the_runs_chart_shows_whole_under_a_finished_runs_notes(qtbot, window_factory, size):
+def test_the_runs_chart_shows_whole_under_a_finished_runs_notes(
+    qtbot, window_factory, size, tiny_idx_dir, monkeypatch
+):
     """Probe 32: after a run (the new-model strip, the test accuracy line and a coach note
     above the tabs) the Runs chart reached below the window: its "epoch" labels were cut."""
     from nndesk import paths
@@ -105,6 +107,7 @@ def test_the_runs_chart_shows_whole_under_a_finished_runs_notes(qtbot, window_fa
         record.curves = two_epoch_curves()
         record.status = "completed"
         store.save(record)
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))  # MNIST is here: no data offer
     desk = window_factory()
     window = show_at(desk, size)
     page = desk.train_page
