@@ -4604,6 +4604,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Áp dụng ngay</translation>
     </message>
     <message>
+        <source>Cannot train: {title} files are missing; the banner under Train says which and where to get them</source>
+        <translation>Không thể huấn luyện: thiếu tệp {title}; dải thông báo dưới nút Huấn luyện cho biết tệp nào và lấy ở đâu</translation>
+    </message>
+    <message>
         <source>Cannot train: {title} files are missing; the dialog says which and where to get them</source>
         <translation>Không thể huấn luyện: thiếu tệp {title}; hộp thoại cho biết tệp nào và lấy ở đâu</translation>
     </message>

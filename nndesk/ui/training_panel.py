@@ -1297,13 +1297,26 @@ class TrainingPanel(QWidget):
                     translate("TrainingPanel", "Get the data first (below), then press Train.")
                 )
             self._needs_data = True
+            title = TITLES.get(missing, missing)
+            if self.checks_data:
+                # the page's own banner says which files and offers them: a dialog on top of
+                # it offered the same twice
+                self.data_banner.show_problem(message, missing)
+                self.status_message.emit(
+                    translate(
+                        "TrainingPanel",
+                        "Cannot train: {title} files are missing; the banner under Train says "
+                        "which and where to get them",
+                    ).format(title=title)
+                )
+                return
             # the dialog says which files and from where; the status bar has room for one clause
             self.status_message.emit(
                 translate(
                     "TrainingPanel",
                     "Cannot train: {title} files are missing; the dialog says which and "
                     "where to get them",
-                ).format(title=TITLES.get(missing, missing))
+                ).format(title=title)
             )
             self.data_missing.emit(missing)  # the window offers the download
             return

@@ -172,30 +172,39 @@ def test_a_test_image_of_a_missing_dataset_offers_the_download_then_shows_it(
     assert "downloaded and verified" in dialog.banner.text()
 
 
-def test_training_on_a_missing_dataset_offers_the_download(qtbot, desk):
+def _train_without_data(qtbot, desk, config) -> None:
+    """Press Train for ``config`` and wait until the run has failed for want of data."""
+    train = desk.train_page
+    shown: list[str] = []
+    train.status_message.connect(shown.append)
+    train.start_training(config)
+    qtbot.waitUntil(lambda: any(m.startswith("Cannot train") for m in shown), timeout=20_000)
+    qtbot.waitUntil(lambda: not desk.training.is_running(), timeout=10_000)
+
+
+def test_training_on_a_missing_dataset_offers_the_download_on_the_page(qtbot, desk):
     from nndesk.training import TrainConfig
 
-    coordinator = desk.coordinator
-    config = TrainConfig(dataset="mnist", arch="784-16-10", epochs=1)
-    with qtbot.waitSignal(desk.train_page.data_missing, timeout=20_000) as blocker:
-        desk.train_page.start_training(config)
-    assert blocker.args == ["mnist"]
-    assert coordinator.download_dialog.isVisible()
-    assert coordinator.download_dialog.banner.offered_dataset() == "mnist"
+    train = desk.train_page
+    emitted: list[str] = []
+    train.data_missing.connect(emitted.append)
+    _train_without_data(qtbot, desk, TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
+    assert train.data_banner.offered_dataset() == "mnist"
+    assert train.data_banner.isVisibleTo(train)
+    # the page's banner offers it: no dialog on top offering the same again (probe 32)
+    assert emitted == [] and desk.coordinator.download_dialog is None
 
 
 def test_choosing_a_good_folder_clears_the_train_pages_needs_a_dataset(qtbot, desk, tiny_idx_dir):
     from nndesk.training import TrainConfig
 
     train = desk.train_page
-    with qtbot.waitSignal(train.data_missing, timeout=20_000):
-        train.start_training(TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
-    qtbot.waitUntil(lambda: not desk.training.is_running(), timeout=10_000)
+    _train_without_data(qtbot, desk, TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
     assert train.progress.format() == "Needs a dataset"
     desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # what File > Data folder… sends
     assert train.progress.format() == "Ready"
     assert train.title.text() == "No run"
-    assert not desk.coordinator.download_dialog.isVisible()
+    assert train.data_banner.isHidden()
 
 
 def test_training_with_only_the_test_files_names_the_train_files_missing(
@@ -210,18 +219,18 @@ def test_training_with_only_the_test_files_names_the_train_files_missing(
     preferences.set_data_dir(str(folder))
     shown = []
     desk.train_page.status_message.connect(shown.append)
-    with qtbot.waitSignal(desk.train_page.data_missing, timeout=20_000):
-        desk.train_page.start_training(TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
-    offer = desk.coordinator.download_dialog.banner
+    _train_without_data(qtbot, desk, TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
+    offer = desk.train_page.data_banner
     assert offer.text().startswith(
         f"train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz are missing from {folder}"
     )
     assert offer.offered_dataset() == "mnist"
     assert offer.download_button.isVisibleTo(offer) and offer.folder_button.isVisibleTo(offer)
     # the status bar, narrowed by the model and accuracy widgets, gets one short clause; the
-    # dialog above has the whole text (probe 16d F3: it was cut mid-sentence at 1024 px)
+    # page's banner has the whole text (probe 16d F3: it was cut mid-sentence at 1024 px)
     assert shown[-1] == (
-        "Cannot train: MNIST files are missing; the dialog says which and where to get them"
+        "Cannot train: MNIST files are missing; the banner under Train says which and where "
+        "to get them"
     )
     assert desk.window.statusBar().currentMessage() == shown[-1]
 
