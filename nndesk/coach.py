@@ -259,7 +259,7 @@ def hints(
         found.append(Hint(
             "stuck",
             QT_TRANSLATE_NOOP("Coach", "Training accuracy is {accuracy:.1%} after {epochs} "
-                              "epoch(s), near the 10 % of guessing: check the input "
+                              "epoch(s), near the 10% of guessing: check the input "
                               "normalisation and the learning rate."),
             {"accuracy": float(accuracy[-1]), "epochs": len(accuracy)},
             {"lr": float(f"{lr * 10:.2g}")} if raise_it else lower,

@@ -190,7 +190,7 @@ FIELDS: tuple[Field, ...] = (
     _field("aug_rotate", float, N_("Rotate"), N_("augment: turns up to this many degrees each "
            "way"), "data", low=0.0, high=45.0, live=True, metavar="DEGREES", applies=_augments),
     _field("aug_scale", float, N_("Zoom"), N_("augment: zoom in or out by up to this share (0.1 "
-           "= 90 % to 110 %)"), "data", low=0.0, high=0.5, live=True, metavar="SHARE",
+           "= 90% to 110%)"), "data", low=0.0, high=0.5, live=True, metavar="SHARE",
            applies=_augments),
     _field("aug_stroke", float, N_("Pen width"), N_("augment: share of images whose strokes get "
            "thicker or thinner"), "data", low=0.0, high=1.0, live=True, metavar="SHARE",

@@ -444,7 +444,7 @@
         <translation>tăng cường dữ liệu: xoay tối đa chừng này độ mỗi chiều</translation>
     </message>
     <message>
-        <source>augment: zoom in or out by up to this share (0.1 = 90 % to 110 %)</source>
+        <source>augment: zoom in or out by up to this share (0.1 = 90% to 110%)</source>
         <translation>tăng cường dữ liệu: phóng to hoặc thu nhỏ tối đa tỉ lệ này (0,1 = 90% đến 110%)</translation>
     </message>
     <message>
@@ -1422,7 +1422,7 @@ A smoothed batch curve is drawn through at most this many of its points (it is s
         <translation>Mất mát tăng từ {before:.3f} lên {recent:.3f} trong {n} batch gần nhất: có lẽ tốc độ học quá cao.</translation>
     </message>
     <message>
-        <source>Training accuracy is {accuracy:.1%} after {epochs} epoch(s), near the 10 % of guessing: check the input normalisation and the learning rate.</source>
+        <source>Training accuracy is {accuracy:.1%} after {epochs} epoch(s), near the 10% of guessing: check the input normalisation and the learning rate.</source>
         <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {epochs} epoch, gần mức 10% của đoán mò: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
     </message>
     <message>
@@ -3197,7 +3197,7 @@ Dự đoán: {predicted} ({p})</translation>
 <context>
     <name>PredictionPanel</name>
     <message>
-        <source>Calibrated: the network&apos;s raw probability softened by a temperature fitted on held-out images, so that answers given at 80 % are right about 80 % of the time. The Inside page shows the raw softmax; tick Raw probabilities to see it here.</source>
+        <source>Calibrated: the network&apos;s raw probability softened by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time. The Inside page shows the raw softmax; tick Raw probabilities to see it here.</source>
         <translation>Đã hiệu chỉnh: xác suất gốc của mạng được làm mềm bằng một nhiệt độ (temperature) khớp trên các ảnh để riêng, để các câu trả lời ở mức 80% đúng khoảng 80% số lần. Trang Bên trong hiện softmax gốc; đánh dấu Xác suất gốc để xem nó ở đây.</translation>
     </message>
     <message>
@@ -3233,7 +3233,7 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Nói &quot;Chưa chắc&quot; và hiện hai dự đoán tốt nhất khi xác suất cao nhất (đã hiệu chỉnh) thấp hơn mức này (0: luôn trả lời)</translation>
     </message>
     <message>
-        <source>Show the network&apos;s own probabilities instead of the calibrated ones. Calibration divides the outputs by a temperature fitted on held-out images, so that answers given at 80 % are right about 80 % of the time; it never changes which class wins.</source>
+        <source>Show the network&apos;s own probabilities instead of the calibrated ones. Calibration divides the outputs by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time; it never changes which class wins.</source>
         <translation>Hiện xác suất gốc của mạng thay cho xác suất đã hiệu chỉnh. Hiệu chỉnh (calibration) chia đầu ra cho một nhiệt độ (temperature) được khớp trên các ảnh để riêng, để các câu trả lời ở mức 80% đúng khoảng 80% số lần; nó không bao giờ đổi lớp thắng.</translation>
     </message>
     <message>
@@ -5046,7 +5046,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>&lt;b&gt;Có tin được câu trả lời của nó không?&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Reliability&lt;/b&gt;: the test answers grouped by how sure the model was; when answers given at 80 % are right 80 % of the time, the bars reach the diagonal. &lt;b&gt;ECE&lt;/b&gt; (expected calibration error, 15 bins): the average gap, 0 is perfect. &lt;b&gt;T&lt;/b&gt;: the temperature fitted on held-out images that divides the outputs before softmax.</source>
+        <source>&lt;b&gt;Reliability&lt;/b&gt;: the test answers grouped by how sure the model was; when answers given at 80% are right 80% of the time, the bars reach the diagonal. &lt;b&gt;ECE&lt;/b&gt; (expected calibration error, 15 bins): the average gap, 0 is perfect. &lt;b&gt;T&lt;/b&gt;: the temperature fitted on held-out images that divides the outputs before softmax.</source>
         <translation>&lt;b&gt;Độ tin cậy (reliability)&lt;/b&gt;: các câu trả lời trên tập kiểm tra được nhóm theo mức chắc chắn của mô hình; khi các câu trả lời ở mức 80% đúng 80% số lần, các cột chạm đường chéo. &lt;b&gt;ECE&lt;/b&gt; (sai số hiệu chỉnh kỳ vọng, 15 khoảng): khoảng lệch trung bình, 0 là hoàn hảo. &lt;b&gt;T&lt;/b&gt;: nhiệt độ được khớp trên các ảnh để riêng, chia đầu ra trước softmax.</translation>
     </message>
     <message>

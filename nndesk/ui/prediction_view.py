@@ -426,7 +426,7 @@ class PredictionPanel(QWidget):
                 "PredictionPanel",
                 "Show the network's own probabilities instead of the calibrated ones. "
                 "Calibration divides the outputs by a temperature fitted on held-out images, "
-                "so that answers given at 80 % are right about 80 % of the time; it never "
+                "so that answers given at 80% are right about 80% of the time; it never "
                 "changes which class wins.",
             )
         )
@@ -606,7 +606,7 @@ class PredictionPanel(QWidget):
             translate(
                 "PredictionPanel",
                 "Calibrated: the network's raw probability softened by a temperature fitted on "
-                "held-out images, so that answers given at 80 % are right about 80 % of the "
+                "held-out images, so that answers given at 80% are right about 80% of the "
                 "time. The Inside page shows the raw softmax; tick Raw probabilities to see it "
                 "here.",
             )

@@ -64,7 +64,7 @@ class TrustView(QWidget):
             translate(
                 "TrustView",
                 "<b>Reliability</b>: the test answers grouped by how sure the model was; when "
-                "answers given at 80 % are right 80 % of the time, the bars reach the "
+                "answers given at 80% are right 80% of the time, the bars reach the "
                 "diagonal. <b>ECE</b> (expected calibration error, 15 bins): the average gap, "
                 "0 is perfect. <b>T</b>: the temperature fitted on held-out images that "
                 "divides the outputs before softmax.",
