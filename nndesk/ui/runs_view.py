@@ -656,7 +656,7 @@ def _differing_settings(selected: list[RunRecord]) -> list[str]:
 def _label_text(record: RunRecord, selected: list[RunRecord]) -> str:
     differing = _differing_settings(selected) if len(selected) > 1 else []
     if not differing:
-        return _title_with_lr_changes(record)
+        return shown_title(record)
     return ", ".join(f"{one_line(k, 30)}={_setting(record.config.get(k))}" for k in differing[:3])
 
 
@@ -673,10 +673,12 @@ def _setting(value) -> str:
     return reprlib.repr(value)
 
 
-def _title_with_lr_changes(record: RunRecord) -> str:
+def shown_title(record: RunRecord, changes: bool = True) -> str:
     """The run's title, its starting ``lr=0.001`` followed by the rates it was changed to
     while training (``lr=0.001 → 0.0001``), so the legend does not name a rate that ended; a
-    title nndesk wrote from the settings is written again with the window's decimal mark."""
+    title nndesk wrote from the settings is written again with the window's decimal mark.
+    Without ``changes`` the rates are left out: a listed run's curves are read only when
+    they are drawn (the rates are in them)."""
     title, config = record.title, record.config
     # only settings of words and one rate: a hostile record may hold a million numbers
     words = ("dataset", "arch", "architecture", "activation", "optimizer", "normalize")
@@ -686,6 +688,8 @@ def _title_with_lr_changes(record: RunRecord) -> str:
         and title == describe_config(config)
     ):
         title = describe_config(config, shown=True)
+    if not changes:
+        return title
     rates = [lr for _, lr in record.curves.lr_changes]
     if not rates:
         return title

@@ -63,7 +63,7 @@ from nndesk.ui.off_gui import Delivery, run_off_gui
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.ui.race_view import RaceView
 from nndesk.ui.replay_view import ReplayView
-from nndesk.ui.runs_view import RunsView, started_text
+from nndesk.ui.runs_view import RunsView, shown_title, started_text
 from nndesk.ui.save_place import remember_saved, save_start
 from nndesk.ui.train_form import NumberField, TrainForm
 
@@ -1422,7 +1422,9 @@ class TrainingPanel(QWidget):
             return
         self._first_title = translate(
             "TrainingPanel", "No run yet in this window · the latest, {started}: {title}"
-        ).format(title=one_line(latest.title, 120), started=started_text(latest))
+        ).format(
+            title=one_line(shown_title(latest, changes=False), 120), started=started_text(latest)
+        )
         self._set_title(
             self._first_title,
             tip=translate(

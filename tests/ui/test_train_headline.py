@@ -62,3 +62,25 @@ def test_after_a_failed_start_the_headline_says_what_continue_would_train(
     title = panel.title.text()
     assert panel.resume_button.isEnabled()
     assert title.startswith("No run going · Continue trains the run of "), title
+
+
+def test_the_latest_runs_title_in_the_headline_uses_the_windows_decimal_mark(
+    qtbot, tmp_path, monkeypatch
+):
+    """A title nndesk wrote from the settings reads as the Runs legend writes it ("lr=0,01" in
+    Vietnamese; the probe saw "lr=0.01"), without reading the run's curves on the GUI thread
+    (the rates it was changed to are in them: left out)."""
+    from nndesk import i18n
+    from nndesk.runs import describe_config
+
+    store = RunStore(tmp_path / "runs")
+    config = {"dataset": "mnist", "arch": "784-32-10", "activation": "relu", "lr": 0.01}
+    record = store.create(config, title=describe_config(config))
+    record.curves.add_lr_change(0.5, 0.001)
+    record.status = "completed"
+    store.save(record)
+    monkeypatch.setattr(i18n, "_marks", (",", "."))  # what Vietnamese installs
+    panel = make_panel(qtbot, tmp_path, lambda name: None)
+    qtbot.waitUntil(lambda: "784-32-10" in panel.title.text(), timeout=WAIT_MS)
+    assert "lr=0,01" in panel.title.text(), panel.title.text()
+    assert "→" not in panel.title.text()
