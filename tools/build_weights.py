@@ -52,7 +52,9 @@ class Stage:
     comes from the generator's wider family (``training_drawings(wide=...)``), a share
     ``more`` of its long-sleeved tops is drawn in still more ways (``training_drawings(more=...)``)
     and a share ``cut`` of its tops and dresses as people draw their cut (arms held out, coat
-    collars, shift dresses: ``training_drawings(cut=...)``).
+    collars, shift dresses: ``training_drawings(cut=...)``), a share ``cues`` of its long-sleeved
+    tops with the details that tell them apart (``training_drawings(cues=...)``); ``seed`` draws
+    the stage's drawings from another training seed (None: ``TRAINING_SEED``).
     ``widen`` (an MLP architecture with the same layers, each as wide or wider) makes the
     previous stage's network wider before this stage trains (``widen``): it computes the same
     function at first, and the new units give the drawings room.
@@ -217,7 +219,8 @@ def with_drawings(
 
     The drawings (``tools.garment_sketches.training_drawings``, a share ``wide`` of them from its
     wider family, ``more`` of those tops drawn more ways, ``cut`` of its tops and dresses drawn
-    as cut) are appended after the photos; the test
+    as cut, ``cues`` of its long-sleeved tops with their telling details; ``seed`` None:
+    ``TRAINING_SEED``) are appended after the photos; the test
     split is the dataset's own. ``cache`` is a folder keeping the drawings between runs.
     """
     from tools.garment_sketches import cached_training_drawings
