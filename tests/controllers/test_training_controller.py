@@ -430,7 +430,9 @@ def test_a_stopped_run_keeps_every_epoch_it_finished(qtbot, controller, monkeypa
     controller.epoch_finished.connect(
         lambda report: controller.stop() if report.epoch == 3 else None
     )
-    seen = run_to_the_end(qtbot, controller, CONFIG.replace(epochs=50))
+    # far more epochs than run before the stop arrives: a tiny epoch takes about a
+    # millisecond, and with 50 a busy machine's GUI thread saw epoch 3 after the last one
+    seen = run_to_the_end(qtbot, controller, CONFIG.replace(epochs=10_000))
     finished = [r.epoch for r in seen["epochs"]]
     stored = RunStore(controller.store.root).load(controller.record.run_id)
     assert stored.curves.epochs == finished and stored.status == "stopped"
