@@ -1393,6 +1393,10 @@ class TrainingPanel(QWidget):
                 self.progress.setFormat(translate("TrainingPanel", "Stopped before training began"))
                 self._set_title(self._idle_title())
             self.plot.draw_now()
+            if self._needs_data or not self.data_banner.isHidden():
+                # the form's dataset may have changed while the worker was ending (a mode
+                # switched right after a failed start): check_data skips a running page
+                self.check_data()
         self._update_buttons()
 
     def _idle_title(self) -> str:

@@ -156,8 +156,34 @@ def test_training_on_a_folder_of_the_other_dataset_offers_switching_on_the_page(
     qtbot.waitUntil(lambda: train.data_banner.switch_offered() == "garments", timeout=10_000)
     assert "holds Fashion-MNIST, not MNIST" in train.data_banner.text()
     assert train.progress.format() == "Needs a dataset"
+    qtbot.waitUntil(lambda: not desk.training.is_running(), timeout=10_000)
     with qtbot.waitSignal(desk.window.mode_changed, timeout=10_000):
         train.data_banner.switch_button.click()
+    assert train.form.dataset_name() == "fashion"
+    assert train.data_banner.isHidden() and train.progress.format() == "Ready"
+
+
+def test_a_mode_switched_while_the_failed_run_ends_is_checked_when_it_has_ended(
+    qtbot, window_factory, fashion_folder
+):
+    """On a busy machine the switch came before the failed run's thread had ended, and the
+    page, skipping its data check while running, kept the banner (a landing failed on it)."""
+    from nndesk.training import TrainConfig
+
+    desk = window_factory(mode="digits")
+    train = desk.train_page
+    desk.window.tabs.setCurrentWidget(train)
+    controller = desk.training
+    with qtbot.waitSignal(desk.training.failed, timeout=20_000):
+        train.start_training(TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
+    qtbot.waitUntil(lambda: train.data_banner.switch_offered() == "garments", timeout=10_000)
+    qtbot.waitUntil(lambda: not controller.is_running(), timeout=10_000)
+    # replayed in the order a busy machine gave: the click before the thread had ended
+    controller.is_running = lambda: True
+    train.data_banner.switch_button.click()
+    assert not train.data_banner.isHidden()  # not checked while the run goes
+    del controller.is_running
+    controller.running_changed.emit(False)  # what the controller says once it has ended
     assert train.form.dataset_name() == "fashion"
     assert train.data_banner.isHidden() and train.progress.format() == "Ready"
 
