@@ -1231,6 +1231,8 @@ class TrainingPanel(QWidget):
                     )
                 ).format(accuracy=percent(test, 1), dataset=_dataset_title(record), path=path)
             )
+        if path is None:
+            return  # no model of it was saved (nor its fallback): "Model saved: None" said so
         saved = translate("TrainingPanel", "Model saved: {path}").format(path=path)
         self.model_label.setText(saved)  # the whole path is its tooltip
         self.status_message.emit(saved)  # "Saving the model…" is over

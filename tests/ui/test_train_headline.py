@@ -84,3 +84,18 @@ def test_the_latest_runs_title_in_the_headline_uses_the_windows_decimal_mark(
     qtbot.waitUntil(lambda: "784-32-10" in panel.title.text(), timeout=WAIT_MS)
     assert "lr=0,01" in panel.title.text(), panel.title.text()
     assert "→" not in panel.title.text()
+
+
+def test_a_run_whose_model_was_not_saved_is_not_said_saved_to_none(qtbot, panel):
+    """Probe 32b: after a language switch the page and status bar read "Model saved: None"
+    for the last run when no model path was left (a failed start had cleared it)."""
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    record = panel.store.load(panel.last_run_id)
+    shown: list[str] = []
+    panel.status_message.connect(shown.append)
+    before = panel.model_label.text()
+    panel._show_saved_run(record, None)  # as restore_page_state with no model path
+    assert "None" not in panel.model_label.text() and panel.model_label.text() == before
+    assert not any("None" in message for message in shown)
+    assert "None" not in panel.speed.text()
