@@ -151,6 +151,14 @@ def nice_ceiling(value: float) -> float:
 KEY_GAP_PX = 12
 
 
+def split_key(split: str) -> Line2D:
+    """The legend key of a split's line style, in the muted colour: "validation" solid with
+    squares, "train" dashed with circles (every run's colour draws both)."""
+    style = {"validation": ("-", "s"), "train": ("--", "o")}[split]
+    label = shown(N_("validation")) if split == "validation" else shown(N_("train"))
+    return Line2D([], [], color=muted_colour(), ls=style[0], marker=style[1], ms=3, label=label)
+
+
 def _key_handle(line: Line2D) -> Line2D:
     """A line drawn in the key like ``line``, but not tied to its data."""
     return Line2D(
@@ -550,20 +558,8 @@ def plot_overlay(
     # the line styles; a "validation" key for runs trained without a validation split (no
     # solid line anywhere) named a curve that is not drawn
     if any(_has_values(c.val_loss) or _has_values(c.val_accuracy) for _, c in runs):
-        handles.append(
-            Line2D(
-                [],
-                [],
-                color=muted_colour(),
-                ls="-",
-                marker="s",
-                ms=3,
-                label=shown(N_("validation")),
-            )
-        )
-    handles.append(
-        Line2D([], [], color=muted_colour(), ls="--", marker="o", ms=3, label=shown(N_("train")))
-    )
+        handles.append(split_key("validation"))
+    handles.append(split_key("train"))
     if outside:
         ax_batch.figure.legend(
             handles=handles, loc="outside upper center", fontsize=7, frameon=False, ncols=1

@@ -15,8 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from nndesk.curves import RUN_COLORS, moving_average, smoothing_window, style_axes
-from nndesk.i18n import N_, shown
+from nndesk.curves import RUN_COLORS, moving_average, smoothing_window, split_key, style_axes
 from nndesk.runs import Curves
 from nndesk.viz import legend_label
 
@@ -41,9 +40,6 @@ class RaceChart:
     def __init__(self, names: Sequence[str], width: int, height: int, dpi: float = 96.0) -> None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
-        from matplotlib.lines import Line2D
-
-        from nndesk.viz import muted_colour
 
         self.key = (tuple(names), int(width), int(height), theme_key())
         self.figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
@@ -71,20 +67,7 @@ class RaceChart:
             (val_acc,) = self.ax_acc.plot([], [], "s-", color=color, ms=3, lw=1.6)
             (train_acc,) = self.ax_acc.plot([], [], "o--", color=color, ms=3, lw=1.0, alpha=0.7)
             self.lines.append((batch, val_loss, train_loss, val_acc, train_acc))
-        styles = [
-            Line2D(
-                [],
-                [],
-                color=muted_colour(),
-                ls="-",
-                marker="s",
-                ms=3,
-                label=shown(N_("validation")),
-            ),
-            Line2D(
-                [], [], color=muted_colour(), ls="--", marker="o", ms=3, label=shown(N_("train"))
-            ),
-        ]
+        styles = [split_key("validation"), split_key("train")]
         handles = [lines[0] for lines in self.lines]
         self.ax_batch.legend(handles=handles + styles, loc="upper right", fontsize=7,
                              frameon=False)  # fmt: skip
