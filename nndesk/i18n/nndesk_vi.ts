@@ -461,7 +461,6 @@
     </message>
     <message>
         <source>batch</source>
-        <extracomment>pixels kept free between the batch plot&apos;s title and the key beside it</extracomment>
         <translation>batch</translation>
     </message>
     <message>
@@ -1170,11 +1169,9 @@
     </message>
     <message>
         <source>validation</source>
-        <extracomment>the per-epoch curves a run will draw, named in the legends before its first epoch the Axes the last ``update`` changed beyond their lines (limits, legend, marks)
+        <extracomment>pixels kept free between the batch plot&apos;s title and the key beside it
 ----------
-Rows the labels of changes made while training take turns on (top to bottom)
-----------
-A smoothed batch curve is drawn through at most this many of its points (it is smooth). Margins in points: room for the tick and axis labels (left, bottom), titles (top, between).</extracomment>
+the per-epoch curves a run will draw, named in the legends before its first epoch the Axes the last ``update`` changed beyond their lines (limits, legend, marks)</extracomment>
         <translation>kiểm định</translation>
     </message>
     <message>
