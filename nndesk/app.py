@@ -186,6 +186,16 @@ class Coordinator(QObject):
         if clf.path is not None and Path(clf.path).is_file():
             preferences.add_recent_model(clf.path)
             self.refresh_model_choices()
+        if not clf.header_checked:  # it works; the user should know an edit would not show
+            self.window.show_error(
+                translate(
+                    "Coordinator",
+                    "{path} is an old (format 1) model file: its checksum does not cover its "
+                    "header (layers, normalisation, class names), so an edit there would go "
+                    "unnoticed. It is in use; save it again (Train > Save model…) to protect it.",
+                ).format(path=clf.path),
+                translate("Coordinator", "Old model file"),
+            )
         if clf.preprocess_kind in ("digits", "garments") and clf.preprocess_kind != (
             self.window.mode()
         ):

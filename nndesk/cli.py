@@ -887,12 +887,21 @@ def _test_split(name: str, data_dir: str | None):
     return load_test_split(name, cache)
 
 
+def _warn_if_unchecked(clf) -> None:
+    """Say on stderr (stdout may be --json) when ``clf``'s header is not covered by its
+    checksum: the file still works, but an edit of it would not have been noticed."""
+    warning = clf.unchecked_header_warning()
+    if warning is not None:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 def _cmd_evaluate(args) -> int:
     from nndesk import calibration
     from nndesk.evaluation import evaluate
     from nndesk.inference import Classifier
 
     clf = Classifier.from_file(args.model)
+    _warn_if_unchecked(clf)
     dataset = _model_dataset(args, clf, test_only=True)
     result = evaluate(clf, dataset.test_images, dataset.test_labels, batch_size=2048)
     summary = _report(clf.model, clf.class_names, dataset.test_labels, result)
@@ -1065,6 +1074,7 @@ def _cmd_predict(args) -> int:
     from nndesk.preprocess import load_image
 
     clf = Classifier.from_file(args.model)
+    _warn_if_unchecked(clf)
     status = 0
     for path in args.images:
         try:

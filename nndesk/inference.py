@@ -62,6 +62,7 @@ class Classifier:
     dataset: str | None  # a registered dataset's name; None when the file names none (a folder)
     info: dict = field(default_factory=dict)
     path: Path | None = None
+    header_checked: bool = True  # False: a format-1 file (``LoadedModel.header_checked``)
 
     @classmethod
     def from_info(cls, model: Sequential, info: dict, path: Path | None = None) -> Classifier:
@@ -110,8 +111,20 @@ class Classifier:
         """Load a model file; raises ``ModelFileError`` with one line naming the file."""
         loaded = load_model(path)
         classifier = cls.from_info(loaded.model, loaded.info, Path(path))
+        classifier.header_checked = loaded.header_checked
         classifier.check_arithmetic()
         return classifier
+
+    def unchecked_header_warning(self) -> str | None:
+        """One line for a format-1 file, whose header an edit could have changed unnoticed
+        (its checksum covers the arrays only), else None."""
+        if self.header_checked:
+            return None
+        return (
+            f"{self.path}: an old (format 1) model file: its checksum does not cover its header "
+            "(layers, normalisation, class names), so an edit there would go unnoticed; save "
+            "it again with this nndesk to protect it"
+        )
 
     def check_arithmetic(self) -> None:
         """Raise ``ModelFileError`` unless a blank and a full 28x28 image give finite outputs:

@@ -108,6 +108,25 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+def as_format_1(src: Path, dst: Path, edit=None) -> Path:
+    """``src`` rewritten as a format-1 model file (its digest over the arrays only), after
+    ``edit(header)`` if given: what a file of an old nndesk, or one relabelled so, looks like."""
+    import json
+
+    from nndesk.nn import serialization
+
+    with np.load(src, allow_pickle=False) as npz:
+        arrays = {name: npz[name] for name in npz.files}
+    header = json.loads(arrays["header"].tobytes())
+    if edit is not None:
+        edit(header)
+    rest = {k: v for k, v in arrays.items() if k != "header"}
+    header.update(format_version=1, digest=serialization._digest(rest))
+    arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
+    np.savez(dst, **arrays)
+    return dst
+
+
 @pytest.fixture
 def tiny_model_file(tmp_path) -> Path:
     """A randomly initialised 784-32-10 MLP with digit names, saved like a trained one."""

@@ -431,3 +431,22 @@ def test_every_commands_help_prints_and_exits_0(command, capsys):
     """Every usage error says "see `nndesk ... --help`": that help must never crash."""
     assert cli.main([command, "--help"] if command else ["--help"]) == 0
     assert "usage:" in capsys.readouterr().out
+
+
+def test_an_old_format_model_file_works_with_a_warning_that_its_header_is_unchecked(
+    trained, tmp_path, capsys
+):
+    """Probe 15: a file relabelled format 1 (digest over the arrays only) with an edited
+    header loaded without a word; it still works, but the user is told its header is not
+    covered, on stderr so --json stays clean."""
+    from tests.conftest import as_format_1
+
+    model, _ = trained
+    old = as_format_1(model, tmp_path / "old.npz")
+    image = _blob_png(tmp_path / "7.png", 7, light_background=False)
+    assert cli.main(["predict", str(old), str(image), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["file"] == str(image)  # stdout: the JSON alone
+    assert err.startswith(f"warning: {old}: an old (format 1) model file") and err.count("\n") == 1
+    assert cli.main(["predict", str(model), str(image)]) == 0
+    assert "warning" not in capsys.readouterr().err  # a current file: nothing to say

@@ -579,7 +579,7 @@
     </message>
     <message>
         <source>damaged model file (header field &apos;rng_states&apos; malformed)</source>
-        <extracomment>A compressed member above this size may inflate at most ``_BOMB_RATIO`` times its bytes.</extracomment>
+        <extracomment>A compressed member above this size may inflate at most ``_BOMB_RATIO`` times its bytes. False for a format-1 file: its checksum covers the arrays only, so an edit of its header (layers, normalisation, class names) cannot be told from the header it was saved with</extracomment>
         <translation>tệp mô hình bị hỏng (trường &apos;rng_states&apos; của phần đầu sai dạng)</translation>
     </message>
     <message>
@@ -1496,6 +1496,10 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
         <translation>Đang nạp các ảnh kiểm tra của {title}...</translation>
     </message>
     <message>
+        <source>Old model file</source>
+        <translation>Tệp mô hình cũ</translation>
+    </message>
+    <message>
         <source>Test image {index} of {title}</source>
         <translation>Ảnh kiểm tra {index} của {title}</translation>
     </message>
@@ -1510,6 +1514,10 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     <message>
         <source>{path} is a shipped model; save the edited copy under another name</source>
         <translation>{path} là mô hình có sẵn; hãy lưu bản đã chỉnh sửa dưới tên khác</translation>
+    </message>
+    <message>
+        <source>{path} is an old (format 1) model file: its checksum does not cover its header (layers, normalisation, class names), so an edit there would go unnoticed. It is in use; save it again (Train &gt; Save model…) to protect it.</source>
+        <translation>{path} là tệp mô hình cũ (định dạng 1): tổng kiểm tra của nó không bao phần đầu tệp (các tầng, cách chuẩn hoá, tên lớp), nên một chỉnh sửa ở đó sẽ không bị phát hiện. Mô hình vẫn được dùng; hãy lưu lại nó (Huấn luyện &gt; Lưu mô hình…) để bảo vệ.</translation>
     </message>
     <message>
         <source>{title} downloaded and verified</source>

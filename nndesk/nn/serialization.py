@@ -71,6 +71,9 @@ class LoadedModel:
     model: Sequential
     info: dict
     optimizer: Optimizer | None
+    #: False for a format-1 file: its checksum covers the arrays only, so an edit of its header
+    #: (layers, normalisation, class names) cannot be told from the header it was saved with
+    header_checked: bool = True
 
 
 def _buffers(layer) -> dict[str, np.ndarray]:
@@ -474,7 +477,9 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
             raise _fail(
                 path, Message(N_("optimizer state does not fit ({err})"), err=err)
             ) from None
-    return LoadedModel(model=model, info=plan.info, optimizer=optimizer)
+    return LoadedModel(
+        model=model, info=plan.info, optimizer=optimizer, header_checked=plan.version >= 2
+    )
 
 
 def _build(path: Path, plan: Plan, arrays: dict[str, np.ndarray]) -> Sequential:

@@ -373,3 +373,28 @@ def test_the_first_window_fits_the_screen(screen, expected):
     size = app.first_window_size(_Screen(*screen))
     assert (size.width(), size.height()) == expected
     assert app.first_window_size(None) == app.FIRST_SIZE
+
+
+def test_an_old_format_model_file_opened_in_the_window_is_used_with_a_warning(
+    qtbot, window_factory, tiny_model_file, tmp_path, monkeypatch
+):
+    """Probe 15: a model file relabelled format 1 opened silently; it is used (an old
+    nndesk's files must keep working) and the window says its header is unchecked."""
+    from tests.conftest import as_format_1
+
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text: said.append((title, text))
+    )
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    old = as_format_1(tiny_model_file, tmp_path / "old.npz")
+    with qtbot.waitSignal(desk.prediction.classifier_changed, timeout=10_000) as opened:
+        desk.prediction.open_model(str(old))
+    assert opened.args[0].path == old
+    ((title, text),) = said
+    assert title == "Old model file"
+    assert text.startswith(f"{old} is an old (format 1) model file") and "\n" not in text
+    said.clear()
+    with qtbot.waitSignal(desk.prediction.classifier_changed, timeout=10_000):
+        desk.prediction.open_model(str(tiny_model_file))
+    assert said == []  # a current file: nothing to say
