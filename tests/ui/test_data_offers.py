@@ -19,16 +19,21 @@ from nndesk.inference import Classifier
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
 
 
+def choose_tiny_files_as(spec, tiny_idx_dir, monkeypatch) -> None:
+    """Make the tiny IDX files read as dataset ``spec`` (their checksums registered as its own)
+    and choose their folder as the data folder."""
+    files = tuple(
+        replace(f, sha256=sha256_decompressed(tiny_idx_dir / f.gz_name)) for f in spec.files
+    )
+    monkeypatch.setitem(registry.DATASETS, spec.name, replace(spec, files=files))
+    preferences.set_data_dir(str(tiny_idx_dir))
+    datasets.forget_datasets()
+
+
 @pytest.fixture
 def fashion_folder(tiny_idx_dir, monkeypatch):
     """A data folder holding "Fashion-MNIST" (the tiny files), chosen as the data folder."""
-    files = tuple(
-        replace(f, sha256=sha256_decompressed(tiny_idx_dir / f.gz_name))
-        for f in registry.FASHION.files
-    )
-    monkeypatch.setitem(registry.DATASETS, "fashion", replace(registry.FASHION, files=files))
-    preferences.set_data_dir(str(tiny_idx_dir))
-    datasets.forget_datasets()
+    choose_tiny_files_as(registry.FASHION, tiny_idx_dir, monkeypatch)
     yield tiny_idx_dir
     datasets.forget_datasets()
 
@@ -98,13 +103,7 @@ def test_a_folder_of_mnist_offers_switching_to_digits(
     qtbot, window_factory, tiny_idx_dir, monkeypatch
 ):
     """The mirror case: MNIST's files where Clothing mode wants Fashion-MNIST."""
-    files = tuple(
-        replace(f, sha256=sha256_decompressed(tiny_idx_dir / f.gz_name))
-        for f in registry.MNIST.files
-    )
-    monkeypatch.setitem(registry.DATASETS, "mnist", replace(registry.MNIST, files=files))
-    preferences.set_data_dir(str(tiny_idx_dir))
-    datasets.forget_datasets()
+    choose_tiny_files_as(registry.MNIST, tiny_idx_dir, monkeypatch)
     desk = window_factory(mode="garments")
     page = desk.dataset_page
     page.set_dataset("fashion")

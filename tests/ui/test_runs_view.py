@@ -576,13 +576,27 @@ def test_with_no_run_selected_the_chart_says_so_without_empty_axes_under_the_wor
     assert [t.get_text() for t in fig.texts] == ["Select runs above to see their curves"]
 
 
+def record_reads(monkeypatch) -> list[threading.Thread]:
+    """The threads each run folder's whole record is read on from now on, in order."""
+    from nndesk import runs
+
+    threads: list[threading.Thread] = []
+    real = runs._read_record
+
+    def read(folder):
+        threads.append(threading.current_thread())
+        return real(folder)
+
+    monkeypatch.setattr(runs, "_read_record", read)
+    return threads
+
+
 def test_selected_runs_curves_are_read_off_the_gui_thread_and_a_damaged_one_says_so(
     qtbot, tmp_path, monkeypatch
 ):
     """A listing keeps each run's summary alone (300 runs of 4,000 batch points took 1.4 s and
     124 MB to list whole): the chart reads the curves it shows, on its render thread; a run
     whose curves turn out damaged then is shown damaged, with the reason."""
-    from nndesk import runs
     from nndesk.ui.off_gui import render_pool
     from nndesk.ui.runs_table import STATUS
 
@@ -591,14 +605,7 @@ def test_selected_runs_curves_are_read_off_the_gui_thread_and_a_damaged_one_says
     path = store.root / bad / "run.json"
     path.write_text(path.read_text().replace('"epoch": []', '"epoch": ["x"]'))
     assert render_pool().waitForDone(60_000)  # an earlier test's chart reads no curves now
-    threads = []
-    real = runs._read_record
-
-    def read(folder):
-        threads.append(threading.current_thread())
-        return real(folder)
-
-    monkeypatch.setattr(runs, "_read_record", read)
+    threads = record_reads(monkeypatch)
     view = make_view(qtbot, store)
     assert not any(r.curves_read for r in view.records())
     assert view.cell(row_of(view, bad), STATUS) == "completed"
@@ -686,8 +693,6 @@ def test_exporting_every_runs_history_reads_their_curves_on_the_writer(
 
     from PySide6.QtWidgets import QFileDialog
 
-    from nndesk import runs
-
     store = RunStore(paths.runs_dir())
     ids = []
     for i in range(3):
@@ -702,14 +707,7 @@ def test_exporting_every_runs_history_reads_their_curves_on_the_writer(
     view = desk.window.findChild(RunsView)
     assert sorted(r.run_id for r in view.records()) == sorted(ids)
     assert render_pool_idle()
-    threads = []
-    real = runs._read_record
-
-    def read(folder):
-        threads.append(threading.current_thread())
-        return real(folder)
-
-    monkeypatch.setattr(runs, "_read_record", read)
+    threads = record_reads(monkeypatch)
     desk.train_page._on_runs_view_export_csv_requested()
     qtbot.waitUntil(lambda: out.is_file(), timeout=30_000)
     with open(out, newline="") as f:
