@@ -115,17 +115,6 @@ class Classifier:
         classifier.check_arithmetic()
         return classifier
 
-    def unchecked_header_warning(self) -> str | None:
-        """One line for a format-1 file, whose header an edit could have changed unnoticed
-        (its checksum covers the arrays only), else None."""
-        if self.header_checked:
-            return None
-        return (
-            f"{self.path}: an old (format 1) model file: its checksum does not cover its header "
-            "(layers, normalisation, class names), so an edit there would go unnoticed; save "
-            "it again with this nndesk to protect it"
-        )
-
     def check_arithmetic(self) -> None:
         """Raise ``ModelFileError`` unless a blank and a full 28x28 image give finite outputs:
         weights that load (finite, checksummed) can still overflow float32 (1e38 gave NaN bars)."""

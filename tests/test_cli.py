@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 from nndesk import cli
+from nndesk.nn.serialization import unchecked_header_warning
 from nndesk.presets import PRESETS
 from tests.conftest import make_blob_images
 
@@ -447,6 +448,38 @@ def test_an_old_format_model_file_works_with_a_warning_that_its_header_is_unchec
     assert cli.main(["predict", str(old), str(image), "--json"]) == 0
     out, err = capsys.readouterr()
     assert json.loads(out)["file"] == str(image)  # stdout: the JSON alone
-    assert err.startswith(f"warning: {old}: an old (format 1) model file") and err.count("\n") == 1
+    assert err == f"nndesk: warning: {unchecked_header_warning(old)}\n"
     assert cli.main(["predict", str(model), str(image)]) == 0
     assert "warning" not in capsys.readouterr().err  # a current file: nothing to say
+
+
+@pytest.mark.parametrize(
+    "command", ["evaluate", "train --resume", "export-script", "calibrate", "models"]
+)
+def test_every_command_reading_an_old_format_model_file_warns_once(
+    command, trained, tiny_dir, tmp_path, capsys
+):
+    """Probe 33 F1: only predict and evaluate warned; train --resume, export-script,
+    calibrate and models read the same file silently. The warning comes from the loader,
+    so each says it, once (train --resume reads the file twice)."""
+    from nndesk.paths import runs_dir
+    from tests.conftest import as_format_1
+
+    model, _ = trained
+    old = as_format_1(model, tmp_path / "old.npz")
+    data = ["--data-dir", str(tiny_dir)]
+    argv = {
+        "evaluate": ["evaluate", str(old), *data],
+        "train --resume": ["train", "--resume", str(old), "--epochs", "1", *data]
+        + ["--out", str(tmp_path / "again.npz")],
+        "export-script": ["export-script", str(old), "-o", str(tmp_path / "lab.py")],
+        "calibrate": ["calibrate", str(old), "-o", str(tmp_path / "cal.npz"), *data],
+        "models": ["models"],
+    }[command]
+    if command == "models":  # a saved model the listing finds among the runs
+        run = runs_dir() / "old-run"
+        run.mkdir(parents=True)
+        old = as_format_1(model, run / "model.npz")
+    assert cli.main(argv) == 0
+    err = capsys.readouterr().err
+    assert err.count(f"nndesk: warning: {unchecked_header_warning(old)}\n") == 1

@@ -21,6 +21,7 @@ import json
 import math
 import os
 import threading
+import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -477,8 +478,26 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
             raise _fail(
                 path, Message(N_("optimizer state does not fit ({err})"), err=err)
             ) from None
+    if plan.version < 2:  # every reader of model files (CLI command, window) hears it from here
+        # located here, not at the caller: a "default" filter says it once per file, whoever reads
+        warnings.warn(OldModelFileWarning(unchecked_header_warning(path)), stacklevel=1)
     return LoadedModel(
         model=model, info=plan.info, optimizer=optimizer, header_checked=plan.version >= 2
+    )
+
+
+class OldModelFileWarning(UserWarning):
+    """A format-1 model file was loaded: it works, but its header is not covered by its
+    checksum. The CLI prints it as one ``nndesk: warning:`` line; the window says it in a
+    message when such a model is put in use (``Classifier.header_checked``)."""
+
+
+def unchecked_header_warning(path: str | os.PathLike) -> str:
+    """The one line saying that the format-1 file at ``path`` could have been edited unnoticed."""
+    return (
+        f"{path}: an old (format 1) model file: its checksum does not cover its header "
+        "(layers, normalisation, class names), so an edit there would go unnoticed; save "
+        "it again with this nndesk to protect it"
     )
 
 
