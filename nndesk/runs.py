@@ -40,21 +40,13 @@ from typing import Any
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_write_text
 from nndesk.fileio import stamp as file_stamp
-from nndesk.i18n import N_, fill
+from nndesk.i18n import fill
 from nndesk.i18n import shown as shown_text
 from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 from nndesk.plain_text import one_line
 from nndesk.setting_changes import SettingChange, from_lr_pairs, parse_changes
+from nndesk.setting_words import NORMALIZE_SHOWN, race_title_shown
 from nndesk.training import HISTORY_COLUMNS
-
-# the input scaling in plain words, for the window: a newcomer met "symmetric" in the Train
-# headline and could not tell what it meant (the stored title and the CLI keep the word)
-NORMALIZE_SHOWN = {
-    "symmetric": N_("pixels -1 to 1"),
-    "unit": N_("pixels 0 to 1"),
-    "standard": N_("pixels standardised"),
-    "raw": N_("pixels 0 to 255"),
-}
 
 RUN_FILE = "run.json"
 MODEL_FILE = "model.npz"
@@ -712,6 +704,21 @@ def describe_config(config: dict, shown: bool = False) -> str:
         plain = NORMALIZE_SHOWN.get(normalize) if shown else None
         parts.append(shown_text(plain) if plain else normalize)
     return " ".join(p for p in parts if p)
+
+
+def title_shown(title: str, config: dict) -> str:
+    """A run's stored ``title`` as the window shows it: one nndesk wrote from the settings
+    (``describe_config``) written again in the window's words and number format ("pixels -1
+    to 1", "lr=0,001"), a race lane's "Adam (race)" translated, any other as it is."""
+    # only settings of words and one rate: a hostile record may hold a million numbers
+    words = ("dataset", "arch", "architecture", "activation", "optimizer", "normalize")
+    if (
+        all(isinstance(config.get(k, ""), str) for k in words)
+        and isinstance(config.get("lr", 0.0), (int, float))
+        and title == describe_config(config)
+    ):
+        return describe_config(config, shown=True)
+    return race_title_shown(title)
 
 
 def readable_json(value: Any, depth: int = 2, level: int = 0) -> str:

@@ -677,6 +677,10 @@
         <translation>bài hướng dẫn từ đầu: 784-10-10 ReLU/softmax, hạ gradient toàn bộ batch, 500 bước</translation>
     </message>
     <message>
+        <source>full batch</source>
+        <translation>cả tập một batch</translation>
+    </message>
+    <message>
         <source>gradient descent (full batch)</source>
         <translation>hạ gradient (toàn bộ batch)</translation>
     </message>
@@ -913,6 +917,14 @@
     <message>
         <source>not an nndesk model file (header lacks the nndesk marker)</source>
         <translation>không phải tệp mô hình của nndesk (phần đầu tệp thiếu dấu hiệu nndesk)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>tắt</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>bật</translation>
     </message>
     <message>
         <source>optimizer array {name!r} does not fit the model</source>
@@ -1296,6 +1308,10 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     <message>
         <source>{mb} MB: not an MNIST-style file</source>
         <translation>{mb} MB: không phải tệp kiểu MNIST</translation>
+    </message>
+    <message>
+        <source>{name} (race)</source>
+        <translation>{name} (cuộc đua)</translation>
     </message>
     <message>
         <source>{name} holds {v!r:.40}; sizes are whole numbers {low}..{high}</source>
@@ -3898,7 +3914,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Shared by every lane, from the Train settings: {dataset}, {epochs} epoch(s), {batch}, seed {seed}, augmentation {augment}. Same seed and batches: the lanes see the same images in the same order.</source>
-        <translation>Mọi làn dùng chung, lấy từ phần Cài đặt huấn luyện: {dataset}, {epochs} epoch, {batch}, seed {seed}, tăng cường dữ liệu {augment}. Cùng seed và cùng batch: các làn thấy cùng những ảnh theo cùng thứ tự.</translation>
+        <translation>Mọi làn dùng chung, lấy từ phần Cài đặt huấn luyện: {dataset}, {epochs} epoch, {batch}, seed ngẫu nhiên {seed}, tăng cường dữ liệu {augment}. Cùng seed và cùng batch: các làn thấy cùng những ảnh theo cùng thứ tự.</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -3927,10 +3943,6 @@ accuracy</source>
 kiểm định</translation>
     </message>
     <message>
-        <source>batch {n}</source>
-        <translation>batch {n}</translation>
-    </message>
-    <message>
         <source>diverged</source>
         <translation>phân kỳ</translation>
     </message>
@@ -3941,10 +3953,6 @@ kiểm định</translation>
     <message>
         <source>fill the lanes with one of the labs&apos; comparisons; edit freely</source>
         <translation>điền các làn bằng một phép so sánh của các bài lab; sửa tuỳ ý</translation>
-    </message>
-    <message>
-        <source>full batch</source>
-        <translation>cả tập một batch</translation>
     </message>
     <message>
         <source>hold every lane; press again to go on</source>

@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from nndesk.controllers.race import Lane, LaneResult, RaceController
 from nndesk.errors import ConfigError, NndeskError, user_message
-from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.i18n import QT_TRANSLATE_NOOP, fill
+from nndesk.setting_words import dataset_text, setting_text
 from nndesk.settings_schema import BY_NAME
 from nndesk.training import TrainConfig
 from nndesk.training.race import COMPARISONS, MAX_LANES, MIN_LANES
@@ -421,22 +422,21 @@ class RaceView(QWidget):
             cfg = self.base()
         except NndeskError:
             return
-        batch = (
-            translate("RaceView", "full batch")
-            if cfg.full_batch
-            else translate("RaceView", "batch {n}").format(n=cfg.batch_size)
-        )
+        # the window's words and number format: "MNIST", "batch size 1,000" ("kích thước
+        # batch 1.000"), never the config's "mnist" and Python's "1000"
+        batch = setting_text("batch_size", 0 if cfg.full_batch else cfg.batch_size)
         self.shared.setText(
-            translate(
-                "RaceView",
-                "Shared by every lane, from the Train settings: {dataset}, {epochs} epoch(s), "
-                "{batch}, seed {seed}, augmentation {augment}. Same seed and batches: the "
-                "lanes see the same images in the same order.",
-            ).format(
-                dataset=cfg.dataset,
+            fill(
+                translate(
+                    "RaceView",
+                    "Shared by every lane, from the Train settings: {dataset}, {epochs} epoch(s), "
+                    "{batch}, seed {seed}, augmentation {augment}. Same seed and batches: the "
+                    "lanes see the same images in the same order.",
+                ),
+                dataset=dataset_text(cfg.dataset),
                 epochs=cfg.epochs,
                 batch=batch,
-                seed=cfg.seed,
+                seed=str(cfg.seed),  # a name for the run, not a count: never grouped
                 augment=translate("RaceView", "on")
                 if cfg.augment
                 else translate("RaceView", "off"),

@@ -16,7 +16,8 @@ from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex,
 from nndesk import i18n
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.plain_text import one_line
-from nndesk.runs import NORMALIZE_SHOWN, RunRecord, describe_config
+from nndesk.runs import RunRecord, title_shown
+from nndesk.setting_words import NORMALIZE_SHOWN
 from nndesk.ui.language import fill, percent, translate, translate_marked
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -128,18 +129,8 @@ def settings_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> 
 
 
 def _title_shown(record: RunRecord) -> str:
-    """The run's title; one nndesk wrote from the settings is written again as the window
-    says them ("pixels -1 to 1", not "symmetric"; the window's decimal mark)."""
-    config = record.config
-    # only settings of words and one rate: a hostile record may hold a million numbers
-    words = ("dataset", "arch", "architecture", "activation", "optimizer", "normalize")
-    if (
-        all(isinstance(config.get(k, ""), str) for k in words)
-        and isinstance(config.get("lr", 0.0), (int, float))
-        and record.title == describe_config(config)
-    ):
-        return describe_config(config, shown=True)
-    return record.title
+    """The run's title in the window's words (``runs.title_shown``)."""
+    return title_shown(record.title, record.config)
 
 
 def _lr_rates(record: RunRecord) -> list[float]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import reprlib
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
@@ -30,8 +29,9 @@ from nndesk.runs import (
     RunRecord,
     RunStore,
     TrashUnavailableError,
-    describe_config,
+    title_shown,
 )
+from nndesk.setting_words import setting_text
 from nndesk.ui import theme
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
@@ -657,20 +657,8 @@ def _label_text(record: RunRecord, selected: list[RunRecord]) -> str:
     differing = _differing_settings(selected) if len(selected) > 1 else []
     if not differing:
         return shown_title(record)
-    return ", ".join(f"{one_line(k, 30)}={_setting(record.config.get(k))}" for k in differing[:3])
-
-
-def _setting(value) -> str:
-    """A setting's value for a legend: text as it is, a number in the window's language
-    (``lr=0,01`` in Vietnamese), a setting the run did not have as "—", anything else as a
-    short repr (never Python's "None")."""
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return fmt(value, "g")
-    return reprlib.repr(value)
+    # in the window's words ("epochs 1, learning rate 0.001"), never the record's keys
+    return ", ".join(one_line(setting_text(k, record.config.get(k)), 30) for k in differing[:3])
 
 
 def shown_title(record: RunRecord, changes: bool = True) -> str:
@@ -679,15 +667,7 @@ def shown_title(record: RunRecord, changes: bool = True) -> str:
     title nndesk wrote from the settings is written again with the window's decimal mark.
     Without ``changes`` the rates are left out: a listed run's curves are read only when
     they are drawn (the rates are in them)."""
-    title, config = record.title, record.config
-    # only settings of words and one rate: a hostile record may hold a million numbers
-    words = ("dataset", "arch", "architecture", "activation", "optimizer", "normalize")
-    if (
-        all(isinstance(config.get(k, ""), str) for k in words)
-        and isinstance(config.get("lr", 0.0), (int, float))
-        and title == describe_config(config)
-    ):
-        title = describe_config(config, shown=True)
+    title = title_shown(record.title, record.config)
     if not changes:
         return title
     rates = [lr for _, lr in record.curves.lr_changes]

@@ -225,3 +225,28 @@ def test_the_confusion_picture_exported_from_the_window_speaks_vietnamese(
     assert "Áo thun/áo phông" in texts
     words = [w for t in texts for w in english_words(t, _vietnamese_words())]
     assert words == [], texts
+
+
+def test_run_legends_and_titles_name_settings_in_the_windows_words(vietnamese, tmp_path):
+    """The Runs chart's legend named what differed by the record's keys and values
+    ("epochs=1", "normalize=symmetric"), and a kept race lane was "Adam (race)"."""
+    from nndesk.runs import RunStore, title_shown
+    from nndesk.ui.runs_view import _labels
+
+    known = _vietnamese_words()
+    store = RunStore(tmp_path / "runs")
+    base = {"dataset": "mnist", "arch": "784-32-10", "activation": "relu", "optimizer": "adam"}
+    runs = [
+        store.create({**base, "epochs": epochs, "lr": lr, "normalize": normalize})
+        for epochs, lr, normalize in ((1, 0.001, "symmetric"), (2, 0.01, "unit"))
+    ]
+    labels = _labels(runs)
+    assert "tốc độ học 0,001" in labels[0] and "điểm ảnh -1 đến 1" in labels[0], labels
+    words = [w for label in labels for w in english_words(label, known)]
+    assert words == [], labels
+    assert not any(mark in label for label in labels for mark in ("=", "epochs", "symmetric"))
+    batches = [store.create({**base, "batch_size": n, "augment": n > 0}) for n in (0, 64)]
+    labels = _labels(batches)
+    assert english_words(" ".join(labels), known) == [], labels
+    race = store.create(base, title="Adam (race)")
+    assert title_shown(race.title, race.config) == "Adam (cuộc đua)"

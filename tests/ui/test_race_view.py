@@ -43,7 +43,7 @@ def test_a_comparison_in_one_click_races_and_each_lane_can_be_kept(qtbot, page):
     view.comparison.activated.emit(view.comparison.currentIndex())  # as a click on the choice
     assert [row.name.text() for row in view.rows] == ["SGD", "Momentum", "Adam"]
     assert [row.optimizer.currentData() for row in view.rows] == ["sgd", "momentum", "adam"]
-    assert "mnist, 2 epoch(s), batch 20" in view.shared.text()
+    assert "MNIST, 2 epoch(s), batch size 20" in view.shared.text()
     view.rows[2].lr.setText("0.005")  # each lane stays editable
     view.rows[2].arch.setText("784-32-10")
 
@@ -132,3 +132,21 @@ def test_on_a_1024_screen_every_lanes_fields_show_their_whole_text(qtbot, page):
     lanes = view.lane_scroll.widget()
     assert view.lane_scroll.viewport().height() >= lanes.height() > 0
     assert page.race_page.width() <= 540
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    yield
+    language.use_language("en")
+
+
+def test_the_lanes_shared_settings_read_in_the_windows_words_and_numbers(qtbot, vietnamese, page):
+    """The summary said "mnist, …, batch 1000, seed 0" in the Vietnamese window: the config's
+    own name, Python's number and the English "seed"."""
+    page.form.batch_size.setValue(1000)
+    page.race_view._show_shared()
+    text = page.race_view.shared.text()
+    assert "MNIST, 2 epoch, kích thước batch 1.000, seed ngẫu nhiên 0" in text, text

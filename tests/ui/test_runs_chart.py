@@ -54,7 +54,7 @@ def test_the_legend_of_runs_of_one_setting_leads_with_when_each_started(tmp_path
     # runs whose differing settings are named alike get their start after them
     d = _started_at(store, "2026-12-02T17:00:00.000+00:00", lr=0.1)
     labels = _labels([a, c, d])
-    assert len(set(labels)) == 3 and labels[2] == "lr=0.1"
+    assert len(set(labels)) == 3 and labels[2] == "learning rate 0.1"
 
 
 @pytest.mark.parametrize("marks", [(".", ","), (",", ".")], ids=["english", "vietnamese"])

@@ -1,0 +1,106 @@
+"""A run's settings in the window's words: "learning rate 0.001", "pixels -1 to 1", "ReLU".
+
+Qt-free, like ``runs``: the words are marked with ``N_`` (or are the settings table's own labels
+and choice labels) and go through ``nndesk.i18n.shown``, so the window shows them in its
+language ("tốc độ học 0,001") while scripts and the CLI keep English. A run's stored title and
+config keep their own words (``symmetric``, ``epochs``); only what the window shows changes.
+
+Used wherever the window names a run by its settings: the Runs chart's legend (what differs
+between the selected runs), the Runs table, the Race summary.
+"""
+
+from __future__ import annotations
+
+import reprlib
+from pathlib import Path
+from typing import Any
+
+from nndesk.data.registry import DATASETS
+from nndesk.i18n import N_, fmt, shown
+from nndesk.settings_schema import BY_NAME, CHOICE_LABELS
+
+# the input scaling in plain words, for the window: a newcomer met "symmetric" in the Train
+# headline and could not tell what it meant (the stored title and the CLI keep the word)
+NORMALIZE_SHOWN = {
+    "symmetric": N_("pixels -1 to 1"),
+    "unit": N_("pixels 0 to 1"),
+    "standard": N_("pixels standardised"),
+    "raw": N_("pixels 0 to 255"),
+}
+
+ON_OFF = {True: N_("on"), False: N_("off")}
+# a batch size of 0: the whole training split at once
+FULL_BATCH = N_("full batch")
+# what a race lane's run is titled with after its name (the stored title keeps "(race)")
+RACE_SUFFIX = " (race)"
+RACE_SHOWN = N_("{name} (race)")
+
+#: settings whose value names itself ("ReLU", "Adam", "784-32-10", "pixels -1 to 1", "MNIST"):
+#: the value is shown alone; every other setting is shown after its label ("epochs 3")
+NAMES_ITSELF = ("dataset", "arch", "architecture", "activation", "optimizer", "normalize")
+
+
+def dataset_text(value: str) -> str:
+    """A dataset setting as the window names it: "MNIST", "Fashion-MNIST", or a folder's
+    name (a run trained on a folder of images stores its path)."""
+    spec = DATASETS.get(value)
+    if spec is not None:
+        return spec.short_title
+    return Path(value).name if ("/" in value or "\\" in value) else value
+
+
+def value_text(name: str, value: Any) -> str:
+    """``value`` of setting ``name`` in the window's words: a choice by its label ("ReLU",
+    "pixels -1 to 1"), a number in the window's format ("0,001"), a switch "on"/"off", a
+    setting the run did not have as "—", anything else not in the table as a short repr."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return shown(ON_OFF[value])
+    if isinstance(value, str):
+        if name == "normalize" and value in NORMALIZE_SHOWN:
+            return shown(NORMALIZE_SHOWN[value])
+        if name == "dataset":
+            return dataset_text(value)
+        field = BY_NAME.get(name)
+        if field is not None and value in field.choices and value in CHOICE_LABELS:
+            return shown(CHOICE_LABELS[value])
+        return value
+    if isinstance(value, (int, float)):
+        if name == "batch_size" and value == 0:
+            return shown(FULL_BATCH)
+        if name == "seed":
+            return str(value)  # a name for the run's random draws, not a count: never grouped
+        # counts grouped as the window groups them ("1.000" in Vietnamese)
+        return fmt(value, ",") if isinstance(value, int) else fmt(value, "g")
+    return reprlib.repr(value)
+
+
+def label_text(name: str) -> str:
+    """The setting's label as the Train form shows it, in running text: "learning rate",
+    "tốc độ học" ("L2" and other names of capitals stay as they are); a key the settings
+    table does not know (an older or hand-edited record) as it is."""
+    field = BY_NAME.get(name)
+    if field is None:
+        return name
+    label = shown(field.label)
+    if len(label) > 1 and label[1].islower():
+        label = label[0].lower() + label[1:]
+    return label
+
+
+def setting_text(name: str, value: Any) -> str:
+    """One setting in the window's words: "epochs 3", "learning rate 0.001", "ReLU",
+    "pixels -1 to 1", "batch size 64", "augment on"."""
+    if name == "batch_size" and value == 0:
+        return shown(FULL_BATCH)
+    if name in NAMES_ITSELF and isinstance(value, str):
+        return value_text(name, value)
+    return f"{label_text(name)} {value_text(name, value)}"
+
+
+def race_title_shown(title: str) -> str:
+    """A race lane's run title ("Adam (race)", as stored) in the window's words."""
+    if title.endswith(RACE_SUFFIX) and len(title) > len(RACE_SUFFIX):
+        return shown(RACE_SHOWN).format(name=title[: -len(RACE_SUFFIX)])
+    return title
