@@ -108,7 +108,7 @@
     <message>
         <source>Fashion lab: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, inputs in [-1, 1], 5 epochs</source>
         <extracomment>nndesk&apos;s own test accuracy for this preset (seed 0), as docs/presets.md tabulates it the header and footnote ``nndesk presets`` prints around the lines</extracomment>
-        <translation>Bài lab Fashion: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, đầu vào trong [-1, 1], 5 epoch</translation>
+        <translation>Bài lab Fashion: 784-64-64-10 ReLU/softmax, Adam 1e-3, entropy chéo, đầu vào trong [-1, 1], 5 epoch</translation>
     </message>
     <message>
         <source>First-layer weights, by epoch (rows)</source>
@@ -173,19 +173,19 @@
     </message>
     <message>
         <source>MNIST lab: 784-784-10 ReLU hidden, sigmoid output, BCE, raw pixels</source>
-        <translation>Bài lab MNIST: 784-784-10, tầng ẩn ReLU, đầu ra sigmoid, BCE, điểm ảnh thô</translation>
+        <translation>Bài lab MNIST: 784-784-10, tầng ẩn ReLU, đầu ra sigmoid, entropy chéo nhị phân, điểm ảnh thô</translation>
     </message>
     <message>
         <source>MNIST lab: 784-784-10 ReLU/sigmoid, BCE, pixels scaled to [0, 1]</source>
-        <translation>Bài lab MNIST: 784-784-10 ReLU/sigmoid, BCE, điểm ảnh đưa về [0, 1]</translation>
+        <translation>Bài lab MNIST: 784-784-10 ReLU/sigmoid, entropy chéo nhị phân, điểm ảnh đưa về [0, 1]</translation>
     </message>
     <message>
         <source>MNIST lab: 784-784-10 sigmoid/sigmoid, BCE, Adam 0.01, batch 128, raw pixels</source>
-        <translation>Bài lab MNIST: 784-784-10 sigmoid/sigmoid, BCE, Adam 0,01, batch 128, điểm ảnh thô</translation>
+        <translation>Bài lab MNIST: 784-784-10 sigmoid/sigmoid, entropy chéo nhị phân, Adam 0,01, batch 128, điểm ảnh thô</translation>
     </message>
     <message>
         <source>MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam 1e-3, pixels in [0, 1]</source>
-        <translation>Bài lab MNIST: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam 1e-3, điểm ảnh trong [0, 1]</translation>
+        <translation>Bài lab MNIST: 784-784-784-784-10 ReLU/sigmoid, entropy chéo nhị phân, Adam 1e-3, điểm ảnh trong [0, 1]</translation>
     </message>
     <message>
         <source>Mean image of each class</source>
@@ -482,7 +482,7 @@
     </message>
     <message>
         <source>beats the MNIST labs: 784-784-10 ReLU/softmax, CE, Adam 1e-3, cosine, [0, 1] inputs</source>
-        <translation>vượt các lab MNIST: 784-784-10 ReLU/softmax, CE, Adam 1e-3, cosine, đầu vào [0, 1]</translation>
+        <translation>vượt các lab MNIST: 784-784-10 ReLU/softmax, entropy chéo, Adam 1e-3, lịch cosine, đầu vào [0, 1]</translation>
     </message>
     <message>
         <source>beats the PReLU lab: the same net with L2 1e-4, batch 64, cosine decay to 1e-5</source>
@@ -1764,18 +1764,24 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
         <translation>Xem tập dữ liệu nào: chữ số MNIST hay Fashion-MNIST</translation>
     </message>
     <message>
+        <source>test[0]
+label {label}{name}</source>
+        <translation>ảnh kiểm tra đầu tiên
+nhãn {label}{name}</translation>
+    </message>
+    <message>
+        <source>train[0]
+label {label}{name}</source>
+        <translation>ảnh huấn luyện đầu tiên
+nhãn {label}{name}</translation>
+    </message>
+    <message>
         <source>{n} random test images per class</source>
         <translation>{n} ảnh kiểm tra ngẫu nhiên mỗi lớp</translation>
     </message>
     <message>
         <source>{n} random training images per class</source>
         <translation>{n} ảnh huấn luyện ngẫu nhiên mỗi lớp</translation>
-    </message>
-    <message>
-        <source>{split}[0]
-label {label}{name}</source>
-        <translation>{split}[0]
-nhãn {label}{name}</translation>
     </message>
     <message>
         <source>{title}: {train} training and {test} test images, {k} classes, 28×28 pixels in 0..255</source>
@@ -1872,8 +1878,12 @@ nhãn {label}{name}</translation>
         <translation>Đánh giá lại</translation>
     </message>
     <message>
-        <source>Evaluating… %v / %m test images</source>
-        <translation>Đang đánh giá… %v / %m ảnh kiểm tra</translation>
+        <source>Evaluating…</source>
+        <translation>Đang đánh giá…</translation>
+    </message>
+    <message>
+        <source>Evaluating… {done:,} / {total:,} test images</source>
+        <translation>Đang đánh giá… {done:,} / {total:,} ảnh kiểm tra</translation>
     </message>
     <message>
         <source>Export</source>
@@ -2357,7 +2367,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Shift biases +</source>
-        <translation>Dịch bias +</translation>
+        <translation>Cộng vào bias +</translation>
     </message>
     <message>
         <source>Temperature</source>

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from nndesk import export, viz
 from nndesk.controllers.datasets import TITLES, missing_dataset, other_dataset_found
 from nndesk.evaluation import DatasetSummary, sample_per_class
-from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.i18n import QT_TRANSLATE_NOOP, fill
 from nndesk.ui import file_filters, theme
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row, labelled
@@ -34,6 +34,12 @@ from nndesk.ui.language import class_names_shown, integer, translate, translate_
 from nndesk.ui.save_place import remember_saved, save_start
 
 SAMPLES_PER_CLASS = 10
+# the first image of each split, titled as the window names the splits: the Vietnamese window
+# showed the code's "train[0]" and "test[0]"
+FIRST_IMAGE_TITLES = {
+    "train": lambda: translate("DatasetView", "train[0]\nlabel {label}{name}"),
+    "test": lambda: translate("DatasetView", "test[0]\nlabel {label}{name}"),
+}
 SAMPLE_GAP = 4  # pixels between the tiles of the samples mosaic
 SPLITS = (
     (QT_TRANSLATE_NOOP("DatasetView", "Training set"), "train"),
@@ -403,9 +409,7 @@ class DatasetView(QWidget):
             viz.plot_image(
                 ax,
                 images[0],
-                title=translate("DatasetView", "{split}[0]\nlabel {label}{name}").format(
-                    split=split, label=label, name=name
-                ),
+                title=fill(FIRST_IMAGE_TITLES[split](), label=label, name=name),
             )
         self._redraw(self.first_canvas)
 

@@ -152,3 +152,23 @@ def test_clicking_a_sample_puts_it_on_the_canvas(qtbot, view):
     ds = view.summary().dataset
     np.testing.assert_array_equal(image, ds.train_images[i])
     assert label == ds.train_labels[i] == 2
+
+
+def test_the_first_images_are_titled_in_the_windows_words(qtbot):
+    """The Vietnamese window titled them with the code's "train[0]" and "test[0]"."""
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    try:
+        ctl = DatasetController(lambda name: toy_dataset(name))
+        widget = DatasetView(ctl, names=("toy",), rng=np.random.default_rng(1))
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(ctl.loaded, timeout=10_000):
+            widget.show()
+        titles = [ax.get_title() for ax in widget.first_figure.axes]
+        assert titles[0].startswith("ảnh huấn luyện đầu tiên\nnhãn "), titles
+        assert titles[1].startswith("ảnh kiểm tra đầu tiên\nnhãn 2"), titles
+        assert not any("[0]" in t for t in titles)
+        ctl.shutdown()
+    finally:
+        language.use_language("en")

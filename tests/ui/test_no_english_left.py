@@ -250,3 +250,14 @@ def test_run_legends_and_titles_name_settings_in_the_windows_words(vietnamese, t
     assert english_words(" ".join(labels), known) == [], labels
     race = store.create(base, title="Adam (race)")
     assert title_shown(race.title, race.config) == "Adam (cuộc đua)"
+
+
+def test_preset_descriptions_name_the_loss_as_the_train_form_does():
+    """A Vietnamese preset description said "CE" and "BCE" where the form says "entropy chéo"."""
+    from nndesk.presets import PRESETS
+
+    sources = {str(p.description) for p in PRESETS.values()}
+    messages = [m for m in translations.read_ts(ts_path("vi")) if m.source in sources]
+    assert messages and any(re.search(r"\bB?CE\b", m.source) for m in messages)
+    wrong = [m.translation for m in messages if re.search(r"\b(B?CE|MSE)\b", m.translation)]
+    assert wrong == []

@@ -73,3 +73,23 @@ def test_chart_axes_group_thousands_as_the_bars_do(vietnamese):
     assert "6.000" in bars
     big = [t for t in ticks if len(t.replace(".", "")) >= 4]
     assert big and all(re.fullmatch(r"\d{1,3}(\.\d{3})+", t) for t in big), ticks
+
+
+def test_the_evaluation_progress_groups_its_counts_as_the_window_does(qtbot, vietnamese):
+    """The bar said "2500 / 10000 ảnh" (Qt's %v / %m) beside "10.000 ảnh" on the same page."""
+    from nndesk.controllers.evaluation import EvaluationController
+    from nndesk.ui.evaluation_panel import EvaluationPanel
+    from nndesk.ui.language import integer
+    from tests.ui.test_evaluation_panel import toy_provider
+
+    controller = EvaluationController(toy_provider, batch_size=8)
+    panel = EvaluationPanel(controller)
+    qtbot.addWidget(panel)
+    try:
+        controller.progressed.emit(2500, 10000)
+        bar = panel.progress
+        assert f"{integer(2500)} / {integer(10000)}" == "2.500 / 10.000"
+        assert "2.500 / 10.000" in bar.text(), bar.text()
+        assert not re.search(r"\d{4}", bar.text()), bar.text()
+    finally:
+        controller.shutdown()
