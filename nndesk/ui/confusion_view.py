@@ -29,7 +29,7 @@ LABEL_POINTS_PER_PX = 50
 #: A line of class names' height per point of their size (Vietnamese accents above)
 LINE_HEIGHT = 1.15
 #: Draws after one asked for, while counts or names are fitted to the cells
-MAX_FITTING_DRAWS = 4
+MAX_FITTING_DRAWS = 6
 
 
 class ConfusionView(QWidget):
@@ -50,6 +50,8 @@ class ConfusionView(QWidget):
         self.canvas.mpl_connect("button_press_event", self._on_canvas_pressed)
         self.canvas.mpl_connect("draw_event", self._on_canvas_drawn)
         self._fitting = 0  # draws asked for by _on_canvas_drawn since the matrix was drawn
+        self._fitted_for = (0, 0)  # the canvas size the names and counts were sized for
+        self._count_points: list[float] = []  # the counts' sizes as plot_confusion wrote them
         self.canvas.mpl_connect("motion_notify_event", self._on_canvas_moved)
         self.hint = QLabel(translate_marked("ConfusionView", HINT))
         self.hint.setWordWrap(True)
@@ -95,7 +97,9 @@ class ConfusionView(QWidget):
                 self.ax, self._confusion, self._names, title=None, highlight=self._selected
             )
             self._set_label_points(self._label_points())
+            self._count_points = [t.get_fontsize() for t in self.ax.texts]
         self._fitting = 0
+        self._fitted_for = (self.canvas.width(), self.canvas.height())
         self.canvas.draw_idle()
 
     def _set_label_points(self, points: float) -> None:
@@ -151,15 +155,30 @@ class ConfusionView(QWidget):
         # long rotated class names (Vietnamese at 1024 px) and keeps the old size's layout,
         # cutting the names; a second draw at the same size lays them out. Shrunk counts or
         # names change the layout again, so it is checked again, a few times at most.
-        if self._confusion is None or self._fitting >= MAX_FITTING_DRAWS:
+        if self._confusion is None:
+            return
+        size = (self.canvas.width(), self.canvas.height())
+        if size != self._fitted_for:
+            # a new size (the window narrowed to 1024 px after the matrix was fitted at 1280:
+            # "5192" ran over its cell): names and counts start again from their full size,
+            # so they also grow back when the room comes back
+            self._fitted_for = size
+            self._fitting = 0
+            self._set_label_points(self._label_points())
+            for text, points in zip(self.ax.texts, self._count_points, strict=False):
+                text.set_fontsize(points)
+            self.canvas.draw_idle()
+            return
+        if self._fitting >= MAX_FITTING_DRAWS:
             return
         renderer = event.renderer
         points = self.ax.xaxis.get_ticklabels()[0].get_fontsize()
+        changed = False
         if self.names_overlap(renderer) and points > SMALLEST_LABEL_POINTS:
             self._set_label_points(max(SMALLEST_LABEL_POINTS, points - 1))
             changed = True
-        else:  # the counts once the names have their size: the cells grow as names shrink
-            changed = fit_cell_counts(self.ax, len(self._confusion), renderer)
+        # the counts in the same draw: names fitted first left too few draws for the counts
+        changed = fit_cell_counts(self.ax, len(self._confusion), renderer) or changed
         if changed or not self.labels_fit(renderer) or self._fitting == 0:
             self._fitting += 1
             self.canvas.draw_idle()

@@ -120,6 +120,43 @@ def test_the_confusion_matrix_keeps_4_digit_counts_in_their_cells_and_names_apar
     assert min(t.get_fontsize() for t in view.ax.texts) >= 5
 
 
+def test_the_confusion_matrix_fits_its_counts_again_when_the_window_narrows(qtbot, vietnamese):
+    """Fitted once at 1280 px, the replay's counts kept their size when the window went to
+    1024 px: "5192" ran over its cell's edges (the fitting stopped after the first draws)."""
+    from nndesk.data.registry import DATASETS
+    from nndesk.ui.confusion_view import ConfusionView
+    from nndesk.ui.language import class_names_shown
+
+    rng = np.random.default_rng(1)
+    matrix = rng.integers(0, 700, (10, 10))
+    np.fill_diagonal(matrix, [5192, 5854, 4902, 5396, 4959, 5710, 3070, 5623, 5838, 5728])
+    view = ConfusionView()
+    qtbot.addWidget(view)
+    view.hint.hide()
+    view.resize(700, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_matrix(matrix, class_names_shown(DATASETS["fashion"].class_names))
+    qtbot.waitUntil(lambda: view.counts_fit() and view.labels_fit(), timeout=5000)
+
+    def big_counts_points() -> float:
+        return max(t.get_fontsize() for t in view.ax.texts if len(t.get_text()) >= 4)
+
+    wide = big_counts_points()
+    view.resize(380, 320)
+
+    def fitted_again() -> bool:
+        renderer = view.canvas.get_renderer()
+        return (
+            view.canvas.width() <= 380 and view.counts_fit(renderer) and view.labels_fit(renderer)
+        )
+
+    qtbot.waitUntil(fitted_again, timeout=5000)
+    assert big_counts_points() < wide
+    view.resize(700, 600)  # and they grow back when there is room again
+    qtbot.waitUntil(lambda: big_counts_points() == wide and view.counts_fit(), timeout=5000)
+
+
 def test_mistake_tile_captions_shrink_before_they_are_elided_in_vietnamese(vietnamese):
     """Tiles elided "Bốt cổ …ắn 100%" and "đúng: Giày thể th…" at 8.5 pt: a caption now gets
     a smaller font first (down to 7 pt) and is elided only when even that is too wide (the
