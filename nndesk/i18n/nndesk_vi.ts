@@ -3217,6 +3217,14 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Đang dự đoán bằng mô hình bạn vừa huấn luyện.</translation>
     </message>
     <message>
+        <source>Now using the model you just trained</source>
+        <translation>Đang dùng mô hình vừa huấn luyện</translation>
+    </message>
+    <message>
+        <source>Now using the model you just trained ({accuracy})</source>
+        <translation>Đang dùng mô hình vừa huấn luyện ({accuracy})</translation>
+    </message>
+    <message>
         <source>Predict with the model you were using before this training run again</source>
         <translation>Dự đoán lại bằng mô hình bạn dùng trước lần huấn luyện này</translation>
     </message>

@@ -16,14 +16,23 @@ class ElidedLabel(QLabel):
     ) -> None:
         super().__init__(parent)
         self._full = ""
+        self._shorter: tuple[str, ...] = ()  # shorter ways to say it, tried before eliding
         self._mode = mode  # a sentence is cut at its end (ElideRight), a path in its middle
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         self._full = text
+        self._shorter = ()
         super().setText(text)
         self.setToolTip(text)  # the whole path, whatever the width
+
+    def set_texts(self, text: str, *shorter: str) -> None:
+        """``text``, or where it does not fit the first of the ``shorter`` ones that does (the
+        last one elided when none does): a sentence cut mid-word says less than a shorter
+        sentence (Vietnamese runs a third longer than English). The tooltip holds ``text``."""
+        self.setText(text)
+        self._shorter = shorter
 
     def full_text(self) -> str:
         return self._full
@@ -31,7 +40,11 @@ class ElidedLabel(QLabel):
     def displayed_text(self) -> str:
         """What fits in the current width: the text itself, or its two ends around "…"."""
         width = self.contentsRect().width()
-        return self.fontMetrics().elidedText(self._full, self._mode, width)
+        metrics = self.fontMetrics()
+        for text in (self._full, *self._shorter):
+            if metrics.horizontalAdvance(text) <= width:
+                return text
+        return metrics.elidedText((self._full, *self._shorter)[-1], self._mode, width)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         least = self.fontMetrics().horizontalAdvance("…") * 4

@@ -94,9 +94,14 @@ class ModelSwitchNotice(QFrame):
                 "ModelSwitchNotice",
                 "Now predicting with the model you just trained ({accuracy} on the test images).",
             ).format(accuracy=percent(accuracy))
+            # at 1024 px the Vietnamese sentence was cut before its accuracy
+            short = translate(
+                "ModelSwitchNotice", "Now using the model you just trained ({accuracy})"
+            ).format(accuracy=percent(accuracy))
         else:
             text = translate("ModelSwitchNotice", "Now predicting with the model you just trained.")
-        self.message.setText(text)
+            short = translate("ModelSwitchNotice", "Now using the model you just trained")
+        self.message.set_texts(text, short)
         self.switch_back_button.setVisible(previous_title is not None)
         if previous_title is not None:
             self.switch_back_button.setText(

@@ -41,3 +41,26 @@ def test_the_new_model_notice_appears_without_moving_a_control(qtbot, window_fac
         shown = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
         assert button.isVisible() and box.contains(shown)
     assert cut_widgets(window) == []
+
+
+@pytest.mark.parametrize("size", [SMALL_FRAMED, DEFAULT], ids=["1024x673", "1280x760"])
+def test_the_notice_says_a_whole_sentence_with_its_accuracy_in_vietnamese(
+    qtbot, window_factory, size
+):
+    """At 1024 px the Vietnamese note was cut before its accuracy ("…(độ chính xác 92,5…"):
+    it now says a shorter sentence where the long one does not fit, never a cut one."""
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    try:
+        desk = window_factory()
+        window = show_at(desk, size)
+        window.model_notice.announce(0.925, "mnist-cnn")
+        QApplication.processEvents()
+        message = window.model_notice.message
+        shown = message.displayed_text()
+        assert "…" not in shown and "92,5%" in shown, shown
+        assert message.fontMetrics().horizontalAdvance(shown) <= message.contentsRect().width()
+        assert "ảnh kiểm tra" in message.toolTip()  # the whole sentence
+    finally:
+        language.use_language("en")
