@@ -2271,6 +2271,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>nút {unit}</translation>
     </message>
     <message>
+        <source>z = Σ patch·kernel + b</source>
+        <translation>z = Σ mảng·nhân + b</translation>
+    </message>
+    <message>
         <source>z = Σ w·a + b over {n} inputs</source>
         <translation>z = Σ w·a + b trên {n} đầu vào</translation>
     </message>

@@ -336,7 +336,9 @@ def conv_html(px: inside.ConvPixel) -> str:
             ).format(c=c, sum=_num(sums[c]), n=sums.size - 1, rest=_num(sums.sum() - sums[c]))
         )
     total = _num(px.products.sum())
-    lines.append(f"z = Σ patch·kernel + b = {total}{_plus(px.bias)} = <b>{_num(px.z)}</b>")
+    # the sum in the table's own words ("mảng·nhân" in Vietnamese, never the English "patch")
+    formula = translate("InsideView", "z = Σ patch·kernel + b")
+    lines.append(f"{formula} = {total}{_plus(px.bias)} = <b>{_num(px.z)}</b>")
     lines += [_formula(step) for step in px.steps]
     return "<br>".join(lines)
 

@@ -261,3 +261,23 @@ def test_preset_descriptions_name_the_loss_as_the_train_form_does():
     assert messages and any(re.search(r"\bB?CE\b", m.source) for m in messages)
     wrong = [m.translation for m in messages if re.search(r"\b(B?CE|MSE)\b", m.translation)]
     assert wrong == []
+
+
+def test_the_inside_pages_arithmetic_speaks_vietnamese(vietnamese):
+    """A clicked conv pixel's sum read "z = Σ patch·kernel + b" under "mảng đầu vào × nhân"."""
+    import numpy as np
+
+    from nndesk.inside import ConvPixel, PoolWindow
+    from nndesk.ui.inside_view import conv_html, next_pool_html, pool_html
+
+    known = _vietnamese_words()
+    patch = np.ones((2, 3, 3), np.float32)
+    kernel = np.full((2, 3, 3), 1 / 3, np.float32)
+    px = ConvPixel(1, 0, 2, 3, patch, kernel, (patch * kernel).astype(np.float64), -0.1, 5.9, ())
+    pool = PoolWindow(2, 0, 1, 1, np.arange(4, dtype=np.float32).reshape(2, 2), (3, 3), 3.0)
+    texts = [conv_html(px), next_pool_html(px, pool), pool_html(pool)]
+    plain = [re.sub(r"<[^>]+>", " ", t) for t in texts]
+    # layer kinds are names (as in a model file): Conv2D, MaxPool2D
+    words = [w for t in plain for w in english_words(t, known | {"conv2d", "maxpool2d"})]
+    assert words == [], plain
+    assert "mảng·nhân" in plain[0]
