@@ -1766,13 +1766,13 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     <message>
         <source>test[0]
 label {label}{name}</source>
-        <translation>ảnh kiểm tra đầu tiên
+        <translation>ảnh kiểm tra đầu&#xa0;tiên
 nhãn {label}{name}</translation>
     </message>
     <message>
         <source>train[0]
 label {label}{name}</source>
-        <translation>ảnh huấn luyện đầu tiên
+        <translation>ảnh huấn luyện đầu&#xa0;tiên
 nhãn {label}{name}</translation>
     </message>
     <message>

@@ -411,6 +411,9 @@ class DatasetView(QWidget):
                 images[0],
                 title=fill(FIRST_IMAGE_TITLES[split](), label=label, name=name),
             )
+            # the column is ~150 px at 1024: "ảnh huấn luyện đầu tiên" or a long class name
+            # goes on the next line instead of past the figure's edge
+            ax.title.set_wrap(True)
         self._redraw(self.first_canvas)
 
     def _draw_labels(self) -> None:

@@ -155,20 +155,32 @@ def test_clicking_a_sample_puts_it_on_the_canvas(qtbot, view):
 
 
 def test_the_first_images_are_titled_in_the_windows_words(qtbot):
-    """The Vietnamese window titled them with the code's "train[0]" and "test[0]"."""
+    """The Vietnamese window titled them with the code's "train[0]" and "test[0]"; their
+    Vietnamese titles stay inside the ~150 px column of a 1024 px window."""
     from nndesk.ui import language
 
     assert language.use_language("vi") == "vi"
+    ctl = DatasetController(lambda name: toy_dataset(name))
     try:
-        ctl = DatasetController(lambda name: toy_dataset(name))
         widget = DatasetView(ctl, names=("toy",), rng=np.random.default_rng(1))
         qtbot.addWidget(widget)
+        widget.resize(560, 560)
         with qtbot.waitSignal(ctl.loaded, timeout=10_000):
             widget.show()
-        titles = [ax.get_title() for ax in widget.first_figure.axes]
+        axes = widget.first_figure.axes
+        titles = [ax.get_title().replace("\u00a0", " ") for ax in axes]
         assert titles[0].startswith("ảnh huấn luyện đầu tiên\nnhãn "), titles
         assert titles[1].startswith("ảnh kiểm tra đầu tiên\nnhãn 2"), titles
         assert not any("[0]" in t for t in titles)
-        ctl.shutdown()
+        canvas = widget.first_canvas
+        assert canvas.width() <= 160
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        for ax in axes:
+            # the title as drawn: matplotlib wraps a wrap=True text only while drawing it
+            ax.title.set_text(ax.title._get_wrapped_text())
+            box = ax.title.get_window_extent(renderer)
+            assert box.x0 >= 0 and box.x1 <= widget.first_figure.bbox.width, box
     finally:
+        ctl.shutdown()
         language.use_language("en")
