@@ -38,6 +38,8 @@ RACE_SHOWN = N_("{name} (race)")
 #: settings whose value names itself ("ReLU", "Adam", "784-32-10", "pixels -1 to 1", "MNIST"):
 #: the value is shown alone; every other setting is shown after its label ("epochs 3")
 NAMES_ITSELF = ("dataset", "arch", "architecture", "activation", "optimizer", "normalize")
+#: shares the Train form shows as percentages ("validation 10%", not "validation 0.1")
+PERCENT_SETTINGS = ("val_fraction",)
 
 
 def dataset_text(value: str) -> str:
@@ -69,6 +71,8 @@ def value_text(name: str, value: Any) -> str:
     if isinstance(value, (int, float)):
         if name == "batch_size" and value == 0:
             return shown(FULL_BATCH)
+        if name in PERCENT_SETTINGS and isinstance(value, float):
+            return fmt(value, ".0%") if round(value * 100, 6).is_integer() else fmt(value, ".1%")
         if name == "seed":
             return str(value)  # a name for the run's random draws, not a count: never grouped
         # counts grouped as the window groups them ("1.000" in Vietnamese)

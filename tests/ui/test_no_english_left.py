@@ -248,6 +248,8 @@ def test_run_legends_and_titles_name_settings_in_the_windows_words(vietnamese, t
     batches = [store.create({**base, "batch_size": n, "augment": n > 0}) for n in (0, 64)]
     labels = _labels(batches)
     assert english_words(" ".join(labels), known) == [], labels
+    shares = [store.create({**base, "val_fraction": f}) for f in (0.1, 0.5)]
+    assert _labels(shares) == ["kiểm định 10%", "kiểm định 50%"]  # as the Train form shows it
     race = store.create(base, title="Adam (race)")
     assert title_shown(race.title, race.config) == "Adam (cuộc đua)"
 
