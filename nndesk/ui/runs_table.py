@@ -17,7 +17,7 @@ from nndesk import i18n
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.plain_text import one_line
 from nndesk.runs import RunRecord, title_shown
-from nndesk.setting_words import NORMALIZE_SHOWN
+from nndesk.setting_words import NORMALIZE_SHOWN, value_text
 from nndesk.ui.language import fill, percent, translate, translate_marked
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -110,8 +110,9 @@ def settings_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> 
     normalize = str(config.get("normalize", ""))
     parts = [
         lr_text(config, rates),
-        str(config.get("activation", "")),
-        str(config.get("optimizer", "")),
+        # the Train form's names ("ReLU", "Adam"), not the config's "relu", "adam"
+        value_text("activation", config["activation"]) if config.get("activation") else "",
+        value_text("optimizer", config["optimizer"]) if config.get("optimizer") else "",
         translate("RunsView", "batch {n}").format(n=config.get("batch_size"))
         if config.get("batch_size")
         else translate("RunsView", "full batch"),

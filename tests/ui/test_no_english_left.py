@@ -250,6 +250,10 @@ def test_run_legends_and_titles_name_settings_in_the_windows_words(vietnamese, t
     assert english_words(" ".join(labels), known) == [], labels
     shares = [store.create({**base, "val_fraction": f}) for f in (0.1, 0.5)]
     assert _labels(shares) == ["kiểm định 10%", "kiểm định 50%"]  # as the Train form shows it
+    # the Runs table's settings cell names the choices as the Train form does
+    from nndesk.ui.runs_table import settings_text
+
+    assert "ReLU, Adam" in settings_text({**base, "lr": 0.01, "batch_size": 64})
     race = store.create(base, title="Adam (race)")
     assert title_shown(race.title, race.config) == "Adam (cuộc đua)"
 
