@@ -22,7 +22,13 @@ from nndesk.viz import legend_label
 #: A smoothed batch curve is drawn through at most this many of its points (it is smooth).
 MAX_BATCH_POINTS = 600
 #: Margins in points: room for the tick and axis labels (left, bottom), titles (top, between).
-LEFT_PT, RIGHT_PT, TOP_PT, BOTTOM_PT, ROW_GAP_PT, COLUMN_GAP_PT = 50, 10, 20, 34, 52, 58
+#: The top holds the batch plot's title and, right of it, its key (``KEY_ROW_PT`` a row).
+LEFT_PT, RIGHT_PT, TOP_PT, BOTTOM_PT, ROW_GAP_PT, COLUMN_GAP_PT = 50, 10, 12, 34, 52, 58
+#: The key's font size and the height of one of its rows (points)
+KEY_POINTS, KEY_ROW_PT = 7, 9
+#: Narrower charts (pixels) put their key in three rows (its columns beside the title in two
+#: rows ran into it with four lanes in a 1024 px window)
+NARROW_PX = 520
 
 
 def theme_key() -> tuple:
@@ -45,8 +51,11 @@ class RaceChart:
         self.figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
         self.canvas = FigureCanvasAgg(self.figure)
         px = dpi / 72  # pixels per point
+        keys = len(names) + 2  # a line per lane, then the validation and train styles
+        key_rows = min(keys, 2 if width >= NARROW_PX else 3)
+        top_pt = TOP_PT + KEY_ROW_PT * key_rows
         left, right = LEFT_PT * px / width, 1 - RIGHT_PT * px / width
-        bottom, top = BOTTOM_PT * px / height, 1 - TOP_PT * px / height
+        bottom, top = BOTTOM_PT * px / height, 1 - top_pt * px / height
         # gaps as gridspec wants them: shares of the mean axes height and width
         row = max((top - bottom) * height - ROW_GAP_PT * px, 20) / 2
         column = max((right - left) * width - COLUMN_GAP_PT * px, 20) / 2
@@ -69,8 +78,14 @@ class RaceChart:
             self.lines.append((batch, val_loss, train_loss, val_acc, train_acc))
         styles = [split_key("validation"), split_key("train")]
         handles = [lines[0] for lines in self.lines]
-        self.ax_batch.legend(handles=handles + styles, loc="upper right", fontsize=7,
-                             frameon=False)  # fmt: skip
+        # above the batch plot, right of its title, in two rows: inside the plot its five to
+        # six rows covered the curves of a 1024 px window's short plot
+        self.ax_batch.legend(handles=handles + styles, loc="lower right",
+                             bbox_to_anchor=(1.0, 1.0), ncol=math.ceil(keys / key_rows),
+                             fontsize=KEY_POINTS, frameon=False,
+                             borderaxespad=0.0, borderpad=0.0, handlelength=1.6,
+                             handletextpad=0.4, columnspacing=1.0,
+                             labelspacing=0.2)  # fmt: skip
 
     def render(self, curves: Sequence[Curves], batches_per_epoch: int = 0) -> np.ndarray:
         """The lanes' ``curves`` drawn: RGBA uint8 (height, width, 4), a copy."""

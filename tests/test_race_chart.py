@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from nndesk.race_chart import MAX_BATCH_POINTS, RaceChart
 from nndesk.runs import Curves
@@ -48,3 +49,27 @@ def test_the_legend_names_every_lane_once():
     chart.render([_curves(10, 0, 1.0)] * 3)
     labels = [t.get_text() for t in chart.ax_batch.get_legend().get_texts()]
     assert labels == ["SGD", "momentum", "Adam", "validation", "train"]
+
+
+@pytest.mark.parametrize("width", [460, 640])
+@pytest.mark.parametrize(
+    "names",
+    [["SGD", "Adam"], ["SGD", "Quán tính", "Adam"], ["SGD", "Quán tính", "Nesterov", "Adam"]],
+)
+def test_the_key_sits_above_the_batch_plot_beside_its_title(qapp, names, width):
+    """In the 1024 px window the key's five rows, inside the short batch plot, covered its
+    curves; it now sits above the plot, right of the title, in two rows, in Vietnamese too."""
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    try:
+        chart = RaceChart(names, width, 420)
+        chart.render([_curves(100, 1, 2.0 - i * 0.3) for i in range(len(names))], 100)
+        renderer = chart.canvas.get_renderer()
+        key = chart.ax_batch.get_legend().get_window_extent(renderer)
+        plot = chart.ax_batch.get_window_extent(renderer)
+        title = chart.ax_batch.title.get_window_extent(renderer)
+        assert key.y0 >= plot.y1 - 1 and not key.overlaps(title), (key, title)
+        assert key.x1 <= chart.figure.bbox.width and key.y1 <= chart.figure.bbox.height
+    finally:
+        language.use_language("en")
