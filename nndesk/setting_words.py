@@ -35,9 +35,10 @@ FULL_BATCH = N_("full batch")
 RACE_SUFFIX = " (race)"
 RACE_SHOWN = N_("{name} (race)")
 
-#: settings whose value names itself ("ReLU", "Adam", "784-32-10", "pixels -1 to 1", "MNIST"):
-#: the value is shown alone; every other setting is shown after its label ("epochs 3")
-NAMES_ITSELF = ("dataset", "arch", "architecture", "activation", "optimizer", "normalize")
+#: settings whose value names itself ("ReLU", "Adam", "784-32-10", "pixels -1 to 1", "MNIST",
+#: "binary cross-entropy"): the value is shown alone (a legend has room for three settings);
+#: every other setting is shown after its label ("epochs 3")
+NAMES_ITSELF = ("dataset", "arch", "architecture", "activation", "optimizer", "normalize", "loss")
 #: shares the Train form shows as percentages ("validation 10%", not "validation 0.1")
 PERCENT_SETTINGS = ("val_fraction",)
 

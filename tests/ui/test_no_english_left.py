@@ -248,6 +248,12 @@ def test_run_legends_and_titles_name_settings_in_the_windows_words(vietnamese, t
     batches = [store.create({**base, "batch_size": n, "augment": n > 0}) for n in (0, 64)]
     labels = _labels(batches)
     assert english_words(" ".join(labels), known) == [], labels
+    pairs = (("ce", 1), ("bce", 2))
+    losses = [store.create({**base, "loss": loss, "lr": lr}) for loss, lr in pairs]
+    assert _labels(losses) == [
+        "entropy chéo, tốc độ học 1",
+        "entropy chéo nhị phân, tốc độ học 2",
+    ]  # whole: the loss's name says what it is
     shares = [store.create({**base, "val_fraction": f}) for f in (0.1, 0.5)]
     assert _labels(shares) == ["kiểm định 10%", "kiểm định 50%"]  # as the Train form shows it
     # the Runs table's settings cell names the choices as the Train form does
