@@ -238,7 +238,7 @@ def test_selecting_two_runs_overlays_both(qtbot, panel):
     with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
         panel.tabs.setCurrentWidget(view)
     # the legend names what differs between the runs
-    assert sorted(label for label, _ in view.plotted) == ["arch=784-24-10", "arch=784-8-10"]
+    assert sorted(label for label, _ in view.plotted) == ["784-24-10", "784-8-10"]
     assert not view.chart.pixmap().isNull()
 
 
