@@ -1,0 +1,110 @@
+"""tools/drawn_checks.py: the test-time changes, the scoring and the command over cached checks."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tools import drawn_checks
+from tools.build_weights import WEIGHTS_DIR
+from tools.drawn_checks import TTA, check_inputs, check_seeds, pen, scale, scores, shift
+
+MLP = str(WEIGHTS_DIR / "fashion-mlp.npz")
+
+
+def _box(n: int = 2) -> np.ndarray:
+    x = np.zeros((n, 28, 28), np.float32)
+    x[:, 8:20, 10:16] = 255.0
+    return x
+
+
+def test_a_shift_moves_the_ink_one_pixel_and_lets_background_in():
+    x = _box()
+    assert np.array_equal(shift(x, 0, 1)[:, :, 1:], x[:, :, :-1])
+    assert np.array_equal(shift(x, -1, 0)[:, :-1], x[:, 1:])
+    edge = np.full((1, 28, 28), 7.0, np.float32)
+    assert (shift(edge, 1, 0)[0, 0] == 0).all() and (shift(edge, 1, 0)[0, 1:] == 7).all()
+
+
+def test_pens_and_scales_change_the_stroke_and_size_around_the_centre():
+    x = _box()
+    thick, thin = pen(x, True), pen(x, False)
+    assert (thick >= x).all() and (thin <= x).all()
+    assert (thick > 128).sum() > (x > 128).sum() > (thin > 128).sum() > 0
+    big, small = scale(x, 1.1), scale(x, 0.9)
+    assert (big > 128).sum() > (x > 128).sum() > (small > 128).sum()
+    assert np.allclose(scale(x, 1.0), x, atol=1e-3)
+    rows = np.flatnonzero((big[0] > 128).any(axis=1))
+    assert rows[0] < 8 and rows[-1] > 19  # grown both ways, not only down
+
+
+def test_every_change_keeps_the_shape_and_flip_mirrors():
+    x = np.random.default_rng(0).uniform(0, 255, (3, 28, 28)).astype(np.float32)
+    for group in TTA.values():
+        for change in group:
+            assert change(x).shape == x.shape
+    (flip,) = TTA["flip"]
+    assert np.array_equal(flip(x)[:, :, ::-1], x)
+
+
+def test_scores_count_per_class():
+    probs = np.eye(3)[[0, 1, 1, 2]]
+    overall, per_class = scores(probs, np.array([0, 1, 2, 2]), k=3)
+    assert overall == 0.75 and per_class.tolist() == [1.0, 1.0, 0.5]
+
+
+def test_seeds_start_with_the_published_set():
+    assert check_seeds(3, "doodles") == [4017, 1, 2]
+    assert check_seeds(1, "traced") == [6017]
+
+
+def _cache(tmp_path):
+    rng = np.random.default_rng(1)
+    for check in drawn_checks.CHECKS:
+        for seed in check_seeds(2, check):
+            x = np.clip(_box(20) + rng.normal(0, 40, (20, 28, 28)), 0, 255).astype(np.float32)
+            np.savez(
+                tmp_path / f"{check}-{seed}.npz",
+                x=x,
+                labels=np.arange(20) % 10,
+                names=np.array(["box"] * 20),
+            )
+    return tmp_path
+
+
+def test_the_cache_is_read_back_instead_of_drawing_again(tmp_path):
+    cache = _cache(tmp_path)
+    x, labels, names = check_inputs("traced", 1, cache)
+    assert x.shape == (20, 28, 28) and labels.tolist() == (np.arange(20) % 10).tolist()
+    with pytest.raises(ValueError, match="unknown check"):
+        check_inputs("photos", 1, cache)
+
+
+def test_an_ensemble_of_a_model_with_itself_reads_as_the_model_alone(tmp_path, capsys):
+    cache = _cache(tmp_path)
+    assert drawn_checks.main([MLP, "--seeds", "2", "--cache", str(cache)]) == 0
+    alone = [line for line in capsys.readouterr().out.splitlines() if "seed" in line]
+    assert len(alone) == 6  # two seeds and a mean per check
+    both = [MLP, MLP, "--weights", "1,3"]
+    assert drawn_checks.main([*both, "--seeds", "2", "--cache", str(cache)]) == 0
+    twice = [line for line in capsys.readouterr().out.splitlines() if "seed" in line]
+    assert [line.split(" (")[0] for line in twice] == [line.split(" (")[0] for line in alone]
+    assert twice[2].endswith("alone: +0 -0 drawings)") and twice[5].endswith("+0 -0 drawings)")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--tta", "rotate"], ["--weights", "1,2"], ["--seeds", "0"]],
+)
+def test_bad_options_give_one_line_and_status_2(args, tmp_path, capsys):
+    assert drawn_checks.main([MLP, *args, "--cache", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error:")
+
+
+def test_a_file_that_is_no_model_gives_one_line_and_status_2(tmp_path, capsys):
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a model")
+    assert drawn_checks.main([str(bad), "--cache", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error:")
