@@ -41,6 +41,7 @@ from nndesk.controllers.explain import ExplainController
 from nndesk.controllers.explore import ExploreController
 from nndesk.controllers.prediction import PredictionController
 from nndesk.controllers.race import RaceController
+from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import TrainingController
 from nndesk.controllers.trust import TrustController
 from nndesk.errors import ConfigError, NndeskError, user_message
@@ -623,7 +624,13 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
         datasets=datasets,
         why_page=WhyView(explainer),
         inside_page=InsideView(),
-        train_page=TrainingPanel(controller=training, race=race, writes=writes, parent=window),
+        train_page=TrainingPanel(
+            controller=training,
+            race=race,
+            writes=writes,
+            runs=RunListReader(training.store),  # no Qt parent: see RunsView
+            parent=window,
+        ),
         evaluate_page=EvaluationPanel(evaluation, trust, writes),
         mistakes_page=MistakesView(evaluation),  # follows evaluation.finished itself
         dataset_page=DatasetView(datasets),

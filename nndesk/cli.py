@@ -460,19 +460,22 @@ def _cmd_download(args) -> int:
 
 
 # -- train ---------------------------------------------------------------------------------------
-def config_from_args(args):
-    """The TrainConfig of ``--preset`` (or the defaults) with every given flag applied on top."""
+def config_from_args(args, resumed=None):
+    """The TrainConfig of ``--preset`` (or the defaults) with every given flag applied on top.
+
+    ``resumed`` is the ``LoadedModel`` of ``--resume``, read once by the caller: without a preset
+    its settings are the base.
+    """
     from nndesk.presets import get_preset
     from nndesk.training import TrainConfig
 
     if args.preset:
         base = get_preset(args.preset).config
-    elif getattr(args, "resume", None):
+    elif resumed is not None:
         # continuing a run: its own settings (learning rate, batch size...) unless flags say else
         from nndesk.data.registry import DATASETS
-        from nndesk.nn.serialization import load_model
 
-        base = TrainConfig.from_dict(load_model(args.resume).info.get("config") or {})
+        base = TrainConfig.from_dict(resumed.info.get("config") or {})
         if base.dataset not in DATASETS and getattr(args, "dataset", None) is None:
             # never read a folder a file names: the person says which image folder to go on with
             raise ConfigError(
@@ -628,13 +631,18 @@ def _save_places(args, config) -> list[Path]:
 def _cmd_train(args) -> int:
     from nndesk.training import RunEnded, prepare, train
 
-    config = config_from_args(args)
+    resumed = None
+    if args.resume:  # read once: its settings, then its weights and optimizer state
+        from nndesk.nn.serialization import load_model
+
+        resumed = load_model(args.resume)
+    config = config_from_args(args, resumed)
     places = _save_places(args, config)
     out = _checked_out(args, places)  # a bad --out (or no place at all) ends here, untrained
     log = sys.stderr if args.json else sys.stdout  # with --json stdout holds only the JSON
     bars = _DownloadBars()
     try:
-        session = prepare(config, data_dir=args.data_dir, resume=args.resume, progress=bars)
+        session = prepare(config, data_dir=args.data_dir, resume=resumed, progress=bars)
     finally:
         bars.close()
     config = session.config

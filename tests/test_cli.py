@@ -119,6 +119,32 @@ def test_resume_continues_the_saved_history(trained, tiny_dir, tmp_path, capsys)
     assert result["config"]["batch_size"] == 16 and result["config"]["arch"] == "784-32-10"
 
 
+def test_resume_reads_the_model_file_once(trained, tiny_dir, tmp_path, monkeypatch, capsys):
+    from nndesk.nn import serialization
+
+    reads: list = []
+    real = serialization.load_model
+    monkeypatch.setattr(serialization, "load_model", lambda p: reads.append(p) or real(p))
+    argv = ["train", "--resume", str(trained[0]), "--epochs", "1", "--data-dir", str(tiny_dir)]
+    assert cli.main([*argv, "--out", str(tmp_path / "again.npz"), "--json"]) == 0
+    assert reads == [str(trained[0])]
+
+
+def test_a_resumed_file_of_another_dataset_is_named_in_its_message(
+    trained, tmp_path, tiny_idx_dir, capsys
+):
+    from nndesk.nn.serialization import load_model, save_model
+
+    loaded = load_model(trained[0])
+    info = dict(loaded.info, class_names=[f"kind {i}" for i in range(10)])
+    other = save_model(tmp_path / "other-classes.npz", loaded.model, info, loaded.optimizer)
+    argv = ["train", "--resume", str(other), "--epochs", "1", "--data-dir", str(tiny_idx_dir)]
+    assert cli.main([*argv, "--out", str(tmp_path / "again.npz")]) == 2
+    last = capsys.readouterr().err.strip().splitlines()[-1]  # after the tiny folder's warning
+    assert last.startswith("nndesk: error:") and str(other) in last
+    assert "was trained on 'classes kind 0, kind 1, kind 2…', not 'mnist'" in last
+
+
 def test_resume_never_reads_a_folder_named_inside_the_model_file(
     trained, tiny_dir, tmp_path, capsys
 ):

@@ -4,10 +4,14 @@ Each check imports a module in a fresh interpreter and looks at what it pulled i
 inside a function body is not counted, but any import at module level (direct or indirect) is.
 """
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+import nndesk
 
 HEAVY = ("PySide6", "matplotlib")
 CONTROLLERS = [
@@ -63,6 +67,80 @@ def test_controllers_never_import_widgets(module):
     assert not _under(loaded, "nndesk.ui"), _under(loaded, "nndesk.ui")
     assert "nndesk.app" not in loaded
     assert "PySide6.QtWidgets" not in loaded
+
+
+PACKAGE = Path(nndesk.__file__).parent
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imported_at_load(tree: ast.Module) -> set[str]:
+    """Module names a module's own body imports when it is loaded: its top level, class bodies
+    and if/try blocks, not function bodies (a lazy import there runs only when called)."""
+    names: set[str] = set()
+    todo: list[ast.AST] = list(tree.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            todo.extend(ast.iter_child_nodes(node))
+    return names
+
+
+def _static_graph() -> dict[str, set[str]]:
+    """nndesk module -> the nndesk modules loading it loads directly (its packages included)."""
+    sources = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in sources.items():
+        wanted = _imported_at_load(ast.parse(path.read_text(encoding="utf-8")))
+        parents = {".".join(name.split(".")[:i]) for i in range(1, name.count(".") + 1)}
+        graph[name] = {m for m in wanted | parents if m in sources and m != name}
+    return graph
+
+
+def _reached(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen, todo = set(), [start]
+    while todo:
+        for nxt in graph[todo.pop()] - seen:
+            seen.add(nxt)
+            todo.append(nxt)
+    return seen
+
+
+def test_no_controller_module_imports_widgets_or_the_wiring_at_load():
+    """Every module of nndesk.controllers (the fresh-interpreter checks above take four), from
+    the source: what its module-level imports reach, directly or through other modules."""
+    graph = _static_graph()
+    controllers = [m for m in graph if m.startswith("nndesk.controllers.")]
+    assert len(controllers) >= len(CONTROLLERS)
+    for module in controllers:
+        reached = _reached(graph, module)
+        assert not _under(reached, "nndesk.ui") and "nndesk.app" not in reached, module
+
+
+def test_no_page_imports_the_wiring_at_load():
+    graph = _static_graph()
+    pages = [m for m in graph if m.startswith("nndesk.ui.")]
+    assert pages
+    assert not [m for m in pages if "nndesk.app" in _reached(graph, m)]
+
+
+def test_the_static_reading_sees_a_module_level_import_and_skips_a_lazy_one():
+    tree = ast.parse(
+        "import a.b\nfrom c import d\nclass K:\n    from e import f\n"
+        "def g():\n    import h\nif True:\n    import i\n"
+    )
+    assert _imported_at_load(tree) == {"a.b", "c", "c.d", "e", "e.f", "i"}
+    graph = _static_graph()
+    assert "nndesk.controllers" in graph["nndesk.controllers.training"]  # its package
+    assert "nndesk.ui.main_window" in _reached(graph, "nndesk.app")
 
 
 def test_pages_do_not_import_the_wiring():

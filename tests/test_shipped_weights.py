@@ -13,10 +13,11 @@ import numpy as np
 import pytest
 
 from nndesk import cli
+from nndesk.data.registry import DATASETS
 from nndesk.errors import NndeskError
 from nndesk.inference import DEFAULT_MODELS
 from nndesk.nn.serialization import FORMAT_VERSION, load_model
-from tools.build_weights import DATA_FOLDERS, RECIPES, WEIGHTS_DIR
+from tools.build_weights import RECIPES, WEIGHTS_DIR
 
 NAMES = list(RECIPES)
 
@@ -25,7 +26,7 @@ NAMES = list(RECIPES)
 def test_shipped_model_reaches_its_test_accuracy(name, shared_data, capsys):
     recipe = RECIPES[name]
     path = WEIGHTS_DIR / f"{name}.npz"
-    data_dir = shared_data / DATA_FOLDERS[recipe.config.dataset]
+    data_dir = shared_data / DATASETS[recipe.config.dataset].folder_names[0]
     assert cli.main(["evaluate", str(path), "--data-dir", str(data_dir), "--json"]) == 0
     payload = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert payload["dataset"] == recipe.config.dataset

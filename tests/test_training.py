@@ -183,14 +183,14 @@ def test_paused_time_is_not_counted_in_epoch_seconds(tiny, monkeypatch):
     assert of_type(reports, EpochReport)[0].seconds < 100  # and none of it was counted
 
 
-def test_lr_override_takes_effect_from_the_next_batch(tiny):
+def test_a_rate_steered_in_takes_effect_from_the_next_batch(tiny):
     session = prepare(FAST, dataset=tiny)
     seen: list = []
 
-    def override():
-        return 0.5 if len(seen) >= 4 else None
+    def steer():
+        return {"lr": 0.5} if len(seen) == 4 else {}
 
-    for report in train(session, lr_override=override):
+    for report in train(session, steer=steer):
         seen.append(report)
     lrs = [b.lr for b in of_type(seen, BatchReport)]
     assert lrs[:4] == [pytest.approx(3e-3)] * 4

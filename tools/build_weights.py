@@ -31,15 +31,13 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.data.augment import SketchStrengths
+from nndesk.data.registry import DATASETS
 from nndesk.errors import NndeskError
 from nndesk.presets import SHIPPED_RECIPES
 from nndesk.training import EpochReport, RunEnded, TrainConfig, prepare, train
 
 #: Where the shipped files live in a source checkout.
 WEIGHTS_DIR = Path(__file__).resolve().parents[1] / "weights"
-
-#: Sub-folder of ``--data-root`` per dataset.
-DATA_FOLDERS = {"mnist": "mnist", "fashion": "fashion-mnist"}
 
 
 @dataclass(frozen=True)
@@ -414,7 +412,8 @@ def _data_dir(args, dataset: str) -> Path | None:
     if own is not None:
         return Path(own)
     if args.data_root is not None:
-        return Path(args.data_root) / DATA_FOLDERS[dataset]
+        # the sub-folder a data folder gives the dataset (nndesk.data.registry)
+        return Path(args.data_root) / DATASETS[dataset].folder_names[0]
     return None
 
 

@@ -75,6 +75,8 @@ class LoadedModel:
     #: False for a format-1 file: its checksum covers the arrays only, so an edit of its header
     #: (layers, normalisation, class names) cannot be told from the header it was saved with
     header_checked: bool = True
+    #: the file it was read from, for messages about it ("" when built in memory)
+    source: str = ""
 
 
 def _buffers(layer) -> dict[str, np.ndarray]:
@@ -482,7 +484,11 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
         # located here, not at the caller: a "default" filter says it once per file, whoever reads
         warnings.warn(OldModelFileWarning(unchecked_header_warning(path)), stacklevel=1)
     return LoadedModel(
-        model=model, info=plan.info, optimizer=optimizer, header_checked=plan.version >= 2
+        model=model,
+        info=plan.info,
+        optimizer=optimizer,
+        header_checked=plan.version >= 2,
+        source=str(path),
     )
 
 

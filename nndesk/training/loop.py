@@ -155,10 +155,6 @@ def _never() -> bool:
     return False
 
 
-def _no_override() -> float | None:
-    return None
-
-
 def _no_steering() -> dict[str, Any]:
     return {}
 
@@ -167,34 +163,32 @@ def train(
     session: Session,
     should_stop: Callable[[], bool] = _never,
     should_pause: Callable[[], bool] = _never,
-    lr_override: Callable[[], float | None] = _no_override,
     steer: Callable[[], dict[str, Any]] = _no_steering,
     watch: Watcher | None = None,
     sketch_strengths: SketchStrengths | None = None,
 ) -> Iterator[Report]:
     """Train ``session.model`` for ``session.config.epochs`` epochs, yielding reports.
 
-    Yields a ``BatchReport`` after every optimizer step, an ``EpochReport`` after every epoch and
-    exactly one ``RunEnded`` last. ``should_stop``/``should_pause`` are polled between batches;
-    ``lr_override()`` returning a number sets the learning rate from the next batch on (the
-    schedule then no longer changes it). ``steer()`` returns live settings to change
-    (``{"momentum": 0.5, "dropout": 0.3}``; ``Session.steer``): they take effect from the next
-    batch, a batch size from the next epoch, and the ``BatchReport`` of the first batch that
-    uses them carries them as ``changes``. With a ``watch`` (``internals.Watcher``) the batches
-    it samples carry ``inside`` and every ``EpochReport`` its ``weights``. A NaN/inf loss, or one
-    ``DIVERGENCE_FACTOR`` times the run's first (at least 1.0), skips that batch's update and
-    ends the run with reason "diverged"; the parameters stay finite. ``sketch_strengths`` sets
-    how ``config.sketch``'s share of each batch is redrawn (its own ``share`` is ignored); the
-    default is ``SketchStrengths()``.
+    Yields a ``BatchReport`` after every optimizer step, an ``EpochReport`` after every epoch
+    and exactly one ``RunEnded`` last. ``should_stop``/``should_pause`` are polled between
+    batches; ``steer()`` returns live settings to change (``{"lr": 0.01, "momentum": 0.5}``;
+    ``Session.steer``; a rate set so is kept: the schedule no longer changes it): they take
+    effect from the next batch, a batch size from the next epoch, and the ``BatchReport`` of the
+    first batch that uses them carries them as ``changes``. With a ``watch``
+    (``internals.Watcher``) the batches it samples carry ``inside`` and every ``EpochReport``
+    its ``weights``. A NaN/inf loss, or one ``DIVERGENCE_FACTOR`` times the run's first (at
+    least 1.0), skips that batch's update and ends the run with reason "diverged"; the
+    parameters stay finite. ``sketch_strengths`` sets how ``config.sketch``'s share of each
+    batch is redrawn (its own ``share`` is ignored); the default is ``SketchStrengths()``.
     """
     yield from runtime.stepped(
         session.thread_plan(),
-        _train(session, should_stop, should_pause, lr_override, steer, watch, sketch_strengths),
+        _train(session, should_stop, should_pause, steer, watch, sketch_strengths),
     )
 
 
 def _train(
-    session, should_stop, should_pause, lr_override, steer, watch, strengths=None
+    session, should_stop, should_pause, steer, watch, strengths=None
 ) -> Generator[Report, None, None]:
     cfg = session.config
     model, optimizer, loss_fn = session.model, session.optimizer, session.loss_fn
@@ -258,11 +252,6 @@ def _train(
                 )
                 return
             wanted = dict(steer() or {})
-            new_lr = lr_override()
-            if new_lr is not None:
-                if not (math.isfinite(new_lr) and new_lr > 0):
-                    raise ConfigError(f"learning rate must be a positive number; got {new_lr}")
-                wanted["lr"] = float(new_lr)
             changes = tuple(epoch_changes)
             epoch_changes = []
             if wanted:

@@ -308,7 +308,7 @@ def prepare(
         try:  # a resumed run continues the file's record of steering
             changes = parse_changes(loaded.info.get("changes"))
         except ValueError as err:
-            where = "the model" if resume is loaded else str(resume)
+            where = loaded.source or "the model"
             raise ModelFileError(f"{where}: {err}") from None
     config.validate()
 
@@ -317,9 +317,11 @@ def prepare(
 
         dataset = load_dataset(config.dataset, data_dir=data_dir, progress=progress)
     if loaded is not None and list(loaded.info.get("class_names", [])) != list(dataset.class_names):
+        trained_on = loaded.info.get("dataset")
+        if trained_on == dataset.name:  # the same name, other classes: say so, not "x, not x"
+            trained_on = f"classes {', '.join(map(str, loaded.info.get('class_names', [])[:3]))}…"
         raise ModelFileError(
-            f"{'the model' if resume is loaded else resume}: was trained on "
-            f"{loaded.info.get('dataset')!r}, not {dataset.name!r}"
+            f"{loaded.source or 'the model'}: was trained on {trained_on!r}, not {dataset.name!r}"
         )
 
     labels = np.asarray(dataset.train_labels, dtype=np.int64)

@@ -27,7 +27,6 @@ from nndesk.runs import (
     EPOCH_COLUMNS,
     Curves,
     RunRecord,
-    RunStore,
     TrashUnavailableError,
     title_shown,
 )
@@ -94,14 +93,15 @@ class RunsView(QWidget):
     listed = Signal()  # the table now shows a fresh listing of the runs folder
     rendered = Signal()  # the chart now shows the selected runs' curves
 
-    def __init__(self, store: RunStore, parent: QWidget | None = None) -> None:
+    def __init__(self, reader: RunListReader, parent: QWidget | None = None) -> None:
+        """``reader`` lists the runs of ``reader.store``: at once when only a few small run.json
+        files changed, else on its worker thread. It has no Qt parent: a listing under way keeps
+        it alive even if this view is deleted."""
         super().__init__(parent)
-        self.store = store
+        self.store = reader.store
         self._records: list[RunRecord] = []
         self._overlay_stale = True  # the selection changed since its curves were drawn
-        # run.json files are read off the GUI thread unless only a few small ones changed; no
-        # Qt parent: a listing under way keeps the reader alive even if this view is deleted
-        self._reader = RunListReader(store)
+        self._reader = reader
         self._reader.listed.connect(self._on_reader_listed)
         self._select_when_listed: str | None = None
         self.reading = False  # a listing is being read on the worker thread

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.race import RaceController
+from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import RunStarted, TrainingController
 from nndesk.curves import LiveCurves, save_curves_png
 from nndesk.errors import NndeskError, user_message
@@ -179,12 +180,14 @@ class TrainingPanel(QWidget):
         controller: TrainingController,
         race: RaceController | None = None,
         writes=None,
+        runs: RunListReader | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``controller`` runs the training this page shows, ``race`` the Race tab's races
         (``app.build_window`` builds both; without ``race`` the page has no Race tab);
         ``writes`` (controllers.background.BackgroundWrites) writes exports and model copies off
-        the GUI thread (None: here)."""
+        the GUI thread (None: here); ``runs`` lists the controller's runs folder for the Runs tab
+        (``app.build_window`` builds it; None, in tests: a reader of the controller's store)."""
         super().__init__(parent)
         self.controller = controller
         self.race = race
@@ -422,7 +425,7 @@ class TrainingPanel(QWidget):
         lv.addWidget(self.model_label)  # a row of its own: the buttons leave no room at 1024
         self.live_page = live_page
 
-        self.runs_view = RunsView(self.store)
+        self.runs_view = RunsView(runs or RunListReader(self.store))
         self.inside_view = InsideTrainingView()
         self.replay_view = ReplayView()
         self.race_view = (

@@ -144,7 +144,7 @@ def test_clicking_a_sample_puts_it_on_the_canvas(qtbot, view):
     pos = QPoint(round(x / ratio), round((view.samples_figure.bbox.height - y) / ratio))
     shown: list[int] = []
     view.test_image_shown.connect(lambda i, name: shown.append(i))
-    with qtbot.waitSignal(view.show_on_canvas_requested, timeout=2000) as blocker:
+    with qtbot.waitSignal(view.show_on_canvas_requested, timeout=60000) as blocker:
         qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=pos)
     image, label = blocker.args
     assert shown == []  # a training image has no test index

@@ -82,7 +82,7 @@ def test_clicking_a_cell_emits_its_true_and_predicted_class(qtbot, panel, contro
     evaluated(qtbot, panel, controller)
     canvas = panel.confusion.canvas
     for row, col in ((1, 2), (3, 0), (2, 2)):
-        with qtbot.waitSignal(panel.cell_clicked, timeout=2000) as blocker:
+        with qtbot.waitSignal(panel.cell_clicked, timeout=60000) as blocker:
             qtbot.mouseClick(
                 canvas, Qt.MouseButton.LeftButton, pos=panel.confusion.cell_center(row, col)
             )
@@ -91,8 +91,14 @@ def test_clicking_a_cell_emits_its_true_and_predicted_class(qtbot, panel, contro
 
 def test_clicking_outside_the_matrix_emits_nothing(qtbot, panel, controller):
     evaluated(qtbot, panel, controller)
-    with qtbot.assertNotEmitted(panel.cell_clicked, wait=100):
-        qtbot.mouseClick(panel.confusion.canvas, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    seen = []
+    panel.cell_clicked.connect(lambda *cell: seen.append(cell))
+    canvas = panel.confusion.canvas
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    # a click on a cell after it: once its answer is in, the first click's would have been too
+    with qtbot.waitSignal(panel.cell_clicked, timeout=60000):
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=panel.confusion.cell_center(1, 2))
+    assert seen == [(1, 2)]
 
 
 def test_progress_is_reported_batch_by_batch(qtbot, panel, controller):
@@ -310,7 +316,7 @@ def test_the_matrix_keeps_its_long_class_names_inside_after_the_page_narrows(qtb
     qtbot.waitUntil(lambda: len(draws) > count)
     # class names and axis titles inside the figure (after a second draw, when the first one
     # gave up on the layout)
-    qtbot.waitUntil(view.labels_fit, timeout=5000)
+    qtbot.waitUntil(view.labels_fit, timeout=60000)
 
 
 def test_another_models_numbers_go_at_once_instead_of_greyed_under_the_new_name(

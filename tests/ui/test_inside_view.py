@@ -18,7 +18,7 @@ def _shipped(name: str) -> Classifier:
 def _open_inside(qtbot, desk):
     page = desk.inside_page
     desk.window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(page.isVisible, timeout=5000)
+    qtbot.waitUntil(page.isVisible, timeout=60000)
     return page
 
 
@@ -26,9 +26,9 @@ def test_the_page_follows_the_canvas_and_a_clicked_unit_shows_its_sum(qtbot, win
     desk = window_factory(classifier=_shipped("mnist-mlp"))
     page = _open_inside(qtbot, desk)
     canvas = desk.window.canvas
-    with qtbot.waitSignal(page.updated, timeout=10000):
+    with qtbot.waitSignal(page.updated, timeout=60000):
         canvas.draw_stroke([(140, 40), (140, 240)], width=20)
-    qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=10000)
+    qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=60000)
     first = page.snapshot()
     np.testing.assert_allclose(
         first.trace.probabilities,
@@ -37,16 +37,16 @@ def test_the_page_follows_the_canvas_and_a_clicked_unit_shows_its_sum(qtbot, win
         rtol=1e-5,
     )
     # another stroke: a new snapshot of the new drawing arrives without being asked
-    with qtbot.waitSignal(page.updated, timeout=10000):
+    with qtbot.waitSignal(page.updated, timeout=60000):
         canvas.draw_stroke([(60, 140), (220, 140)], width=20)
-    qtbot.waitUntil(lambda: page.snapshot() is not first, timeout=10000)
+    qtbot.waitUntil(lambda: page.snapshot() is not first, timeout=60000)
     assert not np.array_equal(page.snapshot().trace.image28, first.trace.image28)
 
     # click a unit of the second hidden layer: its arithmetic, with the model's own z
-    qtbot.waitUntil(desk.prediction.is_idle, timeout=10000)
+    qtbot.waitUntil(desk.prediction.is_idle, timeout=60000)
     model = page.snapshot().model
     second = inside.dense_layers(model)[1]
-    qtbot.waitUntil(page.diagram.is_current, timeout=10000)  # painted off the GUI thread
+    qtbot.waitUntil(page.diagram.is_current, timeout=60000)  # painted off the GUI thread
     unit = int(inside.most_active(page.snapshot().trace.layers[second].values, 1)[0])
     target = (second, unit)
     rect = page.diagram.unit_rect(*target)
@@ -63,10 +63,10 @@ def test_the_page_follows_the_canvas_and_a_clicked_unit_shows_its_sum(qtbot, win
 def test_cnn_feature_maps_click_a_pixel_and_a_pooling_winner(qtbot, window_factory):
     desk = window_factory(classifier=_shipped("mnist-cnn"))
     page = _open_inside(qtbot, desk)
-    with qtbot.waitSignal(page.updated, timeout=10000):
+    with qtbot.waitSignal(page.updated, timeout=60000):
         desk.window.canvas.draw_stroke([(80, 60), (200, 60), (120, 240)], width=20)
-    qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=10000)
-    qtbot.waitUntil(desk.prediction.is_idle, timeout=10000)
+    qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=60000)
+    qtbot.waitUntil(desk.prediction.is_idle, timeout=60000)
     snap = page.snapshot()
     convs = [i for i, out in enumerate(snap.trace.layers) if out.name == "Conv2D"]
     second = convs[1]
@@ -102,9 +102,9 @@ def test_cnn_feature_maps_click_a_pixel_and_a_pooling_winner(qtbot, window_facto
 def test_the_temperature_slider_changes_the_softmax_table_not_the_model(qtbot, window_factory):
     desk = window_factory(classifier=_shipped("mnist-mlp"))
     page = _open_inside(qtbot, desk)
-    with qtbot.waitSignal(page.updated, timeout=10000):
+    with qtbot.waitSignal(page.updated, timeout=60000):
         desk.window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
-    qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=10000)
+    qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=60000)
     before = page.softmax.text()
     # the shipped model is calibrated: T = 1 is its raw softmax, not the side panel's answer
     t = desk.prediction.current().temperature

@@ -180,7 +180,7 @@ def test_a_bad_model_file_opened_in_vietnamese_is_explained_in_vietnamese(
     path.write_bytes(b"just some text, not a model")
     desk = window_factory(classifier=stroke_classifier)
     desk.window.model_file_requested.emit(str(path))  # File > Open model, Recent, the picker
-    qtbot.waitUntil(lambda: len(shown) > 0, timeout=5000)
+    qtbot.waitUntil(lambda: len(shown) > 0, timeout=60000)
     title, text = shown[0]
     assert title == "Không mở được mô hình"
     assert text == f"{path}: không phải tệp mô hình của nndesk (đây là một loại tệp khác)"
@@ -351,6 +351,7 @@ def test_the_file_dialogs_type_column_names_folders_and_files_in_vietnamese(
 
 
 def test_the_runs_table_says_each_runs_status_in_vietnamese(vietnamese, qtbot, tmp_path):
+    from nndesk.controllers.run_list import RunListReader
     from nndesk.runs import RunStore
     from nndesk.ui.runs_table import STATUS
     from nndesk.ui.runs_view import RunsView
@@ -361,7 +362,7 @@ def test_the_runs_table_says_each_runs_status_in_vietnamese(vietnamese, qtbot, t
     store.save(record)
     (store.root / "broken").mkdir()
     (store.root / "broken" / "run.json").write_text("[1]")
-    view = RunsView(store)
+    view = RunsView(RunListReader(store))
     qtbot.addWidget(view)
     shown = {view.cell(r, STATUS) for r in range(view.row_count())}
     assert shown == {"hoàn tất", "hỏng"}

@@ -63,7 +63,7 @@ def test_switching_to_vietnamese_keeps_the_drawing_model_mode_page_and_train_set
     window.canvas.draw_stroke([(140, 30), (140, 250)])
     window.canvas.draw_stroke([(60, 140), (220, 140)])
     drawing = window.canvas.array()
-    qtbot.waitUntil(desk.prediction.is_idle, timeout=5000)
+    qtbot.waitUntil(desk.prediction.is_idle, timeout=60000)
     window.tabs.setCurrentWidget(desk.train_page)
     config = desk.train_page.form.config().replace(lr=0.0123, epochs=3)
     desk.train_page.form.set_config(config)
@@ -89,7 +89,7 @@ def test_switching_to_vietnamese_keeps_the_drawing_model_mode_page_and_train_set
     assert new.window.pen_slider.value() == 33
     new.window.canvas.undo()  # the undo steps came along: back to the single stroke
     assert new.window.canvas.array().sum() < drawing.sum()
-    qtbot.waitUntil(new.prediction.is_idle, timeout=5000)
+    qtbot.waitUntil(new.prediction.is_idle, timeout=60000)
     assert new.window.prediction_panel.top_label.text() == "vertical"  # predicts as before
     new.window.close()
 
@@ -338,7 +338,7 @@ def test_a_switch_in_the_middle_of_work_keeps_everything_a_person_set(
     desk.mistakes_page.set_filter(None, None, "index")
     desk.mistakes_page.select_row(2)
     window.tabs.setCurrentWidget(desk.mistakes_page)
-    qtbot.waitUntil(desk.prediction.is_idle, timeout=5000)
+    qtbot.waitUntil(desk.prediction.is_idle, timeout=60000)
     before = _observed(desk)
     assert before["mistakes"][1] is not None and before["runs selected"]
 
@@ -348,7 +348,7 @@ def test_a_switch_in_the_middle_of_work_keeps_everything_a_person_set(
     assert said["lr now"] == "0,0003"
     assert said["geometry"] == before["geometry"]
     english = _switch(qtbot, vietnamese, "en")
-    qtbot.waitUntil(english.prediction.is_idle, timeout=5000)
+    qtbot.waitUntil(english.prediction.is_idle, timeout=60000)
 
     after = _observed(english)
     assert after == before, {k: (before[k], after[k]) for k in before if before[k] != after[k]}

@@ -53,5 +53,5 @@ def test_the_live_key_is_fitted_again_when_the_chart_is_narrowed(qtbot, tiny_dat
         inside = fig.bbox.contains(key.x0, key.y0) and fig.bbox.contains(key.x1, key.y1)
         return inside and not key.overlaps(title) and not key.overlaps(ax_batch.bbox)
 
-    qtbot.waitUntil(key_clear, timeout=5000)
+    qtbot.waitUntil(key_clear, timeout=60000)
     panel.shutdown()

@@ -124,7 +124,7 @@ def test_the_runs_chart_shows_whole_under_a_finished_runs_notes(
     view.refresh()
     view.table.selectAll()
     QApplication.processEvents()
-    qtbot.waitUntil(lambda: view.chart.image is not None, timeout=10000)
+    qtbot.waitUntil(lambda: view.chart.image is not None, timeout=60000)
     chart = view.chart
     assert chart.visibleRegion().boundingRect() == chart.rect(), "the chart's foot is cut"
     assert window.height() == size[1]

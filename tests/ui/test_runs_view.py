@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk import paths
+from nndesk.controllers.run_list import RunListReader
 from nndesk.runs import RunStore, TrashUnavailableError
 from nndesk.ui.runs_table import COLUMNS
 from nndesk.ui.runs_view import RunsView
@@ -59,7 +60,7 @@ def add_run(store: RunStore, title: str) -> str:
 
 
 def make_view(qtbot, store) -> RunsView:
-    view = RunsView(store)
+    view = RunsView(RunListReader(store))
     qtbot.addWidget(view)
     view.show()
     return view
@@ -337,7 +338,7 @@ def test_a_large_runs_folder_is_read_off_the_gui_thread_while_the_view_says_so(
     big_record(store, "long-run", "T\n" * 5 + "x" * 1_000_000 + "\u202e\u0007")
     parse_threads.clear()
 
-    view = RunsView(store)
+    view = RunsView(RunListReader(store))
     qtbot.addWidget(view)
     assert view.reading and view.hint.text() == "Reading runs…"
     assert view.records() == [] and view.row_count() == 0
@@ -489,7 +490,7 @@ def test_a_runs_folder_of_many_runs_is_listed_off_the_gui_thread_even_when_uncha
     monkeypatch.setattr(run_list, "QUICK_FOLDERS", 3)
     store = RunStore(tmp_path / "runs")
     ids = {add_run(store, f"run {i}") for i in range(4)}
-    view = RunsView(store)
+    view = RunsView(RunListReader(store))
     qtbot.addWidget(view)
     assert view.reading
     with qtbot.waitSignal(view.listed, timeout=60_000):
@@ -521,7 +522,7 @@ def test_painting_every_run_selected_asks_the_model_per_row_shown_not_per_cell(
     monkeypatch.setattr(
         RunsTableModel, "rowCount", lambda self, *a: asked.append(1) or real(self, *a)
     )
-    view = RunsView(store)
+    view = RunsView(RunListReader(store))
     qtbot.addWidget(view)
     view.resize(1024, 700)
     view.show()

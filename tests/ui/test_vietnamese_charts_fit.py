@@ -116,7 +116,7 @@ def test_the_confusion_matrix_keeps_4_digit_counts_in_their_cells_and_names_apar
         apart = box.width / 10 * math.sin(math.radians(name.get_rotation())) >= line
         return counts_inside and apart and view.labels_fit(renderer)
 
-    qtbot.waitUntil(fitted, timeout=5000)
+    qtbot.waitUntil(fitted, timeout=60000)
     assert min(t.get_fontsize() for t in view.ax.texts) >= 5
 
 
