@@ -178,6 +178,7 @@ def _gui_ms(app, step) -> float:
 def measure(app, root: Path, steps: bool, select_all: bool) -> dict[str, float]:
     from PySide6.QtCore import QEvent, Qt
 
+    from nndesk.controllers.run_list import RunListReader
     from nndesk.runs import RunStore
     from nndesk.ui.runs_view import RunsView
 
@@ -194,7 +195,7 @@ def measure(app, root: Path, steps: bool, select_all: bool) -> dict[str, float]:
     collections = FullCollections()
     rss = resident_mb()
     listing = time.perf_counter()
-    view = RunsView(store)  # its listing starts on the worker now
+    view = RunsView(RunListReader(store))  # its listing starts on the worker now
     ticker = Ticker()  # from here: the listing, the table's fill, the first chart
     view.resize(1024, 700)
     if steps:

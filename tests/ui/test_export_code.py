@@ -8,6 +8,7 @@ import nbformat
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import TrainingController
 from nndesk.presets import get_preset
 from nndesk.runs import RunStore
@@ -102,7 +103,7 @@ def test_the_runs_view_exports_the_selected_run(qtbot, dialogs, tmp_path):
     store = RunStore(tmp_path / "runs")
     config = get_preset("fashion-mlp").config.replace(arch="784-40-10", lr=0.002)
     record = store.create(config.to_dict())
-    view = RunsView(store)
+    view = RunsView(RunListReader(store))
     qtbot.addWidget(view)
     dialogs.answer = str(tmp_path / "run.py")
     assert not view.code_button.isEnabled()  # no run selected yet
