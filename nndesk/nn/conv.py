@@ -53,6 +53,11 @@ _FUSED_BYTES = 1 << 19
 #: (the first conv's one channel would make them outer products).
 _WINOGRAD_MIN_CHANNELS = 8
 
+#: Bytes of Winograd products ``M`` (16 per output) one block of channels of its output
+#: transform reads (``Conv2D._winograd_channels``): the block's outputs are still in the cache
+#: when its pool reads them.
+_WINOGRAD_BLOCK_BYTES = 1 << 19
+
 #: Bytes of input one round of a 2x2 pool's passes covers: all four passes then find it in the
 #: caches instead of fetching it from memory again.
 _POOL_BLOCK_BYTES = 1 << 20
@@ -440,6 +445,12 @@ class Conv2D(Layer):
             and parallel.threads() <= 1
         )
 
+    @staticmethod
+    def _winograd_channels(bytes_per_channel: int) -> int:
+        """Output channels per block of the output transform and its pool: their 16 products
+        (``bytes_per_channel`` each) fit ``_WINOGRAD_BLOCK_BYTES``."""
+        return max(1, _WINOGRAD_BLOCK_BYTES // (16 * max(1, bytes_per_channel)))
+
     def _tile_source(self, x: np.ndarray, rows: int, cols: int) -> np.ndarray:
         """``(c, rows, cols, n)``: the padded input's first rows and columns, which the tiles
         read, as a view of ``x`` when it is already ``(c, h, w, n)`` memory and unpadded."""
@@ -476,25 +487,22 @@ class Conv2D(Layer):
         U = winograd.weights(self.params["W"].astype(dtype, copy=False))  # (16, f, c)
         M = self._buffer("wino_M", (16, f, m), dtype)
         _matmul(U, V.reshape(16, c, m), out=M)  # (16, f, c) @ (16, c, m) -> (16, f, m)
-        M6 = M.reshape(4, 4, f, ph, pw, n)
-        Y = self._buffer("wino_Y", (2, 2, f, ph, pw, n), dtype)  # each window's four outputs
-        rows_out = self._buffer("wino_rows_out", (2, 4, f, ph, pw, n), dtype)
         out = np.empty((f, ph, pw, n), dtype)
         row_won = np.empty((f, ph, pw, 2, n), bool)  # MaxPool2D's masks, as its own forward
         col_won = np.empty((f, ph, pw, n), bool)
         row_won_j = row_won.transpose(3, 0, 1, 2, 4)  # (2, f, ph, pw, n): per window column j
-        best_rows = self._buffer("wino_best_rows", (2, f, ph, pw, n), dtype)
-        bias = self.params["b"].astype(dtype, copy=False)[:, None, None, None]
-
-        def outputs_and_pool(fs: slice) -> None:
-            winograd.outputs(M6[:, :, fs], Y[:, :, fs], rows_out[:, :, fs])
-            # Y[i] (2, f, ph, pw, n): window row i, by window column
-            pool._max_of_rows(
-                Y[0, :, fs], Y[1, :, fs], row_won_j[:, fs], col_won[fs], best_rows[:, fs], out[fs]
-            )
-            out[fs] += bias[fs]
-
-        parallel.map_parts(outputs_and_pool, f, Y.size)
+        step = self._winograd_channels(m * dtype.itemsize)
+        Y_flat = self._buffer("wino_Y", (4, step * m), dtype)  # a block's windows, 4 outputs each
+        best_rows = self._buffer("wino_best_rows", (2, step, ph, pw, n), dtype)
+        # a block of channels at a time, so the pool reads their outputs from the cache
+        for f0 in range(0, f, step):
+            fs = slice(f0, min(f0 + step, f))
+            k = fs.stop - fs.start
+            Y = Y_flat[:, : k * m]
+            winograd.outputs(M[:, fs].reshape(16, k * m), Y)  # (4, k m): rows 2 i + j
+            Y = Y.reshape(2, 2, k, ph, pw, n)  # Y[i] (2, k, ph, pw, n): window row i, by column
+            pool._max_of_rows(Y[0], Y[1], row_won_j[:, fs], col_won[fs], best_rows[:, :k], out[fs])
+        out += self.params["b"].astype(dtype, copy=False)[:, None, None, None]
         self._col, self._winograd = None, (U, V)
         pool._x_shape, pool._chwn, pool._cache = (n, f, oh, ow), True, (row_won, col_won)
         return out.transpose(3, 0, 1, 2)  # NCHW view of (f, ph, pw, n)
@@ -510,19 +518,16 @@ class Conv2D(Layer):
         m, dtype = ph * pw * n, np.result_type(gp, V)
         row_won, col_won = pool._cache
         row_won_j = row_won.transpose(3, 0, 1, 2, 4)
-        dY = self._buffer("wino_dY", (2, 2, f, ph, pw, n), dtype)
-        d_best = self._buffer("wino_d_best_rows", (2, f, ph, pw, n), dtype)
-        dM = self._buffer("wino_dM", (4, 4, f, ph, pw, n), dtype)
-        rows_out = self._buffer("wino_rows_out", (2, 4, f, ph, pw, n), dtype)
-
-        def route_and_outputs(fs: slice) -> None:
-            pool._route_to_rows(
-                gp[fs], row_won_j[:, fs], col_won[fs], d_best[:, fs], dY[0, :, fs], dY[1, :, fs]
-            )
-            winograd.outputs_adjoint(dY[:, :, fs], dM[:, :, fs], rows_out[:, :, fs])
-
-        parallel.map_parts(route_and_outputs, f, dM.size)
-        dM16 = dM.reshape(16, f, m)
+        dM16 = self._buffer("wino_dM", (16, f, m), dtype)
+        step = self._winograd_channels(m * dtype.itemsize)
+        dY_flat = self._buffer("wino_dY", (4, step * m), dtype)
+        d_best = self._buffer("wino_d_best_rows", (2, step, ph, pw, n), dtype)
+        for f0 in range(0, f, step):  # blocks of channels, as the forward
+            fs = slice(f0, min(f0 + step, f))
+            k = fs.stop - fs.start
+            dY = dY_flat[:, : k * m].reshape(2, 2, k, ph, pw, n)
+            pool._route_to_rows(gp[fs], row_won_j[:, fs], col_won[fs], d_best[:, :k], dY[0], dY[1])
+            winograd.outputs_adjoint(dY_flat[:, : k * m], dM16[:, fs].reshape(16, k * m))
         dU = _matmul(dM16, V.reshape(16, c, m).transpose(0, 2, 1))  # (16, f, m) @ (16, m, c)
         self.grads["W"][...] = winograd.weights_adjoint(dU)
         self.grads["b"][...] = gp.sum(axis=(1, 2, 3))  # the bias was added after the max

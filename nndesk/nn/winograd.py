@@ -12,9 +12,11 @@ weights and ``V[xi]`` ``(c, m)`` the transformed input tiles (``m`` = tiles x sa
 outputs, and in a conv followed by a 2x2 max-pool each output tile is exactly one pooling
 window.
 
-Every transform here is the matrix line above, applied along one axis at a time to whole
-``(channels, tile rows, tile columns, samples)`` slabs, so NumPy's loops stay long; each has its
-adjoint (the backward pass), proved by ``tests/nn/test_winograd.py`` against the matrices.
+The input transform is the matrix line above, applied along one axis at a time to whole
+``(channels, tile rows, tile columns, samples)`` slabs, so NumPy's loops stay long; the weight and
+output transforms are one product each with the Kronecker product of their matrix with itself
+(``GG``, ``AA``). Each has its adjoint (the backward pass), proved by ``tests/nn/test_winograd.py``
+against the matrices.
 Arrays are laid out sample-innermost, as ``nndesk.nn.conv`` keeps activations.
 """
 
@@ -111,31 +113,33 @@ def inputs_adjoint(dV: np.ndarray, dsrc: np.ndarray, rows: np.ndarray) -> None:
     _bt_1d_adjoint(rows, 1, th, dsrc)
 
 
-def _at_1d(m: list[np.ndarray], out: list[np.ndarray]) -> None:
-    """``out[i] = sum_k A_T[i, k] m[k]``: ``m0 + m1 + m2`` and ``m1 - m2 - m3``."""
-    np.add(m[0], m[1], out=out[0])
-    np.add(out[0], m[2], out=out[0])
-    np.subtract(m[1], m[2], out=out[1])
-    np.subtract(out[1], m[3], out=out[1])
+#: ``A_T`` on both sides of a 4x4 product as one matrix: ``Y.ravel() = AA @ M.ravel()``, so the
+#: output transform of every tile is a single ``(4, 16) @ (16, m)`` product.
+AA = np.kron(A_T, A_T)
+
+_AA_BY_DTYPE: dict[np.dtype, tuple[np.ndarray, np.ndarray]] = {}
 
 
-def _at_1d_adjoint(dout: list[np.ndarray], dm: list[np.ndarray]) -> None:
-    """``dm[k] = sum_i A_T[i, k] dout[i]``, the adjoint of ``_at_1d``."""
-    np.copyto(dm[0], dout[0])
-    np.add(dout[0], dout[1], out=dm[1])
-    np.subtract(dout[0], dout[1], out=dm[2])
-    np.negative(dout[1], out=dm[3])
+def _aa(dtype: np.dtype) -> tuple[np.ndarray, np.ndarray]:
+    """``AA`` and its transpose in ``dtype`` (both C-contiguous), made once per dtype."""
+    pair = _AA_BY_DTYPE.get(dtype)
+    if pair is None:
+        pair = (AA.astype(dtype), np.ascontiguousarray(AA.T).astype(dtype))
+        _AA_BY_DTYPE[dtype] = pair
+    return pair
 
 
-def outputs(M: np.ndarray, Y: np.ndarray, rows: np.ndarray) -> None:
-    """``Y`` ``(2, 2, f, ...)``: ``A_T @ M @ A_T.T`` of every product ``M`` ``(4, 4, f, ...)``.
-    ``rows`` ``(2, 4, f, ...)`` is scratch."""
-    _at_1d(list(M), list(rows))  # rows[i][b] = sum_a A_T[i, a] M[a][b]
-    _at_1d([rows[:, b] for b in range(4)], [Y[:, j] for j in range(2)])
+def outputs(M: np.ndarray, Y: np.ndarray) -> None:
+    """``Y`` ``(4, m)``: ``A_T @ M @ A_T.T`` of every product ``M`` ``(16, m)`` (position ``xi = 4 a
+    + b`` first; ``Y``'s rows are ``2 i + j``), as ``AA @ M``.
+
+    One product instead of two passes of sums along each axis: BLAS streams ``M`` once, in
+    cache-sized blocks, where the passes wrote and re-read a half-size intermediate
+    (docs/performance.md)."""
+    np.matmul(_aa(M.dtype)[0], M, out=Y)  # (4, 16) @ (16, m) -> (4, m)
 
 
-def outputs_adjoint(dY: np.ndarray, dM: np.ndarray, rows: np.ndarray) -> None:
-    """The adjoint of ``outputs``: ``dM`` ``(4, 4, f, ...)`` (overwritten) from ``dY``
-    ``(2, 2, f, ...)``; ``rows`` ``(2, 4, f, ...)`` is scratch."""
-    _at_1d_adjoint([dY[:, j] for j in range(2)], [rows[:, b] for b in range(4)])
-    _at_1d_adjoint(list(rows), list(dM))
+def outputs_adjoint(dY: np.ndarray, dM: np.ndarray) -> None:
+    """The adjoint of ``outputs``: ``dM`` ``(16, m)`` (overwritten) ``= AA.T @ dY`` from ``dY``
+    ``(4, m)``."""
+    np.matmul(_aa(dY.dtype)[1], dY, out=dM)  # (16, 4) @ (4, m) -> (16, m)

@@ -39,9 +39,15 @@ def test_output_transform_is_at_m_a_of_every_product():
     rng = np.random.default_rng(1)
     M = rng.standard_normal((4, 4, 5, 7))
     Y = np.empty((2, 2, 5, 7))
-    winograd.outputs(M, Y, np.empty((2, 4, 5, 7)))
+    winograd.outputs(M.reshape(16, -1), Y.reshape(4, -1))
     want = np.einsum("ia,abxy,jb->ijxy", winograd.A_T, M, winograd.A_T)
     np.testing.assert_allclose(Y, want, rtol=1e-13, atol=1e-13)
+    # float32, and a block of columns of a wider array, as the conv hands them over
+    M32 = rng.standard_normal((16, 3, 35)).astype(np.float32)
+    Y32 = np.full((4, 2 * 35), np.nan, np.float32)
+    winograd.outputs(M32[:, 1:].reshape(16, -1), Y32)
+    want32 = np.einsum("ia,abm,jb->ijm", winograd.A_T, M32[:, 1:].reshape(4, 4, -1), winograd.A_T)
+    np.testing.assert_allclose(Y32.reshape(2, 2, -1), want32, rtol=1e-5, atol=1e-5)
 
 
 def test_weight_transform_is_g_g_gt_of_every_kernel_and_its_adjoint_is_gt_du_g():
@@ -72,13 +78,14 @@ def test_input_transform_adjoint_satisfies_the_dot_product_identity(th, tw):
 
 def test_output_transform_adjoint_satisfies_the_dot_product_identity():
     rng = np.random.default_rng(4)
-    M = rng.standard_normal((4, 4, 3, 6))
-    Y = np.empty((2, 2, 3, 6))
-    winograd.outputs(M, Y, np.empty((2, 4, 3, 6)))
+    M = rng.standard_normal((16, 18))
+    Y = np.empty((4, 18))
+    winograd.outputs(M, Y)
     dY = rng.standard_normal(Y.shape)
-    dM = np.full(M.shape, np.nan)
-    winograd.outputs_adjoint(dY, dM, np.empty((2, 4, 3, 6)))
-    np.testing.assert_allclose(np.sum(Y * dY), np.sum(M * dM), rtol=1e-12)
+    dM = np.full((16, 2, 18), np.nan)  # the first block of a wider array
+    winograd.outputs_adjoint(dY, dM[:, 0])
+    np.testing.assert_allclose(np.sum(Y * dY), np.sum(M * dM[:, 0]), rtol=1e-12)
+    assert np.all(np.isnan(dM[:, 1]))
 
 
 # -- a conv fused with its 2x2 pool, run as Winograd (Conv2D._forward_winograd) --------------
@@ -116,9 +123,16 @@ def _plain_pair(conv: Conv2D, x: np.ndarray, g: np.ndarray, first: bool):
 
 @pytest.mark.parametrize("c_in, c_out, padding, h, w", SHAPES)
 @pytest.mark.parametrize("first", [False, True])
+# the output transform and its pool run in blocks of channels: all in one block (these shapes
+# are small), one channel a block, and two (3 channels: a short last block)
+@pytest.mark.parametrize("channels_per_block", [None, 1, 2])
 def test_winograd_step_equals_the_two_layers_in_float64(
-    c_in, c_out, padding, h, w, first, winograd_for_any_channels
+    c_in, c_out, padding, h, w, first, channels_per_block, winograd_for_any_channels, monkeypatch
 ):
+    if channels_per_block is not None:
+        monkeypatch.setattr(
+            Conv2D, "_winograd_channels", staticmethod(lambda _bytes: channels_per_block)
+        )
     rng = np.random.default_rng(41)
     conv = Conv2D(c_in, c_out, kernel_size=3, padding=padding, rng=rng)
     conv.astype(np.float64)
