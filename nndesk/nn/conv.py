@@ -126,12 +126,13 @@ class Conv2D(Layer):
         self._buffers: dict[str, np.ndarray] = {}  # scratch reused while the batch shape repeats
         self._x: np.ndarray | None = None
         self._col: np.ndarray | None = None
+        self._col_windows: np.ndarray | None = None  # a fused forward's window-order columns
         self._winograd: tuple[np.ndarray, np.ndarray] | None = None  # (U, V) of a fused forward
 
     def __getstate__(self) -> dict:
         # copies (Sequential.astype deep-copies) leave the batch caches and scratch buffers behind
         state = self.__dict__.copy()
-        state.update(_buffers={}, _x=None, _col=None, _winograd=None)
+        state.update(_buffers={}, _x=None, _col=None, _col_windows=None, _winograd=None)
         return state
 
     def initialize(self, rng: np.random.Generator) -> None:
@@ -254,6 +255,40 @@ class Conv2D(Layer):
         parallel.map_parts(add_back, c, dcol.size)
         return dx
 
+    def _im2col_windows(self, x: np.ndarray, ph: int, pw: int) -> np.ndarray:
+        """``_im2col``'s columns of the ``(2 ph, 2 pw)`` outputs a 2x2 pool reads, stride 1, in
+        the pool's window order (pooled row, window row, window column, pooled column, sample):
+        each of a window's four members is then a contiguous run of ``pw * n`` columns, so the
+        pool's passes run over long runs instead of runs of ``n`` (docs/performance.md)."""
+        n, c = x.shape[:2]
+        k = self.kernel_size
+        src = self._tile_source(x, 2 * ph + k - 1, 2 * pw + k - 1)  # (c, rows, cols, n), padded
+        ones_col = self._buffer("col_windows", (c * k * k + 1, 4 * ph * pw * n), x.dtype)
+        ones_col[-1] = 1
+        col = ones_col[:-1].reshape(c, k, k, ph, 2, 2, pw, n)
+        for i in range(k):
+            for j in range(k):
+                # output (2 p + a, 2 q + b) reads input (2 p + a + i, 2 q + b + j)
+                rows = src[:, i : i + 2 * ph, j : j + 2 * pw].reshape(c, ph, 2, pw, 2, n)
+                col[:, i, j] = rows.transpose(0, 1, 2, 4, 3, 5)
+        return ones_col
+
+    def _col2im_windows(self, dcol: np.ndarray, ph: int, pw: int) -> np.ndarray:
+        """The adjoint of ``_im2col_windows``: column gradients ``(c*k*k, 4 ph pw n)`` summed
+        back into input gradients, an NCHW view of ``(c, h, w, n)``."""
+        assert self._x is not None
+        n, c, h, w = self._x.shape
+        k, p = self.kernel_size, self.padding
+        # fresh, not a reused buffer: the caller owns the gradient. Padded coordinates; entries
+        # past the windows' reach (an odd last row or column) get zero
+        dxp = np.zeros((c, h + 2 * p, w + 2 * p, n), dcol.dtype)
+        dcol8 = dcol.reshape(c, k, k, ph, 2, 2, pw, n)
+        for i in range(k):
+            for j in range(k):
+                win = dxp[:, i : i + 2 * ph, j : j + 2 * pw].reshape(c, ph, 2, pw, 2, n)
+                win += dcol8[:, i, j].transpose(0, 1, 2, 4, 3, 5)
+        return dxp[:, p : p + h, p : p + w].transpose(3, 0, 1, 2)  # NCHW view of (c, h, w, n)
+
     # -- forward / backward -----------------------------------------------------------------
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         """``(n, in, h, w) -> (n, out, oh, ow)``; output dtype follows ``x`` (and ``W``)."""
@@ -367,12 +402,18 @@ class Conv2D(Layer):
             return self._forward_winograd(x, pool, oh, ow)
         self._winograd = None
         Wb = self._weights_with_bias(np.result_type(x, self.params["W"]))  # (f, c*k*k + 1)
-        # (c*k*k + 1, 2ph * 2pw * n): columns (row, column, sample) of the outputs pooled
-        col = self._col = self._im2col(x, "col_pooled", (2 * ph, 2 * pw))
-        dtype, per_row = Wb.dtype, 2 * pw * n  # columns of one output row
+        dtype = Wb.dtype
         out = np.empty((f, ph, pw, n), dtype)
         row_won = np.empty((f, ph, pw, 2, n), bool)
         col_won = np.empty((f, ph, pw, n), bool)
+        pool._x_shape, pool._chwn, pool._cache = (n, f, oh, ow), True, (row_won, col_won)
+        if self._windows_fit():
+            self._forward_windows(Wb, x, pool, ph, pw, out)
+            return out.transpose(3, 0, 1, 2)  # NCHW view of (f, ph, pw, n)
+        # (c*k*k + 1, 2ph * 2pw * n): columns (row, column, sample) of the outputs pooled
+        col = self._col = self._im2col(x, "col_pooled", (2 * ph, 2 * pw))
+        self._col_windows = None
+        per_row = 2 * pw * n  # columns of one output row
         step = self._fused_rows(f * 2 * per_row * dtype.itemsize, ph)
 
         z_flat = self._buffer("fused_z", (f * 2 * step * per_row,), dtype)
@@ -384,8 +425,43 @@ class Conv2D(Layer):
             cut = slice(p0, p1)
             win = z.reshape(f, p1 - p0, 2, pw, 2, n)
             pool._pool_into(win, out[:, cut], row_won[:, cut], col_won[:, cut])
-        pool._x_shape, pool._chwn, pool._cache = (n, f, oh, ow), True, (row_won, col_won)
         return out.transpose(3, 0, 1, 2)  # NCHW view of (f, ph, pw, n)
+
+    def _windows_fit(self) -> bool:
+        """Whether ``forward_fused``'s direct step orders its columns by pooling window: stride
+        1, and fewer column rows (``in * k * k``) than output channels, so reordering the
+        columns costs less than the pool saves (conv1 of the CNN presets: 9 rows, 32 channels;
+        conv2's 288 rows made its backward slower, docs/performance.md)."""
+        k = self.kernel_size
+        return self.stride == 1 and self.in_channels * k * k < self.out_channels
+
+    def _forward_windows(self, Wb, x, pool: MaxPool2D, ph: int, pw: int, out) -> None:
+        """``forward_fused``'s direct step with its columns in the pool's window order
+        (``_im2col_windows``): each round's matmul writes a window's four members as four
+        contiguous slabs, which the pool compares as whole rows (``_max_of_rows``)."""
+        f, n = self.out_channels, x.shape[0]
+        col = self._col_windows = self._im2col_windows(x, ph, pw)  # (c*k*k + 1, 4 ph pw n)
+        self._col = None  # a plain backward rebuilds its columns in the plain order
+        row_won, col_won = pool._cache
+        row_won_j = row_won.transpose(3, 0, 1, 2, 4)  # (2, f, ph, pw, n): per window column
+        per_row = 4 * pw * n  # columns of one pooled row: its windows' four members
+        step = self._fused_rows(f * per_row * Wb.dtype.itemsize, ph)
+        z_flat = self._buffer("fused_z", (f * step * per_row,), Wb.dtype)
+        best_rows = self._buffer("fused_best_rows", (2, f, step, pw, n), Wb.dtype)
+        for p0 in range(0, ph, step):
+            p1 = min(p0 + step, ph)
+            z = z_flat[: f * (p1 - p0) * per_row].reshape(f, -1)  # pooled rows p0 .. p1 - 1
+            _matmul(Wb, col[:, p0 * per_row : p1 * per_row], out=z)
+            win = z.reshape(f, p1 - p0, 2, 2, pw, n)  # (f, pooled row, a, b, q, n)
+            cut = slice(p0, p1)
+            pool._max_of_rows(
+                win[:, :, 0].transpose(2, 0, 1, 3, 4),  # window row 0, by window column b
+                win[:, :, 1].transpose(2, 0, 1, 3, 4),
+                row_won_j[:, :, cut],
+                col_won[:, cut],
+                best_rows[:, :, : p1 - p0],
+                out[:, cut],
+            )
 
     def backward_fused(self, grad_out: np.ndarray, following: Layer) -> np.ndarray | None:
         """``self.backward(pool.backward(grad_out))`` after ``forward_fused``: ``(n, out, oh // 2,
@@ -398,7 +474,7 @@ class Conv2D(Layer):
         """
         pool, x, col = following, self._x, self._col
         assert isinstance(pool, MaxPool2D)
-        if col is None and self._winograd is None:
+        if col is None and self._winograd is None and self._col_windows is None:
             raise RuntimeError("Conv2D.backward_fused called before forward_fused")
         if x is None or pool._cache is None or pool._x_shape is None:
             raise RuntimeError("Conv2D.backward_fused called before forward_fused")
@@ -407,6 +483,8 @@ class Conv2D(Layer):
         gp = np.ascontiguousarray(_as_chwn(grad_out))  # (f, ph, pw, n)
         if self._winograd is not None:
             return self._backward_winograd(gp, pool)
+        if self._col_windows is not None:
+            return self._backward_windows(gp, pool, ph, pw)
         assert col is not None
         dtype, per_row = np.result_type(gp, col), 2 * pw * n
         if not self.skip_input_grad:
@@ -431,6 +509,51 @@ class Conv2D(Layer):
             dWbT += term
         self._store_weight_grads(dWbT)
         return None
+
+    def _backward_windows(
+        self, gp: np.ndarray, pool: MaxPool2D, ph: int, pw: int
+    ) -> np.ndarray | None:
+        """``backward_fused`` after ``_forward_windows``: the pooled gradient ``gp`` ``(f, ph,
+        pw, n)`` routed to each window's winner in window order, a round at a time for the first
+        layer (each round's ``[dW | db]`` summed), else whole, with the input gradient from
+        ``_col2im_windows``."""
+        col = self._col_windows
+        assert col is not None and pool._cache is not None
+        f, n = self.out_channels, gp.shape[3]
+        dtype = np.result_type(gp, col)
+        row_won, col_won = pool._cache
+        row_won_j = row_won.transpose(3, 0, 1, 2, 4)
+        per_row = 4 * pw * n
+        step = (
+            ph if not self.skip_input_grad else self._fused_rows(f * per_row * dtype.itemsize, ph)
+        )
+        g_flat = self._buffer("fused_g_rows", (f * step * per_row,), dtype)
+        d_best = self._buffer("fused_d_best_rows", (2, f, step, pw, n), dtype)
+        dWbT = np.zeros((col.shape[0], f), dtype)
+        term = np.empty_like(dWbT)
+        for p0 in range(0, ph, step):
+            p1 = min(p0 + step, ph)
+            g = g_flat[: f * (p1 - p0) * per_row].reshape(f, -1)  # pooled rows p0 .. p1 - 1
+            dwin = g.reshape(f, p1 - p0, 2, 2, pw, n)
+            cut = slice(p0, p1)
+            pool._route_to_rows(
+                gp[:, cut],
+                row_won_j[:, :, cut],
+                col_won[:, cut],
+                d_best[:, :, : p1 - p0],
+                dwin[:, :, 0].transpose(2, 0, 1, 3, 4),
+                dwin[:, :, 1].transpose(2, 0, 1, 3, 4),
+            )
+            _matmul(col[:, p0 * per_row : p1 * per_row], g.T, out=term)
+            dWbT += term
+        self._store_weight_grads(dWbT)
+        if self.skip_input_grad:
+            return None
+        # one round: g holds every window's gradient. (c*k*k, f) @ (f, 4 ph pw n)
+        W2 = self.params["W"].reshape(f, -1)
+        dcol = self._buffer("dcol", (W2.shape[1], g.shape[1]), np.result_type(g, W2))
+        _matmul(W2.T, g, out=dcol)
+        return self._col2im_windows(dcol, ph, pw)
 
     # -- the same step as Winograd F(2x2, 3x3) (nndesk/nn/winograd.py) -----------------------
     def _winograd_fits(self) -> bool:
@@ -503,7 +626,7 @@ class Conv2D(Layer):
             Y = Y.reshape(2, 2, k, ph, pw, n)  # Y[i] (2, k, ph, pw, n): window row i, by column
             pool._max_of_rows(Y[0], Y[1], row_won_j[:, fs], col_won[fs], best_rows[:, :k], out[fs])
         out += self.params["b"].astype(dtype, copy=False)[:, None, None, None]
-        self._col, self._winograd = None, (U, V)
+        self._col, self._col_windows, self._winograd = None, None, (U, V)
         pool._x_shape, pool._chwn, pool._cache = (n, f, oh, ow), True, (row_won, col_won)
         return out.transpose(3, 0, 1, 2)  # NCHW view of (f, ph, pw, n)
 

@@ -360,14 +360,18 @@ def test_fused_weight_gradient_without_the_input_gradient_matches_finite_differe
 @pytest.mark.parametrize("c_in, c_out, k, padding, h, w", FUSED_SHAPES)
 @pytest.mark.parametrize("fused_bytes", [1, 1 << 30])  # one pooled row per round; one round
 @pytest.mark.parametrize("first", [False, True])
+# columns in the pool's window order (_im2col_windows) or the plain order, at stride 1 and 2
+@pytest.mark.parametrize("windows, stride", [(True, 1), (False, 1), (False, 2)])
 def test_conv_fused_with_its_pool_equals_the_two_layers_one_after_the_other(
-    c_in, c_out, k, padding, h, w, fused_bytes, first, monkeypatch
+    c_in, c_out, k, padding, h, w, fused_bytes, first, windows, stride, monkeypatch
 ):
     import nndesk.nn.conv as conv_module
 
     monkeypatch.setattr(conv_module, "_FUSED_BYTES", fused_bytes)
+    monkeypatch.setattr(conv_module, "_WINOGRAD_MIN_CHANNELS", 1 << 30)  # the direct step
+    monkeypatch.setattr(Conv2D, "_windows_fit", lambda self: windows)
     rng = np.random.default_rng(32)
-    conv = Conv2D(c_in, c_out, kernel_size=k, padding=padding, rng=rng)
+    conv = Conv2D(c_in, c_out, kernel_size=k, stride=stride, padding=padding, rng=rng)
     conv.params["b"][...] = rng.standard_normal(c_out)
     x = rng.standard_normal((4, c_in, h, w)).astype(np.float32)
     x[:, :, : h // 2] = 0  # a blank top half: its windows all equal the bias, ties everywhere
@@ -381,6 +385,7 @@ def test_conv_fused_with_its_pool_equals_the_two_layers_one_after_the_other(
     step = FusedStep(conv)
     for _ in range(2):  # the second batch reuses the buffers of the first
         got = step.forward(x)
+        assert (conv._col_windows is not None) == windows
         conv.skip_input_grad = first
         got_dx = step.backward(g.copy())
         np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-6)
@@ -396,7 +401,22 @@ def test_conv_fused_with_its_pool_equals_the_two_layers_one_after_the_other(
             np.testing.assert_allclose(got_dx, want_dx, rtol=1e-5, atol=1e-6)
 
 
-def test_after_a_fused_forward_each_layer_can_also_go_back_on_its_own():
+def test_only_a_conv_with_fewer_columns_than_channels_orders_them_by_pooling_window():
+    from nndesk.nn.architecture import build_model
+
+    model = build_model("784-c32v-p-c64v-p-128-10", rng=np.random.default_rng(37))
+    conv1, conv2 = (layer for layer in model.layers if isinstance(layer, Conv2D))
+    assert conv1._windows_fit() and not conv2._windows_fit()  # 9 rows < 32; 288 rows > 64
+    assert not Conv2D(1, 32, stride=2)._windows_fit()
+    model.forward(np.random.default_rng(38).random((2, 784), dtype=np.float32), training=True)
+    assert conv1._col_windows is not None and conv2._col_windows is None
+
+
+@pytest.mark.parametrize("windows", [True, False])
+def test_after_a_fused_forward_each_layer_can_also_go_back_on_its_own_in_either_order(
+    windows, monkeypatch
+):
+    monkeypatch.setattr(Conv2D, "_windows_fit", lambda self: windows)
     conv = Conv2D(2, 3, padding=0, rng=np.random.default_rng(33))
     step = FusedStep(conv, winograd=False)  # 2 input channels: the direct step
     check_each_layer_goes_back_on_its_own(step, 33, np.float32, rtol=1e-5, atol=1e-6)
