@@ -780,9 +780,14 @@ class MaxPool2D(Layer):
     def _route_to_rows(g, row_won, col_won, drows, dtop, dbottom) -> None:
         """The adjoint of ``_max_of_rows``: ``g`` ``(...)`` to each window's winner in ``dtop``,
         ``dbottom`` ``(2, ...)``, zero to the others; ``drows`` ``(2, ...)`` is scratch."""
-        right = np.multiply(g, col_won, out=drows[1])
+        # each mask is cast into the output it scales first: a float times a bool runs through
+        # NumPy's cast buffer, slower than the copy and a float product (docs/performance.md)
+        right = drows[1]
+        np.copyto(right, col_won)
+        np.multiply(g, right, out=right)
         np.subtract(g, right, out=drows[0])
-        np.multiply(drows, row_won, out=dbottom)
+        np.copyto(dbottom, row_won)
+        np.multiply(drows, dbottom, out=dbottom)
         np.subtract(drows, dbottom, out=dtop)
 
     @staticmethod
@@ -790,10 +795,15 @@ class MaxPool2D(Layer):
         """The adjoint of ``_max_pairs``: ``g`` ``(a, oh, ow, b)`` written to each window's winner
         in ``dwin`` ``(a, oh, 2, ow, 2, b)``, zero to the other three. ``drows`` is scratch
         ``(a, oh, ow, 2, b)``."""
-        # the loser gets g - g * won, i.e. exactly 0 or g: cheaper than negating the masks
-        right = np.multiply(g, col_won, out=drows[:, :, :, 1])
+        # the loser gets g - g * won, i.e. exactly 0 or g: cheaper than negating the masks. Each
+        # mask is cast into the output it scales first, as in ``_route_to_rows``
+        right = drows[:, :, :, 1]
+        np.copyto(right, col_won)
+        np.multiply(g, right, out=right)
         np.subtract(g, right, out=drows[:, :, :, 0])
-        bottom = np.multiply(drows, row_won, out=dwin[:, :, 1])
+        bottom = dwin[:, :, 1]
+        np.copyto(bottom, row_won)
+        np.multiply(drows, bottom, out=bottom)
         np.subtract(drows, bottom, out=dwin[:, :, 0])
 
     def _route(self, g: np.ndarray, dwin: np.ndarray, row_won, col_won) -> None:
