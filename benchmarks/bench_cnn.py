@@ -244,6 +244,9 @@ def instrument(session, parts: Parts, layer_totals: dict[str, float]) -> None:
 
     Conv2D._im2col = parts.timer("im2col", Conv2D._im2col)
     Conv2D._col2im = parts.timer("col2im", Conv2D._col2im)
+    # the same for a fused conv whose columns are in the pool's window order (conv1)
+    Conv2D._im2col_windows = parts.timer("im2col", Conv2D._im2col_windows)
+    Conv2D._col2im_windows = parts.timer("col2im", Conv2D._col2im_windows)
     for name in ("_max_pairs", "_route_pairs", "_max_of_rows", "_route_to_rows"):
         # static methods: wrap the function, keep it static
         setattr(MaxPool2D, name, staticmethod(parts.timer("pooling", getattr(MaxPool2D, name))))
