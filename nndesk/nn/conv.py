@@ -442,6 +442,7 @@ class Conv2D(Layer):
         f, n = self.out_channels, x.shape[0]
         col = self._col_windows = self._im2col_windows(x, ph, pw)  # (c*k*k + 1, 4 ph pw n)
         self._col = None  # a plain backward rebuilds its columns in the plain order
+        assert pool._cache is not None  # forward_fused set the masks' arrays
         row_won, col_won = pool._cache
         row_won_j = row_won.transpose(3, 0, 1, 2, 4)  # (2, f, ph, pw, n): per window column
         per_row = 4 * pw * n  # columns of one pooled row: its windows' four members
