@@ -234,7 +234,7 @@ def _follow(model, tr, layer_index, z, pick, feature, spatial=False) -> tuple[St
         name = type(layer).__name__
         if name not in ELEMENTWISE:
             break
-        formula, value = _apply(layer, name, value, feature, spatial)
+        formula, value = by_hand(layer, name, value, feature, spatial)
         if formula is None:  # an activation with no hand formula: the model's own value
             value = pick(tr.layers[i].values)
             formula = f"{name}(…) = {_n(value)}"
@@ -247,7 +247,7 @@ def _n(value: float, spec: str = ".4g") -> str:
     return fmt(value, spec)
 
 
-def _apply(layer, name: str, v: float, feature: int, spatial: bool) -> tuple[str | None, float]:
+def by_hand(layer, name: str, v: float, feature: int, spatial: bool) -> tuple[str | None, float]:
     """``name`` applied to one value by hand: (formula with the numbers, result)."""
     if name == "ReLU":
         out = max(0.0, v)

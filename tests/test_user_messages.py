@@ -120,9 +120,9 @@ def test_a_model_header_problem_is_translated_inside_the_damaged_file_line(
     with pytest.raises(HeaderError) as info:
         check_info({"class_names": ["ok", "bad\x1b[2J"]})
     assert str(info.value) == "class name 'bad\\x1b[2J' holds control characters"
-    from nndesk.nn.serialization import _damaged
+    from nndesk.nn.serialization import damaged_error
 
-    err = _damaged(tmp_path / "m.npz", info.value.args[0])
+    err = damaged_error(tmp_path / "m.npz", info.value.args[0])
     assert (
         user_message(err)
         == f"{tmp_path / 'm.npz'}: DAMAGED (CLASS NAME 'bad\\x1b[2J' HAS CONTROLS)"

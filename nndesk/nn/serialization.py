@@ -191,7 +191,7 @@ def _fail(path: Path, what: Message) -> ModelFileError:
     return ModelFileError.of(N_("{file}: {problem}"), file=path, problem=what)
 
 
-def _damaged(path: Path, detail: str) -> ModelFileError:
+def damaged_error(path: Path, detail: str) -> ModelFileError:
     return ModelFileError.of(N_("{file}: damaged model file ({detail})"), file=path, detail=detail)
 
 
@@ -305,17 +305,17 @@ def _read_plan(path: Path, archive: _Archive) -> Plan:
         raise ModelFileError.of(N_("{file}: not an nndesk model file (no header)"), file=path)
     raw = archive.read("header", None, MAX_HEADER_BYTES)
     if raw.dtype != np.uint8 or raw.ndim != 1:
-        raise _damaged(path, Message(N_("header is not a byte string")))
+        raise damaged_error(path, Message(N_("header is not a byte string")))
     try:
         header = json.loads(raw.tobytes().decode("utf-8"))
     except RecursionError:
-        raise _damaged(path, Message(N_("header nests too deeply"))) from None
+        raise damaged_error(path, Message(N_("header nests too deeply"))) from None
     except (UnicodeDecodeError, ValueError):
-        raise _damaged(path, Message(N_("header is not valid JSON"))) from None
+        raise damaged_error(path, Message(N_("header is not valid JSON"))) from None
     try:
         return check_header(header)
     except HeaderError as err:
-        raise _damaged(path, err.args[0] if err.args else str(err)) from None  # its Message
+        raise damaged_error(path, err.args[0] if err.args else str(err)) from None  # its Message
 
 
 def _expected_shapes(path: Path, plan: Plan, optimizer: Optimizer | None, names) -> dict:
@@ -463,7 +463,7 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
         ) from None
     except (MemoryError, RecursionError, NotImplementedError) as err:
         # zip features NumPy's writer never uses (e.g. another compression) or a lying size
-        raise _damaged(path, type(err).__name__) from None
+        raise damaged_error(path, type(err).__name__) from None
     try:
         model = _build(path, plan, arrays)
     except (ConfigError, TypeError, ValueError, OverflowError) as err:

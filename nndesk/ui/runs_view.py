@@ -510,8 +510,8 @@ def _render_selected(selected: list[RunRecord], empty_text: str, w: int, h: int,
     unread = [r for r in selected if not r.curves_read]
     # copies of the lists: a running run's record may still grow
     runs = [
-        (label, _plotted(r.curves).copy())
-        for label, r in zip(_labels(selected), selected, strict=True)
+        (label, plotted_curves(r.curves).copy())
+        for label, r in zip(legend_labels(selected), selected, strict=True)
     ]
     for record in unread:  # read again if shown again: browsing 2,000 runs kept all in memory
         record.forget_curves()
@@ -568,7 +568,7 @@ def _run_name(record: RunRecord) -> str:
     return f"{folder} ({record.title}{', ' + started if started else ''})"
 
 
-def _plotted(curves: Curves, points: int = PLOTTED_POINTS) -> Curves:
+def plotted_curves(curves: Curves, points: int = PLOTTED_POINTS) -> Curves:
     """``curves`` with at most about ``points`` points per line (every k-th, the last kept):
     what a chart a few hundred pixels wide can show of a long record."""
     batch_step = -(-len(curves.batch_x) // points)
@@ -591,12 +591,7 @@ def _plotted(curves: Curves, points: int = PLOTTED_POINTS) -> Curves:
     return thinned
 
 
-def _label(record: RunRecord, selected: list[RunRecord]) -> str:
-    """``record``'s legend label among the ``selected`` runs (see ``_labels``)."""
-    return _labels(selected)[selected.index(record)] if record in selected else ""
-
-
-def _labels(selected: list[RunRecord]) -> list[str]:
+def legend_labels(selected: list[RunRecord]) -> list[str]:
     """Legend labels naming what differs between the selected runs (e.g. the layers), each
     one line of at most ``LABEL_CHARS`` characters, and never two alike. Runs of the same
     settings are named by when they started, first, so a long title cut at the end keeps it

@@ -239,16 +239,16 @@ def test_the_coachs_hints_write_decimal_commas_in_vietnamese(vietnamese):
 
 
 def test_numbers_written_by_hand_follow_the_language(vietnamese):
-    from nndesk.inside import _apply
+    from nndesk.inside import by_hand
     from nndesk.setting_changes import SettingChange
 
-    formula, _ = _apply(None, "ReLU", 7.4241, 0, False)
+    formula, _ = by_hand(None, "ReLU", 7.4241, 0, False)
     assert formula == "ReLU(7,424) = max(0; 7,424) = 7,424"
     assert SettingChange(0, 1, 1, "lr", 0.0005).shown_text() == "lr 0,0005"
     assert SettingChange(0, 1, 1, "lr", 0.0005).describe() == "lr 0.0005"  # scripts: English
     assert language.fill("{a:.1f} / {b:,}", a=1.5, b=60000) == "1,5 / 60.000"
     language.use_language("en")
-    assert _apply(None, "ReLU", 7.4241, 0, False)[0] == "ReLU(7.424) = max(0, 7.424) = 7.424"
+    assert by_hand(None, "ReLU", 7.4241, 0, False)[0] == "ReLU(7.424) = max(0, 7.424) = 7.424"
 
 
 def test_refused_settings_and_architectures_are_explained_in_vietnamese(
@@ -273,11 +273,11 @@ def test_refused_settings_and_architectures_are_explained_in_vietnamese(
 def test_a_model_header_problem_is_explained_in_vietnamese(vietnamese, tmp_path):
     from nndesk.errors import user_message
     from nndesk.nn.header import HeaderError, check_info
-    from nndesk.nn.serialization import _damaged
+    from nndesk.nn.serialization import damaged_error
 
     with pytest.raises(HeaderError) as info:
         check_info({"class_names": ["ok", "bad\x1b[2J"]})
-    err = _damaged(tmp_path / "m.npz", info.value.args[0])
+    err = damaged_error(tmp_path / "m.npz", info.value.args[0])
     assert user_message(err) == (
         f"{tmp_path / 'm.npz'}: tệp mô hình bị hỏng (tên lớp 'bad\\x1b[2J' chứa ký tự điều khiển)"
     )

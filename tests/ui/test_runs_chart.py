@@ -38,22 +38,22 @@ def test_runs_started_in_one_minute_read_apart_by_their_seconds(qtbot, tmp_path)
 def test_the_legend_of_runs_of_one_setting_leads_with_when_each_started(tmp_path):
     """Probe 32: the legend cut "… (02 Dec 14:…" off a long title, losing the time, the
     one thing that told the two runs apart."""
-    from nndesk.ui.runs_view import LABEL_CHARS, _labels
+    from nndesk.ui.runs_view import LABEL_CHARS, legend_labels
 
     store = RunStore(tmp_path / "runs")
     a = _started_at(store, "2026-12-02T14:45:03.120+00:00")
     b = _started_at(store, "2026-12-02T14:45:27.480+00:00")
     b.curves.add_lr_change(0.2, 0.001)
-    labels = _labels([a, b])
+    labels = legend_labels([a, b])
     assert labels[0] != labels[1]
     heads = [label.split(" · ")[0] for label in labels]
     assert heads[0] != heads[1] and all(h.count(":") == 2 for h in heads)  # seconds first
     assert all(len(label) <= LABEL_CHARS for label in labels)
     c = _started_at(store, "2026-12-02T16:10:00.000+00:00")
-    assert [label.split(" · ")[0].count(":") for label in _labels([a, c])] == [1, 1]
+    assert [label.split(" · ")[0].count(":") for label in legend_labels([a, c])] == [1, 1]
     # runs whose differing settings are named alike get their start after them
     d = _started_at(store, "2026-12-02T17:00:00.000+00:00", lr=0.1)
-    labels = _labels([a, c, d])
+    labels = legend_labels([a, c, d])
     assert len(set(labels)) == 3 and labels[2] == "learning rate 0.1"
 
 

@@ -216,38 +216,38 @@ def test_export_csv_says_it_exports_every_run_when_none_is_selected(qtbot, tmp_p
 
 
 def test_the_legend_names_the_rate_a_run_was_changed_to(qtbot, tmp_path):
-    from nndesk.ui.runs_view import _label
+    from nndesk.ui.runs_view import legend_labels
 
     store = RunStore(tmp_path / "runs")
     record = store.create({"dataset": "fashion", "arch": "784-10", "lr": 0.001})
-    assert "lr=0.001" in _label(record, [record]) and "→" not in _label(record, [record])
+    assert "lr=0.001" in legend_labels([record])[0] and "→" not in legend_labels([record])[0]
     record.curves.add_lr_change(0.5, 0.0001)
-    assert "lr=0.001 → 0.0001" in _label(record, [record])
+    assert "lr=0.001 → 0.0001" in legend_labels([record])[0]
     record.curves.add_lr_change(0.7, 0.01)
     record.curves.add_lr_change(0.9, 0.05)
-    assert "lr=0.001 → … → 0.01 → 0.05" in _label(record, [record])
+    assert "lr=0.001 → … → 0.01 → 0.05" in legend_labels([record])[0]
 
 
 def test_runs_alike_in_settings_and_start_get_distinct_legend_labels(tmp_path, monkeypatch):
     """Two runs of the same settings started the same minute read the same in the legend."""
     from nndesk import i18n
-    from nndesk.ui.runs_view import LABEL_CHARS, _labels
+    from nndesk.ui.runs_view import LABEL_CHARS, legend_labels
 
     store = RunStore(tmp_path / "runs")
     config = {"dataset": "fashion", "arch": "784-10", "lr": 0.001}
     twins = [store.create(dict(config), title="fashion 784-10 lr=0.001") for _ in range(2)]
-    labels = _labels(twins)
+    labels = legend_labels(twins)
     assert labels[0] != labels[1]
     assert all(r.run_id in label for r, label in zip(twins, labels, strict=True))
     assert all(len(label) <= LABEL_CHARS for label in labels)
     # what differs is named, its numbers as the window's language writes them
     other = store.create({**config, "lr": 0.01}, title="fashion 784-10 lr=0.01")
-    assert _labels([twins[0], other]) == ["learning rate 0.001", "learning rate 0.01"]
+    assert legend_labels([twins[0], other]) == ["learning rate 0.001", "learning rate 0.01"]
     monkeypatch.setattr(i18n, "_marks", (",", "."))  # what Vietnamese installs
-    assert _labels([twins[0], other]) == ["learning rate 0,001", "learning rate 0,01"]
+    assert legend_labels([twins[0], other]) == ["learning rate 0,001", "learning rate 0,01"]
     # a setting one run has and the other has not, named as the Train form names its choices
     relu = store.create({**config, "activation": "relu"}, title="fashion 784-10 relu lr=0.001")
-    assert _labels([twins[0], relu]) == ["activation —", "ReLU"]
+    assert legend_labels([twins[0], relu]) == ["activation —", "ReLU"]
 
 
 @pytest.mark.parametrize("size", [(537, 213), (650, 265), (700, 420)])
@@ -278,15 +278,15 @@ def test_the_runs_chart_keeps_its_legend_off_the_plots_and_the_plots_tall(size):
 
 def test_a_runs_own_title_in_the_legend_uses_the_windows_decimal_mark(tmp_path, monkeypatch):
     from nndesk import i18n
-    from nndesk.ui.runs_view import _label
+    from nndesk.ui.runs_view import legend_labels
 
     store = RunStore(tmp_path / "runs")
     record = store.create({"dataset": "fashion", "arch": "784-10", "lr": 0.001})
     named = store.create({"dataset": "fashion", "arch": "784-10", "lr": 0.001}, title="my 0.5")
     record.curves.add_lr_change(0.5, 0.0001)
     monkeypatch.setattr(i18n, "_marks", (",", "."))  # what Vietnamese installs
-    assert _label(record, [record]) == "fashion 784-10 lr=0,001 → 0,0001"
-    assert _label(named, [named]) == "my 0.5"  # a name the user gave is left as written
+    assert legend_labels([record])[0] == "fashion 784-10 lr=0,001 → 0,0001"
+    assert legend_labels([named])[0] == "my 0.5"  # a name the user gave is left as written
 
 
 def big_record(store: RunStore, name: str, title: str) -> Path:
@@ -382,7 +382,7 @@ def test_a_huge_hostile_title_is_shown_as_one_short_line_everywhere(qtbot, tmp_p
 
 def test_the_overlay_draws_a_long_record_thinned_keeping_its_last_point():
     from nndesk.runs import Curves
-    from nndesk.ui.runs_view import PLOTTED_POINTS, _plotted
+    from nndesk.ui.runs_view import PLOTTED_POINTS, plotted_curves
 
     n, epochs = 50_000, 9_999
     curves = Curves(
@@ -391,13 +391,13 @@ def test_the_overlay_draws_a_long_record_thinned_keeping_its_last_point():
         epochs=list(range(1, epochs + 1)),
         train_loss=[float(i) for i in range(epochs)],
     )
-    thin = _plotted(curves)
+    thin = plotted_curves(curves)
     assert len(thin.batch_x) == len(thin.batch_loss) <= PLOTTED_POINTS + 1
     assert len(thin.epochs) == len(thin.train_loss) <= PLOTTED_POINTS + 1
     assert thin.batch_x[-1] == curves.batch_x[-1] and thin.epochs[-1] == epochs
     assert thin.train_loss[-1] == epochs - 1
     short = Curves(batch_x=[0.5, 1.0], batch_loss=[1.0, 0.5], epochs=[1])
-    assert _plotted(short) is short
+    assert plotted_curves(short) is short
 
 
 def test_the_window_start_removes_temp_files_killed_saves_left_in_run_folders(qtbot, tmp_path):
@@ -448,9 +448,7 @@ def test_the_overlay_is_drawn_off_the_gui_thread_and_an_older_one_never_replaces
     with qtbot.waitSignal(view.rendered, timeout=60_000):
         view.select_runs([first])
         view.select_runs([first, second])  # asked before the earlier images arrive
-    assert [label for label, _ in view.plotted] == [
-        runs_view._label(r, view.selected_records()) for r in view.selected_records()
-    ]
+    assert [label for label, _ in view.plotted] == runs_view.legend_labels(view.selected_records())
     assert len(view.plotted) == 2
     assert threads and threading.main_thread() not in threads
     image = view.chart.pixmap().toImage()
