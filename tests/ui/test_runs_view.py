@@ -229,10 +229,18 @@ def test_the_legend_names_the_rate_a_run_was_changed_to(qtbot, tmp_path):
 
 
 def test_runs_alike_in_settings_and_start_get_distinct_legend_labels(tmp_path, monkeypatch):
-    """Two runs of the same settings started the same minute read the same in the legend."""
-    from nndesk import i18n
+    """Two runs of the same settings started the same second read the same in the legend."""
+    from datetime import datetime, timezone
+
+    from nndesk import i18n, runs
     from nndesk.ui.runs_view import LABEL_CHARS, legend_labels
 
+    class SameSecond(datetime):  # a busy machine may start the two in different seconds
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2026, 12, 2, 14, 45, 27, 125000, tzinfo=timezone.utc)
+
+    monkeypatch.setattr(runs, "datetime", SameSecond)
     store = RunStore(tmp_path / "runs")
     config = {"dataset": "fashion", "arch": "784-10", "lr": 0.001}
     twins = [store.create(dict(config), title="fashion 784-10 lr=0.001") for _ in range(2)]
