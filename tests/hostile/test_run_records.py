@@ -85,8 +85,8 @@ def use_like_the_window(record: RunRecord) -> None:
         "title": (record.title, MAX_TITLE_CHARS),
         "started": (runs_view.started_text(record), 40),
         "settings": (runs_table.settings_text(record.config), runs_table.CELL_CHARS),
-        "legend": (runs_view._label(record, [record, record]), runs_view.LABEL_CHARS),
-        "legend alone": (runs_view._label(record, [record]), runs_view.LABEL_CHARS),
+        "legend": (runs_view.legend_labels([record, record])[0], runs_view.LABEL_CHARS),
+        "legend alone": (runs_view.legend_labels([record])[0], runs_view.LABEL_CHARS),
         "status": (record.status, 40),
     }
     for what, (text, limit) in shown.items():
@@ -223,7 +223,7 @@ def test_a_reversing_character_cannot_turn_the_legend_around():
     )
     from nndesk.ui import runs_view
 
-    assert runs_view._label(record, [record]) == "mnist adam lr=0.001 → 0.0003"
+    assert runs_view.legend_labels([record])[0] == "mnist adam lr=0.001 → 0.0003"
 
 
 def test_a_text_setting_longer_than_any_path_is_damaged():

@@ -231,7 +231,7 @@ def test_run_legends_and_titles_name_settings_in_the_windows_words(vietnamese, t
     """The Runs chart's legend named what differed by the record's keys and values
     ("epochs=1", "normalize=symmetric"), and a kept race lane was "Adam (race)"."""
     from nndesk.runs import RunStore, title_shown
-    from nndesk.ui.runs_view import _labels
+    from nndesk.ui.runs_view import legend_labels
 
     known = _vietnamese_words()
     store = RunStore(tmp_path / "runs")
@@ -240,22 +240,22 @@ def test_run_legends_and_titles_name_settings_in_the_windows_words(vietnamese, t
         store.create({**base, "epochs": epochs, "lr": lr, "normalize": normalize})
         for epochs, lr, normalize in ((1, 0.001, "symmetric"), (2, 0.01, "unit"))
     ]
-    labels = _labels(runs)
+    labels = legend_labels(runs)
     assert "tốc độ học 0,001" in labels[0] and "điểm ảnh -1 đến 1" in labels[0], labels
     words = [w for label in labels for w in english_words(label, known)]
     assert words == [], labels
     assert not any(mark in label for label in labels for mark in ("=", "epochs", "symmetric"))
     batches = [store.create({**base, "batch_size": n, "augment": n > 0}) for n in (0, 64)]
-    labels = _labels(batches)
+    labels = legend_labels(batches)
     assert english_words(" ".join(labels), known) == [], labels
     pairs = (("ce", 1), ("bce", 2))
     losses = [store.create({**base, "loss": loss, "lr": lr}) for loss, lr in pairs]
-    assert _labels(losses) == [
+    assert legend_labels(losses) == [
         "entropy chéo, tốc độ học 1",
         "entropy chéo nhị phân, tốc độ học 2",
     ]  # whole: the loss's name says what it is
     shares = [store.create({**base, "val_fraction": f}) for f in (0.1, 0.5)]
-    assert _labels(shares) == ["kiểm định 10%", "kiểm định 50%"]  # as the Train form shows it
+    assert legend_labels(shares) == ["kiểm định 10%", "kiểm định 50%"]  # as the Train form shows it
     # the Runs table's settings cell names the choices as the Train form does
     from nndesk.ui.runs_table import settings_text
 
