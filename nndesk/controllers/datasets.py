@@ -23,6 +23,7 @@ _locks_guard = threading.Lock()
 # registered dataset -> (the other one its folder turned out to hold, the window's line
 # saying so) (``other_dataset_found``)
 _holds_other: dict[str, tuple[str, str]] = {}
+_generation = 0  # how many times the data folder changed (``forget_datasets``)
 
 #: mode of the window -> the dataset its test images come from
 DATASET_FOR_KIND = {spec.preprocess: name for name, spec in DATASETS.items()}
@@ -234,15 +235,45 @@ def get_test_split(name: str):
 @contextlib.contextmanager
 def _noting_other_dataset(name: str):
     """Remember which registered dataset the folder holds when it holds the other one's files
-    instead of ``name``'s (``other_dataset_found``); the error goes on as it is."""
+    instead of ``name``'s (``other_dataset_found``); the error goes on as it is. A folder
+    read before the data folder changed is not remembered for the new one."""
+    with _locks_guard:
+        generation = _generation
     try:
         yield
     except DataError as err:
         other = getattr(err, "other_dataset", None)
         if other in TITLES:
             with _locks_guard:
-                _holds_other[name] = (other, window_message(err))
+                if generation == _generation:
+                    _holds_other[name] = (other, window_message(err))
         raise
+
+
+def look_for_other_dataset(name: str | None) -> str | None:
+    """The registered dataset the data folder holds where ``name`` was looked for, found by
+    the checksums of its two label files (a few milliseconds; blocking: call it off the GUI
+    thread) and remembered for every page (``other_dataset_found``); None when the folder
+    holds ``name``'s files, or its problem is another (a page loading it says which)."""
+    from nndesk.data.download import dataset_cache_dir
+    from nndesk.data.registry import get_spec
+    from nndesk.data.sources import check_not_other
+
+    if name not in TITLES:
+        return None
+    folder = source_folder(name)
+    spec = get_spec(name)
+    if folder is not None and Path(folder) != dataset_cache_dir(spec):  # the cache is verified
+        with contextlib.suppress(DataError), _noting_other_dataset(name):
+            check_not_other(folder, spec)
+    return other_dataset_found(name)
+
+
+def data_generation() -> int:
+    """How many times the data folder changed since nndesk started (``forget_datasets``): a
+    page tells an answer about the folder before from one about the folder now."""
+    with _locks_guard:
+        return _generation
 
 
 def other_dataset_found(name: str | None) -> str | None:
@@ -264,9 +295,11 @@ def other_dataset_text(name: str | None) -> str:
 
 def forget_datasets() -> None:
     """Drop the memoised datasets (after the data folder changed)."""
+    global _generation
     with _locks_guard:
         _cache.clear()
         _holds_other.clear()
+        _generation += 1
 
 
 class _LoadJob(QRunnable):

@@ -395,6 +395,7 @@ class TrainingController(QObject, WorkerThreadOwner):
         self.record: RunRecord | None = None
         #: the model file the last run wrote: in its run folder, or where the fallback put it
         self.model_path: Path | None = None
+        self._model_path_before: Path | None = None  # the last run's, while one starts
         self._record_problem: str | None = None
         self._record_saved_at = -RECORD_SAVE_INTERVAL  # time.monotonic() of the last write
         self._record_unsaved = False  # epochs arrived since
@@ -465,7 +466,8 @@ class TrainingController(QObject, WorkerThreadOwner):
             raise ConfigError(
                 f"cannot make a run folder in {self.store.root} ({err.strerror or err})"
             ) from None
-        self.model_path = None
+        # the last run's model stays the last one until this run has started
+        self._model_path_before, self.model_path = self.model_path, None
         self._record_problem = None
         self.curves = Curves()
         self._seed_curves = curves
@@ -695,6 +697,7 @@ class TrainingController(QObject, WorkerThreadOwner):
             with contextlib.suppress(OSError, NndeskError):
                 self.store.delete(record.run_id, permanent=True)
             self.record = None
+            self.model_path = self._model_path_before  # a run that never started
         elif failure is not None:
             record.status, record.message = "failed", failure
             with contextlib.suppress(OSError):

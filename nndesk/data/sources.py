@@ -23,7 +23,12 @@ from nndesk.data.download import (
     download_dataset,
 )
 from nndesk.data.folders import load_image_folder
-from nndesk.data.idx import check_counts, read_idx_images, read_idx_labels
+from nndesk.data.idx import (
+    check_counts,
+    read_idx_images,
+    read_idx_labels,
+    sha256_decompressed,
+)
 from nndesk.data.registry import DATASETS, ROLES, DatasetSpec, get_spec
 from nndesk.errors import DataError, MissingDataError
 from nndesk.i18n import N_
@@ -113,6 +118,50 @@ def _other_dataset_with(role: str, digest: str, spec: DatasetSpec) -> str | None
     return None
 
 
+def _holds_other_error(spec: DatasetSpec, f, path: Path, other: str) -> DataError:
+    """The error of a folder holding ``other``'s file ``path`` where ``spec``'s ``f`` was
+    wanted: the CLI's line, the window's own (``window_template``) and ``other_dataset``."""
+    err = DataError(
+        f"{path}: this is {other}'s {f.name}, not {spec.name}'s; "
+        f"point --data-dir at the {spec.name} files"
+    )
+    err.window_template = _HOLDS_OTHER.get(other)  # a window user never typed --data-dir
+    err.values = {"folder": str(path.parent)}
+    err.other_dataset = other  # the window offers to switch to it
+    return err
+
+
+LABEL_ROLES = ("train_labels", "test_labels")
+#: Bytes on disk above which a label file is not hashed to see whose it is: the registered
+#: label files are 60,008 and 10,008 bytes unzipped, so a larger one is no dataset's own.
+LABEL_FILE_AT_MOST = 1 << 20
+
+
+def check_not_other(folder: str | os.PathLike, spec: DatasetSpec) -> None:
+    """Raise the error a load of ``spec`` from ``folder`` would raise (``other_dataset`` set)
+    when its label files are another registered dataset's, by their content's checksum.
+
+    Only the two small label files are read (a few milliseconds), so a page can say what the
+    folder holds before anything is loaded. Missing or unreadable files raise nothing here:
+    the load names them.
+    """
+    try:
+        paths = find_files(folder, spec, LABEL_ROLES)
+    except DataError:
+        return
+    for f in (f for f in spec.files if f.role in paths):
+        path = paths[f.role]
+        try:
+            if path.stat().st_size > LABEL_FILE_AT_MOST:
+                continue
+            digest = sha256_decompressed(path)
+        except (OSError, DataError):
+            continue
+        other = _other_dataset_with(f.role, digest, spec)
+        if other:
+            raise _holds_other_error(spec, f, path, other)
+
+
 def _read_files(paths: dict[str, Path], spec: DatasetSpec) -> tuple[dict, dict[str, str]]:
     """Read the files ``paths`` holds, hashing the decompressed bytes on the way:
     (arrays, digests)."""
@@ -162,14 +211,7 @@ def _check_user_files(spec: DatasetSpec, paths: dict[str, Path], digests: dict[s
             continue
         other = _other_dataset_with(f.role, digests[f.role], spec)
         if other:
-            err = DataError(
-                f"{paths[f.role]}: this is {other}'s {f.name}, not {spec.name}'s; "
-                f"point --data-dir at the {spec.name} files"
-            )
-            err.window_template = _HOLDS_OTHER.get(other)  # a window user never typed --data-dir
-            err.values = {"folder": str(paths[f.role].parent)}
-            err.other_dataset = other  # the window offers to switch to it
-            raise err
+            raise _holds_other_error(spec, f, paths[f.role], other)
         differ.append(paths[f.role].name)
     if differ:
         # one warning per load: a lab's own subset is legitimate, but should not pass unnoticed

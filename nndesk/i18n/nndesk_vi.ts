@@ -4612,6 +4612,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <name>TrainingPanel</name>
     <message>
         <source> (schedule: constant)</source>
+        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. how the last run ended (RunEnded, its epoch count), said again in the new language</extracomment>
         <translation> (lịch tốc độ học: không đổi)</translation>
     </message>
     <message>
@@ -4639,6 +4640,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Áp dụng ngay</translation>
     </message>
     <message>
+        <source>Cannot continue: the run needs {title}; the banner under Train says where it was looked for</source>
+        <translation>Không thể huấn luyện tiếp: lượt chạy cần {title}; dải thông báo dưới nút Huấn luyện cho biết đã tìm ở đâu</translation>
+    </message>
+    <message>
+        <source>Cannot train: the data folder holds {other}, not {title}; the banner under Train offers the switch</source>
+        <translation>Không thể huấn luyện: thư mục dữ liệu chứa {other}, không phải {title}; dải thông báo dưới nút Huấn luyện cho phép chuyển chế độ</translation>
+    </message>
+    <message>
         <source>Cannot train: {title} files are missing; the banner under Train says which and where to get them</source>
         <translation>Không thể huấn luyện: thiếu tệp {title}; dải thông báo dưới nút Huấn luyện cho biết tệp nào và lấy ở đâu</translation>
     </message>
@@ -4657,6 +4666,26 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Continue trains this model further; Train starts a new one.</source>
         <translation>«Huấn luyện tiếp» huấn luyện thêm mô hình này; «Huấn luyện» bắt đầu một mô hình mới.</translation>
+    </message>
+    <message>
+        <source>Continue trains {name} further</source>
+        <translation>Huấn luyện tiếp sẽ huấn luyện thêm {name}</translation>
+    </message>
+    <message>
+        <source>Continue trains {name} further, on {title}</source>
+        <translation>Huấn luyện tiếp sẽ huấn luyện thêm {name}, trên {title}</translation>
+    </message>
+    <message>
+        <source>Continue trains {run} further on {title}, the data it learnt from, but the data folder {folder} holds {other}. Download {title}, or choose a folder holding it.</source>
+        <translation>Huấn luyện tiếp sẽ huấn luyện thêm {run} trên {title}, dữ liệu nó đã học, nhưng thư mục dữ liệu {folder} chứa {other}. Hãy tải {title}, hoặc chọn một thư mục có dữ liệu này.</translation>
+    </message>
+    <message>
+        <source>Continue trains {run} further on {title}, the data it learnt from: it is neither in the data folder {folder} nor downloaded. Download {title}, or choose a folder holding it.</source>
+        <translation>Huấn luyện tiếp sẽ huấn luyện thêm {run} trên {title}, dữ liệu nó đã học: dữ liệu này không có trong thư mục dữ liệu {folder} và cũng chưa được tải về. Hãy tải {title}, hoặc chọn một thư mục có dữ liệu này.</translation>
+    </message>
+    <message>
+        <source>Continue trains {run} further on {title}, the data it learnt from: it is not downloaded yet. Download {title}, or choose a folder holding it.</source>
+        <translation>Huấn luyện tiếp sẽ huấn luyện thêm {run} trên {title}, dữ liệu nó đã học: dữ liệu này chưa được tải về. Hãy tải {title}, hoặc chọn một thư mục có dữ liệu này.</translation>
     </message>
     <message>
         <source>Continues with the settings the last run ended with: {settings}</source>
@@ -4728,6 +4757,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Từ epoch kế tiếp: {later}</translation>
     </message>
     <message>
+        <source>Get the data first (below), then press Continue.</source>
+        <translation>Hãy lấy dữ liệu trước (bên dưới), rồi bấm Huấn luyện tiếp.</translation>
+    </message>
+    <message>
         <source>Get the data first (below), then press Train.</source>
         <translation>Hãy lấy dữ liệu trước (bên dưới), rồi bấm Huấn luyện.</translation>
     </message>
@@ -4772,8 +4805,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Chưa có lượt chạy</translation>
     </message>
     <message>
-        <source>No run going · Continue trains {name} further</source>
-        <translation>Không có lượt chạy nào đang chạy · Huấn luyện tiếp sẽ huấn luyện thêm {name}</translation>
+        <source>No run going</source>
+        <translation>Không có lượt chạy nào đang chạy</translation>
     </message>
     <message>
         <source>No run yet</source>
@@ -4905,7 +4938,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Train</source>
-        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. how the last run ended (RunEnded, its epoch count), said again in the new language the coach&apos;s &quot;see them in Mistakes&quot;: the Mistakes page should show this true class this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;) settings sent to the run that no batch has used yet: name -&gt; (the value in use before, the value sent); a run that ends first never used them (the headline then names the value it trained with) (RunEnded, epochs the run trained or None) of the last run, for its verdict the live settings the last run (or the loaded model&apos;s) ended with, and the form as it was then: Continue keeps the former where the form was not changed since</extracomment>
+        <extracomment>the coach&apos;s &quot;see them in Mistakes&quot;: the Mistakes page should show this true class this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;) settings sent to the run that no batch has used yet: name -&gt; (the value in use before, the value sent); a run that ends first never used them (the headline then names the value it trained with) (RunEnded, epochs the run trained or None) of the last run, for its verdict the live settings the last run (or the loaded model&apos;s) ended with, and the form as it was then: Continue keeps the former where the form was not changed since</extracomment>
         <translation>Huấn luyện</translation>
     </message>
     <message>
@@ -5010,6 +5043,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>tua lượt chạy theo từng epoch: ma trận nhầm lẫn và cách nó đọc hình vẽ của bạn</translation>
     </message>
     <message>
+        <source>the latest run, {started}: {title}</source>
+        <translation>lượt gần nhất, lúc {started}: {title}</translation>
+    </message>
+    <message>
         <source>the run of {started}</source>
         <translation>lượt chạy lúc {started}</translation>
     </message>
@@ -5068,6 +5105,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  lr {lr}{paused}</source>
         <translation>{speed} mẫu/giây  ·  còn {eta}  ·  mất mát {loss}  ·  độ chính xác {accuracy}  ·  tốc độ học {lr}{paused}</translation>
+    </message>
+    <message>
+        <source>{title} is ready</source>
+        <translation>{title} đã sẵn sàng</translation>
+    </message>
+    <message>
+        <source>{title} is ready: press Train</source>
+        <translation>{title} đã sẵn sàng: bấm Huấn luyện</translation>
     </message>
     <message>
         <source>{verdict}: {message} · testing and saving the model…</source>

@@ -156,6 +156,21 @@ class TrainPageState:
     inside: object = None  # the controller's InsideRecord of the last run
     span: tuple | None = None  # the live curves' epochs (LiveCurves.span) and expected curves
     replay: object = None  # the controller's ReplayRecord of the last run
+    # the headline as facts (``TrainingPanel._headline``), said again in the new language
+    headline: tuple = ()
+    continuable_dataset: str | None = None  # the dataset Continue's model trains on
+
+
+def kept_text(kept: dict) -> str:
+    """What a continued run kept from the last one, in the window's words: "lr 0.0003"."""
+    said = ", ".join(
+        SettingChange(0, 1, 1, name, value).shown_text()
+        for name, value in kept.items()
+        if name != "schedule"
+    )
+    if "schedule" in kept:
+        said += translate("TrainingPanel", " (schedule: constant)")
+    return said
 
 
 def _dataset_title(record) -> str:
@@ -205,6 +220,15 @@ class TrainingPanel(QWidget):
         self.loaded_model: Path | None = None
         #: (model file, its run's curves or None) that Continue trains further
         self._continuable: tuple[Path, Curves | None] | None = None
+        # the dataset the model Continue trains learnt from (its own, whatever the mode)
+        self._continuable_dataset: str | None = None
+        # the dataset a Continue that could not start needs: its banner stays until the
+        # data changes or another run starts
+        self._continue_needs: str | None = None
+        # the data folder read off the GUI thread for which dataset it holds (check_data)
+        self._folder_delivery = Delivery()
+        self._folder_delivery.delivered.connect(self._on_folder_delivery_delivered)
+        self._folder_looked: set = set()  # (dataset, data generation) looked at
         self._run: RunStarted | None = None
         self._last_batch = None
         self._live_lr: float | None = None  # a rate set with "Set LR" during this run
@@ -223,8 +247,12 @@ class TrainingPanel(QWidget):
         #: the live settings the last run (or the loaded model's) ended with, and the form as
         #: it was then: Continue keeps the former where the form was not changed since
         self._at_end: dict = {}
-        self._kept = ""  # how the headline says what a continued run kept ("lr 0.0003")
+        self._kept: dict = {}  # what a continued run kept from the last one ({"lr": 0.0003})
         self._continuing = False  # the run going is a Continue
+        # what the page showed before Train was pressed, until the run starts (a start that
+        # fails leaves the last run's curves): (curves, span, expected curves, batches per
+        # epoch, model line)
+        self._before_start: tuple | None = None
         self._form_at_end: TrainConfig | None = None
         self._message_box: QMessageBox | None = None
         self._wanted_dataset: str | None = None  # the dataset of the last run asked for
@@ -344,6 +372,10 @@ class TrainingPanel(QWidget):
         # a long headline (a continued run's settings, steered ones after "Apply to run")
         # wraps onto more lines: it shows whole and never widens the page
         self._first_title = translate("TrainingPanel", "No run yet")  # until runs are listed
+        # what the headline says, as facts a page in another language says again (its
+        # ``_headline_text``): ("run", facts of the run), ("failed",), ("idle",), or () for
+        # a text this page works out again itself
+        self._headline: tuple = ()
         self.title = QLabel(self._first_title)
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # run titles come from files
         self.title.setWordWrap(True)
@@ -550,15 +582,27 @@ class TrainingPanel(QWidget):
         """
         try:
             config = config or self.form.config()
-            self._wanted_dataset = config.dataset
+            # a model trains further on the data it learnt from (its own, whatever the mode)
+            self._wanted_dataset = (
+                self._continuable_dataset if resume is not None else None
+            ) or config.dataset
             self._needs_data = False
+            self._continue_needs = None
             self.controller.start(config, resume=resume, curves=curves)
         except NndeskError as err:
             self.show_error(user_message(err))
             return False
+        # what the page showed of the last run, shown again if this one never starts
+        self._before_start = (
+            self.curves,
+            self.live.span(),
+            self.live.expected(),
+            self.live.batches_per_epoch,
+            self.model_label.full_text(),
+        )
         self._completed = False
         self._verdict = None
-        self._kept = ""  # Continue sets it and _continuing after this
+        self._kept = {}  # Continue sets it and _continuing after this
         self._continuing = False
         # one full redraw now, at the click, with the run's epochs already on the x axes (the
         # run confirms them when it starts: a second full redraw only if they differ)
@@ -598,22 +642,15 @@ class TrainingPanel(QWidget):
             self.show_error(user_message(err))
             return False
         config, kept = continue_with(form, self._at_end, self._form_at_end)
-        said = ", ".join(
-            SettingChange(0, 1, 1, name, value).shown_text()
-            for name, value in kept.items()
-            if name != "schedule"
-        )
-        if "schedule" in kept:
-            said += translate("TrainingPanel", " (schedule: constant)")
         if not self.start_training(config, resume=path, curves=curves):
             return False
-        self._kept = said  # the headline says it while this run trains
+        self._kept = dict(kept)  # the headline says it while this run trains
         self._continuing = True
         if kept:
             self.form.set_steered(kept)  # the form shows what this run trains with
             message = translate(
                 "TrainingPanel", "Continues with the settings the last run ended with: {settings}"
-            ).format(settings=said)
+            ).format(settings=kept_text(kept))
             self.speed.setText(message)
             self.status_message.emit(message)
         return True
@@ -666,6 +703,8 @@ class TrainingPanel(QWidget):
             inside=self.controller.inside,
             replay=self.controller.replay,
             span=(self.live.span(), self.live.expected(), self.live.batches_per_epoch),
+            headline=self._headline,
+            continuable_dataset=self._continuable_dataset,
         )
 
     def restore_page_state(self, state: TrainPageState) -> None:
@@ -675,6 +714,7 @@ class TrainingPanel(QWidget):
             self.form.set_config(state.config)
         self.curves = state.curves
         self._continuable = state.continuable
+        self._continuable_dataset = state.continuable_dataset
         self.last_run_id = state.last_run_id
         self.loaded_model = state.loaded_model
         self.controller.model_path = state.model_path
@@ -688,7 +728,10 @@ class TrainingPanel(QWidget):
             self.controller.replay = state.replay
             self.replay_view.show_record(state.replay)
         if state.last_run_id is not None:
-            self._set_title(state.title)  # the run's settings, in the settings' own words
+            if state.headline:  # said again in this page's language
+                self._say_headline(state.headline)
+            else:
+                self._set_title(state.title)
             try:
                 record = self.store.load(state.last_run_id)
             except NndeskError:
@@ -758,6 +801,9 @@ class TrainingPanel(QWidget):
         history = clf.info.get("history") or []
         self.curves = Curves.from_history(history)
         self._continuable = (path, None)
+        self._continuable_dataset = (
+            saved.get("dataset") if isinstance(saved, dict) else None
+        ) or clf.dataset
         self._remember_end(clf)  # after the form took the file's settings
         self.live.reset()
         self.plot.request_draw()
@@ -1004,30 +1050,67 @@ class TrainingPanel(QWidget):
         config = run.config.to_dict()
         if self._live_lr is not None:
             config["lr"] = self._live_lr
-        steered = ", ".join(
-            SettingChange(0, 1, 1, name, value).shown_text()
+        steered = {
+            name: value
             for name, value in self._run_settings.items()
             if name != "lr" and config.get(name) != value
-        )
-        settings = f"{describe_config(config, shown=True)}{' · ' if steered else ''}{steered}"
-        # said first: a narrow page cuts the settings, not this
-        if run.first_epoch > 1 and self._kept:
-            settings = translate(
-                "TrainingPanel", "Continuing in epoch {epoch}, keeping {kept}: {settings}"
-            ).format(epoch=integer(run.first_epoch), kept=self._kept, settings=settings)
-        elif run.first_epoch > 1:
-            settings = translate("TrainingPanel", "Continuing in epoch {epoch}: {settings}").format(
-                epoch=integer(run.first_epoch), settings=settings
+        }
+        self._say_headline(
+            (
+                "run",
+                {
+                    "config": config,
+                    "steered": steered,
+                    "first_epoch": run.first_epoch,
+                    "kept": dict(self._kept),
+                    "continuing": self._continuing,
+                },
             )
-        elif self._continuing and self._kept:  # a stop inside the first epoch
-            settings = translate(
+        )
+
+    def _say_headline(self, headline: tuple) -> None:
+        """Say ``headline`` (facts: ``_headline``) in the window's language."""
+        tip = ""
+        continuable = self._continuable is not None and self._continuable[0].is_file()
+        if headline == ("idle",) and not continuable and self._latest_record() is not None:
+            tip = self._how_to_continue_latest()  # the headline names the latest run
+        self._set_title(self._headline_text(headline), tip=tip)
+        self._headline = headline
+
+    def _headline_text(self, headline: tuple) -> str:
+        kind = headline[0] if headline else ""
+        if kind == "failed":
+            return translate("TrainingPanel", "The run did not start")
+        if kind == "idle":
+            return self._idle_title()
+        if kind != "run":
+            return ""
+        facts = headline[1]
+        steered = ", ".join(
+            SettingChange(0, 1, 1, name, value).shown_text()
+            for name, value in facts["steered"].items()
+        )
+        settings = f"{describe_config(facts['config'], shown=True)}"
+        settings += f"{' · ' if steered else ''}{steered}"
+        first_epoch, kept = facts["first_epoch"], kept_text(facts["kept"])
+        # said first: a narrow page cuts the settings, not this
+        if first_epoch > 1 and kept:
+            return translate(
+                "TrainingPanel", "Continuing in epoch {epoch}, keeping {kept}: {settings}"
+            ).format(epoch=integer(first_epoch), kept=kept, settings=settings)
+        if first_epoch > 1:
+            return translate("TrainingPanel", "Continuing in epoch {epoch}: {settings}").format(
+                epoch=integer(first_epoch), settings=settings
+            )
+        if facts["continuing"] and kept:  # a stop inside the first epoch
+            return translate(
                 "TrainingPanel", "Continuing epoch 1, keeping {kept}: {settings}"
-            ).format(kept=self._kept, settings=settings)
-        elif self._continuing:
-            settings = translate("TrainingPanel", "Continuing epoch 1: {settings}").format(
+            ).format(kept=kept, settings=settings)
+        if facts["continuing"]:
+            return translate("TrainingPanel", "Continuing epoch 1: {settings}").format(
                 settings=settings
             )
-        self._set_title(settings)
+        return settings
 
     def _say_progress(self, text: str) -> None:
         """The speed/loss line of a running run. Wrapped on a narrow page, it never gets
@@ -1038,9 +1121,25 @@ class TrainingPanel(QWidget):
             self.speed.setMinimumHeight(need)
 
     def _set_title(self, text: str, tip: str = "") -> None:
-        """The headline, and what its tooltip adds (the model file's path; none for a run)."""
+        """The headline, and what its tooltip adds (the model file's path; none for a run).
+        A text set here without facts (``_say_headline``) is one this page works out again."""
+        self._headline = ()
         self.title.setText(text)
         self.title.setToolTip(tip)
+
+    def _show_again_before_start(self) -> None:
+        """A run that never started: the curves (and the model) of the last run come back."""
+        shown, self._before_start = self._before_start, None
+        if shown is None:
+            return
+        self.curves, span, expected, per_epoch, model = shown
+        self.live.reset()
+        self.live.batches_per_epoch = per_epoch
+        if span is not None:
+            self.live.set_span(*span)
+        self.live.expect_curves(*expected)
+        self.model_label.setText(model)
+        self.plot.request_draw()
 
     # -- controller slots ----------------------------------------------------------------------
     @Slot(str)
@@ -1094,6 +1193,7 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_controller_run_started(self, run: RunStarted) -> None:
         self._run = run
+        self._before_start = None
         self._run_settings = run.config.to_dict()
         if run.samples is not None:
             self.form.augment_preview.set_images(run.samples)
@@ -1215,6 +1315,7 @@ class TrainingPanel(QWidget):
         path = self.controller.model_path  # the run folder's, or where the fallback put it
         self._show_saved_run(record, path)
         self._continuable = (path, record.curves)
+        self._continuable_dataset = record.config.get("dataset")
         self.runs_view.refresh(select_id=record.run_id)
 
     def _show_saved_run(self, record, path: Path | None) -> None:
@@ -1280,21 +1381,43 @@ class TrainingPanel(QWidget):
         )
 
         if self._run is None:
-            self._set_title(translate("TrainingPanel", "The run did not start"))
+            self._say_headline(("failed",))
+            self._show_again_before_start()
         self.progress.setFormat(
             translate("TrainingPanel", "Failed: {message}").format(message=message)
         )
-        other = other_dataset_found(self._wanted_dataset)
+        wanted = self._wanted_dataset
+        other = other_dataset_found(wanted)
+        missing = missing_dataset(wanted)
+        if self._continuing and self.checks_data and (other is not None or missing is not None):
+            # Continue trains on the model's own data, whatever the mode: "switch to Digits"
+            # would not help it (and read wrong in Digits mode)
+            self._say_needs_data()
+            self.speed.setText(
+                translate("TrainingPanel", "Get the data first (below), then press Continue.")
+            )
+            self._continue_needs = wanted
+            self.data_banner.show_problem(self._continue_problem(wanted, other), wanted)
+            self.status_message.emit(
+                translate(
+                    "TrainingPanel",
+                    "Cannot continue: the run needs {title}; the banner under Train says where "
+                    "it was looked for",
+                ).format(title=TITLES.get(wanted, wanted))
+            )
+            return
         if other is not None and self.checks_data:
             # the folder holds the other dataset: said on the page, with "Switch to …"
-            self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
-            self.speed.setText(
-                translate("TrainingPanel", "Get the data first (below), then press Train.")
-            )
-            self._needs_data = True
+            self._say_needs_data()
             self.data_banner.show_problem(message, None, other)
+            self.status_message.emit(  # "Loading mnist…" is over
+                translate(
+                    "TrainingPanel",
+                    "Cannot train: the data folder holds {other}, not {title}; the banner under "
+                    "Train offers the switch",
+                ).format(other=TITLES.get(other, other), title=TITLES.get(wanted, wanted))
+            )
             return
-        missing = missing_dataset(self._wanted_dataset)
         if missing is not None and missing_text(missing) in message:
             self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
             if self.checks_data:  # the page's banner offers it too
@@ -1327,6 +1450,48 @@ class TrainingPanel(QWidget):
             return
         self.show_error(message)
 
+    def _say_needs_data(self) -> None:
+        """The progress bar and the line under it when the run's data is not here."""
+        self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
+        self.speed.setText(
+            translate("TrainingPanel", "Get the data first (below), then press Train.")
+        )
+        self._needs_data = True
+
+    def _continue_problem(self, wanted: str, other: str | None) -> str:
+        """Why Continue could not start for want of its model's dataset ``wanted``: which data
+        the run needs and where it was looked for (the data folder, the downloads)."""
+        from nndesk import preferences
+        from nndesk.controllers.datasets import TITLES
+
+        path = self._continuable[0] if self._continuable is not None else None
+        run = self._model_name(path) if path is not None else wanted
+        title = TITLES.get(wanted, wanted)
+        folder = preferences.data_dir()
+        if other is not None:
+            text = translate(
+                "TrainingPanel",
+                "Continue trains {run} further on {title}, the data it learnt from, but the "
+                "data folder {folder} holds {other}. Download {title}, or choose a folder "
+                "holding it.",
+            )
+        elif folder:
+            text = translate(
+                "TrainingPanel",
+                "Continue trains {run} further on {title}, the data it learnt from: it is "
+                "neither in the data folder {folder} nor downloaded. Download {title}, or "
+                "choose a folder holding it.",
+            )
+        else:
+            text = translate(
+                "TrainingPanel",
+                "Continue trains {run} further on {title}, the data it learnt from: it is not "
+                "downloaded yet. Download {title}, or choose a folder holding it.",
+            )
+        return text.format(
+            run=run, title=title, folder=folder, other=TITLES.get(str(other), str(other))
+        )
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.check_data()  # another page may have found the data missing or foreign meanwhile
@@ -1335,8 +1500,9 @@ class TrainingPanel(QWidget):
     def check_data(self, *_) -> None:
         """While no run goes: say at once when the form's dataset is not on this computer
         ("Needs a dataset" and the banner's Download / Choose a folder…; "Switch to …" when
-        the data folder was found to hold the other dataset), and take it back once it is
-        here. Only in the window (``checks_data``); a few stat calls."""
+        the data folder holds the other dataset), and take it back once it is here. Only in
+        the window (``checks_data``). A few stat calls here; whose files the folder holds is
+        read off the GUI thread (``look_for_other_dataset``), and said when it answers."""
         from nndesk.controllers.datasets import (
             missing_dataset,
             missing_text,
@@ -1346,42 +1512,72 @@ class TrainingPanel(QWidget):
 
         if not self.checks_data or self._run is not None or self.controller.is_running():
             return
+        if self._continue_needs is not None:
+            return  # a failed Continue's banner says what its run needs, whatever the form's
         name = self.form.dataset_name()
         missing, other = missing_dataset(name), other_dataset_found(name)
         if missing is None and other is None:
             if not self.data_banner.isHidden():
                 self.data_banner.clear()
-            self.data_changed()
+            self._ready_again()
+            if self._headline == ("idle",):
+                self._say_headline(self._headline)  # the form's dataset may have changed
+            self._look_in_folder(name)
             return
         if missing is not None:
             self.data_banner.show_problem(missing_text(missing), missing)
-        else:  # another page found the folder holds the other dataset: said here too
+        else:  # the folder holds the other dataset: said here too
             self.data_banner.show_problem(other_dataset_text(name), None, other)
-        self._wanted_dataset, self._needs_data = name, True
-        self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
-        self.speed.setText(
-            translate("TrainingPanel", "Get the data first (below), then press Train.")
+        self._wanted_dataset = name
+        self._say_needs_data()
+        if self._headline == ("idle",):
+            self._say_headline(self._headline)  # no longer "… is ready"
+
+    def _look_in_folder(self, name: str) -> None:
+        """Find out off the GUI thread whether the data folder holds the other dataset where
+        ``name`` is looked for (once per dataset and folder); ``check_data`` again if so."""
+        from nndesk.controllers.datasets import TITLES, data_generation, look_for_other_dataset
+
+        asked = (name, data_generation())
+        if name not in TITLES or asked in self._folder_looked:
+            return
+        self._folder_looked.add(asked)
+        run_off_gui(
+            QThreadPool.globalInstance(),
+            self._folder_delivery,
+            asked,
+            lambda: look_for_other_dataset(name),
         )
+
+    @Slot(object, object)
+    def _on_folder_delivery_delivered(self, asked, other) -> None:
+        from nndesk.controllers.datasets import data_generation
+
+        if other is not None and asked == (self.form.dataset_name(), data_generation()):
+            self.check_data()
 
     @Slot()
     def data_changed(self) -> None:
-        """The datasets on this computer changed (a folder chosen, a download finished): a
-        page still saying "Needs a dataset" for data now here is ready again."""
-        from nndesk.controllers.datasets import missing_dataset, other_dataset_found
+        """The datasets on this computer changed (a folder chosen, a download finished): the
+        page says at once what the new folder holds (read off the GUI thread), and a page
+        still saying "Needs a dataset" for data now here is ready again."""
+        self._continue_needs = None  # the new data may hold it: Continue will tell
+        if self.checks_data:
+            self.check_data()
+        else:
+            self._ready_again()
 
-        if self.checks_data and not self.data_banner.isHidden():
-            wanted = self.form.dataset_name()
-            if missing_dataset(wanted) is None and other_dataset_found(wanted) is None:
-                self.data_banner.clear()
-            else:
-                self.check_data()
-                return
+    def _ready_again(self) -> None:
+        """ "Needs a dataset" taken back once the data wanted is here: "Ready", and a headline
+        saying what is ready."""
+        from nndesk.controllers.datasets import missing_dataset
+
         if not self._needs_data or missing_dataset(self._wanted_dataset) is not None:
             return
         self._needs_data = False
         if self._run is None and not self.controller.is_running():
             self.progress.setFormat(translate("TrainingPanel", "Ready"))
-            self._set_title(self._idle_title())
+            self._say_headline(("idle",))
             self.speed.setText(translate("TrainingPanel", "Choose settings and press Train."))
 
     @Slot(bool)
@@ -1396,7 +1592,8 @@ class TrainingPanel(QWidget):
             )
             if self.progress.format() in before:  # stopped before training
                 self.progress.setFormat(translate("TrainingPanel", "Stopped before training began"))
-                self._set_title(self._idle_title())
+                self._say_headline(("idle",))
+            self._show_again_before_start()  # a run that never started
             self.plot.draw_now()
             if self._needs_data or not self.data_banner.isHidden():
                 # the form's dataset may have changed while the worker was ending (a mode
@@ -1405,15 +1602,47 @@ class TrainingPanel(QWidget):
         self._update_buttons()
 
     def _idle_title(self) -> str:
-        """The headline with no run going: what Continue would train further when it can
-        (a bare "No run" beside an enabled Continue contradicted it)."""
+        """The headline with no run going: the form's dataset when it is ready, then what an
+        enabled Continue would train further (a bare "No run" beside an enabled Continue
+        contradicted it), else the latest run kept, as at start."""
+        from nndesk.controllers.datasets import TITLES, missing_dataset, other_dataset_found
+
+        name = self.form.dataset_name()
+        ready = name in TITLES and missing_dataset(name) is None
+        ready = ready and other_dataset_found(name) is None and self._continue_needs is None
+        first = (
+            translate("TrainingPanel", "{title} is ready").format(title=TITLES[name])
+            if ready
+            else translate("TrainingPanel", "No run going")
+        )
         continuable = self._continuable
         if continuable is not None and continuable[0].is_file():
-            name = self._model_name(continuable[0])
-            return translate(
-                "TrainingPanel", "No run going · Continue trains {name} further"
-            ).format(name=name)
+            run = self._model_name(continuable[0])
+            own = self._continuable_dataset
+            if own is not None and own != name:  # Continue trains on its own data
+                then = translate(
+                    "TrainingPanel", "Continue trains {name} further, on {title}"
+                ).format(name=run, title=TITLES.get(own, Path(own).name))
+            else:
+                then = translate("TrainingPanel", "Continue trains {name} further").format(name=run)
+            return f"{first} · {then}"
+        latest = self._latest_record()
+        if latest is not None:
+            then = translate("TrainingPanel", "the latest run, {started}: {title}").format(
+                title=one_line(shown_title(latest, changes=False), 120),
+                started=started_text(latest),
+            )
+            return f"{first} · {then}"
+        if ready:
+            return translate("TrainingPanel", "{title} is ready: press Train").format(
+                title=TITLES[name]
+            )
         return translate("TrainingPanel", "No run")
+
+    def _latest_record(self):
+        """The run of the Runs list started last (damaged ones aside), or None."""
+        records = [r for r in self.runs_view.records() if not r.is_damaged]
+        return max(records, key=lambda r: r.created_at) if records else None
 
     @Slot()
     def _on_runs_view_listed(self) -> None:
@@ -1421,10 +1650,9 @@ class TrainingPanel(QWidget):
         instead of "No run yet" (that read as if nothing had ever been trained)."""
         idle = self._run is None and not self.controller.is_running()
         fresh = self.last_run_id is None and self._continuable is None and self.loaded_model is None
-        records = [r for r in self.runs_view.records() if not r.is_damaged]
-        if not records:
+        latest = self._latest_record()
+        if latest is None:
             return
-        latest = max(records, key=lambda r: r.created_at)
         if not len(self.controller.replay):  # the Replay tab names it too
             self.replay_view.set_earlier_run(started_text(latest))
         if not (idle and fresh) or self.title.text() != self._first_title:
@@ -1434,12 +1662,11 @@ class TrainingPanel(QWidget):
         ).format(
             title=one_line(shown_title(latest, changes=False), 120), started=started_text(latest)
         )
-        self._set_title(
-            self._first_title,
-            tip=translate(
-                "TrainingPanel",
-                "To train it further: Runs tab, select it, Use model, then Continue",
-            ),
+        self._set_title(self._first_title, tip=self._how_to_continue_latest())
+
+    def _how_to_continue_latest(self) -> str:
+        return translate(
+            "TrainingPanel", "To train it further: Runs tab, select it, Use model, then Continue"
         )
 
     def _running_word(self) -> str:

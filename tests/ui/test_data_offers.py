@@ -144,22 +144,83 @@ def test_the_train_page_says_at_once_that_its_data_is_missing_and_offers_it(
 def test_training_on_a_folder_of_the_other_dataset_offers_switching_on_the_page(
     qtbot, window_factory, fashion_folder
 ):
+    """The page reads the folder's label files off the GUI thread and says what it holds
+    before Train is pressed (probe 32b: "Ready" until another page had read it); Train
+    pressed anyway says it once more, and the status bar no longer reads "Loading mnist…"."""
     from nndesk.training import TrainConfig
 
     desk = window_factory(mode="digits")
     train = desk.train_page
     desk.window.tabs.setCurrentWidget(train)
-    assert train.data_banner.isHidden() and train.progress.format() == "Ready"
-    with qtbot.waitSignal(desk.training.failed, timeout=20_000):
-        train.start_training(TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
     qtbot.waitUntil(lambda: train.data_banner.switch_offered() == "garments", timeout=10_000)
     assert "holds Fashion-MNIST, not MNIST" in train.data_banner.text()
     assert train.progress.format() == "Needs a dataset"
+    said: list[str] = []
+    train.status_message.connect(said.append)
+    with qtbot.waitSignal(desk.training.failed, timeout=20_000):
+        train.start_training(TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
+    assert train.data_banner.switch_offered() == "garments"
+    assert train.progress.format() == "Needs a dataset"
+    assert said[-1] == (
+        "Cannot train: the data folder holds Fashion-MNIST, not MNIST; the banner under Train "
+        "offers the switch"
+    )
     qtbot.waitUntil(lambda: not desk.training.is_running(), timeout=10_000)
     with qtbot.waitSignal(desk.window.mode_changed, timeout=10_000):
         train.data_banner.switch_button.click()
     assert train.form.dataset_name() == "fashion"
     assert train.data_banner.isHidden() and train.progress.format() == "Ready"
+
+
+def test_a_folder_of_the_other_dataset_chosen_is_said_on_the_train_page_at_once(
+    qtbot, window_factory, tiny_idx_dir, tmp_path, monkeypatch
+):
+    """Probe 32b: File > Data folder… with MNIST's files in Clothing mode said nothing on the
+    Train page until another page had read the folder or Train was pressed."""
+    preferences.set_data_dir(str(tmp_path / "empty"))
+    datasets.forget_datasets()
+    desk = window_factory(mode="garments")
+    train = desk.train_page
+    desk.window.tabs.setCurrentWidget(train)
+    assert train.data_banner.offered_dataset() == "fashion"  # nothing there yet
+    files = tuple(
+        replace(f, sha256=sha256_decompressed(tiny_idx_dir / f.gz_name))
+        for f in registry.MNIST.files
+    )
+    monkeypatch.setitem(registry.DATASETS, "mnist", replace(registry.MNIST, files=files))
+    desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # as File > Data folder… does
+    qtbot.waitUntil(lambda: train.data_banner.switch_offered() == "digits", timeout=10_000)
+    assert train.data_banner.text() == (
+        f"{tiny_idx_dir} holds MNIST, not Fashion-MNIST: switch to Digits, or choose a folder "
+        "with Fashion-MNIST."
+    )
+    assert train.progress.format() == "Needs a dataset"
+    datasets.forget_datasets()
+
+
+def test_a_folder_of_the_right_dataset_is_read_once_and_the_page_stays_ready(
+    qtbot, window_factory, fashion_folder, monkeypatch
+):
+    """The label files are read once per dataset and data folder, not at every check."""
+    looked: list[str] = []
+    real = datasets.look_for_other_dataset
+
+    def counted(name):
+        looked.append(name)
+        return real(name)
+
+    monkeypatch.setattr(datasets, "look_for_other_dataset", counted)
+    from PySide6.QtCore import QThreadPool
+
+    desk = window_factory(mode="garments")
+    train = desk.train_page
+    desk.window.tabs.setCurrentWidget(train)
+    for _ in range(3):
+        train.check_data()
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    assert looked.count("fashion") == 1
+    qtbot.waitUntil(lambda: train.progress.format() == "Ready", timeout=10_000)
+    assert train.data_banner.isHidden()
 
 
 def test_a_mode_switched_while_the_failed_run_ends_is_checked_when_it_has_ended(

@@ -61,7 +61,8 @@ def test_after_a_failed_start_the_headline_says_what_continue_would_train(
     panel.data_changed()
     title = panel.title.text()
     assert panel.resume_button.isEnabled()
-    assert title.startswith("No run going · Continue trains the run of "), title
+    # what is ready first (as at start, never a bare "No run"), then what Continue trains
+    assert title.startswith("MNIST is ready · Continue trains the run of "), title
 
 
 def test_the_latest_runs_title_in_the_headline_uses_the_windows_decimal_mark(

@@ -1,0 +1,110 @@
+"""A run that cannot start leaves the Train page as the last run left it (its curves, its
+model), says why in the window's language, and a Continue that needs the other mode's data
+says which data its run needs and where it was looked for (probe 32b)."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from nndesk import preferences
+from nndesk.controllers import datasets
+from nndesk.data import registry
+from nndesk.ui import language
+from tests.ui.test_data_offers import choose_tiny_files_as
+from tests.ui.test_language_switch import _switch
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
+
+
+@pytest.fixture
+def english_after(qapp):
+    yield
+    language.use_language("en")
+
+
+def _train_two_epochs(qtbot, page) -> None:
+    config = page.form.config().replace(
+        dataset="mnist", arch="784-16-10", epochs=2, batch_size=16, val_fraction=0.1
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with qtbot.waitSignal(page.controller.run_saved, timeout=60_000):
+            assert page.start_training(config)
+        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60_000)
+
+
+def test_a_failed_start_keeps_the_last_curves_and_its_title_follows_the_language(
+    qtbot, english_after, window_factory, tiny_idx_dir, tmp_path
+):
+    preferences.set_data_dir(str(tiny_idx_dir))
+    datasets.forget_datasets()
+    desk = window_factory(mode="digits")
+    page = desk.train_page
+    desk.window.tabs.setCurrentWidget(page)
+    _train_two_epochs(qtbot, page)
+    curves, model_line = page.curves, page.model_label.full_text()
+    model = page.controller.model_path
+    assert curves.epochs == [1, 2] and model_line.startswith("Model saved: ")
+    desk.window.data_folder_chosen.emit(str(tmp_path / "empty"))  # no data there
+    said: list[str] = []
+    page.status_message.connect(said.append)
+    with qtbot.waitSignal(page.controller.failed, timeout=20_000):
+        page.start_training()
+    qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=20_000)
+    assert page.title.text() == "The run did not start"
+    # the last run's curves and model are still the page's (they were cleared at the click)
+    assert page.curves is curves and page.curves.epochs == [1, 2]
+    page.plot.draw_now()
+    assert list(page.live.train_loss_line.get_xdata()) == [1, 2]  # drawn again
+    assert page.live.span() == (1, 2)
+    assert page.model_label.full_text() == model_line
+    assert page.controller.model_path == model and page.save_button.isEnabled()
+    assert not said[-1].startswith("Loading")  # the status bar says why at once
+
+    vietnamese = _switch(qtbot, desk, "vi")
+    title = vietnamese.train_page.title.text()
+    assert (
+        title
+        == language.translate("TrainingPanel", "The run did not start")
+        != ("The run did not start")
+    )
+    english = _switch(qtbot, vietnamese, "en")
+    assert english.train_page.title.text() == "The run did not start"
+    assert english.train_page.curves.epochs == [1, 2]
+    english.window.close()
+
+
+def test_continue_says_which_data_its_run_needs_whatever_the_mode(
+    qtbot, window_factory, tiny_idx_dir, monkeypatch
+):
+    """A Digits run continued in Clothing mode trains on MNIST; with the folder holding
+    Fashion-MNIST the banner read "switch to …", which does not help Continue."""
+    preferences.set_data_dir(str(tiny_idx_dir))  # read as MNIST (a lab's own files)
+    datasets.forget_datasets()
+    desk = window_factory(mode="digits")
+    page = desk.train_page
+    desk.window.tabs.setCurrentWidget(page)
+    _train_two_epochs(qtbot, page)
+    desk.window.act_garments.trigger()
+    choose_tiny_files_as(registry.FASHION, tiny_idx_dir, monkeypatch)  # now Fashion's files
+    desk.window.data_folder_chosen.emit(str(tiny_idx_dir))
+    with qtbot.waitSignal(page.controller.failed, timeout=20_000):
+        assert page.continue_training()
+    qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=20_000)
+    banner = page.data_banner
+    assert banner.text().startswith("Continue trains the run of "), banner.text()
+    assert banner.text().endswith(
+        f" further on MNIST, the data it learnt from, but the data folder {tiny_idx_dir} "
+        "holds Fashion-MNIST. Download MNIST, or choose a folder holding it."
+    ), banner.text()
+    assert banner.switch_offered() is None and banner.offered_dataset() == "mnist"
+    page.check_data()  # showing the page again keeps what Continue needs
+    assert not banner.isHidden() and banner.offered_dataset() == "mnist"
+    desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # chosen again: Train can go
+    assert banner.isHidden() and page.progress.format() == "Ready"
+    # the headline says what is ready, and that Continue trains on the run's own data
+    assert page.title.text().startswith("Fashion-MNIST is ready · Continue trains the run of ")
+    assert page.title.text().endswith(" further, on MNIST"), page.title.text()
+    datasets.forget_datasets()
