@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -51,7 +51,7 @@ from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
 from nndesk.ui.language import decimal, percent, translate, translate_marked
 from nndesk.ui.model_notice import ModelSwitchNotice
 from nndesk.ui.page_tabs import PageTabs
-from nndesk.ui.prediction_view import InputPreview, PredictionPanel
+from nndesk.ui.prediction_view import InputPreview, PredictionPanel, ProbabilityBars
 from nndesk.ui.save_place import remember_saved, save_start, start_folder
 from nndesk.ui.status_bar import ElidingStatusBar
 
@@ -386,6 +386,7 @@ class MainWindow(QMainWindow):
         right.addStretch(1)
 
         grid = QGridLayout(self.draw_panel)
+        self.draw_panel.installEventFilter(self)  # the preview's size follows its (_fit_preview)
         grid.addWidget(self.banner, 0, 0, 1, 2)
         grid.addLayout(left, 1, 0)
         grid.addLayout(right, 1, 1)
@@ -709,6 +710,42 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._share_width()
+        self._fit_preview()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        # the drawing column's new size is known only once its own layout has it
+        if watched is self.draw_panel and event.type() == QEvent.Type.Resize:
+            self._fit_preview()
+        return super().eventFilter(watched, event)
+
+    def _fit_preview(self) -> None:
+        """One size for the 28x28 preview while the window keeps its size: whole pixels of 3
+        to 7 px, as many as the column's height leaves beside the tallest answer (three lines
+        under it) and bars thinned part way. It shrank and grew with each answer's lines and
+        with the mode's class names."""
+        if self.draw_panel.layout() is None or not hasattr(self, "splitter"):
+            return  # still being built
+        metrics = self.fontMetrics()
+        line = metrics.lineSpacing()
+        answer = QFontMetrics(self.prediction_panel.top_label.base_font()).height()
+        bars = 10 * (metrics.height() + ProbabilityBars.MIN_BAR + 5) + 4
+        # its title (two lines), the overlay box, three lines under the answer, the last rows
+        reserve = 9 * line + answer + bars + 40
+        room = self.draw_panel.height() - reserve
+        if not self.banner.isHidden():  # "no model" over both columns
+            width = max(1, self.draw_panel.width())
+            room -= self.banner.heightForWidth(width) + self.draw_panel.layout().verticalSpacing()
+        # the column's width when the pages get their least (not the column's width now: a
+        # preview wider than that would widen the column and narrow the pages)
+        grid = self.draw_panel.layout()
+        margins = grid.contentsMargins()
+        column = self.splitter.width() - self.splitter.handleWidth() - PAGES_MIN_WIDTH
+        column -= self.canvas.width() + grid.horizontalSpacing() + margins.left()
+        column -= margins.right()
+        side = 28 * max(3, min(7, (min(room, column) - 1) // 28)) + 1
+        if self.preview.width() != side or self.preview.height() != side:
+            self.preview.setFixedSize(side, side)
+            self._share_width()  # the column's least width changed with it
 
     def _share_width(self) -> None:
         if self._splitter_moved_by_user:
@@ -863,6 +900,7 @@ class MainWindow(QMainWindow):
         """A new model is in use: class names, picker, status bar, the "no model" banner."""
         self._classifier = clf
         self.banner.setVisible(clf is None)
+        self._fit_preview()  # the banner takes the column's height or gives it back
         self.act_save_model.setEnabled(clf is not None)
         self._select_current_model(clf)
         if clf is None:

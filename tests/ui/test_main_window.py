@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt, QThread
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk import preferences
 from nndesk.controllers import datasets
@@ -560,3 +560,27 @@ def test_folder_and_image_pickers_open_in_the_chosen_folder_never_in_the_termina
     preferences.set_data_dir(str(data))
     desk.window.act_data_folder.trigger()
     assert starts[-1] == str(data)
+
+
+def test_the_preview_keeps_one_size_through_answers_and_modes(qtbot, window_factory):
+    """Probe 32b: "What the network sees" shrank and grew with each answer's lines and with
+    the mode's class names; its size now follows the window's only, whole pixels per cell."""
+    desk = window_factory(mode="digits")
+    window = desk.window
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    first = window.preview.size()
+    assert first.width() == first.height() and (first.width() - 1) % 28 == 0
+    seen = set()
+    for mode in ("garments", "digits", "garments"):
+        window.mode_change_requested.emit(mode)
+        window.prediction_panel.set_prediction(None, "a long answer " * 6)  # lines and lines
+        QApplication.processEvents()  # the layout takes the new lines
+        seen.add((window.preview.width(), window.preview.height()))
+    assert seen == {(first.width(), first.height())}
+    spin = window.prediction_panel.not_sure_spin  # the column's last row is still whole
+    bottom = spin.mapTo(window.draw_panel, spin.rect().bottomLeft()).y()
+    assert bottom <= window.draw_panel.height()
+    window.resize(1280, 760)
+    qtbot.waitUntil(lambda: window.preview.width() > first.width())
+    assert window.preview.width() <= 28 * 7 + 1
