@@ -1655,6 +1655,9 @@ class TrainingPanel(QWidget):
             return
         if not len(self.controller.replay):  # the Replay tab names it too
             self.replay_view.set_earlier_run(started_text(latest))
+        if idle and self._headline == ("idle",):  # said before the runs were listed
+            self._say_headline(self._headline)
+            return
         if not (idle and fresh) or self.title.text() != self._first_title:
             return
         self._first_title = translate(

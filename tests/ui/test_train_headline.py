@@ -100,3 +100,29 @@ def test_a_run_whose_model_was_not_saved_is_not_said_saved_to_none(qtbot, panel)
     assert "None" not in panel.model_label.text() and panel.model_label.text() == before
     assert not any("None" in message for message in shown)
     assert "None" not in panel.speed.text()
+
+
+def test_a_ready_headline_said_before_the_runs_were_listed_names_the_latest_once_listed(
+    qtbot, tmp_path, monkeypatch
+):
+    """The headline saying what is ready came before the Runs list had read the runs of
+    earlier sessions: it then named none of them for good."""
+    from nndesk.controllers import datasets
+
+    store = RunStore(tmp_path / "runs")
+    record = store.create({"dataset": "mnist", "arch": "784-16-10"}, title="mnist 784-16-10 old")
+    record.status = "completed"
+    store.save(record)
+    monkeypatch.setattr(datasets, "missing_dataset", lambda name: None)
+    panel = make_panel(qtbot, tmp_path, lambda name: None)
+    qtbot.waitUntil(lambda: not panel.runs_view.reading, timeout=WAIT_MS)
+    listed = panel.runs_view.records
+    panel.runs_view.records = lambda: []  # as before the listing had read them
+    panel._say_headline(("idle",))  # as said when the data came
+    assert panel.title.text() == "MNIST is ready: press Train"
+    del panel.runs_view.records
+    assert panel.runs_view.records == listed
+    panel.runs_view.listed.emit()
+    assert panel.title.text().startswith("MNIST is ready · the latest run, ")
+    assert "mnist 784-16-10 old" in panel.title.text()
+    assert "Use model" in panel.title.toolTip()
