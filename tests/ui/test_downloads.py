@@ -203,7 +203,7 @@ def test_choosing_a_good_folder_clears_the_train_pages_needs_a_dataset(qtbot, de
     assert train.progress.format() == "Needs a dataset"
     desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # what File > Data folder… sends
     assert train.progress.format() == "Ready"
-    assert train.title.text() == "No run"
+    assert train.title.text() == "MNIST is ready: press Train"  # probe 32b: a bare "No run"
     assert train.data_banner.isHidden()
 
 
