@@ -47,14 +47,17 @@ _COMPRESSED_CHUNK = 2**20  # compressed bytes read at a time (read(n) reserves n
 DEFLATE_MAX_RATIO = 1032
 
 
-def _short(name: str, dims: str, expected: int, held: str) -> DataError:
+def _short(name: str, dims: str, expected: int, held: int) -> DataError:
     """The file holds fewer (or other) bytes than its header declares: truncated."""
+    size, held_size = _size_text(expected), _size_text(held)
+    if size == held_size:  # one byte short of 7.8 MB still reads "7.8 MB": say the bytes
+        size, held_size = f"{expected:,} bytes", f"{held:,} bytes"
     return DataError.of(
         N_("{file}: header says {dims} values ({size}) but the file holds {held}"),
         file=name,
         dims=dims,
-        size=_size_text(expected),
-        held=held,
+        size=size,
+        held=held_size,
     )
 
 
@@ -188,7 +191,7 @@ def read_idx(path: str | os.PathLike, hasher=None) -> np.ndarray:
             if not reader.gzipped:
                 held = os.fstat(f.fileno()).st_size - 4 - 4 * ndim
                 if held != expected:
-                    raise _short(name, dims, expected, _size_text(held))
+                    raise _short(name, dims, expected, held)
             if expected > MAX_IDX_BYTES:
                 # deflate shrinks data at most ~1032 times: a header declaring more than that
                 # for the compressed file's size cannot be right
@@ -218,7 +221,7 @@ def read_idx(path: str | os.PathLike, hasher=None) -> np.ndarray:
                 dims=dims,
                 size=_size_text(expected),
             )
-        raise _short(name, dims, expected, _size_text(len(data)))
+        raise _short(name, dims, expected, len(data))
     if hasher is not None:
         hasher.update(head)
         hasher.update(dims_raw)

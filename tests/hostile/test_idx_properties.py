@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import struct
 import tracemalloc
 
@@ -92,3 +93,23 @@ def test_a_valid_file_reads_back_and_any_truncation_is_a_data_error(
         outcome = _parse(path)
         # a cut gzip trailer may still inflate to the whole payload; a cut payload never reads
         assert isinstance(outcome, DataError) or (gz and np.array_equal(outcome, array))
+
+
+@SETTINGS
+@given(
+    declared=st.integers(1000, 60_000),
+    missing=st.integers(1, 60_000),
+    gz=st.booleans(),
+)
+@example(declared=7_840_000 // 200, missing=1, gz=False)
+def test_a_truncated_file_is_told_with_two_sizes_that_differ(tmp_path, declared, missing, gz):
+    """Probe 33 F2: a file one byte short of its 7.8 MB read 'header says ... (7.8 MB) but the
+    file holds 7.8 MB'. When the rounded sizes read the same, the bytes are given."""
+    missing = min(missing, declared)
+    body = struct.pack(">HBBI", 0, 0x08, 1, declared) + bytes(declared - missing)
+    path = tmp_path / ("short.gz" if gz else "short")
+    path.write_bytes(gzip.compress(body) if gz else body)
+    error = _parse(path)
+    assert isinstance(error, DataError)
+    size, held = re.fullmatch(r".*\((.+)\) but the file holds (.+)", str(error)).groups()
+    assert size != held, str(error)
