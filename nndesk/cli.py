@@ -1075,7 +1075,7 @@ def _exists_error(path: str) -> ConfigError:
 # -- predict -------------------------------------------------------------------------------------
 def _cmd_predict(args) -> int:
     from nndesk.inference import Classifier
-    from nndesk.preprocess import load_image
+    from nndesk.preprocess import blank_image_error, load_image
 
     clf = Classifier.from_file(args.model)
     status = 0
@@ -1091,7 +1091,7 @@ def _cmd_predict(args) -> int:
                 raise PreprocessError(f"{path}: no such image file")
             prediction = clf.classify_image(load_image(path, name=str(path)))
             if prediction is None:
-                raise PreprocessError(f"{path}: the image is blank, nothing to classify")
+                raise blank_image_error(path)
         except NndeskError as err:  # report this file and go on with the others
             _error(str(err))
             status = 2

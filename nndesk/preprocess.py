@@ -164,6 +164,17 @@ def nearly_empty(image: np.ndarray, kind: str = "digits") -> bool:
     )
 
 
+def is_blank(image: np.ndarray) -> bool:
+    """True when ``image`` holds no ink at all (a blank page, a fully transparent PNG): what
+    preprocessing calls empty, for any kind."""
+    return float(_ink(_to_float_gray(image)).max()) < _EMPTY_PEAK
+
+
+def blank_image_error(name: str) -> PreprocessError:
+    """The one line for an image file, drop or paste with nothing in it to classify."""
+    return PreprocessError.of(N_("{file}: the image is blank, nothing to classify"), file=name)
+
+
 def _prepare(image: np.ndarray, kind: str) -> np.ndarray | None:
     """Shared front half: grey, inverted, background-free, cropped to the ink; None if empty."""
     ink = _ink(_to_float_gray(image))

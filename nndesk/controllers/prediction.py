@@ -158,7 +158,7 @@ class _Worker(QObject):
     @Slot(object)
     def decode(self, job: _ImageJob) -> None:
         """Read an image file (or take pixels) and fit it to the canvas, off the GUI thread."""
-        from nndesk.preprocess import canvas_pixels
+        from nndesk.preprocess import blank_image_error, canvas_pixels, is_blank
 
         try:
             image = _pixels_of(job.source, job.name)
@@ -170,10 +170,15 @@ class _Worker(QObject):
             self.image_decoded.emit(ImageResult(job.token, None, message))
             return
         try:
-            pixels = canvas_pixels(image)
+            blank = is_blank(image)  # an empty canvas would not say why: say it as the CLI does
+            pixels = None if blank else canvas_pixels(image)
         except Exception as err:  # noqa: BLE001 - NndeskError or an unexpected one, one line
             reason = str(err) if isinstance(err, NndeskError) else type(err).__name__
             self.image_decoded.emit(ImageResult(job.token, None, f"{job.name}: {reason}"))
+            return
+        if blank:
+            message = user_message(blank_image_error(job.name))
+            self.image_decoded.emit(ImageResult(job.token, None, message))
             return
         self.image_decoded.emit(ImageResult(job.token, pixels, None))
 

@@ -1256,6 +1256,11 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
         <translation>{file}: tệp trống</translation>
     </message>
     <message>
+        <source>{file}: the image is blank, nothing to classify</source>
+        <extracomment>A drawing whose ink fits in a box this fraction of the canvas side is too little to read. The digit pen (18 px on the 280 px canvas) dragged a few pixels makes a dot ~26 px across; garments are drawn with a wider pen (30 px), so one click of it is already 0.11 of the side, and a garment anyone means to draw spans far more than 0.16.</extracomment>
+        <translation>{file}: ảnh trống, không có gì để phân loại</translation>
+    </message>
+    <message>
         <source>{file}: the image is too large to open ({megapixels:,.0f} megapixels); nndesk opens images of up to {limit} megapixels: scale it down first</source>
         <translation>{file}: ảnh quá lớn để mở ({megapixels:,.0f} megapixel); nndesk mở ảnh tối đa {limit} megapixel: hãy thu nhỏ ảnh trước</translation>
     </message>
@@ -1265,7 +1270,7 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     </message>
     <message>
         <source>{file}: the image is {width}x{height} pixels ({megapixels:.0f} megapixels); nndesk opens images of up to {limit} megapixels: scale it down first</source>
-        <extracomment>A drawing whose ink fits in a box this fraction of the canvas side is too little to read. The digit pen (18 px on the 280 px canvas) dragged a few pixels makes a dot ~26 px across; garments are drawn with a wider pen (30 px), so one click of it is already 0.11 of the side, and a garment anyone means to draw spans far more than 0.16. Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px). EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
+        <extracomment>Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px). EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
         <translation>{file}: ảnh có {width}x{height} điểm ảnh ({megapixels:.0f} megapixel); nndesk mở ảnh tối đa {limit} megapixel: hãy thu nhỏ ảnh trước</translation>
     </message>
     <message>

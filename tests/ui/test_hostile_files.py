@@ -193,3 +193,64 @@ def test_the_train_page_opening_a_model_with_unusable_settings_says_so_and_keeps
     assert "lr must be a positive number" in box.text() and "\n" not in box.text()
     assert panel.form.lr.value() == lr_before
     panel.shutdown()
+
+
+def _blank_image(tmp_path, kind):
+    """Images with nothing to classify, each of a kind probe 33 tried (F3)."""
+    from PIL import Image
+
+    if kind == "transparent.png":
+        image = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    elif kind == "1x1.png":
+        image = Image.new("L", (1, 1), 0)
+    elif kind == "cmyk.jpg":
+        image = Image.new("CMYK", (64, 64), (0, 0, 0, 0))
+    else:
+        frames = [Image.new("P", (64, 64), 0) for _ in range(3)]
+        frames[0].save(tmp_path / kind, save_all=True, append_images=frames[1:], duration=100)
+        return tmp_path / kind
+    image.save(tmp_path / kind)
+    return tmp_path / kind
+
+
+@pytest.mark.parametrize("how", ["open", "drop", "paste file", "paste data"])
+@pytest.mark.parametrize("kind", ["transparent.png", "1x1.png", "cmyk.jpg", "animated.gif"])
+def test_a_blank_image_opened_dropped_or_pasted_says_so_and_keeps_the_drawing(
+    qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch, messages, kind, how
+):
+    """Probe 33 F3: the CLI says "the image is blank"; the window emptied the canvas without a
+    word. It says the same line now, and what was drawn stays."""
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
+    window.canvas.draw_stroke([(140, 30), (140, 250)])
+    drawn = window.canvas.array().copy()
+    path = _blank_image(tmp_path, kind)
+    if how == "open":
+        _choose_file(monkeypatch, path)
+        window.act_open_image.trigger()
+    elif how == "drop":
+        mime = _file_mime(path)  # kept: the event does not own it
+        event = QDropEvent(
+            QPointF(100, 100),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        window.canvas.dropEvent(event)
+    else:
+        mime = _file_mime(path)
+        if how == "paste data":
+            mime = QMimeData()
+            mime.setData("image/png", path.read_bytes())  # the file's bytes, whatever its kind
+        QApplication.clipboard().setMimeData(mime)
+        window.act_paste.trigger()
+    qtbot.waitUntil(lambda: len(messages) > 0, timeout=5000)
+    qtbot.waitUntil(prediction.is_idle, timeout=5000)
+    ((title, text),) = messages
+    assert title == "Cannot open image" and text.endswith(
+        ": the image is blank, nothing to classify"
+    )
+    assert (path.name in text) == (how != "paste data")
+    assert (window.canvas.array() == drawn).all()
+    _still_works(qtbot, window, prediction)
