@@ -1074,6 +1074,7 @@ def _exists_error(path: str) -> ConfigError:
 
 # -- predict -------------------------------------------------------------------------------------
 def _cmd_predict(args) -> int:
+    from nndesk.fileio import regular_file_problem
     from nndesk.inference import Classifier
     from nndesk.preprocess import blank_image_error, load_image
 
@@ -1087,8 +1088,9 @@ def _cmd_predict(args) -> int:
                 raise PreprocessError(f"{path}: {err.strerror or err}") from None
             if is_dir:
                 raise PreprocessError(f"{path}: a folder, not an image file")
-            if not is_file:
-                raise PreprocessError(f"{path}: no such image file")
+            if not is_file:  # missing, or a pipe (reading it would wait forever) or a device
+                problem = regular_file_problem(path) if os.path.exists(path) else None
+                raise PreprocessError(f"{path}: {problem or 'no such image file'}")
             prediction = clf.classify_image(load_image(path, name=str(path)))
             if prediction is None:
                 raise blank_image_error(path)

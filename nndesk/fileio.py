@@ -24,6 +24,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from nndesk.i18n import N_, Message
+
 try:
     import fcntl
 except ImportError:  # Windows
@@ -304,6 +306,33 @@ def _not_a_regular_file(path: Path, lead: str = "") -> None:
         return
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         raise OSError(errno.EINVAL, f"{lead}{path} is not a regular file", str(path))
+
+
+def regular_file_problem(path: str | os.PathLike) -> Message | None:
+    """None when ``path`` (its links followed) is a regular file; else why it cannot be read as
+    one, in a few words: missing, a folder, or a pipe, device or socket (a pipe's reader waits
+    for a writer forever, ``/dev/zero`` never ends). Checked before a file is opened by name."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return Message(N_("no such file"))
+    except OSError as err:  # a loop of links, a name too long, no permission on a folder
+        from nndesk.errors import os_reason
+
+        return Message(N_("cannot read ({reason})"), reason=os_reason(err))
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return Message(N_("a folder, not a file"))
+    if stat.S_ISFIFO(mode):
+        kind = N_("a pipe")
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = N_("a device")
+    elif stat.S_ISSOCK(mode):
+        kind = N_("a socket")
+    else:
+        kind = N_("of an unknown kind")
+    return Message(N_("not a regular file ({kind})"), kind=Message(kind))
 
 
 def describe(err: OSError) -> str:

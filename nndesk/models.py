@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nndesk.errors import ModelFileError, NndeskError
+from nndesk.i18n import N_
 from nndesk.paths import (
     WEIGHTS_DIR,
     data_dir,
@@ -114,8 +115,15 @@ def resolve_model(name_or_path: str | os.PathLike, weights_dir: Path = WEIGHTS_D
     try:
         if path.is_file():
             return path
+        there = path.exists()
     except OSError as err:  # a name too long for the file system, a loop of links
         raise ModelFileError(f"{name_or_path}: {err.strerror or err}") from None
+    if there:  # a folder, a pipe, a device: say what it is, not "no such model"
+        from nndesk.fileio import regular_file_problem
+
+        problem = regular_file_problem(path)
+        if problem is not None:
+            raise ModelFileError.of(N_("{file}: {problem}"), file=name_or_path, problem=problem)
     shipped = shipped_model_files(weights_dir)
     key = path.name[:-4] if path.name.endswith(".npz") else path.name
     if str(name_or_path) in (key, f"{key}.npz") and key in shipped:

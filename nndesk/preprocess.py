@@ -23,6 +23,7 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 from nndesk.errors import PreprocessError
+from nndesk.fileio import regular_file_problem
 from nndesk.i18n import N_
 
 PREPROCESS_KINDS = ("digits", "garments")
@@ -335,6 +336,9 @@ def load_image(path: str | os.PathLike | BinaryIO, name: str | None = None) -> n
     if not hasattr(path, "read"):
         path = Path(path)
         name = name or path.name
+        problem = regular_file_problem(path) if os.path.exists(path) else None
+        if problem is not None:  # a pipe would block the decoder, a device never end it
+            raise PreprocessError.of(N_("{file}: {problem}"), file=name, problem=problem)
     name = name or "image"
     try:
         with warnings.catch_warnings():

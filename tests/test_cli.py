@@ -509,3 +509,24 @@ def test_every_command_reading_an_old_format_model_file_warns_once(
     assert cli.main(argv) == 0
     err = capsys.readouterr().err
     assert err.count(f"nndesk: warning: {unchecked_header_warning(old)}\n") == 1
+
+
+@pytest.mark.parametrize("kind", ["pipe", "device"])
+def test_a_pipe_or_device_given_as_a_file_is_named_for_what_it_is(kind, trained, tmp_path, capsys):
+    """Probe 33 F5: a named pipe, a link to /dev/zero were "no such file"; they are said to be
+    not regular files, as the model or as an image, and nothing waits on the pipe's writer."""
+    import os
+
+    model, _ = trained
+    odd = tmp_path / ("odd.npz" if kind == "pipe" else "zero.png")
+    if kind == "pipe":
+        os.mkfifo(odd)
+    else:
+        odd.symlink_to("/dev/zero")
+    line = f"nndesk: error: {odd}: not a regular file (a {kind})\n"
+    image = _blob_png(tmp_path / "7.png", 7, light_background=False)
+    assert cli.main(["predict", str(odd), str(image)]) == 2
+    assert capsys.readouterr().err == line
+    assert cli.main(["predict", str(model), str(odd), str(image)]) == 2
+    out, err = capsys.readouterr()
+    assert err == line and out.startswith(f"{image}: ")

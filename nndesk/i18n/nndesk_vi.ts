@@ -339,12 +339,28 @@
         <translation>[0, 1]  (x / 255)</translation>
     </message>
     <message>
+        <source>a device</source>
+        <translation>một thiết bị</translation>
+    </message>
+    <message>
+        <source>a folder, not a file</source>
+        <translation>một thư mục, không phải tệp</translation>
+    </message>
+    <message>
         <source>a part of the path is not a folder</source>
         <translation>một phần của đường dẫn không phải là thư mục</translation>
     </message>
     <message>
+        <source>a pipe</source>
+        <translation>một ống dẫn (pipe)</translation>
+    </message>
+    <message>
         <source>a positive number</source>
         <translation>là một số dương</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>một socket</translation>
     </message>
     <message>
         <source>a whole number {low:g} to {high}</source>
@@ -507,6 +523,10 @@
     <message>
         <source>cannot max-pool a {side}x{side} feature map</source>
         <translation>không thể gộp max (max-pool) bản đồ đặc trưng {side}x{side}</translation>
+    </message>
+    <message>
+        <source>cannot read ({reason})</source>
+        <translation>không đọc được ({reason})</translation>
     </message>
     <message>
         <source>cannot write the download into {folder}: {reason}</source>
@@ -883,6 +903,11 @@
         <translation>chưa đặt máy chủ gương nào</translation>
     </message>
     <message>
+        <source>no such file</source>
+        <extracomment>Every temp file nndesk writes starts with this, so a leftover one is recognisable. Without file locks, a leftover temp file older than this (seconds) is taken for a dead writer&apos;s and removed. With locks, an unheld temp file younger than this is still left alone: a writer creates its file a moment before it locks it. The system&apos;s ways of saying a file did not fit: the disk, the user&apos;s quota, ``ulimit -f``. The longest file name (bytes) the common file systems take (ext4, btrfs, xfs, tmpfs, NTFS).</extracomment>
+        <translation>không có tệp này</translation>
+    </message>
+    <message>
         <source>no such file or folder</source>
         <translation>không có tệp hoặc thư mục này</translation>
     </message>
@@ -915,6 +940,10 @@
         <translation>{name} của chuẩn hoá phải dương, nhưng là {x!r}</translation>
     </message>
     <message>
+        <source>not a regular file ({kind})</source>
+        <translation>không phải tệp thường ({kind})</translation>
+    </message>
+    <message>
         <source>not an nndesk model file (header lacks the nndesk marker)</source>
         <translation>không phải tệp mô hình của nndesk (phần đầu tệp thiếu dấu hiệu nndesk)</translation>
     </message>
@@ -925,6 +954,10 @@
     <message>
         <source>on</source>
         <translation>bật</translation>
+    </message>
+    <message>
+        <source>of an unknown kind</source>
+        <translation>loại không rõ</translation>
     </message>
     <message>
         <source>optimizer array {name!r} does not fit the model</source>

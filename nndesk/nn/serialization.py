@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from nndesk.errors import ConfigError, ModelFileError, os_reason
-from nndesk.fileio import atomic_path
+from nndesk.fileio import atomic_path, regular_file_problem
 from nndesk.i18n import N_, Message
 from nndesk.nn.header import (
     FORMAT_VERSION,
@@ -438,8 +438,11 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
         unknown-version file; never another exception for any file content.
     """
     path = Path(path)
-    if not path.is_file():
-        raise ModelFileError.of(N_("{file}: no such model file"), file=path)
+    problem = regular_file_problem(path)
+    if problem is not None:  # a pipe would block the read, a device never end it
+        if not os.path.lexists(path):
+            raise ModelFileError.of(N_("{file}: no such model file"), file=path)
+        raise ModelFileError.of(N_("{file}: {problem}"), file=path, problem=problem)
     try:
         with path.open("rb") as f:
             magic = f.read(4)

@@ -254,3 +254,37 @@ def test_a_blank_image_opened_dropped_or_pasted_says_so_and_keeps_the_drawing(
     assert (path.name in text) == (how != "paste data")
     assert (window.canvas.array() == drawn).all()
     _still_works(qtbot, window, prediction)
+
+
+@pytest.mark.parametrize("what", ["open model", "open image", "drop"])
+def test_a_named_pipe_chosen_or_dropped_says_what_it_is_and_blocks_nothing(
+    qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch, messages, what
+):
+    """Probe 33 F5: a named pipe was "no such file"; opened as an image it would have held the
+    prediction worker until some program wrote into it."""
+    import os
+
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
+    pipe = tmp_path / "pipe.png"
+    os.mkfifo(pipe)
+    if what == "drop":
+        mime = _file_mime(pipe)  # kept: the event does not own it
+        event = QDropEvent(
+            QPointF(100, 100),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        window.canvas.dropEvent(event)
+    else:
+        _choose_file(monkeypatch, pipe)
+        (window.act_open_model if what == "open model" else window.act_open_image).trigger()
+    qtbot.waitUntil(lambda: len(messages) > 0, timeout=5000)
+    qtbot.waitUntil(prediction.is_idle, timeout=5000)
+    ((title, text),) = messages
+    assert text.endswith("pipe.png: not a regular file (a pipe)")
+    assert title == ("Cannot open model" if what == "open model" else "Cannot open image")
+    assert prediction.current() is stroke_classifier
+    _still_works(qtbot, window, prediction)
