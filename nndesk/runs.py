@@ -54,6 +54,8 @@ MODEL_FILE = "model.npz"
 MAX_RUN_FILE_BYTES = 32 * 1024 * 1024
 #: The status of a listed run whose ``run.json`` could not be read (its ``message`` says why).
 DAMAGED = "damaged"
+#: The run.json layout this nndesk writes (``"format"``); a record of a higher one is damaged.
+RECORD_FORMAT = 1
 #: Batch-loss points kept on disk per run (groups of batches are averaged beyond this).
 MAX_STORED_BATCH_POINTS = 4000
 #: A record holding many more was not written by nndesk: it is listed as damaged before its
@@ -369,6 +371,12 @@ def _check_config(config: Any) -> dict:
             continue
         if not ok:
             raise RunFileError(f"config.{name} is {_short(value)}, not a valid setting")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            # numbers out of the settings' range (epochs -5 was listed "completed"); a choice
+            # is not checked: a record of a newer nndesk may name an activation this one lacks
+            reason = _range_problem(name, value)
+            if reason is not None:
+                raise RunFileError(f"config.{name}: {reason}")
     for name, value in config.items():
         if isinstance(value, float) and not math.isfinite(value):
             # kept, it would stop the record being saved again (run.json holds JSON numbers only)
@@ -382,6 +390,16 @@ def _check_config(config: Any) -> dict:
         if name in config and not isinstance(config[name], str):
             raise RunFileError(f"config.{name} is {_short(config[name])}, not a string")
     return dict(config)
+
+
+def _range_problem(name: str, value: float) -> str | None:
+    """Why the number ``value`` of setting ``name`` is out of its range (``settings_schema``)."""
+    from nndesk.settings_schema import BY_NAME
+
+    field = BY_NAME.get(name)
+    if field is None or field.kind not in (int, float):
+        return None
+    return field.problem(value)
 
 
 def _config_defaults() -> dict[str, Any]:
@@ -603,7 +621,7 @@ class RunRecord:
     def to_dict(self) -> dict:
         curves = self.curves
         return {
-            "format": 1,
+            "format": RECORD_FORMAT,
             "run_id": self.run_id,
             "title": self.title,
             "created_at": self.created_at,
@@ -640,6 +658,12 @@ class RunRecord:
         """
         if not isinstance(d, dict):
             raise RunFileError(f"{RUN_FILE} holds {_kind(d)}, not a run record")
+        version = d.get("format", RECORD_FORMAT)  # records before the field were format 1
+        if not (_whole(version) and 1 <= version <= RECORD_FORMAT):
+            raise RunFileError(
+                f"format is {_short(version)}: this nndesk reads run records of format "
+                f"{RECORD_FORMAT} (a newer nndesk wrote it, or the file was edited)"
+            )
         metrics = d.get("metrics", {})
         if not isinstance(metrics, dict):
             raise RunFileError(f"metrics is {_kind(metrics)}, not an object")

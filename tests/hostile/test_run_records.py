@@ -48,7 +48,10 @@ ISO_DATES = st.builds(
     st.integers(-12, 14),
 )
 CURVE_KEYS = ("epoch", "batch_x", "batch_loss", "train_loss", "val_accuracy", "lr", "lr_changes")
-CONFIG_KEYS = ("dataset", "arch", "lr", "batch_size", "dropout", "l2", "augment", "clip_norm")
+CONFIG_KEYS = (
+    "dataset", "arch", "lr", "batch_size", "dropout", "l2", "augment", "clip_norm", "epochs",
+)  # fmt: skip
+SUMMARY_KEYS = ("last_epoch", "val_accuracy", "train_accuracy", "lr_changes", "lr_change_count")
 #: Records shaped like real ones, with any value in any place: reaches the deep checks.
 RECORD_LIKE = st.fixed_dictionaries(
     {},
@@ -62,6 +65,8 @@ RECORD_LIKE = st.fixed_dictionaries(
         "model_file": JSON,
         "resumed_from": JSON,
         "curves": st.dictionaries(st.sampled_from(CURVE_KEYS), st.lists(JSON, max_size=3)) | JSON,
+        "format": JSON | st.integers(-2, 3),
+        "summary": st.dictionaries(st.sampled_from(SUMMARY_KEYS), JSON | st.integers(-3, 3)) | JSON,
     },
 )
 
@@ -102,6 +107,26 @@ def read(value) -> None:
         assert str(err) and "\n" not in str(err)
         return
     use_like_the_window(record)
+    holds_only_what_nndesk_writes(value, record)
+
+
+def holds_only_what_nndesk_writes(value: dict, record: RunRecord) -> None:
+    """A record read as valid has fields nndesk could have written (probe 33 F6: "format": 99,
+    a last epoch "2", learning-rate changes of strings, -5 epochs were all listed)."""
+    from nndesk.runs import RECORD_FORMAT, RunSummary
+    from nndesk.settings_schema import BY_NAME
+
+    assert value.get("format", RECORD_FORMAT) == RECORD_FORMAT
+    assert type(value.get("format", RECORD_FORMAT)) is int
+    # a whole record's summary is its curves' (a summary in the file only speeds a listing)
+    summary = record.summary
+    assert type(summary.last_epoch) is int and summary.last_epoch >= 0
+    assert all(isinstance(rate, float) for _, _, rate in summary.lr_changes)
+    assert summary == RunSummary.of(record.curves)
+    for name, setting in record.config.items():
+        field = BY_NAME.get(name)
+        if field is not None and field.kind in (int, float) and setting is not None:
+            assert field.problem(setting) is None, (name, setting)
 
 
 @settings(max_examples=150, deadline=None)
@@ -296,3 +321,43 @@ def test_a_number_too_big_for_a_float_is_damaged_not_kept_to_break_the_next_save
 def test_an_infinite_unknown_setting_is_damaged():
     with pytest.raises(RunFileError, match=r"config\.mystery is inf"):
         RunRecord.from_dict({"config": {"mystery": math.inf}}, Path("/runs/folder-name"))
+
+
+@pytest.mark.parametrize(
+    ("edit", "reason"),
+    [
+        (lambda d: d.update(format=99), "format is 99: this nndesk reads run records of format 1"),
+        (lambda d: d.update(format="1"), "format is '1': this nndesk reads"),
+        (lambda d: d["config"].update(epochs=-5), "config.epochs: must be a whole number 1 to"),
+        (lambda d: d["summary"].update(last_epoch="2"), None),
+        (lambda d: d["summary"].update(lr_changes=["a", "b"], lr_change_count=2), None),
+    ],
+)
+@pytest.mark.parametrize("layout", ["as nndesk writes it", "on one line"])
+def test_a_record_with_a_field_nndesk_never_writes_is_listed_damaged_and_kept(
+    tmp_path, edit, reason, layout
+):
+    """Probe 33 F6: these were listed as valid runs ("completed" with -5 epochs). They are
+    listed as damaged with the reason, whether the listing reads the head alone (the layout
+    nndesk writes) or the whole file, and the file is left as it was. A malformed summary
+    (reason None) is only a listing's shortcut: the record is read whole and listed with what
+    its curves say, never with the summary's values."""
+    from nndesk.runs import readable_json
+
+    store = RunStore(tmp_path / "runs")
+    record = store.create({"dataset": "mnist", "arch": "784-10", "epochs": 3}, title="mine")
+    record.curves.epochs = [1, 2, 3]
+    record.status = "completed"
+    store.save(record)
+    path = record.folder / "run.json"
+    value = json.loads(path.read_text())
+    edit(value)
+    text = readable_json(value) if layout == "as nndesk writes it" else json.dumps(value)
+    path.write_text(text)
+    (listed,) = store.list()
+    if reason is None:
+        assert not listed.is_damaged
+        assert listed.last_epoch == 3 and listed.summary.lr_changes == ()
+    else:
+        assert listed.is_damaged and reason in listed.message, listed.message
+    assert path.read_text() == text
