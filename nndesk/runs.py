@@ -921,10 +921,12 @@ class RunStore:
         return self.root / run_id
 
     def link_target(self, run_id: str) -> str | None:
-        """Where ``run_id`` points when it is a symbolic link in the runs folder, else None."""
+        """The folder ``run_id`` points to, in full, when it is a symbolic link in the runs
+        folder, else None: the link's own text may be ``..`` or ``../other``, which names
+        nothing to a person asked whether to remove it."""
         try:
             entry = self._entry(run_id)
-            return os.readlink(entry) if entry.is_symlink() else None
+            return os.path.realpath(entry) if entry.is_symlink() else None
         except (RunFileError, OSError):
             return None
 

@@ -256,3 +256,17 @@ def test_remove_link_takes_the_link_and_never_its_target(tmp_path):
     assert not os.path.lexists(store.root / "link")
     assert (outside / "thesis.txt").read_text() == "years of work"
     assert (store.root / kept).is_dir()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links on this platform")
+@pytest.mark.parametrize("text", ["..", "../..", "./../runs/../..", "sub/.."])
+def test_a_links_target_is_named_as_the_real_folder_not_the_links_text(tmp_path, text):
+    """Probe 33 F7: the remove-link question said 'run-x is a link to ..': it names the real
+    folder the link leads to, as a person would find it."""
+    store = make_store(tmp_path)
+    run_with(store)
+    (store.root / "sub").mkdir(exist_ok=True)
+    os.symlink(text, store.root / "link")
+    target = store.link_target("link")
+    assert target == str((store.root / text).resolve())
+    assert os.path.isabs(target) and ".." not in Path(target).parts
