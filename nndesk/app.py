@@ -45,7 +45,7 @@ from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import TrainingController
 from nndesk.controllers.trust import TrustController
 from nndesk.errors import ConfigError, NndeskError, user_message
-from nndesk.i18n import N_, QT_TRANSLATE_NOOP
+from nndesk.i18n import N_, QT_TRANSLATE_NOOP, localised
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.paths import ASSETS_DIR
 from nndesk.preprocess import upscale_28
@@ -208,6 +208,24 @@ class Coordinator(QObject):
         self.window.set_mode(mode)
         self.refresh_model_choices()
         self.prediction.set_classifier(self.default_classifier(mode))
+        QTimer.singleShot(0, self, self._tell_unread_settings)  # once the window is up
+
+    def _tell_unread_settings(self) -> None:
+        """Say once that the settings file was not read (a device, binary junk, not INI),
+        and that it was left as it is; stderr alone reached nobody who opened the window."""
+        notice = preferences.take_unread_notice()
+        if notice is None:
+            return
+        path, problem, fallback = notice
+        self.window.show_error(
+            translate(
+                "Coordinator",
+                "Your settings were not read: {path} {problem}. The file was left as it is; "
+                "this session starts from the default settings and keeps what you change in "
+                "{fallback}.",
+            ).format(path=path, problem=localised(problem), fallback=fallback),
+            translate("Coordinator", "Settings not read"),
+        )
 
     @Slot(str)
     def _on_window_mode_change_requested(self, mode: str) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from nndesk import paths
-from nndesk.i18n import LANGUAGES
+from nndesk.i18n import LANGUAGES, N_, Message
 
 MODES = ("digits", "garments")
 SALIENCY_KINDS = ("gradient", "gradient_x_input")
@@ -43,46 +43,100 @@ def settings() -> QSettings:
 
 
 def settings_file() -> Path:
-    """``settings.ini`` in the nndesk folder, unless it is something Qt must not open: a named
-    pipe (opening it waits for a writer forever: the window never appeared), a device
-    (``/dev/zero`` never ends), a folder, or a file far larger than any settings. Then
-    ``settings-fallback.ini`` beside it is used and one line on stderr says why; the odd file
-    is left as it is."""
+    """``settings.ini`` in the nndesk folder, unless it is something Qt must not open or must
+    not write over: a named pipe (opening it waits for a writer forever: the window never
+    appeared), a device (``/dev/zero`` never ends), a folder, a file far larger than any
+    settings, or one that is not settings text at all (Qt would read its bytes as keys and
+    write them back with its own). Then ``settings-fallback.ini`` beside it is used, one line
+    on stderr says why, the window says it once (``take_unread_notice``), and the odd file is
+    left as it is."""
     path = paths.data_dir() / SETTINGS_FILE
     problem = _unusable(path)
     if problem is None:
         _accepted.add(path)
         return path
-    if f"{path} {problem}" not in _warned:  # once per file and reason, not at every read
-        _warned.add(f"{path} {problem}")
-        print(
-            f"nndesk: {path} {problem}; using {FALLBACK_SETTINGS_FILE} beside it instead",
-            file=sys.stderr,
-        )
     fallback = path.with_name(FALLBACK_SETTINGS_FILE)
     if _unusable(fallback) is None:
         _accepted.add(fallback)
-        return fallback
-    return paths.temp_models_dir() / SETTINGS_FILE  # both made unusable: this session's own
+    else:
+        fallback = paths.temp_models_dir() / SETTINGS_FILE  # both made unusable: this session's
+    if f"{path} {problem}" not in _warned:  # once per file and reason, not at every read
+        _warned.add(f"{path} {problem}")
+        print(f"nndesk: {path} {problem}; using {fallback} instead", file=sys.stderr)
+        _unread.append((path, problem, fallback))
+    return fallback
 
 
-def _unusable(path: Path) -> str | None:
+#: (settings file, why it was not read, the file used instead), for the window to say once
+_unread: list[tuple[Path, Message, Path]] = []
+
+
+def take_unread_notice() -> tuple[Path, Message, Path] | None:
+    """The first settings file this process could not read (the file, why, the file used
+    instead), for the window to say once: None when every file read, or once it was taken
+    (a window rebuilt for another language stays quiet)."""
+    settings_file()  # the file in use now is judged first
+    path = paths.data_dir() / SETTINGS_FILE
+    here = [notice for notice in _unread if notice[0] == path]
+    if not here or path in _unread_told:
+        return None
+    _unread_told.add(path)
+    return here[0]
+
+
+_unread_told: set[Path] = set()
+
+
+def _unusable(path: Path) -> Message | None:
     """Why Qt must not read ``path`` as a settings file, or None (absent counts as usable)."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
         return None
     except OSError as err:
-        return f"cannot be read ({err.strerror or err})"
+        return Message(N_("cannot be read ({reason})"), reason=err.strerror or str(err))
     if stat.S_ISDIR(st.st_mode):
-        return "is a folder"
+        return Message(N_("is a folder"))
     if not stat.S_ISREG(st.st_mode):
-        return "is not a regular file (a pipe or a device)"
-    if st.st_size > MAX_SETTINGS_BYTES and path not in _accepted:
-        return (
-            f"is {st.st_size / 1e3:,.0f} kB, far larger than any settings file "
-            f"(at most {MAX_SETTINGS_BYTES >> 10} kB)"
+        return Message(N_("is not a regular file (a pipe or a device)"))
+    if path in _accepted:  # in use this session: nndesk's own writes are not judged again
+        return None
+    if st.st_size > MAX_SETTINGS_BYTES:
+        return Message(
+            N_("is {size:,.0f} kB, far larger than any settings file (at most {limit} kB)"),
+            size=st.st_size / 1e3,
+            limit=MAX_SETTINGS_BYTES >> 10,
         )
+    key = (st.st_ino, st.st_size, st.st_mtime_ns)
+    seen = _judged.get(path)
+    if seen is None or seen[0] != key:  # Qt caches a file it read: its status is told once
+        seen = _judged[path] = (key, _not_settings_text(path))
+    return seen[1]
+
+
+#: settings file -> ((inode, size, mtime), what ``_not_settings_text`` found) when it was read
+_judged: dict[Path, tuple[tuple[int, int, int], Message | None]] = {}
+
+
+def _not_settings_text(path: Path) -> Message | None:
+    """Why the regular file ``path`` (at most ``MAX_SETTINGS_BYTES``) is not a settings file
+    one could have edited, or None: binary bytes, or lines Qt's INI reader refuses."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped since the stat
+                return Message(N_("is not a regular file (a pipe or a device)"))
+            data = f.read(MAX_SETTINGS_BYTES + 1)
+    except OSError as err:
+        return Message(N_("cannot be read ({reason})"), reason=err.strerror or str(err))
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return Message(N_("holds binary data, not settings text"))
+    if b"\0" in data:
+        return Message(N_("holds binary data, not settings text"))
+    if QSettings(str(path), QSettings.Format.IniFormat).status() != QSettings.Status.NoError:
+        return Message(N_("is not in the settings file format"))
     return None
 
 

@@ -517,6 +517,11 @@
         <translation>nhiệt độ hiệu chỉnh {t!r:.40} không phải là số trong khoảng {low:g}..{high:g}</translation>
     </message>
     <message>
+        <source>cannot be read ({reason})</source>
+        <extracomment>A stored path longer than this is not a path anyone saved (file systems stop at 4096 bytes). A settings file larger than this is not one nndesk wrote: its own holds a few short values (eight recent paths of at most 4,096 characters are the most). Qt decodes &quot;@Variant(...)&quot; values as it reads them: a 1 MB file of four blank 8000x8000 QImages took 1.2 GB and kept the window from appearing for over 25 s; 64 kB bounds what such values can unpack to. settings files this process has used: their size is not judged again, so nndesk&apos;s own writes to a file near the limit never make it switch files (and lose what it just wrote) mid-session (settings file, why it was not read, the file used instead), for the window to say once</extracomment>
+        <translation>không đọc được ({reason})</translation>
+    </message>
+    <message>
         <source>cannot build this network: {reason}</source>
         <translation>không dựng được mạng này: {reason}</translation>
     </message>
@@ -729,6 +734,10 @@
         <translation>epoch {epoch!r:.40} trong lịch sử không phải là số nguyên</translation>
     </message>
     <message>
+        <source>holds binary data, not settings text</source>
+        <translation>chứa dữ liệu nhị phân, không phải văn bản cài đặt</translation>
+    </message>
+    <message>
         <source>how pixels 0..255 are scaled before the network</source>
         <translation>cách đưa điểm ảnh 0..255 về thang đo trước khi vào mạng</translation>
     </message>
@@ -757,9 +766,26 @@
         <translation>kích thước đầu vào {shape} quá lớn</translation>
     </message>
     <message>
+        <source>is a folder</source>
+        <translation>là một thư mục</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a pipe or a device)</source>
+        <extracomment>settings file -&gt; ((inode, size, mtime), what ``_not_settings_text`` found) when it was read</extracomment>
+        <translation>không phải tệp thường (là một ống dẫn hoặc thiết bị)</translation>
+    </message>
+    <message>
         <source>is not a training setting</source>
         <extracomment>Fields that can change while a run trains (``Session.steer``), in the table&apos;s order. Fields a resumed model file fixes: its network, its inputs and its optimizer&apos;s state.</extracomment>
         <translation>không phải là một thiết lập huấn luyện</translation>
+    </message>
+    <message>
+        <source>is not in the settings file format</source>
+        <translation>không đúng định dạng tệp cài đặt</translation>
+    </message>
+    <message>
+        <source>is {size:,.0f} kB, far larger than any settings file (at most {limit} kB)</source>
+        <translation>nặng {size:,.0f} kB, lớn hơn nhiều so với mọi tệp cài đặt (tối đa {limit} kB)</translation>
     </message>
     <message>
         <source>it is a folder</source>
@@ -1554,12 +1580,20 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
         <translation>Tệp mô hình cũ</translation>
     </message>
     <message>
+        <source>Settings not read</source>
+        <translation>Không đọc được cài đặt</translation>
+    </message>
+    <message>
         <source>Test image {index} of {title}</source>
         <translation>Ảnh kiểm tra {index} của {title}</translation>
     </message>
     <message>
         <source>Test images unavailable</source>
         <translation>Không có ảnh kiểm tra</translation>
+    </message>
+    <message>
+        <source>Your settings were not read: {path} {problem}. The file was left as it is; this session starts from the default settings and keeps what you change in {fallback}.</source>
+        <translation>Không đọc được cài đặt của bạn: {path} {problem}. Tệp được giữ nguyên; phiên này bắt đầu với cài đặt mặc định và lưu những gì bạn thay đổi vào {fallback}.</translation>
     </message>
     <message>
         <source>test image {index} does not exist: the test set has {n}</source>

@@ -172,3 +172,28 @@ def test_a_settings_file_its_own_writes_push_over_the_limit_stays_in_use(qapp):
         preferences.settings().sync()
         assert (home / preferences.SETTINGS_FILE).stat().st_size > preferences.MAX_SETTINGS_BYTES
         assert preferences.recent_models() == [model.resolve()]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.binary(max_size=200)
+    | st.lists(st.sampled_from(["[ui]", "[[[", "=x", "theme=dark", "\0", "é"]), max_size=6).map(
+        lambda lines: "\n".join(lines).encode()
+    )
+)
+def test_a_settings_file_not_read_is_never_written_over(qapp, data):
+    """Probe 33 F8: Qt read binary junk as keys and wrote them back with its own values. A file
+    nndesk does not take as settings is left byte for byte; one it takes is settings text."""
+    with fresh_home() as home:
+        path = home / preferences.SETTINGS_FILE
+        path.write_bytes(data)
+        taken = preferences.settings_file() == path
+        preferences.set_theme("light")
+        preferences.settings().sync()
+        assert preferences.theme() == "light"
+        if taken:
+            assert b"\0" not in data
+            data.decode("utf-8")
+        else:
+            assert path.read_bytes() == data
+            assert preferences.take_unread_notice()[0] == path

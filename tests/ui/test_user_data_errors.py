@@ -66,3 +66,32 @@ def test_saving_a_model_where_it_cannot_go_shows_one_message(qtbot, tmp_path, mo
     assert "\n" not in box.text()
     assert panel.isVisible() and model.read_bytes() == b"a model"
     panel.shutdown()
+
+
+@pytest.mark.parametrize("junk", ["binary", "not ini"])
+def test_an_unreadable_settings_file_is_said_once_in_the_window_and_left_as_it_is(
+    window_factory, qtbot, monkeypatch, junk
+):
+    """Probe 33 F8: a garbage settings.ini was said on stderr only (and Qt wrote its own keys
+    into it). The window says once that it was not read and was left as it is; a window
+    rebuilt in the same session (View > Language) says nothing more."""
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text: said.append((title, text)))
+    )
+    home = paths.data_dir()
+    home.mkdir(parents=True, exist_ok=True)
+    path = home / "settings.ini"
+    data = bytes(range(256)) * 8 if junk == "binary" else b"[ui]\ntheme=dark\n[[[\n=x\n"
+    path.write_bytes(data)
+    window = window_factory().window
+    qtbot.waitUntil(lambda: len(said) > 0, timeout=5000)
+    ((title, text),) = said
+    assert title == "Settings not read" and "\n" not in text
+    assert text.startswith(f"Your settings were not read: {path} ")
+    assert "settings-fallback.ini" in text
+    preferences.set_theme("light")  # a change goes to the fallback file, never into the junk
+    preferences.settings().sync()
+    assert path.read_bytes() == data
+    assert window.isVisible()
+    assert preferences.take_unread_notice() is None  # told: a rebuilt window stays quiet
