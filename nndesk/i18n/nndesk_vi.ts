@@ -625,7 +625,6 @@
     </message>
     <message>
         <source>empty architecture; write it like 784-64-10 or 784-c32-p-128-10</source>
-        <extracomment>Limits far above any network that trains on 28x28 images in reasonable time, so a typo (an extra digit, a pasted number) is refused before any array is allocated.</extracomment>
         <translation>kiến trúc đang trống; hãy viết như 784-64-10 hoặc 784-c32-p-128-10</translation>
     </message>
     <message>
@@ -1182,6 +1181,11 @@
         <translation>hàm kích hoạt của tầng đầu ra: softmax chọn một lớp, sigmoid chấm điểm từng lớp riêng</translation>
     </message>
     <message>
+        <source>the quote {char} is not part of an architecture; write it like 784-64-10</source>
+        <extracomment>Limits far above any network that trains on 28x28 images in reasonable time, so a typo (an extra digit, a pasted number) is refused before any array is allocated. Quotes a shell or a copied text leaves around an architecture (&quot;784-64-10 with one quote).</extracomment>
+        <translation>dấu nháy {char} không thuộc về kiến trúc; hãy viết như 784-64-10</translation>
+    </message>
+    <message>
         <source>the update rule</source>
         <translation>quy tắc cập nhật</translation>
     </message>
@@ -1252,6 +1256,10 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     <message>
         <source>weight penalty l2 * sum(W^2) (Keras&apos; l2)</source>
         <translation>phạt trọng số l2 * sum(W^2) (l2 của Keras)</translation>
+    </message>
+    <message>
+        <source>{char} ({name}) is not the &apos;-&apos; that separates layers; type the minus key, e.g. 784-64-10</source>
+        <translation>{char} ({name}) không phải dấu &apos;-&apos; ngăn cách các tầng; hãy gõ phím dấu trừ, ví dụ 784-64-10</translation>
     </message>
     <message>
         <source>{file}: cannot read ({reason})</source>
@@ -1385,6 +1393,10 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
         <source>{name} must be a list of 1 to 4 sizes, got {value!r:.60}</source>
         <extracomment>1: the digest covers the arrays only; 2: it covers the header too.</extracomment>
         <translation>{name} phải là danh sách 1 đến 4 kích thước, nhưng là {value!r:.60}</translation>
+    </message>
+    <message>
+        <source>{part!r} holds a space; layers are separated by &apos;-&apos;, e.g. 784-64-10</source>
+        <translation>{part!r} có dấu cách; các tầng được ngăn cách bằng &apos;-&apos;, ví dụ 784-64-10</translation>
     </message>
     <message>
         <source>{path}: that file exists and is not an nndesk model; it was left as it is. Save the model under another name</source>

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 import numpy as np
 
@@ -39,6 +40,44 @@ def _short(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
 
+#: Quotes a shell or a copied text leaves around an architecture ("784-64-10 with one quote).
+_QUOTES = "\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb"
+
+
+def _check_characters(arch: str) -> None:
+    """Refuse a quote or a dash that is not '-' (an en dash or minus sign from a document or
+    phone keyboard), naming it: the layer-by-layer message quoted '784–16' as 'not an input
+    size' without saying which character was wrong."""
+    for char in arch:
+        if char in _QUOTES:
+            raise ConfigError(
+                Message(
+                    N_("the quote {char} is not part of an architecture; write it like 784-64-10"),
+                    char=char,
+                )
+            )
+        if char != "-" and (unicodedata.category(char) == "Pd" or char in "\u2212\ufe63\uff0d"):
+            raise ConfigError(
+                Message(
+                    N_(
+                        "{char} ({name}) is not the '-' that separates layers; type the "
+                        "minus key, e.g. 784-64-10"
+                    ),
+                    char=char,
+                    name=unicodedata.name(char, "dash").lower(),
+                )
+            )
+
+
+def canonical_architecture(arch):
+    """``arch`` as nndesk writes it, without spaces around its '-' and in lower case
+    ("784-16 -10", " 784-C32-10" -> "784-16-10", "784-c32-10"), so a run's title, record and
+    model file name it one way; anything but a string is returned as it is."""
+    if not isinstance(arch, str):
+        return arch
+    return "-".join(part.strip().lower() for part in arch.strip().split("-"))
+
+
 def parse_architecture(arch: str) -> list[tuple]:
     """Split an architecture string into tokens.
 
@@ -58,7 +97,16 @@ def parse_architecture(arch: str) -> list[tuple]:
         raise ConfigError(
             Message(N_("empty architecture; write it like 784-64-10 or 784-c32-p-128-10"))
         )
+    _check_characters(arch)
     parts = [p.strip().lower() for p in arch.strip().split("-")]
+    spaced = next((p for p in parts if any(c.isspace() for c in p)), None)
+    if spaced is not None:  # "784 16 10", "784-c32 p-10": a space where a '-' was meant
+        raise ConfigError(
+            Message(
+                N_("{part!r} holds a space; layers are separated by '-', e.g. 784-64-10"),
+                part=_short(spaced),
+            )
+        )
     if len(parts) < 2:
         raise ConfigError(
             Message(

@@ -67,6 +67,13 @@ class TrainConfig:
     prelu_init: float = 0.25  # PReLU's starting slope (Keras starts at 0)
     threads: int = 0  # MLP: BLAS threads; CNN: parts each batch is split into; 0 = automatic
 
+    def __post_init__(self) -> None:
+        # one spelling of the layers wherever they are shown or saved ("784-16 -10" is
+        # 784-16-10); a string that does not parse is refused by validate, as typed
+        from nndesk.nn.architecture import canonical_architecture
+
+        object.__setattr__(self, "arch", canonical_architecture(self.arch))
+
     def validate(self) -> TrainConfig:
         """Return ``self`` if every field is usable (``settings_schema``: types, choices,
         ranges, the loss the output needs; then the layers: they parse, take 784 inputs and

@@ -2,9 +2,11 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nndesk.errors import ConfigError
-from nndesk.nn.architecture import build_model, parse_architecture
+from nndesk.nn.architecture import build_model, canonical_architecture, parse_architecture
 
 
 def test_parse_mlp_string():
@@ -64,6 +66,14 @@ def test_a_trailing_v_makes_a_valid_conv_that_shrinks_the_map():
         ("784-c32k4-10", "odd kernel size"),
         ("784-c32x-10", "layer 1: 'c32x' is not a width, cN, cNkK, cNv, p or bn"),
         ("100-c8-10", "conv layers need 784 inputs"),
+        # probe 33 F9: the character that is wrong is named
+        ("784–16–10", "– \\(en dash\\) is not the '-' that separates layers"),
+        ("784−16-10", "− \\(minus sign\\) is not the '-'"),
+        ("784-16‐10", "hyphen\\) is not the '-'"),
+        ('"784-16-10', 'the quote " is not part of an architecture'),
+        ("784-16-10’", "the quote ’ is not part"),
+        ("784 16 10", "'784 16 10' holds a space; layers are separated by '-'"),
+        ("784-c32 p-10", "'c32 p' holds a space"),
     ],
 )
 def test_bad_architecture_strings_give_a_one_line_reason(arch, message):
@@ -150,3 +160,29 @@ def test_parameter_count_from_the_string_matches_the_built_model(arch):
 
     model = build_model(arch, rng=np.random.default_rng(0))
     assert parameter_count(parse_architecture(arch)) == model.param_count()
+
+
+ARCH_TEXT = st.text(alphabet="0123456789cpbnkv -–−‐'\"\tC", max_size=24) | st.sampled_from(
+    ["784-16 -10", " 784 - C32 - p - 10 ", "784-16-10"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARCH_TEXT)
+def test_any_architecture_text_parses_like_its_one_spelling_or_is_refused(arch):
+    """Probe 33 F9: '784-16 -10' trained, and its title, record and model file said so with the
+    space. Spaces around '-' and upper case are one spelling (TrainConfig keeps it); anything
+    else is refused in one line, as every other typo is."""
+    from nndesk.training import TrainConfig
+
+    try:
+        tokens = parse_architecture(arch)
+    except ConfigError as err:
+        assert "\n" not in str(err)
+        with pytest.raises(ConfigError):
+            parse_architecture(canonical_architecture(arch))
+        return
+    spelled = canonical_architecture(arch)
+    assert parse_architecture(spelled) == tokens
+    assert spelled == spelled.strip().lower() and " -" not in spelled and "- " not in spelled
+    assert TrainConfig(arch=arch).arch == spelled
