@@ -263,6 +263,10 @@ def float_to_uint8(a: np.ndarray) -> np.ndarray:
 #: Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas
 #: 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds.
 MAX_SIDE = 2048
+#: Longest side an image opened onto the canvas is reduced to: the canvas shows 280x280 of it,
+#: twice that keeps the strokes antialiased (decoding it at ``MAX_SIDE`` cost the window a
+#: hundred megabytes more on a 16-bit 5000x5000 PNG).
+CANVAS_DECODE_SIDE = 560
 #: Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by
 #: 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced.
 MAX_PIXELS = 40_000_000
@@ -281,12 +285,12 @@ _ORIENTATION = {
 }
 
 
-def _decode_reduced(img: Image.Image, name: str) -> Image.Image:
-    """Decode ``img`` (opened, not yet loaded) with its longest side at most ``MAX_SIDE``,
+def _decode_reduced(img: Image.Image, name: str, max_side: int = MAX_SIDE) -> Image.Image:
+    """Decode ``img`` (opened, not yet loaded) with its longest side at most ``max_side``,
     upright; refuses one whose full-size decode would exceed ``MAX_PIXELS``."""
     width, height = img.size
-    if max(width, height) > MAX_SIDE:
-        img.draft(img.mode, (MAX_SIDE, MAX_SIDE))  # JPEG decodes at 1/2..1/8 scale; others ignore
+    if max(width, height) > max_side:
+        img.draft(img.mode, (max_side, max_side))  # JPEG decodes at 1/2..1/8 scale; others ignore
     w, h = img.size
     if w * h > MAX_PIXELS:
         raise PreprocessError.of(
@@ -313,18 +317,49 @@ def _decode_reduced(img: Image.Image, name: str) -> Image.Image:
         )
     orientation = img.getexif().get(0x0112)
     img.load()
-    factor = -(-max(w, h) // MAX_SIDE)
+    factor = -(-max(w, h) // max_side)
     if factor > 1:
-        if img.mode.startswith("I;16"):
-            img = img.convert("I")  # keeps the 16-bit values for the rescale below
-        elif img.mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):
+        if img.mode.startswith("I;16"):  # Pillow's reduce does not take 16-bit grey
+            return _transposed(_reduce_16bit(img, factor), orientation)
+        if img.mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):
             img = img.convert("RGBA" if "transparency" in img.info else "RGB")
         img = img.reduce(factor)  # box average: antialiased, one pass
+    return _transposed(img, orientation)
+
+
+def _transposed(img: Image.Image, orientation: int | None) -> Image.Image:
+    """``img`` turned upright by its EXIF ``orientation`` tag (None or 1: as it is)."""
     method = _ORIENTATION.get(orientation)
     return img.transpose(method) if method is not None else img
 
 
-def load_image(path: str | os.PathLike | BinaryIO, name: str | None = None) -> np.ndarray:
+#: Pixels of a 16-bit image averaged at a time (a band of rows: about 8 MB of them as float32)
+_BAND_PIXELS = 2_000_000
+
+
+def _reduce_16bit(img: Image.Image, factor: int) -> Image.Image:
+    """``img.reduce(factor)`` for a decoded 16-bit grey image, as a 32-bit "I" image (the
+    values kept for ``load_image``'s rescale), a band of rows at a time: converting the whole
+    image to "I" first took twice its decoded size again (a 5000x5000 PNG: +100 MB)."""
+    width, height = img.size
+    rows = factor * max(1, _BAND_PIXELS // (width * factor))
+    cols = np.arange(0, width, factor)
+    col_counts = np.diff(np.append(cols, width)).astype(np.float32)
+    out = np.empty((-(-height // factor), len(cols)), np.int32)
+    for top in range(0, height, rows):
+        band = np.asarray(img.crop((0, top, width, min(height, top + rows))), dtype=np.float32)
+        starts = np.arange(0, band.shape[0], factor)
+        row_counts = np.diff(np.append(starts, band.shape[0])).astype(np.float32)
+        sums = np.add.reduceat(np.add.reduceat(band, starts, axis=0), cols, axis=1)
+        # a box average, partial boxes at the edges averaged over their own pixels (as Pillow)
+        means = sums / row_counts[:, None] / col_counts
+        out[top // factor : top // factor + len(starts)] = np.rint(means)
+    return Image.fromarray(out, "I")
+
+
+def load_image(
+    path: str | os.PathLike | BinaryIO, name: str | None = None, max_side: int = MAX_SIDE
+) -> np.ndarray:
     """Read an image file as uint8: (H, W) grey, (H, W, 3) RGB, or (H, W, 4) RGBA when the file
     has transparency (dropping alpha would lose dark ink drawn on a transparent background).
     Images larger than ``MAX_SIDE`` are reduced while they are decoded; images too large to
@@ -346,11 +381,11 @@ def load_image(path: str | os.PathLike | BinaryIO, name: str | None = None) -> n
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             opened = Image.open(path)
         with opened:
-            img = _decode_reduced(opened, name)
+            img = _decode_reduced(opened, name, max_side)
             if img.mode in ("I;16", "I;16B", "I;16L", "I"):
-                a = np.asarray(img, dtype=np.float64)
-                top = 65535.0 if a.max() > 255 else 255.0
-                return np.rint(a * (255.0 / top)).astype(np.uint8)
+                a = np.asarray(img, dtype=np.float32)  # scaled in place: one copy, not three
+                a *= np.float32(255.0 / (65535.0 if a.max() > 255 else 255.0))
+                return np.rint(a, out=a).astype(np.uint8)
             if img.mode == "F":  # float TIFFs: converting to "L" would truncate 0..1 to 0 or 1
                 return float_to_uint8(np.asarray(img, dtype=np.float64))
             if img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info:

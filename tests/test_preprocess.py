@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from nndesk.errors import PreprocessError
@@ -273,3 +275,43 @@ def test_an_image_over_pillows_own_limit_gets_nndesks_line_not_pillows(tmp_path,
     line = str(err.value)
     assert line.startswith("big.png: the image is too large to open (")
     assert "megapixels: scale it down first" in line and "DOS" not in line
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(1, 40),
+    st.integers(1, 40),
+    st.integers(2, 6),
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([1, 7, 10_000]),
+)
+def test_a_16_bit_image_is_reduced_like_pillows_reduce_a_band_at_a_time(
+    width, height, factor, seed, band
+):
+    """Probe 33 F4: a 16-bit 5000x5000 PNG was converted whole to 32-bit before its reduce
+    (+100 MB). It is averaged a band of rows at a time now, to the same pixels."""
+    from unittest import mock
+
+    from PIL import Image
+
+    from nndesk import preprocess
+
+    values = np.random.default_rng(seed).integers(0, 65536, (height, width), dtype=np.uint16)
+    image = Image.fromarray(values)
+    assert image.mode.startswith("I;16")
+    expected = np.asarray(image.convert("I").reduce(factor))
+    with mock.patch.object(preprocess, "_BAND_PIXELS", band):
+        got = np.asarray(preprocess._reduce_16bit(image, factor))
+    assert got.shape == expected.shape
+    assert np.abs(got.astype(np.int64) - expected).max() <= 1  # rounding of the mean alone
+
+
+def test_an_image_for_the_canvas_is_decoded_no_larger_than_it_can_show(tmp_path):
+    from PIL import Image
+
+    from nndesk.preprocess import CANVAS_DECODE_SIDE, MAX_SIDE
+
+    path = tmp_path / "wide.png"
+    Image.new("L", (3000, 1000), 255).save(path)
+    assert max(load_image(path).shape) <= MAX_SIDE
+    assert max(load_image(path, max_side=CANVAS_DECODE_SIDE).shape) <= CANVAS_DECODE_SIDE

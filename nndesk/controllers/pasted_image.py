@@ -34,29 +34,33 @@ def image_payload(mime: QMimeData | None) -> bytes | QImage | None:
     return None
 
 
-def payload_pixels(payload: bytes | QImage, name: str) -> np.ndarray:
+def payload_pixels(payload: bytes | QImage, name: str, max_side: int | None = None) -> np.ndarray:
     """The pixels of an ``image_payload`` (in the worker): uint8 (H, W[, C]), the longest side at
-    most ``MAX_SIDE``. Raises ``PreprocessError`` naming ``name`` when it cannot be used."""
+    most ``max_side`` (default ``MAX_SIDE``). Raises ``PreprocessError`` naming ``name`` when it
+    cannot be used."""
+    from nndesk.preprocess import MAX_SIDE, load_image
+
+    max_side = max_side or MAX_SIDE
     if isinstance(payload, bytes):
         import io
 
-        from nndesk.preprocess import load_image
-
-        return load_image(io.BytesIO(payload), name=name)
-    return qimage_pixels(payload)
+        return load_image(io.BytesIO(payload), name=name, max_side=max_side)
+    return qimage_pixels(payload, max_side)
 
 
-def qimage_pixels(image: QImage) -> np.ndarray:
-    """A decoded QImage -> ``uint8 (h, w, 4)`` RGBA; one larger than ``MAX_SIDE`` is scaled down
-    by Qt first, so its NumPy copy stays a few megabytes. (``MAX_PIXELS`` guards decoding, which
-    Qt has already done for a QImage: it is scaled, not refused.)"""
+def qimage_pixels(image: QImage, max_side: int | None = None) -> np.ndarray:
+    """A decoded QImage -> ``uint8 (h, w, 4)`` RGBA; one larger than ``max_side`` (default
+    ``MAX_SIDE``) is scaled down by Qt first, so its NumPy copy stays a few megabytes.
+    (``MAX_PIXELS`` guards decoding, which Qt has already done for a QImage: it is scaled, not
+    refused.)"""
     from nndesk.preprocess import MAX_SIDE
 
+    max_side = max_side or MAX_SIDE
     width, height = image.width(), image.height()
-    if max(width, height) > MAX_SIDE:
+    if max(width, height) > max_side:
         image = image.scaled(
-            MAX_SIDE,
-            MAX_SIDE,
+            max_side,
+            max_side,
             Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation,
         )

@@ -112,13 +112,14 @@ def _pixels_of(source, name: str) -> np.ndarray:
     """An ``open_image`` source as pixels, in the worker: a file is decoded, clipboard or drop
     data (bytes, QImage) converted, an array taken as it is."""
     from nndesk.controllers.pasted_image import payload_pixels
-    from nndesk.preprocess import load_image
+    from nndesk.preprocess import CANVAS_DECODE_SIDE, load_image
 
+    # the canvas shows the whole image in 280x280: decoded no larger than it can show
     if isinstance(source, str):
-        return load_image(source)
+        return load_image(source, max_side=CANVAS_DECODE_SIDE)
     if isinstance(source, np.ndarray):
         return source
-    return payload_pixels(source, name)
+    return payload_pixels(source, name, max_side=CANVAS_DECODE_SIDE)
 
 
 class _Worker(QObject):

@@ -10,13 +10,13 @@ import numpy as np
 import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from nndesk.controllers import pasted_image
 from nndesk.controllers.pasted_image import image_payload, payload_pixels
 from nndesk.controllers.prediction import PredictionController
 from nndesk.errors import PreprocessError
-from nndesk.preprocess import CANVAS_SIZE, MAX_SIDE
+from nndesk.preprocess import CANVAS_DECODE_SIDE, CANVAS_SIZE
 from tests.hostile import cases
 
 
@@ -62,20 +62,23 @@ def test_a_large_qimage_is_scaled_in_the_worker_not_on_the_gui_thread(
     sides: list[tuple[int, int]] = []
     real = pasted_image.qimage_pixels
 
-    def spying(image):
+    def spying(image, *args):
         threads.append(threading.current_thread())
-        pixels = real(image)
+        pixels = real(image, *args)
         sides.append(pixels.shape[:2])
         return pixels
 
     monkeypatch.setattr(pasted_image, "qimage_pixels", spying)
     image = QImage(6000, 3000, QImage.Format.Format_RGB32)  # 18 MP, as a screenshot paste
     image.fill(QColor("white"))
-    image.setPixelColor(3000, 1500, QColor("black"))
+    painter = QPainter(image)
+    painter.fillRect(2900, 1400, 200, 200, QColor("black"))  # a mark the reduction keeps
+    painter.end()
     with qtbot.waitSignal(controller.image_ready, timeout=30_000) as blocker:
         controller.open_image(image, "pasted image")
     assert threads and threading.main_thread() not in threads
-    assert sides == [(MAX_SIDE // 2, MAX_SIDE)]  # longest side MAX_SIDE, aspect kept
+    # the canvas shows 280x280: longest side CANVAS_DECODE_SIDE, aspect kept
+    assert sides == [(CANVAS_DECODE_SIDE // 2, CANVAS_DECODE_SIDE)]
     (pixels,) = blocker.args
     assert pixels.shape == (CANVAS_SIZE, CANVAS_SIZE) and pixels.dtype == np.uint8
 

@@ -316,6 +316,29 @@ def image_tall_png(folder: Path) -> tuple[list[str], str]:
     return ["predict", str(model), str(path)], f"PNG 1x39,000,000 ({size:.1f} MB)"
 
 
+def png_16bit(folder: Path, side: int = 5000) -> Path:
+    """A 16-bit grey PNG of ``side`` x ``side`` pixels, a dark bar on black: ~50 kB on disk,
+    50 MB decoded (probe 33: the window's peak rose to 511 MB on it)."""
+    from PIL import Image
+
+    path = folder / f"grey16-{side}.png"
+    a = np.zeros((side, side), np.uint16)
+    a[side * 2 // 5 : side * 3 // 5, side * 12 // 25 : side * 13 // 25] = 60000
+    Image.fromarray(a).save(path)
+    return path
+
+
+def image_16bit_png(folder: Path) -> tuple[list[str], str]:
+    path = png_16bit(folder)
+    size = path.stat().st_size / 1e3
+    model = tiny_model_file(folder)
+    return ["predict", str(model), str(path)], f"16-bit PNG 5000x5000 ({size:.0f} kB), valid"
+
+
+#: Cases that are valid input: the command answers (exit 0); memory is what they measure.
+VALID_CASES = ("png-16bit-5000",)
+
+
 def _run_folder(name: str, record: bytes) -> str:
     """A run folder ``name`` holding ``record`` as its run.json, in the runs folder of the
     current ``NNDESK_HOME`` (the benchmark points it into its temporary folder)."""
@@ -382,6 +405,7 @@ CASES: dict[str, Callable[[Path], tuple[list[str], str]]] = {
     "npz-zero-model": npz_zero_model,
     "png-12000": image_huge_png,
     "png-1x39M": image_tall_png,
+    "png-16bit-5000": image_16bit_png,
     "run-32mb-floats": run_32mb_of_floats,
     "run-6m-values": run_millions_of_values,
     "run-5000-digits": run_5000_digit_number,
