@@ -29,18 +29,29 @@ class Server:
     def __init__(self):
         self.files: dict[str, bytes] = {}
         self.cut: set[str] = set()
+        self.endless: set[str] = set()  # bytes without end, no length said (a broken mirror)
+        self.claims: dict[str, int] = {}  # a Content-Length the body never fills
         self.hits: list[str] = []
         server = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 - the http.server API
                 server.hits.append(self.path)
+                if self.path in server.endless:
+                    self.send_response(200)
+                    self.end_headers()
+                    chunk = bytes(1 << 20)
+                    try:
+                        while True:
+                            self.wfile.write(chunk)
+                    except OSError:  # the client hung up: what it should do
+                        return
                 body = server.files.get(self.path)
                 if body is None:
                     self.send_error(404)
                     return
                 self.send_response(200)
-                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Content-Length", str(server.claims.get(self.path, len(body))))
                 self.end_headers()
                 if self.path in server.cut:
                     self.wfile.write(body[: len(body) // 2])
@@ -226,3 +237,28 @@ def test_command_line_progress_draws_a_bar_per_file(server, tiny):
     download_dataset(spec, progress=tqdm_progress(file=out))
     text = out.getvalue()
     assert all(name in text for name in payloads) and "100%" in text
+
+
+@pytest.mark.parametrize("kind", ["endless body", "a length of 10 GB"])
+def test_a_mirror_sending_without_end_is_refused_at_the_limit_and_leaves_no_file(
+    server, tiny, tmp_path, kind
+):
+    """Not in the probe: a broken or hostile mirror (loopback here) streaming without end, or
+    announcing 10 GB. The download stops at MAX_DOWNLOAD_BYTES (or before reading), says it
+    is not an MNIST-style file, and leaves nothing in the destination."""
+    from nndesk.data.download import MAX_DOWNLOAD_BYTES
+
+    spec, payloads, _ = tiny
+    base = serve(server, "m1", payloads)
+    name = "train-images-idx3-ubyte.gz"
+    if kind == "endless body":
+        server.endless.add(f"/m1/{name}")
+    else:
+        server.claims[f"/m1/{name}"] = 10 * 10**9
+    dest = tmp_path / "dest"
+    with pytest.raises(DataError, match="not an MNIST-style file") as err:
+        fetch_file(spec.file("train_images"), (base,), dest)
+    assert "\n" not in str(err.value)
+    if kind == "endless body":  # read up to the limit, not a byte further
+        assert f"more than {MAX_DOWNLOAD_BYTES >> 20} MB" in str(err.value)
+    assert not dest.exists() or list(dest.iterdir()) == []

@@ -398,3 +398,36 @@ def test_an_old_format_model_file_opened_in_the_window_is_used_with_a_warning(
     with qtbot.waitSignal(desk.prediction.classifier_changed, timeout=10_000):
         desk.prediction.open_model(str(tiny_model_file))
     assert said == []  # a current file: nothing to say
+
+
+def test_a_save_from_the_window_onto_a_full_disk_keeps_the_old_file_and_leaves_no_temp(
+    qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch
+):
+    """Not in the probe: a full disk mid-save. One message says so; the model already there is
+    whole (atomic write) and no hidden temp file is left beside it."""
+    import errno
+
+    from nndesk import fileio
+
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text: said.append((title, text))
+    )
+    desk = window_factory(classifier=stroke_classifier)
+    folder = tmp_path / "models"
+    folder.mkdir()
+    target = folder / "mine.npz"
+    target.write_bytes(stroke_classifier.path.read_bytes())  # a model saved earlier
+    before = target.read_bytes()
+
+    def full(path):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fileio, "_fsync_file", full)
+    desk.window.save_model_requested.emit(str(target))
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    ((title, text),) = said
+    assert title == "Cannot save model" and "No space left" in text and "\n" not in text
+    assert str(target) in text and fileio.TEMP_PREFIX not in text
+    assert target.read_bytes() == before
+    assert [p.name for p in folder.iterdir()] == [target.name]
