@@ -371,8 +371,8 @@ def load_image(
     if not hasattr(path, "read"):
         path = Path(path)
         name = name or path.name
-        problem = regular_file_problem(path) if os.path.exists(path) else None
-        if problem is not None:  # a pipe would block the decoder, a device never end it
+        problem = regular_file_problem(path)
+        if problem is not None:  # missing; a pipe would block the decoder, a device never end
             raise PreprocessError.of(N_("{file}: {problem}"), file=name, problem=problem)
     name = name or "image"
     try:
