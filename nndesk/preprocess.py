@@ -373,7 +373,8 @@ def load_image(
         name = name or path.name
         problem = regular_file_problem(path)
         if problem is not None:  # missing; a pipe would block the decoder, a device never end
-            raise PreprocessError.of(N_("{file}: {problem}"), file=name, problem=problem)
+            # not "{file}: {problem}": that line is a model file's in the window's languages
+            raise PreprocessError.of(N_("{file}: {why}"), file=name, why=problem)
     name = name or "image"
     try:
         with warnings.catch_warnings():

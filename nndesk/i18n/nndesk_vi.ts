@@ -352,7 +352,7 @@
     </message>
     <message>
         <source>a pipe</source>
-        <translation>một ống dẫn (pipe)</translation>
+        <translation>một ống dẫn</translation>
     </message>
     <message>
         <source>a positive number</source>
@@ -1337,7 +1337,7 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     </message>
     <message>
         <source>{file}: the image is {width}x{height} pixels ({megapixels:.0f} megapixels); nndesk opens images of up to {limit} megapixels: scale it down first</source>
-        <extracomment>Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px). EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
+        <extracomment>Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Longest side an image opened onto the canvas is reduced to: the canvas shows 280x280 of it, twice that keeps the strokes antialiased (decoding it at ``MAX_SIDE`` cost the window a hundred megabytes more on a 16-bit 5000x5000 PNG). Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px). EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
         <translation>{file}: ảnh có {width}x{height} điểm ảnh ({megapixels:.0f} megapixel); nndesk mở ảnh tối đa {limit} megapixel: hãy thu nhỏ ảnh trước</translation>
     </message>
     <message>
@@ -1351,6 +1351,11 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     <message>
         <source>{file}: {problem}</source>
         <translation>Không dùng được tệp mô hình {file}: {problem}</translation>
+    </message>
+    <message>
+        <source>{file}: {why}</source>
+        <extracomment>Pixels of a 16-bit image averaged at a time (a band of rows: about 8 MB of them as float32)</extracomment>
+        <translation>{file}: {why}</translation>
     </message>
     <message>
         <source>{folder} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a folder with MNIST.</source>
