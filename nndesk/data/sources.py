@@ -54,11 +54,14 @@ def find_files(
     """
     folder = Path(folder)
     if not folder.is_dir():
+        # a file, a pipe or a device named as the folder is not "missing": say what it is
+        template = (
+            N_("data folder {folder} is a file, not a folder")
+            if os.path.lexists(folder)
+            else N_("data folder {folder} does not exist")
+        )
         raise MissingDataError(
-            f"data folder {folder} does not exist",
-            _how_to_get(spec),
-            N_("data folder {folder} does not exist"),
-            folder=folder,
+            template.format(folder=folder), _how_to_get(spec), template, folder=folder
         )
     candidates = [folder / sub for sub in spec.folder_names if (folder / sub).is_dir()] + [folder]
     best: dict[str, Path] = {}

@@ -616,6 +616,10 @@
         <translation>thư mục dữ liệu {folder} không tồn tại</translation>
     </message>
     <message>
+        <source>data folder {folder} is a file, not a folder</source>
+        <translation>thư mục dữ liệu {folder} là một tệp, không phải thư mục</translation>
+    </message>
+    <message>
         <source>decompresses to more than an MNIST-style file can hold</source>
         <translation>giải nén ra nhiều hơn một tệp kiểu MNIST có thể chứa</translation>
     </message>

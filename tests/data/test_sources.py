@@ -148,3 +148,19 @@ def test_the_other_datasets_folder_gets_window_advice_and_the_cli_keeps_its_line
         f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a "
         "folder with MNIST."
     )
+
+
+@pytest.mark.parametrize("kind", ["file", "pipe"])
+def test_a_data_folder_that_is_a_file_or_pipe_is_named_for_it_not_missing(tmp_path, kind):
+    """Probe 33 F5's kin: --data-dir naming a file or a named pipe said it 'does not exist'."""
+    import os
+
+    odd = tmp_path / "data"
+    if kind == "pipe":
+        os.mkfifo(odd)
+    else:
+        odd.write_text("not a folder")
+    with pytest.raises(DataError, match=f"^data folder {odd} is a file, not a folder; "):
+        find_files(odd, DATASETS["mnist"])
+    with pytest.raises(DataError, match="does not exist"):
+        find_files(tmp_path / "missing", DATASETS["mnist"])
