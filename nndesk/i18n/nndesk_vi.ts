@@ -977,16 +977,16 @@
         <translation>không phải tệp mô hình của nndesk (phần đầu tệp thiếu dấu hiệu nndesk)</translation>
     </message>
     <message>
+        <source>of an unknown kind</source>
+        <translation>loại không rõ</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>tắt</translation>
     </message>
     <message>
         <source>on</source>
         <translation>bật</translation>
-    </message>
-    <message>
-        <source>of an unknown kind</source>
-        <translation>loại không rõ</translation>
     </message>
     <message>
         <source>optimizer array {name!r} does not fit the model</source>
