@@ -45,7 +45,7 @@ from nndesk.i18n import shown as shown_text
 from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 from nndesk.plain_text import one_line
 from nndesk.setting_changes import SettingChange, from_lr_pairs, parse_changes
-from nndesk.setting_words import NORMALIZE_SHOWN, race_title_shown
+from nndesk.setting_words import NORMALIZE_SHOWN, race_title_shown, value_text
 from nndesk.training import HISTORY_COLUMNS
 
 RUN_FILE = "run.json"
@@ -711,9 +711,10 @@ RunRecord.curves = property(RunRecord._get_curves, RunRecord._set_curves)  # typ
 
 
 def describe_config(config: dict, shown: bool = False) -> str:
-    """A short label for a run, e.g. ``fashion 784-128-10 relu adam lr=0.001``; ``shown``: its
-    numbers in the window's language (``lr=0,001`` in Vietnamese) for the window to show, not
-    to store (a run's stored title stays as Python writes it)."""
+    """A short label for a run, e.g. ``fashion 784-128-10 relu adam lr=0.001``; ``shown``: in
+    the window's words and numbers (``Fashion-MNIST 784-128-10 ReLU Adam lr=0,001`` in
+    Vietnamese, as the Train form names them) for the window to show, not to store (a run's
+    stored title stays as Python writes it)."""
     dataset = str(config.get("dataset", ""))
     parts = [
         Path(dataset).name if ("/" in dataset or "\\" in dataset) else dataset,
@@ -721,6 +722,10 @@ def describe_config(config: dict, shown: bool = False) -> str:
         str(config.get("activation", "")),
         str(config.get("optimizer", "")),
     ]
+    if shown:  # the dataset's title, the form's labels of the activation and optimizer
+        for i, name in ((0, "dataset"), (2, "activation"), (3, "optimizer")):
+            if parts[i]:
+                parts[i] = value_text(name, parts[i])
     if "lr" in config:
         parts.append((fill if shown else str.format)("lr={lr:g}", lr=config["lr"]))
     if config.get("normalize"):

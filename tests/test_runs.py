@@ -178,7 +178,8 @@ def test_a_run_described_for_the_window_uses_its_languages_decimal_mark(monkeypa
 
     config = {"dataset": "fashion", "arch": "784-10", "optimizer": "adam", "lr": 0.001}
     monkeypatch.setattr(i18n, "_marks", (",", "."))  # what Vietnamese installs
-    assert describe_config(config, shown=True) == "fashion 784-10 adam lr=0,001"
+    # and in the window's words, as the Train form names them (it read "fashion … adam")
+    assert describe_config(config, shown=True) == "Fashion-MNIST 784-10 Adam lr=0,001"
     # the title stored in run.json (and the CLI's) is written as Python writes it
     assert describe_config(config) == "fashion 784-10 adam lr=0.001"
 

@@ -84,6 +84,8 @@ def test_the_latest_runs_title_in_the_headline_uses_the_windows_decimal_mark(
     panel = make_panel(qtbot, tmp_path, lambda name: None)
     qtbot.waitUntil(lambda: "784-32-10" in panel.title.text(), timeout=WAIT_MS)
     assert "lr=0,01" in panel.title.text(), panel.title.text()
+    # the settings as the Train form names them (probe 32b: "mnist … relu")
+    assert "MNIST 784-32-10 ReLU lr=0,01" in panel.title.text(), panel.title.text()
     assert "→" not in panel.title.text()
 
 
