@@ -307,6 +307,23 @@ def sha256_decompressed(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
     return h.hexdigest()
 
 
+def small_content_sha256(path: str | os.PathLike, at_most: int) -> str | None:
+    """SHA-256 hex digest of a file's content after gunzipping it, or None when that content
+    is longer than ``at_most`` bytes: a small gzip inflating to gigabytes costs ``at_most + 1``
+    bytes of reading, never the gigabytes. Raises DataError on a corrupt or truncated gzip."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as f:
+            content = _Reader(f).read(at_most + 1)
+    except (OSError, EOFError, zlib.error) as err:
+        raise DataError(
+            f"{path.name}: cannot read ({err}); the file is corrupt or truncated"
+        ) from err
+    if len(content) > at_most:
+        return None
+    return hashlib.sha256(content).hexdigest()
+
+
 def write_idx(path: str | os.PathLike, array: np.ndarray, compress: bool | None = None) -> Path:
     """Write ``array`` as an IDX file (any IDX dtype); gzip it when ``path`` ends with ``.gz``."""
     array = np.asarray(array)

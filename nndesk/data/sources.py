@@ -27,7 +27,7 @@ from nndesk.data.idx import (
     check_counts,
     read_idx_images,
     read_idx_labels,
-    sha256_decompressed,
+    small_content_sha256,
 )
 from nndesk.data.registry import DATASETS, ROLES, DatasetSpec, get_spec
 from nndesk.errors import DataError, MissingDataError
@@ -135,8 +135,9 @@ def _holds_other_error(spec: DatasetSpec, f, path: Path, other: str) -> DataErro
 
 
 LABEL_ROLES = ("train_labels", "test_labels")
-#: Bytes on disk above which a label file is not hashed to see whose it is: the registered
-#: label files are 60,008 and 10,008 bytes unzipped, so a larger one is no dataset's own.
+#: Bytes (on disk, and unzipped) above which a label file is not hashed to see whose it is:
+#: the registered label files are 60,008 and 10,008 bytes unzipped, so a larger one is no
+#: dataset's own, and a small gzip inflating to gigabytes is not read to its end.
 LABEL_FILE_AT_MOST = 1 << 20
 
 
@@ -157,8 +158,10 @@ def check_not_other(folder: str | os.PathLike, spec: DatasetSpec) -> None:
         try:
             if path.stat().st_size > LABEL_FILE_AT_MOST:
                 continue
-            digest = sha256_decompressed(path)
+            digest = small_content_sha256(path, LABEL_FILE_AT_MOST)
         except (OSError, DataError):
+            continue
+        if digest is None:
             continue
         other = _other_dataset_with(f.role, digest, spec)
         if other:
