@@ -1154,7 +1154,8 @@ def history_csv(records: list[RunRecord]) -> str:
     The last column, ``final_test_accuracy``, repeats on each of a run's rows the test accuracy
     the run reported at its end (empty when it has none), so a spreadsheet can compare runs.
     A run stopped before its first epoch ended still gets one row, its epoch cells empty, so the
-    test accuracy it reported is not lost.
+    test accuracy it reported is not lost. A damaged run (its record, or its curves when read
+    here, cannot be read) has no history: it is left out.
     """
 
     def cell(v):
@@ -1164,8 +1165,11 @@ def history_csv(records: list[RunRecord]) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(("run", "title", *EPOCH_COLUMNS, "final_test_accuracy"))
     for record in records:
+        history = record.curves.history()  # read now, for a listed run: it may be damaged
+        if record.is_damaged:
+            continue
         final = cell(record.test_accuracy)
-        rows = [tuple(map(cell, row.values())) for row in record.curves.history()]
+        rows = [tuple(map(cell, row.values())) for row in history]
         for values in rows or [("",) * len(EPOCH_COLUMNS)]:
             writer.writerow((record.run_id, record.title, *values, final))
     return buf.getvalue()

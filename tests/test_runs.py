@@ -162,6 +162,24 @@ def test_a_run_stopped_in_its_first_epoch_keeps_its_test_accuracy_in_the_csv(tmp
     assert all(rows[0][column] == "" for column in ("train_loss", "val_accuracy"))
 
 
+def test_history_csv_leaves_out_a_damaged_run_and_one_whose_curves_turn_out_damaged(tmp_path):
+    """A damaged run has no history: it wrote a row of empty cells under 'damaged run ...'."""
+    store = RunStore(tmp_path)
+    good, later = store.create({"dataset": "a"}), store.create({"dataset": "b"})
+    good.curves.add_epoch(epoch_report(1, 0.7, None, 0.6, None))
+    later.curves.add_epoch(epoch_report(1, 0.7, None, 0.6, None))
+    store.save(good), store.save(later)
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "run.json").write_text("[1,2,3]")
+    listed = {r.run_id: r for r in store.list()}
+    assert listed["broken"].is_damaged
+    path = tmp_path / later.run_id / "run.json"
+    path.write_text(path.read_text().replace('"epoch": [1]', '"epoch": ["x"]'))
+    rows = list(csv.DictReader(io.StringIO(history_csv(list(listed.values())))))
+    assert [(r["run"], r["epoch"]) for r in rows] == [(good.run_id, "1")]
+    assert listed[later.run_id].is_damaged  # found so as its curves were read
+
+
 def test_curves_rebuild_from_a_model_files_history():
     curves = Curves.from_history(
         [{"epoch": 1, "train_loss": 0.9, "val_accuracy": 0.7}, {"epoch": 2, "train_loss": 0.5}]

@@ -604,7 +604,7 @@
     </message>
     <message>
         <source>damaged model file (header field &apos;rng_states&apos; malformed)</source>
-        <extracomment>A compressed member above this size may inflate at most ``_BOMB_RATIO`` times its bytes. False for a format-1 file: its checksum covers the arrays only, so an edit of its header (layers, normalisation, class names) cannot be told from the header it was saved with</extracomment>
+        <extracomment>A compressed member above this size may inflate at most ``_BOMB_RATIO`` times its bytes. False for a format-1 file: its checksum covers the arrays only, so an edit of its header (layers, normalisation, class names) cannot be told from the header it was saved with the file it was read from, for messages about it (&quot;&quot; when built in memory)</extracomment>
         <translation>tệp mô hình bị hỏng (trường &apos;rng_states&apos; của phần đầu sai dạng)</translation>
     </message>
     <message>
@@ -4262,6 +4262,10 @@ from {folder}</source>
 từ {folder}</translation>
     </message>
     <message>
+        <source>None of the selected runs can be read: each row says why.</source>
+        <translation>Không đọc được lượt chạy nào trong số đã chọn: mỗi dòng ghi lý do.</translation>
+    </message>
+    <message>
         <source>Reading runs…</source>
         <translation>Đang đọc các lượt chạy…</translation>
     </message>
@@ -4287,6 +4291,10 @@ từ {folder}</translation>
         <translation>Cài đặt</translation>
     </message>
     <message>
+        <source>Show folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
         <source>Started</source>
         <translation>Bắt đầu</translation>
     </message>
@@ -4301,6 +4309,10 @@ từ {folder}</translation>
     <message>
         <source>The chart compares the first {n} of the {total} selected runs.</source>
         <translation>Biểu đồ so sánh {n} lượt chạy đầu tiên trong {total} lượt chạy đã chọn.</translation>
+    </message>
+    <message>
+        <source>The damaged runs selected cannot be read: the chart and the exports leave them out.</source>
+        <translation>Không đọc được các lượt chạy bị hỏng đã chọn: biểu đồ và các tệp xuất bỏ qua chúng.</translation>
     </message>
     <message>
         <source>Use model</source>
@@ -4376,6 +4388,14 @@ từ {folder}</translation>
         <translation>chuyển thư mục của các lượt chạy đã chọn vào thùng rác</translation>
     </message>
     <message>
+        <source>no file manager would open {folder}</source>
+        <translation>không có trình quản lý tệp nào mở được {folder}</translation>
+    </message>
+    <message>
+        <source>open the selected run&apos;s folder in the file manager</source>
+        <translation>mở thư mục của lượt chạy đã chọn trong trình quản lý tệp</translation>
+    </message>
+    <message>
         <source>running</source>
         <extracomment>A run&apos;s status as the table says it (run.json keeps the English word; any other is shown as is)</extracomment>
         <translation>đang chạy</translation>
@@ -4399,6 +4419,14 @@ Delete {name} permanently? This cannot be undone.</source>
         <translation>{error}.
 
 Xoá vĩnh viễn {name}? Không thể hoàn tác.</translation>
+    </message>
+    <message>
+        <source>{folder} cannot be read: {reason}
+
+It is left as it is. Show folder opens it; Delete… asks before removing it.</source>
+        <translation>Không đọc được {folder}: {reason}
+
+Thư mục được giữ nguyên. Mở thư mục để xem nó; Xoá… sẽ hỏi trước khi gỡ bỏ.</translation>
     </message>
     <message>
         <source>{folder}: {message}. The folder is left as it is.</source>

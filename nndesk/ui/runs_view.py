@@ -34,6 +34,7 @@ from nndesk.setting_words import setting_text
 from nndesk.ui import theme
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
+from nndesk.ui.file_manager import show_folder
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import translate
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
@@ -151,6 +152,10 @@ class RunsView(QWidget):
         self.csv_button.setToolTip(
             translate("RunsView", "save the per-epoch history of the selected runs (or all)")
         )
+        self.folder_button = QPushButton(translate("RunsView", "Show folder"))
+        self.folder_button.setToolTip(
+            translate("RunsView", "open the selected run's folder in the file manager")
+        )
         self.delete_button = QPushButton(translate("RunsView", "Delete…"))
         self.delete_button.setToolTip(
             translate("RunsView", "move the selected runs' folders to the system trash")
@@ -160,7 +165,12 @@ class RunsView(QWidget):
         )
         # the buttons wrap onto a second line on a narrow page rather than being cut
         buttons = flow_row(
-            self.use_button, self.png_button, self.csv_button, self.code_button, self.delete_button
+            self.use_button,
+            self.png_button,
+            self.csv_button,
+            self.code_button,
+            self.folder_button,
+            self.delete_button,
         )
 
         # the overlay is rendered to an image on the render pool (a full matplotlib draw took
@@ -209,6 +219,7 @@ class RunsView(QWidget):
         self.png_button.clicked.connect(self.export_png_requested)
         self.csv_button.clicked.connect(self.export_csv_requested)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.folder_button.clicked.connect(self._on_folder_button_clicked)
         self.refresh()
         self._reader.remove_stale_temps_later()  # what killed saves left in run folders
 
@@ -315,6 +326,12 @@ class RunsView(QWidget):
         rows = sorted({row for r in ranges for row in range(r.top(), r.bottom() + 1)})
         return [self.model.record(r) for r in rows]
 
+    def exportable_records(self) -> list[RunRecord]:
+        """What Export PNG and Export CSV write: the selected runs, or every run when none is
+        selected, less the damaged ones (nothing of theirs can be read)."""
+        records = self.selected_records() or self.records()
+        return [r for r in records if not r.is_damaged]
+
     def cell(self, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
         """What the table shows at (``row``, ``column``): its text, or another role's value
         ("" for none)."""
@@ -335,17 +352,22 @@ class RunsView(QWidget):
         if self._filling:
             return
         selected = self.selected_records()
-        self.use_button.setEnabled(len(selected) == 1 and selected[0].model_path is not None)
+        # a damaged run (a bad run.json, a link) has nothing to plot, export or load: it offers
+        # its reason (the chart, its row), Show folder and Delete alone
+        readable = [r for r in selected if not r.is_damaged]
+        one = readable[0] if len(selected) == 1 and readable else None
+        self.use_button.setEnabled(one is not None and one.model_path is not None)
         self.delete_button.setEnabled(bool(selected))
-        self.png_button.setEnabled(bool(selected))
+        self.folder_button.setEnabled(len(selected) == 1)
+        self.png_button.setEnabled(bool(readable))
         # with nothing selected the CSV holds every run: the button says so
         self.csv_button.setText(
             translate("RunsView", "Export CSV…")
             if selected
             else translate("RunsView", "Export all as CSV…")
         )
-        self.csv_button.setEnabled(bool(self._records))
-        self.code_button.setEnabled(len(selected) == 1)
+        self.csv_button.setEnabled(bool(self.exportable_records()))
+        self.code_button.setEnabled(one is not None)
         self.selection_changed.emit(selected)
         # a run saved while the Live tab shows refreshes this hidden list: its curves are drawn
         # when it is shown, not on the GUI thread of a window that is still busy with the run
@@ -358,24 +380,41 @@ class RunsView(QWidget):
         chart already shows, or is drawing, the same curves at the same size)."""
         self._overlay_stale = False
         selected = self.selected_records()
+        damaged = sum(r.is_damaged for r in selected)
         if not self.reading:
-            self.hint.setText(
-                translate(
+            if len(selected) > OVERLAY_RUNS:
+                hint = translate(
                     "RunsView", "The chart compares the first {n} of the {total} selected runs."
                 ).format(n=OVERLAY_RUNS, total=len(selected))
-                if len(selected) > OVERLAY_RUNS
-                else self._hint_text
-            )
+            elif damaged and damaged < len(selected):
+                hint = translate(
+                    "RunsView",
+                    "The damaged runs selected cannot be read: the chart and the exports leave "
+                    "them out.",
+                )
+            else:
+                hint = self._hint_text
+            self.hint.setText(hint)
         selected = selected[:OVERLAY_RUNS]
         empty = translate("RunsView", "Select runs above to see their curves")
         text = "" if selected else empty
+        if len(selected) == 1:  # said when the one run turns out damaged, even as it is read
+            unreadable = translate(
+                "RunsView",
+                "{folder} cannot be read: {reason}\n\nIt is left as it is. Show folder opens "
+                "it; Delete… asks before removing it.",
+            )
+        else:
+            unreadable = translate(
+                "RunsView", "None of the selected runs can be read: each row says why."
+            )
         size = self.chart.size()
         w, h = max(size.width(), CHART_MIN_WIDTH), max(size.height(), CHART_MIN_HEIGHT)
         ratio = self.chart.devicePixelRatioF()
         # a listing that changed nothing selected (the first, or a refresh) would draw the same
         # chart again: a render on the pool holds the GIL in turns with the table's first fill.
         # A listing keeps an unchanged run's record, so the same records mean the same curves
-        drawn = (tuple(map(id, selected)), text, w, h, ratio)
+        drawn = (tuple(map(id, selected)), text, unreadable, w, h, ratio)
         if drawn == self._drawn:
             return
         self._drawn_records = selected  # kept: an id is only theirs while they live
@@ -385,7 +424,7 @@ class RunsView(QWidget):
             render_pool(),
             self._delivery,
             self._renders,
-            lambda: _render_selected(selected, text, w, h, ratio),
+            lambda: _render_selected(selected, text, unreadable, w, h, ratio),
         )
 
     @Slot(object, object)
@@ -418,6 +457,19 @@ class RunsView(QWidget):
         selected = self.selected_records()
         if len(selected) == 1 and selected[0].model_path is not None:
             self.use_model_requested.emit(selected[0].model_path)
+
+    @Slot()
+    def _on_folder_button_clicked(self) -> None:
+        selected = self.selected_records()
+        if len(selected) != 1:
+            return
+        record = selected[0]
+        # a link's own folder is the runs folder it sits in: where it leads is not nndesk's
+        folder = self.store.root if self.store.link_target(record.run_id) else record.folder
+        if not show_folder(folder):
+            self._warn(
+                translate("RunsView", "no file manager would open {folder}").format(folder=folder)
+            )
 
     @Slot()
     def _on_delete_button_clicked(self) -> None:
@@ -502,20 +554,30 @@ class RunsView(QWidget):
         QMessageBox.warning(self, translate("RunsView", "Runs"), message)
 
 
-def _render_selected(selected: list[RunRecord], empty_text: str, w: int, h: int, ratio: float):
+def _render_selected(
+    selected: list[RunRecord], empty_text: str, unreadable: str, w: int, h: int, ratio: float
+):
     """(the chart image, (legend label, thinned curves) per run, whether a run was found
     damaged) of the ``selected`` runs, on the render thread: a listed run's curves are read
-    from its file here, not on the GUI thread (4,000 batch points took 5 ms each to parse)."""
+    from its file here, not on the GUI thread (4,000 batch points took 5 ms each to parse).
+    Damaged runs are left out (empty axes told nothing); when every selected run is damaged
+    the chart says ``unreadable`` (``{folder}`` and ``{reason}`` filled from the first)."""
     damaged = [r.is_damaged for r in selected]
     unread = [r for r in selected if not r.curves_read]
-    # copies of the lists: a running run's record may still grow
-    runs = [
-        (label, plotted_curves(r.curves).copy())
-        for label, r in zip(legend_labels(selected), selected, strict=True)
-    ]
+    # copies of the lists: a running run's record may still grow. Read first: a record whose
+    # curves turn out damaged is damaged from then on
+    curves = [plotted_curves(r.curves).copy() for r in selected]
+    readable = [(r, c) for r, c in zip(selected, curves, strict=True) if not r.is_damaged]
+    labels = legend_labels([r for r, _ in readable])
+    runs = [(label, c) for label, (_, c) in zip(labels, readable, strict=True)]
     for record in unread:  # read again if shown again: browsing 2,000 runs kept all in memory
         record.forget_curves()
     found = any(r.is_damaged and not was for r, was in zip(selected, damaged, strict=True))
+    if selected and not readable:
+        first = selected[0]
+        empty_text = unreadable.format(
+            folder=one_line(first.run_id, CELL_CHARS), reason=first.message
+        )
     return render_overlay(runs, empty_text, w, h, ratio), runs, found
 
 

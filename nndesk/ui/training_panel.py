@@ -49,6 +49,7 @@ from nndesk.ui import file_filters, theme
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.elided_label import ElidedLabel
 from nndesk.ui.export_code import export_code_button, form_experiment
+from nndesk.ui.file_manager import show_folder
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.inside_training_view import InsideTrainingView
 from nndesk.ui.language import (
@@ -74,14 +75,6 @@ def wrapping_policy() -> QSizePolicy:
     policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     policy.setHeightForWidth(True)
     return policy
-
-
-def show_folder(folder: Path) -> bool:
-    """Open ``folder`` in the system's file manager; False when none would open it."""
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDesktopServices
-
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def copy_model(source: Path, path: str | os.PathLike) -> Path:
@@ -899,7 +892,7 @@ class TrainingPanel(QWidget):
 
     def export_history_csv(self, path: str | os.PathLike, records=None) -> Path:
         """Per-epoch history of ``records`` (default: selected runs, else all) as CSV."""
-        records = records or self.runs_view.selected_records() or self.runs_view.records()
+        records = records or self.runs_view.exportable_records()
         return atomic_write_text(path, history_csv(records))
 
     def show_error(self, message: str) -> None:
@@ -1954,7 +1947,9 @@ class TrainingPanel(QWidget):
                 runs = self._plotted()
                 self._export(lambda: save_curves_png(runs, path))
                 return
-            # their curves are read (a listing keeps only their summaries) by the writer
+            # their curves are read (a listing keeps only their summaries) by the writer; a
+            # damaged run has none to draw (its button is off when all selected are)
+            records = [r for r in records if not r.is_damaged]
             self._export(lambda: save_curves_png(self._plotted(records), path))
 
     @Slot()
@@ -1967,7 +1962,7 @@ class TrainingPanel(QWidget):
         )
         if path:
             remember_saved(path)
-            records = self.runs_view.selected_records() or self.runs_view.records()
+            records = self.runs_view.exportable_records()
             # copies: the running run's record keeps growing on this thread meanwhile; a listed
             # run's curves are read from its file by the writer (2,000 took seconds here)
             records = [

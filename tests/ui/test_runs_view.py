@@ -202,6 +202,70 @@ def test_delete_on_a_linked_run_folder_offers_removing_only_the_link(qtbot, tmp_
     assert boxes["warnings"] == []
 
 
+def test_a_damaged_run_offers_its_reason_show_folder_and_delete_and_nothing_to_plot_or_export(
+    qtbot, tmp_path, monkeypatch
+):
+    """A bad run.json or a link was selectable with Export PNG, CSV and code on, over empty
+    charts: it offers its reason (the chart says it), Show folder and Delete alone, and beside
+    readable runs it is left out of the chart and the exports."""
+    from nndesk.ui import runs_view
+
+    store = RunStore(tmp_path / "runs")
+    (store.root / "broken").mkdir(parents=True)
+    (store.root / "broken" / "run.json").write_text("[1,2,3]")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    make_link(store, "linked", elsewhere)
+    drawn: list[tuple[list, str]] = []
+    real_render = runs_view.render_overlay
+
+    def render(runs, text, *args):
+        drawn.append((runs, text))
+        return real_render(runs, text, *args)
+
+    monkeypatch.setattr(runs_view, "render_overlay", render)
+    shown: list[Path] = []
+    monkeypatch.setattr(runs_view, "show_folder", lambda folder: shown.append(folder) or True)
+    view = make_view(qtbot, store)
+    assert not view.csv_button.isEnabled()  # "Export all": nothing readable to export
+
+    def offered() -> dict[str, bool]:
+        buttons = ("use", "png", "csv", "code", "folder", "delete")
+        return {name: getattr(view, f"{name}_button").isEnabled() for name in buttons}
+
+    for name in ("broken", "linked"):
+        with qtbot.waitSignal(view.rendered, timeout=60_000):
+            view.select_runs([name])
+        (record,) = view.selected_records()
+        assert offered() == dict.fromkeys(("use", "png", "csv", "code"), False) | {
+            "folder": True,
+            "delete": True,
+        }
+        runs, text = drawn[-1]
+        assert runs == [] and view.plotted == []
+        assert text.startswith(f"{name} cannot be read: {record.message}")
+        view.folder_button.click()
+    # the link's own folder is the runs folder: where it leads is not nndesk's to show
+    assert shown == [store.root / "broken", store.root]
+
+    good = add_run(store, "good")
+    view.refresh()
+    view.select_runs([])
+    assert view.csv_button.isEnabled()  # "Export all": the readable run
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view.select_runs([good, "broken"])
+    assert [r.run_id for r in view.exportable_records()] == [good]
+    assert offered() == {
+        "use": False,  # two runs selected
+        "png": True,
+        "csv": True,
+        "code": False,
+        "folder": False,
+        "delete": True,
+    }
+    assert len(view.plotted) == 1 and "cannot be read" in view.hint.text()
+
+
 def test_export_csv_says_it_exports_every_run_when_none_is_selected(qtbot, tmp_path):
     store = RunStore(tmp_path / "runs")
     view = make_view(qtbot, store)
@@ -364,18 +428,23 @@ def test_a_large_runs_folder_is_read_off_the_gui_thread_while_the_view_says_so(
 
 def test_a_huge_hostile_title_is_shown_as_one_short_line_everywhere(qtbot, tmp_path):
     """The 1 MB title (newlines, U+202E, BEL) froze the window for minutes on a click and drew
-    a screen-wide legend line with "(lr → 0.0003)" reversed."""
+    a screen-wide legend line with "(lr → 0.0003)" reversed. A text over MAX_TEXT_BYTES now
+    makes the record damaged (nothing of it is plotted): the longest title still read is
+    shown."""
     from nndesk.plain_text import HIDDEN_CATEGORIES
-    from nndesk.runs import MAX_TITLE_CHARS
+    from nndesk.runs import MAX_TEXT_BYTES, MAX_TITLE_CHARS
     from nndesk.ui.runs_view import LABEL_CHARS, PLOTTED_POINTS
 
     store = RunStore(tmp_path / "runs")
-    big_record(store, "long-run", "T\n" * 5 + "x" * 1_000_000 + "\u202e\u0007")
+    title = "T\n" * 5 + "x" * (MAX_TEXT_BYTES - 100) + "\u202e\u0007"
+    big_record(store, "long-run", title)
     view = make_view(qtbot, store)
     with qtbot.waitSignal(view.listed, timeout=60_000):
         pass
     with qtbot.waitSignal(view.rendered, timeout=60_000):
         view.select_runs(["long-run"])
+    (record,) = view.records()
+    assert not record.is_damaged, record.message
     assert not view.chart.pixmap().isNull()
     shown = [view.cell(0, c, Qt.ItemDataRole.ToolTipRole) for c in range(len(COLUMNS))]
     shown += [view.cell(0, c) for c in range(len(COLUMNS))]
