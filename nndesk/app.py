@@ -47,9 +47,11 @@ from nndesk.controllers.trust import TrustController
 from nndesk.errors import ConfigError, NndeskError, user_message
 from nndesk.i18n import N_, QT_TRANSLATE_NOOP, localised
 from nndesk.inference import Classifier, default_model_path, shipped_models
+from nndesk.nn.serialization import OldModelFileWarning
 from nndesk.paths import ASSETS_DIR
+from nndesk.plain_text import one_line
 from nndesk.preprocess import upscale_28
-from nndesk.ui import file_dialogs, language, theme, whats_this, wheel_guard
+from nndesk.ui import file_dialogs, language, theme, warning_notes, whats_this, wheel_guard
 from nndesk.ui.data_banner import DataBanner, DownloadDialog
 from nndesk.ui.dataset_view import DatasetView
 from nndesk.ui.evaluation_panel import EvaluationPanel
@@ -67,6 +69,8 @@ from nndesk.ui.why_view import WhyView
 from nndesk.ui.window_place import WindowPlace, place_of, put_in_place
 
 ICON = ASSETS_DIR / "nndesk.png"
+#: How long a warning of the core (a data folder of unpublished files) stays in the status line
+WARNING_MS = 20_000
 
 
 def _never_over_another_kind_of_file(path: str, job: Callable[[], object]):
@@ -173,6 +177,15 @@ class Coordinator(QObject):
     def load_model(self, path: str) -> None:
         """Read ``path`` in the prediction worker; it is put in use, or a message says why not."""
         self.prediction.open_model(path)
+
+    @Slot(object)
+    def _on_warning_notes_said(self, warning: Warning) -> None:
+        """A warning of the core (``NndeskWarning``) in the status line, in the window's
+        language, instead of Python's two lines on stderr."""
+        if isinstance(warning, OldModelFileWarning):
+            return  # said in a message box when its model is put in use (header_checked)
+        text = warning.args[0] if warning.args else str(warning)
+        show_status(self.window, one_line(localised(text), 2000), WARNING_MS)
 
     @Slot(str)
     def _on_prediction_model_failed(self, message: str) -> None:
@@ -655,6 +668,9 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
         map_page=MapView(explore),
         lab_page=LabView(explore),
     )
+    # the core's warnings (a data folder of other files than the published ones) in the status
+    # line, not on stderr
+    warning_notes.install().said.connect(coordinator._on_warning_notes_said)
     coordinator.switch_language = lambda code: switch_language(desk, code)
     coordinator.training_busy = training.is_running
     coordinator.unsaved_lab_edits = desk.lab_page.has_unsaved_edits

@@ -79,6 +79,17 @@ class PreprocessError(NndeskError):
     summary = N_("The image cannot be used")
 
 
+class NndeskWarning(UserWarning):
+    """Something a person should know that does not stop the work. The CLI prints it as one
+    ``nndesk: warning:`` line; the window says it (``ui.warning_notes``), never on stderr. Its
+    text may be an ``i18n.Message``, which the window translates."""
+
+
+class DataWarning(NndeskWarning):
+    """Data used as given although it is not what was expected: dataset files that are not the
+    published ones, class folders or images skipped."""
+
+
 #: why the system refused a file, for the reasons a person can do something about
 _OS_REASONS = {
     errno.ENOSPC: N_("the disk is full"),

@@ -20,7 +20,8 @@ import numpy as np
 
 from nndesk.data.dataset import Dataset
 from nndesk.data.splits import stratified_split
-from nndesk.errors import DataError, PreprocessError
+from nndesk.errors import DataError, DataWarning, PreprocessError
+from nndesk.i18n import N_, Message
 
 
 def _class_dirs(folder: Path) -> list[Path]:
@@ -117,10 +118,13 @@ def load_image_folder(
     remap = np.cumsum(counts > 0) - 1  # old label -> new label (for the classes kept)
     if empty:
         shown = ", ".join(empty[:5]) + (", ..." if len(empty) > 5 else "")
-        warnings.warn(
-            f"{train_root}: skipped {len(empty)} class folder(s) with no readable image: {shown}",
-            stacklevel=2,
+        text = Message(
+            N_("{folder}: skipped {n} class folder(s) with no readable image: {names}"),
+            folder=train_root,
+            n=len(empty),
+            names=shown,
         )
+        warnings.warn(DataWarning(text), stacklevel=2)
         class_names = [name for name, count in zip(class_names, counts, strict=True) if count]
         y = remap[y]
         if len(class_names) < 2:
@@ -138,11 +142,14 @@ def load_image_folder(
         x, y, test_x, test_y = x[keep], y[keep], x[held], y[held]
     if skipped:
         total = len(skipped) + len(x) + len(test_x)
-        warnings.warn(
-            f"{folder}: skipped {len(skipped)} of {total} files (unreadable or blank), "
-            f"e.g. {skipped[0]}",
-            stacklevel=2,
+        text = Message(
+            N_("{folder}: skipped {n} of {total} files (unreadable or blank), e.g. {example}"),
+            folder=folder,
+            n=len(skipped),
+            total=total,
+            example=skipped[0],
         )
+        warnings.warn(DataWarning(text), stacklevel=2)
     if len(x) == 0:
         raise DataError(f"{folder}: no readable images in the class sub-folders")
     return Dataset(

@@ -30,8 +30,8 @@ from nndesk.data.idx import (
     small_content_sha256,
 )
 from nndesk.data.registry import DATASETS, ROLES, DatasetSpec, get_spec
-from nndesk.errors import DataError, MissingDataError
-from nndesk.i18n import N_
+from nndesk.errors import DataError, DataWarning, MissingDataError
+from nndesk.i18n import N_, Message
 
 DATA_DIR_ENV = "NNDESK_DATA_DIR"
 
@@ -221,11 +221,13 @@ def _check_user_files(spec: DatasetSpec, paths: dict[str, Path], digests: dict[s
         differ.append(paths[f.role].name)
     if differ:
         # one warning per load: a lab's own subset is legitimate, but should not pass unnoticed
-        warnings.warn(
-            f"{next(iter(paths.values())).parent}: {', '.join(differ)} differ from the published "
-            f"{spec.name} files; using them as given",
-            stacklevel=4,
+        text = Message(
+            N_("{folder}: {files} differ from the published {dataset} files; using them as given"),
+            folder=next(iter(paths.values())).parent,
+            files=", ".join(differ),
+            dataset=spec.name,
         )
+        warnings.warn(DataWarning(text), stacklevel=4)
 
 
 def _load_cache(spec: DatasetSpec, progress: ProgressFn | None, allow_download: bool) -> Dataset:

@@ -45,7 +45,6 @@
     </message>
     <message>
         <source>Confusion matrix</source>
-        <extracomment>a whole tick number of four digits or more, as matplotlib writes it (&quot;8000&quot;, &quot;−1200&quot;) Put before a legend label that begins with &quot;_&quot;: matplotlib leaves such labels out of a legend (its mark for &quot;hidden&quot;), so a run titled &quot;_baseline&quot; had no entry. Zero-width: the label reads as typed.</extracomment>
         <translation>Ma trận nhầm lẫn</translation>
     </message>
     <message>
@@ -78,7 +77,6 @@
     </message>
     <message>
         <source>Dropout: off when predicting, {value} passes unchanged</source>
-        <extracomment>layers that act on each value alone, so a unit or a pixel can be followed through them</extracomment>
         <translation>Dropout: tắt khi dự đoán, {value} đi qua không đổi</translation>
     </message>
     <message>
@@ -107,7 +105,6 @@
     </message>
     <message>
         <source>Fashion lab: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, inputs in [-1, 1], 5 epochs</source>
-        <extracomment>nndesk&apos;s own test accuracy for this preset (seed 0), as docs/presets.md tabulates it the header and footnote ``nndesk presets`` prints around the lines</extracomment>
         <translation>Bài lab Fashion: 784-64-64-10 ReLU/softmax, Adam 1e-3, entropy chéo, đầu vào trong [-1, 1], 5 epoch</translation>
     </message>
     <message>
@@ -164,7 +161,6 @@
     </message>
     <message>
         <source>Loss per batch</source>
-        <extracomment>Colours for overlaid runs (tab10 without the live-plot blue/red pair first). Above this many batches the light per-batch curve is drawn as a min-max band. Points between an axes&apos; edges and its axis labels: room for 8 pt tick labels (&quot;100%&quot; left).</extracomment>
         <translation>Mất mát theo batch</translation>
     </message>
     <message>
@@ -241,7 +237,6 @@
     </message>
     <message>
         <source>ReLU</source>
-        <extracomment>Seeds are whole numbers 0..2**32-1 (what every NumPy generator and the settings file take). More epochs than any lab needs (full-batch gradient descent labs run 500-5,000 steps). Larger than any training split nndesk reads (256 MiB of 28x28 images is 342,000). How each choice reads in the form (the CLI takes the value itself).</extracomment>
         <translation>ReLU</translation>
     </message>
     <message>
@@ -270,7 +265,6 @@
     </message>
     <message>
         <source>Share of each class</source>
-        <extracomment>Font size of the pie&apos;s key</extracomment>
         <translation>Tỉ lệ của mỗi lớp</translation>
     </message>
     <message>
@@ -299,7 +293,6 @@
     </message>
     <message>
         <source>This setting cannot be used</source>
-        <extracomment>what the window says instead, when it differs from the CLI&apos;s line (no command-line advice such as &quot;--data-dir&quot;); marked with N_, filled in with ``values``</extracomment>
         <translation>Không dùng được thiết lập này</translation>
     </message>
     <message>
@@ -392,7 +385,6 @@
     </message>
     <message>
         <source>arch {arch}: the input size must be {size} (28x28 images), not {n}</source>
-        <extracomment>Every network takes the 784 pixels of a 28x28 image. The largest network ``validate`` accepts: with gradients and Adam&apos;s two slots about 1 GB.</extracomment>
         <translation>arch {arch}: kích thước đầu vào phải là {size} (ảnh 28x28), không phải {n}</translation>
     </message>
     <message>
@@ -481,7 +473,6 @@
     </message>
     <message>
         <source>batch size {batch:,}: one batch of this network needs about {need:.1f} GB, more than the {free:.1f} GB free; use a smaller batch size</source>
-        <extracomment>Float32 arrays per activation value while training: the output and its gradient. Bytes an evaluation-mode pass over many images (features for the Why page&apos;s neighbours, the Map) may hold in activations at once: a CNN&apos;s 500 images held ~350 MB (docs/performance.md)</extracomment>
         <translation>kích thước batch {batch:,}: một batch của mạng này cần khoảng {need:.1f} GB, nhiều hơn {free:.1f} GB còn trống; hãy dùng kích thước batch nhỏ hơn</translation>
     </message>
     <message>
@@ -518,7 +509,6 @@
     </message>
     <message>
         <source>cannot be read ({reason})</source>
-        <extracomment>A stored path longer than this is not a path anyone saved (file systems stop at 4096 bytes). A settings file larger than this is not one nndesk wrote: its own holds a few short values (eight recent paths of at most 4,096 characters are the most). Qt decodes &quot;@Variant(...)&quot; values as it reads them: a 1 MB file of four blank 8000x8000 QImages took 1.2 GB and kept the window from appearing for over 25 s; 64 kB bounds what such values can unpack to. settings files this process has used: their size is not judged again, so nndesk&apos;s own writes to a file near the limit never make it switch files (and lose what it just wrote) mid-session (settings file, why it was not read, the file used instead), for the window to say once</extracomment>
         <translation>không đọc được ({reason})</translation>
     </message>
     <message>
@@ -539,7 +529,6 @@
     </message>
     <message>
         <source>checksum mismatch: expected {expected}, got {got}</source>
-        <extracomment>progress(filename, done_bytes, total_bytes or None), called from the downloading thread. seconds to reach a server (so &quot;offline&quot; is known within a few seconds) ... ... and the longest a connected server may stay silent before the mirror counts as failed the environment variable naming a classroom mirror (URL or folder) sub-folder of a classroom mirror per dataset (the layout of a data folder nndesk reads) what the window&apos;s button promises, in MB (the four .gz files) the four .gz files&apos; sizes on the public mirrors, for an overall progress bar short dataset names for messages and buttons no published file is above 27 MB compressed or 48 MB decompressed; a mirror sending more is refused before it fills the disk or the memory</extracomment>
         <translation>mã kiểm tra không khớp: cần {expected}, nhận được {got}</translation>
     </message>
     <message>
@@ -604,7 +593,6 @@
     </message>
     <message>
         <source>damaged model file (header field &apos;rng_states&apos; malformed)</source>
-        <extracomment>A compressed member above this size may inflate at most ``_BOMB_RATIO`` times its bytes. False for a format-1 file: its checksum covers the arrays only, so an edit of its header (layers, normalisation, class names) cannot be told from the header it was saved with the file it was read from, for messages about it (&quot;&quot; when built in memory)</extracomment>
         <translation>tệp mô hình bị hỏng (trường &apos;rng_states&apos; của phần đầu sai dạng)</translation>
     </message>
     <message>
@@ -665,7 +653,6 @@
     </message>
     <message>
         <source>field &apos;info.calibration&apos; must be an object</source>
-        <extracomment>The temperatures a model file may hold (``nndesk.calibration`` fits within the same range).</extracomment>
         <translation>trường &apos;info.calibration&apos; phải là một đối tượng</translation>
     </message>
     <message>
@@ -774,12 +761,10 @@
     </message>
     <message>
         <source>is not a regular file (a pipe or a device)</source>
-        <extracomment>settings file -&gt; ((inode, size, mtime), what ``_not_settings_text`` found) when it was read</extracomment>
         <translation>không phải tệp thường (là một ống dẫn hoặc thiết bị)</translation>
     </message>
     <message>
         <source>is not a training setting</source>
-        <extracomment>Fields that can change while a run trains (``Session.steer``), in the table&apos;s order. Fields a resumed model file fixes: its network, its inputs and its optimizer&apos;s state.</extracomment>
         <translation>không phải là một thiết lập huấn luyện</translation>
     </message>
     <message>
@@ -933,7 +918,6 @@
     </message>
     <message>
         <source>no such file</source>
-        <extracomment>Every temp file nndesk writes starts with this, so a leftover one is recognisable. Without file locks, a leftover temp file older than this (seconds) is taken for a dead writer&apos;s and removed. With locks, an unheld temp file younger than this is still left alone: a writer creates its file a moment before it locks it. The system&apos;s ways of saying a file did not fit: the disk, the user&apos;s quota, ``ulimit -f``. The longest file name (bytes) the common file systems take (ext4, btrfs, xfs, tmpfs, NTFS).</extracomment>
         <translation>không có tệp này</translation>
     </message>
     <message>
@@ -1022,7 +1006,6 @@
     </message>
     <message>
         <source>perfectly calibrated</source>
-        <extracomment>The reliability plot&apos;s top: its key sits between 1 (the tallest a bar can be) and this</extracomment>
         <translation>hiệu chỉnh hoàn hảo</translation>
     </message>
     <message>
@@ -1067,7 +1050,6 @@
     </message>
     <message>
         <source>run {date} {time}</source>
-        <extracomment>The app&apos;s default model per preprocessing kind, best first (CNNs are the default). (k,) float32 before temperature scaling; None when the caller had only one set</extracomment>
         <translation>lượt chạy {date} {time}</translation>
     </message>
     <message>
@@ -1136,7 +1118,6 @@
     </message>
     <message>
         <source>stopped by request in epoch {epoch}</source>
-        <extracomment>Seconds slept per check while paused: short enough to feel instant, long enough to idle. A batch loss this many times the run&apos;s first one (at least 1.0) means the run diverged, even when it stays finite: Adam&apos;s steps are bounded by the learning rate, so with a rate far too high its loss climbs to millions without ever overflowing, as SGD&apos;s does. settings changed while training that this batch was the first to use on a batch the ``Watcher`` sampled: gradient norms, update sizes, dead units per layer The per-epoch history kept in model files, runs and ``--json`` output, in column order. with a ``Watcher``: the weight histograms and first-layer filters at this epoch&apos;s end k x k counts as nested tuples (rows true class, columns predicted): on the validation split, or (a run without one) on this epoch&apos;s training batches as they were trained What each of a run&apos;s random streams is for (all come from the one seed).</extracomment>
         <translation>đã dừng theo yêu cầu ở epoch {epoch}</translation>
     </message>
     <message>
@@ -1153,7 +1134,6 @@
     </message>
     <message>
         <source>the disk is full</source>
-        <extracomment>why the system refused a file, for the reasons a person can do something about</extracomment>
         <translation>ổ đĩa đã đầy</translation>
     </message>
     <message>
@@ -1186,7 +1166,6 @@
     </message>
     <message>
         <source>the quote {char} is not part of an architecture; write it like 784-64-10</source>
-        <extracomment>Limits far above any network that trains on 28x28 images in reasonable time, so a typo (an extra digit, a pasted number) is refused before any array is allocated. Quotes a shell or a copied text leaves around an architecture (&quot;784-64-10 with one quote).</extracomment>
         <translation>dấu nháy {char} không thuộc về kiến trúc; hãy viết như 784-64-10</translation>
     </message>
     <message>
@@ -1231,7 +1210,6 @@
     </message>
     <message>
         <source>unknown loss {loss!r}; choose {choices}</source>
-        <extracomment>The loss each output activation trains with unless told otherwise. Loss name -&gt; the only output it accepts (absent: any output).</extracomment>
         <translation>hàm mất mát {loss!r} không có; hãy chọn {choices}</translation>
     </message>
     <message>
@@ -1248,9 +1226,6 @@
     </message>
     <message>
         <source>validation</source>
-        <extracomment>pixels kept free between the batch plot&apos;s title and the key beside it
-----------
-the per-epoch curves a run will draw, named in the legends before its first epoch the Axes the last ``update`` changed beyond their lines (limits, legend, marks)</extracomment>
         <translation>kiểm định</translation>
     </message>
     <message>
@@ -1295,7 +1270,6 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     </message>
     <message>
         <source>{file}: header says {dims} values ({size}) but the file holds {held}</source>
-        <extracomment>dtype code -&gt; big-endian NumPy dtype, as the format defines them. The most decompressed data bytes one IDX file may declare. A 28x28 classifier&apos;s largest sensible file (the 60,000 MNIST training images) holds 47 MB; 256 MiB leaves room for larger sets and for float storage while keeping a lying header far from gigabytes. Reading a larger file in pieces (or memory-mapped) would not bound memory: training normalises the images to float32 once, four times the file (EMNIST byclass&apos;s 547 MB would take 2.2 GB). The most dimensions a header may declare (images are 3-D, flat images or labels fewer). The most a deflate stream can shrink data (zlib&apos;s technical note: about 1032:1).</extracomment>
         <translation>{file}: phần đầu ghi {dims} giá trị ({size}) nhưng tệp chứa {held}; tệp bị cắt cụt hoặc bị hỏng</translation>
     </message>
     <message>
@@ -1328,7 +1302,6 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     </message>
     <message>
         <source>{file}: the image is blank, nothing to classify</source>
-        <extracomment>A drawing whose ink fits in a box this fraction of the canvas side is too little to read. The digit pen (18 px on the 280 px canvas) dragged a few pixels makes a dot ~26 px across; garments are drawn with a wider pen (30 px), so one click of it is already 0.11 of the side, and a garment anyone means to draw spans far more than 0.16.</extracomment>
         <translation>{file}: ảnh trống, không có gì để phân loại</translation>
     </message>
     <message>
@@ -1341,7 +1314,6 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     </message>
     <message>
         <source>{file}: the image is {width}x{height} pixels ({megapixels:.0f} megapixels); nndesk opens images of up to {limit} megapixels: scale it down first</source>
-        <extracomment>Longest side an image is reduced to while it is read: the model sees 28x28 and the canvas 280x280, so more detail is never used, and a photo costs megabytes instead of hundreds. Longest side an image opened onto the canvas is reduced to: the canvas shows 280x280 of it, twice that keeps the strokes antialiased (decoding it at ``MAX_SIDE`` cost the window a hundred megabytes more on a 16-bit 5000x5000 PNG). Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced. Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px). EXIF orientation -&gt; the transpose that shows the picture upright (as ImageOps.exif_transpose).</extracomment>
         <translation>{file}: ảnh có {width}x{height} điểm ảnh ({megapixels:.0f} megapixel); nndesk mở ảnh tối đa {limit} megapixel: hãy thu nhỏ ảnh trước</translation>
     </message>
     <message>
@@ -1358,12 +1330,10 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     </message>
     <message>
         <source>{file}: {why}</source>
-        <extracomment>Pixels of a 16-bit image averaged at a time (a band of rows: about 8 MB of them as float32)</extracomment>
         <translation>{file}: {why}</translation>
     </message>
     <message>
         <source>{folder} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a folder with MNIST.</source>
-        <extracomment>the window&apos;s line when a folder holds the other dataset: which one, and the two ways on</extracomment>
         <translation>{folder} chứa Fashion-MNIST, không phải MNIST: hãy chuyển sang Quần áo, hoặc chọn một thư mục có MNIST.</translation>
     </message>
     <message>
@@ -1375,12 +1345,24 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
         <translation>{folder} không phải là thư mục</translation>
     </message>
     <message>
+        <source>{folder}: skipped {n} class folder(s) with no readable image: {names}</source>
+        <translation>{folder}: đã bỏ qua {n} thư mục lớp không có ảnh đọc được: {names}</translation>
+    </message>
+    <message>
+        <source>{folder}: skipped {n} of {total} files (unreadable or blank), e.g. {example}</source>
+        <translation>{folder}: đã bỏ qua {n} trên {total} tệp (không đọc được hoặc trống), ví dụ {example}</translation>
+    </message>
+    <message>
         <source>{folder}: {dataset}&apos;s {gz_names} (or unzipped) are missing</source>
         <translation>{folder}: thiếu các tệp {gz_names} của {dataset} (hoặc bản đã giải nén)</translation>
     </message>
     <message>
         <source>{folder}: {dataset}&apos;s {gz_name} (or {name}) is missing</source>
         <translation>{folder}: thiếu tệp {gz_name} (hoặc {name}) của {dataset}</translation>
+    </message>
+    <message>
+        <source>{folder}: {files} differ from the published {dataset} files; using them as given</source>
+        <translation>{folder}: {files} khác với các tệp {dataset} đã công bố; vẫn dùng chúng như hiện có</translation>
     </message>
     <message>
         <source>{long_name} (&apos;{loss}&apos;) needs the {needed} output, not {output!r}; or use mse</source>
@@ -1400,7 +1382,6 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     </message>
     <message>
         <source>{name} must be a list of 1 to 4 sizes, got {value!r:.60}</source>
-        <extracomment>1: the digest covers the arrays only; 2: it covers the header too.</extracomment>
         <translation>{name} phải là danh sách 1 đến 4 kích thước, nhưng là {value!r:.60}</translation>
     </message>
     <message>
@@ -1450,7 +1431,6 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     <name>AugmentPreview</name>
     <message>
         <source>Eight of the dataset&apos;s training images appear here, once it is on this computer.</source>
-        <extracomment>Images shown. Pixels per image side on screen.</extracomment>
         <translation>Tám ảnh huấn luyện của bộ dữ liệu hiện ở đây, khi bộ dữ liệu đã có trên máy này.</translation>
     </message>
 </context>
@@ -1533,7 +1513,6 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     </message>
     <message>
         <source>{name} holds {share:.0%} of the mistakes on the validation split ({n} of {total}), most often taken for {other}: see them in Mistakes.</source>
-        <extracomment>Batches compared by the divergence check: the newest ones against as many before them. The recent batch loss this many times the one before means the loss is climbing. Settings whose change makes the batches harder (or easier) to fit: a loss that climbs right after one of them changed is the data&apos;s doing, not the learning rate&apos;s. A layer with more than this share of dead units gets a hint. Validation loss this share above its lowest, at least OVERFIT_EPOCHS epochs after it, while training loss went on falling, is overfitting (a noisy rise is not a steady one: not &quot;each of the last epochs higher&quot;). Training accuracy below this after an epoch is &quot;stuck near chance&quot; for 10 classes. A learning rate under this is &quot;tiny&quot;: a run stuck near chance with it may need a larger one. One true class holding at least this share of an epoch&apos;s mistakes gets a hint: three times its fair share among 10 classes (Fashion&apos;s shirts often hold a third of them). A class the hint already names keeps it while it holds at least this share (hysteresis: a share hovering around MISTAKES_SHARE from epoch to epoch does not make the hint blink). Fewer mistakes than this say nothing about a class. the true class whose mistakes the Mistakes page should show (&quot;mistakes&quot; hints), else None [the list of matrices last judged, how many of its epochs are judged, the class named then]</extracomment>
         <translation>{name} chiếm {share:.0%} số lỗi trên phần kiểm định (validation) ({n} trên {total}), thường bị nhầm thành {other} nhất: xem chúng ở trang Đoán sai.</translation>
     </message>
     <message>
@@ -1557,7 +1536,6 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     </message>
     <message>
         <source>No evaluation yet</source>
-        <extracomment>Class names are never written smaller than this (points) Pixels of the canvas&apos;s shorter side per point of the class names (400 px: 8 pt, 500 px: 10) A line of class names&apos; height per point of their size (Vietnamese accents above) Draws after one asked for, while counts or names are fitted to the cells</extracomment>
         <translation>Chưa đánh giá</translation>
     </message>
     <message>
@@ -1581,7 +1559,6 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     </message>
     <message>
         <source>Cannot open model</source>
-        <extracomment>model files are written off the GUI thread (None: here); token -&gt; path asked for</extracomment>
         <translation>Không mở được mô hình</translation>
     </message>
     <message>
@@ -1701,7 +1678,6 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     </message>
     <message>
         <source>Switch to Digits</source>
-        <extracomment>the Switch button&apos;s text per window mode, named as the Mode menu names the modes</extracomment>
         <translation>Chuyển sang Chữ số</translation>
     </message>
     <message>
@@ -1853,7 +1829,6 @@ the per-epoch curves a run will draw, named in the legends before its first epoc
     </message>
     <message>
         <source>Which dataset to look at: MNIST digits or Fashion-MNIST</source>
-        <extracomment>(test-set index, dataset name) of the image just put on the canvas: the window&apos;s &quot;Test #&quot; and the caption under it follow</extracomment>
         <translation>Xem tập dữ liệu nào: chữ số MNIST hay Fashion-MNIST</translation>
     </message>
     <message>
@@ -1901,7 +1876,6 @@ nhãn {label}{name}</translation>
     </message>
     <message>
         <source>{title} is not on this computer yet: download it, or choose a folder holding its four IDX files.</source>
-        <extracomment>mode of the window -&gt; the dataset its test images come from</extracomment>
         <translation>Máy tính này chưa có {title}: hãy tải về, hoặc chọn một thư mục chứa bốn tệp IDX của nó.</translation>
     </message>
 </context>
@@ -1924,7 +1898,6 @@ nhãn {label}{name}</translation>
     </message>
     <message>
         <source>{file} did not match its checksum and was removed. Try again, or use Choose a folder… with a copy of the files.</source>
-        <extracomment>progress signals at most this often (seconds): a 30 MB download has ~500 chunks</extracomment>
         <translation>{file} không khớp mã kiểm tra nên đã bị xoá. Hãy thử lại, hoặc dùng Chọn thư mục… với một bản sao của các tệp.</translation>
     </message>
 </context>
@@ -2008,7 +1981,6 @@ nhãn {label}{name}</translation>
     </message>
     <message>
         <source>No model yet</source>
-        <extracomment>controllers.background.BackgroundWrites: exports are written off the GUI thread (a confusion PNG takes a few tenths of a second); None writes them here</extracomment>
         <translation>Chưa có mô hình</translation>
     </message>
     <message>
@@ -2069,7 +2041,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>accuracy</source>
-        <extracomment>the report&apos;s last rows, named as the lab&apos;s text table names them, shown translated</extracomment>
         <translation>độ chính xác (accuracy)</translation>
     </message>
     <message>
@@ -2106,7 +2077,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>test</source>
-        <extracomment>how the subtitle names the split evaluated (``EvaluationResult.split``), marked here</extracomment>
         <translation>kiểm tra</translation>
     </message>
     <message>
@@ -2154,7 +2124,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Jupyter notebook (*.ipynb)</source>
-        <extracomment>The command line that makes the same file, named in the file&apos;s header.</extracomment>
         <translation>Notebook Jupyter (*.ipynb)</translation>
     </message>
     <message>
@@ -2200,7 +2169,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <name>InsideTrainingView</name>
     <message>
         <source>Start a run to see inside the network while it learns.</source>
-        <extracomment>Milliseconds between two renders while a run trains.</extracomment>
         <translation>Hãy bắt đầu một lần huấn luyện để xem bên trong mạng khi nó học.</translation>
     </message>
 </context>
@@ -2312,7 +2280,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>input</source>
-        <extracomment>(layer index or -1 for the filters, title, strip QImage, channels)</extracomment>
         <translation>đầu vào</translation>
     </message>
     <message>
@@ -3086,7 +3053,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Why</source>
-        <extracomment>the picker&apos;s entry for the network a run is training (its newest weights answer) page titles as app.py passes them to add_page, shown translated</extracomment>
         <translation>Vì sao</translation>
     </message>
     <message>
@@ -3146,7 +3112,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>The layer whose outputs place the images</source>
-        <extracomment>(test-set index, dataset name) of the image just put on the canvas: the window&apos;s &quot;Test #&quot; and the caption under it follow</extracomment>
         <translation>Tầng (layer) có đầu ra dùng để đặt vị trí các ảnh</translation>
     </message>
     <message>
@@ -3210,7 +3175,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Only images of this true class</source>
-        <extracomment>(test-set index, dataset name) of the image just put on the canvas: the window&apos;s &quot;Test #&quot; and the caption under it follow (key, classifier, image28 float32 (28, 28), class index): the prediction controller computes the map off the GUI thread and answers through ``show_saliency(key, map)``</extracomment>
         <translation>Chỉ các ảnh có lớp đúng này</translation>
     </message>
     <message>
@@ -3241,7 +3205,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <source>Test image #{i}
 True: {true}
 Predicted: {predicted} ({p})</source>
-        <extracomment>Points of a tile&apos;s captions, and the smallest they shrink to before they are elided</extracomment>
         <translation>Ảnh kiểm tra #{i}
 Đúng là: {true}
 Dự đoán: {predicted} ({p})</translation>
@@ -3378,7 +3341,6 @@ Dự đoán: {predicted} ({p})</translation>
     </message>
     <message>
         <source>The network&apos;s answer: the class with the highest probability</source>
-        <extracomment>the smallest the big answer&apos;s type gets beside its percentage (then it takes its own line)</extracomment>
         <translation>Câu trả lời của mạng: lớp có xác suất cao nhất</translation>
     </message>
     <message>
@@ -3881,7 +3843,6 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Optimisers: SGD vs momentum vs Adam</source>
-        <extracomment>Settings every lane of a race must share, so that their batches are the same. The seed labs&apos; comparisons, one click each on the race screen: a title and its lanes, each a name and the settings it changes in the Train form&apos;s configuration (texts marked for translation; the window translates them in the &quot;Race&quot; context).</extracomment>
         <translation>Bộ tối ưu: SGD, SGD + quán tính hay Adam</translation>
     </message>
     <message>
@@ -3956,7 +3917,6 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Choose a comparison…</source>
-        <extracomment>the lanes were changed by hand: they no longer follow the Train form&apos;s settings</extracomment>
         <translation>Chọn một phép so sánh…</translation>
     </message>
     <message>
@@ -4099,12 +4059,10 @@ kiểm định</translation>
     </message>
     <message>
         <source>stopped</source>
-        <extracomment>Milliseconds between two renders of the overlaid curves while racing. How the table names a lane that did not complete.</extracomment>
         <translation>đã dừng</translation>
     </message>
     <message>
         <source>the lane&apos;s name in the legend and the table</source>
-        <extracomment>The settings each lane edits (the others come from the Train form). The chart of the race on screen, made and used only by render-pool jobs (one at a time): a refresh moves its lines&apos; data instead of building a figure.</extracomment>
         <translation>tên của làn trong chú giải và trong bảng</translation>
     </message>
     <message>
@@ -4160,12 +4118,10 @@ kiểm định</translation>
     </message>
     <message>
         <source>Train a run to replay it epoch by epoch.</source>
-        <extracomment>Milliseconds a moving slider rests before the matrix is redrawn (a drag passes many epochs).</extracomment>
         <translation>Huấn luyện một lượt chạy để xem lại nó theo từng epoch.</translation>
     </message>
     <message>
         <source>Your drawing</source>
-        <extracomment>the matrix&apos;s chart, made when the tab is first shown: a hidden chart costs a draw at a theme switch or a resize, and most sessions never open this tab</extracomment>
         <translation>Hình vẽ của bạn</translation>
     </message>
     <message>
@@ -4283,7 +4239,6 @@ từ {folder}</translation>
     </message>
     <message>
         <source>Select two or more runs (Ctrl/Shift-click) to compare their curves.</source>
-        <extracomment>the order the columns are shown in: what tells runs apart first, the long Settings text last Runs the chart overlays at most, as a race has lanes: at 1024x700 the legend of seven (and its two line styles) squeezed the batch chart to a sliver (Ctrl+A on 2,000 runs labelled each against every other on the GUI thread for 8 s) Rows (the first in the table&apos;s order) a column&apos;s width is fitted to Below this height-to-width ratio the Runs chart puts its three plots side by side Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs than a chart has pixels: drawing them all took the window seconds)</extracomment>
         <translation>Chọn từ hai lượt chạy trở lên (Ctrl/Shift + bấm) để so sánh đồ thị.</translation>
     </message>
     <message>
@@ -4328,7 +4283,6 @@ từ {folder}</translation>
     </message>
     <message>
         <source>batch {n}</source>
-        <extracomment>Characters of a cell&apos;s text (a folder path as the dataset is the longest real one)</extracomment>
         <translation>batch {n}</translation>
     </message>
     <message>
@@ -4397,7 +4351,6 @@ từ {folder}</translation>
     </message>
     <message>
         <source>running</source>
-        <extracomment>A run&apos;s status as the table says it (run.json keeps the English word; any other is shown as is)</extracomment>
         <translation>đang chạy</translation>
     </message>
     <message>
@@ -4528,7 +4481,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>% of train</source>
-        <extracomment>How some fields look (presentation only; ranges and help are the schema&apos;s).</extracomment>
         <translation>% ảnh huấn luyện</translation>
     </message>
     <message>
@@ -4545,7 +4497,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Data</source>
-        <extracomment>The groups of the form, in order, with their titles.</extracomment>
         <translation>Dữ liệu</translation>
     </message>
     <message>
@@ -4570,7 +4521,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Learning rate</source>
-        <extracomment>Labels that are a learner&apos;s first meeting with a term: here the glossary (docs/glossary-vi.md) keeps the English beside the Vietnamese (&quot;Tốc độ học (learning rate)&quot;); messages and table headers that name the same setting keep the short word.</extracomment>
         <translation>Tốc độ học (learning rate)</translation>
     </message>
     <message>
@@ -4579,7 +4529,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>MNIST handwritten digits</source>
-        <extracomment>The registered datasets as the Dataset field names them (their titles, without the authors).</extracomment>
         <translation>MNIST (chữ số viết tay)</translation>
     </message>
     <message>
@@ -4672,7 +4621,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>{arch} → {count} parameters</source>
-        <extracomment>Fields the form does not show: the dataset and layers have their own rows, threads is the command line&apos;s. Settings the form changes in a running run (&quot;Apply to run&quot;); the learning rate has its own field beside the run buttons.</extracomment>
         <translation>{arch} → {count} tham số</translation>
     </message>
     <message>
@@ -4700,7 +4648,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Loading {name}…</source>
-        <extracomment>replay: whether a weight copy is kept per epoch, and its size in bytes training memory per image of a batch (``memory.batch_bytes``) and the training split&apos;s size: a batch size asked for mid-run is refused when it cannot fit seconds to wait after each batch (&quot;slow motion&quot;); 0: full speed (epoch, Classifier on a copy of the weights at its end) for the replay; small nets only, sent just before that epoch&apos;s ``epoch_finished``</extracomment>
         <translation>Đang nạp {name}…</translation>
     </message>
     <message>
@@ -4725,7 +4672,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>training ran out of memory; try a smaller network or batch</source>
-        <extracomment>Seconds between two emissions of batch reports (they are collected in between). Seconds between two weight snapshots for live prediction. Seconds between two writes of a running run&apos;s record after an epoch.</extracomment>
         <translation>huấn luyện hết bộ nhớ; hãy thử mạng nhỏ hơn hoặc batch nhỏ hơn</translation>
     </message>
 </context>
@@ -4733,7 +4679,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <name>TrainingPanel</name>
     <message>
         <source> (schedule: constant)</source>
-        <extracomment>Below this page width the settings move from beside the curves into a &quot;Settings&quot; tab. how the last run ended (RunEnded, its epoch count), said again in the new language</extracomment>
         <translation> (lịch tốc độ học: không đổi)</translation>
     </message>
     <message>
@@ -4862,7 +4807,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Finished</source>
-        <extracomment>How the progress bar names the way a run ended.</extracomment>
         <translation>Hoàn tất</translation>
     </message>
     <message>
@@ -5059,7 +5003,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Train</source>
-        <extracomment>the coach&apos;s &quot;see them in Mistakes&quot;: the Mistakes page should show this true class this page&apos;s writes not answered yet: token -&gt; (on done(result), on failed(error)) what the live plot shows: the controller&apos;s store of the current run, or a loaded model&apos;s history (never a copy of a running run&apos;s curves) (model file, its run&apos;s curves or None) that Continue trains further the running run&apos;s settings as steered so far (its config, then &quot;Apply to run&quot;) settings sent to the run that no batch has used yet: name -&gt; (the value in use before, the value sent); a run that ends first never used them (the headline then names the value it trained with) (RunEnded, epochs the run trained or None) of the last run, for its verdict the live settings the last run (or the loaded model&apos;s) ended with, and the form as it was then: Continue keeps the former where the form was not changed since</extracomment>
         <translation>Huấn luyện</translation>
     </message>
     <message>
@@ -5112,7 +5055,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>full speed</source>
-        <extracomment>Slow motion&apos;s choices: seconds waited after every batch, and how the menu says it.</extracomment>
         <translation>tốc độ tối đa</translation>
     </message>
     <message>
@@ -5343,7 +5285,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>How fast the score changes as ink is added at each pixel: a local slope, often speckled.</source>
-        <extracomment>one line per method: what its map shows</extracomment>
         <translation>Điểm số thay đổi nhanh đến đâu khi thêm mực ở mỗi điểm ảnh: một độ dốc cục bộ, thường lốm đốm.</translation>
     </message>
     <message>
@@ -5428,7 +5369,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Why this answer?</source>
-        <extracomment>Milliseconds the page waits for the bars&apos; paint before asking for a new answer&apos;s map anyway.</extracomment>
         <translation>Vì sao có câu trả lời này?</translation>
     </message>
     <message>

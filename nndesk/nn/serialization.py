@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from nndesk.errors import ConfigError, ModelFileError, os_reason
+from nndesk.errors import ConfigError, ModelFileError, NndeskWarning, os_reason
 from nndesk.fileio import atomic_path, regular_file_problem
 from nndesk.i18n import N_, Message
 from nndesk.nn.header import (
@@ -495,10 +495,11 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     )
 
 
-class OldModelFileWarning(UserWarning):
+class OldModelFileWarning(NndeskWarning):
     """A format-1 model file was loaded: it works, but its header is not covered by its
     checksum. The CLI prints it as one ``nndesk: warning:`` line; the window says it in a
-    message when such a model is put in use (``Classifier.header_checked``)."""
+    message when such a model is put in use (``Classifier.header_checked``), so its
+    ``ui.warning_notes`` drops this warning itself."""
 
 
 def unchecked_header_warning(path: str | os.PathLike) -> str:
