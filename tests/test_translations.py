@@ -135,6 +135,72 @@ def test_a_new_untranslated_string_is_reported_with_the_command_to_run(tmp_path)
     assert "python -m tools.translations" in translations.how_to_fix("vi")
 
 
+def test_a_constants_note_stays_off_the_messages_below_it_and_a_note_above_one_is_its_own(
+    tmp_path,
+):
+    """lupdate glued every ``#:`` comment (nndesk's notes on constants) onto the next message in
+    the file, however far below: "{file}: the image is blank" carried NEARLY_EMPTY_SIDE's note."""
+    import xml.etree.ElementTree as ET
+
+    sources = tmp_path / "pkg"
+    sources.mkdir()
+    (sources / "page.py").write_text(
+        textwrap.dedent(
+            """
+            from nndesk.i18n import N_
+            #: a drawing smaller than this fraction of the canvas is too little to read
+            NEARLY_EMPTY_SIDE = 0.1
+
+
+            def blank(file):
+                #: pixels a side
+                side = 28
+                return N_("{file}: the image is blank")
+
+
+            #: the window's line when a folder holds the other dataset
+            OTHER = N_("{folder} holds the other dataset")
+            #: a note with a line of code before its message
+            x = 1
+            LAST = N_("last")
+            """
+        )
+    )
+    ts = tmp_path / "nndesk_vi.ts"
+    translations.lupdate(ts, sources)
+    notes = {
+        m.findtext("source"): m.findtext("extracomment")
+        for m in ET.parse(ts).getroot().iter("message")
+    }
+    other = "the window's line when a folder holds the other dataset"
+    assert notes == {
+        "{file}: the image is blank": None,
+        "{folder} holds the other dataset": other,
+        "last": None,
+    }
+    assert "#: a drawing smaller" in (sources / "page.py").read_text()  # the source is as it was
+
+
+def test_no_message_of_the_committed_translations_carries_a_note_of_another_line():
+    for code in translated_languages():
+        messages = ts_notes(ts_path(code))
+        assert messages["{file}: the image is blank, nothing to classify"] is None
+        assert messages["nndesk cannot do this"] == (
+            "the kind of problem in a few words, marked for translation; the window puts it "
+            "before an English detail that has no translation"
+        )
+
+
+def ts_notes(ts: Path) -> dict[str, str | None]:
+    """source -> its note (extracomment) in ``ts``."""
+    import xml.etree.ElementTree as ET
+
+    return {
+        m.findtext("source") or "": m.findtext("extracomment")
+        for m in ET.parse(ts).getroot().iter("message")
+    }
+
+
 def _translate_calls(tree: ast.AST):
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):

@@ -74,14 +74,57 @@ def source_files(sources: Path = SOURCES) -> list[Path]:
     return sorted(p for p in sources.rglob("*.py") if "__pycache__" not in p.parts)
 
 
+#: one line of a ``#:`` comment, which lupdate reads as a note for the translator
+NOTE_LINE = re.compile(r"^(\s*)#:")
+#: a call that marks a message for translation (nndesk's and Qt's names for it)
+MESSAGE_CALL = re.compile(r"\b(?:translate|QT_TRANSLATE_NOOP|QT_TR_NOOP|N_|tr)\s*\(")
+
+
+def notes_only_above_messages(text: str) -> str:
+    """``text`` (a module) with each ``#:`` comment made a plain ``#`` one unless its block
+    sits right above a line that marks a message.
+
+    ``#:`` documents a constant in nndesk's modules (close to 400 of them), and lupdate reads
+    every ``#:`` comment as a translator's note that it keeps until the next message in the
+    file, however far below, and glues them all onto that one: "{file}: the image is blank"
+    carried NEARLY_EMPTY_SIDE's note, "cannot be read ({reason})" five notes on settings files.
+    Only a note right above a message's line is about that message.
+    """
+    lines = text.splitlines(keepends=True)
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and NOTE_LINE.match(lines[end]):
+            end += 1
+        if end == i:
+            i += 1
+            continue
+        if end == len(lines) or not MESSAGE_CALL.search(lines[end]):
+            for k in range(i, end):
+                lines[k] = NOTE_LINE.sub(r"\1# ", lines[k], count=1)
+        i = end
+    return "".join(lines)
+
+
 def lupdate(ts: Path, sources: Path = SOURCES) -> None:
-    """Merge the strings of the sources into ``ts`` (created if missing); drop vanished ones."""
+    """Merge the strings of the sources into ``ts`` (created if missing); drop vanished ones.
+
+    lupdate reads copies of the sources whose ``#:`` notes are kept only right above a message
+    (``notes_only_above_messages``); the .ts has no file names or lines, so nothing else
+    changes."""
     code = ts.stem.split("_", 1)[1]
-    files = [str(p) for p in source_files(sources)]
     options = ["-locations", "none", "-sort-messages", "-no-obsolete", "-silent"]
     options += ["-tr-function-alias", "QT_TR_NOOP+=N_"]  # nndesk.i18n.N_, context ""
-    command = [qt_tool("lupdate"), *options, "-target-language", code, *files, "-ts", str(ts)]
-    done = subprocess.run(command, cwd=sources, capture_output=True, text=True, timeout=300)
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for path in source_files(sources):
+            copy = Path(tmp) / path.relative_to(sources)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(notes_only_above_messages(path.read_text(encoding="utf-8")), "utf-8")
+            files.append(str(copy))
+        command = [qt_tool("lupdate"), *options, "-target-language", code, *files]
+        command += ["-ts", str(ts.resolve())]
+        done = subprocess.run(command, cwd=tmp, capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
         raise SystemExit(f"lupdate failed: {done.stderr.strip() or done.stdout.strip()}")
 
