@@ -10,10 +10,10 @@ Not a test: prints figures. Target (issue 15): every case ends in one clear exit
 Each case (``tests/hostile/cases.py``) is written into a temporary folder: IDX headers claiming
 0xFFFFFFFF on each dim or 2^31 labels (raw, gzip, and gzips that really inflate that far), model
 headers claiming 10^9 units or 3,000 layers or nesting 200,000 deep, an ``.npz`` member inflating
-to 3 GiB and one declaring 10^10 floats, a 12000x12000 PNG, a valid 16-bit 5000x5000 PNG
-(answered: exit 0), run.json files of 32 MB of values, a
-5,000-digit integer or a 1 MB setting (``export-script --run``), and ``export-script -o`` naming
-an existing file. Then ``python -m nndesk ...``
+to 3 GiB and one declaring 10^10 floats, a 12000x12000 PNG, a valid 16-bit 5000x5000 PNG and
+a valid RGBA PNG of 40 megapixels, the largest nndesk opens (both answered: exit 0), run.json
+files of 32 MB of values, a 5,000-digit integer or a 1 MB setting (``export-script --run``),
+and ``export-script -o`` naming an existing file. Then ``python -m nndesk ...``
 runs on it in a fresh process; its peak resident memory is that child's own ``ru_maxrss`` (from
 ``os.wait4``), its time the wall clock from start to exit, Python's start-up included.
 ``--against DIR`` runs another checkout's code on the same files (e.g. one from before the fix);

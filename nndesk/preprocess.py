@@ -269,6 +269,8 @@ MAX_SIDE = 2048
 CANVAS_DECODE_SIDE = 560
 #: Pixels an image may have when its format cannot be decoded at a reduced scale (JPEG can, by
 #: 1/2 to 1/8): a 2 MB PNG of 12000x12000 would decode to 432 MB before it could be reduced.
+#: Below it an image is opened, a 16-bit one too (its decode: 2 bytes a pixel), and reduced a
+#: band at a time after the decode (docs/performance.md, "A 16-bit 5000x5000 PNG").
 MAX_PIXELS = 40_000_000
 #: Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to
 #: decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px).
@@ -321,9 +323,7 @@ def _decode_reduced(img: Image.Image, name: str, max_side: int = MAX_SIDE) -> Im
     if factor > 1:
         if img.mode.startswith("I;16"):  # Pillow's reduce does not take 16-bit grey
             return _transposed(_reduce_16bit(img, factor), orientation)
-        if img.mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):
-            img = img.convert("RGBA" if "transparency" in img.info else "RGB")
-        img = img.reduce(factor)  # box average: antialiased, one pass
+        return _transposed(_reduce_in_bands(img, factor), orientation)
     return _transposed(img, orientation)
 
 
@@ -333,8 +333,29 @@ def _transposed(img: Image.Image, orientation: int | None) -> Image.Image:
     return img.transpose(method) if method is not None else img
 
 
-#: Pixels of a 16-bit image averaged at a time (a band of rows: about 8 MB of them as float32)
+# Pixels of an image reduced at a time: a band of rows, about 8 MB of them as float32 (16-bit
+# grey) or RGBA
 _BAND_PIXELS = 2_000_000
+
+
+def _reduce_in_bands(img: Image.Image, factor: int) -> Image.Image:
+    """``img.reduce(factor)`` (a box average: antialiased, one pass) for a decoded image, after
+    a convert to RGB or RGBA for modes reduce does not take, a band of rows at a time. Whole,
+    Pillow's reduce of RGBA and LA works on a premultiplied copy of the image, and a convert
+    (palette, CMYK) copies it too: a 40-megapixel RGBA PNG took its decoded 160 MB twice.
+    The bands are whole multiples of ``factor`` rows, so the pixels are reduce's own."""
+    mode = img.mode
+    if mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):
+        mode = "RGBA" if "transparency" in img.info else "RGB"
+    width, height = img.size
+    rows = factor * max(1, _BAND_PIXELS // (width * factor))
+    out = Image.new(mode, (-(-width // factor), -(-height // factor)))
+    for top in range(0, height, rows):
+        band = img.crop((0, top, width, min(height, top + rows)))  # keeps palette, transparency
+        if band.mode != mode:
+            band = band.convert(mode)
+        out.paste(band.reduce(factor), (0, top // factor))
+    return out
 
 
 def _reduce_16bit(img: Image.Image, factor: int) -> Image.Image:

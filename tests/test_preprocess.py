@@ -306,6 +306,50 @@ def test_a_16_bit_image_is_reduced_like_pillows_reduce_a_band_at_a_time(
     assert np.abs(got.astype(np.int64) - expected).max() <= 1  # rounding of the mean alone
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["L", "LA", "RGB", "RGBA", "P", "P+transparency", "CMYK", "1", "I", "F"]),
+    st.integers(1, 90),
+    st.integers(1, 90),
+    st.integers(2, 9),
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([1, 50, 700, 10_000]),
+)
+def test_an_image_is_reduced_to_pillows_own_pixels_a_band_at_a_time(
+    mode, width, height, factor, seed, band
+):
+    """Pillow's reduce of RGBA and LA, and the convert of a palette or CMYK image before it,
+    each copied the whole decoded image (a 40-megapixel RGBA PNG: 160 MB twice): each band of
+    rows is converted and reduced on its own now, to the very pixels of the whole reduce."""
+    from unittest import mock
+
+    from PIL import Image
+
+    from nndesk import preprocess
+
+    rng = np.random.default_rng(seed)
+    pixels = rng.integers(0, 256, (height, width, 4), dtype=np.uint8)
+    image = Image.fromarray(pixels, "RGBA")
+    if mode.startswith("P"):
+        image = image.convert("RGB").quantize(16)
+        if mode == "P+transparency":
+            image.info["transparency"] = 3
+    elif mode == "I":
+        image = Image.fromarray(rng.integers(0, 2**20, (height, width), dtype=np.int32), "I")
+    elif mode == "F":
+        image = Image.fromarray(rng.random((height, width), dtype=np.float32), "F")
+    else:
+        image = image.convert(mode)
+    whole = image
+    if whole.mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):  # as _decode_reduced did
+        whole = whole.convert("RGBA" if "transparency" in whole.info else "RGB")
+    expected = whole.reduce(factor)
+    with mock.patch.object(preprocess, "_BAND_PIXELS", band):
+        got = preprocess._reduce_in_bands(image, factor)
+    assert got.mode == expected.mode and got.size == expected.size
+    np.testing.assert_array_equal(np.asarray(got), np.asarray(expected))
+
+
 def test_an_image_for_the_canvas_is_decoded_no_larger_than_it_can_show(tmp_path):
     from PIL import Image
 

@@ -335,8 +335,31 @@ def image_16bit_png(folder: Path) -> tuple[list[str], str]:
     return ["predict", str(model), str(path)], f"16-bit PNG 5000x5000 ({size:.0f} kB), valid"
 
 
+def png_rgba_largest(folder: Path) -> Path:
+    """An RGBA PNG just under ``preprocess.MAX_PIXELS`` (6320x6320, 39.9 megapixels), a white
+    bar on opaque black: the largest image nndesk opens, 160 MB decoded."""
+    from PIL import Image
+
+    from nndesk.preprocess import MAX_PIXELS
+
+    side = int(MAX_PIXELS**0.5) - 4
+    path = folder / f"rgba-{side}.png"
+    a = np.zeros((side, side, 4), np.uint8)
+    a[..., 3] = 255
+    a[side * 2 // 5 : side * 3 // 5, side * 12 // 25 : side * 13 // 25, :3] = 255
+    Image.fromarray(a, "RGBA").save(path)
+    return path
+
+
+def image_largest_rgba_png(folder: Path) -> tuple[list[str], str]:
+    path = png_rgba_largest(folder)
+    size = path.stat().st_size / 1e3
+    model = tiny_model_file(folder)
+    return ["predict", str(model), str(path)], f"RGBA PNG of 40 megapixels ({size:.0f} kB), valid"
+
+
 #: Cases that are valid input: the command answers (exit 0); memory is what they measure.
-VALID_CASES = ("png-16bit-5000",)
+VALID_CASES = ("png-16bit-5000", "png-rgba-40mp")
 
 
 def _run_folder(name: str, record: bytes) -> str:
@@ -406,6 +429,7 @@ CASES: dict[str, Callable[[Path], tuple[list[str], str]]] = {
     "png-12000": image_huge_png,
     "png-1x39M": image_tall_png,
     "png-16bit-5000": image_16bit_png,
+    "png-rgba-40mp": image_largest_rgba_png,
     "run-32mb-floats": run_32mb_of_floats,
     "run-6m-values": run_millions_of_values,
     "run-5000-digits": run_5000_digit_number,
