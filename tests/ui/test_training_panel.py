@@ -43,9 +43,9 @@ def tiny_dataset(tiny_idx_dir) -> Dataset:
     )
 
 
-def make_panel(qtbot, tmp_path, provider, writes=None):
+def make_panel(qtbot, tmp_path, provider, writes=None, before_close=None):
     widget = TrainingPanel(TrainingController(provider, RunStore(tmp_path / "runs")), writes=writes)
-    qtbot.addWidget(widget)
+    qtbot.addWidget(widget, before_close_func=before_close)
     widget.resize(1200, 800)
     widget.show()
     form = widget.form
@@ -82,7 +82,9 @@ def slow_panel(qtbot, tiny_dataset, tmp_path):
         loaded.wait(WAIT_MS / 1000)
         return tiny_dataset
 
-    widget = make_panel(qtbot, tmp_path, slow_provider)
+    # pytest-qt closes the panel (which joins its worker) before this fixture's teardown runs:
+    # the data must "arrive" first, or the close waits for the worker stuck in slow_provider
+    widget = make_panel(qtbot, tmp_path, slow_provider, before_close=lambda _: loaded.set())
     widget.loaded = loaded
     yield widget
     loaded.set()
