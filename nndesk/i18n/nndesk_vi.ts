@@ -900,6 +900,10 @@
         <translation>phải là true hoặc false; nhận {value!r}</translation>
     </message>
     <message>
+        <source>must be {low:g} or more</source>
+        <translation>phải từ {low:g} trở lên</translation>
+    </message>
+    <message>
         <source>must be {range}; got {value!r}</source>
         <translation>phải {range}; nhận {value!r}</translation>
     </message>
@@ -1175,6 +1179,10 @@
     <message>
         <source>thickness</source>
         <translation>độ dày nét</translation>
+    </message>
+    <message>
+        <source>this form shows {low:.15g} to {high:.15g}, not {value:.15g}</source>
+        <translation>ô này chỉ hiện được từ {low:.15g} đến {high:.15g}, không hiện được {value:.15g}</translation>
     </message>
     <message>
         <source>threads training uses: an MLP&apos;s BLAS threads, or the parts each CNN batch is split into; 0 = automatic (one for small networks)</source>

@@ -45,7 +45,7 @@ from nndesk.ui import theme
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.language import decimal, percent, translate, translate_marked
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
-from nndesk.ui.train_form import NumberField
+from nndesk.ui.train_form import number_field
 
 #: Milliseconds between two renders of the overlaid curves while racing.
 REDRAW_MS = 500
@@ -137,7 +137,7 @@ class LaneRow:
         self.arch.setToolTip(translate_marked("", BY_NAME["arch"].help))
         self.activation = _combo("activation")
         self.optimizer = _combo("optimizer")
-        self.lr = NumberField(1e-6, 10.0, allow_zero=False)
+        self.lr = number_field(BY_NAME["lr"])
         self.lr.setToolTip(translate_marked("", BY_NAME["lr"].help))
         self.normalize = _combo("normalize")
         self.remove = QToolButton()

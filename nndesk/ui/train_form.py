@@ -51,33 +51,26 @@ GROUPS = (
     ("network", QT_TRANSLATE_NOOP("TrainForm", "Network")),
     ("optimisation", QT_TRANSLATE_NOOP("TrainForm", "Optimisation")),
 )
-#: How some fields look (presentation only; ranges and help are the schema's).
+#: How some fields look (presentation only: every range comes from the schema's field). A spin
+#: box shows ``decimals`` places, more when a value needs them (a model's momentum 0.9995).
 LOOKS: dict[str, dict[str, Any]] = {
-    "val_fraction": {
-        "percent": True,
-        "suffix": QT_TRANSLATE_NOOP("TrainForm", "% of train"),
-        "maximum": 50,
-    },
+    "val_fraction": {"percent": True, "suffix": QT_TRANSLATE_NOOP("TrainForm", "% of train")},
     "batch_size": {
         "suffix": QT_TRANSLATE_NOOP("TrainForm", " images"),
         "special": QT_TRANSLATE_NOOP("TrainForm", "full batch"),
-        "maximum": 60000,
     },
     "epochs": {
         "suffix": QT_TRANSLATE_NOOP("TrainForm", " passes"),
         "suffix_one": QT_TRANSLATE_NOOP("TrainForm", " pass"),
-        "maximum": 1000,
     },
     "schedule_step": {
         "suffix": QT_TRANSLATE_NOOP("TrainForm", " epochs"),
         "suffix_one": QT_TRANSLATE_NOOP("TrainForm", " epoch"),
-        "maximum": 1000,
     },
-    "seed": {"maximum": 2**31 - 1},
-    "dropout": {"maximum": 0.9, "step": 0.05, "decimals": 2},
-    "prelu_init": {"maximum": 0.99, "step": 0.05, "decimals": 2},
-    "momentum": {"maximum": 0.999, "step": 0.05, "decimals": 3},
-    "schedule_gamma": {"minimum": 0.01, "step": 0.05, "decimals": 2, "prefix": "× "},
+    "dropout": {"step": 0.05, "decimals": 2},
+    "prelu_init": {"step": 0.05, "decimals": 2},
+    "momentum": {"step": 0.05, "decimals": 3},
+    "schedule_gamma": {"step": 0.05, "decimals": 2, "prefix": "× "},
     "lr": {"placeholder": QT_TRANSLATE_NOOP("TrainForm", "0.001")},
     "eps": {"number": True, "placeholder": QT_TRANSLATE_NOOP("TrainForm", "default")},
     "clip_norm": {"placeholder": QT_TRANSLATE_NOOP("TrainForm", "0 = off"), "zero_is_off": True},
@@ -88,6 +81,11 @@ LOOKS: dict[str, dict[str, Any]] = {
     "aug_stroke": {"step": 0.05, "decimals": 2},
     "test_every_epoch": {"text": QT_TRANSLATE_NOOP("TrainForm", "test accuracy every epoch")},
 }
+#: The most decimal places a spin box grows to for a value that needs them.
+MAX_DECIMALS = 8
+#: Qt's QSpinBox holds 32-bit integers: a larger whole number (the seed) gets a spin box of
+#: floats with no decimals, exact up to 2**53; an integer setting without a top stops here.
+INT_TOP = 2**31 - 1
 #: Fields the form does not show: the dataset and layers have their own rows, threads is the
 #: command line's.
 OWN_ROWS = ("dataset", "arch", "threads")
@@ -162,7 +160,9 @@ def _label(field: Field) -> str:
 class NumberField(QLineEdit):
     """A text field for a float in [lo, hi] (scientific notation welcome), e.g. ``1e-3``."""
 
-    def __init__(self, lo: float, hi: float, allow_zero: bool = True, placeholder: str = ""):
+    def __init__(
+        self, lo: float, hi: float = math.inf, allow_zero: bool = True, placeholder: str = ""
+    ):
         super().__init__()
         self.lo, self.hi, self.allow_zero = lo, hi, allow_zero
         self.setPlaceholderText(placeholder)
@@ -182,13 +182,16 @@ class NumberField(QLineEdit):
         if v == 0 and not self.allow_zero:
             raise ConfigError(Message(N_("must be greater than 0")))
         if not self.lo <= v <= self.hi:
+            if self.hi == math.inf:
+                raise ConfigError(Message(N_("must be {low:g} or more"), low=self.lo))
             raise ConfigError(
                 Message(N_("must be between {low:g} and {high:g}"), low=self.lo, high=self.hi)
             )
         return v
 
     def set_value(self, v: float) -> None:
-        self.setText(fmt(v, "g"))  # 0,001 in Vietnamese: value() reads either mark
+        """Show ``v`` in as few digits as give it back exactly (0.0012345678, not 0.00123457)."""
+        self.setText(fmt(float(v), _exact_spec(float(v))))
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """The whole number is selected on entering, so typing a new one replaces it (it was
@@ -199,6 +202,26 @@ class NumberField(QLineEdit):
             QTimer.singleShot(0, self, self.selectAll)  # dropped with the field
 
 
+def _exact_spec(v: float) -> str:
+    """The shortest ``g`` format, of 6 to 12 digits, that reads back as ``v``."""
+    for digits in range(6, 12):
+        if float(format(v, f".{digits}g")) == v:
+            return f".{digits}g"
+    return ".12g"
+
+
+def number_field(field: Field, placeholder: str = "", zero_is_off: bool = False) -> NumberField:
+    """A ``NumberField`` for the schema's ``field``: its bounds (none where the field has none;
+    an open bound at 0 refuses 0 unless ``zero_is_off``). The schema's ``problem`` still has the
+    last word on an open bound elsewhere (the form checks every value against it)."""
+    return NumberField(
+        field.low if field.low is not None else -math.inf,
+        field.high if field.high is not None else math.inf,
+        allow_zero=not (field.low_open and field.low == 0) or zero_is_off,
+        placeholder=placeholder,
+    )
+
+
 def _count_suffix(spin: QSpinBox, look: dict, n: int) -> None:
     """The suffix for ``n`` in English's singular or plural (one form in Vietnamese)."""
     suffix = translate_marked("TrainForm", look["suffix_one" if n == 1 else "suffix"])
@@ -206,22 +229,41 @@ def _count_suffix(spin: QSpinBox, look: dict, n: int) -> None:
         spin.setSuffix(suffix)
 
 
+def _decimals_for(x: float, fewest: int) -> int:
+    """The fewest decimal places, from ``fewest`` to ``MAX_DECIMALS``, that write ``x`` as it is
+    (``7.000000000000001``, i.e. 0.07 * 100, needs none)."""
+    for places in range(fewest, MAX_DECIMALS):
+        if abs(round(x, places) - x) <= 1e-12 * max(1.0, abs(x)):
+            return places
+    return max(fewest, MAX_DECIMALS)
+
+
 class _Editor:
-    """One field's widget and how to read and write it."""
+    """One field's widget and how to read and write it.
+
+    A number bounded on both sides (or a whole number too large for ``QSpinBox``) gets a spin
+    box whose range is the field's (an open bound: one last decimal inside it), other whole
+    numbers a ``QSpinBox`` from the field's low to its high (``INT_TOP`` when it has none),
+    other numbers a ``NumberField``. ``set_value`` refuses a value the widget cannot show
+    rather than let Qt clamp it."""
 
     def __init__(self, field: Field) -> None:
         self.field = field
         look = LOOKS.get(field.name, {})
         self.look = look
+        self.scale = 100 if look.get("percent") else 1  # a share shown in per cent
+        bounded = field.low is not None and field.high is not None
         if field.choices:
             self.widget: QWidget = _combo(
                 (c, translate_marked("", field.choice_label(c))) for c in field.choices
             )
         elif field.kind is bool:
             self.widget = QCheckBox(translate_marked("TrainForm", look.get("text", "")))
-        elif field.kind is int or look.get("percent"):
+        elif field.kind is int and (field.high is None or field.high <= INT_TOP):
             spin = QSpinBox()
-            spin.setRange(int(field.low or 0), int(look.get("maximum", 10**6)))
+            low = int(field.low or 0) + field.low_open
+            high = INT_TOP if field.high is None else int(field.high) - field.high_open
+            spin.setRange(low, high)
             spin.setSuffix(translate_marked("TrainForm", look.get("suffix", "")))
             if "suffix_one" in look:  # "1 pass", "5 passes"
                 spin.valueChanged.connect(lambda n, s=spin: _count_suffix(s, look, n))
@@ -229,23 +271,30 @@ class _Editor:
             if "special" in look:
                 spin.setSpecialValueText(translate_marked("TrainForm", look["special"]))
             self.widget = spin
-        elif field.low is not None and field.high is not None and not look.get("number"):
+        elif bounded and not look.get("number"):
             dspin = QDoubleSpinBox()
-            dspin.setDecimals(look.get("decimals", 2))
-            dspin.setRange(look.get("minimum", field.low), look.get("maximum", field.high))
-            dspin.setSingleStep(look.get("step", 0.05))
+            self.decimals = look.get("decimals", 0 if field.kind is int or self.scale > 1 else 2)
+            dspin.setDecimals(self.decimals)
+            dspin.setRange(*self._spin_range(self.decimals))
+            dspin.setSingleStep(look.get("step", 1 if self.decimals == 0 else 0.05))
             dspin.setPrefix(look.get("prefix", ""))
-            dspin.setSuffix(look.get("suffix", ""))
+            dspin.setSuffix(translate_marked("TrainForm", look.get("suffix", "")))
             self.widget = dspin
         else:
-            high = field.high if field.high is not None else 1e6
-            self.widget = NumberField(
-                field.low or 0.0,
-                high,
-                allow_zero=not field.low_open or look.get("zero_is_off", False),
+            self.widget = number_field(
+                field,
                 placeholder=translate_marked("TrainForm", look.get("placeholder", "0")),
+                zero_is_off=look.get("zero_is_off", False),
             )
         self.widget.setToolTip(translate_marked("", field.help))
+
+    def _spin_range(self, decimals: int) -> tuple[float, float]:
+        """The spin box's range at ``decimals`` places: the field's, an open bound one last
+        place inside."""
+        field, unit = self.field, 10.0**-decimals
+        assert field.low is not None and field.high is not None
+        low = round(field.low * self.scale + unit * field.low_open, decimals)
+        return low, round(field.high * self.scale - unit * field.high_open, decimals)
 
     def changed_signal(self):
         w = self.widget
@@ -265,27 +314,65 @@ class _Editor:
         if isinstance(w, QCheckBox):
             return w.isChecked()
         if isinstance(w, QSpinBox):
-            return w.value() / 100.0 if self.look.get("percent") else w.value()
+            return w.value()
         if isinstance(w, QDoubleSpinBox):
-            return round(w.value(), w.decimals() + 2)
+            if field.kind is int:
+                return round(w.value())
+            return round(w.value() / self.scale, w.decimals() + len(str(self.scale)) - 1)
         assert isinstance(w, NumberField)
         if not w.text().strip():
             return None if field.optional else TrainConfig.__dataclass_fields__[field.name].default
         v = w.value()
         return None if v == 0 and self.look.get("zero_is_off") else v
 
-    def set_value(self, value: Any) -> None:
+    def unshowable(self, value: Any) -> str | None:
+        """Why the widget cannot show ``value`` (a ``Message``: out of its range at the places
+        it can show), or None."""
         w = self.widget
+        if value is None or not isinstance(w, QSpinBox | QDoubleSpinBox):
+            return None
+        if isinstance(w, QSpinBox):
+            low, high, shown = w.minimum(), w.maximum(), value
+        else:
+            shown = value * self.scale
+            places = _decimals_for(shown, self.decimals)
+            low, high = self._spin_range(places)
+            shown = round(shown, places)
+        if low <= shown <= high:
+            return None
+        return Message(
+            N_("this form shows {low:.15g} to {high:.15g}, not {value:.15g}"),
+            low=low / self.scale,
+            high=high / self.scale,
+            value=value,
+        )
+
+    def set_value(self, value: Any) -> None:
+        """Show ``value``; ``ConfigError`` (and the field unchanged) when it cannot."""
+        w = self.widget
+        problem = self.unshowable(value)
+        if problem:
+            raise ConfigError(
+                Message("{label}: {reason}", label=_label(self.field), reason=problem)
+            )
         if isinstance(w, QComboBox):
             _set_combo(w, value)
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
         elif isinstance(w, QSpinBox):
-            w.setValue(round(value * 100) if self.look.get("percent") else int(value))
+            w.setValue(int(value))
         elif isinstance(w, QDoubleSpinBox):
-            w.setValue(float(value))
+            shown = float(value) * self.scale
+            places = _decimals_for(shown, self.decimals)
+            if places != w.decimals():
+                w.setDecimals(places)
+                w.setRange(*self._spin_range(places))
+            w.setValue(shown)
         elif isinstance(w, NumberField):
-            w.setText("" if value is None else fmt(value, "g"))
+            if value is None:
+                w.setText("")
+            else:
+                w.set_value(value)
 
 
 class TrainForm(QWidget):
@@ -484,7 +571,14 @@ class TrainForm(QWidget):
         ).validate()
 
     def set_config(self, config: TrainConfig) -> None:
-        """Show ``config`` in the fields (a preset, or a loaded model's settings)."""
+        """Show ``config`` in the fields (a preset, or a loaded model's settings); a value a
+        field cannot show raises ``ConfigError`` naming it, and every field keeps its own."""
+        for name, editor in self._editors.items():
+            problem = editor.unshowable(getattr(config, name))
+            if problem:
+                raise ConfigError(
+                    Message("{label}: {reason}", label=_label(editor.field), reason=problem)
+                )
         was = self._applying_preset
         self._applying_preset = True
         try:

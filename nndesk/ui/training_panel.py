@@ -44,6 +44,7 @@ from nndesk.models import open_folder
 from nndesk.plain_text import one_line
 from nndesk.runs import Curves, describe_config, history_csv
 from nndesk.setting_changes import SettingChange, continue_with, settings_at_end
+from nndesk.settings_schema import BY_NAME
 from nndesk.training import TrainConfig
 from nndesk.ui import file_filters, theme
 from nndesk.ui.data_banner import DataBanner
@@ -67,7 +68,7 @@ from nndesk.ui.race_view import RaceView
 from nndesk.ui.replay_view import ReplayView
 from nndesk.ui.runs_view import RunsView, shown_title, started_text
 from nndesk.ui.save_place import remember_saved, save_start
-from nndesk.ui.train_form import NumberField, TrainForm
+from nndesk.ui.train_form import TrainForm, number_field
 
 
 def wrapping_policy() -> QSizePolicy:
@@ -297,8 +298,8 @@ class TrainingPanel(QWidget):
         self.stop_button.setToolTip(
             translate("TrainingPanel", "end after the current batch; the model is still saved")
         )
-        self.live_lr = NumberField(
-            1e-6, 10.0, allow_zero=False, placeholder=translate("TrainingPanel", "new rate")
+        self.live_lr = number_field(
+            BY_NAME["lr"], placeholder=translate("TrainingPanel", "new rate")
         )
         self.step_button = QPushButton(translate("TrainingPanel", "Step"))
         self.step_button.setToolTip(
@@ -783,14 +784,13 @@ class TrainingPanel(QWidget):
         if saved:
             try:  # a file's settings are checked like typed ones before they fill the form
                 config = TrainConfig.from_dict(saved).validate()
+                self.form.set_config(config.replace(epochs=self.form.epochs.value()))
             except (NndeskError, TypeError, ValueError) as err:
                 self.show_error(
                     translate(
                         "TrainingPanel", "{name}: its training settings are not usable ({err})"
-                    ).format(name=path.name, err=err)
+                    ).format(name=path.name, err=user_message(err))
                 )
-            else:
-                self.form.set_config(config.replace(epochs=self.form.epochs.value()))
         history = clf.info.get("history") or []
         self.curves = Curves.from_history(history)
         self._continuable = (path, None)

@@ -1,0 +1,131 @@
+"""The Train form shows every value ``settings_schema`` accepts, and gives it back unchanged."""
+
+from __future__ import annotations
+
+import pytest
+
+from nndesk.controllers.run_list import RunListReader
+from nndesk.controllers.training import TrainingController
+from nndesk.errors import ConfigError
+from nndesk.nn.serialization import save_model
+from nndesk.runs import RunStore
+from nndesk.settings_schema import BY_NAME, FIELDS, MAX_SEED, Field
+from nndesk.training import TrainConfig
+from nndesk.ui.train_form import OWN_ROWS, TrainForm, number_field
+from nndesk.ui.training_panel import TrainingPanel
+from tests.ui.conftest import stroke_info, stroke_model
+
+WAIT_MS = 60_000
+#: A value past which a field without an upper bound is still "large" for a test.
+LARGE = {int: 10**9, float: 1e6}
+#: A step inside an open bound: the form shows up to six decimals more than it usually does.
+INSIDE = 1e-6
+#: Values with more digits than a field usually shows (a model trained on the command line).
+PRECISE = {
+    "val_fraction": 0.125,
+    "lr": 0.0012345678,
+    "momentum": 0.9995,
+    "aug_rotate": 12.5,
+    "dropout": 0.333,
+    "l2": 1.5e-5,
+}
+
+
+def extreme_values(field: Field) -> list:
+    """The smallest and largest values ``field`` accepts (a large one when it has no top)."""
+    low = field.low + (1 if field.kind is int else INSIDE) * field.low_open
+    if field.high is None:
+        high = LARGE[field.kind]
+    else:
+        high = field.high - (1 if field.kind is int else INSIDE) * field.high_open
+    values = [field.kind(low), field.kind(high)]
+    if field.optional:
+        values.append(None)
+    return values
+
+
+CASES = [
+    pytest.param(f.name, value, id=f"{f.name}={value}")
+    for f in FIELDS
+    if f.kind in (int, float) and f.name not in OWN_ROWS
+    for value in [*extreme_values(f), *([PRECISE[f.name]] if f.name in PRECISE else [])]
+]
+
+
+@pytest.fixture
+def form(qtbot):
+    widget = TrainForm()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_every_shown_number_field_is_tested():
+    shown = {f.name for f in FIELDS if f.kind in (int, float) and f.name not in OWN_ROWS}
+    assert {name for name, _ in (c.values for c in CASES)} == shown
+
+
+@pytest.mark.parametrize(("name", "value"), CASES)
+def test_each_fields_extreme_valid_values_come_back_unchanged(form, name, value):
+    config = TrainConfig().replace(**{name: value}).validate()
+    form.set_config(config)
+    assert form.is_valid(), form.errors()
+    assert getattr(form.config(), name) == value
+
+
+def test_a_seed_above_two_to_the_31_is_shown_and_used(form):
+    form.set_config(TrainConfig(seed=3_000_000_000))
+    assert form.config().seed == 3_000_000_000
+    form.set_config(TrainConfig(seed=MAX_SEED))
+    assert form.config().seed == MAX_SEED
+
+
+def test_a_value_the_form_cannot_show_is_refused_and_every_field_keeps_its_own(form):
+    before = form.config()
+    with pytest.raises(ConfigError, match="schedule_step|Every"):
+        form.set_config(TrainConfig(epochs=7, schedule_step=2**40))
+    assert form.config() == before
+
+
+@pytest.mark.parametrize("text", ["20", "1e-9"])
+def test_a_learning_rate_field_takes_what_the_schema_takes(qtbot, text):
+    field = number_field(BY_NAME["lr"])
+    qtbot.addWidget(field)
+    field.setText(text)
+    assert field.value() == float(text)
+    field.setText("0")
+    with pytest.raises(ConfigError):
+        field.value()
+
+
+def model_file(tmp_path, **settings):
+    """A 784-3 model file whose saved training settings are ``TrainConfig(**settings)``."""
+    info = {**stroke_info(), "config": TrainConfig(arch="784-3", **settings).to_dict()}
+    return save_model(tmp_path / "settings.npz", stroke_model(), info)
+
+
+@pytest.fixture
+def page(qtbot, tmp_path):
+    store = RunStore(tmp_path / "runs")
+    widget = TrainingPanel(TrainingController(store=store), runs=RunListReader(store))
+    qtbot.addWidget(widget)
+    yield widget
+    widget.shutdown()
+
+
+def test_a_model_saved_with_a_seed_above_two_to_the_31_opens_with_its_settings(
+    qtbot, page, tmp_path
+):
+    with qtbot.waitSignal(page.model_ready, timeout=WAIT_MS):
+        page.load_model(model_file(tmp_path, seed=3_000_000_000))
+    assert page._message_box is None
+    assert page.form.config().seed == 3_000_000_000
+    assert page.resume_button.isEnabled()
+
+
+def test_a_model_whose_settings_the_form_cannot_show_says_so_and_still_opens(qtbot, page, tmp_path):
+    with qtbot.waitSignal(page.model_ready, timeout=WAIT_MS):
+        page.load_model(model_file(tmp_path, schedule_step=2**40))
+    box = page._message_box
+    assert "settings.npz: its training settings are not usable" in box.text()
+    assert "Every: this form shows 1 to 2147483647, not 1099511627776" in box.text()
+    assert page.form.config().schedule_step != 2**40
