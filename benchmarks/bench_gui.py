@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from nndesk.controllers.race import RaceController
+    from nndesk.controllers.run_list import RunListReader
     from nndesk.controllers.training import TrainingController
     from nndesk.data import load_dataset
     from nndesk.presets import get_preset
@@ -88,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         return load_dataset(name, data_dir=args.data_dir, allow_download=False)
 
     race = RaceController(provider) if args.race else None
-    panel = TrainingPanel(TrainingController(provider), race=race)
+    training = TrainingController(provider)
+    panel = TrainingPanel(training, RunListReader(training.store), race=race)
     panel.resize(args.width, args.height)
     panel.show()
     if args.tab == "inside":

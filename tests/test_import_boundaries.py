@@ -132,6 +132,57 @@ def test_no_page_imports_the_wiring_at_load():
     assert not [m for m in pages if "nndesk.app" in _reached(graph, m)]
 
 
+def _controller_classes() -> set[str]:
+    """The QObject classes nndesk.controllers defines (controllers, workers, readers)."""
+    classes: set[str] = set()
+    for path in (PACKAGE / "controllers").glob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef) and "QObject" in map(ast.unparse, node.bases):
+                classes.add(node.name)
+    return classes
+
+
+def _controllers_built(tree: ast.Module, classes: set[str]) -> set[str]:
+    """The controller classes a module calls, by a name it imports from nndesk.controllers."""
+    imported = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("nndesk.controllers")
+        for alias in node.names
+        if alias.name in classes
+    }
+    return {
+        node.func.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in imported
+    }
+
+
+def test_no_page_builds_a_controller():
+    """``app.build_window`` builds every controller (and the runs reader) and hands it over."""
+    classes = _controller_classes()
+    assert {"TrainingController", "RunListReader", "PredictionController"} <= classes
+    built = {
+        _module_name(path): _controllers_built(ast.parse(path.read_text(encoding="utf-8")), classes)
+        for path in (PACKAGE / "ui").rglob("*.py")
+    }
+    assert {page: names for page, names in built.items() if names} == {}
+
+
+def test_the_controller_reading_sees_a_controller_built_by_its_imported_name():
+    tree = ast.parse(
+        "from nndesk.controllers.run_list import RunListReader as R\n"
+        "def f(store):\n    from nndesk.controllers.training import TrainingController\n"
+        "    return R(store), TrainingController(), _Job()\n"
+    )
+    assert _controllers_built(tree, {"RunListReader", "TrainingController", "_Job"}) == {
+        "R",
+        "TrainingController",
+    }
+
+
 def test_the_static_reading_sees_a_module_level_import_and_skips_a_lazy_one():
     tree = ast.parse(
         "import a.b\nfrom c import d\nclass K:\n    from e import f\n"

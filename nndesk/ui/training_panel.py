@@ -187,16 +187,16 @@ class TrainingPanel(QWidget):
     def __init__(
         self,
         controller: TrainingController,
+        runs: RunListReader,
         race: RaceController | None = None,
         writes=None,
-        runs: RunListReader | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``controller`` runs the training this page shows, ``race`` the Race tab's races
-        (``app.build_window`` builds both; without ``race`` the page has no Race tab);
-        ``writes`` (controllers.background.BackgroundWrites) writes exports and model copies off
-        the GUI thread (None: here); ``runs`` lists the controller's runs folder for the Runs tab
-        (``app.build_window`` builds it; None, in tests: a reader of the controller's store)."""
+        """``controller`` runs the training this page shows, ``runs`` lists its runs folder for
+        the Runs tab, ``race`` runs the Race tab's races (``app.build_window`` builds all three;
+        without ``race`` the page has no Race tab); ``writes``
+        (controllers.background.BackgroundWrites) writes exports and model copies off the GUI
+        thread (None: here). The page builds no controller of its own."""
         super().__init__(parent)
         self.controller = controller
         self.race = race
@@ -451,7 +451,7 @@ class TrainingPanel(QWidget):
         lv.addWidget(self.model_label)  # a row of its own: the buttons leave no room at 1024
         self.live_page = live_page
 
-        self.runs_view = RunsView(runs or RunListReader(self.store))
+        self.runs_view = RunsView(runs)
         self.inside_view = InsideTrainingView()
         self.replay_view = ReplayView()
         self.race_view = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from nndesk.controllers.run_list import RunListReader
 from nndesk.data.normalize import Normalizer
 from nndesk.inference import Classifier
 from nndesk.nn.architecture import build_model
@@ -39,6 +40,14 @@ def stroke_info(kind: str = "digits") -> dict:
         "preprocess": kind,
         "metrics": {"test_accuracy": 0.875},
     }
+
+
+def training_page(controller, **parts):
+    """A Train page showing ``controller``'s runs, wired as ``app.build_window`` wires it (a
+    reader of the controller's runs folder; ``parts``: race, writes)."""
+    from nndesk.ui.training_panel import TrainingPanel
+
+    return TrainingPanel(controller, RunListReader(controller.store), **parts)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from nndesk.presets import get_preset
 from nndesk.runs import RunStore
 from nndesk.ui import export_code
 from nndesk.ui.runs_view import RunsView
-from nndesk.ui.training_panel import TrainingPanel
+from tests.ui.conftest import training_page
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def dialogs(monkeypatch):
 
 @pytest.fixture
 def panel(qtbot, tmp_path):
-    widget = TrainingPanel(TrainingController(store=RunStore(tmp_path / "runs")))
+    widget = training_page(TrainingController(store=RunStore(tmp_path / "runs")))
     qtbot.addWidget(widget)
     return widget
 

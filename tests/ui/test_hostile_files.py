@@ -182,12 +182,12 @@ def test_the_train_page_opening_a_model_with_unusable_settings_says_so_and_keeps
 ):
     from nndesk.controllers.training import TrainingController
     from nndesk.runs import RunStore
-    from nndesk.ui.training_panel import TrainingPanel
+    from tests.ui.conftest import training_page
 
     path = cases._resigned(
         tmp_path, "settings.npz", lambda h, a: h["info"].update(config={"lr": "x", "epochs": 3})
     )
-    panel = TrainingPanel(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
+    panel = training_page(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))
     qtbot.addWidget(panel)
     panel.show()
     lr_before = panel.form.lr.value()

@@ -9,7 +9,7 @@ from nndesk.controllers.race import RaceController
 from nndesk.controllers.training import TrainingController
 from nndesk.runs import RunStore
 from nndesk.training.race import COMPARISONS
-from nndesk.ui.training_panel import TrainingPanel
+from tests.ui.conftest import training_page
 from tests.ui.test_training_panel import tiny_dataset  # noqa: F401 - the dataset fixture
 
 WAIT_MS = 60_000
@@ -18,7 +18,7 @@ WAIT_MS = 60_000
 @pytest.fixture
 def page(qtbot, tiny_dataset, tmp_path):  # noqa: F811
     store = RunStore(tmp_path / "runs")
-    panel = TrainingPanel(
+    panel = training_page(
         TrainingController(lambda name: tiny_dataset, store),
         race=RaceController(lambda name: tiny_dataset, store),
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import TrainingController
 from nndesk.errors import ConfigError
 from nndesk.nn.serialization import save_model
@@ -12,8 +11,7 @@ from nndesk.runs import RunStore
 from nndesk.settings_schema import BY_NAME, FIELDS, MAX_SEED, Field
 from nndesk.training import TrainConfig
 from nndesk.ui.train_form import OWN_ROWS, TrainForm, number_field
-from nndesk.ui.training_panel import TrainingPanel
-from tests.ui.conftest import stroke_info, stroke_model
+from tests.ui.conftest import stroke_info, stroke_model, training_page
 
 WAIT_MS = 60_000
 #: A value past which a field without an upper bound is still "large" for a test.
@@ -106,7 +104,7 @@ def model_file(tmp_path, **settings):
 @pytest.fixture
 def page(qtbot, tmp_path):
     store = RunStore(tmp_path / "runs")
-    widget = TrainingPanel(TrainingController(store=store), runs=RunListReader(store))
+    widget = training_page(TrainingController(store=store))
     qtbot.addWidget(widget)
     yield widget
     widget.shutdown()

@@ -21,7 +21,8 @@ from nndesk.inference import Classifier
 from nndesk.presets import get_preset
 from nndesk.runs import Curves, RunStore
 from nndesk.settings_schema import MAX_EPOCHS
-from nndesk.ui.training_panel import TrainingPanel, format_eta
+from nndesk.ui.training_panel import format_eta
+from tests.ui.conftest import training_page
 
 WAIT_MS = 30_000
 
@@ -44,7 +45,7 @@ def tiny_dataset(tiny_idx_dir) -> Dataset:
 
 
 def make_panel(qtbot, tmp_path, provider, writes=None, before_close=None):
-    widget = TrainingPanel(TrainingController(provider, RunStore(tmp_path / "runs")), writes=writes)
+    widget = training_page(TrainingController(provider, RunStore(tmp_path / "runs")), writes=writes)
     qtbot.addWidget(widget, before_close_func=before_close)
     widget.resize(1200, 800)
     widget.show()
@@ -672,7 +673,7 @@ def test_apply_to_run_steers_the_editable_settings_and_the_curves_mark_them(qtbo
 def test_a_fresh_form_shows_the_lab_preset_of_the_windows_mode(qtbot, tmp_path):
     from nndesk.presets import LAB_PRESET_FOR_DATASET
 
-    panel = TrainingPanel(TrainingController(store=RunStore(tmp_path / "runs")))
+    panel = training_page(TrainingController(store=RunStore(tmp_path / "runs")))
     qtbot.addWidget(panel)
     assert panel.form.preset.currentData() == "fashion-mlp"
     assert panel.form.config() == get_preset("fashion-mlp").config

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from nndesk import paths, preferences
 from nndesk.controllers.training import TrainingController
 from nndesk.ui.train_form import parameter_summary
-from nndesk.ui.training_panel import TrainingPanel
+from tests.ui.conftest import training_page
 
 
 def test_the_window_starts_with_a_hand_mangled_settings_file(window_factory, tmp_path):
@@ -46,7 +46,7 @@ def test_the_train_form_refuses_what_the_command_line_refuses(arch, reason):
 
 
 def test_saving_a_model_where_it_cannot_go_shows_one_message(qtbot, tmp_path, monkeypatch):
-    panel = TrainingPanel(TrainingController(lambda name: None))
+    panel = training_page(TrainingController(lambda name: None))
     qtbot.addWidget(panel)
     panel.show()
     model = tmp_path / "trained.npz"
