@@ -110,6 +110,9 @@ def _add_setting_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from nndesk.data.registry import DATASETS
+
+    dataset_or_folder = "|".join((*DATASETS, "FOLDER"))  # as the schema's dataset field
     parser = _Parser(
         prog="nndesk",
         description="Draw, train and inspect a from-scratch NumPy neural network.",
@@ -125,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("download", help="fetch and verify a dataset")
-    p.add_argument("dataset", metavar="DATASET", help="mnist or fashion")
+    p.add_argument("dataset", metavar="DATASET", help=" or ".join(DATASETS))
     p.add_argument("--dest", metavar="DIR", help="folder to store it in (default: the cache)")
 
     p = sub.add_parser("train", help="train a network and print its test report")
@@ -152,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
     p.add_argument(
         "--dataset",
-        metavar="mnist|fashion|FOLDER",
+        metavar=dataset_or_folder,
         help="the test set (default: the dataset the model file names, if it is a known one)",
     )
     p.add_argument("--data-dir", metavar="DIR")
@@ -191,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="let -o replace a file that is not a model")
     p.add_argument(
         "--dataset",
-        metavar="mnist|fashion|FOLDER",
+        metavar=dataset_or_folder,
         help="the images to fit on (default: the dataset the model file names)",
     )
     p.add_argument("--data-dir", metavar="DIR")
@@ -849,11 +852,12 @@ def _model_dataset(args, clf, test_only: bool = False):
     # folder taken from inside the file (anyone can edit a header)
     name = args.dataset or clf.dataset
     if name is None:
+        from nndesk.data.registry import DATASETS
         from nndesk.errors import DataError
 
         raise DataError(
-            f"{args.model}: the file names no known dataset (mnist, fashion); "
-            "say which test set to use with --dataset mnist|fashion|FOLDER"
+            f"{args.model}: the file names no known dataset ({', '.join(DATASETS)}); "
+            f"say which test set to use with --dataset {'|'.join((*DATASETS, 'FOLDER'))}"
         )
     dataset = (
         _test_split(name, args.data_dir)

@@ -530,3 +530,16 @@ def test_a_pipe_or_device_given_as_a_file_is_named_for_what_it_is(kind, trained,
     assert cli.main(["predict", str(model), str(odd), str(image)]) == 2
     out, err = capsys.readouterr()
     assert err == line and out.startswith(f"{image}: ")
+
+
+def test_the_dataset_names_in_the_help_are_the_registrys(monkeypatch, capsys):
+    from nndesk.data.registry import DATASETS
+
+    monkeypatch.setitem(DATASETS, "kmnist", DATASETS["mnist"])
+    for argv, named in [
+        (["download", "--help"], "mnist or fashion or kmnist"),
+        (["evaluate", "--help"], "--dataset mnist|fashion|kmnist|FOLDER"),
+        (["calibrate", "--help"], "--dataset mnist|fashion|kmnist|FOLDER"),
+    ]:
+        assert cli.main(argv) == 0
+        assert named in capsys.readouterr().out, argv

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from nndesk import export, viz
 from nndesk.controllers.datasets import TITLES, missing_dataset, other_dataset_found
+from nndesk.data.registry import DATASETS
 from nndesk.evaluation import DatasetSummary, sample_per_class
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
 from nndesk.ui import file_filters, theme
@@ -63,7 +64,7 @@ class DatasetView(QWidget):
     def __init__(
         self,
         controller,
-        names: tuple[str, ...] = ("mnist", "fashion"),
+        names: tuple[str, ...] | None = None,
         rng: np.random.Generator | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -71,6 +72,7 @@ class DatasetView(QWidget):
         self._controller = controller
         self._rng = rng if rng is not None else np.random.default_rng()
         self._summary: DatasetSummary | None = None
+        names = tuple(DATASETS) if names is None else names  # None: every registered one
         self._wanted: str | None = names[0] if names else None
         self._loaded_name: str | None = None
         self.sample_indices: list[np.ndarray] = []

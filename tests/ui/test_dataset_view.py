@@ -184,3 +184,15 @@ def test_the_first_images_are_titled_in_the_windows_words(qtbot):
     finally:
         ctl.shutdown()
         language.use_language("en")
+
+
+def test_the_dataset_choice_offers_every_registered_dataset(qtbot, monkeypatch):
+    from nndesk.data.registry import DATASETS
+
+    monkeypatch.setitem(DATASETS, "kmnist", DATASETS["mnist"])
+    ctl = DatasetController(lambda name: toy_dataset(name))
+    widget = DatasetView(ctl)
+    qtbot.addWidget(widget)
+    combo = widget.dataset_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == list(DATASETS)
+    ctl.shutdown()
