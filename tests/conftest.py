@@ -121,7 +121,7 @@ def as_format_1(src: Path, dst: Path, edit=None) -> Path:
     if edit is not None:
         edit(header)
     rest = {k: v for k, v in arrays.items() if k != "header"}
-    header.update(format_version=1, digest=serialization._digest(rest))
+    header.update(format_version=1, digest=serialization.model_digest(rest))
     arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
     np.savez(dst, **arrays)
     return dst

@@ -19,7 +19,7 @@ def test_a_message_box_is_printed_and_closed_instead_of_waiting(qapp, capsys):
                 rescued.append(widget.text())
                 widget.reject()
 
-    sweeper = screenshots._dismiss_dialogs(qapp)
+    sweeper = screenshots.dismiss_dialogs(qapp)
     QTimer.singleShot(5000, rescue)
     try:
         QMessageBox.warning(None, "Training", "the training set is not on this computer")

@@ -75,7 +75,7 @@ def render(
     from nndesk.ui import theme
 
     theme.apply_theme(app, "light")  # the same pictures on every desktop
-    dismisser = _dismiss_dialogs(app)
+    dismisser = dismiss_dialogs(app)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
@@ -200,7 +200,7 @@ def _render_inside_page(app, desk, save) -> None:
     window.tabs.setCurrentWidget(desk.why_page)
 
 
-def _dismiss_dialogs(app):
+def dismiss_dialogs(app):
     """Every 100 ms: print and close any message box or dialog, so nothing waits for a click."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QDialog, QMessageBox
@@ -404,7 +404,7 @@ def render_vietnamese(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     theme.apply_theme(app, "light")
     language.use_language("vi")
-    dismisser = _dismiss_dialogs(app)
+    dismisser = dismiss_dialogs(app)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []

@@ -122,9 +122,10 @@ def _canonical(header: dict) -> bytes:
     return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def _digest(arrays: dict[str, np.ndarray], header: dict | None = None) -> str:
+def model_digest(arrays: dict[str, np.ndarray], header: dict | None = None) -> str:
     """SHA-256 over the header (format 2; None for format 1) and every array's name, dtype,
-    shape and bytes, in name order."""
+    shape and bytes, in name order: the header's ``digest``. Public for whoever writes a model
+    file by hand (the hostile-file tests sign the files they forge with it)."""
     h = hashlib.sha256()
     if header is not None:
         h.update(_canonical(header) + b"\n")
@@ -176,7 +177,7 @@ def save_model(
         header = json.loads(json.dumps(header))
     except (TypeError, ValueError) as err:
         raise ModelFileError(f"{path}: cannot save, info is not JSON-able ({err})") from None
-    header["digest"] = _digest(arrays, header)
+    header["digest"] = model_digest(arrays, header)
     text = json.dumps(header)
     arrays["header"] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     # np.savez appends .npz unless the name already ends with it, so the temp file must
@@ -367,7 +368,7 @@ def _read_file(path: Path) -> tuple[Plan, Optimizer | None, dict[str, np.ndarray
                 continue
             arrays[name] = archive.read(name, shape, 16 * max(1, math.prod(shape)))
     # format 1 digests cover the arrays only: an edit of such a file's header goes unnoticed
-    digest = _digest(arrays, plan.header) if plan.version >= 2 else _digest(arrays)
+    digest = model_digest(arrays, plan.header) if plan.version >= 2 else model_digest(arrays)
     if digest != plan.digest:
         raise _fail(path, Message(N_("contents do not match their checksum (damaged or edited)")))
     return plan, optimizer, arrays

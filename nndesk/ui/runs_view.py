@@ -482,7 +482,7 @@ class RunsView(QWidget):
         if not selected:
             self.refresh()
             return
-        names = [_run_name(r) for r in selected]
+        names = [run_name(r) for r in selected]
         listed = "\n".join(f"• {n}" for n in names[:10])
         if len(names) > 10:
             listed += translate("RunsView", "\n… and {n} more").format(n=len(names) - 10)
@@ -621,7 +621,7 @@ def overlay_figure(runs, empty_text: str, width: int, height: int, ratio: float 
     return fig
 
 
-def _run_name(record: RunRecord) -> str:
+def run_name(record: RunRecord) -> str:
     """How a confirmation names a run: its folder, and its title and start when known."""
     folder = one_line(record.run_id, CELL_CHARS)
     if record.is_damaged:

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.nn.architecture import build_model
-from nndesk.nn.serialization import _digest, save_model
+from nndesk.nn.serialization import model_digest, save_model
 
 MNIST_NAMES = {
     "train_images": "train-images-idx3-ubyte",
@@ -132,7 +132,7 @@ def _resigned(folder: Path, name: str, edit: Callable[[dict, dict], None]) -> Pa
         arrays = {k: npz[k] for k in npz.files}
     header = json.loads(arrays.pop("header").tobytes())
     edit(header, arrays)
-    header["digest"] = _digest(arrays, header)
+    header["digest"] = model_digest(arrays, header)
     arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
     path = folder / name
     np.savez(path, **arrays)
@@ -234,7 +234,7 @@ def npz_zero_model(folder: Path, units: int = 8192, hidden2: int = 4096) -> tupl
         arrays = {k: npz[k] for k in npz.files}
     header = json.loads(arrays.pop("header").tobytes())
     edit(header, arrays)
-    header["digest"] = _digest(arrays, header)
+    header["digest"] = model_digest(arrays, header)
     arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
     path = folder / "zeros.npz"
     np.savez_compressed(path, **arrays)

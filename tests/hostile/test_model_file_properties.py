@@ -19,7 +19,7 @@ from nndesk.errors import ModelFileError
 from nndesk.inference import Classifier
 from nndesk.nn.architecture import build_model
 from nndesk.nn.optimizers import make_optimizer
-from nndesk.nn.serialization import _digest, save_model
+from nndesk.nn.serialization import model_digest, save_model
 
 SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -130,7 +130,7 @@ def test_any_field_of_a_valid_header_replaced_by_any_value_loads_or_is_refused(
     _set(header, path, value)
     if resign:  # as a forger would: then only the field checks stand in the way
         with contextlib.suppress(TypeError, ValueError):
-            header["digest"] = _digest(arrays, json.loads(json.dumps(header)))
+            header["digest"] = model_digest(arrays, json.loads(json.dumps(header)))
     _load(_write(tmp_path / "edited.npz", arrays, json.dumps(header).encode()))
 
 
@@ -207,7 +207,7 @@ def test_any_stored_temperature_loads_within_range_or_is_refused(
     else:
         header["info"]["calibration"] = temperature
     with contextlib.suppress(TypeError, ValueError):
-        header["digest"] = _digest(arrays, json.loads(json.dumps(header)))
+        header["digest"] = model_digest(arrays, json.loads(json.dumps(header)))
     outcome = _load(_write(tmp_path / "t.npz", arrays, json.dumps(header).encode()))
     if isinstance(outcome, ModelFileError):
         assert "calibration" in str(outcome) or "JSON" in str(outcome), str(outcome)
@@ -222,6 +222,6 @@ def test_a_file_without_calibration_loads_with_temperature_one(tmp_path, source)
     arrays, valid = source
     header = copy.deepcopy(valid)
     del header["info"]["calibration"]
-    header["digest"] = _digest(arrays, header)
+    header["digest"] = model_digest(arrays, header)
     outcome = _load(_write(tmp_path / "old.npz", arrays, json.dumps(header).encode()))
     assert outcome.temperature == 1.0

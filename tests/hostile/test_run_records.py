@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nndesk.plain_text import HIDDEN_CATEGORIES
+from nndesk.plain_text import HIDDEN_CATEGORIES, one_line
 from nndesk.runs import (
     MAX_TITLE_CHARS,
     RunFileError,
@@ -97,7 +97,10 @@ def use_like_the_window(record: RunRecord) -> None:
     for what, (text, limit) in shown.items():
         assert len(text) <= limit, what
         assert not any(unicodedata.category(c) in HIDDEN_CATEGORIES for c in text), what
-    runs_view._run_name(record)
+    # the delete question's line: the folder, and the title and start when readable
+    name = runs_view.run_name(record)
+    assert name.startswith(one_line(record.run_id, runs_table.CELL_CHARS)) and "\n" not in name
+    assert not any(unicodedata.category(c) in HIDDEN_CATEGORIES for c in name)
 
 
 def read(value) -> None:

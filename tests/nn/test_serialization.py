@@ -146,7 +146,7 @@ def _edit_and_resign(arrays, **fields):
     _edit_header(arrays, **fields)
     header = json.loads(arrays["header"].tobytes())
     rest = {k: v for k, v in arrays.items() if k != "header"}
-    header["digest"] = serialization._digest(rest, header)
+    header["digest"] = serialization.model_digest(rest, header)
     arrays["header"] = np.frombuffer(json.dumps(header).encode(), np.uint8)
 
 

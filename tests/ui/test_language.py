@@ -393,11 +393,16 @@ def test_the_mistakes_heading_is_all_vietnamese(vietnamese, qtbot):
     qtbot.addWidget(view)
     result = toy_result()
     view.set_result(result)
-    wrong = int(np.flatnonzero(result.labels != result.predictions)[0])
     right = int(np.flatnonzero(result.labels == result.predictions)[0])
-    view._show_details(wrong)
+    view.select_row(0)  # the first mistake, as a click on its tile
+    assert view.current_index() in np.flatnonzero(result.labels != result.predictions)
     assert view.caption.text().endswith("— đoán sai"), view.caption.text()
-    view._show_details(right)
+    true = int(result.labels[right])
+    view.set_filter(true, true)  # true = predicted: the images of that class it got right
+    view.select_row(0)
+    assert view.current_index() in np.flatnonzero(
+        (result.labels == true) & (result.predictions == true)
+    )
     assert view.caption.text().endswith("— đoán đúng"), view.caption.text()
 
 

@@ -197,13 +197,14 @@ def test_every_file_dialog_filter_goes_through_the_translation():
 
 
 def test_the_confusion_picture_exported_from_the_window_speaks_vietnamese(
-    vietnamese, tmp_path, monkeypatch
+    vietnamese, qtbot, tmp_path, monkeypatch
 ):
     """Evaluate > Export > Confusion matrix as PNG drew "Confusion matrix (test, accuracy
     92.67%)", English class names and "share of the true class" from the Vietnamese window."""
     import dataclasses
 
     from nndesk import export
+    from nndesk.controllers.evaluation import EvaluationController
     from nndesk.data.registry import DATASETS
     from nndesk.ui.evaluation_panel import EvaluationPanel
     from tests.test_evaluation import toy_result
@@ -219,7 +220,12 @@ def test_the_confusion_picture_exported_from_the_window_speaks_vietnamese(
     toy = toy_result()
     garments = DATASETS["fashion"].class_names[: toy.confusion.shape[0]]
     result = dataclasses.replace(toy, class_names=garments)
-    EvaluationPanel._writer("confusion_png")(tmp_path / "c.png", result)
+    controller = EvaluationController(lambda name: None)
+    panel = EvaluationPanel(controller)
+    qtbot.addWidget(panel)
+    panel.show_result(result)
+    panel.export("confusion_png", tmp_path / "c.png")
+    controller.shutdown()
     (figure,) = figures
     texts = figure_texts(figure)
     assert "Áo thun/áo phông" in texts
