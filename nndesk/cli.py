@@ -270,8 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         _apply_common(args)
         with warnings.catch_warnings():
             warnings.showwarning = _warning_line  # restored when the command returns
-            # an old model file read twice (train --resume reads its settings, then its weights)
-            # is said once
+            # an old model file's warning is said once per command, however often it is read
             from nndesk.nn.serialization import OldModelFileWarning
 
             warnings.simplefilter("default", OldModelFileWarning)
