@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import PowerNorm, to_hex, to_rgba
 from matplotlib.ticker import LogFormatterSciNotation, ScalarFormatter
 
-from nndesk.i18n import N_, grouped, localise_number, number, shown
+from nndesk.i18n import N_, fill, grouped, localise_number, number, shown
 
 # Chart text is plain text. Matplotlib reads "$...$" as TeX: a run's title or a model's class
 # name (both from files anyone may share) holding "$\frac{$" made every draw of its chart raise,
@@ -140,20 +140,67 @@ def row_normalise(confusion: np.ndarray) -> np.ndarray:
     return out
 
 
-def fit_cell_counts(ax: Axes, k: int, renderer, smallest: float = 5.0) -> bool:
-    """Shrink the counts ``plot_confusion`` wrote in ``ax`` (k x k cells) that are wider than
-    their cell on screen ("2664" in a 1024 px window's cell showed as "66"); True if any font
-    changed (draw again to see it)."""
+# Counts are written in full (grouped: "5.032" in Vietnamese) down to this size (points);
+# a count of thousands that would need a smaller font is shortened to "5,0k" instead
+READABLE_COUNT_POINTS = 6.5
+
+
+def count_points(k: int) -> float:
+    """The size (points) a k x k matrix's counts are written at when their cells have room."""
+    return 6.0 if k > 12 else (8.0 if k > 8 else 10.0)
+
+
+def short_count(n: int) -> str:
+    """A count of thousands for a narrow cell: ``5,0k`` in Vietnamese (``5.0k`` in English),
+    ``12k`` from ten thousand; smaller counts as they are."""
+    if n < 1000:
+        return grouped(n)
+    if n < 9950:
+        return fill(shown(N_("{thousands:.1f}k")), thousands=n / 1000)
+    return fill(shown(N_("{thousands:.0f}k")), thousands=n / 1000)
+
+
+def fit_cell_counts(ax: Axes, confusion: np.ndarray, renderer, smallest: float = 5.0) -> bool:
+    """Write the counts ``plot_confusion`` put in ``ax`` so each fits its cell on screen: in
+    full ("5.032") at the largest size up to ``count_points`` that fits, or, when that would be
+    under ``READABLE_COUNT_POINTS``, shortened ("5,0k": in a 1024 px window's replay "5032"
+    fitted only at 5 pt). Never under ``smallest``. True if any text changed (draw to see it).
+
+    ``confusion`` is the int (k, k) matrix drawn; ``renderer`` one the axes was laid out with.
+    """
+    confusion = np.asarray(confusion)
+    k = len(confusion)
     box = ax.get_window_extent(renderer)
-    cell = min(box.width, box.height) / max(k, 1)
+    room = 0.9 * min(box.width, box.height) / max(k, 1)
+    full_points = count_points(k)
+    widths: dict[tuple[str, str], float] = {}  # (text, weight) -> width at full_points
+
+    def width(text, words: str) -> float:
+        key = (words, str(text.get_fontweight()))
+        if key not in widths:
+            text.set_text(words)
+            text.set_fontsize(full_points)
+            widths[key] = text.get_window_extent(renderer).width
+        return widths[key]
+
+    def points_to_fit(text, words: str) -> float:
+        wide = width(text, words)
+        return full_points if wide <= room else full_points * room / wide
+
     changed = False
-    for text in ax.texts:
-        width = text.get_window_extent(renderer).width
-        if width > 0.9 * cell and text.get_fontsize() > smallest:
-            size = max(smallest, text.get_fontsize() * 0.9 * cell / width)
-            if size < text.get_fontsize() - 0.1:
-                text.set_fontsize(size)
-                changed = True
+    for text, n in zip(ax.texts, confusion.ravel().tolist(), strict=False):
+        before = (text.get_text(), text.get_fontsize())
+        words = grouped(n)
+        points = points_to_fit(text, words)
+        if points < READABLE_COUNT_POINTS and n >= 1000:
+            short = short_count(n)
+            if points_to_fit(text, short) > points:
+                words, points = short, points_to_fit(text, short)
+        points = max(smallest, points)
+        text.set_text(words)
+        text.set_fontsize(points)
+        if before[0] != words or abs(before[1] - points) > 0.05:
+            changed = True
     return changed
 
 
@@ -180,8 +227,7 @@ def plot_confusion(
     # a square-root-like colour scale: a 2% confusion is still visibly blue next to a 98% diagonal
     norm = PowerNorm(gamma=gamma, vmin=0.0, vmax=1.0)
     image = ax.imshow(share, cmap=cmap, norm=norm, interpolation="nearest")
-    small = k > 12
-    fontsize = 6 if small else (8 if k > 8 else 10)
+    fontsize = count_points(k)
     for r in range(k):
         for c in range(k):
             count = int(confusion[r, c])
@@ -190,16 +236,19 @@ def plot_confusion(
                 "white" if norm(share[r, c]) > 0.6 else ("#5C6773" if count == 0 else "#1F2933")
             )
             weight = "bold" if r == c else "normal"
-            ax.text(
+            text = ax.text(
                 c,
                 r,
-                str(count),
+                grouped(count),
                 ha="center",
                 va="center",
                 color=colour,
                 fontsize=fontsize,
                 fontweight=weight,
             )
+            # inside its cell: it leaves the layout alone, and a layout that measured the 100
+            # counts took half of the matrix's draw time
+            text.set_in_layout(False)
     ax.set_xticks(range(k))
     ax.set_yticks(range(k))
     ax.set_xticklabels(class_names, rotation=45 if _longest(class_names) > 2 else 0, ha="right")

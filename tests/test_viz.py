@@ -91,10 +91,32 @@ def test_counts_wider_than_their_cell_are_shrunk_to_fit():
     renderer = canvas.get_renderer()
     cell = ax.get_window_extent(renderer).width / 10
     assert max(t.get_window_extent(renderer).width for t in ax.texts) > cell  # too wide
-    assert viz.fit_cell_counts(ax, 10, renderer)
+    assert viz.fit_cell_counts(ax, cm, renderer)
     canvas.draw()
     assert max(t.get_window_extent(renderer).width for t in ax.texts) <= cell
-    assert not viz.fit_cell_counts(ax, 10, renderer)  # nothing left to shrink
+    assert not viz.fit_cell_counts(ax, cm, renderer)  # nothing left to shrink
+
+
+def test_counts_of_thousands_are_grouped_and_shortened_only_when_they_would_be_tiny():
+    """In full ("2,664") while that reads at 6.5 pt or more; "2.7k" in a cell where it would
+    not; small counts are never shortened."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    cm = np.diag(np.full(10, 2664))
+    cm[0, 1] = 7
+    texts = {}
+    for inches in (6.0, 4.0):
+        fig = Figure(figsize=(inches, inches), dpi=96)
+        canvas = FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        viz.plot_confusion(ax, cm, [str(i) for i in range(10)], title=None)
+        canvas.draw()
+        viz.fit_cell_counts(ax, cm, canvas.get_renderer())
+        texts[inches] = ax.texts
+    assert texts[6.0][0].get_text() == "2,664" and texts[6.0][1].get_text() == "7"
+    assert texts[6.0][0].get_fontsize() >= viz.READABLE_COUNT_POINTS
+    assert texts[4.0][0].get_text() == "2.7k" and texts[4.0][1].get_text() == "7"
+    assert texts[4.0][0].get_fontsize() >= viz.READABLE_COUNT_POINTS
 
 
 FASHION = [

@@ -1405,6 +1405,14 @@
         <translation>{text!r} không phải là số (ví dụ 0,001 hoặc 1e-3)</translation>
     </message>
     <message>
+        <source>{thousands:.0f}k</source>
+        <translation>{thousands:.0f}k</translation>
+    </message>
+    <message>
+        <source>{thousands:.1f}k</source>
+        <translation>{thousands:.1f}k</translation>
+    </message>
+    <message>
         <source>{where} is not an object</source>
         <translation>{where} không phải là một đối tượng</translation>
     </message>
@@ -2196,7 +2204,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>&lt;b&gt;Hidden layer {k}, {who}&lt;/b&gt; (layer {index} of the model: Dense)</source>
-        <translation>&lt;b&gt;Tầng ẩn {k}, {who}&lt;/b&gt; (tầng {index} của mô hình: Dense)</translation>
+        <translation>&lt;b&gt;Tầng ẩn {k}, {who}&lt;/b&gt; (tầng {index} của mô hình, kết nối đầy đủ)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Layer {index} Conv2D, map {channel}, pixel ({row}, {col})&lt;/b&gt;</source>
@@ -2208,7 +2216,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>&lt;b&gt;Output layer, {who}&lt;/b&gt; (layer {index} of the model: Dense)</source>
-        <translation>&lt;b&gt;Tầng đầu ra, {who}&lt;/b&gt; (tầng {index} của mô hình: Dense)</translation>
+        <translation>&lt;b&gt;Tầng đầu ra, {who}&lt;/b&gt; (tầng {index} của mô hình, kết nối đầy đủ)</translation>
     </message>
     <message>
         <source>= products</source>
@@ -2276,7 +2284,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>every channel of every layer on your drawing (red positive, blue negative), then the dense layers. Click a unit or a feature-map pixel for its arithmetic.</source>
-        <translation>mọi kênh của mọi tầng trên hình bạn vẽ (đỏ dương, xanh âm), rồi các tầng dense. Bấm vào một nút hoặc một điểm của bản đồ đặc trưng để xem phép tính của nó.</translation>
+        <translation>mọi kênh của mọi tầng trên hình bạn vẽ (đỏ dương, xanh âm), rồi các tầng kết nối đầy đủ. Bấm vào một nút hoặc một điểm của bản đồ đặc trưng để xem phép tính của nó.</translation>
     </message>
     <message>
         <source>exp = e^(z/T − max z/T), p = exp / Σ exp; here Σ exp = {total}. </source>

@@ -28,8 +28,23 @@ SMALLEST_LABEL_POINTS = 6.5
 LABEL_POINTS_PER_PX = 50
 #: A line of class names' height per point of their size (Vietnamese accents above)
 LINE_HEIGHT = 1.15
-#: Draws after one asked for, while counts or names are fitted to the cells
-MAX_FITTING_DRAWS = 6
+#: Layouts tried before a draw, while the class names are fitted to the room
+MAX_FITTING_LAYOUTS = 4
+
+
+class _FittedCanvas(FigureCanvasQTAgg):
+    """A canvas that lets its view fit the matrix's text to the room before every draw, so a
+    matrix is never on screen unfitted: fitted after it was drawn, the replay showed 10 pt
+    names and counts over their cells' edges for 2-4 s under load, until the fitting draws
+    caught up."""
+
+    def __init__(self, figure: Figure, fit) -> None:
+        super().__init__(figure)
+        self._fit = fit
+
+    def draw(self) -> None:
+        self._fit()
+        super().draw()
 
 
 class ConfusionView(QWidget):
@@ -43,15 +58,12 @@ class ConfusionView(QWidget):
         self._names: tuple[str, ...] = ()
         self._selected: tuple[int, int] | None = None
         self.figure = Figure(figsize=(5, 4.6), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = _FittedCanvas(self.figure, self._fit_to_room)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumSize(320, 300)
         self.ax = self.figure.add_subplot()
         self.canvas.mpl_connect("button_press_event", self._on_canvas_pressed)
-        self.canvas.mpl_connect("draw_event", self._on_canvas_drawn)
-        self._fitting = 0  # draws asked for by _on_canvas_drawn since the matrix was drawn
-        self._fitted_for = (0, 0)  # the canvas size the names and counts were sized for
-        self._count_points: list[float] = []  # the counts' sizes as plot_confusion wrote them
+        self._fitted_for: tuple[int, int] | None = None  # the canvas size names and counts fit
         self.canvas.mpl_connect("motion_notify_event", self._on_canvas_moved)
         self.hint = QLabel(translate_marked("ConfusionView", HINT))
         self.hint.setWordWrap(True)
@@ -96,10 +108,7 @@ class ConfusionView(QWidget):
             plot_confusion(
                 self.ax, self._confusion, self._names, title=None, highlight=self._selected
             )
-            self._set_label_points(self._label_points())
-            self._count_points = [t.get_fontsize() for t in self.ax.texts]
-        self._fitting = 0
-        self._fitted_for = (self.canvas.width(), self.canvas.height())
+        self._fitted_for = None
         self.canvas.draw_idle()
 
     def _set_label_points(self, points: float) -> None:
@@ -150,38 +159,43 @@ class ConfusionView(QWidget):
         cell = min(box.width, box.height) / len(self._confusion)
         return all(t.get_window_extent(renderer).width <= cell for t in self.ax.texts)
 
-    def _on_canvas_drawn(self, event) -> None:
-        # the first draw after a resize sometimes finds the constrained layout "collapsed" with
-        # long rotated class names (Vietnamese at 1024 px) and keeps the old size's layout,
-        # cutting the names; a second draw at the same size lays them out. Shrunk counts or
-        # names change the layout again, so it is checked again, a few times at most.
-        if self._confusion is None:
-            return
+    def _fit_to_room(self) -> None:
+        """Before a draw, at a size not fitted yet: class names small enough to stay apart and
+        inside the figure, then every count inside its cell (``viz.fit_cell_counts``). Both
+        start again from their full size, so they grow back when the room comes back."""
         size = (self.canvas.width(), self.canvas.height())
-        if size != self._fitted_for:
-            # a new size (the window narrowed to 1024 px after the matrix was fitted at 1280:
-            # "5192" ran over its cell): names and counts start again from their full size,
-            # so they also grow back when the room comes back
-            self._fitted_for = size
-            self._fitting = 0
-            self._set_label_points(self._label_points())
-            for text, points in zip(self.ax.texts, self._count_points, strict=False):
-                text.set_fontsize(points)
-            self.canvas.draw_idle()
+        if self._confusion is None or size == self._fitted_for:
             return
-        if self._fitting >= MAX_FITTING_DRAWS:
-            return
-        renderer = event.renderer
-        points = self.ax.xaxis.get_ticklabels()[0].get_fontsize()
-        changed = False
-        if self.names_overlap(renderer) and points > SMALLEST_LABEL_POINTS:
-            self._set_label_points(max(SMALLEST_LABEL_POINTS, points - 1))
-            changed = True
-        # the counts in the same draw: names fitted first left too few draws for the counts
-        changed = fit_cell_counts(self.ax, len(self._confusion), renderer) or changed
-        if changed or not self.labels_fit(renderer) or self._fitting == 0:
-            self._fitting += 1
-            self.canvas.draw_idle()
+        self._fitted_for = size
+        self._set_label_points(self._label_points())
+        renderer = self.canvas.get_renderer()
+        for _ in range(MAX_FITTING_LAYOUTS):
+            # the layout alone, no pixels: the first one after a resize sometimes finds the
+            # constrained layout "collapsed" with long slanted names (Vietnamese at 1024 px)
+            # and keeps the old size's positions; the next one lays them out
+            self.figure.get_layout_engine().execute(self.figure)
+            renderer = self.canvas.get_renderer()
+            points = self.ax.xaxis.get_ticklabels()[0].get_fontsize()
+            apart = self._points_apart(renderer)
+            if apart < points and points > SMALLEST_LABEL_POINTS:
+                self._set_label_points(max(SMALLEST_LABEL_POINTS, apart))
+            elif self.labels_fit(renderer):
+                break
+        fit_cell_counts(self.ax, self._confusion, renderer)
+
+    def _points_apart(self, renderer) -> float:
+        """The largest size (points) at which the slanted names of neighbouring columns do not
+        touch at the current layout (any size for upright names that do not overlap)."""
+        labels = [t for t in self.ax.get_xticklabels() if t.get_text()]
+        if len(labels) < 2:
+            return math.inf
+        rotation = math.radians(labels[0].get_rotation() % 180)
+        if rotation == 0:
+            return 0.0 if self.names_overlap(renderer) else math.inf
+        column = self.ax.get_window_extent(renderer).width / len(labels)
+        return (
+            math.floor(column * math.sin(rotation) / (self.figure.dpi / 72 * LINE_HEIGHT) * 2) / 2
+        )
 
     def cell_at(self, xdata: float | None, ydata: float | None) -> tuple[int, int] | None:
         """Data coordinates -> (true row, predicted column), or None outside the matrix."""

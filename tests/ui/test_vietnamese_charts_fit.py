@@ -184,3 +184,82 @@ def test_mistake_tile_captions_shrink_before_they_are_elided_in_vietnamese(vietn
     at_first.setPointSizeF(8.5)
     at_first.setBold(True)
     assert QFontMetrics(at_first).horizontalAdvance("Bốt cổ ngắn 100%") > width  # was elided
+
+
+def _fashion_matrix_view(qtbot, size, diagonal):
+    from nndesk.data.registry import DATASETS
+    from nndesk.ui.confusion_view import ConfusionView
+    from nndesk.ui.language import class_names_shown
+
+    rng = np.random.default_rng(2)
+    matrix = rng.integers(0, 700, (10, 10))
+    np.fill_diagonal(matrix, diagonal)
+    view = ConfusionView()
+    qtbot.addWidget(view)
+    view.hint.hide()
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    return view, matrix, class_names_shown(DATASETS["fashion"].class_names)
+
+
+def _on_screen_fitted(view) -> bool:
+    """Counts inside their cells, slanted names apart and everything inside the figure."""
+    import math
+
+    renderer = view.canvas.get_renderer()
+    box = view.ax.get_window_extent(renderer)
+    name = view.ax.get_xticklabels()[0]
+    line = name.get_fontsize() * view.figure.dpi / 72  # a line of slanted names' height
+    apart = box.width / 10 * math.sin(math.radians(name.get_rotation())) >= line
+    return view.counts_fit(renderer) and apart and view.labels_fit(renderer)
+
+
+@pytest.mark.parametrize("size", [(380, 320), (560, 480)])
+def test_every_draw_of_the_confusion_matrix_is_already_fitted(qtbot, vietnamese, size):
+    """Under load the replay showed 10 pt names and counts over their cells' edges for 2-4 s:
+    the matrix was fitted by further draws after the first one was on screen."""
+    view, matrix, names = _fashion_matrix_view(qtbot, size, [5032, 5854, 4902, 5396, 4959] * 2)
+    painted = []  # at each draw, before its pixels: whether what it draws is fitted
+    draw = view.figure.draw
+
+    def check_and_draw(renderer):
+        if view.matrix() is not None:
+            painted.append(_on_screen_fitted(view))
+        draw(renderer)
+
+    view.figure.draw = check_and_draw
+    view.set_matrix(matrix, names)
+    qtbot.waitUntil(lambda: bool(painted), timeout=60000)
+    assert all(painted), painted
+    view.resize(size[0] - 60, size[1] - 40)  # and after a resize
+    count = len(painted)
+    qtbot.waitUntil(lambda: len(painted) > count, timeout=60000)
+    assert all(painted), painted
+
+
+@pytest.mark.parametrize("code", ["vi", "en"])
+def test_matrix_counts_are_grouped_as_the_window_groups_digits(qtbot, code):
+    """Counts of thousands read "5032" in a window that writes "5.032" (Vietnamese) or
+    "5,032" (English) everywhere else; in a narrow cell they are shortened ("5,0k") rather
+    than written in a 5 pt font."""
+    from nndesk.ui import language
+    from nndesk.viz import READABLE_COUNT_POINTS
+
+    language.use_language(code)
+    try:
+        group, point = (".", ",") if code == "vi" else (",", ".")
+        shown = {}
+        for size in ((900, 800), (380, 320)):  # the Evaluate page at 1280; the replay
+            view, matrix, names = _fashion_matrix_view(qtbot, size, [5032] * 10)
+            view.set_matrix(matrix, names)
+            qtbot.waitUntil(lambda v=view: _on_screen_fitted(v), timeout=60000)
+            shown[size] = view.ax.texts[0]
+            assert view.ax.texts[1].get_text() == str(matrix[0, 1])  # under 1000: as it is
+        assert shown[(900, 800)].get_text() == f"5{group}032"
+        assert shown[(380, 320)].get_text() == f"5{point}0k"
+        assert shown[(900, 800)].get_fontsize() >= READABLE_COUNT_POINTS
+        # "5.032" fitted only at 4.7 pt in the replay's cells (written at 5 pt, over the edges)
+        assert shown[(380, 320)].get_fontsize() >= 5.5
+    finally:
+        language.use_language("en")
