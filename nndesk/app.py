@@ -947,7 +947,11 @@ def restore_state(desk: Desk, state: WindowState) -> None:
     desk.train_page.restore_page_state(state.train)
     desk.handover.before, desk.handover.trained = state.handover.before, state.handover.trained
     if state.notice is not None and state.classifier is state.handover.trained:
-        window.model_notice.announce(*state.notice)  # "Switch back to …" still works
+        # "Switch back to …" still works, and names the model in the new language ("lượt
+        # chạy …"; the English title "run …" was kept)
+        before = state.handover.before
+        accuracy, title = state.notice
+        window.model_notice.announce(accuracy, before.title if before is not None else title)
     desk.why_page.set_target(*state.why_target)
     desk.evaluation.adopt(state.evaluation)
     if state.evaluation is not None and desk.evaluation.result() is state.evaluation:

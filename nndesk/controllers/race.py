@@ -25,6 +25,7 @@ from nndesk.controllers.training import (
 from nndesk.controllers.worker_thread import RunRequests, WorkerThreadOwner
 from nndesk.errors import ConfigError
 from nndesk.runs import MODEL_FILE, Curves, RunStore
+from nndesk.setting_words import dataset_text
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class RaceWorker(QObject):
         if dataset is None:
             self.status_changed.emit(
                 QCoreApplication.translate("RaceController", "Loading {name}…").format(
-                    name=configs[0].dataset
+                    name=dataset_text(configs[0].dataset)
                 )
             )
             dataset = self._provider(configs[0].dataset)

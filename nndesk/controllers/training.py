@@ -31,6 +31,7 @@ from nndesk.errors import ConfigError, NndeskError, os_reason, user_message, win
 from nndesk.paths import fallback_model_name, make_model_folder
 from nndesk.replay import ReplayRecord
 from nndesk.runs import MODEL_FILE, Curves, RunRecord, RunStore, describe_config
+from nndesk.setting_words import dataset_text
 from nndesk.training import memory
 from nndesk.training.internals import InsideRecord
 
@@ -207,7 +208,7 @@ class TrainingWorker(QObject):
                 name = (loaded.info.get("config") or {}).get("dataset", name)
             self.status_changed.emit(
                 QCoreApplication.translate("TrainingController", "Loading {name}…").format(
-                    name=name
+                    name=dataset_text(name)  # "Fashion-MNIST", not the setting's "fashion"
                 )
             )
             dataset = self._provider(name)

@@ -1309,6 +1309,10 @@
         <translation>{file}: tệp trống</translation>
     </message>
     <message>
+        <source>{file}: the file is incomplete or damaged (cut short while it was copied or downloaded?), so the model cannot be read</source>
+        <translation>{file}: tệp không đầy đủ hoặc bị hỏng (bị cắt ngắn khi sao chép hoặc tải về?), nên không đọc được mô hình</translation>
+    </message>
+    <message>
         <source>{file}: the image is blank, nothing to classify</source>
         <translation>{file}: ảnh trống, không có gì để phân loại</translation>
     </message>
@@ -1327,10 +1331,6 @@
     <message>
         <source>{file}: the image is {width}x{height} pixels; nndesk opens images of up to {limit:,} pixels a side: crop or scale it first</source>
         <translation>{file}: ảnh có {width}x{height} điểm ảnh; nndesk mở ảnh tối đa {limit:,} điểm ảnh mỗi cạnh: hãy cắt hoặc thu nhỏ ảnh trước</translation>
-    </message>
-    <message>
-        <source>{file}: truncated or damaged archive ({detail})</source>
-        <translation>{file}: tệp mô hình bị cắt cụt hoặc bị hỏng ({detail})</translation>
     </message>
     <message>
         <source>{file}: {problem}</source>

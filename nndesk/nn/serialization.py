@@ -192,6 +192,22 @@ def _fail(path: Path, what: Message) -> ModelFileError:
     return ModelFileError.of(N_("{file}: {problem}"), file=path, problem=what)
 
 
+def unreadable_error(path: Path, err: Exception) -> ModelFileError:
+    """A model file whose archive cannot be read, said in a sentence: Python's own words
+    ("BadZipFile: File is not a zip file") were the end of the window's message."""
+    if isinstance(err, OSError) and err.errno is not None:  # the system refused the read
+        return ModelFileError.of(
+            N_("{file}: cannot read ({reason})"), file=path, reason=os_reason(err)
+        )
+    return ModelFileError.of(
+        N_(
+            "{file}: the file is incomplete or damaged (cut short while it was copied or "
+            "downloaded?), so the model cannot be read"
+        ),
+        file=path,
+    )
+
+
 def damaged_error(path: Path, detail: str) -> ModelFileError:
     return ModelFileError.of(N_("{file}: damaged model file ({detail})"), file=path, detail=detail)
 
@@ -461,10 +477,7 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     except ModelFileError:
         raise
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error, ValueError, KeyError) as err:
-        what = f"{type(err).__name__}: {err}"
-        raise ModelFileError.of(
-            N_("{file}: truncated or damaged archive ({detail})"), file=path, detail=what
-        ) from None
+        raise unreadable_error(path, err) from None
     except (MemoryError, RecursionError, NotImplementedError) as err:
         # zip features NumPy's writer never uses (e.g. another compression) or a lying size
         raise damaged_error(path, type(err).__name__) from None

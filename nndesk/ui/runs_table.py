@@ -14,10 +14,11 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, Qt
 
 from nndesk import i18n
+from nndesk.data.registry import DATASETS
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.plain_text import one_line
 from nndesk.runs import RunRecord, title_shown
-from nndesk.setting_words import NORMALIZE_SHOWN, value_text
+from nndesk.setting_words import NORMALIZE_SHOWN, dataset_text, value_text
 from nndesk.ui.language import fill, percent, translate, translate_marked
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -182,6 +183,12 @@ class Row:
     tips: tuple[str, ...]
 
 
+def _dataset_shown(dataset: str) -> str:
+    """ "Fashion-MNIST" for the setting's "fashion" (the column showed the key); a folder of
+    images by its whole path, as stored."""
+    return dataset_text(dataset) if dataset in DATASETS else dataset
+
+
 def make_row(record: RunRecord, seconds: bool = False, day: bool = True) -> Row:
     """The texts and tooltips of ``record``'s row: its start with ``seconds`` (another run
     started in the same minute), without the ``day`` (today's)."""
@@ -193,7 +200,7 @@ def make_row(record: RunRecord, seconds: bool = False, day: bool = True) -> Row:
     )
     texts = (
         folder if record.is_damaged else started_text(record, seconds, day),
-        one_line(str(record.config.get("dataset", "?")), CELL_CHARS),
+        one_line(_dataset_shown(str(record.config.get("dataset", "?"))), CELL_CHARS),
         one_line(record.architecture, CELL_CHARS),
         settings,
         str(_epochs(record)),

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from nndesk.data.registry import DATASETS, dataset_for_kind
 from nndesk.errors import ConfigError
 from nndesk.i18n import N_, QT_TRANSLATE_NOOP, Message, localised
+from nndesk.setting_words import dataset_text
 from nndesk.settings_schema import BY_NAME, FIELDS, Field, problems
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
@@ -432,7 +433,7 @@ class TrainForm(QWidget):
         self.dataset.setToolTip(
             translate(
                 "TrainForm", "{datasets}, or a folder with one sub-folder of images per class"
-            ).format(datasets=", ".join(DATASETS))
+            ).format(datasets=", ".join(dataset_text(name) for name in DATASETS))  # not "mnist"
         )
         self.folder = QLineEdit()
         self.folder.setPlaceholderText(

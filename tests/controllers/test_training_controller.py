@@ -436,3 +436,12 @@ def test_a_stopped_run_keeps_every_epoch_it_finished(qtbot, controller, monkeypa
     finished = [r.epoch for r in seen["epochs"]]
     stored = RunStore(controller.store.root).load(controller.record.run_id)
     assert stored.curves.epochs == finished and stored.status == "stopped"
+
+
+def test_the_status_line_names_the_dataset_being_loaded_as_the_window_does(qtbot, controller):
+    """It said "Loading mnist…" (and "Đang nạp fashion…"): the setting's key, not its name."""
+    statuses: list[str] = []
+    controller.status_changed.connect(statuses.append)
+    run_to_the_end(qtbot, controller)
+    assert "Loading MNIST…" in statuses, statuses
+    assert not any("mnist" in s for s in statuses), statuses

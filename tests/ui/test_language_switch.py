@@ -257,6 +257,34 @@ def test_the_switch_keeps_the_new_model_note_the_why_choice_and_the_drawn_map(
     new.window.close()
 
 
+def test_the_notes_model_before_the_run_is_named_in_the_new_language(
+    qtbot, english_after, window_factory, tmp_path, stroke_model_file
+):
+    """The note read "Quay lại mô hình run 2026-12-02 21:17:20" after the switch: the earlier
+    run's name was kept as the English window had written it."""
+    import shutil
+
+    from nndesk.inference import Classifier
+
+    folder = tmp_path / "20261202-211720-abcd"
+    folder.mkdir()
+    before = Classifier.from_file(shutil.copy(stroke_model_file, folder / "model.npz"))
+    desk = window_factory(classifier=before)
+    desk.training.running_changed.emit(True)
+    trained = Classifier.from_file(stroke_model_file)
+    desk.prediction.set_classifier(trained)
+    desk.training.model_ready.emit(trained)
+    desk.training.running_changed.emit(False)
+    button = desk.window.model_notice.switch_back_button
+    assert button.text() == "Switch back to run 2026-12-02 21:17:20"
+
+    new = _switch(qtbot, desk, "vi")
+
+    button = new.window.model_notice.switch_back_button
+    assert button.text() == "Quay lại mô hình lượt chạy 2026-12-02 21:17:20"
+    new.window.close()
+
+
 @pytest.mark.parametrize("code", ["en", "vi"])
 def test_at_1024_the_new_model_strip_keeps_the_window_within_a_700_px_screen(
     qtbot, english_after, window_factory, code

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.data.registry import DATASETS
 from nndesk.i18n import ts_path
 from tests.ui.conftest import STROKE_CLASSES
 from tools import translations
@@ -285,17 +286,58 @@ def test_the_inside_pages_arithmetic_speaks_vietnamese(vietnamese):
     """A clicked conv pixel's sum read "z = Σ patch·kernel + b" under "mảng đầu vào × nhân"."""
     import numpy as np
 
-    from nndesk.inside import ConvPixel, PoolWindow
-    from nndesk.ui.inside_view import conv_html, next_pool_html, pool_html
+    from nndesk.inside import ConvPixel, DenseUnit, PoolWindow
+    from nndesk.ui.inside_view import conv_html, dense_html, next_pool_html, pool_html
 
     known = _vietnamese_words()
     patch = np.ones((2, 3, 3), np.float32)
     kernel = np.full((2, 3, 3), 1 / 3, np.float32)
     px = ConvPixel(1, 0, 2, 3, patch, kernel, (patch * kernel).astype(np.float64), -0.1, 5.9, ())
     pool = PoolWindow(2, 0, 1, 1, np.arange(4, dtype=np.float32).reshape(2, 2), (3, 3), 3.0)
-    texts = [conv_html(px), next_pool_html(px, pool), pool_html(pool)]
-    plain = [re.sub(r"<[^>]+>", " ", t) for t in texts]
+    a = np.ones(4, np.float32)
+    unit = DenseUnit(0, 1, a, a / 2, (a / 2).astype(np.float64), 0.1, 2.1, ())
+    # a Dense unit was "(tầng 0 của mô hình: Dense)"
+    dense = [dense_html(unit, ("0", "1"), output) for output in (True, False)]
+    texts = [conv_html(px), next_pool_html(px, pool), pool_html(pool), *dense]
+    plain = [re.sub(r"<[^>]+>|&nbsp;", " ", t) for t in texts]
     # layer kinds are names (as in a model file): Conv2D, MaxPool2D
     words = [w for t in plain for w in english_words(t, known | {"conv2d", "maxpool2d"})]
     assert words == [], plain
     assert "mảng·nhân" in plain[0]
+    assert not any("Dense" in t for t in plain[3:]), plain[3:]  # the code's name of the layer
+
+
+#: the settings' own keys that the window names otherwise ("Fashion-MNIST", "ReLU", "Adam",
+#: "điểm ảnh -1 đến 1"), and the English name of a run's model: raw, in either language
+RAW_KEYS = re.compile(r"(?<![\w\-/.])(fashion|mnist|relu|adam|symmetric|run)(?![\w\-/.])")
+
+
+def test_the_vietnamese_window_names_runs_and_their_datasets_in_its_words(
+    qtbot, vietnamese, window_factory, stroke_model_file
+):
+    """The Runs table's dataset column said "fashion", and a run's model was "run 2026-…"
+    where the model box said "lượt chạy …"."""
+    import shutil
+
+    from nndesk import paths
+    from nndesk.inference import Classifier
+    from nndesk.runs import RunStore
+
+    store = RunStore(paths.runs_dir())
+    base = {"arch": "784-32-10", "activation": "relu", "optimizer": "adam", "lr": 0.001}
+    records = [store.create({**base, "dataset": d, "normalize": "symmetric"}) for d in DATASETS]
+    model = shutil.copy(stroke_model_file, records[0].folder / "model.npz")
+    desk = window_factory(classifier=Classifier.from_file(model), mode="garments")
+    window = desk.window
+    window.resize(1280, 760)
+    train = desk.train_page
+    window.tabs.setCurrentWidget(train)
+    train.tabs.setCurrentWidget(train.runs_view)
+    qtbot.waitUntil(lambda: train.runs_view.table.model().rowCount() == len(records))
+    found = {}
+    for text in shown_texts(window):
+        for raw in RAW_KEYS.findall(text):
+            found.setdefault(raw, text[:80])
+    assert found == {}, "raw keys in the Vietnamese window (key: where): " + repr(found)
+    cells = _model_texts(train.runs_view.table)
+    assert "Fashion-MNIST" in cells and "MNIST" in cells
