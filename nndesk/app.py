@@ -548,8 +548,10 @@ class Coordinator(QObject):
         """Name the data folder in use under the test-image row, for as long as it is in use
         (a mode switch once made it look forgotten); nothing while the cache is used."""
         folder = preferences.data_dir()
+        # the path on a line of its own: after "Thư mục dữ liệu: " the column's line broke
+        # inside it ("…/fashion-" / "mnist")
         self.window.set_standing_note(
-            translate("Coordinator", "Data folder: {folder}").format(folder=folder)
+            translate("Coordinator", "Data folder:\n{folder}").format(folder=folder)
             if folder
             else ""
         )

@@ -1582,8 +1582,10 @@
         <translation>Không lưu được mô hình</translation>
     </message>
     <message>
-        <source>Data folder: {folder}</source>
-        <translation>Thư mục dữ liệu: {folder}</translation>
+        <source>Data folder:
+{folder}</source>
+        <translation>Thư mục dữ liệu:
+{folder}</translation>
     </message>
     <message>
         <source>Loading the {title} test images...</source>

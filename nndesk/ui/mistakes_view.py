@@ -66,8 +66,14 @@ CAPTION_POINTS = 8.5
 SMALLEST_CAPTION_POINTS = 7.0
 
 
+#: Pixels of a tile's width its captions may use (a pixel of margin each side)
+CAPTION_WIDTH = TILE.width() - 2
+
+
 def caption_font(text: str, width: int, bold: bool) -> QFont:
-    """The largest caption font (8.5 pt down to 7 pt) that writes ``text`` within ``width``."""
+    """The largest caption font (8.5 pt down to 7 pt) that writes ``text`` within ``width``;
+    a bold caption still too wide at 7 pt is written regular (the narrower face): "Áo thun/áo
+    phông 99%" was elided to "Áo thun/...hông 99%" (its colour still says right or wrong)."""
     font = QFont()
     font.setBold(bold)
     points = CAPTION_POINTS
@@ -75,6 +81,8 @@ def caption_font(text: str, width: int, bold: bool) -> QFont:
     while QFontMetrics(font).horizontalAdvance(text) > width and points > SMALLEST_CAPTION_POINTS:
         points = max(SMALLEST_CAPTION_POINTS, points - 0.5)
         font.setPointSizeF(points)
+    if bold and QFontMetrics(font).horizontalAdvance(text) > width:
+        font.setBold(False)
     return font
 
 
@@ -171,14 +179,15 @@ class MistakesModel(QAbstractListModel):
         x0 = (TILE.width() - THUMB) // 2
         # nearest-neighbour scaling keeps the 28x28 pixels crisp
         painter.drawImage(QRect(x0, 4, THUMB, THUMB), qt_image.gray_to_qimage(r.images[i]))
-        width = TILE.width() - 4
+        width = CAPTION_WIDTH
         names = class_names_shown(r.class_names)
         line1 = f"{names[p]} {percent(self._confidence[i], 0)}"
         line2 = translate("MistakesView", "true: {name}").format(name=names[t])
         painter.setPen(QColor(theme.colours().good if t == p else theme.colours().error))
-        _draw_caption(painter, line1, QRect(2, THUMB + 8, width, 18), bold=True)
+        left = (TILE.width() - width) // 2
+        _draw_caption(painter, line1, QRect(left, THUMB + 8, width, 18), bold=True)
         painter.setPen(QColor(theme.colours().muted))
-        _draw_caption(painter, line2, QRect(2, THUMB + 24, width, 18), bold=False)
+        _draw_caption(painter, line2, QRect(left, THUMB + 24, width, 18), bold=False)
         painter.end()
         return pixmap
 

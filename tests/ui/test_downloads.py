@@ -372,7 +372,7 @@ def test_the_data_folder_stays_named_after_a_mode_switch_and_a_test_image(
 ):
     """Probe 16d: "Data folder: …" went at the first switch to Clothing, as if forgotten."""
     window = desk.window
-    named = f"Data folder: {tiny_idx_dir}"
+    named = f"Data folder:\n{tiny_idx_dir}"
     window.data_folder_chosen.emit(str(tiny_idx_dir))  # what File > Data folder… sends
     assert window.status_note.text() == named
     window.act_garments.trigger()
@@ -389,4 +389,22 @@ def test_the_data_folder_stays_named_after_a_mode_switch_and_a_test_image(
 def test_a_data_folder_set_before_the_start_is_named_at_once(window_factory, tiny_idx_dir):
     preferences.set_data_dir(str(tiny_idx_dir))
     desk = window_factory(mode="garments")
-    assert desk.window.status_note.text() == f"Data folder: {tiny_idx_dir}"
+    assert desk.window.status_note.text() == f"Data folder:\n{tiny_idx_dir}"
+
+
+def test_the_data_folder_is_named_on_a_line_of_its_own_in_vietnamese(
+    qtbot, window_factory, tiny_model_file, tmp_path
+):
+    """At 1280 px "Thư mục dữ liệu: /work/shared/data/fashion-" / "mnist" broke the path: the
+    column's line ended inside it. The words now have their line, the path the next one."""
+    from nndesk.ui import language
+
+    folder = tmp_path / "data" / "fashion-mnist"
+    folder.mkdir(parents=True)
+    language.use_language("vi")
+    try:
+        desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+        desk.window.data_folder_chosen.emit(str(folder))
+        assert desk.window.status_note.text().split("\n") == ["Thư mục dữ liệu:", str(folder)]
+    finally:
+        language.use_language("en")

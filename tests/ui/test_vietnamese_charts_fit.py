@@ -157,33 +157,32 @@ def test_the_confusion_matrix_fits_its_counts_again_when_the_window_narrows(qtbo
     qtbot.waitUntil(lambda: big_counts_points() == wide and view.counts_fit(), timeout=5000)
 
 
-def test_mistake_tile_captions_shrink_before_they_are_elided_in_vietnamese(vietnamese):
-    """Tiles elided "Bốt cổ …ắn 100%" and "đúng: Giày thể th…" at 8.5 pt: a caption now gets
-    a smaller font first (down to 7 pt) and is elided only when even that is too wide (the
-    longest, "Áo thun/áo phông 100%", still is)."""
+def test_mistake_tile_captions_in_vietnamese_are_whole(vietnamese):
+    """Tiles elided "Bốt cổ …ắn 100%" and "đúng: Giày thể th…" at 8.5 pt, then (at 7 pt)
+    still "Áo thun/...hông 99%": a caption gets a smaller font first (down to 7 pt), and a
+    bold one still too wide is written regular. Every class's captions are whole."""
     from PySide6.QtGui import QFont, QFontMetrics
 
     from nndesk.data.registry import DATASETS
     from nndesk.ui.language import class_names_shown, translate
-    from nndesk.ui.mistakes_view import SMALLEST_CAPTION_POINTS, TILE, caption_font
+    from nndesk.ui.mistakes_view import CAPTION_WIDTH, SMALLEST_CAPTION_POINTS, caption_font
 
-    width = TILE.width() - 4
-    whole = []
+    cut = []
     for name in class_names_shown(DATASETS["fashion"].class_names):
         for text, bold in (
             (f"{name} 100%", True),
             (translate("MistakesView", "true: {name}").format(name=name), False),
         ):
-            font = caption_font(text, width, bold)
-            fits = QFontMetrics(font).horizontalAdvance(text) <= width
-            assert fits or font.pointSizeF() == SMALLEST_CAPTION_POINTS, text
-            if fits:
-                whole.append(text)
-    assert "Bốt cổ ngắn 100%" in whole and "đúng: Giày thể thao" in whole
+            font = caption_font(text, CAPTION_WIDTH, bold)
+            if QFontMetrics(font).horizontalAdvance(text) > CAPTION_WIDTH:
+                cut.append(text)
+            assert font.pointSizeF() >= SMALLEST_CAPTION_POINTS
+    assert cut == []
+    assert caption_font("Bốt cổ ngắn 100%", CAPTION_WIDTH, True).bold()  # bold while it fits
     at_first = QFont()
-    at_first.setPointSizeF(8.5)
+    at_first.setPointSizeF(7)
     at_first.setBold(True)
-    assert QFontMetrics(at_first).horizontalAdvance("Bốt cổ ngắn 100%") > width  # was elided
+    assert QFontMetrics(at_first).horizontalAdvance("Áo thun/áo phông 100%") > CAPTION_WIDTH
 
 
 def _fashion_matrix_view(qtbot, size, diagonal):
