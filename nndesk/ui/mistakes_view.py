@@ -66,7 +66,7 @@ CAPTION_POINTS = 8.5
 SMALLEST_CAPTION_POINTS = 7.0
 
 
-#: Pixels of a tile's width its captions may use (a pixel of margin each side)
+# Pixels of a tile's width its captions may use (a pixel of margin each side)
 CAPTION_WIDTH = TILE.width() - 2
 
 
