@@ -574,28 +574,43 @@ def _has_values(values: Sequence[float]) -> bool:
     return bool(np.isfinite(np.asarray(values, dtype=np.float64)).any())
 
 
-def fit_figure_legend(figure: Figure) -> None:
+def fit_figure_legend(figure: Figure, caption: str = "") -> None:
     """Lay the figure's legend (``plot_overlay(..., outside=True)``) out in as many columns as
     fit its width, so it takes the fewest rows above the plots (a legend's size does not
-    depend on where the layout puts it: measured without drawing the figure)."""
+    depend on where the layout puts it: measured without drawing the figure), ``caption``
+    (what every run shares) as its title, on two lines when one is wider than the figure."""
     if not figure.legends:
         return
     legend = figure.legends[0]
     handles = list(legend.legend_handles)
     labels = [t.get_text() for t in legend.get_texts()]
     renderer = figure.canvas.get_renderer()
-    for ncols in range(len(handles), 0, -1):
-        legend.remove()
-        legend = figure.legend(
+    room = figure.bbox.width - 4
+
+    def lay_out(ncols: int, title: str | None = None):
+        figure.legends[0].remove()
+        return figure.legend(
             handles=handles,
             labels=labels,
             loc="outside upper center",
             fontsize=7,
             frameon=False,
             ncols=ncols,
+            title=title,
+            title_fontsize=7,
         )
-        if legend.get_window_extent(renderer).width <= figure.bbox.width - 4:
-            return
+
+    ncols = len(handles)
+    while ncols > 1 and lay_out(ncols).get_window_extent(renderer).width > room:
+        ncols -= 1
+    if not caption:
+        lay_out(ncols)
+        return
+    legend = lay_out(ncols, caption)
+    if legend.get_title().get_window_extent(renderer).width > room and " " in caption:
+        spaces = [i for i, c in enumerate(caption) if c == " "]
+        cut = min(spaces, key=lambda i: abs(i - len(caption) / 2))
+        lay_out(ncols, caption[:cut] + "\n" + caption[cut + 1 :])
 
 
 def fit_titles(axes: Sequence[Axes]) -> bool:

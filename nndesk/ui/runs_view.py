@@ -578,18 +578,24 @@ def _render_selected(
         empty_text = unreadable.format(
             folder=one_line(first.run_id, CELL_CHARS), reason=first.message
         )
-    return render_overlay(runs, empty_text, w, h, ratio), runs, found
+    caption = legend_caption([r for r, _ in readable])
+    return render_overlay(runs, empty_text, w, h, ratio, caption), runs, found
 
 
-def render_overlay(runs, empty_text: str, width: int, height: int, ratio: float = 1.0) -> QImage:
+def render_overlay(
+    runs, empty_text: str, width: int, height: int, ratio: float = 1.0, caption: str = ""
+) -> QImage:
     """The Runs view's chart of ``runs`` ((label, Curves) pairs) overlaid, ``width`` x
-    ``height`` device-independent pixels at ``ratio`` device pixels each (any thread)."""
-    rgba = overlay_figure(runs, empty_text, width, height, ratio).canvas.buffer_rgba()
+    ``height`` device-independent pixels at ``ratio`` device pixels each (any thread);
+    ``caption`` above the legend (``legend_caption``)."""
+    rgba = overlay_figure(runs, empty_text, width, height, ratio, caption).canvas.buffer_rgba()
     h, w = int(rgba.shape[0]), int(rgba.shape[1])
     return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
 
 
-def overlay_figure(runs, empty_text: str, width: int, height: int, ratio: float = 1.0):
+def overlay_figure(
+    runs, empty_text: str, width: int, height: int, ratio: float = 1.0, caption: str = ""
+):
     """The matplotlib Figure ``render_overlay`` draws, drawn on its Agg canvas."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -610,7 +616,7 @@ def overlay_figure(runs, empty_text: str, width: int, height: int, ratio: float 
             fig.add_subplot(grid[1, 1]),
         )
     plot_overlay(*axes, runs, outside=True)  # the legend above the plots, never over a curve
-    fit_figure_legend(fig)
+    fit_figure_legend(fig, caption)
     if empty_text:  # no run selected: the sentence alone (over empty axes it crossed ticks)
         for ax in axes:
             ax.set_visible(False)
@@ -665,11 +671,34 @@ def legend_labels(selected: list[RunRecord]) -> list[str]:
     if len(selected) < 2:
         return labels
     whens = _start_texts(selected)
-    if not _differing_settings(selected):
+    if legend_caption(selected):  # the title they share is said once, above the legend
+        texts = [_with_rate_changes(when, r) for when, r in zip(whens, selected, strict=True)]
+        labels = [one_line(t, LABEL_CHARS) for t in texts]
+    elif not _differing_settings(selected):
         labels = [_first(when, text) for when, text in zip(whens, texts, strict=True)]
     # the few settings named alike (a fourth one differs): their start tells them apart
     labels = _told_apart(labels, texts, whens)
     return _told_apart(labels, texts, [one_line(r.run_id, CELL_CHARS) for r in selected])
+
+
+def legend_caption(selected: list[RunRecord]) -> str:
+    """What runs of the same settings and title share, said once above their legend (each run
+    then named by when it started): "Fashion-MNIST 784-64-64-10 ReLU Adam lr=0,001 điểm ảnh
+    -1 đến 1"; "" for runs that differ. Cut after each run's start, the title read "22:59 ·
+    Fashion-MNIST … điểm ảnh…" in every entry, and four such entries took six rows."""
+    if len(selected) < 2 or _differing_settings(selected):
+        return ""
+    titles = {title_shown(r.title, r.config) for r in selected}
+    return one_line(titles.pop(), 2 * LABEL_CHARS) if len(titles) == 1 else ""
+
+
+def _with_rate_changes(when: str, record: RunRecord) -> str:
+    """``when`` the run started, with the learning rates it was changed to while training."""
+    rates = [lr for _, lr in record.curves.lr_changes]
+    if not rates:
+        return when
+    more = "… → " if len(rates) > 2 else ""
+    return f"{when} (lr → {more}{' → '.join(fmt(lr, 'g') for lr in rates[-2:])})"
 
 
 def _told_apart(labels: list[str], texts: list[str], names: list[str]) -> list[str]:

@@ -128,3 +128,42 @@ def test_the_runs_chart_shows_whole_under_a_finished_runs_notes(
     chart = view.chart
     assert chart.visibleRegion().boundingRect() == chart.rect(), "the chart's foot is cut"
     assert window.height() == size[1]
+
+
+@pytest.mark.parametrize("size", [(650, 265), (537, 213)], ids=["1280", "1024"])
+def test_runs_of_one_title_share_it_above_the_legend_and_keep_the_plots_tall(
+    qapp, tmp_path, size
+):
+    """Probe 33: four runs of the same settings were "22:59 · Fashion-MNIST … điểm ảnh…", each
+    cut, differing only by their time, and the legend took up to six rows above the plots."""
+    from nndesk.ui import language
+    from nndesk.ui.runs_view import legend_caption, legend_labels, overlay_figure
+    from tests.test_runs import two_epoch_curves
+
+    language.use_language("vi")
+    try:
+        store = RunStore(tmp_path / "runs")
+        config = {"dataset": "fashion", "arch": "784-64-64-10", "activation": "relu"}
+        config |= {"optimizer": "adam", "lr": 0.001, "normalize": "symmetric"}
+        title = "fashion 784-64-64-10 relu adam lr=0.001 symmetric"  # as nndesk titles a run
+        runs = []
+        for minute in range(4):
+            record = store.create(dict(config), title=title)
+            record.created_at = f"2026-12-02T22:{10 + minute}:00.000+00:00"
+            runs.append(record)
+        caption = legend_caption(runs)
+        assert caption == "Fashion-MNIST 784-64-64-10 ReLU Adam lr=0,001 điểm ảnh -1 đến 1"
+        labels = legend_labels(runs)
+        assert len(set(labels)) == 4 and not any("…" in label for label in labels), labels
+        assert all(len(label) <= 5 for label in labels), labels  # the start alone: "22:10"
+        fig = overlay_figure([(x, two_epoch_curves()) for x in labels], "", *size, 1.0, caption)
+        renderer = fig.canvas.get_renderer()
+        legend = fig.legends[0]
+        assert legend.get_title().get_text().replace("\n", " ") == caption
+        rows = {round(t.get_window_extent(renderer).y0) for t in legend.get_texts()}
+        assert len(rows) <= 2, rows  # four runs and the two line styles
+        assert legend.get_window_extent(renderer).x1 <= size[0]
+        for ax in fig.axes:
+            assert ax.get_window_extent(renderer).height >= 0.4 * size[1]
+    finally:
+        language.use_language("en")
