@@ -4304,6 +4304,10 @@ từ {folder}</translation>
         <translation>batch {n}</translation>
     </message>
     <message>
+        <source>batch {size}</source>
+        <translation>batch {size}</translation>
+    </message>
+    <message>
         <source>cannot be read: {message}</source>
         <translation>không đọc được: {message}</translation>
     </message>
@@ -4354,6 +4358,10 @@ từ {folder}</translation>
     <message>
         <source>load the selected run&apos;s model into the prediction view</source>
         <translation>nạp mô hình của lượt chạy đã chọn vào phần dự đoán</translation>
+    </message>
+    <message>
+        <source>lr {rate}</source>
+        <translation>lr {rate}</translation>
     </message>
     <message>
         <source>move the selected runs&apos; folders to the system trash</source>

@@ -30,7 +30,7 @@ from nndesk.runs import (
     TrashUnavailableError,
     title_shown,
 )
-from nndesk.setting_words import setting_text
+from nndesk.setting_words import setting_text, value_text
 from nndesk.ui import theme
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
@@ -724,8 +724,8 @@ def _start_texts(selected: list[RunRecord]) -> list[str]:
     return [started_text(r, seconds=seconds, day=not one_day) for r in selected]
 
 
-#: Characters of a legend entry: the legend sits above the plots, its entries side by side
-#: when they fit (about half the chart's width at 1024 px)
+# Characters of a legend entry: the legend sits above the plots, its entries side by side
+# when they fit (about half the chart's width at 1024 px)
 LABEL_CHARS = 60
 
 
@@ -743,8 +743,20 @@ def _label_text(record: RunRecord, selected: list[RunRecord]) -> str:
     differing = _differing_settings(selected) if len(selected) > 1 else []
     if not differing:
         return shown_title(record)
-    # in the window's words ("epochs 1, learning rate 0.001"), never the record's keys
-    return ", ".join(one_line(setting_text(k, record.config.get(k)), 30) for k in differing[:3])
+    # in the window's words ("epochs 1, lr 0.001"), never the record's keys
+    return ", ".join(one_line(_legend_setting(k, record.config.get(k)), 30) for k in differing[:3])
+
+
+def _legend_setting(name: str, value) -> str:
+    """A setting in a legend entry: the learning rate and batch size by their short names, as
+    run titles write them ("lr 0,001", "batch 128"; "tốc độ học 0,001, kích thước batch 128"
+    made four runs' entries too wide for two columns at 1024 px), the others as
+    ``setting_text``."""
+    if name == "lr" and value is not None:
+        return translate("RunsView", "lr {rate}").format(rate=value_text(name, value))
+    if name == "batch_size" and value:
+        return translate("RunsView", "batch {size}").format(size=value_text(name, value))
+    return setting_text(name, value)
 
 
 def shown_title(record: RunRecord, changes: bool = True) -> str:

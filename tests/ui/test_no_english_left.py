@@ -248,7 +248,7 @@ def test_run_legends_and_titles_name_settings_in_the_windows_words(vietnamese, t
         for epochs, lr, normalize in ((1, 0.001, "symmetric"), (2, 0.01, "unit"))
     ]
     labels = legend_labels(runs)
-    assert "tốc độ học 0,001" in labels[0] and "điểm ảnh -1 đến 1" in labels[0], labels
+    assert "lr 0,001" in labels[0] and "điểm ảnh -1 đến 1" in labels[0], labels
     words = [w for label in labels for w in english_words(label, known)]
     assert words == [], labels
     assert not any(mark in label for label in labels for mark in ("=", "epochs", "symmetric"))
@@ -258,8 +258,8 @@ def test_run_legends_and_titles_name_settings_in_the_windows_words(vietnamese, t
     pairs = (("ce", 1), ("bce", 2))
     losses = [store.create({**base, "loss": loss, "lr": lr}) for loss, lr in pairs]
     assert legend_labels(losses) == [
-        "entropy chéo, tốc độ học 1",
-        "entropy chéo nhị phân, tốc độ học 2",
+        "entropy chéo, lr 1",
+        "entropy chéo nhị phân, lr 2",
     ]  # whole: the loss's name says what it is
     shares = [store.create({**base, "val_fraction": f}) for f in (0.1, 0.5)]
     assert legend_labels(shares) == ["kiểm định 10%", "kiểm định 50%"]  # as the Train form shows it

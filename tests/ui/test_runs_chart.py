@@ -54,7 +54,7 @@ def test_the_legend_of_runs_of_one_setting_leads_with_when_each_started(tmp_path
     # runs whose differing settings are named alike get their start after them
     d = _started_at(store, "2026-12-02T17:00:00.000+00:00", lr=0.1)
     labels = legend_labels([a, c, d])
-    assert len(set(labels)) == 3 and labels[2] == "learning rate 0.1"
+    assert len(set(labels)) == 3 and labels[2] == "lr 0.1"
 
 
 @pytest.mark.parametrize("marks", [(".", ","), (",", ".")], ids=["english", "vietnamese"])
@@ -131,9 +131,7 @@ def test_the_runs_chart_shows_whole_under_a_finished_runs_notes(
 
 
 @pytest.mark.parametrize("size", [(650, 265), (537, 213)], ids=["1280", "1024"])
-def test_runs_of_one_title_share_it_above_the_legend_and_keep_the_plots_tall(
-    qapp, tmp_path, size
-):
+def test_runs_of_one_title_share_it_above_the_legend_and_keep_the_plots_tall(qapp, tmp_path, size):
     """Probe 33: four runs of the same settings were "22:59 · Fashion-MNIST … điểm ảnh…", each
     cut, differing only by their time, and the legend took up to six rows above the plots."""
     from nndesk.ui import language
@@ -165,5 +163,40 @@ def test_runs_of_one_title_share_it_above_the_legend_and_keep_the_plots_tall(
         assert legend.get_window_extent(renderer).x1 <= size[0]
         for ax in fig.axes:
             assert ax.get_window_extent(renderer).height >= 0.4 * size[1]
+    finally:
+        language.use_language("en")
+
+
+def test_four_runs_that_differ_take_at_most_three_legend_rows_at_1024(qapp, tmp_path):
+    """Probe 33: at 1024 px the legend of four runs differing in layers, batch size and
+    learning rate took six rows (one entry each), leaving the plots some 40 px tall."""
+    from nndesk.ui import language
+    from nndesk.ui.runs_view import legend_caption, legend_labels, overlay_figure
+    from tests.test_runs import two_epoch_curves
+
+    language.use_language("vi")
+    try:
+        store = RunStore(tmp_path / "runs")
+        base = {"dataset": "fashion", "activation": "relu", "optimizer": "adam"}
+        settings = (
+            ("784-64-64-10", 128, 0.001),
+            ("784-64-64-10", 128, 0.001),
+            ("784-32-32-10", 32, 0.0001),
+            ("784-128-10", 64, 0.01),
+        )
+        runs = []
+        for minute, (arch, batch, lr) in enumerate(settings):
+            record = store.create({**base, "arch": arch, "batch_size": batch, "lr": lr})
+            record.created_at = f"2026-12-02T21:{10 + minute}:00.000+00:00"
+            runs.append(record)
+        labels = legend_labels(runs)
+        assert legend_caption(runs) == ""
+        size = (537, 213)  # the Runs chart at 1024x700
+        fig = overlay_figure([(x, two_epoch_curves()) for x in labels], "", *size)
+        renderer = fig.canvas.get_renderer()
+        legend = fig.legends[0]
+        rows = {round(t.get_window_extent(renderer).y0) for t in legend.get_texts()}
+        assert len(rows) <= 3, (rows, labels)
+        assert legend.get_window_extent(renderer).x1 <= size[0]
     finally:
         language.use_language("en")

@@ -314,9 +314,9 @@ def test_runs_alike_in_settings_and_start_get_distinct_legend_labels(tmp_path, m
     assert all(len(label) <= LABEL_CHARS for label in labels)
     # what differs is named, its numbers as the window's language writes them
     other = store.create({**config, "lr": 0.01}, title="fashion 784-10 lr=0.01")
-    assert legend_labels([twins[0], other]) == ["learning rate 0.001", "learning rate 0.01"]
+    assert legend_labels([twins[0], other]) == ["lr 0.001", "lr 0.01"]
     monkeypatch.setattr(i18n, "_marks", (",", "."))  # what Vietnamese installs
-    assert legend_labels([twins[0], other]) == ["learning rate 0,001", "learning rate 0,01"]
+    assert legend_labels([twins[0], other]) == ["lr 0,001", "lr 0,01"]
     # a setting one run has and the other has not, named as the Train form names its choices
     relu = store.create({**config, "activation": "relu"}, title="fashion 784-10 relu lr=0.001")
     assert legend_labels([twins[0], relu]) == ["activation —", "ReLU"]
@@ -716,7 +716,7 @@ def test_after_sorting_the_chart_overlays_the_first_selected_runs_of_the_sorted_
         view.table.selectAll()
 
     def shown_rates() -> list[str]:
-        return [label.split("learning rate ")[1].split()[0] for label, _ in view.plotted]
+        return [label.split("lr ")[1].split()[0] for label, _ in view.plotted]
 
     assert shown_rates() == [f"{lr:g}" for lr in rates[:OVERLAY_RUNS]]
     with qtbot.waitSignal(view.rendered, timeout=60_000):
