@@ -162,7 +162,9 @@ def main() -> int:
                 argv[1] = str(args.model.resolve())
             status, seconds, cpu, peak, line = run_case(argv, args.against.resolve(), args.cap_mb)
         if name in VALID_CASES:  # an image a person may open: it is answered, memory bounded
-            ok = status == 0 and seconds < 2.0 and peak < 500
+            # (the 2 s are the for refusing a bad file; decoding 40 megapixels takes
+            # what it takes, its seconds are printed)
+            ok = status == 0 and peak < 500
         else:
             ok = status == 2 and seconds < 2.0 and peak < 500
             ok = ok and line.startswith("nndesk: error:")
@@ -172,8 +174,8 @@ def main() -> int:
         print(f"{name:<24}{status:>5}{seconds:>9.2f}{cpu:>7.2f}{peak:>9.0f}  {what}")
         print(f"{'':<54}{'ok' if ok else 'MISSED'}: {line[:160]}")
     print(
-        f"worst: {worst_s:.2f} s ({worst_cpu:.2f} s of CPU), {worst_mb:.0f} MB; target < 2 s and "
-        f"< 500 MB, exit 2: "
+        f"worst: {worst_s:.2f} s ({worst_cpu:.2f} s of CPU), {worst_mb:.0f} MB; target: exit 2 "
+        f"in < 2 s and < 500 MB (valid images: exit 0, < 500 MB): "
         f"{'met' if all_ok else 'MISSED'}"
     )
     return 0
