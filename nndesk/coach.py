@@ -23,8 +23,13 @@ CLIMB = 1.5
 #: Settings whose change makes the batches harder (or easier) to fit: a loss that climbs right
 #: after one of them changed is the data's doing, not the learning rate's.
 DATA_SETTINGS = ("augment", "aug_shift", "aug_rotate", "aug_scale", "aug_stroke", "sketch")
-#: A layer with more than this share of dead units gets a hint.
+#: A layer with more than this share of dead units gets a hint when the run is not learning
+#: (stuck near chance, or its batch loss no lower than at its start): half of a wide layer dead
+#: while the loss falls is what the MNIST lab's own preset does, no problem to warn a newcomer
+#: of (docs/presets.md, "Dead ReLUs").
 DEAD = 0.5
+#: A layer with more than this share of dead units gets a hint whatever the curves say.
+DEAD_MOST = 0.9
 #: Validation loss this share above its lowest, at least OVERFIT_EPOCHS epochs after it, while
 #: training loss went on falling, is overfitting (a noisy rise is not a steady one: not
 #: "each of the last epochs higher").
@@ -187,6 +192,18 @@ def _overfitting(curves) -> dict[str, Any] | None:
             "e2": epochs[last], "t0": float(train[best]), "t2": float(train[last])}  # fmt: skip
 
 
+def _not_learning(curves) -> bool:
+    """Whether the run shows it is not learning: its training accuracy near chance, or its last
+    RECENT batch losses no lower on average than its first RECENT (False while too early)."""
+    accuracy = _finite(curves.train_accuracy)
+    if len(accuracy):
+        return bool(accuracy[-1] < STUCK)
+    losses = _finite(curves.batch_loss)
+    if len(losses) < 2 * RECENT:
+        return False
+    return bool(losses[-RECENT:].mean() >= losses[:RECENT].mean())
+
+
 def hints(
     curves,
     inside=None,
@@ -240,8 +257,10 @@ def hints(
 
     if inside is not None and inside.samples:
         last = inside.samples[-1]
+        # many dead units are a problem when few are left or the run has stopped learning
+        dead_limit = DEAD if _not_learning(curves) else DEAD_MOST
         for name, layer in zip(inside.names, last.layers, strict=False):
-            if math.isfinite(layer.dead) and layer.dead > DEAD:
+            if math.isfinite(layer.dead) and layer.dead > dead_limit:
                 found.append(Hint(
                     "dead",
                     QT_TRANSLATE_NOOP("Coach", "{share:.0%} of the units after {name} never "

@@ -107,6 +107,67 @@ def test_a_layer_with_most_units_dead_and_a_run_stuck_near_chance_are_named():
     assert found[0].fix == {"lr": 0.1}
 
 
+def _one_layer_dead(share: float) -> InsideRecord:
+    return InsideRecord(["Dense 784→784", "Dense 784→10"], [
+        InsideSample(1.0, (LayerSample(1.0, 1e-3, share), LayerSample(1.0, 1e-3, math.nan)))
+    ])  # fmt: skip
+
+
+def test_half_a_wide_layer_dead_while_the_loss_falls_is_no_hint():
+    """The default MNIST lab preset at Adam 0.01 has 54 % of its 784 units dead on the sampled
+    batch by batch 100 while its loss falls from 0.69 to 0.05 and it learns to 97.8 %: the coach
+    warned a newcomer of it at once (i16i's walk). A run with the same dead share whose loss
+    stalls, or stuck near chance, is told."""
+    falling = curves([0.69 * 0.97**i for i in range(101)])
+    assert hints(falling, _one_layer_dead(0.54), lr=0.01) == []
+    stalled = curves([0.69] * 20 + [0.7] * 20)
+    assert [h.kind for h in hints(stalled, _one_layer_dead(0.54), lr=0.01)] == ["dead"]
+    stuck = curves(train_accuracy=[0.3, 0.12])
+    assert [h.kind for h in hints(stuck, _one_layer_dead(0.54), lr=0.01)] == ["dead", "stuck"]
+
+
+def test_nine_units_in_ten_dead_are_named_even_while_the_loss_falls():
+    falling = curves([0.69 * 0.97**i for i in range(101)], train_accuracy=[0.9])
+    (hint,) = hints(falling, _one_layer_dead(0.95), lr=0.01)
+    assert hint.kind == "dead" and "95% of the units after Dense 784→784" in hint.message()
+    assert hints(falling, _one_layer_dead(0.85), lr=0.01) == []
+
+
+def _trained(tiny_dir, lr: float) -> list[str]:
+    """The coach's hint kinds after training the MNIST lab's ReLU/sigmoid/BCE/Adam recipe (with
+    64 hidden units) on the tiny blobs at ``lr``, with the window's watcher."""
+    import warnings
+
+    from nndesk import training
+    from nndesk.data.sources import load_dataset
+    from nndesk.presets import get_preset
+    from nndesk.training.internals import Watcher
+    from nndesk.training.loop import BatchReport, EpochReport
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the tiny files are not the published ones
+        data = load_dataset("mnist", data_dir=tiny_dir)
+    config = get_preset("mnist-relu-sigmoid-unit").config
+    session = training.prepare(config.replace(arch="784-64-10", epochs=10, lr=lr), dataset=data)
+    watcher = Watcher(session.model)
+    inside, run = InsideRecord(list(watcher.names)), Curves()
+    for report in training.train(session, watch=watcher):
+        if isinstance(report, BatchReport):
+            run.add_batch(report)
+            if report.inside is not None:
+                inside.samples.append(report.inside)
+        elif isinstance(report, EpochReport):
+            run.add_epoch(report)
+    return [h.kind for h in hints(run, inside, lr=lr)]
+
+
+def test_a_real_run_is_told_of_dead_units_only_when_a_huge_rate_kills_them(tiny_dir):
+    """At the lab's 0.01 about half the 64 units die on the blobs (53 %) and the run learns them
+    all: no hint. At 0.3 every unit dies and accuracy stays at chance: the dead units first."""
+    assert "dead" not in _trained(tiny_dir, 0.01)
+    assert _trained(tiny_dir, 0.3)[0] == "dead"
+
+
 def _confusion_with_mistakes(per_class):
     """A (k, k) confusion whose true class i has per_class[i] mistakes (all taken for the next
     class) beside 50 right answers."""
