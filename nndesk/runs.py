@@ -45,7 +45,13 @@ from nndesk.i18n import shown as shown_text
 from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 from nndesk.plain_text import one_line
 from nndesk.setting_changes import SettingChange, from_lr_pairs, parse_changes
-from nndesk.setting_words import NORMALIZE_SHOWN, race_title_shown, value_text
+from nndesk.setting_words import (
+    LOSS_SHORT,
+    NORMALIZE_SHOWN,
+    OUTPUT_SHORT,
+    race_title_shown,
+    value_text,
+)
 from nndesk.training import HISTORY_COLUMNS
 
 RUN_FILE = "run.json"
@@ -726,6 +732,13 @@ def describe_config(config: dict, shown: bool = False) -> str:
         for i, name in ((0, "dataset"), (2, "activation"), (3, "optimizer")):
             if parts[i]:
                 parts[i] = value_text(name, parts[i])
+        # an output or loss other than softmax and cross-entropy changes what the network
+        # learns: said beside the activation ("ReLU/sigmoid BCE", as the lab presets are)
+        output, loss = config.get("output", "softmax"), config.get("loss", "ce")
+        if (output, loss) != ("softmax", "ce") and output in OUTPUT_SHORT and loss in LOSS_SHORT:
+            output_text = shown_text(OUTPUT_SHORT[output])
+            parts[2] = f"{parts[2]}/{output_text}" if parts[2] else output_text
+            parts.insert(3, shown_text(LOSS_SHORT[loss]))
     if "lr" in config:
         parts.append((fill if shown else str.format)("lr={lr:g}", lr=config["lr"]))
     if config.get("normalize"):

@@ -28,6 +28,11 @@ NORMALIZE_SHOWN = {
     "raw": N_("pixels 0 to 255"),
 }
 
+# the output and loss in a run's one-line description, shown when they are not the usual
+# softmax and cross-entropy ("ReLU/sigmoid BCE", as the lab presets are described)
+OUTPUT_SHORT = {"softmax": N_("softmax"), "sigmoid": N_("sigmoid"), "linear": N_("linear")}
+LOSS_SHORT = {"ce": N_("CE"), "bce": N_("BCE"), "mse": N_("MSE")}
+
 ON_OFF = {True: N_("on"), False: N_("off")}
 # a batch size of 0: the whole training split at once
 FULL_BATCH = N_("full batch")

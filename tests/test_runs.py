@@ -202,6 +202,26 @@ def test_a_run_described_for_the_window_uses_its_languages_decimal_mark(monkeypa
     assert describe_config(config) == "fashion 784-10 adam lr=0.001"
 
 
+def test_a_run_described_for_the_window_names_an_output_and_loss_other_than_softmax_and_ce():
+    """i16i's walk: the default MNIST lab run (ReLU hidden units, sigmoid output, binary
+    cross-entropy) was headlined as if it were softmax/CE, the very thing the lab is about."""
+    from nndesk.presets import get_preset
+    from nndesk.runs import describe_config
+
+    lab = get_preset("mnist-relu-sigmoid-unit").config.to_dict()
+    assert describe_config(lab, shown=True) == (
+        "MNIST 784-784-10 ReLU/sigmoid BCE Adam lr=0.01 pixels 0 to 1"
+    )
+    mse = {"dataset": "mnist", "arch": "784-10", "activation": "relu", "output": "linear",
+           "loss": "mse", "optimizer": "sgd"}  # fmt: skip
+    assert describe_config(mse, shown=True) == "MNIST 784-10 ReLU/linear MSE SGD"
+    usual = {**lab, "output": "softmax", "loss": "ce"}
+    assert "softmax" not in describe_config(usual, shown=True)
+    assert "CE" not in describe_config(usual, shown=True)
+    # the stored title (and the CLI's) keeps its words: records already written match it
+    assert describe_config(lab) == "mnist 784-784-10 relu adam lr=0.01 unit"
+
+
 @pytest.mark.parametrize(
     "bad",
     [

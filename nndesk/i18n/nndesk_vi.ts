@@ -28,8 +28,16 @@
         <translation>Tăng cường</translation>
     </message>
     <message>
+        <source>BCE</source>
+        <translation>BCE</translation>
+    </message>
+    <message>
         <source>Batch size</source>
         <translation>Kích thước batch</translation>
+    </message>
+    <message>
+        <source>CE</source>
+        <translation>CE</translation>
     </message>
     <message>
         <source>CNN 784-c32v-p-c64v-p-128-10, Adam, dropout, cosine decay, augmented MNIST</source>
@@ -182,6 +190,10 @@
     <message>
         <source>MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam 1e-3, pixels in [0, 1]</source>
         <translation>Bài lab MNIST: 784-784-784-784-10 ReLU/sigmoid, entropy chéo nhị phân, Adam 1e-3, điểm ảnh trong [0, 1]</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>MSE</translation>
     </message>
     <message>
         <source>Mean image of each class</source>
@@ -820,6 +832,10 @@
         <translation>tầng {i}: {part!r} cần &gt;= 1 bộ lọc và kích thước nhân lẻ</translation>
     </message>
     <message>
+        <source>linear</source>
+        <translation>tuyến tính</translation>
+    </message>
+    <message>
         <source>linear (raw scores)</source>
         <translation>tuyến tính (điểm thô)</translation>
     </message>
@@ -1091,6 +1107,10 @@
     <message>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
     </message>
     <message>
         <source>softmax (one class)</source>

@@ -89,6 +89,16 @@ def test_the_latest_runs_title_in_the_headline_uses_the_windows_decimal_mark(
     assert "→" not in panel.title.text()
 
 
+def test_the_headline_of_a_sigmoid_bce_run_says_so(qtbot, panel):
+    """i16i's walk: the MNIST lab preset's headline read like a softmax/CE run's."""
+    config = panel.form.config().replace(output="sigmoid", loss="bce", epochs=100_000)
+    assert panel.start_training(config)
+    qtbot.waitUntil(lambda: "784-16-10" in panel.title.text(), timeout=WAIT_MS)
+    assert "784-16-10 ReLU/sigmoid BCE" in panel.title.text(), panel.title.text()
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+
+
 def test_a_run_whose_model_was_not_saved_is_not_said_saved_to_none(qtbot, panel):
     """Probe 32b: after a language switch the page and status bar read "Model saved: None"
     for the last run when no model path was left (a failed start had cleared it)."""
