@@ -153,6 +153,8 @@ class TrainPageState:
     # the headline as facts (``TrainingPanel._headline``), said again in the new language
     headline: tuple = ()
     continuable_dataset: str | None = None  # the dataset Continue's model trains on
+    #: the dataset a Continue that failed for want of data needs (its banner said again)
+    continue_needs: str | None = None
 
 
 def kept_text(kept: dict) -> str:
@@ -699,6 +701,7 @@ class TrainingPanel(QWidget):
             span=(self.live.span(), self.live.expected(), self.live.batches_per_epoch),
             headline=self._headline,
             continuable_dataset=self._continuable_dataset,
+            continue_needs=self._continue_needs,
         )
 
     def restore_page_state(self, state: TrainPageState) -> None:
@@ -739,6 +742,10 @@ class TrainingPanel(QWidget):
         elif state.loaded_model is not None:
             name = self._model_name(state.loaded_model)
             self._set_title(translate("TrainingPanel", "Model in use: {name}").format(name=name))
+        if state.headline == ("failed",):  # with or without a run before it
+            self._say_headline(state.headline)
+        if state.continue_needs is not None:  # the failed Continue's banner, not the form's
+            self._say_continue_needs(state.continue_needs)
         if state.verdict is not None and state.last_run_id is not None:
             self._verdict = state.verdict
             self._ended_text = self._ended_message(*state.verdict)
@@ -1385,12 +1392,7 @@ class TrainingPanel(QWidget):
         if self._continuing and self.checks_data and (other is not None or missing is not None):
             # Continue trains on the model's own data, whatever the mode: "switch to Digits"
             # would not help it (and read wrong in Digits mode)
-            self._say_needs_data()
-            self.speed.setText(
-                translate("TrainingPanel", "Get the data first (below), then press Continue.")
-            )
-            self._continue_needs = wanted
-            self.data_banner.show_problem(self._continue_problem(wanted, other), wanted)
+            self._say_continue_needs(wanted)
             self.status_message.emit(
                 translate(
                     "TrainingPanel",
@@ -1442,6 +1444,20 @@ class TrainingPanel(QWidget):
             self.data_missing.emit(missing)  # the window offers the download
             return
         self.show_error(message)
+
+    def _say_continue_needs(self, wanted: str) -> None:
+        """The page after a Continue that could not start for want of its model's dataset
+        ``wanted``: its banner says which data and where it was looked for, until the data
+        changes or another run starts."""
+        from nndesk.controllers.datasets import other_dataset_found
+
+        self._say_needs_data()
+        self.speed.setText(
+            translate("TrainingPanel", "Get the data first (below), then press Continue.")
+        )
+        self._continue_needs = wanted
+        other = other_dataset_found(wanted)
+        self.data_banner.show_problem(self._continue_problem(wanted, other), wanted)
 
     def _say_needs_data(self) -> None:
         """The progress bar and the line under it when the run's data is not here."""

@@ -76,6 +76,30 @@ def test_a_failed_start_keeps_the_last_curves_and_its_title_follows_the_language
     english.window.close()
 
 
+def test_a_first_start_that_failed_is_said_again_after_a_language_switch(
+    qtbot, english_after, window_factory, tmp_path
+):
+    """With no run before it, the rebuilt page said its start headline ("… No run yet")
+    instead of "The run did not start"."""
+    preferences.set_data_dir(str(tmp_path / "empty"))  # no data there
+    datasets.forget_datasets()
+    desk = window_factory(mode="digits")
+    page = desk.train_page
+    desk.window.tabs.setCurrentWidget(page)
+    with qtbot.waitSignal(page.controller.failed, timeout=20_000):
+        page.start_training()
+    qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=20_000)
+    assert page.last_run_id is None and page.title.text() == "The run did not start"
+    vietnamese = _switch(qtbot, desk, "vi")
+    assert vietnamese.train_page.title.text() == language.translate(
+        "TrainingPanel", "The run did not start"
+    )
+    english = _switch(qtbot, vietnamese, "en")
+    assert english.train_page.title.text() == "The run did not start"
+    english.window.close()
+    datasets.forget_datasets()
+
+
 def test_continue_says_which_data_its_run_needs_whatever_the_mode(
     qtbot, window_factory, tiny_idx_dir, monkeypatch
 ):
@@ -100,6 +124,16 @@ def test_continue_says_which_data_its_run_needs_whatever_the_mode(
         "holds Fashion-MNIST. Download MNIST, or choose a folder holding it."
     ), banner.text()
     assert banner.switch_offered() is None and banner.offered_dataset() == "mnist"
+    # a language switch keeps the failed Continue's banner, in the new words (the rebuilt page
+    # showed the form's Fashion-MNIST as ready)
+    said_en = banner.text()
+    for code in ("vi", "en"):
+        desk = _switch(qtbot, desk, code)
+        page, banner = desk.train_page, desk.train_page.data_banner
+        assert not banner.isHidden() and banner.offered_dataset() == "mnist", code
+        assert banner.switch_offered() is None and str(tiny_idx_dir) in banner.text()
+        assert (banner.text() == said_en) == (code == "en"), banner.text()
+        assert page.progress.format() == language.translate("TrainingPanel", "Needs a dataset")
     page.check_data()  # showing the page again keeps what Continue needs
     assert not banner.isHidden() and banner.offered_dataset() == "mnist"
     desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # chosen again: Train can go
