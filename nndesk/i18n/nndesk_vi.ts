@@ -4151,6 +4151,10 @@ kiểm định</translation>
         <translation>Bản đồ nổi bật</translation>
     </message>
     <message>
+        <source>The latest run, from {started}, has not finished an epoch: each epoch shows here once it ends.</source>
+        <translation>Lượt chạy gần nhất, lúc {started}, chưa xong epoch nào: mỗi epoch hiện ở đây khi nó kết thúc.</translation>
+    </message>
+    <message>
         <source>This network is too large to keep a copy of its weights per epoch, so the replay shows the confusion matrices only.</source>
         <translation>Mạng này quá lớn để giữ bản sao trọng số mỗi epoch, nên phần xem lại chỉ hiện các ma trận nhầm lẫn.</translation>
     </message>

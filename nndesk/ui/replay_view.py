@@ -72,6 +72,8 @@ class ReplayView(QWidget):
         self._stale = False  # records arrived while hidden
         self._names: tuple[str, ...] = ()  # the class names the bars show
         self._earlier = ""  # when the latest run of an earlier session started ("" for none)
+        #: when the latest run, one of this window's with no epoch ended, started ("": none)
+        self._latest_here = ""
 
         self.note = QLabel(translate("ReplayView", "Train a run to replay it epoch by epoch."))
         self.note.setWordWrap(True)
@@ -328,30 +330,55 @@ class ReplayView(QWidget):
 
     def set_earlier_run(self, started: str) -> None:
         """Runs from before this window opened are listed (the latest started at ``started``):
-        with nothing to replay, the note names it and says how to replay it."""
+        with nothing to replay, the note names it and says how to replay it. Said only while
+        no run of this window is the latest (``set_run_here``)."""
         self._earlier = started
         if not len(self.record):
             self._show_empty()
 
+    def set_run_here(self, started: str) -> None:
+        """A run of this window started at ``started`` is the latest: with no epoch of it
+        ended, the note says so (an earlier session's run is no longer the latest)."""
+        self._latest_here = started
+        if not len(self.record):
+            self._show_empty()
+
     def _show_empty(self) -> None:
-        self.note.setText(
-            translate(
+        """Nothing to replay: the note says why, and nothing of a run shown before is left
+        (the drawing's title naming its epoch, its saliency, a reading still on its way)."""
+        if self._latest_here:
+            note = translate(
+                "ReplayView",
+                "The latest run, from {started}, has not finished an epoch: each epoch shows "
+                "here once it ends.",
+            ).format(started=self._latest_here)
+        elif self._earlier:
+            note = translate(
                 "ReplayView",
                 "Replay keeps the epochs of the runs trained since nndesk opened; the latest "
                 "run, from {started}, was trained before. To replay from it: Runs, Use model, "
                 "then Continue; or train a new run.",
             ).format(started=self._earlier)
-            if self._earlier
-            else translate("ReplayView", "Train a run to replay it epoch by epoch.")
-        )
+        else:
+            note = translate("ReplayView", "Train a run to replay it epoch by epoch.")
+        self.note.setText(note)
         self.epoch_label.setText(translate("ReplayView", "No epochs yet"))
         self.accuracy_label.setText("")
         self.confusion_title.setText("")
         if self.confusion is not None:
             self.confusion.set_matrix(None)
+        self._token += 1  # a reading of the last run's epoch still on its way is dropped
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, 0)
+        self.slider.blockSignals(False)
+        self.drawing_title.setText(translate("ReplayView", "Your drawing"))
+        for part in (self.drawing_title, self.preview, self.saliency_box, self.bars):
+            part.setVisible(True)
+        self.preview.set_saliency(None)
         self.bars.set_probabilities(None)
         self.drawing_note.setText("")
         self._shown_epoch = None
+        self._stale = False
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -1199,6 +1199,8 @@ class TrainingPanel(QWidget):
             self.form.augment_preview.set_images(run.samples)
         self._last_batch = None
         self.curves = self.controller.curves  # the run's one store; the controller fills it
+        if self.controller.record is not None:  # the latest run now: Replay says so
+            self.replay_view.set_run_here(started_text(self.controller.record))
         self.replay_view.show_record(self.controller.replay)
         self.live.batches_per_epoch = run.batches_per_epoch
         self.live.set_span(1, run.last_epoch)
@@ -1663,7 +1665,12 @@ class TrainingPanel(QWidget):
         if latest is None:
             return
         if not len(self.controller.replay):  # the Replay tab names it too
-            self.replay_view.set_earlier_run(started_text(latest))
+            record = self.controller.record
+            here = {self.last_run_id, record.run_id if record is not None else None}
+            if latest.run_id in here:  # this window's run, with no epoch ended
+                self.replay_view.set_run_here(started_text(latest))
+            else:
+                self.replay_view.set_earlier_run(started_text(latest))
         if idle and self._headline == ("idle",):  # said before the runs were listed
             self._say_headline(self._headline)
             return

@@ -57,6 +57,39 @@ def test_the_replay_scrubs_each_epochs_confusion_and_reads_the_drawing_then(
     assert f"({right} of 40)" in view.accuracy_label.text()
 
 
+def test_a_run_stopped_before_its_first_epoch_ended_leaves_nothing_of_the_last_run_in_replay(
+    qtbot,
+    panel,  # noqa: F811
+    tiny_dataset,  # noqa: F811
+):
+    """Probe 33 item 7: after a 2-epoch run, a run stopped in epoch 1 left "Your drawing, read
+    by the network of epoch 2" and its saliency beside "No epochs yet", and the note called
+    the latest run, trained in this window, one "trained before"."""
+    panel.form.epochs.setValue(2)
+    with qtbot.waitSignal(panel.model_ready, timeout=WAIT_MS):
+        assert panel.start_training()
+    wait_until_idle(qtbot, panel)
+    view = panel.replay_view
+    panel.tabs.setCurrentWidget(panel.replay_page)
+    with qtbot.waitSignal(view.drawing_read, timeout=WAIT_MS):
+        view.set_drawing(tiny_dataset.test_images[3].astype(np.float32))
+    assert "epoch 2" in view.drawing_title.text() and view.preview._saliency is not None
+    panel.controller.set_slow_motion(1.0)  # epoch 1 lasts 16 s: the stop comes inside it
+    assert panel.start_training()
+    qtbot.waitUntil(lambda: panel.controller.batches_done >= 1, timeout=WAIT_MS)
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert len(panel.controller.replay) == 0
+    panel.runs_view.refresh()  # the Runs list read again names the latest run
+    qtbot.waitUntil(lambda: panel.runs_view.records() != [], timeout=WAIT_MS)
+    assert view.epoch_label.text() == "No epochs yet"
+    assert view.note.text().startswith("The latest run, from "), view.note.text()
+    assert "has not finished an epoch" in view.note.text()
+    assert view.drawing_title.text() == "Your drawing"
+    assert view.preview._saliency is None and view.bars.probabilities() is None
+    assert view.shown_epoch() is None
+
+
 def test_a_large_network_keeps_only_its_confusion_matrices_and_says_so():
     assert keeps_weights(55_050, 5)  # the Fashion lab's MLP
     assert not keeps_weights(WEIGHTS_BUDGET // 4 // 10 + 1, 10)
