@@ -3,7 +3,7 @@ a long file path keeps its start and its file name, and never widens the page.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
@@ -56,6 +56,105 @@ class ElidedLabel(QLabel):
             painter,
             self.contentsRect(),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self.palette(),
+            self.isEnabled(),
+            self.displayed_text(),
+            self.foregroundRole(),
+        )
+
+
+class LinesLabel(QLabel):
+    """A label of exactly ``lines`` wrapped lines, whatever its text: a shorter text leaves the
+    rest empty, a longer one is cut at the end of the last line with "…" and is whole in the
+    tooltip. What sits under it stays put when the text changes (the Train page's buttons
+    moved 34 px under the mouse when its headline took three lines)."""
+
+    def __init__(self, text: str = "", lines: int = 2, parent=None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self._tip = ""  # what the tooltip says besides the whole text
+        self._lines = lines
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._full = text
+        super().setText(text)
+        self._say_tip()
+        self.update()
+
+    def text(self) -> str:
+        """The whole text, whatever the width shows of it."""
+        return self._full
+
+    def setToolTip(self, tip: str) -> None:  # noqa: N802 (Qt's name)
+        self._tip = tip
+        self._say_tip()
+
+    def toolTip(self) -> str:  # noqa: N802 (Qt's name)
+        return self._tip
+
+    def _say_tip(self) -> None:
+        cut = self.is_cut()
+        super().setToolTip("\n".join(t for t in (self._full if cut else "", self._tip) if t))
+
+    def _flags(self) -> int:
+        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
+            Qt.TextFlag.TextWordWrap
+        )
+
+    def _height(self, text: str, width: int) -> int:
+        """The height ``text`` takes wrapped to ``width`` (a line is a pixel more than the
+        font's line spacing here)."""
+        return self.fontMetrics().boundingRect(0, 0, width, 1 << 20, self._flags(), text).height()
+
+    def _fits(self, text: str, width: int) -> bool:
+        return self._height(text, width) <= self._lines * self._height("Ag", 1 << 20)
+
+    def displayed_text(self) -> str:
+        """What the label shows at its width: the whole text, or its start and "…"."""
+        width = self.contentsRect().width()
+        if width <= 0 or self._fits(self._full, width):
+            return self._full
+        low, high = 0, len(self._full)  # the longest start that fits with "…" after it
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self._fits(self._full[:middle].rstrip() + "…", width):
+                low = middle
+            else:
+                high = middle - 1
+        return self._full[:low].rstrip() + "…"
+
+    def is_cut(self) -> bool:
+        return self.displayed_text() != self._full
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        margins = self.contentsMargins()
+        height = self._lines * self._height("Ag", 1 << 20) + margins.top() + margins.bottom()
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 4, self.sizeHint().height())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()  # the lines' height follows the font
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._say_tip()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            self.contentsRect(),
+            self._flags(),
             self.palette(),
             self.isEnabled(),
             self.displayed_text(),

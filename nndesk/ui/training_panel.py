@@ -48,7 +48,7 @@ from nndesk.settings_schema import BY_NAME
 from nndesk.training import TrainConfig
 from nndesk.ui import file_filters, theme
 from nndesk.ui.data_banner import DataBanner
-from nndesk.ui.elided_label import ElidedLabel
+from nndesk.ui.elided_label import ElidedLabel, LinesLabel
 from nndesk.ui.export_code import export_code_button, form_experiment
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.flow_layout import flow_row, labelled
@@ -372,10 +372,10 @@ class TrainingPanel(QWidget):
         # ``_headline_text``): ("run", facts of the run), ("failed",), ("idle",), or () for
         # a text this page works out again itself
         self._headline: tuple = ()
-        self.title = QLabel(self._first_title)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # run titles come from files
-        self.title.setWordWrap(True)
-        self.title.setSizePolicy(wrapping_policy())
+        # two lines, whatever the headline: the buttons under it stay put when it changes (a
+        # longer one is cut with "…", whole in its tooltip); run titles come from files, so
+        # plain text
+        self.title = LinesLabel(self._first_title, lines=2)
         self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
 
         # -- live plot -----------------------------------------------------------------------

@@ -573,8 +573,13 @@ def test_the_bars_column_keeps_its_width_from_one_test_image_to_the_next(window_
 
 
 @pytest.mark.parametrize("size", [SMALL_FRAMED, DEFAULT], ids=["1024x673", "1280x760"])
-def test_a_long_run_headline_shows_whole_on_the_train_page(qtbot, window_factory, size):
-    """Probe 5: during a run steered with Apply to run the headline was cut ("… · batch 6…")."""
+def test_a_long_run_headline_shows_on_two_lines_and_whole_in_its_tooltip(
+    qtbot, window_factory, size
+):
+    """Probe 5: during a run steered with Apply to run the headline was cut ("… · batch 6…")
+    on one line; it then wrapped to as many lines as it needed, and a three-line headline
+    (Vietnamese at 1024, or this one in English) pushed the Train buttons down 34 px, under
+    the mouse. Two lines always: what does not fit ends in "…" and is whole in the tooltip."""
     desk = window_factory(mode="garments")
     window = show_at(desk, size)
     page = desk.train_page
@@ -584,14 +589,23 @@ def test_a_long_run_headline_shows_whole_on_the_train_page(qtbot, window_factory
         "Continuing in epoch 3, keeping lr 0.0003: fashion 784-1536-768-10 relu adam "
         "lr=0.0003 pixels -1 to 1 · momentum 0.5, dropout 0.2, l2 0.0001, batch 64"
     )
-    page._set_title(headline)
     title = page.title
-    qtbot.waitUntil(lambda: title.height() >= title.heightForWidth(title.width()), timeout=3000)
-    assert title.text() == headline  # whole, on as many lines as the page's width needs
-    assert title.visibleRegion().boundingRect() == title.rect(), "a line is hidden"
+    lines = title.fontMetrics().lineSpacing()
+    tops = []
+    for text in ("No run", "MNIST is ready · the latest run, 02 Dec 19:28: " + headline, headline):
+        page._set_title(text, tip="how to go on")
+        QApplication.processEvents()
+        tops.append(page.train_button.mapTo(window, page.train_button.rect().topLeft()).y())
+        assert title.text() == text and title.visibleRegion().boundingRect() == title.rect()
+        assert 2 * lines <= title.height() < 3 * lines  # two lines, whatever the text
+        shown = title.displayed_text()
+        assert shown == text or (shown.endswith("…") and text.startswith(shown[:-1]))
+        tip = super(type(title), title).toolTip()
+        assert tip == (f"{text}\nhow to go on" if shown != text else "how to go on")
+    assert len(set(tops)) == 1, f"the Train button moved: {tops}"
     assert window.width() == size[0]  # the headline never widened the window
-    if size == SMALL_FRAMED:
-        assert title.height() >= 2 * title.fontMetrics().lineSpacing()  # it wrapped
+    if size == DEFAULT:  # the steered run's headline shows whole where two lines hold it
+        assert title.displayed_text() == headline
 
 
 @pytest.fixture
