@@ -478,6 +478,12 @@ def config_from_args(args, resumed=None):
         from nndesk.data.registry import DATASETS
 
         base = TrainConfig.from_dict(resumed.info.get("config") or {})
+        from nndesk.training.session import planned_last_epoch
+
+        done = len(resumed.info.get("history") or [])
+        planned = planned_last_epoch(resumed.info, done)
+        if planned is not None:  # stopped before its last epoch: --epochs counts from its start
+            base = base.replace(epochs=planned)
         if base.dataset not in DATASETS and getattr(args, "dataset", None) is None:
             # never read a folder a file names: the person says which image folder to go on with
             raise ConfigError(
@@ -648,6 +654,12 @@ def _cmd_train(args) -> int:
     finally:
         bars.close()
     config = session.config
+    if resumed is not None:  # which epochs this goes through, as the window's Continue does
+        done = session.epochs_done
+        before = f"{done} finished before" if done else "none finished before"
+        if session.partial is not None:
+            before += f", epoch {done + 1} part way"
+        print(f"continuing: epochs {done + 1} to {session.last_epoch} ({before})", file=log)
     name = args.preset or "custom"
     print(
         f"{name}: {_shown(session.dataset.name)}, {config.arch} "

@@ -237,8 +237,10 @@ FIELDS: tuple[Field, ...] = (
     _field("batch_size", int, N_("Batch size"), N_("images per update; 0 (or 'full' on the command "
            "line) = the whole training split, plain gradient descent"), "optimisation", low=0,
            high=MAX_BATCH_SIZE, live=True, metavar="N|full"),
-    _field("epochs", int, N_("Epochs"), N_("passes over the training images (more passes when a "
-           "model is continued)"), "optimisation", low=1, high=MAX_EPOCHS, metavar="N"),
+    _field("epochs", int, N_("Epochs"), N_("passes over the training images; a run stopped "
+           "before its last epoch continues up to this epoch, counted from its start; a finished "
+           "model continues for this many more"), "optimisation", low=1, high=MAX_EPOCHS,
+           metavar="N"),
     _field("schedule", str, N_("Schedule"), N_("how the learning rate changes from epoch to epoch"),
            "optimisation", choices=SCHEDULES),
     _field("schedule_step", int, N_("Every"), N_("step: decay every N epochs; exp: constant for N "

@@ -119,6 +119,36 @@ def test_resume_continues_the_saved_history(trained, tiny_dir, tmp_path, capsys)
     assert result["config"]["batch_size"] == 16 and result["config"]["arch"] == "784-32-10"
 
 
+def test_resume_of_a_run_stopped_in_epoch_2_of_3_finishes_its_epochs_and_says_which(
+    tiny_dir, tmp_path, capsys
+):
+    """As the window's Continue: epochs 2 to 3, not three more (probe 33 item 9)."""
+    import warnings
+
+    from nndesk.data.sources import load_dataset
+    from nndesk.training import prepare, train
+
+    argv = ["train", *TINY, "--epochs", "3", "--data-dir", str(tiny_dir)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        session = prepare(
+            cli.config_from_args(cli.build_parser().parse_args(argv)),
+            dataset=load_dataset("mnist", data_dir=tiny_dir),
+        )
+    batches = -(-len(session.y_train) // session.config.batch_size)
+    seen: list = []
+    for report in train(session, should_stop=lambda: len(seen) >= batches + 1 + 2):
+        seen.append(report)
+    model = session.save(tmp_path / "stopped.npz")
+    resume = ["train", "--resume", str(model), "--data-dir", str(tiny_dir), "--json"]
+    assert cli.main([*resume, "--out", str(tmp_path / "again.npz")]) == 0
+    out, err = capsys.readouterr()
+    result = last_json(out)
+    assert result["epochs"] == 3 and [h["epoch"] for h in result["history"]] == [1, 2, 3]
+    assert "continuing: epochs 2 to 3 (1 finished before, epoch 2 part way)" in err
+    assert "epoch   2/3" in err and "epoch   3/3" in err
+
+
 def test_resume_reads_the_model_file_once(trained, tiny_dir, tmp_path, monkeypatch, capsys):
     from nndesk.nn import serialization
 

@@ -663,6 +663,47 @@ def test_a_run_stopped_inside_an_epoch_continues_from_the_next_batch(tiny, tmp_p
     assert "partial_epoch" not in resumed.info()  # the epoch is finished now
 
 
+def test_a_run_stopped_before_its_last_epoch_continues_to_it_as_if_never_stopped(tiny, tmp_path):
+    """Probe 33 item 9: a 5-epoch run stopped in epoch 2 and continued trained to epoch 6
+    ("Epoch 3/6") while its headline said "Continuing in epoch 2". Continue finishes the
+    epochs the run meant to train (its cosine schedule too), unless Epochs was raised."""
+    config = FAST.replace(epochs=3, schedule="cosine")
+    whole = of_type(run(prepare(config, dataset=tiny)), EpochReport)
+
+    first = prepare(config, dataset=tiny)
+    reports = run_until(first, 12 + 1 + 5)  # epoch 1's 12 batches and its report, 5 more
+    assert reports[-1].reason == "stopped" and first.epochs_done == 1
+    path = first.save(tmp_path / "stopped.npz")
+    assert load_model(path).info["last_epoch"] == 3
+
+    resumed = prepare(config, dataset=tiny, resume=path)
+    assert (resumed.epochs_done + 1, resumed.last_epoch) == (2, 3)
+    epochs = of_type(run(resumed), EpochReport)
+    assert [(e.epoch, e.epochs) for e in epochs] == [(2, 3), (3, 3)]
+    assert [h["epoch"] for h in resumed.history] == [1, 2, 3]
+    assert [e.lr for e in epochs] == pytest.approx([e.lr for e in whole[1:]])  # the same plan
+    assert epochs[-1].train_loss == pytest.approx(whole[-1].train_loss, rel=1e-4)
+    assert resumed.info()["last_epoch"] == 3  # finished: a next Continue trains more
+    resumed.save(tmp_path / "done.npz")
+
+    raised = prepare(config.replace(epochs=5), dataset=tiny, resume=path)
+    assert (raised.epochs_done + 1, raised.last_epoch) == (2, 5)
+    lowered = prepare(config.replace(epochs=1), dataset=tiny, resume=path)
+    assert lowered.last_epoch == 2  # at least the epoch it stopped in
+    again = prepare(config.replace(epochs=2), dataset=tiny, resume=tmp_path / "done.npz")
+    assert (again.epochs_done, again.last_epoch) == (3, 5)  # a finished run: 2 more
+
+
+@pytest.mark.parametrize("last", [True, "3", 3.0, -1, 0, 1, 10**9, None])
+def test_a_model_files_planned_epoch_that_no_run_writes_is_ignored(tiny, tmp_path, last):
+    session = prepare(FAST.replace(epochs=3), dataset=tiny)
+    run_until(session, 12 + 1 + 5)
+    loaded = load_model(session.save(tmp_path / "stopped.npz"))
+    loaded.info["last_epoch"] = last
+    resumed = prepare(FAST.replace(epochs=2), dataset=tiny, resume=loaded)
+    assert resumed.last_epoch == 1 + 2  # as a file that does not say: two more
+
+
 def test_a_saved_epoch_position_that_does_not_fit_is_ignored(tiny, tmp_path):
     session = prepare(FAST.replace(epochs=1), dataset=tiny)
     run_until(session, 3)

@@ -1017,8 +1017,8 @@
         <translation>số bước của bộ tối ưu sai dạng</translation>
     </message>
     <message>
-        <source>passes over the training images (more passes when a model is continued)</source>
-        <translation>số lượt qua các ảnh huấn luyện (thêm lượt khi huấn luyện tiếp một mô hình)</translation>
+        <source>passes over the training images; a run stopped before its last epoch continues up to this epoch, counted from its start; a finished model continues for this many more</source>
+        <translation>số lượt qua các ảnh huấn luyện; một lượt chạy dừng trước epoch cuối được huấn luyện tiếp đến epoch này, đếm từ đầu lượt chạy; một mô hình đã huấn luyện xong được huấn luyện thêm chừng này epoch</translation>
     </message>
     <message>
         <source>patch</source>
@@ -5180,8 +5180,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>huấn luyện một mạng mới với các cài đặt này</translation>
     </message>
     <message>
-        <source>train the last model (this page&apos;s last run, or the one loaded) further for the number of epochs set under Optimisation &gt; Epochs; its history and curves continue</source>
-        <translation>huấn luyện tiếp mô hình gần nhất (lượt chạy cuối của trang này, hoặc mô hình đã nạp) thêm số epoch đặt ở Tối ưu &gt; Epoch; lịch sử và đồ thị của nó tiếp nối</translation>
+        <source>train the last model (this page&apos;s last run, or the one loaded) further: a run stopped before its last epoch goes on up to epoch Optimisation &gt; Epochs, counted from its start; a finished one trains that many epochs more; its history and curves continue</source>
+        <translation>huấn luyện tiếp mô hình gần nhất (lượt chạy cuối của trang này, hoặc mô hình đã nạp): một lượt chạy dừng trước epoch cuối được huấn luyện tiếp đến epoch Tối ưu &gt; Epoch, đếm từ đầu lượt chạy; một mô hình đã huấn luyện xong được huấn luyện thêm chừng ấy epoch; lịch sử và đồ thị của nó tiếp nối</translation>
     </message>
     <message>
         <source>trained 1 epoch</source>

@@ -64,6 +64,9 @@ class Session:
         self.x_train, self.y_train = x_train, y_train  # (n, 784) float32, (n,) int64
         self.x_val, self.y_val = x_val, y_val
         self.history: list[dict] = list(history or [])
+        #: the epoch this run means to end with (kept in the model file: a stop before it
+        #: leaves the run unfinished, and ``prepare(resume=...)`` finishes it)
+        self.last_epoch = len(self.history) + config.epochs
         #: (epoch, progress) of an epoch a stop interrupted; the next ``train`` finishes it
         self.partial: tuple[int, EpochProgress] | None = partial
         self.loss_fn = make_loss(config.loss, model.output)
@@ -238,6 +241,7 @@ class Session:
             info["settings_at_end"] = at_end
         if self.calibration is not None:
             info["calibration"] = dict(self.calibration)
+        info["last_epoch"] = self.last_epoch
         if self.partial is not None:  # stopped inside an epoch: where to continue it
             epoch, progress = self.partial
             info["partial_epoch"] = {"epoch": epoch, **dataclasses.asdict(progress)}
@@ -282,7 +286,9 @@ def prepare(
         Folder with the IDX files (``load_dataset``'s ``data_dir``).
     resume : path or LoadedModel, optional
         A model file written by ``Session.save`` (or the file already read with ``load_model``):
-        training continues its history, optimizer and an epoch a stop interrupted.
+        training continues its history, optimizer and an epoch a stop interrupted. A run that
+        stopped before its last epoch trains up to epoch ``config.epochs`` counted from its
+        start (at least the epoch it stopped in); a finished one ``config.epochs`` more.
     progress : callable, optional
         Download progress ``(filename, done_bytes, total_bytes)``.
     dataset : Dataset, optional
@@ -305,6 +311,11 @@ def prepare(
         # what the file's network, inputs and optimizer state fix cannot come from new settings
         config = config.replace(**{k: saved[k] for k in RESUME_KEEPS if k in saved})
         history = list(loaded.info.get("history") or [])
+        # a run stopped before the epoch it meant to end with goes on to epoch ``epochs``
+        # counted from its start (its plan, unless changed; at least the epoch it stopped in);
+        # a finished one trains ``epochs`` more
+        if planned_last_epoch(loaded.info, len(history)) is not None:
+            config = config.replace(epochs=max(config.epochs - len(history), 1))
         try:  # a resumed run continues the file's record of steering
             changes = parse_changes(loaded.info.get("changes"))
         except ValueError as err:
@@ -386,6 +397,20 @@ def prepare(
         partial,
         changes,
     )
+
+
+def planned_last_epoch(info: dict, done: int) -> int | None:
+    """The epoch a saved run meant to end with, when it stopped before it (``done`` epochs
+    finished), else None: a finished run, or a file that does not say (written before
+    nndesk kept it, or a value no run writes)."""
+    from nndesk.settings_schema import MAX_EPOCHS
+
+    last = info.get("last_epoch")
+    if isinstance(last, bool) or not isinstance(last, int):
+        return None
+    if not done < last <= done + MAX_EPOCHS:
+        return None
+    return last
 
 
 def _make_optimizer(make_optimizer, config: TrainConfig):

@@ -399,8 +399,10 @@ class TrainingPanel(QWidget):
         self.resume_button.setToolTip(
             translate(
                 "TrainingPanel",
-                "train the last model (this page's last run, or the one loaded) further for the "
-                "number of epochs set under Optimisation > Epochs; its history and curves continue",
+                "train the last model (this page's last run, or the one loaded) further: a run "
+                "stopped before its last epoch goes on up to epoch Optimisation > Epochs, counted "
+                "from its start; a finished one trains that many epochs more; its history and "
+                "curves continue",
             )
         )
         self.save_button = QPushButton(translate("TrainingPanel", "Save model…"))

@@ -565,6 +565,42 @@ def test_continue_is_enabled_after_a_run_and_continues_that_run(qtbot, panel):
     assert len(latest.curves.batch_x) == len(first.curves.batch_x) + 8
 
 
+def test_continue_after_a_stop_in_epoch_2_of_3_trains_to_epoch_3_and_every_text_agrees(
+    qtbot, panel
+):
+    """Probe 33 item 9: a 5-epoch run stopped in epoch 2 and continued showed "Epoch 3/6",
+    ended at 6 epochs in the Runs list, while the headline said "Continuing in epoch 2"."""
+    panel.form.epochs.setValue(3)
+
+    def stop_in_epoch_2(reports):
+        if reports and reports[-1].epoch == 2 and reports[-1].batch >= 2:
+            panel.controller.stop()
+
+    # every batch on screen, half a second each: the stop lands in epoch 2 (or, on a machine
+    # so loaded that the page hears of epoch 2 seconds late, in epoch 3), never after the run
+    panel.controller.set_slow_motion(0.5)
+    panel.controller.batches_finished.connect(stop_in_epoch_2)
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    panel.controller.batches_finished.disconnect(stop_in_epoch_2)
+    panel.controller.set_slow_motion(0.0)
+    stopped = panel.runs_view.records()[0]
+    assert stopped.status == "stopped" and stopped.last_epoch in (1, 2)
+    going_on = stopped.last_epoch + 1  # the epoch it stopped in (or the next, at its end)
+    formats, headlines = [], []
+    panel.controller.run_started.connect(lambda _run: headlines.append(panel.title.text()))
+    panel.controller.batches_finished.connect(lambda _r: formats.append(panel.progress.format()))
+    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    wait_until_idle(qtbot, panel)
+    assert headlines and headlines[0].startswith(f"Continuing in epoch {going_on}: "), headlines
+    epochs_said = {f.split("  ·  ")[0] for f in formats if f.startswith("Epoch ")}
+    assert "Epoch 3/3" in epochs_said, formats
+    assert epochs_said <= {f"Epoch {e}/3" for e in range(going_on, 4)}, formats
+    latest = panel.runs_view.records()[0]
+    assert latest.curves.epochs == [1, 2, 3] and latest.last_epoch == 3
+    assert latest.status == "completed"
+
+
 def test_continue_after_a_stop_keeps_the_rate_set_during_the_run_and_says_so(qtbot, panel):
     panel.form.lr.setText("0.005")
     start_long_run(qtbot, panel)
