@@ -202,6 +202,34 @@ def test_a_stage_with_drawings_trains_on_them_too_and_records_how_many(tiny_idx_
     assert [p.name for p in (tmp_path / "c").iterdir()] == ["garment-drawings-3017-30.npz"]
 
 
+def test_a_one_stage_recipe_can_train_on_drawings_from_the_start(tiny_idx_dir, tmp_path):
+    import dataclasses
+
+    from tools.build_weights import MIRRORED_SKETCHES, Stage, build
+
+    config = RECIPES["fashion-mlp"].config.replace(
+        dataset="mnist", arch="784-16-10", epochs=1, augment=False, sketch=0.25
+    )
+    recipe = dataclasses.replace(
+        RECIPES["fashion-mlp"],
+        config=config,
+        then=None,
+        # the first stage's settings are the recipe's own, whatever config its Stage holds
+        first=Stage(config.replace(epochs=9), MIRRORED_SKETCHES, drawings=20, wide=0.5),
+    )
+    (stage,) = recipe.stages()
+    assert stage.config == config and stage.drawings == 20 and stage.sketch == MIRRORED_SKETCHES
+    lines: list[str] = []
+    with pytest.warns(UserWarning):  # the tiny files are not the published MNIST
+        facts = build(recipe, tiny_idx_dir, tmp_path / "out", log=lines.append)
+    made = load_model(tmp_path / "out" / "fashion-mlp.npz")
+    assert facts["epochs"] == 1 and len(made.info["history"]) == 1
+    build_info = made.info["build"]
+    assert build_info["stages"] == 1 and build_info["drawings"] == 20
+    assert build_info["wide_drawings"] == 0.5 and build_info["sketch_strengths"]["mirror"] == 0.5
+    assert any("20 generated drawings" in line for line in lines)
+
+
 def test_a_widened_network_computes_what_it_did_and_learns_on():
     from nndesk.nn.serialization import LoadedModel
     from nndesk.training import TrainConfig

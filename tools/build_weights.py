@@ -84,7 +84,9 @@ class Recipe:
     thinner); 0 leaves them as published. ``then`` holds optional later stages (a ``TrainConfig``,
     a ``Stage`` or a tuple of them): training goes on from the previous stage's model with these
     settings (``prepare(resume=...)``: same network, a fresh optimizer, the history continued,
-    the schedule spanning all stages' epochs so far).
+    the schedule spanning all stages' epochs so far). ``first`` (a ``Stage``; its ``config`` is
+    replaced by ``config``) lets the first stage, from random weights, train on generated drawings
+    and sketch strengths of its own, as a later stage can.
     """
 
     name: str
@@ -92,11 +94,15 @@ class Recipe:
     target: float
     stroke: float = 0.0
     then: TrainConfig | Stage | tuple[TrainConfig | Stage, ...] | None = None
+    #: the first stage's drawings and sketch strengths (its settings are ``config``); None: the
+    #: training images as they are, default sketch strengths
+    first: Stage | None = None
 
     def stages(self) -> list[Stage]:
         """Every stage, the first one included."""
         later = self.then if isinstance(self.then, tuple) else (self.then,)
-        return [Stage(self.config)] + [
+        start = Stage(self.config) if self.first is None else self.first
+        return [dataclasses.replace(start, config=self.config)] + [
             s if isinstance(s, Stage) else Stage(s) for s in later if s is not None
         ]
 
