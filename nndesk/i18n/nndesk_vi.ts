@@ -4804,6 +4804,22 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Huấn luyện tiếp sẽ huấn luyện thêm {run} trên {title}, dữ liệu nó đã học: dữ liệu này chưa được tải về. Hãy tải {title}, hoặc chọn một thư mục có dữ liệu này.</translation>
     </message>
     <message>
+        <source>Continued from epoch 1, keeping {kept}: {settings}</source>
+        <translation>Đã tiếp tục từ epoch 1, giữ {kept}: {settings}</translation>
+    </message>
+    <message>
+        <source>Continued from epoch 1: {settings}</source>
+        <translation>Đã tiếp tục từ epoch 1: {settings}</translation>
+    </message>
+    <message>
+        <source>Continued from epoch {epoch}, keeping {kept}: {settings}</source>
+        <translation>Đã tiếp tục từ epoch {epoch}, giữ {kept}: {settings}</translation>
+    </message>
+    <message>
+        <source>Continued from epoch {epoch}: {settings}</source>
+        <translation>Đã tiếp tục từ epoch {epoch}: {settings}</translation>
+    </message>
+    <message>
         <source>Continues with the settings the last run ended with: {settings}</source>
         <translation>Huấn luyện tiếp với các thiết lập lúc lượt trước kết thúc: {settings}</translation>
     </message>
@@ -5186,6 +5202,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>trained 1 epoch</source>
         <translation>đã huấn luyện 1 epoch</translation>
+    </message>
+    <message>
+        <source>trained epoch {epoch}</source>
+        <translation>đã huấn luyện epoch {epoch}</translation>
+    </message>
+    <message>
+        <source>trained epochs {first} to {last}</source>
+        <translation>đã huấn luyện epoch {first} đến {last}</translation>
     </message>
     <message>
         <source>trained {n} epochs</source>

@@ -1095,6 +1095,8 @@ class TrainingPanel(QWidget):
         settings = f"{describe_config(facts['config'], shown=True)}"
         settings += f"{' · ' if steered else ''}{steered}"
         first_epoch, kept = facts["first_epoch"], kept_text(facts["kept"])
+        if facts.get("ended"):
+            return self._continued_text(first_epoch, kept, facts["continuing"], settings)
         # said first: a narrow page cuts the settings, not this
         if first_epoch > 1 and kept:
             return translate(
@@ -1110,6 +1112,28 @@ class TrainingPanel(QWidget):
             ).format(kept=kept, settings=settings)
         if facts["continuing"]:
             return translate("TrainingPanel", "Continuing epoch 1: {settings}").format(
+                settings=settings
+            )
+        return settings
+
+    @staticmethod
+    def _continued_text(first_epoch: int, kept: str, continuing: bool, settings: str) -> str:
+        """The headline of a continued run once it has ended ("Continuing in epoch 2" went on
+        after the run finished)."""
+        if first_epoch > 1 and kept:
+            return translate(
+                "TrainingPanel", "Continued from epoch {epoch}, keeping {kept}: {settings}"
+            ).format(epoch=integer(first_epoch), kept=kept, settings=settings)
+        if first_epoch > 1:
+            return translate("TrainingPanel", "Continued from epoch {epoch}: {settings}").format(
+                epoch=integer(first_epoch), settings=settings
+            )
+        if continuing and kept:
+            return translate(
+                "TrainingPanel", "Continued from epoch 1, keeping {kept}: {settings}"
+            ).format(kept=kept, settings=settings)
+        if continuing:
+            return translate("TrainingPanel", "Continued from epoch 1: {settings}").format(
                 settings=settings
             )
         return settings
@@ -1266,16 +1290,24 @@ class TrainingPanel(QWidget):
                 self._run_settings[name] = before
         self._unapplied = {}
 
-    def _ended_message(self, ended, n: int | None) -> str:
-        """How a run of ``n`` epochs ended, in the window's language where nndesk words it
-        itself."""
+    def _ended_message(self, ended, epochs: tuple[int, int] | None) -> str:
+        """How a run over ``epochs`` (its first and last epoch) ended, in the window's language
+        where nndesk words it itself."""
         if ended.reason == "stopped" and ended.message.startswith("stopped by request"):
             # after the verdict "Stopped:" the loop's "stopped by request in ..." said it twice
             return translate("TrainingPanel", "at your request, in epoch {epoch}").format(
                 epoch=integer(ended.epochs_done + 1)
             )
-        if ended.reason != "completed" or n is None:
+        if ended.reason != "completed" or epochs is None:
             return localised(ended.message)
+        first, last = epochs
+        n = last - first + 1
+        if first > 1 and n == 1:  # a continued run: "trained 2 epochs" miscounted its part epoch
+            return translate("TrainingPanel", "trained epoch {epoch}").format(epoch=integer(last))
+        if first > 1:
+            return translate("TrainingPanel", "trained epochs {first} to {last}").format(
+                first=integer(first), last=integer(last)
+            )
         if n == 1:
             return translate("TrainingPanel", "trained 1 epoch")
         return translate("TrainingPanel", "trained {n} epochs").format(n=integer(n))
@@ -1294,8 +1326,10 @@ class TrainingPanel(QWidget):
             self._show_title()
         self._completed = ended.reason == "completed"
         run = self._run
-        self._verdict = (ended, None if run is None else run.last_epoch - run.first_epoch + 1)
+        self._verdict = (ended, None if run is None else (run.first_epoch, run.last_epoch))
         self._ended_text = self._ended_message(*self._verdict)
+        if self._headline and self._headline[0] == "run":
+            self._say_headline(("run", {**self._headline[1], "ended": True}))
         self._show_coach()
         verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
         self.progress.setFormat(

@@ -599,6 +599,11 @@ def test_continue_after_a_stop_in_epoch_2_of_3_trains_to_epoch_3_and_every_text_
     latest = panel.runs_view.records()[0]
     assert latest.curves.epochs == [1, 2, 3] and latest.last_epoch == 3
     assert latest.status == "completed"
+    # once it ended, the page no longer says it is continuing, nor counts its part epoch whole
+    # (it said "Continuing in epoch 2" and "trained 2 epochs" for half of epoch 2 and epoch 3)
+    assert panel.title.text().startswith(f"Continued from epoch {going_on}: ")
+    trained = "trained epochs 2 to 3" if going_on == 2 else "trained epoch 3"
+    assert panel.progress.text() == f"Finished: {trained}"
 
 
 def test_continue_after_a_stop_keeps_the_rate_set_during_the_run_and_says_so(qtbot, panel):
@@ -612,8 +617,10 @@ def test_continue_after_a_stop_keeps_the_rate_set_during_the_run_and_says_so(qtb
     assert panel.form.config().lr == pytest.approx(0.005)  # the form still says the start
 
     panel.form.epochs.setValue(1)
-    started, said = [], []
+    started, said, headlines = [], [], []
     panel.controller.run_started.connect(started.append)
+    # the page's own slot on run_started runs first: the headline while the run goes on
+    panel.controller.run_started.connect(lambda _run: headlines.append(panel.title.text()))
     panel.status_message.connect(said.append)
     qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
     # the page says so, and the form shows the rate the run goes on with
@@ -621,14 +628,15 @@ def test_continue_after_a_stop_keeps_the_rate_set_during_the_run_and_says_so(qtb
     assert panel.form.config().lr == pytest.approx(2e-4)
     qtbot.waitUntil(lambda: bool(started), timeout=WAIT_MS)
     assert started[0].config.lr == pytest.approx(2e-4)
-    assert panel.title.text().startswith("Continuing ")  # from epoch N, or epoch 1 again
-    assert ", keeping lr 0.0002: " in panel.title.text()
-    # a narrow page shows the headline's start on two lines, the whole in its tooltip
+    assert headlines[0].startswith("Continuing ")  # from epoch N, or epoch 1 again
+    assert ", keeping lr 0.0002: " in headlines[0]
+    # a narrow page shows the headline's start on two lines, the whole in its tooltip (the
+    # run may have ended by now: "Continued from …")
     title = panel.title
     title.resize(3000, title.height())
     assert title.displayed_text() == title.text() and not title.is_cut()
     title.resize(200, title.height())
-    assert title.displayed_text().startswith("Continuing ") and title.is_cut()
+    assert title.displayed_text().startswith("Continu") and title.is_cut()
     assert title.displayed_text().endswith("…")
     assert super(type(title), title).toolTip().startswith(title.text())
     wait_until_idle(qtbot, panel)
