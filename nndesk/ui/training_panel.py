@@ -115,6 +115,30 @@ VERDICTS = {
     "stopped": QT_TRANSLATE_NOOP("TrainingPanel", "Stopped"),
     "diverged": QT_TRANSLATE_NOOP("TrainingPanel", "Diverged"),
 }
+#: A continued run's headline by (it has ended, it goes on after epoch 1, it keeps a setting the
+#: last run ended with); "Continuing epoch 1" is a run that stopped inside its first epoch.
+CONTINUED_HEADLINES = {
+    (False, True, True): QT_TRANSLATE_NOOP(
+        "TrainingPanel", "Continuing in epoch {epoch}, keeping {kept}: {settings}"
+    ),
+    (False, True, False): QT_TRANSLATE_NOOP(
+        "TrainingPanel", "Continuing in epoch {epoch}: {settings}"
+    ),
+    (False, False, True): QT_TRANSLATE_NOOP(
+        "TrainingPanel", "Continuing epoch 1, keeping {kept}: {settings}"
+    ),
+    (False, False, False): QT_TRANSLATE_NOOP("TrainingPanel", "Continuing epoch 1: {settings}"),
+    (True, True, True): QT_TRANSLATE_NOOP(
+        "TrainingPanel", "Continued from epoch {epoch}, keeping {kept}: {settings}"
+    ),
+    (True, True, False): QT_TRANSLATE_NOOP(
+        "TrainingPanel", "Continued from epoch {epoch}: {settings}"
+    ),
+    (True, False, True): QT_TRANSLATE_NOOP(
+        "TrainingPanel", "Continued from epoch 1, keeping {kept}: {settings}"
+    ),
+    (True, False, False): QT_TRANSLATE_NOOP("TrainingPanel", "Continued from epoch 1: {settings}"),
+}
 #: Slow motion's choices: seconds waited after every batch, and how the menu says it.
 SLOW_MOTION = (
     (0.0, QT_TRANSLATE_NOOP("TrainingPanel", "full speed")),
@@ -1095,48 +1119,13 @@ class TrainingPanel(QWidget):
         settings = f"{describe_config(facts['config'], shown=True)}"
         settings += f"{' · ' if steered else ''}{steered}"
         first_epoch, kept = facts["first_epoch"], kept_text(facts["kept"])
-        if facts.get("ended"):
-            return self._continued_text(first_epoch, kept, facts["continuing"], settings)
+        if first_epoch == 1 and not facts["continuing"]:
+            return settings
         # said first: a narrow page cuts the settings, not this
-        if first_epoch > 1 and kept:
-            return translate(
-                "TrainingPanel", "Continuing in epoch {epoch}, keeping {kept}: {settings}"
-            ).format(epoch=integer(first_epoch), kept=kept, settings=settings)
-        if first_epoch > 1:
-            return translate("TrainingPanel", "Continuing in epoch {epoch}: {settings}").format(
-                epoch=integer(first_epoch), settings=settings
-            )
-        if facts["continuing"] and kept:  # a stop inside the first epoch
-            return translate(
-                "TrainingPanel", "Continuing epoch 1, keeping {kept}: {settings}"
-            ).format(kept=kept, settings=settings)
-        if facts["continuing"]:
-            return translate("TrainingPanel", "Continuing epoch 1: {settings}").format(
-                settings=settings
-            )
-        return settings
-
-    @staticmethod
-    def _continued_text(first_epoch: int, kept: str, continuing: bool, settings: str) -> str:
-        """The headline of a continued run once it has ended ("Continuing in epoch 2" went on
-        after the run finished)."""
-        if first_epoch > 1 and kept:
-            return translate(
-                "TrainingPanel", "Continued from epoch {epoch}, keeping {kept}: {settings}"
-            ).format(epoch=integer(first_epoch), kept=kept, settings=settings)
-        if first_epoch > 1:
-            return translate("TrainingPanel", "Continued from epoch {epoch}: {settings}").format(
-                epoch=integer(first_epoch), settings=settings
-            )
-        if continuing and kept:
-            return translate(
-                "TrainingPanel", "Continued from epoch 1, keeping {kept}: {settings}"
-            ).format(kept=kept, settings=settings)
-        if continuing:
-            return translate("TrainingPanel", "Continued from epoch 1: {settings}").format(
-                settings=settings
-            )
-        return settings
+        shape = (bool(facts.get("ended")), first_epoch > 1, bool(kept))
+        return translate_marked("TrainingPanel", CONTINUED_HEADLINES[shape]).format(
+            epoch=integer(first_epoch), kept=kept, settings=settings
+        )
 
     def _say_progress(self, text: str) -> None:
         """The speed/loss line of a running run. Wrapped on a narrow page, it never gets
