@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -48,6 +50,20 @@ def training_page(controller, **parts):
     from nndesk.ui.training_panel import TrainingPanel
 
     return TrainingPanel(controller, RunListReader(controller.store), **parts)
+
+
+def train_two_epochs(qtbot, page) -> None:
+    """Train a 784-16-10 MNIST run of two epochs on the window's Train ``page`` and wait until
+    it is saved and over (the tiny data folder's "differ from the published files" warning
+    silenced)."""
+    config = page.form.config().replace(
+        dataset="mnist", arch="784-16-10", epochs=2, batch_size=16, val_fraction=0.1
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with qtbot.waitSignal(page.controller.run_saved, timeout=60_000):
+            assert page.start_training(config)
+        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60_000)
 
 
 @pytest.fixture

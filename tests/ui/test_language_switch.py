@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from nndesk import preferences
 from nndesk.runs import Curves
 from nndesk.ui import language
+from tests.ui.conftest import train_two_epochs
 from tests.ui.test_layout import cut_widgets
 
 
@@ -335,22 +336,13 @@ def _observed(desk) -> dict:
 def test_a_switch_in_the_middle_of_work_keeps_everything_a_person_set(
     qtbot, english_after, window_factory, tiny_model_file, tiny_data_dir
 ):
-    import warnings
-
     from nndesk.evaluation import evaluate
     from nndesk.inference import Classifier
 
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     window, page = desk.window, desk.train_page
     window.move(0, 0)  # at the top of the screen: the rebuilt window was put 25 px lower
-    config = page.form.config().replace(
-        dataset="mnist", arch="784-16-10", epochs=2, batch_size=16, val_fraction=0.1
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with qtbot.waitSignal(page.controller.run_saved, timeout=60_000):
-            assert page.start_training(config)
-        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60_000)
+    train_two_epochs(qtbot, page)
     assert page.progress.text() == "Finished: trained 2 epochs"
     # the person's choices all over the window
     window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)

@@ -4,14 +4,13 @@ says which data its run needs and where it was looked for (probe 32b)."""
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
 
 from nndesk import preferences
 from nndesk.controllers import datasets
 from nndesk.data import registry
 from nndesk.ui import language
+from tests.ui.conftest import train_two_epochs
 from tests.ui.test_data_offers import choose_tiny_files_as
 from tests.ui.test_language_switch import _switch
 
@@ -24,17 +23,6 @@ def english_after(qapp):
     language.use_language("en")
 
 
-def _train_two_epochs(qtbot, page) -> None:
-    config = page.form.config().replace(
-        dataset="mnist", arch="784-16-10", epochs=2, batch_size=16, val_fraction=0.1
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with qtbot.waitSignal(page.controller.run_saved, timeout=60_000):
-            assert page.start_training(config)
-        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60_000)
-
-
 def test_a_failed_start_keeps_the_last_curves_and_its_title_follows_the_language(
     qtbot, english_after, window_factory, tiny_idx_dir, tmp_path
 ):
@@ -43,7 +31,7 @@ def test_a_failed_start_keeps_the_last_curves_and_its_title_follows_the_language
     desk = window_factory(mode="digits")
     page = desk.train_page
     desk.window.tabs.setCurrentWidget(page)
-    _train_two_epochs(qtbot, page)
+    train_two_epochs(qtbot, page)
     curves, model_line = page.curves, page.model_label.full_text()
     model = page.controller.model_path
     assert curves.epochs == [1, 2] and model_line.startswith("Model saved: ")
@@ -110,7 +98,7 @@ def test_continue_says_which_data_its_run_needs_whatever_the_mode(
     desk = window_factory(mode="digits")
     page = desk.train_page
     desk.window.tabs.setCurrentWidget(page)
-    _train_two_epochs(qtbot, page)
+    train_two_epochs(qtbot, page)
     desk.window.act_garments.trigger()
     choose_tiny_files_as(registry.FASHION, tiny_idx_dir, monkeypatch)  # now Fashion's files
     desk.window.data_folder_chosen.emit(str(tiny_idx_dir))
