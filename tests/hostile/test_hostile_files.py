@@ -7,7 +7,6 @@ sees NumPy's and Python's allocations, so "refused before allocating" is checked
 from __future__ import annotations
 
 import gzip
-import tracemalloc
 
 import numpy as np
 import pytest
@@ -20,21 +19,9 @@ from nndesk.inference import Classifier
 from nndesk.nn.serialization import load_model
 from nndesk.preprocess import MAX_SIDE, load_image
 from tests.hostile import cases
+from tests.hostile.traced import peak_of
 
 MB = 2**20
-
-
-def peak_of(fn, *args):
-    """(what ``fn(*args)`` raised or returned, peak bytes traced meanwhile)."""
-    tracemalloc.start()
-    try:
-        try:
-            outcome = fn(*args)
-        except Exception as err:  # noqa: BLE001 - the caller checks which
-            outcome = err
-        return outcome, tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
 
 
 # -- IDX ------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import re
 import struct
-import tracemalloc
 
 import numpy as np
 from hypothesis import HealthCheck, example, given, settings
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 
 from nndesk.data.idx import IDX_DTYPES, read_idx, read_idx_images, read_idx_labels, write_idx
 from nndesk.errors import DataError
+from tests.hostile.traced import peak_of
 
 SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -22,15 +22,7 @@ MB = 2**20
 
 def _parse(path, reader=read_idx):
     """What ``reader`` made of ``path``: an array or a DataError; asserts memory stayed small."""
-    tracemalloc.start()
-    try:
-        try:
-            outcome = reader(path)
-        except DataError as err:
-            outcome = err
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    outcome, peak = peak_of(reader, path, catch=(DataError,))
     assert peak < 8 * MB, f"{peak / MB:.1f} MB traced"
     if isinstance(outcome, DataError):
         assert "\n" not in str(outcome) and path.name in str(outcome)

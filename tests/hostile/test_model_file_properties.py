@@ -7,7 +7,6 @@ import contextlib
 import copy
 import io
 import json
-import tracemalloc
 import zipfile
 
 import numpy as np
@@ -20,6 +19,7 @@ from nndesk.inference import Classifier
 from nndesk.nn.architecture import build_model
 from nndesk.nn.optimizers import make_optimizer
 from nndesk.nn.serialization import model_digest, save_model
+from tests.hostile.traced import peak_of
 
 SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -76,15 +76,7 @@ def _write(path, arrays, header_text: bytes):
 
 def _load(path):
     """Classifier.from_file's outcome (a Classifier or a ModelFileError), memory checked."""
-    tracemalloc.start()
-    try:
-        try:
-            outcome = Classifier.from_file(path)
-        except ModelFileError as err:
-            outcome = err
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    outcome, peak = peak_of(Classifier.from_file, path, catch=(ModelFileError,))
     assert peak < 32 * MB, f"{peak / MB:.1f} MB traced"
     if isinstance(outcome, ModelFileError):
         assert "\n" not in str(outcome) and str(path) in str(outcome)

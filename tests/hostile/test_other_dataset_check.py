@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gzip
 import struct
-import tracemalloc
 import zlib
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +18,7 @@ from nndesk.data.idx import sha256_decompressed
 from nndesk.data.registry import DATASETS
 from nndesk.data.sources import LABEL_FILE_AT_MOST, check_not_other
 from nndesk.errors import DataError, window_message
+from tests.hostile.traced import peak_of
 
 SETTINGS = settings(
     max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -30,16 +30,7 @@ LABEL_NAMES = ("train-labels-idx1-ubyte", "t10k-labels-idx1-ubyte")
 def _check(folder, name="mnist"):
     """What check_not_other said of ``folder`` (None or its DataError); asserts memory stayed
     small and the error is one line naming the other dataset."""
-    tracemalloc.start()
-    try:
-        try:
-            check_not_other(folder, DATASETS[name])
-            outcome = None
-        except DataError as err:
-            outcome = err
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    outcome, peak = peak_of(check_not_other, folder, DATASETS[name], catch=(DataError,))
     assert peak < 8 * MB, f"{peak / MB:.1f} MB traced"
     if outcome is not None:
         assert outcome.other_dataset in DATASETS and outcome.other_dataset != name
