@@ -109,3 +109,32 @@ def test_the_real_blas_comes_back_when_blocks_on_two_threads_end_out_of_order():
     leave.set()
     other.join()
     assert counts() == before  # a block restoring what it found would leave the 1 behind
+
+
+def _blas_counts() -> list[int]:
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    return [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+
+
+def test_a_limit_taken_on_a_thread_python_did_not_start_leaves_later_limits_free():
+    """The window's training worker is a Qt thread: to Python it never ends. threadpoolctl 3.8
+    lets only the first thread that set OpenBLAS's count set it again, so after the window's
+    first run every later limit, on any thread, was ignored (issue 18)."""
+    import _thread
+
+    before = _blas_counts()
+    seen: list[list[int]] = []
+    done = threading.Event()
+
+    def like_a_qt_worker() -> None:
+        with runtime.blas_threads(before[0] + 1):
+            seen.append(_blas_counts())
+        done.set()
+
+    _thread.start_new_thread(like_a_qt_worker, ())
+    assert done.wait(60)
+    with runtime.blas_threads(before[0] + 2):
+        here = _blas_counts()
+    assert seen == [[before[0] + 1] * len(before)]
+    assert here == [before[0] + 2] * len(before)
+    assert _blas_counts() == before

@@ -31,10 +31,6 @@ FAST = TrainConfig(dataset="tiny", arch="784-16-10", batch_size=16, epochs=2, lr
 
 @pytest.fixture(scope="module")
 def tiny() -> Dataset:
-    return tiny_dataset()
-
-
-def tiny_dataset() -> Dataset:
     """200 train / 50 test learnable images (class k lights a square at a k-dependent place)."""
     rng = np.random.default_rng(0)
     y_train = np.arange(200) % 10
@@ -540,40 +536,8 @@ def _blas_threads() -> list[int]:
     return [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
 
 
-def in_a_fresh_process(case: str):
-    """What ``case()`` (a function of this module) returns, run in a new Python process.
-
-    A BLAS thread count is one setting of the process, and OpenBLAS (0.3.31, pthreads) stops
-    taking a new one from any thread once one was set on a Qt thread: after a UI test trains in
-    the window, ``set_num_threads`` is ignored for the rest of the process (issue 15). The
-    limit tests below measure what nndesk asks of BLAS, in a process no other test touched, so
-    they hold in any order and under pytest-xdist."""
-    import json
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    pytest.importorskip("threadpoolctl")
-    root = Path(__file__).resolve().parents[1]
-    code = f"import json; from tests.test_training import {case}; print(json.dumps({case}()))"
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=root,
-        env={**os.environ, "PYTHONPATH": str(root)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.splitlines()[-1])
-
-
-def blas_limit_in_a_run() -> dict[str, list[int]]:
-    """BLAS threads inside a tiny MLP's steps, between them and around the run, under a limit
-    of 2 the caller set."""
-    import threadpoolctl
-
+def test_the_blas_thread_limit_holds_while_training_runs_and_the_callers_between_batches(tiny):
+    threadpoolctl = pytest.importorskip("threadpoolctl")
     inside: list[int] = []
 
     def should_stop() -> bool:  # polled by the loop itself, inside each step
@@ -582,26 +546,17 @@ def blas_limit_in_a_run() -> dict[str, list[int]]:
 
     with threadpoolctl.threadpool_limits(2, user_api="blas"):
         before = _blas_threads()
-        between: list[int] = []
-        for _ in train(prepare(FAST, dataset=tiny_dataset()), should_stop=should_stop):
+        between = []
+        for _ in train(prepare(FAST, dataset=tiny), should_stop=should_stop):
             between.extend(_blas_threads())
         after = _blas_threads()
-    return {"inside": inside, "between": between, "before": before, "after": after}
+    assert set(inside) == {1}  # a tiny MLP: one BLAS thread
+    assert set(between) == set(before) == {2}
+    assert after == before
 
 
-def test_the_blas_thread_limit_holds_while_training_runs_and_the_callers_between_batches():
-    seen = in_a_fresh_process("blas_limit_in_a_run")
-    assert set(seen["inside"]) == {1}  # a tiny MLP: one BLAS thread
-    assert set(seen["between"]) == set(seen["before"]) == {2}
-    assert seen["after"] == seen["before"]
-
-
-def blas_limits_of_runs_stepped_in_turn() -> dict[str, list[int]]:
-    """BLAS threads inside the steps of two runs (threads=1 and 2) stepped in turn, and after
-    them, under a limit of 1 the caller set."""
-    import threadpoolctl
-
-    tiny = tiny_dataset()
+def test_runs_stepped_in_turn_each_train_on_their_own_blas_threads(tiny):
+    threadpoolctl = pytest.importorskip("threadpoolctl")
     seen: dict[int, set[int]] = {1: set(), 2: set()}
 
     def watching(threads):
@@ -621,12 +576,8 @@ def blas_limits_of_runs_stepped_in_turn() -> dict[str, list[int]]:
         for _ in itertools.zip_longest(*runs):
             pass
         after = _blas_threads()
-    return {"1": sorted(seen[1]), "2": sorted(seen[2]), "after": after}
-
-
-def test_runs_stepped_in_turn_each_train_on_their_own_blas_threads():
-    seen = in_a_fresh_process("blas_limits_of_runs_stepped_in_turn")
-    assert seen == {"1": [1], "2": [2], "after": [1]}
+    assert seen == {1: {1}, 2: {2}}
+    assert set(after) == {1}
 
 
 def test_the_session_and_the_evaluate_page_report_the_same_test_loss(tiny):

@@ -192,7 +192,23 @@ class BlasLimit:
             wanted = self._before
         for lib, n in zip(libraries, wanted, strict=True):
             if lib.get_num_threads() != n:
-                lib.set_num_threads(n)
+                _set_from_any_thread(lib, n)
+
+
+def _set_from_any_thread(lib, threads: int) -> None:
+    """Set ``lib``'s thread count from whichever thread holds ``BlasLimit``'s lock.
+
+    threadpoolctl (3.8 on) lets only the first thread that set an OpenBLAS (pthreads) count set
+    it again, and a thread Qt started stays alive to Python after it ends: once a training
+    worker had set a count, every later one in the process, on any thread, was ignored. Holds
+    are already one at a time under ``BlasLimit``'s lock, so the setting thread takes control for
+    the one call and gives it back, and no thread keeps it."""
+    release = getattr(type(lib), "clear_controlling_thread", None)  # threadpoolctl >= 3.8
+    if release is not None:
+        release(force=True)
+    lib.set_num_threads(threads)
+    if release is not None:
+        release(force=True)
 
 
 _LIMIT = BlasLimit()
