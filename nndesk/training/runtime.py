@@ -11,8 +11,11 @@ The rule, for one training run (``plan``):
   that many parts, each on one BLAS thread. An MLP gets one thread, unless one of its
   per-batch products is wide (batch x widest weight matrix >= ``WIDE_PRODUCT`` multiply-adds)
   and the machine has a core to spare: then every core.
-* Beside the window (``beside_the_gui``), BLAS keeps at most cores - 1 threads, so the GUI thread
-  always finds a core.
+* Beside the window (``beside_the_gui``), BLAS keeps at most cores - 1 threads: OpenBLAS's
+  threads spin while they wait for work, and all of them spinning would leave the GUI thread no
+  core. A split CNN's parts are not capped: each part runs its products on one BLAS thread of its
+  own and blocks, not spins, while it waits, so the GUI thread, which needs a core for
+  milliseconds at a time, is scheduled between them.
 * A run's threads hold while its own code runs (``stepped``), and the caller's between its
   batches: a thread limit is one setting for the whole process, and runs stepped in turn (a
   race's lanes, ``bench_train``'s loops) each keep their own.
@@ -102,8 +105,8 @@ def stepped(thread_plan: ThreadPlan, steps: Generator[T, None, None]) -> Iterato
     One ``applied`` block around a whole run is not enough when runs take turns: the second to
     start restores the first one's limit when it ends, and a run planned for the BLAS default
     then trains on whatever limit the last run left (a wide MLP on one thread). The switch is
-    made only when the two settings differ (``BlasLimit``), at a microsecond or two per batch,
-    where a threadpoolctl ``threadpool_limits`` block costs about a millisecond.
+    made only when the two settings differ (``BlasLimit``), which costs far less per batch than a
+    threadpoolctl ``threadpool_limits`` block (docs/performance.md).
     """
     threads, parts = thread_plan.blas, thread_plan.parts
     with heap.kept_while_training():
