@@ -291,11 +291,16 @@ def _write_png(path: Path, width: int, height: int, raw: bytes) -> None:
     )
 
 
+def _predict_image(folder: Path, path: Path, label: str) -> tuple[list[str], str]:
+    """``nndesk predict`` of a tiny model on the image at ``path``; ``label``'s ``{size}`` is
+    the file's size (MB from 1 MB, else kB)."""
+    size = path.stat().st_size
+    shown = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{size / 1e3:.0f} kB"
+    return ["predict", str(tiny_model_file(folder)), str(path)], label.format(size=shown)
+
+
 def image_huge_png(folder: Path) -> tuple[list[str], str]:
-    path = png_huge(folder)
-    size = path.stat().st_size / 1e6
-    model = tiny_model_file(folder)
-    return ["predict", str(model), str(path)], f"PNG 12000x12000 ({size:.1f} MB)"
+    return _predict_image(folder, png_huge(folder), "PNG 12000x12000 ({size})")
 
 
 def png_line(folder: Path, length: int = 39_000_000) -> Path:
@@ -310,10 +315,7 @@ def png_line(folder: Path, length: int = 39_000_000) -> Path:
 
 
 def image_tall_png(folder: Path) -> tuple[list[str], str]:
-    path = png_line(folder)
-    size = path.stat().st_size / 1e6
-    model = tiny_model_file(folder)
-    return ["predict", str(model), str(path)], f"PNG 1x39,000,000 ({size:.1f} MB)"
+    return _predict_image(folder, png_line(folder), "PNG 1x39,000,000 ({size})")
 
 
 def png_16bit(folder: Path, side: int = 5000) -> Path:
@@ -329,10 +331,7 @@ def png_16bit(folder: Path, side: int = 5000) -> Path:
 
 
 def image_16bit_png(folder: Path) -> tuple[list[str], str]:
-    path = png_16bit(folder)
-    size = path.stat().st_size / 1e3
-    model = tiny_model_file(folder)
-    return ["predict", str(model), str(path)], f"16-bit PNG 5000x5000 ({size:.0f} kB), valid"
+    return _predict_image(folder, png_16bit(folder), "16-bit PNG 5000x5000 ({size}), valid")
 
 
 def png_rgba_largest(folder: Path) -> Path:
@@ -352,10 +351,9 @@ def png_rgba_largest(folder: Path) -> Path:
 
 
 def image_largest_rgba_png(folder: Path) -> tuple[list[str], str]:
-    path = png_rgba_largest(folder)
-    size = path.stat().st_size / 1e3
-    model = tiny_model_file(folder)
-    return ["predict", str(model), str(path)], f"RGBA PNG of 40 megapixels ({size:.0f} kB), valid"
+    return _predict_image(
+        folder, png_rgba_largest(folder), "RGBA PNG of 40 megapixels ({size}), valid"
+    )
 
 
 #: Cases that are valid input: the command answers (exit 0); memory is what they measure.

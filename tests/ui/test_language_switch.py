@@ -216,19 +216,27 @@ def test_at_next_start_sets_no_wait_cursor(qtbot, english_after, window_factory,
     assert QApplication.overrideCursor() is None
 
 
+def _a_run_ends_with(desk, model_file):
+    """As the window sees a training run end: its model (``model_file``) takes over; returns
+    that model."""
+    from nndesk.inference import Classifier
+
+    desk.training.running_changed.emit(True)
+    trained = Classifier.from_file(model_file)
+    desk.prediction.set_classifier(trained)
+    desk.training.model_ready.emit(trained)
+    desk.training.running_changed.emit(False)
+    return trained
+
+
 def test_the_switch_keeps_the_new_model_note_the_why_choice_and_the_drawn_map(
     qtbot, english_after, window_factory, stroke_classifier, stroke_model_file
 ):
     from nndesk.evaluation import evaluate
-    from nndesk.inference import Classifier
 
     desk = window_factory(classifier=stroke_classifier)
     # a run ends: its model takes over, the note offers the model before it back
-    desk.training.running_changed.emit(True)
-    trained = Classifier.from_file(stroke_model_file)
-    desk.prediction.set_classifier(trained)
-    desk.training.model_ready.emit(trained)
-    desk.training.running_changed.emit(False)
+    trained = _a_run_ends_with(desk, stroke_model_file)
     assert desk.window.model_notice.announcement() is not None
     # the Why page explains "horizontal" against "vertical"
     desk.why_page.set_target(1, 0)
@@ -271,11 +279,7 @@ def test_the_notes_model_before_the_run_is_named_in_the_new_language(
     folder.mkdir()
     before = Classifier.from_file(shutil.copy(stroke_model_file, folder / "model.npz"))
     desk = window_factory(classifier=before)
-    desk.training.running_changed.emit(True)
-    trained = Classifier.from_file(stroke_model_file)
-    desk.prediction.set_classifier(trained)
-    desk.training.model_ready.emit(trained)
-    desk.training.running_changed.emit(False)
+    _a_run_ends_with(desk, stroke_model_file)
     button = desk.window.model_notice.switch_back_button
     assert button.text() == "Switch back to run 2026-12-02 21:17:20"
 
