@@ -580,6 +580,13 @@ def loss_and_grad(logits, y):
     # max(z, 0) - z t + log(1 + e^-|z|) = -t log s - (1 - t) log(1 - s), without overflow
     per = np.maximum(logits, 0) - logits * t + np.log1p(np.exp(-np.abs(logits)))
     return float(np.mean(per, dtype=np.float64)), (sigmoid(logits) - t) / logits.size'''
+    if cfg.output == "linear":  # the logits are the outputs: nothing to chain through
+        return '''\
+def loss_and_grad(logits, y):
+    """Mean squared error between the logits and one-hot targets, and dL/dlogits (n, k)."""
+    t = np.eye(logits.shape[1], dtype=logits.dtype)[y]  # one-hot (n, k)
+    diff = logits - t
+    return float(np.mean(diff * diff, dtype=np.float64)), diff * np.float32(2 / logits.size)'''
     out = "softmax" if cfg.output == "softmax" else "sigmoid"
     chain = (
         "g = (g - (g * a).sum(axis=1, keepdims=True)) * a  # through softmax"

@@ -71,9 +71,11 @@ def test_a_small_mlp_script_trains_and_matches_the_apps_accuracy(tmp_path, blob_
         dict(activation="leaky_relu", output="sigmoid", loss="mse", optimizer="gd", lr=0.5,
              batch_size=0, dropout=0.0),
         dict(optimizer="momentum", lr=0.02, l2=1e-4, augment=True, val_fraction=0.0),
+        # linear outputs: the logits themselves against one-hot targets
+        dict(output="linear", loss="mse", lr=1e-3),
     ],
     ids=["prelu-l2-exp", "sigmoid-bce-rmsprop", "tanh-mse-nesterov-clip", "elu-adamw-cosine",
-         "leaky-gd-full-batch", "momentum-augment"],
+         "leaky-gd-full-batch", "momentum-augment", "linear-mse"],
 )  # fmt: skip
 def test_every_layer_loss_optimizer_and_schedule_follows_the_app(tmp_path, blob_dir, changes):
     config = SMALL_MLP.replace(epochs=2, **changes)
