@@ -14,7 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from nndesk.i18n import QT_TRANSLATE_NOOP, fill
+from nndesk.i18n import QT_TRANSLATE_NOOP, fill, localised
+from nndesk.layer_words import layer_label
 
 #: Batches compared by the divergence check: the newest ones against as many before them.
 RECENT = 20
@@ -63,8 +64,9 @@ class Hint:
 
     def message(self, localise=lambda text: text) -> str:
         """The hint in the language of ``localise`` (text -> translated template), its numbers
-        in the window language's format (``i18n.fill``)."""
-        return fill(localise(self.text), **self.values)
+        in the window language's format (``i18n.fill``) and a value that is a ``Message`` (a
+        layer's name) in the window's words."""
+        return fill(localise(self.text), **{k: localised(v) for k, v in self.values.items()})
 
     def button_text(self, localise=lambda text: text) -> str:
         """The fix button's text (its numbers from ``fix``, a class name from ``values``)."""
@@ -266,7 +268,7 @@ def hints(
                     QT_TRANSLATE_NOOP("Coach", "{share:.0%} of the units after {name} never "
                                       "fired on the last sampled batch (dead ReLUs): a lower "
                                       "learning rate or leaky ReLU keeps them alive."),
-                    {"share": layer.dead, "name": name},
+                    {"share": layer.dead, "name": layer_label(name)},
                     lower, fix_label if lower else "",
                 ))  # fmt: skip
                 break

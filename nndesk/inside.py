@@ -18,6 +18,7 @@ import numpy as np
 
 from nndesk.data.normalize import Normalizer
 from nndesk.i18n import N_, fmt, list_separator, shown
+from nndesk.layer_words import layer_kind
 from nndesk.nn.model import Sequential
 
 #: layers that act on each value alone, so a unit or a pixel can be followed through them
@@ -237,7 +238,7 @@ def _follow(model, tr, layer_index, z, pick, feature, spatial=False) -> tuple[St
         formula, value = by_hand(layer, name, value, feature, spatial)
         if formula is None:  # an activation with no hand formula: the model's own value
             value = pick(tr.layers[i].values)
-            formula = f"{name}(…) = {_n(value)}"
+            formula = f"{layer_kind(name)}(…) = {_n(value)}"
         steps.append(Step(i, name, formula, value))
     return tuple(steps)
 
@@ -275,7 +276,7 @@ def by_hand(layer, name: str, v: float, feature: int, spatial: bool) -> tuple[st
         beta = float(layer.params["beta"][feature])
         out = (v - mean) / float(np.sqrt(var + layer.eps)) * gamma + beta
         formula = (
-            f"BatchNorm: ({_n(v)} − {_n(mean)}) / √({_n(var)} + {_n(layer.eps, 'g')})"
+            f"{layer_kind(name)}: ({_n(v)} − {_n(mean)}) / √({_n(var)} + {_n(layer.eps, 'g')})"
             f" × {_n(gamma)} + {_n(beta)} = {_n(out)}"
         )
         return formula, out

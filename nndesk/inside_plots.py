@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 
 from nndesk.curves import RUN_COLORS
 from nndesk.i18n import N_, shown
+from nndesk.layer_words import layer_label_shown
 from nndesk.training.internals import InsideRecord
 from nndesk.viz import localise_ticks, muted_colour
 
@@ -44,7 +45,7 @@ def draw_inside(fig: Figure, record: InsideRecord) -> None:
         for i, name in enumerate(record.names):
             column = values[:, i]
             if np.isfinite(column).any():
-                ax.plot(x, column, color=colours[i], lw=1.2, label=name)
+                ax.plot(x, column, color=colours[i], lw=1.2, label=layer_label_shown(name))
         if log and np.isfinite(values).any() and (values > 0).any():
             ax.set_yscale("log")
             localise_ticks(ax)  # the log scale's own formatters write TeX

@@ -8,10 +8,11 @@ figures live in docs/presets.md.
 from __future__ import annotations
 
 import difflib
+import string
 from dataclasses import dataclass
 
 from nndesk.errors import ConfigError
-from nndesk.i18n import N_
+from nndesk.i18n import N_, Message
 from nndesk.training import TrainConfig
 
 
@@ -25,6 +26,15 @@ class Preset:
     lab_accuracy: float | None = None  # fraction, e.g. 0.876; None when the lab gave no figure
     #: nndesk's own test accuracy for this preset (seed 0), as docs/presets.md tabulates it
     measured_accuracy: float | None = None
+
+    def __post_init__(self) -> None:
+        # the numbers of the description are the config's own ("Adam {lr:g}"), so the window
+        # writes them as it writes every number ("Adam 0,001" in Vietnamese, as the Train form
+        # does), not as the template's author did ("1e-3"); the text stays English for the CLI
+        # (``nndesk.i18n.localised`` shows it in the window's language)
+        names = [name for _, name, _, _ in string.Formatter().parse(self.description) if name]
+        values = {name: getattr(self.config, name) for name in names}
+        object.__setattr__(self, "description", Message(self.description, **values))
 
     @property
     def beats_a_lab(self) -> bool:
@@ -164,7 +174,8 @@ PRESETS: dict[str, Preset] = {
         Preset(
             "fashion-mlp",
             N_(
-                "Fashion lab: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, inputs in [-1, 1], 5 epochs"
+                "Fashion lab: 784-64-64-10 ReLU/softmax, Adam {lr:g}, CE, inputs in [-1, 1], 5 "
+                "epochs"
             ),
             # the lab fits all 60,000 training images (Keras model.fit, no validation split)
             _FASHION_MLP.replace(val_fraction=0.0),
@@ -194,7 +205,7 @@ PRESETS: dict[str, Preset] = {
         ),
         Preset(
             "mnist-sigmoid-raw",
-            N_("MNIST lab: 784-784-10 sigmoid/sigmoid, BCE, Adam 0.01, batch 128, raw pixels"),
+            N_("MNIST lab: 784-784-10 sigmoid/sigmoid, BCE, Adam {lr:g}, batch 128, raw pixels"),
             _MNIST_WIDE,
             0.876,
             measured_accuracy=0.859,
@@ -226,7 +237,7 @@ PRESETS: dict[str, Preset] = {
         ),
         Preset(
             "mnist-relu-3x784",
-            N_("MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam 1e-3, pixels in [0, 1]"),
+            N_("MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam {lr:g}, pixels in [0, 1]"),
             # the lab's 97.4 % needs Keras' default Adam rate here: a plain Keras-equivalent NumPy
             # loop (Glorot, eps 1e-7) at 0.01 stalls at 92 % train accuracy like we did, at 1e-3
             # it passes 97 % in one epoch. All 60,000 images, as Keras' fit without a split.
@@ -243,7 +254,7 @@ PRESETS: dict[str, Preset] = {
         Preset(
             "mnist-relu-softmax-plus",
             N_(
-                "beats the MNIST labs: 784-784-10 ReLU/softmax, CE, Adam 1e-3, cosine, [0, 1] "
+                "beats the MNIST labs: 784-784-10 ReLU/softmax, CE, Adam {lr:g}, cosine, [0, 1] "
                 "inputs"
             ),
             _MNIST_WIDE.replace(
@@ -260,14 +271,20 @@ PRESETS: dict[str, Preset] = {
         ),
         Preset(
             "fashion-prelu-l2",
-            N_("Fashion lab: 784-300-300-100-100-10 PReLU, L2 8e-4, Adam 5e-4, exp decay after 10"),
+            N_(
+                "Fashion lab: 784-300-300-100-100-10 PReLU, L2 {l2:g}, Adam {lr:g}, exp decay "
+                "after 10"
+            ),
             _FASHION_PRELU,
             0.893,
             measured_accuracy=0.886,
         ),
         Preset(
             "fashion-prelu-l2-plus",
-            N_("beats the PReLU lab: the same net with L2 1e-4, batch 64, cosine decay to 1e-5"),
+            N_(
+                "beats the PReLU lab: the same net with L2 {l2:g}, batch 64, cosine decay to "
+                "{min_lr:g}"
+            ),
             _FASHION_PRELU.replace(l2=1e-4, batch_size=64, schedule="cosine", min_lr=1e-5),
             0.893,
             measured_accuracy=0.898,
@@ -294,7 +311,10 @@ PRESETS: dict[str, Preset] = {
         ),
         Preset(
             "fashion-cnn",
-            N_("Fashion CNN lab: 784-c32v-p-c64v-p-128-10, Adam, dropout 0.25, cosine, 10 epochs"),
+            N_(
+                "Fashion CNN lab: 784-c32v-p-c64v-p-128-10, Adam, dropout {dropout:g}, cosine, 10 "
+                "epochs"
+            ),
             # shifts and rotations cost Fashion accuracy (garments are centred and upright); all
             # 60,000 training images, as Keras' fit without a split and as bench_cnn times it
             _CNN.replace(dataset="fashion", augment=False, val_fraction=0.0),

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>784 inputs, hidden widths, 10 classes, e.g. 784-64-64-10; CNN: 784-c32-p-c64-p-128-10 (cN = 3x3 conv with N filters, padded; cNv = the same without padding, as Keras; cNkK = KxK conv; p = 2x2 max-pool, bn = batch norm)</source>
-        <translation>784 đầu vào, độ rộng các tầng ẩn, 10 lớp, ví dụ 784-64-64-10; CNN: 784-c32-p-c64-p-128-10 (cN = tích chập 3x3 với N bộ lọc, có đệm; cNv = như vậy nhưng không đệm, như Keras; cNkK = tích chập KxK; p = max-pool 2x2, bn = batch norm)</translation>
+        <translation>784 đầu vào, độ rộng các tầng ẩn, 10&#xa0;lớp, ví dụ 784-64-64-10; CNN: 784-c32-p-c64-p-128-10 (cN = tích chập 3x3 với N bộ lọc, có đệm; cNv = như vậy nhưng không đệm, như Keras; cNkK = tích chập KxK; p = gộp cực đại (max pooling) 2x2, bn = chuẩn hoá theo batch (batch norm))</translation>
     </message>
     <message>
         <source>Accuracy per epoch</source>
@@ -36,6 +36,10 @@
         <translation>Kích thước batch</translation>
     </message>
     <message>
+        <source>BatchNorm</source>
+        <translation>chuẩn hoá theo batch</translation>
+    </message>
+    <message>
         <source>CE</source>
         <translation>CE</translation>
     </message>
@@ -64,6 +68,10 @@
         <translation>Ma trận nhầm lẫn ({split}, độ chính xác {accuracy})</translation>
     </message>
     <message>
+        <source>Conv2D</source>
+        <translation>tích chập</translation>
+    </message>
+    <message>
         <source>Coverage vs accuracy</source>
         <translation>Tỉ lệ trả lời và độ chính xác</translation>
     </message>
@@ -78,6 +86,10 @@
     <message>
         <source>Decay rate</source>
         <translation>Tốc độ giảm</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>kết nối đầy đủ</translation>
     </message>
     <message>
         <source>Dropout</source>
@@ -104,20 +116,24 @@
         <translation>Mỗi</translation>
     </message>
     <message>
-        <source>Fashion CNN lab: 784-c32v-p-c64v-p-128-10, Adam, dropout 0.25, cosine, 10 epochs</source>
-        <translation>Bài lab CNN Fashion: 784-c32v-p-c64v-p-128-10, Adam, dropout 0,25, cosine, 10 epoch</translation>
+        <source>Fashion CNN lab: 784-c32v-p-c64v-p-128-10, Adam, dropout {dropout:g}, cosine, 10 epochs</source>
+        <translation>Bài lab CNN Fashion: 784-c32v-p-c64v-p-128-10, Adam, dropout {dropout:g}, cosine, 10&#xa0;epoch</translation>
     </message>
     <message>
-        <source>Fashion lab: 784-300-300-100-100-10 PReLU, L2 8e-4, Adam 5e-4, exp decay after 10</source>
-        <translation>Bài lab Fashion: 784-300-300-100-100-10 PReLU, L2 8e-4, Adam 5e-4, giảm mũ sau 10 epoch</translation>
+        <source>Fashion lab: 784-300-300-100-100-10 PReLU, L2 {l2:g}, Adam {lr:g}, exp decay after 10</source>
+        <translation>Bài lab Fashion: 784-300-300-100-100-10 PReLU, L2 {l2:g}, Adam {lr:g}, giảm mũ sau 10&#xa0;epoch</translation>
     </message>
     <message>
-        <source>Fashion lab: 784-64-64-10 ReLU/softmax, Adam 1e-3, CE, inputs in [-1, 1], 5 epochs</source>
-        <translation>Bài lab Fashion: 784-64-64-10 ReLU/softmax, Adam 1e-3, entropy chéo, đầu vào trong [-1, 1], 5 epoch</translation>
+        <source>Fashion lab: 784-64-64-10 ReLU/softmax, Adam {lr:g}, CE, inputs in [-1, 1], 5 epochs</source>
+        <translation>Bài lab Fashion: 784-64-64-10 ReLU/softmax, Adam {lr:g}, entropy chéo, đầu vào trong [-1; 1], 5&#xa0;epoch</translation>
     </message>
     <message>
         <source>First-layer weights, by epoch (rows)</source>
         <translation>Trọng số tầng đầu, theo epoch (hàng)</translation>
+    </message>
+    <message>
+        <source>Flatten</source>
+        <translation>làm phẳng</translation>
     </message>
     <message>
         <source>Gradient norm</source>
@@ -181,19 +197,23 @@
     </message>
     <message>
         <source>MNIST lab: 784-784-10 ReLU/sigmoid, BCE, pixels scaled to [0, 1]</source>
-        <translation>Bài lab MNIST: 784-784-10 ReLU/sigmoid, entropy chéo nhị phân, điểm ảnh đưa về [0, 1]</translation>
+        <translation>Bài lab MNIST: 784-784-10 ReLU/sigmoid, entropy chéo nhị phân, điểm ảnh đưa về [0; 1]</translation>
     </message>
     <message>
-        <source>MNIST lab: 784-784-10 sigmoid/sigmoid, BCE, Adam 0.01, batch 128, raw pixels</source>
-        <translation>Bài lab MNIST: 784-784-10 sigmoid/sigmoid, entropy chéo nhị phân, Adam 0,01, batch 128, điểm ảnh thô</translation>
+        <source>MNIST lab: 784-784-10 sigmoid/sigmoid, BCE, Adam {lr:g}, batch 128, raw pixels</source>
+        <translation>Bài lab MNIST: 784-784-10 sigmoid/sigmoid, entropy chéo nhị phân, Adam {lr:g}, batch 128, điểm ảnh thô</translation>
     </message>
     <message>
-        <source>MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam 1e-3, pixels in [0, 1]</source>
-        <translation>Bài lab MNIST: 784-784-784-784-10 ReLU/sigmoid, entropy chéo nhị phân, Adam 1e-3, điểm ảnh trong [0, 1]</translation>
+        <source>MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam {lr:g}, pixels in [0, 1]</source>
+        <translation>Bài lab MNIST: 784-784-784-784-10 ReLU/sigmoid, entropy chéo nhị phân, Adam {lr:g}, điểm ảnh trong [0; 1]</translation>
     </message>
     <message>
         <source>MSE</source>
         <translation>MSE</translation>
+    </message>
+    <message>
+        <source>MaxPool2D</source>
+        <translation>gộp cực đại</translation>
     </message>
     <message>
         <source>Mean image of each class</source>
@@ -254,6 +274,10 @@
     <message>
         <source>Reliability</source>
         <translation>Độ tin cậy</translation>
+    </message>
+    <message>
+        <source>Reshape</source>
+        <translation>đổi hình dạng</translation>
     </message>
     <message>
         <source>Rotate</source>
@@ -337,11 +361,11 @@
     </message>
     <message>
         <source>[-1, 1]  (x / 127.5 - 1)</source>
-        <translation>[-1, 1]  (x / 127,5 - 1)</translation>
+        <translation>[-1; 1]  (x / 127,5 - 1)</translation>
     </message>
     <message>
         <source>[0, 1]  (x / 255)</source>
-        <translation>[0, 1]  (x / 255)</translation>
+        <translation>[0; 1]  (x / 255)</translation>
     </message>
     <message>
         <source>a device</source>
@@ -401,11 +425,11 @@
     </message>
     <message>
         <source>arch {arch}: {n:,} weights is too many to train here (at most {limit:,})</source>
-        <translation>arch {arch}: {n:,} trọng số là quá nhiều để huấn luyện ở đây (tối đa {limit:,})</translation>
+        <translation>arch {arch}: {n:,}&#xa0;trọng số là quá nhiều để huấn luyện ở đây (tối đa {limit:,})</translation>
     </message>
     <message>
         <source>architecture has {n} layers; at most {limit}</source>
-        <translation>kiến trúc có {n} tầng; tối đa {limit}</translation>
+        <translation>kiến trúc có {n}&#xa0;tầng; tối đa {limit}</translation>
     </message>
     <message>
         <source>architecture {arch!r} needs at least inputs and classes, e.g. 784-10</source>
@@ -417,7 +441,7 @@
     </message>
     <message>
         <source>array {name!r} declares {size:,} bytes, more than the model needs</source>
-        <translation>mảng {name!r} khai báo {size:,} byte, nhiều hơn mô hình cần</translation>
+        <translation>mảng {name!r} khai báo {size:,}&#xa0;byte, nhiều hơn mô hình cần</translation>
     </message>
     <message>
         <source>array {name!r} has a damaged header ({err})</source>
@@ -441,7 +465,7 @@
     </message>
     <message>
         <source>array {name!r} inflates from {packed:,} to {size:,} bytes, far more than weights compress</source>
-        <translation>mảng {name!r} giải nén từ {packed:,} thành {size:,} byte, nhiều hơn hẳn mức trọng số có thể nén</translation>
+        <translation>mảng {name!r} giải nén từ {packed:,} thành {size:,}&#xa0;byte, nhiều hơn hẳn mức trọng số có thể nén</translation>
     </message>
     <message>
         <source>array {name!r} is {dtype}, expected floating point</source>
@@ -485,27 +509,27 @@
     </message>
     <message>
         <source>batch size {batch:,}: one batch of this network needs about {need:.1f} GB, more than the {free:.1f} GB free; use a smaller batch size</source>
-        <translation>kích thước batch {batch:,}: một batch của mạng này cần khoảng {need:.1f} GB, nhiều hơn {free:.1f} GB còn trống; hãy dùng kích thước batch nhỏ hơn</translation>
+        <translation>kích thước batch {batch:,}: một batch của mạng này cần khoảng {need:.1f}&#xa0;GB, nhiều hơn {free:.1f}&#xa0;GB còn trống; hãy dùng kích thước batch nhỏ hơn</translation>
     </message>
     <message>
         <source>beats mnist-sigmoid-raw: the same sigmoid/sigmoid net and training, pixels in [0, 1]</source>
-        <translation>vượt mnist-sigmoid-raw: cùng mạng và cách huấn luyện sigmoid/sigmoid, điểm ảnh trong [0, 1]</translation>
+        <translation>vượt mnist-sigmoid-raw: cùng mạng và cách huấn luyện sigmoid/sigmoid, điểm ảnh trong [0; 1]</translation>
     </message>
     <message>
         <source>beats the Fashion CNN lab: the weights/fashion-cnn.npz recipe (batch norm, 15 epochs)</source>
-        <translation>vượt lab CNN Fashion: công thức của tệp trọng số weights/fashion-cnn.npz (batch norm, 15 epoch)</translation>
+        <translation>vượt lab CNN Fashion: công thức của tệp trọng số weights/fashion-cnn.npz (chuẩn hoá theo batch, 15&#xa0;epoch)</translation>
     </message>
     <message>
         <source>beats the Fashion lab: 784-256-128-10, batch 64, 15 epochs, cosine decay</source>
-        <translation>vượt lab Fashion: 784-256-128-10, batch 64, 15 epoch, giảm cosine</translation>
+        <translation>vượt lab Fashion: 784-256-128-10, batch 64, 15&#xa0;epoch, giảm cosine</translation>
     </message>
     <message>
-        <source>beats the MNIST labs: 784-784-10 ReLU/softmax, CE, Adam 1e-3, cosine, [0, 1] inputs</source>
-        <translation>vượt các lab MNIST: 784-784-10 ReLU/softmax, entropy chéo, Adam 1e-3, lịch cosine, đầu vào [0, 1]</translation>
+        <source>beats the MNIST labs: 784-784-10 ReLU/softmax, CE, Adam {lr:g}, cosine, [0, 1] inputs</source>
+        <translation>vượt các lab MNIST: 784-784-10 ReLU/softmax, entropy chéo, Adam {lr:g}, lịch cosine, đầu vào [0; 1]</translation>
     </message>
     <message>
-        <source>beats the PReLU lab: the same net with L2 1e-4, batch 64, cosine decay to 1e-5</source>
-        <translation>vượt lab PReLU: cùng mạng với L2 1e-4, batch 64, giảm cosine về 1e-5</translation>
+        <source>beats the PReLU lab: the same net with L2 {l2:g}, batch 64, cosine decay to {min_lr:g}</source>
+        <translation>vượt lab PReLU: cùng mạng với L2 {l2:g}, batch 64, giảm cosine về {min_lr:g}</translation>
     </message>
     <message>
         <source>binary cross-entropy</source>
@@ -529,7 +553,7 @@
     </message>
     <message>
         <source>cannot max-pool a {side}x{side} feature map</source>
-        <translation>không thể gộp max (max-pool) bản đồ đặc trưng {side}x{side}</translation>
+        <translation>không thể gộp cực đại (max pooling) bản đồ đặc trưng {side}x{side}</translation>
     </message>
     <message>
         <source>cannot read ({reason})</source>
@@ -649,7 +673,7 @@
     </message>
     <message>
         <source>fashion-mlp variant: 128 neurons per hidden layer, 10 epochs</source>
-        <translation>biến thể fashion-mlp: 128 nơ-ron mỗi tầng ẩn, 10 epoch</translation>
+        <translation>biến thể fashion-mlp: 128 nơ-ron mỗi tầng ẩn, 10&#xa0;epoch</translation>
     </message>
     <message>
         <source>fashion-mlp variant: three hidden layers of 64</source>
@@ -785,7 +809,7 @@
     </message>
     <message>
         <source>is {size:,.0f} kB, far larger than any settings file (at most {limit} kB)</source>
-        <translation>nặng {size:,.0f} kB, lớn hơn nhiều so với mọi tệp cài đặt (tối đa {limit} kB)</translation>
+        <translation>nặng {size:,.0f}&#xa0;kB, lớn hơn nhiều so với mọi tệp cài đặt (tối đa {limit}&#xa0;kB)</translation>
     </message>
     <message>
         <source>it is a folder</source>
@@ -825,11 +849,11 @@
     </message>
     <message>
         <source>layer {i}: {part!r} is too big (at most {filters} filters, kernel {kernel})</source>
-        <translation>tầng {i}: {part!r} quá lớn (tối đa {filters} bộ lọc, nhân {kernel})</translation>
+        <translation>tầng {i}: {part!r} quá lớn (tối đa {filters}&#xa0;bộ lọc, nhân {kernel})</translation>
     </message>
     <message>
         <source>layer {i}: {part!r} needs &gt;= 1 filters and an odd kernel size</source>
-        <translation>tầng {i}: {part!r} cần &gt;= 1 bộ lọc và kích thước nhân lẻ</translation>
+        <translation>tầng {i}: {part!r} cần &gt;= 1&#xa0;bộ lọc và kích thước nhân lẻ</translation>
     </message>
     <message>
         <source>linear</source>
@@ -869,7 +893,7 @@
     </message>
     <message>
         <source>more than {mb} MB: not an MNIST-style file</source>
-        <translation>hơn {mb} MB: không phải tệp kiểu MNIST</translation>
+        <translation>hơn {mb}&#xa0;MB: không phải tệp kiểu MNIST</translation>
     </message>
     <message>
         <source>moving average</source>
@@ -1178,11 +1202,11 @@
     </message>
     <message>
         <source>the model claims {n:,} layers; at most {limit} load</source>
-        <translation>mô hình khai có {n:,} tầng; chỉ mở được tối đa {limit}</translation>
+        <translation>mô hình khai có {n:,}&#xa0;tầng; chỉ mở được tối đa {limit}</translation>
     </message>
     <message>
         <source>the model claims {n:,} parameters; at most {limit:,} load</source>
-        <translation>mô hình khai có {n:,} tham số; chỉ mở được tối đa {limit:,}</translation>
+        <translation>mô hình khai có {n:,}&#xa0;tham số; chỉ mở được tối đa {limit:,}</translation>
     </message>
     <message>
         <source>the output layer&apos;s activation: softmax picks one class, sigmoid scores each class on its own</source>
@@ -1226,7 +1250,7 @@
     </message>
     <message>
         <source>transfer cut short ({done} of {total} bytes)</source>
-        <translation>truyền tải bị cắt ngang ({done} trên {total} byte)</translation>
+        <translation>truyền tải bị cắt ngang ({done} trên {total}&#xa0;byte)</translation>
     </message>
     <message>
         <source>unexpected archive member {name!r}</source>
@@ -1310,7 +1334,7 @@
     </message>
     <message>
         <source>{file}: not an IDX file (it holds only {n} bytes)</source>
-        <translation>{file}: không phải tệp IDX (tệp chỉ có {n} byte)</translation>
+        <translation>{file}: không phải tệp IDX (tệp chỉ có {n}&#xa0;byte)</translation>
     </message>
     <message>
         <source>{file}: not an image nndesk can read (PNG, JPEG, BMP, GIF, TIFF or WebP)</source>
@@ -1338,19 +1362,19 @@
     </message>
     <message>
         <source>{file}: the image is too large to open ({megapixels:,.0f} megapixels); nndesk opens images of up to {limit} megapixels: scale it down first</source>
-        <translation>{file}: ảnh quá lớn để mở ({megapixels:,.0f} megapixel); nndesk mở ảnh tối đa {limit} megapixel: hãy thu nhỏ ảnh trước</translation>
+        <translation>{file}: ảnh quá lớn để mở ({megapixels:,.0f}&#xa0;megapixel); nndesk mở ảnh tối đa {limit}&#xa0;megapixel: hãy thu nhỏ ảnh trước</translation>
     </message>
     <message>
         <source>{file}: the image is too large to open; nndesk opens images of up to {limit} megapixels: scale it down first</source>
-        <translation>{file}: ảnh quá lớn để mở; nndesk mở ảnh tối đa {limit} megapixel: hãy thu nhỏ ảnh trước</translation>
+        <translation>{file}: ảnh quá lớn để mở; nndesk mở ảnh tối đa {limit}&#xa0;megapixel: hãy thu nhỏ ảnh trước</translation>
     </message>
     <message>
         <source>{file}: the image is {width}x{height} pixels ({megapixels:.0f} megapixels); nndesk opens images of up to {limit} megapixels: scale it down first</source>
-        <translation>{file}: ảnh có {width}x{height} điểm ảnh ({megapixels:.0f} megapixel); nndesk mở ảnh tối đa {limit} megapixel: hãy thu nhỏ ảnh trước</translation>
+        <translation>{file}: ảnh có {width}x{height}&#xa0;điểm ảnh ({megapixels:.0f}&#xa0;megapixel); nndesk mở ảnh tối đa {limit}&#xa0;megapixel: hãy thu nhỏ ảnh trước</translation>
     </message>
     <message>
         <source>{file}: the image is {width}x{height} pixels; nndesk opens images of up to {limit:,} pixels a side: crop or scale it first</source>
-        <translation>{file}: ảnh có {width}x{height} điểm ảnh; nndesk mở ảnh tối đa {limit:,} điểm ảnh mỗi cạnh: hãy cắt hoặc thu nhỏ ảnh trước</translation>
+        <translation>{file}: ảnh có {width}x{height}&#xa0;điểm ảnh; nndesk mở ảnh tối đa {limit:,}&#xa0;điểm ảnh mỗi cạnh: hãy cắt hoặc thu nhỏ ảnh trước</translation>
     </message>
     <message>
         <source>{file}: {problem}</source>
@@ -1398,7 +1422,7 @@
     </message>
     <message>
         <source>{mb} MB: not an MNIST-style file</source>
-        <translation>{mb} MB: không phải tệp kiểu MNIST</translation>
+        <translation>{mb}&#xa0;MB: không phải tệp kiểu MNIST</translation>
     </message>
     <message>
         <source>{name} (race)</source>
@@ -1460,7 +1484,7 @@
         <source>≥ {threshold}: {answered} answered,
 {mistakes} confident mistakes</source>
         <translation>≥ {threshold}: trả lời {answered},
-{mistakes} lỗi phân loại tự tin</translation>
+{mistakes}&#xa0;lỗi phân loại tự tin</translation>
     </message>
 </context>
 <context>
@@ -1529,15 +1553,15 @@
     </message>
     <message>
         <source>The loss climbed from {before:.3f} to {recent:.3f} over the last {n} batches, right after {change}: the batches became harder to fit, not the learning rate too high. Give it a few hundred batches before changing it.</source>
-        <translation>Mất mát tăng từ {before:.3f} lên {recent:.3f} trong {n} batch gần nhất, ngay sau khi đổi {change}: các batch khó khớp hơn, không phải tốc độ học quá cao. Hãy chờ vài trăm batch trước khi đổi tốc độ học.</translation>
+        <translation>Mất mát tăng từ {before:.3f} lên {recent:.3f} trong {n}&#xa0;batch gần nhất, ngay sau khi đổi {change}: các batch khó khớp hơn, không phải tốc độ học quá cao. Hãy chờ vài trăm batch trước khi đổi tốc độ học.</translation>
     </message>
     <message>
         <source>The loss climbed from {before:.3f} to {recent:.3f} over the last {n} batches: the learning rate is probably too high.</source>
-        <translation>Mất mát tăng từ {before:.3f} lên {recent:.3f} trong {n} batch gần nhất: có lẽ tốc độ học quá cao.</translation>
+        <translation>Mất mát tăng từ {before:.3f} lên {recent:.3f} trong {n}&#xa0;batch gần nhất: có lẽ tốc độ học quá cao.</translation>
     </message>
     <message>
         <source>Training accuracy is {accuracy:.1%} after {epochs} epoch(s), near the 10% of guessing: check the input normalisation and the learning rate.</source>
-        <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {epochs} epoch, gần mức 10% của đoán mò: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
+        <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {epochs}&#xa0;epoch, gần mức 10% của đoán mò: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
     </message>
     <message>
         <source>Turn augmentation on</source>
@@ -1584,7 +1608,7 @@
     </message>
     <message>
         <source>{what}: {count} images{share}. Click to open them.</source>
-        <translation>{what}: {count} ảnh{share}. Bấm để mở các ảnh này.</translation>
+        <translation>{what}: {count}&#xa0;ảnh{share}. Bấm để mở các ảnh này.</translation>
     </message>
 </context>
 <context>
@@ -1633,7 +1657,7 @@
     </message>
     <message>
         <source>test image {index} does not exist: the test set has {n}</source>
-        <translation>ảnh kiểm tra {index} không tồn tại: tập kiểm tra có {n} ảnh</translation>
+        <translation>ảnh kiểm tra {index} không tồn tại: tập kiểm tra có {n}&#xa0;ảnh</translation>
     </message>
     <message>
         <source>{path} is a shipped model; save the edited copy under another name</source>
@@ -1724,7 +1748,7 @@
     </message>
     <message>
         <source>{done:.1f} of {total:.0f} MB</source>
-        <translation>{done:.1f} trên {total:.0f} MB</translation>
+        <translation>{done:.1f} trên {total:.0f}&#xa0;MB</translation>
     </message>
     <message>
         <source>{title} is downloaded and verified.</source>
@@ -1883,15 +1907,15 @@ nhãn {label}{name}</translation>
     </message>
     <message>
         <source>{n} random test images per class</source>
-        <translation>{n} ảnh kiểm tra ngẫu nhiên mỗi lớp</translation>
+        <translation>{n}&#xa0;ảnh kiểm tra ngẫu nhiên mỗi lớp</translation>
     </message>
     <message>
         <source>{n} random training images per class</source>
-        <translation>{n} ảnh huấn luyện ngẫu nhiên mỗi lớp</translation>
+        <translation>{n}&#xa0;ảnh huấn luyện ngẫu nhiên mỗi lớp</translation>
     </message>
     <message>
         <source>{title}: {train} training and {test} test images, {k} classes, 28×28 pixels in 0..255</source>
-        <translation>{title}: {train} ảnh huấn luyện và {test} ảnh kiểm tra, {k} lớp, 28×28 điểm ảnh trong 0..255</translation>
+        <translation>{title}: {train}&#xa0;ảnh huấn luyện và {test}&#xa0;ảnh kiểm tra, {k}&#xa0;lớp, 28×28&#xa0;điểm ảnh trong 0..255</translation>
     </message>
 </context>
 <context>
@@ -1987,7 +2011,7 @@ nhãn {label}{name}</translation>
     </message>
     <message>
         <source>Evaluating… {done:,} / {total:,} test images</source>
-        <translation>Đang đánh giá… {done:,} / {total:,} ảnh kiểm tra</translation>
+        <translation>Đang đánh giá… {done:,} / {total:,}&#xa0;ảnh kiểm tra</translation>
     </message>
     <message>
         <source>Export</source>
@@ -2099,7 +2123,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>mistakes of {n}</source>
-        <translation>lỗi trên {n} ảnh</translation>
+        <translation>lỗi trên {n}&#xa0;ảnh</translation>
     </message>
     <message>
         <source>on the {dataset_title} test set</source>
@@ -2111,7 +2135,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>on the {dataset} {split} set: {n} images</source>
-        <translation>trên tập {split} {dataset}: {n} ảnh</translation>
+        <translation>trên tập {split} {dataset}: {n}&#xa0;ảnh</translation>
     </message>
     <message>
         <source>test</source>
@@ -2218,27 +2242,23 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source> + ({n} smaller terms: {sum})</source>
-        <translation> + ({n} số hạng nhỏ hơn: {sum})</translation>
+        <translation> + ({n}&#xa0;số hạng nhỏ hơn: {sum})</translation>
     </message>
     <message>
         <source>+ {more} more</source>
-        <translation>+ {more} nút nữa</translation>
+        <translation>+ {more}&#xa0;nút nữa</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Hidden layer {k}, {who}&lt;/b&gt; (layer {index} of the model: Dense)</source>
-        <translation>&lt;b&gt;Tầng ẩn {k}, {who}&lt;/b&gt; (tầng {index} của mô hình, kết nối đầy đủ)</translation>
+        <source>&lt;b&gt;Hidden layer {k}, {who}&lt;/b&gt; (layer {index} of the model: {kind})</source>
+        <translation>&lt;b&gt;Tầng ẩn {k}, {who}&lt;/b&gt; (tầng {index} của mô hình, {kind})</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Layer {index} Conv2D, map {channel}, pixel ({row}, {col})&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Tầng {index} Conv2D, bản đồ {channel}, điểm ({row}, {col})&lt;/b&gt;</translation>
+        <source>&lt;b&gt;Layer {index} {kind}, map {channel}, pixel ({row}, {col})&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Tầng {index} ({kind}), bản đồ {channel}, điểm ({row}, {col})&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Layer {index} MaxPool2D, map {channel}, pixel ({row}, {col})&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Tầng {index} MaxPool2D, bản đồ {channel}, điểm ({row}, {col})&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Output layer, {who}&lt;/b&gt; (layer {index} of the model: Dense)</source>
-        <translation>&lt;b&gt;Tầng đầu ra, {who}&lt;/b&gt; (tầng {index} của mô hình, kết nối đầy đủ)</translation>
+        <source>&lt;b&gt;Output layer, {who}&lt;/b&gt; (layer {index} of the model: {kind})</source>
+        <translation>&lt;b&gt;Tầng đầu ra, {who}&lt;/b&gt; (tầng {index} của mô hình, {kind})</translation>
     </message>
     <message>
         <source>= products</source>
@@ -2289,8 +2309,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Mô hình không bị thay đổi; </translation>
     </message>
     <message>
-        <source>Then layer {index} MaxPool2D keeps the largest of each {size}×{size} window: {verdict}</source>
-        <translation>Sau đó tầng {index} MaxPool2D giữ giá trị lớn nhất của mỗi cửa sổ {size}×{size}: {verdict}</translation>
+        <source>Then layer {index} {kind} keeps the largest of each {size}×{size} window: {verdict}</source>
+        <translation>Sau đó tầng {index} ({kind}) giữ giá trị lớn nhất của mỗi cửa sổ {size}×{size}: {verdict}</translation>
     </message>
     <message>
         <source>This is a logit: the softmax panel turns the logits into probabilities.</source>
@@ -2377,8 +2397,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>z = Σ w·a + b trên {n} đầu vào</translation>
     </message>
     <message>
-        <source>{index} Conv2D filters (3×3 kernels)</source>
-        <translation>Bộ lọc của tầng {index} Conv2D (nhân 3×3)</translation>
+        <source>{index} {kind} filters (3×3 kernels)</source>
+        <translation>Bộ lọc của tầng {index} ({kind}, nhân 3×3)</translation>
     </message>
     <message>
         <source>{n} values</source>
@@ -2390,14 +2410,14 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Σ over channel {c}: {sum}; the other {n} channels add {rest}</source>
-        <translation>Σ trên kênh {c}: {sum}; {n} kênh còn lại cộng thêm {rest}</translation>
+        <translation>Σ trên kênh {c}: {sum}; {n}&#xa0;kênh còn lại cộng thêm {rest}</translation>
     </message>
 </context>
 <context>
     <name>LabView</name>
     <message>
         <source>A copy of {name}, scored on {n} test images.</source>
-        <translation>Một bản sao của {name}, chấm điểm trên {n} ảnh kiểm tra.</translation>
+        <translation>Một bản sao của {name}, chấm điểm trên {n}&#xa0;ảnh kiểm tra.</translation>
     </message>
     <message>
         <source>Add Gaussian noise to every weight, as a share of its layer&apos;s spread</source>
@@ -2408,12 +2428,16 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Cộng vào mọi bias của tầng (layer) này</translation>
     </message>
     <message>
+        <source>Average loss over the test images: lower is better</source>
+        <translation>Mất mát trung bình trên các ảnh kiểm tra: càng thấp càng tốt</translation>
+    </message>
+    <message>
         <source>Divide the outputs by this before softmax (1: the raw network)</source>
         <translation>Chia đầu ra cho số này trước softmax (1: mạng gốc)</translation>
     </message>
     <message>
-        <source>ECE</source>
-        <translation>ECE</translation>
+        <source>Expected calibration error: how far the model&apos;s confidence is from how often it is right (answers grouped into {bins} bins by confidence); 0 is perfect</source>
+        <translation>Sai số hiệu chỉnh kỳ vọng (expected calibration error): độ chắc chắn của mô hình lệch bao xa so với tần suất nó trả lời đúng (các câu trả lời được nhóm thành {bins}&#xa0;khoảng theo độ chắc chắn); 0 là hoàn hảo</translation>
     </message>
     <message>
         <source>Hidden units of this layer to switch off (nothing they send on)</source>
@@ -2457,7 +2481,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Scored in {seconds} s. The original is never changed.</source>
-        <translation>Chấm điểm trong {seconds} giây. Bản gốc không bao giờ bị thay đổi.</translation>
+        <translation>Chấm điểm trong {seconds}&#xa0;giây. Bản gốc không bao giờ bị thay đổi.</translation>
     </message>
     <message>
         <source>Scoring {name} on the test images for the lab…</source>
@@ -2468,12 +2492,20 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Đặt các trọng số (weight) nhỏ nhất của cả mạng về 0</translation>
     </message>
     <message>
+        <source>Share of the test images answered right</source>
+        <translation>Tỉ lệ ảnh kiểm tra được trả lời đúng</translation>
+    </message>
+    <message>
         <source>Shift biases +</source>
         <translation>Cộng vào bias +</translation>
     </message>
     <message>
         <source>Temperature</source>
         <translation>Nhiệt độ</translation>
+    </message>
+    <message>
+        <source>Test images answered wrong with a probability of {share} or more</source>
+        <translation>Ảnh kiểm tra bị trả lời sai với xác suất từ {share} trở lên</translation>
     </message>
     <message>
         <source>The layer the scale, shift and units apply to</source>
@@ -2494,6 +2526,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>accuracy</source>
         <translation>độ chính xác</translation>
+    </message>
+    <message>
+        <source>calibration error (ECE)</source>
+        <translation>sai số hiệu chỉnh (ECE)</translation>
     </message>
     <message>
         <source>confident mistakes</source>
@@ -2831,7 +2867,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Its accuracy on the 10,000 test images, as saved in the model file</source>
-        <translation>Độ chính xác trên 10.000 ảnh kiểm tra, như được lưu trong tệp mô hình</translation>
+        <translation>Độ chính xác trên 10.000&#xa0;ảnh kiểm tra, như được lưu trong tệp mô hình</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2923,7 +2959,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Prediction: {ms} ms</source>
-        <translation>Dự đoán: {ms} ms</translation>
+        <translation>Dự đoán: {ms}&#xa0;ms</translation>
     </message>
     <message>
         <source>Put a random test image on the canvas</source>
@@ -3134,7 +3170,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>PCA: the two directions of largest spread (instant). t-SNE: keeps neighbours together (about a minute for 2,000 images)</source>
-        <translation>PCA: hai hướng phân tán lớn nhất (tức thì). t-SNE: giữ các điểm láng giềng gần nhau (khoảng một phút cho 2.000 ảnh)</translation>
+        <translation>PCA: hai hướng phân tán lớn nhất (tức thì). t-SNE: giữ các điểm láng giềng gần nhau (khoảng một phút cho 2.000&#xa0;ảnh)</translation>
     </message>
     <message>
         <source>Point at an image to see it.</source>
@@ -3166,7 +3202,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>{method} of layer {layer}: {n} test images</source>
-        <translation>{method} của tầng {layer}: {n} ảnh kiểm tra</translation>
+        <translation>{method} của tầng {layer}: {n}&#xa0;ảnh kiểm tra</translation>
     </message>
 </context>
 <context>
@@ -3289,11 +3325,11 @@ Dự đoán: {predicted} ({p})</translation>
     </message>
     <message>
         <source>{count} images of {name} recognised correctly</source>
-        <translation>{count} ảnh {name} được nhận đúng</translation>
+        <translation>{count}&#xa0;ảnh {name} được nhận đúng</translation>
     </message>
     <message>
         <source>{what} {count} of the {mistakes} mistakes in {n} test images</source>
-        <translation>{what} {count} trong {mistakes} lỗi phân loại trên {n} ảnh kiểm tra</translation>
+        <translation>{what} {count} trong {mistakes}&#xa0;lỗi phân loại trên {n}&#xa0;ảnh kiểm tra</translation>
     </message>
 </context>
 <context>
@@ -3845,19 +3881,19 @@ Bạn vẫn muốn xoá nó?</translation>
     <name>Race</name>
     <message>
         <source>128 units</source>
-        <translation>128 nút</translation>
+        <translation>128&#xa0;nút</translation>
     </message>
     <message>
         <source>2 layers</source>
-        <translation>2 tầng</translation>
+        <translation>2&#xa0;tầng</translation>
     </message>
     <message>
         <source>3 layers</source>
-        <translation>3 tầng</translation>
+        <translation>3&#xa0;tầng</translation>
     </message>
     <message>
         <source>64 units</source>
-        <translation>64 nút</translation>
+        <translation>64&#xa0;nút</translation>
     </message>
     <message>
         <source>Adam</source>
@@ -3865,11 +3901,11 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Depth: 2 vs 3 hidden layers (fashion-mlp-3layers)</source>
-        <translation>Độ sâu: 2 hay 3 tầng ẩn (fashion-mlp-3layers)</translation>
+        <translation>Độ sâu: 2 hay 3&#xa0;tầng ẩn (fashion-mlp-3layers)</translation>
     </message>
     <message>
         <source>Inputs: raw pixels vs scaled to [0, 1] (the MNIST labs)</source>
-        <translation>Đầu vào: điểm ảnh thô hay chuẩn hoá về [0, 1] (các bài lab MNIST)</translation>
+        <translation>Đầu vào: điểm ảnh thô hay chuẩn hoá về [0; 1] (các bài lab MNIST)</translation>
     </message>
     <message>
         <source>Learning rate: 0.01 vs 0.001 vs 0.0001</source>
@@ -3897,7 +3933,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Scaled to [0, 1]</source>
-        <translation>Chuẩn hoá về [0, 1]</translation>
+        <translation>Chuẩn hoá về [0; 1]</translation>
     </message>
     <message>
         <source>Sigmoid</source>
@@ -3909,7 +3945,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Width: 64 vs 128 units (fashion-mlp vs fashion-mlp-128)</source>
-        <translation>Độ rộng: 64 hay 128 nút (fashion-mlp và fashion-mlp-128)</translation>
+        <translation>Độ rộng: 64 hay 128&#xa0;nút (fashion-mlp và fashion-mlp-128)</translation>
     </message>
     <message>
         <source>lr 0.0001</source>
@@ -4027,7 +4063,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Shared by every lane, from the Train settings: {dataset}, {epochs} epoch(s), {batch}, seed {seed}, augmentation {augment}. Same seed and batches: the lanes see the same images in the same order.</source>
-        <translation>Mọi làn dùng chung, lấy từ phần Cài đặt huấn luyện: {dataset}, {epochs} epoch, {batch}, seed ngẫu nhiên {seed}, tăng cường dữ liệu {augment}. Cùng seed và cùng batch: các làn thấy cùng những ảnh theo cùng thứ tự.</translation>
+        <translation>Mọi làn dùng chung, lấy từ phần Cài đặt huấn luyện: {dataset}, {epochs}&#xa0;epoch, {batch}, seed ngẫu nhiên {seed}, tăng cường dữ liệu {augment}. Cùng seed và cùng batch: các làn thấy cùng những ảnh theo cùng thứ tự.</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -4132,7 +4168,7 @@ kiểm định</translation>
     </message>
     <message>
         <source>Kept per epoch: the confusion matrix ({k}x{k} counts) and a copy of the weights ({size} KB), so your drawing is read by each epoch&apos;s network.</source>
-        <translation>Giữ lại mỗi epoch: ma trận nhầm lẫn ({k}x{k} số đếm) và một bản sao trọng số ({size} KB), nên hình vẽ của bạn được mạng của từng epoch đọc.</translation>
+        <translation>Giữ lại mỗi epoch: ma trận nhầm lẫn ({k}x{k} số đếm) và một bản sao trọng số ({size}&#xa0;KB), nên hình vẽ của bạn được mạng của từng epoch đọc.</translation>
     </message>
     <message>
         <source>Kept per epoch: the confusion matrix only ({k}x{k} counts); the weights of a network this large are not copied every epoch.</source>
@@ -4193,11 +4229,11 @@ kiểm định</translation>
         <source>
 … and {n} more</source>
         <translation>
-… và {n} lượt nữa</translation>
+… và {n}&#xa0;lượt nữa</translation>
     </message>
     <message>
         <source>(the last {n} of {total} changes of the rate)</source>
-        <translation>({n} lần đổi tốc độ học gần nhất trong {total} lần)</translation>
+        <translation>({n}&#xa0;lần đổi tốc độ học gần nhất trong {total}&#xa0;lần)</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -4241,7 +4277,7 @@ kiểm định</translation>
 {listed}
 
 from {folder}</source>
-        <translation>Chuyển {n} lượt chạy này vào thùng rác?
+        <translation>Chuyển {n}&#xa0;lượt chạy này vào thùng rác?
 
 {listed}
 
@@ -4305,7 +4341,7 @@ từ {folder}</translation>
     </message>
     <message>
         <source>The chart compares the first {n} of the {total} selected runs.</source>
-        <translation>Biểu đồ so sánh {n} lượt chạy đầu tiên trong {total} lượt chạy đã chọn.</translation>
+        <translation>Biểu đồ so sánh {n}&#xa0;lượt chạy đầu tiên trong {total}&#xa0;lượt chạy đã chọn.</translation>
     </message>
     <message>
         <source>The damaged runs selected cannot be read: the chart and the exports leave them out.</source>
@@ -4442,6 +4478,10 @@ Remove the link? Only the link in {runs} goes; {target} and everything in it sta
         <translation>{name} là một liên kết tới {target}, không phải thư mục của một lần chạy.
 
 Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và mọi thứ bên trong vẫn giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>{n} runs compared; Ctrl/Shift-click adds or removes one.</source>
+        <translation>Đang so sánh {n}&#xa0;lượt chạy; Ctrl/Shift + bấm để thêm hoặc bỏ một lượt.</translation>
     </message>
 </context>
 <context>
@@ -4671,7 +4711,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>{arch} → {count} parameters</source>
-        <translation>{arch} → {count} tham số</translation>
+        <translation>{arch} → {count}&#xa0;tham số</translation>
     </message>
     <message>
         <source>{datasets}, or a folder with one sub-folder of images per class</source>
@@ -4733,7 +4773,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>+1 epoch</source>
-        <translation>Thêm 1 epoch</translation>
+        <translation>Thêm 1&#xa0;epoch</translation>
     </message>
     <message>
         <source>0.1 s / batch</source>
@@ -4745,7 +4785,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>1 s / batch</source>
-        <translation>1 giây / batch</translation>
+        <translation>1&#xa0;giây / batch</translation>
     </message>
     <message>
         <source>A training run is going: stop it before a race.</source>
@@ -5201,7 +5241,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>trained 1 epoch</source>
-        <translation>đã huấn luyện 1 epoch</translation>
+        <translation>đã huấn luyện 1&#xa0;epoch</translation>
     </message>
     <message>
         <source>trained epoch {epoch}</source>
@@ -5213,7 +5253,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>trained {n} epochs</source>
-        <translation>đã huấn luyện {n} epoch</translation>
+        <translation>đã huấn luyện {n}&#xa0;epoch</translation>
     </message>
     <message>
         <source>use the rate typed beside it from the next batch on</source>
@@ -5233,15 +5273,15 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>{name}: {dataset}, 1 epoch trained</source>
-        <translation>{name}: {dataset}, đã huấn luyện 1 epoch</translation>
+        <translation>{name}: {dataset}, đã huấn luyện 1&#xa0;epoch</translation>
     </message>
     <message>
         <source>{name}: {dataset}, {epochs} epochs trained</source>
-        <translation>{name}: {dataset}, đã huấn luyện {epochs} epoch</translation>
+        <translation>{name}: {dataset}, đã huấn luyện {epochs}&#xa0;epoch</translation>
     </message>
     <message>
         <source>{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  lr {lr}{paused}</source>
-        <translation>{speed} mẫu/giây  ·  còn {eta}  ·  mất mát {loss}  ·  độ chính xác {accuracy}  ·  tốc độ học {lr}{paused}</translation>
+        <translation>{speed}&#xa0;mẫu/giây  ·  còn {eta}  ·  mất mát {loss}  ·  độ chính xác {accuracy}  ·  tốc độ học {lr}{paused}</translation>
     </message>
     <message>
         <source>{title} is ready</source>
@@ -5268,7 +5308,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Accuracy on {n} test images damaged at each level (the same images for every level; `nndesk evaluate --robustness` takes 1,000 or more).</source>
-        <translation>Độ chính xác (accuracy) trên {n} ảnh kiểm tra bị làm hỏng ở mỗi mức (cùng các ảnh đó cho mọi mức; `nndesk evaluate --robustness` dùng 1.000 ảnh trở lên).</translation>
+        <translation>Độ chính xác (accuracy) trên {n}&#xa0;ảnh kiểm tra bị làm hỏng ở mỗi mức (cùng các ảnh đó cho mọi mức; `nndesk evaluate --robustness` dùng 1.000&#xa0;ảnh trở lên).</translation>
     </message>
     <message>
         <source>Answer only at or above</source>
@@ -5284,7 +5324,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Damage test images (1,000; 250 for a CNN) by growing amounts of noise, rotation, shift, stroke thickness and an occluding patch, and plot the accuracy at each level</source>
-        <translation>Làm hỏng ảnh kiểm tra (1.000 ảnh; 250 ảnh với CNN) với mức tăng dần của nhiễu, xoay, dịch, độ dày nét và một mảng che, rồi vẽ độ chính xác (accuracy) ở mỗi mức</translation>
+        <translation>Làm hỏng ảnh kiểm tra (1.000&#xa0;ảnh; 250&#xa0;ảnh với CNN) với mức tăng dần của nhiễu, xoay, dịch, độ dày nét và một mảng che, rồi vẽ độ chính xác (accuracy) ở mỗi mức</translation>
     </message>
     <message>
         <source>Damaging test images… %v / %m levels</source>
@@ -5292,7 +5332,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>ECE &lt;b&gt;{ece}&lt;/b&gt; raw, &lt;b&gt;{ece_calibrated}&lt;/b&gt; calibrated (temperature {temperature}). Answering only at ≥ {threshold}: {answered} of {n} test images answered, {right} of them right, &lt;b&gt;{mistakes}&lt;/b&gt; confident mistakes.</source>
-        <translation>ECE &lt;b&gt;{ece}&lt;/b&gt; gốc, &lt;b&gt;{ece_calibrated}&lt;/b&gt; đã hiệu chỉnh (nhiệt độ {temperature}). Chỉ trả lời khi ≥ {threshold}: trả lời {answered} trong {n} ảnh kiểm tra, {right} trong số đó đúng, &lt;b&gt;{mistakes}&lt;/b&gt; lỗi phân loại tự tin.</translation>
+        <translation>ECE &lt;b&gt;{ece}&lt;/b&gt; gốc, &lt;b&gt;{ece_calibrated}&lt;/b&gt; đã hiệu chỉnh (nhiệt độ {temperature}). Chỉ trả lời khi ≥ {threshold}: trả lời {answered} trong {n}&#xa0;ảnh kiểm tra, {right} trong số đó đúng, &lt;b&gt;{mistakes}&lt;/b&gt; lỗi phân loại tự tin.</translation>
     </message>
     <message>
         <source>Evaluate the model to see how well its confidence holds.</source>
@@ -5339,7 +5379,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Each picture is one hidden unit&apos;s 784 input weights laid out as 28x28. Red: ink there excites the unit; blue: ink there inhibits it. These are the units your drawing activates most.</source>
-        <translation>Mỗi hình là 784 trọng số đầu vào của một nút ẩn, xếp thành 28x28. Đỏ: nét vẽ ở đó kích thích nút; xanh: nét vẽ ở đó ức chế nút. Đây là các nút mà hình vẽ của bạn kích hoạt mạnh nhất.</translation>
+        <translation>Mỗi hình là 784&#xa0;trọng số đầu vào của một nút ẩn, xếp thành 28x28. Đỏ: nét vẽ ở đó kích thích nút; xanh: nét vẽ ở đó ức chế nút. Đây là các nút mà hình vẽ của bạn kích hoạt mạnh nhất.</translation>
     </message>
     <message>
         <source>Explain the difference of two scores instead: red pixels argue for the first class rather than this one, blue pixels the other way round</source>
@@ -5431,7 +5471,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>The {n} images among the first {pool} training images whose last hidden layer is closest to your drawing&apos;s (Euclidean distance d): what the network treats as most alike.</source>
-        <translation>{n} ảnh trong {pool} ảnh huấn luyện đầu tiên có tầng ẩn cuối gần với hình vẽ của bạn nhất (khoảng cách Euclid d): những gì mạng coi là giống nhất.</translation>
+        <translation>{n}&#xa0;ảnh trong {pool}&#xa0;ảnh huấn luyện đầu tiên có tầng ẩn cuối gần với hình vẽ của bạn nhất (khoảng cách Euclid d): những gì mạng coi là giống nhất.</translation>
     </message>
     <message>
         <source>This model is a CNN: its first layer is small 3x3 filters slid over the image, not one weight per pixel, so there is no 28x28 picture per unit. Open an MLP model (e.g. {mlp_name}) to see hidden units here.</source>

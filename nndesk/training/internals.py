@@ -76,14 +76,15 @@ class InsideRecord:
 
 
 def layer_names(model) -> list[str]:
-    """``"Dense 784→64"``, ``"Conv 1→32"``: one name per layer with weights, in order."""
+    """``"Dense 784→64"``, ``"Conv2D 1→32"``: one name per layer with weights, in order (the
+    window shows them in its words: ``nndesk.layer_words.layer_label``)."""
     names = []
     for layer in _weighted(model):
         w = layer.params["W"]
         if w.ndim == 2:
             names.append(f"Dense {w.shape[0]}\N{RIGHTWARDS ARROW}{w.shape[1]}")
         else:
-            names.append(f"Conv {w.shape[1]}\N{RIGHTWARDS ARROW}{w.shape[0]}")
+            names.append(f"Conv2D {w.shape[1]}\N{RIGHTWARDS ARROW}{w.shape[0]}")
     return names
 
 

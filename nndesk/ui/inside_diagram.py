@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nndesk import inside
+from nndesk.layer_words import layer_kind
 from nndesk.ui import qt_image
 from nndesk.ui.language import class_names_shown, percent, translate
 from nndesk.ui.off_gui import Delivery, run_off_gui
@@ -145,7 +146,7 @@ def paint_diagram(
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
             translate("InsideView", "{n} values").format(n=n_in),
         )
-        painter.drawText(QPointF(in_rect.left(), in_rect.top() - 6), "Flatten")
+        painter.drawText(QPointF(in_rect.left(), in_rect.top() - 6), layer_kind("Flatten"))
     # unit positions
     positions: dict[tuple[int, int], QPointF] = {}
     radii = []

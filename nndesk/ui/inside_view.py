@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import inside, inside_maps
+from nndesk.layer_words import layer_kind
 from nndesk.ui import qt_image
 from nndesk.ui import theme as ui_theme
 from nndesk.ui.inside_diagram import NEG, POS, NetworkDiagram, after_steps
@@ -86,11 +87,11 @@ class FeatureMaps(QWidget):
                 if row.kind == "input":
                     title = translate("InsideView", "input")
                 elif row.kind == "filters":  # the convolution they belong to comes next
-                    title = translate("InsideView", "{index} Conv2D filters (3×3 kernels)").format(
-                        index=rows[k + 1].layer
+                    title = translate("InsideView", "{index} {kind} filters (3×3 kernels)").format(
+                        index=rows[k + 1].layer, kind=layer_kind("Conv2D")
                     )
                 else:
-                    title = f"{row.layer} {row.name}"
+                    title = f"{row.layer} {layer_kind(row.name)}"
                 strip = row.tiles  # uint32 (c * TILE, TILE), contiguous: borrowed, not copied
                 image = QImage(strip.data, TILE, c * TILE, 4 * TILE, QImage.Format.Format_RGB32)
                 self._strips.append(strip)
@@ -270,13 +271,13 @@ def dense_html(
     parts = [
         (
             translate(
-                "InsideView", "<b>Output layer, {who}</b> (layer {index} of the model: Dense)"
+                "InsideView", "<b>Output layer, {who}</b> (layer {index} of the model: {kind})"
             )
             if output_layer
             else translate(
-                "InsideView", "<b>Hidden layer {k}, {who}</b> (layer {index} of the model: Dense)"
+                "InsideView", "<b>Hidden layer {k}, {who}</b> (layer {index} of the model: {kind})"
             )
-        ).format(k=hidden, index=unit.layer_index, who=html.escape(who)),
+        ).format(k=hidden, index=unit.layer_index, who=html.escape(who), kind=layer_kind("Dense")),
         translate("InsideView", "z = Σ w·a + b over {n} inputs").format(n=unit.products.size),
         "&nbsp;&nbsp;= "
         + " + ".join(terms)
@@ -307,8 +308,10 @@ def conv_html(px: inside.ConvPixel) -> str:
     sums = px.channel_sums
     c = int(np.argmax(np.abs(sums)))
     head = translate(
-        "InsideView", "<b>Layer {index} Conv2D, map {channel}, pixel ({row}, {col})</b>"
-    ).format(index=px.layer_index, channel=px.channel, row=px.row, col=px.col)
+        "InsideView", "<b>Layer {index} {kind}, map {channel}, pixel ({row}, {col})</b>"
+    ).format(
+        index=px.layer_index, kind=layer_kind("Conv2D"), channel=px.channel, row=px.row, col=px.col
+    )
     which = (
         translate("InsideView", " (input channel {c} of {n}, the largest share)").format(
             c=c, n=sums.size
@@ -357,9 +360,8 @@ def next_pool_html(px: inside.ConvPixel, pool: inside.PoolWindow) -> str:
     lines = [
         translate(
             "InsideView",
-            "Then layer {index} MaxPool2D keeps the largest of each {size}×{size} window: "
-            "{verdict}",
-        ).format(index=pool.layer_index, size=size, verdict=verdict)
+            "Then layer {index} {kind} keeps the largest of each {size}×{size} window: {verdict}",
+        ).format(index=pool.layer_index, kind=layer_kind("MaxPool2D"), size=size, verdict=verdict)
     ]
     lines += [_formula(step) for step in pool.steps]
     return "<br>".join(lines)
@@ -371,8 +373,14 @@ def pool_html(pool: inside.PoolWindow) -> str:
     return "<br>".join(
         [
             translate(
-                "InsideView", "<b>Layer {index} MaxPool2D, map {channel}, pixel ({row}, {col})</b>"
-            ).format(index=pool.layer_index, channel=pool.channel, row=pool.row, col=pool.col),
+                "InsideView", "<b>Layer {index} {kind}, map {channel}, pixel ({row}, {col})</b>"
+            ).format(
+                index=pool.layer_index,
+                kind=layer_kind("MaxPool2D"),
+                channel=pool.channel,
+                row=pool.row,
+                col=pool.col,
+            ),
             translate("InsideView", "the {h}×{w} window it reads:").format(
                 h=pool.window.shape[0], w=pool.window.shape[1]
             ),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.layer_words import layer_kind
 from nndesk.ui import file_filters, theme
 from nndesk.ui.language import decimal, integer, percent, shape, translate
 from nndesk.ui.save_place import remember_saved, save_start
@@ -126,15 +128,45 @@ class LabView(QWidget):
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(150)
-        for row, name in enumerate(
+        from nndesk.calibration import ECE_BINS
+        from nndesk.lab import CONFIDENT
+
+        measures = (
             (
                 translate("LabView", "accuracy"),
+                translate("LabView", "Share of the test images answered right"),
+            ),
+            (
                 translate("LabView", "loss"),
-                translate("LabView", "ECE"),
+                translate("LabView", "Average loss over the test images: lower is better"),
+            ),
+            (
+                translate("LabView", "calibration error (ECE)"),
+                translate(
+                    "LabView",
+                    "Expected calibration error: how far the model's confidence is from how "
+                    "often it is right (answers grouped into {bins} bins by confidence); 0 is "
+                    "perfect",
+                ).format(bins=ECE_BINS),
+            ),
+            (
                 translate("LabView", "confident mistakes"),
-            )
-        ):
-            self.table.setItem(row, 0, QTableWidgetItem(name))
+                translate(
+                    "LabView", "Test images answered wrong with a probability of {share} or more"
+                ).format(share=percent(CONFIDENT, 0)),
+            ),
+        )
+        for row, (name, tip) in enumerate(measures):
+            item = QTableWidgetItem(name)
+            item.setToolTip(tip)
+            self.table.setItem(row, 0, item)
+        # the measures' names whole on one line ("lỗi phân loại tự tin" wrapped in the
+        # default 100 px); the two columns of figures share the rest
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.note = QLabel("")
         self.note.setWordWrap(True)
         theme.set_tone(self.note, "muted")
@@ -209,7 +241,7 @@ class LabView(QWidget):
         self.layer.clear()
         hidden = dict(lab.hidden_dense_layers(model))
         for i in lab.weighted_layers(model):
-            kind = type(model.layers[i]).__name__
+            kind = layer_kind(model.layers[i])
             self.layer.addItem(f"{i}: {kind} {shape(model.layers[i].params['W'].shape)}", i)
         self._hidden = hidden
         self._loading = False

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.layer_words import layer_kind
 from nndesk.ui import qt_image, theme
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import class_names_shown, integer, percent, shape, translate
@@ -169,7 +170,7 @@ class MapView(QWidget):
             return
         rows = result.classifier.model.summary_rows()
         for i, (name, dims, _) in enumerate(rows):
-            self.layer.addItem(f"{i}: {name} {shape(dims)}", i)
+            self.layer.addItem(f"{i}: {layer_kind(name)} {shape(dims)}", i)
         # the last hidden layer before the output: where the classes separate
         self.layer.setCurrentIndex(max(0, len(rows) - 3))
 

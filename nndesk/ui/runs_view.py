@@ -392,6 +392,10 @@ class RunsView(QWidget):
                     "The damaged runs selected cannot be read: the chart and the exports leave "
                     "them out.",
                 )
+            elif len(selected) >= 2:  # the hint matches the chart: two or more are compared
+                hint = translate(
+                    "RunsView", "{n} runs compared; Ctrl/Shift-click adds or removes one."
+                ).format(n=len(selected))
             else:
                 hint = self._hint_text
             self.hint.setText(hint)

@@ -407,9 +407,7 @@ class TrainForm(QWidget):
         for p in list_presets():
             self.preset.addItem(p.name, p.name)
             tip = Qt.ItemDataRole.ToolTipRole
-            self.preset.setItemData(
-                self.preset.count() - 1, translate_marked("", p.description), tip
-            )
+            self.preset.setItemData(self.preset.count() - 1, localised(p.description), tip)
         self.preset.setToolTip(
             translate(
                 "TrainForm",
@@ -889,7 +887,7 @@ class TrainForm(QWidget):
 
 def preset_note_text(preset) -> str:
     """The note under the preset box: what it is, what it reached here, and the lab's figure."""
-    parts = [translate_marked("", preset.description) + "."]
+    parts = [localised(preset.description) + "."]
     if preset.measured_accuracy is not None:
         ours = percent(preset.measured_accuracy)
         parts.append(translate("TrainForm", "Test accuracy here: {figure}.").format(figure=ours))

@@ -265,3 +265,87 @@ def test_the_maps_mistake_rings_take_the_new_themes_text_colour_on_a_switch(
     finally:
         theme.apply_theme(qapp, "system")
         matplotlib.rcParams.update(saved_rc)
+
+
+@pytest.fixture
+def cnn_result(tmp_path):
+    """A random 784-c4-p-16-10 CNN (Conv2D, MaxPool2D, Flatten, Dense) scored on noise."""
+    from nndesk.data.normalize import Normalizer
+    from nndesk.inference import Classifier
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.serialization import save_model
+
+    model = build_model("784-c4-p-16-10", rng=np.random.default_rng(0))
+    info = {
+        "dataset": "mnist",
+        "class_names": [str(i) for i in range(10)],
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "digits",
+    }
+    clf = Classifier.from_file(save_model(tmp_path / "tiny-cnn.npz", model, info))
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 255, (40, 28, 28)).astype(np.uint8)
+    return evaluate(clf, images, rng.integers(0, 10, 40))
+
+
+def test_the_layer_lists_name_layer_kinds_in_the_windows_words(qtbot, controller, cnn_result):
+    """The Lab's and the Map's layer lists said "0: Dense (784×64)" and "Conv2D" in the
+    Vietnamese window, where the Inside page said "kết nối đầy đủ"."""
+    from nndesk.ui import language
+
+    names = ("Dense", "Conv2D", "MaxPool2D", "Flatten")
+    assert language.use_language("vi") == "vi"
+    try:
+        lab, map_page = LabView(controller), MapView(controller)
+        for page in (lab, map_page):
+            qtbot.addWidget(page)
+        with qtbot.waitSignal(controller.lab_ready, timeout=20_000):
+            lab.set_result(cnn_result)
+        map_page.set_result(cnn_result)
+        lab_items = [lab.layer.itemText(i) for i in range(lab.layer.count())]
+        map_items = [map_page.layer.itemText(i) for i in range(map_page.layer.count())]
+    finally:
+        language.use_language("en")
+    assert lab_items == [
+        "1: tích chập (4×1×3×3)",
+        "5: kết nối đầy đủ (784×16)",
+        "7: kết nối đầy đủ (16×10)",
+    ]
+    assert map_items[:3] == [
+        "0: đổi hình dạng (1×28×28)",
+        "1: tích chập (4×28×28)",
+        "2: gộp cực đại (4×14×14)",
+    ]
+    assert map_items[4] == "4: làm phẳng (784)"
+    assert not [item for item in lab_items + map_items if any(n in item for n in names)]
+    # English keeps the names its courses (and Keras, and the exported code) use
+    lab.set_result(cnn_result)
+    assert lab.layer.itemText(0) == "1: Conv2D (4×1×3×3)"
+
+
+def test_the_labs_measures_are_named_whole_and_explained(qtbot, controller, result):
+    """In Vietnamese "lỗi phân loại tự tin" wrapped in the table's 100 px first column, and
+    "ECE" stood there unexplained."""
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    try:
+        page = LabView(controller)
+        qtbot.addWidget(page)
+        page.resize(470, 600)  # the Lab page's width in a 1024 px window
+        page.show()
+        qtbot.waitExposed(page)
+        table = page.table
+        metrics = table.fontMetrics()
+        names = [table.item(row, 0).text() for row in range(table.rowCount())]
+        assert "sai số hiệu chỉnh (ECE)" in names and "lỗi phân loại tự tin" in names
+        for row, name in enumerate(names):
+            assert metrics.horizontalAdvance(name) < table.columnWidth(0), name
+            assert table.item(row, 0).toolTip(), name  # what the measure is
+        ece = table.item(names.index("sai số hiệu chỉnh (ECE)"), 0).toolTip()
+        assert ece.startswith("Sai số hiệu chỉnh kỳ vọng (expected calibration error)")
+        assert "90%" in table.item(3, 0).toolTip()  # lab.CONFIDENT
+        # the figures keep room beside the names
+        assert table.columnWidth(1) >= metrics.horizontalAdvance("100,00%")
+    finally:
+        language.use_language("en")

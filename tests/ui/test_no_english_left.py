@@ -300,11 +300,18 @@ def test_the_inside_pages_arithmetic_speaks_vietnamese(vietnamese):
     dense = [dense_html(unit, ("0", "1"), output) for output in (True, False)]
     texts = [conv_html(px), next_pool_html(px, pool), pool_html(pool), *dense]
     plain = [re.sub(r"<[^>]+>|&nbsp;", " ", t) for t in texts]
-    # layer kinds are names (as in a model file): Conv2D, MaxPool2D
-    words = [w for t in plain for w in english_words(t, known | {"conv2d", "maxpool2d"})]
+    words = [w for t in plain for w in english_words(t, known)]
     assert words == [], plain
     assert "mảng·nhân" in plain[0]
-    assert not any("Dense" in t for t in plain[3:]), plain[3:]  # the code's name of the layer
+    # the code's names of the layers: "Tầng 1 Conv2D", "tầng 2 MaxPool2D", "(… : Dense)"
+    assert not [t for t in plain if re.search(r"Dense|Conv2D|MaxPool2D", t)], plain
+    assert "Tầng 1 (tích chập)" in plain[0] and "tầng 2 (gộp cực đại)" in plain[1]
+    # a batch-normalised pixel's step read "BatchNorm: (…)"
+    from nndesk.inside import by_hand
+    from nndesk.nn.conv import BatchNorm2D
+
+    formula, _ = by_hand(BatchNorm2D(2), "BatchNorm2D", 1.5, 0, spatial=True)
+    assert formula.startswith("chuẩn hoá theo batch: (1,5 − 0)"), formula
 
 
 #: the settings' own keys that the window names otherwise ("Fashion-MNIST", "ReLU", "Adam",
@@ -341,3 +348,25 @@ def test_the_vietnamese_window_names_runs_and_their_datasets_in_its_words(
     assert found == {}, "raw keys in the Vietnamese window (key: where): " + repr(found)
     cells = _model_texts(train.runs_view.table)
     assert "Fashion-MNIST" in cells and "MNIST" in cells
+
+
+def test_the_train_pages_inside_chart_and_coach_name_layers_in_vietnamese(vietnamese):
+    """The Inside chart's legend and the dead-ReLU hint said "Dense 784→64" in Vietnamese."""
+    import math
+
+    from nndesk.coach import hints
+    from nndesk.inside_plots import draw_inside
+    from nndesk.runs import Curves
+    from nndesk.training.internals import InsideRecord, InsideSample, LayerSample
+    from nndesk.ui.language import translate_marked
+
+    sample = InsideSample(1.0, (LayerSample(1.0, 1e-3, 0.95), LayerSample(1.0, 1e-3, math.nan)))
+    inside = InsideRecord(["Dense 784→64", "Conv2D 1→32"], [sample])
+    (hint,) = [h for h in hints(Curves(), inside, lr=0.01) if h.kind == "dead"]
+    message = hint.message(lambda text: translate_marked("Coach", text))
+    assert "kết nối đầy đủ 784→64" in message and "Dense" not in message, message
+    figure = Figure()
+    draw_inside(figure, inside)
+    legend = figure.axes[0].get_legend()
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert labels == ["kết nối đầy đủ 784→64", "tích chập 1→32"], labels

@@ -93,3 +93,76 @@ def test_the_evaluation_progress_groups_its_counts_as_the_window_does(qtbot, vie
         assert not re.search(r"\d{4}", bar.text()), bar.text()
     finally:
         controller.shutdown()
+
+
+#: what Vietnamese counts things in: a number (or a count's placeholder) then one of these
+COUNT_UNITS = (
+    "ảnh|megapixel|byte|MB|GB|kB|KB|epoch|lượt|điểm ảnh|tham số|batch|lớp|nút|kênh|giây|ms|"
+    "mẫu|lần|lỗi|số hạng|bộ lọc|trọng số|tầng"
+)
+#: a placeholder such as {n} or {total:,}, or a number such as 128 or 10.000
+COUNT = r"(?:\{\w+(?::[^}]*)?\}|(?<![\w-])\d(?:[\d.,]*\d)?)"
+COUNT_SPLIT = re.compile(COUNT + r" (?:" + COUNT_UNITS + r")\b")
+
+
+def test_a_count_and_its_unit_are_never_split_across_lines():
+    """The Evaluate subtitle broke as "…: 10.000" / "ảnh" at 1024 px: a count and its unit
+    are joined by a no-break space in every Vietnamese text."""
+    assert COUNT_SPLIT.search("trên tập {split} {dataset}: {n} ảnh")
+    assert COUNT_SPLIT.search("(1.000 ảnh; 250 ảnh với CNN)")
+    assert not COUNT_SPLIT.search("{n}\u00a0ảnh, 10\u00a0epoch, tầng {index} của mô hình")
+    wrong = [
+        f"{m.describe()}: {m.translation!r}"
+        for m in translations.read_ts(ts_path("vi"))
+        if COUNT_SPLIT.search(m.translation)
+    ]
+    assert wrong == [], "join these with a no-break space (U+00A0):\n" + "\n".join(wrong)
+
+
+def test_the_evaluate_subtitle_keeps_its_count_whole_at_1024(qtbot, vietnamese):
+    from PySide6.QtGui import QTextLayout
+
+    from nndesk.controllers.evaluation import EvaluationController
+    from nndesk.ui.evaluation_panel import EvaluationPanel
+    from tests.test_evaluation import toy_result
+
+    controller = EvaluationController(lambda name: None)
+    panel = EvaluationPanel(controller)
+    qtbot.addWidget(panel)
+    panel.show_result(toy_result())
+    text = panel.subtitle.text()
+    assert text.endswith("\u00a0ảnh"), text
+    # laid out at every width from a lone word's to the whole line: the count never ends one
+    metrics = panel.subtitle.fontMetrics()
+    for width in range(60, metrics.horizontalAdvance(text) + 2, 7):
+        layout = QTextLayout(text, panel.subtitle.font())
+        layout.beginLayout()
+        lines = []
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
+        layout.endLayout()
+        assert not any(line == "ảnh" or line.startswith("ảnh") for line in lines), lines
+    controller.shutdown()
+
+
+def test_preset_texts_write_their_numbers_as_the_window_does(vietnamese):
+    """A preset's note said "Adam 1e-3" beside the Train form's "0,001"; its intervals
+    "[0, 1]" where Vietnamese writes "[0; 1]" (the comma is the decimal mark)."""
+    from nndesk.presets import list_presets
+    from nndesk.setting_words import value_text
+    from nndesk.ui.train_form import preset_note_text
+
+    notes = {p.name: preset_note_text(p) for p in list_presets()}
+    assert "Adam 0,001" in notes["fashion-mlp"] and "[-1; 1]" in notes["fashion-mlp"]
+    assert "L2 0,0008, Adam 0,0005" in notes["fashion-prelu-l2"]
+    assert "dropout 0,25" in notes["fashion-cnn"]
+    for preset in list_presets():
+        note = notes[preset.name]
+        assert not re.search(r"\d\.\d|\[-?\d, ", note), note  # English decimals, intervals
+        # every number a description names is its config's, written as the window writes it
+        for name, value in preset.description.values.items():
+            assert value == getattr(preset.config, name)
+            assert value_text(name, value) in note, (name, note)
+        # and none is written by hand in Python's notation
+        assert not re.search(r"\de-\d", preset.description.template), preset.name

@@ -553,7 +553,13 @@ def test_selecting_every_run_of_many_overlays_only_the_first_few_and_says_so(qtb
     )
     with qtbot.waitSignal(view.rendered, timeout=60_000):
         view.select_runs(ids[:2])
-    assert len(view.plotted) == 2 and "Select two or more runs" in view.hint.text()
+    # the hint says what the chart shows: it said "Select two or more runs" over two (or
+    # three) runs compared
+    assert len(view.plotted) == 2
+    assert view.hint.text() == "2 runs compared; Ctrl/Shift-click adds or removes one."
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view.select_runs(ids[:1])
+    assert "Select two or more runs" in view.hint.text()
 
 
 def test_a_runs_folder_of_many_runs_is_listed_off_the_gui_thread_even_when_unchanged(
