@@ -15,6 +15,7 @@ import unicodedata
 #: overrides and isolates, zero-width ones), lone surrogates, line and paragraph separators.
 HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 ELLIPSIS = "…"
+NBSP = "\u00a0"
 
 
 def one_line(text: str, limit: int = 200) -> str:
@@ -26,7 +27,8 @@ def one_line(text: str, limit: int = 200) -> str:
     text = str(text)
     head = text[: 4 * limit + 64]
     shown = "".join(" " if unicodedata.category(c) in HIDDEN_CATEGORIES else c for c in head)
-    line = " ".join(shown.split())
+    # a no-break space stays: the window's words keep "-1 đến 1" on one line with it
+    line = " ".join(shown.replace(NBSP, "\0").split()).replace("\0", NBSP).strip(NBSP)
     if len(line) > limit or (len(text) > len(head) and text[len(head) :].strip()):
         return line[: max(limit - 1, 0)].rstrip() + ELLIPSIS
     return line

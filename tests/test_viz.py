@@ -171,3 +171,13 @@ def test_ten_equal_classes_label_chart_texts_overlap_nothing_and_stay_whole(size
             assert not a.overlaps(b), "two texts of the chart overlap"
     key_box = key.get_window_extent(renderer)
     assert not any(key_box.overlaps(w.get_window_extent(renderer)) for w in wedges)
+
+
+def test_a_long_class_name_is_broken_near_its_middle_for_a_compact_matrix():
+    from nndesk.viz import two_lines
+
+    assert two_lines("Áo thun/áo phông") == "Áo thun/\náo phông"  # the slash ends line one
+    assert two_lines("Bốt cổ ngắn") == "Bốt cổ\nngắn"
+    assert two_lines("Áo len chui đầu") == "Áo len\nchui đầu"
+    assert two_lines("Quần dài") == "Quần dài"  # short enough
+    assert two_lines("Sandalwood") == "Sandalwood"  # nowhere to break

@@ -264,6 +264,10 @@
         <translation>Lớp dự đoán</translation>
     </message>
     <message>
+        <source>Predicted class (numbered as the rows)</source>
+        <translation>Lớp dự đoán (đánh số như các hàng)</translation>
+    </message>
+    <message>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
@@ -1058,15 +1062,15 @@
     </message>
     <message>
         <source>pixels -1 to 1</source>
-        <translation>điểm ảnh -1 đến 1</translation>
+        <translation>điểm ảnh -1&#xa0;đến&#xa0;1</translation>
     </message>
     <message>
         <source>pixels 0 to 1</source>
-        <translation>điểm ảnh 0 đến 1</translation>
+        <translation>điểm ảnh 0&#xa0;đến&#xa0;1</translation>
     </message>
     <message>
         <source>pixels 0 to 255</source>
-        <translation>điểm ảnh 0 đến 255</translation>
+        <translation>điểm ảnh 0&#xa0;đến&#xa0;255</translation>
     </message>
     <message>
         <source>pixels standardised</source>
@@ -1605,6 +1609,10 @@
     <message>
         <source>{name} recognised correctly</source>
         <translation>{name} được nhận đúng</translation>
+    </message>
+    <message>
+        <source>{what}: {count} images{share}.</source>
+        <translation>{what}: {count}&#xa0;ảnh{share}.</translation>
     </message>
     <message>
         <source>{what}: {count} images{share}. Click to open them.</source>
@@ -2395,6 +2403,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>z = Σ w·a + b over {n} inputs</source>
         <translation>z = Σ w·a + b trên {n} đầu vào</translation>
+    </message>
+    <message>
+        <source>{index} {kind}</source>
+        <translation>Tầng {index} ({kind})</translation>
     </message>
     <message>
         <source>{index} {kind} filters (3×3 kernels)</source>

@@ -14,7 +14,13 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
 from nndesk.ui.language import integer, percent, translate, translate_marked
-from nndesk.viz import fit_cell_counts, muted_colour, plot_confusion
+from nndesk.viz import (
+    READABLE_COUNT_POINTS,
+    fit_cell_counts,
+    muted_colour,
+    plot_confusion,
+    set_class_labels,
+)
 
 HINT = QT_TRANSLATE_NOOP(
     "ConfusionView",
@@ -167,6 +173,22 @@ class ConfusionView(QWidget):
         if self._confusion is None or size == self._fitted_for:
             return
         self._fitted_for = size
+        set_class_labels(self.ax, self._names)
+        self._fit_names_and_counts()
+        # too little room for the counts (the replay in a 1024 px window: "2,4k" at 5.4 pt):
+        # the names make room, the columns numbered and long row names on two lines
+        smallest = min((t.get_fontsize() for t in self.ax.texts), default=READABLE_COUNT_POINTS)
+        if smallest < READABLE_COUNT_POINTS and max(map(len, self._names), default=0) > 2:
+            set_class_labels(self.ax, self._names, compact=True)
+            self._fit_names_and_counts()
+
+    def compact(self) -> bool:
+        """Whether the columns are numbered, not named (``viz.set_class_labels``)."""
+        numbers = [str(i) for i in range(len(self._names))]
+        labels = [t.get_text() for t in self.ax.get_xticklabels()]
+        return labels == numbers and list(self._names) != numbers
+
+    def _fit_names_and_counts(self) -> None:
         self._set_label_points(self._label_points())
         renderer = self.canvas.get_renderer()
         for _ in range(MAX_FITTING_LAYOUTS):
@@ -228,6 +250,7 @@ class ConfusionView(QWidget):
         if cell is None:
             self.canvas.setCursor(Qt.CursorShape.ArrowCursor)
             self.hint.setText(translate_marked("ConfusionView", HINT))
+            self.canvas.setToolTip("")
             return
         self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
         r, c = cell
@@ -252,3 +275,9 @@ class ConfusionView(QWidget):
                 what=what, count=integer(count), share=share
             )
         )
+        if self.hint.isHidden():  # the replay's matrix opens nothing: its cell said on hover
+            self.canvas.setToolTip(
+                translate("ConfusionView", "{what}: {count} images{share}.").format(
+                    what=what, count=integer(count), share=share
+                )
+            )

@@ -91,7 +91,10 @@ class FeatureMaps(QWidget):
                         index=rows[k + 1].layer, kind=layer_kind("Conv2D")
                     )
                 else:
-                    title = f"{row.layer} {layer_kind(row.name)}"
+                    # "2 MaxPool2D"; "Tầng 2 (gộp cực đại)", as the arithmetic names it
+                    title = translate("InsideView", "{index} {kind}").format(
+                        index=row.layer, kind=layer_kind(row.name)
+                    )
                 strip = row.tiles  # uint32 (c * TILE, TILE), contiguous: borrowed, not copied
                 image = QImage(strip.data, TILE, c * TILE, 4 * TILE, QImage.Format.Format_RGB32)
                 self._strips.append(strip)

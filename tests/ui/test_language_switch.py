@@ -368,7 +368,7 @@ def test_a_switch_in_the_middle_of_work_keeps_everything_a_person_set(
 
     vietnamese = _switch(qtbot, desk, "vi")
     said = _observed(vietnamese)
-    assert said["bar"] == ("Hoàn tất: đã huấn luyện 2 epoch", before["bar"][1])
+    assert said["bar"] == ("Hoàn tất: đã huấn luyện 2\u00a0epoch", before["bar"][1])
     assert said["lr now"] == "0,0003"
     assert said["geometry"] == before["geometry"]
     english = _switch(qtbot, vietnamese, "en")

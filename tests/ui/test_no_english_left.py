@@ -248,7 +248,7 @@ def test_run_legends_and_titles_name_settings_in_the_windows_words(vietnamese, t
         for epochs, lr, normalize in ((1, 0.001, "symmetric"), (2, 0.01, "unit"))
     ]
     labels = legend_labels(runs)
-    assert "lr 0,001" in labels[0] and "điểm ảnh -1 đến 1" in labels[0], labels
+    assert "lr 0,001" in labels[0] and "điểm ảnh -1\u00a0đến\u00a01" in labels[0], labels
     words = [w for label in labels for w in english_words(label, known)]
     assert words == [], labels
     assert not any(mark in label for label in labels for mark in ("=", "epochs", "symmetric"))

@@ -149,4 +149,4 @@ def test_the_lanes_shared_settings_read_in_the_windows_words_and_numbers(qtbot, 
     page.form.batch_size.setValue(1000)
     page.race_view._show_shared()
     text = page.race_view.shared.text()
-    assert "MNIST, 2 epoch, kích thước batch 1.000, seed ngẫu nhiên 0" in text, text
+    assert "MNIST, 2\u00a0epoch, kích thước batch 1.000, seed ngẫu nhiên 0" in text, text

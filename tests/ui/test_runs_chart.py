@@ -150,7 +150,9 @@ def test_runs_of_one_title_share_it_above_the_legend_and_keep_the_plots_tall(qap
             record.created_at = f"2026-12-02T22:{10 + minute}:00.000+00:00"
             runs.append(record)
         caption = legend_caption(runs)
-        assert caption == "Fashion-MNIST 784-64-64-10 ReLU Adam lr=0,001 điểm ảnh -1 đến 1"
+        # "-1 đến 1" held together by no-break spaces (it broke as "-1 đến" / "1")
+        words = "điểm ảnh -1\u00a0đến\u00a01"
+        assert caption == f"Fashion-MNIST 784-64-64-10 ReLU Adam lr=0,001 {words}"
         labels = legend_labels(runs)
         assert len(set(labels)) == 4 and not any("…" in label for label in labels), labels
         assert all(len(label) <= 5 for label in labels), labels  # the start alone: "22:10"

@@ -89,7 +89,6 @@ def test_the_confusion_matrix_keeps_4_digit_counts_in_their_cells_and_names_apar
 ):
     """The Train page's replay (~380x320 px) showed "5032" over its cell's edges and the
     slanted Vietnamese class names written over one another."""
-    import math
 
     from nndesk.data.registry import DATASETS
     from nndesk.ui.confusion_view import ConfusionView
@@ -111,10 +110,7 @@ def test_the_confusion_matrix_keeps_4_digit_counts_in_their_cells_and_names_apar
         box = view.ax.get_window_extent(renderer)
         cell = min(box.width, box.height) / 10
         counts_inside = all(t.get_window_extent(renderer).width <= cell for t in view.ax.texts)
-        name = view.ax.get_xticklabels()[0]
-        line = name.get_fontsize() * view.figure.dpi / 72  # a line of slanted names' height
-        apart = box.width / 10 * math.sin(math.radians(name.get_rotation())) >= line
-        return counts_inside and apart and view.labels_fit(renderer)
+        return counts_inside and _names_apart(view, renderer) and view.labels_fit(renderer)
 
     qtbot.waitUntil(fitted, timeout=60000)
     assert min(t.get_fontsize() for t in view.ax.texts) >= 5
@@ -204,14 +200,21 @@ def _fashion_matrix_view(qtbot, size, diagonal):
 
 def _on_screen_fitted(view) -> bool:
     """Counts inside their cells, slanted names apart and everything inside the figure."""
-    import math
 
     renderer = view.canvas.get_renderer()
-    box = view.ax.get_window_extent(renderer)
+    return view.counts_fit(renderer) and _names_apart(view, renderer) and view.labels_fit(renderer)
+
+
+def _names_apart(view, renderer) -> bool:
+    """Slanted names a line apart; upright ones (numbered columns) not running together."""
+    import math
+
     name = view.ax.get_xticklabels()[0]
+    if name.get_rotation() % 180 == 0:
+        return not view.names_overlap(renderer)
+    box = view.ax.get_window_extent(renderer)
     line = name.get_fontsize() * view.figure.dpi / 72  # a line of slanted names' height
-    apart = box.width / 10 * math.sin(math.radians(name.get_rotation())) >= line
-    return view.counts_fit(renderer) and apart and view.labels_fit(renderer)
+    return box.width / 10 * math.sin(math.radians(name.get_rotation())) >= line
 
 
 @pytest.mark.parametrize("size", [(380, 320), (560, 480)])
@@ -262,3 +265,49 @@ def test_matrix_counts_are_grouped_as_the_window_groups_digits(qtbot, code):
         assert shown[(380, 320)].get_fontsize() >= 5.5
     finally:
         language.use_language("en")
+
+
+def test_the_replay_at_1024_gives_its_counts_room_by_numbering_the_columns(qtbot, vietnamese):
+    """In a 1024 px window the replay's matrix had 20 px cells and its "2,4k" at 5.4 pt: the
+    slanted Vietnamese names took a third of the room. Where the counts would be under the
+    readable size the columns are numbered in the rows' order and long row names take two
+    lines; the cells grew to 25 px and every count is readable. With room, names as before."""
+    from nndesk.data.registry import DATASETS
+    from nndesk.replay import ReplayRecord
+    from nndesk.ui.replay_view import ReplayView
+    from nndesk.viz import READABLE_COUNT_POINTS
+
+    record = ReplayRecord(class_names=tuple(DATASETS["fashion"].class_names))
+    rng = np.random.default_rng(0)
+    matrix = rng.integers(0, 400, (10, 10))
+    np.fill_diagonal(matrix, rng.integers(2000, 2950, 10))  # a 50% validation split's counts
+    record.add(1, matrix)
+    view = ReplayView()
+    qtbot.addWidget(view)
+    view.resize(540, 380)  # the replay tab in a 1024x700 window
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_record(record)
+    matrix_view = view.confusion
+
+    def fitted() -> bool:
+        renderer = matrix_view.canvas.get_renderer()
+        return matrix_view.counts_fit(renderer) and matrix_view.labels_fit(renderer)
+
+    qtbot.waitUntil(fitted, timeout=60000)
+    assert matrix_view.compact()
+    points = [t.get_fontsize() for t in matrix_view.ax.texts]
+    assert min(points) >= READABLE_COUNT_POINTS, sorted(points)[:3]
+    rows = [t.get_text() for t in matrix_view.ax.get_yticklabels()]
+    assert rows[0] == "Áo thun/\náo phông" and rows[1] == "Quần dài"
+    assert matrix_view.ax.get_xlabel() == "Lớp dự đoán (đánh số như các hàng)"
+    assert _names_apart(matrix_view, matrix_view.canvas.get_renderer())
+    # a cell says what it is on hover: its columns have no names here
+    center = matrix_view.cell_center(0, 6)
+    qtbot.mouseMove(matrix_view.canvas, center)
+    qtbot.waitUntil(lambda: bool(matrix_view.canvas.toolTip()), timeout=5000)
+    assert matrix_view.canvas.toolTip().startswith("đúng là Áo thun/áo phông, dự đoán Áo sơ mi: ")
+    # with room (a 1280 px window's replay) the columns are named again
+    view.resize(900, 620)
+    qtbot.waitUntil(lambda: not matrix_view.compact() and fitted(), timeout=60000)
+    assert matrix_view.ax.get_xticklabels()[0].get_text() == "Áo thun/áo phông"
