@@ -9,17 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from nndesk.nn.activations import ACTIVATIONS
 from nndesk.training import TrainConfig
 
-#: nndesk activation class name -> the settings' name for it
-_ACTIVATIONS = {
-    "ReLU": "relu",
-    "LeakyReLU": "leaky_relu",
-    "Sigmoid": "sigmoid",
-    "Tanh": "tanh",
-    "ELU": "elu",
-    "PReLU": "prelu",
-}
+#: nndesk activation class name -> the settings' name for it (the registry read backwards)
+_ACTIVATIONS = {cls.__name__: name for name, cls in ACTIVATIONS.items()}
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from nndesk.data.download import (
-    APPROX_BYTES,
     Cancel,
     DownloadError,
     dataset_cache_dir,
     download_dataset,
 )
+from nndesk.data.registry import DATASETS
 from nndesk.errors import NndeskError, user_message
 
 #: progress signals at most this often (seconds): a 30 MB download has ~500 chunks
@@ -105,7 +105,8 @@ class DownloadController(QObject):
             self._cancel.set()
 
     def _run(self, name: str, mirror: str | None, cancel: Cancel) -> None:
-        expected = APPROX_BYTES.get(name, 0)
+        spec = DATASETS.get(name)
+        expected = spec.download_bytes if spec is not None else 0
         finished_bytes = 0
         last: dict[str, int] = {}
         last_emit = 0.0

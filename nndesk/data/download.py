@@ -44,12 +44,6 @@ CHUNK = 1 << 16
 MIRROR_ENV = "NNDESK_MIRROR"
 #: sub-folder of a classroom mirror per dataset (the layout of a data folder nndesk reads)
 MIRROR_FOLDERS = {name: spec.folder_names[0] for name, spec in DATASETS.items()}
-#: what the window's button promises, in MB (the four .gz files)
-DOWNLOAD_MB = {"mnist": 11, "fashion": 30}
-#: the four .gz files' sizes on the public mirrors, for an overall progress bar
-APPROX_BYTES = {"mnist": 11_594_722, "fashion": 30_878_645}
-#: short dataset names for messages and buttons
-SHORT_TITLES = {name: spec.short_title for name, spec in DATASETS.items()}
 #: no published file is above 27 MB compressed or 48 MB decompressed; a mirror sending more is
 #: refused before it fills the disk or the memory
 MAX_DOWNLOAD_BYTES = 64 << 20
@@ -454,7 +448,7 @@ def download_dataset(
     spec = get_spec(name)
     folder = Path(dest) if dest is not None else dataset_cache_dir(spec)
     sources = mirror_sources(spec, mirror)
-    title = SHORT_TITLES.get(spec.name, spec.name)
+    title = spec.short_title or spec.name
     for file in spec.files:
         if cached_path(file, folder) is None:
             fetch_file(file, sources, folder, progress, cancel, title=title)

@@ -36,7 +36,10 @@ class DatasetSpec:
     ``mirrors`` are base URLs ending in ``/``, tried in turn; each serves ``<file>.gz``.
     ``preprocess`` is the kind of drawing preprocessing the data matches ("digits" | "garments").
     ``folder_names`` are the sub-folder names a data folder may use for this dataset (the one
-    list: the CLI, the window and the download all look for these).
+    list: the CLI, the window and the download all look for these). ``plain_title`` is the
+    title without the authors, marked for translation (the Train form's Dataset list);
+    ``download_bytes`` the four ``.gz`` files' sizes on the public mirrors (the download button's
+    promise and its progress bar).
     """
 
     name: str
@@ -48,6 +51,8 @@ class DatasetSpec:
     mirrors: tuple[str, ...]
     folder_names: tuple[str, ...] = ()
     short_title: str = ""  # how menus and messages name it: "MNIST", "Fashion-MNIST"
+    plain_title: str = ""
+    download_bytes: int = 0
 
     def file(self, role: str) -> DataFile:
         """The file filling ``role`` (one of ``ROLES``)."""
@@ -87,6 +92,8 @@ MNIST = DatasetSpec(
     ),
     folder_names=("mnist", "MNIST"),
     short_title="MNIST",
+    plain_title=QT_TRANSLATE_NOOP("Datasets", "MNIST handwritten digits"),
+    download_bytes=11_594_722,
 )
 
 FASHION = DatasetSpec(
@@ -120,6 +127,8 @@ FASHION = DatasetSpec(
     ),
     folder_names=("fashion-mnist", "fashion", "fashion_mnist", "Fashion-MNIST"),
     short_title="Fashion-MNIST",
+    plain_title=QT_TRANSLATE_NOOP("Datasets", "Fashion-MNIST"),
+    download_bytes=30_878_645,
 )
 
 DATASETS: dict[str, DatasetSpec] = {spec.name: spec for spec in (MNIST, FASHION)}

@@ -1929,8 +1929,16 @@ nhãn {label}{name}</translation>
 <context>
     <name>Datasets</name>
     <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
         <source>It is not in {folder} either.</source>
         <translation>Trong {folder} cũng không có.</translation>
+    </message>
+    <message>
+        <source>MNIST handwritten digits</source>
+        <translation>MNIST (chữ số viết tay)</translation>
     </message>
     <message>
         <source>{files} are missing from {folder}: training needs all four {title} files. Download {title}, or choose a folder holding them.</source>
@@ -4606,10 +4614,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Mỗi</translation>
     </message>
     <message>
-        <source>Fashion-MNIST</source>
-        <translation>Fashion-MNIST</translation>
-    </message>
-    <message>
         <source>Image folder (one sub-folder per class)</source>
         <translation>Thư mục ảnh (mỗi lớp một thư mục con)</translation>
     </message>
@@ -4628,10 +4632,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Loss</source>
         <translation>Hàm mất mát (loss)</translation>
-    </message>
-    <message>
-        <source>MNIST handwritten digits</source>
-        <translation>MNIST (chữ số viết tay)</translation>
     </message>
     <message>
         <source>Network</source>

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.data.download import DOWNLOAD_MB, SHORT_TITLES, files_present
+from nndesk.data.download import files_present
+from nndesk.data.registry import DATASETS
 from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.setting_words import dataset_text
 from nndesk.ui.banner import message_banner
 from nndesk.ui.language import fill, translate, translate_marked
 
@@ -40,13 +42,10 @@ def _mode_of(dataset: str | None) -> str | None:
 
 
 def download_label(name: str) -> str:
-    """ "Download MNIST (11 MB)"."""
-    mb = DOWNLOAD_MB.get(name)
-    size = f" ({mb} MB)" if mb else ""
-    return (
-        translate("DataBanner", "Download {title}").format(title=SHORT_TITLES.get(name, name))
-        + size
-    )
+    """ "Download MNIST (11 MB)": the size in the progress bar's MB."""
+    spec = DATASETS.get(name)
+    size = f" ({spec.download_bytes / MB:.0f} MB)" if spec and spec.download_bytes else ""
+    return translate("DataBanner", "Download {title}").format(title=dataset_text(name)) + size
 
 
 class DataBanner(QWidget):
@@ -140,7 +139,7 @@ class DataBanner(QWidget):
                     "DataBanner",
                     "Switch the window to the mode of {title}, which this folder holds: its "
                     "model and pages then read it (also the Mode menu)",
-                ).format(title=SHORT_TITLES.get(str(switch_to), str(switch_to)))
+                ).format(title=dataset_text(str(switch_to)))
             )
         self.label.setText(message)
         self.label.setToolTip("")
@@ -168,7 +167,7 @@ class DataBanner(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setFormat(translate("DataBanner", "connecting…"))
         if name == self._dataset:
-            title = SHORT_TITLES.get(name, name)
+            title = dataset_text(name)
             self.label.setText(
                 translate(
                     "DataBanner", "Downloading {title}; each file is checked before it is kept."
@@ -197,7 +196,7 @@ class DataBanner(QWidget):
         if name == self._dataset:
             self.label.setText(
                 translate("DataBanner", "{title} is downloaded and verified.").format(
-                    title=SHORT_TITLES.get(name, name)
+                    title=dataset_text(name)
                 )
             )
             self._dataset = None
@@ -222,7 +221,7 @@ class DataBanner(QWidget):
     def on_download_cancelled(self, name: str) -> None:
         self._downloading = None
         if name == self._dataset:
-            title = SHORT_TITLES.get(name, name)
+            title = dataset_text(name)
             kept = files_present(name)
             if kept:
                 # files that arrived before Cancel were verified and stay: say so
@@ -259,7 +258,7 @@ class DataBanner(QWidget):
         self.download_button.setEnabled(not other)
         self.download_button.setToolTip(
             translate("DataBanner", "Another download ({title}) is running").format(
-                title=SHORT_TITLES.get(str(self._downloading), "")
+                title=dataset_text(str(self._downloading))
             )
             if other
             else translate(

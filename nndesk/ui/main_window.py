@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.pasted_image import image_payload
+from nndesk.data.registry import DATASETS
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.inference import display_name
 from nndesk.models import open_folder
@@ -60,7 +61,6 @@ HINTS = {
     "digits": QT_TRANSLATE_NOOP("MainWindow", "Draw a digit 0-9"),
     "garments": QT_TRANSLATE_NOOP("MainWindow", "Draw a T-shirt, trouser, bag, shoe..."),
 }
-DATASET_TITLES = {"digits": "MNIST", "garments": "Fashion-MNIST"}
 MODE_TITLES = {
     "digits": QT_TRANSLATE_NOOP("MainWindow", "Digits (MNIST)"),
     "garments": QT_TRANSLATE_NOOP("MainWindow", "Clothing (Fashion-MNIST)"),
@@ -817,7 +817,7 @@ class MainWindow(QMainWindow):
         self.pen_slider.setValue(DEFAULT_PEN[mode])
         (self.act_digits if mode == "digits" else self.act_garments).setChecked(True)
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(mode))
-        dataset = DATASET_TITLES[mode]
+        dataset = next(s.short_title for s in DATASETS.values() if s.preprocess == mode)
         for button, index in zip(self.lab_buttons, LAB_TEST_IMAGES, strict=True):
             button.setToolTip(
                 translate(

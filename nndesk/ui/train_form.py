@@ -41,11 +41,6 @@ from nndesk.ui.language import fmt, integer, percent, translate, translate_marke
 from nndesk.ui.save_place import start_folder
 
 FOLDER = "folder"
-#: The registered datasets as the Dataset field names them (their titles, without the authors).
-DATASET_NAMES = {
-    "mnist": QT_TRANSLATE_NOOP("TrainForm", "MNIST handwritten digits"),
-    "fashion": QT_TRANSLATE_NOOP("TrainForm", "Fashion-MNIST"),
-}
 #: The groups of the form, in order, with their titles.
 GROUPS = (
     ("data", QT_TRANSLATE_NOOP("TrainForm", "Data")),
@@ -425,8 +420,10 @@ class TrainForm(QWidget):
         self.steer_note.hide()
         self._own_tips: dict[int, str] = {}
         by_name = {f.name: f for f in FIELDS}
-        titles = {name: DATASET_NAMES.get(name, spec.title) for name, spec in DATASETS.items()}
-        datasets = [(name, translate_marked("TrainForm", t)) for name, t in titles.items()]
+        datasets = [
+            (name, translate_marked("Datasets", spec.plain_title or spec.title))
+            for name, spec in DATASETS.items()
+        ]
         self.dataset = _combo((*datasets, (FOLDER, translate("TrainForm", "Image folder…"))))
         self.dataset.setToolTip(
             translate(
