@@ -45,13 +45,8 @@ from nndesk.i18n import shown as shown_text
 from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 from nndesk.plain_text import one_line
 from nndesk.setting_changes import SettingChange, from_lr_pairs, parse_changes
-from nndesk.setting_words import (
-    LOSS_SHORT,
-    NORMALIZE_SHOWN,
-    OUTPUT_SHORT,
-    race_title_shown,
-    value_text,
-)
+from nndesk.setting_words import race_title_shown, value_text
+from nndesk.settings_schema import BY_NAME
 from nndesk.training import HISTORY_COLUMNS
 
 RUN_FILE = "run.json"
@@ -735,16 +730,20 @@ def describe_config(config: dict, shown: bool = False) -> str:
         # an output or loss other than softmax and cross-entropy changes what the network
         # learns: said beside the activation ("ReLU/sigmoid BCE", as the lab presets are)
         output, loss = config.get("output", "softmax"), config.get("loss", "ce")
-        if (output, loss) != ("softmax", "ce") and output in OUTPUT_SHORT and loss in LOSS_SHORT:
-            output_text = shown_text(OUTPUT_SHORT[output])
+        outputs, losses = BY_NAME["output"], BY_NAME["loss"]
+        if (
+            (output, loss) != ("softmax", "ce")
+            and output in outputs.choices
+            and loss in losses.choices
+        ):
+            output_text = shown_text(outputs.short_label(output))
             parts[2] = f"{parts[2]}/{output_text}" if parts[2] else output_text
-            parts.insert(3, shown_text(LOSS_SHORT[loss]))
+            parts.insert(3, shown_text(losses.short_label(loss)))
     if "lr" in config:
         parts.append((fill if shown else str.format)("lr={lr:g}", lr=config["lr"]))
     if config.get("normalize"):
         normalize = str(config["normalize"])
-        plain = NORMALIZE_SHOWN.get(normalize) if shown else None
-        parts.append(shown_text(plain) if plain else normalize)
+        parts.append(value_text("normalize", normalize) if shown else normalize)
     return " ".join(p for p in parts if p)
 
 

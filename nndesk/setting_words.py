@@ -17,21 +17,7 @@ from typing import Any
 
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import N_, fmt, shown
-from nndesk.settings_schema import BY_NAME, CHOICE_LABELS
-
-# the input scaling in plain words, for the window: a newcomer met "symmetric" in the Train
-# headline and could not tell what it meant (the stored title and the CLI keep the word)
-NORMALIZE_SHOWN = {
-    "symmetric": N_("pixels -1 to 1"),
-    "unit": N_("pixels 0 to 1"),
-    "standard": N_("pixels standardised"),
-    "raw": N_("pixels 0 to 255"),
-}
-
-# the output and loss in a run's one-line description, shown when they are not the usual
-# softmax and cross-entropy ("ReLU/sigmoid BCE", as the lab presets are described)
-OUTPUT_SHORT = {"softmax": N_("softmax"), "sigmoid": N_("sigmoid"), "linear": N_("linear")}
-LOSS_SHORT = {"ce": N_("CE"), "bce": N_("BCE"), "mse": N_("MSE")}
+from nndesk.settings_schema import BY_NAME
 
 ON_OFF = {True: N_("on"), False: N_("off")}
 # a batch size of 0: the whole training split at once
@@ -44,6 +30,9 @@ RACE_SHOWN = N_("{name} (race)")
 #: "binary cross-entropy"): the value is shown alone (a legend has room for three settings);
 #: every other setting is shown after its label ("epochs 3")
 NAMES_ITSELF = ("dataset", "arch", "architecture", "activation", "optimizer", "normalize", "loss")
+#: settings whose choices read in running text by their short label ("pixels -1 to 1"; the
+#: form's "[-1, 1]  (x / 127.5 - 1)" is a formula); other choices read as the form names them
+SHORT_IN_TEXT = ("normalize",)
 #: shares the Train form shows as percentages ("validation 10%", not "validation 0.1")
 PERCENT_SETTINGS = ("val_fraction",)
 
@@ -66,14 +55,13 @@ def value_text(name: str, value: Any) -> str:
     if isinstance(value, bool):
         return shown(ON_OFF[value])
     if isinstance(value, str):
-        if name == "normalize" and value in NORMALIZE_SHOWN:
-            return shown(NORMALIZE_SHOWN[value])
         if name == "dataset":
             return dataset_text(value)
         field = BY_NAME.get(name)
-        if field is not None and value in field.choices and value in CHOICE_LABELS:
-            return shown(CHOICE_LABELS[value])
-        return value
+        if field is None or value not in field.choices:
+            return value
+        short = name in SHORT_IN_TEXT
+        return shown(field.short_label(value) if short else field.choice_label(value))
     if isinstance(value, (int, float)):
         if name == "batch_size" and value == 0:
             return shown(FULL_BATCH)

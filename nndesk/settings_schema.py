@@ -64,6 +64,20 @@ CHOICE_LABELS = {
     "xavier": N_("Xavier"),
     "lecun": N_("LeCun"),
 }
+#: How a few choices read where a run is described in one line ("ReLU/sigmoid BCE Adam lr=0.01
+#: pixels 0 to 1"); every other choice reads there as in the form. The inputs' short words are
+#: also how running text names them: a newcomer could not read "[-1, 1]" or "symmetric".
+SHORT_LABELS = {
+    "softmax": N_("softmax"),
+    "linear": N_("linear"),
+    "ce": N_("CE"),
+    "bce": N_("BCE"),
+    "mse": N_("MSE"),
+    "symmetric": N_("pixels -1 to 1"),
+    "unit": N_("pixels 0 to 1"),
+    "standard": N_("pixels standardised"),
+    "raw": N_("pixels 0 to 255"),
+}
 
 
 @dataclass(frozen=True)
@@ -99,7 +113,13 @@ class Field:
         return self.flag or "--" + self.name.replace("_", "-")
 
     def choice_label(self, value: str) -> str:
+        """How choice ``value`` reads in the form (marked with ``N_``; the value itself when
+        the table has no label for it)."""
         return CHOICE_LABELS.get(value, value)
+
+    def short_label(self, value: str) -> str:
+        """How choice ``value`` reads in a run's one-line description (``SHORT_LABELS``)."""
+        return SHORT_LABELS.get(value) or self.choice_label(value)
 
     def range_text(self) -> str:
         """``"in [0, 1)"``, ``"> 0"``, ``">= 1"``: the range, as messages say it (a ``Message``,

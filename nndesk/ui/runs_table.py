@@ -18,7 +18,8 @@ from nndesk.data.registry import DATASETS
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.plain_text import one_line
 from nndesk.runs import RunRecord, title_shown
-from nndesk.setting_words import NORMALIZE_SHOWN, dataset_text, value_text
+from nndesk.setting_words import dataset_text, value_text
+from nndesk.settings_schema import BY_NAME
 from nndesk.ui.language import fill, percent, translate, translate_marked
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -117,8 +118,8 @@ def settings_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> 
         translate("RunsView", "batch {n}").format(n=config.get("batch_size"))
         if config.get("batch_size")
         else translate("RunsView", "full batch"),
-        i18n.shown(NORMALIZE_SHOWN[normalize])
-        if normalize in NORMALIZE_SHOWN
+        value_text("normalize", normalize)
+        if normalize in BY_NAME["normalize"].choices
         else translate("RunsView", "inputs {normalize}").format(normalize=normalize),
     ]
     if config.get("dropout"):

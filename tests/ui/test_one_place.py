@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from nndesk import settings_schema
 from nndesk.data import registry
+from nndesk.runs import describe_config
+from nndesk.setting_words import value_text
 from nndesk.ui.data_banner import download_label
+from nndesk.ui.runs_table import settings_text
 from nndesk.ui.train_form import TrainForm
 
 
@@ -47,3 +51,56 @@ def test_the_lab_buttons_name_the_modes_dataset_by_its_registry_short_title(
     assert tip.startswith("Put Zalando-28 test image 50 on the canvas"), tip
     window.set_mode("digits")
     assert window.lab_buttons[0].toolTip().startswith("Put MNIST test image 50"), tip
+
+
+RUN = {
+    "dataset": "mnist",
+    "arch": "784-32-10",
+    "activation": "relu",
+    "optimizer": "adam",
+    "lr": 0.01,
+    "batch_size": 64,
+    "normalize": "symmetric",
+    "output": "sigmoid",
+    "loss": "bce",
+}
+
+
+def test_a_choices_form_label_in_the_schema_shows_in_the_form_and_the_runs_table(
+    qtbot, monkeypatch
+):
+    assert "Adam" in settings_text(RUN) and "Adam" in describe_config(RUN, shown=True)
+    monkeypatch.setitem(settings_schema.CHOICE_LABELS, "adam", "Adam-X")
+    form = TrainForm()
+    qtbot.addWidget(form)
+    box = form.optimizer
+    assert box.itemText(box.findData("adam")) == "Adam-X"
+    assert settings_text(RUN).split(", ")[2] == "Adam-X"
+    assert describe_config(RUN, shown=True).split()[4] == "Adam-X"
+
+
+def test_a_choices_short_label_in_the_schema_shows_in_the_runs_table_and_run_titles(
+    monkeypatch,
+):
+    assert describe_config(RUN, shown=True) == (
+        "MNIST 784-32-10 ReLU/sigmoid BCE Adam lr=0.01 pixels -1 to 1"
+    )
+    monkeypatch.setitem(settings_schema.SHORT_LABELS, "symmetric", "inputs ±1")
+    monkeypatch.setitem(settings_schema.SHORT_LABELS, "bce", "B-CE")
+    monkeypatch.setitem(settings_schema.SHORT_LABELS, "sigmoid", "sig")
+    assert describe_config(RUN, shown=True) == (
+        "MNIST 784-32-10 ReLU/sig B-CE Adam lr=0.01 inputs ±1"
+    )
+    assert settings_text(RUN).endswith(", inputs ±1")
+    assert value_text("normalize", "symmetric") == "inputs ±1"
+    assert describe_config(RUN) == "mnist 784-32-10 relu adam lr=0.01 symmetric"  # stored
+
+
+def test_an_output_new_to_the_schema_is_described_by_its_label(monkeypatch):
+    output = settings_schema.BY_NAME["output"]
+    wider = replace(output, choices=(*output.choices, "softplus"))
+    monkeypatch.setitem(settings_schema.BY_NAME, "output", wider)
+    run = {**RUN, "output": "softplus", "loss": "mse"}
+    assert "ReLU/softplus MSE Adam" in describe_config(run, shown=True)
+    monkeypatch.setitem(settings_schema.CHOICE_LABELS, "softplus", "softplus (smooth)")
+    assert "ReLU/softplus (smooth) MSE Adam" in describe_config(run, shown=True)
