@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from nndesk.i18n import N_, fmt, shown
+from nndesk.i18n import N_, Message, fmt, shown
 
 #: A record longer than this is refused (a real run changes settings by hand a few times).
 MAX_CHANGES = 10_000
@@ -123,26 +123,44 @@ def from_lr_pairs(pairs: Iterable[tuple[float, float]]) -> list[SettingChange]:
     ]
 
 
-def steer_problem(config: Any, name: str, value: Any) -> str | None:
-    """Why ``name`` cannot become ``value`` in a run of ``config`` (a ``TrainConfig``), or None.
-
-    Only live settings change while training; momentum only for the optimizers that have one;
-    dropout only in a network built with dropout layers (a rate above 0 at the start).
+def fixed_reason(config: Any, name: str) -> Message | None:
+    """Why setting ``name`` cannot change at all in a run of ``config`` (a ``TrainConfig``), or
+    None. Only live settings change while training; momentum only for the optimizers that have
+    one; dropout only in a network built with dropout layers (a rate above 0 at the start). The
+    reason is a ``Message``: the Train form shows it translated, the CLI and errors in English.
     """
     from nndesk.nn.optimizers import accepts
     from nndesk.settings_schema import BY_NAME
 
     field = BY_NAME.get(name)
     if field is None or not field.live:
-        return f"{name} cannot change while training"
-    reason = field.problem(value)
-    if reason is not None:
-        return f"{field.label}: {reason}"
+        return Message(N_("{name} cannot change while training"), name=name)
     if name == "momentum" and not accepts(config.optimizer, "momentum"):
-        return f"the {config.optimizer} optimizer has no momentum to change"
-    if name == "dropout" and config.dropout == 0 and value > 0:
-        return "this network was built without dropout; start a run with dropout above 0 to tune it"
+        optimizer = Message(BY_NAME["optimizer"].choice_label(config.optimizer))
+        return Message(
+            N_("{optimizer} has no momentum to change (its steps adapt by themselves)"),
+            optimizer=optimizer,
+        )
+    if name == "dropout" and config.dropout == 0:
+        return Message(
+            N_("the net was built without dropout: start a run with dropout above 0 to tune it")
+        )
     return None
+
+
+def steer_problem(config: Any, name: str, value: Any) -> Message | None:
+    """Why ``name`` cannot become ``value`` in a run of ``config`` (a ``TrainConfig``), or None:
+    a value outside the field's range, or a setting this run cannot change (``fixed_reason``;
+    a dropout of 0 is never refused: off stays off)."""
+    from nndesk.settings_schema import BY_NAME
+
+    field = BY_NAME.get(name)
+    reason = field.problem(value) if field is not None and field.live else None
+    if reason is not None:
+        return Message("{label}: {reason}", label=Message(field.label), reason=reason)
+    if name == "dropout" and value == 0:
+        return None
+    return fixed_reason(config, name)
 
 
 def settings_at_end(raw: Any) -> dict[str, Any]:

@@ -131,7 +131,7 @@ def test_augmentation_switched_on_mid_run_changes_only_the_batches_after(tiny): 
     ("config", "values", "reason"),
     [
         (FAST, {"dropout": 0.3}, "without dropout"),
-        (FAST, {"momentum": 0.5}, "adam optimizer has no momentum"),
+        (FAST, {"momentum": 0.5}, "Adam has no momentum to change"),
         (FAST, {"arch": "784-8-10"}, "cannot change while training"),
         (FAST, {"l2": -1.0}, "L2: must be >= 0"),
         (FAST, {"aug_rotate": 90.0}, "Rotate: must be in [0, 45]"),

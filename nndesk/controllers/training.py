@@ -525,8 +525,11 @@ class TrainingController(QObject, WorkerThreadOwner):
 
     def set_learning_rate(self, lr: float) -> None:
         """Use ``lr`` from the next batch on (the schedule no longer changes it for this run)."""
-        if not (lr > 0 and lr < float("inf")):
-            raise ConfigError(f"learning rate must be a positive number; got {lr}")
+        from nndesk.setting_changes import steer_problem
+
+        reason = steer_problem(self.run_config, "lr", lr)
+        if reason is not None:
+            raise ConfigError(reason)
         self._requests.set_settings({"lr": float(lr)})
 
     def change_settings(self, values: dict) -> None:

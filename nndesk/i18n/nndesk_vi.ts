@@ -1213,6 +1213,10 @@
         <translation>mô hình khai có {n:,}&#xa0;tham số; chỉ mở được tối đa {limit:,}</translation>
     </message>
     <message>
+        <source>the net was built without dropout: start a run with dropout above 0 to tune it</source>
+        <translation>mạng được dựng không có dropout: bắt đầu một lượt chạy với dropout trên 0 để chỉnh nó</translation>
+    </message>
+    <message>
         <source>the output layer&apos;s activation: softmax picks one class, sigmoid scores each class on its own</source>
         <translation>hàm kích hoạt của tầng đầu ra: softmax chọn một lớp, sigmoid chấm điểm từng lớp riêng</translation>
     </message>
@@ -1433,12 +1437,20 @@
         <translation>{name} (cuộc đua)</translation>
     </message>
     <message>
+        <source>{name} cannot change while training</source>
+        <translation>{name} không đổi được khi đang huấn luyện</translation>
+    </message>
+    <message>
         <source>{name} holds {v!r:.40}; sizes are whole numbers {low}..{high}</source>
         <translation>{name} chứa {v!r:.40}; kích thước là số nguyên {low}..{high}</translation>
     </message>
     <message>
         <source>{name} must be a list of 1 to 4 sizes, got {value!r:.60}</source>
         <translation>{name} phải là danh sách 1 đến 4 kích thước, nhưng là {value!r:.60}</translation>
+    </message>
+    <message>
+        <source>{optimizer} has no momentum to change (its steps adapt by themselves)</source>
+        <translation>{optimizer} không có quán tính (momentum) để đổi (bước cập nhật của nó tự thích nghi)</translation>
     </message>
     <message>
         <source>{part!r} holds a space; layers are separated by &apos;-&apos;, e.g. 784-64-10</source>
@@ -4718,10 +4730,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>độ chính xác kiểm tra mỗi epoch</translation>
     </message>
     <message>
-        <source>the net was built without dropout: start a run with dropout above 0 to tune it</source>
-        <translation>mạng được dựng không có dropout: bắt đầu một lượt chạy với dropout trên 0 để chỉnh nó</translation>
-    </message>
-    <message>
         <source>{arch} → {count} parameters</source>
         <translation>{arch} → {count}&#xa0;tham số</translation>
     </message>
@@ -4732,10 +4740,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>{optimizer} has no momentum field: only SGD with momentum or Nesterov has one.</source>
         <translation>{optimizer} không có ô quán tính (momentum): chỉ SGD + quán tính hoặc Nesterov mới có.</translation>
-    </message>
-    <message>
-        <source>{optimizer} has no momentum to change (its steps adapt by themselves)</source>
-        <translation>{optimizer} không có quán tính (momentum) để đổi (bước cập nhật của nó tự thích nghi)</translation>
     </message>
     <message>
         <source>— custom —</source>

@@ -122,7 +122,7 @@ class Session:
         now = []
         x = epoch - 1 + (batch - 1) / max(batches, 1)
         for name, value in values.items():
-            reason = steer_problem(self.config, name, value)
+            reason: str | None = steer_problem(self.config, name, value)
             dropouts = [layer for layer in self.model.layers if isinstance(layer, Dropout)]
             if reason is None and name == "dropout" and not dropouts:
                 reason = "this network has no dropout layers to tune"

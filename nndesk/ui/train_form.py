@@ -613,7 +613,7 @@ class TrainForm(QWidget):
         optimizer without one, dropout in a network built without it); None: all again. Each
         greyed-out field says why in its tooltip, and a note above the form (and under the
         dropout field) says it in words."""
-        from nndesk.setting_changes import steer_problem
+        from nndesk.setting_changes import fixed_reason
 
         self._steering = run_config
         steering = run_config is not None
@@ -624,9 +624,7 @@ class TrainForm(QWidget):
             can = True
             reason = None
             if steering:
-                value = getattr(run_config, name)
-                probe = 0.5 if name == "dropout" else value
-                can = name in STEERED and steer_problem(run_config, name, probe) is None
+                can = name in STEERED and fixed_reason(run_config, name) is None
                 if not can:
                     reason = self.disabled_reason(run_config, name)
             editor.widget.setEnabled(can)
@@ -635,23 +633,14 @@ class TrainForm(QWidget):
 
     def disabled_reason(self, run_config: TrainConfig, name: str) -> str:
         """Why field ``name`` cannot change in a running run of ``run_config`` (one line)."""
-        from nndesk.nn.optimizers import accepts
+        from nndesk.setting_changes import fixed_reason
 
-        optimizer = translate_marked("", BY_NAME["optimizer"].choice_label(run_config.optimizer))
         if name == "lr":
             return translate(
                 "TrainForm", "change the learning rate with “LR now” beside the run buttons"
             )
-        if name == "momentum" and not accepts(run_config.optimizer, "momentum"):
-            return translate(
-                "TrainForm", "{optimizer} has no momentum to change (its steps adapt by themselves)"
-            ).format(optimizer=optimizer)
-        if name == "dropout" and run_config.dropout == 0:
-            return translate(
-                "TrainForm",
-                "the net was built without dropout: start a run with dropout above 0 to tune it",
-            )
-        return self._fixed_reason()
+        reason = fixed_reason(run_config, name) if BY_NAME[name].live else None
+        return localised(reason) if reason is not None else self._fixed_reason()
 
     @staticmethod
     def _fixed_reason() -> str:
@@ -674,7 +663,7 @@ class TrainForm(QWidget):
             )
 
     def _show_steering_notes(self, run_config: TrainConfig | None) -> None:
-        from nndesk.nn.optimizers import accepts
+        from nndesk.setting_changes import fixed_reason
 
         if run_config is None:
             self.steer_note.hide()
@@ -688,7 +677,7 @@ class TrainForm(QWidget):
                 "for why.",
             )
         ]
-        if not accepts(run_config.optimizer, "momentum"):
+        if fixed_reason(run_config, "momentum") is not None:
             optimizer = translate_marked(
                 "", BY_NAME["optimizer"].choice_label(run_config.optimizer)
             )
@@ -702,7 +691,7 @@ class TrainForm(QWidget):
         self.steer_note.setText(" ".join(lines))
         self.steer_note.show()
         why = self.dropout_why
-        if run_config.dropout == 0:
+        if fixed_reason(run_config, "dropout") is not None:
             why.setText(
                 translate(
                     "TrainForm",

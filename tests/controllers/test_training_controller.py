@@ -247,7 +247,7 @@ def test_a_change_the_run_cannot_take_is_refused_before_it_is_sent(qtbot, contro
         controller.change_settings({"momentum": 0.5})
     with qtbot.waitSignal(controller.run_started, timeout=WAIT_MS):
         controller.start(CONFIG.replace(epochs=1000))  # Adam: no momentum
-    with pytest.raises(ConfigError, match="adam optimizer has no momentum"):
+    with pytest.raises(ConfigError, match="Adam has no momentum to change"):
         controller.change_settings({"momentum": 0.5})
     assert controller._requests.take_settings() == {}  # noqa: SLF001 - nothing was queued
 
@@ -445,3 +445,13 @@ def test_the_status_line_names_the_dataset_being_loaded_as_the_window_does(qtbot
     run_to_the_end(qtbot, controller)
     assert "Loading MNIST…" in statuses, statuses
     assert not any("mnist" in s for s in statuses), statuses
+
+
+def test_a_learning_rate_is_refused_with_the_steering_rules_reason(controller):
+    from nndesk.setting_changes import steer_problem
+
+    for lr in (0.0, -1.0, float("inf"), float("nan")):
+        with pytest.raises(ConfigError) as err:
+            controller.set_learning_rate(lr)
+        assert str(err.value) == steer_problem(CONFIG, "lr", lr)
+    assert controller._requests.take_settings() == {}  # noqa: SLF001 - nothing was queued

@@ -8,8 +8,10 @@ from dataclasses import replace
 
 from nndesk import settings_schema
 from nndesk.data import registry
+from nndesk.i18n import Message
 from nndesk.runs import describe_config
 from nndesk.setting_words import value_text
+from nndesk.training import TrainConfig
 from nndesk.ui.data_banner import download_label
 from nndesk.ui.runs_table import settings_text
 from nndesk.ui.train_form import TrainForm
@@ -104,3 +106,42 @@ def test_an_output_new_to_the_schema_is_described_by_its_label(monkeypatch):
     assert "ReLU/softplus MSE Adam" in describe_config(run, shown=True)
     monkeypatch.setitem(settings_schema.CHOICE_LABELS, "softplus", "softplus (smooth)")
     assert "ReLU/softplus (smooth) MSE Adam" in describe_config(run, shown=True)
+
+
+def test_the_form_greys_out_what_steer_problem_refuses_and_says_its_reason(qtbot, monkeypatch):
+    from nndesk import setting_changes
+
+    run = TrainConfig(optimizer="adam", dropout=0.0)
+    form = TrainForm()
+    qtbot.addWidget(form)
+    form.set_steering(run)
+    for name, value in (("momentum", 0.5), ("dropout", 0.3)):
+        reason = setting_changes.steer_problem(run, name, value)
+        assert not getattr(form, name).isEnabled()
+        assert getattr(form, name).toolTip().startswith(f"Not while training: {reason}.")
+    assert form.l2.isEnabled()
+    # a rule added in setting_changes alone greys the field, and the form says its reason
+    rule = setting_changes.fixed_reason
+    monkeypatch.setattr(
+        setting_changes,
+        "fixed_reason",
+        lambda config, name: Message("no L2 today") if name == "l2" else rule(config, name),
+    )
+    assert setting_changes.steer_problem(run, "l2", 1e-3) == "no L2 today"
+    form.set_steering(run)
+    assert not form.l2.isEnabled()
+    assert form.l2.toolTip().startswith("Not while training: no L2 today.")
+
+
+def test_the_forms_steering_reason_is_said_in_vietnamese(qtbot):
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    try:
+        form = TrainForm()
+        qtbot.addWidget(form)
+        form.set_steering(TrainConfig(optimizer="adam", dropout=0.0))
+        assert "Adam không có quán tính (momentum) để đổi" in form.momentum.toolTip()
+        assert "mạng được dựng không có dropout" in form.dropout.toolTip()
+    finally:
+        language.use_language("en")
