@@ -36,7 +36,11 @@ def server():
 def mnist_like(tiny):  # noqa: F811 - the imported fixture
     """The tiny dataset under the name "mnist", so a classroom mirror serves it from mnist/."""
     spec, payloads, arrays = tiny
-    return replace(spec, name="mnist", mirrors=(closed_port_url(),)), payloads, arrays
+    return (
+        replace(spec, name="mnist", short_title="MNIST", mirrors=(closed_port_url(),)),
+        payloads,
+        arrays,
+    )
 
 
 def test_public_mirrors_are_tried_https_first():
