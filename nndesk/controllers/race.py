@@ -1,8 +1,8 @@
 """RaceController: 2-4 configurations trained side by side off the GUI thread.
 
 One ``RaceWorker`` (a QObject on a QThread) iterates ``training.race.race()``: one batch of each
-lane in turn, on identical batches. Its reports are collected and emitted at most every
-``BATCH_EMIT_INTERVAL``; the controller grows one ``Curves`` per lane on the GUI thread (the race
+lane in turn, on identical batches. A ``Batcher`` collects its reports and emits them together,
+as a training run's; the controller grows one ``Curves`` per lane on the GUI thread (the race
 screen draws those). After the race each lane is tested, and ``results_ready`` carries a
 ``LaneResult`` per lane. ``keep(lane)`` saves a finished lane as a run with its model file (in the
 run history, like a Train click's run), on a thread of its own.
@@ -11,18 +11,16 @@ run history, like a Train click's run), on a thread of its own.
 from __future__ import annotations
 
 import copy
-import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from nndesk.controllers.training import (
-    BATCH_EMIT_INTERVAL,
     DatasetProvider,
     default_dataset_provider,
     describe_failure,
 )
-from nndesk.controllers.worker_thread import RunRequests, WorkerThreadOwner
+from nndesk.controllers.worker_thread import Batcher, RunRequests, WorkerThreadOwner
 from nndesk.errors import ConfigError
 from nndesk.runs import MODEL_FILE, Curves, RunStore
 from nndesk.setting_words import dataset_text
@@ -116,25 +114,22 @@ class RaceWorker(QObject):
             )
         )
         self.status_changed.emit(QCoreApplication.translate("RaceController", "Racing…"))
-        pending: list = []
+        batches = Batcher(self.batches_finished.emit)
         ends: dict[int, object] = {}
-        last_emit = time.perf_counter()
         with runtime.beside_the_gui():
             for lane, report in race(sessions, requests.stop.is_set, requests.pause.is_set):
                 if isinstance(report, BatchReport):
-                    pending.append((lane, report))
-                    now = time.perf_counter()
-                    if now - last_emit >= BATCH_EMIT_INTERVAL or requests.pause.is_set():
-                        self._flush(pending)
-                        last_emit = now
+                    batches.add((lane, report))
+                    if requests.pause.is_set():
+                        batches.flush()
                 elif isinstance(report, EpochReport):
-                    self._flush(pending)
+                    batches.flush()
                     self.epoch_finished.emit(lane, report)
                 elif isinstance(report, RunEnded):
-                    self._flush(pending)
+                    batches.flush()
                     ends[lane] = report
                     self.lane_ended.emit(lane, report)
-        self._flush(pending)
+        batches.flush()
         if not requests.closing.is_set():
             self.status_changed.emit(
                 QCoreApplication.translate("RaceController", "Testing every lane…")
@@ -160,11 +155,6 @@ class RaceWorker(QObject):
             )
         self.results_ready.emit(tuple(results))
         self.sessions_ready.emit(tuple(sessions))
-
-    def _flush(self, pending: list) -> None:
-        if pending:
-            self.batches_finished.emit(tuple(pending))
-            pending.clear()
 
 
 def _num(value, default: float = float("nan")) -> float:

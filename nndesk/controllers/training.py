@@ -2,8 +2,9 @@
 
 One ``TrainingWorker`` (a QObject moved onto a QThread) iterates ``training.train()`` and emits
 its frozen reports; it never touches a widget. Batch reports are collected and emitted together
-at most every ``BATCH_EMIT_INTERVAL`` seconds, and a ``Classifier`` on one copy of the weights
-(``Session.classifier``) at most every ``SNAPSHOT_INTERVAL`` for live prediction.
+(``worker_thread.Batcher``, at most every ``BATCH_EMIT_INTERVAL`` seconds), and a ``Classifier``
+on one copy of the weights (``Session.classifier``) at most every ``SNAPSHOT_INTERVAL`` for live
+prediction.
 
 The controller lives on the GUI thread and owns the run's record: its one ``Curves`` store grows
 from the worker's reports (the panel draws that same object) and is saved after an epoch at most
@@ -26,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 
-from nndesk.controllers.worker_thread import RunRequests, WorkerThreadOwner
+from nndesk.controllers.worker_thread import Batcher, RunRequests, WorkerThreadOwner
 from nndesk.errors import ConfigError, NndeskError, os_reason, user_message, window_message
 from nndesk.paths import fallback_model_name, make_model_folder
 from nndesk.replay import ReplayRecord
@@ -35,8 +36,6 @@ from nndesk.setting_words import dataset_text
 from nndesk.training import memory
 from nndesk.training.internals import InsideRecord
 
-#: Seconds between two emissions of batch reports (they are collected in between).
-BATCH_EMIT_INTERVAL = 0.05
 #: Seconds between two weight snapshots for live prediction.
 SNAPSHOT_INTERVAL = 0.3
 #: Seconds between two writes of a running run's record after an epoch.
@@ -250,8 +249,8 @@ class TrainingWorker(QObject):
         )
         self.status_changed.emit(QCoreApplication.translate("TrainingController", "Training…"))
 
-        pending: list = []
-        last_emit = last_snapshot = time.perf_counter()
+        batches = Batcher(self.batches_finished.emit)
+        last_snapshot = time.perf_counter()
         ended = None
         with runtime.beside_the_gui():
             for report in training.train(
@@ -264,32 +263,29 @@ class TrainingWorker(QObject):
                 if isinstance(report, training.BatchReport):
                     requests.batches_done += 1
                     if report.changes:  # the curves mark each change at this batch
-                        self._emit_batches(pending)
+                        batches.flush()
                         for change in report.changes:
                             self.setting_changed.emit(change)
                             if change.name == "lr":
                                 self.lr_changed.emit(change.x, float(change.value))
-                    pending.append(report)
+                    batches.add(report)
                     if requests.delay > 0 or requests.pause.is_set():
                         # slow motion or stepping: every batch on screen before the wait
-                        self._emit_batches(pending)
+                        batches.flush()
                         if requests.delay > 0:
                             requests.stop.wait(requests.delay)  # a stop ends the wait at once
                     now = time.perf_counter()
-                    if now - last_emit >= BATCH_EMIT_INTERVAL:
-                        self._emit_batches(pending)
-                        last_emit = now
                     if now - last_snapshot >= SNAPSHOT_INTERVAL and not requests.stop.is_set():
                         self.weights_updated.emit(session.classifier(snapshot=True))
                         last_snapshot = time.perf_counter()
                 elif isinstance(report, training.EpochReport):
-                    self._emit_batches(pending)
+                    batches.flush()
                     if replay_weights:
                         self.epoch_weights.emit(report.epoch, session.classifier(snapshot=True))
                     self.epoch_finished.emit(report)
                 else:
                     ended = report
-        self._emit_batches(pending)
+        batches.flush()
         self.run_ended.emit(ended)
         if not requests.closing.is_set():
             self.status_changed.emit(
@@ -330,11 +326,6 @@ class TrainingWorker(QObject):
             f"could not save the model in its run folder {self._model_path.parent} ({reason}), "
             f"nor in {tried}",
         )
-
-    def _emit_batches(self, pending: list) -> None:
-        if pending:
-            self.batches_finished.emit(tuple(pending))
-            pending.clear()
 
 
 class _ModelReader(QObject):

@@ -1,9 +1,11 @@
 """The worker thread a training run or a race lives on, and the requests the GUI hands it.
 
 ``RunRequests`` is what the GUI thread asks of a running worker (stop, pause, the window is
-closing); the worker reads it between two batches. ``WorkerThreadOwner`` is the part a controller
-shares with the other run controllers: it starts one worker on its own QThread, answers
-``is_running`` / ``is_paused``, pauses, resumes and stops it, and joins the thread when it ends.
+closing); the worker reads it between two batches. ``Batcher`` collects the worker's batch
+reports and emits them together, a few times a second. ``WorkerThreadOwner`` is the part a
+controller shares with the other run controllers: it starts one worker on its own QThread,
+answers ``is_running`` / ``is_paused``, pauses, resumes and stops it, and joins the thread when
+it ends.
 The controller defines the ``running_changed`` and ``paused_changed`` signals and calls
 ``_join_worker_thread`` from its own ``_on_thread_finished`` slot.
 """
@@ -11,8 +13,14 @@ The controller defines the ``running_changed`` and ``paused_changed`` signals an
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread
+
+#: Seconds between two emissions of batch reports (they are collected in between).
+BATCH_EMIT_INTERVAL = 0.05
 
 
 class RunRequests:
@@ -22,6 +30,40 @@ class RunRequests:
         self.stop = threading.Event()
         self.pause = threading.Event()
         self.closing = threading.Event()  # the window is closing: skip the final test pass
+
+
+class Batcher:
+    """Batch reports collected on the worker thread and emitted as one tuple: at most every
+    ``interval`` seconds (``BATCH_EMIT_INTERVAL``), and whenever the worker ``flush``es (an
+    epoch's end, a setting change, a pause), so the GUI thread draws a few groups a second
+    rather than one signal per batch."""
+
+    def __init__(
+        self,
+        emit: Callable[[tuple], Any],
+        interval: float | None = None,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        self._emit = emit
+        self._interval = BATCH_EMIT_INTERVAL if interval is None else interval
+        self._clock = clock
+        self._pending: list = []
+        self._last = clock()
+
+    def add(self, report: Any) -> None:
+        """Collect ``report``; emit what is collected once ``interval`` has passed since the
+        last emission by time."""
+        self._pending.append(report)
+        now = self._clock()
+        if now - self._last >= self._interval:
+            self.flush()
+            self._last = now
+
+    def flush(self) -> None:
+        """Emit what is collected, if anything."""
+        if self._pending:
+            self._emit(tuple(self._pending))
+            self._pending.clear()
 
 
 class WorkerThreadOwner:

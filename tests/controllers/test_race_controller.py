@@ -98,3 +98,21 @@ def test_a_kept_lane_is_a_run_with_its_model_in_the_history(qtbot, race, tiny): 
     assert np.mean(predicted == tiny.test_labels) == pytest.approx(race.results[2].test_accuracy)
     with pytest.raises(ConfigError):
         race.keep(2)  # not twice
+
+
+def test_lane_reports_are_batched_by_the_same_interval_as_a_runs(qtbot, race, monkeypatch):
+    from nndesk.controllers import worker_thread
+
+    shown: list[int] = []  # batch points on the curves each time they grow
+    race.progressed.connect(lambda: shown.append(sum(len(c.batch_x) for c in race.curves)))
+
+    def steps() -> list[int]:
+        return [b - a for a, b in zip([0, *shown], shown, strict=False)]
+
+    monkeypatch.setattr(worker_thread, "BATCH_EMIT_INTERVAL", 0.0)  # each batch on its own
+    race_to_the_end(qtbot, race)
+    assert shown[-1] == 48 and set(steps()) <= {0, 1}  # 3 lanes x 8 batches x 2 epochs
+    shown.clear()
+    monkeypatch.setattr(worker_thread, "BATCH_EMIT_INTERVAL", 3600.0)  # at epoch ends only
+    race_to_the_end(qtbot, race)
+    assert shown[-1] == 48 and max(steps()) >= 8 and len(shown) <= 12

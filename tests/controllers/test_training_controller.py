@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from nndesk.controllers import training as bridge
+from nndesk.controllers import worker_thread
 from nndesk.controllers.training import TrainingController
 from nndesk.data.sources import Dataset
 from nndesk.errors import ConfigError, DataError
@@ -87,9 +88,12 @@ def test_a_run_reports_every_batch_in_order_and_one_store_holds_its_curves(qtbot
 
 
 def test_batch_reports_are_collected_between_two_emissions(qtbot, controller, monkeypatch):
-    monkeypatch.setattr(bridge, "BATCH_EMIT_INTERVAL", 3600.0)  # never by time: at epoch ends
+    monkeypatch.setattr(worker_thread, "BATCH_EMIT_INTERVAL", 3600.0)  # by epoch ends, not time
     seen = run_to_the_end(qtbot, controller)
     assert [len(group) for group in seen["batches"]] == [8, 8]
+    monkeypatch.setattr(worker_thread, "BATCH_EMIT_INTERVAL", 0.0)  # each batch on its own
+    seen = run_to_the_end(qtbot, controller)
+    assert [len(group) for group in seen["batches"]] == [1] * 16
 
 
 def test_snapshots_are_copies_of_the_weights_taken_while_training(qtbot, controller, monkeypatch):
@@ -396,7 +400,7 @@ def test_step_and_plus_one_epoch_train_exactly_that_much_while_paused(qtbot, con
 
 
 def test_slow_motion_shows_every_batch_as_it_is_trained(qtbot, controller, monkeypatch):
-    monkeypatch.setattr(bridge, "BATCH_EMIT_INTERVAL", 3600.0)  # else grouped until epoch ends
+    monkeypatch.setattr(worker_thread, "BATCH_EMIT_INTERVAL", 3600.0)  # else one group an epoch
     controller.set_slow_motion(0.001)
     seen = run_to_the_end(qtbot, controller)
     assert [len(group) for group in seen["batches"]] == [1] * 16

@@ -1,0 +1,41 @@
+"""The one collector of a worker's batch reports (training runs and races both use it)."""
+
+from __future__ import annotations
+
+from nndesk.controllers.worker_thread import Batcher
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_reports_are_emitted_together_once_the_interval_has_passed_and_on_flush():
+    clock, emitted = Clock(), []
+    batches = Batcher(emitted.append, interval=0.05, clock=clock)
+    batches.add(1)
+    clock.now = 0.03
+    batches.add(2)
+    assert emitted == []
+    clock.now = 0.05
+    batches.add(3)
+    assert emitted == [(1, 2, 3)]
+    clock.now = 0.09  # 0.04 after the last emission by time: collected
+    batches.add(4)
+    batches.flush()  # an epoch's end: what is collected goes now
+    batches.flush()  # nothing collected: nothing emitted
+    assert emitted == [(1, 2, 3), (4,)]
+    clock.now = 0.10  # the interval counts from the last emission by time (0.05)
+    batches.add(5)
+    assert emitted == [(1, 2, 3), (4,), (5,)]
+
+
+def test_an_interval_of_zero_emits_every_report_on_its_own():
+    emitted: list = []
+    batches = Batcher(emitted.append, interval=0.0, clock=Clock())
+    for report in "abc":
+        batches.add(report)
+    assert emitted == [("a",), ("b",), ("c",)]
