@@ -14,7 +14,7 @@ well-formed change of a live setting with one line (``ValueError``).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,30 +45,24 @@ class SettingChange:
 
     def describe(self) -> str:
         """``"momentum 0.5"``, ``"augment on"``: how a mark on the curves reads."""
-        from nndesk.settings_schema import BY_NAME
-
-        field = BY_NAME.get(self.name)
-        short = {"lr": "lr", "batch_size": "batch", "l2": "L2"}.get(self.name)
-        label = short or (field.label.lower() if field else self.name)
-        if isinstance(self.value, bool):
-            return f"{label} {'on' if self.value else 'off'}"
-        if self.name == "batch_size" and self.value == 0:
-            return f"{label} full"
-        return f"{label} {self.value:g}"
+        return self._text(str, lambda value: f"{value:g}")
 
     def shown_text(self) -> str:
         """``describe`` in the window's language (``"momentum 0,5"``, ``"augment bật"``), for
         the curves' marks and the Train page's title; ``describe`` stays English for scripts."""
+        return self._text(shown, lambda value: fmt(value, "g"))
+
+    def _text(self, say: Callable[[str], str], number: Callable[[Any], str]) -> str:
         from nndesk.settings_schema import BY_NAME
 
         field = BY_NAME.get(self.name)
         short = {"lr": "lr", "batch_size": "batch", "l2": "L2"}.get(self.name)
-        label = short or (shown(field.label).lower() if field else self.name)
+        label = short or (say(field.label).lower() if field else self.name)
         if isinstance(self.value, bool):
-            return f"{label} {shown(N_('on')) if self.value else shown(N_('off'))}"
+            return f"{label} {say(N_('on')) if self.value else say(N_('off'))}"
         if self.name == "batch_size" and self.value == 0:
-            return f"{label} {shown(N_('full'))}"
-        return f"{label} {fmt(self.value, 'g')}"
+            return f"{label} {say(N_('full'))}"
+        return f"{label} {number(self.value)}"
 
 
 def _whole(value: Any) -> bool:

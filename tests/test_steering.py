@@ -262,3 +262,21 @@ def test_any_settings_at_end_read_as_live_settings_with_acceptable_values(raw):
         field = BY_NAME[name]
         assert field.live and field.problem(value) is None
         assert continue_with(FAST, {name: value})[0].validate() is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "text"),
+    [
+        ("augment", True, "augment on"),
+        ("augment", False, "augment off"),
+        ("batch_size", 0, "batch full"),
+        ("batch_size", 64, "batch 64"),
+        ("momentum", 0.5, "momentum 0.5"),
+        ("l2", 1e-3, "L2 0.001"),
+        ("aug_rotate", 10.0, "rotate 10"),
+    ],
+)
+def test_a_change_reads_the_same_for_scripts_and_an_english_window(name, value, text):
+    change = SettingChange(0.0, 1, 1, name, value)
+    assert change.describe() == text
+    assert change.shown_text() == text  # no language installed: the window's English
