@@ -1,7 +1,8 @@
 """Dependencies run one way: nn <- data/training/preprocess <- controllers <- ui <- app.
 
-Each check imports a module in a fresh interpreter and looks at what it pulled in, so a lazy import
-inside a function body is not counted, but any import at module level (direct or indirect) is.
+The layer rules read every import statement in the source, function bodies included (nndesk imports
+lazily in many places). The Qt and matplotlib checks import a module in a fresh interpreter and look
+at what it pulled in: those rules are about load time, where a lazy import does not count.
 """
 
 import ast
@@ -77,59 +78,107 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _imported_at_load(tree: ast.Module) -> set[str]:
-    """Module names a module's own body imports when it is loaded: its top level, class bodies
-    and if/try blocks, not function bodies (a lazy import there runs only when called)."""
-    names: set[str] = set()
-    todo: list[ast.AST] = list(tree.body)
-    while todo:
-        node = todo.pop()
+#: package -> what none of its modules may import, at load or inside a function
+FORBIDDEN = {
+    "nndesk.nn": ("nndesk.controllers", "nndesk.ui", "nndesk.app"),
+    "nndesk.data": ("nndesk.controllers", "nndesk.ui", "nndesk.app"),
+    "nndesk.training": ("nndesk.controllers", "nndesk.ui", "nndesk.app"),
+    "nndesk.controllers": ("nndesk.ui", "nndesk.app"),
+    "nndesk.ui": ("nndesk.app",),
+}
+
+
+def _every_import(tree: ast.Module, module: str, is_package: bool) -> list[tuple[int, str]]:
+    """(line, module name) for every import anywhere in a module: its top level, class and
+    function bodies alike (a lazy import counts: it runs when the function is called), relative
+    ones resolved, and ``importlib.import_module``/``__import__`` of a literal name."""
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names.add(node.module)
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
-        elif not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
-            todo.extend(ast.iter_child_nodes(node))
-    return names
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = module.split(".")[: None if is_package else -1]
+                parts = parts[: len(parts) - node.level + 1]
+                base = ".".join([*parts, *([node.module] if node.module else [])])
+            found.append((node.lineno, base))
+            found += [(node.lineno, f"{base}.{alias.name}") for alias in node.names]
+        elif (
+            isinstance(node, ast.Call)
+            and ast.unparse(node.func) in ("importlib.import_module", "import_module", "__import__")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.append((node.lineno, node.args[0].value))
+    return found
 
 
-def _static_graph() -> dict[str, set[str]]:
-    """nndesk module -> the nndesk modules loading it loads directly (its packages included)."""
-    sources = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+def _sources() -> dict[str, Path]:
+    return {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def _imports_by_module() -> dict[str, list[tuple[int, str]]]:
+    """nndesk module -> every import in its source (``_every_import``)."""
+    found = {}
+    for name, path in _sources().items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found[name] = _every_import(tree, name, is_package=path.stem == "__init__")
+    return found
+
+
+def _graph(imports: dict[str, list[tuple[int, str]]]) -> dict[str, set[str]]:
+    """nndesk module -> the nndesk modules it can load (its packages included)."""
     graph: dict[str, set[str]] = {}
-    for name, path in sources.items():
-        wanted = _imported_at_load(ast.parse(path.read_text(encoding="utf-8")))
+    for name, found in imports.items():
         parents = {".".join(name.split(".")[:i]) for i in range(1, name.count(".") + 1)}
-        graph[name] = {m for m in wanted | parents if m in sources and m != name}
+        graph[name] = {m for m in {m for _, m in found} | parents if m in imports and m != name}
     return graph
 
 
-def _reached(graph: dict[str, set[str]], start: str) -> set[str]:
-    seen, todo = set(), [start]
-    while todo:
-        for nxt in graph[todo.pop()] - seen:
-            seen.add(nxt)
-            todo.append(nxt)
-    return seen
+def _forbidden_for(module: str) -> tuple[str, ...]:
+    return next((no for package, no in FORBIDDEN.items() if _under({module}, package)), ())
 
 
-def test_no_controller_module_imports_widgets_or_the_wiring_at_load():
-    """Every module of nndesk.controllers (the fresh-interpreter checks above take four), from
-    the source: what its module-level imports reach, directly or through other modules."""
-    graph = _static_graph()
-    controllers = [m for m in graph if m.startswith("nndesk.controllers.")]
-    assert len(controllers) >= len(CONTROLLERS)
-    for module in controllers:
-        reached = _reached(graph, module)
-        assert not _under(reached, "nndesk.ui") and "nndesk.app" not in reached, module
+def _is_under_any(name: str, packages: tuple[str, ...]) -> bool:
+    return any(_under({name}, package) for package in packages)
 
 
-def test_no_page_imports_the_wiring_at_load():
-    graph = _static_graph()
-    pages = [m for m in graph if m.startswith("nndesk.ui.")]
-    assert pages
-    assert not [m for m in pages if "nndesk.app" in _reached(graph, m)]
+def test_no_module_imports_a_layer_above_its_own_anywhere_in_its_code():
+    """Controllers never import ui or app; nn, data and training never import controllers, ui
+    or app; ui never imports app: every import statement, in function bodies too."""
+    imports = _imports_by_module()
+    assert sum(bool(_forbidden_for(m)) for m in imports) >= 60  # the five packages' modules
+    broken = [
+        f"{_sources()[module].relative_to(PACKAGE.parent)}:{line} imports {name}"
+        for module, found in imports.items()
+        for line, name in found
+        if _is_under_any(name, _forbidden_for(module))
+    ]
+    assert broken == []
+
+
+def test_no_module_reaches_a_layer_above_its_own_through_another_module():
+    """The same rule through any chain of imports, lazy ones included: a controller that imports
+    a helper that imports a page reaches the page."""
+    graph = _graph(_imports_by_module())
+    broken = []
+    for module in graph:
+        no = _forbidden_for(module)
+        came_from, todo = {module: ""}, [module]
+        while todo:
+            here = todo.pop()
+            for nxt in graph[here] - came_from.keys():
+                came_from[nxt] = here
+                todo.append(nxt)
+                if _is_under_any(nxt, no):
+                    chain, at = [nxt], here
+                    while at:
+                        chain.append(at)
+                        at = came_from[at]
+                    broken.append(" -> ".join(reversed(chain)))
+    assert broken == []
 
 
 def _controller_classes() -> set[str]:
@@ -183,15 +232,20 @@ def test_the_controller_reading_sees_a_controller_built_by_its_imported_name():
     }
 
 
-def test_the_static_reading_sees_a_module_level_import_and_skips_a_lazy_one():
+def test_the_reading_sees_lazy_relative_and_by_name_imports():
     tree = ast.parse(
         "import a.b\nfrom c import d\nclass K:\n    from e import f\n"
-        "def g():\n    import h\nif True:\n    import i\n"
+        "def g():\n    import h\n    from . import near\n    from ..far import x\n"
+        "    importlib.import_module('by.name')\n"
     )
-    assert _imported_at_load(tree) == {"a.b", "c", "c.d", "e", "e.f", "i"}
-    graph = _static_graph()
+    names = {name for _, name in _every_import(tree, "nndesk.pkg.mod", is_package=False)}
+    assert names == {"a.b", "c", "c.d", "e", "e.f", "h", "nndesk.pkg", "nndesk.pkg.near",
+                     "nndesk.far", "nndesk.far.x", "by.name"}  # fmt: skip
+    graph = _graph(_imports_by_module())
     assert "nndesk.controllers" in graph["nndesk.controllers.training"]  # its package
-    assert "nndesk.ui.main_window" in _reached(graph, "nndesk.app")
+    assert "nndesk.ui.main_window" in graph["nndesk.app"]
+    assert _forbidden_for("nndesk.controllers.training") == ("nndesk.ui", "nndesk.app")
+    assert _forbidden_for("nndesk.app") == ()
 
 
 def test_pages_do_not_import_the_wiring():
