@@ -1,5 +1,7 @@
 """Drawing/photo -> 28x28 input: empty canvases, strokes anywhere, any background or format."""
 
+import io
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -277,6 +279,28 @@ def test_an_image_over_pillows_own_limit_gets_nndesks_line_not_pillows(tmp_path,
     assert "megapixels: scale it down first" in line and "DOS" not in line
 
 
+def _file(image: Image.Image, form: str) -> io.BytesIO:
+    """``image`` saved as a ``form`` file in memory, as load_image reads pasted bytes."""
+    data = io.BytesIO()
+    image.save(data, form)
+    data.seek(0)
+    return data
+
+
+def _reduced_by_pillow(data: io.BytesIO, max_side: int) -> io.BytesIO:
+    """What ``load_image(data, max_side=max_side)`` should read: Pillow's own reduce of the whole
+    decoded image by the smallest whole factor that fits its longest side in ``max_side`` (after
+    a convert for modes reduce does not take; 16-bit grey as 32-bit), saved losslessly."""
+    whole = Image.open(data)
+    whole.load()
+    if whole.mode.startswith("I;16"):
+        whole = whole.convert("I")
+    elif whole.mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):
+        whole = whole.convert("RGBA" if "transparency" in whole.info else "RGB")
+    factor = -(-max(whole.size) // max_side)
+    return _file(whole.reduce(factor), "TIFF" if whole.mode in ("I", "F") else "PNG")
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.integers(1, 40),
@@ -292,18 +316,20 @@ def test_a_16_bit_image_is_reduced_like_pillows_reduce_a_band_at_a_time(
     (+100 MB). It is averaged a band of rows at a time now, to the same pixels."""
     from unittest import mock
 
-    from PIL import Image
-
     from nndesk import preprocess
 
     values = np.random.default_rng(seed).integers(0, 65536, (height, width), dtype=np.uint16)
     image = Image.fromarray(values)
     assert image.mode.startswith("I;16")
-    expected = np.asarray(image.convert("I").reduce(factor))
-    with mock.patch.object(preprocess, "_BAND_PIXELS", band):
-        got = np.asarray(preprocess._reduce_16bit(image, factor))
-    assert got.shape == expected.shape
-    assert np.abs(got.astype(np.int64) - expected).max() <= 1  # rounding of the mean alone
+    max_side = max(1, max(width, height) // factor)
+    data = _file(image, "PNG")
+    expected = load_image(_reduced_by_pillow(data, max_side))
+    data.seek(0)
+    with mock.patch.object(preprocess, "_BAND_PIXELS", band):  # bands of a few rows
+        got = load_image(data, max_side=max_side)
+    assert got.shape == expected.shape and max(got.shape) <= max_side
+    # the mean's rounding alone, after the 16 to 8 bit scaling
+    assert np.abs(got.astype(np.int64) - expected).max() <= 1
 
 
 @settings(max_examples=60, deadline=None)
@@ -323,8 +349,6 @@ def test_an_image_is_reduced_to_pillows_own_pixels_a_band_at_a_time(
     rows is converted and reduced on its own now, to the very pixels of the whole reduce."""
     from unittest import mock
 
-    from PIL import Image
-
     from nndesk import preprocess
 
     rng = np.random.default_rng(seed)
@@ -340,14 +364,14 @@ def test_an_image_is_reduced_to_pillows_own_pixels_a_band_at_a_time(
         image = Image.fromarray(rng.random((height, width), dtype=np.float32), "F")
     else:
         image = image.convert(mode)
-    whole = image
-    if whole.mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):  # as _decode_reduced did
-        whole = whole.convert("RGBA" if "transparency" in whole.info else "RGB")
-    expected = whole.reduce(factor)
-    with mock.patch.object(preprocess, "_BAND_PIXELS", band):
-        got = preprocess._reduce_in_bands(image, factor)
-    assert got.mode == expected.mode and got.size == expected.size
-    np.testing.assert_array_equal(np.asarray(got), np.asarray(expected))
+    data = _file(image, "TIFF" if mode in ("CMYK", "I", "F") else "PNG")
+    max_side = max(1, max(width, height) // factor)
+    expected = load_image(_reduced_by_pillow(data, max_side))
+    data.seek(0)
+    with mock.patch.object(preprocess, "_BAND_PIXELS", band):  # bands of a few rows
+        got = load_image(data, max_side=max_side)
+    assert max(got.shape[:2]) <= max_side
+    np.testing.assert_array_equal(got, expected)
 
 
 def test_an_image_for_the_canvas_is_decoded_no_larger_than_it_can_show(tmp_path):

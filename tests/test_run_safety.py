@@ -192,33 +192,42 @@ def test_a_link_leading_out_of_the_runs_folder_is_never_followed(tmp_path, trash
 
 
 def test_a_trash_that_cannot_take_the_folder_asks_for_a_permanent_delete(tmp_path, monkeypatch):
-    def no_trash(path):
-        raise TrashUnavailableError("there is no system trash here")
+    import send2trash
 
-    monkeypatch.setattr("nndesk.runs._send_to_trash", no_trash)
+    def refuse(path):  # a trash on another device, or none the person may write to
+        raise send2trash.TrashPermissionError(path)
+
+    monkeypatch.setattr(send2trash, "send2trash", refuse)
     store = make_store(tmp_path)
     run_id = run_with(store)
-    with pytest.raises(TrashUnavailableError):
+    with pytest.raises(TrashUnavailableError, match=f"the system trash cannot take {run_id}"):
         store.delete(run_id)
     assert (store.root / run_id).is_dir()  # nothing happens until the person says so
     store.delete(run_id, permanent=True)
     assert not (store.root / run_id).exists()
 
 
-def test_send2trash_errors_become_trash_unavailable(tmp_path, monkeypatch):
+def test_a_missing_send2trash_asks_for_a_permanent_delete_too(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "send2trash", None)  # its import then fails
+    store = make_store(tmp_path)
+    run_id = run_with(store)
+    with pytest.raises(TrashUnavailableError, match="there is no system trash here"):
+        store.delete(run_id)
+    assert (store.root / run_id).is_dir()
+
+
+def test_a_folder_the_trash_took_despite_an_error_is_deleted(tmp_path, monkeypatch):
     import send2trash
 
-    from nndesk import runs
+    def take_then_complain(path):  # the move happened; a later step (its info file) failed
+        shutil.rmtree(path)
+        raise OSError("could not write the trash info")
 
-    def refuse(path):
-        raise send2trash.TrashPermissionError(path)
-
-    monkeypatch.setattr(send2trash, "send2trash", refuse)
-    folder = tmp_path / "run"
-    folder.mkdir()
-    with pytest.raises(TrashUnavailableError, match="trash"):
-        runs._send_to_trash(folder)
-    assert folder.is_dir()
+    monkeypatch.setattr(send2trash, "send2trash", take_then_complain)
+    store = make_store(tmp_path)
+    run_id = run_with(store)
+    store.delete(run_id)
+    assert not (store.root / run_id).exists()
 
 
 def test_delete_moves_the_folder_to_the_real_system_trash(tmp_path):
