@@ -99,13 +99,17 @@ def test_the_coach_points_at_the_class_holding_the_mistakes_and_opens_mistakes(
     qtbot,
     panel,  # noqa: F811
 ):
-    run_three_epochs(qtbot, panel)
-    replay = panel.controller.replay
-    # as if the last epoch had got most sevens wrong, mostly as ones
+    # as if the last epoch had got most sevens wrong, mostly as ones: its confusion matrix
+    # changed as the controller reports the epoch, before the run ends and the page looks
     confusion = np.diag(np.full(10, 4)).astype(np.int64)
     confusion[7, 7], confusion[7, 1], confusion[3, 5] = 0, 12, 3
-    replay.confusions[-1] = confusion
-    panel._show_coach()
+
+    def last_epoch_wrong(report):
+        if report.epoch == 3:
+            panel.controller.replay.confusions[-1] = confusion
+
+    panel.controller.epoch_finished.connect(last_epoch_wrong)
+    run_three_epochs(qtbot, panel)
     assert panel.coach_label.isVisible()
     text = panel.coach_label.text()
     assert "7 holds 80% of the mistakes on the validation split (12 of 15)" in text

@@ -3,6 +3,8 @@ sessions, and what an enabled Continue would train (probe 32)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from nndesk.runs import RunStore
@@ -46,23 +48,36 @@ def test_with_runs_from_earlier_sessions_the_headline_names_the_latest(qtbot, tm
 
 
 def test_after_a_failed_start_the_headline_says_what_continue_would_train(
-    qtbot, panel, monkeypatch
+    qtbot, tiny_dataset, tmp_path, monkeypatch
 ):
     """Probe 32: once the data folder was fixed the page said "No run" while Continue was
     enabled to train the last run further."""
     from nndesk.controllers import datasets
 
+    here = {"mnist": True}
+
+    def provider(name):  # as datasets.get_dataset: the files, or why they are missing
+        if not here[name]:
+            raise datasets.DatasetMissing(name, datasets.missing_text(name))
+        return tiny_dataset
+
+    panel = make_panel(qtbot, tmp_path, provider)
     panel.start_training()
     wait_until_idle(qtbot, panel)
     assert panel.resume_button.isEnabled()
-    panel._needs_data = True  # as a start refused for missing data leaves it
-    panel._run = None
+    here["mnist"] = False  # the data folder moved away: the next start is refused
+    with qtbot.waitSignal(panel.data_missing, timeout=WAIT_MS):
+        panel.start_training()
+    wait_until_idle(qtbot, panel)
+    assert panel.progress.format() == "Needs a dataset"
+    here["mnist"] = True
     monkeypatch.setattr(datasets, "missing_dataset", lambda name: None)  # the folder is fixed
     panel.data_changed()
     title = panel.title.text()
     assert panel.resume_button.isEnabled()
     # what is ready first (as at start, never a bare "No run"), then what Continue trains
     assert title.startswith("MNIST is ready · Continue trains the run of "), title
+    panel.shutdown()
 
 
 def test_the_latest_runs_title_in_the_headline_uses_the_windows_decimal_mark(
@@ -99,19 +114,22 @@ def test_the_headline_of_a_sigmoid_bce_run_says_so(qtbot, panel):
     wait_until_idle(qtbot, panel)
 
 
-def test_a_run_whose_model_was_not_saved_is_not_said_saved_to_none(qtbot, panel):
+def test_a_run_whose_model_was_not_saved_is_not_said_saved_to_none(qtbot, panel, tmp_path):
     """Probe 32b: after a language switch the page and status bar read "Model saved: None"
     for the last run when no model path was left (a failed start had cleared it)."""
     panel.start_training()
     wait_until_idle(qtbot, panel)
-    record = panel.store.load(panel.last_run_id)
+    state = dataclasses.replace(panel.page_state(), model_path=None)  # as a failed start left it
+    page = make_panel(qtbot, tmp_path, lambda name: None)  # the switched window's page
     shown: list[str] = []
-    panel.status_message.connect(shown.append)
-    before = panel.model_label.text()
-    panel._show_saved_run(record, None)  # as restore_page_state with no model path
-    assert "None" not in panel.model_label.text() and panel.model_label.text() == before
+    page.status_message.connect(shown.append)
+    before = page.model_label.text()
+    page.restore_page_state(state)
+    assert page.speed.text().startswith("Test accuracy "), page.speed.text()  # the run shown
+    assert "None" not in page.model_label.text() and page.model_label.text() == before
     assert not any("None" in message for message in shown)
-    assert "None" not in panel.speed.text()
+    assert "None" not in page.speed.text()
+    page.shutdown()
 
 
 def test_a_ready_headline_said_before_the_runs_were_listed_names_the_latest_once_listed(
@@ -125,12 +143,15 @@ def test_a_ready_headline_said_before_the_runs_were_listed_names_the_latest_once
     record = store.create({"dataset": "mnist", "arch": "784-16-10"}, title="mnist 784-16-10 old")
     record.status = "completed"
     store.save(record)
-    monkeypatch.setattr(datasets, "missing_dataset", lambda name: None)
     panel = make_panel(qtbot, tmp_path, lambda name: None)
     qtbot.waitUntil(lambda: not panel.runs_view.reading, timeout=WAIT_MS)
     listed = panel.runs_view.records
     panel.runs_view.records = lambda: []  # as before the listing had read them
-    panel._say_headline(("idle",))  # as said when the data came
+    panel.checks_data = True  # as the window sets it
+    panel.check_data()  # no MNIST on this computer (the tests' own empty home)
+    assert panel.progress.format() == "Needs a dataset"
+    monkeypatch.setattr(datasets, "missing_dataset", lambda name: None)
+    panel.data_changed()  # the download finished: the data came
     assert panel.title.text() == "MNIST is ready: press Train"
     del panel.runs_view.records
     assert panel.runs_view.records == listed

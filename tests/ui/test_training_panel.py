@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import math
 import threading
 import time
@@ -852,32 +853,38 @@ def test_loading_a_broken_model_file_on_the_train_page_shows_one_message(qtbot, 
 
 
 def test_the_coach_names_dead_units_and_its_button_lowers_the_rate(qtbot, panel):
+    from dataclasses import replace
+
     from nndesk.training.internals import InsideSample, LayerSample
 
     start_long_run(qtbot, panel)
     qtbot.waitUntil(lambda: bool(panel.controller.inside.names), timeout=WAIT_MS)
-    # the coach's fix is a third of the last batch's rate: a batch report must have arrived
-    qtbot.waitUntil(lambda: panel._last_batch is not None, timeout=WAIT_MS)
     with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
         panel.controller.pause()
+    with qtbot.waitSignal(panel.controller.batch_finished, timeout=WAIT_MS) as stepped:
+        panel.controller.step()  # one batch more, then held: its report, the page's last
     dead = InsideSample(1.0, (LayerSample(1.0, 1e-3, 0.95), LayerSample(1.0, 1e-3, math.nan)))
-    panel.controller.inside.samples.append(dead)  # as if the last sampled batch showed it
-    panel._show_coach()
+    # as if that batch had been sampled and showed the first layer dead: the controller keeps
+    # the sample and tells the page
+    panel.controller.inside.samples.append(dead)
+    panel.controller.batches_finished.emit((replace(stepped.args[0], inside=dead),))
     assert panel.coach_label.isVisible() and "95% of the units after Dense 784" in (
         panel.coach_label.text()
     )
-    lr = panel._last_batch.lr / 3
+    lr = stepped.args[0].lr / 3  # the coach's fix: a third of the last batch's rate
     assert panel.coach_button.text() == f"Lower the learning rate to {float(f'{lr:.2g}'):g}"
-    with qtbot.waitSignal(panel.controller.lr_changed, timeout=WAIT_MS) as changed:
+    with (
+        qtbot.waitSignal(panel.controller.batch_finished, timeout=WAIT_MS),  # and its report
+        qtbot.waitSignal(panel.controller.lr_changed, timeout=WAIT_MS) as changed,
+    ):
         qtbot.mouseClick(panel.coach_button, Qt.MouseButton.LeftButton)
-        panel.controller.resume()
+        panel.controller.step()  # the change applies from the next batch
     assert changed.args[1] == pytest.approx(float(f"{lr:.2g}"))
+    # after the run what the coach saw stays said, without a fix: there is no run to change
+    # (that batch may have been sampled, alive: the dead one is made last again)
+    panel.controller.inside.samples.append(dead)
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
-    # after the run what the coach saw stays said, without a fix: there is no run to change
-    # (the batches sampled after the resume are alive enough: the dead one is made last again)
-    panel.controller.inside.samples.append(dead)
-    panel._show_coach()
     assert "of the units after Dense 784" in panel.coach_label.text()
     assert panel.coach_label.isVisible() and not panel.coach_button.isVisible()
 
@@ -923,8 +930,8 @@ def test_a_new_run_shows_no_hint_from_the_last_runs_curves_before_it_starts(slow
     stuck = Curves()
     stuck.train_accuracy, stuck.train_loss, stuck.val_loss = [0.05], [2.3], [2.3]
     stuck.epochs, stuck.batch_x, stuck.batch_loss = [1], [1.0], [2.3]
-    panel.curves = stuck  # as a finished run stuck near chance leaves them
-    panel._show_coach()
+    # a finished run stuck near chance, as a window rebuilt in another language takes it over
+    panel.restore_page_state(dataclasses.replace(panel.page_state(), curves=stuck))
     assert panel.coach_label.isVisible() and not panel.coach_button.isVisible()
     assert panel.start_training()  # its data still loading: not started
     assert not panel.coach_label.isVisible() and not panel.coach_button.isVisible()
