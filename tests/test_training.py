@@ -6,6 +6,7 @@ import dataclasses
 import itertools
 import os
 import time
+import types
 
 import numpy as np
 import pytest
@@ -489,27 +490,40 @@ def test_the_thread_choice_is_made_once_per_session(tiny, monkeypatch):
     assert len(asked) == 1
 
 
-def _fake_busy_clock(monkeypatch, cores_busy_by_others: float):
-    """/proc/stat as if other programs kept ``cores_busy_by_others`` cores busy, and a load
-    average that says the machine is full."""
-    start = time.perf_counter()
+def _fake_busy_clock(monkeypatch, cores_busy_by_others: float, own_cores: float = 1.0):
+    """A machine whose load average says it is full, on a clock that moves only when
+    ``idle_cores`` sleeps: over each second of it, other programs keep ``cores_busy_by_others``
+    cores busy and this process ``own_cores`` (its CPU time counts in /proc/stat as well)."""
+    clock = {"now": 0.0}
+
+    def sleep(seconds):
+        clock["now"] += seconds
+
+    fake_time = types.SimpleNamespace(
+        sleep=sleep,
+        perf_counter=lambda: clock["now"],
+        process_time=lambda: own_cores * clock["now"],
+    )
+    monkeypatch.setattr(runtime, "time", fake_time)
     monkeypatch.setattr(runtime.os, "getloadavg", lambda: (2.0 * os.cpu_count(), 0.0, 0.0))
     monkeypatch.setattr(
         runtime,
         "machine_busy_seconds",
-        # this process's own CPU time counts in /proc/stat as well
-        lambda: time.process_time() + cores_busy_by_others * (time.perf_counter() - start),
+        lambda: 1000.0 + (own_cores + cores_busy_by_others) * clock["now"],
     )
 
 
 def test_a_load_average_made_by_this_process_does_not_count_as_busy(monkeypatch):
-    _fake_busy_clock(monkeypatch, cores_busy_by_others=0.0)
-    assert runtime.idle_cores(window=0.02) == pytest.approx(os.cpu_count(), abs=0.3)
+    _fake_busy_clock(monkeypatch, cores_busy_by_others=0.0, own_cores=1.0)
+    assert runtime.idle_cores(window=0.02) == pytest.approx(runtime.parallel.cores())
 
 
 def test_other_programs_keeping_the_cores_busy_leave_none_idle(monkeypatch):
-    _fake_busy_clock(monkeypatch, cores_busy_by_others=os.cpu_count())
-    assert runtime.idle_cores(window=0.02) == pytest.approx(0.0, abs=0.3)
+    cores = runtime.parallel.cores()
+    _fake_busy_clock(monkeypatch, cores_busy_by_others=cores, own_cores=0.0)
+    assert runtime.idle_cores(window=0.02) == pytest.approx(0.0, abs=1e-9)
+    _fake_busy_clock(monkeypatch, cores_busy_by_others=cores - 0.5, own_cores=0.5)
+    assert runtime.idle_cores(window=0.02) == pytest.approx(0.5)
 
 
 def test_without_proc_stat_the_load_average_decides(monkeypatch):

@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QLabel, QWidget
 
+WAIT_MS = 60_000  # a bound for a failure only: a condition met sooner ends the wait
+
 SMALL = (1024, 700)
 DEFAULT = (1280, 760)
 
@@ -113,7 +115,7 @@ def test_every_page_fits_with_nothing_cut(qtbot, window_factory, stroke_classifi
     assert window.width() == size[0], "the window's minimum width is wider than the screen"
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
-        qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible())
+        qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible(), timeout=WAIT_MS)
         QApplication.processEvents()
         assert cut_widgets(window) == [], window.tabs.tabText(index)
 
@@ -195,7 +197,7 @@ def test_the_runs_table_keeps_its_settings_column_readable_on_a_narrow_page(qtbo
     view.resize(480, 400)  # the Runs tab beside the drawing at 1024x700
     view.show()
     view.refresh()
-    qtbot.waitUntil(view.isVisible)
+    qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
     header = view.table.horizontalHeader()
     assert not header.isSectionHidden(SETTINGS)
     assert header.sectionSize(SETTINGS) >= SETTINGS_MIN_WIDTH
@@ -216,7 +218,7 @@ def test_a_long_saved_model_path_keeps_both_ends_on_the_train_page(qtbot, window
         "/home/learner/.local/share/nndesk/runs/2026-12-01_21-14-55-fashion-784-64-64-10/model.npz"
     )
     page.model_label.setText(f"Model saved: {path}")
-    qtbot.waitUntil(page.model_label.isVisible)
+    qtbot.waitUntil(page.model_label.isVisible, timeout=WAIT_MS)
     QApplication.processEvents()
     label = page.model_label
     shown = label.displayed_text()
@@ -243,7 +245,7 @@ def test_the_runs_view_at_1024_shows_rows_its_whole_hint_and_every_button(qtbot,
     view.resize(484, 420)  # the Runs tab of the Train page in a 1024x700 window
     view.show()
     view.refresh()
-    qtbot.waitUntil(view.isVisible)
+    qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
     QApplication.processEvents()
     table = view.table
     row = table.verticalHeader().defaultSectionSize()
@@ -287,17 +289,17 @@ def test_a_clicked_mistake_shows_every_bar_even_under_the_new_model_notice(
     window = show_at(desk, DEFAULT)
     page = desk.mistakes_page
     window.tabs.setCurrentWidget(page)  # laid out once, empty, as a person opens it first
-    qtbot.waitUntil(page.isVisible)
+    qtbot.waitUntil(page.isVisible, timeout=WAIT_MS)
     show_at(desk, size)
     window.model_notice.announce(0.846, "fashion-cnn")  # the strip takes its height too
     window.tabs.setCurrentWidget(desk.train_page)
     page.set_result(_ten_class_result())  # the evaluation ends while the page is hidden
     window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(page.isVisible)
+    qtbot.waitUntil(page.isVisible, timeout=WAIT_MS)
     first = page.grid.model().index(0, 0)
     page.grid.setCurrentIndex(first)
     page.grid.clicked.emit(first)
-    qtbot.waitUntil(lambda: page.answer.top_label.text() != "", timeout=60000)
+    qtbot.waitUntil(lambda: page.answer.top_label.text() != "", timeout=WAIT_MS)
     QApplication.processEvents()
     bars = page.answer.bars
     assert bars.height() >= bars.minimumSizeHint().height()
@@ -317,7 +319,7 @@ def test_the_panes_and_the_canvas_stay_put_across_modes_models_and_answers(
     prediction = desk.prediction
 
     def place():
-        qtbot.waitUntil(prediction.is_idle, timeout=60000)
+        qtbot.waitUntil(prediction.is_idle, timeout=WAIT_MS)
         QApplication.processEvents()
         top = window.canvas.mapTo(window, window.canvas.rect().topLeft()).y()
         return window.splitter.sizes(), top
@@ -390,7 +392,7 @@ def test_at_1024_the_runs_table_shows_when_data_layers_accuracy_and_status(qtbot
     view.resize(484, 420)  # the Runs tab of the Train page in a 1024x700 window
     view.show()
     view.refresh()
-    qtbot.waitUntil(view.isVisible)
+    qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
     QApplication.processEvents()
     table, header = view.table, view.table.horizontalHeader()
     for name in ("Started", "Dataset", "Layers", "Test acc", "Status"):
@@ -422,7 +424,7 @@ def test_at_1024_the_dataset_summary_line_wraps_instead_of_being_cut(qtbot, wind
     page.status.setText(
         "Fashion-MNIST: 60,000 training and 10,000 test images, 10 classes, 28×28 pixels in 0..255"
     )
-    qtbot.waitUntil(page.status.isVisible)
+    qtbot.waitUntil(page.status.isVisible, timeout=WAIT_MS)
     QApplication.processEvents()
     label = page.status
     box = QRect(label.mapTo(window, label.rect().topLeft()), label.size())
@@ -459,12 +461,12 @@ def test_at_1024_a_not_sure_answer_keeps_both_guesses_bars_in_sight(qtbot, windo
         return bars.visibleRegion().boundingRect().contains(bars.bar_rect(k).toAlignedRect())
 
     for k in (7, 9):
-        qtbot.waitUntil(lambda k=k: whole(k), timeout=3000)
+        qtbot.waitUntil(lambda k=k: whole(k), timeout=WAIT_MS)
     # a sure answer's runner-up line wraps over three lines here: every bar still shows
     probs[7], probs[9] = 0.70, 0.04
     panel.set_prediction(Prediction(probs, np.zeros((28, 28), np.float32), 7, "Sneaker", probs))
     assert "Runner-up" in panel.runner_up_label.text()
-    qtbot.waitUntil(lambda: all(whole(k) for k in range(10)), timeout=3000)
+    qtbot.waitUntil(lambda: all(whole(k) for k in range(10)), timeout=WAIT_MS)
 
 
 @pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
@@ -474,7 +476,7 @@ def test_mistakes_show_three_rows_of_tiles_beside_the_details(qtbot, window_fact
     page = desk.mistakes_page
     window.tabs.setCurrentWidget(page)
     page.set_result(_ten_class_result())
-    qtbot.waitUntil(page.isVisible)
+    qtbot.waitUntil(page.isVisible, timeout=WAIT_MS)
     QApplication.processEvents()
     grid = page.grid
     rows = grid.viewport().height() // grid.gridSize().height()
@@ -542,7 +544,7 @@ def test_a_two_line_not_sure_answer_under_the_notice_keeps_every_bar_whole(
             row = QRect(0, int(2 + k * pitch), bars.width(), int(pitch))
             return bars.visibleRegion().boundingRect().contains(row)
 
-        qtbot.waitUntil(lambda: all(whole(k) for k in range(10)), timeout=3000)
+        qtbot.waitUntil(lambda: all(whole(k) for k in range(10)), timeout=WAIT_MS)
         assert bars.pitch() >= bars.fontMetrics().height() + bars.MIN_BAR, "rows overlap"
         assert cut_widgets(window) == []
     finally:  # the application and matplotlib as they were, for the tests that follow
@@ -584,7 +586,7 @@ def test_a_long_run_headline_shows_on_two_lines_and_whole_in_its_tooltip(
     window = show_at(desk, size)
     page = desk.train_page
     window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(page.isVisible)
+    qtbot.waitUntil(page.isVisible, timeout=WAIT_MS)
     headline = (
         "Continuing in epoch 3, keeping lr 0.0003: fashion 784-1536-768-10 relu adam "
         "lr=0.0003 pixels -1 to 1 · momentum 0.5, dropout 0.2, l2 0.0001, batch 64"
@@ -635,7 +637,7 @@ def test_every_page_fits_with_nothing_cut_in_vietnamese(
         desk.mistakes_page.set_result(_ten_class_result())
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
-            qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible())
+            qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible(), timeout=WAIT_MS)
             if window.tabs.currentWidget() is desk.mistakes_page:
                 desk.mistakes_page.select_row(0)  # the details show a clicked mistake
             QApplication.processEvents()

@@ -12,6 +12,8 @@ from matplotlib.figure import Figure
 from nndesk import calibration
 from nndesk.trust_plots import TrustSummary, plot_reliability
 
+WAIT_MS = 60_000  # a bound for a failure only: a condition met sooner ends the wait
+
 
 @pytest.fixture
 def vietnamese(qapp):
@@ -112,7 +114,7 @@ def test_the_confusion_matrix_keeps_4_digit_counts_in_their_cells_and_names_apar
         counts_inside = all(t.get_window_extent(renderer).width <= cell for t in view.ax.texts)
         return counts_inside and _names_apart(view, renderer) and view.labels_fit(renderer)
 
-    qtbot.waitUntil(fitted, timeout=60000)
+    qtbot.waitUntil(fitted, timeout=WAIT_MS)
     assert min(t.get_fontsize() for t in view.ax.texts) >= 5
 
 
@@ -133,7 +135,7 @@ def test_the_confusion_matrix_fits_its_counts_again_when_the_window_narrows(qtbo
     view.show()
     qtbot.waitExposed(view)
     view.set_matrix(matrix, class_names_shown(DATASETS["fashion"].class_names))
-    qtbot.waitUntil(lambda: view.counts_fit() and view.labels_fit(), timeout=5000)
+    qtbot.waitUntil(lambda: view.counts_fit() and view.labels_fit(), timeout=WAIT_MS)
 
     def big_counts_points() -> float:
         return max(t.get_fontsize() for t in view.ax.texts if len(t.get_text()) >= 4)
@@ -147,10 +149,10 @@ def test_the_confusion_matrix_fits_its_counts_again_when_the_window_narrows(qtbo
             view.canvas.width() <= 380 and view.counts_fit(renderer) and view.labels_fit(renderer)
         )
 
-    qtbot.waitUntil(fitted_again, timeout=5000)
+    qtbot.waitUntil(fitted_again, timeout=WAIT_MS)
     assert big_counts_points() < wide
     view.resize(700, 600)  # and they grow back when there is room again
-    qtbot.waitUntil(lambda: big_counts_points() == wide and view.counts_fit(), timeout=5000)
+    qtbot.waitUntil(lambda: big_counts_points() == wide and view.counts_fit(), timeout=WAIT_MS)
 
 
 def test_mistake_tile_captions_in_vietnamese_are_whole(vietnamese):
@@ -232,11 +234,11 @@ def test_every_draw_of_the_confusion_matrix_is_already_fitted(qtbot, vietnamese,
 
     view.figure.draw = check_and_draw
     view.set_matrix(matrix, names)
-    qtbot.waitUntil(lambda: bool(painted), timeout=60000)
+    qtbot.waitUntil(lambda: bool(painted), timeout=WAIT_MS)
     assert all(painted), painted
     view.resize(size[0] - 60, size[1] - 40)  # and after a resize
     count = len(painted)
-    qtbot.waitUntil(lambda: len(painted) > count, timeout=60000)
+    qtbot.waitUntil(lambda: len(painted) > count, timeout=WAIT_MS)
     assert all(painted), painted
 
 
@@ -255,7 +257,7 @@ def test_matrix_counts_are_grouped_as_the_window_groups_digits(qtbot, code):
         for size in ((900, 800), (380, 320)):  # the Evaluate page at 1280; the replay
             view, matrix, names = _fashion_matrix_view(qtbot, size, [5032] * 10)
             view.set_matrix(matrix, names)
-            qtbot.waitUntil(lambda v=view: _on_screen_fitted(v), timeout=60000)
+            qtbot.waitUntil(lambda v=view: _on_screen_fitted(v), timeout=WAIT_MS)
             shown[size] = view.ax.texts[0]
             assert view.ax.texts[1].get_text() == str(matrix[0, 1])  # under 1000: as it is
         assert shown[(900, 800)].get_text() == f"5{group}032"
