@@ -64,7 +64,7 @@ def _data_dir(folder: Path, role: str, payload: bytes, gz: bool) -> Path:
     return data
 
 
-def _gzip_of_zeros(header: bytes, n_zeros: int) -> bytes:
+def gzip_of_zeros(header: bytes, n_zeros: int) -> bytes:
     """A gzip of ``header`` followed by ``n_zeros`` zero bytes, built in steps (never whole)."""
     out = io.BytesIO()
     with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=6) as f:
@@ -104,7 +104,7 @@ def idx_labels_2_31_inflating(folder: Path, n_zeros: int = 2**31) -> tuple[list[
     data = folder / "data"
     data.mkdir(exist_ok=True)
     _data_dir(folder, "test_labels", b"", gz=False)
-    blob = _gzip_of_zeros(idx_header(8, (2**31,)), n_zeros)
+    blob = gzip_of_zeros(idx_header(8, (2**31,)), n_zeros)
     (data / MNIST_NAMES["test_labels"]).unlink()
     (data / (MNIST_NAMES["test_labels"] + ".gz")).write_bytes(blob)
     size = len(blob) / 1e6
@@ -116,7 +116,7 @@ def idx_inflates_past_its_header(folder: Path, n_zeros: int = 2**30) -> tuple[li
     data = folder / "data"
     data.mkdir(exist_ok=True)
     _data_dir(folder, "test_images", b"", gz=False)
-    blob = _gzip_of_zeros(idx_header(8, (10_000, 28, 28)), n_zeros)
+    blob = gzip_of_zeros(idx_header(8, (10_000, 28, 28)), n_zeros)
     (data / MNIST_NAMES["test_images"]).unlink()
     (data / (MNIST_NAMES["test_images"] + ".gz")).write_bytes(blob)
     size = len(blob) / 1e6
@@ -124,7 +124,7 @@ def idx_inflates_past_its_header(folder: Path, n_zeros: int = 2**30) -> tuple[li
 
 
 # -- model files ----------------------------------------------------------------------------------
-def _resigned(folder: Path, name: str, edit: Callable[[dict, dict], None]) -> Path:
+def resigned(folder: Path, name: str, edit: Callable[[dict, dict], None]) -> Path:
     """A copy of the tiny model with ``edit(header, arrays)`` applied and a fresh digest, as a
     careful forger would make it: only the header checks stand between it and the loader."""
     src = tiny_model_file(folder, "source.npz")
@@ -146,7 +146,7 @@ def model_billion_units(folder: Path) -> tuple[list[str], str]:
             {"type": "Dense", "in_features": 10**9, "out_features": 10, "init": "he"},
         ]
 
-    path = _resigned(folder, "units.npz", edit)
+    path = resigned(folder, "units.npz", edit)
     return ["predict", str(path), str(png_small(folder))], "model header: 10^9 units"
 
 
@@ -156,7 +156,7 @@ def model_3000_layers(folder: Path) -> tuple[list[str], str]:
             {"type": "Dense", "in_features": 784, "out_features": 784, "init": "he"}
         ] * 3000 + [{"type": "Dense", "in_features": 784, "out_features": 10, "init": "he"}]
 
-    path = _resigned(folder, "layers.npz", edit)
+    path = resigned(folder, "layers.npz", edit)
     return ["predict", str(path), str(png_small(folder))], "model header: 3,000 layers"
 
 

@@ -48,7 +48,7 @@ def test_idx_labels_claiming_2_31_in_a_small_raw_file_are_refused_before_reading
 
 def test_idx_labels_claiming_2_31_in_a_gzip_are_refused_by_the_size_limit(tmp_path):
     path = tmp_path / "labels.gz"
-    path.write_bytes(cases._gzip_of_zeros(cases.idx_header(8, (2**31,)), 2**22))
+    path.write_bytes(cases.gzip_of_zeros(cases.idx_header(8, (2**31,)), 2**22))
     err, peak = peak_of(read_idx_labels, path)
     assert isinstance(err, DataError) and "more than the 268.4 MB nndesk reads" in str(err)
     assert peak < 4 * MB
@@ -57,7 +57,7 @@ def test_idx_labels_claiming_2_31_in_a_gzip_are_refused_by_the_size_limit(tmp_pa
 def test_a_gzip_stream_longer_than_its_header_is_inflated_only_to_the_declared_size(tmp_path):
     path = tmp_path / "images.gz"
     # declares 1,000 images (784 kB) but inflates to 64 MiB
-    path.write_bytes(cases._gzip_of_zeros(cases.idx_header(8, (1000, 28, 28)), 64 * MB))
+    path.write_bytes(cases.gzip_of_zeros(cases.idx_header(8, (1000, 28, 28)), 64 * MB))
     err, peak = peak_of(read_idx, path)
     assert isinstance(err, DataError) and "but the file holds more" in str(err)
     assert peak < 8 * MB
@@ -122,7 +122,7 @@ def test_a_compressed_model_of_real_weights_still_loads(tmp_path, tiny_model_fil
 
 
 def test_a_header_naming_an_unknown_preprocessing_is_refused_by_name(tmp_path):
-    path = cases._resigned(tmp_path, "kind.npz", lambda h, a: h["info"].update(preprocess="x"))
+    path = cases.resigned(tmp_path, "kind.npz", lambda h, a: h["info"].update(preprocess="x"))
     with pytest.raises(ModelFileError, match="unknown preprocessing 'x'"):
         Classifier.from_file(path)
 
@@ -131,13 +131,13 @@ def test_a_header_with_a_zero_std_is_refused_by_name(tmp_path):
     def edit(header, arrays):
         header["info"]["normalization"] = {"kind": "standard", "mean": 33.0, "std": 0.0}
 
-    path = cases._resigned(tmp_path, "std.npz", edit)
+    path = cases.resigned(tmp_path, "std.npz", edit)
     with pytest.raises(ModelFileError, match="normalisation std must be positive"):
         load_model(path)
 
 
 def test_class_names_that_do_not_match_the_outputs_are_refused(tmp_path):
-    path = cases._resigned(
+    path = cases.resigned(
         tmp_path, "names.npz", lambda h, a: h["info"].update(class_names=["a", "b"])
     )
     with pytest.raises(ModelFileError, match="2 class names for a model with outputs"):

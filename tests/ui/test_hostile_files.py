@@ -184,7 +184,7 @@ def test_the_train_page_opening_a_model_with_unusable_settings_says_so_and_keeps
     from nndesk.runs import RunStore
     from tests.ui.conftest import training_page
 
-    path = cases._resigned(
+    path = cases.resigned(
         tmp_path, "settings.npz", lambda h, a: h["info"].update(config={"lr": "x", "epochs": 3})
     )
     panel = training_page(TrainingController(lambda name: None, RunStore(tmp_path / "runs")))

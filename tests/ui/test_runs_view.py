@@ -790,7 +790,7 @@ def test_exporting_every_runs_history_reads_their_curves_on_the_writer(
     assert sorted(r.run_id for r in view.records()) == sorted(ids)
     assert render_pool_idle()
     threads = record_reads(monkeypatch)
-    desk.train_page._on_runs_view_export_csv_requested()
+    desk.train_page.runs_view.csv_button.click()
     qtbot.waitUntil(lambda: out.is_file(), timeout=30_000)
     with open(out, newline="") as f:
         rows = list(csv.DictReader(f))
