@@ -175,8 +175,7 @@ def test_the_mistakes_details_show_every_bar_at_the_default_size(qtbot, window_f
     window = show_at(desk, DEFAULT)
     page = desk.mistakes_page
     window.tabs.setCurrentWidget(page)
-    page.answer.set_class_names([f"class {i}" for i in range(10)])
-    page._fit_details()
+    page.follow_mode("garments")  # the details name the ten garments, the longest names
     QApplication.processEvents()
     bars = page.answer.bars
     assert bars.height() >= bars.minimumSizeHint().height()

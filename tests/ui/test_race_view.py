@@ -147,6 +147,6 @@ def test_the_lanes_shared_settings_read_in_the_windows_words_and_numbers(qtbot, 
     """The summary said "mnist, …, batch 1000, seed 0" in the Vietnamese window: the config's
     own name, Python's number and the English "seed"."""
     page.form.batch_size.setValue(1000)
-    page.race_view._show_shared()
+    page.race_view.use_comparison(0)  # the lanes read the Train form again
     text = page.race_view.shared.text()
     assert "MNIST, 2\u00a0epoch, kích thước batch 1.000, seed ngẫu nhiên 0" in text, text
