@@ -740,7 +740,7 @@ def test_a_fresh_form_shows_the_lab_preset_of_the_windows_mode(qtbot, tmp_path):
 
 
 def test_a_run_folder_that_refuses_the_model_shows_where_it_went_and_continue_uses_it(
-    qtbot, panel, monkeypatch
+    qtbot, panel, monkeypatch, tmp_path
 ):
     from nndesk.paths import data_dir
     from nndesk.training import session as session_module
@@ -762,7 +762,8 @@ def test_a_run_folder_that_refuses_the_model_shows_where_it_went_and_continue_us
     assert "No space left on device" in box.text() and "\n" not in box.text()
     assert str(saved) in panel.model_label.text()
     assert panel.resume_button.isEnabled() and panel.save_button.isEnabled()
-    assert panel._current_model_path() == saved
+    copy = panel.save_model_to(tmp_path / "copy.npz")  # Save model… saves the one it went to
+    assert copy.read_bytes() == saved.read_bytes()
 
 
 def test_a_model_the_fallback_saved_is_offered_and_reachable_from_runs_and_model_lists(
@@ -943,12 +944,12 @@ def test_a_run_paused_before_its_first_batch_says_paused_not_training(qtbot, slo
     assert panel.start_training()
     assert "84.6%" not in panel.speed.text()  # the last run's result is not this run's
     qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
-    panel.loaded.set()
-    qtbot.waitUntil(lambda: panel._run is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(panel.controller.run_started, timeout=WAIT_MS):
+        panel.loaded.set()
     assert panel.progress.text() == "Paused"
     assert panel.controller.batches_done == 0
-    panel.controller.step()  # one batch, then held again: where it is, still paused
-    qtbot.waitUntil(lambda: panel._last_batch is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(panel.controller.batch_finished, timeout=WAIT_MS):
+        panel.controller.step()  # one batch, then held again: where it is, still paused
     assert panel.progress.text().startswith("Paused  ·  Epoch 1/2  ·  batch 1/")
     qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # Resume
     with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS):
