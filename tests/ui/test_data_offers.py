@@ -86,7 +86,7 @@ def test_a_folder_of_the_other_dataset_offers_switching_and_the_page_then_finds_
     assert window.mode() == "garments" and preferences.last_mode() == "garments"
     assert desk.prediction.current().dataset == "fashion"
     assert banner.isHidden()
-    assert page._controller.result().class_names == registry.FASHION.class_names
+    assert desk.evaluation.result().class_names == registry.FASHION.class_names
     assert train_banner.isHidden() and desk.train_page.progress.format() == "Ready"
 
 

@@ -38,15 +38,21 @@ def toy_dataset(name="toy"):
 
 
 @pytest.fixture
-def view(qtbot):
-    ctl = DatasetController(lambda name: toy_dataset(name))
-    widget = DatasetView(ctl, names=("toy",), rng=np.random.default_rng(1))
+def controller():
+    """The view's controller, as the window builds it and hands it over."""
+    built = DatasetController(lambda name: toy_dataset(name))
+    yield built
+    built.shutdown()
+
+
+@pytest.fixture
+def view(qtbot, controller):
+    widget = DatasetView(controller, names=("toy",), rng=np.random.default_rng(1))
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
-    with qtbot.waitSignal(ctl.loaded, timeout=10_000):
+    with qtbot.waitSignal(controller.loaded, timeout=10_000):
         widget.show()
-    yield widget
-    ctl.shutdown()
+    return widget
 
 
 def test_counts_per_split_and_total(view):
@@ -123,8 +129,8 @@ def test_missing_dataset_shows_how_to_get_it(qtbot):
     assert not widget.save_button.isEnabled()
 
 
-def test_set_classifier_switches_to_its_dataset(qtbot, view):
-    with qtbot.waitSignal(view._controller.loaded, timeout=10_000) as blocker:
+def test_set_classifier_switches_to_its_dataset(qtbot, view, controller):
+    with qtbot.waitSignal(controller.loaded, timeout=10_000) as blocker:
         view.set_classifier(SimpleNamespace(dataset="other"))
     assert blocker.args[0].name == "other"
     assert view.dataset_combo.currentData() == "other"

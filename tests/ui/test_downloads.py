@@ -86,7 +86,7 @@ def test_download_from_the_classroom_mirror_fills_every_page_at_once(
         server.files[f"/school/mnist/{name}"] = body
     preferences.set_mirror(f"{server.url}/school")
     show_missing_banners(qtbot, desk)
-    evaluation, dataset_ctl = desk.evaluation, desk.dataset_page._controller
+    evaluation, dataset_ctl = desk.evaluation, desk.datasets
     with qtbot.waitSignal(coordinator.downloads.finished, timeout=20_000):
         desk.dataset_page.message.download_button.click()  # clicked on one page...
     # ...and every page retries at once: both banners go and both pages show the data
@@ -144,9 +144,7 @@ def test_offline_the_banner_says_so_in_one_sentence_and_offers_a_folder(qtbot, d
 
 def test_choosing_a_data_folder_clears_every_banner_at_once(qtbot, desk, tiny_idx_dir):
     show_missing_banners(qtbot, desk)
-    with qtbot.waitSignals(
-        [desk.evaluation.finished, desk.dataset_page._controller.loaded], timeout=20_000
-    ):
+    with qtbot.waitSignals([desk.evaluation.finished, desk.datasets.loaded], timeout=20_000):
         desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # what File > Data folder… sends
     assert desk.evaluate_page.message.isHidden() and desk.dataset_page.message.isHidden()
     assert preferences.data_dir() == str(tiny_idx_dir)

@@ -27,14 +27,20 @@ def result(stroke_classifier):
 
 
 @pytest.fixture
-def view(qtbot):
-    controller = TrustController()
+def controller():
+    """The view's controller, as the window builds it and hands it over."""
+    built = TrustController()
+    yield built
+    built.shutdown()
+
+
+@pytest.fixture
+def view(qtbot, controller):
     widget = TrustView(controller)
     qtbot.addWidget(widget)
     widget.resize(900, 900)
     widget.show()
-    yield widget
-    controller.shutdown()
+    return widget
 
 
 def test_the_summary_arrives_from_the_worker_and_is_drawn(qtbot, view, result):
@@ -49,11 +55,11 @@ def test_the_summary_arrives_from_the_worker_and_is_drawn(qtbot, view, result):
     assert "100.0% of 120" in view.numbers.text()
 
 
-def test_robustness_runs_with_progress_and_draws_five_curves(qtbot, view, result):
+def test_robustness_runs_with_progress_and_draws_five_curves(qtbot, view, controller, result):
     view.set_result(result)
     seen = []
-    view._controller.robustness_progressed.connect(lambda d, t: seen.append((d, t)))
-    with qtbot.waitSignal(view._controller.robustness_ready, timeout=60_000):
+    controller.robustness_progressed.connect(lambda d, t: seen.append((d, t)))
+    with qtbot.waitSignal(controller.robustness_ready, timeout=60_000):
         view.robust_button.click()
     assert set(view.curves) == {"noise", "rotation", "shift", "thickness", "occlusion"}
     assert seen and seen[-1][0] == seen[-1][1]
@@ -71,13 +77,12 @@ def test_no_result_clears_the_part(qtbot, view, result):
 
 
 def test_robustness_says_its_sample_and_cancel_stops_it_without_curves(
-    qtbot, view, result, monkeypatch
+    qtbot, view, controller, result, monkeypatch
 ):
     import threading
 
     from nndesk import robustness
 
-    controller = view._controller
     view.set_result(result)
     gate = threading.Event()  # the second damage level waits until Cancel was clicked
     calls: list[str] = []
