@@ -76,9 +76,9 @@ def test_edited_settings_export_as_a_notebook_of_the_form(qtbot, panel, dialogs,
     assert get_preset("fashion-mlp").config.epochs == 5  # the preset itself is untouched
 
 
-def test_invalid_settings_are_refused_with_their_reason_before_any_dialog(panel, dialogs):
+def test_invalid_settings_are_refused_with_their_reason_before_any_dialog(qtbot, panel, dialogs):
     panel.form.arch.setText("784-xx-10")
-    panel.form._on_arch_timer_timeout()
+    qtbot.waitUntil(lambda: "arch" in panel.form.errors(), timeout=60_000)  # typing settled
     _action(panel.code_button, "Export as script…").trigger()
     assert dialogs.asked == []
     assert len(dialogs.warnings) == 1 and "xx" in dialogs.warnings[0]

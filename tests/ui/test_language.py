@@ -260,12 +260,12 @@ def test_refused_settings_and_architectures_are_explained_in_vietnamese(
     assert form.lr.text() == "0,0123"  # shown with a decimal comma, read back as the number
     assert form.config().lr == pytest.approx(0.0123)
     form.arch.setText("784-6x-10")
-    form._on_arch_timer_timeout()  # skip the typing debounce
+    qtbot.waitUntil(lambda: "arch" in form.errors(), timeout=60_000)  # the typing settled
     assert form._error_labels["arch"].text() == (
         "tầng 1: '6x' không phải là độ rộng, cN, cNkK, cNv, p hay bn"
     )
     form.arch.setText("784-16-10")
-    form._on_arch_timer_timeout()
+    qtbot.waitUntil(lambda: "arch" not in form.errors(), timeout=60_000)
     form.lr.setText("nhanh")
     assert form._error_labels["lr"].text() == "'nhanh' không phải là số (ví dụ 0,001 hoặc 1e-3)"
 

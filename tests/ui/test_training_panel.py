@@ -318,11 +318,11 @@ def test_learning_rate_changes_while_training_and_the_curve_marks_it(qtbot, pane
 def test_invalid_fields_are_refused_with_a_reason(qtbot, panel):
     form = panel.form
     form.arch.setText("784-6x-10")
-    form._on_arch_timer_timeout()
+    qtbot.waitUntil(lambda: "arch" in form.errors(), timeout=WAIT_MS)  # the typing settled
     assert "'6x' is not a width" in form.errors()["arch"]
     assert not panel.train_button.isEnabled()
     form.arch.setText("784-16-10")
-    form._on_arch_timer_timeout()
+    qtbot.waitUntil(lambda: "arch" not in form.errors(), timeout=WAIT_MS)
     assert form.arch_summary.text() == "784-16-10 \N{RIGHTWARDS ARROW} 12,730 parameters"
     form.lr.setText("0")
     assert form.errors()["lr"] == "must be greater than 0"
