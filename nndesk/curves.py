@@ -23,7 +23,7 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 from matplotlib.transforms import ScaledTranslation
 
 from nndesk.fileio import atomic_path
-from nndesk.i18n import N_, fill, shown
+from nndesk.i18n import N_, shown
 from nndesk.runs import Curves
 from nndesk.viz import legend_label, localise_ticks, muted_colour
 
@@ -472,11 +472,6 @@ def _sticky_top(ax: Axes, data_top: float) -> bool:
 
 #: Rows the labels of changes made while training take turns on (top to bottom)
 MARK_ROWS = 3
-
-
-def mark_lr_change(axes: Sequence[Axes], x: float, lr: float) -> list:
-    """A dotted vertical line at ``x`` on each Axes, labelled on the first with the new rate."""
-    return mark_change(axes, x, fill("lr {lr:g}", lr=lr))
 
 
 def mark_change(

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from nndesk.data.download import (
     Cancel,
     DownloadError,
-    dataset_cache_dir,
     download_dataset,
 )
 from nndesk.data.registry import DATASETS
@@ -160,7 +159,3 @@ class DownloadController(QObject):
         """Cancel and wait for the worker (window closing); nothing half-written stays."""
         self.cancel()
         self.wait(10)
-
-    @staticmethod
-    def cache_folder(name: str) -> str:
-        return str(dataset_cache_dir(name))

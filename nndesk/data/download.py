@@ -17,7 +17,6 @@ import contextlib
 import errno
 import hashlib
 import os
-import shutil
 import socket
 import threading
 import urllib.error
@@ -461,13 +460,6 @@ def files_present(name: str | DatasetSpec, dest: str | os.PathLike | None = None
     spec = get_spec(name)
     folder = Path(dest) if dest is not None else dataset_cache_dir(spec)
     return sum(cached_path(f, folder) is not None for f in spec.files)
-
-
-def remove_partial(folder: str | os.PathLike) -> None:
-    """Remove an empty download folder left by a cancelled first download (never any file)."""
-    folder = Path(folder)
-    if folder.is_dir() and not any(folder.iterdir()):
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def tqdm_progress(file=None) -> ProgressFn:

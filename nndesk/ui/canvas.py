@@ -116,9 +116,6 @@ class DrawingCanvas(QWidget):
     def can_undo(self) -> bool:
         return bool(self._undo)
 
-    def can_redo(self) -> bool:
-        return bool(self._redo)
-
     @Slot()
     def undo(self) -> None:
         if not self._undo:

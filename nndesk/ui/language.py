@@ -36,11 +36,6 @@ def resolve_language(preference: str, ui_languages: list[str]) -> str:
     return SOURCE_LANGUAGE
 
 
-def system_language() -> str:
-    """The language the desktop asks for, if nndesk has it, else English."""
-    return resolve_language("system", QLocale.system().uiLanguages())
-
-
 def current_language() -> str:
     """The code of the language installed by the last ``use_language`` ("en" before any)."""
     return _current

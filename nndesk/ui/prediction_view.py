@@ -85,9 +85,6 @@ class InputPreview(QWidget):
         self._overlay = bool(on)
         self.update()
 
-    def overlay_visible(self) -> bool:
-        return self._overlay
-
     def set_placeholder(self, text: str) -> None:
         self._placeholder = text
         self.update()

@@ -58,14 +58,6 @@ ENDINGS = {
 LANE_FIELDS = ("arch", "activation", "optimizer", "lr", "normalize")
 
 
-def render_race(runs, width: int, height: int, dpi: float = 96.0) -> QImage:
-    """The lanes' curves overlaid (``runs``: (name, Curves) pairs) as an image (any thread)."""
-    from nndesk.race_chart import RaceChart
-
-    chart = RaceChart([name for name, _ in runs], width, height, dpi)
-    return _image(chart.render([curves for _, curves in runs]))
-
-
 def _image(rgba) -> QImage:
     """An RGBA uint8 (h, w, 4) array as a QImage that owns its pixels."""
     h, w = rgba.shape[:2]
