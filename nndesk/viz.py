@@ -288,15 +288,19 @@ def set_class_labels(ax: Axes, class_names: Sequence[str], compact: bool = False
 
 
 def two_lines(name: str, longest: int = 8) -> str:
-    """``name`` broken at the space or slash nearest its middle when longer than ``longest``
-    characters ("Áo thun/" / "áo phông", "Bốt cổ" / "ngắn"); as it is otherwise."""
-    cuts = [i for i, ch in enumerate(name) if ch in " /"]
-    if len(name) <= longest or not cuts:
+    """``name`` on two lines when longer than ``longest`` characters: after a slash ("Áo thun/"
+    / "áo phông"), else with the fewer words on the first line ("Bốt" / "cổ ngắn", "Giày" /
+    "thể thao": a Vietnamese two-syllable word is usually the last); as it is otherwise."""
+    if len(name) <= longest:
         return name
-    i = min(cuts, key=lambda i: abs(i - len(name) / 2))
-    if name[i] == "/":  # the slash stays on the first line
-        return name[: i + 1] + "\n" + name[i + 1 :]
-    return name[:i] + "\n" + name[i + 1 :]
+    if "/" in name.strip("/"):
+        cut = name.index("/", 1) + 1
+        return name[:cut] + "\n" + name[cut:].lstrip()
+    words = name.split()
+    if len(words) < 2:
+        return name
+    first = len(words) // 2
+    return " ".join(words[:first]) + "\n" + " ".join(words[first:])
 
 
 def _cell_outline(r: int, c: int):

@@ -177,7 +177,9 @@ def test_a_long_class_name_is_broken_near_its_middle_for_a_compact_matrix():
     from nndesk.viz import two_lines
 
     assert two_lines("Áo thun/áo phông") == "Áo thun/\náo phông"  # the slash ends line one
-    assert two_lines("Bốt cổ ngắn") == "Bốt cổ\nngắn"
+    assert two_lines("Bốt cổ ngắn") == "Bốt\ncổ ngắn"
+    assert two_lines("Giày thể thao") == "Giày\nthể thao"  # "thể thao" is one word
     assert two_lines("Áo len chui đầu") == "Áo len\nchui đầu"
+    assert two_lines("Ankle boot") == "Ankle\nboot" and two_lines("T-shirt/top") == "T-shirt/\ntop"
     assert two_lines("Quần dài") == "Quần dài"  # short enough
     assert two_lines("Sandalwood") == "Sandalwood"  # nowhere to break

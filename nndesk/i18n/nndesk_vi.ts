@@ -353,7 +353,8 @@
     </message>
     <message>
         <source>Weights: now (solid) vs start (dashed)</source>
-        <translation>Trọng số: hiện tại (liền) và lúc đầu (đứt nét)</translation>
+        <translation>Trọng số: hiện tại (liền)
+và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Xavier</source>
@@ -769,7 +770,7 @@
     </message>
     <message>
         <source>how pixels 0..255 are scaled before the network</source>
-        <translation>cách đưa điểm ảnh 0..255 về thang đo trước khi vào mạng</translation>
+        <translation>cách đưa điểm ảnh (giá trị từ 0 đến 255) về thang đo trước khi vào mạng</translation>
     </message>
     <message>
         <source>how the learning rate changes from epoch to epoch</source>
@@ -1935,7 +1936,7 @@ nhãn {label}{name}</translation>
     </message>
     <message>
         <source>{title}: {train} training and {test} test images, {k} classes, 28×28 pixels in 0..255</source>
-        <translation>{title}: {train}&#xa0;ảnh huấn luyện và {test}&#xa0;ảnh kiểm tra, {k}&#xa0;lớp, 28×28&#xa0;điểm ảnh trong 0..255</translation>
+        <translation>{title}: {train}&#xa0;ảnh huấn luyện và {test}&#xa0;ảnh kiểm tra, {k}&#xa0;lớp, 28×28&#xa0;điểm ảnh, mỗi điểm từ 0&#xa0;đến&#xa0;255</translation>
     </message>
 </context>
 <context>
@@ -4266,6 +4267,14 @@ kiểm định</translation>
     <message>
         <source>(the last {n} of {total} changes of the rate)</source>
         <translation>({n}&#xa0;lần đổi tốc độ học gần nhất trong {total}&#xa0;lần)</translation>
+    </message>
+    <message>
+        <source>Accuracy on the test set, after training</source>
+        <translation>Độ chính xác trên tập kiểm tra, sau khi huấn luyện</translation>
+    </message>
+    <message>
+        <source>Accuracy on the validation split, after the last epoch</source>
+        <translation>Độ chính xác trên phần kiểm định, sau epoch cuối</translation>
     </message>
     <message>
         <source>Dataset</source>

@@ -114,6 +114,9 @@ class ConfusionView(QWidget):
             plot_confusion(
                 self.ax, self._confusion, self._names, title=None, highlight=self._selected
             )
+            # at the top of a canvas taller than the square matrix: centred, the replay's
+            # column names fell below a 1024x700 window's fold under 60 px of empty canvas
+            self.ax.set_anchor("N")
         self._fitted_for = None
         self.canvas.draw_idle()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -289,6 +289,9 @@ class EvaluationPanel(QWidget):
             body_layout.addWidget(self.splitter)
             body_layout.addWidget(self.trust)
             self.scroll.setWidget(body)
+        # the report's height is fitted to the viewport's width, which the scroll bar narrows
+        # when it appears after a fit: the legend then took a line more and ran over the table
+        self.scroll.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.progress)
@@ -308,6 +311,11 @@ class EvaluationPanel(QWidget):
         super().resizeEvent(event)
         self._arrange(wide=self.width() >= WIDE)
         self._fit_report()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self._fit_report()
+        return super().eventFilter(watched, event)
 
     def _fit_report(self) -> None:
         """Narrow page: the report side gets the height its wrapped legend needs, so the legend

@@ -35,6 +35,13 @@ COLUMNS = (
 )
 STARTED, DATASET, LAYERS, SETTINGS, EPOCHS, VAL_ACC, TEST_ACC, STATUS = range(len(COLUMNS))
 NUMBER_COLUMNS = (EPOCHS, VAL_ACC, TEST_ACC)
+#: what a short column title stands for ("Độ chính xác KĐ" / "KT" in Vietnamese)
+COLUMN_TIPS = {
+    VAL_ACC: QT_TRANSLATE_NOOP(
+        "RunsView", "Accuracy on the validation split, after the last epoch"
+    ),
+    TEST_ACC: QT_TRANSLATE_NOOP("RunsView", "Accuracy on the test set, after training"),
+}
 #: A run's status as the table says it (run.json keeps the English word; any other is shown as is)
 STATUSES = {
     "running": QT_TRANSLATE_NOOP("RunsView", "running"),
@@ -59,7 +66,12 @@ def _key(v: float) -> float:
 
 def started_text(record: RunRecord, seconds: bool = False, day: bool = True) -> str:
     """When a run started, as the Runs table says it ("02 Dec 01:42"; with ``seconds``
-    "02 Dec 01:42:07", without ``day`` "01:42")."""
+    "02 Dec 01:42:07", without ``day`` "01:42"), its spaces no-break ones: a headline broke
+    it as "lúc 03 thg" / "12 03:04"."""
+    return _started(record, seconds, day).replace(" ", "\u00a0")
+
+
+def _started(record: RunRecord, seconds: bool, day: bool) -> str:
     time = "HH:mm:ss" if seconds else "HH:mm"
     try:
         when = datetime.fromisoformat(record.created_at).astimezone()
@@ -293,6 +305,9 @@ class RunsTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return translate_marked("RunsView", COLUMNS[section])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            tip = COLUMN_TIPS.get(section)
+            return translate_marked("RunsView", tip) if tip else None
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

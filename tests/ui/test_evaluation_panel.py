@@ -9,7 +9,7 @@ import threading
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk.controllers.evaluation import EvaluationController, JobRunner
 from nndesk.errors import DataError
@@ -489,3 +489,38 @@ def test_a_folder_of_the_other_dataset_is_named_in_window_words(
         f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a "
         "folder with MNIST."
     )
+
+
+def test_the_report_legend_never_runs_over_the_table_on_a_narrow_page(qtbot, tiny_model_file):
+    """At 1024x700 in Vietnamese the legend under the per-class report was drawn over its
+    last row: the report's height was fitted to the viewport before the page's scroll bar
+    appeared and narrowed it, and the legend then wrapped onto one line more."""
+    from nndesk.evaluation import evaluate
+    from nndesk.inference import Classifier
+    from nndesk.ui import language
+
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 255, (300, 28, 28)).astype(np.uint8)
+    result = evaluate(Classifier.from_file(tiny_model_file), images, rng.integers(0, 10, 300))
+    assert language.use_language("vi") == "vi"
+    ctl = EvaluationController(toy_provider)
+    try:
+        overlaps = {}
+        for width in range(500, 661, 20):  # a page of that width shows its first result
+            widget = EvaluationPanel(ctl)
+            qtbot.addWidget(widget)
+            widget.resize(width, 560)
+            widget.show()
+            qtbot.waitExposed(widget)
+            widget.show_result(result)
+            qtbot.waitUntil(lambda w=widget: w.scroll.verticalScrollBar().isVisible(), timeout=5000)
+            QApplication.processEvents()
+            table_bottom = widget.table.mapTo(widget, widget.table.rect().bottomLeft()).y()
+            legend_top = widget.legend.mapTo(widget, widget.legend.rect().topLeft()).y()
+            if legend_top <= table_bottom:
+                overlaps[width] = table_bottom - legend_top
+            widget.close()
+        assert overlaps == {}, overlaps
+    finally:
+        ctl.shutdown()
+        language.use_language("en")

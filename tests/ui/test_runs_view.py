@@ -805,3 +805,31 @@ def render_pool_idle() -> bool:
     from nndesk.ui.off_gui import render_pool
 
     return render_pool().waitForDone(60_000)
+
+
+def test_the_accuracy_columns_say_what_their_short_titles_stand_for(qtbot, tmp_path):
+    """In Vietnamese the titles read "Độ chính xác KĐ" and "KT": kiểm định, kiểm tra."""
+    from nndesk.ui import language
+    from nndesk.ui.runs_table import TEST_ACC, VAL_ACC
+
+    view = make_view(qtbot, RunStore(tmp_path / "runs"))
+    tip = Qt.ItemDataRole.ToolTipRole
+
+    def tips() -> list:
+        return [
+            view.model.headerData(c, Qt.Orientation.Horizontal, tip) for c in (VAL_ACC, TEST_ACC)
+        ]
+
+    assert tips() == [
+        "Accuracy on the validation split, after the last epoch",
+        "Accuracy on the test set, after training",
+    ]
+    assert language.use_language("vi") == "vi"
+    try:
+        assert tips() == [
+            "Độ chính xác trên phần kiểm định, sau epoch cuối",
+            "Độ chính xác trên tập kiểm tra, sau khi huấn luyện",
+        ]
+    finally:
+        language.use_language("en")
+    assert view.model.headerData(0, Qt.Orientation.Horizontal, tip) is None

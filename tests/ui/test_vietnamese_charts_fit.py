@@ -313,3 +313,37 @@ def test_the_replay_at_1024_gives_its_counts_room_by_numbering_the_columns(qtbot
     view.resize(900, 620)
     qtbot.waitUntil(lambda: not matrix_view.compact() and fitted(), timeout=60000)
     assert matrix_view.ax.get_xticklabels()[0].get_text() == "Áo thun/áo phông"
+
+
+@pytest.mark.parametrize("size", [(540, 380), (760, 420)], ids=["1024", "1280"])
+def test_the_train_pages_inside_charts_keep_their_titles_whole(vietnamese, size):
+    """At 1024 px "Trọng số: hiện tại (liền) và lúc đầu (đứt nét)" ran past the chart's left
+    edge ("rọng số: …"): the histogram's title is wider than its column in Vietnamese."""
+    import math
+
+    import matplotlib.text
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from nndesk.inside_plots import draw_inside
+    from nndesk.training.internals import InsideRecord, InsideSample, LayerSample
+    from tests.ui.test_layout import _out_of_view_tick_labels
+
+    samples = [
+        InsideSample(x, (LayerSample(1.0 / (1 + x), 1e-3, math.nan),) * 2) for x in (0.5, 1.0)
+    ]
+    record = InsideRecord(["Dense 784→32", "Dense 32→10"], samples)
+    figure = Figure(figsize=(size[0] / 96, size[1] / 96), dpi=96, layout="constrained")
+    canvas = FigureCanvasAgg(figure)
+    draw_inside(figure, record)
+    canvas.draw()
+    renderer, frame = canvas.get_renderer(), figure.bbox
+    hidden = _out_of_view_tick_labels(figure)  # never drawn
+    cut = []
+    for text in figure.findobj(matplotlib.text.Text):
+        if id(text) in hidden or not text.get_visible() or not text.get_text().strip():
+            continue
+        box = text.get_window_extent(renderer)
+        if box.x0 < -1 or box.x1 > frame.width + 1 or box.y0 < -1 or box.y1 > frame.height + 1:
+            cut.append(text.get_text())
+    assert cut == [], cut
