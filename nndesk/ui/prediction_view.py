@@ -37,6 +37,51 @@ def fitted_font(font: QFont, text: str, width: float, least: float = 6.5) -> QFo
 PLACEHOLDER_FLAGS = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
 
 
+class ReservedLabel(QLabel):
+    """A word-wrapped label as tall, at any width, as the tallest of some texts it may show.
+
+    The runner-up line ("Thứ hai: Áo thun/áo phông 3,3% (cách 86,9 điểm)") took two lines for
+    long names and one for short ones, so the bars under it jumped while the user drew: the
+    line keeps the height of the longest one for the classes shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._reserved: tuple[str, ...] = ()
+        self._probe = QLabel()  # measures each text the way this label lays it out
+        self._probe.setWordWrap(True)
+        self._heights: dict[int, int] = {}  # width -> reserved height
+
+    def set_reserved_texts(self, texts) -> None:
+        self._reserved = tuple(texts)
+        self._heights.clear()
+        self.updateGeometry()
+
+    def reserved_height(self, width: int) -> int:
+        if width not in self._heights:
+            self._probe.setFont(self.font())
+            self._probe.setContentsMargins(self.contentsMargins())
+            heights = [0]
+            for text in self._reserved:
+                self._probe.setText(text)
+                heights.append(self._probe.heightForWidth(width))
+            self._heights[width] = max(heights)
+        return self._heights[width]
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return max(super().heightForWidth(width), self.reserved_height(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.reserved_height(max(1, self.width()))))
+
+
 class InputPreview(QWidget):
     """The 28x28 model input, enlarged nearest-neighbour with a faint pixel grid.
 
@@ -406,7 +451,7 @@ class PredictionPanel(QWidget):
         # column kept the width of each test image's label (it jumped between images)
         self.true_label.setWordWrap(True)
         self.true_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.runner_up_label = QLabel("")
+        self.runner_up_label = ReservedLabel()
         self.runner_up_label.setToolTip(
             translate(
                 "PredictionPanel",
@@ -414,7 +459,6 @@ class PredictionPanel(QWidget):
                 "a small margin means the network hesitated between the two",
             )
         )
-        self.runner_up_label.setWordWrap(True)
         self.bars = ProbabilityBars()
         # the bars show temperature-scaled probabilities; the model's own are one click away
         self.raw_box = QCheckBox(translate("PredictionPanel", "Raw probabilities"))
@@ -472,8 +516,31 @@ class PredictionPanel(QWidget):
     def set_class_names(self, names) -> None:
         self._names = class_names_shown(names)  # Fashion's names in the window's language
         self.bars.set_class_names(self._names)
+        self.runner_up_label.set_reserved_texts(self._widest_guesses())
         self._arrange_head(self.answer_needs_own_line(self.width()))
         self.set_prediction(None)
+
+    def _widest_guesses(self) -> list[str]:
+        """The runner-up line for each class, and "Not sure"'s two guesses with the two longest
+        names, with the widest figures they can show: the heights the line must keep."""
+        names = [html.escape(n) for n in self._names]
+        texts = [self._runner_up_text(n, 0.499, 0.999) for n in names]
+        if len(names) >= 2:
+            first, second = sorted(names, key=len)[-2:]
+            texts.append(self._guesses_text(first, 0.599, second, 0.499))
+        return texts
+
+    @staticmethod
+    def _runner_up_text(name: str, p: float, margin: float) -> str:
+        return translate(
+            "PredictionPanel", "Runner-up: <b>{name}</b> {p} (margin {margin} points)"
+        ).format(name=name, p=percent(p, 1), margin=decimal(100 * margin, 1))
+
+    @staticmethod
+    def _guesses_text(first: str, p1: float, second: str, p2: float) -> str:
+        return translate("PredictionPanel", "{first} {p1} or {second} {p2}").format(
+            first=f"<b>{first}</b>", p1=percent(p1, 0), second=f"<b>{second}</b>", p2=percent(p2, 0)
+        )
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -623,12 +690,7 @@ class PredictionPanel(QWidget):
             self.top_label.setText(translate("PredictionPanel", "Not sure"))
             self.confidence_label.setText("")
             self.runner_up_label.setText(
-                translate("PredictionPanel", "{first} {p1} or {second} {p2}").format(
-                    first=f"<b>{html.escape(name1)}</b>",
-                    p1=percent(p, 0),
-                    second=f"<b>{html.escape(name2)}</b>",
-                    p2=percent(probs[second], 0),
-                )
+                self._guesses_text(html.escape(name1), p, html.escape(name2), probs[second])
             )
         else:
             self.top_label.setText(name1)
@@ -636,11 +698,7 @@ class PredictionPanel(QWidget):
         if second is not None and not not_sure:
             second, margin = runner_up(probs)
             name = self._names[second] if second < len(self._names) else str(second)
-            self.runner_up_label.setText(
-                translate(
-                    "PredictionPanel", "Runner-up: <b>{name}</b> {p} (margin {margin} points)"
-                ).format(name=name, p=percent(probs[second], 1), margin=decimal(100 * margin, 1))
-            )
+            self.runner_up_label.setText(self._runner_up_text(name, probs[second], margin))
         self.bars.set_probabilities(probs, self._true)
         self._show_figure()
         if self._true is not None:

@@ -361,3 +361,42 @@ def test_the_nothing_drawn_text_stays_inside_the_smallest_preview(qtbot):
         preview._placeholder_rect(), PLACEHOLDER_FLAGS, text
     )
     assert box.contains(used.toAlignedRect())
+
+
+def test_the_bars_stay_put_whichever_class_is_runner_up(qtbot, qapp):
+    """Issue 22: "Thứ hai: Áo thun/áo phông 3,3% (cách 86,9 điểm)" took two lines and "Thứ hai:
+    Túi ..." one, so the ten bars jumped ~14 px while the user drew."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from nndesk.data.registry import DATASETS
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    try:
+        panel = PredictionPanel()
+        qtbot.addWidget(panel)
+        panel.set_class_names(DATASETS["fashion"].class_names)
+        panel.resize(240, 600)
+        panel.show()
+        tops = {}
+        texts = {}
+        for runner in (8, 0, 9, 3):  # Túi, Áo thun/áo phông, Bốt cổ ngắn, Váy
+            probs = np.full(10, 0.001, np.float32)
+            probs[5], probs[runner] = 0.9, 0.033
+            panel.set_prediction(prediction(probs / probs.sum(), panel._names))
+            QApplication.processEvents()
+            tops[runner] = panel.bars.geometry().top()
+            texts[runner] = panel.runner_up_label.text()
+        # the case the issue met: the lines themselves take different heights at this width
+        plain = QLabel()
+        plain.setWordWrap(True)
+        plain.setFont(panel.runner_up_label.font())
+        width = panel.runner_up_label.width()
+        heights = set()
+        for text in texts.values():
+            plain.setText(text)
+            heights.add(plain.heightForWidth(width))
+        assert len(heights) > 1, texts
+        assert len(set(tops.values())) == 1, tops
+    finally:
+        language.use_language("en")
