@@ -40,7 +40,7 @@ from typing import Any
 from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_write_text
 from nndesk.fileio import stamp as file_stamp
-from nndesk.i18n import fill
+from nndesk.i18n import N_, fill
 from nndesk.i18n import shown as shown_text
 from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 from nndesk.plain_text import one_line
@@ -711,9 +711,19 @@ class RunRecord:
 RunRecord.curves = property(RunRecord._get_curves, RunRecord._set_curves)  # type: ignore[assignment]
 
 
+# a run's learning rate in its title: "lr=0.001" stored, "tốc độ học 0,001" shown in Vietnamese
+# (a learner can't decode "lr"); the number last, where the Runs legend adds the changed rates
+LR_IN_TITLE = N_("lr={lr:g}")
+
+
+def lr_title_prefix() -> str:
+    """What the shown title writes before the learning rate ("lr=", "tốc độ học ")."""
+    return shown_text(LR_IN_TITLE).split("{lr", 1)[0]
+
+
 def describe_config(config: dict, shown: bool = False) -> str:
     """A short label for a run, e.g. ``fashion 784-128-10 relu adam lr=0.001``; ``shown``: in
-    the window's words and numbers (``Fashion-MNIST 784-128-10 ReLU Adam lr=0,001`` in
+    the window's words and numbers (``Fashion-MNIST 784-128-10 ReLU Adam tốc độ học 0,001`` in
     Vietnamese, as the Train form names them) for the window to show, not to store (a run's
     stored title stays as Python writes it)."""
     dataset = str(config.get("dataset", ""))
@@ -740,7 +750,10 @@ def describe_config(config: dict, shown: bool = False) -> str:
             parts[2] = f"{parts[2]}/{output_text}" if parts[2] else output_text
             parts.insert(3, shown_text(losses.short_label(loss)))
     if "lr" in config:
-        parts.append((fill if shown else str.format)("lr={lr:g}", lr=config["lr"]))
+        if shown:
+            parts.append(fill(shown_text(LR_IN_TITLE), lr=config["lr"]))
+        else:
+            parts.append(LR_IN_TITLE.format(lr=config["lr"]))
     if config.get("normalize"):
         normalize = str(config["normalize"])
         parts.append(value_text("normalize", normalize) if shown else normalize)
@@ -750,7 +763,7 @@ def describe_config(config: dict, shown: bool = False) -> str:
 def title_shown(title: str, config: dict) -> str:
     """A run's stored ``title`` as the window shows it: one nndesk wrote from the settings
     (``describe_config``) written again in the window's words and number format ("pixels -1
-    to 1", "lr=0,001"), a race lane's "Adam (race)" translated, any other as it is."""
+    to 1", "tốc độ học 0,001"), a race lane's "Adam (race)" translated, any other as it is."""
     # only settings of words and one rate: a hostile record may hold a million numbers
     words = ("dataset", "arch", "architecture", "activation", "optimizer", "normalize")
     if (

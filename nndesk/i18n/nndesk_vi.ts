@@ -881,6 +881,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>mất mát tăng lên {loss:.3g} ở epoch {epoch}, batch {batch}; hãy thử tốc độ học thấp hơn</translation>
     </message>
     <message>
+        <source>lr={lr:g}</source>
+        <translation>tốc độ học {lr:g}</translation>
+    </message>
+    <message>
         <source>mean squared error</source>
         <translation>sai số bình phương trung bình</translation>
     </message>

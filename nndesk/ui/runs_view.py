@@ -28,6 +28,7 @@ from nndesk.runs import (
     Curves,
     RunRecord,
     TrashUnavailableError,
+    lr_title_prefix,
     title_shown,
 )
 from nndesk.setting_words import setting_text, value_text
@@ -777,5 +778,11 @@ def shown_title(record: RunRecord, changes: bool = True) -> str:
         return title
     changed = " → ".join(fmt(lr, "g") for lr in rates[-2:])  # as the title writes lr=
     more = "… → " if len(rates) > 2 else ""
-    marked, n = re.subn(r"lr=(\S+)", lambda m: f"lr={m.group(1)} → {more}{changed}", title, count=1)
+    prefix = lr_title_prefix()  # "lr=", or the window's words for it
+    marked, n = re.subn(
+        re.escape(prefix) + r"(\S+)",
+        lambda m: f"{prefix}{m.group(1)} → {more}{changed}",
+        title,
+        count=1,
+    )
     return marked if n else f"{title} (lr → {more}{changed})"

@@ -361,6 +361,26 @@ def test_a_runs_own_title_in_the_legend_uses_the_windows_decimal_mark(tmp_path, 
     assert legend_labels([named])[0] == "my 0.5"  # a name the user gave is left as written
 
 
+def test_a_runs_title_names_the_learning_rate_in_vietnamese_words(tmp_path, qapp):
+    """Issue 22: the Train headline wrote "lr=0,001" in Vietnamese; the stored title keeps
+    "lr=0.001" (the CLI and the records stay English)."""
+    from nndesk.runs import describe_config
+    from nndesk.ui import language
+    from nndesk.ui.runs_view import legend_labels
+
+    store = RunStore(tmp_path / "runs")
+    record = store.create({"dataset": "fashion", "arch": "784-10", "lr": 0.001})
+    record.curves.add_lr_change(0.5, 0.0001)
+    assert language.use_language("vi") == "vi"
+    try:
+        assert record.title == "fashion 784-10 lr=0.001"
+        shown = describe_config(record.config, shown=True)
+        assert shown == "Fashion-MNIST 784-10 tốc độ học 0,001" and "lr" not in shown
+        assert legend_labels([record])[0] == "Fashion-MNIST 784-10 tốc độ học 0,001 → 0,0001"
+    finally:
+        language.use_language("en")
+
+
 def big_record(store: RunStore, name: str, title: str) -> Path:
     """A run folder whose run.json alone is over the quick-listing budget."""
     from nndesk.controllers.run_list import QUICK_BYTES
