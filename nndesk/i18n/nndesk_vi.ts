@@ -4382,7 +4382,8 @@ từ {folder}</translation>
     </message>
     <message>
         <source>Test acc</source>
-        <translation>Độ chính xác KT</translation>
+        <translation>Độ chính xác
+(kiểm tra)</translation>
     </message>
     <message>
         <source>The chart compares the first {n} of the {total} selected runs.</source>
@@ -4398,7 +4399,8 @@ từ {folder}</translation>
     </message>
     <message>
         <source>Val acc</source>
-        <translation>Độ chính xác KĐ</translation>
+        <translation>Độ chính xác
+(kiểm định)</translation>
     </message>
     <message>
         <source>augmented</source>
@@ -4463,6 +4465,10 @@ từ {folder}</translation>
     <message>
         <source>load the selected run&apos;s model into the prediction view</source>
         <translation>nạp mô hình của lượt chạy đã chọn vào phần dự đoán</translation>
+    </message>
+    <message>
+        <source>lr {lr:g}</source>
+        <translation>tốc độ học {lr:g}</translation>
     </message>
     <message>
         <source>lr {rate}</source>

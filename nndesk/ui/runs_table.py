@@ -35,7 +35,7 @@ COLUMNS = (
 )
 STARTED, DATASET, LAYERS, SETTINGS, EPOCHS, VAL_ACC, TEST_ACC, STATUS = range(len(COLUMNS))
 NUMBER_COLUMNS = (EPOCHS, VAL_ACC, TEST_ACC)
-#: what a short column title stands for ("Độ chính xác KĐ" / "KT" in Vietnamese)
+#: what a short column title stands for ("Val acc"; over two lines in Vietnamese)
 COLUMN_TIPS = {
     VAL_ACC: QT_TRANSLATE_NOOP(
         "RunsView", "Accuracy on the validation split, after the last epoch"
@@ -105,11 +105,11 @@ def shared_minutes(records: list[RunRecord]) -> set[str]:
 
 
 def lr_text(config: dict, rates: list[float] | tuple[float, ...] = ()) -> str:
-    """ "lr 0.01", or "lr 0.01 → 0.001" for a run whose rate was set while it trained (the
-    last two rates it was set to, "… →" before them when there were more)."""
+    """ "lr 0.01" ("tốc độ học 0,01"), or "lr 0.01 → 0.001" for a run whose rate was set while
+    it trained (the last two rates it was set to, "… →" before them when there were more)."""
     if "lr" not in config:
         return ""
-    text = fill("lr {lr:g}", lr=config["lr"])
+    text = fill(translate("RunsView", "lr {lr:g}"), lr=config["lr"])
     if rates:
         more = "… → " if len(rates) > 2 else ""
         text += " → " + more + " → ".join(fill("{lr:g}", lr=lr) for lr in rates[-2:])

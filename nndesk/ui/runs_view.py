@@ -289,8 +289,9 @@ class RunsView(QWidget):
             if column == SETTINGS:
                 continue
             title = model.headerData(column, Qt.Orientation.Horizontal)
+            # a title may take two lines ("Độ chính xác" / "(kiểm định)"): its widest line
             width = max(
-                [titles.horizontalAdvance(title) + HEADER_PADDING]
+                [max(titles.horizontalAdvance(line) for line in title.split("\n")) + HEADER_PADDING]
                 + [cells.horizontalAdvance(row.texts[column]) + CELL_PADDING for row in rows]
             )
             if column == LAYERS:

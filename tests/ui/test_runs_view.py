@@ -853,3 +853,29 @@ def test_the_accuracy_columns_say_what_their_short_titles_stand_for(qtbot, tmp_p
     finally:
         language.use_language("en")
     assert view.model.headerData(0, Qt.Orientation.Horizontal, tip) is None
+
+
+def test_the_accuracy_columns_are_named_in_words_over_two_lines_in_vietnamese(qtbot, tmp_path):
+    """Issue 22: "Độ chính xác KĐ" / "KT" were abbreviations a learner couldn't decode; the
+    words take two lines, so the columns stay as narrow as "Độ chính xác"."""
+    from nndesk.ui import language
+    from nndesk.ui.runs_table import TEST_ACC, VAL_ACC
+
+    store = RunStore(tmp_path / "runs")
+    add_run(store, "one")
+    assert language.use_language("vi") == "vi"
+    try:
+        view = make_view(qtbot, store)
+        view.refresh()
+        model, header = view.model, view.table.horizontalHeader()
+        titles = header.fontMetrics()
+        for column, words in ((VAL_ACC, "(kiểm định)"), (TEST_ACC, "(kiểm tra)")):
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            assert title == f"Độ chính xác\n{words}"
+            widest = max(titles.horizontalAdvance(line) for line in title.split("\n"))
+            assert widest <= header.sectionSize(column) < titles.horizontalAdvance(title)
+            assert model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        assert header.sizeHint().height() >= 2 * titles.lineSpacing()  # both lines shown
+        assert view.model.row_of(view.model.record(0)).texts[3].startswith("tốc độ học 0,1")
+    finally:
+        language.use_language("en")
