@@ -594,7 +594,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>confidence of the answer</source>
-        <translation>độ tin cậy của câu trả lời</translation>
+        <translation>độ tự tin của câu trả lời</translation>
     </message>
     <message>
         <source>connection refused</source>
@@ -2474,7 +2474,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Expected calibration error: how far the model&apos;s confidence is from how often it is right (answers grouped into {bins} bins by confidence); 0 is perfect</source>
-        <translation>Sai số hiệu chỉnh kỳ vọng (expected calibration error): độ chắc chắn của mô hình lệch bao xa so với tần suất nó trả lời đúng (các câu trả lời được nhóm thành {bins}&#xa0;khoảng theo độ chắc chắn); 0 là hoàn hảo</translation>
+        <translation>Sai số hiệu chỉnh kỳ vọng (expected calibration error): độ tự tin của mô hình lệch bao xa so với tần suất nó trả lời đúng (các câu trả lời được nhóm thành {bins}&#xa0;khoảng theo độ tự tin); 0 là hoàn hảo</translation>
     </message>
     <message>
         <source>Hidden units of this layer to switch off (nothing they send on)</source>
