@@ -293,6 +293,9 @@ def _reduced_by_pillow(data: io.BytesIO, max_side: int) -> io.BytesIO:
     a convert for modes reduce does not take; 16-bit grey as 32-bit), saved losslessly."""
     whole = Image.open(data)
     whole.load()
+    if max(whole.size) <= max_side:  # a 1x1 image: nothing to reduce, load_image reads it as is
+        data.seek(0)
+        return data
     if whole.mode.startswith("I;16"):
         whole = whole.convert("I")
     elif whole.mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):
