@@ -4,7 +4,7 @@ import io
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
@@ -301,6 +301,9 @@ def _reduced_by_pillow(data: io.BytesIO, max_side: int) -> io.BytesIO:
     elif whole.mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):
         whole = whole.convert("RGBA" if "transparency" in whole.info else "RGB")
     factor = -(-max(whole.size) // max_side)
+    if factor == 1:  # nothing to reduce (a 1x1 image): read as it is, in its own mode
+        data.seek(0)
+        return data
     return _file(whole.reduce(factor), "TIFF" if whole.mode in ("I", "F") else "PNG")
 
 
@@ -344,6 +347,7 @@ def test_a_16_bit_image_is_reduced_like_pillows_reduce_a_band_at_a_time(
     st.integers(0, 2**32 - 1),
     st.sampled_from([1, 50, 700, 10_000]),
 )
+@example("1", 1, 1, 2, 0, 1)  # nothing to reduce: the 1-bit image is read in its own mode
 def test_an_image_is_reduced_to_pillows_own_pixels_a_band_at_a_time(
     mode, width, height, factor, seed, band
 ):
