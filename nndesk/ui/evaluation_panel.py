@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import export
-from nndesk.controllers.datasets import TITLES, missing_dataset, other_dataset_found
+from nndesk.controllers.datasets import missing_dataset, other_dataset_found
 from nndesk.evaluation import EvaluationResult, report_rows
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
 from nndesk.ui import file_filters, theme
@@ -45,6 +45,7 @@ from nndesk.ui.language import (
 )
 from nndesk.ui.menu_button import mark_menu
 from nndesk.ui.save_place import remember_saved, save_start
+from nndesk.ui.train_texts import dataset_title
 from nndesk.ui.trust_view import TrustView
 
 REPORT_HEADERS = (
@@ -71,7 +72,7 @@ SPLIT_NAMES = {
 
 
 def _dataset_title(name: str | None) -> str:
-    return TITLES.get(str(name), str(name)) if name else translate("EvaluationPanel", "unknown")
+    return dataset_title(name) if name else translate("EvaluationPanel", "unknown")
 
 
 class _Stat(QFrame):

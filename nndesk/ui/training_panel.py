@@ -69,6 +69,14 @@ from nndesk.ui.replay_view import ReplayView
 from nndesk.ui.runs_view import RunsView, shown_title, started_text
 from nndesk.ui.save_place import remember_saved, save_start
 from nndesk.ui.train_form import TrainForm, number_field
+from nndesk.ui.train_texts import (
+    VERDICTS,
+    dataset_title,
+    ended_message,
+    format_eta,
+    kept_text,
+    run_headline,
+)
 
 
 def wrapping_policy() -> QSizePolicy:
@@ -88,16 +96,6 @@ def copy_model(source: Path, path: str | os.PathLike) -> Path:
     return path
 
 
-def format_eta(seconds: float) -> str:
-    """``75.2`` -> ``"1:15"``, ``3725`` -> ``"1:02:05"``; unknown -> ``"—"``."""
-    if not math.isfinite(seconds) or seconds < 0:
-        return "—"
-    s = int(round(seconds))
-    h, rem = divmod(s, 3600)
-    m, s = divmod(rem, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
 def _scrolled(page: QWidget, min_height: int) -> QScrollArea:
     """``page`` in a vertical scroll area: at 1024x700 its lower part is a scroll away."""
     area = QScrollArea()
@@ -109,36 +107,6 @@ def _scrolled(page: QWidget, min_height: int) -> QScrollArea:
     return area
 
 
-#: How the progress bar names the way a run ended.
-VERDICTS = {
-    "completed": QT_TRANSLATE_NOOP("TrainingPanel", "Finished"),
-    "stopped": QT_TRANSLATE_NOOP("TrainingPanel", "Stopped"),
-    "diverged": QT_TRANSLATE_NOOP("TrainingPanel", "Diverged"),
-}
-#: A continued run's headline by (it has ended, it goes on after epoch 1, it keeps a setting the
-#: last run ended with); "Continuing epoch 1" is a run that stopped inside its first epoch.
-CONTINUED_HEADLINES = {
-    (False, True, True): QT_TRANSLATE_NOOP(
-        "TrainingPanel", "Continuing in epoch {epoch}, keeping {kept}: {settings}"
-    ),
-    (False, True, False): QT_TRANSLATE_NOOP(
-        "TrainingPanel", "Continuing in epoch {epoch}: {settings}"
-    ),
-    (False, False, True): QT_TRANSLATE_NOOP(
-        "TrainingPanel", "Continuing epoch 1, keeping {kept}: {settings}"
-    ),
-    (False, False, False): QT_TRANSLATE_NOOP("TrainingPanel", "Continuing epoch 1: {settings}"),
-    (True, True, True): QT_TRANSLATE_NOOP(
-        "TrainingPanel", "Continued from epoch {epoch}, keeping {kept}: {settings}"
-    ),
-    (True, True, False): QT_TRANSLATE_NOOP(
-        "TrainingPanel", "Continued from epoch {epoch}: {settings}"
-    ),
-    (True, False, True): QT_TRANSLATE_NOOP(
-        "TrainingPanel", "Continued from epoch 1, keeping {kept}: {settings}"
-    ),
-    (True, False, False): QT_TRANSLATE_NOOP("TrainingPanel", "Continued from epoch 1: {settings}"),
-}
 #: Slow motion's choices: seconds waited after every batch, and how the menu says it.
 SLOW_MOTION = (
     (0.0, QT_TRANSLATE_NOOP("TrainingPanel", "full speed")),
@@ -179,26 +147,6 @@ class TrainPageState:
     continuable_dataset: str | None = None  # the dataset Continue's model trains on
     #: the dataset a Continue that failed for want of data needs (its banner said again)
     continue_needs: str | None = None
-
-
-def kept_text(kept: dict) -> str:
-    """What a continued run kept from the last one, in the window's words: "lr 0.0003"."""
-    said = ", ".join(
-        SettingChange(0, 1, 1, name, value).shown_text()
-        for name, value in kept.items()
-        if name != "schedule"
-    )
-    if "schedule" in kept:
-        said += translate("TrainingPanel", " (schedule: constant)")
-    return said
-
-
-def _dataset_title(record) -> str:
-    """How the page names a run's dataset: "MNIST", "Fashion-MNIST", an image folder's path."""
-    from nndesk.controllers.datasets import TITLES
-
-    name = str(record.config.get("dataset"))
-    return TITLES.get(name, name)
 
 
 class TrainingPanel(QWidget):
@@ -774,7 +722,7 @@ class TrainingPanel(QWidget):
             self._say_continue_needs(state.continue_needs)
         if state.verdict is not None and state.last_run_id is not None:
             self._verdict = state.verdict
-            self._ended_text = self._ended_message(*state.verdict)
+            self._ended_text = ended_message(*state.verdict)
             self.progress.setFormat(self._verdict_text())
             self.progress.setValue(state.progress)
         if state.selected_runs:
@@ -1109,23 +1057,7 @@ class TrainingPanel(QWidget):
             return translate("TrainingPanel", "The run did not start")
         if kind == "idle":
             return self._idle_title()
-        if kind != "run":
-            return ""
-        facts = headline[1]
-        steered = ", ".join(
-            SettingChange(0, 1, 1, name, value).shown_text()
-            for name, value in facts["steered"].items()
-        )
-        settings = f"{describe_config(facts['config'], shown=True)}"
-        settings += f"{' · ' if steered else ''}{steered}"
-        first_epoch, kept = facts["first_epoch"], kept_text(facts["kept"])
-        if first_epoch == 1 and not facts["continuing"]:
-            return settings
-        # said first: a narrow page cuts the settings, not this
-        shape = (bool(facts.get("ended")), first_epoch > 1, bool(kept))
-        return translate_marked("TrainingPanel", CONTINUED_HEADLINES[shape]).format(
-            epoch=integer(first_epoch), kept=kept, settings=settings
-        )
+        return run_headline(headline[1]) if kind == "run" else ""
 
     def _say_progress(self, text: str) -> None:
         """The speed/loss line of a running run. Wrapped on a narrow page, it never gets
@@ -1279,28 +1211,6 @@ class TrainingPanel(QWidget):
                 self._run_settings[name] = before
         self._unapplied = {}
 
-    def _ended_message(self, ended, epochs: tuple[int, int] | None) -> str:
-        """How a run over ``epochs`` (its first and last epoch) ended, in the window's language
-        where nndesk words it itself."""
-        if ended.reason == "stopped" and ended.message.startswith("stopped by request"):
-            # after the verdict "Stopped:" the loop's "stopped by request in ..." said it twice
-            return translate("TrainingPanel", "at your request, in epoch {epoch}").format(
-                epoch=integer(ended.epochs_done + 1)
-            )
-        if ended.reason != "completed" or epochs is None:
-            return localised(ended.message)
-        first, last = epochs
-        n = last - first + 1
-        if first > 1 and n == 1:  # a continued run: "trained 2 epochs" miscounted its part epoch
-            return translate("TrainingPanel", "trained epoch {epoch}").format(epoch=integer(last))
-        if first > 1:
-            return translate("TrainingPanel", "trained epochs {first} to {last}").format(
-                first=integer(first), last=integer(last)
-            )
-        if n == 1:
-            return translate("TrainingPanel", "trained 1 epoch")
-        return translate("TrainingPanel", "trained {n} epochs").format(n=integer(n))
-
     def _verdict_text(self) -> str:
         """The progress bar's last word on the last run: "Finished: trained 5 epochs"."""
         ended = self._verdict[0]
@@ -1316,7 +1226,7 @@ class TrainingPanel(QWidget):
         self._completed = ended.reason == "completed"
         run = self._run
         self._verdict = (ended, None if run is None else (run.first_epoch, run.last_epoch))
-        self._ended_text = self._ended_message(*self._verdict)
+        self._ended_text = ended_message(*self._verdict)
         if self._headline and self._headline[0] == "run":
             self._say_headline(("run", {**self._headline[1], "ended": True}))
         self._show_coach()
@@ -1360,7 +1270,11 @@ class TrainingPanel(QWidget):
                         "TrainingPanel",
                         "Test accuracy {accuracy} on {dataset} · model saved to {path}",
                     )
-                ).format(accuracy=percent(test, 1), dataset=_dataset_title(record), path=path)
+                ).format(
+                    accuracy=percent(test, 1),
+                    dataset=dataset_title(record.config.get("dataset")),
+                    path=path,
+                )
             )
         if path is None:
             return  # no model of it was saved (nor its fallback): "Model saved: None" said so

@@ -22,7 +22,7 @@ from nndesk.inference import Classifier
 from nndesk.presets import get_preset
 from nndesk.runs import Curves, RunStore
 from nndesk.settings_schema import MAX_EPOCHS
-from nndesk.ui.training_panel import format_eta
+from nndesk.ui.train_texts import format_eta
 from tests.ui.conftest import training_page
 
 WAIT_MS = 30_000

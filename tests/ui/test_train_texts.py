@@ -1,0 +1,57 @@
+"""The Train page's words for a run, as functions of its facts (nndesk/ui/train_texts.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nndesk.training import TrainConfig
+from nndesk.training.loop import RunEnded
+from nndesk.ui.train_texts import ended_message, format_eta, run_headline
+
+
+@pytest.mark.parametrize(
+    ("ended", "epochs", "said"),
+    [
+        (RunEnded("completed", "done", 5), (1, 5), "trained 5 epochs"),
+        (RunEnded("completed", "done", 1), (1, 1), "trained 1 epoch"),
+        (RunEnded("completed", "done", 3), (2, 3), "trained epochs 2 to 3"),
+        (RunEnded("completed", "done", 3), (3, 3), "trained epoch 3"),
+        (
+            RunEnded("stopped", "stopped by request in epoch 2", 1),
+            (1, 5),
+            "at your request, in epoch 2",
+        ),
+        (
+            RunEnded("diverged", "the loss became NaN in epoch 4", 3),
+            (1, 5),
+            "the loss became NaN in epoch 4",
+        ),
+    ],
+)
+def test_how_a_run_ended_counts_the_epochs_it_trained(qapp, ended, epochs, said):
+    assert ended_message(ended, epochs) == said
+
+
+def _facts(first_epoch: int, continuing: bool, ended: bool = False, kept=None) -> dict:
+    config = TrainConfig(dataset="mnist", arch="784-16-10").to_dict()
+    return {
+        "config": config,
+        "steered": {},
+        "first_epoch": first_epoch,
+        "continuing": continuing,
+        "kept": kept or {},
+        "ended": ended,
+    }
+
+
+def test_a_continued_run_says_where_it_goes_on_from_before_its_settings(qapp):
+    fresh = run_headline(_facts(1, continuing=False))
+    assert run_headline(_facts(3, continuing=True)) == f"Continuing in epoch 3: {fresh}"
+    assert run_headline(_facts(3, continuing=True, ended=True)) == (
+        f"Continued from epoch 3: {fresh}"
+    )
+    assert run_headline(_facts(1, continuing=True)) == f"Continuing epoch 1: {fresh}"
+
+
+def test_time_left_reads_as_a_clock():
+    assert [format_eta(s) for s in (75.2, 3725, float("nan"), -1)] == ["1:15", "1:02:05", "—", "—"]
