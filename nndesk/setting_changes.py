@@ -131,8 +131,15 @@ def fixed_reason(config: Any, name: str) -> Message | None:
         return Message(N_("{name} cannot change while training"), name=name)
     if name == "momentum" and not accepts(config.optimizer, "momentum"):
         optimizer = Message(BY_NAME["optimizer"].choice_label(config.optimizer))
+        # the adaptive ones (a running RMS under an eps) scale their own steps; plain descent
+        # has no velocity at all
+        if accepts(config.optimizer, "eps"):
+            return Message(
+                N_("{optimizer} has no momentum to change (its steps adapt by themselves)"),
+                optimizer=optimizer,
+            )
         return Message(
-            N_("{optimizer} has no momentum to change (its steps adapt by themselves)"),
+            N_("{optimizer} has no momentum to change (Momentum and Nesterov have one)"),
             optimizer=optimizer,
         )
     if name == "dropout" and config.dropout == 0:

@@ -1454,6 +1454,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>{name} phải là danh sách 1 đến 4 kích thước, nhưng là {value!r:.60}</translation>
     </message>
     <message>
+        <source>{optimizer} has no momentum to change (Momentum and Nesterov have one)</source>
+        <translation>{optimizer} không có quán tính (momentum) để đổi (Momentum và Nesterov có)</translation>
+    </message>
+    <message>
         <source>{optimizer} has no momentum to change (its steps adapt by themselves)</source>
         <translation>{optimizer} không có quán tính (momentum) để đổi (bước cập nhật của nó tự thích nghi)</translation>
     </message>
