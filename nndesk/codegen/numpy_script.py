@@ -183,10 +183,9 @@ def _step_label(s: Step) -> str:
 
 
 def _optimizer_label(cfg: TrainConfig) -> str:
-    names = {"gd": "full-batch gradient descent", "sgd": "SGD", "momentum": "SGD + momentum",
-             "nesterov": "SGD + Nesterov momentum", "rmsprop": "RMSProp", "adam": "Adam",
-             "adamw": "AdamW"}  # fmt: skip
-    return f"{names[cfg.optimizer]} (lr {cfg.lr:g})"
+    from nndesk.settings_schema import BY_NAME  # the name the window gives it
+
+    return f"{BY_NAME['optimizer'].choice_label(cfg.optimizer)} (lr {cfg.lr:g})"
 
 
 def _small_mlp(cfg: TrainConfig, steps: list[Step]) -> bool:
