@@ -195,8 +195,8 @@ def _field(name: str, kind: type, label: str, help: str, group: str, **rules: An
 
 FIELDS: tuple[Field, ...] = (
     # -- data ----------------------------------------------------------------------------------
-    _field("dataset", str, N_("Dataset"), f"{', '.join(DATASETS)}, or a folder with one "
-           "sub-folder of images per class", "data", resume_keeps=True,
+    _field("dataset", str, N_("Dataset"), N_("a dataset nndesk knows (its name), or a folder "
+           "with one sub-folder of images per class"), "data", resume_keeps=True,
            metavar="|".join((*DATASETS, "FOLDER"))),
     _field("normalize", str, N_("Inputs"), N_("how pixels 0..255 are scaled before the network"),
            "data", choices=NORMALIZATIONS, resume_keeps=True),

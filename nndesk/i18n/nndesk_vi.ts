@@ -373,6 +373,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>[0; 1]  (x / 255)</translation>
     </message>
     <message>
+        <source>a dataset nndesk knows (its name), or a folder with one sub-folder of images per class</source>
+        <translation>một tập dữ liệu nndesk biết (theo tên), hoặc một thư mục có mỗi lớp một thư mục con chứa ảnh</translation>
+    </message>
+    <message>
         <source>a device</source>
         <translation>một thiết bị</translation>
     </message>
