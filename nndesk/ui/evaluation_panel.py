@@ -37,6 +37,7 @@ from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import (
     class_names_shown,
+    counts_whole,
     decimal,
     integer,
     percent,
@@ -508,12 +509,14 @@ class EvaluationPanel(QWidget):
             self.title.setText(getattr(clf, "title", "model"))
         dataset = _dataset_title(getattr(clf, "dataset", None)) if clf is not None else "the"
         self.subtitle.setText(
-            translate("EvaluationPanel", "on the {dataset} {split} set: {n} images").format(
-                dataset=dataset,
-                split=translate_marked(
-                    "EvaluationPanel", SPLIT_NAMES.get(result.split, result.split)
-                ),
-                n=integer(result.n),
+            counts_whole(
+                translate("EvaluationPanel", "on the {dataset} {split} set: {n} images").format(
+                    dataset=dataset,
+                    split=translate_marked(
+                        "EvaluationPanel", SPLIT_NAMES.get(result.split, result.split)
+                    ),
+                    n=integer(result.n),
+                )
             )
         )
         self.accuracy_stat.value.setText(percent(result.accuracy, 2))

@@ -9,6 +9,8 @@ English. Widgets translate their strings with ``translate("Context", "text")``, 
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from nndesk import i18n
@@ -125,6 +127,17 @@ def decimal(value: float, decimals: int) -> str:
 def integer(value: int) -> str:
     """A count in the window's language (``10.000`` in Vietnamese, ``10,000`` in English)."""
     return i18n.fmt(int(value), ",")
+
+
+#: a count, then a space and the word it counts ("10,000 images")
+_COUNT_AND_WORD = re.compile(r"(\d) (?=[^\W\d_])")
+
+
+def counts_whole(text: str) -> str:
+    """``text`` with each count joined to the word after it by a no-break space, so a line
+    never ends in "10,000" with "images" on the next (the Vietnamese translations hold one
+    already; the English sources are plain text)."""
+    return _COUNT_AND_WORD.sub("\\1\u00a0", text)
 
 
 def shape(dims) -> str:

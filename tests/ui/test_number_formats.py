@@ -119,19 +119,23 @@ def test_a_count_and_its_unit_are_never_split_across_lines():
     assert wrong == [], "join these with a no-break space (U+00A0):\n" + "\n".join(wrong)
 
 
-def test_the_evaluate_subtitle_keeps_its_count_whole_at_1024(qtbot, vietnamese):
+@pytest.mark.parametrize("code", ["vi", "en"])
+def test_the_evaluate_subtitle_keeps_its_count_whole_at_1024(qtbot, vietnamese, code):
+    """English too: "…test set: 10,000" / "images" in the 1024 px screenshot."""
     from PySide6.QtGui import QTextLayout
 
     from nndesk.controllers.evaluation import EvaluationController
+    from nndesk.ui import language
     from nndesk.ui.evaluation_panel import EvaluationPanel
     from tests.test_evaluation import toy_result
 
+    language.use_language(code)
     controller = EvaluationController(lambda name: None)
     panel = EvaluationPanel(controller)
     qtbot.addWidget(panel)
     panel.show_result(toy_result())
     text = panel.subtitle.text()
-    assert text.endswith("\u00a0ảnh"), text
+    assert text.endswith("\u00a0ảnh" if code == "vi" else "\u00a0images"), text
     # laid out at every width from a lone word's to the whole line: the count never ends one
     metrics = panel.subtitle.fontMetrics()
     for width in range(60, metrics.horizontalAdvance(text) + 2, 7):
@@ -142,7 +146,7 @@ def test_the_evaluate_subtitle_keeps_its_count_whole_at_1024(qtbot, vietnamese):
             line.setLineWidth(width)
             lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
         layout.endLayout()
-        assert not any(line == "ảnh" or line.startswith("ảnh") for line in lines), lines
+        assert not any(line.startswith(("ảnh", "images")) for line in lines), lines
     controller.shutdown()
 
 
