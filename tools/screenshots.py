@@ -176,7 +176,7 @@ def _render_inside_page(app, desk, save) -> None:
     _wait(
         app,
         lambda: page.snapshot() is not None and prediction.is_idle() and page.diagram.is_current(),
-        10,
+        60,  # a loaded machine took more than 10 s, and the render stopped on None below
     )
     snap = page.snapshot()
     if snap is not None and not inside.is_mlp(snap.model):
@@ -188,11 +188,11 @@ def _render_inside_page(app, desk, save) -> None:
             app,
             lambda: (
                 page.snapshot() is not None
-                and page.snapshot().model is not snap.model
+                and (snap is None or page.snapshot().model is not snap.model)
                 and prediction.is_idle()
                 and page.diagram.is_current()  # painted off the GUI thread
             ),
-            10,
+            60,
         )
         save(page, "inside-mlp")
         prediction.set_classifier(before)
