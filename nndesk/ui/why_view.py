@@ -392,6 +392,9 @@ class WhyView(QWidget):
         self._neighbours_for = None
         self._own_map = None
         self._map_for = None
+        # answers still on their way were asked of the previous model: dropped when they come
+        # (the garment model's page showed the digits' nearest 8s captioned "Bag")
+        self._neighbour_token = self._map_token = 0
         if clf is None:
             self.units_note.setText(translate("WhyView", "No model loaded."))
         elif mlp:

@@ -6,6 +6,7 @@ import threading
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from nndesk.controllers import explain as explain_controller
 from nndesk.explain import hidden_features, nearest, saliency
@@ -148,3 +149,29 @@ def test_a_new_answers_neighbours_are_asked_for_after_the_bars_painted_it(
     why_desk.prediction.request_now(drawing)
     qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
     assert asked == [True]
+
+
+def test_a_search_answered_after_the_model_changed_is_dropped(
+    qtbot, tiny_data_dir, why_desk, monkeypatch
+):
+    """The screenshot render caught the garment model's Why page showing the digit model's
+    nearest 8s captioned "Bag" (class 8): a search asked of the previous model answered after
+    the switch and before the new model's own search was asked for."""
+    from nndesk.controllers import datasets
+
+    release = threading.Event()
+    real = datasets.get_dataset
+
+    def slow(name):
+        release.wait(timeout=30)
+        return real(name)
+
+    monkeypatch.setattr(datasets, "get_dataset", slow)
+    why = why_desk.why_page
+    _wait_for_answer(qtbot, why_desk)
+    qtbot.waitUntil(lambda: "Looking for" in why.neighbours_note.text(), timeout=10_000)
+    why.set_classifier(why_desk.prediction.current())  # another model (here: the same, anew)
+    with qtbot.waitSignal(why._explainer.neighbours_ready, timeout=20_000):  # noqa: SLF001
+        release.set()
+    QApplication.processEvents()
+    assert not any(tile.isVisible() for tile in why.neighbour_tiles)
