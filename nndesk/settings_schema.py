@@ -17,7 +17,7 @@ from typing import Any
 from nndesk.data.normalize import NORMALIZATIONS
 from nndesk.data.registry import DATASETS
 from nndesk.errors import ConfigError
-from nndesk.i18n import N_, Message
+from nndesk.i18n import N_, QT_TRANSLATE_NOOP, Message
 from nndesk.nn.activations import ACTIVATIONS
 from nndesk.nn.init import INITS
 from nndesk.nn.losses import LOSSES
@@ -84,6 +84,12 @@ SHORT_LABELS = {
 class Field:
     """One setting of ``TrainConfig``.
 
+    ``label`` names the setting wherever the window writes about it ("batch size 64", a column
+    header); ``form_label``, when set, is the Train form's own label for it, a learner's first
+    meeting with the term, where the glossary (docs/glossary-vi.md) keeps the English beside the
+    Vietnamese ("Kích thước batch (batch size)"): the two are separate strings so a sentence never
+    reads "kích thước batch (batch size) 64".
+
     ``low``/``high`` bound numbers (``low_open``/``high_open``: the bound itself is refused);
     ``optional``: None is allowed (the optimizer's own default, or off); ``resume_keeps``: a
     resumed model file fixes it (its network, inputs and optimizer); ``live``: it can change
@@ -107,6 +113,7 @@ class Field:
     applies: Callable[[Mapping[str, Any]], bool] | None = None
     flag: str = ""
     metavar: str = ""
+    form_label: str = ""  # marked QT_TRANSLATE_NOOP("TrainForm", ...)
 
     @property
     def cli_flag(self) -> str:
@@ -202,9 +209,10 @@ FIELDS: tuple[Field, ...] = (
            "data", choices=NORMALIZATIONS, resume_keeps=True),
     _field("val_fraction", float, N_("Validation"), N_("share of the training images held out to "
            "measure validation loss and accuracy each epoch"), "data", low=0.0, high=1.0,
-           high_open=True, metavar="F"),
+           high_open=True, metavar="F", form_label=QT_TRANSLATE_NOOP("TrainForm", "Validation")),
     _field("augment", bool, N_("Augment"), N_("train on slightly shifted, rotated and scaled "
-           "copies of the images"), "data", live=True),
+           "copies of the images"), "data", live=True,
+           form_label=QT_TRANSLATE_NOOP("TrainForm", "Augmentation")),
     _field("aug_shift", float, N_("Shift"), N_("augment: shifts up to this many pixels each "
            "way"), "data", low=0.0, high=6.0, live=True, metavar="PIXELS", applies=_augments),
     _field("aug_rotate", float, N_("Rotate"), N_("augment: turns up to this many degrees each "
@@ -217,7 +225,7 @@ FIELDS: tuple[Field, ...] = (
            applies=_augments),
     _field("sketch", float, N_("Sketches"), N_("share of each batch redrawn as garment sketches "
            "(silhouettes, outlines, scribbles)"), "data", low=0.0, high=1.0, live=True,
-           metavar="SHARE"),
+           metavar="SHARE", form_label=QT_TRANSLATE_NOOP("TrainForm", "Share of sketches")),
     # -- network -------------------------------------------------------------------------------
     _field("arch", str, N_("Layers"), N_("784 inputs, hidden widths, 10 classes, e.g. "
            "784-64-64-10; "
@@ -225,14 +233,15 @@ FIELDS: tuple[Field, ...] = (
            "without padding, as Keras; cNkK = KxK conv; p = 2x2 max-pool, bn = batch norm)"),
            "network", resume_keeps=True, metavar="SPEC"),
     _field("activation", str, N_("Activation"), N_("the hidden layers' activation"), "network",
-           choices=tuple(ACTIVATIONS), resume_keeps=True),
+           choices=tuple(ACTIVATIONS), resume_keeps=True,
+           form_label=QT_TRANSLATE_NOOP("TrainForm", "Activation")),
     _field("output", str, N_("Output"), N_("the output layer's activation: softmax picks one "
            "class, sigmoid scores each class on its own"), "network", choices=OUTPUTS,
            resume_keeps=True, flag="--output-activation"),
     _field("loss", str, N_("Loss"), N_("cross-entropy needs the softmax output, binary "
            "cross-entropy "
            "the sigmoid output; mean squared error takes any"), "network", choices=LOSSES,
-           resume_keeps=True),
+           resume_keeps=True, form_label=QT_TRANSLATE_NOOP("TrainForm", "Loss")),
     _field("dropout", float, N_("Dropout"), N_("share of hidden units switched off at random while "
            "training"), "network", low=0.0, high=1.0, high_open=True, resume_keeps=True,
            live=True, metavar="RATE"),
@@ -244,19 +253,23 @@ FIELDS: tuple[Field, ...] = (
            applies=lambda v: v.get("activation") == "prelu"),
     # -- optimisation --------------------------------------------------------------------------
     _field("optimizer", str, N_("Optimizer"), N_("the update rule"), "optimisation",
-           choices=OPTIMIZERS, resume_keeps=True),
+           choices=OPTIMIZERS, resume_keeps=True,
+           form_label=QT_TRANSLATE_NOOP("TrainForm", "Optimizer")),
     _field("lr", float, N_("Learning rate"), N_("step size of each update"), "optimisation",
-           low=0.0, low_open=True, live=True, metavar="RATE"),
+           low=0.0, low_open=True, live=True, metavar="RATE",
+           form_label=QT_TRANSLATE_NOOP("TrainForm", "Learning rate")),
     _field("momentum", float, N_("Momentum"), N_("momentum and Nesterov: the share of the last "
            "step kept"), "optimisation", low=0.0, high=1.0, high_open=True, resume_keeps=True,
-           live=True, metavar="MU", applies=lambda v: accepts(v.get("optimizer", ""), "momentum")),
+           live=True, metavar="MU", applies=lambda v: accepts(v.get("optimizer", ""), "momentum"),
+           form_label=QT_TRANSLATE_NOOP("TrainForm", "Momentum")),
     _field("eps", float, N_("Epsilon"), N_("added to sqrt(v) by Adam, AdamW and RMSProp; empty = "
            "the optimizer's default (1e-8 Adam, 1e-7 RMSProp; Keras uses 1e-7)"), "optimisation",
            low=0.0, high=1.0, low_open=True, high_open=True, optional=True, resume_keeps=True,
            metavar="EPS", applies=lambda v: accepts(v.get("optimizer", ""), "eps")),
     _field("batch_size", int, N_("Batch size"), N_("images per update; 0 (or 'full' on the command "
            "line) = the whole training split, plain gradient descent"), "optimisation", low=0,
-           high=MAX_BATCH_SIZE, live=True, metavar="N|full"),
+           high=MAX_BATCH_SIZE, live=True, metavar="N|full",
+           form_label=QT_TRANSLATE_NOOP("TrainForm", "Batch size")),
     _field("epochs", int, N_("Epochs"), N_("passes over the training images; a run stopped "
            "before its last epoch continues up to this epoch, counted from its start; a finished "
            "model continues for this many more"), "optimisation", low=1, high=MAX_EPOCHS,
@@ -278,7 +291,7 @@ FIELDS: tuple[Field, ...] = (
            low=0.0, resume_keeps=True, live=True, metavar="LAMBDA"),
     _field("clip_norm", float, N_("Clip norm"), N_("clip the gradient's global norm to this; "
            "empty = off"), "optimisation", low=0.0, low_open=True, optional=True, resume_keeps=True,
-           metavar="NORM"),
+           metavar="NORM", form_label=QT_TRANSLATE_NOOP("TrainForm", "Clip norm")),
     _field("seed", int, N_("Seed"), N_("same seed + same settings = the same run, batch for batch"),
            "optimisation", low=0, high=MAX_SEED, metavar="N"),
     _field("test_every_epoch", bool, N_("Test"), N_("also measure accuracy on the test images "

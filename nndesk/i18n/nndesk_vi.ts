@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>Clip norm</source>
-        <translation>Cắt chuẩn</translation>
+        <translation>Cắt gradient</translation>
     </message>
     <message>
         <source>Confusion matrix</source>
@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>Momentum</source>
-        <translation>Quán tính (momentum)</translation>
+        <translation>Quán tính</translation>
     </message>
     <message>
         <source>Multiply by</source>
@@ -313,7 +313,7 @@
     </message>
     <message>
         <source>Sketches</source>
-        <translation>Hình phác</translation>
+        <translation>Hình vẽ phác</translation>
     </message>
     <message>
         <source>Test</source>
@@ -594,7 +594,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>clip the gradient&apos;s global norm to this; empty = off</source>
-        <translation>cắt chuẩn toàn cục của gradient về giá trị này; để trống = tắt</translation>
+        <translation>cắt gradient: đưa chuẩn toàn cục (global norm) của gradient về giá trị này khi nó lớn hơn; để trống = tắt</translation>
     </message>
     <message>
         <source>confidence of the answer</source>
@@ -1119,7 +1119,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>share of each batch redrawn as garment sketches (silhouettes, outlines, scribbles)</source>
-        <translation>tỉ lệ mỗi batch được vẽ lại thành hình phác quần áo (bóng, đường viền, nét nguệch ngoạc)</translation>
+        <translation>tỉ lệ ảnh trong mỗi batch được vẽ lại thành hình vẽ phác quần áo (bóng, đường viền, nét nguệch ngoạc)</translation>
     </message>
     <message>
         <source>share of hidden units switched off at random while training</source>
@@ -4641,8 +4641,24 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>0,001</translation>
     </message>
     <message>
+        <source>Activation</source>
+        <translation>Hàm kích hoạt (activation)</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>Tăng cường dữ liệu (augmentation)</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Kích thước batch (batch size)</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Clip norm</source>
+        <translation>Cắt gradient (clip norm)</translation>
     </message>
     <message>
         <source>Data</source>
@@ -4673,6 +4689,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Hàm mất mát (loss)</translation>
     </message>
     <message>
+        <source>Momentum</source>
+        <translation>Quán tính (momentum)</translation>
+    </message>
+    <message>
         <source>Network</source>
         <translation>Mạng</translation>
     </message>
@@ -4693,6 +4713,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Cấu hình mẫu (preset)</translation>
     </message>
     <message>
+        <source>Share of sketches</source>
+        <translation>Tỉ lệ hình vẽ phác</translation>
+    </message>
+    <message>
         <source>Test accuracy here: {figure}.</source>
         <translation>Độ chính xác trên tập kiểm tra ở đây: {figure}.</translation>
     </message>
@@ -4707,6 +4731,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>The net was built without dropout, so its rate cannot change in this run.</source>
         <translation>Mạng được dựng không có dropout, nên không đổi được tỉ lệ dropout trong lượt chạy này.</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Kiểm định (validation)</translation>
     </message>
     <message>
         <source>While training, only the settings this run can change stay editable (press “Apply to run”); the greyed-out ones fix the network or the data: point at one for why.</source>

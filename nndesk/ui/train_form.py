@@ -131,20 +131,12 @@ def _reason(err: Exception) -> str:
     return str(err)
 
 
-#: Labels that are a learner's first meeting with a term: here the glossary
-#: (docs/glossary-vi.md) keeps the English beside the Vietnamese ("Tốc độ học (learning
-#: rate)"); messages and table headers that name the same setting keep the short word.
-FIRST_MEETING = {
-    "lr": QT_TRANSLATE_NOOP("TrainForm", "Learning rate"),
-    "loss": QT_TRANSLATE_NOOP("TrainForm", "Loss"),
-    "optimizer": QT_TRANSLATE_NOOP("TrainForm", "Optimizer"),
-}
-
-
 def _form_label(field: Field) -> str:
-    """A field's label in the form, in the window's language."""
-    if field.name in FIRST_MEETING:
-        return translate_marked("TrainForm", FIRST_MEETING[field.name])
+    """A field's label in the form, in the window's language: the schema's ``form_label``
+    where the form is a learner's first meeting with the term ("Tốc độ học (learning rate)",
+    the glossary's full form); messages and table headers keep the short ``label``."""
+    if field.form_label:
+        return translate_marked("TrainForm", field.form_label)
     return translate_marked("", field.label)
 
 
@@ -481,7 +473,8 @@ class TrainForm(QWidget):
             editor = self._editors[field.name] = _Editor(field)
             setattr(self, field.name, editor.widget)
             boxed = field.kind is bool and "text" in LOOKS.get(field.name, {})
-            label = "" if boxed else _form_label(field)
+            # a check box says what it does; it has a row label only where it names a term
+            label = "" if boxed and not field.form_label else _form_label(field)
             self._add_row(forms[field.group], field.name, label, editor.widget)
 
         # eight training images as the augmentation above changes them
