@@ -264,6 +264,17 @@ def test_translations_use_the_glossary_terms():
     assert not wrong, "docs/glossary-vi.md's terms are not followed:" + _listing(wrong, "vi")
 
 
+@pytest.mark.parametrize("code", [c for c in CODES if c == "vi"])
+def test_translations_quote_one_way(code):
+    """The walk found one message quoting with «», beside the “” of every other: one style."""
+    wrong = [
+        f"{m.describe()}: {m.translation!r}"
+        for m in translations.read_ts(ts_path(code))
+        if "«" in m.translation or "»" in m.translation
+    ]
+    assert not wrong, "quote with “ ” as the other messages do:" + _listing(wrong, code)
+
+
 def _first_meetings() -> list[tuple[str, str, str]]:
     """(context, English source, full form) rows of the glossary's first-meeting table."""
     text = GLOSSARY.read_text(encoding="utf-8")

@@ -971,7 +971,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>no mirrors configured</source>
-        <translation>chưa đặt máy chủ gương nào</translation>
+        <translation>chưa đặt nguồn tải nào</translation>
     </message>
     <message>
         <source>no such file</source>
@@ -1737,7 +1737,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>Download the four files from the mirrors (a classroom mirror first, if set in File &gt; Settings…), check their SHA-256 and keep them in nndesk&apos;s cache</source>
-        <translation>Tải bốn tệp từ các máy chủ gương (máy chủ gương của lớp học trước, nếu đã đặt ở Tệp &gt; Cài đặt…), kiểm tra SHA-256 của chúng và giữ trong bộ nhớ đệm của nndesk</translation>
+        <translation>Tải bốn tệp từ các nguồn tải (mirror), trước hết từ nguồn tải của lớp học nếu đã đặt ở Tệp &gt; Cài đặt…; kiểm tra SHA-256 của chúng và giữ trong bộ nhớ đệm của nndesk</translation>
     </message>
     <message>
         <source>Download {title}</source>
@@ -2212,10 +2212,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Export as script…</source>
         <translation>Xuất thành script…</translation>
-    </message>
-    <message>
-        <source>Export as {kind}</source>
-        <translation>Xuất thành {kind}</translation>
     </message>
     <message>
         <source>Export code</source>
@@ -2828,7 +2824,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>Data folder and classroom mirror</source>
-        <translation>Thư mục dữ liệu và máy chủ gương của lớp học</translation>
+        <translation>Thư mục dữ liệu và nguồn tải của lớp học</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -4551,11 +4547,11 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>A mirror is an http:// or https:// address, or a folder.</source>
-        <translation>Máy chủ gương là một địa chỉ http:// hoặc https://, hoặc một thư mục.</translation>
+        <translation>Nguồn tải (mirror) là một địa chỉ http:// hoặc https://, hoặc một thư mục.</translation>
     </message>
     <message>
         <source>A teacher can serve the datasets on the school network: a web address or a shared folder holding &lt;b&gt;mnist/&lt;/b&gt; and &lt;b&gt;fashion-mnist/&lt;/b&gt;, each with the four standard files. It is tried before the public mirrors, and every file must match the published checksum.</source>
-        <translation>Giáo viên có thể chia sẻ các tập dữ liệu trên mạng của trường: một địa chỉ web hoặc một thư mục chung chứa &lt;b&gt;mnist/&lt;/b&gt; và &lt;b&gt;fashion-mnist/&lt;/b&gt;, mỗi thư mục có bốn tệp chuẩn. Nó được thử trước các máy chủ công cộng, và mọi tệp phải khớp với mã kiểm tra (checksum) đã công bố.</translation>
+        <translation>Giáo viên có thể chia sẻ các tập dữ liệu trên mạng của trường: một địa chỉ web hoặc một thư mục chung chứa &lt;b&gt;mnist/&lt;/b&gt; và &lt;b&gt;fashion-mnist/&lt;/b&gt;, mỗi thư mục có bốn tệp chuẩn. Nó được thử trước các nguồn tải công cộng, và mọi tệp phải khớp với mã kiểm tra (checksum) đã công bố.</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -4567,7 +4563,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Classroom mirror</source>
-        <translation>Máy chủ gương của lớp học</translation>
+        <translation>Nguồn tải của lớp học (mirror)</translation>
     </message>
     <message>
         <source>Close without changing anything</source>
@@ -4591,7 +4587,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Tried before the public mirrors (also $NNDESK_MIRROR)</source>
-        <translation>Được thử trước các máy chủ công cộng (cũng là $NNDESK_MIRROR)</translation>
+        <translation>Được thử trước các nguồn tải công cộng (cũng đặt được bằng biến $NNDESK_MIRROR)</translation>
     </message>
     <message>
         <source>Use and remember these settings</source>
@@ -4892,7 +4888,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Continue trains this model further; Train starts a new one.</source>
-        <translation>«Huấn luyện tiếp» huấn luyện thêm mô hình này; «Huấn luyện» bắt đầu một mô hình mới.</translation>
+        <translation>“Huấn luyện tiếp” huấn luyện thêm mô hình này; “Huấn luyện” bắt đầu một mô hình mới.</translation>
     </message>
     <message>
         <source>Continue trains {name} further</source>
@@ -5307,8 +5303,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>huấn luyện một mạng mới với các cài đặt này</translation>
     </message>
     <message>
-        <source>train the last model (this page&apos;s last run, or the one loaded) further: a run stopped before its last epoch goes on up to epoch Optimisation &gt; Epochs, counted from its start; a finished one trains that many epochs more; its history and curves continue</source>
-        <translation>huấn luyện tiếp mô hình gần nhất (lượt chạy cuối của trang này, hoặc mô hình đã nạp): một lượt chạy dừng trước epoch cuối được huấn luyện tiếp đến epoch Tối ưu &gt; Epoch, đếm từ đầu lượt chạy; một mô hình đã huấn luyện xong được huấn luyện thêm chừng ấy epoch; lịch sử và đồ thị của nó tiếp nối</translation>
+        <source>train the last model (this page&apos;s last run, or the one loaded) further: a run stopped before its last epoch goes on up to the number of epochs set in Optimisation &gt; Epochs (counted from its start); a finished one trains that many epochs more; its history and curves continue</source>
+        <translation>huấn luyện tiếp mô hình gần nhất (lượt chạy cuối của trang này, hoặc mô hình đã nạp): lượt chạy dừng trước epoch cuối sẽ chạy tiếp đến số epoch đặt ở Tối&#xa0;ưu&#xa0;&gt;&#xa0;Epoch (đếm từ đầu lượt chạy); mô hình đã huấn luyện xong được huấn luyện thêm chừng ấy epoch; lịch sử và đồ thị của nó được nối tiếp</translation>
     </message>
     <message>
         <source>trained 1 epoch</source>

@@ -14,12 +14,36 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWid
 
 from nndesk.codegen import Experiment, write_export
 from nndesk.errors import NndeskError, user_message
-from nndesk.ui.language import translate
+from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP, SOURCE_LANGUAGE
+from nndesk.ui.language import current_language, translate, translate_marked
 from nndesk.ui.menu_button import mark_menu
 from nndesk.ui.save_place import remember_saved, save_start
 
 #: The command line that makes the same file, named in the file's header.
 WINDOW_COMMAND = "the nndesk window, {where} > Export code > Export as {kind}…"
+#: Where each Export code button sits (``where``), as the window's tabs name it: from a window
+#: in another language the file's header names the path in that language's words too, as the
+#: person who clicked it saw it ("Huấn luyện > Xuất mã > Xuất thành script…")
+PLACES = {
+    "Train page": (("MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Train")),),
+    "Runs view": (
+        ("MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Train")),
+        ("TrainingPanel", QT_TRANSLATE_NOOP("TrainingPanel", "Runs")),
+    ),
+}
+
+
+def made_with(where: str, notebook: bool) -> str:
+    """How the file was made, for its header: the English menu path (the file is English, for
+    anyone who reads it), followed, when the window speaks another language, by the same path
+    in the window's words."""
+    english = WINDOW_COMMAND.format(where=where, kind="notebook" if notebook else "script")
+    code = current_language()
+    if code == SOURCE_LANGUAGE or code not in LANGUAGES:
+        return english
+    steps = [translate_marked(context, text) for context, text in PLACES.get(where, ())]
+    steps += [translate("ExportCode", "Export code"), _menu_item(notebook)]
+    return f"{english} (in {LANGUAGES[code]}: {' > '.join(steps)})"
 
 
 def export_experiment(
@@ -30,7 +54,7 @@ def export_experiment(
     Returns the written path, or None when the user cancelled or the write failed (the user
     was told why in a message box).
     """
-    suffix, kind = (".ipynb", "notebook") if notebook else (".py", "script")
+    suffix = ".ipynb" if notebook else ".py"
     name = experiment.slug.replace("-", "_") + suffix
     start = str(Path(folder) / name) if folder else save_start(name)
     filters = (
@@ -38,15 +62,13 @@ def export_experiment(
         if notebook
         else translate("ExportCode", "Python script (*.py)")
     )
-    path, _ = QFileDialog.getSaveFileName(
-        parent, translate("ExportCode", "Export as {kind}").format(kind=kind), start, filters
-    )
+    path, _ = QFileDialog.getSaveFileName(parent, _menu_item(notebook).rstrip("…"), start, filters)
     if not path:
         return None
     remember_saved(path)
     if not path.endswith(suffix):
         path += suffix
-    command = WINDOW_COMMAND.format(where=where, kind=kind)
+    command = made_with(where, notebook)
     try:
         return write_export(experiment, path, command, notebook=notebook)
     except OSError as err:
@@ -58,6 +80,13 @@ def export_experiment(
             ),
         )
     return None
+
+
+def _menu_item(notebook: bool) -> str:
+    """The menu item's words ("Export as script…"), in the window's language."""
+    if notebook:
+        return translate("ExportCode", "Export as notebook…")
+    return translate("ExportCode", "Export as script…")
 
 
 def export_code_button(
@@ -82,11 +111,8 @@ def export_code_button(
         )
     )
     menu = QMenu(button)
-    for label, notebook in (
-        (translate("ExportCode", "Export as script…"), False),
-        (translate("ExportCode", "Export as notebook…"), True),
-    ):
-        action = menu.addAction(label)
+    for notebook in (False, True):
+        action = menu.addAction(_menu_item(notebook))
         action.triggered.connect(
             lambda _checked=False, nb=notebook: _export(parent, experiment, nb, where, written)
         )

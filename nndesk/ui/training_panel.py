@@ -372,9 +372,9 @@ class TrainingPanel(QWidget):
             translate(
                 "TrainingPanel",
                 "train the last model (this page's last run, or the one loaded) further: a run "
-                "stopped before its last epoch goes on up to epoch Optimisation > Epochs, counted "
-                "from its start; a finished one trains that many epochs more; its history and "
-                "curves continue",
+                "stopped before its last epoch goes on up to the number of epochs set in "
+                "Optimisation > Epochs (counted from its start); a finished one trains that many "
+                "epochs more; its history and curves continue",
             )
         )
         self.save_button = QPushButton(translate("TrainingPanel", "Save model…"))

@@ -116,3 +116,32 @@ def test_the_runs_view_exports_the_selected_run(qtbot, dialogs, tmp_path):
     text = (tmp_path / "run.py").read_text(encoding="utf-8")
     assert f"run {record.run_id}" in text and "784-40-10" in text
     assert "LEARNING_RATE = 0.002" in text
+
+
+def test_a_script_exported_from_the_vietnamese_window_names_the_menu_path_as_it_was_clicked(
+    qtbot, dialogs, tmp_path
+):
+    """The walk's exported script said only "Train page > Export code > Export as script…",
+    while the person had clicked "Xuất mã" in a Vietnamese window."""
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    try:
+        page = training_page(TrainingController(store=RunStore(tmp_path / "runs")))
+        qtbot.addWidget(page)
+        dialogs.answer = str(tmp_path / "vi.py")
+        _action(page.code_button, "Xuất thành script…").trigger()
+    finally:
+        language.use_language("en")
+    header = " ".join((tmp_path / "vi.py").read_text(encoding="utf-8").split('"""')[1].split())
+    assert (
+        "Made with: the nndesk window, Train page > Export code > Export as script… "
+        "(in Tiếng Việt: Huấn luyện > Xuất mã > Xuất thành script…)"
+    ) in header
+
+    page = training_page(TrainingController(store=RunStore(tmp_path / "runs")))
+    qtbot.addWidget(page)
+    dialogs.answer = str(tmp_path / "en.py")
+    _action(page.code_button, "Export as script…").trigger()
+    english = (tmp_path / "en.py").read_text(encoding="utf-8")
+    assert "Export as script…\n" in english and "Tiếng Việt" not in english
