@@ -275,6 +275,18 @@ def test_translations_quote_one_way(code):
     assert not wrong, "quote with “ ” as the other messages do:" + _listing(wrong, code)
 
 
+@pytest.mark.parametrize("code", CODES)
+def test_no_message_shows_markdown_backticks(code):
+    """The window's labels are not Markdown: the robustness note showed "`nndesk evaluate
+    --robustness`" with its backticks, in both languages."""
+    wrong = [
+        m.describe()
+        for m in translations.read_ts(ts_path(code))
+        if "`" in m.source or "`" in m.translation
+    ]
+    assert not wrong, "name a command in “ ”, not in backticks:" + _listing(wrong, code)
+
+
 def _first_meetings() -> list[tuple[str, str, str]]:
     """(context, English source, full form) rows of the glossary's first-meeting table."""
     text = GLOSSARY.read_text(encoding="utf-8")

@@ -2578,7 +2578,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>e.g. 0, 5, 10-20</source>
-        <translation>ví dụ 0, 5, 10-20</translation>
+        <translation>ví dụ 0; 5; 10-20</translation>
     </message>
     <message>
         <source>loss</source>
@@ -2602,7 +2602,7 @@ F1: their harmonic mean. Support: test images of this class.</source>
     </message>
     <message>
         <source>{part!r:.20}: units are 0..{last}</source>
-        <translation>{part!r:.20}: các nút được đánh số 0..{last}</translation>
+        <translation>{part!r:.20}: các nút được đánh số từ 0 đến {last}</translation>
     </message>
 </context>
 <context>
@@ -5374,8 +5374,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>&lt;b&gt;Độ tin cậy (reliability)&lt;/b&gt;: các câu trả lời trên tập kiểm tra được nhóm theo mức chắc chắn của mô hình; khi các câu trả lời ở mức 80% đúng 80% số lần, các cột chạm đường chéo. &lt;b&gt;ECE&lt;/b&gt; (sai số hiệu chỉnh kỳ vọng, 15 khoảng): khoảng lệch trung bình, 0 là hoàn hảo. &lt;b&gt;T&lt;/b&gt;: nhiệt độ được khớp trên các ảnh để riêng, chia đầu ra trước softmax.</translation>
     </message>
     <message>
-        <source>Accuracy on {n} test images damaged at each level (the same images for every level; `nndesk evaluate --robustness` takes 1,000 or more).</source>
-        <translation>Độ chính xác (accuracy) trên {n}&#xa0;ảnh kiểm tra bị làm hỏng ở mỗi mức (cùng các ảnh đó cho mọi mức; `nndesk evaluate --robustness` dùng 1.000&#xa0;ảnh trở lên).</translation>
+        <source>Accuracy on {n} test images damaged at each level (the same images for every level; the command “nndesk evaluate --robustness” takes 1,000 or more).</source>
+        <translation>Độ chính xác (accuracy) trên {n}&#xa0;ảnh kiểm tra bị làm hỏng ở mỗi mức (cùng các ảnh đó cho mọi mức; lệnh “nndesk evaluate --robustness” dùng 1.000&#xa0;ảnh trở lên).</translation>
     </message>
     <message>
         <source>Answer only at or above</source>

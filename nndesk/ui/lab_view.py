@@ -30,10 +30,13 @@ from nndesk.ui.save_place import remember_saved, save_start
 
 
 def parse_units(text: str, limit: int) -> tuple[int, ...]:
-    """ "1, 4-6" -> (1, 4, 5, 6); ``ValueError`` naming a part that is not a unit 0..limit-1."""
+    """ "1, 4-6" or "1; 4-6" -> (1, 4, 5, 6); ``ValueError`` naming a part that is not a unit
+    0..limit-1. Commas and semicolons both separate (a language that writes decimals with a
+    comma lists with semicolons, as the Vietnamese placeholder does); a range takes a hyphen or
+    an en dash."""
     units: set[int] = set()
-    for part in filter(None, (p.strip() for p in text.split(","))):
-        match = re.fullmatch(r"(\d{1,6})(?:\s*-\s*(\d{1,6}))?", part)
+    for part in filter(None, (p.strip() for p in re.split(r"[,;]", text))):
+        match = re.fullmatch(r"(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?", part)
         if match is None:
             raise ValueError(
                 translate("LabView", "{part!r:.20} is not a unit number or range").format(part=part)

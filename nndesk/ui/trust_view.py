@@ -216,7 +216,7 @@ class TrustView(QWidget):
             translate(
                 "TrustView",
                 "Accuracy on {n} test images damaged at each level (the same images for "
-                "every level; `nndesk evaluate --robustness` takes 1,000 or more).",
+                "every level; the command “nndesk evaluate --robustness” takes 1,000 or more).",
             ).format(n=integer(images))
         )
         self.robust_note.setVisible(True)
