@@ -36,11 +36,11 @@ from nndesk.ui.confusion_view import ConfusionView
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import (
+    accuracy_text,
     class_names_shown,
     counts_whole,
     decimal,
     integer,
-    percent,
     translate,
     translate_marked,
 )
@@ -519,7 +519,7 @@ class EvaluationPanel(QWidget):
                 )
             )
         )
-        self.accuracy_stat.value.setText(percent(result.accuracy, 2))
+        self.accuracy_stat.value.setText(accuracy_text(result.accuracy))
         self.loss_stat.value.setText(decimal(result.loss, 4))
         self.mistakes_stat.value.setText(integer(result.n_mistakes))
         self.mistakes_stat.caption.setText(

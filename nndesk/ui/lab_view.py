@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.layer_words import layer_kind
 from nndesk.ui import file_filters, theme
-from nndesk.ui.language import decimal, integer, percent, shape, translate
+from nndesk.ui.language import accuracy_text, decimal, integer, percent, shape, translate
 from nndesk.ui.save_place import remember_saved, save_start
 
 
@@ -346,7 +346,7 @@ class LabView(QWidget):
         self.outcome = outcome
         o, m = outcome.original, outcome.modified
         rows = (
-            (percent(o.accuracy, 2), percent(m.accuracy, 2)),
+            (accuracy_text(o.accuracy), accuracy_text(m.accuracy)),
             (decimal(o.loss, 4), decimal(m.loss, 4)),
             (decimal(o.ece, 4), decimal(m.ece, 4)),
             (integer(o.confident_mistakes), integer(m.confident_mistakes)),

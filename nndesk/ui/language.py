@@ -9,6 +9,7 @@ English. Widgets translate their strings with ``translate("Context", "text")``, 
 
 from __future__ import annotations
 
+import math
 import re
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -148,6 +149,19 @@ def shape(dims) -> str:
 def percent(fraction: float, decimals: int = 1) -> str:
     """``fraction`` (0.872) as a percentage in the window's language: ``87.2%`` / ``87,2%``."""
     return decimal(100.0 * float(fraction), decimals) + "%"
+
+
+#: Decimals of every accuracy the window writes (one image of 10,000 is 0.01%; the tenth is
+#: what tells two models apart, and the Evaluate page counts the mistakes exactly beside it)
+ACCURACY_DECIMALS = 1
+
+
+def accuracy_text(fraction: float | None) -> str:
+    """An accuracy (a fraction) as every page writes it, ``85.8%`` / ``85,8%``; "—" when
+    there is none. One rule: the status bar said "85,78%" beside the banner's "85,8%"."""
+    if fraction is None or not math.isfinite(fraction):
+        return "—"
+    return percent(fraction, ACCURACY_DECIMALS)
 
 
 #: ``fill(template, **values)``: ``template.format`` with its numbers in the window's language;

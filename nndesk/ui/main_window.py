@@ -49,7 +49,7 @@ from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.inference import display_name
 from nndesk.models import open_folder
 from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
-from nndesk.ui.language import decimal, percent, translate, translate_marked
+from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
 from nndesk.ui.model_notice import ModelSwitchNotice
 from nndesk.ui.page_tabs import PageTabs
 from nndesk.ui.prediction_view import InputPreview, PredictionPanel, ProbabilityBars
@@ -918,7 +918,7 @@ class MainWindow(QMainWindow):
         metrics = clf.info.get("metrics") or {}
         acc = metrics.get("test_accuracy")
         self.accuracy_status.setText(
-            translate("MainWindow", "Test accuracy: {accuracy}").format(accuracy=percent(acc, 2))
+            translate("MainWindow", "Test accuracy: {accuracy}").format(accuracy=accuracy_text(acc))
             if acc is not None
             else translate("MainWindow", "Test accuracy: n/a")
         )

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenuBar, QToolButton
 
 from nndesk.ui import theme
 from nndesk.ui.elided_label import ElidedLabel
-from nndesk.ui.language import percent, translate
+from nndesk.ui.language import accuracy_text, translate
 
 #: Pixels between the menu bar's last menu and the notice laid over the bar
 MENU_GAP_PX = 16
@@ -93,11 +93,11 @@ class ModelSwitchNotice(QFrame):
             text = translate(
                 "ModelSwitchNotice",
                 "Now predicting with the model you just trained ({accuracy} on the test images).",
-            ).format(accuracy=percent(accuracy))
+            ).format(accuracy=accuracy_text(accuracy))
             # at 1024 px the Vietnamese sentence was cut before its accuracy
             short = translate(
                 "ModelSwitchNotice", "Now using the model you just trained ({accuracy})"
-            ).format(accuracy=percent(accuracy))
+            ).format(accuracy=accuracy_text(accuracy))
         else:
             text = translate("ModelSwitchNotice", "Now predicting with the model you just trained.")
             short = translate("ModelSwitchNotice", "Now using the model you just trained")

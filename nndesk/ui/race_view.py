@@ -43,7 +43,7 @@ from nndesk.training import TrainConfig
 from nndesk.training.race import COMPARISONS, MAX_LANES, MIN_LANES
 from nndesk.ui import theme
 from nndesk.ui.chart_image import ChartImage
-from nndesk.ui.language import decimal, percent, translate, translate_marked
+from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.train_form import number_field
 
@@ -550,8 +550,8 @@ class RaceView(QWidget):
                 f"{r.name}{verdict}",
                 str(r.epochs),
                 decimal(r.train_loss, 4) if math.isfinite(r.train_loss) else "—",
-                percent(r.val_accuracy, 1) if math.isfinite(r.val_accuracy) else "—",
-                percent(r.test_accuracy, 1) if math.isfinite(r.test_accuracy) else "—",
+                accuracy_text(r.val_accuracy),
+                accuracy_text(r.test_accuracy),
                 decimal(r.seconds, 1),
             )
             for column, text in enumerate(cells):

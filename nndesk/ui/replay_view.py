@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from nndesk.replay import DrawingAtEpoch, ReplayRecord, read_drawing
 from nndesk.ui import theme
 from nndesk.ui.confusion_view import ConfusionView
-from nndesk.ui.language import class_names_shown, integer, percent, translate
+from nndesk.ui.language import accuracy_text, class_names_shown, integer, translate
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.prediction_view import InputPreview, ProbabilityBars
 
@@ -231,7 +231,7 @@ class ReplayView(QWidget):
         right = int(np.trace(c))
         self.accuracy_label.setText(
             translate("ReplayView", "{accuracy} right ({right} of {total})").format(
-                accuracy=percent(right / total, 1) if total else "—",
+                accuracy=accuracy_text(right / total) if total else "—",
                 right=integer(right),
                 total=integer(total),
             )

@@ -20,7 +20,7 @@ from nndesk.plain_text import one_line
 from nndesk.runs import RunRecord, title_shown
 from nndesk.setting_words import dataset_text, value_text
 from nndesk.settings_schema import BY_NAME
-from nndesk.ui.language import fill, percent, translate, translate_marked
+from nndesk.ui.language import accuracy_text, fill, translate, translate_marked
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 COLUMNS = (
@@ -57,7 +57,7 @@ RUN_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _pct(v: float) -> str:
-    return percent(v, 1) if math.isfinite(v) else "—"
+    return accuracy_text(v)
 
 
 def _key(v: float) -> float:

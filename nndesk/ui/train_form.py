@@ -37,7 +37,7 @@ from nndesk.setting_words import dataset_text
 from nndesk.settings_schema import BY_NAME, FIELDS, Field, problems
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
-from nndesk.ui.language import fmt, integer, percent, translate, translate_marked
+from nndesk.ui.language import accuracy_text, fmt, integer, translate, translate_marked
 from nndesk.ui.save_place import start_folder
 
 FOLDER = "folder"
@@ -868,10 +868,10 @@ def preset_note_text(preset) -> str:
     """The note under the preset box: what it is, what it reached here, and the lab's figure."""
     parts = [localised(preset.description) + "."]
     if preset.measured_accuracy is not None:
-        ours = percent(preset.measured_accuracy)
+        ours = accuracy_text(preset.measured_accuracy)
         parts.append(translate("TrainForm", "Test accuracy here: {figure}.").format(figure=ours))
     if preset.lab_accuracy is not None:
-        lab = percent(preset.lab_accuracy)
+        lab = accuracy_text(preset.lab_accuracy)
         if preset.beats_a_lab:
             parts.append(translate("TrainForm", "The lab it beats: {figure}.").format(figure=lab))
         else:

@@ -54,11 +54,11 @@ from nndesk.ui.file_manager import show_folder
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.inside_training_view import InsideTrainingView
 from nndesk.ui.language import (
+    accuracy_text,
     class_names_shown,
     decimal,
     fill,
     integer,
-    percent,
     translate,
     translate_marked,
 )
@@ -812,7 +812,7 @@ class TrainingPanel(QWidget):
         if isinstance(accuracy, (int, float)) and math.isfinite(accuracy):
             follow = (
                 translate("TrainingPanel", "Test accuracy {accuracy}").format(
-                    accuracy=percent(accuracy, 1)
+                    accuracy=accuracy_text(accuracy)
                 )
                 + "  ·  "
                 + follow
@@ -1010,7 +1010,7 @@ class TrainingPanel(QWidget):
                 else "—",
                 eta=format_eta(eta),
                 loss=decimal(r.loss, 4),
-                accuracy=percent(r.accuracy, 1),
+                accuracy=accuracy_text(r.accuracy),
                 lr=fill("{lr:g}", lr=lr),
                 paused="",
             )
@@ -1271,7 +1271,7 @@ class TrainingPanel(QWidget):
                         "Test accuracy {accuracy} on {dataset} · model saved to {path}",
                     )
                 ).format(
-                    accuracy=percent(test, 1),
+                    accuracy=accuracy_text(test),
                     dataset=dataset_title(record.config.get("dataset")),
                     path=path,
                 )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
 from nndesk.ui.flow_layout import flow_row
-from nndesk.ui.language import decimal, integer, percent, translate, translate_marked
+from nndesk.ui.language import accuracy_text, decimal, integer, percent, translate, translate_marked
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.viz import localise_ticks
 
@@ -161,7 +161,7 @@ class TrustView(QWidget):
         if summary is None:
             return
         threshold = self.threshold.value() / 100
-        answered, accuracy, mistakes = summary.at_threshold(threshold)
+        answered, right_share, mistakes = summary.at_threshold(threshold)
         self.numbers.setText(
             translate(
                 "TrustView",
@@ -175,7 +175,7 @@ class TrustView(QWidget):
                 threshold=percent(threshold, 0),
                 answered=percent(answered, 1),
                 n=integer(summary.n),
-                right=percent(accuracy if accuracy == accuracy else 0.0, 2),
+                right=accuracy_text(right_share if right_share == right_share else 0.0),
                 mistakes=integer(mistakes),
             )
         )

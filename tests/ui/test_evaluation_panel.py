@@ -65,7 +65,7 @@ def test_matrix_shown_equals_metrics_confusion_matrix(qtbot, panel, controller):
     result = evaluated(qtbot, panel, controller)
     expected = confusion_matrix(make_labels(), result.predictions, len(CLASS_NAMES))
     np.testing.assert_array_equal(panel.confusion.matrix(), expected)
-    assert panel.accuracy_stat.value.text() == f"{1 - len(WRONG) / 40:.2%}"
+    assert panel.accuracy_stat.value.text() == f"{1 - len(WRONG) / 40:.1%}"
     assert panel.mistakes_stat.value.text() == str(len(WRONG))
 
 
@@ -330,7 +330,7 @@ def test_another_models_numbers_go_at_once_instead_of_greyed_under_the_new_name(
         panel.set_classifier(other)
         assert panel.accuracy_stat.value.text() == "–" and panel.table.rowCount() == 0
         assert panel.confusion.matrix() is None
-    assert panel.accuracy_stat.value.text() == "100.00%"
+    assert panel.accuracy_stat.value.text() == "100.0%"
 
 
 def test_a_model_file_chosen_again_reuses_its_evaluation_and_a_changed_file_does_not(

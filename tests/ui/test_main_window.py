@@ -80,7 +80,7 @@ def test_drawing_with_the_mouse_changes_the_prediction(qtbot, window_factory, st
     assert window.prediction_panel.top_label.text() == "horizontal"
     assert not np.allclose(window.prediction_panel.bars.probabilities(), first)
     assert "ms" in window.latency_status.text()
-    assert "87.50%" in window.accuracy_status.text()
+    assert "87.5%" in window.accuracy_status.text()
 
 
 def test_undo_brings_back_the_previous_prediction(qtbot, window_factory, stroke_classifier):

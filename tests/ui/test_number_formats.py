@@ -170,3 +170,39 @@ def test_preset_texts_write_their_numbers_as_the_window_does(vietnamese):
             assert value_text(name, value) in note, (name, note)
         # and none is written by hand in Python's notation
         assert not re.search(r"\de-\d", preset.description.template), preset.name
+
+
+def test_a_models_accuracy_reads_the_same_in_the_status_bar_banner_and_evaluate_card(
+    qtbot, vietnamese, window_factory, stroke_model_file
+):
+    """The status bar said "Độ chính xác kiểm tra: 85,78%" while the banner and the Train line
+    said "85,8%" for the same run: every accuracy goes through one rule."""
+    from nndesk.inference import Classifier
+    from nndesk.nn.serialization import load_model, save_model
+    from nndesk.ui import language
+    from tests.ui.test_evaluation_panel import evaluated, toy_provider
+
+    loaded = load_model(stroke_model_file)
+    info = dict(loaded.info, metrics={"test_accuracy": 0.8578})
+    path = save_model(stroke_model_file.with_name("acc.npz"), loaded.model, info)
+    desk = window_factory(classifier=Classifier.from_file(path))
+    window = desk.window
+    written = language.accuracy_text(0.8578)
+    assert written == "85,8%"
+    assert window.accuracy_status.text().endswith(" " + written)
+    window.model_notice.announce(0.8578, None)
+    assert written in window.model_notice.message.full_text()
+
+    from nndesk.controllers.evaluation import EvaluationController
+    from nndesk.ui.evaluation_panel import EvaluationPanel
+
+    controller = EvaluationController(toy_provider, batch_size=8)
+    try:
+        panel = EvaluationPanel(controller)
+        qtbot.addWidget(panel)
+        panel.show()
+        result = evaluated(qtbot, panel, controller)
+        assert panel.accuracy_stat.value.text() == language.accuracy_text(result.accuracy)
+        assert panel.accuracy_stat.value.text() == f"{100 * result.accuracy:.1f}%".replace(".", ",")
+    finally:
+        controller.shutdown()
