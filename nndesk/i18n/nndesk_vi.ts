@@ -2163,10 +2163,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>lỗi phân loại</translation>
     </message>
     <message>
-        <source>mistakes of {n}</source>
-        <translation>lỗi trên {n}&#xa0;ảnh</translation>
-    </message>
-    <message>
         <source>on the {dataset_title} test set</source>
         <translation>trên tập kiểm tra {dataset_title}</translation>
     </message>

@@ -6,7 +6,16 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -19,6 +28,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -88,12 +98,20 @@ class _Stat(QFrame):
         font.setBold(True)
         self.value.setFont(font)
         self.caption = QLabel(caption)
+        # a narrow card wraps its caption ("độ chính xác" / "(accuracy)") rather than the row
+        # wrapping a card: at 1024 px in Vietnamese "F1 macro" fell to a second row
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         theme.set_tone(self.caption, "muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(0)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
+        # room for the widest figure a card shows (an accuracy "100,0%", a loss "2,3026")
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(t) for t in ("100,0%", "00,0000", "10.000"))
+        self.setMinimumWidth(widest + 20)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         """The card, in the palette's own colours: a style sheet naming ``palette(base)`` gave
@@ -234,11 +252,14 @@ class EvaluationPanel(QWidget):
         for label in (self.title, self.subtitle):
             label.setWordWrap(True)
             label.setMinimumWidth(1)
-        stats = flow_row(
-            self.accuracy_stat, self.loss_stat, self.mistakes_stat, self.macro_stat, spacing=8
-        )
+        # the four numbers share one row in equal parts, whatever the language
+        stats = QWidget()
+        stats_row = QHBoxLayout(stats)
+        stats_row.setContentsMargins(0, 0, 0, 0)
+        stats_row.setSpacing(8)
         for stat in (self.accuracy_stat, self.loss_stat, self.mistakes_stat, self.macro_stat):
-            stat.setMinimumWidth(132)
+            stat.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            stats_row.addWidget(stat, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -522,9 +543,6 @@ class EvaluationPanel(QWidget):
         self.accuracy_stat.value.setText(accuracy_text(result.accuracy))
         self.loss_stat.value.setText(decimal(result.loss, 4))
         self.mistakes_stat.value.setText(integer(result.n_mistakes))
-        self.mistakes_stat.caption.setText(
-            translate("EvaluationPanel", "mistakes of {n}").format(n=integer(result.n))
-        )
         self.macro_stat.value.setText(decimal(result.report.macro.f1, 3))
         self._fill_table(result)
         self.confusion.set_matrix(result.confusion, class_names_shown(result.class_names))

@@ -524,3 +524,50 @@ def test_the_report_legend_never_runs_over_the_table_on_a_narrow_page(qtbot, tin
     finally:
         ctl.shutdown()
         language.use_language("en")
+
+
+@pytest.mark.parametrize("code", ["vi", "en"])
+def test_the_four_figures_keep_one_row_and_one_height_from_evaluating_to_done(
+    qtbot, tiny_model_file, code
+):
+    """At 1024x700 in Vietnamese the "F1 macro" card dropped to a second row and pushed the
+    matrix down by ~60 px; the mistakes card said "lỗi phân loại" while evaluating and "lỗi
+    trên 10.000 ảnh" after, so the row changed as the numbers came."""
+    from nndesk.evaluation import evaluate
+    from nndesk.inference import Classifier
+    from nndesk.ui import language
+
+    rng = np.random.default_rng(0)
+    n = 10_000  # the test sets' size: the widest count the captions could hold
+    images = rng.integers(0, 255, (n, 28, 28)).astype(np.uint8)
+    result = evaluate(Classifier.from_file(tiny_model_file), images, rng.integers(0, 10, n))
+    assert language.use_language(code) == code
+    ctl = EvaluationController(toy_provider)
+    try:
+        for width in (553, 620, 800):  # the page at 1024 px (553), at 1280 px (~800)
+            widget = EvaluationPanel(ctl)
+            qtbot.addWidget(widget)
+            widget.resize(width, 600)
+            widget.show()
+            qtbot.waitExposed(widget)
+            cards = (widget.accuracy_stat, widget.loss_stat, widget.mistakes_stat)
+            cards += (widget.macro_stat,)
+
+            def row(cards=cards):
+                QApplication.processEvents()
+                return [(c.y(), c.height()) for c in cards], [c.caption.text() for c in cards]
+
+            evaluating, captions = row()
+            assert len(set(evaluating)) == 1, (width, evaluating)  # one row, one height
+            widget.show_result(result)
+            done, captions_done = row()
+            assert done == evaluating and captions_done == captions, width
+            right = cards[-1].mapTo(widget, cards[-1].rect().topRight()).x()
+            assert right < width, (width, right)  # the row stays inside the page
+            for card in cards:  # every figure and caption is whole in its card
+                for label in (card.value, card.caption):
+                    assert label.width() >= label.minimumSizeHint().width(), label.text()
+            widget.close()
+    finally:
+        ctl.shutdown()
+        language.use_language("en")
