@@ -105,6 +105,7 @@ def from_model(path: str | os.PathLike) -> Experiment:
         except ValueError as err:
             raise ModelFileError(f"{path}: {err}") from None
     config = _config_from_dict(saved, f"{path}: its saved settings")
+    config = _every_epoch(config, len(loaded.info.get("history") or ()))
     return from_config(config, f"model file {path.name}", path.stem, changes)
 
 
@@ -116,9 +117,17 @@ def from_run(run_id: str, root: str | os.PathLike | None = None) -> Experiment:
         raise NndeskError(f"{run_id!r} is not a run id (see the Runs view for the ids)")
     record = RunStore(root).load(run_id)
     config = _config_from_dict(record.config, f"run {run_id}: its settings")
+    config = _every_epoch(config, len(record.curves.epochs))
     title = f" ({record.title})" if record.title else ""
     # a run's record keeps the settings it started with and its change record
     return from_config(config, f"run {run_id}{title}", f"run-{run_id}", record.curves.changes)
+
+
+def _every_epoch(config: TrainConfig, trained: int) -> TrainConfig:
+    """``config`` training all ``trained`` epochs of a continued model: its last run's
+    ``epochs`` counted only that run's own, and the code reproduces the whole model (its
+    schedule then spans them all, as the continued run's did)."""
+    return config.replace(epochs=trained) if trained > config.epochs else config
 
 
 def _config_from_dict(d: dict, what: str) -> TrainConfig:

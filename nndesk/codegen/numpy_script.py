@@ -109,7 +109,7 @@ def changes_table(experiment: Experiment) -> list[str]:
 # -- header and settings ----------------------------------------------------------------------
 def _header(experiment: Experiment, command: str, steps: list[Step]) -> str:
     cfg = experiment.config
-    net = " -> ".join(_step_label(s) for s in steps)
+    net = " -> ".join([*(_step_label(s) for s in steps), cfg.output])
     same = ["initial weights", "batches"]
     if cfg.dropout > 0:
         same.append("dropout masks")

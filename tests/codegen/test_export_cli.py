@@ -170,3 +170,30 @@ def test_a_file_made_while_the_script_is_generated_is_not_replaced(tmp_path, mon
     assert cli.main(["export-script", "--preset", "fashion-mlp", "-o", str(out)]) == 2
     assert out.read_text(encoding="utf-8") == "made meanwhile"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["late.py"]
+
+
+def test_a_continued_model_exports_every_epoch_it_trained(tmp_path, blob_dir):
+    """A model trained 1 epoch, then continued with --epochs 2, has trained 3: its script and
+    its run's script train 3 (the continued run's setting counts only its own 2)."""
+    from dataclasses import replace
+
+    from nndesk.nn.serialization import load_model
+    from nndesk.runs import Curves
+
+    first, more = tmp_path / "first.npz", tmp_path / "more.npz"
+    train = ["train", "--data-dir", str(blob_dir), "--dataset", "fashion", "--arch", "784-8-10"]
+    assert cli.main([*train, "--epochs", "1", "--out", str(first)]) == 0
+    assert cli.main([*train, "--resume", str(first), "--epochs", "2", "--out", str(more)]) == 0
+    info = load_model(more).info
+    assert info["config"]["epochs"] == 2 and len(info["history"]) == 3
+    # the Train page's record of that continued run: its settings and all its curves
+    store = RunStore()
+    record = store.create(info["config"], resumed_from=str(first))
+    store.save(replace(record, curves=Curves.from_history(info["history"])))
+    for source in ([str(more)], ["--run", record.run_id]):
+        out = tmp_path / "again.py"
+        assert cli.main(["export-script", *source, "-o", str(out), "--force"]) == 0
+        assert "EPOCHS = 3\n" in out.read_text(encoding="utf-8"), source
+    out = tmp_path / "first.py"
+    assert cli.main(["export-script", str(first), "-o", str(out)]) == 0
+    assert "EPOCHS = 1\n" in out.read_text(encoding="utf-8")  # a model trained once: unchanged

@@ -204,3 +204,12 @@ def test_any_origin_or_command_stays_text_in_the_scripts_docstring(origin, comma
     docstring = " ".join(ast.get_docstring(tree, clean=False).split())
     assert " ".join(origin.split()) in docstring and " ".join(command.split()) in docstring
     assert isinstance(tree.body[1], ast.Import | ast.ImportFrom)
+
+
+@pytest.mark.parametrize(
+    ("output", "loss"), [("softmax", "ce"), ("sigmoid", "bce"), ("linear", "mse")]
+)
+def test_the_scripts_header_names_the_output_activation(output, loss):
+    config = TrainConfig(arch="784-8-10", output=output, loss=loss)
+    header = numpy_script(from_config(config, "a test"), "pytest").split('"""')[1]
+    assert f"Network: dense 8 -> relu -> dense 10 -> {output}\n" in header
