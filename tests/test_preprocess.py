@@ -293,7 +293,7 @@ def _reduced_by_pillow(data: io.BytesIO, max_side: int) -> io.BytesIO:
     a convert for modes reduce does not take; 16-bit grey as 32-bit), saved losslessly."""
     whole = Image.open(data)
     whole.load()
-    if max(whole.size) <= max_side:  # a 1x1 image: nothing to reduce, load_image reads it as is
+    if max(whole.size) <= max_side:  # nothing to reduce: load_image reads it in its own mode
         data.seek(0)
         return data
     if whole.mode.startswith("I;16"):
@@ -301,9 +301,6 @@ def _reduced_by_pillow(data: io.BytesIO, max_side: int) -> io.BytesIO:
     elif whole.mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):
         whole = whole.convert("RGBA" if "transparency" in whole.info else "RGB")
     factor = -(-max(whole.size) // max_side)
-    if factor == 1:  # nothing to reduce (a 1x1 image): read as it is, in its own mode
-        data.seek(0)
-        return data
     return _file(whole.reduce(factor), "TIFF" if whole.mode in ("I", "F") else "PNG")
 
 
