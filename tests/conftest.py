@@ -16,6 +16,32 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
+from pytestqt.qtbot import QtBot  # noqa: E402  (after the platform is chosen)
+
+PATIENT_MS = 60_000
+
+
+class _PatientQtBot(QtBot):
+    """pytest-qt's bot whose waits give up after a minute, not its 5 s default. A wait ends the
+    moment its signal or condition comes, so the bound only says when a test is called failed;
+    a worker on a loaded 2-core CI machine has taken longer than 5 s. A test that wants a
+    short bound still passes its own ``timeout``."""
+
+    def waitUntil(self, callback, *, timeout=PATIENT_MS):  # noqa: N802  (pytest-qt's names)
+        return super().waitUntil(callback, timeout=timeout)
+
+    def waitSignal(self, signal, *, timeout=PATIENT_MS, **options):  # noqa: N802
+        return super().waitSignal(signal, timeout=timeout, **options)
+
+    def waitSignals(self, signals, *, timeout=PATIENT_MS, **options):  # noqa: N802
+        return super().waitSignals(signals, timeout=timeout, **options)
+
+
+@pytest.fixture
+def qtbot(qapp, request):
+    """pytest-qt's ``qtbot``, patient (see ``_PatientQtBot``)."""
+    return _PatientQtBot(request)
+
 
 @pytest.fixture(autouse=True)
 def _user_dirs_in_tmp(tmp_path_factory, monkeypatch):
