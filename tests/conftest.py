@@ -37,6 +37,20 @@ class _PatientQtBot(QtBot):
         return super().waitSignals(signals, timeout=timeout, **options)
 
 
+@pytest.fixture(autouse=True)
+def _closed_widgets_deleted_by_qt():
+    """After each test, Qt deletes the widgets pytest-qt closed (their ``deleteLater`` waits for
+    an event loop a test never runs). Left to Python's cyclic collector instead, a window's
+    deletion corrupted PySide's wrappers of widgets Qt made inside it (scroll bars,
+    viewports) once ``allWidgets()`` had wrapped them: the next ``allWidgets()`` (a theme
+    switch) crashed the test worker. The window's own deletion does this with ``deleteLater``."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
 @pytest.fixture
 def qtbot(qapp, request):
     """pytest-qt's ``qtbot``, patient (see ``_PatientQtBot``)."""
