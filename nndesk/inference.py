@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +17,7 @@ import numpy as np
 from nndesk.data.normalize import Normalizer
 from nndesk.data.registry import known_dataset
 from nndesk.errors import ConfigError, ModelFileError
-from nndesk.i18n import N_, shown
+from nndesk.i18n import N_, moment_text, shown
 from nndesk.nn.model import Sequential
 from nndesk.nn.serialization import load_model
 from nndesk.paths import WEIGHTS_DIR
@@ -153,10 +154,16 @@ class Classifier:
     def title(self) -> str:
         """A short name for menus and status bars."""
         return (
-            display_name(self.path)
+            shown_name(self.path)
             if self.path is not None
             else f"{self.dataset or 'model'} (unsaved)"
         )
+
+    @property
+    def file_stem(self) -> str:
+        """A name for a file made from this model ("run 2026-12-03 03:31:01"): the CLI's name
+        of its file, which holds no "/" where the window's date might ("ngày 03/12")."""
+        return display_name(self.path) if self.path is not None else self.title
 
     def loss_function(self):
         """A fresh instance of the loss this model was trained with (``nndesk.nn.losses``);
@@ -199,16 +206,37 @@ class Classifier:
 
 
 def display_name(path: str | os.PathLike) -> str:
-    """How menus name a model file: its stem, or "run <date time>" for a run's ``model.npz``
-    (in the window's language: "lượt chạy <date time>" in Vietnamese)."""
+    """How ``nndesk models`` names a model file, the name the CLI looks it up by: its stem, or
+    "run <date time>" (UTC, as the run's folder) for a run's ``model.npz``."""
     path = Path(path)
     if path.stem != "model":
         return path.stem
+    started = run_started(path)
+    if started is None:
+        return f"{path.parent.name}/{path.stem}"
+    return f"run {started:%Y-%m-%d %H:%M:%S}"
+
+
+def shown_name(path: str | os.PathLike) -> str:
+    """How the window names a model file: its stem, or "run" and when the run started as the
+    window writes a date-time ("lượt chạy 03:31:01 ngày 03/12" in Vietnamese; the seconds tell
+    two runs of one minute apart)."""
+    started = run_started(Path(path))
+    if Path(path).stem != "model" or started is None:
+        return display_name(path)
+    return shown(N_("run {when}")).format(when=moment_text(started, seconds=True))
+
+
+def run_started(path: Path) -> datetime | None:
+    """When the run whose ``model.npz`` is ``path`` started (its folder's UTC stamp,
+    "20261203-033101-…"), or None for a file outside a run's folder."""
     stamp = re.match(r"(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})", path.parent.name)
     if stamp is None:
-        return f"{path.parent.name}/{path.stem}"
-    y, mo, d, h, mi, sec = stamp.groups()
-    return shown(N_("run {date} {time}")).format(date=f"{y}-{mo}-{d}", time=f"{h}:{mi}:{sec}")
+        return None
+    try:
+        return datetime(*(int(part) for part in stamp.groups()), tzinfo=timezone.utc)
+    except ValueError:  # "20261399-…": not a date
+        return None
 
 
 def shipped_models(weights_dir: Path = WEIGHTS_DIR) -> list[Path]:

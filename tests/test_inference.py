@@ -42,9 +42,14 @@ def test_classifier_answers_what_the_model_says_for_the_preprocessed_drawing(tin
 
 def test_a_runs_model_is_named_in_the_windows_language(monkeypatch):
     """The Vietnamese model list read "run 2026-12-02 12:29:32"."""
+    from datetime import datetime, timezone
+
     from nndesk import i18n
+    from nndesk.inference import shown_name
 
     path = Path("runs/20261123-113512-abc/model.npz")
-    words = {"run {date} {time}": "lượt chạy {date} {time}"}
+    words = {"run {when}": "lượt chạy {when}"}
     monkeypatch.setattr(i18n, "_display", lambda text: words.get(text, text))
-    assert display_name(path) == "lượt chạy 2026-11-23 11:35:12"
+    when = i18n.moment_text(datetime(2026, 11, 23, 11, 35, 12, tzinfo=timezone.utc), seconds=True)
+    assert shown_name(path) == f"lượt chạy {when}"
+    assert display_name(path) == "run 2026-11-23 11:35:12"  # the CLI's name, as the CLI finds it

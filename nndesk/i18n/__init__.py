@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numbers
 import string
+from datetime import datetime, timezone
 from pathlib import Path
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent
@@ -127,17 +128,50 @@ def localised(text) -> str:
     return fill(shown(text.template), **{k: localised(v) for k, v in text.values.items()})
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: set by nndesk.ui.language while a language other than English is installed:
+#: (local date-time, its time text, whether the year is shown) -> the date and time in it
+_moments = None
+
+
+def moment_text(
+    when: datetime, *, seconds: bool = False, day: bool | None = None, now: datetime | None = None
+) -> str:
+    """A date-time as a person reads it in the window, in the computer's time zone: the time
+    alone on the day it is (``now``, by default the clock's), else a short date and the time,
+    "03 Dec 03:31" ("03:31 ngày 03/12" in Vietnamese), with the year when it is another year.
+    ``seconds`` adds the seconds; ``day`` True or False shows or leaves out the date whatever
+    the day. A naive ``when`` is taken as UTC (nndesk stamps runs in UTC). Its spaces are
+    no-break ones: a headline broke "lúc 03 thg" / "12 03:04" across two lines."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    local = when.astimezone()
+    today = (now.astimezone() if now is not None else datetime.now().astimezone()).date()
+    time = local.strftime("%H:%M:%S" if seconds else "%H:%M")
+    if not (day if day is not None else local.date() != today):
+        return time
+    year = local.year != today.year
+    if _moments is not None:
+        text = _moments(local, time, year)
+    else:
+        date = f"{local.day:02d} {_MONTHS[local.month - 1]}" + (f" {local.year}" if year else "")
+        text = f"{date} {time}"
+    return text.replace(" ", "\u00a0")
+
+
 def translating() -> bool:
     """Whether the window installed a language other than English."""
     return _display is not None
 
 
-def set_display(translate_text, marks: tuple[str, str] | None = None) -> None:
-    """``translate_text(text) -> str`` and the language's ``(decimal mark, group separator)``,
-    or None for English (``nndesk.ui.language``)."""
-    global _display, _marks
+def set_display(translate_text, marks: tuple[str, str] | None = None, moments=None) -> None:
+    """``translate_text(text) -> str``, the language's ``(decimal mark, group separator)`` and
+    its way to write a date and time (see ``_moments``), or None for English
+    (``nndesk.ui.language``)."""
+    global _display, _marks, _moments
     _display = translate_text
     _marks = marks if translate_text is not None else None
+    _moments = moments if translate_text is not None else None
 
 
 def ts_path(code: str) -> Path:

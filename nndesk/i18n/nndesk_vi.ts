@@ -1106,8 +1106,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>xoay</translation>
     </message>
     <message>
-        <source>run {date} {time}</source>
-        <translation>lượt chạy {date} {time}</translation>
+        <source>run {when}</source>
+        <translation>lượt chạy {when}</translation>
     </message>
     <message>
         <source>same seed + same settings = the same run, batch for batch</source>
@@ -1980,6 +1980,21 @@ nhãn {label}{name}</translation>
     <message>
         <source>{title} is not on this computer yet: download it, or choose a folder holding its four IDX files.</source>
         <translation>Máy tính này chưa có {title}: hãy tải về, hoặc chọn một thư mục chứa bốn tệp IDX của nó.</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>dd MMM</source>
+        <translation>dd/MM</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy</source>
+        <translation>dd/MM/yyyy</translation>
+    </message>
+    <message>
+        <source>{date} {time}</source>
+        <translation>{time} ngày {date}</translation>
     </message>
 </context>
 <context>

@@ -373,7 +373,7 @@ class LabView(QWidget):
         if self.outcome is None or self._result is None:
             return
         clf = self._result.classifier
-        name = f"{getattr(clf, 'title', 'model')}-lab.npz"
+        name = f"{getattr(clf, 'file_stem', 'model')}-lab.npz"
         path, _ = QFileDialog.getSaveFileName(
             self,
             translate("LabView", "Save the edited model"),

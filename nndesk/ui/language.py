@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
 from nndesk import i18n
 from nndesk.i18n import LANGUAGES, SOURCE_LANGUAGE, qm_path
@@ -105,7 +106,8 @@ def use_language(code: str) -> str:
         i18n.set_display(None)
     else:
         locale = QLocale()
-        i18n.set_display(_translate_unmarked, (locale.decimalPoint(), locale.groupSeparator()))
+        marks = (locale.decimalPoint(), locale.groupSeparator())
+        i18n.set_display(_translate_unmarked, marks, _date_and_time)
     _current = code
     return code
 
@@ -117,6 +119,15 @@ def _english_locale() -> QLocale:
     if _original_locale is not None and _original_locale.language() == QLocale.Language.English:
         return _original_locale
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def _date_and_time(local: datetime, time: str, year: bool) -> str:
+    """``i18n.moment_text``'s date and ``time`` in the window's language: the date in the
+    translation's own pattern (Qt's ``dd/MM`` in Vietnamese, read "03:31 ngày 03/12"; the
+    month's name in a language that writes it)."""
+    pattern = translate("Dates", "dd MMM yyyy") if year else translate("Dates", "dd MMM")
+    date = QLocale().toString(QDate(local.year, local.month, local.day), pattern)
+    return translate("Dates", "{date} {time}").format(date=date, time=time)
 
 
 def decimal(value: float, decimals: int) -> str:

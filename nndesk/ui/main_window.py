@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from nndesk.controllers.pasted_image import image_payload
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
-from nndesk.inference import display_name
+from nndesk.inference import shown_name
 from nndesk.models import open_folder
 from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
@@ -852,7 +852,7 @@ class MainWindow(QMainWindow):
         if extra:
             self.model_combo.insertSeparator(self.model_combo.count())
             for path in extra:
-                self.model_combo.addItem(display_name(path), str(path))
+                self.model_combo.addItem(shown_name(path), str(path))
                 self.model_combo.setItemData(
                     self.model_combo.count() - 1, str(path), Qt.ItemDataRole.ToolTipRole
                 )
@@ -861,7 +861,7 @@ class MainWindow(QMainWindow):
         self.model_combo.blockSignals(False)
         self.recent_menu.clear()
         for path in recent:
-            act = self.recent_menu.addAction(display_name(path))
+            act = self.recent_menu.addAction(shown_name(path))
             act.setToolTip(str(path))
             act.triggered.connect(lambda _=False, p=str(path): self.model_file_requested.emit(p))
         self.recent_menu.setEnabled(bool(recent))
@@ -1118,7 +1118,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_save_model_triggered(self) -> None:
-        name = f"{self._classifier.title}.npz" if self._classifier is not None else "model.npz"
+        name = f"{self._classifier.file_stem}.npz" if self._classifier is not None else "model.npz"
         path, _ = QFileDialog.getSaveFileName(
             self,
             translate("MainWindow", "Save model"),

@@ -11,11 +11,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from nndesk import i18n
 from nndesk.data.registry import DATASETS
-from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.i18n import QT_TRANSLATE_NOOP, moment_text
 from nndesk.plain_text import one_line
 from nndesk.runs import RunRecord, title_shown
 from nndesk.setting_words import dataset_text, value_text
@@ -64,24 +63,14 @@ def _key(v: float) -> float:
     return v if math.isfinite(v) else -1.0
 
 
-def started_text(record: RunRecord, seconds: bool = False, day: bool = True) -> str:
-    """When a run started, as the Runs table says it ("02 Dec 01:42"; with ``seconds``
-    "02 Dec 01:42:07", without ``day`` "01:42"), its spaces no-break ones: a headline broke
-    it as "lúc 03 thg" / "12 03:04"."""
-    return _started(record, seconds, day).replace(" ", "\u00a0")
-
-
-def _started(record: RunRecord, seconds: bool, day: bool) -> str:
-    time = "HH:mm:ss" if seconds else "HH:mm"
+def started_text(record: RunRecord, seconds: bool = False, day: bool | None = None) -> str:
+    """When a run started, as the window writes a date-time (``i18n.moment_text``): "01:42"
+    today, "02 Dec 01:42" ("01:42 ngày 02/12") another day; ``seconds`` and ``day`` as there.
+    Its spaces are no-break ones."""
     try:
-        when = datetime.fromisoformat(record.created_at).astimezone()
-        if i18n.translating():  # the month in the window's language ("02 thg 12 01:42")
-            moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
-            return QLocale().toString(moment, f"dd MMM {time}" if day else time)
-        python = "%H:%M:%S" if seconds else "%H:%M"
-        return when.strftime(f"%d %b {python}" if day else python)
+        return moment_text(datetime.fromisoformat(record.created_at), seconds=seconds, day=day)
     except (ValueError, OverflowError, OSError):  # not a date, or one no clock can show
-        return one_line(record.created_at, 40)
+        return one_line(record.created_at, 40).replace(" ", "\u00a0")
 
 
 def start_minute(record: RunRecord) -> str:

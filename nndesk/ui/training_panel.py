@@ -39,7 +39,7 @@ from nndesk.curves import LiveCurves, save_curves_png
 from nndesk.errors import NndeskError, user_message
 from nndesk.fileio import atomic_path, atomic_write_text
 from nndesk.i18n import QT_TRANSLATE_NOOP, localised
-from nndesk.inference import display_name
+from nndesk.inference import shown_name
 from nndesk.models import open_folder
 from nndesk.plain_text import one_line
 from nndesk.runs import Curves, describe_config, history_csv
@@ -849,7 +849,7 @@ class TrainingPanel(QWidget):
             in_runs = False
         if in_runs:  # not listed (yet): its folder names it
             return translate("TrainingPanel", "the run {run}").format(run=path.parent.name)
-        return display_name(path)
+        return shown_name(path)
 
     def save_model_to(self, path: str | os.PathLike) -> Path:
         """Copy the newest model (last run, else the loaded one) to ``path``, atomically."""

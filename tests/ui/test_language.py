@@ -406,13 +406,31 @@ def test_the_mistakes_heading_is_all_vietnamese(vietnamese, qtbot):
     assert view.caption.text().endswith("— đoán đúng"), view.caption.text()
 
 
-def test_the_runs_table_names_the_month_in_the_windows_language(vietnamese):
-    """The Started column read "02 Dec 12:03" in Vietnamese."""
+def test_a_date_and_time_read_the_vietnamese_way_the_same_on_every_page(vietnamese, tmp_path):
+    """The Started column read "02 thg 12 12:03" (two clock times, it seemed), the model box
+    "lượt chạy 2026-12-02 12:03:00" and the Runs table "12:03" for one run: one helper
+    writes "12:03 ngày 02/12" for all of them (the time alone on the day itself)."""
+    from datetime import datetime, timedelta, timezone
     from types import SimpleNamespace
 
+    from nndesk.i18n import moment_text
+    from nndesk.inference import Classifier, shown_name
     from nndesk.ui.runs_table import started_text
 
+    when = datetime(2026, 12, 2, 12, 3, 0, tzinfo=timezone.utc)
+    local = when.astimezone()
+    day = f"{local:%d/%m}"
+    written = moment_text(when, now=when + timedelta(days=3))
+    assert written == f"{local:%H:%M}\u00a0ngày\u00a0{day}"
+    assert moment_text(when, now=when + timedelta(days=400)).endswith(f"{day}/{local.year}")
+    assert moment_text(when, now=when + timedelta(minutes=1)) == f"{local:%H:%M}"
+
     record = SimpleNamespace(created_at="2026-12-02T12:03:00+00:00")
-    text = started_text(record)
-    assert "Dec" not in text and "thg\u00a012" in text and text.startswith("02")
-    assert " " not in text  # one piece: a headline broke it as "lúc 03 thg" / "12 03:04"
+    started = started_text(record)  # the Runs table, the Train headline, the Replay
+    model = tmp_path / "20261202-120300-abcd" / "model.npz"
+    shown = shown_name(model)  # the model box, the status bar, Evaluate, Lab, Inside, Map
+    for text in (started, shown):
+        assert "thg" not in text and "2026-12-02" not in text, text
+    assert started == written and " " not in started  # one piece: "lúc 03 thg" / "12 03:04"
+    assert shown == "lượt chạy " + moment_text(when, seconds=True)
+    assert Classifier.title.fget(SimpleNamespace(path=model)) == shown

@@ -272,21 +272,24 @@ def test_the_notes_model_before_the_run_is_named_in_the_new_language(
     """The note read "Quay lại mô hình run 2026-12-02 21:17:20" after the switch: the earlier
     run's name was kept as the English window had written it."""
     import shutil
+    from datetime import datetime, timezone
 
+    from nndesk.i18n import moment_text
     from nndesk.inference import Classifier
 
+    stamp = datetime(2026, 12, 2, 21, 17, 20, tzinfo=timezone.utc)  # the folder's
     folder = tmp_path / "20261202-211720-abcd"
     folder.mkdir()
     before = Classifier.from_file(shutil.copy(stroke_model_file, folder / "model.npz"))
     desk = window_factory(classifier=before)
     _a_run_ends_with(desk, stroke_model_file)
     button = desk.window.model_notice.switch_back_button
-    assert button.text() == "Switch back to run 2026-12-02 21:17:20"
+    assert button.text() == "Switch back to run " + moment_text(stamp, seconds=True)
 
     new = _switch(qtbot, desk, "vi")
 
     button = new.window.model_notice.switch_back_button
-    assert button.text() == "Quay lại mô hình lượt chạy 2026-12-02 21:17:20"
+    assert button.text() == "Quay lại mô hình lượt chạy " + moment_text(stamp, seconds=True)
     new.window.close()
 
 
