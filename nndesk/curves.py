@@ -616,23 +616,41 @@ def fit_figure_legend(figure: Figure, caption: str = "") -> None:
 def fit_titles(axes: Sequence[Axes]) -> bool:
     """Break a plot's title (``style_axes`` puts it on the left) that is wider than the plot
     onto two lines at the space nearest its middle ("Độ chính xác theo epoch" ran off a third
-    of a 540-px chart); True if any was broken, so the caller lays the figure out again.
-    Measured as last drawn."""
-    broken = False
+    of a 540-px chart), and with it every title of the plots in its row, so titles side by
+    side read alike (the Runs chart had "Mất mát theo batch" on one line beside two broken
+    ones); True if any was broken, so the caller lays the figure out again. Measured as last
+    drawn."""
+    rows: dict[int, list[Axes]] = {}
     for ax in axes:
-        text = ax.get_title(loc="left")
-        if " " not in text or "\n" in text:
-            continue
         renderer = ax.figure.canvas.get_renderer()
-        size = FontProperties(size=TITLE_POINTS)
-        width, _, _ = renderer.get_text_width_height_descent(text, size, ismath=False)
-        if width <= ax.get_window_extent(renderer).width:
-            continue
-        spaces = [i for i, c in enumerate(text) if c == " "]
-        cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-        ax.set_title(text[:cut] + "\n" + text[cut + 1 :], fontsize=TITLE_POINTS, loc="left", y=1.0)
-        broken = True
+        rows.setdefault(round(ax.get_window_extent(renderer).y1), []).append(ax)
+    broken = False
+    for row in rows.values():
+        if any(_title_too_wide(ax) for ax in row):
+            for ax in row:
+                broken |= _break_title(ax)
     return broken
+
+
+def _title_too_wide(ax: Axes) -> bool:
+    text = ax.get_title(loc="left")
+    if " " not in text or "\n" in text:
+        return False
+    renderer = ax.figure.canvas.get_renderer()
+    size = FontProperties(size=TITLE_POINTS)
+    width, _, _ = renderer.get_text_width_height_descent(text, size, ismath=False)
+    return width > ax.get_window_extent(renderer).width
+
+
+def _break_title(ax: Axes) -> bool:
+    """Put ``ax``'s left title on two lines at the space nearest its middle."""
+    text = ax.get_title(loc="left")
+    if " " not in text or "\n" in text:
+        return False
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    ax.set_title(text[:cut] + "\n" + text[cut + 1 :], fontsize=TITLE_POINTS, loc="left", y=1.0)
+    return True
 
 
 #: Pixels kept free between two tick labels of an x axis

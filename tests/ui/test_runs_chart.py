@@ -202,3 +202,27 @@ def test_four_runs_that_differ_take_at_most_three_legend_rows_at_1024(qapp, tmp_
         assert legend.get_window_extent(renderer).x1 <= size[0]
     finally:
         language.use_language("en")
+
+
+@pytest.mark.parametrize("size", [(537, 213), (650, 265)], ids=["1024", "1280"])
+def test_the_three_chart_titles_of_a_row_break_alike(qapp, size):
+    """At 1024 px in Vietnamese "Mất mát theo epoch" and "Độ chính xác theo epoch" broke onto
+    two lines while "Mất mát theo batch" beside them stayed on one: a row of titles breaks
+    together, or not at all."""
+    from nndesk.ui import language
+    from nndesk.ui.runs_view import overlay_figure
+    from tests.test_runs import two_epoch_curves
+
+    language.use_language("vi")
+    try:
+        runs = [("a", two_epoch_curves()), ("b", two_epoch_curves())]
+        fig = overlay_figure(runs, "", *size)
+        renderer = fig.canvas.get_renderer()
+        rows: dict[int, set[int]] = {}
+        for ax in fig.axes:
+            top = round(ax.get_window_extent(renderer).y1)
+            rows.setdefault(top, set()).add(ax.get_title(loc="left").count("\n"))
+        assert all(len(breaks) == 1 for breaks in rows.values()), rows
+        assert {1} in rows.values()  # the row that did not fit broke, all of it
+    finally:
+        language.use_language("en")
