@@ -14,10 +14,13 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 class FlowLayout(QLayout):
     """Items in reading order; ``stretch_last`` lets the last item take the rest of its line."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 6, balanced: bool = False
+    ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._balanced = balanced  # wrapped lines of even length, never one item left alone
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
@@ -64,10 +67,43 @@ class FlowLayout(QLayout):
     def _visible(self) -> list[QLayoutItem]:
         return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
 
+    def _sizes(self, width: int) -> list[QSize]:
+        return [
+            item.sizeHint().boundedTo(QSize(width, 10**6)).expandedTo(item.minimumSize())
+            for item in self._visible()
+        ]
+
+    def _lines(self, width: int) -> int:
+        """How many lines the items take in ``width`` px, each line filled in turn."""
+        lines, x = 1, 0
+        for size in self._sizes(width):
+            if x and x + size.width() > width:
+                lines, x = lines + 1, 0
+            x += size.width() + self._spacing
+        return lines
+
+    def _balanced_width(self, width: int) -> int:
+        """The narrowest width that holds the items in as few lines as ``width`` does: filled
+        in turn in it, the lines come out even (3 and 3 buttons, not 5 and a lone one)."""
+        lines = self._lines(width)
+        if lines == 1:
+            return width
+        low = max((s.width() for s in self._sizes(width)), default=0)
+        high = width
+        while low < high:
+            middle = (low + high) // 2
+            if self._lines(middle) <= lines:
+                high = middle
+            else:
+                low = middle + 1
+        return high
+
     def _arrange(self, rect: QRect, move: bool) -> int:
         """Place (or only measure) the items in ``rect``; returns the height used."""
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        if self._balanced and area.width() > 0:
+            area.setWidth(self._balanced_width(area.width()))
         x, y, line_height = area.x(), area.y(), 0
         line: list[tuple[QLayoutItem, QSize]] = []
 
@@ -94,10 +130,11 @@ class FlowLayout(QLayout):
         return y + line_height - rect.y() + m.bottom()
 
 
-def flow_row(*widgets: QWidget, spacing: int = 6) -> QWidget:
-    """A widget holding ``widgets`` in a FlowLayout (for a page's QVBoxLayout)."""
+def flow_row(*widgets: QWidget, spacing: int = 6, balanced: bool = False) -> QWidget:
+    """A widget holding ``widgets`` in a FlowLayout (for a page's QVBoxLayout); ``balanced``:
+    wrapped lines of even length."""
     holder = QWidget()
-    layout = FlowLayout(holder, spacing)
+    layout = FlowLayout(holder, spacing, balanced)
     for widget in widgets:
         layout.addWidget(widget)
     policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)

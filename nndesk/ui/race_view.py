@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -86,10 +88,34 @@ def _render_kept_chart(runs, width: int, height: int, per_epoch: int) -> QImage:
         raise
 
 
+class _ChoiceBox(QComboBox):
+    """A choice box as wide as the choice it shows, whole ("SGD + mo" read as another
+    optimizer), not as its longest choice: sized to "gradient descent (cả batch)" every box
+    pushed the lanes' learning rates behind the sideways scroll bar at 1024 and 1280 px. Its
+    list opens as wide as its longest choice."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentIndexChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        metrics = self.fontMetrics()
+        text = QSize(metrics.horizontalAdvance(self.currentText()), metrics.height())
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        view = self.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth())
+        super().showPopup()
+
+
 def _combo(name: str) -> QComboBox:
-    box = QComboBox()
-    # whole choices ("SGD + mo" read as another optimizer); a narrow window scrolls the lanes
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    box = _ChoiceBox()  # a narrow window scrolls the lanes sideways
     # as the wheel guard does when a box is polished: the lanes' strip is polished only when
     # scrolled into view, and a wheel must never change a field before that
     box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -149,7 +149,9 @@ class RunsView(QWidget):
         self.png_button.setToolTip(
             translate("RunsView", "save the selected runs' curves as a PNG image")
         )
-        self.csv_button = QPushButton(translate("RunsView", "Export CSV…"))
+        self.csv_button = QPushButton(translate("RunsView", "Export all as CSV…"))
+        # as wide as its longer caption: a click on a run shortened it and the row unwrapped
+        self.csv_button.setMinimumWidth(self.csv_button.sizeHint().width())
         self.csv_button.setToolTip(
             translate("RunsView", "save the per-epoch history of the selected runs (or all)")
         )
@@ -172,6 +174,7 @@ class RunsView(QWidget):
             self.code_button,
             self.folder_button,
             self.delete_button,
+            balanced=True,  # at 1024 px "Delete…" wrapped onto a line of its own
         )
 
         # the overlay is rendered to an image on the render pool (a full matplotlib draw took

@@ -150,3 +150,51 @@ def test_the_lanes_shared_settings_read_in_the_windows_words_and_numbers(qtbot, 
     page.race_view.use_comparison(0)  # the lanes read the Train form again
     text = page.race_view.shared.text()
     assert "MNIST, 2\u00a0epoch, kích thước batch 1.000, seed ngẫu nhiên 0" in text, text
+
+
+@pytest.fixture
+def vietnamese_first(qapp):
+    """Vietnamese from before the page is built (ask for it before ``page``)."""
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    yield
+    language.use_language("en")
+
+
+@pytest.mark.parametrize("width", [523, 640], ids=["1024", "1280"])
+def test_every_lanes_learning_rate_shows_beside_its_whole_choices_in_vietnamese(
+    qtbot,
+    vietnamese_first,
+    tiny_dataset,  # noqa: F811
+    tmp_path,
+    width,
+):
+    """The lanes' "Tốc độ học" column sat behind the sideways scroll bar at 1024 and 1280 px
+    (the Race tab 523 and 640 px wide): each choice box was as wide as its longest choice
+    ("gradient descent (cả batch)")."""
+    from PySide6.QtWidgets import QApplication
+
+    from nndesk.training import TrainConfig
+    from nndesk.ui.race_view import RaceView
+
+    race = RaceController(lambda name: tiny_dataset, RunStore(tmp_path / "runs"))
+    view = RaceView(race, lambda: TrainConfig(dataset="mnist"))
+    qtbot.addWidget(view)
+    view.resize(width, 600)
+    view.show()
+    try:
+        for index in range(1, view.comparison.count()):
+            view.comparison.setCurrentIndex(index)
+            QApplication.processEvents()
+            assert view.width() == width
+            viewport = view.lane_scroll.viewport()
+            for row in view.rows:
+                box = row.lr
+                right = box.mapTo(viewport, box.rect().topRight()).x()
+                assert right <= viewport.width(), (view.comparison.currentText(), right)
+                for choice in (row.activation, row.optimizer):
+                    shown = choice.fontMetrics().horizontalAdvance(choice.currentText())
+                    assert choice.width() >= shown + 20, choice.currentText()  # never "SGD + mo"
+    finally:
+        race.shutdown()

@@ -879,3 +879,42 @@ def test_the_accuracy_columns_are_named_in_words_over_two_lines_in_vietnamese(qt
         assert view.model.row_of(view.model.record(0)).texts[3].startswith("tốc độ học 0,1")
     finally:
         language.use_language("en")
+
+
+@pytest.mark.parametrize("code", ["vi", "en"])
+@pytest.mark.parametrize("width", [541, 700, 800])
+def test_the_buttons_keep_their_rows_whatever_is_selected_and_none_is_left_alone(
+    qtbot, tmp_path, code, width
+):
+    """At 1024 px in Vietnamese "Xoá…" wrapped onto a row of its own, and only while nothing
+    was selected ("Xuất tất cả ra CSV…" is longer than "Xuất CSV…"): the chart below jumped
+    as a run was clicked."""
+    from nndesk.ui import language
+
+    assert language.use_language(code) == code
+    try:
+        store = RunStore(tmp_path / "runs")
+        first = add_run(store, "first")
+        add_run(store, "second")
+        view = make_view(qtbot, store)
+        view.resize(width, 600)
+        view.refresh()
+        buttons = [view.use_button, view.png_button, view.csv_button, view.code_button]
+        buttons += [view.folder_button, view.delete_button]
+
+        def rows():
+            QApplication.processEvents()
+            tops: dict[int, int] = {}
+            for button in buttons:
+                tops[button.y()] = tops.get(button.y(), 0) + 1
+            return tops
+
+        none_selected = rows()
+        view.select_runs([first])
+        assert rows() == none_selected, width
+        assert len(none_selected) == 1 or min(none_selected.values()) >= 2, none_selected
+        for button in buttons:  # every caption whole
+            assert button.width() >= button.sizeHint().width(), button.text()
+            assert button.geometry().right() <= view.width(), button.text()
+    finally:
+        language.use_language("en")
