@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QStyle,
-    QStyleOptionComboBox,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -45,6 +43,7 @@ from nndesk.training import TrainConfig
 from nndesk.training.race import COMPARISONS, MAX_LANES, MIN_LANES
 from nndesk.ui import theme
 from nndesk.ui.chart_image import ChartImage
+from nndesk.ui.choice_box import ChoiceBox
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.train_form import number_field
@@ -88,34 +87,8 @@ def _render_kept_chart(runs, width: int, height: int, per_epoch: int) -> QImage:
         raise
 
 
-class _ChoiceBox(QComboBox):
-    """A choice box as wide as the choice it shows, whole ("SGD + mo" read as another
-    optimizer), not as its longest choice: sized to "gradient descent (cả batch)" every box
-    pushed the lanes' learning rates behind the sideways scroll bar at 1024 and 1280 px. Its
-    list opens as wide as its longest choice."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.currentIndexChanged.connect(self.updateGeometry)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        metrics = self.fontMetrics()
-        text = QSize(metrics.horizontalAdvance(self.currentText()), metrics.height())
-        return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, self)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.sizeHint()
-
-    def showPopup(self) -> None:  # noqa: N802 - Qt override
-        view = self.view()
-        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth())
-        super().showPopup()
-
-
 def _combo(name: str) -> QComboBox:
-    box = _ChoiceBox()  # a narrow window scrolls the lanes sideways
+    box = ChoiceBox()  # as wide as its choice; a narrow window scrolls the lanes sideways
     # as the wheel guard does when a box is polished: the lanes' strip is polished only when
     # scrolled into view, and a wheel must never change a field before that
     box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

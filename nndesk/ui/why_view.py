@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from nndesk.controllers.datasets import other_dataset_found
 from nndesk.explain import FAST_KINDS, has_hidden_units
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import qt_image, theme
+from nndesk.ui.choice_box import ChoiceBox
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.language import (
     class_names_shown,
@@ -202,7 +202,7 @@ class WhyView(QWidget):
                 "answer, blue pixels lower it; the stronger the colour, the larger the effect.",
             )
         )
-        self.kind_combo = QComboBox()
+        self.kind_combo = ChoiceBox()  # as wide as its choice (see choice_box)
         for key, text in SALIENCY_CHOICES:
             self.kind_combo.addItem(translate_marked("WhyView", text), key)
         self.kind_combo.setToolTip(
@@ -214,10 +214,10 @@ class WhyView(QWidget):
             )
         )
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
-        self.class_combo = QComboBox()
+        self.class_combo = ChoiceBox()
         self.class_combo.setToolTip(translate("WhyView", "The class whose score the map explains"))
         self.class_combo.currentIndexChanged.connect(self._on_target_changed)
-        self.contrast_combo = QComboBox()
+        self.contrast_combo = ChoiceBox()
         self.contrast_combo.setToolTip(
             translate(
                 "WhyView",

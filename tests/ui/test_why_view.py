@@ -175,3 +175,31 @@ def test_a_search_answered_after_the_model_changed_is_dropped(
         release.set()
     QApplication.processEvents()
     assert not any(tile.isVisible() for tile in why.neighbour_tiles)
+
+
+@pytest.fixture
+def vietnamese_first(qapp):
+    from nndesk.ui import language
+
+    assert language.use_language("vi") == "vi"
+    yield
+    language.use_language("en")
+
+
+@pytest.mark.parametrize("size", [(1280, 760), (1024, 700)], ids=["1280x760", "1024x700"])
+def test_the_explanation_keeps_its_room_beside_the_map_in_vietnamese(
+    qtbot, vietnamese_first, why_desk, size
+):
+    """In Vietnamese the method box grew as wide as its longest choice ("Integrated gradients
+    (gradient tích phân)") and the explanation beside the map shrank to ~230 px, some fifteen
+    narrow lines, where English had one wide column."""
+    page = why_desk.why_page
+    why_desk.window.resize(*size)
+    _wait_for_answer(qtbot, why_desk)
+    QApplication.processEvents()
+    box = page.kind_combo
+    text = box.fontMetrics().horizontalAdvance(box.currentText())
+    assert box.width() <= text + 60, (box.currentText(), box.width())  # as wide as its choice
+    if page.summary.x() > page.input_view.x():  # side by side
+        group = page.summary.parentWidget()
+        assert page.summary.width() >= 0.45 * group.width(), (page.summary.width(), group.width())
