@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nndesk.data.normalize import Normalizer
-from nndesk.i18n import N_, fmt, list_separator, shown
+from nndesk.i18n import N_, fmt, list_separator, power_of_ten, shown
 from nndesk.layer_words import layer_kind
 from nndesk.nn.model import Sequential
 
@@ -244,8 +244,9 @@ def _follow(model, tr, layer_index, z, pick, feature, spatial=False) -> tuple[St
 
 
 def _n(value: float, spec: str = ".4g") -> str:
-    """A number of a formula in the window language's format (``7,424`` in Vietnamese)."""
-    return fmt(value, spec)
+    """A number of a formula in the window language's format (``7,424`` in Vietnamese), an
+    exponent as a power of ten (``1×10⁻⁵``)."""
+    return power_of_ten(fmt(value, spec))
 
 
 def by_hand(layer, name: str, v: float, feature: int, spatial: bool) -> tuple[str | None, float]:

@@ -128,6 +128,8 @@ def test_batch_norm_is_its_own_step_and_matches_the_model():
     px = inside.conv_pixel(model, tr, conv, 2, 9, 13)
     bn = [s for s in px.steps if s.name == "BatchNorm2D"]
     assert len(bn) == 1 and "BatchNorm" in bn[0].formula
+    # its ε is written as a person writes it: "1e-05" sat among the formula's decimals
+    assert "e-0" not in bn[0].formula and "10⁻⁵" in bn[0].formula, bn[0].formula
     for step in px.steps:
         assert names[step.layer_index] == step.name
         got = float(tr.layers[step.layer_index].values[2, 9, 13])
@@ -187,3 +189,20 @@ def test_strongest_links_pick_what_a_full_stable_sort_picks_ties_included():
             for r, c in zip(rows, cols, strict=True)
         ]
         assert inside.strongest_links(a, W, sources, targets, n) == expected
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("1e-05", "1×10⁻⁵"),
+        ("1.23e-04", "1.23×10⁻⁴"),
+        ("-2.5e+03", "-2.5×10³"),
+        ("4e+10", "4×10¹⁰"),
+        ("0.0123", "0.0123"),
+        ("784-64-10", "784-64-10"),
+    ],
+)
+def test_an_exponent_is_written_as_a_power_of_ten(text, written):
+    from nndesk.i18n import power_of_ten
+
+    assert power_of_ten(text) == written

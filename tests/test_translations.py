@@ -329,3 +329,23 @@ def _glossary_rows() -> list[tuple[str, str]]:
         if len(cells) == 3 and cells[0] not in ("English", "---"):
             rows.append((cells[0], cells[1]))
     return rows
+
+
+#: A size written with the letter x: "28x28", "3x3", "KxK" (never a hex number such as "0x1f")
+LETTER_X_SIZE = re.compile(r"(?<![0-9A-Za-z])(?:\d+|K)x(?:\d+|K)(?![0-9A-Za-z])")
+
+
+def test_the_pattern_sees_sizes_written_with_a_letter_x():
+    assert LETTER_X_SIZE.search("ảnh 28x28") and LETTER_X_SIZE.search("tích chập KxK")
+    assert not LETTER_X_SIZE.search("28×28, 0x1f, 784-c32-p, max")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_sizes_in_translations_are_written_with_a_times_sign(code):
+    """The Why page's CNN note read "bộ lọc 3x3 … hình 28x28" beside "1×28×28" elsewhere."""
+    wrong = [
+        f"{m.describe()}: {m.translation!r}"
+        for m in translations.read_ts(ts_path(code))
+        if LETTER_X_SIZE.search(m.translation)
+    ]
+    assert not wrong, "write 28×28, not 28x28:" + _listing(wrong, code)

@@ -12,6 +12,7 @@ window translates it when it shows it, with ``QCoreApplication.translate("Contex
 from __future__ import annotations
 
 import numbers
+import re
 import string
 from datetime import datetime, timezone
 from pathlib import Path
@@ -63,6 +64,23 @@ def fmt(value: float, spec: str = "") -> str:
     ``6.000``; Python's own text while no language is installed (the CLI stays English). Every
     number the window writes by hand goes through this (or ``fill``)."""
     return localise_number(format(value, spec))
+
+
+#: a number in Python's exponent notation: "1e-05", "1.23e-04", "-2.5e+03"
+_EXPONENT = re.compile(r"(\d)e([+-])0*(\d+)\b")
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(text: str) -> str:
+    """``text`` with each exponent written as a power of ten, as a person writes one:
+    "1e-05" -> "1×10⁻⁵", "1,23e-04" -> "1,23×10⁻⁴" (the Inside page's BatchNorm formula read
+    "1e-05" among its decimals)."""
+
+    def written(match: re.Match) -> str:
+        sign = "-" if match.group(2) == "-" else ""
+        return f"{match.group(1)}×10" + (sign + match.group(3)).translate(_SUPERSCRIPTS)
+
+    return _EXPONENT.sub(written, text)
 
 
 class _NumberFormatter(string.Formatter):

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>784 inputs, hidden widths, 10 classes, e.g. 784-64-64-10; CNN: 784-c32-p-c64-p-128-10 (cN = 3x3 conv with N filters, padded; cNv = the same without padding, as Keras; cNkK = KxK conv; p = 2x2 max-pool, bn = batch norm)</source>
-        <translation>784 đầu vào, độ rộng các tầng ẩn, 10&#xa0;lớp, ví dụ 784-64-64-10; CNN: 784-c32-p-c64-p-128-10 (cN = tích chập 3x3 với N bộ lọc, có đệm; cNv = như vậy nhưng không đệm, như Keras; cNkK = tích chập KxK; p = gộp cực đại (max pooling) 2x2, bn = chuẩn hoá theo batch (batch norm))</translation>
+        <translation>784 đầu vào, độ rộng các tầng ẩn, 10&#xa0;lớp, ví dụ 784-64-64-10; CNN: 784-c32-p-c64-p-128-10 (cN = tích chập 3×3 với N bộ lọc, có đệm; cNv = như vậy nhưng không đệm, như Keras; cNkK = tích chập K×K; p = gộp cực đại (max pooling) 2×2, bn = chuẩn hoá theo batch (batch norm))</translation>
     </message>
     <message>
         <source>Accuracy per epoch</source>
@@ -430,7 +430,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>arch {arch}: the input size must be {size} (28x28 images), not {n}</source>
-        <translation>arch {arch}: kích thước đầu vào phải là {size} (ảnh 28x28), không phải {n}</translation>
+        <translation>arch {arch}: kích thước đầu vào phải là {size} (ảnh 28×28), không phải {n}</translation>
     </message>
     <message>
         <source>arch {arch}: {n:,} weights is too many to train here (at most {limit:,})</source>
@@ -614,7 +614,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>conv layers need 784 inputs (28x28 images), got {n}</source>
-        <translation>tầng tích chập cần 784 đầu vào (ảnh 28x28), nhưng nhận {n}</translation>
+        <translation>tầng tích chập cần 784 đầu vào (ảnh 28×28), nhưng nhận {n}</translation>
     </message>
     <message>
         <source>corrupt gzip data ({err})</source>
@@ -2267,8 +2267,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
 <context>
     <name>InputPreview</name>
     <message>
-        <source>Exactly what the network receives: your drawing cropped, scaled to 28x28 and centred like the training images. Each square is one input pixel.</source>
-        <translation>Đúng những gì mạng nhận được: hình bạn vẽ được cắt, thu về 28x28 và căn giữa như các ảnh huấn luyện. Mỗi ô vuông là một điểm ảnh đầu vào.</translation>
+        <source>Exactly what the network receives: your drawing cropped, scaled to 28×28 and centred like the training images. Each square is one input pixel.</source>
+        <translation>Đúng những gì mạng nhận được: hình bạn vẽ được cắt, thu về 28×28 và căn giữa như các ảnh huấn luyện. Mỗi ô vuông là một điểm ảnh đầu vào.</translation>
     </message>
     <message>
         <source>nothing drawn</source>
@@ -2317,6 +2317,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Phép tính</translation>
     </message>
     <message>
+        <source>Class</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
         <source>Click a unit or a feature-map pixel to see its arithmetic.</source>
         <translation>Bấm vào một nút hoặc một điểm của bản đồ đặc trưng để xem phép tính của nó.</translation>
     </message>
@@ -2327,6 +2331,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Draw something: this page shows every layer of the network on it.</source>
         <translation>Hãy vẽ gì đó: trang này cho thấy mọi tầng của mạng trên hình đó.</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Đầu vào</translation>
     </message>
     <message>
         <source>Softmax</source>
@@ -2365,10 +2373,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Đây là một logit: bảng softmax biến các logit thành xác suất.</translation>
     </message>
     <message>
-        <source>class</source>
-        <translation>lớp</translation>
-    </message>
-    <message>
         <source>each column is a layer, each circle a unit coloured by its activation (red positive, blue negative); lines are the strongest weight × input. Click a unit for its arithmetic.</source>
         <translation>mỗi cột là một tầng, mỗi vòng tròn là một nút được tô màu theo mức kích hoạt (đỏ dương, xanh âm); các đường là tích trọng số × đầu vào mạnh nhất. Bấm vào một nút để xem phép tính của nó.</translation>
     </message>
@@ -2383,10 +2387,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>hidden {k} ({size})</source>
         <translation>ẩn {k} ({size})</translation>
-    </message>
-    <message>
-        <source>input</source>
-        <translation>đầu vào</translation>
     </message>
     <message>
         <source>input 28×28</source>
@@ -5456,8 +5456,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Hãy vẽ gì đó: các ảnh huấn luyện giống nó nhất (theo mạng) sẽ hiện ở đây.</translation>
     </message>
     <message>
-        <source>Each picture is one hidden unit&apos;s 784 input weights laid out as 28x28. Red: ink there excites the unit; blue: ink there inhibits it. These are the units your drawing activates most.</source>
-        <translation>Mỗi hình là 784&#xa0;trọng số đầu vào của một nút ẩn, xếp thành 28x28. Đỏ: nét vẽ ở đó kích thích nút; xanh: nét vẽ ở đó ức chế nút. Đây là các nút mà hình vẽ của bạn kích hoạt mạnh nhất.</translation>
+        <source>Each picture is one hidden unit&apos;s 784 input weights laid out as 28×28. Red: ink there excites the unit; blue: ink there inhibits it. These are the units your drawing activates most.</source>
+        <translation>Mỗi hình là 784&#xa0;trọng số đầu vào của một nút ẩn, xếp thành 28×28. Đỏ: nét vẽ ở đó kích thích nút; xanh: nét vẽ ở đó ức chế nút. Đây là các nút mà hình vẽ của bạn kích hoạt mạnh nhất.</translation>
     </message>
     <message>
         <source>Explain the difference of two scores instead: red pixels argue for the first class rather than this one, blue pixels the other way round</source>
@@ -5524,8 +5524,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Bản đồ nổi bật (saliency): điểm ảnh nào dẫn tới câu trả lời</translation>
     </message>
     <message>
-        <source>The 28x28 input with the saliency on top: red pixels raise the score of the answer, blue pixels lower it; the stronger the colour, the larger the effect.</source>
-        <translation>Đầu vào 28x28 với bản đồ nổi bật phủ lên: điểm ảnh đỏ nâng điểm của câu trả lời, điểm ảnh xanh hạ nó; màu càng đậm, tác động càng lớn.</translation>
+        <source>The 28×28 input with the saliency on top: red pixels raise the score of the answer, blue pixels lower it; the stronger the colour, the larger the effect.</source>
+        <translation>Đầu vào 28×28 với bản đồ nổi bật phủ lên: điểm ảnh đỏ nâng điểm của câu trả lời, điểm ảnh xanh hạ nó; màu càng đậm, tác động càng lớn.</translation>
     </message>
     <message>
         <source>The class whose score the map explains</source>
@@ -5552,8 +5552,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>{n}&#xa0;ảnh trong {pool}&#xa0;ảnh huấn luyện đầu tiên có tầng ẩn cuối gần với hình vẽ của bạn nhất (khoảng cách Euclid d): những gì mạng coi là giống nhất.</translation>
     </message>
     <message>
-        <source>This model is a CNN: its first layer is small 3x3 filters slid over the image, not one weight per pixel, so there is no 28x28 picture per unit. Open an MLP model (e.g. {mlp_name}) to see hidden units here.</source>
-        <translation>Mô hình này là một CNN: tầng đầu tiên của nó là các bộ lọc 3x3 nhỏ trượt trên ảnh, không phải mỗi điểm ảnh một trọng số, nên không có hình 28x28 cho từng nút. Hãy mở một mô hình MLP (ví dụ {mlp_name}) để xem các nút ẩn ở đây.</translation>
+        <source>This model is a CNN: its first layer is small 3×3 filters slid over the image, not one weight per pixel, so there is no 28×28 picture per unit. Open an MLP model (e.g. {mlp_name}) to see hidden units here.</source>
+        <translation>Mô hình này là một CNN: tầng đầu tiên của nó là các bộ lọc 3×3 nhỏ trượt trên ảnh, không phải mỗi điểm ảnh một trọng số, nên không có hình 28×28 cho từng nút. Hãy mở một mô hình MLP (ví dụ {mlp_name}) để xem các nút ẩn ở đây.</translation>
     </message>
     <message>
         <source>This model&apos;s file names no registered training set (it was trained on an image folder), so there are no training images to compare with.</source>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import inside, inside_maps
+from nndesk.i18n import power_of_ten
 from nndesk.layer_words import layer_kind
 from nndesk.ui import qt_image
 from nndesk.ui import theme as ui_theme
@@ -85,7 +86,7 @@ class FeatureMaps(QWidget):
             for k, row in enumerate(rows):
                 c, h, w = row.shape
                 if row.kind == "input":
-                    title = translate("InsideView", "input")
+                    title = translate("InsideView", "Input")
                 elif row.kind == "filters":  # the convolution they belong to comes next
                     title = translate("InsideView", "{index} {kind} filters (3×3 kernels)").format(
                         index=rows[k + 1].layer, kind=layer_kind("Conv2D")
@@ -227,7 +228,8 @@ class WeightPicture(QWidget):
 
 
 def _num(v: float) -> str:
-    return fmt(v, ".3g") if abs(v) >= 1e-3 or v == 0 else fmt(v, ".2e")
+    """Three significant digits; a tiny value as a power of ten ("1,23×10⁻⁴")."""
+    return power_of_ten(fmt(v, ".3g") if abs(v) >= 1e-3 or v == 0 else fmt(v, ".2e"))
 
 
 def _layer_kinds(model) -> tuple[str, ...]:
@@ -407,7 +409,7 @@ def softmax_html(
     best = int(np.argmax(steps.probabilities))
     head = (
         "<tr><th align='left' nowrap>"
-        + translate("InsideView", "class")
+        + translate("InsideView", "Class")
         + "</th><th nowrap>logit z</th>"
         + ("<th>z/T</th>" if scaled else "")
         + "<th>exp</th><th>p</th></tr>"

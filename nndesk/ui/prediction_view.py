@@ -103,7 +103,7 @@ class InputPreview(QWidget):
         self.setToolTip(
             translate(
                 "InputPreview",
-                "Exactly what the network receives: your drawing cropped, scaled to 28x28 and "
+                "Exactly what the network receives: your drawing cropped, scaled to 28×28 and "
                 "centred like the training images. Each square is one input pixel.",
             )
         )

@@ -198,7 +198,7 @@ class WhyView(QWidget):
         self.input_view.setToolTip(
             translate(
                 "WhyView",
-                "The 28x28 input with the saliency on top: red pixels raise the score of the "
+                "The 28×28 input with the saliency on top: red pixels raise the score of the "
                 "answer, blue pixels lower it; the stronger the colour, the larger the effect.",
             )
         )
@@ -401,7 +401,7 @@ class WhyView(QWidget):
             self.units_note.setText(
                 translate(
                     "WhyView",
-                    "Each picture is one hidden unit's 784 input weights laid out as 28x28. "
+                    "Each picture is one hidden unit's 784 input weights laid out as 28×28. "
                     "Red: ink there excites the unit; blue: ink there inhibits it. "
                     "These are the units your drawing activates most.",
                 )
@@ -411,8 +411,8 @@ class WhyView(QWidget):
             self.units_note.setText(
                 translate(
                     "WhyView",
-                    "This model is a CNN: its first layer is small 3x3 filters slid over the "
-                    "image, not one weight per pixel, so there is no 28x28 picture per unit. "
+                    "This model is a CNN: its first layer is small 3×3 filters slid over the "
+                    "image, not one weight per pixel, so there is no 28×28 picture per unit. "
                     "Open an MLP model (e.g. {mlp_name}) to see hidden units here.",
                 ).format(mlp_name=mlp_name)
             )

@@ -370,3 +370,28 @@ def test_the_train_pages_inside_chart_and_coach_name_layers_in_vietnamese(vietna
     legend = figure.axes[0].get_legend()
     labels = [t.get_text() for t in legend.get_texts()]
     assert labels == ["kết nối đầy đủ 784→64", "tích chập 1→32"], labels
+
+
+def test_the_inside_pages_titles_and_headers_start_with_a_capital(qtbot, vietnamese):
+    """The feature maps read "đầu vào 1×28×28" above "Tầng 1 (tích chập)", and the softmax
+    table's first header "lớp"."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from nndesk import inside
+    from nndesk.data.normalize import Normalizer
+    from nndesk.nn.architecture import build_model
+    from nndesk.ui.inside_view import FeatureMaps, softmax_html
+
+    model = build_model("784-c4-p-10", rng=np.random.default_rng(0))
+    trace = inside.trace(model, Normalizer("unit"), np.zeros((28, 28), np.float32))
+    maps = FeatureMaps()
+    qtbot.addWidget(maps)
+    maps.set_snapshot(SimpleNamespace(maps=None, model=model, trace=trace), [])
+    titles = [title for _, title, _, _ in maps._rows]  # noqa: SLF001
+    assert titles[0].startswith("Đầu vào"), titles
+    assert all(t[0].isupper() or t[0].isdigit() for t in titles), titles
+    steps = inside.softmax_steps(trace.logits, 1.0)
+    header = re.search(r"<th[^>]*>([^<]*)</th>", softmax_html(steps, tuple("0123456789")))
+    assert header is not None and header.group(1) == "Lớp", header
