@@ -108,3 +108,88 @@ def test_a_file_that_is_no_model_gives_one_line_and_status_2(tmp_path, capsys):
     assert drawn_checks.main([str(bad), "--cache", str(tmp_path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error:")
+
+
+# -- the drawing's box narrowed (the tenth round of issue 17) ----------------------------------
+def _wide_top(width: int, height: int) -> np.ndarray:
+    """A filled box ``width`` x ``height`` on a black 280x280 canvas."""
+    image = np.zeros((280, 280), np.uint8)
+    top, left = (280 - height) // 2, (280 - width) // 2
+    image[top : top + height, left : left + width] = 255
+    return image
+
+
+def _box_aspect(x: np.ndarray) -> float:
+    rows, cols = np.flatnonzero((x > 128).any(axis=1)), np.flatnonzero((x > 128).any(axis=0))
+    return (cols[-1] - cols[0] + 1) / (rows[-1] - rows[0] + 1)
+
+
+def test_a_box_in_the_range_is_narrowed_and_others_are_read_as_preprocess_reads_them():
+    from nndesk.preprocess import preprocess
+    from tools.drawn_checks import narrowed
+
+    wide = _wide_top(240, 200)  # 1.2 wide for its height
+    x = narrowed(wide, (1.0, 1.6, 0.75))
+    assert abs(_box_aspect(x) - 0.75) < 0.05 and _box_aspect(preprocess(wide, "garments")) > 1.1
+    assert (x > 128).any(axis=1).sum() == 28  # as tall as the field, as a photo's top
+    for outside in (_wide_top(240, 120), _wide_top(150, 200)):  # a shoe's 2.0, a tall 0.75
+        assert np.array_equal(narrowed(outside, (1.0, 1.6, 0.75)), preprocess(outside, "garments"))
+    assert narrowed(np.zeros((280, 280), np.uint8), (1.0, 1.6, 0.75)) is None
+
+
+class _Fixed:
+    """A classifier stand-in: reads every input as the probabilities of its first column."""
+
+    class_names = ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat")
+
+    def probabilities(self, x):
+        k = len(self.class_names)
+        return np.eye(k, dtype=np.float32)[x[:, 0, 0].astype(int) % k]
+
+
+def test_the_gated_reading_reads_again_only_what_the_first_reading_calls_a_top():
+    from tools.drawn_checks import read
+
+    x = np.zeros((3, 28, 28), np.float32)
+    x[:, 0, 0] = [0, 1, 3]  # read T-shirt/top, Trouser, Dress
+    again = x.copy()
+    again[:, 0, 0] = 4  # the narrowed inputs all read Coat
+    gated = read([_Fixed()], [1.0], x, [], narrow_x=again, gated=True)
+    assert np.allclose(gated[0], [0.5, 0, 0, 0, 0.5])  # the top: the mean of both readings
+    assert np.allclose(gated[1:], np.eye(5)[[1, 3]])  # the others as read first
+    both = read([_Fixed()], [1.0], x, [], narrow_x=again)
+    assert np.allclose(both[:, 4], 0.5)  # not gated: every drawing read both ways
+
+
+def test_narrowed_inputs_are_cached_apart_from_the_plain_ones(tmp_path):
+    cache = _cache(tmp_path)
+    narrow = (1.0, 1.6, 0.75)
+    path = tmp_path / drawn_checks.cache_name("traced", 1, narrow)
+    x = np.full((20, 28, 28), 9.0, np.float32)
+    np.savez(path, x=x, labels=np.arange(20) % 10, names=np.array(["box"] * 20))
+    assert np.array_equal(check_inputs("traced", 1, cache, narrow)[0], x)
+    assert not np.array_equal(check_inputs("traced", 1, cache)[0], x)
+
+
+def test_the_command_reads_the_narrowed_inputs_gated(tmp_path, capsys):
+    cache = _cache(tmp_path)
+    narrow = (1.0, 1.6, 0.75)
+    for check in drawn_checks.CHECKS:
+        for seed in check_seeds(2, check):
+            with np.load(tmp_path / f"{check}-{seed}.npz") as f:
+                np.savez(tmp_path / drawn_checks.cache_name(check, seed, narrow), **f)
+    args = [MLP, "--seeds", "2", "--cache", str(cache), "--narrow", "1.0,1.6,0.75", "--gated"]
+    assert drawn_checks.main(args) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if "mean over" in line]
+    # the same inputs narrowed: every reading is the model's own, nothing gained or lost
+    assert len(lines) == 2 and all(line.endswith("+0 -0 drawings)") for line in lines)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--narrow", "1.0,1.6"], ["--narrow", "1.6,1.0,0.75"], ["--narrow", "a,b,c"], ["--gated"]],
+)
+def test_bad_narrow_options_give_one_line_and_status_2(args, tmp_path, capsys):
+    assert drawn_checks.main([MLP, *args, "--cache", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error:")
