@@ -234,7 +234,16 @@ class MapView(QWidget):
         )
         for k, name in enumerate(names):
             ax.scatter([], [], s=20, c=PALETTE[k % len(PALETTE)], label=name)
-        ax.legend(loc="best", fontsize="x-small", frameon=False, markerscale=1.2)
+        # under the plot, not over it ("best" still put ten classes' names over points); not
+        # beside it either, where it took a third of the 1024-px page's narrow plot
+        ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0.0),
+            ncol=3,
+            fontsize="x-small",
+            frameon=False,
+            markerscale=1.2,
+        )
         ax.set_xticks([])
         ax.set_yticks([])
         method = "t-SNE" if data.method == "tsne" else "PCA"

@@ -349,3 +349,27 @@ def test_the_labs_measures_are_named_whole_and_explained(qtbot, controller, resu
         assert table.columnWidth(1) >= metrics.horizontalAdvance("100,00%")
     finally:
         language.use_language("en")
+
+
+def test_the_maps_legend_sits_under_the_points_not_over_them(qtbot, controller, result):
+    """The legend of ten classes and "mistakes" was drawn inside the plot ("best" place), over
+    points of the map."""
+    page = MapView(controller)
+    qtbot.addWidget(page)
+    page.resize(540, 560)  # the Map tab beside the drawing at 1024x700
+    page.show()
+    page.set_result(result)
+    page.points.setValue(300)
+    with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+        page.draw_button.click()
+    figure = page.plot.figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    ax = figure.axes[0]
+    legend = ax.get_legend() or figure.legends[0]
+    box, plot = legend.get_window_extent(renderer), ax.get_window_extent(renderer)
+    assert box.y1 <= plot.y0 + 1, (box, plot)  # below: beside, it narrowed the plot a third
+    assert box.x0 >= -1 and box.x1 <= figure.bbox.width + 1 and box.y0 >= -1  # in the figure
+    assert plot.width >= 0.8 * figure.bbox.width, (plot.width, figure.bbox.width)
+    title = ax.title.get_window_extent(renderer)
+    assert title.x0 >= -1 and title.x1 <= figure.bbox.width + 1  # "PCA" read "CA"
