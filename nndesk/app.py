@@ -64,7 +64,8 @@ from nndesk.ui.mistakes_view import MistakesView, MistakesViewState
 from nndesk.ui.settings_dialog import SettingsDialog
 from nndesk.ui.startup_objects import freeze_startup_objects
 from nndesk.ui.status_line import show_status
-from nndesk.ui.training_panel import TrainingPanel, TrainPageState
+from nndesk.ui.train_page_state import TrainPageState
+from nndesk.ui.training_panel import TrainingPanel
 from nndesk.ui.why_view import WhyView
 from nndesk.ui.window_place import WindowPlace, place_of, put_in_place
 

@@ -303,9 +303,6 @@ FIELDS: tuple[Field, ...] = (
 
 BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 
-#: Fields that can change while a run trains (``Session.steer``), in the table's order.
-LIVE: tuple[str, ...] = tuple(f.name for f in FIELDS if f.live)
-
 #: Fields a resumed model file fixes: its network, its inputs and its optimizer's state.
 RESUME_KEEPS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.resume_keeps)
 

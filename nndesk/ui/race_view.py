@@ -55,8 +55,6 @@ ENDINGS = {
     "stopped": QT_TRANSLATE_NOOP("RaceView", "stopped"),
     "diverged": QT_TRANSLATE_NOOP("RaceView", "diverged"),
 }
-#: The settings each lane edits (the others come from the Train form).
-LANE_FIELDS = ("arch", "activation", "optimizer", "lr", "normalize")
 
 
 def _image(rgba) -> QImage:

@@ -380,7 +380,6 @@ class TrainForm(QWidget):
         self._editors: dict[str, _Editor] = {}
         self._applying_preset = False
         self._valid = True
-        self._steering: TrainConfig | None = None
 
         # -- the preset, the dataset (or an image folder) and the layers: rows of their own --
         from nndesk.presets import list_presets
@@ -608,7 +607,6 @@ class TrainForm(QWidget):
         dropout field) says it in words."""
         from nndesk.setting_changes import fixed_reason
 
-        self._steering = run_config
         steering = run_config is not None
         for widget in (self.preset, self.dataset, self.folder, self.folder_button, self.arch):
             widget.setEnabled(not steering)

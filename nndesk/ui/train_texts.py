@@ -1,4 +1,5 @@
-"""The Train page's words for a run: its headline, how it ended, what it kept, time left.
+"""The Train page's words for a run: its headline, progress, how it ended, what it kept, time
+left, and what the page says with no run going.
 
 Pure functions of a run's facts, in the window's language (their messages keep the
 ``TrainingPanel`` translation context, the page that shows them).
@@ -7,12 +8,23 @@ Pure functions of a run's facts, in the window's language (their messages keep t
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 from nndesk.controllers.datasets import TITLES
 from nndesk.i18n import QT_TRANSLATE_NOOP, localised
+from nndesk.inference import shown_name
+from nndesk.plain_text import one_line
 from nndesk.runs import describe_config
 from nndesk.setting_changes import SettingChange
-from nndesk.ui.language import integer, translate, translate_marked
+from nndesk.ui.language import (
+    accuracy_text,
+    decimal,
+    fill,
+    integer,
+    translate,
+    translate_marked,
+)
+from nndesk.ui.runs_view import shown_title, started_text
 
 #: How the progress bar names the way a run ended.
 VERDICTS = {
@@ -74,7 +86,7 @@ def dataset_title(name) -> str:
 
 
 def run_headline(facts: dict) -> str:
-    """The headline of a run from its facts (``TrainingPanel._headline``'s "run" entry): its
+    """The headline of a run from its facts (``RunHeader.headline``'s "run" entry): its
     settings, with what a continued run continues from and keeps said first (a narrow page
     cuts the settings, not this)."""
     steered = ", ".join(
@@ -113,3 +125,151 @@ def ended_message(ended, epochs: tuple[int, int] | None) -> str:
     if n == 1:
         return translate("TrainingPanel", "trained 1 epoch")
     return translate("TrainingPanel", "trained {n} epochs").format(n=integer(n))
+
+
+def progress_texts(run, report, *, paused: bool, lr: float) -> tuple[int, str, str]:
+    """The progress bar's value (of 1000) and text, and the speed/loss line, of ``run``
+    (RunStarted) after the batch ``report``; ``lr``: the rate in use now."""
+    per_epoch = report.batches
+    total = max((run.last_epoch - run.first_epoch + 1) * per_epoch, 1)
+    done = (report.epoch - run.first_epoch) * per_epoch + report.batch
+    where = translate(
+        "TrainingPanel", "Epoch {epoch}/{last}  ·  batch {batch}/{per_epoch}  ·  {p}"
+    ).format(
+        epoch=report.epoch,
+        last=run.last_epoch,
+        batch=integer(report.batch),
+        per_epoch=integer(per_epoch),
+        p="%p%",
+    )
+    if paused:
+        where = translate("TrainingPanel", "Paused  ·  {where}").format(where=where)
+    speed = report.samples_per_second
+    eta = (total - done) * run.batch_size / speed if speed > 0 else math.nan
+    # first on the line: at its end a 1024-px page cut it off
+    line = translate("TrainingPanel", "PAUSED  ·  ") if paused else ""
+    line += translate(
+        "TrainingPanel",
+        "{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  "
+        "lr {lr}{paused}",
+    ).format(
+        speed=integer(round(speed)) if math.isfinite(speed) else "—",
+        eta=format_eta(eta),
+        loss=decimal(report.loss, 4),
+        accuracy=accuracy_text(report.accuracy),
+        lr=fill("{lr:g}", lr=lr),
+        paused="",
+    )
+    return int(1000 * done / total), where, line
+
+
+def idle_title(
+    dataset: str, ready: bool, continue_run: str | None, continue_dataset, latest
+) -> str:
+    """The headline with no run going: the form's ``dataset`` when it is ``ready`` here, then
+    what an enabled Continue trains further (``continue_run``, its name, on its own
+    ``continue_dataset``; a bare "No run" beside an enabled Continue contradicted it), else
+    ``latest``, the latest run kept (a RunRecord), as at start."""
+    first = (
+        translate("TrainingPanel", "{title} is ready").format(title=TITLES[dataset])
+        if ready
+        else translate("TrainingPanel", "No run going")
+    )
+    if continue_run is not None:
+        if continue_dataset is not None and continue_dataset != dataset:  # its own data
+            then = translate("TrainingPanel", "Continue trains {name} further, on {title}").format(
+                name=continue_run, title=TITLES.get(continue_dataset, Path(continue_dataset).name)
+            )
+        else:
+            then = translate("TrainingPanel", "Continue trains {name} further").format(
+                name=continue_run
+            )
+        return f"{first} · {then}"
+    if latest is not None:
+        then = translate("TrainingPanel", "the latest run, {started}: {title}").format(
+            title=one_line(shown_title(latest, changes=False), 120),
+            started=started_text(latest),
+        )
+        return f"{first} · {then}"
+    if ready:
+        return translate("TrainingPanel", "{title} is ready: press Train").format(
+            title=TITLES[dataset]
+        )
+    return translate("TrainingPanel", "No run")
+
+
+def continue_problem(run: str, wanted: str, other: str | None, folder) -> str:
+    """Why Continue could not train ``run`` further for want of its model's dataset
+    ``wanted``: which data the run needs and where it was looked for (the data folder
+    ``folder``, which may hold ``other``, and the downloads)."""
+    title = TITLES.get(wanted, wanted)
+    if other is not None:
+        text = translate(
+            "TrainingPanel",
+            "Continue trains {run} further on {title}, the data it learnt from, but the "
+            "data folder {folder} holds {other}. Download {title}, or choose a folder "
+            "holding it.",
+        )
+    elif folder:
+        text = translate(
+            "TrainingPanel",
+            "Continue trains {run} further on {title}, the data it learnt from: it is "
+            "neither in the data folder {folder} nor downloaded. Download {title}, or "
+            "choose a folder holding it.",
+        )
+    else:
+        text = translate(
+            "TrainingPanel",
+            "Continue trains {run} further on {title}, the data it learnt from: it is not "
+            "downloaded yet. Download {title}, or choose a folder holding it.",
+        )
+    return text.format(
+        run=run, title=title, folder=folder, other=TITLES.get(str(other), str(other))
+    )
+
+
+def model_name(path: Path, records, runs_root: Path) -> str:
+    """How the Train page names a model file: a run's (one of ``records``, or a folder of
+    ``runs_root``) by when the run started (every run's file is model.npz), any other by its
+    name without ".npz"."""
+    try:
+        target = path.resolve()
+        for record in records:
+            model = record.model_path
+            if model is not None and model.resolve() == target:
+                return translate("TrainingPanel", "the run of {started}").format(
+                    started=started_text(record)
+                )
+        in_runs = path.parent.parent.resolve() == runs_root.resolve()
+    except OSError:
+        in_runs = False
+    if in_runs:  # not listed (yet): its folder names it
+        return translate("TrainingPanel", "the run {run}").format(run=path.parent.name)
+    return shown_name(path)
+
+
+def loaded_texts(clf, name: str) -> tuple[str, str, str]:
+    """The headline, progress line and model line of the Train page once the model ``clf``
+    (a Classifier), named ``name``, is in use: its settings, its test accuracy, its epochs."""
+    config = clf.info.get("config") or {}
+    try:  # a file's settings may be unusable (the form said so): then no description
+        described = describe_config(config, shown=True) if isinstance(config, dict) else ""
+    except (TypeError, ValueError, KeyError):
+        described = ""
+    title = translate("TrainingPanel", "Model in use: {name}").format(name=name)
+    title += f"  ·  {described}" if described else ""
+    follow = translate(
+        "TrainingPanel", "Continue trains this model further; Train starts a new one."
+    )
+    accuracy = (clf.info.get("metrics") or {}).get("test_accuracy")
+    if isinstance(accuracy, (int, float)) and math.isfinite(accuracy):
+        said = translate("TrainingPanel", "Test accuracy {accuracy}")
+        follow = said.format(accuracy=accuracy_text(accuracy)) + "  ·  " + follow
+    epochs = len(clf.info.get("history") or [])
+    trained = (
+        translate("TrainingPanel", "{name}: {dataset}, 1 epoch trained")
+        if epochs == 1
+        else translate("TrainingPanel", "{name}: {dataset}, {epochs} epochs trained")
+    )
+    dataset = clf.dataset or translate("TrainingPanel", "image folder")
+    return title, follow, trained.format(name=name, dataset=dataset, epochs=integer(epochs))

@@ -5,29 +5,17 @@ history on the right. All the work happens in ``TrainingController``; this widge
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import math
 import os
-import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-from PySide6.QtCore import Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
-    QStyle,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,118 +23,46 @@ from PySide6.QtWidgets import (
 from nndesk.controllers.race import RaceController
 from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import RunStarted, TrainingController
-from nndesk.curves import LiveCurves, save_curves_png
+from nndesk.curves import save_curves_png
 from nndesk.errors import NndeskError, user_message
-from nndesk.fileio import atomic_path, atomic_write_text
-from nndesk.i18n import QT_TRANSLATE_NOOP, localised
-from nndesk.inference import shown_name
+from nndesk.fileio import atomic_write_text
+from nndesk.i18n import localised
 from nndesk.models import open_folder
 from nndesk.plain_text import one_line
-from nndesk.runs import Curves, describe_config, history_csv
-from nndesk.setting_changes import SettingChange, continue_with, settings_at_end
-from nndesk.settings_schema import BY_NAME
+from nndesk.runs import Curves, history_csv
+from nndesk.setting_changes import continue_with, settings_at_end
 from nndesk.training import TrainConfig
-from nndesk.ui import file_filters, theme
+from nndesk.ui import file_filters
+from nndesk.ui.coach_row import CoachRow, coach_hints
 from nndesk.ui.data_banner import DataBanner
-from nndesk.ui.elided_label import ElidedLabel, LinesLabel
-from nndesk.ui.export_code import export_code_button, form_experiment
+from nndesk.ui.export_code import form_experiment
 from nndesk.ui.file_manager import show_folder
-from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.inside_training_view import InsideTrainingView
-from nndesk.ui.language import (
-    accuracy_text,
-    class_names_shown,
-    decimal,
-    fill,
-    integer,
-    translate,
-    translate_marked,
-)
-from nndesk.ui.off_gui import Delivery, run_off_gui
-from nndesk.ui.plot_widget import PlotWidget
+from nndesk.ui.language import accuracy_text, translate, translate_marked
+from nndesk.ui.live_page import LivePage
+from nndesk.ui.preview_feed import PreviewFeed
 from nndesk.ui.race_view import RaceView
 from nndesk.ui.replay_view import ReplayView
+from nndesk.ui.run_controls import RunControls
+from nndesk.ui.run_header import RunHeader
 from nndesk.ui.runs_view import RunsView, shown_title, started_text
-from nndesk.ui.save_place import remember_saved, save_start
-from nndesk.ui.train_form import TrainForm, number_field
+from nndesk.ui.steer_actions import SteerActions
+from nndesk.ui.train_data_check import TrainDataCheck
+from nndesk.ui.train_files import TrainFiles, copy_model
+from nndesk.ui.train_form import TrainForm
+from nndesk.ui.train_page_state import TrainPageState
+from nndesk.ui.train_tabs import WIDE_LAYOUT_MIN_WIDTH, TrainTabs, scrolled
 from nndesk.ui.train_texts import (
     VERDICTS,
     dataset_title,
     ended_message,
-    format_eta,
+    idle_title,
     kept_text,
+    loaded_texts,
+    model_name,
+    progress_texts,
     run_headline,
 )
-
-
-def wrapping_policy() -> QSizePolicy:
-    """A label that wraps to the width it is given and never widens the page."""
-    policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    policy.setHeightForWidth(True)
-    return policy
-
-
-def copy_model(source: Path, path: str | os.PathLike) -> Path:
-    """Copy the model file ``source`` to ``path`` (``.npz`` added when missing), atomically."""
-    path = Path(path)
-    if path.suffix.lower() != ".npz":
-        path = path.with_suffix(".npz")
-    with atomic_path(path) as tmp:
-        shutil.copyfile(source, tmp)
-    return path
-
-
-def _scrolled(page: QWidget, min_height: int) -> QScrollArea:
-    """``page`` in a vertical scroll area: at 1024x700 its lower part is a scroll away."""
-    area = QScrollArea()
-    area.setWidget(page)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    page.setMinimumHeight(min_height)
-    return area
-
-
-#: Slow motion's choices: seconds waited after every batch, and how the menu says it.
-SLOW_MOTION = (
-    (0.0, QT_TRANSLATE_NOOP("TrainingPanel", "full speed")),
-    (0.1, QT_TRANSLATE_NOOP("TrainingPanel", "0.1 s / batch")),
-    (0.5, QT_TRANSLATE_NOOP("TrainingPanel", "0.5 s / batch")),
-    (1.0, QT_TRANSLATE_NOOP("TrainingPanel", "1 s / batch")),
-)
-#: Below this page width the settings move from beside the curves into a "Settings" tab.
-WIDE_LAYOUT_MIN_WIDTH = 1000
-
-
-@dataclass(frozen=True)
-class TrainPageState:
-    """The Train page's work, carried into a window rebuilt in another language."""
-
-    config: TrainConfig | None  # the form's settings (None: a field did not parse)
-    curves: Curves  # what the live plot shows
-    continuable: tuple[Path, Curves | None] | None  # what Continue trains further
-    last_run_id: str | None
-    model_path: Path | None  # where the last run's model was saved
-    loaded_model: Path | None
-    title: str
-    tab: int  # Live, Inside or Runs
-    #: how the last run ended (RunEnded, its epoch count), said again in the new language
-    verdict: tuple | None = None
-    progress: int = 0  # the progress bar's value
-    loaded: object = None  # Classifier of the model loaded on the page (Runs > Use model)
-    lr_now: str = ""  # the "LR now" field as typed
-    slow_motion: int = 0
-    selected_runs: tuple[str, ...] = ()
-    completed: bool = False  # the last run trained all its epochs (the coach's last word)
-    at_end: tuple = ()  # (settings the last run ended with, the form then) for Continue
-    inside: object = None  # the controller's InsideRecord of the last run
-    span: tuple | None = None  # the live curves' epochs (LiveCurves.span) and expected curves
-    replay: object = None  # the controller's ReplayRecord of the last run
-    # the headline as facts (``TrainingPanel._headline``), said again in the new language
-    headline: tuple = ()
-    continuable_dataset: str | None = None  # the dataset Continue's model trains on
-    #: the dataset a Continue that failed for want of data needs (its banner said again)
-    continue_needs: str | None = None
 
 
 class TrainingPanel(QWidget):
@@ -174,12 +90,7 @@ class TrainingPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.race = race
-        self._writes = writes
-        #: this page's writes not answered yet: token -> (on done(result), on failed(error))
-        self._writing: dict[int, tuple] = {}
-        if writes is not None:
-            writes.done.connect(self._on_writes_done)
-            writes.failed.connect(self._on_writes_failed)
+        self.files = TrainFiles(self, writes)  # Save model…, Export PNG…, the Runs exports
         self.store = self.controller.store
         #: what the live plot shows: the controller's store of the current run, or a loaded
         #: model's history (never a copy of a running run's curves)
@@ -190,22 +101,8 @@ class TrainingPanel(QWidget):
         self._continuable: tuple[Path, Curves | None] | None = None
         # the dataset the model Continue trains learnt from (its own, whatever the mode)
         self._continuable_dataset: str | None = None
-        # the dataset a Continue that could not start needs: its banner stays until the
-        # data changes or another run starts
-        self._continue_needs: str | None = None
-        # the data folder read off the GUI thread for which dataset it holds (check_data)
-        self._folder_delivery = Delivery()
-        self._folder_delivery.delivered.connect(self._on_folder_delivery_delivered)
-        self._folder_looked: set = set()  # (dataset, data generation) looked at
         self._run: RunStarted | None = None
         self._last_batch = None
-        self._live_lr: float | None = None  # a rate set with "Set LR" during this run
-        #: the running run's settings as steered so far (its config, then "Apply to run")
-        self._run_settings: dict = {}
-        #: settings sent to the run that no batch has used yet: name -> (the value in use
-        #: before, the value sent); a run that ends first never used them (the headline then
-        #: names the value it trained with)
-        self._unapplied: dict[str, tuple] = {}
         self._ended = None  # RunEnded of the current run once its loop is over
         self._completed = False  # the last run trained all its epochs (the coach's last word)
         self._ended_text = ""  # how it ended, as the progress bar says it
@@ -223,209 +120,55 @@ class TrainingPanel(QWidget):
         self._before_start: tuple | None = None
         self._form_at_end: TrainConfig | None = None
         self._message_box: QMessageBox | None = None
-        self._wanted_dataset: str | None = None  # the dataset of the last run asked for
-        self._needs_data = False  # the last start failed for want of that dataset
         # the form's dataset when it is not on this computer, said before Train is pressed:
         # Download / Choose a folder… (wired by the window, which sets ``checks_data``)
         self.data_banner = DataBanner()
-        self.checks_data = False
+        self.data_check = TrainDataCheck(self)
 
         # -- settings (left) -----------------------------------------------------------------
         self.form = TrainForm()
         # the augmentation preview's images, read from the form's dataset before any run
-        self._preview_delivery = Delivery()
-        self._preview_delivery.delivered.connect(self._on_preview_delivery_delivered)
-        self.form.augment_preview.images_wanted.connect(self._read_preview_images)
-        self.form.dataset.currentIndexChanged.connect(self._on_form_dataset_changed)
+        self.preview_feed = PreviewFeed(self.form, controller, lambda: self._run is not None, self)
         self.form.dataset.currentIndexChanged.connect(self.check_data)
-        self._preview_reading: str | None = None  # the dataset being read for it
-        scroll = QScrollArea()
-        scroll.setWidget(self.form)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = scrolled(self.form, 0)
         scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 24)
 
         # -- run controls --------------------------------------------------------------------
-        style = self.style()
-        self.train_button = QPushButton(
-            style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
-            translate("TrainingPanel", "Train"),
-        )
-        self.train_button.setDefault(True)
-        self.train_button.setToolTip(
-            translate("TrainingPanel", "train a new network with these settings")
-        )
-        self.pause_button = QPushButton(
-            style.standardIcon(QStyle.StandardPixmap.SP_MediaPause),
-            translate("TrainingPanel", "Pause"),
-        )
-        self.stop_button = QPushButton(
-            style.standardIcon(QStyle.StandardPixmap.SP_MediaStop),
-            translate("TrainingPanel", "Stop"),
-        )
-        self.pause_button.setToolTip(
-            translate(
-                "TrainingPanel", "hold training after the current batch; press again to go on"
-            )
-        )
-        self.stop_button.setToolTip(
-            translate("TrainingPanel", "end after the current batch; the model is still saved")
-        )
-        self.live_lr = number_field(
-            BY_NAME["lr"], placeholder=translate("TrainingPanel", "new rate")
-        )
-        self.step_button = QPushButton(translate("TrainingPanel", "Step"))
-        self.step_button.setToolTip(
-            translate("TrainingPanel", "paused: train one batch, then hold again")
-        )
-        self.epoch_button = QPushButton(translate("TrainingPanel", "+1 epoch"))
-        self.epoch_button.setToolTip(
-            translate("TrainingPanel", "paused: train to the end of this epoch, then hold again")
-        )
-        self.slow_motion = QComboBox()
-        for seconds, text in SLOW_MOTION:
-            self.slow_motion.addItem(translate_marked("TrainingPanel", text), seconds)
-        self.slow_motion.setToolTip(
-            translate("TrainingPanel", "wait after every batch, to watch a small network learn")
-        )
-        self.live_lr.setMaximumWidth(90)
-        self.live_lr.setToolTip(
-            translate(
-                "TrainingPanel", "change the learning rate while training (from the next batch)"
-            )
-        )
-        self.lr_button = QPushButton(translate("TrainingPanel", "Set LR"))
-        self.lr_button.setToolTip(
-            translate("TrainingPanel", "use the rate typed beside it from the next batch on")
-        )
-        self.apply_button = QPushButton(translate("TrainingPanel", "Apply to run"))
-        self.apply_button.setToolTip(
-            translate(
-                "TrainingPanel",
-                "use the settings that stay editable while training (momentum, L2, dropout, "
-                "batch size, augmentation) from the next batch on; a batch size from the next "
-                "epoch",
-            )
-        )
-        self.lr_error = QLabel()
-        self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        theme.set_tone(self.lr_error, "error")
-        for b in (self.train_button, self.pause_button, self.stop_button):
-            b.setMinimumWidth(84)
-
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setValue(0)
-        self.progress.setTextVisible(True)
-        self.progress.setFormat(translate("TrainingPanel", "Ready"))
-        self.progress.setMinimumHeight(22)
-        self.speed = QLabel(translate("TrainingPanel", "Choose settings and press Train."))
-        # wraps on a narrow page (Vietnamese at 1024 px cut the rate off its end)
-        self.speed.setWordWrap(True)
-        self.speed.setSizePolicy(wrapping_policy())
-        # the coach: one plain-language hint about the live run, with a one-click fix
-        self.coach_label = QLabel()
-        self.coach_label.setWordWrap(True)
-        self.coach_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        theme.set_tone(self.coach_label, "banner")
-        self.coach_button = QPushButton()
-        self.coach_button.setToolTip(
-            translate("TrainingPanel", "apply the coach's suggested change to the running training")
-        )
-        self.coach_label.hide()
-        self.coach_button.hide()
-        self._coach_fix: dict = {}
-        self._coach_class: int | None = None  # a "mistakes" hint's class
-        # a long headline (a continued run's settings, steered ones after "Apply to run")
-        # wraps onto more lines: it shows whole and never widens the page
-        self._first_title = translate("TrainingPanel", "No run yet")  # until runs are listed
-        # what the headline says, as facts a page in another language says again (its
-        # ``_headline_text``): ("run", facts of the run), ("failed",), ("idle",), or () for
-        # a text this page works out again itself
-        self._headline: tuple = ()
-        # two lines, whatever the headline: the buttons under it stay put when it changes (a
-        # longer one is cut with "…", whole in its tooltip); run titles come from files, so
-        # plain text
-        self.title = LinesLabel(self._first_title, lines=2)
-        self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
-
-        # -- live plot -----------------------------------------------------------------------
-        self.plot = PlotWidget(figsize=(9, 5.2), freeze_layout=True)
-        fig = self.plot.figure
-        grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
-        axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]))
-        axes += (fig.add_subplot(grid[1, 1]),)
-        self.live = LiveCurves(*axes, animated=True)
-        self.plot.animated = list(self.live.lines)
-        self.plot.before_draw = self._on_plot_before_draw
-        self.plot.canvas.mpl_connect("resize_event", self._on_plot_resized)
-
-        # -- model files ---------------------------------------------------------------------
-        self.load_button = QPushButton(translate("TrainingPanel", "Load model…"))
-        self.load_button.setMinimumWidth(0)
-        self.load_button.setToolTip(
-            translate("TrainingPanel", "open a .npz model to use it or to continue its training")
-        )
-        self.resume_button = QPushButton(translate("TrainingPanel", "Continue"))
-        self.resume_button.setToolTip(
-            translate(
-                "TrainingPanel",
-                "train the last model (this page's last run, or the one loaded) further: a run "
-                "stopped before its last epoch goes on up to the number of epochs set in "
-                "Optimisation > Epochs (counted from its start); a finished one trains that many "
-                "epochs more; its history and curves continue",
-            )
-        )
-        self.save_button = QPushButton(translate("TrainingPanel", "Save model…"))
-        self.save_button.setToolTip(
-            translate("TrainingPanel", "save the trained model to a .npz file of your choice")
-        )
-        self.export_button = QPushButton(translate("TrainingPanel", "Export PNG…"))
-        self.export_button.setToolTip(
-            translate("TrainingPanel", "save these curves as a PNG image")
-        )
-        self.code_button = export_code_button(
-            self, lambda: form_experiment(self.form), "Train page", self._on_code_written
-        )
-        # a long file path must not widen the page: cut in the middle, whole in the tooltip
-        self.model_label = ElidedLabel("")
-        theme.set_tone(self.model_label, "muted")
-
-        # one row at 1280 px; at 1024 px it wraps instead of widening the page
-        lr_now = labelled(translate("TrainingPanel", "LR now"), self.live_lr)
-        controls = flow_row(
-            self.train_button, self.pause_button, self.stop_button, self.step_button,
-            self.epoch_button, self.slow_motion, lr_now, self.lr_button, self.apply_button,
+        self.controls = RunControls(self.style())
+        # Set LR, Apply to run, the coach's fix; what the run was sent and which of it it used
+        self.steer_actions = SteerActions(controller, self.form, self.controls, self)
+        self.steering = self.steer_actions.steering
+        c = self.controls
+        self.train_button, self.pause_button, self.stop_button = (
+            c.train_button, c.pause_button, c.stop_button
         )  # fmt: skip
-        files = QHBoxLayout()
-        for w in (self.load_button, self.resume_button, self.save_button, self.export_button):
-            files.addWidget(w)
-        files.addWidget(self.code_button)
-        files.addStretch(1)
+        self.step_button, self.epoch_button, self.slow_motion = (
+            c.step_button, c.epoch_button, c.slow_motion
+        )  # fmt: skip
+        self.live_lr, self.lr_button, self.apply_button, self.lr_error = (
+            c.live_lr, c.lr_button, c.apply_button, c.lr_error
+        )  # fmt: skip
 
-        # always visible: run title, buttons, progress
-        header = QWidget()
-        hv = QVBoxLayout(header)
-        hv.setContentsMargins(0, 0, 0, 0)
-        hv.addWidget(self.title)
-        hv.addWidget(controls)
-        hv.addWidget(self.lr_error)
-        hv.addWidget(self.progress)
-        hv.addWidget(self.speed)
-        hv.addWidget(self.data_banner)  # under the buttons: they stay put when it comes or goes
-        coach = QHBoxLayout()
-        coach.addWidget(self.coach_label, 1)
-        coach.addWidget(self.coach_button)
-        hv.addLayout(coach)
+        # the coach: one plain-language hint about the live run, with a one-click fix
+        self.coach = CoachRow()
+        self.coach_label, self.coach_button = self.coach.label, self.coach.button
+        self._first_title = translate("TrainingPanel", "No run yet")  # until runs are listed
+        # always visible: the headline, buttons, progress
+        self.header = RunHeader(self._first_title, self.controls, self.data_banner, self.coach)
+        self.title, self.progress, self.speed = (
+            self.header.title, self.header.progress, self.header.speed
+        )  # fmt: skip
 
-        live_page = QWidget()
-        lv = QVBoxLayout(live_page)
-        lv.setContentsMargins(0, 4, 0, 0)
-        lv.addWidget(self.plot, 1)
-        lv.addLayout(files)
-        lv.addWidget(self.model_label)  # a row of its own: the buttons leave no room at 1024
-        self.live_page = live_page
+        # -- the Live tab: curves and model files ---------------------------------------------
+        self.live_page = LivePage(
+            lambda: self.curves, lambda: form_experiment(self.form), self._on_code_written
+        )
+        p = self.live_page
+        self.plot, self.live, self.model_label = p.plot, p.live, p.model_label
+        self.load_button, self.resume_button, self.save_button = (
+            p.load_button, p.resume_button, p.save_button
+        )  # fmt: skip
+        self.export_button, self.code_button = p.export_button, p.code_button
 
         self.runs_view = RunsView(runs)
         self.inside_view = InsideTrainingView()
@@ -433,48 +176,15 @@ class TrainingPanel(QWidget):
         self.race_view = (
             RaceView(race, self.form.config, self._race_busy) if race is not None else None
         )
-        self.tabs = QTabWidget()
-        self.tabs.addTab(live_page, translate("TrainingPanel", "Live"))
-        self.tabs.addTab(self.inside_view, translate("TrainingPanel", "Inside"))
-        self.replay_page = _scrolled(self.replay_view, 0)  # its layout fits 1024x700
-        self.tabs.addTab(self.replay_page, translate("TrainingPanel", "Replay"))
-        self.tabs.addTab(self.runs_view, translate("TrainingPanel", "Runs"))
-        if self.race_view is not None:
-            self.race_page = _scrolled(self.race_view, 560)
-            index = self.tabs.addTab(self.race_page, translate("TrainingPanel", "Race"))
-            self.tabs.setTabToolTip(
-                index,
-                translate(
-                    "TrainingPanel",
-                    "train 2-4 configurations side by side on the same batches and compare them",
-                ),
-            )
-        self.tabs.setTabToolTip(
-            0, translate("TrainingPanel", "the run's loss and accuracy curves, drawn as it trains")
+        self.tabs = TrainTabs(
+            self.live_page, self.inside_view, self.replay_view, self.runs_view, self.race_view
         )
-        self.tabs.setTabToolTip(
-            1,
-            translate(
-                "TrainingPanel",
-                "inside the network while it learns: gradients, update sizes, dead units, weights",
-            ),
-        )
-        self.tabs.setTabToolTip(
-            2,
-            translate(
-                "TrainingPanel",
-                "scrub the run epoch by epoch: its confusion matrix and how it read your drawing",
-            ),
-        )
-        self.tabs.setTabToolTip(
-            3, translate("TrainingPanel", "every past run: compare curves, reuse a model, export")
-        )
-        self.tabs.setDocumentMode(True)
+        self.replay_page, self.race_page = self.tabs.replay_page, self.tabs.race_page
 
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(header)
+        rv.addLayout(self.header)
         rv.addWidget(self.tabs, 1)
 
         # wide page: settings beside the curves; narrow page: settings become the first tab
@@ -522,12 +232,14 @@ class TrainingPanel(QWidget):
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
         self.lr_button.clicked.connect(self._on_lr_button_clicked)
         self.apply_button.clicked.connect(self._on_apply_button_clicked)
-        self.coach_button.clicked.connect(self._on_coach_button_clicked)
+        self.coach.fix_requested.connect(self._on_coach_fix_requested)
+        self.coach.mistakes_requested.connect(self.mistakes_requested)
+        self.steer_actions.status_message.connect(self.status_message)
         self.live_lr.returnPressed.connect(self._on_lr_button_clicked)
         self.load_button.clicked.connect(self._on_load_button_clicked)
         self.resume_button.clicked.connect(self._on_resume_button_clicked)
-        self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.save_button.clicked.connect(self.files.save_model)
+        self.export_button.clicked.connect(self.files.export_png)
         self.runs_view.use_model_requested.connect(self._on_runs_view_use_model_requested)
         self.runs_view.listed.connect(self._on_runs_view_listed)
         if not self.runs_view.reading:  # listed at once, before this connection
@@ -536,8 +248,8 @@ class TrainingPanel(QWidget):
             self.race.running_changed.connect(self._on_race_running_changed)
             self.race.kept.connect(self._on_race_kept)
             self.race_view.status_message.connect(self.status_message)
-        self.runs_view.export_png_requested.connect(self._on_runs_view_export_png_requested)
-        self.runs_view.export_csv_requested.connect(self._on_runs_view_export_csv_requested)
+        self.runs_view.export_png_requested.connect(self.files.export_runs_png)
+        self.runs_view.export_csv_requested.connect(self.files.export_runs_csv)
 
     # -- actions (callable without dialogs, for tests and the window's menus) ------------------
     def start_training(
@@ -553,11 +265,8 @@ class TrainingPanel(QWidget):
         try:
             config = config or self.form.config()
             # a model trains further on the data it learnt from (its own, whatever the mode)
-            self._wanted_dataset = (
-                self._continuable_dataset if resume is not None else None
-            ) or config.dataset
-            self._needs_data = False
-            self._continue_needs = None
+            own = self._continuable_dataset if resume is not None else None
+            self.data_check.run_asked(own or config.dataset)
             self.controller.start(config, resume=resume, curves=curves)
         except NndeskError as err:
             self.show_error(user_message(err))
@@ -577,8 +286,7 @@ class TrainingPanel(QWidget):
         # one full redraw now, at the click, with the run's epochs already on the x axes (the
         # run confirms them when it starts: a second full redraw only if they differ)
         self.curves = self.controller.curves
-        self._live_lr = None
-        self._unapplied = {}
+        self.steering.clear()
         self.speed.setMinimumHeight(0)  # the last run's progress line may have needed two
         self.live.reset()
         self.live.expect_curves(config.val_fraction > 0, config.test_every_epoch)
@@ -589,7 +297,7 @@ class TrainingPanel(QWidget):
         self.tabs.setCurrentWidget(self.live_page)
         self.progress.setValue(0)
         self.progress.setFormat(translate("TrainingPanel", "Starting…"))
-        self._set_title(translate("TrainingPanel", "Starting…"))
+        self.header.set_title(translate("TrainingPanel", "Starting…"))
         # the last run's "Test accuracy … model saved" and "Model saved: …" belong to that run
         self.model_label.setText("")
         self.speed.setText(
@@ -673,9 +381,9 @@ class TrainingPanel(QWidget):
             inside=self.controller.inside,
             replay=self.controller.replay,
             span=(self.live.span(), self.live.expected(), self.live.batches_per_epoch),
-            headline=self._headline,
+            headline=self.header.headline,
             continuable_dataset=self._continuable_dataset,
-            continue_needs=self._continue_needs,
+            continue_needs=self.data_check.continue_needs,
         )
 
     def restore_page_state(self, state: TrainPageState) -> None:
@@ -702,7 +410,7 @@ class TrainingPanel(QWidget):
             if state.headline:  # said again in this page's language
                 self._say_headline(state.headline)
             else:
-                self._set_title(state.title)
+                self.header.set_title(state.title)
             try:
                 record = self.store.load(state.last_run_id)
             except NndeskError:
@@ -715,11 +423,13 @@ class TrainingPanel(QWidget):
             self._show_loaded(state.loaded)
         elif state.loaded_model is not None:
             name = self._model_name(state.loaded_model)
-            self._set_title(translate("TrainingPanel", "Model in use: {name}").format(name=name))
+            self.header.set_title(
+                translate("TrainingPanel", "Model in use: {name}").format(name=name)
+            )
         if state.headline == ("failed",):  # with or without a run before it
             self._say_headline(state.headline)
         if state.continue_needs is not None:  # the failed Continue's banner, not the form's
-            self._say_continue_needs(state.continue_needs)
+            self.data_check.say_continue_needs(state.continue_needs)
         if state.verdict is not None and state.last_run_id is not None:
             self._verdict = state.verdict
             self._ended_text = ended_message(*state.verdict)
@@ -791,71 +501,24 @@ class TrainingPanel(QWidget):
     def _show_loaded(self, clf) -> None:
         """The header names the model now in use (a run's by its run, never "model.npz") and
         forgets the last run's verdict and test accuracy."""
-        path = Path(clf.path)
-        name = self._model_name(path)
-        config = clf.info.get("config") or {}
-        try:  # a file's settings may be unusable (the form said so): then no description
-            described = describe_config(config, shown=True) if isinstance(config, dict) else ""
-        except (TypeError, ValueError, KeyError):
-            described = ""
-        self._set_title(
-            translate("TrainingPanel", "Model in use: {name}").format(name=name)
-            + (f"  ·  {described}" if described else ""),
-            tip=str(path),
-        )
+        title, follow, trained = loaded_texts(clf, self._model_name(Path(clf.path)))
+        self.header.set_title(title, tip=str(Path(clf.path)))
         self.progress.setValue(0)
         self.progress.setFormat(translate("TrainingPanel", "Ready"))
-        accuracy = (clf.info.get("metrics") or {}).get("test_accuracy")
-        follow = translate(
-            "TrainingPanel", "Continue trains this model further; Train starts a new one."
-        )
-        if isinstance(accuracy, (int, float)) and math.isfinite(accuracy):
-            follow = (
-                translate("TrainingPanel", "Test accuracy {accuracy}").format(
-                    accuracy=accuracy_text(accuracy)
-                )
-                + "  ·  "
-                + follow
-            )
         self.speed.setText(follow)
-        history = clf.info.get("history") or []
-        trained = (
-            translate("TrainingPanel", "{name}: {dataset}, 1 epoch trained")
-            if len(history) == 1
-            else translate("TrainingPanel", "{name}: {dataset}, {epochs} epochs trained")
-        )
-        self.model_label.setText(
-            trained.format(
-                name=name,
-                dataset=clf.dataset or translate("TrainingPanel", "image folder"),
-                epochs=integer(len(history)),
-            )
-        )
+        self.model_label.setText(trained)
         self.check_data()  # "Ready" only when its dataset is here
 
     def _model_name(self, path: Path) -> str:
-        """How the page names a model file: a run's by when the run started (every run's file
-        is model.npz), any other by its name without ".npz"."""
-        try:
-            target = path.resolve()
-            for record in self.runs_view.records():
-                model = record.model_path
-                if model is not None and model.resolve() == target:
-                    return translate("TrainingPanel", "the run of {started}").format(
-                        started=started_text(record)
-                    )
-            in_runs = path.parent.parent.resolve() == self.store.root.resolve()
-        except OSError:
-            in_runs = False
-        if in_runs:  # not listed (yet): its folder names it
-            return translate("TrainingPanel", "the run {run}").format(run=path.parent.name)
-        return shown_name(path)
+        return model_name(path, self.runs_view.records(), self.store.root)
 
     def save_model_to(self, path: str | os.PathLike) -> Path:
         """Copy the newest model (last run, else the loaded one) to ``path``, atomically."""
-        return copy_model(self._model_to_save(), path)
+        return copy_model(self.model_to_save(), path)
 
-    def _model_to_save(self) -> Path:
+    def model_to_save(self) -> Path:
+        """The model file Save model… copies: the selected run's, the last run's, else the
+        loaded one."""
         source = self._current_model_path()
         if source is None:
             raise NndeskError("no model to save yet: train one or load one first")
@@ -863,9 +526,9 @@ class TrainingPanel(QWidget):
 
     def export_curves_png(self, path: str | os.PathLike, records=None) -> Path:
         """The live curves (or the given runs overlaid) as a PNG."""
-        return save_curves_png(self._plotted(records), path)
+        return save_curves_png(self.plotted(records), path)
 
-    def _plotted(self, records=None) -> list[tuple[str, Curves]]:
+    def plotted(self, records=None) -> list[tuple[str, Curves]]:
         """(title, curves) to export: copies, which a running run no longer grows."""
         if records:
             return [(r.title, r.curves.copy()) for r in records]
@@ -884,6 +547,10 @@ class TrainingPanel(QWidget):
         box.open()
         self.status_message.emit(message)
 
+    def message_box(self) -> QMessageBox | None:
+        """The message box this page opened last (None before any): its text, its buttons."""
+        return self._message_box
+
     def shutdown(self, timeout_ms: int = 30000) -> bool:
         """Stop training and join its thread (call from the window's closeEvent)."""
         return self.controller.shutdown(timeout_ms)
@@ -893,23 +560,8 @@ class TrainingPanel(QWidget):
         self._place_settings(narrow=self.width() < WIDE_LAYOUT_MIN_WIDTH)
 
     def _place_settings(self, narrow: bool) -> None:
-        in_tabs = self.tabs.indexOf(self.settings) >= 0
-        if narrow and not in_tabs:
-            self.tabs.insertTab(0, self.settings, translate("TrainingPanel", "Settings"))
-            self.tabs.setTabToolTip(
-                0,
-                translate(
-                    "TrainingPanel", "everything about the next run: data, network, optimiser"
-                ),
-            )
-            self.tabs.setCurrentIndex(0 if not self.controller.is_running() else 1)
-        elif not narrow and in_tabs:
-            current = self.tabs.currentWidget()
-            self.tabs.removeTab(self.tabs.indexOf(self.settings))
-            self.splitter.insertWidget(0, self.settings)
-            self.settings.show()
-            if current is self.settings:
-                self.tabs.setCurrentWidget(self.live_page)
+        running = self.controller.is_running()
+        self.tabs.place_settings(self.settings, self.splitter, narrow, running)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Shown as a window of its own (benchmarks): stop and join training before closing."""
@@ -938,83 +590,34 @@ class TrainingPanel(QWidget):
         # training: a run started and neither stopping nor testing and saving its model yet
         training = running and not self.controller.is_stopping() and not self._ended
         valid = self.form.is_valid()
-        self.train_button.setEnabled(not running and not racing and valid)
-        self.train_button.setToolTip(
-            translate("TrainingPanel", "a race is going (Race tab): stop it to train")
-            if racing
-            else translate("TrainingPanel", "train a new network with these settings")
+        self.controls.show_state(
+            startable=not running and not racing and valid,
+            racing=racing,
+            training=training,
+            paused=self.controller.is_paused(),
+            stepped=self._last_batch is not None,
+            steerable=self._run is not None,
         )
         continuable = self._continuable is not None and self._continuable[0].is_file()
         self.resume_button.setEnabled(not running and not racing and valid and continuable)
-        self.pause_button.setEnabled(training)
-        paused = training and self.controller.is_paused()
-        self.step_button.setEnabled(paused)
-        self.epoch_button.setEnabled(paused and self._last_batch is not None)
-        self.stop_button.setEnabled(training)
-        self.live_lr.setEnabled(training)
-        self.lr_button.setEnabled(training)
-        self.apply_button.setEnabled(training and self._run is not None)
         self.load_button.setEnabled(not running)
         # while training only the settings the run can change stay editable
         steering = self._run.config if training and self._run is not None else None
         self.form.setEnabled(not running or steering is not None)
         self.form.set_steering(steering)
         self.save_button.setEnabled(not running and self._current_model_path() is not None)
-        self.pause_button.setText(
-            translate("TrainingPanel", "Resume")
-            if self.controller.is_paused()
-            else translate("TrainingPanel", "Pause")
-        )
-        icon = (
-            QStyle.StandardPixmap.SP_MediaPlay
-            if self.controller.is_paused()
-            else QStyle.StandardPixmap.SP_MediaPause
-        )
-        self.pause_button.setIcon(self.style().standardIcon(icon))
 
     def _show_progress(self) -> None:
         run, r = self._run, self._last_batch
         if run is None or r is None:
             return
-        per_epoch = r.batches
-        total = max((run.last_epoch - run.first_epoch + 1) * per_epoch, 1)
-        done = (r.epoch - run.first_epoch) * per_epoch + r.batch
-        self.progress.setValue(int(1000 * done / total))
+        paused = self.controller.is_paused()
+        lr = self.steering.lr if self.steering.lr is not None else r.lr
+        value, where, line = progress_texts(run, r, paused=paused, lr=lr)
+        self.progress.setValue(value)
         if not self.controller.is_stopping() and self._ended is None:
-            where = translate(
-                "TrainingPanel", "Epoch {epoch}/{last}  ·  batch {batch}/{per_epoch}  ·  {p}"
-            ).format(
-                epoch=r.epoch,
-                last=run.last_epoch,
-                batch=integer(r.batch),
-                per_epoch=integer(per_epoch),
-                p="%p%",
-            )
-            if self.controller.is_paused():
-                where = translate("TrainingPanel", "Paused  ·  {where}").format(where=where)
             self.progress.setFormat(where)
-        remaining = (total - done) * run.batch_size
-        eta = remaining / r.samples_per_second if r.samples_per_second > 0 else math.nan
-        # first on the line: at its end a 1024-px page cut it off
-        paused = translate("TrainingPanel", "PAUSED  ·  ") if self.controller.is_paused() else ""
-        lr = self._live_lr if self._live_lr is not None else r.lr
-        self._say_progress(
-            paused
-            + translate(
-                "TrainingPanel",
-                "{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  "
-                "lr {lr}{paused}",
-            ).format(
-                speed=integer(round(r.samples_per_second))
-                if math.isfinite(r.samples_per_second)
-                else "—",
-                eta=format_eta(eta),
-                loss=decimal(r.loss, 4),
-                accuracy=accuracy_text(r.accuracy),
-                lr=fill("{lr:g}", lr=lr),
-                paused="",
-            )
-        )
+        self.header.say_progress(line)
 
     def _show_title(self) -> None:
         """The headline: the run's settings, with the learning rate in use now."""
@@ -1022,11 +625,11 @@ class TrainingPanel(QWidget):
         if run is None:
             return
         config = run.config.to_dict()
-        if self._live_lr is not None:
-            config["lr"] = self._live_lr
+        if self.steering.lr is not None:
+            config["lr"] = self.steering.lr
         steered = {
             name: value
-            for name, value in self._run_settings.items()
+            for name, value in self.steering.settings.items()
             if name != "lr" and config.get(name) != value
         }
         self._say_headline(
@@ -1043,13 +646,12 @@ class TrainingPanel(QWidget):
         )
 
     def _say_headline(self, headline: tuple) -> None:
-        """Say ``headline`` (facts: ``_headline``) in the window's language."""
+        """Say ``headline`` (facts: ``RunHeader.headline``) in the window's language."""
         tip = ""
         continuable = self._continuable is not None and self._continuable[0].is_file()
         if headline == ("idle",) and not continuable and self._latest_record() is not None:
             tip = self._how_to_continue_latest()  # the headline names the latest run
-        self._set_title(self._headline_text(headline), tip=tip)
-        self._headline = headline
+        self.header.set_title(self._headline_text(headline), tip, headline)
 
     def _headline_text(self, headline: tuple) -> str:
         kind = headline[0] if headline else ""
@@ -1058,21 +660,6 @@ class TrainingPanel(QWidget):
         if kind == "idle":
             return self._idle_title()
         return run_headline(headline[1]) if kind == "run" else ""
-
-    def _say_progress(self, text: str) -> None:
-        """The speed/loss line of a running run. Wrapped on a narrow page, it never gets
-        shorter during the run: a figure's changing width would make the plots under it jump."""
-        self.speed.setText(text)
-        need = self.speed.heightForWidth(max(1, self.speed.width()))
-        if need > self.speed.minimumHeight():
-            self.speed.setMinimumHeight(need)
-
-    def _set_title(self, text: str, tip: str = "") -> None:
-        """The headline, and what its tooltip adds (the model file's path; none for a run).
-        A text set here without facts (``_say_headline``) is one this page works out again."""
-        self._headline = ()
-        self.title.setText(text)
-        self.title.setToolTip(tip)
 
     def _show_again_before_start(self) -> None:
         """A run that never started: the curves (and the model) of the last run come back."""
@@ -1095,53 +682,11 @@ class TrainingPanel(QWidget):
             self.progress.setFormat(text)
         self.status_message.emit(text)
 
-    @Slot()
-    def _read_preview_images(self) -> None:
-        """Read eight training images of the form's dataset for the augmentation preview, off
-        the GUI thread (a dataset not on this computer leaves the preview's note)."""
-        try:
-            name = self.form.config().dataset
-        except NndeskError:
-            return  # the form holds a value it cannot use: its own message says so
-        if self._preview_reading == name:
-            return
-        self._preview_reading = name
-        controller = self.controller
-
-        def eight_images():
-            return np.asarray(controller.read_dataset(name).train_images[:8], np.uint8).copy()
-
-        run_off_gui(QThreadPool.globalInstance(), self._preview_delivery, name, eight_images)
-
-    @Slot(int)
-    def _on_form_dataset_changed(self, _index: int) -> None:
-        # another dataset's images: the preview shows the new one's (now if it is on screen)
-        preview = self.form.augment_preview
-        if self._run is None and preview.has_images():
-            preview.set_images(None)
-            if preview.isVisible():
-                self._read_preview_images()
-
-    @Slot(object, object)
-    def _on_preview_delivery_delivered(self, name: str, images) -> None:
-        self._preview_reading = None
-        preview = self.form.augment_preview
-        try:
-            current = self.form.config().dataset
-        except NndeskError:
-            current = None
-        if images is None or preview.has_images() or self._run is not None:
-            return  # not there, or a run's own images came first
-        if name == current:
-            preview.set_images(images)
-        elif preview.isVisible():
-            self._read_preview_images()  # the form moved on to another dataset meanwhile
-
     @Slot(object)
     def _on_controller_run_started(self, run: RunStarted) -> None:
         self._run = run
         self._before_start = None
-        self._run_settings = run.config.to_dict()
+        self.steering.start(run.config.to_dict())
         if run.samples is not None:
             self.form.augment_preview.set_images(run.samples)
         self._last_batch = None
@@ -1154,7 +699,7 @@ class TrainingPanel(QWidget):
         self.live.expect_curves(run.config.val_fraction > 0, run.config.test_every_epoch)
         self._show_title()
         # a rate set before the first batch (Set LR while the data loaded) is the one in use
-        self.live_lr.set_value(self._live_lr if self._live_lr is not None else run.config.lr)
+        self.live_lr.set_value(self.steering.lr if self.steering.lr is not None else run.config.lr)
         if not self.controller.is_stopping():
             self.progress.setFormat(self._running_word())
         self._update_buttons()
@@ -1184,32 +729,18 @@ class TrainingPanel(QWidget):
 
     @Slot(object)
     def _on_controller_setting_changed(self, change) -> None:
-        before, sent = self._unapplied.get(change.name, (None, None))
-        if change.name in self._unapplied:
-            if change.value == sent:
-                del self._unapplied[change.name]
-            else:  # an earlier value reached this batch; the one sent last is still to come
-                self._unapplied[change.name] = (change.value, sent)
+        self.steering.used(change.name, change.value)
         self.plot.request_draw()
-
-    def _sent(self, values: dict) -> None:
-        """Note settings sent to the run, until a batch uses them (``_unapplied``)."""
-        for name, value in values.items():
-            before = self._live_lr if name == "lr" else self._run_settings.get(name)
-            self._unapplied[name] = (self._unapplied.get(name, (before,))[0], value)
 
     def _forget_unapplied(self) -> None:
         """The run ended: settings no batch used were never its settings (the headline and
-        the coach name what it trained with)."""
-        for name, (before, _sent) in self._unapplied.items():
-            if name == "lr":
-                self._live_lr = before
-                used = before if before is not None else getattr(self._last_batch, "lr", None)
-                if used is not None:
-                    self.live_lr.set_value(used)  # "LR now" says the rate it trained with
-            else:
-                self._run_settings[name] = before
-        self._unapplied = {}
+        the coach name what it trained with; "LR now" says the rate it trained with)."""
+        lr_unused = "lr" in self.steering.unapplied
+        self.steering.forget_unapplied()
+        used = self.steering.lr
+        used = used if used is not None else getattr(self._last_batch, "lr", None)
+        if lr_unused and used is not None:
+            self.live_lr.set_value(used)
 
     def _verdict_text(self) -> str:
         """The progress bar's last word on the last run: "Finished: trained 5 epochs"."""
@@ -1220,15 +751,15 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_controller_run_ended(self, ended) -> None:
         self._ended = ended
-        if self._unapplied:
+        if self.steering.unapplied:
             self._forget_unapplied()
             self._show_title()
         self._completed = ended.reason == "completed"
         run = self._run
         self._verdict = (ended, None if run is None else (run.first_epoch, run.last_epoch))
         self._ended_text = ended_message(*self._verdict)
-        if self._headline and self._headline[0] == "run":
-            self._say_headline(("run", {**self._headline[1], "ended": True}))
+        if self.header.headline and self.header.headline[0] == "run":
+            self._say_headline(("run", {**self.header.headline[1], "ended": True}))
         self._show_coach()
         verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
         self.progress.setFormat(
@@ -1314,221 +845,55 @@ class TrainingPanel(QWidget):
 
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
-        from nndesk.controllers.datasets import (
-            TITLES,
-            missing_dataset,
-            missing_text,
-            other_dataset_found,
-        )
-
         if self._run is None:
             self._say_headline(("failed",))
             self._show_again_before_start()
         self.progress.setFormat(
             translate("TrainingPanel", "Failed: {message}").format(message=message)
         )
-        wanted = self._wanted_dataset
-        other = other_dataset_found(wanted)
-        missing = missing_dataset(wanted)
-        if self._continuing and self.checks_data and (other is not None or missing is not None):
-            # Continue trains on the model's own data, whatever the mode: "switch to Digits"
-            # would not help it (and read wrong in Digits mode)
-            self._say_continue_needs(wanted)
-            self.status_message.emit(
-                translate(
-                    "TrainingPanel",
-                    "Cannot continue: the run needs {title}; the banner under Train says where "
-                    "it was looked for",
-                ).format(title=TITLES.get(wanted, wanted))
-            )
-            return
-        if other is not None and self.checks_data:
-            # the folder holds the other dataset: said on the page, with "Switch to …"
-            self._say_needs_data()
-            self.data_banner.show_problem(message, None, other)
-            self.status_message.emit(  # "Loading mnist…" is over
-                translate(
-                    "TrainingPanel",
-                    "Cannot train: the data folder holds {other}, not {title}; the banner under "
-                    "Train offers the switch",
-                ).format(other=TITLES.get(other, other), title=TITLES.get(wanted, wanted))
-            )
-            return
-        if missing is not None and missing_text(missing) in message:
-            self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
-            if self.checks_data:  # the page's banner offers it too
-                self.speed.setText(
-                    translate("TrainingPanel", "Get the data first (below), then press Train.")
-                )
-            self._needs_data = True
-            title = TITLES.get(missing, missing)
-            if self.checks_data:
-                # the page's own banner says which files and offers them: a dialog on top of
-                # it offered the same twice
-                self.data_banner.show_problem(message, missing)
-                self.status_message.emit(
-                    translate(
-                        "TrainingPanel",
-                        "Cannot train: {title} files are missing; the banner under Train says "
-                        "which and where to get them",
-                    ).format(title=title)
-                )
-                return
-            # the dialog says which files and from where; the status bar has room for one clause
-            self.status_message.emit(
-                translate(
-                    "TrainingPanel",
-                    "Cannot train: {title} files are missing; the dialog says which and "
-                    "where to get them",
-                ).format(title=title)
-            )
-            self.data_missing.emit(missing)  # the window offers the download
-            return
-        self.show_error(message)
-
-    def _say_continue_needs(self, wanted: str) -> None:
-        """The page after a Continue that could not start for want of its model's dataset
-        ``wanted``: its banner says which data and where it was looked for, until the data
-        changes or another run starts."""
-        from nndesk.controllers.datasets import other_dataset_found
-
-        self._say_needs_data()
-        self.speed.setText(
-            translate("TrainingPanel", "Get the data first (below), then press Continue.")
-        )
-        self._continue_needs = wanted
-        other = other_dataset_found(wanted)
-        self.data_banner.show_problem(self._continue_problem(wanted, other), wanted)
-
-    def _say_needs_data(self) -> None:
-        """The progress bar and the line under it when the run's data is not here."""
-        self.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
-        self.speed.setText(
-            translate("TrainingPanel", "Get the data first (below), then press Train.")
-        )
-        self._needs_data = True
-
-    def _continue_problem(self, wanted: str, other: str | None) -> str:
-        """Why Continue could not start for want of its model's dataset ``wanted``: which data
-        the run needs and where it was looked for (the data folder, the downloads)."""
-        from nndesk import preferences
-        from nndesk.controllers.datasets import TITLES
-
-        path = self._continuable[0] if self._continuable is not None else None
-        run = self._model_name(path) if path is not None else wanted
-        title = TITLES.get(wanted, wanted)
-        folder = preferences.data_dir()
-        if other is not None:
-            text = translate(
-                "TrainingPanel",
-                "Continue trains {run} further on {title}, the data it learnt from, but the "
-                "data folder {folder} holds {other}. Download {title}, or choose a folder "
-                "holding it.",
-            )
-        elif folder:
-            text = translate(
-                "TrainingPanel",
-                "Continue trains {run} further on {title}, the data it learnt from: it is "
-                "neither in the data folder {folder} nor downloaded. Download {title}, or "
-                "choose a folder holding it.",
-            )
-        else:
-            text = translate(
-                "TrainingPanel",
-                "Continue trains {run} further on {title}, the data it learnt from: it is not "
-                "downloaded yet. Download {title}, or choose a folder holding it.",
-            )
-        return text.format(
-            run=run, title=title, folder=folder, other=TITLES.get(str(other), str(other))
-        )
+        if not self.data_check.run_failed(message, self._continuing):
+            self.show_error(message)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.check_data()  # another page may have found the data missing or foreign meanwhile
 
+    @property
+    def checks_data(self) -> bool:
+        """Whether the page says a missing dataset before Train is pressed (the window,
+        which offers the downloads, sets it)."""
+        return self.data_check.enabled
+
+    @checks_data.setter
+    def checks_data(self, on: bool) -> None:
+        self.data_check.enabled = on
+
     @Slot()
     def check_data(self, *_) -> None:
-        """While no run goes: say at once when the form's dataset is not on this computer
-        ("Needs a dataset" and the banner's Download / Choose a folder…; "Switch to …" when
-        the data folder holds the other dataset), and take it back once it is here. Only in
-        the window (``checks_data``). A few stat calls here; whose files the folder holds is
-        read off the GUI thread (``look_for_other_dataset``), and said when it answers."""
-        from nndesk.controllers.datasets import (
-            missing_dataset,
-            missing_text,
-            other_dataset_found,
-            other_dataset_text,
-        )
-
-        if not self.checks_data or self._run is not None or self.controller.is_running():
-            return
-        if self._continue_needs is not None:
-            return  # a failed Continue's banner says what its run needs, whatever the form's
-        name = self.form.dataset_name()
-        missing, other = missing_dataset(name), other_dataset_found(name)
-        if missing is None and other is None:
-            if not self.data_banner.isHidden():
-                self.data_banner.clear()
-            self._ready_again()
-            if self._headline == ("idle",):
-                self._say_headline(self._headline)  # the form's dataset may have changed
-            self._look_in_folder(name)
-            return
-        if missing is not None:
-            self.data_banner.show_problem(missing_text(missing), missing)
-        else:  # the folder holds the other dataset: said here too
-            self.data_banner.show_problem(other_dataset_text(name), None, other)
-        self._wanted_dataset = name
-        self._say_needs_data()
-        if self._headline == ("idle",):
-            self._say_headline(self._headline)  # no longer "… is ready"
-
-    def _look_in_folder(self, name: str) -> None:
-        """Find out off the GUI thread whether the data folder holds the other dataset where
-        ``name`` is looked for (once per dataset and folder); ``check_data`` again if so."""
-        from nndesk.controllers.datasets import TITLES, data_generation, look_for_other_dataset
-
-        asked = (name, data_generation())
-        if name not in TITLES or asked in self._folder_looked:
-            return
-        self._folder_looked.add(asked)
-        run_off_gui(
-            QThreadPool.globalInstance(),
-            self._folder_delivery,
-            asked,
-            lambda: look_for_other_dataset(name),
-        )
-
-    @Slot(object, object)
-    def _on_folder_delivery_delivered(self, asked, other) -> None:
-        from nndesk.controllers.datasets import data_generation
-
-        if other is not None and asked == (self.form.dataset_name(), data_generation()):
-            self.check_data()
+        """Say at once whether the form's dataset is on this computer (``TrainDataCheck``)."""
+        self.data_check.check()
 
     @Slot()
     def data_changed(self) -> None:
         """The datasets on this computer changed (a folder chosen, a download finished): the
         page says at once what the new folder holds (read off the GUI thread), and a page
         still saying "Needs a dataset" for data now here is ready again."""
-        self._continue_needs = None  # the new data may hold it: Continue will tell
-        if self.checks_data:
-            self.check_data()
-        else:
-            self._ready_again()
+        self.data_check.data_changed()
 
-    def _ready_again(self) -> None:
-        """ "Needs a dataset" taken back once the data wanted is here: "Ready", and a headline
-        saying what is ready."""
-        from nndesk.controllers.datasets import missing_dataset
+    def run_going(self) -> bool:
+        """Whether a run has started or its worker still goes."""
+        return self._run is not None or self.controller.is_running()
 
-        if not self._needs_data or missing_dataset(self._wanted_dataset) is not None:
-            return
-        self._needs_data = False
-        if self._run is None and not self.controller.is_running():
-            self.progress.setFormat(translate("TrainingPanel", "Ready"))
+    def say_idle(self, again: bool = False) -> None:
+        """The headline with no run going; ``again``: only when it says that already (its
+        words may have changed)."""
+        if not again or self.header.headline == ("idle",):
             self._say_headline(("idle",))
-            self.speed.setText(translate("TrainingPanel", "Choose settings and press Train."))
+
+    def continue_name(self) -> str | None:
+        """How the page names the model Continue trains further, None without one."""
+        path = self._continuable[0] if self._continuable is not None else None
+        return self._model_name(path) if path is not None else None
 
     @Slot(bool)
     def _on_controller_running_changed(self, running: bool) -> None:
@@ -1545,49 +910,25 @@ class TrainingPanel(QWidget):
                 self._say_headline(("idle",))
             self._show_again_before_start()  # a run that never started
             self.plot.draw_now()
-            if self._needs_data or not self.data_banner.isHidden():
+            if self.data_check.needs_data or not self.data_banner.isHidden():
                 # the form's dataset may have changed while the worker was ending (a mode
                 # switched right after a failed start): check_data skips a running page
                 self.check_data()
         self._update_buttons()
 
     def _idle_title(self) -> str:
-        """The headline with no run going: the form's dataset when it is ready, then what an
-        enabled Continue would train further (a bare "No run" beside an enabled Continue
-        contradicted it), else the latest run kept, as at start."""
+        """The headline with no run going (``train_texts.idle_title``)."""
         from nndesk.controllers.datasets import TITLES, missing_dataset, other_dataset_found
 
         name = self.form.dataset_name()
         ready = name in TITLES and missing_dataset(name) is None
-        ready = ready and other_dataset_found(name) is None and self._continue_needs is None
-        first = (
-            translate("TrainingPanel", "{title} is ready").format(title=TITLES[name])
-            if ready
-            else translate("TrainingPanel", "No run going")
-        )
+        ready = ready and other_dataset_found(name) is None
+        ready = ready and self.data_check.continue_needs is None
         continuable = self._continuable
         if continuable is not None and continuable[0].is_file():
             run = self._model_name(continuable[0])
-            own = self._continuable_dataset
-            if own is not None and own != name:  # Continue trains on its own data
-                then = translate(
-                    "TrainingPanel", "Continue trains {name} further, on {title}"
-                ).format(name=run, title=TITLES.get(own, Path(own).name))
-            else:
-                then = translate("TrainingPanel", "Continue trains {name} further").format(name=run)
-            return f"{first} · {then}"
-        latest = self._latest_record()
-        if latest is not None:
-            then = translate("TrainingPanel", "the latest run, {started}: {title}").format(
-                title=one_line(shown_title(latest, changes=False), 120),
-                started=started_text(latest),
-            )
-            return f"{first} · {then}"
-        if ready:
-            return translate("TrainingPanel", "{title} is ready: press Train").format(
-                title=TITLES[name]
-            )
-        return translate("TrainingPanel", "No run")
+            return idle_title(name, ready, run, self._continuable_dataset, None)
+        return idle_title(name, ready, None, None, self._latest_record())
 
     def _latest_record(self):
         """The run of the Runs list started last (damaged ones aside), or None."""
@@ -1610,8 +951,8 @@ class TrainingPanel(QWidget):
                 self.replay_view.set_run_here(started_text(latest))
             else:
                 self.replay_view.set_earlier_run(started_text(latest))
-        if idle and self._headline == ("idle",):  # said before the runs were listed
-            self._say_headline(self._headline)
+        if idle and self.header.headline == ("idle",):  # said before the runs were listed
+            self._say_headline(self.header.headline)
             return
         if not (idle and fresh) or self.title.text() != self._first_title:
             return
@@ -1620,7 +961,7 @@ class TrainingPanel(QWidget):
         ).format(
             title=one_line(shown_title(latest, changes=False), 120), started=started_text(latest)
         )
-        self._set_title(self._first_title, tip=self._how_to_continue_latest())
+        self.header.set_title(self._first_title, tip=self._how_to_continue_latest())
 
     def _how_to_continue_latest(self) -> str:
         return translate(
@@ -1647,18 +988,6 @@ class TrainingPanel(QWidget):
         if self._run is not None and self._last_batch is None and not self.controller.is_stopping():
             self.progress.setFormat(self._running_word())  # paused before the first batch
         self._show_progress()
-
-    def _on_plot_resized(self, _event) -> None:
-        # the redraw after a resize skips ``before_draw``: the key is fitted to the new width
-        # here, and that redraw lays the figure out around it
-        self.live.fit_key()
-
-    def _on_plot_before_draw(self) -> set:
-        self.live.update(self.curves)
-        if self.live.fit_key():  # the key above the plots took more or fewer rows
-            self.plot.relayout()
-            return True
-        return self.live.changed_axes  # drawn again; an empty set: the lines are blitted
 
     # -- widget slots --------------------------------------------------------------------------
     @Slot(bool)
@@ -1688,106 +1017,30 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def _on_lr_button_clicked(self) -> None:
-        try:
-            lr = self.live_lr.value()
-            self.controller.set_learning_rate(lr)
-        except NndeskError as err:
-            self.lr_error.setText(user_message(err))
-            return
-        self.lr_error.setText("")
-        self._sent({"lr": lr})
-        self._live_lr = lr  # shown at once; the curve marks it at the batch that first uses it
-        self._show_title()
-        self._show_progress()
+        if self.steer_actions.set_rate():
+            self._show_title()
+            self._show_progress()
 
     def _show_coach(self) -> None:
-        """The coach's most urgent hint about the running run, or nothing. After a run, what
-        it saw stays said, without a fix button (there is no run to change), and after a run
-        that saved its model the one-class-holds-the-mistakes hint (its button opens
-        Mistakes)."""
-        from dataclasses import replace
-
-        from nndesk.coach import hints, mistakes_hint
-
+        """The coach's most urgent hint about the run (``coach_row.coach_hints``), or none."""
         running = self.controller.is_running() and self._ended is None
-        replay = self.controller.replay
-        confusions = replay.confusions  # every epoch's: the hint holds on (hysteresis)
         last = self._last_batch
-        lr = self._live_lr if self._live_lr is not None else (last.lr if last else None)
-        names = class_names_shown(replay.class_names)
-        if running:
-            # until the new run has started, the curves are the last run's: no hint (nor a fix
-            # that would change the new run) from them
-            found = (
-                hints(self.curves, self.controller.inside, lr, confusions, names, replay.split)
-                if self._run is not None
-                else []
-            )
-        else:
-            done = (
-                self._completed
-                and not self.controller.is_running()
-                and self.controller.model_path is not None
-            )
-            hint = mistakes_hint(confusions, names, replay.split) if done else None
-            seen = hints(self.curves, self.controller.inside, lr) if self.curves.batch_x else []
-            # the mistakes hint first: its button still does something after the run
-            found = [hint] if hint is not None else []
-            found += [replace(h, fix={}, fix_label="") for h in seen]
-        self.coach_label.setVisible(bool(found))
-        if not found:
-            self.coach_button.hide()
-            self._coach_fix = {}
-            self._coach_class = None
-            return
-        hint = found[0]
-        self.coach_label.setText(hint.message(lambda text: translate_marked("Coach", text)))
-        self._coach_fix = dict(hint.fix)
-        self._coach_class = hint.show_class
-        if hint.show_class is not None:
-            self.coach_button.setText(hint.button_text(lambda t: translate_marked("Coach", t)))
-            # the Mistakes page shows the window's model: this run's once it is saved
-            self.coach_button.setEnabled(not running)
-            self.coach_button.setToolTip(
-                translate(
-                    "TrainingPanel",
-                    "open the Mistakes page on this class's test images (once the run's model "
-                    "is ready)",
-                )
-            )
-        elif hint.fix:
-            self.coach_button.setText(hint.button_text(lambda t: translate_marked("Coach", t)))
-            self.coach_button.setEnabled(True)
-            self.coach_button.setToolTip(
-                translate(
-                    "TrainingPanel", "apply the coach's suggested change to the running training"
-                )
-            )
-        self.coach_button.setVisible(bool(hint.fix) or hint.show_class is not None)
+        lr = self.steering.lr if self.steering.lr is not None else (last.lr if last else None)
+        found = coach_hints(
+            self.controller,
+            self.curves,
+            lr,
+            running=running,
+            started=self._run is not None,
+            completed=self._completed,
+        )
+        self.coach.show_hints(found, running)
 
-    @Slot()
-    def _on_coach_button_clicked(self) -> None:
-        if self._coach_class is not None:
-            self.mistakes_requested.emit(self._coach_class)
-            return
-        fix = dict(self._coach_fix)
-        try:
-            if "lr" in fix:
-                lr = fix.pop("lr")
-                self.controller.set_learning_rate(lr)
-                self._sent({"lr": lr})
-                self._live_lr = lr
-                self.live_lr.set_value(lr)
-            if fix:
-                self.controller.change_settings(fix)
-                self._sent(fix)
-                self._run_settings.update(fix)
-                self.form.set_steered(fix)
-        except NndeskError as err:
-            self.lr_error.setText(user_message(err))
-            return
-        self.coach_button.hide()
-        self._show_title()
+    @Slot(dict)
+    def _on_coach_fix_requested(self, fix: dict) -> None:
+        if self.steer_actions.apply_fix(fix):
+            self.coach_button.hide()
+            self._show_title()
 
     @Slot(int)
     def _on_slow_motion_current_index_changed(self, index: int) -> None:
@@ -1800,34 +1053,9 @@ class TrainingPanel(QWidget):
     def steer(self) -> dict:
         """Send the editable settings that differ from the run's to it ("Apply to run"); the
         changes sent (empty when none, or refused: the reason shows beside the buttons)."""
-        try:
-            wanted = self.form.steered_values()
-            changes = {k: v for k, v in wanted.items() if self._run_settings.get(k) != v}
-            if changes:
-                self.controller.change_settings(changes)
-        except NndeskError as err:
-            self.lr_error.setText(user_message(err))
+        changes = self.steer_actions.apply()
+        if changes is None:
             return {}
-        self.lr_error.setText("")
-        self._sent(changes)
-        self._run_settings.update(changes)
-        if changes:
-
-            def said(keys) -> str:
-                return ", ".join(SettingChange(0, 1, 1, k, changes[k]).shown_text() for k in keys)
-
-            # a batch size waits for the next epoch (its batches are drawn at the epoch's start)
-            now = [k for k in changes if k != "batch_size"]
-            if "batch_size" not in changes:
-                line = translate("TrainingPanel", "From the next batch: {changes}")
-            elif now:
-                line = translate(
-                    "TrainingPanel", "From the next batch: {changes}; from the next epoch: {later}"
-                )
-            else:
-                line = translate("TrainingPanel", "From the next epoch: {later}")
-            later = [k for k in changes if k == "batch_size"]
-            self.status_message.emit(line.format(changes=said(now), later=said(later)))
         self._show_title()
         return changes
 
@@ -1842,134 +1070,9 @@ class TrainingPanel(QWidget):
         if path:
             self.load_model(path)
 
-    @Slot()
-    def _on_save_button_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("TrainingPanel", "Save model"),
-            save_start("model.npz"),
-            file_filters.model_files(),
-        )
-        if path:
-            remember_saved(path)
-            try:
-                source = self._model_to_save()
-            except NndeskError as err:
-                self.show_error(user_message(err))
-                return
-            self._write(lambda: copy_model(source, path), self._model_saved, self._model_unsaved)
-
-    def _model_saved(self, saved: Path) -> None:
-        self.status_message.emit(
-            translate("TrainingPanel", "Model saved to {path}").format(path=saved)
-        )
-
-    def _model_unsaved(self, err: BaseException) -> None:
-        if isinstance(err, OSError):
-            self.show_error(
-                translate("TrainingPanel", "could not save the model: {describe}").format(
-                    describe=user_message(err)
-                )
-            )
-        else:
-            self.show_error(user_message(err))
-
-    @Slot()
-    def _on_export_button_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("TrainingPanel", "Export curves"),
-            save_start("curves.png"),
-            file_filters.png_images(),
-        )
-        if path:
-            remember_saved(path)
-            runs = self._plotted()
-            self._export(lambda: save_curves_png(runs, path))
-
     def _on_code_written(self, path: Path) -> None:
         self.status_message.emit(translate("TrainingPanel", "Wrote {path}").format(path=path))
 
     @Slot(object)
     def _on_runs_view_use_model_requested(self, path) -> None:
         self.load_model(path)
-
-    @Slot()
-    def _on_runs_view_export_png_requested(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("TrainingPanel", "Export curves"),
-            save_start("runs.png"),
-            file_filters.png_images(),
-        )
-        if path:
-            remember_saved(path)
-            records = self.runs_view.selected_records()
-            if not records:  # the button is off then; the live curves are the page's
-                runs = self._plotted()
-                self._export(lambda: save_curves_png(runs, path))
-                return
-            # their curves are read (a listing keeps only their summaries) by the writer; a
-            # damaged run has none to draw (its button is off when all selected are)
-            records = [r for r in records if not r.is_damaged]
-            self._export(lambda: save_curves_png(self._plotted(records), path))
-
-    @Slot()
-    def _on_runs_view_export_csv_requested(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("TrainingPanel", "Export history"),
-            save_start("history.csv"),
-            file_filters.csv_files(),
-        )
-        if path:
-            remember_saved(path)
-            records = self.runs_view.exportable_records()
-            # copies: the running run's record keeps growing on this thread meanwhile; a listed
-            # run's curves are read from its file by the writer (2,000 took seconds here)
-            records = [
-                dataclasses.replace(r, curves=r.curves.copy()) if r.curves_read else r
-                for r in records
-            ]
-            self._export(lambda: atomic_write_text(path, history_csv(records)))
-
-    def _export(self, action) -> None:
-        """Write a file (``action()`` returns its path); the status line or a message says how
-        it went."""
-        self._write(action, self._exported, self._export_failed)
-
-    def _write(self, action, on_done, on_failed) -> None:
-        """Run ``action`` off the GUI thread when the page has a writer, else here; then
-        ``on_done(result)`` or ``on_failed(error)`` on the GUI thread."""
-        if self._writes is not None:
-            self._writing[self._writes.submit(action)] = (on_done, on_failed)
-            return
-        try:
-            result = action()
-        except (NndeskError, OSError) as err:
-            on_failed(err)
-        else:
-            on_done(result)
-
-    def _exported(self, saved) -> None:
-        self.status_message.emit(translate("TrainingPanel", "Saved {path}").format(path=saved))
-
-    def _export_failed(self, err: BaseException) -> None:
-        if isinstance(err, OSError):
-            self.show_error(
-                translate("TrainingPanel", "could not export: {describe}").format(
-                    describe=user_message(err)
-                )
-            )
-        else:
-            self.show_error(translate("TrainingPanel", "could not export: {err}").format(err=err))
-
-    @Slot(int, object)
-    def _on_writes_done(self, token: int, result) -> None:
-        if token in self._writing:
-            self._writing.pop(token)[0](result)
-
-    @Slot(int, object)
-    def _on_writes_failed(self, token: int, err) -> None:
-        if token in self._writing:
-            self._writing.pop(token)[1](err)

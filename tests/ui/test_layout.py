@@ -502,7 +502,7 @@ def _fashion_answer(panel, probs, true_label):
     top = int(np.argmax(probs))
     panel.set_true_label(true_label)
     panel.set_prediction(
-        Prediction(probs, np.zeros((28, 28), np.float32), top, panel._names[top], probs)
+        Prediction(probs, np.zeros((28, 28), np.float32), top, panel.bars.class_names()[top], probs)
     )
     QApplication.processEvents()
 
@@ -597,7 +597,7 @@ def test_a_long_run_headline_shows_on_two_lines_and_whole_in_its_tooltip(
     lines = title.fontMetrics().lineSpacing()
     tops = []
     for text in ("No run", "MNIST is ready · the latest run, 02 Dec 19:28: " + headline, headline):
-        page._set_title(text, tip="how to go on")
+        page.header.set_title(text, tip="how to go on")
         QApplication.processEvents()
         tops.append(page.train_button.mapTo(window, page.train_button.rect().topLeft()).y())
         assert title.text() == text and title.visibleRegion().boundingRect() == title.rect()

@@ -522,7 +522,7 @@ def test_save_dialogs_open_where_the_user_last_saved_never_in_the_terminals_fold
     chosen = tmp_path / "my-models"
     chosen.mkdir()
     answer[0] = str(chosen / "curves.png")
-    desk.train_page._on_export_button_clicked()  # saved there (or tried: the folder counts)
+    desk.train_page.files.export_png()  # saved there (or tried: the folder counts)
     answer[0] = ""
     desk.window._on_save_model_triggered()
     desk.train_page.runs_view.export_csv_requested.emit()  # its button, greyed out with no runs

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import math
 import threading
 import time
 from pathlib import Path
@@ -22,7 +21,6 @@ from nndesk.inference import Classifier
 from nndesk.presets import get_preset
 from nndesk.runs import Curves, RunStore
 from nndesk.settings_schema import MAX_EPOCHS
-from nndesk.ui.train_texts import format_eta
 from tests.ui.conftest import training_page
 
 WAIT_MS = 30_000
@@ -157,52 +155,6 @@ def test_a_run_appears_in_history_and_its_model_loads(qtbot, panel, tiny_dataset
     with open(panel.export_history_csv(tmp_path / "h.csv")) as f:
         rows = list(csv.DictReader(f))
     assert [r["epoch"] for r in rows] == ["1", "2"]
-
-
-def test_curves_pngs_and_model_copies_are_written_off_the_gui_thread(
-    qtbot, tiny_dataset, tmp_path, monkeypatch
-):
-    import threading
-
-    from PySide6.QtWidgets import QFileDialog
-
-    from nndesk.controllers.background import BackgroundWrites
-    from nndesk.ui import training_panel
-
-    writes = BackgroundWrites()
-    widget = make_panel(qtbot, tmp_path, lambda name: tiny_dataset, writes)
-    widget.start_training()
-    wait_until_idle(qtbot, widget)
-    threads: dict[str, threading.Thread] = {}
-
-    def spy(name, real):
-        def call(*args):
-            threads[name] = threading.current_thread()
-            return real(*args)
-
-        return call
-
-    monkeypatch.setattr(
-        training_panel, "save_curves_png", spy("png", training_panel.save_curves_png)
-    )
-    monkeypatch.setattr(training_panel, "copy_model", spy("copy", training_panel.copy_model))
-    said: list[str] = []
-    widget.status_message.connect(said.append)
-    for button, name in ((widget.export_button, "curves.png"), (widget.save_button, "mine")):
-        target = tmp_path / name
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target: (str(t), ""))
-        with qtbot.waitSignal(writes.done, timeout=WAIT_MS):
-            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert (tmp_path / "curves.png").read_bytes()[:4] == b"\x89PNG"
-    assert Classifier.from_file(tmp_path / "mine.npz").info["history"]
-    assert set(threads) == {"png", "copy"}
-    assert threading.main_thread() not in threads.values()
-    assert said[-2:] == [
-        f"Saved {tmp_path / 'curves.png'}",
-        f"Model saved to {tmp_path / 'mine.npz'}",
-    ]
-    widget.shutdown()
-    writes.shutdown()
 
 
 def test_loaded_model_continues_training_and_its_history(qtbot, panel):
@@ -416,11 +368,6 @@ def test_a_narrow_page_moves_the_settings_into_a_tab(qtbot, panel):
     panel.resize(1200, 800)
     qtbot.waitUntil(lambda: panel.tabs.indexOf(panel.settings) == -1)
     assert panel.splitter.indexOf(panel.settings) == 0
-
-
-@pytest.mark.parametrize(("seconds", "text"), [(75.2, "1:15"), (3725, "1:02:05"), (-1, "—")])
-def test_eta_is_formatted_as_a_clock(seconds, text):
-    assert format_eta(seconds) == text
 
 
 def test_a_run_that_fails_to_start_does_not_stay_starting(qtbot, tmp_path):
@@ -851,65 +798,6 @@ def test_loading_a_broken_model_file_on_the_train_page_shows_one_message(qtbot, 
     box = panel._message_box
     assert isinstance(box, QMessageBox) and "broken.npz" in box.text() and "\n" not in box.text()
     assert panel.loaded_model is None and panel.isVisible()
-
-
-def test_the_coach_names_dead_units_and_its_button_lowers_the_rate(qtbot, panel):
-    from dataclasses import replace
-
-    from nndesk.training.internals import InsideSample, LayerSample
-
-    start_long_run(qtbot, panel)
-    qtbot.waitUntil(lambda: bool(panel.controller.inside.names), timeout=WAIT_MS)
-    with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
-        panel.controller.pause()
-    with qtbot.waitSignal(panel.controller.batch_finished, timeout=WAIT_MS) as stepped:
-        panel.controller.step()  # one batch more, then held: its report, the page's last
-    dead = InsideSample(1.0, (LayerSample(1.0, 1e-3, 0.95), LayerSample(1.0, 1e-3, math.nan)))
-    # as if that batch had been sampled and showed the first layer dead: the controller keeps
-    # the sample and tells the page
-    panel.controller.inside.samples.append(dead)
-    panel.controller.batches_finished.emit((replace(stepped.args[0], inside=dead),))
-    assert panel.coach_label.isVisible() and "95% of the units after Dense 784" in (
-        panel.coach_label.text()
-    )
-    lr = stepped.args[0].lr / 3  # the coach's fix: a third of the last batch's rate
-    assert panel.coach_button.text() == f"Lower the learning rate to {float(f'{lr:.2g}'):g}"
-    with (
-        qtbot.waitSignal(panel.controller.batch_finished, timeout=WAIT_MS),  # and its report
-        qtbot.waitSignal(panel.controller.lr_changed, timeout=WAIT_MS) as changed,
-    ):
-        qtbot.mouseClick(panel.coach_button, Qt.MouseButton.LeftButton)
-        panel.controller.step()  # the change applies from the next batch
-    assert changed.args[1] == pytest.approx(float(f"{lr:.2g}"))
-    # after the run what the coach saw stays said, without a fix: there is no run to change
-    # (that batch may have been sampled, alive: the dead one is made last again)
-    panel.controller.inside.samples.append(dead)
-    panel.controller.stop()
-    wait_until_idle(qtbot, panel)
-    assert "of the units after Dense 784" in panel.coach_label.text()
-    assert panel.coach_label.isVisible() and not panel.coach_button.isVisible()
-
-
-def test_the_augmentation_preview_shows_training_images_changed_by_the_strengths(
-    qtbot, panel, tiny_dataset
-):
-    form = panel.form
-    preview = form.augment_preview
-    assert preview.augmented() is None and not preview.isVisible()
-    # before any run: turning augmentation on reads eight of the dataset's training images
-    form.augment.setChecked(True)
-    assert preview.isVisible()
-    qtbot.waitUntil(lambda: preview.augmented() is not None, timeout=WAIT_MS)
-    np.testing.assert_array_equal(preview.images(), tiny_dataset.train_images[:8])
-    form.aug_rotate.setValue(0)
-    form.aug_shift.setValue(0)
-    form.aug_scale.setValue(0)
-    still = preview.augmented()
-    assert still.shape == (8, 28, 28)
-    form.aug_rotate.setValue(40)
-    turned = preview.augmented()
-    assert (turned != still).any()  # the strength moved the pictures
-    assert not preview.cells[0].pixmap().isNull()
 
 
 def test_the_curves_span_the_runs_epochs_from_the_click_before_the_data_has_loaded(

@@ -1,0 +1,83 @@
+"""The Train page's Live tab: the run's loss and accuracy curves, drawn as it trains, and the
+model files under them (Load model…, Continue, Save model…, Export PNG…, Export code)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from nndesk.curves import LiveCurves
+from nndesk.ui import theme
+from nndesk.ui.elided_label import ElidedLabel
+from nndesk.ui.export_code import export_code_button
+from nndesk.ui.language import translate
+from nndesk.ui.plot_widget import PlotWidget
+
+
+class LivePage(QWidget):
+    """The live plots of ``curves()`` (the page's Curves: a run's, or a loaded model's), the
+    file buttons (the page connects them) and the model line. ``experiment`` and ``written``:
+    the Export code button's callbacks (``export_code.export_code_button``)."""
+
+    def __init__(self, curves, experiment, written) -> None:
+        super().__init__()
+        self._curves = curves
+        self.plot = PlotWidget(figsize=(9, 5.2), freeze_layout=True)
+        fig = self.plot.figure
+        grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
+        axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]))
+        axes += (fig.add_subplot(grid[1, 1]),)
+        self.live = LiveCurves(*axes, animated=True)
+        self.plot.animated = list(self.live.lines)
+        self.plot.before_draw = self._on_plot_before_draw
+        self.plot.canvas.mpl_connect("resize_event", self._on_plot_resized)
+
+        self.load_button = QPushButton(translate("TrainingPanel", "Load model…"))
+        self.load_button.setMinimumWidth(0)
+        self.load_button.setToolTip(
+            translate("TrainingPanel", "open a .npz model to use it or to continue its training")
+        )
+        self.resume_button = QPushButton(translate("TrainingPanel", "Continue"))
+        self.resume_button.setToolTip(
+            translate(
+                "TrainingPanel",
+                "train the last model (this page's last run, or the one loaded) further: a run "
+                "stopped before its last epoch goes on up to the number of epochs set in "
+                "Optimisation > Epochs (counted from its start); a finished one trains that many "
+                "epochs more; its history and curves continue",
+            )
+        )
+        self.save_button = QPushButton(translate("TrainingPanel", "Save model…"))
+        self.save_button.setToolTip(
+            translate("TrainingPanel", "save the trained model to a .npz file of your choice")
+        )
+        self.export_button = QPushButton(translate("TrainingPanel", "Export PNG…"))
+        self.export_button.setToolTip(
+            translate("TrainingPanel", "save these curves as a PNG image")
+        )
+        self.code_button = export_code_button(self, experiment, "Train page", written)
+        # a long file path must not widen the page: cut in the middle, whole in the tooltip
+        self.model_label = ElidedLabel("")
+        theme.set_tone(self.model_label, "muted")
+
+        files = QHBoxLayout()
+        for w in (self.load_button, self.resume_button, self.save_button, self.export_button):
+            files.addWidget(w)
+        files.addWidget(self.code_button)
+        files.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.plot, 1)
+        layout.addLayout(files)
+        layout.addWidget(self.model_label)  # a row of its own: the buttons leave no room at 1024
+
+    def _on_plot_resized(self, _event) -> None:
+        # the redraw after a resize skips ``before_draw``: the key is fitted to the new width
+        # here, and that redraw lays the figure out around it
+        self.live.fit_key()
+
+    def _on_plot_before_draw(self) -> set:
+        self.live.update(self._curves())
+        if self.live.fit_key():  # the key above the plots took more or fewer rows
+            self.plot.relayout()
+            return True
+        return self.live.changed_axes  # drawn again; an empty set: the lines are blitted

@@ -1,0 +1,126 @@
+"""The Train page's run controls: Train, Pause/Resume, Stop, Step, +1 epoch, slow motion and
+the learning rate set by hand, in one row that wraps on a narrow page, and which of them a
+run's state enables."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSizePolicy, QStyle, QVBoxLayout
+
+from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.settings_schema import BY_NAME
+from nndesk.ui import theme
+from nndesk.ui.flow_layout import flow_row, labelled
+from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.train_form import number_field
+
+#: Slow motion's choices: seconds waited after every batch, and how the menu says it.
+SLOW_MOTION = (
+    (0.0, QT_TRANSLATE_NOOP("TrainingPanel", "full speed")),
+    (0.1, QT_TRANSLATE_NOOP("TrainingPanel", "0.1 s / batch")),
+    (0.5, QT_TRANSLATE_NOOP("TrainingPanel", "0.5 s / batch")),
+    (1.0, QT_TRANSLATE_NOOP("TrainingPanel", "1 s / batch")),
+)
+
+
+class RunControls(QVBoxLayout):
+    """The row of run buttons and, under it, why a rate or a setting was refused
+    (``lr_error``). The page connects the buttons; ``show_state`` enables them."""
+
+    def __init__(self, style: QStyle) -> None:
+        super().__init__()
+        self.setContentsMargins(0, 0, 0, 0)
+        self.train_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
+            translate("TrainingPanel", "Train"),
+        )
+        self.train_button.setDefault(True)
+        self.pause_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaPause),
+            translate("TrainingPanel", "Pause"),
+        )
+        self.stop_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaStop),
+            translate("TrainingPanel", "Stop"),
+        )
+        self.pause_button.setToolTip(
+            translate(
+                "TrainingPanel", "hold training after the current batch; press again to go on"
+            )
+        )
+        self.stop_button.setToolTip(
+            translate("TrainingPanel", "end after the current batch; the model is still saved")
+        )
+        self.live_lr = number_field(
+            BY_NAME["lr"], placeholder=translate("TrainingPanel", "new rate")
+        )
+        self.step_button = QPushButton(translate("TrainingPanel", "Step"))
+        self.step_button.setToolTip(
+            translate("TrainingPanel", "paused: train one batch, then hold again")
+        )
+        self.epoch_button = QPushButton(translate("TrainingPanel", "+1 epoch"))
+        self.epoch_button.setToolTip(
+            translate("TrainingPanel", "paused: train to the end of this epoch, then hold again")
+        )
+        self.slow_motion = QComboBox()
+        for seconds, text in SLOW_MOTION:
+            self.slow_motion.addItem(translate_marked("TrainingPanel", text), seconds)
+        self.slow_motion.setToolTip(
+            translate("TrainingPanel", "wait after every batch, to watch a small network learn")
+        )
+        self.live_lr.setMaximumWidth(90)
+        self.live_lr.setToolTip(
+            translate(
+                "TrainingPanel", "change the learning rate while training (from the next batch)"
+            )
+        )
+        self.lr_button = QPushButton(translate("TrainingPanel", "Set LR"))
+        self.lr_button.setToolTip(
+            translate("TrainingPanel", "use the rate typed beside it from the next batch on")
+        )
+        self.apply_button = QPushButton(translate("TrainingPanel", "Apply to run"))
+        self.apply_button.setToolTip(
+            translate(
+                "TrainingPanel",
+                "use the settings that stay editable while training (momentum, L2, dropout, "
+                "batch size, augmentation) from the next batch on; a batch size from the next "
+                "epoch",
+            )
+        )
+        self.lr_error = QLabel()
+        self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        theme.set_tone(self.lr_error, "error")
+        for b in (self.train_button, self.pause_button, self.stop_button):
+            b.setMinimumWidth(84)
+        # one row at 1280 px; at 1024 px it wraps instead of widening the page
+        lr_now = labelled(translate("TrainingPanel", "LR now"), self.live_lr)
+        self.addWidget(flow_row(
+            self.train_button, self.pause_button, self.stop_button, self.step_button,
+            self.epoch_button, self.slow_motion, lr_now, self.lr_button, self.apply_button,
+        ))  # fmt: skip
+        self.addWidget(self.lr_error)
+
+    def show_state(
+        self, *, startable: bool, racing: bool, training: bool, paused: bool, stepped: bool,
+        steerable: bool,
+    ) -> None:  # fmt: skip
+        """Enable what a run in this state can use. ``startable``: no run or race goes and the
+        form is valid; ``training``: a run trains (not stopping, not saving); ``stepped``: its
+        first batch is done; ``steerable``: it has started, so its settings can change."""
+        self.train_button.setEnabled(startable)
+        self.train_button.setToolTip(
+            translate("TrainingPanel", "a race is going (Race tab): stop it to train")
+            if racing
+            else translate("TrainingPanel", "train a new network with these settings")
+        )
+        self.pause_button.setEnabled(training)
+        self.step_button.setEnabled(training and paused)
+        self.epoch_button.setEnabled(training and paused and stepped)
+        self.stop_button.setEnabled(training)
+        self.live_lr.setEnabled(training)
+        self.lr_button.setEnabled(training)
+        self.apply_button.setEnabled(training and steerable)
+        self.pause_button.setText(
+            translate("TrainingPanel", "Resume") if paused else translate("TrainingPanel", "Pause")
+        )
+        icon = QStyle.StandardPixmap.SP_MediaPlay if paused else QStyle.StandardPixmap.SP_MediaPause
+        self.pause_button.setIcon(self.pause_button.style().standardIcon(icon))

@@ -1,0 +1,65 @@
+"""The Train page's header, always visible above its tabs: the headline, the run controls, the
+progress bar and the line under it, the data banner and the coach."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QVBoxLayout
+
+from nndesk.ui.elided_label import LinesLabel
+from nndesk.ui.language import translate
+
+
+def wrapping_policy() -> QSizePolicy:
+    """A label that wraps to the width it is given and never widens the page."""
+    policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    return policy
+
+
+class RunHeader(QVBoxLayout):
+    """``title`` (the headline), ``controls``, ``progress``, ``speed`` (the progress line),
+    ``data_banner`` and ``coach``, top to bottom."""
+
+    def __init__(self, first_title: str, controls, data_banner, coach) -> None:
+        super().__init__()
+        self.setContentsMargins(0, 0, 0, 0)
+        # what the headline says, as facts a page in another language says again:
+        # ("run", facts of the run), ("failed",), ("idle",), or () for a text the page works
+        # out again itself
+        self.headline: tuple = ()
+        # two lines, whatever the headline: the buttons under it stay put when it changes (a
+        # longer one is cut with "…", whole in its tooltip); run titles come from files, so
+        # plain text
+        self.title = LinesLabel(first_title, lines=2)
+        self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat(translate("TrainingPanel", "Ready"))
+        self.progress.setMinimumHeight(22)
+        self.speed = QLabel(translate("TrainingPanel", "Choose settings and press Train."))
+        # wraps on a narrow page (Vietnamese at 1024 px cut the rate off its end)
+        self.speed.setWordWrap(True)
+        self.speed.setSizePolicy(wrapping_policy())
+        self.addWidget(self.title)
+        self.addLayout(controls)
+        self.addWidget(self.progress)
+        self.addWidget(self.speed)
+        self.addWidget(data_banner)  # under the buttons: they stay put when it comes or goes
+        self.addLayout(coach)
+
+    def set_title(self, text: str, tip: str = "", headline: tuple = ()) -> None:
+        """Show ``text`` as the headline, ``tip`` in its tooltip (the model file's path; none
+        for a run); ``headline``: the facts it says (none: a text the page works out again)."""
+        self.headline = headline
+        self.title.setText(text)
+        self.title.setToolTip(tip)
+
+    def say_progress(self, text: str) -> None:
+        """The speed/loss line of a running run. Wrapped on a narrow page, it never gets
+        shorter during the run: a figure's changing width would make the plots under it jump."""
+        self.speed.setText(text)
+        need = self.speed.heightForWidth(max(1, self.speed.width()))
+        if need > self.speed.minimumHeight():
+            self.speed.setMinimumHeight(need)

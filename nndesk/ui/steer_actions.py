@@ -1,0 +1,91 @@
+"""What the Train page sends the running run: "Set LR", "Apply to run" and the coach's fix,
+each refused with its reason beside the run buttons (``RunControls.lr_error``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from nndesk.errors import NndeskError, user_message
+from nndesk.setting_changes import SettingChange
+from nndesk.ui.language import translate
+from nndesk.ui.run_steering import RunSteering
+
+
+class SteerActions(QObject):
+    """Sends ``form``'s and ``controls``' values to ``controller``'s run; ``steering`` keeps
+    what was sent and which of it a batch used."""
+
+    status_message = Signal(str)  # when each change applies ("From the next batch: …")
+
+    def __init__(self, controller, form, controls, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._form = form
+        self._controls = controls
+        self.steering = RunSteering()
+
+    def _refused(self, err: NndeskError) -> None:
+        self._controls.lr_error.setText(user_message(err))
+
+    def set_rate(self) -> bool:
+        """Set LR: the rate typed in "LR now" from the next batch on; False if refused."""
+        try:
+            lr = self._controls.live_lr.value()
+            self._controller.set_learning_rate(lr)
+        except NndeskError as err:
+            self._refused(err)
+            return False
+        self._controls.lr_error.setText("")
+        # shown at once; the curve marks it at the batch that first uses it
+        self.steering.sent({"lr": lr})
+        return True
+
+    def apply(self) -> dict | None:
+        """Apply to run: the form's editable settings that differ from the run's; the changes
+        sent (empty when none), None when refused."""
+        try:
+            wanted = self._form.steered_values()
+            changes = {k: v for k, v in wanted.items() if self.steering.settings.get(k) != v}
+            if changes:
+                self._controller.change_settings(changes)
+        except NndeskError as err:
+            self._refused(err)
+            return None
+        self._controls.lr_error.setText("")
+        self.steering.sent(changes)
+        if changes:
+
+            def said(keys) -> str:
+                return ", ".join(SettingChange(0, 1, 1, k, changes[k]).shown_text() for k in keys)
+
+            # a batch size waits for the next epoch (its batches are drawn at the epoch's start)
+            now = [k for k in changes if k != "batch_size"]
+            if "batch_size" not in changes:
+                line = translate("TrainingPanel", "From the next batch: {changes}")
+            elif now:
+                line = translate(
+                    "TrainingPanel", "From the next batch: {changes}; from the next epoch: {later}"
+                )
+            else:
+                line = translate("TrainingPanel", "From the next epoch: {later}")
+            later = [k for k in changes if k == "batch_size"]
+            self.status_message.emit(line.format(changes=said(now), later=said(later)))
+        return changes
+
+    def apply_fix(self, fix: dict) -> bool:
+        """The coach's fix (a rate and/or live settings); False if refused."""
+        fix = dict(fix)
+        try:
+            if "lr" in fix:
+                lr = fix.pop("lr")
+                self._controller.set_learning_rate(lr)
+                self.steering.sent({"lr": lr})
+                self._controls.live_lr.set_value(lr)
+            if fix:
+                self._controller.change_settings(fix)
+                self.steering.sent(fix)
+                self._form.set_steered(fix)
+        except NndeskError as err:
+            self._refused(err)
+            return False
+        return True

@@ -1,0 +1,174 @@
+"""The Train page's files: Save model…, Export PNG… and the Runs tab's PNG and CSV exports.
+
+Each asks for a path, then writes off the GUI thread when the page has a writer
+(``controllers.background.BackgroundWrites``); the status line or a message says how it went.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QFileDialog
+
+from nndesk.curves import save_curves_png
+from nndesk.errors import NndeskError, user_message
+from nndesk.fileio import atomic_path, atomic_write_text
+from nndesk.runs import history_csv
+from nndesk.ui import file_filters
+from nndesk.ui.language import translate
+from nndesk.ui.save_place import remember_saved, save_start
+
+
+def copy_model(source: Path, path: str | os.PathLike) -> Path:
+    """Copy the model file ``source`` to ``path`` (``.npz`` added when missing), atomically."""
+    path = Path(path)
+    if path.suffix.lower() != ".npz":
+        path = path.with_suffix(".npz")
+    with atomic_path(path) as tmp:
+        shutil.copyfile(source, tmp)
+    return path
+
+
+class TrainFiles(QObject):
+    """The file actions of ``page`` (a TrainingPanel: its ``plotted``, ``model_to_save``,
+    ``runs_view``, ``show_error`` and ``status_message``), written through ``writes`` (None:
+    on the GUI thread)."""
+
+    def __init__(self, page, writes=None) -> None:
+        super().__init__(page)
+        self._page = page
+        self._writes = writes
+        #: writes not answered yet: token -> (on done(result), on failed(error))
+        self._writing: dict[int, tuple] = {}
+        if writes is not None:
+            writes.done.connect(self._on_writes_done)
+            writes.failed.connect(self._on_writes_failed)
+
+    def _ask(self, title: str, name: str, filters: str) -> str:
+        """The path the user chose to save ``name`` to ("" when cancelled), remembered."""
+        path, _ = QFileDialog.getSaveFileName(self._page, title, save_start(name), filters)
+        if path:
+            remember_saved(path)
+        return path
+
+    @Slot()
+    def save_model(self) -> None:
+        """Save model…: a copy of the newest model where the user chooses."""
+        path = self._ask(
+            translate("TrainingPanel", "Save model"), "model.npz", file_filters.model_files()
+        )
+        if path:
+            try:
+                source = self._page.model_to_save()
+            except NndeskError as err:
+                self._page.show_error(user_message(err))
+                return
+            self.write(lambda: copy_model(source, path), self._model_saved, self._model_unsaved)
+
+    @Slot()
+    def export_png(self) -> None:
+        """Export PNG…: the live curves as an image."""
+        path = self._ask(
+            translate("TrainingPanel", "Export curves"), "curves.png", file_filters.png_images()
+        )
+        if path:
+            runs = self._page.plotted()
+            self._export(lambda: save_curves_png(runs, path))
+
+    @Slot()
+    def export_runs_png(self) -> None:
+        """The Runs tab's PNG: the selected runs' curves overlaid."""
+        path = self._ask(
+            translate("TrainingPanel", "Export curves"), "runs.png", file_filters.png_images()
+        )
+        if not path:
+            return
+        records = self._page.runs_view.selected_records()
+        if not records:  # the button is off then; the live curves are the page's
+            runs = self._page.plotted()
+            self._export(lambda: save_curves_png(runs, path))
+            return
+        # their curves are read (a listing keeps only their summaries) by the writer; a
+        # damaged run has none to draw (its button is off when all selected are)
+        records = [r for r in records if not r.is_damaged]
+        self._export(lambda: save_curves_png(self._page.plotted(records), path))
+
+    @Slot()
+    def export_runs_csv(self) -> None:
+        """The Runs tab's CSV: the per-epoch history of the selected (else all) runs."""
+        path = self._ask(
+            translate("TrainingPanel", "Export history"), "history.csv", file_filters.csv_files()
+        )
+        if path:
+            records = self._page.runs_view.exportable_records()
+            # copies: the running run's record keeps growing on this thread meanwhile; a listed
+            # run's curves are read from its file by the writer (2,000 took seconds here)
+            records = [
+                dataclasses.replace(r, curves=r.curves.copy()) if r.curves_read else r
+                for r in records
+            ]
+            self._export(lambda: atomic_write_text(path, history_csv(records)))
+
+    def _model_saved(self, saved: Path) -> None:
+        self._page.status_message.emit(
+            translate("TrainingPanel", "Model saved to {path}").format(path=saved)
+        )
+
+    def _model_unsaved(self, err: BaseException) -> None:
+        if isinstance(err, OSError):
+            self._page.show_error(
+                translate("TrainingPanel", "could not save the model: {describe}").format(
+                    describe=user_message(err)
+                )
+            )
+        else:
+            self._page.show_error(user_message(err))
+
+    def _export(self, action) -> None:
+        """Write a file (``action()`` returns its path); the status line or a message says how
+        it went."""
+        self.write(action, self._exported, self._export_failed)
+
+    def write(self, action, on_done, on_failed) -> None:
+        """Run ``action`` off the GUI thread when the page has a writer, else here; then
+        ``on_done(result)`` or ``on_failed(error)`` on the GUI thread."""
+        if self._writes is not None:
+            self._writing[self._writes.submit(action)] = (on_done, on_failed)
+            return
+        try:
+            result = action()
+        except (NndeskError, OSError) as err:
+            on_failed(err)
+        else:
+            on_done(result)
+
+    def _exported(self, saved) -> None:
+        self._page.status_message.emit(
+            translate("TrainingPanel", "Saved {path}").format(path=saved)
+        )
+
+    def _export_failed(self, err: BaseException) -> None:
+        if isinstance(err, OSError):
+            self._page.show_error(
+                translate("TrainingPanel", "could not export: {describe}").format(
+                    describe=user_message(err)
+                )
+            )
+        else:
+            self._page.show_error(
+                translate("TrainingPanel", "could not export: {err}").format(err=err)
+            )
+
+    @Slot(int, object)
+    def _on_writes_done(self, token: int, result) -> None:
+        if token in self._writing:
+            self._writing.pop(token)[0](result)
+
+    @Slot(int, object)
+    def _on_writes_failed(self, token: int, err) -> None:
+        if token in self._writing:
+            self._writing.pop(token)[1](err)

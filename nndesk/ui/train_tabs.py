@@ -1,0 +1,90 @@
+"""The Train page's tabs: Live, Inside, Replay, Runs and Race; on a narrow page the settings
+become the first of them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QTabWidget, QWidget
+
+from nndesk.ui.language import translate
+
+#: Below this page width the settings move from beside the curves into a "Settings" tab.
+WIDE_LAYOUT_MIN_WIDTH = 1000
+
+
+def scrolled(page: QWidget, min_height: int) -> QScrollArea:
+    """``page`` in a vertical scroll area: at 1024x700 its lower part is a scroll away."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    page.setMinimumHeight(min_height)
+    return area
+
+
+class TrainTabs(QTabWidget):
+    """The tabs beside (or, narrow, after) the settings; without ``race_view`` no Race tab."""
+
+    def __init__(self, live_page, inside_view, replay_view, runs_view, race_view=None) -> None:
+        super().__init__()
+        self.live_page = live_page
+        self.addTab(live_page, translate("TrainingPanel", "Live"))
+        self.addTab(inside_view, translate("TrainingPanel", "Inside"))
+        self.replay_page = scrolled(replay_view, 0)  # its layout fits 1024x700
+        self.addTab(self.replay_page, translate("TrainingPanel", "Replay"))
+        self.addTab(runs_view, translate("TrainingPanel", "Runs"))
+        self.race_page = scrolled(race_view, 560) if race_view is not None else None
+        if self.race_page is not None:
+            index = self.addTab(self.race_page, translate("TrainingPanel", "Race"))
+            self.setTabToolTip(
+                index,
+                translate(
+                    "TrainingPanel",
+                    "train 2-4 configurations side by side on the same batches and compare them",
+                ),
+            )
+        self.setTabToolTip(
+            0, translate("TrainingPanel", "the run's loss and accuracy curves, drawn as it trains")
+        )
+        self.setTabToolTip(
+            1,
+            translate(
+                "TrainingPanel",
+                "inside the network while it learns: gradients, update sizes, dead units, weights",
+            ),
+        )
+        self.setTabToolTip(
+            2,
+            translate(
+                "TrainingPanel",
+                "scrub the run epoch by epoch: its confusion matrix and how it read your drawing",
+            ),
+        )
+        self.setTabToolTip(
+            3, translate("TrainingPanel", "every past run: compare curves, reuse a model, export")
+        )
+        self.setDocumentMode(True)
+
+    def place_settings(
+        self, settings: QWidget, splitter: QSplitter, narrow: bool, running: bool
+    ) -> None:
+        """``settings`` as the first tab on a ``narrow`` page (shown unless a run is
+        ``running``), else back at the start of ``splitter``, beside the tabs."""
+        in_tabs = self.indexOf(settings) >= 0
+        if narrow and not in_tabs:
+            self.insertTab(0, settings, translate("TrainingPanel", "Settings"))
+            self.setTabToolTip(
+                0,
+                translate(
+                    "TrainingPanel", "everything about the next run: data, network, optimiser"
+                ),
+            )
+            self.setCurrentIndex(0 if not running else 1)
+        elif not narrow and in_tabs:
+            current = self.currentWidget()
+            self.removeTab(self.indexOf(settings))
+            splitter.insertWidget(0, settings)
+            settings.show()
+            if current is settings:
+                self.setCurrentWidget(self.live_page)
