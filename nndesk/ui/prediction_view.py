@@ -120,6 +120,10 @@ class InputPreview(QWidget):
         self._image28 = None if image28 is None else np.asarray(image28, np.float32).copy()
         self.update()
 
+    def saliency(self) -> np.ndarray | None:
+        """The (28, 28) saliency the overlay shows when on (None: none)."""
+        return self._saliency
+
     @Slot(object)
     def set_saliency(self, saliency: np.ndarray | None) -> None:
         self._saliency = None if saliency is None else np.asarray(saliency, np.float32).copy()

@@ -193,7 +193,7 @@ def test_the_train_page_opening_a_model_with_unusable_settings_says_so_and_keeps
     lr_before = panel.form.lr.value()
     with qtbot.waitSignal(panel.model_ready, timeout=10_000):  # the model itself is fine
         panel.load_model(path)
-    box = panel._message_box
+    box = panel.message_box()
     assert isinstance(box, QMessageBox) and "training settings are not usable" in box.text()
     assert "lr must be a positive number" in box.text() and "\n" not in box.text()
     assert panel.form.lr.value() == lr_before

@@ -343,9 +343,11 @@ def test_a_long_name_beside_its_percentage_in_a_narrow_column_is_drawn_smaller_n
 
 def test_the_nothing_drawn_text_stays_inside_the_smallest_preview(qtbot):
     """At 1024x700 the preview shrinks to 84 px and "nothing drawn" ran over its edges."""
+    from PySide6.QtCore import QRectF
     from PySide6.QtGui import QFontMetricsF
 
     from nndesk.ui.prediction_view import PLACEHOLDER_FLAGS, InputPreview
+    from nndesk.ui.qt_image import to_array
 
     preview = InputPreview(cell=7)
     qtbot.addWidget(preview)
@@ -353,14 +355,21 @@ def test_the_nothing_drawn_text_stays_inside_the_smallest_preview(qtbot):
     preview.show()
     qtbot.waitExposed(preview)
     box = preview.rect().adjusted(0, 0, -1, -1)
-    text = "nothing drawn, nothing at all"  # longer than English: translations run longer
+    # longer than English: translations run longer
+    text = "nothing drawn yet, not one stroke, nothing at all here"
     preview.set_placeholder(text)
-    default = QFontMetricsF(preview.font()).horizontalAdvance(text)
-    assert default > box.width()  # the plain font would run over
+    plain = QFontMetricsF(preview.font()).boundingRect(QRectF(box), PLACEHOLDER_FLAGS, text)
+    assert plain.height() > box.height()  # the plain font, wrapped, would run over
+    # the font the preview paints with lays the words out inside it
     used = QFontMetricsF(preview.placeholder_font()).boundingRect(
-        preview._placeholder_rect(), PLACEHOLDER_FLAGS, text
+        QRectF(box), PLACEHOLDER_FLAGS, text
     )
     assert box.contains(used.toAlignedRect())
+    # and they are painted: grey on the black square, clear of its edges
+    square = to_array(preview.grab().toImage())[: box.height(), : box.width()]
+    ys, xs = np.nonzero(square > 40)
+    assert xs.size > 0 and xs.min() > 0 and ys.min() > 0
+    assert xs.max() < box.width() - 1 and ys.max() < box.height() - 1
 
 
 def test_the_bars_stay_put_whichever_class_is_runner_up(qtbot, qapp):
@@ -383,7 +392,7 @@ def test_the_bars_stay_put_whichever_class_is_runner_up(qtbot, qapp):
         for runner in (8, 0, 9, 3):  # Túi, Áo thun/áo phông, Bốt cổ ngắn, Váy
             probs = np.full(10, 0.001, np.float32)
             probs[5], probs[runner] = 0.9, 0.033
-            panel.set_prediction(prediction(probs / probs.sum(), panel._names))
+            panel.set_prediction(prediction(probs / probs.sum(), panel.bars.class_names()))
             QApplication.processEvents()
             tops[runner] = panel.bars.geometry().top()
             texts[runner] = panel.runner_up_label.text()

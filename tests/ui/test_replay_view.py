@@ -52,7 +52,7 @@ def test_the_replay_scrubs_each_epochs_confusion_and_reads_the_drawing_then(
     first = replay.classifiers[0].probabilities(drawing[None])[0]
     np.testing.assert_allclose(view.bars.probabilities(), first, rtol=1e-5)
     assert not np.allclose(first, latest)  # the network learnt between epochs 1 and 3
-    assert view.preview._saliency is not None and view.preview._saliency.shape == (28, 28)
+    assert view.preview.saliency() is not None and view.preview.saliency().shape == (28, 28)
     right = int(np.trace(replay.confusions[0]))
     assert f"({right} of 40)" in view.accuracy_label.text()
 
@@ -73,7 +73,7 @@ def test_a_run_stopped_before_its_first_epoch_ended_leaves_nothing_of_the_last_r
     panel.tabs.setCurrentWidget(panel.replay_page)
     with qtbot.waitSignal(view.drawing_read, timeout=WAIT_MS):
         view.set_drawing(tiny_dataset.test_images[3].astype(np.float32))
-    assert "epoch 2" in view.drawing_title.text() and view.preview._saliency is not None
+    assert "epoch 2" in view.drawing_title.text() and view.preview.saliency() is not None
     panel.controller.set_slow_motion(1.0)  # epoch 1 lasts 16 s: the stop comes inside it
     assert panel.start_training()
     qtbot.waitUntil(lambda: panel.controller.batches_done >= 1, timeout=WAIT_MS)
@@ -86,7 +86,7 @@ def test_a_run_stopped_before_its_first_epoch_ended_leaves_nothing_of_the_last_r
     assert view.note.text().startswith("The latest run, from "), view.note.text()
     assert "has not finished an epoch" in view.note.text()
     assert view.drawing_title.text() == "Your drawing"
-    assert view.preview._saliency is None and view.bars.probabilities() is None
+    assert view.preview.saliency() is None and view.bars.probabilities() is None
     assert view.shown_epoch() is None
 
 

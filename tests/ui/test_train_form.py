@@ -115,7 +115,7 @@ def test_a_model_saved_with_a_seed_above_two_to_the_31_opens_with_its_settings(
 ):
     with qtbot.waitSignal(page.model_ready, timeout=WAIT_MS):
         page.load_model(model_file(tmp_path, seed=3_000_000_000))
-    assert page._message_box is None
+    assert page.message_box() is None
     assert page.form.config().seed == 3_000_000_000
     assert page.resume_button.isEnabled()
 
@@ -123,7 +123,7 @@ def test_a_model_saved_with_a_seed_above_two_to_the_31_opens_with_its_settings(
 def test_a_model_whose_settings_the_form_cannot_show_says_so_and_still_opens(qtbot, page, tmp_path):
     with qtbot.waitSignal(page.model_ready, timeout=WAIT_MS):
         page.load_model(model_file(tmp_path, schedule_step=2**40))
-    box = page._message_box
+    box = page.message_box()
     assert "settings.npz: its training settings are not usable" in box.text()
     assert "Every: this form shows 1 to 2147483647, not 1099511627776" in box.text()
     assert page.form.config().schedule_step != 2**40

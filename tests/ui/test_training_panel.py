@@ -334,7 +334,7 @@ def test_a_failing_run_shows_its_reason_and_the_panel_stays_usable(qtbot, tmp_pa
     with qtbot.waitSignal(panel.controller.failed, timeout=WAIT_MS):
         panel.start_training()
     wait_until_idle(qtbot, panel)
-    box = panel._message_box
+    box = panel.message_box()
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert box.text() == "MNIST is not on this computer"
     assert panel.train_button.isEnabled()
@@ -704,7 +704,7 @@ def test_a_run_folder_that_refuses_the_model_shows_where_it_went_and_continue_us
     wait_until_idle(qtbot, panel)
     saved = panel.controller.model_path
     assert saved is not None and saved.parent == data_dir() and saved.is_file()
-    box = panel._message_box
+    box = panel.message_box()
     assert isinstance(box, QMessageBox) and str(saved) in box.text()
     assert "No space left on device" in box.text() and "\n" not in box.text()
     assert str(saved) in panel.model_label.text()
@@ -745,7 +745,7 @@ def test_a_model_the_fallback_saved_is_offered_and_reachable_from_runs_and_model
     assert saved.parent.stat().st_mode & 0o777 == 0o700
 
     # the message names the file and offers its folder
-    box = panel._message_box
+    box = panel.message_box()
     assert str(saved) in box.text()
     shown: list[Path] = []
     monkeypatch.setattr(training_panel, "show_folder", shown.append)
@@ -795,7 +795,7 @@ def test_loading_a_broken_model_file_on_the_train_page_shows_one_message(qtbot, 
     broken.write_bytes(b"PK\x03\x04 not a model")
     with qtbot.waitSignal(panel.controller.model_failed, timeout=WAIT_MS):
         panel.load_model(broken)  # read on the controller's reader thread
-    box = panel._message_box
+    box = panel.message_box()
     assert isinstance(box, QMessageBox) and "broken.npz" in box.text() and "\n" not in box.text()
     assert panel.loaded_model is None and panel.isVisible()
 

@@ -62,7 +62,7 @@ def test_saving_a_model_where_it_cannot_go_shows_one_message(qtbot, tmp_path, mo
     )
     panel.save_button.setEnabled(True)
     panel.save_button.click()
-    box = panel._message_box
+    box = panel.message_box()
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert "notes.txt" in box.text() and ".nndesk-tmp" not in box.text()
     assert "\n" not in box.text()
