@@ -119,14 +119,11 @@ class TrainFiles(QObject):
         )
 
     def _model_unsaved(self, err: BaseException) -> None:
-        if isinstance(err, OSError):
-            self._page.show_error(
-                translate("TrainingPanel", "could not save the model: {describe}").format(
-                    describe=user_message(err)
-                )
-            )
-        else:
-            self._page.show_error(user_message(err))
+        said = translate("TrainingPanel", "could not save the model: {describe}")
+        os_error = isinstance(err, OSError)
+        self._page.show_error(
+            said.format(describe=user_message(err)) if os_error else user_message(err)
+        )
 
     def _export(self, action) -> None:
         """Write a file (``action()`` returns its path); the status line or a message says how
@@ -153,11 +150,8 @@ class TrainFiles(QObject):
 
     def _export_failed(self, err: BaseException) -> None:
         if isinstance(err, OSError):
-            self._page.show_error(
-                translate("TrainingPanel", "could not export: {describe}").format(
-                    describe=user_message(err)
-                )
-            )
+            said = translate("TrainingPanel", "could not export: {describe}")
+            self._page.show_error(said.format(describe=user_message(err)))
         else:
             self._page.show_error(
                 translate("TrainingPanel", "could not export: {err}").format(err=err)
