@@ -45,7 +45,7 @@ from nndesk.i18n import shown as shown_text
 from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 from nndesk.plain_text import one_line
 from nndesk.setting_changes import SettingChange, from_lr_pairs, parse_changes
-from nndesk.setting_words import race_title_shown, value_text
+from nndesk.setting_words import loss_in_title, race_title_shown, value_text
 from nndesk.settings_schema import BY_NAME
 from nndesk.training import HISTORY_COLUMNS
 
@@ -739,16 +739,11 @@ def describe_config(config: dict, shown: bool = False) -> str:
                 parts[i] = value_text(name, parts[i])
         # an output or loss other than softmax and cross-entropy changes what the network
         # learns: said beside the activation ("ReLU/sigmoid BCE", as the lab presets are)
-        output, loss = config.get("output", "softmax"), config.get("loss", "ce")
-        outputs, losses = BY_NAME["output"], BY_NAME["loss"]
-        if (
-            (output, loss) != ("softmax", "ce")
-            and output in outputs.choices
-            and loss in losses.choices
-        ):
-            output_text = shown_text(outputs.short_label(output))
+        loss = loss_in_title(config)
+        if loss:
+            output_text = shown_text(BY_NAME["output"].short_label(config.get("output", "softmax")))
             parts[2] = f"{parts[2]}/{output_text}" if parts[2] else output_text
-            parts.insert(3, shown_text(losses.short_label(loss)))
+            parts.insert(3, shown_text(BY_NAME["loss"].short_label(loss)))
     if "lr" in config:
         if shown:
             parts.append(fill(shown_text(LR_IN_TITLE), lr=config["lr"]))

@@ -22,6 +22,10 @@ from nndesk.i18n import N_, Message, fmt, shown
 
 #: A record longer than this is refused (a real run changes settings by hand a few times).
 MAX_CHANGES = 10_000
+#: Settings a change names by a short word ("lr 0.0005", "batch 64"), as run titles do; the
+#: window says each as its translation does: Vietnamese writes the learning rate out
+#: ("tốc độ học 0,0005", as its run titles do), as the glossary has it
+SHORT_NAMES = {"lr": N_("lr"), "batch_size": N_("batch"), "l2": "L2"}
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,8 @@ class SettingChange:
         from nndesk.settings_schema import BY_NAME
 
         field = BY_NAME.get(self.name)
-        short = {"lr": "lr", "batch_size": "batch", "l2": "L2"}.get(self.name)
-        label = short or (say(field.label).lower() if field else self.name)
+        short = SHORT_NAMES.get(self.name)
+        label = say(short) if short else (say(field.label).lower() if field else self.name)
         if isinstance(self.value, bool):
             return f"{label} {say(N_('on')) if self.value else say(N_('off'))}"
         if self.name == "batch_size" and self.value == 0:

@@ -97,6 +97,29 @@ def setting_text(name: str, value: Any) -> str:
     return f"{label_text(name)} {value_text(name, value)}"
 
 
+def loss_in_title(config: dict) -> str:
+    """The loss a run's one-line title names beside its output ("ReLU/sigmoid BCE"): only an
+    output and loss other than softmax and cross-entropy change what the network learns; ""
+    when the title names none."""
+    output, loss = config.get("output", "softmax"), config.get("loss", "ce")
+    if (output, loss) == ("softmax", "ce"):
+        return ""
+    if output not in BY_NAME["output"].choices or loss not in BY_NAME["loss"].choices:
+        return ""
+    return loss
+
+
+def title_key(config: dict) -> str:
+    """What a run title's short loss stands for, in the window's words ("BCE: entropy chéo
+    nhị phân"): titles keep the standard abbreviation (the glossary's rule for short places),
+    and the tooltip of a place that shows one says it whole; "" when the title names none."""
+    loss = loss_in_title(config)
+    if not loss:
+        return ""
+    field = BY_NAME["loss"]
+    return f"{shown(field.short_label(loss))}: {shown(field.choice_label(loss))}"
+
+
 def race_title_shown(title: str) -> str:
     """A race lane's run title ("Adam (race)", as stored) in the window's words."""
     if title.endswith(RACE_SUFFIX) and len(title) > len(RACE_SUFFIX):

@@ -885,6 +885,11 @@ và lúc đầu (đứt nét)</translation>
         <translation>mất mát tăng lên {loss:.3g} ở epoch {epoch}, batch {batch}; hãy thử tốc độ học thấp hơn</translation>
     </message>
     <message>
+        <source>lr</source>
+        <extracomment>Settings a change names by a short word (&quot;lr 0.0005&quot;, &quot;batch 64&quot;), as run titles do; the window says each as its translation does: Vietnamese writes the learning rate out (&quot;tốc độ học 0,0005&quot;, as its run titles do), as the glossary has it</extracomment>
+        <translation>tốc độ học</translation>
+    </message>
+    <message>
         <source>lr={lr:g}</source>
         <translation>tốc độ học {lr:g}</translation>
     </message>
@@ -4326,6 +4331,10 @@ kiểm định</translation>
     <message>
         <source>Export all as CSV…</source>
         <translation>Xuất tất cả ra CSV…</translation>
+    </message>
+    <message>
+        <source>In the legend, lr is the learning rate.</source>
+        <translation>Trong chú giải, lr là tốc độ học (learning rate).</translation>
     </message>
     <message>
         <source>Layers</source>

@@ -17,7 +17,7 @@ from nndesk.data.registry import DATASETS
 from nndesk.i18n import QT_TRANSLATE_NOOP, moment_text
 from nndesk.plain_text import one_line
 from nndesk.runs import RunRecord, title_shown
-from nndesk.setting_words import dataset_text, value_text
+from nndesk.setting_words import dataset_text, title_key, value_text
 from nndesk.settings_schema import BY_NAME
 from nndesk.ui.language import accuracy_text, fill, translate, translate_marked
 
@@ -220,7 +220,9 @@ def make_row(record: RunRecord, seconds: bool = False, day: bool = True) -> Row:
         # the folder tells apart runs with the same start, data and layers
         tips[STARTED] = translate("RunsView", "folder {folder}").format(folder=folder)
         tips[LAYERS] = texts[LAYERS]
-        tips[SETTINGS] = "\n".join([settings, *_lr_change_lines(record), _title_shown(record)])
+        key = title_key(record.config)  # the title's "BCE", said whole
+        lines = [settings, *_lr_change_lines(record), _title_shown(record), *([key] if key else [])]
+        tips[SETTINGS] = "\n".join(lines)
     if record.elsewhere is not None and record.model_file is None:
         tips[STATUS] = translate(
             "RunsView", "its folder refused the model; it was saved to {path}"

@@ -401,6 +401,9 @@ class RunsView(QWidget):
                 hint = translate(
                     "RunsView", "{n} runs compared; Ctrl/Shift-click adds or removes one."
                 ).format(n=len(selected))
+                if "lr" in _differing_settings(selected)[:LEGEND_SETTINGS]:
+                    # the legend's short "lr" (its entries side by side need it) is said once
+                    hint += " " + translate("RunsView", "In the legend, lr is the learning rate.")
             else:
                 hint = self._hint_text
             self.hint.setText(hint)
@@ -736,16 +739,18 @@ def _start_texts(selected: list[RunRecord]) -> list[str]:
 # Characters of a legend entry: the legend sits above the plots, its entries side by side
 # when they fit (about half the chart's width at 1024 px)
 LABEL_CHARS = 60
+# How many of the settings that differ between runs a legend entry names (the dataset first)
+LEGEND_SETTINGS = 3
 
 
 def _differing_settings(selected: list[RunRecord]) -> list[str]:
-    """The settings whose values are not the same in every selected run (the dataset only
-    when nothing else differs)."""
-    keys = sorted({k for r in selected for k in r.config})
+    """The settings whose values are not the same in every selected run, the dataset first
+    (a legend names three: left to the end, it let a run on MNIST and one on Fashion-MNIST of
+    the same network read alike)."""
+    keys = sorted({k for r in selected for k in r.config}, key=lambda k: (k != "dataset", k))
     first = selected[0].config
     # compared as values, never as text: a record may hold a setting of a million numbers
-    differing = [k for k in keys if any(r.config.get(k) != first.get(k) for r in selected)]
-    return [k for k in differing if k != "dataset" or len(differing) == 1]
+    return [k for k in keys if any(r.config.get(k) != first.get(k) for r in selected)]
 
 
 def _label_text(record: RunRecord, selected: list[RunRecord]) -> str:
@@ -753,7 +758,9 @@ def _label_text(record: RunRecord, selected: list[RunRecord]) -> str:
     if not differing:
         return shown_title(record)
     # in the window's words ("epochs 1, lr 0.001"), never the record's keys
-    return ", ".join(one_line(_legend_setting(k, record.config.get(k)), 30) for k in differing[:3])
+    return ", ".join(
+        one_line(_legend_setting(k, record.config.get(k)), 30) for k in differing[:LEGEND_SETTINGS]
+    )
 
 
 def _legend_setting(name: str, value) -> str:

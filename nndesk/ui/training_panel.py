@@ -31,6 +31,7 @@ from nndesk.models import open_folder
 from nndesk.plain_text import one_line
 from nndesk.runs import Curves, history_csv
 from nndesk.setting_changes import continue_with, settings_at_end
+from nndesk.setting_words import title_key
 from nndesk.training import TrainConfig
 from nndesk.ui import file_filters
 from nndesk.ui.coach_row import CoachRow, coach_hints
@@ -651,6 +652,8 @@ class TrainingPanel(QWidget):
         continuable = self._continuable is not None and self._continuable[0].is_file()
         if headline == ("idle",) and not continuable and self._latest_record() is not None:
             tip = self._how_to_continue_latest()  # the headline names the latest run
+        elif headline and headline[0] == "run":
+            tip = title_key(headline[1]["config"])  # "BCE: binary cross-entropy"
         self.header.set_title(self._headline_text(headline), tip, headline)
 
     def _headline_text(self, headline: tuple) -> str:

@@ -244,7 +244,7 @@ def test_numbers_written_by_hand_follow_the_language(vietnamese):
 
     formula, _ = by_hand(None, "ReLU", 7.4241, 0, False)
     assert formula == "ReLU(7,424) = max(0; 7,424) = 7,424"
-    assert SettingChange(0, 1, 1, "lr", 0.0005).shown_text() == "lr 0,0005"
+    assert SettingChange(0, 1, 1, "lr", 0.0005).shown_text() == "tốc độ học 0,0005"
     assert SettingChange(0, 1, 1, "lr", 0.0005).describe() == "lr 0.0005"  # scripts: English
     assert language.fill("{a:.1f} / {b:,}", a=1.5, b=60000) == "1,5 / 60.000"
     language.use_language("en")

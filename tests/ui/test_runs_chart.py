@@ -226,3 +226,23 @@ def test_the_three_chart_titles_of_a_row_break_alike(qapp, size):
         assert {1} in rows.values()  # the row that did not fit broke, all of it
     finally:
         language.use_language("en")
+
+
+def test_runs_on_two_datasets_are_named_by_their_dataset_first(tmp_path):
+    """The walk: an MNIST and a Fashion-MNIST run of 784-32-10 both read "784-32-10, batch
+    128, epoch 2 (time)": the legend named the first three differing settings, and the dataset
+    only when nothing else differed."""
+    from nndesk.ui.runs_view import legend_labels
+
+    store = RunStore(tmp_path / "runs")
+    base = {"arch": "784-32-10", "batch_size": 128, "epochs": 2, "lr": 0.001}
+    runs = [
+        store.create({**base, "dataset": "mnist"}),
+        store.create({**base, "dataset": "fashion"}),
+        store.create({**base, "dataset": "fashion", "arch": "784-64-10", "batch_size": 32,
+                      "epochs": 5, "lr": 0.01}),
+    ]  # fmt: skip
+    labels = legend_labels(runs)
+    firsts = [label.split(", ")[0] for label in labels]
+    assert firsts == ["MNIST", "Fashion-MNIST", "Fashion-MNIST"], labels
+    assert labels[0] != labels[1] and "(" not in labels[0]  # told apart by what differs

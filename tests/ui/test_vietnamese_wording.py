@@ -64,3 +64,43 @@ def test_the_english_form_reads_as_before_but_names_the_sketch_share(qtbot):
     for label in ("Learning rate", "Batch size", "Validation", "Augmentation", "Clip norm"):
         assert label in labels
     assert "Share of sketches" in labels and "Sketches" not in labels
+
+
+def test_a_run_title_keeps_its_loss_abbreviation_and_the_places_that_show_it_say_it_whole(
+    vietnamese, qtbot, tmp_path
+):
+    """Run titles in Vietnamese kept "BCE" (no room to write "entropy chéo nhị phân" in a
+    one-line title); the glossary keeps the abbreviation where a tooltip says it whole."""
+    from PySide6.QtCore import Qt
+
+    from nndesk.runs import RunStore, describe_config
+    from nndesk.setting_words import title_key
+    from nndesk.training import TrainConfig
+    from nndesk.ui.runs_table import SETTINGS
+    from nndesk.ui.train_texts import run_headline
+    from tests.ui.test_runs_view import make_view, row_of
+    from tests.ui.test_training_panel import make_panel
+
+    config = TrainConfig(dataset="mnist", arch="784-16-10", output="sigmoid", loss="bce")
+    config = config.to_dict()
+    assert " BCE " in describe_config(config, shown=True)
+    assert title_key(config) == "BCE: entropy chéo nhị phân"
+    assert title_key({**config, "output": "softmax", "loss": "ce"}) == ""  # not in the title
+
+    store = RunStore(tmp_path / "runs")
+    record = store.create(config)
+    record.status = "completed"
+    store.save(record)
+    view = make_view(qtbot, store)
+    qtbot.waitUntil(lambda: view.row_count() == 1, timeout=60_000)
+    tip = view.cell(row_of(view, record.run_id), SETTINGS, Qt.ItemDataRole.ToolTipRole)
+    assert "BCE" in tip and "BCE: entropy chéo nhị phân" in tip
+
+    panel = make_panel(qtbot, tmp_path / "page", lambda name: None)
+    facts = {"config": config, "steered": {"lr": 0.0005}, "first_epoch": 1}
+    facts |= {"continuing": False, "kept": {}, "ended": False}
+    panel._say_headline(("run", facts))
+    assert panel.title.text() == run_headline(facts) and "BCE" in panel.title.text()
+    assert panel.title.toolTip() == "BCE: entropy chéo nhị phân"
+    # a rate changed while training reads as the title writes the rate, not "lr 0,0005"
+    assert "tốc độ học 0,0005" in panel.title.text() and "lr " not in panel.title.text()
