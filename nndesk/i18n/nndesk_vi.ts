@@ -3297,6 +3297,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Đánh giá một mô hình để duyệt các lỗi phân loại của nó.</translation>
     </message>
     <message>
+        <source>Evaluating the new model on the test images: its mistakes show here when it is done.</source>
+        <translation>Đang đánh giá mô hình mới trên các ảnh kiểm tra: các lỗi phân loại của nó sẽ hiện ở đây khi xong.</translation>
+    </message>
+    <message>
         <source>Most confident first</source>
         <translation>Tự tin nhất trước</translation>
     </message>

@@ -331,6 +331,8 @@ class MistakesView(QWidget):
 
         if controller is not None:
             controller.finished.connect(self.set_result)
+            controller.started.connect(self._on_evaluation_started)
+            controller.failed.connect(self._on_evaluation_failed)
             if controller.result() is not None:
                 self.set_result(controller.result())
 
@@ -472,6 +474,28 @@ class MistakesView(QWidget):
 
     def result(self) -> EvaluationResult | None:
         return self._result
+
+    @Slot(object)
+    def _on_evaluation_started(self, classifier) -> None:
+        """Another model's evaluation began: the last model's mistakes leave the page, which
+        says the new ones are coming (it showed a Fashion run's mistakes under a digit model
+        for the whole evaluation). The same model evaluated again keeps its tiles."""
+        if self._result is None or self._result.classifier is classifier:
+            return
+        self.set_result(None)
+        self.summary.setText(
+            translate(
+                "MistakesView",
+                "Evaluating the new model on the test images: its mistakes show here when it "
+                "is done.",
+            )
+        )
+
+    @Slot(str)
+    def _on_evaluation_failed(self, _message: str) -> None:
+        """The failure is explained on the Evaluate page; this page stops promising mistakes."""
+        if self._result is None:
+            self._refresh()
 
     @Slot(str)
     def follow_mode(self, mode: str) -> None:

@@ -310,3 +310,40 @@ def details_fit(qtbot, width):
     qtbot.waitUntil(lambda: widget.details.viewport().width() >= column.minimumSizeHint().width())
     right = widget.details.mapTo(widget, widget.details.rect().topRight()).x()
     assert right <= widget.width()
+
+
+def test_a_new_models_evaluation_clears_the_last_models_mistakes_and_says_so(qtbot):
+    """The walk: while a digit model was evaluated the page went on showing the Fashion
+    run's mistakes (under the new model's name in the status bar) until it finished."""
+    from PySide6.QtCore import QObject, Signal
+
+    class Evaluation(QObject):  # the EvaluationController's signals, driven by the test
+        started = Signal(object)
+        finished = Signal(object)
+        failed = Signal(str)
+
+        def result(self):
+            return None
+
+        def ensure_current(self):
+            pass
+
+    evaluation = Evaluation()
+    view = MistakesView(evaluation)
+    qtbot.addWidget(view)
+    old = toy_result()
+    evaluation.finished.emit(old)
+    assert shown_indices(view) == [5, 27, 13, 14, 9, 3, 22]
+    evaluation.started.emit(old.classifier)  # the same model again: its tiles stay
+    assert len(shown_indices(view)) == 7
+
+    evaluation.started.emit(object())  # another model
+    assert view.model.rowCount() == 0 and view.result() is None
+    assert "Evaluating the new model" in view.summary.text()
+    new = toy_result(wrong={3: (0, 0.9)})
+    evaluation.finished.emit(new)
+    assert shown_indices(view) == [3] and "Evaluating" not in view.summary.text()
+
+    evaluation.started.emit(object())
+    evaluation.failed.emit("no test set")  # the Evaluate page says why
+    assert view.summary.text() == "Evaluate a model to browse its mistakes."
