@@ -955,6 +955,9 @@ class MainWindow(QMainWindow):
         self.preview.set_image(None if prediction is None else prediction.input_image)
         if prediction is None:
             self.preview.set_saliency(None)
+            # no answer shown, so no time of one: "Prediction: 34.9 ms" stayed after a mode
+            # switch emptied the canvas
+            self.latency_status.setText("")
         placeholder = (
             translate_marked("MainWindow", HINTS[self._mode])
             if self._classifier is not None

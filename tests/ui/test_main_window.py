@@ -83,6 +83,24 @@ def test_drawing_with_the_mouse_changes_the_prediction(qtbot, window_factory, st
     assert "87.5%" in window.accuracy_status.text()
 
 
+def test_the_prediction_time_leaves_the_status_bar_with_the_prediction(
+    qtbot, window_factory, stroke_classifier
+):
+    """The walk: after a mode switch emptied the canvas the status bar still said
+    "Prediction: 34.9 ms" beside no prediction at all."""
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
+    drag(qtbot, window.canvas, [(140, 30), (140, 140), (140, 250)])
+    wait_for_prediction(qtbot, prediction)
+    qtbot.waitUntil(lambda: "ms" in window.latency_status.text())
+    with qtbot.waitSignal(prediction.prediction_ready, check_params_cb=lambda p: p is None):
+        window.set_mode("garments" if window.mode() == "digits" else "digits")  # clears it
+    assert window.latency_status.text() == ""
+    drag(qtbot, window.canvas, [(30, 140), (140, 140), (250, 140)])
+    wait_for_prediction(qtbot, prediction)
+    qtbot.waitUntil(lambda: "ms" in window.latency_status.text())  # a new answer, a new time
+
+
 def test_undo_brings_back_the_previous_prediction(qtbot, window_factory, stroke_classifier):
     desk = window_factory(classifier=stroke_classifier)
     window, prediction = desk.window, desk.prediction
