@@ -706,11 +706,18 @@ def legend_caption(selected: list[RunRecord]) -> str:
 
 def _with_rate_changes(when: str, record: RunRecord) -> str:
     """``when`` the run started, with the learning rates it was changed to while training."""
+    changed = _rate_changes(record)
+    return f"{when} (lr{changed})" if changed else when
+
+
+def _rate_changes(record: RunRecord) -> str:
+    """The learning rates the run was changed to while training, to follow the rate it
+    started with: " → 0.001" (" → … → 0.001 → 0.0005" after more than two); "" when none."""
     rates = [lr for _, lr in record.curves.lr_changes]
     if not rates:
-        return when
+        return ""
     more = "… → " if len(rates) > 2 else ""
-    return f"{when} (lr → {more}{' → '.join(fmt(lr, 'g') for lr in rates[-2:])})"
+    return f" → {more}{' → '.join(fmt(lr, 'g') for lr in rates[-2:])}"
 
 
 def _told_apart(labels: list[str], texts: list[str], names: list[str]) -> list[str]:
@@ -757,9 +764,14 @@ def _label_text(record: RunRecord, selected: list[RunRecord]) -> str:
     differing = _differing_settings(selected) if len(selected) > 1 else []
     if not differing:
         return shown_title(record)
-    # in the window's words ("epochs 1, lr 0.001"), never the record's keys
+    # in the window's words ("epochs 1, lr 0.001"), never the record's keys; a rate changed
+    # while training is followed to the rate the run ended with ("lr 0.001 → 0.0005")
     return ", ".join(
-        one_line(_legend_setting(k, record.config.get(k)), 30) for k in differing[:LEGEND_SETTINGS]
+        one_line(
+            _legend_setting(k, record.config.get(k)) + (_rate_changes(record) if k == "lr" else ""),
+            30,
+        )
+        for k in differing[:LEGEND_SETTINGS]
     )
 
 

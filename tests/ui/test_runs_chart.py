@@ -246,3 +246,16 @@ def test_runs_on_two_datasets_are_named_by_their_dataset_first(tmp_path):
     firsts = [label.split(", ")[0] for label in labels]
     assert firsts == ["MNIST", "Fashion-MNIST", "Fashion-MNIST"], labels
     assert labels[0] != labels[1] and "(" not in labels[0]  # told apart by what differs
+
+
+def test_a_rate_changed_while_training_is_followed_in_the_legend(tmp_path):
+    """The walk (again, this stop): a run started at 0.001 and set to 0.0005 mid-run read
+    "lr 0,001" in the legend beside a run that kept 0.01, as if it had never changed."""
+    from nndesk.setting_changes import SettingChange
+    from nndesk.ui.runs_view import legend_labels
+
+    store = RunStore(tmp_path / "runs")
+    steady = store.create({"dataset": "mnist", "arch": "784-32-10", "lr": 0.01, "epochs": 1})
+    steered = store.create({"dataset": "mnist", "arch": "784-32-10", "lr": 0.001, "epochs": 3})
+    steered.curves.add_change(SettingChange(1.25, 2, 100, "lr", 0.0005))
+    assert legend_labels([steered, steady]) == ["epochs 3, lr 0.001 → 0.0005", "epochs 1, lr 0.01"]
