@@ -287,6 +287,20 @@ def test_no_message_shows_markdown_backticks(code):
     assert not wrong, "name a command in “ ”, not in backticks:" + _listing(wrong, code)
 
 
+@pytest.mark.parametrize("code", [c for c in CODES if c in COMMA_DECIMALS])
+def test_an_interval_is_never_split_across_lines(code):
+    """The Vietnamese preset note broke "[-1; 1]" into "[-1;" and "1]" at 1024 px: the space
+    after an interval's semicolon is a no-break space."""
+    wrong = [
+        f"{m.describe()}: {m.translation!r}"
+        for m in translations.read_ts(ts_path(code))
+        if re.search(r"\[[^\]]*; [^\]]*\]", m.translation)
+    ]
+    assert not wrong, "join an interval with a no-break space ([0;\u00a01]):" + _listing(
+        wrong, code
+    )
+
+
 def _first_meetings() -> list[tuple[str, str, str]]:
     """(context, English source, full form) rows of the glossary's first-meeting table."""
     text = GLOSSARY.read_text(encoding="utf-8")

@@ -125,7 +125,7 @@
     </message>
     <message>
         <source>Fashion lab: 784-64-64-10 ReLU/softmax, Adam {lr:g}, CE, inputs in [-1, 1], 5 epochs</source>
-        <translation>Bài lab Fashion: 784-64-64-10 ReLU/softmax, Adam {lr:g}, entropy chéo, đầu vào trong [-1; 1], 5&#xa0;epoch</translation>
+        <translation>Bài lab Fashion: 784-64-64-10 ReLU/softmax, Adam {lr:g}, entropy chéo, đầu vào trong [-1;&#xa0;1], 5&#xa0;epoch</translation>
     </message>
     <message>
         <source>First-layer weights, by epoch (rows)</source>
@@ -197,7 +197,7 @@
     </message>
     <message>
         <source>MNIST lab: 784-784-10 ReLU/sigmoid, BCE, pixels scaled to [0, 1]</source>
-        <translation>Bài lab MNIST: 784-784-10 ReLU/sigmoid, entropy chéo nhị phân, điểm ảnh đưa về [0; 1]</translation>
+        <translation>Bài lab MNIST: 784-784-10 ReLU/sigmoid, entropy chéo nhị phân, điểm ảnh đưa về [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>MNIST lab: 784-784-10 sigmoid/sigmoid, BCE, Adam {lr:g}, batch 128, raw pixels</source>
@@ -205,7 +205,7 @@
     </message>
     <message>
         <source>MNIST lab: 784-784-784-784-10 ReLU/sigmoid, BCE, Adam {lr:g}, pixels in [0, 1]</source>
-        <translation>Bài lab MNIST: 784-784-784-784-10 ReLU/sigmoid, entropy chéo nhị phân, Adam {lr:g}, điểm ảnh trong [0; 1]</translation>
+        <translation>Bài lab MNIST: 784-784-784-784-10 ReLU/sigmoid, entropy chéo nhị phân, Adam {lr:g}, điểm ảnh trong [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>MSE</source>
@@ -366,11 +366,11 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>[-1, 1]  (x / 127.5 - 1)</source>
-        <translation>[-1; 1]  (x / 127,5 - 1)</translation>
+        <translation>[-1;&#xa0;1]  (x / 127,5 - 1)</translation>
     </message>
     <message>
         <source>[0, 1]  (x / 255)</source>
-        <translation>[0; 1]  (x / 255)</translation>
+        <translation>[0;&#xa0;1]  (x / 255)</translation>
     </message>
     <message>
         <source>a dataset nndesk knows (its name), or a folder with one sub-folder of images per class</source>
@@ -522,7 +522,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>beats mnist-sigmoid-raw: the same sigmoid/sigmoid net and training, pixels in [0, 1]</source>
-        <translation>vượt mnist-sigmoid-raw: cùng mạng và cách huấn luyện sigmoid/sigmoid, điểm ảnh trong [0; 1]</translation>
+        <translation>vượt mnist-sigmoid-raw: cùng mạng và cách huấn luyện sigmoid/sigmoid, điểm ảnh trong [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>beats the Fashion CNN lab: the weights/fashion-cnn.npz recipe (batch norm, 15 epochs)</source>
@@ -534,7 +534,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>beats the MNIST labs: 784-784-10 ReLU/softmax, CE, Adam {lr:g}, cosine, [0, 1] inputs</source>
-        <translation>vượt các lab MNIST: 784-784-10 ReLU/softmax, entropy chéo, Adam {lr:g}, lịch cosine, đầu vào [0; 1]</translation>
+        <translation>vượt các lab MNIST: 784-784-10 ReLU/softmax, entropy chéo, Adam {lr:g}, lịch cosine, đầu vào [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>beats the PReLU lab: the same net with L2 {l2:g}, batch 64, cosine decay to {min_lr:g}</source>
@@ -3966,7 +3966,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Inputs: raw pixels vs scaled to [0, 1] (the MNIST labs)</source>
-        <translation>Đầu vào: điểm ảnh thô hay chuẩn hoá về [0; 1] (các bài lab MNIST)</translation>
+        <translation>Đầu vào: điểm ảnh thô hay chuẩn hoá về [0;&#xa0;1] (các bài lab MNIST)</translation>
     </message>
     <message>
         <source>Learning rate: 0.01 vs 0.001 vs 0.0001</source>
@@ -3994,7 +3994,7 @@ Bạn vẫn muốn xoá nó?</translation>
     </message>
     <message>
         <source>Scaled to [0, 1]</source>
-        <translation>Chuẩn hoá về [0; 1]</translation>
+        <translation>Chuẩn hoá về [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>Sigmoid</source>
