@@ -834,6 +834,15 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     window.add_page(dataset_page, "Dataset")
     prediction.classifier_changed.connect(evaluate_page.set_classifier)
     prediction.classifier_changed.connect(dataset_page.set_classifier)
+
+    def mistakes_follow_the_model(_classifier) -> None:
+        # after the Evaluate page handed the controller the new model (connected above): the
+        # Mistakes page on screen asks for its mistakes at once; the old model's leave it as
+        # the evaluation starts. It kept showing them for as long as it stayed on screen.
+        if mistakes_page.isVisible():
+            desk.evaluation.ensure_current()
+
+    prediction.classifier_changed.connect(mistakes_follow_the_model)
     evaluate_page.cell_clicked.connect(mistakes_page.show_cell)
     evaluate_page.cell_clicked.connect(lambda *_: window.tabs.setCurrentWidget(mistakes_page))
 

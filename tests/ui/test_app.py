@@ -431,3 +431,26 @@ def test_a_save_from_the_window_onto_a_full_disk_keeps_the_old_file_and_leaves_n
     assert str(target) in text and fileio.TEMP_PREFIX not in text
     assert target.read_bytes() == before
     assert [p.name for p in folder.iterdir()] == [target.name]
+
+
+def test_the_mistakes_page_on_screen_follows_a_new_model(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path
+):
+    """Seen this stop: with the Mistakes page on screen, "back to fashion-cnn" left the last
+    run's 1,775 mistakes there for as long as the page stayed open (nothing asked for the new
+    model's evaluation; the page asks only when it is shown)."""
+    import shutil
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    mistakes = desk.mistakes_page
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=30_000):
+        desk.window.tabs.setCurrentWidget(mistakes)  # showing the page asks for an evaluation
+    assert mistakes.result() is not None
+    other = Classifier.from_file(shutil.copy(tiny_model_file, tmp_path / "other.npz"))
+    with qtbot.waitSignal(desk.evaluation.started, timeout=30_000):
+        desk.prediction.set_classifier(other)
+    assert mistakes.result() is None and "Evaluating the new model" in mistakes.summary.text()
+    qtbot.waitUntil(
+        lambda: mistakes.result() is not None and mistakes.result().classifier is other,
+        timeout=30_000,
+    )
