@@ -469,6 +469,7 @@ class Coordinator(QObject):
             return language.translate_in(code, "Language", text)
 
         box = QMessageBox(self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one is built per question
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(say(QT_TRANSLATE_NOOP("Language", "Language")))
         switch = None
@@ -560,6 +561,7 @@ class Coordinator(QObject):
     @Slot()
     def _on_window_settings_requested(self) -> None:
         dialog = SettingsDialog(preferences.data_dir(), preferences.mirror(), self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one is built per opening
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         self.settings_dialog = dialog
         dialog.open()  # window-modal, without blocking (tests drive it)

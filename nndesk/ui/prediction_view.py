@@ -49,8 +49,12 @@ class ReservedLabel(QLabel):
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._reserved: tuple[str, ...] = ()
-        self._probe = QLabel()  # measures each text the way this label lays it out
+        # measures each text the way this label lays it out; hidden, and a child so that Qt
+        # deletes it with the label: a parentless one was left to Python's cyclic collector,
+        # which can free a widget while Qt walks its widgets (a crash in allWidgets())
+        self._probe = QLabel(self)
         self._probe.setWordWrap(True)
+        self._probe.hide()
         self._heights: dict[int, int] = {}  # width -> reserved height
 
     def set_reserved_texts(self, texts) -> None:
