@@ -17,10 +17,10 @@ class ReLU(Layer):
     """``max(x, 0)``."""
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
-        # x * (x > 0), not np.maximum(x, 0), which skips its SIMD loop against a scalar (see
-        # docs/performance.md); negative inputs become -0.0, equal to 0 in every later use
-        mask = self._mask = np.greater(x, 0)  # bool, a quarter of the float32 memory
-        return np.multiply(x, mask, dtype=x.dtype)
+        # the mask backward needs, then the maximum: a float times a bool mask runs through
+        # NumPy's cast buffer, slower here than np.maximum against the scalar (docs/performance.md)
+        self._mask = np.greater(x, 0)  # bool, a quarter of the float32 memory
+        return np.maximum(x, x.dtype.type(0))
 
     def backward(self, grad_out: np.ndarray) -> np.ndarray:
         return np.multiply(grad_out, self._mask, out=grad_out)

@@ -145,6 +145,10 @@ class Dense(Layer):
         np.add.reduce(grad_out, axis=0, out=self.grads["b"])  # (n, out) -> (out,)
         if self.skip_input_grad:
             return None
+        if x.flags.f_contiguous and not x.flags.c_contiguous:
+            # x is a conv's flattened activation, features-major (nndesk.nn.conv's layout): the
+            # gradient goes back in that layout, so Flatten returns it as a view, no transpose
+            return np.matmul(self.params["W"], grad_out.T).T  # ((in, out) @ (out, n)).T
         return grad_out @ self.params["W"].T  # (n, out) @ (out, in) -> (n, in)
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -239,8 +243,8 @@ class Flatten(Layer):
 
     def backward(self, grad_out: np.ndarray) -> np.ndarray:
         grad = grad_out.reshape(self._shape)
-        if not self._chwn:
-            return grad
+        if not self._chwn or grad.transpose(1, 2, 3, 0).flags.c_contiguous:
+            return grad  # already (c, h, w, n) memory when Dense sent it back in its input's layout
         n, c, h, w = self._shape
         chwn = np.empty((c, h, w, n), grad.dtype)
         chwn[...] = grad.transpose(1, 2, 3, 0)

@@ -112,6 +112,28 @@ def test_flatten_gives_a_conv_activation_its_gradient_back_in_the_conv_memory_or
     assert f.backward(g).flags.c_contiguous
 
 
+def test_dense_sends_a_flattened_conv_activation_its_gradient_back_in_that_layout():
+    rng = np.random.default_rng(3)
+    chwn = rng.standard_normal((4, 3, 3, 5))  # a conv's (c, h, w, n) memory, float64
+    flatten, dense = Flatten(), Dense(36, 7, rng=rng)
+    dense.astype(np.float64)
+    flat = flatten.forward(chwn.transpose(3, 0, 1, 2))  # (5, 36), features-major
+    assert flat.flags.f_contiguous and not flat.flags.c_contiguous
+    g = rng.standard_normal((5, 7))
+    dense.forward(flat, training=True)
+    dx = flatten.backward(dense.backward(g.copy()))
+    # the plain path: the same input C-ordered, the gradient as (n, out) @ (out, in)
+    plain = Dense(36, 7)
+    plain.astype(np.float64)
+    plain.params = {k: v.copy() for k, v in dense.params.items()}
+    plain.forward(np.ascontiguousarray(flat), training=True)
+    dx_plain = plain.backward(g.copy())
+    np.testing.assert_allclose(dx.reshape(5, -1), dx_plain, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(dense.grads["W"], plain.grads["W"], rtol=1e-12, atol=1e-12)
+    assert dx_plain.flags.c_contiguous
+    assert dx.transpose(1, 2, 3, 0).flags.c_contiguous  # laid out as the conv's memory, no copy
+
+
 def test_reshape_refuses_a_size_that_does_not_fit():
     with pytest.raises(ConfigError, match="reshape"):
         Reshape((1, 28, 28)).output_shape((100,))
