@@ -353,6 +353,12 @@ def main(argv: list[str] | None = None) -> None:
         help="run the second conv (fused with its pool) as im2col matmuls, not Winograd F(2x2,3x3)",
     )
     ap.add_argument(
+        "--no-winograd-rounds",
+        action="store_true",
+        help="run the second conv's Winograd products whole, never in rounds of tiles (a split "
+        "part's half batch runs them in rounds)",
+    )
+    ap.add_argument(
         "--no-split",
         action="store_true",
         help="train each batch whole (BLAS and the passes split over every core), as before "
@@ -390,7 +396,8 @@ def main(argv: list[str] | None = None) -> None:
     load = os.getloadavg()[0]
     print(
         f"numpy={np.__version__} loadavg_before={load:.2f} fused={not args.no_fuse} "
-        f"winograd={not (args.no_fuse or args.no_winograd)} split={not args.no_split}"
+        f"winograd={not (args.no_fuse or args.no_winograd)} "
+        f"winograd_rounds={not args.no_winograd_rounds} split={not args.no_split}"
     )
     if args.no_split:
         split_batch.splittable = lambda model: False  # the thread plan and the model both ask
@@ -398,6 +405,8 @@ def main(argv: list[str] | None = None) -> None:
         Conv2D.fuses_with = lambda self, following: False
     if args.no_winograd:
         conv._WINOGRAD_MIN_CHANNELS = 1 << 30
+    if args.no_winograd_rounds:
+        conv._WINOGRAD_ROUNDS_BELOW = 0
     print(f"OPENBLAS_THREAD_TIMEOUT={os.environ.get('OPENBLAS_THREAD_TIMEOUT')!r}")
 
     dataset = load_dataset("fashion", data_dir=args.data_dir, allow_download=False)

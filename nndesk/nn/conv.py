@@ -58,6 +58,16 @@ _WINOGRAD_MIN_CHANNELS = 8
 #: when its pool reads them.
 _WINOGRAD_BLOCK_BYTES = 1 << 19
 
+#: Below this many bytes of Winograd products ``M`` for the whole batch (``fashion-cnn``'s conv2:
+#: 3.3 MB for the half batch a split part runs, 6.5 MB for a whole one), the products, the output
+#: transform and the pool run a round of tiles at a time (``Conv2D._winograd_tiles``), so each
+#: round's products are still in the cache when the transform reads them; with a whole batch's
+#: arrays that measured no faster than one product per position (docs/performance.md).
+_WINOGRAD_ROUNDS_BELOW = 4 << 20
+
+#: Bytes of Winograd products one such round computes.
+_WINOGRAD_ROUND_BYTES = 640 << 10
+
 #: Bytes of input one round of a 2x2 pool's passes covers: all four passes then find it in the
 #: caches instead of fetching it from memory again.
 _POOL_BLOCK_BYTES = 1 << 20
@@ -575,6 +585,14 @@ class Conv2D(Layer):
         (``bytes_per_channel`` each) fit ``_WINOGRAD_BLOCK_BYTES``."""
         return max(1, _WINOGRAD_BLOCK_BYTES // (16 * max(1, bytes_per_channel)))
 
+    @staticmethod
+    def _winograd_tiles(tiles: int, bytes_per_tile: int) -> int:
+        """Tiles per round of ``_winograd_rounds`` (each tile every sample's 2x2 outputs, its 16
+        products ``bytes_per_tile``), or 0: the whole batch's products at once."""
+        if tiles * bytes_per_tile >= _WINOGRAD_ROUNDS_BELOW:
+            return 0
+        return max(1, min(tiles, _WINOGRAD_ROUND_BYTES // max(1, bytes_per_tile)))
+
     def _tile_source(self, x: np.ndarray, rows: int, cols: int) -> np.ndarray:
         """``(c, rows, cols, n)``: the padded input's first rows and columns, which the tiles
         read, as a view of ``x`` when it is already ``(c, h, w, n)`` memory and unpadded."""
@@ -609,11 +627,15 @@ class Conv2D(Layer):
 
         parallel.map_parts(transform_inputs, c, V.size)
         U = winograd.weights(self.params["W"].astype(dtype, copy=False))  # (16, f, c)
-        M = self._buffer("wino_M", (16, f, m), dtype)
-        _matmul(U, V.reshape(16, c, m), out=M)  # (16, f, c) @ (16, c, m) -> (16, f, m)
         out = np.empty((f, ph, pw, n), dtype)
         row_won = np.empty((f, ph, pw, 2, n), bool)  # MaxPool2D's masks, as its own forward
         col_won = np.empty((f, ph, pw, n), bool)
+        per_round = self._winograd_tiles(ph * pw, 16 * f * n * dtype.itemsize)
+        if per_round:
+            self._winograd_rounds(U, V, per_round, out, row_won, col_won)
+            return self._winograd_done(x, U, V, out, pool, (row_won, col_won), oh, ow)
+        M = self._buffer("wino_M", (16, f, m), dtype)
+        _matmul(U, V.reshape(16, c, m), out=M)  # (16, f, c) @ (16, c, m) -> (16, f, m)
         row_won_j = row_won.transpose(3, 0, 1, 2, 4)  # (2, f, ph, pw, n): per window column j
         step = self._winograd_channels(m * dtype.itemsize)
         Y_flat = self._buffer("wino_Y", (4, step * m), dtype)  # a block's windows, 4 outputs each
@@ -626,9 +648,41 @@ class Conv2D(Layer):
             winograd.outputs(M[:, fs].reshape(16, k * m), Y)  # (4, k m): rows 2 i + j
             Y = Y.reshape(2, 2, k, ph, pw, n)  # Y[i] (2, k, ph, pw, n): window row i, by column
             pool._max_of_rows(Y[0], Y[1], row_won_j[:, fs], col_won[fs], best_rows[:, :k], out[fs])
-        out += self.params["b"].astype(dtype, copy=False)[:, None, None, None]
+        return self._winograd_done(x, U, V, out, pool, (row_won, col_won), oh, ow)
+
+    def _winograd_rounds(self, U, V, per_round: int, out, row_won, col_won) -> None:
+        """``_forward_winograd``'s products, output transform and pool, ``per_round`` tiles
+        (every sample's) at a time: ``M = U @ V`` of a round, ``(16, f, c) @ (16, c, tiles*n)``,
+        is still in the cache when ``AA @ M`` and the pool read it. ``U`` ``(16, f, c)``, ``V``
+        ``(4, 4, c, ph, pw, n)``; fills ``out`` ``(f, ph, pw, n)`` and the pool's masks
+        ``row_won`` ``(f, ph, pw, 2, n)``, ``col_won`` ``(f, ph, pw, n)``."""
+        f, ph, pw, n = out.shape
+        c, tiles, dtype = V.shape[2], ph * pw, out.dtype
+        V_t = V.reshape(16, c, tiles, n)
+        out_t, col_t = out.reshape(f, tiles, n), col_won.reshape(f, tiles, n)
+        row_t = row_won.reshape(f, tiles, 2, n).transpose(2, 0, 1, 3)  # (2, f, tiles, n)
+        M_flat = self._buffer("wino_M_round", (16 * f * per_round * n,), dtype)
+        Y_flat = self._buffer("wino_Y_round", (4 * f * per_round * n,), dtype)
+        best_flat = self._buffer("wino_best_round", (2 * f * per_round * n,), dtype)
+        for t0 in range(0, tiles, per_round):
+            t1 = min(t0 + per_round, tiles)
+            k = (t1 - t0) * n  # columns of this round: its tiles x samples
+            M = M_flat[: 16 * f * k].reshape(16, f, k)
+            _matmul(U, V_t[:, :, t0:t1].reshape(16, c, k), out=M)  # (16, f, c) @ (16, c, k)
+            Y = Y_flat[: 4 * f * k].reshape(4, f * k)
+            winograd.outputs(M.reshape(16, f * k), Y)  # (4, f k): rows 2 i + j
+            Y4 = Y.reshape(2, 2, f, t1 - t0, n)  # Y4[i]: window row i, by window column
+            best = best_flat[: 2 * f * k].reshape(2, f, t1 - t0, n)
+            cut = slice(t0, t1)
+            masks = row_t[:, :, cut], col_t[:, cut]
+            MaxPool2D._max_of_rows(Y4[0], Y4[1], *masks, best, out_t[:, cut])
+
+    def _winograd_done(self, x, U, V, out, pool: MaxPool2D, masks, oh: int, ow: int) -> np.ndarray:
+        """``_forward_winograd``'s end: the bias (after the max), the caches for the backward."""
+        n = x.shape[0]
+        out += self.params["b"].astype(out.dtype, copy=False)[:, None, None, None]
         self._col, self._col_windows, self._winograd = None, None, (U, V)
-        pool._x_shape, pool._chwn, pool._cache = (n, f, oh, ow), True, (row_won, col_won)
+        pool._x_shape, pool._chwn, pool._cache = (n, self.out_channels, oh, ow), True, masks
         return out.transpose(3, 0, 1, 2)  # NCHW view of (f, ph, pw, n)
 
     def _backward_winograd(self, gp: np.ndarray, pool: MaxPool2D) -> np.ndarray | None:

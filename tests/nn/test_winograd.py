@@ -158,6 +158,43 @@ def test_winograd_step_equals_the_two_layers_in_float64(
             np.testing.assert_allclose(got_dx, want_dx, rtol=1e-11, atol=1e-12)
 
 
+@pytest.mark.parametrize("c_in, c_out, padding, h, w", SHAPES)
+# the products, output transform and pool in rounds of tiles (a split part's half batch): one
+# tile a round, and two (a short last round where the tiles are odd)
+@pytest.mark.parametrize("tiles_per_round", [1, 2])
+def test_winograd_step_in_rounds_of_tiles_equals_the_two_layers_in_float64(
+    c_in, c_out, padding, h, w, tiles_per_round, winograd_for_any_channels, monkeypatch
+):
+    monkeypatch.setattr(
+        Conv2D, "_winograd_tiles", staticmethod(lambda _tiles, _bytes: tiles_per_round)
+    )
+    rng = np.random.default_rng(43)
+    conv = Conv2D(c_in, c_out, kernel_size=3, padding=padding, rng=rng)
+    conv.astype(np.float64)
+    conv.params["b"][...] = rng.standard_normal(c_out)
+    x = rng.standard_normal((3, c_in, h, w))
+    x[:, :, : h // 2] = 0  # ties: the first row and column must still win
+    g = rng.standard_normal((3, c_out, (h + 2 * padding - 2) // 2, (w + 2 * padding - 2) // 2))
+    want, want_masks, want_grads, want_dx = _plain_pair(conv, x, g, False)
+    step = FusedStep(conv, winograd=True)
+    for _ in range(2):  # the second batch reuses the rounds' buffers
+        got = step.forward(x)
+        got_dx = step.backward(g.copy())
+        np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
+        for mask, want_mask in zip(step.pool._cache, want_masks, strict=True):
+            np.testing.assert_array_equal(mask, want_mask)
+        for name in ("W", "b"):
+            np.testing.assert_allclose(conv.grads[name], want_grads[name], rtol=1e-11, atol=1e-12)
+        np.testing.assert_allclose(got_dx, want_dx, rtol=1e-11, atol=1e-12)
+
+
+def test_a_half_batch_of_the_fashion_cnns_second_conv_runs_in_rounds_and_a_whole_one_does_not():
+    # 16 products x 64 channels x samples, float32, over 5 x 5 tiles: a half batch (32 samples)
+    # is 3.3 MB, under the threshold, a round one pooled row; a whole batch (64) 6.5 MB
+    assert Conv2D._winograd_tiles(25, 16 * 64 * 32 * 4) == 5
+    assert Conv2D._winograd_tiles(25, 16 * 64 * 64 * 4) == 0
+
+
 def test_winograd_step_in_float32_stays_within_rounding_of_the_direct_path(
     winograd_for_any_channels,
 ):
