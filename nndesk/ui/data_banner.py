@@ -23,6 +23,7 @@ from nndesk.data.registry import DATASETS
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.setting_words import dataset_text
 from nndesk.ui.banner import message_banner
+from nndesk.ui.buttons import tipped_button
 from nndesk.ui.language import fill, translate, translate_marked
 
 MB = 1 << 20  # the sizes the buttons promise are in these
@@ -66,12 +67,12 @@ class DataBanner(QWidget):
         self.label.setVisible(True)
         self.download_button = QPushButton(translate("DataBanner", "Download"))
         self.download_button.clicked.connect(self._on_download_button_clicked)
-        self.folder_button = QPushButton(translate("DataBanner", "Choose a folder…"))
-        self.folder_button.setToolTip(
+        self.folder_button = tipped_button(
+            translate("DataBanner", "Choose a folder…"),
             translate(
                 "DataBanner",
                 "Point nndesk at a folder holding the four IDX files (also File > Data folder…)",
-            )
+            ),
         )
         self.folder_button.clicked.connect(self.choose_folder_requested)
         self.switch_button = QPushButton()
@@ -86,9 +87,9 @@ class DataBanner(QWidget):
         self.progress.setToolTip(
             translate("DataBanner", "Downloaded so far; the files are checked before they are kept")
         )
-        self.cancel_button = QPushButton(translate("DataBanner", "Cancel"))
-        self.cancel_button.setToolTip(
-            translate("DataBanner", "Stop the download; files already checked are kept")
+        self.cancel_button = tipped_button(
+            translate("DataBanner", "Cancel"),
+            translate("DataBanner", "Stop the download; files already checked are kept"),
         )
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_requested)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +28,7 @@ from nndesk.data.registry import DATASETS
 from nndesk.evaluation import DatasetSummary, sample_per_class
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
 from nndesk.ui import file_filters, theme
+from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.language import class_names_shown, integer, translate, translate_marked
@@ -93,14 +93,14 @@ class DatasetView(QWidget):
             )
         )
         self.split_combo.currentIndexChanged.connect(self._on_split_combo_changed)
-        self.shuffle_button = QPushButton(translate("DatasetView", "New samples"))
-        self.shuffle_button.setToolTip(
-            translate("DatasetView", "Draw other random images of every class")
+        self.shuffle_button = tipped_button(
+            translate("DatasetView", "New samples"),
+            translate("DatasetView", "Draw other random images of every class"),
         )
         self.shuffle_button.clicked.connect(self._on_shuffle_clicked)
-        self.save_button = QPushButton(translate("DatasetView", "Save chart as PNG…"))
-        self.save_button.setToolTip(
-            translate("DatasetView", "Save the chart of the tab shown as a PNG image")
+        self.save_button = tipped_button(
+            translate("DatasetView", "Save chart as PNG…"),
+            translate("DatasetView", "Save the chart of the tab shown as a PNG image"),
         )
         self.save_button.clicked.connect(self._on_save_clicked)
         self.status = QLabel("")

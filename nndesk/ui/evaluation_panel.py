@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -42,6 +41,7 @@ from nndesk.controllers.datasets import missing_dataset, other_dataset_found
 from nndesk.evaluation import EvaluationResult, report_rows
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
 from nndesk.ui import file_filters, theme
+from nndesk.ui.buttons import mark_menu, tipped_button
 from nndesk.ui.confusion_view import ConfusionView
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row
@@ -54,7 +54,6 @@ from nndesk.ui.language import (
     translate,
     translate_marked,
 )
-from nndesk.ui.menu_button import mark_menu
 from nndesk.ui.save_place import remember_saved, save_start
 from nndesk.ui.train_texts import dataset_title
 from nndesk.ui.trust_view import TrustView
@@ -151,9 +150,9 @@ class EvaluationPanel(QWidget):
             translate("EvaluationPanel", "Open or train a model; its test-set results appear here.")
         )
         theme.set_tone(self.subtitle, "muted")
-        self.evaluate_button = QPushButton(translate("EvaluationPanel", "Evaluate again"))
-        self.evaluate_button.setToolTip(
-            translate("EvaluationPanel", "Run the model over every test image again")
+        self.evaluate_button = tipped_button(
+            translate("EvaluationPanel", "Evaluate again"),
+            translate("EvaluationPanel", "Run the model over every test image again"),
         )
         self.evaluate_button.clicked.connect(self._on_evaluate_clicked)
         self._refocus = False  # the button had focus when an evaluation greyed it
@@ -178,9 +177,9 @@ class EvaluationPanel(QWidget):
             action.triggered.connect(lambda _=False, k=key: self._on_export_triggered(k))
             self.export_actions[key] = action
         mark_menu(self.export_button).setMenu(menu)
-        self.copy_button = QPushButton(translate("EvaluationPanel", "Copy report"))
-        self.copy_button.setToolTip(
-            translate("EvaluationPanel", "Copy the report as the text table the lab prints")
+        self.copy_button = tipped_button(
+            translate("EvaluationPanel", "Copy report"),
+            translate("EvaluationPanel", "Copy the report as the text table the lab prints"),
         )
         self.copy_button.clicked.connect(self._on_copy_clicked)
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWid
 from nndesk.codegen import Experiment, write_export
 from nndesk.errors import NndeskError, user_message
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP, SOURCE_LANGUAGE
+from nndesk.ui.buttons import mark_menu
 from nndesk.ui.language import current_language, translate, translate_marked
-from nndesk.ui.menu_button import mark_menu
 from nndesk.ui.save_place import remember_saved, save_start
 
 #: The command line that makes the same file, named in the file's header.

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.layer_words import layer_kind
 from nndesk.ui import file_filters, theme
+from nndesk.ui.buttons import tipped_button
 from nndesk.ui.language import accuracy_text, decimal, integer, percent, shape, translate
 from nndesk.ui.save_place import remember_saved, save_start
 
@@ -102,12 +102,14 @@ class LabView(QWidget):
         self.temperature.setToolTip(
             translate("LabView", "Divide the outputs by this before softmax (1: the raw network)")
         )
-        self.reset_button = QPushButton(translate("LabView", "Reset"))
-        self.reset_button.setToolTip(translate("LabView", "Undo every edit: back to the original"))
+        self.reset_button = tipped_button(
+            translate("LabView", "Reset"),
+            translate("LabView", "Undo every edit: back to the original"),
+        )
         self.reset_button.clicked.connect(self.reset)
-        self.save_button = QPushButton(translate("LabView", "Save as new model…"))
-        self.save_button.setToolTip(
-            translate("LabView", "Save the edited copy as a new model file (the original stays)")
+        self.save_button = tipped_button(
+            translate("LabView", "Save as new model…"),
+            translate("LabView", "Save the edited copy as a new model file (the original stays)"),
         )
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._on_save_clicked)

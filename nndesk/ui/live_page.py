@@ -3,10 +3,11 @@ model files under them (Load model…, Continue, Save model…, Export PNG…, E
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from nndesk.curves import LiveCurves
 from nndesk.ui import theme
+from nndesk.ui.buttons import tipped_button
 from nndesk.ui.elided_label import ElidedLabel
 from nndesk.ui.export_code import export_code_button
 from nndesk.ui.language import translate
@@ -31,28 +32,28 @@ class LivePage(QWidget):
         self.plot.before_draw = self._on_plot_before_draw
         self.plot.canvas.mpl_connect("resize_event", self._on_plot_resized)
 
-        self.load_button = QPushButton(translate("TrainingPanel", "Load model…"))
-        self.load_button.setMinimumWidth(0)
-        self.load_button.setToolTip(
-            translate("TrainingPanel", "open a .npz model to use it or to continue its training")
+        self.load_button = tipped_button(
+            translate("TrainingPanel", "Load model…"),
+            translate("TrainingPanel", "open a .npz model to use it or to continue its training"),
         )
-        self.resume_button = QPushButton(translate("TrainingPanel", "Continue"))
-        self.resume_button.setToolTip(
+        self.load_button.setMinimumWidth(0)
+        self.resume_button = tipped_button(
+            translate("TrainingPanel", "Continue"),
             translate(
                 "TrainingPanel",
                 "train the last model (this page's last run, or the one loaded) further: a run "
                 "stopped before its last epoch goes on up to the number of epochs set in "
                 "Optimisation > Epochs (counted from its start); a finished one trains that many "
                 "epochs more; its history and curves continue",
-            )
+            ),
         )
-        self.save_button = QPushButton(translate("TrainingPanel", "Save model…"))
-        self.save_button.setToolTip(
-            translate("TrainingPanel", "save the trained model to a .npz file of your choice")
+        self.save_button = tipped_button(
+            translate("TrainingPanel", "Save model…"),
+            translate("TrainingPanel", "save the trained model to a .npz file of your choice"),
         )
-        self.export_button = QPushButton(translate("TrainingPanel", "Export PNG…"))
-        self.export_button.setToolTip(
-            translate("TrainingPanel", "save these curves as a PNG image")
+        self.export_button = tipped_button(
+            translate("TrainingPanel", "Export PNG…"),
+            translate("TrainingPanel", "save these curves as a PNG image"),
         )
         self.code_button = export_code_button(self, experiment, "Train page", written)
         # a long file path must not widen the page: cut in the middle, whole in the tooltip

@@ -48,6 +48,7 @@ from nndesk.data.registry import DATASETS
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.inference import shown_name
 from nndesk.models import open_folder
+from nndesk.ui.buttons import tipped_button
 from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
 from nndesk.ui.model_notice import ModelSwitchNotice
@@ -298,16 +299,16 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "Index of an image of the test set (0-9999)")
         )
         self.test_index.setAccelerated(True)
-        self.show_test_button = QPushButton(translate("MainWindow", "Show"))
-        self.show_test_button.setToolTip(
+        self.show_test_button = tipped_button(
+            translate("MainWindow", "Show"),
             translate(
                 "MainWindow", "Put this test image on the canvas, with its true label (Ctrl+T)"
-            )
+            ),
         )
         self.show_test_button.clicked.connect(self._on_show_test_button_clicked)
-        self.random_test_button = QPushButton(translate("MainWindow", "Random"))
-        self.random_test_button.setToolTip(
-            translate("MainWindow", "Put a random test image on the canvas (Ctrl+R)")
+        self.random_test_button = tipped_button(
+            translate("MainWindow", "Random"),
+            translate("MainWindow", "Put a random test image on the canvas (Ctrl+R)"),
         )
         self.random_test_button.clicked.connect(self._on_random_test_button_clicked)
 

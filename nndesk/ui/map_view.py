@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.layer_words import layer_kind
 from nndesk.ui import qt_image, theme
+from nndesk.ui.buttons import tipped_button
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import class_names_shown, integer, percent, shape, translate
 from nndesk.ui.plot_widget import PlotWidget
@@ -77,9 +77,9 @@ class MapView(QWidget):
         self.points.setSingleStep(100)
         self.points.setValue(1000)
         self.points.setToolTip(translate("MapView", "Test images on the map"))
-        self.draw_button = QPushButton(translate("MapView", "Draw the map"))
-        self.draw_button.setToolTip(
-            translate("MapView", "Compute the map off the window's thread (progress below)")
+        self.draw_button = tipped_button(
+            translate("MapView", "Draw the map"),
+            translate("MapView", "Compute the map off the window's thread (progress below)"),
         )
         self.draw_button.clicked.connect(self.request)
         self.draw_button.setEnabled(False)

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QListView,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStyle,
@@ -44,6 +43,7 @@ from nndesk.evaluation import EvaluationResult, mistakes
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.inference import Prediction
 from nndesk.ui import qt_image, theme
+from nndesk.ui.buttons import tipped_button
 from nndesk.ui.evaluation_panel import WIDE
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.language import class_names_shown, integer, percent, translate, translate_marked
@@ -368,9 +368,9 @@ class MistakesView(QWidget):
         )
         self.saliency_target.setMinimumContentsLength(10)
         self.answer = PredictionPanel()
-        self.canvas_button = QPushButton(translate("MistakesView", "Put on canvas"))
-        self.canvas_button.setToolTip(
-            translate("MistakesView", "Copy this test image onto the drawing canvas to edit it")
+        self.canvas_button = tipped_button(
+            translate("MistakesView", "Put on canvas"),
+            translate("MistakesView", "Copy this test image onto the drawing canvas to edit it"),
         )
         self.canvas_button.clicked.connect(self._on_canvas_button_clicked)
         controls = QVBoxLayout()  # stacked: the picture column stays narrow

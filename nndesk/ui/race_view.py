@@ -42,6 +42,7 @@ from nndesk.settings_schema import BY_NAME
 from nndesk.training import TrainConfig
 from nndesk.training.race import COMPARISONS, MAX_LANES, MIN_LANES
 from nndesk.ui import theme
+from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.choice_box import ChoiceBox
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
@@ -225,22 +226,26 @@ class RaceView(QWidget):
             self.lane_grid.addWidget(head, 0, column)
         self.lane_grid.setColumnStretch(0, 2)
         self.lane_grid.setColumnStretch(1, 3)
-        self.add_button = QPushButton(translate("RaceView", "+ Add a configuration"))
-        self.add_button.setToolTip(translate("RaceView", "race up to four configurations"))
+        self.add_button = tipped_button(
+            translate("RaceView", "+ Add a configuration"),
+            translate("RaceView", "race up to four configurations"),
+        )
 
-        self.race_button = QPushButton(translate("RaceView", "Race"))
-        self.race_button.setToolTip(
+        self.race_button = tipped_button(
+            translate("RaceView", "Race"),
             translate(
                 "RaceView",
                 "train every configuration side by side, one batch of each in turn, on the "
                 "same batches",
-            )
+            ),
         )
-        self.pause_button = QPushButton(translate("RaceView", "Pause"))
-        self.pause_button.setToolTip(translate("RaceView", "hold every lane; press again to go on"))
-        self.stop_button = QPushButton(translate("RaceView", "Stop"))
-        self.stop_button.setToolTip(
-            translate("RaceView", "end every lane after its current batch; they are still tested")
+        self.pause_button = tipped_button(
+            translate("RaceView", "Pause"),
+            translate("RaceView", "hold every lane; press again to go on"),
+        )
+        self.stop_button = tipped_button(
+            translate("RaceView", "Stop"),
+            translate("RaceView", "end every lane after its current batch; they are still tested"),
         )
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -266,9 +271,9 @@ class RaceView(QWidget):
         self.table.hide()
 
         # while racing and after, the chart and the table take the room of the lane editors
-        self.edit_button = QPushButton(translate("RaceView", "Edit the configurations"))
-        self.edit_button.setToolTip(
-            translate("RaceView", "show the lanes' settings again, to change them and race anew")
+        self.edit_button = tipped_button(
+            translate("RaceView", "Edit the configurations"),
+            translate("RaceView", "show the lanes' settings again, to change them and race anew"),
         )
         self.edit_button.hide()
         self.lanes_summary = QLabel()
@@ -558,9 +563,9 @@ class RaceView(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(r.lane, column, item)
-            button = QPushButton(translate("RaceView", "Keep"))
-            button.setToolTip(
-                translate("RaceView", "save this lane as a run with its model (Runs tab)")
+            button = tipped_button(
+                translate("RaceView", "Keep"),
+                translate("RaceView", "save this lane as a run with its model (Runs tab)"),
             )
             button.setEnabled(self.controller.can_keep(r.lane))
             button.clicked.connect(lambda _=False, lane=r.lane: self._on_keep_clicked(lane))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSizePolicy, QStyl
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.settings_schema import BY_NAME
 from nndesk.ui import theme
+from nndesk.ui.buttons import tipped_button
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.train_form import number_field
@@ -34,32 +35,28 @@ class RunControls(QVBoxLayout):
             translate("TrainingPanel", "Train"),
         )
         self.train_button.setDefault(True)
-        self.pause_button = QPushButton(
-            style.standardIcon(QStyle.StandardPixmap.SP_MediaPause),
+        self.pause_button = tipped_button(
             translate("TrainingPanel", "Pause"),
-        )
-        self.stop_button = QPushButton(
-            style.standardIcon(QStyle.StandardPixmap.SP_MediaStop),
-            translate("TrainingPanel", "Stop"),
-        )
-        self.pause_button.setToolTip(
             translate(
                 "TrainingPanel", "hold training after the current batch; press again to go on"
-            )
+            ),
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaPause),
         )
-        self.stop_button.setToolTip(
-            translate("TrainingPanel", "end after the current batch; the model is still saved")
+        self.stop_button = tipped_button(
+            translate("TrainingPanel", "Stop"),
+            translate("TrainingPanel", "end after the current batch; the model is still saved"),
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaStop),
         )
         self.live_lr = number_field(
             BY_NAME["lr"], placeholder=translate("TrainingPanel", "new rate")
         )
-        self.step_button = QPushButton(translate("TrainingPanel", "Step"))
-        self.step_button.setToolTip(
-            translate("TrainingPanel", "paused: train one batch, then hold again")
+        self.step_button = tipped_button(
+            translate("TrainingPanel", "Step"),
+            translate("TrainingPanel", "paused: train one batch, then hold again"),
         )
-        self.epoch_button = QPushButton(translate("TrainingPanel", "+1 epoch"))
-        self.epoch_button.setToolTip(
-            translate("TrainingPanel", "paused: train to the end of this epoch, then hold again")
+        self.epoch_button = tipped_button(
+            translate("TrainingPanel", "+1 epoch"),
+            translate("TrainingPanel", "paused: train to the end of this epoch, then hold again"),
         )
         self.slow_motion = QComboBox()
         for seconds, text in SLOW_MOTION:
@@ -73,18 +70,18 @@ class RunControls(QVBoxLayout):
                 "TrainingPanel", "change the learning rate while training (from the next batch)"
             )
         )
-        self.lr_button = QPushButton(translate("TrainingPanel", "Set LR"))
-        self.lr_button.setToolTip(
-            translate("TrainingPanel", "use the rate typed beside it from the next batch on")
+        self.lr_button = tipped_button(
+            translate("TrainingPanel", "Set LR"),
+            translate("TrainingPanel", "use the rate typed beside it from the next batch on"),
         )
-        self.apply_button = QPushButton(translate("TrainingPanel", "Apply to run"))
-        self.apply_button.setToolTip(
+        self.apply_button = tipped_button(
+            translate("TrainingPanel", "Apply to run"),
             translate(
                 "TrainingPanel",
                 "use the settings that stay editable while training (momentum, L2, dropout, "
                 "batch size, augmentation) from the next batch on; a batch size from the next "
                 "epoch",
-            )
+            ),
         )
         self.lr_error = QLabel()
         self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

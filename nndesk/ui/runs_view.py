@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from nndesk.runs import (
 )
 from nndesk.setting_words import setting_text, value_text
 from nndesk.ui import theme
+from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.file_manager import show_folder
@@ -141,27 +141,27 @@ class RunsView(QWidget):
         self.hint = QLabel(self._hint_text)
         theme.set_tone(self.hint, "muted")
         self.hint.setWordWrap(True)  # a line of its own: beside the buttons it was squeezed
-        self.use_button = QPushButton(translate("RunsView", "Use model"))
-        self.use_button.setToolTip(
-            translate("RunsView", "load the selected run's model into the prediction view")
+        self.use_button = tipped_button(
+            translate("RunsView", "Use model"),
+            translate("RunsView", "load the selected run's model into the prediction view"),
         )
-        self.png_button = QPushButton(translate("RunsView", "Export PNG…"))
-        self.png_button.setToolTip(
-            translate("RunsView", "save the selected runs' curves as a PNG image")
+        self.png_button = tipped_button(
+            translate("RunsView", "Export PNG…"),
+            translate("RunsView", "save the selected runs' curves as a PNG image"),
         )
-        self.csv_button = QPushButton(translate("RunsView", "Export all as CSV…"))
+        self.csv_button = tipped_button(
+            translate("RunsView", "Export all as CSV…"),
+            translate("RunsView", "save the per-epoch history of the selected runs (or all)"),
+        )
         # as wide as its longer caption: a click on a run shortened it and the row unwrapped
         self.csv_button.setMinimumWidth(self.csv_button.sizeHint().width())
-        self.csv_button.setToolTip(
-            translate("RunsView", "save the per-epoch history of the selected runs (or all)")
+        self.folder_button = tipped_button(
+            translate("RunsView", "Show folder"),
+            translate("RunsView", "open the selected run's folder in the file manager"),
         )
-        self.folder_button = QPushButton(translate("RunsView", "Show folder"))
-        self.folder_button.setToolTip(
-            translate("RunsView", "open the selected run's folder in the file manager")
-        )
-        self.delete_button = QPushButton(translate("RunsView", "Delete…"))
-        self.delete_button.setToolTip(
-            translate("RunsView", "move the selected runs' folders to the system trash")
+        self.delete_button = tipped_button(
+            translate("RunsView", "Delete…"),
+            translate("RunsView", "move the selected runs' folders to the system trash"),
         )
         self.code_button = export_code_button(
             self, lambda: selected_run_experiment(self), "Runs view"

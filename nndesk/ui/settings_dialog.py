@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
+from nndesk.ui.buttons import tipped_button
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.save_place import start_folder
 
@@ -64,8 +64,10 @@ class SettingsDialog(QDialog):
                 "A folder holding the IDX files, or mnist/ and fashion-mnist/ sub-folders",
             )
         )
-        browse = QPushButton(translate("SettingsDialog", "Browse…"))
-        browse.setToolTip(translate("SettingsDialog", "Choose the data folder"))
+        browse = tipped_button(
+            translate("SettingsDialog", "Browse…"),
+            translate("SettingsDialog", "Choose the data folder"),
+        )
         browse.clicked.connect(self._on_browse_clicked)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.data_dir_edit, 1)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from nndesk.setting_words import dataset_text
 from nndesk.settings_schema import BY_NAME, FIELDS, Field, problems
 from nndesk.training import TrainConfig
 from nndesk.ui import theme
+from nndesk.ui.buttons import tipped_button
 from nndesk.ui.language import accuracy_text, fmt, integer, translate, translate_marked
 from nndesk.ui.save_place import start_folder
 
@@ -428,8 +428,9 @@ class TrainForm(QWidget):
         self.folder.setToolTip(
             translate("TrainForm", "a folder with one sub-folder of images per class")
         )
-        self.folder_button = QPushButton(translate("TrainForm", "Browse…"))
-        self.folder_button.setToolTip(translate("TrainForm", "choose the image folder"))
+        self.folder_button = tipped_button(
+            translate("TrainForm", "Browse…"), translate("TrainForm", "choose the image folder")
+        )
         folder_row = QWidget()
         fl = QHBoxLayout(folder_row)
         fl.setContentsMargins(0, 0, 0, 0)

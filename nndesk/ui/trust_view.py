@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
+from nndesk.ui.buttons import tipped_button
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import accuracy_text, decimal, integer, percent, translate, translate_marked
 from nndesk.ui.plot_widget import PlotWidget
@@ -73,19 +73,19 @@ class TrustView(QWidget):
         self.legend.setWordWrap(True)
         theme.set_tone(self.legend, "muted")
 
-        self.robust_button = QPushButton(translate("TrustView", "Measure robustness"))
-        self.robust_button.setToolTip(
+        self.robust_button = tipped_button(
+            translate("TrustView", "Measure robustness"),
             translate(
                 "TrustView",
                 "Damage test images (1,000; 250 for a CNN) by growing amounts of noise, "
                 "rotation, shift, stroke thickness and an occluding patch, and plot the "
                 "accuracy at each level",
-            )
+            ),
         )
         self._measuring = False  # robustness asked for and not answered
-        self.cancel_button = QPushButton(translate("TrustView", "Cancel"))
-        self.cancel_button.setToolTip(
-            translate("TrustView", "Stop measuring robustness (after the current level)")
+        self.cancel_button = tipped_button(
+            translate("TrustView", "Cancel"),
+            translate("TrustView", "Stop measuring robustness (after the current level)"),
         )
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)

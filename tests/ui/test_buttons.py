@@ -1,11 +1,12 @@
-"""Menu buttons carry their arrow after their text, not drawn over its last letter."""
+"""Push buttons carry their tooltip; menu buttons carry their arrow after their text, not drawn
+over its last letter."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QToolButton, QWidget
 
+from nndesk.ui.buttons import ARROW, mark_menu, tipped_button
 from nndesk.ui.export_code import export_code_button
-from nndesk.ui.menu_button import ARROW, mark_menu
 
 
 def test_a_marked_button_writes_its_arrow_once_and_hides_the_corner_one(qtbot):
@@ -37,3 +38,16 @@ def test_the_export_buttons_are_marked(qtbot):
         assert panel.export_button.text().endswith(ARROW)
     finally:
         controller.shutdown()
+
+
+def test_a_tipped_button_shows_its_text_and_icon_and_says_what_it_does(qtbot):
+    icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause)
+    plain, with_icon = tipped_button("Stop", "end it"), tipped_button("Pause", "hold it", icon)
+    for button in (plain, with_icon):
+        qtbot.addWidget(button)
+    assert (plain.text(), plain.toolTip(), plain.icon().isNull()) == ("Stop", "end it", True)
+    assert (with_icon.text(), with_icon.toolTip(), with_icon.icon().isNull()) == (
+        "Pause",
+        "hold it",
+        False,
+    )

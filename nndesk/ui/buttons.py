@@ -1,4 +1,7 @@
-"""Tool buttons that open a menu, with their arrow beside the text rather than over it.
+"""Buttons: a push button with its tooltip, and tool buttons that open a menu.
+
+``tipped_button(text, tip)``: every push button says what it does when hovered (and under
+Shift+F1); the text and the tip are given already translated.
 
 Qt draws an instant-popup tool button's menu arrow in its bottom-right corner without making
 room for it: "Xuất mã" and "Xuất" had the arrow on their last letter. ``mark_menu`` hides that
@@ -7,11 +10,19 @@ arrow and writes one after the text instead, in the button's own text colour (an
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QPushButton, QToolButton
 
 ARROW = " ▾"
 #: hides the corner arrow only; the button keeps the style's own look
 NO_CORNER_ARROW = "QToolButton::menu-indicator { image: none; width: 0px; }"
+
+
+def tipped_button(text: str, tip: str, icon: QIcon | None = None) -> QPushButton:
+    """A push button showing ``text`` (and ``icon``) whose tooltip is ``tip``."""
+    button = QPushButton(text) if icon is None else QPushButton(icon, text)
+    button.setToolTip(tip)
+    return button
 
 
 def mark_menu(button: QToolButton) -> QToolButton:
