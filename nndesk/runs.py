@@ -15,44 +15,57 @@ A listing reads each record's head only: ``run.json`` keeps its curves last and,
 ``summary`` of what the Runs table shows of them (last epoch, final accuracies), written in the
 same atomic write. A listed record's curves are read from its file when first asked for
 (``RunRecord.curves``); the Runs view asks on its render thread, for the runs its chart shows.
+
+Reading a ``run.json`` safely (its limits, the strict parse, the checks of each value) is
+``nndesk.run_json``'s job; this module builds records, curves and the store on top of it.
 """
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import csv
-import errno
 import io
 import json
 import math
 import os
-import re
 import secrets
 import shutil
-import stat
 import threading
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from nndesk.errors import NndeskError
 from nndesk.fileio import atomic_write_text
 from nndesk.fileio import stamp as file_stamp
 from nndesk.i18n import N_, fill
 from nndesk.i18n import shown as shown_text
 from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 from nndesk.plain_text import one_line
+from nndesk.run_json import (
+    MAX_RUN_FILE_BYTES,
+    RUN_FILE,
+    RunFileError,
+    checked_config,
+    is_finite,
+    is_number,
+    kind_of,
+    list_at,
+    model_file_name,
+    number_or_nan,
+    numbers_at,
+    parse_run_json,
+    read_regular_file,
+    record_head,
+    short_repr,
+    text_at,
+)
 from nndesk.setting_changes import SettingChange, from_lr_pairs, parse_changes
 from nndesk.setting_words import loss_in_title, race_title_shown, value_text
 from nndesk.settings_schema import BY_NAME
 from nndesk.training import HISTORY_COLUMNS
 
-RUN_FILE = "run.json"
 MODEL_FILE = "model.npz"
-#: A run.json larger than this is not read (a real one with every curve is well under 1 MB).
-MAX_RUN_FILE_BYTES = 32 * 1024 * 1024
 #: The status of a listed run whose ``run.json`` could not be read (its ``message`` says why).
 DAMAGED = "damaged"
 #: The run.json layout this nndesk writes (``"format"``); a record of a higher one is damaged.
@@ -64,39 +77,14 @@ MAX_STORED_BATCH_POINTS = 4000
 MAX_READ_BATCH_POINTS = 50_000
 #: Epochs a record may list: a run trains at most 100,000, and resumed runs add theirs.
 MAX_READ_EPOCHS = 1_000_000
-#: Values (counted by their separators) a run.json may hold before it is parsed: a run of
-#: 100,000 epochs writes about a million. Parsing holds the interpreter: it must stay short.
-MAX_RUN_VALUES = 1_200_000
-#: Bytes of one text in run.json (a setting of 4,096 characters, each escaped as \\uXXXX, is
-#: under 25,000) and of all its texts together. The JSON parser reads texts without returning to
-#: the interpreter: a 30 MB one held the GIL, and so the window, for 0.1-0.27 s.
-MAX_TEXT_BYTES = 64 * 1024
-MAX_ALL_TEXT_BYTES = 1024 * 1024
-#: Digits of an integer in run.json (nndesk writes epochs, sizes and seeds: at most 20).
-MAX_INT_DIGITS = 40
 #: Characters of a run's title as read: longer ones are cut (a title is one short line).
 MAX_TITLE_CHARS = 200
-#: Characters of a text setting in a run's config (a dataset folder's path is the longest).
-MAX_CONFIG_TEXT = 4096
 
 EPOCH_COLUMNS = HISTORY_COLUMNS
 
 
-class RunFileError(NndeskError):
-    """A run folder or its ``run.json`` is missing, unreadable or does not hold a valid record."""
-
-
 class TrashUnavailableError(RunFileError):
     """The system trash cannot take this folder (no trash on this platform or this drive)."""
-
-
-def _num(value: Any) -> float:
-    """A float for JSON: None and non-finite values become NaN (stored as null)."""
-    try:
-        out = float(value)
-    except (TypeError, ValueError, OverflowError):
-        return math.nan
-    return out
 
 
 def _json_num(value: float) -> float | None:
@@ -140,19 +128,19 @@ class Curves:
     def add_batch(self, report: Any) -> None:
         """Append one ``BatchReport``: its position in epochs and its own loss."""
         self.batch_x.append(report.epoch - 1 + report.batch / max(int(report.batches), 1))
-        self.batch_loss.append(_num(report.batch_loss))
+        self.batch_loss.append(number_or_nan(report.batch_loss))
 
     def add_epoch(self, report: Any) -> None:
         """Append one ``EpochReport``."""
         self.epochs.append(int(report.epoch))
-        self.train_loss.append(_num(report.train_loss))
-        self.train_accuracy.append(_num(report.train_accuracy))
-        self.val_loss.append(_num(report.val_loss))
-        self.val_accuracy.append(_num(report.val_accuracy))
-        self.lr.append(_num(report.lr))
-        self.seconds.append(_num(getattr(report, "seconds", math.nan)))
-        self.test_loss.append(_num(getattr(report, "test_loss", None)))
-        self.test_accuracy.append(_num(getattr(report, "test_accuracy", None)))
+        self.train_loss.append(number_or_nan(report.train_loss))
+        self.train_accuracy.append(number_or_nan(report.train_accuracy))
+        self.val_loss.append(number_or_nan(report.val_loss))
+        self.val_accuracy.append(number_or_nan(report.val_accuracy))
+        self.lr.append(number_or_nan(report.lr))
+        self.seconds.append(number_or_nan(getattr(report, "seconds", math.nan)))
+        self.test_loss.append(number_or_nan(getattr(report, "test_loss", None)))
+        self.test_accuracy.append(number_or_nan(getattr(report, "test_accuracy", None)))
 
     def add_lr_change(self, x: float, lr: float) -> None:
         """Remember that the learning rate became ``lr`` at ``x`` (in epochs)."""
@@ -188,14 +176,14 @@ class Curves:
         curves = cls()
         for i, row in enumerate(history, start=1):
             curves.epochs.append(int(row.get("epoch", i)))
-            curves.train_loss.append(_num(row.get("train_loss")))
-            curves.train_accuracy.append(_num(row.get("train_accuracy")))
-            curves.val_loss.append(_num(row.get("val_loss")))
-            curves.val_accuracy.append(_num(row.get("val_accuracy")))
-            curves.lr.append(_num(row.get("lr")))
-            curves.seconds.append(_num(row.get("seconds")))
-            curves.test_loss.append(_num(row.get("test_loss")))
-            curves.test_accuracy.append(_num(row.get("test_accuracy")))
+            curves.train_loss.append(number_or_nan(row.get("train_loss")))
+            curves.train_accuracy.append(number_or_nan(row.get("train_accuracy")))
+            curves.val_loss.append(number_or_nan(row.get("val_loss")))
+            curves.val_accuracy.append(number_or_nan(row.get("val_accuracy")))
+            curves.lr.append(number_or_nan(row.get("lr")))
+            curves.seconds.append(number_or_nan(row.get("seconds")))
+            curves.test_loss.append(number_or_nan(row.get("test_loss")))
+            curves.test_accuracy.append(number_or_nan(row.get("test_accuracy")))
         return curves
 
     def to_dict(self, max_batch_points: int = MAX_STORED_BATCH_POINTS) -> dict:
@@ -219,8 +207,8 @@ class Curves:
         ``[x, lr]`` pair makes the record damaged.
         """
         if not isinstance(d, dict):
-            raise RunFileError(f"curves is {_kind(d)}, not an object")
-        epochs = _list(d, "epoch", "curves.")
+            raise RunFileError(f"curves is {kind_of(d)}, not an object")
+        epochs = list_at(d, "epoch", "curves.")
         if len(epochs) > MAX_READ_EPOCHS:
             raise RunFileError(
                 f"curves.epoch holds {len(epochs):,} epochs; nndesk reads at most "
@@ -228,10 +216,10 @@ class Curves:
             )
         for v in epochs:
             if not (isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2**53):
-                raise RunFileError(f"curves.epoch holds {_short(v)}, not an epoch number")
+                raise RunFileError(f"curves.epoch holds {short_repr(v)}, not an epoch number")
 
         def column(key: str) -> list[float]:
-            values = _numbers(d, key, "curves.")
+            values = numbers_at(d, key, "curves.")
             if not values:
                 return [math.nan] * len(epochs)
             if len(values) != len(epochs):
@@ -241,18 +229,20 @@ class Curves:
             return values
 
         batch_x, batch_loss = (
-            _numbers(d, "batch_x", "curves.", MAX_READ_BATCH_POINTS),
-            _numbers(d, "batch_loss", "curves.", MAX_READ_BATCH_POINTS),
+            numbers_at(d, "batch_x", "curves.", MAX_READ_BATCH_POINTS),
+            numbers_at(d, "batch_loss", "curves.", MAX_READ_BATCH_POINTS),
         )
         if len(batch_x) != len(batch_loss):
             raise RunFileError(
                 f"curves.batch_x has {len(batch_x)} values but batch_loss {len(batch_loss)}"
             )
         lr_changes = []
-        for pair in _list(d, "lr_changes", "curves."):
-            if not (isinstance(pair, list) and len(pair) == 2 and all(map(_is_number, pair))):
-                raise RunFileError(f"curves.lr_changes holds {_short(pair)}, not an [x, lr] pair")
-            lr_changes.append((_num(pair[0]), _num(pair[1])))
+        for pair in list_at(d, "lr_changes", "curves."):
+            if not (isinstance(pair, list) and len(pair) == 2 and all(map(is_number, pair))):
+                raise RunFileError(
+                    f"curves.lr_changes holds {short_repr(pair)}, not an [x, lr] pair"
+                )
+            lr_changes.append((number_or_nan(pair[0]), number_or_nan(pair[1])))
         if "changes" in d:  # this version's record of every change
             try:
                 changes = parse_changes(d["changes"])
@@ -274,146 +264,6 @@ class Curves:
             test_accuracy=column("test_accuracy"),
             changes=changes,
         )
-
-
-# -- checks of what run.json holds -----------------------------------------------------------------
-def _kind(value: Any) -> str:
-    """What a JSON value is, in words: "a list", "a number", "null"..."""
-    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false"}
-    if value is None:
-        return "null"
-    if _is_number(value):
-        return "a number"
-    return names.get(type(value), type(value).__name__)
-
-
-def _short(value: Any) -> str:
-    """A value for a message, cut to a few dozen characters."""
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _finite(value: Any) -> bool:
-    """A finite number (huge JSON integers that overflow a float are not)."""
-    if not _is_number(value):
-        return False
-    try:
-        return math.isfinite(value)
-    except OverflowError:
-        return False
-
-
-def _list(d: dict, key: str, where: str) -> list:
-    values = d.get(key, [])
-    if not isinstance(values, list):
-        raise RunFileError(f"{where}{key} is {_kind(values)}, not a list")
-    return values
-
-
-def _numbers(d: dict, key: str, where: str, limit: int | None = None) -> list[float]:
-    """A list of numbers (null allowed, read as NaN), of at most ``limit`` values."""
-    values = _list(d, key, where)
-    if limit is not None and len(values) > limit:
-        raise RunFileError(
-            f"{where}{key} holds {len(values):,} values; nndesk reads at most {limit:,}"
-        )
-    if all(type(v) is float for v in values):  # what nndesk writes: no per-value checks
-        return list(values)
-    for v in values:
-        if v is not None and not _is_number(v):
-            raise RunFileError(f"{where}{key} holds {_short(v)}, not a number")
-    return [_num(v) for v in values]
-
-
-def _text(d: dict, key: str, default: str = "") -> str:
-    value = d.get(key, default)
-    if not isinstance(value, str):
-        raise RunFileError(f"{key} is {_kind(value)}, not a string")
-    return value
-
-
-def _model_file(value: Any) -> str | None:
-    """The run's model file name: a plain name inside the run folder, never a path."""
-    if value is None:
-        return None
-    if (
-        not isinstance(value, str)
-        or value in ("", ".", "..")
-        or any(c in value for c in "/\\\0:")
-        or Path(value).name != value
-    ):
-        raise RunFileError(f"model_file {_short(value)} is not a file name inside the run folder")
-    return value
-
-
-def _check_config(config: Any) -> dict:
-    """The run's settings: an object whose known settings have the type ``TrainConfig`` gives
-    them (the Runs view formats them); settings this version does not know are kept as they are.
-    """
-    if not isinstance(config, dict):
-        raise RunFileError(f"config is {_kind(config)}, not an object")
-    for name, default in _config_defaults().items():
-        if name not in config:
-            continue
-        value = config[name]
-        if isinstance(default, bool):
-            ok = isinstance(value, bool)
-        elif isinstance(default, int):
-            ok = isinstance(value, int) and not isinstance(value, bool)
-        elif isinstance(default, float) or default is None:
-            ok = _finite(value) or (default is None and value is None)
-        elif isinstance(default, str):
-            ok = isinstance(value, str)
-        else:
-            continue
-        if not ok:
-            raise RunFileError(f"config.{name} is {_short(value)}, not a valid setting")
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            # numbers out of the settings' range (epochs -5 was listed "completed"); a choice
-            # is not checked: a record of a newer nndesk may name an activation this one lacks
-            reason = _range_problem(name, value)
-            if reason is not None:
-                raise RunFileError(f"config.{name}: {reason}")
-    for name, value in config.items():
-        if isinstance(value, float) and not math.isfinite(value):
-            # kept, it would stop the record being saved again (run.json holds JSON numbers only)
-            raise RunFileError(f"config.{_short_text(str(name), 40)} is {value}, not a number")
-        if isinstance(value, str) and len(value) > MAX_CONFIG_TEXT:
-            raise RunFileError(
-                f"config.{_short_text(str(name), 40)} is {len(value):,} characters long; "
-                f"nndesk writes at most {MAX_CONFIG_TEXT:,}"
-            )
-    for name in ("architecture",):  # older records
-        if name in config and not isinstance(config[name], str):
-            raise RunFileError(f"config.{name} is {_short(config[name])}, not a string")
-    return dict(config)
-
-
-def _range_problem(name: str, value: float) -> str | None:
-    """Why the number ``value`` of setting ``name`` is out of its range (``settings_schema``)."""
-    from nndesk.settings_schema import BY_NAME
-
-    field = BY_NAME.get(name)
-    if field is None or field.kind not in (int, float):
-        return None
-    return field.problem(value)
-
-
-def _config_defaults() -> dict[str, Any]:
-    """Every training setting's name and default (its type is the type run.json must hold)."""
-    import dataclasses
-
-    from nndesk.training import TrainConfig
-
-    return {
-        f.name: f.default
-        for f in dataclasses.fields(TrainConfig)
-        if f.default is not dataclasses.MISSING
-    }
 
 
 def _downsample(x: list[float], y: list[float], limit: int) -> tuple[list[float], list[float]]:
@@ -474,16 +324,16 @@ class RunSummary:
     def from_dict(cls, d: Any) -> RunSummary:
         """A summary from ``run.json``'s ``"summary"``; ``RunFileError`` naming what is wrong."""
         if not isinstance(d, dict):
-            raise RunFileError(f"summary is {_kind(d)}, not an object")
+            raise RunFileError(f"summary is {kind_of(d)}, not an object")
         epoch = d.get("last_epoch", 0)
         if not (isinstance(epoch, int) and not isinstance(epoch, bool) and 0 <= epoch < 2**53):
-            raise RunFileError(f"summary.last_epoch is {_short(epoch)}, not an epoch number")
+            raise RunFileError(f"summary.last_epoch is {short_repr(epoch)}, not an epoch number")
         accuracies = []
         for key in ("val_accuracy", "train_accuracy"):
             value = d.get(key)
-            if value is not None and not _finite(value):
-                raise RunFileError(f"summary.{key} is {_short(value)}, not a number")
-            accuracies.append(_num(value))
+            if value is not None and not is_finite(value):
+                raise RunFileError(f"summary.{key} is {short_repr(value)}, not a number")
+            accuracies.append(number_or_nan(value))
         return cls(epoch, *accuracies, *_summary_lr_changes(d))
 
 
@@ -491,20 +341,22 @@ def _summary_lr_changes(d: dict) -> tuple[tuple[tuple[int, int, float], ...], in
     """A summary's ``lr_changes`` and ``lr_change_count`` (absent: none), checked."""
     changes, count = d.get("lr_changes", []), d.get("lr_change_count", 0)
     if not isinstance(changes, list) or len(changes) > SUMMARY_LR_CHANGES:
-        raise RunFileError(f"summary.lr_changes is {_short(changes)}, not a short list")
+        raise RunFileError(f"summary.lr_changes is {short_repr(changes)}, not a short list")
     out = []
     for c in changes:
         if not (
             isinstance(c, list)
             and len(c) == 3
             and all(_whole(n) and 1 <= n < 2**53 for n in c[:2])
-            and _finite(c[2])
+            and is_finite(c[2])
             and c[2] > 0
         ):
-            raise RunFileError(f"summary.lr_changes holds {_short(c)}, not [epoch, batch, rate]")
+            raise RunFileError(
+                f"summary.lr_changes holds {short_repr(c)}, not [epoch, batch, rate]"
+            )
         out.append((c[0], c[1], float(c[2])))
     if not (_whole(count) and len(out) <= count < 2**53 and (count == 0) == (not out)):
-        raise RunFileError(f"summary.lr_change_count is {_short(count)}, not their number")
+        raise RunFileError(f"summary.lr_change_count is {short_repr(count)}, not their number")
     return tuple(out), count
 
 
@@ -617,7 +469,7 @@ class RunRecord:
 
     @property
     def test_accuracy(self) -> float:
-        return _num(self.metrics.get("test_accuracy"))
+        return number_or_nan(self.metrics.get("test_accuracy"))
 
     def to_dict(self) -> dict:
         curves = self.curves
@@ -658,34 +510,36 @@ class RunRecord:
         copied folder is its own run.
         """
         if not isinstance(d, dict):
-            raise RunFileError(f"{RUN_FILE} holds {_kind(d)}, not a run record")
+            raise RunFileError(f"{RUN_FILE} holds {kind_of(d)}, not a run record")
         version = d.get("format", RECORD_FORMAT)  # records before the field were format 1
         if not (_whole(version) and 1 <= version <= RECORD_FORMAT):
             raise RunFileError(
-                f"format is {_short(version)}: this nndesk reads run records of format "
+                f"format is {short_repr(version)}: this nndesk reads run records of format "
                 f"{RECORD_FORMAT} (a newer nndesk wrote it, or the file was edited)"
             )
         metrics = d.get("metrics", {})
         if not isinstance(metrics, dict):
-            raise RunFileError(f"metrics is {_kind(metrics)}, not an object")
+            raise RunFileError(f"metrics is {kind_of(metrics)}, not an object")
         test_accuracy = metrics.get("test_accuracy")
-        if test_accuracy is not None and not _is_number(test_accuracy):
-            raise RunFileError(f"metrics.test_accuracy is {_short(test_accuracy)}, not a number")
+        if test_accuracy is not None and not is_number(test_accuracy):
+            raise RunFileError(
+                f"metrics.test_accuracy is {short_repr(test_accuracy)}, not a number"
+            )
         resumed_from = d.get("resumed_from")
         if resumed_from is not None and not isinstance(resumed_from, str):
-            raise RunFileError(f"resumed_from is {_kind(resumed_from)}, not a string")
+            raise RunFileError(f"resumed_from is {kind_of(resumed_from)}, not a string")
         return cls(
             run_id=folder.name,
             folder=folder,
-            config=_check_config(d.get("config", {})),
+            config=checked_config(d.get("config", {})),
             # shown in the table, legend, chart titles, exported scripts: one short line each
-            title=one_line(_text(d, "title"), MAX_TITLE_CHARS),
-            created_at=one_line(_text(d, "created_at"), 64),
-            status=one_line(_text(d, "status", "?"), 40),
-            message=one_line(_text(d, "message"), 400),
+            title=one_line(text_at(d, "title"), MAX_TITLE_CHARS),
+            created_at=one_line(text_at(d, "created_at"), 64),
+            status=one_line(text_at(d, "status", "?"), 40),
+            message=one_line(text_at(d, "message"), 400),
             curves=Curves.from_dict(d.get("curves", {})),
             metrics=dict(metrics),
-            model_file=_model_file(d.get("model_file")),
+            model_file=model_file_name(d.get("model_file")),
             resumed_from=resumed_from,
         )
 
@@ -915,7 +769,7 @@ class RunStore:
         its curves (a record of 4,000 batch points took 5 ms to parse and 0.4 MB to keep),
         else read whole (an older or a damaged record, whose reason this reading gives) and
         its curves forgotten until asked for again."""
-        head = _record_head(folder / RUN_FILE)
+        head = record_head(folder / RUN_FILE)
         if head is not None:
             with contextlib.suppress(RunFileError):
                 record = RunRecord.from_head(parse_run_json(head), folder)
@@ -1004,7 +858,7 @@ def _read_record(folder: Path) -> RunRecord:
     """The whole record in ``folder``'s run.json; ``RunFileError`` naming what is wrong."""
     path = folder / RUN_FILE
     try:
-        data = _read_regular_file(path, MAX_RUN_FILE_BYTES + 1)
+        data = read_regular_file(path, MAX_RUN_FILE_BYTES + 1)
     except FileNotFoundError:
         raise RunFileError(f"{RUN_FILE} is missing") from None
     except OSError as err:
@@ -1012,143 +866,6 @@ def _read_record(folder: Path) -> RunRecord:
     if len(data) > MAX_RUN_FILE_BYTES:
         raise RunFileError(f"{RUN_FILE} is larger than {MAX_RUN_FILE_BYTES >> 20} MB")
     return RunRecord.from_dict(parse_run_json(data), folder)
-
-
-#: Bytes of run.json a listing reads before the curves (a record's settings and texts: about
-#: 1 KB; one with longer texts is read whole)
-HEAD_BYTES = 64 * 1024
-#: How nndesk's ``readable_json`` writes the record's last key: the curves, whose lists end it
-_CURVES_KEY = b'\n "curves": {\n'
-_RECORD_END = b"]\n }\n}"
-
-
-def _record_head(path: Path) -> bytes | None:
-    """The record in ``path`` without its curves, as JSON text (``{..."summary": ...}``), when
-    the file is laid out as nndesk writes it, its curves last and the file whole to its end;
-    else None (it is read whole). Only its first ``HEAD_BYTES`` and last bytes are read."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-        with os.fdopen(fd, "rb") as f:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_RUN_FILE_BYTES:
-                return None
-            head = f.read(HEAD_BYTES)
-            tail = head
-            if info.st_size > len(head):
-                f.seek(info.st_size - 2 * len(_RECORD_END))
-                tail = f.read()
-    except (OSError, ValueError):
-        return None
-    at = head.find(_CURVES_KEY)
-    if at < 1 or head[at - 1 : at] != b"," or not tail.rstrip().endswith(_RECORD_END):
-        return None  # not laid out as nndesk writes it, or cut short: read whole
-    return head[: at - 1] + b"\n}"
-
-
-def _read_regular_file(path: Path, limit: int) -> bytes:
-    """Up to ``limit`` bytes of ``path``; ``OSError`` unless it is a regular file.
-
-    Opened without blocking and checked on the open descriptor: a plain open() of a named pipe
-    waits for a writer forever (the window would never start), and checking before opening
-    leaves a gap in which the file can be swapped.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        return f.read(limit)
-
-
-def parse_run_json(data: bytes) -> Any:
-    """The JSON value in a ``run.json``'s bytes; ``RunFileError`` if it is not strict JSON.
-
-    A leading UTF-8 byte-order mark (some Windows editors write one) is skipped. A file holding
-    more than ``MAX_RUN_VALUES`` values is refused before it is parsed, and numbers go through
-    Python-level hooks: the C parser never returns to the interpreter otherwise, so on a thread
-    of its own it would still hold the GIL, and the window, for the whole parse.
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    # counted and decoded a slice at a time: one C call over 32 MB held the GIL for 0.1-0.6 s
-    separators = sum(data.count(b",", i, i + _SLICE) for i in range(0, len(data), _SLICE))
-    if separators >= MAX_RUN_VALUES:
-        raise RunFileError(
-            f"{RUN_FILE} holds over {MAX_RUN_VALUES:,} values; a record nndesk writes holds "
-            "far fewer"
-        )
-    _check_texts(data)
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        parts = [decoder.decode(data[i : i + _SLICE]) for i in range(0, len(data), _SLICE)]
-        text = "".join([*parts, decoder.decode(b"", final=True)])
-    except UnicodeDecodeError:
-        raise RunFileError(f"{RUN_FILE} is not UTF-8 text") from None
-    try:
-        return json.loads(
-            text, parse_constant=_no_constant, parse_int=_json_int, parse_float=_json_float
-        )
-    except RecursionError:
-        raise RunFileError(f"{RUN_FILE} is nested too deeply") from None
-    except ValueError as err:
-        raise RunFileError(f"{RUN_FILE} is not valid JSON ({_short_reason(err)})") from None
-
-
-#: Bytes of run.json counted or decoded in one call (about a millisecond each).
-_SLICE = 256 * 1024
-#: One JSON text from its opening quote: at most MAX_TEXT_BYTES, then its closing quote if any
-_TEXT = re.compile(rb'"(?:[^"\\]|\\.){0,%d}+(")?' % MAX_TEXT_BYTES, re.DOTALL)
-
-
-def _check_texts(data: bytes) -> None:
-    """Refuse ``data`` holding a text over ``MAX_TEXT_BYTES`` or texts over
-    ``MAX_ALL_TEXT_BYTES`` together, a text at a time (each match a short call, so the worker
-    thread reading it lets the window run between them)."""
-    total = 0
-    for match in _TEXT.finditer(data):
-        if match.group(1) is None and match.end() < len(data):
-            raise RunFileError(
-                f"{RUN_FILE} holds a text over {MAX_TEXT_BYTES:,} bytes long; nndesk writes "
-                "far shorter ones"
-            )
-        total += match.end() - match.start()
-        if total > MAX_ALL_TEXT_BYTES:
-            raise RunFileError(
-                f"{RUN_FILE} holds over {MAX_ALL_TEXT_BYTES >> 20} MB of text; a record nndesk "
-                "writes holds far less"
-            )
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _json_int(digits: str) -> int:
-    """An integer of run.json; one of more than ``MAX_INT_DIGITS`` digits is refused in words
-    (Python's own limit would say "use sys.set_int_max_str_digits()")."""
-    if len(digits) > MAX_INT_DIGITS:
-        raise RunFileError(
-            f"{RUN_FILE} holds a number {len(digits.lstrip('-')):,} digits long; nndesk writes "
-            f"at most {MAX_INT_DIGITS}"
-        )
-    return int(digits)
-
-
-def _json_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):  # 1e999: nndesk could not write the record back
-        raise ValueError(f"the number {_short_text(text, 20)} is out of range")
-    return value
-
-
-def _short_reason(err: ValueError) -> str:
-    """The JSON parser's reason, one short line (it can quote the document)."""
-    return _short_text(" ".join(str(err).split()), 120)
-
-
-def _short_text(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _send_to_trash(folder: Path) -> None:

@@ -266,10 +266,10 @@ def test_a_text_setting_longer_than_any_path_is_damaged():
 
 def test_a_file_of_millions_of_values_is_refused_before_it_is_parsed(monkeypatch):
     """Parsing holds the interpreter, on any thread: the window's too."""
-    from nndesk import runs
+    from nndesk import run_json
 
-    data = b"[" + b"0," * runs.MAX_RUN_VALUES + b"0]"
-    monkeypatch.setattr(runs.json, "loads", lambda *a, **k: pytest.fail("parsed"))
+    data = b"[" + b"0," * run_json.MAX_RUN_VALUES + b"0]"
+    monkeypatch.setattr(run_json.json, "loads", lambda *a, **k: pytest.fail("parsed"))
     try:
         parse_run_json(data)
     except RunFileError as err:
@@ -294,9 +294,9 @@ def test_texts_longer_than_nndesk_writes_are_refused_before_the_file_is_parsed(
 ):
     """The JSON parser reads a text without returning to the interpreter: one 30 MB title held
     the window (whose thread waits on the same lock) for 0.1-0.27 s while a worker parsed it."""
-    from nndesk import runs
+    from nndesk import run_json
 
-    monkeypatch.setattr(runs.json, "loads", lambda *a, **k: pytest.fail("parsed"))
+    monkeypatch.setattr(run_json.json, "loads", lambda *a, **k: pytest.fail("parsed"))
     with pytest.raises(RunFileError, match=reason):
         parse_run_json(data)
 
@@ -304,11 +304,11 @@ def test_texts_longer_than_nndesk_writes_are_refused_before_the_file_is_parsed(
 def test_a_record_with_the_longest_texts_nndesk_writes_is_read():
     """A 4,096-character setting written with every character escaped (6 bytes each) is
     within the text limits."""
-    from nndesk import runs
+    from nndesk import run_json
 
-    path = "\u00e9" * runs.MAX_CONFIG_TEXT
+    path = "\u00e9" * run_json.MAX_CONFIG_TEXT
     data = json.dumps({"title": "t" * 200, "config": {"dataset": path}}).encode()
-    assert len(data) > 6 * runs.MAX_CONFIG_TEXT
+    assert len(data) > 6 * run_json.MAX_CONFIG_TEXT
     assert parse_run_json(data)["config"]["dataset"] == path
 
 

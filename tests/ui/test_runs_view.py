@@ -452,7 +452,8 @@ def test_a_huge_hostile_title_is_shown_as_one_short_line_everywhere(qtbot, tmp_p
     makes the record damaged (nothing of it is plotted): the longest title still read is
     shown."""
     from nndesk.plain_text import HIDDEN_CATEGORIES
-    from nndesk.runs import MAX_TEXT_BYTES, MAX_TITLE_CHARS
+    from nndesk.run_json import MAX_TEXT_BYTES
+    from nndesk.runs import MAX_TITLE_CHARS
     from nndesk.ui.runs_view import LABEL_CHARS, PLOTTED_POINTS
 
     store = RunStore(tmp_path / "runs")

@@ -1,0 +1,329 @@
+"""Reading a ``run.json`` as someone may have left it: edited by hand, cut short, grown huge.
+
+The bytes are checked before they are parsed (size, number of values, length of texts, digits
+of integers), the parse is strict JSON through Python-level hooks (so a worker thread parsing
+lets the window run), and each value is checked for the type and range ``nndesk.runs`` needs,
+a problem raised as ``RunFileError`` naming the key and what is wrong. Qt-free.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import json
+import math
+import os
+import re
+import stat
+from pathlib import Path
+from typing import Any
+
+from nndesk.errors import NndeskError
+
+RUN_FILE = "run.json"
+#: A run.json larger than this is not read (a real one with every curve is well under 1 MB).
+MAX_RUN_FILE_BYTES = 32 * 1024 * 1024
+#: Values (counted by their separators) a run.json may hold before it is parsed: a run of
+#: 100,000 epochs writes about a million. Parsing holds the interpreter: it must stay short.
+MAX_RUN_VALUES = 1_200_000
+#: Bytes of one text in run.json (a setting of 4,096 characters, each escaped as \\uXXXX, is
+#: under 25,000) and of all its texts together. The JSON parser reads texts without returning to
+#: the interpreter: a 30 MB one held the GIL, and so the window, for 0.1-0.27 s.
+MAX_TEXT_BYTES = 64 * 1024
+MAX_ALL_TEXT_BYTES = 1024 * 1024
+#: Digits of an integer in run.json (nndesk writes epochs, sizes and seeds: at most 20).
+MAX_INT_DIGITS = 40
+#: Characters of a text setting in a run's config (a dataset folder's path is the longest).
+MAX_CONFIG_TEXT = 4096
+
+
+class RunFileError(NndeskError):
+    """A run folder or its ``run.json`` is missing, unreadable or does not hold a valid record."""
+
+
+def number_or_nan(value: Any) -> float:
+    """A float for JSON: None and non-finite values become NaN (stored as null)."""
+    try:
+        out = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return math.nan
+    return out
+
+
+# -- checks of what run.json holds -----------------------------------------------------------------
+def kind_of(value: Any) -> str:
+    """What a JSON value is, in words: "a list", "a number", "null"..."""
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true/false"}
+    if value is None:
+        return "null"
+    if is_number(value):
+        return "a number"
+    return names.get(type(value), type(value).__name__)
+
+
+def short_repr(value: Any) -> str:
+    """A value for a message, cut to a few dozen characters."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def is_finite(value: Any) -> bool:
+    """A finite number (huge JSON integers that overflow a float are not)."""
+    if not is_number(value):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
+def list_at(d: dict, key: str, where: str) -> list:
+    values = d.get(key, [])
+    if not isinstance(values, list):
+        raise RunFileError(f"{where}{key} is {kind_of(values)}, not a list")
+    return values
+
+
+def numbers_at(d: dict, key: str, where: str, limit: int | None = None) -> list[float]:
+    """A list of numbers (null allowed, read as NaN), of at most ``limit`` values."""
+    values = list_at(d, key, where)
+    if limit is not None and len(values) > limit:
+        raise RunFileError(
+            f"{where}{key} holds {len(values):,} values; nndesk reads at most {limit:,}"
+        )
+    if all(type(v) is float for v in values):  # what nndesk writes: no per-value checks
+        return list(values)
+    for v in values:
+        if v is not None and not is_number(v):
+            raise RunFileError(f"{where}{key} holds {short_repr(v)}, not a number")
+    return [number_or_nan(v) for v in values]
+
+
+def text_at(d: dict, key: str, default: str = "") -> str:
+    value = d.get(key, default)
+    if not isinstance(value, str):
+        raise RunFileError(f"{key} is {kind_of(value)}, not a string")
+    return value
+
+
+def model_file_name(value: Any) -> str | None:
+    """The run's model file name: a plain name inside the run folder, never a path."""
+    if value is None:
+        return None
+    if (
+        not isinstance(value, str)
+        or value in ("", ".", "..")
+        or any(c in value for c in "/\\\0:")
+        or Path(value).name != value
+    ):
+        raise RunFileError(
+            f"model_file {short_repr(value)} is not a file name inside the run folder"
+        )
+    return value
+
+
+def checked_config(config: Any) -> dict:
+    """The run's settings: an object whose known settings have the type ``TrainConfig`` gives
+    them (the Runs view formats them); settings this version does not know are kept as they are.
+    """
+    if not isinstance(config, dict):
+        raise RunFileError(f"config is {kind_of(config)}, not an object")
+    for name, default in _config_defaults().items():
+        if name not in config:
+            continue
+        value = config[name]
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, int):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif isinstance(default, float) or default is None:
+            ok = is_finite(value) or (default is None and value is None)
+        elif isinstance(default, str):
+            ok = isinstance(value, str)
+        else:
+            continue
+        if not ok:
+            raise RunFileError(f"config.{name} is {short_repr(value)}, not a valid setting")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            # numbers out of the settings' range (epochs -5 was listed "completed"); a choice
+            # is not checked: a record of a newer nndesk may name an activation this one lacks
+            reason = _range_problem(name, value)
+            if reason is not None:
+                raise RunFileError(f"config.{name}: {reason}")
+    for name, value in config.items():
+        if isinstance(value, float) and not math.isfinite(value):
+            # kept, it would stop the record being saved again (run.json holds JSON numbers only)
+            raise RunFileError(f"config.{short_text(str(name), 40)} is {value}, not a number")
+        if isinstance(value, str) and len(value) > MAX_CONFIG_TEXT:
+            raise RunFileError(
+                f"config.{short_text(str(name), 40)} is {len(value):,} characters long; "
+                f"nndesk writes at most {MAX_CONFIG_TEXT:,}"
+            )
+    for name in ("architecture",):  # older records
+        if name in config and not isinstance(config[name], str):
+            raise RunFileError(f"config.{name} is {short_repr(config[name])}, not a string")
+    return dict(config)
+
+
+def _range_problem(name: str, value: float) -> str | None:
+    """Why the number ``value`` of setting ``name`` is out of its range (``settings_schema``)."""
+    from nndesk.settings_schema import BY_NAME
+
+    field = BY_NAME.get(name)
+    if field is None or field.kind not in (int, float):
+        return None
+    return field.problem(value)
+
+
+def _config_defaults() -> dict[str, Any]:
+    """Every training setting's name and default (its type is the type run.json must hold)."""
+    import dataclasses
+
+    from nndesk.training import TrainConfig
+
+    return {
+        f.name: f.default
+        for f in dataclasses.fields(TrainConfig)
+        if f.default is not dataclasses.MISSING
+    }
+
+
+#: Bytes of run.json a listing reads before the curves (a record's settings and texts: about
+#: 1 KB; one with longer texts is read whole)
+HEAD_BYTES = 64 * 1024
+#: How nndesk's ``readable_json`` writes the record's last key: the curves, whose lists end it
+_CURVES_KEY = b'\n "curves": {\n'
+_RECORD_END = b"]\n }\n}"
+
+
+def record_head(path: Path) -> bytes | None:
+    """The record in ``path`` without its curves, as JSON text (``{..."summary": ...}``), when
+    the file is laid out as nndesk writes it, its curves last and the file whole to its end;
+    else None (it is read whole). Only its first ``HEAD_BYTES`` and last bytes are read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_RUN_FILE_BYTES:
+                return None
+            head = f.read(HEAD_BYTES)
+            tail = head
+            if info.st_size > len(head):
+                f.seek(info.st_size - 2 * len(_RECORD_END))
+                tail = f.read()
+    except (OSError, ValueError):
+        return None
+    at = head.find(_CURVES_KEY)
+    if at < 1 or head[at - 1 : at] != b"," or not tail.rstrip().endswith(_RECORD_END):
+        return None  # not laid out as nndesk writes it, or cut short: read whole
+    return head[: at - 1] + b"\n}"
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """Up to ``limit`` bytes of ``path``; ``OSError`` unless it is a regular file.
+
+    Opened without blocking and checked on the open descriptor: a plain open() of a named pipe
+    waits for a writer forever (the window would never start), and checking before opening
+    leaves a gap in which the file can be swapped.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return f.read(limit)
+
+
+def parse_run_json(data: bytes) -> Any:
+    """The JSON value in a ``run.json``'s bytes; ``RunFileError`` if it is not strict JSON.
+
+    A leading UTF-8 byte-order mark (some Windows editors write one) is skipped. A file holding
+    more than ``MAX_RUN_VALUES`` values is refused before it is parsed, and numbers go through
+    Python-level hooks: the C parser never returns to the interpreter otherwise, so on a thread
+    of its own it would still hold the GIL, and the window, for the whole parse.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    # counted and decoded a slice at a time: one C call over 32 MB held the GIL for 0.1-0.6 s
+    separators = sum(data.count(b",", i, i + _SLICE) for i in range(0, len(data), _SLICE))
+    if separators >= MAX_RUN_VALUES:
+        raise RunFileError(
+            f"{RUN_FILE} holds over {MAX_RUN_VALUES:,} values; a record nndesk writes holds "
+            "far fewer"
+        )
+    _check_texts(data)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        parts = [decoder.decode(data[i : i + _SLICE]) for i in range(0, len(data), _SLICE)]
+        text = "".join([*parts, decoder.decode(b"", final=True)])
+    except UnicodeDecodeError:
+        raise RunFileError(f"{RUN_FILE} is not UTF-8 text") from None
+    try:
+        return json.loads(
+            text, parse_constant=_no_constant, parse_int=_json_int, parse_float=_json_float
+        )
+    except RecursionError:
+        raise RunFileError(f"{RUN_FILE} is nested too deeply") from None
+    except ValueError as err:
+        raise RunFileError(f"{RUN_FILE} is not valid JSON ({_short_reason(err)})") from None
+
+
+#: Bytes of run.json counted or decoded in one call (about a millisecond each).
+_SLICE = 256 * 1024
+#: One JSON text from its opening quote: at most MAX_TEXT_BYTES, then its closing quote if any
+_TEXT = re.compile(rb'"(?:[^"\\]|\\.){0,%d}+(")?' % MAX_TEXT_BYTES, re.DOTALL)
+
+
+def _check_texts(data: bytes) -> None:
+    """Refuse ``data`` holding a text over ``MAX_TEXT_BYTES`` or texts over
+    ``MAX_ALL_TEXT_BYTES`` together, a text at a time (each match a short call, so the worker
+    thread reading it lets the window run between them)."""
+    total = 0
+    for match in _TEXT.finditer(data):
+        if match.group(1) is None and match.end() < len(data):
+            raise RunFileError(
+                f"{RUN_FILE} holds a text over {MAX_TEXT_BYTES:,} bytes long; nndesk writes "
+                "far shorter ones"
+            )
+        total += match.end() - match.start()
+        if total > MAX_ALL_TEXT_BYTES:
+            raise RunFileError(
+                f"{RUN_FILE} holds over {MAX_ALL_TEXT_BYTES >> 20} MB of text; a record nndesk "
+                "writes holds far less"
+            )
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _json_int(digits: str) -> int:
+    """An integer of run.json; one of more than ``MAX_INT_DIGITS`` digits is refused in words
+    (Python's own limit would say "use sys.set_int_max_str_digits()")."""
+    if len(digits) > MAX_INT_DIGITS:
+        raise RunFileError(
+            f"{RUN_FILE} holds a number {len(digits.lstrip('-')):,} digits long; nndesk writes "
+            f"at most {MAX_INT_DIGITS}"
+        )
+    return int(digits)
+
+
+def _json_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e999: nndesk could not write the record back
+        raise ValueError(f"the number {short_text(text, 20)} is out of range")
+    return value
+
+
+def _short_reason(err: ValueError) -> str:
+    """The JSON parser's reason, one short line (it can quote the document)."""
+    return short_text(" ".join(str(err).split()), 120)
+
+
+def short_text(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
