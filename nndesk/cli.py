@@ -14,11 +14,13 @@
 Bad input (missing file, corrupt model, unknown preset, bad value) prints one line on stderr and
 exits with status 2; an unexpected failure prints one line and exits 1 (``--debug`` shows the
 traceback).
+
+The flags (``build_parser``) and the TrainConfig they ask for (``config_from_args``) are in
+``nndesk.cli_args``; this module runs the commands.
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import errno
 import json
@@ -33,213 +35,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from nndesk.cli_args import build_parser, config_from_args
 from nndesk.errors import ConfigError, NndeskError, PreprocessError
-
-
-def _batch_size(text: str) -> int:
-    """``--batch-size``: a positive integer, or "full" (0) for full-batch gradient descent."""
-    from nndesk.settings_schema import MAX_BATCH_SIZE
-
-    if text.strip().lower() == "full":
-        return 0
-    try:
-        value = int(text) if text.isascii() else 0
-    except ValueError:
-        value = 0
-    if not 1 <= value <= MAX_BATCH_SIZE:
-        raise argparse.ArgumentTypeError(
-            f"expected a whole number 1 to {MAX_BATCH_SIZE:,} (digits 0-9) or 'full', got {text!r}"
-        )
-    return value
-
-
-def _number(kind: type, low: float | None = None, low_inclusive: bool = True, high=None):
-    """An argparse type for a finite number with an optional lower (and upper) bound."""
-
-    def parse(text: str):
-        try:
-            if not text.isascii():  # Python reads "٣" as 3; --arch refuses it, so do all flags
-                raise ValueError(text)
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"expected a number in digits 0-9, got {text!r}"
-            ) from None
-        if isinstance(value, float) and not math.isfinite(value):
-            raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
-        if low is not None and (value < low or (value == low and not low_inclusive)):
-            bound = ">=" if low_inclusive else ">"
-            raise argparse.ArgumentTypeError(f"must be {bound} {low}, got {text!r}")
-        if high is not None and value > high:
-            raise argparse.ArgumentTypeError(f"must be <= {high}, got {text!r}")
-        return value
-
-    parse.__name__ = kind.__name__  # argparse names the type in its messages
-    return parse
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line (the full usage is one ``--help`` away)."""
-
-    def error(self, message: str):
-        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
-
-
-def _add_setting_flags(parser: argparse.ArgumentParser) -> None:
-    """One flag per training setting of ``settings_schema.FIELDS``: its type, choices, range
-    (checked here, one line on error) and help come from there."""
-    from nndesk.settings_schema import FIELDS
-
-    for field in FIELDS:
-        # argparse formats help with %: a literal one ("90 % to 110 %") must be doubled
-        kwargs: dict[str, Any] = {"dest": field.name, "help": field.help.replace("%", "%%")}
-        if field.kind is bool:
-            kwargs.update(action=argparse.BooleanOptionalAction, default=None)
-        elif field.choices:
-            kwargs["choices"] = field.choices
-        elif field.name == "batch_size":
-            kwargs["type"] = _batch_size
-        elif field.kind in (int, float):
-            # upper bounds of whole numbers here too (a seed); a float's open bound is
-            # TrainConfig.validate's, which names the flag as well
-            high = field.high if field.kind is int else None
-            kwargs["type"] = _number(field.kind, field.low, not field.low_open, high)
-        if field.metavar:
-            kwargs["metavar"] = field.metavar
-        parser.add_argument(field.cli_flag, **kwargs)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    from nndesk.data.registry import DATASETS
-
-    dataset_or_folder = "|".join((*DATASETS, "FOLDER"))  # as the schema's dataset field
-    parser = _Parser(
-        prog="nndesk",
-        description="Draw, train and inspect a from-scratch NumPy neural network.",
-        epilog="Without a command the window opens.",
-    )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
-    parser.add_argument(
-        "--data-dir",
-        dest="window_data_dir",
-        metavar="DIR",
-        help="folder holding the IDX files (for the window, or any command below)",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("download", help="fetch and verify a dataset")
-    p.add_argument("dataset", metavar="DATASET", help=" or ".join(DATASETS))
-    p.add_argument("--dest", metavar="DIR", help="folder to store it in (default: the cache)")
-
-    p = sub.add_parser("train", help="train a network and print its test report")
-    p.add_argument(
-        "--preset", metavar="NAME", help="start from a lab preset (see `nndesk presets`)"
-    )
-    p.add_argument("--data-dir", metavar="DIR", help="folder holding the IDX files")
-    _add_setting_flags(p)
-    p.add_argument(
-        "--out",
-        metavar="MODEL.npz",
-        help="where to save the model (a model already there is replaced; any other file is "
-        "refused unless --force)",
-    )
-    p.add_argument(
-        "--force", action="store_true", help="let --out replace a file that is not a model"
-    )
-    p.add_argument(
-        "--resume", metavar="MODEL", help="continue training a saved model (file or shipped name)"
-    )
-    p.add_argument("--json", action="store_true", help="end stdout with one JSON object")
-
-    p = sub.add_parser("evaluate", help="the test report of a saved model")
-    p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
-    p.add_argument(
-        "--dataset",
-        metavar=dataset_or_folder,
-        help="the test set (default: the dataset the model file names, if it is a known one)",
-    )
-    p.add_argument("--data-dir", metavar="DIR")
-    p.add_argument("--json", action="store_true")
-
-    p.add_argument(
-        "--robustness",
-        action="store_true",
-        help="also measure accuracy on damaged test images (noise, rotation, shift, stroke "
-        "thickness, occlusion)",
-    )
-    p.add_argument(
-        "--robustness-images",
-        type=_number(int, low=10, high=100_000),
-        default=1000,
-        metavar="N",
-        help="test images per damage level (default 1000)",
-    )
-
-    p = sub.add_parser(
-        "calibrate",
-        help="fit a model's temperature on held-out images and store it in the file",
-        description="Fit temperature scaling on the model's validation split (or, for a model "
-        "trained on every training image, on a fixed half of the test set) and write it into "
-        "the model file, so its probabilities mean what they say. A shipped model inside an "
-        "installed nndesk is never overwritten: give -o FILE.",
-    )
-    p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
-    p.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help="write here instead of in place (a model already there is replaced; any other "
-        "file is refused unless --force)",
-    )
-    p.add_argument("--force", action="store_true", help="let -o replace a file that is not a model")
-    p.add_argument(
-        "--dataset",
-        metavar=dataset_or_folder,
-        help="the images to fit on (default: the dataset the model file names)",
-    )
-    p.add_argument("--data-dir", metavar="DIR")
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("predict", help="classify image files as if they were drawn")
-    p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
-    p.add_argument("images", metavar="IMAGE", nargs="+")
-    p.add_argument("--json", action="store_true", help="one JSON object per image")
-
-    sub.add_parser("presets", help="list the lab presets")
-
-    p = sub.add_parser(
-        "export-script",
-        help="write a preset, model or run as a standalone NumPy script (or a Keras notebook)",
-        description="Write one experiment as a readable Python file that needs only NumPy: IDX "
-        "loading, the network's forward and backward passes, loss, optimizer, schedule, "
-        "training loop and evaluation. Run it with `python FILE.py --data-dir DIR [--epochs N] "
-        "[--seed S]`; with the same seed and data it reaches the app's accuracy. --notebook "
-        "writes the same experiment as a Jupyter notebook in Keras instead.",
-    )
-    p.add_argument(
-        "model",
-        metavar="MODEL.npz",
-        nargs="?",
-        help="a saved model (or a shipped one by name, e.g. fashion-cnn): the experiment that "
-        "trained it",
-    )
-    p.add_argument("--preset", metavar="NAME", help="a lab preset (see `nndesk presets`)")
-    p.add_argument("--run", metavar="RUN_ID", help="a run from the window's Runs view")
-    p.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        required=True,
-        help="the file to write (an existing file is refused unless --force)",
-    )
-    p.add_argument("--force", action="store_true", help="let -o replace an existing file")
-    p.add_argument(
-        "--notebook", action="store_true", help="write a Keras notebook (.ipynb) instead"
-    )
-
-    p = sub.add_parser("models", help="list the shipped models and the ones you saved")
-    p.add_argument("--json", action="store_true", help="one JSON object per model")
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -462,56 +259,6 @@ def _cmd_download(args) -> int:
 
 
 # -- train ---------------------------------------------------------------------------------------
-def config_from_args(args, resumed=None):
-    """The TrainConfig of ``--preset`` (or the defaults) with every given flag applied on top.
-
-    ``resumed`` is the ``LoadedModel`` of ``--resume``, read once by the caller: without a preset
-    its settings are the base.
-    """
-    from nndesk.presets import get_preset
-    from nndesk.training import TrainConfig
-
-    if args.preset:
-        base = get_preset(args.preset).config
-    elif resumed is not None:
-        # continuing a run: its own settings (learning rate, batch size...) unless flags say else
-        from nndesk.data.registry import DATASETS
-
-        base = TrainConfig.from_dict(resumed.info.get("config") or {})
-        from nndesk.training.session import planned_last_epoch
-
-        done = len(resumed.info.get("history") or [])
-        planned = planned_last_epoch(resumed.info, done)
-        if planned is not None:  # stopped before its last epoch: --epochs counts from its start
-            base = base.replace(epochs=planned)
-        if base.dataset not in DATASETS and getattr(args, "dataset", None) is None:
-            # never read a folder a file names: the person says which image folder to go on with
-            raise ConfigError(
-                "--resume: this model was trained on an image folder; "
-                "give that folder again with --dataset FOLDER"
-            )
-    else:
-        base = TrainConfig()
-    from nndesk.settings_schema import FIELDS
-
-    changes = {f.name: getattr(args, f.name) for f in FIELDS if getattr(args, f.name) is not None}
-    try:
-        return base.replace(**changes).validate()
-    except ConfigError as err:
-        raise ConfigError(_name_the_flag(str(err))) from None
-
-
-def _name_the_flag(message: str) -> str:
-    """A TrainConfig message starts with the setting's name; on the command line it is a flag
-    (``seed must be ...`` -> ``--seed must be ...``)."""
-    from nndesk.settings_schema import BY_NAME
-
-    field = BY_NAME.get(message.split(" ", 1)[0])
-    if field is not None:
-        return field.cli_flag + message[len(field.name) :]
-    return message
-
-
 def _strict_json(value):
     """``value`` with every NaN or infinity replaced by None, so ``json.dumps(allow_nan=False)``
     writes strict JSON (``NaN`` is not JSON; many readers refuse it)."""
