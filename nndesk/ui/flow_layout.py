@@ -7,8 +7,8 @@ page grows by a line when it wraps.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QVBoxLayout, QWidget
 
 
 class FlowLayout(QLayout):
@@ -156,3 +156,57 @@ def labelled(text: str, widget: QWidget) -> QWidget:
     layout.addWidget(label)
     layout.addWidget(widget)
     return pair
+
+
+class WrappingColumn(QWidget):
+    """Widgets one above the other whose minimum height is what they need at today's width.
+
+    A QSplitter keeps a pane no lower than its ``minimumSizeHint`` and knows nothing of
+    height-for-width: a layout's minimum counts a wrapping label or button row as one line, so
+    at 1024 px the Runs table (kept at its minimum) was drawn over the wrapped hint below it.
+    """
+
+    def __init__(self, *widgets: QWidget, stretch_first: bool = True) -> None:
+        super().__init__()
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        for index, widget in enumerate(widgets):
+            self._column.addWidget(widget, 1 if stretch_first and index == 0 else 0)
+        self._min_height = 0
+
+    def min_height_for_width(self, width: int) -> int:
+        """Each shown part's minimum height at ``width`` px, wrapped parts counted whole."""
+        column = self._column
+        m = column.contentsMargins()
+        inner = width - m.left() - m.right()
+        heights = []
+        for index in range(column.count()):
+            item = column.itemAt(index)
+            if item.isEmpty():  # a hidden widget
+                continue
+            if item.hasHeightForWidth():
+                heights.append(max(item.heightForWidth(inner), item.minimumSize().height()))
+            else:
+                heights.append(item.minimumSize().height())
+        gaps = column.spacing() * max(0, len(heights) - 1)
+        return sum(heights) + gaps + m.top() + m.bottom()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.min_height_for_width(self.width())))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._recheck()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # a part's text or lines changed
+            self._recheck()
+        return handled
+
+    def _recheck(self) -> None:
+        height = self.min_height_for_width(self.width())
+        if height != self._min_height:
+            self._min_height = height
+            self.updateGeometry()  # the splitter asks again

@@ -36,7 +36,7 @@ from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.file_manager import show_folder
-from nndesk.ui.flow_layout import flow_row
+from nndesk.ui.flow_layout import WrappingColumn, flow_row
 from nndesk.ui.language import translate
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.runs_table import (
@@ -194,12 +194,8 @@ class RunsView(QWidget):
         self.chart.resized.connect(self._resized.start)  # drawn again once resizing settles
         theme.notifier().changed.connect(self._on_theme_changed)
 
-        top = QWidget()
-        tl = QVBoxLayout(top)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.table, 1)
-        tl.addWidget(self.hint)
-        tl.addWidget(buttons)
+        # the hint and the buttons wrap at 1024 px: the pane keeps room for all their lines
+        top = WrappingColumn(self.table, self.hint, buttons)
         self.table.setMinimumHeight(self._rows_height(TABLE_MIN_ROWS))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)

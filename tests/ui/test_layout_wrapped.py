@@ -1,0 +1,58 @@
+"""Texts that wrap at 1024x700 (Vietnamese runs longer) keep every line in sight: nothing drawn
+over them, nothing pushing a page into a scroll it does not need."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QWidget
+
+from .test_layout import DEFAULT, SMALL, WAIT_MS, show_at
+
+
+@pytest.fixture(params=["en", "vi"])
+def language_code(request, qapp):
+    from nndesk.ui import language
+
+    assert language.use_language(request.param) == request.param
+    yield request.param
+    language.use_language("en")
+
+
+def box_in(widget: QWidget, ancestor: QWidget) -> QRect:
+    return QRect(widget.mapTo(ancestor, widget.rect().topLeft()), widget.size())
+
+
+@pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
+def test_the_runs_hint_shows_whole_between_the_table_and_the_buttons(
+    qtbot, window_factory, tiny_data_dir, language_code, size
+):
+    """At 1024x700 in Vietnamese the table (kept at its three rows) was drawn over the top of
+    the wrapped hint: the splitter's pane counted the hint and the button rows as one line."""
+    from nndesk import paths
+    from nndesk.runs import RunStore
+
+    store = RunStore(paths.runs_dir())
+    for lr in (0.001, 0.01, 0.1):  # the rates differ: the hint explains the legend's "lr"
+        store.create({"dataset": "mnist", "arch": "784-32-10", "optimizer": "adam", "lr": lr})
+    desk = window_factory()  # with data, as the page looks when there are runs
+    window = show_at(desk, size)
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    view = page.runs_view
+    page.tabs.setCurrentWidget(view)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == 3, timeout=WAIT_MS)
+    buttons = view.use_button.parentWidget()
+    for selected in ([], [r.run_id for r in view.records()]):
+        view.select_runs(selected)
+        QApplication.processEvents()
+        QApplication.processEvents()  # the pane's new minimum reaches the splitter
+        hint, table = view.hint, view.table
+        assert hint.height() >= hint.heightForWidth(hint.width()), hint.text()
+        assert box_in(table, view).bottom() < box_in(hint, view).top(), hint.text()
+        assert box_in(hint, view).bottom() < box_in(buttons, view).top(), hint.text()
+        assert buttons.height() >= buttons.heightForWidth(buttons.width())
+        assert box_in(buttons, view).bottom() < box_in(view.chart, view).top()
+        row = table.verticalHeader().defaultSectionSize()
+        assert table.viewport().height() >= 3 * row  # the table still shows three rows
