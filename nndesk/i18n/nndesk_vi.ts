@@ -891,7 +891,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>lr={lr:g}</source>
-        <translation>tốc độ học {lr:g}</translation>
+        <translation>tốc&#xa0;độ&#xa0;học&#xa0;{lr:g}</translation>
     </message>
     <message>
         <source>mean squared error</source>
@@ -5075,8 +5075,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Chưa có lượt chạy nào</translation>
     </message>
     <message>
-        <source>No run yet in this window · the latest, {started}: {title}</source>
-        <translation>Chưa có lượt chạy nào trong cửa sổ này · lượt gần nhất, lúc {started}: {title}</translation>
+        <source>No run yet in this window · the latest ({started}): {title}</source>
+        <translation>Chưa có lượt chạy nào trong cửa sổ này · lượt gần nhất ({started}): {title}</translation>
     </message>
     <message>
         <source>PAUSED  ·  </source>
@@ -5303,8 +5303,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>tua lượt chạy theo từng epoch: ma trận nhầm lẫn và cách nó đọc hình vẽ của bạn</translation>
     </message>
     <message>
-        <source>the latest run, {started}: {title}</source>
-        <translation>lượt gần nhất, lúc {started}: {title}</translation>
+        <source>the latest run ({started}): {title}</source>
+        <translation>lượt gần nhất ({started}): {title}</translation>
     </message>
     <message>
         <source>the run of {started}</source>

@@ -186,9 +186,12 @@ def idle_title(
             )
         return f"{first} · {then}"
     if latest is not None:
-        then = translate("TrainingPanel", "the latest run, {started}: {title}").format(
-            title=one_line(shown_title(latest, changes=False), 120),
-            started=started_text(latest),
+        title = one_line(shown_title(latest, changes=False), 120)
+        named = f"{TITLES[dataset]} " if ready else None
+        if named and latest.config.get("dataset") == dataset and title.startswith(named):
+            title = title[len(named) :]  # "Fashion-MNIST is ready" has named it already
+        then = translate("TrainingPanel", "the latest run ({started}): {title}").format(
+            title=title, started=started_text(latest)
         )
         return f"{first} · {then}"
     if ready:

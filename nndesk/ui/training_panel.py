@@ -960,7 +960,7 @@ class TrainingPanel(QWidget):
         if not (idle and fresh) or self.title.text() != self._first_title:
             return
         self._first_title = translate(
-            "TrainingPanel", "No run yet in this window · the latest, {started}: {title}"
+            "TrainingPanel", "No run yet in this window · the latest ({started}): {title}"
         ).format(
             title=one_line(shown_title(latest, changes=False), 120), started=started_text(latest)
         )

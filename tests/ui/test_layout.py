@@ -596,7 +596,7 @@ def test_a_long_run_headline_shows_on_two_lines_and_whole_in_its_tooltip(
     title = page.title
     lines = title.fontMetrics().lineSpacing()
     tops = []
-    for text in ("No run", "MNIST is ready · the latest run, 02 Dec 19:28: " + headline, headline):
+    for text in ("No run", "MNIST is ready · the latest run (02 Dec 19:28): " + headline, headline):
         page.header.set_title(text, tip="how to go on")
         QApplication.processEvents()
         tops.append(page.train_button.mapTo(window, page.train_button.rect().topLeft()).y())

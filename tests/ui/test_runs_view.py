@@ -375,8 +375,9 @@ def test_a_runs_title_names_the_learning_rate_in_vietnamese_words(tmp_path, qapp
     try:
         assert record.title == "fashion 784-10 lr=0.001"
         shown = describe_config(record.config, shown=True)
-        assert shown == "Fashion-MNIST 784-10 tốc độ học 0,001" and "lr" not in shown
-        assert legend_labels([record])[0] == "Fashion-MNIST 784-10 tốc độ học 0,001 → 0,0001"
+        rate = "tốc\u00a0độ\u00a0học\u00a00,001"  # one unit: a line breaks before or after it
+        assert shown == f"Fashion-MNIST 784-10 {rate}" and "lr" not in shown
+        assert legend_labels([record])[0] == f"Fashion-MNIST 784-10 {rate} → 0,0001"
     finally:
         language.use_language("en")
 

@@ -104,6 +104,33 @@ def test_the_latest_runs_title_in_the_headline_uses_the_windows_decimal_mark(
     assert "→" not in panel.title.text()
 
 
+@pytest.mark.parametrize("latest_dataset", ["mnist", "fashion"])
+def test_a_ready_headline_names_the_dataset_once(qtbot, tmp_path, monkeypatch, latest_dataset):
+    """The walk read "Fashion-MNIST is ready · the latest run, 08:30: Fashion-MNIST 784-32-10
+    …" (two lines at 1280 px): the latest run's dataset is said only when it is another."""
+    from nndesk.controllers import datasets
+    from nndesk.runs import describe_config
+
+    store = RunStore(tmp_path / "runs")
+    config = {"dataset": latest_dataset, "arch": "784-32-10", "activation": "relu", "lr": 0.01}
+    record = store.create(config, title=describe_config(config))
+    record.status = "completed"
+    store.save(record)
+    monkeypatch.setattr(datasets, "missing_dataset", lambda name: None)
+    monkeypatch.setattr(datasets, "other_dataset_found", lambda name: None)
+    panel = make_panel(qtbot, tmp_path, lambda name: None)
+    qtbot.waitUntil(lambda: "784-32-10" in panel.title.text(), timeout=WAIT_MS)
+    assert "the latest (" in panel.title.text()  # the time in brackets, as it is below
+    panel.say_idle()  # as once the data check found MNIST here
+    started = started_text(store.list()[0])
+    if latest_dataset == "mnist":
+        then = f"the latest run ({started}): 784-32-10 ReLU lr=0.01"
+    else:
+        then = f"the latest run ({started}): Fashion-MNIST 784-32-10 ReLU lr=0.01"
+    assert panel.title.text() == f"MNIST is ready · {then}"
+    panel.shutdown()
+
+
 def test_the_headline_of_a_sigmoid_bce_run_says_so(qtbot, panel):
     """i16i's walk: the MNIST lab preset's headline read like a softmax/CE run's."""
     config = panel.form.config().replace(output="sigmoid", loss="bce", epochs=100_000)
@@ -156,6 +183,6 @@ def test_a_ready_headline_said_before_the_runs_were_listed_names_the_latest_once
     del panel.runs_view.records
     assert panel.runs_view.records == listed
     panel.runs_view.listed.emit()
-    assert panel.title.text().startswith("MNIST is ready · the latest run, ")
+    assert panel.title.text().startswith("MNIST is ready · the latest run (")
     assert "mnist 784-16-10 old" in panel.title.text()
     assert "Use model" in panel.title.toolTip()
