@@ -52,9 +52,29 @@ def draw_inside(fig: Figure, record: InsideRecord) -> None:
     if record.samples:
         ax_ratio.axhline(1e-3, color=muted, ls=":", lw=1.0)  # the usual healthy size
         ax_dead.set_ylim(-0.02, 1.02)
-        ax_grad.legend(fontsize=7, frameon=False, loc="best")
     _draw_histograms(ax_hist, record, colours)
     _draw_strip(ax_strip, record)
+    if record.samples:
+        _layer_legend(fig, ax_grad)
+
+
+def _layer_legend(fig: Figure, ax) -> None:
+    """One key to the layers' colours, shared by the three charts, above them: inside the
+    gradient-norm chart (``loc="best"``) it lay over the curves, which fill a small chart.
+    As many columns as fit the figure's width, so it takes the fewest rows."""
+    handles, labels = ax.get_legend_handles_labels()
+    if not handles:
+        return
+    renderer = fig.canvas.get_renderer() if hasattr(fig.canvas, "get_renderer") else None
+    for ncols in range(len(handles), 0, -1):
+        legend = fig.legend(
+            handles, labels, loc="outside upper center", ncols=ncols, fontsize=7, frameon=False
+        )
+        if ncols == 1 or renderer is None:
+            return
+        if legend.get_window_extent(renderer).width <= fig.bbox.width - 8:
+            return
+        legend.remove()
 
 
 def _draw_histograms(ax, record: InsideRecord, colours) -> None:

@@ -367,7 +367,7 @@ def test_the_train_pages_inside_chart_and_coach_name_layers_in_vietnamese(vietna
     assert "kết nối đầy đủ 784→64" in message and "Dense" not in message, message
     figure = Figure()
     draw_inside(figure, inside)
-    legend = figure.axes[0].get_legend()
+    (legend,) = figure.legends  # the layers' key, above the charts
     labels = [t.get_text() for t in legend.get_texts()]
     assert labels == ["kết nối đầy đủ 784→64", "tích chập 1→32"], labels
 

@@ -347,3 +347,33 @@ def test_the_train_pages_inside_charts_keep_their_titles_whole(vietnamese, size)
         if box.x0 < -1 or box.x1 > frame.width + 1 or box.y0 < -1 or box.y1 > frame.height + 1:
             cut.append(text.get_text())
     assert cut == [], cut
+
+
+@pytest.mark.parametrize("layers", [2, 6])
+@pytest.mark.parametrize("size", [(540, 380), (760, 420)], ids=["1024", "1280"])
+def test_the_train_pages_inside_layer_key_lies_over_no_chart(vietnamese, size, layers):
+    """The layers' key sat in the gradient-norm chart (``loc="best"``), over its curves at
+    1280 and 1024 px (walk w22c): it now stands above the three charts it keys, inside the
+    figure, in as few rows as fit."""
+    from nndesk.inside_plots import draw_inside
+    from nndesk.layer_words import layer_label_shown
+    from nndesk.training.internals import InsideRecord, InsideSample, LayerSample
+
+    names = [f"Dense {i + 1}" for i in range(layers)]
+    samples = [
+        InsideSample(x, tuple(LayerSample(1 / (1 + x + j), 1e-3, 0.1) for j in range(layers)))
+        for x in (0.5, 1.0, 1.5, 2.0)
+    ]
+    figure = Figure(figsize=(size[0] / 96, size[1] / 96), dpi=96, layout="constrained")
+    canvas = FigureCanvasAgg(figure)
+    draw_inside(figure, InsideRecord(names, samples))
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    assert not any(ax.get_legend() for ax in figure.axes)  # no key inside a chart
+    (legend,) = figure.legends
+    assert [t.get_text() for t in legend.get_texts()] == [layer_label_shown(name) for name in names]
+    key = legend.get_window_extent(renderer)
+    assert figure.bbox.contains(key.x0, key.y0) and figure.bbox.contains(key.x1, key.y1)
+    for ax in figure.axes:
+        assert not key.overlaps(ax.get_tightbbox(renderer)), ax.get_title()
+    assert key.height < 0.12 * size[1]  # one row (two layers) or two (six), not a column
