@@ -706,7 +706,9 @@ class PredictionPanel(QWidget):
         if second is not None and not not_sure:
             second, margin = runner_up(probs)
             name = self._names[second] if second < len(self._names) else str(second)
-            self.runner_up_label.setText(self._runner_up_text(name, probs[second], margin))
+            self.runner_up_label.setText(
+                self._runner_up_text(html.escape(name), probs[second], margin)
+            )
         self.bars.set_probabilities(probs, self._true)
         self._show_figure()
         if self._true is not None:
