@@ -83,6 +83,13 @@ def power_of_ten(text: str) -> str:
     return _EXPONENT.sub(written, text)
 
 
+def signed(text: str) -> str:
+    """A number's text as a person reads it: a negative one starts with the minus sign "−"
+    (U+2212), not the hyphen Python writes ("-0,31" -> "−0,31"; the Inside page read
+    "(0,234·-1)"). For the window's text; the CLI and its ``--json`` keep the hyphen."""
+    return "\u2212" + text[1:] if text.startswith("-") else text
+
+
 class _NumberFormatter(string.Formatter):
     """``str.format`` whose numeric fields (``{lr:g}``, ``{share:.0%}``, ``{n}``) come out in
     the window language's number format; text fields (and ``{x!r}``) are left as they are."""

@@ -2338,8 +2338,24 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Hãy vẽ gì đó: trang này cho thấy mọi tầng của mạng trên hình đó.</translation>
     </message>
     <message>
+        <source>Hidden {k} ({size})</source>
+        <translation>Ẩn {k} ({size})</translation>
+    </message>
+    <message>
         <source>Input</source>
         <translation>Đầu vào</translation>
+    </message>
+    <message>
+        <source>Input 28×28</source>
+        <translation>Đầu vào 28×28</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Đầu ra</translation>
+    </message>
+    <message>
+        <source>Output (raw softmax)</source>
+        <translation>Đầu ra (softmax gốc)</translation>
     </message>
     <message>
         <source>Softmax</source>
@@ -2390,14 +2406,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>exp = e^(z/T − max z/T), p = exp / Σ exp; ở đây Σ exp = {total}. </translation>
     </message>
     <message>
-        <source>hidden {k} ({size})</source>
-        <translation>ẩn {k} ({size})</translation>
-    </message>
-    <message>
-        <source>input 28×28</source>
-        <translation>đầu vào 28×28</translation>
-    </message>
-    <message>
         <source>input patch</source>
         <translation>mảng đầu vào</translation>
     </message>
@@ -2412,14 +2420,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>max = &lt;b&gt;{value}&lt;/b&gt;: the input at ({row}, {col}) won (bold, outlined)</source>
         <translation>max = &lt;b&gt;{value}&lt;/b&gt;: đầu vào tại ({row}, {col}) thắng (in đậm, có viền)</translation>
-    </message>
-    <message>
-        <source>output</source>
-        <translation>đầu ra</translation>
-    </message>
-    <message>
-        <source>output (raw softmax)</source>
-        <translation>đầu ra (softmax gốc)</translation>
     </message>
     <message>
         <source>the arithmetic of the unit or pixel you clicked</source>

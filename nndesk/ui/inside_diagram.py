@@ -136,7 +136,7 @@ def paint_diagram(
         painter.drawImage(in_rect, qt_image.gray_to_qimage(255 - pixels))
         painter.drawRect(in_rect)
         painter.drawText(
-            QPointF(in_rect.left(), in_rect.top() - 6), translate("InsideView", "input 28×28")
+            QPointF(in_rect.left(), in_rect.top() - 6), translate("InsideView", "Input 28×28")
         )
     else:
         painter.drawRect(in_rect)
@@ -146,7 +146,8 @@ def paint_diagram(
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
             translate("InsideView", "{n} values").format(n=n_in),
         )
-        painter.drawText(QPointF(in_rect.left(), in_rect.top() - 6), layer_kind("Flatten"))
+        kind = layer_kind("Flatten")  # a column's title: capitalised as the others
+        painter.drawText(QPointF(in_rect.left(), in_rect.top() - 6), kind[:1].upper() + kind[1:])
     # unit positions
     positions: dict[tuple[int, int], QPointF] = {}
     radii = []
@@ -202,11 +203,11 @@ def paint_diagram(
         limit = float(np.max(np.abs(values))) or 1.0
         last = col == len(columns) - 1
         title = (
-            translate("InsideView", "output (raw softmax)")
+            translate("InsideView", "Output (raw softmax)")
             if last and model.output == "softmax"
-            else translate("InsideView", "output")
+            else translate("InsideView", "Output")
             if last
-            else translate("InsideView", "hidden {k} ({size})").format(k=col + 1, size=values.size)
+            else translate("InsideView", "Hidden {k} ({size})").format(k=col + 1, size=values.size)
         )
         painter.setPen(text)
         if last:  # the labels' room to the right: a longer title is not cut

@@ -395,3 +395,41 @@ def test_the_inside_pages_titles_and_headers_start_with_a_capital(qtbot, vietnam
     steps = inside.softmax_steps(trace.logits, 1.0)
     header = re.search(r"<th[^>]*>([^<]*)</th>", softmax_html(steps, tuple("0123456789")))
     assert header is not None and header.group(1) == "Lớp", header
+
+
+@pytest.mark.parametrize("arch", ["784-32-10", "784-c4-p-16-10"])
+def test_the_mlp_diagrams_column_titles_start_with_a_capital(qtbot, vietnamese, arch):
+    """The diagram's input read "đầu vào 28×28" beside "Đầu vào 1×28×28" on a CNN's maps
+    (walk w22c), its columns "ẩn 1 (32)" and "đầu ra (softmax gốc)"."""
+    from types import SimpleNamespace
+
+    import numpy as np
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    from nndesk import inside
+    from nndesk.data.normalize import Normalizer
+    from nndesk.nn.architecture import build_model
+    from nndesk.ui.inside_diagram import paint_diagram
+
+    class Recording(QPainter):  # what the diagram writes, as it writes it
+        def __init__(self, image):
+            super().__init__(image)
+            self.texts = []
+
+        def drawText(self, *args):  # noqa: N802 - Qt override
+            self.texts.append(args[-1])
+            super().drawText(*args)
+
+    model = build_model(arch, rng=np.random.default_rng(0))
+    trace = inside.trace(model, Normalizer("unit"), np.zeros((28, 28), np.float32))
+    image = QImage(640, 360, QImage.Format.Format_ARGB32)
+    painter = Recording(image)
+    colours = (QColor("black"), QColor("white"), QColor("orange"))
+    snap = SimpleNamespace(model=model, trace=trace)
+    paint_diagram(painter, 640, 360, snap, None, colours, QFont())
+    painter.end()
+    # the input column's title: the image's size, or (after convolutions) the flattening
+    input_title = "Đầu vào 28×28" if arch == "784-32-10" else "Làm phẳng"
+    assert input_title in painter.texts, painter.texts
+    assert any(t.startswith("Ẩn 1 (") for t in painter.texts), painter.texts
+    assert "Đầu ra (softmax gốc)" in painter.texts, painter.texts
