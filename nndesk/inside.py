@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nndesk.data.normalize import Normalizer
-from nndesk.i18n import N_, fmt, list_separator, power_of_ten, shown
+from nndesk.i18n import N_, fmt, list_separator, power_of_ten, shown, signed
 from nndesk.layer_words import layer_kind
 from nndesk.nn.model import Sequential
 
@@ -245,8 +245,15 @@ def _follow(model, tr, layer_index, z, pick, feature, spatial=False) -> tuple[St
 
 def _n(value: float, spec: str = ".4g") -> str:
     """A number of a formula in the window language's format (``7,424`` in Vietnamese), an
-    exponent as a power of ten (``1×10⁻⁵``)."""
-    return power_of_ten(fmt(value, spec))
+    exponent as a power of ten (``1×10⁻⁵``), a negative one with its minus sign (``−0,31``)."""
+    return signed(power_of_ten(fmt(value, spec)))
+
+
+def _then(sign: str, value: float) -> str:
+    """`` + value`` / `` − value`` with the sign folded in: "3 − 0,103", not "3 + −0,103"."""
+    if value < 0:
+        sign, value = ("−" if sign == "+" else "+"), -value
+    return f" {sign} {_n(value)}"
 
 
 def by_hand(layer, name: str, v: float, feature: int, spatial: bool) -> tuple[str | None, float]:
@@ -277,8 +284,8 @@ def by_hand(layer, name: str, v: float, feature: int, spatial: bool) -> tuple[st
         beta = float(layer.params["beta"][feature])
         out = (v - mean) / float(np.sqrt(var + layer.eps)) * gamma + beta
         formula = (
-            f"{layer_kind(name)}: ({_n(v)} − {_n(mean)}) / √({_n(var)} + {_n(layer.eps, 'g')})"
-            f" × {_n(gamma)} + {_n(beta)} = {_n(out)}"
+            f"{layer_kind(name)}: ({_n(v)}{_then('−', mean)}) / √({_n(var)} + {_n(layer.eps, 'g')})"
+            f" × {_n(gamma)}{_then('+', beta)} = {_n(out)}"
         )
         return formula, out
     return None, v

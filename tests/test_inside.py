@@ -206,3 +206,34 @@ def test_an_exponent_is_written_as_a_power_of_ten(text, written):
     from nndesk.i18n import power_of_ten
 
     assert power_of_ten(text) == written
+
+
+def test_a_negative_number_in_the_arithmetic_has_a_minus_sign_not_a_hyphen():
+    """The Inside page wrote "(0,234·-1)" and "× 1,02 + -0,204" (walk w22c): a negative
+    number reads "−0,204" (U+2212), and a negative term is taken away ("− 0,204")."""
+    import re
+
+    from nndesk.i18n import signed
+    from nndesk.ui.inside_view import dense_html
+
+    assert signed("-0.31") == "\u22120.31" and signed("0.31") == "0.31"
+    assert signed("-1.2×10⁻⁴") == "\u22121.2×10⁻⁴"
+    rng = np.random.default_rng(3)
+    model = build_model("784-c4-bn-p-16-3", rng=rng)
+    for layer in model.layers:  # a negative mean and shift, as trained models have
+        if type(layer).__name__ == "BatchNorm2D":
+            layer.buffers["running_mean"][...] = -0.4
+            layer.params["beta"][...] = -0.2
+    image = drawn_seven()
+    tr = inside.trace(model, Normalizer("symmetric"), image)  # inputs of -1 around the stroke
+    px = inside.conv_pixel(model, tr, _convs(model)[0], 2, 9, 13)
+    (bn,) = [s.formula for s in px.steps if s.name == "BatchNorm2D"]
+    assert "+ −" not in bn and "− −" not in bn and " + 0.4)" in bn and bn.count(" − 0.2") == 1, bn
+    formulas = [s.formula for s in px.steps]
+    mlp = build_model("784-8-3", rng=rng)
+    tr = inside.trace(mlp, Normalizer("symmetric"), image)  # the first layer's inputs: pixels
+    for unit in range(3):
+        formulas.append(dense_html(inside.dense_unit(mlp, tr, 0, unit), (), False, 1))
+    for text in formulas:
+        assert not re.search(r"(?<![\w×])-\d", text), text  # no hyphen before a number
+    assert any("·−1)" in text for text in formulas), formulas  # a term of a -1 pixel

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import inside, inside_maps
-from nndesk.i18n import power_of_ten
+from nndesk.i18n import power_of_ten, signed
 from nndesk.layer_words import layer_kind
 from nndesk.ui import qt_image
 from nndesk.ui import theme as ui_theme
@@ -229,7 +229,7 @@ class WeightPicture(QWidget):
 
 def _num(v: float) -> str:
     """Three significant digits; a tiny value as a power of ten ("1,23×10⁻⁴")."""
-    return power_of_ten(fmt(v, ".3g") if abs(v) >= 1e-3 or v == 0 else fmt(v, ".2e"))
+    return signed(power_of_ten(fmt(v, ".3g") if abs(v) >= 1e-3 or v == 0 else fmt(v, ".2e")))
 
 
 def _layer_kinds(model) -> tuple[str, ...]:
@@ -252,7 +252,7 @@ def _grid(values: np.ndarray, bold: tuple[int, int] | None = None) -> str:
     for r, line in enumerate(values):
         cells = []
         for c, v in enumerate(line):
-            s = html.escape(decimal(float(v), 2))
+            s = html.escape(signed(decimal(float(v), 2)))
             cells.append(f"<td align='right'>{'<b>' + s + '</b>' if bold == (r, c) else s}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return "<table cellspacing='0' cellpadding='3' border='1'>" + "".join(rows) + "</table>"
