@@ -51,6 +51,7 @@ from nndesk.ui.train_form import number_field
 
 #: Milliseconds between two renders of the overlaid curves while racing.
 REDRAW_MS = 500
+HEAD_GAP = 10  # px between two columns of the lanes (their headers among them)
 #: How the table names a lane that did not complete.
 ENDINGS = {
     "stopped": QT_TRANSLATE_NOOP("RaceView", "stopped"),
@@ -208,7 +209,9 @@ class RaceView(QWidget):
         theme.set_tone(self.shared, "muted")
 
         self.lane_grid = QGridLayout()
-        self.lane_grid.setHorizontalSpacing(4)
+        # a header wider than its column's box wraps (below) and keeps this gap to the next:
+        # at 1024 px "Hàm kích hoạt" ran into "Bộ tối ưu" 4 px apart
+        self.lane_grid.setHorizontalSpacing(HEAD_GAP)
         self.lane_grid.setVerticalSpacing(2)
         heads = (
             translate("RaceView", "Name"),
@@ -220,6 +223,8 @@ class RaceView(QWidget):
         )
         for column, text in enumerate(heads):
             head = QLabel(text)
+            head.setWordWrap(True)  # as wide as its column's boxes, on two lines if need be
+            head.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
             theme.set_tone(head, "muted")
             if column == 4:
                 head.setToolTip(translate_marked("", BY_NAME["lr"].label))
