@@ -83,6 +83,17 @@ def power_of_ten(text: str) -> str:
     return _EXPONENT.sub(written, text)
 
 
+#: a power of ten as ``power_of_ten`` writes it: "1×10⁻⁷", "1,23×10⁴"
+_WRITTEN_POWER = re.compile(r"×\s*10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_PLAIN_DIGITS = str.maketrans("⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹", "-+0123456789")
+
+
+def exponent_again(text: str) -> str:
+    """``power_of_ten`` undone, for a field a person edits: "1×10⁻⁷" -> "1e-7" (what
+    ``float`` reads); any other text as it is."""
+    return _WRITTEN_POWER.sub(lambda m: "e" + m.group(1).translate(_PLAIN_DIGITS), text)
+
+
 def signed(text: str) -> str:
     """A number's text as a person reads it: a negative one starts with the minus sign "−"
     (U+2212), not the hyphen Python writes ("-0,31" -> "−0,31"; the Inside page read

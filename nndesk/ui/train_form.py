@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.data.registry import DATASETS, dataset_for_kind
 from nndesk.errors import ConfigError
-from nndesk.i18n import N_, QT_TRANSLATE_NOOP, Message, localised
+from nndesk.i18n import N_, QT_TRANSLATE_NOOP, Message, exponent_again, localised, power_of_ten
 from nndesk.setting_words import dataset_text
 from nndesk.settings_schema import BY_NAME, FIELDS, Field, problems
 from nndesk.training import TrainConfig
@@ -158,7 +158,8 @@ class NumberField(QLineEdit):
 
     def value(self) -> float:
         """The number; ``ConfigError`` with the reason when the text is not acceptable."""
-        text = self.text().strip().replace(",", ".")
+        # "1×10⁻⁷" as the field shows a tiny number, a typed "1e-7" or "0,001" alike
+        text = exponent_again(self.text().strip()).replace(",", ".").replace("\u2212", "-")
         try:
             v = float(text)
         except ValueError:
@@ -178,8 +179,9 @@ class NumberField(QLineEdit):
         return v
 
     def set_value(self, v: float) -> None:
-        """Show ``v`` in as few digits as give it back exactly (0.0012345678, not 0.00123457)."""
-        self.setText(fmt(float(v), _exact_spec(float(v))))
+        """Show ``v`` in as few digits as give it back exactly (0.0012345678, not 0.00123457),
+        an exponent as a power of ten ("1×10⁻⁷", as the Inside page writes ε; was "1e-07")."""
+        self.setText(power_of_ten(fmt(float(v), _exact_spec(float(v)))))
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """The whole number is selected on entering, so typing a new one replaces it (it was

@@ -127,3 +127,38 @@ def test_a_model_whose_settings_the_form_cannot_show_says_so_and_still_opens(qtb
     assert "settings.npz: its training settings are not usable" in box.text()
     assert "Every: this form shows 1 to 2147483647, not 1099511627776" in box.text()
     assert page.form.config().schedule_step != 2**40
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_a_tiny_number_shows_as_a_power_of_ten_and_reads_back(qapp, code):
+    """The form showed "Epsilon 1e-07" where the Inside page writes "1×10⁻⁵" (walk w22c): a
+    number field shows an exponent as a power of ten, and reads it back exactly, as it reads
+    what a person types ("1e-7", "0,001")."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from nndesk.ui import language
+    from nndesk.ui.train_form import NumberField
+
+    assert language.use_language(code) == code
+    try:
+        field = NumberField(0.0, 1.0)
+        field.set_value(1e-07)
+        assert field.text() == "1×10⁻⁷" and field.value() == 1e-07
+        field.set_value(0.001)
+        assert field.text() == ("0,001" if code == "vi" else "0.001")
+        for typed, value in (("1e-7", 1e-7), ("2,5e-3", 2.5e-3), ("3×10⁻⁴", 3e-4)):
+            field.setText(typed)
+            assert field.value() == value, typed
+
+        @settings(max_examples=200, deadline=None)
+        @given(st.floats(min_value=0.0, max_value=1.0, allow_subnormal=False))
+        def shown_then_read(v):
+            field.set_value(v)
+            # as exactly as before: the shortest of 6 to 12 digits that reads back
+            assert "e" not in field.text().lower(), field.text()
+            assert field.value() == pytest.approx(v, rel=1e-11, abs=0), field.text()
+
+        shown_then_read()
+    finally:
+        language.use_language("en")
