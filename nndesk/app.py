@@ -67,7 +67,7 @@ from nndesk.ui.status_line import show_status
 from nndesk.ui.train_page_state import TrainPageState
 from nndesk.ui.training_panel import TrainingPanel
 from nndesk.ui.why_view import WhyView
-from nndesk.ui.window_place import WindowPlace, place_of, put_in_place
+from nndesk.ui.window_place import WindowPlace, place_from_numbers, place_of, put_in_place
 
 ICON = ASSETS_DIR / "nndesk.png"
 #: How long a warning of the core (a data folder of unpublished files) stays in the status line
@@ -1037,8 +1037,12 @@ def run(data_dir: str | None = None) -> int:
     language.use_language(language.resolve_language(preferences.language(), _ui_languages()))
     freeze_startup_objects()  # before the window, which must stay collectable
     window = build_window().window
+    numbers = preferences.window_place()
+    place = place_from_numbers(numbers) if numbers is not None else None
     geometry = preferences.window_geometry()
-    if geometry is not None:
+    if place is not None:
+        put_in_place(window, place)  # where it closed, kept on today's screen
+    elif geometry is not None:  # saved by a version before the place was
         window.restoreGeometry(geometry)
     else:
         window.resize(first_window_size(app.primaryScreen()))

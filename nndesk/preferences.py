@@ -231,6 +231,30 @@ def set_window_geometry(geometry: QByteArray) -> None:
     settings().setValue("ui/geometry", geometry)
 
 
+#: how many whole numbers a window's place is saved as (``ui.window_place.place_numbers``)
+PLACE_NUMBERS = 13
+
+
+def window_place() -> tuple[int, ...] | None:
+    """The window's place when it last closed, as ``PLACE_NUMBERS`` whole numbers; None when
+    none was saved or the value is not that (a hand-edited file, another version)."""
+    value = settings().value("ui/place")
+    if not isinstance(value, str) or len(value) > 40 * PLACE_NUMBERS:
+        return None
+    parts = value.split()
+    if len(parts) != PLACE_NUMBERS or not all(p.lstrip("-").isascii() for p in parts):
+        return None
+    try:
+        numbers = tuple(int(p) for p in parts)
+    except ValueError:
+        return None
+    return numbers if all(abs(n) <= 10**6 for n in numbers) else None
+
+
+def set_window_place(numbers: tuple[int, ...]) -> None:
+    settings().setValue("ui/place", " ".join(str(int(n)) for n in numbers))
+
+
 def saliency_kind() -> str:
     """ "gradient" or "gradient_x_input" (the Why page's choice)."""
     return _choice("ui/saliency", SALIENCY_KINDS, "gradient_x_input")

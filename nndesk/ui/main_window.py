@@ -799,8 +799,12 @@ class MainWindow(QMainWindow):
                 return
             self._closed = True
             from nndesk import preferences
+            from nndesk.ui.window_place import place_numbers, place_of
 
-            preferences.set_window_geometry(self.saveGeometry())
+            # the next session puts its window here (restoreGeometry moved a window at the
+            # screen's top down by a guessed title bar: 25 px lower after each restart)
+            preferences.set_window_place(place_numbers(place_of(self)))
+            preferences.set_window_geometry(self.saveGeometry())  # read by older versions
             self.about_to_close.emit()
             for hook in self._shutdown_hooks:
                 hook()

@@ -1,5 +1,6 @@
 """Where a window sits on the screen, carried into the window rebuilt in its place (a language
-switch): its exact position and size, maximised or not, and where the user put its splitter.
+switch) and into the next session's window: its exact position and size, maximised or not, and
+(on a switch) where the user put its splitter.
 
 ``QWidget.restoreGeometry`` is not used for this: before the new window is shown it guesses a
 title bar (``PM_TitleBarHeight``) and moves a window at the top of the screen down by it, so a
@@ -72,3 +73,28 @@ def put_in_place(window: QWidget, place: WindowPlace) -> None:
         window.setWindowState(place.state)
         return
     window.setGeometry(fitted(place.geometry, least.width(), least.height(), place.frame, area))
+
+
+def place_numbers(place: WindowPlace) -> tuple[int, ...]:
+    """``place`` as whole numbers, for the settings file (``place_from_numbers`` reads them)."""
+    rects = (place.geometry, place.normal)
+    m = place.frame
+    return (
+        *(n for r in rects for n in (r.x(), r.y(), r.width(), r.height())),
+        *(m.left(), m.top(), m.right(), m.bottom()),
+        int(place.state.value),
+    )
+
+
+def place_from_numbers(numbers: tuple[int, ...]) -> WindowPlace | None:
+    """The place ``place_numbers`` wrote; None for numbers no window had (an empty size, a
+    negative frame)."""
+    if len(numbers) != 13:
+        return None
+    geometry, normal = QRect(*numbers[0:4]), QRect(*numbers[4:8])
+    frame = QMargins(*numbers[8:12])
+    if geometry.isEmpty() or normal.isEmpty() or min(numbers[8:12]) < 0:
+        return None
+    known = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+    state = Qt.WindowState(numbers[12] & known.value)
+    return WindowPlace(geometry=geometry, normal=normal, frame=frame, state=state)

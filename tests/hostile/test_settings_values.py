@@ -22,6 +22,7 @@ KEYS = (
     "ui/theme",
     "models/recent",
     "ui/geometry",
+    "ui/place",
     "ui/saliency",
     "ui/language",
 )
@@ -69,6 +70,10 @@ def read_every_preference(home: Path) -> None:
     assert len(recent) <= preferences.RECENT_LIMIT and all(p.is_file() for p in recent)
     geometry = preferences.window_geometry()
     assert geometry is None or isinstance(geometry, QByteArray)
+    place = preferences.window_place()
+    assert place is None or (
+        len(place) == preferences.PLACE_NUMBERS and all(abs(n) <= 10**6 for n in place)
+    )
     model = home / "m.npz"
     model.write_bytes(b"x")
     preferences.add_recent_model(model)

@@ -415,3 +415,39 @@ def test_a_maximised_window_comes_back_maximised_with_its_normal_size(
     qtbot.waitUntil(new.window.isMaximized)
     assert new.window.normalGeometry() == normal
     new.window.close()
+
+
+def test_a_restarted_window_comes_back_where_it_closed_not_a_title_bar_lower(qtbot, window_factory):
+    """After a restart the window sat 25 px lower (walk w22c): ``restoreGeometry`` moves a
+    window at the screen's top down by a guessed title bar. The place is saved as numbers and
+    put back as a language switch puts it; a hand-edited value is refused, not obeyed."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from PySide6.QtCore import QRect
+
+    from nndesk import preferences
+    from nndesk.ui.window_place import place_from_numbers, place_numbers, place_of, put_in_place
+
+    desk = window_factory()
+    window = desk.window
+    window.setGeometry(QRect(0, 0, 1024, 700))
+    qtbot.waitUntil(lambda: window.geometry() == QRect(0, 0, 1024, 700), timeout=60_000)
+    window.close()  # as the person quits: the place is saved
+    numbers = preferences.window_place()
+    assert numbers is not None and numbers[:4] == (0, 0, 1024, 700)
+    place = place_from_numbers(numbers)
+    assert place is not None and place_numbers(place) == numbers
+    again = window_factory().window
+    put_in_place(again, place)
+    assert again.geometry().top() == 0  # at the screen's top, not a title bar (25 px) lower
+    assert place_of(again).geometry.size() == window.geometry().size()
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.lists(st.integers(-(2**31), 2**31 - 1), min_size=0, max_size=15))
+    def read(values):
+        read_back = place_from_numbers(tuple(values))
+        if read_back is not None:
+            assert len(values) == 13 and not read_back.geometry.isEmpty()
+            assert min(values[8:12]) >= 0
+
+    read()
