@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QMargins, QRect, Qt
 from PySide6.QtWidgets import QWidget
 
+from nndesk.preferences import PLACE_NUMBERS
+
 
 @dataclass(frozen=True)
 class WindowPlace:
@@ -89,7 +91,7 @@ def place_numbers(place: WindowPlace) -> tuple[int, ...]:
 def place_from_numbers(numbers: tuple[int, ...]) -> WindowPlace | None:
     """The place ``place_numbers`` wrote; None for numbers no window had (an empty size, a
     negative frame)."""
-    if len(numbers) != 13:
+    if len(numbers) != PLACE_NUMBERS:
         return None
     geometry, normal = QRect(*numbers[0:4]), QRect(*numbers[4:8])
     frame = QMargins(*numbers[8:12])
