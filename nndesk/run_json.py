@@ -132,28 +132,20 @@ def checked_config(config: Any) -> dict:
     """
     if not isinstance(config, dict):
         raise RunFileError(f"config is {kind_of(config)}, not an object")
-    for name, default in _config_defaults().items():
-        if name not in config:
+    from nndesk.settings_schema import FIELDS
+
+    for field in FIELDS:
+        if field.name not in config:
             continue
-        value = config[name]
-        if isinstance(default, bool):
-            ok = isinstance(value, bool)
-        elif isinstance(default, int):
-            ok = isinstance(value, int) and not isinstance(value, bool)
-        elif isinstance(default, float) or default is None:
-            ok = is_finite(value) or (default is None and value is None)
-        elif isinstance(default, str):
-            ok = isinstance(value, str)
-        else:
-            continue
-        if not ok:
-            raise RunFileError(f"config.{name} is {short_repr(value)}, not a valid setting")
-        if isinstance(value, int | float) and not isinstance(value, bool):
+        value = config[field.name]
+        if not _holds_kind(field, value):
+            raise RunFileError(f"config.{field.name} is {short_repr(value)}, not a valid setting")
+        if field.kind in (int, float) and value is not None:
             # numbers out of the settings' range (epochs -5 was listed "completed"); a choice
             # is not checked: a record of a newer nndesk may name an activation this one lacks
-            reason = _range_problem(name, value)
+            reason = field.problem(value)
             if reason is not None:
-                raise RunFileError(f"config.{name}: {reason}")
+                raise RunFileError(f"config.{field.name}: {reason}")
     for name, value in config.items():
         if isinstance(value, float) and not math.isfinite(value):
             # kept, it would stop the record being saved again (run.json holds JSON numbers only)
@@ -169,27 +161,21 @@ def checked_config(config: Any) -> dict:
     return dict(config)
 
 
-def _range_problem(name: str, value: float) -> str | None:
-    """Why the number ``value`` of setting ``name`` is out of its range (``settings_schema``)."""
-    from nndesk.settings_schema import BY_NAME
-
-    field = BY_NAME.get(name)
-    if field is None or field.kind not in (int, float):
-        return None
-    return field.problem(value)
-
-
-def _config_defaults() -> dict[str, Any]:
-    """Every training setting's name and default (its type is the type run.json must hold)."""
-    import dataclasses
-
-    from nndesk.training import TrainConfig
-
-    return {
-        f.name: f.default
-        for f in dataclasses.fields(TrainConfig)
-        if f.default is not dataclasses.MISSING
-    }
+def _holds_kind(field, value: Any) -> bool:
+    """Whether ``value`` has the type of setting ``field`` (``settings_schema.Field.kind``):
+    a whole number for an int, any finite number for a float, None where the field is optional.
+    """
+    if value is None:
+        return field.optional
+    if field.kind is bool:
+        return isinstance(value, bool)
+    if field.kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if field.kind is float:
+        return is_finite(value)
+    if field.kind is str:
+        return isinstance(value, str)
+    return True
 
 
 #: Bytes of run.json a listing reads before the curves (a record's settings and texts: about

@@ -110,6 +110,7 @@ class Field:
     optional: bool = False
     resume_keeps: bool = False
     live: bool = False
+    race_shares: bool = False
     applies: Callable[[Mapping[str, Any]], bool] | None = None
     flag: str = ""
     metavar: str = ""
@@ -204,28 +205,32 @@ FIELDS: tuple[Field, ...] = (
     # -- data ----------------------------------------------------------------------------------
     _field("dataset", str, N_("Dataset"), N_("a dataset nndesk knows (its name), or a folder "
            "with one sub-folder of images per class"), "data", resume_keeps=True,
-           metavar="|".join((*DATASETS, "FOLDER"))),
+           race_shares=True, metavar="|".join((*DATASETS, "FOLDER"))),
     _field("normalize", str, N_("Inputs"), N_("how pixels 0..255 are scaled before the network"),
            "data", choices=NORMALIZATIONS, resume_keeps=True),
     _field("val_fraction", float, N_("Validation"), N_("share of the training images held out to "
            "measure validation loss and accuracy each epoch"), "data", low=0.0, high=1.0,
-           high_open=True, metavar="F", form_label=QT_TRANSLATE_NOOP("TrainForm", "Validation")),
+           high_open=True, race_shares=True, metavar="F",
+           form_label=QT_TRANSLATE_NOOP("TrainForm", "Validation")),
     _field("augment", bool, N_("Augment"), N_("train on slightly shifted, rotated and scaled "
-           "copies of the images"), "data", live=True,
+           "copies of the images"), "data", live=True, race_shares=True,
            form_label=QT_TRANSLATE_NOOP("TrainForm", "Augmentation")),
     _field("aug_shift", float, N_("Shift"), N_("augment: shifts up to this many pixels each "
-           "way"), "data", low=0.0, high=6.0, live=True, metavar="PIXELS", applies=_augments),
+           "way"), "data", low=0.0, high=6.0, live=True, race_shares=True, metavar="PIXELS",
+           applies=_augments),
     _field("aug_rotate", float, N_("Rotate"), N_("augment: turns up to this many degrees each "
-           "way"), "data", low=0.0, high=45.0, live=True, metavar="DEGREES", applies=_augments),
+           "way"), "data", low=0.0, high=45.0, live=True, race_shares=True, metavar="DEGREES",
+           applies=_augments),
     _field("aug_scale", float, N_("Zoom"), N_("augment: zoom in or out by up to this share (0.1 "
-           "= 90% to 110%)"), "data", low=0.0, high=0.5, live=True, metavar="SHARE",
-           applies=_augments),
+           "= 90% to 110%)"), "data", low=0.0, high=0.5, live=True, race_shares=True,
+           metavar="SHARE", applies=_augments),
     _field("aug_stroke", float, N_("Pen width"), N_("augment: share of images whose strokes get "
-           "thicker or thinner"), "data", low=0.0, high=1.0, live=True, metavar="SHARE",
-           applies=_augments),
+           "thicker or thinner"), "data", low=0.0, high=1.0, live=True, race_shares=True,
+           metavar="SHARE", applies=_augments),
     _field("sketch", float, N_("Sketches"), N_("share of each batch redrawn as garment sketches "
            "(silhouettes, outlines, scribbles)"), "data", low=0.0, high=1.0, live=True,
-           metavar="SHARE", form_label=QT_TRANSLATE_NOOP("TrainForm", "Share of sketches")),
+           race_shares=True, metavar="SHARE",
+           form_label=QT_TRANSLATE_NOOP("TrainForm", "Share of sketches")),
     # -- network -------------------------------------------------------------------------------
     _field("arch", str, N_("Layers"), N_("784 inputs, hidden widths, 10 classes, e.g. "
            "784-64-64-10; "
@@ -268,12 +273,12 @@ FIELDS: tuple[Field, ...] = (
            metavar="EPS", applies=lambda v: accepts(v.get("optimizer", ""), "eps")),
     _field("batch_size", int, N_("Batch size"), N_("images per update; 0 (or 'full' on the command "
            "line) = the whole training split, plain gradient descent"), "optimisation", low=0,
-           high=MAX_BATCH_SIZE, live=True, metavar="N|full",
+           high=MAX_BATCH_SIZE, live=True, race_shares=True, metavar="N|full",
            form_label=QT_TRANSLATE_NOOP("TrainForm", "Batch size")),
     _field("epochs", int, N_("Epochs"), N_("passes over the training images; a run stopped "
            "before its last epoch continues up to this epoch, counted from its start; a finished "
            "model continues for this many more"), "optimisation", low=1, high=MAX_EPOCHS,
-           metavar="N"),
+           race_shares=True, metavar="N"),
     _field("schedule", str, N_("Schedule"), N_("how the learning rate changes from epoch to epoch"),
            "optimisation", choices=SCHEDULES),
     _field("schedule_step", int, N_("Every"), N_("step: decay every N epochs; exp: constant for N "
@@ -293,7 +298,7 @@ FIELDS: tuple[Field, ...] = (
            "empty = off"), "optimisation", low=0.0, low_open=True, optional=True, resume_keeps=True,
            metavar="NORM", form_label=QT_TRANSLATE_NOOP("TrainForm", "Clip norm")),
     _field("seed", int, N_("Seed"), N_("same seed + same settings = the same run, batch for batch"),
-           "optimisation", low=0, high=MAX_SEED, metavar="N"),
+           "optimisation", low=0, high=MAX_SEED, race_shares=True, metavar="N"),
     _field("test_every_epoch", bool, N_("Test"), N_("also measure accuracy on the test images "
            "after every epoch"), "optimisation"),
     _field("threads", int, N_("Threads"), N_("threads training uses: an MLP's BLAS "
@@ -305,6 +310,8 @@ BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 
 #: Fields a resumed model file fixes: its network, its inputs and its optimizer's state.
 RESUME_KEEPS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.resume_keeps)
+#: Fields every lane of a race shares: its images, their order and their augmentation.
+RACE_SHARES: tuple[str, ...] = tuple(f.name for f in FIELDS if f.race_shares)
 
 
 def problems(values: dict[str, Any]) -> dict[str, str]:

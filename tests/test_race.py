@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from nndesk.errors import ConfigError
+from nndesk.settings_schema import RACE_SHARES
 from nndesk.training import BatchReport, EpochReport, RunEnded
-from nndesk.training.race import prepare_race, race
+from nndesk.training.race import check_race, prepare_race, race
 from tests.test_training import FAST, tiny  # noqa: F401 - the module's dataset fixture
 
 
@@ -44,6 +45,35 @@ def test_lanes_that_would_see_different_batches_are_refused(tiny):  # noqa: F811
         prepare_race([FAST, FAST.replace(batch_size=32)], tiny)
     with pytest.raises(ConfigError, match="2 to 4 configurations"):
         prepare_race([FAST], tiny)
+
+
+#: For each setting a race's lanes share, a value unlike ``FAST``'s (the keys must be exactly
+#: the schema's ``race_shares`` fields, so a newly shared setting is tested here too).
+OTHER_VALUES = {
+    "dataset": "mnist",
+    "val_fraction": 0.25,
+    "augment": True,
+    "aug_shift": 3.0,
+    "aug_rotate": 5.0,
+    "aug_scale": 0.2,
+    "aug_stroke": 0.5,
+    "sketch": 0.5,
+    "batch_size": 7,
+    "epochs": 9,
+    "seed": 123,
+}
+
+
+def test_the_schema_marks_the_settings_that_make_the_batches():
+    assert set(RACE_SHARES) == set(OTHER_VALUES)
+
+
+@pytest.mark.parametrize("name", RACE_SHARES)
+def test_each_shared_setting_must_be_equal_in_every_lane(name):
+    other = FAST.replace(**{name: OTHER_VALUES[name]})
+    assert getattr(other, name) != getattr(FAST, name)
+    with pytest.raises(ConfigError, match=f"configuration 3 has {name} "):
+        check_race([FAST, FAST.replace(lr=0.5, optimizer="sgd"), other])
 
 
 def test_a_lane_that_diverges_ends_alone(tiny):  # noqa: F811

@@ -15,26 +15,25 @@ from collections.abc import Callable, Iterator, Sequence
 
 from nndesk.errors import ConfigError
 from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.settings_schema import RACE_SHARES
 from nndesk.training.config import TrainConfig
 from nndesk.training.loop import Report, RunEnded, train
 from nndesk.training.memory import check_batches_fit
 from nndesk.training.session import Session, prepare
 
-#: Settings every lane of a race must share, so that their batches are the same.
-SHARED = ("dataset", "seed", "val_fraction", "batch_size", "epochs", "augment", "aug_shift",
-          "aug_rotate", "aug_scale", "aug_stroke", "sketch")  # fmt: skip
 MIN_LANES, MAX_LANES = 2, 4
 
 
 def check_race(configs: Sequence[TrainConfig]) -> None:
-    """``ConfigError`` (one line) unless 2-4 configs share every ``SHARED`` setting."""
+    """``ConfigError`` (one line) unless 2-4 configs share every setting the schema marks
+    ``race_shares`` (``RACE_SHARES``)."""
     if not MIN_LANES <= len(configs) <= MAX_LANES:
         raise ConfigError(
             f"a race takes {MIN_LANES} to {MAX_LANES} configurations, not {len(configs)}"
         )
     first = configs[0]
     for i, config in enumerate(configs[1:], start=2):
-        for name in SHARED:
+        for name in RACE_SHARES:
             if getattr(config, name) != getattr(first, name):
                 raise ConfigError(
                     f"configuration {i} has {name} {getattr(config, name)!r}, the first "
