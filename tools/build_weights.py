@@ -53,6 +53,10 @@ class Stage:
     collars, shift dresses: ``training_drawings(cut=...)``), a share ``cues`` of its long-sleeved
     tops with the details that tell them apart (``training_drawings(cues=...)``); ``seed`` draws
     the stage's drawings from another training seed (None: ``TRAINING_SEED``).
+    ``outliers`` is the share of the stage's training images that are no garment
+    (``tools.outlier_drawings``: MNIST digits drawn on the canvas and random strokes), labelled
+    ``OUTLIER`` so their target is uniform (outlier exposure): the network learns to be unsure
+    of a drawing that is none of the classes. 0.1 makes about a tenth of every batch such images.
     ``widen`` (an MLP architecture with the same layers, each as wide or wider) makes the
     previous stage's network wider before this stage trains (``widen``): it computes the same
     function at first, and the new units give the drawings room.
@@ -67,6 +71,7 @@ class Stage:
     cues: float = 0.0
     widen: str | None = None
     seed: int | None = None  # the drawings' seed; None: TRAINING_SEED (never a check set's)
+    outliers: float = 0.0  # share of the training images that are no garment (uniform target)
 
 
 #: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
@@ -249,6 +254,26 @@ def with_drawings(
     )
 
 
+def with_outliers(dataset, share: float, mnist_dir: Path | None, cache: str | None = None):
+    """A copy of ``dataset`` whose training split ends with non-garment images labelled
+    ``OUTLIER``, ``share`` of the training images after they join
+    (``tools.outlier_drawings.training_outliers``: half MNIST digits from ``mnist_dir``, half
+    random strokes; seeded, never the tests' non-garment seeds)."""
+    from tools.outlier_drawings import cached_training_outliers
+
+    if share <= 0:
+        return dataset
+    if not share < 1:
+        raise NndeskError(f"an outlier share must be under 1, not {share}")
+    count = round(share / (1 - share) * len(dataset.train_labels))
+    images, labels = cached_training_outliers(count, mnist_dir, cache)
+    return dataclasses.replace(
+        dataset,
+        train_images=np.concatenate([dataset.train_images, images]),
+        train_labels=np.concatenate([np.asarray(dataset.train_labels, np.int64), labels]),
+    )
+
+
 def widen(loaded, arch: str, seed: int = 0):
     """``loaded`` (a ``LoadedModel`` of an MLP or CNN) with its dense layers widened to ``arch``.
 
@@ -295,7 +320,13 @@ def widen(loaded, arch: str, seed: int = 0):
 
 
 def _train_stage(
-    name: str, stage: Stage, dataset, resume: Path | None, log, cache: str | None = None
+    name: str,
+    stage: Stage,
+    dataset,
+    resume: Path | None,
+    log,
+    cache: str | None = None,
+    outlier_dir: Path | None = None,
 ):
     """Train one stage (from scratch, or on from the model file ``resume``); return the session."""
     from nndesk.nn.serialization import load_model
@@ -312,6 +343,9 @@ def _train_stage(
             stage.seed,
             stage.cues,
         )
+    if stage.outliers:
+        dataset = with_outliers(dataset, stage.outliers, outlier_dir, cache)
+        log(f"{name}: {100 * stage.outliers:g} % of the training images are no garment")
     start = resume
     if stage.widen:
         if resume is None:
@@ -342,11 +376,13 @@ def build(
     log=print,
     first_stage: Path | None = None,
     cache: str | None = None,
+    outlier_dir: Path | None = None,
 ) -> dict:
     """Train ``recipe``, save ``<out_dir>/<name>.npz`` and return its facts (accuracy, seconds).
 
     For a recipe of several stages, ``first_stage`` (the model file every stage but the last
     made, e.g. the shipped file of the previous release) skips training them again.
+    ``outlier_dir`` is the MNIST folder a stage with ``outliers`` draws its digits from.
     """
     from nndesk.data import load_dataset
     from nndesk.nn.serialization import save_model
@@ -366,7 +402,7 @@ def build(
         resume, stages = first_stage, stages[-1:]
         log(f"{recipe.name}: every stage but the last taken from {first_stage}")
     for k, stage in enumerate(stages):
-        session = _train_stage(recipe.name, stage, dataset, resume, log, cache)
+        session = _train_stage(recipe.name, stage, dataset, resume, log, cache, outlier_dir)
         if k < len(stages) - 1:
             earlier = resume
             resume = session.save(out_dir / f"{recipe.name}.stage-{k + 1}.npz")
@@ -395,6 +431,7 @@ def build(
         "cut_drawings": stages[-1].cut,
         "cue_drawings": stages[-1].cues,
         "drawing_seed": stages[-1].seed,
+        "outliers": stages[-1].outliers,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:
@@ -471,6 +508,7 @@ def main(argv: list[str] | None = None) -> int:
                     threads=args.threads,
                     first_stage=_first_stage(args, recipe),
                     cache=args.drawing_cache,
+                    outlier_dir=_data_dir(args, "mnist"),
                 )
             )
     except NndeskError as err:

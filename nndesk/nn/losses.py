@@ -1,7 +1,10 @@
 """Losses on logits: softmax cross-entropy, sigmoid binary cross-entropy, mean squared error.
 
 Call ``loss(logits, labels)`` (labels ``int64 (n,)``) for the batch mean, then ``loss.backward()``
-for dL/dlogits ``(n, k)``. ``loss(logits, labels, batch)`` takes the rows as part of a batch of
+for dL/dlogits ``(n, k)``. A label ``OUTLIER`` (-1) means "none of these classes": that row's
+target is the uniform distribution over the ``k`` classes (outlier exposure; its cross-entropy
+gradient is ``softmax(z) - 1/k``), so a network learns to be unsure of images that are no class.
+``loss(logits, labels, batch)`` takes the rows as part of a batch of
 ``batch`` rows: their share of its mean (the parts' shares add up to it) and their rows of its
 gradient (``nndesk.nn.split_batch``). Each loss is fused with the model's output activation, so
 the gradient goes straight to the logits and never divides by a probability.
@@ -15,10 +18,19 @@ from nndesk.errors import ConfigError
 from nndesk.i18n import N_, Message
 from nndesk.nn.activations import sigmoid, softmax
 
+#: The label of a training image that is none of the classes: its target is uniform.
+OUTLIER = -1
+
 
 def one_hot(labels: np.ndarray, k: int, dtype: np.dtype | type = np.float32) -> np.ndarray:
-    """``(n,)`` int labels -> ``(n, k)`` one-hot rows."""
+    """``(n,)`` int labels -> ``(n, k)`` one-hot rows; an ``OUTLIER`` row is ``1/k`` everywhere."""
     out = np.zeros((labels.shape[0], k), dtype=dtype)
+    outliers = labels < 0
+    if outliers.any():
+        out[outliers] = 1.0 / k
+        rows = np.flatnonzero(~outliers)
+        out[rows, labels[rows]] = 1
+        return out
     out[np.arange(labels.shape[0]), labels] = 1
     return out
 
@@ -52,15 +64,20 @@ class Loss:
 
 
 class SoftmaxCrossEntropy(Loss):
-    """Batch mean of ``-log softmax(z)[y]``; gradient ``(softmax(z) - onehot) / n``."""
+    """Batch mean of ``-log softmax(z)[y]``; gradient ``(softmax(z) - onehot) / n``.
+
+    An ``OUTLIER`` row's term is the cross-entropy against the uniform target,
+    ``-mean_j log softmax(z)_j``, with gradient ``(softmax(z) - 1/k) / n``."""
 
     name = "ce"
 
     def __call__(self, logits: np.ndarray, labels: np.ndarray, batch: int | None = None) -> float:
         # a training batch is a few hundred numbers, so each NumPy call costs more than its
         # arithmetic: ufunc reduces instead of the np.max/np.mean wrappers, one division
-        rows = self._rows(logits.shape[0])
         n = logits.shape[0] if batch is None else batch  # the mean's divisor
+        if labels.shape[0] and np.minimum.reduce(labels) < 0:
+            return self._with_outliers(logits, labels, labels < 0, n)
+        rows = self._rows(logits.shape[0])
         # log-sum-exp after subtracting the row max: finite for logits of 1e4
         shifted = logits - np.maximum.reduce(logits, axis=1, keepdims=True)  # (n, k)
         picked = shifted[rows, labels]  # (n,) before shifted is overwritten below
@@ -71,6 +88,26 @@ class SoftmaxCrossEntropy(Loss):
         total *= n
         grad /= total  # softmax(z) / n
         grad[rows, labels] -= 1.0 / n
+        self._grad = grad
+        return loss
+
+    def _with_outliers(
+        self, logits: np.ndarray, labels: np.ndarray, outliers: np.ndarray, n: int
+    ) -> float:
+        """``__call__`` for a batch holding ``OUTLIER`` rows (bool mask ``outliers`` (m,))."""
+        k = logits.shape[1]
+        shifted = logits - np.max(logits, axis=1, keepdims=True)  # (m, k)
+        inliers = np.flatnonzero(~outliers)
+        # the target's dot product with the log-probabilities, less the log-sum-exp below
+        picked = np.empty(logits.shape[0], dtype=np.float64)
+        picked[inliers] = shifted[inliers, labels[inliers]]
+        picked[outliers] = np.mean(shifted[outliers], axis=1, dtype=np.float64)
+        grad = np.exp(shifted)
+        total = np.sum(grad, axis=1, keepdims=True)  # (m, 1)
+        loss = float(np.sum(np.log(total), dtype=np.float64) - np.sum(picked)) / n
+        grad /= total * n  # softmax(z) / n
+        grad[inliers, labels[inliers]] -= 1.0 / n
+        grad[outliers] -= 1.0 / (k * n)
         self._grad = grad
         return loss
 

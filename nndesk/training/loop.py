@@ -124,16 +124,25 @@ class EpochProgress:
     loss_sum: float = 0.0  # sum of per-sample losses, for the epoch's running mean
     correct: int = 0
     seconds: float = 0.0  # training time so far, pauses excluded
+    outliers: int = 0  # samples labelled OUTLIER (none of the classes): not in the accuracy
+
+    @property
+    def accuracy(self) -> float:
+        """The running accuracy over the samples that have a class (0 when none has yet)."""
+        labelled = self.seen - self.outliers
+        return self.correct / labelled if labelled else 0.0
 
     @classmethod
     def from_dict(cls, d: Any, n_train: int) -> EpochProgress | None:
         """The saved progress, or None when it is missing or does not fit ``n_train`` samples."""
         try:
             progress = cls(int(d["batches"]), int(d["seen"]), float(d["loss_sum"]),
-                           int(d["correct"]), float(d["seconds"]))  # fmt: skip
+                           int(d["correct"]), float(d["seconds"]),
+                           int(d.get("outliers", 0)))  # fmt: skip
         except (KeyError, TypeError, ValueError):
             return None
         fits = 0 < progress.batches <= progress.seen < n_train and progress.correct >= 0
+        fits = fits and 0 <= progress.outliers <= progress.seen
         finite = math.isfinite(progress.loss_sum) and math.isfinite(progress.seconds)
         return progress if fits and finite else None
 
@@ -313,7 +322,11 @@ def _train(
                 return
             # running accuracy before the update: the same numbers the loss was computed on
             guessed = logits.argmax(axis=1)
-            progress.correct += int(np.count_nonzero(guessed == yb))
+            progress.correct += int(np.count_nonzero(guessed == yb))  # an OUTLIER never matches
+            if yb.shape[0] and np.minimum.reduce(yb) < 0:  # rows of no class: outlier exposure
+                labelled = yb >= 0
+                progress.outliers += int(m - np.count_nonzero(labelled))
+                yb, guessed = yb[labelled], guessed[labelled]
             if count_trained:
                 trained += np.bincount(yb * k + guessed, minlength=k * k)[: k * k]
             sampled = watch is not None and watch.wants(b + 1)
@@ -330,7 +343,7 @@ def _train(
                 batch=b + 1,
                 batches=epoch_batches,
                 loss=progress.loss_sum / progress.seen,
-                accuracy=progress.correct / progress.seen,
+                accuracy=progress.accuracy,
                 lr=float(optimizer.lr),
                 samples_per_second=progress.seen / elapsed if elapsed > 0 else float("inf"),
                 batch_loss=loss,
@@ -351,7 +364,7 @@ def _train(
             epoch=epoch,
             epochs=last,
             train_loss=progress.loss_sum / progress.seen,
-            train_accuracy=progress.correct / progress.seen,
+            train_accuracy=progress.accuracy,
             val_loss=None if val is None else val.loss,
             val_accuracy=None if val is None else val.accuracy,
             lr=float(optimizer.lr),

@@ -336,7 +336,17 @@ def prepare(
         )
 
     labels = np.asarray(dataset.train_labels, dtype=np.int64)
-    if config.val_fraction > 0:
+    outliers = labels < 0  # OUTLIER rows (outlier exposure) only ever train, never validate
+    if config.val_fraction > 0 and outliers.any():
+        labelled = np.flatnonzero(~outliers)
+        kept, val_idx = stratified_split(
+            labels[labelled], config.val_fraction, run_rng(config.seed, SPLIT)
+        )
+        train_idx, val_idx = (
+            np.sort(np.r_[labelled[kept], np.flatnonzero(outliers)]),
+            labelled[val_idx],
+        )
+    elif config.val_fraction > 0:
         train_idx, val_idx = stratified_split(
             labels, config.val_fraction, run_rng(config.seed, SPLIT)
         )

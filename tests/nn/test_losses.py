@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from nndesk.errors import ConfigError
-from nndesk.nn.losses import make_loss, one_hot
+from nndesk.nn.losses import OUTLIER, make_loss, one_hot
 from tests.nn.gradcheck import numeric_grad
 
 CASES = [
@@ -105,3 +105,69 @@ def test_parts_of_a_batch_give_shares_of_its_loss_and_its_gradient_rows(name, ou
         np.testing.assert_array_equal(part.backward(), grad[rows])
     assert sum(shares) == pytest.approx(value, rel=1e-14)
     assert part(logits, labels, batch=10) == value  # the whole batch as its only part
+
+
+# -- outlier exposure: a label OUTLIER (-1) means "none of these classes", a uniform target --
+
+
+@pytest.mark.parametrize(("name", "output"), CASES)
+def test_outlier_rows_gradient_matches_finite_differences(name, output):
+    rng = np.random.default_rng(3)
+    logits = rng.standard_normal((6, 4)) * 2
+    labels = np.array([2, OUTLIER, 0, OUTLIER, 3, 1])
+    loss = make_loss(name, output)
+    loss(logits, labels)
+    analytic = loss.backward().copy()
+    numeric = numeric_grad(lambda z: make_loss(name, output)(z, labels), logits)
+    np.testing.assert_allclose(analytic, numeric, rtol=1e-6, atol=1e-9)
+
+
+def test_cross_entropy_of_an_outlier_row_is_against_the_uniform_distribution():
+    logits = np.array([[2.0, 1.0, 0.1], [0.5, 2.5, 0.0], [1.0, -1.0, 3.0]])
+    labels = np.array([0, OUTLIER, 2])
+    p = np.exp(logits) / np.exp(logits).sum(1, keepdims=True)
+    terms = [-np.log(p[0, 0]), -np.mean(np.log(p[1])), -np.log(p[2, 2])]
+    loss = make_loss("ce", "softmax")
+    assert loss(logits, labels) == pytest.approx(np.mean(terms), rel=1e-12)
+    grad = loss.backward()
+    # the textbook gradient: softmax minus the target (one-hot, or 1/k for the outlier), over n
+    target = np.array([[1, 0, 0], [1 / 3, 1 / 3, 1 / 3], [0, 0, 1]])
+    np.testing.assert_allclose(grad, (p - target) / 3, rtol=1e-12)
+    # a row that is already uniform has nothing left to learn
+    flat = make_loss("ce", "softmax")
+    flat(np.zeros((1, 5)), np.array([OUTLIER]))
+    np.testing.assert_allclose(flat.backward(), 0.0, atol=1e-15)
+
+
+def test_one_hot_gives_an_outlier_the_uniform_row():
+    np.testing.assert_allclose(
+        one_hot(np.array([1, OUTLIER]), 4, np.float64), [[0, 1, 0, 0], [0.25] * 4]
+    )
+
+
+@pytest.mark.parametrize(("name", "output"), CASES)
+def test_parts_of_a_batch_with_outliers_add_up_to_the_whole(name, output):
+    rng = np.random.default_rng(4)
+    logits = rng.standard_normal((8, 5))
+    labels = np.array([OUTLIER, 1, 4, OUTLIER, 0, 2, OUTLIER, 3])
+    whole = make_loss(name, output)
+    total = whole(logits, labels)
+    grad = whole.backward().copy()
+    shares, rows = [], []
+    for part in (slice(0, 3), slice(3, 8)):  # one part holds an outlier, the other two
+        loss = make_loss(name, output)
+        shares.append(loss(logits[part], labels[part], 8))
+        rows.append(loss.backward().copy())
+    assert sum(shares) == pytest.approx(total, rel=1e-12)
+    np.testing.assert_allclose(np.vstack(rows), grad, rtol=1e-12, atol=1e-15)
+
+
+def test_a_batch_of_only_outliers_and_float32_logits_stay_float32_and_finite():
+    logits = np.array([[1e4, 0.0, -1e4], [3.0, 2.0, 1.0]], dtype=np.float32)
+    loss = make_loss("ce", "softmax")
+    with np.errstate(over="raise", divide="raise", invalid="raise"):
+        value = loss(logits, np.array([OUTLIER, OUTLIER]))
+        grad = loss.backward()
+    assert grad.dtype == np.float32 and np.isfinite(grad).all() and np.isfinite(value)
+    # each row: its log-sum-exp less its mean logit (1e4 - 0, and 3 + log(1 + e^-1 + e^-2) - 2)
+    assert value == pytest.approx((1e4 + 1 + np.log(np.exp([0, -1, -2]).sum())) / 2, rel=1e-6)
