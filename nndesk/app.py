@@ -1039,10 +1039,9 @@ def run(data_dir: str | None = None) -> int:
     window = build_window().window
     numbers = preferences.window_place()
     place = place_from_numbers(numbers) if numbers is not None else None
-    geometry = preferences.window_geometry()
     if place is not None:
         put_in_place(window, place)  # where it closed, kept on today's screen
-    elif geometry is not None:  # saved by a version before the place was
+    elif (geometry := preferences.window_geometry()) is not None:  # saved by an older version
         window.restoreGeometry(geometry)
     else:
         window.resize(first_window_size(app.primaryScreen()))
