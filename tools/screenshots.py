@@ -54,6 +54,11 @@ def _settle(app, prediction, seconds: float = 5.0) -> None:
         app.processEvents()
 
 
+def _neighbours_settled(why) -> bool:
+    """The Why page shows its nearest training images, or says why it cannot (no data)."""
+    return why.neighbours_banner.isVisible() or any(t.isVisible() for t in why.neighbour_tiles)
+
+
 def render(
     out_dir: str | os.PathLike,
     mnist_model: str | None = None,
@@ -106,6 +111,7 @@ def render(
     save(window.preview, "preview-saliency")
     window.tabs.setCurrentWidget(desk.why_page)
     _settle(app, prediction)
+    _wait(app, lambda: _neighbours_settled(desk.why_page), 60)
     save(desk.why_page, "why-digit")
     _render_why_contrast(app, desk, save)
     _render_inside_page(app, desk, save)
@@ -419,6 +425,8 @@ def render_vietnamese(
         draw(window.canvas, TROUSER, width=26)
         _settle(app, prediction)
         window.tabs.setCurrentWidget(desk.why_page)
+        _settle(app, prediction)
+        _wait(app, lambda: _neighbours_settled(desk.why_page), 60)  # not "Looking for..."
         _settle(app, prediction)
         path = out / "window-vi.png"
         window.grab().save(str(path))
