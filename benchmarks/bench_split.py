@@ -15,12 +15,21 @@ the machine (Linux only: it reads ``/proc/thread-self``):
   only be waits for the GIL; the voluntary context switches (waits that put the thread to sleep).
   Per batch: the caller's time outside its own part (hand-out, waits, sums, Adam) and how much
   later the caller's part ends than the other one's.
-- ``gil``: two half-batch steps at once, without meetings, as two threads of this process and as
-  two child processes (which share no GIL): the threads' ``sleep`` over the processes' is what
-  the GIL costs two halves that run side by side.
+- ``gil``: half-batch steps on one thread alone, then two at once, without meetings, as two
+  threads of this process and as two child processes (which share no GIL): the threads'
+  ``sleep`` over the processes' is what the GIL costs two halves that run side by side, and the
+  processes' CPU over the lone thread's what the two cores' shared memory and caches cost.
 - ``whole-vs-split``: the same training steps with the batch whole on one thread and split over
   two, switching every 10 batches: the CPU the split adds, and Adam's update on two threads
   against inline.
+- ``timeline``: ``--batches`` batches of the real training loop (``nndesk.training.train``, the
+  gather and the reports included) split over two threads, each phase timed on the thread that
+  runs it: the hand-out, each half's forward, loss and backward, the caller's wait for the other
+  half, the gradient sum, Adam (each thread's range and the caller's own share), the loop's rest
+  (gather, accuracy, report). Per thread, the busy time per phase (wall, CPU, and for the
+  halves the run-queue wait; wall minus both is sleep: the GIL) and the idle time per batch
+  (wall minus busy), and one batch of median wall drawn as a line per thread. ``--whole``: the
+  same phases with the batches whole on one thread.
 
 Medians over the batches; the load average before and after is printed. On a busy machine the
 run-queue waits dominate and the two threads seldom run at the same moment, so the GIL figures
@@ -180,7 +189,8 @@ def half_steps(data_dir: Path, steps: int, threads: int, start_at: float) -> Non
 def measure_gil(data_dir: Path, steps: int) -> None:
     """The ``gil`` measurement (module docstring): threads first, then processes."""
     keys = ("wall", "cpu", "run-queue", "sleep", "switches")
-    for label, processes, threads in (("two threads", 1, 2), ("two processes", 2, 1)):
+    sides = (("one thread alone", 1, 1), ("two threads", 1, 2), ("two processes", 2, 1))
+    for label, processes, threads in sides:
         start_at = time.time() + 12  # after every side has loaded the data and warmed up
         command = [sys.executable, __file__, "--data-dir", str(data_dir), "--half-steps"]
         command += [str(steps), str(threads), str(start_at)]
@@ -222,6 +232,198 @@ def measure_whole_vs_split(session, count: int) -> None:
         print_medians(f"whole-vs-split, {variant} (ms per batch)", row)
 
 
+TIMELINE_CALLER = (
+    "hand-out (parameters, dropout masks)",
+    "forward",
+    "loss",
+    "backward",
+    "wait for the other half",
+    "gradient sum",
+    "adam, own range",
+    "adam, outside the ranges",
+    "loop: gather, accuracy, report",
+)
+TIMELINE_OTHER = ("forward", "loss", "backward", "adam, own range")
+#: The letters the drawn batch uses for each phase ('.' idle).
+TIMELINE_MARKS = {
+    "hand-out (parameters, dropout masks)": "h",
+    "forward": "F",
+    "loss": "L",
+    "backward": "B",
+    "wait for the other half": "w",
+    "gradient sum": "s",
+    "adam, own range": "A",
+    "adam, outside the ranges": "a",
+    "loop: gather, accuracy, report": "g",
+}
+
+
+def measure_timeline(session, count: int, whole: bool = False) -> None:
+    """The ``timeline`` measurement (module docstring); ``whole``: the session trains on one
+    thread (batches not split), timed in the same phases."""
+    from nndesk.nn import parallel, split_batch
+    from nndesk.training import BatchReport, train
+
+    # who, phase, start, end, CPU s, run-queue s (the halves' forward and backward only)
+    events: list[tuple[str, str, float, float, float, float]] = []
+    in_adam = threading.Event()
+
+    def who() -> str:
+        return "caller" if threading.current_thread() is threading.main_thread() else "other"
+
+    def queued() -> float:
+        with open("/proc/thread-self/schedstat") as f:
+            return int(f.read().split()[1]) / 1e9
+
+    def timed(phase: str, fn, queue: bool = False):
+        def run(*args, **kwargs):
+            waited = queued() if queue else 0.0
+            start, cpu = time.perf_counter(), time.thread_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                end, cpu = time.perf_counter(), time.thread_time() - cpu
+                waited = queued() - waited if queue else 0.0
+                events.append((who(), phase, start, end, cpu, waited))
+
+        return run
+
+    def step(net, x, labels, loss, batch):  # split_batch._train_step, a phase at a time
+        with parallel.use_threads(1):
+            logits = timed("forward", net.forward, queue=True)(x, training=True)
+            share = timed("loss", loss)(logits, labels, batch)
+            grad = timed("loss", loss.backward)()
+            timed("backward", net.backward, queue=True)(grad, input_grad=False)
+            return logits, share
+
+    inner_map = parallel.map_parts
+
+    def map_parts(fn, size, work):
+        if in_adam.is_set():
+            fn = timed("adam, own range", fn)
+        inner_map(fn, size, work)
+
+    def adam_step(params, _inner=session.optimizer.step):
+        in_adam.set()
+        try:
+            timed("adam", _inner)(params)
+        finally:
+            in_adam.clear()
+
+    saved = (split_batch._train_step, parallel.map_parts, split_batch.BatchSplit)
+    split_class = split_batch.BatchSplit
+    originals = {n: getattr(split_class, n) for n in ("_hand_out", "_sum_grads", "train_step")}
+    split_batch._train_step = step
+    parallel.map_parts = map_parts
+    split_class._hand_out = timed("hand-out (parameters, dropout masks)", originals["_hand_out"])
+    split_class._sum_grads = timed("gradient sum", originals["_sum_grads"])
+    split_class.train_step = timed("split", originals["train_step"])
+    session.optimizer.step = adam_step
+    if whole:  # one thread: the same phases, timed around the model's own calls
+        model = session.model
+        model.forward = timed("forward", model.forward, queue=True)
+        model.backward = timed("backward", model.backward, queue=True)
+        loss_class = type(session.loss_fn)
+        loss_class.backward = timed("loss", loss_class.backward)
+    session.x_train = session.x_train[: count * session.config.batch_size]
+    session.y_train = session.y_train[: count * session.config.batch_size]
+    bounds = [time.perf_counter()]
+    try:
+        for report in train(session):
+            if isinstance(report, BatchReport):
+                bounds.append(time.perf_counter())
+    finally:
+        split_batch._train_step, parallel.map_parts = saved[0], saved[1]
+        for name, method in originals.items():
+            setattr(split_class, name, method)
+        del session.optimizer.step
+        if whole:
+            del session.model.forward, session.model.backward
+            del type(session.loss_fn).backward
+
+    # every event to its batch (the one whose report came after it began)
+    per_batch: list[list[tuple[str, str, float, float, float, float]]] = [[] for _ in bounds[1:]]
+    b = 0
+    for event in sorted(events, key=lambda e: e[2]):
+        while b + 2 < len(bounds) and event[2] >= bounds[b + 1]:
+            b += 1
+        per_batch[b].append(event)
+    rows: dict[str, dict[str, list[float]]] = {
+        "caller": defaultdict(list),
+        "other": defaultdict(list),
+    }
+    walls: list[float] = []
+    for index, batch in enumerate(per_batch):
+        if index < 5 or index == len(per_batch) - 1:  # warm-up, and a short last batch
+            continue
+        wall = (bounds[index + 1] - bounds[index]) * 1e3
+        walls.append(wall)
+        spent: dict[tuple[str, str], float] = defaultdict(float)
+        cpu: dict[tuple[str, str], float] = defaultdict(float)
+        waits: dict[tuple[str, str], float] = defaultdict(float)
+        for person, phase, start, end, seconds, waited in batch:
+            spent[person, phase] += (end - start) * 1e3
+            cpu[person, phase] += seconds * 1e3
+            waits[person, phase] += waited * 1e3
+        own = ("hand-out (parameters, dropout masks)", "forward", "loss", "backward")
+        inside = sum(spent["caller", p] for p in (*own, "gradient sum"))
+        if whole:
+            spent["caller", "split"] = inside
+        spent["caller", "wait for the other half"] = spent["caller", "split"] - inside
+        adam_range = spent["caller", "adam, own range"]
+        spent["caller", "adam, outside the ranges"] = spent["caller", "adam"] - adam_range
+        busy = spent["caller", "split"] + spent["caller", "adam"]
+        spent["caller", "loop: gather, accuracy, report"] = wall - busy
+        for person, phases in (("caller", TIMELINE_CALLER), ("other", TIMELINE_OTHER)):
+            total = 0.0
+            for phase in phases:
+                rows[person][phase].append(spent[person, phase])
+                if phase in ("forward", "loss", "backward", "adam, own range"):
+                    rows[person][phase + " (CPU)"].append(cpu[person, phase])
+                if phase in ("forward", "backward"):
+                    rows[person][phase + " (run-queue)"].append(waits[person, phase])
+                total += spent[person, phase]
+            if person == "other":
+                rows[person]["idle"].append(wall - total)
+        if whole:
+            continue
+        halves = [e for e in batch if e[1] in ("forward", "backward")]
+        starts = {p: min(e[2] for e in halves if e[0] == p) for p in ("caller", "other")}
+        ends = {p: max(e[3] for e in halves if e[0] == p) for p in ("caller", "other")}
+        rows["other"]["starts later than the caller's half by"].append(
+            (starts["other"] - starts["caller"]) * 1e3
+        )
+        rows["other"]["ends later than the caller's half by"].append(
+            (ends["other"] - ends["caller"]) * 1e3
+        )
+    how = "on one thread" if whole else "split over two threads"
+    print(f"timeline ({len(walls)} batches of the training loop {how}, ms)")
+    print(
+        f"  batch wall                          median {np.median(walls):8.3f}  "
+        f"mean {np.mean(walls):8.3f}"
+    )
+    for person, phases in rows.items():
+        if not whole or person == "caller":
+            print_medians(f"  {person} thread", phases)
+    # one batch of median wall, drawn at 0.1 ms a character
+    order = np.argsort(walls)
+    index = int(order[len(order) // 2]) + 5
+    start = bounds[index]
+    print(
+        f"batch {index} ({walls[index - 5]:.2f} ms), 0.1 ms a character "
+        "(h hand-out, F forward, L loss, B backward, s sum, A Adam's range, . idle or other):"
+    )
+    for person in ("caller",) if whole else ("caller", "other"):
+        line = ["."] * int((bounds[index + 1] - start) * 1e4 + 1)
+        for p, phase, s0, s1, _, _ in per_batch[index]:
+            mark = TIMELINE_MARKS.get(phase)
+            if p != person or mark is None:
+                continue
+            for i in range(int((s0 - start) * 1e4), int((s1 - start) * 1e4) + 1):
+                line[min(i, len(line) - 1)] = mark
+        print(f"  {person:6s} {''.join(line)}")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -231,8 +433,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--steps", type=int, default=300, help="half-batch steps for the gil one")
     ap.add_argument(
         "--only",
-        choices=("parts", "gil", "whole-vs-split"),
-        help="one measurement (default: all three)",
+        choices=("parts", "gil", "whole-vs-split", "timeline"),
+        help="one measurement (default: the first three)",
+    )
+    ap.add_argument(
+        "--whole", action="store_true", help="timeline: the batches whole, on one thread"
     )
     ap.add_argument("--half-steps", nargs=3, help=argparse.SUPPRESS)  # a gil child's own work
     args = ap.parse_args(argv)
@@ -247,6 +452,10 @@ def main(argv: list[str] | None = None) -> None:
         measure_gil(args.data_dir, args.steps)
     if args.only in (None, "whole-vs-split"):
         measure_whole_vs_split(session_for(args.data_dir, 2), args.batches)
+    if args.only == "timeline":
+        measure_timeline(
+            session_for(args.data_dir, 1 if args.whole else 2), args.batches, args.whole
+        )
     print(f"loadavg_after={os.getloadavg()[0]:.2f} (2 cores shared with other work: figures noisy)")
 
 
