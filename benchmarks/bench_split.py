@@ -244,6 +244,8 @@ TIMELINE_CALLER = (
     "loop: gather, accuracy, report",
 )
 TIMELINE_OTHER = ("forward", "loss", "backward", "adam, own range")
+#: Characters the drawn batch takes at most (a longer batch is drawn coarser than 0.1 ms each).
+TIMELINE_WIDTH = 250
 #: The letters the drawn batch uses for each phase ('.' idle).
 TIMELINE_MARKS = {
     "hand-out (parameters, dropout masks)": "h",
@@ -405,21 +407,22 @@ def measure_timeline(session, count: int, whole: bool = False) -> None:
     for person, phases in rows.items():
         if not whole or person == "caller":
             print_medians(f"  {person} thread", phases)
-    # one batch of median wall, drawn at 0.1 ms a character
+    # one batch of median wall, drawn at 0.1 ms a character (coarser for a long batch)
     order = np.argsort(walls)
     index = int(order[len(order) // 2]) + 5
     start = bounds[index]
+    step = max(0.1, walls[index - 5] / TIMELINE_WIDTH)  # ms a character
     print(
-        f"batch {index} ({walls[index - 5]:.2f} ms), 0.1 ms a character "
+        f"batch {index} ({walls[index - 5]:.2f} ms), {step:.2g} ms a character "
         "(h hand-out, F forward, L loss, B backward, s sum, A Adam's range, . idle or other):"
     )
     for person in ("caller",) if whole else ("caller", "other"):
-        line = ["."] * int((bounds[index + 1] - start) * 1e4 + 1)
+        line = ["."] * int((bounds[index + 1] - start) * 1e3 / step + 1)
         for p, phase, s0, s1, _, _ in per_batch[index]:
             mark = TIMELINE_MARKS.get(phase)
             if p != person or mark is None:
                 continue
-            for i in range(int((s0 - start) * 1e4), int((s1 - start) * 1e4) + 1):
+            for i in range(int((s0 - start) * 1e3 / step), int((s1 - start) * 1e3 / step) + 1):
                 line[min(i, len(line) - 1)] = mark
         print(f"  {person:6s} {''.join(line)}")
 
