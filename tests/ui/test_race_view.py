@@ -153,28 +153,8 @@ def test_the_lanes_shared_settings_read_in_the_windows_words_and_numbers(qtbot, 
 
 
 @pytest.fixture
-def vietnamese_first(qapp):
-    """Vietnamese from before the page is built (ask for it before ``page``)."""
-    from nndesk.ui import language
-
-    assert language.use_language("vi") == "vi"
-    yield
-    language.use_language("en")
-
-
-@pytest.mark.parametrize("width", [523, 640], ids=["1024", "1280"])
-def test_every_lanes_learning_rate_shows_beside_its_whole_choices_in_vietnamese(
-    qtbot,
-    vietnamese_first,
-    tiny_dataset,  # noqa: F811
-    tmp_path,
-    width,
-):
-    """The lanes' "Tốc độ học" column sat behind the sideways scroll bar at 1024 and 1280 px
-    (the Race tab 523 and 640 px wide): each choice box was as wide as its longest choice
-    ("gradient descent (cả batch)")."""
-    from PySide6.QtWidgets import QApplication
-
+def vietnamese_race_view(qtbot, vietnamese, tiny_dataset, tmp_path, width):  # noqa: F811
+    """The Race tab alone, built in Vietnamese, ``width`` px wide (the test's parameter)."""
     from nndesk.training import TrainConfig
     from nndesk.ui.race_view import RaceView
 
@@ -183,61 +163,58 @@ def test_every_lanes_learning_rate_shows_beside_its_whole_choices_in_vietnamese(
     qtbot.addWidget(view)
     view.resize(width, 600)
     view.show()
-    try:
-        for index in range(1, view.comparison.count()):
-            view.comparison.setCurrentIndex(index)
-            QApplication.processEvents()
-            assert view.width() == width
-            viewport = view.lane_scroll.viewport()
-            for row in view.rows:
-                box = row.lr
-                right = box.mapTo(viewport, box.rect().topRight()).x()
-                assert right <= viewport.width(), (view.comparison.currentText(), right)
-                for choice in (row.activation, row.optimizer):
-                    shown = choice.fontMetrics().horizontalAdvance(choice.currentText())
-                    assert choice.width() >= shown + 20, choice.currentText()  # never "SGD + mo"
-    finally:
-        race.shutdown()
+    yield view
+    race.shutdown()
 
 
 @pytest.mark.parametrize("width", [523, 640], ids=["1024", "1280"])
-def test_the_lanes_headers_keep_apart_and_show_whole_in_vietnamese(
-    qtbot,
-    vietnamese_first,
-    tiny_dataset,  # noqa: F811
-    tmp_path,
-    width,
+def test_every_lanes_learning_rate_shows_beside_its_whole_choices_in_vietnamese(
+    vietnamese_race_view, width
 ):
+    """The lanes' "Tốc độ học" column sat behind the sideways scroll bar at 1024 and 1280 px
+    (the Race tab 523 and 640 px wide): each choice box was as wide as its longest choice
+    ("gradient descent (cả batch)")."""
+    from PySide6.QtWidgets import QApplication
+
+    view = vietnamese_race_view
+    for index in range(1, view.comparison.count()):
+        view.comparison.setCurrentIndex(index)
+        QApplication.processEvents()
+        assert view.width() == width
+        viewport = view.lane_scroll.viewport()
+        for row in view.rows:
+            box = row.lr
+            right = box.mapTo(viewport, box.rect().topRight()).x()
+            assert right <= viewport.width(), (view.comparison.currentText(), right)
+            for choice in (row.activation, row.optimizer):
+                shown = choice.fontMetrics().horizontalAdvance(choice.currentText())
+                assert choice.width() >= shown + 20, choice.currentText()  # never "SGD + mo"
+
+
+@pytest.mark.parametrize("width", [523, 640], ids=["1024", "1280"])
+def test_the_lanes_headers_keep_apart_and_show_whole_in_vietnamese(vietnamese_race_view, width):
     """At 1024 px "Hàm kích hoạt" ran into "Bộ tối ưu" with no gap (walk w22c N5): a header
     wider than its column's boxes wraps within the column, a gap from the next one."""
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from nndesk.training import TrainConfig
-    from nndesk.ui.race_view import HEAD_GAP, RaceView
+    from nndesk.ui.race_view import HEAD_GAP
 
-    race = RaceController(lambda name: tiny_dataset, RunStore(tmp_path / "runs"))
-    view = RaceView(race, lambda: TrainConfig(dataset="mnist"))
-    qtbot.addWidget(view)
-    view.resize(width, 600)
-    view.show()
-    try:
-        for index in range(view.comparison.count()):
-            view.comparison.setCurrentIndex(index)
-            QApplication.processEvents()
-            grid = view.lane_grid
-            heads = [grid.itemAtPosition(0, c).widget() for c in range(6)]
-            assert all(isinstance(h, QLabel) for h in heads)
-            for head in heads:
-                assert head.height() >= head.heightForWidth(head.width()), head.text()
-                words = head.text().split()
-                widest = max(head.fontMetrics().horizontalAdvance(w) for w in words)
-                assert widest <= head.contentsRect().width(), head.text()  # no word cut
-            for left, right in zip(heads, heads[1:], strict=False):
-                gap = right.x() - (left.x() + left.width())
-                assert gap >= HEAD_GAP - 1, (left.text(), right.text(), gap)
-                drawn = left.fontMetrics().boundingRect(
-                    0, 0, left.width(), 1000, int(left.alignment()) | 0x1000, left.text()
-                )
-                assert drawn.width() <= left.width(), left.text()  # its text ends before the gap
-    finally:
-        race.shutdown()
+    view = vietnamese_race_view
+    for index in range(view.comparison.count()):
+        view.comparison.setCurrentIndex(index)
+        QApplication.processEvents()
+        grid = view.lane_grid
+        heads = [grid.itemAtPosition(0, c).widget() for c in range(6)]
+        assert all(isinstance(h, QLabel) for h in heads)
+        for head in heads:
+            assert head.height() >= head.heightForWidth(head.width()), head.text()
+            words = head.text().split()
+            widest = max(head.fontMetrics().horizontalAdvance(w) for w in words)
+            assert widest <= head.contentsRect().width(), head.text()  # no word cut
+        for left, right in zip(heads, heads[1:], strict=False):
+            gap = right.x() - (left.x() + left.width())
+            assert gap >= HEAD_GAP - 1, (left.text(), right.text(), gap)
+            drawn = left.fontMetrics().boundingRect(
+                0, 0, left.width(), 1000, int(left.alignment()) | 0x1000, left.text()
+            )
+            assert drawn.width() <= left.width(), left.text()  # its text ends before the gap
