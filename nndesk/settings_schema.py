@@ -178,7 +178,11 @@ class Field:
             return Message(N_("must be {range}; got {value!r}"), range=wanted, value=value)
         if self.kind is int and not isinstance(value, int):
             return Message(N_("must be a whole number; got {value!r}"), value=value)
-        if not math.isfinite(value):
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # an integer no float holds (a JSON file can hold one)
+            value, finite = (math.inf if value > 0 else -math.inf), False
+        if not finite:
             return Message(N_("must be a finite number; got {value!r}"), value=value)
         too_low = self.low is not None and (
             value < self.low or (self.low_open and value == self.low)

@@ -26,6 +26,7 @@ MALFORMED = {
     "nan": '{"curves": {"epoch": [1], "lr": [NaN]}}',
     "lr-text": '{"config": {"lr": "fast"}}',
     "huge-int": '{"config": {"lr": ' + "9" * 400 + "}}",
+    "huge-int-epochs": '{"config": {"epochs": ' + "9" * 400 + "}}",
     "ragged": '{"curves": {"epoch": [1, 2], "train_loss": [0.5]}}',
     "model-path": '{"model_file": "../../other/model.npz"}',
     "metrics-list": '{"metrics": [1]}',

@@ -43,6 +43,9 @@ def test_the_defaults_pass_their_own_table():
         ("augment", "yes", "true or false"),
         ("activation", "swish", "one of"),
         ("eps", float("inf"), "finite"),
+        # a JSON file can hold an integer no float holds
+        pytest.param("epochs", 10**400, "finite", id="epochs-huge-integer"),
+        pytest.param("lr", -(10**400), "finite", id="lr-huge-integer"),
         ("colour", 1, "not a training setting"),
     ],
 )
