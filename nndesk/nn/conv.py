@@ -80,6 +80,20 @@ def _cache_blocks(part: slice, row_bytes: int) -> list[slice]:
     return [slice(i, min(i + step, part.stop)) for i in range(part.start, part.stop, step)]
 
 
+def _pool_masks(f: int, ph: int, pw: int, n: int, by_column: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Empty ``MaxPool2D`` masks for a 2x2 pool of ``(f, 2 ph, 2 pw, n)``: ``row_won`` ``(f, ph,
+    pw, 2, n)`` and ``col_won`` ``(f, ph, pw, n)``, indexed as the pool's own forward makes them.
+    ``by_column``: ``row_won`` lives in ``(2, f, ph, pw, n)`` memory, window column first, for
+    the fused steps that hand a window's two columns over as two slabs (``_max_of_rows``,
+    ``_route_to_rows``): they then write and read it in runs of whole rows of windows, not of
+    ``n`` samples."""
+    if by_column:
+        row_won = np.empty((2, f, ph, pw, n), bool).transpose(1, 2, 3, 0, 4)
+    else:
+        row_won = np.empty((f, ph, pw, 2, n), bool)
+    return row_won, np.empty((f, ph, pw, n), bool)
+
+
 def _as_chwn(x: np.ndarray) -> np.ndarray:
     """``(c, h, w, n)`` view of NCHW ``x`` (contiguous when ``x`` came from these layers)."""
     return x.transpose(1, 2, 3, 0)
@@ -414,10 +428,10 @@ class Conv2D(Layer):
         Wb = self._weights_with_bias(np.result_type(x, self.params["W"]))  # (f, c*k*k + 1)
         dtype = Wb.dtype
         out = np.empty((f, ph, pw, n), dtype)
-        row_won = np.empty((f, ph, pw, 2, n), bool)
-        col_won = np.empty((f, ph, pw, n), bool)
+        windows = self._windows_fit()
+        row_won, col_won = _pool_masks(f, ph, pw, n, by_column=windows)
         pool._x_shape, pool._chwn, pool._cache = (n, f, oh, ow), True, (row_won, col_won)
-        if self._windows_fit():
+        if windows:
             self._forward_windows(Wb, x, pool, ph, pw, out)
             return out.transpose(3, 0, 1, 2)  # NCHW view of (f, ph, pw, n)
         # (c*k*k + 1, 2ph * 2pw * n): columns (row, column, sample) of the outputs pooled
@@ -628,8 +642,7 @@ class Conv2D(Layer):
         parallel.map_parts(transform_inputs, c, V.size)
         U = winograd.weights(self.params["W"].astype(dtype, copy=False))  # (16, f, c)
         out = np.empty((f, ph, pw, n), dtype)
-        row_won = np.empty((f, ph, pw, 2, n), bool)  # MaxPool2D's masks, as its own forward
-        col_won = np.empty((f, ph, pw, n), bool)
+        row_won, col_won = _pool_masks(f, ph, pw, n, by_column=True)  # MaxPool2D's masks
         per_round = self._winograd_tiles(ph * pw, 16 * f * n * dtype.itemsize)
         if per_round:
             self._winograd_rounds(U, V, per_round, out, row_won, col_won)
@@ -660,7 +673,7 @@ class Conv2D(Layer):
         c, tiles, dtype = V.shape[2], ph * pw, out.dtype
         V_t = V.reshape(16, c, tiles, n)
         out_t, col_t = out.reshape(f, tiles, n), col_won.reshape(f, tiles, n)
-        row_t = row_won.reshape(f, tiles, 2, n).transpose(2, 0, 1, 3)  # (2, f, tiles, n)
+        row_t = row_won.transpose(3, 0, 1, 2, 4).reshape(2, f, tiles, n)  # a view: by_column
         M_flat = self._buffer("wino_M_round", (16 * f * per_round * n,), dtype)
         Y_flat = self._buffer("wino_Y_round", (4 * f * per_round * n,), dtype)
         best_flat = self._buffer("wino_best_round", (2 * f * per_round * n,), dtype)

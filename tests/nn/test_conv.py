@@ -418,6 +418,19 @@ def test_only_a_conv_with_fewer_columns_than_channels_orders_them_by_pooling_win
     assert strided._col_windows is None  # a stride of 2: plain order, whatever its rows
 
 
+def test_the_fused_steps_keep_the_pools_row_masks_window_column_first():
+    from nndesk.nn.architecture import build_model
+
+    model = build_model("784-c32v-p-c64v-p-128-10", rng=np.random.default_rng(41))
+    model.forward(np.random.default_rng(42).random((4, 784), dtype=np.float32), training=True)
+    pools = [layer for layer in model.layers if isinstance(layer, MaxPool2D)]
+    for pool in pools:  # conv1 in window order, conv2 as Winograd: both hand columns as slabs
+        row_won, col_won = pool._cache
+        assert row_won.shape[3] == 2  # indexed as the pool's own forward makes it
+        assert row_won.transpose(3, 0, 1, 2, 4).flags.c_contiguous  # stored column first
+        assert col_won.flags.c_contiguous
+
+
 @pytest.mark.parametrize("windows", [True, False])
 def test_after_a_fused_forward_each_layer_can_also_go_back_on_its_own_in_either_order(
     windows, monkeypatch
