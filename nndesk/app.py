@@ -190,6 +190,7 @@ class Coordinator(QObject):
 
     @Slot(str)
     def _on_prediction_model_failed(self, message: str) -> None:
+        self.window.show_model_in_use()  # not the name of the file that failed
         self.window.show_error(message, translate("Coordinator", "Cannot open model"))
 
     @Slot(object)
@@ -764,10 +765,12 @@ def _wire_model_notice(desk: Desk) -> None:
 def _wire_live_weights(desk: Desk) -> None:
     """While a run trains, the drawing is re-predicted with its newest weights and the picker
     and status bar say so. A model chosen meanwhile (picker, file, mode) is kept: later
-    snapshots no longer replace it. A run that ends without a saved model (it failed) gives the
-    window back the model it had before, instead of leaving its last snapshot answering."""
+    snapshots no longer replace it (a file that cannot be opened changes nothing). A run that
+    ends without a saved model (it failed) gives the window back the model it had before,
+    instead of leaving its last snapshot answering."""
     window, prediction, training = desk.window, desk.prediction, desk.training
     run = {"follow": False, "before": None, "live": False, "saved": False}
+    run["follow_before_pick"] = False  # what "follow" was when a model file was picked
 
     def on_running_changed(running: bool) -> None:
         if running:
@@ -787,13 +790,28 @@ def _wire_live_weights(desk: Desk) -> None:
         run["saved"] = True
 
     def on_model_chosen(*_args) -> None:
-        run["follow"] = False
+        run.update(follow=False, follow_before_pick=False)
+
+    def on_model_file_requested(_path: str) -> None:
+        run.update(follow=False, follow_before_pick=run["follow"])
+
+    def on_model_failed(_message: str) -> None:
+        # a file picked during the run that could not be opened put nothing in use: the
+        # training network goes on answering, as the picker says again
+        if run["follow_before_pick"] and training.is_running():
+            run["follow"] = True
+        run["follow_before_pick"] = False
+
+    def on_classifier_changed(_clf) -> None:
+        run["follow_before_pick"] = False  # the picked file opened: the run is no longer followed
 
     training.running_changed.connect(on_running_changed)
     training.weights_updated.connect(on_weights_updated)
     training.model_ready.connect(on_model_ready)
-    window.model_file_requested.connect(on_model_chosen)
+    window.model_file_requested.connect(on_model_file_requested)
     window.mode_change_requested.connect(on_model_chosen)
+    prediction.model_failed.connect(on_model_failed)
+    prediction.classifier_changed.connect(on_classifier_changed)
 
 
 def _wire_train_page(desk: Desk) -> None:

@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(icon)))
         self._mode = "digits"
         self._classifier = None
+        self._picker_shows_training = False  # the picker says "the network training now"
         self._shutdown_hooks: list[Callable[[], None]] = []
         self._close_guards: list[Callable[[], bool]] = []
         self._setting_image = False
@@ -872,7 +873,16 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(recent))
         self._select_current_model(current)
 
+    def show_model_in_use(self) -> None:
+        """Put the picker back on what answers the drawing: a model picked in it that could not
+        be opened left its name showing over the model still in use."""
+        if self._picker_shows_training:
+            self.show_training_network()
+        else:
+            self._select_current_model(self._classifier)
+
     def _select_current_model(self, clf) -> None:
+        self._picker_shows_training = False
         self.model_combo.blockSignals(True)
         # drop a previous "(unsaved)" or "training now" entry
         for i in range(self.model_combo.count() - 1, -1, -1):
@@ -935,6 +945,7 @@ class MainWindow(QMainWindow):
         self.model_status.setText(translate("MainWindow", "Model: the network training now"))
         self.accuracy_status.setText(translate("MainWindow", "Test accuracy: when training ends"))
         combo = self.model_combo
+        self._picker_shows_training = True
         if combo.currentData() == TRAINING_NOW:
             return  # every snapshot lands here: the picker already says so
         combo.blockSignals(True)

@@ -106,6 +106,42 @@ def test_a_model_chosen_during_a_run_is_kept_while_the_run_goes_on(
     assert window.model_notice.switch_back_button.text() == "Switch back to chosen"
 
 
+def test_a_model_file_that_cannot_be_opened_during_a_run_leaves_the_run_answering(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path, monkeypatch
+):
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: shown.append(title))
+    )
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window, prediction, page = desk.window, desk.prediction, desk.train_page
+    window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
+    qtbot.waitUntil(prediction.is_idle, timeout=60000)
+    bad = tmp_path / "damaged.npz"
+    bad.write_bytes(b"PK not a model at all")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with qtbot.waitSignal(desk.training.weights_updated, timeout=60000):
+            assert page.start_training(_long_run(page))
+        qtbot.waitUntil(lambda: window.model_combo.currentText() == "the network training now")
+        with qtbot.waitSignal(prediction.model_failed, timeout=60000):
+            window.model_file_requested.emit(str(bad))  # picked in the picker
+        assert shown == ["Cannot open model"]
+        assert window.model_combo.currentText() == "the network training now"
+        # the drawing is still read by the newest weights: a new snapshot answers it again
+        # while the run goes on (the tiny run may end first: then the test fails)
+        live = []
+        prediction.prediction_ready.connect(
+            lambda _p: (
+                live.append(window.model_status.text()) if page.controller.is_running() else None
+            )
+        )
+        qtbot.waitUntil(lambda: bool(live) or not page.controller.is_running(), timeout=60000)
+        assert live[:1] == ["Model: the network training now"]
+        page.controller.stop()
+        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60000)
+
+
 def test_a_run_that_fails_after_live_answers_gives_back_the_model_before_it(
     qtbot, window_factory, tiny_model_file, tiny_data_dir, monkeypatch
 ):

@@ -63,6 +63,28 @@ def test_open_model_on_a_hostile_file_shows_one_message_and_keeps_the_model(
     _still_works(qtbot, window, prediction)
 
 
+def test_a_model_picked_in_the_picker_that_cannot_be_read_leaves_the_picker_on_the_model_in_use(
+    qtbot, window_factory, stroke_classifier, tmp_path, messages
+):
+    # a recent model damaged since it was used (or a hand-edited settings file) stays listed;
+    # picking it said so, but the picker went on naming it over the model still answering
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
+    bad = _hostile_model(tmp_path, "model-units")
+    window.set_model_choices([], [stroke_classifier.path, bad])
+    combo = window.model_combo
+    in_use = combo.currentText()
+    index = combo.findData(str(bad))
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)  # as a click on the entry does
+    qtbot.waitUntil(lambda: len(messages) > 0, timeout=60000)
+    qtbot.waitUntil(prediction.is_idle, timeout=60000)
+    assert messages[0][0] == "Cannot open model"
+    assert prediction.current() is stroke_classifier
+    assert combo.currentText() == in_use != combo.itemText(index)
+    _still_works(qtbot, window, prediction)
+
+
 def _huge_png(tmp_path):
     return cases.png_huge(tmp_path, pixels=False)
 
