@@ -15,29 +15,18 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QFont,
-    QFontMetrics,
     QIcon,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QComboBox,
     QFileDialog,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
-    QSizePolicy,
-    QSlider,
-    QSpinBox,
     QSplitter,
     QStyle,
-    QToolButton,
     QVBoxLayout,
     QWhatsThis,
     QWidget,
@@ -48,12 +37,11 @@ from nndesk.data.registry import DATASETS
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.inference import shown_name
 from nndesk.models import open_folder
-from nndesk.ui.buttons import tipped_button
-from nndesk.ui.canvas import DEFAULT_PEN, DrawingCanvas
+from nndesk.ui.canvas import DEFAULT_PEN
+from nndesk.ui.draw_panel import LAB_TEST_IMAGES, DrawPanel
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
 from nndesk.ui.model_notice import ModelSwitchNotice
 from nndesk.ui.page_tabs import PageTabs
-from nndesk.ui.prediction_view import InputPreview, PredictionPanel, ProbabilityBars
 from nndesk.ui.save_place import remember_saved, save_start, start_folder
 from nndesk.ui.status_bar import ElidingStatusBar
 
@@ -66,10 +54,6 @@ MODE_TITLES = {
     "digits": QT_TRANSLATE_NOOP("MainWindow", "Digits (MNIST)"),
     "garments": QT_TRANSLATE_NOOP("MainWindow", "Clothing (Fashion-MNIST)"),
 }
-NO_MODEL = QT_TRANSLATE_NOOP(
-    "MainWindow", "No model loaded — File > Open model or train one on the Train page"
-)
-LAB_TEST_IMAGES = (50, 100, 1001, 4123)  # the labs ask about these test images
 OPEN_MODEL = "__open__"
 #: the picker's entry for the network a run is training (its newest weights answer)
 TRAINING_NOW = "__training__"
@@ -212,188 +196,34 @@ class MainWindow(QMainWindow):
 
     # ---- construction -----------------------------------------------------------------------
     def _build_draw_panel(self) -> None:
-        self.draw_panel = QWidget()
-        self.hint_label = QLabel()
-        hint_font = QFont(self.font())
-        hint_font.setPointSizeF(hint_font.pointSizeF() * 1.25)
-        hint_font.setBold(True)
-        self.hint_label.setFont(hint_font)
-        self.hint_label.setWordWrap(True)  # "Draw a T-shirt, ..." must not widen the column
-        # two lines in every mode, so the canvas stays put when Clothing's hint wraps
-        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.hint_label.setMinimumHeight(2 * QFontMetrics(hint_font).lineSpacing())
-        self.banner = QLabel(translate_marked("MainWindow", NO_MODEL))
-        self.banner.setWordWrap(True)
-        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.banner.setMargin(6)
-        self.banner.setBackgroundRole(self.palette().ColorRole.ToolTipBase)
-        self.banner.setForegroundRole(self.palette().ColorRole.ToolTipText)
-        self.banner.setAutoFillBackground(True)
-        self.banner.setToolTip(translate("MainWindow", "Load a model to get predictions"))
+        panel = self.draw_panel = DrawPanel()
+        # the window's callers (app.py, the pages, the tests) reach the column's parts by name
+        self.hint_label, self.banner, self.canvas = panel.hint_label, panel.banner, panel.canvas
+        self.pen_slider, self.pen_value = panel.pen_slider, panel.pen_value
+        self.eraser_button, self.fill_button = panel.eraser_button, panel.fill_button
+        self.undo_button, self.redo_button = panel.undo_button, panel.redo_button
+        self.clear_button, self.test_index = panel.clear_button, panel.test_index
+        self.show_test_button = panel.show_test_button
+        self.random_test_button, self.lab_buttons = panel.random_test_button, panel.lab_buttons
+        self.preview, self.preview_title = panel.preview, panel.preview_title
+        self.overlay_check, self.prediction_panel = panel.overlay_check, panel.prediction_panel
+        self.status_note = panel.status_note
+        self._standing_note = ""  # shown in status_note when nothing else is (set_standing_note)
 
-        self.canvas = DrawingCanvas()
-        self.canvas.setToolTip(
-            translate(
-                "MainWindow",
-                "Draw with the mouse, a pen or a finger. Drop an image file here, or paste one "
-                "with Ctrl+V. Esc or Del clears, Ctrl+Z undoes.",
-            )
-        )
         self.canvas.image_changed.connect(self._on_canvas_image_changed)
         self.canvas.stroke_finished.connect(self._on_canvas_stroke_finished)
         self.canvas.file_dropped.connect(self._on_canvas_file_dropped)
         self.canvas.image_dropped.connect(self.image_data_received)
-
-        self.pen_slider = QSlider(Qt.Orientation.Horizontal)
-        self.pen_slider.setRange(4, 60)
-        self.pen_slider.setToolTip(
-            translate("MainWindow", "Pen size in canvas pixels ([ and ] change it)")
-        )
         self.pen_slider.valueChanged.connect(self._on_pen_slider_value_changed)
-        self.pen_value = QLabel()
-        self.pen_value.setMinimumWidth(24)
-
-        def tool(text: str, icon: QStyle.StandardPixmap | None, tip: str) -> QToolButton:
-            button = QToolButton()
-            button.setText(text)
-            if icon is not None:
-                button.setIcon(self.style().standardIcon(icon))
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setToolTip(tip)
-            button.setAutoRaise(False)
-            return button
-
-        self.eraser_button = tool(
-            translate("MainWindow", "Eraser"),
-            None,
-            translate("MainWindow", "Erase instead of drawing (E)"),
-        )
-        self.eraser_button.setCheckable(True)
-        self.fill_button = tool(
-            translate("MainWindow", "Fill"),
-            None,
-            translate(
-                "MainWindow", "Fill: click inside an outline to fill it; undo with Ctrl+Z (F)"
-            ),
-        )
-        self.fill_button.setCheckable(True)
-        self.undo_button = tool(
-            translate("MainWindow", "Undo"),
-            QStyle.StandardPixmap.SP_ArrowBack,
-            translate("MainWindow", "Undo (Ctrl+Z)"),
-        )
-        self.redo_button = tool(
-            translate("MainWindow", "Redo"),
-            QStyle.StandardPixmap.SP_ArrowForward,
-            translate("MainWindow", "Redo (Ctrl+Shift+Z)"),
-        )
-        self.clear_button = tool(
-            translate("MainWindow", "Clear"),
-            QStyle.StandardPixmap.SP_DialogResetButton,
-            translate("MainWindow", "Clear the canvas (Esc, Del)"),
-        )
-
-        self.test_index = QSpinBox()
-        self.test_index.setRange(0, 9999)
-        self.test_index.setValue(50)
-        self.test_index.setToolTip(
-            translate("MainWindow", "Index of an image of the test set (0-9999)")
-        )
-        self.test_index.setAccelerated(True)
-        self.show_test_button = tipped_button(
-            translate("MainWindow", "Show"),
-            translate(
-                "MainWindow", "Put this test image on the canvas, with its true label (Ctrl+T)"
-            ),
-        )
         self.show_test_button.clicked.connect(self._on_show_test_button_clicked)
-        self.random_test_button = tipped_button(
-            translate("MainWindow", "Random"),
-            translate("MainWindow", "Put a random test image on the canvas (Ctrl+R)"),
-        )
         self.random_test_button.clicked.connect(self._on_random_test_button_clicked)
-
-        self.preview = InputPreview(cell=7)
-        self.preview_title = QLabel(translate("MainWindow", "<b>What the network sees</b> (28×28)"))
-        self.preview_title.setWordWrap(True)
-        self.overlay_check = QCheckBox(translate("MainWindow", "Saliency overlay"))
-        self.overlay_check.setToolTip(
-            translate(
-                "MainWindow",
-                "Colour the pixels by how much they pushed the answer: red for, blue against (S)",
-            )
-        )
+        panel.lab_image_requested.connect(self.request_test_image)
         self.overlay_check.toggled.connect(self._on_overlay_check_toggled)
-        self.prediction_panel = PredictionPanel()
         from nndesk import preferences
 
         self.prediction_panel.set_not_sure_threshold(preferences.not_sure_threshold())
         self.prediction_panel.not_sure_spin.valueChanged.connect(preferences.set_not_sure_threshold)
-        self.status_note = QLabel()  # loading messages for test images
-        self._standing_note = ""  # shown there when nothing else is (set_standing_note)
-        self.status_note.setWordWrap(True)
-        # a long message (a missing file's path) wraps; it never widens the drawing column
-        self.status_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-        tools = QHBoxLayout()
-        tools.setSpacing(4)
-        tools.addWidget(QLabel(translate("MainWindow", "Pen")))
-        tools.addWidget(self.pen_slider, 1)
-        tools.addWidget(self.pen_value)
-        tools.addWidget(self.eraser_button)
-        tools.addWidget(self.fill_button)
-        tools2 = QHBoxLayout()
-        tools2.setSpacing(4)
-        tools2.addWidget(self.undo_button)
-        tools2.addWidget(self.redo_button)
-        tools2.addWidget(self.clear_button)
-        tools2.addStretch(1)
-        test_row = QHBoxLayout()
-        test_row.setSpacing(4)
-        test_row.addWidget(QLabel(translate("MainWindow", "Test #")))
-        test_row.addWidget(self.test_index)
-        test_row.addWidget(self.show_test_button)
-        test_row.addWidget(self.random_test_button)
-        test_row.addStretch(1)
-        lab_row = QHBoxLayout()
-        lab_row.setSpacing(4)
-        lab_label = QLabel(translate("MainWindow", "Lab:"))
-        lab_label.setToolTip(translate("MainWindow", "Test images the lab asks about"))
-        lab_row.addWidget(lab_label)
-        self.lab_buttons = []
-        for index in LAB_TEST_IMAGES:
-            button = QPushButton(str(index))
-            button.setMaximumWidth(52)
-            button.clicked.connect(lambda _=False, i=index: self.request_test_image(i))
-            lab_row.addWidget(button)
-            self.lab_buttons.append(button)
-        lab_row.addStretch(1)
-
-        left = QVBoxLayout()
-        left.addWidget(self.hint_label)
-        left.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignLeft)
-        left.addLayout(tools)
-        left.addLayout(tools2)
-        left.addLayout(test_row)
-        left.addLayout(lab_row)
-        left.addWidget(self.status_note)
-        left.addStretch(1)
-
-        right = QVBoxLayout()
-        right.addWidget(self.preview_title)
-        right.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignLeft)
-        right.addWidget(self.overlay_check)
-        right.addSpacing(6)
-        right.addWidget(self.prediction_panel)
-        right.addStretch(1)
-
-        grid = QGridLayout(self.draw_panel)
-        self.draw_panel.installEventFilter(self)  # the preview's size follows its (_fit_preview)
-        grid.addWidget(self.banner, 0, 0, 1, 2)
-        grid.addLayout(left, 1, 0)
-        grid.addLayout(right, 1, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setHorizontalSpacing(16)
+        panel.installEventFilter(self)  # the preview's size follows its (_fit_preview)
 
     def _action(
         self, text: str, slot, shortcuts=(), tip: str = "", icon=None, checkable: bool = False
@@ -721,32 +551,11 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _fit_preview(self) -> None:
-        """One size for the 28x28 preview while the window keeps its size: whole pixels of 3
-        to 7 px, as many as the column's height leaves beside the tallest answer (three lines
-        under it) and bars thinned part way. It shrank and grew with each answer's lines and
-        with the mode's class names."""
+        """The preview's size for the drawing column's height and the width it may take."""
         if self.draw_panel.layout() is None or not hasattr(self, "splitter"):
             return  # still being built
-        metrics = self.fontMetrics()
-        line = metrics.lineSpacing()
-        answer = QFontMetrics(self.prediction_panel.top_label.base_font()).height()
-        bars = 10 * (metrics.height() + ProbabilityBars.MIN_BAR + 5) + 4
-        # its title (two lines), the overlay box, three lines under the answer, the last rows
-        reserve = 9 * line + answer + bars + 40
-        room = self.draw_panel.height() - reserve
-        if not self.banner.isHidden():  # "no model" over both columns
-            width = max(1, self.draw_panel.width())
-            room -= self.banner.heightForWidth(width) + self.draw_panel.layout().verticalSpacing()
-        # the column's width when the pages get their least (not the column's width now: a
-        # preview wider than that would widen the column and narrow the pages)
-        grid = self.draw_panel.layout()
-        margins = grid.contentsMargins()
         column = self.splitter.width() - self.splitter.handleWidth() - PAGES_MIN_WIDTH
-        column -= self.canvas.width() + grid.horizontalSpacing() + margins.left()
-        column -= margins.right()
-        side = 28 * max(3, min(7, (min(room, column) - 1) // 28)) + 1
-        if self.preview.width() != side or self.preview.height() != side:
-            self.preview.setFixedSize(side, side)
+        if self.draw_panel.fit_preview(column):
             self._share_width()  # the column's least width changed with it
 
     def _share_width(self) -> None:

@@ -15,7 +15,7 @@ from nndesk import preferences
 from nndesk.controllers import datasets
 from nndesk.controllers.prediction import PredictionController
 from nndesk.inference import Classifier
-from nndesk.ui.main_window import NO_MODEL
+from nndesk.ui.draw_panel import NO_MODEL
 from tests.ui.conftest import STROKE_CLASSES
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published:UserWarning")

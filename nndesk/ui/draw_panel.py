@@ -1,0 +1,246 @@
+"""DrawPanel: the window's left column: the canvas and its tools, the test-image rows, the 28x28
+preview and the answer.
+
+Widgets and layout only: MainWindow connects their signals to its own and answers the calls
+app.py's coordinator makes (``show_prediction``, ``set_mode``, ...).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.ui.buttons import tipped_button
+from nndesk.ui.canvas import DrawingCanvas
+from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.prediction_view import InputPreview, PredictionPanel, ProbabilityBars
+
+NO_MODEL = QT_TRANSLATE_NOOP(
+    "MainWindow", "No model loaded — File > Open model or train one on the Train page"
+)
+LAB_TEST_IMAGES = (50, 100, 1001, 4123)  # the labs ask about these test images
+
+
+class DrawPanel(QWidget):
+    """The drawing column: hint, "no model" banner, canvas, pen and tools, test-image rows
+    (left); the 28x28 preview, its saliency overlay box and the answer (right)."""
+
+    lab_image_requested = Signal(int)  # a Lab: button was clicked: this test image's index
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hint_label = QLabel()
+        hint_font = QFont(self.font())
+        hint_font.setPointSizeF(hint_font.pointSizeF() * 1.25)
+        hint_font.setBold(True)
+        self.hint_label.setFont(hint_font)
+        self.hint_label.setWordWrap(True)  # "Draw a T-shirt, ..." must not widen the column
+        # two lines in every mode, so the canvas stays put when Clothing's hint wraps
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.hint_label.setMinimumHeight(2 * QFontMetrics(hint_font).lineSpacing())
+        self.banner = QLabel(translate_marked("MainWindow", NO_MODEL))
+        self.banner.setWordWrap(True)
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner.setMargin(6)
+        self.banner.setBackgroundRole(self.palette().ColorRole.ToolTipBase)
+        self.banner.setForegroundRole(self.palette().ColorRole.ToolTipText)
+        self.banner.setAutoFillBackground(True)
+        self.banner.setToolTip(translate("MainWindow", "Load a model to get predictions"))
+
+        self.canvas = DrawingCanvas()
+        self.canvas.setToolTip(
+            translate(
+                "MainWindow",
+                "Draw with the mouse, a pen or a finger. Drop an image file here, or paste one "
+                "with Ctrl+V. Esc or Del clears, Ctrl+Z undoes.",
+            )
+        )
+        self.pen_slider = QSlider(Qt.Orientation.Horizontal)
+        self.pen_slider.setRange(4, 60)
+        self.pen_slider.setToolTip(
+            translate("MainWindow", "Pen size in canvas pixels ([ and ] change it)")
+        )
+        self.pen_value = QLabel()
+        self.pen_value.setMinimumWidth(24)
+        self._build_tool_buttons()
+        self._build_test_rows()
+
+        self.preview = InputPreview(cell=7)
+        self.preview_title = QLabel(translate("MainWindow", "<b>What the network sees</b> (28×28)"))
+        self.preview_title.setWordWrap(True)
+        self.overlay_check = QCheckBox(translate("MainWindow", "Saliency overlay"))
+        self.overlay_check.setToolTip(
+            translate(
+                "MainWindow",
+                "Colour the pixels by how much they pushed the answer: red for, blue against (S)",
+            )
+        )
+        self.prediction_panel = PredictionPanel()
+        self.status_note = QLabel()  # loading messages for test images
+        self.status_note.setWordWrap(True)
+        # a long message (a missing file's path) wraps; it never widens the drawing column
+        self.status_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._lay_out()
+
+    def _tool(self, text: str, icon: QStyle.StandardPixmap | None, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        if icon is not None:
+            button.setIcon(self.style().standardIcon(icon))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setToolTip(tip)
+        button.setAutoRaise(False)
+        return button
+
+    def _build_tool_buttons(self) -> None:
+        self.eraser_button = self._tool(
+            translate("MainWindow", "Eraser"),
+            None,
+            translate("MainWindow", "Erase instead of drawing (E)"),
+        )
+        self.eraser_button.setCheckable(True)
+        self.fill_button = self._tool(
+            translate("MainWindow", "Fill"),
+            None,
+            translate(
+                "MainWindow", "Fill: click inside an outline to fill it; undo with Ctrl+Z (F)"
+            ),
+        )
+        self.fill_button.setCheckable(True)
+        self.undo_button = self._tool(
+            translate("MainWindow", "Undo"),
+            QStyle.StandardPixmap.SP_ArrowBack,
+            translate("MainWindow", "Undo (Ctrl+Z)"),
+        )
+        self.redo_button = self._tool(
+            translate("MainWindow", "Redo"),
+            QStyle.StandardPixmap.SP_ArrowForward,
+            translate("MainWindow", "Redo (Ctrl+Shift+Z)"),
+        )
+        self.clear_button = self._tool(
+            translate("MainWindow", "Clear"),
+            QStyle.StandardPixmap.SP_DialogResetButton,
+            translate("MainWindow", "Clear the canvas (Esc, Del)"),
+        )
+
+    def _build_test_rows(self) -> None:
+        self.test_index = QSpinBox()
+        self.test_index.setRange(0, 9999)
+        self.test_index.setValue(50)
+        self.test_index.setToolTip(
+            translate("MainWindow", "Index of an image of the test set (0-9999)")
+        )
+        self.test_index.setAccelerated(True)
+        self.show_test_button = tipped_button(
+            translate("MainWindow", "Show"),
+            translate(
+                "MainWindow", "Put this test image on the canvas, with its true label (Ctrl+T)"
+            ),
+        )
+        self.random_test_button = tipped_button(
+            translate("MainWindow", "Random"),
+            translate("MainWindow", "Put a random test image on the canvas (Ctrl+R)"),
+        )
+        self.lab_buttons: list[QPushButton] = []
+        for index in LAB_TEST_IMAGES:
+            button = QPushButton(str(index))
+            button.setMaximumWidth(52)
+            button.clicked.connect(lambda _=False, i=index: self.lab_image_requested.emit(i))
+            self.lab_buttons.append(button)
+
+    def _lay_out(self) -> None:
+        tools = QHBoxLayout()
+        tools.setSpacing(4)
+        tools.addWidget(QLabel(translate("MainWindow", "Pen")))
+        tools.addWidget(self.pen_slider, 1)
+        tools.addWidget(self.pen_value)
+        tools.addWidget(self.eraser_button)
+        tools.addWidget(self.fill_button)
+        tools2 = QHBoxLayout()
+        tools2.setSpacing(4)
+        tools2.addWidget(self.undo_button)
+        tools2.addWidget(self.redo_button)
+        tools2.addWidget(self.clear_button)
+        tools2.addStretch(1)
+        test_row = QHBoxLayout()
+        test_row.setSpacing(4)
+        test_row.addWidget(QLabel(translate("MainWindow", "Test #")))
+        test_row.addWidget(self.test_index)
+        test_row.addWidget(self.show_test_button)
+        test_row.addWidget(self.random_test_button)
+        test_row.addStretch(1)
+        lab_row = QHBoxLayout()
+        lab_row.setSpacing(4)
+        lab_label = QLabel(translate("MainWindow", "Lab:"))
+        lab_label.setToolTip(translate("MainWindow", "Test images the lab asks about"))
+        lab_row.addWidget(lab_label)
+        for button in self.lab_buttons:
+            lab_row.addWidget(button)
+        lab_row.addStretch(1)
+
+        left = QVBoxLayout()
+        left.addWidget(self.hint_label)
+        left.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignLeft)
+        left.addLayout(tools)
+        left.addLayout(tools2)
+        left.addLayout(test_row)
+        left.addLayout(lab_row)
+        left.addWidget(self.status_note)
+        left.addStretch(1)
+
+        right = QVBoxLayout()
+        right.addWidget(self.preview_title)
+        right.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignLeft)
+        right.addWidget(self.overlay_check)
+        right.addSpacing(6)
+        right.addWidget(self.prediction_panel)
+        right.addStretch(1)
+
+        grid = QGridLayout(self)
+        grid.addWidget(self.banner, 0, 0, 1, 2)
+        grid.addLayout(left, 1, 0)
+        grid.addLayout(right, 1, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(16)
+
+    def fit_preview(self, column: int) -> bool:
+        """One size for the 28x28 preview while the window keeps its size: whole pixels of 3
+        to 7 px, as many as the column's height leaves beside the tallest answer (three lines
+        under it) and bars thinned part way, and at most ``column`` px wide (the column's width
+        when the pages get their least: a preview wider than that would widen the column and
+        narrow the pages). It shrank and grew with each answer's lines and with the mode's class
+        names. Returns whether the preview changed size."""
+        grid = self.layout()
+        metrics = self.fontMetrics()
+        line = metrics.lineSpacing()
+        answer = QFontMetrics(self.prediction_panel.top_label.base_font()).height()
+        bars = 10 * (metrics.height() + ProbabilityBars.MIN_BAR + 5) + 4
+        # its title (two lines), the overlay box, three lines under the answer, the last rows
+        reserve = 9 * line + answer + bars + 40
+        room = self.height() - reserve
+        if not self.banner.isHidden():  # "no model" over both columns
+            room -= self.banner.heightForWidth(max(1, self.width())) + grid.verticalSpacing()
+        margins = grid.contentsMargins()
+        column -= self.canvas.width() + grid.horizontalSpacing() + margins.left()
+        column -= margins.right()
+        side = 28 * max(3, min(7, (min(room, column) - 1) // 28)) + 1
+        if self.preview.width() == side and self.preview.height() == side:
+            return False
+        self.preview.setFixedSize(side, side)
+        return True
