@@ -46,7 +46,7 @@ def _covers(rows: slice, size: int) -> bool:
 
 #: Bytes of conv output one round of a conv fused with a 2x2 pool computes (``forward_fused``):
 #: the pool then reads it from the cache the matmul just wrote it to.
-_FUSED_BYTES = 1 << 19
+_FUSED_BYTES = 1 << 18
 
 #: Input channels from which a 3x3 stride-1 conv fused with its 2x2 pool runs as Winograd
 #: F(2x2, 3x3) (``Conv2D._forward_winograd``): with fewer, its 16 products are too thin for BLAS
