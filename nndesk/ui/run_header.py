@@ -3,7 +3,17 @@ progress bar and the line under it, the data banner and the coach."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QVBoxLayout
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionProgressBar,
+    QStylePainter,
+    QToolTip,
+    QVBoxLayout,
+)
 
 from nndesk.ui.elided_label import LinesLabel
 from nndesk.ui.language import translate
@@ -14,6 +24,31 @@ def wrapping_policy() -> QSizePolicy:
     policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     policy.setHeightForWidth(True)
     return policy
+
+
+class OneLineProgressBar(QProgressBar):
+    """A progress bar whose text stays on its one line: a longer one ends in "…", whole in its
+    tooltip (a failed run's reason wrapped inside the bar, its two lines cut at top and bottom).
+    ``text()`` keeps the whole text."""
+
+    MARGIN = 8  # pixels kept free at each end of the text
+
+    def shown_text(self) -> str:
+        """What the bar paints: its text, cut to its width."""
+        width = max(0, self.contentsRect().width() - 2 * self.MARGIN)
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        option = QStyleOptionProgressBar()
+        self.initStyleOption(option)
+        option.text = self.shown_text()
+        QStylePainter(self).drawControl(QStyle.ControlElement.CE_ProgressBar, option)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.shown_text() != self.text():
+            QToolTip.showText(event.globalPos(), self.text(), self)
+            return True
+        return super().event(event)
 
 
 class RunHeader(QVBoxLayout):
@@ -32,7 +67,7 @@ class RunHeader(QVBoxLayout):
         # plain text
         self.title = LinesLabel(first_title, lines=2)
         self.title.setStyleSheet("font-size: 14px; font-weight: 600;")
-        self.progress = QProgressBar()
+        self.progress = OneLineProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)

@@ -851,9 +851,9 @@ class TrainingPanel(QWidget):
         if self._run is None:
             self._say_headline(("failed",))
             self._show_again_before_start()
-        self.progress.setFormat(
-            translate("TrainingPanel", "Failed: {message}").format(message=message)
-        )
+        failed = translate("TrainingPanel", "Failed: {message}").format(message=message)
+        self.progress.setFormat(failed)  # cut to the bar's one line: the line under it wraps
+        self.speed.setText(failed)  # not "Speed, loss and accuracy appear after the first batch"
         if not self.data_check.run_failed(message, self._continuing):
             self.show_error(message)
 

@@ -382,6 +382,31 @@ def test_a_run_that_fails_to_start_does_not_stay_starting(qtbot, tmp_path):
     assert panel.progress.text() == "Failed: MNIST is not on this computer"
 
 
+def test_a_failed_runs_long_reason_stays_on_the_bars_one_line_and_is_whole_under_it(
+    qtbot, tmp_path
+):
+    # walk qa39: a truncated IDX file's reason wrapped inside the one-line bar, both lines cut
+    # at top and bottom, over "Speed, loss and accuracy appear after the first batch."
+    reason = (
+        "/home/student/Downloads/fashion-mnist/t10k-images-idx3-ubyte.gz: cannot read (the "
+        "gzip stream ends early); the file is corrupt or truncated"
+    )
+
+    def provider(name):
+        raise DataError(reason)
+
+    panel = make_panel(qtbot, tmp_path, provider)
+    with qtbot.waitSignal(panel.controller.failed, timeout=WAIT_MS):
+        panel.start_training()
+    wait_until_idle(qtbot, panel)
+    assert panel.speed.text() == f"Failed: {reason}"  # the line under the bar wraps
+    bar = panel.progress
+    assert bar.text() == f"Failed: {reason}"
+    shown = bar.shown_text()  # what the bar paints
+    assert shown.startswith("Failed: /home/student/") and shown.endswith("…")
+    assert bar.fontMetrics().horizontalAdvance(shown) < bar.contentsRect().width()
+
+
 def test_stop_says_stopping_at_once_and_pause_stays_off_until_the_run_is_saved(qtbot, panel):
     start_long_run(qtbot, panel)
     states: list = []
