@@ -345,6 +345,10 @@ class RunsView(QWidget):
     # -- slots ---------------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if not self.reading:
+            # runs that came from outside the window meanwhile: put back from the trash, saved
+            # by another nndesk window (a listing reads only new or changed records)
+            self.refresh()
         if self._overlay_stale:
             self._plot_selected()
 

@@ -94,6 +94,27 @@ def test_the_window_starts_with_every_kind_of_damaged_run(window_factory):
     assert (store.root / "config-number" / "run.json").read_text() == '{"config": 5}'
 
 
+def test_runs_saved_from_outside_the_window_are_listed_when_the_view_is_shown_again(
+    qtbot, tmp_path, trash, boxes
+):
+    # walk qa39: a deleted run put back from the trash (or a run another nndesk window saved)
+    # stayed out of the list until nndesk was started again
+    store = RunStore(tmp_path / "runs")
+    kept = add_run(store, "kept")
+    gone = add_run(store, "deleted")
+    view = make_view(qtbot, store)
+    view.select_runs([gone])
+    boxes["answers"].append(YES)
+    view.delete_button.click()
+    assert {r.run_id for r in view.records()} == {kept}
+    view.hide()  # another tab of the Train page
+    shutil.move(str(trash / gone), str(store.root / gone))  # restored by the file manager
+    outside = add_run(RunStore(store.root), "from another window")
+    view.show()
+    qtbot.waitUntil(lambda: view.row_count() == 3, timeout=60_000)
+    assert {r.run_id for r in view.records()} == {kept, gone, outside}
+
+
 def test_delete_asks_naming_the_run_and_no_keeps_it(qtbot, tmp_path, trash, boxes):
     store = RunStore(tmp_path / "runs")
     run_id = add_run(store, "fashion 784-64-10 relu adam")
