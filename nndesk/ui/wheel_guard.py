@@ -7,8 +7,9 @@ watches the application's events through ``app_events``:
 
 - every such widget gets ``Qt.StrongFocus`` when it is polished, so the wheel no longer focuses it;
 - a wheel event over one that does not have focus never reaches it: the guard hands it to the
-  nearest enclosing scroll area, which scrolls. Once clicked (focused), the wheel changes it as
-  usual;
+  nearest enclosing scroll area, which scrolls. Once clicked (focused by the mouse), the wheel
+  changes it as usual; a field reached with Tab does not take the wheel (typing Epochs, Tab,
+  then scrolling on turned Schedule into "step decay" under the pointer);
 - a chart (a matplotlib canvas) has no use for the wheel but would swallow it, so a wheel over a
   chart scrolls the page around it too.
 
@@ -33,6 +34,14 @@ from PySide6.QtWidgets import (
 from nndesk.ui.app_events import AppEvents, app_events
 
 GUARDED = (QAbstractSpinBox, QComboBox, QAbstractSlider)
+#: the dynamic property that says a field was last focused by a click: only then is the wheel its
+CLICKED = "nndeskClickedInto"
+#: focus that comes back to a field after a popup, a menu or another window keeps what it was
+KEEPS_CLICK = (
+    Qt.FocusReason.PopupFocusReason,
+    Qt.FocusReason.ActiveWindowFocusReason,
+    Qt.FocusReason.MenuBarFocusReason,
+)
 
 
 def is_guarded(widget: QObject) -> bool:
@@ -61,11 +70,31 @@ def _on_polish(obj: QObject, event: QEvent) -> bool:
     return False
 
 
+def _on_focus_in(obj: QObject, event: QEvent) -> bool:
+    owner = _guarded_owner(obj)
+    reason = event.reason()  # type: ignore[attr-defined]
+    if owner is not None and reason not in KEEPS_CLICK:
+        owner.setProperty(CLICKED, reason == Qt.FocusReason.MouseFocusReason)
+    return False
+
+
+def _on_mouse_press(obj: QObject, event: QEvent) -> bool:
+    owner = _guarded_owner(obj)  # a click on a field that had focus already (from a Tab)
+    if owner is not None:
+        owner.setProperty(CLICKED, True)
+    return False
+
+
+def takes_the_wheel(widget: QWidget) -> bool:
+    """Whether a guarded ``widget`` takes the wheel: it has focus, given by a click."""
+    return widget.hasFocus() and bool(widget.property(CLICKED))
+
+
 def _on_wheel(obj: QObject, event: QEvent) -> bool:
     owner = _guarded_owner(obj)
     if owner is None and isinstance(obj, FigureCanvasQTAgg):
         owner = obj
-    elif owner is not None and owner.hasFocus():
+    elif owner is not None and takes_the_wheel(owner):
         owner = None
     if owner is None:
         return False
@@ -86,6 +115,8 @@ def install(app: QApplication | None = None) -> AppEvents:
     if events.handler(QEvent.Type.Wheel) is not _on_wheel:
         events.handle(QEvent.Type.Polish, _on_polish)
         events.handle(QEvent.Type.Wheel, _on_wheel)
+        events.handle(QEvent.Type.FocusIn, _on_focus_in)
+        events.handle(QEvent.Type.MouseButtonPress, _on_mouse_press)
         for widget in (app or QApplication.instance()).allWidgets():  # polished already
             if is_guarded(widget):
                 _strong_focus(widget)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox
@@ -64,19 +65,48 @@ def test_the_wheel_over_an_unfocused_spin_box_leaves_its_value(qtbot, window_fac
     assert spin.value() == before
 
 
-def test_a_focused_spin_box_still_takes_the_wheel(qtbot, window_factory):
+def test_a_spin_box_clicked_into_takes_the_wheel(qtbot, window_factory):
     desk = window_factory()
     window = desk.window
     scroll = train_settings(desk)
     spin = first_visible(scroll, QSpinBox)
     spin.setValue(spin.minimum())
     window.activateWindow()
-    spin.setFocus()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.mouseClick(spin.lineEdit(), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(spin.hasFocus)
 
     wheel(spin, 1)
 
     assert spin.value() == spin.minimum() + spin.singleStep()
+
+
+@pytest.mark.parametrize(
+    "reason", [Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason]
+)
+def test_a_field_reached_with_tab_scrolls_the_form_and_keeps_its_choice(
+    qtbot, window_factory, reason
+):
+    # walk qa39: Epochs typed, Tab, then the wheel to scroll on turned Schedule (the next
+    # field, focused by the Tab) into "step decay" under the pointer
+    desk = window_factory()
+    window = desk.window
+    scroll = train_settings(desk)
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
+    combo = first_visible(scroll, QComboBox)
+    before_index, before_scroll = combo.currentIndex(), scroll.verticalScrollBar().value()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    combo.setFocus(reason)  # as Qt's Tab handling gives it
+    qtbot.waitUntil(combo.hasFocus)
+
+    wheel(combo, -1)
+
+    assert combo.currentIndex() == before_index
+    assert scroll.verticalScrollBar().value() > before_scroll
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)  # clicked into: the wheel is its now
+    combo.hidePopup()
+    assert wheel_guard.takes_the_wheel(combo)
 
 
 def test_fields_do_not_take_focus_from_the_wheel(window_factory):
