@@ -5,9 +5,10 @@ Not a test: prints figures. Example::
     python benchmarks/bench_split.py --data-dir ../shared/data/fashion-mnist
 
 ``bench_cnn`` says how fast a ``fashion-cnn`` epoch is; this says why the two threads of a
-batch split by samples (``nndesk.nn.split_batch``) deliver less than two cores. Three
-measurements, each in one process so that both sides of a comparison meet the same moments of
-the machine (Linux only: it reads ``/proc/thread-self``):
+batch split by samples (``nndesk.nn.split_batch``) deliver less than two cores. The
+measurements (the first three by default, ``--only`` picks one), each in one process so that
+both sides of a comparison meet the same moments of the machine (Linux only: it reads
+``/proc/thread-self``):
 
 - ``parts``: ``--batches`` training steps (``Sequential.train_step`` and Adam, as the training loop
   runs them, split over two threads). Per part: its thread's CPU, its wall, its run-queue wait
@@ -22,6 +23,12 @@ the machine (Linux only: it reads ``/proc/thread-self``):
 - ``whole-vs-split``: the same training steps with the batch whole on one thread and split over
   two, switching every 10 batches: the CPU the split adds, and Adam's update on two threads
   against inline.
+- ``fixed``: half steps (``Sequential.train_step`` on one thread, as a split part runs it) on
+  1, 4, 8, 16 and 32 images, taking turns step by step, ``--steps`` each; per size the thread
+  CPU per step and per layer call (forward and backward, a fused conv + pool as its conv), and a
+  straight line through the sizes from 4 on: its value at 0 images is the step's fixed cost
+  (NumPy and Python calls, loops whose count does not grow with the images, weight-sized
+  work), its slope the cost per image. First quartiles.
 - ``timeline``: ``--batches`` batches of the real training loop (``nndesk.training.train``, the
   gather and the reports included) split over two threads, each phase timed on the thread that
   runs it: the hand-out, each half's forward, loss and backward, the caller's wait for the other
@@ -202,6 +209,62 @@ def measure_gil(data_dir: Path, steps: int) -> None:
         for line in lines:
             values = [float(v) for v in line.split()]
             print("  " + "  ".join(f"{k} {v:.3f}" for k, v in zip(keys, values, strict=True)))
+
+
+def timed_call(inner, key: str, calls: dict[str, float]):
+    """``inner`` that adds its thread CPU (ms) to ``calls[key]``."""
+
+    def timed(*args, **kwargs):
+        start = time.thread_time()
+        result = inner(*args, **kwargs)
+        calls[key] = calls.get(key, 0.0) + (time.thread_time() - start) * 1e3
+        return result
+
+    return timed
+
+
+def measure_fixed(data_dir: Path, steps: int) -> None:
+    """The ``fixed`` measurement (module docstring)."""
+    from nndesk.nn import parallel
+    from nndesk.training import heap
+    from nndesk.training.runtime import blas_threads
+
+    heap.keep_freed_memory()  # as training does: fresh arrays reuse the heap's pages
+    session = session_for(data_dir, 1)
+    sizes = (1, 4, 8, 16, 32)
+    models = {n: session.model.snapshot() for n in sizes}
+    losses = {n: copy.copy(session.loss_fn) for n in sizes}  # a loss keeps its last gradient
+    calls: dict[str, float] = {}  # this step's thread CPU per layer call, ms
+    for model in models.values():
+        for index, layer in enumerate(model.layers):
+            for method in ("forward", "backward", "forward_fused", "backward_fused"):
+                key = f"{index:2d} {layer.name} {method.split('_')[0]}"
+                setattr(layer, method, timed_call(getattr(layer, method), key, calls))
+    per_step: dict[int, list[float]] = defaultdict(list)
+    per_call: dict[tuple[int, str], list[float]] = defaultdict(list)
+    rng = np.random.default_rng(0)
+    with blas_threads(1), parallel.use_threads(1):
+        for step in range(steps + 10):
+            rows = rng.integers(0, len(session.y_train), max(sizes))
+            for n in sizes:
+                x, labels = session.x_train[rows[:n]], session.y_train[rows[:n]]
+                calls.clear()
+                start = time.thread_time()
+                models[n].train_step(x, labels, losses[n])
+                if step >= 10:  # buffers are made in the first steps
+                    per_step[n].append((time.thread_time() - start) * 1e3)
+                    for key, ms in calls.items():
+                        per_call[n, key].append(ms)
+
+    def line(label: str, values: list[float]) -> None:
+        fit = np.polyfit(sizes[1:], values[1:], 1)
+        cells = " ".join(f"{v:7.3f}" for v in values)
+        print(f"  {label:28s} {cells}   fixed {fit[1]:6.3f} ms + {fit[0] * 1e3:6.1f} us/image")
+
+    print(f"fixed (ms of thread CPU per half step, first quartile of {steps}; n = {sizes}):")
+    line("whole step", [float(np.percentile(per_step[n], 25)) for n in sizes])
+    for key in sorted({key for _, key in per_call}):
+        line(key, [float(np.percentile(per_call[n, key], 25)) for n in sizes])
 
 
 def measure_whole_vs_split(session, count: int) -> None:
@@ -433,10 +496,12 @@ def main(argv: list[str] | None = None) -> None:
         "--data-dir", type=Path, required=True, help="folder with Fashion IDX .gz files"
     )
     ap.add_argument("--batches", type=int, default=400, help="training batches per measurement")
-    ap.add_argument("--steps", type=int, default=300, help="half-batch steps for the gil one")
+    ap.add_argument(
+        "--steps", type=int, default=300, help="half-batch steps for gil (and for fixed, per size)"
+    )
     ap.add_argument(
         "--only",
-        choices=("parts", "gil", "whole-vs-split", "timeline"),
+        choices=("parts", "gil", "whole-vs-split", "timeline", "fixed"),
         help="one measurement (default: the first three)",
     )
     ap.add_argument(
@@ -455,6 +520,8 @@ def main(argv: list[str] | None = None) -> None:
         measure_gil(args.data_dir, args.steps)
     if args.only in (None, "whole-vs-split"):
         measure_whole_vs_split(session_for(args.data_dir, 2), args.batches)
+    if args.only == "fixed":
+        measure_fixed(args.data_dir, args.steps)
     if args.only == "timeline":
         measure_timeline(
             session_for(args.data_dir, 1 if args.whole else 2), args.batches, args.whole
