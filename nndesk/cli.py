@@ -372,6 +372,62 @@ def _save_as(session, path: Path, replace: bool) -> Path:
     raise FileExistsError(errno.EEXIST, "too many models saved under this name", str(path))
 
 
+class _RunCurves:
+    """The curves a run record keeps, grown from the training loop's reports (a resumed
+    model's earlier epochs first, from its history)."""
+
+    def __init__(self, history: list[dict]) -> None:
+        from nndesk.runs import Curves
+
+        self.curves = Curves.from_history(list(history))
+
+    def add(self, report) -> None:
+        from nndesk.training import BatchReport, EpochReport
+
+        if isinstance(report, BatchReport):
+            self.curves.add_batch(report)
+        elif isinstance(report, EpochReport):
+            self.curves.add_epoch(report)
+
+
+def _save_run(
+    session, curves, ended, resumed_from: str | None, fallbacks: list[Path]
+) -> tuple[Path, str | None]:
+    """Keep the trained model as a run, as the window does: a new folder in the runs folder
+    holding ``model.npz`` and ``run.json`` (settings, curves, test figures, how it ended), so
+    the window's Runs list shows it. If the folder or the model cannot be written (disk full,
+    folder gone), the model goes to the first of ``fallbacks`` that takes it (``_save``) and
+    the half-made folder is removed. Returns the model's path and, after a problem, one line."""
+    from nndesk.runs import MODEL_FILE, RunStore
+
+    store = RunStore()
+    record = None
+    try:
+        record = store.create(session.config.to_dict(), resumed_from=resumed_from)
+        saved = session.save(record.folder / MODEL_FILE)
+    except OSError as err:
+        if record is not None:
+            with contextlib.suppress(OSError, NndeskError):
+                store.delete(record.run_id, permanent=True)
+        reason = err.strerror or str(err)
+        saved, problem = _save(session, fallbacks[0], fallbacks, replace=False)
+        where = record.folder if record is not None else store.root
+        return (
+            saved,
+            problem
+            or f"could not save the run in {where} ({reason}); saved the model to {saved} instead",
+        )
+    record.model_file = MODEL_FILE
+    record.curves = curves
+    record.metrics = dict(session.metrics)
+    record.status, record.message = ended.reason, ended.message
+    try:
+        store.save(record)
+    except OSError as err:
+        return saved, f"could not write the run's record in {record.folder} ({err.strerror or err})"
+    return saved, None
+
+
 def _save_places(args, config) -> list[Path]:
     """Where a model goes without ``--out``, in order: the runs folder, then the save fallback
     folders (``paths.model_fallback_dirs``: the nndesk folder, the temporary folder), each
@@ -419,10 +475,12 @@ def _cmd_train(args) -> int:
     t_start = time.perf_counter()
     bar_state: dict = {"bar": None}
     ended: RunEnded | None = None
+    curves = _RunCurves(session.history)
     # a full-batch run has one batch per epoch: a bar per epoch would flood the terminal
     per_epoch_bars = not config.full_batch
     with _stop_on_ctrl_c() as stop:  # the first Ctrl-C stops after the batch and still saves
         for report in train(session, should_stop=stop.is_set):
+            curves.add(report)
             ended = _show(report, bar_state, per_epoch_bars, log) or ended
     if bar_state["bar"] is not None:
         bar_state["bar"].close()
@@ -435,7 +493,10 @@ def _cmd_train(args) -> int:
     result = session.evaluate_test()
     calibration = session.calibrate()
     try:
-        saved, save_problem = _save(session, out, places, replace=bool(args.out))
+        if out == places[0]:  # no --out, and the runs folder takes files: a run the window lists
+            saved, save_problem = _save_run(session, curves.curves, ended, args.resume, places[1:])
+        else:
+            saved, save_problem = _save(session, out, places, replace=bool(args.out))
     except OSError as err:  # nowhere to write at all: say so in one line, not as a traceback
         _error(err.strerror or str(err))
         return 1

@@ -147,6 +147,44 @@ def test_a_failed_final_save_keeps_the_model_in_the_nndesk_folder(
     assert Classifier.from_file(saved).class_names
 
 
+def test_a_run_trained_in_the_terminal_is_a_run_the_window_lists(tiny_dir, capsys):
+    """Without --out the model is kept as the window keeps a run: its folder holds the model
+    and a record with the settings, both curves, the test figures and how the run ended."""
+    from nndesk.runs import RunStore
+
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--lr", "0.02", "--json"])
+    payload = strict_json(capsys.readouterr().out.strip().splitlines()[-1])
+    assert rc == 0
+    (record,) = RunStore().list()
+    assert record.model_path == Path(payload["model"]) and record.model_path.is_file()
+    assert record.status == "completed" and record.config["lr"] == 0.02
+    assert record.metrics["test_accuracy"] == payload["test_accuracy"]
+    assert record.curves.epochs == [1] and len(record.curves.batch_loss) > 0
+
+
+def test_a_full_disk_in_the_run_folder_keeps_the_model_in_the_nndesk_folder(
+    tiny_dir, capsys, monkeypatch
+):
+    """The run's folder was made, then the disk filled up while its model was written: the
+    model goes to the nndesk folder, one line says where, and no half-made run is left."""
+    real_savez = np.savez
+
+    def savez(file, **arrays):
+        if paths.runs_dir() in Path(file).parents:
+            raise OSError(errno.ENOSPC, "No space left on device", str(file))
+        return real_savez(file, **arrays)
+
+    monkeypatch.setattr(np, "savez", savez)
+    rc = cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--json"])
+    captured = capsys.readouterr()
+    assert rc == 1
+    (line,) = error_lines(captured.err)
+    saved = Path(strict_json(captured.out.strip().splitlines()[-1])["model"])
+    assert saved.is_file() and saved.parent == paths.data_dir()
+    assert "No space left" in line and str(saved) in line and TEMP_PREFIX not in line
+    assert [p for p in paths.runs_dir().iterdir() if not p.name.startswith(".")] == []
+
+
 def test_when_no_folder_takes_the_model_the_error_is_one_line(
     tiny_dir, tmp_path, capsys, monkeypatch
 ):
@@ -396,8 +434,8 @@ def test_is_model_file_tells_a_model_from_other_files(tmp_path, tiny_model_file)
 
 
 def test_runs_started_in_the_same_second_keep_a_model_each(tiny_dir, capsys, monkeypatch):
-    """`for lr in ...; do nndesk train --preset x --lr $lr & done` names every model after the
-    same second: none may replace another's."""
+    """`for lr in ...; do nndesk train --preset x --lr $lr & done` starts every run in the same
+    second: each keeps its own run folder and model; none replaces another's."""
     import time
 
     from nndesk.paths import runs_dir
@@ -405,14 +443,14 @@ def test_runs_started_in_the_same_second_keep_a_model_each(tiny_dir, capsys, mon
     monkeypatch.setattr(time, "strftime", lambda fmt, *a: "20261202-101010")
     for lr in ("0.01", "0.02"):
         assert cli.main(["train", *TINY, "--data-dir", str(tiny_dir), "--lr", lr]) == 0
-    saved = sorted(p.name for p in runs_dir().glob("*.npz"))
-    assert saved == ["20261202-101010-mnist-2.npz", "20261202-101010-mnist.npz"]
+    saved = sorted(runs_dir().glob("*/model.npz"))
+    assert len(saved) == 2 and saved[0].parent != saved[1].parent
     from nndesk.nn.serialization import load_model
 
-    lrs = sorted(load_model(runs_dir() / n).info["config"]["lr"] for n in saved)
+    lrs = sorted(load_model(p).info["config"]["lr"] for p in saved)
     assert lrs == [0.01, 0.02]
     out = capsys.readouterr().out
-    assert "model saved to" in out and "mnist-2.npz" in out
+    assert out.count("model saved to") == 2 and all(str(p) in out for p in saved)
 
 
 def _stroke_png(path: Path) -> Path:
