@@ -31,9 +31,11 @@ from nndesk.controllers.datasets import (
     DATASET_FOR_KIND,
     TITLES,
     DatasetLoader,
+    damaged_in_cache,
     forget_datasets,
     missing_dataset,
     missing_text,
+    offered_dataset,
 )
 from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.evaluation import DatasetController, EvaluationController
@@ -117,7 +119,9 @@ class Coordinator(QObject):
             writes.failed.connect(self._on_writes_failed)
         self.rng = rng if rng is not None else np.random.default_rng()
         self._wanted: tuple[str, int] | None = None  # (dataset, index) waiting for a load
-        self.downloads = downloads or DownloadController(preferences.mirror, parent=window)
+        self.downloads = downloads or DownloadController(
+            preferences.mirror, parent=window, damaged=damaged_in_cache
+        )
         self.download_dialog: DownloadDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.downloads.finished.connect(self._on_downloads_finished)
@@ -396,7 +400,7 @@ class Coordinator(QObject):
 
     @Slot(str, str)
     def _on_loader_failed(self, name: str, message: str) -> None:
-        if missing_dataset(name) is not None:
+        if offered_dataset(name) is not None:  # missing, or a file of it damaged
             # keep the request: the image is shown once the download (or a folder) brings it
             self.window.show_note("")
             self.offer_download(name, message)
@@ -630,7 +634,7 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     prediction = PredictionController(window)
     writes = BackgroundWrites(window)  # exports and model files, off the GUI thread
     window.add_shutdown_hook(writes.shutdown)  # files the user asked for are finished first
-    downloads = DownloadController(preferences.mirror, parent=window)
+    downloads = DownloadController(preferences.mirror, parent=window, damaged=damaged_in_cache)
     coordinator = Coordinator(
         window, prediction, DatasetLoader(window), downloads=downloads, writes=writes
     )

@@ -38,6 +38,107 @@ class DatasetMissing(DataError):
         self.name = name
 
 
+class DatasetDamaged(DataError):
+    """A file of a registered dataset cannot be read (truncated, corrupt): the message names
+    it and its folder, and the banners offer a verified copy (``offered_dataset``)."""
+
+    def __init__(self, name: str, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.name, self.path = name, path
+
+
+# registered dataset -> (its file a load found damaged, that file's (size, mtime) then): said
+# for as long as the file is unchanged (``damaged_file``)
+_damaged: dict[str, tuple[Path, tuple[int, int]]] = {}
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _found_damaged(name: str | None) -> Path | None:
+    """The file of registered dataset ``name`` a load found damaged, while it is still the
+    same file (one stat); None once it was replaced, or when none was found damaged."""
+    with _locks_guard:
+        found = _damaged.get(name) if name else None
+    if found is None:
+        return None
+    path, signature = found
+    return path if _signature(path) == signature else None
+
+
+def damaged_file(name: str | None) -> Path | None:
+    """``name``'s file found damaged in the folder the window reads it from (``source_folder``:
+    a few stats), or None: once a verified copy is in the cache, the user's damaged file is
+    left as it is and no longer in the way."""
+    path = _found_damaged(name)
+    if path is None:
+        return None
+    folder = source_folder(str(name))
+    return path if folder is not None and path.parent == Path(folder) else None
+
+
+def damaged_in_cache(name: str) -> tuple[str, ...]:
+    """The names of ``name``'s files in the download cache found damaged: a download
+    replaces them (``DownloadController``'s ``damaged``)."""
+    from nndesk.data.download import dataset_cache_dir
+
+    path = damaged_file(name)
+    if path is None or path.parent != dataset_cache_dir(name):
+        return ()
+    return (path.name,)
+
+
+def offered_dataset(name: str | None) -> str | None:
+    """The registered dataset a page's Download button offers: ``name`` when it is missing
+    (``missing_dataset``) or one of its files was found damaged, else None."""
+    if name not in TITLES:
+        return None
+    return name if damaged_file(name) is not None else missing_dataset(name)
+
+
+def damaged_text(name: str, path: Path, reason: str) -> str:
+    """The window's message for ``name``'s file ``path`` that could not be read (``reason``
+    names the file): its folder, and what Download does there."""
+    from nndesk.data.download import dataset_cache_dir
+
+    if path.parent == dataset_cache_dir(name):
+        advice = QCoreApplication.translate(
+            "Datasets",
+            "It is in nndesk's download cache ({folder}): Download replaces it with a verified "
+            "copy; or choose a folder holding the four {title} files.",
+        )
+    else:
+        advice = QCoreApplication.translate(
+            "Datasets",
+            "It is in {folder}. Download puts a verified copy of {title} in nndesk's cache "
+            "and uses that (your file stays as it is); or choose another folder.",
+        )
+    advice = advice.format(folder=path.parent, title=TITLES.get(name, name))
+    return f"{reason.rstrip('.')}. {advice}"
+
+
+@contextlib.contextmanager
+def _noting_damage(name: str):
+    """A file of registered dataset ``name`` that cannot be read is remembered
+    (``damaged_file``) and said as ``DatasetDamaged``; other errors go on as they are."""
+    try:
+        yield
+    except DataError as err:
+        path = getattr(err, "damaged_file", None)
+        signature = _signature(Path(path)) if path is not None else None
+        if name not in TITLES or signature is None:
+            raise
+        with _locks_guard:
+            _damaged[name] = (Path(path), signature)
+        message = damaged_text(name, Path(path), window_message(err))
+        raise DatasetDamaged(name, Path(path), message) from err
+
+
 def how_to_get(name: str) -> str:
     """One line telling the user how to make ``name`` available locally."""
     title = TITLES.get(name, name)
@@ -80,9 +181,15 @@ def source_folder(name: str) -> str | None:
 
     spec = get_spec(name)
     user = _folder_for(spec.name, preferences.data_dir())
-    if _complete(user, spec):
-        return user
     cache = dataset_cache_dir(spec)
+    if _complete(user, spec):
+        broken = _found_damaged(spec.name)
+        # a file there found damaged: the verified copy a download put in the cache is read
+        # instead, and the user's file is left as it is
+        if broken is None or user is None or broken.parent != Path(user):
+            return user
+        if not _complete(cache, spec):
+            return user
     return str(cache) if _complete(cache, spec) else None
 
 
@@ -183,7 +290,7 @@ def get_dataset(name: str, allow_download: bool = False):
         lock = _locks.setdefault(key, threading.Lock())
     with lock:  # a second caller for the same dataset waits for the first instead of re-reading
         if key not in _cache:
-            with _noting_other_dataset(name):
+            with _noting_other_dataset(name), _noting_damage(name):
                 _cache[key] = load_dataset(name, data_dir=data_dir, allow_download=allow_download)
         return _cache[key]
 
@@ -227,7 +334,7 @@ def get_test_split(name: str):
         lock = _locks.setdefault(key, threading.Lock())
     with lock:
         if key not in _cache:
-            with _noting_other_dataset(name):
+            with _noting_other_dataset(name), _noting_damage(name):
                 _cache[key] = load_test_split(name, folder)
         return _cache[key]
 

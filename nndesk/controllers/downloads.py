@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
@@ -61,10 +61,14 @@ class DownloadController(QObject):
         mirror: Callable[[], str | None] | None = None,
         downloader: Callable[..., object] = download_dataset,
         parent: QObject | None = None,
+        damaged: Callable[[str], Collection[str]] | None = None,
     ) -> None:
+        """``damaged(name)``: the names of ``name``'s files in the cache found damaged, which a
+        download replaces (``download_dataset``'s ``replace``)."""
         super().__init__(parent)
         self._mirror = mirror or (lambda: None)
         self._downloader = downloader
+        self._damaged = damaged or (lambda name: ())
         self._thread: threading.Thread | None = None
         self._cancel: Cancel | None = None
         self._name: str | None = None
@@ -89,8 +93,12 @@ class DownloadController(QObject):
         self._name = name
         self._cancel = Cancel()
         mirror = self._mirror()
+        replace = tuple(self._damaged(name))
         self._thread = threading.Thread(
-            target=self._run, args=(name, mirror, self._cancel), name="nndesk-download", daemon=True
+            target=self._run,
+            args=(name, mirror, self._cancel, replace),
+            name="nndesk-download",
+            daemon=True,
         )
         self.started.emit(name)
         self.busy_changed.emit(True)
@@ -103,7 +111,7 @@ class DownloadController(QObject):
         if self._cancel is not None:
             self._cancel.set()
 
-    def _run(self, name: str, mirror: str | None, cancel: Cancel) -> None:
+    def _run(self, name: str, mirror: str | None, cancel: Cancel, replace: tuple = ()) -> None:
         spec = DATASETS.get(name)
         expected = spec.download_bytes if spec is not None else 0
         finished_bytes = 0
@@ -123,7 +131,8 @@ class DownloadController(QObject):
                 self.progressed.emit(name, so_far, max(expected, so_far))
 
         try:
-            self._downloader(name, progress=progress, mirror=mirror, cancel=cancel)
+            extra = {"replace": replace} if replace else {}  # test fakes take no replace
+            self._downloader(name, progress=progress, mirror=mirror, cancel=cancel, **extra)
         except DownloadError as err:
             if err.kind == "cancelled":
                 self.cancelled.emit(name)

@@ -199,10 +199,10 @@ class ExplainController(QObject):
 
     @Slot(int, object, object)
     def _on_neighbours_finished(self, token: int, result, error) -> None:
-        from nndesk.controllers.datasets import DatasetMissing
+        from nndesk.controllers.datasets import DatasetDamaged, DatasetMissing
         from nndesk.errors import NndeskError, window_message
 
-        if isinstance(error, DatasetMissing):
+        if isinstance(error, (DatasetMissing, DatasetDamaged)):  # the banner offers Download
             self.neighbours_missing.emit(token, str(error), error.name)
         elif isinstance(error, NndeskError):
             # the window's words (a folder of the other dataset: no "--data-dir" advice)

@@ -175,7 +175,12 @@ def _read_files(paths: dict[str, Path], spec: DatasetSpec) -> tuple[dict, dict[s
     for role in (r for r in ROLES if r in paths):
         h = hashlib.sha256()
         reader = read_idx_images if role.endswith("images") else read_idx_labels
-        arrays[role] = reader(paths[role], hasher=h)
+        try:
+            arrays[role] = reader(paths[role], hasher=h)
+        except DataError as err:
+            # which file could not be read, so the window can offer a verified copy of it
+            err.damaged_file = paths[role]
+            raise
         digests[role] = h.hexdigest()
     return arrays, digests
 

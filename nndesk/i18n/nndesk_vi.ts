@@ -1963,6 +1963,14 @@ nhãn {label}{name}</translation>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
+        <source>It is in nndesk&apos;s download cache ({folder}): Download replaces it with a verified copy; or choose a folder holding the four {title} files.</source>
+        <translation>Tệp này nằm trong bộ nhớ đệm tải về của nndesk ({folder}): nút Tải về sẽ thay nó bằng một bản đã kiểm tra; hoặc chọn một thư mục chứa bốn tệp của {title}.</translation>
+    </message>
+    <message>
+        <source>It is in {folder}. Download puts a verified copy of {title} in nndesk&apos;s cache and uses that (your file stays as it is); or choose another folder.</source>
+        <translation>Tệp này nằm trong {folder}. Nút Tải về sẽ đặt một bản {title} đã kiểm tra vào bộ nhớ đệm của nndesk và dùng bản đó (tệp của bạn vẫn giữ nguyên); hoặc chọn một thư mục khác.</translation>
+    </message>
+    <message>
         <source>It is not in {folder} either.</source>
         <translation>Trong {folder} cũng không có.</translation>
     </message>
@@ -4889,6 +4897,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Cannot continue: the run needs {title}; the banner under Train says where it was looked for</source>
         <translation>Không thể huấn luyện tiếp: lượt chạy cần {title}; dải thông báo dưới nút Huấn luyện cho biết đã tìm ở đâu</translation>
+    </message>
+    <message>
+        <source>Cannot train: a {title} file cannot be read; the banner under Train says which and how to get a good copy</source>
+        <translation>Không thể huấn luyện: một tệp {title} không đọc được; dải thông báo dưới nút Huấn luyện cho biết tệp nào và cách lấy một bản tốt</translation>
     </message>
     <message>
         <source>Cannot train: the data folder holds {other}, not {title}; the banner under Train offers the switch</source>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import export, viz
-from nndesk.controllers.datasets import TITLES, missing_dataset, other_dataset_found
+from nndesk.controllers.datasets import TITLES, offered_dataset, other_dataset_found
 from nndesk.data.registry import DATASETS
 from nndesk.evaluation import DatasetSummary, sample_per_class
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
@@ -237,7 +237,7 @@ class DatasetView(QWidget):
         self._loaded_name = None  # try again next time the page is shown
         self._summary = None
         self.message.show_problem(
-            message, missing_dataset(self._wanted), other_dataset_found(self._wanted)
+            message, offered_dataset(self._wanted), other_dataset_found(self._wanted)
         )
         self.status.setText("")
         self._set_enabled(False)

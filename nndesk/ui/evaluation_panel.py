@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import export
-from nndesk.controllers.datasets import missing_dataset, other_dataset_found
+from nndesk.controllers.datasets import offered_dataset, other_dataset_found
 from nndesk.evaluation import EvaluationResult, report_rows
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
 from nndesk.ui import file_filters, theme
@@ -499,7 +499,7 @@ class EvaluationPanel(QWidget):
                 "EvaluationPanel", "The report below is from the last evaluation that worked."
             )
         dataset = getattr(clf, "dataset", None)
-        self.message.show_problem(message, missing_dataset(dataset), other_dataset_found(dataset))
+        self.message.show_problem(message, offered_dataset(dataset), other_dataset_found(dataset))
 
     @Slot()
     def data_changed(self) -> None:

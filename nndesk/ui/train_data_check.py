@@ -50,6 +50,8 @@ class TrainDataCheck(QObject):
             return  # a failed Continue's banner says what its run needs, whatever the form's
         name = page.form.dataset_name()
         missing, other = datasets.missing_dataset(name), datasets.other_dataset_found(name)
+        if missing is None and other is None and datasets.damaged_file(name) is not None:
+            return  # a file of it cannot be read: the banner a failed start showed stays
         if missing is None and other is None:
             if not page.data_banner.isHidden():
                 page.data_banner.clear()
@@ -98,7 +100,7 @@ class TrainDataCheck(QObject):
     def ready_again(self) -> None:
         """ "Needs a dataset" taken back once the data wanted is here: "Ready", and a headline
         saying what is ready."""
-        if not self.needs_data or datasets.missing_dataset(self.wanted) is not None:
+        if not self.needs_data or datasets.offered_dataset(self.wanted) is not None:
             return
         self.needs_data = False
         page = self._page
@@ -162,6 +164,19 @@ class TrainDataCheck(QObject):
                     other=datasets.TITLES.get(other, other),
                     title=datasets.TITLES.get(wanted, wanted),
                 )
+            )
+            return True
+        if self.enabled and not continuing and datasets.damaged_file(wanted) is not None:
+            # a file of it cannot be read: the banner names it and its folder, and offers a
+            # verified copy or another folder
+            self.say_needs_data()
+            page.data_banner.show_problem(message, wanted)
+            page.status_message.emit(
+                translate(
+                    "TrainingPanel",
+                    "Cannot train: a {title} file cannot be read; the banner under Train says "
+                    "which and how to get a good copy",
+                ).format(title=titles.get(wanted, wanted))
             )
             return True
         if missing is None or datasets.missing_text(missing) not in message:

@@ -1,0 +1,151 @@
+"""A dataset file that cannot be read (truncated, corrupt) gets the same way out as a missing
+dataset (walk qa39): the banner names the file and its folder and offers Download and
+Choose a folder…. A damaged file in nndesk's cache is replaced by the verified copy; one in the
+user's folder is left as it is, and the verified copy goes into the cache and is read instead.
+
+"MNIST" is the tiny dataset (its checksums in the registry), served by a loopback mirror.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import shutil
+from dataclasses import replace
+
+import pytest
+
+from nndesk import preferences
+from nndesk.controllers import datasets
+from nndesk.data import registry
+from nndesk.data.download import dataset_cache_dir
+from nndesk.inference import Classifier
+from tests.data.test_download import Server
+from tests.data.test_download_mirrors import closed_port_url
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
+
+DAMAGED = "t10k-images-idx3-ubyte.gz"
+
+
+@pytest.fixture
+def tiny_mnist(tiny_idx_dir, monkeypatch):
+    """The registry's MNIST becomes the tiny dataset (its checksums, unreachable public mirrors);
+    returns its four .gz payloads by file name."""
+    payloads = {p.name: p.read_bytes() for p in tiny_idx_dir.iterdir()}
+    files = tuple(
+        replace(f, sha256=hashlib.sha256(gzip.decompress(payloads[f.gz_name])).hexdigest())
+        for f in registry.MNIST.files
+    )
+    spec = replace(registry.MNIST, files=files, mirrors=(closed_port_url(),))
+    monkeypatch.setitem(registry.DATASETS, "mnist", spec)
+    datasets.forget_datasets()
+    yield payloads
+    datasets.forget_datasets()
+
+
+@pytest.fixture
+def mirror(tiny_mnist):
+    """A classroom mirror serving the tiny MNIST files, set in the settings."""
+    server = Server()
+    for name, body in tiny_mnist.items():
+        server.files[f"/school/mnist/{name}"] = body
+    preferences.set_mirror(f"{server.url}/school")
+    yield server
+    server.close()
+
+
+def damaged_copy(tiny_idx_dir, folder):
+    """The four tiny files copied into ``folder``, the test images cut in half."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in tiny_idx_dir.iterdir():
+        shutil.copy(path, folder / path.name)
+    body = (folder / DAMAGED).read_bytes()
+    (folder / DAMAGED).write_bytes(body[: len(body) // 2])
+    return folder
+
+
+def evaluate_and_wait_for_the_offer(qtbot, desk):
+    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
+        desk.window.tabs.setCurrentWidget(desk.evaluate_page)  # showing the page evaluates
+    banner = desk.evaluate_page.message
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=10_000)
+    return banner
+
+
+def test_a_damaged_file_in_the_users_folder_is_offered_a_verified_copy_in_the_cache(
+    qtbot,
+    window_factory,
+    tiny_model_file,
+    tiny_idx_dir,
+    tiny_mnist,
+    mirror,
+    tmp_path,
+):
+    folder = damaged_copy(tiny_idx_dir, tmp_path / "class-data")
+    preferences.set_data_dir(str(folder))
+    damaged_bytes = (folder / DAMAGED).read_bytes()
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    banner = evaluate_and_wait_for_the_offer(qtbot, desk)
+    text = banner.text()
+    assert DAMAGED in text and str(folder) in text, text
+    assert "Download puts a verified copy of MNIST in nndesk's cache" in text
+    assert banner.download_button.isVisible() and banner.folder_button.isVisible()
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=20_000):
+        banner.download_button.click()
+    assert desk.evaluate_page.result().n == 50
+    assert banner.isHidden()
+    # the user's file is left as it is; the verified copy is in the cache and is read
+    assert (folder / DAMAGED).read_bytes() == damaged_bytes
+    assert (dataset_cache_dir("mnist") / DAMAGED).read_bytes() == tiny_mnist[DAMAGED]
+    assert datasets.source_folder("mnist") == str(dataset_cache_dir("mnist"))
+
+
+def test_a_damaged_file_in_the_cache_is_replaced_by_the_download(
+    qtbot,
+    window_factory,
+    tiny_model_file,
+    tiny_idx_dir,
+    tiny_mnist,
+    mirror,
+):
+    cache = damaged_copy(tiny_idx_dir, dataset_cache_dir("mnist"))
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    banner = evaluate_and_wait_for_the_offer(qtbot, desk)
+    text = banner.text()
+    assert DAMAGED in text and str(cache) in text, text
+    assert "Download replaces it with a verified copy" in text
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=20_000):
+        banner.download_button.click()
+    assert desk.evaluate_page.result().n == 50
+    assert (cache / DAMAGED).read_bytes() == tiny_mnist[DAMAGED]
+    # only the damaged file was fetched again
+    assert [h.rsplit("/", 1)[-1] for h in mirror.hits] == [DAMAGED]
+
+
+def test_training_on_a_damaged_file_offers_the_download_on_the_train_page(
+    qtbot,
+    window_factory,
+    tiny_model_file,
+    tiny_idx_dir,
+    tiny_mnist,
+    tmp_path,
+):
+    from nndesk.training import TrainConfig
+
+    folder = damaged_copy(tiny_idx_dir, tmp_path / "class-data")
+    preferences.set_data_dir(str(folder))
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    train = desk.train_page
+    desk.window.tabs.setCurrentWidget(train)
+    shown: list[str] = []
+    train.status_message.connect(shown.append)
+    train.start_training(TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
+    qtbot.waitUntil(lambda: any(m.startswith("Cannot train") for m in shown), timeout=20_000)
+    banner = train.data_banner
+    assert banner.offered_dataset() == "mnist"
+    assert DAMAGED in banner.text() and str(folder) in banner.text()
+    assert train.progress.format() == "Needs a dataset"
+    desk.window.tabs.setCurrentWidget(desk.why_page)
+    desk.window.tabs.setCurrentWidget(train)  # shown again: the offer stays
+    assert banner.offered_dataset() == "mnist"
