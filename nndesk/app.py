@@ -6,6 +6,7 @@ files, models and datasets and hands the results back to the widgets and control
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QObject,
     QSize,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
     Slot,
@@ -63,6 +65,7 @@ from nndesk.ui.language import translate
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.map_view import MapView, MapViewState
 from nndesk.ui.mistakes_view import MistakesView, MistakesViewState
+from nndesk.ui.off_gui import Delivery, run_off_gui
 from nndesk.ui.settings_dialog import SettingsDialog
 from nndesk.ui.startup_objects import freeze_startup_objects
 from nndesk.ui.status_line import show_status
@@ -148,6 +151,10 @@ class Coordinator(QObject):
         window.drawing_finished.connect(prediction.request_now)
         prediction.classifier_changed.connect(self._on_prediction_classifier_changed)
         prediction.classifier_changed.connect(window.show_classifier)
+        # whether the data folder is there, found off the GUI thread (a network folder's stat
+        # can hang): tag = the folder asked about, result = whether it is a folder
+        self.folder_look = Delivery()
+        self.folder_look.delivered.connect(self._on_folder_look_delivered)
         self.name_data_folder()
         prediction.prediction_ready.connect(window.show_prediction)
         window.prediction_panel.bars.painted.connect(prediction.answer_painted)
@@ -562,6 +569,22 @@ class Coordinator(QObject):
             if folder
             else ""
         )
+        if folder:
+            run_off_gui(
+                QThreadPool.globalInstance(),
+                self.folder_look,
+                folder,
+                lambda: os.path.isdir(folder),
+            )
+
+    @Slot(object, object)
+    def _on_folder_look_delivered(self, folder: str, there: bool | None) -> None:
+        """Say under the canvas that the data folder named there is missing (a page that
+        needs it says what to do)."""
+        if there is False and folder == preferences.data_dir():
+            self.window.set_standing_note(
+                translate("Coordinator", "Data folder not found:\n{folder}").format(folder=folder)
+            )
 
     @Slot()
     def _on_window_settings_requested(self) -> None:

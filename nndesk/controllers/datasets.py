@@ -216,6 +216,17 @@ def _first_missing(name: str, folder: str, roles: tuple[str, ...] | None = None)
     return ""
 
 
+def _not_in_folder(name: str, folder: str, roles: tuple[str, ...] | None = None) -> str:
+    """ " It is not in {folder} either. Its <file> is missing." after ``how_to_get``; only
+    " Data folder {folder} does not exist." when the folder itself is not there (it was
+    named twice)."""
+    first = _first_missing(name, folder, roles)
+    if not Path(folder).is_dir():
+        return first
+    either = QCoreApplication.translate("Datasets", "It is not in {folder} either.")
+    return f" {either.format(folder=folder)}{first}"
+
+
 def _absent_files(name: str, folder: str | None) -> list[str]:
     """The file names (``.gz``) of ``name`` missing from ``folder`` when it holds some of them
     but not all four, else [] (an empty or absent folder is not "partly there")."""
@@ -265,8 +276,7 @@ def missing_text(name: str) -> str:
             return text.format(files=_and(absent), folder=_folder_for(name, place), title=title)
     if not folder:
         return how_to_get(name)
-    either = QCoreApplication.translate("Datasets", "It is not in {folder} either.")
-    return f"{how_to_get(name)} {either.format(folder=folder)}{_first_missing(name, folder)}"
+    return how_to_get(name) + _not_in_folder(name, folder)
 
 
 def get_dataset(name: str, allow_download: bool = False):
@@ -324,10 +334,7 @@ def get_test_split(name: str):
     folder = _test_folder(name)
     if folder is None:
         data_dir = preferences.data_dir()
-        where = ""
-        if data_dir:
-            either = QCoreApplication.translate("Datasets", "It is not in {folder} either.")
-            where = f" {either.format(folder=data_dir)}{_first_missing(name, data_dir, TEST_ROLES)}"
+        where = _not_in_folder(name, data_dir, TEST_ROLES) if data_dir else ""
         raise DatasetMissing(name, how_to_get(name) + where)
     key = (name, f"{folder} (test split)")
     with _locks_guard:

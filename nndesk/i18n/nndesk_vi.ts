@@ -1664,6 +1664,12 @@ và lúc đầu (đứt nét)</translation>
         <translation>Không lưu được mô hình</translation>
     </message>
     <message>
+        <source>Data folder not found:
+{folder}</source>
+        <translation>Không tìm thấy thư mục dữ liệu:
+{folder}</translation>
+    </message>
+    <message>
         <source>Data folder:
 {folder}</source>
         <translation>Thư mục dữ liệu:

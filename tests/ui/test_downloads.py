@@ -406,3 +406,29 @@ def test_the_data_folder_is_named_on_a_line_of_its_own_in_vietnamese(
         assert desk.window.status_note.text().split("\n") == ["Thư mục dữ liệu:", str(folder)]
     finally:
         language.use_language("en")
+
+
+def test_a_missing_data_folder_is_said_under_the_canvas_and_once_on_the_dataset_page(
+    qtbot, window_factory, tmp_path
+):
+    """Walk qa39 item 4: "Data folder: /nonexistent/folder" under the canvas gave no sign that
+    it was missing, and the Dataset page named it twice ("It is not in … either. Data folder
+    … does not exist."). Whether it is there is found off the GUI thread."""
+    gone = tmp_path / "unplugged-usb" / "datasets"
+    preferences.set_data_dir(str(gone))
+    desk = window_factory()
+    window = desk.window
+    qtbot.waitUntil(
+        lambda: window.status_note.text() == f"Data folder not found:\n{gone}", timeout=10_000
+    )
+    window.tabs.setCurrentWidget(desk.dataset_page)
+    banner = desk.dataset_page.message
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=10_000)
+    assert banner.text().count(str(gone)) == 1, banner.text()
+    assert banner.text().endswith(f"Data folder {gone} does not exist."), banner.text()
+    gone.mkdir(parents=True)  # plugged in, then chosen again: named as it is
+    window.data_folder_chosen.emit(str(gone))
+    assert window.status_note.text() == f"Data folder:\n{gone}"
+    # a late answer about another folder (chosen before) does not take that back
+    desk.coordinator.folder_look.delivered.emit(str(tmp_path / "chosen-before"), False)
+    assert window.status_note.text() == f"Data folder:\n{gone}"

@@ -248,6 +248,7 @@ def test_a_test_image_by_index_goes_on_the_canvas_with_its_true_label(
 def test_a_missing_dataset_offers_its_download_instead_of_an_error(
     qtbot, window_factory, tiny_model_file, warnings, monkeypatch, tmp_path
 ):
+    (tmp_path / "empty").mkdir()  # a folder that is there, without the files
     monkeypatch.setenv("NNDESK_DATA_DIR", str(tmp_path / "empty"))
     datasets.forget_datasets()
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
