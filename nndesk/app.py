@@ -851,6 +851,8 @@ def _wire_train_page(desk: Desk) -> None:
     _wire_live_weights(desk)
     # end of a run, or a model loaded on the page: everyone switches to it
     train.model_ready.connect(desk.prediction.set_classifier)
+    # Delete… on the Runs tab says so when the run's model is the one answering
+    train.runs_view.model_in_use = lambda: getattr(prediction.current(), "path", None)
     _wire_model_notice(desk)
     train.status_message.connect(lambda message: show_status(window, message))
     window.add_close_guard(train.confirm_close)  # "Stop training and quit?"

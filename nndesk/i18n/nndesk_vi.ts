@@ -4355,6 +4355,10 @@ kiểm định</translation>
         <translation>Trong chú giải, lr là tốc độ học (learning rate).</translation>
     </message>
     <message>
+        <source>Its model is the one in use: it keeps answering until you choose another model.</source>
+        <translation>Mô hình của nó là mô hình đang dùng: nó vẫn tiếp tục trả lời cho đến khi bạn chọn một mô hình khác.</translation>
+    </message>
+    <message>
         <source>Layers</source>
         <translation>Các tầng</translation>
     </message>
@@ -4434,6 +4438,10 @@ từ {folder}</translation>
     <message>
         <source>The damaged runs selected cannot be read: the chart and the exports leave them out.</source>
         <translation>Không đọc được các lượt chạy bị hỏng đã chọn: biểu đồ và các tệp xuất bỏ qua chúng.</translation>
+    </message>
+    <message>
+        <source>The model of {run} is the one in use: it keeps answering until you choose another model.</source>
+        <translation>Mô hình của {run} là mô hình đang dùng: nó vẫn tiếp tục trả lời cho đến khi bạn chọn một mô hình khác.</translation>
     </message>
     <message>
         <source>Use model</source>

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
@@ -107,6 +109,9 @@ class RunsView(QWidget):
         self._reader.listed.connect(self._on_reader_listed)
         self._select_when_listed: str | None = None
         self.reading = False  # a listing is being read on the worker thread
+        #: the file of the model the window uses (set where the window is wired, app.py):
+        #: deleting its run says that model goes on answering
+        self.model_in_use: Callable[[], str | os.PathLike | None] = lambda: None
 
         # a model over the records: the view asks for the rows it shows (2,000 runs made
         # 16,000 widget items on the GUI thread)
@@ -505,6 +510,23 @@ class RunsView(QWidget):
                 "RunsView", "Move these {n} runs to the trash?\n\n{listed}\n\nfrom {folder}"
             )
         ).format(n=len(names), listed=listed, folder=self.store.root)
+        using = self._run_of_model_in_use(selected)
+        if using is not None:
+            # the trashed file is not read again: the model stays in memory and in the picker
+            said = (
+                translate(
+                    "RunsView",
+                    "Its model is the one in use: it keeps answering until you choose another "
+                    "model.",
+                )
+                if len(selected) == 1
+                else translate(
+                    "RunsView",
+                    "The model of {run} is the one in use: it keeps answering until you "
+                    "choose another model.",
+                ).format(run=run_name(using))
+            )
+            question += "\n\n" + said
         if not self._ask(translate("RunsView", "Delete runs"), question):
             return
         for record, name in zip(selected, names, strict=True):
@@ -550,6 +572,18 @@ class RunsView(QWidget):
                     name=name, error=err
                 )
             )
+
+    def _run_of_model_in_use(self, records: list[RunRecord]) -> RunRecord | None:
+        """The run among ``records`` whose model file is the one in use, or None."""
+        in_use = self.model_in_use()
+        if in_use is None:
+            return None
+        in_use = os.path.abspath(in_use)
+        for record in records:
+            path = record.model_path
+            if path is not None and os.path.abspath(path) == in_use:
+                return record
+        return None
 
     def _ask(self, title: str, question: str) -> bool:
         """Yes/No, No by default."""

@@ -17,7 +17,7 @@ from nndesk import paths
 from nndesk.controllers.run_list import RunListReader
 from nndesk.runs import RunStore, TrashUnavailableError
 from nndesk.ui.runs_table import COLUMNS
-from nndesk.ui.runs_view import RunsView
+from nndesk.ui.runs_view import RunsView, run_name
 
 from ..test_run_safety import MALFORMED, ODD_BUT_VALID
 
@@ -973,3 +973,41 @@ def test_a_legend_that_names_the_learning_rate_lr_says_what_lr_is(qtbot, tmp_pat
         assert not any("lr " in label for label, _ in view.plotted)
     finally:
         language.use_language("en")
+
+
+def test_deleting_the_run_whose_model_is_in_use_says_it_keeps_answering(
+    qtbot, window_factory, tiny_model_file, trash, boxes
+):
+    """Walk qa39 item 1: the question did not say the run's model was the one answering (the
+    picker still named it after the delete). The window wires the model in use to the view."""
+    from nndesk.inference import Classifier
+
+    store = RunStore(paths.runs_dir())
+    in_use, other = add_run(store, "stopped run"), add_run(store, "older run")
+    for run_id in (in_use, other):
+        record = store.load(run_id)
+        shutil.copy(tiny_model_file, store.root / run_id / "model.npz")
+        record.model_file = "model.npz"
+        store.save(record)
+    desk = window_factory(classifier=Classifier.from_file(store.root / in_use / "model.npz"))
+    view = desk.train_page.runs_view
+    view.refresh()
+    view.select_runs([other])
+    boxes["answers"] = [NO]
+    view.delete_button.click()
+    assert "in use" not in boxes["questions"][-1]
+    view.select_runs([in_use, other])  # among others, it is named
+    boxes["answers"] = [NO]
+    view.delete_button.click()
+    assert boxes["questions"][-1].endswith(
+        f"The model of {run_name(store.load(in_use))} is the one in use: it keeps answering "
+        "until you choose another model."
+    ), boxes["questions"][-1]
+    view.select_runs([in_use])
+    boxes["answers"] = [YES]
+    view.delete_button.click()
+    assert boxes["questions"][-1].endswith(
+        "\n\nIts model is the one in use: it keeps answering until you choose another model."
+    ), boxes["questions"][-1]
+    assert [p.name for p in trash.iterdir()] == [in_use]
+    assert desk.prediction.current() is not None  # still answering
