@@ -26,6 +26,7 @@ import errno
 import json
 import math
 import os
+import re
 import signal
 import sys
 import threading
@@ -142,7 +143,16 @@ def _warning_line(message, category, filename, lineno, file=None, line=None) -> 
 
 def _error(message: str) -> None:
     # one line, always: a multi-line message would look like a traceback to a student
-    print(f"nndesk: error: {_one_line(message)}", file=sys.stderr)
+    print(f"nndesk: error: {_lower_first_word(_one_line(message))}", file=sys.stderr)
+
+
+def _lower_first_word(line: str) -> str:
+    """After "nndesk: error:" the line goes on in lower case, as the others do: a sentence
+    also written for the window ("Cannot download MNIST: …") loses its capital; a name
+    ("MNIST", "Fashion-MNIST's", a path) keeps it."""
+    if re.match(r"[A-Z][a-z]+(?![\w'’-])", line):
+        return line[0].lower() + line[1:]
+    return line
 
 
 #: A word of a message longer than this (a path 5,000 characters deep) is shortened in the middle.

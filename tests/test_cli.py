@@ -573,3 +573,17 @@ def test_the_dataset_names_in_the_help_are_the_registrys(monkeypatch, capsys):
     ]:
         assert cli.main(argv) == 0
         assert named in capsys.readouterr().out, argv
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        ("Cannot download MNIST: offline.", "cannot download MNIST: offline."),
+        ("MNIST's file is missing", "MNIST's file is missing"),
+        ("Fashion-MNIST's t10k file is damaged", "Fashion-MNIST's t10k file is damaged"),
+        ("/data/x.gz: cannot read", "/data/x.gz: cannot read"),
+        ("Keras's notebook", "Keras's notebook"),
+    ],
+)
+def test_an_error_line_goes_on_in_lower_case_and_names_keep_their_capitals(message, shown):
+    assert cli._lower_first_word(message) == shown

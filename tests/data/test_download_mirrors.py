@@ -201,6 +201,7 @@ def test_the_download_command_says_offline_in_one_short_line(monkeypatch, tmp_pa
     monkeypatch.delenv("NNDESK_MIRROR", raising=False)
     assert cli.main(["download", "mnist", "--dest", str(tmp_path / "d")]) == 2
     err = capsys.readouterr().err
+    # in lower case after "error:", like every other error line (walk qa39 item 9)
     assert err == (
-        "nndesk: error: Cannot download MNIST: no download server could be reached (offline?).\n"
+        "nndesk: error: cannot download MNIST: no download server could be reached (offline?).\n"
     )
