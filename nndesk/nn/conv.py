@@ -48,6 +48,13 @@ def _covers(rows: slice, size: int) -> bool:
 #: the pool then reads it from the cache the matmul just wrote it to.
 _FUSED_BYTES = 1 << 18
 
+#: Multiply-adds of the largest product OpenBLAS runs as a "small matrix" (``M * N * K``, its
+#: SkylakeX kernels): such a product skips packing its operands. Just above it the first conv's
+#: thin products (``K`` = 10 column rows forward, ``N`` = 32 channels backward) ran at half the
+#: rate or less, so ``forward_fused`` and ``backward_fused`` cut theirs into pieces of columns
+#: below it (``_pieces``; docs/performance.md).
+_SMALL_PRODUCT = 1_000_000
+
 #: Input channels from which a 3x3 stride-1 conv fused with its 2x2 pool runs as Winograd
 #: F(2x2, 3x3) (``Conv2D._forward_winograd``): with fewer, its 16 products are too thin for BLAS
 #: (the first conv's one channel would make them outer products).
@@ -78,6 +85,14 @@ def _cache_blocks(part: slice, row_bytes: int) -> list[slice]:
     ``_POOL_BLOCK_BYTES`` (at least one row each)."""
     step = max(1, _POOL_BLOCK_BYTES // max(1, row_bytes))
     return [slice(i, min(i + step, part.stop)) for i in range(part.start, part.stop, step)]
+
+
+def _pieces(columns: int, per_column: int) -> list[slice]:
+    """``range(columns)`` in as few runs of about equal length as keep each run's product,
+    ``per_column`` multiply-adds a column, within ``_SMALL_PRODUCT`` (at least one column)."""
+    most = max(1, _SMALL_PRODUCT // max(1, per_column))  # columns a run may hold
+    step = -(-columns // -(-columns // most))  # ceiling divisions: the runs' count, their length
+    return [slice(i, min(i + step, columns)) for i in range(0, columns, step)]
 
 
 def _pool_masks(f: int, ph: int, pw: int, n: int, by_column: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -445,7 +460,9 @@ class Conv2D(Layer):
             p1 = min(p0 + step, ph)
             m = 2 * (p1 - p0) * per_row
             z = z_flat[: f * m].reshape(f, m)  # conv output rows 2 p0 .. 2 p1 - 1
-            _matmul(Wb, col[:, 2 * p0 * per_row : 2 * p1 * per_row], out=z)
+            part = col[:, 2 * p0 * per_row : 2 * p1 * per_row]
+            for cs in _pieces(m, Wb.size):  # (f, c*k*k + 1) @ (c*k*k + 1, m) in pieces
+                _matmul(Wb, part[:, cs], out=z[:, cs])
             cut = slice(p0, p1)
             win = z.reshape(f, p1 - p0, 2, pw, 2, n)
             pool._pool_into(win, out[:, cut], row_won[:, cut], col_won[:, cut])
@@ -476,7 +493,9 @@ class Conv2D(Layer):
         for p0 in range(0, ph, step):
             p1 = min(p0 + step, ph)
             z = z_flat[: f * (p1 - p0) * per_row].reshape(f, -1)  # pooled rows p0 .. p1 - 1
-            _matmul(Wb, col[:, p0 * per_row : p1 * per_row], out=z)
+            part = col[:, p0 * per_row : p1 * per_row]
+            for cs in _pieces(z.shape[1], Wb.size):  # (f, c*k*k + 1) @ (c*k*k + 1, m) in pieces
+                _matmul(Wb, part[:, cs], out=z[:, cs])
             win = z.reshape(f, p1 - p0, 2, 2, pw, n)  # (f, pooled row, a, b, q, n)
             cut = slice(p0, p1)
             pool._max_of_rows(
@@ -530,8 +549,10 @@ class Conv2D(Layer):
             cut = slice(p0, p1)
             dwin = g.reshape(f, p1 - p0, 2, pw, 2, n)
             pool._route(gp[:, cut], dwin, row_won[:, cut], col_won[:, cut])
-            _matmul(col[:, 2 * p0 * per_row : 2 * p1 * per_row], g.T, out=term)
-            dWbT += term
+            part = col[:, 2 * p0 * per_row : 2 * p1 * per_row]
+            for cs in _pieces(m, term.size):  # [dW | db]^T += (c*k*k + 1, m) @ (m, f) in pieces
+                _matmul(part[:, cs], g[:, cs].T, out=term)
+                dWbT += term
         self._store_weight_grads(dWbT)
         return None
 
@@ -569,8 +590,10 @@ class Conv2D(Layer):
                 dwin[:, :, 0].transpose(2, 0, 1, 3, 4),
                 dwin[:, :, 1].transpose(2, 0, 1, 3, 4),
             )
-            _matmul(col[:, p0 * per_row : p1 * per_row], g.T, out=term)
-            dWbT += term
+            part = col[:, p0 * per_row : p1 * per_row]
+            for cs in _pieces(g.shape[1], term.size):  # [dW | db]^T += part @ g.T in pieces
+                _matmul(part[:, cs], g[:, cs].T, out=term)
+                dWbT += term
         self._store_weight_grads(dWbT)
         if self.skip_input_grad:
             return None

@@ -361,15 +361,18 @@ def test_fused_weight_gradient_without_the_input_gradient_matches_finite_differe
 
 @pytest.mark.parametrize("c_in, c_out, k, padding, h, w", FUSED_SHAPES)
 @pytest.mark.parametrize("fused_bytes", [1, 1 << 30])  # one pooled row per round; one round
+# each round's products in pieces of a few columns (_pieces), or whole
+@pytest.mark.parametrize("small_product", [200, 1 << 40])
 @pytest.mark.parametrize("first", [False, True])
 # columns in the pool's window order (_im2col_windows) or the plain order, at stride 1 and 2
 @pytest.mark.parametrize("windows, stride", [(True, 1), (False, 1), (False, 2)])
 def test_conv_fused_with_its_pool_equals_the_two_layers_one_after_the_other(
-    c_in, c_out, k, padding, h, w, fused_bytes, first, windows, stride, monkeypatch
+    c_in, c_out, k, padding, h, w, fused_bytes, small_product, first, windows, stride, monkeypatch
 ):
     import nndesk.nn.conv as conv_module
 
     monkeypatch.setattr(conv_module, "_FUSED_BYTES", fused_bytes)
+    monkeypatch.setattr(conv_module, "_SMALL_PRODUCT", small_product)
     monkeypatch.setattr(conv_module, "_WINOGRAD_MIN_CHANNELS", 1 << 30)  # the direct step
     monkeypatch.setattr(Conv2D, "_windows_fit", lambda self: windows)
     rng = np.random.default_rng(32)
@@ -416,6 +419,24 @@ def test_only_a_conv_with_fewer_columns_than_channels_orders_them_by_pooling_win
         np.random.default_rng(40).random((2, 1, 12, 12), np.float32), MaxPool2D(2)
     )
     assert strided._col_windows is None  # a stride of 2: plain order, whatever its rows
+
+
+def test_pieces_cover_the_columns_in_runs_each_within_the_small_product_size(monkeypatch):
+    import nndesk.nn.conv as conv_module
+
+    monkeypatch.setattr(conv_module, "_SMALL_PRODUCT", 1000)
+    for columns, per_column in [(3328, 320), (1664, 320), (3, 1001), (7, 1), (100, 7), (1, 5)]:
+        pieces = conv_module._pieces(columns, per_column)
+        assert [i for cs in pieces for i in range(cs.start, cs.stop)] == list(range(columns))
+        sizes = [cs.stop - cs.start for cs in pieces]
+        # each run within the limit, unless one column alone is wider than it
+        assert all(size * per_column <= 1000 for size in sizes) or sizes == [1] * columns
+        assert len(pieces) == -(-columns // max(1, 1000 // per_column))  # as few as that allows
+    # at the real limit, the lab CNN's conv1 round of a whole batch of 64 (3328 columns of 32 x 10
+    # multiply-adds) goes in two runs of 1664, a split half's round (1664 columns) in one
+    monkeypatch.setattr(conv_module, "_SMALL_PRODUCT", 1_000_000)
+    assert conv_module._pieces(3328, 320) == [slice(0, 1664), slice(1664, 3328)]
+    assert conv_module._pieces(1664, 320) == [slice(0, 1664)]
 
 
 def test_the_fused_steps_keep_the_pools_row_masks_window_column_first():
