@@ -5221,6 +5221,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Lượt chạy không bắt đầu được</translation>
     </message>
     <message>
+        <source>The run did not start · the curves below are the last run&apos;s</source>
+        <translation>Lượt chạy không bắt đầu được · các đồ thị bên dưới là của lượt chạy trước</translation>
+    </message>
+    <message>
         <source>To train it further: Runs tab, select it, Use model, then Continue</source>
         <translation>Để huấn luyện thêm: thẻ Các lượt chạy, chọn nó, bấm Dùng mô hình rồi Huấn luyện tiếp</translation>
     </message>

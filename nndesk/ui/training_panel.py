@@ -427,7 +427,7 @@ class TrainingPanel(QWidget):
             self.header.set_title(
                 translate("TrainingPanel", "Model in use: {name}").format(name=name)
             )
-        if state.headline == ("failed",):  # with or without a run before it
+        if state.headline[:1] == ("failed",):  # with or without a run before it
             self._say_headline(state.headline)
         if state.continue_needs is not None:  # the failed Continue's banner, not the form's
             self.data_check.say_continue_needs(state.continue_needs)
@@ -659,6 +659,10 @@ class TrainingPanel(QWidget):
     def _headline_text(self, headline: tuple) -> str:
         kind = headline[0] if headline else ""
         if kind == "failed":
+            if len(headline) > 1:  # the curves and model line of the run before it show
+                return translate(
+                    "TrainingPanel", "The run did not start · the curves below are the last run's"
+                )
             return translate("TrainingPanel", "The run did not start")
         if kind == "idle":
             return self._idle_title()
@@ -849,7 +853,11 @@ class TrainingPanel(QWidget):
     @Slot(str)
     def _on_controller_failed(self, message: str) -> None:
         if self._run is None:
-            self._say_headline(("failed",))
+            before = self._before_start
+            # the last run's curves and "Model saved: …" come back under this headline: it
+            # says whose they are (walk qa39: they read as the failed run's)
+            shows_last = before is not None and bool(before[0].epochs or before[4])
+            self._say_headline(("failed", "last run shown") if shows_last else ("failed",))
             self._show_again_before_start()
         failed = translate("TrainingPanel", "Failed: {message}").format(message=message)
         self.progress.setFormat(failed)  # cut to the bar's one line: the line under it wraps
