@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import warnings
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
+from nndesk.controllers import datasets
 from nndesk.controllers.run_list import RunListReader
+from nndesk.data import registry
 from nndesk.data.normalize import Normalizer
 from nndesk.inference import Classifier
 from nndesk.nn.architecture import build_model
 from nndesk.nn.serialization import save_model
+from tests.data.test_download_mirrors import closed_port_url
 
 STROKE_CLASSES = ("vertical", "horizontal", "blob")
 
@@ -118,4 +124,20 @@ def tiny_data_dir(tiny_idx_dir, monkeypatch):
     monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))
     datasets.forget_datasets()  # a dataset memoised by an earlier test must not leak in
     yield tiny_idx_dir
+    datasets.forget_datasets()
+
+
+@pytest.fixture
+def tiny_mnist(tiny_idx_dir, monkeypatch):
+    """The registry's MNIST becomes the tiny dataset (its checksums, unreachable public mirrors);
+    returns its four .gz payloads by file name."""
+    payloads = {p.name: p.read_bytes() for p in tiny_idx_dir.iterdir()}
+    files = tuple(
+        replace(f, sha256=hashlib.sha256(gzip.decompress(payloads[f.gz_name])).hexdigest())
+        for f in registry.MNIST.files
+    )
+    spec = replace(registry.MNIST, files=files, mirrors=(closed_port_url(),))
+    monkeypatch.setitem(registry.DATASETS, "mnist", spec)
+    datasets.forget_datasets()
+    yield payloads
     datasets.forget_datasets()

@@ -8,40 +8,19 @@ user's folder is left as it is, and the verified copy goes into the cache and is
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import shutil
-from dataclasses import replace
 
 import pytest
 
 from nndesk import preferences
 from nndesk.controllers import datasets
-from nndesk.data import registry
 from nndesk.data.download import dataset_cache_dir
 from nndesk.inference import Classifier
 from tests.data.test_download import Server
-from tests.data.test_download_mirrors import closed_port_url
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
 
 DAMAGED = "t10k-images-idx3-ubyte.gz"
-
-
-@pytest.fixture
-def tiny_mnist(tiny_idx_dir, monkeypatch):
-    """The registry's MNIST becomes the tiny dataset (its checksums, unreachable public mirrors);
-    returns its four .gz payloads by file name."""
-    payloads = {p.name: p.read_bytes() for p in tiny_idx_dir.iterdir()}
-    files = tuple(
-        replace(f, sha256=hashlib.sha256(gzip.decompress(payloads[f.gz_name])).hexdigest())
-        for f in registry.MNIST.files
-    )
-    spec = replace(registry.MNIST, files=files, mirrors=(closed_port_url(),))
-    monkeypatch.setitem(registry.DATASETS, "mnist", spec)
-    datasets.forget_datasets()
-    yield payloads
-    datasets.forget_datasets()
 
 
 @pytest.fixture

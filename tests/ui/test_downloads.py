@@ -8,39 +8,19 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import hashlib
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from nndesk import preferences
-from nndesk.controllers import datasets
 from nndesk.controllers.downloads import DownloadController
-from nndesk.data import registry
 from nndesk.data.download import dataset_cache_dir
 from nndesk.inference import Classifier
 from tests.data.test_download import Server
 from tests.data.test_download_mirrors import StallingServer, closed_port_url
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
-
-
-@pytest.fixture
-def tiny_mnist(tiny_idx_dir, monkeypatch):
-    """The registry's MNIST becomes the tiny dataset (its checksums, unreachable public mirrors);
-    returns its four .gz payloads by file name."""
-    payloads = {p.name: p.read_bytes() for p in tiny_idx_dir.iterdir()}
-    files = tuple(
-        replace(f, sha256=hashlib.sha256(gzip.decompress(payloads[f.gz_name])).hexdigest())
-        for f in registry.MNIST.files
-    )
-    spec = replace(registry.MNIST, files=files, mirrors=(closed_port_url(),))
-    monkeypatch.setitem(registry.DATASETS, "mnist", spec)
-    datasets.forget_datasets()
-    yield payloads
-    datasets.forget_datasets()
 
 
 @pytest.fixture
