@@ -382,22 +382,15 @@ def _save_as(session, path: Path, replace: bool) -> Path:
     raise FileExistsError(errno.EEXIST, "too many models saved under this name", str(path))
 
 
-class _RunCurves:
-    """The curves a run record keeps, grown from the training loop's reports (a resumed
-    model's earlier epochs first, from its history)."""
+def _grow(curves, report) -> None:
+    """Add one training report to a run record's ``Curves`` (a batch or an epoch; the run's
+    end adds nothing)."""
+    from nndesk.training import BatchReport, EpochReport
 
-    def __init__(self, history: list[dict]) -> None:
-        from nndesk.runs import Curves
-
-        self.curves = Curves.from_history(list(history))
-
-    def add(self, report) -> None:
-        from nndesk.training import BatchReport, EpochReport
-
-        if isinstance(report, BatchReport):
-            self.curves.add_batch(report)
-        elif isinstance(report, EpochReport):
-            self.curves.add_epoch(report)
+    if isinstance(report, BatchReport):
+        curves.add_batch(report)
+    elif isinstance(report, EpochReport):
+        curves.add_epoch(report)
 
 
 def _save_run(
@@ -450,6 +443,7 @@ def _save_places(args, config) -> list[Path]:
 
 
 def _cmd_train(args) -> int:
+    from nndesk.runs import Curves
     from nndesk.training import RunEnded, prepare, train
 
     resumed = None
@@ -485,12 +479,12 @@ def _cmd_train(args) -> int:
     t_start = time.perf_counter()
     bar_state: dict = {"bar": None}
     ended: RunEnded | None = None
-    curves = _RunCurves(session.history)
+    curves = Curves.from_history(list(session.history))  # a resumed model's epochs first
     # a full-batch run has one batch per epoch: a bar per epoch would flood the terminal
     per_epoch_bars = not config.full_batch
     with _stop_on_ctrl_c() as stop:  # the first Ctrl-C stops after the batch and still saves
         for report in train(session, should_stop=stop.is_set):
-            curves.add(report)
+            _grow(curves, report)
             ended = _show(report, bar_state, per_epoch_bars, log) or ended
     if bar_state["bar"] is not None:
         bar_state["bar"].close()
@@ -504,7 +498,7 @@ def _cmd_train(args) -> int:
     calibration = session.calibrate()
     try:
         if out == places[0]:  # no --out, and the runs folder takes files: a run the window lists
-            saved, save_problem = _save_run(session, curves.curves, ended, args.resume, places[1:])
+            saved, save_problem = _save_run(session, curves, ended, args.resume, places[1:])
         else:
             saved, save_problem = _save(session, out, places, replace=bool(args.out))
     except OSError as err:  # nowhere to write at all: say so in one line, not as a traceback

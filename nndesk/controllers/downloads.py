@@ -131,8 +131,7 @@ class DownloadController(QObject):
                 self.progressed.emit(name, so_far, max(expected, so_far))
 
         try:
-            extra = {"replace": replace} if replace else {}  # test fakes take no replace
-            self._downloader(name, progress=progress, mirror=mirror, cancel=cancel, **extra)
+            self._downloader(name, progress=progress, mirror=mirror, cancel=cancel, replace=replace)
         except DownloadError as err:
             if err.kind == "cancelled":
                 self.cancelled.emit(name)
