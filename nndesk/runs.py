@@ -701,7 +701,9 @@ class RunStore:
             seen = known.get(folder.name) if known is not None else None
             if seen is not None and stamp is not None and seen[0] == stamp:
                 record = seen[1]
-                if record.model_file is None and not record.is_damaged:
+                if record.is_damaged:  # its model may have come or gone since
+                    record.model_file = _model_beside(folder)
+                elif record.model_file is None:
                     record.elsewhere = self.model_elsewhere(record.run_id)
                 records.append(record)
                 continue
@@ -709,6 +711,9 @@ class RunStore:
                 record = self._read_listed(self._checked_folder(folder))
             except RunFileError as err:
                 record = RunRecord.damaged(folder, str(err))
+                # a bad run.json leaves the model beside it as good as it was: Use model
+                # offers it (the record is left as it is)
+                record.model_file = _model_beside(folder)
             if known is not None and stamp is not None:
                 known[folder.name] = (stamp, record)
             records.append(record)
@@ -846,6 +851,18 @@ class RunStore:
 
 #: Records a listing read, by folder name: ``(stamp of its run.json, record)``.
 KnownRecords = dict[str, tuple[tuple[int, ...], "RunRecord"]]
+
+
+def _model_beside(folder: Path) -> str | None:
+    """``MODEL_FILE`` when a damaged run's folder holds one as a regular file (a link, or a
+    folder that is a link, is never followed: where it leads is not the run's), else None.
+    Opening it says whether it is a model."""
+    try:
+        if folder.is_symlink() or (folder / MODEL_FILE).is_symlink():
+            return None
+        return MODEL_FILE if (folder / MODEL_FILE).is_file() else None
+    except OSError:
+        return None
 
 
 def _stamp(folder: Path) -> tuple[int, ...] | None:

@@ -4563,6 +4563,14 @@ Xoá vĩnh viễn {name}? Không thể hoàn tác.</translation>
     <message>
         <source>{folder} cannot be read: {reason}
 
+It is left as it is. Its model file is there: Use model opens it. Show folder opens the run&apos;s folder; Delete… asks before removing it.</source>
+        <translation>Không đọc được {folder}: {reason}
+
+Thư mục được giữ nguyên. Tệp mô hình của nó vẫn còn: Dùng mô hình sẽ mở tệp đó. Mở thư mục để xem thư mục của lượt chạy; Xoá… sẽ hỏi trước khi gỡ bỏ.</translation>
+    </message>
+    <message>
+        <source>{folder} cannot be read: {reason}
+
 It is left as it is. Show folder opens it; Delete… asks before removing it.</source>
         <translation>Không đọc được {folder}: {reason}
 

@@ -362,11 +362,13 @@ class RunsView(QWidget):
         if self._filling:
             return
         selected = self.selected_records()
-        # a damaged run (a bad run.json, a link) has nothing to plot, export or load: it offers
-        # its reason (the chart, its row), Show folder and Delete alone
+        # a damaged run (a bad run.json, a link) has nothing to plot or export: it offers its
+        # reason (the chart, its row), Show folder and Delete, and Use model when its folder
+        # holds a model file (a bad run.json leaves the model as good as it was)
         readable = [r for r in selected if not r.is_damaged]
         one = readable[0] if len(selected) == 1 and readable else None
-        self.use_button.setEnabled(one is not None and one.model_path is not None)
+        alone = selected[0] if len(selected) == 1 else None
+        self.use_button.setEnabled(alone is not None and alone.model_path is not None)
         self.delete_button.setEnabled(bool(selected))
         self.folder_button.setEnabled(len(selected) == 1)
         self.png_button.setEnabled(bool(readable))
@@ -415,7 +417,15 @@ class RunsView(QWidget):
         selected = selected[:OVERLAY_RUNS]
         empty = translate("RunsView", "Select runs above to see their curves")
         text = "" if selected else empty
-        if len(selected) == 1:  # said when the one run turns out damaged, even as it is read
+        if len(selected) == 1 and selected[0].model_path is not None:
+            # said when the one run turns out damaged, even as it is read
+            unreadable = translate(
+                "RunsView",
+                "{folder} cannot be read: {reason}\n\nIt is left as it is. Its model file is "
+                "there: Use model opens it. Show folder opens the run's folder; Delete… asks "
+                "before removing it.",
+            )
+        elif len(selected) == 1:
             unreadable = translate(
                 "RunsView",
                 "{folder} cannot be read: {reason}\n\nIt is left as it is. Show folder opens "

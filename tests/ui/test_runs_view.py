@@ -1011,3 +1011,51 @@ def test_deleting_the_run_whose_model_is_in_use_says_it_keeps_answering(
     ), boxes["questions"][-1]
     assert [p.name for p in trash.iterdir()] == [in_use]
     assert desk.prediction.current() is not None  # still answering
+
+
+def test_a_damaged_run_whose_model_file_is_there_offers_use_model_and_rewrites_nothing(
+    qtbot, tmp_path, tiny_model_file, monkeypatch
+):
+    """A bad run.json beside an intact model.npz kept Use model greyed, though the model is as
+    good as it was: the run is listed as damaged, its model can be put in use, and neither
+    file is written. A model file that is a link is never offered (where it leads is not the
+    run's)."""
+    store = RunStore(tmp_path / "runs")
+    for name in ("bad-record", "linked-model"):
+        (store.root / name).mkdir(parents=True)
+        (store.root / name / "run.json").write_text('{"format": 1, "config": ')
+    shutil.copyfile(tiny_model_file, store.root / "bad-record" / "model.npz")
+    (store.root / "linked-model" / "model.npz").symlink_to(tiny_model_file)
+    before = {p: p.read_bytes() for p in (store.root / "bad-record").iterdir()}
+    from nndesk.ui import runs_view
+
+    said: list[str] = []
+    real_render = runs_view.render_overlay
+    monkeypatch.setattr(
+        runs_view,
+        "render_overlay",
+        lambda runs, text, *a: said.append(text) or real_render(runs, text, *a),
+    )
+    view = make_view(qtbot, store)
+    asked: list[Path] = []
+    view.use_model_requested.connect(asked.append)
+
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view.select_runs(["bad-record"])
+    (record,) = view.selected_records()
+    assert record.is_damaged and view.cell(row_of(view, "bad-record"), 7) == "damaged"
+    assert view.use_button.isEnabled()
+    assert not view.png_button.isEnabled() and not view.code_button.isEnabled()
+    view.use_button.click()
+    assert asked == [store.root / "bad-record" / "model.npz"]
+    assert "Its model file is there: Use model opens it." in said[-1]
+
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view.select_runs(["linked-model"])
+    assert not view.use_button.isEnabled()
+    assert {p: p.read_bytes() for p in (store.root / "bad-record").iterdir()} == before
+
+    (store.root / "bad-record" / "model.npz").unlink()  # gone since: no longer offered
+    view.refresh()
+    view.select_runs(["bad-record"])
+    assert not view.use_button.isEnabled()
