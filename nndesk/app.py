@@ -223,10 +223,11 @@ class Coordinator(QObject):
                 ).format(path=clf.path),
                 translate("Coordinator", "Old model file"),
             )
-        if clf.preprocess_kind in ("digits", "garments") and clf.preprocess_kind != (
-            self.window.mode()
-        ):
-            self.window.set_mode(clf.preprocess_kind, clear=False)
+        if clf.preprocess_kind in ("digits", "garments"):
+            if clf.preprocess_kind != self.window.mode():
+                self.window.set_mode(clf.preprocess_kind, clear=False)
+            # remembered even when the window is in its mode already: a run's live answers
+            # switched it there before its model was put in use
             preferences.set_last_mode(clf.preprocess_kind)
 
     def start(self, mode: str) -> None:
@@ -810,8 +811,14 @@ def _wire_live_weights(desk: Desk) -> None:
     def on_weights_updated(clf: Classifier) -> None:
         if run["follow"]:
             run["live"] = True
+            # the window takes the run's mode (hint, pen), as it does for any model put in use:
+            # a Fashion-MNIST run started in Digits mode answered under "Draw a digit 0-9"
+            if clf.preprocess_kind in ("digits", "garments") and clf.preprocess_kind != (
+                window.mode()
+            ):
+                window.set_mode(clf.preprocess_kind, clear=False)
             prediction.live_update(clf)
-            window.show_training_network()
+            window.show_training_network(clf)
 
     def on_model_ready(_clf: Classifier) -> None:
         run["saved"] = True

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self._mode = "digits"
         self._classifier = None
         self._picker_shows_training = False  # the picker says "the network training now"
+        self._answer_names: tuple[str, ...] = ()  # the classes the bars name (raw names)
         self._shutdown_hooks: list[Callable[[], None]] = []
         self._close_guards: list[Callable[[], bool]] = []
         self._setting_image = False
@@ -728,12 +729,14 @@ class MainWindow(QMainWindow):
         self.act_save_model.setEnabled(clf is not None)
         self._select_current_model(clf)
         if clf is None:
+            self._answer_names = ()
             self.prediction_panel.set_class_names(())
             self.prediction_panel.set_prediction(None, "No model")
             self.model_status.setText(translate("MainWindow", "No model"))
             self.accuracy_status.setText("")
             self.latency_status.setText("")
             return
+        self._answer_names = tuple(clf.class_names)
         self.prediction_panel.set_class_names(clf.class_names)
         self.prediction_panel.set_prediction(
             None, translate_marked("MainWindow", HINTS[self._mode])
@@ -748,9 +751,14 @@ class MainWindow(QMainWindow):
         )
 
     @Slot(object)
-    def show_training_network(self, _snapshot=None) -> None:
+    def show_training_network(self, snapshot=None) -> None:
         """The drawing is read by the network being trained (its newest weights), not by the
-        model in the picker: the status bar says so until a model is put in use again."""
+        model in the picker: the status bar says so until a model is put in use again. The
+        bars name the classes of ``snapshot`` (a ``Classifier``), the run's network: a
+        Fashion-MNIST run started in Digits mode read a drawn coat as "4"."""
+        if snapshot is not None and tuple(snapshot.class_names) != self._answer_names:
+            self._answer_names = tuple(snapshot.class_names)
+            self.prediction_panel.set_class_names(snapshot.class_names)
         self.model_status.setText(translate("MainWindow", "Model: the network training now"))
         self.accuracy_status.setText(translate("MainWindow", "Test accuracy: when training ends"))
         combo = self.model_combo

@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QMessageBox
@@ -67,6 +68,56 @@ def test_a_run_re_predicts_the_drawing_live_and_its_model_becomes_everyones(
     assert "the network training now" in pickers  # not the model in use before the run
     assert window.model_combo.currentText() == final.title  # the run's model, once saved
     assert window.model_combo.findText("the network training now") == -1
+
+
+def test_a_run_on_another_modes_dataset_answers_with_its_own_classes_and_hint(
+    qtbot, window_factory, tiny_data_dir, tmp_path
+):
+    # walk qa40: a Fashion-MNIST lab run started in Digits mode read a drawn coat as "4",
+    # under "Draw a digit 0-9", until it ended; here an MNIST run started in Clothing mode
+    from nndesk.data.normalize import Normalizer
+    from nndesk.data.registry import FASHION
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.serialization import save_model
+
+    garments = {
+        "dataset": "fashion",
+        "class_names": list(FASHION.class_names),
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "garments",
+    }
+    model = build_model("784-16-10", rng=np.random.default_rng(0))
+    garment_model = Classifier.from_file(save_model(tmp_path / "garments.npz", model, garments))
+    desk = window_factory(classifier=garment_model)
+    window, prediction, page = desk.window, desk.prediction, desk.train_page
+    assert window.mode() == "garments"
+    window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
+    qtbot.waitUntil(prediction.is_idle, timeout=60000)
+
+    seen = []  # (mode, bar names, hint) when the running network's answer came
+    prediction.prediction_ready.connect(
+        lambda p: (
+            seen.append(
+                (
+                    window.mode(),
+                    window.prediction_panel.bars.class_names(),
+                    window.hint_label.text(),
+                )
+            )
+            if p is not None and page.controller.is_running()
+            else None
+        )
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert page.start_training(_long_run(page))  # dataset="mnist"
+        qtbot.waitUntil(lambda: bool(seen), timeout=60000)
+        page.controller.stop()
+        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60000)
+    mode, names, hint = seen[0]
+    assert mode == "digits"
+    assert names == tuple(str(i) for i in range(10))
+    assert hint == "Draw a digit 0-9"
 
 
 def _long_run(page):
