@@ -180,3 +180,6 @@ def test_the_train_forms_preset_note_names_its_own_figure_and_the_lab_it_beats()
     note = preset_note_text(get_preset("fashion-mlp-plus"))
     assert "Test accuracy here: 89.6%" in note and "The lab it beats: 87.0%" in note
     assert "The lab: 87.0%" in preset_note_text(get_preset("fashion-mlp"))
+    # a sentence under the box, though the descriptions go on in lower case in `nndesk presets`
+    assert preset_note_text(get_preset("mnist-gd")).startswith("From-scratch tutorial: 784-10-10")
+    assert preset_note_text(get_preset("fashion-prelu-l2-plus")).startswith("Beats the PReLU lab")

@@ -526,19 +526,19 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>beats the Fashion CNN lab: the weights/fashion-cnn.npz recipe (batch norm, 15 epochs)</source>
-        <translation>vượt lab CNN Fashion: công thức của tệp trọng số weights/fashion-cnn.npz (chuẩn hoá theo batch, 15&#xa0;epoch)</translation>
+        <translation>vượt bài lab CNN Fashion: công thức của tệp trọng số weights/fashion-cnn.npz (chuẩn hoá theo batch, 15&#xa0;epoch)</translation>
     </message>
     <message>
         <source>beats the Fashion lab: 784-256-128-10, batch 64, 15 epochs, cosine decay</source>
-        <translation>vượt lab Fashion: 784-256-128-10, batch 64, 15&#xa0;epoch, giảm cosine</translation>
+        <translation>vượt bài lab Fashion: 784-256-128-10, batch 64, 15&#xa0;epoch, giảm cosine</translation>
     </message>
     <message>
         <source>beats the MNIST labs: 784-784-10 ReLU/softmax, CE, Adam {lr:g}, cosine, [0, 1] inputs</source>
-        <translation>vượt các lab MNIST: 784-784-10 ReLU/softmax, entropy chéo, Adam {lr:g}, lịch cosine, đầu vào [0;&#xa0;1]</translation>
+        <translation>vượt các bài lab MNIST: 784-784-10 ReLU/softmax, entropy chéo, Adam {lr:g}, lịch cosine, đầu vào [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>beats the PReLU lab: the same net with L2 {l2:g}, batch 64, cosine decay to {min_lr:g}</source>
-        <translation>vượt lab PReLU: cùng mạng với L2 {l2:g}, batch 64, giảm cosine về {min_lr:g}</translation>
+        <translation>vượt bài lab PReLU: cùng mạng với L2 {l2:g}, batch 64, giảm cosine về {min_lr:g}</translation>
     </message>
     <message>
         <source>binary cross-entropy</source>

@@ -866,8 +866,11 @@ class TrainForm(QWidget):
 
 
 def preset_note_text(preset) -> str:
-    """The note under the preset box: what it is, what it reached here, and the lab's figure."""
-    parts = [localised(preset.description) + "."]
+    """The note under the preset box: what it is, what it reached here, and the lab's figure.
+    The description is a sentence here, so it starts with a capital ("Beats the PReLU lab: …");
+    in ``nndesk presets``'s table and the box's tooltips it goes on in lower case."""
+    description = localised(preset.description)
+    parts = [description[:1].upper() + description[1:] + "."]
     if preset.measured_accuracy is not None:
         ours = accuracy_text(preset.measured_accuracy)
         parts.append(translate("TrainForm", "Test accuracy here: {figure}.").format(figure=ours))

@@ -170,6 +170,11 @@ def test_preset_texts_write_their_numbers_as_the_window_does(vietnamese):
             assert value_text(name, value) in note, (name, note)
         # and none is written by hand in Python's notation
         assert not re.search(r"\de-\d", preset.description.template), preset.name
+    # each note is a sentence: "bài hướng dẫn từ đầu: …", "vượt lab PReLU: …" began in lower
+    # case under the preset box (walk qa40)
+    assert notes["mnist-gd"].startswith("Bài hướng dẫn từ đầu: ")
+    assert notes["fashion-prelu-l2-plus"].startswith("Vượt ")
+    assert all(note[:1].isupper() for note in notes.values()), notes
 
 
 def test_a_models_accuracy_reads_the_same_in_the_status_bar_banner_and_evaluate_card(
