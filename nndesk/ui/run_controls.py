@@ -85,6 +85,7 @@ class RunControls(QVBoxLayout):
         )
         self.lr_error = QLabel()
         self.lr_error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.lr_error.setWordWrap(True)  # "Nothing to apply: …" takes two lines at 1024 px
         theme.set_tone(self.lr_error, "error")
         for b in (self.train_button, self.pause_button, self.stop_button):
             b.setMinimumWidth(84)

@@ -51,8 +51,20 @@ class SteerActions(QObject):
         except NndeskError as err:
             self._refused(err)
             return None
-        self._controls.lr_error.setText("")
         self.steering.sent(changes)
+        # a press that changed nothing said nothing: a rate typed beside the button looked
+        # applied (walk qa40), though only Set LR sends it. Said beside the buttons, where a
+        # refusal goes: the status bar cut it at 1024 px before it named Set LR
+        self._controls.lr_error.setText(
+            ""
+            if changes
+            else translate(
+                "TrainingPanel",
+                "Nothing to apply: the Settings tab's momentum, L2, dropout, batch size and "
+                "augmentation are the run's already. A learning rate typed beside the buttons "
+                "is sent with “{set_lr}”.",
+            ).format(set_lr=translate("TrainingPanel", "Set LR"))
+        )
         if changes:
 
             def said(keys) -> str:

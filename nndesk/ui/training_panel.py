@@ -694,6 +694,7 @@ class TrainingPanel(QWidget):
         self._run = run
         self._before_start = None
         self.steering.start(run.config.to_dict())
+        self.lr_error.setText("")  # the last run's "Nothing to apply" or refusal is old news
         if run.samples is not None:
             self.form.augment_preview.set_images(run.samples)
         self._last_batch = None

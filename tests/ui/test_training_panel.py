@@ -692,6 +692,32 @@ def test_apply_to_run_steers_the_editable_settings_and_the_curves_mark_them(qtbo
     assert panel.steer() == {} and "no run is training" in panel.lr_error.text()
 
 
+def test_apply_to_run_with_nothing_changed_says_so_and_names_set_lr(qtbot, panel):
+    # walk qa40: a rate typed beside the buttons, then "Apply to run": nothing was sent and
+    # nothing was said, and the run went on at its old rate
+    start_long_run(qtbot, panel)
+    qtbot.waitUntil(lambda: panel.apply_button.isEnabled(), timeout=WAIT_MS)
+    panel.live_lr.setText("0.5")
+    panel.apply_button.click()
+    # beside the buttons, where a refusal goes (the status bar cut it at 1024 px)
+    said = panel.lr_error.text()
+    assert said.startswith("Nothing to apply: ") and "“Set LR”" in said
+    with qtbot.waitSignal(panel.controller.lr_changed, timeout=WAIT_MS):
+        panel.lr_button.click()  # the rate typed is sent with Set LR, and the line goes
+    assert panel.lr_error.text() == ""
+    panel.apply_button.click()
+    assert panel.lr_error.text().startswith("Nothing to apply: ")
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    started: list = []
+    panel.controller.run_started.connect(started.append)
+    start_long_run(qtbot, panel)  # a new run: the last run's line is old news
+    qtbot.waitUntil(lambda: bool(started), timeout=WAIT_MS)
+    assert panel.lr_error.text() == ""
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+
+
 def test_a_fresh_form_shows_the_lab_preset_of_the_windows_mode(qtbot, tmp_path):
     from nndesk.presets import LAB_PRESET_FOR_DATASET
 
