@@ -32,10 +32,12 @@ both sides of a comparison meet the same moments of the machine (Linux only: it 
 - ``timeline``: ``--batches`` batches of the real training loop (``nndesk.training.train``, the
   gather and the reports included) split over two threads, each phase timed on the thread that
   runs it: the hand-out, each half's forward, loss and backward, the caller's wait for the other
-  half, the gradient sum, Adam (each thread's range and the caller's own share), the loop's rest
-  (gather, accuracy, report). Per thread, the busy time per phase (wall, CPU, and for the
-  halves the run-queue wait; wall minus both is sleep: the GIL) and the idle time per batch
-  (wall minus busy), and one batch of median wall drawn as a line per thread. ``--whole``: the
+  half, the gradient sum and Adam (each half's range of both in its tail, as the loop takes the
+  step; or, on a batch the loop's watcher samples, the caller's sum and each thread's range of
+  Adam), the loop's rest (gather, accuracy, report). Per thread, the busy time per phase
+  (wall, CPU, and for the halves the run-queue wait; wall minus both is sleep: the GIL) and
+  the idle time per batch (wall minus busy), and one batch of median wall drawn as a line per
+  thread. ``--whole``: the
   same phases with the batches whole on one thread.
 
 Medians over the batches; the load average before and after is printed. On a busy machine the
@@ -300,13 +302,20 @@ TIMELINE_CALLER = (
     "forward",
     "loss",
     "backward",
+    "tail: gradient sum and Adam, own range",
     "wait for the other half",
     "gradient sum",
     "adam, own range",
     "adam, outside the ranges",
     "loop: gather, accuracy, report",
 )
-TIMELINE_OTHER = ("forward", "loss", "backward", "adam, own range")
+TIMELINE_OTHER = (
+    "forward",
+    "loss",
+    "backward",
+    "tail: gradient sum and Adam, own range",
+    "adam, own range",
+)
 #: Characters the drawn batch takes at most (a longer batch is drawn coarser than 0.1 ms each).
 TIMELINE_WIDTH = 250
 #: The letters the drawn batch uses for each phase ('.' idle).
@@ -315,6 +324,7 @@ TIMELINE_MARKS = {
     "forward": "F",
     "loss": "L",
     "backward": "B",
+    "tail: gradient sum and Adam, own range": "T",
     "wait for the other half": "w",
     "gradient sum": "s",
     "adam, own range": "A",
@@ -378,6 +388,8 @@ def measure_timeline(session, count: int, whole: bool = False) -> None:
     saved = (split_batch._train_step, parallel.map_parts, split_batch.BatchSplit)
     split_class = split_batch.BatchSplit
     originals = {n: getattr(split_class, n) for n in ("_hand_out", "_sum_grads", "train_step")}
+    tails_class, tail = split_batch._Tails, split_batch._Tails.sum_and_update
+    tails_class.sum_and_update = timed("tail: gradient sum and Adam, own range", tail)
     split_batch._train_step = step
     parallel.map_parts = map_parts
     split_class._hand_out = timed("hand-out (parameters, dropout masks)", originals["_hand_out"])
@@ -401,6 +413,7 @@ def measure_timeline(session, count: int, whole: bool = False) -> None:
         split_batch._train_step, parallel.map_parts = saved[0], saved[1]
         for name, method in originals.items():
             setattr(split_class, name, method)
+        tails_class.sum_and_update = tail
         del session.optimizer.step
         if whole:
             del session.model.forward, session.model.backward
@@ -431,7 +444,8 @@ def measure_timeline(session, count: int, whole: bool = False) -> None:
             cpu[person, phase] += seconds * 1e3
             waits[person, phase] += waited * 1e3
         own = ("hand-out (parameters, dropout masks)", "forward", "loss", "backward")
-        inside = sum(spent["caller", p] for p in (*own, "gradient sum"))
+        tail = "tail: gradient sum and Adam, own range"  # the optimizer's step in the halves
+        inside = sum(spent["caller", p] for p in (*own, tail, "gradient sum"))
         if whole:
             spent["caller", "split"] = inside
         spent["caller", "wait for the other half"] = spent["caller", "split"] - inside
@@ -443,7 +457,7 @@ def measure_timeline(session, count: int, whole: bool = False) -> None:
             total = 0.0
             for phase in phases:
                 rows[person][phase].append(spent[person, phase])
-                if phase in ("forward", "loss", "backward", "adam, own range"):
+                if phase in ("forward", "loss", "backward", tail, "adam, own range"):
                     rows[person][phase + " (CPU)"].append(cpu[person, phase])
                 if phase in ("forward", "backward"):
                     rows[person][phase + " (run-queue)"].append(waits[person, phase])
@@ -477,7 +491,8 @@ def measure_timeline(session, count: int, whole: bool = False) -> None:
     step = max(0.1, walls[index - 5] / TIMELINE_WIDTH)  # ms a character
     print(
         f"batch {index} ({walls[index - 5]:.2f} ms), {step:.2g} ms a character "
-        "(h hand-out, F forward, L loss, B backward, s sum, A Adam's range, . idle or other):"
+        "(h hand-out, F forward, L loss, B backward, T the tail's sum and Adam's range, s sum, "
+        "A Adam's range, . idle or other):"
     )
     for person in ("caller",) if whole else ("caller", "other"):
         line = ["."] * int((bounds[index + 1] - start) * 1e3 / step + 1)

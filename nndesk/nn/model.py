@@ -11,6 +11,7 @@ from nndesk.nn import split_batch
 from nndesk.nn.activations import sigmoid, softmax
 from nndesk.nn.layers import Layer
 from nndesk.nn.losses import Loss
+from nndesk.nn.optimizers import StepInRanges
 from nndesk.nn.registry import layer_from_config
 from nndesk.nn.split_batch import BatchSplit
 
@@ -109,19 +110,24 @@ class Sequential:
             grad, i = grad_in, start - 1
         return grad
 
-    def train_step(self, x: np.ndarray, labels: np.ndarray, loss: Loss) -> tuple[np.ndarray, float]:
+    def train_step(
+        self, x: np.ndarray, labels: np.ndarray, loss: Loss, step: StepInRanges | None = None
+    ) -> tuple[np.ndarray, float]:
         """One training batch's ``forward``, ``loss`` and ``backward`` (no input gradient): the
         logits ``(n, k)`` and the loss. The gradients are then in every layer's ``grads``.
 
         A batch split over threads (``forward``) goes through it in one go: each part takes its
         rows' share of the loss and goes back at once, so the parts meet once per batch, not
-        twice (the per-row gradient needs only its own row's logits).
+        twice (the per-row gradient needs only its own row's logits). Such a batch also takes
+        the optimizer's ``step`` when one is given: its parts sum the gradient and update the
+        parameters, each on a range of them (``step.began`` then says whether it was taken; a
+        batch not split leaves it to the caller).
         """
         parts = split_batch.parts_for(self, x.shape[0])
         if parts > 1:
             if self._split is None or not self._split.fits(self, parts):
                 self._split = split_batch.BatchSplit(self, parts)
-            return self._split.train_step(x, labels, loss)
+            return self._split.train_step(x, labels, loss, step)
         logits = self.forward(x, training=True)
         value = loss(logits, labels)
         self.backward(loss.backward(), input_grad=False)

@@ -13,6 +13,7 @@ Every optimizer follows the same recipe per step:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 
@@ -201,6 +202,17 @@ class Optimizer:
         if self.clip_norm is not None:
             norm = math.sqrt(float(np.vdot(flat_g, flat_g)))
             scale = self.clip_norm / norm if norm > self.clip_norm else 1.0
+        update = self._range_update(flat_p, flat_g, flat_slots, decay_mask, tmp, scale)
+        # every step after the clip is elementwise, so ranges of the buffers are independent: a
+        # run whose passes are split over threads (a CNN's split batch) updates in ranges there
+        passes = 3 + len(flat_slots)  # arrays touched: params, gradient, scratch and the slots
+        parallel.map_parts(update, flat_p.size, passes * flat_p.size)
+
+    def _range_update(
+        self, flat_p, flat_g, flat_slots, decay_mask, tmp, scale: float
+    ) -> Callable[[slice], None]:
+        """The step on entries ``part`` of every flat buffer, as ``update(part)``, the
+        gradient scaled by ``scale`` (the clip) first."""
         decay = self.weight_decay > 0
         g = flat_g
         if scale != 1.0 or (decay and not self.decoupled):
@@ -222,10 +234,23 @@ class Optimizer:
                 p -= t
             self._update({name: slot[part] for name, slot in flat_slots.items()}, p, grad, t)
 
-        # every step after the clip is elementwise, so ranges of the buffers are independent: a
-        # run whose passes are split over threads (a CNN's split batch) updates in ranges there
-        passes = 3 + len(flat_slots)  # arrays touched: params, gradient, scratch and the slots
-        parallel.map_parts(update, flat_p.size, passes * flat_p.size)
+        return update
+
+    def step_in_ranges(
+        self, params: Params, accept: Callable[[float], bool]
+    ) -> StepInRanges | None:
+        """``step(params)`` for a caller that applies it itself, a range of the flat buffers at a
+        time (a split batch's parts, each on its own range: ``split_batch``), once it knows the
+        batch's loss: see ``StepInRanges``. ``accept(loss)`` says whether the step is taken.
+        None when the parameters are not flat buffers (``Sequential.flatten_parameters``) or
+        the step needs the whole gradient before any range (a clip norm)."""
+        fused = None if self.clip_norm is not None else self._fused(params)
+        if fused is None:
+            return None
+        flat_p, flat_g, flat_slots, decay_mask, tmp = fused
+        # no clip: the gradient as it is
+        update = self._range_update(flat_p, flat_g, flat_slots, decay_mask, tmp, 1.0)
+        return StepInRanges(self, update, flat_g, accept)
 
     def hyper(self) -> dict:
         return {name: getattr(self, name) for name in self.hyper_names}
@@ -268,6 +293,31 @@ class Optimizer:
             state.setdefault(key, {})[slot] = arr
         self.state = state
         self.t = int(d.get("step", 0))
+
+
+class StepInRanges:
+    """One optimizer step that its caller applies itself (``Optimizer.step_in_ranges``): once
+    the whole gradient is in ``grad`` (the flat gradient buffer), ``begin(loss)`` takes the
+    step when ``accept(loss)`` (it counts it, as ``step`` does; ``began`` says whether), then
+    ``update(part)`` moves the entries ``part`` of the flat buffers, for slices covering
+    ``range(grad.size)``, each once, in any order and on any thread. The result is
+    ``step``'s to the last bit: after the clip (which this excludes) the update is
+    elementwise."""
+
+    def __init__(
+        self,
+        optimizer: Optimizer,
+        update: Callable[[slice], None],
+        grad: np.ndarray,
+        accept: Callable[[float], bool],
+    ) -> None:
+        self.optimizer, self.update, self.grad, self.accept = optimizer, update, grad, accept
+        self.began = False
+
+    def begin(self, loss: float) -> None:
+        if self.accept(loss):
+            self.optimizer.t += 1
+            self.began = True
 
 
 class SGD(Optimizer):

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import threading
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -39,6 +40,7 @@ from nndesk.nn.losses import Loss
 
 if TYPE_CHECKING:
     from nndesk.nn.model import Sequential
+    from nndesk.nn.optimizers import StepInRanges
 
 #: Fewest samples a part gets: a thread's handover costs about what 8 images of a small CNN do.
 MIN_PART_SAMPLES = 8
@@ -107,6 +109,79 @@ def _train_step(
         return logits, share
 
 
+def _train_step_then_update(
+    net: Sequential,
+    x: np.ndarray,
+    labels: np.ndarray,
+    loss: Loss,
+    batch: int,
+    tail: _Tails,
+    part: int,
+) -> tuple[np.ndarray, float]:
+    """``_train_step``, then part ``part``'s share of the gradient sum and the update."""
+    try:
+        logits, share = _train_step(net, x, labels, loss, batch)
+    except BaseException:
+        tail.barrier.abort()  # the other parts stop waiting; this error reaches the caller
+        raise
+    if tail.meet(part, share):
+        with parallel.use_threads(1):
+            tail.sum_and_update(part)
+    return logits, share
+
+
+class _Tails:
+    """The end of a split training step whose parts apply the optimizer's step themselves
+    (``BatchSplit.train_step`` with a ``StepInRanges``), so that no part waits while another
+    sums gradients or updates alone. Each part, after its backward, waits for the others; the
+    last to arrive adds up the loss shares and lets the step decide whether it is taken (not
+    when the loss diverged). Then part ``i`` adds the other parts' gradients into the model's
+    on its own range of the flat gradient, and updates that range."""
+
+    def __init__(self, split: BatchSplit, step: StepInRanges) -> None:
+        parts = len(split.copies)
+        self.step = step
+        self.shares = [0.0] * parts
+        self.ranges = parallel.split(step.grad.size, parts)
+        # per parameter: (its offset in the flat gradient, the model's gradient, the other
+        # parts' gradients of it), all raveled
+        base = step.grad.__array_interface__["data"][0]
+        self.grads = [
+            (
+                (grad.__array_interface__["data"][0] - base) // grad.itemsize,
+                grad.reshape(-1),
+                [net.layers[index].grads[name].reshape(-1) for net in split.copies[1:]],
+            )
+            for index, layer in enumerate(split.model.layers)
+            for name, grad in layer.grads.items()
+        ]
+        self.barrier = threading.Barrier(parts, action=self._decide)
+
+    def _decide(self) -> None:  # the last part to arrive, while the others wait
+        self.step.begin(sum(self.shares))  # in order, as BatchSplit.train_step adds them
+
+    def meet(self, part: int, share: float) -> bool:
+        """Part ``part``, its backward done with ``share`` of the loss, waits for the others;
+        False when another part failed (its error reaches the caller)."""
+        self.shares[part] = share
+        try:
+            self.barrier.wait()
+        except threading.BrokenBarrierError:
+            return False
+        return True
+
+    def sum_and_update(self, part: int) -> None:
+        """``_sum_grads`` on part ``part``'s range of the flat gradient, then the step there."""
+        lo, hi = self.ranges[part].start, self.ranges[part].stop
+        for offset, grad, others in self.grads:
+            cut = slice(max(lo, offset) - offset, min(hi, offset + grad.size) - offset)
+            if cut.start < cut.stop:
+                for other in others:
+                    np.add(grad[cut], other[cut], out=grad[cut])
+        if self.step.began:
+            self.step.update(self.ranges[part])
+
+
 class BatchSplit:
     """``model``'s training forward and backward with each batch split into ``parts`` runs of
     samples, each on its own thread and copy of the layers (see the module docstring)."""
@@ -139,21 +214,35 @@ class BatchSplit:
         ]
         return np.concatenate(parallel.run_each(calls))
 
-    def train_step(self, x: np.ndarray, labels: np.ndarray, loss: Loss) -> tuple[np.ndarray, float]:
+    def train_step(
+        self, x: np.ndarray, labels: np.ndarray, loss: Loss, step: StepInRanges | None = None
+    ) -> tuple[np.ndarray, float]:
         """``Sequential.train_step``: each part runs forward, its rows' share of ``loss`` and
         backward in one go on its thread (the parts meet once); then the gradients are summed
-        as in ``backward``. Returns the batch's logits and loss."""
+        as in ``backward``. With a ``step`` the parts sum them and apply it themselves, each on
+        its own range (``_Tails``). Returns the batch's logits and loss."""
         n = x.shape[0]
         rows = self._hand_out(n)
         if len(self._losses) != len(rows) or self._losses[0][0] is not loss:
             # each part's own copy: a loss caches the gradient of its last call
             self._losses = [(loss, copy.copy(loss)) for _ in rows]
-        calls = [
-            functools.partial(_train_step, net, x[part], labels[part], own, n)
-            for net, part, (_, own) in zip(self.copies, rows, self._losses, strict=True)
-        ]
+        parts = zip(self.copies, rows, self._losses, strict=True)
+        if step is None:
+            calls = [
+                functools.partial(_train_step, net, x[part], labels[part], own, n)
+                for net, part, (_, own) in parts
+            ]
+        else:
+            tail = _Tails(self, step)
+            calls = [
+                functools.partial(
+                    _train_step_then_update, net, x[part], labels[part], own, n, tail, i
+                )
+                for i, (net, part, (_, own)) in enumerate(parts)
+            ]
         results = parallel.run_each(calls)
-        self._sum_grads()
+        if step is None:
+            self._sum_grads()
         return np.concatenate([logits for logits, _ in results]), sum(s for _, s in results)
 
     def _hand_out(self, n: int) -> list[slice]:

@@ -11,6 +11,7 @@ generator in a worker thread, the CLI drives it directly:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import time
 from collections.abc import Callable, Generator, Iterator
@@ -196,6 +197,20 @@ def train(
     )
 
 
+def _diverged(loss: float, reference: float | None) -> bool:
+    """Whether a batch's ``loss`` ends the run, its update never applied: not finite, or
+    ``DIVERGENCE_FACTOR`` times ``reference``, the run's first batch loss (at least 1.0; None
+    on the first batch)."""
+    if not math.isfinite(loss):
+        return True
+    return loss > DIVERGENCE_FACTOR * (max(loss, 1.0) if reference is None else reference)
+
+
+def _accepted(loss: float, reference: float | None) -> bool:
+    """Whether a batch's update is applied: its loss did not diverge (``_diverged``)."""
+    return not _diverged(loss, reference)
+
+
 def _train(
     session, should_stop, should_pause, steer, watch, strengths=None
 ) -> Generator[Report, None, None]:
@@ -285,16 +300,20 @@ def _train(
                     # garment photos partly redrawn as silhouettes, outlines and scribbles
                     xb = _sketch(xb, sketch_rng, cfg, strengths)
 
+            sampled = watch is not None and watch.wants(b + 1)
+            # a batch split over threads takes the optimizer's step in its parts' tails, each
+            # on a range of the parameters (split_batch); not one the watcher reads before it
+            step = None
+            if not sampled:
+                accept = functools.partial(_accepted, reference=reference)
+                step = optimizer.step_in_ranges(params, accept)
             # a diverging run overflows; the finite check below reports it, not a RuntimeWarning.
             # Forward, loss and backward (dL/dx of the inputs is unused) as one step: a batch
             # split over threads then meets once (Sequential.train_step)
             with np.errstate(over="ignore", invalid="ignore"):
-                logits, loss = model.train_step(xb, yb, loss_fn)  # (m, k) logits
+                logits, loss = model.train_step(xb, yb, loss_fn, step)  # (m, k) logits
                 loss = float(loss)
-            if reference is None and math.isfinite(loss):
-                reference = max(loss, 1.0)
-            exploded = reference is not None and loss > DIVERGENCE_FACTOR * reference
-            if not math.isfinite(loss) or exploded:
+            if _diverged(loss, reference):
                 # the update is never applied, so the weights are the ones from before this batch
                 if not all(np.isfinite(p).all() for _, p, _ in params):
                     session.restore_weights(start_state)
@@ -308,7 +327,7 @@ def _train(
                         loss=loss,
                         **where,
                     )
-                    if exploded
+                    if math.isfinite(loss)
                     else Message(
                         N_(
                             "loss became {loss} at epoch {epoch} batch {batch}; try a lower "
@@ -329,10 +348,13 @@ def _train(
                 yb, guessed = yb[labelled], guessed[labelled]
             if count_trained:
                 trained += np.bincount(yb * k + guessed, minlength=k * k)[: k * k]
-            sampled = watch is not None and watch.wants(b + 1)
+            if reference is None:
+                reference = max(loss, 1.0)  # the run's first batch: finite, it did not diverge
             if sampled:
+                assert watch is not None
                 watch.before_step()
-            optimizer.step(params)
+            if step is None or not step.began:
+                optimizer.step(params)
             inside = watch.after_step(epoch - 1 + (b + 1) / epoch_batches) if sampled else None
             progress.loss_sum += loss * m
             progress.seen += m

@@ -207,3 +207,126 @@ def test_a_cnn_run_split_over_two_threads_trains_as_one_thread_does(tiny):  # no
     first_one, first_two = one[0].inside.layers, two[0].inside.layers
     assert [s.dead for s in first_two] == pytest.approx([s.dead for s in first_one], nan_ok=True)
     assert not np.isnan(first_two[0].dead)
+
+
+def _flat_model(dtype=np.float32):
+    model = _model(dtype=dtype)
+    model.flatten_parameters()  # as a training session does: the optimizer's flat buffers
+    return model
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("adam", {}),
+        ("adamw", {"weight_decay": 0.01}),
+        ("momentum", {"weight_decay": 0.01}),
+        ("sgd", {}),
+    ],
+)
+def test_a_split_step_that_updates_in_its_parts_takes_the_optimizers_step_exactly(name, kwargs):
+    plain, tails = _flat_model(), _flat_model()
+    optimizers = [make_optimizer(name, 0.01, **kwargs) for _ in range(2)]
+    loss = SoftmaxCrossEntropy("softmax")
+    seen: list[float] = []
+    with parallel.use_threads(2):
+        for seed in range(3):
+            x, y = _batch(32, seed)
+            plain_value = plain.train_step(x, y, loss)[1]
+            optimizers[0].step(plain.parameters())
+            step = optimizers[1].step_in_ranges(
+                tails.parameters(), lambda value: seen.append(value) or True
+            )
+            assert step is not None
+            value = tails.train_step(x, y, loss, step)[1]
+            assert step.began and value == plain_value and seen[-1] == value
+    assert tails._split is not None  # noqa: SLF001 - it did split
+    for (key, p, g), (_, q, h) in zip(plain.parameters(), tails.parameters(), strict=True):
+        np.testing.assert_array_equal(q, p, err_msg=key)  # the same arithmetic, bit for bit
+        np.testing.assert_array_equal(h, g, err_msg=key)  # the gradients summed as before
+    assert optimizers[1].t == optimizers[0].t == 3
+    for key, array in optimizers[0].state_dict().items():
+        np.testing.assert_array_equal(optimizers[1].state_dict()[key], array, err_msg=key)
+
+
+def test_a_step_refused_by_the_batchs_loss_leaves_the_parameters_and_sums_the_gradients():
+    plain, tails = _flat_model(), _flat_model()
+    before = [p.copy() for _, p, _ in tails.parameters()]
+    optimizer = make_optimizer("adam", 0.01)
+    loss = SoftmaxCrossEntropy("softmax")
+    x, y = _batch(32)
+    with parallel.use_threads(2):
+        plain.train_step(x, y, loss)
+        step = optimizer.step_in_ranges(tails.parameters(), lambda value: False)
+        assert step is not None
+        tails.train_step(x, y, loss, step)
+    assert not step.began and optimizer.t == 0
+    pairs = zip(plain.parameters(), tails.parameters(), before, strict=True)
+    for (_, _, g), (_, q, h), old in pairs:
+        np.testing.assert_array_equal(q, old)  # not moved
+        np.testing.assert_array_equal(h, g)  # but the parts' gradients are summed
+
+
+def test_a_batch_not_split_leaves_the_step_to_its_caller():
+    model = _flat_model()
+    before = [p.copy() for _, p, _ in model.parameters()]
+    optimizer = make_optimizer("adam", 0.01)
+    step = optimizer.step_in_ranges(model.parameters(), lambda value: True)
+    assert step is not None
+    model.train_step(*_batch(32), SoftmaxCrossEntropy("softmax"), step)  # one thread
+    assert not step.began and optimizer.t == 0
+    for (_, p, _), old in zip(model.parameters(), before, strict=True):
+        np.testing.assert_array_equal(p, old)
+
+
+def test_a_step_needing_the_whole_gradient_first_is_not_taken_in_ranges():
+    model, loose = _flat_model(), _model()
+    assert (
+        make_optimizer("adam", 0.01, clip_norm=1.0).step_in_ranges(
+            model.parameters(), lambda value: True
+        )
+        is None
+    )  # the clip needs the whole gradient's norm
+    assert (
+        make_optimizer("adam", 0.01).step_in_ranges(loose.parameters(), lambda value: True) is None
+    )  # no flat buffers to cut in ranges
+
+
+def test_an_error_in_a_part_that_updates_reaches_the_caller_and_frees_the_other(monkeypatch):
+    model = _flat_model()
+    step = make_optimizer("adam", 0.01).step_in_ranges(model.parameters(), lambda value: True)
+    assert step is not None
+    inner = split_batch._train_step
+
+    def fails_off_the_main_thread(*args):
+        if threading.current_thread() is not threading.main_thread():
+            raise ValueError("a part failed")
+        return inner(*args)
+
+    monkeypatch.setattr(split_batch, "_train_step", fails_off_the_main_thread)
+    with parallel.use_threads(2), pytest.raises(ValueError, match="a part failed"):
+        model.train_step(*_batch(32), SoftmaxCrossEntropy("softmax"), step)
+    assert not step.began
+
+
+def test_a_split_runs_diverging_batch_is_not_applied(tiny, monkeypatch):  # noqa: F811
+    from nndesk.training import BatchReport, RunEnded, prepare, train
+
+    session = prepare(FAST.replace(arch=ARCH, threads=2, epochs=1), dataset=tiny)
+    inner, calls = split_batch._train_step, []
+
+    def poisoned_second_batch(*args):  # the halves of batch 2 give a NaN loss
+        logits, share = inner(*args)
+        calls.append(share)
+        return logits, share * np.nan if len(calls) in (3, 4) else share
+
+    monkeypatch.setattr(split_batch, "_train_step", poisoned_second_batch)
+    after_first = None
+    for report in train(session):
+        if isinstance(report, BatchReport) and report.batch == 1:
+            after_first = session.weights_snapshot()
+    assert isinstance(report, RunEnded) and report.reason == "diverged"
+    assert "batch 2" in report.message and len(calls) == 4  # it did split
+    assert after_first is not None
+    for (_, a), (_, b) in zip(after_first, session.weights_snapshot(), strict=True):
+        np.testing.assert_array_equal(b, a)
