@@ -157,6 +157,13 @@ class _Tails:
         ]
         self.barrier = threading.Barrier(parts, action=self._decide)
 
+    @staticmethod
+    def fits(model: Sequential, step: StepInRanges) -> bool:
+        """Whether every gradient of ``model`` is a view of ``step``'s flat gradient."""
+        return all(
+            grad.base is step.grad for layer in model.layers for grad in layer.grads.values()
+        )
+
     def _decide(self) -> None:  # the last part to arrive, while the others wait
         self.step.begin(sum(self.shares))  # in order, as BatchSplit.train_step adds them
 
@@ -227,6 +234,8 @@ class BatchSplit:
             # each part's own copy: a loss caches the gradient of its last call
             self._losses = [(loss, copy.copy(loss)) for _ in rows]
         parts = zip(self.copies, rows, self._losses, strict=True)
+        if step is not None and not _Tails.fits(self.model, step):
+            step = None  # a gradient array not in the step's flat buffer: the caller steps
         if step is None:
             calls = [
                 functools.partial(_train_step, net, x[part], labels[part], own, n)

@@ -330,3 +330,20 @@ def test_a_split_runs_diverging_batch_is_not_applied(tiny, monkeypatch):  # noqa
     assert after_first is not None
     for (_, a), (_, b) in zip(after_first, session.weights_snapshot(), strict=True):
         np.testing.assert_array_equal(b, a)
+
+
+def test_a_gradient_array_outside_the_flat_buffer_leaves_the_step_to_the_caller():
+    plain, tails = _flat_model(), _flat_model()
+    optimizer = make_optimizer("adam", 0.01)
+    step = optimizer.step_in_ranges(tails.parameters(), lambda value: True)
+    assert step is not None
+    for model in (plain, tails):  # then a layer replaced its gradient array
+        model.layers[-1].grads["b"] = np.zeros_like(model.layers[-1].grads["b"])
+    x, y = _batch(32)
+    loss = SoftmaxCrossEntropy("softmax")
+    with parallel.use_threads(2):
+        plain.train_step(x, y, loss)
+        tails.train_step(x, y, loss, step)
+    assert not step.began and optimizer.t == 0
+    for (key, _, g), (_, _, h) in zip(plain.parameters(), tails.parameters(), strict=True):
+        np.testing.assert_array_equal(h, g, err_msg=key)  # summed as before, the new one too
