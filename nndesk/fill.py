@@ -46,6 +46,18 @@ def region(image: np.ndarray, x: int, y: int) -> np.ndarray:
         reached = grown
 
 
+def leaves_no_paper(image: np.ndarray, x: int, y: int) -> bool:
+    """Whether filling around (x, y) with ink would leave no paper on ``image`` (uint8 (h,
+    w)): (x, y) is on paper and its region (``region``) is all the paper there is. So it is
+    on an empty canvas, or inside an outline with a gap (and the fill would leak all around
+    it). The canvas would then be all ink, which a model reads as nothing drawn."""
+    a = np.asarray(image)
+    h, w = a.shape
+    if not (0 <= x < w and 0 <= y < h) or a[y, x] >= _MID:
+        return False
+    return int(region(a, x, y).sum()) == int((a < _MID).sum())
+
+
 def flood_fill(image: np.ndarray, x: int, y: int, value: int) -> np.ndarray | None:
     """``image`` (uint8 (h, w)) with the region around (x, y) set to ``value``.
 
@@ -59,9 +71,9 @@ def flood_fill(image: np.ndarray, x: int, y: int, value: int) -> np.ndarray | No
     h, w = a.shape
     if not (0 <= x < w and 0 <= y < h):
         return None
-    inside = region(a, x, y)
     if (a[y, x] >= _MID) == (value >= _MID):  # a click on ink to fill with ink, or paper/paper
-        return None
+        return None  # (before finding the region: a long stroke's took a second)
+    inside = region(a, x, y)
     grown = inside.copy()
     grown[1:] |= inside[:-1]
     grown[:-1] |= inside[1:]

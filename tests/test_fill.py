@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
-from nndesk.fill import flood_fill, region
+from nndesk.fill import flood_fill, leaves_no_paper, region
 
 
 def _ring(gap: bool = False) -> np.ndarray:
@@ -62,3 +62,32 @@ def test_the_region_is_the_four_connected_component_of_the_seed(cells, x, y):
             want[r, c] = True
             todo += [(r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)]
     np.testing.assert_array_equal(region(image, x, y), want)
+
+
+def test_a_fill_that_would_leave_no_paper_is_told_apart_from_one_inside_an_outline():
+    """An empty canvas, or the inside of a ring with a gap, would be all ink after the fill
+    (a model reads that as nothing drawn); inside a closed ring, or around it, paper is left."""
+    assert leaves_no_paper(np.zeros((280, 280), np.uint8), 140, 140)
+    assert leaves_no_paper(_ring(gap=True), 140, 140)
+    assert not leaves_no_paper(_ring(), 140, 140)
+    assert not leaves_no_paper(_ring(), 5, 5)  # around it: the inside stays paper
+    assert not leaves_no_paper(_ring(), 140, 54)  # on the stroke: ink, never filled with ink
+    assert not leaves_no_paper(_ring(), 300, 5)  # off the image
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.booleans(), min_size=64, max_size=64),
+    st.integers(0, 7),
+    st.integers(0, 7),
+)
+def test_leaves_no_paper_says_whether_the_ink_fill_would_leave_any_paper(cells, x, y):
+    """On random black-and-white 8x8 images: exactly when an ink fill from a paper pixel would
+    leave not one pixel of paper."""
+    image = np.array(cells, bool).reshape(8, 8).astype(np.uint8) * 255
+    filled = flood_fill(image, x, y, 255)
+    if image[y, x] >= 128:
+        assert filled is None and not leaves_no_paper(image, x, y)
+    else:
+        assert filled is not None
+        assert leaves_no_paper(image, x, y) == bool((filled >= 128).all())

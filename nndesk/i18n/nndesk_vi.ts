@@ -2909,6 +2909,14 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Tô kín</translation>
     </message>
     <message>
+        <source>Fill fills the inside of a shape: draw an outline first, then click in it</source>
+        <translation>Tô kín tô phần bên trong một hình: hãy vẽ một đường viền trước, rồi bấm vào bên trong</translation>
+    </message>
+    <message>
+        <source>Fill would cover the whole canvas: click inside a closed outline</source>
+        <translation>Tô kín sẽ phủ cả khung vẽ: hãy bấm vào bên trong một đường viền khép kín</translation>
+    </message>
+    <message>
         <source>Fill: click inside an outline to fill it; undo with Ctrl+Z (F)</source>
         <translation>Tô kín: bấm vào trong một đường viền để tô; hoàn tác bằng Ctrl+Z (F)</translation>
     </message>

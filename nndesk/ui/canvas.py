@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nndesk.controllers.pasted_image import image_payload
-from nndesk.fill import flood_fill
+from nndesk.fill import flood_fill, leaves_no_paper
 from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui import qt_image
 
@@ -38,6 +38,9 @@ class DrawingCanvas(QWidget):
     stroke_finished = Signal()  # the mouse/pen was released after drawing
     file_dropped = Signal(str)  # local path of an image file dropped onto the canvas
     image_dropped = Signal(object)  # bytes | QImage: image data dropped (no file), undecoded
+    # a Fill click that would have turned the whole canvas to ink did nothing; True: the
+    # canvas is empty
+    fill_refused = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,9 +100,15 @@ class DrawingCanvas(QWidget):
     def fill_at(self, x: float, y: float) -> bool:
         """Flood-fill the region around canvas pixel (x, y) as one undoable step.
 
-        Returns False (and records nothing) when the fill changes no pixel, e.g. a click on ink.
+        Returns False (and records nothing) when the fill changes no pixel, e.g. a click on ink,
+        and when ink would cover the whole canvas (an empty one, or an outline with a gap):
+        a canvas all ink reads as "nothing drawn". Then ``fill_refused`` says so.
         """
-        filled = flood_fill(self.array(), int(x), int(y), PAPER if self._eraser else INK)
+        image = self.array()
+        if not self._eraser and leaves_no_paper(image, int(x), int(y)):
+            self.fill_refused.emit(not image.any())
+            return False
+        filled = flood_fill(image, int(x), int(y), PAPER if self._eraser else INK)
         if filled is None:
             return False
         self._push_undo()

@@ -44,6 +44,7 @@ from nndesk.ui.model_notice import ModelSwitchNotice
 from nndesk.ui.page_tabs import PageTabs
 from nndesk.ui.save_place import remember_saved, save_start, start_folder
 from nndesk.ui.status_bar import ElidingStatusBar
+from nndesk.ui.status_line import show_status
 
 # marked here, translated where shown (translate_marked): the language is chosen at start
 HINTS = {
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
         self.canvas.stroke_finished.connect(self._on_canvas_stroke_finished)
         self.canvas.file_dropped.connect(self._on_canvas_file_dropped)
         self.canvas.image_dropped.connect(self.image_data_received)
+        self.canvas.fill_refused.connect(self._on_canvas_fill_refused)
         self.pen_slider.valueChanged.connect(self._on_pen_slider_value_changed)
         self.show_test_button.clicked.connect(self._on_show_test_button_clicked)
         self.random_test_button.clicked.connect(self._on_random_test_button_clicked)
@@ -857,6 +859,20 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_canvas_stroke_finished(self) -> None:
         self.drawing_finished.emit(self.canvas.array())
+
+    @Slot(bool)
+    def _on_canvas_fill_refused(self, empty: bool) -> None:
+        if empty:
+            text = translate(
+                "MainWindow",
+                "Fill fills the inside of a shape: draw an outline first, then click in it",
+            )
+        else:
+            text = translate(
+                "MainWindow",
+                "Fill would cover the whole canvas: click inside a closed outline",
+            )
+        show_status(self, text)
 
     @Slot(str)
     def _on_canvas_file_dropped(self, path: str) -> None:

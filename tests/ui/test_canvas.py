@@ -161,15 +161,24 @@ def test_a_click_outside_the_outline_fills_the_outside_and_not_the_inside(qtbot,
     assert (image[75:206, 75:206] == 0).all()
 
 
-def test_an_open_outline_lets_the_fill_out_and_a_click_on_ink_changes_nothing(qtbot, canvas):
-    canvas.draw_stroke(SQUARE[:4], width=10)  # the left side is missing
+def test_an_open_outline_or_an_empty_canvas_is_not_flooded_and_undo_skips_the_click(qtbot, canvas):
+    """A fill leaking through a gap, or on an empty canvas, turned the whole canvas white, and
+    the preview read it as "nothing drawn": nothing changes, nothing is recorded, and
+    ``fill_refused`` says whether the canvas was empty (the window's status line says so)."""
     canvas.set_fill_tool(True)
-    assert canvas.fill_at(140, 140)
-    assert canvas.array()[10, 10] == 255  # leaked out through the gap, as in a paint program
-    canvas.undo()
+    refused: list[bool] = []
+    canvas.fill_refused.connect(refused.append)
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 140))
+    assert canvas.is_blank() and not canvas.can_undo() and refused == [True]
+
+    canvas.draw_stroke(SQUARE[:4], width=10)  # the left side is missing
+    outline = canvas.array()
+    assert not canvas.fill_at(140, 140)  # it would leak all around: the canvas all ink
+    assert np.array_equal(canvas.array(), outline) and refused == [True, False]
     assert not canvas.fill_at(140, 60)  # on the stroke: already ink
+    assert refused == [True, False]  # not said for a click on ink
     canvas.undo()  # nothing recorded: this undoes the stroke, not a fill that did nothing
-    assert not canvas.array().any()
+    assert not canvas.array().any() and not canvas.can_undo()
 
 
 def test_fill_with_the_eraser_on_empties_a_filled_region(qtbot, canvas):

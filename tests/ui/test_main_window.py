@@ -448,6 +448,19 @@ def test_the_fill_button_and_the_f_key_switch_the_canvas_fill_tool(qtbot, window
     assert window.canvas.array()[140, 140] == 0
 
 
+def test_fill_on_an_empty_canvas_changes_nothing_and_the_status_line_says_why(
+    qtbot, window_factory
+):
+    """Fill still armed on an empty canvas flooded it white, then read "nothing drawn"."""
+    window = window_factory().window
+    window.show()
+    qtbot.waitExposed(window)
+    window.act_fill.trigger()
+    qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 140))
+    assert window.canvas.is_blank() and not window.canvas.can_undo()
+    assert "draw an outline first" in window.statusBar().currentMessage()
+
+
 def test_a_missing_dataset_names_the_file_needed_and_advises_once(tmp_path, monkeypatch):
     """MNIST in the data folder, Fashion-MNIST wanted: the message names Fashion-MNIST's file, where
     it was looked for, and one piece of advice in the window's terms (no CLI flags)."""
