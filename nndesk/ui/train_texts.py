@@ -240,9 +240,10 @@ def model_name(path: Path, records, runs_root: Path) -> str:
         for record in records:
             model = record.model_path
             if model is not None and model.resolve() == target:
-                return translate("TrainingPanel", "the run of {started}").format(
-                    started=started_text(record)
-                )
+                started = started_text(record)
+                if not started:  # a damaged record does not say when: its folder names it
+                    break
+                return translate("TrainingPanel", "the run of {started}").format(started=started)
         in_runs = path.parent.parent.resolve() == runs_root.resolve()
     except OSError:
         in_runs = False

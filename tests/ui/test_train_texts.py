@@ -55,3 +55,18 @@ def test_a_continued_run_says_where_it_goes_on_from_before_its_settings(qapp):
 
 def test_time_left_reads_as_a_clock():
     assert [format_eta(s) for s in (75.2, 3725, float("nan"), -1)] == ["1:15", "1:02:05", "—", "—"]
+
+
+def test_a_damaged_runs_model_is_named_by_its_folder_not_an_empty_start(tmp_path):
+    """Use model on a damaged run (its run.json unreadable, its model.npz there) headed the
+    page "Model in use: the run of  ·": a damaged record does not say when it started."""
+    from nndesk.runs import MODEL_FILE, RunRecord
+    from nndesk.ui.train_texts import model_name
+
+    root = tmp_path / "runs"
+    record = RunRecord.damaged(root / "20261203-180718-5531c00", "run.json is not valid JSON")
+    record.model_file = MODEL_FILE
+    record.folder.mkdir(parents=True)
+    assert (
+        model_name(record.folder / MODEL_FILE, [record], root) == "the run 20261203-180718-5531c00"
+    )
