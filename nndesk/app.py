@@ -33,11 +33,11 @@ from nndesk.controllers.datasets import (
     DATASET_FOR_KIND,
     TITLES,
     DatasetLoader,
+    copy_in_use,
     damaged_in_cache,
     forget_datasets,
     missing_dataset,
     missing_text,
-    offered_dataset,
 )
 from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.evaluation import DatasetController, EvaluationController
@@ -155,6 +155,10 @@ class Coordinator(QObject):
         # can hang): tag = the folder asked about, result = whether it is a folder
         self.folder_look = Delivery()
         self.folder_look.delivered.connect(self._on_folder_look_delivered)
+        # the datasets read from nndesk's verified copy instead of a damaged file in the data
+        # folder, found off the GUI thread too: tag = the folder, result = their names
+        self.copy_look = Delivery()
+        self.copy_look.delivered.connect(self._on_copy_look_delivered)
         self.name_data_folder()
         prediction.prediction_ready.connect(window.show_prediction)
         window.prediction_panel.bars.painted.connect(prediction.answer_painted)
@@ -406,9 +410,9 @@ class Coordinator(QObject):
                 )
             )
 
-    @Slot(str, str)
-    def _on_loader_failed(self, name: str, message: str) -> None:
-        if offered_dataset(name) is not None:  # missing, or a file of it damaged
+    @Slot(str, str, object)
+    def _on_loader_failed(self, name: str, message: str, offer=None) -> None:
+        if offer is not None:  # missing, or a file of it damaged (found by the loader)
             # keep the request: the image is shown once the download (or a folder) brings it
             self.window.show_note("")
             self.offer_download(name, message)
@@ -458,6 +462,7 @@ class Coordinator(QObject):
                 title=TITLES.get(name, name)
             ),
         )
+        self.name_data_folder()  # a verified copy may now be read instead of a damaged file
         self._data_changed()
 
     @Slot(str)
@@ -561,7 +566,9 @@ class Coordinator(QObject):
 
     def name_data_folder(self) -> None:
         """Name the data folder in use under the test-image row, for as long as it is in use
-        (a mode switch once made it look forgotten); nothing while the cache is used."""
+        (a mode switch once made it look forgotten), and a dataset of it read from nndesk's
+        verified copy instead (a file of it there is damaged); nothing while the cache is
+        used."""
         folder = preferences.data_dir()
         # the path on a line of its own: after "Thư mục dữ liệu: " the column's line broke
         # inside it ("…/fashion-" / "mnist")
@@ -577,6 +584,12 @@ class Coordinator(QObject):
                 folder,
                 lambda: os.path.isdir(folder),
             )
+            run_off_gui(
+                QThreadPool.globalInstance(),
+                self.copy_look,
+                folder,
+                lambda: tuple(name for name in TITLES if copy_in_use(name)),
+            )
 
     @Slot(object, object)
     def _on_folder_look_delivered(self, folder: str, there: bool | None) -> None:
@@ -586,6 +599,22 @@ class Coordinator(QObject):
             self.window.set_standing_note(
                 translate("Coordinator", "Data folder not found:\n{folder}").format(folder=folder)
             )
+
+    @Slot(object, object)
+    def _on_copy_look_delivered(self, folder: str, copies: tuple[str, ...] | None) -> None:
+        """Say under the canvas which data is in use when a dataset is read from nndesk's
+        verified copy, not from the data folder named there (Download left the user's damaged
+        file as it is)."""
+        if not copies or folder != preferences.data_dir():
+            return
+        note = translate("Coordinator", "Data folder:\n{folder}").format(folder=folder)
+        for name in copies:
+            note += "\n" + translate(
+                "Coordinator",
+                "{title} is read from nndesk's verified copy (a file of it in this folder is "
+                "damaged)",
+            ).format(title=TITLES.get(name, name))
+        self.window.set_standing_note(note)
 
     @Slot()
     def _on_window_settings_requested(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
@@ -30,21 +31,42 @@ DATASET_FOR_KIND = {spec.preprocess: name for name, spec in DATASETS.items()}
 TITLES = {name: spec.short_title for name, spec in DATASETS.items()}
 
 
+@dataclass(frozen=True)
+class DataOffer:
+    """What a page's banner offers after a load of registered dataset ``name`` failed: its
+    download, because it is missing (``damaged`` None) or because its file ``damaged`` cannot
+    be read. Found by the worker whose load failed and carried to the window with the failure
+    (``failure_offer``), so the window looks nothing up on disk (a stat in a network folder
+    that no longer answers would freeze it)."""
+
+    name: str
+    damaged: Path | None = None
+
+
 class DatasetMissing(DataError):
     """A registered dataset is neither in the data folder nor in the cache (offer a download)."""
 
     def __init__(self, name: str, message: str) -> None:
         super().__init__(message)
         self.name = name
+        self.offer = DataOffer(name)
 
 
 class DatasetDamaged(DataError):
     """A file of a registered dataset cannot be read (truncated, corrupt): the message names
-    it and its folder, and the banners offer a verified copy (``offered_dataset``)."""
+    it and its folder, and the banners offer a verified copy (``offer``)."""
 
     def __init__(self, name: str, path: Path, message: str) -> None:
         super().__init__(message)
         self.name, self.path = name, path
+        self.offer = DataOffer(name, path)
+
+
+def failure_offer(err: BaseException) -> DataOffer | None:
+    """The download a failed load's banner offers (``DataOffer``), or None: carried by
+    ``DatasetMissing`` and ``DatasetDamaged``, never looked up on disk."""
+    offer = getattr(err, "offer", None)
+    return offer if isinstance(offer, DataOffer) else None
 
 
 # registered dataset -> (its file a load found damaged, that file's (size, mtime) then): said
@@ -73,8 +95,8 @@ def _found_damaged(name: str | None) -> Path | None:
 
 def damaged_file(name: str | None) -> Path | None:
     """``name``'s file found damaged in the folder the window reads it from (``source_folder``:
-    a few stats), or None: once a verified copy is in the cache, the user's damaged file is
-    left as it is and no longer in the way."""
+    a few stats; blocking, call it off the GUI thread), or None: once a verified copy is in
+    the cache, the user's damaged file is left as it is and no longer in the way."""
     path = _found_damaged(name)
     if path is None:
         return None
@@ -84,7 +106,7 @@ def damaged_file(name: str | None) -> Path | None:
 
 def damaged_in_cache(name: str) -> tuple[str, ...]:
     """The names of ``name``'s files in the download cache found damaged: a download
-    replaces them (``DownloadController``'s ``damaged``)."""
+    replaces them (``DownloadController``'s ``damaged``, called on its thread)."""
     from nndesk.data.download import dataset_cache_dir
 
     path = damaged_file(name)
@@ -93,12 +115,17 @@ def damaged_in_cache(name: str) -> tuple[str, ...]:
     return (path.name,)
 
 
-def offered_dataset(name: str | None) -> str | None:
-    """The registered dataset a page's Download button offers: ``name`` when it is missing
-    (``missing_dataset``) or one of its files was found damaged, else None."""
-    if name not in TITLES:
-        return None
-    return name if damaged_file(name) is not None else missing_dataset(name)
+def copy_in_use(name: str) -> bool:
+    """Whether registered dataset ``name`` is read from nndesk's verified copy in the download
+    cache because a file of it in the user's data folder was found damaged (that file is left
+    as it is). A few stats: call it off the GUI thread."""
+    from nndesk.data.download import dataset_cache_dir
+
+    user = _folder_for(name, preferences.data_dir())
+    broken = _found_damaged(name)
+    if user is None or broken is None or broken.parent != Path(user):
+        return False
+    return source_folder(name) == str(dataset_cache_dir(name))
 
 
 def damaged_text(name: str, path: Path, reason: str) -> str:
@@ -195,10 +222,18 @@ def source_folder(name: str) -> str | None:
 
 def missing_dataset(name: str | None) -> str | None:
     """``name``'s registry name when it is a registered dataset not on this computer, else
-    None (image folders and present datasets are never "missing")."""
+    None (image folders and present datasets are never "missing"). Stats of the data folder
+    and the cache alone: whether a file of it was found damaged is not looked up (the
+    failure that found it says so, ``DataOffer``)."""
+    from nndesk.data.download import dataset_cache_dir
+    from nndesk.data.registry import get_spec
+
     if name not in TITLES:
         return None
-    return name if source_folder(name) is None else None
+    spec = get_spec(name)
+    user = _folder_for(spec.name, preferences.data_dir())
+    present = _complete(user, spec) or _complete(dataset_cache_dir(spec), spec)
+    return None if present else name
 
 
 def _first_missing(name: str, folder: str, roles: tuple[str, ...] | None = None) -> str:
@@ -425,9 +460,9 @@ class _LoadJob(QRunnable):
         try:
             dataset = get_test_split(self._name)  # the window's test images
         except NndeskError as err:
-            self._loader.failed.emit(self._name, window_message(err))
+            self._loader.failed.emit(self._name, window_message(err), failure_offer(err))
         except Exception as err:  # noqa: BLE001 - a worker must report, never die silently
-            self._loader.failed.emit(self._name, f"could not load {self._name}: {err}")
+            self._loader.failed.emit(self._name, f"could not load {self._name}: {err}", None)
         else:
             self._loader.loaded.emit(dataset)
 
@@ -437,7 +472,8 @@ class DatasetLoader(QObject):
     arrive as queued signals."""
 
     loaded = Signal(object)  # nndesk.data.Dataset, ready to use
-    failed = Signal(str, str)  # dataset name, one-line message for the user
+    # dataset name, one-line message for the user, the DataOffer its banner makes (or None)
+    failed = Signal(str, str, object)
 
     def request(self, name: str) -> None:
         """Start loading ``name`` (returns at once; ``loaded`` or ``failed`` follows)."""

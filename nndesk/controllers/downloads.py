@@ -64,7 +64,8 @@ class DownloadController(QObject):
         damaged: Callable[[str], Collection[str]] | None = None,
     ) -> None:
         """``damaged(name)``: the names of ``name``'s files in the cache found damaged, which a
-        download replaces (``download_dataset``'s ``replace``)."""
+        download replaces (``download_dataset``'s ``replace``); called on the download's
+        thread (it looks at the files: a stat can hang)."""
         super().__init__(parent)
         self._mirror = mirror or (lambda: None)
         self._downloader = downloader
@@ -93,10 +94,9 @@ class DownloadController(QObject):
         self._name = name
         self._cancel = Cancel()
         mirror = self._mirror()
-        replace = tuple(self._damaged(name))
         self._thread = threading.Thread(
             target=self._run,
-            args=(name, mirror, self._cancel, replace),
+            args=(name, mirror, self._cancel),
             name="nndesk-download",
             daemon=True,
         )
@@ -111,7 +111,7 @@ class DownloadController(QObject):
         if self._cancel is not None:
             self._cancel.set()
 
-    def _run(self, name: str, mirror: str | None, cancel: Cancel, replace: tuple = ()) -> None:
+    def _run(self, name: str, mirror: str | None, cancel: Cancel) -> None:
         spec = DATASETS.get(name)
         expected = spec.download_bytes if spec is not None else 0
         finished_bytes = 0
@@ -131,6 +131,7 @@ class DownloadController(QObject):
                 self.progressed.emit(name, so_far, max(expected, so_far))
 
         try:
+            replace = tuple(self._damaged(name))
             self._downloader(name, progress=progress, mirror=mirror, cancel=cancel, replace=replace)
         except DownloadError as err:
             if err.kind == "cancelled":

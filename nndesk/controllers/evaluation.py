@@ -65,7 +65,9 @@ class _Worker(QObject):
 
     progressed = Signal(int, int, int)  # job id, done, total
     succeeded = Signal(int, object)  # job id, the job's return value
-    failed = Signal(int, str)  # job id, one-line message for the user
+    # job id, one-line message for the user, the download its banner offers (a DataOffer
+    # the error carried) or None
+    failed = Signal(int, str, object)
     idle = Signal(int)  # job id: the job is over (finished, failed or cancelled)
 
     def __init__(self, cancel: threading.Event) -> None:
@@ -84,9 +86,9 @@ class _Worker(QObject):
         except _Cancelled:
             pass
         except NndeskError as err:
-            self.failed.emit(job_id, window_message(err))
+            self.failed.emit(job_id, window_message(err), getattr(err, "offer", None))
         except Exception as err:  # noqa: BLE001 - a worker reports every failure, never dies
-            self.failed.emit(job_id, f"{type(err).__name__}: {err}".splitlines()[0])
+            self.failed.emit(job_id, f"{type(err).__name__}: {err}".splitlines()[0], None)
         else:
             self.succeeded.emit(job_id, result)
         finally:
@@ -98,7 +100,7 @@ class JobRunner(QObject):
 
     progressed = Signal(int, int)  # done, total (of the current job)
     succeeded = Signal(object)  # the current job's result
-    failed = Signal(str)  # one-line message
+    failed = Signal(str, object)  # one-line message, DataOffer or None (``_Worker.failed``)
     _run_requested = Signal(int, object)  # job id, fn: queued into the worker thread
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -160,10 +162,10 @@ class JobRunner(QObject):
         if self._current(job_id):
             self.succeeded.emit(result)
 
-    @Slot(int, str)
-    def _on_worker_failed(self, job_id: int, message: str) -> None:
+    @Slot(int, str, object)
+    def _on_worker_failed(self, job_id: int, message: str, offer: object) -> None:
         if self._current(job_id):
-            self.failed.emit(message)
+            self.failed.emit(message, offer)
 
     @Slot(int)
     def _on_worker_idle(self, job_id: int) -> None:
@@ -211,7 +213,9 @@ class EvaluationController(QObject):
     started = Signal(object)  # Classifier about to be evaluated
     progressed = Signal(int, int)  # test images done, total
     finished = Signal(object)  # EvaluationResult for the current classifier
-    failed = Signal(str)  # one-line message (e.g. how to get a missing dataset)
+    # one-line message (e.g. how to get a missing dataset), and the DataOffer the banner makes
+    # (the dataset missing or damaged, found by the worker) or None
+    failed = Signal(str, object)
 
     def __init__(
         self,
@@ -349,7 +353,7 @@ class DatasetController(QObject):
 
     started = Signal(str)  # dataset name
     loaded = Signal(object)  # nndesk.evaluation.DatasetSummary
-    failed = Signal(str)  # one-line message (how to get a missing dataset)
+    failed = Signal(str, object)  # one-line message (how to get a missing dataset), DataOffer
 
     def __init__(self, provider: DatasetProvider | None = None, parent: QObject | None = None):
         super().__init__(parent)

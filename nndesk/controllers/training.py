@@ -153,7 +153,9 @@ class TrainingWorker(QObject):
     run_ended = Signal(object)  # RunEnded: the loop is over; the test pass and saving follow
     model_saved = Signal(object, object)  # (Classifier of the saved model, metrics dict)
     saved_elsewhere = Signal(str, str, str)  # (run folder, reason, where the model went)
-    failed = Signal(str)  # one-line reason
+    # one-line reason, and the DataOffer the error carried (its dataset missing or a file of
+    # it damaged: the page's banner offers the download) or None
+    failed = Signal(str, object)
     finished = Signal()  # always last, whatever happened
 
     def __init__(
@@ -185,7 +187,7 @@ class TrainingWorker(QObject):
         try:
             self._run()
         except BaseException as err:  # noqa: BLE001 - a worker must report, never die silently
-            self.failed.emit(describe_failure(err))
+            self.failed.emit(describe_failure(err), getattr(err, "offer", None))
         finally:
             self.finished.emit()
 
@@ -367,7 +369,9 @@ class TrainingController(QObject, WorkerThreadOwner):
     saved_elsewhere = Signal(str, str, str)
     record_unsaved = Signal(str, str)  # (run folder, reason): its record could not be written, once
     run_saved = Signal(object)  # RunRecord now in the history, with its model file
-    failed = Signal(str)  # one-line reason; the run is over
+    # one-line reason (the run is over), and the DataOffer the worker's error carried (the
+    # run's dataset missing, or a file of it damaged) or None
+    failed = Signal(str, object)
     running_changed = Signal(bool)  # True when a run starts, False once its thread is gone
     paused_changed = Signal(bool)  # pause / resume requested
     model_opened = Signal(object)  # Classifier read by ``open_model`` (the newest request)
@@ -678,10 +682,10 @@ class TrainingController(QObject, WorkerThreadOwner):
                 self._record_problem = os_reason(err)
                 self.record_unsaved.emit(str(self.record.folder), self._record_problem)
 
-    @Slot(str)
-    def _on_worker_failed(self, message: str) -> None:
+    @Slot(str, object)
+    def _on_worker_failed(self, message: str, offer: object) -> None:
         self._end_record(message)
-        self.failed.emit(message)
+        self.failed.emit(message, offer)
 
     def _end_record(self, failure: str | None) -> None:
         """A run that trained nothing leaves no record; one that failed later says so."""

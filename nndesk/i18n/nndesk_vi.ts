@@ -1715,6 +1715,10 @@ và lúc đầu (đứt nét)</translation>
         <source>{title} downloaded and verified</source>
         <translation>Đã tải và kiểm chứng {title}</translation>
     </message>
+    <message>
+        <source>{title} is read from nndesk&apos;s verified copy (a file of it in this folder is damaged)</source>
+        <translation>{title} được đọc từ bản đã kiểm tra của nndesk (một tệp của nó trong thư mục này bị hỏng)</translation>
+    </message>
 </context>
 <context>
     <name>DataBanner</name>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import export, viz
-from nndesk.controllers.datasets import TITLES, offered_dataset, other_dataset_found
+from nndesk.controllers.datasets import TITLES, other_dataset_found
 from nndesk.data.registry import DATASETS
 from nndesk.evaluation import DatasetSummary, sample_per_class
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
@@ -232,13 +232,13 @@ class DatasetView(QWidget):
             translate("DatasetView", "Loading {title}…").format(title=TITLES.get(name, name))
         )
 
-    @Slot(str)
-    def _on_controller_failed(self, message: str) -> None:
+    @Slot(str, object)
+    def _on_controller_failed(self, message: str, offer=None) -> None:
+        """``offer``: the DataOffer the failed worker found (the banner's Download), or None."""
         self._loaded_name = None  # try again next time the page is shown
         self._summary = None
-        self.message.show_problem(
-            message, offered_dataset(self._wanted), other_dataset_found(self._wanted)
-        )
+        offered = offer.name if offer is not None else None
+        self.message.show_problem(message, offered, other_dataset_found(self._wanted))
         self.status.setText("")
         self._set_enabled(False)
         self._draw_placeholder(translate("DatasetView", "No data"))

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk import export
-from nndesk.controllers.datasets import offered_dataset, other_dataset_found
+from nndesk.controllers.datasets import other_dataset_found
 from nndesk.evaluation import EvaluationResult, report_rows
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
 from nndesk.ui import file_filters, theme
@@ -488,8 +488,9 @@ class EvaluationPanel(QWidget):
             widget.setEnabled(not stale)
         self.macro_stat.setEnabled(not stale)
 
-    @Slot(str)
-    def _on_controller_failed(self, message: str) -> None:
+    @Slot(str, object)
+    def _on_controller_failed(self, message: str, offer=None) -> None:
+        """``offer``: the DataOffer the failed worker found (the banner's Download), or None."""
         self.progress.setVisible(False)
         self._set_stale(False)  # what is shown is still this model's last evaluation
         self._enable_evaluate_button()
@@ -499,7 +500,8 @@ class EvaluationPanel(QWidget):
                 "EvaluationPanel", "The report below is from the last evaluation that worked."
             )
         dataset = getattr(clf, "dataset", None)
-        self.message.show_problem(message, offered_dataset(dataset), other_dataset_found(dataset))
+        offered = offer.name if offer is not None else None
+        self.message.show_problem(message, offered, other_dataset_found(dataset))
 
     @Slot()
     def data_changed(self) -> None:

@@ -27,6 +27,9 @@ class TrainDataCheck(QObject):
         # the dataset a Continue that could not start needs: its banner stays until the
         # data changes or another run starts
         self.continue_needs: str | None = None
+        # the dataset a start found a file of damaged (its DataOffer): its banner stays until
+        # the data changes or another run starts (nothing is looked up on disk for it here)
+        self.damaged: str | None = None
         # the data folder read off the GUI thread for which dataset it holds
         self._delivery = Delivery()
         self._delivery.delivered.connect(self._on_delivery_delivered)
@@ -37,6 +40,7 @@ class TrainDataCheck(QObject):
         self.wanted = wanted
         self.needs_data = False
         self.continue_needs = None
+        self.damaged = None
 
     def check(self) -> None:
         """While no run goes: say at once when the form's dataset is not on this computer
@@ -49,9 +53,9 @@ class TrainDataCheck(QObject):
         if self.continue_needs is not None:
             return  # a failed Continue's banner says what its run needs, whatever the form's
         name = page.form.dataset_name()
-        missing, other = datasets.missing_dataset(name), datasets.other_dataset_found(name)
-        if missing is None and other is None and datasets.damaged_file(name) is not None:
+        if name is not None and name == self.damaged:
             return  # a file of it cannot be read: the banner a failed start showed stays
+        missing, other = datasets.missing_dataset(name), datasets.other_dataset_found(name)
         if missing is None and other is None:
             if not page.data_banner.isHidden():
                 page.data_banner.clear()
@@ -92,6 +96,7 @@ class TrainDataCheck(QObject):
     def data_changed(self) -> None:
         """The datasets on this computer changed (a folder chosen, a download finished)."""
         self.continue_needs = None  # the new data may hold it: Continue will tell
+        self.damaged = None  # a verified copy, or another folder: Train will tell
         if self.enabled:
             self.check()
         else:
@@ -100,7 +105,10 @@ class TrainDataCheck(QObject):
     def ready_again(self) -> None:
         """ "Needs a dataset" taken back once the data wanted is here: "Ready", and a headline
         saying what is ready."""
-        if not self.needs_data or datasets.offered_dataset(self.wanted) is not None:
+        wanted = self.wanted
+        if not self.needs_data or wanted == self.damaged:
+            return
+        if datasets.missing_dataset(wanted) is not None:
             return
         self.needs_data = False
         page = self._page
@@ -133,12 +141,15 @@ class TrainDataCheck(QObject):
         problem = continue_problem(run, wanted, other, preferences.data_dir())
         self._page.data_banner.show_problem(problem, wanted)
 
-    def run_failed(self, message: str, continuing: bool) -> bool:
+    def run_failed(self, message: str, continuing: bool, offer=None) -> bool:
         """Say a start that failed with ``message`` for want of its data (the page's banner,
-        or the window's download dialog: ``data_missing``); False when data was not why."""
+        or the window's download dialog: ``data_missing``); False when data was not why.
+        ``offer``: the DataOffer the worker's error carried (the dataset missing, or the file
+        of it that cannot be read), or None."""
         page, wanted, titles = self._page, self.wanted, datasets.TITLES
         other = datasets.other_dataset_found(wanted)
-        missing = datasets.missing_dataset(wanted)
+        damaged = offer is not None and offer.damaged is not None
+        missing = offer.name if offer is not None and not damaged else None
         if continuing and self.enabled and (other is not None or missing is not None):
             # Continue trains on the model's own data, whatever the mode: "switch to Digits"
             # would not help it (and read wrong in Digits mode)
@@ -166,9 +177,10 @@ class TrainDataCheck(QObject):
                 )
             )
             return True
-        if self.enabled and not continuing and datasets.damaged_file(wanted) is not None:
+        if self.enabled and not continuing and damaged:
             # a file of it cannot be read: the banner names it and its folder, and offers a
             # verified copy or another folder
+            self.damaged = wanted
             self.say_needs_data()
             page.data_banner.show_problem(message, wanted)
             page.status_message.emit(
@@ -179,7 +191,7 @@ class TrainDataCheck(QObject):
                 ).format(title=titles.get(wanted, wanted))
             )
             return True
-        if missing is None or datasets.missing_text(missing) not in message:
+        if missing is None:
             return False
         page.progress.setFormat(translate("TrainingPanel", "Needs a dataset"))
         self.needs_data = True

@@ -851,8 +851,9 @@ class TrainingPanel(QWidget):
             ).format(folder=folder, reason=reason)
         )
 
-    @Slot(str)
-    def _on_controller_failed(self, message: str) -> None:
+    @Slot(str, object)
+    def _on_controller_failed(self, message: str, offer=None) -> None:
+        """``offer``: the DataOffer the failed worker found (the banner's Download), or None."""
         if self._run is None:
             before = self._before_start
             # the last run's curves and "Model saved: …" come back under this headline: it
@@ -863,7 +864,7 @@ class TrainingPanel(QWidget):
         failed = translate("TrainingPanel", "Failed: {message}").format(message=message)
         self.progress.setFormat(failed)  # cut to the bar's one line: the line under it wraps
         self.speed.setText(failed)  # not "Speed, loss and accuracy appear after the first batch"
-        if not self.data_check.run_failed(message, self._continuing):
+        if not self.data_check.run_failed(message, self._continuing, offer):
             self.show_error(message)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -189,7 +189,7 @@ def test_a_failure_before_training_leaves_no_run_in_the_history(qtbot, tmp_path)
     controller = TrainingController(provider, RunStore(tmp_path / "runs"))
     with qtbot.waitSignal(controller.failed, timeout=WAIT_MS) as failed:
         controller.start(CONFIG)
-    assert failed.args == ["MNIST is not on this computer"]
+    assert failed.args == ["MNIST is not on this computer", None]  # a DataError, no offer
     qtbot.waitUntil(lambda: not controller.is_running(), timeout=WAIT_MS)
     assert controller.store.list() == []
 
@@ -302,7 +302,7 @@ def test_a_run_folder_that_turns_read_only_sends_the_model_to_the_nndesk_folder(
     told: dict[str, list[str]] = {"elsewhere": [], "record": [], "failed": []}
     controller.saved_elsewhere.connect(lambda *args: told["elsewhere"].append(args))
     controller.record_unsaved.connect(lambda *args: told["record"].append(args))
-    controller.failed.connect(told["failed"].append)
+    controller.failed.connect(lambda message, _offer: told["failed"].append(message))
 
     seen = run_to_the_end(qtbot, controller)
 
@@ -335,7 +335,7 @@ def test_a_run_whose_model_no_folder_takes_fails_with_one_line(qtbot, controller
 
     monkeypatch.setattr(session_module.Session, "save", full)
     failed: list[str] = []
-    controller.failed.connect(failed.append)
+    controller.failed.connect(lambda message, _offer: failed.append(message))
     seen = run_to_the_end(qtbot, controller)
     (line,) = failed
     assert "No space left on device" in line and str(controller.record.folder) in line

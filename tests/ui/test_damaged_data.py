@@ -9,6 +9,8 @@ user's folder is left as it is, and the verified copy goes into the cache and is
 from __future__ import annotations
 
 import shutil
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -32,6 +34,24 @@ def mirror(tiny_mnist):
     preferences.set_mirror(f"{server.url}/school")
     yield server
     server.close()
+
+
+@pytest.fixture
+def gui_looks(monkeypatch):
+    """The damaged files the window's thread looked up whether they were still the same
+    (``datasets._signature``, a stat). The offer did, twice per offer and again as Download
+    started: a file in a network folder that stops answering would freeze the window. Now
+    the worker whose load failed finds the file, and its failure carries it."""
+    looked: list[Path] = []
+    real = datasets._signature
+
+    def signature(path):
+        if threading.current_thread() is threading.main_thread():
+            looked.append(path)
+        return real(path)
+
+    monkeypatch.setattr(datasets, "_signature", signature)
+    return looked
 
 
 def damaged_copy(tiny_idx_dir, folder):
@@ -60,6 +80,7 @@ def test_a_damaged_file_in_the_users_folder_is_offered_a_verified_copy_in_the_ca
     tiny_mnist,
     mirror,
     tmp_path,
+    gui_looks,
 ):
     folder = damaged_copy(tiny_idx_dir, tmp_path / "class-data")
     preferences.set_data_dir(str(folder))
@@ -77,6 +98,17 @@ def test_a_damaged_file_in_the_users_folder_is_offered_a_verified_copy_in_the_ca
     # the user's file is left as it is; the verified copy is in the cache and is read
     assert (folder / DAMAGED).read_bytes() == damaged_bytes
     assert (dataset_cache_dir("mnist") / DAMAGED).read_bytes() == tiny_mnist[DAMAGED]
+    assert gui_looks == []  # the offer, Download and the evaluation after it: all off it
+    # the note under the canvas said only "Data folder: <the user's folder>": it says which
+    # data is in use now
+    qtbot.waitUntil(
+        lambda: (
+            desk.window.status_note.text()
+            == f"Data folder:\n{folder}\nMNIST is read from nndesk's verified copy (a file of it "
+            "in this folder is damaged)"
+        ),
+        timeout=10_000,
+    )
     assert datasets.source_folder("mnist") == str(dataset_cache_dir("mnist"))
 
 
@@ -87,6 +119,7 @@ def test_a_damaged_file_in_the_cache_is_replaced_by_the_download(
     tiny_idx_dir,
     tiny_mnist,
     mirror,
+    gui_looks,
 ):
     cache = damaged_copy(tiny_idx_dir, dataset_cache_dir("mnist"))
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
@@ -100,6 +133,7 @@ def test_a_damaged_file_in_the_cache_is_replaced_by_the_download(
     assert (cache / DAMAGED).read_bytes() == tiny_mnist[DAMAGED]
     # only the damaged file was fetched again
     assert [h.rsplit("/", 1)[-1] for h in mirror.hits] == [DAMAGED]
+    assert gui_looks == []
 
 
 def test_training_on_a_damaged_file_offers_the_download_on_the_train_page(
@@ -109,6 +143,7 @@ def test_training_on_a_damaged_file_offers_the_download_on_the_train_page(
     tiny_idx_dir,
     tiny_mnist,
     tmp_path,
+    gui_looks,
 ):
     from nndesk.training import TrainConfig
 
@@ -128,3 +163,4 @@ def test_training_on_a_damaged_file_offers_the_download_on_the_train_page(
     desk.window.tabs.setCurrentWidget(desk.why_page)
     desk.window.tabs.setCurrentWidget(train)  # shown again: the offer stays
     assert banner.offered_dataset() == "mnist"
+    assert gui_looks == []
