@@ -697,7 +697,7 @@ def test_apply_to_run_with_nothing_changed_says_so_and_names_set_lr(qtbot, panel
     # nothing was said, and the run went on at its old rate
     start_long_run(qtbot, panel)
     qtbot.waitUntil(lambda: panel.apply_button.isEnabled(), timeout=WAIT_MS)
-    panel.live_lr.setText("0.5")
+    panel.live_lr.setText("0.002")  # a gentle rate: a run that diverged would end the test's run
     panel.apply_button.click()
     # beside the buttons, where a refusal goes (the status bar cut it at 1024 px)
     said = panel.lr_error.text()
