@@ -107,11 +107,15 @@ def write_mistakes_csv(
 
 
 def save_figure(path: str | os.PathLike, figure: Any, dpi: int = 150) -> Path:
-    """Save a matplotlib ``Figure`` as PNG (or whatever ``path``'s suffix names), atomically."""
+    """Save a matplotlib ``Figure`` as PNG (or whatever ``path``'s suffix names), atomically,
+    on the charts' background: white in the light theme, dark in the dark one, where its text
+    is light (on a white page it could not be read)."""
+    from nndesk.viz import background_colour
+
     path = Path(path)
     suffix = path.suffix or ".png"
     with atomic_path(path, suffix=suffix) as tmp:
-        figure.savefig(tmp, dpi=dpi, bbox_inches="tight", facecolor="white")
+        figure.savefig(tmp, dpi=dpi, bbox_inches="tight", facecolor=background_colour())
     return path
 
 
@@ -139,5 +143,9 @@ def confusion_figure(result: EvaluationResult):
 
 
 def save_confusion_png(path: str | os.PathLike, result: EvaluationResult) -> Path:
-    """The confusion matrix (counts over row-normalised colour) as a PNG."""
-    return save_figure(path, confusion_figure(result))
+    """The confusion matrix (counts over row-normalised colour) as a PNG, dark on white for a
+    slide whatever the window's theme."""
+    from nndesk.viz import print_colours
+
+    with print_colours():
+        return save_figure(path, confusion_figure(result))

@@ -122,6 +122,33 @@ def muted_colour() -> str:
     return to_hex(tuple(t + (b - t) * 0.3 for t, b in zip(text[:3], back[:3], strict=True)))
 
 
+#: chart colours of a picture made for a slide or a report (the confusion matrix's PNG): dark
+#: text on white whatever the window's theme. With the dark theme's light text it was drawn on a
+#: white page and could not be read
+PRINT_RC: dict[str, object] = {
+    "figure.facecolor": "#ffffff",
+    "axes.facecolor": "#ffffff",
+    "axes.edgecolor": "#a0a0a0",
+    "axes.labelcolor": "#1b1b1b",
+    "axes.titlecolor": "#1b1b1b",
+    "text.color": "#1b1b1b",
+    "xtick.color": "#1b1b1b",
+    "ytick.color": "#1b1b1b",
+    "xtick.labelcolor": "#1b1b1b",
+    "ytick.labelcolor": "#1b1b1b",
+    "grid.color": "#dcdcdc",
+    "legend.facecolor": "#ffffff",
+    "legend.edgecolor": "#a0a0a0",
+    "legend.labelcolor": "#1b1b1b",
+    "savefig.facecolor": "#ffffff",
+}
+
+
+def print_colours():
+    """A context in which figures are made and saved in ``PRINT_RC``'s colours."""
+    return matplotlib.rc_context(PRINT_RC)
+
+
 def background_colour() -> str:
     """The axes background, for lines that separate cells and bars (white on a light theme)."""
     return to_hex(matplotlib.rcParams["axes.facecolor"])

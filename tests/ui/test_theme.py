@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib
+import numpy as np
 import pytest
 from matplotlib import colormaps
 from matplotlib.colors import to_hex
@@ -329,3 +330,38 @@ def test_an_emptied_loss_chart_after_a_theme_switch_has_only_the_new_themes_grid
         shown = [line for line in ax.get_ygridlines() + ax.get_xgridlines() if line.get_visible()]
         assert shown
         assert {to_hex(line.get_color()) for line in shown} == {new.grid}
+
+
+def _text_contrast_in_png(path, rows: slice) -> float:
+    """The contrast between a saved picture's corner (its page) and the pixel of ``rows``
+    farthest from it in luminance: the text there, as readable as it is."""
+    from PIL import Image
+
+    pixels = np.asarray(Image.open(path).convert("RGB"))
+    page = to_hex(pixels[1, 1] / 255)
+    weights = np.array([0.2126, 0.7152, 0.0722])
+    band = pixels[rows].reshape(-1, 3) / 255
+    far = band[np.argmax(np.abs(band @ weights - (pixels[1, 1] / 255) @ weights))]
+    return theme.contrast(to_hex(far), page)
+
+
+def test_exported_pictures_are_readable_in_the_dark_theme(tmp_path):
+    """Walk qa40, View > Theme > Dark: the confusion matrix's PNG and the Dataset page's chart
+    PNG had the dark theme's light text on a white page (contrast 1.2)."""
+    from matplotlib.figure import Figure
+
+    from nndesk import export
+    from tests.test_evaluation import toy_result
+
+    with matplotlib.rc_context(theme.chart_rc(theme.DARK)):
+        confusion = export.save_confusion_png(tmp_path / "confusion.png", toy_result())
+        figure = Figure(figsize=(4, 3))  # a chart drawn on the page, as the Dataset page saves it
+        figure.add_subplot().set_title("10 random training images per class", fontsize=14)
+        chart = export.save_figure(tmp_path / "chart.png", figure)
+    # the titles, in the top rows of each picture
+    assert _text_contrast_in_png(confusion, slice(0, 40)) >= AA
+    assert _text_contrast_in_png(chart, slice(0, 40)) >= AA
+    # the confusion matrix is for a slide: a white page whatever the theme
+    from PIL import Image
+
+    assert Image.open(confusion).convert("RGB").getpixel((1, 1)) == (255, 255, 255)
