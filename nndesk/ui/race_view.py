@@ -110,12 +110,25 @@ class _LaneScroll(QScrollArea):
     area is always as tall as every lane (no vertical scrolling)."""
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        inner = self.widget().sizeHint() if self.widget() is not None else QSize(0, 0)
+        lanes = self.widget()
+        inner = lanes.sizeHint() if lanes is not None else QSize(0, 0)
+        height = inner.height()
+        if lanes is not None and lanes.hasHeightForWidth():
+            # the height at the width the lanes get: a header that wraps ("Hàm kích hoạt" on
+            # two lines) makes them taller than their one-line size hint, and the last lane
+            # showed only its top half above the scroll bar (walk qa40)
+            width = max(self.viewport().width(), lanes.minimumSizeHint().width())
+            height = max(height, lanes.heightForWidth(width))
         bar = self.horizontalScrollBar().sizeHint().height()
-        return QSize(inner.width() + 2 * self.frameWidth(), inner.height() + bar)
+        return QSize(inner.width() + 2 * self.frameWidth(), height + bar)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(120, self.sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # another width wraps the headers otherwise: ask again
 
 
 class LaneRow:

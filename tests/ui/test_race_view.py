@@ -218,3 +218,23 @@ def test_the_lanes_headers_keep_apart_and_show_whole_in_vietnamese(vietnamese_ra
                 0, 0, left.width(), 1000, int(left.alignment()) | 0x1000, left.text()
             )
             assert drawn.width() <= left.width(), left.text()  # its text ends before the gap
+
+
+@pytest.mark.parametrize("width", [523, 640], ids=["1024", "1280"])
+def test_every_lane_shows_whole_above_the_sideways_scroll_bar_in_vietnamese(
+    vietnamese_race_view, width
+):
+    """Walk qa40: the Race tab's third lane ("Adam") showed only its top half, at 1024 and at
+    1280 px: the lanes' area was as tall as the lanes with one-line headers, and "Hàm kích
+    hoạt", "Tốc độ học" wrap onto two."""
+    from PySide6.QtWidgets import QApplication
+
+    view = vietnamese_race_view
+    for index in range(view.comparison.count()):
+        view.comparison.setCurrentIndex(index)
+        QApplication.processEvents()
+        viewport = view.lane_scroll.viewport()
+        for row in view.rows:
+            box = row.arch
+            bottom = box.mapTo(viewport, box.rect().bottomLeft()).y()
+            assert bottom < viewport.height(), (view.comparison.currentText(), bottom)
