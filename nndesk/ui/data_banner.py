@@ -1,7 +1,7 @@
 """The missing-data banner: what is missing, and the buttons that get it (download, folder).
 
 Every page that needs a dataset shows one; they all follow the one ``DownloadController``
-(wired in app.py), so a download started on one page shows its progress on every banner
+(wired in nndesk/app), so a download started on one page shows its progress on every banner
 waiting for that dataset, and Cancel on any of them stops it.
 """
 

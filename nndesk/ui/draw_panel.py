@@ -2,7 +2,7 @@
 preview and the answer.
 
 Widgets and layout only: MainWindow connects their signals to its own and answers the calls
-app.py's coordinator makes (``show_prediction``, ``set_mode``, ...).
+nndesk.app's Coordinator makes (``show_prediction``, ``set_mode``, ...).
 """
 
 from __future__ import annotations

@@ -40,6 +40,11 @@ def resolve_language(preference: str, ui_languages: list[str]) -> str:
     return SOURCE_LANGUAGE
 
 
+def system_ui_languages() -> list[str]:
+    """The system's languages for the window, in the user's order of preference."""
+    return QLocale.system().uiLanguages()
+
+
 def current_language() -> str:
     """The code of the language installed by the last ``use_language`` ("en" before any)."""
     return _current

@@ -1,7 +1,7 @@
 """MainWindow: the draw panel (canvas, tools, preview, answer) on the left, pages on the right.
 
 Widgets only: the window asks for things through signals (open this model, show test image 50)
-and app.py's coordinator answers by calling the ``show_*`` / ``set_*`` slots.
+and nndesk.app's Coordinator answers by calling the ``show_*`` / ``set_*`` slots.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ OPEN_MODEL = "__open__"
 #: the picker's entry for the network a run is training (its newest weights answer)
 TRAINING_NOW = "__training__"
 PAGES_MIN_WIDTH = 560  # px the pages get beside the drawing column, when the window allows
-#: page titles as app.py passes them to add_page, shown translated
+#: page titles as nndesk/app/wiring.py passes them to add_page, shown translated
 PAGE_TITLES = (
     QT_TRANSLATE_NOOP("MainWindow", "Why"),
     QT_TRANSLATE_NOOP("MainWindow", "Inside"),
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
     # ---- construction -----------------------------------------------------------------------
     def _build_draw_panel(self) -> None:
         panel = self.draw_panel = DrawPanel()
-        # the window's callers (app.py, the pages, the tests) reach the column's parts by name
+        # the window's callers (nndesk/app, the pages, the tests) reach the column's parts by name
         self.hint_label, self.banner, self.canvas = panel.hint_label, panel.banner, panel.canvas
         self.pen_slider, self.pen_value = panel.pen_slider, panel.pen_value
         self.eraser_button, self.fill_button = panel.eraser_button, panel.fill_button

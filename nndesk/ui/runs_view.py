@@ -109,7 +109,7 @@ class RunsView(QWidget):
         self._reader.listed.connect(self._on_reader_listed)
         self._select_when_listed: str | None = None
         self.reading = False  # a listing is being read on the worker thread
-        #: the file of the model the window uses (set where the window is wired, app.py):
+        #: the file of the model the window uses (set where the window is wired, app/wiring.py):
         #: deleting its run says that model goes on answering
         self.model_in_use: Callable[[], str | os.PathLike | None] = lambda: None
 

@@ -92,11 +92,14 @@ def window_factory(qtbot, monkeypatch, tmp_path):
     """
     import nndesk.app as app
     import nndesk.inference as inference
+    from nndesk.app import coordinator
 
     empty = tmp_path / "no-weights"
     empty.mkdir()
-    monkeypatch.setattr(app, "shipped_models", lambda: inference.shipped_models(empty))
-    monkeypatch.setattr(app, "default_model_path", lambda k: inference.default_model_path(k, empty))
+    monkeypatch.setattr(coordinator, "shipped_models", lambda: inference.shipped_models(empty))
+    monkeypatch.setattr(
+        coordinator, "default_model_path", lambda k: inference.default_model_path(k, empty)
+    )
     made = []
 
     def make(classifier=None, mode=None):

@@ -1,4 +1,4 @@
-"""The wiring in app.py: training in the Train page reaches the drawing and the other pages."""
+"""The wiring in nndesk.app: training in the Train page reaches the drawing and the other pages."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QMessageBox
 
-from nndesk import app
+from nndesk.app import startup
 from nndesk.inference import Classifier
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
@@ -451,15 +451,15 @@ class _Screen:
 @pytest.mark.parametrize(
     ("screen", "expected"),
     [
-        ((1024, 700), (1024, 700 - app.TITLE_BAR_ALLOWANCE)),
-        ((1366, 728), (1280, 728 - app.TITLE_BAR_ALLOWANCE)),
+        ((1024, 700), (1024, 700 - startup.TITLE_BAR_ALLOWANCE)),
+        ((1366, 728), (1280, 728 - startup.TITLE_BAR_ALLOWANCE)),
         ((1920, 1050), (1280, 760)),
     ],
 )
 def test_the_first_window_fits_the_screen(screen, expected):
-    size = app.first_window_size(_Screen(*screen))
+    size = startup.first_window_size(_Screen(*screen))
     assert (size.width(), size.height()) == expected
-    assert app.first_window_size(None) == app.FIRST_SIZE
+    assert startup.first_window_size(None) == startup.FIRST_SIZE
 
 
 def test_an_old_format_model_file_opened_in_the_window_is_used_with_a_warning(

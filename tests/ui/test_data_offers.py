@@ -61,10 +61,12 @@ def test_a_folder_of_the_other_dataset_offers_switching_and_the_page_then_finds_
 ):
     """Probe 16d: "<folder> holds Fashion-MNIST, not MNIST: switch to Clothing, …" was text
     only; now a button switches, and Evaluate evaluates the Clothing model on that folder."""
-    import nndesk.app as app
+    from nndesk.app import coordinator
 
     monkeypatch.setattr(
-        app, "default_model_path", lambda kind: fashion_model_file if kind == "garments" else None
+        coordinator,
+        "default_model_path",
+        lambda kind: fashion_model_file if kind == "garments" else None,
     )
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))  # a digits model
     window, page = desk.window, desk.evaluate_page

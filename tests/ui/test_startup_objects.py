@@ -8,7 +8,7 @@ import weakref
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from nndesk import app
+from nndesk.app import startup
 
 
 class _Desk:
@@ -31,15 +31,15 @@ def test_run_freezes_the_imports_before_building_the_window_which_stays_collecta
         built.append(desk.window)  # run keeps only the window; the desk's cycle may go any time
         return desk
 
-    monkeypatch.setattr(app, "build_window", build_window)
-    monkeypatch.setattr(app.theme, "apply_theme", lambda *a: None)
-    monkeypatch.setattr(app.language, "use_language", lambda *a: None)
+    monkeypatch.setattr(startup, "build_window", build_window)
+    monkeypatch.setattr(startup.theme, "apply_theme", lambda *a: None)
+    monkeypatch.setattr(startup.language, "use_language", lambda *a: None)
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
-    monkeypatch.setattr(app.preferences, "window_geometry", lambda: None)
+    monkeypatch.setattr(startup.preferences, "window_geometry", lambda: None)
     qt_app = QApplication.instance()
     names = qt_app.applicationName(), qt_app.organizationName()
     try:
-        assert app.run() == 0
+        assert startup.run() == 0
         frozen_when_built, desk, window = built
         assert frozen_when_built > 10_000  # Qt's, NumPy's, matplotlib's and nndesk's objects
         # nothing was frozen since (frozen objects nothing refers to any more are still freed)

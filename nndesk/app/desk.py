@@ -1,0 +1,175 @@
+"""The Desk: the window with every controller and page ``build_window`` makes for it, and the
+same window rebuilt in another language (``switch_language``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nndesk import preferences
+from nndesk.app.coordinator import Coordinator
+from nndesk.app.window_state import capture_state, restore_state
+from nndesk.app.wiring import wire_pages
+from nndesk.controllers.background import BackgroundWrites
+from nndesk.controllers.datasets import DatasetLoader, damaged_in_cache
+from nndesk.controllers.downloads import DownloadController
+from nndesk.controllers.evaluation import DatasetController, EvaluationController
+from nndesk.controllers.explain import ExplainController
+from nndesk.controllers.explore import ExploreController
+from nndesk.controllers.prediction import PredictionController
+from nndesk.controllers.race import RaceController
+from nndesk.controllers.run_list import RunListReader
+from nndesk.controllers.training import TrainingController
+from nndesk.controllers.trust import TrustController
+from nndesk.inference import Classifier
+from nndesk.ui import file_dialogs, language, warning_notes, whats_this, wheel_guard
+from nndesk.ui.dataset_view import DatasetView
+from nndesk.ui.evaluation_panel import EvaluationPanel
+from nndesk.ui.inside_view import InsideView
+from nndesk.ui.lab_view import LabView
+from nndesk.ui.main_window import MainWindow
+from nndesk.ui.map_view import MapView
+from nndesk.ui.mistakes_view import MistakesView
+from nndesk.ui.training_panel import TrainingPanel
+from nndesk.ui.why_view import WhyView
+
+
+@dataclass
+class ModelHandover:
+    """The models either side of a finished run's takeover: the one in use before the run
+    (offered back by the notice's "Switch back to …") and the run's own."""
+
+    before: Classifier | None = None
+    trained: Classifier | None = None
+
+
+@dataclass(frozen=True)
+class Desk:
+    """The window and everything ``build_window`` made for it: controllers first, then pages.
+
+    Controllers are built here and handed to the pages, so no page builds its own; tests, the
+    screenshots and the benchmarks reach a page or a controller through this, never through
+    attributes set on the window.
+    """
+
+    window: MainWindow
+    prediction: PredictionController
+    explainer: ExplainController
+    coordinator: Coordinator
+    training: TrainingController
+    race: RaceController
+    evaluation: EvaluationController
+    trust: TrustController
+    explore: ExploreController
+    datasets: DatasetController
+    why_page: WhyView
+    inside_page: InsideView
+    train_page: TrainingPanel
+    evaluate_page: EvaluationPanel
+    mistakes_page: MistakesView
+    dataset_page: DatasetView
+    map_page: MapView
+    lab_page: LabView
+    handover: ModelHandover = field(default_factory=ModelHandover)
+
+
+def build_window(mode: str | None = None, classifier: Classifier | None = None) -> Desk:
+    """The window with its controllers and pages, wired; used by ``run``, the tests and the
+    screenshots. ``classifier`` overrides the default model of ``mode`` (tests pass a tiny model).
+    """
+    wheel_guard.install()  # before any widget: the wheel scrolls forms, never edits a field
+    whats_this.install()  # Shift+F1 on any control explains it (its tooltip at least)
+    file_dialogs.install()  # Qt's file dialog: sizes in the window's language, words whole
+    window = MainWindow()
+    # -- controllers (each owning a thread registers its shutdown with the window) --------------
+    prediction = PredictionController(window)
+    writes = BackgroundWrites(window)  # exports and model files, off the GUI thread
+    window.add_shutdown_hook(writes.shutdown)  # files the user asked for are finished first
+    downloads = DownloadController(preferences.mirror, parent=window, damaged=damaged_in_cache)
+    coordinator = Coordinator(
+        window, prediction, DatasetLoader(window), downloads=downloads, writes=writes
+    )
+    training = TrainingController(parent=window)  # datasets via get_dataset, runs in runs_dir()
+    race = RaceController(parent=window)  # the Train page's Race tab, same datasets and runs
+    window.add_shutdown_hook(race.shutdown)
+    evaluation = EvaluationController(parent=window)
+    trust = TrustController(parent=window)
+    explore = ExploreController(parent=window)
+    datasets = DatasetController(parent=window)
+    explainer = ExplainController(window)  # the Why page's slower maps and nearest images
+    window.add_shutdown_hook(explainer.shutdown)
+    window.add_shutdown_hook(evaluation.shutdown)
+    window.add_shutdown_hook(trust.shutdown)
+    window.add_shutdown_hook(explore.shutdown)
+    window.add_shutdown_hook(datasets.shutdown)
+    # -- pages --------------------------------------------------------------------------------
+    desk = Desk(
+        window=window,
+        prediction=prediction,
+        explainer=explainer,
+        coordinator=coordinator,
+        training=training,
+        race=race,
+        evaluation=evaluation,
+        trust=trust,
+        explore=explore,
+        datasets=datasets,
+        why_page=WhyView(explainer),
+        inside_page=InsideView(),
+        train_page=TrainingPanel(
+            controller=training,
+            race=race,
+            writes=writes,
+            runs=RunListReader(training.store),  # no Qt parent: see RunsView
+            parent=window,
+        ),
+        evaluate_page=EvaluationPanel(evaluation, trust, writes),
+        mistakes_page=MistakesView(evaluation),  # follows evaluation.finished itself
+        dataset_page=DatasetView(datasets),
+        map_page=MapView(explore),
+        lab_page=LabView(explore),
+    )
+    # the core's warnings (a data folder of other files than the published ones) in the status
+    # line, not on stderr
+    warning_notes.install().said.connect(coordinator._on_warning_notes_said)
+    coordinator.switch_language = lambda code: switch_language(desk, code)
+    coordinator.training_busy = training.is_running
+    coordinator.unsaved_lab_edits = desk.lab_page.has_unsaved_edits
+    wire_pages(desk)
+    mode = mode or preferences.last_mode()
+    if classifier is None:
+        coordinator.start(mode)
+    else:
+        window.set_mode(classifier.preprocess_kind)
+        coordinator.refresh_model_choices()
+        prediction.set_classifier(classifier)
+    return desk
+
+
+def switch_language(desk: Desk, code: str) -> Desk:
+    """Rebuild the window in language ``code`` and put this one's work into it: the drawing
+    (with undo), the model object in use, the mode, the page, the Train page's form and last
+    run, the evaluation report. The old window closes (its threads stopped) once the new one
+    is up. Callers make sure no run is training (``Coordinator`` asks first)."""
+    state = capture_state(desk)
+    before = language.current_language()
+    language.use_language(code)
+    new = build_window(mode=state.mode, classifier=state.classifier)
+    restore_state(new, state)
+    _open_desks.append(new)
+    if state.visible:
+        new.window.show()
+    old = desk.window
+    old.close()
+    if not old.is_closed():  # a close guard said no (not while idle): keep the old window
+        new.window.close()
+        new.window.deleteLater()
+        _open_desks.remove(new)
+        language.use_language(before)
+        return desk
+    if desk in _open_desks:
+        _open_desks.remove(desk)
+    old.deleteLater()
+    return new
+
+
+_open_desks: list[Desk] = []  # windows rebuilt by switch_language live as long as they are open

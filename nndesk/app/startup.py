@@ -1,0 +1,61 @@
+"""Start-up: the QApplication, its theme and language, and the first window, placed where the
+last one closed (``nndesk`` with no sub-command calls ``run``)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon, QScreen
+from PySide6.QtWidgets import QApplication
+
+from nndesk import preferences
+from nndesk.app.desk import build_window
+from nndesk.paths import ASSETS_DIR
+from nndesk.ui import language, theme
+from nndesk.ui.language import system_ui_languages
+from nndesk.ui.startup_objects import freeze_startup_objects
+from nndesk.ui.window_place import place_from_numbers, put_in_place
+
+#: The window's icon
+ICON = ASSETS_DIR / "nndesk.png"
+#: The first window's size when the screen has room for it (later: the size the user left).
+FIRST_SIZE = QSize(1280, 760)
+#: Pixels kept free above the first window for the window manager's title bar.
+TITLE_BAR_ALLOWANCE = 32
+
+
+def first_window_size(screen: QScreen | None) -> QSize:
+    """``FIRST_SIZE``, shrunk to the screen's free area (a 1024x700 laptop, a panel at the
+    bottom) so the first window never opens larger than the screen."""
+    if screen is None:
+        return FIRST_SIZE
+    free = screen.availableGeometry().size()
+    # resize() sizes the inside of the window: leave room for the title bar above it
+    return FIRST_SIZE.boundedTo(QSize(free.width(), free.height() - TITLE_BAR_ALLOWANCE))
+
+
+def run(data_dir: str | None = None) -> int:
+    """Open the window (with the datasets in ``data_dir`` for this session, if given); returns
+    the exit code of the Qt event loop."""
+    if data_dir is not None:
+        preferences.use_data_dir_for_session(data_dir)
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("nndesk")
+    app.setOrganizationName("nndesk")
+    if ICON.is_file():
+        app.setWindowIcon(QIcon(str(ICON)))
+    theme.apply_theme(app, preferences.theme())
+    language.use_language(language.resolve_language(preferences.language(), system_ui_languages()))
+    freeze_startup_objects()  # before the window, which must stay collectable
+    window = build_window().window
+    numbers = preferences.window_place()
+    place = place_from_numbers(numbers) if numbers is not None else None
+    if place is not None:
+        put_in_place(window, place)  # where it closed, kept on today's screen
+    elif (geometry := preferences.window_geometry()) is not None:  # saved by an older version
+        window.restoreGeometry(geometry)
+    else:
+        window.resize(first_window_size(app.primaryScreen()))
+    window.show()
+    return app.exec()

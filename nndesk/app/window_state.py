@@ -1,0 +1,93 @@
+"""What a person made in the window (drawing, model, page, the pages' choices), taken from one
+window and put into another: the language switch rebuilds the window and keeps the work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from nndesk.inference import Classifier
+from nndesk.ui.map_view import MapViewState
+from nndesk.ui.mistakes_view import MistakesViewState
+from nndesk.ui.train_page_state import TrainPageState
+from nndesk.ui.window_place import WindowPlace, place_of, put_in_place
+
+if TYPE_CHECKING:
+    from nndesk.app.desk import Desk, ModelHandover
+
+
+@dataclass(frozen=True)
+class WindowState:
+    """What a person made in the window, carried into the window rebuilt in another language."""
+
+    mode: str
+    classifier: Classifier | None  # the very object: an unsaved model stays in use
+    drawing: tuple  # DrawingCanvas.history(): the drawing with its undo and redo steps
+    true_label: int | None  # of a test image on the canvas
+    test_index: int
+    pen: int
+    overlay: bool
+    page: int
+    train: TrainPageState
+    evaluation: object  # EvaluationResult | None: the report, not computed again
+    place: WindowPlace  # where the window is, exactly (position, size, maximised)
+    splitter: list[int] | None  # the drawing column's width, when the user dragged it
+    visible: bool
+    tools: tuple[bool, bool]  # the eraser and the fill tool, on or off
+    notice: tuple | None  # the new-model note's (accuracy, previous title), None when hidden
+    handover: ModelHandover  # the models the note switches between
+    why_target: tuple  # the Why page's (class, contrast) choice
+    map_view: MapViewState  # the Map page's choices and its drawn map
+    mistakes: MistakesViewState  # the Mistakes page's filters and the image in its details
+
+
+def capture_state(desk: Desk) -> WindowState:
+    window = desk.window
+    return WindowState(
+        mode=window.mode(),
+        classifier=desk.prediction.current(),
+        drawing=window.canvas.history(),
+        true_label=window.prediction_panel.true_label_index(),
+        test_index=window.test_index.value(),
+        pen=window.pen_slider.value(),
+        overlay=window.overlay_check.isChecked(),
+        page=window.tabs.currentIndex(),
+        train=desk.train_page.page_state(),
+        evaluation=desk.evaluation.result(),
+        place=place_of(window),
+        splitter=window.splitter_sizes_chosen(),
+        visible=window.isVisible(),
+        tools=(window.act_eraser.isChecked(), window.act_fill.isChecked()),
+        notice=window.model_notice.announcement(),
+        handover=desk.handover,
+        why_target=desk.why_page.chosen_target(),
+        map_view=desk.map_page.view_state(),
+        mistakes=desk.mistakes_page.view_state(),
+    )
+
+
+def restore_state(desk: Desk, state: WindowState) -> None:
+    window = desk.window
+    window.pen_slider.setValue(state.pen)
+    window.act_eraser.setChecked(state.tools[0])
+    window.act_fill.setChecked(state.tools[1])
+    window.test_index.setValue(state.test_index)
+    window.overlay_check.setChecked(state.overlay)
+    window.tabs.setCurrentIndex(state.page)
+    desk.train_page.restore_page_state(state.train)
+    desk.handover.before, desk.handover.trained = state.handover.before, state.handover.trained
+    if state.notice is not None and state.classifier is state.handover.trained:
+        # "Switch back to …" still works, and names the model in the new language ("lượt
+        # chạy …"; the English title "run …" was kept)
+        before = state.handover.before
+        accuracy, title = state.notice
+        window.model_notice.announce(accuracy, before.title if before is not None else title)
+    desk.why_page.set_target(*state.why_target)
+    desk.evaluation.adopt(state.evaluation)
+    if state.evaluation is not None and desk.evaluation.result() is state.evaluation:
+        desk.map_page.restore_view_state(state.map_view)  # the map drawn is not computed again
+    desk.mistakes_page.restore_view_state(state.mistakes)
+    window.canvas.restore_history(state.drawing)  # predicted again in the new language
+    window.prediction_panel.set_true_label(state.true_label)
+    window.choose_splitter_sizes(state.splitter)
+    put_in_place(window, state.place)  # last: the notice strip may need its height

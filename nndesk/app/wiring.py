@@ -1,0 +1,250 @@
+"""The wiring of controllers to pages: which signal of which controller reaches which page, once
+``build_window`` has built them all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nndesk import preferences
+from nndesk.inference import Classifier
+from nndesk.ui.status_line import show_status
+
+if TYPE_CHECKING:
+    from nndesk.app.desk import Desk
+
+
+def wire_pages(desk: Desk) -> None:
+    """Add the pages to the window, in their order, and connect them to the controllers."""
+    _wire_why_page(desk)
+    _wire_inside_page(desk)
+    _wire_train_page(desk)
+    _wire_evaluation_pages(desk)
+
+
+def _wire_why_page(desk: Desk) -> None:
+    why, prediction = desk.why_page, desk.prediction
+    prediction.classifier_changed.connect(why.set_classifier)
+    prediction.prediction_ready.connect(why.set_prediction)
+    desk.window.prediction_panel.bars.painted.connect(why.answer_painted)
+    prediction.explanation_ready.connect(why.set_explanation)
+    why.set_saliency_kind(preferences.saliency_kind())
+    prediction.set_saliency_kind(preferences.saliency_kind())
+    why.saliency_kind_changed.connect(prediction.set_saliency_kind)
+    why.saliency_kind_changed.connect(preferences.set_saliency_kind)
+    desk.explainer.failed.connect(desk.window.show_error)
+    # nearest training images need the training set: the same banner as Evaluate and Dataset
+    desk.coordinator.connect_banner(why.neighbours_banner)
+    desk.coordinator.data_changed.connect(why.data_changed)
+    desk.window.set_theme_choice(preferences.theme())  # View > Theme shows the saved one
+    desk.window.set_language_choice(preferences.language())
+    desk.window.add_page(why, "Why")
+
+
+def _wire_inside_page(desk: Desk) -> None:
+    inside_page, prediction = desk.inside_page, desk.prediction
+    # layers are traced on the prediction worker, and only while the page is shown
+    inside_page.wanted_changed.connect(prediction.set_inside_wanted)
+    prediction.inside_ready.connect(inside_page.set_snapshot)
+    desk.window.add_page(inside_page, "Inside")
+
+
+def _wire_model_notice(desk: Desk) -> None:
+    """A finished run's model takes over the window: say so, and keep the model in use before
+    the run one click away ("Switch back to …")."""
+    notice, prediction, training = desk.window.model_notice, desk.prediction, desk.training
+    held = desk.handover
+
+    def on_running_changed(running: bool) -> None:
+        if running:
+            current = prediction.current()
+            # a run's model still on notice (neither kept nor switched away from) was never
+            # chosen: after two weak runs the model before both stays one click back
+            undecided = current is held.trained and notice.announcement() is not None
+            if not (undecided and held.before is not None):
+                held.before = current  # live snapshots replace it from now on
+            notice.hide()  # the last run's news; this run's model is announced when it ends
+
+    def on_model_ready(clf: Classifier) -> None:  # after the panel handed it to prediction
+        held.trained = clf
+        before = held.before
+        accuracy = (clf.info.get("metrics") or {}).get("test_accuracy")
+        notice.announce(accuracy, before.title if before is not None else None)
+
+    def on_classifier_changed(clf: Classifier | None) -> None:
+        if clf is not held.trained:
+            notice.hide()  # another model was chosen: the note is old news
+            saved = training.model_path  # set once the run's model is saved, before it is used
+            ours = clf is not None and clf.path is not None and saved is not None
+            ours = ours and Path(clf.path) == saved
+            if training.is_running() and clf is not None and not ours:
+                held.before = clf  # chosen during the run: the one to switch back to
+
+    def on_switch_back() -> None:
+        if held.before is not None:
+            prediction.set_classifier(held.before)
+
+    training.running_changed.connect(on_running_changed)
+    training.model_ready.connect(on_model_ready)
+    prediction.classifier_changed.connect(on_classifier_changed)
+    notice.switch_back_requested.connect(on_switch_back)
+
+
+def _wire_live_weights(desk: Desk) -> None:
+    """While a run trains, the drawing is re-predicted with its newest weights and the picker
+    and status bar say so. A model chosen meanwhile (picker, file, mode) is kept: later
+    snapshots no longer replace it (a file that cannot be opened changes nothing). A run that
+    ends without a saved model (it failed) gives the window back the model it had before,
+    instead of leaving its last snapshot answering."""
+    window, prediction, training = desk.window, desk.prediction, desk.training
+    run = {"follow": False, "before": None, "live": False, "saved": False}
+    run["follow_before_pick"] = False  # what "follow" was when a model file was picked
+
+    def on_running_changed(running: bool) -> None:
+        if running:
+            run.update(follow=True, before=prediction.current(), live=False, saved=False)
+            return
+        if run["follow"] and run["live"] and not run["saved"]:
+            prediction.set_classifier(run["before"])
+        run.update(follow=False, before=None)
+
+    def on_weights_updated(clf: Classifier) -> None:
+        if run["follow"]:
+            run["live"] = True
+            # the window takes the run's mode (hint, pen), as it does for any model put in use:
+            # a Fashion-MNIST run started in Digits mode answered under "Draw a digit 0-9"
+            if clf.preprocess_kind in ("digits", "garments") and clf.preprocess_kind != (
+                window.mode()
+            ):
+                window.set_mode(clf.preprocess_kind, clear=False)
+            prediction.live_update(clf)
+            window.show_training_network(clf)
+
+    def on_model_ready(_clf: Classifier) -> None:
+        run["saved"] = True
+
+    def on_model_chosen(*_args) -> None:
+        run.update(follow=False, follow_before_pick=False)
+
+    def on_model_file_requested(_path: str) -> None:
+        run.update(follow=False, follow_before_pick=run["follow"])
+
+    def on_model_failed(_message: str) -> None:
+        # a file picked during the run that could not be opened put nothing in use: the
+        # training network goes on answering, as the picker says again
+        if run["follow_before_pick"] and training.is_running():
+            run["follow"] = True
+        run["follow_before_pick"] = False
+
+    def on_classifier_changed(_clf) -> None:
+        run["follow_before_pick"] = False  # the picked file opened: the run is no longer followed
+
+    training.running_changed.connect(on_running_changed)
+    training.weights_updated.connect(on_weights_updated)
+    training.model_ready.connect(on_model_ready)
+    window.model_file_requested.connect(on_model_file_requested)
+    window.mode_change_requested.connect(on_model_chosen)
+    prediction.model_failed.connect(on_model_failed)
+    prediction.classifier_changed.connect(on_classifier_changed)
+
+
+def _wire_train_page(desk: Desk) -> None:
+    window, train, prediction = desk.window, desk.train_page, desk.prediction
+    window.add_page(train, "Train")
+    # the Replay tab reads the drawing with each epoch's weights
+    prediction.prediction_ready.connect(
+        lambda p: train.replay_view.set_drawing(None if p is None else p.input_image)
+    )
+    _wire_live_weights(desk)
+    # end of a run, or a model loaded on the page: everyone switches to it
+    train.model_ready.connect(desk.prediction.set_classifier)
+    # Delete… on the Runs tab says so when the run's model is the one answering
+    train.runs_view.model_in_use = lambda: getattr(prediction.current(), "path", None)
+    _wire_model_notice(desk)
+    train.status_message.connect(lambda message: show_status(window, message))
+    window.add_close_guard(train.confirm_close)  # "Stop training and quit?"
+    train.data_missing.connect(desk.coordinator.offer_download)
+    desk.coordinator.data_changed.connect(train.data_changed)  # "Needs a dataset" goes at once
+    # missing data is said before Train is pressed, with the other pages' Download / folder
+    desk.coordinator.connect_banner(train.data_banner)
+    train.checks_data = True
+    window.add_shutdown_hook(train.shutdown)  # stops and joins training on close
+    window.mode_changed.connect(train.follow_mode)  # Digits trains on MNIST, Clothing on Fashion
+    train.follow_mode(window.mode())
+    train.check_data()
+
+
+def _wire_evaluation_pages(desk: Desk) -> None:
+    """Pages that show a model follow ``prediction.classifier_changed``; pages that can put a
+    test image on the canvas send ``show_on_canvas_requested`` to the coordinator."""
+    window, prediction = desk.window, desk.prediction
+    evaluate_page, mistakes_page, dataset_page = (
+        desk.evaluate_page,
+        desk.mistakes_page,
+        desk.dataset_page,
+    )
+    window.add_page(evaluate_page, "Evaluate")
+    window.add_page(mistakes_page, "Mistakes")
+    window.mode_changed.connect(mistakes_page.follow_mode)  # its empty bars name the mode's classes
+    mistakes_page.follow_mode(window.mode())
+    window.add_page(dataset_page, "Dataset")
+    prediction.classifier_changed.connect(evaluate_page.set_classifier)
+    prediction.classifier_changed.connect(dataset_page.set_classifier)
+
+    def mistakes_follow_the_model(_classifier) -> None:
+        # after the Evaluate page handed the controller the new model (connected above): the
+        # Mistakes page on screen asks for its mistakes at once; the old model's leave it as
+        # the evaluation starts. It kept showing them for as long as it stayed on screen.
+        if mistakes_page.isVisible():
+            desk.evaluation.ensure_current()
+
+    prediction.classifier_changed.connect(mistakes_follow_the_model)
+    evaluate_page.cell_clicked.connect(mistakes_page.show_cell)
+    evaluate_page.cell_clicked.connect(lambda *_: window.tabs.setCurrentWidget(mistakes_page))
+
+    def show_class_mistakes(true: int) -> None:  # the coach's "see them in Mistakes"
+        mistakes_page.focus_class(true)
+        window.tabs.setCurrentWidget(mistakes_page)
+
+    desk.train_page.mistakes_requested.connect(show_class_mistakes)
+    mistakes_page.saliency_requested.connect(prediction.request_saliency)
+    prediction.saliency_ready.connect(mistakes_page.show_saliency)
+    # the Why page's choice of saliency kind applies here too (prediction learns it first)
+    desk.why_page.saliency_kind_changed.connect(mistakes_page.refresh_saliency)
+    mistakes_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
+    dataset_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
+    for page in (mistakes_page, dataset_page):
+        page.test_image_shown.connect(desk.coordinator.show_test_caption)
+    _wire_explore_pages(desk)
+    for page in (evaluate_page, dataset_page):  # missing-data banners: download, folder, retry
+        desk.coordinator.connect_banner(page.message)
+        desk.coordinator.data_changed.connect(page.data_changed)
+
+
+def _wire_explore_pages(desk: Desk) -> None:
+    """The Map and Lab pages work on the current evaluation (started when either is shown)."""
+    window, evaluation = desk.window, desk.evaluation
+    for page, title in ((desk.map_page, "Map"), (desk.lab_page, "Lab")):
+        window.add_page(page, title)
+        evaluation.finished.connect(page.set_result)
+        page.shown.connect(evaluation.ensure_current)
+        if evaluation.result() is not None:
+            page.set_result(evaluation.result())
+    desk.map_page.show_on_canvas_requested.connect(desk.coordinator.show_on_canvas)
+    desk.map_page.test_image_shown.connect(desk.coordinator.show_test_caption)
+    desk.lab_page.save_requested.connect(desk.coordinator.save_edited_model)
+    evaluation.started.connect(desk.lab_page.evaluation_started)
+    evaluation.failed.connect(desk.lab_page.evaluation_failed)
+
+    def on_classifier_changed(_classifier) -> None:
+        # another model: the pages drop the old one's evaluation (a Lab edit or a Save would
+        # otherwise act on the old model) and one on screen asks for the new one's at once
+        pages = (desk.map_page, desk.lab_page)
+        shown = any(page.isVisible() for page in pages)
+        for page in pages:
+            page.set_result(None)
+        if shown:
+            evaluation.ensure_current()
+
+    # after the Evaluate page handed the controller the new model (wired before this)
+    desk.prediction.classifier_changed.connect(on_classifier_changed)
