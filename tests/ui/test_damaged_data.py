@@ -164,3 +164,26 @@ def test_training_on_a_damaged_file_offers_the_download_on_the_train_page(
     desk.window.tabs.setCurrentWidget(train)  # shown again: the offer stays
     assert banner.offered_dataset() == "mnist"
     assert gui_looks == []
+
+
+def test_data_read_before_its_file_was_damaged_is_used_until_the_folder_is_chosen_again(
+    qtbot, window_factory, tiny_idx_dir, tiny_mnist, tmp_path
+):
+    """Walk qa39 item 8, kept on purpose: what was read (and checked) before the file on disk
+    was cut is the same data, so the window goes on using it. Choosing the data folder again
+    (File > Data folder…, the same folder) is how a user asks for it to be read again: then
+    the damage is found and said."""
+    folder = tmp_path / "class-data"
+    folder.mkdir()
+    for path in tiny_idx_dir.iterdir():
+        shutil.copy(path, folder / path.name)
+    preferences.set_data_dir(str(folder))
+    desk = window_factory()
+    before = datasets.get_test_split("mnist")
+    body = (folder / DAMAGED).read_bytes()
+    (folder / DAMAGED).write_bytes(body[: len(body) // 2])
+    assert datasets.get_test_split("mnist") is before  # the data read before, unchanged
+    desk.window.data_folder_chosen.emit(str(folder))  # the same folder, chosen again
+    with pytest.raises(datasets.DatasetDamaged) as damaged:
+        datasets.get_test_split("mnist")
+    assert damaged.value.offer == datasets.DataOffer("mnist", folder / DAMAGED)
