@@ -4800,7 +4800,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>While training, only the settings this run can change stay editable (press “Apply to run”); the greyed-out ones fix the network or the data: point at one for why.</source>
-        <translation>Khi đang huấn luyện, chỉ các cài đặt mà lượt chạy này đổi được mới sửa được (bấm “Áp dụng ngay”); các ô bị làm mờ cố định mạng hoặc dữ liệu: trỏ vào một ô để biết lý do.</translation>
+        <translation>Khi đang huấn luyện, chỉ các cài đặt mà lượt chạy này đổi được mới sửa được (bấm “Áp dụng vào lượt chạy”); các ô bị làm mờ cố định mạng hoặc dữ liệu: trỏ vào một ô để biết lý do.</translation>
     </message>
     <message>
         <source>a folder with one sub-folder of images per class</source>
@@ -4926,7 +4926,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Apply to run</source>
-        <translation>Áp dụng ngay</translation>
+        <translation>Áp dụng vào lượt chạy</translation>
     </message>
     <message>
         <source>Cannot continue: the run needs {title}; the banner under Train says where it was looked for</source>
@@ -5556,7 +5556,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Integrated gradients</source>
-        <translation>Integrated gradients (gradient tích phân)</translation>
+        <translation>Gradient tích phân (integrated gradients)</translation>
     </message>
     <message>
         <source>Looking for the training images most like your drawing (the first time reads the training set: a few seconds)…</source>
@@ -5584,7 +5584,7 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     </message>
     <message>
         <source>Occlusion</source>
-        <translation>Occlusion (che khuất)</translation>
+        <translation>Che khuất (occlusion)</translation>
     </message>
     <message>
         <source>Saliency: which pixels drove the answer</source>
