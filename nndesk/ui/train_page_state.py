@@ -1,12 +1,17 @@
-"""What the Train page holds that a window rebuilt in another language must keep."""
+"""What the Train page holds that a window rebuilt in another language must keep: the
+``TrainPageState`` and the page's methods that take it and give it back."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from nndesk.errors import NndeskError
 from nndesk.runs import Curves
 from nndesk.training import TrainConfig
+from nndesk.ui.language import translate
+from nndesk.ui.train_texts import ended_message
 
 
 @dataclass(frozen=True)
@@ -38,3 +43,108 @@ class TrainPageState:
     continuable_dataset: str | None = None  # the dataset Continue's model trains on
     #: the dataset a Continue that failed for want of data needs (its banner said again)
     continue_needs: str | None = None
+
+
+class PageStateMixin:
+    """``page_state`` and ``restore_page_state`` of the Train page.
+
+    Mixed into ``TrainingPanel`` (ui/training_panel.py), whose ``__init__`` makes the widgets
+    and the run's state these methods read and set.
+    """
+
+    def page_state(self) -> TrainPageState:
+        """What this page holds that a window rebuilt in another language must keep."""
+        try:
+            config = self.form.config()
+        except (NndeskError, ValueError):
+            config = None  # a field being typed: the rebuilt form starts from the preset
+        return TrainPageState(
+            config=config,
+            curves=self.curves,
+            continuable=self._continuable,
+            last_run_id=self.last_run_id,
+            model_path=self.controller.model_path,
+            loaded_model=self.loaded_model,
+            title=self.title.text(),
+            tab=self.tabs.currentIndex(),
+            verdict=self._verdict,
+            progress=self.progress.value(),
+            loaded=self._loaded_clf,
+            lr_now=self.live_lr.text(),
+            slow_motion=self.slow_motion.currentIndex(),
+            selected_runs=tuple(r.run_id for r in self.runs_view.selected_records()),
+            completed=self._completed,
+            at_end=(self._at_end, self._form_at_end),
+            inside=self.controller.inside,
+            replay=self.controller.replay,
+            span=(self.live.span(), self.live.expected(), self.live.batches_per_epoch),
+            headline=self.header.headline,
+            continuable_dataset=self._continuable_dataset,
+            continue_needs=self.data_check.continue_needs,
+        )
+
+    def restore_page_state(self, state: TrainPageState) -> None:
+        """Take over ``state`` from the page of the window this one replaces (no run is
+        training then: the language switch waits for it)."""
+        if state.config is not None:
+            self.form.set_config(state.config)
+        self.curves = state.curves
+        self._continuable = state.continuable
+        self._continuable_dataset = state.continuable_dataset
+        self.last_run_id = state.last_run_id
+        self.loaded_model = state.loaded_model
+        self.controller.model_path = state.model_path
+        self._completed = state.completed
+        if state.at_end:
+            self._at_end, self._form_at_end = state.at_end
+        if state.inside is not None:  # the Inside and Replay tabs show the last run again
+            self.controller.inside = state.inside
+            self.inside_view.show_record(state.inside)
+        if state.replay is not None:
+            self.controller.replay = state.replay
+            self.replay_view.show_record(state.replay)
+        if state.last_run_id is not None:
+            if state.headline:  # said again in this page's language
+                self._say_headline(state.headline)
+            else:
+                self.header.set_title(state.title)
+            try:
+                record = self.store.load(state.last_run_id)
+            except NndeskError:
+                record = None  # deleted or damaged meanwhile: the curves still show
+            if record is not None:
+                self._show_saved_run(record, state.model_path)
+                self.runs_view.refresh(select_id=record.run_id)
+        elif state.loaded is not None:
+            self._loaded_clf = state.loaded
+            self._show_loaded(state.loaded)
+        elif state.loaded_model is not None:
+            name = self._model_name(state.loaded_model)
+            self.header.set_title(
+                translate("TrainingPanel", "Model in use: {name}").format(name=name)
+            )
+        if state.headline[:1] == ("failed",):  # with or without a run before it
+            self._say_headline(state.headline)
+        if state.continue_needs is not None:  # the failed Continue's banner, not the form's
+            self.data_check.say_continue_needs(state.continue_needs)
+        if state.verdict is not None and state.last_run_id is not None:
+            self._verdict = state.verdict
+            self._ended_text = ended_message(*state.verdict)
+            self.progress.setFormat(self._verdict_text())
+            self.progress.setValue(state.progress)
+        if state.selected_runs:
+            self.runs_view.select_runs(list(state.selected_runs))
+        self.live_lr.setText(state.lr_now)
+        with contextlib.suppress(NndeskError):  # half typed: kept as it was
+            self.live_lr.set_value(self.live_lr.value())  # in the new language's decimal mark
+        self.slow_motion.setCurrentIndex(state.slow_motion)
+        self._show_coach()
+        self.tabs.setCurrentIndex(state.tab)
+        self.live.reset()
+        if state.span is not None:  # the axes as they were: the run's epochs, its curves
+            span, expected, self.live.batches_per_epoch = state.span
+            if span is not None:
+                self.live.set_span(*span)
+            self.live.expect_curves(*expected)
+        self.plot.request_draw()
+        self._update_buttons()

@@ -1,72 +1,52 @@
 """TrainingPanel: the "Train" page. Settings on the left; live curves, progress and the run
 history on the right. All the work happens in ``TrainingController``; this widget only shows it.
+
+This module builds the page, connects it and answers its buttons; the rest of the page is mixed
+in: ``train_run_events`` (the run as the controller tells it, the progress bar),
+``train_headline`` (the headline), ``train_models`` (model files: load, save, export) and
+``train_page_state`` (what a window rebuilt in another language keeps).
 """
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QMessageBox,
-    QSizePolicy,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from nndesk.controllers.race import RaceController
 from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import RunStarted, TrainingController
-from nndesk.curves import save_curves_png
 from nndesk.errors import NndeskError, user_message
-from nndesk.fileio import atomic_write_text
-from nndesk.i18n import localised
-from nndesk.models import open_folder
-from nndesk.plain_text import one_line
-from nndesk.runs import Curves, history_csv
+from nndesk.runs import Curves
 from nndesk.setting_changes import continue_with, settings_at_end
-from nndesk.setting_words import title_key
 from nndesk.training import TrainConfig
-from nndesk.ui import file_filters
 from nndesk.ui.coach_row import CoachRow, coach_hints
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.export_code import form_experiment
-from nndesk.ui.file_manager import show_folder
 from nndesk.ui.inside_training_view import InsideTrainingView
-from nndesk.ui.language import accuracy_text, translate, translate_marked
+from nndesk.ui.language import translate
 from nndesk.ui.live_page import LivePage
 from nndesk.ui.preview_feed import PreviewFeed
 from nndesk.ui.race_view import RaceView
 from nndesk.ui.replay_view import ReplayView
 from nndesk.ui.run_controls import RunControls
 from nndesk.ui.run_header import RunHeader
-from nndesk.ui.runs_view import RunsView, shown_title, started_text
+from nndesk.ui.runs_view import RunsView
 from nndesk.ui.steer_actions import SteerActions
 from nndesk.ui.train_data_check import TrainDataCheck
-from nndesk.ui.train_files import TrainFiles, copy_model
+from nndesk.ui.train_files import TrainFiles
 from nndesk.ui.train_form import TrainForm
-from nndesk.ui.train_page_state import TrainPageState
+from nndesk.ui.train_headline import HeadlineMixin
+from nndesk.ui.train_models import ModelFilesMixin
+from nndesk.ui.train_page_state import PageStateMixin
+from nndesk.ui.train_run_events import RunEventsMixin
 from nndesk.ui.train_tabs import WIDE_LAYOUT_MIN_WIDTH, TrainTabs, scrolled
-from nndesk.ui.train_texts import (
-    VERDICTS,
-    dataset_title,
-    ended_message,
-    idle_title,
-    kept_text,
-    loaded_texts,
-    model_name,
-    progress_texts,
-    run_headline,
-)
+from nndesk.ui.train_texts import kept_text
 
 
-class TrainingPanel(QWidget):
+class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMixin, QWidget):
     """Train / Pause / Resume / Stop, live curves, progress, model files and run history."""
 
     model_ready = Signal(object)  # Classifier: a finished run's model, or one the user loaded
@@ -356,189 +336,10 @@ class TrainingPanel(QWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def page_state(self) -> TrainPageState:
-        """What this page holds that a window rebuilt in another language must keep."""
-        try:
-            config = self.form.config()
-        except (NndeskError, ValueError):
-            config = None  # a field being typed: the rebuilt form starts from the preset
-        return TrainPageState(
-            config=config,
-            curves=self.curves,
-            continuable=self._continuable,
-            last_run_id=self.last_run_id,
-            model_path=self.controller.model_path,
-            loaded_model=self.loaded_model,
-            title=self.title.text(),
-            tab=self.tabs.currentIndex(),
-            verdict=self._verdict,
-            progress=self.progress.value(),
-            loaded=self._loaded_clf,
-            lr_now=self.live_lr.text(),
-            slow_motion=self.slow_motion.currentIndex(),
-            selected_runs=tuple(r.run_id for r in self.runs_view.selected_records()),
-            completed=self._completed,
-            at_end=(self._at_end, self._form_at_end),
-            inside=self.controller.inside,
-            replay=self.controller.replay,
-            span=(self.live.span(), self.live.expected(), self.live.batches_per_epoch),
-            headline=self.header.headline,
-            continuable_dataset=self._continuable_dataset,
-            continue_needs=self.data_check.continue_needs,
-        )
-
-    def restore_page_state(self, state: TrainPageState) -> None:
-        """Take over ``state`` from the page of the window this one replaces (no run is
-        training then: the language switch waits for it)."""
-        if state.config is not None:
-            self.form.set_config(state.config)
-        self.curves = state.curves
-        self._continuable = state.continuable
-        self._continuable_dataset = state.continuable_dataset
-        self.last_run_id = state.last_run_id
-        self.loaded_model = state.loaded_model
-        self.controller.model_path = state.model_path
-        self._completed = state.completed
-        if state.at_end:
-            self._at_end, self._form_at_end = state.at_end
-        if state.inside is not None:  # the Inside and Replay tabs show the last run again
-            self.controller.inside = state.inside
-            self.inside_view.show_record(state.inside)
-        if state.replay is not None:
-            self.controller.replay = state.replay
-            self.replay_view.show_record(state.replay)
-        if state.last_run_id is not None:
-            if state.headline:  # said again in this page's language
-                self._say_headline(state.headline)
-            else:
-                self.header.set_title(state.title)
-            try:
-                record = self.store.load(state.last_run_id)
-            except NndeskError:
-                record = None  # deleted or damaged meanwhile: the curves still show
-            if record is not None:
-                self._show_saved_run(record, state.model_path)
-                self.runs_view.refresh(select_id=record.run_id)
-        elif state.loaded is not None:
-            self._loaded_clf = state.loaded
-            self._show_loaded(state.loaded)
-        elif state.loaded_model is not None:
-            name = self._model_name(state.loaded_model)
-            self.header.set_title(
-                translate("TrainingPanel", "Model in use: {name}").format(name=name)
-            )
-        if state.headline[:1] == ("failed",):  # with or without a run before it
-            self._say_headline(state.headline)
-        if state.continue_needs is not None:  # the failed Continue's banner, not the form's
-            self.data_check.say_continue_needs(state.continue_needs)
-        if state.verdict is not None and state.last_run_id is not None:
-            self._verdict = state.verdict
-            self._ended_text = ended_message(*state.verdict)
-            self.progress.setFormat(self._verdict_text())
-            self.progress.setValue(state.progress)
-        if state.selected_runs:
-            self.runs_view.select_runs(list(state.selected_runs))
-        self.live_lr.setText(state.lr_now)
-        with contextlib.suppress(NndeskError):  # half typed: kept as it was
-            self.live_lr.set_value(self.live_lr.value())  # in the new language's decimal mark
-        self.slow_motion.setCurrentIndex(state.slow_motion)
-        self._show_coach()
-        self.tabs.setCurrentIndex(state.tab)
-        self.live.reset()
-        if state.span is not None:  # the axes as they were: the run's epochs, its curves
-            span, expected, self.live.batches_per_epoch = state.span
-            if span is not None:
-                self.live.set_span(*span)
-            self.live.expect_curves(*expected)
-        self.plot.request_draw()
-        self._update_buttons()
-
     def follow_mode(self, mode: str) -> None:
         """Train on the window's dataset: "digits" -> MNIST, "garments" -> Fashion-MNIST."""
         self.form.follow_mode(mode)
         self.replay_view.follow_mode(mode)  # its empty bars name the mode's classes
-
-    def load_model(self, path: str | os.PathLike) -> None:
-        """Open a model file: it is read off the GUI thread; then its settings fill the form and
-        its history the curves (``model_ready``), or a message says why it cannot be used."""
-        self.status_message.emit(
-            translate("TrainingPanel", "Reading {name}…").format(name=self._model_name(Path(path)))
-        )
-        self.controller.open_model(path)
-
-    @Slot(object)
-    def _on_controller_model_opened(self, clf) -> None:
-        path = Path(clf.path)
-        self.loaded_model = path
-        self._loaded_clf = clf
-        self._verdict = None
-        saved = clf.info.get("config")
-        if saved:
-            try:  # a file's settings are checked like typed ones before they fill the form
-                config = TrainConfig.from_dict(saved).validate()
-                self.form.set_config(config.replace(epochs=self.form.epochs.value()))
-            except (NndeskError, TypeError, ValueError) as err:
-                self.show_error(
-                    translate(
-                        "TrainingPanel", "{name}: its training settings are not usable ({err})"
-                    ).format(name=path.name, err=user_message(err))
-                )
-        history = clf.info.get("history") or []
-        self.curves = Curves.from_history(history)
-        self._continuable = (path, None)
-        self._continuable_dataset = (
-            saved.get("dataset") if isinstance(saved, dict) else None
-        ) or clf.dataset
-        self._remember_end(clf)  # after the form took the file's settings
-        self.live.reset()
-        self.plot.request_draw()
-        self.last_run_id = None  # Save model… and Continue now mean this model, not the last run
-        self._completed = False  # the last run's "mistakes" hint is not about this model
-        self._show_coach()
-        self._show_loaded(clf)
-        self._update_buttons()
-        self.model_ready.emit(clf)
-
-    def _show_loaded(self, clf) -> None:
-        """The header names the model now in use (a run's by its run, never "model.npz") and
-        forgets the last run's verdict and test accuracy."""
-        title, follow, trained = loaded_texts(clf, self._model_name(Path(clf.path)))
-        self.header.set_title(title, tip=str(Path(clf.path)))
-        self.progress.setValue(0)
-        self.progress.setFormat(translate("TrainingPanel", "Ready"))
-        self.speed.setText(follow)
-        self.model_label.setText(trained)
-        self.check_data()  # "Ready" only when its dataset is here
-
-    def _model_name(self, path: Path) -> str:
-        return model_name(path, self.runs_view.records(), self.store.root)
-
-    def save_model_to(self, path: str | os.PathLike) -> Path:
-        """Copy the newest model (last run, else the loaded one) to ``path``, atomically."""
-        return copy_model(self.model_to_save(), path)
-
-    def model_to_save(self) -> Path:
-        """The model file Save model… copies: the selected run's, the last run's, else the
-        loaded one."""
-        source = self._current_model_path()
-        if source is None:
-            raise NndeskError("no model to save yet: train one or load one first")
-        return source
-
-    def export_curves_png(self, path: str | os.PathLike, records=None) -> Path:
-        """The live curves (or the given runs overlaid) as a PNG."""
-        return save_curves_png(self.plotted(records), path)
-
-    def plotted(self, records=None) -> list[tuple[str, Curves]]:
-        """(title, curves) to export: copies, which a running run no longer grows."""
-        if records:
-            return [(r.title, r.curves.copy()) for r in records]
-        return [(self.title.text(), self.curves.copy())]
-
-    def export_history_csv(self, path: str | os.PathLike, records=None) -> Path:
-        """Per-epoch history of ``records`` (default: selected runs, else all) as CSV."""
-        records = records or self.runs_view.exportable_records()
-        return atomic_write_text(path, history_csv(records))
 
     def show_error(self, message: str) -> None:
         """A one-line message in a window-modal box; the app stays up."""
@@ -569,16 +370,6 @@ class TrainingPanel(QWidget):
         self.shutdown()
         super().closeEvent(event)
 
-    def _current_model_path(self) -> Path | None:
-        selected = self.runs_view.selected_records()
-        if len(selected) == 1 and selected[0].model_path and selected[0].model_path.is_file():
-            return selected[0].model_path
-        if self.last_run_id is not None:
-            path = self.controller.model_path  # the last run's, wherever it was saved
-            if path is not None and path.is_file():
-                return path
-        return self.loaded_model
-
     def _race_busy(self) -> str | None:
         """Why a race cannot start now, or None."""
         if self.controller.is_running():
@@ -608,265 +399,7 @@ class TrainingPanel(QWidget):
         self.form.set_steering(steering)
         self.save_button.setEnabled(not running and self._current_model_path() is not None)
 
-    def _show_progress(self) -> None:
-        run, r = self._run, self._last_batch
-        if run is None or r is None:
-            return
-        paused = self.controller.is_paused()
-        lr = self.steering.lr if self.steering.lr is not None else r.lr
-        value, where, line = progress_texts(run, r, paused=paused, lr=lr)
-        self.progress.setValue(value)
-        if not self.controller.is_stopping() and self._ended is None:
-            self.progress.setFormat(where)
-        self.header.say_progress(line)
-
-    def _show_title(self) -> None:
-        """The headline: the run's settings, with the learning rate in use now."""
-        run = self._run
-        if run is None:
-            return
-        config = run.config.to_dict()
-        if self.steering.lr is not None:
-            config["lr"] = self.steering.lr
-        steered = {
-            name: value
-            for name, value in self.steering.settings.items()
-            if name != "lr" and config.get(name) != value
-        }
-        self._say_headline(
-            (
-                "run",
-                {
-                    "config": config,
-                    "steered": steered,
-                    "first_epoch": run.first_epoch,
-                    "kept": dict(self._kept),
-                    "continuing": self._continuing,
-                },
-            )
-        )
-
-    def _say_headline(self, headline: tuple) -> None:
-        """Say ``headline`` (facts: ``RunHeader.headline``) in the window's language."""
-        tip = ""
-        continuable = self._continuable is not None and self._continuable[0].is_file()
-        if headline == ("idle",) and not continuable and self._latest_record() is not None:
-            tip = self._how_to_continue_latest()  # the headline names the latest run
-        elif headline and headline[0] == "run":
-            tip = title_key(headline[1]["config"])  # "BCE: binary cross-entropy"
-        self.header.set_title(self._headline_text(headline), tip, headline)
-
-    def _headline_text(self, headline: tuple) -> str:
-        kind = headline[0] if headline else ""
-        if kind == "failed":
-            if len(headline) > 1:  # the curves and model line of the run before it show
-                return translate(
-                    "TrainingPanel", "The run did not start · the curves below are the last run's"
-                )
-            return translate("TrainingPanel", "The run did not start")
-        if kind == "idle":
-            return self._idle_title()
-        return run_headline(headline[1]) if kind == "run" else ""
-
-    def _show_again_before_start(self) -> None:
-        """A run that never started: the curves (and the model) of the last run come back."""
-        shown, self._before_start = self._before_start, None
-        if shown is None:
-            return
-        self.curves, span, expected, per_epoch, model = shown
-        self.live.reset()
-        self.live.batches_per_epoch = per_epoch
-        if span is not None:
-            self.live.set_span(*span)
-        self.live.expect_curves(*expected)
-        self.model_label.setText(model)
-        self.plot.request_draw()
-
-    # -- controller slots ----------------------------------------------------------------------
-    @Slot(str)
-    def _on_controller_status_changed(self, text: str) -> None:
-        if self._run is None and not self.controller.is_stopping():  # loading, preparing
-            self.progress.setFormat(text)
-        self.status_message.emit(text)
-
-    @Slot(object)
-    def _on_controller_run_started(self, run: RunStarted) -> None:
-        self._run = run
-        self._before_start = None
-        self.steering.start(run.config.to_dict())
-        self.lr_error.setText("")  # the last run's "Nothing to apply" or refusal is old news
-        if run.samples is not None:
-            self.form.augment_preview.set_images(run.samples)
-        self._last_batch = None
-        self.curves = self.controller.curves  # the run's one store; the controller fills it
-        if self.controller.record is not None:  # the latest run now: Replay says so
-            self.replay_view.set_run_here(started_text(self.controller.record))
-        self.replay_view.show_record(self.controller.replay)
-        self.live.batches_per_epoch = run.batches_per_epoch
-        self.live.set_span(1, run.last_epoch)
-        self.live.expect_curves(run.config.val_fraction > 0, run.config.test_every_epoch)
-        self._show_title()
-        # a rate set before the first batch (Set LR while the data loaded) is the one in use
-        self.live_lr.set_value(self.steering.lr if self.steering.lr is not None else run.config.lr)
-        if not self.controller.is_stopping():
-            self.progress.setFormat(self._running_word())
-        self._update_buttons()
-        self.plot.request_draw()
-
-    @Slot(object)
-    def _on_controller_batches_finished(self, reports: tuple) -> None:
-        if reports:
-            first = self._last_batch is None
-            self._last_batch = reports[-1]
-            self._show_progress()
-            if first:
-                self._update_buttons()
-        self.inside_view.show_record(self.controller.inside)
-        self._show_coach()
-        self.plot.request_draw()
-
-    @Slot(object)
-    def _on_controller_epoch_finished(self, report) -> None:
-        self.inside_view.show_record(self.controller.inside)
-        self.replay_view.show_record(self.controller.replay)
-        self.plot.request_draw()
-
-    @Slot(float, float)
-    def _on_controller_lr_changed(self, x: float, lr: float) -> None:
-        self.plot.request_draw()
-
-    @Slot(object)
-    def _on_controller_setting_changed(self, change) -> None:
-        self.steering.used(change.name, change.value)
-        self.plot.request_draw()
-
-    def _forget_unapplied(self) -> None:
-        """The run ended: settings no batch used were never its settings (the headline and
-        the coach name what it trained with; "LR now" says the rate it trained with)."""
-        lr_unused = "lr" in self.steering.unapplied
-        self.steering.forget_unapplied()
-        used = self.steering.lr
-        used = used if used is not None else getattr(self._last_batch, "lr", None)
-        if lr_unused and used is not None:
-            self.live_lr.set_value(used)
-
-    def _verdict_text(self) -> str:
-        """The progress bar's last word on the last run: "Finished: trained 5 epochs"."""
-        ended = self._verdict[0]
-        verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
-        return f"{verdict}: {self._ended_text}"
-
-    @Slot(object)
-    def _on_controller_run_ended(self, ended) -> None:
-        self._ended = ended
-        if self.steering.unapplied:
-            self._forget_unapplied()
-            self._show_title()
-        self._completed = ended.reason == "completed"
-        run = self._run
-        self._verdict = (ended, None if run is None else (run.first_epoch, run.last_epoch))
-        self._ended_text = ended_message(*self._verdict)
-        if self.header.headline and self.header.headline[0] == "run":
-            self._say_headline(("run", {**self.header.headline[1], "ended": True}))
-        self._show_coach()
-        verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
-        self.progress.setFormat(
-            translate(
-                "TrainingPanel", "{verdict}: {message} · testing and saving the model…"
-            ).format(verdict=verdict, message=self._ended_text)
-        )
-        if ended.reason == "completed":
-            self.progress.setValue(self.progress.maximum())
-        if ended.reason == "diverged":
-            self.show_error(localised(ended.message))
-        self.status_message.emit(f"{verdict}: {self._ended_text}")
-        self._update_buttons()
-
-    @Slot(object)
-    def _on_controller_run_saved(self, record) -> None:
-        self.last_run_id = record.run_id
-        self._loaded_clf = None
-        if self._ended is not None:
-            self.progress.setFormat(self._verdict_text())
-        path = self.controller.model_path  # the run folder's, or where the fallback put it
-        self._show_saved_run(record, path)
-        self._continuable = (path, record.curves)
-        self._continuable_dataset = record.config.get("dataset")
-        self.runs_view.refresh(select_id=record.run_id)
-
-    def _show_saved_run(self, record, path: Path | None) -> None:
-        """The finished run's test accuracy and where its model is."""
-        test = record.test_accuracy
-        if math.isfinite(test):
-            self.speed.setText(
-                (
-                    translate(
-                        "TrainingPanel",
-                        "Test accuracy {accuracy} on {dataset} · model saved in the run history",
-                    )
-                    if record.model_file
-                    else translate(
-                        "TrainingPanel",
-                        "Test accuracy {accuracy} on {dataset} · model saved to {path}",
-                    )
-                ).format(
-                    accuracy=accuracy_text(test),
-                    dataset=dataset_title(record.config.get("dataset")),
-                    path=path,
-                )
-            )
-        if path is None:
-            return  # no model of it was saved (nor its fallback): "Model saved: None" said so
-        saved = translate("TrainingPanel", "Model saved: {path}").format(path=path)
-        self.model_label.setText(saved)  # the whole path is its tooltip
-        self.status_message.emit(saved)  # "Saving the model…" is over
-
-    @Slot(str, str, str)
-    def _on_controller_saved_elsewhere(self, folder: str, reason: str, saved: str) -> None:
-        self.show_error(
-            translate(
-                "TrainingPanel",
-                "Could not save the model in its run folder {folder} ({reason}); saved it to "
-                "{saved} instead.",
-            ).format(folder=folder, reason=reason, saved=saved)
-        )
-        # the file is in a folder the user did not choose: one click shows it, to move or keep
-        show = self._message_box.addButton(
-            translate("TrainingPanel", "Show the folder"), QMessageBox.ButtonRole.ActionRole
-        )
-        show.setToolTip(
-            translate("TrainingPanel", "open {folder} in the file manager").format(
-                folder=Path(saved).parent
-            )
-        )
-        show.clicked.connect(lambda: show_folder(Path(saved).parent))
-        self._message_box.addButton(QMessageBox.StandardButton.Ok)
-
-    @Slot(str, str)
-    def _on_controller_record_unsaved(self, folder: str, reason: str) -> None:
-        self.show_error(
-            translate(
-                "TrainingPanel",
-                "Could not write the run's record in {folder} ({reason}); training goes on.",
-            ).format(folder=folder, reason=reason)
-        )
-
-    @Slot(str, object)
-    def _on_controller_failed(self, message: str, offer=None) -> None:
-        """``offer``: the DataOffer the failed worker found (the banner's Download), or None."""
-        if self._run is None:
-            before = self._before_start
-            # the last run's curves and "Model saved: …" come back under this headline: it
-            # says whose they are (walk qa39: they read as the failed run's)
-            shows_last = before is not None and bool(before[0].epochs or before[4])
-            self._say_headline(("failed", "last run shown") if shows_last else ("failed",))
-            self._show_again_before_start()
-        failed = translate("TrainingPanel", "Failed: {message}").format(message=message)
-        self.progress.setFormat(failed)  # cut to the bar's one line: the line under it wraps
-        self.speed.setText(failed)  # not "Speed, loss and accuracy appear after the first batch"
-        if not self.data_check.run_failed(message, self._continuing, offer):
-            self.show_error(message)
-
+    # -- the data check and the race ----------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.check_data()  # another page may have found the data missing or foreign meanwhile
@@ -897,96 +430,6 @@ class TrainingPanel(QWidget):
         """Whether a run has started or its worker still goes."""
         return self._run is not None or self.controller.is_running()
 
-    def say_idle(self, again: bool = False) -> None:
-        """The headline with no run going; ``again``: only when it says that already (its
-        words may have changed)."""
-        if not again or self.header.headline == ("idle",):
-            self._say_headline(("idle",))
-
-    def continue_name(self) -> str | None:
-        """How the page names the model Continue trains further, None without one."""
-        path = self._continuable[0] if self._continuable is not None else None
-        return self._model_name(path) if path is not None else None
-
-    @Slot(bool)
-    def _on_controller_running_changed(self, running: bool) -> None:
-        self._show_coach()
-        if not running:
-            self._run = None
-            self._ended = None
-            before = (
-                translate("TrainingPanel", "Starting…"),
-                translate("TrainingPanel", "Stopping…"),
-            )
-            if self.progress.format() in before:  # stopped before training
-                self.progress.setFormat(translate("TrainingPanel", "Stopped before training began"))
-                self._say_headline(("idle",))
-            self._show_again_before_start()  # a run that never started
-            self.plot.draw_now()
-            if self.data_check.needs_data or not self.data_banner.isHidden():
-                # the form's dataset may have changed while the worker was ending (a mode
-                # switched right after a failed start): check_data skips a running page
-                self.check_data()
-        self._update_buttons()
-
-    def _idle_title(self) -> str:
-        """The headline with no run going (``train_texts.idle_title``)."""
-        from nndesk.controllers.datasets import TITLES, missing_dataset, other_dataset_found
-
-        name = self.form.dataset_name()
-        ready = name in TITLES and missing_dataset(name) is None
-        ready = ready and other_dataset_found(name) is None
-        ready = ready and self.data_check.continue_needs is None
-        continuable = self._continuable
-        if continuable is not None and continuable[0].is_file():
-            run = self._model_name(continuable[0])
-            return idle_title(name, ready, run, self._continuable_dataset, None)
-        return idle_title(name, ready, None, None, self._latest_record())
-
-    def _latest_record(self):
-        """The run of the Runs list started last (damaged ones aside), or None."""
-        records = [r for r in self.runs_view.records() if not r.is_damaged]
-        return max(records, key=lambda r: r.created_at) if records else None
-
-    @Slot()
-    def _on_runs_view_listed(self) -> None:
-        """At start, with runs kept from earlier sessions, the headline names the latest
-        instead of "No run yet" (that read as if nothing had ever been trained)."""
-        idle = self._run is None and not self.controller.is_running()
-        fresh = self.last_run_id is None and self._continuable is None and self.loaded_model is None
-        latest = self._latest_record()
-        if latest is None:
-            return
-        if not len(self.controller.replay):  # the Replay tab names it too
-            record = self.controller.record
-            here = {self.last_run_id, record.run_id if record is not None else None}
-            if latest.run_id in here:  # this window's run, with no epoch ended
-                self.replay_view.set_run_here(started_text(latest))
-            else:
-                self.replay_view.set_earlier_run(started_text(latest))
-        if idle and self.header.headline == ("idle",):  # said before the runs were listed
-            self._say_headline(self.header.headline)
-            return
-        if not (idle and fresh) or self.title.text() != self._first_title:
-            return
-        self._first_title = translate(
-            "TrainingPanel", "No run yet in this window · the latest ({started}): {title}"
-        ).format(
-            title=one_line(shown_title(latest, changes=False), 120), started=started_text(latest)
-        )
-        self.header.set_title(self._first_title, tip=self._how_to_continue_latest())
-
-    def _how_to_continue_latest(self) -> str:
-        return translate(
-            "TrainingPanel", "To train it further: Runs tab, select it, Use model, then Continue"
-        )
-
-    def _running_word(self) -> str:
-        """What the progress bar says of a run before its first batch report."""
-        if self.controller.is_paused():
-            return translate("TrainingPanel", "Paused")
-        return translate("TrainingPanel", "Training…")
-
     @Slot(bool)
     def _on_race_running_changed(self, running: bool) -> None:
         self._update_buttons()
@@ -994,13 +437,6 @@ class TrainingPanel(QWidget):
     @Slot(int, object)
     def _on_race_kept(self, lane: int, record) -> None:
         self.runs_view.refresh(select_id=record.run_id)
-
-    @Slot(bool)
-    def _on_controller_paused_changed(self, paused: bool) -> None:
-        self._update_buttons()
-        if self._run is not None and self._last_batch is None and not self.controller.is_stopping():
-            self.progress.setFormat(self._running_word())  # paused before the first batch
-        self._show_progress()
 
     # -- widget slots --------------------------------------------------------------------------
     @Slot(bool)
@@ -1072,20 +508,5 @@ class TrainingPanel(QWidget):
         self._show_title()
         return changes
 
-    @Slot()
-    def _on_load_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            translate("TrainingPanel", "Load model"),
-            str(open_folder() or ""),  # the newest saved model's folder, fallbacks included
-            file_filters.model_files(),
-        )
-        if path:
-            self.load_model(path)
-
     def _on_code_written(self, path: Path) -> None:
         self.status_message.emit(translate("TrainingPanel", "Wrote {path}").format(path=path))
-
-    @Slot(object)
-    def _on_runs_view_use_model_requested(self, path) -> None:
-        self.load_model(path)

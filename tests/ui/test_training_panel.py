@@ -776,7 +776,7 @@ def test_a_model_the_fallback_saved_is_offered_and_reachable_from_runs_and_model
     from nndesk.paths import data_dir, temp_models_dir
     from nndesk.runs import RunStore
     from nndesk.training import session as session_module
-    from nndesk.ui import training_panel
+    from nndesk.ui import train_run_events
 
     real_save = session_module.Session.save
 
@@ -799,7 +799,7 @@ def test_a_model_the_fallback_saved_is_offered_and_reachable_from_runs_and_model
     box = panel.message_box()
     assert str(saved) in box.text()
     shown: list[Path] = []
-    monkeypatch.setattr(training_panel, "show_folder", shown.append)
+    monkeypatch.setattr(train_run_events, "show_folder", shown.append)
     (show,) = [b for b in box.buttons() if b.text() == "Show the folder"]
     show.click()
     assert shown == [saved.parent]

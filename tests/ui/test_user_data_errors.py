@@ -57,7 +57,7 @@ def test_saving_a_model_where_it_cannot_go_shows_one_message(qtbot, tmp_path, mo
     afile = tmp_path / "notes.txt"
     afile.write_text("x")
     monkeypatch.setattr(
-        "nndesk.ui.training_panel.QFileDialog.getSaveFileName",
+        "nndesk.ui.train_files.QFileDialog.getSaveFileName",
         lambda *a, **k: (str(afile / "m.npz"), ""),
     )
     panel.save_button.setEnabled(True)

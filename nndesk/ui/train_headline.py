@@ -1,0 +1,126 @@
+"""The Train page's headline: the run's settings while it trains, else what Train would do
+(naming the latest run kept from earlier sessions)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+
+from nndesk.plain_text import one_line
+from nndesk.setting_words import title_key
+from nndesk.ui.language import translate
+from nndesk.ui.runs_view import shown_title, started_text
+from nndesk.ui.train_texts import idle_title, run_headline
+
+
+class HeadlineMixin:
+    """The Train page's headline, said in the window's language.
+
+    Mixed into ``TrainingPanel`` (ui/training_panel.py), whose ``__init__`` makes the widgets
+    and the run's state these methods read and set.
+    """
+
+    def _show_title(self) -> None:
+        """The headline: the run's settings, with the learning rate in use now."""
+        run = self._run
+        if run is None:
+            return
+        config = run.config.to_dict()
+        if self.steering.lr is not None:
+            config["lr"] = self.steering.lr
+        steered = {
+            name: value
+            for name, value in self.steering.settings.items()
+            if name != "lr" and config.get(name) != value
+        }
+        self._say_headline(
+            (
+                "run",
+                {
+                    "config": config,
+                    "steered": steered,
+                    "first_epoch": run.first_epoch,
+                    "kept": dict(self._kept),
+                    "continuing": self._continuing,
+                },
+            )
+        )
+
+    def _say_headline(self, headline: tuple) -> None:
+        """Say ``headline`` (facts: ``RunHeader.headline``) in the window's language."""
+        tip = ""
+        continuable = self._continuable is not None and self._continuable[0].is_file()
+        if headline == ("idle",) and not continuable and self._latest_record() is not None:
+            tip = self._how_to_continue_latest()  # the headline names the latest run
+        elif headline and headline[0] == "run":
+            tip = title_key(headline[1]["config"])  # "BCE: binary cross-entropy"
+        self.header.set_title(self._headline_text(headline), tip, headline)
+
+    def _headline_text(self, headline: tuple) -> str:
+        kind = headline[0] if headline else ""
+        if kind == "failed":
+            if len(headline) > 1:  # the curves and model line of the run before it show
+                return translate(
+                    "TrainingPanel", "The run did not start · the curves below are the last run's"
+                )
+            return translate("TrainingPanel", "The run did not start")
+        if kind == "idle":
+            return self._idle_title()
+        return run_headline(headline[1]) if kind == "run" else ""
+
+    def say_idle(self, again: bool = False) -> None:
+        """The headline with no run going; ``again``: only when it says that already (its
+        words may have changed)."""
+        if not again or self.header.headline == ("idle",):
+            self._say_headline(("idle",))
+
+    def _idle_title(self) -> str:
+        """The headline with no run going (``train_texts.idle_title``)."""
+        from nndesk.controllers.datasets import TITLES, missing_dataset, other_dataset_found
+
+        name = self.form.dataset_name()
+        ready = name in TITLES and missing_dataset(name) is None
+        ready = ready and other_dataset_found(name) is None
+        ready = ready and self.data_check.continue_needs is None
+        continuable = self._continuable
+        if continuable is not None and continuable[0].is_file():
+            run = self._model_name(continuable[0])
+            return idle_title(name, ready, run, self._continuable_dataset, None)
+        return idle_title(name, ready, None, None, self._latest_record())
+
+    def _latest_record(self):
+        """The run of the Runs list started last (damaged ones aside), or None."""
+        records = [r for r in self.runs_view.records() if not r.is_damaged]
+        return max(records, key=lambda r: r.created_at) if records else None
+
+    @Slot()
+    def _on_runs_view_listed(self) -> None:
+        """At start, with runs kept from earlier sessions, the headline names the latest
+        instead of "No run yet" (that read as if nothing had ever been trained)."""
+        idle = self._run is None and not self.controller.is_running()
+        fresh = self.last_run_id is None and self._continuable is None and self.loaded_model is None
+        latest = self._latest_record()
+        if latest is None:
+            return
+        if not len(self.controller.replay):  # the Replay tab names it too
+            record = self.controller.record
+            here = {self.last_run_id, record.run_id if record is not None else None}
+            if latest.run_id in here:  # this window's run, with no epoch ended
+                self.replay_view.set_run_here(started_text(latest))
+            else:
+                self.replay_view.set_earlier_run(started_text(latest))
+        if idle and self.header.headline == ("idle",):  # said before the runs were listed
+            self._say_headline(self.header.headline)
+            return
+        if not (idle and fresh) or self.title.text() != self._first_title:
+            return
+        self._first_title = translate(
+            "TrainingPanel", "No run yet in this window · the latest ({started}): {title}"
+        ).format(
+            title=one_line(shown_title(latest, changes=False), 120), started=started_text(latest)
+        )
+        self.header.set_title(self._first_title, tip=self._how_to_continue_latest())
+
+    def _how_to_continue_latest(self) -> str:
+        return translate(
+            "TrainingPanel", "To train it further: Runs tab, select it, Use model, then Continue"
+        )

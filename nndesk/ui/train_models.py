@@ -1,0 +1,141 @@
+"""The Train page's model files: Load model…, Runs > Use model, what Save model… copies, the
+curves and history exports."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QFileDialog
+
+from nndesk.curves import save_curves_png
+from nndesk.errors import NndeskError, user_message
+from nndesk.fileio import atomic_write_text
+from nndesk.models import open_folder
+from nndesk.runs import Curves, history_csv
+from nndesk.training import TrainConfig
+from nndesk.ui import file_filters
+from nndesk.ui.language import translate
+from nndesk.ui.train_files import copy_model
+from nndesk.ui.train_texts import loaded_texts, model_name
+
+
+class ModelFilesMixin:
+    """The model files the Train page opens, names, saves and exports.
+
+    Mixed into ``TrainingPanel`` (ui/training_panel.py), whose ``__init__`` makes the widgets
+    and the run's state these methods read and set.
+    """
+
+    def load_model(self, path: str | os.PathLike) -> None:
+        """Open a model file: it is read off the GUI thread; then its settings fill the form and
+        its history the curves (``model_ready``), or a message says why it cannot be used."""
+        self.status_message.emit(
+            translate("TrainingPanel", "Reading {name}…").format(name=self._model_name(Path(path)))
+        )
+        self.controller.open_model(path)
+
+    @Slot(object)
+    def _on_controller_model_opened(self, clf) -> None:
+        path = Path(clf.path)
+        self.loaded_model = path
+        self._loaded_clf = clf
+        self._verdict = None
+        saved = clf.info.get("config")
+        if saved:
+            try:  # a file's settings are checked like typed ones before they fill the form
+                config = TrainConfig.from_dict(saved).validate()
+                self.form.set_config(config.replace(epochs=self.form.epochs.value()))
+            except (NndeskError, TypeError, ValueError) as err:
+                self.show_error(
+                    translate(
+                        "TrainingPanel", "{name}: its training settings are not usable ({err})"
+                    ).format(name=path.name, err=user_message(err))
+                )
+        history = clf.info.get("history") or []
+        self.curves = Curves.from_history(history)
+        self._continuable = (path, None)
+        self._continuable_dataset = (
+            saved.get("dataset") if isinstance(saved, dict) else None
+        ) or clf.dataset
+        self._remember_end(clf)  # after the form took the file's settings
+        self.live.reset()
+        self.plot.request_draw()
+        self.last_run_id = None  # Save model… and Continue now mean this model, not the last run
+        self._completed = False  # the last run's "mistakes" hint is not about this model
+        self._show_coach()
+        self._show_loaded(clf)
+        self._update_buttons()
+        self.model_ready.emit(clf)
+
+    def _show_loaded(self, clf) -> None:
+        """The header names the model now in use (a run's by its run, never "model.npz") and
+        forgets the last run's verdict and test accuracy."""
+        title, follow, trained = loaded_texts(clf, self._model_name(Path(clf.path)))
+        self.header.set_title(title, tip=str(Path(clf.path)))
+        self.progress.setValue(0)
+        self.progress.setFormat(translate("TrainingPanel", "Ready"))
+        self.speed.setText(follow)
+        self.model_label.setText(trained)
+        self.check_data()  # "Ready" only when its dataset is here
+
+    def _model_name(self, path: Path) -> str:
+        return model_name(path, self.runs_view.records(), self.store.root)
+
+    def save_model_to(self, path: str | os.PathLike) -> Path:
+        """Copy the newest model (last run, else the loaded one) to ``path``, atomically."""
+        return copy_model(self.model_to_save(), path)
+
+    def model_to_save(self) -> Path:
+        """The model file Save model… copies: the selected run's, the last run's, else the
+        loaded one."""
+        source = self._current_model_path()
+        if source is None:
+            raise NndeskError("no model to save yet: train one or load one first")
+        return source
+
+    def export_curves_png(self, path: str | os.PathLike, records=None) -> Path:
+        """The live curves (or the given runs overlaid) as a PNG."""
+        return save_curves_png(self.plotted(records), path)
+
+    def plotted(self, records=None) -> list[tuple[str, Curves]]:
+        """(title, curves) to export: copies, which a running run no longer grows."""
+        if records:
+            return [(r.title, r.curves.copy()) for r in records]
+        return [(self.title.text(), self.curves.copy())]
+
+    def export_history_csv(self, path: str | os.PathLike, records=None) -> Path:
+        """Per-epoch history of ``records`` (default: selected runs, else all) as CSV."""
+        records = records or self.runs_view.exportable_records()
+        return atomic_write_text(path, history_csv(records))
+
+    def _current_model_path(self) -> Path | None:
+        selected = self.runs_view.selected_records()
+        if len(selected) == 1 and selected[0].model_path and selected[0].model_path.is_file():
+            return selected[0].model_path
+        if self.last_run_id is not None:
+            path = self.controller.model_path  # the last run's, wherever it was saved
+            if path is not None and path.is_file():
+                return path
+        return self.loaded_model
+
+    def continue_name(self) -> str | None:
+        """How the page names the model Continue trains further, None without one."""
+        path = self._continuable[0] if self._continuable is not None else None
+        return self._model_name(path) if path is not None else None
+
+    @Slot()
+    def _on_load_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("TrainingPanel", "Load model"),
+            str(open_folder() or ""),  # the newest saved model's folder, fallbacks included
+            file_filters.model_files(),
+        )
+        if path:
+            self.load_model(path)
+
+    @Slot(object)
+    def _on_runs_view_use_model_requested(self, path) -> None:
+        self.load_model(path)

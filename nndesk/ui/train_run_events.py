@@ -1,0 +1,269 @@
+"""The Train page following a run as the controller tells it: started, batches, epochs, a rate
+or setting changed, ended, saved, failed; the progress bar and its verdict."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QMessageBox
+
+from nndesk.controllers.training import RunStarted
+from nndesk.i18n import localised
+from nndesk.ui.file_manager import show_folder
+from nndesk.ui.language import accuracy_text, translate, translate_marked
+from nndesk.ui.runs_view import started_text
+from nndesk.ui.train_texts import VERDICTS, dataset_title, ended_message, progress_texts
+
+
+class RunEventsMixin:
+    """The ``TrainingController`` signals of a run, shown on the Train page.
+
+    Mixed into ``TrainingPanel`` (ui/training_panel.py), whose ``__init__`` makes the widgets
+    and the run's state these methods read and set.
+    """
+
+    def _show_progress(self) -> None:
+        run, r = self._run, self._last_batch
+        if run is None or r is None:
+            return
+        paused = self.controller.is_paused()
+        lr = self.steering.lr if self.steering.lr is not None else r.lr
+        value, where, line = progress_texts(run, r, paused=paused, lr=lr)
+        self.progress.setValue(value)
+        if not self.controller.is_stopping() and self._ended is None:
+            self.progress.setFormat(where)
+        self.header.say_progress(line)
+
+    def _show_again_before_start(self) -> None:
+        """A run that never started: the curves (and the model) of the last run come back."""
+        shown, self._before_start = self._before_start, None
+        if shown is None:
+            return
+        self.curves, span, expected, per_epoch, model = shown
+        self.live.reset()
+        self.live.batches_per_epoch = per_epoch
+        if span is not None:
+            self.live.set_span(*span)
+        self.live.expect_curves(*expected)
+        self.model_label.setText(model)
+        self.plot.request_draw()
+
+    @Slot(str)
+    def _on_controller_status_changed(self, text: str) -> None:
+        if self._run is None and not self.controller.is_stopping():  # loading, preparing
+            self.progress.setFormat(text)
+        self.status_message.emit(text)
+
+    @Slot(object)
+    def _on_controller_run_started(self, run: RunStarted) -> None:
+        self._run = run
+        self._before_start = None
+        self.steering.start(run.config.to_dict())
+        self.lr_error.setText("")  # the last run's "Nothing to apply" or refusal is old news
+        if run.samples is not None:
+            self.form.augment_preview.set_images(run.samples)
+        self._last_batch = None
+        self.curves = self.controller.curves  # the run's one store; the controller fills it
+        if self.controller.record is not None:  # the latest run now: Replay says so
+            self.replay_view.set_run_here(started_text(self.controller.record))
+        self.replay_view.show_record(self.controller.replay)
+        self.live.batches_per_epoch = run.batches_per_epoch
+        self.live.set_span(1, run.last_epoch)
+        self.live.expect_curves(run.config.val_fraction > 0, run.config.test_every_epoch)
+        self._show_title()
+        # a rate set before the first batch (Set LR while the data loaded) is the one in use
+        self.live_lr.set_value(self.steering.lr if self.steering.lr is not None else run.config.lr)
+        if not self.controller.is_stopping():
+            self.progress.setFormat(self._running_word())
+        self._update_buttons()
+        self.plot.request_draw()
+
+    @Slot(object)
+    def _on_controller_batches_finished(self, reports: tuple) -> None:
+        if reports:
+            first = self._last_batch is None
+            self._last_batch = reports[-1]
+            self._show_progress()
+            if first:
+                self._update_buttons()
+        self.inside_view.show_record(self.controller.inside)
+        self._show_coach()
+        self.plot.request_draw()
+
+    @Slot(object)
+    def _on_controller_epoch_finished(self, report) -> None:
+        self.inside_view.show_record(self.controller.inside)
+        self.replay_view.show_record(self.controller.replay)
+        self.plot.request_draw()
+
+    @Slot(float, float)
+    def _on_controller_lr_changed(self, x: float, lr: float) -> None:
+        self.plot.request_draw()
+
+    @Slot(object)
+    def _on_controller_setting_changed(self, change) -> None:
+        self.steering.used(change.name, change.value)
+        self.plot.request_draw()
+
+    def _forget_unapplied(self) -> None:
+        """The run ended: settings no batch used were never its settings (the headline and
+        the coach name what it trained with; "LR now" says the rate it trained with)."""
+        lr_unused = "lr" in self.steering.unapplied
+        self.steering.forget_unapplied()
+        used = self.steering.lr
+        used = used if used is not None else getattr(self._last_batch, "lr", None)
+        if lr_unused and used is not None:
+            self.live_lr.set_value(used)
+
+    def _verdict_text(self) -> str:
+        """The progress bar's last word on the last run: "Finished: trained 5 epochs"."""
+        ended = self._verdict[0]
+        verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
+        return f"{verdict}: {self._ended_text}"
+
+    @Slot(object)
+    def _on_controller_run_ended(self, ended) -> None:
+        self._ended = ended
+        if self.steering.unapplied:
+            self._forget_unapplied()
+            self._show_title()
+        self._completed = ended.reason == "completed"
+        run = self._run
+        self._verdict = (ended, None if run is None else (run.first_epoch, run.last_epoch))
+        self._ended_text = ended_message(*self._verdict)
+        if self.header.headline and self.header.headline[0] == "run":
+            self._say_headline(("run", {**self.header.headline[1], "ended": True}))
+        self._show_coach()
+        verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
+        self.progress.setFormat(
+            translate(
+                "TrainingPanel", "{verdict}: {message} · testing and saving the model…"
+            ).format(verdict=verdict, message=self._ended_text)
+        )
+        if ended.reason == "completed":
+            self.progress.setValue(self.progress.maximum())
+        if ended.reason == "diverged":
+            self.show_error(localised(ended.message))
+        self.status_message.emit(f"{verdict}: {self._ended_text}")
+        self._update_buttons()
+
+    @Slot(object)
+    def _on_controller_run_saved(self, record) -> None:
+        self.last_run_id = record.run_id
+        self._loaded_clf = None
+        if self._ended is not None:
+            self.progress.setFormat(self._verdict_text())
+        path = self.controller.model_path  # the run folder's, or where the fallback put it
+        self._show_saved_run(record, path)
+        self._continuable = (path, record.curves)
+        self._continuable_dataset = record.config.get("dataset")
+        self.runs_view.refresh(select_id=record.run_id)
+
+    def _show_saved_run(self, record, path: Path | None) -> None:
+        """The finished run's test accuracy and where its model is."""
+        test = record.test_accuracy
+        if math.isfinite(test):
+            self.speed.setText(
+                (
+                    translate(
+                        "TrainingPanel",
+                        "Test accuracy {accuracy} on {dataset} · model saved in the run history",
+                    )
+                    if record.model_file
+                    else translate(
+                        "TrainingPanel",
+                        "Test accuracy {accuracy} on {dataset} · model saved to {path}",
+                    )
+                ).format(
+                    accuracy=accuracy_text(test),
+                    dataset=dataset_title(record.config.get("dataset")),
+                    path=path,
+                )
+            )
+        if path is None:
+            return  # no model of it was saved (nor its fallback): "Model saved: None" said so
+        saved = translate("TrainingPanel", "Model saved: {path}").format(path=path)
+        self.model_label.setText(saved)  # the whole path is its tooltip
+        self.status_message.emit(saved)  # "Saving the model…" is over
+
+    @Slot(str, str, str)
+    def _on_controller_saved_elsewhere(self, folder: str, reason: str, saved: str) -> None:
+        self.show_error(
+            translate(
+                "TrainingPanel",
+                "Could not save the model in its run folder {folder} ({reason}); saved it to "
+                "{saved} instead.",
+            ).format(folder=folder, reason=reason, saved=saved)
+        )
+        # the file is in a folder the user did not choose: one click shows it, to move or keep
+        show = self._message_box.addButton(
+            translate("TrainingPanel", "Show the folder"), QMessageBox.ButtonRole.ActionRole
+        )
+        show.setToolTip(
+            translate("TrainingPanel", "open {folder} in the file manager").format(
+                folder=Path(saved).parent
+            )
+        )
+        show.clicked.connect(lambda: show_folder(Path(saved).parent))
+        self._message_box.addButton(QMessageBox.StandardButton.Ok)
+
+    @Slot(str, str)
+    def _on_controller_record_unsaved(self, folder: str, reason: str) -> None:
+        self.show_error(
+            translate(
+                "TrainingPanel",
+                "Could not write the run's record in {folder} ({reason}); training goes on.",
+            ).format(folder=folder, reason=reason)
+        )
+
+    @Slot(str, object)
+    def _on_controller_failed(self, message: str, offer=None) -> None:
+        """``offer``: the DataOffer the failed worker found (the banner's Download), or None."""
+        if self._run is None:
+            before = self._before_start
+            # the last run's curves and "Model saved: …" come back under this headline: it
+            # says whose they are (walk qa39: they read as the failed run's)
+            shows_last = before is not None and bool(before[0].epochs or before[4])
+            self._say_headline(("failed", "last run shown") if shows_last else ("failed",))
+            self._show_again_before_start()
+        failed = translate("TrainingPanel", "Failed: {message}").format(message=message)
+        self.progress.setFormat(failed)  # cut to the bar's one line: the line under it wraps
+        self.speed.setText(failed)  # not "Speed, loss and accuracy appear after the first batch"
+        if not self.data_check.run_failed(message, self._continuing, offer):
+            self.show_error(message)
+
+    @Slot(bool)
+    def _on_controller_running_changed(self, running: bool) -> None:
+        self._show_coach()
+        if not running:
+            self._run = None
+            self._ended = None
+            before = (
+                translate("TrainingPanel", "Starting…"),
+                translate("TrainingPanel", "Stopping…"),
+            )
+            if self.progress.format() in before:  # stopped before training
+                self.progress.setFormat(translate("TrainingPanel", "Stopped before training began"))
+                self._say_headline(("idle",))
+            self._show_again_before_start()  # a run that never started
+            self.plot.draw_now()
+            if self.data_check.needs_data or not self.data_banner.isHidden():
+                # the form's dataset may have changed while the worker was ending (a mode
+                # switched right after a failed start): check_data skips a running page
+                self.check_data()
+        self._update_buttons()
+
+    def _running_word(self) -> str:
+        """What the progress bar says of a run before its first batch report."""
+        if self.controller.is_paused():
+            return translate("TrainingPanel", "Paused")
+        return translate("TrainingPanel", "Training…")
+
+    @Slot(bool)
+    def _on_controller_paused_changed(self, paused: bool) -> None:
+        self._update_buttons()
+        if self._run is not None and self._last_batch is None and not self.controller.is_stopping():
+            self.progress.setFormat(self._running_word())  # paused before the first batch
+        self._show_progress()
