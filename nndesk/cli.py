@@ -410,6 +410,7 @@ def _save_run(
         saved = session.save(record.folder / MODEL_FILE)
     except OSError as err:
         if record is not None:
+            record.release_lock()  # first: Windows removes no file that is open
             with contextlib.suppress(OSError, NndeskError):
                 store.delete(record.run_id, permanent=True)
         reason = err.strerror or str(err)
@@ -428,6 +429,8 @@ def _save_run(
         store.save(record)
     except OSError as err:
         return saved, f"could not write the run's record in {record.folder} ({err.strerror or err})"
+    finally:
+        record.release_lock()
     return saved, None
 
 

@@ -60,6 +60,8 @@ from nndesk.run_json import (
     short_repr,
     text_at,
 )
+from nndesk.run_lock import RunLock, is_held
+from nndesk.run_lock import take as take_lock
 from nndesk.setting_changes import SettingChange, from_lr_pairs, parse_changes
 from nndesk.setting_words import loss_in_title, race_title_shown, value_text
 from nndesk.settings_schema import BY_NAME
@@ -68,6 +70,10 @@ from nndesk.training import HISTORY_COLUMNS
 MODEL_FILE = "model.npz"
 #: The status of a listed run whose ``run.json`` could not be read (its ``message`` says why).
 DAMAGED = "damaged"
+#: A record that says ``running`` while no process holds its training lock (``run_lock``): the
+#: app or terminal training it was closed or killed. Only listings say it; run.json keeps
+#: ``running`` (a listing rewrites nothing).
+RUNNING, INTERRUPTED = "running", "interrupted"
 #: The run.json layout this nndesk writes (``"format"``); a record of a higher one is damaged.
 RECORD_FORMAT = 1
 #: Batch-loss points kept on disk per run (groups of batches are averaged beyond this).
@@ -384,7 +390,8 @@ class RunRecord:
     config: dict
     title: str = ""
     created_at: str = ""
-    status: str = "running"  # running | completed | stopped | diverged | failed | damaged
+    # running | completed | stopped | diverged | failed | damaged; interrupted when listed
+    status: str = RUNNING
     message: str = ""
     curves: Curves = field(default_factory=Curves)
     metrics: dict = field(default_factory=dict)
@@ -395,6 +402,15 @@ class RunRecord:
     elsewhere: Path | None = field(default=None, compare=False)
     #: a listed record's summary of its curves, while they are not read (see ``curves``)
     _summary: RunSummary | None = field(default=None, init=False, repr=False, compare=False)
+    #: the training lock this process holds on the run (``RunStore.create``) until it ends
+    lock: RunLock | None = field(default=None, repr=False, compare=False)
+
+    def release_lock(self) -> None:
+        """Say the run is no longer training here (call once its end is written, and before
+        removing its folder: Windows will not remove a file that is open)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     @property
     def curves_read(self) -> bool:
@@ -481,7 +497,10 @@ class RunRecord:
             "status": self.status,
             "message": self.message,
             "config": self.config,
-            "metrics": self.metrics,
+            # a run that diverged tests a network whose loss is inf: JSON has no inf
+            "metrics": {
+                k: _json_num(v) if isinstance(v, float) else v for k, v in self.metrics.items()
+            },
             "model_file": self.model_file,
             "resumed_from": self.resumed_from,
             # a listing reads the file up to the curves: what it shows of them comes first
@@ -664,7 +683,11 @@ class RunStore:
         return None
 
     def create(self, config: dict, title: str = "", resumed_from: str | None = None) -> RunRecord:
-        """Make a new run folder and write its first ``run.json`` (status ``running``)."""
+        """Make a new run folder and write its first ``run.json`` (status ``running``).
+
+        The record holds the run's training lock (``run_lock``) from before that first write:
+        the caller calls ``record.release_lock()`` when the run has ended (its end written),
+        whichever way it ends; a process that dies lets it go with it."""
         now = datetime.now(timezone.utc)
         run_id = f"{now:%Y%m%d-%H%M%S}-{now.microsecond // 1000:03d}{secrets.token_hex(2)}"
         folder = self.root / run_id
@@ -677,7 +700,15 @@ class RunStore:
             created_at=now.isoformat(timespec="milliseconds"),  # orders runs made in one second
             resumed_from=resumed_from,
         )
-        self.save(record)
+        # a folder that takes files but no locks still trains: is_held calls such a run
+        # running (the lock file is there but cannot answer), as before locks
+        with contextlib.suppress(OSError):
+            record.lock = take_lock(folder)
+        try:
+            self.save(record)
+        except OSError:
+            record.release_lock()
+            raise
         return record
 
     def save(self, record: RunRecord) -> Path:
@@ -697,28 +728,33 @@ class RunStore:
         """
         records = []
         for folder in self._folders():
-            stamp = _stamp(folder) if known is not None else None
-            seen = known.get(folder.name) if known is not None else None
-            if seen is not None and stamp is not None and seen[0] == stamp:
-                record = seen[1]
-                if record.is_damaged:  # its model may have come or gone since
-                    record.model_file = _model_beside(folder)
-                elif record.model_file is None:
-                    record.elsewhere = self.model_elsewhere(record.run_id)
-                records.append(record)
-                continue
-            try:
-                record = self._read_listed(self._checked_folder(folder))
-            except RunFileError as err:
-                record = RunRecord.damaged(folder, str(err))
-                # a bad run.json leaves the model beside it as good as it was: Use model
-                # offers it (the record is left as it is)
-                record.model_file = _model_beside(folder)
-            if known is not None and stamp is not None:
-                known[folder.name] = (stamp, record)
-            records.append(record)
+            records.append(self._listed(folder, known))
+        for record in records:
+            _mark_interrupted(record)
         records.sort(key=lambda r: (r.created_at, r.run_id), reverse=True)
         return records
+
+    def _listed(self, folder: Path, known: KnownRecords | None) -> RunRecord:
+        """The record of ``folder`` for ``list``: ``known``'s when its run.json has not changed."""
+        stamp = _stamp(folder) if known is not None else None
+        seen = known.get(folder.name) if known is not None else None
+        if seen is not None and stamp is not None and seen[0] == stamp:
+            record = seen[1]
+            if record.is_damaged:  # its model may have come or gone since
+                record.model_file = _model_beside(folder)
+            elif record.model_file is None:
+                record.elsewhere = self.model_elsewhere(record.run_id)
+            return record
+        try:
+            record = self._read_listed(self._checked_folder(folder))
+        except RunFileError as err:
+            record = RunRecord.damaged(folder, str(err))
+            # a bad run.json leaves the model beside it as good as it was: Use model
+            # offers it (the record is left as it is)
+            record.model_file = _model_beside(folder)
+        if known is not None and stamp is not None:
+            known[folder.name] = (stamp, record)
+        return record
 
     def unread(self, known: KnownRecords) -> tuple[int, int]:
         """(records, bytes) a ``list(known)`` would read now: the run.json files that are new
@@ -764,7 +800,7 @@ class RunStore:
             return []
 
     def _read(self, folder: Path) -> RunRecord:
-        record = _read_record(folder)
+        record = _mark_interrupted(_read_record(folder))
         if record.model_file is None:
             record.elsewhere = self.model_elsewhere(record.run_id)
         return record
@@ -863,6 +899,14 @@ def _model_beside(folder: Path) -> str | None:
         return MODEL_FILE if (folder / MODEL_FILE).is_file() else None
     except OSError:
         return None
+
+
+def _mark_interrupted(record: RunRecord) -> RunRecord:
+    """``record`` with the status ``INTERRUPTED`` when it says ``running`` and no process holds
+    its training lock (the file is left as it is)."""
+    if record.status == RUNNING and record.lock is None and not is_held(record.folder):
+        record.status = INTERRUPTED
+    return record
 
 
 def _stamp(folder: Path) -> tuple[int, ...] | None:

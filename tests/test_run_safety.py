@@ -59,10 +59,12 @@ def make_store(tmp_path) -> RunStore:
 
 
 def run_with(store: RunStore, **fields) -> str:
+    """A run that has ended ("completed", unless ``fields`` say otherwise)."""
     record = store.create({"dataset": "mnist", "arch": "784-10", "lr": 0.1})
-    for key, value in fields.items():
+    for key, value in {"status": "completed", **fields}.items():
         setattr(record, key, value)
     store.save(record)
+    record.release_lock()
     return record.run_id
 
 
@@ -89,7 +91,7 @@ def test_a_malformed_run_json_is_listed_as_damaged_and_left_in_place(tmp_path, n
     (folder / "run.json").write_bytes(data)
 
     records = {r.run_id: r for r in store.list()}
-    assert records[good].status == "running"
+    assert records[good].status == "completed"
     damaged = records[name]
     assert damaged.status == DAMAGED
     assert damaged.message and "\n" not in damaged.message

@@ -178,15 +178,20 @@ class _Keeper(QObject):
     @Slot()
     def run(self) -> None:
         store, lane, name, session, curves, result = self._args
+        record = None
         try:
-            record = store.create(session.config.to_dict(), title=f"{name} (race)")
-            session.save(record.folder / MODEL_FILE)
-            record.model_file = MODEL_FILE
-            record.curves = curves
-            record.metrics = dict(session.metrics or {})
-            record.status = result.reason if result is not None else "completed"
-            record.message = result.message if result is not None else ""
-            store.save(record)
+            try:
+                record = store.create(session.config.to_dict(), title=f"{name} (race)")
+                session.save(record.folder / MODEL_FILE)
+                record.model_file = MODEL_FILE
+                record.curves = curves
+                record.metrics = dict(session.metrics or {})
+                record.status = result.reason if result is not None else "completed"
+                record.message = result.message if result is not None else ""
+                store.save(record)
+            finally:  # kept or not, nothing trains it now (before the record leaves this thread)
+                if record is not None:
+                    record.release_lock()
         except (OSError, ValueError) as err:
             self.failed.emit(lane, describe_failure(err))
         else:

@@ -693,6 +693,7 @@ class TrainingController(QObject, WorkerThreadOwner):
         if record is None or record.model_file is not None:
             return
         if not self._started:
+            record.release_lock()  # first: Windows removes no file that is open
             with contextlib.suppress(OSError, NndeskError):
                 self.store.delete(record.run_id, permanent=True)
             self.record = None
@@ -701,6 +702,7 @@ class TrainingController(QObject, WorkerThreadOwner):
             record.status, record.message = "failed", failure
             with contextlib.suppress(OSError):
                 self.store.save(record)
+            record.release_lock()
 
     @Slot()
     def _on_thread_finished(self) -> None:
@@ -710,5 +712,7 @@ class TrainingController(QObject, WorkerThreadOwner):
         if self._record_unsaved and self.record is not None:
             self._save_record()  # epochs after the last write (a run that ended without a model)
         self._end_record(None)  # stopped before the data was ready
+        if self.record is not None:  # its end is written (or cannot be): it trains no more
+            self.record.release_lock()
         self._requests.pause.clear()
         self.running_changed.emit(False)

@@ -4444,6 +4444,10 @@ từ {folder}</translation>
 (kiểm tra)</translation>
     </message>
     <message>
+        <source>The app or terminal training this run was closed before the run ended. Its curves so far are kept.</source>
+        <translation>Ứng dụng hoặc cửa sổ dòng lệnh đang huấn luyện lượt chạy này đã bị đóng trước khi lượt chạy kết thúc. Các đường cong đến lúc đó vẫn được giữ lại.</translation>
+    </message>
+    <message>
         <source>The chart compares the first {n} of the {total} selected runs.</source>
         <translation>Biểu đồ so sánh {n}&#xa0;lượt chạy đầu tiên trong {total}&#xa0;lượt chạy đã chọn.</translation>
     </message>
@@ -4515,6 +4519,10 @@ từ {folder}</translation>
     <message>
         <source>inputs {normalize}</source>
         <translation>đầu vào {normalize}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>bị ngắt</translation>
     </message>
     <message>
         <source>its folder refused the model; it was saved to {path}</source>

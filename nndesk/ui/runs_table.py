@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import QT_TRANSLATE_NOOP, moment_text
 from nndesk.plain_text import one_line
-from nndesk.runs import RunRecord, title_shown
+from nndesk.runs import INTERRUPTED, RunRecord, title_shown
 from nndesk.setting_words import dataset_text, title_key, value_text
 from nndesk.settings_schema import BY_NAME
 from nndesk.ui.language import accuracy_text, fill, translate, translate_marked
@@ -48,6 +48,8 @@ STATUSES = {
     "stopped": QT_TRANSLATE_NOOP("RunsView", "stopped"),
     "diverged": QT_TRANSLATE_NOOP("RunsView", "diverged"),
     "failed": QT_TRANSLATE_NOOP("RunsView", "failed"),
+    # run.json says running but nothing trains it: its app or terminal was closed or killed
+    "interrupted": QT_TRANSLATE_NOOP("RunsView", "interrupted"),
     "damaged": QT_TRANSLATE_NOOP("RunsView", "damaged"),
 }
 #: Characters of a cell's text (a folder path as the dataset is the longest real one)
@@ -223,6 +225,12 @@ def make_row(record: RunRecord, seconds: bool = False, day: bool = True) -> Row:
         key = title_key(record.config)  # the title's "BCE", said whole
         lines = [settings, *_lr_change_lines(record), _title_shown(record), *([key] if key else [])]
         tips[SETTINGS] = "\n".join(lines)
+    if record.status == INTERRUPTED:
+        tips[STATUS] = translate(
+            "RunsView",
+            "The app or terminal training this run was closed before the run ended. "
+            "Its curves so far are kept.",
+        )
     if record.elsewhere is not None and record.model_file is None:
         tips[STATUS] = translate(
             "RunsView", "its folder refused the model; it was saved to {path}"

@@ -13,6 +13,7 @@ from nndesk.controllers.training import TrainingController
 from nndesk.data.sources import Dataset
 from nndesk.errors import ConfigError, DataError
 from nndesk.inference import Classifier
+from nndesk.run_lock import TRAINING_LOCK
 from nndesk.runs import RunStore
 from nndesk.training import BatchReport, TrainConfig
 from tests.conftest import make_blob_images
@@ -292,7 +293,11 @@ def test_a_run_folder_that_turns_read_only_sends_the_model_to_the_nndesk_folder(
 
     def read_only(path, flags, mode=0o777, **kw):
         path = Path(os.fspath(path))
-        if path.parent.parent == controller.store.root and flags & os.O_CREAT:
+        if (
+            path.parent.parent == controller.store.root
+            and flags & os.O_CREAT
+            and path.name != TRAINING_LOCK  # made (and held) before run.json
+        ):
             created.append(path)
             if len(created) > 1:  # the folder went read-only once the run had started
                 raise OSError(errno.EROFS, "Read-only file system", str(path))
@@ -459,3 +464,34 @@ def test_a_learning_rate_is_refused_with_the_steering_rules_reason(controller):
             controller.set_learning_rate(lr)
         assert str(err.value) == steer_problem(CONFIG, "lr", lr)
     assert controller._requests.take_settings() == {}  # noqa: SLF001 - nothing was queued
+
+
+@pytest.mark.parametrize("how", ["completed", "stopped", "diverged", "failed"])
+def test_a_run_holds_its_training_lock_until_it_ends_however_it_ends(
+    qtbot, controller, monkeypatch, how
+):
+    """The Runs list tells a run training from one whose app was killed by this lock."""
+    from nndesk.run_lock import is_held
+    from nndesk.training import session as session_module
+
+    config = CONFIG.replace(epochs=200) if how == "stopped" else CONFIG
+    if how == "diverged":
+        config = CONFIG.replace(optimizer="sgd", lr=1e30, epochs=3)
+    if how == "failed":  # its model can be saved nowhere
+
+        def full(self, path):
+            raise OSError(28, "No space left on device", str(path))
+
+        monkeypatch.setattr(session_module.Session, "save", full)
+    held_while_training: list[bool] = []
+    controller.run_started.connect(
+        lambda *_: held_while_training.append(is_held(controller.record.folder))
+    )
+    if how == "stopped":
+        controller.batches_finished.connect(lambda _reports: controller.stop())
+    run_to_the_end(qtbot, controller, config)
+    record = controller.record
+    assert held_while_training == [True]
+    assert record.lock is None and not is_held(record.folder)
+    (listed,) = controller.store.list()
+    assert listed.status == how
