@@ -97,6 +97,18 @@ def _json_num(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _json_safe(value: Any) -> Any:
+    """``value`` with every float that JSON cannot hold (inf, nan) made None, at any depth:
+    a record must always be writable, whatever a run's settings or metrics came to."""
+    if isinstance(value, float):
+        return _json_num(value)
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    return value
+
+
 @dataclass
 class Curves:
     """What the plots show for one run; it grows while the run trains.
@@ -496,11 +508,9 @@ class RunRecord:
             "created_at": self.created_at,
             "status": self.status,
             "message": self.message,
-            "config": self.config,
+            "config": _json_safe(self.config),
             # a run that diverged tests a network whose loss is inf: JSON has no inf
-            "metrics": {
-                k: _json_num(v) if isinstance(v, float) else v for k, v in self.metrics.items()
-            },
+            "metrics": _json_safe(self.metrics),
             "model_file": self.model_file,
             "resumed_from": self.resumed_from,
             # a listing reads the file up to the curves: what it shows of them comes first
