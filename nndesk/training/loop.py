@@ -22,6 +22,7 @@ import numpy as np
 
 from nndesk.errors import ConfigError
 from nndesk.i18n import N_, Message
+from nndesk.nn import split_batch
 from nndesk.setting_changes import SettingChange
 from nndesk.training import runtime
 
@@ -302,9 +303,10 @@ def _train(
 
             sampled = watch is not None and watch.wants(b + 1)
             # a batch split over threads takes the optimizer's step in its parts' tails, each
-            # on a range of the parameters (split_batch); not one the watcher reads before it
+            # on a range of the parameters (split_batch); not one the watcher reads before it.
+            # A batch that is not split steps below: no step is built for it
             step = None
-            if not sampled:
+            if not sampled and split_batch.parts_for(model, xb.shape[0]) > 1:
                 accept = functools.partial(_accepted, reference=reference)
                 step = optimizer.step_in_ranges(params, accept)
             # a diverging run overflows; the finite check below reports it, not a RuntimeWarning.
