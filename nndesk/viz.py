@@ -122,26 +122,33 @@ def muted_colour() -> str:
     return to_hex(tuple(t + (b - t) * 0.3 for t, b in zip(text[:3], back[:3], strict=True)))
 
 
+def chart_colours(window: str, base: str, edge: str, text: str, grid: str) -> dict[str, object]:
+    """matplotlib rcParams for charts on ``window`` (the figure) and ``base`` (the axes), with
+    ``edge`` frames, ``text`` and ``grid`` lines: the window's themes (``ui.theme.chart_rc``)
+    and a picture made for a slide (``PRINT_RC``) set the same keys."""
+    return {
+        "figure.facecolor": window,
+        "axes.facecolor": base,
+        "axes.edgecolor": edge,
+        "axes.labelcolor": text,
+        "axes.titlecolor": text,
+        "text.color": text,
+        "xtick.color": text,
+        "ytick.color": text,
+        "xtick.labelcolor": text,
+        "ytick.labelcolor": text,
+        "grid.color": grid,
+        "legend.facecolor": base,
+        "legend.edgecolor": edge,
+        "legend.labelcolor": text,
+        "savefig.facecolor": window,
+    }
+
+
 #: chart colours of a picture made for a slide or a report (the confusion matrix's PNG): dark
 #: text on white whatever the window's theme. With the dark theme's light text it was drawn on a
 #: white page and could not be read
-PRINT_RC: dict[str, object] = {
-    "figure.facecolor": "#ffffff",
-    "axes.facecolor": "#ffffff",
-    "axes.edgecolor": "#a0a0a0",
-    "axes.labelcolor": "#1b1b1b",
-    "axes.titlecolor": "#1b1b1b",
-    "text.color": "#1b1b1b",
-    "xtick.color": "#1b1b1b",
-    "ytick.color": "#1b1b1b",
-    "xtick.labelcolor": "#1b1b1b",
-    "ytick.labelcolor": "#1b1b1b",
-    "grid.color": "#dcdcdc",
-    "legend.facecolor": "#ffffff",
-    "legend.edgecolor": "#a0a0a0",
-    "legend.labelcolor": "#1b1b1b",
-    "savefig.facecolor": "#ffffff",
-}
+PRINT_RC = chart_colours("#ffffff", "#ffffff", "#a0a0a0", "#1b1b1b", "#dcdcdc")
 
 
 def print_colours():

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.viz import chart_colours
+
 THEMES = ("system", "light", "dark")
 TONES = ("muted", "error", "good", "banner")
 
@@ -327,23 +329,7 @@ def _retone(app: QApplication, c: Colours) -> None:
 
 def chart_rc(c: Colours) -> dict[str, object]:
     """matplotlib rcParams for charts drawn in ``c``."""
-    return {
-        "figure.facecolor": c.window,
-        "axes.facecolor": c.base,
-        "axes.edgecolor": c.mid,
-        "axes.labelcolor": c.window_text,
-        "axes.titlecolor": c.window_text,
-        "text.color": c.window_text,
-        "xtick.color": c.window_text,
-        "ytick.color": c.window_text,
-        "xtick.labelcolor": c.window_text,
-        "ytick.labelcolor": c.window_text,
-        "grid.color": c.grid,
-        "legend.facecolor": c.base,
-        "legend.edgecolor": c.mid,
-        "legend.labelcolor": c.window_text,
-        "savefig.facecolor": c.window,
-    }
+    return chart_colours(c.window, c.base, c.mid, c.window_text, c.grid)
 
 
 class EdgeStyle(QProxyStyle):
