@@ -882,9 +882,16 @@ def _cmd_export_script(args) -> int:
     command = f"nndesk export-script {source} -o {args.output}"
     if notebook:
         command += " --notebook"
+    if args.lang != "en":
+        command += f" --lang {args.lang}"
     try:  # never over a file made since the check, unless --force
         path = codegen.write_export(
-            experiment, args.output, command, notebook=notebook, replace=args.force
+            experiment,
+            args.output,
+            command,
+            notebook=notebook,
+            replace=args.force,
+            language=args.lang,
         )
     except FileExistsError:
         raise _exists_error(args.output) from None

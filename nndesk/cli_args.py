@@ -211,6 +211,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--notebook", action="store_true", help="write a Keras notebook (.ipynb) instead"
     )
+    p.add_argument(
+        "--lang",
+        choices=("en", "vi"),
+        default="en",
+        help="the language of the file's comments, explanations and messages and of the class "
+        "names (default en; vi: Vietnamese, as the window's Export code writes from a "
+        "Vietnamese window); the code is the same",
+    )
 
     p = sub.add_parser("models", help="list the shipped models and the ones you saved")
     p.add_argument("--json", action="store_true", help="one JSON object per model")

@@ -6,7 +6,8 @@
 ``numpy_script`` writes one standalone file needing only NumPy (data loading, the network's
 forward and backward passes, loss, optimiser, schedule, training loop, evaluation);
 ``keras_notebook`` writes the same experiment as a Jupyter notebook in Keras. Neither imports
-nndesk, and nndesk never imports Keras.
+nndesk, and nndesk never imports Keras. Either speaks English or Vietnamese (``words``: the same
+code, its comments, explanations, messages and class names in the language).
 """
 
 from __future__ import annotations
@@ -23,11 +24,18 @@ from nndesk.codegen.experiment import (
 )
 from nndesk.codegen.keras_notebook import keras_notebook
 from nndesk.codegen.numpy_script import numpy_script
+from nndesk.codegen.words import LANGUAGES, Words
 
 
-def export_text(experiment: Experiment, command: str, notebook: bool = False) -> str:
-    """The script (or, with ``notebook``, the notebook JSON) for ``experiment``."""
-    return (keras_notebook if notebook else numpy_script)(experiment, command)
+def export_text(
+    experiment: Experiment, command: str, notebook: bool = False, language: str = "en"
+) -> str:
+    """The script (or, with ``notebook``, the notebook JSON) for ``experiment``, its comments,
+    explanations and messages in ``language`` ("en" or "vi"; ``ConfigError`` for another)."""
+    words = Words(language)
+    if notebook:
+        return keras_notebook(experiment, command, words)
+    return numpy_script(experiment, command, words)
 
 
 def write_export(
@@ -36,6 +44,7 @@ def write_export(
     command: str,
     notebook: bool = False,
     replace: bool = True,
+    language: str = "en",
 ) -> Path:
     """Write the script or notebook for ``experiment`` to ``path`` atomically; returns the path.
 
@@ -44,7 +53,7 @@ def write_export(
     """
     from nndesk.fileio import atomic_path
 
-    text = export_text(experiment, command, notebook)
+    text = export_text(experiment, command, notebook, language)
     with atomic_path(path, replace=replace) as tmp:
         tmp.write_bytes(text.encode("utf-8"))
     return Path(path)
@@ -52,6 +61,8 @@ def write_export(
 
 __all__ = [
     "Experiment",
+    "LANGUAGES",
+    "Words",
     "export_text",
     "from_config",
     "from_model",

@@ -13,6 +13,7 @@ from nndesk.codegen import snippets
 from nndesk.codegen.experiment import Experiment
 from nndesk.codegen.keras_steering import Steering
 from nndesk.codegen.network import Step, network_steps
+from nndesk.codegen.words import Words
 from nndesk.training import TrainConfig
 
 _KERAS_INIT = {
@@ -24,8 +25,9 @@ _KERAS_INIT = {
 _ACT_NAMES = {"relu": "ReLU", "sigmoid": "sigmoid", "tanh": "tanh", "elu": "ELU"}
 
 
-def keras_notebook(experiment: Experiment, command: str) -> str:
+def keras_notebook(experiment: Experiment, command: str, words: Words | None = None) -> str:
     """The notebook for ``experiment`` as JSON text; ``command`` goes in its first cell.
+    ``words``: the language of its markdown, comments and messages (English by default).
 
     A steered run (``experiment.changes``) trains in a loop of ``train_on_batch`` calls that
     replays its change record at the same batches, instead of one ``fit``.

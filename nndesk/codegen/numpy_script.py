@@ -15,6 +15,7 @@ from string import Template
 from nndesk.codegen import snippets
 from nndesk.codegen.experiment import Experiment
 from nndesk.codegen.network import Step, is_convolutional, network_steps, shape_text
+from nndesk.codegen.words import Words
 from nndesk.training import TrainConfig
 
 #: purposes of nndesk's seeded random streams (nndesk.training.loop: SPLIT, INIT, SHUFFLE, AUGMENT)
@@ -29,8 +30,10 @@ _INIT_CALL = {
 _INIT_NAMES = {"he": "He normal", "xavier": "Glorot uniform", "lecun": "LeCun normal"}
 
 
-def numpy_script(experiment: Experiment, command: str) -> str:
-    """The whole script for ``experiment``; ``command`` (how it was made) goes in its header."""
+def numpy_script(experiment: Experiment, command: str, words: Words | None = None) -> str:
+    """The whole script for ``experiment``; ``command`` (how it was made) goes in its header.
+    ``words`` gives its comments, docstrings and messages a language (English by default)."""
+    words = words or Words()
     cfg = experiment.config
     steered = frozenset(c.name for c in experiment.changes)
     steps = network_steps(cfg)
@@ -40,8 +43,8 @@ def numpy_script(experiment: Experiment, command: str) -> str:
         snippets.IMPORTS if conv or not _small_mlp(cfg, steps) else snippets.IMPORTS_SMALL_BLAS
     )
     parts = [
-        _header(experiment, command, steps) + "\n\n" + imports,
-        _settings(experiment, steered),
+        imports,
+        _settings(experiment, steered, words),
         snippets.IDX,
     ]
     if cfg.val_fraction > 0:
@@ -76,7 +79,8 @@ def numpy_script(experiment: Experiment, command: str) -> str:
     if experiment.changes:
         parts.append(snippets.STEER)
     parts.append(_main(cfg, steered))
-    return "\n\n\n".join(parts) + "\n"
+    code = words.code("\n\n\n".join(parts))
+    return _header(experiment, command, steps, words) + "\n\n" + code + "\n"
 
 
 #: What each steerable setting is called in a script (the module-level name a change rebinds).
@@ -107,38 +111,62 @@ def changes_table(experiment: Experiment) -> list[str]:
 
 
 # -- header and settings ----------------------------------------------------------------------
-def _header(experiment: Experiment, command: str, steps: list[Step]) -> str:
+def _header(experiment: Experiment, command: str, steps: list[Step], words: Words) -> str:
+    t = words
     cfg = experiment.config
-    net = " -> ".join([*(_step_label(s) for s in steps), cfg.output])
-    same = ["initial weights", "batches"]
+    net = " -> ".join([*(_step_label(s, t) for s in steps), cfg.output])
+    same = [t("initial weights"), t("batches")]
     if cfg.dropout > 0:
-        same.append("dropout masks")
+        same.append(t("dropout masks"))
     if cfg.augment:
-        same.append("augmentations")
+        same.append(t("augmentations"))
     lines = [
-        f'"""{_doc_text(experiment.slug)}: a {cfg.arch} network for {experiment.dataset}, '
-        f"trained with {_optimizer_label(cfg)}, in plain NumPy.",
+        '"""'
+        + t(
+            "{slug}: a {arch} network for {dataset}, trained with {optimizer}, in plain NumPy.",
+            slug=_doc_text(experiment.slug),
+            arch=cfg.arch,
+            dataset=experiment.dataset,
+            optimizer=_optimizer_label(cfg, t),
+        ),
         "",
-        f"Exported by nndesk from {_doc_text(experiment.origin)}",
-        f"Made with: {_doc_text(' '.join(command.split()))}",
-        f"Network: {net}",
+        t("Exported by nndesk from {origin}", origin=_doc_text(t.origin(experiment.origin))),
+        t("Made with: {command}", command=_doc_text(t.command(" ".join(command.split())))),
+        t("Network: {net}", net=net),
         "",
-        "Run it:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S]",
-        "DIR holds the four IDX files (train-images-idx3-ubyte.gz ...) or a "
-        f"{experiment.folder_names[0]}/ folder with them. It needs only NumPy.",
-        f"With the same --seed and data it draws the same {', '.join(same[:-1])} and {same[-1]} "
-        "as nndesk, so it reaches the app's accuracy for this experiment.",
-        "The last line it prints is test_accuracy=0.xxxx.",
+        t("Run it:  python THIS_FILE.py --data-dir DIR [--epochs N] [--seed S]"),
+        t(
+            "DIR holds the four IDX files (train-images-idx3-ubyte.gz ...) or a {folder}/ "
+            "folder with them. It needs only NumPy.",
+            folder=experiment.folder_names[0],
+        ),
+        t(
+            "With the same --seed and data it draws the same {these} and {last} as nndesk, so "
+            "it reaches the app's accuracy for this experiment.",
+            these=", ".join(same[:-1]),
+            last=same[-1],
+        ),
+        t("The last line it prints is test_accuracy=0.xxxx."),
     ]
     if experiment.changes:
         said = ", ".join(
-            f"{c.describe()} (epoch {c.epoch}, batch {c.batch})" for c in experiment.changes[:6]
+            t("{change} (epoch {epoch}, batch {batch})", change=c.describe(), epoch=c.epoch,
+              batch=c.batch)
+            for c in experiment.changes[:6]
+        )  # fmt: skip
+        more = (
+            t(" and {count} more", count=len(experiment.changes) - 6)
+            if len(experiment.changes) > 6
+            else ""
         )
-        more = f" and {len(experiment.changes) - 6} more" if len(experiment.changes) > 6 else ""
         lines += [
             "",
-            f"Steered while training: {_doc_text(said)}{more}. CHANGES below replays them at "
-            "the same batches (with the default --epochs).",
+            t(
+                "Steered while training: {changes}{more}. CHANGES below replays them at the "
+                "same batches (with the default --epochs).",
+                changes=_doc_text(said),
+                more=more,
+            ),
         ]
     lines.append('"""')
     return "\n".join(_wrap(line) for line in lines)
@@ -169,7 +197,7 @@ def _wrap(line: str, width: int = 99) -> str:
     return "\n".join(out)
 
 
-def _step_label(s: Step) -> str:
+def _step_label(s: Step, t: Words) -> str:
     if s.kind == "dense":
         return f"dense {s.spec['out']}"
     if s.kind == "conv":
@@ -179,13 +207,15 @@ def _step_label(s: Step) -> str:
         return s.spec["name"]
     if s.kind == "dropout":
         return f"dropout {s.spec['rate']:g}"
-    return {"images": "28x28 image", "pool": "max-pool 2x2", "bn": "batch norm"}.get(s.kind, s.kind)
+    names = {"images": "28x28 image", "pool": "max-pool 2x2", "bn": "batch norm"}
+    return t(names[s.kind]) if s.kind in names else s.kind
 
 
-def _optimizer_label(cfg: TrainConfig) -> str:
+def _optimizer_label(cfg: TrainConfig, t: Words) -> str:
     from nndesk.settings_schema import BY_NAME  # the name the window gives it
 
-    return f"{BY_NAME['optimizer'].choice_label(cfg.optimizer)} (lr {cfg.lr:g})"
+    label = t.window("", BY_NAME["optimizer"].choice_label(cfg.optimizer))
+    return t("{optimizer} (lr {lr})", optimizer=label, lr=f"{cfg.lr:g}")
 
 
 def _small_mlp(cfg: TrainConfig, steps: list[Step]) -> bool:
@@ -194,13 +224,14 @@ def _small_mlp(cfg: TrainConfig, steps: list[Step]) -> bool:
     return (cfg.batch_size or 60_000) * widest < 16_000_000
 
 
-def _settings(experiment: Experiment, steered: frozenset = frozenset()) -> str:
+def _settings(experiment: Experiment, steered: frozenset, words: Words) -> str:
     cfg = experiment.config
+    class_names = words.class_names(experiment.class_names)
     rows = [
         ("MAX_IDX_BYTES", "200_000_000", "far above the 47 MB of MNIST's training images"),
         ("DATASET", repr(experiment.dataset), "IDX files of this dataset"),
         ("FOLDER_NAMES", repr(experiment.folder_names), "sub-folders --data-dir may use"),
-        ("CLASS_NAMES", _wrapped_list(experiment.class_names, len("CLASS_NAMES = ")), None),
+        ("CLASS_NAMES", _wrapped_list(class_names, len("CLASS_NAMES = ")), None),
         ("EPOCHS", repr(cfg.epochs), None),
         ("BATCH_SIZE", repr(cfg.batch_size), "0: the whole training set is one batch"
          if cfg.full_batch else "images per gradient step"),
@@ -237,7 +268,8 @@ def _settings(experiment: Experiment, steered: frozenset = frozenset()) -> str:
 def _wrapped_list(items: tuple[str, ...], indent: int) -> str:
     """A list literal starting ``indent`` characters in, on as few lines of at most 99
     characters as it takes."""
-    lines, current = [], "["
+    lines: list[str] = []
+    current = "["
     for item in items:
         text = repr(item) + ", "
         if len(current) + len(text) + (indent if not lines else 0) > 97:

@@ -223,3 +223,29 @@ def qm_path(code: str) -> Path:
 def translated_languages() -> list[str]:
     """Codes of the languages with a translation file, besides English."""
     return [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
+
+
+_ts_cache: dict[str, dict[tuple[str, str], str]] = {}
+
+
+def ts_translations(code: str) -> dict[tuple[str, str], str]:
+    """``(context, English) -> translation`` of language ``code``, read from its ``.ts`` file
+    without Qt (for Qt-free modules that write in a language: exported code names Fashion's
+    classes and the settings as the window does). Unfinished or empty translations are left
+    out; an unknown language or a missing file gives ``{}``."""
+    if code not in _ts_cache:
+        import xml.etree.ElementTree as ET
+
+        table: dict[tuple[str, str], str] = {}
+        path = ts_path(code)
+        if code != SOURCE_LANGUAGE and path.is_file():
+            for context in ET.parse(path).getroot().iter("context"):
+                name = context.findtext("name") or ""
+                for message in context.iter("message"):
+                    node = message.find("translation")
+                    if node is None or node.get("type") in ("unfinished", "obsolete"):
+                        continue
+                    if node.text:
+                        table[(name, message.findtext("source") or "")] = node.text
+        _ts_cache[code] = table
+    return _ts_cache[code]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
+from nndesk.codegen import LANGUAGES as CODE_LANGUAGES
 from nndesk.codegen import Experiment, write_export
 from nndesk.errors import NndeskError, user_message
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP, SOURCE_LANGUAGE
@@ -34,9 +35,9 @@ PLACES = {
 
 
 def made_with(where: str, notebook: bool) -> str:
-    """How the file was made, for its header: the English menu path (the file is English, for
-    anyone who reads it), followed, when the window speaks another language, by the same path
-    in the window's words."""
+    """How the file was made, for its header: the English menu path followed, when the window
+    speaks another language, by the same path in the window's words (a file written in that
+    language keeps only those: ``codegen.words``)."""
     english = WINDOW_COMMAND.format(where=where, kind="notebook" if notebook else "script")
     code = current_language()
     if code == SOURCE_LANGUAGE or code not in LANGUAGES:
@@ -69,8 +70,15 @@ def export_experiment(
     if not path.endswith(suffix):
         path += suffix
     command = made_with(where, notebook)
+    language = current_language()  # the file speaks the window's language, for the student
     try:
-        return write_export(experiment, path, command, notebook=notebook)
+        return write_export(
+            experiment,
+            path,
+            command,
+            notebook=notebook,
+            language=language if language in CODE_LANGUAGES else SOURCE_LANGUAGE,
+        )
     except OSError as err:
         QMessageBox.warning(
             parent,

@@ -197,3 +197,24 @@ def test_a_continued_model_exports_every_epoch_it_trained(tmp_path, blob_dir):
     out = tmp_path / "first.py"
     assert cli.main(["export-script", str(first), "-o", str(out)]) == 0
     assert "EPOCHS = 1\n" in out.read_text(encoding="utf-8")  # a model trained once: unchanged
+
+
+def test_lang_vi_writes_the_script_in_vietnamese_and_says_so_in_its_header(tmp_path, capsys):
+    out = tmp_path / "vi.py"
+    args = ["export-script", "--preset", "fashion-mlp", "-o", str(out), "--lang", "vi"]
+    assert cli.main(args) == 0
+    text = out.read_text(encoding="utf-8")
+    header = " ".join(text.split('"""')[1].split())
+    assert f"Tạo bằng: nndesk export-script --preset fashion-mlp -o {out} --lang vi" in header
+    assert "# -- các cài đặt của thí nghiệm -" in text and "Exported by" not in text
+    english = tmp_path / "en.py"
+    assert cli.main(["export-script", "--preset", "fashion-mlp", "-o", str(english)]) == 0
+    assert "Exported by nndesk from preset fashion-mlp" in english.read_text(encoding="utf-8")
+
+
+def test_an_unknown_lang_exits_2_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "fr.py"
+    argv = ["export-script", "--preset", "fashion-mlp", "-o", str(out), "--lang", "fr"]
+    assert cli.main(argv) == 2 and not out.exists()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "invalid choice: 'fr'" in err[0], err

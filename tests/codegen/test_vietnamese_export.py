@@ -1,0 +1,176 @@
+"""Exported code in Vietnamese: the same code, its comments, docstrings and messages translated.
+
+A script exported for a Vietnamese window must run and train exactly like the English one, and
+no English prose may be left in it: a comment added to a generator without its Vietnamese fails
+here (``Words.missing`` and the English texts checked against the Vietnamese file).
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+
+import numpy as np
+import pytest
+
+from nndesk.codegen import Words, export_text, from_config, from_preset, numpy_script
+from nndesk.codegen import vi as vi_table
+from nndesk.errors import ConfigError
+from nndesk.presets import list_presets
+from nndesk.setting_changes import SettingChange
+from nndesk.training import TrainConfig
+from tests.codegen.conftest import epoch_losses, final_accuracy, run_script
+from tests.codegen.test_every_setting_exports import ARCHS, BASE, _variants
+
+SMALL_MLP = TrainConfig(
+    dataset="fashion", arch="784-32-16-10", lr=2e-3, batch_size=16, epochs=3, eps=1e-7,
+    dropout=0.1, val_fraction=0.1,
+)  # fmt: skip
+#: changes of every kind a script replays (a steered run's record)
+CHANGES = tuple(
+    SettingChange(x=1 + i / 10, epoch=1 + i // 3, batch=2 + i, name=name, value=value)
+    for i, (name, value) in enumerate(
+        [("lr", 0.005), ("momentum", 0.5), ("l2", 1e-3), ("dropout", 0.3), ("augment", True),
+         ("aug_rotate", 5.0), ("batch_size", 24), ("aug_shift", 1.0), ("aug_scale", 0.1)]
+    )
+)  # fmt: skip
+
+
+def _experiments() -> dict:
+    """Every preset, every settings variant as an MLP and a CNN, and steered runs."""
+    out = {p.name: from_preset(p.name) for p in list_presets()}
+    for variant, changes in _variants().items():
+        for kind, arch in ARCHS.items():
+            out[f"{variant}-{kind}"] = from_config(BASE.replace(arch=arch, **changes), "a test")
+    for optimizer in ("momentum", "adamw"):
+        for arch in ARCHS.values():
+            config = BASE.replace(arch=arch, optimizer=optimizer, dropout=0.2, l2=1e-4, epochs=3)
+            out[f"steered-{optimizer}-{arch}"] = from_config(config, "a test", changes=CHANGES)
+    return out
+
+
+def _prose(source: str) -> tuple[set[str], set[str]]:
+    """The comments and the docstrings / strings with words in them, of Python ``source``."""
+    comments, strings = set(), set()
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        if tok.type == tokenize.COMMENT:
+            text = re.sub(r"^#\s*(noqa: \w+\s+|fmt: skip)?", "", tok.string).strip()
+            if re.search(r"[A-Za-z]{2,}", text):
+                comments.add(text)
+        elif tok.type == tokenize.STRING and " " in tok.string:
+            body = re.sub(r"^[a-zA-Z]*('''|\"\"\"|'|\")|('''|\"\"\"|'|\")$", "", tok.string)
+            if re.search(r"[A-Za-z]{3,} [A-Za-z]{2,}", re.sub(r"\{[^{}]*\}", "", body)):
+                strings.add(" ".join(body.split()))
+    return comments, strings
+
+
+def _code_only(source: str) -> str:
+    """The AST of ``source`` with every text replaced by a marker (an f-string by the code of
+    its places): equal for two files that compute the same thing in any language."""
+
+    class Blank(ast.NodeTransformer):
+        def visit_JoinedStr(self, node):  # noqa: N802
+            places = sorted(ast.dump(v) for v in node.values if isinstance(v, ast.FormattedValue))
+            return ast.Constant("f:" + "|".join(places))
+
+        def visit_Constant(self, node):  # noqa: N802
+            return ast.Constant("S") if isinstance(node.value, str) else node
+
+    return ast.dump(Blank().visit(ast.parse(source)))
+
+
+@pytest.fixture(scope="module")
+def both() -> dict[str, tuple[str, str, Words]]:
+    """name -> (English script, Vietnamese script, the Vietnamese Words that wrote it)."""
+    out = {}
+    for name, experiment in _experiments().items():
+        words = Words("vi")
+        out[name] = (numpy_script(experiment, "pytest"), numpy_script(experiment, "pytest", words),
+                     words)  # fmt: skip
+    return out
+
+
+def test_every_english_text_of_every_script_has_its_vietnamese(both):
+    missing = set().union(*(words.missing for _, _, words in both.values()))
+    assert not missing, "no Vietnamese in nndesk/codegen/vi.py for:\n" + "\n".join(sorted(missing))
+
+
+def test_the_vietnamese_script_holds_none_of_the_english_comments_or_messages(both):
+    for name, (english, vietnamese, _) in both.items():
+        comments, strings = _prose(english)
+        vi_comments, vi_strings = _prose(vietnamese)
+        left = {text for text in comments & vi_comments if not Words("vi").same(text)}
+        assert not left, f"{name}: English comments left: {sorted(left)}"
+        assert not strings & vi_strings, f"{name}: English text left: {strings & vi_strings}"
+        header = vietnamese.split('"""')[1]
+        assert "Exported by" not in header and "Xuất bởi nndesk từ" in header, name
+
+
+def test_the_vietnamese_script_is_the_same_code_within_99_columns(both):
+    for name, (english, vietnamese, _) in both.items():
+        assert _code_only(vietnamese) == _code_only(english), name
+        longest = max(vietnamese.splitlines(), key=len)
+        assert len(longest) <= 99, f"{name}: {longest!r}"
+
+
+def test_fashion_class_names_are_the_windows_vietnamese_ones():
+    text = export_text(from_preset("fashion-mlp"), "pytest", language="vi")
+    assert "'Áo thun/áo phông'" in text and "'Bốt cổ ngắn'" in text
+    assert "T-shirt/top" not in text
+    mnist = export_text(from_preset("mnist-cnn"), "pytest", language="vi")
+    assert "CLASS_NAMES = ['0', '1', '2'," in mnist
+
+
+def test_a_vietnamese_script_runs_and_reaches_the_english_ones_numbers(tmp_path, blob_dir):
+    experiment = from_config(SMALL_MLP, "a test")
+    runs = {}
+    for language in ("en", "vi"):
+        path = tmp_path / f"{language}.py"
+        path.write_text(export_text(experiment, "pytest", language=language), encoding="utf-8")
+        done = run_script(path, "--data-dir", str(blob_dir))
+        assert done.returncode == 0, done.stderr
+        runs[language] = done.stdout
+    english, vietnamese = runs["en"], runs["vi"]
+    losses = [float(v) for v in re.findall(r"^epoch \d+/\d+  mất mát ([0-9.]+)", vietnamese, re.M)]
+    assert len(losses) == 3 and losses == epoch_losses(english)
+    assert final_accuracy(vietnamese) == final_accuracy(english) >= 0.8
+    assert "ảnh huấn luyện, batch 16, 3 epoch, seed 0" in vietnamese
+    assert "kiểm định: mất mát" in vietnamese and "val loss" not in vietnamese
+
+
+def test_a_vietnamese_scripts_bad_data_is_one_vietnamese_line(tmp_path):
+    path = tmp_path / "vi.py"
+    path.write_text(export_text(from_preset("fashion-mlp"), "pytest", language="vi"), "utf-8")
+    done = run_script(path, "--data-dir", str(tmp_path / "nowhere"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("không tìm thấy train-images-idx3-ubyte.gz trong ")
+
+
+def test_an_unknown_language_is_refused():
+    with pytest.raises(ConfigError, match="en or vi"):
+        export_text(from_preset("fashion-mlp"), "pytest", language="fr")
+
+
+def test_english_is_the_default_and_unchanged_by_the_tables():
+    experiment = from_preset("fashion-cnn-plus")
+    assert numpy_script(experiment, "x", Words("en")) == numpy_script(experiment, "x")
+    assert export_text(experiment, "x") == numpy_script(experiment, "x")
+
+
+def test_every_table_entry_keeps_the_code_places_of_its_english():
+    places = re.compile(r"\{[^{}]*\}")
+    for english, vietnamese in vi_table.TEXTS.items():
+        assert sorted(places.findall(english)) == sorted(places.findall(vietnamese)), english
+    wild = re.compile(r"<\w+>")
+    for english, vietnamese in vi_table.PATTERNS.items():
+        assert set(wild.findall(vietnamese)) <= set(wild.findall(english)), english
+
+
+def test_the_class_names_written_back_to_english_are_those_of_the_dataset():
+    """The tables' class names come from the window's translation file: one per class."""
+    experiment = from_preset("fashion-mlp")
+    names = Words("vi").class_names(experiment.class_names)
+    assert len(set(names)) == 10 and not set(names) & set(experiment.class_names)
+    assert np.all([bool(n.strip()) for n in names])
