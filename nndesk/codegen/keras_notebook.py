@@ -32,50 +32,54 @@ def keras_notebook(experiment: Experiment, command: str, words: Words | None = N
     A steered run (``experiment.changes``) trains in a loop of ``train_on_batch`` calls that
     replays its change record at the same batches, instead of one ``fit``.
     """
+    t = words or Words()
     cfg = experiment.config
     steps = network_steps(cfg)
     one_hot = cfg.loss != "ce"
-    steer = Steering(experiment)
+    steer = Steering(experiment, t)
     cells: list[tuple[str, str]] = [
-        ("markdown", _title(experiment, command)),
-        ("markdown", "## Set-up\nNeeds TensorFlow 2.16 or newer (Keras 3), NumPy and "
-                     "matplotlib: `pip install tensorflow matplotlib`. Point `DATA_DIR` at the "
-                     "folder holding the four IDX files (or its "
-                     f"`{experiment.folder_names[0]}/` sub-folder)."),
-        ("code", _setup(experiment)),
-        ("markdown", "## Data\nThe IDX files are read with `gzip` and `struct`, every size "
-                     "checked against the bytes present, into uint8 arrays (n, 28, 28)."),
+        ("markdown", _title(experiment, command, t)),
+        ("markdown", t("## Set-up\nNeeds TensorFlow 2.16 or newer (Keras 3), NumPy and "
+                       "matplotlib: `pip install tensorflow matplotlib`. Point `DATA_DIR` at the "
+                       "folder holding the four IDX files (or its `{folder}/` sub-folder).",
+                       folder=experiment.folder_names[0])),
+        ("code", _setup(experiment, t)),
+        ("markdown", t("## Data\nThe IDX files are read with `gzip` and `struct`, every size "
+                       "checked against the bytes present, into uint8 arrays (n, 28, 28).")),
         ("code", snippets.IDX.replace("raise SystemExit", "raise ValueError")
          + "\n\n\ntrain_images, train_labels, test_images, test_labels = load_data(DATA_DIR)\n"
          "print(train_images.shape, test_images.shape)"),
     ]  # fmt: skip
-    cells += _split_cells(cfg)
+    cells += _split_cells(cfg, t)
     cells += [
-        ("markdown", "## Normalisation\n" + _normalize_text(cfg)),
+        ("markdown", t("## Normalisation") + "\n" + _normalize_text(cfg, t)),
         ("code", _normalize_code(cfg, one_hot)),
-        ("markdown", "## The network\n" + _network_text(cfg, steps, steer)),
+        ("markdown", t("## The network") + "\n" + _network_text(cfg, steps, steer, t)),
         ("code", _model_code(cfg, steps, steer)),
-        ("markdown", "## Loss and optimiser\n" + _compile_text(cfg)),
+        ("markdown", t("## Loss and optimiser") + "\n" + _compile_text(cfg, t)),
         ("code", _compile_code(cfg)),
-        ("markdown", "## Learning-rate schedule\n" + _schedule_text(cfg)),
+        ("markdown", t("## Learning-rate schedule") + "\n" + _schedule_text(cfg, t)),
         ("code", _schedule_code(cfg)),
     ]  # fmt: skip
     if steer:
         cells += [
-            ("markdown", "## The run's changes\n" + steer.text()),
+            ("markdown", t("## The run's changes") + "\n" + steer.text()),
             ("code", steer.code()),
-            ("markdown", "## Training\n" + _fit_text(cfg) + " " + steer.loop_text()),
+            ("markdown", t("## Training") + "\n" + _fit_text(cfg, t) + " " + steer.loop_text()),
             ("code", steer.loop_code()),
         ]  # fmt: skip
     else:
-        cells += [("markdown", "## Training\n" + _fit_text(cfg)), ("code", _fit_code(cfg))]
+        cells += [("markdown", t("## Training") + "\n" + _fit_text(cfg, t)),
+                  ("code", _fit_code(cfg))]  # fmt: skip
     cells += [
-        ("markdown", "## Evaluation\nAccuracy on the 10,000 test images, printed as "
-                     "`test_accuracy=0.xxxx` like nndesk's exported script."),
+        ("markdown", t("## Evaluation\nAccuracy on the 10,000 test images, printed as "
+                       "`test_accuracy=0.xxxx` like nndesk's exported script.")),
         ("code", _EVALUATE),
-        ("markdown", "## Curves\nLoss and accuracy per epoch, as on nndesk's Train page."),
-        ("code", _curves_code(cfg, "history" if steer else "history.history")),
+        ("markdown", t("## Curves\nLoss and accuracy per epoch, as on nndesk's Train page.")),
+        ("code", _curves_code(cfg, "history" if steer else "history.history", t)),
     ]  # fmt: skip
+    # the code cells' comments, docstrings and messages in the language (the code unchanged)
+    cells = [(kind, t.code(text) if kind == "code" else text) for kind, text in cells]
     notebook = {
         "cells": [_cell(kind, text, i) for i, (kind, text) in enumerate(_numbered(cells), 1)],
         "metadata": {
@@ -116,22 +120,23 @@ def _cell(kind: str, text: str, index: int) -> dict:
 
 
 # -- the cells ------------------------------------------------------------------------------------
-def _title(experiment: Experiment, command: str) -> str:
+def _title(experiment: Experiment, command: str, t: Words) -> str:
     cfg = experiment.config
     rows = [
-        ("dataset", experiment.dataset),
-        ("architecture", f"`{cfg.arch}`"),
-        ("hidden activation", cfg.activation),
-        ("output", cfg.output),
-        ("loss", cfg.loss),
-        ("optimiser", f"{cfg.optimizer}, learning rate {cfg.lr:g}"),
-        ("batch size", str(cfg.batch_size or "full (the whole training set)")),
-        ("epochs", str(cfg.epochs)),
-        ("schedule", cfg.schedule),
-        ("inputs", cfg.normalize),
-        ("validation", f"{cfg.val_fraction:.0%} of the training images"),
-        ("seed", str(cfg.seed)),
-    ]
+        (t("dataset"), experiment.dataset),
+        (t("architecture"), f"`{cfg.arch}`"),
+        (t("hidden activation"), cfg.activation),
+        (t("output"), cfg.output),
+        (t("loss"), cfg.loss),
+        (t("optimiser"), t("{optimizer}, learning rate {lr}", optimizer=cfg.optimizer,
+                            lr=f"{cfg.lr:g}")),
+        (t("batch size"), str(cfg.batch_size or t("full (the whole training set)"))),
+        (t("epochs"), str(cfg.epochs)),
+        (t("schedule"), cfg.schedule),
+        (t("inputs"), cfg.normalize),
+        (t("validation"), t("{share} of the training images", share=f"{cfg.val_fraction:.0%}")),
+        (t("seed"), str(cfg.seed)),
+    ]  # fmt: skip
     if cfg.dropout:
         rows.append(("dropout", f"{cfg.dropout:g}"))
     if cfg.l2:
@@ -139,32 +144,51 @@ def _title(experiment: Experiment, command: str) -> str:
     if cfg.augment:
         rows.append(
             (
-                "augmentation",
-                f"shifts up to {cfg.aug_shift:g} px, rotations up to "
-                f"{cfg.aug_rotate:g}°, zoom ±{cfg.aug_scale:g}",
+                t("augmentation"),
+                t(
+                    "shifts up to {shift} px, rotations up to {rotate}°, zoom ±{scale}",
+                    shift=f"{cfg.aug_shift:g}",
+                    rotate=f"{cfg.aug_rotate:g}",
+                    scale=f"{cfg.aug_scale:g}",
+                ),
             )
         )
     if experiment.changes:
         rows.append(
             (
-                "steered",
-                f"{len(experiment.changes)} changes while training: these are "
-                "the settings it started with (see the run's changes below)",
+                t("steered"),
+                t(
+                    "{count} changes while training: these are the settings it started with "
+                    "(see the run's changes below)",
+                    count=len(experiment.changes),
+                ),
             )
         )
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)
     return (
-        f"# {experiment.slug}: `{cfg.arch}` on {experiment.dataset}, in Keras\n\n"
-        f"Exported by nndesk from {experiment.origin}.  \n"
-        f"Made with: `{' '.join(command.split())}`\n\n"
-        "The same experiment as nndesk trains from scratch in NumPy, built the way the labs "
-        "built it in Keras. Keras draws its own random numbers, so expect the accuracy within "
-        "about a point of the app's, not the same digits.\n\n"
-        f"| setting | value |\n|---|---|\n{table}"
+        t(
+            "# {slug}: `{arch}` on {dataset}, in Keras",
+            slug=experiment.slug,
+            arch=cfg.arch,
+            dataset=experiment.dataset,
+        )
+        + "\n\n"
+        + t("Exported by nndesk from {origin}.", origin=t.origin(experiment.origin))
+        + "  \n"
+        + t("Made with: `{command}`", command=t.command(" ".join(command.split())))
+        + "\n\n"
+        + t(
+            "The same experiment as nndesk trains from scratch in NumPy, built the way the labs "
+            "built it in Keras. Keras draws its own random numbers, so expect the accuracy within "
+            "about a point of the app's, not the same digits."
+        )
+        + "\n\n"
+        + t("| setting | value |")
+        + f"\n|---|---|\n{table}"
     )
 
 
-def _setup(experiment: Experiment) -> str:
+def _setup(experiment: Experiment, t: Words) -> str:
     return "\n".join(
         [
             "import gzip",
@@ -180,7 +204,7 @@ def _setup(experiment: Experiment) -> str:
             'DATA_DIR = "data"  # the folder with the IDX files',
             f"DATASET = {experiment.dataset!r}",
             f"FOLDER_NAMES = {experiment.folder_names!r}",
-            f"CLASS_NAMES = {list(experiment.class_names)!r}",
+            f"CLASS_NAMES = {list(t.class_names(experiment.class_names))!r}",
             f"SEED = {experiment.config.seed!r}",
             "MAX_IDX_BYTES = 200_000_000  # far above the 47 MB of MNIST's training images",
             "keras.utils.set_random_seed(SEED)  # Python, NumPy and TensorFlow in one call",
@@ -188,19 +212,22 @@ def _setup(experiment: Experiment) -> str:
     )
 
 
-def _split_cells(cfg: TrainConfig) -> list[tuple[str, str]]:
+def _split_cells(cfg: TrainConfig, t: Words) -> list[tuple[str, str]]:
     if cfg.val_fraction <= 0:
         return [
-            ("markdown", "## Validation split\nNone: like the lab, this experiment trains on "
-                         "all training images and only the test set scores it."),
+            ("markdown", t("## Validation split\nNone: like the lab, this experiment trains on "
+                           "all training images and only the test set scores it.")),
             ("code", "y_train = train_labels"),
         ]  # fmt: skip
     return [
         (
             "markdown",
-            f"## Validation split\n{cfg.val_fraction:.0%} of the training images of every "
-            "class are held out to watch over-fitting (nndesk's stratified split with the same "
-            "seeded stream).",
+            t(
+                "## Validation split\n{share} of the training images of every class are held "
+                "out to watch over-fitting (nndesk's stratified split with the same seeded "
+                "stream).",
+                share=f"{cfg.val_fraction:.0%}",
+            ),
         ),
         (
             "code",
@@ -213,13 +240,20 @@ def _split_cells(cfg: TrainConfig) -> list[tuple[str, str]]:
     ]
 
 
-def _normalize_text(cfg: TrainConfig) -> str:
-    return {
-        "raw": "Raw pixel values 0..255, as the lab fed them.",
-        "unit": "Pixels divided by 255: inputs in [0, 1].",
-        "symmetric": "Pixels mapped to [-1, 1]: x / 127.5 - 1.",
-        "standard": "Standardised with one mean and standard deviation over every training pixel.",
-    }[cfg.normalize] + " Images become rows of 784 values, as nndesk feeds them."
+def _normalize_text(cfg: TrainConfig, t: Words) -> str:
+    return (
+        t(
+            {
+                "raw": "Raw pixel values 0..255, as the lab fed them.",
+                "unit": "Pixels divided by 255: inputs in [0, 1].",
+                "symmetric": "Pixels mapped to [-1, 1]: x / 127.5 - 1.",
+                "standard": "Standardised with one mean and standard deviation over every "
+                "training pixel.",
+            }[cfg.normalize]
+        )
+        + " "
+        + t("Images become rows of 784 values, as nndesk feeds them.")
+    )
 
 
 def _normalize_code(cfg: TrainConfig, one_hot: bool) -> str:
@@ -255,47 +289,53 @@ def _normalize_code(cfg: TrainConfig, one_hot: bool) -> str:
     return "\n".join(body)
 
 
-def _network_text(cfg: TrainConfig, steps: list[Step], steer: Steering) -> str:
+def _network_text(cfg: TrainConfig, steps: list[Step], steer: Steering, t: Words) -> str:
     init = {"he": "He", "xavier": "Glorot uniform", "lecun": "LeCun", "zeros": "zero"}
-    lines = [f"nndesk's `{cfg.arch}`, layer by layer (shapes per image):", ""]
+    lines = [t("nndesk's `{arch}`, layer by layer (shapes per image):", arch=cfg.arch), ""]
     for s in steps:
         shape = "×".join(str(v) for v in s.out_shape)
         if s.kind == "dense":
-            lines.append(f"- dense {s.spec['in']} → {s.spec['out']}, "
-                         f"{init[s.spec['init']]} initial weights")  # fmt: skip
+            lines.append(t("- dense {n_in} → {n_out}, {init} initial weights", n_in=s.spec["in"],
+                           n_out=s.spec["out"], init=t(init[s.spec["init"]])))  # fmt: skip
         elif s.kind == "conv":
-            pad = "'same' padding" if s.spec["padding"] else "no padding ('valid')"
-            lines.append(f"- {s.spec['filters']} convolution kernels {s.spec['kernel']}×"
-                         f"{s.spec['kernel']}, {pad} → {shape}")  # fmt: skip
+            pad = t("'same' padding") if s.spec["padding"] else t("no padding ('valid')")
+            lines.append(t("- {filters} convolution kernels {k}×{k}, {padding} → {shape}",
+                           filters=s.spec["filters"], k=s.spec["kernel"], padding=pad,
+                           shape=shape))  # fmt: skip
         elif s.kind == "pool":
-            lines.append(f"- 2×2 max-pooling → {shape}")
+            lines.append(t("- 2×2 max-pooling → {shape}", shape=shape))
         elif s.kind == "bn":
-            lines.append("- batch normalisation per channel")
+            lines.append(t("- batch normalisation per channel"))
         elif s.kind == "act":
-            extra = f", slopes starting at {s.spec['init']:g}" if s.spec["name"] == "prelu" else ""
+            extra = (
+                t(", slopes starting at {init}", init=f"{s.spec['init']:g}")
+                if s.spec["name"] == "prelu"
+                else ""
+            )
             lines.append(f"- {s.spec['name']}{extra}")
         elif s.kind == "dropout":
-            lines.append(f"- dropout {s.spec['rate']:g} (training only)")
+            lines.append(t("- dropout {rate} (training only)", rate=f"{s.spec['rate']:g}"))
         elif s.kind == "flatten":
-            lines.append(f"- flatten → {shape}")
-    lines.append(f"- {cfg.output} output")
+            lines.append(t("- flatten → {shape}", shape=shape))
+    lines.append(t("- {output} output", output=cfg.output))
     if steer.l2_steered:
-        lines.append(
-            f"\nL2 on every weight matrix and kernel, starting at {cfg.l2:g}: one "
-            "`L2` regulariser shared by the layers, so the run's changes reach all."
-        )
+        lines.append("\n" + t(
+            "L2 on every weight matrix and kernel, starting at {l2}: one `L2` regulariser "
+            "shared by the layers, so the run's changes reach all.", l2=f"{cfg.l2:g}"))  # fmt: skip
     elif cfg.l2:
-        lines.append(f"\nL2 {cfg.l2:g} on every weight matrix and kernel (Keras' `l2`).")
+        lines.append("\n" + t("L2 {l2} on every weight matrix and kernel (Keras' `l2`).",
+                              l2=f"{cfg.l2:g}"))  # fmt: skip
     if any(s.kind == "conv" for s in steps) and cfg.activation != "prelu":
-        lines.append("\nnndesk applies a conv layer's activation after its max-pool, which gives "
-                     "the same numbers as Keras' `activation=` on the Conv2D.")  # fmt: skip
+        lines.append("\n" + t("nndesk applies a conv layer's activation after its max-pool, "
+                              "which gives the same numbers as Keras' `activation=` on the "
+                              "Conv2D."))  # fmt: skip
     if steer.augments:
-        lines.append("\nThe training loop shifts, rotates and zooms the training images in "
-                     "NumPy, as nndesk does, so that the run's changes can switch it and set "
-                     "its strengths.")  # fmt: skip
+        lines.append("\n" + t("The training loop shifts, rotates and zooms the training images "
+                              "in NumPy, as nndesk does, so that the run's changes can switch it "
+                              "and set its strengths."))  # fmt: skip
     elif cfg.augment:
-        lines.append("\nThe random layers at the top shift, rotate and zoom the training images "
-                     "(Keras turns them off in evaluation).")  # fmt: skip
+        lines.append("\n" + t("The random layers at the top shift, rotate and zoom the training "
+                              "images (Keras turns them off in evaluation)."))  # fmt: skip
     return "\n".join(lines)
 
 
@@ -372,7 +412,7 @@ def _model_code(cfg: TrainConfig, steps: list[Step], steer: Steering) -> str:
     return "\n".join(lines)
 
 
-def _compile_text(cfg: TrainConfig) -> str:
+def _compile_text(cfg: TrainConfig, t: Words) -> str:
     loss = {
         "ce": "Cross-entropy of the softmax against the class number "
         "(`sparse_categorical_crossentropy`).",
@@ -380,21 +420,24 @@ def _compile_text(cfg: TrainConfig) -> str:
         "MNIST lab scored it.",
         "mse": "Mean squared error between the outputs and one-hot targets.",
     }[cfg.loss]
+    momentum, decay = f"{cfg.momentum:g}", f"{2 * cfg.l2:g}"
     opt = {
         "gd": "Plain gradient descent (SGD on the whole training set as one batch)",
         "sgd": "SGD",
-        "momentum": f"SGD with momentum {cfg.momentum:g}",
-        "nesterov": f"SGD with Nesterov momentum {cfg.momentum:g}",
+        "momentum": "SGD with momentum {momentum}",
+        "nesterov": "SGD with Nesterov momentum {momentum}",
         "rmsprop": "RMSProp",
         "adam": "Adam",
-        "adamw": f"AdamW (decoupled weight decay {2 * cfg.l2:g})",
+        "adamw": "AdamW (decoupled weight decay {decay})",
     }[cfg.optimizer]
+    opt = t(opt, momentum=momentum, decay=decay) if "{" in opt else t(opt)
     eps = _eps(cfg)
-    text = f"{loss}\n\n{opt} with learning rate {cfg.lr:g}"
+    text = t(loss) + "\n\n" + t("{optimizer} with learning rate {lr}", optimizer=opt,
+                                   lr=f"{cfg.lr:g}")  # fmt: skip
     if eps is not None:
-        text += f" and epsilon {eps:g}"
+        text += t(" and epsilon {eps}", eps=f"{eps:g}")
     if cfg.clip_norm is not None:
-        text += f", gradients clipped to a global norm of {cfg.clip_norm:g}"
+        text += t(", gradients clipped to a global norm of {clip}", clip=f"{cfg.clip_norm:g}")
     return text + "."
 
 
@@ -440,14 +483,22 @@ def _compile_code(cfg: TrainConfig) -> str:
     )
 
 
-def _schedule_text(cfg: TrainConfig) -> str:
-    return {
+def _schedule_text(cfg: TrainConfig, t: Words) -> str:
+    text = {
         "constant": "Constant: the same learning rate every epoch.",
-        "step": f"Multiplied by {cfg.schedule_gamma:g} every {cfg.schedule_step} epochs.",
-        "exp": f"Constant for {cfg.schedule_step} epochs, then multiplied by "
-        f"exp(-{cfg.schedule_rate:g}) every epoch (the lab's callback).",
-        "cosine": f"Half a cosine from {cfg.lr:g} down to {cfg.min_lr:g} over the run.",
+        "step": "Multiplied by {gamma} every {step} epochs.",
+        "exp": "Constant for {step} epochs, then multiplied by exp(-{rate}) every epoch (the "
+        "lab's callback).",
+        "cosine": "Half a cosine from {lr} down to {min_lr} over the run.",
     }[cfg.schedule]
+    return t(
+        text,
+        gamma=f"{cfg.schedule_gamma:g}",
+        step=cfg.schedule_step,
+        rate=f"{cfg.schedule_rate:g}",
+        lr=f"{cfg.lr:g}",
+        min_lr=f"{cfg.min_lr:g}",
+    )
 
 
 def _schedule_code(cfg: TrainConfig) -> str:
@@ -480,13 +531,13 @@ def _schedule_code(cfg: TrainConfig) -> str:
     )
 
 
-def _fit_text(cfg: TrainConfig) -> str:
+def _fit_text(cfg: TrainConfig, t: Words) -> str:
     batch = (
-        "the whole training set as one batch (full-batch gradient descent)"
+        t("the whole training set as one batch (full-batch gradient descent)")
         if cfg.full_batch
-        else f"batches of {cfg.batch_size}, reshuffled every epoch"
+        else t("batches of {size}, reshuffled every epoch", size=cfg.batch_size)
     )
-    return f"{cfg.epochs} epochs in {batch}."
+    return t("{epochs} epochs in {batch}.", epochs=cfg.epochs, batch=batch)
 
 
 def _fit_code(cfg: TrainConfig) -> str:
@@ -507,22 +558,23 @@ def _fit_code(cfg: TrainConfig) -> str:
     )
 
 
-def _curves_code(cfg: TrainConfig, logs: str) -> str:
+def _curves_code(cfg: TrainConfig, logs: str, t: Words) -> str:
     """The plotting cell; ``logs`` names the dict of per-epoch lists ("history.history")."""
     val = cfg.val_fraction > 0
+    train, validation = t("train"), t("validation")
     lines = [
         "fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(10, 4))",
-        f'ax_loss.plot({logs}["loss"], label="train")',
-        f'ax_acc.plot({logs}["accuracy"], label="train")',
+        f'ax_loss.plot({logs}["loss"], label="{train}")',
+        f'ax_acc.plot({logs}["accuracy"], label="{train}")',
     ]
     if val:
         lines += [
-            f'ax_loss.plot({logs}["val_loss"], label="validation")',
-            f'ax_acc.plot({logs}["val_accuracy"], label="validation")',
+            f'ax_loss.plot({logs}["val_loss"], label="{validation}")',
+            f'ax_acc.plot({logs}["val_accuracy"], label="{validation}")',
         ]
     lines += [
-        'ax_loss.set(xlabel="epoch", ylabel="loss")',
-        'ax_acc.set(xlabel="epoch", ylabel="accuracy")',
+        f'ax_loss.set(xlabel="epoch", ylabel="{t("loss")}")',
+        f'ax_acc.set(xlabel="epoch", ylabel="{t("accuracy")}")',
         "ax_loss.legend()",
         "ax_acc.legend()",
         "plt.show()",

@@ -19,6 +19,7 @@ from __future__ import annotations
 from nndesk.codegen import snippets
 from nndesk.codegen.experiment import Experiment
 from nndesk.codegen.numpy_script import AUGMENT_STREAM, SHUFFLE_STREAM, changes_table
+from nndesk.codegen.words import Words
 
 #: settings Keras compiles into its training step (changed on its objects, then traced again)
 _TRACED = ("MOMENTUM", "L2", "DROPOUT")
@@ -28,8 +29,9 @@ _AUG = frozenset({"augment", "aug_shift", "aug_rotate", "aug_scale"})
 class Steering:
     """What the notebook of ``experiment`` needs for its change record (falsy when unsteered)."""
 
-    def __init__(self, experiment: Experiment):
+    def __init__(self, experiment: Experiment, words: Words | None = None):
         self.experiment = experiment
+        self.t = words or Words()
         self.names = frozenset(c.name for c in experiment.changes)
         cfg = experiment.config
         #: augmentation is done in the loop in NumPy (a steered run that augments at some point)
@@ -42,15 +44,19 @@ class Steering:
 
     # -- the change record's cell ---------------------------------------------------------------
     def text(self) -> str:
+        t = self.t
         said = "; ".join(
-            f"epoch {c.epoch}, batch {c.batch}: {c.describe()}" for c in self.experiment.changes
-        )
-        return (
+            t("epoch {epoch}, batch {batch}: {change}", epoch=c.epoch, batch=c.batch,
+              change=c.describe())
+            for c in self.experiment.changes
+        )  # fmt: skip
+        return t(
             "The run was steered while it trained. Its change record, replayed by the training "
-            f"loop below at the same batches: {said}. A rate set by hand replaces the schedule "
+            "loop below at the same batches: {said}. A rate set by hand replaces the schedule "
             "from then on; a batch size takes effect from the start of its epoch. Keras compiles "
             "momentum, L2 and dropout into its training step, so `steer` traces the step again "
-            "after changing one of them."
+            "after changing one of them.",
+            said=said,
         )
 
     def code(self) -> str:
@@ -111,7 +117,7 @@ class Steering:
 
     # -- the training loop's cell ---------------------------------------------------------------
     def loop_text(self) -> str:
-        return (
+        return self.t(
             "One `train_on_batch` call per batch, in nndesk's order for each epoch, making each "
             "change of the record before its batch; the loss and accuracy of an epoch are the "
             "running means Keras keeps over its batches."

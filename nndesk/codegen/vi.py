@@ -293,6 +293,200 @@ TEXTS: dict[str, str] = {
     "schedules count epochs from 0; a rate set by hand stays (the app's rule)":
         "lịch tốc độ học đếm epoch từ 0; tốc độ học đặt bằng tay thì giữ nguyên (quy tắc của "
         "ứng dụng)",
+    # -- the Keras notebook: markdown (keras_notebook, keras_steering) ---------------------------
+    "# {slug}: `{arch}` on {dataset}, in Keras": "# {slug}: `{arch}` trên {dataset}, bằng Keras",
+    "Exported by nndesk from {origin}.": "Xuất bởi nndesk từ {origin}.",
+    "Made with: `{command}`": "Tạo bằng: `{command}`",
+    "The same experiment as nndesk trains from scratch in NumPy, built the way the labs built "
+    "it in Keras. Keras draws its own random numbers, so expect the accuracy within about a "
+    "point of the app's, not the same digits.":
+        "Cùng thí nghiệm mà nndesk huấn luyện từ đầu bằng NumPy, được dựng bằng Keras theo cách "
+        "các bài lab đã dựng. Keras tự rút các số ngẫu nhiên của nó, nên độ chính xác sẽ chênh "
+        "lệch với của ứng dụng khoảng một điểm phần trăm, không trùng từng chữ số.",
+    "| setting | value |": "| cài đặt | giá trị |",
+    "dataset": "tập dữ liệu",
+    "architecture": "kiến trúc",
+    "hidden activation": "hàm kích hoạt tầng ẩn",
+    "output": "đầu ra",
+    "loss": "mất mát",
+    "optimiser": "bộ tối ưu",
+    "{optimizer}, learning rate {lr}": "{optimizer}, tốc độ học {lr}",
+    "batch size": "kích thước batch",
+    "full (the whole training set)": "cả tập (toàn bộ tập huấn luyện)",
+    "epochs": "số epoch",
+    "schedule": "lịch tốc độ học",
+    "inputs": "đầu vào",
+    "validation": "kiểm định",
+    "{share} of the training images": "{share} ảnh huấn luyện",
+    "seed": "seed",
+    "augmentation": "tăng cường dữ liệu",
+    "shifts up to {shift} px, rotations up to {rotate}°, zoom ±{scale}":
+        "dịch tối đa {shift} điểm ảnh, xoay tối đa {rotate}°, phóng ±{scale}",
+    "steered": "điều chỉnh",
+    "{count} changes while training: these are the settings it started with (see the run's "
+    "changes below)":
+        "{count} thay đổi trong lúc huấn luyện: đây là các cài đặt lúc bắt đầu (xem các thay "
+        "đổi của lượt chạy bên dưới)",
+    "## Set-up\nNeeds TensorFlow 2.16 or newer (Keras 3), NumPy and matplotlib: `pip install "
+    "tensorflow matplotlib`. Point `DATA_DIR` at the folder holding the four IDX files (or its "
+    "`{folder}/` sub-folder).":
+        "## Chuẩn bị\nCần TensorFlow 2.16 trở lên (Keras 3), NumPy và matplotlib: `pip install "
+        "tensorflow matplotlib`. Đặt `DATA_DIR` là thư mục chứa bốn tệp IDX (hoặc thư mục con "
+        "`{folder}/` của nó).",
+    "## Data\nThe IDX files are read with `gzip` and `struct`, every size checked against the "
+    "bytes present, into uint8 arrays (n, 28, 28).":
+        "## Dữ liệu\nCác tệp IDX được đọc bằng `gzip` và `struct`, mọi kích thước đều được đối "
+        "chiếu với số byte thực có, thành các mảng uint8 (n, 28, 28).",
+    "## Validation split\nNone: like the lab, this experiment trains on all training images and "
+    "only the test set scores it.":
+        "## Tách tập kiểm định\nKhông có: giống bài lab, thí nghiệm này huấn luyện trên mọi ảnh "
+        "huấn luyện và chỉ tập kiểm tra chấm điểm nó.",
+    "## Validation split\n{share} of the training images of every class are held out to watch "
+    "over-fitting (nndesk's stratified split with the same seeded stream).":
+        "## Tách tập kiểm định\n{share} ảnh huấn luyện của mỗi lớp được giữ riêng để theo dõi "
+        "quá khớp (overfitting) (cách tách phân tầng của nndesk, với cùng luồng ngẫu nhiên có "
+        "seed).",
+    "## Normalisation": "## Chuẩn hoá",
+    "Raw pixel values 0..255, as the lab fed them.":
+        "Giữ nguyên giá trị điểm ảnh 0..255, như bài lab đã đưa vào.",
+    "Pixels divided by 255: inputs in [0, 1].": "Điểm ảnh chia cho 255: đầu vào trong [0, 1].",
+    "Pixels mapped to [-1, 1]: x / 127.5 - 1.":
+        "Điểm ảnh được đưa về [-1, 1]: x / 127.5 - 1.",
+    "Standardised with one mean and standard deviation over every training pixel.":
+        "Chuẩn hoá bằng một giá trị trung bình và một độ lệch chuẩn trên mọi điểm ảnh huấn "
+        "luyện.",
+    "Images become rows of 784 values, as nndesk feeds them.":
+        "Mỗi ảnh thành một hàng 784 giá trị, như nndesk đưa vào mạng.",
+    "## The network": "## Mạng nơ-ron",
+    "nndesk's `{arch}`, layer by layer (shapes per image):":
+        "`{arch}` của nndesk, từng tầng một (hình dạng cho mỗi ảnh):",
+    "- dense {n_in} → {n_out}, {init} initial weights":
+        "- tầng kết nối đầy đủ (dense) {n_in} → {n_out}, trọng số khởi tạo {init}",
+    "He": "He",
+    "Glorot uniform": "Glorot đều",
+    "LeCun": "LeCun",
+    "zero": "bằng 0",
+    "- {filters} convolution kernels {k}×{k}, {padding} → {shape}":
+        "- {filters} nhân tích chập {k}×{k}, {padding} → {shape}",
+    "'same' padding": "đệm 'same'",
+    "no padding ('valid')": "không đệm ('valid')",
+    "- 2×2 max-pooling → {shape}": "- gộp cực đại (max pooling) 2×2 → {shape}",
+    "- batch normalisation per channel": "- chuẩn hoá theo batch cho từng kênh",
+    ", slopes starting at {init}": ", độ dốc bắt đầu từ {init}",
+    "- dropout {rate} (training only)": "- dropout {rate} (chỉ khi huấn luyện)",
+    "- flatten → {shape}": "- làm phẳng (flatten) → {shape}",
+    "- {output} output": "- đầu ra {output}",
+    "L2 on every weight matrix and kernel, starting at {l2}: one `L2` regulariser shared by the "
+    "layers, so the run's changes reach all.":
+        "L2 trên mọi ma trận trọng số và nhân tích chập, bắt đầu từ {l2}: một bộ điều chuẩn "
+        "`L2` dùng chung cho các tầng, để các thay đổi của lượt chạy đến được tất cả.",
+    "L2 {l2} on every weight matrix and kernel (Keras' `l2`).":
+        "L2 {l2} trên mọi ma trận trọng số và nhân tích chập (`l2` của Keras).",
+    "nndesk applies a conv layer's activation after its max-pool, which gives the same numbers "
+    "as Keras' `activation=` on the Conv2D.":
+        "nndesk áp hàm kích hoạt của tầng tích chập sau tầng gộp cực đại của nó, cho cùng kết "
+        "quả như `activation=` của Keras trên Conv2D.",
+    "The training loop shifts, rotates and zooms the training images in NumPy, as nndesk does, "
+    "so that the run's changes can switch it and set its strengths.":
+        "Vòng huấn luyện dịch, xoay và phóng to/thu nhỏ ảnh huấn luyện bằng NumPy, như nndesk "
+        "làm, để các thay đổi của lượt chạy có thể bật/tắt và đặt mức độ của nó.",
+    "The random layers at the top shift, rotate and zoom the training images (Keras turns them "
+    "off in evaluation).":
+        "Các tầng ngẫu nhiên ở đầu mạng dịch, xoay và phóng to/thu nhỏ ảnh huấn luyện (Keras "
+        "tắt chúng khi đánh giá).",
+    "## Loss and optimiser": "## Hàm mất mát và bộ tối ưu",
+    "Cross-entropy of the softmax against the class number (`sparse_categorical_crossentropy`).":
+        "Entropy chéo (cross-entropy) của softmax so với số thứ tự lớp "
+        "(`sparse_categorical_crossentropy`).",
+    "Binary cross-entropy of every sigmoid output against one-hot targets, as the MNIST lab "
+    "scored it.":
+        "Entropy chéo nhị phân (binary cross-entropy) của mỗi đầu ra sigmoid so với nhãn "
+        "one-hot, như bài lab MNIST đã chấm.",
+    "Mean squared error between the outputs and one-hot targets.":
+        "Sai số bình phương trung bình (mean squared error) giữa đầu ra và nhãn one-hot.",
+    "Plain gradient descent (SGD on the whole training set as one batch)":
+        "Hạ gradient thuần (SGD trên cả tập huấn luyện như một batch)",
+    "SGD": "SGD",
+    "SGD with momentum {momentum}": "SGD có quán tính (momentum) {momentum}",
+    "SGD with Nesterov momentum {momentum}": "SGD có quán tính Nesterov {momentum}",
+    "RMSProp": "RMSProp",
+    "Adam": "Adam",
+    "AdamW (decoupled weight decay {decay})": "AdamW (suy giảm trọng số tách rời {decay})",
+    "{optimizer} with learning rate {lr}": "{optimizer} với tốc độ học {lr}",
+    " and epsilon {eps}": " và epsilon {eps}",
+    ", gradients clipped to a global norm of {clip}":
+        ", cắt gradient (clip norm) về chuẩn toàn cục tối đa {clip}",
+    "## Learning-rate schedule": "## Lịch tốc độ học",
+    "Constant: the same learning rate every epoch.":
+        "Không đổi: cùng một tốc độ học ở mọi epoch.",
+    "Multiplied by {gamma} every {step} epochs.": "Nhân với {gamma} sau mỗi {step} epoch.",
+    "Constant for {step} epochs, then multiplied by exp(-{rate}) every epoch (the lab's "
+    "callback).":
+        "Không đổi trong {step} epoch, sau đó nhân với exp(-{rate}) mỗi epoch (callback của "
+        "bài lab).",
+    "Half a cosine from {lr} down to {min_lr} over the run.":
+        "Nửa chu kỳ cosin, từ {lr} xuống {min_lr} trong suốt lượt chạy.",
+    "## The run's changes": "## Các thay đổi của lượt chạy",
+    "The run was steered while it trained. Its change record, replayed by the training loop "
+    "below at the same batches: {said}. A rate set by hand replaces the schedule from then on; "
+    "a batch size takes effect from the start of its epoch. Keras compiles momentum, L2 and "
+    "dropout into its training step, so `steer` traces the step again after changing one of "
+    "them.":
+        "Lượt chạy đã được điều chỉnh trong lúc huấn luyện. Bản ghi thay đổi của nó, được vòng "
+        "huấn luyện bên dưới lặp lại ở đúng các batch đó: {said}. Tốc độ học đặt bằng tay sẽ "
+        "thay lịch tốc độ học từ lúc đó; kích thước batch có hiệu lực từ đầu epoch của nó. "
+        "Keras biên dịch quán tính, L2 và dropout vào bước huấn luyện, nên `steer` dựng lại "
+        "bước đó sau khi đổi một trong số chúng.",
+    "epoch {epoch}, batch {batch}: {change}": "epoch {epoch}, batch {batch}: {change}",
+    "## Training": "## Huấn luyện",
+    "{epochs} epochs in {batch}.": "{epochs} epoch với {batch}.",
+    "the whole training set as one batch (full-batch gradient descent)":
+        "cả tập huấn luyện là một batch (hạ gradient toàn batch)",
+    "batches of {size}, reshuffled every epoch": "các batch {size} ảnh, xáo trộn lại mỗi epoch",
+    "One `train_on_batch` call per batch, in nndesk's order for each epoch, making each change "
+    "of the record before its batch; the loss and accuracy of an epoch are the running means "
+    "Keras keeps over its batches.":
+        "Mỗi batch một lần gọi `train_on_batch`, theo thứ tự của nndesk trong mỗi epoch, thực "
+        "hiện mỗi thay đổi của bản ghi trước batch của nó; mất mát và độ chính xác của một epoch "
+        "là các trung bình trượt Keras giữ qua các batch.",
+    "## Evaluation\nAccuracy on the 10,000 test images, printed as `test_accuracy=0.xxxx` like "
+    "nndesk's exported script.":
+        "## Đánh giá\nĐộ chính xác trên 10.000 ảnh kiểm tra, in ra dạng `test_accuracy=0.xxxx` "
+        "giống script nndesk xuất ra.",
+    "## Curves\nLoss and accuracy per epoch, as on nndesk's Train page.":
+        "## Đường cong\nMất mát và độ chính xác theo từng epoch, như trên trang Huấn luyện của "
+        "nndesk.",
+    "train": "huấn luyện",
+    "accuracy": "độ chính xác",
+    # -- the Keras notebook: its code cells ------------------------------------------------------
+    "the folder with the IDX files": "thư mục chứa các tệp IDX",
+    "Python, NumPy and TensorFlow in one call": "Python, NumPy và TensorFlow trong một lần gọi",
+    "the loss compares probabilities with one-hot targets":
+        "hàm mất mát so sánh xác suất với nhãn one-hot",
+    "class numbers (sparse targets)": "số thứ tự lớp (nhãn dạng sparse)",
+    "images, channels last": "ảnh, kênh ở cuối",
+    "one for every layer": "một bộ cho mọi tầng",
+    "The rate for epoch ``epoch`` (counted from 0).":
+        "Tốc độ học cho epoch ``epoch`` (đếm từ 0).",
+    "One change of the record (not the rate: the loop sets that), made where Keras keeps the "
+    "setting.":
+        "Một thay đổi của bản ghi (không phải tốc độ học: vòng lặp đặt nó), thực hiện ở nơi "
+        "Keras giữ cài đặt đó.",
+    "AdamW's decoupled decay is 2 * L2": "suy giảm tách rời của AdamW là 2 * L2",
+    "the regulariser every layer shares": "bộ điều chuẩn mọi tầng dùng chung",
+    "the batch size and augmentation: the loop below reads them":
+        "kích thước batch và tăng cường dữ liệu: vòng lặp bên dưới đọc chúng",
+    "Keras compiled the old number into its training step: trace the step again":
+        "Keras đã biên dịch giá trị cũ vào bước huấn luyện: dựng lại bước đó",
+    "nndesk's stream": "luồng ngẫu nhiên của nndesk",
+    "the schedule's rate (it counts epochs from 0) until one is set by hand":
+        "tốc độ học theo lịch (đếm epoch từ 0) cho đến khi có tốc độ học đặt bằng tay",
+    "the logs become this epoch's running means":
+        "các số liệu trở thành trung bình trượt của epoch này",
+    "epoch {epoch}/{EPOCHS}  loss {history['loss'][-1]:.4f}  ":
+        "epoch {epoch}/{EPOCHS}  mất mát {history['loss'][-1]:.4f}  ",
+    "accuracy {history['accuracy'][-1]:.2%}  lr {lr:.3g}":
+        "độ chính xác {history['accuracy'][-1]:.2%}  tốc độ học {lr:.3g}",
 }
 
 #: English with ``<name>`` wildcards (the numbers of a comment) -> Vietnamese with the same
@@ -308,7 +502,7 @@ PATTERNS: dict[str, str] = {
     "back to <shape>": "trở lại <shape>",
     "<x> -> <out> images": "<x> -> <out> ảnh",
     "inverted dropout: zero <share> of the units, scale the rest":
-        "dropout đảo: đặt <share> số nơ-ron về 0, phóng to phần còn lại",
+        "dropout đảo (inverted): đặt <share> số nơ-ron về 0, nhân phần còn lại lên để bù",
     "PReLU <shape>: learned slopes": "PReLU <shape>: độ dốc được học",
     "ReLU <shape>": "ReLU <shape>",
     "leaky ReLU <shape>": "leaky ReLU <shape>",

@@ -62,7 +62,7 @@ class Words:
         self._texts, self._patterns, self._same = _tables(language)
         #: English texts met that have no translation (kept in English)
         self.missing: set[str] = set()
-        self._own: set[str] = set()  # texts already in the language (class names)
+        self._own: set[str] = set()  # texts already in the language (class names, labels)
 
     @property
     def english(self) -> bool:
@@ -72,7 +72,9 @@ class Words:
         """``text`` in the language, ``{name}`` places filled with ``values`` (as given)."""
         if not self.english:
             text = self._find(text)
-        return text.format(**values) if values else text
+        text = text.format(**values) if values else text
+        self._own.add(text)  # already in the language where ``code`` meets it (a plot's label)
+        return text
 
     def same(self, text: str) -> bool:
         """Whether ``text`` reads the same in the language by the tables' choice (a formula,

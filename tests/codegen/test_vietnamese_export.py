@@ -12,10 +12,18 @@ import io
 import re
 import tokenize
 
+import nbformat
 import numpy as np
 import pytest
 
-from nndesk.codegen import Words, export_text, from_config, from_preset, numpy_script
+from nndesk.codegen import (
+    Words,
+    export_text,
+    from_config,
+    from_preset,
+    keras_notebook,
+    numpy_script,
+)
 from nndesk.codegen import vi as vi_table
 from nndesk.errors import ConfigError
 from nndesk.presets import list_presets
@@ -174,3 +182,71 @@ def test_the_class_names_written_back_to_english_are_those_of_the_dataset():
     names = Words("vi").class_names(experiment.class_names)
     assert len(set(names)) == 10 and not set(names) & set(experiment.class_names)
     assert np.all([bool(n.strip()) for n in names])
+
+
+# -- the Keras notebook ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def notebooks() -> dict[str, tuple[nbformat.NotebookNode, nbformat.NotebookNode, Words]]:
+    """name -> (English notebook, Vietnamese notebook, the Vietnamese Words that wrote it)."""
+    out = {}
+    for name, experiment in _experiments().items():
+        words = Words("vi")
+        english = nbformat.reads(keras_notebook(experiment, "pytest"), as_version=4)
+        vietnamese = nbformat.reads(keras_notebook(experiment, "pytest", words), as_version=4)
+        out[name] = (english, vietnamese, words)
+    return out
+
+
+def test_every_english_text_of_every_notebook_has_its_vietnamese(notebooks):
+    missing = set().union(*(words.missing for _, _, words in notebooks.values()))
+    assert not missing, "no Vietnamese in nndesk/codegen/vi.py for:\n" + "\n".join(sorted(missing))
+
+
+def test_a_vietnamese_notebook_explains_in_vietnamese_the_same_code(notebooks):
+    for name, (english, vietnamese, _) in notebooks.items():
+        nbformat.validate(vietnamese)
+        assert [c.cell_type for c in english.cells] == [c.cell_type for c in vietnamese.cells]
+        for en, vi in zip(english.cells, vietnamese.cells, strict=True):
+            if en.cell_type == "code":
+                assert _code_only(vi.source) == _code_only(en.source), name
+                comments, strings = _prose(en.source)
+                vi_comments, vi_strings = _prose(vi.source)
+                left = {t for t in comments & vi_comments if not Words("vi").same(t)}
+                assert not left and not strings & vi_strings, (name, left, strings & vi_strings)
+            else:  # every markdown line that has words differs from the English one
+                same = set(en.source.splitlines()) & set(vi.source.splitlines())
+                prose = {line for line in same if re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", line)}
+                assert not prose, (name, prose)
+        headings = [c.source.splitlines()[0] for c in vietnamese.cells if c.cell_type == "markdown"]
+        assert "## 1. Chuẩn bị" in headings and "## 2. Dữ liệu" in headings, headings
+
+
+def test_a_vietnamese_notebook_runs_like_the_english_one(blob_dir, monkeypatch, capsys):
+    """Against the stand-in Keras of test_keras_notebook: the notebook's own code (IDX reading,
+    split, normalisation) gives the same arrays and the same last line in both languages."""
+    import sys
+    import types
+
+    from tests.codegen.test_keras_notebook import _StandIn
+
+    stand_in = _StandIn()
+    tensorflow = types.ModuleType("tensorflow")
+    tensorflow.keras = stand_in
+    monkeypatch.setitem(sys.modules, "tensorflow", tensorflow)
+    monkeypatch.setitem(sys.modules, "tensorflow.keras", stand_in)
+    experiment = from_preset("fashion-mlp-plus")
+    ran = {}
+    for language in ("en", "vi"):
+        nb = nbformat.reads(export_text(experiment, "pytest", True, language), as_version=4)
+        namespace: dict = {"__name__": "notebook"}
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                source = cell.source.replace('DATA_DIR = "data"', f"DATA_DIR = {str(blob_dir)!r}")
+                exec(compile(source, cell.id, "exec"), namespace)
+        ran[language] = namespace, capsys.readouterr().out.strip().splitlines()
+    (en, en_out), (vi, vi_out) = ran["en"], ran["vi"]
+    np.testing.assert_array_equal(en["x_train"], vi["x_train"])
+    np.testing.assert_array_equal(en["t_test"], vi["t_test"])
+    assert en_out[-1] == vi_out[-1] == "test_accuracy=0.9000"
+    assert vi_out[-2] == "mất mát trên tập kiểm tra 0.2500"
+    assert vi["CLASS_NAMES"][0] == "Áo thun/áo phông"

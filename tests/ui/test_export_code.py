@@ -131,6 +131,8 @@ def test_a_script_exported_from_the_vietnamese_window_names_the_menu_path_as_it_
         qtbot.addWidget(page)
         dialogs.answer = str(tmp_path / "vi.py")
         _action(page.code_button, "Xuất thành script…").trigger()
+        dialogs.answer = str(tmp_path / "vi.ipynb")
+        _action(page.code_button, "Xuất thành notebook…").trigger()
     finally:
         language.use_language("en")
     text = (tmp_path / "vi.py").read_text(encoding="utf-8")
@@ -140,6 +142,12 @@ def test_a_script_exported_from_the_vietnamese_window_names_the_menu_path_as_it_
     assert "Export" not in header and "Xuất bởi nndesk từ" in header
     assert "# -- các cài đặt của thí nghiệm -" in text and "'Áo thun/áo phông'" in text
     assert 'print(f"mất mát trên tập kiểm tra {test_loss:.4f}")' in text
+    nb = nbformat.read(tmp_path / "vi.ipynb", as_version=4)
+    nbformat.validate(nb)
+    assert "Tạo bằng: `cửa sổ nndesk, Huấn luyện > Xuất mã > Xuất thành notebook…`" in (
+        nb.cells[0].source
+    )
+    assert nb.cells[1].source.startswith("## 1. Chuẩn bị\nCần TensorFlow")
 
     page = training_page(TrainingController(store=RunStore(tmp_path / "runs")))
     qtbot.addWidget(page)
