@@ -7,6 +7,7 @@ files, models and datasets and hands the results back to the widgets and control
 - ``desk``: ``build_window() -> Desk`` (every controller, then every page), ``switch_language``
 - ``wiring``: which controller signal reaches which page
 - ``coordinator``: ``Coordinator``, the answers to the window's requests
+- ``language_switch``: ``LanguageSwitch``, View > Language's question and the switch
 - ``window_state``: the work a window rebuilt in another language keeps
 """
 

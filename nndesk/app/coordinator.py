@@ -1,6 +1,7 @@
 """The Coordinator: answers the window's requests (models, image files, test images, mode
-switches, data, settings, theme and language) by loading in the workers and handing the results
-back to the window and the controllers."""
+switches, data, settings, theme) by loading in the workers and handing the results back to the
+window and the controllers. View > Language's question and switch are ``LanguageSwitch``'s
+(language_switch.py); the coordinator connects it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import (
-    QEventLoop,
     QObject,
     Qt,
     QThreadPool,
@@ -18,9 +18,10 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from nndesk import preferences
+from nndesk.app.language_switch import LanguageSwitch
 from nndesk.controllers.background import BackgroundWrites
 from nndesk.controllers.datasets import (
     DATASET_FOR_KIND,
@@ -35,14 +36,14 @@ from nndesk.controllers.datasets import (
 from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.prediction import PredictionController
 from nndesk.errors import ConfigError, NndeskError, user_message
-from nndesk.i18n import N_, QT_TRANSLATE_NOOP, localised
+from nndesk.i18n import N_, localised
 from nndesk.inference import Classifier, default_model_path, shipped_models
 from nndesk.nn.serialization import OldModelFileWarning
 from nndesk.plain_text import one_line
 from nndesk.preprocess import upscale_28
-from nndesk.ui import language, theme
+from nndesk.ui import theme
 from nndesk.ui.data_banner import DataBanner, DownloadDialog
-from nndesk.ui.language import system_ui_languages, translate
+from nndesk.ui.language import translate
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.off_gui import Delivery, run_off_gui
 from nndesk.ui.settings_dialog import SettingsDialog
@@ -112,14 +113,9 @@ class Coordinator(QObject):
         window.test_image_requested.connect(self._on_window_test_image_requested)
         window.data_folder_chosen.connect(self._on_window_data_folder_chosen)
         window.theme_change_requested.connect(self._on_window_theme_change_requested)
-        window.language_change_requested.connect(self._on_window_language_change_requested)
-        self.language_box: QMessageBox | None = None
-        # set by build_window: rebuild the window in language ``code``, keeping the work
-        self.switch_language: Callable[[str], object] = lambda code: None
-        # set by build_window: a run is training (or testing and saving its model)
-        self.training_busy: Callable[[], bool] = lambda: False
-        # set by build_window: the Lab page holds edits not saved to a file
-        self.unsaved_lab_edits: Callable[[], bool] = lambda: False
+        # View > Language: the question "switch now?" and the switch (language_switch.py)
+        self.language_switch = LanguageSwitch(window)
+        window.language_change_requested.connect(self.language_switch.ask)
         window.drawing_changed.connect(prediction.request)
         window.drawing_finished.connect(prediction.request_now)
         prediction.classifier_changed.connect(self._on_prediction_classifier_changed)
@@ -443,88 +439,6 @@ class Coordinator(QObject):
         preferences.set_theme(name)
         theme.apply_theme(QApplication.instance(), name)
         self.window.set_theme_choice(name)
-
-    @Slot(str)
-    def _on_window_language_change_requested(self, choice: str) -> None:
-        """Remember the language and offer to switch now: the window is rebuilt in it, keeping
-        the drawing, the model, the mode, the page and the Train page's last run. Asked in the
-        language chosen, since that is the one the person reads. While a run trains the switch
-        waits (the run would be lost); the choice then applies from the next start."""
-        preferences.set_language(choice)
-        self.window.set_language_choice(choice)
-        code = language.resolve_language(choice, system_ui_languages())
-        if code == language.current_language():
-            return
-
-        def say(text: str) -> str:
-            return language.translate_in(code, "Language", text)
-
-        box = QMessageBox(self.window)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one is built per question
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(say(QT_TRANSLATE_NOOP("Language", "Language")))
-        switch = None
-        if self.training_busy():
-            box.setText(
-                say(
-                    QT_TRANSLATE_NOOP(
-                        "Language",
-                        "A training run is in progress: switching the language now would end "
-                        "it. nndesk speaks the new language from its next start; or stop the "
-                        "run (its model is saved) and choose the language again.",
-                    )
-                )
-            )
-            box.addButton(QMessageBox.StandardButton.Ok)
-        else:
-            text = say(
-                QT_TRANSLATE_NOOP(
-                    "Language",
-                    "Switch the window to the new language now? Your drawing, the model in "
-                    "use, the mode, the page and the Train page's last run stay as they are.",
-                )
-            )
-            if self.unsaved_lab_edits():
-                text += " " + say(
-                    QT_TRANSLATE_NOOP(
-                        "Language",
-                        "The Lab page's edits are not saved: they start again from the "
-                        "original network (Save as new model keeps them).",
-                    )
-                )
-            box.setText(text)
-            switch = box.addButton(
-                say(QT_TRANSLATE_NOOP("Language", "Switch now")),
-                QMessageBox.ButtonRole.AcceptRole,
-            )
-            box.addButton(
-                say(QT_TRANSLATE_NOOP("Language", "At next start")),
-                QMessageBox.ButtonRole.RejectRole,
-            )
-        box.buttonClicked.connect(
-            lambda button: self._on_language_box_clicked(switch is not None and button is switch)
-        )
-        self.language_box = box
-        box.open()  # window-modal without blocking (tests drive it)
-
-    def _on_language_box_clicked(self, switch: bool) -> None:
-        if not switch:
-            return
-        code = language.resolve_language(preferences.language(), system_ui_languages())
-        # the rebuild takes the GUI thread for about a second: a wait cursor says it is working
-        # (at once), and the rebuild starts once the question box has closed
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        QTimer.singleShot(0, lambda: self._switch_under_wait_cursor(code))
-
-    def _switch_under_wait_cursor(self, code: str) -> None:
-        """``switch_language(code)``, then the cursor set by the click is restored, whatever
-        happens (a refusing close guard, an error)."""
-        try:
-            # the box's place is painted over before the GUI thread is busy (no input handled)
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-            self.switch_language(code)
-        finally:
-            QApplication.restoreOverrideCursor()
 
     @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:

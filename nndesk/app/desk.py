@@ -131,9 +131,10 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     # the core's warnings (a data folder of other files than the published ones) in the status
     # line, not on stderr
     warning_notes.install().said.connect(coordinator._on_warning_notes_said)
-    coordinator.switch_language = lambda code: switch_language(desk, code)
-    coordinator.training_busy = training.is_running
-    coordinator.unsaved_lab_edits = desk.lab_page.has_unsaved_edits
+    # what View > Language's question needs to know, and the switch it makes
+    coordinator.language_switch.switch_language = lambda code: switch_language(desk, code)
+    coordinator.language_switch.training_busy = training.is_running
+    coordinator.language_switch.unsaved_lab_edits = desk.lab_page.has_unsaved_edits
     wire_pages(desk)
     mode = mode or preferences.last_mode()
     if classifier is None:
@@ -149,7 +150,7 @@ def switch_language(desk: Desk, code: str) -> Desk:
     """Rebuild the window in language ``code`` and put this one's work into it: the drawing
     (with undo), the model object in use, the mode, the page, the Train page's form and last
     run, the evaluation report. The old window closes (its threads stopped) once the new one
-    is up. Callers make sure no run is training (``Coordinator`` asks first)."""
+    is up. Callers make sure no run is training (``LanguageSwitch`` asks first)."""
     state = capture_state(desk)
     before = language.current_language()
     language.use_language(code)

@@ -134,11 +134,11 @@ def test_view_language_remembers_the_choice_and_asks_to_switch_in_that_language(
 ):
     desk = window_factory(classifier=stroke_classifier)
     switched = []
-    desk.coordinator.switch_language = switched.append
+    desk.coordinator.language_switch.switch_language = switched.append
     desk.window.language_actions["vi"].trigger()
     assert preferences.language() == "vi"
     assert desk.window.language_actions["vi"].isChecked()
-    box = desk.coordinator.language_box
+    box = desk.coordinator.language_switch.box
     qtbot.waitUntil(box.isVisible)
     assert box.text().startswith("Chuyển cửa sổ sang ngôn ngữ mới ngay bây giờ?")
     later = next(b for b in box.buttons() if b.text() == "Từ lần khởi động sau")
@@ -147,7 +147,7 @@ def test_view_language_remembers_the_choice_and_asks_to_switch_in_that_language(
     desk.window.language_actions["en"].trigger()  # English is already in use: nothing to ask
     assert preferences.language() == "en"
     desk.window.language_actions["vi"].trigger()
-    box = desk.coordinator.language_box
+    box = desk.coordinator.language_switch.box
     qtbot.waitUntil(box.isVisible)
     switch = next(b for b in box.buttons() if b.text() == "Chuyển ngay")
     switch.click()
@@ -159,7 +159,7 @@ def test_the_question_is_english_when_english_is_chosen(
 ):
     desk = window_factory(classifier=stroke_classifier)
     desk.window.language_actions["en"].trigger()
-    box = desk.coordinator.language_box
+    box = desk.coordinator.language_switch.box
     qtbot.waitUntil(box.isVisible)
     assert box.text().startswith("Switch the window to the new language now?")
     box.reject()

@@ -42,9 +42,9 @@ def _switch(qtbot, desk, code: str):
         built.append(real(old, chosen))
         return built[-1]
 
-    desk.coordinator.switch_language = lambda chosen: recording(desk, chosen)
+    desk.coordinator.language_switch.switch_language = lambda chosen: recording(desk, chosen)
     desk.window.language_actions[code].trigger()
-    box = desk.coordinator.language_box
+    box = desk.coordinator.language_switch.box
     qtbot.waitUntil(box.isVisible)
     switch = next(b for b in box.buttons() if b.text() in ("Chuyển ngay", "Switch now"))
     switch.click()
@@ -112,13 +112,13 @@ def test_the_switch_waits_while_a_run_trains_and_says_so(
     qtbot, english_after, window_factory, stroke_classifier
 ):
     desk = window_factory(classifier=stroke_classifier)
-    # the coordinator asks the training controller; a real run is not needed to see the answer
-    assert desk.coordinator.training_busy == desk.training.is_running
-    desk.coordinator.training_busy = lambda: True
+    # the language switch asks the training controller; a real run is not needed to see the answer
+    assert desk.coordinator.language_switch.training_busy == desk.training.is_running
+    desk.coordinator.language_switch.training_busy = lambda: True
     switched = []
-    desk.coordinator.switch_language = switched.append
+    desk.coordinator.language_switch.switch_language = switched.append
     desk.window.language_actions["vi"].trigger()
-    box = desk.coordinator.language_box
+    box = desk.coordinator.language_switch.box
     qtbot.waitUntil(box.isVisible)
     assert box.text().startswith("Một lượt huấn luyện đang chạy")
     assert [b.text() for b in box.buttons()] == ["OK"] or len(box.buttons()) == 1
@@ -132,11 +132,11 @@ def test_unsaved_lab_edits_are_named_in_the_question(
     qtbot, english_after, window_factory, stroke_classifier
 ):
     desk = window_factory(classifier=stroke_classifier)
-    assert desk.coordinator.unsaved_lab_edits() is False
-    desk.coordinator.unsaved_lab_edits = lambda: True
-    desk.coordinator.switch_language = lambda code: None
+    assert desk.coordinator.language_switch.unsaved_lab_edits() is False
+    desk.coordinator.language_switch.unsaved_lab_edits = lambda: True
+    desk.coordinator.language_switch.switch_language = lambda code: None
     desk.window.language_actions["vi"].trigger()
-    box = desk.coordinator.language_box
+    box = desk.coordinator.language_switch.box
     qtbot.waitUntil(box.isVisible)
     assert "Thí nghiệm" in box.text()
     later = next(b for b in box.buttons() if b.text() == "Từ lần khởi động sau")
@@ -173,7 +173,7 @@ def test_every_page_name_is_in_sight_without_scrolling(
 
 def _answer_switch_now(qtbot, desk, code: str) -> None:
     desk.window.language_actions[code].trigger()
-    box = desk.coordinator.language_box
+    box = desk.coordinator.language_switch.box
     qtbot.waitUntil(box.isVisible)
     next(b for b in box.buttons() if b.text() in ("Chuyển ngay", "Switch now")).click()
 
@@ -188,7 +188,7 @@ def test_a_wait_cursor_shows_while_the_window_is_rebuilt_and_goes_in_every_case(
         cursor = QApplication.overrideCursor()
         seen.append((code, None if cursor is None else cursor.shape()))
 
-    desk.coordinator.switch_language = rebuild
+    desk.coordinator.language_switch.switch_language = rebuild
     _answer_switch_now(qtbot, desk, "vi")
     qtbot.waitUntil(lambda: len(seen) == 1)
     assert seen == [("vi", Qt.CursorShape.WaitCursor)]
@@ -197,7 +197,7 @@ def test_a_wait_cursor_shows_while_the_window_is_rebuilt_and_goes_in_every_case(
     def failing(code):
         raise RuntimeError("the rebuild failed")
 
-    desk.coordinator.switch_language = failing
+    desk.coordinator.language_switch.switch_language = failing
     with qtbot.captureExceptions() as raised:
         _answer_switch_now(qtbot, desk, "vi")  # the stand-in left English in use
         qtbot.waitUntil(lambda: len(raised) == 1)
@@ -208,9 +208,11 @@ def test_a_wait_cursor_shows_while_the_window_is_rebuilt_and_goes_in_every_case(
 
 def test_at_next_start_sets_no_wait_cursor(qtbot, english_after, window_factory, stroke_classifier):
     desk = window_factory(classifier=stroke_classifier)
-    desk.coordinator.switch_language = lambda code: pytest.fail("no switch was asked for")
+    desk.coordinator.language_switch.switch_language = lambda code: pytest.fail(
+        "no switch was asked for"
+    )
     desk.window.language_actions["vi"].trigger()
-    box = desk.coordinator.language_box
+    box = desk.coordinator.language_switch.box
     qtbot.waitUntil(box.isVisible)
     next(b for b in box.buttons() if b.text() == "Từ lần khởi động sau").click()
     assert QApplication.overrideCursor() is None

@@ -55,7 +55,7 @@ def test_no_widget_of_the_window_is_left_to_pythons_collector(
         window.act_settings.trigger()
         desk.coordinator.settings_dialog.reject()
     desk.window.language_actions["vi"].trigger()
-    desk.coordinator.language_box.buttons()[-1].click()  # "At next start"
+    desk.coordinator.language_switch.box.buttons()[-1].click()  # "At next start"
     desk.coordinator.offer_download("mnist")
     desk.coordinator.download_dialog.close()
     assert left_to_python({window}) == []
