@@ -9,6 +9,7 @@ from nndesk.plain_text import one_line
 from nndesk.setting_words import title_key
 from nndesk.ui.language import translate
 from nndesk.ui.runs_view import shown_title, started_text
+from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_texts import idle_title, run_headline
 
 
@@ -16,12 +17,14 @@ class HeadlineMixin:
     """The Train page's headline, said in the window's language.
 
     Mixed into ``TrainingPanel`` (ui/training_panel.py), whose ``__init__`` makes the widgets
-    and the run's state these methods read and set.
+    and ``run_state``, the run's state these methods read and set (ui/train_run_state.py).
     """
+
+    run_state: RunState
 
     def _show_title(self) -> None:
         """The headline: the run's settings, with the learning rate in use now."""
-        run = self._run
+        run = self.run_state.run
         if run is None:
             return
         config = run.config.to_dict()
@@ -39,8 +42,8 @@ class HeadlineMixin:
                     "config": config,
                     "steered": steered,
                     "first_epoch": run.first_epoch,
-                    "kept": dict(self._kept),
-                    "continuing": self._continuing,
+                    "kept": dict(self.run_state.kept),
+                    "continuing": self.run_state.continuing,
                 },
             )
         )
@@ -48,7 +51,8 @@ class HeadlineMixin:
     def _say_headline(self, headline: tuple) -> None:
         """Say ``headline`` (facts: ``RunHeader.headline``) in the window's language."""
         tip = ""
-        continuable = self._continuable is not None and self._continuable[0].is_file()
+        model = self.run_state.continuable  # (its file, its curves) or None
+        continuable = model is not None and model[0].is_file()
         if headline == ("idle",) and not continuable and self._latest_record() is not None:
             tip = self._how_to_continue_latest()  # the headline names the latest run
         elif headline and headline[0] == "run":
@@ -81,10 +85,10 @@ class HeadlineMixin:
         ready = name in TITLES and missing_dataset(name) is None
         ready = ready and other_dataset_found(name) is None
         ready = ready and self.data_check.continue_needs is None
-        continuable = self._continuable
+        continuable = self.run_state.continuable
         if continuable is not None and continuable[0].is_file():
             run = self._model_name(continuable[0])
-            return idle_title(name, ready, run, self._continuable_dataset, None)
+            return idle_title(name, ready, run, self.run_state.continuable_dataset, None)
         return idle_title(name, ready, None, None, self._latest_record())
 
     def _latest_record(self):
@@ -96,14 +100,17 @@ class HeadlineMixin:
     def _on_runs_view_listed(self) -> None:
         """At start, with runs kept from earlier sessions, the headline names the latest
         instead of "No run yet" (that read as if nothing had ever been trained)."""
-        idle = self._run is None and not self.controller.is_running()
-        fresh = self.last_run_id is None and self._continuable is None and self.loaded_model is None
+        state = self.run_state
+        idle = state.run is None and not self.controller.is_running()
+        fresh = (
+            state.last_run_id is None and state.continuable is None and state.loaded_model is None
+        )
         latest = self._latest_record()
         if latest is None:
             return
         if not len(self.controller.replay):  # the Replay tab names it too
             record = self.controller.record
-            here = {self.last_run_id, record.run_id if record is not None else None}
+            here = {self.run_state.last_run_id, record.run_id if record is not None else None}
             if latest.run_id in here:  # this window's run, with no epoch ended
                 self.replay_view.set_run_here(started_text(latest))
             else:

@@ -18,6 +18,7 @@ from nndesk.training import TrainConfig
 from nndesk.ui import file_filters
 from nndesk.ui.language import translate
 from nndesk.ui.train_files import copy_model
+from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_texts import loaded_texts, model_name
 
 
@@ -25,8 +26,10 @@ class ModelFilesMixin:
     """The model files the Train page opens, names, saves and exports.
 
     Mixed into ``TrainingPanel`` (ui/training_panel.py), whose ``__init__`` makes the widgets
-    and the run's state these methods read and set.
+    and ``run_state``, the run's state these methods read and set (ui/train_run_state.py).
     """
+
+    run_state: RunState
 
     def load_model(self, path: str | os.PathLike) -> None:
         """Open a model file: it is read off the GUI thread; then its settings fill the form and
@@ -39,9 +42,9 @@ class ModelFilesMixin:
     @Slot(object)
     def _on_controller_model_opened(self, clf) -> None:
         path = Path(clf.path)
-        self.loaded_model = path
-        self._loaded_clf = clf
-        self._verdict = None
+        self.run_state.loaded_model = path
+        self.run_state.loaded_clf = clf
+        self.run_state.verdict = None
         saved = clf.info.get("config")
         if saved:
             try:  # a file's settings are checked like typed ones before they fill the form
@@ -55,15 +58,16 @@ class ModelFilesMixin:
                 )
         history = clf.info.get("history") or []
         self.curves = Curves.from_history(history)
-        self._continuable = (path, None)
-        self._continuable_dataset = (
+        self.run_state.continuable = (path, None)
+        self.run_state.continuable_dataset = (
             saved.get("dataset") if isinstance(saved, dict) else None
         ) or clf.dataset
         self._remember_end(clf)  # after the form took the file's settings
         self.live.reset()
         self.plot.request_draw()
-        self.last_run_id = None  # Save model… and Continue now mean this model, not the last run
-        self._completed = False  # the last run's "mistakes" hint is not about this model
+        # Save model… and Continue now mean this model, not the last run
+        self.run_state.last_run_id = None
+        self.run_state.completed = False  # the last run's "mistakes" hint is not about this model
         self._show_coach()
         self._show_loaded(clf)
         self._update_buttons()
@@ -114,15 +118,15 @@ class ModelFilesMixin:
         selected = self.runs_view.selected_records()
         if len(selected) == 1 and selected[0].model_path and selected[0].model_path.is_file():
             return selected[0].model_path
-        if self.last_run_id is not None:
+        if self.run_state.last_run_id is not None:
             path = self.controller.model_path  # the last run's, wherever it was saved
             if path is not None and path.is_file():
                 return path
-        return self.loaded_model
+        return self.run_state.loaded_model
 
     def continue_name(self) -> str | None:
         """How the page names the model Continue trains further, None without one."""
-        path = self._continuable[0] if self._continuable is not None else None
+        path = self.run_state.continuable[0] if self.run_state.continuable is not None else None
         return self._model_name(path) if path is not None else None
 
     @Slot()

@@ -11,6 +11,7 @@ from nndesk.errors import NndeskError
 from nndesk.runs import Curves
 from nndesk.training import TrainConfig
 from nndesk.ui.language import translate
+from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_texts import ended_message
 
 
@@ -49,8 +50,10 @@ class PageStateMixin:
     """``page_state`` and ``restore_page_state`` of the Train page.
 
     Mixed into ``TrainingPanel`` (ui/training_panel.py), whose ``__init__`` makes the widgets
-    and the run's state these methods read and set.
+    and ``run_state``, the run's state these methods read and set (ui/train_run_state.py).
     """
+
+    run_state: RunState
 
     def page_state(self) -> TrainPageState:
         """What this page holds that a window rebuilt in another language must keep."""
@@ -61,25 +64,25 @@ class PageStateMixin:
         return TrainPageState(
             config=config,
             curves=self.curves,
-            continuable=self._continuable,
-            last_run_id=self.last_run_id,
+            continuable=self.run_state.continuable,
+            last_run_id=self.run_state.last_run_id,
             model_path=self.controller.model_path,
-            loaded_model=self.loaded_model,
+            loaded_model=self.run_state.loaded_model,
             title=self.title.text(),
             tab=self.tabs.currentIndex(),
-            verdict=self._verdict,
+            verdict=self.run_state.verdict,
             progress=self.progress.value(),
-            loaded=self._loaded_clf,
+            loaded=self.run_state.loaded_clf,
             lr_now=self.live_lr.text(),
             slow_motion=self.slow_motion.currentIndex(),
             selected_runs=tuple(r.run_id for r in self.runs_view.selected_records()),
-            completed=self._completed,
-            at_end=(self._at_end, self._form_at_end),
+            completed=self.run_state.completed,
+            at_end=(self.run_state.at_end, self.run_state.form_at_end),
             inside=self.controller.inside,
             replay=self.controller.replay,
             span=(self.live.span(), self.live.expected(), self.live.batches_per_epoch),
             headline=self.header.headline,
-            continuable_dataset=self._continuable_dataset,
+            continuable_dataset=self.run_state.continuable_dataset,
             continue_needs=self.data_check.continue_needs,
         )
 
@@ -89,14 +92,14 @@ class PageStateMixin:
         if state.config is not None:
             self.form.set_config(state.config)
         self.curves = state.curves
-        self._continuable = state.continuable
-        self._continuable_dataset = state.continuable_dataset
-        self.last_run_id = state.last_run_id
-        self.loaded_model = state.loaded_model
+        self.run_state.continuable = state.continuable
+        self.run_state.continuable_dataset = state.continuable_dataset
+        self.run_state.last_run_id = state.last_run_id
+        self.run_state.loaded_model = state.loaded_model
         self.controller.model_path = state.model_path
-        self._completed = state.completed
+        self.run_state.completed = state.completed
         if state.at_end:
-            self._at_end, self._form_at_end = state.at_end
+            self.run_state.at_end, self.run_state.form_at_end = state.at_end
         if state.inside is not None:  # the Inside and Replay tabs show the last run again
             self.controller.inside = state.inside
             self.inside_view.show_record(state.inside)
@@ -116,7 +119,7 @@ class PageStateMixin:
                 self._show_saved_run(record, state.model_path)
                 self.runs_view.refresh(select_id=record.run_id)
         elif state.loaded is not None:
-            self._loaded_clf = state.loaded
+            self.run_state.loaded_clf = state.loaded
             self._show_loaded(state.loaded)
         elif state.loaded_model is not None:
             name = self._model_name(state.loaded_model)
@@ -128,8 +131,8 @@ class PageStateMixin:
         if state.continue_needs is not None:  # the failed Continue's banner, not the form's
             self.data_check.say_continue_needs(state.continue_needs)
         if state.verdict is not None and state.last_run_id is not None:
-            self._verdict = state.verdict
-            self._ended_text = ended_message(*state.verdict)
+            self.run_state.verdict = state.verdict
+            self.run_state.ended_text = ended_message(*state.verdict)
             self.progress.setFormat(self._verdict_text())
             self.progress.setValue(state.progress)
         if state.selected_runs:

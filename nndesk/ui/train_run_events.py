@@ -14,6 +14,7 @@ from nndesk.i18n import localised
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.language import accuracy_text, translate, translate_marked
 from nndesk.ui.runs_view import started_text
+from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_texts import VERDICTS, dataset_title, ended_message, progress_texts
 
 
@@ -21,24 +22,26 @@ class RunEventsMixin:
     """The ``TrainingController`` signals of a run, shown on the Train page.
 
     Mixed into ``TrainingPanel`` (ui/training_panel.py), whose ``__init__`` makes the widgets
-    and the run's state these methods read and set.
+    and ``run_state``, the run's state these methods read and set (ui/train_run_state.py).
     """
 
+    run_state: RunState
+
     def _show_progress(self) -> None:
-        run, r = self._run, self._last_batch
+        run, r = self.run_state.run, self.run_state.last_batch
         if run is None or r is None:
             return
         paused = self.controller.is_paused()
         lr = self.steering.lr if self.steering.lr is not None else r.lr
         value, where, line = progress_texts(run, r, paused=paused, lr=lr)
         self.progress.setValue(value)
-        if not self.controller.is_stopping() and self._ended is None:
+        if not self.controller.is_stopping() and self.run_state.ended is None:
             self.progress.setFormat(where)
         self.header.say_progress(line)
 
     def _show_again_before_start(self) -> None:
         """A run that never started: the curves (and the model) of the last run come back."""
-        shown, self._before_start = self._before_start, None
+        shown, self.run_state.before_start = self.run_state.before_start, None
         if shown is None:
             return
         self.curves, span, expected, per_epoch, model = shown
@@ -52,19 +55,19 @@ class RunEventsMixin:
 
     @Slot(str)
     def _on_controller_status_changed(self, text: str) -> None:
-        if self._run is None and not self.controller.is_stopping():  # loading, preparing
+        if self.run_state.run is None and not self.controller.is_stopping():  # loading, preparing
             self.progress.setFormat(text)
         self.status_message.emit(text)
 
     @Slot(object)
     def _on_controller_run_started(self, run: RunStarted) -> None:
-        self._run = run
-        self._before_start = None
+        self.run_state.run = run
+        self.run_state.before_start = None
         self.steering.start(run.config.to_dict())
         self.lr_error.setText("")  # the last run's "Nothing to apply" or refusal is old news
         if run.samples is not None:
             self.form.augment_preview.set_images(run.samples)
-        self._last_batch = None
+        self.run_state.last_batch = None
         self.curves = self.controller.curves  # the run's one store; the controller fills it
         if self.controller.record is not None:  # the latest run now: Replay says so
             self.replay_view.set_run_here(started_text(self.controller.record))
@@ -83,8 +86,8 @@ class RunEventsMixin:
     @Slot(object)
     def _on_controller_batches_finished(self, reports: tuple) -> None:
         if reports:
-            first = self._last_batch is None
-            self._last_batch = reports[-1]
+            first = self.run_state.last_batch is None
+            self.run_state.last_batch = reports[-1]
             self._show_progress()
             if first:
                 self._update_buttons()
@@ -113,26 +116,26 @@ class RunEventsMixin:
         lr_unused = "lr" in self.steering.unapplied
         self.steering.forget_unapplied()
         used = self.steering.lr
-        used = used if used is not None else getattr(self._last_batch, "lr", None)
+        used = used if used is not None else getattr(self.run_state.last_batch, "lr", None)
         if lr_unused and used is not None:
             self.live_lr.set_value(used)
 
     def _verdict_text(self) -> str:
         """The progress bar's last word on the last run: "Finished: trained 5 epochs"."""
-        ended = self._verdict[0]
+        ended = self.run_state.verdict[0]
         verdict = translate_marked("TrainingPanel", VERDICTS.get(ended.reason, ended.reason))
-        return f"{verdict}: {self._ended_text}"
+        return f"{verdict}: {self.run_state.ended_text}"
 
     @Slot(object)
     def _on_controller_run_ended(self, ended) -> None:
-        self._ended = ended
+        self.run_state.ended = ended
         if self.steering.unapplied:
             self._forget_unapplied()
             self._show_title()
-        self._completed = ended.reason == "completed"
-        run = self._run
-        self._verdict = (ended, None if run is None else (run.first_epoch, run.last_epoch))
-        self._ended_text = ended_message(*self._verdict)
+        self.run_state.completed = ended.reason == "completed"
+        run = self.run_state.run
+        self.run_state.verdict = (ended, None if run is None else (run.first_epoch, run.last_epoch))
+        self.run_state.ended_text = ended_message(*self.run_state.verdict)
         if self.header.headline and self.header.headline[0] == "run":
             self._say_headline(("run", {**self.header.headline[1], "ended": True}))
         self._show_coach()
@@ -140,25 +143,25 @@ class RunEventsMixin:
         self.progress.setFormat(
             translate(
                 "TrainingPanel", "{verdict}: {message} · testing and saving the model…"
-            ).format(verdict=verdict, message=self._ended_text)
+            ).format(verdict=verdict, message=self.run_state.ended_text)
         )
         if ended.reason == "completed":
             self.progress.setValue(self.progress.maximum())
         if ended.reason == "diverged":
             self.show_error(localised(ended.message))
-        self.status_message.emit(f"{verdict}: {self._ended_text}")
+        self.status_message.emit(f"{verdict}: {self.run_state.ended_text}")
         self._update_buttons()
 
     @Slot(object)
     def _on_controller_run_saved(self, record) -> None:
-        self.last_run_id = record.run_id
-        self._loaded_clf = None
-        if self._ended is not None:
+        self.run_state.last_run_id = record.run_id
+        self.run_state.loaded_clf = None
+        if self.run_state.ended is not None:
             self.progress.setFormat(self._verdict_text())
         path = self.controller.model_path  # the run folder's, or where the fallback put it
         self._show_saved_run(record, path)
-        self._continuable = (path, record.curves)
-        self._continuable_dataset = record.config.get("dataset")
+        self.run_state.continuable = (path, record.curves)
+        self.run_state.continuable_dataset = record.config.get("dataset")
         self.runs_view.refresh(select_id=record.run_id)
 
     def _show_saved_run(self, record, path: Path | None) -> None:
@@ -198,7 +201,7 @@ class RunEventsMixin:
             ).format(folder=folder, reason=reason, saved=saved)
         )
         # the file is in a folder the user did not choose: one click shows it, to move or keep
-        show = self._message_box.addButton(
+        show = self.message_box().addButton(
             translate("TrainingPanel", "Show the folder"), QMessageBox.ButtonRole.ActionRole
         )
         show.setToolTip(
@@ -207,7 +210,7 @@ class RunEventsMixin:
             )
         )
         show.clicked.connect(lambda: show_folder(Path(saved).parent))
-        self._message_box.addButton(QMessageBox.StandardButton.Ok)
+        self.message_box().addButton(QMessageBox.StandardButton.Ok)
 
     @Slot(str, str)
     def _on_controller_record_unsaved(self, folder: str, reason: str) -> None:
@@ -221,8 +224,8 @@ class RunEventsMixin:
     @Slot(str, object)
     def _on_controller_failed(self, message: str, offer=None) -> None:
         """``offer``: the DataOffer the failed worker found (the banner's Download), or None."""
-        if self._run is None:
-            before = self._before_start
+        if self.run_state.run is None:
+            before = self.run_state.before_start
             # the last run's curves and "Model saved: …" come back under this headline: it
             # says whose they are (walk qa39: they read as the failed run's)
             shows_last = before is not None and bool(before[0].epochs or before[4])
@@ -231,15 +234,15 @@ class RunEventsMixin:
         failed = translate("TrainingPanel", "Failed: {message}").format(message=message)
         self.progress.setFormat(failed)  # cut to the bar's one line: the line under it wraps
         self.speed.setText(failed)  # not "Speed, loss and accuracy appear after the first batch"
-        if not self.data_check.run_failed(message, self._continuing, offer):
+        if not self.data_check.run_failed(message, self.run_state.continuing, offer):
             self.show_error(message)
 
     @Slot(bool)
     def _on_controller_running_changed(self, running: bool) -> None:
         self._show_coach()
         if not running:
-            self._run = None
-            self._ended = None
+            self.run_state.run = None
+            self.run_state.ended = None
             before = (
                 translate("TrainingPanel", "Starting…"),
                 translate("TrainingPanel", "Stopping…"),
@@ -264,6 +267,7 @@ class RunEventsMixin:
     @Slot(bool)
     def _on_controller_paused_changed(self, paused: bool) -> None:
         self._update_buttons()
-        if self._run is not None and self._last_batch is None and not self.controller.is_stopping():
+        state = self.run_state
+        if state.run is not None and state.last_batch is None and not self.controller.is_stopping():
             self.progress.setFormat(self._running_word())  # paused before the first batch
         self._show_progress()

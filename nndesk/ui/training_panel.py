@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSizePolicy, QSplitter, 
 
 from nndesk.controllers.race import RaceController
 from nndesk.controllers.run_list import RunListReader
-from nndesk.controllers.training import RunStarted, TrainingController
+from nndesk.controllers.training import TrainingController
 from nndesk.errors import NndeskError, user_message
 from nndesk.runs import Curves
 from nndesk.setting_changes import continue_with, settings_at_end
@@ -42,6 +42,7 @@ from nndesk.ui.train_headline import HeadlineMixin
 from nndesk.ui.train_models import ModelFilesMixin
 from nndesk.ui.train_page_state import PageStateMixin
 from nndesk.ui.train_run_events import RunEventsMixin
+from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_tabs import WIDE_LAYOUT_MIN_WIDTH, TrainTabs, scrolled
 from nndesk.ui.train_texts import kept_text
 
@@ -76,30 +77,9 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         #: what the live plot shows: the controller's store of the current run, or a loaded
         #: model's history (never a copy of a running run's curves)
         self.curves = Curves()
-        self.last_run_id: str | None = None
-        self.loaded_model: Path | None = None
-        #: (model file, its run's curves or None) that Continue trains further
-        self._continuable: tuple[Path, Curves | None] | None = None
-        # the dataset the model Continue trains learnt from (its own, whatever the mode)
-        self._continuable_dataset: str | None = None
-        self._run: RunStarted | None = None
-        self._last_batch = None
-        self._ended = None  # RunEnded of the current run once its loop is over
-        self._completed = False  # the last run trained all its epochs (the coach's last word)
-        self._ended_text = ""  # how it ended, as the progress bar says it
-        #: (RunEnded, epochs the run trained or None) of the last run, for its verdict
-        self._verdict: tuple | None = None
-        self._loaded_clf = None  # the Classifier of the model loaded on the page
-        #: the live settings the last run (or the loaded model's) ended with, and the form as
-        #: it was then: Continue keeps the former where the form was not changed since
-        self._at_end: dict = {}
-        self._kept: dict = {}  # what a continued run kept from the last one ({"lr": 0.0003})
-        self._continuing = False  # the run going is a Continue
-        # what the page showed before Train was pressed, until the run starts (a start that
-        # fails leaves the last run's curves): (curves, span, expected curves, batches per
-        # epoch, model line)
-        self._before_start: tuple | None = None
-        self._form_at_end: TrainConfig | None = None
+        #: the run going, how the last one ended, the model Save model… and Continue mean:
+        #: read and changed by this class and its mixins (train_run_state.py says who sets what)
+        self.run_state = RunState()
         self._message_box: QMessageBox | None = None
         # the form's dataset when it is not on this computer, said before Train is pressed:
         # Download / Choose a folder… (wired by the window, which sets ``checks_data``)
@@ -109,7 +89,9 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         # -- settings (left) -----------------------------------------------------------------
         self.form = TrainForm()
         # the augmentation preview's images, read from the form's dataset before any run
-        self.preview_feed = PreviewFeed(self.form, controller, lambda: self._run is not None, self)
+        self.preview_feed = PreviewFeed(
+            self.form, controller, lambda: self.run_state.run is not None, self
+        )
         self.form.dataset.currentIndexChanged.connect(self.check_data)
         scroll = scrolled(self.form, 0)
         scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 24)
@@ -232,6 +214,16 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.runs_view.export_png_requested.connect(self.files.export_runs_png)
         self.runs_view.export_csv_requested.connect(self.files.export_runs_csv)
 
+    @property
+    def last_run_id(self) -> str | None:
+        """The run id of this page's last saved run (None once a model is loaded)."""
+        return self.run_state.last_run_id
+
+    @property
+    def loaded_model(self) -> Path | None:
+        """The model file loaded on the page (Load model…, Runs > Use model), or None."""
+        return self.run_state.loaded_model
+
     # -- actions (callable without dialogs, for tests and the window's menus) ------------------
     def start_training(
         self,
@@ -246,24 +238,24 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         try:
             config = config or self.form.config()
             # a model trains further on the data it learnt from (its own, whatever the mode)
-            own = self._continuable_dataset if resume is not None else None
+            own = self.run_state.continuable_dataset if resume is not None else None
             self.data_check.run_asked(own or config.dataset)
             self.controller.start(config, resume=resume, curves=curves)
         except NndeskError as err:
             self.show_error(user_message(err))
             return False
         # what the page showed of the last run, shown again if this one never starts
-        self._before_start = (
+        self.run_state.before_start = (
             self.curves,
             self.live.span(),
             self.live.expected(),
             self.live.batches_per_epoch,
             self.model_label.full_text(),
         )
-        self._completed = False
-        self._verdict = None
-        self._kept = {}  # Continue sets it and _continuing after this
-        self._continuing = False
+        self.run_state.completed = False
+        self.run_state.verdict = None
+        self.run_state.kept = {}  # Continue sets it and continuing after this
+        self.run_state.continuing = False
         # one full redraw now, at the click, with the run's epochs already on the x axes (the
         # run confirms them when it starts: a second full redraw only if they differ)
         self.curves = self.controller.curves
@@ -292,19 +284,19 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         """Train the last run's model (or the loaded one) further: Continue. Settings the run
         changed while training (a learning rate set by hand) keep the value it ended with,
         unless their field was changed since; the form then shows them and the page says so."""
-        if self._continuable is None:
+        if self.run_state.continuable is None:
             return False
-        path, curves = self._continuable
+        path, curves = self.run_state.continuable
         try:
             form = self.form.config()
         except NndeskError as err:
             self.show_error(user_message(err))
             return False
-        config, kept = continue_with(form, self._at_end, self._form_at_end)
+        config, kept = continue_with(form, self.run_state.at_end, self.run_state.form_at_end)
         if not self.start_training(config, resume=path, curves=curves):
             return False
-        self._kept = dict(kept)  # the headline says it while this run trains
-        self._continuing = True
+        self.run_state.kept = dict(kept)  # the headline says it while this run trains
+        self.run_state.continuing = True
         if kept:
             self.form.set_steered(kept)  # the form shows what this run trains with
             message = translate(
@@ -317,11 +309,11 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
     def _remember_end(self, clf) -> None:
         """The settings ``clf``'s run ended with (``info["settings_at_end"]``) and the form as
         it is now, for Continue."""
-        self._at_end = settings_at_end(clf.info.get("settings_at_end"))
+        self.run_state.at_end = settings_at_end(clf.info.get("settings_at_end"))
         try:
-            self._form_at_end = self.form.config()
+            self.run_state.form_at_end = self.form.config()
         except (NndeskError, ValueError):
-            self._form_at_end = None
+            self.run_state.form_at_end = None
 
     def confirm_close(self) -> bool:
         """Whether the window may close: asks "Stop training and quit?" while a run trains."""
@@ -380,21 +372,23 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         running = self.controller.is_running()
         racing = self.race is not None and self.race.is_running()
         # training: a run started and neither stopping nor testing and saving its model yet
-        training = running and not self.controller.is_stopping() and not self._ended
+        training = running and not self.controller.is_stopping() and not self.run_state.ended
         valid = self.form.is_valid()
         self.controls.show_state(
             startable=not running and not racing and valid,
             racing=racing,
             training=training,
             paused=self.controller.is_paused(),
-            stepped=self._last_batch is not None,
-            steerable=self._run is not None,
+            stepped=self.run_state.last_batch is not None,
+            steerable=self.run_state.run is not None,
         )
-        continuable = self._continuable is not None and self._continuable[0].is_file()
+        model = self.run_state.continuable  # (its file, its curves) or None
+        continuable = model is not None and model[0].is_file()
         self.resume_button.setEnabled(not running and not racing and valid and continuable)
         self.load_button.setEnabled(not running)
         # while training only the settings the run can change stay editable
-        steering = self._run.config if training and self._run is not None else None
+        run = self.run_state.run
+        steering = run.config if training and run is not None else None
         self.form.setEnabled(not running or steering is not None)
         self.form.set_steering(steering)
         self.save_button.setEnabled(not running and self._current_model_path() is not None)
@@ -428,7 +422,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
 
     def run_going(self) -> bool:
         """Whether a run has started or its worker still goes."""
-        return self._run is not None or self.controller.is_running()
+        return self.run_state.run is not None or self.controller.is_running()
 
     @Slot(bool)
     def _on_race_running_changed(self, running: bool) -> None:
@@ -472,16 +466,16 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
 
     def _show_coach(self) -> None:
         """The coach's most urgent hint about the run (``coach_row.coach_hints``), or none."""
-        running = self.controller.is_running() and self._ended is None
-        last = self._last_batch
+        running = self.controller.is_running() and self.run_state.ended is None
+        last = self.run_state.last_batch
         lr = self.steering.lr if self.steering.lr is not None else (last.lr if last else None)
         found = coach_hints(
             self.controller,
             self.curves,
             lr,
             running=running,
-            started=self._run is not None,
-            completed=self._completed,
+            started=self.run_state.run is not None,
+            completed=self.run_state.completed,
         )
         self.coach.show_hints(found, running)
 

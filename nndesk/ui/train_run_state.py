@@ -1,0 +1,74 @@
+"""``RunState``: what the Train page knows about the run going, the last one, and the model
+Save model… and Continue mean. One object, owned by ``TrainingPanel`` (``panel.run_state``),
+so each field is defined once and says who changes it; the panel and its mixins
+(train_run_events, train_headline, train_models, train_page_state) read and change it there.
+
+Not here: what the live plot shows (``panel.curves``, also a loaded model's history), the last
+message box (``panel.message_box()``), the headline before the runs are listed
+(``panel._first_title``, only the headline's) and the widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nndesk.controllers.training import RunStarted
+from nndesk.runs import Curves
+from nndesk.training import BatchReport, RunEnded, TrainConfig
+
+
+@dataclass
+class RunState:
+    """The Train page's run and model state (mutable; one per page)."""
+
+    # -- the run going: from run_started until running_changed(False) ----------------------------
+    #: the run going (its config, epochs, batches per epoch); set when the controller says it
+    #: started, None again when its worker stops (RunEventsMixin)
+    run: RunStarted | None = None
+    #: the newest batch report of the run going (progress, "LR now", the coach); None until its
+    #: first batch (RunEventsMixin)
+    last_batch: BatchReport | None = None
+    #: the run's RunEnded once its loop is over (testing and saving its model follow); None
+    #: again when the worker stops (RunEventsMixin)
+    ended: RunEnded | None = None
+    #: what the page showed before Train was pressed, until the run starts: (curves, span,
+    #: expected curves, batches per epoch, model line); a start that fails shows it again
+    #: (set by TrainingPanel.start_training, taken back by RunEventsMixin)
+    before_start: tuple | None = None
+    #: the run going is a Continue (TrainingPanel.continue_training; read by the headline and
+    #: by a failed start's data check)
+    continuing: bool = False
+    #: the settings a continued run kept from the last one ({"lr": 0.0003}), for its headline
+    #: (TrainingPanel.continue_training; emptied by start_training)
+    kept: dict = field(default_factory=dict)
+
+    # -- how the last run ended ------------------------------------------------------------------
+    #: (RunEnded, (first epoch, last epoch) or None) of the last run, for the progress bar's
+    #: verdict; set when it ends (RunEventsMixin), None once another run starts or a model is
+    #: loaded, carried over a language switch (PageStateMixin)
+    verdict: tuple | None = None
+    #: how the last run ended, as the progress bar says it ("trained 5 epochs"), in the
+    #: window's language (RunEventsMixin, PageStateMixin)
+    ended_text: str = ""
+    #: the last run trained all its epochs (the coach's last word); RunEventsMixin sets it,
+    #: a start or a loaded model clears it
+    completed: bool = False
+
+    # -- the model Save model… and Continue mean -------------------------------------------------
+    #: the run id of this page's last saved run (RunEventsMixin); None once a model is loaded
+    last_run_id: str | None = None
+    #: the model file loaded on the page (Load model…, Runs > Use model; ModelFilesMixin)
+    loaded_model: Path | None = None
+    #: the Classifier of that model (ModelFilesMixin); None once a run is saved
+    loaded_clf: object = None
+    #: (model file, its run's curves or None) that Continue trains further: the last saved
+    #: run's (RunEventsMixin) or the loaded model's (ModelFilesMixin)
+    continuable: tuple[Path, Curves | None] | None = None
+    #: the dataset that model learnt from (Continue trains on it, whatever the mode)
+    continuable_dataset: str | None = None
+    #: the live settings the last run (or the loaded model) ended with, and the form as it was
+    #: then: Continue keeps the former where the form was not changed since
+    #: (TrainingPanel._remember_end)
+    at_end: dict = field(default_factory=dict)
+    form_at_end: TrainConfig | None = None
