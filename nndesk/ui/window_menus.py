@@ -1,0 +1,481 @@
+"""The window's commands: its actions (shortcuts, tooltips), the menus (File, Edit, Mode, Test
+images, View with Theme and Language, Help), the toolbar (mode and model pickers, Open buttons),
+and the slots of the commands that only ask something (a file dialog, the clipboard, the list of
+shortcuts) and end in one of the window's request signals.
+
+``WindowMenusMixin`` is mixed into ``MainWindow`` (ui/main_window.py), which answers the
+requests' results (``show_*`` / ``set_*``) and fills the model picker the toolbar makes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QStyle,
+    QWhatsThis,
+)
+
+from nndesk.controllers.pasted_image import image_payload
+from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
+from nndesk.models import open_folder
+from nndesk.ui.draw_panel import LAB_TEST_IMAGES
+from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.save_place import remember_saved, save_start, start_folder
+
+# marked here, translated where shown (translate_marked): the language is chosen at start
+MODE_TITLES = {
+    "digits": QT_TRANSLATE_NOOP("MainWindow", "Digits (MNIST)"),
+    "garments": QT_TRANSLATE_NOOP("MainWindow", "Clothing (Fashion-MNIST)"),
+}
+THEMES = (
+    (
+        "system",
+        QT_TRANSLATE_NOOP("MainWindow", "&System"),
+        QT_TRANSLATE_NOOP("MainWindow", "Follow the look of the desktop"),
+    ),
+    (
+        "light",
+        QT_TRANSLATE_NOOP("MainWindow", "&Light"),
+        QT_TRANSLATE_NOOP("MainWindow", "Dark text on a light background"),
+    ),
+    (
+        "dark",
+        QT_TRANSLATE_NOOP("MainWindow", "&Dark"),
+        QT_TRANSLATE_NOOP("MainWindow", "Light text on a dark background, charts included"),
+    ),
+)
+IMAGE_FILTER = QT_TRANSLATE_NOOP(
+    "MainWindow", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
+)
+MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "nndesk models (*.npz)")
+
+
+class WindowMenusMixin:
+    """The window's actions, menus and toolbar, and the slots of the commands that ask.
+
+    Mixed into ``MainWindow``, whose ``__init__`` builds the draw panel first (the actions
+    drive its canvas and buttons), then calls ``_build_actions`` and
+    ``_build_menus_and_toolbar``; the signals these slots emit are ``MainWindow``'s.
+    """
+
+    def _action(
+        self, text: str, slot, shortcuts=(), tip: str = "", icon=None, checkable: bool = False
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        keys = ", ".join(
+            QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts
+        )
+        action.setToolTip(
+            f"{tip or text.replace('&', '').rstrip('.')}" + (f" ({keys})" if keys else "")
+        )
+        action.setStatusTip(tip or text.replace("&", ""))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.setCheckable(checkable)
+        if slot is not None:
+            (action.toggled if checkable else action.triggered).connect(slot)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        SP = QStyle.StandardPixmap
+        self.act_open_image = self._action(
+            translate("MainWindow", "&Open image..."),
+            self._on_open_image_triggered,
+            [QKeySequence.StandardKey.Open],
+            translate("MainWindow", "Open an image file and classify it"),
+            SP.SP_DialogOpenButton,
+        )
+        self.act_paste = self._action(
+            translate("MainWindow", "&Paste image"),
+            self._on_paste_triggered,
+            [QKeySequence.StandardKey.Paste],
+            translate("MainWindow", "Classify the image on the clipboard"),
+        )
+        self.act_open_model = self._action(
+            translate("MainWindow", "Open &model..."),
+            self._on_open_model_triggered,
+            ["Ctrl+Shift+O"],
+            translate("MainWindow", "Load a trained model file (.npz)"),
+            SP.SP_DirOpenIcon,
+        )
+        self.act_save_model = self._action(
+            translate("MainWindow", "&Save model as..."),
+            self._on_save_model_triggered,
+            [QKeySequence.StandardKey.Save],
+            translate("MainWindow", "Save the model in use to a file"),
+            SP.SP_DialogSaveButton,
+        )
+        self.act_data_folder = self._action(
+            translate("MainWindow", "&Data folder..."),
+            self._on_data_folder_triggered,
+            [],
+            translate(
+                "MainWindow", "Choose the folder holding the MNIST / Fashion-MNIST IDX files"
+            ),
+        )
+        self.act_settings = self._action(
+            translate("MainWindow", "Se&ttings..."),
+            lambda: self.settings_requested.emit(),
+            [QKeySequence.StandardKey.Preferences],
+            translate("MainWindow", "Data folder and classroom mirror"),
+        )
+        self.act_quit = self._action(
+            translate("MainWindow", "&Quit"),
+            self.close,
+            [QKeySequence.StandardKey.Quit],
+            translate("MainWindow", "Quit nndesk"),
+        )
+        self.act_undo = self._action(
+            translate("MainWindow", "&Undo"),
+            self.canvas.undo,
+            ["Ctrl+Z"],
+            translate("MainWindow", "Undo the last stroke"),
+            SP.SP_ArrowBack,
+        )
+        self.act_redo = self._action(
+            translate("MainWindow", "&Redo"),
+            self.canvas.redo,
+            ["Ctrl+Shift+Z", "Ctrl+Y"],
+            translate("MainWindow", "Redo"),
+            SP.SP_ArrowForward,
+        )
+        self.act_clear = self._action(
+            translate("MainWindow", "&Clear"),
+            self.canvas.clear,
+            ["Esc", "Del"],
+            translate("MainWindow", "Clear the canvas"),
+            SP.SP_DialogResetButton,
+        )
+        self.act_eraser = self._action(
+            translate("MainWindow", "&Eraser"),
+            self.canvas.set_eraser,
+            ["E"],
+            translate("MainWindow", "Erase instead of drawing"),
+            checkable=True,
+        )
+        self.act_fill = self._action(
+            translate("MainWindow", "&Fill"),
+            self.canvas.set_fill_tool,
+            ["F"],
+            translate(
+                "MainWindow", "Click inside an outline to fill it (with the eraser on, to empty it)"
+            ),
+            checkable=True,
+        )
+        self.act_bigger = self._action(
+            translate("MainWindow", "&Bigger pen"),
+            self._on_bigger_triggered,
+            ["]"],
+            translate("MainWindow", "Make the pen bigger"),
+        )
+        self.act_smaller = self._action(
+            translate("MainWindow", "S&maller pen"),
+            self._on_smaller_triggered,
+            ["["],
+            translate("MainWindow", "Make the pen smaller"),
+        )
+        self.act_overlay = self._action(
+            translate("MainWindow", "Saliency &overlay"),
+            self.overlay_check.setChecked,
+            ["S"],
+            translate("MainWindow", "Colour the preview by each pixel's push towards the answer"),
+            checkable=True,
+        )
+        self.act_show_test = self._action(
+            translate("MainWindow", "Show &test image"),
+            self._on_show_test_button_clicked,
+            ["Ctrl+T"],
+            translate("MainWindow", "Put the test image with the chosen index on the canvas"),
+        )
+        self.act_random_test = self._action(
+            translate("MainWindow", "&Random test image"),
+            self._on_random_test_button_clicked,
+            ["Ctrl+R"],
+            translate("MainWindow", "Put a random test image on the canvas"),
+        )
+        self.act_digits = self._action(
+            translate("MainWindow", "&Digits (MNIST)"),
+            None,
+            ["Ctrl+1"],
+            translate("MainWindow", "Classify hand-written digits"),
+            checkable=True,
+        )
+        self.act_garments = self._action(
+            translate("MainWindow", "&Clothing (Fashion-MNIST)"),
+            None,
+            ["Ctrl+2"],
+            translate("MainWindow", "Classify garments"),
+            checkable=True,
+        )
+        self.mode_group = QActionGroup(self)
+        for act in (self.act_digits, self.act_garments):
+            self.mode_group.addAction(act)
+        self.act_digits.triggered.connect(self._on_digits_triggered)
+        self.act_garments.triggered.connect(self._on_garments_triggered)
+        self.act_shortcuts = self._action(
+            translate("MainWindow", "&Keyboard shortcuts"),
+            self._on_shortcuts_triggered,
+            ["F1"],
+            translate("MainWindow", "List every shortcut"),
+        )
+        self.act_about = self._action(
+            translate("MainWindow", "&About nndesk"),
+            self._on_about_triggered,
+            [],
+            translate("MainWindow", "About nndesk"),
+        )
+        self.act_overlay.toggled.connect(self.overlay_check.setChecked)
+        self.eraser_button.toggled.connect(self.act_eraser.setChecked)
+        self.act_eraser.toggled.connect(self.eraser_button.setChecked)
+        self.fill_button.toggled.connect(self.act_fill.setChecked)
+        self.act_fill.toggled.connect(self.fill_button.setChecked)
+        self.undo_button.clicked.connect(self.canvas.undo)
+        self.redo_button.clicked.connect(self.canvas.redo)
+        self.clear_button.clicked.connect(self.canvas.clear)
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
+        for act in (self.act_open_image, self.act_paste):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_open_model)
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Recent &models"))
+        self.recent_menu.setToolTipsVisible(True)
+        file_menu.addAction(self.act_save_model)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_data_folder)
+        file_menu.addAction(self.act_settings)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
+        for act in (self.act_undo, self.act_redo, self.act_clear):
+            edit_menu.addAction(act)
+        edit_menu.addSeparator()
+        for act in (self.act_eraser, self.act_fill, self.act_bigger, self.act_smaller):
+            edit_menu.addAction(act)
+        mode_menu = bar.addMenu(translate("MainWindow", "&Mode"))
+        mode_menu.addAction(self.act_digits)
+        mode_menu.addAction(self.act_garments)
+        test_menu = bar.addMenu(translate("MainWindow", "&Test images"))
+        test_menu.addAction(self.act_show_test)
+        test_menu.addAction(self.act_random_test)
+        lab = test_menu.addMenu(translate("MainWindow", "From the &lab"))
+        for index in LAB_TEST_IMAGES:
+            act = lab.addAction(translate("MainWindow", "test[{index}]").format(index=index))
+            act.setToolTip(
+                translate("MainWindow", "Put test image {index} on the canvas").format(index=index)
+            )
+            act.triggered.connect(lambda _=False, i=index: self.request_test_image(i))
+        view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        view_menu.addAction(self.act_overlay)
+        theme_menu = view_menu.addMenu(translate("MainWindow", "&Theme"))
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for key, text, tip in THEMES:
+            text, tip = translate_marked("MainWindow", text), translate_marked("MainWindow", tip)
+            act = theme_menu.addAction(text)
+            act.setCheckable(True)
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+            act.setData(key)
+            self.theme_group.addAction(act)
+            self.theme_actions[key] = act
+            act.triggered.connect(lambda _=False, k=key: self.theme_change_requested.emit(k))
+        self.theme_actions["system"].setChecked(True)
+        self._build_language_menu(view_menu.addMenu(translate("MainWindow", "&Language")))
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        help_menu.addAction(self.act_shortcuts)
+        self.act_whats_this = QWhatsThis.createAction(self)  # Shift+F1, then click a control
+        self.act_whats_this.setToolTip(
+            translate("MainWindow", "Click any control to read what it does (Shift+F1)")
+        )
+        self.addAction(self.act_whats_this)
+        help_menu.addAction(self.act_whats_this)
+        help_menu.addAction(self.act_about)
+
+        toolbar = self.addToolBar(translate("MainWindow", "Toolbar"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(18, 18))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addWidget(QLabel(translate("MainWindow", " Mode: ")))
+        self.mode_combo = QComboBox()
+        for key in ("digits", "garments"):
+            self.mode_combo.addItem(translate_marked("MainWindow", MODE_TITLES[key]), key)
+        self.mode_combo.setToolTip(
+            translate(
+                "MainWindow",
+                "What to classify: digits (MNIST) or clothing (Fashion-MNIST) — Ctrl+1 / Ctrl+2",
+            )
+        )
+        self.mode_combo.activated.connect(self._on_mode_combo_activated)
+        toolbar.addWidget(self.mode_combo)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(translate("MainWindow", " Model: ")))
+        self.model_combo = QComboBox()
+        self.model_combo.setMinimumContentsLength(18)
+        self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.model_combo.setToolTip(
+            translate(
+                "MainWindow", "The model that answers: shipped models, recent ones, or open a file"
+            )
+        )
+        self.model_combo.activated.connect(self._on_model_combo_activated)
+        toolbar.addWidget(self.model_combo)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_open_image)
+        toolbar.addAction(self.act_open_model)
+
+    def _build_language_menu(self, menu) -> None:
+        """View > Language: the desktop's language, or one of nndesk's, each named in itself."""
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        choices = [("system", translate("MainWindow", "&System language")), *LANGUAGES.items()]
+        for key, text in choices:
+            act = menu.addAction(text)
+            act.setCheckable(True)
+            act.setData(key)
+            self.language_group.addAction(act)
+            self.language_actions[key] = act
+            act.triggered.connect(lambda _=False, k=key: self.language_change_requested.emit(k))
+        self.language_actions["system"].setChecked(True)
+
+    def set_language_choice(self, code: str) -> None:
+        """Tick ``code`` under View > Language (the coordinator remembers and applies it)."""
+        if code in self.language_actions:
+            self.language_actions[code].setChecked(True)
+
+    def set_theme_choice(self, name: str) -> None:
+        """Tick ``name`` under View > Theme (the theme itself is applied by the coordinator)."""
+        if name in self.theme_actions:
+            self.theme_actions[name].setChecked(True)
+
+    # ---- the commands' slots ---------------------------------------------------------------
+    @Slot()
+    def _on_bigger_triggered(self) -> None:
+        self.pen_slider.setValue(self.pen_slider.value() + 2)
+
+    @Slot()
+    def _on_smaller_triggered(self) -> None:
+        self.pen_slider.setValue(self.pen_slider.value() - 2)
+
+    @Slot()
+    def _on_digits_triggered(self) -> None:
+        if self._mode != "digits":
+            self.mode_change_requested.emit("digits")
+
+    @Slot()
+    def _on_garments_triggered(self) -> None:
+        if self._mode != "garments":
+            self.mode_change_requested.emit("garments")
+
+    @Slot(int)
+    def _on_mode_combo_activated(self, index: int) -> None:
+        mode = self.mode_combo.itemData(index)
+        if mode != self._mode:
+            self.mode_change_requested.emit(mode)
+
+    @Slot()
+    def _on_open_image_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("MainWindow", "Open image"),
+            start_folder(),
+            translate_marked("MainWindow", IMAGE_FILTER),
+        )
+        if path:
+            self.image_file_requested.emit(path)
+
+    @Slot()
+    def _on_paste_triggered(self) -> None:
+        mime = QApplication.clipboard().mimeData()
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime else []
+        if files:
+            self.image_file_requested.emit(files[0])
+        elif (payload := image_payload(mime)) is not None:
+            self.image_data_received.emit(payload)  # decoded in the prediction worker
+        else:
+            self.show_error(
+                translate(
+                    "MainWindow",
+                    "The clipboard holds no image: copy an image or an image file first.",
+                )
+            )
+
+    @Slot()
+    def _on_open_model_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("MainWindow", "Open model"),
+            str(open_folder() or ""),  # the newest saved model's folder, fallbacks included
+            translate_marked("MainWindow", MODEL_FILTER),
+        )
+        if path:
+            self.model_file_requested.emit(path)
+
+    @Slot()
+    def _on_save_model_triggered(self) -> None:
+        name = f"{self._classifier.file_stem}.npz" if self._classifier is not None else "model.npz"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("MainWindow", "Save model"),
+            save_start(name),
+            translate_marked("MainWindow", MODEL_FILTER),
+        )
+        if path:
+            remember_saved(path)
+            self.save_model_requested.emit(path)
+
+    @Slot()
+    def _on_data_folder_triggered(self) -> None:
+        from nndesk import preferences
+
+        folder = QFileDialog.getExistingDirectory(
+            self,
+            translate(
+                "MainWindow",
+                "Folder with the IDX files (or with mnist/ and fashion-mnist/ sub-folders)",
+            ),
+            start_folder(preferences.data_dir()),
+        )
+        if folder:
+            self.data_folder_chosen.emit(folder)
+
+    @Slot()
+    def _on_shortcuts_triggered(self) -> None:
+        rows = []
+        for act in self.actions():
+            keys = ", ".join(
+                s.toString(QKeySequence.SequenceFormat.NativeText) for s in act.shortcuts()
+            )
+            if keys:
+                rows.append(
+                    f"<tr><td><b>{keys}</b></td><td>{act.text().replace('&', '')}</td></tr>"
+                )
+        QMessageBox.information(
+            self,
+            translate("MainWindow", "Keyboard shortcuts"),
+            "<table cellspacing=6>" + "".join(rows) + "</table>",
+        )
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            translate("MainWindow", "About nndesk"),
+            translate(
+                "MainWindow",
+                "<h3>nndesk</h3><p>Draw a digit or a garment and watch a neural network written "
+                "from scratch in NumPy classify it, train it live, and browse its mistakes.</p>",
+            ),
+        )
