@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
+import numpy as np
+
 #: Below this many elements (in the pass's biggest array) handing parts to threads costs more
 #: than it saves (docs/performance.md).
 MIN_WORK = 1 << 19
@@ -100,8 +102,13 @@ def run_each(calls: Sequence[Callable[[], T]]) -> list[T]:
     """Run every call at the same time, the first on this thread and the others on the pool, and
     return their results in order once all have finished (a call on the pool never splits
     again). Exceptions from any call are re-raised here, after every call has finished: they
-    write into the caller's arrays."""
-    futures = [_executor().submit(call) for call in calls[1:]]
+    write into the caller's arrays.
+
+    A call on the pool keeps the caller's floating-point error handling (``np.errstate``
+    belongs to the thread that set it): a pass the caller runs with overflow ignored, as the
+    training loop does while a diverging run is caught by its finite check, does not warn on
+    the pool's thread either."""
+    futures = [_executor().submit(_with_callers_errstate(call)) for call in calls[1:]]
     results: list = []
     error: BaseException | None = None
     try:
@@ -116,3 +123,13 @@ def run_each(calls: Sequence[Callable[[], T]]) -> list[T]:
     if error is not None:
         raise error
     return results
+
+
+def _with_callers_errstate(call: Callable[[], T]) -> Callable[[], T]:
+    errors = np.geterr()  # read on the caller's thread
+
+    def part() -> T:
+        with np.errstate(**errors):
+            return call()
+
+    return part

@@ -121,3 +121,14 @@ def test_layers_give_identical_results_split_or_not(make, shape, monkeypatch):
         np.testing.assert_array_equal(split[1], serial[1])
     for name in serial[2]:
         np.testing.assert_array_equal(split[2][name], serial[2][name])
+
+
+def test_a_part_on_the_pool_keeps_the_callers_floating_point_error_handling():
+    with np.errstate(over="ignore", invalid="raise", divide="ignore"):
+        settings = parallel.run_each([np.geterr, np.geterr])
+    for setting in settings:
+        assert (setting["over"], setting["invalid"], setting["divide"]) == (
+            "ignore",
+            "raise",
+            "ignore",
+        )
