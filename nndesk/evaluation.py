@@ -69,14 +69,16 @@ def score(
     total = 0.0
     if progress is not None:
         progress(0, n)
-    for start in range(0, n, chunk):
-        xb, yb = x[start : start + chunk], y[start : start + chunk]
-        logits = model.forward(xb, training=False)  # (m, k)
-        total += float(loss_fn(logits, yb)) * len(yb)  # the loss is a batch mean
-        logit_rows.append(np.array(logits, dtype=np.float32))
-        probs.append(model.activate(logits).astype(np.float32, copy=False))
-        if progress is not None:
-            progress(min(start + chunk, n), n)
+    # a diverged run's weights overflow: its scores are NaN (saved as null), not RuntimeWarnings
+    with np.errstate(over="ignore", invalid="ignore"):
+        for start in range(0, n, chunk):
+            xb, yb = x[start : start + chunk], y[start : start + chunk]
+            logits = model.forward(xb, training=False)  # (m, k)
+            total += float(loss_fn(logits, yb)) * len(yb)  # the loss is a batch mean
+            logit_rows.append(np.array(logits, dtype=np.float32))
+            probs.append(model.activate(logits).astype(np.float32, copy=False))
+            if progress is not None:
+                progress(min(start + chunk, n), n)
     if not n:
         return Scores(math.nan, math.nan, np.zeros(0, np.int64), np.zeros((0, 0), np.float32))
     p = np.concatenate(probs)

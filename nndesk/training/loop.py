@@ -357,7 +357,10 @@ def _train(
                 watch.before_step()
             if step is None or not step.began:
                 optimizer.step(params)
-            inside = watch.after_step(epoch - 1 + (b + 1) / epoch_batches) if sampled else None
+            inside = None
+            if sampled:  # its norms and sample pass overflow as the batch did, on a diverging run
+                with np.errstate(over="ignore", invalid="ignore"):
+                    inside = watch.after_step(epoch - 1 + (b + 1) / epoch_batches)
             progress.loss_sum += loss * m
             progress.seen += m
             progress.batches += 1

@@ -495,3 +495,12 @@ def test_a_run_holds_its_training_lock_until_it_ends_however_it_ends(
     assert record.lock is None and not is_held(record.folder)
     (listed,) = controller.store.list()
     assert listed.status == how
+
+
+def test_a_diverged_run_is_reported_without_runtime_warnings(qtbot, controller, recwarn):
+    """The loop's finite check says a run diverged; the overflowing passes after it (the
+    Inside page's sample, the test set's scores, calibration) do not print RuntimeWarnings."""
+    run_to_the_end(qtbot, controller, CONFIG.replace(optimizer="sgd", lr=1e30, epochs=3))
+    (listed,) = controller.store.list()
+    assert listed.status == "diverged"
+    assert [str(w.message) for w in recwarn if issubclass(w.category, RuntimeWarning)] == []
