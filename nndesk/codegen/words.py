@@ -131,6 +131,18 @@ class Words:
                 return self("preset {name}: {description}", name=name, description=said)
         return self._find(origin)
 
+    def setting(self, name: str, value: str) -> str:
+        """A setting's value for a table a person reads: as it is in English (the settings'
+        name for it), the window's label with that name beside it in another language."""
+        if self.english:
+            return value
+        from nndesk.settings_schema import BY_NAME
+
+        label = " ".join(self.window("", BY_NAME[name].choice_label(value)).split())
+        if label == value:
+            return value
+        return f"{label}, `{value}`" if label.endswith(")") else f"{label} (`{value}`)"
+
     def window(self, context: str, text: str) -> str:
         """``text`` as the window's translation file says it (``N_`` marks context "")."""
         if self.english:

@@ -250,3 +250,14 @@ def test_a_vietnamese_notebook_runs_like_the_english_one(blob_dir, monkeypatch, 
     assert en_out[-1] == vi_out[-1] == "test_accuracy=0.9000"
     assert vi_out[-2] == "mất mát trên tập kiểm tra 0.2500"
     assert vi["CLASS_NAMES"][0] == "Áo thun/áo phông"
+
+
+def test_the_vietnamese_settings_table_names_the_choices_as_the_window_does():
+    """The form says "entropy chéo", not "ce": the table gives the window's words, with the
+    setting's own name beside them (the name the code and the CLI use)."""
+    nb = nbformat.reads(export_text(from_preset("fashion-mlp"), "pytest", True, "vi"), as_version=4)
+    title = nb.cells[0].source
+    assert "| mất mát | entropy chéo (`ce`) |" in title
+    assert "| bộ tối ưu | Adam (`adam`), tốc độ học 0.001 |" in title
+    english = nbformat.reads(export_text(from_preset("fashion-mlp"), "pytest", True), as_version=4)
+    assert "| loss | ce |" in english.cells[0].source
