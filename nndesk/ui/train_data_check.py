@@ -1,8 +1,15 @@
 """Whether the data a run wants is on this computer, said on the Train page: "Needs a dataset"
 and the banner's Download / Choose a folder… / Switch to …, before Train is pressed and after a
-start that failed for want of it, and "Ready" again once the data is here."""
+start that failed for want of it, and "Ready" again once the data is here.
+
+Every look at the data folder (stats of its files, the checksums of its label files) is done
+off the GUI thread (``look_at_data``): a data folder on a slow disk, a network drive or a hung
+mount would freeze the window. Each question is numbered; the answer to an older one is dropped.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThreadPool, Slot
 
@@ -10,6 +17,38 @@ from nndesk.controllers import datasets
 from nndesk.ui.language import translate
 from nndesk.ui.off_gui import Delivery, run_off_gui
 from nndesk.ui.train_texts import continue_problem
+
+
+@dataclass(frozen=True)
+class DataLook:
+    """What a look at the data found, for the form's dataset ``name`` and the dataset the last
+    run asked for, ``wanted``."""
+
+    name: str | None
+    missing: str | None  # ``name`` when it is a registered dataset not on this computer
+    other: str | None  # the registered dataset the data folder holds where ``name`` was looked for
+    text: str  # the banner's message when ``missing`` or ``other``, else ""
+    wanted: str | None
+    wanted_here: bool  # ``wanted`` is not missing (``datasets.missing_dataset``)
+
+
+def look_at_data(name: str | None, wanted: str | None, in_folder: bool) -> DataLook:
+    """Whether ``name`` and ``wanted`` are on this computer (stats of the data folder and the
+    download cache; blocking: call it off the GUI thread). ``in_folder``: when ``name``'s files
+    are here, also check that they are not the other dataset's (the checksums of two label
+    files, once per dataset and data folder)."""
+    missing = datasets.missing_dataset(name)
+    other = datasets.other_dataset_found(name)
+    if missing is None and other is None and in_folder:
+        other = datasets.look_for_other_dataset(name)
+    if missing is not None:
+        text = datasets.missing_text(missing)
+    elif other is not None:
+        text = datasets.other_dataset_text(name)
+    else:
+        text = ""
+    here = datasets.missing_dataset(wanted) is None
+    return DataLook(name, missing, other, text, wanted, here)
 
 
 class TrainDataCheck(QObject):
@@ -30,10 +69,15 @@ class TrainDataCheck(QObject):
         # the dataset a start found a file of damaged (its DataOffer): its banner stays until
         # the data changes or another run starts (nothing is looked up on disk for it here)
         self.damaged: str | None = None
-        # the data folder read off the GUI thread for which dataset it holds
+        # the looks at the data, done off the GUI thread; the answer to question ``_asked``
+        # alone is used, older ones are dropped
         self._delivery = Delivery()
         self._delivery.delivered.connect(self._on_delivery_delivered)
-        self._looked: set = set()  # (dataset, data generation) looked at
+        self._asked = 0
+        # (dataset, checking) of the question not answered yet, or None
+        self._pending: tuple[str | None, bool] | None = None
+        self._last: DataLook | None = None  # the latest answer (None after the data changed)
+        self._looked: set = set()  # (dataset, data generation) looked at for the other dataset
 
     def run_asked(self, wanted: str) -> None:
         """A run was asked to train on ``wanted``: what the last start lacked is forgotten."""
@@ -42,73 +86,106 @@ class TrainDataCheck(QObject):
         self.continue_needs = None
         self.damaged = None
 
-    def check(self) -> None:
-        """While no run goes: say at once when the form's dataset is not on this computer
-        ("Switch to …" when the data folder holds the other dataset), and take it back once
-        it is here. A few stat calls here; whose files the folder holds is read off the GUI
-        thread (``datasets.look_for_other_dataset``), and said when it answers."""
-        page = self._page
-        if not self.enabled or page.run_going():
-            return
+    def _blocked(self, name: str | None) -> bool:
+        """Whether the banner stays as it is whatever the data folder holds."""
+        if not self.enabled or self._page.run_going():
+            return True
         if self.continue_needs is not None:
-            return  # a failed Continue's banner says what its run needs, whatever the form's
-        name = page.form.dataset_name()
-        if name is not None and name == self.damaged:
-            return  # a file of it cannot be read: the banner a failed start showed stays
-        missing, other = datasets.missing_dataset(name), datasets.other_dataset_found(name)
-        if missing is None and other is None:
-            if not page.data_banner.isHidden():
-                page.data_banner.clear()
-            self.ready_again()
-            page.say_idle(again=True)  # the form's dataset may have changed
-            self._look_in_folder(name)
-            return
-        if missing is not None:
-            page.data_banner.show_problem(datasets.missing_text(missing), missing)
-        else:  # the folder holds the other dataset: said here too
-            page.data_banner.show_problem(datasets.other_dataset_text(name), None, other)
-        self.wanted = name
-        self.say_needs_data()
-        page.say_idle(again=True)  # no longer "… is ready"
+            return True  # a failed Continue's banner says what its run needs, whatever the form's
+        # a file of it cannot be read: the banner a failed start showed stays
+        return name is not None and name == self.damaged
 
-    def _look_in_folder(self, name: str) -> None:
-        """Find out off the GUI thread whether the data folder holds the other dataset where
-        ``name`` is looked for (once per dataset and folder); ``check`` again if so."""
+    def check(self) -> None:
+        """While no run goes: say soon when the form's dataset is not on this computer
+        ("Switch to …" when the data folder holds the other dataset), and take it back once
+        it is here. The data folder is looked at off the GUI thread (``look_at_data``); the
+        page changes when it answers."""
+        name = self._page.form.dataset_name()
+        if not self._blocked(name):
+            self._ask(name, checking=True)
+
+    def _ask(self, name: str | None, checking: bool) -> None:
+        """Look at the data for ``name`` and ``wanted`` off the GUI thread; ``checking``: the
+        answer says the banner (``check``), else only "Ready" again and the headline."""
         asked = (name, datasets.data_generation())
-        if name not in datasets.TITLES or asked in self._looked:
-            return
-        self._looked.add(asked)
+        in_folder = checking and name in datasets.TITLES and asked not in self._looked
+        if in_folder:
+            self._looked.add(asked)
+        self._asked += 1
+        self._pending = (name, checking)
+        wanted = self.wanted
         run_off_gui(
             QThreadPool.globalInstance(),
             self._delivery,
-            asked,
-            lambda: datasets.look_for_other_dataset(name),
+            (self._asked, checking),
+            lambda: look_at_data(name, wanted, in_folder),
         )
 
     @Slot(object, object)
-    def _on_delivery_delivered(self, asked, other) -> None:
-        if other is not None and asked == (
-            self._page.form.dataset_name(),
-            datasets.data_generation(),
-        ):
-            self.check()
+    def _on_delivery_delivered(self, tag, look: DataLook | None) -> None:
+        number, checking = tag
+        if number != self._asked:
+            return  # a newer question is on its way
+        self._pending = None
+        if look is None:
+            return  # the look failed: the page keeps what it says
+        self._last = look
+        page = self._page
+        if checking and look.name == page.form.dataset_name() and not self._blocked(look.name):
+            self._say(look)
+            return
+        if look.wanted == self.wanted:
+            self.ready_again(look.wanted_here)
+        if not page.run_going():
+            page.say_idle(again=True)  # "… is ready" may have changed
+
+    def _say(self, look: DataLook) -> None:
+        """Say what ``look`` found for the form's dataset: the banner, or "Ready" again."""
+        page = self._page
+        if look.missing is None and look.other is None:
+            if not page.data_banner.isHidden():
+                page.data_banner.clear()
+            if look.wanted == self.wanted:
+                self.ready_again(look.wanted_here)
+            page.say_idle(again=True)  # the form's dataset may have changed
+            return
+        if look.missing is not None:
+            page.data_banner.show_problem(look.text, look.missing)
+        else:  # the folder holds the other dataset: said here too
+            page.data_banner.show_problem(look.text, None, look.other)
+        self.wanted = look.name
+        self.say_needs_data()
+        page.say_idle(again=True)  # no longer "… is ready"
+
+    def ready(self, name: str | None) -> bool:
+        """Whether the last look found ``name`` here (and not the other dataset's files in its
+        place), for the headline's "… is ready". Never looks at the disk: without an answer
+        about ``name`` it asks (off the GUI thread) and says False until the answer comes."""
+        last = self._last
+        if last is not None and last.name == name:
+            return last.missing is None and datasets.other_dataset_found(name) is None
+        pending = self._pending
+        # a question pending about ``name`` answers this too; one for the banner is never
+        # replaced by this one (its answer would be dropped)
+        if pending is None or not (pending[1] or pending[0] == name):
+            self._ask(name, checking=False)
+        return False
 
     def data_changed(self) -> None:
         """The datasets on this computer changed (a folder chosen, a download finished)."""
         self.continue_needs = None  # the new data may hold it: Continue will tell
         self.damaged = None  # a verified copy, or another folder: Train will tell
+        self._last = None  # what was found is of the data before
         if self.enabled:
             self.check()
-        else:
-            self.ready_again()
+        elif self.needs_data:
+            self._ask(self._page.form.dataset_name(), checking=False)
 
-    def ready_again(self) -> None:
-        """ "Needs a dataset" taken back once the data wanted is here: "Ready", and a headline
-        saying what is ready."""
-        wanted = self.wanted
-        if not self.needs_data or wanted == self.damaged:
-            return
-        if datasets.missing_dataset(wanted) is not None:
+    def ready_again(self, wanted_here: bool) -> None:
+        """ "Needs a dataset" taken back once the data wanted is here (``wanted_here``, found
+        off the GUI thread): "Ready", and a headline saying what is ready."""
+        damaged = self.damaged is not None and self.wanted == self.damaged
+        if not self.needs_data or damaged or not wanted_here:
             return
         self.needs_data = False
         page = self._page
@@ -136,6 +213,7 @@ class TrainDataCheck(QObject):
             translate("TrainingPanel", "Get the data first (below), then press Continue.")
         )
         self.continue_needs = wanted
+        self.wanted = wanted  # a page restored after a language switch asked for no run
         other = datasets.other_dataset_found(wanted)
         run = self._page.continue_name() or wanted
         problem = continue_problem(run, wanted, other, preferences.data_dir())

@@ -79,11 +79,12 @@ class HeadlineMixin:
 
     def _idle_title(self) -> str:
         """The headline with no run going (``train_texts.idle_title``)."""
-        from nndesk.controllers.datasets import TITLES, missing_dataset, other_dataset_found
+        from nndesk.controllers.datasets import TITLES
 
         name = self.form.dataset_name()
-        ready = name in TITLES and missing_dataset(name) is None
-        ready = ready and other_dataset_found(name) is None
+        # what the data check last found, never a stat here (a hung data folder would freeze
+        # the window): without an answer yet it asks, and says the headline again when it comes
+        ready = name in TITLES and self.data_check.ready(name)
         ready = ready and self.data_check.continue_needs is None
         continuable = self.run_state.continuable
         if continuable is not None and continuable[0].is_file():

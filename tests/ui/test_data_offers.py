@@ -128,17 +128,18 @@ def test_the_train_page_says_at_once_that_its_data_is_missing_and_offers_it(
     train = desk.train_page
     desk.window.tabs.setCurrentWidget(train)
     banner = train.data_banner
-    assert train.progress.format() == "Needs a dataset"
+    # the folder is looked at off the GUI thread: said as soon as it answers
+    qtbot.waitUntil(lambda: train.progress.format() == "Needs a dataset", timeout=10_000)
     assert train.speed.text() == "Get the data first (below), then press Train."
     assert banner.isVisible() and banner.offered_dataset() == "mnist"
     assert banner.text().startswith("MNIST is not on this computer yet")
     assert banner.download_button.text() == "Download MNIST (11 MB)"
     assert banner.folder_button.isVisible()
     desk.window.act_garments.trigger()  # the form follows to Fashion-MNIST: still missing
-    assert banner.offered_dataset() == "fashion"
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "fashion", timeout=10_000)
     assert train.progress.format() == "Needs a dataset"
     desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # a folder holding both names
-    assert banner.isHidden()
+    qtbot.waitUntil(banner.isHidden, timeout=10_000)
     assert train.progress.format() == "Ready"
     assert train.speed.text() == "Choose settings and press Train."
 
@@ -171,7 +172,8 @@ def test_training_on_a_folder_of_the_other_dataset_offers_switching_on_the_page(
     with qtbot.waitSignal(desk.window.mode_changed, timeout=10_000):
         train.data_banner.switch_button.click()
     assert train.form.dataset_name() == "fashion"
-    assert train.data_banner.isHidden() and train.progress.format() == "Ready"
+    qtbot.waitUntil(train.data_banner.isHidden, timeout=10_000)
+    assert train.progress.format() == "Ready"
 
 
 def test_a_folder_of_the_other_dataset_chosen_is_said_on_the_train_page_at_once(
@@ -184,7 +186,8 @@ def test_a_folder_of_the_other_dataset_chosen_is_said_on_the_train_page_at_once(
     desk = window_factory(mode="garments")
     train = desk.train_page
     desk.window.tabs.setCurrentWidget(train)
-    assert train.data_banner.offered_dataset() == "fashion"  # nothing there yet
+    # nothing there yet
+    qtbot.waitUntil(lambda: train.data_banner.offered_dataset() == "fashion", timeout=10_000)
     files = tuple(
         replace(f, sha256=sha256_decompressed(tiny_idx_dir / f.gz_name))
         for f in registry.MNIST.files
@@ -247,7 +250,8 @@ def test_a_mode_switched_while_the_failed_run_ends_is_checked_when_it_has_ended(
     del controller.is_running
     controller.running_changed.emit(False)  # what the controller says once it has ended
     assert train.form.dataset_name() == "fashion"
-    assert train.data_banner.isHidden() and train.progress.format() == "Ready"
+    qtbot.waitUntil(train.data_banner.isHidden, timeout=10_000)
+    assert train.progress.format() == "Ready"
 
 
 def test_the_why_pages_nearest_images_offer_the_switch_in_window_words(
@@ -269,3 +273,46 @@ def test_the_why_pages_nearest_images_offer_the_switch_in_window_words(
     with qtbot.waitSignal(desk.window.mode_changed, timeout=10_000):
         banner.switch_button.click()
     assert desk.window.mode() == "garments"
+
+
+def test_the_train_pages_data_check_looks_at_the_data_folder_off_the_gui_thread(
+    qtbot, window_factory, tiny_idx_dir, tmp_path, monkeypatch
+):
+    """The check stat-ed the data folder's files on the GUI thread: on a hung network mount
+    that froze the window. Every function of it that touches the disk runs on a worker; the
+    banner and "Ready" follow its answers as before."""
+    import threading
+
+    gui = threading.current_thread()
+    threads: dict[str, set] = {}
+    stating = ("_folder_for", "_complete", "_absent_files", "_not_in_folder")
+    for name in (*stating, "missing_dataset", "missing_text", "look_for_other_dataset"):
+        real = getattr(datasets, name)
+
+        def recorded(*args, _real=real, _name=name, **kwargs):
+            threads.setdefault(_name, set()).add(threading.current_thread())
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(datasets, name, recorded)
+    preferences.set_data_dir(str(tmp_path / "empty"))  # a folder without any dataset
+    datasets.forget_datasets()
+    desk = window_factory(mode="digits")
+    train = desk.train_page
+    threads.clear()  # what building the window did is not the Train page's check
+    desk.window.tabs.setCurrentWidget(train)
+    banner = train.data_banner
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=10_000)
+    assert train.progress.format() == "Needs a dataset"
+    desk.window.act_garments.trigger()  # the form's dataset changes: checked again
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "fashion", timeout=10_000)
+    train.check_data()
+    train.check_data()
+    desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # the data came
+    qtbot.waitUntil(banner.isHidden, timeout=10_000)
+    qtbot.waitUntil(lambda: train.title.text().startswith("Fashion-MNIST is ready"), timeout=10_000)
+    assert train.progress.format() == "Ready"
+    # the check did look at the disk (stats, the label files' checksums), never on the GUI thread
+    assert {"_folder_for", "_complete", "missing_text", "look_for_other_dataset"} <= set(threads)
+    on_gui = sorted(name for name, seen in threads.items() if gui in seen)
+    assert on_gui == [], on_gui
+    datasets.forget_datasets()

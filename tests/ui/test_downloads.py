@@ -180,8 +180,9 @@ def test_choosing_a_good_folder_clears_the_train_pages_needs_a_dataset(qtbot, de
     _train_without_data(qtbot, desk, TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
     assert train.progress.format() == "Needs a dataset"
     desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # what File > Data folder… sends
-    assert train.progress.format() == "Ready"
-    assert train.title.text() == "MNIST is ready: press Train"  # probe 32b: a bare "No run"
+    # the folder is looked at off the GUI thread
+    qtbot.waitUntil(lambda: train.progress.format() == "Ready", timeout=10_000)
+    qtbot.waitUntil(lambda: train.title.text() == "MNIST is ready: press Train", timeout=10_000)
     assert train.data_banner.isHidden()
 
 

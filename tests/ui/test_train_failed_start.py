@@ -124,8 +124,14 @@ def test_continue_says_which_data_its_run_needs_whatever_the_mode(
     page.check_data()  # showing the page again keeps what Continue needs
     assert not banner.isHidden() and banner.offered_dataset() == "mnist"
     desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # chosen again: Train can go
-    assert banner.isHidden() and page.progress.format() == "Ready"
+    qtbot.waitUntil(banner.isHidden, timeout=10_000)  # looked at off the GUI thread
+    assert page.progress.format() == "Ready"
     # the headline says what is ready, and that Continue trains on the run's own data
-    assert page.title.text().startswith("Fashion-MNIST is ready · Continue trains the run of ")
+    qtbot.waitUntil(
+        lambda: page.title.text().startswith(
+            "Fashion-MNIST is ready · Continue trains the run of "
+        ),
+        timeout=10_000,
+    )
     assert page.title.text().endswith(" further, on MNIST"), page.title.text()
     datasets.forget_datasets()

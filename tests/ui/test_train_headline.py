@@ -73,6 +73,8 @@ def test_after_a_failed_start_the_headline_says_what_continue_would_train(
     here["mnist"] = True
     monkeypatch.setattr(datasets, "missing_dataset", lambda name: None)  # the folder is fixed
     panel.data_changed()
+    # the data is looked at off the GUI thread: the headline follows its answer
+    qtbot.waitUntil(lambda: panel.title.text().startswith("MNIST is ready"), timeout=WAIT_MS)
     title = panel.title.text()
     assert panel.resume_button.isEnabled()
     # what is ready first (as at start, never a bare "No run"), then what Continue trains
@@ -121,13 +123,13 @@ def test_a_ready_headline_names_the_dataset_once(qtbot, tmp_path, monkeypatch, l
     panel = make_panel(qtbot, tmp_path, lambda name: None)
     qtbot.waitUntil(lambda: "784-32-10" in panel.title.text(), timeout=WAIT_MS)
     assert "the latest (" in panel.title.text()  # the time in brackets, as it is below
-    panel.say_idle()  # as once the data check found MNIST here
+    panel.say_idle()  # as once the data check found MNIST here (it answers off the GUI thread)
     started = started_text(store.list()[0])
     if latest_dataset == "mnist":
         then = f"the latest run ({started}): 784-32-10 ReLU lr=0.01"
     else:
         then = f"the latest run ({started}): Fashion-MNIST 784-32-10 ReLU lr=0.01"
-    assert panel.title.text() == f"MNIST is ready · {then}"
+    qtbot.waitUntil(lambda: panel.title.text() == f"MNIST is ready · {then}", timeout=WAIT_MS)
     panel.shutdown()
 
 
@@ -176,10 +178,10 @@ def test_a_ready_headline_said_before_the_runs_were_listed_names_the_latest_once
     panel.runs_view.records = lambda: []  # as before the listing had read them
     panel.checks_data = True  # as the window sets it
     panel.check_data()  # no MNIST on this computer (the tests' own empty home)
-    assert panel.progress.format() == "Needs a dataset"
+    qtbot.waitUntil(lambda: panel.progress.format() == "Needs a dataset", timeout=WAIT_MS)
     monkeypatch.setattr(datasets, "missing_dataset", lambda name: None)
     panel.data_changed()  # the download finished: the data came
-    assert panel.title.text() == "MNIST is ready: press Train"
+    qtbot.waitUntil(lambda: panel.title.text() == "MNIST is ready: press Train", timeout=WAIT_MS)
     del panel.runs_view.records
     assert panel.runs_view.records == listed
     panel.runs_view.listed.emit()
