@@ -26,6 +26,9 @@ class NndeskError(Exception):
     #: what the window says instead, when it differs from the CLI's line (no command-line
     #: advice such as "--data-dir"); marked with N_, filled in with ``values``
     window_template: str | None = None
+    #: the window's words already in its language (an error the window itself worded, such as
+    #: a missing dataset's banner text): said as they are, with no summary before them
+    window_text: str | None = None
 
     @classmethod
     def of(cls, template: str, **values: Any):
@@ -115,6 +118,8 @@ def os_reason(err: OSError) -> str:
 def window_message(err: BaseException) -> str:
     """What the window says of ``err``, in its language: the window's own wording when the
     error has one (``window_template``: no command-line advice), else ``user_message``."""
+    if isinstance(err, NndeskError) and err.window_text is not None:
+        return err.window_text
     if isinstance(err, NndeskError) and err.window_template is not None:
         return i18n.localised(i18n.Message(err.window_template, **err.values))
     return user_message(err)

@@ -8,6 +8,7 @@ that for widgets and reports back through queued signals.
 from __future__ import annotations
 
 import contextlib
+import copy
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,7 @@ class DatasetMissing(DataError):
         super().__init__(message)
         self.name = name
         self.offer = DataOffer(name)
+        self.window_text = message  # worded by the window, in its language
 
 
 class DatasetDamaged(DataError):
@@ -60,6 +62,7 @@ class DatasetDamaged(DataError):
         super().__init__(message)
         self.name, self.path = name, path
         self.offer = DataOffer(name, path)
+        self.window_text = message  # worded by the window, in its language
 
 
 def failure_offer(err: BaseException) -> DataOffer | None:
@@ -69,9 +72,10 @@ def failure_offer(err: BaseException) -> DataOffer | None:
     return offer if isinstance(offer, DataOffer) else None
 
 
-# registered dataset -> (its file a load found damaged, that file's (size, mtime) then): said
-# for as long as the file is unchanged (``damaged_file``)
-_damaged: dict[str, tuple[Path, tuple[int, int]]] = {}
+# registered dataset -> (its file a load found damaged, that file's (size, mtime) then, the
+# reading's error): said for as long as the file is unchanged (``damaged_file``), in the
+# window's language of the moment (``damaged_message``)
+_damaged: dict[str, tuple[Path, tuple[int, int], BaseException]] = {}
 
 
 def _signature(path: Path) -> tuple[int, int] | None:
@@ -89,7 +93,7 @@ def _found_damaged(name: str | None) -> Path | None:
         found = _damaged.get(name) if name else None
     if found is None:
         return None
-    path, signature = found
+    path, signature, _err = found
     return path if _signature(path) == signature else None
 
 
@@ -149,6 +153,29 @@ def damaged_text(name: str, path: Path, reason: str) -> str:
     return f"{reason.rstrip('.')}. {advice}"
 
 
+def _bare(err: BaseException) -> BaseException:
+    """``err`` without its traceback, kept for its words only: the traceback's frames hold
+    what the reading had read (tens of MB)."""
+    try:
+        kept = copy.copy(err)
+    except Exception:  # noqa: BLE001 - an error whose arguments do not rebuild it
+        return err
+    kept.__traceback__ = kept.__cause__ = kept.__context__ = None
+    return kept
+
+
+def damaged_message(name: str) -> str | None:
+    """The window's message for ``name``'s file found damaged (``damaged_text``), worded in
+    the window's language now (a window rebuilt in another language says it again); None when
+    no file of it is found damaged any more. A few stats: call it off the GUI thread."""
+    path = damaged_file(name)
+    with _locks_guard:
+        found = _damaged.get(name)
+    if path is None or found is None:
+        return None
+    return damaged_text(name, path, window_message(found[2]))
+
+
 @contextlib.contextmanager
 def _noting_damage(name: str):
     """A file of registered dataset ``name`` that cannot be read is remembered
@@ -161,7 +188,7 @@ def _noting_damage(name: str):
         if name not in TITLES or signature is None:
             raise
         with _locks_guard:
-            _damaged[name] = (Path(path), signature)
+            _damaged[name] = (Path(path), signature, _bare(err))
         message = damaged_text(name, Path(path), window_message(err))
         raise DatasetDamaged(name, Path(path), message) from err
 

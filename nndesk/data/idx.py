@@ -20,7 +20,7 @@ import numpy as np
 
 from nndesk.errors import DataError, os_reason
 from nndesk.fileio import atomic_write_bytes
-from nndesk.i18n import N_
+from nndesk.i18n import N_, Message
 
 #: dtype code -> big-endian NumPy dtype, as the format defines them.
 IDX_DTYPES: dict[int, np.dtype] = {
@@ -45,6 +45,16 @@ _CHUNK = 16 * 2**20  # bytes inflated or read per call: bounds the memory a step
 _COMPRESSED_CHUNK = 2**20  # compressed bytes read at a time (read(n) reserves n bytes)
 #: The most a deflate stream can shrink data (zlib's technical note: about 1032:1).
 DEFLATE_MAX_RATIO = 1032
+
+
+def _reason(err: OSError | EOFError | zlib.error) -> str:
+    """Why a file could not be read: the system's reason (``os_reason``), the gzip reader's own
+    (a ``Message``, worded in the window's language), or zlib's words as they are."""
+    if isinstance(err, OSError):
+        return os_reason(err)
+    if err.args and isinstance(err.args[0], Message):
+        return err.args[0]
+    return str(err)
 
 
 def _short(name: str, dims: str, expected: int, held: int) -> DataError:
@@ -113,7 +123,7 @@ class _Reader:
             self._pending = b"" if d.eof else d.unconsumed_tail
             out += block
             if not block and not self._pending and self._done and not d.eof:
-                raise EOFError("the gzip stream ends early")
+                raise EOFError(Message(N_("the gzip stream ends early")))
         return out
 
     def _more(self) -> bytes:
@@ -167,27 +177,37 @@ def read_idx(path: str | os.PathLike, hasher=None) -> np.ndarray:
                 )
             code, ndim = head[2], head[3]
             if code not in IDX_DTYPES:
-                raise DataError(f"{name}: unknown IDX data type code 0x{code:02X}")
+                raise DataError.of(
+                    N_("{file}: unknown IDX data type code {code}"), file=name, code=f"0x{code:02X}"
+                )
             if ndim == 0:
-                raise DataError(f"{name}: IDX header declares zero dimensions")
+                raise DataError.of(N_("{file}: IDX header declares zero dimensions"), file=name)
             if ndim > MAX_IDX_DIMS:
-                raise DataError(
-                    f"{name}: IDX header declares {ndim} dimensions; image and label files "
-                    f"have at most {MAX_IDX_DIMS}"
+                raise DataError.of(
+                    N_(
+                        "{file}: IDX header declares {ndim} dimensions; image and label files "
+                        "have at most {most}"
+                    ),
+                    file=name,
+                    ndim=str(ndim),
+                    most=str(MAX_IDX_DIMS),
                 )
             dims_raw = reader.read(4 * ndim)
             if len(dims_raw) < 4 * ndim:
-                raise DataError(f"{name}: file ends inside the IDX header")
+                raise DataError.of(N_("{file}: file ends inside the IDX header"), file=name)
             shape = struct.unpack(f">{ndim}I", dims_raw)
             dtype = IDX_DTYPES[code]
             # Python integers: a product of four 32-bit sizes never wraps round
             expected = math.prod(shape) * dtype.itemsize
             dims = "x".join(str(s) for s in shape)
-            declared = f"header says {dims} values ({_size_text(expected)})"
             # a zero dimension makes the product 0, but NumPy still refuses the others' product
             # past its index range (0x4294967295x4294967295): refuse it here in one line
             if 0 in shape and math.prod(d for d in shape if d) * dtype.itemsize > MAX_IDX_BYTES:
-                raise DataError(f"{name}: IDX header declares dimensions {dims}, too large to read")
+                raise DataError.of(
+                    N_("{file}: IDX header declares dimensions {dims}, too large to read"),
+                    file=name,
+                    dims=dims,
+                )
             if not reader.gzipped:
                 held = os.fstat(f.fileno()).st_size - 4 - 4 * ndim
                 if held != expected:
@@ -197,13 +217,21 @@ def read_idx(path: str | os.PathLike, hasher=None) -> np.ndarray:
                 # for the compressed file's size cannot be right
                 held = os.fstat(f.fileno()).st_size
                 advice = (
-                    "the header is damaged"
+                    Message(N_("the header is damaged"))
                     if expected > DEFLATE_MAX_RATIO * held
-                    else "use a smaller set (EMNIST: the balanced or digits split)"
+                    else Message(N_("use a smaller set (EMNIST: the balanced or digits split)"))
                 )
-                raise DataError(
-                    f"{name}: {declared}, more than the {_size_text(MAX_IDX_BYTES)} nndesk reads "
-                    f"from one IDX file (training keeps every value as a float); {advice}"
+                raise DataError.of(
+                    N_(
+                        "{file}: header says {dims} values ({size}), more than the {most} "
+                        "nndesk reads from one IDX file (training keeps every value as a "
+                        "float); {advice}"
+                    ),
+                    file=name,
+                    dims=dims,
+                    size=_size_text(expected),
+                    most=_size_text(MAX_IDX_BYTES),
+                    advice=advice,
                 )
             data = reader.read(expected)
             extra = len(reader.read(1))
@@ -211,7 +239,7 @@ def read_idx(path: str | os.PathLike, hasher=None) -> np.ndarray:
         raise DataError.of(
             N_("{file}: cannot read ({reason}); the file is corrupt or truncated"),
             file=name,
-            reason=os_reason(err) if isinstance(err, OSError) else str(err),
+            reason=_reason(err),
         ) from err
     if len(data) < expected or extra:
         if extra:
@@ -236,30 +264,38 @@ def _as_images(array: np.ndarray, name: str) -> np.ndarray:
     if array.ndim == 2 and array.shape[1] == 784:
         array = array.reshape(-1, 28, 28)
     if array.ndim != 3 or array.shape[1:] != (28, 28):
-        raise DataError(f"{name}: expected images of 28x28 pixels, found shape {array.shape}")
+        raise DataError.of(
+            N_("{file}: expected images of 28x28 pixels, found shape {shape}"),
+            file=name,
+            shape=str(array.shape),
+        )
     if array.dtype == np.uint8:
         return array
     if array.dtype.kind == "f":
         if not np.isfinite(array).all():
-            raise DataError(f"{name}: image values include NaN or infinity")
+            raise DataError.of(N_("{file}: image values include NaN or infinity"), file=name)
         # float images are stored either in [0, 1] or in [0, 255]
         if array.size and array.min() >= 0 and array.max() <= 1.0:
             array = array * 255.0
         array = np.rint(array)
     if array.size and (array.min() < 0 or array.max() > 255):
-        raise DataError(f"{name}: image values outside 0..255")
+        raise DataError.of(N_("{file}: image values outside 0..255"), file=name)
     return array.astype(np.uint8)
 
 
 def _as_labels(array: np.ndarray, name: str) -> np.ndarray:
     """Bring an IDX array to int64 (N,), or say why it cannot be."""
     if array.ndim != 1:
-        raise DataError(f"{name}: expected a 1-D label file, found shape {array.shape}")
+        raise DataError.of(
+            N_("{file}: expected a 1-D label file, found shape {shape}"),
+            file=name,
+            shape=str(array.shape),
+        )
     if array.dtype.kind == "f" and not np.array_equal(array, np.rint(array)):
-        raise DataError(f"{name}: labels are not whole numbers")
+        raise DataError.of(N_("{file}: labels are not whole numbers"), file=name)
     labels = array.astype(np.int64)
     if labels.size and labels.min() < 0:
-        raise DataError(f"{name}: negative label {labels.min()}")
+        raise DataError.of(N_("{file}: negative label {label}"), file=name, label=str(labels.min()))
     return labels
 
 
@@ -286,8 +322,12 @@ def read_idx_pair(
 def check_counts(images: np.ndarray, labels: np.ndarray, images_name: str, labels_name: str):
     """Raise DataError when an image file and its label file disagree on the count."""
     if len(images) != len(labels):
-        raise DataError(
-            f"{images_name} holds {len(images)} images but {labels_name} holds {len(labels)} labels"
+        raise DataError.of(
+            N_("{images_file} holds {images} images but {labels_file} holds {labels} labels"),
+            images_file=images_name,
+            images=str(len(images)),
+            labels_file=labels_name,
+            labels=str(len(labels)),
         )
 
 
@@ -301,8 +341,10 @@ def sha256_decompressed(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
             while block := reader.read(chunk):
                 h.update(block)
     except (OSError, EOFError, zlib.error) as err:
-        raise DataError(
-            f"{path.name}: cannot read ({err}); the file is corrupt or truncated"
+        raise DataError.of(
+            N_("{file}: cannot read ({reason}); the file is corrupt or truncated"),
+            file=path.name,
+            reason=str(err) if isinstance(err, OSError) else _reason(err),
         ) from err
     return h.hexdigest()
 
@@ -316,8 +358,10 @@ def small_content_sha256(path: str | os.PathLike, at_most: int) -> str | None:
         with open(path, "rb") as f:
             content = _Reader(f).read(at_most + 1)
     except (OSError, EOFError, zlib.error) as err:
-        raise DataError(
-            f"{path.name}: cannot read ({err}); the file is corrupt or truncated"
+        raise DataError.of(
+            N_("{file}: cannot read ({reason}); the file is corrupt or truncated"),
+            file=path.name,
+            reason=str(err) if isinstance(err, OSError) else _reason(err),
         ) from err
     if len(content) > at_most:
         return None

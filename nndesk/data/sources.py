@@ -121,6 +121,20 @@ def _other_dataset_with(role: str, digest: str, spec: DatasetSpec) -> str | None
     return None
 
 
+def _cache_damaged(path: Path, expected: str, got: str) -> DataError:
+    """The error of a file of the download cache that no longer matches its checksum (it has
+    been removed)."""
+    return DataError.of(
+        N_(
+            "{file}: cached file was damaged (expected sha256 {expected}, got {got}) and has "
+            "been removed; run again to download it"
+        ),
+        file=path,
+        expected=expected,
+        got=got,
+    )
+
+
 def _holds_other_error(spec: DatasetSpec, f, path: Path, other: str) -> DataError:
     """The error of a folder holding ``other``'s file ``path`` where ``spec``'s ``f`` was
     wanted: the CLI's line, the window's own (``window_template``) and ``other_dataset``."""
@@ -195,9 +209,12 @@ def _build(spec: DatasetSpec, arrays: dict, paths: dict[str, Path]) -> Dataset:
         )
         labels = arrays[f"{split}_labels"]
         if labels.size and labels.max() >= len(spec.class_names):
-            raise DataError(
-                f"{paths[f'{split}_labels'].name}: label {labels.max()} but {spec.name} has "
-                f"only {len(spec.class_names)} classes"
+            raise DataError.of(
+                N_("{file}: label {label} but {dataset} has only {n} classes"),
+                file=paths[f"{split}_labels"].name,
+                label=str(labels.max()),
+                dataset=spec.name,
+                n=str(len(spec.class_names)),
             )
     return Dataset(
         name=spec.name,
@@ -257,10 +274,7 @@ def _load_cache(spec: DatasetSpec, progress: ProgressFn | None, allow_download: 
             paths[f.role].unlink(missing_ok=True)
         if attempt == 1 or not allow_download:
             f = bad[0]
-            raise DataError(
-                f"{paths[f.role]}: cached file was damaged (expected sha256 {f.sha256}, got "
-                f"{digests[f.role]}) and has been removed; run again to download it"
-            )
+            raise _cache_damaged(paths[f.role], f.sha256, digests[f.role])
     raise AssertionError("unreachable")
 
 
@@ -282,10 +296,7 @@ def load_test_split(name: str | DatasetSpec, folder: str | os.PathLike) -> Datas
         for f in (f for f in spec.files if f.role in paths):
             if digests[f.role] != f.sha256:
                 paths[f.role].unlink(missing_ok=True)
-                raise DataError(
-                    f"{paths[f.role]}: cached file was damaged (expected sha256 {f.sha256}, "
-                    f"got {digests[f.role]}) and has been removed; run again to download it"
-                )
+                raise _cache_damaged(paths[f.role], f.sha256, digests[f.role])
     else:
         _check_user_files(spec, paths, digests)
     images, labels = arrays["test_images"], arrays["test_labels"]

@@ -1211,6 +1211,14 @@ và lúc đầu (đứt nét)</translation>
         <translation>đã hết hạn mức dung lượng đĩa</translation>
     </message>
     <message>
+        <source>the gzip stream ends early</source>
+        <translation>luồng gzip kết thúc sớm</translation>
+    </message>
+    <message>
+        <source>the header is damaged</source>
+        <translation>phần đầu tệp bị hỏng</translation>
+    </message>
+    <message>
         <source>the hidden layers&apos; activation</source>
         <translation>hàm kích hoạt của các tầng ẩn</translation>
     </message>
@@ -1299,6 +1307,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>phiên bản định dạng mô hình {version} chưa được hỗ trợ; nndesk này đọc các phiên bản {readable}</translation>
     </message>
     <message>
+        <source>use a smaller set (EMNIST: the balanced or digits split)</source>
+        <translation>hãy dùng một tập nhỏ hơn (EMNIST: phần balanced hoặc digits)</translation>
+    </message>
+    <message>
         <source>validation</source>
         <translation>kiểm định</translation>
     </message>
@@ -1313,6 +1325,22 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>{char} ({name}) is not the &apos;-&apos; that separates layers; type the minus key, e.g. 784-64-10</source>
         <translation>{char} ({name}) không phải dấu &apos;-&apos; ngăn cách các tầng; hãy gõ phím dấu trừ, ví dụ 784-64-10</translation>
+    </message>
+    <message>
+        <source>{file}: IDX header declares dimensions {dims}, too large to read</source>
+        <translation>{file}: phần đầu IDX ghi kích thước {dims}, quá lớn để đọc</translation>
+    </message>
+    <message>
+        <source>{file}: IDX header declares zero dimensions</source>
+        <translation>{file}: phần đầu IDX ghi không có chiều nào</translation>
+    </message>
+    <message>
+        <source>{file}: IDX header declares {ndim} dimensions; image and label files have at most {most}</source>
+        <translation>{file}: phần đầu IDX ghi {ndim} chiều; tệp ảnh và tệp nhãn có nhiều nhất {most} chiều</translation>
+    </message>
+    <message>
+        <source>{file}: cached file was damaged (expected sha256 {expected}, got {got}) and has been removed; run again to download it</source>
+        <translation>{file}: tệp trong bộ nhớ đệm đã bị hỏng (sha256 đúng là {expected}, tệp có {got}) và đã bị xóa; hãy chạy lại để tải về</translation>
     </message>
     <message>
         <source>{file}: cannot read ({reason})</source>
@@ -1335,6 +1363,18 @@ và lúc đầu (đứt nét)</translation>
         <translation>{file}: tải xuống thất bại ({tried}). Hãy tự tải tệp từ {where}, đặt vào một thư mục rồi chọn thư mục đó ở Tệp &gt; Thư mục dữ liệu (hoặc dùng --data-dir THƯ_MỤC, hay đặt NNDESK_DATA_DIR)</translation>
     </message>
     <message>
+        <source>{file}: expected a 1-D label file, found shape {shape}</source>
+        <translation>{file}: cần một tệp nhãn một chiều, nhưng tệp có hình dạng {shape}</translation>
+    </message>
+    <message>
+        <source>{file}: expected images of 28x28 pixels, found shape {shape}</source>
+        <translation>{file}: cần ảnh 28×28 điểm ảnh, nhưng tệp có hình dạng {shape}</translation>
+    </message>
+    <message>
+        <source>{file}: file ends inside the IDX header</source>
+        <translation>{file}: tệp kết thúc giữa phần đầu IDX</translation>
+    </message>
+    <message>
         <source>{file}: file not found</source>
         <translation>{file}: không tìm thấy tệp</translation>
     </message>
@@ -1345,6 +1385,30 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>{file}: header says {dims} values ({size}) but the file holds {held}</source>
         <translation>{file}: phần đầu ghi {dims} giá trị ({size}) nhưng tệp chứa {held}; tệp bị cắt cụt hoặc bị hỏng</translation>
+    </message>
+    <message>
+        <source>{file}: header says {dims} values ({size}), more than the {most} nndesk reads from one IDX file (training keeps every value as a float); {advice}</source>
+        <translation>{file}: phần đầu ghi {dims} giá trị ({size}), nhiều hơn mức {most} nndesk đọc từ một tệp IDX (khi huấn luyện mỗi giá trị được giữ dưới dạng số thực); {advice}</translation>
+    </message>
+    <message>
+        <source>{file}: image values include NaN or infinity</source>
+        <translation>{file}: giá trị ảnh có NaN hoặc vô cực</translation>
+    </message>
+    <message>
+        <source>{file}: image values outside 0..255</source>
+        <translation>{file}: giá trị ảnh nằm ngoài khoảng 0..255</translation>
+    </message>
+    <message>
+        <source>{file}: label {label} but {dataset} has only {n} classes</source>
+        <translation>{file}: có nhãn {label} nhưng {dataset} chỉ có {n} lớp</translation>
+    </message>
+    <message>
+        <source>{file}: labels are not whole numbers</source>
+        <translation>{file}: nhãn không phải số nguyên</translation>
+    </message>
+    <message>
+        <source>{file}: negative label {label}</source>
+        <translation>{file}: nhãn âm {label}</translation>
     </message>
     <message>
         <source>{file}: no such model file</source>
@@ -1399,6 +1463,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>{file}: ảnh có {width}x{height}&#xa0;điểm ảnh; nndesk mở ảnh tối đa {limit:,}&#xa0;điểm ảnh mỗi cạnh: hãy cắt hoặc thu nhỏ ảnh trước</translation>
     </message>
     <message>
+        <source>{file}: unknown IDX data type code {code}</source>
+        <translation>{file}: mã kiểu dữ liệu IDX không rõ {code}</translation>
+    </message>
+    <message>
         <source>{file}: {problem}</source>
         <translation>Không dùng được tệp mô hình {file}: {problem}</translation>
     </message>
@@ -1437,6 +1505,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>{folder}: {files} differ from the published {dataset} files; using them as given</source>
         <translation>{folder}: {files} khác với các tệp {dataset} đã công bố; vẫn dùng chúng như hiện có</translation>
+    </message>
+    <message>
+        <source>{images_file} holds {images} images but {labels_file} holds {labels} labels</source>
+        <translation>{images_file} chứa {images} ảnh nhưng {labels_file} chứa {labels} nhãn</translation>
     </message>
     <message>
         <source>{long_name} (&apos;{loss}&apos;) needs the {needed} output, not {output!r}; or use mse</source>

@@ -123,6 +123,9 @@ class TrainDataCheck(QObject):
 
     @Slot(object, object)
     def _on_delivery_delivered(self, tag, look: DataLook | None) -> None:
+        if tag[0] == "damaged":
+            self._on_damaged_said(tag[1], look)
+            return
         number, checking = tag
         if number != self._asked:
             return  # a newer question is on its way
@@ -218,6 +221,28 @@ class TrainDataCheck(QObject):
         run = self._page.continue_name() or wanted
         problem = continue_problem(run, wanted, other, preferences.data_dir())
         self._page.data_banner.show_problem(problem, wanted)
+
+    def say_damaged_again(self, name: str) -> None:
+        """The banner of a start that found a file of ``name`` damaged, said again (in a window
+        rebuilt in another language): worded off the GUI thread (``damaged_message`` stats the
+        file); a file replaced meanwhile is checked as usual instead."""
+        self.wanted = self.damaged = name
+        self.say_needs_data()
+        run_off_gui(
+            QThreadPool.globalInstance(),
+            self._delivery,
+            ("damaged", name),
+            lambda: datasets.damaged_message(name),
+        )
+
+    def _on_damaged_said(self, name: str, text: str | None) -> None:
+        if self.damaged != name:
+            return  # the data changed or a run started meanwhile
+        if text is None:  # no longer damaged: Train will tell
+            self.damaged = None
+            self.check()
+            return
+        self._page.data_banner.show_problem(text, name)
 
     def run_failed(self, message: str, continuing: bool, offer=None) -> bool:
         """Say a start that failed with ``message`` for want of its data (the page's banner,

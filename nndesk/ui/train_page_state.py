@@ -44,6 +44,8 @@ class TrainPageState:
     continuable_dataset: str | None = None  # the dataset Continue's model trains on
     #: the dataset a Continue that failed for want of data needs (its banner said again)
     continue_needs: str | None = None
+    #: the dataset a start found a file of damaged (its banner said again in the new words)
+    damaged: str | None = None
 
 
 class PageStateMixin:
@@ -84,6 +86,7 @@ class PageStateMixin:
             headline=self.header.headline,
             continuable_dataset=self.run_state.continuable_dataset,
             continue_needs=self.data_check.continue_needs,
+            damaged=self.data_check.damaged,
         )
 
     def restore_page_state(self, state: TrainPageState) -> None:
@@ -130,6 +133,8 @@ class PageStateMixin:
             self._say_headline(state.headline)
         if state.continue_needs is not None:  # the failed Continue's banner, not the form's
             self.data_check.say_continue_needs(state.continue_needs)
+        elif state.damaged is not None:  # the failed start's banner, in the new words
+            self.data_check.say_damaged_again(state.damaged)
         if state.verdict is not None and state.last_run_id is not None:
             self.run_state.verdict = state.verdict
             self.run_state.ended_text = ended_message(*state.verdict)

@@ -1,4 +1,5 @@
-"""Property: any bytes handed to the IDX parser give an array or a DataError, in bounded memory."""
+"""Property: any bytes handed to the IDX parser give an array or a DataError, in bounded memory;
+the error's reason is one the window can say in its language (a template and its values)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ def _parse(path, reader=read_idx):
     assert peak < 8 * MB, f"{peak / MB:.1f} MB traced"
     if isinstance(outcome, DataError):
         assert "\n" not in str(outcome) and path.name in str(outcome)
+        # the window words every reason in its language: each carries its marked template
+        # and values, which make exactly the CLI's English line
+        assert outcome.template is not None, str(outcome)
+        assert outcome.template.format(**outcome.values) == str(outcome)
     return outcome
 
 

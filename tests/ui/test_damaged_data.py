@@ -187,3 +187,50 @@ def test_data_read_before_its_file_was_damaged_is_used_until_the_folder_is_chose
     with pytest.raises(datasets.DatasetDamaged) as damaged:
         datasets.get_test_split("mnist")
     assert damaged.value.offer == datasets.DataOffer("mnist", folder / DAMAGED)
+
+
+@pytest.fixture
+def english_after(qapp):
+    yield
+    from nndesk.ui import language
+
+    language.use_language("en")
+
+
+def test_a_damaged_files_banner_is_said_again_in_the_language_switched_to(
+    qtbot, english_after, window_factory, tiny_idx_dir, tmp_path, gui_looks
+):
+    """The walk: after View > Language the rebuilt Train page dropped the damaged file's banner
+    and said "Ready" (Sẵn sàng); and the reader's reason ("the gzip stream ends early") stayed
+    English in a Vietnamese window. The banner comes back worded in the new language, the
+    reason too, and in English again after switching back."""
+    from nndesk.ui import language
+    from tests.ui.test_language_switch import _switch
+
+    folder = damaged_copy(tiny_idx_dir, tmp_path / "class-data")
+    preferences.set_data_dir(str(folder))
+    datasets.forget_datasets()
+    desk = window_factory(mode="digits")
+    train = desk.train_page
+    desk.window.tabs.setCurrentWidget(train)
+    with qtbot.waitSignal(train.controller.failed, timeout=20_000):
+        train.start_training()
+    qtbot.waitUntil(lambda: not train.controller.is_running(), timeout=20_000)
+    english = train.data_banner.text()
+    assert english.startswith(f"{DAMAGED}: cannot read (the gzip stream ends early)"), english
+    for code in ("vi", "en"):
+        desk = _switch(qtbot, desk, code)
+        train, banner = desk.train_page, desk.train_page.data_banner
+        qtbot.waitUntil(lambda banner=banner: not banner.isHidden(), timeout=10_000)
+        assert banner.offered_dataset() == "mnist", code
+        assert train.progress.format() == language.translate("TrainingPanel", "Needs a dataset")
+        assert DAMAGED in banner.text() and str(folder) in banner.text()
+        if code == "vi":
+            # the reader's reason and the window's advice, both in Vietnamese
+            assert "luồng gzip kết thúc sớm" in banner.text(), banner.text()
+            assert "tệp bị hỏng hoặc bị cắt cụt" in banner.text(), banner.text()
+            assert "the gzip stream" not in banner.text() and "Download" not in banner.text()
+        else:
+            assert banner.text() == english
+    assert gui_looks == []  # the damaged file is looked at off the GUI thread
+    datasets.forget_datasets()

@@ -434,3 +434,49 @@ def test_a_date_and_time_read_the_vietnamese_way_the_same_on_every_page(vietname
     assert started == written and " " not in started  # one piece: "lúc 03 thg" / "12 03:04"
     assert shown == "lượt chạy " + moment_text(when, seconds=True)
     assert Classifier.title.fget(SimpleNamespace(path=model)) == shown
+
+
+def test_the_idx_readers_reasons_are_said_in_vietnamese_and_the_cli_line_stays_english(
+    vietnamese, tmp_path
+):
+    """A truncated gzip, a wrong data-type code and counts that disagree were said in English
+    inside a Vietnamese window; the words of a message the window made itself (a missing
+    dataset) got "Không đọc được tập dữ liệu:" put before them a second time."""
+    import gzip
+
+    import numpy as np
+
+    from nndesk.controllers.datasets import DatasetMissing
+    from nndesk.data.idx import check_counts, read_idx, write_idx
+    from nndesk.errors import DataError, window_message
+
+    cut = write_idx(tmp_path / "cut.gz", np.zeros((5, 28, 28), np.uint8))
+    cut.write_bytes(cut.read_bytes()[:-40])
+    code = tmp_path / "code.idx"
+    code.write_bytes(gzip.compress(bytes([0, 0, 0x99, 1, 0, 0, 0, 1, 7])))
+    said = {}
+    for path in (cut, code):
+        with pytest.raises(DataError) as caught:
+            read_idx(path)
+        said[path.name] = (str(caught.value), window_message(caught.value))
+    with pytest.raises(DataError) as caught:
+        check_counts(np.zeros((3, 28, 28)), np.zeros(2), "a-images", "a-labels")
+    said["counts"] = (str(caught.value), window_message(caught.value))
+    assert said["cut.gz"] == (
+        "cut.gz: cannot read (the gzip stream ends early); the file is corrupt or truncated",
+        "cut.gz: không đọc được (luồng gzip kết thúc sớm); tệp bị hỏng hoặc bị cắt cụt",
+    )
+    assert said["code.idx"] == (
+        "code.idx: unknown IDX data type code 0x99",
+        "code.idx: mã kiểu dữ liệu IDX không rõ 0x99",
+    )
+    assert said["counts"] == (
+        "a-images holds 3 images but a-labels holds 2 labels",
+        "a-images chứa 3 ảnh nhưng a-labels chứa 2 nhãn",
+    )
+    words = language.translate(
+        "Datasets",
+        "{title} is not on this computer yet: download it, or choose a folder holding its "
+        "four IDX files.",
+    )
+    assert window_message(DatasetMissing("mnist", words)) == words
