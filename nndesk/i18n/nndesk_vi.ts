@@ -1368,7 +1368,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{file}: expected images of 28x28 pixels, found shape {shape}</source>
-        <translation>{file}: cần ảnh 28×28 điểm ảnh, nhưng tệp có hình dạng {shape}</translation>
+        <translation>{file}: cần ảnh 28×28&#xa0;điểm ảnh, nhưng tệp có hình dạng {shape}</translation>
     </message>
     <message>
         <source>{file}: file ends inside the IDX header</source>
@@ -1400,7 +1400,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{file}: label {label} but {dataset} has only {n} classes</source>
-        <translation>{file}: có nhãn {label} nhưng {dataset} chỉ có {n} lớp</translation>
+        <translation>{file}: có nhãn {label} nhưng {dataset} chỉ có {n}&#xa0;lớp</translation>
     </message>
     <message>
         <source>{file}: labels are not whole numbers</source>
@@ -1508,7 +1508,7 @@ và lúc đầu (đứt nét)</translation>
     </message>
     <message>
         <source>{images_file} holds {images} images but {labels_file} holds {labels} labels</source>
-        <translation>{images_file} chứa {images} ảnh nhưng {labels_file} chứa {labels} nhãn</translation>
+        <translation>{images_file} chứa {images}&#xa0;ảnh nhưng {labels_file} chứa {labels}&#xa0;nhãn</translation>
     </message>
     <message>
         <source>{long_name} (&apos;{loss}&apos;) needs the {needed} output, not {output!r}; or use mse</source>

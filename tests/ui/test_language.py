@@ -472,7 +472,7 @@ def test_the_idx_readers_reasons_are_said_in_vietnamese_and_the_cli_line_stays_e
     )
     assert said["counts"] == (
         "a-images holds 3 images but a-labels holds 2 labels",
-        "a-images chứa 3 ảnh nhưng a-labels chứa 2 nhãn",
+        "a-images chứa 3\u00a0ảnh nhưng a-labels chứa 2\u00a0nhãn",
     )
     words = language.translate(
         "Datasets",
