@@ -128,6 +128,9 @@ class Coordinator(QObject):
         # folder, found off the GUI thread too: tag = the folder, result = their names
         self.copy_look = Delivery()
         self.copy_look.delivered.connect(self._on_copy_look_delivered)
+        # whether a folder chosen holds the dataset the download dialog offers (stats)
+        self.offer_look = Delivery()
+        self.offer_look.delivered.connect(self._on_offer_look_delivered)
         self.name_data_folder()
         prediction.prediction_ready.connect(window.show_prediction)
         window.prediction_panel.bars.painted.connect(prediction.answer_painted)
@@ -445,11 +448,30 @@ class Coordinator(QObject):
         preferences.set_data_dir(folder)
         self.name_data_folder()
         dialog = self.download_dialog
-        if dialog is not None and missing_dataset(dialog.banner.wanted_dataset()) is None:
-            # the folder holds the offered data: the offer and any old failure in it go
+        wanted = dialog.banner.wanted_dataset() if dialog is not None else None
+        if dialog is not None and wanted is None:
+            dialog.banner.clear()  # it offers nothing any more: its old failure goes too
+            dialog.close()
+        elif wanted is not None:  # whether the folder holds it is looked at off the GUI thread
+            run_off_gui(
+                QThreadPool.globalInstance(),
+                self.offer_look,
+                (folder, wanted),
+                lambda: missing_dataset(wanted) is None,
+            )
+        self._data_changed()
+
+    @Slot(object, object)
+    def _on_offer_look_delivered(self, asked, here: bool | None) -> None:
+        """The folder chosen holds the data the download dialog offers: the offer and any old
+        failure in it go."""
+        folder, wanted = asked
+        dialog = self.download_dialog
+        if not here or folder != preferences.data_dir() or dialog is None:
+            return
+        if dialog.banner.wanted_dataset() == wanted:
             dialog.banner.clear()
             dialog.close()
-        self._data_changed()
 
     def name_data_folder(self) -> None:
         """Name the data folder in use under the test-image row, for as long as it is in use

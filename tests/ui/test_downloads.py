@@ -314,8 +314,22 @@ def test_a_tampered_mirror_file_is_one_sentence_with_the_details_behind_it(
     assert banner.folder_button.isVisible()
 
 
-def test_choosing_a_folder_closes_the_download_offer_and_its_old_failure(qtbot, desk, tiny_idx_dir):
+def test_choosing_a_folder_closes_the_download_offer_and_its_old_failure(
+    qtbot, desk, tiny_idx_dir, monkeypatch
+):
+    import threading
+
+    from nndesk.app import coordinator as coordinator_module
+
     coordinator = desk.coordinator
+    looked_on: list[threading.Thread] = []  # whether the folder holds it: stats, off the GUI
+    real = coordinator_module.missing_dataset
+
+    def missing_dataset(name):
+        looked_on.append(threading.current_thread())
+        return real(name)
+
+    monkeypatch.setattr(coordinator_module, "missing_dataset", missing_dataset)
     preferences.set_mirror(closed_port_url())
     desk.window.request_test_image(3)
     qtbot.waitUntil(
@@ -327,8 +341,10 @@ def test_choosing_a_folder_closes_the_download_offer_and_its_old_failure(qtbot, 
         dialog.banner.download_button.click()
     assert "offline?" in dialog.banner.text()
     desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # what "Choose a folder…" sends
-    assert not dialog.isVisible()
+    # the folder is looked at off the GUI thread
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
     assert dialog.banner.wanted_dataset() is None
+    assert looked_on and threading.main_thread() not in looked_on
 
 
 def test_with_only_the_test_files_evaluate_and_show_test_image_work(qtbot, desk, tiny_idx_dir):
