@@ -134,8 +134,11 @@ class TrainDataCheck(QObject):
             return  # the look failed: the page keeps what it says
         self._last = look
         page = self._page
-        if checking and look.name == page.form.dataset_name() and not self._blocked(look.name):
-            self._say(look)
+        if checking:
+            if look.name == page.form.dataset_name() and not self._blocked(look.name):
+                self._say(look)
+            # else: the banner stays (a run goes, a failed Continue's or damaged file's banner),
+            # or the form's dataset changed and its own check is on its way
             return
         if look.wanted == self.wanted:
             self.ready_again(look.wanted_here)

@@ -80,7 +80,9 @@ def test_a_folder_of_the_other_dataset_offers_switching_and_the_page_then_finds_
     assert banner.folder_button.isVisible() and not banner.download_button.isVisible()
     window.tabs.setCurrentWidget(desk.train_page)  # said there too, before Train is pressed
     train_banner = desk.train_page.data_banner
-    assert train_banner.switch_offered() == "garments" and train_banner.text() == banner.text()
+    # the Train page looks at the folder off the GUI thread: said when it answers
+    qtbot.waitUntil(lambda: train_banner.switch_offered() == "garments", timeout=10_000)
+    assert train_banner.text() == banner.text()
     assert desk.train_page.progress.format() == "Needs a dataset"
     window.tabs.setCurrentWidget(page)
     with qtbot.waitSignal(desk.evaluation.finished, timeout=30_000):
@@ -89,7 +91,8 @@ def test_a_folder_of_the_other_dataset_offers_switching_and_the_page_then_finds_
     assert desk.prediction.current().dataset == "fashion"
     assert banner.isHidden()
     assert desk.evaluation.result().class_names == registry.FASHION.class_names
-    assert train_banner.isHidden() and desk.train_page.progress.format() == "Ready"
+    qtbot.waitUntil(train_banner.isHidden, timeout=10_000)
+    assert desk.train_page.progress.format() == "Ready"
 
 
 def test_the_dataset_page_offers_the_switch_too(qtbot, window_factory, fashion_folder):
