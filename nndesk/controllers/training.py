@@ -364,7 +364,9 @@ class TrainingController(QObject, WorkerThreadOwner):
     setting_changed = Signal(object)  # SettingChange (the rate too) once the worker applied it
     weights_updated = Signal(object)  # Classifier snapshot, at most every ~300 ms
     run_ended = Signal(object)  # RunEnded ("completed" | "stopped" | "diverged"); saving follows
-    model_ready = Signal(object)  # Classifier of the saved final model, after every run
+    model_ready = Signal(
+        object
+    )  # Classifier of the saved final model, after a run that did not diverge
     #: (run folder, reason, where the model went): the run folder refused the model
     saved_elsewhere = Signal(str, str, str)
     record_unsaved = Signal(str, str)  # (run folder, reason): its record could not be written, once
@@ -667,7 +669,10 @@ class TrainingController(QObject, WorkerThreadOwner):
             record.message = f"{record.message}; model saved to {self.model_path}".lstrip("; ")
         record.metrics = dict(metrics)
         self._save_record()
-        self.model_ready.emit(classifier)
+        # a diverged run's weights answer every drawing alike: its model stays in its folder
+        # (the Runs list can still put it in use), the model before the run keeps answering
+        if record.status != "diverged":
+            self.model_ready.emit(classifier)
         self.run_saved.emit(record)
 
     def _save_record(self) -> None:

@@ -541,3 +541,25 @@ def test_the_mistakes_page_on_screen_follows_a_new_model(
         lambda: mistakes.result() is not None and mistakes.result().classifier is other,
         timeout=30_000,
     )
+
+
+def test_a_diverged_runs_model_is_not_put_in_use(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir
+):
+    """A newcomer's walk: after SGD at a huge rate diverged, every drawing read "Ankle boot
+    100 %": the run's broken model had become the one answering. The model before the run keeps
+    answering; the diverged run is listed, its model kept in its folder."""
+    before = Classifier.from_file(tiny_model_file)
+    desk = window_factory(classifier=before)
+    window, prediction, page = desk.window, desk.prediction, desk.train_page
+    config = _tiny_run(page).replace(optimizer="sgd", lr=1e30, epochs=3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with qtbot.waitSignal(page.controller.run_saved, timeout=60000) as saved:
+            assert page.start_training(config)
+        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60000)
+    record = saved.args[0]
+    assert record.status == "diverged" and (record.folder / record.model_file).is_file()
+    assert prediction.current() is before
+    assert window.model_combo.currentText() == before.title
+    assert window.model_notice.isHidden()
