@@ -264,7 +264,7 @@ STEER = STEERING_TABLE + "\n\n\n" + _STEER_FUNCTION
 
 MAIN = """\
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\\n\\n")[0].split()))
     parser.add_argument("--data-dir", required=True, help="folder with the four IDX files")
     parser.add_argument("--epochs", type=int, default=EPOCHS, help=f"default {EPOCHS}")
     parser.add_argument("--seed", type=int, default=SEED, help=f"default {SEED}")

@@ -261,3 +261,21 @@ def test_the_vietnamese_settings_table_names_the_choices_as_the_window_does():
     assert "| bộ tối ưu | Adam (`adam`), tốc độ học 0.001 |" in title
     english = nbformat.reads(export_text(from_preset("fashion-mlp"), "pytest", True), as_version=4)
     assert "| loss | ce |" in english.cells[0].source
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_the_scripts_help_says_the_whole_first_paragraph_of_its_docstring(tmp_path, language):
+    """A newcomer's walk: the Vietnamese script's --help stopped mid-phrase ("…, viết"): it
+    took the docstring's first line, and the Vietnamese summary wraps onto a second."""
+    import subprocess
+    import sys
+
+    text = export_text(from_preset("fashion-mlp"), "nndesk export-script", language=language)
+    path = tmp_path / "exported.py"
+    path.write_text(text, encoding="utf-8")
+    shown = subprocess.run(
+        [sys.executable, str(path), "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    summary = (ast.get_docstring(ast.parse(text)) or "").split("\n\n")[0]
+    assert len(summary.split()) > 5
+    assert " ".join(summary.split()) in " ".join(shown.split())
