@@ -364,9 +364,10 @@ class TrainingController(QObject, WorkerThreadOwner):
     setting_changed = Signal(object)  # SettingChange (the rate too) once the worker applied it
     weights_updated = Signal(object)  # Classifier snapshot, at most every ~300 ms
     run_ended = Signal(object)  # RunEnded ("completed" | "stopped" | "diverged"); saving follows
-    model_ready = Signal(
-        object
-    )  # Classifier of the saved final model, after a run that did not diverge
+    #: Classifier of the saved final model, after a run that did not diverge: the one to use
+    model_ready = Signal(object)
+    #: Classifier of a diverged run's saved model: kept in its folder, not put in use
+    model_kept = Signal(object)
     #: (run folder, reason, where the model went): the run folder refused the model
     saved_elsewhere = Signal(str, str, str)
     record_unsaved = Signal(str, str)  # (run folder, reason): its record could not be written, once
@@ -671,8 +672,7 @@ class TrainingController(QObject, WorkerThreadOwner):
         self._save_record()
         # a diverged run's weights answer every drawing alike: its model stays in its folder
         # (the Runs list can still put it in use), the model before the run keeps answering
-        if record.status != "diverged":
-            self.model_ready.emit(classifier)
+        (self.model_kept if record.status == "diverged" else self.model_ready).emit(classifier)
         self.run_saved.emit(record)
 
     def _save_record(self) -> None:

@@ -563,3 +563,5 @@ def test_a_diverged_runs_model_is_not_put_in_use(
     assert prediction.current() is before
     assert window.model_combo.currentText() == before.title
     assert window.model_notice.isHidden()
+    # Continue starts from it: the page took the settings it ended with, as after any run
+    assert page.run_state.form_at_end is not None
