@@ -6,6 +6,7 @@ wherever the terminal was (a source checkout, /usr/bin), not a place the person 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -31,9 +32,16 @@ def save_folder() -> Path:
     return Path.home()
 
 
+#: characters no file name may hold on one of the systems nndesk runs on (Windows refuses ":"
+#: and the rest; "/" would make the name a folder path)
+_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*]')
+
+
 def save_start(name: str) -> str:
-    """The path a save dialog starts with: ``name`` in ``save_folder()``."""
-    return str(save_folder() / name)
+    """The path a save dialog starts with: ``name`` in ``save_folder()``, each character a file
+    name cannot hold anywhere made a "-" ("run 2026-12-03 22:45:34" -> "run 2026-12-03
+    22-45-34")."""
+    return str(save_folder() / _NOT_IN_FILE_NAMES.sub("-", name))
 
 
 def remember_saved(path: str | os.PathLike) -> None:
