@@ -3285,10 +3285,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Vì sao</translation>
     </message>
     <message>
-        <source>nndesk models (*.npz)</source>
-        <translation>Mô hình nndesk (*.npz)</translation>
-    </message>
-    <message>
         <source>nndesk — draw and watch a neural network think</source>
         <translation>nndesk — vẽ và xem một mạng nơ-ron suy nghĩ</translation>
     </message>

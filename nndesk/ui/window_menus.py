@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from nndesk.controllers.pasted_image import image_payload
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.models import open_folder
+from nndesk.ui import file_filters
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.save_place import remember_saved, save_start, start_folder
@@ -53,7 +54,6 @@ THEMES = (
 IMAGE_FILTER = QT_TRANSLATE_NOOP(
     "MainWindow", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
 )
-MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "nndesk models (*.npz)")
 
 
 class WindowMenusMixin:
@@ -418,7 +418,7 @@ class WindowMenusMixin:
             self,
             translate("MainWindow", "Open model"),
             str(open_folder() or ""),  # the newest saved model's folder, fallbacks included
-            translate_marked("MainWindow", MODEL_FILTER),
+            file_filters.model_files(),
         )
         if path:
             self.model_file_requested.emit(path)
@@ -430,7 +430,7 @@ class WindowMenusMixin:
             self,
             translate("MainWindow", "Save model"),
             save_start(name),
-            translate_marked("MainWindow", MODEL_FILTER),
+            file_filters.model_files(),
         )
         if path:
             remember_saved(path)
