@@ -47,7 +47,8 @@ def look_at_data(name: str | None, wanted: str | None, in_folder: bool) -> DataL
         text = datasets.other_dataset_text(name)
     else:
         text = ""
-    here = datasets.missing_dataset(wanted) is None
+    # the form's dataset is usually the one the last run wanted: its files are stat-ed once
+    here = missing is None if wanted == name else datasets.missing_dataset(wanted) is None
     return DataLook(name, missing, other, text, wanted, here)
 
 
