@@ -67,11 +67,12 @@ def test_download_from_the_classroom_mirror_fills_every_page_at_once(
     preferences.set_mirror(f"{server.url}/school")
     show_missing_banners(qtbot, desk)
     evaluation, dataset_ctl = desk.evaluation, desk.datasets
-    with qtbot.waitSignal(coordinator.downloads.finished, timeout=20_000):
-        desk.dataset_page.message.download_button.click()  # clicked on one page...
-    # ...and every page retries at once: both banners go and both pages show the data
-    with qtbot.waitSignals([evaluation.finished, dataset_ctl.loaded], timeout=20_000):
-        pass
+    # Clicked on one page, and every page retries at once: both banners go and both pages show
+    # the data. One wait over all three signals, set up before the click: the retries can end
+    # inside the download's own wait, before a second wait would have started listening.
+    retried = [coordinator.downloads.finished, evaluation.finished, dataset_ctl.loaded]
+    with qtbot.waitSignals(retried, timeout=20_000):
+        desk.dataset_page.message.download_button.click()
     assert desk.evaluate_page.message.isHidden() and desk.dataset_page.message.isHidden()
     assert desk.evaluate_page.result().n == 50
     assert [p.name for p in cached_files()] == sorted(tiny_mnist)
