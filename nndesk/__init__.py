@@ -7,4 +7,5 @@ import os
 # nndesk module imports NumPy; a value the user set wins.
 os.environ.setdefault("OPENBLAS_THREAD_TIMEOUT", "4")
 
+# the one place of the version number: pyproject.toml reads it (hatch), nndesk.version reports it
 __version__ = "0.1.0"

@@ -86,12 +86,19 @@ def _add_setting_flags(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from nndesk.data.registry import DATASETS
+    from nndesk.version import nndesk_version
 
     dataset_or_folder = "|".join((*DATASETS, "FOLDER"))  # as the schema's dataset field
     parser = _Parser(
         prog="nndesk",
         description="Draw, train and inspect a from-scratch NumPy neural network.",
         epilog="Without a command the window opens.",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"nndesk {nndesk_version()}",
+        help="print the version",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
     parser.add_argument(

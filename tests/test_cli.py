@@ -587,3 +587,25 @@ def test_the_dataset_names_in_the_help_are_the_registrys(monkeypatch, capsys):
 )
 def test_an_error_line_goes_on_in_lower_case_and_names_keep_their_capitals(message, shown):
     assert cli._lower_first_word(message) == shown
+
+
+def test_version_prints_the_installed_version_and_exits_0(capsys):
+    from importlib import metadata
+
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"nndesk {metadata.version('nndesk')}"
+
+
+def test_the_version_falls_back_to_the_source_trees_number_when_nndesk_is_not_installed(
+    monkeypatch,
+):
+    from importlib import metadata
+
+    import nndesk
+    from nndesk.version import nndesk_version
+
+    def not_installed(name):
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", not_installed)
+    assert nndesk_version() == nndesk.__version__

@@ -2869,8 +2869,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>&lt;b&gt;Mạng nơ-ron nhìn thấy gì&lt;/b&gt; (28×28)</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;nndesk&lt;/h3&gt;&lt;p&gt;Draw a digit or a garment and watch a neural network written from scratch in NumPy classify it, train it live, and browse its mistakes.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;nndesk&lt;/h3&gt;&lt;p&gt;Vẽ một chữ số hoặc một món đồ và xem một mạng nơ-ron viết từ đầu bằng NumPy phân loại nó; tự huấn luyện mạng và xem trực tiếp, rồi duyệt các lỗi phân loại của nó.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Draw a digit or a garment and watch a neural network written from scratch in NumPy classify it, train it live, and browse its mistakes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Vẽ một chữ số hoặc một món đồ và xem một mạng nơ-ron viết từ đầu bằng NumPy phân loại nó; tự huấn luyện mạng và xem trực tiếp, rồi duyệt các lỗi phân loại của nó.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About nndesk</source>
@@ -3271,6 +3271,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Undo the last stroke</source>
         <translation>Hoàn tác nét vẽ cuối</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Phiên bản {version}</translation>
     </message>
     <message>
         <source>What to classify: digits (MNIST) or clothing (Fashion-MNIST) — Ctrl+1 / Ctrl+2</source>

@@ -9,6 +9,8 @@ requests' results (``show_*`` / ``set_*``) and fills the model picker the toolba
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -28,6 +30,7 @@ from nndesk.ui import file_filters
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES
 from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.save_place import remember_saved, save_start, start_folder
+from nndesk.version import nndesk_version
 
 # marked here, translated where shown (translate_marked): the language is chosen at start
 MODE_TITLES = {
@@ -470,12 +473,14 @@ class WindowMenusMixin:
 
     @Slot()
     def _on_about_triggered(self) -> None:
-        QMessageBox.about(
-            self,
-            translate("MainWindow", "About nndesk"),
-            translate(
-                "MainWindow",
-                "<h3>nndesk</h3><p>Draw a digit or a garment and watch a neural network written "
-                "from scratch in NumPy classify it, train it live, and browse its mistakes.</p>",
-            ),
-        )
+        QMessageBox.about(self, translate("MainWindow", "About nndesk"), about_text())
+
+
+def about_text() -> str:
+    """Help > About: what nndesk is, and which version (a teacher or a bug report asks)."""
+    version = translate("MainWindow", "Version {version}").format(version=nndesk_version())
+    return f"<h3>nndesk</h3><p>{html.escape(version)}</p>" + translate(
+        "MainWindow",
+        "<p>Draw a digit or a garment and watch a neural network written from scratch in "
+        "NumPy classify it, train it live, and browse its mistakes.</p>",
+    )

@@ -618,3 +618,25 @@ def test_the_preview_keeps_one_size_through_answers_and_modes(qtbot, window_fact
     window.resize(1280, 760)
     qtbot.waitUntil(lambda: window.preview.width() > first.width())
     assert window.preview.width() <= 28 * 7 + 1
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "Version"), ("vi", "Phiên bản")])
+def test_help_about_names_the_installed_version(window_factory, monkeypatch, lang, word):
+    """A teacher or a bug report asks which nndesk this is: About said only what it does."""
+    from importlib import metadata
+
+    from nndesk.ui import language
+
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "about", staticmethod(lambda parent, title, text: shown.append(text))
+    )
+    monkeypatch.setattr(metadata, "version", lambda name: "9.8.7" if name == "nndesk" else "")
+    window = window_factory().window
+    language.use_language(lang)
+    try:
+        window.act_about.trigger()
+    finally:
+        language.use_language("en")
+    assert len(shown) == 1
+    assert f"{word} 9.8.7" in shown[0]
