@@ -21,6 +21,22 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import numpy as np  # noqa: E402  (after the thread settings above)"""
 
+IMPORTS_THREADS = """\
+import argparse
+import gzip
+import math
+import os
+import struct
+import time
+
+# nndesk trained this network on the BLAS threads its Threads setting asked for: as many here give
+# the same sums to the last bit (how a product is split over threads changes them); set before
+# NumPy loads, and only where you have not set it yourself
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "$THREADS")
+
+import numpy as np  # noqa: E402  (after the thread settings above)"""
+
 IMPORTS = """\
 import argparse
 import gzip

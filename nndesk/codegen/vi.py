@@ -29,10 +29,32 @@ TEXTS: dict[str, str] = {
     "them. It needs only NumPy.":
         "DIR chứa bốn tệp IDX (train-images-idx3-ubyte.gz ...) hoặc một thư mục {folder}/ "
         "chứa chúng. Script chỉ cần NumPy.",
-    "With the same --seed and data it draws the same {these} and {last} as nndesk, so it "
-    "reaches the app's accuracy for this experiment.":
-        "Với cùng --seed và cùng dữ liệu, script rút ra cùng {these} và {last} như nndesk, nên "
-        "đạt đúng độ chính xác của ứng dụng cho thí nghiệm này.",
+    "With the same --seed and data it draws the same {these} and {last} as nndesk":
+        "Với cùng --seed và cùng dữ liệu, script rút ra cùng {these} và {last} như nndesk",
+    " and does the same float32 arithmetic in the same order, so it trains to the app's losses "
+    "and accuracy for this experiment, to the last digit":
+        " và thực hiện cùng các phép tính float32 theo cùng thứ tự, nên huấn luyện ra đúng mất "
+        "mát và độ chính xác của ứng dụng cho thí nghiệm này, tới chữ số cuối cùng",
+    " when BLAS runs on as many threads here as in nndesk: the thread count changes the last "
+    "bits of the sums, and nndesk gives this wide network several threads when the machine has "
+    "a core to spare. For the same digits on any machine, run it with OPENBLAS_NUM_THREADS=1 "
+    "and train in nndesk with Threads 1 (--threads 1).":
+        " khi BLAS chạy trên cùng số luồng ở đây như trong nndesk: số luồng làm đổi các bit cuối "
+        "của các tổng, và nndesk cho mạng rộng này nhiều luồng khi máy còn lõi rảnh. Để có cùng "
+        "các chữ số trên mọi máy, hãy chạy script với OPENBLAS_NUM_THREADS=1 và huấn luyện trong "
+        "nndesk với Số luồng 1 (--threads 1).",
+    ". nndesk computes convolutions by faster routes (a convolution and its max-pool in one "
+    "pass, batches split over threads) whose float32 sums round differently from the plain ones "
+    "here, so the losses follow the app's closely but not digit for digit, and the accuracy "
+    "lands within a few test images of it.":
+        ". nndesk tính tích chập theo những cách nhanh hơn (tích chập và gộp cực đại đi sau nó "
+        "trong một lượt, batch chia cho nhiều luồng), có các tổng float32 làm tròn khác với cách "
+        "tính đơn giản ở đây, nên mất mát bám sát của ứng dụng nhưng không trùng từng chữ số, và "
+        "độ chính xác chỉ lệch vài ảnh kiểm tra.",
+    ", but it does not redraw pen widths or sketches as nndesk's augmentation does: its "
+    "training images differ, so its accuracy is near the app's, not the same.":
+        ", nhưng không vẽ lại nét bút hay phác thảo như phép tăng cường dữ liệu của nndesk: ảnh "
+        "huấn luyện của script khác, nên độ chính xác gần với của ứng dụng chứ không trùng.",
     "initial weights": "trọng số khởi tạo",
     "batches": "các batch",
     "dropout masks": "mặt nạ dropout",
@@ -58,6 +80,12 @@ TEXTS: dict[str, str] = {
         "các ma trận của một MLP nhỏ đều nhỏ: một luồng BLAS nhanh hơn nhiều luồng chờ lẫn nhau "
         "(nndesk cũng làm vậy); đặt trước khi nạp NumPy, và chỉ khi bạn chưa tự đặt",
     "(after the thread settings above)": "(sau phần đặt số luồng ở trên)",
+    "nndesk trained this network on the BLAS threads its Threads setting asked for: as many "
+    "here give the same sums to the last bit (how a product is split over threads changes "
+    "them); set before NumPy loads, and only where you have not set it yourself":
+        "nndesk đã huấn luyện mạng này trên số luồng BLAS mà cài đặt Số luồng yêu cầu: cùng số "
+        "luồng ở đây cho cùng các tổng tới bit cuối cùng (cách chia một phép nhân cho các luồng "
+        "làm đổi chúng); đặt trước khi nạp NumPy, và chỉ khi bạn chưa tự đặt",
     # -- settings --------------------------------------------------------------------------------
     "the experiment's settings": "các cài đặt của thí nghiệm",
     "far above the 47 MB of MNIST's training images": "cao hơn nhiều so với 47 MB ảnh huấn "
@@ -125,6 +153,10 @@ TEXTS: dict[str, str] = {
         "uint8 (n, 28, 28) -> float32 (n, 784) trong khoảng [0, 1].",
     "uint8 (n, 28, 28) -> float32 (n, 784) in [-1, 1].":
         "uint8 (n, 28, 28) -> float32 (n, 784) trong khoảng [-1, 1].",
+    "from how often each pixel value 0..255 occurs: exact sums, and no float copy of the images":
+        "từ số lần mỗi giá trị điểm ảnh 0..255 xuất hiện: tổng chính xác, không cần bản sao số "
+        "thực của ảnh",
+    "times 1 / std, as nndesk computes it": "nhân với 1 / std, như nndesk tính",
     "One mean and one standard deviation over every pixel of the training split.":
         "Một giá trị trung bình và một độ lệch chuẩn trên mọi điểm ảnh của phần huấn luyện.",
     "uint8 (n, 28, 28) -> float32 (n, 784), standardised: (x - mean) / std.":
@@ -205,6 +237,9 @@ TEXTS: dict[str, str] = {
         "Entropy chéo (cross-entropy) của softmax, trung bình trên batch, và gradient "
         "dL/dlogits (n, k) của nó.",
     "exp() cannot overflow": "exp() không thể tràn số",
+    "each image's true class": "lớp đúng của từng ảnh",
+    "-log softmax = log(total) - picked, the two sums taken apart in float64 as nndesk does":
+        "-log softmax = log(total) - picked, hai tổng được lấy riêng bằng float64 như nndesk làm",
     "Binary cross-entropy of sigmoid(logits) against one-hot targets (Keras' "
     "binary_crossentropy), mean over batch and classes, and dL/dlogits (n, k).":
         "Entropy chéo nhị phân (binary cross-entropy) của sigmoid(logits) so với nhãn one-hot "
@@ -250,9 +285,12 @@ TEXTS: dict[str, str] = {
     "the gradient of L2 * sum(w**2)": "gradient của L2 * sum(w**2)",
     "decoupled decay of weight matrices and kernels":
         "suy giảm tách rời của ma trận trọng số và nhân tích chập",
-    "look ahead along the velocity": "nhìn trước theo hướng vận tốc",
+    "look ahead along the velocity: w + MOMENTUM * v - lr * g":
+        "nhìn trước theo hướng vận tốc: w + MOMENTUM * v - lr * g",
     "running mean of g^2": "trung bình trượt của g^2",
-    "bias correction": "hiệu chỉnh độ lệch",
+    "(Kingma & Ba's m) / (1 - BETA1)": "(m của Kingma & Ba) / (1 - BETA1)",
+    "their v / (1 - BETA2)": "v của họ / (1 - BETA2)",
+    "in the parameters' order": "theo thứ tự của các tham số",
     # -- evaluation, steering --------------------------------------------------------------------
     "Mean loss and accuracy on (x, y), ``chunk`` images at a time, in evaluation mode.":
         "Mất mát trung bình và độ chính xác trên (x, y), mỗi lần ``chunk`` ảnh, ở chế độ đánh "
@@ -527,6 +565,10 @@ SAME: frozenset[str] = frozenset(
         "tanh' = 1 - tanh^2",
         "dL/da",
         "softmax(logits)",
+        "softmax(logits) / n",
+        "sqrt(v_hat) = c * sqrt(v)",
+        "lr * m_hat / c = step * m",
+        "lr * m_hat / (sqrt(v_hat) + EPS)",
         "one-hot (n, k)",
     }
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -41,6 +42,66 @@ def run_script(path: Path, *args: str, timeout: float = 300) -> subprocess.Compl
         timeout=timeout,
         cwd=path.parent,
     )
+
+
+#: Runs exported scripts (paths after the data folder), each imported fresh in this process,
+#: and prints JSON: path -> {"losses": every training batch's loss, as it went into the step,
+#: "stdout": what the script printed}. A script's loss is taken where its ``update`` is called,
+#: so the evaluation passes' losses are not among them.
+BATCH_LOSSES = """\
+import contextlib, importlib.util, io, json, sys
+
+data_dir, paths, out = sys.argv[1], sys.argv[2:], {}
+for i, path in enumerate(paths):
+    spec = importlib.util.spec_from_file_location(f"exported_{i}", path)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    losses, last = [], []
+    loss_and_grad, update = script.loss_and_grad, script.update
+
+    def remembered(logits, y, loss_and_grad=loss_and_grad, last=last):
+        result = loss_and_grad(logits, y)
+        last[:] = [result[0]]
+        return result
+
+    def stepped(*args, update=update, last=last, losses=losses):
+        losses.append(last[0])
+        return update(*args)
+
+    script.loss_and_grad, script.update = remembered, stepped
+    sys.argv = [path, "--data-dir", data_dir]
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        script.main()
+    out[path] = {"losses": losses, "stdout": printed.getvalue()}
+print(json.dumps(out))
+"""
+
+
+def script_batch_losses(paths: list[Path], data_dir: Path) -> dict[str, dict]:
+    """``BATCH_LOSSES`` on ``paths`` in a fresh Python (-I), so that each script sets BLAS's
+    threads before NumPy loads, as when it runs on its own: str(path) -> its losses and output."""
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", BATCH_LOSSES, str(data_dir), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=600,  # a bound for a hang only; the runs take seconds
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def train_batches_in_app(config, data_dir: Path):
+    """Train ``config`` with nndesk on ``data_dir``: (every batch's loss, the epochs' history
+    rows, the test scores)."""
+    from nndesk.training import BatchReport, prepare, train
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the synthetic files are not the published ones
+        session = prepare(config, data_dir=data_dir)
+    losses = [r.batch_loss for r in train(session) if isinstance(r, BatchReport)]
+    assert session.epochs_done == config.epochs
+    return losses, session.history, session.evaluate_test()
 
 
 def epoch_losses(stdout: str) -> list[float]:

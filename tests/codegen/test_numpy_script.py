@@ -50,42 +50,10 @@ def test_a_small_mlp_script_trains_and_matches_the_apps_accuracy(tmp_path, blob_
     assert accuracy >= 0.8
 
     app_losses, app_accuracy = train_in_app(SMALL_MLP, blob_dir)
-    assert abs(accuracy - app_accuracy) <= 0.0051  # one test image in 200
-    # the same seeded streams: the same batches, weights and masks, so the same curve
-    np.testing.assert_allclose(losses, app_losses, atol=2e-4)
-
-
-@pytest.mark.parametrize(
-    "changes",
-    [
-        # the PReLU lab's recipe: Glorot weights, slopes from 0, L2, exp decay
-        dict(activation="prelu", init="xavier", prelu_init=0.0, l2=8e-4, schedule="exp",
-             schedule_step=1, dropout=0.0),
-        # the MNIST lab's: sigmoid units and outputs, BCE, raw pixels, RMSProp
-        dict(activation="sigmoid", output="sigmoid", loss="bce", normalize="raw",
-             optimizer="rmsprop", lr=1e-3),
-        dict(activation="tanh", output="softmax", loss="mse", normalize="standard",
-             optimizer="nesterov", lr=0.05, schedule="step", schedule_step=1, clip_norm=1.0),
-        dict(activation="elu", optimizer="adamw", l2=1e-3, schedule="cosine", min_lr=1e-4,
-             normalize="unit", init="lecun"),
-        dict(activation="leaky_relu", output="sigmoid", loss="mse", optimizer="gd", lr=0.5,
-             batch_size=0, dropout=0.0),
-        dict(optimizer="momentum", lr=0.02, l2=1e-4, augment=True, val_fraction=0.0),
-        # linear outputs: the logits themselves against one-hot targets
-        dict(output="linear", loss="mse", lr=1e-3),
-    ],
-    ids=["prelu-l2-exp", "sigmoid-bce-rmsprop", "tanh-mse-nesterov-clip", "elu-adamw-cosine",
-         "leaky-gd-full-batch", "momentum-augment", "linear-mse"],
-)  # fmt: skip
-def test_every_layer_loss_optimizer_and_schedule_follows_the_app(tmp_path, blob_dir, changes):
-    config = SMALL_MLP.replace(epochs=2, **changes)
-    done = run_script(_write(tmp_path, config), "--data-dir", str(blob_dir))
-    assert done.returncode == 0, done.stderr
-    app_losses, app_accuracy = train_in_app(config, blob_dir)
-    # the script's textbook float32 sums differ from nndesk's fused ones in the last bits; raw
-    # pixels into sigmoids under RMSProp grow that to ~0.2 % of the loss within an epoch
-    np.testing.assert_allclose(epoch_losses(done.stdout), app_losses, rtol=5e-3)
-    assert abs(final_accuracy(done.stdout) - app_accuracy) <= 0.0051  # one test image in 200
+    # the same seeded streams (batches, weights, masks) and the same arithmetic: the same run
+    # (test_script_same_numbers holds every batch's loss to the last bit)
+    assert accuracy == app_accuracy
+    assert losses == [float(f"{loss:.4f}") for loss in app_losses]
 
 
 @pytest.mark.parametrize(
@@ -100,6 +68,8 @@ def test_a_tiny_cnn_script_runs_and_follows_the_app(tmp_path, blob_dir, arch, ac
     assert done.returncode == 0, done.stderr
     assert "images  loss" in done.stdout  # progress inside the epoch
     app_losses, app_accuracy = train_in_app(config, blob_dir)
+    # nndesk's convolutions (fused with the pool, Winograd, split batches) round their float32
+    # sums differently from the script's im2col: close, not the same digits
     np.testing.assert_allclose(epoch_losses(done.stdout), app_losses, rtol=1e-3, atol=2e-4)
     assert abs(final_accuracy(done.stdout) - app_accuracy) <= 0.0051  # one test image in 200
 
@@ -175,8 +145,8 @@ def test_a_steered_runs_script_replays_its_changes_and_trains_the_same_run(tmp_p
     script.write_text(text, encoding="utf-8")
     done = run_script(script, "--data-dir", str(blob_dir))
     assert done.returncode == 0, done.stderr
-    np.testing.assert_allclose(epoch_losses(done.stdout), app_losses, rtol=5e-3)
-    assert abs(final_accuracy(done.stdout) - app_accuracy) <= 0.0051  # one test image in 200
+    assert epoch_losses(done.stdout) == [float(f"{loss:.4f}") for loss in app_losses]
+    assert final_accuracy(done.stdout) == app_accuracy
 
     # without its change record the script trains another run: the record matters
     plain = tmp_path / "plain.py"

@@ -52,6 +52,10 @@ def _experiments() -> dict:
     for variant, changes in _variants().items():
         for kind, arch in ARCHS.items():
             out[f"{variant}-{kind}"] = from_config(BASE.replace(arch=arch, **changes), "a test")
+    # settings the header words its promise by: BLAS threads set, pen widths, sketches
+    for name, changes in {"threads": dict(threads=2), "stroke": dict(augment=True, aug_stroke=0.5),
+                          "sketch": dict(dataset="fashion", sketch=0.3)}.items():  # fmt: skip
+        out[f"{name}-mlp"] = from_config(BASE.replace(**changes), "a test")
     for optimizer in ("momentum", "adamw"):
         for arch in ARCHS.values():
             config = BASE.replace(arch=arch, optimizer=optimizer, dropout=0.2, l2=1e-4, epochs=3)
