@@ -21,20 +21,36 @@ from pytestqt.qtbot import QtBot  # noqa: E402  (after the platform is chosen)
 PATIENT_MS = 60_000
 
 
+def _patient(timeout):
+    """A wait's bound, at least ``PATIENT_MS`` (none stays none)."""
+    return timeout if timeout is None or timeout <= 0 else max(timeout, PATIENT_MS)
+
+
 class _PatientQtBot(QtBot):
-    """pytest-qt's bot whose waits give up after a minute, not its 5 s default. A wait ends the
-    moment its signal or condition comes, so the bound only says when a test is called failed;
-    a worker on a loaded 2-core CI machine has taken longer than 5 s. A test that wants a
-    short bound still passes its own ``timeout``."""
+    """pytest-qt's bot whose waits give up after a minute at the soonest, not its 5 s default.
+    A wait ends the moment its signal or condition comes, so the bound only says when a test is
+    called failed: a worker on a loaded 2-core CI machine has taken longer than 5 s, and CI
+    under load runs 2-3 times slower than a quiet run. So a shorter ``timeout`` a test passes
+    (many pass 10 s or 20 s) is raised to the minute too; a longer one is kept. No test here
+    expects a wait to time out: one that did would have to say so with its own helper."""
 
     def waitUntil(self, callback, *, timeout=PATIENT_MS):  # noqa: N802  (pytest-qt's names)
-        return super().waitUntil(callback, timeout=timeout)
+        return super().waitUntil(callback, timeout=_patient(timeout))
 
     def waitSignal(self, signal, *, timeout=PATIENT_MS, **options):  # noqa: N802
-        return super().waitSignal(signal, timeout=timeout, **options)
+        return super().waitSignal(signal, timeout=_patient(timeout), **options)
 
     def waitSignals(self, signals, *, timeout=PATIENT_MS, **options):  # noqa: N802
-        return super().waitSignals(signals, timeout=timeout, **options)
+        return super().waitSignals(signals, timeout=_patient(timeout), **options)
+
+    def waitExposed(self, widget, *, timeout=PATIENT_MS):  # noqa: N802
+        return super().waitExposed(widget, timeout=_patient(timeout))
+
+    def waitActive(self, widget, *, timeout=PATIENT_MS):  # noqa: N802
+        return super().waitActive(widget, timeout=_patient(timeout))
+
+    def waitCallback(self, *, timeout=PATIENT_MS, raising=None):  # noqa: N802
+        return super().waitCallback(timeout=_patient(timeout), raising=raising)
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ import pytest
 
 from nndesk.controllers.background import BackgroundWrites
 
-WAIT_MS = 10_000
+WAIT_MS = 60_000  # a bound for a hang only: a condition met sooner ends the wait
 
 
 @pytest.fixture

@@ -56,7 +56,7 @@ def test_while_one_map_is_computed_only_the_newest_request_waits(
     original = prediction_module.saliency
 
     def held(*args, **kwargs):
-        gate.wait(10)  # the first job holds the worker until every request is in
+        gate.wait(60)  # the first job holds the worker until every request is in
         return original(*args, **kwargs)
 
     answered = []

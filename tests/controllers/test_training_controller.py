@@ -18,7 +18,7 @@ from nndesk.runs import RunStore
 from nndesk.training import BatchReport, TrainConfig
 from tests.conftest import make_blob_images
 
-WAIT_MS = 30_000
+WAIT_MS = 60_000  # a bound for a hang only: a condition met sooner ends the wait
 # 160 training images (val 20 %) at batch 20: 8 batches per epoch
 CONFIG = TrainConfig(
     dataset="mnist", arch="784-16-10", batch_size=20, epochs=2, val_fraction=0.2, lr=5e-3

@@ -147,7 +147,7 @@ class StallingServer:
                 self.end_headers()
                 self.wfile.write(b"\x1f\x8b" + bytes(1022))
                 self.wfile.flush()
-                outer.release.wait(20)
+                outer.release.wait(300)  # stalls far longer than the test waits for a cancel
 
             def log_message(self, *args):
                 pass
@@ -184,9 +184,11 @@ def test_cancel_during_a_stalled_transfer_ends_it_and_leaves_nothing(mnist_like,
     worker = threading.Thread(target=run)
     worker.start()
     try:
-        assert first_bytes.wait(10), "the server never sent its first bytes"
+        assert first_bytes.wait(60), "the server never sent its first bytes"
         cancel.set()  # the server keeps stalling: only shutting the socket ends the read
-        worker.join(10)
+        # twice the 10 s this waited (a loaded machine), still under the read timeout (30 s),
+        # so only the cancel can have ended the read by then
+        worker.join(20)
         assert not worker.is_alive(), "cancel did not end a stalled read"
     finally:
         stalling.close()

@@ -225,7 +225,7 @@ def test_a_folder_of_the_right_dataset_is_read_once_and_the_page_stays_ready(
     desk.window.tabs.setCurrentWidget(train)
     for _ in range(3):
         train.check_data()
-    assert QThreadPool.globalInstance().waitForDone(10_000)
+    assert QThreadPool.globalInstance().waitForDone(60_000)
     assert looked.count("fashion") == 1
     qtbot.waitUntil(lambda: train.progress.format() == "Ready", timeout=10_000)
     assert train.data_banner.isHidden()

@@ -244,7 +244,7 @@ def test_a_second_download_waits_for_the_first(qtbot):
     import threading
 
     release = threading.Event()
-    controller = DownloadController(downloader=lambda name, **kw: release.wait(10))
+    controller = DownloadController(downloader=lambda name, **kw: release.wait(60))
     with qtbot.waitSignal(controller.started):
         assert controller.start("mnist")
     assert not controller.start("fashion") and controller.current() == "mnist"

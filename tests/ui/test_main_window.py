@@ -299,7 +299,7 @@ class CountingClassifier:
     def prepare(self, image):
         self.jobs += 1
         if self.gate is not None:
-            self.gate.wait(5)
+            self.gate.wait(60)  # a bound for a hang only: the test opens the gate
         return self._clf.prepare(image)
 
     def classify_prepared(self, image28):

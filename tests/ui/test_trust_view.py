@@ -91,7 +91,7 @@ def test_robustness_says_its_sample_and_cancel_stops_it_without_curves(
     def held(images, kind, level, rng):
         calls.append(kind)
         if len(calls) == 2:
-            assert gate.wait(30)
+            assert gate.wait(60)
         return real(images, kind, level, rng)
 
     monkeypatch.setattr(robustness, "damage", held)

@@ -96,7 +96,7 @@ def test_while_the_first_search_runs_the_page_says_it_is_looking(
     real = datasets.get_dataset
 
     def slow(name):
-        release.wait(timeout=30)
+        release.wait(timeout=60)
         return real(name)
 
     monkeypatch.setattr(datasets, "get_dataset", slow)
@@ -163,7 +163,7 @@ def test_a_search_answered_after_the_model_changed_is_dropped(
     real = datasets.get_dataset
 
     def slow(name):
-        release.wait(timeout=30)
+        release.wait(timeout=60)
         return real(name)
 
     monkeypatch.setattr(datasets, "get_dataset", slow)
