@@ -67,6 +67,38 @@ def _closed_widgets_deleted_by_qt():
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
+@pytest.fixture(autouse=True)
+def _no_pool_work_left_for_the_next_test(monkeypatch):
+    """After each test (its widgets closed, its own fixtures torn down: a gate they open is
+    open), wait until the thread pools are idle: a chart render, a data check or a dataset load
+    the test started must not run on into the next test in this worker process. There it
+    called the next test's stand-ins (a recorder counting ``look_for_other_dataset`` or
+    ``_read_record`` counted a call of the test before), held the one render thread the next
+    test's chart waited for, and could leave its finding in ``datasets`` (the other dataset a
+    folder holds) after the test's fixture had forgotten them. Requesting ``monkeypatch``
+    tears this down before the test's patches are undone, so the work ends as the test saw
+    it. The bound is a hang's only."""
+    yield
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QThreadPool
+
+    if QCoreApplication.instance() is None:
+        return
+    pools = [QThreadPool.globalInstance()]
+    off_gui = sys.modules.get("nndesk.ui.off_gui")
+    if off_gui is not None and off_gui._RENDER_POOL is not None:  # noqa: SLF001
+        pools.append(off_gui._RENDER_POOL)  # noqa: SLF001
+    busy = [pool for pool in pools if pool.activeThreadCount()]
+    for pool in busy:
+        pool.waitForDone(PATIENT_MS)
+    datasets = sys.modules.get("nndesk.controllers.datasets")
+    if busy and datasets is not None:
+        datasets.forget_datasets()  # what the late work found is of this test's data folder
+
+
 @pytest.fixture
 def qtbot(qapp, request):
     """pytest-qt's ``qtbot``, patient (see ``_PatientQtBot``)."""
