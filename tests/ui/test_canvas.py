@@ -18,7 +18,8 @@ def canvas(qtbot):
     qtbot.addWidget(widget)
     widget.resize(CANVAS_SIZE, CANVAS_SIZE)
     widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
+        pass
     return widget
 
 

@@ -12,7 +12,8 @@ def test_the_last_image_follows_the_room_and_a_resize_asks_for_a_new_one(qtbot):
     qtbot.addWidget(label)
     label.resize(200, 100)
     label.show()
-    qtbot.waitExposed(label)
+    with qtbot.waitExposed(label):  # a context manager: a bare call waits for nothing
+        pass
     image = QImage(200, 100, QImage.Format.Format_RGBA8888)
     image.fill(QColor("red"))
     label.show_image(image)

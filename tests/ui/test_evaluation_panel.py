@@ -50,7 +50,8 @@ def panel(qtbot, controller):
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
     widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
+        pass
     return widget
 
 
@@ -305,7 +306,8 @@ def test_the_matrix_keeps_its_long_class_names_inside_after_the_page_narrows(qtb
     qtbot.addWidget(view)
     view.resize(640, 330)  # beside the report, on a wide page
     view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):  # a context manager: a bare call waits for nothing
+        pass
     confusion = np.eye(10, dtype=np.int64) * 900 + 3
     draws = []
     view.canvas.mpl_connect("draw_event", lambda _e: draws.append(1))
@@ -511,7 +513,8 @@ def test_the_report_legend_never_runs_over_the_table_on_a_narrow_page(qtbot, tin
             qtbot.addWidget(widget)
             widget.resize(width, 560)
             widget.show()
-            qtbot.waitExposed(widget)
+            with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
+                pass
             widget.show_result(result)
             qtbot.waitUntil(lambda w=widget: w.scroll.verticalScrollBar().isVisible(), timeout=5000)
             QApplication.processEvents()
@@ -549,7 +552,8 @@ def test_the_four_figures_keep_one_row_and_one_height_from_evaluating_to_done(
             qtbot.addWidget(widget)
             widget.resize(width, 600)
             widget.show()
-            qtbot.waitExposed(widget)
+            with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
+                pass
             cards = (widget.accuracy_stat, widget.loss_stat, widget.mistakes_stat)
             cards += (widget.macro_stat,)
 

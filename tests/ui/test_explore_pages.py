@@ -334,7 +334,8 @@ def test_the_labs_measures_are_named_whole_and_explained(qtbot, controller, resu
         qtbot.addWidget(page)
         page.resize(470, 600)  # the Lab page's width in a 1024 px window
         page.show()
-        qtbot.waitExposed(page)
+        with qtbot.waitExposed(page):  # a context manager: a bare call waits for nothing
+            pass
         table = page.table
         metrics = table.fontMetrics()
         names = [table.item(row, 0).text() for row in range(table.rowCount())]

@@ -432,7 +432,8 @@ def test_a_model_of_the_other_kind_switches_the_mode_and_keeps_the_drawing(
 def test_the_fill_button_and_the_f_key_switch_the_canvas_fill_tool(qtbot, window_factory):
     window = window_factory().window
     window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):  # a context manager: a bare call waits for nothing
+        pass
     assert not window.canvas.fill_tool()
     window.fill_button.click()
     assert window.canvas.fill_tool() and window.act_fill.isChecked()
@@ -454,7 +455,8 @@ def test_fill_on_an_empty_canvas_changes_nothing_and_the_status_line_says_why(
     """Fill still armed on an empty canvas flooded it white, then read "nothing drawn"."""
     window = window_factory().window
     window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitExposed(window):  # a context manager: a bare call waits for nothing
+        pass
     window.act_fill.trigger()
     qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 140))
     assert window.canvas.is_blank() and not window.canvas.can_undo()

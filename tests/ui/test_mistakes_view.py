@@ -19,7 +19,8 @@ def view(qtbot):
     qtbot.addWidget(widget)
     widget.resize(900, 600)
     widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
+        pass
     widget.set_result(toy_result())
     return widget
 
@@ -54,7 +55,8 @@ def test_confusion_click_opens_those_images_in_the_browser(qtbot, view):
     qtbot.addWidget(matrix)
     matrix.resize(500, 450)
     matrix.show()
-    qtbot.waitExposed(matrix)
+    with qtbot.waitExposed(matrix):  # a context manager: a bare call waits for nothing
+        pass
     result = view.result()
     matrix.set_matrix(result.confusion, result.class_names)
     matrix.cell_clicked.connect(view.show_cell)
@@ -169,7 +171,8 @@ def test_grid_renders_tiles_lazily_for_thousands_of_mistakes(qtbot):
     qtbot.addWidget(view)
     view.resize(900, 600)
     view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):  # a context manager: a bare call waits for nothing
+        pass
     view.set_result(result)
     view.grid.viewport().grab()
     assert view.model.rowCount() == n
@@ -302,7 +305,8 @@ def details_fit(qtbot, width):
     qtbot.addWidget(widget)
     widget.resize(width, 640)  # about the page's share of a 1280-px window
     widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
+        pass
     names = ("Áo thun/áo phông", "Áo len chui đầu", "Giày thể thao", "Bốt cổ ngắn")
     widget.set_result(dataclasses.replace(toy_result(), class_names=names))
     widget.select_row(0)

@@ -25,7 +25,8 @@ def plot(qtbot):
     widget.changed: set | bool = False
     widget.before_draw = lambda: widget.changed
     widget.show()
-    qtbot.waitExposed(widget)
+    with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
+        pass
     widget.draw_now()
     qtbot.waitUntil(lambda: widget._background is not None)
     return widget, (top, left, right)

@@ -353,7 +353,8 @@ def test_the_nothing_drawn_text_stays_inside_the_smallest_preview(qtbot):
     qtbot.addWidget(preview)
     preview.resize(84, 84)
     preview.show()
-    qtbot.waitExposed(preview)
+    with qtbot.waitExposed(preview):  # a context manager: a bare call waits for nothing
+        pass
     box = preview.rect().adjusted(0, 0, -1, -1)
     # longer than English: translations run longer
     text = "nothing drawn yet, not one stroke, nothing at all here"
