@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
@@ -19,6 +20,13 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 from pytestqt.qtbot import QtBot  # noqa: E402  (after the platform is chosen)
 
 PATIENT_MS = 60_000
+
+# Hypothesis's per-example deadline (200 ms by default) is a timing assertion: on a loaded CI
+# machine one slow example (a font fallback loaded, a collector pause) fails the test as
+# DeadlineExceeded, or as Flaky when the rerun is quick. Every property test here gave
+# deadline=None but two (test_status_line, test_save_place); the profile gives it to all.
+settings.register_profile("nndesk", deadline=None)
+settings.load_profile("nndesk")
 
 
 def _patient(timeout):
