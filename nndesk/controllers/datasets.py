@@ -385,15 +385,40 @@ def _test_folder(name: str) -> str | None:
     return None
 
 
+def _only_training_damaged(name: str, folder: str) -> bool:
+    """Whether the file of ``name`` found damaged in ``folder`` is a training file (its two
+    test files may still be read). A few stats: call it off the GUI thread."""
+    from nndesk.data.registry import get_spec
+    from nndesk.data.sources import TEST_ROLES, find_files
+
+    path = _found_damaged(name)
+    if path is None or path.parent != Path(folder):
+        return False
+    try:
+        tests = find_files(folder, get_spec(name), TEST_ROLES).values()
+    except DataError:
+        return False
+    return all(path != test for test in tests)
+
+
 def get_test_split(name: str):
     """Like ``get_dataset`` for pages that need only the test images (Evaluate, "Show test
     image"): when the whole dataset is not here but its two test files are, a dataset with
-    only those (empty train arrays) instead of "train-images... is missing"."""
+    only those (empty train arrays) instead of "train-images... is missing"; the same when a
+    training file cannot be read (truncated, corrupt) but the test files can."""
     from nndesk.data.sources import TEST_ROLES, load_test_split
 
-    if name not in TITLES or source_folder(name) is not None:
+    if name not in TITLES:
         return get_dataset(name)
-    folder = _test_folder(name)
+    folder = source_folder(name)
+    if folder is not None and not _only_training_damaged(name, folder):
+        try:
+            return get_dataset(name)
+        except DatasetDamaged:
+            if not _only_training_damaged(name, folder):
+                raise  # a test file: the banner names it and offers a good copy
+    if folder is None:
+        folder = _test_folder(name)
     if folder is None:
         data_dir = preferences.data_dir()
         where = _not_in_folder(name, data_dir, TEST_ROLES) if data_dir else ""

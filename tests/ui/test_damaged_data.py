@@ -54,13 +54,13 @@ def gui_looks(monkeypatch):
     return looked
 
 
-def damaged_copy(tiny_idx_dir, folder):
-    """The four tiny files copied into ``folder``, the test images cut in half."""
+def damaged_copy(tiny_idx_dir, folder, damaged=DAMAGED):
+    """The four tiny files copied into ``folder``, ``damaged`` (the test images) cut in half."""
     folder.mkdir(parents=True, exist_ok=True)
     for path in tiny_idx_dir.iterdir():
         shutil.copy(path, folder / path.name)
-    body = (folder / DAMAGED).read_bytes()
-    (folder / DAMAGED).write_bytes(body[: len(body) // 2])
+    body = (folder / damaged).read_bytes()
+    (folder / damaged).write_bytes(body[: len(body) // 2])
     return folder
 
 
@@ -234,3 +234,40 @@ def test_a_damaged_files_banner_is_said_again_in_the_language_switched_to(
             assert banner.text() == english
     assert gui_looks == []  # the damaged file is looked at off the GUI thread
     datasets.forget_datasets()
+
+
+def test_a_random_test_image_needs_only_the_test_files_when_a_training_file_is_damaged(
+    qtbot, window_factory, tiny_model_file, tiny_idx_dir, tiny_mnist, tmp_path
+):
+    """The walk: with only train-images cut short, "Random test image" opened "Dataset
+    needed" about the training file; the test files are whole and are all it needs."""
+    folder = damaged_copy(tiny_idx_dir, tmp_path / "class-data", "train-images-idx3-ubyte.gz")
+    preferences.set_data_dir(str(folder))
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window, coordinator = desk.window, desk.coordinator
+    answers: list[str] = []
+    coordinator.loader.loaded.connect(lambda _dataset: answers.append("loaded"))
+    coordinator.loader.failed.connect(lambda _name, message, _offer: answers.append(message))
+    for turn in (1, 2):  # and again, once the damaged training file is known
+        window.random_test_button.click()
+        qtbot.waitUntil(lambda turn=turn: len(answers) == turn, timeout=20_000)
+        assert answers[-1] == "loaded"
+        qtbot.waitUntil(lambda: window.status_note.text().startswith("Test image"))
+        assert not window.canvas.is_blank()
+    assert coordinator.download_dialog is None
+
+
+def test_a_random_test_image_is_still_refused_with_one_clear_line_when_a_test_file_is_damaged(
+    qtbot, window_factory, tiny_model_file, tiny_idx_dir, tiny_mnist, tmp_path
+):
+    folder = damaged_copy(tiny_idx_dir, tmp_path / "class-data")  # the test images cut short
+    preferences.set_data_dir(str(folder))
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window, coordinator = desk.window, desk.coordinator
+    with qtbot.waitSignal(coordinator.loader.failed, timeout=20_000):
+        window.random_test_button.click()
+    qtbot.waitUntil(lambda: coordinator.download_dialog is not None, timeout=10_000)
+    banner = coordinator.download_dialog.banner
+    assert DAMAGED in banner.text()
+    assert banner.offered_dataset() == "mnist"
+    assert window.canvas.is_blank()
