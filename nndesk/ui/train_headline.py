@@ -9,6 +9,7 @@ from nndesk.plain_text import one_line
 from nndesk.setting_words import title_key
 from nndesk.ui.language import translate
 from nndesk.ui.runs_view import shown_title, started_text
+from nndesk.ui.train_continue_look import ContinueLook, ModelLook
 from nndesk.ui.train_run_state import RunState
 from nndesk.ui.train_texts import idle_title, run_headline
 
@@ -21,6 +22,7 @@ class HeadlineMixin:
     """
 
     run_state: RunState
+    continue_look: ContinueLook
 
     def _show_title(self) -> None:
         """The headline: the run's settings, with the learning rate in use now."""
@@ -51,8 +53,7 @@ class HeadlineMixin:
     def _say_headline(self, headline: tuple) -> None:
         """Say ``headline`` (facts: ``RunHeader.headline``) in the window's language."""
         tip = ""
-        model = self.run_state.continuable  # (its file, its curves) or None
-        continuable = model is not None and model[0].is_file()
+        continuable = self.continue_model() is not None
         if headline == ("idle",) and not continuable and self._latest_record() is not None:
             tip = self._how_to_continue_latest()  # the headline names the latest run
         elif headline and headline[0] == "run":
@@ -86,11 +87,25 @@ class HeadlineMixin:
         # the window): without an answer yet it asks, and says the headline again when it comes
         ready = name in TITLES and self.data_check.ready(name)
         ready = ready and self.data_check.continue_needs is None
-        continuable = self.run_state.continuable
-        if continuable is not None and continuable[0].is_file():
-            run = self._model_name(continuable[0])
-            return idle_title(name, ready, run, self.run_state.continuable_dataset, None)
+        model = self.continue_model()
+        if model is not None:
+            return idle_title(name, ready, model.name, self.run_state.continuable_dataset, None)
         return idle_title(name, ready, None, None, self._latest_record())
+
+    def continue_model(self) -> ModelLook | None:
+        """The model file Continue trains further, while it is on disk (as far as the last
+        look off the GUI thread knows: ``ContinueLook``), else None."""
+        continuable = self.run_state.continuable  # (its file, its curves) or None
+        if continuable is None:
+            return None
+        look = self.continue_look.look(continuable[0], self.runs_view.records(), self.store.root)
+        return look if look.there else None
+
+    def _on_continue_look_changed(self) -> None:
+        """An answer about Continue's model file differs from what the page said: the
+        headline and the Continue button again."""
+        self.say_idle(again=True)
+        self._update_buttons()
 
     def _latest_record(self):
         """The run of the Runs list started last (damaged ones aside), or None."""

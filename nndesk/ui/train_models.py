@@ -115,12 +115,16 @@ class ModelFilesMixin:
         return atomic_write_text(path, history_csv(records))
 
     def _current_model_path(self) -> Path | None:
+        """The model Save model… copies, as the runs and the page know it: never a stat here
+        (the buttons ask after every change, and a model on a network drive that stopped
+        answering froze the window). A file gone meanwhile fails the copy, off the GUI thread,
+        with one message."""
         selected = self.runs_view.selected_records()
-        if len(selected) == 1 and selected[0].model_path and selected[0].model_path.is_file():
+        if len(selected) == 1 and selected[0].model_path:
             return selected[0].model_path
         if self.run_state.last_run_id is not None:
             path = self.controller.model_path  # the last run's, wherever it was saved
-            if path is not None and path.is_file():
+            if path is not None:
                 return path
         return self.run_state.loaded_model
 

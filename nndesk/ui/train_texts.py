@@ -231,20 +231,25 @@ def continue_problem(run: str, wanted: str, other: str | None, folder) -> str:
     )
 
 
-def model_name(path: Path, records, runs_root: Path) -> str:
+def model_name(path: Path, records, runs_root: Path, on_disk: bool = True) -> str:
     """How the Train page names a model file: a run's (one of ``records``, or a folder of
     ``runs_root``) by when the run started (every run's file is model.npz), any other by its
-    name without ".npz"."""
+    name without ".npz". ``on_disk``: paths are resolved (links followed: stats, so off the
+    GUI thread); else compared as written."""
+
+    def resolve(p: Path) -> Path:
+        return p.resolve() if on_disk else p
+
     try:
-        target = path.resolve()
+        target = resolve(path)
         for record in records:
             model = record.model_path
-            if model is not None and model.resolve() == target:
+            if model is not None and resolve(model) == target:
                 started = started_text(record)
                 if not started:  # a damaged record does not say when: its folder names it
                     break
                 return translate("TrainingPanel", "the run of {started}").format(started=started)
-        in_runs = path.parent.parent.resolve() == runs_root.resolve()
+        in_runs = resolve(path.parent.parent) == resolve(runs_root)
     except OSError:
         in_runs = False
     if in_runs:  # not listed (yet): its folder names it

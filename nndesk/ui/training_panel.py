@@ -35,6 +35,7 @@ from nndesk.ui.run_controls import RunControls
 from nndesk.ui.run_header import RunHeader
 from nndesk.ui.runs_view import RunsView
 from nndesk.ui.steer_actions import SteerActions
+from nndesk.ui.train_continue_look import ContinueLook
 from nndesk.ui.train_data_check import TrainDataCheck
 from nndesk.ui.train_files import TrainFiles
 from nndesk.ui.train_form import TrainForm
@@ -85,6 +86,8 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         # Download / Choose a folder… (wired by the window, which sets ``checks_data``)
         self.data_banner = DataBanner()
         self.data_check = TrainDataCheck(self)
+        # whether Continue's model file is still there, looked at off the GUI thread
+        self.continue_look = ContinueLook(self, self._on_continue_look_changed)
 
         # -- settings (left) -----------------------------------------------------------------
         self.form = TrainForm()
@@ -383,8 +386,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             stepped=self.run_state.last_batch is not None,
             steerable=self.run_state.run is not None,
         )
-        model = self.run_state.continuable  # (its file, its curves) or None
-        continuable = model is not None and model[0].is_file()
+        continuable = self.continue_model() is not None  # never a stat here
         self.resume_button.setEnabled(not running and not racing and valid and continuable)
         self.load_button.setEnabled(not running)
         # while training only the settings the run can change stay editable

@@ -188,3 +188,40 @@ def test_a_ready_headline_said_before_the_runs_were_listed_names_the_latest_once
     assert panel.title.text().startswith("MNIST is ready · the latest run (")
     assert "mnist 784-16-10 old" in panel.title.text()
     assert "Use model" in panel.title.toolTip()
+
+
+def test_continues_model_file_is_looked_at_off_the_gui_thread_and_its_loss_is_said(
+    qtbot, panel, monkeypatch
+):
+    """The headline ("… · Continue trains the run of …"), the Continue and Save model buttons
+    stat-ed the model file on the GUI thread each time they were said: a model on a network
+    drive that stops answering froze the window. The looks are made on the pool; a file deleted meanwhile
+    is noticed on the next say, and the page says itself again."""
+    import pathlib
+    import threading
+
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    model = panel.run_state.continuable[0]
+    on_gui: list[str] = []
+    real_is_file, real_resolve = pathlib.Path.is_file, pathlib.Path.resolve
+
+    def noting(real):
+        def call(path, *args, **kwargs):
+            if threading.current_thread() is threading.main_thread() and path == model:
+                on_gui.append(real.__name__)
+            return real(path, *args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(pathlib.Path, "is_file", noting(real_is_file))
+    monkeypatch.setattr(pathlib.Path, "resolve", noting(real_resolve))
+    panel.say_idle()
+    panel._update_buttons()  # as after any change of the form or the run
+    qtbot.waitUntil(lambda: "Continue trains the run of" in panel.title.text(), timeout=WAIT_MS)
+    assert panel.resume_button.isEnabled()
+    model.unlink()  # deleted behind the page's back
+    panel.say_idle()
+    qtbot.waitUntil(lambda: not panel.resume_button.isEnabled(), timeout=WAIT_MS)
+    assert "Continue trains" not in panel.title.text()
+    assert on_gui == []
