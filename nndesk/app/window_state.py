@@ -39,6 +39,7 @@ class WindowState:
     why_target: tuple  # the Why page's (class, contrast) choice
     map_view: MapViewState  # the Map page's choices and its drawn map
     mistakes: MistakesViewState  # the Mistakes page's filters and the image in its details
+    dataset_tab: int = 0  # the Dataset page's tab (Samples, Label distribution, …)
 
 
 def capture_state(desk: Desk) -> WindowState:
@@ -63,6 +64,7 @@ def capture_state(desk: Desk) -> WindowState:
         why_target=desk.why_page.chosen_target(),
         map_view=desk.map_page.view_state(),
         mistakes=desk.mistakes_page.view_state(),
+        dataset_tab=desk.dataset_page.tabs.currentIndex(),
     )
 
 
@@ -87,6 +89,7 @@ def restore_state(desk: Desk, state: WindowState) -> None:
     if state.evaluation is not None and desk.evaluation.result() is state.evaluation:
         desk.map_page.restore_view_state(state.map_view)  # the map drawn is not computed again
     desk.mistakes_page.restore_view_state(state.mistakes)
+    desk.dataset_page.tabs.setCurrentIndex(state.dataset_tab)
     window.canvas.restore_history(state.drawing)  # predicted again in the new language
     window.prediction_panel.set_true_label(state.true_label)
     window.choose_splitter_sizes(state.splitter)

@@ -26,7 +26,7 @@ class TrainPageState:
     model_path: Path | None  # where the last run's model was saved
     loaded_model: Path | None
     title: str
-    tab: int  # Live, Inside or Runs
+    tab: str  # the tab shown, by name (TrainTabs.current_name): Settings, Live, Runs…
     #: how the last run ended (RunEnded, its epoch count), said again in the new language
     verdict: tuple | None = None
     progress: int = 0  # the progress bar's value
@@ -71,7 +71,7 @@ class PageStateMixin:
             model_path=self.controller.model_path,
             loaded_model=self.run_state.loaded_model,
             title=self.title.text(),
-            tab=self.tabs.currentIndex(),
+            tab=self.tabs.current_name(),
             verdict=self.run_state.verdict,
             progress=self.progress.value(),
             loaded=self.run_state.loaded_clf,
@@ -147,7 +147,7 @@ class PageStateMixin:
             self.live_lr.set_value(self.live_lr.value())  # in the new language's decimal mark
         self.slow_motion.setCurrentIndex(state.slow_motion)
         self._show_coach()
-        self.tabs.setCurrentIndex(state.tab)
+        self.tabs.show_named(state.tab)
         self.live.reset()
         if state.span is not None:  # the axes as they were: the run's epochs, its curves
             span, expected, self.live.batches_per_epoch = state.span

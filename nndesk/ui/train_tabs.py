@@ -29,6 +29,9 @@ class TrainTabs(QTabWidget):
     def __init__(self, live_page, inside_view, replay_view, runs_view, race_view=None) -> None:
         super().__init__()
         self.live_page = live_page
+        #: whether Settings was the tab shown when a wide page took it out (None: the page
+        #: was never laid out): a narrow page shows it again only then
+        self._settings_shown: bool | None = None
         self.addTab(live_page, translate("TrainingPanel", "Live"))
         self.addTab(inside_view, translate("TrainingPanel", "Inside"))
         self.replay_page = scrolled(replay_view, 0)  # its layout fits 1024x700
@@ -65,12 +68,36 @@ class TrainTabs(QTabWidget):
             3, translate("TrainingPanel", "every past run: compare curves, reuse a model, export")
         )
         self.setDocumentMode(True)
+        #: each tab's page -> its name, which outlives a change of layout or of window
+        self._names = {
+            live_page: "live",
+            inside_view: "inside",
+            self.replay_page: "replay",
+            runs_view: "runs",
+        }
+        if self.race_page is not None:
+            self._names[self.race_page] = "race"
+
+    def current_name(self) -> str:
+        """The tab shown, by what it holds ("settings", "live", "runs", …): its index
+        differs between a narrow page (Settings first) and a wide one."""
+        return self._names.get(self.currentWidget(), "live")
+
+    def show_named(self, name: str) -> None:
+        """Show the tab ``current_name`` named, when this page has it (Settings is beside the
+        tabs on a wide page: the curves then)."""
+        for index in range(self.count()):
+            if self._names.get(self.widget(index)) == name:
+                self.setCurrentIndex(index)
+                return
+        self.setCurrentWidget(self.live_page)
 
     def place_settings(
         self, settings: QWidget, splitter: QSplitter, narrow: bool, running: bool
     ) -> None:
         """``settings`` as the first tab on a ``narrow`` page (shown unless a run is
         ``running``), else back at the start of ``splitter``, beside the tabs."""
+        self._names[settings] = "settings"
         in_tabs = self.indexOf(settings) >= 0
         if narrow and not in_tabs:
             self.insertTab(0, settings, translate("TrainingPanel", "Settings"))
@@ -80,11 +107,17 @@ class TrainTabs(QTabWidget):
                     "TrainingPanel", "everything about the next run: data, network, optimiser"
                 ),
             )
-            self.setCurrentIndex(0 if not running else 1)
+            # the first layout shows the settings (unless a run goes); later the tab the user
+            # was on stays (a window rebuilt in another language lands on the tab kept)
+            if self._settings_shown is None or self._settings_shown:
+                self.setCurrentIndex(0 if not running else 1)
         elif not narrow and in_tabs:
             current = self.currentWidget()
+            self._settings_shown = current is settings
             self.removeTab(self.indexOf(settings))
             splitter.insertWidget(0, settings)
             settings.show()
             if current is settings:
                 self.setCurrentWidget(self.live_page)
+        if self._settings_shown is None:
+            self._settings_shown = narrow and not running

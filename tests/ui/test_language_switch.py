@@ -453,3 +453,29 @@ def test_a_restarted_window_comes_back_where_it_closed_not_a_title_bar_lower(qtb
             assert min(values[8:12]) >= 0
 
     read()
+
+
+@pytest.mark.parametrize("tab", ["live_page", "runs_view", "replay_page", "race_page"])
+def test_at_1024_the_train_pages_tab_and_the_dataset_pages_tab_stay_as_they_were(
+    qtbot, english_after, window_factory, tab
+):
+    """The walk (datavi): after View > Language the Train page showed its Settings tab, not
+    the tab the user was on. At 1024 px the settings are a tab of their own (narrow page),
+    and the rebuilt page chose it as a narrow page does when it is first laid out. The
+    Dataset page's tab (Samples, Label distribution, …) is kept the same way."""
+    desk = window_factory()
+    window, train = desk.window, desk.train_page
+    window.resize(1024, 700)
+    window.tabs.setCurrentWidget(train)
+    qtbot.waitUntil(lambda: train.tabs.indexOf(train.settings) == 0)  # narrow: a Settings tab
+    train.tabs.setCurrentWidget(getattr(train.tabs, tab, None) or getattr(train, tab))
+    desk.dataset_page.tabs.setCurrentIndex(2)  # Mean images
+    shown = train.tabs.tabText(train.tabs.currentIndex())
+    new = _switch(qtbot, desk, "vi")
+    page = new.train_page
+    qtbot.waitUntil(lambda: new.window.isVisible() and page.isVisible())
+    QApplication.processEvents()
+    names = {"Live": "Trực tiếp", "Runs": "Các lượt chạy", "Replay": "Xem lại", "Race": "Đua"}
+    assert page.tabs.tabText(page.tabs.currentIndex()) == names[shown]
+    assert page.tabs.indexOf(page.settings) == 0  # still narrow
+    assert new.dataset_page.tabs.currentIndex() == 2
