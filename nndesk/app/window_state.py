@@ -23,6 +23,7 @@ class WindowState:
     mode: str
     classifier: Classifier | None  # the very object: an unsaved model stays in use
     drawing: tuple  # DrawingCanvas.history(): the drawing with its undo and redo steps
+    sheets: dict  # the other mode's drawing and its undo steps (MainWindow.mode_sheets)
     true_label: int | None  # of a test image on the canvas
     test_index: int
     pen: int
@@ -48,6 +49,7 @@ def capture_state(desk: Desk) -> WindowState:
         mode=window.mode(),
         classifier=desk.prediction.current(),
         drawing=window.canvas.history(),
+        sheets=window.mode_sheets(),
         true_label=window.prediction_panel.true_label_index(),
         test_index=window.test_index.value(),
         pen=window.pen_slider.value(),
@@ -91,6 +93,7 @@ def restore_state(desk: Desk, state: WindowState) -> None:
     desk.mistakes_page.restore_view_state(state.mistakes)
     desk.dataset_page.tabs.setCurrentIndex(state.dataset_tab)
     window.canvas.restore_history(state.drawing)  # predicted again in the new language
+    window.restore_mode_sheets(state.sheets)
     window.prediction_panel.set_true_label(state.true_label)
     window.choose_splitter_sizes(state.splitter)
     put_in_place(window, state.place)  # last: the notice strip may need its height

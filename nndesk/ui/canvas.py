@@ -27,6 +27,13 @@ DEFAULT_PEN = {"digits": 20, "garments": 30}
 INK, PAPER = 255, 0  # the MNIST convention: bright strokes on black
 
 
+def blank_history() -> tuple[QImage, list[QImage], list[QImage]]:
+    """An empty sheet with nothing to undo or redo (``DrawingCanvas.restore_history``)."""
+    image = QImage(CANVAS_SIZE, CANVAS_SIZE, QImage.Format.Format_Grayscale8)
+    image.fill(PAPER)
+    return image, [], []
+
+
 class DrawingCanvas(QWidget):
     """Paint into an off-screen Grayscale8 QImage on mouse events; paintEvent only blits it.
 

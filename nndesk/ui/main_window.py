@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.inference import shown_name
-from nndesk.ui.canvas import DEFAULT_PEN
+from nndesk.ui.canvas import DEFAULT_PEN, blank_history
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES, DrawPanel
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
 from nndesk.ui.model_notice import ModelSwitchNotice
@@ -115,6 +115,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         if icon.is_file():
             self.setWindowIcon(QIcon(str(icon)))
         self._mode = "digits"
+        #: mode -> the drawing it left (DrawingCanvas.history), for the modes not shown
+        self._sheets: dict[str, tuple] = {}
         self._classifier = None
         self._picker_shows_training = False  # the picker says "the network training now"
         self._answer_names: tuple[str, ...] = ()  # the classes the bars name (raw names)
@@ -305,6 +307,10 @@ class MainWindow(WindowMenusMixin, QMainWindow):
 
     def set_mode(self, mode: str, clear: bool = True) -> None:
         """Switch the UI to "digits" or "garments": hint, pen default, checked menu entries."""
+        if clear and mode != self._mode:
+            self._swap_sheets(self._mode, mode)
+        elif clear:
+            self.canvas.clear()
         self._mode = mode
         self.hint_label.setText(translate_marked("MainWindow", HINTS[mode]))
         self.canvas.set_hint(translate_marked("MainWindow", HINTS[mode]))
@@ -322,9 +328,24 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             )
         self.prediction_panel.set_true_label(None)
         self.show_note("")
-        if clear:
-            self.canvas.clear()
         self.mode_changed.emit(mode)
+
+    def _swap_sheets(self, old: str, new: str) -> None:
+        """Each mode draws on its own sheet, with its own undo steps: a switch puts the
+        drawing of ``old`` aside and shows the one ``new`` had (blank the first time). Undo
+        after a switch stepped back into the other mode's drawings (a Fashion test image came
+        back on the Digits canvas, read there as a "2")."""
+        self._sheets[old] = self.canvas.history()
+        self.canvas.restore_history(self._sheets.pop(new, None) or blank_history())
+
+    def mode_sheets(self) -> dict:
+        """The drawings (with undo steps) of the modes not shown, for ``restore_mode_sheets``."""
+        return dict(self._sheets)
+
+    def restore_mode_sheets(self, sheets: dict) -> None:
+        """Take over the other modes' drawings from ``mode_sheets`` (a window rebuilt in
+        another language)."""
+        self._sheets = {mode: sheet for mode, sheet in sheets.items() if mode != self._mode}
 
     def set_model_choices(self, shipped: list[Path], recent: list[Path]) -> None:
         """Fill the model picker and File > Recent models."""

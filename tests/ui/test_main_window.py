@@ -642,3 +642,28 @@ def test_help_about_names_the_installed_version(window_factory, monkeypatch, lan
         language.use_language("en")
     assert len(shown) == 1
     assert f"{word} 9.8.7" in shown[0]
+
+
+def test_each_mode_undoes_within_its_own_drawings(qtbot, window_factory):
+    """The walk: Undo after a switch to Digits put the Fashion drawing back on the Digits
+    canvas (read there as a "2"). Each mode keeps its own sheet and undo steps: a switch
+    shows the other mode's drawing as it was left (blank the first time), and Undo steps
+    back only through the drawings of the mode shown."""
+    window = window_factory(mode="digits").window
+    window.canvas.draw_stroke([(140, 30), (140, 250)])  # a 1
+    window.canvas.draw_stroke([(60, 140), (220, 140)])  # crossed
+    digit = window.canvas.array()
+    window.act_garments.trigger()
+    assert window.canvas.is_blank() and not window.canvas.can_undo()
+    window.canvas.draw_stroke([(40, 40), (240, 240)], width=40)  # a garment
+    garment = window.canvas.array()
+    window.act_digits.trigger()
+    assert np.array_equal(window.canvas.array(), digit)  # the digit as it was left
+    window.act_undo.trigger()  # the digit's last stroke, not the garment
+    assert window.canvas.array().sum() < digit.sum()
+    window.act_undo.trigger()
+    assert window.canvas.is_blank() and not window.canvas.can_undo()
+    window.act_garments.trigger()
+    assert np.array_equal(window.canvas.array(), garment)
+    window.act_undo.trigger()
+    assert window.canvas.is_blank() and not window.canvas.can_undo()
