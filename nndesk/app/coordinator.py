@@ -387,7 +387,7 @@ class Coordinator(QObject):
         if offer is not None:  # missing, or a file of it damaged (found by the loader)
             # keep the request: the image is shown once the download (or a folder) brings it
             self.window.show_note("")
-            self.offer_download(name, message)
+            self.offer_download(name, message, offer.details)
             return
         self._wanted = None
         self.window.show_note(message)
@@ -412,13 +412,14 @@ class Coordinator(QObject):
             banner.on_download_started(d.current())
 
     @Slot(str, str)
-    def offer_download(self, name: str, message: str = "") -> None:
-        """A dialog offering to download dataset ``name`` (or to choose a folder)."""
+    def offer_download(self, name: str, message: str = "", details: str = "") -> None:
+        """A dialog offering to download dataset ``name`` (or to choose a folder);
+        ``details``: the long account behind ``message`` (a damaged file's reason, folder)."""
         if self.download_dialog is None:
             self.download_dialog = DownloadDialog(self.window)
             self.connect_banner(self.download_dialog.banner)
         # without a message: what is missing, and from where (a folder may hold only some files)
-        self.download_dialog.offer(message or missing_text(name), name)
+        self.download_dialog.offer(message or missing_text(name), name, details)
 
     def _data_changed(self) -> None:
         forget_datasets()

@@ -42,6 +42,7 @@ class DataOffer:
 
     name: str
     damaged: Path | None = None
+    details: str = ""  # the long account of a damaged file (reason, folder, what Download does)
 
 
 class DatasetMissing(DataError):
@@ -55,13 +56,14 @@ class DatasetMissing(DataError):
 
 
 class DatasetDamaged(DataError):
-    """A file of a registered dataset cannot be read (truncated, corrupt): the message names
-    it and its folder, and the banners offer a verified copy (``offer``)."""
+    """A file of a registered dataset cannot be read (truncated, corrupt): the message says so
+    in two short lines (``damaged_summary``), ``details`` gives the reason and its folder
+    (``damaged_text``), and the banners offer a verified copy (``offer``)."""
 
-    def __init__(self, name: str, path: Path, message: str) -> None:
+    def __init__(self, name: str, path: Path, message: str, details: str = "") -> None:
         super().__init__(message)
         self.name, self.path = name, path
-        self.offer = DataOffer(name, path)
+        self.offer = DataOffer(name, path, details)
         self.window_text = message  # worded by the window, in its language
 
 
@@ -153,6 +155,19 @@ def damaged_text(name: str, path: Path, reason: str) -> str:
     return f"{reason.rstrip('.')}. {advice}"
 
 
+def damaged_summary(name: str, path: Path) -> str:
+    """What a banner says of ``name``'s file ``path`` that cannot be read, in two short lines:
+    what is wrong with which file, and what to do (the buttons under it). The reason and the
+    folder are its details (``damaged_text``)."""
+    first = QCoreApplication.translate(
+        "Datasets", "The {title} file {file} is damaged (corrupt or cut short)."
+    ).format(title=TITLES.get(name, name), file=path.name)
+    second = QCoreApplication.translate(
+        "Datasets", "Download a verified copy, or choose another folder."
+    )
+    return f"{first}\n{second}"
+
+
 def _bare(err: BaseException) -> BaseException:
     """``err`` without its traceback, kept for its words only: the traceback's frames hold
     what the reading had read (tens of MB)."""
@@ -164,16 +179,17 @@ def _bare(err: BaseException) -> BaseException:
     return kept
 
 
-def damaged_message(name: str) -> str | None:
-    """The window's message for ``name``'s file found damaged (``damaged_text``), worded in
-    the window's language now (a window rebuilt in another language says it again); None when
-    no file of it is found damaged any more. A few stats: call it off the GUI thread."""
+def damaged_message(name: str) -> tuple[str, str] | None:
+    """The window's (message, details) for ``name``'s file found damaged (``damaged_summary``,
+    ``damaged_text``), worded in the window's language now (a window rebuilt in another
+    language says it again); None when no file of it is found damaged any more. A few stats:
+    call it off the GUI thread."""
     path = damaged_file(name)
     with _locks_guard:
         found = _damaged.get(name)
     if path is None or found is None:
         return None
-    return damaged_text(name, path, window_message(found[2]))
+    return damaged_summary(name, path), damaged_text(name, path, window_message(found[2]))
 
 
 @contextlib.contextmanager
@@ -189,8 +205,8 @@ def _noting_damage(name: str):
             raise
         with _locks_guard:
             _damaged[name] = (Path(path), signature, _bare(err))
-        message = damaged_text(name, Path(path), window_message(err))
-        raise DatasetDamaged(name, Path(path), message) from err
+        details = damaged_text(name, Path(path), window_message(err))
+        raise DatasetDamaged(name, Path(path), damaged_summary(name, Path(path)), details) from err
 
 
 def how_to_get(name: str) -> str:

@@ -1807,6 +1807,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Chọn thư mục…</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
         <source>Details: {details}</source>
         <translation>Chi tiết: {details}</translation>
     </message>
@@ -1841,6 +1845,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>Point nndesk at a folder holding the four IDX files (also File &gt; Data folder…)</source>
         <translation>Chỉ cho nndesk một thư mục chứa bốn tệp IDX (cũng có ở Tệp &gt; Thư mục dữ liệu…)</translation>
+    </message>
+    <message>
+        <source>Show or hide why the file cannot be read and where it is</source>
+        <translation>Hiện hoặc ẩn lý do không đọc được tệp và tệp nằm ở đâu</translation>
     </message>
     <message>
         <source>Stop the download; files already checked are kept</source>
@@ -2041,6 +2049,10 @@ nhãn {label}{name}</translation>
 <context>
     <name>Datasets</name>
     <message>
+        <source>Download a verified copy, or choose another folder.</source>
+        <translation>Hãy tải về một bản đã kiểm tra, hoặc chọn thư mục khác.</translation>
+    </message>
+    <message>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
@@ -2059,6 +2071,10 @@ nhãn {label}{name}</translation>
     <message>
         <source>MNIST handwritten digits</source>
         <translation>MNIST (chữ số viết tay)</translation>
+    </message>
+    <message>
+        <source>The {title} file {file} is damaged (corrupt or cut short).</source>
+        <translation>Tệp {file} của {title} bị hỏng hoặc bị cắt cụt.</translation>
     </message>
     <message>
         <source>{files} are missing from {folder}: training needs all four {title} files. Download {title}, or choose a folder holding them.</source>

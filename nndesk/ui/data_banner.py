@@ -65,6 +65,16 @@ class DataBanner(QWidget):
         self._downloading: str | None = None  # the dataset any banner is downloading
         self.label = message_banner()
         self.label.setVisible(True)
+        # the long account (the reader's reason, the folder, what Download does there): a
+        # banner says what is wrong and what to do in two lines, the rest on request
+        self.details_label = message_banner()
+        self.details_button = tipped_button(
+            translate("DataBanner", "Details"),
+            translate("DataBanner", "Show or hide why the file cannot be read and where it is"),
+        )
+        self.details_button.setCheckable(True)
+        self.details_button.setVisible(False)
+        self.details_button.toggled.connect(self.details_label.setVisible)
         self.download_button = QPushButton(translate("DataBanner", "Download"))
         self.download_button.clicked.connect(self._on_download_button_clicked)
         self.folder_button = tipped_button(
@@ -100,6 +110,7 @@ class DataBanner(QWidget):
         row.addWidget(self.folder_button)
         row.addWidget(self.progress, 1)
         row.addWidget(self.cancel_button)
+        row.addWidget(self.details_button)
         row.addStretch(0)
         self.buttons = QWidget()
         self.buttons.setLayout(row)
@@ -108,6 +119,7 @@ class DataBanner(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.label)
         layout.addWidget(self.buttons)
+        layout.addWidget(self.details_label)
         self._refresh()  # tooltips and visibility of the (hidden) buttons
         self.setVisible(False)
 
@@ -123,13 +135,22 @@ class DataBanner(QWidget):
         """The missing dataset the buttons offer, or None."""
         return self._dataset if self.isVisibleTo(self.parentWidget() or self) else None
 
+    def details(self) -> str:
+        """The long account behind the message (shown by Details), or ""."""
+        return self.details_label.text()
+
     @Slot(str, object)
     def show_problem(
-        self, message: str, missing: str | None = None, switch_to: str | None = None
+        self,
+        message: str,
+        missing: str | None = None,
+        switch_to: str | None = None,
+        details: str = "",
     ) -> None:
         """Show ``message``; ``missing`` names a registered dataset to offer for download;
         ``switch_to`` the registered dataset the data folder holds instead of the one wanted
-        (a "Switch to Clothing" button then switches the window to its mode)."""
+        (a "Switch to Clothing" button then switches the window to its mode); ``details`` the
+        long account behind a short message (its tooltip, and under Details)."""
         self._dataset = missing
         self._switch_to = _mode_of(switch_to)
         if self._switch_to is not None:
@@ -143,7 +164,8 @@ class DataBanner(QWidget):
                 ).format(title=dataset_text(str(switch_to)))
             )
         self.label.setText(message)
-        self.label.setToolTip("")
+        self.label.setToolTip(details)
+        self._set_details(details)
         self.download_button.setText(
             download_label(missing) if missing else translate("DataBanner", "Download")
         )
@@ -155,7 +177,15 @@ class DataBanner(QWidget):
         self._dataset = None
         self._switch_to = None
         self.label.setToolTip("")
+        self._set_details("")
         self.setVisible(False)
+
+    def _set_details(self, details: str) -> None:
+        """The long account under Details (closed), and the button only when there is one."""
+        self.details_label.setText(details)
+        self.details_button.setChecked(False)
+        self.details_label.setVisible(False)
+        self.details_button.setVisible(bool(details))
 
     def wanted_dataset(self) -> str | None:
         """The dataset this banner offers, shown or not (None once it arrived)."""
@@ -174,6 +204,8 @@ class DataBanner(QWidget):
                     "DataBanner", "Downloading {title}; each file is checked before it is kept."
                 ).format(title=title)
             )
+            self.label.setToolTip("")
+            self._set_details("")  # of the damaged file the download replaces
         self._refresh()
 
     @Slot(str, int, int)
@@ -249,7 +281,7 @@ class DataBanner(QWidget):
         offering = self._dataset is not None
         mine = offering and self._downloading == self._dataset
         switching = self._switch_to is not None
-        self.buttons.setVisible(offering or switching)
+        self.buttons.setVisible(offering or switching or bool(self.details_label.text()))
         self.switch_button.setVisible(switching and not mine)
         self.download_button.setVisible(offering and not mine)
         self.folder_button.setVisible((offering or switching) and not mine)
@@ -298,9 +330,10 @@ class DownloadDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 
-    def offer(self, message: str, name: str) -> None:
-        """Show ``message`` with the buttons that get dataset ``name``."""
-        self.banner.show_problem(message, name)
+    def offer(self, message: str, name: str, details: str = "") -> None:
+        """Show ``message`` with the buttons that get dataset ``name`` (``details``: the long
+        account behind it)."""
+        self.banner.show_problem(message, name, details=details)
         self.show()
         self.raise_()
         self.activateWindow()

@@ -238,7 +238,8 @@ class DatasetView(QWidget):
         self._loaded_name = None  # try again next time the page is shown
         self._summary = None
         offered = offer.name if offer is not None else None
-        self.message.show_problem(message, offered, other_dataset_found(self._wanted))
+        details = offer.details if offer is not None else ""
+        self.message.show_problem(message, offered, other_dataset_found(self._wanted), details)
         self.status.setText("")
         self._set_enabled(False)
         self._draw_placeholder(translate("DatasetView", "No data"))

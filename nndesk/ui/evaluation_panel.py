@@ -501,7 +501,8 @@ class EvaluationPanel(QWidget):
             )
         dataset = getattr(clf, "dataset", None)
         offered = offer.name if offer is not None else None
-        self.message.show_problem(message, offered, other_dataset_found(dataset))
+        details = offer.details if offer is not None else ""
+        self.message.show_problem(message, offered, other_dataset_found(dataset), details)
 
     @Slot()
     def data_changed(self) -> None:

@@ -239,14 +239,15 @@ class TrainDataCheck(QObject):
             lambda: datasets.damaged_message(name),
         )
 
-    def _on_damaged_said(self, name: str, text: str | None) -> None:
+    def _on_damaged_said(self, name: str, said: tuple[str, str] | None) -> None:
         if self.damaged != name:
             return  # the data changed or a run started meanwhile
-        if text is None:  # no longer damaged: Train will tell
+        if said is None:  # no longer damaged: Train will tell
             self.damaged = None
             self.check()
             return
-        self._page.data_banner.show_problem(text, name)
+        text, details = said
+        self._page.data_banner.show_problem(text, name, details=details)
 
     def run_failed(self, message: str, continuing: bool, offer=None) -> bool:
         """Say a start that failed with ``message`` for want of its data (the page's banner,
@@ -289,7 +290,7 @@ class TrainDataCheck(QObject):
             # verified copy or another folder
             self.damaged = wanted
             self.say_needs_data()
-            page.data_banner.show_problem(message, wanted)
+            page.data_banner.show_problem(message, wanted, details=offer.details)
             page.status_message.emit(
                 translate(
                     "TrainingPanel",

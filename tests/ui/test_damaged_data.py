@@ -87,9 +87,14 @@ def test_a_damaged_file_in_the_users_folder_is_offered_a_verified_copy_in_the_ca
     damaged_bytes = (folder / DAMAGED).read_bytes()
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     banner = evaluate_and_wait_for_the_offer(qtbot, desk)
-    text = banner.text()
-    assert DAMAGED in text and str(folder) in text, text
-    assert "Download puts a verified copy of MNIST in nndesk's cache" in text
+    assert banner.text() == (
+        f"The MNIST file {DAMAGED} is damaged (corrupt or cut short).\n"
+        "Download a verified copy, or choose another folder."
+    )
+    details = banner.details()  # the reason and the folder, on request
+    assert details.startswith(f"{DAMAGED}: cannot read (the gzip stream ends early)"), details
+    assert str(folder) in details and details == banner.label.toolTip()
+    assert "Download puts a verified copy of MNIST in nndesk's cache" in details
     assert banner.download_button.isVisible() and banner.folder_button.isVisible()
     with qtbot.waitSignal(desk.evaluation.finished, timeout=20_000):
         banner.download_button.click()
@@ -124,9 +129,9 @@ def test_a_damaged_file_in_the_cache_is_replaced_by_the_download(
     cache = damaged_copy(tiny_idx_dir, dataset_cache_dir("mnist"))
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
     banner = evaluate_and_wait_for_the_offer(qtbot, desk)
-    text = banner.text()
-    assert DAMAGED in text and str(cache) in text, text
-    assert "Download replaces it with a verified copy" in text
+    assert DAMAGED in banner.text()
+    details = banner.details()
+    assert str(cache) in details and "Download replaces it with a verified copy" in details
     with qtbot.waitSignal(desk.evaluation.finished, timeout=20_000):
         banner.download_button.click()
     assert desk.evaluate_page.result().n == 50
@@ -158,7 +163,7 @@ def test_training_on_a_damaged_file_offers_the_download_on_the_train_page(
     qtbot.waitUntil(lambda: any(m.startswith("Cannot train") for m in shown), timeout=20_000)
     banner = train.data_banner
     assert banner.offered_dataset() == "mnist"
-    assert DAMAGED in banner.text() and str(folder) in banner.text()
+    assert DAMAGED in banner.text() and str(folder) in banner.details()
     assert train.progress.format() == "Needs a dataset"
     desk.window.tabs.setCurrentWidget(desk.why_page)
     desk.window.tabs.setCurrentWidget(train)  # shown again: the offer stays
@@ -186,7 +191,8 @@ def test_data_read_before_its_file_was_damaged_is_used_until_the_folder_is_chose
     desk.window.data_folder_chosen.emit(str(folder))  # the same folder, chosen again
     with pytest.raises(datasets.DatasetDamaged) as damaged:
         datasets.get_test_split("mnist")
-    assert damaged.value.offer == datasets.DataOffer("mnist", folder / DAMAGED)
+    assert damaged.value.offer.name == "mnist"
+    assert damaged.value.offer.damaged == folder / DAMAGED
 
 
 @pytest.fixture
@@ -216,22 +222,24 @@ def test_a_damaged_files_banner_is_said_again_in_the_language_switched_to(
     with qtbot.waitSignal(train.controller.failed, timeout=20_000):
         train.start_training()
     qtbot.waitUntil(lambda: not train.controller.is_running(), timeout=20_000)
-    english = train.data_banner.text()
-    assert english.startswith(f"{DAMAGED}: cannot read (the gzip stream ends early)"), english
+    english = train.data_banner.text(), train.data_banner.details()
+    assert english[1].startswith(f"{DAMAGED}: cannot read (the gzip stream ends early)")
     for code in ("vi", "en"):
         desk = _switch(qtbot, desk, code)
         train, banner = desk.train_page, desk.train_page.data_banner
         qtbot.waitUntil(lambda banner=banner: not banner.isHidden(), timeout=10_000)
         assert banner.offered_dataset() == "mnist", code
         assert train.progress.format() == language.translate("TrainingPanel", "Needs a dataset")
-        assert DAMAGED in banner.text() and str(folder) in banner.text()
+        assert DAMAGED in banner.text() and str(folder) in banner.details()
+        said = banner.text() + banner.details()
         if code == "vi":
             # the reader's reason and the window's advice, both in Vietnamese
-            assert "luồng gzip kết thúc sớm" in banner.text(), banner.text()
-            assert "tệp bị hỏng hoặc bị cắt cụt" in banner.text(), banner.text()
-            assert "the gzip stream" not in banner.text() and "Download" not in banner.text()
+            assert "luồng gzip kết thúc sớm" in banner.details(), banner.details()
+            assert "tệp bị hỏng hoặc bị cắt cụt" in banner.details(), banner.details()
+            assert "the gzip stream" not in said and "Download" not in said, said
+            assert "damaged" not in banner.text(), banner.text()
         else:
-            assert banner.text() == english
+            assert (banner.text(), banner.details()) == english
     assert gui_looks == []  # the damaged file is looked at off the GUI thread
     datasets.forget_datasets()
 
@@ -271,3 +279,29 @@ def test_a_random_test_image_is_still_refused_with_one_clear_line_when_a_test_fi
     assert DAMAGED in banner.text()
     assert banner.offered_dataset() == "mnist"
     assert window.canvas.is_blank()
+
+
+def test_a_damaged_files_banner_says_it_in_two_short_lines_with_the_rest_under_details(
+    qtbot, window_factory, tiny_model_file, tiny_idx_dir, tiny_mnist, tmp_path
+):
+    """The walk: the banner ran to four lines at 1280 px (the reader's reason, the folder,
+    what Download does), and the status bar's one clear line went in seconds. Now two short
+    lines at 1024 px (what is wrong with which file, what to do: the buttons under it), and
+    Details shows the rest."""
+    folder = damaged_copy(tiny_idx_dir, tmp_path / "a-rather-long-class-folder-name" / "data")
+    preferences.set_data_dir(str(folder))
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    desk.window.resize(1024, 700)
+    banner = evaluate_and_wait_for_the_offer(qtbot, desk)
+    label = banner.label
+    said = label.text()
+    label.setText("x\nx")
+    two_lines = label.heightForWidth(label.width())
+    label.setText(said)
+    assert label.heightForWidth(label.width()) <= two_lines, said
+    assert banner.download_button.isVisible() and banner.folder_button.isVisible()
+    assert banner.details_button.isVisible() and banner.details_label.isHidden()
+    banner.details_button.click()
+    assert banner.details_label.isVisible() and str(folder) in banner.details_label.text()
+    banner.details_button.click()
+    assert banner.details_label.isHidden()
