@@ -195,8 +195,8 @@ def test_continues_model_file_is_looked_at_off_the_gui_thread_and_its_loss_is_sa
 ):
     """The headline ("… · Continue trains the run of …"), the Continue and Save model buttons
     stat-ed the model file on the GUI thread each time they were said: a model on a network
-    drive that stops answering froze the window. The looks are made on the pool; a file deleted meanwhile
-    is noticed on the next say, and the page says itself again."""
+    drive that stops answering froze the window. The looks are made on the pool; a file
+    deleted meanwhile is noticed on the next say, and the page says itself again."""
     import pathlib
     import threading
 
