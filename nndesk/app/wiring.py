@@ -219,6 +219,17 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     for page in (evaluate_page, dataset_page):  # missing-data banners: download, folder, retry
         desk.coordinator.connect_banner(page.message)
         desk.coordinator.data_changed.connect(page.data_changed)
+    # the Lab's banner too; connected after Evaluate's, whose retry may have started the
+    # evaluation the Lab waits for (one evaluation, not two)
+    desk.coordinator.connect_banner(desk.lab_page.message)
+    desk.coordinator.data_changed.connect(desk.lab_page.data_changed)
+    evaluation = desk.evaluation
+
+    def lab_retry() -> None:
+        if not evaluation.busy and evaluation.result() is None:
+            evaluation.evaluate()
+
+    desk.lab_page.retry_requested.connect(lab_retry)
 
 
 def _wire_explore_pages(desk: Desk) -> None:

@@ -2671,6 +2671,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Ảnh kiểm tra bị trả lời sai với xác suất từ {share} trở lên</translation>
     </message>
     <message>
+        <source>The lab scores the model on its test images: get them first.</source>
+        <translation>Trang Thí nghiệm chấm mô hình trên ảnh kiểm tra của nó: hãy lấy các ảnh đó trước.</translation>
+    </message>
+    <message>
         <source>The layer the scale, shift and units apply to</source>
         <translation>Tầng (layer) mà phép nhân, phép dịch và các nút áp dụng vào</translation>
     </message>

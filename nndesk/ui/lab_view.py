@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.controllers.datasets import other_dataset_found
 from nndesk.layer_words import layer_kind
 from nndesk.ui import file_filters, theme
 from nndesk.ui.buttons import tipped_button
+from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.language import accuracy_text, decimal, integer, percent, shape, translate
 from nndesk.ui.save_place import remember_saved, save_start
 
@@ -58,6 +60,7 @@ class LabView(QWidget):
 
     save_requested = Signal(str, object, dict)  # path, edited Sequential, info for its file
     shown = Signal()  # the page became visible: it needs an evaluation
+    retry_requested = Signal()  # the data its banner asked for arrived: evaluate again
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +75,10 @@ class LabView(QWidget):
 
         self.title = QLabel(translate("LabView", "Open or train a model, then evaluate it."))
         self.title.setWordWrap(True)
+        # the test images missing or damaged: what is wrong and the buttons that get them
+        # (Download, Choose a folder…), as on Evaluate and Dataset (wired by the window)
+        self.message = DataBanner()
+        self._scoring = None  # the classifier being scored for the lab
         self.layer = QComboBox()
         self.layer.setToolTip(translate("LabView", "The layer the scale, shift and units apply to"))
         self.layer.currentIndexChanged.connect(self._show_layer)
@@ -181,6 +188,7 @@ class LabView(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.message)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
@@ -213,6 +221,7 @@ class LabView(QWidget):
     @Slot(object)
     def evaluation_started(self, classifier) -> None:
         """The window's model is being scored on the test images; the lab waits for that."""
+        self._scoring = classifier
         if self._result is not None and self._result.classifier is classifier:
             return
         self.title.setText(
@@ -221,11 +230,35 @@ class LabView(QWidget):
             )
         )
 
-    @Slot(str)
-    def evaluation_failed(self, message: str) -> None:
-        """The model could not be scored (no test set here, say): the lab says why."""
-        if self._result is None:
+    @Slot(str, object)
+    def evaluation_failed(self, message: str, offer=None) -> None:
+        """The model could not be scored: the lab says why. Its test images missing or
+        damaged (``offer``, a DataOffer), or a folder of the other dataset: the banner with
+        Download / Choose a folder… / Switch to …, as on Evaluate."""
+        if self._result is not None:
+            return
+        wanted = getattr(self._scoring, "dataset", None)
+        other = other_dataset_found(wanted)
+        if offer is None and other is None:
             self.title.setText(message)
+            return
+        self.title.setText(
+            translate("LabView", "The lab scores the model on its test images: get them first.")
+        )
+        details = offer.details if offer is not None else ""
+        self.message.show_problem(
+            message, offer.name if offer is not None else None, other, details
+        )
+
+    @Slot()
+    def data_changed(self) -> None:
+        """The datasets on this computer changed (a download anywhere, a folder chosen): a
+        banner that asked for them goes, and the model is scored again."""
+        if self.message.isHidden():
+            return
+        self.message.clear()
+        self.title.setText(translate("LabView", "Open or train a model, then evaluate it."))
+        self.retry_requested.emit()
 
     def set_result(self, result) -> None:
         """The evaluation whose model and test images the lab works on (None: nothing)."""
@@ -234,6 +267,8 @@ class LabView(QWidget):
         self._result = result
         self._clear_outcome()
         ok = result is not None and result.classifier is not None
+        if ok:
+            self.message.clear()  # scored: whatever data it lacked is here
         self._set_enabled(ok)
         if not ok:
             self.title.setText(translate("LabView", "Open or train a model, then evaluate it."))

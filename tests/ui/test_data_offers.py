@@ -319,3 +319,30 @@ def test_the_train_pages_data_check_looks_at_the_data_folder_off_the_gui_thread(
     on_gui = sorted(name for name, seen in threads.items() if gui in seen)
     assert on_gui == [], on_gui
     datasets.forget_datasets()
+
+
+def test_the_lab_page_offers_the_missing_data_and_fills_once_a_folder_brings_it(
+    qtbot, window_factory, tiny_model_file, tiny_idx_dir, tiny_mnist, tmp_path
+):
+    """The walk: with no data the Lab page said "… download it, or choose a folder" without the
+    Download / Choose a folder… buttons Evaluate, Dataset and Train have. It has the same
+    banner now, and the data chosen anywhere (here File > Data folder) fills it."""
+    (tmp_path / "empty").mkdir()
+    preferences.set_data_dir(str(tmp_path / "empty"))
+    datasets.forget_datasets()
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    lab = desk.lab_page
+    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
+        desk.window.tabs.setCurrentWidget(lab)  # showing the page evaluates
+    banner = lab.message
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=10_000)
+    assert "MNIST is not on this computer yet" in banner.text()
+    assert banner.download_button.isVisible() and banner.folder_button.isVisible()
+    assert banner.download_button.text() == "Download MNIST (11 MB)"
+    evaluations: list[object] = []
+    desk.evaluation.started.connect(evaluations.append)
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=20_000):
+        desk.window.data_folder_chosen.emit(str(tiny_idx_dir))
+    qtbot.waitUntil(lambda: lab.title.text().startswith("A copy of"), timeout=10_000)
+    assert banner.isHidden()
+    assert len(evaluations) == 1  # Evaluate's retry and the Lab's: one evaluation
