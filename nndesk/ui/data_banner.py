@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +69,8 @@ class DataBanner(QWidget):
         # the long account (the reader's reason, the folder, what Download does there): a
         # banner says what is wrong and what to do in two lines, the rest on request
         self.details_label = message_banner()
+        # whole when open: a page short of height (1024x700) squeezed its last line away
+        self.details_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.details_button = tipped_button(
             translate("DataBanner", "Details"),
             translate("DataBanner", "Show or hide why the file cannot be read and where it is"),
