@@ -20,7 +20,14 @@ any of them, in turns):
   (``conv._SMALL_PRODUCT``, chosen for its SkylakeX kernels);
 - ``winograd-rounds``: the second conv's Winograd products in rounds of tiles for a whole batch,
   as a split part's half batch runs them (``conv._WINOGRAD_ROUNDS_BELOW``);
+- ``NAME=VALUE``: one of ``nndesk.nn.conv``'s cache sizes set to an integer
+  (``_WINOGRAD_ROUND_BYTES=262144``), to try another block size;
 - two or more joined by ``+`` (``no-pieces+winograd-rounds``): together.
+
+With ``--threads 2`` each batch is split by samples over two threads as training on every core
+does (``nndesk.nn.split_batch``); a batch is then timed on the process's CPU clock (both
+threads; other programs barely move it either) and on the wall clock, which only a quiet
+machine makes meaningful.
 
 Prints each variant's first quartile and median milliseconds per batch and their ratio to
 ``default``'s, the BLAS kernels' name and the load average before and after. The paths compute
@@ -64,7 +71,9 @@ def path(variant: str) -> Iterator[None]:
         "no-pieces": [(conv, "_SMALL_PRODUCT", 1 << 62)],
         "winograd-rounds": [(conv, "_WINOGRAD_ROUNDS_BELOW", 1 << 62)],
     }
-    changes = [change for part in variant.split("+") for change in each[part]]
+    changes = []
+    for part in variant.split("+"):
+        changes += [(conv, *_setting(part))] if "=" in part else each[part]
     before = [(owner, name, owner.__dict__[name]) for owner, name, _ in changes]
     try:
         for owner, name, value in changes:
@@ -73,6 +82,21 @@ def path(variant: str) -> Iterator[None]:
     finally:
         for owner, name, value in before:
             setattr(owner, name, value)
+
+
+def _setting(part: str) -> tuple[str, int]:
+    """``("_NAME", value)`` of a ``NAME=VALUE`` variant part (a ``conv`` module integer)."""
+    name, value = part.split("=", 1)
+    return name, int(value)
+
+
+def _known(part: str) -> bool:
+    if "=" not in part:
+        return part in VARIANTS
+    import nndesk.nn.conv as conv
+
+    name, value = part.split("=", 1)
+    return isinstance(getattr(conv, name, None), int) and value.isdigit()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -89,22 +113,34 @@ def main(argv: list[str] | None = None) -> None:
         help=f"the paths that take turns, of {', '.join(VARIANTS)}; two or more joined by + "
         "run together (default: the first four)",
     )
+    ap.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="1: the whole batch on one thread (default); 2: each batch split by samples over "
+        "two threads, timed on the process's CPU clock",
+    )
     args = ap.parse_args(argv)
     for variant in args.variants:
-        if not set(variant.split("+")) <= set(VARIANTS):
-            ap.error(f"unknown variant {variant!r}: the variants are {', '.join(VARIANTS)}")
+        if not all(_known(part) for part in variant.split("+")):
+            ap.error(
+                f"unknown variant {variant!r}: the variants are {', '.join(VARIANTS)} or "
+                "NAME=VALUE for an integer of nndesk.nn.conv"
+            )
 
     from threadpoolctl import threadpool_info
 
     from nndesk.data import load_dataset
     from nndesk.nn import parallel
     from nndesk.presets import get_preset
-    from nndesk.training import prepare
+    from nndesk.training import heap, prepare
     from nndesk.training.runtime import blas_threads
 
     kernels = ",".join(str(info.get("architecture")) for info in threadpool_info())
     print(f"numpy={np.__version__} blas_kernels={kernels} loadavg_before={os.getloadavg()[0]:.2f}")
-    config = get_preset(PRESET).config.replace(epochs=1, val_fraction=0.0, threads=1)
+    threads = max(1, args.threads)
+    config = get_preset(PRESET).config.replace(epochs=1, val_fraction=0.0, threads=threads)
+    cpu_clock = time.thread_time if threads == 1 else time.process_time
     dataset = load_dataset("fashion", data_dir=args.data_dir, allow_download=False)
     session = prepare(config, dataset=dataset)
     model, optimizer, loss = session.model, session.optimizer, session.loss_fn
@@ -112,26 +148,41 @@ def main(argv: list[str] | None = None) -> None:
     size = config.batch_size
     order = np.random.default_rng(0).permutation(len(session.y_train))
     per_variant: dict[str, list[float]] = {v: [] for v in args.variants}
-    with blas_threads(1), parallel.use_threads(1):
+    walls: dict[str, list[float]] = {v: [] for v in args.variants}
+
+    def accept(loss_value: float) -> bool:
+        return True
+
+    # as the training loop: freed batch-sized arrays stay in the heap (no fresh pages a batch)
+    with heap.kept_while_training(), blas_threads(1), parallel.use_threads(threads):
         for b in range(args.batches):
             variant = args.variants[(b // args.block) % len(args.variants)]
             start = (b * size) % (len(order) - size)
             idx = order[start : start + size]
             x, labels = session.x_train[idx], session.y_train[idx]
             with path(variant):
-                t = time.thread_time()
-                model.train_step(x, labels, loss)
-                optimizer.step(params)
-                seconds = time.thread_time() - t
+                t, wall = cpu_clock(), time.perf_counter()
+                # as the training loop: a split batch takes Adam's step in its parts' tails
+                step = optimizer.step_in_ranges(params, accept) if threads > 1 else None
+                model.train_step(x, labels, loss, step)
+                if step is None:
+                    optimizer.step(params)
+                seconds, wall = cpu_clock() - t, time.perf_counter() - wall
             if b % args.block >= 2:
                 per_variant[variant].append(seconds * 1e3)
+                walls[variant].append(wall * 1e3)
     base = per_variant.get("default")
-    print(f"ms per batch of {size} (thread CPU, one thread; {args.block} batches a turn):")
+    how = "thread CPU, one thread" if threads == 1 else f"process CPU, split over {threads}"
+    print(f"ms per batch of {size} ({how}; {args.block} batches a turn):")
     width = max(len(v) for v in per_variant)
     for variant, values in per_variant.items():
         q1, median = np.percentile(values, 25), np.median(values)
         ratio = f"  x{q1 / np.percentile(base, 25):.3f} of default's q1" if base else ""
-        print(f"  {variant:{width}s} q1 {q1:7.2f}  median {median:7.2f}  (n={len(values)}){ratio}")
+        wall = np.percentile(walls[variant], 25)
+        print(
+            f"  {variant:{width}s} q1 {q1:7.2f}  median {median:7.2f}  wall q1 {wall:7.2f}"
+            f"  (n={len(values)}){ratio}"
+        )
     print(f"loadavg_after={os.getloadavg()[0]:.2f} (2 cores shared with other work: see it)")
 
 
