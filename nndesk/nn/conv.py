@@ -109,6 +109,18 @@ def _pool_masks(f: int, ph: int, pw: int, n: int, by_column: bool) -> tuple[np.n
     return row_won, np.empty((f, ph, pw, n), bool)
 
 
+def _pool_masks_by_row(f: int, ph: int, pw: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``_pool_masks`` (the same indexing) stored pooled row first: ``row_won`` in ``(ph, f, 2,
+    pw, n)`` memory, ``col_won`` in ``(ph, f, pw, n)``, for the window-order step
+    (``Conv2D._forward_windows``), whose rounds are pooled rows: a round's masks are then one
+    contiguous block in the order its products write, and NumPy runs each pass over them as one
+    flat loop. (On views it cannot flatten, NumPy copies the operands through its buffers, which
+    took more time than the comparisons; docs/performance.md.)"""
+    row_won = np.empty((ph, f, 2, pw, n), bool).transpose(1, 0, 3, 2, 4)  # (f, ph, pw, 2, n)
+    col_won = np.empty((ph, f, pw, n), bool).transpose(1, 0, 2, 3)  # (f, ph, pw, n)
+    return row_won, col_won
+
+
 def _as_chwn(x: np.ndarray) -> np.ndarray:
     """``(c, h, w, n)`` view of NCHW ``x`` (contiguous when ``x`` came from these layers)."""
     return x.transpose(1, 2, 3, 0)
@@ -444,7 +456,10 @@ class Conv2D(Layer):
         dtype = Wb.dtype
         out = np.empty((f, ph, pw, n), dtype)
         windows = self._windows_fit()
-        row_won, col_won = _pool_masks(f, ph, pw, n, by_column=windows)
+        if windows:  # pooled row first: the step's rounds
+            row_won, col_won = _pool_masks_by_row(f, ph, pw, n)
+        else:
+            row_won, col_won = _pool_masks(f, ph, pw, n, by_column=False)
         pool._x_shape, pool._chwn, pool._cache = (n, f, oh, ow), True, (row_won, col_won)
         if windows:
             self._forward_windows(Wb, x, pool, ph, pw, out)
@@ -478,34 +493,48 @@ class Conv2D(Layer):
 
     def _forward_windows(self, Wb, x, pool: MaxPool2D, ph: int, pw: int, out) -> None:
         """``forward_fused``'s direct step with its columns in the pool's window order
-        (``_im2col_windows``): each round's matmul writes a window's four members as four
-        contiguous slabs, which the pool compares as whole rows (``_max_of_rows``)."""
+        (``_im2col_windows``), a few pooled rows a round. Each pooled row's two window rows
+        ``a`` are two products, ``(f, c*k*k + 1) @ (c*k*k + 1, 2 pw n)``, written apart, so a
+        round's top and bottom members are two contiguous slabs ``(rows, f, 2, pw, n)``, in the
+        order of the round's masks (``_pool_masks_by_row``): the pool's passes
+        (``_max_of_rows``) then run over flat memory."""
         f, n = self.out_channels, x.shape[0]
         col = self._col_windows = self._im2col_windows(x, ph, pw)  # (c*k*k + 1, 4 ph pw n)
         self._col = None  # a plain backward rebuilds its columns in the plain order
         assert pool._cache is not None  # forward_fused set the masks' arrays
-        row_won, col_won = pool._cache
-        row_won_j = row_won.transpose(3, 0, 1, 2, 4)  # (2, f, ph, pw, n): per window column
-        per_row = 4 * pw * n  # columns of one pooled row: its windows' four members
-        step = self._fused_rows(f * per_row * Wb.dtype.itemsize, ph)
-        z_flat = self._buffer("fused_z", (f * step * per_row,), Wb.dtype)
-        best_rows = self._buffer("fused_best_rows", (2, f, step, pw, n), Wb.dtype)
+        row_by_row, col_by_row = self._masks_by_row(pool)
+        half = 2 * pw * n  # columns of one window row of a pooled row: (b, q, n)
+        step = self._fused_rows(f * 2 * half * Wb.dtype.itemsize, ph)
+        z_flat = self._buffer("fused_z", (2 * step * f * half,), Wb.dtype)
+        best_flat = self._buffer("fused_best_rows", (step * f * half,), Wb.dtype)
         for p0 in range(0, ph, step):
             p1 = min(p0 + step, ph)
-            z = z_flat[: f * (p1 - p0) * per_row].reshape(f, -1)  # pooled rows p0 .. p1 - 1
-            part = col[:, p0 * per_row : p1 * per_row]
-            for cs in _pieces(z.shape[1], Wb.size):  # (f, c*k*k + 1) @ (c*k*k + 1, m) in pieces
-                _matmul(Wb, part[:, cs], out=z[:, cs])
-            win = z.reshape(f, p1 - p0, 2, 2, pw, n)  # (f, pooled row, a, b, q, n)
-            cut = slice(p0, p1)
+            rows = p1 - p0
+            z = z_flat[: 2 * rows * f * half].reshape(2, rows, f, 2, pw, n)  # (a, row, f, b, q, n)
+            for r in range(rows):
+                for a in range(2):
+                    first = (2 * (p0 + r) + a) * half  # window row a of pooled row p0 + r
+                    part, za = col[:, first : first + half], z[a, r].reshape(f, half)
+                    for cs in _pieces(half, Wb.size):  # (f, c*k*k + 1) @ (c*k*k + 1, 2 pw n)
+                        _matmul(Wb, part[:, cs], out=za[:, cs])
+            best = best_flat[: rows * f * half].reshape(rows, f, 2, pw, n)
+            by_b = (2, 0, 1, 3, 4)  # (rows, f, b, q, n) -> window column b first
             pool._max_of_rows(
-                win[:, :, 0].transpose(2, 0, 1, 3, 4),  # window row 0, by window column b
-                win[:, :, 1].transpose(2, 0, 1, 3, 4),
-                row_won_j[:, :, cut],
-                col_won[:, cut],
-                best_rows[:, :, : p1 - p0],
-                out[:, cut],
+                z[0].transpose(by_b),  # window row 0, by window column b
+                z[1].transpose(by_b),
+                row_by_row[p0:p1].transpose(by_b),
+                col_by_row[p0:p1],
+                best.transpose(by_b),
+                out[:, p0:p1].transpose(1, 0, 2, 3),  # (rows, f, q, n)
             )
+
+    @staticmethod
+    def _masks_by_row(pool: MaxPool2D) -> tuple[np.ndarray, np.ndarray]:
+        """The pool's masks as ``_pool_masks_by_row`` stores them: ``row_won`` ``(ph, f, 2,
+        pw, n)``, ``col_won`` ``(ph, f, pw, n)`` (views)."""
+        assert pool._cache is not None
+        row_won, col_won = pool._cache
+        return row_won.transpose(1, 0, 3, 2, 4), col_won.transpose(1, 0, 2, 3)
 
     def backward_fused(self, grad_out: np.ndarray, following: Layer) -> np.ndarray | None:
         """``self.backward(pool.backward(grad_out))`` after ``forward_fused``: ``(n, out, oh // 2,
@@ -560,47 +589,51 @@ class Conv2D(Layer):
         self, gp: np.ndarray, pool: MaxPool2D, ph: int, pw: int
     ) -> np.ndarray | None:
         """``backward_fused`` after ``_forward_windows``: the pooled gradient ``gp`` ``(f, ph,
-        pw, n)`` routed to each window's winner in window order, a round at a time for the first
-        layer (each round's ``[dW | db]`` summed), else whole, with the input gradient from
-        ``_col2im_windows``."""
+        pw, n)`` routed to each window's winner in the forward's rounds and layout (the two
+        window rows apart, ``(2, rows, f, 2, pw, n)``), each round's ``[dW | db]`` summed from
+        its products, ``(c*k*k + 1, 2 pw n) @ (2 pw n, f)`` a window row; the input gradient
+        (when wanted) from one ``dcol`` and ``_col2im_windows``."""
         col = self._col_windows
         assert col is not None and pool._cache is not None
         f, n = self.out_channels, gp.shape[3]
         dtype = np.result_type(gp, col)
-        row_won, col_won = pool._cache
-        row_won_j = row_won.transpose(3, 0, 1, 2, 4)
-        per_row = 4 * pw * n
-        step = (
-            ph if not self.skip_input_grad else self._fused_rows(f * per_row * dtype.itemsize, ph)
-        )
-        g_flat = self._buffer("fused_g_rows", (f * step * per_row,), dtype)
-        d_best = self._buffer("fused_d_best_rows", (2, f, step, pw, n), dtype)
+        row_by_row, col_by_row = self._masks_by_row(pool)
+        half = 2 * pw * n
+        step = self._fused_rows(f * 2 * half * dtype.itemsize, ph)
+        g_flat = self._buffer("fused_g_rows", (2 * step * f * half,), dtype)
+        d_best_flat = self._buffer("fused_d_best_rows", (step * f * half,), dtype)
         dWbT = np.zeros((col.shape[0], f), dtype)
         term = np.empty_like(dWbT)
+        dcol = None
+        if not self.skip_input_grad:  # (c*k*k, 4 ph pw n), the columns' order
+            W2 = self.params["W"].reshape(f, -1)
+            dcol = self._buffer("dcol", (W2.shape[1], col.shape[1]), np.result_type(gp, W2))
         for p0 in range(0, ph, step):
             p1 = min(p0 + step, ph)
-            g = g_flat[: f * (p1 - p0) * per_row].reshape(f, -1)  # pooled rows p0 .. p1 - 1
-            dwin = g.reshape(f, p1 - p0, 2, 2, pw, n)
-            cut = slice(p0, p1)
+            rows = p1 - p0
+            g = g_flat[: 2 * rows * f * half].reshape(2, rows, f, 2, pw, n)  # (a, row, f, b, q, n)
+            d_best = d_best_flat[: rows * f * half].reshape(rows, f, 2, pw, n)
+            by_b = (2, 0, 1, 3, 4)
             pool._route_to_rows(
-                gp[:, cut],
-                row_won_j[:, :, cut],
-                col_won[:, cut],
-                d_best[:, :, : p1 - p0],
-                dwin[:, :, 0].transpose(2, 0, 1, 3, 4),
-                dwin[:, :, 1].transpose(2, 0, 1, 3, 4),
+                gp[:, p0:p1].transpose(1, 0, 2, 3),  # (rows, f, q, n)
+                row_by_row[p0:p1].transpose(by_b),
+                col_by_row[p0:p1],
+                d_best.transpose(by_b),
+                g[0].transpose(by_b),
+                g[1].transpose(by_b),
             )
-            part = col[:, p0 * per_row : p1 * per_row]
-            for cs in _pieces(g.shape[1], term.size):  # [dW | db]^T += part @ g.T in pieces
-                _matmul(part[:, cs], g[:, cs].T, out=term)
-                dWbT += term
+            for r in range(rows):
+                for a in range(2):
+                    first = (2 * (p0 + r) + a) * half
+                    part, ga = col[:, first : first + half], g[a, r].reshape(f, half)
+                    for cs in _pieces(half, term.size):  # [dW | db]^T += part @ ga.T
+                        _matmul(part[:, cs], ga[:, cs].T, out=term)
+                        dWbT += term
+                    if dcol is not None:  # (c*k*k, f) @ (f, 2 pw n)
+                        _matmul(W2.T, ga, out=dcol[:, first : first + half])
         self._store_weight_grads(dWbT)
-        if self.skip_input_grad:
+        if dcol is None:
             return None
-        # one round: g holds every window's gradient. (c*k*k, f) @ (f, 4 ph pw n)
-        W2 = self.params["W"].reshape(f, -1)
-        dcol = self._buffer("dcol", (W2.shape[1], g.shape[1]), np.result_type(g, W2))
-        _matmul(W2.T, g, out=dcol)
         return self._col2im_windows(dcol, ph, pw)
 
     # -- the same step as Winograd F(2x2, 3x3) (nndesk/nn/winograd.py) -----------------------

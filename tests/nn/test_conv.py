@@ -439,17 +439,24 @@ def test_pieces_cover_the_columns_in_runs_each_within_the_small_product_size(mon
     assert conv_module._pieces(1664, 320) == [slice(0, 1664)]
 
 
-def test_the_fused_steps_keep_the_pools_row_masks_window_column_first():
+def test_the_fused_steps_keep_the_pools_masks_in_the_order_their_rounds_write_them():
     from nndesk.nn.architecture import build_model
 
     model = build_model("784-c32v-p-c64v-p-128-10", rng=np.random.default_rng(41))
     model.forward(np.random.default_rng(42).random((4, 784), dtype=np.float32), training=True)
-    pools = [layer for layer in model.layers if isinstance(layer, MaxPool2D)]
-    for pool in pools:  # conv1 in window order, conv2 as Winograd: both hand columns as slabs
+    pool1, pool2 = (layer for layer in model.layers if isinstance(layer, MaxPool2D))
+    for pool in (pool1, pool2):  # indexed as the pool's own forward makes them
         row_won, col_won = pool._cache
-        assert row_won.shape[3] == 2  # indexed as the pool's own forward makes it
-        assert row_won.transpose(3, 0, 1, 2, 4).flags.c_contiguous  # stored column first
-        assert col_won.flags.c_contiguous
+        assert row_won.shape == (*col_won.shape[:3], 2, col_won.shape[3])
+    # conv1 in window order, rounds of pooled rows: pooled row first, then (f, b, q, n) as
+    # its products write each window row
+    row_won, col_won = pool1._cache
+    assert row_won.transpose(1, 0, 3, 2, 4).flags.c_contiguous
+    assert col_won.transpose(1, 0, 2, 3).flags.c_contiguous
+    # conv2 as Winograd, blocks of channels: window column first
+    row_won, col_won = pool2._cache
+    assert row_won.transpose(3, 0, 1, 2, 4).flags.c_contiguous
+    assert col_won.flags.c_contiguous
 
 
 @pytest.mark.parametrize("windows", [True, False])
