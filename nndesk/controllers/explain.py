@@ -105,8 +105,9 @@ class ExplainController(QObject):
     #: (token, float32 (28, 28)) answering ``request_attribution``
     attribution_ready = Signal(int, object)
     neighbours_ready = Signal(int, object)  # (token, Neighbours) answering ``request_neighbours``
-    #: (token, one line, registered dataset name or "") when no training images can be read
-    neighbours_missing = Signal(int, str, str)
+    #: (token, one line, registered dataset name or "", the long account behind the line or
+    #: "": a damaged file's reason and folder) when no training images can be read
+    neighbours_missing = Signal(int, str, str, str)
     failed = Signal(str)  # one line when a computation raised
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -203,13 +204,16 @@ class ExplainController(QObject):
         from nndesk.errors import NndeskError, window_message
 
         if isinstance(error, (DatasetMissing, DatasetDamaged)):  # the banner offers Download
-            self.neighbours_missing.emit(token, str(error), error.name)
+            details = error.offer.details if isinstance(error, DatasetDamaged) else ""
+            self.neighbours_missing.emit(token, str(error), error.name, details)
         elif isinstance(error, NndeskError):
             # the window's words (a folder of the other dataset: no "--data-dir" advice)
-            self.neighbours_missing.emit(token, window_message(error), "")
+            self.neighbours_missing.emit(token, window_message(error), "", "")
         elif error is not None:
             self.failed.emit(f"nearest training images failed: {error}")
-            self.neighbours_missing.emit(token, f"Cannot search the training images: {error}", "")
+            self.neighbours_missing.emit(
+                token, f"Cannot search the training images: {error}", "", ""
+            )
         elif result is not None:
             self.neighbours_ready.emit(token, result)
 

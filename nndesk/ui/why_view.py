@@ -610,8 +610,10 @@ class WhyView(QWidget):
             ).format(n=len(found.labels), pool=integer(found.pool))
         )
 
-    @Slot(int, str, str)
-    def _on_explainer_neighbours_missing(self, token: int, message: str, dataset: str) -> None:
+    @Slot(int, str, str, str)
+    def _on_explainer_neighbours_missing(
+        self, token: int, message: str, dataset: str, details: str = ""
+    ) -> None:
         if token != self._neighbour_token:
             return
         for tile in self.neighbour_tiles:
@@ -623,7 +625,9 @@ class WhyView(QWidget):
             )
         )
         wanted = getattr(self._classifier, "dataset", None)
-        self.neighbours_banner.show_problem(message, dataset or None, other_dataset_found(wanted))
+        self.neighbours_banner.show_problem(
+            message, dataset or None, other_dataset_found(wanted), details
+        )
         self._neighbours_for = None  # ask again after the data arrives
 
     @Slot()

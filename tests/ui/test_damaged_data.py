@@ -305,3 +305,27 @@ def test_a_damaged_files_banner_says_it_in_two_short_lines_with_the_rest_under_d
     assert banner.details_label.isVisible() and str(folder) in banner.details_label.text()
     banner.details_button.click()
     assert banner.details_label.isHidden()
+
+
+def test_the_why_pages_nearest_images_say_a_damaged_training_file_with_its_details(
+    qtbot, window_factory, tiny_model_file, tiny_idx_dir, tiny_mnist, tmp_path
+):
+    """The nearest training images need the training files: the Why page's banner says the
+    same two short lines as the other pages, with the reason and the folder under Details."""
+    import numpy as np
+
+    folder = damaged_copy(tiny_idx_dir, tmp_path / "class-data", "train-images-idx3-ubyte.gz")
+    preferences.set_data_dir(str(folder))
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    why = desk.why_page
+    desk.window.tabs.setCurrentWidget(why)
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[50:230, 120:160] = 255
+    desk.prediction.request_now(drawing)
+    banner = why.neighbours_banner
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=20_000)
+    assert banner.text() == (
+        "The MNIST file train-images-idx3-ubyte.gz is damaged (corrupt or cut short).\n"
+        "Download a verified copy, or choose another folder."
+    )
+    assert str(folder) in banner.details() and banner.details_button.isVisible()
