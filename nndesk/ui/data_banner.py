@@ -7,7 +7,7 @@ waiting for that dataset, and Cancel on any of them stops it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -330,8 +330,14 @@ class DownloadDialog(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addStretch(1)  # height to spare goes below the banner, not between its lines
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        # Details opened or closed: the dialog fits its text again (it kept the height it grew
+        # to, spread as gaps between the message and its buttons)
+        self.banner.details_button.toggled.connect(
+            lambda _on: QTimer.singleShot(0, self, self.adjustSize)
+        )
 
     def offer(self, message: str, name: str, details: str = "") -> None:
         """Show ``message`` with the buttons that get dataset ``name`` (``details``: the long
