@@ -51,6 +51,7 @@ from nndesk.ui.language import (
     counts_whole,
     decimal,
     integer,
+    loss_text,
     translate,
     translate_marked,
 )
@@ -72,6 +73,7 @@ SUMMARY_ROWS = {
     "weighted avg": QT_TRANSLATE_NOOP("EvaluationPanel", "weighted avg"),
 }
 WIDE = 900  # px: from this page width on, report and matrix sit side by side
+MATRIX_LEAST_HEIGHT = 300  # px: the confusion matrix's canvas, names included
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 
 #: how the subtitle names the split evaluated (``EvaluationResult.split``), marked here
@@ -96,6 +98,7 @@ class _Stat(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.9)
         font.setBold(True)
         self.value.setFont(font)
+        self._value_font = font  # the full size; a figure too wide for the card gets less
         self.caption = QLabel(caption)
         # a narrow card wraps its caption ("độ chính xác" / "(accuracy)") rather than the row
         # wrapping a card: at 1024 px in Vietnamese "F1 macro" fell to a second row
@@ -111,6 +114,32 @@ class _Stat(QFrame):
         metrics = QFontMetrics(font)
         widest = max(metrics.horizontalAdvance(t) for t in ("100,0%", "00,0000", "10.000"))
         self.setMinimumWidth(widest + 20)
+
+    def set_value(self, text: str) -> None:
+        """Show ``text`` as the card's figure, smaller if it would not fit the card."""
+        self.value.setText(text)
+        self._fit_value()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_value()
+
+    def _fit_value(self) -> None:
+        """The figure at its full size, or at the size that fits the card's width (never below
+        the caption's): a figure cut at the card's edge reads as another number."""
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        font = QFont(self._value_font)
+        smallest = self.caption.font().pointSizeF()
+        # text widths do not scale exactly with the size (hinting): step down until it fits
+        while (
+            room > 0
+            and QFontMetrics(font).horizontalAdvance(self.value.text()) > room
+            and font.pointSizeF() > smallest
+        ):
+            font.setPointSizeF(max(smallest, font.pointSizeF() - 0.5))
+        if font != self.value.font():
+            self.value.setFont(font)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         """The card, in the palette's own colours: a style sheet naming ``palette(base)`` gave
@@ -332,10 +361,12 @@ class EvaluationPanel(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._arrange(wide=self.width() >= WIDE)
+        self._fit_matrix_to_view()
         self._fit_report()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self._fit_matrix_to_view()
             self._fit_report()
         return super().eventFilter(watched, event)
 
@@ -359,6 +390,18 @@ class EvaluationPanel(QWidget):
                 [max(rest, self._matrix_side.minimumSizeHint().height()), height]
             )
 
+    def _fit_matrix_to_view(self) -> None:
+        """Narrow page: the matrix with its slanted class names as tall as the visible part of
+        the page, so the names are whole without scrolling (at 1024x700 a 480 px matrix put
+        them under the fold, cut at their start); never under 300 px."""
+        if self._wide:
+            return
+        title = self._matrix_side.layout().itemAt(0).widget()
+        spacing = self._matrix_side.layout().spacing()
+        title_height = title.heightForWidth(self.scroll.viewport().width())  # wrapped
+        room = self.scroll.viewport().height() - max(title_height, 0) - spacing
+        self.confusion.setMinimumHeight(max(MATRIX_LEAST_HEIGHT, room))
+
     def _arrange(self, wide: bool) -> None:
         """Side by side when wide; matrix above report when narrow (the page then scrolls)."""
         if wide == self._wide:
@@ -369,12 +412,12 @@ class EvaluationPanel(QWidget):
             self.splitter.insertWidget(0, self._report_side)
             self.splitter.setStretchFactor(0, 2)
             self.splitter.setStretchFactor(1, 3)
-            self.confusion.setMinimumHeight(300)
+            self.confusion.setMinimumHeight(MATRIX_LEAST_HEIGHT)
             self.splitter.setSizes([420, 640])
         else:
             self.splitter.setOrientation(Qt.Orientation.Vertical)
             self.splitter.insertWidget(0, self._matrix_side)
-            self.confusion.setMinimumHeight(480)
+            self.confusion.setMinimumHeight(480)  # until the viewport's size is known
             self.splitter.setStretchFactor(0, 1)
             self.splitter.setStretchFactor(1, 0)
 
@@ -428,7 +471,7 @@ class EvaluationPanel(QWidget):
         """Empty numbers, table, matrix and trust section."""
         self._result = None
         for stat in (self.accuracy_stat, self.loss_stat, self.mistakes_stat, self.macro_stat):
-            stat.value.setText("–")
+            stat.set_value("–")
         self.table.setRowCount(0)
         self.confusion.set_matrix(None)
         if self.trust is not None:
@@ -542,10 +585,10 @@ class EvaluationPanel(QWidget):
                 )
             )
         )
-        self.accuracy_stat.value.setText(accuracy_text(result.accuracy))
-        self.loss_stat.value.setText(decimal(result.loss, 4))
-        self.mistakes_stat.value.setText(integer(result.n_mistakes))
-        self.macro_stat.value.setText(decimal(result.report.macro.f1, 3))
+        self.accuracy_stat.set_value(accuracy_text(result.accuracy))
+        self.loss_stat.set_value(loss_text(result.loss))
+        self.mistakes_stat.set_value(integer(result.n_mistakes))
+        self.macro_stat.set_value(decimal(result.report.macro.f1, 3))
         self._fill_table(result)
         self.confusion.set_matrix(result.confusion, class_names_shown(result.class_names))
         if self.trust is not None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.controllers.datasets import other_dataset_found
 from nndesk.layer_words import layer_kind
-from nndesk.ui import file_filters, theme
+from nndesk.ui import file_filters, language, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.language import accuracy_text, decimal, integer, percent, shape, translate
@@ -384,7 +384,7 @@ class LabView(QWidget):
         o, m = outcome.original, outcome.modified
         rows = (
             (accuracy_text(o.accuracy), accuracy_text(m.accuracy)),
-            (decimal(o.loss, 4), decimal(m.loss, 4)),
+            (language.loss_text(o.loss), language.loss_text(m.loss)),
             (decimal(o.ece, 4), decimal(m.ece, 4)),
             (integer(o.confident_mistakes), integer(m.confident_mistakes)),
         )

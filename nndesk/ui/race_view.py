@@ -45,7 +45,7 @@ from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.choice_box import ChoiceBox
-from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
+from nndesk.ui.language import accuracy_text, decimal, loss_text, translate, translate_marked
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.train_form import number_field
 
@@ -569,7 +569,7 @@ class RaceView(QWidget):
             cells = (
                 f"{r.name}{verdict}",
                 str(r.epochs),
-                decimal(r.train_loss, 4) if math.isfinite(r.train_loss) else "—",
+                loss_text(r.train_loss) if math.isfinite(r.train_loss) else "—",
                 accuracy_text(r.val_accuracy),
                 accuracy_text(r.test_accuracy),
                 decimal(r.seconds, 1),

@@ -18,9 +18,9 @@ from nndesk.runs import describe_config
 from nndesk.setting_changes import SettingChange
 from nndesk.ui.language import (
     accuracy_text,
-    decimal,
     fill,
     integer,
+    loss_text,
     translate,
     translate_marked,
 )
@@ -155,7 +155,7 @@ def progress_texts(run, report, *, paused: bool, lr: float) -> tuple[int, str, s
     ).format(
         speed=integer(round(speed)) if math.isfinite(speed) else "—",
         eta=format_eta(eta),
-        loss=decimal(report.loss, 4),
+        loss=loss_text(report.loss),
         accuracy=accuracy_text(report.accuracy),
         lr=fill("{lr:g}", lr=lr),
         paused="",

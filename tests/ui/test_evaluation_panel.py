@@ -575,3 +575,70 @@ def test_the_four_figures_keep_one_row_and_one_height_from_evaluating_to_done(
     finally:
         ctl.shutdown()
         language.use_language("en")
+
+
+@pytest.mark.parametrize("code", ["vi", "en"])
+@pytest.mark.parametrize(
+    ("loss", "shown"),
+    [(3.51e9, "3{point}51×10⁹"), (2.302585, "2{point}3026"), (1234.56, "1234{point}6")],
+)
+def test_the_loss_card_writes_a_diverged_models_loss_whole_inside_its_card(
+    qtbot, controller, code, loss, shown
+):
+    """A diverged model's loss, 3.51e9 with four decimals, ran past the card's edge at
+    1024x700 and read "3510000" (a newcomer's walk): it is written as a power of ten and
+    fits its card; a usual loss keeps its four decimals."""
+    import dataclasses
+
+    from PySide6.QtGui import QFontMetrics
+
+    from nndesk.ui import language
+    from tests.test_evaluation import toy_result
+
+    result = dataclasses.replace(toy_result(), loss=loss)
+    assert language.use_language(code) == code
+    try:
+        for width in (553, 620, 800):  # the page at 1024 px (553), at 1280 px (~800)
+            widget = EvaluationPanel(controller)
+            qtbot.addWidget(widget)
+            widget.resize(width, 600)
+            widget.show()
+            qtbot.waitExposed(widget)
+            widget.show_result(result)
+            QApplication.processEvents()
+            card = widget.loss_stat
+            text = card.value.text()
+            assert text == shown.format(point="," if code == "vi" else ".")
+            drawn = QFontMetrics(card.value.font()).horizontalAdvance(text)
+            assert drawn <= card.value.contentsRect().width(), (width, text, drawn)
+            right = card.value.mapTo(card, card.value.rect().topRight()).x()
+            assert right < card.width(), (width, right, card.width())
+            widget.close()
+    finally:
+        language.use_language("en")
+
+
+@pytest.mark.parametrize("height", [560, 640])
+def test_the_narrow_pages_matrix_and_its_names_fit_the_visible_part_of_the_page(
+    qtbot, controller, height
+):
+    """At 1024x700 the matrix's canvas was 480 px tall in a ~455 px view: its slanted class
+    names lay under the fold, cut at their start (a newcomer's walk)."""
+    from tests.test_evaluation import toy_result
+
+    widget = EvaluationPanel(controller)
+    qtbot.addWidget(widget)
+    widget.resize(553, height)  # the page beside the drawing in a 1024 px window
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.show_result(toy_result())
+    viewport = widget.scroll.viewport()
+
+    def canvas_bottom():
+        QApplication.processEvents()
+        canvas = widget.confusion.canvas
+        return canvas.mapTo(viewport, canvas.rect().bottomLeft()).y()
+
+    qtbot.waitUntil(lambda: canvas_bottom() < viewport.height())
+    assert widget.confusion.canvas.height() >= 250  # still a matrix one can read
+    assert widget.confusion.labels_fit()
