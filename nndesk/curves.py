@@ -23,8 +23,9 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 from matplotlib.transforms import ScaledTranslation
 
 from nndesk.fileio import atomic_path
-from nndesk.i18n import N_, shown
+from nndesk.i18n import N_, fill, loss_text, shown
 from nndesk.runs import Curves
+from nndesk.training.loop import DIVERGENCE_FACTOR
 from nndesk.viz import legend_label, localise_ticks, muted_colour
 
 TRAIN_COLOR = "#1f77b4"
@@ -172,6 +173,69 @@ def _key_handle(line: Line2D) -> Line2D:
     )
 
 
+def off_chart(batch_loss: Sequence[float]) -> float | None:
+    """The loss of a diverged run's last batch, when it is there: the training loop ends a
+    run whose batch loss reaches ``DIVERGENCE_FACTOR`` times its first (``Curves.add_diverged``
+    keeps that batch). Drawn to scale it would flatten every other batch onto the x axis
+    (3.5e9 beside 2.3), so the plots keep the rest's range and mark this one instead."""
+    losses = np.asarray(batch_loss, dtype=np.float64)
+    if len(losses) < 2 or not np.isfinite(losses[-1]):
+        return None
+    before = losses[:-1][np.isfinite(losses[:-1])]
+    if not before.size:
+        return None
+    last = float(losses[-1])
+    return last if last >= DIVERGENCE_FACTOR * max(float(before[0]), 1.0) else None
+
+
+def off_chart_text(loss: float, x: float, batches_per_epoch: int | None) -> str:
+    """The label of a loss that left the chart: its value, and where when the batches per
+    epoch are known ("loss 3,54×10⁹ at epoch 1, batch 2: off the chart")."""
+    if batches_per_epoch:
+        epoch = max(1, math.ceil(x - 1e-9))
+        batch = max(1, round((x - (epoch - 1)) * batches_per_epoch))
+        return fill(
+            shown(N_("loss {loss} at epoch {epoch}, batch {batch}: off the chart")),
+            loss=loss_text(loss),
+            epoch=epoch,
+            batch=batch,
+        )
+    return fill(shown(N_("loss {loss}: off the chart")), loss=loss_text(loss))
+
+
+def mark_off_chart(ax: Axes, x: float, text: str, color: str = VAL_COLOR) -> list:
+    """An arrow straight up to the top edge at ``x``, ``text`` beside its foot: the loss went
+    on up there, past what the plot shows."""
+    left, right = ax.get_xlim()
+    flip = x > left + 0.6 * (right - left)
+    where = {"xycoords": ("data", "axes fraction"), "annotation_clip": False}
+    arrow = ax.annotate(
+        "",
+        xy=(x, 1.0),
+        xytext=(0, -OFF_CHART_ARROW_POINTS),
+        arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.8, "shrinkA": 0, "shrinkB": 0},
+        textcoords="offset points",
+        **where,
+    )
+    label = ax.annotate(
+        text,
+        xy=(x, 1.0),
+        xytext=(-5 if flip else 5, -OFF_CHART_ARROW_POINTS * 0.6),
+        textcoords="offset points",
+        ha="right" if flip else "left",
+        va="center",
+        color=color,
+        fontsize=8,
+        **where,
+    )
+    return [arrow, label]
+
+
+#: the length of the arrow of a loss that left the chart (points: long enough to be seen
+#: in the Train page's short batch plot at 1024x700)
+OFF_CHART_ARROW_POINTS = 22
+
+
 def _finite(values) -> np.ndarray:
     v = np.asarray(values, dtype=np.float64)
     return v[np.isfinite(v)]
@@ -232,6 +296,8 @@ class LiveCurves:
         self._place_key(None)
         self._lr_marks: list = []
         self._lr_marked = 0
+        self._off_marks: list = []  # the arrow of a diverged run's last loss (mark_off_chart)
+        self._off_key: tuple[float, float] | None = None
         self.batches_per_epoch: int | None = None
         self._span: tuple[int, int] | None = None
         self._shown = (True, False)  # (validation, test) in the legends
@@ -363,6 +429,9 @@ class LiveCurves:
         else:
             self.batch_band.set_visible(False)
             self.batch_line.set_data(bx, bl)
+        # a lone batch is a point, not a line: a run that diverged at its second batch
+        # showed an empty plot
+        self.batch_line.set_marker(_lone(bl[:-1] if off_chart(bl) is not None else bl))
         window = smoothing_window(self.batches_per_epoch, len(bl))
         # the average is smooth: every k-th point draws the same curve with fewer segments
         stride = max(1, len(bx) // MAX_RAW_BATCH_POINTS)
@@ -394,6 +463,7 @@ class LiveCurves:
             self._place_key(None if visible[0] else shown(N_("no validation split")))
             self.changed_axes.add(self.axes[0])
         self._update_limits(curves)  # first: a change label's side depends on the x limits
+        self._mark_off_chart(curves)
         if len(curves.changes) < self._lr_marked:
             self.clear_lr_marks()
             self.changed_axes.update(self.axes)
@@ -420,8 +490,10 @@ class LiveCurves:
         moved = {ax_batch: _set_lim(ax_batch, "x", (first - 1, last))}
         for ax in (ax_loss, ax_acc):
             moved[ax] = _set_lim(ax, "x", (first - 0.3, max(last, first + 1) + 0.3))
-        # batch losses: the 99th percentile, so one wild batch does not flatten the curve
-        losses = _finite(curves.batch_loss)
+        # batch losses: the 99th percentile, so one wild batch does not flatten the curve;
+        # a diverged run's last loss is marked instead (off_chart)
+        off = off_chart(curves.batch_loss) is not None
+        losses = _finite(curves.batch_loss[:-1] if off else curves.batch_loss)
         top = float(np.percentile(losses, 99)) if losses.size else 0.0
         moved[ax_batch] |= _sticky_top(ax_batch, top)
         epoch_losses = _finite([*curves.train_loss, *curves.val_loss, *curves.test_loss])
@@ -434,6 +506,26 @@ class LiveCurves:
             bottom = max(0.0, math.floor((low - 0.02) * 20) / 20) if accs.size else 0.0
         moved[ax_acc] |= _set_lim(ax_acc, "y", (bottom, 1.005))
         self.changed_axes.update(ax for ax, changed in moved.items() if changed)
+
+    def _mark_off_chart(self, curves: Curves) -> None:
+        """The arrow and value of a diverged run's last loss, above the plot's range."""
+        loss = off_chart(curves.batch_loss)
+        key = None if loss is None else (float(curves.batch_x[-1]), loss)
+        if key == self._off_key:
+            return
+        for artist in self._off_marks:
+            artist.remove()
+        self._off_marks = []
+        self._off_key = key
+        if key is not None:
+            text = off_chart_text(key[1], key[0], self.batches_per_epoch)
+            self._off_marks = mark_off_chart(self.axes[0], key[0], text)
+        self.changed_axes.add(self.axes[0])
+
+    def off_chart_marks(self) -> list:
+        """The artists marking a loss that left the chart (none for a run that did not
+        diverge)."""
+        return list(self._off_marks)
 
     def clear_lr_marks(self) -> None:
         for artist in self._lr_marks:
@@ -521,11 +613,14 @@ def plot_overlay(
     for i, (text, curves) in enumerate(runs):
         color = RUN_COLORS[i % len(RUN_COLORS)]
         label = legend_label(text)
+        off = off_chart(curves.batch_loss)
         if curves.batch_x:
             bx, bl = _xy(curves.batch_x, curves.batch_loss)
+            if off is not None:  # marked below, not drawn to scale (it flattens the rest)
+                bx, bl = bx[:-1], bl[:-1]
             per_epoch = len(bx) / max(math.ceil(bx[-1]), 1)
             smooth = moving_average(bl, smoothing_window(int(per_epoch), len(bl)))
-            ax_batch.plot(bx, smooth, color=color, lw=1.5, label=label)
+            ax_batch.plot(bx, smooth, color=color, lw=1.5, label=label, marker=_lone(bl))
         ex = np.asarray(curves.epochs, dtype=np.float64)
         ax_loss.plot(ex, curves.val_loss, "s-", color=color, ms=3, lw=1.6, label=label)
         ax_loss.plot(ex, curves.train_loss, "o--", color=color, ms=3, lw=1.0, alpha=0.7)
@@ -534,6 +629,11 @@ def plot_overlay(
         for x in sorted({change.x for change in curves.changes}):
             for ax in (ax_batch, ax_loss, ax_acc):
                 ax.axvline(x, color=color, ls=":", lw=1.0)
+    for i, (_, curves) in enumerate(runs):  # once the x limits hold every run
+        if (off := off_chart(curves.batch_loss)) is not None:
+            x = float(curves.batch_x[-1])
+            color = RUN_COLORS[i % len(RUN_COLORS)]
+            mark_off_chart(ax_batch, x, off_chart_text(off, x, None), color)
     if not any(np.isfinite(v).any() for _, c in runs for v in _epoch_values(c)):
         # no finished epoch yet: empty axes default to -0.05..0.05, i.e. negative loss and
         # accuracy ticks; show the ranges these values live in instead
@@ -563,6 +663,11 @@ def plot_overlay(
         # on the full-width batch plot: a run's long title drawn in a small epoch plot ran
         # over its neighbour
         ax_batch.legend(handles=handles, loc="upper right", fontsize=7, frameon=False)
+
+
+def _lone(values: np.ndarray) -> str:
+    """A marker for a curve of one point (a line of one point draws nothing)."""
+    return "o" if np.isfinite(values).sum() == 1 else "None"
 
 
 def _has_values(values: Sequence[float]) -> bool:

@@ -148,6 +148,15 @@ class Curves:
         self.batch_x.append(report.epoch - 1 + report.batch / max(int(report.batches), 1))
         self.batch_loss.append(number_or_nan(report.batch_loss))
 
+    def add_diverged(self, ended: Any) -> None:
+        """Append a diverged run's last batch (``RunEnded.batch_x`` / ``batch_loss``): its
+        update was never applied, but its loss is what the curves must show leaving the chart
+        (``curves.off_chart``); an overflowed (non-finite) loss has no height to show."""
+        x, loss = float(ended.batch_x), float(ended.batch_loss)
+        if math.isfinite(x) and math.isfinite(loss):
+            self.batch_x.append(x)
+            self.batch_loss.append(loss)
+
     def add_epoch(self, report: Any) -> None:
         """Append one ``EpochReport``."""
         self.epochs.append(int(report.epoch))

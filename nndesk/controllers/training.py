@@ -656,6 +656,8 @@ class TrainingController(QObject, WorkerThreadOwner):
     @Slot(object)
     def _on_worker_run_ended(self, ended) -> None:
         self.record.status, self.record.message = ended.reason, ended.message
+        if ended.reason == "diverged":
+            self.curves.add_diverged(ended)  # the loss that ended it, kept in the run's curves
         self._save_record()  # its last epochs and how it ended, before the model is saved
         self.run_ended.emit(ended)
 

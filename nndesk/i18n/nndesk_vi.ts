@@ -885,6 +885,14 @@ và lúc đầu (đứt nét)</translation>
         <translation>mất mát tăng lên {loss:.3g} ở epoch {epoch}, batch {batch}; hãy thử tốc độ học thấp hơn</translation>
     </message>
     <message>
+        <source>loss {loss} at epoch {epoch}, batch {batch}: off the chart</source>
+        <translation>mất mát {loss} ở epoch {epoch}, batch {batch}: vượt ra ngoài đồ thị</translation>
+    </message>
+    <message>
+        <source>loss {loss}: off the chart</source>
+        <translation>mất mát {loss}: vượt ra ngoài đồ thị</translation>
+    </message>
+    <message>
         <source>lr</source>
         <extracomment>Settings a change names by a short word (&quot;lr 0.0005&quot;, &quot;batch 64&quot;), as run titles do; the window says each as its translation does: Vietnamese writes the learning rate out (&quot;tốc độ học 0,0005&quot;, as its run titles do), as the glossary has it</extracomment>
         <translation>tốc độ học</translation>

@@ -111,6 +111,10 @@ class RunEnded:
     reason: str
     message: str
     epochs_done: int
+    #: a diverged run's last batch, which was not applied: where it was (in epochs, as
+    #: ``Curves.batch_x``) and its loss, so the curves can show the loss leaving the chart
+    batch_x: float = math.nan
+    batch_loss: float = math.nan
 
 
 Report = BatchReport | EpochReport | RunEnded
@@ -339,7 +343,9 @@ def _train(
                         **where,
                     )
                 )
-                yield RunEnded("diverged", message, epoch - 1)
+                yield RunEnded(
+                    "diverged", message, epoch - 1, epoch - 1 + (b + 1) / epoch_batches, loss
+                )
                 return
             # running accuracy before the update: the same numbers the loss was computed on
             guessed = logits.argmax(axis=1)

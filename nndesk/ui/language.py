@@ -180,26 +180,8 @@ def accuracy_text(fraction: float | None) -> str:
     return percent(fraction, ACCURACY_DECIMALS)
 
 
-#: From this size on a loss is written as a power of ten ("3,51×10⁹"); below it, with as
-#: many decimals as keep about five digits ("2,3026", "48,213", "1234,5")
-LOSS_POWER_FROM = 1e4
-#: Below this (and above 0) too: four decimals would write a near-perfect fit as "0,0000"
-LOSS_POWER_BELOW = 1e-4
-
-
-def loss_text(value: float | None) -> str:
-    """A loss as every page writes it: "0,4887" in its usual range, "3,51×10⁹" once a
-    diverged model's loss is huge (four decimals of 3.51e9 ran out of the Evaluate card
-    as "3510000"), "∞" when it overflowed, "—" when there is none."""
-    if value is None or math.isnan(value):
-        return "—"
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    size = abs(float(value))
-    if size >= LOSS_POWER_FROM or 0 < size < LOSS_POWER_BELOW:
-        return i18n.power_of_ten(fmt(float(value), ".2e"))
-    decimals = 4 - min(3, max(0, int(math.log10(size)))) if size >= 1 else 4
-    return decimal(value, decimals)
+#: every loss the window writes: "0,4887", "3,51×10⁹" (``i18n.loss_text``)
+loss_text = i18n.loss_text
 
 
 #: ``fill(template, **values)``: ``template.format`` with its numbers in the window's language;

@@ -129,6 +129,8 @@ class RunEventsMixin:
     @Slot(object)
     def _on_controller_run_ended(self, ended) -> None:
         self.run_state.ended = ended
+        if ended.reason == "diverged":
+            self.plot.request_draw()  # the loss that ended it joined the curves (off the chart)
         if self.steering.unapplied:
             self._forget_unapplied()
             self._show_title()

@@ -504,3 +504,31 @@ def test_a_diverged_run_is_reported_without_runtime_warnings(qtbot, controller, 
     (listed,) = controller.store.list()
     assert listed.status == "diverged"
     assert [str(w.message) for w in recwarn if issubclass(w.category, RuntimeWarning)] == []
+
+
+@pytest.mark.parametrize("lr", [50.0, 1000.0])
+def test_a_diverged_runs_curves_show_its_loss_leaving_the_chart(qtbot, controller, lr):
+    """A newcomer's walk: SGD at lr 1000 diverged at batch 2 (loss 3.5e9) and the loss charts
+    were blank (the loss that ended the run was not in the curves; one batch drew nothing).
+    The run's curves, live and saved, keep that loss; the plot keeps the other batches'
+    range, draws the lone first batch as a point and marks the loss with its value."""
+    from matplotlib.figure import Figure
+
+    from nndesk.curves import LiveCurves, off_chart
+
+    run_to_the_end(qtbot, controller, CONFIG.replace(optimizer="sgd", lr=lr, epochs=3))
+    stored = RunStore(controller.store.root).load(controller.record.run_id)
+    assert stored.status == "diverged"
+    for curves in (controller.curves, stored.curves):
+        losses = curves.batch_loss
+        assert off_chart(losses) == losses[-1] and losses[-1] >= 100 * max(losses[0], 1.0)
+        ax_batch, ax_loss, ax_acc = Figure().subplots(1, 3)
+        live = LiveCurves(ax_batch, ax_loss, ax_acc)
+        live.batches_per_epoch = 4
+        live.update(curves)
+        low, top = ax_batch.get_ylim()
+        assert low <= min(losses[:-1]) and max(losses[:-1]) <= top < losses[-1]
+        (arrow, label) = live.off_chart_marks()
+        assert "off the chart" in label.get_text() and arrow.xy[0] == curves.batch_x[-1]
+        if len(losses) == 2:
+            assert live.batch_line.get_marker() == "o"
