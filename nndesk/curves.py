@@ -228,6 +228,8 @@ def mark_off_chart(ax: Axes, x: float, text: str, color: str = VAL_COLOR) -> lis
         fontsize=8,
         **where,
     )
+    for artist in (arrow, label):
+        artist.set_in_layout(False)  # a long label squeezed the plot it marks (constrained)
     return [arrow, label]
 
 
@@ -633,7 +635,8 @@ def plot_overlay(
         if (off := off_chart(curves.batch_loss)) is not None:
             x = float(curves.batch_x[-1])
             color = RUN_COLORS[i % len(RUN_COLORS)]
-            mark_off_chart(ax_batch, x, off_chart_text(off, x, None), color)
+            # the value alone: the Runs view's plots are a few hundred pixels wide
+            mark_off_chart(ax_batch, x, loss_text(off), color)
     if not any(np.isfinite(v).any() for _, c in runs for v in _epoch_values(c)):
         # no finished epoch yet: empty axes default to -0.05..0.05, i.e. negative loss and
         # accuracy ticks; show the ranges these values live in instead
@@ -719,30 +722,55 @@ def fit_figure_legend(figure: Figure, caption: str = "") -> None:
 
 
 def fit_titles(axes: Sequence[Axes]) -> bool:
-    """Break a plot's title (``style_axes`` puts it on the left) that is wider than the plot
-    onto two lines at the space nearest its middle ("Độ chính xác theo epoch" ran off a third
-    of a 540-px chart), and with it every title of the plots in its row, so titles side by
-    side read alike (the Runs chart had "Mất mát theo batch" on one line beside two broken
-    ones); True if any was broken, so the caller lays the figure out again. Measured as last
-    drawn."""
+    """Fit each plot's title (``style_axes`` puts it on the left) to its plot's width, a row
+    of plots alike: first smaller, down to ``SMALLEST_TITLE_POINTS`` (the Runs chart at
+    1024x700 wrapped "Mất mát / theo batch" onto two lines, its plots a line lower), and only
+    when even that is too wide, broken onto two lines at the space nearest its middle ("Độ
+    chính xác theo epoch" ran off a third of a 540-px chart), every title of the row with it,
+    so titles side by side read alike. True if any changed, so the caller lays the figure out
+    again. Measured as last drawn."""
     rows: dict[int, list[Axes]] = {}
     for ax in axes:
         renderer = ax.figure.canvas.get_renderer()
         rows.setdefault(round(ax.get_window_extent(renderer).y1), []).append(ax)
-    broken = False
+    changed = False
     for row in rows.values():
-        if any(_title_too_wide(ax) for ax in row):
+        if not any(_title_too_wide(ax) for ax in row):
+            continue
+        size = _title_points_that_fit(row)
+        if size is not None:
             for ax in row:
-                broken |= _break_title(ax)
-    return broken
+                ax.set_title(ax.get_title(loc="left"), fontsize=size, loc="left", y=1.0)
+            changed = True
+        else:
+            for ax in row:
+                changed |= _break_title(ax)
+    return changed
 
 
-def _title_too_wide(ax: Axes) -> bool:
+#: A title too wide for its plot is written smaller, down to this size, before it is broken
+SMALLEST_TITLE_POINTS = 8.0
+
+
+def _title_points_that_fit(row: Sequence[Axes]) -> float | None:
+    """The largest size, in half points below the titles' own, at which every title of the
+    row fits on one line; None when none down to ``SMALLEST_TITLE_POINTS`` does."""
+    points = min(ax._left_title.get_fontsize() for ax in row)  # noqa: SLF001 - the left title
+    while points > SMALLEST_TITLE_POINTS:
+        points = max(SMALLEST_TITLE_POINTS, points - 0.5)
+        if not any(_title_too_wide(ax, points) for ax in row):
+            return points
+    return None
+
+
+def _title_too_wide(ax: Axes, points: float | None = None) -> bool:
+    """Whether ``ax``'s one-line left title, at ``points`` (its own size by default), is wider
+    than the plot."""
     text = ax.get_title(loc="left")
     if " " not in text or "\n" in text:
         return False
     renderer = ax.figure.canvas.get_renderer()
-    size = FontProperties(size=TITLE_POINTS)
+    size = FontProperties(size=points if points is not None else ax._left_title.get_fontsize())  # noqa: SLF001
     width, _, _ = renderer.get_text_width_height_descent(text, size, ismath=False)
     return width > ax.get_window_extent(renderer).width
 
