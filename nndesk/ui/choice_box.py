@@ -9,23 +9,44 @@ grows when a longer one is chosen, and opens its list as wide as the longest cho
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
 
 
 class ChoiceBox(QComboBox):
-    """A combo box sized to its current text."""
+    """A combo box sized to its current text; with ``shown``, the closed box writes the
+    current choice as ``shown(text)`` (a shorter form) while its list keeps every choice's
+    whole text."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, shown: Callable[[str], str] | None = None) -> None:
         super().__init__(parent)
+        self._shown = shown
         self.currentIndexChanged.connect(self.updateGeometry)
+
+    def shown_text(self) -> str:
+        """The current choice as the closed box writes it."""
+        text = self.currentText()
+        return self._shown(text) if self._shown is not None else text
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         metrics = self.fontMetrics()
-        text = QSize(metrics.horizontalAdvance(self.currentText()), metrics.height())
+        text = QSize(metrics.horizontalAdvance(self.shown_text()), metrics.height())
         return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, self)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._shown is None:
+            super().paintEvent(event)
+            return
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.currentText = self.shown_text()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.sizeHint()

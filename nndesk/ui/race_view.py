@@ -51,7 +51,7 @@ from nndesk.ui.train_form import number_field
 
 #: Milliseconds between two renders of the overlaid curves while racing.
 REDRAW_MS = 500
-HEAD_GAP = 10  # px between two columns of the lanes (their headers among them)
+HEAD_GAP = 4  # px between two columns of the lanes (their headers among them)
 #: How the table names a lane that did not complete.
 ENDINGS = {
     "stopped": QT_TRANSLATE_NOOP("RaceView", "stopped"),
@@ -87,8 +87,16 @@ def _render_kept_chart(runs, width: int, height: int, per_epoch: int) -> QImage:
         raise
 
 
+def _range_only(label: str) -> str:
+    """An input scaling as a lane's box writes it: its range alone ("[-1; 1]"), the formula
+    after the two spaces left to the list and the tooltip. At 1024 px in Vietnamese
+    "[-1; 1]  (x / 127,5 - 1)" pushed the column past the lanes' right edge."""
+    return label.split("  ", 1)[0]
+
+
 def _combo(name: str) -> QComboBox:
-    box = ChoiceBox()  # as wide as its choice; a narrow window scrolls the lanes sideways
+    # as wide as its choice; a window narrower still scrolls the lanes sideways
+    box = ChoiceBox(shown=_range_only if name == "normalize" else None)
     # as the wheel guard does when a box is polished: the lanes' strip is polished only when
     # scrolled into view, and a wheel must never change a field before that
     box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -102,7 +110,7 @@ def _combo(name: str) -> QComboBox:
 def _fit_text(edit: QLineEdit, text: str) -> None:
     """At least as wide as ``text`` (a cut "84-64-64-10" reads as another architecture)."""
     margins = edit.textMargins().left() + edit.textMargins().right()
-    edit.setMinimumWidth(max(64, edit.fontMetrics().horizontalAdvance(text) + margins + 14))
+    edit.setMinimumWidth(max(56, edit.fontMetrics().horizontalAdvance(text) + margins + 10))
 
 
 class _LaneScroll(QScrollArea):
@@ -146,6 +154,8 @@ class LaneRow:
         self.normalize = _combo("normalize")
         self.remove = QToolButton()
         self.remove.setText("✕")
+        self.remove.setAutoRaise(True)  # a flat, narrow ✕: the lanes fit a 1024 px window
+        self.remove.setFixedWidth(self.remove.fontMetrics().horizontalAdvance("✕") + 8)
         self.remove.setToolTip(translate("RaceView", "remove this configuration from the race"))
         self.remove.clicked.connect(lambda: view.remove_lane(self))
         for w in (self.name, self.arch):
@@ -226,6 +236,8 @@ class RaceView(QWidget):
         # at 1024 px "Hàm kích hoạt" ran into "Bộ tối ưu" 4 px apart
         self.lane_grid.setHorizontalSpacing(HEAD_GAP)
         self.lane_grid.setVerticalSpacing(2)
+        # flush with "Compare" above; the style's margins pushed the ✕ under a sideways scroll
+        self.lane_grid.setContentsMargins(0, 0, 0, 0)
         heads = (
             translate("RaceView", "Name"),
             translate_marked("", BY_NAME["arch"].label),

@@ -119,10 +119,9 @@ def test_on_a_1024_screen_every_lanes_fields_show_their_whole_text(qtbot, page):
             if isinstance(w, QLineEdit):
                 text, width = w.text(), w.fontMetrics().horizontalAdvance(w.text()) + 8
             elif isinstance(w, QComboBox):
-                text, width = (
-                    w.currentText(),
-                    w.fontMetrics().horizontalAdvance(w.currentText()) + 20,
-                )
+                # the text the closed box writes (the input range alone: shown_text)
+                text = w.shown_text() if hasattr(w, "shown_text") else w.currentText()
+                width = w.fontMetrics().horizontalAdvance(text) + 20
             else:
                 continue
             if w.width() < width:
@@ -238,3 +237,24 @@ def test_every_lane_shows_whole_above_the_sideways_scroll_bar_in_vietnamese(
             box = row.arch
             bottom = box.mapTo(viewport, box.rect().bottomLeft()).y()
             assert bottom < viewport.height(), (view.comparison.currentText(), bottom)
+
+
+@pytest.mark.parametrize("width", [523], ids=["1024"])
+def test_at_1024_px_the_lanes_fit_the_page_with_the_input_range_alone_in_its_box(
+    vietnamese_race_view, width
+):
+    """A newcomer's walk: at 1024x700 in Vietnamese the lanes needed a sideways scroll and
+    the "Đầu vào" column was cut ("[-1; 1]  (x"): its box writes the range alone, its list
+    every choice whole, and each lane ends inside the page, its ✕ included."""
+    from PySide6.QtWidgets import QApplication
+
+    view = vietnamese_race_view  # 523 px: the Race tab of a 1024 px window
+    QApplication.processEvents()
+    viewport = view.lane_scroll.viewport()
+    assert view.rows
+    for row in view.rows:
+        box = row.normalize
+        assert box.shown_text() == "[-1;\xa01]" and box.currentText().startswith("[-1;\xa01]  (x")
+        right = row.remove.mapTo(viewport, row.remove.rect().topRight()).x()
+        assert right <= viewport.width(), right
+    assert not view.lane_scroll.horizontalScrollBar().maximum()
