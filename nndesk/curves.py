@@ -722,13 +722,14 @@ def fit_figure_legend(figure: Figure, caption: str = "") -> None:
 
 
 def fit_titles(axes: Sequence[Axes]) -> bool:
-    """Fit each plot's title (``style_axes`` puts it on the left) to its plot's width, a row
-    of plots alike: first smaller, down to ``SMALLEST_TITLE_POINTS`` (the Runs chart at
-    1024x700 wrapped "Mất mát / theo batch" onto two lines, its plots a line lower), and only
-    when even that is too wide, broken onto two lines at the space nearest its middle ("Độ
-    chính xác theo epoch" ran off a third of a 540-px chart), every title of the row with it,
-    so titles side by side read alike. True if any changed, so the caller lays the figure out
-    again. Measured as last drawn."""
+    """Fit each plot's title (``style_axes`` puts it on the left) on one line, a row of plots
+    alike: a title wider than its plot starts at the left of the plot's y-axis label, over
+    the room its ticks and label take below it, and is written smaller, down to
+    ``SMALLEST_TITLE_POINTS`` (the Runs chart wrapped "Mất mát / theo batch" onto two lines
+    even at 1280 px, its plots a line lower). Only when even that is too wide are the row's
+    titles broken onto two lines at the space nearest their middle ("Độ chính xác theo epoch"
+    ran off a third of a 540-px chart), so titles side by side read alike. True if any
+    changed, so the caller lays the figure out again. Measured as last drawn."""
     rows: dict[int, list[Axes]] = {}
     for ax in axes:
         renderer = ax.figure.canvas.get_renderer()
@@ -740,7 +741,9 @@ def fit_titles(axes: Sequence[Axes]) -> bool:
         size = _title_points_that_fit(row)
         if size is not None:
             for ax in row:
-                ax.set_title(ax.get_title(loc="left"), fontsize=size, loc="left", y=1.0)
+                ax.set_title(
+                    ax.get_title(loc="left"), fontsize=size, loc="left", y=1.0, x=_title_x(ax)
+                )
             changed = True
         else:
             for ax in row:
@@ -753,26 +756,49 @@ SMALLEST_TITLE_POINTS = 8.0
 
 
 def _title_points_that_fit(row: Sequence[Axes]) -> float | None:
-    """The largest size, in half points below the titles' own, at which every title of the
-    row fits on one line; None when none down to ``SMALLEST_TITLE_POINTS`` does."""
+    """The largest size, in half points from the titles' own down, at which every title of
+    the row fits on one line from its y-axis label's left (``_title_room``); None when none
+    down to ``SMALLEST_TITLE_POINTS`` does."""
     points = min(ax._left_title.get_fontsize() for ax in row)  # noqa: SLF001 - the left title
-    while points > SMALLEST_TITLE_POINTS:
-        points = max(SMALLEST_TITLE_POINTS, points - 0.5)
-        if not any(_title_too_wide(ax, points) for ax in row):
+    while points >= SMALLEST_TITLE_POINTS:
+        if not any(_title_width(ax, points) > _title_room(ax) for ax in row):
             return points
+        points -= 0.5
     return None
 
 
-def _title_too_wide(ax: Axes, points: float | None = None) -> bool:
-    """Whether ``ax``'s one-line left title, at ``points`` (its own size by default), is wider
-    than the plot."""
+def _title_room(ax: Axes) -> float:
+    """Pixels from the left of ``ax``'s y-axis label (and ticks) to the plot's right edge."""
+    renderer = ax.figure.canvas.get_renderer()
+    plot = ax.get_window_extent(renderer)
+    yaxis = ax.yaxis.get_tightbbox(renderer)
+    left = min(plot.x0, yaxis.x0) if yaxis is not None else plot.x0
+    return plot.x1 - left
+
+
+def _title_x(ax: Axes) -> float:
+    """Where (axes fraction) a title starting at the y-axis label's left begins."""
+    renderer = ax.figure.canvas.get_renderer()
+    plot = ax.get_window_extent(renderer)
+    return (plot.x1 - _title_room(ax) - plot.x0) / plot.width if plot.width else 0.0
+
+
+def _title_width(ax: Axes, points: float) -> float:
+    renderer = ax.figure.canvas.get_renderer()
+    size = FontProperties(size=points)
+    text = ax.get_title(loc="left")
+    return renderer.get_text_width_height_descent(text, size, ismath=False)[0]
+
+
+def _title_too_wide(ax: Axes) -> bool:
+    """Whether ``ax``'s one-line left title, at its size, is wider than the plot."""
     text = ax.get_title(loc="left")
     if " " not in text or "\n" in text:
         return False
+    points = ax._left_title.get_fontsize()  # noqa: SLF001 - the left title
     renderer = ax.figure.canvas.get_renderer()
-    size = FontProperties(size=points if points is not None else ax._left_title.get_fontsize())  # noqa: SLF001
-    width, _, _ = renderer.get_text_width_height_descent(text, size, ismath=False)
-    return width > ax.get_window_extent(renderer).width
+    left = ax._left_title.get_window_extent(renderer).x0  # noqa: SLF001
+    return left + _title_width(ax, points) > ax.get_window_extent(renderer).x1 + 0.5
 
 
 def _break_title(ax: Axes) -> bool:
@@ -782,7 +808,9 @@ def _break_title(ax: Axes) -> bool:
         return False
     spaces = [i for i, c in enumerate(text) if c == " "]
     cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-    ax.set_title(text[:cut] + "\n" + text[cut + 1 :], fontsize=TITLE_POINTS, loc="left", y=1.0)
+    ax.set_title(
+        text[:cut] + "\n" + text[cut + 1 :], fontsize=TITLE_POINTS, loc="left", y=1.0, x=0.0
+    )
     return True
 
 
