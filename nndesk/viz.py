@@ -221,19 +221,23 @@ def fit_cell_counts(ax: Axes, confusion: np.ndarray, renderer, smallest: float =
         wide = width(text, words)
         return full_points if wide <= room else full_points * room / wide
 
+    counts = list(zip(ax.texts, confusion.ravel().tolist(), strict=False))
+    before = [(text.get_text(), text.get_fontsize()) for text, _ in counts]  # measuring sets them
+    # one way for the whole matrix: the bold diagonal (a little wider) read "1,0k" in a
+    # column of "1.000"; when one count of thousands must be shortened, all are
+    shorten = any(
+        n >= 1000
+        and points_to_fit(text, grouped(n)) < READABLE_COUNT_POINTS
+        and points_to_fit(text, short_count(n)) > points_to_fit(text, grouped(n))
+        for text, n in counts
+    )
     changed = False
-    for text, n in zip(ax.texts, confusion.ravel().tolist(), strict=False):
-        before = (text.get_text(), text.get_fontsize())
-        words = grouped(n)
-        points = points_to_fit(text, words)
-        if points < READABLE_COUNT_POINTS and n >= 1000:
-            short = short_count(n)
-            if points_to_fit(text, short) > points:
-                words, points = short, points_to_fit(text, short)
-        points = max(smallest, points)
+    for (text, n), (was, was_points) in zip(counts, before, strict=True):
+        words = short_count(n) if shorten and n >= 1000 else grouped(n)
+        points = max(smallest, points_to_fit(text, words))
         text.set_text(words)
         text.set_fontsize(points)
-        if before[0] != words or abs(before[1] - points) > 0.05:
+        if was != words or abs(was_points - points) > 0.05:
             changed = True
     return changed
 

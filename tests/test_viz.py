@@ -119,6 +119,24 @@ def test_counts_of_thousands_are_grouped_and_shortened_only_when_they_would_be_t
     assert texts[4.0][0].get_fontsize() >= viz.READABLE_COUNT_POINTS
 
 
+def test_a_bold_count_is_shortened_only_when_the_plain_counts_beside_it_are():
+    """A model that answers one class for everything: at 1024x700 its column of "1.000" held
+    one "1,0k", the bold diagonal's (its bold is a little wider, so it fell under 6.5 pt)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    cm = np.zeros((10, 10), dtype=np.int64)
+    cm[:, 9] = 1000
+    for tenths in range(30, 61):
+        fig = Figure(figsize=(tenths / 10, tenths / 10), dpi=96)
+        canvas = FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        viz.plot_confusion(ax, cm, [str(i) for i in range(10)], title=None)
+        canvas.draw()
+        viz.fit_cell_counts(ax, cm, canvas.get_renderer())
+        column = {ax.texts[r * 10 + 9].get_text() for r in range(10)}
+        assert len(column) == 1, (tenths, column)
+
+
 FASHION = [
     "T-shirt/top",
     "Trouser",
