@@ -312,17 +312,12 @@ def test_the_why_pages_nearest_images_say_a_damaged_training_file_with_its_detai
 ):
     """The nearest training images need the training files: the Why page's banner says the
     same two short lines as the other pages, with the reason and the folder under Details."""
-    import numpy as np
+    from tests.ui.test_data_offers import why_banner_after_a_drawing
 
     folder = damaged_copy(tiny_idx_dir, tmp_path / "class-data", "train-images-idx3-ubyte.gz")
     preferences.set_data_dir(str(folder))
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
-    why = desk.why_page
-    desk.window.tabs.setCurrentWidget(why)
-    drawing = np.zeros((280, 280), np.uint8)
-    drawing[50:230, 120:160] = 255
-    desk.prediction.request_now(drawing)
-    banner = why.neighbours_banner
+    banner = why_banner_after_a_drawing(desk)
     qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=20_000)
     assert banner.text() == (
         "The MNIST file train-images-idx3-ubyte.gz is damaged (corrupt or cut short).\n"

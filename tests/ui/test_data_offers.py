@@ -30,6 +30,16 @@ def choose_tiny_files_as(spec, tiny_idx_dir, monkeypatch) -> None:
     datasets.forget_datasets()
 
 
+def why_banner_after_a_drawing(desk):
+    """Open the Why page and draw a bar: the page asks for the nearest training images, and
+    its banner is the one that answers when they cannot be had."""
+    desk.window.tabs.setCurrentWidget(desk.why_page)
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[50:230, 120:160] = 255
+    desk.prediction.request_now(drawing)
+    return desk.why_page.neighbours_banner
+
+
 @pytest.fixture
 def fashion_folder(tiny_idx_dir, monkeypatch):
     """A data folder holding "Fashion-MNIST" (the tiny files), chosen as the data folder."""
@@ -262,12 +272,7 @@ def test_the_why_pages_nearest_images_offer_the_switch_in_window_words(
 ):
     """Its banner said the CLI's "point --data-dir at the mnist files" (user_message)."""
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))  # a digits model
-    why = desk.why_page
-    desk.window.tabs.setCurrentWidget(why)
-    drawing = np.zeros((280, 280), np.uint8)
-    drawing[50:230, 120:160] = 255
-    desk.prediction.request_now(drawing)
-    banner = why.neighbours_banner
+    banner = why_banner_after_a_drawing(desk)
     qtbot.waitUntil(lambda: banner.switch_offered() == "garments", timeout=20_000)
     assert banner.text() == (
         f"{fashion_folder} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a "

@@ -62,6 +62,17 @@ def evaluated(qtbot, panel, controller):
     return blocker.args[0]
 
 
+def panel_on_screen(qtbot, controller, width, height=600):
+    """A panel at ``width`` x ``height``, shown and exposed: its layout is the one a user sees."""
+    widget = EvaluationPanel(controller)
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
+        pass
+    return widget
+
+
 def test_matrix_shown_equals_metrics_confusion_matrix(qtbot, panel, controller):
     result = evaluated(qtbot, panel, controller)
     expected = confusion_matrix(make_labels(), result.predictions, len(CLASS_NAMES))
@@ -548,12 +559,7 @@ def test_the_four_figures_keep_one_row_and_one_height_from_evaluating_to_done(
     ctl = EvaluationController(toy_provider)
     try:
         for width in (553, 620, 800):  # the page at 1024 px (553), at 1280 px (~800)
-            widget = EvaluationPanel(ctl)
-            qtbot.addWidget(widget)
-            widget.resize(width, 600)
-            widget.show()
-            with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
-                pass
+            widget = panel_on_screen(qtbot, ctl, width)
             cards = (widget.accuracy_stat, widget.loss_stat, widget.mistakes_stat)
             cards += (widget.macro_stat,)
 
@@ -599,11 +605,7 @@ def test_the_loss_card_writes_a_diverged_models_loss_whole_inside_its_card(
     assert language.use_language(code) == code
     try:
         for width in (553, 620, 800):  # the page at 1024 px (553), at 1280 px (~800)
-            widget = EvaluationPanel(controller)
-            qtbot.addWidget(widget)
-            widget.resize(width, 600)
-            widget.show()
-            qtbot.waitExposed(widget)
+            widget = panel_on_screen(qtbot, controller, width)
             widget.show_result(result)
             QApplication.processEvents()
             card = widget.loss_stat
@@ -626,11 +628,8 @@ def test_the_narrow_pages_matrix_and_its_names_fit_the_visible_part_of_the_page(
     names lay under the fold, cut at their start (a newcomer's walk)."""
     from tests.test_evaluation import toy_result
 
-    widget = EvaluationPanel(controller)
-    qtbot.addWidget(widget)
-    widget.resize(553, height)  # the page beside the drawing in a 1024 px window
-    widget.show()
-    qtbot.waitExposed(widget)
+    # the page beside the drawing in a 1024 px window
+    widget = panel_on_screen(qtbot, controller, 553, height)
     widget.show_result(toy_result())
     viewport = widget.scroll.viewport()
 
