@@ -4,7 +4,13 @@
 the strokes at the drawing's pen width (``draw_stroke``, the canvas' own round antialiased pen),
 then the Fill tool's clicks (``fill_at``), then any eraser strokes; a black-on-white drawing is
 the canvas turned over, as a paint program saves it. ``python -m tools.hand_check DIR`` writes
-every drawing as a PNG file (``<class>-<name>.png``) and a contact sheet of them all.
+every drawing as a PNG file (``<class>-<name>.png``) and a contact sheet of them all;
+``python -m tools.hand_check --score MODEL... [--misses DIR]`` scores garment models on them
+through ``nndesk predict --json`` (the PNG files, both polarities) and prints the share read right
+overall, per class, per rendering and per polarity, the most frequent confusions and how sure the
+models are (mean top probability; wrong answers at 90 % or more); ``--misses`` saves a contact
+sheet of each model's misses. The white-on-black drawings are also read as the canvas reads them
+(``Classifier.classify_image`` on the canvas' pixels), which must agree.
 
 Needs Qt (a QApplication; ``QT_QPA_PLATFORM=offscreen`` runs it without a screen).
 """
@@ -89,15 +95,157 @@ def contact_sheet(
     return sheet
 
 
+def save_pngs(items: Sequence[Rendered], folder: Path) -> list[Path]:
+    """Each rendered drawing as ``<folder>/<label>-<name>.png`` (as a paint program saves it)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for item in items:
+        path = folder / f"{item.name}.png"
+        Image.fromarray(item.image).save(path)
+        paths.append(path)
+    return paths
+
+
+def predict_json(model: Path, paths: Sequence[Path]) -> list[dict]:
+    """``nndesk predict MODEL PATHS... --json``, run in this process: one answer per file."""
+    import contextlib
+    import io
+    import json
+
+    from nndesk import cli
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = cli.main(["predict", str(model), *map(str, paths), "--json"])
+    if status != 0:
+        raise RuntimeError(f"nndesk predict {model} exited {status}")
+    return [json.loads(line) for line in out.getvalue().strip().splitlines()]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One model's answers on the hand drawings: predicted labels and calibrated top
+    probabilities, in the drawings' order."""
+
+    items: tuple[Rendered, ...]
+    labels: np.ndarray
+    top: np.ndarray
+
+    @property
+    def right(self) -> np.ndarray:
+        return self.labels == np.array([i.label for i in self.items])
+
+    def share(self, keep=lambda d: True) -> tuple[int, int]:
+        """(right, of) among the drawings ``keep`` accepts."""
+        mask = np.array([bool(keep(i.drawing)) for i in self.items])
+        return int(self.right[mask].sum()), int(mask.sum())
+
+
+def score(model: Path, items: Sequence[Rendered], folder: Path) -> Scored:
+    """``model`` reads the drawings as PNG files through ``nndesk predict --json``."""
+    answers = predict_json(model, save_pngs(items, folder))
+    labels = np.array([a["label"] for a in answers])
+    top = np.array([max(a["probabilities"]) for a in answers])
+    return Scored(tuple(items), labels, top)
+
+
+def report(name: str, scored: Scored, canvas_labels: np.ndarray | None = None) -> list[str]:
+    """The lines ``--score`` prints for one model."""
+    from tools.hand_garments import MODES, POLARITIES
+
+    def pct(pair: tuple[int, int]) -> str:
+        r, n = pair
+        return f"{r}/{n} ({100 * r / n:.1f} %)"
+
+    lines = [f"{name}: {pct(scored.share())}"]
+    per_class = [pct(scored.share(lambda d, c=c: d.label == c)) for c in range(10)]
+    lines += [f"  {CLASS_NAMES[c]:<12} {per_class[c]}" for c in range(10)]
+    for mode in MODES:
+        lines.append(f"  {mode:<16} {pct(scored.share(lambda d, m=mode: d.mode == m))}")
+    for pol in POLARITIES:
+        lines.append(f"  {pol:<16} {pct(scored.share(lambda d, p=pol: d.polarity == p))}")
+    truth = np.array([i.label for i in scored.items])
+    pairs: dict[tuple[int, int], int] = {}
+    for t, p in zip(truth, scored.labels, strict=True):
+        if t != p:
+            pairs[(int(t), int(p))] = pairs.get((int(t), int(p)), 0) + 1
+    top_pairs = sorted(pairs.items(), key=lambda kv: -kv[1])[:8]
+    lines.append(
+        "  confusions: "
+        + "; ".join(f"{CLASS_NAMES[t]} -> {CLASS_NAMES[p]} {n}" for (t, p), n in top_pairs)
+    )
+    wrong = ~scored.right
+    lines.append(
+        f"  mean top probability {scored.top.mean():.3f} (right {scored.top[~wrong].mean():.3f},"
+        f" wrong {scored.top[wrong].mean() if wrong.any() else float('nan'):.3f});"
+        f" wrong at >= 90 %: {int((scored.top[wrong] >= 0.9).sum())} of {int(wrong.sum())}"
+    )
+    if canvas_labels is not None:
+        mask = np.array([i.drawing.polarity == "white-on-black" for i in scored.items])
+        same = int((canvas_labels[mask] == scored.labels[mask]).sum())
+        lines.append(f"  canvas path agrees with nndesk predict on {same}/{int(mask.sum())}")
+    return lines
+
+
+def misses_sheet(scored: Scored) -> Image.Image:
+    """A contact sheet of the drawings ``scored`` got wrong, each captioned truth -> answer."""
+    misses = [
+        (item, int(label), float(top))
+        for item, label, top, ok in zip(
+            scored.items, scored.labels, scored.top, scored.right, strict=True
+        )
+        if not ok
+    ]
+    captions = [
+        f"{CLASS_NAMES[i.label]} {i.drawing.name}\n-> {CLASS_NAMES[p]} {100 * t:.0f}%"
+        for i, p, t in misses
+    ]
+    return contact_sheet([i for i, _, _ in misses], captions, cell=160)
+
+
+def _score_main(args: list[str]) -> int:
+    import argparse
+    import tempfile
+
+    from nndesk.errors import NndeskError
+    from nndesk.inference import Classifier
+
+    ap = argparse.ArgumentParser(prog="python -m tools.hand_check --score")
+    ap.add_argument("models", nargs="+", type=Path)
+    ap.add_argument("--misses", type=Path, help="folder for each model's misses sheet")
+    opts = ap.parse_args(args)
+    items = render_all()
+    with tempfile.TemporaryDirectory() as tmp:
+        for model in opts.models:
+            try:
+                scored = score(model, items, Path(tmp))
+                clf = Classifier.from_file(model)
+            except (NndeskError, RuntimeError) as err:
+                print(f"error: {err}", file=sys.stderr)
+                return 2
+            canvas = np.array([clf.classify_image(i.image).label for i in items])
+            print("\n".join(report(model.stem, scored, canvas)))
+            if opts.misses:
+                opts.misses.mkdir(parents=True, exist_ok=True)
+                misses_sheet(scored).save(opts.misses / f"misses-{model.stem}.png")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``python -m tools.hand_check DIR``: every hand drawing as a PNG, and a contact sheet."""
+    """``python -m tools.hand_check DIR``: every hand drawing as a PNG, and a contact sheet;
+    ``--score MODEL...``: models scored on them."""
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m tools.hand_check DIR", file=sys.stderr)
-        return 2
     from PySide6.QtWidgets import QApplication
 
     _app = QApplication.instance() or QApplication([])
+    if args[:1] == ["--score"]:
+        return _score_main(args[1:])
+    if len(args) != 1:
+        print(
+            "usage: python -m tools.hand_check DIR | --score MODEL... [--misses DIR]",
+            file=sys.stderr,
+        )
+        return 2
     folder = Path(args[0])
     folder.mkdir(parents=True, exist_ok=True)
     items = render_all()

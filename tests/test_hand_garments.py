@@ -1,0 +1,134 @@
+"""Garments drawn by hand (``tools.hand_garments``), put on the real canvas and read by the
+shipped garment models through ``nndesk predict --json``.
+
+The 120 drawings (twelve a class, outlined, filled with the Fill tool or scribbled, pens 6-40
+px, white on black and black on white) were written point by point, not drawn by a generator,
+and committed before any model read them. The floors below are regression guards at the
+shipped files' figures, not the goal: issue 17 asks for 90 % (fashion-cnn) and 85 %
+(fashion-mlp) with every class at 75 %. The figures, per class, rendering and polarity, are in
+weights/README.md ("Fifteenth round (issue 17): a check drawn by hand"). Only the shipped
+weights and Qt's offscreen canvas are needed: no dataset.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from nndesk import cli
+from nndesk.inference import Classifier
+from nndesk.ui.canvas import DrawingCanvas
+from tools.build_weights import WEIGHTS_DIR
+from tools.hand_check import Rendered, render, render_all, save_pngs
+from tools.hand_garments import CLASS_NAMES, HAND_GARMENTS, MODES, POLARITIES
+
+#: (overall, every class) floor of the 120 hand drawings read right through ``nndesk
+#: predict``: fashion-cnn reads 99 / 120 (82.5 %; Coat 6 / 12 the worst, Shirt 7, Pullover 8),
+#: fashion-mlp 92 / 120 (76.7 %; Coat 4 / 12, Pullover 5). A floor sits about three drawings
+#: under the overall figure and one drawing under the worst class.
+FLOORS = {"fashion-cnn": (0.80, 5 / 12), "fashion-mlp": (0.74, 3 / 12)}
+#: Wrong answers given at 90 % or more (calibrated): one of 21 (CNN) and one of 28 (MLP) today;
+#: the photo-only models gave 31 of 60 and 31 of 59. A sure wrong answer is what the issue's
+#: "confidence that means something" asks to avoid.
+SURE_WRONG_CEILING = 3
+
+
+@pytest.fixture(scope="module")
+def drawn(qapp) -> list[Rendered]:
+    return render_all()
+
+
+# -- the set ---------------------------------------------------------------------------------------
+def test_every_class_is_drawn_twelve_ways_in_every_rendering_and_both_polarities():
+    assert len({d.name for d in HAND_GARMENTS}) == len(HAND_GARMENTS)
+    per_class = Counter(d.label for d in HAND_GARMENTS)
+    assert sorted(per_class) == list(range(10)) and min(per_class.values()) >= 12
+    for label in range(10):
+        mine = [d for d in HAND_GARMENTS if d.label == label]
+        assert {d.mode for d in mine} == set(MODES), CLASS_NAMES[label]
+        assert {d.polarity for d in mine} == set(POLARITIES), CLASS_NAMES[label]
+        assert len({d.pen for d in mine}) >= 4, CLASS_NAMES[label]
+
+
+def test_every_stroke_lies_on_the_canvas_with_a_pen_it_offers():
+    for d in HAND_GARMENTS:
+        assert 4 <= d.pen <= 60 and (d.mode == "filled") == bool(d.fills), d.name
+        for stroke in d.strokes + d.erase:
+            pts = np.array(stroke)
+            r = d.pen / 2
+            assert (pts - r >= 0).all() and (pts + r <= 280).all(), d.name
+
+
+def test_the_canvas_fills_a_filled_drawing_and_leaves_an_outline_empty(drawn):
+    for item in drawn:
+        d, image = item.drawing, item.image
+        ink = image if d.polarity == "white-on-black" else 255 - image
+        assert image.shape == (280, 280) and image.dtype == np.uint8
+        assert ink[0, 0] == 0 or ink[-1, -1] == 0, d.name  # a corner is paper
+        for x, y in () if d.erase else d.fills:  # each Fill click turned its region to ink
+            assert ink[round(y), round(x)] == 255, d.name
+    outline = next(i for i in drawn if i.drawing.name == "tee-classic")
+    filled = next(i for i in drawn if i.drawing.name == "tank-top")
+    assert outline.image[160, 140] == 0 and filled.image[160, 140] == 255
+
+
+def test_the_eraser_draws_details_back_into_a_fill(qapp):
+    d = next(d for d in HAND_GARMENTS if d.name == "shirt-thick-erased")
+    image = 255 - render(d) if d.polarity == "black-on-white" else render(d)
+    (x, y) = d.erase[0][0]  # the top of the placket, drawn with the eraser over the fill
+    assert image[round(y) + 20, round(x)] == 0
+    assert image[160, 110] == 255  # beside it the fill stays
+
+
+def test_a_fill_that_leaks_is_an_authoring_mistake_not_a_silent_outline(qapp):
+    from dataclasses import replace
+
+    from tools.hand_check import FillLeaked
+
+    d = next(d for d in HAND_GARMENTS if d.name == "tank-top")
+    open_top = replace(d, strokes=(d.strokes[0][:-3],), fills=((140.0, 160.0),))
+    with pytest.raises(FillLeaked, match="tank-top"):
+        render(open_top, DrawingCanvas())
+
+
+# -- the shipped models ----------------------------------------------------------------------------
+def _predict(model, paths, capsys) -> list[dict]:
+    assert cli.main(["predict", str(model), *map(str, paths), "--json"]) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.strip().splitlines()]
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_shipped_garment_model_reads_hand_drawn_garments_through_nndesk_predict(
+    name, drawn, tmp_path, capsys
+):
+    answers = _predict(WEIGHTS_DIR / f"{name}.npz", save_pngs(drawn, tmp_path), capsys)
+    labels = np.array([a["label"] for a in answers])
+    truth = np.array([i.label for i in drawn])
+    right = labels == truth
+    per_class = {CLASS_NAMES[c]: float(right[truth == c].mean()) for c in range(10)}
+    overall, class_floor = FLOORS[name]
+    assert right.mean() >= overall, (name, f"{right.sum()}/{len(right)}", per_class)
+    weak = {c: v for c, v in per_class.items() if v < class_floor}
+    assert not weak, (name, weak)
+    for polarity in POLARITIES:  # neither the canvas' nor a paint program's drawings fall behind
+        mine = np.array([i.drawing.polarity == polarity for i in drawn])
+        assert right[mine].mean() >= overall - 0.08, (name, polarity, right[mine].mean())
+    top = np.array([max(a["probabilities"]) for a in answers])
+    sure_wrong = [
+        i.drawing.name for i, t, ok in zip(drawn, top, right, strict=True) if not ok and t >= 0.9
+    ]
+    assert len(sure_wrong) <= SURE_WRONG_CEILING, (name, sure_wrong)
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_the_canvas_reads_its_own_drawings_as_nndesk_predict_reads_their_files(
+    name, drawn, tmp_path, capsys
+):
+    canvas_drawn = [i for i in drawn if i.drawing.polarity == "white-on-black"]
+    clf = Classifier.from_file(WEIGHTS_DIR / f"{name}.npz")
+    on_canvas = [clf.classify_image(i.image).label for i in canvas_drawn]
+    answers = _predict(WEIGHTS_DIR / f"{name}.npz", save_pngs(canvas_drawn, tmp_path), capsys)
+    assert on_canvas == [a["label"] for a in answers]
