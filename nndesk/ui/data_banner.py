@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLayout,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -332,11 +333,14 @@ class DownloadDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addStretch(1)  # height to spare goes below the banner, not between its lines
         layout.addWidget(buttons)
+        # the least height is the text's at the dialog's width (fit_height), not the layout's
+        # minimum: that counts the Details text wrapped at its narrowest, 50 px more than it is
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumWidth(520)
         # Details opened or closed: the dialog fits its text again (it kept the height it grew
         # to, spread as gaps between the message and its buttons)
         self.banner.details_button.toggled.connect(
-            lambda _on: QTimer.singleShot(0, self, self.adjustSize)
+            lambda _on: QTimer.singleShot(0, self, self.fit_height)
         )
 
     def offer(self, message: str, name: str, details: str = "") -> None:
@@ -344,5 +348,23 @@ class DownloadDialog(QDialog):
         account behind it)."""
         self.banner.show_problem(message, name, details=details)
         self.show()
+        self.fit_height()
         self.raise_()
         self.activateWindow()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():  # wider or narrower: other lines
+            QTimer.singleShot(0, self, self.fit_height)
+
+    @Slot()
+    def fit_height(self) -> None:
+        """As tall as its text needs at the width it has. ``adjustSize`` measured the wrapped
+        text at the width of the size hint (400 px), narrower than the dialog (520 px or more):
+        the lines it counted and did not need stayed as spare height under the buttons, more
+        with Details open, and closing Details left that much again."""
+        layout = self.layout()
+        layout.activate()  # the banner's rows as they are now (Details shown or hidden)
+        height = layout.totalHeightForWidth(self.width())
+        self.setMinimumHeight(height)  # not less: the text would be cut
+        self.resize(self.width(), height)

@@ -430,3 +430,43 @@ def test_a_missing_data_folder_is_said_under_the_canvas_and_once_on_the_dataset_
     # a late answer about another folder (chosen before) does not take that back
     desk.coordinator.folder_look.delivered.emit(str(tmp_path / "chosen-before"), False)
     assert window.status_note.text() == f"Data folder:\n{gone}"
+
+
+def test_the_dataset_needed_dialog_is_as_tall_as_its_text_and_shrinks_back_after_details(qtbot):
+    """The walk: "Dataset needed" kept spare height under its buttons, more once Details had
+    been opened and closed again. adjustSize measured the wrapped text at the size hint's
+    400 px, not the dialog's 520; and the layout's minimum counted the Details text wrapped
+    at its narrowest. Now the dialog is as tall as its text at its width, open or closed."""
+    from nndesk.ui.data_banner import DownloadDialog
+
+    dialog = DownloadDialog()
+    qtbot.addWidget(dialog)
+    details = "t10k-images-idx3-ubyte.gz: cannot read (the gzip stream ends early). " * 4
+    dialog.offer(
+        "The MNIST file t10k-images-idx3-ubyte.gz is damaged (corrupt or cut short).\n"
+        "Download a verified copy, or choose another folder.",
+        "mnist",
+        details,
+    )
+    with qtbot.waitExposed(dialog):
+        pass
+    layout = dialog.layout()
+
+    def needed() -> int:
+        layout.activate()
+        return layout.totalHeightForWidth(dialog.width())
+
+    qtbot.waitUntil(lambda: dialog.height() == needed())
+    before = dialog.height()
+    dialog.banner.details_button.click()
+    qtbot.waitUntil(lambda: dialog.banner.details_label.isVisible())
+    qtbot.waitUntil(lambda: dialog.height() > before)
+    qtbot.waitUntil(lambda: dialog.height() == needed())
+    assert (
+        dialog.banner.details_label.geometry().bottom()
+        < dialog.close_button.mapTo(dialog, dialog.close_button.rect().topLeft()).y()
+    )
+    dialog.banner.details_button.click()
+    qtbot.waitUntil(lambda: dialog.height() == before)
+    dialog.resize(700, dialog.height())  # wider: fewer lines, less height
+    qtbot.waitUntil(lambda: dialog.height() == needed() and dialog.height() <= before)
