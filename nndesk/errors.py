@@ -29,6 +29,10 @@ class NndeskError(Exception):
     #: the window's words already in its language (an error the window itself worded, such as
     #: a missing dataset's banner text): said as they are, with no summary before them
     window_text: str | None = None
+    #: a library's own words behind the line (zlib's "Error -3 while decompressing data: …"),
+    #: English whatever the window's language: the window shows them under Details, labelled
+    #: as the technical detail, never in the line itself
+    technical: str | None = None
 
     @classmethod
     def of(cls, template: str, **values: Any):

@@ -134,9 +134,10 @@ def copy_in_use(name: str) -> bool:
     return source_folder(name) == str(dataset_cache_dir(name))
 
 
-def damaged_text(name: str, path: Path, reason: str) -> str:
+def damaged_text(name: str, path: Path, reason: str, technical: str | None = None) -> str:
     """The window's message for ``name``'s file ``path`` that could not be read (``reason``
-    names the file): its folder, and what Download does there."""
+    names the file): its folder, and what Download does there; then, on a line of its own and
+    labelled so, a library's own English words (``technical``: zlib's) for whoever asks."""
     from nndesk.data.download import dataset_cache_dir
 
     if path.parent == dataset_cache_dir(name):
@@ -152,7 +153,12 @@ def damaged_text(name: str, path: Path, reason: str) -> str:
             "and uses that (your file stays as it is); or choose another folder.",
         )
     advice = advice.format(folder=path.parent, title=TITLES.get(name, name))
-    return f"{reason.rstrip('.')}. {advice}"
+    text = f"{reason.rstrip('.')}. {advice}"
+    if technical:
+        text += "\n" + QCoreApplication.translate(
+            "Datasets", "Technical detail, as the library wrote it: {detail}"
+        ).format(detail=technical)
+    return text
 
 
 def damaged_summary(name: str, path: Path) -> str:
@@ -189,7 +195,9 @@ def damaged_message(name: str) -> tuple[str, str] | None:
         found = _damaged.get(name)
     if path is None or found is None:
         return None
-    return damaged_summary(name, path), damaged_text(name, path, window_message(found[2]))
+    error = found[2]
+    technical = getattr(error, "technical", None)
+    return damaged_summary(name, path), damaged_text(name, path, window_message(error), technical)
 
 
 @contextlib.contextmanager
@@ -205,7 +213,7 @@ def _noting_damage(name: str):
             raise
         with _locks_guard:
             _damaged[name] = (Path(path), signature, _bare(err))
-        details = damaged_text(name, Path(path), window_message(err))
+        details = damaged_text(name, Path(path), window_message(err), err.technical)
         raise DatasetDamaged(name, Path(path), damaged_summary(name, Path(path)), details) from err
 
 

@@ -25,6 +25,7 @@ import zlib
 from collections.abc import Callable, Collection
 from pathlib import Path
 
+from nndesk.data.idx import gzip_damage
 from nndesk.data.registry import DATASETS, DataFile, DatasetSpec, get_spec
 from nndesk.errors import DataError
 from nndesk.fileio import atomic_path
@@ -276,7 +277,9 @@ def _sha256_decompressed(path: Path) -> str:
                     try:
                         out = inflate.decompress(block, CHUNK)
                     except zlib.error as err:
-                        raise DataError.of(N_("corrupt gzip data ({err})"), err=err) from None
+                        error = DataError.of(N_("corrupt gzip data ({err})"), err=gzip_damage(err))
+                        error.technical = f"zlib: {err}"
+                        raise error from None
                     block = inflate.unconsumed_tail
                     if inflate.eof:
                         block = b""  # trailing bytes after the gzip member are ignored

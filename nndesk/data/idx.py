@@ -47,11 +47,51 @@ _COMPRESSED_CHUNK = 2**20  # compressed bytes read at a time (read(n) reserves n
 DEFLATE_MAX_RATIO = 1032
 
 
+#: the kinds of damage zlib names (its messages, after "Error -3 while decompressing data: "),
+#: said in words the window translates; zlib's own words go under the message's Details
+_GZIP_DAMAGE = (
+    (("incorrect data check",), N_("the data does not match its CRC checksum")),
+    (("incorrect length check",), N_("the data does not match its recorded length")),
+    (
+        ("header", "unknown compression method", "invalid window size"),
+        N_("the gzip header is damaged"),
+    ),
+    (("invalid", "too many length or distance"), N_("the compressed data is invalid")),
+)
+
+
+def gzip_damage(err: zlib.error) -> Message:
+    """What zlib's error says is wrong with a gzip, as a translatable ``Message``: a checksum
+    that does not match, a damaged header, invalid compressed data. zlib's own text ("Error
+    -3 while decompressing data: invalid distance too far back") is English whatever the
+    window's language: it is kept as the error's ``technical`` detail, not in its line."""
+    words = str(err).lower()
+    for marks, kind in _GZIP_DAMAGE:
+        if any(mark in words for mark in marks):
+            return Message(kind)
+    return Message(N_("the compressed data cannot be unpacked"))
+
+
+def unreadable(path_name: str, err: OSError | EOFError | zlib.error) -> DataError:
+    """The error for file ``path_name`` whose bytes could not be read or unpacked: its line
+    names the kind of damage in words the window translates, ``technical`` zlib's own."""
+    error = DataError.of(
+        N_("{file}: cannot read ({reason}); the file is corrupt or truncated"),
+        file=path_name,
+        reason=_reason(err),
+    )
+    if isinstance(err, zlib.error):
+        error.technical = f"zlib: {err}"
+    return error
+
+
 def _reason(err: OSError | EOFError | zlib.error) -> str:
     """Why a file could not be read: the system's reason (``os_reason``), the gzip reader's own
-    (a ``Message``, worded in the window's language), or zlib's words as they are."""
+    (a ``Message``, worded in the window's language), or the kind of damage zlib found."""
     if isinstance(err, OSError):
         return os_reason(err)
+    if isinstance(err, zlib.error):
+        return gzip_damage(err)
     if err.args and isinstance(err.args[0], Message):
         return err.args[0]
     return str(err)
@@ -236,11 +276,7 @@ def read_idx(path: str | os.PathLike, hasher=None) -> np.ndarray:
             data = reader.read(expected)
             extra = len(reader.read(1))
     except (OSError, EOFError, zlib.error) as err:
-        raise DataError.of(
-            N_("{file}: cannot read ({reason}); the file is corrupt or truncated"),
-            file=name,
-            reason=_reason(err),
-        ) from err
+        raise unreadable(name, err) from err
     if len(data) < expected or extra:
         if extra:
             raise DataError.of(
@@ -341,11 +377,7 @@ def sha256_decompressed(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
             while block := reader.read(chunk):
                 h.update(block)
     except (OSError, EOFError, zlib.error) as err:
-        raise DataError.of(
-            N_("{file}: cannot read ({reason}); the file is corrupt or truncated"),
-            file=path.name,
-            reason=str(err) if isinstance(err, OSError) else _reason(err),
-        ) from err
+        raise unreadable(path.name, err) from err
     return h.hexdigest()
 
 
@@ -358,11 +390,7 @@ def small_content_sha256(path: str | os.PathLike, at_most: int) -> str | None:
         with open(path, "rb") as f:
             content = _Reader(f).read(at_most + 1)
     except (OSError, EOFError, zlib.error) as err:
-        raise DataError.of(
-            N_("{file}: cannot read ({reason}); the file is corrupt or truncated"),
-            file=path.name,
-            reason=str(err) if isinstance(err, OSError) else _reason(err),
-        ) from err
+        raise unreadable(path.name, err) from err
     if len(content) > at_most:
         return None
     return hashlib.sha256(content).hexdigest()

@@ -1203,6 +1203,22 @@ và lúc đầu (đứt nét)</translation>
         <translation>tệp nén chứa {n:,} thành phần, quá nhiều cho một mô hình</translation>
     </message>
     <message>
+        <source>the compressed data cannot be unpacked</source>
+        <translation>không giải nén được dữ liệu</translation>
+    </message>
+    <message>
+        <source>the compressed data is invalid</source>
+        <translation>dữ liệu nén không hợp lệ</translation>
+    </message>
+    <message>
+        <source>the data does not match its CRC checksum</source>
+        <translation>dữ liệu không khớp với mã kiểm tra CRC của nó</translation>
+    </message>
+    <message>
+        <source>the data does not match its recorded length</source>
+        <translation>dữ liệu không khớp với độ dài đã ghi</translation>
+    </message>
+    <message>
         <source>the dataset website</source>
         <translation>trang web của tập dữ liệu</translation>
     </message>
@@ -1217,6 +1233,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>the disk quota is used up</source>
         <translation>đã hết hạn mức dung lượng đĩa</translation>
+    </message>
+    <message>
+        <source>the gzip header is damaged</source>
+        <translation>phần đầu gzip bị hỏng</translation>
     </message>
     <message>
         <source>the gzip stream ends early</source>
@@ -2079,6 +2099,10 @@ nhãn {label}{name}</translation>
     <message>
         <source>MNIST handwritten digits</source>
         <translation>MNIST (chữ số viết tay)</translation>
+    </message>
+    <message>
+        <source>Technical detail, as the library wrote it: {detail}</source>
+        <translation>Chi tiết kỹ thuật, nguyên văn của thư viện: {detail}</translation>
     </message>
     <message>
         <source>The {title} file {file} is damaged (corrupt or cut short).</source>

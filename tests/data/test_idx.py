@@ -6,6 +6,8 @@ import struct
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nndesk.data.idx import (
     read_idx,
@@ -123,3 +125,64 @@ def test_hash_of_decompressed_content_ignores_compression(tmp_path):
     h = hashlib.sha256()
     read_idx(gz, hasher=h)
     assert h.hexdigest() == expected
+
+
+def _damaged_gzip(tmp_path, where: str):
+    """A gzip IDX file of 2,000 noisy images with one kind of damage: ``data`` (a byte of the
+    deflate stream), ``crc`` / ``length`` (the trailer's CRC-32 or size), ``header`` (its
+    flags byte)."""
+    rng = np.random.default_rng(3)
+    path = write_idx(tmp_path / f"{where}.gz", rng.integers(0, 30, (2000, 28, 28), np.uint8))
+    body = bytearray(path.read_bytes())
+    at = {"data": 1000, "crc": len(body) - 6, "length": len(body) - 2, "header": 3}[where]
+    body[at] ^= 0xFF
+    path.write_bytes(bytes(body))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("where", "kind"),
+    [
+        ("data", "the compressed data is invalid"),
+        ("crc", "the data does not match its CRC checksum"),
+        ("length", "the data does not match its recorded length"),
+        ("header", "the gzip header is damaged"),
+    ],
+)
+def test_each_kind_of_gzip_damage_is_named_in_words_and_zlibs_own_are_the_technical_detail(
+    tmp_path, where, kind
+):
+    """zlib's "Error -3 while decompressing data: invalid distance too far back" was the
+    reason of the line, in English inside a Vietnamese message. The line names the kind of
+    damage (translated by the window); zlib's words are kept as ``technical``."""
+    path = _damaged_gzip(tmp_path, where)
+    for read in (read_idx, sha256_decompressed):
+        with pytest.raises(DataError) as caught:
+            read(path)
+        err = caught.value
+        assert str(err) == f"{path.name}: cannot read ({kind}); the file is corrupt or truncated"
+        assert "Error -3" not in str(err) and "decompressing" not in str(err)
+        assert err.technical.startswith("zlib: Error -3 while decompressing data: ")
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(at=st.integers(min_value=0), flip=st.integers(min_value=1, max_value=255))
+def test_a_gzip_with_any_byte_changed_is_read_or_refused_without_zlibs_words_in_its_line(
+    tmp_path, at, flip
+):
+    rng = np.random.default_rng(4)
+    path = tmp_path / "any.gz"
+    if not path.exists():
+        write_idx(path, rng.integers(0, 30, (200, 28, 28), np.uint8))
+    body = bytearray(path.read_bytes())
+    at %= len(body)
+    body[at] ^= flip
+    damaged = tmp_path / "changed.gz"
+    damaged.write_bytes(bytes(body))
+    try:
+        read_idx(damaged)
+    except DataError as err:
+        assert "Error -" not in str(err) and "while decompressing" not in str(err)
+        assert err.technical is None or err.technical.startswith("zlib: ")

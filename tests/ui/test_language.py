@@ -480,3 +480,36 @@ def test_the_idx_readers_reasons_are_said_in_vietnamese_and_the_cli_line_stays_e
         "four IDX files.",
     )
     assert window_message(DatasetMissing("mnist", words)) == words
+
+
+def test_a_damaged_gzips_reason_is_vietnamese_and_zlibs_words_are_only_the_technical_detail(
+    vietnamese, tmp_path
+):
+    """The walk: "Error -3 while decompressing data: invalid distance too far back" stood in
+    English inside the Vietnamese line. The line names the kind of damage in Vietnamese; the
+    banner's Details end with zlib's words on a line of their own, labelled as the technical
+    detail."""
+    import numpy as np
+
+    from nndesk.controllers.datasets import damaged_text
+    from nndesk.data.idx import read_idx, write_idx
+    from nndesk.errors import DataError, window_message
+
+    path = write_idx(
+        tmp_path / "t10k-images-idx3-ubyte.gz",
+        np.random.default_rng(3).integers(0, 30, (2000, 28, 28), np.uint8),
+    )
+    body = bytearray(path.read_bytes())
+    body[1000] ^= 0xFF  # inside the deflate stream
+    path.write_bytes(bytes(body))
+    with pytest.raises(DataError) as caught:
+        read_idx(path)
+    line = window_message(caught.value)
+    assert line == (
+        "t10k-images-idx3-ubyte.gz: không đọc được (dữ liệu nén không hợp lệ); tệp bị hỏng "
+        "hoặc bị cắt cụt"
+    )
+    details = damaged_text("mnist", path, line, caught.value.technical).splitlines()
+    assert details[0].startswith(line) and "Error" not in details[0]
+    assert details[-1].startswith("Chi tiết kỹ thuật, nguyên văn của thư viện: zlib: Error -3")
+    assert len(details) == 2
