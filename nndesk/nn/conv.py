@@ -72,7 +72,8 @@ _WINOGRAD_BLOCK_BYTES = 1 << 19
 #: arrays that measured no faster than one product per position (docs/performance.md).
 _WINOGRAD_ROUNDS_BELOW = 4 << 20
 
-#: Bytes of Winograd products one such round computes.
+#: Bytes of Winograd products one such round computes. When a whole row of tiles fits, a round
+#: is one row of tiles (``Conv2D._winograd_tile_rows``), whatever this leaves over.
 _WINOGRAD_ROUND_BYTES = 640 << 10
 
 #: Bytes of input one round of a 2x2 pool's passes covers: all four passes then find it in the
@@ -117,6 +118,16 @@ def _pool_masks_by_row(f: int, ph: int, pw: int, n: int) -> tuple[np.ndarray, np
     flat loop. (On views it cannot flatten, NumPy copies the operands through its buffers, which
     took more time than the comparisons; docs/performance.md.)"""
     row_won = np.empty((ph, f, 2, pw, n), bool).transpose(1, 0, 3, 2, 4)  # (f, ph, pw, 2, n)
+    col_won = np.empty((ph, f, pw, n), bool).transpose(1, 0, 2, 3)  # (f, ph, pw, n)
+    return row_won, col_won
+
+
+def _pool_masks_by_tile_row(f: int, ph: int, pw: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``_pool_masks`` stored tile row first for Winograd's rounds of a tile row
+    (``Conv2D._winograd_tile_rows``): ``row_won`` in ``(ph, 2, f, pw, n)`` memory (window
+    column ``j`` before the channels, as the output transform writes a round), ``col_won`` in
+    ``(ph, f, pw, n)``."""
+    row_won = np.empty((ph, 2, f, pw, n), bool).transpose(2, 0, 3, 1, 4)  # (f, ph, pw, 2, n)
     col_won = np.empty((ph, f, pw, n), bool).transpose(1, 0, 2, 3)  # (f, ph, pw, n)
     return row_won, col_won
 
@@ -691,15 +702,20 @@ class Conv2D(Layer):
         src = self._tile_source(x, 2 * ph + 2, 2 * pw + 2)  # (c, 2ph + 2, 2pw + 2, n)
         V = self._buffer("wino_V", (4, 4, c, ph, pw, n), dtype)
         rows_in = self._buffer("wino_rows_in", (4, c, ph, 2 * pw + 2, n), dtype)
+        split = self._buffer("wino_split", src.shape, dtype)  # src's columns apart by parity
 
         def transform_inputs(cs: slice) -> None:
-            winograd.inputs(src[cs], V[:, :, cs], rows_in[:, cs])
+            winograd.inputs(src[cs], V[:, :, cs], rows_in[:, cs], split[cs])
 
         parallel.map_parts(transform_inputs, c, V.size)
         U = winograd.weights(self.params["W"].astype(dtype, copy=False))  # (16, f, c)
         out = np.empty((f, ph, pw, n), dtype)
-        row_won, col_won = _pool_masks(f, ph, pw, n, by_column=True)  # MaxPool2D's masks
         per_round = self._winograd_tiles(ph * pw, 16 * f * n * dtype.itemsize)
+        if per_round >= pw:  # a row of tiles a round, its masks one block each
+            row_won, col_won = _pool_masks_by_tile_row(f, ph, pw, n)
+            self._winograd_tile_rows(U, V, out, row_won, col_won)
+            return self._winograd_done(x, U, V, out, pool, (row_won, col_won), oh, ow)
+        row_won, col_won = _pool_masks(f, ph, pw, n, by_column=True)  # MaxPool2D's masks
         if per_round:
             self._winograd_rounds(U, V, per_round, out, row_won, col_won)
             return self._winograd_done(x, U, V, out, pool, (row_won, col_won), oh, ow)
@@ -746,6 +762,29 @@ class Conv2D(Layer):
             masks = row_t[:, :, cut], col_t[:, cut]
             MaxPool2D._max_of_rows(Y4[0], Y4[1], *masks, best, out_t[:, cut])
 
+    def _winograd_tile_rows(self, U, V, out, row_won, col_won) -> None:
+        """``_winograd_rounds`` a row of tiles a round (a split part's half batch of
+        ``fashion-cnn``: 5 tiles), into masks stored tile row first
+        (``_pool_masks_by_tile_row``). Round ``u``'s ``M = U @ V[:, :, :, u]``, ``(16, f, c) @
+        (16, c, pw*n)``, its ``AA @ M`` ``(4, f*pw*n)`` and its masks ``(2, f, pw, n)``, ``(f,
+        pw, n)`` are then contiguous blocks in one order, so three of the pool's four passes run
+        as flat loops (NumPy copies operands it cannot flatten through its buffers, run by run;
+        docs/performance.md). The fourth writes ``out[:, u]``, the layer's output, which keeps
+        its ``(f, ph, pw, n)`` layout."""
+        f, ph, pw, n = out.shape
+        c, k, dtype = V.shape[2], pw * n, out.dtype  # k: columns of a round, tiles x samples
+        V_rows = V.reshape(16, c, ph, k)
+        row_by_row = row_won.transpose(1, 3, 0, 2, 4)  # as stored: (ph, 2, f, pw, n)
+        col_by_row = col_won.transpose(1, 0, 2, 3)  # (ph, f, pw, n)
+        M = self._buffer("wino_M_row", (16, f, k), dtype)
+        Y = self._buffer("wino_Y_row", (4, f * k), dtype)
+        best = self._buffer("wino_best_row", (2, f, pw, n), dtype)
+        for u in range(ph):
+            _matmul(U, V_rows[:, :, u], out=M)  # (16, f, c) @ (16, c, pw n) -> (16, f, pw n)
+            winograd.outputs(M.reshape(16, f * k), Y)  # (4, f pw n): rows 2 i + j
+            Y4 = Y.reshape(2, 2, f, pw, n)  # Y4[i]: window row i, by window column j
+            MaxPool2D._max_of_rows(Y4[0], Y4[1], row_by_row[u], col_by_row[u], best, out[:, u])
+
     def _winograd_done(self, x, U, V, out, pool: MaxPool2D, masks, oh: int, ow: int) -> np.ndarray:
         """``_forward_winograd``'s end: the bias (after the max), the caches for the backward."""
         n = x.shape[0]
@@ -791,9 +830,10 @@ class Conv2D(Layer):
         dxp[:, rows:] = 0
         dxp[:, :rows, cols:] = 0
         rows_in = self._buffer("wino_rows_in", (4, c, ph, cols, n), dtype)
+        split = self._buffer("wino_split", (c, rows, cols, n), dtype)
 
         def inputs_adjoint(cs: slice) -> None:
-            winograd.inputs_adjoint(dV[:, :, cs], dxp[cs, :rows, :cols], rows_in[:, cs])
+            winograd.inputs_adjoint(dV[:, :, cs], dxp[cs, :rows, :cols], rows_in[:, cs], split[cs])
 
         parallel.map_parts(inputs_adjoint, c, dV.size)
         return dxp[:, p : p + h, p : p + w].transpose(3, 0, 1, 2)  # NCHW view of (c, h, w, n)

@@ -62,7 +62,12 @@ def _along(a: np.ndarray, axis: int, start: int, stop: int | None, step: int = 1
 def _bt_1d(src: np.ndarray, axis: int, tiles: int, out: np.ndarray) -> None:
     """``B_T`` on every 4-entry window of ``src`` along ``axis`` at stride 2: ``out[k]`` (``src``'s
     shape with ``tiles`` on ``axis``) ``= sum_j B_T[k, j] * src[2 u + j]`` for windows ``u``."""
-    s = [_along(src, axis, j, j + 2 * tiles - 1, 2) for j in range(4)]
+    _bt_windows([_along(src, axis, j, j + 2 * tiles - 1, 2) for j in range(4)], out)
+
+
+def _bt_windows(s: list[np.ndarray], out: np.ndarray) -> None:
+    """``out[k] = sum_j B_T[k, j] * s[j]``: ``B_T`` on the four members ``s`` of every
+    window, each already a view of its own."""
     np.subtract(s[0], s[2], out=out[0])
     np.add(s[1], s[2], out=out[1])
     np.subtract(s[2], s[1], out=out[2])
@@ -75,6 +80,14 @@ def _bt_1d_adjoint(dout: np.ndarray, axis: int, tiles: int, dsrc: np.ndarray) ->
     entries, so entry ``2 u`` sums ``j = 0`` of window ``u`` and ``j = 2`` of window ``u - 1``,
     entry ``2 u + 1`` likewise ``j = 1`` and ``j = 3``; each is written once."""
     even, odd = _along(dsrc, axis, 0, None, 2), _along(dsrc, axis, 1, None, 2)  # tiles + 1 each
+    _bt_adjoint_into(dout, axis, tiles, even, odd)
+
+
+def _bt_adjoint_into(
+    dout: np.ndarray, axis: int, tiles: int, even: np.ndarray, odd: np.ndarray
+) -> None:
+    """``_bt_1d_adjoint`` into its entries ``2 u`` (``even``) and ``2 u + 1`` (``odd``), ``tiles
+    + 1`` each on ``axis``, wherever they are stored."""
 
     def windows(a: np.ndarray, start: int, stop: int | None) -> np.ndarray:
         return _along(a, axis, start, stop)
@@ -96,21 +109,53 @@ def _bt_1d_adjoint(dout: np.ndarray, axis: int, tiles: int, dsrc: np.ndarray) ->
     np.negative(windows(d3, tiles - 1, None), out=windows(odd, tiles, None))
 
 
-def inputs(src: np.ndarray, V: np.ndarray, rows: np.ndarray) -> None:
+def inputs(
+    src: np.ndarray, V: np.ndarray, rows: np.ndarray, split: np.ndarray | None = None
+) -> None:
     """``V`` ``(4, 4, c, th, tw, n)``: ``B_T @ d @ B_T.T`` of every 4x4 tile ``d`` at stride 2 of
-    ``src`` ``(c, 2 th + 2, 2 tw + 2, n)``. ``rows`` ``(4, c, th, 2 tw + 2, n)`` is scratch for
-    the row pass."""
+    ``src`` ``(c, 2 th + 2, 2 tw + 2, n)``. ``rows`` ``(4, c, th, 2 tw + 2, n)`` and ``split``
+    (``src``'s shape; made when not given) are scratch, each contiguous in its last two axes
+    (their reshapes below are then views: a block of channels of a bigger buffer will do).
+
+    ``src``'s columns are first copied apart by parity, ``split`` ``(c, 2 th + 2, 2, tw + 1,
+    n)`` (column ``2 p + e`` at ``[e, p]``), and the row pass keeps that order: the column
+    pass's four window members (column ``2 v + j`` of window ``v``: parity ``j % 2``, pair ``v
+    + j // 2``) are then runs of ``tw`` columns of samples, not of one column's samples. NumPy
+    copies such strided operands through its buffers run by run, so longer runs cost less
+    (docs/performance.md)."""
+    c, h2, _, n = src.shape
     th, tw = V.shape[3], V.shape[4]
-    _bt_1d(src, 1, th, rows)  # rows[a] = sum_i B_T[a, i] src[2 u + i]
-    _bt_1d(rows, 3, tw, V.swapaxes(0, 1))  # V[a, b] = sum_j B_T[b, j] rows[a][.., 2 v + j, ..]
+    if split is None:
+        split = np.empty((c, h2, 2, tw + 1, n), src.dtype)
+    split = split.reshape(c, h2, 2, tw + 1, n)
+    split[:, :, 0] = src[:, :, 0::2]  # even columns
+    split[:, :, 1] = src[:, :, 1::2]
+    by_parity = rows.reshape(4, c, th, 2, tw + 1, n)
+    run = 2 * (tw + 1) * n  # a row of columns of samples, in either order
+    # rows[a] = sum_i B_T[a, i] src[2 u + i]
+    _bt_1d(split.reshape(c, h2, run), 1, th, by_parity.reshape(4, c, th, run))
+    # V[a, b] = sum_j B_T[b, j] rows[a][.., 2 v + j, ..]
+    members = [by_parity[:, :, :, j % 2, j // 2 : j // 2 + tw] for j in range(4)]
+    _bt_windows(members, V.swapaxes(0, 1))
 
 
-def inputs_adjoint(dV: np.ndarray, dsrc: np.ndarray, rows: np.ndarray) -> None:
+def inputs_adjoint(
+    dV: np.ndarray, dsrc: np.ndarray, rows: np.ndarray, split: np.ndarray | None = None
+) -> None:
     """The adjoint of ``inputs``: ``dsrc`` ``(c, 2 th + 2, 2 tw + 2, n)`` (overwritten) from
-    ``dV`` ``(4, 4, c, th, tw, n)``; ``rows`` ``(4, c, th, 2 tw + 2, n)`` is scratch."""
+    ``dV`` ``(4, 4, c, th, tw, n)``; ``rows`` and ``split`` are scratch as for ``inputs``, and the
+    passes keep its order (columns apart by parity until the last copy)."""
+    c, h2, _, n = dsrc.shape
     th, tw = dV.shape[3], dV.shape[4]
-    _bt_1d_adjoint(dV.swapaxes(0, 1), 3, tw, rows)
-    _bt_1d_adjoint(rows, 1, th, dsrc)
+    if split is None:
+        split = np.empty((c, h2, 2, tw + 1, n), dsrc.dtype)
+    split = split.reshape(c, h2, 2, tw + 1, n)
+    by_parity = rows.reshape(4, c, th, 2, tw + 1, n)
+    _bt_adjoint_into(dV.swapaxes(0, 1), 3, tw, by_parity[:, :, :, 0], by_parity[:, :, :, 1])
+    run = 2 * (tw + 1) * n
+    _bt_1d_adjoint(by_parity.reshape(4, c, th, run), 1, th, split.reshape(c, h2, run))
+    dsrc[:, :, 0::2] = split[:, :, 0]
+    dsrc[:, :, 1::2] = split[:, :, 1]
 
 
 #: ``A_T`` on both sides of a 4x4 product as one matrix: ``Y.ravel() = AA @ M.ravel()``, so the

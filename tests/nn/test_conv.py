@@ -453,10 +453,11 @@ def test_the_fused_steps_keep_the_pools_masks_in_the_order_their_rounds_write_th
     row_won, col_won = pool1._cache
     assert row_won.transpose(1, 0, 3, 2, 4).flags.c_contiguous
     assert col_won.transpose(1, 0, 2, 3).flags.c_contiguous
-    # conv2 as Winograd, blocks of channels: window column first
+    # conv2 as Winograd, 4 images: rounds of a row of tiles, tile row first, then (j, f, v, n)
+    # as a round's output transform writes its window columns j
     row_won, col_won = pool2._cache
-    assert row_won.transpose(3, 0, 1, 2, 4).flags.c_contiguous
-    assert col_won.flags.c_contiguous
+    assert row_won.transpose(1, 3, 0, 2, 4).flags.c_contiguous
+    assert col_won.transpose(1, 0, 2, 3).flags.c_contiguous
 
 
 @pytest.mark.parametrize("windows", [True, False])

@@ -76,6 +76,31 @@ def test_input_transform_adjoint_satisfies_the_dot_product_identity(th, tw):
     np.testing.assert_allclose(np.sum(V * dV), np.sum(src * dsrc), rtol=1e-12)
 
 
+def test_input_transform_and_adjoint_take_views_and_scratch_as_the_conv_hands_them():
+    # as Conv2D: src the first rows and columns of a bigger (c, h, w, n) array, a block of
+    # channels of each scratch, float32; the answers as with fresh C-ordered arrays
+    rng = np.random.default_rng(5)
+    c, th, tw, n = 4, 2, 3, 5
+    whole = rng.standard_normal((c + 2, 2 * th + 3, 2 * tw + 3, n)).astype(np.float32)
+    src = whole[1 : c + 1, : 2 * th + 2, : 2 * tw + 2]
+    rows = np.full((4, c + 2, th, 2 * tw + 2, n), np.nan, np.float32)[:, 1 : c + 1]
+    split = np.full((c + 2, 2 * th + 2, 2 * tw + 2, n), np.nan, np.float32)[1 : c + 1]
+    V = np.empty((4, 4, c, th, tw, n), np.float32)
+    winograd.inputs(src, V, rows, split)
+    want = np.empty_like(V)
+    winograd.inputs(
+        np.ascontiguousarray(src), want, np.empty((4, c, th, 2 * tw + 2, n), np.float32)
+    )
+    np.testing.assert_array_equal(V, want)
+    dV = rng.standard_normal(V.shape).astype(np.float32)
+    dsrc = np.full(whole.shape, np.nan, np.float32)
+    winograd.inputs_adjoint(dV, dsrc[1 : c + 1, : 2 * th + 2, : 2 * tw + 2], rows, split)
+    want_dsrc = np.empty(src.shape, np.float32)
+    winograd.inputs_adjoint(dV, want_dsrc, np.empty((4, c, th, 2 * tw + 2, n), np.float32))
+    np.testing.assert_array_equal(dsrc[1 : c + 1, : 2 * th + 2, : 2 * tw + 2], want_dsrc)
+    assert np.isnan(dsrc[0]).all() and np.isnan(dsrc[:, -1]).all()  # nothing else written
+
+
 def test_output_transform_adjoint_satisfies_the_dot_product_identity():
     rng = np.random.default_rng(4)
     M = rng.standard_normal((16, 18))
@@ -186,6 +211,54 @@ def test_winograd_step_in_rounds_of_tiles_equals_the_two_layers_in_float64(
         for name in ("W", "b"):
             np.testing.assert_allclose(conv.grads[name], want_grads[name], rtol=1e-11, atol=1e-12)
         np.testing.assert_allclose(got_dx, want_dx, rtol=1e-11, atol=1e-12)
+
+
+@pytest.mark.parametrize("c_in, c_out, padding, h, w", SHAPES)
+def test_winograd_step_in_rounds_of_tile_rows_equals_the_two_layers_in_float64(
+    c_in, c_out, padding, h, w, winograd_for_any_channels, monkeypatch
+):
+    # a round's budget of many tiles: a row of tiles a round, masks stored tile row first
+    monkeypatch.setattr(Conv2D, "_winograd_tiles", staticmethod(lambda _tiles, _bytes: 1000))
+    rng = np.random.default_rng(44)
+    conv = Conv2D(c_in, c_out, kernel_size=3, padding=padding, rng=rng)
+    conv.astype(np.float64)
+    conv.params["b"][...] = rng.standard_normal(c_out)
+    x = rng.standard_normal((3, c_in, h, w))
+    x[:, :, : h // 2] = 0  # ties: the first row and column must still win
+    g = rng.standard_normal((3, c_out, (h + 2 * padding - 2) // 2, (w + 2 * padding - 2) // 2))
+    for first in (False, True):
+        want, want_masks, want_grads, want_dx = _plain_pair(conv, x, g, first)
+        step = FusedStep(conv, winograd=True)
+        for _ in range(2):  # the second batch reuses the rounds' buffers
+            got = step.forward(x)
+            row_won, _ = step.pool._cache
+            assert row_won.transpose(1, 3, 0, 2, 4).flags.c_contiguous  # this path's layout
+            conv.skip_input_grad = first
+            got_dx = step.backward(g.copy())
+            conv.skip_input_grad = False
+            np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
+            for mask, want_mask in zip(step.pool._cache, want_masks, strict=True):
+                np.testing.assert_array_equal(mask, want_mask)
+            for name in ("W", "b"):
+                np.testing.assert_allclose(
+                    conv.grads[name], want_grads[name], rtol=1e-11, atol=1e-12
+                )
+            if first:
+                assert got_dx is None and want_dx is None
+            else:
+                np.testing.assert_allclose(got_dx, want_dx, rtol=1e-11, atol=1e-12)
+
+
+@pytest.mark.parametrize("c_in, c_out, padding, h, w", SHAPES)
+def test_winograd_step_in_rounds_of_tile_rows_matches_finite_differences(
+    c_in, c_out, padding, h, w, winograd_for_any_channels, monkeypatch
+):
+    monkeypatch.setattr(Conv2D, "_winograd_tiles", staticmethod(lambda _tiles, _bytes: 1000))
+    rng = np.random.default_rng(45)
+    conv = Conv2D(c_in, c_out, kernel_size=3, padding=padding, rng=rng)
+    conv.params["b"][...] = rng.standard_normal(c_out)
+    x = rng.standard_normal((3, c_in, h, w))
+    check_layer_gradients(FusedStep(conv, winograd=True), x, training=True)
 
 
 def test_a_half_batch_of_the_fashion_cnns_second_conv_runs_in_rounds_and_a_whole_one_does_not():
