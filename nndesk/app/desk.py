@@ -21,7 +21,14 @@ from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import TrainingController
 from nndesk.controllers.trust import TrustController
 from nndesk.inference import Classifier
-from nndesk.ui import file_dialogs, language, warning_notes, whats_this, wheel_guard
+from nndesk.ui import (
+    file_dialogs,
+    kept_choices,
+    language,
+    warning_notes,
+    whats_this,
+    wheel_guard,
+)
 from nndesk.ui.dataset_view import DatasetView
 from nndesk.ui.evaluation_panel import EvaluationPanel
 from nndesk.ui.inside_view import InsideView
@@ -136,6 +143,7 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     coordinator.language_switch.training_busy = training.is_running
     coordinator.language_switch.unsaved_lab_edits = desk.lab_page.has_unsaved_edits
     wire_pages(desk)
+    _name_pages(desk)
     mode = mode or preferences.last_mode()
     if classifier is None:
         coordinator.start(mode)
@@ -144,6 +152,23 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
         coordinator.refresh_model_choices()
         prediction.set_classifier(classifier)
     return desk
+
+
+def _name_pages(desk: Desk) -> None:
+    """Each page's name for the choices kept across a language switch (``ui.kept_choices``):
+    a panel used on two pages keeps one choice per page."""
+    pages = {
+        "why": desk.why_page,
+        "inside": desk.inside_page,
+        "train": desk.train_page,
+        "evaluate": desk.evaluate_page,
+        "mistakes": desk.mistakes_page,
+        "dataset": desk.dataset_page,
+        "map": desk.map_page,
+        "lab": desk.lab_page,
+    }
+    for name, page in pages.items():
+        kept_choices.scope(page, name)
 
 
 def switch_language(desk: Desk, code: str) -> Desk:

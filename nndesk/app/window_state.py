@@ -3,10 +3,11 @@ window and put into another: the language switch rebuilds the window and keeps t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from nndesk.inference import Classifier
+from nndesk.ui import kept_choices
 from nndesk.ui.map_view import MapViewState
 from nndesk.ui.mistakes_view import MistakesViewState
 from nndesk.ui.train_page_state import TrainPageState
@@ -40,7 +41,9 @@ class WindowState:
     why_target: tuple  # the Why page's (class, contrast) choice
     map_view: MapViewState  # the Map page's choices and its drawn map
     mistakes: MistakesViewState  # the Mistakes page's filters and the image in its details
-    dataset_tab: int = 0  # the Dataset page's tab (Samples, Label distribution, …)
+    #: the controls the pages mark as a person's choices (a tab, the softmax temperature, a
+    #: method, Raw probabilities), by key (``ui.kept_choices``)
+    choices: dict = field(default_factory=dict)
 
 
 def capture_state(desk: Desk) -> WindowState:
@@ -66,7 +69,7 @@ def capture_state(desk: Desk) -> WindowState:
         why_target=desk.why_page.chosen_target(),
         map_view=desk.map_page.view_state(),
         mistakes=desk.mistakes_page.view_state(),
-        dataset_tab=desk.dataset_page.tabs.currentIndex(),
+        choices=kept_choices.choices(window),
     )
 
 
@@ -88,10 +91,13 @@ def restore_state(desk: Desk, state: WindowState) -> None:
         window.model_notice.announce(accuracy, before.title if before is not None else title)
     desk.why_page.set_target(*state.why_target)
     desk.evaluation.adopt(state.evaluation)
-    if state.evaluation is not None and desk.evaluation.result() is state.evaluation:
-        desk.map_page.restore_view_state(state.map_view)  # the map drawn is not computed again
+    same_result = state.evaluation is not None and desk.evaluation.result() is state.evaluation
+    # the map drawn is not computed again; the choices stay without one (no evaluation yet)
+    desk.map_page.restore_view_state(
+        state.map_view if same_result else replace(state.map_view, data=None)
+    )
     desk.mistakes_page.restore_view_state(state.mistakes)
-    desk.dataset_page.tabs.setCurrentIndex(state.dataset_tab)
+    kept_choices.restore_choices(window, state.choices)
     window.canvas.restore_history(state.drawing)  # predicted again in the new language
     window.restore_mode_sheets(state.sheets)
     window.prediction_panel.set_true_label(state.true_label)

@@ -27,7 +27,7 @@ from nndesk.controllers.datasets import TITLES, other_dataset_found
 from nndesk.data.registry import DATASETS
 from nndesk.evaluation import DatasetSummary, sample_per_class
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
-from nndesk.ui import file_filters, theme
+from nndesk.ui import file_filters, kept_choices, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.flow_layout import flow_row, labelled
@@ -149,6 +149,11 @@ class DatasetView(QWidget):
         self.tabs.addTab(self.labels_canvas, translate("DatasetView", "Label distribution"))
         self.tabs.addTab(self.means_canvas, translate("DatasetView", "Mean images"))
         self.tabs.addTab(self.counts, translate("DatasetView", "Counts"))
+        # across a language switch: the tab, and the dataset and split browsed (a dataset
+        # other than the model's stays until the model changes)
+        kept_choices.keep(self.tabs, "tab")
+        kept_choices.keep(self.dataset_combo, "dataset")
+        kept_choices.keep(self.split_combo, "split")
         for i, tip in enumerate(
             (
                 translate(

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from nndesk import inside, inside_maps
 from nndesk.i18n import power_of_ten, signed
 from nndesk.layer_words import layer_kind
-from nndesk.ui import qt_image
+from nndesk.ui import kept_choices, qt_image
 from nndesk.ui import theme as ui_theme
 from nndesk.ui.inside_diagram import NEG, POS, NetworkDiagram, after_steps
 from nndesk.ui.language import (
@@ -541,6 +541,11 @@ class InsideView(QWidget):
         self.bottom.addWidget(self.bottom_split)
         self.bottom.addWidget(self.bottom_tabs)
         self._narrow: bool | None = None
+        #: the tab of the two (Arithmetic, Softmax) chosen on a narrow page: kept while the page
+        #: is wide, and across a language switch (the rebuilt page is narrow only once laid out)
+        self._bottom_choice = 0
+        self._arranging = False  # tabs come and go: not a choice
+        self.bottom_tabs.currentChanged.connect(self._on_bottom_tab_changed)
         self._arrange_bottom(narrow=False)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.scroll)
@@ -555,16 +560,43 @@ class InsideView(QWidget):
         self.maps.pixel_clicked.connect(self.select_pixel)
         self.temperature.valueChanged.connect(self._show_softmax)
         ui_theme.notifier().changed.connect(self._on_theme_changed)  # ends with this view
+        kept_choices.keep(self.temperature, "temperature")
+        kept_choices.keep(
+            self.bottom_tabs, "bottom-tab", read=self.bottom_tab, write=self.show_bottom_tab
+        )
+        kept_choices.keep(self, "selection", read=self.selection, write=self.restore_selection)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._arrange_bottom(narrow=self.width() < SIDE_BY_SIDE_MIN_WIDTH)
+
+    def bottom_tab(self) -> int:
+        """The tab chosen on a narrow page: 0 Arithmetic, 1 Softmax (also while wide)."""
+        return self._bottom_choice
+
+    def show_bottom_tab(self, index: int) -> None:
+        """Show tab ``index`` (``bottom_tab``) now if the page is narrow, else once it is."""
+        self._bottom_choice = index
+        if self._narrow and 0 <= index < self.bottom_tabs.count():
+            self.bottom_tabs.setCurrentIndex(index)
+
+    @Slot(int)
+    def _on_bottom_tab_changed(self, index: int) -> None:
+        if not self._arranging and index >= 0:
+            self._bottom_choice = index
 
     def _arrange_bottom(self, narrow: bool) -> None:
         """The arithmetic and the softmax table: in two tabs when narrow, else side by side."""
         if narrow == self._narrow:
             return
         self._narrow = narrow
+        self._arranging = True
+        try:
+            self._place_bottom(narrow)
+        finally:
+            self._arranging = False
+
+    def _place_bottom(self, narrow: bool) -> None:
         if narrow:
             tabs = self.bottom_tabs
             tabs.addTab(self.math_scroll, translate("InsideView", "Arithmetic"))
@@ -575,6 +607,7 @@ class InsideView(QWidget):
             tabs.setTabToolTip(
                 1, translate("InsideView", "logits -> exp -> probabilities, with a temperature")
             )
+            tabs.setCurrentIndex(self._bottom_choice)
             self.bottom.setCurrentWidget(self.bottom_tabs)
         else:
             self.bottom_split.addWidget(self.math_scroll)
@@ -662,6 +695,15 @@ class InsideView(QWidget):
 
     def selection(self):
         return self._selected
+
+    def restore_selection(self, selected) -> None:
+        """Show ``selected`` (``selection``: the unit or pixel clicked) when it exists in the
+        network of the next snapshot (a window rebuilt in another language has none yet)."""
+        self._selected = selected
+        if self._snapshot is not None:
+            if selected is not None and not self._valid(selected):
+                self._selected = self._default_selection()
+            self._refresh()
 
     def current_math(self):
         """The arithmetic shown now: DenseUnit | ConvPixel | PoolWindow | None."""

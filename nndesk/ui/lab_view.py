@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from nndesk.controllers.datasets import other_dataset_found
 from nndesk.layer_words import layer_kind
-from nndesk.ui import file_filters, language, theme
+from nndesk.ui import file_filters, kept_choices, language, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.language import accuracy_text, decimal, integer, percent, shape, translate
@@ -82,6 +82,7 @@ class LabView(QWidget):
         self.layer = QComboBox()
         self.layer.setToolTip(translate("LabView", "The layer the scale, shift and units apply to"))
         self.layer.currentIndexChanged.connect(self._show_layer)
+        kept_choices.keep(self.layer, "layer")  # the layer shown, across a language switch
         self.units = QLineEdit()
         self.units.setPlaceholderText(translate("LabView", "e.g. 0, 5, 10-20"))
         self.units.setToolTip(

@@ -579,7 +579,10 @@ class MistakesView(QWidget):
         self.saliency_target.blockSignals(True)
         self.saliency_target.setCurrentIndex(state.saliency_target)
         self.saliency_target.blockSignals(False)
-        if self._result is None:
+        if self._result is None:  # the class filters wait for an evaluation; the sort does not
+            self.sort_combo.blockSignals(True)
+            self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(state.sort)))
+            self.sort_combo.blockSignals(False)
             return
         self.set_filter(state.true, state.predicted, state.sort)
         rows = np.flatnonzero(self.indices() == state.shown) if state.shown is not None else []

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.explain import runner_up
-from nndesk.ui import qt_image, theme
+from nndesk.ui import kept_choices, qt_image, theme
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import class_names_shown, decimal, percent, translate
 
@@ -492,6 +492,8 @@ class PredictionPanel(QWidget):
             )
         )
         self.not_sure_spin.valueChanged.connect(self._redraw)
+        kept_choices.keep(self.raw_box, "raw-probabilities")  # across a language switch
+        kept_choices.keep(self.not_sure_spin, "not-sure")
         self.not_sure_label = QLabel(translate("PredictionPanel", "Not sure below"))
         self.not_sure_label.setBuddy(self.not_sure_spin)
         self._prediction = None

@@ -41,7 +41,7 @@ from nndesk.setting_words import dataset_text, setting_text
 from nndesk.settings_schema import BY_NAME
 from nndesk.training import TrainConfig
 from nndesk.training.race import COMPARISONS, MAX_LANES, MIN_LANES
-from nndesk.ui import theme
+from nndesk.ui import kept_choices, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.choice_box import ChoiceBox
@@ -370,6 +370,7 @@ class RaceView(QWidget):
         c.keep_failed.connect(self._on_controller_keep_failed)
         self.use_comparison(0)
         self._update_buttons()
+        kept_choices.keep(self, "lanes", read=self.lanes_choice, write=self.restore_lanes_choice)
 
     # -- lanes ---------------------------------------------------------------------------------
     def base(self) -> TrainConfig:
@@ -390,6 +391,49 @@ class RaceView(QWidget):
         self._show_shared()
         self.error.setText("")
         self._edited = False
+
+    def lanes_choice(self) -> tuple:
+        """The comparison chosen and, once a lane was edited by hand, every lane's fields
+        (``restore_lanes_choice``, for the window rebuilt in another language)."""
+        rows = None
+        if self._edited:
+            rows = []
+            for row in self.rows:
+                try:
+                    lr: float | str = row.lr.value()
+                except NndeskError:
+                    lr = row.lr.text()  # as typed, mistake and all
+                boxes = (row.activation, row.optimizer, row.normalize)
+                rows.append(
+                    (row.name.text(), row.arch.text(), lr, *(b.currentData() for b in boxes))
+                )
+        return self.comparison.currentData(), rows
+
+    def restore_lanes_choice(self, choice: tuple) -> None:
+        """Take ``lanes_choice`` over: the comparison's lanes named in this window's language,
+        or the lanes edited by hand as they were."""
+        from nndesk.ui.train_form import _set_combo
+
+        index, rows = choice
+        if index is not None and index >= 0 and index != self.comparison.currentData():
+            self.use_comparison(index)
+        if rows is None:
+            return
+        self._set_rows(len(rows))
+        for row, (name, arch, lr, activation, optimizer, normalize) in zip(
+            self.rows, rows, strict=True
+        ):
+            row.name.setText(name)
+            row.arch.setText(arch)
+            if isinstance(lr, float):
+                row.lr.set_value(lr)  # in this window's decimal mark
+            else:
+                row.lr.setText(lr)
+            _set_combo(row.activation, activation)
+            _set_combo(row.optimizer, optimizer)
+            _set_combo(row.normalize, normalize)
+        self._show_shared()
+        self._edited = True
 
     def mark_edited(self, *_args) -> None:
         """A lane was edited by hand: keep it when the Train form changes."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.replay import DrawingAtEpoch, ReplayRecord, read_drawing
-from nndesk.ui import theme
+from nndesk.ui import kept_choices, theme
 from nndesk.ui.confusion_view import ConfusionView
 from nndesk.ui.language import accuracy_text, class_names_shown, integer, translate
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
@@ -105,6 +105,7 @@ class ReplayView(QWidget):
         self.preview.set_placeholder(translate("ReplayView", "draw on the left"))
         self.saliency_box = QCheckBox(translate("ReplayView", "Saliency"))
         self.saliency_box.setChecked(True)
+        kept_choices.keep(self.saliency_box, "saliency")  # across a language switch
         self.saliency_box.setToolTip(
             translate(
                 "ReplayView",

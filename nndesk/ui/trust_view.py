@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.i18n import QT_TRANSLATE_NOOP
-from nndesk.ui import theme
+from nndesk.ui import kept_choices, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import accuracy_text, decimal, integer, percent, translate, translate_marked
@@ -55,6 +55,7 @@ class TrustView(QWidget):
             )
         )
         self.threshold.valueChanged.connect(self._redraw_summary)
+        kept_choices.keep(self.threshold, "trust-threshold")  # across a language switch
         threshold_label = QLabel(translate("TrustView", "Answer only at or above"))
         threshold_label.setBuddy(self.threshold)
         self.plots = PlotWidget(figsize=(7.0, 3.0))

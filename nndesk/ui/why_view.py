@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from nndesk.controllers.datasets import other_dataset_found
 from nndesk.explain import FAST_KINDS, has_hidden_units
 from nndesk.i18n import QT_TRANSLATE_NOOP
-from nndesk.ui import qt_image, theme
+from nndesk.ui import kept_choices, qt_image, theme
 from nndesk.ui.choice_box import ChoiceBox
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.language import (
@@ -214,6 +214,9 @@ class WhyView(QWidget):
             )
         )
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
+        # the slower methods are not remembered between starts (preferences): across a
+        # language switch every one is
+        kept_choices.keep(self.kind_combo, "method")
         self.class_combo = ChoiceBox()
         self.class_combo.setToolTip(translate("WhyView", "The class whose score the map explains"))
         self.class_combo.currentIndexChanged.connect(self._on_target_changed)

@@ -479,3 +479,94 @@ def test_at_1024_the_train_pages_tab_and_the_dataset_pages_tab_stay_as_they_were
     assert page.tabs.tabText(page.tabs.currentIndex()) == names[shown]
     assert page.tabs.indexOf(page.settings) == 0  # still narrow
     assert new.dataset_page.tabs.currentIndex() == 2
+
+
+def test_at_1024_the_inside_pages_tab_temperature_and_unit_clicked_stay_as_they_were(
+    qtbot, english_after, window_factory, tiny_model_file
+):
+    """The walk (lang43): after View > Language the Inside page showed Arithmetic again, not
+    the Softmax tab the user was on (at 1024 px the two are tabs), with the temperature back
+    at 1 and the unit clicked forgotten. The rebuilt page is narrow only once laid out: the
+    tab chosen waits for it."""
+    from nndesk.inference import Classifier
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    window, inside = desk.window, desk.inside_page
+    window.resize(1024, 700)
+    window.tabs.setCurrentWidget(inside)
+    qtbot.waitUntil(lambda: inside.bottom_tabs.count() == 2)  # narrow: two tabs
+    window.canvas.draw_stroke([(140, 30), (140, 250)])
+    qtbot.waitUntil(lambda: inside.snapshot() is not None)
+    inside.bottom_tabs.setCurrentWidget(inside.soft_scroll)
+    inside.temperature.setValue(10)  # T = 3.2
+    inside.select_unit(2, 7)  # the output unit of class 7 (not the most active: the default)
+    desk.mistakes_page.set_filter(sort="index")  # no evaluation yet: its class filters wait
+    new = _switch(qtbot, desk, "vi")
+    page = new.inside_page
+    qtbot.waitUntil(lambda: new.window.isVisible() and page.bottom_tabs.count() == 2)
+    assert page.bottom_tabs.currentWidget() is page.soft_scroll
+    assert page.temperature.value() == 10 and page.temperature_label.text() == "T = 3,2"
+    qtbot.waitUntil(lambda: page.snapshot() is not None)
+    assert page.selection() == ("dense", 2, 7)
+    assert page.current_math().unit == 7
+    assert new.mistakes_page.sort_key() == "index"
+    new.window.resize(1900, 700)  # wide: side by side; narrow again: still Softmax
+    qtbot.waitUntil(lambda: page.bottom_tabs.count() == 0)
+    new.window.resize(1024, 700)
+    qtbot.waitUntil(lambda: page.bottom_tabs.count() == 2)
+    assert page.bottom_tabs.currentWidget() is page.soft_scroll
+
+
+def test_every_pages_choices_stay_across_a_language_switch(
+    qtbot, english_after, window_factory, tiny_model_file
+):
+    """The walk (lang43): a switch kept the Train and Dataset pages' tabs but not what was
+    chosen on the others. Each choice below went back to its default before."""
+    from nndesk.evaluation import evaluate
+    from nndesk.inference import Classifier
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    desk.window.resize(1024, 700)
+    desk.evaluate_page.trust.threshold.setValue(75)
+    desk.why_page.set_saliency_kind("occlusion")  # a slow method: not a preference
+    data = desk.dataset_page
+    data.tabs.setCurrentIndex(3)  # Counts
+    data.dataset_combo.setCurrentIndex(data.dataset_combo.findData("fashion"))
+    data.split_combo.setCurrentIndex(1)
+    desk.window.prediction_panel.raw_box.setChecked(True)
+    desk.mistakes_page.answer.not_sure_spin.setValue(45)  # not the drawing's: its own
+    desk.map_page.method.setCurrentIndex(1)
+    desk.map_page.points.setValue(1500)
+    lab = desk.lab_page
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 255, (60, 28, 28)).astype(np.uint8)
+    desk.evaluation.adopt(evaluate(desk.prediction.current(), images, rng.integers(0, 10, 60)))
+    qtbot.waitUntil(lambda: lab.layer.count() == 2)
+    lab.layer.setCurrentIndex(1)
+    train = desk.train_page
+    train.replay_view.saliency_box.setChecked(False)
+    race = train.race_view
+    race.use_comparison(2)
+    race.rows[0].arch.setText("784-77-10")
+    race.mark_edited()  # as typing in it does
+    lanes = [(r.name.text(), r.arch.text(), r.optimizer.currentData()) for r in race.rows]
+
+    new = _switch(qtbot, desk, "vi")
+    qtbot.waitUntil(new.window.isVisible)
+    assert new.evaluate_page.trust.threshold.value() == 75
+    assert new.why_page.saliency_kind() == "occlusion"
+    assert new.dataset_page.tabs.currentIndex() == 3
+    assert new.dataset_page.dataset_combo.currentData() == "fashion"
+    assert new.dataset_page.split_combo.currentIndex() == 1
+    assert new.window.prediction_panel.raw_box.isChecked()
+    assert not new.mistakes_page.answer.raw_box.isChecked()
+    assert new.mistakes_page.answer.not_sure_spin.value() == 45
+    assert new.window.prediction_panel.not_sure_spin.value() != 45
+    assert new.map_page.method.currentIndex() == 1 and new.map_page.points.value() == 1500
+    assert new.lab_page.layer.currentIndex() == 1
+    new_train = new.train_page
+    assert not new_train.replay_view.saliency_box.isChecked()
+    assert new_train.race_view.comparison.currentData() == 2
+    assert new_train.race_view.rows[0].arch.text() == "784-77-10"
+    rows = new_train.race_view.rows
+    assert [(r.name.text(), r.arch.text(), r.optimizer.currentData()) for r in rows] == lanes
