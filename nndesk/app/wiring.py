@@ -219,17 +219,19 @@ def _wire_evaluation_pages(desk: Desk) -> None:
     for page in (evaluate_page, dataset_page):  # missing-data banners: download, folder, retry
         desk.coordinator.connect_banner(page.message)
         desk.coordinator.data_changed.connect(page.data_changed)
-    # the Lab's banner too; connected after Evaluate's, whose retry may have started the
-    # evaluation the Lab waits for (one evaluation, not two)
-    desk.coordinator.connect_banner(desk.lab_page.message)
-    desk.coordinator.data_changed.connect(desk.lab_page.data_changed)
+    # the banners of the pages working on the evaluation (Lab, Map, Mistakes) too; connected
+    # after Evaluate's, whose retry may have started the evaluation they wait for: each asks
+    # for it again only when none is under way (one evaluation, not one per page)
     evaluation = desk.evaluation
 
-    def lab_retry() -> None:
+    def evaluate_again() -> None:
         if not evaluation.busy and evaluation.result() is None:
             evaluation.evaluate()
 
-    desk.lab_page.retry_requested.connect(lab_retry)
+    for page in (desk.lab_page, desk.map_page, desk.mistakes_page):
+        desk.coordinator.connect_banner(page.message)
+        desk.coordinator.data_changed.connect(page.data_changed)
+        page.message.retry_requested.connect(evaluate_again)
 
 
 def _wire_explore_pages(desk: Desk) -> None:
@@ -246,6 +248,8 @@ def _wire_explore_pages(desk: Desk) -> None:
     desk.lab_page.save_requested.connect(desk.coordinator.save_edited_model)
     evaluation.started.connect(desk.lab_page.evaluation_started)
     evaluation.failed.connect(desk.lab_page.evaluation_failed)
+    evaluation.started.connect(desk.map_page.message.evaluation_started)
+    evaluation.failed.connect(desk.map_page.evaluation_failed)
 
     def on_classifier_changed(_classifier) -> None:
         # another model: the pages drop the old one's evaluation (a Lab edit or a Save would

@@ -3400,6 +3400,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Bản đồ đặt các ảnh kiểm tra theo cách mô hình nhìn nhận chúng, nên cần kết quả của mô hình trên tập kiểm tra. Kết quả được tính khi trang này mở; trang Đánh giá cho thấy tiến độ, hoặc tập dữ liệu nào còn thiếu.</translation>
     </message>
     <message>
+        <source>The map places the test images by what the model makes of them: get the test images first.</source>
+        <translation>Bản đồ đặt các ảnh kiểm tra theo cách mô hình nhìn nhận chúng: hãy lấy các ảnh kiểm tra trước.</translation>
+    </message>
+    <message>
         <source>mistakes</source>
         <translation>lỗi phân loại</translation>
     </message>
@@ -3505,6 +3509,10 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>Test-set order</source>
         <translation>Theo thứ tự tập kiểm tra</translation>
+    </message>
+    <message>
+        <source>The mistakes are found on the test images: get them first.</source>
+        <translation>Các lỗi phân loại được tìm trên ảnh kiểm tra: hãy lấy các ảnh đó trước.</translation>
     </message>
     <message>
         <source>True</source>

@@ -7,6 +7,8 @@ waiting for that dataset, and Cancel on any of them stops it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
@@ -314,6 +316,51 @@ class DataBanner(QWidget):
     def _on_download_button_clicked(self) -> None:
         if self._dataset is not None:
             self.download_requested.emit(self._dataset)
+
+
+class EvaluationDataBanner(DataBanner):
+    """The banner of a page that works on the window's evaluation (Lab, Map, Mistakes): when
+    the evaluation fails for want of the test images (missing, damaged, or a folder of the
+    other dataset) it offers them as Evaluate does, and once data arrives anywhere it goes and
+    asks for the evaluation again (``retry_requested``; the window starts one, not one per
+    page). ``has_result`` tells whether the page already shows an evaluation: then a later
+    failure is not its business."""
+
+    retry_requested = Signal()  # the data this banner asked for arrived: evaluate again
+
+    def __init__(self, has_result: Callable[[], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._has_result = has_result
+        self._scoring = None  # the classifier being evaluated, whose dataset is wanted
+
+    @Slot(object)
+    def evaluation_started(self, classifier) -> None:
+        self._scoring = classifier
+
+    def offer_failure(self, message: str, offer=None) -> bool:
+        """Show the evaluation's failure ``message`` with the buttons that get the data
+        (``offer``: the failed load's DataOffer, or None); False, showing nothing, when the
+        page has an evaluation or the failure is not about data on this computer."""
+        from nndesk.controllers.datasets import other_dataset_found
+
+        if self._has_result():
+            return False
+        other = other_dataset_found(getattr(self._scoring, "dataset", None))
+        if offer is None and other is None:
+            return False
+        details = offer.details if offer is not None else ""
+        self.show_problem(message, offer.name if offer is not None else None, other, details)
+        return True
+
+    @Slot()
+    def data_changed(self) -> bool:
+        """The datasets on this computer changed (a download anywhere, a folder chosen): a
+        banner shown goes and asks for the evaluation again; True when it did."""
+        if self.isHidden():
+            return False
+        self.clear()
+        self.retry_requested.emit()
+        return True
 
 
 class DownloadDialog(QDialog):

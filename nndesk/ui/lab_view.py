@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.controllers.datasets import other_dataset_found
 from nndesk.layer_words import layer_kind
 from nndesk.ui import file_filters, kept_choices, language, theme
 from nndesk.ui.buttons import tipped_button
-from nndesk.ui.data_banner import DataBanner
+from nndesk.ui.data_banner import EvaluationDataBanner
 from nndesk.ui.language import accuracy_text, decimal, integer, percent, shape, translate
 from nndesk.ui.save_place import remember_saved, save_start
 
@@ -60,7 +59,6 @@ class LabView(QWidget):
 
     save_requested = Signal(str, object, dict)  # path, edited Sequential, info for its file
     shown = Signal()  # the page became visible: it needs an evaluation
-    retry_requested = Signal()  # the data its banner asked for arrived: evaluate again
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,8 +75,7 @@ class LabView(QWidget):
         self.title.setWordWrap(True)
         # the test images missing or damaged: what is wrong and the buttons that get them
         # (Download, Choose a folder…), as on Evaluate and Dataset (wired by the window)
-        self.message = DataBanner()
-        self._scoring = None  # the classifier being scored for the lab
+        self.message = EvaluationDataBanner(has_result=lambda: self._result is not None)
         self.layer = QComboBox()
         self.layer.setToolTip(translate("LabView", "The layer the scale, shift and units apply to"))
         self.layer.currentIndexChanged.connect(self._show_layer)
@@ -222,7 +219,7 @@ class LabView(QWidget):
     @Slot(object)
     def evaluation_started(self, classifier) -> None:
         """The window's model is being scored on the test images; the lab waits for that."""
-        self._scoring = classifier
+        self.message.evaluation_started(classifier)
         if self._result is not None and self._result.classifier is classifier:
             return
         self.title.setText(
@@ -238,28 +235,20 @@ class LabView(QWidget):
         Download / Choose a folder… / Switch to …, as on Evaluate."""
         if self._result is not None:
             return
-        wanted = getattr(self._scoring, "dataset", None)
-        other = other_dataset_found(wanted)
-        if offer is None and other is None:
+        if not self.message.offer_failure(message, offer):
             self.title.setText(message)
             return
         self.title.setText(
             translate("LabView", "The lab scores the model on its test images: get them first.")
         )
-        details = offer.details if offer is not None else ""
-        self.message.show_problem(
-            message, offer.name if offer is not None else None, other, details
-        )
 
     @Slot()
     def data_changed(self) -> None:
         """The datasets on this computer changed (a download anywhere, a folder chosen): a
-        banner that asked for them goes, and the model is scored again."""
-        if self.message.isHidden():
-            return
-        self.message.clear()
-        self.title.setText(translate("LabView", "Open or train a model, then evaluate it."))
-        self.retry_requested.emit()
+        banner that asked for them goes, and the model is scored again (``retry_requested``
+        of the banner)."""
+        if self.message.data_changed():
+            self.title.setText(translate("LabView", "Open or train a model, then evaluate it."))
 
     def set_result(self, result) -> None:
         """The evaluation whose model and test images the lab works on (None: nothing)."""

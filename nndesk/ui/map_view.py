@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from nndesk.layer_words import layer_kind
 from nndesk.ui import qt_image, theme
 from nndesk.ui.buttons import tipped_button
+from nndesk.ui.data_banner import EvaluationDataBanner
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import class_names_shown, integer, percent, shape, translate
 from nndesk.ui.plot_widget import PlotWidget
@@ -105,7 +106,11 @@ class MapView(QWidget):
         body = QHBoxLayout()
         body.addWidget(self.plot, 1)
         body.addLayout(side)
+        # the test images missing or damaged: what is wrong and the buttons that get them
+        # (Download, Choose a folder…), as on Evaluate (wired by the window)
+        self.message = EvaluationDataBanner(has_result=lambda: self._result is not None)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
         layout.addWidget(
             flow_row(
                 self.model_name,
@@ -130,6 +135,12 @@ class MapView(QWidget):
         """What the empty map says to do next ("" once a map is drawn)."""
         if self.data is not None:
             return ""
+        if self.message.isVisibleTo(self):  # the banner above says what is missing
+            return translate(
+                "MapView",
+                "The map places the test images by what the model makes of them: get the "
+                "test images first.",
+            )
         if self._result is None or self._result.classifier is None:
             return translate(
                 "MapView",
@@ -165,6 +176,8 @@ class MapView(QWidget):
         ok = result is not None and result.classifier is not None
         self.model_name.setText(result.classifier.title if ok else "")
         self.draw_button.setEnabled(ok)
+        if ok:
+            self.message.clear()  # evaluated: whatever data it lacked is here
         self._show_hint()
         if not ok:
             return
@@ -173,6 +186,21 @@ class MapView(QWidget):
             self.layer.addItem(f"{i}: {layer_kind(name)} {shape(dims)}", i)
         # the last hidden layer before the output: where the classes separate
         self.layer.setCurrentIndex(max(0, len(rows) - 3))
+
+    @Slot(str, object)
+    def evaluation_failed(self, message: str, offer=None) -> None:
+        """The model could not be evaluated. Its test images missing or damaged (``offer``, a
+        DataOffer), or a folder of the other dataset: the banner with Download / Choose a
+        folder… / Switch to …, as on Evaluate (the empty map's hint says the rest)."""
+        if self.message.offer_failure(message, offer):
+            self._show_hint()
+
+    @Slot()
+    def data_changed(self) -> None:
+        """The datasets on this computer changed: a banner that asked for them goes, and the
+        model is evaluated again (the banner's ``retry_requested``)."""
+        if self.message.data_changed():
+            self._show_hint()
 
     def _forget_hovered(self) -> None:
         """No image beside the map: the one shown was from a map no longer drawn."""

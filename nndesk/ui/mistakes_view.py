@@ -44,6 +44,7 @@ from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.inference import Prediction
 from nndesk.ui import qt_image, theme
 from nndesk.ui.buttons import tipped_button
+from nndesk.ui.data_banner import EvaluationDataBanner
 from nndesk.ui.evaluation_panel import WIDE
 from nndesk.ui.flow_layout import flow_row, labelled
 from nndesk.ui.language import class_names_shown, integer, percent, translate, translate_marked
@@ -325,12 +326,17 @@ class MistakesView(QWidget):
         # the new-model strip without growing
         margins = layout.contentsMargins()
         layout.setContentsMargins(margins.left(), 4, margins.right(), 2)
-        layout.addWidget(self.splitter)
+        # the test images missing or damaged: what is wrong and the buttons that get them
+        # (Download, Choose a folder…), as on Evaluate (wired by the window)
+        self.message = EvaluationDataBanner(has_result=lambda: self._result is not None)
+        layout.addWidget(self.message)
+        layout.addWidget(self.splitter, 1)  # its height to spare, not the banner's lines
         self._set_class_names(())
         self._show_details(None)
 
         if controller is not None:
             controller.finished.connect(self.set_result)
+            controller.started.connect(self.message.evaluation_started)
             controller.started.connect(self._on_evaluation_started)
             controller.failed.connect(self._on_evaluation_failed)
             if controller.result() is not None:
@@ -464,6 +470,9 @@ class MistakesView(QWidget):
             self._result is None or result.class_names != self._result.class_names
         )
         self._result = result
+        if result is not None:
+            self.message.clear()  # evaluated: whatever data it lacked is here
+            self.details.show()
         if names_changed:
             self._set_class_names(result.class_names if result is not None else ())
             self._fit_details()  # more classes, more bars
@@ -491,10 +500,31 @@ class MistakesView(QWidget):
             )
         )
 
-    @Slot(str)
-    def _on_evaluation_failed(self, _message: str) -> None:
-        """The failure is explained on the Evaluate page; this page stops promising mistakes."""
-        if self._result is None:
+    @Slot(str, object)
+    def _on_evaluation_failed(self, message: str, offer=None) -> None:
+        """This page stops promising mistakes. Its test images missing or damaged (``offer``,
+        a DataOffer), or a folder of the other dataset: the banner with Download / Choose a
+        folder… / Switch to …, as on Evaluate; any other failure is explained there."""
+        if self._result is not None:
+            return
+        self._refresh()
+        if self.message.offer_failure(message, offer):
+            self.summary.setText(
+                translate(
+                    "MistakesView", "The mistakes are found on the test images: get them first."
+                )
+            )
+            # no image to show in them: the banner's lines and buttons take their height, and
+            # at 1024x700 the details left would need a scroll bar they have no width for
+            self.details.hide()
+
+    @Slot()
+    def data_changed(self) -> None:
+        """The datasets on this computer changed (a download anywhere, a folder chosen): a
+        banner that asked for them goes, and the model is evaluated again (the banner's
+        ``retry_requested``)."""
+        if self.message.data_changed():
+            self.details.show()
             self._refresh()
 
     @Slot(str)

@@ -351,3 +351,70 @@ def test_the_lab_page_offers_the_missing_data_and_fills_once_a_folder_brings_it(
     qtbot.waitUntil(lambda: lab.title.text().startswith("A copy of"), timeout=10_000)
     assert banner.isHidden()
     assert len(evaluations) == 1  # Evaluate's retry and the Lab's: one evaluation
+
+
+@pytest.mark.parametrize("page_name", ["map_page", "mistakes_page"])
+def test_the_map_and_mistakes_pages_offer_the_missing_data_and_fill_once_it_comes(
+    qtbot, window_factory, tiny_model_file, tiny_idx_dir, tiny_mnist, tmp_path, page_name
+):
+    """The walk (lang43): with no data the Map and Mistakes pages showed no banner (Mistakes
+    said "Evaluate a model to browse its mistakes.", the Map's hint sent the user to
+    Evaluate), while Evaluate, Dataset, Train and Lab offer Download / Choose a folder…. They
+    have the same banner now, and the data chosen anywhere fills them with one evaluation."""
+    (tmp_path / "empty").mkdir()
+    preferences.set_data_dir(str(tmp_path / "empty"))
+    datasets.forget_datasets()
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    page = getattr(desk, page_name)
+    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
+        desk.window.tabs.setCurrentWidget(page)  # showing the page evaluates
+    banner = page.message
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=10_000)
+    assert "MNIST is not on this computer yet" in banner.text()
+    assert banner.download_button.isVisible() and banner.folder_button.isVisible()
+    assert banner.download_button.text() == "Download MNIST (11 MB)"
+    said = page.hint() if page_name == "map_page" else page.summary.text()
+    if page_name == "mistakes_page":
+        assert page.details.isHidden()
+    assert said.endswith("get the test images first." if page_name == "map_page" else "first.")
+    evaluations: list[object] = []
+    desk.evaluation.started.connect(evaluations.append)
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=20_000):
+        desk.window.data_folder_chosen.emit(str(tiny_idx_dir))
+    qtbot.waitUntil(
+        lambda: (
+            page.result() is not None
+            if page_name == "mistakes_page"
+            else page.draw_button.isEnabled()
+        ),
+        timeout=10_000,
+    )
+    assert banner.isHidden()
+    assert len(evaluations) == 1  # Evaluate's retry, the Map's, the Mistakes', the Lab's: one
+    if page_name == "mistakes_page":  # hidden under the banner (no image to show in them)
+        assert page.details.isVisible()
+
+
+@pytest.mark.parametrize("page_name", ["map_page", "mistakes_page"])
+def test_the_map_and_mistakes_pages_say_a_damaged_file_in_two_lines_with_details(
+    qtbot, window_factory, tiny_model_file, tiny_idx_dir, tiny_mnist, tmp_path, page_name
+):
+    from tests.ui.test_damaged_data import DAMAGED, damaged_copy
+
+    folder = damaged_copy(tiny_idx_dir, tmp_path / "class-data")  # the test images cut short
+    preferences.set_data_dir(str(folder))
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    desk.window.resize(1024, 700)
+    page = getattr(desk, page_name)
+    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
+        desk.window.tabs.setCurrentWidget(page)
+    banner = page.message
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=10_000)
+    assert banner.text() == (
+        f"The MNIST file {DAMAGED} is damaged (corrupt or cut short).\n"
+        "Download a verified copy, or choose another folder."
+    )
+    assert banner.details().startswith(f"{DAMAGED}: cannot read (the gzip stream ends early)")
+    assert banner.details_button.isVisible() and banner.details_label.isHidden()
+    banner.details_button.click()
+    assert banner.details_label.isVisible() and str(folder) in banner.details_label.text()
