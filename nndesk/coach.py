@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from nndesk.i18n import QT_TRANSLATE_NOOP, fill, localised
+from nndesk.i18n import QT_TRANSLATE_NOOP, Loss, fill, localised
 from nndesk.layer_words import layer_label
 
 #: Batches compared by the divergence check: the newest ones against as many before them.
@@ -190,8 +190,8 @@ def _overfitting(curves) -> dict[str, Any] | None:
     if train[last] >= train[best]:
         return None
     epochs = list(curves.epochs) if len(curves.epochs) == len(val) else list(range(1, last + 2))
-    return {"v0": float(val[best]), "v2": float(val[last]), "e0": epochs[best],
-            "e2": epochs[last], "t0": float(train[best]), "t2": float(train[last])}  # fmt: skip
+    return {"v0": Loss(val[best]), "v2": Loss(val[last]), "e0": epochs[best],
+            "e2": epochs[last], "t0": Loss(train[best]), "t2": Loss(train[last])}  # fmt: skip
 
 
 def _not_learning(curves) -> bool:
@@ -227,20 +227,20 @@ def hints(
         if recent > CLIMB * before and data_change is not None:
             found.append(Hint(
                 "harder-data",
-                QT_TRANSLATE_NOOP("Coach", "The loss climbed from {before:.3f} to {recent:.3f} "
+                QT_TRANSLATE_NOOP("Coach", "The loss climbed from {before} to {recent} "
                                   "over the last {n} batches, right after {change}: the "
                                   "batches became harder to fit, not the learning rate too "
                                   "high. Give it a few hundred batches before changing it."),
-                {"before": before, "recent": recent, "n": 2 * RECENT,
+                {"before": Loss(before), "recent": Loss(recent), "n": 2 * RECENT,
                  "change": data_change.shown_text()},
             ))  # fmt: skip
         elif recent > CLIMB * before:
             found.append(Hint(
                 "diverging",
-                QT_TRANSLATE_NOOP("Coach", "The loss climbed from {before:.3f} to {recent:.3f} "
+                QT_TRANSLATE_NOOP("Coach", "The loss climbed from {before} to {recent} "
                                   "over the last {n} batches: the learning rate is probably too "
                                   "high."),
-                {"before": before, "recent": recent, "n": 2 * RECENT},
+                {"before": Loss(before), "recent": Loss(recent), "n": 2 * RECENT},
                 lower, fix_label if lower else "",
             ))  # fmt: skip
 
@@ -248,9 +248,9 @@ def hints(
     if overfit is not None:
         found.append(Hint(
             "overfitting",
-            QT_TRANSLATE_NOOP("Coach", "Validation loss rose from {v0:.3f} at epoch {e0} to "
-                              "{v2:.3f} at epoch {e2} while training loss fell from {t0:.3f} "
-                              "to {t2:.3f}: overfitting. More L2, dropout or augmentation "
+            QT_TRANSLATE_NOOP("Coach", "Validation loss rose from {v0} at epoch {e0} to "
+                              "{v2} at epoch {e2} while training loss fell from {t0} "
+                              "to {t2}: overfitting. More L2, dropout or augmentation "
                               "helps."),
             overfit,
             {"augment": True},

@@ -23,7 +23,7 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 from matplotlib.transforms import ScaledTranslation
 
 from nndesk.fileio import atomic_path
-from nndesk.i18n import N_, fill, loss_text, shown
+from nndesk.i18n import N_, Loss, fill, shown
 from nndesk.runs import Curves
 from nndesk.training.loop import DIVERGENCE_FACTOR
 from nndesk.viz import legend_label, localise_ticks, muted_colour
@@ -179,7 +179,11 @@ def off_chart(batch_loss: Sequence[float]) -> float | None:
     keeps that batch). Drawn to scale it would flatten every other batch onto the x axis
     (3.5e9 beside 2.3), so the plots keep the rest's range and mark this one instead."""
     losses = np.asarray(batch_loss, dtype=np.float64)
-    if len(losses) < 2 or not np.isfinite(losses[-1]):
+    if len(losses) and not np.isfinite(losses[-1]):
+        # only a diverged run's last batch is not finite (the loop ends the run on it): it
+        # overflowed, and is marked as a huge one is (it drew nothing, not even the arrow)
+        return float(losses[-1])
+    if len(losses) < 2:
         return None
     before = losses[:-1][np.isfinite(losses[:-1])]
     if not before.size:
@@ -196,11 +200,11 @@ def off_chart_text(loss: float, x: float, batches_per_epoch: int | None) -> str:
         batch = max(1, round((x - (epoch - 1)) * batches_per_epoch))
         return fill(
             shown(N_("loss {loss} at epoch {epoch}, batch {batch}: off the chart")),
-            loss=loss_text(loss),
+            loss=Loss(loss).shown(),
             epoch=epoch,
             batch=batch,
         )
-    return fill(shown(N_("loss {loss}: off the chart")), loss=loss_text(loss))
+    return fill(shown(N_("loss {loss}: off the chart")), loss=Loss(loss).shown())
 
 
 def mark_off_chart(ax: Axes, x: float, text: str, color: str = VAL_COLOR) -> list:
@@ -299,7 +303,7 @@ class LiveCurves:
         self._lr_marks: list = []
         self._lr_marked = 0
         self._off_marks: list = []  # the arrow of a diverged run's last loss (mark_off_chart)
-        self._off_key: tuple[float, float] | None = None
+        self._off_key: tuple | None = None  # (x, its text, the loss)
         self.batches_per_epoch: int | None = None
         self._span: tuple[int, int] | None = None
         self._shown = (True, False)  # (validation, test) in the legends
@@ -419,6 +423,8 @@ class LiveCurves:
         """
         self.changed_axes = set()
         bx, bl = _xy(curves.batch_x, curves.batch_loss)
+        if len(bl) and not np.isfinite(bl[-1]):  # an overflowed last loss: marked, not drawn
+            bx, bl = bx[:-1], bl[:-1]
         band = (
             min_max_band(bx, bl, MAX_RAW_BATCH_POINTS // 2)
             if len(bx) > MAX_RAW_BATCH_POINTS
@@ -433,7 +439,8 @@ class LiveCurves:
             self.batch_line.set_data(bx, bl)
         # a lone batch is a point, not a line: a run that diverged at its second batch
         # showed an empty plot
-        self.batch_line.set_marker(_lone(bl[:-1] if off_chart(bl) is not None else bl))
+        off = off_chart(curves.batch_loss) is not None and len(bl) == len(curves.batch_loss)
+        self.batch_line.set_marker(_lone(bl[:-1] if off else bl))
         window = smoothing_window(self.batches_per_epoch, len(bl))
         # the average is smooth: every k-th point draws the same curve with fewer segments
         stride = max(1, len(bx) // MAX_RAW_BATCH_POINTS)
@@ -512,7 +519,10 @@ class LiveCurves:
     def _mark_off_chart(self, curves: Curves) -> None:
         """The arrow and value of a diverged run's last loss, above the plot's range."""
         loss = off_chart(curves.batch_loss)
-        key = None if loss is None else (float(curves.batch_x[-1]), loss)
+        # compared by its text: a NaN loss is never equal to itself
+        key = None if loss is None else (float(curves.batch_x[-1]), Loss(loss).shown(), loss)
+        if key is not None and self._off_key is not None and key[:2] == self._off_key[:2]:
+            return
         if key == self._off_key:
             return
         for artist in self._off_marks:
@@ -520,7 +530,7 @@ class LiveCurves:
         self._off_marks = []
         self._off_key = key
         if key is not None:
-            text = off_chart_text(key[1], key[0], self.batches_per_epoch)
+            text = off_chart_text(key[2], key[0], self.batches_per_epoch)
             self._off_marks = mark_off_chart(self.axes[0], key[0], text)
         self.changed_axes.add(self.axes[0])
 
@@ -616,10 +626,10 @@ def plot_overlay(
         color = RUN_COLORS[i % len(RUN_COLORS)]
         label = legend_label(text)
         off = off_chart(curves.batch_loss)
-        if curves.batch_x:
-            bx, bl = _xy(curves.batch_x, curves.batch_loss)
-            if off is not None:  # marked below, not drawn to scale (it flattens the rest)
-                bx, bl = bx[:-1], bl[:-1]
+        bx, bl = _xy(curves.batch_x, curves.batch_loss)
+        if off is not None:  # marked below, not drawn to scale (it flattens the rest)
+            bx, bl = bx[:-1], bl[:-1]
+        if len(bx):  # (an overflowed first batch leaves none)
             per_epoch = len(bx) / max(math.ceil(bx[-1]), 1)
             smooth = moving_average(bl, smoothing_window(int(per_epoch), len(bl)))
             ax_batch.plot(bx, smooth, color=color, lw=1.5, label=label, marker=_lone(bl))
@@ -636,7 +646,7 @@ def plot_overlay(
             x = float(curves.batch_x[-1])
             color = RUN_COLORS[i % len(RUN_COLORS)]
             # the value alone: the Runs view's plots are a few hundred pixels wide
-            mark_off_chart(ax_batch, x, loss_text(off), color)
+            mark_off_chart(ax_batch, x, Loss(off).shown(), color)
     if not any(np.isfinite(v).any() for _, c in runs for v in _epoch_values(c)):
         # no finished epoch yet: empty axes default to -0.05..0.05, i.e. negative loss and
         # accuracy ticks; show the ranges these values live in instead

@@ -15,7 +15,16 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from nndesk.curves import RUN_COLORS, moving_average, smoothing_window, split_key, style_axes
+from nndesk.curves import (
+    RUN_COLORS,
+    mark_off_chart,
+    moving_average,
+    off_chart,
+    smoothing_window,
+    split_key,
+    style_axes,
+)
+from nndesk.i18n import Loss
 from nndesk.runs import Curves
 from nndesk.viz import legend_label
 
@@ -68,6 +77,7 @@ class RaceChart:
         self.ax_acc = self.figure.add_subplot(grid[1, 1])
         style_axes(self.ax_batch, self.ax_loss, self.ax_acc)
         self.lines: list[tuple] = []
+        self._off_marks: list = []  # the arrows of diverged lanes' last losses
         for i, name in enumerate(names):
             color = RUN_COLORS[i % len(RUN_COLORS)]
             (batch,) = self.ax_batch.plot([], [], color=color, lw=1.5, label=legend_label(name))
@@ -92,10 +102,12 @@ class RaceChart:
         last_epoch, top_x = 1, 0.0
         for lines, c in zip(self.lines, curves, strict=True):
             batch, val_loss, train_loss, val_acc, train_acc = lines
-            bx = np.asarray(c.batch_x, np.float64)
+            bx, bl = np.asarray(c.batch_x, np.float64), np.asarray(c.batch_loss, np.float64)
+            if off_chart(c.batch_loss) is not None:  # a diverged lane's last loss: marked below
+                bx, bl = bx[:-1], bl[:-1]
             if len(bx):
                 per_epoch = batches_per_epoch or len(bx) / max(math.ceil(bx[-1]), 1)
-                smooth = moving_average(c.batch_loss, smoothing_window(int(per_epoch), len(bx)))
+                smooth = moving_average(bl, smoothing_window(int(per_epoch), len(bx)))
                 stride = -(-len(bx) // MAX_BATCH_POINTS)
                 keep = np.arange(len(bx) - 1, -1, -stride)[::-1]  # always the newest point
                 batch.set_data(bx[keep], smooth[keep])
@@ -117,5 +129,23 @@ class RaceChart:
         for ax in (self.ax_loss, self.ax_acc):
             # whole epochs even for a one-epoch race (as plot_overlay)
             ax.set_xlim(0.5, max(last_epoch, 2) + 0.5)
+        self._mark_off_chart(curves)
         self.canvas.draw()
         return np.asarray(self.canvas.buffer_rgba()).copy()
+
+    def _mark_off_chart(self, curves: Sequence[Curves]) -> None:
+        """A diverged lane's last loss as the Runs chart marks a run's: an arrow up out of the
+        batch plot in the lane's colour, with the loss (the lane's line stopped short and
+        its row said "—": nothing showed that the loss went up)."""
+        for artist in self._off_marks:
+            artist.remove()
+        self._off_marks = []
+        for i, c in enumerate(curves):
+            if (off := off_chart(c.batch_loss)) is not None:
+                color = RUN_COLORS[i % len(RUN_COLORS)]
+                x = float(c.batch_x[-1])
+                self._off_marks += mark_off_chart(self.ax_batch, x, Loss(off).shown(), color)
+
+    def off_chart_marks(self) -> list:
+        """The artists marking diverged lanes' last losses (none when no lane diverged)."""
+        return list(self._off_marks)

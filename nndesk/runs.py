@@ -151,9 +151,9 @@ class Curves:
     def add_diverged(self, ended: Any) -> None:
         """Append a diverged run's last batch (``RunEnded.batch_x`` / ``batch_loss``): its
         update was never applied, but its loss is what the curves must show leaving the chart
-        (``curves.off_chart``); an overflowed (non-finite) loss has no height to show."""
+        (``curves.off_chart``), an overflowed one (inf, NaN) too: the charts mark it alike."""
         x, loss = float(ended.batch_x), float(ended.batch_loss)
-        if math.isfinite(x) and math.isfinite(loss):
+        if math.isfinite(x):
             self.batch_x.append(x)
             self.batch_loss.append(loss)
 

@@ -31,7 +31,7 @@ def test_a_climbing_loss_says_so_with_its_numbers_and_offers_a_lower_rate():
     (hint,) = hints(curves([0.5] * 20 + [2.0] * 20), lr=0.03)
     assert hint.kind == "diverging" and hint.fix == {"lr": 0.01}
     text = hint.message()
-    assert "0.500 to 2.000" in text and "40 batches" in text
+    assert "0.5000 to 2.0000" in text and "40 batches" in text
     assert hint.fix_label.format(**hint.fix) == "Lower the learning rate to 0.01"
 
 
@@ -49,7 +49,7 @@ def test_a_climb_right_after_augmentation_went_on_blames_the_harder_batches():
     (hint,) = hints(run, lr=0.03)
     assert hint.kind == "harder-data" and hint.fix == {}
     text = hint.message()
-    assert "0.500 to 2.000" in text and "right after augment on" in text
+    assert "0.5000 to 2.0000" in text and "right after augment on" in text
 
 
 def test_a_climb_right_after_a_stronger_sketch_share_blames_the_harder_batches():
@@ -75,7 +75,7 @@ def test_validation_loss_rising_while_training_loss_falls_is_overfitting():
     (hint,) = hints(curves(train_loss=[0.5, 0.4, 0.3], val_loss=[0.40, 0.45, 0.52]), lr=1e-3)
     assert hint.kind == "overfitting" and hint.fix == {"augment": True}
     text = hint.message()
-    assert "0.400 at epoch 1 to 0.520 at epoch 3" in text and "0.500 to 0.300" in text
+    assert "0.4000 at epoch 1 to 0.5200 at epoch 3" in text and "0.5000 to 0.3000" in text
 
 
 def test_a_noisy_rise_from_the_lowest_validation_loss_is_overfitting_too():
@@ -84,7 +84,7 @@ def test_a_noisy_rise_from_the_lowest_validation_loss_is_overfitting_too():
     train = [0.55 - 0.027 * i for i in range(14)]
     (hint,) = hints(curves(train_loss=train, val_loss=val), lr=0.05)
     assert hint.kind == "overfitting"
-    assert "0.320 at epoch 8 to 0.370 at epoch 14" in hint.message()
+    assert "0.3200 at epoch 8 to 0.3700 at epoch 14" in hint.message()
     # a wobble near the lowest, or a fresh low, is not overfitting
     assert hints(curves(train_loss=train[:10], val_loss=val[:10]), lr=0.05) == []
     assert hints(curves(train_loss=train, val_loss=val[:-1] + [0.31]), lr=0.05) == []

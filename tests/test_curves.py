@@ -459,3 +459,35 @@ def test_the_live_key_covers_no_curve_no_title_and_no_change_label(
     assert [t.get_text() for t in key.get_texts()][-1] == (
         i18n.shown("validation") if validation else i18n.shown("no validation split")
     )
+
+
+@pytest.mark.parametrize("overflowed", [float("inf"), float("nan")])
+@pytest.mark.parametrize("before", [0, 1, 3])
+def test_an_overflowed_loss_is_marked_off_the_chart_as_a_huge_one_is(overflowed, before):
+    """A run whose loss overflowed (inf, or NaN once inf met inf) drew no arrow: the loss that
+    ended it was dropped, and the curve just stopped (a huge finite one is marked). It is kept
+    and marked alike, live and in the Runs overlay, and the limits stay those of the finite
+    batches, whether it came after a few batches or none."""
+    from types import SimpleNamespace
+
+    from nndesk.curves import off_chart
+
+    curves = Curves()
+    for i, loss in enumerate([2.3, 2.1, 2.2][:before]):
+        curves.batch_x.append((i + 1) / 4)
+        curves.batch_loss.append(loss)
+    curves.add_diverged(SimpleNamespace(batch_x=(before + 1) / 4, batch_loss=overflowed))
+    assert len(curves.batch_loss) == before + 1 and off_chart(curves.batch_loss) is not None
+    live = LiveCurves(*Figure().subplots(1, 3))
+    live.batches_per_epoch = 4
+    live.update(curves)
+    (arrow, label) = live.off_chart_marks()
+    said = "∞" if overflowed > 0 else "NaN"
+    assert arrow.xy[0] == curves.batch_x[-1] and f"loss {said} at epoch 1" in label.get_text()
+    low, top = live.axes[0].get_ylim()
+    assert low == 0 and np.isfinite(top) and top >= max(curves.batch_loss[:-1], default=0)
+    assert live.update(curves) is False  # drawn once: a NaN mark is not made again and again
+    axes = Figure().subplots(1, 3)
+    plot_overlay(*axes, [("run", curves)])
+    marks = [t for t in axes[0].texts if t.get_text() == said]
+    assert len(marks) == 1 and all(np.isfinite(axes[0].get_ylim()))

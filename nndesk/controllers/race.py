@@ -11,6 +11,8 @@ run history, like a Train click's run), on a thread of its own.
 from __future__ import annotations
 
 import copy
+import dataclasses
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
@@ -157,6 +159,14 @@ class RaceWorker(QObject):
         self.sessions_ready.emit(tuple(sessions))
 
 
+def last_loss(curves: Curves) -> float:
+    """A diverged lane's loss as its row writes it: the one that ended it (3.5e9), or the last
+    finite batch loss before an overflow; NaN when it has none. Its epochs' training loss is
+    none when it diverged in its first epoch, and the row said "—"."""
+    finite = [v for v in curves.batch_loss if math.isfinite(v)]
+    return finite[-1] if finite else math.nan
+
+
 def _num(value, default: float = float("nan")) -> float:
     try:
         return float(value) if value is not None else default
@@ -259,7 +269,7 @@ class RaceController(QObject, WorkerThreadOwner):
         worker.started.connect(self._on_worker_started)
         worker.batches_finished.connect(self._on_worker_batches_finished)
         worker.epoch_finished.connect(self._on_worker_epoch_finished)
-        worker.lane_ended.connect(self.lane_ended)
+        worker.lane_ended.connect(self._on_worker_lane_ended)
         worker.results_ready.connect(self._on_worker_results_ready)
         worker.sessions_ready.connect(self._on_worker_sessions_ready)
         worker.failed.connect(self.failed)
@@ -326,9 +336,23 @@ class RaceController(QObject, WorkerThreadOwner):
         self.curves[lane].add_epoch(report)
         self.progressed.emit()
 
+    @Slot(int, object)
+    def _on_worker_lane_ended(self, lane: int, ended) -> None:
+        if ended.reason == "diverged":
+            # the loss that ended it, kept in the lane's curves as a single run keeps it: the
+            # chart marks it leaving the chart, the table's row writes it
+            self.curves[lane].add_diverged(ended)
+            self.progressed.emit()
+        self.lane_ended.emit(lane, ended)
+
     @Slot(object)
     def _on_worker_results_ready(self, results: tuple) -> None:
-        self.results = tuple(results)
+        self.results = tuple(
+            dataclasses.replace(r, train_loss=last_loss(self.curves[r.lane]))
+            if r.reason == "diverged" and r.lane < len(self.curves)
+            else r
+            for r in results
+        )
 
     @Slot(object)
     def _on_worker_sessions_ready(self, sessions: tuple) -> None:

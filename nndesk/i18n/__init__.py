@@ -106,6 +106,19 @@ def loss_text(value: float | None) -> str:
     return fmt(float(value), f".{decimals}f")
 
 
+class Loss(float):
+    """A loss inside a ``Message``: the window writes it as ``loss_text`` does every other
+    loss ("3,54×10⁹"; the Train page's message read "3,54e+09" beside its charts' "3,54×10⁹"),
+    "NaN" when it is not a number; the CLI's English line keeps Python's "3.54e+09"."""
+
+    def __format__(self, spec: str) -> str:
+        return format(float(self), spec or ".3g")
+
+    def shown(self) -> str:
+        """The loss as the window writes it."""
+        return "NaN" if math.isnan(self) else loss_text(float(self))
+
+
 #: a power of ten as ``power_of_ten`` writes it: "1×10⁻⁷", "1,23×10⁴"
 _WRITTEN_POWER = re.compile(r"×\s*10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _PLAIN_DIGITS = str.maketrans("⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹", "-+0123456789")
@@ -181,7 +194,9 @@ class Message(str):
 
 def localised(text) -> str:
     """A ``Message`` in the window's language, its numbers in the language's format (nested
-    Messages too); any other text as it is."""
+    Messages too), a ``Loss`` as the window writes losses; any other text as it is."""
+    if isinstance(text, Loss):
+        return text.shown()
     if not isinstance(text, Message):
         return text
     return fill(shown(text.template), **{k: localised(v) for k, v in text.values.items()})

@@ -881,8 +881,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>mất mát thành {loss} ở epoch {epoch}, batch {batch}; hãy thử tốc độ học thấp hơn</translation>
     </message>
     <message>
-        <source>loss grew to {loss:.3g} at epoch {epoch} batch {batch}; try a lower learning rate</source>
-        <translation>mất mát tăng lên {loss:.3g} ở epoch {epoch}, batch {batch}; hãy thử tốc độ học thấp hơn</translation>
+        <source>loss grew to {loss} at epoch {epoch} batch {batch}; try a lower learning rate</source>
+        <translation>mất mát tăng lên {loss} ở epoch {epoch}, batch {batch}; hãy thử tốc độ học thấp hơn</translation>
     </message>
     <message>
         <source>loss {loss} at epoch {epoch}, batch {batch}: off the chart</source>
@@ -1686,12 +1686,12 @@ và lúc đầu (đứt nét)</translation>
         <translation>Xem các ảnh đoán sai của {name}</translation>
     </message>
     <message>
-        <source>The loss climbed from {before:.3f} to {recent:.3f} over the last {n} batches, right after {change}: the batches became harder to fit, not the learning rate too high. Give it a few hundred batches before changing it.</source>
-        <translation>Mất mát tăng từ {before:.3f} lên {recent:.3f} trong {n}&#xa0;batch gần nhất, ngay sau khi đổi {change}: các batch khó khớp hơn, không phải tốc độ học quá cao. Hãy chờ vài trăm batch trước khi đổi tốc độ học.</translation>
+        <source>The loss climbed from {before} to {recent} over the last {n} batches, right after {change}: the batches became harder to fit, not the learning rate too high. Give it a few hundred batches before changing it.</source>
+        <translation>Mất mát tăng từ {before} lên {recent} trong {n}&#xa0;batch gần nhất, ngay sau khi đổi {change}: các batch khó khớp hơn, không phải tốc độ học quá cao. Hãy chờ vài trăm batch trước khi đổi tốc độ học.</translation>
     </message>
     <message>
-        <source>The loss climbed from {before:.3f} to {recent:.3f} over the last {n} batches: the learning rate is probably too high.</source>
-        <translation>Mất mát tăng từ {before:.3f} lên {recent:.3f} trong {n}&#xa0;batch gần nhất: có lẽ tốc độ học quá cao.</translation>
+        <source>The loss climbed from {before} to {recent} over the last {n} batches: the learning rate is probably too high.</source>
+        <translation>Mất mát tăng từ {before} lên {recent} trong {n}&#xa0;batch gần nhất: có lẽ tốc độ học quá cao.</translation>
     </message>
     <message>
         <source>Training accuracy is {accuracy:.1%} after {epochs} epoch(s), near the 10% of guessing: check the input normalisation and the learning rate.</source>
@@ -1702,8 +1702,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>Bật tăng cường dữ liệu</translation>
     </message>
     <message>
-        <source>Validation loss rose from {v0:.3f} at epoch {e0} to {v2:.3f} at epoch {e2} while training loss fell from {t0:.3f} to {t2:.3f}: overfitting. More L2, dropout or augmentation helps.</source>
-        <translation>Mất mát kiểm định tăng từ {v0:.3f} ở epoch {e0} lên {v2:.3f} ở epoch {e2} trong khi mất mát huấn luyện giảm từ {t0:.3f} xuống {t2:.3f}: quá khớp. Thêm L2, dropout hoặc tăng cường dữ liệu sẽ giúp ích.</translation>
+        <source>Validation loss rose from {v0} at epoch {e0} to {v2} at epoch {e2} while training loss fell from {t0} to {t2}: overfitting. More L2, dropout or augmentation helps.</source>
+        <translation>Mất mát kiểm định tăng từ {v0} ở epoch {e0} lên {v2} ở epoch {e2} trong khi mất mát huấn luyện giảm từ {t0} xuống {t2}: quá khớp. Thêm L2, dropout hoặc tăng cường dữ liệu sẽ giúp ích.</translation>
     </message>
     <message>
         <source>{name} holds {share:.0%} of the mistakes on the validation split ({n} of {total}), most often taken for {other}: see them in Mistakes.</source>

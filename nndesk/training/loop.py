@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from nndesk.errors import ConfigError
-from nndesk.i18n import N_, Message
+from nndesk.i18n import N_, Loss, Message
 from nndesk.nn import split_batch
 from nndesk.setting_changes import SettingChange
 from nndesk.training import runtime
@@ -327,10 +327,10 @@ def _train(
                 message = (
                     Message(
                         N_(
-                            "loss grew to {loss:.3g} at epoch {epoch} batch {batch}; try a "
+                            "loss grew to {loss} at epoch {epoch} batch {batch}; try a "
                             "lower learning rate"
                         ),
-                        loss=loss,
+                        loss=Loss(loss),
                         **where,
                     )
                     if math.isfinite(loss)
@@ -339,7 +339,7 @@ def _train(
                             "loss became {loss} at epoch {epoch} batch {batch}; try a lower "
                             "learning rate"
                         ),
-                        loss=str(loss),
+                        loss=Loss(loss),
                         **where,
                     )
                 )

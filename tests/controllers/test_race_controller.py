@@ -116,3 +116,29 @@ def test_lane_reports_are_batched_by_the_same_interval_as_a_runs(qtbot, race, mo
     monkeypatch.setattr(worker_thread, "BATCH_EMIT_INTERVAL", 3600.0)  # at epoch ends only
     race_to_the_end(qtbot, race)
     assert shown[-1] == 48 and max(steps()) >= 8 and len(shown) <= 12
+
+
+@pytest.mark.parametrize("lr", [1000.0, 1e30])
+def test_a_lane_that_diverges_keeps_its_last_loss_and_the_chart_marks_it(qtbot, race, lr):
+    """A newcomer's walk: a lane that diverged in its first epoch kept no loss ("—" in its
+    row) and its line stopped short with nothing to show where the loss went. It keeps the
+    loss that ended it (or, overflowed, the last finite one) in its row, and the race chart
+    marks it off the chart in the lane's colour, as the Runs chart marks a run's."""
+    from nndesk.i18n import Loss
+    from nndesk.race_chart import RaceChart
+
+    lanes = (LANES[0], Lane("Too fast", BASE.replace(optimizer="sgd", lr=lr)))
+    results = race_to_the_end(qtbot, race, lanes)
+    assert [r.reason for r in results] == ["completed", "diverged"]
+    losses = race.curves[1].batch_loss
+    finite = [v for v in losses if math.isfinite(v)]
+    assert results[1].train_loss == finite[-1]  # a number, no longer NaN
+    chart = RaceChart([lane.name for lane in lanes], 600, 400)
+    chart.render(race.curves, race.batches_per_epoch)
+    (arrow, label) = chart.off_chart_marks()
+    assert arrow.xy[0] == race.curves[1].batch_x[-1]
+    assert label.get_text() == Loss(losses[-1]).shown()
+    low, top = chart.ax_batch.get_ylim()
+    assert math.isfinite(low) and math.isfinite(top)
+    chart.render(race.curves, race.batches_per_epoch)  # drawn again: one mark, not two
+    assert len(chart.off_chart_marks()) == 2

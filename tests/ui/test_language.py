@@ -230,12 +230,12 @@ def test_the_coachs_hints_write_decimal_commas_in_vietnamese(vietnamese):
     curves.batch_loss = [0.5] * 20 + [2.0] * 20
     (hint,) = hints(curves, lr=0.03)
     text = hint.message(lambda t: language.translate_marked("Coach", t))
-    assert "0,500" in text and "2,000" in text and "0.5" not in text
+    assert "0,5000" in text and "2,0000" in text and "0.5" not in text
     assert "tốc độ học" in text  # the Vietnamese template, filled
     button = hint.button_text(lambda t: language.translate_marked("Coach", t))
     assert button.endswith("0,01") and "0.01" not in button
     language.use_language("en")
-    assert "from 0.500 to 2.000" in hint.message(lambda t: language.translate_marked("Coach", t))
+    assert "from 0.5000 to 2.0000" in hint.message(lambda t: language.translate_marked("Coach", t))
 
 
 def test_numbers_written_by_hand_follow_the_language(vietnamese):
@@ -513,3 +513,28 @@ def test_a_damaged_gzips_reason_is_vietnamese_and_zlibs_words_are_only_the_techn
     assert details[0].startswith(line) and "Error" not in details[0]
     assert details[-1].startswith("Chi tiết kỹ thuật, nguyên văn của thư viện: zlib: Error -3")
     assert len(details) == 2
+
+
+@pytest.mark.parametrize("lr", [1000.0, 1e30])
+def test_a_diverged_runs_message_writes_its_loss_as_the_charts_do(vietnamese, lr):
+    """A newcomer's walk: the Train page's message said "mất mát tăng lên 3,54e+09" while the
+    charts and Evaluate's card wrote "3,54×10⁹". The window writes the loss that ended a run
+    as every other loss (``loss_text``; "∞" once it overflowed); the CLI's English line keeps
+    Python's number."""
+    import math
+
+    from nndesk.i18n import localised, loss_text
+    from nndesk.training import prepare, train
+    from tests.test_training import FAST, tiny
+
+    dataset = tiny.__wrapped__()
+    config = FAST.replace(optimizer="sgd", lr=lr, epochs=3)
+    end = list(train(prepare(config, dataset=dataset)))[-1]
+    assert end.reason == "diverged"
+    shown = localised(end.message)
+    said = "NaN" if math.isnan(end.batch_loss) else loss_text(end.batch_loss)  # or "∞"
+    assert said in shown and "e+" not in shown and "inf" not in shown
+    assert ("×10" in said) == (math.isfinite(end.batch_loss) and end.batch_loss >= 1e4)
+    assert "mất mát" in shown  # the Vietnamese template, filled
+    language.use_language("en")
+    assert format(end.batch_loss, ".3g") in str(end.message)  # the CLI's line, as it was
