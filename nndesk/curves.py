@@ -207,9 +207,11 @@ def off_chart_text(loss: float, x: float, batches_per_epoch: int | None) -> str:
     return fill(shown(N_("loss {loss}: off the chart")), loss=Loss(loss).shown())
 
 
-def mark_off_chart(ax: Axes, x: float, text: str, color: str = VAL_COLOR) -> list:
+def mark_off_chart(ax: Axes, x: float, text: str, color: str = VAL_COLOR, row: int = 0) -> list:
     """An arrow straight up to the top edge at ``x``, ``text`` beside its foot: the loss went
-    on up there, past what the plot shows."""
+    on up there, past what the plot shows. ``row`` > 0 writes the text that many lines
+    lower: runs compared on one plot often diverge at the same batch, and their values were
+    written over each other ("NaN" on "2,45×10⁴")."""
     left, right = ax.get_xlim()
     flip = x > left + 0.6 * (right - left)
     where = {"xycoords": ("data", "axes fraction"), "annotation_clip": False}
@@ -224,7 +226,7 @@ def mark_off_chart(ax: Axes, x: float, text: str, color: str = VAL_COLOR) -> lis
     label = ax.annotate(
         text,
         xy=(x, 1.0),
-        xytext=(-5 if flip else 5, -OFF_CHART_ARROW_POINTS * 0.6),
+        xytext=(-5 if flip else 5, -OFF_CHART_ARROW_POINTS * 0.6 - OFF_CHART_ROW_POINTS * row),
         textcoords="offset points",
         ha="right" if flip else "left",
         va="center",
@@ -240,6 +242,8 @@ def mark_off_chart(ax: Axes, x: float, text: str, color: str = VAL_COLOR) -> lis
 #: the length of the arrow of a loss that left the chart (points: long enough to be seen
 #: in the Train page's short batch plot at 1024x700)
 OFF_CHART_ARROW_POINTS = 22
+#: the height of one row of off-chart labels (points: their 8 pt text and a little space)
+OFF_CHART_ROW_POINTS = 10
 
 
 def _finite(values) -> np.ndarray:
@@ -641,12 +645,14 @@ def plot_overlay(
         for x in sorted({change.x for change in curves.changes}):
             for ax in (ax_batch, ax_loss, ax_acc):
                 ax.axvline(x, color=color, ls=":", lw=1.0)
+    marked = 0
     for i, (_, curves) in enumerate(runs):  # once the x limits hold every run
         if (off := off_chart(curves.batch_loss)) is not None:
             x = float(curves.batch_x[-1])
             color = RUN_COLORS[i % len(RUN_COLORS)]
             # the value alone: the Runs view's plots are a few hundred pixels wide
-            mark_off_chart(ax_batch, x, Loss(off).shown(), color)
+            mark_off_chart(ax_batch, x, Loss(off).shown(), color, row=marked)
+            marked += 1
     if not any(np.isfinite(v).any() for _, c in runs for v in _epoch_values(c)):
         # no finished epoch yet: empty axes default to -0.05..0.05, i.e. negative loss and
         # accuracy ticks; show the ranges these values live in instead

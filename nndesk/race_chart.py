@@ -144,7 +144,9 @@ class RaceChart:
             if (off := off_chart(c.batch_loss)) is not None:
                 color = RUN_COLORS[i % len(RUN_COLORS)]
                 x = float(c.batch_x[-1])
-                self._off_marks += mark_off_chart(self.ax_batch, x, Loss(off).shown(), color)
+                row = len(self._off_marks) // 2  # each mark is an arrow and its text
+                text = Loss(off).shown()
+                self._off_marks += mark_off_chart(self.ax_batch, x, text, color, row=row)
 
     def off_chart_marks(self) -> list:
         """The artists marking diverged lanes' last losses (none when no lane diverged)."""

@@ -491,3 +491,23 @@ def test_an_overflowed_loss_is_marked_off_the_chart_as_a_huge_one_is(overflowed,
     plot_overlay(*axes, [("run", curves)])
     marks = [t for t in axes[0].texts if t.get_text() == said]
     assert len(marks) == 1 and all(np.isfinite(axes[0].get_ylim()))
+
+
+def test_runs_that_diverge_at_the_same_batch_have_their_values_written_apart():
+    """Two compared runs that diverged at their second batch had their values written over
+    each other ("NaN" on "2,45×10⁴", unreadable): each mark's text is a row lower."""
+    from types import SimpleNamespace
+
+    runs = []
+    for name, loss in (("a", 2.45e4), ("b", float("nan"))):
+        curves = Curves()
+        curves.batch_x.append(0.25)
+        curves.batch_loss.append(2.3)
+        curves.add_diverged(SimpleNamespace(batch_x=0.5, batch_loss=loss))
+        runs.append((name, curves))
+    axes = Figure().subplots(1, 3)
+    plot_overlay(*axes, runs)
+    texts = [t for t in axes[0].texts if t.get_text() in ("2.45×10⁴", "NaN")]
+    assert len(texts) == 2
+    (_, y0), (_, y1) = (t.xyann for t in texts)
+    assert abs(y0 - y1) >= 8  # points: a line of their 8 pt text apart

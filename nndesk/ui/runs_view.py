@@ -39,13 +39,14 @@ from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.flow_layout import WrappingColumn, flow_row
-from nndesk.ui.language import translate
+from nndesk.ui.language import translate, translate_marked
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.runs_table import (
     CELL_CHARS,
     COLUMNS,
     LAYERS,
     SETTINGS,
+    STATUSES,
     RunsTableModel,
     shared_minutes,
     start_day,
@@ -722,6 +723,21 @@ def legend_labels(selected: list[RunRecord]) -> list[str]:
     ("14:45:27 · mnist 784-784-10 relu…": seconds when two share a minute); runs that
     agree even in that (two lanes of a race) by their folder's name, which the Runs table's
     tooltips show too."""
+    return [_with_ending(label, r) for label, r in zip(_named(selected), selected, strict=True)]
+
+
+def _with_ending(label: str, record: RunRecord) -> str:
+    """``label`` followed by "(diverged)" for a run that diverged, its end never cut off: a
+    diverged run read "epoch 5, lr 1000, SGD" among runs that trained, as if it had trained
+    five epochs (it ended at its second batch)."""
+    if record.status != "diverged":
+        return label
+    ending = f" ({translate_marked('RunsView', STATUSES['diverged'])})"
+    return one_line(label, max(LABEL_CHARS - len(ending), 8)) + ending
+
+
+def _named(selected: list[RunRecord]) -> list[str]:
+    """The runs' legend labels before their endings (``legend_labels``)."""
     texts = [_label_text(r, selected) for r in selected]
     labels = [one_line(t, LABEL_CHARS) for t in texts]
     if len(selected) < 2:

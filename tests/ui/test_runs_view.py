@@ -52,6 +52,37 @@ def boxes(monkeypatch):
     return seen
 
 
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_the_legend_says_which_run_diverged_and_names_it_as_the_others(tmp_path, qapp, code):
+    """A newcomer's walk: beside "epoch 2, lr 0,01, Adam" the legend named a run that diverged
+    at its second batch "epoch 5, lr 1000, SGD", as if it had trained five epochs. It is named
+    as the others are, followed by "(diverged)" in the window's language, never cut off; the
+    runs that trained keep their labels."""
+    from nndesk.ui import language
+    from nndesk.ui.runs_view import LABEL_CHARS, legend_labels
+
+    store = RunStore(tmp_path / "runs")
+    base = {"dataset": "fashion", "arch": "784-64-64-10", "epochs": 2, "lr": 0.01}
+    trained = store.create({**base, "optimizer": "adam"})
+    wild = store.create({**base, "epochs": 5, "lr": 1000.0, "optimizer": "sgd"})
+    wild.status = "diverged"
+    language.use_language(code)
+    try:
+        before = legend_labels([trained, wild])[0]
+        wild.status = "completed"
+        named = legend_labels([trained, wild])
+        wild.status = "diverged"
+        labels = legend_labels([trained, wild])
+        word = language.translate("RunsView", "diverged")
+    finally:
+        language.use_language("en")
+    assert word == ("phân kỳ" if code == "vi" else "diverged")
+    assert labels == [before, f"{named[1]} ({word})"]
+    wild.title = "x" * 500  # alone in the legend, its title cut, never its ending
+    alone = legend_labels([wild])[0]
+    assert alone.endswith(" (diverged)") and len(alone) <= LABEL_CHARS
+
+
 def add_run(store: RunStore, title: str) -> str:
     record = store.create({"dataset": "mnist", "arch": "784-10", "lr": 0.1}, title=title)
     record.status = "completed"
