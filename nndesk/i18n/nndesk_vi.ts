@@ -5069,24 +5069,24 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Áp dụng vào lượt chạy</translation>
     </message>
     <message>
-        <source>Cannot continue: the run needs {title}; the banner under Train says where it was looked for</source>
-        <translation>Không thể huấn luyện tiếp: lượt chạy cần {title}; dải thông báo dưới nút Huấn luyện cho biết đã tìm ở đâu</translation>
+        <source>Cannot continue: the run needs {title}; see the banner under Train</source>
+        <translation>Không thể huấn luyện tiếp: lượt chạy cần {title}; xem dải thông báo</translation>
     </message>
     <message>
-        <source>Cannot train: a {title} file cannot be read; the banner under Train says which and how to get a good copy</source>
-        <translation>Không thể huấn luyện: một tệp {title} không đọc được; dải thông báo dưới nút Huấn luyện cho biết tệp nào và cách lấy một bản tốt</translation>
+        <source>Cannot train: a {title} file cannot be read; see the banner under Train</source>
+        <translation>Không thể huấn luyện: một tệp {title} không đọc được; xem dải thông báo</translation>
     </message>
     <message>
-        <source>Cannot train: the data folder holds {other}, not {title}; the banner under Train offers the switch</source>
-        <translation>Không thể huấn luyện: thư mục dữ liệu chứa {other}, không phải {title}; dải thông báo dưới nút Huấn luyện cho phép chuyển chế độ</translation>
+        <source>Cannot train: the data folder holds {other}, not {title}; see the banner under Train</source>
+        <translation>Không thể huấn luyện: thư mục chứa {other}, không phải {title}</translation>
     </message>
     <message>
-        <source>Cannot train: {title} files are missing; the banner under Train says which and where to get them</source>
-        <translation>Không thể huấn luyện: thiếu tệp {title}; dải thông báo dưới nút Huấn luyện cho biết tệp nào và lấy ở đâu</translation>
+        <source>Cannot train: {title} files are missing; see the banner under Train</source>
+        <translation>Không thể huấn luyện: thiếu tệp {title}; xem dải thông báo</translation>
     </message>
     <message>
-        <source>Cannot train: {title} files are missing; the dialog says which and where to get them</source>
-        <translation>Không thể huấn luyện: thiếu tệp {title}; hộp thoại cho biết tệp nào và lấy ở đâu</translation>
+        <source>Cannot train: {title} files are missing; the dialog says which</source>
+        <translation>Không thể huấn luyện: thiếu tệp {title}; hộp thoại cho biết tệp nào</translation>
     </message>
     <message>
         <source>Choose settings and press Train.</source>

@@ -265,8 +265,7 @@ class TrainDataCheck(QObject):
             page.status_message.emit(
                 translate(
                     "TrainingPanel",
-                    "Cannot continue: the run needs {title}; the banner under Train says where "
-                    "it was looked for",
+                    "Cannot continue: the run needs {title}; see the banner under Train",
                 ).format(title=titles.get(wanted, wanted))
             )
             return True
@@ -277,8 +276,8 @@ class TrainDataCheck(QObject):
             page.status_message.emit(  # "Loading mnist…" is over
                 translate(
                     "TrainingPanel",
-                    "Cannot train: the data folder holds {other}, not {title}; the banner under "
-                    "Train offers the switch",
+                    "Cannot train: the data folder holds {other}, not {title}; see the banner "
+                    "under Train",
                 ).format(
                     other=datasets.TITLES.get(other, other),
                     title=datasets.TITLES.get(wanted, wanted),
@@ -294,8 +293,7 @@ class TrainDataCheck(QObject):
             page.status_message.emit(
                 translate(
                     "TrainingPanel",
-                    "Cannot train: a {title} file cannot be read; the banner under Train says "
-                    "which and how to get a good copy",
+                    "Cannot train: a {title} file cannot be read; see the banner under Train",
                 ).format(title=titles.get(wanted, wanted))
             )
             return True
@@ -314,8 +312,7 @@ class TrainDataCheck(QObject):
             page.status_message.emit(
                 translate(
                     "TrainingPanel",
-                    "Cannot train: {title} files are missing; the banner under Train says "
-                    "which and where to get them",
+                    "Cannot train: {title} files are missing; see the banner under Train",
                 ).format(title=title)
             )
             return True
@@ -323,8 +320,7 @@ class TrainDataCheck(QObject):
         page.status_message.emit(
             translate(
                 "TrainingPanel",
-                "Cannot train: {title} files are missing; the dialog says which and "
-                "where to get them",
+                "Cannot train: {title} files are missing; the dialog says which",
             ).format(title=title)
         )
         page.data_missing.emit(missing)  # the window offers the download

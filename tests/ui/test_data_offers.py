@@ -178,8 +178,7 @@ def test_training_on_a_folder_of_the_other_dataset_offers_switching_on_the_page(
     assert train.data_banner.switch_offered() == "garments"
     assert train.progress.format() == "Needs a dataset"
     assert said[-1] == (
-        "Cannot train: the data folder holds Fashion-MNIST, not MNIST; the banner under Train "
-        "offers the switch"
+        "Cannot train: the data folder holds Fashion-MNIST, not MNIST; see the banner under Train"
     )
     qtbot.waitUntil(lambda: not desk.training.is_running(), timeout=10_000)
     with qtbot.waitSignal(desk.window.mode_changed, timeout=10_000):

@@ -208,10 +208,7 @@ def test_training_with_only_the_test_files_names_the_train_files_missing(
     assert offer.download_button.isVisibleTo(offer) and offer.folder_button.isVisibleTo(offer)
     # the status bar, narrowed by the model and accuracy widgets, gets one short clause; the
     # page's banner has the whole text (probe 16d F3: it was cut mid-sentence at 1024 px)
-    assert shown[-1] == (
-        "Cannot train: MNIST files are missing; the banner under Train says which and where "
-        "to get them"
-    )
+    assert shown[-1] == "Cannot train: MNIST files are missing; see the banner under Train"
     assert desk.window.statusBar().currentMessage() == shown[-1]
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QFontMetrics
 
 from nndesk.inference import Classifier
-from nndesk.ui.status_line import fit_status, room_for_message
+from nndesk.ui.status_line import fit_status, room_for_message, show_status
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
 
@@ -52,3 +52,39 @@ def test_any_message_fits_any_room(qapp, text, width):
     assert metrics.horizontalAdvance(shown) <= width or shown == ""
     if metrics.horizontalAdvance(text) <= width:
         assert shown == text
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_every_cannot_train_message_is_read_whole_at_1024_px(qtbot, window_factory, code):
+    """A newcomer's walk: at 1024x700 the status bar read "Cannot train: Fashion-MNIST files
+    are missing; the banner under Train says which and where to get th…", the end cut by the
+    model, accuracy and prediction time beside it (its tooltip goes with the message). The
+    page's banner says which files and where from; the bar's line only has to say why
+    nothing started and where to look, and it is read whole, in both languages, beside a
+    shipped model's name, its accuracy and a prediction's time."""
+    from nndesk.i18n import ts_path
+    from nndesk.ui import language
+    from tools import translations
+
+    reasons = [
+        m
+        for m in translations.read_ts(ts_path("vi"))
+        if m.context == "TrainingPanel" and m.source.startswith(("Cannot train", "Cannot continue"))
+    ]
+    assert len(reasons) >= 5
+    language.use_language(code)
+    try:
+        shipped = Classifier.from_file("weights/fashion-cnn.npz")
+        window = window_factory(classifier=shipped).window
+        window.resize(1024, 700)
+        qtbot.waitUntil(lambda: window.width() == 1024)
+        window.show_latency(12.8)
+        bar = window.statusBar()
+        for m in reasons:
+            template = m.translation if code == "vi" else m.source
+            text = template.format(title="Fashion-MNIST", other="MNIST")
+            show_status(window, text)
+            assert bar.currentMessage() == text, text
+            assert bar.fontMetrics().horizontalAdvance(text) <= room_for_message(window), text
+    finally:
+        language.use_language("en")
