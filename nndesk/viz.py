@@ -177,6 +177,16 @@ def row_normalise(confusion: np.ndarray) -> np.ndarray:
 # Counts are written in full (grouped: "5.032" in Vietnamese) down to this size (points);
 # a count of thousands that would need a smaller font is shortened to "5,0k" instead
 READABLE_COUNT_POINTS = 6.5
+# A count of four digits is written in full down to this size: at 1024x700 Evaluate's cells
+# (~30 px) held "1.000" at 6.6 pt and the bold diagonal's at 6.2, and the column read "1,0k"
+# (a thousand with a decimal, a letter not every reader takes for "thousand") beside full
+# counts elsewhere; a count must be exact where it can be, and 6 pt digits read on screen
+FULL_FOUR_DIGITS_POINTS = 6.0
+
+
+def _readable_points(n: int) -> float:
+    """The smallest size ``n`` is written at in full (smaller: shortened)."""
+    return FULL_FOUR_DIGITS_POINTS if n < 10_000 else READABLE_COUNT_POINTS
 
 
 def count_points(k: int) -> float:
@@ -197,8 +207,9 @@ def short_count(n: int) -> str:
 def fit_cell_counts(ax: Axes, confusion: np.ndarray, renderer, smallest: float = 5.0) -> bool:
     """Write the counts ``plot_confusion`` put in ``ax`` so each fits its cell on screen: in
     full ("5.032") at the largest size up to ``count_points`` that fits, or, when that would be
-    under ``READABLE_COUNT_POINTS``, shortened ("5,0k": in a 1024 px window's replay "5032"
-    fitted only at 5 pt). Never under ``smallest``. True if any text changed (draw to see it).
+    under ``READABLE_COUNT_POINTS`` (``FULL_FOUR_DIGITS_POINTS`` for four digits), shortened
+    ("5,0k": in a 1024 px window's replay "5032" fitted only at 5 pt). Never under
+    ``smallest``. True if any text changed (draw to see it).
 
     ``confusion`` is the int (k, k) matrix drawn; ``renderer`` one the axes was laid out with.
     """
@@ -227,7 +238,7 @@ def fit_cell_counts(ax: Axes, confusion: np.ndarray, renderer, smallest: float =
     # column of "1.000"; when one count of thousands must be shortened, all are
     shorten = any(
         n >= 1000
-        and points_to_fit(text, grouped(n)) < READABLE_COUNT_POINTS
+        and points_to_fit(text, grouped(n)) < _readable_points(n)
         and points_to_fit(text, short_count(n)) > points_to_fit(text, grouped(n))
         for text, n in counts
     )

@@ -137,6 +137,42 @@ def test_a_bold_count_is_shortened_only_when_the_plain_counts_beside_it_are():
         assert len(column) == 1, (tenths, column)
 
 
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_a_count_of_four_digits_is_written_whole_in_cells_of_a_1024_window(code, qapp):
+    """A newcomer's walk: at 1024x700 Evaluate's cells are about 30 px and a column of 1000s
+    read "1,0k" (a thousand with a decimal, beside full counts). Four digits fit there at 6 pt
+    and over: they are written whole ("1.000" in Vietnamese), each inside its cell; only
+    cells too small for that shorten them."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from nndesk.ui import language
+
+    cm = np.zeros((10, 10), dtype=np.int64)
+    cm[:, 9] = 1000
+    cm[3, 3], cm[3, 9] = 1135, 0
+    language.use_language(code)
+    try:
+        whole = {"en": "1,000", "vi": "1.000"}[code]
+        for tenths in (41, 42, 45):  # cells of 30, 31 and 33 px
+            fig = Figure(figsize=(tenths / 10, tenths / 10), dpi=96)
+            canvas = FigureCanvasAgg(fig)
+            ax = fig.add_subplot()
+            viz.plot_confusion(ax, cm, [str(i) for i in range(10)], title=None)
+            canvas.draw()
+            renderer = canvas.get_renderer()
+            viz.fit_cell_counts(ax, cm, renderer)
+            cell = ax.get_window_extent(renderer).width / 10
+            column = {ax.texts[r * 10 + 9].get_text() for r in range(10) if r != 3}
+            assert column == {whole}, (tenths, column)
+            assert ax.texts[33].get_text() == whole.replace("000", "135")
+            canvas.draw()
+            for text in ax.texts:
+                assert text.get_fontsize() >= viz.FULL_FOUR_DIGITS_POINTS
+                assert text.get_window_extent(renderer).width <= cell
+    finally:
+        language.use_language("en")
+
+
 FASHION = [
     "T-shirt/top",
     "Trouser",
