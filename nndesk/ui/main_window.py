@@ -306,9 +306,17 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         return self._mode
 
     def set_mode(self, mode: str, clear: bool = True) -> None:
-        """Switch the UI to "digits" or "garments": hint, pen default, checked menu entries."""
-        if clear and mode != self._mode:
-            self._swap_sheets(self._mode, mode)
+        """Switch the UI to "digits" or "garments": hint, pen default, checked menu entries.
+
+        The switch the user asks for (``clear``) shows the other mode's own drawing. One that
+        follows a model of the other kind (picked, or a run's live network) carries the drawing
+        over when that mode has none, so the new model reads it; neither loses a drawing
+        (moving it over replaced the other mode's drawing and emptied this one's)."""
+        if mode != self._mode:
+            if clear or self._has_sheet(mode):
+                self._swap_sheets(self._mode, mode)
+            else:
+                self._sheets[self._mode] = self.canvas.history()
         elif clear:
             self.canvas.clear()
         self._mode = mode
@@ -337,6 +345,14 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         back on the Digits canvas, read there as a "2")."""
         self._sheets[old] = self.canvas.history()
         self.canvas.restore_history(self._sheets.pop(new, None) or blank_history())
+
+    def _has_sheet(self, mode: str) -> bool:
+        """Whether ``mode`` keeps a drawing, or undo/redo steps, aside."""
+        sheet = self._sheets.get(mode)
+        if sheet is None:
+            return False
+        image, undo, redo = sheet
+        return bool(undo or redo) or image != blank_history()[0]
 
     def mode_sheets(self) -> dict:
         """The drawings (with undo steps) of the modes not shown, for ``restore_mode_sheets``."""

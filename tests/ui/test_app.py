@@ -118,6 +118,9 @@ def test_a_run_on_another_modes_dataset_answers_with_its_own_classes_and_hint(
     assert mode == "digits"
     assert names == tuple(str(i) for i in range(10))
     assert hint == "Draw a digit 0-9"
+    # walk 43: the garment drawing had moved into Digits, and Clothing came back empty
+    window.act_garments.trigger()
+    assert not window.canvas.is_blank()
 
 
 def _long_run(page):

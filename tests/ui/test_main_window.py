@@ -427,6 +427,38 @@ def test_a_model_of_the_other_kind_switches_the_mode_and_keeps_the_drawing(
     wait_for_prediction(qtbot, prediction)
     assert window.prediction_panel.top_label.text() == "vertical"
     assert preferences.recent_models()[0] == path.resolve()
+    digit = window.canvas.array()
+    window.act_digits.trigger()  # Digits still holds the drawing it was carried from
+    assert np.array_equal(window.canvas.array(), digit)
+
+
+def test_a_model_of_the_other_kind_shows_that_modes_own_drawing(qtbot, window_factory, tmp_path):
+    """Walk 43: Clothing held a bag, Digits a 7; picking a Fashion model in the Model box
+    switched to Clothing showing the 7, the bag was gone for good (not even under Undo) and
+    Digits came back empty. Each mode keeps its drawing, whatever switches the mode."""
+    from nndesk.nn.serialization import save_model
+    from tests.ui.conftest import stroke_info, stroke_model
+
+    path = save_model(tmp_path / "garment-strokes.npz", stroke_model(), stroke_info("garments"))
+    desk = window_factory(mode="digits")
+    window, prediction = desk.window, desk.prediction
+    window.act_garments.trigger()
+    window.canvas.draw_stroke([(40, 40), (240, 240)], width=40)  # the garment
+    garment = window.canvas.array()
+    window.act_digits.trigger()
+    window.canvas.draw_stroke([(60, 40), (220, 40), (120, 250)])  # a 7
+    digit = window.canvas.array()
+    with qtbot.waitSignal(prediction.classifier_changed, timeout=60000):
+        window.model_file_requested.emit(str(path))
+    assert window.mode() == "garments"
+    assert np.array_equal(window.canvas.array(), garment)
+    window.act_undo.trigger()  # the garment's own undo steps came with it
+    assert window.canvas.is_blank()
+    window.act_redo.trigger()
+    window.act_digits.trigger()
+    assert np.array_equal(window.canvas.array(), digit)
+    window.act_garments.trigger()
+    assert np.array_equal(window.canvas.array(), garment)
 
 
 def test_the_fill_button_and_the_f_key_switch_the_canvas_fill_tool(qtbot, window_factory):
