@@ -1,4 +1,6 @@
-"""Command line. With no sub-command it opens the window; sub-commands never import Qt.
+"""Command line. With no sub-command it opens the window; sub-commands never import Qt, but
+for QtCore to read the folder chosen in the window when a command that reads a dataset is given
+neither ``--data-dir`` nor ``$NNDESK_DATA_DIR`` (``nndesk.cli_data``).
 
     nndesk                                  open the window
     nndesk --data-dir DIR                   open the window with the datasets in DIR
@@ -257,11 +259,17 @@ class _DownloadBars:
 
 
 def _cmd_download(args) -> int:
+    from nndesk import cli_data
     from nndesk.data import download_dataset
+    from nndesk.data.download import DownloadError
 
     bars = _DownloadBars()
     try:
         path = download_dataset(args.dataset, dest=args.dest, progress=bars)
+    except DownloadError as err:
+        if err.kind == "cancelled":
+            raise
+        raise cli_data.with_hint(err, args.dataset) from None
     finally:
         bars.close()
     print(_shown(path))
@@ -458,9 +466,11 @@ def _cmd_train(args) -> int:
     places = _save_places(args, config)
     out = _checked_out(args, places)  # a bad --out (or no place at all) ends here, untrained
     log = sys.stderr if args.json else sys.stdout  # with --json stdout holds only the JSON
+    data = _data_folder(args.data_dir, config.dataset, log)
     bars = _DownloadBars()
     try:
-        session = prepare(config, data_dir=args.data_dir, resume=resumed, progress=bars)
+        with _on_disk_hint(data):
+            session = prepare(config, data_dir=data.folder, resume=resumed, progress=bars)
     finally:
         bars.close()
     config = session.config
@@ -538,6 +548,7 @@ def _cmd_train(args) -> int:
             "config": config.to_dict(),
             "ended": ended.reason,
             "calibration": calibration,
+            "data": _data_json(data, config.dataset),
         }
         _print_json(payload)
     return 1 if save_problem else 0
@@ -672,6 +683,7 @@ def _model_dataset(args, clf, test_only: bool = False):
     its classes must be the model's. ``test_only``: a registered dataset's two test files are
     enough (its train arrays may be empty), as for the window's Evaluate."""
     from nndesk.data import load_dataset
+    from nndesk.data.sources import TEST_ROLES
     from nndesk.errors import ModelFileError
 
     # the test set is one the person names, or the registered dataset the file names: never a
@@ -685,16 +697,65 @@ def _model_dataset(args, clf, test_only: bool = False):
             f"{args.model}: the file names no known dataset ({', '.join(DATASETS)}); "
             f"say which test set to use with --dataset {'|'.join((*DATASETS, 'FOLDER'))}"
         )
-    dataset = (
-        _test_split(name, args.data_dir)
-        if test_only
-        else load_dataset(name, data_dir=args.data_dir)
-    )
+    log = sys.stderr if args.json else sys.stdout
+    args.data = _data_folder(args.data_dir, name, log, TEST_ROLES if test_only else None)
+    with _on_disk_hint(args.data):
+        dataset = (
+            _test_split(name, args.data.folder)
+            if test_only
+            else load_dataset(name, data_dir=args.data.folder)
+        )
     if tuple(dataset.class_names) != tuple(clf.class_names):
         raise ModelFileError(
             f"{args.model}: its classes do not match the {_title(dataset.name)} dataset's classes"
         )
     return dataset
+
+
+def _data_folder(data_dir: str | None, name: str, log, roles=None):
+    """Where dataset ``name`` is read from (``cli_data.choose``); says so on ``log`` when it
+    is the window's folder, which the person did not name here. An image folder
+    (``--dataset FOLDER``) is read where it is."""
+    from nndesk import cli_data
+    from nndesk.data.registry import DATASETS
+
+    if name not in DATASETS:
+        return cli_data.DataFolder(data_dir, cli_data.FROM_FLAG)
+    data = cli_data.choose(data_dir, name, roles)
+    line = data.said()
+    if line is not None:
+        print(line, file=log)
+    return data
+
+
+@contextlib.contextmanager
+def _on_disk_hint(data):
+    """A dataset the cache lacks and no server sent: its one line also names the ways to
+    files already on disk (--data-dir, NNDESK_DATA_DIR, the window's Choose a folder…)."""
+    from nndesk import cli_data
+    from nndesk.data.download import DownloadError
+    from nndesk.errors import MissingDataError
+
+    try:
+        yield
+    except (DownloadError, MissingDataError) as err:
+        if data.source != cli_data.FROM_CACHE or getattr(err, "kind", None) == "cancelled":
+            raise
+        raise cli_data.with_hint(err) from None
+
+
+def _data_json(data, name: str | None) -> dict:
+    """``--json``'s ``data``: the folder the images were read from and why that one (see
+    ``cli_data``; "--dataset" for an image folder)."""
+    from nndesk import cli_data
+    from nndesk.data.download import dataset_cache_dir
+    from nndesk.data.registry import DATASETS
+
+    if name is None or name not in DATASETS:
+        return {"folder": str(name), "from": "--dataset"}
+    if data.source == cli_data.FROM_CACHE:
+        return {"folder": str(dataset_cache_dir(name)), "from": data.source}
+    return {"folder": str(data.folder), "from": data.source}
 
 
 def _title(name: str) -> str:
@@ -706,22 +767,19 @@ def _title(name: str) -> str:
 
 
 def _test_split(name: str, data_dir: str | None):
-    """Registered dataset ``name`` for evaluation: its two test files from ``data_dir`` (or
-    ``$NNDESK_DATA_DIR``), else from the cache, else the whole dataset downloaded; an image
-    folder is read whole."""
-    import os
-
+    """Registered dataset ``name`` for evaluation: its two test files from ``data_dir`` (the
+    folder ``cli_data.choose`` chose), else from the cache, else the whole dataset downloaded;
+    an image folder is read whole."""
     from nndesk.data import load_dataset
     from nndesk.data.download import dataset_cache_dir
     from nndesk.data.registry import DATASETS
-    from nndesk.data.sources import DATA_DIR_ENV, TEST_ROLES, find_files, load_test_split
+    from nndesk.data.sources import TEST_ROLES, find_files, load_test_split
     from nndesk.errors import DataError
 
     if name not in DATASETS:
         return load_dataset(name, data_dir=data_dir)
-    folder = data_dir if data_dir is not None else os.environ.get(DATA_DIR_ENV) or None
-    if folder is not None:
-        return load_test_split(name, folder)  # a missing test file: one line naming it
+    if data_dir is not None:
+        return load_test_split(name, data_dir)  # a missing test file: one line naming it
     cache = dataset_cache_dir(name)
     try:
         find_files(cache, DATASETS[name], TEST_ROLES)
@@ -770,6 +828,7 @@ def _cmd_evaluate(args) -> int:
             "model": str(args.model),
             "dataset": dataset.name,
             "calibration": cal,
+            "data": _data_json(args.data, args.dataset or clf.dataset),
         }
         if robustness is not None:
             payload["robustness"] = robustness

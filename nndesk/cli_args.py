@@ -84,6 +84,13 @@ def _add_setting_flags(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(field.cli_flag, **kwargs)
 
 
+#: ``--data-dir`` of the commands that read a dataset: the order ``cli_data.choose`` looks in
+DATA_DIR_HELP = (
+    "folder holding the IDX files; without it: $NNDESK_DATA_DIR, else the folder chosen in "
+    "the window (Choose a folder…) when it holds them, else the cache (downloading)"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from nndesk.data.registry import DATASETS
     from nndesk.version import nndesk_version
@@ -105,7 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         dest="window_data_dir",
         metavar="DIR",
-        help="folder holding the IDX files (for the window, or any command below)",
+        help="folder holding the IDX files (for the window, or any command below). A command "
+        "looks in --data-dir, then $NNDESK_DATA_DIR, then the folder chosen in the window "
+        "(Choose a folder…), then its cache, downloading what is missing",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -117,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--preset", metavar="NAME", help="start from a lab preset (see `nndesk presets`)"
     )
-    p.add_argument("--data-dir", metavar="DIR", help="folder holding the IDX files")
+    p.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     _add_setting_flags(p)
     p.add_argument(
         "--out",
@@ -140,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=dataset_or_folder,
         help="the test set (default: the dataset the model file names, if it is a known one)",
     )
-    p.add_argument("--data-dir", metavar="DIR")
+    p.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     p.add_argument("--json", action="store_true")
 
     p.add_argument(
@@ -179,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=dataset_or_folder,
         help="the images to fit on (default: the dataset the model file names)",
     )
-    p.add_argument("--data-dir", metavar="DIR")
+    p.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("predict", help="classify image files as if they were drawn")

@@ -168,8 +168,13 @@ def data_dir() -> str | None:
     "data/dir" setting, else ``$NNDESK_DATA_DIR``, else None (the cache)."""
     if _session_data_dir:
         return _session_data_dir
-    value = _path_text(settings().value("data/dir", ""))
-    return value or os.environ.get("NNDESK_DATA_DIR") or None
+    return remembered_data_dir() or os.environ.get("NNDESK_DATA_DIR") or None
+
+
+def remembered_data_dir() -> str | None:
+    """The "data/dir" setting alone (the folder chosen in the window), or None: what the
+    command line reads after its own ``--data-dir`` and ``$NNDESK_DATA_DIR`` (``cli_data``)."""
+    return _path_text(settings().value("data/dir", ""))
 
 
 def use_data_dir_for_session(folder: str | None) -> None:

@@ -1,0 +1,106 @@
+"""Which folder a command reads a registered dataset from, and what its error says when none
+has it.
+
+In order: ``--data-dir DIR``, then ``$NNDESK_DATA_DIR``, then the folder chosen in the window
+(Choose a folder…, remembered in its settings file) when that folder holds the files the
+command needs, then the download cache (downloading what is missing). The first two are used
+as given (a missing file is an error naming it): the person named them for this command. The
+window's folder was chosen for another dataset perhaps, or moved since: a folder without the
+files is passed over, as if none were remembered.
+
+Reading the window's settings is the one place a sub-command imports Qt (QtCore only: the file
+is in Qt's INI format), and only when neither of the first two is given.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from nndesk.data.sources import DATA_DIR_ENV, find_files
+from nndesk.errors import DataError
+
+#: where the folder came from, as the ``--json`` output's ``data.from`` says it
+FROM_FLAG, FROM_ENV, FROM_WINDOW, FROM_CACHE = "--data-dir", DATA_DIR_ENV, "window", "cache"
+
+#: what the error of a command that found no files ends with: the ways to files already on disk
+ON_DISK_HINT = (
+    "To use files you already have: --data-dir DIR, or NNDESK_DATA_DIR=DIR, or the window's "
+    "Choose a folder… (train, evaluate and calibrate read the folder it remembers)."
+)
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    """The folder to read from (None: the cache, downloading what is missing) and why."""
+
+    folder: str | None
+    source: str
+
+    def said(self) -> str | None:
+        """The line a command prints when the folder is the window's (the person did not name
+        it here), else None."""
+        if self.source != FROM_WINDOW:
+            return None
+        return (
+            f"reading the dataset from {self.folder}, the folder chosen in the window "
+            f"(--data-dir or {DATA_DIR_ENV} choose another)"
+        )
+
+
+def choose(data_dir: str | None, name: str, roles: tuple[str, ...] | None = None) -> DataFolder:
+    """Where registered dataset ``name`` is read from for a command given ``--data-dir``
+    ``data_dir`` (or None), needing the files of ``roles`` (default all four)."""
+    if data_dir is not None:
+        return DataFolder(data_dir, FROM_FLAG)
+    env = os.environ.get(DATA_DIR_ENV) or None
+    if env is not None:
+        return DataFolder(env, FROM_ENV)
+    remembered = window_folder()
+    if remembered is not None and _holds(remembered, name, roles):
+        return DataFolder(remembered, FROM_WINDOW)
+    return DataFolder(None, FROM_CACHE)
+
+
+def window_folder() -> str | None:
+    """The data folder the window remembers (File > Data folder…, Choose a folder…), or None.
+
+    ``preferences`` reads the settings file the window uses: a damaged one (binary, huge, a
+    folder, a pipe) is passed over with one line on stderr, as the window passes it over, and
+    reads as no folder. Qt missing or refusing to load counts as no folder too: a command that
+    needs no window must not fail for it."""
+    try:
+        from nndesk import preferences
+    except (ImportError, OSError):
+        return None
+    try:
+        return preferences.remembered_data_dir()
+    except OSError:
+        return None
+
+
+def _holds(folder: str, name: str, roles: tuple[str, ...] | None) -> bool:
+    from nndesk.data.registry import ROLES, get_spec
+
+    try:
+        find_files(folder, get_spec(name), roles or ROLES)
+    except (DataError, OSError):
+        return False
+    return True
+
+
+def with_hint(err: DataError, name: str | None = None) -> DataError:
+    """``err`` (no files in the cache, and no download) with the ways to files already on disk
+    after its line; a DataError still, so the command ends with status 2. With ``name`` (``nndesk
+    download NAME``), a folder of the environment or the window that already holds the files
+    is named instead: nothing needs downloading for the other commands."""
+    text = str(err).rstrip()
+    text += "" if text.endswith(".") else "."
+    found = choose(None, name) if name is not None else None
+    if name and found is not None and found.folder and _holds(found.folder, name, None):
+        where = "NNDESK_DATA_DIR" if found.source == FROM_ENV else "the folder chosen in the window"
+        return DataError(
+            f"{text} The files are already in {found.folder} ({where}): train, evaluate and "
+            "calibrate read them there."
+        )
+    return DataError(f"{text} {ON_DISK_HINT}")
