@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from nndesk.data.registry import DATASETS
-from nndesk.i18n import N_, fmt, shown
+from nndesk.i18n import N_, fmt, power_of_ten, shown
 from nndesk.settings_schema import BY_NAME
 
 ON_OFF = {True: N_("on"), False: N_("off")}
@@ -70,7 +70,8 @@ def value_text(name: str, value: Any) -> str:
         if name == "seed":
             return str(value)  # a name for the run's random draws, not a count: never grouped
         # counts grouped as the window groups them ("1.000" in Vietnamese)
-        return fmt(value, ",") if isinstance(value, int) else fmt(value, "g")
+        # an exponent as a power of ten ("1×10⁻⁵"), as the Train form's fields write it
+        return fmt(value, ",") if isinstance(value, int) else power_of_ten(fmt(value, "g"))
     return reprlib.repr(value)
 
 

@@ -93,7 +93,8 @@ def test_a_noisy_rise_from_the_lowest_validation_loss_is_overfitting_too():
 def test_a_run_stuck_near_chance_on_a_tiny_rate_is_offered_a_larger_one():
     (hint,) = hints(curves(train_accuracy=[0.099, 0.099]), lr=1e-6)
     assert hint.kind == "stuck" and hint.fix == {"lr": 1e-5}
-    assert hint.button_text() == "Raise the learning rate to 1e-05"
+    # as the Train form's field writes the rate the button puts there
+    assert hint.button_text() == "Raise the learning rate to 1×10⁻⁵"
 
 
 def test_a_layer_with_most_units_dead_and_a_run_stuck_near_chance_are_named():

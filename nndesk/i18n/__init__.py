@@ -139,12 +139,14 @@ def signed(text: str) -> str:
 
 class _NumberFormatter(string.Formatter):
     """``str.format`` whose numeric fields (``{lr:g}``, ``{share:.0%}``, ``{n}``) come out in
-    the window language's number format; text fields (and ``{x!r}``) are left as they are."""
+    the window language's number format, an exponent as a power of ten ("lr 1×10³⁰", as the
+    Train form's field and the Inside page write one; a run's title read "lr 1e+30"); text
+    fields (and ``{x!r}``) are left as they are."""
 
     def format_field(self, value, format_spec: str) -> str:
         text = format(value, format_spec)
         if isinstance(value, numbers.Number) and not isinstance(value, bool):
-            return localise_number(text)
+            return power_of_ten(localise_number(text))
         return text
 
 

@@ -431,6 +431,40 @@ def test_a_runs_title_names_the_learning_rate_in_vietnamese_words(tmp_path, qapp
         language.use_language("en")
 
 
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_a_huge_or_tiny_rate_is_written_as_a_power_of_ten_in_titles_and_labels(
+    code, qtbot, tmp_path
+):
+    """train43: a run trained with a learning rate of 1e30 read "lr 1e+30" in its title, the
+    Settings column and the legend, where the Train form writes "1×10³⁰"."""
+    from nndesk.ui import language
+    from nndesk.ui.runs_table import SETTINGS
+    from nndesk.ui.runs_view import legend_labels
+
+    store = RunStore(tmp_path / "runs")
+    huge = store.create({"dataset": "mnist", "arch": "784-10", "lr": 1e30, "batch_size": 64})
+    tiny = store.create({"dataset": "mnist", "arch": "784-10", "lr": 2.5e-7, "batch_size": 64})
+    for record in (huge, tiny):
+        record.status = "completed"
+        store.save(record)
+    assert huge.title == "mnist 784-10 lr=1e+30"  # stored as Python writes it (CLI, records)
+    assert language.use_language(code) == code
+    try:
+        view = make_view(qtbot, store)
+        tiny_rate = "2,5×10⁻⁷" if code == "vi" else "2.5×10⁻⁷"
+        for record, rate in ((huge, "1×10³⁰"), (tiny, tiny_rate)):
+            texts = [
+                legend_labels([record])[0],
+                legend_labels([huge, tiny])[[huge, tiny].index(record)],
+                view.cell(row_of(view, record.run_id), SETTINGS),
+                view.cell(row_of(view, record.run_id), SETTINGS, Qt.ItemDataRole.ToolTipRole),
+            ]
+            for text in texts:
+                assert rate in text and "e+" not in text and "e-0" not in text, text
+    finally:
+        language.use_language("en")
+
+
 def big_record(store: RunStore, name: str, title: str) -> Path:
     """A run folder whose run.json alone is over the quick-listing budget."""
     from nndesk.controllers.run_list import QUICK_BYTES
@@ -830,10 +864,10 @@ def test_the_settings_column_shows_a_rate_changed_during_the_run(qtbot, tmp_path
     view.refresh()
     row = row_of(view, steered.run_id)
     text = view.cell(row, SETTINGS)
-    assert text.startswith("lr 0.01 → … → 0.0001 → 8.33333e-05,")
+    assert text.startswith("lr 0.01 → … → 0.0001 → 8.33333×10⁻⁵,")
     tip = view.cell(row, SETTINGS, Qt.ItemDataRole.ToolTipRole)
     assert "(the last 5 of 7 changes of the rate)" in tip
-    assert "learning rate 8.33333e-05 from epoch 8, batch 1" in tip
+    assert "learning rate 8.33333×10⁻⁵ from epoch 8, batch 1" in tip
     assert not view.model.record(row).curves_read  # said from the record's summary
 
 
