@@ -42,6 +42,9 @@ from nndesk.i18n import N_, fill
 from nndesk.i18n import shown as shown_text
 from nndesk.paths import fallback_model_name, model_fallback_dirs, runs_dir
 from nndesk.plain_text import one_line
+from nndesk.run_infinities import KEY as INFINITE_KEY
+from nndesk.run_infinities import LOSS_COLUMNS, json_safe
+from nndesk.run_infinities import restore as restore_infinities
 from nndesk.run_json import (
     MAX_RUN_FILE_BYTES,
     RUN_FILE,
@@ -95,18 +98,6 @@ class TrashUnavailableError(RunFileError):
 
 def _json_num(value: float) -> float | None:
     return value if math.isfinite(value) else None
-
-
-def _json_safe(value: Any) -> Any:
-    """``value`` with every float that JSON cannot hold (inf, nan) made None, at any depth:
-    a record must always be writable, whatever a run's settings or metrics came to."""
-    if isinstance(value, float):
-        return _json_num(value)
-    if isinstance(value, dict):
-        return {k: _json_safe(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_json_safe(v) for v in value]
-    return value
 
 
 @dataclass
@@ -213,13 +204,21 @@ class Curves:
             curves.test_accuracy.append(number_or_nan(row.get("test_accuracy")))
         return curves
 
-    def to_dict(self, max_batch_points: int = MAX_STORED_BATCH_POINTS) -> dict:
-        """JSON-able; long batch curves are averaged in groups down to ``max_batch_points``."""
+    def to_dict(
+        self, max_batch_points: int = MAX_STORED_BATCH_POINTS, infinite: list | None = None
+    ) -> dict:
+        """JSON-able; long batch curves are averaged in groups down to ``max_batch_points``.
+        inf and NaN are written null; with ``infinite``, the place of each infinite loss is
+        added to it (``run_infinities``: the record lists them, so ∞ reads back as ∞)."""
         bx, bl = _downsample(self.batch_x, self.batch_loss, max_batch_points)
-        out: dict[str, Any] = {"batch_x": bx, "batch_loss": [_json_num(v) for v in bl]}
+        out: dict[str, Any] = {
+            "batch_x": json_safe(bx),
+            "batch_loss": json_safe(bl, ["curves", "batch_loss"], infinite),
+        }
         for name in EPOCH_COLUMNS:
             values = self.epochs if name == "epoch" else getattr(self, name)
-            out[name] = list(values) if name == "epoch" else [_json_num(v) for v in values]
+            place = ["curves", name] if name in LOSS_COLUMNS else None
+            out[name] = list(values) if name == "epoch" else json_safe(values, place, infinite)
         out["changes"] = [change.to_dict() for change in self.changes]
         # what older nndesk versions read: they mark learning-rate changes only
         out["lr_changes"] = [list(pair) for pair in self.lr_changes]
@@ -510,22 +509,29 @@ class RunRecord:
 
     def to_dict(self) -> dict:
         curves = self.curves
-        return {
+        # JSON has no inf: each infinite loss is written null and its place listed
+        infinite: list = []
+        curves_dict = curves.to_dict(infinite=infinite)
+        metrics = json_safe(self.metrics, ["metrics"], infinite)
+        out = {
             "format": RECORD_FORMAT,
             "run_id": self.run_id,
             "title": self.title,
             "created_at": self.created_at,
             "status": self.status,
             "message": self.message,
-            "config": _json_safe(self.config),
-            # a run that diverged tests a network whose loss is inf: JSON has no inf
-            "metrics": _json_safe(self.metrics),
+            "config": json_safe(self.config),  # a setting is never infinite: null
+            # a run that diverged tests a network whose loss is inf
+            "metrics": metrics,
             "model_file": self.model_file,
             "resumed_from": self.resumed_from,
-            # a listing reads the file up to the curves: what it shows of them comes first
-            "summary": RunSummary.of(curves).to_dict(),
-            "curves": curves.to_dict(),
         }
+        if infinite:  # before the curves: a listing reads the file up to them
+            out[INFINITE_KEY] = infinite
+        # a listing reads the file up to the curves: what it shows of them comes first
+        out["summary"] = RunSummary.of(curves).to_dict()
+        out["curves"] = curves_dict
+        return out
 
     @classmethod
     def from_head(cls, d: Any, folder: Path) -> RunRecord:
@@ -549,6 +555,7 @@ class RunRecord:
         """
         if not isinstance(d, dict):
             raise RunFileError(f"{RUN_FILE} holds {kind_of(d)}, not a run record")
+        d = restore_infinities(d)  # a loss written null and listed as ∞ is ∞ again
         version = d.get("format", RECORD_FORMAT)  # records before the field were format 1
         if not (_whole(version) and 1 <= version <= RECORD_FORMAT):
             raise RunFileError(
