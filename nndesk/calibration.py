@@ -212,11 +212,20 @@ def summary(logits: np.ndarray, labels: np.ndarray, output: str, temperature: fl
 MIN_CALIBRATION_IMAGES = 20
 
 
-def fit(logits: np.ndarray, labels: np.ndarray, output: str, fitted_on: str) -> dict:
+def fit(
+    logits: np.ndarray,
+    labels: np.ndarray,
+    output: str,
+    fitted_on: str,
+    check: tuple[np.ndarray, np.ndarray, str] | None = None,
+) -> dict:
     """Fit the temperature on held-out logits (n, k); the model file's ``info["calibration"]``:
-    the temperature, the ECE before and after on those images, what they were and how many.
-    Raises ``DataError`` for fewer than ``MIN_CALIBRATION_IMAGES`` images, or non-finite logits
-    (a model whose arithmetic overflows)."""
+    the temperature, what the images were and how many, and the ECE before and after. With
+    ``check`` (logits, labels, what they are: ``check_images``), the ECE is measured on those
+    other images (``measured_on``, ``measured_images``): measured on the images it was fitted
+    on, the calibrated ECE flatters the fit. Raises ``DataError`` for fewer than
+    ``MIN_CALIBRATION_IMAGES`` images, or non-finite logits (a model whose arithmetic
+    overflows)."""
     if len(labels) < MIN_CALIBRATION_IMAGES:
         raise DataError(
             f"{len(labels):,} {fitted_on} images are too few to calibrate on (at least "
@@ -225,7 +234,12 @@ def fit(logits: np.ndarray, labels: np.ndarray, output: str, fitted_on: str) -> 
     if not np.isfinite(logits).all():
         raise DataError("the model's outputs are not finite numbers: there is nothing to calibrate")
     t = fit_temperature(logits, labels, output)
-    return {**summary(logits, labels, output, t), "fitted_on": fitted_on, "images": len(labels)}
+    fitted = {"fitted_on": fitted_on, "images": len(labels)}
+    if check is None or not len(check[1]) or not np.isfinite(check[0]).all():
+        return {**summary(logits, labels, output, t), **fitted}
+    check_logits, check_labels, measured_on = check
+    measured = {"measured_on": measured_on, "measured_images": len(check_labels)}
+    return {**summary(check_logits, check_labels, output, t), **fitted, **measured}
 
 
 #: Seed of the test half a model trained on every training image is calibrated on.
@@ -253,7 +267,52 @@ def held_out(info: dict, dataset) -> tuple[np.ndarray, np.ndarray, str]:
 
 def test_half(labels: np.ndarray) -> np.ndarray:
     """int64 indices of a seeded stratified half of a test set's ``labels`` (n,)."""
+    return _test_halves(labels)[1]
+
+
+def other_test_half(labels: np.ndarray) -> np.ndarray:
+    """int64 indices of the test images ``test_half`` leaves out: where a temperature fitted
+    on the test half is measured (never on the images it was fitted on)."""
+    return _test_halves(labels)[0]
+
+
+def _test_halves(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     from nndesk.data.splits import stratified_split
 
-    _, half = stratified_split(np.asarray(labels), 0.5, np.random.default_rng(TEST_HALF_SEED))
-    return half
+    rest, half = stratified_split(np.asarray(labels), 0.5, np.random.default_rng(TEST_HALF_SEED))
+    return rest, half
+
+
+#: What ``fit``'s ``measured_on`` says: the whole test set (the temperature was fitted on the
+#: validation split), or the test half it was not fitted on
+MEASURED_ON_TEST, MEASURED_ON_OTHER_HALF = "test", "other-test-half"
+
+
+def check_indices(test_labels: np.ndarray, fitted_on: str) -> tuple[np.ndarray, str]:
+    """Indices of the test images a temperature fitted on ``fitted_on`` images is measured on,
+    and what they are: every test image after a fit on the validation split, the other half
+    after a fit on the test half."""
+    labels = np.asarray(test_labels)
+    if fitted_on == "test-half":
+        return other_test_half(labels), MEASURED_ON_OTHER_HALF
+    return np.arange(len(labels), dtype=np.int64), MEASURED_ON_TEST
+
+
+def fitted_line(cal: dict) -> str:
+    """What the command line says of a fit, in one sentence a teacher can repeat: where the
+    temperature was fitted, and on which other images its calibration error was measured."""
+    n, m = cal["images"], cal.get("measured_images")
+    if cal["fitted_on"] == "test-half":
+        fitted = f"fitted on {n:,} test images (a fixed half: the run kept no validation split)"
+    else:
+        fitted = f"fitted on {n:,} {cal['fitted_on']} images"
+    if m is None:
+        where = "on those same images"
+    elif cal.get("measured_on") == MEASURED_ON_OTHER_HALF:
+        where = f"on the other {m:,} test images, never fitted on"
+    else:
+        where = f"on the {m:,} test images, none fitted on"
+    return (
+        f"temperature {cal['temperature']:.3f} {fitted}; calibration error (ECE) {where}: "
+        f"{cal['ece']:.4f} raw -> {cal['ece_calibrated']:.4f} calibrated"
+    )

@@ -47,7 +47,9 @@ def test_evaluate_json_adds_calibration_and_keeps_every_key(trained, tiny_dir, c
         result
     )
     cal = result["calibration"]
-    assert set(cal) == {"ece", "ece_calibrated", "temperature"}
+    # fitted_on: what the file says; not_fitted_on only for a temperature fitted on a test half
+    assert set(cal) == {"ece", "ece_calibrated", "temperature", "fitted_on"}
+    assert cal["fitted_on"] == "validation"
     assert cal["temperature"] == Classifier.from_file(path).temperature
     assert 0 <= cal["ece"] <= 1 and 0 <= cal["ece_calibrated"] <= 1
     assert "robustness" not in result

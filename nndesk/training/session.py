@@ -81,6 +81,8 @@ class Session:
         self.pending_batch_size: int | None = None
         self.metrics: dict = {}
         self.calibration: dict | None = None  # info["calibration"] once ``calibrate`` ran
+        #: the test logits ``evaluate_test`` found, for the ``calibrate`` that follows it (once)
+        self._test_logits: np.ndarray | None = None
         self._x_test: np.ndarray | None = None
         self._thread_plan: ThreadPlan | None = None
 
@@ -175,6 +177,7 @@ class Session:
         """Loss, accuracy, predictions (m,) and probabilities (m, k) on the test split."""
         result = score(self.model, self.eval_loss_fn, self.x_test, self.y_test)
         self.metrics = {"test_loss": result.loss, "test_accuracy": result.accuracy}
+        self._test_logits = result.logits  # calibrate measures its fit on them
         return result
 
     def evaluate_val(self) -> Scores | None:
@@ -184,8 +187,10 @@ class Session:
 
     def calibrate(self) -> dict | None:
         """Fit the temperature (``nndesk.calibration``) on the validation split, or on a seeded
-        half of the test set when the run kept none; stored in ``info()["calibration"]``.
-        None (and nothing stored) for a model whose output has no probabilities to scale."""
+        half of the test set when the run kept none, and measure its calibration error on test
+        images it was not fitted on (the whole test set, or the other half); stored in
+        ``info()["calibration"]``. None (and nothing stored) for a model whose output has no
+        probabilities to scale."""
         from nndesk import calibration
 
         if self.model.output not in calibration.SCALABLE_OUTPUTS:
@@ -200,7 +205,14 @@ class Session:
         logits = score(self.model, self.eval_loss_fn, x, y).logits
         if logits is None or not np.isfinite(logits).all():
             return None
-        self.calibration = calibration.fit(logits, y, self.model.output, where)
+        test_logits, self._test_logits = self._test_logits, None  # used once: training goes on
+        if test_logits is None or len(test_logits) != len(self.y_test):
+            test_logits = score(self.model, self.eval_loss_fn, self.x_test, self.y_test).logits
+        check = None
+        if test_logits is not None:
+            rows, measured_on = calibration.check_indices(self.y_test, where)
+            check = (test_logits[rows], self.y_test[rows], measured_on)
+        self.calibration = calibration.fit(logits, y, self.model.output, where, check)
         return self.calibration
 
     def weights_snapshot(self) -> list[tuple[str, np.ndarray]]:
