@@ -28,6 +28,10 @@ class TrustSummary:
     calibrated: calibration.Reliability
     coverage: calibration.Coverage  # of the calibrated probabilities
     n: int
+    #: for a temperature fitted on half of this test set (the shipped models: no validation
+    #: split), the ECE raw and calibrated on the other half, its images and the fitted ones;
+    #: the whole set's ECE counts the images the temperature was fitted on
+    unseen: tuple[float, float, int, int] | None = None
 
     @property
     def ece(self) -> float:
@@ -58,6 +62,30 @@ def summarise(result) -> TrustSummary:
         calibrated=calibration.reliability(scaled, result.labels),
         coverage=calibration.coverage_curve(scaled, result.labels),
         n=int(result.n),
+        unseen=_unfitted_half(result, raw, scaled),
+    )
+
+
+def _unfitted_half(result, raw: np.ndarray, scaled: np.ndarray):
+    """``TrustSummary.unseen`` of ``result``, or None: its model's temperature was not fitted
+    on a half of its dataset's test set (``calibration.test_half``), or these are not those
+    test images."""
+    from nndesk.data.registry import DATASETS
+
+    info = getattr(result.classifier, "info", None) or {}
+    stored = info.get("calibration") if isinstance(info, dict) else None
+    fitted_on = stored.get("fitted_on") if isinstance(stored, dict) else None
+    if fitted_on != "test-half" or result.split != "test" or result.dataset not in DATASETS:
+        return None
+    labels = np.asarray(result.labels)
+    rows = calibration.other_test_half(labels)
+    if not len(rows):
+        return None
+    return (
+        calibration.ece(raw[rows], labels[rows]),
+        calibration.ece(scaled[rows], labels[rows]),
+        len(rows),
+        len(labels) - len(rows),
     )
 
 

@@ -5632,6 +5632,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Dừng đo độ bền vững (sau mức hiện tại)</translation>
     </message>
     <message>
+        <source>T was fitted on {fitted} of these test images (this model kept no validation split); on the other {other}, never fitted on: ECE &lt;b&gt;{ece}&lt;/b&gt; raw, &lt;b&gt;{ece_calibrated}&lt;/b&gt; calibrated.</source>
+        <translation>T được khớp trên {fitted}&#xa0;ảnh kiểm tra trong số này (mô hình này không giữ tập kiểm định); trên {other}&#xa0;ảnh còn lại, chưa từng dùng để khớp: ECE &lt;b&gt;{ece}&lt;/b&gt; gốc, &lt;b&gt;{ece_calibrated}&lt;/b&gt; đã hiệu chỉnh.</translation>
+    </message>
+    <message>
         <source>Working out the calibration…</source>
         <translation>Đang tính hiệu chỉnh…</translation>
     </message>

@@ -179,6 +179,7 @@ class TrustView(QWidget):
                 right=accuracy_text(right_share if right_share == right_share else 0.0),
                 mistakes=integer(mistakes),
             )
+            + self._unseen_text(summary)
         )
         fig = self.plots.figure
         fig.clear()
@@ -191,6 +192,25 @@ class TrustView(QWidget):
         plot_coverage(right, summary, threshold)
         localise_ticks(left, right)
         self.plots.request_draw(full=True)
+
+    @staticmethod
+    def _unseen_text(summary) -> str:
+        """For a temperature fitted on half of these test images (the shipped models), where
+        it was fitted and the ECE on the other half: the figures before count that half."""
+        if summary.unseen is None:
+            return ""
+        ece, ece_calibrated, other, fitted = summary.unseen
+        return " " + translate(
+            "TrustView",
+            "T was fitted on {fitted} of these test images (this model kept no validation "
+            "split); on the other {other}, never fitted on: ECE <b>{ece}</b> raw, "
+            "<b>{ece_calibrated}</b> calibrated.",
+        ).format(
+            fitted=integer(fitted),
+            other=integer(other),
+            ece=decimal(ece, 4),
+            ece_calibrated=decimal(ece_calibrated, 4),
+        )
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
