@@ -193,3 +193,44 @@ def test_bad_narrow_options_give_one_line_and_status_2(args, tmp_path, capsys):
     assert drawn_checks.main([MLP, *args, "--cache", str(tmp_path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error:")
+
+
+# -- the hand-drawn set as a third check (the sixteenth round of issue 17) ---------------------
+def test_the_hand_set_is_read_as_nndesk_predict_reads_its_drawings(qapp, tmp_path):
+    from nndesk.preprocess import preprocess
+    from tools.hand_check import render_all
+    from tools.hand_garments import HAND_GARMENTS
+
+    x, labels, names = drawn_checks.hand_inputs(tmp_path)
+    assert x.shape == (len(HAND_GARMENTS), 28, 28) and x.dtype == np.float32
+    assert labels.tolist() == [d.label for d in HAND_GARMENTS]
+    items = render_all(HAND_GARMENTS[:3])
+    for i, item in enumerate(items):
+        assert names[i] == item.name and np.array_equal(x[i], preprocess(item.image, "garments"))
+    assert (tmp_path / "hand.npz").is_file()  # cached: the second call reads it back
+    again = drawn_checks.hand_inputs(tmp_path)
+    assert all(np.array_equal(a, b) for a, b in zip(again, (x, labels, names), strict=True))
+
+
+def test_the_command_reads_the_hand_set_after_the_checks(tmp_path, capsys):
+    cache = _cache(tmp_path)
+    x = np.clip(_box(30) + np.random.default_rng(2).normal(0, 40, (30, 28, 28)), 0, 255)
+    np.savez(cache / "hand.npz", x=x, labels=np.arange(30) % 10, names=np.array(["box"] * 30))
+    assert drawn_checks.main([MLP, "--seeds", "2", "--cache", str(cache), "--hand"]) == 0
+    alone = capsys.readouterr().out.splitlines()
+    assert len(alone) == 7 and alone[-1].startswith("hand: ") and "/ 30," in alone[-1]
+    from nndesk.inference import Classifier
+
+    read = drawn_checks.read([Classifier.from_file(MLP)], [1.0], x.astype(np.float32), [])
+    right = int((read.argmax(axis=1) == np.arange(30) % 10).sum())
+    assert f"({right} / 30," in alone[-1]
+    assert drawn_checks.main([MLP, MLP, "--seeds", "2", "--cache", str(cache), "--hand"]) == 0
+    both = capsys.readouterr().out.splitlines()[-1]
+    assert both.startswith(alone[-1]) and both.endswith("alone: +0 -0 drawings)")
+
+
+def test_hand_with_narrow_gives_one_line_and_status_2(tmp_path, capsys):
+    args = [MLP, "--hand", "--narrow", "1.0,1.6,0.75", "--cache", str(tmp_path)]
+    assert drawn_checks.main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error:")

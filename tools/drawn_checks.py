@@ -9,6 +9,7 @@ and scores the models on all of them, per seed and on the mean, with the worst c
     python -m tools.drawn_checks weights/fashion-cnn.npz weights/fashion-mlp.npz --seeds 3
     python -m tools.drawn_checks weights/fashion-cnn.npz --tta flip,shifts --cache /tmp/checks
     python -m tools.drawn_checks weights/fashion-cnn.npz --narrow 1.0,1.6,0.75 --gated
+    python -m tools.drawn_checks weights/fashion-cnn.npz --tta flip --hand
 
 It also measures three ways of reading a drawing that need no training: test-time augmentation
 (``--tta``: the softmax averaged over the 28x28 input and small changes of it, see ``TTA``); an
@@ -21,7 +22,11 @@ model alone on the same drawings (drawings it gains and loses), since the seeds'
 small differences. Drawing the checks takes a minute or two per set; ``--cache DIR`` keeps the
 preprocessed 28x28 inputs (``<check>-<seed>.npz``, ``<check>-<seed>-narrow-LO-HI-TO.npz``).
 
-NumPy + Pillow, no Qt.
+``--hand`` also reads the 120 garments drawn by hand (``tools.hand_garments``, put on the real
+canvas by ``tools.hand_check``; one set, no seeds), the check no generator made: a reading
+chosen on the two generated checks is judged on it (weights/README.md, sixteenth round).
+
+NumPy + Pillow; Qt (offscreen) only to draw the hand set on the canvas.
 """
 
 from __future__ import annotations
@@ -108,6 +113,36 @@ def check_inputs(
     x = x.astype(np.float32)
     labels = np.array([label for _, label, _ in drawings])
     names = np.array([name for _, _, name in drawings])
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(path, x=x, labels=labels, names=names)
+    return x, labels, names
+
+
+#: the hand-drawn set's name in the cache and the printed lines
+HAND = "hand"
+
+
+def hand_inputs(cache: Path | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The hand-drawn garments, each drawn on a ``DrawingCanvas`` as ``tools.hand_check``
+    draws it and preprocessed as ``nndesk predict`` reads its PNG -> (x (120, 28, 28) float32,
+    labels, names); cached as ``hand.npz``."""
+    path = None if cache is None else Path(cache) / f"{HAND}.npz"
+    if path is not None and path.is_file():
+        with np.load(path, allow_pickle=False) as f:
+            return f["x"], f["labels"], f["names"]
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a tool run from a terminal
+    from PySide6.QtWidgets import QApplication
+
+    from tools.hand_check import render_all
+
+    _app = QApplication.instance() or QApplication([])
+    items = render_all()
+    x = np.stack([preprocess(item.image, "garments") for item in items]).astype(np.float32)
+    labels = np.array([item.label for item in items])
+    names = np.array([item.name for item in items])
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez(path, x=x, labels=labels, names=names)
@@ -205,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--narrow", default="", help="LO,HI,TO: also read boxes LO..HI wide narrowed")
     ap.add_argument("--gated", action="store_true", help="--narrow only for drawings read as tops")
     ap.add_argument("--cache", type=Path, help="folder keeping the preprocessed check inputs")
+    ap.add_argument("--hand", action="store_true", help="also read the 120 hand-drawn garments")
     args = ap.parse_args(argv)
     tta = [g for g in args.tta.split(",") if g]
     weights = [float(w) for w in args.weights.split(",") if w] or [1.0] * len(args.models)
@@ -221,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
             "--narrow three numbers LO,HI,TO with 0 < LO <= HI; --gated needs --narrow"
         )
         print(f"error: {wanted}", file=sys.stderr)
+        return 2
+    if args.hand and narrow:
+        print("error: --hand reads the drawings as they are; leave out --narrow", file=sys.stderr)
         return 2
     try:
         classifiers = [Classifier.from_file(m) for m in args.models]
@@ -248,6 +287,18 @@ def main(argv: list[str] | None = None) -> int:
         if not plain:
             summary += f" (against {Path(args.models[0]).stem} alone: +{gained} -{lost} drawings)"
         print(summary)
+    if args.hand:
+        x, labels, _ = hand_inputs(args.cache)
+        probs = read(classifiers, weights, x, tta)
+        share, per_class = scores(probs, labels)
+        right = probs.argmax(axis=1) == labels
+        line = f"{HAND}: {100 * share:.1f} % ({int(right.sum())} / {len(labels)}, worst class"
+        line += f" {100 * per_class.min():.0f} %)"
+        if not plain:
+            alone = classifiers[0].probabilities(x).argmax(axis=1) == labels
+            line += f" (against {Path(args.models[0]).stem} alone:"
+            line += f" +{int((right & ~alone).sum())} -{int((alone & ~right).sum())} drawings)"
+        print(line)
     return 0
 
 
