@@ -57,6 +57,9 @@ class RunEventsMixin:
     def _on_controller_status_changed(self, text: str) -> None:
         if self.run_state.run is None and not self.controller.is_stopping():  # loading, preparing
             self.progress.setFormat(text)
+        elif self.run_state.run is not None and self.controller.is_paused():
+            # the worker's "Training…" of a run paused before its first batch (walk 43 item 10)
+            text = self._running_word()
         self.status_message.emit(text)
 
     @Slot(object)
@@ -272,4 +275,7 @@ class RunEventsMixin:
         state = self.run_state
         if state.run is not None and state.last_batch is None and not self.controller.is_stopping():
             self.progress.setFormat(self._running_word())  # paused before the first batch
+        if state.run is not None and not self.controller.is_stopping():
+            # the status bar agrees with the bar's PAUSED (it kept saying "Training…")
+            self.status_message.emit(self._running_word())
         self._show_progress()

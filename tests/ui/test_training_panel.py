@@ -973,3 +973,33 @@ def test_typing_in_a_number_field_replaces_the_number_it_shows(qtbot, enter):
     qtbot.waitUntil(lambda: field.hasFocus() and field.hasSelectedText())
     qtbot.keyClicks(field, "0.01")
     assert field.text() == "0.01"
+
+
+def test_the_status_bar_says_paused_while_paused_and_training_after_resume(qtbot, panel):
+    """Walk 43 item 10: paused, the status bar still said "Training…" beside PAUSED."""
+    said: list[str] = []
+    panel.status_message.connect(said.append)
+    start_long_run(qtbot, panel)
+    # batches_done is the worker's count: the page hears of the start a moment later
+    qtbot.waitUntil(lambda: "Training…" in said, timeout=WAIT_MS)
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    assert said[-1] == "Paused"
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)  # Resume
+    assert said[-1] == "Training…"
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+
+
+def test_a_run_paused_while_its_data_loads_says_paused_in_the_status_bar(qtbot, slow_panel):
+    """The worker's "Training…" arrives after the run started paused: the bar says Paused."""
+    panel = slow_panel
+    said: list[str] = []
+    panel.status_message.connect(said.append)
+    assert panel.start_training()
+    qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.controller.run_started, timeout=WAIT_MS):
+        panel.loaded.set()
+    qtbot.waitUntil(lambda: said[-1] in ("Paused", "Training…"), timeout=WAIT_MS)
+    assert said[-1] == "Paused", said
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
