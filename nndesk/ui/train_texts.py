@@ -131,8 +131,10 @@ def progress_texts(run, report, *, paused: bool, lr: float) -> tuple[int, str, s
     """The progress bar's value (of 1000) and text, and the speed/loss line, of ``run``
     (RunStarted) after the batch ``report``; ``lr``: the rate in use now."""
     per_epoch = report.batches
-    total = max((run.last_epoch - run.first_epoch + 1) * per_epoch, 1)
-    done = (report.epoch - run.first_epoch) * per_epoch + report.batch
+    # of the whole run, epochs 1 to last, as "Epoch 4/10" beside it counts: a continued run's
+    # bar starts where the stopped one left off (it read 14% in epoch 4 of 10, walk 43 item 6)
+    total = max(run.last_epoch * per_epoch, 1)
+    done = (report.epoch - 1) * per_epoch + report.batch
     where = translate(
         "TrainingPanel", "Epoch {epoch}/{last}  ·  batch {batch}/{per_epoch}  ·  {p}"
     ).format(

@@ -70,3 +70,22 @@ def test_a_damaged_runs_model_is_named_by_its_folder_not_an_empty_start(tmp_path
     assert (
         model_name(record.folder / MODEL_FILE, [record], root) == "the run 20261203-180718-5531c00"
     )
+
+
+def test_a_continued_runs_bar_counts_the_whole_run_as_its_epoch_does(qapp):
+    """Walk 43 item 6: stopped in epoch 4 of 10 and continued, the bar read "Epoch 4/10 ·
+    batch 1,871/1,875 · 14%": the percent of the continued part beside the whole run's epoch."""
+    from types import SimpleNamespace
+
+    from nndesk.ui.train_texts import progress_texts
+
+    run = SimpleNamespace(first_epoch=4, last_epoch=10, batch_size=32)
+    report = SimpleNamespace(
+        epoch=4, batch=1871, batches=1875, samples_per_second=3200.0, loss=0.4, accuracy=0.86
+    )
+    value, where, line = progress_texts(run, report, paused=False, lr=0.001)
+    assert where.startswith("Epoch 4/10  ·  batch 1,871/1,875")
+    assert value == int(1000 * (3 * 1875 + 1871) / (10 * 1875))  # 39.9% of epochs 1 to 10
+    # the time left is that of the batches left: the rest of epoch 4 and epochs 5 to 10
+    left = (10 * 1875 - (3 * 1875 + 1871)) * 32 / 3200.0
+    assert f"ETA {format_eta(left)}" in line
