@@ -315,6 +315,9 @@ class LiveCurves:
         self._expected = (True, False)
         #: the Axes the last ``update`` changed beyond their lines (limits, legend, marks)
         self.changed_axes: set[Axes] = set()
+        #: Axes changed between two updates (``reset``, ``expect_loss``): the next update names
+        #: them, else a caller that blits never draws their new limits (walk 43 item 7)
+        self._changed_since: set[Axes] = set()
         self.reset()
 
     def _place_key(self, note: str | None) -> None:
@@ -418,6 +421,18 @@ class LiveCurves:
         top = nice_ceiling(value * 1.1)
         self.axes[0].set_ylim(0, top)
         self.axes[1].set_ylim(0, top)
+        self._changed_since.update(self.axes[:2])
+
+    def loss_limits(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The y limits of the two loss plots (per batch, per epoch)."""
+        return self.axes[0].get_ylim(), self.axes[1].get_ylim()
+
+    def keep_loss_limits(self, limits: tuple[tuple[float, float], tuple[float, float]]) -> None:
+        """Put the loss plots back on ``limits`` (``loss_limits`` of the curves a continued run
+        goes on from): the curve it continues stays as it was shown, its start not cut off."""
+        for ax, lim in zip(self.axes[:2], limits, strict=True):
+            ax.set_ylim(*lim)
+        self._changed_since.update(self.axes[:2])
 
     def update(self, curves: Curves) -> bool:
         """Move every line to ``curves``; True when limits, legends or marks changed.
@@ -425,7 +440,7 @@ class LiveCurves:
         ``changed_axes`` then holds the Axes whose decorations changed: the caller redraws those
         (or everything), else a blit of the lines is enough.
         """
-        self.changed_axes = set()
+        self.changed_axes, self._changed_since = self._changed_since, set()
         bx, bl = _xy(curves.batch_x, curves.batch_loss)
         if len(bl) and not np.isfinite(bl[-1]):  # an overflowed last loss: marked, not drawn
             bx, bl = bx[:-1], bl[:-1]
@@ -557,6 +572,7 @@ class LiveCurves:
         self.axes[0].set_ylim(0, 1)
         self.axes[1].set_ylim(0, 1)
         self.update(Curves())
+        self._changed_since = set(self.axes)  # emptied and rescaled: all drawn again
 
 
 def _set_lim(ax: Axes, which: str, lim: tuple[float, float]) -> bool:

@@ -265,11 +265,16 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.curves = self.controller.curves
         self.steering.clear()
         self.speed.setMinimumHeight(0)  # the last run's progress line may have needed two
+        # Continue goes on from the curves shown: on their loss axes (fitted anew to the whole
+        # curve, they shrank and cut its start off, walk 43 item 14)
+        shown_limits = self.live.loss_limits() if resume is not None else None
         self.live.reset()
         self.live.expect_curves(config.val_fraction > 0, config.test_every_epoch)
         history = (curves or self.curves).epochs
         self.live.set_span(1, (history[-1] if history else 0) + config.epochs)
-        if config.loss == "ce":
+        if shown_limits is not None:
+            self.live.keep_loss_limits(shown_limits)
+        elif config.loss == "ce":
             self.live.expect_loss(math.log(10))  # the loss of an untrained 10-class network
         self.tabs.setCurrentWidget(self.live_page)
         self.progress.setValue(0)

@@ -73,3 +73,60 @@ def test_true_from_before_draw_asks_for_a_full_redraw(qtbot, plot):
     widget, _ = plot
     redraw(widget, True)
     assert widget.full_draw_count == 2 and widget.partial_draw_count == 0
+
+
+def _epochs_curves(epochs: int, per_epoch: int = 4):
+    from nndesk.runs import Curves
+
+    curves = Curves()
+    for e in range(1, epochs + 1):
+        for b in range(1, per_epoch + 1):
+            report = type("B", (), dict(epoch=e, batch=b, batches=per_epoch, batch_loss=2.0 / e))
+            curves.add_batch(report())
+        curves.epochs.append(e)
+        curves.train_loss.append(2.0 / e)
+        curves.val_loss.append(2.1 / e)
+        curves.train_accuracy.append(0.9 + e / 200)
+        curves.val_accuracy.append(0.88 + e / 200)
+        curves.test_loss.append(float("nan"))
+        curves.test_accuracy.append(float("nan"))
+    return curves
+
+
+def test_a_new_runs_epoch_plots_lose_the_last_runs_axes_at_its_start(qtbot):
+    """Walk 43 item 7: after a 10-epoch run, a 1-epoch run's "Loss per epoch" and "Accuracy
+    per epoch" kept the 1-10 axis and the old range until its end: the reset changed their
+    limits, and the next draw, seeing no change since, only blitted the lines over them."""
+    from nndesk.curves import LiveCurves
+    from nndesk.runs import Curves
+
+    widget = PlotWidget(figsize=(6, 4), min_interval_ms=0, freeze_layout=True)
+    qtbot.addWidget(widget)
+    widget.resize(600, 400)
+    grid = widget.figure.add_gridspec(2, 2)
+    axes = (widget.figure.add_subplot(grid[0, :]), widget.figure.add_subplot(grid[1, 0]))
+    live = LiveCurves(*axes, widget.figure.add_subplot(grid[1, 1]), animated=True)
+    widget.animated = list(live.lines)
+    shown = {"curves": _epochs_curves(10)}
+
+    def before_draw():
+        live.update(shown["curves"])
+        return live.changed_axes
+
+    widget.before_draw = before_draw
+    widget.show()
+    with qtbot.waitExposed(widget):
+        pass
+    live.set_span(1, 10)
+    widget.draw_now()
+    qtbot.waitUntil(lambda: widget._background is not None)
+    assert live.axes[1].get_xlim()[1] > 10
+    # the page at a new run's click: the plot reset, the run's one epoch on the x axes
+    shown["curves"] = Curves()
+    live.reset()
+    live.set_span(1, 1)
+    live.expect_loss(np.log(10))
+    widget._draw()  # what request_draw's timer calls
+    new_run = pixels(widget)
+    assert live.axes[1].get_xlim()[1] < 3
+    assert (new_run == full_redraw(qtbot, widget)).all()

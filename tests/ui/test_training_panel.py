@@ -1003,3 +1003,21 @@ def test_a_run_paused_while_its_data_loads_says_paused_in_the_status_bar(qtbot, 
     assert said[-1] == "Paused", said
     panel.controller.stop()
     wait_until_idle(qtbot, panel)
+
+
+def test_continue_keeps_the_loss_axes_the_run_it_continues_was_shown_on(qtbot, panel):
+    """Walk 43 item 14: after Continue, "Loss per batch" shrank to 0-1.0 and cut off the start
+    of the curve, which had been shown up to 1.5: the axes started again from the untrained
+    loss and shrank to the whole curve's 99th percentile."""
+    panel.form.lr.setText("0.005")
+    panel.form.epochs.setValue(4)
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    panel.plot.draw_now()
+    shown = [ax.get_ylim() for ax in panel.live.axes[:2]]
+    panel.form.epochs.setValue(5)
+    qtbot.mouseClick(panel.resume_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.run_state.last_batch is not None, timeout=WAIT_MS)
+    panel.plot.draw_now()  # the continued curve, drawn
+    assert [ax.get_ylim() for ax in panel.live.axes[:2]] == shown
+    wait_until_idle(qtbot, panel)
