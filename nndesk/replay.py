@@ -32,6 +32,9 @@ class ReplayRecord:
     split: str = "validation"  # where the confusion matrices were counted
     bytes_per_epoch: int = 0  # of one weight copy (0: none kept)
     weights_kept: bool = False
+    #: the run kept weight copies, dropped once a later run of the window started (only the
+    #: latest run keeps them: each may take up to ``WEIGHTS_BUDGET``)
+    weights_dropped: bool = False
     epochs: list[int] = field(default_factory=list)
     confusions: list[np.ndarray] = field(default_factory=list)  # int64 (k, k) each
     #: ``inference.Classifier`` on the weights at each epoch's end (None when not kept)
@@ -50,6 +53,17 @@ class ReplayRecord:
 
     def __len__(self) -> int:
         return len(self.epochs)
+
+    def without_weights(self) -> ReplayRecord:
+        """This record's confusion matrices without its weight copies (``weights_dropped``)."""
+        return ReplayRecord(
+            class_names=self.class_names,
+            split=self.split,
+            weights_dropped=self.weights_kept or self.weights_dropped,
+            epochs=list(self.epochs),
+            confusions=list(self.confusions),
+            classifiers=[None] * len(self.epochs),
+        )
 
 
 @dataclass(frozen=True)

@@ -410,6 +410,9 @@ class TrainingController(QObject, WorkerThreadOwner):
         self.inside = InsideRecord()
         #: the current (or last) run's per-epoch records for the replay
         self.replay = ReplayRecord()
+        #: every run of this window by id: the latest one's record (``replay``) and the earlier
+        #: ones' confusion matrices (their weight copies are let go when a later run starts)
+        self._replays: dict[str, ReplayRecord] = {}
         self._epoch_weights: dict[int, object] = {}
         self._slow_motion = 0.0
         #: the settings the running run started with (``RunStarted.config``), or None
@@ -428,6 +431,19 @@ class TrainingController(QObject, WorkerThreadOwner):
     def is_stopping(self) -> bool:
         """True once Stop was asked for, until the run's thread is gone."""
         return self.is_running() and self._requests.stop.is_set()
+
+    def replay_of(self, run_id: str) -> ReplayRecord | None:
+        """The replay record of this window's run ``run_id`` (None: a run not trained in this
+        window since it opened, or one that never started)."""
+        return self._replays.get(run_id)
+
+    def kept_replays(self) -> dict:
+        """Every run's replay record by id (a window rebuilt in another language takes them)."""
+        return dict(self._replays)
+
+    def take_replays(self, replays: dict) -> None:
+        """Take over ``kept_replays`` of the controller this one replaces."""
+        self._replays = dict(replays)
 
     @property
     def batches_done(self) -> int:
@@ -609,6 +625,10 @@ class TrainingController(QObject, WorkerThreadOwner):
             bytes_per_epoch=run.weights_bytes if run.replay_weights else 0,
             weights_kept=run.replay_weights,
         )
+        for run_id, kept in self._replays.items():
+            if kept.weights_kept:
+                self._replays[run_id] = kept.without_weights()
+        self._replays[record.run_id] = self.replay
         self._epoch_weights = {}
         record.config = run.config.to_dict()
         record.title = run.title

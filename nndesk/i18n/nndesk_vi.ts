@@ -4390,12 +4390,24 @@ kiểm định</translation>
         <translation>Giữ lại mỗi epoch: ma trận nhầm lẫn ({k}x{k} số đếm) và một bản sao trọng số ({size}&#xa0;KB), nên hình vẽ của bạn được mạng của từng epoch đọc.</translation>
     </message>
     <message>
+        <source>Kept per epoch: the confusion matrix only ({k}x{k} counts); the copies of the weights are kept for the latest run only.</source>
+        <translation>Giữ lại mỗi epoch: chỉ ma trận nhầm lẫn ({k}x{k} số đếm); bản sao trọng số chỉ được giữ cho lượt chạy gần nhất.</translation>
+    </message>
+    <message>
         <source>Kept per epoch: the confusion matrix only ({k}x{k} counts); the weights of a network this large are not copied every epoch.</source>
         <translation>Giữ lại mỗi epoch: chỉ ma trận nhầm lẫn ({k}x{k} số đếm); trọng số của một mạng lớn thế này không được sao chép mỗi epoch.</translation>
     </message>
     <message>
         <source>No epochs yet</source>
         <translation>Chưa có epoch nào</translation>
+    </message>
+    <message>
+        <source>Only the latest run keeps a copy of its weights per epoch, so this run&apos;s replay shows its confusion matrices only.</source>
+        <translation>Chỉ lượt chạy gần nhất giữ bản sao trọng số mỗi epoch, nên phần xem lại của lượt chạy này chỉ hiện các ma trận nhầm lẫn.</translation>
+    </message>
+    <message>
+        <source>Replay keeps the epochs of the runs trained in this window since nndesk opened; the selected run, from {started}, is not one of them. To replay from it: Use model, then Continue; or train a new run.</source>
+        <translation>Xem lại giữ các epoch của những lượt chạy được huấn luyện trong cửa sổ này từ khi mở nndesk; lượt chạy đã chọn, lúc {started}, không nằm trong số đó. Để xem lại từ nó: Dùng mô hình, rồi Huấn luyện tiếp; hoặc huấn luyện một lượt chạy mới.</translation>
     </message>
     <message>
         <source>Replay keeps the epochs of the runs trained since nndesk opened; the latest run, from {started}, was trained before. To replay from it: Runs, Use model, then Continue; or train a new run.</source>
@@ -4408,6 +4420,10 @@ kiểm định</translation>
     <message>
         <source>The latest run, from {started}, has not finished an epoch: each epoch shows here once it ends.</source>
         <translation>Lượt chạy gần nhất, lúc {started}, chưa xong epoch nào: mỗi epoch hiện ở đây khi nó kết thúc.</translation>
+    </message>
+    <message>
+        <source>The selected run, from {started}, ended before its first epoch did: it has nothing to replay.</source>
+        <translation>Lượt chạy đã chọn, lúc {started}, kết thúc trước khi xong epoch đầu tiên: không có gì để xem lại.</translation>
     </message>
     <message>
         <source>This network is too large to keep a copy of its weights per epoch, so the replay shows the confusion matrices only.</source>

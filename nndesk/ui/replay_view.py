@@ -74,6 +74,8 @@ class ReplayView(QWidget):
         self._earlier = ""  # when the latest run of an earlier session started ("" for none)
         #: when the latest run, one of this window's with no epoch ended, started ("": none)
         self._latest_here = ""
+        #: why the run selected in Runs has nothing to replay ("": none selected, or one kept)
+        self._selected_note = ""
 
         self.note = QLabel(translate("ReplayView", "Train a run to replay it epoch by epoch."))
         self.note.setWordWrap(True)
@@ -172,6 +174,7 @@ class ReplayView(QWidget):
         """The run's records so far (the same object grows; call after every epoch)."""
         new_run = record is not self.record
         self.record = record
+        self._selected_note = ""
         n = len(record)
         if n == 0:
             self._show_empty()
@@ -273,15 +276,21 @@ class ReplayView(QWidget):
         if classifier is None:
             self.bars.set_probabilities(None)
             self.preview.set_saliency(None)
-            self.drawing_note.setText(
-                translate(
+            if record.weights_kept:
+                why = ""
+            elif record.weights_dropped:
+                why = translate(
+                    "ReplayView",
+                    "Only the latest run keeps a copy of its weights per epoch, so this run's "
+                    "replay shows its confusion matrices only.",
+                )
+            else:
+                why = translate(
                     "ReplayView",
                     "This network is too large to keep a copy of its weights per epoch, so the "
                     "replay shows the confusion matrices only.",
                 )
-                if not record.weights_kept
-                else ""
-            )
+            self.drawing_note.setText(why)
             return
         if self._drawing is None:
             self.bars.set_probabilities(None)
@@ -323,11 +332,23 @@ class ReplayView(QWidget):
                 "Kept per epoch: the confusion matrix ({k}x{k} counts) and a copy of the "
                 "weights ({size} KB), so your drawing is read by each epoch's network.",
             ).format(k=len(record.class_names), size=integer(round(record.bytes_per_epoch / 1024)))
+        if record.weights_dropped:
+            return translate(
+                "ReplayView",
+                "Kept per epoch: the confusion matrix only ({k}x{k} counts); the copies of the "
+                "weights are kept for the latest run only.",
+            ).format(k=len(record.class_names))
         return translate(
             "ReplayView",
             "Kept per epoch: the confusion matrix only ({k}x{k} counts); the weights of a "
             "network this large are not copied every epoch.",
         ).format(k=len(record.class_names))
+
+    def show_not_kept(self, note: str) -> None:
+        """The run selected in Runs has nothing to replay: ``note`` says why, about that run."""
+        self.record = ReplayRecord()
+        self._selected_note = note
+        self._show_empty()
 
     def set_earlier_run(self, started: str) -> None:
         """Runs from before this window opened are listed (the latest started at ``started``):
@@ -347,7 +368,9 @@ class ReplayView(QWidget):
     def _show_empty(self) -> None:
         """Nothing to replay: the note says why, and nothing of a run shown before is left
         (the drawing's title naming its epoch, its saliency, a reading still on its way)."""
-        if self._latest_here:
+        if self._selected_note:
+            note = self._selected_note
+        elif self._latest_here:
             note = translate(
                 "ReplayView",
                 "The latest run, from {started}, has not finished an epoch: each epoch shows "

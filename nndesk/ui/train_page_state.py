@@ -39,6 +39,7 @@ class TrainPageState:
     inside: object = None  # the controller's InsideRecord of the last run
     span: tuple | None = None  # the live curves' epochs (LiveCurves.span) and expected curves
     replay: object = None  # the controller's ReplayRecord of the last run
+    replays: dict | None = None  # every run's of the window, by id (``kept_replays``)
     # the headline as facts (``RunHeader.headline``), said again in the new language
     headline: tuple = ()
     continuable_dataset: str | None = None  # the dataset Continue's model trains on
@@ -82,6 +83,7 @@ class PageStateMixin:
             at_end=(self.run_state.at_end, self.run_state.form_at_end),
             inside=self.controller.inside,
             replay=self.controller.replay,
+            replays=self.controller.kept_replays(),
             span=(self.live.span(), self.live.expected(), self.live.batches_per_epoch),
             headline=self.header.headline,
             continuable_dataset=self.run_state.continuable_dataset,
@@ -106,6 +108,8 @@ class PageStateMixin:
         if state.inside is not None:  # the Inside and Replay tabs show the last run again
             self.controller.inside = state.inside
             self.inside_view.show_record(state.inside)
+        if state.replays:
+            self.controller.take_replays(state.replays)
         if state.replay is not None:
             self.controller.replay = state.replay
             self.replay_view.show_record(state.replay)

@@ -101,7 +101,8 @@ class RunEventsMixin:
     @Slot(object)
     def _on_controller_epoch_finished(self, report) -> None:
         self.inside_view.show_record(self.controller.inside)
-        self.replay_view.show_record(self.controller.replay)
+        if self.replay_view.record is self.controller.replay:  # not another run selected
+            self.replay_view.show_record(self.controller.replay)
         self.plot.request_draw()
 
     @Slot(float, float)

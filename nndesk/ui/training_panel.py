@@ -30,6 +30,7 @@ from nndesk.ui.language import translate
 from nndesk.ui.live_page import LivePage
 from nndesk.ui.preview_feed import PreviewFeed
 from nndesk.ui.race_view import RaceView
+from nndesk.ui.replay_choice import replay_choice
 from nndesk.ui.replay_view import ReplayView
 from nndesk.ui.run_controls import RunControls
 from nndesk.ui.run_header import RunHeader
@@ -209,6 +210,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.export_button.clicked.connect(self.files.export_png)
         self.runs_view.use_model_requested.connect(self._on_runs_view_use_model_requested)
         self.runs_view.listed.connect(self._on_runs_view_listed)
+        self.runs_view.selection_changed.connect(self._on_runs_view_selection_changed)
         if not self.runs_view.reading:  # listed at once, before this connection
             self._on_runs_view_listed()
         if self.race is not None:
@@ -444,6 +446,15 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
     @Slot(bool)
     def _on_form_validity_changed(self, valid: bool) -> None:
         self._update_buttons()
+
+    @Slot(object)
+    def _on_runs_view_selection_changed(self, selected: list) -> None:
+        """Replay shows the run selected in Runs, or says why that run has nothing to replay."""
+        kept, note = replay_choice(self.controller, selected)
+        if note is not None:
+            self.replay_view.show_not_kept(note)
+        else:
+            self.replay_view.show_record(kept if kept is not None else self.controller.replay)
 
     @Slot()
     def _on_train_button_clicked(self) -> None:

@@ -83,8 +83,10 @@ def test_a_run_stopped_before_its_first_epoch_ended_leaves_nothing_of_the_last_r
     panel.runs_view.refresh()  # the Runs list read again names the latest run
     qtbot.waitUntil(lambda: panel.runs_view.records() != [], timeout=WAIT_MS)
     assert view.epoch_label.text() == "No epochs yet"
-    assert view.note.text().startswith("The latest run, from "), view.note.text()
-    assert "has not finished an epoch" in view.note.text()
+    # the run is over and selected in Runs: the note says it ended before an epoch did
+    # (walk 43 item 5: it said "each epoch shows here once it ends" of a run that had ended)
+    assert view.note.text().startswith("The selected run, from "), view.note.text()
+    assert "ended before its first epoch did" in view.note.text()
     assert view.drawing_title.text() == "Your drawing"
     assert view.preview.saliency() is None and view.bars.probabilities() is None
     assert view.shown_epoch() is None

@@ -1021,3 +1021,49 @@ def test_continue_keeps_the_loss_axes_the_run_it_continues_was_shown_on(qtbot, p
     panel.plot.draw_now()  # the continued curve, drawn
     assert [ax.get_ylim() for ax in panel.live.axes[:2]] == shown
     wait_until_idle(qtbot, panel)
+
+
+def test_replay_shows_the_run_selected_in_runs_and_its_kept_epochs(qtbot, panel):
+    """Walk 43 item 5: with a run selected in Runs, Replay talked about another run."""
+    panel.start_training()  # two epochs
+    wait_until_idle(qtbot, panel)
+    first = panel.runs_view.records()[0]
+    panel.form.epochs.setValue(1)
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    second = panel.runs_view.records()[0]
+    assert second.run_id != first.run_id
+    panel.tabs.setCurrentWidget(panel.tabs.replay_page)
+    replay = panel.replay_view
+    panel.runs_view.select_runs([first.run_id])
+    assert replay.epoch_label.text() == "Epoch 2 of 2"  # the selected run's epochs
+    assert "kept for the latest run only" in replay.note.text()
+    assert "Only the latest run keeps a copy of its weights" in replay.drawing_note.text()
+    panel.runs_view.select_runs([second.run_id])
+    assert replay.epoch_label.text() == "Epoch 1 of 1"
+    assert replay.record.weights_kept  # the latest run reads the drawing with each epoch
+
+
+def test_replay_of_a_run_from_before_the_window_opened_says_why_about_that_run(qtbot, panel):
+    from nndesk.ui.runs_table import started_text
+
+    panel.start_training()
+    wait_until_idle(qtbot, panel)
+    ours = panel.runs_view.records()[0]
+    # a run the window did not train (another session, `nndesk train`), started earlier
+    store = panel.controller.store
+    other = store.create(panel.form.config().to_dict())
+    other.created_at = "2026-01-02T03:04:05+00:00"
+    other.status = "completed"
+    store.save(other)
+    other.release_lock()
+    panel.runs_view.refresh()
+    qtbot.waitUntil(lambda: len(panel.runs_view.records()) == 2, timeout=WAIT_MS)
+    panel.tabs.setCurrentWidget(panel.tabs.replay_page)
+    panel.runs_view.select_runs([other.run_id])
+    note = panel.replay_view.note.text()
+    assert f"the selected run, from {started_text(other)}, is not one of them" in note
+    assert started_text(ours) not in note
+    assert panel.replay_view.epoch_label.text() == "No epochs yet"
+    panel.runs_view.select_runs([ours.run_id])  # back to a run of this window: replayed
+    assert panel.replay_view.epoch_label.text() == "Epoch 2 of 2"
