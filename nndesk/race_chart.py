@@ -18,7 +18,7 @@ import numpy as np
 from nndesk.curves import (
     RUN_COLORS,
     mark_off_chart,
-    moving_average,
+    nearby_mean,
     off_chart,
     smoothing_window,
     split_key,
@@ -107,7 +107,7 @@ class RaceChart:
                 bx, bl = bx[:-1], bl[:-1]
             if len(bx):
                 per_epoch = batches_per_epoch or len(bx) / max(math.ceil(bx[-1]), 1)
-                smooth = moving_average(bl, smoothing_window(int(per_epoch), len(bx)))
+                smooth = nearby_mean(bl, smoothing_window(int(per_epoch), len(bx)))
                 stride = -(-len(bx) // MAX_BATCH_POINTS)
                 keep = np.arange(len(bx) - 1, -1, -stride)[::-1]  # always the newest point
                 batch.set_data(bx[keep], smooth[keep])

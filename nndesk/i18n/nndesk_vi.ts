@@ -902,6 +902,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>tốc&#xa0;độ&#xa0;học&#xa0;{lr:g}</translation>
     </message>
     <message>
+        <source>mean of nearby batches</source>
+        <translation>trung bình các batch lân cận</translation>
+    </message>
+    <message>
         <source>mean squared error</source>
         <translation>sai số bình phương trung bình</translation>
     </message>
@@ -920,10 +924,6 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>more than {mb} MB: not an MNIST-style file</source>
         <translation>hơn {mb}&#xa0;MB: không phải tệp kiểu MNIST</translation>
-    </message>
-    <message>
-        <source>moving average</source>
-        <translation>trung bình trượt</translation>
     </message>
     <message>
         <source>must be a finite number</source>
@@ -5247,6 +5247,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Load model…</source>
         <translation>Nạp mô hình…</translation>
+    </message>
+    <message>
+        <source>Loss per batch: the light line is each batch&apos;s loss; the dark one is the mean of the batches around each point (a tenth of the batches trained so far on each side, at most a tenth of an epoch), so it runs through the middle of them; at the newest end, the mean of the last ones. Per epoch: the loss and accuracy at the end of each epoch.</source>
+        <translation>Mất mát theo batch: đường nhạt là mất mát của từng batch; đường đậm là trung bình các batch quanh mỗi điểm (mỗi bên một phần mười số batch đã huấn luyện, tối đa một phần mười epoch), nên nó đi qua giữa các điểm; ở đầu mới nhất là trung bình các batch cuối. Theo epoch: mất mát và độ chính xác ở cuối mỗi epoch.</translation>
     </message>
     <message>
         <source>Model in use: {name}</source>

@@ -31,6 +31,17 @@ class LivePage(QWidget):
         self.plot.animated = list(self.live.lines)
         self.plot.before_draw = self._on_plot_before_draw
         self.plot.canvas.mpl_connect("resize_event", self._on_plot_resized)
+        # what the dark line over the batches is (walk 43 item 9 took it for a lagging average)
+        self.plot.canvas.setToolTip(
+            translate(
+                "TrainingPanel",
+                "Loss per batch: the light line is each batch's loss; the dark one is the mean "
+                "of the batches around each point (a tenth of the batches trained so far on "
+                "each side, at most a tenth of an epoch), so it runs through the middle of "
+                "them; at the newest end, the mean of the last ones. Per epoch: the loss and "
+                "accuracy at the end of each epoch.",
+            )
+        )
 
         self.load_button = tipped_button(
             translate("TrainingPanel", "Load model…"),

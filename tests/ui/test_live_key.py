@@ -21,7 +21,7 @@ def test_the_live_key_is_fitted_again_when_the_chart_is_narrowed(qtbot, tiny_dat
     from nndesk import i18n
 
     words = {
-        "moving average": "trung bình trượt",
+        "mean of nearby batches": "trung bình các batch lân cận",
         "train": "huấn luyện",
         "validation": "kiểm định",
         "Loss per batch": "Mất mát theo batch",
