@@ -20,7 +20,7 @@ def replay_choice(controller, selected: list) -> tuple[object | None, str | None
     if not selected:
         return None, None
     record = selected[0]
-    started = started_text(record)
+    started = started_text(record, seconds=True)  # runs a minute apart are told apart
     kept = controller.replay_of(record.run_id)
     if kept is None:
         return None, translate(

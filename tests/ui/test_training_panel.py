@@ -1062,8 +1062,34 @@ def test_replay_of_a_run_from_before_the_window_opened_says_why_about_that_run(q
     panel.tabs.setCurrentWidget(panel.tabs.replay_page)
     panel.runs_view.select_runs([other.run_id])
     note = panel.replay_view.note.text()
-    assert f"the selected run, from {started_text(other)}, is not one of them" in note
-    assert started_text(ours) not in note
+    assert f"the selected run, from {started_text(other, seconds=True)}, is not one of them" in note
+    assert started_text(ours, seconds=True) not in note
     assert panel.replay_view.epoch_label.text() == "No epochs yet"
     panel.runs_view.select_runs([ours.run_id])  # back to a run of this window: replayed
     assert panel.replay_view.epoch_label.text() == "Epoch 2 of 2"
+
+
+def test_a_diverged_run_says_so_in_the_page_and_leaves_its_curves_in_sight(qtbot, panel):
+    """Train 43: the divergence message popped a modal box over the charts that show the
+    divergence. It is a banner above the tabs now, until the next run starts."""
+    panel.form.optimizer.setCurrentIndex(panel.form.optimizer.findData("sgd"))
+    panel.form.lr.setText("1000")
+    with qtbot.waitSignal(panel.controller.run_ended, timeout=WAIT_MS) as ended:
+        assert panel.start_training()
+    assert ended.args[0].reason == "diverged"
+    wait_until_idle(qtbot, panel)
+    box = panel.message_box()
+    assert box is None or not box.isVisible()  # nothing over the curves
+    alert = panel.header.alert
+    assert alert.isVisible()
+    assert alert.text().startswith("The run diverged: loss ")
+    assert alert.text().endswith("try a lower learning rate.")
+    assert panel.tabs.currentWidget() is panel.live_page and panel.plot.isVisible()
+    # above the tabs, not over them
+    top_of_tabs = panel.tabs.mapTo(panel, panel.tabs.rect().topLeft()).y()
+    assert alert.mapTo(panel, alert.rect().bottomLeft()).y() < top_of_tabs
+    panel.form.lr.setText("0.005")
+    panel.form.optimizer.setCurrentIndex(panel.form.optimizer.findData("adam"))
+    assert panel.start_training()
+    assert not alert.isVisible()  # the next run's page says nothing of the last one's end
+    wait_until_idle(qtbot, panel)
