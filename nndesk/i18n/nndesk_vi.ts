@@ -5409,6 +5409,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Lượt chạy không bắt đầu được · các đồ thị bên dưới là của lượt chạy trước</translation>
     </message>
     <message>
+        <source>The run diverged: {message}.</source>
+        <translation>Lượt chạy đã phân kỳ: {message}.</translation>
+    </message>
+    <message>
         <source>To train it further: Runs tab, select it, Use model, then Continue</source>
         <translation>Để huấn luyện thêm: thẻ Các lượt chạy, chọn nó, bấm Dùng mô hình rồi Huấn luyện tiếp</translation>
     </message>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from nndesk.ui.banner import message_banner
 from nndesk.ui.elided_label import LinesLabel
 from nndesk.ui.language import translate
 
@@ -53,7 +54,7 @@ class OneLineProgressBar(QProgressBar):
 
 class RunHeader(QVBoxLayout):
     """``title`` (the headline), ``controls``, ``progress``, ``speed`` (the progress line),
-    ``data_banner`` and ``coach``, top to bottom."""
+    ``alert`` (how the last run went wrong), ``data_banner`` and ``coach``, top to bottom."""
 
     def __init__(self, first_title: str, controls, data_banner, coach) -> None:
         super().__init__()
@@ -81,6 +82,11 @@ class RunHeader(QVBoxLayout):
         self.addLayout(controls)
         self.addWidget(self.progress)
         self.addWidget(self.speed)
+        # a run that diverged says so here, above the curves that show it: a message box
+        # covered them (train 43); hidden until then, and again when the next run starts
+        self.alert = message_banner()
+        self.alert.setSizePolicy(wrapping_policy())
+        self.addWidget(self.alert)
         self.addWidget(data_banner)  # under the buttons: they stay put when it comes or goes
         self.addLayout(coach)
 
@@ -90,6 +96,11 @@ class RunHeader(QVBoxLayout):
         self.headline = headline
         self.title.setText(text)
         self.title.setToolTip(tip)
+
+    def say_alert(self, text: str) -> None:
+        """Show ``text`` in the banner above the tabs ("" hides it)."""
+        self.alert.setText(text)
+        self.alert.setVisible(bool(text))
 
     def say_progress(self, text: str) -> None:
         """The speed/loss line of a running run. Wrapped on a narrow page, it never gets

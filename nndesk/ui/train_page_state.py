@@ -143,6 +143,8 @@ class PageStateMixin:
             self.run_state.verdict = state.verdict
             self.run_state.ended_text = ended_message(*state.verdict)
             self.progress.setFormat(self._verdict_text())
+            if state.verdict[0].reason == "diverged":  # its banner, said again in these words
+                self._say_diverged(state.verdict[0])
             self.progress.setValue(state.progress)
         if state.selected_runs:
             self.runs_view.select_runs(list(state.selected_runs))

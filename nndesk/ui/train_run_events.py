@@ -154,9 +154,17 @@ class RunEventsMixin:
         if ended.reason == "completed":
             self.progress.setValue(self.progress.maximum())
         if ended.reason == "diverged":
-            self.show_error(localised(ended.message))
+            self._say_diverged(ended)
         self.status_message.emit(f"{verdict}: {self.run_state.ended_text}")
         self._update_buttons()
+
+    def _say_diverged(self, ended) -> None:
+        """The banner above the tabs: why the run ended, over none of the curves showing it."""
+        self.header.say_alert(
+            translate("TrainingPanel", "The run diverged: {message}.").format(
+                message=localised(ended.message)
+            )
+        )
 
     @Slot(object)
     def _on_controller_run_saved(self, record) -> None:

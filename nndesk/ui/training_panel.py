@@ -262,6 +262,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.run_state.verdict = None
         self.run_state.kept = {}  # Continue sets it and continuing after this
         self.run_state.continuing = False
+        self.header.say_alert("")  # the last run's "The run diverged: …"
         # one full redraw now, at the click, with the run's epochs already on the x axes (the
         # run confirms them when it starts: a second full redraw only if they differ)
         self.curves = self.controller.curves
