@@ -42,6 +42,22 @@ class _PatientQtBot(QtBot):
     (many pass 10 s or 20 s) is raised to the minute too; a longer one is kept. No test here
     expects a wait to time out: one that did would have to say so with its own helper."""
 
+    def __init__(self, request) -> None:
+        super().__init__(request)
+        self._kept: list = []
+
+    def addWidget(self, widget, *, before_close_func=None):  # noqa: N802  (pytest-qt's names)
+        """pytest-qt keeps only a weak reference to ``widget``; this keeps it alive until
+        pytest-qt has closed it. A page whose last reference was the test's local variable, and
+        which is in a reference cycle (MapView: its banner's ``has_result`` lambda holds the
+        page), was left shown for Python's cyclic collector after the test returned: the
+        collector ran during pytest-qt's processEvents, inside the page's chart's paintEvent
+        (matplotlib's draw allocates), deleted the page and the chart being painted with it,
+        and the test worker crashed ("Internal C++ object (FigureCanvasQTAgg) already
+        deleted", then a segmentation fault)."""
+        self._kept.append(widget)
+        super().addWidget(widget, before_close_func=before_close_func)
+
     def waitUntil(self, callback, *, timeout=PATIENT_MS):  # noqa: N802  (pytest-qt's names)
         return super().waitUntil(callback, timeout=_patient(timeout))
 
@@ -109,8 +125,13 @@ def _no_pool_work_left_for_the_next_test(monkeypatch):
 
 @pytest.fixture
 def qtbot(qapp, request):
-    """pytest-qt's ``qtbot``, patient (see ``_PatientQtBot``)."""
-    return _PatientQtBot(request)
+    """pytest-qt's ``qtbot``, patient (see ``_PatientQtBot``), keeping the widgets it is given
+    until pytest-qt closes them (``_PatientQtBot.addWidget``)."""
+    bot = _PatientQtBot(request)
+    yield bot
+    # pytest-qt closed them (and asked Qt to delete them) before any fixture's teardown: hidden,
+    # they are never painted again, so the collector may have them now
+    bot._kept.clear()  # noqa: SLF001
 
 
 @pytest.fixture(autouse=True)
