@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.canvas import DrawingCanvas
 from nndesk.ui.language import translate, translate_marked
@@ -35,6 +36,8 @@ NO_MODEL = QT_TRANSLATE_NOOP(
     "MainWindow", "No model loaded — File > Open model or train one on the Train page"
 )
 LAB_TEST_IMAGES = (50, 100, 1001, 4123)  # the labs ask about these test images
+CANVAS_MAX = 2 * CANVAS_SIZE  # px on screen: a larger sheet only blurs the 280x280 drawing more
+PREVIEW_ROOM = 28 * 7 + 1  # px the canvas leaves beside it for the preview at its largest
 
 
 class DrawPanel(QWidget):
@@ -194,7 +197,7 @@ class DrawPanel(QWidget):
             lab_row.addWidget(button)
         lab_row.addStretch(1)
 
-        left = QVBoxLayout()
+        left = self._left = QVBoxLayout()
         left.addWidget(self.hint_label)
         left.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignLeft)
         left.addLayout(tools)
@@ -218,6 +221,33 @@ class DrawPanel(QWidget):
         grid.addLayout(right, 1, 1)
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(16)
+
+    def fit_canvas(self, column: int) -> bool:
+        """One size for the canvas, square, from 280 px (the drawing's own pixels, and what
+        1024x700 leaves) to CANVAS_MAX: the column's height less the rows under it (the status
+        note held at three lines, so a message does not resize the sheet), and ``column`` px
+        wide less the preview at its largest. At 1280x800 it stayed 280 px over a large empty
+        strip. Returns whether the canvas changed size."""
+        grid = self.layout()
+        margins = grid.contentsMargins()
+        left = self._left
+        rows = [left.itemAt(i) for i in range(left.count())]
+        others = sum(
+            item.sizeHint().height()
+            for item in rows
+            if item.widget() not in (self.canvas, self.status_note) and item.spacerItem() is None
+        )
+        others += 3 * self.fontMetrics().lineSpacing()  # the status note
+        others += left.spacing() * (len(rows) - 2)
+        room = self.height() - margins.top() - margins.bottom() - others
+        if not self.banner.isHidden():  # "no model" over both columns
+            room -= self.banner.heightForWidth(max(1, self.width())) + grid.verticalSpacing()
+        wide = column - margins.left() - margins.right() - grid.horizontalSpacing() - PREVIEW_ROOM
+        side = max(CANVAS_SIZE, min(CANVAS_MAX, room, wide))
+        if self.canvas.width() == side and self.canvas.height() == side:
+            return False
+        self.canvas.setFixedSize(side, side)
+        return True
 
     def fit_preview(self, column: int) -> bool:
         """One size for the 28x28 preview while the window keeps its size: whole pixels of 3

@@ -235,16 +235,24 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         """The preview's size for the drawing column's height and the width it may take."""
         if self.draw_panel.layout() is None or not hasattr(self, "splitter"):
             return  # still being built
-        column = self.splitter.width() - self.splitter.handleWidth() - PAGES_MIN_WIDTH
-        if self.draw_panel.fit_preview(column):
+        column = self._column_room()
+        canvas_changed = self.draw_panel.fit_canvas(column)
+        if self.draw_panel.fit_preview(column) or canvas_changed:
+            self.draw_panel.layout().activate()  # its least width follows the new sizes now
             self._share_width()  # the column's least width changed with it
+
+    def _column_room(self) -> int:
+        """The most the drawing column takes: what leaves the pages PAGES_MIN_WIDTH px, and
+        half the window at most (a larger canvas would otherwise squeeze the pages' plots)."""
+        total = self.splitter.width() - self.splitter.handleWidth()
+        return total - max(PAGES_MIN_WIDTH, total // 2)
 
     def _share_width(self) -> None:
         if self._splitter_moved_by_user:
             return
         total = self.splitter.width() - self.splitter.handleWidth()
         panel = self.draw_panel
-        spare = min(panel.sizeHint().width(), total - PAGES_MIN_WIDTH)
+        spare = min(panel.sizeHint().width(), self._column_room())
         want = max(panel.minimumSizeHint().width(), spare)
         if total > want:
             self.splitter.setSizes([want, total - want])

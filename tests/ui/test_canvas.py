@@ -196,3 +196,29 @@ def test_with_the_fill_tool_off_a_click_draws_a_dot(qtbot, canvas):
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 140))
     image = canvas.array()
     assert image[140, 140] == 255 and image[100, 100] == 0
+
+
+@pytest.mark.parametrize("side", [CANVAS_SIZE, 406, 2 * CANVAS_SIZE])
+def test_a_drag_on_a_canvas_shown_larger_lands_on_the_same_image_pixels_at_the_same_width(
+    qtbot, side
+):
+    """The canvas grows with the window (1280x800: 406 px) but paints into its 280x280 image:
+    the mouse maps onto it, and the pen keeps its width in image pixels, so the stroke the
+    user sees, scaled with the sheet, is the stroke the model gets."""
+    widget = DrawingCanvas()
+    qtbot.addWidget(widget)
+    widget.setFixedSize(side, side)
+    widget.show()
+    with qtbot.waitExposed(widget):
+        pass
+    widget.set_pen_width(20)
+    scale = side / CANVAS_SIZE
+    with qtbot.waitSignal(widget.stroke_finished):
+        drag(
+            qtbot, widget, [(round(x * scale), round(y * scale)) for x, y in [(70, 40), (70, 240)]]
+        )
+    image = widget.array() > 127
+    assert image[40:241, 70].all()  # the drag's whole length, in image pixels
+    width = int(image[140].sum())
+    assert 18 <= width <= 22 and image[140, 61:80].all()
+    assert not image[:, 100:].any() and not image[:25].any()  # nowhere else

@@ -15,6 +15,7 @@ from nndesk import preferences
 from nndesk.controllers import datasets
 from nndesk.controllers.prediction import PredictionController
 from nndesk.inference import Classifier
+from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui.draw_panel import NO_MODEL
 from tests.ui.conftest import STROKE_CLASSES
 
@@ -652,6 +653,37 @@ def test_the_preview_keeps_one_size_through_answers_and_modes(qtbot, window_fact
     window.resize(1280, 760)
     qtbot.waitUntil(lambda: window.preview.width() > first.width())
     assert window.preview.width() <= 28 * 7 + 1
+
+
+def test_the_canvas_grows_into_a_tall_window_and_keeps_its_rows_and_the_pages_room(
+    qtbot, window_factory
+):
+    """Walk 43, item 18: at 1280x800 the canvas stayed 280 px over a large empty strip while
+    the preview grew. It now takes the column's height, square, up to half the window's width
+    with the preview beside it; at 1024x700 it is 280 px as before."""
+    window = window_factory(mode="garments").window  # Clothing's hint takes two lines
+    canvas, panel = window.canvas, window.draw_panel
+
+    def last_row_bottom() -> int:
+        row = window.lab_buttons[-1]
+        return row.mapTo(panel, row.rect().bottomLeft()).y()
+
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024 and canvas.width() == CANVAS_SIZE)
+    assert canvas.height() == CANVAS_SIZE
+    small_pages = window.splitter.sizes()[1]  # what the column's least width leaves them
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: canvas.width() > CANVAS_SIZE + 80)
+    assert canvas.width() == canvas.height()
+    pages = window.splitter.sizes()[1]
+    assert pages >= window.splitter.width() // 2 - window.splitter.handleWidth()
+    # three lines of status note still fit under the Lab row
+    assert last_row_bottom() + 3 * panel.fontMetrics().lineSpacing() <= panel.height()
+    preview = window.preview
+    assert preview.mapTo(panel, preview.rect().topLeft()).x() >= canvas.width()
+    window.resize(1024, 700)  # and back
+    qtbot.waitUntil(lambda: canvas.width() == CANVAS_SIZE)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] == small_pages)
 
 
 @pytest.mark.parametrize(("lang", "word"), [("en", "Version"), ("vi", "Phiên bản")])
