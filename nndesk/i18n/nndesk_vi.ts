@@ -2496,6 +2496,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Đầu ra (softmax gốc)</translation>
     </message>
     <message>
+        <source>Output: softmax → calibrated</source>
+        <translation>Đầu ra: softmax → đã hiệu chỉnh</translation>
+    </message>
+    <message>
         <source>Softmax</source>
         <translation>Softmax</translation>
     </message>
@@ -2512,8 +2516,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>T &amp;lt; 1 làm nhọn, T &amp;gt; 1 làm phẳng.</translation>
     </message>
     <message>
-        <source>T = 1 gives the raw softmax; the side panel&apos;s calibrated answer uses T = {t}. </source>
-        <translation>T = 1 cho softmax gốc; câu trả lời đã hiệu chỉnh ở khung bên dùng T = {t}. </translation>
+        <source>T = 1 gives the network&apos;s softmax p; the last column divides the logits by the calibrated T = {t} instead, as the side panel&apos;s bars do. </source>
+        <translation>T = 1 cho softmax p của mạng; cột cuối chia các logit cho T đã hiệu chỉnh = {t}, như các thanh ở khung bên. </translation>
     </message>
     <message>
         <source>T = 1 is what the model answers. </source>
@@ -2530,6 +2534,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>This is a logit: the softmax panel turns the logits into probabilities.</source>
         <translation>Đây là một logit: bảng softmax biến các logit thành xác suất.</translation>
+    </message>
+    <message>
+        <source>calibrated (T = {t})</source>
+        <translation>đã hiệu chỉnh (T = {t})</translation>
     </message>
     <message>
         <source>each column is a layer, each circle a unit coloured by its activation (red positive, blue negative); lines are the strongest weight × input. Click a unit for its arithmetic.</source>
@@ -3589,8 +3597,8 @@ Dự đoán: {predicted} ({p})</translation>
 <context>
     <name>PredictionPanel</name>
     <message>
-        <source>Calibrated: the network&apos;s raw probability softened by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time. The Inside page shows the raw softmax; tick Raw probabilities to see it here.</source>
-        <translation>Đã hiệu chỉnh: xác suất gốc của mạng được làm mềm bằng một nhiệt độ (temperature) khớp trên các ảnh để riêng, để các câu trả lời ở mức 80% đúng khoảng 80% số lần. Trang Bên trong hiện softmax gốc; đánh dấu Xác suất gốc để xem nó ở đây.</translation>
+        <source>Calibrated: the network&apos;s raw probability softened by a temperature fitted on held-out images, so that answers given at 80% are right about 80% of the time. The Inside page writes both, the network&apos;s softmax → calibrated; tick Raw probabilities to see the softmax here.</source>
+        <translation>Đã hiệu chỉnh: xác suất gốc của mạng được làm mềm bằng một nhiệt độ (temperature) khớp trên các ảnh để riêng, để các câu trả lời ở mức 80% đúng khoảng 80% số lần. Trang Bên trong ghi cả hai, softmax của mạng → đã hiệu chỉnh; đánh dấu Xác suất gốc để xem softmax ở đây.</translation>
     </message>
     <message>
         <source>Draw something</source>

@@ -92,6 +92,27 @@ def diagram_columns(snap, selected):
     return columns
 
 
+def output_probabilities(snap) -> tuple[np.ndarray, np.ndarray | None]:
+    """The model's own probabilities and, when its file holds a temperature other than 1, the
+    calibrated ones the side panel's bars show (else None): the Output column writes both, so
+    a student does not meet two answers for one drawing."""
+    raw = np.asarray(snap.trace.probabilities, np.float64)
+    t = float(getattr(getattr(snap, "classifier", None), "temperature", 1.0))
+    if abs(t - 1.0) < 1e-9 or snap.model.output not in ("softmax", "sigmoid"):
+        return raw, None
+    from nndesk.calibration import activate
+
+    logits = np.asarray(snap.trace.logits, np.float64).reshape(1, -1)
+    return raw, activate(logits, snap.model.output, t)[0].astype(np.float64)
+
+
+def output_label(name: str, raw: float, calibrated: float | None) -> str:
+    """ "Bag  62% → 55%": the network's softmax, then the calibrated value the bars show."""
+    if calibrated is None:
+        return f"{name}  {percent(raw, 0)}"
+    return f"{name}  {percent(raw, 0)} → {percent(calibrated, 0)}"
+
+
 def paint_diagram(
     painter: QPainter,
     w: int,
@@ -115,9 +136,14 @@ def paint_diagram(
     # class names and probabilities right of the output column: room for the longest
     # (Vietnamese garment names run half as long again as the English ones)
     names = class_names_shown(tr.class_names)
+    raw_probs, calibrated = output_probabilities(snap)
     metrics = QFontMetrics(font)
     widest = max(
-        (metrics.horizontalAdvance(f"{name}  {percent(1.0, 0)}") for name in names), default=0
+        (
+            metrics.horizontalAdvance(output_label(name, 1.0, None if calibrated is None else 1.0))
+            for name in names
+        ),
+        default=0,
     )
     label_room = max(110, widest + 11 + 6 + 6)  # + the largest radius, the gap, a margin
     first = columns[0][0]
@@ -131,13 +157,12 @@ def paint_diagram(
     in_rect = QRectF(16, (top + bottom) / 2 - in_w / 2, in_w, in_w)
     painter.setPen(text)
     painter.setFont(font)
+    input_title = translate("InsideView", "Input 28×28")
     if image_input:
+        # white ink on black, as the network sees it and as the preview shows it
         pixels = np.clip(tr.image28, 0, 255).astype(np.uint8)
-        painter.drawImage(in_rect, qt_image.gray_to_qimage(255 - pixels))
+        painter.drawImage(in_rect, qt_image.gray_to_qimage(pixels))
         painter.drawRect(in_rect)
-        painter.drawText(
-            QPointF(in_rect.left(), in_rect.top() - 6), translate("InsideView", "Input 28×28")
-        )
     else:
         painter.drawRect(in_rect)
         n_in = tr.layer_input(first).size
@@ -196,6 +221,13 @@ def paint_diagram(
                 painter.drawLine(line)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         prev_index, prev_points = index, positions
+    if image_input:  # over the links, on the background's colour: they no longer cross it
+        title_box = QRectF(metrics.boundingRect(input_title)).translated(
+            in_rect.left(), in_rect.top() - 6
+        )
+        painter.fillRect(title_box.adjusted(-2, -1, 2, 1), base)
+        painter.setPen(text)
+        painter.drawText(QPointF(in_rect.left(), in_rect.top() - 6), input_title)
     # units
     for col, ((index, values, shown, more), x, r) in enumerate(
         zip(columns, xs, radii, strict=True)
@@ -203,7 +235,9 @@ def paint_diagram(
         limit = float(np.max(np.abs(values))) or 1.0
         last = col == len(columns) - 1
         title = (
-            translate("InsideView", "Output (raw softmax)")
+            translate("InsideView", "Output: softmax → calibrated")
+            if last and calibrated is not None
+            else translate("InsideView", "Output (raw softmax)")
             if last and model.output == "softmax"
             else translate("InsideView", "Output")
             if last
@@ -226,14 +260,23 @@ def paint_diagram(
             painter.setPen(text)
             if last:
                 name = names[unit] if unit < len(names) else str(unit)
-                prob = float(tr.probabilities[unit])
-                painter.drawText(QPointF(p.x() + r + 6, p.y() + 4), f"{name}  {percent(prob, 0)}")
+                cal = None if calibrated is None else float(calibrated[unit])
+                painter.drawText(
+                    QPointF(p.x() + r + 6, p.y() + 4),
+                    output_label(name, float(raw_probs[unit]), cal),
+                )
         if more:
             y = bottom - (bottom - top) / (len(shown) + 1) * 0.5
             painter.setPen(text)
+            # no wider than the gap to the next column: the calibrated outputs' labels take
+            # room at 1024 px, and "+ 1012 nút nữa" ran into "+ 500 nút nữa"; it wraps instead
+            gap = float(xs[1] - xs[0]) if len(xs) > 1 else 100.0
+            room = max(40.0, min(100.0, gap - 6))
             painter.drawText(
-                QRectF(x - 50, y - 10, 100, 20),
-                Qt.AlignmentFlag.AlignCenter,
+                QRectF(x - room / 2, y - 10, room, 34),
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignTop
+                | Qt.TextFlag.TextWordWrap,
                 translate("InsideView", "+ {more} more").format(more=more),
             )
     return units

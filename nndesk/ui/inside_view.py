@@ -407,12 +407,25 @@ def softmax_html(
     t = steps.temperature
     scaled = abs(t - 1) >= 1e-9  # at T = 1, z/T is z again: a column the panel can spare
     best = int(np.argmax(steps.probabilities))
+    # logits -> softmax -> calibrated: the last column is what the side panel's bars show
+    calibrate = abs(calibrated_t - 1) >= 1e-9
+    calibrated = (
+        inside.softmax_steps(steps.logits, calibrated_t).probabilities if calibrate else None
+    )
     head = (
         "<tr><th align='left' nowrap>"
         + translate("InsideView", "Class")
         + "</th><th nowrap>logit z</th>"
         + ("<th>z/T</th>" if scaled else "")
-        + "<th>exp</th><th>p</th></tr>"
+        + "<th>exp</th><th>p</th>"
+        + (
+            "<th nowrap>"
+            + translate("InsideView", "calibrated (T = {t})").format(t=decimal(calibrated_t, 2))
+            + "</th>"
+            if calibrate
+            else ""
+        )
+        + "</tr>"
     )
     names = class_names_shown(names)
     rows = []
@@ -424,6 +437,7 @@ def softmax_html(
             *([_num(steps.scaled[k])] if scaled else []),
             _num(steps.exps[k]),
             percent(steps.probabilities[k], 1),
+            *([percent(calibrated[k], 1)] if calibrated is not None else []),
         ]
         if k == best:
             cells = [f"<b>{v}</b>" for v in cells]
@@ -442,8 +456,8 @@ def softmax_html(
                 if abs(calibrated_t - 1) < 1e-9
                 else translate(
                     "InsideView",
-                    "T = 1 gives the raw softmax; the side panel's calibrated answer uses "
-                    "T = {t}. ",
+                    "T = 1 gives the network's softmax p; the last column divides the logits by "
+                    "the calibrated T = {t} instead, as the side panel's bars do. ",
                 ).format(t=decimal(calibrated_t, 2))
             )
             if abs(t - 1) < 1e-9

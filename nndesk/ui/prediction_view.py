@@ -681,8 +681,8 @@ class PredictionPanel(QWidget):
                 "PredictionPanel",
                 "Calibrated: the network's raw probability softened by a temperature fitted on "
                 "held-out images, so that answers given at 80% are right about 80% of the "
-                "time. The Inside page shows the raw softmax; tick Raw probabilities to see it "
-                "here.",
+                "time. The Inside page writes both, the network's softmax → calibrated; tick "
+                "Raw probabilities to see the softmax here.",
             )
             if calibrated
             else translate(

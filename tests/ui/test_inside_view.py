@@ -109,8 +109,8 @@ def test_the_temperature_slider_changes_the_softmax_table_not_the_model(qtbot, w
     # the shipped model is calibrated: T = 1 is its raw softmax, not the side panel's answer
     t = desk.prediction.current().temperature
     assert t != 1
-    assert "T = 1 gives the raw softmax" in before
-    assert f"calibrated answer uses T = {t:.2f}" in before
+    assert "T = 1 gives the network's softmax" in before
+    assert f"calibrated T = {t:.2f}" in before
     page.temperature.setValue(20)  # T = 10
     assert page.temperature_label.text() == "T = 10"
     assert page.softmax.text() != before and "The model is unchanged" in page.softmax.text()
@@ -152,3 +152,67 @@ def test_a_negative_bias_is_subtracted_in_the_written_sum():
     )
     text = conv_html(px)
     assert "3 − 0.103 = <b>2.9</b>" in text and "+ -" not in text
+
+
+def test_the_output_column_writes_the_softmax_then_the_calibrated_value_the_bars_show(
+    qtbot, window_factory
+):
+    """Walk 43, item 8: the Output column said Bag 62% while the bars beside it said 55.0%.
+    Each output now reads "softmax → calibrated", the second the bars' own value."""
+    from nndesk.ui.inside_diagram import output_label, output_probabilities
+
+    desk = window_factory(classifier=_shipped("mnist-mlp"))  # calibrated: T != 1
+    page = _open_inside(qtbot, desk)
+    with qtbot.waitSignal(page.updated, timeout=60000):
+        desk.window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
+    qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=60000)
+    qtbot.waitUntil(desk.prediction.is_idle, timeout=60000)
+    snap = page.snapshot()
+    raw, calibrated = output_probabilities(snap)
+    bars = desk.window.prediction_panel.bars.probabilities()
+    np.testing.assert_allclose(calibrated, bars, atol=1e-6)
+    np.testing.assert_allclose(raw, snap.trace.probabilities, atol=1e-6)
+    assert not np.allclose(raw, calibrated, rtol=0.05, atol=0)  # they differ for this model
+    assert output_label("Bag", 0.62, 0.55) == "Bag  62% → 55%"
+    assert output_label("Bag", 0.62, None) == "Bag  62%"
+    from dataclasses import replace
+
+    info = {k: v for k, v in snap.classifier.info.items() if k != "calibration"}
+    uncalibrated = replace(snap.classifier, info=info)
+    assert uncalibrated.temperature == 1.0
+    assert output_probabilities(type(snap)(uncalibrated, snap.model, snap.trace))[1] is None
+
+
+def test_the_input_is_white_on_black_like_the_preview_and_its_title_is_clear_of_the_lines(
+    qtbot, window_factory
+):
+    """Walk 43, item 17: the input thumbnail was black on white (the preview, and the network,
+    have white ink on black) and the weight lines ran over its "Input 28×28" title."""
+    from PySide6.QtCore import QRectF, QSize
+    from PySide6.QtGui import QColor, QFont, QFontMetrics
+
+    from nndesk.ui.inside_diagram import diagram_image
+
+    desk = window_factory(classifier=_shipped("mnist-mlp"))
+    page = _open_inside(qtbot, desk)
+    with qtbot.waitSignal(page.updated, timeout=60000):
+        desk.window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
+    qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=60000)
+    snap = page.snapshot()
+    font = QFont(page.font())
+    colours = (QColor("black"), QColor("white"), QColor("orange"))
+    image, _units = diagram_image((snap, None, colours, font), QSize(640, 400), 1.0)
+    in_w, top = 112, (28 + 376) / 2 - 56  # paint_diagram's input box for a 400 px height
+    assert QColor(image.pixel(18, round(top) + 2)).value() < 40  # a blank corner: black paper
+    ink = snap.trace.image28 > 200
+    r, c = np.argwhere(ink)[0]  # an inked input pixel: drawn white
+    x, y = 16 + (c + 0.5) * in_w / 28, top + (r + 0.5) * in_w / 28
+    assert QColor(image.pixel(round(x), round(y))).value() > 150
+    small = QFont(font)
+    small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+    box = QRectF(QFontMetrics(small).boundingRect("Input 28×28")).translated(16, top - 6)
+    for py in range(int(box.top()), int(box.bottom())):
+        for px in range(int(box.left()), int(box.right())):
+            colour = QColor(image.pixel(px, py))
+            # text (black) on its white patch: grey levels only, no red or blue link
+            assert abs(colour.red() - colour.blue()) < 24, (px, py, colour.name())

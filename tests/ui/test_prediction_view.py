@@ -220,9 +220,9 @@ def test_the_bars_show_calibrated_probabilities_and_the_raw_ones_on_a_click(qtbo
     panel.set_prediction(Prediction(calibrated, np.zeros((28, 28), np.float32), 1, NAMES[1], raw))
     assert np.array_equal(panel.bars.probabilities(), calibrated)
     assert panel.confidence_label.text() == "70.0%"
-    # the figure says which probability it is: the Inside page shows the raw softmax
+    # the figure says which probability it is, and where the Inside page shows both
     assert panel.kind_label.text() == "calibrated" and not panel.kind_label.isHidden()
-    assert "Inside page shows the raw softmax" in panel.kind_label.toolTip()
+    assert "softmax → calibrated" in panel.kind_label.toolTip()
     panel.raw_box.click()
     assert np.array_equal(panel.bars.probabilities(), raw)
     assert panel.confidence_label.text() == "100.0%"
@@ -243,7 +243,12 @@ def test_the_inside_softmax_note_names_the_temperature_of_the_calibrated_answer(
     names = ("a", "b", "c")
     assert "T = 1 is what the model answers" in softmax_html(steps, names)
     note = softmax_html(steps, names, calibrated_t=1.37)
-    assert "T = 1 gives the raw softmax" in note and "calibrated answer uses T = 1.37" in note
+    assert "T = 1 gives the network's softmax" in note and "calibrated T = 1.37" in note
+    # logits -> softmax -> calibrated: the calibrated column is softmax(z / 1.37), bold at b
+    assert "calibrated (T = 1.37)" in note
+    p = np.exp(logits / 1.37) / np.exp(logits / 1.37).sum()
+    assert all(f"{100 * v:.1f}%" in note for v in p)
+    assert "calibrated (T" not in softmax_html(steps, names)  # no temperature, no column
 
 
 def test_the_not_sure_threshold_is_remembered_and_a_bad_stored_value_reads_as_unset():
