@@ -189,6 +189,52 @@ def saliency(
     return result.reshape(28, 28).astype(np.float32)
 
 
+def _used_inputs(layer, used_out: np.ndarray, size_in: int) -> np.ndarray | None:
+    """Which of ``size_in`` rows (or columns) of a layer's input reach a used row of its
+    output, ``bool (size_in,)``; None for a layer that mixes rows in a way not known here."""
+    name = type(layer).__name__
+    if name == "Conv2D":  # output j sees inputs j*s - p .. j*s - p + k - 1
+        k, s, p = layer.kernel_size, layer.stride, layer.padding
+        used = np.zeros(size_in, bool)
+        for j in np.flatnonzero(used_out):
+            lo = j * s - p
+            used[max(0, lo) : max(0, lo + k)] = True
+        return used
+    if name == "MaxPool2D":  # output j sees inputs j*size .. j*size + size - 1; the rest: none
+        used = np.zeros(size_in, bool)
+        n = min(len(used_out) * layer.size, size_in)
+        used[:n] = np.repeat(used_out, layer.size)[:n]
+        return used
+    if len(used_out) == size_in and name not in ("Reshape", "Flatten", "Dense"):
+        return used_out  # element-wise: activations, batch norm, dropout
+    return None
+
+
+def unseen_pixels(model) -> np.ndarray:
+    """Input pixels no output depends on, ``bool (28, 28)``: with valid (unpadded)
+    convolutions and 2x2 pooling of an odd size, pooling drops a map's last row and column,
+    and the input rows and columns only they saw never reach the answer (a 1-epoch
+    "784-c32v-p-c64v-p-128-10" ignores the last 2 of each). All False for an MLP."""
+    shapes = [tuple(model.input_shape)]
+    for layer in model.layers:
+        shapes.append(tuple(layer.output_shape(shapes[-1])))
+    spatial = [i for i, shape in enumerate(shapes[1:]) if len(shape) == 3]
+    none = np.zeros((28, 28), bool)
+    if not spatial or shapes[spatial[0]] != (784,) or shapes[spatial[0] + 1][1:] != (28, 28):
+        return none  # no image layers, or not one 28x28 image reshaped at the start
+    first, last = spatial[0] + 1, spatial[-1]  # the layers after the reshape .. the last map
+    rows = np.ones(shapes[last + 1][1], bool)
+    cols = np.ones(shapes[last + 1][2], bool)
+    for i in range(last, first - 1, -1):
+        h, w = shapes[i][1:]
+        rows_in = _used_inputs(model.layers[i], rows, h)
+        cols_in = _used_inputs(model.layers[i], cols, w)
+        if rows_in is None or cols_in is None:
+            return none
+        rows, cols = rows_in, cols_in
+    return ~(rows[:, None] & cols[None, :])
+
+
 def runner_up(probabilities: np.ndarray) -> tuple[int, float]:
     """The second most likely class and its margin ``p(top) - p(runner-up)``.
 

@@ -20,6 +20,7 @@ from nndesk.explain import (
     scores,
     smoothgrad,
     top_hidden_units,
+    unseen_pixels,
 )
 from nndesk.nn.architecture import build_model
 
@@ -245,3 +246,40 @@ def test_hidden_features_are_the_input_of_the_last_dense_layer():
     logits = feats @ model.layers[-1].params["W"] + model.layers[-1].params["b"]
     np.testing.assert_allclose(logits, model.forward(x), rtol=1e-4, atol=1e-5)
     assert hidden_features(model, normalizer, images, batch=3, should_stop=lambda: True) is None
+
+
+@pytest.mark.parametrize(
+    ("arch", "unseen"),
+    [
+        ("784-c8v-p-c8v-p-16-10", 2),  # 28 -> 26 -> 13 -> 11 -> 5: the last 2 rows and columns
+        ("784-c8v-p-10", 0),  # 26 -> 13: pooling keeps everything
+        ("784-c8-p-c8-p-16-10", 0),  # padded ("same") convolutions: 28 -> 14 -> 7
+        ("784-c8v-c8v-p-10", 0),  # 26 -> 24 -> 12
+        ("784-32-10", 0),  # an MLP sees every pixel
+    ],
+)
+def test_unseen_pixels_are_exactly_those_whose_gradient_is_always_zero(arch, unseen):
+    """Walk 43: a 1-epoch "784-c32v-p-c64v-p-128-10" showed a white L-band of zero saliency
+    on the right and bottom. Valid convolutions and 2x2 pooling drop the last row and column
+    of an 11x11 map, and the input pixels only they saw reach no output: zero gradient for
+    every image and class, not a bug."""
+    rng = np.random.default_rng(5)
+    model = build_model(arch, rng=rng).astype(np.float64)
+    mask = unseen_pixels(model)
+    assert mask.shape == (28, 28) and mask.dtype == bool
+    band = np.zeros((28, 28), bool)
+    if unseen:
+        band[-unseen:, :] = band[:, -unseen:] = True
+    assert np.array_equal(mask, band)
+    images = rng.uniform(0, 255, size=(6, 28, 28))
+    grads = np.abs(
+        np.stack(
+            [
+                saliency(model, Normalizer("unit"), im, c, "gradient")
+                for c in (0, 3)
+                for im in images
+            ]
+        )
+    )
+    assert not grads[:, mask].any()  # never the slightest effect
+    assert (grads.max(axis=0)[~mask] > 0).all()  # every other pixel counts for some image

@@ -5691,6 +5691,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>&lt;p&gt;Mạng trả lời &lt;b&gt;{top}&lt;/b&gt; với {p_top}.&lt;/p&gt;&lt;p&gt;Thứ hai: &lt;b&gt;{second}&lt;/b&gt; với {p_second}, cách &lt;b&gt;{margin}&lt;/b&gt; điểm phần trăm{close}.&lt;/p&gt;&lt;p&gt;Lớp phủ cho thấy {method} {what}{pending}. Điểm ảnh &lt;span style=&apos;color:{red}&apos;&gt;đỏ&lt;/span&gt; {sides}, điểm ảnh &lt;span style=&apos;color:{blue}&apos;&gt;xanh&lt;/span&gt; chống lại.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Along the right and bottom edges ({n} px) the map is zero, rightly: this network&apos;s unpadded convolutions and 2×2 pooling drop its maps&apos; last row and column, so ink there cannot change the answer.</source>
+        <translation>Dọc mép phải và mép dưới ({n} px) bản đồ bằng 0, và đúng là vậy: các lớp tích chập không đệm và phép gộp 2×2 của mạng này bỏ hàng và cột cuối của các bản đồ đặc trưng, nên nét vẽ ở đó không thể thay đổi câu trả lời.</translation>
+    </message>
+    <message>
         <source>Caution: a heat map shows what one method measures, not what the network “sees”. The methods often disagree, and a convincing map can hide a wrong reason: compare several.</source>
         <translation>Lưu ý: một bản đồ nhiệt cho thấy điều mà một phương pháp đo, không phải điều mạng “nhìn thấy”. Các phương pháp thường không khớp nhau, và một bản đồ thuyết phục có thể che giấu một lý do sai: hãy so sánh vài phương pháp.</translation>
     </message>

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.datasets import other_dataset_found
-from nndesk.explain import FAST_KINDS, has_hidden_units
+from nndesk.explain import FAST_KINDS, has_hidden_units, unseen_pixels
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import kept_choices, qt_image, theme
 from nndesk.ui.choice_box import ChoiceBox
@@ -236,6 +236,11 @@ class WhyView(QWidget):
         self.summary.setMinimumWidth(200)
         self.method_note = QLabel()
         self.method_note.setWordWrap(True)
+        # a net whose pooling drops its maps' last row and column never sees the image's
+        # edge there: its maps are zero along it, rightly (set_classifier shows it)
+        self.edge_note = QLabel()
+        self.edge_note.setWordWrap(True)
+        self.edge_note.setVisible(False)
         self.caution = QLabel(translate_marked("WhyView", CAUTION))
         self.caution.setWordWrap(True)
         italic = QFont(self.font())
@@ -258,6 +263,7 @@ class WhyView(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.summary)
         right.addWidget(self.method_note)
+        right.addWidget(self.edge_note)
         right.addWidget(self.caution)
         right.addStretch(1)
         # side by side when there is room, stacked on a narrow window (see resizeEvent)
@@ -419,6 +425,7 @@ class WhyView(QWidget):
                     "Open an MLP model (e.g. {mlp_name}) to see hidden units here.",
                 ).format(mlp_name=mlp_name)
             )
+        self._show_edge_note(clf)
         self._show_neighbours_note()
         self._incoming = None
         self._apply_timer.stop()
@@ -440,7 +447,20 @@ class WhyView(QWidget):
     def set_prediction(self, prediction) -> None:
         self._prediction = prediction
         self.input_view.set_image(None if prediction is None else prediction.input_image)
+        if prediction is None:
+            self._forget_neighbours()
         self._ask_timer.start()
+
+    def _forget_neighbours(self) -> None:
+        """Nothing drawn: every panel says so. Undoing to an empty canvas left "Looking for
+        the training images most like your drawing…" (or the last drawing's neighbours)
+        under a map saying "nothing drawn"; a search still under way is dropped when done."""
+        for tile in self.neighbour_tiles:
+            tile.setVisible(False)
+        self._neighbours_for = None
+        self._neighbour_token = 0
+        if not self.neighbours_banner.isVisible():  # missing data is still worth saying
+            self._show_neighbours_note()
 
     @Slot()
     def answer_painted(self) -> None:
@@ -544,6 +564,22 @@ class WhyView(QWidget):
                 blue=blue,
             )
         )
+
+    def _show_edge_note(self, clf) -> None:
+        unseen = None if clf is None else unseen_pixels(clf.model)
+        if unseen is None or not unseen.any():
+            self.edge_note.setVisible(False)
+            return
+        rows = int(unseen.all(axis=1).sum())  # the band is as deep at the bottom as at the right
+        self.edge_note.setText(
+            translate(
+                "WhyView",
+                "Along the right and bottom edges ({n} px) the map is zero, rightly: this "
+                "network's unpadded convolutions and 2×2 pooling drop its maps' last row and "
+                "column, so ink there cannot change the answer.",
+            ).format(n=rows)
+        )
+        self.edge_note.setVisible(True)
 
     def _show_method_note(self) -> None:
         self.method_note.setText(translate_marked("WhyView", METHOD_NOTES[self.saliency_kind()]))

@@ -203,3 +203,68 @@ def test_the_explanation_keeps_its_room_beside_the_map_in_vietnamese(
     if page.summary.x() > page.input_view.x():  # side by side
         group = page.summary.parentWidget()
         assert page.summary.width() >= 0.45 * group.width(), (page.summary.width(), group.width())
+
+
+def test_an_emptied_canvas_empties_the_nearest_images_too_and_a_late_search_is_dropped(
+    qtbot, tiny_data_dir, why_desk, monkeypatch
+):
+    """Walk 43, item 16: after undoing to an empty canvas the saliency map said "nothing
+    drawn" while "Nearest training images" still said it was looking for images like the
+    drawing. Every panel now says the same, and the search's late answer shows nothing."""
+    from nndesk.controllers import datasets
+
+    release = threading.Event()
+    real = datasets.get_dataset
+
+    def slow(name):
+        release.wait(timeout=60)
+        return real(name)
+
+    monkeypatch.setattr(datasets, "get_dataset", slow)
+    why = why_desk.why_page
+    _wait_for_answer(qtbot, why_desk)
+    qtbot.waitUntil(lambda: "Looking for" in why.neighbours_note.text(), timeout=10_000)
+    why_desk.prediction.request_now(np.zeros((280, 280), np.uint8))  # Undo to an empty sheet
+    qtbot.waitUntil(lambda: why._prediction is None, timeout=10_000)  # noqa: SLF001
+    assert why.neighbours_note.text().startswith("Draw something")
+    assert why.summary.text().startswith("<p>Draw something")
+    explainer = why._explainer  # noqa: SLF001
+    with qtbot.waitSignal(explainer.neighbours_ready, timeout=20_000):
+        release.set()  # the search for the drawing now gone finishes
+    assert not any(tile.isVisibleTo(why) for tile in why.neighbour_tiles)
+    assert why.neighbours_note.text().startswith("Draw something")
+    # the drawing comes back (Redo): its neighbours are looked for and shown
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[50:230, 120:160] = 255
+    why_desk.prediction.request_now(drawing)
+    qtbot.waitUntil(lambda: why.neighbour_tiles[0].isVisibleTo(why), timeout=20_000)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_net_that_never_sees_the_last_rows_and_columns_says_so_under_the_map(
+    qtbot, why_desk, lang
+):
+    """Walk 43: a 1-epoch "784-c32v-p-c64v-p-128-10" left a zero L-band along the right and
+    bottom of every map, which a student takes for a bug. The page says why, in one line."""
+    from dataclasses import replace
+
+    from nndesk.nn.architecture import build_model
+    from nndesk.ui import language
+
+    why = why_desk.why_page
+    mlp = why_desk.prediction.current()
+    language.use_language(lang)
+    try:
+        why.set_classifier(mlp)
+        assert why.edge_note.isHidden()
+        model = build_model("784-c8v-p-c8v-p-16-10", rng=np.random.default_rng(0))
+        why.set_classifier(replace(mlp, model=model))
+        assert not why.edge_note.isHidden()
+        assert "(2 px)" in why.edge_note.text()
+        word = {"en": "unpadded convolutions", "vi": "tích chập không đệm"}[lang]
+        assert word in why.edge_note.text()
+        padded = build_model("784-c8-p-c8-p-16-10", rng=np.random.default_rng(0))
+        why.set_classifier(replace(mlp, model=padded))
+        assert why.edge_note.isHidden()
+    finally:
+        language.use_language("en")
