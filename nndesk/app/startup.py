@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QIcon, QScreen
 from PySide6.QtWidgets import QApplication
 
@@ -35,12 +35,24 @@ def first_window_size(screen: QScreen | None) -> QSize:
     return FIRST_SIZE.boundedTo(QSize(free.width(), free.height() - TITLE_BAR_ALLOWANCE))
 
 
+def keep_every_mouse_move() -> None:
+    """Deliver every mouse move to the canvas. On X11 Qt merges the moves queued while the
+    window is busy (a prediction painting, a training on the same cores) into the last one,
+    and the canvas joins the points it gets with straight lines: a quick stroke lost its
+    corners, and an outline drawn fast lost whole sides, so a Fill then leaked over the
+    outside (seen with xdotool: a coat's outline cut to two chords, its Fill covering the
+    canvas; hand17's unexplained leak). Call it once the QApplication exists: on X11 its
+    constructor turns the merging on again."""
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_CompressHighFrequencyEvents, False)
+
+
 def run(data_dir: str | None = None) -> int:
     """Open the window (with the datasets in ``data_dir`` for this session, if given); returns
     the exit code of the Qt event loop."""
     if data_dir is not None:
         preferences.use_data_dir_for_session(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
+    keep_every_mouse_move()  # after: on X11 the QApplication turns merging back on
     app.setApplicationName("nndesk")
     app.setOrganizationName("nndesk")
     if ICON.is_file():

@@ -568,3 +568,34 @@ def test_a_diverged_runs_model_is_not_put_in_use(
     assert window.model_notice.isHidden()
     # Continue starts from it: the page took the settings it ended with, as after any run
     assert page.run_state.form_at_end is not None
+
+
+def test_the_window_is_built_with_every_mouse_move_delivered(monkeypatch):
+    """On X11 Qt merges the mouse moves queued while the window is busy, and the canvas drew
+    straight chords across the corners it never got: a coat's outline drawn fast lost its
+    sides and a Fill leaked over the outside (hand17). The QApplication's constructor turns
+    the merging on, so ``run`` turns it off after making it, before the window exists."""
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    merge = Qt.ApplicationAttribute.AA_CompressHighFrequencyEvents
+    seen = []
+
+    class Built(Exception):
+        pass
+
+    def build_window():
+        seen.append(QCoreApplication.testAttribute(merge))
+        raise Built
+
+    monkeypatch.setattr(startup, "build_window", build_window)
+    monkeypatch.setattr(startup.theme, "apply_theme", lambda app, name: None)
+    monkeypatch.setattr(startup.language, "use_language", lambda code: code)
+    monkeypatch.setattr(startup, "freeze_startup_objects", lambda: None)
+    before = QCoreApplication.testAttribute(merge)
+    QCoreApplication.setAttribute(merge, True)  # as the constructor leaves it on X11
+    try:
+        with pytest.raises(Built):
+            startup.run()
+    finally:
+        QCoreApplication.setAttribute(merge, before)
+    assert seen == [False]
