@@ -451,6 +451,11 @@ class TrainingController(QObject, WorkerThreadOwner):
         return self._requests.batches_done
 
     @property
+    def last_batch(self):
+        """The newest ``BatchReport`` of the current (or last) run, or None before its first."""
+        return self._last_batch
+
+    @property
     def thread(self) -> QThread | None:
         """The running training thread, or None."""
         return self._thread

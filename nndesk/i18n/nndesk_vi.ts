@@ -5437,6 +5437,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Đã ghi {path}</translation>
     </message>
     <message>
+        <source>Yes keeps the network as trained by then (it is in epoch {epoch} of {epochs} now) as a run, with its curves: Train &gt; Runs lists it and can put its model in use. Quitting skips its test, so its test accuracy is not measured (Evaluate measures it later).</source>
+        <translation>Chọn Có thì mạng như đã huấn luyện đến lúc đó (bây giờ đang ở epoch {epoch}/{epochs}) được giữ lại thành một lượt chạy, cùng các đồ thị: Huấn luyện &gt; Các lượt chạy liệt kê nó và có thể dùng mô hình của nó. Thoát thì bỏ qua bước kiểm tra, nên độ chính xác kiểm tra của nó chưa được đo (trang Đánh giá đo sau).</translation>
+    </message>
+    <message>
         <source>a race is going (Race tab): stop it to train</source>
         <translation>đang có một cuộc đua (thẻ Đua): dừng nó để huấn luyện</translation>
     </message>

@@ -26,7 +26,7 @@ from nndesk.ui.coach_row import CoachRow, coach_hints
 from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.export_code import form_experiment
 from nndesk.ui.inside_training_view import InsideTrainingView
-from nndesk.ui.language import translate
+from nndesk.ui.language import integer, translate
 from nndesk.ui.live_page import LivePage
 from nndesk.ui.preview_feed import PreviewFeed
 from nndesk.ui.race_view import RaceView
@@ -328,17 +328,35 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             self.run_state.form_at_end = None
 
     def confirm_close(self) -> bool:
-        """Whether the window may close: asks "Stop training and quit?" while a run trains."""
+        """Whether the window may close: asks "Stop training and quit?" while a run trains,
+        and says what becomes of it: a run stopped by quitting keeps its record and its model
+        (the worker saves it, ``TrainingController.shutdown``) but skips its test."""
         if not self.controller.is_running():
             return True
         answer = QMessageBox.question(
             self,
             translate("TrainingPanel", "Quit"),
-            translate("TrainingPanel", "Stop training and quit?"),
+            self._quit_question(),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def _quit_question(self) -> str:
+        """ "Stop training and quit?" and what is kept of the run: the network as trained when
+        the user answers (it trains on while the question is open) is saved as a run, untested."""
+        question = translate("TrainingPanel", "Stop training and quit?")
+        last, config = self.controller.last_batch, self.controller.run_config
+        if last is None or config is None or self.controller.batches_done == 0:
+            return question  # nothing trained yet: nothing to keep or lose
+        kept = translate(
+            "TrainingPanel",
+            "Yes keeps the network as trained by then (it is in epoch {epoch} of {epochs} now) "
+            "as a run, with its curves: Train > Runs lists it and can put its model in use. "
+            "Quitting skips its test, so its test accuracy is not measured (Evaluate measures "
+            "it later).",
+        ).format(epoch=integer(last.epoch), epochs=integer(config.epochs))
+        return f"{question}\n\n{kept}"
 
     def follow_mode(self, mode: str) -> None:
         """Train on the window's dataset: "digits" -> MNIST, "garments" -> Fashion-MNIST."""

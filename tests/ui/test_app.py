@@ -332,12 +332,49 @@ def test_closing_the_window_while_training_asks_first_then_stops_the_worker(
         assert page.start_training(config)
         qtbot.waitUntil(lambda: page.controller.batches_done > 0, timeout=30000)
         window.close()  # answered No: the window stays and training goes on
-        assert questions == ["Stop training and quit?"]
+        assert len(questions) == 1 and questions[0].startswith("Stop training and quit?")
         assert window.isVisible() and page.controller.is_running()
         answer[0] = QMessageBox.StandardButton.Yes
         window.close()
     assert len(questions) == 2 and not window.isVisible()
     assert not page.controller.is_running()
+
+
+def test_quitting_mid_run_says_truthfully_that_the_epochs_so_far_are_kept_and_they_are(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, monkeypatch
+):
+    """Ctrl+Q mid-run asked "Stop training and quit?" without saying whether the epochs
+    trained so far stay: they do (the run's record and its model, not tested)."""
+    from nndesk.runs import RunStore
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    page = desk.train_page
+    config = page.form.config().replace(
+        dataset="mnist", arch="784-32-10", epochs=2000, batch_size=8, val_fraction=0.1
+    )
+    questions: list[str] = []
+
+    def ask(parent, title, text, *args):
+        questions.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(ask))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert page.start_training(config)
+        qtbot.waitUntil(lambda: len(page.controller.curves.epochs) >= 2, timeout=60000)
+        record = page.controller.record
+        desk.window.close()
+    assert not desk.window.isVisible()
+    (question,) = questions
+    assert question.startswith("Stop training and quit?")
+    assert "as a run" in question and "Train > Runs" in question and "epoch " in question
+    assert "test accuracy is not measured" in question
+    kept = RunStore(record.folder.parent).load(record.run_id)
+    assert kept.status == "stopped"
+    assert kept.last_epoch >= 2 and "test_accuracy" not in kept.metrics
+    assert kept.model_path is not None and kept.model_path.is_file()
+    assert Classifier.from_file(kept.model_path).info["dataset"] == "mnist"
 
 
 def test_the_train_page_trains_on_the_dataset_of_the_windows_mode(qtbot, window_factory):
