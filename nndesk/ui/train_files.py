@@ -20,7 +20,7 @@ from nndesk.fileio import atomic_path, atomic_write_text
 from nndesk.runs import history_csv
 from nndesk.ui import file_filters
 from nndesk.ui.language import translate
-from nndesk.ui.save_place import remember_saved, save_start
+from nndesk.ui.save_place import free_save_start, remember_saved, save_start
 
 
 def copy_model(source: Path, path: str | os.PathLike) -> Path:
@@ -58,10 +58,15 @@ class TrainFiles(QObject):
     @Slot()
     def save_model(self) -> None:
         """Save model…: a copy of the newest model where the user chooses."""
-        path = self._ask(
-            translate("TrainingPanel", "Save model"), "model.npz", file_filters.model_files()
+        # what it is (dataset, layers, test accuracy), in the folder saved to last, under a
+        # name no file has there: "model.npz" said nothing and the next save replaced it
+        stem = self._page.model_to_save_facts().file_stem()
+        title = translate("TrainingPanel", "Save model")
+        path, _ = QFileDialog.getSaveFileName(
+            self._page, title, free_save_start(stem, ".npz"), file_filters.model_files()
         )
         if path:
+            remember_saved(path)
             try:
                 source = self._page.model_to_save()
             except NndeskError as err:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from nndesk.curves import save_curves_png
 from nndesk.errors import NndeskError, user_message
 from nndesk.fileio import atomic_write_text
+from nndesk.model_labels import ModelFacts
 from nndesk.models import open_folder
 from nndesk.runs import Curves, history_csv
 from nndesk.training import TrainConfig
@@ -127,6 +128,18 @@ class ModelFilesMixin:
             if path is not None:
                 return path
         return self.run_state.loaded_model
+
+    def model_to_save_facts(self) -> ModelFacts:
+        """What the model Save model… copies is (dataset, layers, test accuracy), from the run
+        records and the model as read: the same choice as ``_current_model_path``, no file read."""
+        selected = self.runs_view.selected_records()
+        if len(selected) == 1 and selected[0].model_path:
+            return ModelFacts.of_record(selected[0])
+        record, last_run = self.controller.record, self.run_state.last_run_id
+        if last_run is not None and self.controller.model_path is not None and record is not None:
+            return ModelFacts.of_record(record)
+        clf = self.run_state.loaded_clf
+        return ModelFacts.of_info(clf.info) if clf is not None else ModelFacts()
 
     def continue_name(self) -> str | None:
         """How the page names the model Continue trains further, None without one."""

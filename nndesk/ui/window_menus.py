@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 
 from nndesk.controllers.pasted_image import image_payload
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
+from nndesk.model_labels import ModelFacts
 from nndesk.models import open_folder
 from nndesk.ui import file_filters
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES
 from nndesk.ui.language import translate, translate_marked
-from nndesk.ui.save_place import remember_saved, save_start, start_folder
+from nndesk.ui.save_place import free_save_start, remember_saved, start_folder
 from nndesk.version import nndesk_version
 
 # marked here, translated where shown (translate_marked): the language is chosen at start
@@ -428,11 +429,13 @@ class WindowMenusMixin:
 
     @Slot()
     def _on_save_model_triggered(self) -> None:
-        name = f"{self._classifier.file_stem}.npz" if self._classifier is not None else "model.npz"
+        # what it is (dataset, layers, test accuracy), under a name no file has there yet
+        clf = self._classifier
+        stem = ModelFacts.of_info(clf.info).file_stem() if clf is not None else "model"
         path, _ = QFileDialog.getSaveFileName(
             self,
             translate("MainWindow", "Save model"),
-            save_start(name),
+            free_save_start(stem, ".npz"),
             file_filters.model_files(),
         )
         if path:

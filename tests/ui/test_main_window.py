@@ -597,6 +597,37 @@ def test_save_dialogs_open_where_the_user_last_saved_never_in_the_terminals_fold
     assert all(terminal not in p.parents for p in starts)
 
 
+def test_file_save_model_proposes_what_the_model_is_under_a_name_no_file_has(
+    qtbot, window_factory, tmp_path, tiny_model_file, monkeypatch
+):
+    """A run's model was proposed as "run 2026-12-03 22-45-34.npz" (and the Train page's as
+    "model.npz"): its dataset, layers and test accuracy say what it is; an old file of that
+    name is never the proposal."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from nndesk import preferences
+    from nndesk.nn.serialization import load_model, save_model
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    preferences.set_last_save_folder(folder)
+    loaded = load_model(tiny_model_file)
+    info = {**loaded.info, "config": {"dataset": "mnist", "arch": "784-32-10"}}
+    run_model = save_model(tmp_path / "20261203-224534-1" / "model.npz", loaded.model, info)
+    starts = []
+
+    def dialog(parent, title, start, file_filter):
+        starts.append(Path(start))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    desk = window_factory(classifier=Classifier.from_file(run_model))
+    desk.window._on_save_model_triggered()
+    (folder / "mnist_784-32-10_10.0%.npz").write_bytes(b"an older save")
+    desk.window._on_save_model_triggered()
+    assert starts == [folder / "mnist_784-32-10_10.0%.npz", folder / "mnist_784-32-10_10.0%-2.npz"]
+
+
 def test_folder_and_image_pickers_open_in_the_chosen_folder_never_in_the_terminals(
     qtbot, window_factory, tmp_path, monkeypatch
 ):

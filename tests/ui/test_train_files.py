@@ -3,6 +3,8 @@ thread."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 
 from nndesk.inference import Classifier
@@ -59,3 +61,47 @@ def test_curves_pngs_and_model_copies_are_written_off_the_gui_thread(
     ]
     widget.shutdown()
     writes.shutdown()
+
+
+def test_save_model_proposes_what_the_model_is_in_the_folder_last_saved_to_never_an_old_file(
+    qtbot,
+    tiny_dataset,  # noqa: F811
+    tmp_path,
+    monkeypatch,
+):
+    """A newcomer's walk: Save model… offered "model.npz" in the home folder every time, a
+    name that says nothing and that the next save replaces. It proposes the dataset, the
+    layers and the test accuracy, in the folder saved to last, under a name no file has."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from nndesk import preferences
+
+    widget = make_panel(qtbot, tmp_path, lambda name: tiny_dataset)
+    widget.start_training()
+    wait_until_idle(qtbot, widget)
+    accuracy = widget.controller.record.metrics["test_accuracy"]
+    folder = tmp_path / "my models"
+    folder.mkdir()
+    preferences.set_last_save_folder(folder)
+    offered: list[Path] = []
+
+    def dialog(parent, title, start, filters):
+        offered.append(Path(start))
+        return str(start), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    expected = folder / f"mnist_784-16-10_{accuracy:.1%}.npz"
+    for _ in range(2):
+        qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: offered[-1].is_file(), timeout=WAIT_MS)
+    assert offered == [expected, expected.with_name(f"{expected.stem}-2.npz")]
+    assert Classifier.from_file(offered[1]).info["history"]
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(other / "a.npz"), ""))
+    qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (other / "a.npz").is_file(), timeout=WAIT_MS)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)  # the folder saved to last
+    assert offered[-1] == other / expected.name
+    widget.shutdown()

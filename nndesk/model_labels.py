@@ -1,0 +1,60 @@
+"""What a model file is, said in a few words from what is already in memory (a run's record, a
+model's header as read): its dataset, layers and test accuracy. The Save model dialogs propose
+a file name from them; the Model box names its entries with them. Qt-free; no file is read here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ModelFacts:
+    """A model's dataset ("mnist", "fashion"), layers ("784-64-64-10") and test accuracy (a
+    fraction), each None when not known."""
+
+    dataset: str | None = None
+    arch: str | None = None
+    test_accuracy: float | None = None
+
+    @classmethod
+    def of_info(cls, info: Any) -> ModelFacts:
+        """From a model file's header as ``load_model`` read it (``Classifier.info``)."""
+        info = info if isinstance(info, dict) else {}
+        config = info.get("config") if isinstance(info.get("config"), dict) else {}
+        metrics = info.get("metrics") if isinstance(info.get("metrics"), dict) else {}
+        return cls(
+            _text(info.get("dataset")) or _text(config.get("dataset")),
+            _text(config.get("arch")),
+            _fraction(metrics.get("test_accuracy")),
+        )
+
+    @classmethod
+    def of_record(cls, record: Any) -> ModelFacts:
+        """From a run's record (``nndesk.runs.RunRecord``): its settings and its metrics."""
+        config = record.config if isinstance(record.config, dict) else {}
+        metrics = record.metrics if isinstance(record.metrics, dict) else {}
+        return cls(
+            _text(config.get("dataset")),
+            _text(config.get("arch")),
+            _fraction(metrics.get("test_accuracy")),
+        )
+
+    def file_stem(self) -> str:
+        """A file name (no extension) that says what the model is: "fashion_784-64-64-10_87.2%",
+        "untested" for a run stopped before its test (a quit mid-run)."""
+        accuracy = "untested" if self.test_accuracy is None else f"{self.test_accuracy:.1%}"
+        parts = [self.dataset or "model", self.arch, accuracy]
+        return "_".join(p for p in parts if p)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() and len(value) < 200 else None
+
+
+def _fraction(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) and 0 <= value <= 1 else None
