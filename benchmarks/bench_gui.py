@@ -45,7 +45,7 @@ ABLATIONS = {"gui-core": _without_gui_core}
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", required=True, help="folder with the Fashion-MNIST IDX files")
-    parser.add_argument("--preset", default="fashion-mlp")
+    parser.add_argument("--preset", default="fashion-mlp-lab")
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--runs", type=int, default=2, help="runs one after another (not --race)")
     parser.add_argument("--width", type=int, default=1400)

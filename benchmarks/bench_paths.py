@@ -53,7 +53,7 @@ import numpy as np  # noqa: E402
 
 # isort: on
 
-PRESET = "fashion-cnn"
+PRESET = "fashion-cnn-lab"
 VARIANTS = ("default", "no-fuse", "no-winograd", "no-windows", "no-pieces", "winograd-rounds")
 
 

@@ -64,7 +64,7 @@ import numpy as np  # noqa: E402
 
 # isort: on
 
-PRESET = "fashion-cnn"
+PRESET = "fashion-cnn-lab"
 #: Batches of one variant before ``whole-vs-split`` switches to the other.
 BLOCK = 10
 

@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data-dir", required=True, help="folder holding mnist/ and fashion-mnist/"
     )
-    parser.add_argument("--preset", default="fashion-mlp")
+    parser.add_argument("--preset", default="fashion-mlp-lab")
     parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--trace", action="store_true", help="name the biggest allocations")
     parser.add_argument("--top", type=int, default=12, help="allocation sites printed")

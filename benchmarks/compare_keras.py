@@ -36,7 +36,7 @@ import numpy as np  # noqa: E402
 
 # isort: on
 
-PRESET = "fashion-cnn"
+PRESET = "fashion-cnn-lab"
 
 
 def keras_model(keras, dropout: float, eps: float, lr: float):

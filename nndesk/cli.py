@@ -6,11 +6,11 @@ neither ``--data-dir`` nor ``$NNDESK_DATA_DIR`` (``nndesk.cli_data``).
     nndesk --data-dir DIR                   open the window with the datasets in DIR
     nndesk models                           the shipped models and the ones you saved
     nndesk download fashion                 fetch and verify a dataset
-    nndesk train --preset fashion-mlp       train, print the per-class report, save the model
+    nndesk train --preset fashion-mlp-lab   train, print the per-class report, save the model
     nndesk evaluate model.npz               the same report for a saved model (or mnist-cnn...)
     nndesk predict mnist-cnn a.png b.png    classify image files like drawings
     nndesk presets                          the lab experiments, one line each
-    nndesk export-script --preset fashion-mlp -o fashion_mlp.py
+    nndesk export-script --preset fashion-mlp-lab -o fashion_mlp_lab.py
                                             the experiment as a standalone NumPy script
 
 Bad input (missing file, corrupt model, unknown preset, bad value) prints one line on stderr and
@@ -136,6 +136,14 @@ def _apply_common(args) -> None:
         args.model = str(resolve_model(args.model))
     if getattr(args, "resume", None) is not None:
         args.resume = str(resolve_model(args.resume))
+    preset = getattr(args, "preset", None)
+    if isinstance(preset, str):
+        from nndesk.presets import RENAMED_PRESETS, renamed_note
+
+        note = renamed_note(preset)
+        if note is not None:  # an old name, still taken: said once, then the new one is used
+            print(f"nndesk: note: {note}", file=sys.stderr)
+            args.preset = RENAMED_PRESETS[preset]
 
 
 def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:

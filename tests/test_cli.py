@@ -93,6 +93,21 @@ def test_flags_override_the_preset(tiny_dir, tmp_path, capsys):
     )
 
 
+def test_an_old_preset_name_trains_its_preset_and_says_its_new_name(tiny_dir, tmp_path, capsys):
+    """``--preset fashion-mlp`` (the lab's net, now fashion-mlp-lab) still trains it; one line
+    says the name is the shipped model's, and the --json report names the preset as it is now."""
+    argv = ["train", "--preset", "fashion-mlp", "--data-dir", str(tiny_dir), "--dataset", "mnist"]
+    argv += ["--epochs", "1", "--json", "--out", str(tmp_path / "m.npz")]
+    assert cli.main(argv) == 0
+    captured = capsys.readouterr()
+    result = last_json(captured.out)
+    assert result["preset"] == "fashion-mlp-lab"
+    lab = PRESETS["fashion-mlp-lab"].config
+    assert (result["config"]["arch"], result["config"]["batch_size"]) == (lab.arch, lab.batch_size)
+    (note,) = [line for line in captured.err.splitlines() if line.startswith("nndesk: note:")]
+    assert note.startswith("nndesk: note: preset 'fashion-mlp' is now called 'fashion-mlp-lab'")
+
+
 def test_batch_size_full_means_one_gradient_step_per_epoch(tiny_dir, tmp_path, capsys):
     argv = ["train", *TINY, "--batch-size", "full", "--optimizer", "gd", "--lr", "0.1"]
     argv += ["--epochs", "3", "--data-dir", str(tiny_dir), "--out", str(tmp_path / "m.npz")]
@@ -330,8 +345,9 @@ def test_predict_prints_class_and_probability(trained, tmp_path, capsys):
 
 def test_presets_lists_one_line_per_preset(capsys):
     assert cli.main(["presets"]) == 0
-    header, *lines, footnote = capsys.readouterr().out.strip().splitlines()
+    header, *lines, footnote, renamed = capsys.readouterr().out.strip().splitlines()
     assert header.split()[:2] == ["preset", "dataset"] and footnote.startswith("ours:")
+    assert renamed.startswith("fashion-mlp, fashion-cnn and mnist-cnn name shipped models")
     assert len(lines) == len(PRESETS)
     assert [line.split()[0] for line in lines] == list(PRESETS)
 

@@ -338,7 +338,7 @@ def test_export_script_into_a_read_only_folder_is_one_line_and_exit_2(
     locked = tmp_path / "locked"
     locked.mkdir()
     refuse_creating_files_in(monkeypatch, locked)
-    rc = cli.main(["export-script", "--preset", "fashion-mlp", "-o", str(locked / "lab.py")])
+    rc = cli.main(["export-script", "--preset", "fashion-mlp-lab", "-o", str(locked / "lab.py")])
     assert rc == 2
     (line,) = error_lines(capsys.readouterr().err)
     assert "-o" in line and "Read-only file system" in line and "unexpected" not in line

@@ -339,7 +339,7 @@ def _render_training_page(app, desk, save) -> bool:
     False when it could not run (no data)."""
     window, page = desk.window, desk.train_page
     window.tabs.setCurrentWidget(page)
-    page.form.apply_preset("fashion-mlp")
+    page.form.apply_preset("fashion-mlp-lab")
     config = page.form.config().replace(epochs=3, val_fraction=0.1)
     epochs_seen, failed = [], []
     page.controller.epoch_finished.connect(epochs_seen.append)

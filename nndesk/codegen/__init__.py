@@ -1,6 +1,6 @@
 """Export an experiment (a preset, a saved model, a run, the Train page's settings) as code.
 
-    experiment = from_preset("fashion-mlp")
+    experiment = from_preset("fashion-mlp-lab")
     write_export(experiment, "fashion_mlp.py", command="nndesk export-script ...")
 
 ``numpy_script`` writes one standalone file needing only NumPy (data loading, the network's

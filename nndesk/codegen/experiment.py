@@ -18,7 +18,7 @@ from nndesk.training import TrainConfig
 class Experiment:
     """A training experiment to write out as code.
 
-    ``origin`` names it for the header ("preset fashion-mlp: Fashion lab..."), ``slug`` is a
+    ``origin`` names it for the header ("preset fashion-mlp-lab: Fashion lab..."), ``slug`` is a
     short name for titles and default file names, ``dataset`` the registered name ("mnist" or
     "fashion") whose IDX files the code reads.
     """

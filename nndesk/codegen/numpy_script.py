@@ -7,7 +7,7 @@ the same batches. An MLP's arithmetic is also nndesk's, operation for operation 
 order (the loss's float64 sums, Adam's moments kept as decaying sums, the L2 term, the clip's
 norm over one flat gradient), so its losses are the app's to the last bit. A textbook form
 rounds differently at every step, and over a few thousand steps that grew into a different
-second epoch (fashion-mlp, 2 epochs: test accuracy 0.8578 against the app's 0.8568). A CNN's
+second epoch (fashion-mlp-lab, 2 epochs: test accuracy 0.8578 against the app's 0.8568). A CNN's
 convolutions stay plain im2col (nndesk's fused, split and Winograd routes round differently):
 close, not identical. ``_promise`` says in each script which of these holds for it.
 """

@@ -44,10 +44,6 @@
         <translation>CE</translation>
     </message>
     <message>
-        <source>CNN 784-c32v-p-c64v-p-128-10, Adam, dropout, cosine decay, augmented MNIST</source>
-        <translation>CNN 784-c32v-p-c64v-p-128-10, Adam, dropout, giảm cosine, MNIST có tăng cường dữ liệu</translation>
-    </message>
-    <message>
         <source>Cannot download {title}: no download server could be reached (offline?).</source>
         <translation>Không tải được {title}: không kết nối được máy chủ tải nào (đang ngoại tuyến?).</translation>
     </message>
@@ -681,12 +677,12 @@ và lúc đầu (đứt nét)</translation>
         <translation>giảm mũ sau N epoch</translation>
     </message>
     <message>
-        <source>fashion-mlp variant: 128 neurons per hidden layer, 10 epochs</source>
-        <translation>biến thể fashion-mlp: 128 nơ-ron mỗi tầng ẩn, 10&#xa0;epoch</translation>
+        <source>fashion-mlp-lab variant: 128 neurons per hidden layer, 10 epochs</source>
+        <translation>biến thể fashion-mlp-lab: 128 nơ-ron mỗi tầng ẩn, 10&#xa0;epoch</translation>
     </message>
     <message>
-        <source>fashion-mlp variant: three hidden layers of 64</source>
-        <translation>biến thể fashion-mlp: ba tầng ẩn 64 nơ-ron</translation>
+        <source>fashion-mlp-lab variant: three hidden layers of 64</source>
+        <translation>biến thể fashion-mlp-lab: ba tầng ẩn 64 nơ-ron</translation>
     </message>
     <message>
         <source>field &apos;digest&apos; missing or malformed</source>
@@ -1197,6 +1193,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>test</source>
         <translation>kiểm tra</translation>
+    </message>
+    <message>
+        <source>the Fashion CNN lab&apos;s net on MNIST: 784-c32v-p-c64v-p-128-10, Adam, dropout, cosine decay, augmented</source>
+        <translation>mạng của bài lab CNN Fashion trên MNIST: 784-c32v-p-c64v-p-128-10, Adam, dropout, giảm cosine, có tăng cường dữ liệu</translation>
     </message>
     <message>
         <source>the archive holds {n:,} members, too many for a model</source>

@@ -29,23 +29,26 @@ def trained_model(tmp_path_factory, blob_dir):
 
 def test_a_preset_becomes_a_script_and_the_command_says_where(tmp_path, capsys):
     out = tmp_path / "fashion_mlp.py"
-    assert cli.main(["export-script", "--preset", "fashion-mlp", "-o", str(out)]) == 0
+    assert cli.main(["export-script", "--preset", "fashion-mlp-lab", "-o", str(out)]) == 0
     assert str(out) in capsys.readouterr().out
     text = out.read_text(encoding="utf-8")
     ast.parse(text)
-    assert "nndesk export-script --preset fashion-mlp -o" in text
+    assert "nndesk export-script --preset fashion-mlp-lab -o" in text
 
 
 def test_notebook_writes_a_valid_keras_notebook(tmp_path):
     out = tmp_path / "cnn.ipynb"
-    assert cli.main(["export-script", "--preset", "fashion-cnn", "-o", str(out), "--notebook"]) == 0
+    assert (
+        cli.main(["export-script", "--preset", "fashion-cnn-lab", "-o", str(out), "--notebook"])
+        == 0
+    )
     nbformat.validate(nbformat.read(out, as_version=4))
 
 
 def test_an_ipynb_name_gets_a_notebook_without_the_flag(tmp_path, capsys):
     """A Python script written into "lab.ipynb" would not open in Jupyter (probe 4)."""
     out = tmp_path / "lab.ipynb"
-    assert cli.main(["export-script", "--preset", "fashion-mlp", "-o", str(out)]) == 0
+    assert cli.main(["export-script", "--preset", "fashion-mlp-lab", "-o", str(out)]) == 0
     nbformat.validate(nbformat.read(out, as_version=4))
     assert "a Keras notebook" in capsys.readouterr().out
 
@@ -114,7 +117,7 @@ def _bad_cases(tmp_path, tiny_model_file):
         "run id with a path": ["--run", "../outside"],
         "image-folder run": ["--run", folder_run.run_id],
         "no source": [],
-        "two sources": ["--preset", "fashion-mlp", "--run", folder_run.run_id],
+        "two sources": ["--preset", "fashion-mlp-lab", "--run", folder_run.run_id],
     }
 
 
@@ -140,7 +143,7 @@ def test_o_naming_an_existing_file_is_refused_in_one_line_and_the_file_kept(tmp_
     """A slip of the name (-o train.py over the learner's own script) must not cost the file."""
     mine = tmp_path / "train.py"
     mine.write_text("# my own script\n", encoding="utf-8")
-    argv = ["export-script", "--preset", "fashion-mlp", "-o", str(mine)]
+    argv = ["export-script", "--preset", "fashion-mlp-lab", "-o", str(mine)]
     assert cli.main(argv) == 2
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line == (
@@ -152,7 +155,7 @@ def test_o_naming_an_existing_file_is_refused_in_one_line_and_the_file_kept(tmp_
 
     assert cli.main([*argv, "--force"]) == 0
     ast.parse(mine.read_text(encoding="utf-8"))
-    assert "nndesk export-script --preset fashion-mlp" in mine.read_text(encoding="utf-8")
+    assert "nndesk export-script --preset fashion-mlp-lab" in mine.read_text(encoding="utf-8")
 
 
 def test_a_file_made_while_the_script_is_generated_is_not_replaced(tmp_path, monkeypatch):
@@ -167,7 +170,7 @@ def test_a_file_made_while_the_script_is_generated_is_not_replaced(tmp_path, mon
         return real(*args, **kwargs)
 
     monkeypatch.setattr(codegen, "export_text", slow_export_text)
-    assert cli.main(["export-script", "--preset", "fashion-mlp", "-o", str(out)]) == 2
+    assert cli.main(["export-script", "--preset", "fashion-mlp-lab", "-o", str(out)]) == 2
     assert out.read_text(encoding="utf-8") == "made meanwhile"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["late.py"]
 
@@ -201,20 +204,20 @@ def test_a_continued_model_exports_every_epoch_it_trained(tmp_path, blob_dir):
 
 def test_lang_vi_writes_the_script_in_vietnamese_and_says_so_in_its_header(tmp_path, capsys):
     out = tmp_path / "vi.py"
-    args = ["export-script", "--preset", "fashion-mlp", "-o", str(out), "--lang", "vi"]
+    args = ["export-script", "--preset", "fashion-mlp-lab", "-o", str(out), "--lang", "vi"]
     assert cli.main(args) == 0
     text = out.read_text(encoding="utf-8")
     header = " ".join(text.split('"""')[1].split())
-    assert f"Tạo bằng: nndesk export-script --preset fashion-mlp -o {out} --lang vi" in header
+    assert f"Tạo bằng: nndesk export-script --preset fashion-mlp-lab -o {out} --lang vi" in header
     assert "# -- các cài đặt của thí nghiệm -" in text and "Exported by" not in text
     english = tmp_path / "en.py"
-    assert cli.main(["export-script", "--preset", "fashion-mlp", "-o", str(english)]) == 0
-    assert "Exported by nndesk from preset fashion-mlp" in english.read_text(encoding="utf-8")
+    assert cli.main(["export-script", "--preset", "fashion-mlp-lab", "-o", str(english)]) == 0
+    assert "Exported by nndesk from preset fashion-mlp-lab" in english.read_text(encoding="utf-8")
 
 
 def test_an_unknown_lang_exits_2_and_writes_nothing(tmp_path, capsys):
     out = tmp_path / "fr.py"
-    argv = ["export-script", "--preset", "fashion-mlp", "-o", str(out), "--lang", "fr"]
+    argv = ["export-script", "--preset", "fashion-mlp-lab", "-o", str(out), "--lang", "fr"]
     assert cli.main(argv) == 2 and not out.exists()
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "invalid choice: 'fr'" in err[0], err

@@ -78,7 +78,7 @@ def test_bce_and_mse_notebooks_train_on_one_hot_targets_and_count_categorical_ac
 
 
 def test_the_notebook_json_is_plain_nbformat_4_with_cell_ids():
-    raw = json.loads(keras_notebook(from_preset("fashion-mlp"), "pytest"))
+    raw = json.loads(keras_notebook(from_preset("fashion-mlp-lab"), "pytest"))
     assert (raw["nbformat"], raw["nbformat_minor"]) == (4, 5)
     ids = [cell["id"] for cell in raw["cells"]]
     assert len(set(ids)) == len(ids)
@@ -105,7 +105,7 @@ class _StandIn:
         return _StandIn(self.name)
 
 
-@pytest.mark.parametrize("preset", ["fashion-mlp", "fashion-cnn-plus", "mnist-sigmoid-raw"])
+@pytest.mark.parametrize("preset", ["fashion-mlp-lab", "fashion-cnn-plus", "mnist-sigmoid-raw"])
 def test_every_cell_runs_in_order_against_a_stand_in_keras(preset, blob_dir, monkeypatch, capsys):
     """No TensorFlow here: Keras is a stand-in, so this proves the notebook's own code (IDX
     reading, split, normalisation, names passed from cell to cell), not Keras' training."""

@@ -20,7 +20,9 @@ from nndesk.codegen import from_preset, numpy_script
 def read_idx():
     """``read_idx`` as defined inside an exported script (executed without running main)."""
     namespace: dict = {"__name__": "exported"}
-    exec(compile(numpy_script(from_preset("fashion-mlp"), "test"), "exported", "exec"), namespace)
+    exec(
+        compile(numpy_script(from_preset("fashion-mlp-lab"), "test"), "exported", "exec"), namespace
+    )
     return namespace["read_idx"]
 
 

@@ -128,10 +128,10 @@ def test_the_vietnamese_script_is_the_same_code_within_99_columns(both):
 
 
 def test_fashion_class_names_are_the_windows_vietnamese_ones():
-    text = export_text(from_preset("fashion-mlp"), "pytest", language="vi")
+    text = export_text(from_preset("fashion-mlp-lab"), "pytest", language="vi")
     assert "'Áo thun/áo phông'" in text and "'Bốt cổ ngắn'" in text
     assert "T-shirt/top" not in text
-    mnist = export_text(from_preset("mnist-cnn"), "pytest", language="vi")
+    mnist = export_text(from_preset("mnist-cnn-lab"), "pytest", language="vi")
     assert "CLASS_NAMES = ['0', '1', '2'," in mnist
 
 
@@ -154,7 +154,7 @@ def test_a_vietnamese_script_runs_and_reaches_the_english_ones_numbers(tmp_path,
 
 def test_a_vietnamese_scripts_bad_data_is_one_vietnamese_line(tmp_path):
     path = tmp_path / "vi.py"
-    path.write_text(export_text(from_preset("fashion-mlp"), "pytest", language="vi"), "utf-8")
+    path.write_text(export_text(from_preset("fashion-mlp-lab"), "pytest", language="vi"), "utf-8")
     done = run_script(path, "--data-dir", str(tmp_path / "nowhere"))
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.startswith("không tìm thấy train-images-idx3-ubyte.gz trong ")
@@ -162,7 +162,7 @@ def test_a_vietnamese_scripts_bad_data_is_one_vietnamese_line(tmp_path):
 
 def test_an_unknown_language_is_refused():
     with pytest.raises(ConfigError, match="en or vi"):
-        export_text(from_preset("fashion-mlp"), "pytest", language="fr")
+        export_text(from_preset("fashion-mlp-lab"), "pytest", language="fr")
 
 
 def test_english_is_the_default_and_unchanged_by_the_tables():
@@ -182,7 +182,7 @@ def test_every_table_entry_keeps_the_code_places_of_its_english():
 
 def test_the_class_names_written_back_to_english_are_those_of_the_dataset():
     """The tables' class names come from the window's translation file: one per class."""
-    experiment = from_preset("fashion-mlp")
+    experiment = from_preset("fashion-mlp-lab")
     names = Words("vi").class_names(experiment.class_names)
     assert len(set(names)) == 10 and not set(names) & set(experiment.class_names)
     assert np.all([bool(n.strip()) for n in names])
@@ -259,11 +259,15 @@ def test_a_vietnamese_notebook_runs_like_the_english_one(blob_dir, monkeypatch, 
 def test_the_vietnamese_settings_table_names_the_choices_as_the_window_does():
     """The form says "entropy chéo", not "ce": the table gives the window's words, with the
     setting's own name beside them (the name the code and the CLI use)."""
-    nb = nbformat.reads(export_text(from_preset("fashion-mlp"), "pytest", True, "vi"), as_version=4)
+    nb = nbformat.reads(
+        export_text(from_preset("fashion-mlp-lab"), "pytest", True, "vi"), as_version=4
+    )
     title = nb.cells[0].source
     assert "| mất mát | entropy chéo (`ce`) |" in title
     assert "| bộ tối ưu | Adam (`adam`), tốc độ học 0.001 |" in title
-    english = nbformat.reads(export_text(from_preset("fashion-mlp"), "pytest", True), as_version=4)
+    english = nbformat.reads(
+        export_text(from_preset("fashion-mlp-lab"), "pytest", True), as_version=4
+    )
     assert "| loss | ce |" in english.cells[0].source
 
 
@@ -274,7 +278,7 @@ def test_the_scripts_help_says_the_whole_first_paragraph_of_its_docstring(tmp_pa
     import subprocess
     import sys
 
-    text = export_text(from_preset("fashion-mlp"), "nndesk export-script", language=language)
+    text = export_text(from_preset("fashion-mlp-lab"), "nndesk export-script", language=language)
     path = tmp_path / "exported.py"
     path.write_text(text, encoding="utf-8")
     shown = subprocess.run(

@@ -408,7 +408,13 @@ def run_megabyte_setting(folder: Path) -> tuple[list[str], str]:
 def export_over_a_file(folder: Path) -> tuple[list[str], str]:
     mine = folder / "my_script.py"
     mine.write_text("# the learner's own script\n", encoding="utf-8")
-    return ["export-script", "--preset", "fashion-mlp", "-o", str(mine)], "export-script -o FILE"
+    return [
+        "export-script",
+        "--preset",
+        "fashion-mlp-lab",
+        "-o",
+        str(mine),
+    ], "export-script -o FILE"
 
 
 #: name -> writer, in the order the benchmark prints them

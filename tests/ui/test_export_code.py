@@ -53,19 +53,19 @@ def _action(button, text):
 
 
 def test_the_train_page_exports_its_preset_as_a_script(qtbot, panel, dialogs, tmp_path):
-    panel.form.apply_preset("fashion-mlp")
+    panel.form.apply_preset("fashion-mlp-lab")
     dialogs.answer = str(tmp_path / "mine")  # the suffix is added
     with qtbot.waitSignal(panel.status_message) as said:
         _action(panel.code_button, "Export as script…").trigger()
     text = (tmp_path / "mine.py").read_text(encoding="utf-8")
-    assert "Exported by nndesk from preset fashion-mlp" in text
+    assert "Exported by nndesk from preset fashion-mlp-lab" in text
     assert "EPOCHS = 5\n" in text and "BATCH_SIZE = 32" in text
-    assert dialogs.asked == [str(Path.home() / "fashion_mlp.py")] and dialogs.warnings == []
+    assert dialogs.asked == [str(Path.home() / "fashion_mlp_lab.py")] and dialogs.warnings == []
     assert said.args == [f"Wrote {tmp_path / 'mine.py'}"]
 
 
 def test_edited_settings_export_as_a_notebook_of_the_form(qtbot, panel, dialogs, tmp_path):
-    panel.form.apply_preset("fashion-mlp")
+    panel.form.apply_preset("fashion-mlp-lab")
     panel.form.epochs.setValue(7)
     dialogs.answer = str(tmp_path / "edited.ipynb")
     _action(panel.code_button, "Export as notebook…").trigger()
@@ -73,7 +73,7 @@ def test_edited_settings_export_as_a_notebook_of_the_form(qtbot, panel, dialogs,
     nbformat.validate(nb)
     assert "the settings on the Train page" in nb.cells[0].source
     assert any("epochs=7" in c.source for c in nb.cells if c.cell_type == "code")
-    assert get_preset("fashion-mlp").config.epochs == 5  # the preset itself is untouched
+    assert get_preset("fashion-mlp-lab").config.epochs == 5  # the preset itself is untouched
 
 
 def test_invalid_settings_are_refused_with_their_reason_before_any_dialog(qtbot, panel, dialogs):
@@ -101,7 +101,7 @@ def test_cancelling_the_dialog_writes_nothing(panel, dialogs, tmp_path):
 
 def test_the_runs_view_exports_the_selected_run(qtbot, dialogs, tmp_path):
     store = RunStore(tmp_path / "runs")
-    config = get_preset("fashion-mlp").config.replace(arch="784-40-10", lr=0.002)
+    config = get_preset("fashion-mlp-lab").config.replace(arch="784-40-10", lr=0.002)
     record = store.create(config.to_dict())
     view = RunsView(RunListReader(store))
     qtbot.addWidget(view)

@@ -158,9 +158,9 @@ def test_preset_texts_write_their_numbers_as_the_window_does(vietnamese):
     from nndesk.ui.train_form import preset_note_text
 
     notes = {p.name: preset_note_text(p) for p in list_presets()}
-    assert "Adam 0,001" in notes["fashion-mlp"] and "[-1;\u00a01]" in notes["fashion-mlp"]
+    assert "Adam 0,001" in notes["fashion-mlp-lab"] and "[-1;\u00a01]" in notes["fashion-mlp-lab"]
     assert "L2 0,0008, Adam 0,0005" in notes["fashion-prelu-l2"]
-    assert "dropout 0,25" in notes["fashion-cnn"]
+    assert "dropout 0,25" in notes["fashion-cnn-lab"]
     for preset in list_presets():
         note = notes[preset.name]
         assert not re.search(r"\d\.\d|\[-?\d, ", note), note  # English decimals, intervals

@@ -723,8 +723,8 @@ def test_a_fresh_form_shows_the_lab_preset_of_the_windows_mode(qtbot, tmp_path):
 
     panel = training_page(TrainingController(store=RunStore(tmp_path / "runs")))
     qtbot.addWidget(panel)
-    assert panel.form.preset.currentData() == "fashion-mlp"
-    assert panel.form.config() == get_preset("fashion-mlp").config
+    assert panel.form.preset.currentData() == "fashion-mlp-lab"
+    assert panel.form.config() == get_preset("fashion-mlp-lab").config
     assert "87.2%" in panel.form.preset_note.text()  # the figure a default run should reach
     panel.follow_mode("digits")
     assert panel.form.preset.currentData() == LAB_PRESET_FOR_DATASET["mnist"]
