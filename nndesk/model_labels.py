@@ -18,6 +18,8 @@ class ModelFacts:
     dataset: str | None = None
     arch: str | None = None
     test_accuracy: float | None = None
+    #: the window mode it answers in: "digits", "garments" (its inputs' preprocessing), or None
+    kind: str | None = None
 
     @classmethod
     def of_info(cls, info: Any) -> ModelFacts:
@@ -25,10 +27,12 @@ class ModelFacts:
         info = info if isinstance(info, dict) else {}
         config = info.get("config") if isinstance(info.get("config"), dict) else {}
         metrics = info.get("metrics") if isinstance(info.get("metrics"), dict) else {}
+        kind = info.get("preprocess")
         return cls(
             _text(info.get("dataset")) or _text(config.get("dataset")),
             _text(config.get("arch")),
             _fraction(metrics.get("test_accuracy")),
+            kind if kind in KINDS else None,
         )
 
     @classmethod
@@ -48,6 +52,25 @@ class ModelFacts:
         accuracy = "untested" if self.test_accuracy is None else f"{self.test_accuracy:.1%}"
         parts = [self.dataset or "model", self.arch, accuracy]
         return "_".join(p for p in parts if p)
+
+
+#: the window's modes, as a model file's "preprocess" names them
+KINDS = ("digits", "garments")
+
+
+def read_facts(paths: list[str]) -> dict[str, ModelFacts]:
+    """Each model file's facts, read from its header (call it off the GUI thread: it reads the
+    files); a file that cannot be read is left out."""
+    from nndesk.errors import NndeskError
+    from nndesk.nn.serialization import load_model
+
+    facts: dict[str, ModelFacts] = {}
+    for path in paths:
+        try:
+            facts[path] = ModelFacts.of_info(load_model(path).info)
+        except (NndeskError, OSError):
+            continue
+    return facts
 
 
 def _text(value: Any) -> str | None:

@@ -38,6 +38,7 @@ from nndesk.controllers.prediction import PredictionController
 from nndesk.errors import ConfigError, NndeskError, user_message
 from nndesk.i18n import N_, localised
 from nndesk.inference import Classifier, default_model_path, shipped_models
+from nndesk.model_labels import ModelFacts, read_facts
 from nndesk.nn.serialization import OldModelFileWarning
 from nndesk.plain_text import one_line
 from nndesk.preprocess import upscale_28
@@ -132,6 +133,12 @@ class Coordinator(QObject):
         self.offer_look = Delivery()
         self.offer_look.delivered.connect(self._on_offer_look_delivered)
         self.name_data_folder()
+        # what each model of the Model box is, read from its header off the GUI thread:
+        # resolved path -> ModelFacts, and the paths asked for already
+        self._model_facts: dict[str, ModelFacts] = {}
+        self._facts_asked: set[str] = set()
+        self.facts_look = Delivery()
+        self.facts_look.delivered.connect(self._on_facts_look_delivered)
         prediction.prediction_ready.connect(window.show_prediction)
         window.prediction_panel.bars.painted.connect(prediction.answer_painted)
         prediction.explanation_ready.connect(window.show_explanation)
@@ -146,7 +153,26 @@ class Coordinator(QObject):
 
     # ---- models -----------------------------------------------------------------------------
     def refresh_model_choices(self) -> None:
-        self.window.set_model_choices(shipped_models(), preferences.recent_models())
+        """Fill the Model box; what each file is (dataset, layers, accuracy, mode) is read
+        from its header off the GUI thread, once per file, and the box is filled again."""
+        shipped, recent = shipped_models(), preferences.recent_models()
+        self.window.set_model_choices(shipped, recent, self._model_facts)
+        unread = [
+            key
+            for key in (str(Path(p).resolve()) for p in [*shipped, *recent])
+            if key not in self._model_facts and key not in self._facts_asked
+        ]
+        if unread:
+            self._facts_asked.update(unread)
+            run_off_gui(
+                QThreadPool.globalInstance(), self.facts_look, None, lambda: read_facts(unread)
+            )
+
+    @Slot(object, object)
+    def _on_facts_look_delivered(self, _tag, facts: dict[str, ModelFacts] | None) -> None:
+        if facts:
+            self._model_facts.update(facts)
+            self.window.set_model_choices(*self.window.model_paths(), self._model_facts)
 
     def default_classifier(self, kind: str) -> Classifier | None:
         """The shipped model for ``kind``, else the newest recent model of that kind."""
@@ -188,6 +214,8 @@ class Coordinator(QObject):
             return
         if clf.path is not None and Path(clf.path).is_file():
             preferences.add_recent_model(clf.path)
+            # what it is, from the header read to put it in use (the file may be a new save)
+            self._model_facts[str(Path(clf.path).resolve())] = ModelFacts.of_info(clf.info)
             self.refresh_model_choices()
         if not clf.header_checked:  # it works; the user should know an edit would not show
             self.window.show_error(

@@ -2977,6 +2977,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Quần áo (Fashion-MNIST)</translation>
     </message>
     <message>
+        <source>Clothing models (switches to Clothing)</source>
+        <translation>Mô hình quần áo (chuyển sang chế độ Quần áo)</translation>
+    </message>
+    <message>
         <source>Colour the pixels by how much they pushed the answer: red for, blue against (S)</source>
         <translation>Tô màu điểm ảnh theo mức chúng đẩy câu trả lời: đỏ là ủng hộ, xanh là chống lại (S)</translation>
     </message>
@@ -2995,6 +2999,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Dataset</source>
         <translation>Dữ liệu</translation>
+    </message>
+    <message>
+        <source>Digit models (switches to Digits)</source>
+        <translation>Mô hình chữ số (chuyển sang chế độ Chữ số)</translation>
     </message>
     <message>
         <source>Digits (MNIST)</source>
@@ -3359,6 +3367,18 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>the network training now</source>
         <translation>mạng đang huấn luyện</translation>
+    </message>
+    <message>
+        <source>untested</source>
+        <translation>chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>{name} · {accuracy}</source>
+        <translation>{name} · {accuracy}</translation>
+    </message>
+    <message>
+        <source>{name} · {network} · {accuracy}</source>
+        <translation>{name} · {network} · {accuracy}</translation>
     </message>
     <message>
         <source>{stem}  (shipped)</source>

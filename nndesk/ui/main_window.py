@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import QT_TRANSLATE_NOOP
-from nndesk.inference import shown_name
+from nndesk.model_labels import ModelFacts
 from nndesk.ui.canvas import DEFAULT_PEN, blank_history
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES, DrawPanel
 from nndesk.ui.language import accuracy_text, decimal, translate, translate_marked
+from nndesk.ui.model_choices import SHORT_ROLE, Choice, arrange
 from nndesk.ui.model_notice import ModelSwitchNotice
 from nndesk.ui.page_tabs import PageTabs
 from nndesk.ui.status_bar import ElidingStatusBar
@@ -119,6 +120,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._sheets: dict[str, tuple] = {}
         self._classifier = None
         self._picker_shows_training = False  # the picker says "the network training now"
+        #: the Model box's files (shipped, recent) and what each is (resolved path -> facts)
+        self._model_paths: tuple[list[Path], list[Path]] = ([], [])
+        self._model_facts: dict[str, ModelFacts] = {}
         self._answer_names: tuple[str, ...] = ()  # the classes the bars name (raw names)
         self._shutdown_hooks: list[Callable[[], None]] = []
         self._close_guards: list[Callable[[], bool]] = []
@@ -327,7 +331,10 @@ class MainWindow(WindowMenusMixin, QMainWindow):
                 self._sheets[self._mode] = self.canvas.history()
         elif clear:
             self.canvas.clear()
+        changed = mode != self._mode
         self._mode = mode
+        if changed:
+            self._fill_model_choices()  # the new mode's models come first
         self.hint_label.setText(translate_marked("MainWindow", HINTS[mode]))
         self.canvas.set_hint(translate_marked("MainWindow", HINTS[mode]))
         self.pen_slider.setValue(DEFAULT_PEN[mode])
@@ -371,34 +378,64 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         another language)."""
         self._sheets = {mode: sheet for mode, sheet in sheets.items() if mode != self._mode}
 
-    def set_model_choices(self, shipped: list[Path], recent: list[Path]) -> None:
-        """Fill the model picker and File > Recent models."""
+    def set_model_choices(
+        self, shipped: list[Path], recent: list[Path], facts: dict[str, ModelFacts] | None = None
+    ) -> None:
+        """Fill the model picker and File > Recent models with ``shipped`` and ``recent`` files;
+        ``facts`` (resolved path -> ``ModelFacts``, read off the GUI thread) say what each is
+        (None: those known already)."""
+        self._model_paths = (list(shipped), list(recent))
+        if facts is not None:
+            self._model_facts = dict(facts)
+        self._fill_model_choices()
+
+    def model_paths(self) -> tuple[list[Path], list[Path]]:
+        """The Model box's files: (shipped, recent), as ``set_model_choices`` was given them."""
+        return self._model_paths
+
+    def _fill_model_choices(self) -> None:
+        """The mode's models first (shipped, then recent), then the other mode's under a header
+        saying a pick switches the mode: a Fashion run picked among digit runs by mistake
+        switched the window to Clothing without a word (``ui.model_choices``)."""
+        shipped, recent = self._model_paths
+        facts = self._model_facts
         current = self._classifier
-        self.model_combo.blockSignals(True)
-        self.model_combo.clear()
-        seen = set()
-        for path in shipped:
-            self.model_combo.addItem(
-                translate("MainWindow", "{stem}  (shipped)").format(stem=path.stem), str(path)
-            )
-            seen.add(str(Path(path).resolve()))
-        extra = [p for p in recent if str(Path(p).resolve()) not in seen]
-        if extra:
-            self.model_combo.insertSeparator(self.model_combo.count())
-            for path in extra:
-                self.model_combo.addItem(shown_name(path), str(path))
-                self.model_combo.setItemData(
-                    self.model_combo.count() - 1, str(path), Qt.ItemDataRole.ToolTipRole
-                )
-        self.model_combo.insertSeparator(self.model_combo.count())
-        self.model_combo.addItem(translate("MainWindow", "Open model..."), OPEN_MODEL)
-        self.model_combo.blockSignals(False)
+        combo = self.model_combo
+        combo.blockSignals(True)
+        combo.clear()
+        seen: set[str] = set()
+        choices: list[Choice] = []
+        for path, is_shipped in [(p, True) for p in shipped] + [(p, False) for p in recent]:
+            key = str(Path(path).resolve())
+            if key not in seen:
+                seen.add(key)
+                choices.append(Choice(Path(path), is_shipped, facts.get(key)))
+        ours, others, header = arrange(choices, self._mode)
+        for group in (ours, others):
+            if group is others and others:
+                combo.insertSeparator(combo.count())
+                if header is not None:
+                    combo.addItem(header, None)
+                    item = combo.model().item(combo.count() - 1)  # a title, not a choice
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+            for choice in group:
+                combo.addItem(choice.text(), str(choice.path))
+                combo.setItemData(combo.count() - 1, choice.tip(), Qt.ItemDataRole.ToolTipRole)
+                combo.setItemData(combo.count() - 1, choice.shorter(), SHORT_ROLE)
+        combo.insertSeparator(combo.count())
+        combo.addItem(translate("MainWindow", "Open model..."), OPEN_MODEL)
+        combo.blockSignals(False)
         self.recent_menu.clear()
-        for path in recent:
-            act = self.recent_menu.addAction(shown_name(path))
-            act.setToolTip(str(path))
-            act.triggered.connect(lambda _=False, p=str(path): self.model_file_requested.emit(p))
-        self.recent_menu.setEnabled(bool(recent))
+        for choice in [c for c in choices if not c.shipped]:
+            act = self.recent_menu.addAction(choice.text())
+            act.setToolTip(str(choice.path))
+            act.triggered.connect(
+                lambda _=False, p=str(choice.path): self.model_file_requested.emit(p)
+            )
+        self.recent_menu.setEnabled(any(not c.shipped for c in choices))
         self._select_current_model(current)
 
     def show_model_in_use(self) -> None:

@@ -30,10 +30,13 @@ from nndesk.models import open_folder
 from nndesk.ui import file_filters
 from nndesk.ui.draw_panel import LAB_TEST_IMAGES
 from nndesk.ui.language import translate, translate_marked
+from nndesk.ui.model_choices import ModelBox
 from nndesk.ui.save_place import free_save_start, remember_saved, start_folder
 from nndesk.version import nndesk_version
 
 # marked here, translated where shown (translate_marked): the language is chosen at start
+#: the Model box's width, in average characters
+MODEL_BOX_CHARS = 30
 MODE_TITLES = {
     "digits": QT_TRANSLATE_NOOP("MainWindow", "Digits (MNIST)"),
     "garments": QT_TRANSLATE_NOOP("MainWindow", "Clothing (Fashion-MNIST)"),
@@ -326,9 +329,10 @@ class WindowMenusMixin:
         toolbar.addWidget(self.mode_combo)
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(translate("MainWindow", " Model: ")))
-        self.model_combo = QComboBox()
-        self.model_combo.setMinimumContentsLength(18)
-        self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # entries say what each model is ("run 10:13:22 · MNIST 784-784-10 · 97.1%"): the box
+        # keeps a width that fits the toolbar at 1024 px and elides; its list opens wider, and
+        # each entry's tooltip has the whole text
+        self.model_combo = ModelBox(MODEL_BOX_CHARS)
         self.model_combo.setToolTip(
             translate(
                 "MainWindow", "The model that answers: shipped models, recent ones, or open a file"

@@ -1,0 +1,153 @@
+"""What the Model box lists and how it names each entry: the models of the window's mode first,
+then the other mode's under a header saying that picking one switches the mode.
+
+Each entry says what the model is: its name ("mnist-cnn (shipped)", "run 10:13:22"), its dataset
+and layers, and its test accuracy ("untested" for a run quit before its test), from
+``ModelFacts`` the coordinator read off the GUI thread (until then, the name alone). The box
+elides a long entry; its tooltip has the whole text and the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QToolTip
+
+from nndesk.data.registry import DATASETS
+from nndesk.i18n import QT_TRANSLATE_NOOP
+from nndesk.inference import shown_name
+from nndesk.model_labels import ModelFacts
+from nndesk.ui.language import accuracy_text, translate, translate_marked
+
+#: the header over the other mode's models: picking one of them switches the window's mode
+OTHER_MODE_HEADERS = {
+    "digits": QT_TRANSLATE_NOOP("MainWindow", "Digit models (switches to Digits)"),
+    "garments": QT_TRANSLATE_NOOP("MainWindow", "Clothing models (switches to Clothing)"),
+}
+
+
+#: the item role holding an entry's shorter forms, longest first (``Choice.shorter``)
+SHORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One model file in the box: its path, whether it ships with nndesk, what it is (None
+    while its header is not read)."""
+
+    path: Path
+    shipped: bool
+    facts: ModelFacts | None
+
+    def text(self, layers: bool = True, dataset: bool = True) -> str:
+        """ "mnist-cnn (shipped) · MNIST 784-c32-p-c64-p-128-10 · 99.4%"; without ``layers``
+        "mnist-cnn (shipped) · MNIST · 99.4%", without ``dataset`` too "mnist-cnn (shipped) ·
+        99.4%" (the closed box's shorter forms, when the whole does not fit)."""
+        if self.shipped:
+            name = translate("MainWindow", "{stem}  (shipped)").format(stem=self.path.stem)
+        else:
+            name = shown_name(self.path)
+        facts = self.facts
+        if facts is None:
+            return name
+        spec = DATASETS.get(facts.dataset or "")
+        named = spec.short_title if spec is not None else facts.dataset
+        parts = (named if dataset else None, facts.arch if layers else None)
+        network = " ".join(part for part in parts if part)
+        accuracy = (
+            translate("MainWindow", "untested")
+            if facts.test_accuracy is None
+            else accuracy_text(facts.test_accuracy)
+        )
+        if not network:
+            return translate("MainWindow", "{name} · {accuracy}").format(
+                name=name, accuracy=accuracy
+            )
+        return translate("MainWindow", "{name} · {network} · {accuracy}").format(
+            name=name, network=network, accuracy=accuracy
+        )
+
+    def shorter(self) -> list[str]:
+        """The closed box's shorter forms of ``text()``, longest first."""
+        return [self.text(layers=False), self.text(layers=False, dataset=False)]
+
+    def tip(self) -> str:
+        """The whole entry and the file (the box elides a long entry)."""
+        return f"{self.text()}\n{self.path}"
+
+
+def arrange(choices: list[Choice], mode: str) -> tuple[list[Choice], list[Choice], str | None]:
+    """(the models of ``mode``, the other mode's, the other mode's header). A model whose kind
+    is not known yet counts as one of ``mode``'s: it moves once its header is read."""
+    ours = [c for c in choices if c.facts is None or c.facts.kind in (None, mode)]
+    others = [c for c in choices if c not in ours]
+    kinds = {c.facts.kind for c in others if c.facts is not None}
+    other_kind = next(iter(kinds)) if len(kinds) == 1 else None
+    header = (
+        translate_marked("MainWindow", OTHER_MODE_HEADERS[other_kind])
+        if other_kind in OTHER_MODE_HEADERS
+        else None
+    )
+    return ours, others, header
+
+
+class ModelBox(QComboBox):
+    """The Model box: as wide as ``chars`` average characters whatever its entries, the one it
+    shows elided in the middle (its name and accuracy stay, "…" takes layers), its list opened
+    as wide as its longest entry, and the entry's whole text and file in its tooltip."""
+
+    def __init__(self, chars: int, parent=None) -> None:
+        super().__init__(parent)
+        self.setMinimumContentsLength(chars)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a screen narrower than it
+
+    def shown_text(self) -> str:
+        """The current entry as the closed box writes it: whole when it fits, else the first of
+        its shorter forms that fits (``SHORT_ROLE``: without the layers, then without the
+        dataset), elided to the box's width if none does."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            self,
+        )
+        width, metrics = max(field.width() - 4, 0), self.fontMetrics()
+        text = self.currentText()
+        shorter = self.currentData(SHORT_ROLE)
+        for short in shorter if isinstance(shorter, list) else []:
+            if metrics.horizontalAdvance(text) <= width:
+                break
+            text = short
+        return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, width)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.currentText = self.shown_text()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def current_tip(self) -> str:
+        """The tooltip over the closed box: the current entry whole (and its file), then what
+        the box is for."""
+        entry = self.currentData(Qt.ItemDataRole.ToolTipRole)
+        return f"{entry}\n\n{self.toolTip()}" if entry else self.toolTip()
+
+    def event(self, event) -> bool:  # noqa: D102 - Qt override
+        if event.type() == QEvent.Type.ToolTip:
+            QToolTip.showText(event.globalPos(), self.current_tip(), self)
+            return True
+        return super().event(event)
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        view = self.view()
+        screen = self.screen().availableGeometry().width() if self.screen() else 1024
+        wanted = view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24
+        view.setMinimumWidth(min(max(wanted, self.width()), screen - 16))
+        super().showPopup()

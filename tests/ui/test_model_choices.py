@@ -1,0 +1,97 @@
+"""The Model box: each entry says what the model is, the window's mode's models come first and
+the other mode's sit under a header saying a pick switches the mode (a newcomer's walk: "run
+06:33:24" said nothing, and a Fashion run picked among digit ones switched to Clothing)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from nndesk import preferences
+from nndesk.inference import Classifier, shown_name
+
+WAIT_MS = 30_000
+
+
+def _model(folder: Path, kind: str, arch: str, accuracy: float | None) -> Path:
+    """A small model file saved as a run saves its model (``<stamp>-<id>/model.npz``)."""
+    from nndesk.data.normalize import Normalizer
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.serialization import save_model
+
+    dataset = "mnist" if kind == "digits" else "fashion"
+    info = {
+        "dataset": dataset,
+        "class_names": [f"c{i}" for i in range(10)],
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": kind,
+        "config": {"dataset": dataset, "arch": arch},
+        "metrics": {} if accuracy is None else {"test_accuracy": accuracy},
+    }
+    model = build_model(arch, rng=np.random.default_rng(0))
+    return save_model(folder / "model.npz", model, info)
+
+
+def _entries(combo) -> list[tuple[str, bool]]:
+    """(text, whether it can be picked) of every entry that is not a separator."""
+    model = combo.model()
+    out = []
+    for i in range(combo.count()):
+        text = combo.itemText(i)
+        if text:
+            out.append((text, bool(model.item(i).flags() & Qt.ItemFlag.ItemIsEnabled)))
+    return out
+
+
+def test_the_mode_s_models_come_first_and_the_other_mode_s_under_a_header_saying_so(
+    qtbot, window_factory, tmp_path, monkeypatch
+):
+    digits = _model(tmp_path / "20261203-063324-aaa", "digits", "784-32-10", 0.9712)
+    garments = _model(tmp_path / "20261203-063900-bbb", "garments", "784-64-64-10", 0.8724)
+    untested = _model(tmp_path / "20261203-064500-ccc", "digits", "784-16-10", None)
+    desk = window_factory(classifier=Classifier.from_file(digits), mode="digits")
+    window, combo = desk.window, desk.window.model_combo
+    for path in (untested, garments, digits):
+        preferences.add_recent_model(path)
+    import nndesk.nn.serialization as serialization
+
+    readers: list[threading.Thread] = []
+    real = serialization.load_model
+
+    def spy(path):
+        readers.append(threading.current_thread())
+        return real(path)
+
+    monkeypatch.setattr(serialization, "load_model", spy)
+    desk.coordinator.refresh_model_choices()
+    header = "Clothing models (switches to Clothing)"
+    qtbot.waitUntil(lambda: header in [t for t, _ in _entries(combo)], timeout=WAIT_MS)
+    texts = _entries(combo)
+    assert [t for t, _ in texts][:2] == [
+        f"{shown_name(digits)} · MNIST 784-32-10 · 97.1%",
+        f"{shown_name(untested)} · MNIST 784-16-10 · untested",
+    ]
+    assert texts[2] == (header, False)  # a title, not a model to pick
+    assert texts[3] == (f"{shown_name(garments)} · Fashion-MNIST 784-64-64-10 · 87.2%", True)
+    assert texts[-1][0] == "Open model..."
+    # the files were read in a worker, never on the GUI thread
+    assert readers and threading.main_thread() not in readers
+    index = combo.findData(str(garments))
+    assert combo.itemData(index, Qt.ItemDataRole.ToolTipRole) == f"{texts[3][0]}\n{garments}"
+    # long entries are elided in a box that fits the toolbar, not a box as wide as them
+    assert combo.sizeHint().width() < combo.fontMetrics().horizontalAdvance(texts[3][0])
+    # the closed box names the model in use and its accuracy, the layers giving way first
+    assert combo.currentData() == str(digits)
+    assert combo.shown_text().endswith("97.1%") and "784-32-10" not in combo.shown_text()
+    assert combo.current_tip().startswith(f"{texts[0][0]}\n{digits}\n\n")
+    window.set_mode("garments")
+    texts = [t for t, _ in _entries(combo)]
+    assert texts[0] == f"{shown_name(garments)} · Fashion-MNIST 784-64-64-10 · 87.2%"
+    assert texts[1] == "Digit models (switches to Digits)"
+    assert texts[2:4] == [
+        f"{shown_name(digits)} · MNIST 784-32-10 · 97.1%",
+        f"{shown_name(untested)} · MNIST 784-16-10 · untested",
+    ]
