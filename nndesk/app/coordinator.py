@@ -134,7 +134,7 @@ class Coordinator(QObject):
         self.offer_look.delivered.connect(self._on_offer_look_delivered)
         self.name_data_folder()
         # what each model of the Model box is, read from its header off the GUI thread:
-        # resolved path -> ModelFacts, and the paths asked for already
+        # path (as listed; a model put in use: resolved) -> ModelFacts, and those asked for
         self._model_facts: dict[str, ModelFacts] = {}
         self._facts_asked: set[str] = set()
         self.facts_look = Delivery()
@@ -159,7 +159,7 @@ class Coordinator(QObject):
         self.window.set_model_choices(shipped, recent, self._model_facts)
         unread = [
             key
-            for key in (str(Path(p).resolve()) for p in [*shipped, *recent])
+            for key in (str(p) for p in [*shipped, *recent])  # recent ones are resolved
             if key not in self._model_facts and key not in self._facts_asked
         ]
         if unread:

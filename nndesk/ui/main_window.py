@@ -409,7 +409,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             key = str(Path(path).resolve())
             if key not in seen:
                 seen.add(key)
-                choices.append(Choice(Path(path), is_shipped, facts.get(key)))
+                choices.append(Choice(Path(path), is_shipped, facts.get(str(path), facts.get(key))))
         ours, others, header = arrange(choices, self._mode)
         for group in (ours, others):
             if group is others and others:
