@@ -399,7 +399,6 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         switched the window to Clothing without a word (``ui.model_choices``)."""
         shipped, recent = self._model_paths
         facts = self._model_facts
-        current = self._classifier
         combo = self.model_combo
         combo.blockSignals(True)
         combo.clear()
@@ -436,7 +435,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
                 lambda _=False, p=str(choice.path): self.model_file_requested.emit(p)
             )
         self.recent_menu.setEnabled(any(not c.shipped for c in choices))
-        self._select_current_model(current)
+        # back on what answers: the model in use, or "the network training now" while a run
+        # answers (a run on the other mode's dataset switches the mode, which refills the box)
+        self.show_model_in_use()
 
     def show_model_in_use(self) -> None:
         """Put the picker back on what answers the drawing: a model picked in it that could not

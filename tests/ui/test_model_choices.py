@@ -95,3 +95,16 @@ def test_the_mode_s_models_come_first_and_the_other_mode_s_under_a_header_saying
         f"{shown_name(digits)} · MNIST 784-32-10 · 97.1%",
         f"{shown_name(untested)} · MNIST 784-16-10 · untested",
     ]
+
+
+def test_a_mode_switch_while_a_run_answers_keeps_the_picker_on_the_training_network(
+    qtbot, window_factory, tmp_path
+):
+    """The box is refilled in the new mode's order when the mode changes; a run on the other
+    mode's dataset switches the mode while it answers, and the picker must go on saying so."""
+    digits = _model(tmp_path / "20261203-063324-aaa", "digits", "784-32-10", 0.9712)
+    desk = window_factory(classifier=Classifier.from_file(digits), mode="digits")
+    window, combo = desk.window, desk.window.model_combo
+    window.show_training_network()
+    window.set_mode("garments")
+    assert combo.currentText() == "the network training now"
