@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.colors import PowerNorm, to_hex, to_rgba
+from matplotlib.colors import Colormap, LinearSegmentedColormap, PowerNorm, to_hex, to_rgba
 from matplotlib.ticker import LogFormatterSciNotation, ScalarFormatter
 
 from nndesk.i18n import N_, fill, grouped, localise_number, number, shown
@@ -161,6 +161,51 @@ def background_colour() -> str:
     return to_hex(matplotlib.rcParams["axes.facecolor"])
 
 
+def luminance(colour) -> float:
+    """Relative luminance (WCAG 2.1) of a colour, 0 (black) to 1 (white)."""
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b, _ = to_rgba(colour)
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(foreground, background) -> float:
+    """WCAG contrast ratio, 1 to 21; AA asks 4.5 for body text."""
+    a, b = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+#: the blues a confusion matrix's shares run through on a dark chart: the emptiest cell a shade
+#: off the background (so the cells still read as a grid), the fullest a light blue
+DARK_MATRIX_BLUES = ("#1c3554", "#2f63a3", "#5b9be0", "#b5d6fa")
+#: a count's text on a light cell and on a dark one: black and white, because only they keep
+#: 4.5:1 on every cell whichever is chosen (a blue of luminance ~0.22 gave "#1F2933" and white
+#: both 3.9:1)
+DARK_INK, LIGHT_INK = "#000000", "#ffffff"
+
+
+def confusion_colours() -> Colormap:
+    """The colour scale of a confusion matrix in the current chart colours: matplotlib's Blues
+    (white to dark blue) on a light background; on a dark one a scale from near the background
+    to light blue, so the matrix is not a white block in a dark window (a newcomer's walk) and
+    a mistake still shows as a lighter cell."""
+    back = matplotlib.rcParams["axes.facecolor"]
+    if luminance(back) >= 0.5:
+        return matplotlib.colormaps["Blues"]
+    return LinearSegmentedColormap.from_list("nndesk-dark-blues", DARK_MATRIX_BLUES)
+
+
+def count_colour(cell, empty: bool) -> str:
+    """The colour of a count written on a cell of colour ``cell``: dark or white ink, whichever
+    reads better on it; an empty cell's 0 quieter (the chart's muted text on a dark chart)."""
+    dark_cell = contrast(LIGHT_INK, cell) > contrast(DARK_INK, cell)
+    if empty:
+        return muted_colour() if dark_cell else "#5C6773"
+    return LIGHT_INK if dark_cell else DARK_INK
+
+
 def class_colour(k: int) -> str:
     return PALETTE[k % len(PALETTE)]
 
@@ -259,13 +304,14 @@ def plot_confusion(
     class_names: Sequence[str],
     title: str | None = N_("Confusion matrix"),
     highlight: tuple[int, int] | None = None,
-    cmap: str = "Blues",
+    cmap: str | Colormap | None = None,
     gamma: float = 0.45,
 ):
     """Counts written in each cell over row-normalised colour (so rare classes are as readable).
 
     The colour is the cell's share of its row on a power scale (``gamma`` < 1 lifts small shares,
-    so the mistakes stand out beside a dark diagonal).
+    so the mistakes stand out beside a dark diagonal); ``cmap`` None is the chart colours' own
+    (``confusion_colours``), so the matrix follows a light or dark theme.
 
     Cell (r, c) is centred on data coordinates x=c, y=r: a click at (x, y) is cell
     (round(y), round(x)). Returns the ``AxesImage``.
@@ -275,15 +321,14 @@ def plot_confusion(
     share = row_normalise(confusion)
     # a square-root-like colour scale: a 2% confusion is still visibly blue next to a 98% diagonal
     norm = PowerNorm(gamma=gamma, vmin=0.0, vmax=1.0)
-    image = ax.imshow(share, cmap=cmap, norm=norm, interpolation="nearest")
+    colours = confusion_colours() if cmap is None else matplotlib.colormaps.get_cmap(cmap)
+    image = ax.imshow(share, cmap=colours, norm=norm, interpolation="nearest")
     fontsize = count_points(k)
     for r in range(k):
         for c in range(k):
             count = int(confusion[r, c])
-            # dark cells get white text; empty off-diagonal cells stay quiet
-            colour = (
-                "white" if norm(share[r, c]) > 0.6 else ("#5C6773" if count == 0 else "#1F2933")
-            )
+            # ink that reads on the cell; empty cells stay quiet
+            colour = count_colour(colours(norm(share[r, c])), empty=count == 0)
             weight = "bold" if r == c else "normal"
             text = ax.text(
                 c,

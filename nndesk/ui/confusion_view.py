@@ -79,6 +79,9 @@ class ConfusionView(QWidget):
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.hint)
         self._draw(clear=False)  # a new axes: clearing it again would cost 40 ms a window
+        # the cells' colours and their counts' ink are the theme's (viz.confusion_colours), not
+        # the theme-neutral data colours theme.restyle_figure leaves alone: drawn again
+        theme.notifier().changed.connect(self._on_theme_changed)
 
     @Slot(object, object)
     def set_matrix(self, confusion: np.ndarray | None, class_names: Sequence[str] = ()) -> None:
@@ -95,6 +98,11 @@ class ConfusionView(QWidget):
 
     def matrix(self) -> np.ndarray | None:
         return self._confusion
+
+    @Slot(object)
+    def _on_theme_changed(self, _colours) -> None:
+        if self._confusion is not None:
+            self._draw()
 
     def _draw(self, clear: bool = True) -> None:
         if clear:

@@ -391,16 +391,21 @@ class EvaluationPanel(QWidget):
             )
 
     def _fit_matrix_to_view(self) -> None:
-        """Narrow page: the matrix with its slanted class names as tall as the visible part of
-        the page, so the names are whole without scrolling (at 1024x700 a 480 px matrix put
-        them under the fold, cut at their start); never under 300 px."""
+        """Narrow page: the matrix with its slanted class names and its hint exactly as tall as
+        the visible part of the page, so both sets of names are whole without scrolling; never
+        under 300 px. A minimum alone was not enough: the splitter gave the matrix the rest of
+        its own height, and at 1024x700 the canvas was 512 px in a 486 px view, the column
+        names under the fold (a newcomer's walk)."""
         if self._wide:
             return
         title = self._matrix_side.layout().itemAt(0).widget()
         spacing = self._matrix_side.layout().spacing()
         title_height = title.heightForWidth(self.scroll.viewport().width())  # wrapped
         room = self.scroll.viewport().height() - max(title_height, 0) - spacing
-        self.confusion.setMinimumHeight(max(MATRIX_LEAST_HEIGHT, room))
+        height = max(MATRIX_LEAST_HEIGHT, room)
+        self.confusion.setFixedHeight(height)
+        # and its side no taller: the splitter's spare height went above the title
+        self._matrix_side.setMaximumHeight(max(title_height, 0) + spacing + height)
 
     def _arrange(self, wide: bool) -> None:
         """Side by side when wide; matrix above report when narrow (the page then scrolls)."""
@@ -413,6 +418,8 @@ class EvaluationPanel(QWidget):
             self.splitter.setStretchFactor(0, 2)
             self.splitter.setStretchFactor(1, 3)
             self.confusion.setMinimumHeight(MATRIX_LEAST_HEIGHT)
+            self.confusion.setMaximumHeight(QWIDGETSIZE_MAX)
+            self._matrix_side.setMaximumHeight(QWIDGETSIZE_MAX)
             self.splitter.setSizes([420, 640])
         else:
             self.splitter.setOrientation(Qt.Orientation.Vertical)

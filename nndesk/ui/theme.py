@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.viz import chart_colours
+from nndesk.viz import chart_colours, contrast, luminance
 
 THEMES = ("system", "light", "dark")
 TONES = ("muted", "error", "good", "banner")
@@ -176,23 +176,7 @@ EDGE_PAIRS = (
 NON_TEXT_AA = 3.0
 
 
-# ---- contrast (WCAG 2.1) ---------------------------------------------------------------------
-def luminance(colour: str) -> float:
-    """Relative luminance of an sRGB colour, 0 (black) to 1 (white)."""
-
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b, _ = to_rgba(colour)
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(foreground: str, background: str) -> float:
-    """WCAG contrast ratio, 1 to 21; AA asks 4.5 for body text."""
-    a, b = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (a + 0.05) / (b + 0.05)
-
-
+# ---- colours (contrast and luminance, WCAG 2.1, are viz's: the charts use them too) ------
 def mix(a: str, b: str, t: float) -> str:
     """``a`` moved a fraction ``t`` towards ``b``."""
     ra, rb = to_rgba(a), to_rgba(b)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import threading
 
@@ -13,8 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk.controllers.evaluation import EvaluationController, JobRunner
 from nndesk.errors import DataError
+from nndesk.evaluation import evaluate
 from nndesk.nn.metrics import confusion_matrix
 from nndesk.ui.evaluation_panel import EvaluationPanel
+from tests.fake_classifier import FakeClassifier
 from tests.test_evaluation import CLASS_NAMES, WRONG, TableClassifier, make_images, make_labels
 
 
@@ -594,7 +597,6 @@ def test_the_loss_card_writes_a_diverged_models_loss_whole_inside_its_card(
     """A diverged model's loss, 3.51e9 with four decimals, ran past the card's edge at
     1024x700 and read "3510000" (a newcomer's walk): it is written as a power of ten and
     fits its card; a usual loss keeps its four decimals."""
-    import dataclasses
 
     from PySide6.QtGui import QFontMetrics
 
@@ -641,3 +643,86 @@ def test_the_narrow_pages_matrix_and_its_names_fit_the_visible_part_of_the_page(
     qtbot.waitUntil(lambda: canvas_bottom() < viewport.height())
     assert widget.confusion.canvas.height() >= 250  # still a matrix one can read
     assert widget.confusion.labels_fit()
+
+
+def matrix_in_view(panel) -> tuple[int, int, int]:
+    """(top, bottom, viewport height): where the matrix with both sets of class names and its
+    axis titles lies in the page's visible part, in viewport pixels, as last drawn."""
+    canvas = panel.confusion.canvas
+    canvas.draw()
+    box = panel.confusion.ax.get_tightbbox(canvas.get_renderer())
+    ratio = canvas.device_pixel_ratio or 1.0
+    viewport = panel.scroll.viewport()
+    origin = canvas.mapTo(viewport, canvas.rect().topLeft()).y()
+    figure_height = panel.confusion.figure.bbox.height
+    top = origin + (figure_height - box.y1) / ratio
+    bottom = origin + (figure_height - box.y0) / ratio
+    return round(top), round(bottom), viewport.height()
+
+
+ENGLISH_GARMENTS = (
+    *("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat"),
+    *("Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"),
+)
+
+
+class TenGarments(FakeClassifier):
+    """Right nine times in ten: image i is of class i % 10, and every tenth is taken for the
+    next class."""
+
+    dataset = "toy"
+    title = "ten-garments"
+
+    def __init__(self, class_names):
+        self.class_names = tuple(class_names)
+
+    def probabilities(self, images28):
+        index = np.asarray(images28)[:, 0, 0].astype(np.int64)
+        answer = (index + (index % 9 == 0)) % 10
+        out = np.full((len(index), 10), 0.02, np.float32)
+        out[np.arange(len(index)), answer] = 0.82
+        return out
+
+
+def ten_garments_result(names):
+    labels = np.arange(200) % 10
+    images = np.zeros((200, 28, 28), np.uint8)
+    images[:, 0, 0] = np.arange(200)
+    return evaluate(TenGarments(names), images, labels)
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+@pytest.mark.parametrize(("width", "height"), [(553, 520), (650, 620)])
+def test_the_whole_matrix_with_both_sets_of_names_is_in_the_first_view(
+    qtbot, controller, code, width, height
+):
+    """At 1024x700 (the page ~553 x 520) and 1280x800 the Evaluate page's first view showed the
+    rows' names only: the canvas took the splitter's spare height, 512 px in a 486 px view, and
+    the predicted classes' slanted names lay under the fold (cut in Vietnamese: "uần dài"; a
+    newcomer's walk). The page as the window builds it, with its trust part below."""
+    from nndesk.controllers.trust import TrustController
+    from nndesk.ui import language
+
+    trust = TrustController()
+    assert language.use_language(code) == code
+    try:
+        names = VIETNAMESE_GARMENTS if code == "vi" else ENGLISH_GARMENTS
+        widget = EvaluationPanel(controller, trust)
+        qtbot.addWidget(widget)
+        widget.resize(width, height)
+        widget.show()
+        with qtbot.waitExposed(widget):
+            pass
+        widget.show_result(ten_garments_result(names))
+
+        def whole_matrix_in_view():
+            top, bottom, seen = matrix_in_view(widget)
+            assert top >= 0 and bottom <= seen, (top, bottom, seen)
+
+        qtbot.waitUntil(whole_matrix_in_view, timeout=10_000)
+        assert widget.confusion.canvas.height() >= 250  # still a matrix one can read
+        assert widget.scroll.verticalScrollBar().value() == 0
+        assert widget.confusion.labels_fit() and not widget.confusion.names_overlap()
+    finally:
+        language.use_language("en")
+        trust.shutdown()

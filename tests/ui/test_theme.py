@@ -53,12 +53,55 @@ def test_chart_text_meets_wcag_aa_on_the_chart_backgrounds(colours):
                 assert theme.contrast(text, background) >= AA, (text, background)
 
 
-def test_confusion_matrix_numbers_are_readable_on_their_cells():
-    blues = colormaps["Blues"]
-    palest, darkest = to_hex(blues(0.0)), to_hex(blues(1.0))
-    assert theme.contrast("#5C6773", palest) >= AA  # an empty cell's 0
-    assert theme.contrast("#1F2933", to_hex(blues(0.6))) >= AA  # the darkest dark-text cell
-    assert theme.contrast("#ffffff", darkest) >= AA
+@pytest.mark.parametrize("colours", [theme.LIGHT, theme.DARK], ids=["light", "dark"])
+def test_confusion_matrix_numbers_are_readable_on_every_cell_colour(colours):
+    """Every share a cell can show, in each theme's matrix colours: its count (dark or white
+    ink) and an empty cell's quieter 0 read at AA. "#1F2933" and white had 3.9:1 on the Blues
+    around a two-thirds share."""
+    with matplotlib.rc_context(theme.chart_rc(colours)):
+        cells = viz.confusion_colours()
+        for share in np.linspace(0.0, 1.0, 101):
+            cell = to_hex(cells(share))
+            assert theme.contrast(viz.count_colour(cell, empty=False), cell) >= AA, share
+        empty = to_hex(cells(0.0))
+        assert theme.contrast(viz.count_colour(empty, empty=True), empty) >= AA
+
+
+def test_the_dark_themes_matrix_is_dark_with_light_mistakes_and_a_light_diagonal():
+    """Walk43: in the dark theme the matrix stayed a white block with black grid lines."""
+    with matplotlib.rc_context(theme.chart_rc(theme.DARK)):
+        cells = viz.confusion_colours()
+        empty, full = to_hex(cells(0.0)), to_hex(cells(1.0))
+    assert theme.luminance(empty) < 0.05  # near the dark chart background, not white
+    assert theme.luminance(full) > 0.5  # the diagonal stands out, lighter
+    assert theme.contrast(empty, theme.DARK.base) < 1.5
+    with matplotlib.rc_context(theme.chart_rc(theme.LIGHT)):
+        assert to_hex(viz.confusion_colours()(0.0)) == to_hex(colormaps["Blues"](0.0))
+
+
+def test_a_theme_switch_recolours_a_drawn_confusion_matrix(qtbot, qapp, restore_theme):
+    from nndesk.ui.confusion_view import ConfusionView
+
+    theme.apply_theme(qapp, "light")
+    view = ConfusionView()
+    qtbot.addWidget(view)
+    view.resize(500, 460)
+    view.show()
+    confusion = np.eye(3, dtype=np.int64) * 50 + 2
+    view.set_matrix(confusion, ("a", "b", "c"))
+    view.canvas.draw()
+
+    def corner_cell() -> str:  # an off-diagonal cell's colour, as the image maps it
+        image = view.ax.get_images()[0]
+        return to_hex(image.cmap(image.norm(image.get_array()[0, 2])))
+
+    assert theme.luminance(corner_cell()) > 0.5  # pale blue on white
+    theme.apply_theme(qapp, "dark")
+    assert theme.luminance(corner_cell()) < 0.1
+    inks = {to_hex(t.get_color()) for t in view.ax.texts}
+    assert all(theme.contrast(ink, corner_cell()) >= AA for ink in inks - {viz.DARK_INK})
+    theme.apply_theme(qapp, "light")
+    assert theme.luminance(corner_cell()) > 0.5
 
 
 @pytest.mark.parametrize("name", ["light", "dark"])
