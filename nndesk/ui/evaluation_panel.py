@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -340,6 +341,7 @@ class EvaluationPanel(QWidget):
             body_layout.addWidget(self.splitter)
             body_layout.addWidget(self.trust)
             self.scroll.setWidget(body)
+            self.trust.part_revealed.connect(self._on_trust_part_revealed)
         # the report's height is fitted to the viewport's width, which the scroll bar narrows
         # when it appears after a fit: the legend then took a line more and ran over the table
         self.scroll.viewport().installEventFilter(self)
@@ -369,6 +371,15 @@ class EvaluationPanel(QWidget):
             self._fit_matrix_to_view()
             self._fit_report()
         return super().eventFilter(watched, event)
+
+    @Slot(object)
+    def _on_trust_part_revealed(self, part: QWidget) -> None:
+        """Scroll the page so ``part`` (just shown: the robustness curves, or the progress of
+        their measuring) is in view. It was hidden, so its place and the page's height are not
+        known until the layouts it asked for have run: they run first (scrolled before, the
+        page stopped at its old end, the curves' titles at the fold)."""
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.scroll.ensureWidgetVisible(part, 0, 12)
 
     def _fit_report(self) -> None:
         """Narrow page: the report side gets the height its wrapped legend needs, so the legend

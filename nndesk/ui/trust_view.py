@@ -5,7 +5,7 @@ off the GUI thread; this widget only draws what it is sent."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +30,10 @@ STACK_BELOW_WIDTH = 600  # px: a narrower part shows the two plots one above the
 
 class TrustView(QWidget):
     """Shows the ``TrustSummary`` and robustness curves of the page's current evaluation."""
+
+    #: QWidget: a part just shown in answer to a click, which the page should scroll into view
+    #: (the robustness curves arrive ~20 s after Measure robustness, under the fold)
+    part_revealed = Signal(object)
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,12 +118,14 @@ class TrustView(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.numbers)
         layout.addWidget(row)
-        layout.addWidget(self.plots)
-        layout.addWidget(self.legend)
+        # the progress and Cancel right under the button: below the plots and their legend
+        # they were under the fold, and for 20 s a click seemed to do nothing (a newcomer's walk)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.robust_progress, 1)
         progress_row.addWidget(self.cancel_button)
         layout.addLayout(progress_row)
+        layout.addWidget(self.plots)
+        layout.addWidget(self.legend)
         layout.addWidget(self.robust_note)
         layout.addWidget(self.robust_plots)
 
@@ -241,6 +247,7 @@ class TrustView(QWidget):
             ).format(n=integer(images))
         )
         self.robust_note.setVisible(True)
+        self.part_revealed.emit(self.robust_progress)
 
     @Slot()
     def _on_robustness_cancelled(self) -> None:
@@ -271,6 +278,7 @@ class TrustView(QWidget):
         localise_ticks(*axes)
         self.robust_plots.setVisible(True)
         self.robust_plots.request_draw(full=True)
+        self.part_revealed.emit(self.robust_plots)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -726,3 +726,59 @@ def test_the_whole_matrix_with_both_sets_of_names_is_in_the_first_view(
     finally:
         language.use_language("en")
         trust.shutdown()
+
+
+def test_measuring_robustness_shows_its_progress_by_the_button_and_scrolls_to_the_curves(
+    qtbot, controller, stroke_classifier
+):
+    """Evaluate > Measure robustness (a newcomer's walk, 1280x800): for 20 s nothing changed
+    near the button (the progress was under the plots, below the fold), and the five curves
+    appeared below the fold without the page scrolling to them."""
+    from nndesk.controllers.trust import TrustController
+
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 2, 120)
+    images = np.zeros((120, 28, 28), np.uint8)
+    images[labels == 0, 4:24, 12:17] = 255  # vertical bars
+    images[labels == 1, 12:17, 4:24] = 255  # horizontal bars
+    result = evaluate(stroke_classifier, images, labels)
+    trust = TrustController()
+    try:
+        widget = EvaluationPanel(controller, trust)
+        qtbot.addWidget(widget)
+        widget.resize(650, 620)
+        widget.show()
+        with qtbot.waitExposed(widget):
+            pass
+        widget.show_result(result)
+        qtbot.waitUntil(lambda: widget.trust.summary is not None, timeout=10_000)
+        viewport = widget.scroll.viewport()
+        view = widget.trust
+
+        def top_in_view(part) -> int:
+            return part.mapTo(viewport, part.rect().topLeft()).y()
+
+        widget.scroll.ensureWidgetVisible(view.robust_button)  # the person scrolls to it
+        QApplication.processEvents()
+        with qtbot.waitSignal(trust.robustness_ready, timeout=60_000):
+            qtbot.mouseClick(view.robust_button, Qt.MouseButton.LeftButton)
+            # at once, right under the button and in view: the progress and its Cancel
+            assert view.robust_progress.isVisible() and view.cancel_button.isVisible()
+            button_bottom = top_in_view(view.robust_button) + view.robust_button.height()
+            progress_top = top_in_view(view.robust_progress)
+            assert 0 <= progress_top - button_bottom <= 40, (button_bottom, progress_top)
+            assert progress_top + view.robust_progress.height() <= viewport.height()
+
+        def curves_in_view():
+            plots = view.robust_plots
+            top = top_in_view(plots)
+            assert top >= 0 and top + plots.height() <= viewport.height(), (
+                top,
+                plots.height(),
+                viewport.height(),
+            )
+
+        qtbot.waitUntil(curves_in_view, timeout=5_000)
+        assert not view.robust_progress.isVisible()
+    finally:
+        trust.shutdown()
