@@ -19,14 +19,14 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
-from matplotlib.ticker import MaxNLocator, PercentFormatter
+from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import ScaledTranslation
 
 from nndesk.fileio import atomic_path
 from nndesk.i18n import N_, Loss, fill, shown
 from nndesk.runs import Curves
 from nndesk.training.loop import DIVERGENCE_FACTOR
-from nndesk.viz import legend_label, localise_ticks, muted_colour
+from nndesk.viz import PercentTicks, legend_label, localise_ticks, muted_colour
 
 TRAIN_COLOR = "#1f77b4"
 VAL_COLOR = "#d62728"
@@ -163,9 +163,10 @@ def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
         # whole epochs on the epoch plots; halves and quarters only on short batch curves
         steps = (1, 2, 2.5, 5, 10)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=steps, integer=ax is not ax_batch))
-    ax_acc.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+    # as many decimals as the ticks need: a narrow range's 0.2-point steps were all "82%"
+    ax_acc.yaxis.set_major_formatter(PercentTicks())
     localise_ticks(ax_batch, ax_loss, ax_acc)
-    # steps of 1, 2 or 5 points: a 2.5 % step would print as uneven whole percents
+    # steps of 1, 2 or 5 (times a power of ten): a 2.5 step would need a second decimal
     # "auto": as many ticks as the axis height holds (6 on a short chart overlapped)
     ax_acc.yaxis.set_major_locator(MaxNLocator(nbins="auto", steps=(1, 2, 5, 10)))
 

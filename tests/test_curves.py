@@ -548,3 +548,46 @@ def test_runs_that_diverge_at_the_same_batch_have_their_values_written_apart():
     assert len(texts) == 2
     (_, y0), (_, y1) = (t.xyann for t in texts)
     assert abs(y0 - y1) >= 8  # points: a line of their 8 pt text apart
+
+
+@pytest.mark.parametrize(
+    "accuracies",
+    [
+        [(0.8215, 0.8105), (0.8105, 0.8150)],  # a race's first epoch (walk43: "82%, 82%, 82%")
+        [(0.9712, 0.9725), (0.9719, 0.9731)],  # two good models a tenth of a point apart
+        [(0.10, 0.60), (0.30, 0.95)],  # a wide range keeps whole percents
+    ],
+)
+@pytest.mark.parametrize("marks", [None, (",", ".")], ids=["english", "vietnamese"])
+def test_accuracy_ticks_never_repeat_a_label_and_each_says_its_value(
+    monkeypatch, accuracies, marks
+):
+    from nndesk import i18n
+
+    monkeypatch.setattr(i18n, "_marks", marks)
+    runs = []
+    for val in accuracies:
+        curves = two_epoch_curves()
+        curves.val_accuracy = list(val)
+        curves.train_accuracy = list(val)
+        runs.append((f"lane {len(runs)}", curves))
+    for height in (2.0, 4.0):  # a short chart holds fewer ticks
+        fig = Figure(figsize=(6, height))
+        axes = fig.subplots(1, 3)
+        plot_overlay(*axes, runs)
+        fig.canvas.draw()
+        ax_acc = axes[2]
+        low, high = ax_acc.get_ylim()
+        shown = [
+            (tick, label.get_text())
+            for tick, label in zip(ax_acc.get_yticks(), ax_acc.get_yticklabels(), strict=True)
+            if low <= tick <= high
+        ]
+        texts = [text for _, text in shown]
+        assert len(texts) >= 2 and len(set(texts)) == len(texts), texts
+        for tick, text in shown:
+            number = text.rstrip("%").replace(",", ".") if marks else text.rstrip("%")
+            assert float(number) == pytest.approx(100 * tick, abs=1e-6), (tick, text)
+            assert ("." if marks else ",") not in text  # the language's mark only
+        if min(min(v) for v in accuracies) < 0.5:
+            assert all("." not in t and "," not in t for t in texts)  # whole percents
