@@ -245,7 +245,7 @@ class RunsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._records: list[RunRecord] = []
         self._rows: dict[int, Row] = {}  # by id(record): made when first shown
-        self._shared_minutes: set[str] = set()
+        self._seconds = False  # every start with its seconds (two runs share a minute)
         self._today = ""
 
     # -- the records ---------------------------------------------------------------------------
@@ -254,10 +254,11 @@ class RunsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._records = list(records)
         self._rows = {}
-        # two runs started in one minute read alike ("02 Dec 14:45"): theirs say the second;
-        # today's say the time alone, as a mail client does (the seconds widened the column
-        # until the status was pushed off a 1024-px page)
-        self._shared_minutes = shared_minutes(self._records)
+        # two runs started in one minute read alike ("02 Dec 14:45"): then every start says
+        # its second, one format down the column (only theirs did: "06:29" above "06:28:47",
+        # a newcomer's walk); else none does (the seconds widened the column until the status
+        # was pushed off a 1024-px page). Today's say the time alone, as a mail client does
+        self._seconds = bool(shared_minutes(self._records))
         self._today = datetime.now().astimezone().date().isoformat()
         self.endResetModel()
 
@@ -278,9 +279,8 @@ class RunsTableModel(QAbstractTableModel):
         """The texts of ``record``'s row, made once."""
         row = self._rows.get(id(record))
         if row is None:
-            seconds = start_minute(record) in self._shared_minutes
             day = start_day(record) != self._today
-            row = self._rows[id(record)] = make_row(record, seconds, day)
+            row = self._rows[id(record)] = make_row(record, self._seconds, day)
         return row
 
     # -- QAbstractTableModel -------------------------------------------------------------------

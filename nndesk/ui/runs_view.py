@@ -46,6 +46,7 @@ from nndesk.ui.runs_table import (
     COLUMNS,
     LAYERS,
     SETTINGS,
+    STARTED,
     STATUSES,
     RunsTableModel,
     shared_minutes,
@@ -139,6 +140,9 @@ class RunsView(QWidget):
         header.setSelectionModel(QItemSelectionModel(self.model, header))
         for visual, name in enumerate(SHOWN_ORDER):
             header.moveSection(header.visualIndex(COLUMNS.index(name)), visual)
+        # newest first, as the runs are listed, said by the arrow (theme.EdgeStyle turns
+        # Fusion's, which pointed up for this order)
+        header.setSortIndicator(STARTED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
 
         self._hint_text = translate(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QStyle,
     QStyleFactory,
+    QStyleOptionHeader,
     QWidget,
 )
 
@@ -318,11 +319,14 @@ def chart_rc(c: Colours) -> dict[str, object]:
 
 class EdgeStyle(QProxyStyle):
     """The platform's (or Fusion's) look, with two edges it draws too faintly on a dark
-    palette: a check box's outline, and the frame of a checked button (Fill, Eraser)."""
+    palette: a check box's outline, and the frame of a checked button (Fill, Eraser); and
+    Fusion's sort arrows the way up."""
 
     def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802
-        super().drawPrimitive(element, option, painter, widget)
         primitive = QStyle.PrimitiveElement
+        if element == primitive.PE_IndicatorHeaderArrow and self._arrows_inverted():
+            option = sort_arrow_turned(option)
+        super().drawPrimitive(element, option, painter, widget)
         c = colours()
         if element == primitive.PE_IndicatorCheckBox:
             painter.save()
@@ -342,6 +346,25 @@ class EdgeStyle(QProxyStyle):
             painter.setBrush(tint)
             painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 3, 3)
             painter.restore()
+
+    def _arrows_inverted(self) -> bool:
+        """Fusion draws a header sorted in ascending order with a down arrow (QHeaderView
+        hands it SortDown for Qt's AscendingOrder, and Fusion draws that pointing down): the
+        Runs table, newest first, showed an up arrow, read as oldest first (a newcomer's
+        walk). Windows' style and the native ones draw it as their desktops do."""
+        base = self.baseStyle()
+        return base is not None and base.name().lower() == "fusion"
+
+
+def sort_arrow_turned(option: QStyleOptionHeader) -> QStyleOptionHeader:
+    """A copy of a header's ``option`` whose sort arrow points the other way."""
+    turned = QStyleOptionHeader(option)
+    up, down = QStyleOptionHeader.SortIndicator.SortUp, QStyleOptionHeader.SortIndicator.SortDown
+    if option.sortIndicator == up:
+        turned.sortIndicator = down
+    elif option.sortIndicator == down:
+        turned.sortIndicator = up
+    return turned
 
 
 def _edge_style(base: str) -> QStyle:

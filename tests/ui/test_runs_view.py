@@ -4,13 +4,16 @@ the window starts anyway; Delete asks first, naming the run, and trashes exactly
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import threading
 import unicodedata
 from pathlib import Path
 
+import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nndesk import paths
@@ -1121,3 +1124,91 @@ def test_a_damaged_run_whose_model_file_is_there_offers_use_model_and_rewrites_n
     view.refresh()
     view.select_runs(["bad-record"])
     assert not view.use_button.isEnabled()
+
+
+def _stores_runs_started_at(tmp_path, times: list[str]) -> RunStore:
+    store = RunStore(tmp_path / "runs")
+    for i, when in enumerate(times):
+        record = store.create({"dataset": "mnist", "arch": "784-10", "lr": 0.1 * (i + 1)})
+        record.status = "completed"
+        record.created_at = when
+        store.save(record)
+    return store
+
+
+@pytest.mark.parametrize(
+    ("times", "seconds"),
+    [
+        # two runs in one minute (walk43: "06:29" above "06:28:47" and "06:28:09")
+        (
+            ["2026-12-04T06:29:11+00:00", "2026-12-04T06:28:47+00:00", "2026-12-04T06:28:09+00:00"],
+            True,
+        ),
+        (["2026-12-04T06:37:02+00:00", "2026-12-04T06:29:11+00:00"], False),
+    ],
+)
+def test_every_start_in_the_runs_table_is_written_one_way(qtbot, tmp_path, times, seconds):
+    from nndesk.ui.runs_table import STARTED
+
+    view = make_view(qtbot, _stores_runs_started_at(tmp_path, times))
+    qtbot.waitUntil(lambda: view.row_count() == len(times))
+    shown = [view.cell(row, STARTED) for row in range(view.row_count())]
+    clock = r"\d\d:\d\d:\d\d" if seconds else r"\d\d:\d\d"
+    assert all(re.search(rf"(^|\s){clock}($|\s)", text) for text in shown), shown
+
+
+def _arrow_points_down(header, section: int) -> bool:
+    """Whether the sort arrow drawn in ``section`` of ``header`` points down: its widest row of
+    pixels (those far from the header's background) is its top one."""
+    from nndesk.ui.qt_image import to_array
+
+    grey = to_array(header.grab().toImage()).astype(float)
+    left = header.sectionViewportPosition(section)
+    cells = grey[2:-2, left + 1 : left + header.sectionSize(section) - 2]  # inside its edges
+    ink = np.abs(cells - np.median(cells)) > 40
+    columns = np.flatnonzero(ink.any(axis=0))
+    # the arrow is the last run of inked columns, after the gap past the title's last letter
+    start = columns[np.flatnonzero(np.diff(columns) > 1)[-1] + 1]
+    rows = [int(r.sum()) for r in ink[:, start:] if r.any()]
+    assert len(rows) >= 3, "no arrow drawn"
+    return rows[0] > rows[-1]
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_the_started_arrow_says_newest_first_and_turns_with_the_order(qtbot, qapp, tmp_path, name):
+    """The Runs table, newest first, showed an up arrow on "Started", read as oldest first (a
+    newcomer's walk): Fusion draws Qt's descending order pointing up."""
+    from matplotlib import rcParams
+
+    from nndesk.ui import theme
+    from nndesk.ui.runs_table import STARTED
+
+    saved = {key: rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
+    palette = QPalette(qapp.palette())
+    try:
+        theme.apply_theme(qapp, name)
+        times = [
+            "2026-12-04T06:29:11+00:00",
+            "2026-12-04T05:12:00+00:00",
+            "2026-12-03T22:40:00+00:00",
+        ]
+        view = make_view(qtbot, _stores_runs_started_at(tmp_path, times))
+        qtbot.waitUntil(lambda: view.row_count() == len(times))
+        header = view.table.horizontalHeader()
+        firsts = [view.model.record(r).created_at for r in range(view.row_count())]
+        assert firsts == sorted(times, reverse=True)  # newest first
+        assert header.sortIndicatorSection() == STARTED
+        assert _arrow_points_down(header, STARTED)  # ▼: descending
+        qtbot.mouseClick(
+            header.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=header.viewport().rect().topLeft()
+            + QPoint(header.sectionViewportPosition(STARTED) + 10, header.height() // 2),
+        )
+        firsts = [view.model.record(r).created_at for r in range(view.row_count())]
+        assert firsts == sorted(times)  # oldest first
+        assert not _arrow_points_down(header, STARTED)  # ▲: ascending
+    finally:  # the application as it was, for the tests that follow
+        theme.apply_theme(qapp, "system")
+        qapp.setPalette(palette)
+        rcParams.update(saved)
