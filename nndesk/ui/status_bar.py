@@ -1,5 +1,7 @@
 """The window's status bar: a message longer than the room beside the model, accuracy and
-latency fields ends in "…" instead of being cut mid-word, and the whole of it is the tooltip."""
+latency fields takes the whole bar while it shows (the fields step aside, as Qt's own bar hides
+its normal widgets under a message, and come back when it goes); one longer still ends in "…"
+instead of being cut mid-word, and the whole of it is the tooltip."""
 
 from __future__ import annotations
 
@@ -15,15 +17,46 @@ LEFT = 6
 
 
 class ElidingStatusBar(QStatusBar):
-    """``showMessage`` as usual; painting elides the message to the free width."""
+    """``showMessage`` as usual, with the whole text: the fields make way for a message that
+    needs their room, and painting elides what still does not fit."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._fields: list[QWidget] = []  # the permanent widgets, in the order added
+        self._aside: list[QWidget] = []  # those hidden for the message showing now
         self.messageChanged.connect(self._on_message_changed)
+
+    def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802
+        super().addPermanentWidget(widget, stretch)
+        self._fields.append(widget)
 
     @Slot(str)
     def _on_message_changed(self, message: str) -> None:
-        self.setToolTip(message)  # "" once it times out: the fields keep their own tooltips
+        """Room for ``message``: the fields go while it needs their width (the walk's "Cannot
+        train: … where to get th…" was cut beside them at 1024 px), and come back with the
+        next short message or when it times out."""
+        self._bring_fields_back()
+        if message and self.fontMetrics().horizontalAdvance(message) > self.message_room():
+            self._aside = [field for field in self._fields if field.isVisible()]
+            for field in self._aside:
+                field.hide()
+            # the bar's layout places the rest now, not at the next event: the room is read
+            # by the paint that follows and by callers at once
+            self.layout().activate()
+        # the whole text one hover away when even the whole bar cuts it; "" once it goes,
+        # so the fields keep their own tooltips
+        self.setToolTip(message if message and self.displayed_message() != message else "")
+
+    def _bring_fields_back(self) -> None:
+        for field in self._aside:
+            field.show()
+        if self._aside:
+            self.layout().activate()
+        self._aside = []
+
+    def fields_aside(self) -> bool:
+        """Whether the fields are hidden for the message showing now."""
+        return bool(self._aside)
 
     def message_room(self) -> int:
         """The width left for the message: up to the leftmost field shown beside it."""

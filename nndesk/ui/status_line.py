@@ -1,9 +1,10 @@
 """One status-bar message that fits beside the permanent widgets (model, accuracy, latency).
 
 A message naming a folder or file can be wider than the bar at 1024 px; Qt then cuts it
-mid-sentence. Here the paths in it shrink first, in the middle ("/work/…/t10k-only"), so the
-sentence stays whole; only if that is not enough does the end go, with a deliberate "…". The
-whole text is the status bar's tooltip while the message shows.
+mid-sentence. The fields beside it step aside first (``ElidingStatusBar``); then the paths in it
+shrink, in the middle ("/work/…/t10k-only"), so the sentence stays whole; only if that is not
+enough does the end go, with a deliberate "…". The whole text is the status bar's tooltip while
+such a message shows.
 """
 
 from __future__ import annotations
@@ -45,9 +46,7 @@ def room_for_message(window: QMainWindow) -> int:
 
 
 def show_status(window: QMainWindow, text: str, timeout_ms: int = 5000) -> None:
-    """Show ``text`` in ``window``'s status bar, fitted (``fit_status``); whole in the tooltip
-    (the bar clears the tooltip when the message goes)."""
-    bar = window.statusBar()
-    shown = fit_status(text, bar.fontMetrics(), room_for_message(window))
-    bar.showMessage(shown, timeout_ms)
-    bar.setToolTip(text if shown != text else "")
+    """Show ``text`` in ``window``'s status bar (an ``ElidingStatusBar``): beside the model and
+    accuracy fields when it fits there, else over their room, fitted to the bar when even that
+    is too little (``fit_status``), whole in the tooltip then."""
+    window.statusBar().showMessage(text, timeout_ms)

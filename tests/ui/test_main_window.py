@@ -557,8 +557,9 @@ def test_a_long_status_message_ends_in_an_ellipsis_before_the_fields_and_is_whol
     assert room > 0 and all(room <= w.x() for w in fields)
     assert bar.fontMetrics().horizontalAdvance(shown) <= room
     assert bar.toolTip() == long
+    assert bar.fields_aside()  # too long even for the whole bar: the fields made way first
     bar.showMessage("Model saved", 5000)
-    assert bar.displayed_message() == "Model saved"
+    assert bar.displayed_message() == "Model saved" and not bar.fields_aside()
     bar.clearMessage()
     assert bar.toolTip() == ""
 

@@ -28,12 +28,12 @@ def test_a_long_message_naming_a_folder_fits_beside_the_model_and_accuracy_at_10
     qtbot.waitUntil(lambda: window.width() == 1024)
     bar = window.statusBar()
     desk.train_page.status_message.emit(LONG)
-    shown = bar.currentMessage()
+    shown = bar.displayed_message()
     assert shown != LONG and shown  # shortened on purpose, not cut by the permanent widgets
     assert bar.fontMetrics().horizontalAdvance(shown) <= room_for_message(window)
     assert bar.toolTip() == LONG  # the whole text is one hover away
     desk.train_page.status_message.emit("Saved /tmp/x.npz")  # a short one shows as it is
-    assert bar.currentMessage() == "Saved /tmp/x.npz" and bar.toolTip() == ""
+    assert bar.displayed_message() == "Saved /tmp/x.npz" and bar.toolTip() == ""
 
 
 def test_the_folder_is_elided_in_the_middle_before_the_sentence_loses_its_end(qapp):
@@ -86,5 +86,56 @@ def test_every_cannot_train_message_is_read_whole_at_1024_px(qtbot, window_facto
             show_status(window, text)
             assert bar.currentMessage() == text, text
             assert bar.fontMetrics().horizontalAdvance(text) <= room_for_message(window), text
+    finally:
+        language.use_language("en")
+
+
+#: the walk's line, too long beside the fields at 1024 px, as it was in each language
+WALK_LINE = {
+    "en": "Cannot train: Fashion-MNIST files are missing; the banner under Train says which and "
+    "where to get them",
+    "vi": "Không thể huấn luyện: thiếu tệp Fashion-MNIST; dải thông báo dưới nút Huấn luyện cho "
+    "biết tệp nào và lấy ở đâu",
+}
+
+
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_a_message_too_long_for_the_room_beside_the_fields_takes_the_whole_bar(
+    qtbot, window_factory, code
+):
+    """Any message, not only the shortened "Cannot train" lines: the walk's line was cut at
+    "where to get th…" beside the model, its accuracy and the prediction time, its tooltip
+    gone with it after 5 s. The fields step aside while it shows and come back after."""
+    from nndesk.ui import language
+
+    language.use_language(code)
+    try:
+        shipped = Classifier.from_file("weights/fashion-cnn.npz")
+        window = window_factory(classifier=shipped).window
+        window.resize(1024, 700)
+        qtbot.waitUntil(lambda: window.width() == 1024)
+        window.show_latency(12.8)
+        bar = window.statusBar()
+        fields = (window.model_status, window.accuracy_status, window.latency_status)
+        qtbot.waitUntil(lambda: all(f.isVisible() for f in fields))
+        beside = room_for_message(window)
+        text = WALK_LINE[code]
+        # wider than the room beside the fields, in any font (offscreen's is narrower than
+        # the desktop's the walk saw): the walk's line with words of it again, if need be
+        more = iter(WALK_LINE[code].split() * 2)
+        while bar.fontMetrics().horizontalAdvance(text) <= beside:
+            text += " " + next(more)
+        show_status(window, text)
+        assert bar.displayed_message() == text and bar.toolTip() == ""
+        assert not any(f.isVisible() for f in fields) and bar.fields_aside()
+        whole = room_for_message(window)
+        assert bar.fontMetrics().horizontalAdvance(text) <= whole
+        show_status(window, "OK")  # a short one: the fields are back beside it
+        assert all(f.isVisible() for f in fields) and bar.displayed_message() == "OK"
+        show_status(window, text, timeout_ms=50)
+        assert not window.model_status.isVisible()
+        qtbot.waitUntil(lambda: bar.currentMessage() == "", timeout=5_000)
+        assert all(f.isVisible() for f in fields)  # back when it times out
+        assert room_for_message(window) < whole - 100
     finally:
         language.use_language("en")
