@@ -243,12 +243,27 @@ def _check_user_files(spec: DatasetSpec, paths: dict[str, Path], digests: dict[s
         differ.append(paths[f.role].name)
     if differ:
         # one warning per load: a lab's own subset is legitimate, but should not pass unnoticed
-        text = Message(
-            N_("{folder}: {files} differ from the published {dataset} files; using them as given"),
-            folder=next(iter(paths.values())).parent,
-            files=", ".join(differ),
-            dataset=spec.name,
-        )
+        folder, dataset = next(iter(paths.values())).parent, spec.short_title or spec.name
+        if len(differ) > 1 and len(differ) == len(paths):
+            # the four names took the whole status bar at 1024 px, and its end was cut
+            text = Message(
+                N_(
+                    "{folder}: all its {dataset} files differ from the published ones; using "
+                    "them as given"
+                ),
+                folder=folder,
+                dataset=dataset,
+            )
+        else:
+            text = Message(
+                N_(
+                    "{folder}: {files} differ from the published {dataset} files; using them "
+                    "as given"
+                ),
+                folder=folder,
+                files=", ".join(differ),
+                dataset=dataset,
+            )
         warnings.warn(DataWarning(text), stacklevel=4)
 
 

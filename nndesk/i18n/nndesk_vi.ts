@@ -1515,6 +1515,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>{folder} không phải là thư mục</translation>
     </message>
     <message>
+        <source>{folder}: all its {dataset} files differ from the published ones; using them as given</source>
+        <translation>{folder}: mọi tệp {dataset} ở đây khác với bản đã công bố; vẫn dùng chúng như hiện có</translation>
+    </message>
+    <message>
         <source>{folder}: skipped {n} class folder(s) with no readable image: {names}</source>
         <translation>{folder}: đã bỏ qua {n} thư mục lớp không có ảnh đọc được: {names}</translation>
     </message>

@@ -20,12 +20,31 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published:User
 def test_user_folder_loads_with_registry_class_names_and_warns_it_is_not_the_published_file(
     tiny_idx_dir,
 ):
-    with pytest.warns(UserWarning, match="differ from the published mnist files") as rec:
+    with pytest.warns(UserWarning, match="all its MNIST files differ from the published") as rec:
         ds = load_dataset("mnist", data_dir=tiny_idx_dir)
     assert len(rec) == 1
+    # every file: said in a few words, not four file names (the status bar cut their end)
+    assert str(rec[0].message) == (
+        f"{tiny_idx_dir}: all its MNIST files differ from the published ones; using them as given"
+    )
     assert ds.train_images.shape == (200, 28, 28) and ds.train_images.dtype == np.uint8
     assert ds.test_labels.shape == (50,) and ds.test_labels.dtype == np.int64
     assert ds.class_names == DATASETS["mnist"].class_names and ds.preprocess == "digits"
+
+
+def test_a_folder_where_some_files_differ_names_those_files(tiny_idx_dir, shared_data, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for name in ("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"):  # the published
+        (folder / name).write_bytes((shared_data / "mnist" / name).read_bytes())
+    for name in ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"):  # a lab's own
+        (folder / name).write_bytes((tiny_idx_dir / name).read_bytes())
+    with pytest.warns(UserWarning) as rec:
+        load_dataset("mnist", data_dir=folder)
+    assert [str(w.message) for w in rec] == [
+        f"{folder}: train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz differ from the "
+        "published MNIST files; using them as given"
+    ]
 
 
 def test_environment_variable_names_the_folder(tiny_idx_dir, monkeypatch):
