@@ -15,6 +15,17 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
 
 
+def paint_showing(box: QComboBox, text: str) -> None:
+    """Paint ``box`` closed, as its style would, with ``text`` in place of its current text
+    (from a ``paintEvent``)."""
+    painter = QStylePainter(box)
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    option.currentText = text
+    painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+    painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
 class ChoiceBox(QComboBox):
     """A combo box sized to its current text; with ``shown``, the closed box writes the
     current choice as ``shown(text)`` (a shorter form) while its list keeps every choice's
@@ -41,12 +52,7 @@ class ChoiceBox(QComboBox):
         if self._shown is None:
             super().paintEvent(event)
             return
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        option.currentText = self.shown_text()
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+        paint_showing(self, self.shown_text())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.sizeHint()

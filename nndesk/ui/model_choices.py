@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QToolTip
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QToolTip
 
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.inference import shown_name
 from nndesk.model_labels import ModelFacts
+from nndesk.ui.choice_box import paint_showing
 from nndesk.ui.language import accuracy_text, translate, translate_marked
 
 #: the header over the other mode's models: picking one of them switches the window's mode
@@ -126,12 +127,7 @@ class ModelBox(QComboBox):
         return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, width)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        option.currentText = self.shown_text()
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+        paint_showing(self, self.shown_text())
 
     def current_tip(self) -> str:
         """The tooltip over the closed box: the current entry whole (and its file), then what
