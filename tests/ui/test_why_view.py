@@ -205,22 +205,32 @@ def test_the_explanation_keeps_its_room_beside_the_map_in_vietnamese(
         assert page.summary.width() >= 0.45 * group.width(), (page.summary.width(), group.width())
 
 
-def test_an_emptied_canvas_empties_the_nearest_images_too_and_a_late_search_is_dropped(
-    qtbot, tiny_data_dir, why_desk, monkeypatch
-):
-    """Walk 43, item 16: after undoing to an empty canvas the saliency map said "nothing
-    drawn" while "Nearest training images" still said it was looking for images like the
-    drawing. Every panel now says the same, and the search's late answer shows nothing."""
+@pytest.fixture
+def held_training_images(tiny_data_dir, monkeypatch):
+    """The training images load only once the returned event is set. Requested before
+    ``why_desk``: pytest-qt processes events between the fixtures and the test, and the
+    drawing's search must already wait on the event then, not find the images at once."""
     from nndesk.controllers import datasets
 
     release = threading.Event()
     real = datasets.get_dataset
 
-    def slow(name):
-        release.wait(timeout=60)
+    def held(name):
+        release.wait(timeout=120)
         return real(name)
 
-    monkeypatch.setattr(datasets, "get_dataset", slow)
+    monkeypatch.setattr(datasets, "get_dataset", held)
+    yield release
+    release.set()
+
+
+def test_an_emptied_canvas_empties_the_nearest_images_too_and_a_late_search_is_dropped(
+    qtbot, held_training_images, why_desk
+):
+    """Walk 43, item 16: after undoing to an empty canvas the saliency map said "nothing
+    drawn" while "Nearest training images" still said it was looking for images like the
+    drawing. Every panel now says the same, and the search's late answer shows nothing."""
+    release = held_training_images
     why = why_desk.why_page
     _wait_for_answer(qtbot, why_desk)
     qtbot.waitUntil(lambda: "Looking for" in why.neighbours_note.text(), timeout=10_000)
@@ -229,6 +239,7 @@ def test_an_emptied_canvas_empties_the_nearest_images_too_and_a_late_search_is_d
     assert why.neighbours_note.text().startswith("Draw something")
     assert why.summary.text().startswith("<p>Draw something")
     explainer = why._explainer  # noqa: SLF001
+    assert not explainer._neighbours.is_idle()  # noqa: SLF001  (the search waits for the images)
     with qtbot.waitSignal(explainer.neighbours_ready, timeout=20_000):
         release.set()  # the search for the drawing now gone finishes
     assert not any(tile.isVisibleTo(why) for tile in why.neighbour_tiles)
