@@ -29,6 +29,25 @@ def _wait_for_answer(qtbot, desk):
     return desk.why_page._prediction  # noqa: SLF001
 
 
+@pytest.fixture
+def held_training_images(tiny_data_dir, monkeypatch):
+    """The training images load only once the returned event is set. Requested before
+    ``why_desk``: pytest-qt processes events between the fixtures and the test, and the
+    drawing's search must already wait on the event then, not find the images at once."""
+    from nndesk.controllers import datasets
+
+    release = threading.Event()
+    real = datasets.get_dataset
+
+    def held(name):
+        release.wait(timeout=120)
+        return real(name)
+
+    monkeypatch.setattr(datasets, "get_dataset", held)
+    yield release
+    release.set()
+
+
 def test_occlusion_is_computed_off_the_gui_thread_and_shown_on_the_overlay(
     qtbot, why_desk, monkeypatch
 ):
@@ -86,20 +105,11 @@ def test_the_nearest_training_images_are_the_closest_in_the_last_hidden_layer(
 
 
 def test_while_the_first_search_runs_the_page_says_it_is_looking(
-    qtbot, tiny_data_dir, why_desk, monkeypatch
+    qtbot, held_training_images, why_desk
 ):
     """The first search reads the training set (seconds): "Draw something" under a drawing
     looked broken (a new user's report)."""
-    from nndesk.controllers import datasets
-
-    release = threading.Event()
-    real = datasets.get_dataset
-
-    def slow(name):
-        release.wait(timeout=60)
-        return real(name)
-
-    monkeypatch.setattr(datasets, "get_dataset", slow)
+    release = held_training_images
     why = why_desk.why_page
     _wait_for_answer(qtbot, why_desk)
     qtbot.waitUntil(lambda: "Looking for" in why.neighbours_note.text(), timeout=10_000)
@@ -152,21 +162,12 @@ def test_a_new_answers_neighbours_are_asked_for_after_the_bars_painted_it(
 
 
 def test_a_search_answered_after_the_model_changed_is_dropped(
-    qtbot, tiny_data_dir, why_desk, monkeypatch
+    qtbot, held_training_images, why_desk
 ):
     """The screenshot render caught the garment model's Why page showing the digit model's
     nearest 8s captioned "Bag" (class 8): a search asked of the previous model answered after
     the switch and before the new model's own search was asked for."""
-    from nndesk.controllers import datasets
-
-    release = threading.Event()
-    real = datasets.get_dataset
-
-    def slow(name):
-        release.wait(timeout=60)
-        return real(name)
-
-    monkeypatch.setattr(datasets, "get_dataset", slow)
+    release = held_training_images
     why = why_desk.why_page
     _wait_for_answer(qtbot, why_desk)
     qtbot.waitUntil(lambda: "Looking for" in why.neighbours_note.text(), timeout=10_000)
@@ -203,25 +204,6 @@ def test_the_explanation_keeps_its_room_beside_the_map_in_vietnamese(
     if page.summary.x() > page.input_view.x():  # side by side
         group = page.summary.parentWidget()
         assert page.summary.width() >= 0.45 * group.width(), (page.summary.width(), group.width())
-
-
-@pytest.fixture
-def held_training_images(tiny_data_dir, monkeypatch):
-    """The training images load only once the returned event is set. Requested before
-    ``why_desk``: pytest-qt processes events between the fixtures and the test, and the
-    drawing's search must already wait on the event then, not find the images at once."""
-    from nndesk.controllers import datasets
-
-    release = threading.Event()
-    real = datasets.get_dataset
-
-    def held(name):
-        release.wait(timeout=120)
-        return real(name)
-
-    monkeypatch.setattr(datasets, "get_dataset", held)
-    yield release
-    release.set()
 
 
 def test_an_emptied_canvas_empties_the_nearest_images_too_and_a_late_search_is_dropped(
