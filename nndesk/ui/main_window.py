@@ -414,12 +414,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             if group is others and others:
                 combo.insertSeparator(combo.count())
                 if header is not None:
-                    combo.addItem(header, None)
-                    item = combo.model().item(combo.count() - 1)  # a title, not a choice
-                    item.setFlags(Qt.ItemFlag.NoItemFlags)
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
+                    combo.add_header(header)
             for choice in group:
                 combo.addItem(choice.text(), str(choice.path))
                 combo.setItemData(combo.count() - 1, choice.tip(), Qt.ItemDataRole.ToolTipRole)

@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 
 from nndesk import preferences
@@ -108,3 +109,53 @@ def test_a_mode_switch_while_a_run_answers_keeps_the_picker_on_the_training_netw
     window.show_training_network()
     window.set_mode("garments")
     assert combo.currentText() == "the network training now"
+
+
+def _row_ink_contrast(view, row: int) -> float:
+    """The contrast of the text drawn in ``row`` of the open list against the row's background:
+    its most frequent pixel is the background, its pixel furthest from it the text's ink."""
+    from collections import Counter
+
+    from nndesk.viz import contrast
+
+    viewport = view.viewport()
+    rect = view.visualRect(view.model().index(row, 0)).intersected(viewport.rect())
+    image = viewport.grab(rect).toImage()
+    pixels = [
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+    ]
+    background = Counter(pixels).most_common(1)[0][0]
+    return max(contrast(p, background) for p in set(pixels))
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_the_other_mode_s_header_reads_at_aa_in_both_themes(
+    qtbot, qapp, window_factory, tmp_path, name
+):
+    """A newcomer could hardly read "Clothing models (switches to Clothing)" in the light
+    theme: the style's disabled grey gave it 3.2:1 (4.0:1 in dark). Checked after a switch
+    from the other theme too, as the header was written in the first one's colour."""
+    from nndesk.ui import theme
+
+    other = "dark" if name == "light" else "light"
+    theme.apply_theme(qapp, other)
+    digits = _model(tmp_path / "20261203-063324-aaa", "digits", "784-32-10", 0.9712)
+    garments = _model(tmp_path / "20261203-063900-bbb", "garments", "784-64-64-10", 0.8724)
+    desk = window_factory(classifier=Classifier.from_file(digits), mode="digits")
+    combo = desk.window.model_combo
+    for path in (garments, digits):
+        preferences.add_recent_model(path)
+    desk.coordinator.refresh_model_choices()
+    header = "Clothing models (switches to Clothing)"
+    qtbot.waitUntil(lambda: combo.findText(header) >= 0, timeout=WAIT_MS)
+    try:
+        theme.apply_theme(qapp, name)
+        combo.showPopup()
+        qtbot.waitUntil(combo.view().isVisible)
+        row = combo.findText(header)
+        assert _row_ink_contrast(combo.view(), row) >= 4.5
+        # a model's entry, for comparison: the ink found is the text's
+        assert _row_ink_contrast(combo.view(), combo.findData(str(garments))) >= 4.5
+    finally:
+        combo.hidePopup()
+        theme.apply_theme(qapp, "system")
