@@ -1,12 +1,13 @@
 """Which folder a command reads a registered dataset from, and what its error says when none
 has it.
 
-In order: ``--data-dir DIR``, then ``$NNDESK_DATA_DIR``, then the folder chosen in the window
-(Choose a folder…, remembered in its settings file) when that folder holds the files the
-command needs, then the download cache (downloading what is missing). The first two are used
-as given (a missing file is an error naming it): the person named them for this command. The
-window's folder was chosen for another dataset perhaps, or moved since: a folder without the
-files is passed over, as if none were remembered.
+The order is the window's too (``nndesk.data.folder_order``): ``--data-dir DIR``, then
+``$NNDESK_DATA_DIR``, then the folder chosen in the window (Choose a folder…, remembered in
+its settings file) when that folder holds the files the command needs, then the download
+cache (downloading what is missing). The first two are used as given (a missing file is an
+error naming it): the person named them for this command. The window's folder was chosen for
+another dataset perhaps, or moved since: a folder without the files is passed over, as if none
+were remembered.
 
 Reading the window's settings is the one place a sub-command imports Qt (QtCore only: the file
 is in Qt's INI format), and only when neither of the first two is given.
@@ -14,14 +15,18 @@ is in Qt's INI format), and only when neither of the first two is given.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
-
+from nndesk.data.folder_order import (
+    FROM_CACHE,
+    FROM_ENV,
+    FROM_FLAG,
+    FROM_WINDOW,
+    DataFolder,
+    first_folder,
+)
 from nndesk.data.sources import DATA_DIR_ENV, find_files
 from nndesk.errors import DataError
 
-#: where the folder came from, as the ``--json`` output's ``data.from`` says it
-FROM_FLAG, FROM_ENV, FROM_WINDOW, FROM_CACHE = "--data-dir", DATA_DIR_ENV, "window", "cache"
+__all__ = ["FROM_CACHE", "FROM_ENV", "FROM_FLAG", "FROM_WINDOW", "DataFolder", "choose"]
 
 #: what the error of a command that found no files ends with: the ways to files already on disk
 ON_DISK_HINT = (
@@ -30,36 +35,22 @@ ON_DISK_HINT = (
 )
 
 
-@dataclass(frozen=True)
-class DataFolder:
-    """The folder to read from (None: the cache, downloading what is missing) and why."""
-
-    folder: str | None
-    source: str
-
-    def said(self) -> str | None:
-        """The line a command prints when the folder is the window's (the person did not name
-        it here), else None."""
-        if self.source != FROM_WINDOW:
-            return None
-        return (
-            f"reading the dataset from {self.folder}, the folder chosen in the window "
-            f"(--data-dir or {DATA_DIR_ENV} choose another)"
-        )
+def said(data: DataFolder) -> str | None:
+    """The line a command prints when the folder is the window's (the person did not name it
+    here), else None."""
+    if data.source != FROM_WINDOW:
+        return None
+    return (
+        f"reading the dataset from {data.folder}, the folder chosen in the window "
+        f"(--data-dir or {DATA_DIR_ENV} choose another)"
+    )
 
 
 def choose(data_dir: str | None, name: str, roles: tuple[str, ...] | None = None) -> DataFolder:
     """Where registered dataset ``name`` is read from for a command given ``--data-dir``
     ``data_dir`` (or None), needing the files of ``roles`` (default all four)."""
-    if data_dir is not None:
-        return DataFolder(data_dir, FROM_FLAG)
-    env = os.environ.get(DATA_DIR_ENV) or None
-    if env is not None:
-        return DataFolder(env, FROM_ENV)
-    remembered = window_folder()
-    if remembered is not None and _holds(remembered, name, roles):
-        return DataFolder(remembered, FROM_WINDOW)
-    return DataFolder(None, FROM_CACHE)
+    named = DataFolder(data_dir, FROM_FLAG) if data_dir is not None else None
+    return first_folder(named, window_folder, lambda folder: _holds(folder, name, roles))
 
 
 def window_folder() -> str | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from nndesk import paths
+from nndesk.data.folder_order import FROM_ENV, FROM_FLAG, FROM_WINDOW, DataFolder, first_folder
 from nndesk.i18n import LANGUAGES, N_, Message
 
 MODES = ("digits", "garments")
@@ -159,16 +160,31 @@ def _choice(key: str, choices: tuple[str, ...], default: str) -> str:
     return value if isinstance(value, str) and value in choices else default
 
 
-#: ``nndesk --data-dir DIR``: wins over the remembered folder for this session only.
-_session_data_dir: str | None = None
+#: this session's own folder (``nndesk --data-dir DIR``, or a folder chosen in the window since
+#: it opened): it wins over ``$NNDESK_DATA_DIR`` and the remembered folder until the window
+#: closes (``folder_order``)
+_session_folder: DataFolder | None = None
+
+
+def data_folder() -> DataFolder:
+    """The user's IDX data folder and why that one, in the order the commands use too
+    (``nndesk.data.folder_order``): this session's folder, else ``$NNDESK_DATA_DIR``, else
+    the "data/dir" setting, else the cache (``folder`` None)."""
+    return first_folder(_session_folder, remembered_data_dir)
 
 
 def data_dir() -> str | None:
-    """The user's IDX data folder: ``nndesk --data-dir DIR`` for this session, else the
-    "data/dir" setting, else ``$NNDESK_DATA_DIR``, else None (the cache)."""
-    if _session_data_dir:
-        return _session_data_dir
-    return remembered_data_dir() or os.environ.get("NNDESK_DATA_DIR") or None
+    """The user's IDX data folder (``data_folder``), or None (the cache)."""
+    return data_folder().folder
+
+
+def overridden_data_dir() -> str | None:
+    """The remembered folder when ``$NNDESK_DATA_DIR`` wins over it (the window says so, so
+    the person knows why their choice is not read), else None."""
+    if data_folder().source != FROM_ENV:
+        return None
+    remembered = remembered_data_dir()
+    return remembered if remembered != data_dir() else None
 
 
 def remembered_data_dir() -> str | None:
@@ -179,13 +195,16 @@ def remembered_data_dir() -> str | None:
 
 def use_data_dir_for_session(folder: str | None) -> None:
     """``nndesk --data-dir DIR``: read datasets from ``folder`` without remembering it."""
-    global _session_data_dir
-    _session_data_dir = str(folder) if folder else None
+    global _session_folder
+    _session_folder = DataFolder(str(folder), FROM_FLAG) if folder else None
 
 
 def set_data_dir(folder: str | None) -> None:
-    """Remember ``folder`` (File > Data folder…); it replaces a ``--data-dir`` of this session."""
-    use_data_dir_for_session(None)
+    """Remember ``folder`` (File > Data folder…), and read from it at once for the rest of
+    the session, even when ``$NNDESK_DATA_DIR`` is set (it replaces a ``--data-dir`` of this
+    session). None forgets it: ``$NNDESK_DATA_DIR``, else the cache, is read."""
+    global _session_folder
+    _session_folder = DataFolder(str(folder), FROM_WINDOW) if folder else None
     settings().setValue("data/dir", folder or "")
 
 

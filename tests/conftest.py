@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import struct
+import sys
 import tempfile
 from pathlib import Path
 
@@ -146,6 +147,9 @@ def _user_dirs_in_tmp(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("NNDESK_HOME", str(home / "data"))
     monkeypatch.delenv("NNDESK_DATA_DIR", raising=False)
     monkeypatch.delenv("NNDESK_MIRROR", raising=False)
+    # a folder chosen in one test's window is that session's: the next test starts a new one
+    if "nndesk.preferences" in sys.modules:
+        monkeypatch.setattr(sys.modules["nndesk.preferences"], "_session_folder", None)
 
 
 @pytest.fixture(autouse=True)

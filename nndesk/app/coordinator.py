@@ -44,6 +44,7 @@ from nndesk.plain_text import one_line
 from nndesk.preprocess import upscale_28
 from nndesk.ui import theme
 from nndesk.ui.data_banner import DataBanner, DownloadDialog
+from nndesk.ui.data_folder_note import data_folder_note
 from nndesk.ui.language import translate
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.off_gui import Delivery, run_off_gui
@@ -508,13 +509,7 @@ class Coordinator(QObject):
         verified copy instead (a file of it there is damaged); nothing while the cache is
         used."""
         folder = preferences.data_dir()
-        # the path on a line of its own: after "Thư mục dữ liệu: " the column's line broke
-        # inside it ("…/fashion-" / "mnist")
-        self.window.set_standing_note(
-            translate("Coordinator", "Data folder:\n{folder}").format(folder=folder)
-            if folder
-            else ""
-        )
+        self.window.set_standing_note(self._folder_note())
         if folder:
             run_off_gui(
                 QThreadPool.globalInstance(),
@@ -529,14 +524,19 @@ class Coordinator(QObject):
                 lambda: tuple(name for name in TITLES if copy_in_use(name)),
             )
 
+    def _folder_note(self, missing: bool = False) -> str:
+        """The data folder in use, and where it comes from when the person did not choose it
+        (``data_folder_note``); a settings read, no look at the folder itself."""
+        return data_folder_note(
+            preferences.data_folder(), preferences.overridden_data_dir(), missing
+        )
+
     @Slot(object, object)
     def _on_folder_look_delivered(self, folder: str, there: bool | None) -> None:
         """Say under the canvas that the data folder named there is missing (a page that
         needs it says what to do)."""
         if there is False and folder == preferences.data_dir():
-            self.window.set_standing_note(
-                translate("Coordinator", "Data folder not found:\n{folder}").format(folder=folder)
-            )
+            self.window.set_standing_note(self._folder_note(missing=True))
 
     @Slot(object, object)
     def _on_copy_look_delivered(self, folder: str, copies: tuple[str, ...] | None) -> None:
@@ -545,7 +545,7 @@ class Coordinator(QObject):
         file as it is)."""
         if not copies or folder != preferences.data_dir():
             return
-        note = translate("Coordinator", "Data folder:\n{folder}").format(folder=folder)
+        note = self._folder_note()
         for name in copies:
             note += "\n" + translate(
                 "Coordinator",

@@ -1768,18 +1768,6 @@ và lúc đầu (đứt nét)</translation>
         <translation>Không lưu được mô hình</translation>
     </message>
     <message>
-        <source>Data folder not found:
-{folder}</source>
-        <translation>Không tìm thấy thư mục dữ liệu:
-{folder}</translation>
-    </message>
-    <message>
-        <source>Data folder:
-{folder}</source>
-        <translation>Thư mục dữ liệu:
-{folder}</translation>
-    </message>
-    <message>
         <source>Loading the {title} test images...</source>
         <translation>Đang nạp các ảnh kiểm tra của {title}...</translation>
     </message>
@@ -1913,6 +1901,29 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>{title} is downloaded and verified.</source>
         <translation>Đã tải và kiểm chứng {title}.</translation>
+    </message>
+</context>
+<context>
+    <name>DataFolderNote</name>
+    <message>
+        <source>Data folder not found, from NNDESK_DATA_DIR:</source>
+        <translation>Không tìm thấy thư mục dữ liệu, theo NNDESK_DATA_DIR:</translation>
+    </message>
+    <message>
+        <source>Data folder not found:</source>
+        <translation>Không tìm thấy thư mục dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Data folder, from NNDESK_DATA_DIR:</source>
+        <translation>Thư mục dữ liệu, theo NNDESK_DATA_DIR:</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Thư mục dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Your chosen folder, not read while NNDESK_DATA_DIR is set:</source>
+        <translation>Thư mục bạn đã chọn, không đọc khi NNDESK_DATA_DIR được đặt:</translation>
     </message>
 </context>
 <context>

@@ -439,8 +439,9 @@ def test_the_caption_under_test_number_follows_the_image_a_map_click_puts_on_the
     assert window.status_note.text() == f"Test image {index} of MNIST"
     # an image that is not a test image (the Dataset page's training images) has no caption
     desk.coordinator.show_on_canvas(desk.evaluation.result().images[0], 0)
-    # (the line names the data folder in use instead)
-    assert window.status_note.text() == f"Data folder:\n{tiny_data_dir}"
+    # (the line names the data folder in use instead, and where it comes from)
+    named = f"Data folder, from NNDESK_DATA_DIR:\n{tiny_data_dir}"
+    assert window.status_note.text() == named
 
 
 def test_file_save_model_writes_off_the_gui_thread_and_a_refusal_shows_one_message(

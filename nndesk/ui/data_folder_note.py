@@ -1,0 +1,41 @@
+"""The words under the test-image row naming the data folder in use, and where it comes from
+when the person did not choose it (``$NNDESK_DATA_DIR``, which wins over the folder they chose
+in an earlier session: ``nndesk.data.folder_order``).
+
+Each path has a line of its own: after "Thư mục dữ liệu: " the column's line broke inside it
+("…/fashion-" / "mnist").
+"""
+
+from __future__ import annotations
+
+from nndesk.data.folder_order import FROM_ENV, DataFolder
+from nndesk.ui.language import translate
+
+
+def data_folder_note(
+    found: DataFolder, overridden: str | None = None, missing: bool = False
+) -> str:
+    """ "Data folder:" and ``found``'s folder ("" for the cache); said to come from
+    NNDESK_DATA_DIR when it does, with the person's own folder it wins over (``overridden``)
+    named after it. ``missing``: the folder is not there."""
+    if not found.folder:
+        return ""
+    if found.source == FROM_ENV:
+        head = (
+            translate("DataFolderNote", "Data folder not found, from NNDESK_DATA_DIR:")
+            if missing
+            else translate("DataFolderNote", "Data folder, from NNDESK_DATA_DIR:")
+        )
+    else:
+        head = (
+            translate("DataFolderNote", "Data folder not found:")
+            if missing
+            else translate("DataFolderNote", "Data folder:")
+        )
+    text = f"{head}\n{found.folder}"
+    if overridden:
+        text += "\n" + translate(
+            "DataFolderNote", "Your chosen folder, not read while NNDESK_DATA_DIR is set:"
+        )
+        text += f"\n{overridden}"
+    return text

@@ -1,0 +1,119 @@
+"""The window looks for datasets in the order the commands do (``nndesk.data.folder_order``):
+``$NNDESK_DATA_DIR`` before the folder remembered from an earlier session; a folder chosen in
+this session before both; and it says so when the environment wins over the person's folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from nndesk import cli_data, preferences
+from nndesk.controllers import datasets
+
+
+def _remembered_from_an_earlier_session(folder) -> None:
+    """The settings file holds ``folder`` as a window of an earlier session left it."""
+    preferences.settings().setValue("data/dir", str(folder))
+
+
+@pytest.fixture
+def empty(tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    return folder
+
+
+@pytest.mark.parametrize("env", [False, True])
+@pytest.mark.parametrize("remembered", [False, True])
+def test_the_window_and_the_commands_read_one_folder(
+    env, remembered, tiny_idx_dir, tmp_path, monkeypatch
+):
+    other = tiny_idx_dir.parent / "other-tiny"
+    other.mkdir()
+    for file in tiny_idx_dir.iterdir():
+        (other / file.name).write_bytes(file.read_bytes())
+    if env:
+        monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))
+    if remembered:
+        _remembered_from_an_earlier_session(other)
+    window = preferences.data_folder()
+    assert window == cli_data.choose(None, "mnist")
+    expected = str(tiny_idx_dir) if env else str(other) if remembered else None
+    assert window.folder == expected
+
+
+def test_the_environment_wins_over_the_folder_remembered_from_an_earlier_session(
+    tiny_idx_dir, empty, monkeypatch
+):
+    _remembered_from_an_earlier_session(empty)
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))
+    datasets.forget_datasets()
+    assert preferences.data_dir() == str(tiny_idx_dir)
+    assert datasets.source_folder("mnist") == str(tiny_idx_dir)
+    assert preferences.overridden_data_dir() == str(empty)
+
+
+def test_a_folder_chosen_in_the_window_is_read_at_once_though_the_environment_is_set(
+    qtbot, window_factory, tiny_idx_dir, empty, monkeypatch
+):
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(empty))
+    datasets.forget_datasets()
+    desk = window_factory()
+    with qtbot.waitSignal(desk.coordinator.data_changed, timeout=10_000):
+        desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # what File > Data folder… sends
+    assert datasets.source_folder("mnist") == str(tiny_idx_dir)
+    assert desk.window.status_note.text() == f"Data folder:\n{tiny_idx_dir}"
+    assert preferences.remembered_data_dir() == str(tiny_idx_dir)  # and kept for next time
+
+
+def test_the_window_says_the_environment_wins_over_the_chosen_folder(
+    qtbot, window_factory, tiny_idx_dir, empty, monkeypatch
+):
+    _remembered_from_an_earlier_session(empty)
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))
+    desk = window_factory()
+    assert desk.window.status_note.text().split("\n") == [
+        "Data folder, from NNDESK_DATA_DIR:",
+        str(tiny_idx_dir),
+        "Your chosen folder, not read while NNDESK_DATA_DIR is set:",
+        str(empty),
+    ]
+    desk.window.data_folder_chosen.emit(str(empty))  # choosing it again: read from now on
+    assert desk.window.status_note.text() == f"Data folder:\n{empty}"
+
+
+def test_the_environments_folder_alone_is_said_to_come_from_it(
+    window_factory, tiny_idx_dir, monkeypatch
+):
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))  # no folder ever chosen
+    desk = window_factory()
+    assert desk.window.status_note.text() == f"Data folder, from NNDESK_DATA_DIR:\n{tiny_idx_dir}"
+
+
+def test_a_missing_folder_of_the_environment_is_said_to_come_from_it(
+    qtbot, window_factory, tmp_path, monkeypatch
+):
+    gone = tmp_path / "unplugged-usb"
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(gone))
+    window = window_factory().window
+    said = f"Data folder not found, from NNDESK_DATA_DIR:\n{gone}"
+    qtbot.waitUntil(lambda: window.status_note.text() == said, timeout=10_000)
+
+
+def test_the_environment_winning_is_said_in_vietnamese(
+    window_factory, tiny_idx_dir, empty, monkeypatch
+):
+    from nndesk.ui import language
+
+    _remembered_from_an_earlier_session(empty)
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))
+    language.use_language("vi")
+    try:
+        lines = window_factory().window.status_note.text().split("\n")
+    finally:
+        language.use_language("en")
+    assert lines == [
+        "Thư mục dữ liệu, theo NNDESK_DATA_DIR:",
+        str(tiny_idx_dir),
+        "Thư mục bạn đã chọn, không đọc khi NNDESK_DATA_DIR được đặt:",
+        str(empty),
+    ]
