@@ -116,9 +116,11 @@ _FASHION_PRELU = _FASHION_MLP.replace(
 )
 
 
-# The training settings of the four shipped models (tools/build_weights.py trains them). They
+# The training settings each shipped model starts from (tools/build_weights.py trains them). They
 # live here, in the package, because the fashion-cnn-plus preset is one of them and an installed
-# nndesk has no tools/ folder.
+# nndesk has no tools/ folder. fashion-cnn's is its first stage only (photos, 256-10):
+# build_weights' RECIPES go on from it with sketch and drawing stages, the last widening the
+# dense layer, so weights/fashion-cnn.npz is 784-c32-bn-p-c64-bn-p-512-10.
 _SHIPPED_MLP = TrainConfig(
     arch="784-512-256-10",
     activation="relu",
@@ -325,9 +327,11 @@ PRESETS: dict[str, Preset] = {
         ),
         Preset(
             "fashion-cnn-plus",
+            # weights/fashion-cnn.npz trained on from this run (sketches, drawings) and its last
+            # stage widened the dense layer: the file is 784-c32-bn-p-c64-bn-p-512-10
             N_(
-                "beats the Fashion CNN lab: the weights/fashion-cnn.npz recipe (batch norm, 15 "
-                "epochs)"
+                "beats the Fashion CNN lab: 784-c32-bn-p-c64-bn-p-256-10, batch norm, {epochs} "
+                "epochs: the first stage of the shipped fashion-cnn, widened to 512 later"
             ),
             _shipped_recipe("fashion-cnn"),
             0.912,

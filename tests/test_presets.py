@@ -95,6 +95,24 @@ def test_the_plus_fashion_cnn_is_the_recipe_of_the_shipped_model():
     assert get_preset("fashion-cnn-plus").config == RECIPES["fashion-cnn"].config
 
 
+def test_the_plus_fashion_cnn_says_it_is_the_first_stage_of_the_shipped_file():
+    """weights/fashion-cnn.npz ends 784-c32-bn-p-c64-bn-p-512-10 (its recipe's last stage widens
+    the dense layer); the preset trains the recipe's first stage, 256-10 on the photos, and its
+    description called that "the weights/fashion-cnn.npz recipe"."""
+    from nndesk.nn.serialization import load_model
+    from tools.build_weights import RECIPES, WEIGHTS_DIR
+
+    recipe = RECIPES["fashion-cnn"]
+    shipped = load_model(WEIGHTS_DIR / "fashion-cnn.npz").info["config"]["arch"]
+    last_stage = next((s.widen for s in reversed(recipe.then) if s.widen), recipe.config.arch)
+    assert shipped == last_stage  # the rebuild recipe ends where the shipped file does
+    preset = get_preset("fashion-cnn-plus")
+    assert preset.config.arch == recipe.config.arch != shipped
+    said = str(preset.description)
+    assert preset.config.arch in said and "first stage" in said, said
+    assert shipped.rsplit("-", 2)[-2] in said, said  # the shipped file's own width is named
+
+
 def test_each_plus_variant_beats_a_lab_figure_it_names():
     plus = [p for p in list_presets() if p.name.endswith("-plus")]
     assert plus and all(p.lab_accuracy is not None for p in plus)

@@ -521,8 +521,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>vượt mnist-sigmoid-raw: cùng mạng và cách huấn luyện sigmoid/sigmoid, điểm ảnh trong [0;&#xa0;1]</translation>
     </message>
     <message>
-        <source>beats the Fashion CNN lab: the weights/fashion-cnn.npz recipe (batch norm, 15 epochs)</source>
-        <translation>vượt bài lab CNN Fashion: công thức của tệp trọng số weights/fashion-cnn.npz (chuẩn hoá theo batch, 15&#xa0;epoch)</translation>
+        <source>beats the Fashion CNN lab: 784-c32-bn-p-c64-bn-p-256-10, batch norm, {epochs} epochs: the first stage of the shipped fashion-cnn, widened to 512 later</source>
+        <translation>vượt bài lab CNN Fashion: 784-c32-bn-p-c64-bn-p-256-10, chuẩn hoá theo batch, {epochs}&#xa0;epoch: giai đoạn đầu của mô hình fashion-cnn có sẵn, về sau được mở rộng lên 512</translation>
     </message>
     <message>
         <source>beats the Fashion lab: 784-256-128-10, batch 64, 15 epochs, cosine decay</source>
