@@ -33,27 +33,10 @@ VAL_COLOR = "#d62728"
 BATCH_COLOR = "#9ecae1"
 LR_COLOR = "#6a51a3"
 TEST_COLOR = "#2ca02c"
-#: Colours for overlaid runs (tab10 without the live-plot blue/red pair first).
 #: Above this many batches the light per-batch curve is drawn as a min-max band.
 MAX_RAW_BATCH_POINTS = 800
+#: Colours for overlaid runs (tab10 without the live-plot blue/red pair first).
 RUN_COLORS = ("#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
-
-
-def moving_average(values: Sequence[float] | np.ndarray, window: int) -> np.ndarray:
-    """Trailing mean over ``window`` points (fewer at the start); NaNs are skipped.
-
-    Parameters
-    ----------
-    values : (n,) floats
-    window : int >= 1
-
-    Returns
-    -------
-    (n,) float64, where element i is the mean of the finite values in ``values[i-window+1 : i+1]``.
-    """
-    v = np.asarray(values, dtype=np.float64)
-    hi = np.arange(1, v.size + 1)
-    return _window_mean(v, np.maximum(hi - max(int(window), 1), 0), hi)
 
 
 #: The share of the batches so far that ``nearby_mean`` reaches back (and on) at each point.

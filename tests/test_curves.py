@@ -10,27 +10,12 @@ from nndesk.curves import (
     MAX_RAW_BATCH_POINTS,
     LiveCurves,
     min_max_band,
-    moving_average,
     nice_ceiling,
     plot_overlay,
     save_curves_png,
 )
 from nndesk.runs import Curves
 from tests.test_runs import two_epoch_curves
-
-
-def test_moving_average_is_a_trailing_mean_that_skips_nans():
-    out = moving_average([1.0, 3.0, np.nan, 5.0, 7.0], window=2)
-    np.testing.assert_allclose(out, [1.0, 2.0, 3.0, 5.0, 6.0])
-    assert moving_average([], 5).size == 0
-
-
-def test_moving_average_matches_a_direct_computation():
-    rng = np.random.default_rng(1)
-    v = rng.normal(size=50)
-    out = moving_average(v, 7)
-    expected = [v[max(0, i - 6) : i + 1].mean() for i in range(50)]
-    np.testing.assert_allclose(out, expected)
 
 
 def live_plot():
