@@ -7,6 +7,7 @@ import os
 import struct
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -150,6 +151,29 @@ def _user_dirs_in_tmp(tmp_path_factory, monkeypatch):
     # a folder chosen in one test's window is that session's: the next test starts a new one
     if "nndesk.preferences" in sys.modules:
         monkeypatch.setattr(sys.modules["nndesk.preferences"], "_session_folder", None)
+
+
+@pytest.fixture
+def threads_calling(monkeypatch):
+    """``threads_calling(owner, "name")``: ``owner.name`` (a module's function, a class's static
+    or class method) still does its work, and the list returned holds the thread of each call
+    from now on, in order: whether work ran off the GUI thread."""
+
+    def spy(owner, name: str) -> list[threading.Thread]:
+        threads: list[threading.Thread] = []
+        real = getattr(owner, name)
+
+        def calling(*args, **kwargs):
+            threads.append(threading.current_thread())
+            return real(*args, **kwargs)
+
+        # on a class, a plain function would be bound to the instance it is called on
+        monkeypatch.setattr(
+            owner, name, staticmethod(calling) if isinstance(owner, type) else calling
+        )
+        return threads
+
+    return spy
 
 
 @pytest.fixture(autouse=True)

@@ -48,7 +48,7 @@ def _entries(combo) -> list[tuple[str, bool]]:
 
 
 def test_the_mode_s_models_come_first_and_the_other_mode_s_under_a_header_saying_so(
-    qtbot, window_factory, tmp_path, monkeypatch
+    qtbot, window_factory, tmp_path, threads_calling
 ):
     digits = _model(tmp_path / "20261203-063324-aaa", "digits", "784-32-10", 0.9712)
     garments = _model(tmp_path / "20261203-063900-bbb", "garments", "784-64-64-10", 0.8724)
@@ -59,14 +59,7 @@ def test_the_mode_s_models_come_first_and_the_other_mode_s_under_a_header_saying
         preferences.add_recent_model(path)
     import nndesk.nn.serialization as serialization
 
-    readers: list[threading.Thread] = []
-    real = serialization.load_model
-
-    def spy(path):
-        readers.append(threading.current_thread())
-        return real(path)
-
-    monkeypatch.setattr(serialization, "load_model", spy)
+    readers = threads_calling(serialization, "load_model")
     desk.coordinator.refresh_model_choices()
     header = "Clothing models (switches to Clothing)"
     qtbot.waitUntil(lambda: header in [t for t, _ in _entries(combo)], timeout=WAIT_MS)

@@ -489,22 +489,14 @@ def big_record(store: RunStore, name: str, title: str) -> Path:
 
 
 @pytest.fixture
-def parse_threads(monkeypatch):
+def parse_threads(threads_calling):
     """The threads each run.json was parsed on, in order."""
     from nndesk import runs
     from nndesk.ui.off_gui import render_pool
 
     # an earlier test's chart may still be reading its runs' curves on the render pool
     assert render_pool().waitForDone(60_000)
-    seen: list[threading.Thread] = []
-    real = runs.parse_run_json
-
-    def parse(data):
-        seen.append(threading.current_thread())
-        return real(data)
-
-    monkeypatch.setattr(runs, "parse_run_json", parse)
-    return seen
+    return threads_calling(runs, "parse_run_json")
 
 
 def test_a_large_runs_folder_is_read_off_the_gui_thread_while_the_view_says_so(
@@ -611,20 +603,13 @@ def test_the_window_start_removes_temp_files_killed_saves_left_in_run_folders(qt
 
 
 def test_the_overlay_is_drawn_off_the_gui_thread_and_an_older_one_never_replaces_it(
-    qtbot, tmp_path, monkeypatch
+    qtbot, tmp_path, threads_calling
 ):
     """A full matplotlib draw of the overlay took 0.2 s of the GUI thread quiet, over a second
     under load: it is rendered on the render pool and shown when ready."""
     from nndesk.ui import runs_view
 
-    threads = []
-    real = runs_view.render_overlay
-
-    def render(*args, **kwargs):
-        threads.append(threading.current_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(runs_view, "render_overlay", render)
+    threads = threads_calling(runs_view, "render_overlay")
     store = RunStore(tmp_path / "runs")
     first, second = add_run(store, "first"), add_run(store, "second")
     view = make_view(qtbot, store)  # shown: the empty chart is asked for at once
@@ -766,27 +751,13 @@ def test_with_no_run_selected_the_chart_says_so_without_empty_axes_under_the_wor
     assert [t.get_text() for t in fig.texts] == ["Select runs above to see their curves"]
 
 
-def record_reads(monkeypatch) -> list[threading.Thread]:
-    """The threads each run folder's whole record is read on from now on, in order."""
-    from nndesk import runs
-
-    threads: list[threading.Thread] = []
-    real = runs._read_record
-
-    def read(folder):
-        threads.append(threading.current_thread())
-        return real(folder)
-
-    monkeypatch.setattr(runs, "_read_record", read)
-    return threads
-
-
 def test_selected_runs_curves_are_read_off_the_gui_thread_and_a_damaged_one_says_so(
-    qtbot, tmp_path, monkeypatch
+    qtbot, tmp_path, threads_calling
 ):
     """A listing keeps each run's summary alone (300 runs of 4,000 batch points took 1.4 s and
     124 MB to list whole): the chart reads the curves it shows, on its render thread; a run
     whose curves turn out damaged then is shown damaged, with the reason."""
+    from nndesk import runs
     from nndesk.ui.off_gui import render_pool
     from nndesk.ui.runs_table import STATUS
 
@@ -795,7 +766,7 @@ def test_selected_runs_curves_are_read_off_the_gui_thread_and_a_damaged_one_says
     path = store.root / bad / "run.json"
     path.write_text(path.read_text().replace('"epoch": []', '"epoch": ["x"]'))
     assert render_pool().waitForDone(60_000)  # an earlier test's chart reads no curves now
-    threads = record_reads(monkeypatch)
+    threads = threads_calling(runs, "_read_record")  # each folder's whole record
     view = make_view(qtbot, store)
     assert not any(r.curves_read for r in view.records())
     assert view.cell(row_of(view, bad), STATUS) == "completed"
@@ -875,13 +846,15 @@ def test_the_settings_column_shows_a_rate_changed_during_the_run(qtbot, tmp_path
 
 
 def test_exporting_every_runs_history_reads_their_curves_on_the_writer(
-    window_factory, qtbot, tmp_path, monkeypatch
+    window_factory, qtbot, tmp_path, monkeypatch, threads_calling
 ):
     """A listing keeps each run's summary alone: "Export all as CSV" reads the curves, off the
     GUI thread (2,000 runs' took seconds), and writes every run's epochs."""
     import csv
 
     from PySide6.QtWidgets import QFileDialog
+
+    from nndesk import runs
 
     store = RunStore(paths.runs_dir())
     ids = []
@@ -897,7 +870,7 @@ def test_exporting_every_runs_history_reads_their_curves_on_the_writer(
     view = desk.window.findChild(RunsView)
     assert sorted(r.run_id for r in view.records()) == sorted(ids)
     assert render_pool_idle()
-    threads = record_reads(monkeypatch)
+    threads = threads_calling(runs, "_read_record")  # each folder's whole record
     desk.train_page.runs_view.csv_button.click()
     qtbot.waitUntil(lambda: out.is_file(), timeout=30_000)
     with open(out, newline="") as f:

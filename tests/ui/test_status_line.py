@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -54,6 +56,24 @@ def test_any_message_fits_any_room(qapp, text, width):
         assert shown == text
 
 
+@contextlib.contextmanager
+def _fullest_bar_at_1024(qtbot, window_factory, code: str):
+    """The window in language ``code`` at 1024x700 with its status bar as full as it gets: the
+    shipped Fashion CNN's name and accuracy, and a prediction's time. English again after."""
+    from nndesk.ui import language
+
+    language.use_language(code)
+    try:
+        shipped = Classifier.from_file("weights/fashion-cnn.npz")
+        window = window_factory(classifier=shipped).window
+        window.resize(1024, 700)
+        qtbot.waitUntil(lambda: window.width() == 1024)
+        window.show_latency(12.8)
+        yield window
+    finally:
+        language.use_language("en")
+
+
 @pytest.mark.parametrize("code", ["en", "vi"])
 def test_every_cannot_train_message_is_read_whole_at_1024_px(qtbot, window_factory, code):
     """A newcomer's walk: at 1024x700 the status bar read "Cannot train: Fashion-MNIST files
@@ -63,7 +83,6 @@ def test_every_cannot_train_message_is_read_whole_at_1024_px(qtbot, window_facto
     nothing started and where to look, and it is read whole, in both languages, beside a
     shipped model's name, its accuracy and a prediction's time."""
     from nndesk.i18n import ts_path
-    from nndesk.ui import language
     from tools import translations
 
     reasons = [
@@ -72,13 +91,7 @@ def test_every_cannot_train_message_is_read_whole_at_1024_px(qtbot, window_facto
         if m.context == "TrainingPanel" and m.source.startswith(("Cannot train", "Cannot continue"))
     ]
     assert len(reasons) >= 5
-    language.use_language(code)
-    try:
-        shipped = Classifier.from_file("weights/fashion-cnn.npz")
-        window = window_factory(classifier=shipped).window
-        window.resize(1024, 700)
-        qtbot.waitUntil(lambda: window.width() == 1024)
-        window.show_latency(12.8)
+    with _fullest_bar_at_1024(qtbot, window_factory, code) as window:
         bar = window.statusBar()
         for m in reasons:
             template = m.translation if code == "vi" else m.source
@@ -86,8 +99,6 @@ def test_every_cannot_train_message_is_read_whole_at_1024_px(qtbot, window_facto
             show_status(window, text)
             assert bar.currentMessage() == text, text
             assert bar.fontMetrics().horizontalAdvance(text) <= room_for_message(window), text
-    finally:
-        language.use_language("en")
 
 
 #: the walk's line, too long beside the fields at 1024 px, as it was in each language
@@ -106,15 +117,7 @@ def test_a_message_too_long_for_the_room_beside_the_fields_takes_the_whole_bar(
     """Any message, not only the shortened "Cannot train" lines: the walk's line was cut at
     "where to get th…" beside the model, its accuracy and the prediction time, its tooltip
     gone with it after 5 s. The fields step aside while it shows and come back after."""
-    from nndesk.ui import language
-
-    language.use_language(code)
-    try:
-        shipped = Classifier.from_file("weights/fashion-cnn.npz")
-        window = window_factory(classifier=shipped).window
-        window.resize(1024, 700)
-        qtbot.waitUntil(lambda: window.width() == 1024)
-        window.show_latency(12.8)
+    with _fullest_bar_at_1024(qtbot, window_factory, code) as window:
         bar = window.statusBar()
         fields = (window.model_status, window.accuracy_status, window.latency_status)
         qtbot.waitUntil(lambda: all(f.isVisible() for f in fields))
@@ -137,5 +140,3 @@ def test_a_message_too_long_for_the_room_beside_the_fields_takes_the_whole_bar(
         qtbot.waitUntil(lambda: bar.currentMessage() == "", timeout=5_000)
         assert all(f.isVisible() for f in fields)  # back when it times out
         assert room_for_message(window) < whole - 100
-    finally:
-        language.use_language("en")
