@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from nndesk.training.internals import InsideRecord
+from nndesk.ui import theme
 from nndesk.ui.language import translate
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 
@@ -64,6 +65,9 @@ class InsideTrainingView(QWidget):
         self._timer.setInterval(REDRAW_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
         self._timer.start()
+        # the charts are a picture in the colours of the theme they were rendered in:
+        # theme.restyle_charts cannot reach them (a switch to dark left them light on screen)
+        theme.notifier().changed.connect(self._on_theme_changed)
 
     def show_record(self, record: InsideRecord) -> None:
         """Draw ``record`` at the next tick (when this tab is visible)."""
@@ -82,6 +86,14 @@ class InsideTrainingView(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self._dirty = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._dirty = True  # rendered at the old size: again at this one (next tick)
+
+    @Slot(object)
+    def _on_theme_changed(self, _colours) -> None:
+        self._dirty = True  # rendered again at the next tick, if shown (else when shown)
 
     @Slot()
     def _on_timer_timeout(self) -> None:

@@ -350,6 +350,7 @@ class RaceView(QWidget):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._timer.start()
         self.chart.resized.connect(self._on_chart_resized)
+        theme.notifier().changed.connect(self._on_theme_changed)
 
         self.comparison.activated.connect(self._on_comparison_activated)
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -711,6 +712,12 @@ class RaceView(QWidget):
         if image is not None:
             self.chart.show_image(image)
             self.rendered.emit()
+
+    @Slot(object)
+    def _on_theme_changed(self, _colours) -> None:
+        # the chart is a picture in the old theme's colours: rendered again (its figure too,
+        # as ``_render_kept_chart`` keys it by the theme) at the next tick, if shown
+        self._dirty = bool(self.controller.curves)
 
     @Slot()
     def _on_chart_resized(self) -> None:

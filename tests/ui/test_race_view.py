@@ -258,3 +258,34 @@ def test_at_1024_px_the_lanes_fit_the_page_with_the_input_range_alone_in_its_box
         right = row.remove.mapTo(viewport, row.remove.rect().topRight()).x()
         assert right <= viewport.width(), right
     assert not view.lane_scroll.horizontalScrollBar().maximum()
+
+
+@pytest.mark.parametrize("first, then", [("light", "dark"), ("dark", "light")])
+def test_the_race_chart_on_screen_is_rendered_again_in_the_new_theme(
+    qtbot, qapp, page, first, then
+):
+    """The overlaid curves are a picture rendered off the GUI thread: a theme switch with the
+    tab open left them in the old theme's colours."""
+    from PySide6.QtGui import QColor
+
+    from nndesk.ui import theme
+
+    def corner() -> str:  # the figure's background, at the picture's top-left
+        return QColor(view.chart.pixmap().toImage().pixel(2, 2)).name()
+
+    theme.apply_theme(qapp, first)
+    view = page.race_view
+    try:
+        with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+            qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+        with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+            view.render_now()
+        # every render the race's end asked for is done: none is left to answer the switch
+        qtbot.waitUntil(lambda: not view._dirty and not view._rendering, timeout=WAIT_MS)
+        assert corner() == theme.colours().window
+        with qtbot.waitSignal(view.rendered, timeout=20_000):
+            theme.apply_theme(qapp, then)
+        assert corner() == theme.colours().window
+    finally:
+        theme.apply_theme(qapp, "system")
