@@ -208,3 +208,43 @@ def test_before_any_run_the_replay_bars_name_the_modes_classes(window_factory):
     assert bars.class_names() == DATASETS["mnist"].class_names
     desk.window.set_mode("garments")
     assert bars.class_names() == DATASETS["fashion"].class_names
+
+
+@pytest.mark.parametrize("switched_while", ["shown", "hidden"])
+def test_the_replays_matrix_follows_the_dark_theme(qtbot, qapp, switched_while):
+    """train44 saw the Replay's matrix stay white in the dark theme. It is the Evaluate page's
+    ConfusionView, dark since bf7bd71; this pins the Replay's own path: its matrix made in the
+    light theme, then a switch to dark with the tab on screen or hidden, then shown."""
+    from matplotlib.colors import to_hex
+
+    from nndesk import viz
+    from nndesk.replay import ReplayRecord
+    from nndesk.ui import theme
+    from nndesk.ui.replay_view import ReplayView
+
+    theme.apply_theme(qapp, "light")
+    try:
+        view = ReplayView()
+        qtbot.addWidget(view)
+        view.resize(700, 560)
+        view.show()
+        record = ReplayRecord(class_names=tuple(str(i) for i in range(3)))
+        record.add(1, np.array([[50, 2, 0], [3, 40, 1], [0, 5, 45]]))
+        view.show_record(record)
+        qtbot.waitUntil(lambda: view.confusion is not None and view.confusion.matrix() is not None)
+        if switched_while == "hidden":
+            view.hide()
+        theme.apply_theme(qapp, "dark")
+        view.show()
+        chart = view.confusion
+        qtbot.waitUntil(lambda: to_hex(chart.figure.patch.get_facecolor()) == theme.DARK.window)
+        image = chart.ax.get_images()[0]
+        corner = to_hex(image.cmap(image.norm(image.get_array()[0, 2])))  # an empty cell
+        assert viz.luminance(corner) < 0.1  # dark, not white
+        for text in chart.ax.texts:  # every count reads on its cell
+            row, col = (round(v) for v in reversed(text.get_position()))
+            cell = to_hex(image.cmap(image.norm(image.get_array()[row, col])))
+            if text.get_text() != "0":
+                assert viz.contrast(to_hex(text.get_color()), cell) >= 4.5
+    finally:
+        theme.apply_theme(qapp, "system")
