@@ -17,6 +17,7 @@ import numpy as np
 
 from nndesk.curves import (
     RUN_COLORS,
+    fit_ylabels,
     mark_off_chart,
     nearby_mean,
     off_chart,
@@ -130,6 +131,7 @@ class RaceChart:
             # whole epochs even for a one-epoch race (as plot_overlay)
             ax.set_xlim(0.5, max(last_epoch, 2) + 0.5)
         self._mark_off_chart(curves)
+        fit_ylabels((self.ax_batch, self.ax_loss, self.ax_acc))  # clear of longer ticks
         self.canvas.draw()
         return np.asarray(self.canvas.buffer_rgba()).copy()
 

@@ -73,3 +73,40 @@ def test_the_key_sits_above_the_batch_plot_beside_its_title(qapp, names, width):
         assert key.x1 <= chart.figure.bbox.width and key.y1 <= chart.figure.bbox.height
     finally:
         language.use_language("en")
+
+
+def ylabels_over_ticks(figure) -> list[tuple[str, str]]:
+    """(plot title, tick label) of every y tick label its axis label is drawn over (as last
+    drawn)."""
+    renderer = figure.canvas.get_renderer()
+    hits = []
+    for ax in figure.axes:
+        if not ax.get_visible():
+            continue
+        label = ax.yaxis.label.get_window_extent(renderer)
+        for tick in ax.get_yticklabels():
+            if tick.get_text() and tick.get_window_extent(renderer).overlaps(label):
+                hits.append((ax.get_title(loc="left"), tick.get_text()))
+    return hits
+
+
+def close_accuracies(c: Curves, *values: float) -> Curves:
+    """``c`` with accuracies a few tenths of a point apart: ticks that need decimals."""
+    c.val_accuracy = list(values)
+    c.train_accuracy = [v - 0.003 for v in values]
+    return c
+
+
+@pytest.mark.parametrize("width, height", [(640, 420), (900, 300)])
+def test_the_axis_labels_stay_clear_of_ticks_with_decimals(width, height):
+    """Ticks such as "81.5%" are wider than the "100%" the labels' place was fitted to."""
+    chart = RaceChart(["SGD", "Adam"], width, height)
+    chart.render(
+        [
+            close_accuracies(_curves(300, 3, 2.0), 0.812, 0.815, 0.818),
+            close_accuracies(_curves(300, 3, 1.0), 0.813, 0.816, 0.819),
+        ],
+        batches_per_epoch=100,
+    )
+    assert any("." in t.get_text() for t in chart.ax_acc.get_yticklabels())  # the case
+    assert ylabels_over_ticks(chart.figure) == []

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.run_list import RunListReader
-from nndesk.curves import fit_figure_legend, fit_ticks, fit_titles, plot_overlay
+from nndesk.curves import (
+    fit_figure_legend,
+    fit_ticks,
+    fit_titles,
+    fit_ylabels,
+    plot_overlay,
+)
 from nndesk.errors import NndeskError
 from nndesk.i18n import fmt
 from nndesk.plain_text import one_line
@@ -677,13 +683,16 @@ def overlay_figure(
             fig.add_subplot(grid[1, 1]),
         )
     plot_overlay(*axes, runs, outside=True)  # the legend above the plots, never over a curve
+    fit_ylabels(axes)  # clear of the ticks the limits make ("81.5%")
     fit_figure_legend(fig, caption)
     if empty_text:  # no run selected: the sentence alone (over empty axes it crossed ticks)
         for ax in axes:
             ax.set_visible(False)
         fig.text(0.5, 0.5, empty_text, ha="center", va="center", color=muted_colour(), wrap=True)
     canvas.draw()
-    if fit_titles(axes) | fit_ticks(axes):  # both measured as first drawn
+    # all measured as first drawn; the y labels again, as the layout's heights tick the
+    # accuracy axis (its ticks' decimals) differently from the figure's first guess
+    if fit_titles(axes) | fit_ticks(axes) | bool(fit_ylabels(axes)):
         canvas.draw()
     return fig
 

@@ -1185,3 +1185,21 @@ def test_the_started_arrow_says_newest_first_and_turns_with_the_order(qtbot, qap
         theme.apply_theme(qapp, "system")
         qapp.setPalette(palette)
         rcParams.update(saved)
+
+
+@pytest.mark.parametrize("size", [(537, 213), (650, 265), (700, 420)])
+@pytest.mark.parametrize("accuracy", [(0.806, 0.832), (0.9718, 0.9731)])
+def test_the_runs_charts_axis_labels_stay_clear_of_their_ticks(size, accuracy, tmp_path):
+    """At 1280x800 a one-epoch run's chart wrote "accuracy" over "82.0%" and "82.5%": the
+    label's place was fitted to "100%", before the accuracy ticks took decimals."""
+    from nndesk.runs import Curves
+    from nndesk.ui import runs_view
+    from tests.test_race_chart import ylabels_over_ticks
+    from tests.test_runs import batch, epoch_report
+
+    curves = Curves()
+    for b in range(1, 5):
+        curves.add_batch(batch(1, b, 4, 2.0 / b))
+    curves.add_epoch(epoch_report(1, 0.54, 0.47, *accuracy))
+    fig = runs_view.overlay_figure([("one epoch", curves)], "", *size)
+    assert ylabels_over_ticks(fig) == []
