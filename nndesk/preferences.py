@@ -228,16 +228,23 @@ def set_last_mode(mode: str) -> None:
         settings().setValue("ui/mode", mode)
 
 
-def recent_models() -> list[Path]:
-    """Model files opened recently, newest first, existing ones only."""
+def recent_model_entries() -> list[Path]:
+    """Model files opened recently, newest first, as remembered: none is looked at on disk (a
+    file on a network drive that stopped answering would hold up the caller), so some may be
+    gone; ``recent_models`` keeps the existing ones."""
     value = settings().value("models/recent", [])
     items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     paths_: list[Path] = []
     for item in items:
         text = _path_text(item)
-        if text is not None and _is_file(text) and Path(text) not in paths_:
+        if text is not None and Path(text) not in paths_:
             paths_.append(Path(text))
-    return paths_[:RECENT_LIMIT]
+    return paths_
+
+
+def recent_models() -> list[Path]:
+    """Model files opened recently, newest first, existing ones only."""
+    return [path for path in recent_model_entries() if _is_file(str(path))][:RECENT_LIMIT]
 
 
 def add_recent_model(path: str | os.PathLike) -> None:

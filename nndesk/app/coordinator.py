@@ -122,6 +122,7 @@ class Coordinator(QObject):
         window.drawing_finished.connect(prediction.request_now)
         prediction.classifier_changed.connect(self._on_prediction_classifier_changed)
         prediction.classifier_changed.connect(window.show_classifier)
+        prediction.model_loading.connect(window.show_model_loading)
         # whether the data folder is there, found off the GUI thread (a network folder's stat
         # can hang): tag = the folder asked about, result = whether it is a folder
         self.folder_look = Delivery()
@@ -175,19 +176,12 @@ class Coordinator(QObject):
             self._model_facts.update(facts)
             self.window.set_model_choices(*self.window.model_paths(), self._model_facts)
 
-    def default_classifier(self, kind: str) -> Classifier | None:
-        """The shipped model for ``kind``, else the newest recent model of that kind."""
-        candidates = [default_model_path(kind)] + preferences.recent_models()
-        for path in candidates:
-            if path is None:
-                continue
-            try:
-                clf = Classifier.from_file(path)
-            except NndeskError:
-                continue
-            if clf.preprocess_kind == kind:
-                return clf
-        return None
+    def open_mode_model(self, mode: str) -> None:
+        """Put in use the shipped model for ``mode``, else the newest recent model of it, read
+        in the prediction worker: the window is up and takes strokes meanwhile, and a slow,
+        huge or damaged file never holds up the start (a damaged one is said once)."""
+        candidates = [default_model_path(mode), *preferences.recent_model_entries()]
+        self.prediction.open_first_of_kind(mode, [p for p in candidates if p is not None])
 
     def load_model(self, path: str) -> None:
         """Read ``path`` in the prediction worker; it is put in use, or a message says why not."""
@@ -239,7 +233,7 @@ class Coordinator(QObject):
         """First launch: the mode remembered last time and its default model."""
         self.window.set_mode(mode)
         self.refresh_model_choices()
-        self.prediction.set_classifier(self.default_classifier(mode))
+        self.open_mode_model(mode)
         QTimer.singleShot(0, self, self._tell_unread_settings)  # once the window is up
 
     def _tell_unread_settings(self) -> None:
@@ -263,9 +257,7 @@ class Coordinator(QObject):
     def _on_window_mode_change_requested(self, mode: str) -> None:
         preferences.set_last_mode(mode)
         self.window.set_mode(mode)
-        # the window is up: the model file (0.1 s for a shipped one) is read in the worker
-        candidates = [default_model_path(mode), *preferences.recent_models()]
-        self.prediction.open_first_of_kind(mode, [p for p in candidates if p is not None])
+        self.open_mode_model(mode)
 
     @Slot(str)
     def _on_window_model_file_requested(self, path: str) -> None:

@@ -1,8 +1,9 @@
 """PredictionController: the model everyone uses, and predictions for the canvas off the GUI thread.
 
 Image files, dropped and pasted images are decoded and fitted to the canvas (``open_image``), and
-model files chosen in the window are read (``open_model``), by the same worker thread, so a large
-picture or model never freezes the window.
+model files are read (``open_model``; the mode's model at start and on a mode switch:
+``open_first_of_kind``), by the same worker thread, so a large picture or a slow, huge or damaged
+model file never freezes the window or holds up its start.
 
 One worker QThread runs the jobs. At most one job is in flight; while it runs, newer canvas images
 only replace the single pending one, so a fast mouse never builds a queue. A QTimer throttles
@@ -13,6 +14,7 @@ to an older model.
 from __future__ import annotations
 
 import copy
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -85,6 +87,16 @@ class ModelResult:
     token: int
     classifier: Classifier | None  # the model read, or None with
     error: str | None  # one line naming the file and what is wrong
+    #: a first-of-kind read: one line naming the first candidate that could not be read
+    #: (damaged, unreadable), said even when a later one is put in use
+    passed_over: str | None = None
+
+
+def _read_error(path: str, err: Exception) -> str:
+    """One line naming the model file ``path`` and why it cannot be used."""
+    if isinstance(err, NndeskError):  # the message already names the file
+        return user_message(err)
+    return f"{path}: cannot open model ({err!r:.80})"
 
 
 @dataclass(frozen=True)
@@ -136,25 +148,34 @@ class _Worker(QObject):
 
     @Slot(object)
     def read_model(self, job: _ModelJob) -> None:
-        """Read a model file off the GUI thread (a large one takes a second)."""
-        if job.kind is not None:  # the first usable model of a kind; unreadable ones are skipped
-            for path in (job.path, *job.others):
-                try:
-                    clf = Classifier.from_file(path)
-                except Exception:  # noqa: BLE001, S112 - a broken candidate is passed over
-                    continue
-                if clf.preprocess_kind == job.kind:
-                    self.model_read.emit(ModelResult(job.token, clf, None))
-                    return
-            self.model_read.emit(ModelResult(job.token, None, None))
+        """Read a model file off the GUI thread (a large one takes a second, one on a slow
+        network drive as long as the drive wants)."""
+        if job.kind is not None:
+            self.model_read.emit(self._first_of_kind(job))
             return
         try:
             result = ModelResult(job.token, Classifier.from_file(job.path), None)
-        except NndeskError as err:  # the message already names the file
-            result = ModelResult(job.token, None, user_message(err))
-        except Exception as err:  # noqa: BLE001 - load_model means to raise only the above
-            result = ModelResult(job.token, None, f"{job.path}: cannot open model ({err!r:.80})")
+        except Exception as err:  # noqa: BLE001 - one line for the user, never a dead thread
+            result = ModelResult(job.token, None, _read_error(job.path, err))
         self.model_read.emit(result)
+
+    @staticmethod
+    def _first_of_kind(job: _ModelJob) -> ModelResult:
+        """The first candidate that reads as a ``job.kind`` model. A file that is gone (a recent
+        model deleted since) is passed over in silence; the first one that cannot be read (a
+        damaged shipped or recent model) is named in ``passed_over``, said once."""
+        passed_over = None
+        for path in (job.path, *job.others):
+            if not os.path.isfile(path):  # stat here: a hung network drive holds the worker
+                continue
+            try:
+                clf = Classifier.from_file(path)
+            except Exception as err:  # noqa: BLE001 - a broken candidate is passed over, said
+                passed_over = passed_over or _read_error(path, err)
+                continue
+            if clf.preprocess_kind == job.kind:
+                return ModelResult(job.token, clf, None, passed_over)
+        return ModelResult(job.token, None, None, passed_over)
 
     @Slot(object)
     def decode(self, job: _ImageJob) -> None:
@@ -261,6 +282,9 @@ class PredictionController(QObject):
     image_ready = Signal(object)  # uint8 (280, 280): the newest opened/dropped/pasted image, fitted
     image_failed = Signal(str)  # one line naming the image and why it cannot be used
     model_failed = Signal(str)  # one line naming a model file ``open_model`` could not use
+    #: True: the mode's model is being read (``open_first_of_kind``: at start, a mode switch);
+    #: False: it is in use, or none could be (``classifier_changed`` came first)
+    model_loading = Signal(bool)
     _model_submitted = Signal(object)  # _ModelJob, queued to the worker thread
     _job_submitted = Signal(object)  # _Job, queued to the worker thread
     _image_submitted = Signal(object)  # _ImageJob, queued to the worker thread
@@ -301,6 +325,7 @@ class PredictionController(QObject):
         self._worker.model_read.connect(self._on_worker_model_read)
         self._model_token = 0
         self._models_running = 0
+        self._loading = False  # an open_first_of_kind read is the newest model request
         self._saliency_submitted.connect(self._worker.run_saliency)
         self._worker.saliency_finished.connect(self._on_worker_saliency_finished)
         self._thread.finished.connect(self._worker.deleteLater)
@@ -408,17 +433,30 @@ class PredictionController(QObject):
         self._models_running += 1
         self._model_submitted.emit(_ModelJob(self._model_token, str(path)))
 
+    def is_loading(self) -> bool:
+        """True while the mode's model is read (``model_loading``)."""
+        return self._loading
+
     def open_first_of_kind(self, kind: str, paths: list) -> None:
         """Put in use the first of ``paths`` that reads as a ``kind`` model, read in the worker
         thread (a mode switch: its shipped model, then the recent ones), or None if none does;
-        newest request only, like ``open_model``."""
+        newest request only, like ``open_model``. ``model_loading`` says when the read starts
+        and ends: the window says the model is loading while none answers, and a drawing made
+        meanwhile is predicted once the model is in use."""
+        self._model_token += 1  # a read still under way is superseded
         if not paths:
             self.set_classifier(None)
+            self._set_loading(False)
             return
-        self._model_token += 1
         self._models_running += 1
         first, *others = (str(p) for p in paths)
+        self._set_loading(True)
         self._model_submitted.emit(_ModelJob(self._model_token, first, kind, tuple(others)))
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.model_loading.emit(loading)
 
     @Slot(object)
     def _on_worker_model_read(self, result: ModelResult) -> None:
@@ -426,9 +464,13 @@ class PredictionController(QObject):
         if result.token != self._model_token:
             return  # the user chose another model meanwhile
         if result.error is not None:
+            self._set_loading(False)
             self.model_failed.emit(result.error)
-        else:
-            self.set_classifier(result.classifier)
+            return
+        self.set_classifier(result.classifier)  # re-predicts a drawing made while it loaded
+        self._set_loading(False)
+        if result.passed_over is not None:
+            self.model_failed.emit(result.passed_over)
 
     @Slot()
     def _on_timer_timeout(self) -> None:

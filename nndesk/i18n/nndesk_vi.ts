@@ -3136,6 +3136,11 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Nạp một tệp mô hình đã huấn luyện (.npz)</translation>
     </message>
     <message>
+        <source>Loading the model…</source>
+        <extracomment>what the prediction area, the status bar and the Model box say while the mode&apos;s model is read at start (the canvas takes strokes meanwhile)</extracomment>
+        <translation>Đang nạp mô hình…</translation>
+    </message>
+    <message>
         <source>Make the pen bigger</source>
         <translation>Làm bút to hơn</translation>
     </message>

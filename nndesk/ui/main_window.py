@@ -44,6 +44,10 @@ HINTS = {
     "digits": QT_TRANSLATE_NOOP("MainWindow", "Draw a digit 0-9"),
     "garments": QT_TRANSLATE_NOOP("MainWindow", "Draw a T-shirt, trouser, bag, shoe..."),
 }
+#: what the prediction area, the status bar and the Model box say while the mode's model is
+#: read at start (the canvas takes strokes meanwhile)
+LOADING = QT_TRANSLATE_NOOP("MainWindow", "Loading the model…")
+NO_MODEL_SHORT = QT_TRANSLATE_NOOP("MainWindow", "No model")  # and when none answers
 OPEN_MODEL = "__open__"
 #: the picker's entry for the network a run is training (its newest weights answer)
 TRAINING_NOW = "__training__"
@@ -119,6 +123,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         #: mode -> the drawing it left (DrawingCanvas.history), for the modes not shown
         self._sheets: dict[str, tuple] = {}
         self._classifier = None
+        self._model_loading = False  # the mode's model is being read (at start, a mode switch)
         self._picker_shows_training = False  # the picker says "the network training now"
         #: the Model box's files (shipped, recent) and what each is (resolved path -> facts)
         self._model_paths: tuple[list[Path], list[Path]] = ([], [])
@@ -450,7 +455,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             if self.model_combo.itemData(i) in ("__unsaved__", TRAINING_NOW):
                 self.model_combo.removeItem(i)
         if clf is None:
-            self.model_combo.insertItem(0, translate("MainWindow", "(no model)"), "__unsaved__")
+            none = LOADING if self._model_loading else QT_TRANSLATE_NOOP("MainWindow", "(no model)")
+            self.model_combo.insertItem(0, translate_marked("MainWindow", none), "__unsaved__")
             self.model_combo.setCurrentIndex(0)
         elif clf.path is None:
             self.model_combo.insertItem(0, f"{clf.title}", "__unsaved__")
@@ -482,10 +488,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         if clf is None:
             self._answer_names = ()
             self.prediction_panel.set_class_names(())
-            self.prediction_panel.set_prediction(None, "No model")
-            self.model_status.setText(translate("MainWindow", "No model"))
             self.accuracy_status.setText("")
             self.latency_status.setText("")
+            self._say_no_model()
             return
         self._answer_names = tuple(clf.class_names)
         self.prediction_panel.set_class_names(clf.class_names)
@@ -500,6 +505,26 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             if acc is not None
             else translate("MainWindow", "Test accuracy: n/a")
         )
+
+    def _say_no_model(self) -> None:
+        """No model answers: the prediction area and the status bar say the mode's model is
+        loading (the "No model loaded" banner stays hidden meanwhile), or that there is none."""
+        loading = self._model_loading
+        self.banner.setVisible(not loading)
+        self._fit_preview()
+        text = translate_marked("MainWindow", LOADING if loading else NO_MODEL_SHORT)
+        self.prediction_panel.set_prediction(None, text)
+        self.model_status.setText(text)
+
+    @Slot(bool)
+    def show_model_loading(self, loading: bool) -> None:
+        """The mode's model is being read in the worker (``PredictionController.model_loading``):
+        the canvas takes strokes meanwhile, and while no model answers the window says the
+        model is loading instead of "No model"."""
+        self._model_loading = loading
+        if self._classifier is None and not self._picker_shows_training:
+            self._say_no_model()
+            self._select_current_model(None)
 
     @Slot(object)
     def show_training_network(self, snapshot=None) -> None:
@@ -542,10 +567,13 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             # no answer shown, so no time of one: "Prediction: 34.9 ms" stayed after a mode
             # switch emptied the canvas
             self.latency_status.setText("")
-        placeholder = (
-            translate_marked("MainWindow", HINTS[self._mode])
+        placeholder = translate_marked(
+            "MainWindow",
+            HINTS[self._mode]
             if self._classifier is not None
-            else translate("MainWindow", "No model")
+            else LOADING
+            if self._model_loading
+            else NO_MODEL_SHORT,
         )
         if prediction is None and self._classifier is not None and not self.canvas.is_blank():
             # a dot or a dash is too little to read

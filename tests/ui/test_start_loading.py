@@ -1,0 +1,154 @@
+"""The window at start: the default and recent model files are read in the prediction worker, so
+the window is up and takes strokes while a slow or damaged file is read, and a drawing made
+meanwhile is predicted as soon as the model arrives."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from nndesk import preferences
+from nndesk.inference import Classifier
+
+LOADING = "Loading the model…"
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Every QMessageBox.warning as (title, text); none is shown."""
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",
+        staticmethod(lambda parent, title, text, *a: shown.append((title, text))),
+    )
+    return shown
+
+
+@pytest.fixture
+def slow_reads(monkeypatch):
+    """Model files read in a worker wait for ``gate``; ``threads`` names the thread of each read.
+
+    A read on the GUI thread is recorded and not held (holding it would hang the test instead
+    of failing it)."""
+    gate = threading.Event()
+    threads: list[str] = []
+    real = Classifier.from_file.__func__
+
+    def held(cls, path):
+        on_gui = threading.current_thread() is threading.main_thread()
+        threads.append("gui" if on_gui else "worker")
+        if not on_gui:
+            gate.wait(60)
+        return real(cls, path)
+
+    monkeypatch.setattr(Classifier, "from_file", classmethod(held))
+    yield gate, threads
+    gate.set()  # a test that failed early never leaves the worker waiting
+
+
+def _default_is(monkeypatch, path) -> None:
+    from nndesk.app import coordinator
+
+    monkeypatch.setattr(coordinator, "default_model_path", lambda kind: path)
+
+
+def _damaged_copy(source, target):
+    data = source.read_bytes()
+    target.write_bytes(data[: len(data) // 2])  # cut short, as an interrupted copy leaves it
+    return target
+
+
+def test_the_window_takes_strokes_while_the_default_model_loads_and_predicts_them_after(
+    qtbot, window_factory, stroke_model_file, monkeypatch, slow_reads
+):
+    gate, threads = slow_reads
+    _default_is(monkeypatch, stroke_model_file)
+    desk = window_factory()  # build_window returns although the read has not finished
+    window, prediction = desk.window, desk.prediction
+    qtbot.waitUntil(lambda: len(threads) > 0, timeout=10_000)
+    assert threads == ["worker"]  # held there: not one read on the GUI thread
+    assert window.isVisible() and prediction.current() is None
+    panel = window.prediction_panel
+    assert panel.confidence_label.text() == LOADING
+    assert window.model_status.text() == LOADING
+    assert not window.banner.isVisible()  # not "No model loaded" while it loads
+    # the canvas takes a stroke and the event loop answers while the read is held
+    with qtbot.waitSignal(prediction.prediction_ready, timeout=10_000):
+        window.canvas.draw_stroke([(140, 30), (140, 250)])
+    assert not window.canvas.is_blank()
+    assert panel.confidence_label.text() == LOADING  # still: no "Draw something" or "No model"
+    with qtbot.waitSignal(prediction.classifier_changed, timeout=10_000):
+        gate.set()
+    qtbot.waitUntil(lambda: panel.top_label.text() == "vertical", timeout=30_000)
+    assert prediction.current().path == stroke_model_file
+    assert window.model_status.text() != LOADING
+    assert threads == ["worker"]
+
+
+def test_recent_models_are_read_in_the_worker_when_the_default_is_of_another_kind(
+    qtbot, window_factory, stroke_model_file, tmp_path, monkeypatch, slow_reads
+):
+    gate, threads = slow_reads
+    from nndesk.nn.serialization import save_model
+    from tests.ui.conftest import stroke_info, stroke_model
+
+    garments = save_model(tmp_path / "garments.npz", stroke_model(), stroke_info("garments"))
+    _default_is(monkeypatch, garments)  # read first, and passed over in Digits mode
+    preferences.add_recent_model(stroke_model_file)
+    gate.set()
+    desk = window_factory(mode="digits")
+    qtbot.waitUntil(lambda: desk.prediction.current() is not None, timeout=30_000)
+    assert desk.prediction.current().path == stroke_model_file.resolve()
+    assert threads == ["worker", "worker"]
+
+
+def test_a_damaged_default_model_gives_one_message_and_the_recent_model_answers(
+    qtbot, window_factory, stroke_model_file, tmp_path, monkeypatch, messages
+):
+    damaged = _damaged_copy(stroke_model_file, tmp_path / "mnist-cnn.npz")
+    _default_is(monkeypatch, damaged)
+    preferences.add_recent_model(stroke_model_file)
+    desk = window_factory(mode="digits")
+    window, prediction = desk.window, desk.prediction
+    qtbot.waitUntil(lambda: prediction.current() is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: len(messages) > 0, timeout=10_000)
+    qtbot.waitUntil(prediction.is_idle, timeout=30_000)
+    assert len(messages) == 1
+    title, text = messages[0]
+    assert title == "Cannot open model" and str(damaged) in text and "\n" not in text
+    window.canvas.draw_stroke([(140, 30), (140, 250)])
+    qtbot.waitUntil(lambda: window.prediction_panel.top_label.text() == "vertical", timeout=30_000)
+
+
+def test_a_damaged_default_model_alone_gives_one_message_and_the_window_says_no_model(
+    qtbot, window_factory, stroke_model_file, tmp_path, monkeypatch, messages
+):
+    damaged = _damaged_copy(stroke_model_file, tmp_path / "mnist-cnn.npz")
+    _default_is(monkeypatch, damaged)
+    desk = window_factory(mode="digits")
+    window, prediction = desk.window, desk.prediction
+    qtbot.waitUntil(lambda: len(messages) > 0, timeout=30_000)
+    qtbot.waitUntil(prediction.is_idle, timeout=30_000)
+    assert len(messages) == 1 and str(damaged) in messages[0][1]
+    assert prediction.current() is None and window.isVisible()
+    assert window.banner.isVisible()  # "No model loaded — File > Open model or train one…"
+    assert window.prediction_panel.confidence_label.text() != LOADING
+    assert window.model_status.text() == "No model"
+
+
+def test_a_recent_model_that_is_gone_is_passed_over_without_a_message(
+    qtbot, window_factory, stroke_model_file, tmp_path, monkeypatch, messages
+):
+    gone = tmp_path / "gone.npz"
+    gone.write_bytes(stroke_model_file.read_bytes())
+    preferences.add_recent_model(gone)
+    preferences.add_recent_model(stroke_model_file)
+    preferences.add_recent_model(gone)  # newest first: the vanished one is tried first
+    gone.unlink()
+    desk = window_factory(mode="digits")
+    qtbot.waitUntil(lambda: desk.prediction.current() is not None, timeout=30_000)
+    qtbot.waitUntil(desk.prediction.is_idle, timeout=30_000)
+    assert messages == []
