@@ -248,9 +248,17 @@ def recent_models() -> list[Path]:
 
 
 def add_recent_model(path: str | os.PathLike) -> None:
-    path = str(Path(path).resolve())
-    items = [str(p) for p in recent_models() if str(p) != path]
-    settings().setValue("models/recent", [path, *items][:RECENT_LIMIT])
+    """Put ``path`` first in the recent models, and forget the ones gone. It looks at every
+    file: the window calls ``remember_recent_model`` with what a worker found instead."""
+    gone = frozenset(str(p) for p in recent_model_entries() if not _is_file(str(p)))
+    remember_recent_model(str(Path(path).resolve()), gone)
+
+
+def remember_recent_model(resolved: str, gone: frozenset[str] = frozenset()) -> None:
+    """Put the file ``resolved`` (a resolved path) first in the recent models, without the
+    remembered ones in ``gone``; no file is looked at here."""
+    items = [str(p) for p in recent_model_entries() if str(p) not in gone | {resolved}]
+    settings().setValue("models/recent", [resolved, *items][:RECENT_LIMIT])
 
 
 def window_geometry() -> QByteArray | None:

@@ -38,7 +38,8 @@ from nndesk.controllers.prediction import PredictionController
 from nndesk.errors import ConfigError, NndeskError, user_message
 from nndesk.i18n import N_, localised
 from nndesk.inference import Classifier, default_model_path, shipped_models
-from nndesk.model_labels import ModelFacts, read_facts
+from nndesk.model_labels import ModelFacts
+from nndesk.model_list import ModelInUse, ModelListing, look_at_model_in_use, look_at_models
 from nndesk.nn.serialization import OldModelFileWarning
 from nndesk.plain_text import one_line
 from nndesk.preprocess import upscale_28
@@ -135,12 +136,20 @@ class Coordinator(QObject):
         self.offer_look = Delivery()
         self.offer_look.delivered.connect(self._on_offer_look_delivered)
         self.name_data_folder()
-        # what each model of the Model box is, read from its header off the GUI thread:
-        # path (as listed; a model put in use: resolved) -> ModelFacts, and those asked for
+        # the Model box's files looked at off the GUI thread (model_list): which recent models
+        # exist, what each listed path resolves to, and what each model is, read from its
+        # header: path (as listed; a model put in use: resolved) -> ModelFacts
         self._model_facts: dict[str, ModelFacts] = {}
         self._facts_asked: set[str] = set()
-        self.facts_look = Delivery()
-        self.facts_look.delivered.connect(self._on_facts_look_delivered)
+        self._resolved: dict[str, str] = {}  # listed path -> resolved path
+        self._shipped: list[Path] = []
+        self._recent_found: list[Path] = []  # the newest listing's existing recent models
+        self._listings_asked = 0
+        self.listing_look = Delivery()
+        self.listing_look.delivered.connect(self._on_listing_look_delivered)
+        # a model put in use: its file resolved for the recent models, off the GUI thread
+        self.in_use_look = Delivery()
+        self.in_use_look.delivered.connect(self._on_in_use_look_delivered)
         prediction.prediction_ready.connect(window.show_prediction)
         window.prediction_panel.bars.painted.connect(prediction.answer_painted)
         prediction.explanation_ready.connect(window.show_explanation)
@@ -155,26 +164,38 @@ class Coordinator(QObject):
 
     # ---- models -----------------------------------------------------------------------------
     def refresh_model_choices(self) -> None:
-        """Fill the Model box; what each file is (dataset, layers, accuracy, mode) is read
-        from its header off the GUI thread, once per file, and the box is filled again."""
-        shipped, recent = shipped_models(), preferences.recent_models()
-        self.window.set_model_choices(shipped, recent, self._model_facts)
-        unread = [
-            key
-            for key in (str(p) for p in [*shipped, *recent])  # recent ones are resolved
-            if key not in self._model_facts and key not in self._facts_asked
-        ]
-        if unread:
-            self._facts_asked.update(unread)
-            run_off_gui(
-                QThreadPool.globalInstance(), self.facts_look, None, lambda: read_facts(unread)
-            )
+        """Fill the Model box at once with the shipped models and the recent ones last found;
+        which remembered recent models exist, and what each file is (dataset, layers,
+        accuracy, mode: read from its header once per file), is looked at off the GUI thread,
+        and the box is filled again (a recent model on a network drive that stops answering
+        never holds up the window)."""
+        shipped, remembered = shipped_models(), preferences.recent_model_entries()
+        self._shipped = shipped
+        self._show_model_choices()
+        self._listings_asked += 1
+        known = frozenset(self._model_facts) | frozenset(self._facts_asked)
+        self._facts_asked.update(str(p) for p in [*shipped, *remembered])
+        run_off_gui(
+            QThreadPool.globalInstance(),
+            self.listing_look,
+            self._listings_asked,
+            lambda: look_at_models(shipped, remembered, known, preferences.RECENT_LIMIT),
+        )
+
+    def _show_model_choices(self) -> None:
+        self.window.set_model_choices(
+            self._shipped, self._recent_found, self._model_facts, self._resolved
+        )
 
     @Slot(object, object)
-    def _on_facts_look_delivered(self, _tag, facts: dict[str, ModelFacts] | None) -> None:
-        if facts:
-            self._model_facts.update(facts)
-            self.window.set_model_choices(*self.window.model_paths(), self._model_facts)
+    def _on_listing_look_delivered(self, asked: int, listing: ModelListing | None) -> None:
+        if listing is None:
+            return
+        self._model_facts.update(listing.facts)
+        self._resolved.update(listing.resolved)
+        if asked == self._listings_asked:  # an older listing may not have a recent model since
+            self._recent_found = listing.recent
+        self._show_model_choices()
 
     def open_mode_model(self, mode: str) -> None:
         """Put in use the shipped model for ``mode``, else the newest recent model of it, read
@@ -207,11 +228,8 @@ class Coordinator(QObject):
         # its kind, so a Fashion model never sits under the "Draw a digit" hint
         if clf is None:
             return
-        if clf.path is not None and Path(clf.path).is_file():
-            preferences.add_recent_model(clf.path)
-            # what it is, from the header read to put it in use (the file may be a new save)
-            self._model_facts[str(Path(clf.path).resolve())] = ModelFacts.of_info(clf.info)
-            self.refresh_model_choices()
+        if clf.path is not None:
+            self._remember_model_file(str(clf.path), ModelFacts.of_info(clf.info))
         if not clf.header_checked:  # it works; the user should know an edit would not show
             self.window.show_error(
                 translate(
@@ -228,6 +246,17 @@ class Coordinator(QObject):
             # remembered even when the window is in its mode already: a run's live answers
             # switched it there before its model was put in use
             preferences.set_last_mode(clf.preprocess_kind)
+
+    @Slot(object, object)
+    def _on_in_use_look_delivered(self, asked, found: ModelInUse | None) -> None:
+        path, facts = asked
+        if found is None or found.path is None:
+            return  # not a file (a snapshot's path): not a recent model
+        preferences.remember_recent_model(found.path, found.gone)
+        self._resolved[path] = found.path
+        if facts is not None:  # from the header read to put it in use (it may be a new save)
+            self._model_facts[found.path] = facts
+        self.refresh_model_choices()
 
     def start(self, mode: str) -> None:
         """First launch: the mode remembered last time and its default model."""
@@ -293,8 +322,18 @@ class Coordinator(QObject):
     def _on_writes_done(self, token, _result, path: str | None = None) -> None:
         path = path if token is None else self._saving.pop(token, None)
         if path is not None:
-            preferences.add_recent_model(path)
-            self.refresh_model_choices()
+            self._remember_model_file(str(path))
+
+    def _remember_model_file(self, path: str, facts: ModelFacts | None = None) -> None:
+        """``path`` joins the recent models once it is looked at off the GUI thread (resolved,
+        and the recent models that are gone dropped); ``facts``: what it is, when known."""
+        remembered = preferences.recent_model_entries()
+        run_off_gui(
+            QThreadPool.globalInstance(),
+            self.in_use_look,
+            (path, facts),
+            lambda: look_at_model_in_use(path, remembered),
+        )
 
     @Slot(int, object)
     def _on_writes_failed(self, token, err, path: str | None = None) -> None:

@@ -128,6 +128,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         #: the Model box's files (shipped, recent) and what each is (resolved path -> facts)
         self._model_paths: tuple[list[Path], list[Path]] = ([], [])
         self._model_facts: dict[str, ModelFacts] = {}
+        #: listed path -> the path it resolves to, found off the GUI thread (``model_list``)
+        self._resolved_paths: dict[str, str] = {}
         self._answer_names: tuple[str, ...] = ()  # the classes the bars name (raw names)
         self._shutdown_hooks: list[Callable[[], None]] = []
         self._close_guards: list[Callable[[], bool]] = []
@@ -384,15 +386,26 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._sheets = {mode: sheet for mode, sheet in sheets.items() if mode != self._mode}
 
     def set_model_choices(
-        self, shipped: list[Path], recent: list[Path], facts: dict[str, ModelFacts] | None = None
+        self,
+        shipped: list[Path],
+        recent: list[Path],
+        facts: dict[str, ModelFacts] | None = None,
+        resolved: dict[str, str] | None = None,
     ) -> None:
         """Fill the model picker and File > Recent models with ``shipped`` and ``recent`` files;
-        ``facts`` (resolved path -> ``ModelFacts``, read off the GUI thread) say what each is
-        (None: those known already)."""
+        ``facts`` (path -> ``ModelFacts``, read off the GUI thread) say what each is and
+        ``resolved`` (path -> resolved path, found off the GUI thread) which entries are one
+        file (None: those known already). No file is looked at here."""
         self._model_paths = (list(shipped), list(recent))
         if facts is not None:
             self._model_facts = dict(facts)
+        if resolved is not None:
+            self._resolved_paths = dict(resolved)
         self._fill_model_choices()
+
+    def _resolved(self, path) -> str:
+        """``path`` as ``set_model_choices`` resolved it, else as it is."""
+        return self._resolved_paths.get(str(path), str(path))
 
     def model_paths(self) -> tuple[list[Path], list[Path]]:
         """The Model box's files: (shipped, recent), as ``set_model_choices`` was given them."""
@@ -410,7 +423,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         seen: set[str] = set()
         choices: list[Choice] = []
         for path, is_shipped in [(p, True) for p in shipped] + [(p, False) for p in recent]:
-            key = str(Path(path).resolve())
+            key = self._resolved(path)
             if key not in seen:
                 seen.add(key)
                 choices.append(Choice(Path(path), is_shipped, facts.get(str(path), facts.get(key))))
@@ -462,18 +475,15 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             self.model_combo.insertItem(0, f"{clf.title}", "__unsaved__")
             self.model_combo.setCurrentIndex(0)
         else:
-            target = str(Path(clf.path).resolve())
+            target = self._resolved(clf.path)
             for i in range(self.model_combo.count()):
                 data = self.model_combo.itemData(i)
-                if (
-                    isinstance(data, str)
-                    and data not in (OPEN_MODEL,)
-                    and Path(data).resolve().__str__() == target
-                ):
+                if isinstance(data, str) and data != OPEN_MODEL and self._resolved(data) == target:
                     self.model_combo.setCurrentIndex(i)
                     break
             else:
-                self.model_combo.insertItem(0, Path(clf.path).stem, str(clf.path))
+                # not listed yet (its file is looked at off the GUI thread): named meanwhile
+                self.model_combo.insertItem(0, clf.title, str(clf.path))
                 self.model_combo.setCurrentIndex(0)
         self.model_combo.blockSignals(False)
 

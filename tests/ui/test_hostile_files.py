@@ -71,8 +71,11 @@ def test_a_model_picked_in_the_picker_that_cannot_be_read_leaves_the_picker_on_t
     desk = window_factory(classifier=stroke_classifier)
     window, prediction = desk.window, desk.prediction
     bad = _hostile_model(tmp_path, "model-units")
-    window.set_model_choices([], [stroke_classifier.path, bad])
     combo = window.model_combo
+    # the model in use joins the recent models once looked at off the GUI thread, and the box
+    # names what it is: that refill comes before the one below
+    qtbot.waitUntil(lambda: " · " in combo.currentText(), timeout=60000)
+    window.set_model_choices([], [stroke_classifier.path, bad])
     in_use = combo.currentText()
     index = combo.findData(str(bad))
     combo.setCurrentIndex(index)

@@ -190,7 +190,10 @@ def test_opening_a_model_puts_it_in_use_and_in_the_recent_list(
     with qtbot.waitSignal(prediction.classifier_changed):
         window.model_file_requested.emit(str(stroke_model_file))
     assert prediction.current().class_names == STROKE_CLASSES
-    assert preferences.recent_models()[0] == stroke_model_file.resolve()
+    assert window.model_combo.currentText().split(" · ")[0] == "strokes"
+    # it joins the recent models once its file is looked at off the GUI thread
+    qtbot.waitUntil(lambda: preferences.recent_models()[:1] == [stroke_model_file.resolve()])
+    qtbot.waitUntil(lambda: window.recent_menu.isEnabled())
     assert window.model_combo.currentText().split(" · ")[0] == "strokes"
     assert not window.banner.isVisible()
 

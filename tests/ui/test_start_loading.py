@@ -4,6 +4,7 @@ meanwhile is predicted as soon as the model arrives."""
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
@@ -152,3 +153,42 @@ def test_a_recent_model_that_is_gone_is_passed_over_without_a_message(
     qtbot.waitUntil(lambda: desk.prediction.current() is not None, timeout=30_000)
     qtbot.waitUntil(desk.prediction.is_idle, timeout=30_000)
     assert messages == []
+
+
+def test_a_recent_model_on_a_drive_that_stops_answering_is_never_looked_at_on_the_gui_thread(
+    qtbot, window_factory, stroke_model_file, tmp_path, monkeypatch
+):
+    drive = tmp_path / "network-drive"
+    drive.mkdir()
+    recent = drive / "strokes.npz"
+    recent.write_bytes(stroke_model_file.read_bytes())
+    preferences.add_recent_model(recent)
+    gate = threading.Event()
+    gui_looks: list[str] = []
+
+    def hanging(real):
+        def look(path, *args, **kwargs):
+            if isinstance(path, (str, os.PathLike)) and "network-drive" in os.fspath(path):
+                if threading.current_thread() is threading.main_thread():
+                    gui_looks.append(os.fspath(path))  # recorded, not held: a hang fails no test
+                else:
+                    gate.wait(60)  # the drive answers when the test says so
+            return real(path, *args, **kwargs)
+
+        return look
+
+    monkeypatch.setattr(os, "stat", hanging(os.stat))
+    monkeypatch.setattr(os, "lstat", hanging(os.lstat))
+    try:
+        desk = window_factory(mode="digits")
+        window, prediction = desk.window, desk.prediction
+        assert window.isVisible() and prediction.is_loading()
+        with qtbot.waitSignal(prediction.prediction_ready, timeout=10_000):
+            window.canvas.draw_stroke([(140, 30), (140, 250)])  # the window answers meanwhile
+        gate.set()
+        qtbot.waitUntil(lambda: window.prediction_panel.top_label.text() == "vertical")
+        qtbot.waitUntil(lambda: window.model_combo.findData(str(recent)) >= 0)
+        qtbot.waitUntil(prediction.is_idle)
+    finally:
+        gate.set()
+    assert gui_looks == []

@@ -1,0 +1,69 @@
+"""The Model box's files looked at on disk: which remembered recent models are still there, the
+path each listed file resolves to, and what the unread ones are. Every function here stats or
+reads files, so the window calls them off the GUI thread: a recent model on a network drive that
+stops answering held the window's start for as long as each stat took (a dozen of them). Qt-free.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nndesk.model_labels import ModelFacts, read_facts
+
+
+@dataclass(frozen=True)
+class ModelListing:
+    """What the Model box lists, as found on disk."""
+
+    #: the remembered recent models that exist, newest first, at most the number asked for
+    recent: list[Path]
+    #: each listed file (as given: ``str(path)``) -> the path it resolves to
+    resolved: dict[str, str] = field(default_factory=dict)
+    #: the facts of the files read for it (as given) -> ``ModelFacts``; unreadable ones left out
+    facts: dict[str, ModelFacts] = field(default_factory=dict)
+
+
+def is_file(path: str | Path) -> bool:
+    """Whether ``path`` is a file; False for a name the file system refuses (too long, a NUL)."""
+    try:
+        return Path(path).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def resolved(path: str | Path) -> str:
+    """``path`` made absolute with its links followed; as given when that fails."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        return str(path)
+
+
+def look_at_models(
+    shipped: list[Path], remembered: list[Path], known: frozenset[str], limit: int
+) -> ModelListing:
+    """The listing of ``shipped`` and the ``remembered`` recent models that exist (``limit`` of
+    them), with the facts of the files not in ``known`` read from their headers."""
+    recent = [path for path in remembered if is_file(path)][:limit]
+    listed = [*shipped, *recent]
+    unread = [str(path) for path in listed if str(path) not in known]
+    return ModelListing(
+        recent, {str(path): resolved(path) for path in listed}, read_facts(unread) if unread else {}
+    )
+
+
+@dataclass(frozen=True)
+class ModelInUse:
+    """A model file just put in use, as found on disk: its resolved path, or None when it is
+    not a file (an unsaved snapshot's), and the remembered recent models that are gone."""
+
+    path: str | None
+    gone: frozenset[str]
+
+
+def look_at_model_in_use(path: str, remembered: list[Path]) -> ModelInUse:
+    """``path`` resolved, and which of ``remembered`` no longer exist (dropped from the list)."""
+    there = is_file(path)
+    gone = frozenset(str(p) for p in remembered if not is_file(p))
+    return ModelInUse(resolved(path) if there else None, gone)
