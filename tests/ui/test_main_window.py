@@ -430,7 +430,8 @@ def test_a_model_of_the_other_kind_switches_the_mode_and_keeps_the_drawing(
     assert not window.canvas.is_blank()
     wait_for_prediction(qtbot, prediction)
     assert window.prediction_panel.top_label.text() == "vertical"
-    assert preferences.recent_models()[0] == path.resolve()
+    # a recent model once its file is looked at off the GUI thread
+    qtbot.waitUntil(lambda: preferences.recent_models()[:1] == [path.resolve()])
     digit = window.canvas.array()
     window.act_digits.trigger()  # Digits still holds the drawing it was carried from
     assert np.array_equal(window.canvas.array(), digit)
