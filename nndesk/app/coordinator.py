@@ -45,7 +45,7 @@ from nndesk.plain_text import one_line
 from nndesk.preprocess import upscale_28
 from nndesk.ui import theme
 from nndesk.ui.data_banner import DataBanner, DownloadDialog
-from nndesk.ui.data_folder_note import data_folder_note
+from nndesk.ui.data_folder_note import data_folder_note, environment_note
 from nndesk.ui.language import translate
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.off_gui import Delivery, run_off_gui
@@ -587,7 +587,12 @@ class Coordinator(QObject):
 
     @Slot()
     def _on_window_settings_requested(self) -> None:
-        dialog = SettingsDialog(preferences.data_dir(), preferences.mirror(), self.window)
+        dialog = SettingsDialog(
+            preferences.data_dir(),
+            preferences.mirror(),
+            self.window,
+            environment_note(preferences.data_folder(), preferences.overridden_data_dir()),
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one is built per opening
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         self.settings_dialog = dialog

@@ -39,3 +39,10 @@ def data_folder_note(
         )
         text += f"\n{overridden}"
     return text
+
+
+def environment_note(found: DataFolder, overridden: str | None = None) -> str:
+    """``data_folder_note`` when ``found`` comes from NNDESK_DATA_DIR, else "": File >
+    Settings… says where a folder the person never chose there comes from, in the note's
+    words; a folder they chose needs no explanation."""
+    return data_folder_note(found, overridden) if found.source == FROM_ENV else ""

@@ -47,12 +47,21 @@ def mirror_problem(text: str) -> str | None:
 
 
 class SettingsDialog(QDialog):
-    """Edits the data folder and the classroom mirror; ``values()`` gives them after OK."""
+    """Edits the data folder and the classroom mirror; ``values()`` gives them after OK.
+
+    ``folder_source``: where ``data_dir`` comes from when the person did not choose it
+    (``data_folder_note.environment_note``), shown under it while the field still holds it.
+    """
 
     def __init__(
-        self, data_dir: str | None, mirror: str | None, parent: QWidget | None = None
+        self,
+        data_dir: str | None,
+        mirror: str | None,
+        parent: QWidget | None = None,
+        folder_source: str = "",
     ) -> None:
         super().__init__(parent)
+        self._data_dir = data_dir or ""
         self.setWindowTitle(translate("SettingsDialog", "Settings"))
         self.data_dir_edit = QLineEdit(data_dir or "")
         self.data_dir_edit.setPlaceholderText(
@@ -83,11 +92,16 @@ class SettingsDialog(QDialog):
         self.data_dir_edit.textChanged.connect(self._on_edit_text_changed)
         help_label = QLabel(translate_marked("SettingsDialog", MIRROR_HELP))
         help_label.setWordWrap(True)
+        self.folder_source = QLabel(folder_source)
+        self.folder_source.setWordWrap(True)
+        theme.set_tone(self.folder_source, "muted")
+        self.folder_source.setVisible(bool(folder_source))
         self.problem = QLabel("")
         theme.set_tone(self.problem, "error")  # readable in the light and the dark theme
         self.problem.setVisible(False)
         form = QFormLayout()
         form.addRow(translate("SettingsDialog", "Data folder"), folder_row)
+        form.addRow("", self.folder_source)
         form.addRow(translate("SettingsDialog", "Classroom mirror"), self.mirror_edit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -114,6 +128,8 @@ class SettingsDialog(QDialog):
     @Slot(str)
     def _on_edit_text_changed(self, _text: str) -> None:
         folder = self.data_dir_edit.text().strip()
+        # once edited, OK reads the folder typed here, not the environment's
+        self.folder_source.setVisible(bool(self.folder_source.text()) and folder == self._data_dir)
         problem = mirror_problem(self.mirror_edit.text())
         if folder and not Path(folder).expanduser().is_dir():
             problem = translate("SettingsDialog", "No such data folder: {folder}").format(

@@ -117,3 +117,53 @@ def test_the_environment_winning_is_said_in_vietnamese(
         "Thư mục bạn đã chọn, không đọc khi NNDESK_DATA_DIR được đặt:",
         str(empty),
     ]
+
+
+def test_settings_says_the_folder_comes_from_the_environment(
+    window_factory, tiny_idx_dir, empty, monkeypatch
+):
+    _remembered_from_an_earlier_session(empty)
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))
+    desk = window_factory()
+    desk.window.act_settings.trigger()
+    dialog = desk.coordinator.settings_dialog
+    assert dialog.data_dir_edit.text() == str(tiny_idx_dir)
+    # in the note's own words, so the folder and the one it wins over are not a puzzle
+    assert dialog.folder_source.isVisibleTo(dialog)
+    assert dialog.folder_source.text() == desk.window.status_note.text()
+    assert dialog.folder_source.text().startswith("Data folder, from NNDESK_DATA_DIR:\n")
+    dialog.data_dir_edit.setText(str(empty))  # OK would now read this folder instead
+    assert not dialog.folder_source.isVisibleTo(dialog)
+    dialog.data_dir_edit.setText(str(tiny_idx_dir))
+    assert dialog.folder_source.isVisibleTo(dialog)
+    dialog.reject()
+
+
+def test_settings_says_nothing_of_a_source_for_a_folder_the_person_chose(
+    qtbot, window_factory, tiny_idx_dir, empty, monkeypatch
+):
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(empty))
+    desk = window_factory()
+    with qtbot.waitSignal(desk.coordinator.data_changed, timeout=10_000):
+        desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # wins over the environment
+    desk.window.act_settings.trigger()
+    dialog = desk.coordinator.settings_dialog
+    assert dialog.data_dir_edit.text() == str(tiny_idx_dir)
+    assert not dialog.folder_source.isVisibleTo(dialog)
+    dialog.reject()
+
+
+def test_settings_says_the_source_in_vietnamese(window_factory, tiny_idx_dir, monkeypatch):
+    from nndesk.ui import language
+
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_idx_dir))
+    language.use_language("vi")
+    try:
+        desk = window_factory()
+        desk.window.act_settings.trigger()
+        dialog = desk.coordinator.settings_dialog
+        said = dialog.folder_source.text()
+        dialog.reject()
+    finally:
+        language.use_language("en")
+    assert said == f"Thư mục dữ liệu, theo NNDESK_DATA_DIR:\n{tiny_idx_dir}"
