@@ -93,7 +93,8 @@ class SettingsDialog(QDialog):
         help_label = QLabel(translate_marked("SettingsDialog", MIRROR_HELP))
         help_label.setWordWrap(True)
         self.folder_source = QLabel(folder_source)
-        self.folder_source.setWordWrap(True)
+        # unwrapped: each line is short or a path, and a wrapped label in the form's field
+        # column was given too little height (Vietnamese lines were cut)
         theme.set_tone(self.folder_source, "muted")
         self.folder_source.setVisible(bool(folder_source))
         self.problem = QLabel("")
