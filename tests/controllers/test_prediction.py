@@ -29,15 +29,9 @@ def classifier():
 
 
 def test_a_saliency_request_is_answered_off_the_gui_thread_with_the_explain_map(
-    qtbot, controller, classifier, monkeypatch
+    qtbot, controller, classifier, threads_calling
 ):
-    threads = []
-
-    def recording_saliency(*args, **kwargs):
-        threads.append(threading.current_thread())
-        return saliency(*args, **kwargs)
-
-    monkeypatch.setattr(prediction_module, "saliency", recording_saliency)
+    threads = threads_calling(prediction_module, "saliency")
     image = np.random.default_rng(1).uniform(0, 255, (28, 28)).astype(np.float32)
     controller.set_saliency_kind("gradient_x_input")
     with qtbot.waitSignal(controller.saliency_ready) as blocker:
@@ -193,7 +187,7 @@ def test_a_training_snapshot_is_explained_as_it_is_without_another_copy(
 
 
 def test_a_mode_switch_reads_its_model_in_the_worker_skipping_others_of_another_kind(
-    qtbot, controller, classifier, tmp_path, monkeypatch
+    qtbot, controller, classifier, tmp_path, threads_calling
 ):
     from nndesk.nn.serialization import save_model
 
@@ -204,14 +198,7 @@ def test_a_mode_switch_reads_its_model_in_the_worker_skipping_others_of_another_
     )
     broken = tmp_path / "broken.npz"
     broken.write_bytes(b"nope")
-    threads: list[threading.Thread] = []
-    real = Classifier.from_file
-
-    def spying(path):
-        threads.append(threading.current_thread())
-        return real(path)
-
-    monkeypatch.setattr(Classifier, "from_file", staticmethod(spying))
+    threads = threads_calling(Classifier, "from_file")
     with qtbot.waitSignal(controller.classifier_changed, timeout=10_000) as blocker:
         controller.open_first_of_kind("garments", [broken, digits, garments])
     (clf,) = blocker.args

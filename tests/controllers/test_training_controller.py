@@ -350,18 +350,11 @@ def test_a_run_whose_model_no_folder_takes_fails_with_one_line(qtbot, controller
 
 
 def test_open_model_reads_the_file_off_the_gui_thread_and_answers_the_newest_request(
-    qtbot, controller, monkeypatch
+    qtbot, controller, threads_calling
 ):
     seen = run_to_the_end(qtbot, controller)
     path = seen["saved"][0].model_path
-    real = Classifier.from_file
-    threads: list[threading.Thread] = []
-
-    def spying(p):
-        threads.append(threading.current_thread())
-        return real(p)
-
-    monkeypatch.setattr(Classifier, "from_file", staticmethod(spying))
+    threads = threads_calling(Classifier, "from_file")
     opened: list = []
     controller.model_opened.connect(opened.append)
     older = path.parent / "older.npz"

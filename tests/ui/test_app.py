@@ -445,7 +445,7 @@ def test_the_caption_under_test_number_follows_the_image_a_map_click_puts_on_the
 
 
 def test_file_save_model_writes_off_the_gui_thread_and_a_refusal_shows_one_message(
-    qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch
+    qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch, threads_calling
 ):
     """A model file (up to several MB, hashed and synced) is written by the writer thread; the
     window then lists it among the recent models, or says in one line why it could not."""
@@ -455,14 +455,7 @@ def test_file_save_model_writes_off_the_gui_thread_and_a_refusal_shows_one_messa
     from nndesk.nn import serialization
 
     desk = window_factory(classifier=stroke_classifier)
-    threads: list[threading.Thread] = []
-    real = serialization.save_model
-
-    def spying(*args, **kwargs):
-        threads.append(threading.current_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(serialization, "save_model", spying)
+    threads = threads_calling(serialization, "save_model")
     target = tmp_path / "mine.npz"
     desk.window.save_model_requested.emit(str(target))
     qtbot.waitUntil(lambda: target.resolve() in preferences.recent_models(), timeout=10_000)

@@ -313,21 +313,15 @@ def test_a_tampered_mirror_file_is_one_sentence_with_the_details_behind_it(
 
 
 def test_choosing_a_folder_closes_the_download_offer_and_its_old_failure(
-    qtbot, desk, tiny_idx_dir, monkeypatch
+    qtbot, desk, tiny_idx_dir, threads_calling
 ):
     import threading
 
     from nndesk.app import coordinator as coordinator_module
 
     coordinator = desk.coordinator
-    looked_on: list[threading.Thread] = []  # whether the folder holds it: stats, off the GUI
-    real = coordinator_module.missing_dataset
-
-    def missing_dataset(name):
-        looked_on.append(threading.current_thread())
-        return real(name)
-
-    monkeypatch.setattr(coordinator_module, "missing_dataset", missing_dataset)
+    # whether the folder holds it: stats, off the GUI
+    looked_on = threads_calling(coordinator_module, "missing_dataset")
     preferences.set_mirror(closed_port_url())
     desk.window.request_test_image(3)
     qtbot.waitUntil(

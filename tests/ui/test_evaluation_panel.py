@@ -211,7 +211,7 @@ def test_export_menu_writes_report_csv_json_png_and_mistakes(qtbot, panel, contr
 
 
 def test_exports_are_written_off_the_gui_thread_and_a_failure_shows_one_message(
-    qtbot, controller, tmp_path, monkeypatch
+    qtbot, controller, tmp_path, monkeypatch, threads_calling
 ):
     """The confusion PNG (matplotlib, a few tenths of a second) and every other export are
     written by the window's writer thread; the page hears back when the file is there."""
@@ -223,14 +223,7 @@ def test_exports_are_written_off_the_gui_thread_and_a_failure_shows_one_message(
     qtbot.addWidget(widget)
     widget.show()  # a shown page evaluates its model
     evaluated(qtbot, widget, controller)
-    threads: list[threading.Thread] = []
-    real = export.save_confusion_png
-
-    def spying(path, result):
-        threads.append(threading.current_thread())
-        return real(path, result)
-
-    monkeypatch.setattr(export, "save_confusion_png", spying)
+    threads = threads_calling(export, "save_confusion_png")
     png = tmp_path / "c.png"
     widget._ask_path = lambda *a: str(png)
     with qtbot.waitSignal(writes.done, timeout=10_000):

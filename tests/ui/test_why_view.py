@@ -49,15 +49,9 @@ def held_training_images(tiny_data_dir, monkeypatch):
 
 
 def test_occlusion_is_computed_off_the_gui_thread_and_shown_on_the_overlay(
-    qtbot, why_desk, monkeypatch
+    qtbot, why_desk, threads_calling
 ):
-    threads = []
-
-    def recording(*args, **kwargs):
-        threads.append(threading.current_thread())
-        return saliency(*args, **kwargs)
-
-    monkeypatch.setattr(explain_controller, "saliency", recording)
+    threads = threads_calling(explain_controller, "saliency")
     why = why_desk.why_page
     answer = _wait_for_answer(qtbot, why_desk)
     with qtbot.waitSignal(why.overlay_shown, timeout=10_000):
