@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import NullFormatter
 
 from nndesk.curves import RUN_COLORS
 from nndesk.i18n import N_, shown
@@ -56,6 +57,60 @@ def draw_inside(fig: Figure, record: InsideRecord) -> None:
     _draw_strip(ax_strip, record)
     if record.samples:
         _layer_legend(fig, ax_grad)
+
+
+#: Pixels kept between two tick labels of a log axis, else its in-between labels go
+LOG_LABEL_GAP_PX = 1.0
+
+
+def thin_crowded_log_labels(fig: Figure) -> bool:
+    """Leave out a log axis's in-between labels (2×10⁻¹, 3×10⁻¹, …) where, as last drawn, they
+    run into one another: on a log axis spanning about a decade matplotlib labels them, and in
+    the Train page's Inside tab at 1024x700 (plots ~110 px tall) "6×10⁻² 4×10⁻² 3×10⁻²" were
+    written over one another. True if any axis changed, so the caller draws again."""
+    renderer = fig.canvas.get_renderer()
+    changed = False
+    for ax in fig.axes:
+        if ax.get_yscale() != "log":
+            continue
+        frame = ax.get_window_extent(renderer)
+        boxes = sorted(
+            (
+                box
+                for label in ax.yaxis.get_ticklabels(which="both")
+                if label.get_visible() and label.get_text()
+                for box in [label.get_window_extent(renderer)]
+                if frame.y0 - 1 <= (box.y0 + box.y1) / 2 <= frame.y1 + 1  # in view
+            ),
+            key=lambda box: box.y0,
+        )
+        if any(b.y0 < a.y1 + LOG_LABEL_GAP_PX for a, b in zip(boxes, boxes[1:], strict=False)):
+            ax.yaxis.set_minor_formatter(NullFormatter())
+            changed = True
+    return changed
+
+
+def break_cut_titles(fig: Figure) -> bool:
+    """Put on two lines, at the space nearest their middle, the chart titles that as last drawn
+    run past the figure's edge: a title wider than its column is centred over it, and the
+    histogram's ("Weights: now (solid) vs start (dashed)") lost its first letters at 1024x700
+    once the column above it no longer had wide tick labels to keep a margin. True if any
+    changed, so the caller draws again."""
+    renderer = fig.canvas.get_renderer()
+    changed = False
+    for ax in fig.axes:
+        title = ax.title
+        text = title.get_text()
+        if " " not in text or "\n" in text:
+            continue
+        box = title.get_window_extent(renderer)
+        if box.x0 >= -0.5 and box.x1 <= fig.bbox.width + 0.5:
+            continue
+        spaces = [i for i, c in enumerate(text) if c == " "]
+        cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+        title.set_text(text[:cut] + "\n" + text[cut + 1 :])
+        changed = True
+    return changed
 
 
 def _layer_legend(fig: Figure, ax) -> None:

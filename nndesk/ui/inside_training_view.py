@@ -24,17 +24,29 @@ REDRAW_MS = 1000
 
 def render_inside(record: InsideRecord, width: int, height: int, dpi: float = 96.0) -> QImage:
     """The charts of ``record`` as a ``width`` x ``height`` image (any thread)."""
+    canvas = inside_figure(record, width, height, dpi).canvas
+    w, h = canvas.get_width_height()
+    return QImage(bytes(canvas.buffer_rgba()), w, h, QImage.Format.Format_RGBA8888).copy()
+
+
+def inside_figure(record: InsideRecord, width: int, height: int, dpi: float = 96.0):
+    """The Figure ``render_inside`` shows, drawn on its Agg canvas (any thread)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from nndesk.inside_plots import draw_inside
+    from nndesk.inside_plots import break_cut_titles, draw_inside, thin_crowded_log_labels
 
     fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout="constrained")
     canvas = FigureCanvasAgg(fig)
     draw_inside(fig, record)
     canvas.draw()
-    w, h = canvas.get_width_height()
-    return QImage(bytes(canvas.buffer_rgba()), w, h, QImage.Format.Format_RGBA8888).copy()
+    # each measured as last drawn; fewer tick labels narrow a column's margin, so the titles
+    # are measured after them
+    if thin_crowded_log_labels(fig):
+        canvas.draw()
+    if break_cut_titles(fig):
+        canvas.draw()
+    return fig
 
 
 class InsideTrainingView(QWidget):

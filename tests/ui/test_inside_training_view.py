@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from PySide6.QtGui import QColor
 
@@ -68,3 +69,58 @@ def test_the_charts_are_rendered_again_at_a_new_size(qtbot, qapp):
     with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
         view.resize(800, 500)
     assert view.image.pixmap().width() > small
+
+
+def _one_decade_record() -> InsideRecord:
+    """Gradient norms falling from ~0.6 to ~0.04 over an epoch: a log axis of about a decade,
+    which matplotlib labels at 2, 3, 4 and 6 times each power too."""
+    rng = np.random.default_rng(0)
+    samples = [
+        InsideSample(
+            float(x),
+            (
+                LayerSample(0.6 * math.exp(-4 * x) + 0.03 + 0.02 * rng.random(), 5e-3, 0.5),
+                LayerSample(0.3 * math.exp(-3 * x) + 0.06 + 0.03 * rng.random(), 3e-3, math.nan),
+            ),
+        )
+        for x in np.linspace(0.01, 1.0, 100)
+    ]
+    return InsideRecord(["Dense 784→32", "Dense 32→10"], samples)
+
+
+def _crowded_axes(figure) -> list[str]:
+    """Titles of the plots two of whose y tick labels in view touch or overlap."""
+    renderer = figure.canvas.get_renderer()
+    crowded = []
+    for ax in figure.axes:
+        frame = ax.get_window_extent(renderer)
+        boxes = sorted(
+            (
+                b
+                for t in ax.yaxis.get_ticklabels(which="both")
+                if t.get_visible() and t.get_text()
+                for b in [t.get_window_extent(renderer)]
+                if frame.y0 - 1 <= (b.y0 + b.y1) / 2 <= frame.y1 + 1
+            ),
+            key=lambda b: b.y0,
+        )
+        if any(b.y0 < a.y1 for a, b in zip(boxes, boxes[1:], strict=False)):
+            crowded.append(ax.get_title())
+    return crowded
+
+
+@pytest.mark.parametrize("size", [(540, 390), (620, 500), (800, 560)])
+def test_the_log_axes_tick_labels_never_run_into_one_another(size):
+    """At 1024x700 the gradient-norm chart wrote "6×10⁻² 4×10⁻² 3×10⁻²" over one another."""
+    from nndesk.ui.inside_training_view import inside_figure
+
+    figure = inside_figure(_one_decade_record(), *size)
+    assert figure.axes[0].get_yscale() == "log"
+    assert _crowded_axes(figure) == []
+    # and with fewer labels on that axis, its column's titles still whole in the figure
+    renderer, frame = figure.canvas.get_renderer(), figure.bbox
+    for ax in figure.axes:
+        box = ax.title.get_window_extent(renderer)
+        assert box.x0 >= -1 and box.x1 <= frame.width + 1, ax.title.get_text()
+    labels = [t.get_text() for t in figure.axes[0].get_yticklabels() if t.get_text()]
+    assert labels  # the powers of ten are still written
