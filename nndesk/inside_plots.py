@@ -14,7 +14,7 @@ from nndesk.curves import RUN_COLORS
 from nndesk.i18n import N_, shown
 from nndesk.layer_words import layer_label_shown
 from nndesk.training.internals import InsideRecord
-from nndesk.viz import localise_ticks, muted_colour
+from nndesk.viz import FewerPowers, localise_ticks, muted_colour
 
 # Epoch rows the first-layer strip shows (the newest ones, and the start).
 STRIP_ROWS = 6
@@ -64,10 +64,12 @@ LOG_LABEL_GAP_PX = 1.0
 
 
 def thin_crowded_log_labels(fig: Figure) -> bool:
-    """Leave out a log axis's in-between labels (2×10⁻¹, 3×10⁻¹, …) where, as last drawn, they
-    run into one another: on a log axis spanning about a decade matplotlib labels them, and in
-    the Train page's Inside tab at 1024x700 (plots ~110 px tall) "6×10⁻² 4×10⁻² 3×10⁻²" were
-    written over one another. True if any axis changed, so the caller draws again."""
+    """Leave out some of a log axis's in-between labels (2×10⁻¹, 3×10⁻¹, …) where, as last
+    drawn, they run into one another: on a log axis spanning about a decade matplotlib labels
+    them, and in the Train page's Inside tab at 1024x700 (plots ~110 px tall) "6×10⁻² 4×10⁻²
+    3×10⁻²" were written over one another. The first call keeps those at 2 and 5 times a
+    power, a second (still crowded) the powers of ten alone. True if any axis changed, so the
+    caller draws again (and calls it again)."""
     renderer = fig.canvas.get_renderer()
     changed = False
     for ax in fig.axes:
@@ -85,7 +87,11 @@ def thin_crowded_log_labels(fig: Figure) -> bool:
             key=lambda box: box.y0,
         )
         if any(b.y0 < a.y1 + LOG_LABEL_GAP_PX for a, b in zip(boxes, boxes[1:], strict=False)):
-            ax.yaxis.set_minor_formatter(NullFormatter())
+            minor = ax.yaxis.get_minor_formatter()
+            if isinstance(minor, FewerPowers):  # still crowded: the powers of ten alone
+                ax.yaxis.set_minor_formatter(NullFormatter())
+            elif not isinstance(minor, NullFormatter):  # first 2 and 5 times each power
+                ax.yaxis.set_minor_formatter(FewerPowers(10.0, labelOnlyBase=False))
             changed = True
     return changed
 

@@ -116,6 +116,20 @@ class LocalisedPowers(LogFormatterSciNotation):
         return localise_number(plain_power(super().__call__(x, pos)))
 
 
+class FewerPowers(LocalisedPowers):
+    """``LocalisedPowers`` for the in-between ticks of a short log axis, labelling only those at
+    2 and 5 times a power (``2×10⁻¹``, ``5×10⁻²``) of the ones matplotlib would label."""
+
+    KEPT = frozenset({1, 2, 5})
+
+    def set_locs(self, locs=None) -> None:
+        super().set_locs(locs)
+        # matplotlib's LogFormatter labels an in-between tick when its coefficient is in
+        # _sublabels (None: every one); this keeps 2 and 5 of them
+        labelled = self._sublabels
+        self._sublabels = set(self.KEPT if labelled is None else labelled) & self.KEPT
+
+
 def localise_ticks(*axes: Axes) -> None:
     """Write the plain numeric ticks of ``axes`` with the window language's decimal mark, and a
     log axis's powers of ten as plain text (tick formats of their own, such as percentages, are

@@ -42,7 +42,9 @@ def inside_figure(record: InsideRecord, width: int, height: int, dpi: float = 96
     canvas.draw()
     # each measured as last drawn; fewer tick labels narrow a column's margin, so the titles
     # are measured after them
-    if thin_crowded_log_labels(fig):
+    for _ in range(2):  # 2 and 5 times each power kept, then if need be powers alone
+        if not thin_crowded_log_labels(fig):
+            break
         canvas.draw()
     if break_cut_titles(fig):
         canvas.draw()
