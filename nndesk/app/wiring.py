@@ -25,6 +25,7 @@ def wire_pages(desk: Desk) -> None:
 def _wire_why_page(desk: Desk) -> None:
     why, prediction = desk.why_page, desk.prediction
     prediction.classifier_changed.connect(why.set_classifier)
+    prediction.model_loading.connect(why.show_model_loading)
     prediction.prediction_ready.connect(why.set_prediction)
     desk.window.prediction_panel.bars.painted.connect(why.answer_painted)
     prediction.explanation_ready.connect(why.set_explanation)

@@ -5783,6 +5783,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Gradient tích phân (integrated gradients)</translation>
     </message>
     <message>
+        <source>Loading the model…</source>
+        <translation>Đang nạp mô hình…</translation>
+    </message>
+    <message>
         <source>Looking for the training images most like your drawing (the first time reads the training set: a few seconds)…</source>
         <translation>Đang tìm các ảnh huấn luyện giống hình vẽ của bạn nhất (lần đầu phải đọc tập huấn luyện: vài giây)…</translation>
     </message>

@@ -164,6 +164,7 @@ class WhyView(QWidget):
         super().__init__(parent)
         self._explainer = explainer  # controllers.explain.ExplainController | None
         self._classifier = None
+        self._model_loading = False  # the mode's model is read at start: said, not "No model"
         self._names: tuple[str, ...] = ()
         self._prediction = None
         self._explanation = None
@@ -388,6 +389,19 @@ class WhyView(QWidget):
 
     # ---- slots ------------------------------------------------------------------------------
     @Slot(object)
+    def _no_model_text(self) -> str:
+        if self._model_loading:
+            return translate("WhyView", "Loading the model…")
+        return translate("WhyView", "No model loaded.")
+
+    @Slot(bool)
+    def show_model_loading(self, loading: bool) -> None:
+        """``PredictionController.model_loading``: while no model answers, the page says the
+        model is loading instead of "No model loaded."."""
+        self._model_loading = loading
+        if self._classifier is None:
+            self.set_classifier(None)
+
     def set_classifier(self, clf) -> None:
         self._classifier = clf
         self._names = class_names_shown(clf.class_names) if clf is not None else ()
@@ -405,7 +419,7 @@ class WhyView(QWidget):
         # (the garment model's page showed the digits' nearest 8s captioned "Bag")
         self._neighbour_token = self._map_token = 0
         if clf is None:
-            self.units_note.setText(translate("WhyView", "No model loaded."))
+            self.units_note.setText(self._no_model_text())
         elif mlp:
             self.units_note.setText(
                 translate(
@@ -680,7 +694,7 @@ class WhyView(QWidget):
     def _show_neighbours_note(self) -> None:
         clf = self._classifier
         if clf is None:
-            text = translate("WhyView", "No model loaded.")
+            text = self._no_model_text()
         elif self._explainer is None:
             text = translate("WhyView", "Not available here.")
         elif clf.dataset is None:

@@ -76,6 +76,7 @@ def test_the_window_takes_strokes_while_the_default_model_loads_and_predicts_the
     assert panel.confidence_label.text() == LOADING
     assert window.model_status.text() == LOADING
     assert not window.banner.isVisible()  # not "No model loaded" while it loads
+    assert desk.why_page.neighbours_note.text() == LOADING  # the Why page says so too
     # the canvas takes a stroke and the event loop answers while the read is held
     with qtbot.waitSignal(prediction.prediction_ready, timeout=10_000):
         window.canvas.draw_stroke([(140, 30), (140, 250)])
@@ -86,6 +87,7 @@ def test_the_window_takes_strokes_while_the_default_model_loads_and_predicts_the
     qtbot.waitUntil(lambda: panel.top_label.text() == "vertical", timeout=30_000)
     assert prediction.current().path == stroke_model_file
     assert window.model_status.text() != LOADING
+    assert desk.why_page.neighbours_note.text() != LOADING
     assert threads == ["worker"]
 
 
@@ -138,6 +140,7 @@ def test_a_damaged_default_model_alone_gives_one_message_and_the_window_says_no_
     assert window.banner.isVisible()  # "No model loaded — File > Open model or train one…"
     assert window.prediction_panel.confidence_label.text() != LOADING
     assert window.model_status.text() == "No model"
+    assert desk.why_page.neighbours_note.text() == "No model loaded."
 
 
 def test_a_recent_model_that_is_gone_is_passed_over_without_a_message(
