@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from nndesk.controllers import datasets
 from nndesk.controllers.run_list import RunListReader
@@ -144,3 +145,15 @@ def tiny_mnist(tiny_idx_dir, monkeypatch):
     datasets.forget_datasets()
     yield payloads
     datasets.forget_datasets()
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Every QMessageBox.warning as (title, text); none is shown."""
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "warning",
+        staticmethod(lambda parent, title, text, *a: shown.append((title, text))),
+    )
+    return shown

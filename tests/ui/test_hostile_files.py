@@ -13,18 +13,6 @@ from tests.hostile import cases
 MODEL_CASES = ["model-units", "model-layers", "model-deep-json", "npz-lying-member"]
 
 
-@pytest.fixture
-def messages(monkeypatch):
-    """Every QMessageBox.warning as (title, text); none is shown."""
-    shown = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "warning",
-        staticmethod(lambda parent, title, text, *a: shown.append((title, text))),
-    )
-    return shown
-
-
 def _choose_file(monkeypatch, path):
     """The next file dialog answers ``path``, as if the user picked it."""
     monkeypatch.setattr(

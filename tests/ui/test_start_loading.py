@@ -8,24 +8,11 @@ import os
 import threading
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from nndesk import preferences
 from nndesk.inference import Classifier
 
 LOADING = "Loading the model…"
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    """Every QMessageBox.warning as (title, text); none is shown."""
-    shown = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "warning",
-        staticmethod(lambda parent, title, text, *a: shown.append((title, text))),
-    )
-    return shown
 
 
 @pytest.fixture
