@@ -1906,6 +1906,10 @@ và lúc đầu (đứt nét)</translation>
 <context>
     <name>DataFolderNote</name>
     <message>
+        <source>Commands and the next start read NNDESK_DATA_DIR:</source>
+        <translation>Các lệnh và lần mở sau đọc NNDESK_DATA_DIR:</translation>
+    </message>
+    <message>
         <source>Data folder not found, from NNDESK_DATA_DIR:</source>
         <translation>Không tìm thấy thư mục dữ liệu, theo NNDESK_DATA_DIR:</translation>
     </message>

@@ -8,8 +8,20 @@ Each path has a line of its own: after "Thư mục dữ liệu: " the column's l
 
 from __future__ import annotations
 
+import os
+
 from nndesk.data.folder_order import FROM_ENV, DataFolder
+from nndesk.data.sources import DATA_DIR_ENV
 from nndesk.ui.language import translate
+
+
+def _environment_passed_over(found: DataFolder) -> str | None:
+    """``$NNDESK_DATA_DIR`` when it is set but this session reads another folder (one the
+    person chose now): commands and the next start still read it, so the window says so."""
+    env = os.environ.get(DATA_DIR_ENV) or None
+    if env is None or found.source == FROM_ENV or found.folder is None:
+        return None
+    return env if os.path.normpath(env) != os.path.normpath(found.folder) else None
 
 
 def data_folder_note(
@@ -38,11 +50,20 @@ def data_folder_note(
             "DataFolderNote", "Your chosen folder, not read while NNDESK_DATA_DIR is set:"
         )
         text += f"\n{overridden}"
+    env = _environment_passed_over(found)
+    if env:
+        text += "\n" + translate(
+            "DataFolderNote", "Commands and the next start read NNDESK_DATA_DIR:"
+        )
+        text += f"\n{env}"
     return text
 
 
 def environment_note(found: DataFolder, overridden: str | None = None) -> str:
     """``data_folder_note`` when ``found`` comes from NNDESK_DATA_DIR, else "": File >
     Settings… says where a folder the person never chose there comes from, in the note's
-    words; a folder they chose needs no explanation."""
-    return data_folder_note(found, overridden) if found.source == FROM_ENV else ""
+    words; a folder they chose needs none, unless NNDESK_DATA_DIR is set beside it (commands
+    and the next start read that one)."""
+    if found.source == FROM_ENV or _environment_passed_over(found):
+        return data_folder_note(found, overridden)
+    return ""

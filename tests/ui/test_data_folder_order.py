@@ -61,7 +61,13 @@ def test_a_folder_chosen_in_the_window_is_read_at_once_though_the_environment_is
     with qtbot.waitSignal(desk.coordinator.data_changed, timeout=10_000):
         desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # what File > Data folder… sends
     assert datasets.source_folder("mnist") == str(tiny_idx_dir)
-    assert desk.window.status_note.text() == f"Data folder:\n{tiny_idx_dir}"
+    # walk45: the note must not hide that commands and the next start still read the variable
+    assert desk.window.status_note.text().split("\n") == [
+        "Data folder:",
+        str(tiny_idx_dir),
+        "Commands and the next start read NNDESK_DATA_DIR:",
+        str(empty),
+    ]
     assert preferences.remembered_data_dir() == str(tiny_idx_dir)  # and kept for next time
 
 
@@ -78,7 +84,12 @@ def test_the_window_says_the_environment_wins_over_the_chosen_folder(
         str(empty),
     ]
     desk.window.data_folder_chosen.emit(str(empty))  # choosing it again: read from now on
-    assert desk.window.status_note.text() == f"Data folder:\n{empty}"
+    assert desk.window.status_note.text().split("\n") == [
+        "Data folder:",
+        str(empty),
+        "Commands and the next start read NNDESK_DATA_DIR:",
+        str(tiny_idx_dir),
+    ]
 
 
 def test_the_environments_folder_alone_is_said_to_come_from_it(
@@ -140,8 +151,24 @@ def test_settings_says_the_folder_comes_from_the_environment(
 
 
 def test_settings_says_nothing_of_a_source_for_a_folder_the_person_chose(
+    qtbot, window_factory, tiny_idx_dir
+):
+    desk = window_factory()
+    with qtbot.waitSignal(desk.coordinator.data_changed, timeout=10_000):
+        desk.window.data_folder_chosen.emit(str(tiny_idx_dir))
+    desk.window.act_settings.trigger()
+    dialog = desk.coordinator.settings_dialog
+    assert dialog.data_dir_edit.text() == str(tiny_idx_dir)
+    assert not dialog.folder_source.isVisibleTo(dialog)
+    dialog.reject()
+
+
+def test_settings_names_the_environment_beside_a_folder_chosen_this_session(
     qtbot, window_factory, tiny_idx_dir, empty, monkeypatch
 ):
+    """walk45: a folder chosen with NNDESK_DATA_DIR set was read by the window while the
+    commands (and the next start) read the variable's, and neither Settings nor the note said
+    so."""
     monkeypatch.setenv("NNDESK_DATA_DIR", str(empty))
     desk = window_factory()
     with qtbot.waitSignal(desk.coordinator.data_changed, timeout=10_000):
@@ -149,7 +176,11 @@ def test_settings_says_nothing_of_a_source_for_a_folder_the_person_chose(
     desk.window.act_settings.trigger()
     dialog = desk.coordinator.settings_dialog
     assert dialog.data_dir_edit.text() == str(tiny_idx_dir)
-    assert not dialog.folder_source.isVisibleTo(dialog)
+    assert dialog.folder_source.isVisibleTo(dialog)
+    assert dialog.folder_source.text() == desk.window.status_note.text()
+    assert dialog.folder_source.text().endswith(
+        f"Commands and the next start read NNDESK_DATA_DIR:\n{empty}"
+    )
     dialog.reject()
 
 
