@@ -18,6 +18,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from nndesk import paths
 from nndesk.data.folder_order import FROM_ENV, FROM_FLAG, FROM_WINDOW, DataFolder, first_folder
 from nndesk.i18n import LANGUAGES, N_, Message
+from nndesk.model_list import is_file
 
 MODES = ("digits", "garments")
 SALIENCY_KINDS = ("gradient", "gradient_x_input")
@@ -148,13 +149,6 @@ def _path_text(value: object) -> str | None:
     return None if "\0" in value else value
 
 
-def _is_file(text: str) -> bool:
-    try:
-        return Path(text).is_file()
-    except (OSError, ValueError):  # a name too long for the file system, say
-        return False
-
-
 def _choice(key: str, choices: tuple[str, ...], default: str) -> str:
     value = settings().value(key, default)
     return value if isinstance(value, str) and value in choices else default
@@ -244,13 +238,13 @@ def recent_model_entries() -> list[Path]:
 
 def recent_models() -> list[Path]:
     """Model files opened recently, newest first, existing ones only."""
-    return [path for path in recent_model_entries() if _is_file(str(path))][:RECENT_LIMIT]
+    return [path for path in recent_model_entries() if is_file(path)][:RECENT_LIMIT]
 
 
 def add_recent_model(path: str | os.PathLike) -> None:
     """Put ``path`` first in the recent models, and forget the ones gone. It looks at every
     file: the window calls ``remember_recent_model`` with what a worker found instead."""
-    gone = frozenset(str(p) for p in recent_model_entries() if not _is_file(str(p)))
+    gone = frozenset(str(p) for p in recent_model_entries() if not is_file(p))
     remember_recent_model(str(Path(path).resolve()), gone)
 
 

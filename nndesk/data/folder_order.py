@@ -34,6 +34,11 @@ class DataFolder:
     source: str
 
 
+def environment_folder() -> str | None:
+    """``$NNDESK_DATA_DIR``, or None when it is unset or empty."""
+    return os.environ.get(DATA_DIR_ENV) or None
+
+
 def _any_folder(folder: str) -> bool:
     return True
 
@@ -48,7 +53,7 @@ def first_folder(
     passes over a remembered folder without the files it needs), else the cache."""
     if named is not None:
         return named
-    env = os.environ.get(DATA_DIR_ENV) or None
+    env = environment_folder()
     if env is not None:
         return DataFolder(env, FROM_ENV)
     folder = remembered()

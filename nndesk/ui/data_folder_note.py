@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import os
 
-from nndesk.data.folder_order import FROM_ENV, DataFolder
-from nndesk.data.sources import DATA_DIR_ENV
+from nndesk.data.folder_order import FROM_ENV, DataFolder, environment_folder
 from nndesk.ui.language import translate
 
 
 def _environment_passed_over(found: DataFolder) -> str | None:
     """``$NNDESK_DATA_DIR`` when it is set but this session reads another folder (one the
     person chose now): commands and the next start still read it, so the window says so."""
-    env = os.environ.get(DATA_DIR_ENV) or None
+    env = environment_folder()
     if env is None or found.source == FROM_ENV or found.folder is None:
         return None
     return env if os.path.normpath(env) != os.path.normpath(found.folder) else None
