@@ -87,9 +87,26 @@ class ModelResult:
     token: int
     classifier: Classifier | None  # the model read, or None with
     error: str | None  # one line naming the file and what is wrong
-    #: a first-of-kind read: one line naming the first candidate that could not be read
-    #: (damaged, unreadable), said even when a later one is put in use
-    passed_over: str | None = None
+    #: a first-of-kind read: each candidate that could not be read (damaged, unreadable), in
+    #: order, as (the file as found: ``_file_key``, one line naming it and what is wrong); the
+    #: first not said yet this session is said, even when a later one is put in use
+    passed_over: tuple[tuple[tuple, str], ...] = ()
+
+
+def _file_key(path: str) -> tuple:
+    """``path`` and, while it can be looked at, its inode, size and modification time: a
+    damaged file replaced by another copy (or repaired and damaged again) is a new file."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (path,)
+    return (path, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+#: the damaged candidates (``_file_key``) a first-of-kind read said this session: the mode's
+#: model is read again at each switch back to the mode, and by a window rebuilt for another
+#: language (a new controller), so a damaged shipped model was said at each of them
+_passed_over_said: set[tuple] = set()
 
 
 def _read_error(path: str, err: Exception) -> str:
@@ -163,19 +180,19 @@ class _Worker(QObject):
     def _first_of_kind(job: _ModelJob) -> ModelResult:
         """The first candidate that reads as a ``job.kind`` model. A file that is gone (a recent
         model deleted since) is passed over in silence; the first one that cannot be read (a
-        damaged shipped or recent model) is named in ``passed_over``, said once."""
-        passed_over = None
+        damaged shipped or recent model) is named in ``passed_over``, said once a session."""
+        passed_over: list[tuple[tuple, str]] = []
         for path in (job.path, *job.others):
             if not os.path.isfile(path):  # stat here: a hung network drive holds the worker
                 continue
             try:
                 clf = Classifier.from_file(path)
             except Exception as err:  # noqa: BLE001 - a broken candidate is passed over, said
-                passed_over = passed_over or _read_error(path, err)
+                passed_over.append((_file_key(path), _read_error(path, err)))
                 continue
             if clf.preprocess_kind == job.kind:
-                return ModelResult(job.token, clf, None, passed_over)
-        return ModelResult(job.token, None, None, passed_over)
+                return ModelResult(job.token, clf, None, tuple(passed_over))
+        return ModelResult(job.token, None, None, tuple(passed_over))
 
     @Slot(object)
     def decode(self, job: _ImageJob) -> None:
@@ -469,8 +486,11 @@ class PredictionController(QObject):
             return
         self.set_classifier(result.classifier)  # re-predicts a drawing made while it loaded
         self._set_loading(False)
-        if result.passed_over is not None:
-            self.model_failed.emit(result.passed_over)
+        unsaid = [(key, line) for key, line in result.passed_over if key not in _passed_over_said]
+        if unsaid:  # one message at a time: the next switch says the next damaged file
+            key, line = unsaid[0]
+            _passed_over_said.add(key)
+            self.model_failed.emit(line)
 
     @Slot()
     def _on_timer_timeout(self) -> None:

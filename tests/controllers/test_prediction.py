@@ -207,3 +207,34 @@ def test_a_mode_switch_reads_its_model_in_the_worker_skipping_others_of_another_
     with qtbot.waitSignal(controller.classifier_changed, timeout=10_000) as blocker:
         controller.open_first_of_kind("garments", [digits])  # none of that kind: no model
     assert blocker.args == [None] and controller.current() is None
+
+
+def test_a_damaged_candidate_is_said_once_a_session_even_by_a_rebuilt_window(
+    qtbot, controller, classifier, tmp_path
+):
+    """The mode's model read again at each switch back to it (or by the window rebuilt for
+    another language: a new controller) names each damaged candidate once, the first not yet
+    said first, while the file stays as it is; the next usable one is put in use each time."""
+    from nndesk.nn.serialization import save_model
+
+    info = {"class_names": list("0123456789"), "normalization": {"kind": "unit"}}
+    digits = save_model(tmp_path / "digits.npz", classifier.model, {**info, "preprocess": "digits"})
+    first, second = tmp_path / "first.npz", tmp_path / "second.npz"
+    first.write_bytes(digits.read_bytes()[:500])
+    second.write_bytes(b"PK\x03\x04 not a zip")
+    rebuilt = PredictionController()
+    said: list[str] = []
+    controller.model_failed.connect(said.append)
+    rebuilt.model_failed.connect(said.append)
+    try:
+        for ctl in (controller, controller, rebuilt, controller):
+            with qtbot.waitSignal(ctl.classifier_changed, timeout=10_000) as blocker:
+                ctl.open_first_of_kind("digits", [first, second, digits])
+            assert blocker.args[0].path == digits
+        assert len(said) == 2 and str(first) in said[0] and str(second) in said[1]
+        first.write_bytes(digits.read_bytes()[:400])  # another damaged copy in its place
+        with qtbot.waitSignal(rebuilt.classifier_changed, timeout=10_000):
+            rebuilt.open_first_of_kind("digits", [first, second, digits])
+        assert len(said) == 3 and str(first) in said[2]
+    finally:
+        rebuilt.shutdown()

@@ -182,3 +182,40 @@ def test_a_recent_model_on_a_drive_that_stops_answering_is_never_looked_at_on_th
     finally:
         gate.set()
     assert gui_looks == []
+
+
+def test_a_damaged_default_is_said_once_per_session_however_often_its_mode_comes_back(
+    qtbot, window_factory, stroke_model_file, tmp_path, monkeypatch, messages
+):
+    """Stop 45 left it said again at each switch back to its mode (Digits <-> Clothing): it
+    is said once while the file stays as it is, and the next usable model answers each time."""
+    from nndesk.app import coordinator
+    from nndesk.nn.serialization import save_model
+    from tests.ui.conftest import stroke_info, stroke_model
+
+    damaged = _damaged_copy(stroke_model_file, tmp_path / "mnist-cnn.npz")
+    garments = save_model(tmp_path / "fashion.npz", stroke_model(), stroke_info("garments"))
+    defaults = {"digits": damaged, "garments": garments}
+    monkeypatch.setattr(coordinator, "default_model_path", lambda kind: defaults[kind])
+    preferences.add_recent_model(stroke_model_file)
+    desk = window_factory(mode="digits")
+    window, prediction = desk.window, desk.prediction
+
+    def switch_to(mode: str, path) -> None:
+        window.mode_change_requested.emit(mode)
+        qtbot.waitUntil(lambda: prediction.is_idle() and not prediction.is_loading())
+        assert prediction.current() is not None and prediction.current().path == path
+
+    qtbot.waitUntil(lambda: prediction.current() is not None and prediction.is_idle())
+    assert prediction.current().path == stroke_model_file.resolve()
+    for _ in range(3):
+        switch_to("garments", garments)
+        switch_to("digits", stroke_model_file.resolve())  # the damaged default passed over
+    assert len(messages) == 1 and str(damaged) in messages[0][1]
+    # a file that changed (another damaged copy put in its place) is said again, once
+    damaged.write_bytes(stroke_model_file.read_bytes()[:100])
+    switch_to("garments", garments)
+    switch_to("digits", stroke_model_file.resolve())
+    switch_to("garments", garments)
+    switch_to("digits", stroke_model_file.resolve())
+    assert len(messages) == 2 and str(damaged) in messages[1][1]
