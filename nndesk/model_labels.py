@@ -59,15 +59,17 @@ KINDS = ("digits", "garments")
 
 
 def read_facts(paths: list[str]) -> dict[str, ModelFacts]:
-    """Each model file's facts, read from its header (call it off the GUI thread: it reads the
-    files); a file that cannot be read is left out."""
+    """Each model file's facts, read from its header alone (``read_model_header``: a 147 MB
+    model's label read 147 MB and took 1.6 s when the whole file was loaded for it); call it
+    off the GUI thread, it reads the files. A file whose header is refused is left out (the
+    Model box names it by its file; opening it says what is wrong)."""
     from nndesk.errors import NndeskError
-    from nndesk.nn.serialization import load_model
+    from nndesk.nn.serialization import read_model_header
 
     facts: dict[str, ModelFacts] = {}
     for path in paths:
         try:
-            facts[path] = ModelFacts.of_info(load_model(path).info)
+            facts[path] = ModelFacts.of_info(read_model_header(path).info)
         except (NndeskError, OSError):
             continue
     return facts

@@ -24,9 +24,10 @@ import threading
 import warnings
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -51,6 +52,7 @@ __all__ = [
     "LoadedModel",
     "is_model_file",
     "load_model",
+    "read_model_header",
     "save_model",
 ]
 
@@ -63,6 +65,7 @@ _NPY_HEADER_LOCK = threading.Lock()
 _MAX_MEMBERS = 8192  # arrays in one file: 256 layers' params, buffers and optimizer slots
 #: A compressed member above this size may inflate at most ``_BOMB_RATIO`` times its bytes.
 _BOMB_BYTES, _BOMB_RATIO = 16 * 2**20, 50
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -236,6 +239,33 @@ class _Archive:
     def read(self, name: str, shape: tuple[int, ...] | None, max_bytes: int) -> np.ndarray:
         """Member ``name`` as an array; ``shape`` is the one it must have (None: any, within
         ``max_bytes``). Refuses before reading the data when the declared sizes disagree."""
+        info = self._member(name, max_bytes)
+        with self.zf.open(info) as f:
+            declared, fortran, dtype, nbytes = self._array_header(f, name, shape, max_bytes)
+            data = f.read(nbytes)
+            if len(data) != nbytes or f.read(1):
+                raise self._different_size(name)
+        array = np.frombuffer(data, dtype=dtype)
+        return array.reshape(declared, order="F") if fortran else array.reshape(declared)
+
+    def check(self, name: str, shape: tuple[int, ...], max_bytes: int) -> None:
+        """Member ``name`` checked as ``read`` checks it, its data left unread: its ``.npy``
+        header's shape and type, and the size the archive declares for it, which must be that
+        header and the data the shape needs, no byte more or less (``read_model_header``)."""
+        info = self._member(name, max_bytes)
+        with self.zf.open(info) as f:
+            *_, nbytes = self._array_header(f, name, shape, max_bytes)
+            if info.file_size != f.tell() + nbytes:
+                raise self._different_size(name)
+
+    def _different_size(self, name: str) -> ModelFileError:
+        return _fail(
+            self.path, Message(N_("array {name!r} holds a different number of bytes"), name=name)
+        )
+
+    def _member(self, name: str, max_bytes: int) -> zipfile.ZipInfo:
+        """Member ``name``, refused when the archive declares it larger than ``max_bytes``
+        (and an ``.npy`` header) or inflating far more than weights compress."""
         info = self.members[name]
         if info.file_size > max_bytes + _NPY_HEADER_LIMIT:
             raise _fail(
@@ -261,60 +291,54 @@ class _Archive:
                     size=info.file_size,
                 ),
             )
-        with self.zf.open(info) as f:
-            try:
-                major, _ = np.lib.format.read_magic(f)
-                read_header = (
-                    np.lib.format.read_array_header_1_0
-                    if major == 1
-                    else np.lib.format.read_array_header_2_0
+        return info
+
+    def _array_header(self, f, name: str, shape: tuple[int, ...] | None, max_bytes: int):
+        """The ``.npy`` header at the start of member file ``f``: (shape, Fortran order, dtype,
+        bytes of data), refused unless it declares numbers (never objects: no pickle is ever
+        read) of ``shape`` (None: any) within ``max_bytes``."""
+        try:
+            major, _ = np.lib.format.read_magic(f)
+            read_header = (
+                np.lib.format.read_array_header_1_0
+                if major == 1
+                else np.lib.format.read_array_header_2_0
+            )
+            with _NPY_HEADER_LOCK:
+                declared, fortran, dtype = read_header(f, max_header_size=_NPY_HEADER_LIMIT)
+        except (ValueError, SyntaxError, TypeError) as err:
+            raise _fail(
+                self.path,
+                Message(N_("array {name!r} has a damaged header ({err})"), name=name, err=err),
+            ) from None
+        if dtype.hasobject:
+            raise _fail(self.path, Message(N_("refused: the file contains pickled objects")))
+        if dtype.kind not in _DTYPE_KINDS or dtype.itemsize > 16:
+            raise _fail(
+                self.path,
+                Message(N_("array {name!r} has unsupported dtype {dtype}"), name=name, dtype=dtype),
+            )
+        if any(d < 0 for d in declared) or (shape is not None and declared != shape):
+            problem = (
+                Message(N_("array {name!r} has shape {shape}"), name=name, shape=declared)
+                if shape is None
+                else Message(
+                    N_("array {name!r} has shape {shape}, the architecture needs {need}"),
+                    name=name,
+                    shape=declared,
+                    need=shape,
                 )
-                with _NPY_HEADER_LOCK:
-                    declared, fortran, dtype = read_header(f, max_header_size=_NPY_HEADER_LIMIT)
-            except (ValueError, SyntaxError, TypeError) as err:
-                raise _fail(
-                    self.path,
-                    Message(N_("array {name!r} has a damaged header ({err})"), name=name, err=err),
-                ) from None
-            if dtype.hasobject:
-                raise _fail(self.path, Message(N_("refused: the file contains pickled objects")))
-            if dtype.kind not in _DTYPE_KINDS or dtype.itemsize > 16:
-                raise _fail(
-                    self.path,
-                    Message(
-                        N_("array {name!r} has unsupported dtype {dtype}"), name=name, dtype=dtype
-                    ),
-                )
-            if any(d < 0 for d in declared) or (shape is not None and declared != shape):
-                problem = (
-                    Message(N_("array {name!r} has shape {shape}"), name=name, shape=declared)
-                    if shape is None
-                    else Message(
-                        N_("array {name!r} has shape {shape}, the architecture needs {need}"),
-                        name=name,
-                        shape=declared,
-                        need=shape,
-                    )
-                )
-                raise _fail(self.path, problem)
-            nbytes = math.prod(declared) * dtype.itemsize
-            if nbytes > max_bytes:
-                raise _fail(
-                    self.path,
-                    Message(
-                        N_("array {name!r} of shape {shape} is too large"),
-                        name=name,
-                        shape=declared,
-                    ),
-                )
-            data = f.read(nbytes)
-            if len(data) != nbytes or f.read(1):
-                raise _fail(
-                    self.path,
-                    Message(N_("array {name!r} holds a different number of bytes"), name=name),
-                )
-        array = np.frombuffer(data, dtype=dtype)
-        return array.reshape(declared, order="F") if fortran else array.reshape(declared)
+            )
+            raise _fail(self.path, problem)
+        nbytes = math.prod(declared) * dtype.itemsize
+        if nbytes > max_bytes:
+            raise _fail(
+                self.path,
+                Message(
+                    N_("array {name!r} of shape {shape} is too large"), name=name, shape=declared
+                ),
+            )
+        return declared, fortran, dtype, nbytes
 
 
 def _read_plan(path: Path, archive: _Archive) -> Plan:
@@ -358,16 +382,26 @@ def _expected_shapes(path: Path, plan: Plan, optimizer: Optimizer | None, names)
     return shapes
 
 
+def _planned(path: Path, archive: _Archive) -> Plan:
+    """The checked header of ``archive``, whose members must be ``.npy`` arrays, every one
+    its layers need among them."""
+    plan = _read_plan(path, archive)
+    if archive.others:
+        raise _fail(
+            path,
+            Message(N_("unexpected archive member {name!r}"), name=archive.others[0][:60]),
+        )
+    missing = sorted(set(plan.arrays) - set(archive.members))
+    if missing:
+        raise _fail(path, Message(N_("missing array {name!r}"), name=missing[0]))
+    return plan
+
+
 def _read_file(path: Path) -> tuple[Plan, Optimizer | None, dict[str, np.ndarray]]:
     """The checked header, its optimizer and every array, read with bounded memory."""
     with zipfile.ZipFile(path) as zf:
         archive = _Archive(path, zf, _MAX_MEMBERS)
-        plan = _read_plan(path, archive)
-        if archive.others:
-            raise _fail(
-                path,
-                Message(N_("unexpected archive member {name!r}"), name=archive.others[0][:60]),
-            )
+        plan = _planned(path, archive)
         optimizer = None
         if plan.optimizer is not None:
             try:
@@ -375,14 +409,11 @@ def _read_file(path: Path) -> tuple[Plan, Optimizer | None, dict[str, np.ndarray
             except (ConfigError, TypeError, ValueError) as err:
                 raise _fail(path, Message(N_("bad optimizer in header ({err})"), err=err)) from None
         shapes = _expected_shapes(path, plan, optimizer, archive.members)
-        missing = sorted(set(plan.arrays) - set(archive.members))
-        if missing:
-            raise _fail(path, Message(N_("missing array {name!r}"), name=missing[0]))
         arrays = {}
         for name, shape in shapes.items():
             if name == "header":
                 continue
-            arrays[name] = archive.read(name, shape, 16 * max(1, math.prod(shape)))
+            arrays[name] = archive.read(name, shape, _array_bytes(shape))
     # format 1 digests cover the arrays only: an edit of such a file's header goes unnoticed
     digest = model_digest(arrays, plan.header) if plan.version >= 2 else model_digest(arrays)
     if digest != plan.digest:
@@ -445,16 +476,9 @@ def is_model_file(path: str | os.PathLike) -> bool:
     return isinstance(header, dict) and header.get("format") == MAGIC
 
 
-def load_model(path: str | os.PathLike) -> LoadedModel:
-    """Read a file written by ``save_model``.
-
-    Raises
-    ------
-    ModelFileError
-        ``"<file>: <what is wrong>"`` for a missing, foreign, truncated, edited, oversized or
-        unknown-version file; never another exception for any file content.
-    """
-    path = Path(path)
+def _reading(path: Path, read: Callable[[Path], _T]) -> _T:
+    """``read(path)`` for a model file, after the checks that it is a file that can be read
+    and a zip (not a pipe, not a pickle), any failure said as one ``ModelFileError`` line."""
     problem = regular_file_problem(path)
     if problem is not None:  # a pipe would block the read, a device never end it
         if not os.path.lexists(path):
@@ -473,7 +497,7 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
             N_("{file}: not an nndesk model file (it is some other kind of file)"), file=path
         )
     try:
-        plan, optimizer, arrays = _read_file(path)
+        return read(path)
     except ModelFileError:
         raise
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error, ValueError, KeyError) as err:
@@ -481,6 +505,49 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     except (MemoryError, RecursionError, NotImplementedError) as err:
         # zip features NumPy's writer never uses (e.g. another compression) or a lying size
         raise damaged_error(path, type(err).__name__) from None
+
+
+def read_model_header(path: str | os.PathLike) -> Plan:
+    """The checked header of the model file at ``path``, its weights left unread: what the
+    Model box's labels say (dataset, layers, accuracy, mode) without reading a 100 MB file
+    whole. Checked as ``load_model`` checks it (every header field; every array the layers
+    need present, its ``.npy`` header's shape and type, its declared size exact; nothing
+    unpickled); what needs the data (the checksum, finite values) is left to ``load_model``,
+    which may still refuse the file.
+
+    Raises
+    ------
+    ModelFileError
+        ``"<file>: <what is wrong>"``, as ``load_model``; never another exception.
+    """
+    return _reading(Path(path), _read_header_file)
+
+
+def _read_header_file(path: Path) -> Plan:
+    with zipfile.ZipFile(path) as zf:
+        archive = _Archive(path, zf, _MAX_MEMBERS)
+        plan = _planned(path, archive)
+        for name, shape in plan.arrays.items():
+            archive.check(name, shape, _array_bytes(shape))
+    return plan
+
+
+def _array_bytes(shape: tuple[int, ...]) -> int:
+    """The most bytes an array of ``shape`` may take (16-byte numbers)."""
+    return 16 * max(1, math.prod(shape))
+
+
+def load_model(path: str | os.PathLike) -> LoadedModel:
+    """Read a file written by ``save_model``.
+
+    Raises
+    ------
+    ModelFileError
+        ``"<file>: <what is wrong>"`` for a missing, foreign, truncated, edited, oversized or
+        unknown-version file; never another exception for any file content.
+    """
+    path = Path(path)
+    plan, optimizer, arrays = _reading(path, _read_file)
     try:
         model = _build(path, plan, arrays)
     except (ConfigError, TypeError, ValueError, OverflowError) as err:

@@ -18,7 +18,7 @@ from nndesk.errors import ModelFileError
 from nndesk.inference import Classifier
 from nndesk.nn.architecture import build_model
 from nndesk.nn.optimizers import make_optimizer
-from nndesk.nn.serialization import model_digest, save_model
+from nndesk.nn.serialization import model_digest, read_model_header, save_model
 from tests.hostile.traced import peak_of
 
 SETTINGS = settings(
@@ -75,7 +75,9 @@ def _write(path, arrays, header_text: bytes):
 
 
 def _load(path):
-    """Classifier.from_file's outcome (a Classifier or a ModelFileError), memory checked."""
+    """Classifier.from_file's outcome (a Classifier or a ModelFileError), memory checked; the
+    header read alone (the Model box's labels) refuses no file that loads, and reads the
+    same info from one that does."""
     outcome, peak = peak_of(Classifier.from_file, path, catch=(ModelFileError,))
     assert peak < 32 * MB, f"{peak / MB:.1f} MB traced"
     if isinstance(outcome, ModelFileError):
@@ -83,6 +85,20 @@ def _load(path):
     else:
         prediction = outcome.classify_prepared(np.full((28, 28), 100, np.float32))
         assert prediction.probabilities.shape == (len(outcome.class_names),)
+    plan = _header(path)
+    if not isinstance(outcome, ModelFileError):
+        assert not isinstance(plan, ModelFileError), str(plan)
+        assert plan.info == outcome.info
+    return outcome
+
+
+def _header(path):
+    """read_model_header's outcome (its Plan or a ModelFileError in one line naming the
+    file), in bounded memory."""
+    outcome, peak = peak_of(read_model_header, path, catch=(ModelFileError,))
+    assert peak < 8 * MB, f"{peak / MB:.1f} MB traced"
+    if isinstance(outcome, ModelFileError):
+        assert "\n" not in str(outcome) and str(path) in str(outcome)
     return outcome
 
 
@@ -132,6 +148,28 @@ def test_any_bytes_as_a_model_file_give_a_model_file_error(tmp_path, content, zi
     path = tmp_path / "bytes.npz"
     path.write_bytes((b"PK\x03\x04" if zip_magic else b"") + content)
     assert isinstance(_load(path), ModelFileError)
+    assert isinstance(_header(path), ModelFileError)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_a_valid_file_cut_short_or_with_bytes_changed_is_refused_by_the_header_read_or_read(
+    tmp_path, source, data
+):
+    """A model file cut short anywhere (an interrupted copy) or with a few bytes changed (a
+    bad disk, a download gone wrong): the header read gives the header or one line."""
+    arrays, header = source
+    whole = _write(tmp_path / "whole.npz", arrays, json.dumps(header).encode()).read_bytes()
+    raw = bytearray(whole[: data.draw(st.integers(0, len(whole)), label="kept")])
+    for _ in range(data.draw(st.integers(0, 3), label="changes")):
+        if raw:
+            raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+    path = tmp_path / "damaged.npz"
+    path.write_bytes(bytes(raw))
+    plan = _header(path)
+    if len(raw) < len(whole):  # the zip's directory is at its end: a cut file has none
+        assert isinstance(plan, ModelFileError)
+    _load(path)
 
 
 members = st.sampled_from(

@@ -59,7 +59,7 @@ def test_the_mode_s_models_come_first_and_the_other_mode_s_under_a_header_saying
         preferences.add_recent_model(path)
     import nndesk.nn.serialization as serialization
 
-    readers = threads_calling(serialization, "load_model")
+    readers = threads_calling(serialization, "read_model_header")
     desk.coordinator.refresh_model_choices()
     header = "Clothing models (switches to Clothing)"
     qtbot.waitUntil(lambda: header in [t for t, _ in _entries(combo)], timeout=WAIT_MS)
@@ -71,7 +71,7 @@ def test_the_mode_s_models_come_first_and_the_other_mode_s_under_a_header_saying
     assert texts[2] == (header, False)  # a title, not a model to pick
     assert texts[3] == (f"{shown_name(garments)} · Fashion-MNIST 784-64-64-10 · 87.2%", True)
     assert texts[-1][0] == "Open model..."
-    # the files were read in a worker, never on the GUI thread
+    # the headers were read in a worker, never on the GUI thread
     assert readers and threading.main_thread() not in readers
     index = combo.findData(str(garments))
     assert combo.itemData(index, Qt.ItemDataRole.ToolTipRole) == f"{texts[3][0]}\n{garments}"
