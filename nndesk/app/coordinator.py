@@ -32,6 +32,7 @@ from nndesk.controllers.datasets import (
     forget_datasets,
     missing_dataset,
     missing_text,
+    other_dataset_found,
 )
 from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.prediction import PredictionController
@@ -460,6 +461,8 @@ class Coordinator(QObject):
         banner.download_requested.connect(d.start)
         banner.cancel_requested.connect(d.cancel)
         banner.choose_folder_requested.connect(self.window.act_data_folder.trigger)
+        banner.mirror_settings_requested.connect(self.open_mirror_settings)
+        banner.watch_failures(d.failure)  # a banner shown after a failed download says it
         # "Switch to Clothing": as the Mode menu does; the new mode's model finds its data
         banner.switch_requested.connect(self.window.mode_change_requested)
         d.started.connect(banner.on_download_started)
@@ -479,10 +482,12 @@ class Coordinator(QObject):
             self.download_dialog = DownloadDialog(self.window)
             self.connect_banner(self.download_dialog.banner)
         # without a message: what is missing, and from where (a folder may hold only some files)
-        self.download_dialog.offer(message or missing_text(name), name, details)
+        text = message or missing_text(name)
+        self.download_dialog.offer(text, name, details, other_dataset_found(name))
 
     def _data_changed(self) -> None:
         forget_datasets()
+        self.downloads.forget_failures()  # they no longer say why data is missing
         self.data_changed.emit()
         if self._wanted is not None:
             self.loader.request(self._wanted[0])  # the test image asked for before
@@ -552,7 +557,7 @@ class Coordinator(QObject):
                 QThreadPool.globalInstance(),
                 self.copy_look,
                 folder,
-                lambda: tuple(name for name in TITLES if copy_in_use(name)),
+                lambda: tuple((name, why) for name in TITLES if (why := copy_in_use(name))),
             )
 
     def _folder_note(self, missing: bool = False) -> str:
@@ -570,19 +575,29 @@ class Coordinator(QObject):
             self.window.set_standing_note(self._folder_note(missing=True))
 
     @Slot(object, object)
-    def _on_copy_look_delivered(self, folder: str, copies: tuple[str, ...] | None) -> None:
+    def _on_copy_look_delivered(self, folder: str, copies: tuple | None) -> None:
         """Say under the canvas which data is in use when a dataset is read from nndesk's
-        verified copy, not from the data folder named there (Download left the user's damaged
-        file as it is)."""
+        verified copy, not from the data folder named there (Download left the user's files
+        as they are): ``copies`` holds (dataset, why) pairs: "damaged", or the dataset the
+        folder holds instead (``copy_in_use``)."""
         if not copies or folder != preferences.data_dir():
             return
         note = self._folder_note()
-        for name in copies:
-            note += "\n" + translate(
-                "Coordinator",
-                "{title} is read from nndesk's verified copy (a file of it in this folder is "
-                "damaged)",
-            ).format(title=TITLES.get(name, name))
+        for name, why in copies:
+            text = (
+                translate(
+                    "Coordinator",
+                    "{title} is read from nndesk's verified copy (a file of it in this folder "
+                    "is damaged)",
+                )
+                if why == "damaged"
+                else translate(
+                    "Coordinator",
+                    "{title} is read from nndesk's downloaded copy (this folder holds {other})",
+                )
+            )
+            other = TITLES.get(why, why)
+            note += "\n" + text.format(title=TITLES.get(name, name), other=other)
         self.window.set_standing_note(note)
 
     @Slot()
@@ -597,6 +612,15 @@ class Coordinator(QObject):
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         self.settings_dialog = dialog
         dialog.open()  # window-modal, without blocking (tests drive it)
+
+    @Slot()
+    def open_mirror_settings(self) -> None:
+        """A banner's "Classroom mirror…": File > Settings…, its mirror field ready to type in."""
+        self._on_window_settings_requested()
+        dialog = self.settings_dialog
+        if dialog is not None:
+            dialog.mirror_edit.setFocus()
+            dialog.mirror_edit.selectAll()
 
     def _apply_settings(self, dialog: SettingsDialog) -> None:
         folder, mirror = dialog.values()

@@ -121,17 +121,23 @@ def damaged_in_cache(name: str) -> tuple[str, ...]:
     return (path.name,)
 
 
-def copy_in_use(name: str) -> bool:
-    """Whether registered dataset ``name`` is read from nndesk's verified copy in the download
-    cache because a file of it in the user's data folder was found damaged (that file is left
-    as it is). A few stats: call it off the GUI thread."""
+def copy_in_use(name: str) -> str | None:
+    """Why registered dataset ``name`` is read from nndesk's verified copy in the download
+    cache although the user's data folder holds its files (left as they are): "damaged" (a
+    file of it there was found damaged), or the registered dataset whose files they are
+    ("fashion" where MNIST was looked for); else None.
+    A few stats and two small reads: call it off the GUI thread."""
     from nndesk.data.download import dataset_cache_dir
 
     user = _folder_for(name, preferences.data_dir())
+    if user is None or source_folder(name) != str(dataset_cache_dir(name)):
+        return None
+    if not _complete(user, DATASETS[name]):
+        return None  # the folder lacks it: the cache is simply where it is
     broken = _found_damaged(name)
-    if user is None or broken is None or broken.parent != Path(user):
-        return False
-    return source_folder(name) == str(dataset_cache_dir(name))
+    if broken is not None and broken.parent == Path(user):
+        return "damaged"
+    return _other_held(user, DATASETS[name])
 
 
 def damaged_text(name: str, path: Path, reason: str, technical: str | None = None) -> str:
@@ -251,9 +257,22 @@ def _complete(folder: str | Path | None, spec) -> bool:
     return True
 
 
+def _other_held(folder: str, spec) -> str | None:
+    """The other registered dataset whose label files ``folder`` holds where ``spec``'s were
+    looked for, else None (``check_not_other``: two small files read, a few milliseconds)."""
+    from nndesk.data.sources import check_not_other
+
+    try:
+        check_not_other(folder, spec)
+    except DataError as err:
+        return getattr(err, "other_dataset", None)
+    return None
+
+
 def source_folder(name: str) -> str | None:
     """Where the window reads registered dataset ``name`` from: the data folder when it holds
-    the files, else the download cache when it does, else None (missing). Cheap: stats only."""
+    the files, else the download cache when it does, else None (missing). Stats, and while
+    both hold the files the two label files of the data folder (``_other_held``)."""
     from nndesk.data.download import dataset_cache_dir
     from nndesk.data.registry import get_spec
 
@@ -261,13 +280,15 @@ def source_folder(name: str) -> str | None:
     user = _folder_for(spec.name, preferences.data_dir())
     cache = dataset_cache_dir(spec)
     if _complete(user, spec):
+        if user is None or not _complete(cache, spec):
+            return user
         broken = _found_damaged(spec.name)
-        # a file there found damaged: the verified copy a download put in the cache is read
-        # instead, and the user's file is left as it is
-        if broken is None or user is None or broken.parent != Path(user):
-            return user
-        if not _complete(cache, spec):
-            return user
+        # a file there found damaged, or the folder holds the other dataset (Download offered
+        # it in the cache: "holds Fashion-MNIST, not MNIST"): the verified copy is read
+        # instead, and the user's files are left as they are
+        if broken is not None and broken.parent == Path(user):
+            return str(cache)
+        return str(cache) if _other_held(user, spec) is not None else user
     return str(cache) if _complete(cache, spec) else None
 
 
@@ -472,6 +493,9 @@ def _noting_other_dataset(name: str):
             with _locks_guard:
                 if generation == _generation:
                     _holds_other[name] = (other, window_message(err))
+            # the banners offer ``name``'s download beside "Switch to …": the verified copy
+            # in the cache is then read instead of this folder (``source_folder``)
+            err.offer = DataOffer(name)
         raise
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
@@ -25,24 +26,63 @@ PROGRESS_INTERVAL = 0.05
 
 
 def window_sentence(err: DownloadError) -> str:
-    """The one sentence a window shows for ``err``: which file, what happened, what to do.
-    The CLI's line (with hashes, sources and ``--data-dir``) is the banner's details."""
+    """The one sentence a window shows for ``err``: which file, what happened. The CLI's line
+    (with hashes, sources and ``--data-dir``) is the banner's details; the ways out are the
+    next line (``ways_out``)."""
     file = getattr(err, "file", None)
     if err.kind != "mirrors" or file is None:
         return user_message(err)
     if getattr(err, "mismatched", False):
         text = QCoreApplication.translate(
+            "Downloads", "{file} did not match its checksum and was removed."
+        )
+    else:
+        text = QCoreApplication.translate(
+            "Downloads", "{file} could not be downloaded from any server."
+        )
+    return text.format(file=file)
+
+
+def ways_out(name: str, kind: str, mirror: str | None) -> str:
+    """The line after a failed download of ``name``: what the banner's buttons do about it
+    (Try again, Choose a folder…, Classroom mirror…). A class without internet needs the
+    mirror, so a failure to reach or to get the files names it: set one, or check the one
+    that was tried (``mirror``)."""
+    title = DATASETS[name].short_title if name in DATASETS else name
+    if kind not in MIRROR_HELPS:
+        text = QCoreApplication.translate(
+            "Downloads", "Try again, or choose a folder holding the four {title} files."
+        )
+    elif mirror:
+        text = QCoreApplication.translate(
             "Downloads",
-            "{file} did not match its checksum and was removed. Try again, or use "
-            "Choose a folder… with a copy of the files.",
+            "Try again, check the classroom mirror (File > Settings…), or choose a folder "
+            "holding the four {title} files.",
         )
     else:
         text = QCoreApplication.translate(
             "Downloads",
-            "{file} could not be downloaded from any server. Try again, or use "
-            "Choose a folder… with a copy of the files.",
+            "Try again, choose a folder holding the four {title} files, or set a classroom "
+            "mirror (File > Settings…).",
         )
-    return text.format(file=file)
+    return text.format(title=title)
+
+
+#: the failures a classroom mirror is the way out of: no server reached, or none sent the files
+MIRROR_HELPS = ("offline", "mirrors")
+
+
+@dataclass(frozen=True)
+class DownloadFailure:
+    """The last download of dataset ``name`` that failed, as every banner offering ``name``
+    says it until the data changes or a new download starts: ``message`` (why, then the ways
+    out, on two lines), its ``kind`` ("offline", "mirrors", "local", "error") and ``details``
+    (the long account: sources tried, hashes; "" when it says no more than ``message``)."""
+
+    name: str
+    kind: str
+    message: str
+    details: str = ""
 
 
 class DownloadController(QObject):
@@ -51,7 +91,8 @@ class DownloadController(QObject):
     started = Signal(str)  # dataset name
     progressed = Signal(str, int, int)  # name, bytes so far, bytes expected (all its files)
     finished = Signal(str)  # name: its files are verified in the cache
-    failed = Signal(str, str, str)  # name, one-line message, kind ("offline" | "local" | ...)
+    # name, message (why, then the ways out: two lines), kind ("offline" | "local" | ...)
+    failed = Signal(str, str, str)
     cancelled = Signal(str)  # name: stopped by the user; files already verified stay
     failure_details = Signal(str, str)  # name, the long account behind the next ``failed``
     busy_changed = Signal(bool)
@@ -73,6 +114,10 @@ class DownloadController(QObject):
         self._thread: threading.Thread | None = None
         self._cancel: Cancel | None = None
         self._name: str | None = None
+        # dataset -> its last failed download, said by every banner offering it
+        # (``failure``); written by the worker before its ``failed`` is emitted
+        self._failures: dict[str, DownloadFailure] = {}
+        self._failures_lock = threading.Lock()
         # the worker's last signal arrives (queued) after it ends: clear our state then
         self.finished.connect(self._on_self_ended)
         self.failed.connect(self._on_self_ended)
@@ -81,6 +126,29 @@ class DownloadController(QObject):
     def current(self) -> str | None:
         """The dataset being downloaded, or None."""
         return self._name
+
+    def failure(self, name: str | None) -> DownloadFailure | None:
+        """The last download of ``name`` that failed, until the data changes
+        (``forget_failures``) or a download of it starts; else None."""
+        with self._failures_lock:
+            return self._failures.get(name) if name else None
+
+    @Slot()
+    def forget_failures(self) -> None:
+        """The datasets on this computer changed (a folder chosen, a download finished): what
+        a failed download said no longer explains why data is missing."""
+        with self._failures_lock:
+            self._failures.clear()
+
+    def _fail(self, name: str, kind: str, why: str, details: str, mirror: str | None) -> None:
+        """Remember the failure (for banners shown later), then say it."""
+        message = f"{why}\n{ways_out(name, kind, mirror)}"
+        failure = DownloadFailure(name, kind, message, details if details != why else "")
+        with self._failures_lock:
+            self._failures[name] = failure
+        if failure.details:
+            self.failure_details.emit(name, failure.details)
+        self.failed.emit(name, message, kind)
 
     @property
     def busy(self) -> bool:
@@ -92,6 +160,8 @@ class DownloadController(QObject):
         if self._name is not None:
             return False
         self._name = name
+        with self._failures_lock:
+            self._failures.pop(name, None)  # said again if this one fails too
         self._cancel = Cancel()
         mirror = self._mirror()
         self._thread = threading.Thread(
@@ -138,12 +208,12 @@ class DownloadController(QObject):
                 self.cancelled.emit(name)
             else:
                 # in the window's language (QCoreApplication.translate is thread-safe)
-                self.failure_details.emit(name, user_message(err))
-                self.failed.emit(name, window_sentence(err), err.kind)
+                self._fail(name, err.kind, window_sentence(err), user_message(err), mirror)
         except NndeskError as err:
-            self.failed.emit(name, user_message(err), "mirrors")
+            self._fail(name, "mirrors", user_message(err), "", mirror)
         except Exception as err:  # noqa: BLE001 - a worker reports every failure, never dies
-            self.failed.emit(name, f"download failed: {type(err).__name__}: {err}", "error")
+            why = f"download failed: {type(err).__name__}: {err}"
+            self._fail(name, "error", why, "", mirror)
         else:
             self.finished.emit(name)
 

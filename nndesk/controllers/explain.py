@@ -200,15 +200,18 @@ class ExplainController(QObject):
 
     @Slot(int, object, object)
     def _on_neighbours_finished(self, token: int, result, error) -> None:
-        from nndesk.controllers.datasets import DatasetDamaged, DatasetMissing
+        from nndesk.controllers.datasets import DatasetDamaged, DatasetMissing, failure_offer
         from nndesk.errors import NndeskError, window_message
 
         if isinstance(error, (DatasetMissing, DatasetDamaged)):  # the banner offers Download
             details = error.offer.details if isinstance(error, DatasetDamaged) else ""
             self.neighbours_missing.emit(token, str(error), error.name, details)
         elif isinstance(error, NndeskError):
-            # the window's words (a folder of the other dataset: no "--data-dir" advice)
-            self.neighbours_missing.emit(token, window_message(error), "", "")
+            # the window's words (a folder of the other dataset: no "--data-dir" advice), and
+            # the download its banner offers (that folder's: ``datasets.failure_offer``)
+            offer = failure_offer(error)
+            name = offer.name if offer is not None else ""
+            self.neighbours_missing.emit(token, window_message(error), name, "")
         elif error is not None:
             self.failed.emit(f"nearest training images failed: {error}")
             self.neighbours_missing.emit(

@@ -101,15 +101,15 @@ def find_files(
     )
 
 
-#: the window's line when a folder holds the other dataset: which one, and the two ways on
+#: the window's line when a folder holds the other dataset: which one, and the three ways on
 _HOLDS_OTHER = {
     "fashion": N_(
-        "{folder} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a folder "
-        "with MNIST."
+        "{folder} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST into "
+        "nndesk's cache, or choose a folder with MNIST."
     ),
     "mnist": N_(
-        "{folder} holds MNIST, not Fashion-MNIST: switch to Digits, or choose a folder "
-        "with Fashion-MNIST."
+        "{folder} holds MNIST, not Fashion-MNIST: switch to Digits, download Fashion-MNIST "
+        "into nndesk's cache, or choose a folder with Fashion-MNIST."
     ),
 }
 

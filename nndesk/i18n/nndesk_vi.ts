@@ -1503,12 +1503,12 @@ và lúc đầu (đứt nét)</translation>
         <translation>{file}: {why}</translation>
     </message>
     <message>
-        <source>{folder} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a folder with MNIST.</source>
-        <translation>{folder} chứa Fashion-MNIST, không phải MNIST: hãy chuyển sang Quần áo, hoặc chọn một thư mục có MNIST.</translation>
+        <source>{folder} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST into nndesk&apos;s cache, or choose a folder with MNIST.</source>
+        <translation>{folder} chứa Fashion-MNIST, không phải MNIST: hãy chuyển sang Quần áo, tải MNIST vào bộ nhớ đệm của nndesk, hoặc chọn một thư mục có MNIST.</translation>
     </message>
     <message>
-        <source>{folder} holds MNIST, not Fashion-MNIST: switch to Digits, or choose a folder with Fashion-MNIST.</source>
-        <translation>{folder} chứa MNIST, không phải Fashion-MNIST: hãy chuyển sang Chữ số, hoặc chọn một thư mục có Fashion-MNIST.</translation>
+        <source>{folder} holds MNIST, not Fashion-MNIST: switch to Digits, download Fashion-MNIST into nndesk&apos;s cache, or choose a folder with Fashion-MNIST.</source>
+        <translation>{folder} chứa MNIST, không phải Fashion-MNIST: hãy chuyển sang Chữ số, tải Fashion-MNIST vào bộ nhớ đệm của nndesk, hoặc chọn một thư mục có Fashion-MNIST.</translation>
     </message>
     <message>
         <source>{folder} is not a folder</source>
@@ -1808,6 +1808,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Đã tải và kiểm chứng {title}</translation>
     </message>
     <message>
+        <source>{title} is read from nndesk&apos;s downloaded copy (this folder holds {other})</source>
+        <translation>{title} được đọc từ bản đã tải về của nndesk (thư mục này chứa {other})</translation>
+    </message>
+    <message>
         <source>{title} is read from nndesk&apos;s verified copy (a file of it in this folder is damaged)</source>
         <translation>{title} được đọc từ bản đã kiểm tra của nndesk (một tệp của nó trong thư mục này bị hỏng)</translation>
     </message>
@@ -1825,6 +1829,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>Choose a folder…</source>
         <translation>Chọn thư mục…</translation>
+    </message>
+    <message>
+        <source>Classroom mirror…</source>
+        <translation>Nguồn tải của lớp học…</translation>
     </message>
     <message>
         <source>Details</source>
@@ -1863,6 +1871,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Đang tải {title}; mỗi tệp được kiểm tra trước khi giữ lại.</translation>
     </message>
     <message>
+        <source>Open File &gt; Settings… at the classroom mirror: a web address or shared folder where a teacher serves the datasets, tried before the internet</source>
+        <translation>Mở Tệp &gt; Cài đặt… ở ô nguồn tải của lớp học: một địa chỉ web hoặc thư mục dùng chung nơi giáo viên cung cấp các bộ dữ liệu, được thử trước Internet</translation>
+    </message>
+    <message>
         <source>Point nndesk at a folder holding the four IDX files (also File &gt; Data folder…)</source>
         <translation>Chỉ cho nndesk một thư mục chứa bốn tệp IDX (cũng có ở Tệp &gt; Thư mục dữ liệu…)</translation>
     </message>
@@ -1889,6 +1901,10 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>Switch to Digits</source>
         <translation>Chuyển sang Chữ số</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
     </message>
     <message>
         <source>connecting…</source>
@@ -2173,12 +2189,24 @@ nhãn {label}{name}</translation>
 <context>
     <name>Downloads</name>
     <message>
-        <source>{file} could not be downloaded from any server. Try again, or use Choose a folder… with a copy of the files.</source>
-        <translation>Không tải được {file} từ máy chủ nào. Hãy thử lại, hoặc dùng Chọn thư mục… với một bản sao của các tệp.</translation>
+        <source>Try again, check the classroom mirror (File &gt; Settings…), or choose a folder holding the four {title} files.</source>
+        <translation>Hãy thử lại, kiểm tra nguồn tải của lớp học (Tệp &gt; Cài đặt…), hoặc chọn một thư mục chứa bốn tệp {title}.</translation>
     </message>
     <message>
-        <source>{file} did not match its checksum and was removed. Try again, or use Choose a folder… with a copy of the files.</source>
-        <translation>{file} không khớp mã kiểm tra nên đã bị xoá. Hãy thử lại, hoặc dùng Chọn thư mục… với một bản sao của các tệp.</translation>
+        <source>Try again, choose a folder holding the four {title} files, or set a classroom mirror (File &gt; Settings…).</source>
+        <translation>Hãy thử lại, chọn một thư mục chứa bốn tệp {title}, hoặc đặt nguồn tải của lớp học (Tệp &gt; Cài đặt…).</translation>
+    </message>
+    <message>
+        <source>Try again, or choose a folder holding the four {title} files.</source>
+        <translation>Hãy thử lại, hoặc chọn một thư mục chứa bốn tệp {title}.</translation>
+    </message>
+    <message>
+        <source>{file} could not be downloaded from any server.</source>
+        <translation>Không tải được {file} từ máy chủ nào.</translation>
+    </message>
+    <message>
+        <source>{file} did not match its checksum and was removed.</source>
+        <translation>{file} không khớp mã kiểm tra nên đã bị xoá.</translation>
     </message>
 </context>
 <context>

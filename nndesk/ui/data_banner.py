@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.controllers.downloads import MIRROR_HELPS
 from nndesk.data.download import files_present
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import QT_TRANSLATE_NOOP
@@ -61,12 +62,18 @@ class DataBanner(QWidget):
     switch_requested = Signal(str)  # window mode ("digits", "garments") whose dataset is here
     choose_folder_requested = Signal()  # the user wants to pick a data folder
     cancel_requested = Signal()  # stop the running download
+    mirror_settings_requested = Signal()  # open File > Settings… at the classroom mirror
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._dataset: str | None = None  # the missing dataset this banner offers
         self._switch_to: str | None = None  # the mode of the dataset the folder holds instead
         self._downloading: str | None = None  # the dataset any banner is downloading
+        # the kind of the failed download the banner says ("offline", "mirrors", ...), or None
+        self._failed: str | None = None
+        # dataset -> its last failed download (``DownloadController.failure``): a banner shown
+        # after the failure says it too, not "not on this computer yet" (``watch_failures``)
+        self._failure_of: Callable[[str], object] = lambda name: None
         self.label = message_banner()
         self.label.setVisible(True)
         # the long account (the reader's reason, the folder, what Download does there): a
@@ -91,6 +98,15 @@ class DataBanner(QWidget):
             ),
         )
         self.folder_button.clicked.connect(self.choose_folder_requested)
+        self.mirror_button = tipped_button(
+            translate("DataBanner", "Classroom mirror…"),
+            translate(
+                "DataBanner",
+                "Open File > Settings… at the classroom mirror: a web address or shared folder "
+                "where a teacher serves the datasets, tried before the internet",
+            ),
+        )
+        self.mirror_button.clicked.connect(self.mirror_settings_requested)
         self.switch_button = QPushButton()
         self.switch_button.setToolTip(  # named for the dataset found, in show_problem
             translate(
@@ -114,6 +130,7 @@ class DataBanner(QWidget):
         row.addWidget(self.switch_button)
         row.addWidget(self.download_button)
         row.addWidget(self.folder_button)
+        row.addWidget(self.mirror_button)
         row.addWidget(self.progress, 1)
         row.addWidget(self.cancel_button)
         row.addWidget(self.details_button)
@@ -145,6 +162,11 @@ class DataBanner(QWidget):
         """The long account behind the message (shown by Details), or ""."""
         return self.details_label.text()
 
+    def watch_failures(self, failure_of: Callable[[str], object]) -> None:
+        """``failure_of(name)``: the last failed download of ``name`` (a ``DownloadFailure``)
+        or None; a problem shown about a dataset whose download failed says that failure."""
+        self._failure_of = failure_of
+
     @Slot(str, object)
     def show_problem(
         self,
@@ -152,11 +174,27 @@ class DataBanner(QWidget):
         missing: str | None = None,
         switch_to: str | None = None,
         details: str = "",
+        after: str = "",
     ) -> None:
         """Show ``message``; ``missing`` names a registered dataset to offer for download;
         ``switch_to`` the registered dataset the data folder holds instead of the one wanted
         (a "Switch to Clothing" button then switches the window to its mode); ``details`` the
-        long account behind a short message (its tooltip, and under Details)."""
+        long account behind a short message (its tooltip, and under Details); ``after`` a
+        sentence said after the message, whatever it is.
+
+        When a download of ``missing`` failed since the data last changed, the banner says that
+        failure instead of ``message`` (why, and the ways out: Try again, Choose a folder…,
+        Classroom mirror…), as the banner that started it does: every page says the same."""
+        failure = self._failure_of(missing) if missing else None
+        self._failed = getattr(failure, "kind", None)
+        tip = details
+        if failure is not None:
+            message = failure.message
+            tip = fill(translate("DataBanner", "Details: {details}"), details=failure.details)
+            tip = tip if failure.details else ""
+            details = ""  # of a damaged file the failed download was to replace
+        if after:
+            message = f"{message} {after}"
         self._dataset = missing
         self._switch_to = _mode_of(switch_to)
         if self._switch_to is not None:
@@ -170,11 +208,8 @@ class DataBanner(QWidget):
                 ).format(title=dataset_text(str(switch_to)))
             )
         self.label.setText(message)
-        self.label.setToolTip(details)
+        self.label.setToolTip(tip)
         self._set_details(details)
-        self.download_button.setText(
-            download_label(missing) if missing else translate("DataBanner", "Download")
-        )
         self._refresh()
         self.setVisible(True)
 
@@ -182,6 +217,7 @@ class DataBanner(QWidget):
         """Hide the banner (the data arrived, or the page has nothing to complain about)."""
         self._dataset = None
         self._switch_to = None
+        self._failed = None
         self.label.setToolTip("")
         self._set_details("")
         self.setVisible(False)
@@ -204,6 +240,7 @@ class DataBanner(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setFormat(translate("DataBanner", "connecting…"))
         if name == self._dataset:
+            self._failed = None
             title = dataset_text(name)
             self.label.setText(
                 translate(
@@ -245,6 +282,7 @@ class DataBanner(QWidget):
     def on_download_failed(self, name: str, message: str, kind: str) -> None:
         self._downloading = None
         if name == self._dataset:
+            self._failed = kind
             self.label.setText(message)
         self._refresh()
 
@@ -290,7 +328,15 @@ class DataBanner(QWidget):
         self.buttons.setVisible(offering or switching or bool(self.details_label.text()))
         self.switch_button.setVisible(switching and not mine)
         self.download_button.setVisible(offering and not mine)
+        self.download_button.setText(
+            translate("DataBanner", "Try again")
+            if offering and self._failed is not None
+            else download_label(str(self._dataset))
+            if offering
+            else translate("DataBanner", "Download")
+        )
         self.folder_button.setVisible((offering or switching) and not mine)
+        self.mirror_button.setVisible(offering and not mine and self._failed in MIRROR_HELPS)
         self.progress.setVisible(mine)
         self.cancel_button.setVisible(mine)
         other = self._downloading is not None and not mine
@@ -390,10 +436,12 @@ class DownloadDialog(QDialog):
             lambda _on: QTimer.singleShot(0, self, self.fit_height)
         )
 
-    def offer(self, message: str, name: str, details: str = "") -> None:
+    def offer(
+        self, message: str, name: str, details: str = "", switch_to: str | None = None
+    ) -> None:
         """Show ``message`` with the buttons that get dataset ``name`` (``details``: the long
-        account behind it)."""
-        self.banner.show_problem(message, name, details=details)
+        account behind it; ``switch_to``: the dataset the data folder holds instead)."""
+        self.banner.show_problem(message, name, switch_to, details)
         self.show()
         self.fit_height()
         self.raise_()

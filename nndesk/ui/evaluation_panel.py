@@ -556,14 +556,16 @@ class EvaluationPanel(QWidget):
         self._set_stale(False)  # what is shown is still this model's last evaluation
         self._enable_evaluate_button()
         clf = self._controller.classifier()
+        stale = ""
         if self._result is not None:  # the numbers below stay, and must not pass as fresh ones
-            message += " " + translate(
+            stale = translate(
                 "EvaluationPanel", "The report below is from the last evaluation that worked."
             )
         dataset = getattr(clf, "dataset", None)
         offered = offer.name if offer is not None else None
         details = offer.details if offer is not None else ""
-        self.message.show_problem(message, offered, other_dataset_found(dataset), details)
+        other = other_dataset_found(dataset)
+        self.message.show_problem(message, offered, other, details, after=stale)
 
     @Slot()
     def data_changed(self) -> None:

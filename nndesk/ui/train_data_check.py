@@ -158,8 +158,8 @@ class TrainDataCheck(QObject):
             return
         if look.missing is not None:
             page.data_banner.show_problem(look.text, look.missing)
-        else:  # the folder holds the other dataset: said here too
-            page.data_banner.show_problem(look.text, None, look.other)
+        else:  # the folder holds the other dataset: said here too, its download offered
+            page.data_banner.show_problem(look.text, look.name, look.other)
         self.wanted = look.name
         self.say_needs_data()
         page.say_idle(again=True)  # no longer "… is ready"
@@ -270,9 +270,10 @@ class TrainDataCheck(QObject):
             )
             return True
         if other is not None and self.enabled:
-            # the folder holds the other dataset: said on the page, with "Switch to …"
+            # the folder holds the other dataset: said on the page, with "Switch to …" and
+            # the download of the one wanted
             self.say_needs_data()
-            page.data_banner.show_problem(message, None, other)
+            page.data_banner.show_problem(message, wanted, other)
             page.status_message.emit(  # "Loading mnist…" is over
                 translate(
                     "TrainingPanel",

@@ -164,8 +164,8 @@ def test_the_other_datasets_folder_gets_window_advice_and_the_cli_keeps_its_line
     assert "point --data-dir at the mnist files" in user_message(caught.value)  # the CLI's
     said = window_message(caught.value)
     assert said == (
-        f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a "
-        "folder with MNIST."
+        f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST "
+        "into nndesk's cache, or choose a folder with MNIST."
     )
 
 

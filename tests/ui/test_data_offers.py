@@ -87,7 +87,10 @@ def test_a_folder_of_the_other_dataset_offers_switching_and_the_page_then_finds_
     assert banner.text().startswith(f"{fashion_folder} holds Fashion-MNIST, not MNIST")
     assert banner.switch_offered() == "garments"
     assert banner.switch_button.text() == "Switch to Clothing"
-    assert banner.folder_button.isVisible() and not banner.download_button.isVisible()
+    assert banner.folder_button.isVisible()
+    # walk45 D8: the download too, into the cache (the folder is the other dataset's)
+    assert banner.download_button.isVisible()
+    assert banner.download_button.text() == "Download MNIST (11 MB)"
     window.tabs.setCurrentWidget(desk.train_page)  # said there too, before Train is pressed
     train_banner = desk.train_page.data_banner
     # the Train page looks at the folder off the GUI thread: said when it answers
@@ -208,8 +211,8 @@ def test_a_folder_of_the_other_dataset_chosen_is_said_on_the_train_page_at_once(
     desk.window.data_folder_chosen.emit(str(tiny_idx_dir))  # as File > Data folder… does
     qtbot.waitUntil(lambda: train.data_banner.switch_offered() == "digits", timeout=10_000)
     assert train.data_banner.text() == (
-        f"{tiny_idx_dir} holds MNIST, not Fashion-MNIST: switch to Digits, or choose a folder "
-        "with Fashion-MNIST."
+        f"{tiny_idx_dir} holds MNIST, not Fashion-MNIST: switch to Digits, download "
+        "Fashion-MNIST into nndesk's cache, or choose a folder with Fashion-MNIST."
     )
     assert train.progress.format() == "Needs a dataset"
     datasets.forget_datasets()
@@ -274,8 +277,8 @@ def test_the_why_pages_nearest_images_offer_the_switch_in_window_words(
     banner = why_banner_after_a_drawing(desk)
     qtbot.waitUntil(lambda: banner.switch_offered() == "garments", timeout=20_000)
     assert banner.text() == (
-        f"{fashion_folder} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a "
-        "folder with MNIST."
+        f"{fashion_folder} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST "
+        "into nndesk's cache, or choose a folder with MNIST."
     )
     with qtbot.waitSignal(desk.window.mode_changed, timeout=10_000):
         banner.switch_button.click()
@@ -417,3 +420,111 @@ def test_the_map_and_mistakes_pages_say_a_damaged_file_in_two_lines_with_details
     assert banner.details_button.isVisible() and banner.details_label.isHidden()
     banner.details_button.click()
     assert banner.details_label.isVisible() and str(folder) in banner.details_label.text()
+
+
+def other_tiny_payloads(tiny_idx_dir, tmp_path) -> dict[str, bytes]:
+    """Four .gz payloads like the tiny files but not theirs (every label moved on by one), so
+    a dataset registered with these is told apart from one registered with the tiny files."""
+    from nndesk.data.idx import read_idx, write_idx
+
+    folder = tmp_path / "other-tiny"
+    folder.mkdir()
+    for path in tiny_idx_dir.iterdir():
+        array = read_idx(path)
+        if "labels" in path.name:
+            array = (array + 1) % 10
+        write_idx(folder / path.name, array)
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def register_payloads_as(spec, payloads, monkeypatch) -> None:
+    """Dataset ``spec`` becomes ``payloads`` (their checksums), its public mirrors a closed
+    port: only a classroom mirror the test starts has it."""
+    import gzip
+    import hashlib
+
+    from tests.data.test_download_mirrors import closed_port_url
+
+    files = tuple(
+        replace(f, sha256=hashlib.sha256(gzip.decompress(payloads[f.gz_name])).hexdigest())
+        for f in spec.files
+    )
+    replaced = replace(spec, files=files, mirrors=(closed_port_url(),))
+    monkeypatch.setitem(registry.DATASETS, spec.name, replaced)
+
+
+@pytest.fixture
+def loopback():
+    from tests.data.test_download import Server
+
+    server = Server()
+    yield server
+    server.close()
+
+
+def test_a_folder_of_the_other_dataset_offers_the_download_and_then_reads_the_cache(
+    qtbot, window_factory, tiny_model_file, fashion_folder, loopback, tmp_path, monkeypatch
+):
+    """walk45 D8: "…holds Fashion-MNIST, not MNIST" offered Switch to Clothing and Choose a
+    folder…, not the download. Download puts MNIST in nndesk's cache (as every download does;
+    the banner says so) and the Digits pages read it there, the folder left as it is."""
+    from nndesk.data.download import dataset_cache_dir
+
+    payloads = other_tiny_payloads(fashion_folder, tmp_path)
+    register_payloads_as(registry.MNIST, payloads, monkeypatch)
+    for name, body in payloads.items():
+        loopback.files[f"/mnist/{name}"] = body
+    preferences.set_mirror(loopback.url)
+    before = {p.name: p.read_bytes() for p in fashion_folder.iterdir()}
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))  # a digits model
+    page = desk.evaluate_page
+    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
+        desk.window.tabs.setCurrentWidget(page)
+    banner = page.message
+    assert "download MNIST into nndesk's cache" in banner.text()
+    assert banner.switch_offered() == "garments" and banner.offered_dataset() == "mnist"
+    with qtbot.waitSignals([desk.coordinator.downloads.finished, desk.evaluation.finished]):
+        banner.download_button.click()
+    assert banner.isHidden() and desk.evaluation.result().n == 50
+    assert sorted(p.name for p in dataset_cache_dir("mnist").iterdir()) == sorted(payloads)
+    assert preferences.data_dir() == str(fashion_folder)
+    assert {p.name: p.read_bytes() for p in fashion_folder.iterdir()} == before
+    qtbot.waitUntil(
+        lambda: (
+            desk.window.status_note.text()
+            == f"Data folder:\n{fashion_folder}\nMNIST is read from nndesk's downloaded copy "
+            "(this folder holds Fashion-MNIST)"
+        ),
+        timeout=10_000,
+    )
+    train = desk.train_page  # the Train page finds MNIST ready, the folder still Fashion's
+    desk.window.tabs.setCurrentWidget(train)
+    qtbot.waitUntil(lambda: train.progress.format() == "Ready", timeout=10_000)
+    assert train.data_banner.isHidden()
+    datasets.forget_datasets()
+
+
+def test_a_folder_of_mnist_offers_the_fashion_download_in_clothing_mode(
+    qtbot, window_factory, tiny_idx_dir, monkeypatch
+):
+    """The mirror case: Clothing mode, a folder with only MNIST; the Train page and the "Show
+    test image" dialog offer Fashion-MNIST's download beside Switch to Digits."""
+    choose_tiny_files_as(registry.MNIST, tiny_idx_dir, monkeypatch)
+    desk = window_factory(mode="garments")
+    train = desk.train_page
+    desk.window.tabs.setCurrentWidget(train)
+    qtbot.waitUntil(lambda: train.data_banner.switch_offered() == "digits", timeout=10_000)
+    banner = train.data_banner
+    assert banner.offered_dataset() == "fashion"
+    assert banner.download_button.text().startswith("Download Fashion-MNIST")
+    assert banner.download_button.isVisibleTo(banner)
+    desk.window.request_test_image(3)
+    coordinator = desk.coordinator
+    qtbot.waitUntil(
+        lambda: coordinator.download_dialog is not None and coordinator.download_dialog.isVisible(),
+        timeout=10_000,
+    )
+    offer = coordinator.download_dialog.banner
+    assert "holds MNIST, not Fashion-MNIST" in offer.text()
+    assert offer.offered_dataset() == "fashion" and offer.switch_offered() == "digits"
+    datasets.forget_datasets()

@@ -110,17 +110,100 @@ def test_progress_shows_on_every_banner_waiting_for_that_dataset(qtbot, desk):
     assert not desk.evaluate_page.message.download_button.isHidden()
 
 
-def test_offline_the_banner_says_so_in_one_sentence_and_offers_a_folder(qtbot, desk):
+OFFLINE = "Cannot download MNIST: no download server could be reached (offline?)."
+
+
+def test_offline_the_banner_says_why_and_the_ways_out_with_their_buttons(qtbot, desk):
+    """walk45 D7: it said only why ("offline?"), not "or choose a folder", and not the
+    classroom mirror a class without internet needs."""
     coordinator = desk.coordinator
-    preferences.set_mirror(closed_port_url())
-    show_missing_banners(qtbot, desk)
+    show_missing_banners(qtbot, desk)  # no mirror set: the public ones are a closed port
     with qtbot.waitSignal(coordinator.downloads.failed, timeout=20_000) as blocker:
         desk.evaluate_page.message.download_button.click()
     assert blocker.args[2] == "offline"
-    text = desk.evaluate_page.message.text()
-    assert text == "Cannot download MNIST: no download server could be reached (offline?)."
-    assert desk.evaluate_page.message.folder_button.isVisible()
+    banner = desk.evaluate_page.message
+    assert banner.text() == (
+        f"{OFFLINE}\nTry again, choose a folder holding the four MNIST files, or set a "
+        "classroom mirror (File > Settings…)."
+    )
+    assert banner.download_button.text() == "Try again"
+    assert banner.folder_button.isVisible() and banner.mirror_button.isVisible()
     assert cached_files() == []
+
+
+def test_offline_with_a_classroom_mirror_set_the_banner_says_to_check_it(qtbot, desk):
+    preferences.set_mirror(closed_port_url())
+    show_missing_banners(qtbot, desk)
+    with qtbot.waitSignal(desk.coordinator.downloads.failed, timeout=20_000):
+        desk.evaluate_page.message.download_button.click()
+    assert desk.evaluate_page.message.text() == (
+        f"{OFFLINE}\nTry again, check the classroom mirror (File > Settings…), or choose a "
+        "folder holding the four MNIST files."
+    )
+
+
+def test_after_a_failed_download_every_page_offering_the_data_says_the_failure(qtbot, desk):
+    """walk45 D7: the Train banner said the failure, Evaluate (again) and the pages opened
+    later still said "MNIST is not on this computer yet"."""
+    from nndesk.training import TrainConfig
+
+    window, train = desk.window, desk.train_page
+    _train_without_data(qtbot, desk, TrainConfig(dataset="mnist", arch="784-16-10", epochs=1))
+    with qtbot.waitSignal(desk.coordinator.downloads.failed, timeout=20_000) as blocker:
+        train.data_banner.download_button.click()
+    said = blocker.args[1]
+    assert said.startswith(OFFLINE) and train.data_banner.text() == said
+    window.tabs.setCurrentWidget(desk.evaluate_page)  # evaluated after the failure
+    banner = desk.evaluate_page.message
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist", timeout=10_000)
+    assert banner.text() == said
+    with qtbot.waitSignal(desk.evaluation.failed, timeout=10_000):
+        desk.evaluate_page.evaluate_button.click()  # Evaluate again: still the failure
+    assert banner.text() == said
+    window.tabs.setCurrentWidget(desk.dataset_page)
+    qtbot.waitUntil(lambda: desk.dataset_page.message.offered_dataset() == "mnist", timeout=10_000)
+    window.request_test_image(3)  # the "Dataset needed" dialog
+    qtbot.waitUntil(
+        lambda: (
+            desk.coordinator.download_dialog is not None
+            and desk.coordinator.download_dialog.isVisible()
+        ),
+        timeout=10_000,
+    )
+    for offer in (desk.dataset_page.message, desk.coordinator.download_dialog.banner):
+        assert offer.text() == said
+        assert offer.download_button.text() == "Try again"
+        assert offer.mirror_button.isVisibleTo(offer) and offer.folder_button.isVisibleTo(offer)
+
+
+def test_the_classroom_mirror_button_opens_the_settings_at_the_mirror(qtbot, desk):
+    show_missing_banners(qtbot, desk)
+    banner = desk.evaluate_page.message
+    assert banner.mirror_button.isHidden()  # nothing failed yet: the download comes first
+    with qtbot.waitSignal(desk.coordinator.downloads.failed, timeout=20_000):
+        banner.download_button.click()
+    banner.mirror_button.click()
+    dialog = desk.coordinator.settings_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.mirror_edit, timeout=5_000)
+    dialog.reject()
+
+
+def test_choosing_a_folder_forgets_the_failed_download(qtbot, desk, tmp_path):
+    """Another folder without the data: the banner says what that folder lacks, not the
+    download that failed before it was chosen."""
+    show_missing_banners(qtbot, desk)
+    banner = desk.evaluate_page.message
+    with qtbot.waitSignal(desk.coordinator.downloads.failed, timeout=20_000):
+        banner.download_button.click()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with qtbot.waitSignal(desk.evaluation.failed, timeout=10_000):
+        desk.window.data_folder_chosen.emit(str(empty))
+    assert banner.text().startswith("MNIST is not on this computer yet")
+    assert f"It is not in {empty} either" in banner.text()
+    assert banner.download_button.text() == "Download MNIST (11 MB)"
+    assert banner.mirror_button.isHidden()
 
 
 def test_choosing_a_data_folder_clears_every_banner_at_once(qtbot, desk, tiny_idx_dir):
@@ -304,9 +387,10 @@ def test_a_tampered_mirror_file_is_one_sentence_with_the_details_behind_it(
     assert blocker.args[2] == "mirrors"
     banner = desk.evaluate_page.message
     text = banner.text()
-    assert text.startswith(f"{bad} did not match its checksum and was removed.")
-    assert "Choose a folder…" in text
-    assert "--data-dir" not in text and "\n" not in text and "expected" not in text
+    why, ways = text.split("\n")
+    assert why == f"{bad} did not match its checksum and was removed."
+    assert ways.startswith("Try again, check the classroom mirror") and "choose a folder" in ways
+    assert "--data-dir" not in text and "expected" not in text
     assert "Details:" in banner.label.toolTip() and "checksum mismatch" in banner.label.toolTip()
     assert bad not in [p.name for p in cached_files()]
     assert banner.folder_button.isVisible()

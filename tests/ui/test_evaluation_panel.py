@@ -495,8 +495,8 @@ def test_a_folder_of_the_other_dataset_is_named_in_window_words(
     with qtbot.waitSignal(ctl.failed, timeout=10_000):
         widget.set_classifier(Classifier.from_file(tiny_model_file))  # a digits model
     assert widget.message.text() == (
-        f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: switch to Clothing, or choose a "
-        "folder with MNIST."
+        f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST "
+        "into nndesk's cache, or choose a folder with MNIST."
     )
 
 
