@@ -6,8 +6,8 @@ The order is the window's too (``nndesk.data.folder_order``): ``--data-dir DIR``
 its settings file) when that folder holds the files the command needs, then the download
 cache (downloading what is missing). The first two are used as given (a missing file is an
 error naming it): the person named them for this command. The window's folder was chosen for
-another dataset perhaps, or moved since: a folder without the files is passed over, as if none
-were remembered.
+another dataset perhaps, or moved since: a folder without the files, or with the other
+dataset's, is passed over, as if none were remembered.
 
 Reading the window's settings is the one place a sub-command imports Qt (QtCore only: the file
 is in Qt's INI format), and only when neither of the first two is given.
@@ -23,7 +23,7 @@ from nndesk.data.folder_order import (
     DataFolder,
     first_folder,
 )
-from nndesk.data.sources import DATA_DIR_ENV, find_files
+from nndesk.data.sources import DATA_DIR_ENV, check_not_other, find_files
 from nndesk.errors import DataError
 
 __all__ = ["FROM_CACHE", "FROM_ENV", "FROM_FLAG", "FROM_WINDOW", "DataFolder", "choose"]
@@ -33,6 +33,13 @@ ON_DISK_HINT = (
     "To use files you already have: --data-dir DIR, or NNDESK_DATA_DIR=DIR, or the window's "
     "Choose a folder… (train, evaluate and calibrate read the folder it remembers)."
 )
+#: ... and, when no server sent them, the classroom mirror (the window's banner offers it too:
+#: "Classroom mirror…", File > Settings…)
+MIRROR_HINT = (
+    "Or download from a classroom mirror, a teacher's web address or shared folder holding "
+    "mnist/ and fashion-mnist/: NNDESK_MIRROR=URL-or-FOLDER."
+)
+MIRROR_TRIED_HINT = "The classroom mirror NNDESK_MIRROR={mirror} was tried first: check it."
 
 
 def said(data: DataFolder) -> str | None:
@@ -71,10 +78,15 @@ def window_folder() -> str | None:
 
 
 def _holds(folder: str, name: str, roles: tuple[str, ...] | None) -> bool:
+    """Whether ``folder`` holds ``name``'s files of ``roles``: all there, and its label files
+    not the other registered dataset's (a folder of Fashion-MNIST is passed over for MNIST, as
+    the window passes it over for its downloaded copy)."""
     from nndesk.data.registry import ROLES, get_spec
 
+    spec = get_spec(name)
     try:
-        find_files(folder, get_spec(name), roles or ROLES)
+        find_files(folder, spec, roles or ROLES)
+        check_not_other(folder, spec)
     except (DataError, OSError):
         return False
     return True
@@ -94,4 +106,15 @@ def with_hint(err: DataError, name: str | None = None) -> DataError:
             f"{text} The files are already in {found.folder} ({where}): train, evaluate and "
             "calibrate read them there."
         )
-    return DataError(f"{text} {ON_DISK_HINT}")
+    return DataError(f"{text} {ON_DISK_HINT}{_mirror_hint(err)}")
+
+
+def _mirror_hint(err: DataError) -> str:
+    """ " Or download from a classroom mirror…" after a download no server answered or sent
+    the files for; "" for other errors (downloads off, the disk refused the file)."""
+    from nndesk.data.download import classroom_mirror
+
+    if getattr(err, "kind", None) not in ("offline", "mirrors"):
+        return ""
+    mirror = classroom_mirror()
+    return " " + (MIRROR_TRIED_HINT.format(mirror=mirror) if mirror else MIRROR_HINT)

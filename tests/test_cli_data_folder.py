@@ -104,9 +104,47 @@ def test_no_data_anywhere_names_the_ways_to_files_on_disk(argv, monkeypatch, cap
     captured = capsys.readouterr()
     line = _one_error_line(captured.err)
     assert "no download server could be reached" in line
-    for way in ("--data-dir DIR", "NNDESK_DATA_DIR=DIR", "Choose a folder"):
+    # the window's ways out, in the CLI's words: files on disk, or a classroom mirror
+    for way in ("--data-dir DIR", "NNDESK_DATA_DIR=DIR", "Choose a folder", "NNDESK_MIRROR="):
         assert way in line, line
     assert captured.out == ""
+
+
+def test_offline_with_a_classroom_mirror_set_says_to_check_it(monkeypatch, capsys):
+    from tests.data.test_download_mirrors import closed_port_url
+
+    mirror = closed_port_url()
+    monkeypatch.setenv("NNDESK_MIRROR", mirror)
+    _offline(monkeypatch)
+    assert cli.main(["download", "fashion"]) == 2
+    line = _one_error_line(capsys.readouterr().err)
+    assert f"The classroom mirror NNDESK_MIRROR={mirror} was tried first: check it." in line
+
+
+def test_a_window_folder_of_the_other_dataset_is_passed_over_for_the_cache(
+    tiny_dir, monkeypatch, capsys
+):
+    """The window reads its downloaded MNIST where the folder chosen holds Fashion-MNIST
+    (walk45 D8); a command read that folder and stopped at "this is fashion's …"."""
+    from dataclasses import replace
+
+    from nndesk.data import registry
+    from nndesk.data.idx import sha256_decompressed
+
+    files = tuple(
+        replace(f, sha256=sha256_decompressed(tiny_dir / f.gz_name)) for f in registry.FASHION.files
+    )
+    monkeypatch.setitem(registry.DATASETS, "fashion", replace(registry.FASHION, files=files))
+    preferences.set_data_dir(str(tiny_dir))
+    cache = tiny_dir.parent / "cache-other" / "datasets" / "mnist"
+    cache.mkdir(parents=True, exist_ok=True)
+    for name in ("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"):
+        (cache / name).write_bytes((tiny_dir / name).read_bytes())
+    monkeypatch.setenv("NNDESK_CACHE_DIR", str(cache.parent.parent))
+    # the tiny files are not MNIST's: the cache refuses them, which says the cache was read
+    assert cli.main(["evaluate", "mnist-mlp", "--json"]) == 2
+    line = _one_error_line(capsys.readouterr().err)
+    assert str(cache) in line and "this is fashion's" not in line
 
 
 def _damage(settings_file, kind: str) -> None:
