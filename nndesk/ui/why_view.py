@@ -623,7 +623,10 @@ class WhyView(QWidget):
         ):
             self._neighbours_for = (prediction, clf)
             self._neighbour_token = self._explainer.request_neighbours(clf, prediction.input_image)
-            if not any(tile.isVisibleTo(self) for tile in self.neighbour_tiles):
+            shown = any(tile.isVisibleTo(self) for tile in self.neighbour_tiles)
+            # the banner's "MNIST is not on this computer yet" stands while the data is
+            # looked for again: "Looking for…" above it squashed it (walk45 D5)
+            if not shown and self.neighbours_banner.isHidden():
                 # the first search reads the training set and runs it through the network:
                 # seconds, during which "Draw something" under a drawing would look broken
                 self.neighbours_note.setText(

@@ -127,6 +127,41 @@ def test_without_training_data_the_page_says_so_and_offers_the_download(qtbot, w
         why_desk.prediction.request_now(drawing)
 
 
+def test_without_training_data_a_new_drawing_keeps_one_message_while_it_is_looked_for(
+    qtbot, why_desk, monkeypatch
+):
+    """Walk45 D5: the next drawing's search said "Looking for the training images…" above the
+    "MNIST is not on this computer yet" banner (squashed, its text cut) until it failed again.
+    The banner's message stands while the data is looked for again."""
+    from nndesk.controllers import datasets
+
+    why = why_desk.why_page
+    _wait_for_answer(qtbot, why_desk)
+    qtbot.waitUntil(lambda: why.neighbours_banner.isVisible(), timeout=10_000)
+    said = why.neighbours_note.text()
+    release = threading.Event()
+    real = datasets.get_dataset
+
+    def held(name):
+        release.wait(timeout=120)
+        return real(name)
+
+    monkeypatch.setattr(datasets, "get_dataset", held)
+    explainer = why._explainer  # noqa: SLF001
+    drawing = np.zeros((280, 280), np.uint8)
+    drawing[100:180, 40:240] = 255
+    try:
+        why_desk.prediction.request_now(drawing)
+        qtbot.waitUntil(lambda: not explainer._neighbours.is_idle(), timeout=10_000)  # noqa: SLF001
+        assert why.neighbours_banner.isVisible()
+        assert why.neighbours_note.text() == said  # not "Looking for…" beside the banner
+    finally:
+        release.set()  # a failed test never leaves the search waiting as the window closes
+    qtbot.waitUntil(explainer.is_idle, timeout=10_000)
+    QApplication.processEvents()
+    assert why.neighbours_banner.isVisible() and why.neighbours_note.text() == said
+
+
 def test_a_new_answers_neighbours_are_asked_for_after_the_bars_painted_it(
     qtbot, why_desk, monkeypatch
 ):
