@@ -152,6 +152,7 @@ class Coordinator(QObject):
         self.in_use_look = Delivery()
         self.in_use_look.delivered.connect(self._on_in_use_look_delivered)
         prediction.prediction_ready.connect(window.show_prediction)
+        prediction.input_prepared.connect(window.show_prepared_input)  # no model answers
         window.prediction_panel.bars.painted.connect(prediction.answer_painted)
         prediction.explanation_ready.connect(window.show_explanation)
         prediction.latency_measured.connect(window.show_latency)

@@ -27,6 +27,7 @@ def _wire_why_page(desk: Desk) -> None:
     prediction.classifier_changed.connect(why.set_classifier)
     prediction.model_loading.connect(why.show_model_loading)
     prediction.prediction_ready.connect(why.set_prediction)
+    prediction.input_prepared.connect(why.show_prepared_input)  # no model answers
     desk.window.prediction_panel.bars.painted.connect(why.answer_painted)
     prediction.explanation_ready.connect(why.set_explanation)
     why.set_saliency_kind(preferences.saliency_kind())

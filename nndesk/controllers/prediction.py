@@ -23,6 +23,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from nndesk import inside
+from nndesk.controllers.loading_input import InputPreparer
 from nndesk.errors import NndeskError, user_message
 from nndesk.explain import FAST_KINDS, Explanation, explain_prediction, saliency
 from nndesk.inference import Classifier, Prediction
@@ -302,6 +303,10 @@ class PredictionController(QObject):
     #: True: the mode's model is being read (``open_first_of_kind``: at start, a mode switch);
     #: False: it is in use, or none could be (``classifier_changed`` came first)
     model_loading = Signal(bool)
+    #: float32 (28, 28) | None: while no model answers (the mode's model is read, or there is
+    #: none), the newest drawing as the mode's model will see it (None: nothing to read);
+    #: right after ``prediction_ready(None)``, so the preview never blinks "nothing drawn"
+    input_prepared = Signal(object)
     _model_submitted = Signal(object)  # _ModelJob, queued to the worker thread
     _job_submitted = Signal(object)  # _Job, queued to the worker thread
     _image_submitted = Signal(object)  # _ImageJob, queued to the worker thread
@@ -343,6 +348,11 @@ class PredictionController(QObject):
         self._model_token = 0
         self._models_running = 0
         self._loading = False  # an open_first_of_kind read is the newest model request
+        # the kind of model the mode wants (``open_first_of_kind``): while none answers, the
+        # preview's input is prepared for it, beside a read that holds the worker
+        self._mode_kind = "digits"
+        self._preparer = InputPreparer(self)
+        self._preparer.prepared.connect(self._on_preparer_prepared)
         self._saliency_submitted.connect(self._worker.run_saliency)
         self._worker.saliency_finished.connect(self._on_worker_saliency_finished)
         self._thread.finished.connect(self._worker.deleteLater)
@@ -467,6 +477,7 @@ class PredictionController(QObject):
             return
         self._models_running += 1
         first, *others = (str(p) for p in paths)
+        self._mode_kind = kind
         self._set_loading(True)
         self._model_submitted.emit(_ModelJob(self._model_token, first, kind, tuple(others)))
 
@@ -500,11 +511,13 @@ class PredictionController(QObject):
         if self._busy or not self._pending:
             return  # the running job's finish handler dispatches the newest pending image
         self._pending = False
+        if self._classifier is None and self._image is not None:
+            # the worker may be reading the model: the drawing is prepared beside it, and no
+            # answer goes out until it is (_on_preparer_prepared)
+            self._preparer.submit(self._image, self._mode_kind)
+            return
         if self._classifier is None or (self._image is None and self._image28 is None):
-            self.prediction_ready.emit(None)
-            self.explanation_ready.emit(None)
-            if self._inside_wanted:
-                self.inside_ready.emit(None)
+            self._say_no_answer(self._image28)
             return
         self._busy = True
         job = _Job(
@@ -520,6 +533,22 @@ class PredictionController(QObject):
             self._answer_watched,
         )
         self._job_submitted.emit(job)
+
+    def _say_no_answer(self, image28: np.ndarray | None = None) -> None:
+        """No model answers, or nothing is drawn; with no model, ``image28`` is the drawing as
+        the mode's model will see it (``input_prepared``)."""
+        self.prediction_ready.emit(None)
+        self.explanation_ready.emit(None)
+        if self._inside_wanted:
+            self.inside_ready.emit(None)
+        if self._classifier is None:
+            self.input_prepared.emit(image28)
+
+    @Slot(int, object)
+    def _on_preparer_prepared(self, token: int, image28) -> None:
+        if token == self._preparer.latest() and self._classifier is None:
+            self._say_no_answer(image28)
+        # else: the model came meanwhile (its own answer follows) or a newer drawing waits
 
     def _answers_current(self, result: PredictionResult) -> bool:
         return result.generation >= self._first_current
@@ -607,6 +636,7 @@ class PredictionController(QObject):
             and not self._models_running
             and not self._saliency_busy
             and self._saliency_pending is None
+            and self._preparer.is_idle()
         )
 
     # ---- shutdown ---------------------------------------------------------------------------
@@ -615,6 +645,7 @@ class PredictionController(QObject):
         """Stop the worker thread (the window calls this before it closes)."""
         self._timer.stop()
         self._worker.answer_shown.set()  # a job waiting for the bars stops waiting
+        self._preparer.shutdown()
         if self._thread.isRunning():
             self._thread.quit()
             self._thread.wait(5000)

@@ -5763,6 +5763,14 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>&lt;p&gt;Hãy vẽ gì đó, mở một ảnh hoặc hiện một ảnh kiểm tra: trang này sẽ cho thấy những điểm ảnh nào khiến mạng trả lời như vậy.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;p&gt;Loading the model… Once it is ready, this page shows which pixels of your drawing made the network answer as it did.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Đang nạp mô hình… Khi mô hình sẵn sàng, trang này sẽ cho thấy những điểm ảnh nào trong hình vẽ của bạn khiến mạng trả lời như vậy.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No model loaded: open a model or train one, and this page shows which pixels of your drawing made the network answer as it did.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Chưa nạp mô hình: hãy mở một mô hình hoặc huấn luyện một mô hình, rồi trang này sẽ cho thấy những điểm ảnh nào trong hình vẽ của bạn khiến mạng trả lời như vậy.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;The network answers &lt;b&gt;{top}&lt;/b&gt; with {p_top}.&lt;/p&gt;&lt;p&gt;Runner-up: &lt;b&gt;{second}&lt;/b&gt; with {p_second}, a margin of &lt;b&gt;{margin}&lt;/b&gt; percentage points{close}.&lt;/p&gt;&lt;p&gt;The overlay shows {method} {what}{pending}. &lt;span style=&apos;color:{red}&apos;&gt;Red&lt;/span&gt; pixels {sides}, &lt;span style=&apos;color:{blue}&apos;&gt;blue&lt;/span&gt; pixels against.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Mạng trả lời &lt;b&gt;{top}&lt;/b&gt; với {p_top}.&lt;/p&gt;&lt;p&gt;Thứ hai: &lt;b&gt;{second}&lt;/b&gt; với {p_second}, cách &lt;b&gt;{margin}&lt;/b&gt; điểm phần trăm{close}.&lt;/p&gt;&lt;p&gt;Lớp phủ cho thấy {method} {what}{pending}. Điểm ảnh &lt;span style=&apos;color:{red}&apos;&gt;đỏ&lt;/span&gt; {sides}, điểm ảnh &lt;span style=&apos;color:{blue}&apos;&gt;xanh&lt;/span&gt; chống lại.&lt;/p&gt;</translation>
     </message>

@@ -48,6 +48,13 @@ HINTS = {
 #: read at start (the canvas takes strokes meanwhile)
 LOADING = QT_TRANSLATE_NOOP("MainWindow", "Loading the model…")
 NO_MODEL_SHORT = QT_TRANSLATE_NOOP("MainWindow", "No model")  # and when none answers
+
+
+def mode_class_names(mode: str) -> tuple[str, ...]:
+    """The classes of the dataset a window mode ("digits" | "garments") is about."""
+    return next(spec.class_names for spec in DATASETS.values() if spec.preprocess == mode)
+
+
 OPEN_MODEL = "__open__"
 #: the picker's entry for the network a run is training (its newest weights answer)
 TRAINING_NOW = "__training__"
@@ -357,6 +364,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
                 ).format(dataset=dataset, index=index)
             )
         self.prediction_panel.set_true_label(None)
+        if changed and self._classifier is None:  # the empty bars name this mode's classes
+            self.prediction_panel.set_class_names(mode_class_names(mode))
+            self._say_no_model()
         self.show_note("")
         self.mode_changed.emit(mode)
 
@@ -497,7 +507,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._select_current_model(clf)
         if clf is None:
             self._answer_names = ()
-            self.prediction_panel.set_class_names(())
+            # empty bars naming the mode's classes keep the answer's place: without them the
+            # bars vanished and "Raw probabilities" jumped up while the model loaded
+            self.prediction_panel.set_class_names(mode_class_names(self._mode))
             self.accuracy_status.setText("")
             self.latency_status.setText("")
             self._say_no_model()
@@ -589,6 +601,13 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             # a dot or a dash is too little to read
             placeholder = translate("MainWindow", "Draw something")
         self.prediction_panel.set_prediction(prediction, placeholder)
+
+    @Slot(object)
+    def show_prepared_input(self, image28) -> None:
+        """No model answers (the mode's model loads, or there is none): the preview shows the
+        drawing as the model will see it (``PredictionController.input_prepared``), not
+        "nothing drawn" beside a drawing."""
+        self.preview.set_image(image28)
 
     @Slot(object)
     def show_explanation(self, explanation) -> None:

@@ -78,6 +78,11 @@ class ReservedLabel(QLabel):
             self._heights.clear()
         super().changeEvent(event)
 
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        # QLabel says so only while it holds text: empty (nothing drawn, the model loading)
+        # the layout gave it one line at 1280 px, and the bars moved down when an answer came
+        return True
+
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         return max(super().heightForWidth(width), self.reserved_height(width))
 

@@ -465,6 +465,12 @@ class WhyView(QWidget):
             self._forget_neighbours()
         self._ask_timer.start()
 
+    @Slot(object)
+    def show_prepared_input(self, image28) -> None:
+        """No model answers (``PredictionController.input_prepared``): the map shows the
+        drawing as the model will see it, with no colours, instead of "nothing drawn"."""
+        self.input_view.set_image(image28)
+
     def _forget_neighbours(self) -> None:
         """Nothing drawn: every panel says so. Undoing to an empty canvas left "Looking for
         the training images most like your drawing…" (or the last drawing's neighbours)
@@ -499,13 +505,7 @@ class WhyView(QWidget):
         self._explanation = explanation
         self._show_overlay()
         if explanation is None or self._prediction is None:
-            self.summary.setText(
-                translate(
-                    "WhyView",
-                    "<p>Draw something, open an image or show a test image: this page then shows "
-                    "which pixels made the network answer as it did.</p>",
-                )
-            )
+            self.summary.setText(self._waiting_text())
             for tile in self.tiles:
                 tile.setVisible(False)
             return
@@ -517,6 +517,26 @@ class WhyView(QWidget):
                 tile.setVisible(True)
             else:
                 tile.setVisible(False)
+
+    def _waiting_text(self) -> str:
+        """What the saliency area says with no answer to explain: what it waits for."""
+        if self._classifier is None and self._model_loading:
+            return translate(
+                "WhyView",
+                "<p>Loading the model… Once it is ready, this page shows which pixels of your "
+                "drawing made the network answer as it did.</p>",
+            )
+        if self._classifier is None:
+            return translate(
+                "WhyView",
+                "<p>No model loaded: open a model or train one, and this page shows which "
+                "pixels of your drawing made the network answer as it did.</p>",
+            )
+        return translate(
+            "WhyView",
+            "<p>Draw something, open an image or show a test image: this page then shows "
+            "which pixels made the network answer as it did.</p>",
+        )
 
     def _show_overlay(self) -> None:
         if self._needs_own_map():

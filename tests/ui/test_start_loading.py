@@ -7,7 +7,10 @@ from __future__ import annotations
 import os
 import threading
 
+import numpy as np
 import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
 
 from nndesk import preferences
 from nndesk.inference import Classifier
@@ -128,6 +131,11 @@ def test_a_damaged_default_model_alone_gives_one_message_and_the_window_says_no_
     assert window.prediction_panel.confidence_label.text() != LOADING
     assert window.model_status.text() == "No model"
     assert desk.why_page.neighbours_note.text() == "No model loaded."
+    # with no model the preview still shows the drawing as a digit model would see it
+    window.canvas.draw_stroke([(140, 30), (140, 250)])
+    qtbot.waitUntil(lambda: window.preview.image() is not None, timeout=10_000)
+    assert desk.why_page.summary.text().startswith("<p>No model loaded")
+    assert window.prediction_panel.bars.class_names() == tuple(str(d) for d in range(10))
 
 
 def test_a_recent_model_that_is_gone_is_passed_over_without_a_message(
@@ -219,3 +227,68 @@ def test_a_damaged_default_is_said_once_per_session_however_often_its_mode_comes
     switch_to("garments", garments)
     switch_to("digits", stroke_model_file.resolve())
     assert len(messages) == 2 and str(damaged) in messages[1][1]
+
+
+def test_while_the_model_loads_the_preview_shows_the_drawing_as_the_model_will_see_it(
+    qtbot, window_factory, tiny_model_file, monkeypatch, slow_reads, threads_calling
+):
+    """The preview needs no model (preprocessing only): "nothing drawn" beside a drawing said
+    the drawing was lost (walk45 D2). It is prepared off the GUI thread, as a prediction is."""
+    from nndesk.controllers import loading_input
+    from nndesk.preprocess import preprocess
+
+    gate, _threads = slow_reads
+    prepared = threads_calling(loading_input, "prepare")
+    _default_is(monkeypatch, tiny_model_file)
+    desk = window_factory(mode="digits")
+    window, prediction, why = desk.window, desk.prediction, desk.why_page
+    assert prediction.is_loading()
+    window.canvas.draw_stroke([(140, 30), (140, 250)])
+    qtbot.waitUntil(lambda: window.preview.image() is not None, timeout=10_000)
+    expected = preprocess(window.canvas.array(), "digits")
+    np.testing.assert_array_equal(window.preview.image(), expected)
+    np.testing.assert_array_equal(why.input_view.image(), expected)
+    assert prepared and all(t is not threading.main_thread() for t in prepared)
+    assert prediction.current() is None  # still loading: no answer, only the input
+    assert window.prediction_panel.confidence_label.text() == LOADING
+    # the saliency area waits for the model rather than asking for a drawing it has
+    assert "Draw something" not in why.summary.text()
+    assert "Loading the model" in why.summary.text()
+    window.canvas.clear()  # an emptied canvas empties the preview, model or not
+    qtbot.waitUntil(lambda: window.preview.image() is None, timeout=10_000)
+    assert why.input_view.image() is None
+    gate.set()
+    qtbot.waitUntil(lambda: prediction.current() is not None, timeout=30_000)
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 760)], ids=["1024x700", "1280x760"])
+def test_the_answer_area_keeps_its_place_while_the_model_loads(
+    qtbot, window_factory, tiny_model_file, monkeypatch, slow_reads, size
+):
+    """While it loads, the bars name the mode's classes with no probabilities: they vanished
+    and "Raw probabilities" jumped up ~60 px, then back when the model came (walk45 D2)."""
+    from nndesk.data.registry import DATASETS
+
+    gate, _threads = slow_reads
+    _default_is(monkeypatch, tiny_model_file)
+    desk = window_factory(mode="digits")
+    window, prediction = desk.window, desk.prediction
+    panel = window.prediction_panel
+    window.resize(*size)  # 1280: the runner-up line, empty, was one line high, not two
+    # an answer with its percentage, as a trained model gives ("Not sure" from this random
+    # model gives its line to the two guesses: another arrangement, loading or not)
+    panel.set_not_sure_threshold(0)
+    window.canvas.draw_stroke([(140, 30), (140, 250)])
+    qtbot.waitUntil(lambda: window.preview.image() is not None, timeout=10_000)
+    assert prediction.is_loading()
+    assert panel.bars.class_names() == DATASETS["mnist"].class_names
+    assert panel.bars.probabilities() is None
+
+    def raw_box_top() -> int:
+        QApplication.processEvents()  # the layouts settle
+        return panel.raw_box.mapTo(window, QPoint(0, 0)).y()
+
+    while_loading = raw_box_top()
+    gate.set()
+    qtbot.waitUntil(lambda: panel.bars.probabilities() is not None, timeout=30_000)
+    assert raw_box_top() == while_loading
