@@ -2288,6 +2288,10 @@ nhãn {label}{name}</translation>
         <translation>Danh sách lỗi phân loại thành CSV…</translation>
     </message>
     <message>
+        <source>Needs the test images: get them with the offer above (Download, Choose a folder…); the model is then evaluated at once</source>
+        <translation>Cần các ảnh kiểm tra: hãy lấy chúng bằng các nút ở trên (Tải, Chọn thư mục…); mô hình sẽ được đánh giá ngay sau đó</translation>
+    </message>
+    <message>
         <source>No model yet</source>
         <translation>Chưa có mô hình</translation>
     </message>
@@ -5567,6 +5571,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>inside the network while it learns: gradients, update sizes, dead units, weights</source>
         <translation>bên trong mạng khi nó học: gradient, độ lớn cập nhật, nơ-ron chết, trọng số</translation>
+    </message>
+    <message>
+        <source>needs its dataset first: get it with the offer below (Download, Choose a folder…), then press Train</source>
+        <translation>cần tập dữ liệu trước: hãy lấy nó bằng các nút bên dưới (Tải, Chọn thư mục…), rồi bấm Huấn luyện</translation>
     </message>
     <message>
         <source>new rate</source>

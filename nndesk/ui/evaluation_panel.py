@@ -186,6 +186,10 @@ class EvaluationPanel(QWidget):
         )
         self.evaluate_button.clicked.connect(self._on_evaluate_clicked)
         self._refocus = False  # the button had focus when an evaluation greyed it
+        # the banner says the test images are missing (or damaged, or the other dataset's):
+        # "Evaluate again" waits for them, greyed, its tooltip saying why (walk45 D6: enabled,
+        # a click failed again at once and nothing on the page changed)
+        self._needs_data = False
         self.export_button = QToolButton()
         self.export_button.setText(translate("EvaluationPanel", "Export"))
         self.export_button.setToolTip(
@@ -444,11 +448,14 @@ class EvaluationPanel(QWidget):
     @Slot(object)
     def set_classifier(self, classifier) -> None:
         """A new current model (e.g. after a training run): re-evaluate it (now if visible)."""
-        if classifier is not self._controller.classifier():
+        another = classifier is not self._controller.classifier()
+        if another:
             # the banner spoke of the previous model's dataset (the other mode's, say): this
             # model's evaluation, or its reused result, says what holds for it
             self.message.clear()
         self._controller.set_classifier(classifier)
+        if another:
+            self._set_needs_data(False)  # said again if this model's data is missing too
         if classifier is None:
             self._clear()
             return
@@ -566,10 +573,14 @@ class EvaluationPanel(QWidget):
         details = offer.details if offer is not None else ""
         other = other_dataset_found(dataset)
         self.message.show_problem(message, offered, other, details, after=stale)
+        # the banner offers the data (Download, Choose a folder…, Switch to …); once it is
+        # here the model is evaluated at once (data_changed): until then a click cannot help
+        self._set_needs_data(offer is not None or other is not None)
 
     @Slot()
     def data_changed(self) -> None:
         """The datasets on this computer changed: a missing-data banner retries at once."""
+        self._set_needs_data(False)
         if not self.message.isHidden() and self._controller.classifier() is not None:
             self.message.clear()
             self._controller.evaluate()
@@ -581,10 +592,32 @@ class EvaluationPanel(QWidget):
         self.show_result(result)
 
     def _enable_evaluate_button(self) -> None:
-        self.evaluate_button.setEnabled(True)
-        if self._refocus:  # a keyboard user's Enter evaluates again, as before
+        self.evaluate_button.setEnabled(not self._needs_data)
+        if self._refocus and not self._needs_data:  # a keyboard user's Enter evaluates again
             self._refocus = False
             self.evaluate_button.setFocus()
+
+    def _set_needs_data(self, needs: bool) -> None:
+        """Whether "Evaluate again" waits for the test images the banner offers: greyed,
+        its tooltip saying why."""
+        self._needs_data = needs
+        self.evaluate_button.setToolTip(
+            translate(
+                "EvaluationPanel",
+                "Needs the test images: get them with the offer above (Download, Choose a "
+                "folder…); the model is then evaluated at once",
+            )
+            if needs
+            else translate("EvaluationPanel", "Run the model over every test image again")
+        )
+        if needs:
+            self.evaluate_button.setEnabled(False)
+        elif not self._controller.busy:
+            self.evaluate_button.setEnabled(self._controller.classifier() is not None)
+
+    def needs_data(self) -> bool:
+        """True while "Evaluate again" waits for the test images (greyed, saying why)."""
+        return self._needs_data
 
     def show_result(self, result: EvaluationResult) -> None:
         """Fill the numbers, table and matrix from ``result``."""
@@ -684,7 +717,9 @@ class EvaluationPanel(QWidget):
             action.setEnabled(has)
         self.export_button.setEnabled(has)
         self.copy_button.setEnabled(has)
-        self.evaluate_button.setEnabled(self._controller.classifier() is not None)
+        self.evaluate_button.setEnabled(
+            self._controller.classifier() is not None and not self._needs_data
+        )
 
     def _ask_path(self, title: str, default_name: str, file_filter: str) -> str:
         """A save dialog (tests replace this method to choose a path without a dialog)."""

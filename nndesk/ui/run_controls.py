@@ -99,17 +99,25 @@ class RunControls(QVBoxLayout):
 
     def show_state(
         self, *, startable: bool, racing: bool, training: bool, paused: bool, stepped: bool,
-        steerable: bool,
+        steerable: bool, needs_data: bool = False,
     ) -> None:  # fmt: skip
-        """Enable what a run in this state can use. ``startable``: no run or race goes and the
-        form is valid; ``training``: a run trains (not stopping, not saving); ``stepped``: its
-        first batch is done; ``steerable``: it has started, so its settings can change."""
+        """Enable what a run in this state can use. ``startable``: no run or race goes, the
+        form is valid and its data is not known to be missing; ``training``: a run trains (not
+        stopping, not saving); ``stepped``: its first batch is done; ``steerable``: it has
+        started, so its settings can change; ``needs_data``: the form's dataset is not here
+        (the banner below offers it)."""
         self.train_button.setEnabled(startable)
-        self.train_button.setToolTip(
-            translate("TrainingPanel", "a race is going (Race tab): stop it to train")
-            if racing
-            else translate("TrainingPanel", "train a new network with these settings")
-        )
+        if racing:
+            tip = translate("TrainingPanel", "a race is going (Race tab): stop it to train")
+        elif needs_data:
+            tip = translate(
+                "TrainingPanel",
+                "needs its dataset first: get it with the offer below (Download, Choose a "
+                "folder…), then press Train",
+            )
+        else:
+            tip = translate("TrainingPanel", "train a new network with these settings")
+        self.train_button.setToolTip(tip)
         self.pause_button.setEnabled(training)
         self.step_button.setEnabled(training and paused)
         self.epoch_button.setEnabled(training and paused and stepped)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QThreadPool, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from nndesk.controllers import datasets
 from nndesk.ui.language import translate
@@ -56,6 +56,10 @@ class TrainDataCheck(QObject):
     """The data check of ``page`` (a TrainingPanel): it writes the page's ``progress``,
     ``speed`` and ``data_banner``, says its headline again (``say_idle``) and reads its form,
     whether a run goes (``run_going``) and what Continue trains (``continue_name``)."""
+
+    #: a look at the data answered, or the data changed: whether Train can start may differ
+    #: (``start_waits``)
+    looked = Signal()
 
     def __init__(self, page) -> None:
         super().__init__(page)
@@ -134,6 +138,7 @@ class TrainDataCheck(QObject):
         if look is None:
             return  # the look failed: the page keeps what it says
         self._last = look
+        self.looked.emit()
         page = self._page
         if checking:
             if look.name == page.form.dataset_name() and not self._blocked(look.name):
@@ -178,11 +183,25 @@ class TrainDataCheck(QObject):
             self._ask(name, checking=False)
         return False
 
+    def start_waits(self) -> bool:
+        """Whether Train waits for the data: the last look found the form's dataset missing
+        or the other dataset in its place, which the banner offers (Download, Choose a
+        folder…, Switch to …). Never looks at the disk; before an answer, Train can be
+        pressed and a start that fails says why ("The run did not start")."""
+        last = self._last
+        return (
+            self.enabled
+            and last is not None
+            and last.name == self._page.form.dataset_name()
+            and (last.missing is not None or last.other is not None)
+        )
+
     def data_changed(self) -> None:
         """The datasets on this computer changed (a folder chosen, a download finished)."""
         self.continue_needs = None  # the new data may hold it: Continue will tell
         self.damaged = None  # a verified copy, or another folder: Train will tell
         self._last = None  # what was found is of the data before
+        self.looked.emit()
         if self.enabled:
             self.check()
         elif self.needs_data:

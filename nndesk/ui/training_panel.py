@@ -87,6 +87,8 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         # Download / Choose a folder… (wired by the window, which sets ``checks_data``)
         self.data_banner = DataBanner()
         self.data_check = TrainDataCheck(self)
+        # Train waits, greyed, while the banner offers the form's missing dataset (walk45 D6)
+        self.data_check.looked.connect(self._update_buttons)
         # whether Continue's model file is still there, looked at off the GUI thread
         self.continue_look = ContinueLook(self, self._on_continue_look_changed)
 
@@ -404,8 +406,10 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         # training: a run started and neither stopping nor testing and saving its model yet
         training = running and not self.controller.is_stopping() and not self.run_state.ended
         valid = self.form.is_valid()
+        waits = self.data_check.start_waits()  # the banner below offers the data
         self.controls.show_state(
-            startable=not running and not racing and valid,
+            startable=not running and not racing and valid and not waits,
+            needs_data=waits,
             racing=racing,
             training=training,
             paused=self.controller.is_paused(),

@@ -528,3 +528,33 @@ def test_a_folder_of_mnist_offers_the_fashion_download_in_clothing_mode(
     assert "holds MNIST, not Fashion-MNIST" in offer.text()
     assert offer.offered_dataset() == "fashion" and offer.switch_offered() == "digits"
     datasets.forget_datasets()
+
+
+def test_without_data_evaluate_again_and_train_wait_greyed_and_say_why_until_it_comes(
+    qtbot, window_factory, tiny_model_file, tiny_idx_dir, tiny_mnist, tmp_path
+):
+    """Walk45 D6: with no dataset "Evaluate again" was enabled and a click changed nothing on
+    the page; Train was enabled and a click said "The run did not start". Both wait, greyed,
+    their tooltips saying why, while the banner offers the data, and both come back once a
+    folder brings it."""
+    (tmp_path / "empty").mkdir()
+    preferences.set_data_dir(str(tmp_path / "empty"))
+    datasets.forget_datasets()
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    page = desk.evaluate_page
+    with qtbot.waitSignal(desk.evaluation.failed, timeout=20_000):
+        desk.window.tabs.setCurrentWidget(page)  # showing the page evaluates
+    qtbot.waitUntil(lambda: page.message.offered_dataset() == "mnist", timeout=10_000)
+    assert not page.evaluate_button.isEnabled()
+    assert page.evaluate_button.toolTip().startswith("Needs the test images")
+    train = desk.train_page
+    desk.window.tabs.setCurrentWidget(train)
+    qtbot.waitUntil(lambda: train.progress.format() == "Needs a dataset", timeout=10_000)
+    qtbot.waitUntil(lambda: not train.train_button.isEnabled(), timeout=10_000)
+    assert train.train_button.toolTip().startswith("needs its dataset first")
+    with qtbot.waitSignal(desk.evaluation.finished, timeout=20_000):
+        desk.window.data_folder_chosen.emit(str(tiny_idx_dir))
+    qtbot.waitUntil(train.train_button.isEnabled, timeout=10_000)
+    assert train.train_button.toolTip() == "train a new network with these settings"
+    assert page.evaluate_button.isEnabled()
+    assert page.evaluate_button.toolTip() == "Run the model over every test image again"
