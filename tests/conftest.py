@@ -93,6 +93,36 @@ def _closed_widgets_deleted_by_qt():
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, whose reference cycles are collected on its (the GUI) thread
+    only, as the window's are (``nndesk.ui.gui_collector``): a collection set off by a render
+    job's allocations freed earlier tests' pages on the render pool, their parentless QObjects
+    with them, while this thread went on using Qt."""
+    from nndesk.ui.gui_collector import collect_on_gui_thread
+
+    collect_on_gui_thread(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def _collected_on_the_gui_thread():
+    """After each test, the main (GUI) thread collects what the collector's counts say is due:
+    its timer runs only while a test runs the event loop, and most tests never do. The
+    application may come from elsewhere than ``qapp``: it is made to collect this way too."""
+    yield
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    from nndesk.ui.gui_collector import collect_on_gui_thread
+
+    collect_on_gui_thread(app).collect_due()
+
+
 @pytest.fixture(autouse=True)
 def _no_pool_work_left_for_the_next_test(monkeypatch):
     """After each test (its widgets closed, its own fixtures torn down: a gate they open is

@@ -13,6 +13,7 @@ from nndesk import preferences
 from nndesk.app.desk import build_window
 from nndesk.paths import ASSETS_DIR
 from nndesk.ui import language, theme
+from nndesk.ui.gui_collector import collect_on_gui_thread
 from nndesk.ui.language import system_ui_languages
 from nndesk.ui.startup_objects import freeze_startup_objects
 from nndesk.ui.window_place import place_from_numbers, put_in_place
@@ -60,6 +61,8 @@ def run(data_dir: str | None = None) -> int:
     theme.apply_theme(app, preferences.theme())
     language.use_language(language.resolve_language(preferences.language(), system_ui_languages()))
     freeze_startup_objects()  # before the window, which must stay collectable
+    # QObjects of this thread freed by a collection on a worker were deleted there
+    collect_on_gui_thread(app)
     window = build_window().window
     numbers = preferences.window_place()
     place = place_from_numbers(numbers) if numbers is not None else None

@@ -35,9 +35,11 @@ def left_to_python(windows) -> list[str]:
 @pytest.fixture
 def collector_off():
     """Nothing is collected during the test, so a dropped widget stays in allWidgets()."""
+    was_on = gc.isenabled()  # off already where the GUI thread collects (gui_collector)
     gc.disable()
     yield
-    gc.enable()
+    if was_on:
+        gc.enable()
     language.use_language("en")
 
 

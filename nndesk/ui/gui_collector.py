@@ -1,0 +1,91 @@
+"""Python's cyclic garbage collector, run by the GUI thread only.
+
+CPython collects on whichever thread's allocation passes the collector's threshold, and the
+render pool (a matplotlib figure is thousands of objects) and the training workers allocate the
+most. So collections mostly ran there and freed the reference cycles of closed pages there,
+with their parentless QObjects (``off_gui.Delivery``, the controllers, ``RunListReader``):
+PySide6 deletes such an object's C++ side at once, on the collecting thread, and lets go of the
+GIL while it does, so the GUI thread went on with Qt while a pool thread deleted objects of the
+GUI thread. Qt allows that only on the object's own thread. Seen: the race and Inside tests
+freed six pages' controllers and Deliveries on a "Thread (pooled)", the race theme test among
+them; a test worker of a CI run died in that test ("Fatal Python error: Bus error", the GUI
+thread collecting while the render pool built a race chart).
+
+``collect_on_gui_thread(app)`` turns the automatic collection off and collects from a timer on
+the GUI thread instead, by CPython's own rules (``due_generation``). A worker's reference drops
+still free what they free (plain reference counting is not the collector).
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+#: Milliseconds between two looks at the collector's counts (CPython looks at each allocation;
+#: a young generation that grew meanwhile costs a little more to walk, nothing else changes)
+INTERVAL_MS = 50
+
+
+def due_generation(
+    counts: tuple[int, int, int],
+    thresholds: tuple[int, int, int],
+    long_lived_pending: int,
+    long_lived_total: int,
+) -> int | None:
+    """The generation CPython would collect now (``gcmodule.c``, ``collect_generations``), or
+    None. ``counts`` and ``thresholds`` are ``gc.get_count()`` and ``gc.get_threshold()``; a
+    full collection also waits until the objects that reached the oldest generation since
+    the last one (``long_lived_pending``) are more than a quarter of what that one left
+    (``long_lived_total``), so its cost stays in proportion to what it may free."""
+    if thresholds[0] == 0 or counts[0] <= thresholds[0]:
+        return None
+    if counts[2] > thresholds[2] and long_lived_pending >= long_lived_total / 4:
+        return 2
+    if counts[1] > thresholds[1]:
+        return 1
+    return 0
+
+
+class GuiCollector(QObject):
+    """Collects on the timer of the GUI thread; made by ``collect_on_gui_thread``."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        # what the oldest generation held after the last full collection, and how many
+        # full-collection candidacies (gc.get_count()[2]) its size was last measured at
+        self._long_lived = len(gc.get_objects(2))
+        self._pending = 0
+        self._measured_at = -1
+        self._timer = QTimer(self)
+        self._timer.setInterval(INTERVAL_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.start()
+
+    def collect_due(self) -> int | None:
+        """Collect what CPython would collect now (on this thread); the generation or None."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        if counts[2] > thresholds[2] and counts[2] != self._measured_at:
+            # measured once per collection of the middle generation, not on every look
+            self._measured_at = counts[2]
+            self._pending = max(len(gc.get_objects(2)) - self._long_lived, 0)
+        generation = due_generation(counts, thresholds, self._pending, self._long_lived)
+        if generation is not None:
+            gc.collect(generation)
+            if generation == 2:
+                self._long_lived, self._pending, self._measured_at = len(gc.get_objects(2)), 0, -1
+        return generation
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        self.collect_due()
+
+
+def collect_on_gui_thread(app: QObject) -> GuiCollector:
+    """Turn Python's automatic collection off and collect on ``app``'s (the GUI) thread from
+    now on; call it on that thread. Once per application: a second call returns the first
+    collector."""
+    found = app.findChild(GuiCollector)
+    collector = found if isinstance(found, GuiCollector) else GuiCollector(app)
+    gc.disable()
+    return collector
