@@ -57,6 +57,10 @@ class Stage:
     (``tools.outlier_drawings``: MNIST digits drawn on the canvas and random strokes), labelled
     ``OUTLIER`` so their target is uniform (outlier exposure): the network learns to be unsure
     of a drawing that is none of the classes. 0.1 makes about a tenth of every batch such images.
+    ``hand`` copies of each garment of ``tools.hand_garments_train`` (drawn by hand, for
+    training only; never the check ``tools.hand_garments``) join them, each copy drawn anew by
+    ``tools.hand_train`` from ``hand_seed``: a stage per epoch with its own seed gives every
+    epoch copies of its own.
     ``widen`` (an MLP architecture with the same layers, each as wide or wider) makes the
     previous stage's network wider before this stage trains (``widen``): it computes the same
     function at first, and the new units give the drawings room.
@@ -72,6 +76,10 @@ class Stage:
     widen: str | None = None
     seed: int | None = None  # the drawings' seed; None: TRAINING_SEED (never a check set's)
     outliers: float = 0.0  # share of the training images that are no garment (uniform target)
+    #: copies of every hand-drawn training garment (``tools.hand_train``: moved, shaken,
+    #: re-penned, either polarity, through the canvas) that join the training images
+    hand: int = 0
+    hand_seed: int | None = None  # the copies' seed; None: ``tools.hand_train.HAND_SEED``
 
 
 #: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
@@ -79,6 +87,29 @@ class Stage:
 PLAIN_SKETCHES = SketchStrengths(aspect=0.0, flare=0.0, refit=False, mirror=0.0)
 #: the drawing stage's photo sketches: as before, but half of them turned to face right
 MIRRORED_SKETCHES = SketchStrengths(aspect=0.0, flare=0.0, refit=False, mirror=0.5)
+
+
+def hand_stages(config: TrainConfig, lrs: tuple[float, ...], copies: int = 40) -> tuple:
+    """The eighteenth round's fine-tuning of a garment model (weights/README.md): one epoch a
+    stage, each with ``copies`` fresh copies of every hand-drawn training garment (their own
+    seed, ``HAND_SEED`` + k), the 30,000 generated drawings of fashion-cnn's last stage and 15 %
+    mirrored photo sketches. ``lrs`` are the stages' base rates; each one-epoch stage sits at
+    the end of the cosine over all epochs so far, so its rate is about 1.5e-3 times the base."""
+    from tools.hand_train import HAND_SEED
+
+    return tuple(
+        Stage(
+            config.replace(epochs=1, lr=lr, sketch=0.15),
+            MIRRORED_SKETCHES,
+            drawings=30_000,
+            wide=0.7,
+            more=0.6,
+            cut=0.5,
+            hand=copies,
+            hand_seed=HAND_SEED + k,
+        )
+        for k, lr in enumerate(lrs)
+    )
 
 
 #: fashion-mlp's settings: 784-1024-512-10 PReLU, dropout 0.3, 40 epochs, 30 % photo sketches
@@ -276,6 +307,24 @@ def with_outliers(dataset, share: float, mnist_dir: Path | None, cache: str | No
     )
 
 
+def with_hand_drawings(dataset, copies: int, seed: int | None = None, cache: str | None = None):
+    """A copy of ``dataset`` whose training split also holds ``copies`` varied copies of every
+    hand-drawn training garment (``tools.hand_train``; seed None: ``HAND_SEED``), after the
+    other training images; the test split is the dataset's own. ``cache`` keeps them."""
+    if copies <= 0:
+        return dataset
+    from tools.hand_train import HAND_SEED, cached_hand_training_drawings
+
+    images, labels = cached_hand_training_drawings(
+        copies, cache, HAND_SEED if seed is None else seed
+    )
+    return dataclasses.replace(
+        dataset,
+        train_images=np.concatenate([dataset.train_images, images]),
+        train_labels=np.concatenate([np.asarray(dataset.train_labels, np.int64), labels]),
+    )
+
+
 def widen(loaded, arch: str, seed: int = 0):
     """``loaded`` (a ``LoadedModel`` of an MLP or CNN) with its dense layers widened to ``arch``.
 
@@ -345,6 +394,9 @@ def _train_stage(
             stage.seed,
             stage.cues,
         )
+    if stage.hand:
+        log(f"{name}: {stage.hand} copies of every hand-drawn training garment join them")
+        dataset = with_hand_drawings(dataset, stage.hand, stage.hand_seed, cache)
     if stage.outliers:
         dataset = with_outliers(dataset, stage.outliers, outlier_dir, cache)
         log(f"{name}: {100 * stage.outliers:g} % of the training images are no garment")
@@ -379,11 +431,13 @@ def build(
     first_stage: Path | None = None,
     cache: str | None = None,
     outlier_dir: Path | None = None,
+    stages_done: int | None = None,
 ) -> dict:
     """Train ``recipe``, save ``<out_dir>/<name>.npz`` and return its facts (accuracy, seconds).
 
     For a recipe of several stages, ``first_stage`` (the model file every stage but the last
-    made, e.g. the shipped file of the previous release) skips training them again.
+    made, e.g. the shipped file of the previous release) skips training them again;
+    ``stages_done`` says how many stages that file made when it is not all but the last.
     ``outlier_dir`` is the MNIST folder a stage with ``outliers`` draws its digits from.
     """
     from nndesk.data import load_dataset
@@ -401,8 +455,11 @@ def build(
     resume = None
     n_stages = len(stages)
     if n_stages > 1 and first_stage is not None:
-        resume, stages = first_stage, stages[-1:]
-        log(f"{recipe.name}: every stage but the last taken from {first_stage}")
+        done = n_stages - 1 if stages_done is None else stages_done
+        if not 1 <= done < n_stages:
+            raise NndeskError(f"{recipe.name}: {done} stages done of {n_stages}")
+        resume, stages = first_stage, stages[done:]
+        log(f"{recipe.name}: the first {done} of {n_stages} stages taken from {first_stage}")
     for k, stage in enumerate(stages):
         session = _train_stage(recipe.name, stage, dataset, resume, log, cache, outlier_dir)
         if k < len(stages) - 1:
@@ -434,6 +491,8 @@ def build(
         "cue_drawings": stages[-1].cues,
         "drawing_seed": stages[-1].seed,
         "outliers": stages[-1].outliers,
+        "hand_copies": stages[-1].hand,
+        "hand_seed": stages[-1].hand_seed,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:
@@ -491,6 +550,13 @@ def main(argv: list[str] | None = None) -> int:
         "last made, e.g. the previous shipped file) instead of training those stages again",
     )
     parser.add_argument(
+        "--stages-done",
+        type=int,
+        metavar="N",
+        help="with --first-stage: the file made the recipe's first N stages (default: all but "
+        "the last)",
+    )
+    parser.add_argument(
         "--drawing-cache",
         metavar="DIR",
         help="keep the generated training drawings in DIR between runs (they take minutes)",
@@ -511,6 +577,7 @@ def main(argv: list[str] | None = None) -> int:
                     first_stage=_first_stage(args, recipe),
                     cache=args.drawing_cache,
                     outlier_dir=_data_dir(args, "mnist"),
+                    stages_done=args.stages_done,
                 )
             )
     except NndeskError as err:

@@ -1,0 +1,194 @@
+"""The hand-drawn training garments (``tools.hand_garments_train``), drawn again many ways for a
+training stage (issue 17, eighteenth round).
+
+Each copy of a drawing is the same drawing as another sitting of its author would make it:
+its points moved by one random affine map (size, width against height, a small turn and slant,
+a place on the canvas, mirrored half the time), every point shaken a little and every stroke
+bent by a slow wobble (a closed outline stays closed, so its Fill still fills), the pen
+thinner or thicker, the polarity drawn at random (both are what a person hands in), and a
+filled drawing sometimes left as its outline. The copy is then put on the app's real canvas by
+``tools.hand_check.render`` (the same strokes, Fill clicks and eraser) and read through
+``nndesk.preprocess`` as ``nndesk predict`` reads a drawing. A Fill click that lands on ink
+after the pen grew is moved a few pixels; if it still does nothing, the copy stays an outline.
+
+The check set ``tools.hand_garments`` is never read here.
+
+Needs Qt (a QApplication is made offscreen when there is none).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from tools.hand_garments import HandDrawing
+from tools.hand_garments_train import HAND_TRAIN_GARMENTS
+
+SIZE = 280
+#: the seed of the training stage's copies (a check never uses it)
+HAND_SEED = 1818
+
+
+def _closed(stroke: np.ndarray) -> bool:
+    return len(stroke) > 2 and bool(np.hypot(*(stroke[0] - stroke[-1])) < 1.0)
+
+
+def vary(drawing: HandDrawing, rng: np.random.Generator) -> HandDrawing:
+    """One more sitting of ``drawing``: moved, shaken, re-penned, its polarity drawn anew."""
+    strokes = [np.array(s, np.float64) for s in drawing.strokes]
+    erase = [np.array(s, np.float64) for s in drawing.erase]
+    fills = np.array(drawing.fills, np.float64).reshape(-1, 2)
+    every = np.concatenate(strokes)
+    lo, hi = every.min(axis=0), every.max(axis=0)
+    centre = (lo + hi) / 2
+    scale = math.exp(rng.uniform(math.log(0.55), math.log(1.2)))
+    aspect = math.exp(rng.uniform(-0.15, 0.15))
+    turn = math.radians(rng.uniform(-8, 8))
+    slant = rng.uniform(-0.08, 0.08)
+    sx = scale * aspect * (-1 if rng.random() < 0.5 else 1)  # mirrored half the time
+    sy = scale / aspect
+    c, s = math.cos(turn), math.sin(turn)
+    m = np.array([[c, -s], [s, c]]) @ np.array([[1, slant], [0, 1]]) @ np.diag([sx, sy])
+    pen = int(np.clip(round(drawing.pen * scale * rng.uniform(0.6, 1.35)), 4, 40))
+    # the box after the map, kept on the canvas with the pen's half width to spare
+    corners = np.array([[lo[0], lo[1]], [hi[0], lo[1]], [lo[0], hi[1]], [hi[0], hi[1]]])
+    box = (corners - centre) @ m.T
+    span = box.max(axis=0) - box.min(axis=0)
+    room = SIZE - pen - 6
+    shrink = min(1.0, room / max(span.max(), 1.0))
+    m, box, span = m * shrink, box * shrink, span * shrink
+    pen = max(4, int(round(pen * min(1.0, shrink + 0.2))))
+    low = -box.min(axis=0) + pen / 2 + 3
+    high = SIZE - box.max(axis=0) - pen / 2 - 3
+    place = np.array([rng.uniform(a, max(a, b)) for a, b in zip(low, high, strict=True)])
+    # a slow wobble along each stroke and a little shake on each point, as a hand gives
+    amp = rng.uniform(0.0, 3.0) * scale
+    shake = rng.uniform(0.3, 1.5) * scale
+
+    def move(points: np.ndarray, wobble: bool) -> np.ndarray:
+        out = (points - centre) @ m.T + place
+        if wobble and len(points) > 1:
+            t = np.linspace(0.0, 1.0, len(points))[:, None]
+            phase = rng.uniform(0, 2 * np.pi, size=2)
+            freq = rng.uniform(0.5, 2.0)
+            out = out + amp * np.sin(2 * np.pi * freq * t + phase)
+            out = out + rng.normal(0.0, shake, size=out.shape)
+            if _closed(points):
+                out[-1] = out[0]
+        return np.clip(out, pen / 2, SIZE - pen / 2)
+
+    new_strokes = tuple(tuple(map(tuple, move(p, True))) for p in strokes)
+    new_erase = tuple(tuple(map(tuple, move(p, True))) for p in erase)
+    new_fills = tuple(map(tuple, move(fills, False))) if len(fills) else ()
+    if drawing.mode == "filled" and rng.random() < 0.15:  # filled, then left as an outline
+        new_fills, new_erase = (), ()
+    erase_pen = max(3, int(round(drawing.erase_pen * scale * rng.uniform(0.7, 1.5))))
+    return replace(
+        drawing,
+        pen=pen,
+        polarity=("white-on-black", "black-on-white")[int(rng.random() < 0.5)],
+        strokes=new_strokes,
+        fills=new_fills,
+        erase=new_erase,
+        erase_pen=erase_pen,
+    )
+
+
+def _render(drawing: HandDrawing, canvas) -> np.ndarray:
+    """``tools.hand_check.render``, with a Fill click on ink moved a little, or dropped."""
+    from tools.hand_check import FillLeaked, render
+
+    try:
+        return render(drawing, canvas)
+    except FillLeaked:
+        pass
+    for dx, dy in ((6, 0), (-6, 0), (0, 6), (0, -6), (10, 10), (-10, -10)):
+        moved = tuple((x + dx, y + dy) for x, y in drawing.fills)
+        try:
+            return render(replace(drawing, fills=moved), canvas)
+        except FillLeaked:
+            continue
+    return render(replace(drawing, fills=(), erase=()), canvas)
+
+
+def _qapp():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def hand_training_drawings(
+    copies: int,
+    seed: int = HAND_SEED,
+    drawings: Sequence[HandDrawing] = HAND_TRAIN_GARMENTS,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``copies`` varied copies of every drawing, as the network sees them after preprocessing:
+    uint8 (len(drawings) * copies, 28, 28) and int64 labels, drawing by drawing."""
+    from nndesk.preprocess import preprocess
+    from nndesk.ui.canvas import DrawingCanvas
+
+    _app = _qapp()
+    canvas = DrawingCanvas()
+    images = np.zeros((len(drawings) * copies, 28, 28), np.uint8)
+    labels = np.zeros(len(drawings) * copies, np.int64)
+    k = 0
+    for i, drawing in enumerate(drawings):
+        for j in range(copies):
+            rng = np.random.default_rng([seed, i, j])
+            image = _render(vary(drawing, rng), canvas)
+            x = preprocess(np.ascontiguousarray(image), "garments")
+            if x is not None:
+                images[k] = np.clip(np.rint(x), 0, 255).astype(np.uint8)
+            labels[k] = drawing.label
+            k += 1
+    return images, labels
+
+
+def cached_hand_training_drawings(
+    copies: int, cache: str | None, seed: int = HAND_SEED
+) -> tuple[np.ndarray, np.ndarray]:
+    """``hand_training_drawings(copies, seed)``, kept in ``cache`` (a folder) when given."""
+    if cache is None:
+        return hand_training_drawings(copies, seed)
+    path = Path(cache) / f"hand-train-{seed}-{copies}-{len(HAND_TRAIN_GARMENTS)}.npz"
+    if path.is_file():
+        with np.load(path, allow_pickle=False) as f:
+            return f["images"], f["labels"]
+    images, labels = hand_training_drawings(copies, seed)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez(tmp, images=images, labels=labels)
+    tmp.replace(path)
+    return images, labels
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m tools.hand_train DIR [COPIES]``: a contact sheet of every drawing's copies
+    as the network sees them (28x28, ten copies a row by default)."""
+    import sys
+
+    from PIL import Image
+
+    args = sys.argv[1:] if argv is None else argv
+    if not 1 <= len(args) <= 2:
+        print("usage: python -m tools.hand_train DIR [COPIES]", file=sys.stderr)
+        return 2
+    copies = int(args[1]) if len(args) > 1 else 10
+    images, _ = hand_training_drawings(copies)
+    rows = len(images) // copies
+    sheet = images.reshape(rows, copies, 28, 28).transpose(0, 2, 1, 3).reshape(rows * 28, -1)
+    folder = Path(args[0])
+    folder.mkdir(parents=True, exist_ok=True)
+    Image.fromarray(sheet).save(folder / "hand-train-copies.png")
+    print(f"wrote {rows} drawings x {copies} copies to {folder / 'hand-train-copies.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
