@@ -100,19 +100,20 @@ def vary(drawing: HandDrawing, rng: np.random.Generator) -> HandDrawing:
 
 
 def _render(drawing: HandDrawing, canvas) -> np.ndarray:
-    """``tools.hand_check.render``, with a Fill click on ink moved a little, or dropped."""
+    """``tools.hand_check.render``, with a Fill click on ink moved a little, or dropped. A click
+    that fills the paper around the garment (the corners turn to ink) is refused like one on
+    ink: a copy keeps its strokes off the corners, so only such a fill reaches them."""
     from tools.hand_check import FillLeaked, render
 
-    try:
-        return render(drawing, canvas)
-    except FillLeaked:
-        pass
-    for dx, dy in ((6, 0), (-6, 0), (0, 6), (0, -6), (10, 10), (-10, -10)):
+    for dx, dy in ((0, 0), (6, 0), (-6, 0), (0, 6), (0, -6), (10, 10), (-10, -10)):
         moved = tuple((x + dx, y + dy) for x, y in drawing.fills)
         try:
-            return render(replace(drawing, fills=moved), canvas)
+            image = render(replace(drawing, fills=moved), canvas)
         except FillLeaked:
             continue
+        ink = image if drawing.polarity == "white-on-black" else 255 - image
+        if not drawing.fills or ink[[0, 0, -1, -1], [0, -1, 0, -1]].max() == 0:
+            return image
     return render(replace(drawing, fills=(), erase=()), canvas)
 
 

@@ -1,0 +1,141 @@
+"""The hand-drawn training garments (``tools.hand_garments_train``) and their copies for training
+(``tools.hand_train``), kept apart from the hand-drawn check (``tools.hand_garments``)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from tools.hand_check import render
+from tools.hand_garments import HAND_GARMENTS, MODES, POLARITIES
+from tools.hand_garments_train import HAND_TRAIN_GARMENTS
+from tools.hand_train import _closed, _render, hand_training_drawings, vary
+
+
+# -- the set ---------------------------------------------------------------------------------------
+def test_every_class_is_drawn_at_least_ten_ways_tops_twenty_every_rendering_both_polarities():
+    assert len({d.name for d in HAND_TRAIN_GARMENTS}) == len(HAND_TRAIN_GARMENTS)
+    per_class = Counter(d.label for d in HAND_TRAIN_GARMENTS)
+    assert sorted(per_class) == list(range(10)) and min(per_class.values()) >= 10
+    assert all(per_class[c] >= 20 for c in (0, 2, 4, 6))  # T-shirt, Pullover, Coat, Shirt
+    for label in range(10):
+        mine = [d for d in HAND_TRAIN_GARMENTS if d.label == label]
+        assert {d.mode for d in mine} == set(MODES), label
+        assert {d.polarity for d in mine} == set(POLARITIES), label
+
+
+def test_no_training_drawing_is_a_drawing_of_the_check():
+    check_names = {d.name for d in HAND_GARMENTS}
+    # strokes of four points or more (a two-point hem line across a body may well coincide)
+    check_strokes = {s for d in HAND_GARMENTS for s in d.strokes if len(s) >= 4}
+    for d in HAND_TRAIN_GARMENTS:
+        assert d.name not in check_names
+        assert not check_strokes & {s for s in d.strokes if len(s) >= 4}, d.name
+
+
+def test_every_point_lies_on_the_canvas_and_every_fill_fills(qapp):
+    for d in HAND_TRAIN_GARMENTS:
+        assert 4 <= d.pen <= 60 and (d.mode == "filled") == bool(d.fills), d.name
+        for stroke in d.strokes + d.erase:  # where the mouse went (a thick pen may run over)
+            pts = np.array(stroke)
+            assert (pts >= 0).all() and (pts <= 280).all(), d.name
+        image = render(d)  # raises FillLeaked when a fill click does nothing
+        ink = image if d.polarity == "white-on-black" else 255 - image
+        assert ink[0, 0] == 0 or ink[-1, -1] == 0, d.name
+
+
+# -- the copies ------------------------------------------------------------------------------------
+def test_a_copy_is_seeded_stays_on_the_canvas_and_keeps_closed_outlines_closed():
+    rng = np.random.default_rng
+    for d in HAND_TRAIN_GARMENTS[::7]:
+        a, b = vary(d, rng([1, 2])), vary(d, rng([1, 2]))
+        assert a == b and vary(d, rng([1, 3])) != a
+        assert (a.label, a.mode in (d.mode, "filled"), 4 <= a.pen <= 40) == (d.label, True, True)
+        assert len(a.strokes) == len(d.strokes)
+        for old, new in zip(d.strokes, a.strokes, strict=True):
+            pts = np.array(new)
+            assert len(new) == len(old)
+            assert (pts - a.pen / 2 >= -1e-9).all() and (pts + a.pen / 2 <= 280 + 1e-9).all()
+            assert _closed(np.array(old)) <= _closed(pts)  # closed stays closed
+
+
+def test_copies_vary_size_place_polarity_and_facing():
+    d = next(d for d in HAND_TRAIN_GARMENTS if d.name == "c-trench")
+    copies = [vary(d, np.random.default_rng([5, j])) for j in range(40)]
+    spans = [np.ptp(np.concatenate([np.array(s) for s in c.strokes]), axis=0) for c in copies]
+    lefts = [min(x for s in c.strokes for x, _ in s) for c in copies]
+    assert max(w for w, _ in spans) > 1.5 * min(w for w, _ in spans)
+    assert max(lefts) - min(lefts) > 40
+    assert {c.polarity for c in copies} == set(POLARITIES)
+    # mirrored half the time: the first point of the outline (the left of the neck) moves right
+    firsts = [c.strokes[0][0][0] - np.mean([x for x, _ in c.strokes[0]]) for c in copies]
+    assert min(firsts) < 0 < max(firsts)
+
+
+def test_a_fill_click_on_ink_is_moved_and_a_copy_that_cannot_fill_stays_an_outline(qapp):
+    from nndesk.ui.canvas import DrawingCanvas
+
+    d = next(d for d in HAND_TRAIN_GARMENTS if d.name == "t-vneck-filled")
+    canvas = DrawingCanvas()
+    on_ink = dataclasses.replace(d, fills=(d.strokes[0][5],))  # a point of the outline
+    ink = _render(on_ink, canvas)
+    assert ink[170, 140] == 255  # moved a few pixels in, it filled the body
+    gap = dataclasses.replace(d, strokes=(d.strokes[0][:-6],))  # an outline left open
+    open_copy = _render(gap, canvas)
+    assert open_copy[170, 140] == 0 and open_copy.max() == 255  # drawn, not filled
+
+
+def test_hand_training_drawings_are_what_the_network_reads(qapp):
+    some = HAND_TRAIN_GARMENTS[:3] + HAND_TRAIN_GARMENTS[-2:]
+    images, labels = hand_training_drawings(3, seed=7, drawings=some)
+    assert images.shape == (15, 28, 28) and images.dtype == np.uint8
+    assert labels.tolist() == [d.label for d in some for _ in range(3)]
+    assert (images.reshape(15, -1).max(axis=1) > 200).all()  # drawn, not blank
+    again, _ = hand_training_drawings(3, seed=7, drawings=some)
+    assert np.array_equal(images, again)
+    # either polarity reaches the network as the same ink on black (as nndesk predict reads it)
+    from nndesk.preprocess import preprocess
+
+    for d in some:
+        image = render(d)
+        assert np.array_equal(preprocess(image, "garments"), preprocess(255 - image, "garments"))
+
+
+def test_a_stage_with_hand_copies_goes_on_from_a_file_that_made_the_first_stages(
+    tiny_idx_dir, tmp_path
+):
+    from nndesk.errors import NndeskError
+    from nndesk.nn.serialization import load_model
+    from tools.build_weights import RECIPES, Stage, build
+
+    first = RECIPES["fashion-mlp"].config.replace(
+        dataset="mnist", arch="784-16-10", epochs=1, augment=False, sketch=0.0
+    )
+    recipe = dataclasses.replace(
+        RECIPES["fashion-mlp"], config=first, first=None, then=(Stage(first), Stage(first))
+    )
+    lines: list[str] = []
+    with pytest.warns(UserWarning):  # the tiny files are not the published MNIST
+        build(recipe, tiny_idx_dir, tmp_path / "one", epochs=1, log=lines.append)
+    # a file that made only the first stage: the two after it are trained, the last with copies
+    hand = dataclasses.replace(recipe, then=(Stage(first), Stage(first, hand=1, hand_seed=3)))
+    with pytest.warns(UserWarning):
+        facts = build(
+            hand, tiny_idx_dir, tmp_path / "two", log=lines.append,
+            first_stage=tmp_path / "one" / "fashion-mlp.npz", stages_done=1,
+            cache=str(tmp_path / "c"),
+        )  # fmt: skip
+    made = load_model(tmp_path / "two" / "fashion-mlp.npz")
+    assert facts["epochs"] == 2 and len(made.info["history"]) == 5  # 3 before, 2 more
+    assert made.info["build"]["hand_copies"] == 1 and made.info["build"]["hand_seed"] == 3
+    assert any("copies of every hand-drawn training garment" in line for line in lines)
+    n = len(HAND_TRAIN_GARMENTS)
+    assert [p.name for p in (tmp_path / "c").iterdir()] == [f"hand-train-3-1-{n}.npz"]
+    with pytest.warns(UserWarning), pytest.raises(NndeskError, match="3 stages done of 3"):
+        build(
+            hand, tiny_idx_dir, tmp_path / "x", log=lines.append,
+            first_stage=tmp_path / "one" / "fashion-mlp.npz", stages_done=3,
+        )  # fmt: skip
