@@ -40,12 +40,25 @@ def resolved(path: str | Path) -> str:
         return str(path)
 
 
+def existing_models(remembered: list[Path], limit: int) -> list[Path]:
+    """The ``remembered`` recent models that are files, in their order (newest first), at
+    most ``limit``: what the Model box lists and ``preferences.recent_models`` returns. It
+    stats every one, so the window calls it in a worker (``look_at_models``)."""
+    return [path for path in remembered if is_file(path)][:limit]
+
+
+def gone_models(remembered: list[Path]) -> frozenset[str]:
+    """The ``remembered`` recent models that are no longer files (as remembered: ``str``),
+    dropped when a model joins the list. It stats every one, as ``existing_models``."""
+    return frozenset(str(path) for path in remembered if not is_file(path))
+
+
 def look_at_models(
     shipped: list[Path], remembered: list[Path], known: frozenset[str], limit: int
 ) -> ModelListing:
     """The listing of ``shipped`` and the ``remembered`` recent models that exist (``limit`` of
     them), with the facts of the files not in ``known`` read from their headers."""
-    recent = [path for path in remembered if is_file(path)][:limit]
+    recent = existing_models(remembered, limit)
     listed = [*shipped, *recent]
     unread = [str(path) for path in listed if str(path) not in known]
     return ModelListing(
@@ -65,5 +78,4 @@ class ModelInUse:
 def look_at_model_in_use(path: str, remembered: list[Path]) -> ModelInUse:
     """``path`` resolved, and which of ``remembered`` no longer exist (dropped from the list)."""
     there = is_file(path)
-    gone = frozenset(str(p) for p in remembered if not is_file(p))
-    return ModelInUse(resolved(path) if there else None, gone)
+    return ModelInUse(resolved(path) if there else None, gone_models(remembered))

@@ -18,7 +18,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from nndesk import paths
 from nndesk.data.folder_order import FROM_ENV, FROM_FLAG, FROM_WINDOW, DataFolder, first_folder
 from nndesk.i18n import LANGUAGES, N_, Message
-from nndesk.model_list import is_file
+from nndesk.model_list import existing_models, gone_models
 
 MODES = ("digits", "garments")
 SALIENCY_KINDS = ("gradient", "gradient_x_input")
@@ -237,15 +237,16 @@ def recent_model_entries() -> list[Path]:
 
 
 def recent_models() -> list[Path]:
-    """Model files opened recently, newest first, existing ones only."""
-    return [path for path in recent_model_entries() if is_file(path)][:RECENT_LIMIT]
+    """Model files opened recently, newest first, existing ones only (``existing_models``,
+    the Model box's own filter). It stats each file: the window never calls it, its worker
+    lists them (``model_list.look_at_models``)."""
+    return existing_models(recent_model_entries(), RECENT_LIMIT)
 
 
 def add_recent_model(path: str | os.PathLike) -> None:
     """Put ``path`` first in the recent models, and forget the ones gone. It looks at every
     file: the window calls ``remember_recent_model`` with what a worker found instead."""
-    gone = frozenset(str(p) for p in recent_model_entries() if not is_file(p))
-    remember_recent_model(str(Path(path).resolve()), gone)
+    remember_recent_model(str(Path(path).resolve()), gone_models(recent_model_entries()))
 
 
 def remember_recent_model(resolved: str, gone: frozenset[str] = frozenset()) -> None:
