@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 _RENDER_POOL: QThreadPool | None = None
 
@@ -35,15 +35,24 @@ class Delivery(QObject):
 class _Job(QRunnable):
     def __init__(self, delivery: Delivery, tag, work: Callable[[], object]) -> None:
         super().__init__()
-        self.delivery, self.tag, self.work = delivery, tag, work
+        self.delivery: Delivery | None = delivery
+        self.tag, self.work = tag, work
 
     def run(self) -> None:
         try:
             result = self.work()
         except Exception:  # noqa: BLE001 - what cannot be made leaves the widget as it was
             result = None
+        # the job's reference to the Delivery is let go on the GUI thread: when the widget went
+        # while the work ran it is the last one, and freeing a parentless QObject deletes it on
+        # the freeing thread (Qt allows that only on its own). The list leaves this thread
+        # holding nothing but, at most, an emptied list.
+        kept, self.delivery = [self.delivery], None
         with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
-            self.delivery.delivered.emit(self.tag, result)
+            kept[0].delivered.emit(self.tag, result)
+        app = QCoreApplication.instance()
+        if app is not None:
+            QTimer.singleShot(0, app, kept.clear)
 
 
 def run_off_gui(pool: QThreadPool, delivery: Delivery, tag, work: Callable[[], object]) -> None:

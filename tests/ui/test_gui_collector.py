@@ -108,3 +108,24 @@ class _Desk:
 
     def __init__(self) -> None:
         self.window = QWidget()
+
+
+def test_a_delivery_whose_widget_went_while_its_job_ran_is_freed_on_the_gui_thread(qtbot):
+    """The job held the last reference to its Delivery once the widget was gone, and let go of
+    it on the render pool's thread: the Delivery (a parentless QObject) was deleted there."""
+    freed_on: list = []
+    started, gate = threading.Event(), threading.Event()
+    delivery = Delivery()
+    ref = weakref.ref(delivery, lambda _ref: freed_on.append(threading.current_thread()))
+
+    def work() -> int:
+        started.set()
+        gate.wait(60)
+        return 1
+
+    run_off_gui(render_pool(), delivery, None, work)
+    assert started.wait(60)
+    del delivery  # as a closed widget's: the job's reference is the last one
+    gate.set()
+    qtbot.waitUntil(lambda: ref() is None)
+    assert freed_on == [threading.main_thread()]
