@@ -14,7 +14,7 @@ from nndesk.curves import RUN_COLORS
 from nndesk.i18n import N_, shown
 from nndesk.layer_words import layer_label_shown
 from nndesk.training.internals import InsideRecord
-from nndesk.viz import FewerPowers, localise_ticks, muted_colour
+from nndesk.viz import FewerLogTicks, localise_ticks, muted_colour
 
 # Epoch rows the first-layer strip shows (the newest ones, and the start).
 STRIP_ROWS = 6
@@ -50,6 +50,9 @@ def draw_inside(fig: Figure, record: InsideRecord) -> None:
         if log and np.isfinite(values).any() and (values > 0).any():
             ax.set_yscale("log")
             localise_ticks(ax)  # the log scale's own formatters write TeX
+            # the in-between ticks too: their labels ("6", "0.6") were left at matplotlib's
+            # 10 pt beside the powers' 7 pt (walk45)
+            ax.tick_params(axis="y", which="both", labelsize=7)
     if record.samples:
         ax_ratio.axhline(1e-3, color=muted, ls=":", lw=1.0)  # the usual healthy size
         ax_dead.set_ylim(-0.02, 1.02)
@@ -88,34 +91,35 @@ def thin_crowded_log_labels(fig: Figure) -> bool:
         )
         if any(b.y0 < a.y1 + LOG_LABEL_GAP_PX for a, b in zip(boxes, boxes[1:], strict=False)):
             minor = ax.yaxis.get_minor_formatter()
-            if isinstance(minor, FewerPowers):  # still crowded: the powers of ten alone
+            if isinstance(minor, FewerLogTicks):  # still crowded: the powers of ten alone
                 ax.yaxis.set_minor_formatter(NullFormatter())
             elif not isinstance(minor, NullFormatter):  # first 2 and 5 times each power
-                ax.yaxis.set_minor_formatter(FewerPowers(10.0, labelOnlyBase=False))
+                ax.yaxis.set_minor_formatter(FewerLogTicks(10.0, labelOnlyBase=False))
             changed = True
     return changed
 
 
-def break_cut_titles(fig: Figure) -> bool:
-    """Put on two lines, at the space nearest their middle, the chart titles that as last drawn
-    run past the figure's edge: a title wider than its column is centred over it, and the
-    histogram's ("Weights: now (solid) vs start (dashed)") lost its first letters at 1024x700
-    once the column above it no longer had wide tick labels to keep a margin. True if any
+def break_cut_labels(fig: Figure) -> bool:
+    """Put on two lines, at the space nearest their middle, the chart titles and x-axis labels
+    that as last drawn run past the figure's edge: a text wider than its column is centred on
+    it. The histogram's title ("Weights: now (solid) vs start (dashed)") lost its first letters
+    at 1024x700 once the column above it no longer had wide tick labels to keep a margin, and
+    its x label ("weight (each layer on its own scale)") read "veight" (walk45). True if any
     changed, so the caller draws again."""
     renderer = fig.canvas.get_renderer()
     changed = False
     for ax in fig.axes:
-        title = ax.title
-        text = title.get_text()
-        if " " not in text or "\n" in text:
-            continue
-        box = title.get_window_extent(renderer)
-        if box.x0 >= -0.5 and box.x1 <= fig.bbox.width + 0.5:
-            continue
-        spaces = [i for i, c in enumerate(text) if c == " "]
-        cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-        title.set_text(text[:cut] + "\n" + text[cut + 1 :])
-        changed = True
+        for text in (ax.title, ax.xaxis.label):
+            words = text.get_text()
+            if " " not in words or "\n" in words:
+                continue
+            box = text.get_window_extent(renderer)
+            if box.x0 >= 0 and box.x1 <= fig.bbox.width:
+                continue
+            spaces = [i for i, c in enumerate(words) if c == " "]
+            cut = min(spaces, key=lambda i: abs(i - len(words) / 2))
+            text.set_text(words[:cut] + "\n" + words[cut + 1 :])
+            changed = True
     return changed
 
 

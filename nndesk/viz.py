@@ -108,17 +108,40 @@ def plain_power(label: str) -> str:
     )
 
 
-class LocalisedPowers(LogFormatterSciNotation):
-    """A log axis's ticks (``10⁻³``, ``2×10⁻¹``) as plain text, with the window language's
-    decimal mark."""
+#: A log axis whose view lies between these writes its ticks as plain numbers ("0.6", "2",
+#: "6"), as a student reads them: "6×10⁰ 4×10⁰ 3×10⁰ 2×10⁰" on Train > Inside's gradient norms
+#: had to be worked out (walk45). An axis reaching past them keeps the powers ("10⁻⁴", "2×10⁵").
+PLAIN_LOG_VIEW = (1e-3, 1e4)
+
+
+class LogTicks(LogFormatterSciNotation):
+    """A log axis's ticks as plain text in the window language's decimal mark: plain numbers
+    (``0.6``, ``2``, ``0.001``) when the axis's view lies within ``PLAIN_LOG_VIEW``, else powers
+    of ten (``10⁻³``, ``2×10⁻¹``). Major and minor ticks decide alike (by the view), so an axis
+    never mixes the two."""
 
     def __call__(self, x, pos=None) -> str:
-        return localise_number(plain_power(super().__call__(x, pos)))
+        text = plain_power(super().__call__(x, pos))
+        if text and x > 0 and self._plain_view():
+            return plain_number(x)
+        return localise_number(text)
+
+    def _plain_view(self) -> bool:
+        low, high = sorted(self.axis.get_view_interval()) if self.axis is not None else (0, 0)
+        return PLAIN_LOG_VIEW[0] * (1 - 1e-9) <= low and high < PLAIN_LOG_VIEW[1]
 
 
-class FewerPowers(LocalisedPowers):
-    """``LocalisedPowers`` for the in-between ticks of a short log axis, labelling only those at
-    2 and 5 times a power (``2×10⁻¹``, ``5×10⁻²``) of the ones matplotlib would label."""
+def plain_number(x: float) -> str:
+    """A positive tick value as a student writes it: ``0.6``, ``2``, ``0.003``, ``2,000``
+    (float noise such as 0.6000000000000001 dropped), in the window language's marks."""
+    text = f"{x:.6g}"
+    whole = _WHOLE_THOUSANDS.fullmatch(text)
+    return grouped(int(text)) if whole is not None else localise_number(text)
+
+
+class FewerLogTicks(LogTicks):
+    """``LogTicks`` for the in-between ticks of a short log axis, labelling only those at 2 and 5
+    times a power (``0.2``, ``0.05``, ``2×10⁻⁴``) of the ones matplotlib would label."""
 
     KEPT = frozenset({1, 2, 5})
 
@@ -132,7 +155,7 @@ class FewerPowers(LocalisedPowers):
 
 def localise_ticks(*axes: Axes) -> None:
     """Write the plain numeric ticks of ``axes`` with the window language's decimal mark, and a
-    log axis's powers of ten as plain text (tick formats of their own, such as percentages, are
+    log axis's as ``LogTicks`` (tick formats of their own, such as percentages, are
     left as they are). Call it again after ``set_yscale("log")``: that sets new formatters."""
     for ax in axes:
         for axis in (ax.xaxis, ax.yaxis):
@@ -144,7 +167,7 @@ def localise_ticks(*axes: Axes) -> None:
             ):
                 formatter = get()
                 if type(formatter) is LogFormatterSciNotation:
-                    set_(LocalisedPowers(formatter._base, labelOnlyBase=formatter.labelOnlyBase))
+                    set_(LogTicks(formatter._base, labelOnlyBase=formatter.labelOnlyBase))
 
 
 #: Put before a legend label that begins with "_": matplotlib leaves such labels out of a

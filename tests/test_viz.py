@@ -55,9 +55,9 @@ def test_image_grid_captions_each_tile(ax):
     assert [t.get_text() for t in ax.texts] == ["a", "b", "c", "d"]
 
 
-def test_a_log_axis_writes_its_powers_of_ten_as_plain_text():
-    """Chart text is not read as TeX (text.parse_math is off), so the log scale's own labels,
-    "$\\mathdefault{10^{-1}}$", showed as that source text on the Inside tab's charts."""
+def _log_tick_labels(values) -> tuple[list[str], list[str]]:
+    """The (major, minor) tick labels of a log axis through ``values``, as localise_ticks
+    writes them."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -66,15 +66,45 @@ def test_a_log_axis_writes_its_powers_of_ten_as_plain_text():
     fig = Figure()
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
-    ax.plot([1, 2, 3], [0.3, 1.0, 4.0])
+    ax.plot(range(len(values)), values)
     ax.set_yscale("log")
     localise_ticks(ax)
     fig.canvas.draw()
     major = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
     minor = [t.get_text() for t in ax.yaxis.get_minorticklabels() if t.get_text()]
-    assert "10⁻¹" in major and "10⁰" in major
-    assert "2×10⁻¹" in minor
+    return major, minor
+
+
+def test_a_log_axis_writes_its_powers_of_ten_as_plain_text():
+    """Chart text is not read as TeX (text.parse_math is off), so the log scale's own labels,
+    "$\\mathdefault{10^{-1}}$", showed as that source text on the Inside tab's charts."""
+    major, minor = _log_tick_labels([3e-5, 1e-4, 4e-4])
+    assert "10⁻⁴" in major
+    assert "2×10⁻⁴" in minor
     assert not any("$" in t or "mathdefault" in t for t in major + minor)
+
+
+def test_a_log_axis_between_a_thousandth_and_ten_thousand_writes_plain_numbers():
+    """A student reads "0.2" and "4" where "2×10⁻¹" and "4×10⁰" had to be worked out (walk45);
+    major and minor ticks alike, so one axis never mixes the two ways."""
+    major, minor = _log_tick_labels([0.3, 1.0, 4.0])
+    assert "0.1" in major and "1" in major and "10" in major
+    assert "0.2" in minor and "4" in minor
+    assert not any("×" in t or "⁰" in t for t in major + minor)
+    major, minor = _log_tick_labels([3e-3, 0.01, 0.02])
+    assert "0.01" in major and "0.003" in minor
+
+
+def test_plain_log_numbers_use_the_window_languages_marks(qapp):
+    from nndesk.ui import language
+    from nndesk.viz import plain_number
+
+    assert language.use_language("vi") == "vi"
+    try:
+        assert [plain_number(x) for x in (0.6000000000000001, 2.0, 2000.0)] == ["0,6", "2", "2.000"]
+    finally:
+        language.use_language("en")
+    assert [plain_number(x) for x in (0.003, 6.0, 2000.0)] == ["0.003", "6", "2,000"]
 
 
 def test_counts_wider_than_their_cell_are_shrunk_to_fit():

@@ -34,19 +34,21 @@ def inside_figure(record: InsideRecord, width: int, height: int, dpi: float = 96
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from nndesk.inside_plots import break_cut_titles, draw_inside, thin_crowded_log_labels
+    from nndesk.inside_plots import break_cut_labels, draw_inside, thin_crowded_log_labels
 
     fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout="constrained")
     canvas = FigureCanvasAgg(fig)
     draw_inside(fig, record)
     canvas.draw()
     # each measured as last drawn; fewer tick labels narrow a column's margin, so the titles
-    # are measured after them
+    # and x labels are measured after them
     for _ in range(2):  # 2 and 5 times each power kept, then if need be powers alone
         if not thin_crowded_log_labels(fig):
             break
         canvas.draw()
-    if break_cut_titles(fig):
+    for _ in range(2):  # a title on two lines moves its column's x label: measured again
+        if not break_cut_labels(fig):
+            break
         canvas.draw()
     return fig
 

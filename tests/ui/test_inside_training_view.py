@@ -8,7 +8,13 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QColor
 
-from nndesk.training.internals import InsideRecord, InsideSample, LayerSample
+from nndesk.training.internals import (
+    HISTOGRAM_BINS,
+    EpochWeights,
+    InsideRecord,
+    InsideSample,
+    LayerSample,
+)
 from nndesk.ui import theme
 from nndesk.ui.inside_training_view import InsideTrainingView
 
@@ -135,3 +141,85 @@ def test_the_log_axes_tick_labels_never_run_into_one_another(size):
         <= plot.y1 + 1
     ]
     assert len(shown) >= 2, shown
+
+
+def _walk_record() -> InsideRecord:
+    """Three dense layers after an epoch, as in a newcomer's walk (Fashion-MNIST 784-64-64-10,
+    Adam): gradient norms between about 0.5 and 6, a log axis matplotlib ticks at 0.6, 1, 2,
+    3, 4 and 6; the weights' histograms at the start and after the epoch."""
+    rng = np.random.default_rng(1)
+    samples = []
+    for x in np.linspace(0.005, 1.0, 150):
+        norms = np.clip([6 * math.exp(-3 * x), 1.2, 1.4] * (1 + 0.3 * rng.random(3)), 0.5, 6)
+        samples.append(
+            InsideSample(
+                float(x),
+                tuple(
+                    LayerSample(float(n), u, d)
+                    for n, u, d in zip(
+                        norms, (5e-3, 1.2e-3, 1.1e-3), (0.2, 0.15, math.nan), strict=True
+                    )
+                ),
+            )
+        )
+    edges = tuple(np.linspace(-1, 1, HISTOGRAM_BINS + 1) for _ in range(3))
+
+    def weights(epoch: int) -> EpochWeights:
+        counts = tuple(np.histogram(rng.normal(0, 0.3, 5000), edges[0])[0] for _ in range(3))
+        return EpochWeights(epoch, counts, edges, rng.normal(size=(8, 28, 28)).astype(np.float32))
+
+    return InsideRecord(
+        ["Dense 784→64", "Dense 64→64", "Dense 64→10"], samples, weights(0), [weights(1)]
+    )
+
+
+def _labels_in_view(figure, ax) -> list:
+    """The y tick labels (major and minor) matplotlib draws: written, and within the plot."""
+    renderer = figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    return [
+        t
+        for t in ax.yaxis.get_ticklabels(which="both")
+        if t.get_visible() and t.get_text()
+        for b in [t.get_window_extent(renderer)]
+        if frame.y0 - 1 <= (b.y0 + b.y1) / 2 <= frame.y1 + 1
+    ]
+
+
+# the Inside tab's picture in a 1024x700 and a 1280x760 window (the Train page's right pane)
+WINDOW_SIZES = [(544, 390), (626, 470)]
+
+
+@pytest.mark.parametrize("size", WINDOW_SIZES)
+def test_the_gradient_norm_axis_writes_plain_numbers_in_one_size(size):
+    """At 1280 px the in-between labels read "6×10⁰ 4×10⁰ 3×10⁰ 2×10⁰" in matplotlib's 10 pt
+    beside the power's "10⁰" in 7 pt, two of them nearly touching (walk45 D4)."""
+    from nndesk.ui.inside_training_view import inside_figure
+
+    figure = inside_figure(_walk_record(), *size)
+    ax = figure.axes[0]
+    assert ax.get_yscale() == "log"
+    labels = _labels_in_view(figure, ax)
+    texts = [t.get_text() for t in labels]
+    assert "1" in texts and len(texts) >= 3, texts
+    for text in texts:  # plain numbers: "0.6", "2", no "×10" or superscripts
+        float(text)
+    assert {t.get_fontsize() for t in labels} == {7.0}, [
+        (t.get_text(), t.get_fontsize()) for t in labels
+    ]
+    assert _crowded_axes(figure) == []
+
+
+@pytest.mark.parametrize("size", [(460, 390), *WINDOW_SIZES])
+def test_every_title_and_axis_label_is_whole_in_the_picture(size):
+    """The histogram's x label lost its first letter ("veight (each layer…") at 1024x700:
+    centred under a column narrower than itself, it ran past the picture's left edge."""
+    from nndesk.ui.inside_training_view import inside_figure
+
+    figure = inside_figure(_walk_record(), *size)
+    renderer, width = figure.canvas.get_renderer(), figure.bbox.width
+    for ax in figure.axes:
+        for text in (ax.title, ax.xaxis.label, ax.yaxis.label):
+            if text.get_text():
+                box = text.get_window_extent(renderer)
+                assert box.x0 >= 0 and box.x1 <= width, (text.get_text(), box.x0, box.x1)
