@@ -148,9 +148,10 @@ class FewerLogTicks(LogTicks):
     def set_locs(self, locs=None) -> None:
         super().set_locs(locs)
         # matplotlib's LogFormatter labels an in-between tick when its coefficient is in
-        # _sublabels (None: every one); this keeps 2 and 5 of them
+        # _sublabels (None: every one; 1, 2, 3, 4 and 6 on an axis of about a decade, which
+        # kept "1" and "2" alone here; {1}: the powers alone, left so)
         labelled = self._sublabels
-        self._sublabels = set(self.KEPT if labelled is None else labelled) & self.KEPT
+        self._sublabels = set(self.KEPT) if labelled is None or len(labelled) > 1 else labelled
 
 
 def localise_ticks(*axes: Axes) -> None:

@@ -2472,6 +2472,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
 <context>
     <name>InsideTrainingView</name>
     <message>
+        <source>Drawing the charts…</source>
+        <translation>Đang vẽ các biểu đồ…</translation>
+    </message>
+    <message>
         <source>Start a run to see inside the network while it learns.</source>
         <translation>Hãy bắt đầu một lần huấn luyện để xem bên trong mạng khi nó học.</translation>
     </message>

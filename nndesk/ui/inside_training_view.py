@@ -54,7 +54,13 @@ def inside_figure(record: InsideRecord, width: int, height: int, dpi: float = 96
 
 
 class InsideTrainingView(QWidget):
-    """Shows an ``InsideRecord``; ``show_record`` whenever it grew (cheap: it only marks it)."""
+    """Shows an ``InsideRecord``; ``show_record`` whenever it grew (cheap: it only marks it).
+
+    The picture on screen is the last render, in the theme it was rendered in: after a theme
+    switch it gives way to a note until the new render arrives, and at a new size it is scaled
+    to the room meanwhile. Shown as it was, a switch to dark and a smaller window made while
+    the tab was hidden left the old light picture, cut at both sides, for seconds (walk45 D3).
+    """
 
     rendered = Signal()  # a new image is on screen (tests wait on it)
 
@@ -73,6 +79,8 @@ class InsideTrainingView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.image, 1)
+        self._picture: QImage | None = None  # the last render, at its render size
+        self._picture_theme: theme.Colours | None = None  # the theme it was asked in
         self._delivery = Delivery()
         self._delivery.delivered.connect(self._on_delivery_delivered)
         self._busy = False
@@ -97,19 +105,45 @@ class InsideTrainingView(QWidget):
         self._busy, self._dirty = True, False
         size = self.image.size()
         record, w, h = self.record.copy(), max(size.width(), 320), max(size.height(), 240)
-        run_off_gui(render_pool(), self._delivery, None, lambda: render_inside(record, w, h))
+        # tagged with the theme asked for: one switched meanwhile makes it stale on arrival
+        run_off_gui(
+            render_pool(), self._delivery, theme.colours(), lambda: render_inside(record, w, h)
+        )
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self._dirty = True
+        self._show_picture()  # never the picture of another theme or size, even for a moment
+        # at once (once the layout has given the room), not at the next tick
+        QTimer.singleShot(0, self._on_timer_timeout)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._dirty = True  # rendered at the old size: again at this one (next tick)
+        self._show_picture()  # meanwhile the old one scaled to the room, never cut
+
+    def _show_picture(self) -> None:
+        """The last render scaled to the label's room, or, rendered in another theme than the
+        window's now, a note until the new one arrives."""
+        if self._picture is None:
+            return
+        if self._picture_theme != theme.colours():
+            self.image.setText(translate("InsideTrainingView", "Drawing the charts…"))
+            return
+        pixmap = QPixmap.fromImage(self._picture)
+        room = self.image.size()
+        if pixmap.width() > room.width() or pixmap.height() > room.height():
+            pixmap = pixmap.scaled(
+                room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        self.image.setPixmap(pixmap)
 
     @Slot(object)
     def _on_theme_changed(self, _colours) -> None:
-        self._dirty = True  # rendered again at the next tick, if shown (else when shown)
+        self._dirty = True
+        self._show_picture()  # the note, not the old theme's picture
+        if self.isVisible():
+            QTimer.singleShot(0, self._on_timer_timeout)  # at once, not at the next tick
 
     @Slot()
     def _on_timer_timeout(self) -> None:
@@ -117,8 +151,14 @@ class InsideTrainingView(QWidget):
             self.render_now()
 
     @Slot(object, object)
-    def _on_delivery_delivered(self, _tag, image) -> None:
+    def _on_delivery_delivered(self, asked_theme, image) -> None:
         self._busy = False
-        if image is not None:
-            self.image.setPixmap(QPixmap.fromImage(image))
-            self.rendered.emit()
+        if image is None:
+            return
+        if asked_theme != theme.colours():
+            # rendered for the theme before a switch: the switch asked for another (dirty)
+            QTimer.singleShot(0, self._on_timer_timeout)
+            return
+        self._picture, self._picture_theme = image, asked_theme
+        self._show_picture()
+        self.rendered.emit()

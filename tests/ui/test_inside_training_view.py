@@ -77,6 +77,71 @@ def test_the_charts_are_rendered_again_at_a_new_size(qtbot, qapp):
     assert view.image.pixmap().width() > small
 
 
+def _rendered_view(qtbot, size=(540, 400)) -> InsideTrainingView:
+    """A shown view with a picture of ``_record`` on screen, and no render left to come."""
+    view = InsideTrainingView()
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_record(_record())
+    qtbot.waitUntil(lambda: not view._busy, timeout=WAIT_MS)
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        view.render_now()
+    qtbot.waitUntil(lambda: not view._dirty and not view._busy, timeout=WAIT_MS)
+    return view
+
+
+def _shown_picture(view: InsideTrainingView):
+    """The picture on screen (None: none, e.g. the note in its place)."""
+    pixmap = view.image.pixmap()
+    return None if pixmap.isNull() else pixmap
+
+
+def test_a_theme_switched_while_hidden_never_shows_the_old_themes_picture(
+    qtbot, qapp, back_to_system
+):
+    """Switched to dark on another page and the window made 1024x700, Train > Inside showed
+    the old light picture, at the old width and cut at both sides, for seconds (walk45 D3)."""
+    theme.apply_theme(qapp, "light")
+    view = _rendered_view(qtbot, (620, 470))
+    light = theme.colours().window
+    view.hide()
+    theme.apply_theme(qapp, "dark")
+    view.resize(540, 390)
+    view.show()  # what is on screen the moment the tab is shown
+    picture = _shown_picture(view)
+    assert picture is None or _corner(view) != light
+    assert view.image.text()  # a note in its place
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        pass  # asked at once, not at the next tick
+    assert _corner(view) == theme.colours().window
+    assert view.image.pixmap().width() <= view.image.width()
+
+
+def test_a_picture_of_another_size_is_scaled_to_the_room_until_drawn_again(qtbot, qapp):
+    view = _rendered_view(qtbot, (620, 470))
+    view.hide()
+    view.resize(540, 390)
+    view.show()
+    picture = _shown_picture(view)
+    assert picture is not None  # same theme: the old picture, not a note
+    room = view.image.size()
+    assert picture.width() <= room.width() and picture.height() <= room.height()
+
+
+def test_a_render_asked_before_a_theme_switch_is_not_shown_after_it(qtbot, qapp, back_to_system):
+    """A render under way when the theme changed arrives in the old theme's colours."""
+    theme.apply_theme(qapp, "light")
+    view = _rendered_view(qtbot)
+    view.show_record(_record())
+    view.render_now()  # asked in light
+    theme.apply_theme(qapp, "dark")
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        pass  # the dark one; the light one was left out
+    assert _corner(view) == theme.colours().window
+
+
 def _one_decade_record() -> InsideRecord:
     """Gradient norms falling from ~0.6 to ~0.04 over an epoch: a log axis of about a decade,
     which matplotlib labels at 2, 3, 4 and 6 times each power too."""
@@ -207,7 +272,11 @@ def test_the_gradient_norm_axis_writes_plain_numbers_in_one_size(size):
     assert {t.get_fontsize() for t in labels} == {7.0}, [
         (t.get_text(), t.get_fontsize()) for t in labels
     ]
-    assert _crowded_axes(figure) == []
+    boxes = sorted(
+        (t.get_window_extent(figure.canvas.get_renderer()) for t in labels), key=lambda b: b.y0
+    )
+    gaps = [b.y0 - a.y1 for a, b in zip(boxes, boxes[1:], strict=False)]
+    assert min(gaps) >= 2, list(zip(texts, gaps, strict=False))  # none nearly touching
 
 
 @pytest.mark.parametrize("size", [(460, 390), *WINDOW_SIZES])
