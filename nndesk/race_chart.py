@@ -51,17 +51,27 @@ def theme_key() -> tuple:
 
 
 class RaceChart:
-    """The curves of the lanes ``names`` in a ``width`` x ``height`` pixel image."""
+    """The curves of the lanes ``names`` in a ``width`` x ``height`` pixel image; its key names
+    the "validation" line style only when ``validation`` (the lanes keep a validation split:
+    without one it named a curve no lane draws)."""
 
-    def __init__(self, names: Sequence[str], width: int, height: int, dpi: float = 96.0) -> None:
+    def __init__(
+        self,
+        names: Sequence[str],
+        width: int,
+        height: int,
+        dpi: float = 96.0,
+        *,
+        validation: bool = True,
+    ) -> None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        self.key = (tuple(names), int(width), int(height), theme_key())
+        self.key = (tuple(names), int(width), int(height), theme_key(), validation)
         self.figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
         self.canvas = FigureCanvasAgg(self.figure)
         px = dpi / 72  # pixels per point
-        keys = len(names) + 2  # a line per lane, then the validation and train styles
+        keys = len(names) + 1 + validation  # a line per lane, then the split styles
         key_rows = min(keys, 2 if width >= NARROW_PX else 3)
         top_pt = TOP_PT + KEY_ROW_PT * key_rows
         left, right = LEFT_PT * px / width, 1 - RIGHT_PT * px / width
@@ -87,7 +97,7 @@ class RaceChart:
             (val_acc,) = self.ax_acc.plot([], [], "s-", color=color, ms=3, lw=1.6)
             (train_acc,) = self.ax_acc.plot([], [], "o--", color=color, ms=3, lw=1.0, alpha=0.7)
             self.lines.append((batch, val_loss, train_loss, val_acc, train_acc))
-        styles = [split_key("validation"), split_key("train")]
+        styles = ([split_key("validation")] if validation else []) + [split_key("train")]
         handles = [lines[0] for lines in self.lines]
         # above the batch plot, right of its title, in two rows: inside the plot its five to
         # six rows covered the curves of a 1024 px window's short plot

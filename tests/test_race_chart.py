@@ -51,6 +51,15 @@ def test_the_legend_names_every_lane_once():
     assert labels == ["SGD", "momentum", "Adam", "validation", "train"]
 
 
+def test_lanes_without_a_validation_split_have_no_validation_key():
+    """Every lane's table row said "—" for validation, and the key still named a solid
+    "validation" line that no lane draws (walk45 D9)."""
+    chart = RaceChart(["SGD", "momentum", "Adam"], 600, 400, validation=False)
+    chart.render([_curves(10, 0, 1.0)] * 3)
+    labels = [t.get_text() for t in chart.ax_batch.get_legend().get_texts()]
+    assert labels == ["SGD", "momentum", "Adam", "train"]
+
+
 @pytest.mark.parametrize("width", [460, 640])
 @pytest.mark.parametrize(
     "names",

@@ -70,17 +70,20 @@ def _image(rgba) -> QImage:
 _chart = None
 
 
-def _render_kept_chart(runs, width: int, height: int, per_epoch: int) -> QImage:
+def _render_kept_chart(
+    runs, width: int, height: int, per_epoch: int, validation: bool = True
+) -> QImage:
     """The race chart of ``runs`` ((name, Curves) pairs), moving the kept figure's lines when
-    the lanes, size and theme are the same (render-pool jobs only: one at a time)."""
+    the lanes, size, theme and validation split are the same (render-pool jobs only: one at a
+    time)."""
     global _chart
     from nndesk.race_chart import RaceChart, theme_key
 
     names = [name for name, _ in runs]
-    key = (tuple(names), width, height, theme_key())
+    key = (tuple(names), width, height, theme_key(), validation)
     try:
         if _chart is None or _chart.key != key:
-            _chart = RaceChart(names, width, height)
+            _chart = RaceChart(names, width, height, validation=validation)
         return _image(_chart.render([c for _, c in runs], per_epoch))
     except Exception:
         _chart = None  # a figure that failed once is built again next time
@@ -557,11 +560,13 @@ class RaceView(QWidget):
         size = self.chart.size()
         w, h = max(size.width(), 320), max(size.height(), 220)
         per_epoch = self.controller.batches_per_epoch
+        # the lanes share the Train settings' split; as the Live page, by the setting
+        validation = any(lane.config.val_fraction > 0 for lane in self.controller.lanes)
         run_off_gui(
             render_pool(),
             self._delivery,
             None,
-            lambda: _render_kept_chart(runs, w, h, per_epoch),
+            lambda: _render_kept_chart(runs, w, h, per_epoch, validation),
         )
 
     # -- slots ---------------------------------------------------------------------------------

@@ -67,6 +67,24 @@ def test_a_comparison_in_one_click_races_and_each_lane_can_be_kept(qtbot, page):
     assert "Adam (race)" in titles
 
 
+def test_a_race_without_a_validation_split_keys_no_validation_line(qtbot, page):
+    """The lanes share the Train settings; with 0% validation no lane draws the solid line the
+    key named (walk45 D9)."""
+    from nndesk.ui import race_view
+
+    page.form.val_fraction.setValue(0)
+    view = page.race_view
+    assert all(lane.config.val_fraction == 0 for lane in view.lanes())
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not view._rendering, timeout=WAIT_MS)
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        view.render_now()
+    labels = [t.get_text() for t in race_view._chart.ax_batch.get_legend().get_texts()]
+    assert labels == [lane.name for lane in page.race.lanes] + ["train"]
+
+
 def test_a_lane_that_cannot_race_says_why_and_nothing_starts(qtbot, page):
     view = page.race_view
     view.rows[1].arch.setText("784-x-10")
