@@ -88,6 +88,10 @@ CHART_MIN_WIDTH, CHART_MIN_HEIGHT = 320, 140
 FIT_ROWS = 40
 CELL_PADDING = 14  # px around a cell's text (the style's margins and focus frame)
 HEADER_PADDING = 26  # px around a column's title, with room for the sort arrow
+#: Pixels the chart keeps free right of its rightmost plot (beside the layout's own 4): that
+#: plot, which has no right spine, ended at the panel's edge and read as cut off at 1024 px
+#: (walk45 D9)
+CHART_RIGHT_PX = 10
 #: Below this height-to-width ratio the Runs chart puts its three plots side by side
 WIDE_CHART_RATIO = 0.55
 #: Points per curve the overlay draws (a record may hold 50,000 batches and far more epochs
@@ -669,6 +673,8 @@ def overlay_figure(
 
     dpi = 96.0 * ratio
     fig = Figure(figsize=(width / 96.0, height / 96.0), dpi=dpi, layout="constrained")
+    # room right of the rightmost plot, as the race chart keeps (``race_chart.RIGHT_PT``)
+    fig.get_layout_engine().set(rect=(0, 0, 1 - CHART_RIGHT_PX / width, 1))
     canvas = FigureCanvasAgg(fig)
     if height < WIDE_CHART_RATIO * width:
         # a low chart (1024x700 gives about 540x210 px): the three plots side by side, each

@@ -96,7 +96,6 @@ class SettingsDialog(QDialog):
         # unwrapped: each line is short or a path, and a wrapped label in the form's field
         # column was given too little height (Vietnamese lines were cut)
         theme.set_tone(self.folder_source, "muted")
-        self.folder_source.setVisible(bool(folder_source))
         self.problem = QLabel("")
         theme.set_tone(self.problem, "error")  # readable in the light and the dark theme
         self.problem.setVisible(False)
@@ -104,6 +103,8 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "Data folder"), folder_row)
         form.addRow("", self.folder_source)
         form.addRow(translate("SettingsDialog", "Classroom mirror"), self.mirror_edit)
+        self.form = form
+        form.setRowVisible(self.folder_source, bool(folder_source))  # no gap for a hidden note
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -121,6 +122,21 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.resize(560, self.sizeHint().height())
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the lines shown need at this width: the dialog grows for a line by
+        itself, but kept its height once the data folder's source note hid, a blank gap above
+        the buttons (walk45)."""
+        layout = self.layout()
+        layout.activate()
+        width = self.width()
+        height = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        self.resize(width, max(height, layout.totalMinimumSize().height()))
 
     def values(self) -> tuple[str | None, str | None]:
         """(data folder, mirror), None for empty."""
@@ -130,7 +146,10 @@ class SettingsDialog(QDialog):
     def _on_edit_text_changed(self, _text: str) -> None:
         folder = self.data_dir_edit.text().strip()
         # once edited, OK reads the folder typed here, not the environment's
-        self.folder_source.setVisible(bool(self.folder_source.text()) and folder == self._data_dir)
+        shown = (self.form.isRowVisible(self.folder_source), self.problem.isVisibleTo(self))
+        self.form.setRowVisible(
+            self.folder_source, bool(self.folder_source.text()) and folder == self._data_dir
+        )
         problem = mirror_problem(self.mirror_edit.text())
         if folder and not Path(folder).expanduser().is_dir():
             problem = translate("SettingsDialog", "No such data folder: {folder}").format(
@@ -139,6 +158,8 @@ class SettingsDialog(QDialog):
         self.problem.setText(problem or "")
         self.problem.setVisible(problem is not None)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
+        if shown != (self.form.isRowVisible(self.folder_source), self.problem.isVisibleTo(self)):
+            self._fit_height()  # a line came or went
 
     @Slot()
     def _on_browse_clicked(self) -> None:

@@ -400,6 +400,21 @@ def test_the_runs_chart_keeps_its_legend_off_the_plots_and_the_plots_tall(size):
         assert title.x0 >= 0 and title.x1 <= ax.get_window_extent(renderer).x1 + 1
 
 
+@pytest.mark.parametrize("size", [(537, 213), (650, 265), (700, 420)])
+def test_the_runs_chart_keeps_room_right_of_its_rightmost_plot(size):
+    """At 1024 px the "Accuracy per epoch" plot, which has no right spine, ended 4 px from the
+    panel's edge and read as cut off, in English and Vietnamese (walk45 D9)."""
+    from nndesk.ui import runs_view
+    from tests.test_runs import two_epoch_curves
+
+    fig = runs_view.overlay_figure([("run", two_epoch_curves())], "", *size)
+    renderer = fig.canvas.get_renderer()
+    right = max(ax.get_window_extent(renderer).x1 for ax in fig.axes)
+    assert size[0] - right >= runs_view.CHART_RIGHT_PX, (size, right)
+    legend = fig.legends[0].get_window_extent(renderer)  # still whole in the picture
+    assert legend.x0 >= 0 and legend.x1 <= size[0]
+
+
 def test_a_runs_own_title_in_the_legend_uses_the_windows_decimal_mark(tmp_path, monkeypatch):
     from nndesk import i18n
     from nndesk.ui.runs_view import legend_labels
