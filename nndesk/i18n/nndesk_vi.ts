@@ -1633,6 +1633,13 @@ và lúc đầu (đứt nét)</translation>
     </message>
 </context>
 <context>
+    <name>ChartImage</name>
+    <message>
+        <source>Drawing the chart…</source>
+        <translation>Đang vẽ biểu đồ…</translation>
+    </message>
+</context>
+<context>
     <name>Classes</name>
     <message>
         <source>Ankle boot</source>

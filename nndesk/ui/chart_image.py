@@ -2,7 +2,9 @@
 
 The Runs view's overlay and the race's curves are drawn on the render pool into an image; this
 label shows the last one, scaled to its room when the room changes, and says so (``resized``)
-so its owner can draw the chart again at the new size.
+so its owner can draw the chart again at the new size. An image is in the colours of the theme
+it was asked in: after a switch to another, a note takes its place until the owner shows the
+new one (a switch made on another page showed the old theme's chart when the tab came back).
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from nndesk.ui import theme
+from nndesk.ui.language import translate
 
 
 class ChartImage(QLabel):
@@ -24,15 +29,21 @@ class ChartImage(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumSize(min_width, min_height)
         self.image: QImage | None = None  # the last one rendered, at its render size
+        self.image_theme: theme.Colours | None = None  # the theme it was asked in
+        theme.notifier().changed.connect(self._on_theme_changed)
 
-    def show_image(self, image: QImage) -> None:
-        """Show ``image`` (rendered at this label's size and device pixel ratio, or near it)."""
-        self.image = image
+    def show_image(self, image: QImage, asked_theme: theme.Colours) -> None:
+        """Show ``image`` (rendered at this label's size and device pixel ratio, or near it),
+        asked for while the window's theme was ``asked_theme``."""
+        self.image, self.image_theme = image, asked_theme
         self._fit()
 
     def clear_image(self) -> None:
         self.image = None
         self.clear()
+
+    def _on_theme_changed(self, _colours) -> None:
+        self._fit()  # the note in place of another theme's chart
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -41,6 +52,9 @@ class ChartImage(QLabel):
 
     def _fit(self) -> None:
         if self.image is None:
+            return
+        if self.image_theme != theme.colours():
+            self.setText(translate("ChartImage", "Drawing the chart…"))
             return
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap.fromImage(self.image)

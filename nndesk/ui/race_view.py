@@ -565,7 +565,7 @@ class RaceView(QWidget):
         run_off_gui(
             render_pool(),
             self._delivery,
-            None,
+            theme.colours(),  # a switch meanwhile makes it stale on arrival
             lambda: _render_kept_chart(runs, w, h, per_epoch, validation),
         )
 
@@ -712,10 +712,10 @@ class RaceView(QWidget):
             self.render_now()
 
     @Slot(object, object)
-    def _on_delivery_delivered(self, _tag, image) -> None:
+    def _on_delivery_delivered(self, asked_theme, image) -> None:
         self._rendering = False
-        if image is not None:
-            self.chart.show_image(image)
+        if image is not None and asked_theme == theme.colours():
+            self.chart.show_image(image, asked_theme)
             self.rendered.emit()
 
     @Slot(object)

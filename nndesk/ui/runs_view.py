@@ -203,6 +203,7 @@ class RunsView(QWidget):
         self._delivery = Delivery()  # no Qt parent: a render under way outlives the view
         self._delivery.delivered.connect(self._on_delivery_delivered)
         self._renders = 0  # overlays asked for; an older image is not shown
+        self._asked_theme = theme.colours()  # the theme the newest was asked in
         self._drawn: tuple | None = None  # what the last overlay drew (see _plot_selected)
         self._drawn_records: list[RunRecord] = []
         # what the last overlay asked for shows: (legend label, thinned curves) per run
@@ -462,6 +463,7 @@ class RunsView(QWidget):
         self._drawn_records = selected  # kept: an id is only theirs while they live
         self._drawn = drawn
         self._renders += 1
+        self._asked_theme = theme.colours()  # the colours the render will draw in
         run_off_gui(
             render_pool(),
             self._delivery,
@@ -479,7 +481,7 @@ class RunsView(QWidget):
         if found_damaged:
             self.model.rows_changed()  # a run found damaged as its curves were read
             self._on_table_selection_changed()  # its buttons, as for any damaged run
-        self.chart.show_image(image)
+        self.chart.show_image(image, self._asked_theme)
         self.rendered.emit()
 
     @Slot()
