@@ -1029,24 +1029,17 @@ def cached_training_drawings(
     cues: float = 0.0,
 ):
     """``training_drawings(count, seed, wide=, more=, cut=, cues=)``, kept in ``cache``."""
-    from pathlib import Path
+    from tools.array_cache import cached_arrays
 
-    if cache is None:
-        return training_drawings(count, seed, wide=wide, more=more, cut=cut, cues=cues)
     kind = f"-wide{wide:g}" if wide > 0 else ""
     kind += f"-more{more:g}" if more > 0 and wide > 0 else ""
     kind += f"-cut{cut:g}" if cut > 0 and wide > 0 else ""
     kind += f"-cues{cues:g}" if cues > 0 and wide > 0 else ""
-    path = Path(cache) / f"garment-drawings-{seed}-{count}{kind}.npz"
-    if path.is_file():
-        with np.load(path, allow_pickle=False) as f:
-            return f["images"], f["labels"]
-    images, labels = training_drawings(count, seed, wide=wide, more=more, cut=cut, cues=cues)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npz")
-    np.savez(tmp, images=images, labels=labels)
-    tmp.replace(path)
-    return images, labels
+    return cached_arrays(
+        cache,
+        f"garment-drawings-{seed}-{count}{kind}.npz",
+        lambda: training_drawings(count, seed, wide=wide, more=more, cut=cut, cues=cues),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

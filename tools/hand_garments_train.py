@@ -28,26 +28,9 @@ Plain data, no NumPy, no Qt.
 
 from __future__ import annotations
 
-from tools.hand_garments import POLARITIES, HandDrawing, _strokes
+from tools.hand_garments import POLARITIES, HandDrawing, _h
 
 W, B = POLARITIES
-
-
-def _h(
-    name: str,
-    label: int,
-    mode: str,
-    pen: int,
-    polarity: str,
-    strokes: str,
-    fill: str = "",
-    erase: str = "",
-    erase_pen: int = 6,
-) -> HandDrawing:
-    fills = tuple(p for line in _strokes(fill) for p in line)
-    return HandDrawing(
-        name, label, mode, pen, polarity, _strokes(strokes), fills, _strokes(erase), erase_pen
-    )
 
 
 # fmt: off

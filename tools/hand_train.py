@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from tools.array_cache import cached_arrays
 from tools.hand_garments import HandDrawing
 from tools.hand_garments_train import HAND_TRAIN_GARMENTS
 
@@ -155,18 +156,8 @@ def cached_hand_training_drawings(
     copies: int, cache: str | None, seed: int = HAND_SEED
 ) -> tuple[np.ndarray, np.ndarray]:
     """``hand_training_drawings(copies, seed)``, kept in ``cache`` (a folder) when given."""
-    if cache is None:
-        return hand_training_drawings(copies, seed)
-    path = Path(cache) / f"hand-train-{seed}-{copies}-{len(HAND_TRAIN_GARMENTS)}.npz"
-    if path.is_file():
-        with np.load(path, allow_pickle=False) as f:
-            return f["images"], f["labels"]
-    images, labels = hand_training_drawings(copies, seed)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npz")
-    np.savez(tmp, images=images, labels=labels)
-    tmp.replace(path)
-    return images, labels
+    name = f"hand-train-{seed}-{copies}-{len(HAND_TRAIN_GARMENTS)}.npz"
+    return cached_arrays(cache, name, lambda: hand_training_drawings(copies, seed))
 
 
 def main(argv: list[str] | None = None) -> int:

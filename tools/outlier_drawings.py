@@ -94,15 +94,7 @@ def cached_training_outliers(
     count: int, mnist_dir: Path | str | None, cache: str | None, seed: int = OUTLIER_SEED
 ) -> tuple[np.ndarray, np.ndarray]:
     """``training_outliers(count, mnist_dir, seed)``, kept in the folder ``cache`` if given."""
-    if cache is None:
-        return training_outliers(count, mnist_dir, seed)
-    path = Path(cache) / f"outliers-{seed}-{count}.npz"
-    if path.is_file():
-        with np.load(path, allow_pickle=False) as f:
-            return f["images"], f["labels"]
-    images, labels = training_outliers(count, mnist_dir, seed)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npz")
-    np.savez(tmp, images=images, labels=labels)
-    tmp.replace(path)
-    return images, labels
+    from tools.array_cache import cached_arrays
+
+    name = f"outliers-{seed}-{count}.npz"
+    return cached_arrays(cache, name, lambda: training_outliers(count, mnist_dir, seed))
