@@ -93,6 +93,52 @@ def test_a_window_folder_without_the_files_is_passed_over_for_the_cache(
     assert str(cache) in line and str(empty) not in line
 
 
+def _tiny_mnist_in_the_cache(tiny_dir, monkeypatch):
+    """MNIST in nndesk's download cache, as the window's Download leaves it: the tiny files,
+    registered as MNIST's (their checksums), so a command reading the cache evaluates them."""
+    from dataclasses import replace
+
+    from nndesk.data import registry
+    from nndesk.data.download import dataset_cache_dir
+    from nndesk.data.idx import sha256_decompressed
+
+    files = tuple(
+        replace(f, sha256=sha256_decompressed(tiny_dir / f.gz_name)) for f in registry.MNIST.files
+    )
+    monkeypatch.setitem(registry.DATASETS, "mnist", replace(registry.MNIST, files=files))
+    cache = dataset_cache_dir("mnist")
+    cache.mkdir(parents=True, exist_ok=True)
+    for file in files:
+        (cache / file.gz_name).write_bytes((tiny_dir / file.gz_name).read_bytes())
+    return cache
+
+
+def test_an_environment_folder_without_the_files_gives_way_to_the_cache(
+    tiny_dir, empty, monkeypatch, capsys
+):
+    """walk46 D2: the window read its downloaded MNIST while NNDESK_DATA_DIR named an empty
+    folder, and the command stopped at that folder, advising a download it would not read."""
+    cache = _tiny_mnist_in_the_cache(tiny_dir, monkeypatch)
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(empty))
+    assert cli.main(["evaluate", "mnist-mlp", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert _json(captured.out)["data"] == {"folder": str(cache), "from": "cache"}
+    assert (
+        f"MNIST is read from nndesk's downloaded copy in {cache}: NNDESK_DATA_DIR={empty} "
+        "does not hold its files" in captured.err
+    )
+
+
+def test_a_data_dir_without_the_files_fails_though_the_cache_holds_them(
+    tiny_dir, empty, monkeypatch, capsys
+):
+    """--data-dir names a folder for this one command: a mistyped one must say so, not be
+    replaced by the cache's copy unseen."""
+    _tiny_mnist_in_the_cache(tiny_dir, monkeypatch)
+    assert cli.main(["evaluate", "mnist-mlp", "--data-dir", str(empty), "--json"]) == 2
+    assert str(empty) in _one_error_line(capsys.readouterr().err)
+
+
 @pytest.mark.parametrize(
     "argv", [["evaluate", "fashion-mlp", "--json"], ["download", "fashion"], ["train"]]
 )

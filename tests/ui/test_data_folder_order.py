@@ -198,3 +198,66 @@ def test_settings_says_the_source_in_vietnamese(window_factory, tiny_idx_dir, mo
     finally:
         language.use_language("en")
     assert said == f"Thư mục dữ liệu, theo NNDESK_DATA_DIR:\n{tiny_idx_dir}"
+
+
+def _tiny_mnist_in_the_cache(folder):
+    """The four tiny files in nndesk's download cache as MNIST, as a Download leaves them."""
+    from nndesk.data.download import dataset_cache_dir
+
+    cache = dataset_cache_dir("mnist")
+    cache.mkdir(parents=True, exist_ok=True)
+    for file in folder.iterdir():
+        (cache / file.name).write_bytes(file.read_bytes())
+    return cache
+
+
+def test_an_empty_environment_folder_the_window_and_the_commands_read_the_cache(
+    tiny_idx_dir, empty, monkeypatch
+):
+    """walk46 D2: the window read its downloaded MNIST, the commands the empty folder."""
+    cache = _tiny_mnist_in_the_cache(tiny_idx_dir)
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(empty))
+    datasets.forget_datasets()
+    assert datasets.source_folder("mnist") == str(cache)
+    found = cli_data.choose(None, "mnist")
+    assert (found.folder, found.source) == (None, cli_data.FROM_CACHE)  # the copy the window reads
+    assert found.passed_over == str(empty)  # and the command says so (cli_data.said)
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        (
+            "en",
+            [
+                "Data folder, from NNDESK_DATA_DIR:",
+                "{empty}",
+                "MNIST is read from nndesk's downloaded copy (this folder does not hold its files)",
+            ],
+        ),
+        (
+            "vi",
+            [
+                "Thư mục dữ liệu, theo NNDESK_DATA_DIR:",
+                "{empty}",
+                "MNIST được đọc từ bản đã tải về của nndesk (thư mục này không chứa các tệp của nó)",
+            ],
+        ),
+    ],
+)
+def test_the_note_says_an_empty_environment_folder_gives_way_to_the_downloaded_copy(
+    lang, said, qtbot, window_factory, tiny_idx_dir, empty, monkeypatch
+):
+    """walk46 D2: the note named the empty folder alone while MNIST was read from the cache."""
+    from nndesk.ui import language
+
+    _tiny_mnist_in_the_cache(tiny_idx_dir)
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(empty))
+    datasets.forget_datasets()
+    language.use_language(lang)
+    try:
+        window = window_factory().window
+        expected = "\n".join(line.format(empty=empty) for line in said)
+        qtbot.waitUntil(lambda: window.status_note.text() == expected, timeout=10_000)
+    finally:
+        language.use_language("en")
