@@ -727,7 +727,7 @@ def _data_folder(data_dir: str | None, name: str, log, roles=None):
     if name not in DATASETS:
         return cli_data.DataFolder(data_dir, cli_data.FROM_FLAG)
     data = cli_data.choose(data_dir, name, roles)
-    line = cli_data.said(data)
+    line = cli_data.said(data, name)
     if line is not None:
         print(line, file=log)
     return data

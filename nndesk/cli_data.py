@@ -4,10 +4,12 @@ has it.
 The order is the window's too (``nndesk.data.folder_order``): ``--data-dir DIR``, then
 ``$NNDESK_DATA_DIR``, then the folder chosen in the window (Choose a folder…, remembered in
 its settings file) when that folder holds the files the command needs, then the download
-cache (downloading what is missing). The first two are used as given (a missing file is an
-error naming it): the person named them for this command. The window's folder was chosen for
-another dataset perhaps, or moved since: a folder without the files, or with the other
-dataset's, is passed over, as if none were remembered.
+cache (downloading what is missing). ``--data-dir`` is used as given (a missing file is an
+error naming it): the person named it for this command. ``$NNDESK_DATA_DIR`` too, unless it
+lacks the files (or holds the other dataset's) while the cache holds them: the window reads
+that copy then, and ``nndesk download`` fills the cache, so the command reads it and says so.
+The window's folder was chosen for another dataset perhaps, or moved since: a folder without
+the files, or with the other dataset's, is passed over, as if none were remembered.
 
 Reading the window's settings is the one place a sub-command imports Qt (QtCore only: the file
 is in Qt's INI format), and only when neither of the first two is given.
@@ -42,9 +44,20 @@ MIRROR_HINT = (
 MIRROR_TRIED_HINT = "The classroom mirror NNDESK_MIRROR={mirror} was tried first: check it."
 
 
-def said(data: DataFolder) -> str | None:
+def said(data: DataFolder, name: str = "") -> str | None:
     """The line a command prints when the folder is the window's (the person did not name it
-    here), else None."""
+    here) or registered dataset ``name``'s copy in the cache, read instead of the folder of
+    ``$NNDESK_DATA_DIR`` (the window's note says it too), else None."""
+    if data.passed_over is not None:
+        from nndesk.data.download import dataset_cache_dir
+        from nndesk.data.registry import get_spec
+
+        spec = get_spec(name)
+        return (
+            f"{spec.short_title or spec.name} is read from nndesk's downloaded copy in "
+            f"{dataset_cache_dir(spec)}: {DATA_DIR_ENV}={data.passed_over} does not hold its "
+            "files"
+        )
     if data.source != FROM_WINDOW:
         return None
     return (
@@ -57,7 +70,12 @@ def choose(data_dir: str | None, name: str, roles: tuple[str, ...] | None = None
     """Where registered dataset ``name`` is read from for a command given ``--data-dir``
     ``data_dir`` (or None), needing the files of ``roles`` (default all four)."""
     named = DataFolder(data_dir, FROM_FLAG) if data_dir is not None else None
-    return first_folder(named, window_folder, lambda folder: _holds(folder, name, roles))
+    return first_folder(
+        named,
+        window_folder,
+        lambda folder: _holds(folder, name, roles),
+        lambda: _cached(name, roles),
+    )
 
 
 def window_folder() -> str | None:
@@ -87,6 +105,20 @@ def _holds(folder: str, name: str, roles: tuple[str, ...] | None) -> bool:
     try:
         find_files(folder, spec, roles or ROLES)
         check_not_other(folder, spec)
+    except (DataError, OSError):
+        return False
+    return True
+
+
+def _cached(name: str, roles: tuple[str, ...] | None) -> bool:
+    """Whether nndesk's download cache holds ``name``'s files of ``roles`` (stats only; the
+    load verifies them)."""
+    from nndesk.data.download import dataset_cache_dir
+    from nndesk.data.registry import ROLES, get_spec
+
+    spec = get_spec(name)
+    try:
+        find_files(dataset_cache_dir(spec), spec, roles or ROLES)
     except (DataError, OSError):
         return False
     return True

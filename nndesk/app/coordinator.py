@@ -129,8 +129,9 @@ class Coordinator(QObject):
         # can hang): tag = the folder asked about, result = whether it is a folder
         self.folder_look = Delivery()
         self.folder_look.delivered.connect(self._on_folder_look_delivered)
-        # the datasets read from nndesk's verified copy instead of a damaged file in the data
-        # folder, found off the GUI thread too: tag = the folder, result = their names
+        # the datasets read from nndesk's verified copy instead of the data folder (lacking,
+        # other or damaged files), found off the GUI thread too: tag = the folder, result =
+        # (name, why) pairs
         self.copy_look = Delivery()
         self.copy_look.delivered.connect(self._on_copy_look_delivered)
         # whether a folder chosen holds the dataset the download dialog offers (stats)
@@ -542,9 +543,9 @@ class Coordinator(QObject):
 
     def name_data_folder(self) -> None:
         """Name the data folder in use under the test-image row, for as long as it is in use
-        (a mode switch once made it look forgotten), and a dataset of it read from nndesk's
-        verified copy instead (a file of it there is damaged); nothing while the cache is
-        used."""
+        (a mode switch once made it look forgotten), and a dataset read from nndesk's copy
+        instead (the folder lacks it, holds the other one, or a file of it there is damaged);
+        nothing while the cache is used."""
         folder = preferences.data_dir()
         self.window.set_standing_note(self._folder_note())
         if folder:
@@ -558,7 +559,12 @@ class Coordinator(QObject):
                 QThreadPool.globalInstance(),
                 self.copy_look,
                 folder,
-                lambda: tuple((name, why) for name in TITLES if (why := copy_in_use(name))),
+                # none for a folder not there: folder_look says "not found" (two notes racing)
+                lambda: (
+                    tuple((name, why) for name in TITLES if (why := copy_in_use(name)))
+                    if os.path.isdir(folder)
+                    else ()
+                ),
             )
 
     def _folder_note(self, missing: bool = False) -> str:
@@ -579,24 +585,29 @@ class Coordinator(QObject):
     def _on_copy_look_delivered(self, folder: str, copies: tuple | None) -> None:
         """Say under the canvas which data is in use when a dataset is read from nndesk's
         verified copy, not from the data folder named there (Download left the user's files
-        as they are): ``copies`` holds (dataset, why) pairs: "damaged", or the dataset the
-        folder holds instead (``copy_in_use``)."""
+        as they are): ``copies`` holds (dataset, why) pairs: "absent", "damaged", or the
+        dataset the folder holds instead (``copy_in_use``)."""
         if not copies or folder != preferences.data_dir():
             return
         note = self._folder_note()
         for name, why in copies:
-            text = (
-                translate(
+            if why == "damaged":
+                text = translate(
                     "Coordinator",
                     "{title} is read from nndesk's verified copy (a file of it in this folder "
                     "is damaged)",
                 )
-                if why == "damaged"
-                else translate(
+            elif why == "absent":
+                text = translate(
+                    "Coordinator",
+                    "{title} is read from nndesk's downloaded copy (this folder does not hold "
+                    "its files)",
+                )
+            else:
+                text = translate(
                     "Coordinator",
                     "{title} is read from nndesk's downloaded copy (this folder holds {other})",
                 )
-            )
             other = TITLES.get(why, why)
             note += "\n" + text.format(title=TITLES.get(name, name), other=other)
         self.window.set_standing_note(note)

@@ -123,9 +123,10 @@ def damaged_in_cache(name: str) -> tuple[str, ...]:
 
 def copy_in_use(name: str) -> str | None:
     """Why registered dataset ``name`` is read from nndesk's verified copy in the download
-    cache although the user's data folder holds its files (left as they are): "damaged" (a
-    file of it there was found damaged), or the registered dataset whose files they are
-    ("fashion" where MNIST was looked for); else None.
+    cache though a data folder is named: "absent" (the folder lacks its files: the note must
+    not let the folder pass for the data's place, walk46), "damaged" (a file of it there was
+    found damaged), or the registered dataset whose files they are ("fashion" where MNIST was
+    looked for); else None. The user's files are left as they are.
     A few stats and two small reads: call it off the GUI thread."""
     from nndesk.data.download import dataset_cache_dir
 
@@ -133,7 +134,7 @@ def copy_in_use(name: str) -> str | None:
     if user is None or source_folder(name) != str(dataset_cache_dir(name)):
         return None
     if not _complete(user, DATASETS[name]):
-        return None  # the folder lacks it: the cache is simply where it is
+        return "absent"
     broken = _found_damaged(name)
     if broken is not None and broken.parent == Path(user):
         return "damaged"

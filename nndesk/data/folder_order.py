@@ -6,6 +6,11 @@ share (``preferences.data_folder`` and ``cli_data.choose`` both ask ``first_fold
    File > Data folder…, Settings): what they pick now is what they want now.
 2. ``$NNDESK_DATA_DIR``: an explicit environment setting wins over a remembered one, as
    configuration tools conventionally do (a lab machine's setup says where its data is).
+   A command passes over it for the cache when it lacks the dataset's files (or holds the
+   other dataset's) and the cache holds them: the window reads that copy then too
+   (``controllers.datasets.source_folder``), and a standing setting left pointing at an empty
+   folder must not make ``nndesk download`` useless. A folder of step 1 is never passed over:
+   named for this run, a mistyped one is said, not replaced unseen.
 3. The folder the window remembers from an earlier session.
 4. nndesk's download cache (``folder`` None).
 
@@ -32,6 +37,8 @@ class DataFolder:
 
     folder: str | None
     source: str
+    #: ``$NNDESK_DATA_DIR`` when it was passed over for the cache (step 2 above), else None
+    passed_over: str | None = None
 
 
 def environment_folder() -> str | None:
@@ -43,19 +50,27 @@ def _any_folder(folder: str) -> bool:
     return True
 
 
+def _nothing_cached() -> bool:
+    return False
+
+
 def first_folder(
     named: DataFolder | None,
     remembered: Callable[[], str | None],
     usable: Callable[[str], bool] = _any_folder,
+    cached: Callable[[], bool] = _nothing_cached,
 ) -> DataFolder:
     """The folder to read from, in the order above: ``named`` (this run's), else
-    ``$NNDESK_DATA_DIR``, else ``remembered()`` when ``usable`` says it will do (a command
-    passes over a remembered folder without the files it needs), else the cache."""
+    ``$NNDESK_DATA_DIR`` unless ``usable`` refuses it and ``cached()`` says the cache holds
+    the files, else ``remembered()`` when ``usable`` says it will do (a command passes over a
+    remembered folder without the files it needs), else the cache."""
     if named is not None:
         return named
     env = environment_folder()
     if env is not None:
-        return DataFolder(env, FROM_ENV)
+        if usable(env) or not cached():
+            return DataFolder(env, FROM_ENV)  # used as given: its error names what is missing
+        return DataFolder(None, FROM_CACHE, passed_over=env)
     folder = remembered()
     if folder and usable(folder):
         return DataFolder(folder, FROM_WINDOW)

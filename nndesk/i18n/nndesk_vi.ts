@@ -1815,6 +1815,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>Đã tải và kiểm chứng {title}</translation>
     </message>
     <message>
+        <source>{title} is read from nndesk&apos;s downloaded copy (this folder does not hold its files)</source>
+        <translation>{title} được đọc từ bản đã tải về của nndesk (thư mục này không chứa các tệp của nó)</translation>
+    </message>
+    <message>
         <source>{title} is read from nndesk&apos;s downloaded copy (this folder holds {other})</source>
         <translation>{title} được đọc từ bản đã tải về của nndesk (thư mục này chứa {other})</translation>
     </message>

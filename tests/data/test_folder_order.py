@@ -36,3 +36,21 @@ def test_a_remembered_folder_is_read_when_usable_else_the_cache(monkeypatch):
     refused = first_folder(None, lambda: "/chosen", usable=lambda folder: False)
     assert refused == DataFolder(None, FROM_CACHE)
     assert first_folder(None, lambda: None) == DataFolder(None, FROM_CACHE)
+
+
+def test_the_environment_gives_way_to_the_cache_only_when_it_lacks_the_files_and_the_cache_has_them(
+    monkeypatch,
+):
+    """walk46 D2: the window reads its downloaded copy then; a command must read it too."""
+    monkeypatch.setenv("NNDESK_DATA_DIR", "/from/env")
+    lacking, holding = (lambda folder: False), (lambda folder: True)
+    assert first_folder(None, _never_read, lacking, cached=lambda: True) == DataFolder(
+        None, FROM_CACHE, passed_over="/from/env"
+    )
+    # the cache lacks them too: the folder as given, whose error names what is missing
+    env = DataFolder("/from/env", FROM_ENV)
+    assert first_folder(None, _never_read, lacking, cached=lambda: False) == env
+    assert first_folder(None, _never_read, holding, cached=lambda: True) == env
+    # a folder named for this run is never passed over (a mistyped one is said, not replaced)
+    named = DataFolder("/named/now", FROM_FLAG)
+    assert first_folder(named, _never_read, lacking, cached=lambda: True) == named

@@ -240,7 +240,8 @@ def test_an_empty_environment_folder_the_window_and_the_commands_read_the_cache(
             [
                 "Thư mục dữ liệu, theo NNDESK_DATA_DIR:",
                 "{empty}",
-                "MNIST được đọc từ bản đã tải về của nndesk (thư mục này không chứa các tệp của nó)",
+                "MNIST được đọc từ bản đã tải về của nndesk (thư mục này không chứa các tệp "
+                "của nó)",
             ],
         ),
     ],
