@@ -121,6 +121,9 @@ class Coordinator(QObject):
         self.language_switch = LanguageSwitch(window)
         window.language_change_requested.connect(self.language_switch.ask)
         window.drawing_changed.connect(prediction.request)
+        # another picture on the canvas (drawn, opened, a page's): a test image asked for
+        # before, still waiting for its data, must not replace it when the data comes
+        window.drawing_changed.connect(self._drop_wanted)
         window.drawing_finished.connect(prediction.request_now)
         prediction.classifier_changed.connect(self._on_prediction_classifier_changed)
         prediction.classifier_changed.connect(window.show_classifier)
@@ -369,11 +372,13 @@ class Coordinator(QObject):
     # decoded and fitted in the prediction worker: a large photo never freezes the window
     @Slot(str)
     def _on_window_image_file_requested(self, path: str) -> None:
+        self._drop_wanted()  # the image opened is what the person wants now
         self.prediction.open_image(str(path), Path(path).name)
 
     @Slot(object)
     def _on_window_image_data_received(self, image) -> None:
         # bytes or a QImage, decoded and scaled in the prediction worker
+        self._drop_wanted()
         self.prediction.open_image(image, "pasted image")
 
     @Slot(object)
@@ -402,6 +407,12 @@ class Coordinator(QObject):
             )
         )
         self.loader.request(name)  # memoised: instant after the first time
+
+    @Slot()
+    def _drop_wanted(self) -> None:
+        """Forget the test image waiting for its data (its offer closed, or the canvas
+        changed since): the data, when it comes, no longer replaces the canvas."""
+        self._wanted = None
 
     @Slot(object)
     def _on_loader_loaded(self, dataset) -> None:
@@ -483,6 +494,7 @@ class Coordinator(QObject):
         if self.download_dialog is None:
             self.download_dialog = DownloadDialog(self.window)
             self.connect_banner(self.download_dialog.banner)
+            self.download_dialog.dismissed.connect(self._drop_wanted)
         # without a message: what is missing, and from where (a folder may hold only some files)
         text = message or missing_text(name)
         self.download_dialog.offer(text, name, details, other_dataset_found(name))
@@ -518,8 +530,7 @@ class Coordinator(QObject):
         dialog = self.download_dialog
         wanted = dialog.banner.wanted_dataset() if dialog is not None else None
         if dialog is not None and wanted is None:
-            dialog.banner.clear()  # it offers nothing any more: its old failure goes too
-            dialog.close()
+            dialog.settle()  # it offers nothing any more: its old failure goes too
         elif wanted is not None:  # whether the folder holds it is looked at off the GUI thread
             run_off_gui(
                 QThreadPool.globalInstance(),
@@ -538,8 +549,7 @@ class Coordinator(QObject):
         if not here or folder != preferences.data_dir() or dialog is None:
             return
         if dialog.banner.wanted_dataset() == wanted:
-            dialog.banner.clear()
-            dialog.close()
+            dialog.settle()  # the test image waiting for this data is still shown
 
     def name_data_folder(self) -> None:
         """Name the data folder in use under the test-image row, for as long as it is in use

@@ -412,6 +412,9 @@ class EvaluationDataBanner(DataBanner):
 class DownloadDialog(QDialog):
     """A missing dataset offered where no page banner is at hand (Train, "Show test image")."""
 
+    #: the person closed it (Close, Escape, the title bar's X), not the data's arrival
+    dismissed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("DownloadDialog", "Dataset needed"))
@@ -446,6 +449,17 @@ class DownloadDialog(QDialog):
         self.fit_height()
         self.raise_()
         self.activateWindow()
+
+    def reject(self) -> None:
+        """Close, Escape and the title bar's X all come here (``close`` calls it too)."""
+        self.dismissed.emit()
+        super().reject()
+
+    def settle(self) -> None:
+        """The data offered came (a folder chosen holds it): the offer and any old failure
+        in it go, without a dismissal (what was waiting for the data still gets it)."""
+        self.banner.clear()
+        self.hide()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -10,7 +10,9 @@ import contextlib
 import gzip
 from pathlib import Path
 
+import numpy as np
 import pytest
+from PySide6.QtCore import QObject, QPoint, Qt, Slot
 from PySide6.QtWidgets import QDialogButtonBox
 
 from nndesk import preferences
@@ -233,6 +235,77 @@ def test_a_test_image_of_a_missing_dataset_offers_the_download_then_shows_it(
     assert "downloaded and verified" in dialog.banner.text()
 
 
+def _ask_for_a_test_image_without_data(qtbot, desk, server, tiny_mnist, index: int):
+    """Show test image ``index`` with MNIST missing (the mirror serves it): the offer opens."""
+    coordinator = desk.coordinator
+    for name, body in tiny_mnist.items():
+        server.files[f"/mnist/{name}"] = body
+    preferences.set_mirror(server.url)
+    desk.window.request_test_image(index)
+    qtbot.waitUntil(
+        lambda: coordinator.download_dialog is not None and coordinator.download_dialog.isVisible(),
+        timeout=10_000,
+    )
+    return coordinator.download_dialog
+
+
+def _data_arrives_and_is_read(qtbot, desk, download) -> None:
+    """MNIST downloaded (``download`` starts it), then read as a test image's request would."""
+    coordinator = desk.coordinator
+    with qtbot.waitSignal(coordinator.downloads.finished, timeout=20_000):
+        download()
+    # read once more: a request still pending is answered by this reading at the latest (a
+    # receiver of its own, not waitSignal: a pending request's reading arrives too)
+    seen = _Loaded()
+    coordinator.loader.loaded.connect(seen.add)
+    coordinator.loader.request("mnist")
+    qtbot.waitUntil(lambda: "mnist" in seen.names, timeout=20_000)
+
+
+class _Loaded(QObject):
+    """The names of the datasets a loader delivered."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    @Slot(object)
+    def add(self, dataset) -> None:
+        self.names.append(dataset.name)
+
+
+@pytest.mark.parametrize("how", ["close button", "escape"])
+def test_a_test_image_whose_offer_was_closed_is_not_shown_when_data_comes_later(
+    qtbot, desk, server, tiny_mnist, how
+):
+    window, coordinator = desk.window, desk.coordinator
+    dialog = _ask_for_a_test_image_without_data(qtbot, desk, server, tiny_mnist, 7)
+    if how == "close button":
+        dialog.close_button.click()
+    else:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    # later, the data comes from elsewhere (a page's banner, Try again)
+    _data_arrives_and_is_read(qtbot, desk, lambda: coordinator.downloads.start("mnist"))
+    assert window.canvas.is_blank()
+    assert "Test image" not in window.status_note.text()
+
+
+def test_a_test_image_asked_for_before_a_drawing_does_not_replace_it(
+    qtbot, desk, server, tiny_mnist
+):
+    window = desk.window
+    dialog = _ask_for_a_test_image_without_data(qtbot, desk, server, tiny_mnist, 7)
+    qtbot.mousePress(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(40, 40))
+    qtbot.mouseMove(window.canvas, QPoint(120, 160))
+    qtbot.mouseRelease(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(120, 160))
+    drawn = window.canvas.array()
+    assert not window.canvas.is_blank()
+    _data_arrives_and_is_read(qtbot, desk, dialog.banner.download_button.click)
+    assert np.array_equal(window.canvas.array(), drawn)
+    assert "Test image" not in window.status_note.text()
+
+
 def _train_without_data(qtbot, desk, config) -> None:
     """Press Train for ``config`` and wait until the run has failed for want of data."""
     train = desk.train_page
@@ -420,6 +493,9 @@ def test_choosing_a_folder_closes_the_download_offer_and_its_old_failure(
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
     assert dialog.banner.wanted_dataset() is None
     assert looked_on and threading.main_thread() not in looked_on
+    # the offer closed because its data came: the test image asked for is shown
+    qtbot.waitUntil(lambda: "Test image 3" in desk.window.status_note.text(), timeout=20_000)
+    assert not desk.window.canvas.is_blank()
 
 
 def test_with_only_the_test_files_evaluate_and_show_test_image_work(qtbot, desk, tiny_idx_dir):
