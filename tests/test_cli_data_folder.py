@@ -82,15 +82,22 @@ def test_a_window_folder_without_the_files_is_passed_over_for_the_cache(
     tiny_dir, empty, monkeypatch, capsys
 ):
     preferences.set_data_dir(str(empty))
-    cache = tiny_dir.parent / "cache-copy" / "datasets" / "mnist"
-    cache.mkdir(parents=True, exist_ok=True)
-    for name in ("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"):
-        (cache / name).write_bytes((tiny_dir / name).read_bytes())
-    monkeypatch.setenv("NNDESK_CACHE_DIR", str(cache.parent.parent))
+    cache = _tiny_test_files_in_a_cache(tiny_dir, "cache-copy", monkeypatch)
     # the tiny files are not MNIST's: a cache refuses them, which says the cache was read
     assert cli.main(["evaluate", "mnist-mlp", "--json"]) == 2
     line = _one_error_line(capsys.readouterr().err)
     assert str(cache) in line and str(empty) not in line
+
+
+def _tiny_test_files_in_a_cache(tiny_dir, folder: str, monkeypatch):
+    """The tiny test files copied into a download cache at ``folder`` beside ``tiny_dir`` (not
+    registered as MNIST's: a command reading them there refuses them and names the cache)."""
+    cache = tiny_dir.parent / folder / "datasets" / "mnist"
+    cache.mkdir(parents=True, exist_ok=True)
+    for name in ("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"):
+        (cache / name).write_bytes((tiny_dir / name).read_bytes())
+    monkeypatch.setenv("NNDESK_CACHE_DIR", str(cache.parent.parent))
+    return cache
 
 
 def _tiny_mnist_in_the_cache(tiny_dir, monkeypatch):
@@ -182,11 +189,7 @@ def test_a_window_folder_of_the_other_dataset_is_passed_over_for_the_cache(
     )
     monkeypatch.setitem(registry.DATASETS, "fashion", replace(registry.FASHION, files=files))
     preferences.set_data_dir(str(tiny_dir))
-    cache = tiny_dir.parent / "cache-other" / "datasets" / "mnist"
-    cache.mkdir(parents=True, exist_ok=True)
-    for name in ("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"):
-        (cache / name).write_bytes((tiny_dir / name).read_bytes())
-    monkeypatch.setenv("NNDESK_CACHE_DIR", str(cache.parent.parent))
+    cache = _tiny_test_files_in_a_cache(tiny_dir, "cache-other", monkeypatch)
     # the tiny files are not MNIST's: the cache refuses them, which says the cache was read
     assert cli.main(["evaluate", "mnist-mlp", "--json"]) == 2
     line = _one_error_line(capsys.readouterr().err)

@@ -34,6 +34,13 @@ def held_training_images(tiny_data_dir, monkeypatch):
     """The training images load only once the returned event is set. Requested before
     ``why_desk``: pytest-qt processes events between the fixtures and the test, and the
     drawing's search must already wait on the event then, not find the images at once."""
+    release = _hold_training_images(monkeypatch)
+    yield release
+    release.set()
+
+
+def _hold_training_images(monkeypatch) -> threading.Event:
+    """From now on the training images load only once the returned event is set."""
     from nndesk.controllers import datasets
 
     release = threading.Event()
@@ -44,8 +51,7 @@ def held_training_images(tiny_data_dir, monkeypatch):
         return real(name)
 
     monkeypatch.setattr(datasets, "get_dataset", held)
-    yield release
-    release.set()
+    return release
 
 
 def test_occlusion_is_computed_off_the_gui_thread_and_shown_on_the_overlay(
@@ -133,20 +139,12 @@ def test_without_training_data_a_new_drawing_keeps_one_message_while_it_is_looke
     """Walk45 D5: the next drawing's search said "Looking for the training images…" above the
     "MNIST is not on this computer yet" banner (squashed, its text cut) until it failed again.
     The banner's message stands while the data is looked for again."""
-    from nndesk.controllers import datasets
 
     why = why_desk.why_page
     _wait_for_answer(qtbot, why_desk)
     qtbot.waitUntil(lambda: why.neighbours_banner.isVisible(), timeout=10_000)
     said = why.neighbours_note.text()
-    release = threading.Event()
-    real = datasets.get_dataset
-
-    def held(name):
-        release.wait(timeout=120)
-        return real(name)
-
-    monkeypatch.setattr(datasets, "get_dataset", held)
+    release = _hold_training_images(monkeypatch)
     explainer = why._explainer  # noqa: SLF001
     drawing = np.zeros((280, 280), np.uint8)
     drawing[100:180, 40:240] = 255
