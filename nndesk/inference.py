@@ -244,10 +244,14 @@ def shipped_models(weights_dir: Path = WEIGHTS_DIR) -> list[Path]:
     return sorted(weights_dir.glob("*.npz")) if weights_dir.is_dir() else []
 
 
+def mode_models(kind: str, weights_dir: Path = WEIGHTS_DIR) -> list[Path]:
+    """The shipped models for ``kind`` ("digits" or "garments") that are there, best first: the
+    window tries the next when one cannot be read (a damaged mnist-cnn left Digits with no
+    model beside an intact mnist-mlp)."""
+    paths = (weights_dir / f"{name}.npz" for name in DEFAULT_MODELS.get(kind, ()))
+    return [path for path in paths if path.is_file()]
+
+
 def default_model_path(kind: str, weights_dir: Path = WEIGHTS_DIR) -> Path | None:
     """The best shipped model for ``kind`` ("digits" or "garments"), or None if none is shipped."""
-    for name in DEFAULT_MODELS.get(kind, ()):
-        path = weights_dir / f"{name}.npz"
-        if path.is_file():
-            return path
-    return None
+    return next(iter(mode_models(kind, weights_dir)), None)

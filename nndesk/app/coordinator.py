@@ -38,7 +38,7 @@ from nndesk.controllers.downloads import DownloadController
 from nndesk.controllers.prediction import PredictionController
 from nndesk.errors import ConfigError, NndeskError, user_message
 from nndesk.i18n import N_, localised
-from nndesk.inference import Classifier, default_model_path, shipped_models
+from nndesk.inference import Classifier, mode_models, shipped_models
 from nndesk.model_labels import ModelFacts
 from nndesk.model_list import ModelInUse, ModelListing, look_at_model_in_use, look_at_models
 from nndesk.nn.serialization import OldModelFileWarning
@@ -204,11 +204,13 @@ class Coordinator(QObject):
         self._show_model_choices()
 
     def open_mode_model(self, mode: str) -> None:
-        """Put in use the shipped model for ``mode``, else the newest recent model of it, read
+        """Put in use the shipped model for ``mode`` (the best that reads: a damaged default
+        gives way to the mode's other shipped model), else the newest recent model of it, read
         in the prediction worker: the window is up and takes strokes meanwhile, and a slow,
-        huge or damaged file never holds up the start (a damaged one is said once)."""
-        candidates = [default_model_path(mode), *preferences.recent_model_entries()]
-        self.prediction.open_first_of_kind(mode, [p for p in candidates if p is not None])
+        huge or damaged file never holds up the start (a damaged one is said once, with the
+        model used instead)."""
+        candidates = [*mode_models(mode), *preferences.recent_model_entries()]
+        self.prediction.open_first_of_kind(mode, candidates)
 
     def load_model(self, path: str) -> None:
         """Read ``path`` in the prediction worker; it is put in use, or a message says why not."""

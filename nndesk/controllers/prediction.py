@@ -26,6 +26,7 @@ from nndesk import inside
 from nndesk.controllers.loading_input import InputPreparer
 from nndesk.errors import NndeskError, user_message
 from nndesk.explain import FAST_KINDS, Explanation, explain_prediction, saliency
+from nndesk.i18n import N_, shown
 from nndesk.inference import Classifier, Prediction
 from nndesk.inside_maps import render_rows
 from nndesk.preprocess import nearly_empty
@@ -115,6 +116,17 @@ def _read_error(path: str, err: Exception) -> str:
     if isinstance(err, NndeskError):  # the message already names the file
         return user_message(err)
     return f"{path}: cannot open model ({err!r:.80})"
+
+
+def _instead(line: str, used: Classifier | None) -> str:
+    """``line`` (a candidate that could not be read) and, on the same line, the model put in
+    use instead: "…/mnist-cnn.npz: the file is incomplete or damaged …; using mnist-mlp
+    instead." Without it the user saw the damage said and could not tell what answers."""
+    if used is None:
+        return line
+    return shown(N_("{problem}; using {model} instead.")).format(
+        problem=line.rstrip(". "), model=used.title
+    )
 
 
 @dataclass(frozen=True)
@@ -501,7 +513,7 @@ class PredictionController(QObject):
         if unsaid:  # one message at a time: the next switch says the next damaged file
             key, line = unsaid[0]
             _passed_over_said.add(key)
-            self.model_failed.emit(line)
+            self.model_failed.emit(_instead(line, result.classifier))
 
     @Slot()
     def _on_timer_timeout(self) -> None:

@@ -1583,6 +1583,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>{path}: tệp này đã có và không phải là mô hình nndesk; tệp được giữ nguyên. Hãy lưu mô hình với tên khác</translation>
     </message>
     <message>
+        <source>{problem}; using {model} instead.</source>
+        <translation>{problem}; đang dùng {model} thay thế.</translation>
+    </message>
+    <message>
         <source>{text!r} is not a number (e.g. 0.001 or 1e-3)</source>
         <translation>{text!r} không phải là số (ví dụ 0,001 hoặc 1e-3)</translation>
     </message>

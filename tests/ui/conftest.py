@@ -84,6 +84,17 @@ def stroke_classifier(stroke_model_file):
     return Classifier.from_file(stroke_model_file)
 
 
+def ship_weights_from(monkeypatch, folder) -> None:
+    """The window's shipped models are the ``.npz`` files of ``folder`` (the Model box's
+    shipped entries, and each mode's models by their names: mnist-cnn, then mnist-mlp, …), as
+    an installed nndesk's ``weights/``; an empty ``folder``: no shipped model."""
+    import nndesk.inference as inference
+    from nndesk.app import coordinator
+
+    monkeypatch.setattr(coordinator, "shipped_models", lambda: inference.shipped_models(folder))
+    monkeypatch.setattr(coordinator, "mode_models", lambda k: inference.mode_models(k, folder))
+
+
 @pytest.fixture
 def window_factory(qtbot, monkeypatch, tmp_path):
     """``make(classifier=None, mode=None)`` -> (window, prediction controller, coordinator).
@@ -92,15 +103,10 @@ def window_factory(qtbot, monkeypatch, tmp_path):
     window is closed at the end of the test, which also stops its prediction thread.
     """
     import nndesk.app as app
-    import nndesk.inference as inference
-    from nndesk.app import coordinator
 
     empty = tmp_path / "no-weights"
     empty.mkdir()
-    monkeypatch.setattr(coordinator, "shipped_models", lambda: inference.shipped_models(empty))
-    monkeypatch.setattr(
-        coordinator, "default_model_path", lambda k: inference.default_model_path(k, empty)
-    )
+    ship_weights_from(monkeypatch, empty)
     made = []
 
     def make(classifier=None, mode=None):

@@ -75,8 +75,8 @@ def test_a_folder_of_the_other_dataset_offers_switching_and_the_page_then_finds_
 
     monkeypatch.setattr(
         coordinator,
-        "default_model_path",
-        lambda kind: fashion_model_file if kind == "garments" else None,
+        "mode_models",
+        lambda kind: [fashion_model_file] if kind == "garments" else [],
     )
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))  # a digits model
     window, page = desk.window, desk.evaluate_page

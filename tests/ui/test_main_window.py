@@ -57,8 +57,9 @@ def test_the_window_opens_and_closes_and_runs_the_shutdown_hooks(qtbot, window_f
 
 
 def test_without_a_model_the_window_says_how_to_get_one(window_factory):
-    desk = window_factory()
+    desk = window_factory()  # no shipped model (window_factory's empty weights folder)
     window, prediction = desk.window, desk.prediction
+    assert window.model_paths() == ([], [])
     assert prediction.current() is None
     assert window.banner.isVisible() and window.banner.text() == NO_MODEL
     assert "No model" in window.model_status.text()

@@ -43,7 +43,7 @@ def slow_reads(monkeypatch):
 def _default_is(monkeypatch, path) -> None:
     from nndesk.app import coordinator
 
-    monkeypatch.setattr(coordinator, "default_model_path", lambda kind: path)
+    monkeypatch.setattr(coordinator, "mode_models", lambda kind: [path])
 
 
 def _damaged_copy(source, target):
@@ -112,6 +112,7 @@ def test_a_damaged_default_model_gives_one_message_and_the_recent_model_answers(
     assert len(messages) == 1
     title, text = messages[0]
     assert title == "Cannot open model" and str(damaged) in text and "\n" not in text
+    assert text.endswith("; using strokes instead.")  # the recent model answers
     window.canvas.draw_stroke([(140, 30), (140, 250)])
     qtbot.waitUntil(lambda: window.prediction_panel.top_label.text() == "vertical", timeout=30_000)
 
@@ -126,6 +127,7 @@ def test_a_damaged_default_model_alone_gives_one_message_and_the_window_says_no_
     qtbot.waitUntil(lambda: len(messages) > 0, timeout=30_000)
     qtbot.waitUntil(prediction.is_idle, timeout=30_000)
     assert len(messages) == 1 and str(damaged) in messages[0][1]
+    assert "instead" not in messages[0][1]  # nothing is used instead
     assert prediction.current() is None and window.isVisible()
     assert window.banner.isVisible()  # "No model loaded — File > Open model or train one…"
     assert window.prediction_panel.confidence_label.text() != LOADING
@@ -204,7 +206,7 @@ def test_a_damaged_default_is_said_once_per_session_however_often_its_mode_comes
     damaged = _damaged_copy(stroke_model_file, tmp_path / "mnist-cnn.npz")
     garments = save_model(tmp_path / "fashion.npz", stroke_model(), stroke_info("garments"))
     defaults = {"digits": damaged, "garments": garments}
-    monkeypatch.setattr(coordinator, "default_model_path", lambda kind: defaults[kind])
+    monkeypatch.setattr(coordinator, "mode_models", lambda kind: [defaults[kind]])
     preferences.add_recent_model(stroke_model_file)
     desk = window_factory(mode="digits")
     window, prediction = desk.window, desk.prediction
@@ -292,3 +294,57 @@ def test_the_answer_area_keeps_its_place_while_the_model_loads(
     gate.set()
     qtbot.waitUntil(lambda: panel.bars.probabilities() is not None, timeout=30_000)
     assert raw_box_top() == while_loading
+
+
+def _weights_with_a_damaged_default(tmp_path, stroke_model_file):
+    """A weights folder as a user may hold it: mnist-cnn.npz (Digits' default) cut short,
+    mnist-mlp.npz beside it intact (both stroke models under the shipped names)."""
+    weights = tmp_path / "weights"
+    weights.mkdir()
+    _damaged_copy(stroke_model_file, weights / "mnist-cnn.npz")
+    (weights / "mnist-mlp.npz").write_bytes(stroke_model_file.read_bytes())
+    return weights
+
+
+def test_a_damaged_shipped_default_gives_way_to_the_modes_other_shipped_model_first(
+    qtbot, window_factory, stroke_model_file, tmp_path, monkeypatch, messages
+):
+    """walk46 D4: a damaged mnist-cnn was said and Digits was left with no model (or a recent
+    one) beside an intact mnist-mlp. The mode's other shipped model answers, before a recent
+    model of the mode, and the one message says which model is used instead."""
+    from tests.ui.conftest import ship_weights_from
+
+    weights = _weights_with_a_damaged_default(tmp_path, stroke_model_file)
+    ship_weights_from(monkeypatch, weights)
+    preferences.add_recent_model(stroke_model_file)  # a recent digits model comes after
+    desk = window_factory(mode="digits")
+    window, prediction = desk.window, desk.prediction
+    qtbot.waitUntil(lambda: prediction.current() is not None and len(messages) > 0, timeout=30_000)
+    qtbot.waitUntil(lambda: prediction.is_idle() and not prediction.is_loading(), timeout=30_000)
+    assert prediction.current().path.resolve() == (weights / "mnist-mlp.npz").resolve()
+    assert len(messages) == 1
+    title, text = messages[0]
+    assert title == "Cannot open model" and "\n" not in text
+    assert str(weights / "mnist-cnn.npz") in text and text.endswith("; using mnist-mlp instead.")
+    assert "mnist-mlp" in window.model_combo.currentText()
+    window.canvas.draw_stroke([(140, 30), (140, 250)])  # the model used instead answers
+    qtbot.waitUntil(lambda: window.prediction_panel.top_label.text() == "vertical", timeout=30_000)
+
+
+def test_the_model_used_instead_of_a_damaged_default_is_said_in_vietnamese(
+    qtbot, window_factory, stroke_model_file, tmp_path, monkeypatch, messages
+):
+    from nndesk.ui import language
+    from tests.ui.conftest import ship_weights_from
+
+    ship_weights_from(monkeypatch, _weights_with_a_damaged_default(tmp_path, stroke_model_file))
+    language.use_language("vi")
+    try:
+        desk = window_factory(mode="digits")
+        qtbot.waitUntil(lambda: len(messages) > 0, timeout=30_000)
+        qtbot.waitUntil(desk.prediction.is_idle, timeout=30_000)
+    finally:
+        language.use_language("en")
+    ((title, text),) = messages
+    assert title == "Không mở được mô hình"
+    assert text.endswith("; đang dùng mnist-mlp thay thế.") and "damaged" not in text
