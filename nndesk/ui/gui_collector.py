@@ -22,9 +22,19 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-#: Milliseconds between two looks at the collector's counts (CPython looks at each allocation;
-#: a young generation that grew meanwhile costs a little more to walk, nothing else changes)
+#: Milliseconds between two looks at the collector's counts while Python allocates (CPython
+#: looks at each allocation; a young generation that grew meanwhile costs a little more to
+#: walk, nothing else changes)
 INTERVAL_MS = 50
+#: The longest wait between two looks: while nothing allocates, the wait doubles up to this, so
+#: an idle window does not wake the processor twenty times a second for nothing
+IDLE_INTERVAL_MS = 1_000
+
+
+def next_interval(interval_ms: int, counts_changed: bool) -> int:
+    """The wait before the next look: back to ``INTERVAL_MS`` once the counts moved since the
+    last look, else twice the last wait, at most ``IDLE_INTERVAL_MS``."""
+    return INTERVAL_MS if counts_changed else min(2 * interval_ms, IDLE_INTERVAL_MS)
 
 
 def due_generation(
@@ -57,6 +67,7 @@ class GuiCollector(QObject):
         self._long_lived = len(gc.get_objects(2))
         self._pending = 0
         self._measured_at = -1
+        self._last_counts = gc.get_count()
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -76,9 +87,18 @@ class GuiCollector(QObject):
                 self._long_lived, self._pending, self._measured_at = len(gc.get_objects(2)), 0, -1
         return generation
 
+    @property
+    def interval_ms(self) -> int:
+        """The wait before the next look."""
+        return self._timer.interval()
+
     @Slot()
     def _on_timer_timeout(self) -> None:
+        counts = gc.get_count()
+        changed = counts != self._last_counts
         self.collect_due()
+        self._last_counts = gc.get_count()
+        self._timer.setInterval(next_interval(self._timer.interval(), changed))
 
 
 def collect_on_gui_thread(app: QObject) -> GuiCollector:

@@ -129,3 +129,43 @@ def test_a_delivery_whose_widget_went_while_its_job_ran_is_freed_on_the_gui_thre
     gate.set()
     qtbot.waitUntil(lambda: ref() is None)
     assert freed_on == [threading.main_thread()]
+
+
+def test_an_idle_window_looks_less_often_and_an_allocating_one_at_once(qapp):
+    """Nothing allocating: the wait doubles to a second, so an idle window does not wake the
+    processor twenty times a second; the first look that finds new objects goes back to 50 ms."""
+    collector = gui_collector.collect_on_gui_thread(qapp)
+    collector._on_timer_timeout()  # the counts as they stand now
+    waits = []
+    for _ in range(6):
+        collector._on_timer_timeout()
+        waits.append(collector.interval_ms)
+    assert waits == [100, 200, 400, 800, 1_000, 1_000]
+    kept = _keep_objects(50)
+    collector._on_timer_timeout()
+    assert collector.interval_ms == gui_collector.INTERVAL_MS
+    assert len(kept) == 50
+
+
+class _Kept:
+    """An object the collector tracks and no free list recycles (a list may come from the
+    list free list, which leaves the collector's counts as they were)."""
+
+
+def _keep_objects(n: int) -> list:
+    """``n`` new objects that stay alive, so the youngest generation's count rises."""
+    return [_Kept() for _ in range(n)]
+
+
+@pytest.mark.parametrize(
+    "interval, changed, after",
+    [
+        (50, False, 100),
+        (800, False, 1_000),
+        (1_000, False, 1_000),
+        (1_000, True, 50),
+        (50, True, 50),
+    ],
+)
+def test_the_wait_doubles_while_idle_and_resets_on_allocation(interval, changed, after):
+    assert gui_collector.next_interval(interval, changed) == after
