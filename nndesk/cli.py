@@ -269,11 +269,17 @@ class _DownloadBars:
 def _cmd_download(args) -> int:
     from nndesk import cli_data
     from nndesk.data import download_dataset
-    from nndesk.data.download import DownloadError
+    from nndesk.data.download import DownloadError, files_present
 
+    mirror = cli_data.classroom_mirror()
+    if mirror is not None and files_present(args.dataset, args.dest) < 4:
+        line = mirror.said()
+        if line is not None:
+            print(_shown(line), file=sys.stderr)
     bars = _DownloadBars()
     try:
-        path = download_dataset(args.dataset, dest=args.dest, progress=bars)
+        source = mirror.source if mirror is not None else ""  # "": none, not $NNDESK_MIRROR again
+        path = download_dataset(args.dataset, dest=args.dest, progress=bars, mirror=source)
     except DownloadError as err:
         if err.kind == "cancelled":
             raise
@@ -477,8 +483,11 @@ def _cmd_train(args) -> int:
     data = _data_folder(args.data_dir, config.dataset, log)
     bars = _DownloadBars()
     try:
-        with _on_disk_hint(data):
-            session = prepare(config, data_dir=data.folder, resume=resumed, progress=bars)
+        with _on_disk_hint(data, config.dataset):
+            mirror = _download_mirror(data, config.dataset, log)
+            session = prepare(
+                config, data_dir=data.folder, resume=resumed, progress=bars, mirror=mirror
+            )
     finally:
         bars.close()
     config = session.config
@@ -703,12 +712,14 @@ def _model_dataset(args, clf, test_only: bool = False):
             f"say which test set to use with --dataset {'|'.join((*DATASETS, 'FOLDER'))}"
         )
     log = sys.stderr if args.json else sys.stdout
-    args.data = _data_folder(args.data_dir, name, log, TEST_ROLES if test_only else None)
-    with _on_disk_hint(args.data):
+    roles = TEST_ROLES if test_only else None
+    args.data = _data_folder(args.data_dir, name, log, roles)
+    with _on_disk_hint(args.data, name):
+        mirror = _download_mirror(args.data, name, log, roles)
         dataset = (
-            _test_split(name, args.data.folder)
+            _test_split(name, args.data.folder, mirror)
             if test_only
-            else load_dataset(name, data_dir=args.data.folder)
+            else load_dataset(name, data_dir=args.data.folder, mirror=mirror)
         )
     if tuple(dataset.class_names) != tuple(clf.class_names):
         raise ModelFileError(
@@ -733,10 +744,32 @@ def _data_folder(data_dir: str | None, name: str, log, roles=None):
     return data
 
 
+def _download_mirror(data, name: str, log, roles=None) -> str | None:
+    """The classroom mirror a load of dataset ``name`` from ``data`` downloads from first
+    (``cli_data.classroom_mirror``; "" for none), said on ``log`` when it was set in the
+    window. None (``$NNDESK_MIRROR`` alone, as the data layer reads it) when nothing is to be
+    downloaded: a folder is read as it is, or the cache holds the files of ``roles``; the
+    window's setting is not read then, so a bad one cannot stop a command that needs none."""
+    from nndesk import cli_data
+    from nndesk.data.registry import DATASETS
+
+    if name not in DATASETS or data.source != cli_data.FROM_CACHE or cli_data.in_cache(name, roles):
+        return None
+    mirror = cli_data.classroom_mirror()
+    if mirror is None:
+        return ""
+    line = mirror.said()
+    if line is not None:
+        print(_shown(line), file=log)
+    return mirror.source
+
+
 @contextlib.contextmanager
-def _on_disk_hint(data):
+def _on_disk_hint(data, name: str | None = None):
     """A dataset the cache lacks and no server sent: its one line also names the ways to
-    files already on disk (--data-dir, NNDESK_DATA_DIR, the window's Choose a folder…)."""
+    files already on disk (--data-dir, NNDESK_DATA_DIR, the window's Choose a folder…). A
+    folder named for the command (``--data-dir``, ``$NNDESK_DATA_DIR``) that lacks registered
+    dataset ``name``'s files: the line says how to fill that folder, or to read the cache."""
     from nndesk import cli_data
     from nndesk.data.download import DownloadError
     from nndesk.errors import MissingDataError
@@ -744,9 +777,13 @@ def _on_disk_hint(data):
     try:
         yield
     except (DownloadError, MissingDataError) as err:
-        if data.source != cli_data.FROM_CACHE or getattr(err, "kind", None) == "cancelled":
+        if getattr(err, "kind", None) == "cancelled":
             raise
-        raise cli_data.with_hint(err) from None
+        if data.source == cli_data.FROM_CACHE:
+            raise cli_data.with_hint(err) from None
+        if isinstance(err, MissingDataError) and name is not None:
+            raise cli_data.folder_hint(err, data, name) from None
+        raise
 
 
 def _data_json(data, name: str | None) -> dict:
@@ -771,7 +808,7 @@ def _title(name: str) -> str:
     return spec.short_title or spec.name if spec is not None else name
 
 
-def _test_split(name: str, data_dir: str | None):
+def _test_split(name: str, data_dir: str | None, mirror: str | None = None):
     """Registered dataset ``name`` for evaluation: its two test files from ``data_dir`` (the
     folder ``cli_data.choose`` chose), else from the cache, else the whole dataset downloaded;
     an image folder is read whole."""
@@ -789,7 +826,8 @@ def _test_split(name: str, data_dir: str | None):
     try:
         find_files(cache, DATASETS[name], TEST_ROLES)
     except DataError:
-        return load_dataset(name)  # not cached: the verified download of all four files
+        # not cached: the verified download of all four files
+        return load_dataset(name, mirror=mirror)
     return load_test_split(name, cache)
 
 

@@ -11,12 +11,19 @@ that copy then, and ``nndesk download`` fills the cache, so the command reads it
 The window's folder was chosen for another dataset perhaps, or moved since: a folder without
 the files, or with the other dataset's, is passed over, as if none were remembered.
 
+A command that downloads tries a classroom mirror first: ``$NNDESK_MIRROR``, else the one set
+in the window (File > Settings…; ``classroom_mirror``).
+
 Reading the window's settings is the one place a sub-command imports Qt (QtCore only: the file
-is in Qt's INI format), and only when neither of the first two is given.
+is in Qt's INI format), and only when neither of the first two is given, or a download needs
+the mirror.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from nndesk.data.download import MIRROR_ENV
 from nndesk.data.folder_order import (
     FROM_CACHE,
     FROM_ENV,
@@ -28,7 +35,16 @@ from nndesk.data.folder_order import (
 from nndesk.data.sources import DATA_DIR_ENV, check_not_other, find_files
 from nndesk.errors import DataError
 
-__all__ = ["FROM_CACHE", "FROM_ENV", "FROM_FLAG", "FROM_WINDOW", "DataFolder", "choose"]
+__all__ = [
+    "FROM_CACHE",
+    "FROM_ENV",
+    "FROM_FLAG",
+    "FROM_WINDOW",
+    "DataFolder",
+    "Mirror",
+    "choose",
+    "classroom_mirror",
+]
 
 #: what the error of a command that found no files ends with: the ways to files already on disk
 ON_DISK_HINT = (
@@ -39,9 +55,13 @@ ON_DISK_HINT = (
 #: "Classroom mirror…", File > Settings…)
 MIRROR_HINT = (
     "Or download from a classroom mirror, a teacher's web address or shared folder holding "
-    "mnist/ and fashion-mnist/: NNDESK_MIRROR=URL-or-FOLDER."
+    "mnist/ and fashion-mnist/: NNDESK_MIRROR=URL-or-FOLDER, or the window's File > Settings…."
 )
-MIRROR_TRIED_HINT = "The classroom mirror NNDESK_MIRROR={mirror} was tried first: check it."
+MIRROR_TRIED_HINT = {
+    MIRROR_ENV: "The classroom mirror NNDESK_MIRROR={mirror} was tried first: check it.",
+    FROM_WINDOW: "The classroom mirror {mirror} set in the window (File > Settings…) was tried "
+    "first: check it.",
+}
 
 
 def said(data: DataFolder, name: str = "") -> str | None:
@@ -74,7 +94,7 @@ def choose(data_dir: str | None, name: str, roles: tuple[str, ...] | None = None
         named,
         window_folder,
         lambda folder: _holds(folder, name, roles),
-        lambda: _cached(name, roles),
+        lambda: in_cache(name, roles),
     )
 
 
@@ -110,7 +130,7 @@ def _holds(folder: str, name: str, roles: tuple[str, ...] | None) -> bool:
     return True
 
 
-def _cached(name: str, roles: tuple[str, ...] | None) -> bool:
+def in_cache(name: str, roles: tuple[str, ...] | None = None) -> bool:
     """Whether nndesk's download cache holds ``name``'s files of ``roles`` (stats only; the
     load verifies them)."""
     from nndesk.data.download import dataset_cache_dir
@@ -141,12 +161,90 @@ def with_hint(err: DataError, name: str | None = None) -> DataError:
     return DataError(f"{text} {ON_DISK_HINT}{_mirror_hint(err)}")
 
 
+def folder_hint(err, data: DataFolder, name: str) -> DataError:
+    """``err`` (a ``MissingDataError``: the folder of ``--data-dir`` or ``$NNDESK_DATA_DIR``
+    lacks registered dataset ``name``'s files, or is not there) with what is true to do now:
+    ``nndesk download NAME --dest DIR`` fetches what is missing into that folder (it makes a
+    folder not there yet), or the command reads nndesk's cache without it, downloading what
+    is missing (``nndesk download NAME`` alone fills the cache, which a command given the
+    folder never reads). A folder that is a file is no place to download into: only the
+    second way is said. A DataError still: status 2."""
+    from nndesk.i18n import N_
+
+    what = err.what.rstrip(".")
+    without = "leave out --data-dir" if data.source == FROM_FLAG else f"unset {DATA_DIR_ENV}"
+    cache = f"{without} to read nndesk's cache (downloading what is missing there)"
+    if getattr(err, "what_template", None) == N_("data folder {folder} is a file, not a folder"):
+        return DataError(f"{what}. {cache[0].upper()}{cache[1:]}.")
+    return DataError(
+        f"{what}. `nndesk download {name} --dest {data.folder}` downloads what is missing "
+        f"into that folder; or {cache}."
+    )
+
+
 def _mirror_hint(err: DataError) -> str:
     """ " Or download from a classroom mirror…" after a download no server answered or sent
     the files for; "" for other errors (downloads off, the disk refused the file)."""
-    from nndesk.data.download import classroom_mirror
-
     if getattr(err, "kind", None) not in ("offline", "mirrors"):
         return ""
-    mirror = classroom_mirror()
-    return " " + (MIRROR_TRIED_HINT.format(mirror=mirror) if mirror else MIRROR_HINT)
+    try:
+        mirror = classroom_mirror()
+    except DataError:  # an unusable setting: the command stopped at it before downloading
+        mirror = None
+    if mirror is None:
+        return " " + MIRROR_HINT
+    return " " + MIRROR_TRIED_HINT[mirror.origin].format(mirror=mirror.source)
+
+
+@dataclass(frozen=True)
+class Mirror:
+    """The classroom mirror a command downloads from first: ``source`` (a URL or a folder) and
+    where it was set, ``origin``: ``MIRROR_ENV`` or ``FROM_WINDOW`` (File > Settings…)."""
+
+    source: str
+    origin: str
+
+    def said(self) -> str | None:
+        """The line a command prints before downloading from a mirror the person running it
+        may not know of (a teacher set it in the window), else None."""
+        if self.origin != FROM_WINDOW:
+            return None
+        return (
+            f"downloading from the classroom mirror {self.source}, set in the window "
+            f"(File > Settings…; {MIRROR_ENV}=URL-or-FOLDER chooses another)"
+        )
+
+
+def classroom_mirror() -> Mirror | None:
+    """The classroom mirror a command downloads from: ``$NNDESK_MIRROR``, else the one set in
+    the window (File > Settings…), else None (the public mirrors only). The window's own order
+    differs (its setting first): there the person sees the setting they made.
+
+    The setting is read through ``preferences``, as the data folder is (``window_folder``): a
+    damaged settings file is passed over with one line on stderr and reads as no mirror. A
+    mirror of a kind no download reads ("ftp://…", hand-written into the file) is a DataError
+    naming the file: a teacher set it, so the public mirrors are not tried in its place."""
+    from nndesk.data.download import classroom_mirror as from_environment
+    from nndesk.data.download import mirror_address_refused
+
+    named = from_environment()
+    if named is not None:
+        return Mirror(named, MIRROR_ENV)
+    try:
+        from nndesk import preferences
+    except (ImportError, OSError):
+        return None
+    try:
+        remembered = preferences.remembered_mirror()
+    except OSError:
+        return None
+    if remembered is None:
+        return None
+    if mirror_address_refused(remembered):
+        raise DataError(
+            f"the classroom mirror set in the window ({preferences.settings_file()}: "
+            f"data/mirror={remembered}) is not an http:// or https:// address or a folder: "
+            f"correct it in the window's File > Settings…, or name one with "
+            f"{MIRROR_ENV}=URL-or-FOLDER"
+        )
+    return Mirror(remembered, FROM_WINDOW)

@@ -299,10 +299,16 @@ def set_saliency_kind(kind: str) -> None:
 
 
 def mirror() -> str | None:
-    """The classroom mirror (URL or folder) tried before the public ones: the "data/mirror"
-    setting, else ``$NNDESK_MIRROR``, else None."""
+    """The classroom mirror (URL or folder) the window downloads from before the public ones:
+    the "data/mirror" setting, else ``$NNDESK_MIRROR``, else None."""
+    return remembered_mirror() or (os.environ.get("NNDESK_MIRROR", "").strip() or None)
+
+
+def remembered_mirror() -> str | None:
+    """The "data/mirror" setting alone (File > Settings…), or None: what the command line reads
+    when ``$NNDESK_MIRROR`` is not set (``cli_data.classroom_mirror``)."""
     value = _path_text(settings().value("data/mirror", ""))  # a URL is checked like a path
-    return value.strip() if value else (os.environ.get("NNDESK_MIRROR", "").strip() or None)
+    return value.strip() if value else None
 
 
 def set_mirror(source: str | None) -> None:

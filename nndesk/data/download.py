@@ -125,6 +125,14 @@ def _is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
+def mirror_address_refused(source: str) -> bool:
+    """Whether ``source`` names a kind of place no download reads: an address of another
+    scheme than http://, https:// or file:// ("ftp://…", "smb://…"). A folder path is not
+    refused here, even one not there now: a share may be mounted later."""
+    text = source.strip().lower()
+    return "://" in text and not text.startswith(("http://", "https://", "file://"))
+
+
 def mirror_sources(spec: DatasetSpec, mirror: str | None = None) -> tuple[str, ...]:
     """The places ``spec``'s files are fetched from, in order: the classroom mirror's folder
     for this dataset (``mirror``, else ``$NNDESK_MIRROR``), then the public mirrors, HTTPS

@@ -267,7 +267,9 @@ def _check_user_files(spec: DatasetSpec, paths: dict[str, Path], digests: dict[s
         warnings.warn(DataWarning(text), stacklevel=4)
 
 
-def _load_cache(spec: DatasetSpec, progress: ProgressFn | None, allow_download: bool) -> Dataset:
+def _load_cache(
+    spec: DatasetSpec, progress: ProgressFn | None, allow_download: bool, mirror: str | None
+) -> Dataset:
     folder = dataset_cache_dir(spec)
     for attempt in range(2):
         missing = [f for f in spec.files if cached_path(f, folder) is None]
@@ -278,7 +280,7 @@ def _load_cache(spec: DatasetSpec, progress: ProgressFn | None, allow_download: 
                 f"{_how_to_get(spec)}, then pass --data-dir FOLDER",
             )
         if missing:
-            download_dataset(spec, folder, progress)
+            download_dataset(spec, folder, progress, mirror=mirror)
         paths = {f.role: cached_path(f, folder) for f in spec.files}
         arrays, digests = _read_files(paths, spec)
         bad = [f for f in spec.files if digests[f.role] != f.sha256]
@@ -328,13 +330,15 @@ def load_dataset(
     data_dir: str | os.PathLike | None = None,
     progress: ProgressFn | None = None,
     allow_download: bool = True,
+    mirror: str | None = None,
 ) -> Dataset:
     """Load a registered dataset by name (or spec), or an image folder with one sub-folder
     per class.
 
     For a registered dataset the files come from ``data_dir`` or ``$NNDESK_DATA_DIR`` when
     given (that folder only: a missing file is an error naming it), else from the cache, else
-    from a verified download (unless ``allow_download`` is False).
+    from a verified download (unless ``allow_download`` is False) trying the classroom mirror
+    ``mirror`` first (``download_dataset``'s: None reads ``$NNDESK_MIRROR``, "" none).
     """
     if not isinstance(name_or_folder, DatasetSpec):
         key = str(name_or_folder)
@@ -356,4 +360,4 @@ def load_dataset(
     folder = data_dir if data_dir is not None else os.environ.get(DATA_DIR_ENV) or None
     if folder is not None:
         return _load_user_folder(Path(folder), spec)
-    return _load_cache(spec, progress, allow_download)
+    return _load_cache(spec, progress, allow_download, mirror)

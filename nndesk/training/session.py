@@ -285,6 +285,7 @@ def prepare(
     progress: Callable[[str, int, int | None], None] | None = None,
     dataset=None,
     shared_inputs: dict | None = None,
+    mirror: str | None = None,
 ) -> Session:
     """Load data, normalise it once, split off validation and build (or restore) model + optimizer.
 
@@ -308,6 +309,8 @@ def prepare(
     shared_inputs : dict, optional
         Sessions on the same dataset, seed and split (a race's lanes) share their normalised
         arrays through it, one copy per normalisation kind instead of one per session.
+    mirror : str, optional
+        The classroom mirror a download of the dataset tries first (``load_dataset``'s).
     """
     from nndesk.data import Normalizer, stratified_split
     from nndesk.nn.optimizers import make_optimizer
@@ -338,7 +341,7 @@ def prepare(
     if dataset is None:
         from nndesk.data import load_dataset
 
-        dataset = load_dataset(config.dataset, data_dir=data_dir, progress=progress)
+        dataset = load_dataset(config.dataset, data_dir=data_dir, progress=progress, mirror=mirror)
     if loaded is not None and list(loaded.info.get("class_names", [])) != list(dataset.class_names):
         trained_on = loaded.info.get("dataset")
         if trained_on == dataset.name:  # the same name, other classes: say so, not "x, not x"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.data.download import mirror_address_refused
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme
 from nndesk.ui.buttons import tipped_button
@@ -36,7 +37,7 @@ def mirror_problem(text: str) -> str | None:
     text = text.strip()
     if not text or text.lower().startswith(("http://", "https://")):
         return None
-    if "://" in text and not text.lower().startswith("file://"):
+    if mirror_address_refused(text):
         return translate(
             "SettingsDialog", "A mirror is an http:// or https:// address, or a folder."
         )
