@@ -485,6 +485,7 @@ class Coordinator(QObject):
         d.finished.connect(banner.on_download_finished)
         d.failure_details.connect(banner.on_download_failure_details)
         d.failed.connect(banner.on_download_failed)
+        d.failure_reworded.connect(banner.on_failure_reworded)
         d.cancelled.connect(banner.on_download_cancelled)
         if d.current() is not None:
             banner.on_download_started(d.current())
@@ -648,7 +649,10 @@ class Coordinator(QObject):
 
     def _apply_settings(self, dialog: SettingsDialog) -> None:
         folder, mirror = dialog.values()
+        before = preferences.mirror()
         preferences.set_mirror(mirror)
+        if preferences.mirror() != before:  # a failure's ways out name the mirror set now
+            self.downloads.mirror_changed()
         if folder != preferences.data_dir():
             if folder:
                 self._on_window_data_folder_chosen(folder)

@@ -41,6 +41,8 @@ class WindowState:
     why_target: tuple  # the Why page's (class, contrast) choice
     map_view: MapViewState  # the Map page's choices and its drawn map
     mistakes: MistakesViewState  # the Mistakes page's filters and the image in its details
+    #: the failed downloads the banners say (``DownloadController.failures``)
+    download_failures: tuple = ()
     #: the controls the pages mark as a person's choices (a tab, the softmax temperature, a
     #: method, Raw probabilities), by key (``ui.kept_choices``)
     choices: dict = field(default_factory=dict)
@@ -70,6 +72,7 @@ def capture_state(desk: Desk) -> WindowState:
         map_view=desk.map_page.view_state(),
         mistakes=desk.mistakes_page.view_state(),
         choices=kept_choices.choices(window),
+        download_failures=desk.coordinator.downloads.failures(),
     )
 
 
@@ -90,6 +93,9 @@ def restore_state(desk: Desk, state: WindowState) -> None:
         accuracy, title = state.notice
         window.model_notice.announce(accuracy, before.title if before is not None else title)
     desk.why_page.set_target(*state.why_target)
+    # before the pages' banners ask: one offering a dataset whose download failed says so, in
+    # the new language
+    desk.coordinator.downloads.adopt_failures(state.download_failures)
     desk.evaluation.adopt(state.evaluation)
     same_result = state.evaluation is not None and desk.evaluation.result() is state.evaluation
     # the map drawn is not computed again; the choices stay without one (no evaluation yet)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -43,15 +44,30 @@ def window_sentence(err: DownloadError) -> str:
     return text.format(file=file)
 
 
-def ways_out(name: str, kind: str, mirror: str | None) -> str:
+def mirror_name(mirror: str) -> str:
+    """How a banner names a classroom mirror: a web address by its host ("teacher-pc:8000"),
+    a folder by its path."""
+    if mirror.lower().startswith(("http://", "https://")):
+        return urllib.parse.urlsplit(mirror).netloc or mirror
+    return mirror
+
+
+def ways_out(name: str, kind: str, tried: str | None, mirror: str | None) -> str:
     """The line after a failed download of ``name``: what the banner's buttons do about it
     (Try again, Choose a folder…, Classroom mirror…). A class without internet needs the
-    mirror, so a failure to reach or to get the files names it: set one, or check the one
-    that was tried (``mirror``)."""
+    mirror, so a failure to reach or to get the files names it: set one, check the one that
+    was tried (``tried``), or, once another is set (``mirror``, the setting now), that Try
+    again uses that one."""
     title = DATASETS[name].short_title if name in DATASETS else name
     if kind not in MIRROR_HELPS:
         text = QCoreApplication.translate(
             "Downloads", "Try again, or choose a folder holding the four {title} files."
+        )
+    elif mirror and mirror != tried:
+        text = QCoreApplication.translate(
+            "Downloads",
+            "Try again uses the classroom mirror {mirror}, or choose a folder holding the "
+            "four {title} files.",
         )
     elif mirror:
         text = QCoreApplication.translate(
@@ -65,7 +81,7 @@ def ways_out(name: str, kind: str, mirror: str | None) -> str:
             "Try again, choose a folder holding the four {title} files, or set a classroom "
             "mirror (File > Settings…).",
         )
-    return text.format(title=title)
+    return text.format(title=title, mirror=mirror_name(mirror or ""))
 
 
 #: the failures a classroom mirror is the way out of: no server reached, or none sent the files
@@ -85,6 +101,28 @@ class DownloadFailure:
     details: str = ""
 
 
+@dataclass(frozen=True)
+class FailedDownload:
+    """A failed download as remembered, not as said: ``why()`` and ``details()`` word it in
+    the language of the moment, and the ways out depend on the classroom mirror set now, so
+    a language switch or a mirror set since changes what the banners say (``tried``: the
+    mirror this download tried, or None)."""
+
+    name: str
+    kind: str
+    why: Callable[[], str]
+    details: Callable[[], str]
+    tried: str | None
+
+    def said(self, mirror: str | None) -> DownloadFailure:
+        """What a banner says of it while ``mirror`` is the classroom mirror set."""
+        why, details = self.why(), self.details()
+        ways = ways_out(self.name, self.kind, self.tried, mirror)
+        return DownloadFailure(
+            self.name, self.kind, f"{why}\n{ways}", details if details != why else ""
+        )
+
+
 class DownloadController(QObject):
     """Downloads a registered dataset into the user cache; widgets follow its signals."""
 
@@ -95,6 +133,9 @@ class DownloadController(QObject):
     failed = Signal(str, str, str)
     cancelled = Signal(str)  # name: stopped by the user; files already verified stay
     failure_details = Signal(str, str)  # name, the long account behind the next ``failed``
+    # name: what its failed download says changed (another classroom mirror set, or failures
+    # adopted from the window this one replaced): banners offering it ask ``failure`` again
+    failure_reworded = Signal(str)
     busy_changed = Signal(bool)
 
     def __init__(
@@ -116,7 +157,7 @@ class DownloadController(QObject):
         self._name: str | None = None
         # dataset -> its last failed download, said by every banner offering it
         # (``failure``); written by the worker before its ``failed`` is emitted
-        self._failures: dict[str, DownloadFailure] = {}
+        self._failures: dict[str, FailedDownload] = {}
         self._failures_lock = threading.Lock()
         # the worker's last signal arrives (queued) after it ends: clear our state then
         self.finished.connect(self._on_self_ended)
@@ -131,7 +172,30 @@ class DownloadController(QObject):
         """The last download of ``name`` that failed, until the data changes
         (``forget_failures``) or a download of it starts; else None."""
         with self._failures_lock:
-            return self._failures.get(name) if name else None
+            failed = self._failures.get(name) if name else None
+        return failed.said(self._mirror()) if failed is not None else None
+
+    def failures(self) -> tuple[FailedDownload, ...]:
+        """The failed downloads remembered, for the window rebuilt in another language."""
+        with self._failures_lock:
+            return tuple(self._failures.values())
+
+    def adopt_failures(self, failures: Collection[FailedDownload]) -> None:
+        """Remember ``failures`` (of the window this one replaces) as if they happened here;
+        banners already offering one of their datasets say it."""
+        with self._failures_lock:
+            for failed in failures:
+                self._failures.setdefault(failed.name, failed)
+        for failed in failures:
+            self.failure_reworded.emit(failed.name)
+
+    @Slot()
+    def mirror_changed(self) -> None:
+        """Another classroom mirror is set (or none): every failure it was a way out of is said
+        again, so no banner asks for a mirror already set or names the one replaced."""
+        for failed in self.failures():
+            if failed.kind in MIRROR_HELPS:
+                self.failure_reworded.emit(failed.name)
 
     @Slot()
     def forget_failures(self) -> None:
@@ -140,12 +204,20 @@ class DownloadController(QObject):
         with self._failures_lock:
             self._failures.clear()
 
-    def _fail(self, name: str, kind: str, why: str, details: str, mirror: str | None) -> None:
+    def _fail(
+        self,
+        name: str,
+        kind: str,
+        why: Callable[[], str],
+        details: Callable[[], str],
+        mirror: str | None,
+    ) -> None:
         """Remember the failure (for banners shown later), then say it."""
-        message = f"{why}\n{ways_out(name, kind, mirror)}"
-        failure = DownloadFailure(name, kind, message, details if details != why else "")
+        failed = FailedDownload(name, kind, why, details, mirror)
+        failure = failed.said(mirror)
+        message = failure.message
         with self._failures_lock:
-            self._failures[name] = failure
+            self._failures[name] = failed
         if failure.details:
             self.failure_details.emit(name, failure.details)
         self.failed.emit(name, message, kind)
@@ -207,13 +279,22 @@ class DownloadController(QObject):
             if err.kind == "cancelled":
                 self.cancelled.emit(name)
             else:
-                # in the window's language (QCoreApplication.translate is thread-safe)
-                self._fail(name, err.kind, window_sentence(err), user_message(err), mirror)
+                # in the window's language (QCoreApplication.translate is thread-safe); words
+                # made again in the language of the moment whenever a banner asks
+                err.__traceback__ = None  # remembered: not the worker's frames with it
+                self._fail(
+                    name,
+                    err.kind,
+                    lambda e=err: window_sentence(e),  # bound now: ``err`` ends with the block
+                    lambda e=err: user_message(e),
+                    mirror,
+                )
         except NndeskError as err:
-            self._fail(name, "mirrors", user_message(err), "", mirror)
+            err.__traceback__ = None
+            self._fail(name, "mirrors", lambda e=err: user_message(e), lambda: "", mirror)
         except Exception as err:  # noqa: BLE001 - a worker reports every failure, never dies
             why = f"download failed: {type(err).__name__}: {err}"
-            self._fail(name, "error", why, "", mirror)
+            self._fail(name, "error", lambda: why, lambda: "", mirror)
         else:
             self.finished.emit(name)
 

@@ -2204,6 +2204,10 @@ nhãn {label}{name}</translation>
 <context>
     <name>Downloads</name>
     <message>
+        <source>Try again uses the classroom mirror {mirror}, or choose a folder holding the four {title} files.</source>
+        <translation>Bấm Thử lại để tải từ nguồn tải của lớp học {mirror}, hoặc chọn một thư mục chứa bốn tệp {title}.</translation>
+    </message>
+    <message>
         <source>Try again, check the classroom mirror (File &gt; Settings…), or choose a folder holding the four {title} files.</source>
         <translation>Hãy thử lại, kiểm tra nguồn tải của lớp học (Tệp &gt; Cài đặt…), hoặc chọn một thư mục chứa bốn tệp {title}.</translation>
     </message>

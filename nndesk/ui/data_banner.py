@@ -74,6 +74,9 @@ class DataBanner(QWidget):
         # dataset -> its last failed download (``DownloadController.failure``): a banner shown
         # after the failure says it too, not "not on this computer yet" (``watch_failures``)
         self._failure_of: Callable[[str], object] = lambda name: None
+        # what ``show_problem`` was last asked to say: said again when the failure it shows
+        # instead is worded anew (``on_failure_reworded``)
+        self._asked: tuple = ()
         self.label = message_banner()
         self.label.setVisible(True)
         # the long account (the reader's reason, the folder, what Download does there): a
@@ -185,6 +188,7 @@ class DataBanner(QWidget):
         When a download of ``missing`` failed since the data last changed, the banner says that
         failure instead of ``message`` (why, and the ways out: Try again, Choose a folder…,
         Classroom mirror…), as the banner that started it does: every page says the same."""
+        self._asked = (message, missing, switch_to, details, after)
         failure = self._failure_of(missing) if missing else None
         self._failed = getattr(failure, "kind", None)
         tip = details
@@ -215,6 +219,7 @@ class DataBanner(QWidget):
 
     def clear(self) -> None:
         """Hide the banner (the data arrived, or the page has nothing to complain about)."""
+        self._asked = ()
         self._dataset = None
         self._switch_to = None
         self._failed = None
@@ -293,6 +298,14 @@ class DataBanner(QWidget):
             self.label.setToolTip(
                 fill(translate("DataBanner", "Details: {details}"), details=details)
             )
+
+    @Slot(str)
+    def on_failure_reworded(self, name: str) -> None:
+        """What the failed download of ``name`` says changed (another classroom mirror set, or
+        the failure came from the window this one replaced): a banner offering ``name`` says
+        it as it is now, as a banner shown now would."""
+        if name == self._dataset and self._downloading != name and self._asked:
+            self.show_problem(*self._asked)
 
     @Slot(str)
     def on_download_cancelled(self, name: str) -> None:

@@ -620,3 +620,99 @@ def test_the_dataset_needed_dialog_is_as_tall_as_its_text_and_shrinks_back_after
     qtbot.waitUntil(lambda: dialog.height() == before)
     dialog.resize(700, dialog.height())  # wider: fewer lines, less height
     qtbot.waitUntil(lambda: dialog.height() == needed() and dialog.height() <= before)
+
+
+def _fail_offline(qtbot, desk):
+    """The Evaluate page's Download, with no server reachable: the failure every banner says."""
+    show_missing_banners(qtbot, desk)
+    with qtbot.waitSignal(desk.coordinator.downloads.failed, timeout=20_000):
+        desk.evaluate_page.message.download_button.click()
+
+
+def test_once_a_mirror_is_set_every_banner_says_try_again_uses_it_and_it_does(
+    qtbot, desk, server, tiny_mnist
+):
+    """walk46: after a failure the banners still said "set a classroom mirror" once one was
+    set, until Try again was pressed."""
+    coordinator = desk.coordinator
+    _fail_offline(qtbot, desk)
+    banner = desk.evaluate_page.message
+    assert "or set a classroom mirror" in banner.text()
+    for name, body in tiny_mnist.items():
+        server.files[f"/school/mnist/{name}"] = body
+    banner.mirror_button.click()  # File > Settings… at the mirror field
+    dialog = coordinator.settings_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.mirror_edit.setText(f"{server.url}/school")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    host = server.url.removeprefix("http://")  # 127.0.0.1:PORT
+    said = (
+        f"{OFFLINE}\nTry again uses the classroom mirror {host}, or choose a folder holding "
+        "the four MNIST files."
+    )
+    for page in (desk.evaluate_page, desk.dataset_page):
+        assert page.message.text() == said
+        assert page.message.download_button.text() == "Try again"
+    coordinator.offer_download("mnist")  # an offer shown after the change says it too
+    assert coordinator.download_dialog.banner.text() == said
+    coordinator.download_dialog.close()
+    with qtbot.waitSignal(coordinator.downloads.finished, timeout=20_000):
+        banner.download_button.click()
+    assert server.hits and all(h.startswith("/school/mnist/") for h in server.hits)
+
+
+def test_a_mirror_changed_after_it_failed_is_the_one_try_again_uses(qtbot, desk, server):
+    preferences.set_mirror(closed_port_url())  # tried, and refused
+    _fail_offline(qtbot, desk)
+    banner = desk.evaluate_page.message
+    assert "check the classroom mirror" in banner.text()
+    desk.window.act_settings.trigger()
+    dialog = desk.coordinator.settings_dialog
+    dialog.mirror_edit.setText("http://teacher-pc:8000/")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert banner.text().endswith(
+        "\nTry again uses the classroom mirror teacher-pc:8000, or choose a folder holding the "
+        "four MNIST files."
+    )
+    desk.window.act_settings.trigger()  # cleared: the way out is to set one again
+    dialog = desk.coordinator.settings_dialog
+    dialog.mirror_edit.setText("")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert banner.text().endswith("or set a classroom mirror (File > Settings…).")
+
+
+@pytest.fixture
+def english_after(qapp):
+    from nndesk.ui import language
+
+    yield
+    language.use_language("en")
+
+
+def test_a_failed_download_is_still_said_after_a_language_switch_in_the_new_language(
+    qtbot, desk, english_after
+):
+    """walk46: View > Language rebuilt the window and the banners went back to the plain
+    offer, as if no download had failed."""
+    from tests.ui.test_language_switch import _switch
+
+    _fail_offline(qtbot, desk)
+    new = _switch(qtbot, desk, "vi")
+    banner = new.evaluate_page.message
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist")
+    assert banner.text() == (
+        "Không tải được MNIST: không kết nối được máy chủ tải nào (đang ngoại tuyến?).\n"
+        "Hãy thử lại, chọn một thư mục chứa bốn tệp MNIST, hoặc đặt nguồn tải của lớp học "
+        "(Tệp > Cài đặt…)."
+    )
+    assert banner.download_button.text() == "Thử lại"
+    assert banner.mirror_button.isVisibleTo(banner)
+    new.window.act_settings.trigger()  # a mirror set now is named, in Vietnamese too
+    dialog = new.coordinator.settings_dialog
+    dialog.mirror_edit.setText("http://teacher-pc:8000/")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert banner.text().endswith(
+        "\nBấm Thử lại để tải từ nguồn tải của lớp học teacher-pc:8000, hoặc chọn một thư mục "
+        "chứa bốn tệp MNIST."
+    )
+    new.window.close()
