@@ -55,7 +55,7 @@ ON_DISK_HINT = (
 #: "Classroom mirror…", File > Settings…)
 MIRROR_HINT = (
     "Or download from a classroom mirror, a teacher's web address or shared folder holding "
-    "mnist/ and fashion-mnist/: NNDESK_MIRROR=URL-or-FOLDER, or the window's File > Settings…."
+    "mnist/ and fashion-mnist/: NNDESK_MIRROR=URL-or-FOLDER, or File > Settings… in the window."
 )
 MIRROR_TRIED_HINT = {
     MIRROR_ENV: "The classroom mirror NNDESK_MIRROR={mirror} was tried first: check it.",

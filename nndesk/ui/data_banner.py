@@ -63,6 +63,7 @@ class DataBanner(QWidget):
     choose_folder_requested = Signal()  # the user wants to pick a data folder
     cancel_requested = Signal()  # stop the running download
     mirror_settings_requested = Signal()  # open File > Settings… at the classroom mirror
+    reworded = Signal()  # the failure shown was said anew (``on_failure_reworded``)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -306,6 +307,7 @@ class DataBanner(QWidget):
         it as it is now, as a banner shown now would."""
         if name == self._dataset and self._downloading != name and self._asked:
             self.show_problem(*self._asked)
+            self.reworded.emit()
 
     @Slot(str)
     def on_download_cancelled(self, name: str) -> None:
@@ -451,6 +453,8 @@ class DownloadDialog(QDialog):
         self.banner.details_button.toggled.connect(
             lambda _on: QTimer.singleShot(0, self, self.fit_height)
         )
+        # its failure said anew (another mirror named): as tall as the new words need
+        self.banner.reworded.connect(lambda: QTimer.singleShot(0, self, self.fit_height))
 
     def offer(
         self, message: str, name: str, details: str = "", switch_to: str | None = None

@@ -716,3 +716,21 @@ def test_a_failed_download_is_still_said_after_a_language_switch_in_the_new_lang
         "chứa bốn tệp MNIST."
     )
     new.window.close()
+
+
+def test_the_dataset_needed_dialog_names_the_mirror_set_from_it_and_fits_its_words(qtbot, desk):
+    coordinator = desk.coordinator
+    coordinator.offer_download("mnist")
+    dialog = coordinator.download_dialog
+    with qtbot.waitSignal(coordinator.downloads.failed, timeout=20_000):
+        dialog.banner.download_button.click()
+    dialog.banner.mirror_button.click()
+    settings = coordinator.settings_dialog
+    qtbot.waitUntil(settings.isVisible)
+    host = "the-computer-at-the-front-of-room-12.lab.school.example:8000"
+    settings.mirror_edit.setText(f"http://{host}/datasets")
+    settings.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert f"Try again uses the classroom mirror {host}, or choose" in dialog.banner.text()
+    layout = dialog.layout()
+    qtbot.waitUntil(lambda: dialog.height() >= layout.totalHeightForWidth(dialog.width()))
+    dialog.close()
