@@ -2498,6 +2498,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <source>Start a run to see inside the network while it learns.</source>
         <translation>Hãy bắt đầu một lần huấn luyện để xem bên trong mạng khi nó học.</translation>
     </message>
+    <message>
+        <source>Waiting for the run&apos;s first measurements…</source>
+        <translation>Đang chờ những số đo đầu tiên của lần huấn luyện…</translation>
+    </message>
 </context>
 <context>
     <name>InsideView</name>

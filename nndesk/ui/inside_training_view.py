@@ -2,12 +2,16 @@
 
 Gradient norms, update sizes and dead units per layer, weight histograms now vs start and the
 first-layer weights by epoch (``nndesk.inside_plots``). A full matplotlib draw of these six
-charts takes longer than a frame, so it never runs on the GUI thread: at most once per
-``REDRAW_MS``, while the tab is shown, a copy of the record is rendered to an image on a pool
-thread and the finished image is put on screen.
+charts takes longer than a frame, so it never runs on the GUI thread: while the tab is shown,
+a copy of the record is rendered to an image on the render pool (about once a second while a
+run trains, at once when the run ends or another starts) and the finished image is put on
+screen.
 """
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
@@ -16,21 +20,48 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from nndesk.training.internals import InsideRecord
 from nndesk.ui import theme
 from nndesk.ui.language import translate
-from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
+from nndesk.ui.off_gui import Delivery, Latest, render_pool, run_latest
 
-#: Milliseconds between two renders while a run trains.
+#: Milliseconds between the starts of two renders while a run trains, and at least between
+#: one render's end and the next one's start (the training and the window get the core too).
 REDRAW_MS = 1000
+REST_MS = 250
 
 
-def render_inside(record: InsideRecord, width: int, height: int, dpi: float = 96.0) -> QImage:
-    """The charts of ``record`` as a ``width`` x ``height`` image (any thread)."""
-    canvas = inside_figure(record, width, height, dpi).canvas
+class Superseded(Exception):
+    """A render given up half-way: a newer one was asked for, and this one would not be shown."""
+
+
+def render_inside(
+    record: InsideRecord,
+    width: int,
+    height: int,
+    dpi: float = 96.0,
+    superseded: Callable[[], bool] = lambda: False,
+) -> QImage:
+    """The charts of ``record`` as a ``width`` x ``height`` image (any thread); ``Superseded``
+    if ``superseded()`` turns true before it is done."""
+    canvas = inside_figure(record, width, height, dpi, superseded).canvas
     w, h = canvas.get_width_height()
     return QImage(bytes(canvas.buffer_rgba()), w, h, QImage.Format.Format_RGBA8888).copy()
 
 
-def inside_figure(record: InsideRecord, width: int, height: int, dpi: float = 96.0):
-    """The Figure ``render_inside`` shows, drawn on its Agg canvas (any thread)."""
+def inside_figure(
+    record: InsideRecord,
+    width: int,
+    height: int,
+    dpi: float = 96.0,
+    superseded: Callable[[], bool] = lambda: False,
+):
+    """The Figure ``render_inside`` shows, drawn once on its Agg canvas (any thread).
+
+    The tick labels thinned and the titles broken are measured on the laid-out figure, so it is
+    laid out (constrained layout: the costly part, the tick labels measured again and again)
+    once, then again only after a change, and drawn once, with the last layout kept: each
+    ``canvas.draw()`` lays it out and rasterises it, and this took three at 1024x700 (up to five),
+    ~1.4 s of a 2-core machine's CPU where one layout less and two rasterisations less take ~0.9
+    (benchmarks/bench_inside.py).
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -39,27 +70,60 @@ def inside_figure(record: InsideRecord, width: int, height: int, dpi: float = 96
     fig = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout="constrained")
     canvas = FigureCanvasAgg(fig)
     draw_inside(fig, record)
-    canvas.draw()
-    # each measured as last drawn; fewer tick labels narrow a column's margin, so the titles
-    # and x labels are measured after them
-    for _ in range(2):  # 2 and 5 times each power kept, then if need be powers alone
+    layout = fig.get_layout_engine()
+
+    def lay_out() -> None:
+        if superseded():  # between the costly steps: no use finishing a picture not shown
+            raise Superseded
+        layout.execute(fig)
+
+    lay_out()
+    # a log axis's labels thinned leave its plot's height as it was: their overlaps are
+    # measured again without a layout between (2 and 5 times each power kept, then if need be
+    # the powers alone); fewer labels narrow a column's margin, so titles and x labels are
+    # measured after the next layout
+    thinned = False
+    for _ in range(2):
         if not thin_crowded_log_labels(fig):
             break
-        canvas.draw()
+        thinned = True
+    if thinned:
+        lay_out()
     for _ in range(2):  # a title on two lines moves its column's x label: measured again
         if not break_cut_labels(fig):
             break
-        canvas.draw()
+        lay_out()
+    if superseded():
+        raise Superseded
+    fig.set_layout_engine("none")  # laid out above: the one draw keeps it
+    canvas.draw()
     return fig
+
+
+def _note(what: str) -> str:
+    """What the tab says with no picture of the run it follows: "no run", "waiting" (for a run
+    asked for) or "drawing" (its first render, or one in the new theme)."""
+    if what == "waiting":
+        return translate("InsideTrainingView", "Waiting for the run's first measurements…")
+    if what == "drawing":
+        return translate("InsideTrainingView", "Drawing the charts…")
+    return translate("InsideTrainingView", "Start a run to see inside the network while it learns.")
 
 
 class InsideTrainingView(QWidget):
     """Shows an ``InsideRecord``; ``show_record`` whenever it grew (cheap: it only marks it).
 
-    The picture on screen is the last render, in the theme it was rendered in: after a theme
-    switch it gives way to a note until the new render arrives, and at a new size it is scaled
-    to the room meanwhile. Shown as it was, a switch to dark and a smaller window made while
-    the tab was hidden left the old light picture, cut at both sides, for seconds (walk45 D3).
+    The picture on screen is always of the record shown (``show_record`` of another run's
+    record drops the last one's at once: a second run showed the first one's charts for
+    seconds) and in the theme it was rendered in: after a theme switch it gives way to a note
+    until the new render arrives, and at a new size it is scaled to the room meanwhile. Shown
+    as it was, a switch to dark and a smaller window made while the tab was hidden left the old
+    light picture, cut at both sides, for seconds (walk45 D3).
+
+    Renders: one job on the render pool at a time, at most every ``REDRAW_MS`` while a run
+    grows the record; a render asked for at once (``render_now``: the run ended, another
+    theme or size, the tab shown) waits as the one request (``off_gui.Latest``: a newer one
+    replaces it, never drawn) and makes the render under way give up at its next step.
     """
 
     rendered = Signal()  # a new image is on screen (tests wait on it)
@@ -67,11 +131,7 @@ class InsideTrainingView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.record = InsideRecord()
-        self.image = QLabel(
-            translate(
-                "InsideTrainingView", "Start a run to see inside the network while it learns."
-            )
-        )
+        self.image = QLabel(_note("no run"))
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setWordWrap(True)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -83,44 +143,96 @@ class InsideTrainingView(QWidget):
         self._picture_theme: theme.Colours | None = None  # the theme it was asked in
         self._delivery = Delivery()
         self._delivery.delivered.connect(self._on_delivery_delivered)
-        self._busy = False
-        self._dirty = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(REDRAW_MS)
+        self._latest = Latest()  # the render asked for and not begun (latest wins)
+        self._busy = False  # a render job on the pool
+        self._dirty = False  # the record grew (or the room or theme changed) since the last ask
+        # time.monotonic() the last render began and came back: the pace of the renders
+        self._last_start = self._last_done = -REDRAW_MS / 1000
+        self._empty_text = "no run"  # _note said with no record to draw
+        self._timer = QTimer(self)  # the next render when the pace allows
+        self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
-        self._timer.start()
         # the charts are a picture in the colours of the theme they were rendered in:
         # theme.restyle_charts cannot reach them (a switch to dark left them light on screen)
         theme.notifier().changed.connect(self._on_theme_changed)
 
-    def show_record(self, record: InsideRecord) -> None:
-        """Draw ``record`` at the next tick (when this tab is visible)."""
-        self.record = record
+    def show_record(self, record: InsideRecord, at_once: bool = False) -> None:
+        """Draw ``record`` soon (at once if ``at_once``: the run's last picture), when this tab
+        is visible; another run's record than the one shown replaces its picture at once."""
+        self._empty_text = "no run"
+        if record is not self.record:  # another run (or none): nothing of the last one stays
+            self.record = record
+            self._latest.clear()
+            self._picture = self._picture_theme = None
+            at_once = True
         self._dirty = True
+        self._say_waiting()
+        if at_once:
+            self._ask_now()
+        else:
+            self._schedule()
 
     def render_now(self) -> None:
-        """Start a render at once (if none is under way); ``rendered`` follows."""
-        if self._busy or not self.record.names:
+        """Ask for a render of the record now (a render under way gives up); ``rendered``
+        follows. Nothing to draw (no layers yet): nothing asked."""
+        if not self.record.names:
             return
-        self._busy, self._dirty = True, False
+        self._dirty = False
         size = self.image.size()
-        record, w, h = self.record.copy(), max(size.width(), 320), max(size.height(), 240)
-        # tagged with the theme asked for: one switched meanwhile makes it stale on arrival
-        run_off_gui(
-            render_pool(), self._delivery, theme.colours(), lambda: render_inside(record, w, h)
-        )
+        w, h = max(size.width(), 320), max(size.height(), 240)
+        record = self.record.copy()  # the record grows on this thread: the job draws a copy
+        # tagged with the record and the theme asked for: another run or a theme switched
+        # meanwhile makes it stale on arrival
+        tag = (self.record, theme.colours())
+        self._latest.put(tag, lambda superseded: render_inside(record, w, h, 96.0, superseded))
+        if not self._busy:
+            self._start_job()
+
+    def _start_job(self) -> None:
+        self._busy = True
+        self._last_start = time.monotonic()
+        run_latest(render_pool(), self._delivery, self._latest)
+
+    def _ask_now(self) -> None:
+        if self._dirty and self.isVisible():  # not again for a change already asked for
+            self._timer.stop()
+            self.render_now()
+
+    def _schedule(self) -> None:
+        """Render what changed when the pace allows: ``REDRAW_MS`` after the last render began
+        and ``REST_MS`` after it came back (none while one is under way: its arrival schedules
+        the next)."""
+        if not self._dirty or not self.isVisible() or self._busy or self._timer.isActive():
+            return
+        now = time.monotonic()
+        wait = max(self._last_start + REDRAW_MS / 1000, self._last_done + REST_MS / 1000) - now
+        self._timer.start(max(0, int(wait * 1000)))
+
+    def wait_for_run(self) -> None:
+        """A run was asked for: the last run's picture goes, and the tab says it waits for the
+        new one's first measurements (``show_record`` of its record follows, or of the last
+        run's again if it never starts)."""
+        self.show_record(InsideRecord())
+        self._empty_text = "waiting"
+        self._say_waiting()
+
+    def _say_waiting(self) -> None:
+        """With no picture of this record: what the tab waits for."""
+        if self._picture is None:
+            self.image.setText(_note("drawing" if self.record.names else self._empty_text))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self._dirty = True
         self._show_picture()  # never the picture of another theme or size, even for a moment
         # at once (once the layout has given the room), not at the next tick
-        QTimer.singleShot(0, self._on_timer_timeout)
+        QTimer.singleShot(0, self, self._ask_now)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self._dirty = True  # rendered at the old size: again at this one (next tick)
+        self._dirty = True  # rendered at the old size: again at this one
         self._show_picture()  # meanwhile the old one scaled to the room, never cut
+        self._schedule()
 
     def _show_picture(self) -> None:
         """The last render scaled to the label's room, or, rendered in another theme than the
@@ -128,7 +240,7 @@ class InsideTrainingView(QWidget):
         if self._picture is None:
             return
         if self._picture_theme != theme.colours():
-            self.image.setText(translate("InsideTrainingView", "Drawing the charts…"))
+            self.image.setText(_note("drawing"))
             return
         pixmap = QPixmap.fromImage(self._picture)
         room = self.image.size()
@@ -142,8 +254,7 @@ class InsideTrainingView(QWidget):
     def _on_theme_changed(self, _colours) -> None:
         self._dirty = True
         self._show_picture()  # the note, not the old theme's picture
-        if self.isVisible():
-            QTimer.singleShot(0, self._on_timer_timeout)  # at once, not at the next tick
+        QTimer.singleShot(0, self, self._ask_now)  # at once, not at the next tick
 
     @Slot()
     def _on_timer_timeout(self) -> None:
@@ -151,13 +262,22 @@ class InsideTrainingView(QWidget):
             self.render_now()
 
     @Slot(object, object)
-    def _on_delivery_delivered(self, asked_theme, image) -> None:
+    def _on_delivery_delivered(self, tag, image) -> None:
         self._busy = False
-        if image is None:
-            return
+        self._last_done = time.monotonic()
+        if self._latest.waiting():  # asked for at once meanwhile: begun now
+            self._start_job()
+        else:
+            self._schedule()
+        if image is None or tag is None:
+            return  # given up for a newer one, or nothing could be drawn (or was asked)
+        record, asked_theme = tag
+        if record is not self.record:
+            return  # of the run before: this one's is asked for
         if asked_theme != theme.colours():
-            # rendered for the theme before a switch: the switch asked for another (dirty)
-            QTimer.singleShot(0, self._on_timer_timeout)
+            # rendered for the theme before a switch: the switch asked for another
+            self._dirty = True
+            self._schedule()
             return
         self._picture, self._picture_theme = image, asked_theme
         self._show_picture()

@@ -4,11 +4,17 @@ A widget makes one ``Delivery`` (on the GUI thread) and connects ``delivered(tag
 ``run_off_gui(pool, delivery, tag, work)`` calls ``work()`` on ``pool`` and delivers its result
 (None if it raised: the widget keeps what it shows). ``tag`` tells the widget which request the
 result answers. ``render_pool()`` is the shared one-thread pool for charts and replays.
+
+``Latest`` and ``run_latest`` are for a picture that follows changing data: a widget puts each
+request in its ``Latest`` (a newer one replaces a waiting one: latest wins) and keeps at most one
+job on the pool, which takes the newest request when it starts (the shared pool may have kept it
+waiting behind another widget's work) and can ask whether a newer one came since.
 """
 
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -38,23 +44,81 @@ class _Job(QRunnable):
         self.delivery: Delivery | None = delivery
         self.tag, self.work = tag, work
 
-    def run(self) -> None:
+    def made(self) -> tuple[object, object]:
+        """(tag, result or None), on the pool's thread."""
         try:
-            result = self.work()
+            return self.tag, self.work()
         except Exception:  # noqa: BLE001 - what cannot be made leaves the widget as it was
-            result = None
+            return self.tag, None
+
+    def run(self) -> None:
+        tag, result = self.made()
         # the job's reference to the Delivery is let go on the GUI thread: when the widget went
         # while the work ran it is the last one, and freeing a parentless QObject deletes it on
         # the freeing thread (Qt allows that only on its own). The list leaves this thread
         # holding nothing but, at most, an emptied list.
         kept, self.delivery = [self.delivery], None
         with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
-            kept[0].delivered.emit(self.tag, result)
+            kept[0].delivered.emit(tag, result)
         app = QCoreApplication.instance()
         if app is not None:
             QTimer.singleShot(0, app, kept.clear)
 
 
+class _LatestJob(_Job):
+    """Does the newest request of a ``Latest`` as it starts."""
+
+    def __init__(self, delivery: Delivery, latest: Latest) -> None:
+        super().__init__(delivery, None, lambda: None)
+        self.latest = latest
+
+    def made(self) -> tuple[object, object]:
+        request = self.latest.take()
+        if request is None:
+            return None, None
+        tag, work = request
+        try:
+            return tag, work(self.latest.waiting)
+        except Exception:  # noqa: BLE001 - what cannot be made leaves the widget as it was
+            return tag, None
+
+
 def run_off_gui(pool: QThreadPool, delivery: Delivery, tag, work: Callable[[], object]) -> None:
     """Call ``work()`` on ``pool``; ``delivery.delivered(tag, result or None)`` follows."""
     pool.start(_Job(delivery, tag, work))
+
+
+class Latest:
+    """The newest request of a widget not yet taken by a job: ``(tag, work)``, where ``work``
+    is called with ``superseded`` (true once a newer request waits: stop, it will not be shown).
+    Put on the GUI thread, taken on the pool's (hence the lock)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._request: tuple[object, Callable[[Callable[[], bool]], object]] | None = None
+
+    def put(self, tag, work: Callable[[Callable[[], bool]], object]) -> None:
+        """Wait for a job, in place of any request still waiting (it is never done)."""
+        with self._lock:
+            self._request = (tag, work)
+
+    def take(self):
+        """The waiting request, now the job's, or None."""
+        with self._lock:
+            request, self._request = self._request, None
+            return request
+
+    def waiting(self) -> bool:
+        """Whether a request waits (one made after the job under way took its own)."""
+        return self._request is not None
+
+    def clear(self) -> None:
+        """Drop the waiting request."""
+        self.take()
+
+
+def run_latest(pool: QThreadPool, delivery: Delivery, latest: Latest) -> None:
+    """One job on ``pool`` doing the newest request in ``latest`` as it starts:
+    ``delivery.delivered(tag, result or None)`` follows (``(None, None)`` if none waited).
+    The caller keeps one such job at a time and starts the next once this one delivered."""
+    pool.start(_LatestJob(delivery, latest))

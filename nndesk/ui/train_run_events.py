@@ -51,6 +51,7 @@ class RunEventsMixin:
             self.live.set_span(*span)
         self.live.expect_curves(*expected)
         self.model_label.setText(model)
+        self.inside_view.show_record(self.controller.inside)  # the last run's, if any
         self.plot.request_draw()
 
     @Slot(str)
@@ -75,6 +76,7 @@ class RunEventsMixin:
         if self.controller.record is not None:  # the latest run now: Replay says so
             self.replay_view.set_run_here(started_text(self.controller.record))
         self.replay_view.show_record(self.controller.replay)
+        self.inside_view.show_record(self.controller.inside)  # its layers at the start, at once
         self.live.batches_per_epoch = run.batches_per_epoch
         self.live.set_span(1, run.last_epoch)
         self.live.expect_curves(run.config.val_fraction > 0, run.config.test_every_epoch)
@@ -133,6 +135,9 @@ class RunEventsMixin:
     @Slot(object)
     def _on_controller_run_ended(self, ended) -> None:
         self.run_state.ended = ended
+        # the run's last picture without waiting for the pace of the renders (it came ~2 s
+        # after "Finished")
+        self.inside_view.show_record(self.controller.inside, at_once=True)
         if ended.reason == "diverged":
             self.plot.request_draw()  # the loss that ended it joined the curves (off the chart)
         if self.steering.unapplied:

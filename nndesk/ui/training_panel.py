@@ -281,6 +281,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             self.live.keep_loss_limits(shown_limits)
         elif config.loss == "ce":
             self.live.expect_loss(math.log(10))  # the loss of an untrained 10-class network
+        self.inside_view.wait_for_run()  # the last run's charts are not this one's
         self.tabs.setCurrentWidget(self.live_page)
         self.progress.setValue(0)
         self.progress.setFormat(translate("TrainingPanel", "Starting…"))

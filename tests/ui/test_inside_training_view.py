@@ -292,3 +292,99 @@ def test_every_title_and_axis_label_is_whole_in_the_picture(size):
             if text.get_text():
                 box = text.get_window_extent(renderer)
                 assert box.x0 >= 0 and box.x1 <= width, (text.get_text(), box.x0, box.x1)
+
+
+def _growing_record(samples: int) -> InsideRecord:
+    """``_record``'s two layers, sampled ``samples`` times."""
+    return InsideRecord(
+        ["Dense 784→32", "Dense 32→10"],
+        [
+            InsideSample(0.1 * k, (LayerSample(1.0 / (1 + k), 1e-3, math.nan),) * 2)
+            for k in range(samples)
+        ],
+    )
+
+
+@pytest.fixture
+def draws(monkeypatch):
+    """Every render's record size (samples) and matplotlib's figure draws, as they happen."""
+    from matplotlib.figure import Figure
+
+    from nndesk.ui import inside_training_view
+
+    seen = {"renders": [], "figure_draws": 0}
+    render, draw = inside_training_view.render_inside, Figure.draw
+
+    def counted_render(record, *args, **kwargs):
+        seen["renders"].append(len(record.samples))
+        return render(record, *args, **kwargs)
+
+    def counted_draw(figure, renderer):
+        seen["figure_draws"] += 1
+        return draw(figure, renderer)
+
+    monkeypatch.setattr(inside_training_view, "render_inside", counted_render)
+    monkeypatch.setattr(Figure, "draw", counted_draw)
+    return seen
+
+
+@pytest.fixture
+def held_pool():
+    """The render pool's one thread held by a job until ``held_pool.set()`` (renders asked for
+    meanwhile wait, as they do behind another chart's)."""
+    import threading
+
+    from nndesk.ui.off_gui import render_pool
+
+    assert render_pool().waitForDone(WAIT_MS)  # an earlier test's render is not ours
+    release, holding = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        holding.set()
+        release.wait(WAIT_MS / 1000)
+
+    render_pool().start(hold)
+    assert holding.wait(WAIT_MS / 1000)
+    yield release
+    release.set()
+
+
+def test_a_render_superseded_before_it_began_is_never_drawn(qtbot, qapp, draws, held_pool):
+    """Asked for three times while the pool is busy (the record growing meanwhile), only the
+    newest is drawn: at most one render waits, and a newer one takes its place."""
+    view = InsideTrainingView()
+    qtbot.addWidget(view)
+    view.resize(540, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    record = _growing_record(2)
+    view.show_record(record)
+    view.render_now()
+    record.samples.append(record.samples[-1])
+    view.render_now()
+    record.samples.append(record.samples[-1])
+    view.render_now()
+    draws["figure_draws"] = 0
+    with qtbot.waitSignal(view.rendered, timeout=WAIT_MS):
+        held_pool.set()
+    assert draws["renders"] == [4]
+    assert draws["figure_draws"] == 1
+
+
+def test_a_render_under_way_gives_up_when_a_newer_one_is_asked_for(draws):
+    from nndesk.ui.inside_training_view import Superseded, render_inside
+
+    with pytest.raises(Superseded):
+        render_inside(_walk_record(), 544, 390, superseded=lambda: True)
+    assert draws["figure_draws"] == 0
+
+
+@pytest.mark.parametrize("size", WINDOW_SIZES)
+def test_a_picture_is_drawn_once(draws, size):
+    """Its labels thinned and its titles broken on the laid-out figure, the picture is drawn
+    (rasterised) once: it was drawn three times at 1024x700, each draw laying it out again."""
+    from nndesk.ui.inside_training_view import inside_figure
+
+    figure = inside_figure(_walk_record(), *size)
+    assert draws["figure_draws"] == 1
+    assert figure.axes[0].yaxis.get_minor_formatter() is not None

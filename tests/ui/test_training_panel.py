@@ -841,6 +841,77 @@ def test_the_inside_tab_draws_the_running_networks_inside_off_the_gui_thread(qtb
     wait_until_idle(qtbot, panel)
 
 
+def _inside_text(panel) -> str:
+    """What the Inside tab says in place of a picture ("" while a picture shows)."""
+    view = panel.inside_view
+    return "" if not view.image.pixmap().isNull() else view.image.text()
+
+
+def test_inside_follows_a_first_run_from_its_click(qtbot, slow_panel):
+    """At 23 % of a first run the Inside tab still said "Start a run…" (a newcomer's walk): it
+    says what it waits for from the click, and draws the run once the tab is shown, unasked."""
+    panel, view = slow_panel, slow_panel.inside_view
+    assert "Start a run" in _inside_text(panel)  # no run yet
+    assert panel.start_training(panel.form.config().replace(epochs=100_000))
+    panel.tabs.setCurrentWidget(view)
+    assert _inside_text(panel) == "Waiting for the run's first measurements…"
+    panel.loaded.set()
+    qtbot.waitUntil(lambda: panel.controller.batches_done >= 3, timeout=WAIT_MS)
+    with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
+        panel.controller.pause()
+    assert "Start a run" not in _inside_text(panel)
+    with qtbot.waitSignal(view.rendered, timeout=2 * WAIT_MS):
+        pass  # the tab shown asks for it: no render_now
+    assert view.record is panel.controller.inside
+    assert not view.image.pixmap().isNull()
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+
+
+def test_a_second_run_clears_inside_of_the_first_at_its_click(qtbot, slow_panel):
+    """Starting a second run, Inside showed the first run's charts until its own came."""
+    panel, view = slow_panel, slow_panel.inside_view
+    panel.loaded.set()
+    config = panel.form.config().replace(epochs=1)
+    with qtbot.waitSignal(panel.controller.run_saved, timeout=WAIT_MS):
+        assert panel.start_training(config)
+    wait_until_idle(qtbot, panel)
+    panel.tabs.setCurrentWidget(view)
+    first = panel.controller.inside
+    qtbot.waitUntil(lambda: not view.image.pixmap().isNull(), timeout=2 * WAIT_MS)
+    assert view.record is first
+
+    panel.loaded.clear()  # the second run waits for its data
+    assert panel.start_training(config.replace(epochs=100_000))
+    panel.tabs.setCurrentWidget(view)
+    assert _inside_text(panel) == "Waiting for the run's first measurements…"
+    assert view.record is not first
+    with qtbot.waitSignal(panel.controller.run_started, timeout=WAIT_MS):
+        panel.loaded.set()
+    with qtbot.waitSignal(view.rendered, timeout=2 * WAIT_MS):
+        pass  # the new run's layers at its start, drawn unasked
+    assert view.record is panel.controller.inside and view.record is not first
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+
+
+def test_a_run_that_never_starts_gives_inside_back_to_the_last_run(qtbot, slow_panel):
+    panel, view = slow_panel, slow_panel.inside_view
+    panel.loaded.set()
+    config = panel.form.config().replace(epochs=1)
+    with qtbot.waitSignal(panel.controller.run_saved, timeout=WAIT_MS):
+        assert panel.start_training(config)
+    wait_until_idle(qtbot, panel)
+    first = panel.controller.inside
+    panel.loaded.clear()
+    assert panel.start_training(config)
+    assert view.record is not first
+    panel.controller.stop()  # before its data came
+    panel.loaded.set()
+    wait_until_idle(qtbot, panel)
+    assert view.record is first
+
+
 def test_loading_a_broken_model_file_on_the_train_page_shows_one_message(qtbot, panel, tmp_path):
     broken = tmp_path / "broken.npz"
     broken.write_bytes(b"PK\x03\x04 not a model")
