@@ -59,20 +59,27 @@ KINDS = ("digits", "garments")
 
 
 def read_facts(paths: list[str]) -> dict[str, ModelFacts]:
-    """Each model file's facts, read from its header alone (``read_model_header``: a 147 MB
-    model's label read 147 MB and took 1.6 s when the whole file was loaded for it); call it
-    off the GUI thread, it reads the files. A file whose header is refused is left out (the
-    Model box names it by its file; opening it says what is wrong)."""
-    from nndesk.errors import NndeskError
+    """Each model file's facts, read from its header alone; a file whose header is refused is
+    left out (``read_headers``)."""
+    return read_headers(paths)[0]
+
+
+def read_headers(paths: list[str]) -> tuple[dict[str, ModelFacts], dict[str, str]]:
+    """(each readable model file's facts, each refused file's one line naming it and why),
+    read from the headers alone (``read_model_header``: a 147 MB model's label read 147 MB and
+    took 1.6 s when the whole file was loaded for it); call it off the GUI thread, it reads the
+    files. The Model box marks a refused file damaged, with the line in its tooltip."""
+    from nndesk.errors import NndeskError, user_message
     from nndesk.nn.serialization import read_model_header
 
     facts: dict[str, ModelFacts] = {}
+    refused: dict[str, str] = {}
     for path in paths:
         try:
             facts[path] = ModelFacts.of_info(read_model_header(path).info)
-        except (NndeskError, OSError):
-            continue
-    return facts
+        except (NndeskError, OSError) as err:
+            refused[path] = user_message(err)
+    return facts, refused
 
 
 def _text(value: Any) -> str | None:

@@ -21,6 +21,7 @@ import json
 import math
 import os
 import threading
+import tokenize
 import warnings
 import zipfile
 import zlib
@@ -306,7 +307,9 @@ class _Archive:
             )
             with _NPY_HEADER_LOCK:
                 declared, fortran, dtype = read_header(f, max_header_size=_NPY_HEADER_LIMIT)
-        except (ValueError, SyntaxError, TypeError) as err:
+        # NumPy reads the header's dict with tokenize: an unclosed bracket ("(784, 8(") is a
+        # TokenError, which reached the Model box's worker and the model reader uncaught
+        except (ValueError, SyntaxError, TypeError, tokenize.TokenError) as err:
             raise _fail(
                 self.path,
                 Message(N_("array {name!r} has a damaged header ({err})"), name=name, err=err),

@@ -12,6 +12,8 @@ import zipfile
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nndesk.errors import ModelFileError
 from nndesk.model_labels import ModelFacts, read_facts
@@ -169,3 +171,47 @@ def test_a_pickled_array_is_refused_without_being_unpickled(tmp_path, saved):
     members = {**_members(path), "param/0/b.npy": _npy(np.array([Boom()], dtype=object))}
     _refused(_zip(tmp_path / "evil.npz", members), "pickled")
     assert not marker.exists()
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    cut=st.none() | st.integers(0, 4000),
+    flips=st.lists(st.tuples(st.integers(0, 10**6), st.integers(1, 255)), max_size=3),
+)
+def test_a_damaged_copy_is_labelled_or_refused_in_one_line_never_both(tmp_path_factory, cut, flips):
+    """The Model box's labels: any copy cut short or with bytes changed is either read (its
+    facts) or refused with one line naming it (marked damaged), never both, never raising."""
+    from nndesk.model_labels import read_headers
+
+    folder = tmp_path_factory.mktemp("labels")
+    model = build_model("784-8-10", rng=np.random.default_rng(0))
+    data = bytearray(save_model(folder / "m.npz", model, INFO).read_bytes())
+    for offset, mask in flips:
+        data[offset % len(data)] ^= mask
+    path = folder / "copy.npz"
+    path.write_bytes(bytes(data if cut is None else data[:cut]))
+    facts, refused = read_headers([str(path)])
+    assert len(facts) + len(refused) == 1
+    if refused:
+        line = refused[str(path)]
+        assert str(path) in line and "\n" not in line
+    else:
+        assert facts[str(path)].kind in ("garments", None)
+
+
+def test_an_array_header_with_an_unclosed_bracket_is_one_line_not_a_token_error(saved, tmp_path):
+    """Found by the property above: NumPy reads an array's header with tokenize, and an
+    unclosed bracket in its shape raised tokenize.TokenError out of the header read (the
+    Model box's listing) and ``load_model`` alike."""
+    path, _model = saved
+    members = _members(path)
+    name = next(n for n in members if n.startswith("param/"))
+    members[name] = members[name].replace(b"(784, 32)", b"(784, 32(", 1)
+    broken = tmp_path / "unclosed.npz"
+    with zipfile.ZipFile(broken, "w") as z:
+        for member, data in members.items():
+            z.writestr(member, data)
+    message = _refused(broken, "has a damaged header")
+    with pytest.raises(ModelFileError) as info:
+        load_model(broken)
+    assert str(info.value) == message
