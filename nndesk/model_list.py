@@ -6,10 +6,16 @@ stops answering held the window's start for as long as each stat took (a dozen o
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nndesk.model_labels import ModelFacts, read_facts
+from nndesk.model_labels import ModelFacts, read_headers
+
+#: a file as found (inode, size, modification time in ns): another one is another file, even
+#: under the same name (saved over, damaged in another program, replaced by a good copy)
+Signature = tuple[int, int, int]
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,10 @@ class ModelListing:
     resolved: dict[str, str] = field(default_factory=dict)
     #: the facts of the files read for it (as given) -> ``ModelFacts``; unreadable ones left out
     facts: dict[str, ModelFacts] = field(default_factory=dict)
+    #: the files read for it whose header was refused (as given) -> one line naming it and why
+    refused: dict[str, str] = field(default_factory=dict)
+    #: each listed file (as given) -> its ``Signature`` now (None: not a file)
+    signatures: dict[str, Signature | None] = field(default_factory=dict)
 
 
 def is_file(path: str | Path) -> bool:
@@ -30,6 +40,15 @@ def is_file(path: str | Path) -> bool:
         return Path(path).is_file()
     except (OSError, ValueError):
         return False
+
+
+def signature(path: str | Path) -> Signature | None:
+    """``path``'s ``Signature``, or None when it cannot be looked at (gone, refused)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def resolved(path: str | Path) -> str:
@@ -54,15 +73,25 @@ def gone_models(remembered: list[Path]) -> frozenset[str]:
 
 
 def look_at_models(
-    shipped: list[Path], remembered: list[Path], known: frozenset[str], limit: int
+    shipped: list[Path],
+    remembered: list[Path],
+    known: Mapping[str, Signature | None],
+    limit: int,
 ) -> ModelListing:
     """The listing of ``shipped`` and the ``remembered`` recent models that exist (``limit`` of
-    them), with the facts of the files not in ``known`` read from their headers."""
+    them), with the headers read of the files not read as they are now: ``known`` maps a file
+    read before to its ``Signature`` then (an entry kept the label of a file saved over)."""
     recent = existing_models(remembered, limit)
-    listed = [*shipped, *recent]
-    unread = [str(path) for path in listed if str(path) not in known]
+    listed = [str(path) for path in [*shipped, *recent]]
+    signatures = {path: signature(path) for path in listed}
+    unread = [
+        path
+        for path, now in signatures.items()
+        if now is not None and (path not in known or known[path] != now)
+    ]
+    facts, refused = read_headers(unread) if unread else ({}, {})
     return ModelListing(
-        recent, {str(path): resolved(path) for path in listed}, read_facts(unread) if unread else {}
+        recent, {path: resolved(path) for path in listed}, facts, refused, signatures
     )
 
 

@@ -57,7 +57,7 @@ def test_preferences_and_the_model_box_keep_the_same_recent_models(qapp, tmp_pat
     kinds = _entries(tmp_path / "models")
     preferences.settings().setValue("models/recent", [str(kinds[k]) for k in order])
     remembered = preferences.recent_model_entries()
-    listing = look_at_models([], remembered, frozenset(), preferences.RECENT_LIMIT)
+    listing = look_at_models([], remembered, {}, preferences.RECENT_LIMIT)
     expected = existing_models(remembered, preferences.RECENT_LIMIT)
     assert preferences.recent_models() == listing.recent == expected
     assert all(path.is_file() for path in expected)

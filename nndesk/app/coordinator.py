@@ -40,7 +40,13 @@ from nndesk.errors import ConfigError, NndeskError, user_message
 from nndesk.i18n import N_, localised
 from nndesk.inference import Classifier, mode_models, shipped_models
 from nndesk.model_labels import ModelFacts
-from nndesk.model_list import ModelInUse, ModelListing, look_at_model_in_use, look_at_models
+from nndesk.model_list import (
+    ModelInUse,
+    ModelListing,
+    Signature,
+    look_at_model_in_use,
+    look_at_models,
+)
 from nndesk.nn.serialization import OldModelFileWarning
 from nndesk.plain_text import one_line
 from nndesk.preprocess import upscale_28
@@ -145,11 +151,20 @@ class Coordinator(QObject):
         # exist, what each listed path resolves to, and what each model is, read from its
         # header: path (as listed; a model put in use: resolved) -> ModelFacts
         self._model_facts: dict[str, ModelFacts] = {}
-        self._facts_asked: set[str] = set()
+        #: listed path -> its Signature when its header was read (facts or refused): a file
+        #: changed since (saved over, damaged) is read again by the next listing
+        self._read_as: dict[str, Signature | None] = {}
+        #: listed path -> one line why its header was refused: the box marks it damaged
+        self._refused: dict[str, str] = {}
+        #: path -> (its Signature, one line why) when a read of the whole file failed (weights
+        #: edited, the header intact): marked damaged while the newest listing finds it so
+        self._load_failed: dict[str, tuple[Signature | None, str]] = {}
+        self._signatures: dict[str, Signature | None] = {}  # the newest listing's
         self._resolved: dict[str, str] = {}  # listed path -> resolved path
         self._shipped: list[Path] = []
         self._recent_found: list[Path] = []  # the newest listing's existing recent models
         self._listings_asked = 0
+        self._listing_shown = 0  # the newest listing delivered: an older one is dropped
         self.listing_look = Delivery()
         self.listing_look.delivered.connect(self._on_listing_look_delivered)
         # a model put in use: its file resolved for the recent models, off the GUI thread
@@ -164,6 +179,12 @@ class Coordinator(QObject):
         prediction.image_ready.connect(self._on_prediction_image_ready)
         prediction.image_failed.connect(self._on_prediction_image_failed)
         prediction.model_failed.connect(self._on_prediction_model_failed)
+        prediction.model_refused.connect(self._on_prediction_model_refused)
+        # back from another program, where a listed model file may have been saved over or
+        # damaged: the Model box looks at its files again (off the GUI thread)
+        app = QApplication.instance()
+        if app is not None:
+            app.applicationStateChanged.connect(self._on_application_state_changed)
         loader.loaded.connect(self._on_loader_loaded)
         loader.failed.connect(self._on_loader_failed)
         window.add_shutdown_hook(prediction.shutdown)
@@ -179,8 +200,7 @@ class Coordinator(QObject):
         self._shipped = shipped
         self._show_model_choices()
         self._listings_asked += 1
-        known = frozenset(self._model_facts) | frozenset(self._facts_asked)
-        self._facts_asked.update(str(p) for p in [*shipped, *remembered])
+        known = dict(self._read_as)
         run_off_gui(
             QThreadPool.globalInstance(),
             self.listing_look,
@@ -190,18 +210,49 @@ class Coordinator(QObject):
 
     def _show_model_choices(self) -> None:
         self.window.set_model_choices(
-            self._shipped, self._recent_found, self._model_facts, self._resolved
+            self._shipped, self._recent_found, self._model_facts, self._resolved, self._damaged()
         )
+
+    def _damaged(self) -> dict[str, str]:
+        """Listed path -> one line why it cannot be used: its header refused, or a read of the
+        file as the newest listing found it failed."""
+        damaged = dict(self._refused)
+        for path, (found, line) in self._load_failed.items():
+            if found is not None and self._signatures.get(path) == found:
+                damaged.setdefault(path, line)
+        return damaged
 
     @Slot(object, object)
     def _on_listing_look_delivered(self, asked: int, listing: ModelListing | None) -> None:
-        if listing is None:
-            return
+        if listing is None or asked < self._listing_shown:
+            return  # a newer listing was shown: it read every file this one read, or newer
+        self._listing_shown = asked
+        for path in listing.refused:  # what the file said it was is no longer so
+            self._model_facts.pop(path, None)
+            self._model_facts.pop(self._resolved.get(path, path), None)
+        for path in listing.facts:
+            self._refused.pop(path, None)
+        self._refused.update(listing.refused)
         self._model_facts.update(listing.facts)
+        for path in [*listing.facts, *listing.refused]:
+            self._read_as[path] = listing.signatures.get(path)
+        self._signatures = dict(listing.signatures)
         self._resolved.update(listing.resolved)
         if asked == self._listings_asked:  # an older listing may not have a recent model since
             self._recent_found = listing.recent
         self._show_model_choices()
+
+    @Slot(str, object, str)
+    def _on_prediction_model_refused(self, path: str, found: object, line: str) -> None:
+        """A model file a read could not use: marked damaged in the Model box while it stays
+        that file (the listing looks at it again, off the GUI thread)."""
+        self._load_failed[path] = (found if isinstance(found, tuple) else None, line)
+        self.refresh_model_choices()
+
+    @Slot(Qt.ApplicationState)
+    def _on_application_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.refresh_model_choices()
 
     def open_mode_model(self, mode: str) -> None:
         """Put in use the shipped model for ``mode`` (the best that reads: a damaged default

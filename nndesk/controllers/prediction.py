@@ -29,6 +29,7 @@ from nndesk.explain import FAST_KINDS, Explanation, explain_prediction, saliency
 from nndesk.i18n import N_, shown
 from nndesk.inference import Classifier, Prediction
 from nndesk.inside_maps import render_rows
+from nndesk.model_list import signature
 from nndesk.preprocess import nearly_empty
 
 THROTTLE_MS = 60  # at most ~16 predictions a second while drawing
@@ -89,8 +90,8 @@ class ModelResult:
     token: int
     classifier: Classifier | None  # the model read, or None with
     error: str | None  # one line naming the file and what is wrong
-    #: a first-of-kind read: each candidate that could not be read (damaged, unreadable), in
-    #: order, as (the file as found: ``_file_key``, one line naming it and what is wrong); the
+    #: each file that could not be read (damaged, unreadable), in order, as (the file as found:
+    #: ``_file_key``, one line naming it and what is wrong); for a first-of-kind read, the
     #: first not said yet this session is said, even when a later one is put in use
     passed_over: tuple[tuple[tuple, str], ...] = ()
 
@@ -98,11 +99,7 @@ class ModelResult:
 def _file_key(path: str) -> tuple:
     """``path`` and, while it can be looked at, its inode, size and modification time: a
     damaged file replaced by another copy (or repaired and damaged again) is a new file."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return (path,)
-    return (path, st.st_ino, st.st_size, st.st_mtime_ns)
+    return (path, signature(path))
 
 
 #: the damaged candidates (``_file_key``) a first-of-kind read said this session: the mode's
@@ -186,7 +183,8 @@ class _Worker(QObject):
         try:
             result = ModelResult(job.token, Classifier.from_file(job.path), None)
         except Exception as err:  # noqa: BLE001 - one line for the user, never a dead thread
-            result = ModelResult(job.token, None, _read_error(job.path, err))
+            line = _read_error(job.path, err)
+            result = ModelResult(job.token, None, line, ((_file_key(job.path), line),))
         self.model_read.emit(result)
 
     @staticmethod
@@ -312,6 +310,9 @@ class PredictionController(QObject):
     image_ready = Signal(object)  # uint8 (280, 280): the newest opened/dropped/pasted image, fitted
     image_failed = Signal(str)  # one line naming the image and why it cannot be used
     model_failed = Signal(str)  # one line naming a model file ``open_model`` could not use
+    #: (path as asked, its ``model_list.Signature`` then or None, one line why): a model file a
+    #: read could not use (``open_model``, or a candidate ``open_first_of_kind`` passed over)
+    model_refused = Signal(str, object, str)
     #: True: the mode's model is being read (``open_first_of_kind``: at start, a mode switch);
     #: False: it is in use, or none could be (``classifier_changed`` came first)
     model_loading = Signal(bool)
@@ -501,6 +502,8 @@ class PredictionController(QObject):
     @Slot(object)
     def _on_worker_model_read(self, result: ModelResult) -> None:
         self._models_running -= 1
+        for (path, found), line in result.passed_over:  # the Model box marks them damaged
+            self.model_refused.emit(path, found, line)
         if result.token != self._model_token:
             return  # the user chose another model meanwhile
         if result.error is not None:

@@ -3456,6 +3456,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>chưa kiểm tra</translation>
     </message>
     <message>
+        <source>{name}  (damaged)</source>
+        <translation>{name}  (bị hỏng)</translation>
+    </message>
+    <message>
         <source>{name} · {accuracy}</source>
         <translation>{name} · {accuracy}</translation>
     </message>
@@ -3466,6 +3470,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>{stem}  (shipped)</source>
         <translation>{stem}  (có sẵn)</translation>
+    </message>
+    <message>
+        <source>{stem}  (shipped, damaged)</source>
+        <translation>{stem}  (có sẵn, bị hỏng)</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._model_facts: dict[str, ModelFacts] = {}
         #: listed path -> the path it resolves to, found off the GUI thread (``model_list``)
         self._resolved_paths: dict[str, str] = {}
+        #: listed path -> one line why it cannot be used (the box marks it damaged)
+        self._damaged_models: dict[str, str] = {}
         self._answer_names: tuple[str, ...] = ()  # the classes the bars name (raw names)
         self._shutdown_hooks: list[Callable[[], None]] = []
         self._close_guards: list[Callable[[], bool]] = []
@@ -401,16 +403,20 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         recent: list[Path],
         facts: dict[str, ModelFacts] | None = None,
         resolved: dict[str, str] | None = None,
+        damaged: dict[str, str] | None = None,
     ) -> None:
         """Fill the model picker and File > Recent models with ``shipped`` and ``recent`` files;
-        ``facts`` (path -> ``ModelFacts``, read off the GUI thread) say what each is and
+        ``facts`` (path -> ``ModelFacts``, read off the GUI thread) say what each is,
         ``resolved`` (path -> resolved path, found off the GUI thread) which entries are one
-        file (None: those known already). No file is looked at here."""
+        file, and ``damaged`` (path -> one line why) which cannot be used (None: those known
+        already). No file is looked at here."""
         self._model_paths = (list(shipped), list(recent))
         if facts is not None:
             self._model_facts = dict(facts)
         if resolved is not None:
             self._resolved_paths = dict(resolved)
+        if damaged is not None:
+            self._damaged_models = dict(damaged)
         self._fill_model_choices()
 
     def _resolved(self, path) -> str:
@@ -426,7 +432,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         saying a pick switches the mode: a Fashion run picked among digit runs by mistake
         switched the window to Clothing without a word (``ui.model_choices``)."""
         shipped, recent = self._model_paths
-        facts = self._model_facts
+        facts, damaged = self._model_facts, self._damaged_models
         combo = self.model_combo
         combo.blockSignals(True)
         combo.clear()
@@ -436,7 +442,9 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             key = self._resolved(path)
             if key not in seen:
                 seen.add(key)
-                choices.append(Choice(Path(path), is_shipped, facts.get(str(path), facts.get(key))))
+                known = facts.get(str(path), facts.get(key))
+                problem = damaged.get(str(path), damaged.get(key))
+                choices.append(Choice(Path(path), is_shipped, known, problem))
         ours, others, header = arrange(choices, self._mode)
         for group in (ours, others):
             if group is others and others:
@@ -447,6 +455,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
                 combo.addItem(choice.text(), str(choice.path))
                 combo.setItemData(combo.count() - 1, choice.tip(), Qt.ItemDataRole.ToolTipRole)
                 combo.setItemData(combo.count() - 1, choice.shorter(), SHORT_ROLE)
+                if choice.problem is not None:
+                    combo.mark_damaged(combo.count() - 1)
         combo.insertSeparator(combo.count())
         combo.addItem(translate("MainWindow", "Open model..."), OPEN_MODEL)
         combo.blockSignals(False)

@@ -34,21 +34,33 @@ OTHER_MODE_HEADERS = {
 
 #: the item role holding an entry's shorter forms, longest first (``Choice.shorter``)
 SHORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: the item role marking a damaged model's entry (written in the theme's muted colour)
+DAMAGED_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 @dataclass(frozen=True)
 class Choice:
     """One model file in the box: its path, whether it ships with nndesk, what it is (None
-    while its header is not read)."""
+    while its header is not read), and why it cannot be used (None: as far as is known, it
+    can)."""
 
     path: Path
     shipped: bool
     facts: ModelFacts | None
+    problem: str | None = None
 
     def text(self, layers: bool = True, dataset: bool = True) -> str:
         """ "mnist-cnn (shipped) · MNIST 784-c32-p-c64-p-128-10 · 99.4%"; without ``layers``
         "mnist-cnn (shipped) · MNIST · 99.4%", without ``dataset`` too "mnist-cnn (shipped) ·
-        99.4%" (the closed box's shorter forms, when the whole does not fit)."""
+        99.4%" (the closed box's shorter forms, when the whole does not fit). A damaged file:
+        "mnist-cnn  (shipped, damaged)", "run 10:13:22  (damaged)" (what its header said
+        is not what the file is)."""
+        if self.problem is not None:
+            if self.shipped:
+                return translate("MainWindow", "{stem}  (shipped, damaged)").format(
+                    stem=self.path.stem
+                )
+            return translate("MainWindow", "{name}  (damaged)").format(name=shown_name(self.path))
         if self.shipped:
             name = translate("MainWindow", "{stem}  (shipped)").format(stem=self.path.stem)
         else:
@@ -78,8 +90,9 @@ class Choice:
         return [self.text(layers=False), self.text(layers=False, dataset=False)]
 
     def tip(self) -> str:
-        """The whole entry and the file (the box elides a long entry)."""
-        return f"{self.text()}\n{self.path}"
+        """The whole entry and the file (the box elides a long entry); for a damaged file,
+        the line saying why (it names the file)."""
+        return f"{self.text()}\n{self.problem or self.path}"
 
 
 def arrange(choices: list[Choice], mode: str) -> tuple[list[Choice], list[Choice], str | None]:
@@ -123,6 +136,13 @@ class ModelBox(QComboBox):
         item.setFont(font)
         item.setForeground(QColor(theme.colours().muted))
 
+    def mark_damaged(self, row: int) -> None:
+        """Write entry ``row`` greyed, in the theme's muted colour (at AA, unlike the style's
+        disabled grey), as a damaged model's: it stays a choice, which says why it fails."""
+        item = self._items().item(row)
+        item.setData(True, DAMAGED_ROLE)
+        item.setForeground(QColor(theme.colours().muted))
+
     def _items(self) -> QStandardItemModel:
         return cast(QStandardItemModel, self.model())  # a QComboBox's own model
 
@@ -131,7 +151,8 @@ class ModelBox(QComboBox):
         model = self._items()
         for row in range(self.count()):
             item = model.item(row)
-            if item.text() and not item.flags() & Qt.ItemFlag.ItemIsEnabled:  # a header
+            header = item.text() and not item.flags() & Qt.ItemFlag.ItemIsEnabled
+            if header or item.data(DAMAGED_ROLE):
                 item.setForeground(QColor(colours.muted))
 
     def shown_text(self) -> str:

@@ -152,3 +152,130 @@ def test_the_other_mode_s_header_reads_at_aa_in_both_themes(
     finally:
         combo.hidePopup()
         theme.apply_theme(qapp, "system")
+
+
+def _shipped(weights: Path, name: str, kind: str, arch: str, accuracy: float) -> Path:
+    """A small model saved in ``weights`` under a shipped model's name."""
+    return _model(weights.parent / f"built-{name}", kind, arch, accuracy).rename(
+        weights / f"{name}.npz"
+    )
+
+
+def _cut_short(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # an interrupted copy: no header can be read
+
+
+def _edited(path: Path) -> None:
+    """One weight changed in a valid archive, as a hand edit leaves it: the header reads, the
+    checksum does not match."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        members = {name: z.read(name) for name in z.namelist()}
+    name = next(n for n in members if n.startswith("param/"))
+    array = np.load(io.BytesIO(members[name]))
+    array.flat[0] += 1.0
+    buffer = io.BytesIO()
+    np.save(buffer, array)
+    members[name] = buffer.getvalue()
+    with zipfile.ZipFile(path, "w") as z:
+        for member, data in members.items():
+            z.writestr(member, data)
+
+
+def _entry(combo, path: Path) -> tuple[str, str, bool, str]:
+    """(text, tooltip, whether it can be picked, text colour) of ``path``'s entry."""
+    index = combo.findData(str(path))
+    if index < 0:
+        return ("", "", False, "")  # not listed (yet)
+    item = combo.model().item(index)
+    tip = combo.itemData(index, Qt.ItemDataRole.ToolTipRole)
+    enabled = bool(item.flags() & Qt.ItemFlag.ItemIsEnabled)
+    return combo.itemText(index), tip, enabled, item.foreground().color().name()
+
+
+def test_a_damaged_shipped_model_is_marked_and_picking_it_keeps_the_model_in_use(
+    qtbot, window_factory, tmp_path, monkeypatch, messages
+):
+    """walk46: the box listed a damaged shipped model like the others. A file whose header
+    cannot be read is marked at once, one whose weights fail their checksum once a read found
+    it; each greyed, with the reason in its tooltip, and picking one says why in one message
+    and keeps the model in use."""
+    from nndesk.ui import theme
+    from tests.ui.conftest import ship_weights_from
+
+    weights = tmp_path / "weights"
+    weights.mkdir()
+    cnn = _shipped(weights, "mnist-cnn", "digits", "784-16-10", 0.99)
+    mlp = _shipped(weights, "mnist-mlp", "digits", "784-32-10", 0.9712)
+    fashion_cnn = _shipped(weights, "fashion-cnn", "garments", "784-16-10", 0.92)
+    _shipped(weights, "fashion-mlp", "garments", "784-64-64-10", 0.8724)
+    _cut_short(cnn)
+    _edited(fashion_cnn)
+    ship_weights_from(monkeypatch, weights)
+    desk = window_factory(mode="digits")
+    window, combo, prediction = desk.window, desk.window.model_combo, desk.prediction
+    marked = "mnist-cnn  (shipped, damaged)"
+    qtbot.waitUntil(lambda: _entry(combo, cnn)[0] == marked, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: prediction.current() is not None and prediction.is_idle())
+    assert len(messages) == 1 and messages[0][1].endswith("; using mnist-mlp instead.")
+    text, tip, enabled, colour = _entry(combo, cnn)
+    assert enabled and colour == theme.colours().muted
+    assert tip.startswith(f"{marked}\n") and "incomplete or damaged" in tip and str(cnn) in tip
+    assert _entry(combo, mlp)[:3] == (
+        "mnist-mlp  (shipped) · MNIST 784-32-10 · 97.1%",
+        f"mnist-mlp  (shipped) · MNIST 784-32-10 · 97.1%\n{mlp}",
+        True,
+    )
+    # its header reads: listed as what it says it is until a read finds its weights edited
+    listed = "fashion-cnn  (shipped) · Fashion-MNIST 784-16-10 · 92.0%"
+    assert _entry(combo, fashion_cnn)[0] == listed
+    in_use = combo.currentText()
+    index = combo.findData(str(cnn))
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)  # as a click on the entry does
+    qtbot.waitUntil(lambda: len(messages) == 2, timeout=WAIT_MS)
+    qtbot.waitUntil(prediction.is_idle)
+    assert messages[1][0] == "Cannot open model" and str(cnn) in messages[1][1]
+    assert prediction.current().path.resolve() == mlp.resolve()
+    assert combo.currentText() == in_use
+    window.mode_change_requested.emit("garments")  # fashion-cnn is read, and passed over
+    qtbot.waitUntil(lambda: len(messages) == 3, timeout=WAIT_MS)
+    assert messages[2][1].endswith("; using fashion-mlp instead.")
+    marked = "fashion-cnn  (shipped, damaged)"
+    qtbot.waitUntil(lambda: _entry(combo, fashion_cnn)[0] == marked, timeout=WAIT_MS)
+    assert "checksum" in _entry(combo, fashion_cnn)[1]
+
+
+def test_the_box_reads_a_changed_file_again_when_the_window_is_active_again(
+    qtbot, window_factory, tmp_path
+):
+    """walk46: an entry kept the label of the file it was, after the file was saved over or
+    damaged in another program; coming back to the window reads the changed header (only)."""
+    from PySide6.QtGui import QGuiApplication
+
+    folder = tmp_path / "20261203-063324-aaa"
+    digits = _model(folder, "digits", "784-32-10", 0.9712)
+    other = _model(tmp_path / "20261203-063900-bbb", "digits", "784-16-10", 0.5)
+    desk = window_factory(classifier=Classifier.from_file(other), mode="digits")
+    combo = desk.window.model_combo
+    preferences.add_recent_model(digits)
+    desk.coordinator.refresh_model_choices()
+    name = shown_name(digits)
+    qtbot.waitUntil(lambda: _entry(combo, digits)[0].endswith("97.1%"), timeout=WAIT_MS)
+
+    def back_to_the_window() -> None:
+        app = QGuiApplication.instance()
+        app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
+        app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
+
+    _model(folder, "digits", "784-64-10", 0.8813)  # saved over, in another window or program
+    back_to_the_window()
+    wanted = f"{name} · MNIST 784-64-10 · 88.1%"
+    qtbot.waitUntil(lambda: _entry(combo, digits)[0] == wanted, timeout=WAIT_MS)
+    _cut_short(digits)
+    back_to_the_window()
+    qtbot.waitUntil(lambda: _entry(combo, digits)[0] == f"{name}  (damaged)", timeout=WAIT_MS)
+    assert "incomplete or damaged" in _entry(combo, digits)[1]
