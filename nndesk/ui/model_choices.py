@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QToolTip
 
 from nndesk.data.registry import DATASETS
 from nndesk.i18n import QT_TRANSLATE_NOOP
-from nndesk.inference import shown_name
+from nndesk.inference import DEFAULT_MODELS, shown_name
 from nndesk.model_labels import ModelFacts
 from nndesk.ui import theme
 from nndesk.ui.choice_box import paint_showing
@@ -85,6 +85,16 @@ class Choice:
             name=name, network=network, accuracy=accuracy
         )
 
+    def kind(self) -> str | None:
+        """The mode it answers in, as its header says; a shipped model whose header cannot be
+        read, by its name (a cut-short fashion-cnn was listed among the digit models)."""
+        if self.facts is not None and self.facts.kind is not None:
+            return self.facts.kind
+        if self.shipped:
+            named = (kind for kind, names in DEFAULT_MODELS.items() if self.path.stem in names)
+            return next(named, None)
+        return None
+
     def shorter(self) -> list[str]:
         """The closed box's shorter forms of ``text()``, longest first."""
         return [self.text(layers=False), self.text(layers=False, dataset=False)]
@@ -98,9 +108,9 @@ class Choice:
 def arrange(choices: list[Choice], mode: str) -> tuple[list[Choice], list[Choice], str | None]:
     """(the models of ``mode``, the other mode's, the other mode's header). A model whose kind
     is not known yet counts as one of ``mode``'s: it moves once its header is read."""
-    ours = [c for c in choices if c.facts is None or c.facts.kind in (None, mode)]
+    ours = [c for c in choices if c.kind() in (None, mode)]
     others = [c for c in choices if c not in ours]
-    kinds = {c.facts.kind for c in others if c.facts is not None}
+    kinds = {c.kind() for c in others}
     other_kind = next(iter(kinds)) if len(kinds) == 1 else None
     header = (
         translate_marked("MainWindow", OTHER_MODE_HEADERS[other_kind])
