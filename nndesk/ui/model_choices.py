@@ -101,8 +101,12 @@ class Choice:
 
     def tip(self) -> str:
         """The whole entry and the file (the box elides a long entry); for a damaged file,
-        the line saying why (it names the file)."""
-        return f"{self.text()}\n{self.problem or self.path}"
+        then why, on a line of its own (path and reason on one line ran off a 1024 px
+        screen in Vietnamese)."""
+        if self.problem is None:
+            return f"{self.text()}\n{self.path}"
+        reason = self.problem.removeprefix(f"{self.path}: ")
+        return f"{self.text()}\n{self.path}\n{reason}"
 
 
 def arrange(choices: list[Choice], mode: str) -> tuple[list[Choice], list[Choice], str | None]:
