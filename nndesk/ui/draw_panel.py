@@ -259,7 +259,9 @@ class DrawPanel(QWidget):
         grid = self.layout()
         metrics = self.fontMetrics()
         line = metrics.lineSpacing()
-        answer = QFontMetrics(self.prediction_panel.top_label.base_font()).height()
+        # the big answer, and its percentage's line under it in a narrow column (that line
+        # stays under "Not sure" too, so that the bars never move with the answer)
+        answer = self.prediction_panel.answer_height()
         bars = 10 * (metrics.height() + ProbabilityBars.MIN_BAR + 5) + 4
         # its title (two lines), the overlay box, three lines under the answer, the last rows
         reserve = 9 * line + answer + bars + 40

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QSpinBox,
+    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -375,6 +376,53 @@ class ProbabilityBars(QWidget):
         self.painted.emit()
 
 
+class FigureLabel(QLabel):
+    """The answer's percentage: one line of its type high even while empty, so that the line
+    under a narrow column's answer keeps its place when the first answer fills it."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), self.fontMetrics().height()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self.fontMetrics().height()))
+
+
+class AnswerPlace(QWidget):
+    """The answer or, in its place, a placeholder: as tall at a width as the taller of the two,
+    whichever shows, so that nothing under it moves when the first answer comes."""
+
+    def __init__(self, answer: QWidget, placeholder: QLabel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._answer, self._placeholder = answer, placeholder
+        self._pages = QStackedLayout(self)
+        self._pages.setContentsMargins(0, 0, 0, 0)
+        self._pages.addWidget(answer)
+        self._pages.addWidget(placeholder)
+
+    def answer_height(self) -> int:
+        """The answer's height: its big type, and its percentage's line under it when stacked."""
+        return self._answer.sizeHint().height()
+
+    def show_answer(self, shown: bool) -> None:
+        self._pages.setCurrentWidget(self._answer if shown else self._placeholder)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        # the hidden page counts too: a stack asks only the page shown for its height-for-width
+        return max(self.answer_height(), self._placeholder.heightForWidth(width))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().sizeHint().width(), self.heightForWidth(max(1, self.width())))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        least = super().minimumSizeHint().width()
+        return QSize(least, self.heightForWidth(max(1, self.width())))
+
+
 class FitLabel(QLabel):
     """One line in a large font that shrinks its font to fit its width rather than widen the
     column: "7" and "Ankle boot" take the same room, so the panes never move with the answer."""
@@ -440,21 +488,31 @@ class PredictionPanel(QWidget):
             )
         )
         self.top_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.confidence_label = QLabel("")
+        self.confidence_label = FigureLabel("")
         # a widget style sheet, not setFont: it survives the theme's application style sheet
-        self._confidence_style = f"font-size: {self.font().pointSizeF() * 1.5:.1f}pt;"
-        self._hint_style = f"font-size: {self.font().pointSizeF():.1f}pt;"
-        self.confidence_label.setStyleSheet(self._confidence_style)
+        self.confidence_label.setStyleSheet(f"font-size: {self.font().pointSizeF() * 1.5:.1f}pt;")
         self.confidence_label.setToolTip(
             translate("PredictionPanel", "How sure the network is of its answer")
         )
-        # the placeholder ("Draw a T-shirt, trouser, bag, shoe...") wraps: it must not set the
-        # width of the drawing column
-        self.confidence_label.setWordWrap(True)
+        # with no answer ("Draw a T-shirt, trouser, bag, shoe...", "Loading the model…") this
+        # takes the answer's place, wrapped over its whole width; the place keeps the height
+        # of the taller of the two: in the percentage's place it wrapped over three lines, and
+        # the bars moved up 6 px (1280 px) to 21 px (1024 px) when the first answer came
+        self.placeholder_label = QLabel("")
+        self.placeholder_label.setWordWrap(True)  # never sets the drawing column's width
+        self._hint_style = f"font-size: {self.font().pointSizeF():.1f}pt;"
+        self.placeholder_label.setStyleSheet(self._hint_style)
+        self.placeholder_label.setAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         # which probability the percentage is: the Inside page shows the raw softmax, so a
         # learner comparing the two must see that this one is calibrated
         self.kind_label = QLabel("")
         self.kind_label.setStyleSheet(self._hint_style)
+        # hidden under "Not sure" and with no answer, its line stays: the bars do not move
+        keep = self.kind_label.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.kind_label.setSizePolicy(keep)
         theme.set_tone(self.kind_label, "muted")
         self.true_label = QLabel("")
         self.true_label.setToolTip(
@@ -505,14 +563,17 @@ class PredictionPanel(QWidget):
         self._placeholder = ""
 
         # the answer and its percentage: side by side, or in a narrow column one under the other
-        self._head = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        answer = QWidget()
+        self._head = QBoxLayout(QBoxLayout.Direction.LeftToRight, answer)
+        self._head.setContentsMargins(0, 0, 0, 0)
         self._figure = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self._figure.setSpacing(0)
         self._narrow: bool | None = None
+        self._answer_place = AnswerPlace(answer, self.placeholder_label)
         self._arrange_head(narrow=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._head)
+        layout.addWidget(self._answer_place)
         layout.addWidget(self.true_label)
         layout.addWidget(self.runner_up_label)
         layout.addWidget(self.bars)
@@ -579,11 +640,10 @@ class PredictionPanel(QWidget):
         )
         return answer + 8 + figure > width
 
-    def _show_figure(self) -> None:
-        """Under the answer in a narrow column, an empty percentage ("Not sure" says none)
-        takes no line: at 1024x700 the bars need that height."""
-        empty = not self.confidence_label.text() and self.kind_label.isHidden()
-        self.confidence_label.setVisible(not (self._narrow and empty))
+    def answer_height(self) -> int:
+        """The height the answer takes above the runner-up line, with or without an answer:
+        more in a narrow column, where its percentage has a line of its own."""
+        return self._answer_place.answer_height()
 
     def head_is_stacked(self) -> bool:
         return bool(self._narrow)
@@ -613,7 +673,8 @@ class PredictionPanel(QWidget):
             self._figure.addWidget(self.kind_label)
             self._head.addLayout(self._figure)
             self._head.addStretch(1)
-        self._show_figure()
+        # the answer, hidden while the placeholder shows, does not tell its place it changed
+        self._answer_place.updateGeometry()
 
     def true_label_index(self) -> int | None:
         """The class index shown as the true label (None: none shown)."""
@@ -645,11 +706,6 @@ class PredictionPanel(QWidget):
     def _redraw(self) -> None:
         self.set_prediction(self._prediction, self._placeholder)
 
-    def _set_confidence_style(self, style: str) -> None:
-        # a style sheet set again re-polishes the label on every stroke: only set a change
-        if self.confidence_label.styleSheet() != style:
-            self.confidence_label.setStyleSheet(style)
-
     def set_prediction(self, prediction, placeholder: str = "") -> None:
         """Show a ``Prediction`` (None: blank canvas or no model, ``placeholder`` shown instead).
 
@@ -658,14 +714,15 @@ class PredictionPanel(QWidget):
         if prediction is None:
             self.top_label.setText("–")
             self.kind_label.hide()
-            self._set_confidence_style(self._hint_style)  # a hint, not a number
-            self.confidence_label.setText(
+            self.confidence_label.setText("")
+            self.placeholder_label.setText(
                 placeholder or translate("PredictionPanel", "Draw something")
             )
+            self._answer_place.show_answer(False)
             self.runner_up_label.setText("")
             self.bars.set_probabilities(None, self._true)
-            self._show_figure()
             return
+        self._answer_place.show_answer(True)
         raw = self.raw_box.isChecked()
         probs = prediction.uncalibrated if raw else prediction.probabilities
         calibrated = not raw and not np.array_equal(
@@ -675,7 +732,6 @@ class PredictionPanel(QWidget):
         second = runner_up(probs)[0] if len(probs) >= 2 else None
         label = prediction.label
         name1 = self._names[label] if 0 <= label < len(self._names) else prediction.class_name
-        self._set_confidence_style(self._confidence_style)
         self.kind_label.setText(
             translate("PredictionPanel", "calibrated")
             if calibrated
@@ -717,7 +773,6 @@ class PredictionPanel(QWidget):
                 self._runner_up_text(html.escape(name), probs[second], margin)
             )
         self.bars.set_probabilities(probs, self._true)
-        self._show_figure()
         if self._true is not None:
             correct = prediction.label == self._true
             mark = (

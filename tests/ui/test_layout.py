@@ -329,8 +329,11 @@ def test_the_panes_and_the_canvas_stay_put_across_modes_models_and_answers(
     window.set_mode("garments")  # its hint is two lines at these widths
     prediction.set_classifier(Classifier.from_file(WEIGHTS_DIR / "fashion-mlp.npz"))
     assert place() == first
+    panel = window.prediction_panel
+    names = panel.bars.class_names()
     for name in ("Ankle boot", "T-shirt/top", "Bag"):  # long and short answers in big type
-        window.prediction_panel.top_label.setText(name)
+        _fashion_answer(panel, [0.91 if n == name else 0.01 for n in names], None)
+        assert panel.top_label.text() == name
         assert place() == first, name
         label = window.prediction_panel.top_label
         assert label.fontMetrics().horizontalAdvance(name) <= label.contentsRect().width()
@@ -338,6 +341,46 @@ def test_the_panes_and_the_canvas_stay_put_across_modes_models_and_answers(
     assert place() == first
     window.set_mode("digits")
     assert place() == first
+
+
+@pytest.mark.parametrize("mode", ["garments", "digits"])
+@pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
+def test_the_bars_stay_put_when_the_first_answer_replaces_the_hint(
+    qtbot, window_factory, size, mode
+):
+    """Clothing's hint ("Draw a T-shirt, trouser, bag, shoe...") wrapped over three lines in
+    the percentage's place: the bars moved 6 px at 1280 px and 21 px at 1024 px when the
+    first answer came, and a narrow column's "Not sure" took the percentage's line away."""
+    import numpy as np
+
+    from nndesk.inference import Classifier, Prediction
+    from nndesk.paths import WEIGHTS_DIR
+
+    model = "fashion-mlp" if mode == "garments" else "mnist-mlp"
+    desk = window_factory(classifier=Classifier.from_file(WEIGHTS_DIR / f"{model}.npz"), mode=mode)
+    window = show_at(desk, size)
+    panel = window.prediction_panel
+    qtbot.waitUntil(desk.prediction.is_idle, timeout=WAIT_MS)
+
+    def bars_top() -> int:
+        QApplication.processEvents()
+        return panel.bars.mapTo(window, panel.bars.rect().topLeft()).y()
+
+    empty = bars_top()
+    panel.set_not_sure_threshold(0)  # always an answer with its percentage
+    window.canvas.draw_stroke([(60, 60), (220, 60), (220, 240)], width=26)
+    qtbot.waitUntil(lambda: panel.top_label.text() != "–", timeout=WAIT_MS)
+    assert bars_top() == empty, panel.top_label.text()
+    window.canvas.clear()
+    qtbot.waitUntil(lambda: panel.top_label.text() == "–", timeout=WAIT_MS)
+    assert bars_top() == empty
+    # a first answer under the threshold: "Not sure" and its two guesses
+    panel.set_not_sure_threshold(60)
+    probs = np.full(10, 0.3 / 8, np.float32)
+    probs[3], probs[5] = 0.4, 0.3
+    panel.set_prediction(Prediction(probs, np.zeros((28, 28), np.float32), 3, "x", probs))
+    assert panel.top_label.text() == "Not sure"
+    assert bars_top() == empty
 
 
 def test_at_1024x700_the_new_model_strip_fits_without_growing_the_window(window_factory):

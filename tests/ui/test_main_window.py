@@ -527,7 +527,7 @@ def test_a_dot_on_the_canvas_says_draw_something_instead_of_an_answer(
     wait_for_prediction(qtbot, prediction)
     assert not window.canvas.is_blank()
     assert window.prediction_panel.top_label.text() == "–"
-    assert window.prediction_panel.confidence_label.text() == "Draw something"
+    assert window.prediction_panel.placeholder_label.text() == "Draw something"
     window.canvas.draw_stroke([(140, 30), (140, 250)])  # now a real stroke
     wait_for_prediction(qtbot, prediction)
     assert window.prediction_panel.top_label.text() in ("vertical", "Not sure")

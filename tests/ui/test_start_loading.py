@@ -63,7 +63,7 @@ def test_the_window_takes_strokes_while_the_default_model_loads_and_predicts_the
     assert threads == ["worker"]  # held there: not one read on the GUI thread
     assert window.isVisible() and prediction.current() is None
     panel = window.prediction_panel
-    assert panel.confidence_label.text() == LOADING
+    assert panel.placeholder_label.text() == LOADING
     assert window.model_status.text() == LOADING
     assert not window.banner.isVisible()  # not "No model loaded" while it loads
     assert desk.why_page.neighbours_note.text() == LOADING  # the Why page says so too
@@ -71,7 +71,7 @@ def test_the_window_takes_strokes_while_the_default_model_loads_and_predicts_the
     with qtbot.waitSignal(prediction.prediction_ready, timeout=10_000):
         window.canvas.draw_stroke([(140, 30), (140, 250)])
     assert not window.canvas.is_blank()
-    assert panel.confidence_label.text() == LOADING  # still: no "Draw something" or "No model"
+    assert panel.placeholder_label.text() == LOADING  # still: no "Draw something" or "No model"
     with qtbot.waitSignal(prediction.classifier_changed, timeout=10_000):
         gate.set()
     qtbot.waitUntil(lambda: panel.top_label.text() == "vertical", timeout=30_000)
@@ -130,7 +130,7 @@ def test_a_damaged_default_model_alone_gives_one_message_and_the_window_says_no_
     assert "instead" not in messages[0][1]  # nothing is used instead
     assert prediction.current() is None and window.isVisible()
     assert window.banner.isVisible()  # "No model loaded — File > Open model or train one…"
-    assert window.prediction_panel.confidence_label.text() != LOADING
+    assert window.prediction_panel.placeholder_label.text() != LOADING
     assert window.model_status.text() == "No model"
     assert desk.why_page.neighbours_note.text() == "No model loaded."
     # with no model the preview still shows the drawing as a digit model would see it
@@ -252,7 +252,7 @@ def test_while_the_model_loads_the_preview_shows_the_drawing_as_the_model_will_s
     np.testing.assert_array_equal(why.input_view.image(), expected)
     assert prepared and all(t is not threading.main_thread() for t in prepared)
     assert prediction.current() is None  # still loading: no answer, only the input
-    assert window.prediction_panel.confidence_label.text() == LOADING
+    assert window.prediction_panel.placeholder_label.text() == LOADING
     # the saliency area waits for the model rather than asking for a drawing it has
     assert "Draw something" not in why.summary.text()
     assert "Loading the model" in why.summary.text()

@@ -159,8 +159,6 @@ def test_an_empty_probability_track_stands_out_from_its_background():
 def test_the_confidence_keeps_its_large_font_across_a_theme_change(qtbot, qapp, restore_theme):
     from types import SimpleNamespace
 
-    import numpy as np
-
     from nndesk.ui.prediction_view import PredictionPanel
 
     panel = PredictionPanel()
@@ -274,9 +272,14 @@ def test_the_big_answer_still_fits_its_width_after_a_theme_change(
     qtbot, qapp, restore_theme, window_factory
 ):
     theme.apply_theme(qapp, "system")
+    from nndesk.inference import Prediction
+
     desk = window_factory()
-    label = desk.window.prediction_panel.top_label
-    label.setText("Ankle boot")
+    panel = desk.window.prediction_panel
+    panel.set_class_names(["Ankle boot", "Bag"])
+    probs = np.array([0.9, 0.1], np.float32)
+    panel.set_prediction(Prediction(probs, np.zeros((28, 28), np.float32), 0, "Ankle boot", probs))
+    label = panel.top_label
     qtbot.waitUntil(label.isVisible)
 
     def fits() -> bool:
