@@ -427,11 +427,15 @@ def _ink_path(canvas: np.ndarray, pts: np.ndarray, pen: float, level: float = 1.
         d = b - a
         length2 = float(d @ d)
         if length2 > 0:
-            t = np.clip(((px - a[0]) * d[0] + (py - a[1]) * d[1]) / length2, 0.0, 1.0)
+            # minimum/maximum, not np.clip: the same numbers, without clip's Python wrapper,
+            # which cost as much as the arithmetic on a window this small
+            t = np.minimum(
+                np.maximum(((px - a[0]) * d[0] + (py - a[1]) * d[1]) / length2, 0.0), 1.0
+            )
         else:
             t = np.zeros_like(px)
         dist = np.hypot(px - (a[0] + t * d[0]), py - (a[1] + t * d[1]))
-        cover = np.clip(r + 0.5 - dist, 0.0, 1.0) * level
+        cover = np.minimum(np.maximum(r + 0.5 - dist, 0.0), 1.0) * level
         np.maximum(canvas[y0:y1, x0:x1], cover, out=canvas[y0:y1, x0:x1])
 
 
@@ -444,9 +448,16 @@ def _inside(polygons: list[np.ndarray]) -> np.ndarray:
         for xa, ya, xb, yb in zip(xs, ys, xe, ye, strict=True):
             if ya == yb:
                 continue
-            crosses = (min(ya, yb) < _YY) & (max(ya, yb) >= _YY)
-            x_at = xa + (_YY - ya) * (xb - xa) / (yb - ya)
-            inside ^= crosses & (x_at > _XX)
+            lo, hi = min(ya, yb), max(ya, yb)
+            # an edge crosses only the rows whose centre (row + 0.5) lies in (lo, hi]: a
+            # resampled garment's edge spans a row or two, so the rest of the canvas is skipped
+            r0, r1 = max(0, math.floor(lo - 0.5)), min(CANVAS, math.ceil(hi) + 1)
+            if r0 >= r1:
+                continue
+            yy, xx = _YY[r0:r1], _XX[r0:r1]
+            crosses = (lo < yy) & (hi >= yy)
+            x_at = xa + (yy - ya) * (xb - xa) / (yb - ya)
+            inside[r0:r1] ^= crosses & (x_at > xx)
     return inside
 
 
