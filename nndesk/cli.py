@@ -132,6 +132,8 @@ def _apply_common(args) -> None:
 
     if args.window_data_dir is not None and getattr(args, "data_dir", "absent") is None:
         args.data_dir = args.window_data_dir
+    if args.window_data_dir is not None and getattr(args, "dest", "absent") is None:
+        args.dest = args.window_data_dir  # `nndesk --data-dir DIR download mnist` fills DIR
     if getattr(args, "model", None) is not None:
         args.model = str(resolve_model(args.model))
     if getattr(args, "resume", None) is not None:

@@ -459,6 +459,30 @@ def test_download_reports_progress_per_file_and_prints_the_folder(monkeypatch, t
     assert "train-images-idx3-ubyte.gz" in captured.err and "train-labels" in captured.err
 
 
+@pytest.mark.parametrize(
+    "argv, folder",
+    [
+        (["--data-dir", "{top}", "download", "mnist"], "top"),  # the help: "any command below"
+        (["--data-dir", "{top}", "download", "mnist", "--dest", "{dest}"], "dest"),
+        (["download", "mnist"], None),  # the cache
+    ],
+)
+def test_the_top_level_data_dir_is_where_download_stores(argv, folder, monkeypatch, tmp_path):
+    """mirror47: `nndesk --data-dir DIR download mnist` downloaded into the cache and printed
+    its path, though --data-dir says it serves any command below."""
+    import nndesk.data
+
+    calls = []
+    monkeypatch.setattr(
+        nndesk.data,
+        "download_dataset",
+        lambda name, dest=None, progress=None, mirror=None: calls.append(dest) or tmp_path,
+    )
+    places = {"top": str(tmp_path / "top"), "dest": str(tmp_path / "dest")}
+    assert cli.main([arg.format(**places) for arg in argv]) == 0
+    assert calls == [places.get(folder)]
+
+
 def test_ctrl_c_stops_training_after_the_batch_and_still_saves_the_model(tiny_dir, tmp_path):
     out = tmp_path / "stopped.npz"
     argv = [sys.executable, "-m", "nndesk", "train", *TINY, "--epochs", "100000"]
