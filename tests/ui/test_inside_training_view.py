@@ -371,12 +371,33 @@ def test_a_render_superseded_before_it_began_is_never_drawn(qtbot, qapp, draws, 
     assert draws["figure_draws"] == 1
 
 
-def test_a_render_under_way_gives_up_when_a_newer_one_is_asked_for(draws):
+@pytest.mark.parametrize("checks_before", [0, 1, 3])
+def test_a_render_under_way_gives_up_when_a_newer_one_is_asked_for(
+    draws, monkeypatch, checks_before
+):
+    """Also in the middle of a layout (``checks_before`` 1 and 3: while the first one measures
+    the charts): the render under way as a run ended kept its last picture waiting 1.3 s more
+    on a busy machine when it gave up only between layouts."""
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
     from nndesk.ui.inside_training_view import Superseded, render_inside
 
+    layouts_done, checks = [], []
+    execute = ConstrainedLayoutEngine.execute
+
+    def counted_execute(engine, fig):
+        execute(engine, fig)
+        layouts_done.append(1)
+
+    def superseded() -> bool:
+        checks.append(1)
+        return len(checks) > checks_before
+
+    monkeypatch.setattr(ConstrainedLayoutEngine, "execute", counted_execute)
     with pytest.raises(Superseded):
-        render_inside(_walk_record(), 544, 390, superseded=lambda: True)
-    assert draws["figure_draws"] == 0
+        render_inside(_walk_record(), 544, 390, superseded=superseded)
+    assert len(checks) == checks_before + 1  # at the first check after the newer one came
+    assert layouts_done == [] and draws["figure_draws"] == 0
 
 
 @pytest.mark.parametrize("size", WINDOW_SIZES)
