@@ -12,7 +12,15 @@ import pytest
 from tools.hand_check import render
 from tools.hand_garments import HAND_GARMENTS, MODES, POLARITIES
 from tools.hand_garments_train import HAND_TRAIN_GARMENTS
-from tools.hand_train import _closed, _render, hand_training_drawings, vary
+from tools.hand_train import (
+    _STREAMS,
+    HAND_SETS,
+    _closed,
+    _render,
+    cached_hand_training_drawings,
+    hand_training_drawings,
+    vary,
+)
 
 
 # -- the set ---------------------------------------------------------------------------------------
@@ -102,6 +110,49 @@ def test_hand_training_drawings_are_what_the_network_reads(qapp):
     for d in some:
         image = render(d)
         assert np.array_equal(preprocess(image, "garments"), preprocess(255 - image, "garments"))
+
+
+def test_each_training_set_is_another_hands_and_none_is_the_check():
+    assert list(HAND_SETS) == ["second", "third", "fourth"] and set(_STREAMS) == set(HAND_SETS)
+    check = {d.name for d in HAND_GARMENTS}
+    names = [d.name for drawings in HAND_SETS.values() for d in drawings]
+    assert len(names) == len(set(names)) and not check & set(names)
+    assert all(HAND_SETS.values())
+
+
+def test_copies_of_several_sets_come_set_after_set_each_from_its_own_stream(
+    qapp, tmp_path, monkeypatch
+):
+    for name in HAND_SETS:  # two drawings of each set keep the test quick
+        monkeypatch.setitem(HAND_SETS, name, HAND_SETS[name][:2])
+    images, labels = cached_hand_training_drawings(2, str(tmp_path), 9, ("second", "third"))
+    second, _ = hand_training_drawings(2, 9, HAND_SETS["second"])
+    third, third_labels = hand_training_drawings(2, 9, HAND_SETS["third"], stream=(3,))
+    assert np.array_equal(images, np.concatenate([second, third]))
+    assert (
+        labels.tolist()[4:]
+        == third_labels.tolist()
+        == [d.label for d in HAND_SETS["third"] for _ in (0, 1)]
+    )
+    # the third set's copies are not the second set's draws again: its stream is its own
+    same_draws, _ = hand_training_drawings(2, 9, HAND_SETS["third"])
+    assert not np.array_equal(third, same_draws)
+    # each set is kept in a file of its own; the second's is named as in the eighteenth round
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "hand-train-9-2-2.npz",
+        "hand-train-third-9-2-2.npz",
+    ]
+    again, _ = cached_hand_training_drawings(2, str(tmp_path), 9, ("second", "third"))
+    assert np.array_equal(again, images)
+
+
+def test_a_stage_trains_on_the_second_set_unless_told_and_hand_stages_name_their_sets():
+    from tools.build_weights import SHIPPED_RECIPES, Stage, hand_stages
+
+    assert Stage(SHIPPED_RECIPES["fashion-cnn"]).hand_sets == ("second",)
+    stages = hand_stages(SHIPPED_RECIPES["fashion-cnn"], (0.1, 0.05), sets=tuple(HAND_SETS))
+    assert [s.hand_sets for s in stages] == [tuple(HAND_SETS)] * 2
+    assert [s.hand_seed for s in stages] == [1818, 1819]
 
 
 def test_a_stage_with_hand_copies_goes_on_from_a_file_that_made_the_first_stages(

@@ -57,10 +57,10 @@ class Stage:
     (``tools.outlier_drawings``: MNIST digits drawn on the canvas and random strokes), labelled
     ``OUTLIER`` so their target is uniform (outlier exposure): the network learns to be unsure
     of a drawing that is none of the classes. 0.1 makes about a tenth of every batch such images.
-    ``hand`` copies of each garment of ``tools.hand_garments_train`` (drawn by hand, for
-    training only; never the check ``tools.hand_garments``) join them, each copy drawn anew by
-    ``tools.hand_train`` from ``hand_seed``: a stage per epoch with its own seed gives every
-    epoch copies of its own.
+    ``hand`` copies of each garment of the hand-drawn training sets named in ``hand_sets``
+    (``tools.hand_train.HAND_SETS``; drawn by hand, for training only; never the check
+    ``tools.hand_garments``) join them, each copy drawn anew by ``tools.hand_train`` from
+    ``hand_seed``: a stage per epoch with its own seed gives every epoch copies of its own.
     ``widen`` (an MLP architecture with the same layers, each as wide or wider) makes the
     previous stage's network wider before this stage trains (``widen``): it computes the same
     function at first, and the new units give the drawings room.
@@ -80,6 +80,8 @@ class Stage:
     #: re-penned, either polarity, through the canvas) that join the training images
     hand: int = 0
     hand_seed: int | None = None  # the copies' seed; None: ``tools.hand_train.HAND_SEED``
+    #: the hand-drawn training sets the copies come from (``tools.hand_train.HAND_SETS``)
+    hand_sets: tuple[str, ...] = ("second",)
 
 
 #: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
@@ -95,13 +97,14 @@ def hand_stages(
     copies: int = 40,
     sketch: float = 0.15,
     outliers: float = 0.0,
+    sets: tuple[str, ...] = ("second",),
 ) -> tuple:
     """The eighteenth round's fine-tuning of a garment model (weights/README.md): one epoch a
-    stage, each with ``copies`` fresh copies of every hand-drawn training garment (their own
-    seed, ``HAND_SEED`` + k), the 30,000 generated drawings of both models' last stage, a share
-    ``sketch`` of mirrored photo sketches and ``outliers`` of non-garments. ``lrs`` are the
-    stages' base rates; each one-epoch stage sits at the end of the cosine over all epochs so
-    far, so its rate is about 1.5e-3 times the base."""
+    stage, each with ``copies`` fresh copies of every hand-drawn training garment of ``sets``
+    (``tools.hand_train.HAND_SETS``; their own seed, ``HAND_SEED`` + k), the 30,000 generated
+    drawings of both models' last stage, a share ``sketch`` of mirrored photo sketches and
+    ``outliers`` of non-garments. ``lrs`` are the stages' base rates; each one-epoch stage sits
+    at the end of the cosine over all epochs so far, so its rate is about 1.5e-3 times the base."""
     from tools.hand_train import HAND_SEED
 
     return tuple(
@@ -114,6 +117,7 @@ def hand_stages(
             cut=0.5,
             hand=copies,
             hand_seed=HAND_SEED + k,
+            hand_sets=sets,
             outliers=outliers,
         )
         for k, lr in enumerate(lrs)
@@ -326,16 +330,22 @@ def with_outliers(dataset, share: float, mnist_dir: Path | None, cache: str | No
     )
 
 
-def with_hand_drawings(dataset, copies: int, seed: int | None = None, cache: str | None = None):
+def with_hand_drawings(
+    dataset,
+    copies: int,
+    seed: int | None = None,
+    cache: str | None = None,
+    sets: tuple[str, ...] = ("second",),
+):
     """A copy of ``dataset`` whose training split also holds ``copies`` varied copies of every
-    hand-drawn training garment (``tools.hand_train``; seed None: ``HAND_SEED``), after the
-    other training images; the test split is the dataset's own. ``cache`` keeps them."""
+    hand-drawn training garment of ``sets`` (``tools.hand_train``; seed None: ``HAND_SEED``),
+    after the other training images; the test split is the dataset's own. ``cache`` keeps them."""
     if copies <= 0:
         return dataset
     from tools.hand_train import HAND_SEED, cached_hand_training_drawings
 
     images, labels = cached_hand_training_drawings(
-        copies, cache, HAND_SEED if seed is None else seed
+        copies, cache, HAND_SEED if seed is None else seed, sets
     )
     return dataclasses.replace(
         dataset,
@@ -414,8 +424,9 @@ def _train_stage(
             stage.cues,
         )
     if stage.hand:
-        log(f"{name}: {stage.hand} copies of every hand-drawn training garment join them")
-        dataset = with_hand_drawings(dataset, stage.hand, stage.hand_seed, cache)
+        sets = ", ".join(stage.hand_sets)
+        log(f"{name}: {stage.hand} copies of every hand-drawn training garment ({sets}) join them")
+        dataset = with_hand_drawings(dataset, stage.hand, stage.hand_seed, cache, stage.hand_sets)
     if stage.outliers:
         dataset = with_outliers(dataset, stage.outliers, outlier_dir, cache)
         log(f"{name}: {100 * stage.outliers:g} % of the training images are no garment")
@@ -512,6 +523,7 @@ def build(
         "outliers": stages[-1].outliers,
         "hand_copies": stages[-1].hand,
         "hand_seed": stages[-1].hand_seed,
+        "hand_sets": list(stages[-1].hand_sets) if stages[-1].hand else [],
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:

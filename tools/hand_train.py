@@ -11,6 +11,11 @@ filled drawing sometimes left as its outline. The copy is then put on the app's 
 ``nndesk.preprocess`` as ``nndesk predict`` reads a drawing. A Fill click that lands on ink
 after the pen grew is moved a few pixels; if it still does nothing, the copy stays an outline.
 
+The drawings come from named hand-drawn training sets (``HAND_SETS``: the second hand's, the
+eighteenth round's; the third and fourth, the nineteenth round's), each another author's. The
+second set's copies are drawn as in the eighteenth round; every other set's from a random
+stream of its own, so a drawing's copies do not repeat another set's draws.
+
 The check set ``tools.hand_garments`` is never read here.
 
 Needs Qt (a QApplication is made offscreen when there is none).
@@ -29,10 +34,21 @@ import numpy as np
 from tools.array_cache import cached_arrays
 from tools.hand_garments import HandDrawing
 from tools.hand_garments_train import HAND_TRAIN_GARMENTS
+from tools.hand_garments_train3 import HAND_TRAIN3_GARMENTS
+from tools.hand_garments_train4 import HAND_TRAIN4_GARMENTS
 
 SIZE = 280
 #: the seed of the training stage's copies (a check never uses it)
 HAND_SEED = 1818
+#: the hand-drawn training sets by name, each another author's (the check is none of them)
+HAND_SETS: dict[str, tuple[HandDrawing, ...]] = {
+    "second": HAND_TRAIN_GARMENTS,  # the eighteenth round's, every class
+    "third": HAND_TRAIN3_GARMENTS,  # the nineteenth round's, shirts and coats above all
+    "fourth": HAND_TRAIN4_GARMENTS,  # the nineteenth round's, pullovers, tees, dresses, shoes
+}
+#: each set's random stream (appended to a copy's seed): the second set's copies are the
+#: eighteenth round's
+_STREAMS: dict[str, tuple[int, ...]] = {"second": (), "third": (3,), "fourth": (4,)}
 
 
 def _closed(stroke: np.ndarray) -> bool:
@@ -129,9 +145,11 @@ def hand_training_drawings(
     copies: int,
     seed: int = HAND_SEED,
     drawings: Sequence[HandDrawing] = HAND_TRAIN_GARMENTS,
+    stream: tuple[int, ...] = (),
 ) -> tuple[np.ndarray, np.ndarray]:
     """``copies`` varied copies of every drawing, as the network sees them after preprocessing:
-    uint8 (len(drawings) * copies, 28, 28) and int64 labels, drawing by drawing."""
+    uint8 (len(drawings) * copies, 28, 28) and int64 labels, drawing by drawing. Copy j of
+    drawing i is drawn from ``default_rng([seed, i, j, *stream])``."""
     from nndesk.preprocess import preprocess
     from nndesk.ui.canvas import DrawingCanvas
 
@@ -142,7 +160,7 @@ def hand_training_drawings(
     k = 0
     for i, drawing in enumerate(drawings):
         for j in range(copies):
-            rng = np.random.default_rng([seed, i, j])
+            rng = np.random.default_rng([seed, i, j, *stream])
             image = _render(vary(drawing, rng), canvas)
             x = preprocess(np.ascontiguousarray(image), "garments")
             if x is not None:
@@ -153,31 +171,48 @@ def hand_training_drawings(
 
 
 def cached_hand_training_drawings(
-    copies: int, cache: str | None, seed: int = HAND_SEED
+    copies: int, cache: str | None, seed: int = HAND_SEED, sets: Sequence[str] = ("second",)
 ) -> tuple[np.ndarray, np.ndarray]:
-    """``hand_training_drawings(copies, seed)``, kept in ``cache`` (a folder) when given."""
-    name = f"hand-train-{seed}-{copies}-{len(HAND_TRAIN_GARMENTS)}.npz"
-    return cached_arrays(cache, name, lambda: hand_training_drawings(copies, seed))
+    """``copies`` copies of every drawing of the named ``sets`` (``HAND_SETS``), set after set,
+    each set's kept in ``cache`` (a folder) when given."""
+    images, labels = [], []
+    for name in sets:
+        drawings = HAND_SETS[name]
+        own = "" if name == "second" else f"{name}-"  # the second set's files as before
+        file = f"hand-train-{own}{seed}-{copies}-{len(drawings)}.npz"
+        made = cached_arrays(
+            cache,
+            file,
+            lambda d=drawings, n=name: hand_training_drawings(copies, seed, d, _STREAMS[n]),
+        )
+        images.append(made[0])
+        labels.append(made[1])
+    return np.concatenate(images), np.concatenate(labels)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m tools.hand_train DIR [COPIES]``: a contact sheet of every drawing's copies
-    as the network sees them (28x28, ten copies a row by default)."""
+    """``python -m tools.hand_train DIR [COPIES [SET]]``: a contact sheet of every drawing's copies
+    in a hand-drawn training set (``HAND_SETS``, the second by default) as the network sees them
+    (28x28, ten copies a row by default)."""
     import sys
 
     from PIL import Image
 
     args = sys.argv[1:] if argv is None else argv
-    if not 1 <= len(args) <= 2:
-        print("usage: python -m tools.hand_train DIR [COPIES]", file=sys.stderr)
+    if not 1 <= len(args) <= 3 or (len(args) == 3 and args[2] not in HAND_SETS):
+        print(
+            f"usage: python -m tools.hand_train DIR [COPIES [{'|'.join(HAND_SETS)}]]",
+            file=sys.stderr,
+        )
         return 2
     copies = int(args[1]) if len(args) > 1 else 10
-    images, _ = hand_training_drawings(copies)
+    name = args[2] if len(args) > 2 else "second"
+    images, _ = hand_training_drawings(copies, drawings=HAND_SETS[name], stream=_STREAMS[name])
     rows = len(images) // copies
     sheet = images.reshape(rows, copies, 28, 28).transpose(0, 2, 1, 3).reshape(rows * 28, -1)
     folder = Path(args[0])
     folder.mkdir(parents=True, exist_ok=True)
-    Image.fromarray(sheet).save(folder / "hand-train-copies.png")
+    Image.fromarray(sheet).save(folder / f"hand-train-{name}-copies.png")
     print(f"wrote {rows} drawings x {copies} copies to {folder / 'hand-train-copies.png'}")
     return 0
 
