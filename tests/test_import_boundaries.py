@@ -6,6 +6,7 @@ at what it pulled in: those rules are about load time, where a lazy import does 
 """
 
 import ast
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -23,11 +24,15 @@ CONTROLLERS = [
 ]
 
 
-def _loaded_after_import(module: str) -> set[str]:
-    """Every module (full dotted name) loaded by ``import module`` in a fresh interpreter."""
+@functools.cache
+def _loaded_after_import(module: str) -> frozenset[str]:
+    """Every module (full dotted name) loaded by ``import module`` in a fresh interpreter.
+
+    Kept per test process: a fresh interpreter loads the same modules each time, and seven of
+    the tests below ask for the same three packages (each asking started another Python)."""
     code = f"import sys, {module}; print(' '.join(sorted(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return set(out.stdout.split())
+    return frozenset(out.stdout.split())
 
 
 def _top_level(modules: set[str]) -> set[str]:
@@ -119,8 +124,10 @@ def _sources() -> dict[str, Path]:
     return {_module_name(p): p for p in PACKAGE.rglob("*.py")}
 
 
+@functools.cache
 def _imports_by_module() -> dict[str, list[tuple[int, str]]]:
-    """nndesk module -> every import in its source (``_every_import``)."""
+    """nndesk module -> every import in its source (``_every_import``); parsed once per test
+    process (three tests read it; the sources do not change during a run). Callers only read it."""
     found = {}
     for name, path in _sources().items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
