@@ -37,7 +37,10 @@ class TrainTabs(QTabWidget):
         self.replay_page = scrolled(replay_view, 0)  # its layout fits 1024x700
         self.addTab(self.replay_page, translate("TrainingPanel", "Replay"))
         self.addTab(runs_view, translate("TrainingPanel", "Runs"))
-        self.race_page = scrolled(race_view, 560) if race_view is not None else None
+        # its own least height, no more: at 560 px the chart under the race's controls was cut
+        # by the page's bottom edge at 1280x760 (a 457 px page) and 1024x700 (397 px); racing,
+        # the page needs 352 px, and the lane editors before a race scroll
+        self.race_page = scrolled(race_view, 0) if race_view is not None else None
         if self.race_page is not None:
             index = self.addTab(self.race_page, translate("TrainingPanel", "Race"))
             self.setTabToolTip(

@@ -691,3 +691,34 @@ def test_every_page_fits_with_nothing_cut_in_vietnamese(
             assert cut_chart_texts(window) == [], window.tabs.tabText(index)
     finally:
         theme.apply_theme(QApplication.instance(), "light")
+
+
+def _whole_in_view(widget: QWidget) -> bool:
+    """``widget`` shows whole in its scroll area's viewport, without scrolling."""
+    viewport = _scroll_area_of(widget).viewport()
+    box = QRect(widget.mapTo(viewport, widget.rect().topLeft()), widget.size())
+    return viewport.rect().contains(box)
+
+
+@pytest.mark.parametrize("size", [SMALL, DEFAULT], ids=["1024x700", "1280x760"])
+def test_the_race_chart_shows_whole_while_racing(qtbot, window_factory, tiny_data_dir, size):
+    """The Race page kept 560 px at least: at 1280x760 its page is 457 px high, and the
+    "Accuracy per epoch" chart under "Loss per batch" was cut by the page's bottom edge."""
+    desk = window_factory(mode="digits")
+    window = show_at(desk, size)
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    page.form.dataset.setCurrentIndex(page.form.dataset.findData("mnist"))
+    page.form.batch_size.setValue(20)
+    page.form.epochs.setValue(2)
+    page.tabs.setCurrentWidget(page.race_page)
+    view = page.race_view
+    qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
+    with qtbot.waitSignal(desk.race.finished_race, timeout=WAIT_MS):
+        with qtbot.waitSignal(desk.race.progressed, timeout=WAIT_MS):
+            view.race_button.click()
+        QApplication.processEvents()
+        assert _whole_in_view(view.chart), "racing"
+    qtbot.waitUntil(view.table.isVisible, timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert _whole_in_view(view.chart), "raced"
