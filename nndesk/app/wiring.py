@@ -253,6 +253,10 @@ def _wire_explore_pages(desk: Desk) -> None:
     evaluation.started.connect(desk.map_page.message.evaluation_started)
     evaluation.failed.connect(desk.map_page.evaluation_failed)
 
+    # the Map page lists the model's layers before any evaluation (they need no data)
+    desk.prediction.classifier_changed.connect(desk.map_page.set_classifier)
+    desk.map_page.set_classifier(desk.prediction.current())
+
     def on_classifier_changed(_classifier) -> None:
         # another model: the pages drop the old one's evaluation (a Lab edit or a Save would
         # otherwise act on the old model) and one on screen asks for the new one's at once

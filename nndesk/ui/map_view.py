@@ -52,6 +52,8 @@ class MapView(QWidget):
         super().__init__(parent)
         self._controller = controller
         self._result = None
+        self._classifier = None  # the window's model: its layers are listed before any data
+        self._layers_of = None  # the model whose layers the Layer box lists
         self.data = None
         self._hover: int | None = None
 
@@ -167,21 +169,38 @@ class MapView(QWidget):
         super().showEvent(event)
         self.shown.emit()
 
+    @Slot(object)
+    def set_classifier(self, classifier) -> None:
+        """The window's model (None: none): its layers are in the Layer box at once. They
+        come from the model, not the test images: without data the box was empty."""
+        self._classifier = classifier
+        if self._result is None:
+            self._list_layers(classifier)
+
     def set_result(self, result) -> None:
         """The evaluation whose test images and model the map uses."""
         self._result = result
         self.data = None
         self._forget_hovered()
-        self.layer.clear()
         ok = result is not None and result.classifier is not None
-        self.model_name.setText(result.classifier.title if ok else "")
+        self._list_layers(result.classifier if ok else self._classifier)
         self.draw_button.setEnabled(ok)
         if ok:
             self.message.clear()  # evaluated: whatever data it lacked is here
         self._show_hint()
-        if not ok:
+
+    def _list_layers(self, classifier) -> None:
+        """The Layer box lists ``classifier``'s layers (None: none); the same model's list, and
+        the layer chosen in it, stay as they are."""
+        self.model_name.setText(classifier.title if classifier is not None else "")
+        if classifier is not None and classifier is self._layers_of:
             return
-        rows = result.classifier.model.summary_rows()
+        self._layers_of = classifier
+        self.layer.clear()
+        self.layer.setEnabled(classifier is not None)
+        if classifier is None:
+            return
+        rows = classifier.model.summary_rows()
         for i, (name, dims, _) in enumerate(rows):
             self.layer.addItem(f"{i}: {layer_kind(name)} {shape(dims)}", i)
         # the last hidden layer before the output: where the classes separate

@@ -374,3 +374,30 @@ def test_the_maps_legend_sits_under_the_points_not_over_them(qtbot, controller, 
     assert plot.width >= 0.8 * figure.bbox.width, (plot.width, figure.bbox.width)
     title = ax.title.get_window_extent(renderer)
     assert title.x0 >= -1 and title.x1 <= figure.bbox.width + 1  # "PCA" read "CA"
+
+
+def test_without_test_images_the_map_lists_the_models_layers(
+    qtbot, window_factory, tiny_model_file, tmp_path, monkeypatch
+):
+    """Without data the Layer box was empty: the layers come from the model, not the images."""
+    from nndesk.controllers import datasets
+    from nndesk.inference import Classifier
+
+    empty = tmp_path / "no-data"
+    empty.mkdir()
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(empty))
+    datasets.forget_datasets()
+    clf = Classifier.from_file(tiny_model_file)
+    desk = window_factory(classifier=clf)
+    page = desk.map_page
+    with qtbot.waitSignal(desk.evaluation.failed, timeout=30_000):
+        desk.window.tabs.setCurrentWidget(page)  # shown: it asks for the model's results
+    qtbot.waitUntil(lambda: page.message.isVisibleTo(page), timeout=10_000)  # "not here yet"
+    rows = clf.model.summary_rows()
+    assert [page.layer.itemData(i) for i in range(page.layer.count())] == list(range(len(rows)))
+    assert page.layer.itemText(1) == "1: ReLU (32)" and page.layer.isEnabled()
+    assert page.model_name.text() == clf.title
+    assert not page.draw_button.isEnabled()  # the map itself needs the test images
+    desk.prediction.set_classifier(None)
+    qtbot.waitUntil(lambda: page.layer.count() == 0, timeout=10_000)
+    assert not page.layer.isEnabled()
