@@ -113,7 +113,9 @@ def inside_figure(
         thinned = True
     if thinned:
         lay_out()
-    for _ in range(2):  # a title on two lines moves its column's x label: measured again
+    # a title on more lines moves its column's x label: measured again; two lines, three,
+    # then smaller type (a narrow Vietnamese picture)
+    for _ in range(6):
         if not break_cut_labels(fig):
             break
         lay_out()

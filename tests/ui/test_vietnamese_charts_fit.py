@@ -381,3 +381,25 @@ def test_the_train_pages_inside_layer_key_lies_over_no_chart(vietnamese, size, l
     for ax in figure.axes:
         assert not key.overlaps(ax.get_tightbbox(renderer)), ax.get_title()
     assert key.height < 0.12 * size[1]  # one row (two layers) or two (six), not a column
+
+
+@pytest.mark.parametrize("size", [(320, 240), (370, 330), (390, 400), (400, 260)])
+def test_a_narrow_inside_picture_keeps_every_title_whole(vietnamese, size):
+    """At 400 px and less (the picture's least is 320x240) the histogram's title, already on
+    two lines, still ran 0.4 to 11 px past the picture's left edge ("Trọng số: hiện tại
+    (liền)" is wider than its column): it takes a third line, then smaller type."""
+    from nndesk.ui.inside_training_view import inside_figure
+    from tests.ui.test_inside_training_view import _walk_record
+
+    figure = inside_figure(_walk_record(), *size)
+    renderer, frame = figure.canvas.get_renderer(), figure.bbox
+    cut = []
+    for ax in figure.axes:
+        for text in (ax.title, ax.xaxis.label, ax.yaxis.label):
+            box = text.get_window_extent(renderer)
+            if text.get_text() and (
+                box.x0 < 0 or box.x1 > frame.width or box.y0 < 0 or box.y1 > frame.height
+            ):
+                cut.append((text.get_text(), round(box.x0, 1), round(box.x1, 1)))
+    assert cut == [], cut
+    assert min(ax.title.get_fontsize() for ax in figure.axes) >= 6.5  # still readable
