@@ -383,15 +383,18 @@ def test_the_train_pages_inside_layer_key_lies_over_no_chart(vietnamese, size, l
     assert key.height < 0.12 * size[1]  # one row (two layers) or two (six), not a column
 
 
-@pytest.mark.parametrize("size", [(320, 240), (370, 330), (390, 400), (400, 260)])
-def test_a_narrow_inside_picture_keeps_every_title_whole(vietnamese, size):
+@pytest.mark.parametrize("record", ["_walk_record", "_one_decade_record"])
+@pytest.mark.parametrize("size", [(320, 240), (320, 400), (370, 330), (390, 400), (400, 260)])
+def test_a_narrow_inside_picture_keeps_every_title_whole(vietnamese, size, record):
     """At 400 px and less (the picture's least is 320x240) the histogram's title, already on
     two lines, still ran 0.4 to 11 px past the picture's left edge ("Trọng số: hiện tại
-    (liền)" is wider than its column): it takes a third line, then smaller type."""
+    (liền)" is wider than its column): it takes a third line, then smaller type. Titles side
+    by side keep apart ("Chuẩn của gradient" 1.7 px from "Cập nhật / trọng số" at 320 px)."""
+    from nndesk.inside_plots import TITLE_GAP
     from nndesk.ui.inside_training_view import inside_figure
-    from tests.ui.test_inside_training_view import _walk_record
+    from tests.ui import test_inside_training_view
 
-    figure = inside_figure(_walk_record(), *size)
+    figure = inside_figure(getattr(test_inside_training_view, record)(), *size)
     renderer, frame = figure.canvas.get_renderer(), figure.bbox
     cut = []
     for ax in figure.axes:
@@ -403,3 +406,8 @@ def test_a_narrow_inside_picture_keeps_every_title_whole(vietnamese, size):
                 cut.append((text.get_text(), round(box.x0, 1), round(box.x1, 1)))
     assert cut == [], cut
     assert min(ax.title.get_fontsize() for ax in figure.axes) >= 6.5  # still readable
+    titles = [ax.title.get_window_extent(renderer) for ax in figure.axes if ax.title.get_text()]
+    for i, a in enumerate(titles):
+        for b in titles[i + 1 :]:
+            if min(a.y1, b.y1) > max(a.y0, b.y0):  # side by side
+                assert max(b.x0 - a.x1, a.x0 - b.x1) >= TITLE_GAP, (a, b)
