@@ -4384,6 +4384,10 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>Cuộc đua kết thúc: mọi làn đã được kiểm tra.</translation>
     </message>
     <message>
+        <source>Race stopped after {done} of {epochs} epoch(s): every lane tested.</source>
+        <translation>Cuộc đua đã dừng sau {done}/{epochs}&#xa0;epoch: mọi làn đã được kiểm tra.</translation>
+    </message>
+    <message>
         <source>Racing: epoch {epoch} of {epochs}, batch {batch} of {per}</source>
         <translation>Đang đua: epoch {epoch}/{epochs}, batch {batch}/{per}</translation>
     </message>

@@ -620,7 +620,19 @@ class RaceView(QWidget):
         self._dirty = True
         self.render_now()
         self.show_results(results)
-        self.progress.setText(translate("RaceView", "Race over: every lane tested."))
+        self.progress.setText(self._race_over_text(results))
+
+    def _race_over_text(self, results: tuple[LaneResult, ...]) -> str:
+        """The line under the chart once the lanes are tested: a race stopped by Stop says so
+        and how far it went (the table's "(stopped)" alone read as a completed race)."""
+        stopped = [r.epochs for r in results if r.reason == "stopped"]
+        if not stopped:
+            return translate("RaceView", "Race over: every lane tested.")
+        lanes = self.controller.lanes
+        epochs = lanes[0].config.epochs if lanes else max(r.epochs for r in results)
+        return translate(
+            "RaceView", "Race stopped after {done} of {epochs} epoch(s): every lane tested."
+        ).format(done=max(stopped), epochs=epochs)
 
     def show_results(self, results: tuple[LaneResult, ...]) -> None:
         """The final figures, one row per lane, with its Keep button."""

@@ -307,3 +307,22 @@ def test_the_race_chart_on_screen_is_rendered_again_in_the_new_theme(
         assert corner() == theme.colours().window
     finally:
         theme.apply_theme(qapp, "system")
+
+
+def test_a_race_stopped_by_stop_says_so_and_how_far_it_went(qtbot, page):
+    """walk47 D10: after Stop the line under the chart read "Race over: every lane tested.", as
+    if every lane had run its epochs; only the table's "(stopped)" said otherwise."""
+    view = page.race_view
+    page.form.epochs.setValue(500)
+    with qtbot.waitSignal(page.race.progressed, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS) as done:
+        qtbot.mouseClick(view.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    results = done.args[0]
+    assert {r.reason for r in results} == {"stopped"}
+    went = max(r.epochs for r in results)
+    assert went < 500
+    assert view.progress.text() == (
+        f"Race stopped after {went} of 500 epoch(s): every lane tested."
+    )
