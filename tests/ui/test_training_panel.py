@@ -868,16 +868,21 @@ def test_inside_follows_a_first_run_from_its_click(qtbot, slow_panel):
     wait_until_idle(qtbot, panel)
 
 
-def test_a_second_run_clears_inside_of_the_first_at_its_click(qtbot, slow_panel):
-    """Starting a second run, Inside showed the first run's charts until its own came."""
-    panel, view = slow_panel, slow_panel.inside_view
+def _a_finished_first_run(qtbot, panel):
+    """A one-epoch run trained and saved, the panel idle again: its config and Inside record."""
     panel.loaded.set()
     config = panel.form.config().replace(epochs=1)
     with qtbot.waitSignal(panel.controller.run_saved, timeout=WAIT_MS):
         assert panel.start_training(config)
     wait_until_idle(qtbot, panel)
+    return config, panel.controller.inside
+
+
+def test_a_second_run_clears_inside_of_the_first_at_its_click(qtbot, slow_panel):
+    """Starting a second run, Inside showed the first run's charts until its own came."""
+    panel, view = slow_panel, slow_panel.inside_view
+    config, first = _a_finished_first_run(qtbot, panel)
     panel.tabs.setCurrentWidget(view)
-    first = panel.controller.inside
     qtbot.waitUntil(lambda: not view.image.pixmap().isNull(), timeout=2 * WAIT_MS)
     assert view.record is first
 
@@ -897,12 +902,7 @@ def test_a_second_run_clears_inside_of_the_first_at_its_click(qtbot, slow_panel)
 
 def test_a_run_that_never_starts_gives_inside_back_to_the_last_run(qtbot, slow_panel):
     panel, view = slow_panel, slow_panel.inside_view
-    panel.loaded.set()
-    config = panel.form.config().replace(epochs=1)
-    with qtbot.waitSignal(panel.controller.run_saved, timeout=WAIT_MS):
-        assert panel.start_training(config)
-    wait_until_idle(qtbot, panel)
-    first = panel.controller.inside
+    config, first = _a_finished_first_run(qtbot, panel)
     panel.loaded.clear()
     assert panel.start_training(config)
     assert view.record is not first
