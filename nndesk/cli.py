@@ -227,21 +227,44 @@ def _cmd_models(args) -> int:
         print("no models: the shipped ones are missing and no run has saved one yet")
         return 0
     rows = [("name", "source", "dataset", "architecture", "test acc.")]
+    reasons = []  # a file that cannot be read: its row is marked, the why follows the table
     for e in entries:
         accuracy = f"{e.test_accuracy:.2%}" if e.test_accuracy is not None else "–"
         name = _shown(e.name)
         if e.problem is not None:
-            rows.append((name, e.source, "damaged", _one_line(e.problem), ""))
+            rows.append((name, e.source, "damaged", "(see below)", ""))
+            reasons.append(f"{name}: {_one_line(e.problem)}")
         else:
             rows.append((name, e.source, _shown(e.dataset or "?"), _shown(e.arch or "?"), accuracy))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for r in rows:
-        print("  ".join(f"{c:<{w}}" for c, w in zip(r[:4], widths, strict=True)) + "  " + r[4])
+        line = "  ".join(f"{c:<{w}}" for c, w in zip(r[:4], widths, strict=True)) + "  " + r[4]
+        print(line.rstrip())
+    if reasons:
+        print()
+        for reason in reasons:
+            print(_wrapped(reason))
     if any(e.source == "saved" for e in entries):
         from nndesk.paths import runs_dir
 
         print(f"saved models are kept in {_shown(runs_dir())}")
     return 0
+
+
+def _wrapped(paragraph: str) -> str:
+    """``paragraph`` wrapped to the terminal's width, its later lines indented; a path is never
+    cut (at a space only, never a hyphen: "mnist-cnn.npz" stays whole)."""
+    import shutil
+    import textwrap
+
+    width = max(40, shutil.get_terminal_size().columns - 1)  # a full line would wrap twice
+    return textwrap.fill(
+        paragraph,
+        width,
+        subsequent_indent="  ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 # -- download ------------------------------------------------------------------------------------

@@ -73,6 +73,31 @@ def test_models_table_names_each_model_once_per_line(weights, capsys):
     assert lines[1].split() == ["mnist-tiny", "shipped", "mnist", "?", "10.00%"]
 
 
+def test_models_table_marks_a_damaged_model_and_says_why_below_it_in_80_columns(
+    weights, tiny_model_file, monkeypatch, capsys
+):
+    """walk47 D2: the whole error was the architecture cell, so every row was padded to
+    ~190 columns; the row now says "damaged" and the reason follows the table, wrapped."""
+    cut = weights / "mnist-cut.npz"
+    cut.write_bytes(tiny_model_file.read_bytes()[:300])  # cut short, like a copy stopped
+    monkeypatch.setenv("COLUMNS", "80")
+    assert cli.main(["models"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    table = lines[: lines.index("")]
+    below = " ".join(line.strip() for line in lines[len(table) + 1 :])
+    assert table[1].split()[:3] == ["mnist-cut", "shipped", "damaged"]
+    assert table[2].split() == ["mnist-tiny", "shipped", "mnist", "?", "10.00%"]
+    assert max(len(line) for line in table) < 60  # the good rows are as narrow as without it
+    # the reason, whole, after the table: only a path longer than the terminal runs past it
+    assert below.startswith("mnist-cut: ") and str(cut) in below
+    assert "the file is incomplete or damaged" in below
+    assert all(len(line) <= 80 or " " not in line.strip() for line in lines)
+    # --json keeps its keys: the reason is "problem", as it was
+    assert cli.main(["models", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert set(rows[0]) == set(rows[1]) and "incomplete or damaged" in rows[0]["problem"]
+
+
 def test_predict_and_evaluate_take_a_shipped_name(weights, tiny_idx_dir, tmp_path, capsys):
     from PIL import Image
 
