@@ -298,9 +298,7 @@ def _cmd_download(args) -> int:
 
     mirror = cli_data.classroom_mirror()
     if mirror is not None and files_present(args.dataset, args.dest) < 4:
-        line = mirror.said()
-        if line is not None:
-            print(_shown(line), file=sys.stderr)
+        print(_shown(mirror.said()), file=sys.stderr)
     bars = _DownloadBars()
     try:
         source = mirror.source if mirror is not None else ""  # "": none, not $NNDESK_MIRROR again
@@ -771,10 +769,10 @@ def _data_folder(data_dir: str | None, name: str, log, roles=None):
 
 def _download_mirror(data, name: str, log, roles=None) -> str | None:
     """The classroom mirror a load of dataset ``name`` from ``data`` downloads from first
-    (``cli_data.classroom_mirror``; "" for none), said on ``log`` when it was set in the
-    window. None (``$NNDESK_MIRROR`` alone, as the data layer reads it) when nothing is to be
-    downloaded: a folder is read as it is, or the cache holds the files of ``roles``; the
-    window's setting is not read then, so a bad one cannot stop a command that needs none."""
+    (``cli_data.classroom_mirror``; "" for none), said on ``log``. None (``$NNDESK_MIRROR``
+    alone, as the data layer reads it) when nothing is to be downloaded: a folder is read as
+    it is, or the cache holds the files of ``roles``; the window's setting is not read then,
+    so a bad one cannot stop a command that needs none."""
     from nndesk import cli_data
     from nndesk.data.registry import DATASETS
 
@@ -783,9 +781,7 @@ def _download_mirror(data, name: str, log, roles=None) -> str | None:
     mirror = cli_data.classroom_mirror()
     if mirror is None:
         return ""
-    line = mirror.said()
-    if line is not None:
-        print(_shown(line), file=log)
+    print(_shown(mirror.said()), file=log)
     return mirror.source
 
 

@@ -12,7 +12,7 @@ The window's folder was chosen for another dataset perhaps, or moved since: a fo
 the files, or with the other dataset's, is passed over, as if none were remembered.
 
 A command that downloads tries a classroom mirror first: ``$NNDESK_MIRROR``, else the one set
-in the window (File > Settings…; ``classroom_mirror``).
+in the window (File > Settings…; ``classroom_mirror``); ``NNDESK_MIRROR=`` (empty) for none.
 
 Reading the window's settings is the one place a sub-command imports Qt (QtCore only: the file
 is in Qt's INI format), and only when neither of the first two is given, or a download needs
@@ -57,6 +57,11 @@ MIRROR_HINT = (
     "Or download from a classroom mirror, a teacher's web address or shared folder holding "
     "mnist/ and fashion-mnist/: NNDESK_MIRROR=URL-or-FOLDER, or File > Settings… in the window."
 )
+#: ... a line that already names each source tried (kind "mirrors") says where it was set
+MIRROR_CHECK_HINT = {
+    MIRROR_ENV: "Check the classroom mirror (NNDESK_MIRROR), tried first.",
+    FROM_WINDOW: "Check the classroom mirror (set in the window, File > Settings…), tried first.",
+}
 MIRROR_TRIED_HINT = {
     MIRROR_ENV: "The classroom mirror NNDESK_MIRROR={mirror} was tried first: check it.",
     FROM_WINDOW: "The classroom mirror {mirror} set in the window (File > Settings…) was tried "
@@ -158,6 +163,8 @@ def with_hint(err: DataError, name: str | None = None) -> DataError:
             f"{text} The files are already in {found.folder} ({where}): train, evaluate and "
             "calibrate read them there."
         )
+    if getattr(err, "kind", None) == "mirrors":  # its line already says get it by hand and
+        return DataError(f"{text}{_mirror_hint(err)}")  # pass --data-dir: not twice
     return DataError(f"{text} {ON_DISK_HINT}{_mirror_hint(err)}")
 
 
@@ -191,8 +198,12 @@ def _mirror_hint(err: DataError) -> str:
         mirror = classroom_mirror()
     except DataError:  # an unusable setting: the command stopped at it before downloading
         mirror = None
+    if mirror is None and mirror_turned_off():
+        return f" {MIRROR_ENV} is set empty, so no classroom mirror was tried."
     if mirror is None:
         return " " + MIRROR_HINT
+    if err.kind == "mirrors":
+        return " " + MIRROR_CHECK_HINT[mirror.origin]
     return " " + MIRROR_TRIED_HINT[mirror.origin].format(mirror=mirror.source)
 
 
@@ -204,20 +215,30 @@ class Mirror:
     source: str
     origin: str
 
-    def said(self) -> str | None:
-        """The line a command prints before downloading from a mirror the person running it
-        may not know of (a teacher set it in the window), else None."""
+    def said(self) -> str:
+        """The line a command prints before downloading from the mirror: where it was set, and
+        how to choose another or none (a teacher may have set it; an old shell may hold it)."""
         if self.origin != FROM_WINDOW:
-            return None
+            return f"downloading from the classroom mirror {self.source} (set by {MIRROR_ENV})"
         return (
             f"downloading from the classroom mirror {self.source}, set in the window "
-            f"(File > Settings…; {MIRROR_ENV}=URL-or-FOLDER chooses another)"
+            f"(File > Settings…; {MIRROR_ENV}=URL-or-FOLDER for another, {MIRROR_ENV}= for none)"
         )
+
+
+def mirror_turned_off() -> bool:
+    """Whether ``$NNDESK_MIRROR`` is set but empty: no classroom mirror for this command, not
+    even the window's."""
+    import os
+
+    value = os.environ.get(MIRROR_ENV)
+    return value is not None and not value.strip()
 
 
 def classroom_mirror() -> Mirror | None:
     """The classroom mirror a command downloads from: ``$NNDESK_MIRROR``, else the one set in
-    the window (File > Settings…), else None (the public mirrors only). The window's own order
+    the window (File > Settings…), else None (the public mirrors only). ``NNDESK_MIRROR=``
+    (set, empty) is None: no mirror for this command, the window's neither. The window's own order
     differs (its setting first): there the person sees the setting they made.
 
     The setting is read through ``preferences``, as the data folder is (``window_folder``): a
@@ -230,6 +251,8 @@ def classroom_mirror() -> Mirror | None:
     named = from_environment()
     if named is not None:
         return Mirror(named, MIRROR_ENV)
+    if mirror_turned_off():
+        return None
     try:
         from nndesk import preferences
     except (ImportError, OSError):

@@ -112,6 +112,61 @@ def test_offline_the_error_names_the_window_mirror_that_was_tried(tiny_mnist, ca
     assert "NNDESK_MIRROR=URL-or-FOLDER" not in line
 
 
+def test_an_offline_download_into_a_new_dest_leaves_no_folder(tiny_mnist, tmp_path, capsys):
+    """walk47 D4: `nndesk download mnist --dest /tmp/x` offline left an empty /tmp/x."""
+    dest = tmp_path / "x"
+    assert cli.main(["download", "mnist", "--dest", str(dest)]) == 2
+    _one_error_line(capsys.readouterr().err)
+    assert not dest.exists()
+
+
+def test_an_environment_mirror_that_fails_is_one_short_line_naming_each_source_once(
+    server, tiny_mnist, monkeypatch, capsys
+):
+    """walk47 D5: ~700 characters, the files-on-disk advice said twice, each file's name
+    repeated after each source."""
+    spec = registry.DATASETS["mnist"]
+    public = (closed_port_url(), closed_port_url())
+    monkeypatch.setitem(registry.DATASETS, "mnist", replace(spec, mirrors=public))
+    mirror = f"{server.url}/school"  # answers, without the files: HTTP 404
+    monkeypatch.setenv("NNDESK_MIRROR", mirror)
+    assert cli.main(["download", "mnist"]) == 2
+    captured = capsys.readouterr()
+    line = _one_error_line(captured.err)
+    # every source tried, once, with why it failed
+    assert f"{mirror}/mnist/: HTTP 404" in line
+    assert f"{public[0]}, {public[1]}: connection refused" in line
+    # each way out once
+    for said_once in ("--data-dir", "NNDESK_DATA_DIR", mirror, ": HTTP", "classroom mirror"):
+        assert line.count(said_once) == 1, (said_once, line)
+    assert "Check the classroom mirror (NNDESK_MIRROR)" in line
+    assert len(line) < 400, len(line)
+    # and before it, where the mirror came from, as for the window's mirror
+    assert f"downloading from the classroom mirror {mirror} (set by NNDESK_MIRROR)" in captured.err
+
+
+def test_an_empty_nndesk_mirror_turns_the_window_mirror_off_for_one_command(
+    server, tiny_mnist, monkeypatch, capsys
+):
+    preferences.set_mirror(_serve(server, "school", tiny_mnist))
+    spec = registry.DATASETS["mnist"]
+    public = _serve(server, "public", tiny_mnist) + "/mnist/"
+    monkeypatch.setitem(registry.DATASETS, "mnist", replace(spec, mirrors=(public,)))
+    monkeypatch.setenv("NNDESK_MIRROR", "")
+    assert cli.main(["download", "mnist"]) == 0
+    assert "classroom mirror" not in capsys.readouterr().err
+    assert server.hits and all(h.startswith("/public/mnist/") for h in server.hits)
+    assert _cached() == sorted(tiny_mnist)
+    # offline, the line says no mirror was tried, not to set the one already set
+    for path in _cached():
+        (dataset_cache_dir("mnist") / path).unlink()
+    monkeypatch.setitem(registry.DATASETS, "mnist", replace(spec, mirrors=(closed_port_url(),)))
+    assert cli.main(["download", "mnist"]) == 2
+    line = _one_error_line(capsys.readouterr().err)
+    assert "NNDESK_MIRROR is set empty, so no classroom mirror was tried" in line
+    assert "File > Settings" not in line
+
+
 @pytest.mark.parametrize("stored", ["ftp://teacher/datasets", "smb://share/mnist"])
 def test_an_unusable_mirror_in_the_settings_is_one_line_and_status_2(stored, tiny_mnist, capsys):
     preferences.settings().setValue("data/mirror", stored)

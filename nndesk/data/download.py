@@ -388,7 +388,7 @@ def fetch_file(
     both hashes) and how to get the file by hand.
     """
     folder = Path(folder)
-    failures: list[str] = []
+    failures: list[tuple[str, str]] = []  # (source, why it failed), in the order tried
     unreachable = 0
     mismatched = False
     for source in mirrors:
@@ -400,14 +400,13 @@ def fetch_file(
             raise _local_error(folder, err) from None
         except _Unreachable as err:
             unreachable += 1
-            failures.append(f"{source + file.gz_name}: {localised(_short_reason(err.args[0]))}")
+            failures.append((source, localised(_short_reason(err.args[0]))))
         except _SourceFailure as err:  # this source answered badly: try the next one
             if cancel is not None:
                 cancel.check()
-            where = source + file.gz_name if _is_url(source) else source
             cause = err.args[0]
             mismatched |= getattr(cause, "template", None) == _MISMATCH
-            failures.append(f"{where}: {localised(_short_reason(err.args[0]))}")
+            failures.append((source, localised(_short_reason(err.args[0]))))
     if failures and unreachable == len(failures):
         raise DownloadError.of_kind(
             "offline",
@@ -415,7 +414,7 @@ def fetch_file(
             title=title,
         )
     # each failure in the language of whoever reads it (the CLI: English)
-    tried = "; ".join(failures) if failures else localised(Message(N_("no mirrors configured")))
+    tried = _failures_said(failures) or localised(Message(N_("no mirrors configured")))
     public = [m for m in mirrors if _is_url(m)]
     where = public[-1] + file.gz_name if public else Message(N_("the dataset website"))
     err = DownloadError.of_kind(
@@ -431,6 +430,16 @@ def fetch_file(
     # the window says this in one sentence of its own (the CLI line above is for a terminal)
     err.file, err.mismatched = file.gz_name, mismatched
     raise err
+
+
+def _failures_said(failures: list[tuple[str, str]]) -> str:
+    """Each source tried and why it failed, briefly: the sources failing for the same reason
+    share it ("https://a/mnist/, https://b/mnist/: server name not found"); a web source is
+    its folder's address (the file's name starts the line), a folder its path."""
+    by_reason: dict[str, list[str]] = {}
+    for source, reason in failures:
+        by_reason.setdefault(reason, []).append(source)
+    return "; ".join(f"{', '.join(sources)}: {reason}" for reason, sources in by_reason.items())
 
 
 def cached_path(file: DataFile, folder: str | os.PathLike) -> Path | None:
@@ -456,20 +465,48 @@ def download_dataset(
     damaged since: they are fetched again, and the verified copy takes their place in one
     rename. ``mirror`` is a classroom mirror tried first (default ``$NNDESK_MIRROR``). Returns
     the folder. ``name`` may be a ``DatasetSpec``, so tests and labs can fetch datasets the
-    registry does not list. Raises ``DownloadError``.
+    registry does not list. Raises ``DownloadError``; a download that fails removes the folders
+    it made while they are empty (never one that was there before).
     """
     spec = get_spec(name)
     folder = Path(dest) if dest is not None else dataset_cache_dir(spec)
     sources = mirror_sources(spec, mirror)
     title = spec.short_title or spec.name
-    for file in spec.files:
-        present = cached_path(file, folder)
-        if present is not None and present.name in replace:
-            # a damaged raw file is left, but the .gz fetched is read before it (cached_path)
-            present = None
-        if present is None:
-            fetch_file(file, sources, folder, progress, cancel, title=title)
+    made = _missing_folders(folder)
+    try:
+        for file in spec.files:
+            present = cached_path(file, folder)
+            if present is not None and present.name in replace:
+                # a damaged raw file is left, but the .gz fetched is read before it (cached_path)
+                present = None
+            if present is None:
+                fetch_file(file, sources, folder, progress, cancel, title=title)
+    except BaseException:
+        _remove_empty(made)
+        raise
     return folder
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and those of its parents not there yet (the download makes them), deepest
+    first."""
+    missing = []
+    for path in (folder, *folder.parents):
+        if os.path.lexists(path):
+            break
+        missing.append(path)
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove ``folders`` (made by a download that failed), deepest first, while they are
+    empty: a file verified before the failure keeps its folder (a retry fetches only the rest),
+    and a folder someone else filled meanwhile is theirs."""
+    for path in folders:
+        try:
+            path.rmdir()
+        except OSError:  # not empty, or not ours to remove: the ones above hold it
+            return
 
 
 def files_present(name: str | DatasetSpec, dest: str | os.PathLike | None = None) -> int:

@@ -85,7 +85,8 @@ def test_a_tampered_classroom_file_is_refused_and_nothing_of_it_is_left(
     with pytest.raises(DownloadError) as err:
         download_dataset(spec, dest, mirror=f"{server.url}/school/")
     assert err.value.kind == "mirrors"
-    assert f"/school/mnist/{name}: checksum mismatch" in str(err.value)
+    assert str(err.value).startswith(f"{name}: download failed (")
+    assert "/school/mnist/: checksum mismatch" in str(err.value)
     assert sorted(p.name for p in dest.iterdir()) == ["train-images-idx3-ubyte.gz"]
 
 
@@ -105,7 +106,7 @@ def test_a_gzip_bomb_is_refused_without_inflating_it(server, mnist_like, tmp_pat
     serve(server, "school/mnist", {**payloads, "train-images-idx3-ubyte.gz": bomb})
     with pytest.raises(DownloadError, match="decompresses to more than"):
         download_dataset(spec, tmp_path / "dest", mirror=f"{server.url}/school")
-    assert list((tmp_path / "dest").iterdir()) == []
+    assert not (tmp_path / "dest").exists()  # nor the folder it made for the file
 
 
 def test_offline_gives_one_short_sentence(mnist_like, tmp_path):
@@ -194,7 +195,7 @@ def test_cancel_during_a_stalled_transfer_ends_it_and_leaves_nothing(mnist_like,
         stalling.close()
         worker.join()
     assert outcome["error"].kind == "cancelled"
-    assert list((tmp_path / "dest").iterdir()) == []
+    assert not (tmp_path / "dest").exists()  # nor the folder it made for the file
 
 
 def test_the_download_command_says_offline_in_one_short_line(monkeypatch, tmp_path, capsys):
