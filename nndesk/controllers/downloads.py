@@ -69,11 +69,11 @@ def ways_out(name: str, kind: str, tried: str | None, mirror: str | None) -> str
             "Try again uses the classroom mirror {mirror}, or choose a folder holding the "
             "four {title} files.",
         )
-    elif mirror:
+    elif mirror:  # the one tried: named, as the CLI names it (walk47 D6)
         text = QCoreApplication.translate(
             "Downloads",
-            "Try again, check the classroom mirror (File > Settings…), or choose a folder "
-            "holding the four {title} files.",
+            "Try again, check the classroom mirror {mirror} (tried first; File > Settings…), "
+            "or choose a folder holding the four {title} files.",
         )
     else:
         text = QCoreApplication.translate(

@@ -2208,8 +2208,8 @@ nhãn {label}{name}</translation>
         <translation>Bấm Thử lại để tải từ nguồn tải của lớp học {mirror}, hoặc chọn một thư mục chứa bốn tệp {title}.</translation>
     </message>
     <message>
-        <source>Try again, check the classroom mirror (File &gt; Settings…), or choose a folder holding the four {title} files.</source>
-        <translation>Hãy thử lại, kiểm tra nguồn tải của lớp học (Tệp &gt; Cài đặt…), hoặc chọn một thư mục chứa bốn tệp {title}.</translation>
+        <source>Try again, check the classroom mirror {mirror} (tried first; File &gt; Settings…), or choose a folder holding the four {title} files.</source>
+        <translation>Hãy thử lại, kiểm tra nguồn tải của lớp học {mirror} (đã thử trước tiên; Tệp &gt; Cài đặt…), hoặc chọn một thư mục chứa bốn tệp {title}.</translation>
     </message>
     <message>
         <source>Try again, choose a folder holding the four {title} files, or set a classroom mirror (File &gt; Settings…).</source>

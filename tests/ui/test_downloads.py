@@ -134,13 +134,15 @@ def test_offline_the_banner_says_why_and_the_ways_out_with_their_buttons(qtbot, 
 
 
 def test_offline_with_a_classroom_mirror_set_the_banner_says_to_check_it(qtbot, desk):
-    preferences.set_mirror(closed_port_url())
+    mirror = closed_port_url()
+    preferences.set_mirror(mirror)
     show_missing_banners(qtbot, desk)
     with qtbot.waitSignal(desk.coordinator.downloads.failed, timeout=20_000):
         desk.evaluate_page.message.download_button.click()
+    host = mirror.removeprefix("http://").rstrip("/")
     assert desk.evaluate_page.message.text() == (
-        f"{OFFLINE}\nTry again, check the classroom mirror (File > Settings…), or choose a "
-        "folder holding the four MNIST files."
+        f"{OFFLINE}\nTry again, check the classroom mirror {host} (tried first; File > "
+        "Settings…), or choose a folder holding the four MNIST files."
     )
 
 
@@ -659,6 +661,36 @@ def test_once_a_mirror_is_set_every_banner_says_try_again_uses_it_and_it_does(
     with qtbot.waitSignal(coordinator.downloads.finished, timeout=20_000):
         banner.download_button.click()
     assert server.hits and all(h.startswith("/school/mnist/") for h in server.hits)
+
+
+def test_try_again_through_a_mirror_that_fails_too_names_that_mirror(qtbot, desk):
+    """walk47 D6: after "Try again uses the classroom mirror teacher-pc:8000", a Try again that
+    failed too said "check the classroom mirror", no longer which one: the CLI names it."""
+    from nndesk.ui import language
+
+    _fail_offline(qtbot, desk)  # no mirror yet
+    mirror = closed_port_url()  # the classroom server, not answering either
+    host = mirror.removeprefix("http://").rstrip("/")
+    desk.window.act_settings.trigger()
+    dialog = desk.coordinator.settings_dialog
+    dialog.mirror_edit.setText(mirror)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    banner = desk.evaluate_page.message
+    assert f"Try again uses the classroom mirror {host}" in banner.text()
+    with qtbot.waitSignal(desk.coordinator.downloads.failed, timeout=20_000):
+        banner.download_button.click()
+    assert banner.text() == (
+        f"{OFFLINE}\nTry again, check the classroom mirror {host} (tried first; File > "
+        "Settings…), or choose a folder holding the four MNIST files."
+    )
+    # in Vietnamese too: the words the banner says when asked again in another language
+    assert language.use_language("vi") == "vi"
+    try:
+        said = desk.coordinator.downloads.failure("mnist").message
+    finally:
+        language.use_language("en")
+    ways = said.split("\n")[1]
+    assert host in ways and ways.startswith("Hãy thử lại") and "Try" not in ways
 
 
 def test_a_mirror_changed_after_it_failed_is_the_one_try_again_uses(qtbot, desk, server):
