@@ -153,6 +153,17 @@ def test_a_stage_trains_on_the_second_set_unless_told_and_hand_stages_name_their
     stages = hand_stages(SHIPPED_RECIPES["fashion-cnn"], (0.1, 0.05), sets=tuple(HAND_SETS))
     assert [s.hand_sets for s in stages] == [tuple(HAND_SETS)] * 2
     assert [s.hand_seed for s in stages] == [1818, 1819]
+    assert [s.photos for s in stages] == [1, 1]
+
+
+def test_hand_stages_can_show_the_photos_twice_and_draw_copies_from_later_seeds():
+    from tools.build_weights import SHIPPED_RECIPES, hand_stages
+
+    config = SHIPPED_RECIPES["fashion-cnn"]
+    stages = hand_stages(config, (0.1, 0.05, 0.02), photos=2, first_seed=1821)
+    assert [s.hand_seed for s in stages] == [1821, 1822, 1823]
+    assert [s.photos for s in stages] == [2, 2, 2]
+    assert [s.config.lr for s in stages] == [0.1, 0.05, 0.02]
 
 
 def test_a_stage_with_hand_copies_goes_on_from_a_file_that_made_the_first_stages(

@@ -234,6 +234,84 @@ def test_a_one_stage_recipe_can_train_on_drawings_from_the_start(tiny_idx_dir, t
     assert any("20 generated drawings" in line for line in lines)
 
 
+def test_a_stage_can_show_the_photos_twice_an_epoch_and_records_it(tiny_idx_dir, tmp_path):
+    import dataclasses
+
+    from nndesk.data import load_dataset
+    from tools.build_weights import Stage, build, with_photos
+
+    with pytest.warns(UserWarning):  # the tiny files are not the published MNIST
+        ds = load_dataset("mnist", data_dir=tiny_idx_dir)
+    n = len(ds.train_labels)
+    twice = with_photos(ds, 2)
+    assert twice.train_images.shape == (2 * n, 28, 28) and len(twice.train_labels) == 2 * n
+    assert np.array_equal(twice.train_images[n:], ds.train_images)
+    assert np.array_equal(twice.train_labels[:n], twice.train_labels[n:])
+    assert np.array_equal(twice.test_images, ds.test_images) and with_photos(ds, 1) is ds
+    with pytest.raises(NndeskError, match="at least once"):
+        with_photos(ds, 0)
+
+    first = RECIPES["fashion-mlp"].config.replace(
+        dataset="mnist", arch="784-16-10", epochs=1, augment=False, sketch=0.0
+    )
+    recipe = dataclasses.replace(
+        RECIPES["fashion-mlp"], config=first, first=None, then=Stage(first, photos=2)
+    )
+    lines: list[str] = []
+    with pytest.warns(UserWarning):
+        build(recipe, tiny_idx_dir, tmp_path, log=lines.append)
+    made = load_model(tmp_path / "fashion-mlp.npz")
+    assert made.info["build"]["photos"] == 2
+    assert any("the photos are shown 2 times an epoch" in line for line in lines)
+
+
+def test_an_average_of_models_averages_every_weight_and_running_statistic():
+    from nndesk.nn.conv import BatchNorm2D
+    from nndesk.nn.serialization import LoadedModel
+    from nndesk.training import TrainConfig
+    from tools.build_weights import average
+
+    config = TrainConfig(arch="784-c4-bn-p-c6-bn-p-16-10", seed=3)
+    models = []
+    for seed in (0, 1):
+        model = config.build_model(np.random.default_rng(seed))
+        rng = np.random.default_rng(seed + 10)
+        for layer in model.layers:  # running statistics as a trained network has them
+            if isinstance(layer, BatchNorm2D):
+                layer.buffers["running_mean"][...] = rng.normal(size=layer.channels)
+                layer.buffers["running_var"][...] = rng.uniform(0.5, 2, size=layer.channels)
+        models.append(LoadedModel(model, {"config": config.to_dict(), "seed": seed}, None))
+    a, b = models
+    before = [{k: v.copy() for k, v in layer.params.items()} for layer in a.model.layers]
+    soup = average(models)
+    assert soup.info == {"config": config.to_dict(), "seed": 0} and soup.optimizer is None
+    checked = 0
+    for la, lb, ls in zip(a.model.layers, b.model.layers, soup.model.layers, strict=True):
+        for kind in ("params", "buffers"):
+            for name, value in (getattr(ls, kind, None) or {}).items():
+                mean = (getattr(la, kind)[name] + getattr(lb, kind)[name]) / 2
+                np.testing.assert_allclose(value, mean, rtol=1e-6, atol=1e-7)
+                checked += 1
+    assert checked == 2 * 2 + 2 * 4 + 2 * 2  # two convs, two batch norms (+ stats), two dense
+    # the inputs are untouched, and a model averaged with itself computes what it did
+    assert all(
+        np.array_equal(v, layer.params[k])
+        for old, layer in zip(before, a.model.layers, strict=True)
+        for k, v in old.items()
+    )
+    x = np.random.default_rng(5).uniform(-1, 1, (20, 784)).astype(np.float32)
+    same = average([a, a, a])
+    np.testing.assert_array_equal(same.model.forward(x), a.model.forward(x))
+    other = TrainConfig(arch="784-c4-bn-p-c6-bn-p-24-10", seed=3)
+    wider = LoadedModel(
+        other.build_model(np.random.default_rng(0)), {"config": config.to_dict()}, None
+    )
+    with pytest.raises(NndeskError, match="not a 784-c4"):
+        average([a, wider])
+    with pytest.raises(NndeskError, match="no models"):
+        average([])
+
+
 def test_a_widened_network_computes_what_it_did_and_learns_on():
     from nndesk.nn.serialization import LoadedModel
     from nndesk.training import TrainConfig

@@ -82,6 +82,9 @@ class Stage:
     hand_seed: int | None = None  # the copies' seed; None: ``tools.hand_train.HAND_SEED``
     #: the hand-drawn training sets the copies come from (``tools.hand_train.HAND_SETS``)
     hand_sets: tuple[str, ...] = ("second",)
+    #: how many times the photos are among the stage's training images: 2 shows every photo
+    #: twice an epoch, so the drawings and hand copies are a smaller share of its steps
+    photos: int = 1
 
 
 #: sketch_batch as it was before it warped proportions, refitted and mirrored (the first sketch
@@ -98,15 +101,20 @@ def hand_stages(
     sketch: float = 0.15,
     outliers: float = 0.0,
     sets: tuple[str, ...] = ("second",),
+    photos: int = 1,
+    first_seed: int | None = None,
 ) -> tuple:
     """The eighteenth round's fine-tuning of a garment model (weights/README.md): one epoch a
     stage, each with ``copies`` fresh copies of every hand-drawn training garment of ``sets``
     (``tools.hand_train.HAND_SETS``; their own seed, ``HAND_SEED`` + k), the 30,000 generated
     drawings of both models' last stage, a share ``sketch`` of mirrored photo sketches and
     ``outliers`` of non-garments. ``lrs`` are the stages' base rates; each one-epoch stage sits
-    at the end of the cosine over all epochs so far, so its rate is about 1.5e-3 times the base."""
+    at the end of the cosine over all epochs so far, so its rate is about 1.5e-3 times the base.
+    ``photos`` is how many times each stage holds the photos (``Stage.photos``); the copies of
+    stage k come from seed ``first_seed`` + k (None: ``HAND_SEED``)."""
     from tools.hand_train import HAND_SEED
 
+    start = HAND_SEED if first_seed is None else first_seed
     return tuple(
         Stage(
             config.replace(epochs=1, lr=lr, sketch=sketch),
@@ -116,9 +124,10 @@ def hand_stages(
             more=0.6,
             cut=0.5,
             hand=copies,
-            hand_seed=HAND_SEED + k,
+            hand_seed=start + k,
             hand_sets=sets,
             outliers=outliers,
+            photos=photos,
         )
         for k, lr in enumerate(lrs)
     )
@@ -270,6 +279,21 @@ def vary_pen(dataset, fraction: float, seed: int):
     return dataclasses.replace(dataset, train_images=images)
 
 
+def with_photos(dataset, times: int):
+    """A copy of ``dataset`` whose training split holds its images ``times`` times over (in
+    order, so a seeded batch order stays seeded); the test split is the dataset's own."""
+    if times < 1:
+        raise NndeskError(f"the photos must be shown at least once a stage, not {times} times")
+    if times == 1:
+        return dataset
+    labels = np.asarray(dataset.train_labels, np.int64)
+    return dataclasses.replace(
+        dataset,
+        train_images=np.concatenate([dataset.train_images] * times),
+        train_labels=np.concatenate([labels] * times),
+    )
+
+
 def with_drawings(
     dataset,
     count: int,
@@ -399,6 +423,35 @@ def widen(loaded, arch: str, seed: int = 0):
     return LoadedModel(model, info, None)
 
 
+def average(models):
+    """One ``LoadedModel`` whose every parameter and running statistic is the mean of those of
+    ``models`` (``LoadedModel``s of one architecture, e.g. fine-tuned from one file: a "model
+    soup", which keeps what each learned where they agree and averages away where they drift
+    apart). The first model's ``info`` is kept (a copy); no optimizer state. Raises
+    ``NndeskError`` when the models' layers or shapes differ."""
+    from nndesk.nn.serialization import LoadedModel
+
+    if not models:
+        raise NndeskError("average: no models")
+    info = json.loads(json.dumps(models[0].info))  # a deep copy
+    config = TrainConfig.from_dict(info["config"])
+    model = config.build_model(np.random.default_rng(0))
+    for loaded in models:
+        kinds = [type(layer).__name__ for layer in loaded.model.layers]
+        if kinds != [type(layer).__name__ for layer in model.layers]:
+            raise NndeskError(f"average: a model is not a {config.arch}")
+    for k, layer in enumerate(model.layers):
+        for kind in ("params", "buffers"):
+            mine = getattr(layer, kind, None) or {}
+            for name, value in mine.items():
+                theirs = [getattr(m.model.layers[k], kind)[name] for m in models]
+                if any(t.shape != value.shape for t in theirs):
+                    raise NndeskError(f"average: a model is not a {config.arch}")
+                # summed in float64 so the mean of equal arrays is the array itself
+                value[...] = np.mean([t.astype(np.float64) for t in theirs], axis=0)
+    return LoadedModel(model, info, None)
+
+
 def _train_stage(
     name: str,
     stage: Stage,
@@ -411,6 +464,9 @@ def _train_stage(
     """Train one stage (from scratch, or on from the model file ``resume``); return the session."""
     from nndesk.nn.serialization import load_model
 
+    if stage.photos > 1:
+        log(f"{name}: the photos are shown {stage.photos} times an epoch")
+        dataset = with_photos(dataset, stage.photos)
     if stage.drawings:
         log(f"{name}: {stage.drawings} generated drawings join the training images")
         dataset = with_drawings(
@@ -524,6 +580,7 @@ def build(
         "hand_copies": stages[-1].hand,
         "hand_seed": stages[-1].hand_seed,
         "hand_sets": list(stages[-1].hand_sets) if stages[-1].hand else [],
+        "photos": stages[-1].photos,
     }
     path = save_model(out_dir / f"{recipe.name}.npz", session.model, info, optimizer=None)
     if resume is not None and resume != first_stage:
