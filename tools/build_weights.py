@@ -133,10 +133,18 @@ def hand_stages(
     )
 
 
-#: fashion-cnn's base rates for ``hand_stages`` (2.0e-4, 1.0e-4, 4.0e-5 at epochs 39-41), tried
-#: in the eighteenth round and not shipped: it read 5 more hand-check drawings but was surer
-#: of its wrong answers than the shipped file (weights/README.md)
+#: fashion-cnn's base rates for ``hand_stages`` (2.0e-4, 1.0e-4, 4.0e-5 at epochs 39-41): tried
+#: in the eighteenth and nineteenth rounds and not shipped (surer of wrong answers; the test
+#: set under its target), shipped in the twentieth with the photos twice a stage
+#: (weights/README.md)
 CNN_HAND_RATES = (0.117, 0.0584, 0.0205)
+
+#: the hand-drawn training sets fashion-cnn's hand stages train on (``tools.hand_train.HAND_SETS``)
+CNN_HAND_SETS = ("second", "third", "fourth")
+
+#: the seed of the copies of fashion-cnn's first hand stage (``tools.hand_train.HAND_SEED`` + 3:
+#: the nineteenth round's candidate, not shipped, had drawn 1818-1820)
+CNN_HAND_SEED = 1821
 
 
 #: fashion-mlp's settings: 784-1024-512-10 PReLU, dropout 0.3, 40 epochs, 30 % photo sketches
@@ -250,6 +258,18 @@ RECIPES: dict[str, Recipe] = {
                     cut=0.5,
                     widen="784-c32-bn-p-c64-bn-p-512-10",
                 ),
+            )
+            # then three one-epoch stages (2.0e-4, 1.0e-4, 4.0e-5 at the cosine's end), each
+            # with the photos twice, the same 30,000 drawings and 15 % mirrored photo sketches,
+            # and 40 fresh copies of every drawing of the three hand-drawn training sets
+            # (weights/README.md, twentieth round). The sixth stage's file (the file shipped
+            # before that round) made the first six: --first-stage DIR --stages-done 6
+            + hand_stages(
+                SHIPPED_RECIPES["fashion-cnn"],
+                CNN_HAND_RATES,
+                sets=CNN_HAND_SETS,
+                photos=2,
+                first_seed=CNN_HAND_SEED,
             ),
         ),
     )
