@@ -50,6 +50,11 @@ def theme_key() -> tuple:
                                  "axes.edgecolor", "grid.color"))  # fmt: skip
 
 
+def _has_points(ax) -> bool:
+    """Whether any line of ``ax`` holds a finite point."""
+    return any(np.isfinite(np.asarray(line.get_ydata(), np.float64)).any() for line in ax.lines)
+
+
 class RaceChart:
     """The curves of the lanes ``names`` in a ``width`` x ``height`` pixel image; its key names
     the "validation" line style only when ``validation`` (the lanes keep a validation split:
@@ -133,10 +138,19 @@ class RaceChart:
             if c.epochs:
                 last_epoch = max(last_epoch, int(c.epochs[-1]))
         for ax in (self.ax_batch, self.ax_loss, self.ax_acc):
+            ax.set_autoscaley_on(True)  # an empty epoch plot's fixed range below held it
             ax.relim()
             ax.autoscale_view()
         if top_x > 0:
             self.ax_batch.set_xlim(0, top_x)
+        # before the first epoch ends its plots are empty, and matplotlib's empty range is
+        # -0.05..0.05: accuracy read -5 % to 5 % (walk48 D12). Accuracy gets its whole 0-100 %,
+        # loss the batch plot's range from 0 (the epoch losses land in it).
+        if not _has_points(self.ax_acc):
+            self.ax_acc.set_ylim(0.0, 1.0)
+        if not _has_points(self.ax_loss):
+            top = self.ax_batch.get_ylim()[1] if _has_points(self.ax_batch) else 1.0
+            self.ax_loss.set_ylim(0.0, max(top, 1e-3))
         for ax in (self.ax_loss, self.ax_acc):
             # whole epochs even for a one-epoch race (as plot_overlay)
             ax.set_xlim(0.5, max(last_epoch, 2) + 0.5)

@@ -119,3 +119,22 @@ def test_the_axis_labels_stay_clear_of_ticks_with_decimals(width, height):
     )
     assert any("." in t.get_text() for t in chart.ax_acc.get_yticklabels())  # the case
     assert ylabels_over_ticks(chart.figure) == []
+
+
+def test_before_the_first_epoch_ends_the_epoch_plots_show_ranges_their_values_live_in():
+    """walk48 D12: the empty per-epoch plots read accuracy from -5 % to 5 % and loss from
+    -0.05 to 0.05 (matplotlib's range for no data) while the first epoch trained."""
+    chart = RaceChart(["64 units", "128 units"], 640, 420)
+    early = [_curves(40, 0, 2.3), _curves(40, 0, 2.0)]
+    chart.render(early, batches_per_epoch=100)
+    assert chart.ax_acc.get_ylim() == (0.0, 1.0)
+    low, high = chart.ax_loss.get_ylim()
+    assert low == 0.0 and high >= max(early[0].batch_loss)
+    # the first epoch's points come: both plots follow them again
+    later = [_curves(120, 1, 2.3), _curves(120, 1, 2.0)]
+    chart.render(later, batches_per_epoch=100)
+    low, high = chart.ax_acc.get_ylim()
+    assert (low, high) != (0.0, 1.0)
+    assert low <= later[1].val_accuracy[0] <= high and high < 1.0
+    low, high = chart.ax_loss.get_ylim()
+    assert low > 0.0 and low <= later[1].train_loss[0] <= high

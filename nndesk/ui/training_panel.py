@@ -269,6 +269,9 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         # run confirms them when it starts: a second full redraw only if they differ)
         self.curves = self.controller.curves
         self.steering.clear()
+        # "LR now" is this run's rate from the click on: while the data loaded it still said
+        # the last run's 0.5 (walk48 D12)
+        self.live_lr.set_value(config.lr)
         self.speed.setMinimumHeight(0)  # the last run's progress line may have needed two
         # Continue goes on from the curves shown: on their loss axes (fitted anew to the whole
         # curve, they shrank and cut its start off, walk 43 item 14)
@@ -460,6 +463,8 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
 
     @Slot(bool)
     def _on_race_running_changed(self, running: bool) -> None:
+        if running:  # the last run's rate is none of the lanes' (each has its own)
+            self.live_lr.clear()
         self._update_buttons()
 
     @Slot(int, object)

@@ -326,3 +326,15 @@ def test_a_race_stopped_by_stop_says_so_and_how_far_it_went(qtbot, page):
     assert view.progress.text() == (
         f"Race stopped after {went} of 500 epoch(s): every lane tested."
     )
+
+
+def test_a_race_starting_leaves_lr_now_empty_not_the_last_runs_rate(qtbot, page):
+    """walk48 D12: "LR now" kept the last run's rate (0.5) while lanes of their own rates
+    raced."""
+    page.live_lr.set_value(0.5)
+    view = page.race_view
+    assert view.start_race()
+    assert page.race.is_running()
+    assert page.live_lr.text() == ""
+    page.race.stop()
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)

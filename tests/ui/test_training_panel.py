@@ -948,6 +948,21 @@ def test_a_new_run_shows_no_hint_from_the_last_runs_curves_before_it_starts(slow
     assert not panel.coach_label.isVisible() and not panel.coach_button.isVisible()
 
 
+def test_lr_now_says_the_new_runs_rate_from_the_click_while_its_data_loads(qtbot, slow_panel):
+    """walk48 D12: while a new run prepared its network "LR now" still said the last run's
+    0.5; it changed to the new run's 0.001 only at the first batch."""
+    panel = slow_panel
+    panel.live_lr.set_value(0.5)  # what the last run (mnist-gd) ended with
+    panel.form.lr.setText("0.001")
+    assert panel.start_training()  # its data still loading: not started
+    assert panel.live_lr.value() == pytest.approx(0.001)
+    with qtbot.waitSignal(panel.controller.run_started, timeout=WAIT_MS):
+        panel.loaded.set()
+    assert panel.live_lr.value() == pytest.approx(0.001)
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+
+
 def test_a_run_paused_before_its_first_batch_says_paused_not_training(qtbot, slow_panel):
     panel = slow_panel  # the data "loads" until the test has pressed Pause
     panel.speed.setText("Test accuracy 84.6% on fashion · model saved in the run history")
