@@ -5802,6 +5802,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation> (đang tính…)</translation>
     </message>
     <message>
+        <source> (no contrast: {name} cannot be contrasted with itself)</source>
+        <translation> (không so sánh: không thể so {name} với chính nó)</translation>
+    </message>
+    <message>
         <source> — a close call</source>
         <translation> — suýt soát</translation>
     </message>
@@ -5908,6 +5912,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>The 28×28 input with the saliency on top: red pixels raise the score of the answer, blue pixels lower it; the stronger the colour, the larger the effect.</source>
         <translation>Đầu vào 28×28 với bản đồ nổi bật phủ lên: điểm ảnh đỏ nâng điểm của câu trả lời, điểm ảnh xanh hạ nó; màu càng đậm, tác động càng lớn.</translation>
+    </message>
+    <message>
+        <source>The class explained: it cannot be contrasted with itself</source>
+        <translation>Lớp đang được giải thích: không thể so một lớp với chính nó</translation>
     </message>
     <message>
         <source>The class whose score the map explains</source>

@@ -545,7 +545,23 @@ class WhyView(QWidget):
             explanation = self._explanation
             self.input_view.set_saliency(None if explanation is None else explanation.saliency)
 
+    def _mark_contrast_choices(self) -> None:
+        """Grey out the class explained in the "and not:" list: a class contrasted with itself
+        is no contrast (walk48: "7 and not 7" was offered and did nothing). Rows stay in place,
+        so ``set_target``'s row numbers hold."""
+        chosen, _contrast = self._chosen()
+        if chosen is None and self._prediction is not None:
+            chosen = int(np.argmax(self._prediction.probabilities))
+        model = self.contrast_combo.model()
+        itself = translate("WhyView", "The class explained: it cannot be contrasted with itself")
+        for row in range(1, self.contrast_combo.count()):
+            item = model.item(row)
+            same = item.data(Qt.ItemDataRole.UserRole) == chosen
+            item.setEnabled(not same)
+            item.setToolTip(itself if same else "")
+
     def _show_summary(self) -> None:
+        self._mark_contrast_choices()
         if self._explanation is None or self._prediction is None:
             return
         names = self._names or tuple(str(i) for i in range(len(self._prediction.probabilities)))
@@ -567,6 +583,11 @@ class WhyView(QWidget):
             sides = translate("WhyView", "argue for {name} over {other}").format(
                 name=names[cls], other=names[contrast]
             )
+        chosen_contrast = self._chosen()[1]
+        if contrast is None and chosen_contrast is not None:  # chosen before the answer became it
+            what += translate(
+                "WhyView", " (no contrast: {name} cannot be contrasted with itself)"
+            ).format(name=names[cls])
         pending = (
             translate("WhyView", " (computing…)")
             if self._needs_own_map() and self._own_map is None and self._explainer is not None
@@ -747,6 +768,7 @@ class WhyView(QWidget):
 
     @Slot(int)
     def _on_target_changed(self, _index: int) -> None:
+        self._mark_contrast_choices()
         self._show_overlay()
         self._show_summary()
         self._ask_explainer()

@@ -288,3 +288,33 @@ def test_a_net_that_never_sees_the_last_rows_and_columns_says_so_under_the_map(
         assert why.edge_note.isHidden()
     finally:
         language.use_language("en")
+
+
+def _contrast_row_enabled(why, class_index: int) -> bool:
+    item = why.contrast_combo.model().item(class_index + 1)  # row 0 is "no contrast"
+    return bool(item.isEnabled())
+
+
+def test_the_class_explained_cannot_be_chosen_as_its_own_contrast(qtbot, why_desk):
+    """walk48 D7: "7 and not 7" was offered, and choosing it changed nothing, silently."""
+    why = why_desk.why_page
+    answer = _wait_for_answer(qtbot, why_desk)
+    top = int(np.argmax(answer.probabilities))
+    qtbot.waitUntil(lambda: not _contrast_row_enabled(why, top), timeout=10_000)
+    other = (top + 1) % 10
+    assert _contrast_row_enabled(why, other)
+    why.set_target(other)  # explaining another class: the answer may be contrasted again
+    assert not _contrast_row_enabled(why, other) and _contrast_row_enabled(why, top)
+
+
+def test_a_contrast_that_became_the_class_explained_is_said_not_dropped(qtbot, why_desk):
+    """A contrast chosen before the answer changed to it: the summary says why no contrast
+    is shown instead of quietly explaining the class alone."""
+    why = why_desk.why_page
+    answer = _wait_for_answer(qtbot, why_desk)
+    top = int(np.argmax(answer.probabilities))
+    why.set_saliency_kind("gradient")
+    why.set_target(None, top)  # as if chosen while the answer was another class
+    said = "cannot be contrasted with itself"
+    qtbot.waitUntil(lambda: said in why.summary.text(), timeout=10_000)
+    assert "rather than" not in why.summary.text()
