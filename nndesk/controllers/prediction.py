@@ -24,12 +24,14 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from nndesk import inside
 from nndesk.controllers.loading_input import InputPreparer
+from nndesk.data.normalize import Normalizer
 from nndesk.errors import NndeskError, user_message
 from nndesk.explain import FAST_KINDS, Explanation, explain_prediction, saliency
 from nndesk.i18n import N_, shown
 from nndesk.inference import Classifier, Prediction
 from nndesk.inside_maps import render_rows
 from nndesk.model_list import signature
+from nndesk.nn.model import Sequential
 from nndesk.preprocess import nearly_empty
 
 THROTTLE_MS = 60  # at most ~16 predictions a second while drawing
@@ -43,7 +45,7 @@ HIDDEN_UNITS = 8
 class _Job:
     generation: int  # which classifier the job was made for
     classifier: Classifier
-    explain_model: object  # a private copy of the model for forward+backward (saliency)
+    explain_model: Sequential | None  # a private copy of the model for forward+backward (saliency)
     image: np.ndarray | None  # canvas pixels to preprocess, or
     image28: np.ndarray | None  # an already prepared 28x28 input (test images)
     saliency_kind: str
@@ -140,8 +142,8 @@ class PredictionResult:
 @dataclass(frozen=True)
 class _SaliencyJob:
     key: object  # the asker's own tag, handed back with the map
-    model: object  # a private copy of the model (forward+backward overwrite layer caches)
-    normalizer: object
+    model: Sequential  # a private copy of the model (forward+backward overwrite layer caches)
+    normalizer: Normalizer
     image28: np.ndarray  # float32 (28, 28), pixels in [0, 255]
     class_index: int
     kind: str
@@ -251,7 +253,7 @@ class _Worker(QObject):
             clf = job.classifier
             if job.image28 is not None:
                 image28 = job.image28
-            elif nearly_empty(job.image, clf.preprocess_kind):
+            elif job.image is None or nearly_empty(job.image, clf.preprocess_kind):
                 image28 = None  # a dot or a dash: "Draw something", not a confident digit
             else:
                 image28 = clf.prepare(job.image)
@@ -327,7 +329,7 @@ class PredictionController(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._classifier: Classifier | None = None
-        self._explain_model = None
+        self._explain_model: Sequential | None = None
         self._generation = 0
         # results from this generation on answer for the model in use: a training run's newer
         # snapshot does not make an older one's answer wrong (under load every answer would
@@ -344,7 +346,7 @@ class PredictionController(QObject):
         self._answer_watched = False
         self._saliency_busy = False
         self._saliency_pending: _SaliencyJob | None = None  # only the newest request waits
-        self._saliency_copy: tuple[object, object] | None = None  # (model, its private copy)
+        self._saliency_copy: tuple[Sequential, Sequential] | None = None  # (model, its copy)
         self._thread = QThread(self)
         self._thread.setObjectName("prediction")
         self._worker = _Worker()
@@ -612,13 +614,11 @@ class PredictionController(QObject):
         ``saliency_ready(key, map)`` answers, in the kind the Why page chose; while one map is
         being computed only the newest request waits, so scrolling through tiles never queues.
         """
-        model, copied = self._saliency_copy or (None, None)
-        if model is not clf.model:
-            copied = copy.deepcopy(clf.model)
-            self._saliency_copy = (clf.model, copied)
+        if self._saliency_copy is None or self._saliency_copy[0] is not clf.model:
+            self._saliency_copy = (clf.model, copy.deepcopy(clf.model))
         self._saliency_pending = _SaliencyJob(
             key,
-            copied,
+            self._saliency_copy[1],
             clf.normalizer,
             np.asarray(image28, np.float32),
             int(class_index),

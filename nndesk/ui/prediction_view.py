@@ -754,7 +754,7 @@ class PredictionPanel(QWidget):
         )
         not_sure = self.is_not_sure() and second is not None
         self.kind_label.setVisible(not not_sure)
-        if not_sure:
+        if not_sure and second is not None:  # (second is known: mypy does not follow not_sure)
             # "Not sure" alone in big type; the two guesses take the runner-up's line, which
             # they replace: beside "Not sure" they wrapped over five lines of a narrow column
             name2 = self._names[second] if second < len(self._names) else str(second)
