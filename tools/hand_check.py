@@ -51,6 +51,12 @@ class FillLeaked(ValueError):
 def render(drawing: HandDrawing, canvas=None) -> np.ndarray:
     """The drawing on a fresh ``DrawingCanvas`` (or ``canvas``, cleared): uint8 (280, 280) in
     its polarity. Raises ``FillLeaked`` when a fill click does nothing."""
+    return render_steps(drawing, canvas)[-1]
+
+
+def render_steps(drawing: HandDrawing, canvas=None) -> list[np.ndarray]:
+    """``render``'s image before the eraser and after each eraser stroke (one image when there
+    is none): what each stroke of the eraser changed, for one drawing's fills and strokes."""
     from nndesk.ui.canvas import DrawingCanvas
 
     canvas = canvas or DrawingCanvas()
@@ -61,13 +67,14 @@ def render(drawing: HandDrawing, canvas=None) -> np.ndarray:
     for x, y in drawing.fills:
         if not canvas.fill_at(x, y):
             raise FillLeaked(f"{drawing.name}: the fill at ({x:g}, {y:g}) did nothing")
+    steps = [canvas.array()]
     if drawing.erase:
         canvas.set_eraser(True)
         for stroke in drawing.erase:
             canvas.draw_stroke(list(stroke), drawing.erase_pen)
+            steps.append(canvas.array())
         canvas.set_eraser(False)
-    image = canvas.array()
-    return 255 - image if drawing.polarity == "black-on-white" else image
+    return [255 - image if drawing.polarity == "black-on-white" else image for image in steps]
 
 
 def render_all(drawings: Sequence[HandDrawing] = HAND_GARMENTS) -> list[Rendered]:
