@@ -318,3 +318,14 @@ def tiny_model_file(tmp_path) -> Path:
         "metrics": {"test_accuracy": 0.1},
     }
     return save_model(tmp_path / "tiny-mlp.npz", model, info)
+
+
+@pytest.fixture
+def server():
+    """A loopback mirror (``tests.loopback.Server``) for one test: put files in ``server.files``,
+    ask ``server.url``; what was asked for is in ``server.hits``."""
+    from tests.loopback import Server
+
+    s = Server()
+    yield s
+    s.close()

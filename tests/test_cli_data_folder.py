@@ -164,7 +164,7 @@ def test_no_data_anywhere_names_the_ways_to_files_on_disk(argv, monkeypatch, cap
 
 
 def test_offline_with_a_classroom_mirror_set_says_to_check_it(monkeypatch, capsys):
-    from tests.data.test_download_mirrors import closed_port_url
+    from tests.loopback import closed_port_url
 
     mirror = closed_port_url()
     monkeypatch.setenv("NNDESK_MIRROR", mirror)

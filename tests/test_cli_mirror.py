@@ -16,16 +16,8 @@ import pytest
 from nndesk import cli, preferences
 from nndesk.data import registry
 from nndesk.data.download import dataset_cache_dir
-from tests.data.test_download import Server
-from tests.data.test_download_mirrors import closed_port_url
+from tests.loopback import closed_port_url
 from tests.test_cli_data_folder import _json, _one_error_line
-
-
-@pytest.fixture
-def server():
-    s = Server()
-    yield s
-    s.close()
 
 
 @pytest.fixture

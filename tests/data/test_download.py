@@ -2,117 +2,15 @@
 
 import gzip
 import hashlib
-import http.server
-import threading
 from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from nndesk.data.download import dataset_cache_dir, download_dataset, fetch_file
-from nndesk.data.idx import write_idx
-from nndesk.data.registry import DataFile, DatasetSpec
 from nndesk.data.sources import load_dataset
 from nndesk.errors import DataError
-
-NAMES = {
-    "train_images": "train-images-idx3-ubyte",
-    "train_labels": "train-labels-idx1-ubyte",
-    "test_images": "t10k-images-idx3-ubyte",
-    "test_labels": "t10k-labels-idx1-ubyte",
-}
-
-
-class Server:
-    """Serves ``files`` (path -> bytes) on 127.0.0.1; ``cut`` paths send half their body."""
-
-    def __init__(self):
-        self.files: dict[str, bytes] = {}
-        self.cut: set[str] = set()
-        self.endless: set[str] = set()  # bytes without end, no length said (a broken mirror)
-        self.claims: dict[str, int] = {}  # a Content-Length the body never fills
-        self.hits: list[str] = []
-        server = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - the http.server API
-                server.hits.append(self.path)
-                if self.path in server.endless:
-                    self.send_response(200)
-                    self.end_headers()
-                    chunk = bytes(1 << 20)
-                    try:
-                        while True:
-                            self.wfile.write(chunk)
-                    except OSError:  # the client hung up: what it should do
-                        return
-                body = server.files.get(self.path)
-                if body is None:
-                    self.send_error(404)
-                    return
-                self.send_response(200)
-                self.send_header("Content-Length", str(server.claims.get(self.path, len(body))))
-                self.end_headers()
-                if self.path in server.cut:
-                    self.wfile.write(body[: len(body) // 2])
-                    self.wfile.flush()
-                    self.close_connection = True
-                    return
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
-        self.thread.start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-@pytest.fixture
-def server():
-    s = Server()
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def tiny(tmp_path):
-    """Gzipped IDX payloads of a 12-image dataset and a spec whose hashes match them."""
-    rng = np.random.default_rng(0)
-    arrays = {
-        "train_images": rng.integers(0, 256, (12, 28, 28), dtype=np.uint8),
-        "train_labels": (np.arange(12) % 3).astype(np.uint8),
-        "test_images": rng.integers(0, 256, (6, 28, 28), dtype=np.uint8),
-        "test_labels": (np.arange(6) % 3).astype(np.uint8),
-    }
-    payloads, files = {}, []
-    for role, array in arrays.items():
-        raw = write_idx(tmp_path / NAMES[role], array).read_bytes()
-        payloads[NAMES[role] + ".gz"] = gzip.compress(raw, compresslevel=9)
-        files.append(DataFile(role, NAMES[role], hashlib.sha256(raw).hexdigest()))
-    spec = DatasetSpec(
-        name="tinyset",
-        title="test",
-        class_names=("a", "b", "c"),
-        preprocess="digits",
-        licence="test",
-        files=tuple(files),
-        mirrors=(),
-    )
-    return spec, payloads, arrays
-
-
-def serve(server, prefix, payloads):
-    for name, body in payloads.items():
-        server.files[f"/{prefix}/{name}"] = body
-    return f"{server.url}/{prefix}/"
+from tests.loopback import serve
 
 
 def test_download_verifies_and_lands_in_the_cache(server, tiny):

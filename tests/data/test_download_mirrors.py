@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import http.server
-import socket
 import threading
 from dataclasses import replace
 
@@ -14,26 +12,11 @@ from nndesk import cli
 from nndesk.data import download
 from nndesk.data.download import Cancel, DownloadError, download_dataset, mirror_sources
 from nndesk.data.registry import FASHION, MNIST
-from tests.data.test_download import Server, serve, tiny  # noqa: F401 - the fixture
-
-
-def closed_port_url() -> str:
-    """A loopback URL nothing listens on: connecting is refused at once, like being offline."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return f"http://127.0.0.1:{port}/"
+from tests.loopback import StallingServer, closed_port_url, serve
 
 
 @pytest.fixture
-def server():
-    s = Server()
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def mnist_like(tiny):  # noqa: F811 - the imported fixture
+def mnist_like(tiny):
     """The tiny dataset under the name "mnist", so a classroom mirror serves it from mnist/."""
     spec, payloads, arrays = tiny
     return (
@@ -132,36 +115,6 @@ def test_a_destination_that_cannot_be_written_is_a_local_error_not_a_mirror_one(
     assert err.value.kind == "local"
     assert str(err.value).startswith(f"cannot write the download into {blocker / 'dest'}: ")
     assert "mirror" not in str(err.value) and server.hits == []
-
-
-class StallingServer:
-    """Sends the headers and a first chunk, then stalls until released (at most 20 s)."""
-
-    def __init__(self, size: int) -> None:
-        self.release = threading.Event()
-        outer = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - the http.server API
-                self.send_response(200)
-                self.send_header("Content-Length", str(size))
-                self.end_headers()
-                self.wfile.write(b"\x1f\x8b" + bytes(1022))
-                self.wfile.flush()
-                outer.release.wait(300)  # stalls far longer than the test waits for a cancel
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.release.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def test_cancel_during_a_stalled_transfer_ends_it_and_leaves_nothing(mnist_like, tmp_path):

@@ -18,7 +18,7 @@ from nndesk.data.normalize import Normalizer
 from nndesk.inference import Classifier
 from nndesk.nn.architecture import build_model
 from nndesk.nn.serialization import save_model
-from tests.data.test_download_mirrors import closed_port_url
+from tests.loopback import closed_port_url
 
 STROKE_CLASSES = ("vertical", "horizontal", "blob")
 

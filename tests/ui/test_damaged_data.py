@@ -18,7 +18,6 @@ from nndesk import preferences
 from nndesk.controllers import datasets
 from nndesk.data.download import dataset_cache_dir
 from nndesk.inference import Classifier
-from tests.data.test_download import Server
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
 
@@ -26,14 +25,12 @@ DAMAGED = "t10k-images-idx3-ubyte.gz"
 
 
 @pytest.fixture
-def mirror(tiny_mnist):
+def mirror(server, tiny_mnist):
     """A classroom mirror serving the tiny MNIST files, set in the settings."""
-    server = Server()
     for name, body in tiny_mnist.items():
         server.files[f"/school/mnist/{name}"] = body
     preferences.set_mirror(f"{server.url}/school")
-    yield server
-    server.close()
+    return server
 
 
 @pytest.fixture

@@ -443,7 +443,7 @@ def register_payloads_as(spec, payloads, monkeypatch) -> None:
     import gzip
     import hashlib
 
-    from tests.data.test_download_mirrors import closed_port_url
+    from tests.loopback import closed_port_url
 
     files = tuple(
         replace(f, sha256=hashlib.sha256(gzip.decompress(payloads[f.gz_name])).hexdigest())
@@ -453,17 +453,8 @@ def register_payloads_as(spec, payloads, monkeypatch) -> None:
     monkeypatch.setitem(registry.DATASETS, spec.name, replaced)
 
 
-@pytest.fixture
-def loopback():
-    from tests.data.test_download import Server
-
-    server = Server()
-    yield server
-    server.close()
-
-
 def test_a_folder_of_the_other_dataset_offers_the_download_and_then_reads_the_cache(
-    qtbot, window_factory, tiny_model_file, fashion_folder, loopback, tmp_path, monkeypatch
+    qtbot, window_factory, tiny_model_file, fashion_folder, server, tmp_path, monkeypatch
 ):
     """walk45 D8: "…holds Fashion-MNIST, not MNIST" offered Switch to Clothing and Choose a
     folder…, not the download. Download puts MNIST in nndesk's cache (as every download does;
@@ -473,8 +464,8 @@ def test_a_folder_of_the_other_dataset_offers_the_download_and_then_reads_the_ca
     payloads = other_tiny_payloads(fashion_folder, tmp_path)
     register_payloads_as(registry.MNIST, payloads, monkeypatch)
     for name, body in payloads.items():
-        loopback.files[f"/mnist/{name}"] = body
-    preferences.set_mirror(loopback.url)
+        server.files[f"/mnist/{name}"] = body
+    preferences.set_mirror(server.url)
     before = {p.name: p.read_bytes() for p in fashion_folder.iterdir()}
     desk = window_factory(classifier=Classifier.from_file(tiny_model_file))  # a digits model
     page = desk.evaluate_page

@@ -19,17 +19,9 @@ from nndesk import preferences
 from nndesk.controllers.downloads import DownloadController
 from nndesk.data.download import dataset_cache_dir
 from nndesk.inference import Classifier
-from tests.data.test_download import Server
-from tests.data.test_download_mirrors import StallingServer, closed_port_url
+from tests.loopback import StallingServer, closed_port_url
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*differ from the published.*")
-
-
-@pytest.fixture
-def server():
-    s = Server()
-    yield s
-    s.close()
 
 
 @pytest.fixture
