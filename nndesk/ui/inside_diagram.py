@@ -11,6 +11,8 @@ meanwhile.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from PySide6.QtCore import (
     QLineF,
@@ -22,8 +24,8 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from nndesk import inside
 from nndesk.layer_words import layer_kind
@@ -113,6 +115,98 @@ def output_label(name: str, raw: float, calibrated: float | None) -> str:
     return f"{name}  {percent(raw, 0)} → {percent(calibrated, 0)}"
 
 
+#: The smallest type a column title is made to fit its room in (as the Inside charts' titles).
+LEAST_TITLE_POINTS = 6.5
+TITLE_TOP = 4  # px from the diagram's top to its column titles
+TITLE_GAP = 6  # px kept free between two columns' titles
+
+
+@dataclass(frozen=True)
+class ColumnTitle:
+    """A column's title as drawn: its lines (``\\n`` between them, elided only when even the
+    least type on two lines is too wide), the box they are drawn in, their type size, and the
+    whole title (the tooltip over an elided one)."""
+
+    text: str
+    rect: QRectF
+    points: float
+    full: str
+
+    @property
+    def elided(self) -> bool:
+        return self.text.replace("\n", " ") != self.full
+
+
+def _two_lines(text: str) -> list[str]:
+    """``text`` broken at the space nearest its middle (one line when it has no space)."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if not spaces:
+        return [text]
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return [text[:cut], text[cut + 1 :]]
+
+
+def fit_title(text: str, room: float, font: QFont) -> tuple[list[str], QFont]:
+    """The lines and the type that fit ``text`` in ``room`` px: one line, else two, else the
+    same in type 10 % smaller each step down to ``LEAST_TITLE_POINTS``, else two lines of that
+    least type, each elided. At 1024x700 the output column's title ran past the diagram's
+    right edge ("Output: softmax → calibrat", "Đầu ra: softmax → đã hiệu"; walk47 D8)."""
+    font = QFont(font)
+    while True:
+        metrics = QFontMetricsF(font)
+        for lines in ([text], _two_lines(text)):
+            if all(metrics.horizontalAdvance(line) <= room for line in lines):
+                return lines, font
+        size = font.pointSizeF()
+        if size <= LEAST_TITLE_POINTS:
+            break
+        font.setPointSizeF(max(LEAST_TITLE_POINTS, size * 0.9))
+    return [
+        metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in _two_lines(text)
+    ], font
+
+
+def lay_out_titles(titles: list[str], xs, w: float, font: QFont) -> list[ColumnTitle]:
+    """Where each column's title goes above its units at ``xs`` in a diagram ``w`` px wide.
+
+    A hidden column's title is centred on its column, in the room halfway to the columns
+    beside it; the output column's title starts a little left of its units and may take the
+    room up to the diagram's right edge, above its labels. A title too wide for its room is
+    narrowed by ``fit_title``."""
+    laid = []
+    for col, (title, x) in enumerate(zip(titles, xs, strict=True)):
+        x = float(x)
+        left = (float(xs[col - 1]) + x + TITLE_GAP) / 2 if col > 0 else float(TITLE_TOP)
+        last = col == len(titles) - 1
+        right = w - TITLE_TOP if last else (x + float(xs[col + 1]) - TITLE_GAP) / 2
+        if not last:  # centred on the column: as much room on either side
+            half = min(x - left, right - x)
+            left, right = x - half, x + half
+        lines, fitted = fit_title(title, right - left, font)
+        metrics = QFontMetricsF(fitted)
+        width = max(metrics.horizontalAdvance(line) for line in lines)
+        height = metrics.lineSpacing() * (len(lines) - 1) + metrics.height()
+        if last:  # left-aligned a little left of its units, moved left if it needs the room
+            start = max(left, min(x - 30, right - width))
+            rect = QRectF(start, TITLE_TOP, min(width, right - start), height)
+        else:
+            rect = QRectF(x - width / 2, TITLE_TOP, width, height)
+        laid.append(ColumnTitle("\n".join(lines), rect, fitted.pointSizeF(), title))
+    return laid
+
+
+def column_title(model, col: int, columns, calibrated) -> str:
+    """The title over column ``col`` of ``columns`` (``diagram_columns``)."""
+    if col < len(columns) - 1:
+        size = columns[col][1].size
+        return translate("InsideView", "Hidden {k} ({size})").format(k=col + 1, size=size)
+    if calibrated is not None:
+        return translate("InsideView", "Output: softmax → calibrated")
+    if model.output == "softmax":
+        return translate("InsideView", "Output (raw softmax)")
+    return translate("InsideView", "Output")
+
+
 def paint_diagram(
     painter: QPainter,
     w: int,
@@ -124,13 +218,13 @@ def paint_diagram(
 ) -> dict[tuple[int, int], QRectF]:
     """Paint the diagram of ``snap`` in a ``w`` x ``h`` area (any thread: the painter paints on
     an image); ``colours`` are the palette's text, base and highlight. Returns where each unit
-    was drawn: ``(layer, unit) -> QRectF``."""
+    was drawn, ``(layer, unit) -> QRectF``, and the column titles as drawn."""
     text, base, highlight = colours
     units: dict[tuple[int, int], QRectF] = {}
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     model, tr = snap.model, snap.trace
     columns = diagram_columns(snap, selected)
-    top, bottom = 28, h - 24
+    top, bottom = 28, h - 24  # top: below titles of one line; moved down for two
     font = QFont(font)
     font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
     # class names and probabilities right of the output column: room for the longest
@@ -153,6 +247,13 @@ def paint_diagram(
     image_input = image_input and tr.layer_input(first).size == 784
     in_w = min(112.0, (bottom - top) * 0.5) if image_input else 70.0
     xs = np.linspace(16 + in_w + 40, w - label_room, len(columns))
+    titles = lay_out_titles(
+        [column_title(model, col, columns, calibrated) for col in range(len(columns))],
+        xs,
+        w,
+        font,
+    )
+    top = max(top, max(t.rect.bottom() for t in titles) + 4)
     # input column
     in_rect = QRectF(16, (top + bottom) / 2 - in_w / 2, in_w, in_w)
     painter.setPen(text)
@@ -234,21 +335,16 @@ def paint_diagram(
     ):
         limit = float(np.max(np.abs(values))) or 1.0
         last = col == len(columns) - 1
-        title = (
-            translate("InsideView", "Output: softmax → calibrated")
-            if last and calibrated is not None
-            else translate("InsideView", "Output (raw softmax)")
-            if last and model.output == "softmax"
-            else translate("InsideView", "Output")
-            if last
-            else translate("InsideView", "Hidden {k} ({size})").format(k=col + 1, size=values.size)
-        )
+        title = titles[col]
         painter.setPen(text)
-        if last:  # the labels' room to the right: a longer title is not cut
-            box = QRectF(x - 30, 4, w - (x - 30), 20)
-            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-        else:
-            painter.drawText(QRectF(x - 60, 4, 120, 20), Qt.AlignmentFlag.AlignCenter, title)
+        title_font = QFont(font)
+        title_font.setPointSizeF(title.points)
+        painter.setFont(title_font)
+        # the box is the lines' own measure, with a little slack for rounding: nothing clipped
+        align = Qt.AlignmentFlag.AlignLeft if last else Qt.AlignmentFlag.AlignHCenter
+        slack = title.rect.adjusted(0 if last else -2, 0, 4 if last else 2, 2)
+        painter.drawText(slack, align | Qt.AlignmentFlag.AlignTop, title.text)
+        painter.setFont(font)
         for unit in shown:
             p = positions[(index, int(unit))]
             v = float(values[unit])
@@ -279,22 +375,22 @@ def paint_diagram(
                 | Qt.TextFlag.TextWordWrap,
                 translate("InsideView", "+ {more} more").format(more=more),
             )
-    return units
+    return units, titles
 
 
-def diagram_image(args: tuple, size: QSize, dpr: float) -> tuple[QImage, dict]:
+def diagram_image(args: tuple, size: QSize, dpr: float) -> tuple[QImage, dict, list]:
     """``paint_diagram(painter, w, h, *args)`` on a new image of ``size`` at device pixel ratio
-    ``dpr`` (any thread); returns the image and where each unit was drawn."""
+    ``dpr`` (any thread); returns the image, where each unit was drawn and the titles."""
     w, h = size.width(), size.height()
     image = QImage(round(w * dpr), round(h * dpr), QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(dpr)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     try:
-        units = paint_diagram(painter, w, h, *args)
+        units, titles = paint_diagram(painter, w, h, *args)
     finally:
         painter.end()
-    return image, units
+    return image, units, titles
 
 
 class NetworkDiagram(QWidget):
@@ -314,6 +410,7 @@ class NetworkDiagram(QWidget):
         self._snapshot = None
         self._selected: tuple[int, int] | None = None
         self._units: dict[tuple[int, int], QRectF] = {}  # (layer, unit) -> where it was drawn
+        self._titles: list[ColumnTitle] = []  # the column titles on screen
         self._image: QImage | None = None
         self._token = 0  # of the newest request
         self._shown = 0  # token of the image on screen
@@ -336,13 +433,18 @@ class NetworkDiagram(QWidget):
         """Where unit ``unit`` of Dense layer ``layer`` is drawn on screen (tests, screenshots)."""
         return self._units.get((layer, unit))
 
+    def titles(self) -> list[ColumnTitle]:
+        """The column titles as drawn on screen (tests, screenshots)."""
+        return list(self._titles)
+
     def request_paint(self) -> None:
         """The snapshot, size or palette changed: paint the diagram again off the GUI thread,
         once it is on screen (``paintEvent`` starts it; a diagram scrolled out of view below a
         CNN's feature maps costs nothing)."""
         self._token += 1
         if self._snapshot is None:
-            self._image, self._units, self._shown = None, {}, self._token
+            self._image, self._units, self._titles = None, {}, []
+            self._shown = self._token
             self.painted.emit()
         self.update()
 
@@ -363,7 +465,7 @@ class NetworkDiagram(QWidget):
             self.update()  # something changed meanwhile: paint the newest when on screen
             return
         if painted is not None:  # None: this snapshot cannot be drawn; the last image stays
-            self._image, self._units = painted
+            self._image, self._units, self._titles = painted
         self._shown = token
         self.update()
         self.painted.emit()
@@ -377,6 +479,16 @@ class NetworkDiagram(QWidget):
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange and self._snapshot is not None:
             self.request_paint()  # link and unit colours mix with the palette's base
+
+    def event(self, event) -> bool:
+        if event.type() == event.Type.ToolTip:  # an elided title's whole text
+            pos = QPointF(event.pos())
+            for title in self._titles:
+                if title.elided and title.rect.contains(pos):
+                    QToolTip.showText(event.globalPos(), title.full, self)
+                    return True
+            QToolTip.hideText()
+        return super().event(event)
 
     def mousePressEvent(self, event) -> None:
         pos = event.position()

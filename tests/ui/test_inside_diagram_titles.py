@@ -1,0 +1,114 @@
+"""The Inside diagram's column titles fit the diagram at 1024x700 and at the first window's
+size, in English and Vietnamese: the output column's read "Output: softmax → calibrat" and
+"Đầu ra: softmax → đã hiệu" at 1024x700 (walk47 D8)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
+
+from nndesk import inside
+from nndesk.controllers.prediction import InsideSnapshot
+from nndesk.inference import Classifier
+from nndesk.paths import WEIGHTS_DIR
+from nndesk.ui.inside_diagram import diagram_image
+
+# (language, the diagram's size in the window): measured in the window at 1024x700 and at
+# its first size, 1280x760 (the Vietnamese page's longer help text leaves it less room)
+SIZES = [
+    ("en", (522, 300)),
+    ("en", (618, 331)),
+    ("vi", (515, 300)),
+    ("vi", (618, 323)),
+    ("vi", (420, 300)),  # the diagram's least width
+]
+
+
+@pytest.fixture
+def language_of(qapp):
+    from nndesk.ui import language
+
+    def use(code: str) -> None:
+        assert language.use_language(code) == code
+
+    yield use
+    language.use_language("en")
+
+
+def _calibrated_snapshot() -> InsideSnapshot:
+    """mnist-mlp (its file holds a temperature, so the output title is the longest,
+    "softmax → calibrated") on a drawn 7."""
+    clf = Classifier.from_file(WEIGHTS_DIR / "mnist-mlp.npz")
+    assert abs(clf.temperature - 1.0) > 1e-3
+    image = np.zeros((28, 28), np.float32)
+    image[5:8, 6:22] = 255.0
+    image[8:24, 16:19] = 255.0
+    tr = inside.trace(clf.model, clf.normalizer, image, tuple(clf.class_names))
+    return InsideSnapshot(clf, clf.model, tr)
+
+
+def _paint(size):
+    from PySide6.QtWidgets import QApplication
+
+    colours = (QColor("black"), QColor("white"), QColor("orange"))
+    font = QFont(QApplication.font())
+    return diagram_image((_calibrated_snapshot(), None, colours, font), QSize(*size), 1.0)
+
+
+@pytest.mark.parametrize(("code", "size"), SIZES)
+def test_no_column_title_is_cut_at_the_diagrams_right_edge(language_of, code, size):
+    """Ink of the titles' band (above every unit) stays clear of the last 3 px of the diagram:
+    a title that runs past the edge is cut there, its letters touching it."""
+    language_of(code)
+    image, units = _paint(size)[:2]
+    first_unit = min(rect.top() for rect in units.values())
+    w = size[0]
+    touching = [
+        (x, y)
+        for y in range(0, int(first_unit) - 1)
+        for x in range(w - 3, w)
+        if QColor.fromRgba(image.pixel(x, y)).alpha() > 0
+    ]
+    assert touching == [], f"title ink at the right edge: {touching[:5]}"
+
+
+@pytest.mark.parametrize(("code", "size"), SIZES)
+def test_every_column_title_fits_whole_inside_the_diagram_and_apart(language_of, code, size):
+    language_of(code)
+    _image, units, titles = _paint(size)
+    w = size[0]
+    assert len(titles) == 3  # two hidden columns and the output
+    assert "→" in titles[-1].full
+    font = QFont(QFont())
+    for title in titles:
+        assert not title.elided, title
+        font.setPointSizeF(title.points)
+        metrics = QFontMetricsF(font)
+        widest = max(metrics.horizontalAdvance(line) for line in title.text.split("\n"))
+        assert widest <= title.rect.width() + 0.5, title
+        assert title.rect.left() >= 0 and title.rect.right() <= w, title
+        assert title.points >= 6.5, title
+        # above the units it names
+        assert title.rect.bottom() < min(rect.top() for rect in units.values()), title
+    for left, right in zip(titles, titles[1:], strict=False):
+        assert left.rect.right() + 4 <= right.rect.left(), (left, right)
+
+
+def test_a_title_too_wide_for_its_room_takes_two_lines_then_smaller_type(qapp):
+    from nndesk.ui.inside_diagram import LEAST_TITLE_POINTS, fit_title
+
+    font = QFont()
+    font.setPointSizeF(9.0)
+    text = "Đầu ra: softmax → đã hiệu chỉnh"
+    whole = QFontMetricsF(font).horizontalAdvance(text)
+    lines, same = fit_title(text, whole + 1, font)
+    assert lines == [text] and same.pointSizeF() == 9.0
+    lines, same = fit_title(text, whole * 0.6, font)
+    assert lines == ["Đầu ra: softmax", "→ đã hiệu chỉnh"] and same.pointSizeF() == 9.0
+    lines, smaller = fit_title(text, whole * 0.4, font)
+    assert len(lines) == 2 and LEAST_TITLE_POINTS <= smaller.pointSizeF() < 9.0
+    assert " ".join(lines) == text
+    lines, least = fit_title(text, 20, font)  # nothing fits: the least type, elided
+    assert least.pointSizeF() == LEAST_TITLE_POINTS and "…" in "".join(lines)
