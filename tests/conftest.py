@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import struct
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +31,53 @@ PATIENT_MS = 60_000
 # deadline=None but two (test_status_line, test_save_place); the profile gives it to all.
 settings.register_profile("nndesk", deadline=None)
 settings.load_profile("nndesk")
+
+
+def set_blas_threads(threads: int) -> list[int]:
+    """Set NumPy's BLAS libraries to ``threads`` threads; returns the counts they had. No thread
+    keeps control of the count after: threadpoolctl (3.8 on) lets only the first thread that
+    set OpenBLAS's count set it again, and a test thread holding it would hide from every test
+    after it whether the product's own limits, taken on its worker threads, take (issue 18)."""
+    from threadpoolctl import ThreadpoolController
+
+    libraries = ThreadpoolController().select(user_api="blas").lib_controllers
+    found = [lib.get_num_threads() for lib in libraries]
+    for lib in libraries:
+        release = getattr(type(lib), "clear_controlling_thread", None)
+        if release is not None:
+            release(force=True)
+        lib.set_num_threads(threads)
+        if release is not None:
+            release(force=True)
+    return found
+
+
+@contextlib.contextmanager
+def blas_threads_at(threads: int) -> Iterator[None]:
+    """NumPy's BLAS at ``threads`` threads inside the block, whatever this process's default
+    (``_blas_shared_among_workers``); the counts before come back after. Tests of the product's
+    BLAS limits start from it so a limit of 1 left behind can be told from where they began."""
+    found = set_blas_threads(threads)
+    try:
+        yield
+    finally:
+        if found:
+            set_blas_threads(found[0])
+
+
+def _blas_shared_among_workers() -> None:
+    """In a pytest-xdist worker, NumPy's BLAS gets this worker's share of the cores (one thread
+    each with two workers on two cores) as its default. Left at every core, each worker's
+    OpenBLAS threads spun against the other worker's on a 2-core CI machine: the
+    prediction-heavy tests (one drawing at a time) spent twice the CPU time. Set in
+    this process only (not with OPENBLAS_NUM_THREADS), so the CLI and exported scripts the tests
+    start keep the BLAS default a user has; ``pytest -n 0`` keeps it too."""
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 0)
+    if workers >= 1:
+        set_blas_threads(max(1, (os.cpu_count() or 1) // workers))
+
+
+_blas_shared_among_workers()
 
 
 def _patient(timeout):

@@ -8,6 +8,7 @@ import pytest
 
 from nndesk.training import runtime
 from nndesk.training.runtime import BlasLimit
+from tests.conftest import blas_threads_at
 
 
 class FakeBlas:
@@ -89,26 +90,30 @@ def test_the_real_blas_comes_back_when_blocks_on_two_threads_end_out_of_order():
             i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"
         ]
 
-    before = counts()
-    if min(before, default=1) < 2:
-        pytest.skip("one BLAS thread already: a block's limit cannot be told from the default")
-    entered, leave = threading.Event(), threading.Event()
+    # two threads to start from, whatever the process's default (one per pytest-xdist worker):
+    # a block's limit of 1 left behind must be told from it
+    with blas_threads_at(2):
+        before = counts()
+        if not before:
+            pytest.skip("no BLAS library threadpoolctl can set")
+        entered, leave = threading.Event(), threading.Event()
 
-    def lab() -> None:  # as the Lab's worker: on its own thread, ending last
-        with runtime.blas_threads(2):
-            entered.set()
-            leave.wait()
+        def lab() -> None:  # as the Lab's worker: on its own thread, ending last
+            with runtime.blas_threads(2):
+                entered.set()
+                leave.wait()
 
-    training = runtime.blas_threads(1)  # as the training worker's limit beside the window
-    training.__enter__()
-    other = threading.Thread(target=lab)
-    other.start()
-    entered.wait()
-    training.__exit__(None, None, None)  # training ends while the Lab still computes
-    assert set(counts()) == {2}
-    leave.set()
-    other.join()
-    assert counts() == before  # a block restoring what it found would leave the 1 behind
+        training = runtime.blas_threads(1)  # as the training worker's limit beside the window
+        training.__enter__()
+        other = threading.Thread(target=lab)
+        other.start()
+        entered.wait()
+        training.__exit__(None, None, None)  # training ends while the Lab still computes
+        assert set(counts()) == {2}
+        leave.set()
+        other.join()
+        # a block restoring what it found would leave the 1 behind
+        assert counts() == before == [2] * len(before)
 
 
 def _blas_counts() -> list[int]:
