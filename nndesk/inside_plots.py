@@ -184,7 +184,7 @@ def _draw_histograms(ax, record: InsideRecord, colours) -> None:
     ax.set_title(shown(N_("Weights: now (solid) vs start (dashed)")), fontsize=9)
     ax.tick_params(labelsize=7)
     ax.set_yticks([])
-    now = record.epochs[-1] if record.epochs else None
+    now = record.now()  # the newest: live within an epoch, not only at its end
     if record.start is None:
         return
     for i, edges in enumerate(record.start.edges):

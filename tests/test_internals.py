@@ -107,3 +107,28 @@ def test_a_watched_run_reports_samples_and_epoch_weights_and_trains_the_same(tin
     assert not np.array_equal(counts[0], watcher.start.counts[0])  # they moved
     assert epochs[-1].weights.filters.shape == (8, 28, 28)
     assert "weights" not in epochs[-1].to_dict()  # the history keeps numbers only
+
+
+def test_the_weights_now_are_measured_from_the_first_sampled_batch_not_the_first_epoch_end(
+    tiny,  # noqa: F811
+):
+    """walk48: a one-epoch run showed only the start's histograms while it trained."""
+    from nndesk.training.internals import WEIGHTS_EVERY, InsideRecord
+
+    session = prepare(FAST, dataset=tiny)
+    watcher = Watcher(session.model, every=1)
+    record = InsideRecord(list(watcher.names), [], watcher.start, [])
+    for report in train(session, watch=watcher):
+        if isinstance(report, EpochReport):
+            record.epochs.append(report.weights)
+            assert record.now() is report.weights  # the epoch's end is the newest
+            break
+        if report.inside is not None:
+            record.samples.append(report.inside)
+            now = record.now()
+            assert now is not None and now.epoch == 1  # inside the first epoch
+            assert now.counts[0].sum() == 784 * 16
+    weighed = [s for s in record.samples if s.weights is not None]
+    assert weighed[0] is record.samples[0]
+    assert len(weighed) == math.ceil(len(record.samples) / WEIGHTS_EVERY)
+    assert not np.array_equal(weighed[-1].weights.counts[0], watcher.start.counts[0])

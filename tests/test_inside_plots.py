@@ -1,0 +1,55 @@
+"""The Train page's Inside charts, drawn under Agg."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from nndesk.inside_plots import draw_inside
+from nndesk.training.internals import (
+    HISTOGRAM_BINS,
+    EpochWeights,
+    InsideRecord,
+    InsideSample,
+    LayerSample,
+)
+
+
+def _weights(epoch: int, shift: int) -> EpochWeights:
+    edges = np.linspace(-1.0, 1.0, HISTOGRAM_BINS + 1)
+    counts = np.roll(np.arange(HISTOGRAM_BINS, dtype=np.int64), shift)
+    return EpochWeights(epoch, (counts, counts), (edges, edges), np.zeros((0, 1, 1), np.float32))
+
+
+def _histogram_lines(record: InsideRecord) -> tuple[int, int]:
+    """How many solid ("now") and dashed ("start") curves the weights chart draws."""
+    fig = Figure()
+    draw_inside(fig, record)
+    ax = fig.axes[3]  # the histograms: the bottom row's first chart
+    styles = [line.get_linestyle() for line in ax.get_lines()]
+    return styles.count("-"), styles.count("--")
+
+
+def test_the_weights_chart_shows_now_from_the_first_measured_batch_of_the_first_epoch():
+    """walk48: a one-epoch run showed only the dashed start curves for as long as it trained."""
+    layers = (LayerSample(1.0, 1e-3, math.nan),) * 2
+    sample = InsideSample(0.2, layers, _weights(1, 3))
+    record = InsideRecord(["Dense 784→32", "Dense 32→10"], [sample], _weights(0, 0), [])
+    assert _histogram_lines(record) == (2, 2)
+    # a batch measured without weights leaves the newest measured ones shown
+    record.samples.append(InsideSample(0.4, layers))
+    assert record.now() is sample.weights
+    # the epoch's end replaces them, until a later batch is measured
+    end = _weights(1, 5)
+    record.epochs.append(end)
+    assert record.now() is end and _histogram_lines(record) == (2, 2)
+    later = InsideSample(1.2, layers, _weights(2, 7))
+    record.samples.append(later)
+    assert record.now() is later.weights
+
+
+def test_before_any_measurement_only_the_start_is_drawn():
+    record = InsideRecord(["Dense 784→32", "Dense 32→10"], [], _weights(0, 0), [])
+    assert _histogram_lines(record) == (0, 2)
