@@ -3131,16 +3131,20 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Tô kín</translation>
     </message>
     <message>
-        <source>Fill fills the inside of a shape: draw an outline first, then click in it</source>
-        <translation>Tô kín tô phần bên trong một hình: hãy vẽ một đường viền trước, rồi bấm vào bên trong</translation>
+        <source>Fill is on, and there is nothing to fill yet: press F (or Fill) for the pen, draw an outline, then fill it</source>
+        <translation>Tô kín đang bật mà chưa có gì để tô: bấm F (hoặc Tô kín) để dùng bút, vẽ một đường viền, rồi tô nó</translation>
+    </message>
+    <message>
+        <source>Fill is on: click inside an outline to fill it (F: back to the pen)</source>
+        <translation>Tô kín đang bật: bấm vào bên trong một đường viền để tô (F: quay lại bút)</translation>
     </message>
     <message>
         <source>Fill would cover the whole canvas: click inside a closed outline</source>
         <translation>Tô kín sẽ phủ cả khung vẽ: hãy bấm vào bên trong một đường viền khép kín</translation>
     </message>
     <message>
-        <source>Fill: click inside an outline to fill it; undo with Ctrl+Z (F)</source>
-        <translation>Tô kín: bấm vào trong một đường viền để tô; hoàn tác bằng Ctrl+Z (F)</translation>
+        <source>Fill: click inside an outline to fill it, then the pen draws again; undo with Ctrl+Z (F)</source>
+        <translation>Tô kín: bấm vào trong một đường viền để tô, rồi bút vẽ tiếp; hoàn tác bằng Ctrl+Z (F)</translation>
     </message>
     <message>
         <source>Folder with the IDX files (or with mnist/ and fashion-mnist/ sub-folders)</source>
@@ -3378,6 +3382,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>The model&apos;s accuracy on the test images and its confusion matrix</source>
         <translation>Độ chính xác của mô hình trên các ảnh kiểm tra và ma trận nhầm lẫn của nó</translation>
+    </message>
+    <message>
+        <source>The pen draws (F: Fill)</source>
+        <translation>Bút đang vẽ (F: Tô kín)</translation>
     </message>
     <message>
         <source>The run on the Train page answers with its newest weights; when it ends its model takes over. Choose another model here to use that one instead.</source>

@@ -48,6 +48,9 @@ class DrawingCanvas(QWidget):
     # a Fill click that would have turned the whole canvas to ink did nothing; True: the
     # canvas is empty
     fill_refused = Signal(bool)
+    # the Fill tool was turned on (True) or off: by the button or F, or by the canvas itself
+    # after a fill and on Clear (one fill, then the pen draws again)
+    fill_tool_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,8 +104,11 @@ class DrawingCanvas(QWidget):
     def set_fill_tool(self, on: bool) -> None:
         """While on, a click fills the region around it instead of drawing (the eraser's colour
         when the eraser is on)."""
+        if bool(on) == self._fill:
+            return
         self._fill = bool(on)
         self.setCursor(Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.CrossCursor)
+        self.fill_tool_changed.emit(self._fill)
 
     def fill_at(self, x: float, y: float) -> bool:
         """Flood-fill the region around canvas pixel (x, y) as one undoable step.
@@ -122,6 +128,9 @@ class DrawingCanvas(QWidget):
         self._image = qt_image.gray_to_qimage(filled)
         self._changed()
         self.stroke_finished.emit()
+        # one fill, then the pen: a tool left on made the next drag draw nothing (walk48 D4);
+        # paint programs keep the bucket, but they show a tool palette, this canvas does not
+        self.set_fill_tool(False)
         return True
 
     def set_hint(self, text: str) -> None:
@@ -150,7 +159,9 @@ class DrawingCanvas(QWidget):
 
     @Slot()
     def clear(self) -> None:
-        """Blank the canvas (undoable)."""
+        """Blank the canvas (undoable); the pen draws next (an empty canvas has nothing to
+        fill)."""
+        self.set_fill_tool(False)
         if self.is_blank():
             return
         self._push_undo()

@@ -122,7 +122,9 @@ class DrawPanel(QWidget):
             translate("MainWindow", "Fill"),
             None,
             translate(
-                "MainWindow", "Fill: click inside an outline to fill it; undo with Ctrl+Z (F)"
+                "MainWindow",
+                "Fill: click inside an outline to fill it, then the pen draws again; undo with "
+                "Ctrl+Z (F)",
             ),
         )
         self.fill_button.setCheckable(True)

@@ -206,6 +206,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.canvas.file_dropped.connect(self._on_canvas_file_dropped)
         self.canvas.image_dropped.connect(self.image_data_received)
         self.canvas.fill_refused.connect(self._on_canvas_fill_refused)
+        self.canvas.fill_tool_changed.connect(self._on_canvas_fill_tool_changed)
         self.pen_slider.valueChanged.connect(self._on_pen_slider_value_changed)
         self.show_test_button.clicked.connect(self._on_show_test_button_clicked)
         self.random_test_button.clicked.connect(self._on_random_test_button_clicked)
@@ -681,13 +682,25 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         if empty:
             text = translate(
                 "MainWindow",
-                "Fill fills the inside of a shape: draw an outline first, then click in it",
+                "Fill is on, and there is nothing to fill yet: press F (or Fill) for the pen, "
+                "draw an outline, then fill it",
             )
         else:
             text = translate(
                 "MainWindow",
                 "Fill would cover the whole canvas: click inside a closed outline",
             )
+        show_status(self, text)
+
+    @Slot(bool)
+    def _on_canvas_fill_tool_changed(self, on: bool) -> None:
+        """Say which tool a click uses now: Fill turns itself off after a fill and on Clear."""
+        if on:
+            text = translate(
+                "MainWindow", "Fill is on: click inside an outline to fill it (F: back to the pen)"
+            )
+        else:
+            text = translate("MainWindow", "The pen draws (F: Fill)")
         show_status(self, text)
 
     @Slot(str)

@@ -245,6 +245,7 @@ class WindowMenusMixin:
         self.act_eraser.toggled.connect(self.eraser_button.setChecked)
         self.fill_button.toggled.connect(self.act_fill.setChecked)
         self.act_fill.toggled.connect(self.fill_button.setChecked)
+        self.canvas.fill_tool_changed.connect(self.act_fill.setChecked)  # off after a fill
         self.undo_button.clicked.connect(self.canvas.undo)
         self.redo_button.clicked.connect(self.canvas.redo)
         self.clear_button.clicked.connect(self.canvas.clear)

@@ -490,7 +490,9 @@ def test_the_fill_button_and_the_f_key_switch_the_canvas_fill_tool(qtbot, window
 def test_fill_on_an_empty_canvas_changes_nothing_and_the_status_line_says_why(
     qtbot, window_factory
 ):
-    """Fill still armed on an empty canvas flooded it white, then read "nothing drawn"."""
+    """Fill still armed on an empty canvas flooded it white, then read "nothing drawn". The
+    status line said "draw an outline first", which a drag with Fill on cannot do (walk48
+    D4): it says Fill is on and how to get the pen back."""
     window = window_factory().window
     window.show()
     with qtbot.waitExposed(window):  # a context manager: a bare call waits for nothing
@@ -498,7 +500,37 @@ def test_fill_on_an_empty_canvas_changes_nothing_and_the_status_line_says_why(
     window.act_fill.trigger()
     qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 140))
     assert window.canvas.is_blank() and not window.canvas.can_undo()
-    assert "draw an outline first" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    assert "Fill is on" in message and "nothing to fill yet" in message and "pen" in message
+
+
+def test_after_a_fill_and_after_clear_a_drag_draws_with_the_pen_again(qtbot, window_factory):
+    """walk48 D4: Fill stayed on after a fill and after Clear (Esc), so the next drag drew
+    nothing while the status line said "draw an outline first". A fill is one step, then the
+    pen draws again; Clear ends Fill too; the status line says which tool is on."""
+    window = window_factory().window
+    window.show()
+    with qtbot.waitExposed(window):  # a context manager: a bare call waits for nothing
+        pass
+    canvas = window.canvas
+    canvas.draw_stroke([(60, 60), (220, 60), (220, 220), (60, 220), (60, 60)], width=10)
+    window.act_fill.trigger()
+    assert "Fill is on" in window.statusBar().currentMessage()
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 140))
+    assert canvas.array()[140, 140] == 255  # filled
+    assert not canvas.fill_tool() and not window.fill_button.isChecked()
+    assert not window.act_fill.isChecked()
+    assert "pen" in window.statusBar().currentMessage()
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert canvas.array()[20, 20] == 255  # the pen drew a dot outside the shape
+
+    window.act_fill.trigger()
+    window.act_clear.trigger()  # Esc
+    assert not canvas.fill_tool() and not window.fill_button.isChecked()
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
+    qtbot.mouseMove(canvas, QPoint(180, 180))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(180, 180))
+    assert canvas.array()[140, 140] == 255  # the drag drew its line
 
 
 def test_a_missing_dataset_names_the_file_needed_and_advises_once(tmp_path, monkeypatch):
