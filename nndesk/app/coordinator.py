@@ -106,6 +106,12 @@ class Coordinator(QObject):
             writes.failed.connect(self._on_writes_failed)
         self.rng = rng if rng is not None else np.random.default_rng()
         self._wanted: tuple[str, int] | None = None  # (dataset, index) waiting for a load
+        #: mode -> the model file last picked in it this session (the Model box, File > Open,
+        #: Recent models): a visit to the other mode brought back the mode's default instead
+        #: (walk48 D11); kept across a language switch. A model the mode fell back to (its
+        #: default damaged) was not picked: the default is tried again at the next visit.
+        self.mode_models: dict[str, str] = {}
+        self._pick_pending = False  # a model file was asked for and has not answered yet
         self.downloads = downloads or DownloadController(
             preferences.mirror, parent=window, damaged=damaged_in_cache
         )
@@ -255,12 +261,14 @@ class Coordinator(QObject):
             self.refresh_model_choices()
 
     def open_mode_model(self, mode: str) -> None:
-        """Put in use the shipped model for ``mode`` (the best that reads: a damaged default
-        gives way to the mode's other shipped model), else the newest recent model of it, read
-        in the prediction worker: the window is up and takes strokes meanwhile, and a slow,
-        huge or damaged file never holds up the start (a damaged one is said once, with the
-        model used instead)."""
-        candidates = [*mode_models(mode), *preferences.recent_model_entries()]
+        """Put in use the model last picked in ``mode`` this session, else the shipped model
+        for ``mode`` (the best that reads: a damaged default gives way to the mode's other
+        shipped model), else the newest recent model of it, read in the prediction worker: the
+        window is up and takes strokes meanwhile, and a slow, huge or damaged file never holds
+        up the start (a damaged one is said once, with the model used instead)."""
+        picked = self.mode_models.get(mode)
+        candidates = [*([picked] if picked else []), *mode_models(mode)]
+        candidates += preferences.recent_model_entries()
         self.prediction.open_first_of_kind(mode, candidates)
 
     def load_model(self, path: str) -> None:
@@ -278,6 +286,7 @@ class Coordinator(QObject):
 
     @Slot(str)
     def _on_prediction_model_failed(self, message: str) -> None:
+        self._pick_pending = False
         self.window.show_model_in_use()  # not the name of the file that failed
         self.window.show_error(message, translate("Coordinator", "Cannot open model"))
 
@@ -289,6 +298,9 @@ class Coordinator(QObject):
             return
         if clf.path is not None:
             self._remember_model_file(str(clf.path), ModelFacts.of_info(clf.info))
+            if self._pick_pending and clf.preprocess_kind in ("digits", "garments"):
+                self.mode_models[clf.preprocess_kind] = str(clf.path)
+        self._pick_pending = False
         if not clf.header_checked:  # it works; the user should know an edit would not show
             self.window.show_error(
                 translate(
@@ -343,12 +355,14 @@ class Coordinator(QObject):
 
     @Slot(str)
     def _on_window_mode_change_requested(self, mode: str) -> None:
+        self._pick_pending = False  # the mode's model is asked for instead
         preferences.set_last_mode(mode)
         self.window.set_mode(mode)
         self.open_mode_model(mode)
 
     @Slot(str)
     def _on_window_model_file_requested(self, path: str) -> None:
+        self._pick_pending = True
         self.load_model(path)
 
     @Slot(str)

@@ -46,6 +46,8 @@ class WindowState:
     #: the controls the pages mark as a person's choices (a tab, the softmax temperature, a
     #: method, Raw probabilities), by key (``ui.kept_choices``)
     choices: dict = field(default_factory=dict)
+    #: mode -> the model file last in use in it (``Coordinator.mode_models``)
+    mode_models: dict = field(default_factory=dict)
 
 
 def capture_state(desk: Desk) -> WindowState:
@@ -73,6 +75,7 @@ def capture_state(desk: Desk) -> WindowState:
         mistakes=desk.mistakes_page.view_state(),
         choices=kept_choices.choices(window),
         download_failures=desk.coordinator.downloads.failures(),
+        mode_models=dict(desk.coordinator.mode_models),
     )
 
 
@@ -103,6 +106,7 @@ def restore_state(desk: Desk, state: WindowState) -> None:
         state.map_view if same_result else replace(state.map_view, data=None)
     )
     desk.mistakes_page.restore_view_state(state.mistakes)
+    desk.coordinator.mode_models.update(state.mode_models)
     kept_choices.restore_choices(window, state.choices)
     window.canvas.restore_history(state.drawing)  # predicted again in the new language
     window.restore_mode_sheets(state.sheets)

@@ -282,3 +282,42 @@ def test_the_box_reads_a_changed_file_again_when_the_window_is_active_again(
     back_to_the_window()
     qtbot.waitUntil(lambda: _entry(combo, digits)[0] == f"{name}  (damaged)", timeout=WAIT_MS)
     assert "incomplete or damaged" in _entry(combo, digits)[1]
+
+
+def test_the_model_picked_in_a_mode_is_in_use_again_after_a_visit_to_the_other_mode(
+    qtbot, window_factory, tmp_path, monkeypatch
+):
+    """walk48 D11: mnist-mlp picked in Digits came back as mnist-cnn (the mode's default)
+    after a visit to Clothing. Each mode keeps the model picked in it for the session."""
+    from tests.ui.conftest import ship_weights_from
+
+    weights = tmp_path / "weights"
+    weights.mkdir()
+    _shipped(weights, "mnist-cnn", "digits", "784-16-10", 0.99)
+    mlp = _shipped(weights, "mnist-mlp", "digits", "784-32-10", 0.97)
+    _shipped(weights, "fashion-cnn", "garments", "784-16-10", 0.92)
+    fashion_mlp = _shipped(weights, "fashion-mlp", "garments", "784-64-64-10", 0.87)
+    ship_weights_from(monkeypatch, weights)
+    desk = window_factory(mode="digits")
+
+    def in_use(desk) -> str | None:
+        clf = desk.prediction.current()
+        return None if clf is None or clf.path is None else str(clf.path)
+
+    def pick(path: Path) -> None:
+        combo = desk.window.model_combo
+        index = combo.findData(str(path))
+        combo.setCurrentIndex(index)
+        combo.activated.emit(index)  # as a click on the entry does
+        qtbot.waitUntil(lambda: in_use(desk) == str(path), timeout=WAIT_MS)
+
+    qtbot.waitUntil(lambda: in_use(desk) is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: desk.window.model_combo.findData(str(mlp)) >= 0, timeout=WAIT_MS)
+    pick(mlp)
+    desk.window.act_garments.trigger()
+    qtbot.waitUntil(lambda: "fashion-cnn" in (in_use(desk) or ""), timeout=WAIT_MS)
+    pick(fashion_mlp)
+    desk.window.act_digits.trigger()
+    qtbot.waitUntil(lambda: in_use(desk) == str(mlp), timeout=WAIT_MS)
+    desk.window.act_garments.trigger()
+    qtbot.waitUntil(lambda: in_use(desk) == str(fashion_mlp), timeout=WAIT_MS)
