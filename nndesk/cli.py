@@ -793,7 +793,7 @@ def _on_disk_hint(data, name: str | None = None):
     dataset ``name``'s files: the line says how to fill that folder, or to read the cache."""
     from nndesk import cli_data
     from nndesk.data.download import DownloadError
-    from nndesk.errors import MissingDataError
+    from nndesk.errors import DataError, MissingDataError
 
     try:
         yield
@@ -805,6 +805,20 @@ def _on_disk_hint(data, name: str | None = None):
         if isinstance(err, MissingDataError) and name is not None:
             raise cli_data.folder_hint(err, data, name) from None
         raise
+    except DataError as err:
+        found = getattr(err, "found", None)
+        if found is None or data.source == cli_data.FROM_FLAG:
+            raise
+        # "point --data-dir at …" named a flag the person did not give (walk48 D10)
+        wanted = getattr(err, "wanted", name)
+        if data.source == cli_data.FROM_ENV:
+            advice = f"the folder comes from NNDESK_DATA_DIR: point it at the {wanted} files"
+        else:
+            advice = (
+                "the folder is the one chosen in the window: choose one with the "
+                f"{wanted} files there"
+            )
+        raise DataError(f"{found}; {advice}, or give --data-dir") from None
 
 
 def _data_json(data, name: str | None) -> dict:
@@ -1064,11 +1078,14 @@ def _exists_error(path: str) -> ConfigError:
 
 # -- predict -------------------------------------------------------------------------------------
 def _cmd_predict(args) -> int:
+    import numpy as np
+
     from nndesk.fileio import regular_file_problem
-    from nndesk.inference import Classifier
+    from nndesk.inference import NOT_SURE_PERCENT
     from nndesk.preprocess import blank_image_error, load_image
 
-    clf = Classifier.from_file(args.model)
+    clf = _predict_model(args)
+    threshold = NOT_SURE_PERCENT if args.not_sure is None else args.not_sure
     status = 0
     for path in args.images:
         try:
@@ -1088,18 +1105,49 @@ def _cmd_predict(args) -> int:
             _error(str(err))
             status = 2
             continue
+        probs = prediction.probabilities
+        p = float(probs[prediction.label])
+        not_sure = p * 100 < threshold  # the window's verdict (walk48 D10)
         if args.json:
             payload = {
                 "file": str(path),
                 "label": prediction.label,
                 "class": prediction.class_name,
-                "probabilities": [float(p) for p in prediction.probabilities],
+                "probabilities": [float(p) for p in probs],
+                "not_sure": not_sure,
             }
             _print_json(payload)
+        elif not_sure:
+            second = int(np.argsort(probs, kind="stable")[-2])
+            names = clf.class_names
+            print(
+                f"{_shown(path)}: Not sure: {prediction.class_name} ({p:.1%}) or "
+                f"{names[second]} ({float(probs[second]):.1%})",
+                flush=True,
+            )
         else:
-            p = float(prediction.probabilities[prediction.label])
             print(f"{_shown(path)}: {prediction.class_name} ({p:.1%})", flush=True)
     return status
+
+
+#: what a file named as predict's first argument looks like when it is an image instead
+_IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff"})
+
+
+def _predict_model(args):
+    """The model ``nndesk predict`` uses; an image named where the model goes (the arguments
+    swapped) says that the model comes first (walk48 D10)."""
+    from nndesk.errors import ModelFileError
+    from nndesk.inference import Classifier
+
+    try:
+        return Classifier.from_file(args.model)
+    except ModelFileError as err:
+        if Path(args.model).suffix.lower() not in _IMAGE_SUFFIXES:
+            raise
+        raise ModelFileError(
+            f"{err}; the model comes first: nndesk predict MODEL IMAGE..."
+        ) from None
 
 
 __all__ = ["build_parser", "config_from_args", "format_confusion", "main"]

@@ -195,6 +195,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
     p.add_argument("images", metavar="IMAGE", nargs="+")
     p.add_argument("--json", action="store_true", help="one JSON object per image")
+    p.add_argument(
+        "--not-sure",
+        metavar="PERCENT",
+        type=_number(int, low=0, high=99),
+        default=None,
+        help='say "Not sure" and the two best guesses when the calibrated top probability is '
+        "under PERCENT (default 60, as the window; 0 never says it)",
+    )
 
     sub.add_parser("presets", help="list the lab presets")
 

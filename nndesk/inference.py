@@ -29,6 +29,10 @@ DEFAULT_MODELS = {
     "garments": ("fashion-cnn", "fashion-mlp"),
 }
 
+#: The window says "Not sure" (and ``nndesk predict`` too) when the calibrated top probability
+#: is under this many percent; the window's own setting starts here (``preferences``).
+NOT_SURE_PERCENT = 60
+
 
 @dataclass(frozen=True)
 class Prediction:

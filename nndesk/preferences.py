@@ -18,6 +18,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from nndesk import paths
 from nndesk.data.folder_order import FROM_ENV, FROM_FLAG, FROM_WINDOW, DataFolder, first_folder
 from nndesk.i18n import LANGUAGES, N_, Message
+from nndesk.inference import NOT_SURE_PERCENT
 from nndesk.model_list import existing_models, gone_models
 
 MODES = ("digits", "garments")
@@ -326,7 +327,7 @@ def set_theme(name: str) -> None:
 
 
 #: The canvas says "Not sure" when the calibrated top probability is under this many percent.
-NOT_SURE_DEFAULT, NOT_SURE_RANGE = 60, (0, 99)
+NOT_SURE_DEFAULT, NOT_SURE_RANGE = NOT_SURE_PERCENT, (0, 99)
 
 
 def not_sure_threshold() -> int:

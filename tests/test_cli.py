@@ -318,7 +318,7 @@ def test_predict_json_gives_one_object_per_image(trained, tmp_path, capsys):
     assert len(lines) == 2
     for line, path in zip(lines, files, strict=True):
         result = json.loads(line)
-        assert set(result) == {"file", "label", "class", "probabilities"}
+        assert set(result) == {"file", "label", "class", "probabilities", "not_sure"}
         assert result["file"] == str(path)
         probs = np.array(result["probabilities"])
         assert probs.shape == (10,) and probs.sum() == pytest.approx(1.0, abs=1e-5)
@@ -649,3 +649,36 @@ def test_the_version_falls_back_to_the_source_trees_number_when_nndesk_is_not_in
 
     monkeypatch.setattr(metadata, "version", not_installed)
     assert nndesk_version() == nndesk.__version__
+
+
+def test_predict_says_not_sure_below_the_windows_threshold_as_the_window_does(
+    tiny_model_file, tmp_path, capsys
+):
+    """walk48 D10: `nndesk predict` printed "Sandal (44.3%)" where the window says "Not sure"
+    (calibrated top probability under 60 %). The line says it with the two best guesses;
+    --json keeps its keys and adds ``not_sure``; --not-sure 0 never says it, as in the window."""
+    path = _blob_png(tmp_path / "x.png", 5, light_background=False)
+    assert cli.main(["predict", str(tiny_model_file), str(path), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    probs = np.array(result["probabilities"])
+    assert probs.max() < 0.6  # an untrained network: sure of nothing
+    assert set(result) == {"file", "label", "class", "probabilities", "not_sure"}
+    assert result["not_sure"] is True and result["class"] == str(int(np.argmax(probs)))
+    assert cli.main(["predict", str(tiny_model_file), str(path)]) == 0
+    line = capsys.readouterr().out.strip()
+    first, second = np.argsort(probs)[::-1][:2]
+    assert line == (
+        f"{path}: Not sure: {first} ({probs[first]:.1%}) or {second} ({probs[second]:.1%})"
+    )
+    assert cli.main(["predict", str(tiny_model_file), str(path), "--not-sure", "0"]) == 0
+    assert capsys.readouterr().out.strip() == f"{path}: {first} ({probs[first]:.1%})"
+
+
+def test_predict_with_the_image_first_says_the_model_comes_first(tiny_model_file, tmp_path, capsys):
+    """walk48 D10: `nndesk predict seven.png mnist-cnn` said only "seven.png: not an nndesk
+    model file"."""
+    path = _blob_png(tmp_path / "seven.png", 7, light_background=False)
+    assert cli.main(["predict", str(path), str(tiny_model_file)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("nndesk: error:") == 1 and "Traceback" not in err
+    assert "not an nndesk model file" in err and "the model comes first" in err

@@ -251,3 +251,30 @@ def test_download_offline_names_the_folder_that_already_holds_the_files(
     line = _one_error_line(capsys.readouterr().err)
     assert "no download server could be reached" in line
     assert f"already in {tiny_dir}" in line and "train, evaluate and calibrate read them" in line
+
+
+def test_nndesk_data_dir_holding_the_other_dataset_is_named_in_the_advice(
+    tiny_dir, empty, monkeypatch, capsys
+):
+    """walk48 D10: NNDESK_DATA_DIR at Fashion-MNIST, `nndesk evaluate mnist-mlp` said "point
+    --data-dir at the mnist files", though no --data-dir was given: the line names the
+    variable that chose the folder; with --data-dir given it still names --data-dir."""
+    from dataclasses import replace
+
+    from nndesk.data import registry
+    from nndesk.data.idx import sha256_decompressed
+
+    files = tuple(
+        replace(f, sha256=sha256_decompressed(tiny_dir / f.gz_name)) for f in registry.FASHION.files
+    )
+    monkeypatch.setitem(registry.DATASETS, "fashion", replace(registry.FASHION, files=files))
+    monkeypatch.setenv("NNDESK_DATA_DIR", str(tiny_dir))
+    _offline(monkeypatch)
+    assert cli.main(["evaluate", "mnist-mlp"]) == 2
+    line = _one_error_line(capsys.readouterr().err)
+    assert "this is fashion's" in line and "NNDESK_DATA_DIR" in line
+    assert "--data-dir at" not in line
+    monkeypatch.delenv("NNDESK_DATA_DIR")
+    assert cli.main(["evaluate", "mnist-mlp", "--data-dir", str(tiny_dir)]) == 2
+    line = _one_error_line(capsys.readouterr().err)
+    assert "point --data-dir at the mnist files" in line and "NNDESK_DATA_DIR" not in line

@@ -138,10 +138,10 @@ def _cache_damaged(path: Path, expected: str, got: str) -> DataError:
 def _holds_other_error(spec: DatasetSpec, f, path: Path, other: str) -> DataError:
     """The error of a folder holding ``other``'s file ``path`` where ``spec``'s ``f`` was
     wanted: the CLI's line, the window's own (``window_template``) and ``other_dataset``."""
-    err = DataError(
-        f"{path}: this is {other}'s {f.name}, not {spec.name}'s; "
-        f"point --data-dir at the {spec.name} files"
-    )
+    found = f"{path}: this is {other}'s {f.name}, not {spec.name}'s"
+    err = DataError(f"{found}; point --data-dir at the {spec.name} files")
+    err.found = found  # a command re-words the advice when the folder came from elsewhere
+    err.wanted = spec.name
     err.window_template = _HOLDS_OTHER.get(other)  # a window user never typed --data-dir
     err.values = {"folder": str(path.parent)}
     err.other_dataset = other  # the window offers to switch to it
