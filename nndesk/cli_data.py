@@ -97,14 +97,15 @@ def choose(data_dir: str | None, name: str, roles: tuple[str, ...] | None = None
     named = DataFolder(data_dir, FROM_FLAG) if data_dir is not None else None
     return first_folder(
         named,
-        window_folder,
+        lambda: window_folder(name),
         lambda folder: _holds(folder, name, roles),
         lambda: in_cache(name, roles),
     )
 
 
-def window_folder() -> str | None:
-    """The data folder the window remembers (File > Data folder…, Choose a folder…), or None.
+def window_folder(name: str | None = None) -> str | None:
+    """The data folder the window remembers for dataset ``name`` (the one chosen in its mode,
+    else the one chosen last: File > Data folder…, Choose a folder…), or None.
 
     ``preferences`` reads the settings file the window uses: a damaged one (binary, huge, a
     folder, a pipe) is passed over with one line on stderr, as the window passes it over, and
@@ -115,7 +116,7 @@ def window_folder() -> str | None:
     except (ImportError, OSError):
         return None
     try:
-        return preferences.remembered_data_dir()
+        return preferences.remembered_data_dir(name)
     except OSError:
         return None
 

@@ -155,36 +155,52 @@ def _choice(key: str, choices: tuple[str, ...], default: str) -> str:
     return value if isinstance(value, str) and value in choices else default
 
 
-#: this session's own folder (``nndesk --data-dir DIR``, or a folder chosen in the window since
-#: it opened): it wins over ``$NNDESK_DATA_DIR`` and the remembered folder until the window
-#: closes (``folder_order``)
+#: this session's own folder for every dataset (``nndesk --data-dir DIR``, or a folder chosen
+#: for both modes, File > Settings… with no mode named): it wins over ``$NNDESK_DATA_DIR`` and
+#: the remembered folders until the window closes (``folder_order``)
 _session_folder: DataFolder | None = None
+#: registered dataset -> the folder chosen for it in the window this session (Choose a folder…
+#: in Digits is MNIST's): it wins over ``_session_folder`` too, for that dataset alone
+_session_folders: dict[str, DataFolder] = {}
+#: the settings key of the folder chosen for one dataset ("data/dir" is the one chosen last,
+#: for any: what a dataset without a folder of its own reads)
+_DATASET_KEY = "data/dir-{name}"
 
 
-def data_folder() -> DataFolder:
-    """The user's IDX data folder and why that one, in the order the commands use too
-    (``nndesk.data.folder_order``): this session's folder, else ``$NNDESK_DATA_DIR``, else
-    the "data/dir" setting, else the cache (``folder`` None)."""
-    return first_folder(_session_folder, remembered_data_dir)
+def data_folder(name: str | None = None) -> DataFolder:
+    """The IDX data folder for registered dataset ``name`` (None: the folder chosen last, for
+    any dataset) and why that one, in the order the commands use too
+    (``nndesk.data.folder_order``): this session's folder for ``name``, else this session's
+    folder for all, else ``$NNDESK_DATA_DIR``, else the remembered folder (``name``'s own,
+    else the one chosen last), else the cache (``folder`` None). Each mode keeps its own
+    folder (walk48: choosing Fashion-MNIST's in Clothing made Digits lose MNIST's)."""
+    named = _session_folders.get(name) if name else None
+    return first_folder(named or _session_folder, lambda: remembered_data_dir(name))
 
 
-def data_dir() -> str | None:
-    """The user's IDX data folder (``data_folder``), or None (the cache)."""
-    return data_folder().folder
+def data_dir(name: str | None = None) -> str | None:
+    """The IDX data folder for dataset ``name`` (``data_folder``), or None (the cache)."""
+    return data_folder(name).folder
 
 
-def overridden_data_dir() -> str | None:
+def overridden_data_dir(name: str | None = None) -> str | None:
     """The remembered folder when ``$NNDESK_DATA_DIR`` wins over it (the window says so, so
     the person knows why their choice is not read), else None."""
-    if data_folder().source != FROM_ENV:
+    if data_folder(name).source != FROM_ENV:
         return None
-    remembered = remembered_data_dir()
-    return remembered if remembered != data_dir() else None
+    remembered = remembered_data_dir(name)
+    return remembered if remembered != data_dir(name) else None
 
 
-def remembered_data_dir() -> str | None:
-    """The "data/dir" setting alone (the folder chosen in the window), or None: what the
-    command line reads after its own ``--data-dir`` and ``$NNDESK_DATA_DIR`` (``cli_data``)."""
+def remembered_data_dir(name: str | None = None) -> str | None:
+    """The folder chosen in the window for dataset ``name`` in an earlier session, else the one
+    chosen last ("data/dir"), or None: what the command line reads after its own
+    ``--data-dir`` and ``$NNDESK_DATA_DIR`` (``cli_data``). A stored value that is not a path
+    counts as unset."""
+    if name:
+        own = _path_text(settings().value(_DATASET_KEY.format(name=name), ""))
+        if own is not None:
+            return own
     return _path_text(settings().value("data/dir", ""))
 
 
@@ -194,13 +210,34 @@ def use_data_dir_for_session(folder: str | None) -> None:
     _session_folder = DataFolder(str(folder), FROM_FLAG) if folder else None
 
 
-def set_data_dir(folder: str | None) -> None:
-    """Remember ``folder`` (File > Data folder…), and read from it at once for the rest of
-    the session, even when ``$NNDESK_DATA_DIR`` is set (it replaces a ``--data-dir`` of this
-    session). None forgets it: ``$NNDESK_DATA_DIR``, else the cache, is read."""
+def set_data_dir(folder: str | None, name: str | None = None) -> None:
+    """Remember ``folder`` as dataset ``name``'s (Choose a folder… in its mode) and as the one
+    chosen last, and read ``name`` from it at once for the rest of the session, even when
+    ``$NNDESK_DATA_DIR`` is set. ``name`` None: the folder of every dataset (the ones of each
+    mode are forgotten). ``folder`` None forgets it: ``$NNDESK_DATA_DIR``, else the folder
+    chosen last, else the cache, is read."""
     global _session_folder
-    _session_folder = DataFolder(str(folder), FROM_WINDOW) if folder else None
-    settings().setValue("data/dir", folder or "")
+    chosen = DataFolder(str(folder), FROM_WINDOW) if folder else None
+    store = settings()
+    if name:
+        key = _DATASET_KEY.format(name=name)
+        if chosen is not None:
+            _session_folders[name] = chosen
+            store.setValue(key, folder)
+            store.setValue("data/dir", folder)
+            return
+        forgotten = remembered_data_dir(name)
+        _session_folders.pop(name, None)
+        store.remove(key)
+        if forgotten is not None and remembered_data_dir() == forgotten:
+            store.setValue("data/dir", "")  # else the mode would read it as the one chosen last
+        return
+    _session_folder = chosen
+    _session_folders.clear()
+    for key in store.allKeys():
+        if key.startswith("data/dir-"):
+            store.remove(key)
+    store.setValue("data/dir", folder or "")
 
 
 def last_save_folder() -> str | None:

@@ -230,6 +230,7 @@ def _user_dirs_in_tmp(tmp_path_factory, monkeypatch):
     # a folder chosen in one test's window is that session's: the next test starts a new one
     if "nndesk.preferences" in sys.modules:
         monkeypatch.setattr(sys.modules["nndesk.preferences"], "_session_folder", None)
+        monkeypatch.setattr(sys.modules["nndesk.preferences"], "_session_folders", {})
 
 
 @pytest.fixture

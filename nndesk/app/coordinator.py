@@ -128,6 +128,8 @@ class Coordinator(QObject):
         window.image_data_received.connect(self._on_window_image_data_received)
         window.test_image_requested.connect(self._on_window_test_image_requested)
         window.data_folder_chosen.connect(self._on_window_data_folder_chosen)
+        # each mode has its own data folder (walk48 D2): the note names the new mode's
+        window.mode_changed.connect(lambda _mode: self.name_data_folder())
         window.theme_change_requested.connect(self._on_window_theme_change_requested)
         # View > Language: the question "switch now?" and the switch (language_switch.py)
         self.language_switch = LanguageSwitch(window)
@@ -591,12 +593,18 @@ class Coordinator(QObject):
         theme.apply_theme(QApplication.instance(), name)
         self.window.set_theme_choice(name)
 
+    def _mode_dataset(self) -> str:
+        """The registered dataset of the window's mode: its data folder is the one named and
+        chosen (each mode keeps its own, ``preferences.data_folder``)."""
+        return DATASET_FOR_KIND[self.window.mode()]
+
     @Slot(str)
     def _on_window_data_folder_chosen(self, folder: str) -> None:
-        preferences.set_data_dir(folder)
-        self.name_data_folder()
         dialog = self.download_dialog
         wanted = dialog.banner.wanted_dataset() if dialog is not None else None
+        # the folder of the dataset the dialog offers, else of the mode's
+        preferences.set_data_dir(folder, wanted if wanted in TITLES else self._mode_dataset())
+        self.name_data_folder()
         if dialog is not None and wanted is None:
             dialog.settle()  # it offers nothing any more: its old failure goes too
         elif wanted is not None:  # whether the folder holds it is looked at off the GUI thread
@@ -614,7 +622,7 @@ class Coordinator(QObject):
         failure in it go."""
         folder, wanted = asked
         dialog = self.download_dialog
-        if not here or folder != preferences.data_dir() or dialog is None:
+        if not here or folder != preferences.data_dir(wanted) or dialog is None:
             return
         if dialog.banner.wanted_dataset() == wanted:
             dialog.settle()  # the test image waiting for this data is still shown
@@ -624,7 +632,7 @@ class Coordinator(QObject):
         (a mode switch once made it look forgotten), and a dataset read from nndesk's copy
         instead (the folder lacks it, holds the other one, or a file of it there is damaged);
         nothing while the cache is used."""
-        folder = preferences.data_dir()
+        folder = preferences.data_dir(self._mode_dataset())
         self.window.set_standing_note(self._folder_note())
         if folder:
             run_off_gui(
@@ -648,15 +656,16 @@ class Coordinator(QObject):
     def _folder_note(self, missing: bool = False) -> str:
         """The data folder in use, and where it comes from when the person did not choose it
         (``data_folder_note``); a settings read, no look at the folder itself."""
+        name = self._mode_dataset()
         return data_folder_note(
-            preferences.data_folder(), preferences.overridden_data_dir(), missing
+            preferences.data_folder(name), preferences.overridden_data_dir(name), missing
         )
 
     @Slot(object, object)
     def _on_folder_look_delivered(self, folder: str, there: bool | None) -> None:
         """Say under the canvas that the data folder named there is missing (a page that
         needs it says what to do)."""
-        if there is False and folder == preferences.data_dir():
+        if there is False and folder == preferences.data_dir(self._mode_dataset()):
             self.window.set_standing_note(self._folder_note(missing=True))
 
     @Slot(object, object)
@@ -665,7 +674,7 @@ class Coordinator(QObject):
         verified copy, not from the data folder named there (Download left the user's files
         as they are): ``copies`` holds (dataset, why) pairs: "absent", "damaged", or the
         dataset the folder holds instead (``copy_in_use``)."""
-        if not copies or folder != preferences.data_dir():
+        if not copies or folder != preferences.data_dir(self._mode_dataset()):
             return
         note = self._folder_note()
         for name, why in copies:
@@ -692,11 +701,12 @@ class Coordinator(QObject):
 
     @Slot()
     def _on_window_settings_requested(self) -> None:
+        name = self._mode_dataset()  # the field is the mode's folder
         dialog = SettingsDialog(
-            preferences.data_dir(),
+            preferences.data_dir(name),
             preferences.mirror(),
             self.window,
-            environment_note(preferences.data_folder(), preferences.overridden_data_dir()),
+            environment_note(preferences.data_folder(name), preferences.overridden_data_dir(name)),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one is built per opening
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
@@ -718,10 +728,10 @@ class Coordinator(QObject):
         preferences.set_mirror(mirror)
         if preferences.mirror() != before:  # a failure's ways out name the mirror set now
             self.downloads.mirror_changed()
-        if folder != preferences.data_dir():
+        if folder != preferences.data_dir(self._mode_dataset()):
             if folder:
                 self._on_window_data_folder_chosen(folder)
             else:
-                preferences.set_data_dir(None)
+                preferences.set_data_dir(None, self._mode_dataset())
                 self.name_data_folder()
                 self._data_changed()

@@ -130,7 +130,7 @@ def copy_in_use(name: str) -> str | None:
     A few stats and two small reads: call it off the GUI thread."""
     from nndesk.data.download import dataset_cache_dir
 
-    user = _folder_for(name, preferences.data_dir())
+    user = _folder_for(name, preferences.data_dir(name))
     if user is None or source_folder(name) != str(dataset_cache_dir(name)):
         return None
     if not _complete(user, DATASETS[name]):
@@ -278,7 +278,7 @@ def source_folder(name: str) -> str | None:
     from nndesk.data.registry import get_spec
 
     spec = get_spec(name)
-    user = _folder_for(spec.name, preferences.data_dir())
+    user = _folder_for(spec.name, preferences.data_dir(spec.name))
     cache = dataset_cache_dir(spec)
     if _complete(user, spec):
         if user is None or not _complete(cache, spec):
@@ -304,7 +304,7 @@ def missing_dataset(name: str | None) -> str | None:
     if name not in TITLES:
         return None
     spec = get_spec(name)
-    user = _folder_for(spec.name, preferences.data_dir())
+    user = _folder_for(spec.name, preferences.data_dir(spec.name))
     present = _complete(user, spec) or _complete(dataset_cache_dir(spec), spec)
     return None if present else name
 
@@ -363,7 +363,7 @@ def missing_text(name: str) -> str:
     partly filled data folder (or download cache) lacks, named first, else how to get it."""
     from nndesk.data.download import dataset_cache_dir
 
-    folder = preferences.data_dir()
+    folder = preferences.data_dir(name)
     for place in (folder, str(dataset_cache_dir(name))):
         absent = _absent_files(name, place)
         if absent:
@@ -389,7 +389,7 @@ def missing_text(name: str) -> str:
 
 def get_dataset(name: str, allow_download: bool = False):
     """The ``nndesk.data.Dataset`` called ``name``, loaded at most once (blocking; call off the GUI
-    thread). A registered dataset comes from ``preferences.data_dir()`` when that folder holds
+    thread). A registered dataset comes from ``preferences.data_dir(name)`` when that folder holds
     it, else from the download cache; an image folder is read as it is.
 
     Raises ``DatasetMissing`` (one line saying how to get it) when a registered dataset is in
@@ -420,7 +420,7 @@ def _test_folder(name: str) -> str | None:
     from nndesk.data.sources import TEST_ROLES, find_files
 
     spec = get_spec(name)
-    for folder in (_folder_for(name, preferences.data_dir()), str(dataset_cache_dir(spec))):
+    for folder in (_folder_for(name, preferences.data_dir(name)), str(dataset_cache_dir(spec))):
         if folder is None:
             continue
         try:
@@ -466,7 +466,7 @@ def get_test_split(name: str):
     if folder is None:
         folder = _test_folder(name)
     if folder is None:
-        data_dir = preferences.data_dir()
+        data_dir = preferences.data_dir(name)
         where = _not_in_folder(name, data_dir, TEST_ROLES) if data_dir else ""
         raise DatasetMissing(name, how_to_get(name) + where)
     key = (name, f"{folder} (test split)")

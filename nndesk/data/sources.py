@@ -105,11 +105,13 @@ def find_files(
 _HOLDS_OTHER = {
     "fashion": N_(
         "{folder} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST into "
-        "nndesk's cache, or choose a folder with MNIST."
+        "nndesk's cache, or choose a folder with MNIST. Each mode keeps its own folder; one "
+        "holding mnist/ and fashion-mnist/ serves both."
     ),
     "mnist": N_(
         "{folder} holds MNIST, not Fashion-MNIST: switch to Digits, download Fashion-MNIST "
-        "into nndesk's cache, or choose a folder with Fashion-MNIST."
+        "into nndesk's cache, or choose a folder with Fashion-MNIST. Each mode keeps its own "
+        "folder; one holding mnist/ and fashion-mnist/ serves both."
     ),
 }
 

@@ -1503,12 +1503,12 @@ và lúc đầu (đứt nét)</translation>
         <translation>{file}: {why}</translation>
     </message>
     <message>
-        <source>{folder} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST into nndesk&apos;s cache, or choose a folder with MNIST.</source>
-        <translation>{folder} chứa Fashion-MNIST, không phải MNIST: hãy chuyển sang Quần áo, tải MNIST vào bộ nhớ đệm của nndesk, hoặc chọn một thư mục có MNIST.</translation>
+        <source>{folder} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST into nndesk&apos;s cache, or choose a folder with MNIST. Each mode keeps its own folder; one holding mnist/ and fashion-mnist/ serves both.</source>
+        <translation>{folder} chứa Fashion-MNIST, không phải MNIST: hãy chuyển sang Quần áo, tải MNIST vào bộ nhớ đệm của nndesk, hoặc chọn một thư mục có MNIST. Mỗi chế độ nhớ thư mục riêng của nó; một thư mục chứa mnist/ và fashion-mnist/ dùng được cho cả hai.</translation>
     </message>
     <message>
-        <source>{folder} holds MNIST, not Fashion-MNIST: switch to Digits, download Fashion-MNIST into nndesk&apos;s cache, or choose a folder with Fashion-MNIST.</source>
-        <translation>{folder} chứa MNIST, không phải Fashion-MNIST: hãy chuyển sang Chữ số, tải Fashion-MNIST vào bộ nhớ đệm của nndesk, hoặc chọn một thư mục có Fashion-MNIST.</translation>
+        <source>{folder} holds MNIST, not Fashion-MNIST: switch to Digits, download Fashion-MNIST into nndesk&apos;s cache, or choose a folder with Fashion-MNIST. Each mode keeps its own folder; one holding mnist/ and fashion-mnist/ serves both.</source>
+        <translation>{folder} chứa MNIST, không phải Fashion-MNIST: hãy chuyển sang Chữ số, tải Fashion-MNIST vào bộ nhớ đệm của nndesk, hoặc chọn một thư mục có Fashion-MNIST. Mỗi chế độ nhớ thư mục riêng của nó; một thư mục chứa mnist/ và fashion-mnist/ dùng được cho cả hai.</translation>
     </message>
     <message>
         <source>{folder} is not a folder</source>
@@ -4895,10 +4895,6 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>A folder holding the IDX files, or mnist/ and fashion-mnist/ sub-folders</source>
-        <translation>Một thư mục chứa các tệp IDX, hoặc các thư mục con mnist/ và fashion-mnist/</translation>
-    </message>
-    <message>
         <source>A mirror is an http:// or https:// address, or a folder.</source>
         <translation>Nguồn tải (mirror) là một địa chỉ http:// hoặc https://, hoặc một thư mục.</translation>
     </message>
@@ -4937,6 +4933,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>This mode&apos;s data folder (each mode keeps its own): one holding the IDX files, or mnist/ and fashion-mnist/ sub-folders, which serves both modes</source>
+        <translation>Thư mục dữ liệu của chế độ này (mỗi chế độ nhớ thư mục riêng): một thư mục chứa các tệp IDX, hoặc các thư mục con mnist/ và fashion-mnist/, dùng được cho cả hai chế độ</translation>
     </message>
     <message>
         <source>Tried before the public mirrors (also $NNDESK_MIRROR)</source>

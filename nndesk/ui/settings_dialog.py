@@ -71,7 +71,8 @@ class SettingsDialog(QDialog):
         self.data_dir_edit.setToolTip(
             translate(
                 "SettingsDialog",
-                "A folder holding the IDX files, or mnist/ and fashion-mnist/ sub-folders",
+                "This mode's data folder (each mode keeps its own): one holding the IDX files, or "
+                "mnist/ and fashion-mnist/ sub-folders, which serves both modes",
             )
         )
         browse = tipped_button(

@@ -242,7 +242,7 @@ class TrainDataCheck(QObject):
         self.wanted = wanted  # a page restored after a language switch asked for no run
         other = datasets.other_dataset_found(wanted)
         run = self._page.continue_name() or wanted
-        problem = continue_problem(run, wanted, other, preferences.data_dir())
+        problem = continue_problem(run, wanted, other, preferences.data_dir(wanted))
         self._page.data_banner.show_problem(problem, wanted)
 
     def say_damaged_again(self, name: str) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.pasted_image import image_payload
+from nndesk.data.registry import DATASETS
 from nndesk.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 from nndesk.model_labels import ModelFacts
 from nndesk.models import open_folder
@@ -61,6 +62,9 @@ THEMES = (
 IMAGE_FILTER = QT_TRANSLATE_NOOP(
     "MainWindow", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)"
 )
+
+#: mode -> its registered dataset, whose data folder File > Data folder… opens at
+_DATASET_OF_MODE = {spec.preprocess: name for name, spec in DATASETS.items()}
 
 
 class WindowMenusMixin:
@@ -457,7 +461,8 @@ class WindowMenusMixin:
                 "MainWindow",
                 "Folder with the IDX files (or with mnist/ and fashion-mnist/ sub-folders)",
             ),
-            start_folder(preferences.data_dir()),
+            # the mode's own folder (each mode keeps one, ``preferences.data_folder``)
+            start_folder(preferences.data_dir(_DATASET_OF_MODE.get(self.mode()))),
         )
         if folder:
             self.data_folder_chosen.emit(folder)

@@ -166,6 +166,7 @@ def test_the_other_datasets_folder_gets_window_advice_and_the_cli_keeps_its_line
     assert said == (
         f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST "
         "into nndesk's cache, or choose a folder with MNIST."
+        " Each mode keeps its own folder; one holding mnist/ and fashion-mnist/ serves both."
     )
 
 

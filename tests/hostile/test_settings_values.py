@@ -17,6 +17,8 @@ from nndesk import preferences
 
 KEYS = (
     "data/dir",
+    "data/dir-mnist",  # each mode's own folder (walk48 D2)
+    "data/dir-fashion",
     "data/mirror",
     "ui/mode",
     "ui/theme",
@@ -58,8 +60,9 @@ def fresh_home():
 
 
 def read_every_preference(home: Path) -> None:
-    data = preferences.data_dir()
-    assert data is None or (isinstance(data, str) and "\0" not in data)
+    for name in (None, "mnist", "fashion"):
+        data = preferences.data_dir(name)
+        assert data is None or (isinstance(data, str) and "\0" not in data)
     assert preferences.last_mode() in preferences.MODES
     assert preferences.saliency_kind() in preferences.SALIENCY_KINDS
     assert preferences.theme() in ("system", "light", "dark")

@@ -262,3 +262,52 @@ def test_the_note_says_an_empty_environment_folder_gives_way_to_the_downloaded_c
         qtbot.waitUntil(lambda: window.status_note.text() == expected, timeout=10_000)
     finally:
         language.use_language("en")
+
+
+def test_each_mode_keeps_the_folder_chosen_in_it(qtbot, window_factory, tmp_path):
+    """walk48 D2: MNIST's folder chosen in Digits, Fashion-MNIST's in Clothing; back in
+    Digits the window read Fashion-MNIST's folder ("holds Fashion-MNIST, not MNIST") and the
+    person had to choose again at every switch. Each mode keeps its own folder, this session
+    and the next; the commands read the mode's folder of their dataset too."""
+    digits, clothing = tmp_path / "my-digits", tmp_path / "my-clothes"
+    digits.mkdir()
+    clothing.mkdir()
+    desk = window_factory(mode="digits")
+    window = desk.window
+
+    def choose(folder) -> None:
+        with qtbot.waitSignal(desk.coordinator.data_changed, timeout=10_000):
+            window.data_folder_chosen.emit(str(folder))  # what File > Data folder… sends
+
+    def note_names(folder) -> bool:
+        return window.status_note.text().split("\n")[:2] == ["Data folder:", str(folder)]
+
+    choose(digits)
+    window.mode_change_requested.emit("garments")
+    choose(clothing)
+    window.mode_change_requested.emit("digits")
+    qtbot.waitUntil(lambda: note_names(digits), timeout=10_000)
+    assert preferences.data_dir("mnist") == str(digits)
+    assert preferences.data_dir("fashion") == str(clothing)
+    window.mode_change_requested.emit("garments")
+    qtbot.waitUntil(lambda: note_names(clothing), timeout=10_000)
+    # the next session (and a command) reads each dataset from its mode's folder
+    preferences._session_folders.clear()  # noqa: SLF001 - a new process starts without them
+    assert preferences.remembered_data_dir("mnist") == str(digits)
+    assert preferences.remembered_data_dir("fashion") == str(clothing)
+    assert cli_data.window_folder("mnist") == str(digits)
+
+
+def test_a_mode_without_its_own_folder_reads_the_one_chosen_last(qtbot, window_factory, tmp_path):
+    """A parent folder holding mnist/ and fashion-mnist/, chosen in one mode, serves both:
+    the other mode, with no folder of its own, reads the folder chosen last."""
+    parent = tmp_path / "data"
+    (parent / "mnist").mkdir(parents=True)
+    (parent / "fashion-mnist").mkdir()
+    desk = window_factory(mode="digits")
+    with qtbot.waitSignal(desk.coordinator.data_changed, timeout=10_000):
+        desk.window.data_folder_chosen.emit(str(parent))
+    assert preferences.data_dir("mnist") == preferences.data_dir("fashion") == str(parent)
+    assert datasets._folder_for("fashion", preferences.data_dir("fashion")) == str(  # noqa: SLF001
+        parent / "fashion-mnist"
+    )

@@ -213,6 +213,7 @@ def test_a_folder_of_the_other_dataset_chosen_is_said_on_the_train_page_at_once(
     assert train.data_banner.text() == (
         f"{tiny_idx_dir} holds MNIST, not Fashion-MNIST: switch to Digits, download "
         "Fashion-MNIST into nndesk's cache, or choose a folder with Fashion-MNIST."
+        " Each mode keeps its own folder; one holding mnist/ and fashion-mnist/ serves both."
     )
     assert train.progress.format() == "Needs a dataset"
     datasets.forget_datasets()
@@ -279,6 +280,7 @@ def test_the_why_pages_nearest_images_offer_the_switch_in_window_words(
     assert banner.text() == (
         f"{fashion_folder} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST "
         "into nndesk's cache, or choose a folder with MNIST."
+        " Each mode keeps its own folder; one holding mnist/ and fashion-mnist/ serves both."
     )
     with qtbot.waitSignal(desk.window.mode_changed, timeout=10_000):
         banner.switch_button.click()

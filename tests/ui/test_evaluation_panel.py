@@ -497,6 +497,7 @@ def test_a_folder_of_the_other_dataset_is_named_in_window_words(
     assert widget.message.text() == (
         f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST "
         "into nndesk's cache, or choose a folder with MNIST."
+        " Each mode keeps its own folder; one holding mnist/ and fashion-mnist/ serves both."
     )
 
 
