@@ -6,9 +6,10 @@ thread; each tick's lateness (gap beyond 5 ms) is a stall the user would feel. P
 ``--runs N`` trains N runs one after another in the same window (default 2: the second run
 must keep its threads as the first did) and prints each run's stalls, then the worst run's as the
 figures above. ``--tab inside`` shows the Inside tab instead of the curves while it trains.
-``--race`` races the preset's first comparison (SGD, momentum, Adam) on the Race tab instead of
-training runs, and prints how often the race chart was refreshed (``chart_gap_*``: seconds
-between two new images on screen; target at most 1 s).
+``--race`` races the first comparison (SGD, momentum, Adam) on the Race tab instead of training
+runs, on the lab preset of the preset's dataset (fashion-mlp-lab for Fashion), and prints how
+often the race chart was refreshed (``chart_gap_*``: seconds between two new images on screen;
+target at most 1 s).
 
     python benchmarks/bench_gui.py --data-dir ../shared/data/fashion-mnist
 """
@@ -100,7 +101,10 @@ def main(argv: list[str] | None = None) -> int:
         panel.tabs.setCurrentWidget(panel.inside_view)
     config = get_preset(args.preset).config.replace(epochs=args.epochs)
     if args.race:
-        panel.form.set_config(config)  # the lanes start from the Train form's settings
+        # the lanes start from the lab preset of the window's mode: the preset's dataset's
+        from nndesk.data.registry import get_spec
+
+        panel.follow_mode(get_spec(config.dataset).preprocess)
         panel.tabs.setCurrentWidget(panel.race_page)
     app.processEvents()
 
@@ -145,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.race:
         panel.race_view.use_comparison(0)  # SGD vs momentum vs Adam
+        panel.race_view.epochs.setValue(args.epochs)  # the race's own epochs
         if not panel.race_view.start_race():
             print(f"could not race: {panel.race_view.error.text()}", file=sys.stderr)
             return 2

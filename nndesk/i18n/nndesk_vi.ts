@@ -4290,8 +4290,8 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>Hàm kích hoạt: sigmoid hay ReLU (các bài lab MNIST)</translation>
     </message>
     <message>
-        <source>Width: 64 vs 128 units (fashion-mlp vs fashion-mlp-128)</source>
-        <translation>Độ rộng: 64 hay 128&#xa0;nút (fashion-mlp và fashion-mlp-128)</translation>
+        <source>Width: 64 vs 128 units (fashion-mlp-lab vs fashion-mlp-128)</source>
+        <translation>Độ rộng: 64 hay 128&#xa0;nút (fashion-mlp-lab và fashion-mlp-128)</translation>
     </message>
     <message>
         <source>lr 0.0001</source>
@@ -4392,8 +4392,8 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>Cuộc đua kết thúc: mọi làn đã được kiểm tra.</translation>
     </message>
     <message>
-        <source>Race stopped after {done} of {epochs} epoch(s): every lane tested.</source>
-        <translation>Cuộc đua đã dừng sau {done}/{epochs}&#xa0;epoch: mọi làn đã được kiểm tra.</translation>
+        <source>Race stopped after {done} of {passes}: every lane tested.</source>
+        <translation>Cuộc đua đã dừng sau {done}/{passes}: mọi làn đã được kiểm tra.</translation>
     </message>
     <message>
         <source>Racing: epoch {epoch} of {epochs}, batch {batch} of {per}</source>
@@ -4412,8 +4412,8 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>Giây</translation>
     </message>
     <message>
-        <source>Shared by every lane, from the Train settings: {dataset}, {epochs} epoch(s), {batch}, seed {seed}, augmentation {augment}. Same seed and batches: the lanes see the same images in the same order.</source>
-        <translation>Mọi làn dùng chung, lấy từ phần Cài đặt huấn luyện: {dataset}, {epochs}&#xa0;epoch, {batch}, seed ngẫu nhiên {seed}, tăng cường dữ liệu {augment}. Cùng seed và cùng batch: các làn thấy cùng những ảnh theo cùng thứ tự.</translation>
+        <source>Shared by every lane ({preset}&apos;s settings): {settings}. Same seed and batches: the lanes see the same images in the same order.</source>
+        <translation>Mọi làn dùng chung (cài đặt của {preset}): {settings}. Cùng seed và cùng batch: các làn thấy cùng những ảnh theo cùng thứ tự.</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -4458,14 +4458,6 @@ kiểm định</translation>
         <translation>tạm dừng mọi làn; bấm lần nữa để tiếp tục</translation>
     </message>
     <message>
-        <source>off</source>
-        <translation>tắt</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>bật</translation>
-    </message>
-    <message>
         <source>race up to four configurations</source>
         <translation>đua tối đa bốn cấu hình</translation>
     </message>
@@ -4492,6 +4484,10 @@ kiểm định</translation>
     <message>
         <source>train every configuration side by side, one batch of each in turn, on the same batches</source>
         <translation>huấn luyện song song mọi cấu hình, lần lượt mỗi cấu hình một batch, trên cùng các batch</translation>
+    </message>
+    <message>
+        <source>{lanes}  —  {preset}&apos;s settings: {settings}…</source>
+        <translation>{lanes}  —  cài đặt của {preset}: {settings}…</translation>
     </message>
     <message>
         <source>{name} kept as a run with its model: {path}</source>

@@ -12,6 +12,7 @@ turn, one batch each, so their curves grow together:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 from nndesk.errors import ConfigError
 from nndesk.i18n import QT_TRANSLATE_NOOP
@@ -84,32 +85,75 @@ def race(
                 runs.pop(lane, None)
 
 
-#: The seed labs' comparisons, one click each on the race screen: a title and its lanes, each
-#: a name and the settings it changes in the Train form's configuration (texts marked for
-#: translation; the window translates them in the "Race" context).
-COMPARISONS: tuple[tuple[str, tuple[tuple[str, dict], ...]], ...] = (
-    (QT_TRANSLATE_NOOP("Race", "Optimisers: SGD vs momentum vs Adam"), (
+@dataclass(frozen=True)
+class Comparison:
+    """One of the seed labs' comparisons: its title, the preset every lane starts from and
+    each lane's name and the few settings it changes. Nothing comes from the Train form: its
+    leftovers (a CNN preset's dropout and cosine schedule) raced unseen in every lane of
+    "64 vs 128 units" (walk48 D1)."""
+
+    title: str  # marked for translation in the "Race" context
+    lanes: tuple[tuple[str, dict], ...]
+    #: the preset every lane starts from; None: the lab preset of the window's dataset
+    #: (``LAB_PRESET_FOR_DATASET``: MNIST's in Digits, Fashion-MNIST's in Clothing)
+    preset: str | None = None
+
+    def preset_name(self, dataset: str) -> str:
+        """The preset the lanes start from when the window trains on ``dataset``."""
+        from nndesk.presets import DEFAULT_PRESET, LAB_PRESET_FOR_DATASET
+
+        return self.preset or LAB_PRESET_FOR_DATASET.get(dataset, DEFAULT_PRESET)
+
+    def base(self, dataset: str) -> TrainConfig:
+        """The settings every lane starts from (``preset_name``'s)."""
+        from nndesk.presets import get_preset
+
+        return get_preset(self.preset_name(dataset)).config
+
+    def configs(self, dataset: str, **shared) -> list[tuple[str, TrainConfig]]:
+        """Each lane's name and settings: the base's, with the lane's changes and ``shared``
+        (the race's own epochs and seed)."""
+        base = self.base(dataset).replace(**shared)
+        return [(name, base.replace(**changes)) for name, changes in self.lanes]
+
+
+#: The seed labs' comparisons, one click each on the race screen. A comparison naming presets
+#: starts from the first and changes only what the title says: "64 vs 128 units" is
+#: fashion-mlp-lab at two widths (fashion-mlp-128 also trains 10 epochs and keeps a validation
+#: split, which the race's lanes share).
+COMPARISONS: tuple[Comparison, ...] = (
+    Comparison(QT_TRANSLATE_NOOP("Race", "Optimisers: SGD vs momentum vs Adam"), (
         (QT_TRANSLATE_NOOP("Race", "SGD"), {"optimizer": "sgd", "lr": 0.05}),
         (QT_TRANSLATE_NOOP("Race", "Momentum"), {"optimizer": "momentum", "lr": 0.01}),
         (QT_TRANSLATE_NOOP("Race", "Adam"), {"optimizer": "adam", "lr": 0.001}),
     )),
-    (QT_TRANSLATE_NOOP("Race", "Width: 64 vs 128 units (fashion-mlp vs fashion-mlp-128)"), (
-        (QT_TRANSLATE_NOOP("Race", "64 units"), {"arch": "784-64-64-10"}),
-        (QT_TRANSLATE_NOOP("Race", "128 units"), {"arch": "784-128-128-10"}),
-    )),
-    (QT_TRANSLATE_NOOP("Race", "Depth: 2 vs 3 hidden layers (fashion-mlp-3layers)"), (
+    Comparison(
+        QT_TRANSLATE_NOOP("Race", "Width: 64 vs 128 units (fashion-mlp-lab vs fashion-mlp-128)"),
+        (
+            (QT_TRANSLATE_NOOP("Race", "64 units"), {"arch": "784-64-64-10"}),
+            (QT_TRANSLATE_NOOP("Race", "128 units"), {"arch": "784-128-128-10"}),
+        ),
+        "fashion-mlp-lab",
+    ),
+    Comparison(QT_TRANSLATE_NOOP("Race", "Depth: 2 vs 3 hidden layers (fashion-mlp-3layers)"), (
         (QT_TRANSLATE_NOOP("Race", "2 layers"), {"arch": "784-64-64-10"}),
         (QT_TRANSLATE_NOOP("Race", "3 layers"), {"arch": "784-64-64-64-10"}),
-    )),
-    (QT_TRANSLATE_NOOP("Race", "Units: sigmoid vs ReLU (the MNIST labs)"), (
+    ), "fashion-mlp-lab"),
+    # mnist-sigmoid-raw and mnist-relu-sigmoid-raw
+    Comparison(QT_TRANSLATE_NOOP("Race", "Units: sigmoid vs ReLU (the MNIST labs)"), (
         (QT_TRANSLATE_NOOP("Race", "Sigmoid"), {"activation": "sigmoid"}),
         (QT_TRANSLATE_NOOP("Race", "ReLU"), {"activation": "relu"}),
-    )),
-    (QT_TRANSLATE_NOOP("Race", "Inputs: raw pixels vs scaled to [0, 1] (the MNIST labs)"), (
-        (QT_TRANSLATE_NOOP("Race", "Raw 0-255"), {"normalize": "raw"}),
-        (QT_TRANSLATE_NOOP("Race", "Scaled to [0, 1]"), {"normalize": "unit"}),
-    )),
-    (QT_TRANSLATE_NOOP("Race", "Learning rate: 0.01 vs 0.001 vs 0.0001"), (
+    ), "mnist-sigmoid-raw"),
+    # mnist-relu-sigmoid-raw and mnist-relu-sigmoid-unit
+    Comparison(
+        QT_TRANSLATE_NOOP("Race", "Inputs: raw pixels vs scaled to [0, 1] (the MNIST labs)"),
+        (
+            (QT_TRANSLATE_NOOP("Race", "Raw 0-255"), {"normalize": "raw"}),
+            (QT_TRANSLATE_NOOP("Race", "Scaled to [0, 1]"), {"normalize": "unit"}),
+        ),
+        "mnist-relu-sigmoid-raw",
+    ),
+    Comparison(QT_TRANSLATE_NOOP("Race", "Learning rate: 0.01 vs 0.001 vs 0.0001"), (
         (QT_TRANSLATE_NOOP("Race", "lr 0.01"), {"lr": 0.01}),
         (QT_TRANSLATE_NOOP("Race", "lr 0.001"), {"lr": 0.001}),
         (QT_TRANSLATE_NOOP("Race", "lr 0.0001"), {"lr": 0.0001}),

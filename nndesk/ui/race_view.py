@@ -1,9 +1,11 @@
 """RaceView: the Train page's "Race" tab. 2-4 configurations trained side by side.
 
-The lanes start from the Train form's settings (dataset, epochs, batch size, seed, augmentation:
-what decides the batches, so every lane sees the same ones); each lane changes its layers,
-activation, optimiser, learning rate and input scaling. One click fills the lanes with one of the
-seed labs' comparisons (``training.race.COMPARISONS``). ``RaceController`` trains them off the
+A comparison (``training.race.COMPARISONS``, one click) fills the lanes: every lane starts from
+the comparison's preset (or the lab preset of the window's dataset), with the race's own epochs
+and seed from the tab's fields, and changes its layers, activation, optimiser, learning rate and
+input scaling. Nothing comes from the Train form: a CNN preset's dropout and cosine schedule
+left there raced unseen in every lane of "64 vs 128 units" (walk48 D1). The line above the lanes
+names what they all share. ``RaceController`` trains them off the
 GUI thread; their curves are overlaid, one colour and one legend entry per lane, rendered on the
 render pool about twice a second (``race_chart.RaceChart``: one figure whose lines move); at the
 end a table gives each lane's final figures, and each lane can be kept as a run with its model.
@@ -35,10 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.controllers.race import Lane, LaneResult, RaceController
+from nndesk.data.registry import dataset_for_kind
 from nndesk.errors import ConfigError, NndeskError, user_message
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
-from nndesk.setting_words import dataset_text, setting_text
-from nndesk.settings_schema import BY_NAME
+from nndesk.setting_words import setting_text, value_text
+from nndesk.settings_schema import BY_NAME, FIELDS
 from nndesk.training import TrainConfig
 from nndesk.training.race import COMPARISONS, MAX_LANES, MIN_LANES
 from nndesk.ui import kept_choices, theme
@@ -47,7 +50,7 @@ from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.choice_box import ChoiceBox
 from nndesk.ui.language import accuracy_text, decimal, loss_text, translate, translate_marked
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
-from nndesk.ui.train_form import number_field
+from nndesk.ui.train_form import _Editor, number_field, passes_text
 
 #: Milliseconds between two renders of the overlaid curves while racing.
 REDRAW_MS = 500
@@ -57,6 +60,37 @@ ENDINGS = {
     "stopped": QT_TRANSLATE_NOOP("RaceView", "stopped"),
     "diverged": QT_TRANSLATE_NOOP("RaceView", "diverged"),
 }
+
+
+#: The settings a lane's own columns change; every other one is the same in every lane.
+LANE_SETTINGS = ("arch", "activation", "optimizer", "lr", "normalize")
+#: Settings the shared line names first (what decides the batches), then the schema's order.
+FIRST_SAID = ("dataset", "epochs", "batch_size", "seed")
+#: Settings named only when not at their default: an off switch or the automatic choice.
+QUIET_AT_DEFAULT = ("sketch", "init", "eps", "clip_norm")
+#: Settings that change no figure a lane reaches (how fast it runs, what else is measured).
+UNSAID = ("threads", "test_every_epoch")
+
+
+def shared_settings(base: TrainConfig, lanes: list[dict]) -> list[str]:
+    """The settings every lane shares, in the window's words ("Fashion-MNIST", "5 passes",
+    "dropout 0", "schedule constant", …): all but the lanes' own columns, those that apply to
+    no lane (momentum beside Adam alone) and those at an unremarkable default. ``lanes``: each
+    lane's settings as a dict (the rules of ``applies`` read its optimizer and activation)."""
+    default = TrainConfig()
+    order = [*FIRST_SAID, *(f.name for f in FIELDS if f.name not in FIRST_SAID)]
+    said = []
+    for name in order:
+        field = BY_NAME[name]
+        if name in LANE_SETTINGS or name in UNSAID:
+            continue
+        if field.applies is not None and not any(field.applies(lane) for lane in lanes):
+            continue
+        value = getattr(base, name)
+        if name in QUIET_AT_DEFAULT and value == getattr(default, name):
+            continue
+        said.append(passes_text(value) if name == "epochs" else setting_text(name, value))
+    return said
 
 
 def _image(rgba) -> QImage:
@@ -114,6 +148,21 @@ def _fit_text(edit: QLineEdit, text: str) -> None:
     """At least as wide as ``text`` (a cut "84-64-64-10" reads as another architecture)."""
     margins = edit.textMargins().left() + edit.textMargins().right()
     edit.setMinimumWidth(max(56, edit.fontMetrics().horizontalAdvance(text) + margins + 10))
+
+
+def lanes_text(lanes) -> str:
+    """The lanes by name, each with the values of its own columns that set it apart from the
+    others ("64 units (784-64-64-10) · 128 units (784-128-128-10)"): the summary over a race
+    hides the lanes' fields."""
+    configs = [lane.config.to_dict() for lane in lanes]
+    differ = [n for n in LANE_SETTINGS if len({repr(c.get(n)) for c in configs}) > 1]
+    parts = []
+    for lane, config in zip(lanes, configs, strict=True):
+        values = ", ".join(
+            value_text(n, config[n]) if n != "lr" else setting_text(n, config[n]) for n in differ
+        )
+        parts.append(f"{lane.name} ({values})" if values else lane.name)
+    return " · ".join(parts)
 
 
 class _LaneScroll(QScrollArea):
@@ -202,8 +251,9 @@ class LaneRow:
 
 
 class RaceView(QWidget):
-    """The race screen; ``base_config()`` gives the Train form's settings (may raise
-    ``ConfigError``), ``busy()`` a reason the race cannot start now (a training run) or None."""
+    """The race screen; ``busy()`` gives a reason the race cannot start now (a training run)
+    or None. ``follow_mode`` tells it the window's mode: a comparison without a preset of its
+    own starts from that dataset's lab preset."""
 
     status_message = Signal(str)
     rendered = Signal()  # a new chart image is on screen (tests wait on it)
@@ -211,25 +261,34 @@ class RaceView(QWidget):
     def __init__(
         self,
         controller: RaceController,
-        base_config: Callable[[], TrainConfig],
         busy: Callable[[], str | None] = lambda: None,
         parent: QWidget | None = None,
+        dataset: str = "mnist",
     ) -> None:
         super().__init__(parent)
         self.controller = controller
-        self._base_config = base_config
         self._busy = busy
         self.rows: list[LaneRow] = []
-        #: the lanes were changed by hand: they no longer follow the Train form's settings
+        #: the lanes were changed by hand: they no longer follow the window's mode
         self._edited = False
+        #: the window's dataset (its mode): the lab a comparison without a preset starts from
+        self._dataset = dataset
+        #: the comparison the lanes started from (``COMPARISONS`` index)
+        self._comparison = 0
 
         self.comparison = QComboBox()
         self.comparison.addItem(translate("RaceView", "Choose a comparison…"), -1)
-        for i, (title, _) in enumerate(COMPARISONS):
-            self.comparison.addItem(translate_marked("Race", title), i)
+        for i, comparison in enumerate(COMPARISONS):
+            self.comparison.addItem(translate_marked("Race", comparison.title), i)
         self.comparison.setToolTip(
             translate("RaceView", "fill the lanes with one of the labs' comparisons; edit freely")
         )
+        # the race's own epochs and seed, as the Train form's fields look ("5 passes")
+        self._epochs_editor = _Editor(BY_NAME["epochs"])
+        self._seed_editor = _Editor(BY_NAME["seed"])
+        self.epochs, self.seed = self._epochs_editor.widget, self._seed_editor.widget
+        for w in (self.epochs, self.seed):
+            w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel never changes it unasked
         self.shared = QLabel()
         self.shared.setWordWrap(True)
         theme.set_tone(self.shared, "muted")
@@ -316,10 +375,18 @@ class RaceView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("RaceView", "Compare")))
         top.addWidget(self.comparison, 1)
+        counts = QHBoxLayout()
+        counts.addWidget(QLabel(translate_marked("", BY_NAME["epochs"].label)))
+        counts.addWidget(self.epochs)
+        counts.addSpacing(12)
+        counts.addWidget(QLabel(translate_marked("", BY_NAME["seed"].label)))
+        counts.addWidget(self.seed)
+        counts.addStretch(1)
         self.editors = QWidget()
         ev = QVBoxLayout(self.editors)
         ev.setContentsMargins(0, 0, 0, 0)
         ev.addLayout(top)
+        ev.addLayout(counts)
         ev.addWidget(self.shared)
         lanes = QWidget()
         lanes.setLayout(self.lane_grid)
@@ -356,6 +423,8 @@ class RaceView(QWidget):
         theme.notifier().changed.connect(self._on_theme_changed)
 
         self.comparison.activated.connect(self._on_comparison_activated)
+        self._epochs_editor.changed_signal().connect(self._on_counts_changed)
+        self._seed_editor.changed_signal().connect(self._on_counts_changed)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.add_button.clicked.connect(self.mark_edited)
         self.edit_button.clicked.connect(lambda: self.show_editors(True))
@@ -375,19 +444,44 @@ class RaceView(QWidget):
         self.use_comparison(0)
         self._update_buttons()
         kept_choices.keep(self, "lanes", read=self.lanes_choice, write=self.restore_lanes_choice)
+        kept_choices.keep(self.epochs, "race-epochs")
+        kept_choices.keep(self.seed, "race-seed")
 
     # -- lanes ---------------------------------------------------------------------------------
+    def preset_name(self) -> str:
+        """The preset every lane starts from: the comparison's, or the window's dataset's lab."""
+        return COMPARISONS[self._comparison].preset_name(self._dataset)
+
     def base(self) -> TrainConfig:
-        return self._base_config()
+        """The settings every lane starts from: the comparison's preset with the race's epochs
+        and seed; ``ConfigError`` when a field is refused."""
+        return (
+            COMPARISONS[self._comparison]
+            .base(self._dataset)
+            .replace(epochs=self._epochs_editor.value(), seed=self._seed_editor.value())
+        )
 
     def use_comparison(self, index: int) -> None:
-        """Fill the lanes with ``COMPARISONS[index]`` on the Train form's settings."""
+        """Fill the lanes with ``COMPARISONS[index]`` and the epochs and seed with its preset's
+        (a click on the comparison: what it names, nothing left from before)."""
+        preset = COMPARISONS[index].base(self._dataset)
+        self._comparison = index
+        for editor, value in ((self._epochs_editor, preset.epochs), (self._seed_editor,
+                              preset.seed)):  # fmt: skip
+            editor.widget.blockSignals(True)  # the lanes are filled once, below
+            editor.set_value(value)
+            editor.widget.blockSignals(False)
+        self._fill_lanes(index)
+
+    def _fill_lanes(self, index: int) -> None:
+        """The lanes of ``COMPARISONS[index]`` on its preset, with this tab's epochs and seed."""
+        self._comparison = index
         try:
             base = self.base()
         except NndeskError as err:
             self.error.setText(user_message(err))
             return
-        _, lanes = COMPARISONS[index]
+        lanes = COMPARISONS[index].lanes
         self._set_rows(len(lanes))
         for row, (name, changes) in zip(self.rows, lanes, strict=True):
             row.fill(translate_marked("Race", name), base.replace(**changes))
@@ -395,6 +489,17 @@ class RaceView(QWidget):
         self._show_shared()
         self.error.setText("")
         self._edited = False
+
+    def follow_mode(self, mode: str) -> None:
+        """The window's mode changed ("digits", "garments"): a comparison without a preset of
+        its own races that dataset's lab, unless a lane was edited by hand or a race goes."""
+        dataset = dataset_for_kind(mode)
+        if dataset is None or dataset == self._dataset:
+            return
+        self._dataset = dataset
+        if not self._edited and not self.controller.is_running():
+            self._fill_lanes(self._comparison)
+        self._show_shared()
 
     def lanes_choice(self) -> tuple:
         """The comparison chosen and, once a lane was edited by hand, every lane's fields
@@ -420,7 +525,7 @@ class RaceView(QWidget):
 
         index, rows = choice
         if index is not None and index >= 0 and index != self.comparison.currentData():
-            self.use_comparison(index)
+            self._fill_lanes(index)  # the epochs and seed are kept choices of their own
         if rows is None:
             return
         self._set_rows(len(rows))
@@ -489,29 +594,33 @@ class RaceView(QWidget):
         for column, w in enumerate(row.widgets()):
             self.lane_grid.addWidget(w, len(self.rows), column)
 
+    def _lane_values(self) -> list[dict]:
+        """Each lane's settings as a dict, read from its boxes (a lane whose typed field is
+        refused still has its choices: the shared line needs only those)."""
+        base = self.base().to_dict()
+        return [
+            {**base, "activation": row.activation.currentData(),
+             "optimizer": row.optimizer.currentData(), "normalize": row.normalize.currentData()}
+            for row in self.rows
+        ]  # fmt: skip
+
     def _show_shared(self) -> None:
         try:
-            cfg = self.base()
+            base = self.base()
         except NndeskError:
             return
         # the window's words and number format: "MNIST", "batch size 1,000" ("kích thước
-        # batch 1.000"), never the config's "mnist" and Python's "1000"
-        batch = setting_text("batch_size", 0 if cfg.full_batch else cfg.batch_size)
+        # batch 1.000"), never the config's "mnist" and Python's "1000"; every setting the
+        # lanes share (a preset's dropout and schedule raced unnamed before, walk48 D1)
         self.shared.setText(
             fill(
                 translate(
                     "RaceView",
-                    "Shared by every lane, from the Train settings: {dataset}, {epochs} epoch(s), "
-                    "{batch}, seed {seed}, augmentation {augment}. Same seed and batches: the "
-                    "lanes see the same images in the same order.",
+                    "Shared by every lane ({preset}'s settings): {settings}. Same seed and "
+                    "batches: the lanes see the same images in the same order.",
                 ),
-                dataset=dataset_text(cfg.dataset),
-                epochs=cfg.epochs,
-                batch=batch,
-                seed=str(cfg.seed),  # a name for the run, not a count: never grouped
-                augment=translate("RaceView", "on")
-                if cfg.augment
-                else translate("RaceView", "off"),
+                preset=self.preset_name(),
+                settings=", ".join(shared_settings(base, self._lane_values())),
             )
         )
 
@@ -542,10 +651,22 @@ class RaceView(QWidget):
         self.add_button.setVisible(shown)
         self.edit_button.setVisible(not shown)
         self.lanes_summary.setVisible(not shown)
-        if not shown:
-            shared = self.shared.text().split(". ")[0]
-            names = " · ".join(lane.name for lane in self.controller.lanes)
-            self.lanes_summary.setText(f"{names}  —  {shared}")
+        if not shown and self.controller.lanes:
+            # one or two lines over the chart (a 1024x700 window has little room): what sets
+            # the lanes apart, the preset they share and its first settings; every shared one
+            # in the tooltip, as the line above the lanes said them
+            first = self.controller.lanes[0].config
+            said = [passes_text(first.epochs) if n == "epochs" else setting_text(n, getattr(
+                first, n)) for n in FIRST_SAID]  # fmt: skip
+            self.lanes_summary.setText(
+                fill(
+                    translate("RaceView", "{lanes}  —  {preset}'s settings: {settings}…"),
+                    lanes=lanes_text(self.controller.lanes),
+                    preset=self.preset_name(),
+                    settings=", ".join(said),
+                )
+            )
+            self.lanes_summary.setToolTip(self.shared.text())
 
     def render_now(self) -> None:
         """Render the curves now (if no render is under way); ``rendered`` follows."""
@@ -630,9 +751,10 @@ class RaceView(QWidget):
             return translate("RaceView", "Race over: every lane tested.")
         lanes = self.controller.lanes
         epochs = lanes[0].config.epochs if lanes else max(r.epochs for r in results)
+        # in the Epochs field's words ("5 passes"), not "epoch(s)" (walk48 D12)
         return translate(
-            "RaceView", "Race stopped after {done} of {epochs} epoch(s): every lane tested."
-        ).format(done=max(stopped), epochs=epochs)
+            "RaceView", "Race stopped after {done} of {passes}: every lane tested."
+        ).format(done=max(stopped), passes=passes_text(epochs))
 
     def show_results(self, results: tuple[LaneResult, ...]) -> None:
         """The final figures, one row per lane, with its Keep button."""
@@ -740,12 +862,12 @@ class RaceView(QWidget):
     def _on_chart_resized(self) -> None:
         self._dirty = bool(self.controller.curves)  # drawn again at the new size soon
 
+    @Slot()
+    def _on_counts_changed(self, *_args) -> None:
+        self._show_shared()
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        choice = self.comparison.currentData()
-        # lanes nobody edited follow the Train form (its mode, its preset)
-        if not self._edited and not self.controller.is_running() and (choice or 0) >= 0:
-            self.use_comparison(int(choice or 0))
         self._show_shared()
         self._dirty = bool(self.controller.curves)
 

@@ -212,6 +212,13 @@ def number_field(field: Field, placeholder: str = "", zero_is_off: bool = False)
     )
 
 
+def passes_text(n: int) -> str:
+    """A number of epochs as the Epochs field writes it: "1 pass", "5 passes" (the Race tab
+    said "1 epoch(s)" for the same setting, walk48 D12)."""
+    look = LOOKS["epochs"]
+    return f"{n}{translate_marked('TrainForm', look['suffix_one' if n == 1 else 'suffix'])}"
+
+
 def _count_suffix(spin: QSpinBox, look: dict, n: int) -> None:
     """The suffix for ``n`` in English's singular or plural (one form in Vietnamese)."""
     suffix = translate_marked("TrainForm", look["suffix_one" if n == 1 else "suffix"])

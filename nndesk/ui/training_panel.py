@@ -142,9 +142,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.runs_view = RunsView(runs)
         self.inside_view = InsideTrainingView()
         self.replay_view = ReplayView()
-        self.race_view = (
-            RaceView(race, self.form.config, self._race_busy) if race is not None else None
-        )
+        self.race_view = RaceView(race, self._race_busy) if race is not None else None
         self.tabs = TrainTabs(
             self.live_page, self.inside_view, self.replay_view, self.runs_view, self.race_view
         )
@@ -368,6 +366,8 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         """Train on the window's dataset: "digits" -> MNIST, "garments" -> Fashion-MNIST."""
         self.form.follow_mode(mode)
         self.replay_view.follow_mode(mode)  # its empty bars name the mode's classes
+        if self.race_view is not None:  # a comparison without a preset races the mode's lab
+            self.race_view.follow_mode(mode)
 
     def show_error(self, message: str) -> None:
         """A one-line message in a window-modal box; the app stays up."""

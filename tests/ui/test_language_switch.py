@@ -547,6 +547,8 @@ def test_every_pages_choices_stay_across_a_language_switch(
     train.replay_view.saliency_box.setChecked(False)
     race = train.race_view
     race.use_comparison(2)
+    race.epochs.setValue(3)  # the race's own epochs and seed
+    race.seed.setValue(7)
     race.rows[0].arch.setText("784-77-10")
     race.mark_edited()  # as typing in it does
     lanes = [(r.name.text(), r.arch.text(), r.optimizer.currentData()) for r in race.rows]
@@ -568,5 +570,7 @@ def test_every_pages_choices_stay_across_a_language_switch(
     assert not new_train.replay_view.saliency_box.isChecked()
     assert new_train.race_view.comparison.currentData() == 2
     assert new_train.race_view.rows[0].arch.text() == "784-77-10"
+    assert (new_train.race_view.epochs.value(), new_train.race_view.seed.value()) == (3, 7)
+    assert new_train.race_view.base().epochs == 3
     rows = new_train.race_view.rows
     assert [(r.name.text(), r.arch.text(), r.optimizer.currentData()) for r in rows] == lanes

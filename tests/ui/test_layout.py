@@ -708,11 +708,9 @@ def test_the_race_chart_shows_whole_while_racing(qtbot, window_factory, tiny_dat
     window = show_at(desk, size)
     page = desk.train_page
     window.tabs.setCurrentWidget(page)
-    page.form.dataset.setCurrentIndex(page.form.dataset.findData("mnist"))
-    page.form.batch_size.setValue(20)
-    page.form.epochs.setValue(2)
     page.tabs.setCurrentWidget(page.race_page)
     view = page.race_view
+    view.epochs.setValue(2)  # the race's own epochs (its lanes never read the Train form's)
     qtbot.waitUntil(view.isVisible, timeout=WAIT_MS)
     with qtbot.waitSignal(desk.race.finished_race, timeout=WAIT_MS):
         with qtbot.waitSignal(desk.race.progressed, timeout=WAIT_MS):

@@ -25,11 +25,8 @@ def page(qtbot, tiny_dataset, tmp_path):  # noqa: F811
     qtbot.addWidget(panel)
     panel.resize(1024, 700)
     panel.show()
-    form = panel.form
-    form.dataset.setCurrentIndex(form.dataset.findData("mnist"))
-    form.batch_size.setValue(20)
-    form.epochs.setValue(2)
-    form.val_fraction.setValue(20)
+    panel.follow_mode("digits")  # the comparisons without a preset race MNIST's lab
+    panel.race_view.epochs.setValue(2)  # the race's own epochs: a short race
     panel.tabs.setCurrentWidget(panel.race_page)
     yield panel
     panel.race.shutdown()
@@ -38,12 +35,17 @@ def page(qtbot, tiny_dataset, tmp_path):  # noqa: F811
 
 def test_a_comparison_in_one_click_races_and_each_lane_can_be_kept(qtbot, page):
     view = page.race_view
-    optimisers = next(i for i, (title, _) in enumerate(COMPARISONS) if "Adam" in title)
+    optimisers = next(i for i, c in enumerate(COMPARISONS) if "Adam" in c.title)
     view.comparison.setCurrentIndex(view.comparison.findData(optimisers))
     view.comparison.activated.emit(view.comparison.currentIndex())  # as a click on the choice
     assert [row.name.text() for row in view.rows] == ["SGD", "Momentum", "Adam"]
     assert [row.optimizer.currentData() for row in view.rows] == ["sgd", "momentum", "adam"]
-    assert "MNIST, 2 epoch(s), batch size 20" in view.shared.text()
+    # the comparison's own epochs were the MNIST lab's 10: the tab's field set back to 2
+    assert view.epochs.value() == 10
+    view.epochs.setValue(2)
+    assert "(mnist-relu-sigmoid-unit's settings): MNIST, 2 passes, batch size 128, seed 0" in (
+        view.shared.text()
+    )
     view.rows[2].lr.setText("0.005")  # each lane stays editable
     view.rows[2].arch.setText("784-32-10")
 
@@ -68,12 +70,13 @@ def test_a_comparison_in_one_click_races_and_each_lane_can_be_kept(qtbot, page):
 
 
 def test_a_race_without_a_validation_split_keys_no_validation_line(qtbot, page):
-    """The lanes share the Train settings; with 0% validation no lane draws the solid line the
-    key named (walk45 D9)."""
+    """fashion-mlp-lab keeps no validation split; no lane draws the solid line the key named
+    (walk45 D9)."""
     from nndesk.ui import race_view
 
-    page.form.val_fraction.setValue(0)
     view = page.race_view
+    view.use_comparison(next(i for i, c in enumerate(COMPARISONS) if "Width" in c.title))
+    view.epochs.setValue(1)
     assert all(lane.config.val_fraction == 0 for lane in view.lanes())
     with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
         qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
@@ -100,20 +103,82 @@ def test_a_lane_that_cannot_race_says_why_and_nothing_starts(qtbot, page):
     assert len(view.rows) == 3 and view.add_button.isEnabled()
 
 
-def test_lanes_nobody_edited_follow_the_train_form_and_edited_ones_stay(qtbot, page):
+def test_a_race_starting_leaves_lr_now_empty_not_the_last_runs_rate(qtbot, page):
+    """walk48 D12: "LR now" kept the last run's rate (0.5) while lanes of their own rates
+    raced."""
+    page.live_lr.set_value(0.5)
     view = page.race_view
-    page.tabs.setCurrentWidget(page.live_page)
-    page.form.arch.setText("784-20-10")
-    page.tabs.setCurrentWidget(page.race_page)  # shown again: the lanes take the form's layers
-    qtbot.waitUntil(lambda: view.isVisible())
-    assert [row.arch.text() for row in view.rows] == ["784-20-10"] * 3
+    assert view.start_race()
+    assert page.race.is_running()
+    assert page.live_lr.text() == ""
+    page.race.stop()
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+
+
+def test_lanes_nobody_edited_follow_the_windows_mode_and_edited_ones_stay(qtbot, page):
+    """A comparison without a preset of its own (SGD vs momentum vs Adam) races the lab of the
+    window's dataset; lanes edited by hand stay as they are."""
+    view = page.race_view
+    assert [row.arch.text() for row in view.rows] == ["784-784-10"] * 3  # the MNIST lab's
+    page.follow_mode("garments")
+    assert [row.arch.text() for row in view.rows] == ["784-64-64-10"] * 3  # fashion-mlp-lab's
+    assert "Fashion-MNIST" in view.shared.text()
+    assert {lane.config.dataset for lane in view.lanes()} == {"fashion"}
     view.rows[0].arch.setText("784-40-10")
     view.rows[0].arch.textEdited.emit("784-40-10")  # as typed
-    page.tabs.setCurrentWidget(page.live_page)
-    page.form.arch.setText("784-24-10")
-    page.tabs.setCurrentWidget(page.race_page)
-    qtbot.waitUntil(lambda: view.isVisible())
-    assert [row.arch.text() for row in view.rows] == ["784-40-10", "784-20-10", "784-20-10"]
+    page.follow_mode("digits")
+    assert [row.arch.text() for row in view.rows] == ["784-40-10"] + ["784-64-64-10"] * 2
+
+
+def test_a_presets_comparison_races_that_preset_whatever_the_train_form_holds(qtbot, page):
+    """walk48 D1: after a fashion-cnn-lab run, "64 vs 128 units (fashion-mlp vs
+    fashion-mlp-128)" raced both lanes on MNIST with the Train form's dropout 0.25, cosine
+    schedule, batch 64, and the shared line named none of them."""
+    from nndesk.presets import get_preset
+
+    form = page.form
+    form.set_config(get_preset("fashion-cnn-lab").config.replace(dataset="mnist", epochs=1))
+    assert form.config().dropout == 0.25  # the leftovers of the last run's preset
+    view = page.race_view
+    width = next(i for i, c in enumerate(COMPARISONS) if "Width" in c.title)
+    view.comparison.setCurrentIndex(view.comparison.findData(width))
+    view.comparison.activated.emit(view.comparison.currentIndex())  # as a click on the choice
+    lab = get_preset("fashion-mlp-lab").config
+    assert view.epochs.value() == lab.epochs == 5  # the preset's own, until changed here
+    view.epochs.setValue(1)
+    view.seed.setValue(3)
+    lanes = view.lanes()
+    assert [(lane.name, lane.config.arch) for lane in lanes] == [
+        ("64 units", "784-64-64-10"),
+        ("128 units", "784-128-128-10"),
+    ]
+    for lane in lanes:
+        assert lane.config == lab.replace(arch=lane.config.arch, epochs=1, seed=3)
+    shared = view.shared.text()
+    assert shared.startswith("Shared by every lane (fashion-mlp-lab's settings): ")
+    said_all = ("Fashion-MNIST", "1 pass", "batch size 32", "seed 3", "validation 0%",
+                "augment off", "dropout 0,", "schedule constant", "L2 0",
+                "epsilon 1×10⁻⁷")  # fmt: skip
+    for said in said_all:
+        assert said in shared, (said, shared)
+    for unsaid in ("threads", "momentum", "shift", " MNIST"):  # none that applies to no lane
+        assert unsaid not in shared, (unsaid, shared)
+
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    # the summary over the race names what sets each lane apart, and what they share
+    assert view.lanes_summary.text() == (
+        "64 units (784-64-64-10) · 128 units (784-128-128-10)  —  fashion-mlp-lab's settings: "
+        "Fashion-MNIST, 1 pass, batch size 32, seed 3…"
+    )
+    assert view.lanes_summary.toolTip() == shared  # and every other one they shared
+    with qtbot.waitSignal(page.race.kept, timeout=WAIT_MS) as kept:
+        qtbot.mouseClick(view.keep_button(1), Qt.MouseButton.LeftButton)
+    import json
+
+    stored = json.loads((kept.args[1].folder / "run.json").read_text())["config"]
+    assert stored == lab.replace(arch="784-128-128-10", epochs=1, seed=3).to_dict()
 
 
 def test_on_a_1024_screen_every_lanes_fields_show_their_whole_text(qtbot, page):
@@ -163,20 +228,20 @@ def vietnamese(qapp):
 def test_the_lanes_shared_settings_read_in_the_windows_words_and_numbers(qtbot, vietnamese, page):
     """The summary said "mnist, …, batch 1000, seed 0" in the Vietnamese window: the config's
     own name, Python's number and the English "seed"."""
-    page.form.batch_size.setValue(1000)
-    page.race_view.use_comparison(0)  # the lanes read the Train form again
+    page.race_view.use_comparison(0)
+    page.race_view.epochs.setValue(2)
     text = page.race_view.shared.text()
-    assert "MNIST, 2\u00a0epoch, kích thước batch 1.000, seed ngẫu nhiên 0" in text, text
+    assert "MNIST, 2 lượt, kích thước batch 128, seed ngẫu nhiên 0" in text, text
+    assert "quán tính 0,9, epsilon 1×10⁻⁷" in text, text  # never Python's "0.9", "1e-07"
 
 
 @pytest.fixture
 def vietnamese_race_view(qtbot, vietnamese, tiny_dataset, tmp_path, width):  # noqa: F811
     """The Race tab alone, built in Vietnamese, ``width`` px wide (the test's parameter)."""
-    from nndesk.training import TrainConfig
     from nndesk.ui.race_view import RaceView
 
     race = RaceController(lambda name: tiny_dataset, RunStore(tmp_path / "runs"))
-    view = RaceView(race, lambda: TrainConfig(dataset="mnist"))
+    view = RaceView(race, dataset="fashion")  # the lab of fashion-mlp-lab: inputs in [-1, 1]
     qtbot.addWidget(view)
     view.resize(width, 600)
     view.show()
@@ -313,7 +378,7 @@ def test_a_race_stopped_by_stop_says_so_and_how_far_it_went(qtbot, page):
     """walk47 D10: after Stop the line under the chart read "Race over: every lane tested.", as
     if every lane had run its epochs; only the table's "(stopped)" said otherwise."""
     view = page.race_view
-    page.form.epochs.setValue(500)
+    page.race_view.epochs.setValue(500)
     with qtbot.waitSignal(page.race.progressed, timeout=WAIT_MS):
         qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS) as done:
@@ -323,18 +388,4 @@ def test_a_race_stopped_by_stop_says_so_and_how_far_it_went(qtbot, page):
     assert {r.reason for r in results} == {"stopped"}
     went = max(r.epochs for r in results)
     assert went < 500
-    assert view.progress.text() == (
-        f"Race stopped after {went} of 500 epoch(s): every lane tested."
-    )
-
-
-def test_a_race_starting_leaves_lr_now_empty_not_the_last_runs_rate(qtbot, page):
-    """walk48 D12: "LR now" kept the last run's rate (0.5) while lanes of their own rates
-    raced."""
-    page.live_lr.set_value(0.5)
-    view = page.race_view
-    assert view.start_race()
-    assert page.race.is_running()
-    assert page.live_lr.text() == ""
-    page.race.stop()
-    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    assert view.progress.text() == (f"Race stopped after {went} of 500 passes: every lane tested.")
