@@ -466,11 +466,9 @@ class RaceView(QWidget):
         (a click on the comparison: what it names, nothing left from before)."""
         preset = COMPARISONS[index].base(self._dataset)
         self._comparison = index
-        for editor, value in ((self._epochs_editor, preset.epochs), (self._seed_editor,
-                              preset.seed)):  # fmt: skip
-            editor.widget.blockSignals(True)  # the lanes are filled once, below
-            editor.set_value(value)
-            editor.widget.blockSignals(False)
+        # not with its signals blocked: the Epochs field's "1 pass" / "5 passes" follows them
+        self._epochs_editor.set_value(preset.epochs)
+        self._seed_editor.set_value(preset.seed)
         self._fill_lanes(index)
 
     def _fill_lanes(self, index: int) -> None:

@@ -145,6 +145,7 @@ def test_a_presets_comparison_races_that_preset_whatever_the_train_form_holds(qt
     view.comparison.activated.emit(view.comparison.currentIndex())  # as a click on the choice
     lab = get_preset("fashion-mlp-lab").config
     assert view.epochs.value() == lab.epochs == 5  # the preset's own, until changed here
+    assert view.epochs.text() == "5 passes"  # as the Train form's field writes it
     view.epochs.setValue(1)
     view.seed.setValue(3)
     lanes = view.lanes()
@@ -179,6 +180,24 @@ def test_a_presets_comparison_races_that_preset_whatever_the_train_form_holds(qt
 
     stored = json.loads((kept.args[1].folder / "run.json").read_text())["config"]
     assert stored == lab.replace(arch="784-128-128-10", epochs=1, seed=3).to_dict()
+
+
+def test_a_fresh_race_tab_writes_its_epochs_as_the_train_forms_field_does(
+    qtbot,
+    tiny_dataset,  # noqa: F811
+    tmp_path,
+):
+    """walk48 D12: the Race said "1 epoch(s)" where the Train form says "1 pass"; its own Epochs
+    field, set by the comparison when the tab is built, read "5 pass"."""
+    from nndesk.ui.race_view import RaceView
+
+    race = RaceController(lambda name: tiny_dataset, RunStore(tmp_path / "runs"))
+    view = RaceView(race, dataset="fashion")  # fashion-mlp-lab: 5 epochs
+    qtbot.addWidget(view)
+    assert view.epochs.text() == "5 passes"
+    view.epochs.setValue(1)
+    assert view.epochs.text() == "1 pass"
+    assert "1 pass," in view.shared.text()
 
 
 def test_on_a_1024_screen_every_lanes_fields_show_their_whole_text(qtbot, page):
