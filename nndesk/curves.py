@@ -363,6 +363,14 @@ class LiveCurves:
         (self.test_acc_line,) = ax_acc.plot(
             [], [], "^--", color=TEST_COLOR, ms=4, lw=1.4, label="_test", **kw
         )
+        self._epoch_markers = (
+            (self.train_loss_line, "o", 1.8),
+            (self.val_loss_line, "s", 1.8),
+            (self.train_acc_line, "o", 1.8),
+            (self.val_acc_line, "s", 1.8),
+            (self.test_loss_line, "^", 1.4),
+            (self.test_acc_line, "^", 1.4),
+        )
         self._key_cols = 0  # the key's columns: fewer columns are more rows above the plot
         self._laid_out_cols: int | None = None
         self._key_width = 0.0
@@ -533,6 +541,7 @@ class LiveCurves:
         self.val_loss_line.set_data(*_xy(ex, curves.val_loss))
         self.train_acc_line.set_data(*_xy(ex, curves.train_accuracy))
         self.val_acc_line.set_data(*_xy(ex, curves.val_accuracy))
+        _thin_markers(self._epoch_markers, len(ex), 4.0)
         # legends name only the curves this run has (no validation split, no test per epoch)
         planned = not curves.epochs  # nothing drawn yet: name what the run will draw
         visible = (
@@ -717,10 +726,13 @@ def plot_overlay(
             smooth = nearby_mean(bl, smoothing_window(int(per_epoch), len(bl)))
             ax_batch.plot(bx, smooth, color=color, lw=1.5, label=label, marker=_lone(bl))
         ex = np.asarray(curves.epochs, dtype=np.float64)
-        ax_loss.plot(ex, curves.val_loss, "s-", color=color, ms=3, lw=1.6, label=label)
-        ax_loss.plot(ex, curves.train_loss, "o--", color=color, ms=3, lw=1.0, alpha=0.7)
-        ax_acc.plot(ex, curves.val_accuracy, "s-", color=color, ms=3, lw=1.6, label=label)
-        ax_acc.plot(ex, curves.train_accuracy, "o--", color=color, ms=3, lw=1.0, alpha=0.7)
+        lines = (
+            (*ax_loss.plot(ex, curves.val_loss, "s-", color=color, label=label), "s", 1.6),
+            (*ax_loss.plot(ex, curves.train_loss, "o--", color=color, alpha=0.7), "o", 1.0),
+            (*ax_acc.plot(ex, curves.val_accuracy, "s-", color=color, label=label), "s", 1.6),
+            (*ax_acc.plot(ex, curves.train_accuracy, "o--", color=color, alpha=0.7), "o", 1.0),
+        )
+        _thin_markers(lines, len(ex), 3.0, widen=False)
         for x in sorted({change.x for change in curves.changes}):
             for ax in (ax_batch, ax_loss, ax_acc):
                 ax.axvline(x, color=color, ls=":", lw=1.0)
@@ -761,6 +773,42 @@ def plot_overlay(
         # on the full-width batch plot: a run's long title drawn in a small epoch plot ran
         # over its neighbour
         ax_batch.legend(handles=handles, loc="upper right", fontsize=7, frameon=False)
+
+
+#: Per-epoch curves keep full-size markers up to this many epochs, half-size ones up to
+#: ``SMALL_MARKERS_UP_TO`` and none beyond: mnist-gd's 500 epochs of squares made a thick red
+#: band that hid the train curve under it (walk48)
+MARKERS_UP_TO = 40
+SMALL_MARKERS_UP_TO = 120
+
+
+def epoch_marker_size(points: int, full: float) -> float:
+    """The marker size for a per-epoch curve of ``points`` points (0: no markers)."""
+    if points <= MARKERS_UP_TO:
+        return full
+    return full / 2 if points <= SMALL_MARKERS_UP_TO else 0.0
+
+
+#: Line widths (points) of a train curve and a validation curve drawn without markers: the
+#: validation line, on top, is thinner, so a train curve lying under it still shows at its
+#: edges (mnist-gd's full-batch curves coincide for hundreds of epochs)
+UNDER_LW, OVER_LW = 3.0, 1.2
+
+
+def _thin_markers(
+    lines: Sequence[tuple[Line2D, str, float]], points: int, full: float, widen: bool = True
+) -> None:
+    """Give each (line, its marker, its width) the marker size ``points`` epochs allow, or
+    none; without markers and with ``widen`` a circle-marked (train) line is widened under
+    the others (an overlay draws a run's two curves in one colour, dashed and solid)."""
+    size = epoch_marker_size(points, full)
+    for line, marker, width in lines:
+        line.set_marker(marker if size else "None")
+        line.set_markersize(size)
+        if widen and not size:
+            line.set_linewidth(UNDER_LW if marker == "o" else OVER_LW)
+        else:
+            line.set_linewidth(width)
 
 
 def _lone(values: np.ndarray) -> str:

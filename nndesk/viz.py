@@ -596,10 +596,14 @@ def plot_image_grid(
     h, w = images.shape[1:3] if images.ndim == 3 and len(images) else (28, 28)
     if gap is None:
         gap = 4 if titles is None else 10
-    # gaps and empty cells are NaN, drawn in the axes background: light or dark theme alike
+    # gaps and empty cells are NaN, drawn in the page's (the figure's) colour, as is the axes
+    # around them: in the axes' white (light) or grey (dark) they read as bands between the
+    # tiles of the Dataset page's mean images (walk48)
+    page = to_hex(matplotlib.rcParams["figure.facecolor"])
     grid = mosaic(images, ncols, gap=gap, fill=np.nan) if len(images) else np.full((h, w), np.nan)
-    cmap = matplotlib.colormaps["gray"].with_extremes(bad=background_colour())
+    cmap = matplotlib.colormaps["gray"].with_extremes(bad=page)
     image = ax.imshow(grid, cmap=cmap, vmin=0, vmax=vmax, interpolation="nearest")
+    ax.patch.set_visible(False)
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():

@@ -576,3 +576,64 @@ def test_accuracy_ticks_never_repeat_a_label_and_each_says_its_value(
             assert ("." if marks else ",") not in text  # the language's mark only
         if min(min(v) for v in accuracies) < 0.5:
             assert all("." not in t and "," not in t for t in texts)  # whole percents
+
+
+def _long_run(epochs: int) -> Curves:
+    """A full-batch run: validation on train all the way, as mnist-gd's."""
+    curves = Curves()
+    for e in range(1, epochs + 1):
+        loss = 2.3 / (1 + e / 50)
+        curves.epochs.append(e)
+        curves.train_loss.append(loss)
+        curves.val_loss.append(loss + 0.005)
+        curves.train_accuracy.append(1 - loss / 2.5)
+        curves.val_accuracy.append(1 - (loss + 0.005) / 2.5)
+        curves.test_loss.append(float("nan"))
+        curves.test_accuracy.append(float("nan"))
+        curves.lr.append(0.5)
+        curves.seconds.append(1.0)
+    return curves
+
+
+def _pixels_of(fig, ax, colour) -> int:
+    """Pixels of ``ax`` in ``colour`` (as drawn, at 100 dpi)."""
+    from matplotlib.colors import to_rgb
+
+    fig.canvas.draw()
+    rgb = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+    x0, y0, x1, y1 = (int(v) for v in ax.get_window_extent().extents)
+    h = rgb.shape[0]
+    box = rgb[max(h - y1, 0) : h - y0, max(x0, 0) : x1]
+    want = np.array([round(c * 255) for c in to_rgb(colour)])
+    return int((np.abs(box - want).sum(axis=2) < 30).sum())
+
+
+@pytest.mark.parametrize("overlay", [False, True])
+def test_many_epochs_markers_do_not_hide_the_train_curve_under_validation(overlay):
+    """walk48: mnist-gd's 500 epochs of validation squares were a red band over the train line."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    seen = {}
+    for epochs in (500, 20):
+        fig = Figure(figsize=(8, 3), dpi=100)
+        FigureCanvasAgg(fig)
+        axes = fig.subplots(1, 3)
+        curves = _long_run(epochs)
+        if overlay:
+            plot_overlay(*axes, [("run", curves)])
+            lines = axes[1].get_lines()
+        else:
+            live = LiveCurves(*axes)
+            live.update(curves)
+            lines = [live.train_loss_line, live.val_loss_line]
+        seen[epochs] = [line.get_marker() for line in lines]
+        if not overlay and epochs == 500:
+            # the validation curve is a line (~2 px a column), not a band of squares, and
+            # the train curve under it shows at its edges along the plot's width
+            from nndesk.curves import TRAIN_COLOR, VAL_COLOR
+
+            width = axes[1].get_window_extent().width
+            assert _pixels_of(fig, axes[1], VAL_COLOR) < 4 * width
+            assert _pixels_of(fig, axes[1], TRAIN_COLOR) > width
+    assert all(m in ("None", None, "") for m in seen[500])
+    assert all(m not in ("None", None, "") for m in seen[20])  # a short run keeps its markers

@@ -267,3 +267,41 @@ def test_a_long_class_name_is_broken_near_its_middle_for_a_compact_matrix():
     assert two_lines("Ankle boot") == "Ankle\nboot" and two_lines("T-shirt/top") == "T-shirt/\ntop"
     assert two_lines("Quần dài") == "Quần dài"  # short enough
     assert two_lines("Sandalwood") == "Sandalwood"  # nowhere to break
+
+
+@pytest.mark.parametrize("tone", ["light", "dark"])
+def test_the_mean_images_sit_on_the_page_with_no_bands_between_them(tone):
+    """walk48: white (light) or grey (dark) bands ran between the Dataset page's mean images;
+    the gaps between tiles are the page's colour, as is the theme switch's redraw."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.colors import to_hex
+    from matplotlib.figure import Figure
+
+    from nndesk.ui.theme import DARK, LIGHT, chart_rc, restyle_figure
+
+    ours, other = (LIGHT, DARK) if tone == "light" else (DARK, LIGHT)
+
+    def page_and_gaps(fig, ax):
+        fig.canvas.draw()
+        rgb = np.asarray(fig.canvas.buffer_rgba())[..., :3]
+        x0, y0, x1, y1 = (int(v) for v in ax.get_images()[0].get_window_extent().extents)
+        h = rgb.shape[0]
+        band = rgb[h - y1 + 2 : h - y0 - 2, x0 + 2 : x1 - 2]
+        page = np.array(matplotlib.colors.to_rgb(fig.get_facecolor())) * 255
+        dark_tile = band.sum(axis=2) < 30
+        # every pixel between the black tiles is the page's colour
+        worst = np.abs(band[~dark_tile].astype(int) - page.round()).max()
+        return worst, to_hex(fig.get_facecolor())
+
+    with matplotlib.rc_context(chart_rc(other)):
+        fig = Figure(figsize=(6, 3), dpi=100)
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        viz.plot_class_means(ax, np.zeros((10, 28, 28), np.float32), [str(i) for i in range(10)])
+    with matplotlib.rc_context(chart_rc(ours)):
+        for text in ax.texts:
+            text.set_visible(False)  # the captions under the tiles are the page's text
+        restyle_figure(fig, other, ours)
+        worst, page = page_and_gaps(fig, ax)
+    assert page == to_hex(ours.window) and worst <= 2

@@ -470,9 +470,11 @@ def restyle_figure(figure, old: Colours, new: Colours) -> None:
         # change, and came back in the old theme's grid colour (a black line across an empty
         # loss chart in light, a white one in dark)
         ax.tick_params(which="major", grid_color=new.grid)
-        for image in ax.get_images():  # a mosaic's gaps are drawn in the axes background
+        for image in ax.get_images():  # a mosaic's gaps: the page's or the axes' colour
             cmap = image.get_cmap()
-            if _same(cmap.get_bad(), old.base) or _same(cmap.get_bad(), "white"):
+            if _same(cmap.get_bad(), old.window):
+                image.set_cmap(cmap.with_extremes(bad=new.window))
+            elif _same(cmap.get_bad(), old.base) or _same(cmap.get_bad(), "white"):
                 image.set_cmap(cmap.with_extremes(bad=new.base))
         legend = ax.get_legend()
         if legend is not None:
