@@ -141,6 +141,10 @@ def plot_reliability(ax: Axes, summary: TrustSummary) -> None:
     ax.legend(loc="upper left", fontsize="small", frameon=False, borderaxespad=0.2)
 
 
+#: The coverage plot's top: its key sits between 1 (the highest either curve reaches) and this
+COVERAGE_TOP = 1.45
+
+
 def plot_coverage(ax: Axes, summary: TrustSummary, threshold: float) -> None:
     """Coverage and accuracy against the threshold an answer must reach; the chosen threshold
     marked with its count of confident mistakes."""
@@ -148,7 +152,8 @@ def plot_coverage(ax: Axes, summary: TrustSummary, threshold: float) -> None:
     ax.plot(cov.thresholds, cov.coverage, color=PALETTE[2], label=shown(N_("images answered")))
     ax.plot(cov.thresholds, cov.accuracy, color=CALIBRATED, label=shown(N_("accuracy on those")))
     answered, accuracy, mistakes = summary.at_threshold(threshold)
-    ax.axvline(threshold, color=muted_colour(), linewidth=1, linestyle=":")
+    # up to 1 only (not the axes' height): the key lies in the band above
+    ax.plot([threshold, threshold], [0, 1], color=muted_colour(), linewidth=1, linestyle=":")
     ax.annotate(
         shown(N_("≥ {threshold}: {answered} answered,\n{mistakes} confident mistakes")).format(
             threshold=number(100 * threshold, 0) + "%",
@@ -161,10 +166,14 @@ def plot_coverage(ax: Axes, summary: TrustSummary, threshold: float) -> None:
         fontsize="small",
     )
     ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1.02)
+    # the key gets a band above both curves (neither passes 1): centre left it lay over them
+    # where a model's accuracy and coverage meet, about half way up (walk47 D13)
+    ax.set_ylim(0, COVERAGE_TOP)
+    ax.set_yticks(np.linspace(0, 1, 6))
+    ax.spines[["top", "right"]].set_visible(False)
     ax.set_xlabel(shown(N_("threshold (calibrated)")))
     ax.set_title(shown(N_("Coverage vs accuracy")), fontsize="medium")
-    ax.legend(loc="center left", fontsize="small", frameon=False)
+    ax.legend(loc="upper left", fontsize="small", frameon=False, borderaxespad=0.2)
 
 
 def plot_robustness(axes: list[Axes], curves: dict[str, list[tuple[float, float]]]) -> None:

@@ -1,0 +1,78 @@
+"""The Evaluate page's trust charts: the coverage chart's key lies over none of its curves
+(walk47 D13: "images answered" / "accuracy on those" sat on the two curves, centre left)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from nndesk import calibration
+from nndesk.trust_plots import TrustSummary, plot_coverage
+
+
+def _summary(accuracy_at: float, low: float, seed: int = 0) -> TrustSummary:
+    """3000 answers with top confidences uniform in [``low``, 1], each right with probability
+    ``accuracy_at`` + (1 - ``accuracy_at``) * confidence (sure answers right more often)."""
+    rng = np.random.default_rng(seed)
+    top = rng.uniform(low, 1.0, 3000)
+    probs = np.hstack([top[:, None], np.repeat(((1 - top) / 9)[:, None], 9, axis=1)])
+    right = rng.uniform(size=top.size) < accuracy_at + (1 - accuracy_at) * top
+    labels = np.where(right, 0, 1).astype(np.int64)
+    return TrustSummary(
+        temperature=1.0,
+        raw=calibration.reliability(probs, labels),
+        calibrated=calibration.reliability(probs, labels),
+        coverage=calibration.coverage_curve(probs, labels),
+        n=len(top),
+    )
+
+
+# (summary, a threshold chosen with it); the threshold's dotted line stops at 1
+MODELS = {
+    "sure-and-right": (lambda: _summary(0.97, 0.9), 0.6),  # a shipped model: 99 %, all sure
+    "half-right": (lambda: _summary(0.0, 0.12), 0.3),  # walk47's stopped run: 47 %, spread out
+    "never-sure": (lambda: _summary(0.3, 0.11, 1), 0.9),  # a first epoch: every answer < 60 %
+}
+
+
+@pytest.fixture(params=["en", "vi"])
+def language(request, qapp):
+    from nndesk.ui import language
+
+    assert language.use_language(request.param) == request.param
+    yield request.param
+    language.use_language("en")
+
+
+# the trust view's plots: side by side at 1280 px (~330x270), stacked at 1024 (~560x270)
+@pytest.mark.parametrize("inches", [(3.4, 2.8), (5.8, 2.8), (2.8, 2.4)])
+@pytest.mark.parametrize("model", sorted(MODELS))
+def test_the_coverage_key_lies_over_no_curve_and_no_note(language, inches, model):
+    figure = Figure(figsize=inches, dpi=96, layout="constrained")
+    canvas = FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    summary, threshold = MODELS[model]
+    plot_coverage(ax, summary(), threshold)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    key = ax.get_legend().get_window_extent(renderer)
+    for line in ax.get_lines():
+        xy = line.get_xydata()
+        xy = xy[np.isfinite(xy).all(axis=1)]
+        points = ax.transData.transform(xy)
+        # each segment sampled finely: a line crossing the key between two points counts
+        dense = np.vstack([np.linspace(a, b, 12) for a, b in zip(points, points[1:], strict=False)])
+        inside = (
+            (dense[:, 0] >= key.x0 - 2)
+            & (dense[:, 0] <= key.x1 + 2)
+            & (dense[:, 1] >= key.y0 - 2)
+            & (dense[:, 1] <= key.y1 + 2)
+        )
+        assert not inside.any(), (line.get_label(), dense[inside][:3], key)
+    for text in ax.texts:  # the threshold's note
+        assert not key.overlaps(text.get_window_extent(renderer)), text.get_text()
+    assert not key.overlaps(ax.title.get_window_extent(renderer))
+    frame = figure.bbox
+    assert key.x0 >= 0 and key.x1 <= frame.width and key.y1 <= frame.height
