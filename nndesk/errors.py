@@ -129,6 +129,19 @@ def window_message(err: BaseException) -> str:
     return user_message(err)
 
 
+def user_message_data(err: BaseException) -> str:
+    """``user_message(err)`` kept as data, to be said when shown: an ``i18n.Message`` (its
+    English line, with the template and values) when the error was worded with a template,
+    which ``i18n.localised`` says in the window's language of the moment (a line kept across a
+    language switch is said in the new one); else the line ``user_message`` says now."""
+    if isinstance(err, NndeskError) and err.template is not None:
+        return i18n.Message(err.template, **err.values)
+    first = err.args[0] if err.args else None
+    if isinstance(first, i18n.Message) and "\n" not in first:  # raised with a Message
+        return first
+    return user_message(err)
+
+
 def user_message(err: BaseException) -> str:
     """``str(err)`` in the window's language: the error's template translated and filled in;
     else, for an NndeskError, its translated summary before the English detail. An OSError

@@ -164,8 +164,10 @@ class Coordinator(QObject):
         self._read_as: dict[str, Signature | None] = {}
         #: listed path -> one line why its header was refused: the box marks it damaged
         self._refused: dict[str, str] = {}
-        #: path -> (its Signature, one line why) when a read of the whole file failed (weights
-        #: edited, the header intact): marked damaged while the newest listing finds it so
+        #: path -> (its Signature, one line why, as data: ``i18n.localised`` says it) when a
+        #: read of the whole file failed (weights edited, the header intact): marked damaged
+        #: while the newest listing finds it so; kept across a language switch
+        #: (``damaged_reads``), as no listing finds it again
         self._load_failed: dict[str, tuple[Signature | None, str]] = {}
         self._signatures: dict[str, Signature | None] = {}  # the newest listing's
         self._resolved: dict[str, str] = {}  # listed path -> resolved path
@@ -227,8 +229,22 @@ class Coordinator(QObject):
         damaged = dict(self._refused)
         for path, (found, line) in self._load_failed.items():
             if found is not None and self._signatures.get(path) == found:
-                damaged.setdefault(path, line)
+                damaged.setdefault(path, localised(line))  # in the window's language now
         return damaged
+
+    def damaged_reads(self) -> dict[str, tuple[Signature | None, str]]:
+        """The model files a read of the whole file refused (``_load_failed``): the window
+        rebuilt in another language marks them too. Only a read finds them (the header reads),
+        and the new window reads only the model in use: the other mode's edited model was
+        listed as a good one after a language switch."""
+        return dict(self._load_failed)
+
+    def adopt_damaged_reads(self, reads: dict[str, tuple[Signature | None, str]]) -> None:
+        """Mark the files ``damaged_reads`` of another window found (while the listing finds
+        them unchanged); a read here since knows better."""
+        for path, read in reads.items():
+            self._load_failed.setdefault(path, read)
+        self._show_model_choices()
 
     @Slot(object, object)
     def _on_listing_look_delivered(self, asked: int, listing: ModelListing | None) -> None:

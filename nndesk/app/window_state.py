@@ -43,6 +43,9 @@ class WindowState:
     mistakes: MistakesViewState  # the Mistakes page's filters and the image in its details
     #: the failed downloads the banners say (``DownloadController.failures``)
     download_failures: tuple = ()
+    #: the model files a read found damaged, marked in the Model box
+    #: (``Coordinator.damaged_reads``)
+    damaged_models: dict = field(default_factory=dict)
     #: the controls the pages mark as a person's choices (a tab, the softmax temperature, a
     #: method, Raw probabilities), by key (``ui.kept_choices``)
     choices: dict = field(default_factory=dict)
@@ -76,6 +79,7 @@ def capture_state(desk: Desk) -> WindowState:
         choices=kept_choices.choices(window),
         download_failures=desk.coordinator.downloads.failures(),
         mode_models=dict(desk.coordinator.mode_models),
+        damaged_models=desk.coordinator.damaged_reads(),
     )
 
 
@@ -99,6 +103,7 @@ def restore_state(desk: Desk, state: WindowState) -> None:
     # before the pages' banners ask: one offering a dataset whose download failed says so, in
     # the new language
     desk.coordinator.downloads.adopt_failures(state.download_failures)
+    desk.coordinator.adopt_damaged_reads(state.damaged_models)
     desk.evaluation.adopt(state.evaluation)
     same_result = state.evaluation is not None and desk.evaluation.result() is state.evaluation
     # the map drawn is not computed again; the choices stay without one (no evaluation yet)

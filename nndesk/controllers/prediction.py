@@ -25,9 +25,9 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from nndesk import inside
 from nndesk.controllers.loading_input import InputPreparer
 from nndesk.data.normalize import Normalizer
-from nndesk.errors import NndeskError, user_message
+from nndesk.errors import NndeskError, user_message, user_message_data
 from nndesk.explain import FAST_KINDS, Explanation, explain_prediction, saliency
-from nndesk.i18n import N_, shown
+from nndesk.i18n import N_, localised, shown
 from nndesk.inference import Classifier, Prediction
 from nndesk.inside_maps import render_rows
 from nndesk.model_list import signature
@@ -93,7 +93,8 @@ class ModelResult:
     classifier: Classifier | None  # the model read, or None with
     error: str | None  # one line naming the file and what is wrong
     #: each file that could not be read (damaged, unreadable), in order, as (the file as found:
-    #: ``_file_key``, one line naming it and what is wrong); for a first-of-kind read, the
+    #: ``_file_key``, one line naming it and what is wrong, as data: ``_read_error``); for a
+    #: first-of-kind read, the
     #: first not said yet this session is said, even when a later one is put in use
     passed_over: tuple[tuple[tuple, str], ...] = ()
 
@@ -111,9 +112,11 @@ _passed_over_said: set[tuple] = set()
 
 
 def _read_error(path: str, err: Exception) -> str:
-    """One line naming the model file ``path`` and why it cannot be used."""
+    """One line naming the model file ``path`` and why it cannot be used, as data
+    (``errors.user_message_data``): ``i18n.localised`` says it in the window's language of the
+    moment. The Model box keeps it as a damaged entry's reason across a language switch."""
     if isinstance(err, NndeskError):  # the message already names the file
-        return user_message(err)
+        return user_message_data(err)
     return f"{path}: cannot open model ({err!r:.80})"
 
 
@@ -122,9 +125,9 @@ def _instead(line: str, used: Classifier | None) -> str:
     use instead: "…/mnist-cnn.npz: the file is incomplete or damaged …; using mnist-mlp
     instead." Without it the user saw the damage said and could not tell what answers."""
     if used is None:
-        return line
+        return localised(line)
     return shown(N_("{problem}; using {model} instead.")).format(
-        problem=line.rstrip(". "), model=used.title
+        problem=localised(line).rstrip(". "), model=used.title
     )
 
 
@@ -186,7 +189,7 @@ class _Worker(QObject):
             result = ModelResult(job.token, Classifier.from_file(job.path), None)
         except Exception as err:  # noqa: BLE001 - one line for the user, never a dead thread
             line = _read_error(job.path, err)
-            result = ModelResult(job.token, None, line, ((_file_key(job.path), line),))
+            result = ModelResult(job.token, None, localised(line), ((_file_key(job.path), line),))
         self.model_read.emit(result)
 
     @staticmethod
@@ -312,9 +315,10 @@ class PredictionController(QObject):
     image_ready = Signal(object)  # uint8 (280, 280): the newest opened/dropped/pasted image, fitted
     image_failed = Signal(str)  # one line naming the image and why it cannot be used
     model_failed = Signal(str)  # one line naming a model file ``open_model`` could not use
-    #: (path as asked, its ``model_list.Signature`` then or None, one line why): a model file a
-    #: read could not use (``open_model``, or a candidate ``open_first_of_kind`` passed over)
-    model_refused = Signal(str, object, str)
+    #: (path as asked, its ``model_list.Signature`` then or None, one line why: an
+    #: ``i18n.Message`` when it can be said in another language later): a model file a read
+    #: could not use (``open_model``, or a candidate ``open_first_of_kind`` passed over)
+    model_refused = Signal(str, object, object)
     #: True: the mode's model is being read (``open_first_of_kind``: at start, a mode switch);
     #: False: it is in use, or none could be (``classifier_changed`` came first)
     model_loading = Signal(bool)

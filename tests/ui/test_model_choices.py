@@ -321,3 +321,47 @@ def test_the_model_picked_in_a_mode_is_in_use_again_after_a_visit_to_the_other_m
     qtbot.waitUntil(lambda: in_use(desk) == str(mlp), timeout=WAIT_MS)
     desk.window.act_garments.trigger()
     qtbot.waitUntil(lambda: in_use(desk) == str(fashion_mlp), timeout=WAIT_MS)
+
+
+def test_a_damaged_mark_found_by_a_read_stays_across_a_language_switch_in_its_language(
+    qtbot, window_factory, tmp_path, monkeypatch, messages, qapp
+):
+    """An edited model (its header reads, its checksum fails) is marked once a read found it.
+    After View > Language the rebuilt window had forgotten that read: the other mode's edited
+    model was listed as a good one until read again. The mark stays, its reason in the new
+    language."""
+    from nndesk.ui import language
+    from tests.ui.conftest import ship_weights_from
+    from tests.ui.test_language_switch import _switch
+
+    weights = tmp_path / "weights"
+    weights.mkdir()
+    _shipped(weights, "mnist-cnn", "digits", "784-16-10", 0.99)
+    fashion_cnn = _shipped(weights, "fashion-cnn", "garments", "784-16-10", 0.92)
+    _shipped(weights, "fashion-mlp", "garments", "784-64-64-10", 0.8724)
+    _edited(fashion_cnn)
+    ship_weights_from(monkeypatch, weights)
+    desk = window_factory(mode="garments")  # fashion-cnn is read, and passed over
+    combo = desk.window.model_combo
+    qtbot.waitUntil(
+        lambda: _entry(combo, fashion_cnn)[0] == "fashion-cnn  (shipped, damaged)",
+        timeout=WAIT_MS,
+    )
+    desk.window.mode_change_requested.emit("digits")  # now the other mode's model
+    qtbot.waitUntil(lambda: desk.window.mode() == "digits" and desk.prediction.is_idle())
+    qtbot.waitUntil(lambda: desk.prediction.current() is not None, timeout=WAIT_MS)
+    try:
+        new = _switch(qtbot, desk, "vi")
+        combo = new.window.model_combo
+        marked = "fashion-cnn  (có sẵn, bị hỏng)"
+        # listed once the new window's listing looked at the file: its facts, or the mark
+        qtbot.waitUntil(
+            lambda: any(w in _entry(combo, fashion_cnn)[0] for w in ("·", "bị hỏng")),
+            timeout=WAIT_MS,
+        )
+        qtbot.waitUntil(new.prediction.is_idle, timeout=WAIT_MS)
+        assert _entry(combo, fashion_cnn)[0] == marked
+        tip = _entry(combo, fashion_cnn)[1]
+        assert "nội dung không khớp mã kiểm tra" in tip and "checksum" not in tip, tip
+    finally:
+        language.use_language("en")
