@@ -160,3 +160,31 @@ def test_the_coachs_numbers_follow_the_language(pretend_language):
     i18n.set_display(None)
     assert "from 0.5000 to 2.0000" in hint.message()
     assert hint.button_text() == "Lower the learning rate to 0.01"
+
+
+def test_joined_reasons_are_english_as_text_and_said_in_the_language_of_the_moment():
+    import pickle
+
+    timed_out = i18n.Message(i18n.N_("{file}: damaged model file ({detail})"), file="a", detail=1)
+    joined = i18n.Joined(["http://x/a.gz: HTTP 404", timed_out])
+    assert joined == "http://x/a.gz: HTTP 404; a: damaged model file (1)"  # the CLI's line
+    assert i18n.localised(joined) == str(joined)  # no language installed
+    i18n.set_display(lambda text: PRETEND.get(text, text), (",", "."))
+    try:  # said when shown: in the language installed since it was made
+        assert i18n.localised(joined) == "http://x/a.gz: HTTP 404; a: DAMAGED (1)"
+    finally:
+        i18n.set_display(None)
+    assert type(pickle.loads(pickle.dumps(joined))) is str  # a worker process's error
+
+
+def test_a_model_read_error_kept_as_data_is_said_in_the_language_of_the_moment(tmp_path):
+    from nndesk.errors import user_message_data
+
+    path, err = _not_a_model(tmp_path)
+    kept = user_message_data(err)  # kept while English is the language
+    assert kept == str(err)
+    i18n.set_display(lambda text: PRETEND.get(text, text), (",", "."))
+    try:
+        assert i18n.localised(kept) == f"{path}: NOT A MODEL"
+    finally:
+        i18n.set_display(None)

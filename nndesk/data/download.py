@@ -29,7 +29,7 @@ from nndesk.data.idx import gzip_damage
 from nndesk.data.registry import DATASETS, DataFile, DatasetSpec, get_spec
 from nndesk.errors import DataError
 from nndesk.fileio import atomic_path
-from nndesk.i18n import N_, Message, localised
+from nndesk.i18n import N_, Joined, Message
 from nndesk.paths import cache_dir
 
 #: progress(filename, done_bytes, total_bytes or None), called from the downloading thread.
@@ -400,21 +400,22 @@ def fetch_file(
             raise _local_error(folder, err) from None
         except _Unreachable as err:
             unreachable += 1
-            failures.append((source, localised(_short_reason(err.args[0]))))
+            failures.append((source, _short_reason(err.args[0])))  # said when shown
         except _SourceFailure as err:  # this source answered badly: try the next one
             if cancel is not None:
                 cancel.check()
             cause = err.args[0]
             mismatched |= getattr(cause, "template", None) == _MISMATCH
-            failures.append((source, localised(_short_reason(err.args[0]))))
+            failures.append((source, _short_reason(cause)))
     if failures and unreachable == len(failures):
         raise DownloadError.of_kind(
             "offline",
             N_("Cannot download {title}: no download server could be reached (offline?)."),
             title=title,
         )
-    # each failure in the language of whoever reads it (the CLI: English)
-    tried = _failures_said(failures) or localised(Message(N_("no mirrors configured")))
+    # each failure in the language of whoever reads it, when they read it (the CLI: English;
+    # the window: the language of the moment, after a language switch too)
+    tried = _failures_said(failures) or Message(N_("no mirrors configured"))
     public = [m for m in mirrors if _is_url(m)]
     where = public[-1] + file.gz_name if public else Message(N_("the dataset website"))
     err = DownloadError.of_kind(
@@ -435,11 +436,17 @@ def fetch_file(
 def _failures_said(failures: list[tuple[str, str]]) -> str:
     """Each source tried and why it failed, briefly: the sources failing for the same reason
     share it ("https://a/mnist/, https://b/mnist/: server name not found"); a web source is
-    its folder's address (the file's name starts the line), a folder its path."""
-    by_reason: dict[str, list[str]] = {}
-    for source, reason in failures:
-        by_reason.setdefault(reason, []).append(source)
-    return "; ".join(f"{', '.join(sources)}: {reason}" for reason, sources in by_reason.items())
+    its folder's address (the file's name starts the line), a folder its path. Kept as data
+    (an ``i18n.Joined`` of Messages, its ``str`` the English line): ``i18n.localised`` says
+    each reason in the window's language when a banner shows it, so a failure kept across a
+    language switch is said in the new one ("" when there is none)."""
+    by_reason: dict[str, tuple[str, list[str]]] = {}
+    for source, reason in failures:  # one reason, whatever its language: its English words
+        by_reason.setdefault(str(reason), (reason, []))[1].append(source)
+    return Joined(
+        Message(N_("{sources}: {reason}"), sources=", ".join(sources), reason=reason)
+        for reason, sources in by_reason.values()
+    )
 
 
 def cached_path(file: DataFile, folder: str | os.PathLike) -> Path | None:

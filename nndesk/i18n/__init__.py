@@ -194,11 +194,32 @@ class Message(str):
         return (str, (str(self),))
 
 
+class Joined(str):
+    """Texts joined by ``sep`` (a failed download's reason per source, "; " between them): the
+    English line is the ``str``; ``localised`` says each part in the window's language of the
+    moment, so a list kept across a language switch is said in the new one."""
+
+    parts: tuple
+    sep: str
+
+    def __new__(cls, parts, sep: str = "; ") -> Joined:
+        parts = tuple(parts)
+        text = super().__new__(cls, sep.join(str(part) for part in parts))
+        text.parts, text.sep = parts, sep
+        return text
+
+    def __reduce__(self):  # pickles as the English line, as a Message does
+        return (str, (str(self),))
+
+
 def localised(text) -> str:
     """A ``Message`` in the window's language, its numbers in the language's format (nested
-    Messages too), a ``Loss`` as the window writes losses; any other text as it is."""
+    Messages too), a ``Loss`` as the window writes losses, each part of a ``Joined``; any other
+    text as it is."""
     if isinstance(text, Loss):
         return text.shown()
+    if isinstance(text, Joined):
+        return text.sep.join(localised(part) for part in text.parts)
     if not isinstance(text, Message):
         return text
     return fill(shown(text.template), **{k: localised(v) for k, v in text.values.items()})

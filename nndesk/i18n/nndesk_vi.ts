@@ -1587,6 +1587,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>{problem}; đang dùng {model} thay thế.</translation>
     </message>
     <message>
+        <source>{sources}: {reason}</source>
+        <translation>{sources}: {reason}</translation>
+    </message>
+    <message>
         <source>{text!r} is not a number (e.g. 0.001 or 1e-3)</source>
         <translation>{text!r} không phải là số (ví dụ 0,001 hoặc 1e-3)</translation>
     </message>

@@ -758,3 +758,38 @@ def test_the_dataset_needed_dialog_names_the_mirror_set_from_it_and_fits_its_wor
     layout = dialog.layout()
     qtbot.waitUntil(lambda: dialog.height() >= layout.totalHeightForWidth(dialog.width()))
     dialog.close()
+
+
+def test_a_failures_details_name_each_source_in_the_language_of_the_moment(
+    qtbot, desk, server, tiny_mnist, english_after
+):
+    """A download that failed in Vietnamese kept each source's reason in Vietnamese under
+    Details after a switch to English ("không khớp mã kiểm tra", "kết nối bị từ chối"): the
+    reasons were worded when the download failed. They are said when shown now."""
+    from tests.ui.test_language_switch import _switch
+
+    bad = "train-labels-idx1-ubyte.gz"
+    for name, body in tiny_mnist.items():
+        if name == bad:
+            raw = bytearray(gzip.decompress(body))
+            raw[-1] ^= 1  # one label changed, re-gzipped: a well-formed file, the wrong bytes
+            body = gzip.compress(bytes(raw))
+        server.files[f"/mnist/{name}"] = body
+    preferences.set_mirror(server.url)
+    vi = _switch(qtbot, desk, "vi")
+    show_missing_banners(qtbot, vi)
+    with qtbot.waitSignal(vi.coordinator.downloads.failed, timeout=20_000) as blocker:
+        vi.evaluate_page.message.download_button.click()
+    assert blocker.args[2] == "mirrors"
+    said = vi.evaluate_page.message.label.toolTip()  # "Chi tiết: …": the details, per source
+    # the mirror's file did not match; the public mirror (a closed port) refused
+    assert "kiểm tra" in said and "từ chối" in said, said
+    en = _switch(qtbot, vi, "en")
+    banner = en.evaluate_page.message
+    qtbot.waitUntil(lambda: banner.offered_dataset() == "mnist")
+    details = banner.label.toolTip()
+    assert details.startswith("Details: ")
+    assert "checksum mismatch" in details and "connection refused" in details, details
+    for word in ("kiểm tra", "từ chối", "không"):
+        assert word not in details, details
+    en.window.close()
