@@ -169,28 +169,24 @@ def fit_title(text: str, room: float, font: QFont) -> tuple[list[str], QFont]:
 def lay_out_titles(titles: list[str], xs, w: float, font: QFont) -> list[ColumnTitle]:
     """Where each column's title goes above its units at ``xs`` in a diagram ``w`` px wide.
 
-    A hidden column's title is centred on its column, in the room halfway to the columns
-    beside it; the output column's title starts a little left of its units and may take the
-    room up to the diagram's right edge, above its labels. A title too wide for its room is
-    narrowed by ``fit_title``."""
+    Each title has the room halfway to the columns beside it (the first column's reaches the
+    diagram's left edge: the input's title sits lower, by its picture; the output column's
+    the right edge, above its labels). A hidden column's title is centred on its column, the
+    output's starts a little left of its units; either moves over as far as it needs to stay
+    in its room. A title too wide for its room is narrowed by ``fit_title``."""
     laid = []
     for col, (title, x) in enumerate(zip(titles, xs, strict=True)):
         x = float(x)
         left = (float(xs[col - 1]) + x + TITLE_GAP) / 2 if col > 0 else float(TITLE_TOP)
         last = col == len(titles) - 1
         right = w - TITLE_TOP if last else (x + float(xs[col + 1]) - TITLE_GAP) / 2
-        if not last:  # centred on the column: as much room on either side
-            half = min(x - left, right - x)
-            left, right = x - half, x + half
         lines, fitted = fit_title(title, right - left, font)
         metrics = QFontMetricsF(fitted)
-        width = max(metrics.horizontalAdvance(line) for line in lines)
+        width = min(max(metrics.horizontalAdvance(line) for line in lines), right - left)
         height = metrics.lineSpacing() * (len(lines) - 1) + metrics.height()
-        if last:  # left-aligned a little left of its units, moved left if it needs the room
-            start = max(left, min(x - 30, right - width))
-            rect = QRectF(start, TITLE_TOP, min(width, right - start), height)
-        else:
-            rect = QRectF(x - width / 2, TITLE_TOP, width, height)
+        wanted = x - 30 if last else x - width / 2
+        start = max(left, min(wanted, right - width))
+        rect = QRectF(start, TITLE_TOP, width, height)
         laid.append(ColumnTitle("\n".join(lines), rect, fitted.pointSizeF(), title))
     return laid
 

@@ -37,10 +37,10 @@ def language_of(qapp):
     language.use_language("en")
 
 
-def _calibrated_snapshot() -> InsideSnapshot:
-    """mnist-mlp (its file holds a temperature, so the output title is the longest,
+def _calibrated_snapshot(name: str = "mnist-mlp") -> InsideSnapshot:
+    """A shipped MLP (its file holds a temperature, so the output title is the longest,
     "softmax → calibrated") on a drawn 7."""
-    clf = Classifier.from_file(WEIGHTS_DIR / "mnist-mlp.npz")
+    clf = Classifier.from_file(WEIGHTS_DIR / f"{name}.npz")
     assert abs(clf.temperature - 1.0) > 1e-3
     image = np.zeros((28, 28), np.float32)
     image[5:8, 6:22] = 255.0
@@ -49,12 +49,12 @@ def _calibrated_snapshot() -> InsideSnapshot:
     return InsideSnapshot(clf, clf.model, tr)
 
 
-def _paint(size):
+def _paint(size, name: str = "mnist-mlp"):
     from PySide6.QtWidgets import QApplication
 
     colours = (QColor("black"), QColor("white"), QColor("orange"))
     font = QFont(QApplication.font())
-    return diagram_image((_calibrated_snapshot(), None, colours, font), QSize(*size), 1.0)
+    return diagram_image((_calibrated_snapshot(name), None, colours, font), QSize(*size), 1.0)
 
 
 @pytest.mark.parametrize(("code", "size"), SIZES)
@@ -94,6 +94,18 @@ def test_every_column_title_fits_whole_inside_the_diagram_and_apart(language_of,
         assert title.rect.bottom() < min(rect.top() for rect in units.values()), title
     for left, right in zip(titles, titles[1:], strict=False):
         assert left.rect.right() + 4 <= right.rect.left(), (left, right)
+
+
+def test_the_first_hidden_title_uses_the_room_above_the_input_before_a_second_line(
+    language_of,
+):
+    """fashion-mlp's wide labels bring its columns close at 1024x700: "Hidden 1 (1024)" is
+    wider than the room centred on its column, and takes room on its left (the input's title
+    sits lower) rather than a second line."""
+    language_of("en")
+    _image, _units, titles = _paint((522, 300), "fashion-mlp")
+    assert [t.text for t in titles[:2]] == ["Hidden 1 (1024)", "Hidden 2 (512)"]
+    assert titles[0].rect.right() + 4 <= titles[1].rect.left()
 
 
 def test_a_title_too_wide_for_its_room_takes_two_lines_then_smaller_type(qapp):
