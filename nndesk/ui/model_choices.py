@@ -182,13 +182,19 @@ class ModelBox(QComboBox):
             self,
         )
         width, metrics = max(field.width() - 4, 0), self.fontMetrics()
+
+        def elided(text: str) -> str:
+            return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, width)
+
         text = self.currentText()
         shorter = self.currentData(SHORT_ROLE)
+        # "fits" as elidedText judges it: a form horizontalAdvance put at exactly the field's
+        # width was taken, then cut ("lượt chạy 23:21:53 …shion-MNIST · 86,0%" at 1024 px)
         for short in shorter if isinstance(shorter, list) else []:
-            if metrics.horizontalAdvance(text) <= width:
+            if elided(text) == text:
                 break
             text = short
-        return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, width)
+        return elided(text)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         paint_showing(self, self.shown_text())

@@ -365,3 +365,24 @@ def test_a_damaged_mark_found_by_a_read_stays_across_a_language_switch_in_its_la
         assert "nội dung không khớp mã kiểm tra" in tip and "checksum" not in tip, tip
     finally:
         language.use_language("en")
+
+
+def test_the_closed_box_never_elides_a_shorter_form_that_would_fit(qtbot):
+    """'lượt chạy 23:21:53 …shion-MNIST · 86,0%' at 1024x700: the form without the layers
+    measured 261 px in a 261 px field by horizontalAdvance, so it was taken, and elidedText
+    then cut it, while the form without the dataset fitted whole. At every width the box
+    shows a whole form, or the shortest one elided when none fits."""
+    from nndesk.ui.model_choices import SHORT_ROLE, ModelBox
+
+    box = ModelBox(10)
+    qtbot.addWidget(box)
+    forms = ["lượt chạy 23:21:53 · Fashion-MNIST · 86,0%", "lượt chạy 23:21:53 · 86,0%"]
+    box.addItem("lượt chạy 23:21:53 · Fashion-MNIST 784-64-10 · 86,0%", "x")
+    box.setItemData(0, forms, SHORT_ROLE)
+    whole = [box.itemText(0), *forms]
+    advance = box.fontMetrics().horizontalAdvance
+    for width in range(advance(forms[1]) - 20, advance(whole[0]) + 60):
+        box.setFixedWidth(width)
+        shown = box.shown_text()
+        if shown not in whole:  # elided: only the shortest form, when none fits whole
+            assert "…" in shown and "MNIST" not in shown, (width, shown)
