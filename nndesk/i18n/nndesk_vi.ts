@@ -1713,8 +1713,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>Mất mát tăng từ {before} lên {recent} trong {n}&#xa0;batch gần nhất: có lẽ tốc độ học quá cao.</translation>
     </message>
     <message>
-        <source>Training accuracy is {accuracy:.1%} after {epochs} epoch(s), near the 10% of guessing: check the input normalisation and the learning rate.</source>
-        <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {epochs}&#xa0;epoch, gần mức 10% của đoán mò: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
+        <source>Training accuracy is {accuracy:.1%} after {steps} batches, near the 10% of guessing and not climbing: check the input normalisation and the learning rate.</source>
+        <translation>Độ chính xác huấn luyện là {accuracy:.1%} sau {steps}&#xa0;batch, gần mức 10% của đoán mò và không tăng lên: hãy kiểm tra chuẩn hoá đầu vào và tốc độ học.</translation>
     </message>
     <message>
         <source>Turn augmentation on</source>

@@ -13,23 +13,33 @@ from nndesk.ui import theme
 from nndesk.ui.language import class_names_shown, translate, translate_marked
 
 
-def coach_hints(controller, curves, lr, *, running: bool, started: bool, completed: bool):
+def coach_hints(
+    controller,
+    curves,
+    lr,
+    *,
+    running: bool,
+    started: bool,
+    completed: bool,
+    accuracy_now: float | None = None,
+):
     """The hints to show, most urgent first. ``running``: a run trains (its loop not over);
     ``started``: it has started (until then the curves are the last run's: no hint, nor a fix
     that would change the new run, from them); ``completed``: the last run trained all its
-    epochs. After a run, what it saw stays said without a fix (there is no run to change),
-    and after a run that saved its model the one-class-holds-the-mistakes hint comes first
-    (its button opens Mistakes)."""
+    epochs; ``accuracy_now``: the running training accuracy the status line shows (the coach
+    judges that figure, so it never contradicts it). After a run, what it saw stays said
+    without a fix (there is no run to change), and after a run that saved its model the
+    one-class-holds-the-mistakes hint comes first (its button opens Mistakes)."""
     replay = controller.replay
     confusions = replay.confusions  # every epoch's: the hint holds on (hysteresis)
     names = class_names_shown(replay.class_names)
     if running:
         if not started:
             return []
-        return hints(curves, controller.inside, lr, confusions, names, replay.split)
+        return hints(curves, controller.inside, lr, confusions, names, replay.split, accuracy_now)
     done = completed and not controller.is_running() and controller.model_path is not None
     hint = mistakes_hint(confusions, names, replay.split) if done else None
-    seen = hints(curves, controller.inside, lr) if curves.batch_x else []
+    seen = hints(curves, controller.inside, lr, accuracy_now=accuracy_now) if curves.batch_x else []
     # the mistakes hint first: its button still does something after the run
     found = [hint] if hint is not None else []
     return found + [replace(h, fix={}, fix_label="") for h in seen]

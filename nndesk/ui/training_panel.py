@@ -524,6 +524,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             running=running,
             started=self.run_state.run is not None,
             completed=self.run_state.completed,
+            accuracy_now=last.accuracy if last is not None else None,
         )
         self.coach.show_hints(found, running)
 

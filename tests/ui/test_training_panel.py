@@ -940,7 +940,7 @@ def test_a_new_run_shows_no_hint_from_the_last_runs_curves_before_it_starts(slow
     panel = slow_panel
     stuck = Curves()
     stuck.train_accuracy, stuck.train_loss, stuck.val_loss = [0.05], [2.3], [2.3]
-    stuck.epochs, stuck.batch_x, stuck.batch_loss = [1], [1.0], [2.3]
+    stuck.epochs, stuck.batch_x, stuck.batch_loss = [1], [i / 60 for i in range(1, 61)], [2.3] * 60
     # a finished run stuck near chance, as a window rebuilt in another language takes it over
     panel.restore_page_state(dataclasses.replace(panel.page_state(), curves=stuck))
     assert panel.coach_label.isVisible() and not panel.coach_button.isVisible()
