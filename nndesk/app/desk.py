@@ -141,6 +141,7 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     # what View > Language's question needs to know, and the switch it makes
     coordinator.language_switch.switch_language = lambda code: switch_language(desk, code)
     coordinator.language_switch.training_busy = training.is_running
+    coordinator.language_switch.race_busy = race.is_running
     coordinator.language_switch.unsaved_lab_edits = desk.lab_page.has_unsaved_edits
     wire_pages(desk)
     _name_pages(desk)

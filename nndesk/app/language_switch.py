@@ -2,9 +2,9 @@
 ask (in that language) whether to rebuild the window in it now, and switch under a wait cursor.
 
 ``LanguageSwitch.ask`` is the slot for ``MainWindow.language_change_requested``; the coordinator
-connects it. What it needs from the rest of the desk comes through three hooks ``build_window``
-sets: ``switch_language`` (rebuild the window in a language, keeping the work), ``training_busy``
-and ``unsaved_lab_edits``.
+connects it. What it needs from the rest of the desk comes through four hooks ``build_window``
+sets: ``switch_language`` (rebuild the window in a language, keeping the work), ``training_busy``,
+``race_busy`` and ``unsaved_lab_edits``.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ class LanguageSwitch(QObject):
         self.switch_language: Callable[[str], object] = lambda code: None
         #: set by build_window: a run is training (or testing and saving its model)
         self.training_busy: Callable[[], bool] = lambda: False
+        #: set by build_window: a race runs on the Train page's Race tab
+        self.race_busy: Callable[[], bool] = lambda: False
         #: set by build_window: the Lab page holds edits not saved to a file
         self.unsaved_lab_edits: Callable[[], bool] = lambda: False
 
@@ -68,12 +70,26 @@ class LanguageSwitch(QObject):
                 )
             )
             box.addButton(QMessageBox.StandardButton.Ok)
+        elif self.race_busy():
+            box.setText(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Language",
+                        "A race is running on the Train page: switching the language now "
+                        "would end it and lose its curves. nndesk speaks the new language from "
+                        "its next start; or stop the race (its results stay through the "
+                        "switch) and choose the language again.",
+                    )
+                )
+            )
+            box.addButton(QMessageBox.StandardButton.Ok)
         else:
             text = say(
                 QT_TRANSLATE_NOOP(
                     "Language",
                     "Switch the window to the new language now? Your drawing, the model in "
-                    "use, the mode, the page and the Train page's last run stay as they are.",
+                    "use, the mode, the page, the Train page's last run and its finished race "
+                    "stay as they are.",
                 )
             )
             if self.unsaved_lab_edits():

@@ -37,7 +37,10 @@ class WindowState:
     visible: bool
     tools: tuple[bool, bool]  # the eraser and the fill tool, on or off
     notice: tuple | None  # the new-model note's (accuracy, previous title), None when hidden
+    #: the stopped run's offer (its accuracy, the kept model's, its title), None when hidden
+    offer: tuple | None
     handover: ModelHandover  # the models the note switches between
+    race: object  # FinishedRace | None: the Race tab's finished race, shown again
     why_target: tuple  # the Why page's (class, contrast) choice
     map_view: MapViewState  # the Map page's choices and its drawn map
     mistakes: MistakesViewState  # the Mistakes page's filters and the image in its details
@@ -72,7 +75,9 @@ def capture_state(desk: Desk) -> WindowState:
         visible=window.isVisible(),
         tools=(window.act_eraser.isChecked(), window.act_fill.isChecked()),
         notice=window.model_notice.announcement(),
+        offer=window.model_notice.offered(),
         handover=desk.handover,
+        race=desk.train_page.race_view.finished_race() if desk.train_page.race_view else None,
         why_target=desk.why_page.chosen_target(),
         map_view=desk.map_page.view_state(),
         mistakes=desk.mistakes_page.view_state(),
@@ -99,6 +104,13 @@ def restore_state(desk: Desk, state: WindowState) -> None:
         before = state.handover.before
         accuracy, title = state.notice
         window.model_notice.announce(accuracy, before.title if before is not None else title)
+    before = state.handover.before
+    if state.offer is not None and before is not None and state.classifier is before:
+        # "Use this run's model" still works; the kept model named in the new language
+        accuracy, accuracy_in_use, _title = state.offer
+        window.model_notice.offer(accuracy, accuracy_in_use, before.title)
+    if state.race is not None and desk.train_page.race_view is not None:
+        desk.train_page.race_view.adopt_race(state.race)  # its names and table in the new words
     desk.why_page.set_target(*state.why_target)
     # before the pages' banners ask: one offering a dataset whose download failed says so, in
     # the new language

@@ -51,30 +51,50 @@ def _wire_inside_page(desk: Desk) -> None:
     desk.window.add_page(inside_page, "Inside")
 
 
+def test_accuracy(clf: Classifier | None) -> float | None:
+    """The test accuracy a model file records (a fraction), or None."""
+    value = ((clf.info.get("metrics") or {}) if clf is not None else {}).get("test_accuracy")
+    return float(value) if isinstance(value, int | float) else None
+
+
+def keeps_model_in_use(status: str | None, trained: Classifier, in_use: Classifier | None) -> bool:
+    """Whether a run's model is offered instead of put in use: the user stopped the run
+    (``status``), and it tested below the model in use before it on the same dataset. A
+    stopped 47 % run silently replaced an 85 % one (walk47 D12); a run that trained all its
+    epochs is put in use whatever it tested (the user asked for it), as is a stopped one that
+    is better, or that nothing comparable was in use before."""
+    if status != "stopped" or in_use is None or in_use.dataset != trained.dataset:
+        return False
+    new, old = test_accuracy(trained), test_accuracy(in_use)
+    return new is not None and old is not None and new < old
+
+
 def _wire_model_notice(desk: Desk) -> None:
     """A finished run's model takes over the window: say so, and keep the model in use before
-    the run one click away ("Switch back to …")."""
+    the run one click away ("Switch back to …"). A stopped run's weaker model does not: the
+    model in use stays, the run's one click away ("Use this run's model")."""
     notice, prediction, training = desk.window.model_notice, desk.prediction, desk.training
-    held = desk.handover
+    train, held = desk.train_page, desk.handover
 
     def on_running_changed(running: bool) -> None:
         if running:
-            current = prediction.current()
-            # a run's model still on notice (neither kept nor switched away from) was never
-            # chosen: after two weak runs the model before both stays one click back
-            undecided = current is held.trained and notice.announcement() is not None
-            if not (undecided and held.before is not None):
-                held.before = current  # live snapshots replace it from now on
+            held.before = prediction.current()  # live snapshots replace it from now on
             notice.hide()  # the last run's news; this run's model is announced when it ends
 
-    def on_model_ready(clf: Classifier) -> None:  # after the panel handed it to prediction
-        held.trained = clf
+    def on_model_ready(clf: Classifier) -> None:  # the run's model, saved
         before = held.before
-        accuracy = (clf.info.get("metrics") or {}).get("test_accuracy")
-        notice.announce(accuracy, before.title if before is not None else None)
+        held.trained = clf
+        status = training.record.status if training.record is not None else None
+        if before is not None and keeps_model_in_use(status, clf, before):
+            prediction.set_classifier(before)  # the run's last snapshot gives way
+            notice.offer(test_accuracy(clf), test_accuracy(before), before.title)
+            return
+        prediction.set_classifier(clf)
+        notice.announce(test_accuracy(clf), before.title if before is not None else None)
 
     def on_classifier_changed(clf: Classifier | None) -> None:
-        if clf is not held.trained:
+        offered = notice.offered() is not None
+        if clf is not held.trained and not (offered and clf is held.before):
             notice.hide()  # another model was chosen: the note is old news
             saved = training.model_path  # set once the run's model is saved, before it is used
             ours = clf is not None and clf.path is not None and saved is not None
@@ -86,10 +106,17 @@ def _wire_model_notice(desk: Desk) -> None:
         if held.before is not None:
             prediction.set_classifier(held.before)
 
+    def on_use() -> None:
+        if held.trained is not None:
+            prediction.set_classifier(held.trained)
+
     training.running_changed.connect(on_running_changed)
     training.model_ready.connect(on_model_ready)
+    # a model loaded on the page: everyone switches to it
+    train.model_loaded.connect(prediction.set_classifier)
     prediction.classifier_changed.connect(on_classifier_changed)
     notice.switch_back_requested.connect(on_switch_back)
+    notice.use_requested.connect(on_use)
 
 
 def _wire_live_weights(desk: Desk) -> None:
@@ -158,8 +185,6 @@ def _wire_train_page(desk: Desk) -> None:
         lambda p: train.replay_view.set_drawing(None if p is None else p.input_image)
     )
     _wire_live_weights(desk)
-    # end of a run, or a model loaded on the page: everyone switches to it
-    train.model_ready.connect(desk.prediction.set_classifier)
     # Delete… on the Runs tab says so when the run's model is the one answering
     train.runs_view.model_in_use = lambda: getattr(prediction.current(), "path", None)
     _wire_model_notice(desk)

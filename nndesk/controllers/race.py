@@ -58,6 +58,27 @@ class LaneResult:
     seconds: float
 
 
+@dataclass(frozen=True)
+class FinishedRace:
+    """A finished race's data, for the same window rebuilt in another language: its lanes,
+    curves, test figures, trained networks (so Keep still works) and the lanes kept."""
+
+    lanes: tuple[Lane, ...]
+    curves: tuple[Curves, ...]
+    results: tuple[LaneResult, ...]
+    batches_per_epoch: int
+    sessions: tuple
+    kept_runs: dict
+
+    def renamed(self, rename) -> FinishedRace:
+        """The same race, each lane's name ``rename(name)`` (its lanes and its table rows)."""
+        return dataclasses.replace(
+            self,
+            lanes=tuple(dataclasses.replace(lane, name=rename(lane.name)) for lane in self.lanes),
+            results=tuple(dataclasses.replace(r, name=rename(r.name)) for r in self.results),
+        )
+
+
 class RaceWorker(QObject):
     """Prepares the lanes, races them, tests them; reports by signals, touches no widget."""
 
@@ -275,6 +296,28 @@ class RaceController(QObject, WorkerThreadOwner):
         worker.failed.connect(self.failed)
         self._worker = worker
         self._start_worker_thread(worker, "nndesk-race")
+
+    def finished(self) -> FinishedRace | None:
+        """The last race's data once it is over and tested (None while one runs, or before
+        any): a language switch hands it to the new window's controller (``adopt``)."""
+        if self.is_running() or not self.results:
+            return None
+        return FinishedRace(
+            self.lanes,
+            tuple(self.curves),
+            self.results,
+            self.batches_per_epoch,
+            self._sessions,
+            dict(self.kept_runs),  # a lane still being saved (None) is not offered again
+        )
+
+    def adopt(self, race: FinishedRace) -> None:
+        """Hold ``race`` as this controller's last race (``finished``): no race runs here."""
+        if self.is_running():
+            raise ConfigError("a race is going; it cannot take another's place")
+        self.lanes, self.curves, self.results = race.lanes, list(race.curves), race.results
+        self.batches_per_epoch = race.batches_per_epoch
+        self._sessions, self.kept_runs = race.sessions, dict(race.kept_runs)
 
     def can_keep(self, lane: int) -> bool:
         return (

@@ -2856,6 +2856,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
 <context>
     <name>Language</name>
     <message>
+        <source>A race is running on the Train page: switching the language now would end it and lose its curves. nndesk speaks the new language from its next start; or stop the race (its results stay through the switch) and choose the language again.</source>
+        <translation>Một cuộc đua đang chạy ở trang Huấn luyện: đổi ngôn ngữ bây giờ sẽ kết thúc nó và mất các đường cong của nó. nndesk dùng ngôn ngữ mới từ lần khởi động sau; hoặc hãy dừng cuộc đua (kết quả của nó được giữ qua lần đổi) rồi chọn lại ngôn ngữ.</translation>
+    </message>
+    <message>
         <source>A training run is in progress: switching the language now would end it. nndesk speaks the new language from its next start; or stop the run (its model is saved) and choose the language again.</source>
         <translation>Một lượt huấn luyện đang chạy: đổi ngôn ngữ bây giờ sẽ kết thúc nó. nndesk dùng ngôn ngữ mới từ lần khởi động sau; hoặc hãy dừng lượt chạy (mô hình của nó được lưu) rồi chọn lại ngôn ngữ.</translation>
     </message>
@@ -2872,8 +2876,8 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Chuyển ngay</translation>
     </message>
     <message>
-        <source>Switch the window to the new language now? Your drawing, the model in use, the mode, the page and the Train page&apos;s last run stay as they are.</source>
-        <translation>Chuyển cửa sổ sang ngôn ngữ mới ngay bây giờ? Hình vẽ, mô hình đang dùng, chế độ, trang đang mở và lượt chạy cuối của trang Huấn luyện được giữ nguyên.</translation>
+        <source>Switch the window to the new language now? Your drawing, the model in use, the mode, the page, the Train page&apos;s last run and its finished race stay as they are.</source>
+        <translation>Chuyển cửa sổ sang ngôn ngữ mới ngay bây giờ? Hình vẽ, mô hình đang dùng, chế độ, trang đang mở, lượt chạy cuối và cuộc đua đã xong của trang Huấn luyện được giữ nguyên.</translation>
     </message>
     <message>
         <source>The Lab page&apos;s edits are not saved: they start again from the original network (Save as new model keeps them).</source>
@@ -3689,8 +3693,16 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Giữ lại</translation>
     </message>
     <message>
+        <source>Keep predicting with {model} and hide this note</source>
+        <translation>Tiếp tục dự đoán bằng {model} và ẩn thông báo này</translation>
+    </message>
+    <message>
         <source>Keep the new model and hide this note</source>
         <translation>Giữ mô hình mới và ẩn thông báo này</translation>
+    </message>
+    <message>
+        <source>Keep {model}</source>
+        <translation>Giữ {model}</translation>
     </message>
     <message>
         <source>Now predicting with the model you just trained ({accuracy} on the test images).</source>
@@ -3709,12 +3721,28 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Đang dùng mô hình vừa huấn luyện ({accuracy})</translation>
     </message>
     <message>
+        <source>Predict with the model of the run you stopped, though it tested lower</source>
+        <translation>Dự đoán bằng mô hình của lượt chạy bạn đã dừng, dù nó kiểm tra được thấp hơn</translation>
+    </message>
+    <message>
         <source>Predict with the model you were using before this training run again</source>
         <translation>Dự đoán lại bằng mô hình bạn dùng trước lần huấn luyện này</translation>
     </message>
     <message>
+        <source>Stopped run: {accuracy}, below {model}&apos;s {before}</source>
+        <translation>Lượt chạy đã dừng: {accuracy}, thấp hơn {before} của {model}</translation>
+    </message>
+    <message>
         <source>Switch back to {model}</source>
         <translation>Quay lại mô hình {model}</translation>
+    </message>
+    <message>
+        <source>The run you stopped tested {accuracy}, below {model}&apos;s {before}: still predicting with {model}.</source>
+        <translation>Lượt chạy bạn đã dừng đạt {accuracy} trên ảnh kiểm tra, thấp hơn {before} của {model}: vẫn dự đoán bằng {model}.</translation>
+    </message>
+    <message>
+        <source>Use this run&apos;s model</source>
+        <translation>Dùng mô hình của lượt chạy này</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """The strip that says a finished training run's model is now the window's model, with the
-previous model one click away ("Switch back to fashion-cnn")."""
+previous model one click away ("Switch back to fashion-cnn"); or that a stopped run's weaker
+model was not put in use, with it one click away ("Use this run's model")."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class ModelSwitchNotice(QFrame):
     """
 
     switch_back_requested = Signal()  # the user wants the model in use before the run back
+    use_requested = Signal()  # the user wants the stopped run's model offered by ``offer``
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -38,19 +40,26 @@ class ModelSwitchNotice(QFrame):
                 "Predict with the model you were using before this training run again",
             )
         )
-        self.keep_button = QToolButton()
-        self.keep_button.setText(translate("ModelSwitchNotice", "Keep it"))
-        self.keep_button.setToolTip(
-            translate("ModelSwitchNotice", "Keep the new model and hide this note")
+        self.use_button = QToolButton()
+        self.use_button.setText(translate("ModelSwitchNotice", "Use this run's model"))
+        self.use_button.setToolTip(
+            translate(
+                "ModelSwitchNotice",
+                "Predict with the model of the run you stopped, though it tested lower",
+            )
         )
+        self.keep_button = QToolButton()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.switch_back_button)
+        layout.addWidget(self.use_button)
         layout.addWidget(self.keep_button)
         self.switch_back_button.clicked.connect(self._on_switch_back_button_clicked)
+        self.use_button.clicked.connect(self._on_use_button_clicked)
         self.keep_button.clicked.connect(self.hide)
         self._announced: tuple[float | None, str | None] | None = None
+        self._offered: tuple[float, float, str] | None = None
         self._bar: QMenuBar | None = None
         self.hide()
 
@@ -76,19 +85,60 @@ class ModelSwitchNotice(QFrame):
         menus = [bar.actionGeometry(a) for a in bar.actions() if a.isVisible()]
         left = max((r.right() for r in menus), default=0) + MENU_GAP_PX
         self.setGeometry(left, 0, max(bar.width() - left, 0), bar.height())
-        for button in (self.switch_back_button, self.keep_button):
+        for button in (self.switch_back_button, self.use_button, self.keep_button):
             button.setMaximumHeight(bar.height())
         self.raise_()
 
     def announcement(self) -> tuple[float | None, str | None] | None:
         """``(accuracy, previous_title)`` of the note on show (``announce``'s arguments), or
         None when it is hidden: a window rebuilt in another language says it again."""
-        return self._announced if not self.isHidden() else None
+        return self._announced if not self.isHidden() and self._offered is None else None
+
+    def offered(self) -> tuple[float, float, str] | None:
+        """``(accuracy, accuracy_in_use, title_in_use)`` of the offer on show (``offer``'s
+        arguments), or None: a window rebuilt in another language offers it again."""
+        return self._offered if not self.isHidden() else None
+
+    def offer(self, accuracy: float, accuracy_in_use: float, title_in_use: str) -> None:
+        """Say a stopped run's model (``accuracy`` on the test images) was not put in use: the
+        model in use, ``title_in_use``, tested ``accuracy_in_use``; offer the run's model."""
+        self._announced, self._offered = None, (accuracy, accuracy_in_use, title_in_use)
+        values = {
+            "accuracy": accuracy_text(accuracy),
+            "before": accuracy_text(accuracy_in_use),
+            "model": title_in_use,
+        }
+        text = translate(
+            "ModelSwitchNotice",
+            "The run you stopped tested {accuracy}, below {model}'s {before}: still predicting "
+            "with {model}.",
+        ).format(**values)
+        short = translate(
+            "ModelSwitchNotice", "Stopped run: {accuracy}, below {model}'s {before}"
+        ).format(**values)
+        self.message.set_texts(text, short)
+        self.switch_back_button.hide()
+        self.use_button.show()
+        self.keep_button.setText(
+            translate("ModelSwitchNotice", "Keep {model}").format(model=title_in_use)
+        )
+        self.keep_button.setToolTip(
+            translate(
+                "ModelSwitchNotice", "Keep predicting with {model} and hide this note"
+            ).format(model=title_in_use)
+        )
+        self._place()
+        self.show()
 
     def announce(self, accuracy: float | None, previous_title: str | None) -> None:
         """Say the new model is in use (``accuracy``: its test accuracy, a fraction), and offer
         ``previous_title`` back when there was a model before."""
-        self._announced = (accuracy, previous_title)
+        self._announced, self._offered = (accuracy, previous_title), None
+        self.use_button.hide()
+        self.keep_button.setText(translate("ModelSwitchNotice", "Keep it"))
+        self.keep_button.setToolTip(
+            translate("ModelSwitchNotice", "Keep the new model and hide this note")
+        )
         if accuracy is not None:
             text = translate(
                 "ModelSwitchNotice",
@@ -111,6 +161,11 @@ class ModelSwitchNotice(QFrame):
             )
         self._place()
         self.show()
+
+    @Slot()
+    def _on_use_button_clicked(self) -> None:
+        self.hide()
+        self.use_requested.emit()
 
     @Slot()
     def _on_switch_back_button_clicked(self) -> None:

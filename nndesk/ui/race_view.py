@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nndesk.controllers.race import Lane, LaneResult, RaceController
+from nndesk.controllers.race import FinishedRace, Lane, LaneResult, RaceController
 from nndesk.data.registry import dataset_for_kind
 from nndesk.errors import ConfigError, NndeskError, user_message
 from nndesk.i18n import QT_TRANSLATE_NOOP, fill
@@ -248,6 +248,16 @@ class LaneRow:
         except ConfigError as err:
             raise ConfigError(f"{name}: {err}") from None
         return Lane(name, config)
+
+
+def _source_name(name: str) -> str:
+    """The untranslated name of a comparison's lane shown as ``name`` in the window's language
+    ("Quán tính" -> "Momentum"); a name typed by hand stays as it is."""
+    for _, lanes in COMPARISONS:
+        for source, _ in lanes:
+            if translate_marked("Race", source) == name:
+                return source
+    return name
 
 
 class RaceView(QWidget):
@@ -789,6 +799,31 @@ class RaceView(QWidget):
         self.table.setMaximumHeight(height + 20)
         self.table.show()
         self._dirty = True  # the chart's room shrank: draw it again to fit
+
+    def finished_race(self) -> FinishedRace | None:
+        """The finished race on show (None while one runs, or before any), its lanes named by
+        their untranslated names where a comparison named them: a window rebuilt in another
+        language shows it again (``adopt_race``), names and all in its words."""
+        race = self.controller.finished()
+        return None if race is None else race.renamed(_source_name)
+
+    def adopt_race(self, race: FinishedRace) -> None:
+        """Show ``race`` (``finished_race`` of the window this one replaces) as if it had just
+        ended here: its chart, its table with Keep (or Kept), the line saying how it ended."""
+        self.controller.adopt(race.renamed(lambda name: translate_marked("Race", name)))
+        results = self.controller.results
+        self.show_editors(False)
+        self.show_results(results)
+        for lane, record in race.kept_runs.items():
+            button = self.keep_button(lane)
+            if button is not None:
+                button.setText(
+                    translate("RaceView", "Kept")
+                    if record is not None
+                    else translate("RaceView", "Saving…")
+                )
+        self.progress.setText(self._race_over_text(results))
+        self._dirty = True
 
     def keep_button(self, lane: int) -> QPushButton | None:
         w = self.table.cellWidget(lane, 6)

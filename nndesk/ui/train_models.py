@@ -72,6 +72,7 @@ class ModelFilesMixin:
         self._show_coach()
         self._show_loaded(clf)
         self._update_buttons()
+        self.model_loaded.emit(clf)
         self.model_ready.emit(clf)
 
     def _show_loaded(self, clf) -> None:

@@ -53,6 +53,9 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
     """Train / Pause / Resume / Stop, live curves, progress, model files and run history."""
 
     model_ready = Signal(object)  # Classifier: a finished run's model, or one the user loaded
+    #: Classifier: a model the user loaded on the page (Load model…, Runs > Use model); a run's
+    #: own goes through the window's handover (``app.wiring``), which may keep the model in use
+    model_loaded = Signal(object)
     status_message = Signal(str)  # one line for the window's status bar
     data_missing = Signal(str)  # a run needs this registered dataset, not on this computer
     #: the coach's "see them in Mistakes": the Mistakes page should show this true class

@@ -264,24 +264,112 @@ def test_a_finished_runs_model_is_announced_and_the_previous_model_is_one_click_
     qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=30000)
 
 
-def test_after_two_runs_left_on_notice_the_model_before_both_is_one_click_back(
+def test_after_two_runs_the_model_in_use_just_before_the_second_is_one_click_back(
     qtbot, window_factory, tiny_model_file, tiny_data_dir
 ):
+    """walk47 D12: after a first run's model took over (its note left unanswered), the second
+    run's note offered "Switch back to" the model before both, not the first run's model that
+    was in use a second before."""
     before = Classifier.from_file(tiny_model_file)
     desk = window_factory(classifier=before)
     prediction, page, notice = desk.prediction, desk.train_page, desk.window.model_notice
     config = _tiny_run(page)
+    trained = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for _ in range(2):  # the first run's model is neither kept nor switched away from
             qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=30000)
             with qtbot.waitSignal(desk.training.model_ready, timeout=60000):
                 assert page.start_training(config)
-    assert notice.switch_back_button.text() == f"Switch back to {before.title}"
+            trained.append(prediction.current())
+    first = trained[0]
+    assert first is not before and trained[1] is not first
+    assert notice.switch_back_button.text() == f"Switch back to {first.title}"
     with qtbot.waitSignal(prediction.classifier_changed, timeout=60000):
         notice.switch_back_button.click()
-    assert prediction.current() is before
+    assert prediction.current() is first
     qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=30000)
+
+
+def _model_claiming(tiny_model_file, tmp_path, accuracy: float) -> Classifier:
+    """The tiny MNIST model, its file saying it tested ``accuracy`` (as a trained one says)."""
+    from nndesk.nn.serialization import load_model, save_model
+
+    loaded = load_model(tiny_model_file)
+    info = {**loaded.info, "metrics": {"test_accuracy": accuracy}}
+    return Classifier.from_file(save_model(tmp_path / f"claims-{accuracy}.npz", loaded.model, info))
+
+
+def _stop_a_run_after_its_first_epoch(qtbot, desk, lr: float) -> None:
+    """Start a long run at ``lr``, stop it once an epoch is done; return when its model is
+    ready (the tiny blobs are learned whole in an epoch at the usual rates)."""
+    page = desk.train_page
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert page.start_training(_long_run(page).replace(lr=lr))
+        qtbot.waitUntil(lambda: bool(page.controller.curves.epochs), timeout=60000)
+        with qtbot.waitSignal(desk.training.model_ready, timeout=60000):
+            page.controller.stop()
+        qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=60000)
+
+
+def test_a_stopped_run_weaker_than_the_model_in_use_is_offered_not_put_in_use(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path
+):
+    """walk47 D12: a run stopped at 47 % was put in use at once, replacing an 85 % model."""
+    from PySide6.QtCore import Qt
+
+    better = _model_claiming(tiny_model_file, tmp_path, 0.999)
+    desk = window_factory(classifier=better)
+    prediction, notice = desk.prediction, desk.window.model_notice
+    _stop_a_run_after_its_first_epoch(qtbot, desk, lr=1e-7)  # it stays near chance
+    assert desk.training.record.status == "stopped"
+    assert prediction.current() is better  # not the run's last snapshot either
+    assert desk.window.model_status.text() == f"Model: {better.title}"
+    assert notice.isVisible() and notice.announcement() is None
+    run_accuracy = desk.handover.trained.info["metrics"]["test_accuracy"]
+    assert notice.message.full_text() == (
+        f"The run you stopped tested {run_accuracy:.1%}, below {better.title}'s 99.9%: still "
+        f"predicting with {better.title}."
+    )
+    assert notice.use_button.isVisible() and not notice.switch_back_button.isVisible()
+    assert notice.keep_button.text() == f"Keep {better.title}"
+    with qtbot.waitSignal(prediction.classifier_changed, timeout=60000):
+        qtbot.mouseClick(notice.use_button, Qt.MouseButton.LeftButton)
+    assert prediction.current() is desk.handover.trained
+    assert prediction.current().path == desk.training.model_path
+    assert notice.isHidden()
+
+
+def test_a_stopped_run_better_than_the_model_in_use_is_put_in_use_and_announced(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path
+):
+    weaker = _model_claiming(tiny_model_file, tmp_path, 0.0)
+    desk = window_factory(classifier=weaker)
+    prediction, notice = desk.prediction, desk.window.model_notice
+    _stop_a_run_after_its_first_epoch(qtbot, desk, lr=5e-3)
+    assert prediction.current().path == desk.training.model_path
+    assert notice.isVisible() and "you just trained" in notice.message.full_text()
+    assert notice.switch_back_button.text() == f"Switch back to {weaker.title}"
+    assert not notice.use_button.isVisible()
+
+
+def test_only_a_stopped_run_weaker_on_the_same_dataset_keeps_the_model_in_use(
+    tiny_model_file, tmp_path
+):
+    from dataclasses import replace
+
+    from nndesk.app.wiring import keeps_model_in_use
+
+    run, good = (_model_claiming(tiny_model_file, tmp_path, a) for a in (0.47, 0.85))
+    assert keeps_model_in_use("stopped", run, good)
+    assert not keeps_model_in_use("completed", run, good)  # the user asked for all its epochs
+    assert not keeps_model_in_use("stopped", good, run)  # better: put in use
+    assert not keeps_model_in_use("stopped", run, None)
+    # another dataset's accuracy says nothing about this one's
+    assert not keeps_model_in_use("stopped", run, replace(good, dataset="fashion"))
+    # a model that records no test accuracy cannot be compared: the run's is put in use
+    assert not keeps_model_in_use("stopped", run, replace(good, info={}))
 
 
 def test_a_new_run_clears_the_last_runs_model_saved_line_and_notice(

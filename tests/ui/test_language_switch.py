@@ -128,6 +128,78 @@ def test_the_switch_waits_while_a_run_trains_and_says_so(
     assert preferences.language() == "vi"  # remembered for the next start
 
 
+def test_the_switch_waits_while_a_race_runs_and_says_what_it_would_stop(
+    qtbot, english_after, window_factory, stroke_classifier
+):
+    desk = window_factory(classifier=stroke_classifier)
+    assert desk.coordinator.language_switch.race_busy == desk.race.is_running
+    desk.coordinator.language_switch.race_busy = lambda: True  # as while a race runs
+    switched = []
+    desk.coordinator.language_switch.switch_language = switched.append
+    desk.window.language_actions["vi"].trigger()
+    box = desk.coordinator.language_switch.box
+    qtbot.waitUntil(box.isVisible)
+    assert box.text().startswith("Một cuộc đua đang chạy ở trang Huấn luyện: đổi ngôn ngữ bây")
+    assert "mất các đường cong" in box.text()
+    assert len(box.buttons()) == 1
+    box.buttons()[0].click()
+    assert switched == [] and language.current_language() == "en"
+
+
+def test_a_finished_race_stays_through_the_switch_in_the_new_words_and_can_be_kept(
+    qtbot, english_after, window_factory, tiny_model_file, tiny_data_dir
+):
+    """walk47 D9: after a race stopped at epoch ~20, View > Language > Tiếng Việt brought the
+    Race tab back to its form: the chart and the table were gone."""
+    import warnings
+
+    from nndesk.inference import Classifier
+    from nndesk.training.race import COMPARISONS
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    page, race = desk.train_page, desk.race
+    view = page.race_view
+    desk.window.tabs.setCurrentWidget(page)
+    page.tabs.setCurrentWidget(page.race_page)
+    page.form.batch_size.setValue(20)
+    page.form.epochs.setValue(500)
+    optimisers = next(i for i, (title, _) in enumerate(COMPARISONS) if "Adam" in title)
+    view.use_comparison(optimisers)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert view.start_race()
+        qtbot.waitUntil(lambda: all(c.epochs for c in race.curves), timeout=60_000)
+        with qtbot.waitSignal(race.finished_race, timeout=60_000):
+            view.stop_button.click()
+        qtbot.waitUntil(lambda: not race.is_running(), timeout=60_000)
+    results = race.results
+    went = max(r.epochs for r in results)
+
+    new = _switch(qtbot, desk, "vi")
+
+    new_page = new.train_page
+    new_view = new_page.race_view
+    assert new_page.tabs.currentWidget() is new_page.race_page
+    assert [lane.name for lane in new.race.lanes] == ["SGD", "Quán tính", "Adam"]
+    assert new_view.table.isVisibleTo(new_view) and new_view.table.rowCount() == 3
+    assert new_view.table.item(1, 0).text() == "Quán tính (đã dừng)"
+    assert [new_view.table.item(r, 4).text() for r in range(3)] == [
+        f"{r.test_accuracy * 100:.1f}%".replace(".", ",") for r in results
+    ]
+    assert new_view.progress.text() == (
+        f"Cuộc đua đã dừng sau {went}/500\u00a0epoch: mọi làn đã được kiểm tra."
+    )
+    assert new.race.curves[0].batch_x == race.curves[0].batch_x  # the same curves, not new
+    assert not new_view.editors.isVisibleTo(new_view)
+    with qtbot.waitSignal(new_view.rendered, timeout=60_000):
+        new_view.render_now()
+    assert not new_view.chart.pixmap().isNull()
+    with qtbot.waitSignal(new.race.kept, timeout=60_000):
+        new_view.keep_button(2).click()
+    assert new_view.keep_button(2).text() == "Đã giữ"
+    new.window.close()
+
+
 def test_unsaved_lab_edits_are_named_in_the_question(
     qtbot, english_after, window_factory, stroke_classifier
 ):
@@ -264,6 +336,36 @@ def test_the_switch_keeps_the_new_model_note_the_why_choice_and_the_drawn_map(
     assert "100" in new.map_page.plot.figure.axes[0].get_title()
     notice.switch_back_button.click()  # still goes back to the model before the run
     assert new.prediction.current() is stroke_classifier
+    assert notice.isHidden()
+    new.window.close()
+
+
+def test_the_switch_keeps_the_stopped_runs_offer_and_its_use_button(
+    qtbot, english_after, window_factory, stroke_classifier, stroke_model_file
+):
+    """A stopped run weaker than the model in use is offered, not used (walk47 D12): the
+    offer is said again in the new language and "Use this run's model" still works."""
+    from nndesk.inference import Classifier
+
+    desk = window_factory(classifier=stroke_classifier)
+    run = Classifier.from_file(stroke_model_file)
+    desk.handover.before, desk.handover.trained = stroke_classifier, run
+    desk.window.model_notice.offer(0.473, 0.846, stroke_classifier.title)
+    assert desk.window.model_notice.offered() is not None
+
+    new = _switch(qtbot, desk, "vi")
+
+    notice = new.window.model_notice
+    assert not notice.isHidden() and notice.announcement() is None
+    assert notice.message.full_text() == (
+        "Lượt chạy bạn đã dừng đạt 47,3% trên ảnh kiểm tra, thấp hơn 84,6% của strokes: vẫn "
+        "dự đoán bằng strokes."
+    )
+    assert notice.use_button.text() == "Dùng mô hình của lượt chạy này"
+    assert notice.keep_button.text() == "Giữ strokes"
+    assert new.prediction.current() is stroke_classifier
+    notice.use_button.click()
+    assert new.prediction.current() is run
     assert notice.isHidden()
     new.window.close()
 
