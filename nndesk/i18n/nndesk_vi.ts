@@ -3701,10 +3701,6 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Giữ mô hình mới và ẩn thông báo này</translation>
     </message>
     <message>
-        <source>Keep {model}</source>
-        <translation>Giữ {model}</translation>
-    </message>
-    <message>
         <source>Now predicting with the model you just trained ({accuracy} on the test images).</source>
         <translation>Đang dự đoán bằng mô hình bạn vừa huấn luyện (độ chính xác {accuracy} trên các ảnh kiểm tra).</translation>
     </message>
@@ -3721,12 +3717,20 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Đang dùng mô hình vừa huấn luyện ({accuracy})</translation>
     </message>
     <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
         <source>Predict with the model of the run you stopped, though it tested lower</source>
         <translation>Dự đoán bằng mô hình của lượt chạy bạn đã dừng, dù nó kiểm tra được thấp hơn</translation>
     </message>
     <message>
         <source>Predict with the model you were using before this training run again</source>
         <translation>Dự đoán lại bằng mô hình bạn dùng trước lần huấn luyện này</translation>
+    </message>
+    <message>
+        <source>Stopped run: {accuracy}, below the model in use</source>
+        <translation>Lượt chạy đã dừng: {accuracy}, thấp hơn mô hình đang dùng</translation>
     </message>
     <message>
         <source>Stopped run: {accuracy}, below {model}&apos;s {before}</source>
@@ -5558,6 +5562,10 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
     <message>
         <source>Test accuracy {accuracy} on {dataset} · model saved to {path}</source>
         <translation>Độ chính xác kiểm tra {accuracy} trên {dataset} · mô hình được lưu vào {path}</translation>
+    </message>
+    <message>
+        <source>The coach sees no problem in this run&apos;s curves.</source>
+        <translation>Trợ lý không thấy vấn đề gì trong các đường cong của lượt chạy này.</translation>
     </message>
     <message>
         <source>The run did not start</source>

@@ -1,15 +1,21 @@
 """The Train page's coach: one plain-language hint about the live run (``nndesk.coach``), with
-a one-click fix, or after a run the "see them in Mistakes" hint."""
+a one-click fix, or after a run the "see them in Mistakes" hint.
+
+From the page's first run on, the coach keeps its place above the tabs (``reserve``), saying
+"no problem seen" when it has no hint: a hint that came and went mid-run moved the tabs ~50 px
+under the pointer (walk47 D7). Its text takes at most ``LINES`` lines, a longer one cut with
+"…" and whole in its tooltip, so a longer hint does not move them either."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QStackedLayout, QWidget
 
 from nndesk.coach import hints, mistakes_hint
 from nndesk.ui import theme
+from nndesk.ui.elided_label import LinesLabel
 from nndesk.ui.language import class_names_shown, translate, translate_marked
 
 
@@ -45,34 +51,71 @@ def coach_hints(
     return found + [replace(h, fix={}, fix_label="") for h in seen]
 
 
+#: Lines of a hint shown whole; a longer one ends in "…" (whole in its tooltip)
+LINES = 3
+
+
 class CoachRow(QHBoxLayout):
     """The coach's hint (``label``) and its button (``button``): ``fix_requested`` with the
-    hint's settings, or ``mistakes_requested`` with its class."""
+    hint's settings, or ``mistakes_requested`` with its class. ``quiet`` says there is no
+    hint in the place a hint takes, once the place is reserved."""
 
     fix_requested = Signal(dict)  # live settings to change, e.g. {"lr": 0.0003}
     mistakes_requested = Signal(int)  # the true class whose mistakes to show
 
     def __init__(self) -> None:
         super().__init__()
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label = LinesLabel(lines=LINES)
         theme.set_tone(self.label, "banner")
+        self.quiet = LinesLabel(
+            translate("TrainingPanel", "The coach sees no problem in this run's curves."),
+            lines=LINES,
+        )
+        theme.set_tone(self.quiet, "note")
+        # the hint or the quiet line, in one place as tall as a hint of LINES lines
+        self.place = QWidget()
+        self.place.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._stack = QStackedLayout(self.place)
+        self._stack.setContentsMargins(0, 0, 0, 0)
+        self._stack.addWidget(self.label)
+        self._stack.addWidget(self.quiet)
         self.button = QPushButton()
+        # never narrower than its text (its first frame at 1280 px cut "Lower the learning
+        # rate to 0.17" at both ends)
+        self.button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.button.setToolTip(
             translate("TrainingPanel", "apply the coach's suggested change to the running training")
         )
-        self.label.hide()
+        self.place.hide()
         self.button.hide()
-        self.addWidget(self.label, 1)
+        self.addWidget(self.place, 1)
         self.addWidget(self.button)
+        self._reserved = False
         self._fix: dict = {}
         self._class: int | None = None  # a "mistakes" hint's class
         self.button.clicked.connect(self._on_button_clicked)
 
+    def reserve(self) -> None:
+        """Keep the coach's place from now on (the page's first run started): a hint coming
+        or going no longer moves what is under it."""
+        self._reserved = True
+        self.place.show()
+        self.place.setFixedHeight(
+            max(self.label.sizeHint().height(), self.quiet.sizeHint().height())
+        )
+
+    def _say(self, hint_shown: bool) -> None:
+        """Show the hint (``label``; its place is kept from then on) or, in a reserved place,
+        the quiet line."""
+        if hint_shown:
+            self.reserve()
+        self._stack.setCurrentWidget(self.label if hint_shown else self.quiet)
+        self.label.setVisible(hint_shown)
+        self.quiet.setVisible(not hint_shown)
+
     def show_hints(self, found: list, running: bool) -> None:
         """Say the first of ``found`` (``coach_hints``), or nothing."""
-        self.label.setVisible(bool(found))
+        self._say(bool(found))
         if not found:
             self.button.hide()
             self._fix = {}

@@ -116,12 +116,14 @@ class ModelSwitchNotice(QFrame):
         short = translate(
             "ModelSwitchNotice", "Stopped run: {accuracy}, below {model}'s {before}"
         ).format(**values)
-        self.message.set_texts(text, short)
+        shortest = translate(  # at 1024 px, beside the two buttons
+            "ModelSwitchNotice", "Stopped run: {accuracy}, below the model in use"
+        ).format(**values)
+        self.message.set_texts(text, short, shortest)
         self.switch_back_button.hide()
         self.use_button.show()
-        self.keep_button.setText(
-            translate("ModelSwitchNotice", "Keep {model}").format(model=title_in_use)
-        )
+        # short: "Keep run 23:03:56" left the sentence no room at 1024 px (the tooltip names it)
+        self.keep_button.setText(translate("ModelSwitchNotice", "OK"))
         self.keep_button.setToolTip(
             translate(
                 "ModelSwitchNotice", "Keep predicting with {model} and hide this note"

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 from nndesk.viz import chart_colours, contrast, luminance
 
 THEMES = ("system", "light", "dark")
-TONES = ("muted", "error", "good", "banner")
+#: "note": muted text in a banner's box (the coach's place when it has no hint: the hint's own
+#: box, empty of warning, rather than a gap)
+TONES = ("muted", "error", "good", "banner", "note")
 
 
 @dataclass(frozen=True)
@@ -288,6 +290,7 @@ def tone_sheet(widget: QWidget, tone: str | None, c: Colours) -> str:
         "good": f"color: {c.good}; font-weight: 600;",
         "banner": f"background: {c.banner_bg}; color: {c.banner_text};"
         f" border: 1px solid {c.banner_border}; border-radius: 4px; padding: 6px;",
+        "note": f"color: {c.muted}; border: 1px solid {c.grid}; border-radius: 4px; padding: 6px;",
     }
     return f"QLabel {{ {rules[tone]} }}" if tone in rules else ""
 

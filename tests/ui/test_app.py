@@ -333,7 +333,8 @@ def test_a_stopped_run_weaker_than_the_model_in_use_is_offered_not_put_in_use(
         f"predicting with {better.title}."
     )
     assert notice.use_button.isVisible() and not notice.switch_back_button.isVisible()
-    assert notice.keep_button.text() == f"Keep {better.title}"
+    assert notice.keep_button.text() == "OK"
+    assert notice.keep_button.toolTip() == f"Keep predicting with {better.title} and hide this note"
     with qtbot.waitSignal(prediction.classifier_changed, timeout=60000):
         qtbot.mouseClick(notice.use_button, Qt.MouseButton.LeftButton)
     assert prediction.current() is desk.handover.trained

@@ -79,3 +79,58 @@ def test_the_row_sends_its_hints_fix_or_class_and_hides_without_a_hint(qtbot):
     assert asked.args == [6]
     row.show_hints([], running=False)
     assert row.label.isHidden() and row.button.isHidden()
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)], ids=["1024", "1280"])
+def test_a_hint_coming_and_going_during_a_run_moves_nothing_under_the_pointer(
+    qtbot,
+    panel,  # noqa: F811
+    size,
+):
+    """walk47 D7: the coach's banner appeared and went mid-run, moving the Settings/Live/
+    Inside… tabs ~50 px down and up under the pointer; at 1280 px its button's text ran off
+    its edges in the first frame."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from nndesk.coach import Hint
+
+    panel.resize(*size)
+    qtbot.waitUntil(panel.isVisible)
+    start_long_run(qtbot, panel)
+    with qtbot.waitSignal(panel.controller.paused_changed, timeout=WAIT_MS):
+        panel.controller.pause()  # held: its batches' own (no) hint does not replace ours
+    controls = [panel.tabs.tabBar(), panel.tabs.currentWidget()]
+
+    def places():
+        # the layouts only: the run's queued reports would say the coach's (no) hint again
+        for _ in range(3):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        return [c.mapTo(panel, QPoint(0, 0)) for c in controls]
+
+    QApplication.processEvents()  # what the run sent before it was held
+    quiet = places()
+    assert panel.coach.quiet.isVisible()  # the place is kept, saying there is no hint
+    long_text = "Training accuracy is 9.8% after 60 batches, near guessing. " * 6
+    hints = (
+        Hint("stuck", "Training accuracy is 9.8% after 60 batches, near the 10% of guessing "
+             "and not climbing.", fix={"lr": 0.17}, fix_label="Lower the learning rate to {lr:g}"),
+        Hint("dead", long_text, fix={"lr": 0.17}, fix_label="Lower the learning rate to {lr:g}"),
+    )  # fmt: skip
+    for hint in hints:
+        panel.coach.show_hints([hint], running=True)
+        assert places() == quiet, hint.kind
+        assert panel.coach_label.isVisible() and panel.coach_button.isVisible()
+        button = panel.coach_button
+        assert button.width() >= button.sizeHint().width()  # its whole text
+        right = button.mapTo(panel, QPoint(button.width(), 0)).x()
+        assert right <= panel.width()
+        if hint.kind == "dead":  # longer than its lines: cut with "…", whole in its tooltip
+            label = panel.coach_label
+            assert label.is_cut() and label.displayed_text().endswith("…")
+            assert QLabel.toolTip(label) == long_text
+        panel.coach.show_hints([], running=True)
+        assert places() == quiet, hint.kind
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert places() == quiet  # nor does the run's end

@@ -362,7 +362,7 @@ def test_the_switch_keeps_the_stopped_runs_offer_and_its_use_button(
         "dự đoán bằng strokes."
     )
     assert notice.use_button.text() == "Dùng mô hình của lượt chạy này"
-    assert notice.keep_button.text() == "Giữ strokes"
+    assert notice.keep_button.toolTip() == "Tiếp tục dự đoán bằng strokes và ẩn thông báo này"
     assert new.prediction.current() is stroke_classifier
     notice.use_button.click()
     assert new.prediction.current() is run

@@ -116,11 +116,19 @@ def test_the_runs_chart_shows_whole_under_a_finished_runs_notes(
     window.tabs.setCurrentWidget(page)
     window.model_notice.announce(0.928, "mnist-cnn")
     page.model_label.setText("Test accuracy 92.8% on MNIST · model saved in the run history")
-    page.coach_label.setText(
-        "53% of the units after Dense 784→32 never fired on the last sampled batch (dead "
-        "ReLUs): a lower learning rate or leaky ReLU keeps them alive."
+    from nndesk.coach import Hint
+
+    page.coach.show_hints(
+        [
+            Hint(
+                "dead",
+                "53% of the units after Dense 784→32 never fired on the last sampled batch "
+                "(dead ReLUs): a lower learning rate or leaky ReLU keeps them alive.",
+            )
+        ],
+        running=False,
     )
-    page.coach_label.show()
+    assert page.coach_label.isVisible()
     view = page.runs_view
     page.tabs.setCurrentWidget(view)
     view.refresh()
