@@ -231,6 +231,11 @@ def stuck_accuracy(curves, accuracy_now: float | None = None) -> float | None:
         newest = float(accuracy[-1])
     if len(curves.batch_x) < STUCK_STEPS or newest >= STUCK:
         return None
+    # a rate changed within the last STUCK_STEPS batches (the coach's own fix) is given as
+    # long to show what it does: the hint came back at once, offering ten times more again
+    since = curves.batch_x[-STUCK_STEPS]
+    if any(change.name == "lr" and change.x > since for change in curves.changes):
+        return None
     if len(accuracy) >= 2:
         recent = steps >= steps[-1] - 2 * STUCK_STEPS  # about the last hundred steps
         recent[-2:] = True  # long epochs: at least the last two of them

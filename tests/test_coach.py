@@ -74,6 +74,19 @@ def test_a_run_still_climbing_near_chance_is_not_stuck_until_it_flattens():
     assert [h.kind for h in hints(trained([0.10, 0.11], 400), lr=0.05)] == ["stuck"]
 
 
+def test_a_rate_just_changed_is_given_time_before_the_run_is_called_stuck_again():
+    """Raising the rate with the hint's button brought the hint back at the next batch,
+    offering ten times more again."""
+    flat = trained([0.09] * 60, batches_per_epoch=1)
+    assert [h.kind for h in hints(flat, lr=1e-7)] == ["stuck"]
+    flat.add_lr_change(55.0, 1e-6)  # the fix, five batches ago
+    assert hints(flat, lr=1e-6) == []
+    later = trained([0.09] * 106, batches_per_epoch=1)
+    later.add_lr_change(55.0, 1e-6)  # fifty-one batches ago: its turn has come
+    (hint,) = hints(later, lr=1e-6)
+    assert hint.kind == "stuck" and hint.fix == {"lr": 1e-5}
+
+
 def test_the_stuck_hint_names_the_accuracy_the_status_line_shows():
     """The status line shows the epoch in progress's running accuracy; the hint said the last
     whole epoch's beside it (12.6 % under 24.1 %, walk47 D7)."""
