@@ -49,6 +49,10 @@ class ModelSwitchNotice(QFrame):
             )
         )
         self.keep_button = QToolButton()
+        self.keep_button.setText(translate("ModelSwitchNotice", "Keep it"))
+        self.keep_button.setToolTip(
+            translate("ModelSwitchNotice", "Keep the new model and hide this note")
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.message, 1)
