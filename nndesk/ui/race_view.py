@@ -253,8 +253,8 @@ class LaneRow:
 def _source_name(name: str) -> str:
     """The untranslated name of a comparison's lane shown as ``name`` in the window's language
     ("Quán tính" -> "Momentum"); a name typed by hand stays as it is."""
-    for _, lanes in COMPARISONS:
-        for source, _ in lanes:
+    for comparison in COMPARISONS:
+        for source, _ in comparison.lanes:
             if translate_marked("Race", source) == name:
                 return source
     return name

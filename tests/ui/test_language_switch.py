@@ -161,10 +161,9 @@ def test_a_finished_race_stays_through_the_switch_in_the_new_words_and_can_be_ke
     view = page.race_view
     desk.window.tabs.setCurrentWidget(page)
     page.tabs.setCurrentWidget(page.race_page)
-    page.form.batch_size.setValue(20)
-    page.form.epochs.setValue(500)
-    optimisers = next(i for i, (title, _) in enumerate(COMPARISONS) if "Adam" in title)
+    optimisers = next(i for i, c in enumerate(COMPARISONS) if "Adam" in c.title)
     view.use_comparison(optimisers)
+    view.epochs.setValue(500)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert view.start_race()
@@ -187,7 +186,7 @@ def test_a_finished_race_stays_through_the_switch_in_the_new_words_and_can_be_ke
         f"{r.test_accuracy * 100:.1f}%".replace(".", ",") for r in results
     ]
     assert new_view.progress.text() == (
-        f"Cuộc đua đã dừng sau {went}/500\u00a0epoch: mọi làn đã được kiểm tra."
+        f"Cuộc đua đã dừng sau {went}/500 lượt: mọi làn đã được kiểm tra."
     )
     assert new.race.curves[0].batch_x == race.curves[0].batch_x  # the same curves, not new
     assert not new_view.editors.isVisibleTo(new_view)
