@@ -110,7 +110,9 @@ def test_a_hint_coming_and_going_during_a_run_moves_nothing_under_the_pointer(
 
     QApplication.processEvents()  # what the run sent before it was held
     quiet = places()
-    assert panel.coach.quiet.isVisible()  # the place is kept, saying there is no hint
+    # the place is kept from the run's start (holding the quiet line, or a hint the tiny run
+    # itself earned: the batch run failed once on asserting the quiet line)
+    assert panel.coach.place.isVisible()
     long_text = "Training accuracy is 9.8% after 60 batches, near guessing. " * 6
     hints = (
         Hint("stuck", "Training accuracy is 9.8% after 60 batches, near the 10% of guessing "
