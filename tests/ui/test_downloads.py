@@ -435,18 +435,26 @@ def test_cancel_says_which_verified_files_were_kept(qtbot, desk, tiny_mnist):
     assert "nothing was kept" not in text
 
 
+CHANGED_LABELS = "train-labels-idx1-ubyte.gz"
+
+
+def serve_mnist_with_one_label_changed(server, tiny_mnist) -> None:
+    """The loopback server as the classroom mirror, its training labels well-formed gzip with
+    one label changed (the wrong bytes, so the checksum fails)."""
+    for name, body in tiny_mnist.items():
+        if name == CHANGED_LABELS:
+            raw = bytearray(gzip.decompress(body))
+            raw[-1] ^= 1
+            body = gzip.compress(bytes(raw))
+        server.files[f"/mnist/{name}"] = body
+    preferences.set_mirror(server.url)
+
+
 def test_a_tampered_mirror_file_is_one_sentence_with_the_details_behind_it(
     qtbot, desk, server, tiny_mnist
 ):
     coordinator = desk.coordinator
-    bad = "train-labels-idx1-ubyte.gz"
-    for name, body in tiny_mnist.items():
-        if name == bad:
-            raw = bytearray(gzip.decompress(body))
-            raw[-1] ^= 1  # one label changed, re-gzipped: a well-formed file, the wrong bytes
-            body = gzip.compress(bytes(raw))
-        server.files[f"/mnist/{name}"] = body
-    preferences.set_mirror(server.url)
+    serve_mnist_with_one_label_changed(server, tiny_mnist)
     show_missing_banners(qtbot, desk)
     with qtbot.waitSignal(coordinator.downloads.failed, timeout=20_000) as blocker:
         desk.evaluate_page.message.download_button.click()
@@ -454,11 +462,11 @@ def test_a_tampered_mirror_file_is_one_sentence_with_the_details_behind_it(
     banner = desk.evaluate_page.message
     text = banner.text()
     why, ways = text.split("\n")
-    assert why == f"{bad} did not match its checksum and was removed."
+    assert why == f"{CHANGED_LABELS} did not match its checksum and was removed."
     assert ways.startswith("Try again, check the classroom mirror") and "choose a folder" in ways
     assert "--data-dir" not in text and "expected" not in text
     assert "Details:" in banner.label.toolTip() and "checksum mismatch" in banner.label.toolTip()
-    assert bad not in [p.name for p in cached_files()]
+    assert CHANGED_LABELS not in [p.name for p in cached_files()]
     assert banner.folder_button.isVisible()
 
 
@@ -768,14 +776,7 @@ def test_a_failures_details_name_each_source_in_the_language_of_the_moment(
     reasons were worded when the download failed. They are said when shown now."""
     from tests.ui.test_language_switch import _switch
 
-    bad = "train-labels-idx1-ubyte.gz"
-    for name, body in tiny_mnist.items():
-        if name == bad:
-            raw = bytearray(gzip.decompress(body))
-            raw[-1] ^= 1  # one label changed, re-gzipped: a well-formed file, the wrong bytes
-            body = gzip.compress(bytes(raw))
-        server.files[f"/mnist/{name}"] = body
-    preferences.set_mirror(server.url)
+    serve_mnist_with_one_label_changed(server, tiny_mnist)
     vi = _switch(qtbot, desk, "vi")
     show_missing_banners(qtbot, vi)
     with qtbot.waitSignal(vi.coordinator.downloads.failed, timeout=20_000) as blocker:
