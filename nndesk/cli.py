@@ -1081,7 +1081,7 @@ def _cmd_predict(args) -> int:
     import numpy as np
 
     from nndesk.fileio import regular_file_problem
-    from nndesk.inference import NOT_SURE_PERCENT
+    from nndesk.inference import NOT_SURE_PERCENT, is_not_sure
     from nndesk.preprocess import blank_image_error, load_image
 
     clf = _predict_model(args)
@@ -1107,7 +1107,7 @@ def _cmd_predict(args) -> int:
             continue
         probs = prediction.probabilities
         p = float(probs[prediction.label])
-        not_sure = p * 100 < threshold  # the window's verdict (walk48 D10)
+        not_sure = is_not_sure(prediction, threshold)  # the window's verdict (walk48 D10)
         if args.json:
             payload = {
                 "file": str(path),

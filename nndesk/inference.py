@@ -56,6 +56,13 @@ class Prediction:
         return [(int(i), float(self.probabilities[i])) for i in order]
 
 
+def is_not_sure(prediction: Prediction, threshold_percent: float = NOT_SURE_PERCENT) -> bool:
+    """True when the answer is "Not sure": the calibrated top probability, in percent, is under
+    ``threshold_percent`` (0 never says it). The window's verdict and ``nndesk predict``'s are
+    this one rule, so a drawing and the same image as a file cannot be judged differently."""
+    return float(prediction.probabilities[prediction.label]) * 100 < threshold_percent
+
+
 @dataclass
 class Classifier:
     """A model plus its normaliser, preprocessing kind and class names."""

@@ -53,3 +53,21 @@ def test_a_runs_model_is_named_in_the_windows_language(monkeypatch):
     when = i18n.moment_text(datetime(2026, 11, 23, 11, 35, 12, tzinfo=timezone.utc), seconds=True)
     assert shown_name(path) == f"lượt chạy {when}"
     assert display_name(path) == "run 2026-11-23 11:35:12"  # the CLI's name, as the CLI finds it
+
+
+def test_not_sure_is_one_rule_the_top_probability_in_percent_under_the_threshold():
+    """The window and `nndesk predict` both ask this (the closing review of stop 48 found the
+    rule written twice)."""
+    import numpy as np
+
+    from nndesk.inference import NOT_SURE_PERCENT, Prediction, is_not_sure
+
+    def answer(top):
+        probs = np.array([top, 1 - top], np.float32)
+        return Prediction(probs, np.zeros((28, 28), np.float32), 0, "0")
+
+    assert is_not_sure(answer(0.59)) and NOT_SURE_PERCENT == 60  # the default threshold
+    assert not is_not_sure(answer(0.75))
+    assert is_not_sure(answer(0.75), 80) and not is_not_sure(answer(0.75), 70)
+    assert not is_not_sure(answer(0.5), 0)  # 0: always answer
+    assert is_not_sure(answer(0.5), 50.5) and not is_not_sure(answer(0.5), 50)  # strictly under

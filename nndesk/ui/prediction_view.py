@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.explain import runner_up
+from nndesk.inference import NOT_SURE_PERCENT, is_not_sure
 from nndesk.ui import kept_choices, qt_image, theme
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import class_names_shown, decimal, percent, translate
@@ -546,7 +547,7 @@ class PredictionPanel(QWidget):
         self.not_sure_spin = QSpinBox()
         self.not_sure_spin.setRange(0, 99)
         self.not_sure_spin.setSuffix("%")
-        self.not_sure_spin.setValue(60)
+        self.not_sure_spin.setValue(NOT_SURE_PERCENT)
         self.not_sure_spin.setToolTip(
             translate(
                 "PredictionPanel",
@@ -698,10 +699,9 @@ class PredictionPanel(QWidget):
     def is_not_sure(self) -> bool:
         """True when the answer shown is "Not sure" (calibrated top probability under the
         threshold)."""
-        p = self._prediction
-        if p is None:
+        if self._prediction is None:
             return False
-        return float(p.probabilities[p.label]) * 100 < self.not_sure_spin.value()
+        return is_not_sure(self._prediction, self.not_sure_spin.value())
 
     def _redraw(self) -> None:
         self.set_prediction(self._prediction, self._placeholder)

@@ -417,3 +417,17 @@ def test_the_bars_stay_put_whichever_class_is_runner_up(qtbot, qapp):
         assert len(set(tops.values())) == 1, tops
     finally:
         language.use_language("en")
+
+
+def test_the_panels_not_sure_is_the_inference_rule_at_every_threshold(qtbot):
+    from nndesk.inference import is_not_sure
+
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.set_class_names(NAMES)
+    for top in (0.3, 0.4999, 0.5, 0.58, 0.6, 0.61, 0.99):
+        answer = prediction([top, 1 - top] + [0] * 8)
+        panel.set_prediction(answer)
+        for threshold in (0, 30, 50, 58, 60, 61, 99):
+            panel.set_not_sure_threshold(threshold)
+            assert panel.is_not_sure() == is_not_sure(answer, threshold), (top, threshold)
