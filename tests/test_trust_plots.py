@@ -8,32 +8,17 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from nndesk import calibration
-from nndesk.trust_plots import TrustSummary, plot_coverage
-
-
-def _summary(accuracy_at: float, low: float, seed: int = 0) -> TrustSummary:
-    """3000 answers with top confidences uniform in [``low``, 1], each right with probability
-    ``accuracy_at`` + (1 - ``accuracy_at``) * confidence (sure answers right more often)."""
-    rng = np.random.default_rng(seed)
-    top = rng.uniform(low, 1.0, 3000)
-    probs = np.hstack([top[:, None], np.repeat(((1 - top) / 9)[:, None], 9, axis=1)])
-    right = rng.uniform(size=top.size) < accuracy_at + (1 - accuracy_at) * top
-    labels = np.where(right, 0, 1).astype(np.int64)
-    return TrustSummary(
-        temperature=1.0,
-        raw=calibration.reliability(probs, labels),
-        calibrated=calibration.reliability(probs, labels),
-        coverage=calibration.coverage_curve(probs, labels),
-        n=len(top),
-    )
-
+from nndesk.trust_plots import plot_coverage
+from tests.trust_summaries import synthetic_trust_summary
 
 # (summary, a threshold chosen with it); the threshold's dotted line stops at 1
 MODELS = {
-    "sure-and-right": (lambda: _summary(0.97, 0.9), 0.6),  # a shipped model: 99 %, all sure
-    "half-right": (lambda: _summary(0.0, 0.12), 0.3),  # walk47's stopped run: 47 %, spread out
-    "never-sure": (lambda: _summary(0.3, 0.11, 1), 0.9),  # a first epoch: every answer < 60 %
+    # a shipped model: 99 %, all sure
+    "sure-and-right": (lambda: synthetic_trust_summary(0.9, 0.97), 0.6),
+    # walk47's stopped run: 47 %, spread out
+    "half-right": (lambda: synthetic_trust_summary(0.12, 0.0), 0.3),
+    # a first epoch: every answer < 60 %
+    "never-sure": (lambda: synthetic_trust_summary(0.11, 0.3, seed=1), 0.9),
 }
 
 

@@ -9,8 +9,8 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from nndesk import calibration
-from nndesk.trust_plots import TrustSummary, plot_reliability
+from nndesk.trust_plots import plot_reliability
+from tests.trust_summaries import synthetic_trust_summary
 
 WAIT_MS = 60_000  # a bound for a failure only: a condition met sooner ends the wait
 
@@ -24,28 +24,14 @@ def vietnamese(qapp):
     language.use_language("en")
 
 
-def _always_right_summary() -> TrustSummary:
-    """A model right about every image however unsure: every bar, low bins included, at 1."""
-    rng = np.random.default_rng(0)
-    top = rng.uniform(0.12, 1.0, 3000)
-    probs = np.hstack([top[:, None], np.repeat(((1 - top) / 9)[:, None], 9, axis=1)])
-    labels = np.zeros(len(top), np.int64)
-    return TrustSummary(
-        temperature=1.0,
-        raw=calibration.reliability(probs, labels),
-        calibrated=calibration.reliability(probs, labels),
-        coverage=calibration.coverage_curve(probs, labels),
-        n=len(top),
-    )
-
-
 # the trust view's plots: side by side at 1280 px (each ~330x270), stacked at 1024 (~560x270)
 @pytest.mark.parametrize("inches", [(3.4, 2.8), (5.8, 2.8), (2.8, 2.4)])
 def test_the_reliability_key_lies_above_every_bar(vietnamese, inches):
     figure = Figure(figsize=inches, dpi=96, layout="constrained")
     canvas = FigureCanvasAgg(figure)
     ax = figure.add_subplot()
-    plot_reliability(ax, _always_right_summary())
+    # a model right about every image however unsure: every bar, low bins included, at 1
+    plot_reliability(ax, synthetic_trust_summary(0.12, accuracy_at=1.0))
     canvas.draw()
     renderer = canvas.get_renderer()
     key = ax.get_legend().get_window_extent(renderer)

@@ -1,0 +1,26 @@
+"""Synthetic evaluations for the trust charts' tests: a ``TrustSummary`` of made-up answers."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nndesk import calibration
+from nndesk.trust_plots import TrustSummary
+
+
+def synthetic_trust_summary(low: float, accuracy_at: float = 1.0, seed: int = 0) -> TrustSummary:
+    """3000 ten-class answers with top confidences uniform in [``low``, 1], each right with
+    probability ``accuracy_at`` + (1 - ``accuracy_at``) * confidence (sure answers right more
+    often; ``accuracy_at`` 1: every answer right however unsure)."""
+    rng = np.random.default_rng(seed)
+    top = rng.uniform(low, 1.0, 3000)
+    probs = np.hstack([top[:, None], np.repeat(((1 - top) / 9)[:, None], 9, axis=1)])
+    right = rng.uniform(size=top.size) < accuracy_at + (1 - accuracy_at) * top
+    labels = np.where(right, 0, 1).astype(np.int64)
+    return TrustSummary(
+        temperature=1.0,
+        raw=calibration.reliability(probs, labels),
+        calibrated=calibration.reliability(probs, labels),
+        coverage=calibration.coverage_curve(probs, labels),
+        n=len(top),
+    )
