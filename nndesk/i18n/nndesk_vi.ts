@@ -4763,6 +4763,10 @@ từ {folder}</translation>
         <translation>Biểu đồ so sánh {n}&#xa0;lượt chạy đầu tiên trong {total}&#xa0;lượt chạy đã chọn.</translation>
     </message>
     <message>
+        <source>The chart could not be drawn: {error}</source>
+        <translation>Không vẽ được biểu đồ: {error}</translation>
+    </message>
+    <message>
         <source>The damaged runs selected cannot be read: the chart and the exports leave them out.</source>
         <translation>Không đọc được các lượt chạy bị hỏng đã chọn: biểu đồ và các tệp xuất bỏ qua chúng.</translation>
     </message>

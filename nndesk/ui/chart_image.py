@@ -42,6 +42,12 @@ class ChartImage(QLabel):
         self.image = None
         self.clear()
 
+    def show_message(self, text: str) -> None:
+        """Say ``text`` in place of a chart (one that could not be drawn)."""
+        self.clear_image()
+        self.setWordWrap(True)  # one line, but its error part can be long
+        self.setText(text)
+
     def _on_theme_changed(self, _colours) -> None:
         self._fit()  # the note in place of another theme's chart
 

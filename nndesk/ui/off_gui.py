@@ -2,8 +2,10 @@
 
 A widget makes one ``Delivery`` (on the GUI thread) and connects ``delivered(tag, result)``;
 ``run_off_gui(pool, delivery, tag, work)`` calls ``work()`` on ``pool`` and delivers its result
-(None if it raised: the widget keeps what it shows). ``tag`` tells the widget which request the
-result answers. ``render_pool()`` is the shared one-thread pool for charts and replays.
+(None if it raised: the widget keeps what it shows; the error is logged with its traceback and
+``failed(tag, one line)`` comes first, for a widget that would otherwise wait for a picture that
+never comes). ``tag`` tells the widget which request the result answers. ``render_pool()`` is
+the shared one-thread pool for charts and replays.
 
 ``Latest`` and ``run_latest`` are for a picture that follows changing data: a widget puts each
 request in its ``Latest`` (a newer one replaces a waiting one: latest wins) and keeps at most one
@@ -14,12 +16,14 @@ waiting behind another widget's work) and can ask whether a newer one came since
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 _RENDER_POOL: QThreadPool | None = None
+_LOG = logging.getLogger(__name__)
 
 
 def render_pool() -> QThreadPool:
@@ -36,6 +40,14 @@ class Delivery(QObject):
     """Made on the GUI thread: its queued ``delivered`` signal brings results back there."""
 
     delivered = Signal(object, object)  # (tag, result | None)
+    failed = Signal(object, str)  # (tag, "ErrorType: message"), before delivered(tag, None)
+
+
+class _Failed:
+    """A work that raised: what ``failed`` says about it."""
+
+    def __init__(self, error: Exception) -> None:
+        self.line = f"{type(error).__name__}: {error}".splitlines()[0]
 
 
 class _Job(QRunnable):
@@ -45,20 +57,22 @@ class _Job(QRunnable):
         self.tag, self.work = tag, work
 
     def made(self) -> tuple[object, object]:
-        """(tag, result or None), on the pool's thread."""
-        try:
-            return self.tag, self.work()
-        except Exception:  # noqa: BLE001 - what cannot be made leaves the widget as it was
-            return self.tag, None
+        """(tag, result or a ``_Failed``), on the pool's thread."""
+        return _attempt(self.tag, self.work)
 
     def run(self) -> None:
         tag, result = self.made()
+        failure = result if isinstance(result, _Failed) else None
+        if failure is not None:
+            result = None  # the widget keeps what it shows
         # the job's reference to the Delivery is let go on the GUI thread: when the widget went
         # while the work ran it is the last one, and freeing a parentless QObject deletes it on
         # the freeing thread (Qt allows that only on its own). The list leaves this thread
         # holding nothing but, at most, an emptied list.
         kept, self.delivery = [self.delivery], None
         with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
+            if failure is not None:
+                kept[0].failed.emit(tag, failure.line)
             kept[0].delivered.emit(tag, result)
         app = QCoreApplication.instance()
         if app is not None:
@@ -77,10 +91,17 @@ class _LatestJob(_Job):
         if request is None:
             return None, None
         tag, work = request
-        try:
-            return tag, work(self.latest.waiting)
-        except Exception:  # noqa: BLE001 - what cannot be made leaves the widget as it was
-            return tag, None
+        return _attempt(tag, lambda: work(self.latest.waiting))
+
+
+def _attempt(tag, work: Callable[[], object]) -> tuple[object, object]:
+    """(tag, what ``work()`` made), or (tag, ``_Failed``) logged with its traceback: a failure
+    swallowed here left a widget waiting for a chart that never came (a flaky test's 60 s)."""
+    try:
+        return tag, work()
+    except Exception as error:  # noqa: BLE001 - reported to the widget, which stays up
+        _LOG.exception("work off the GUI thread failed (request %r)", tag)
+        return tag, _Failed(error)
 
 
 def run_off_gui(pool: QThreadPool, delivery: Delivery, tag, work: Callable[[], object]) -> None:

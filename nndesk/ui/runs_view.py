@@ -108,6 +108,7 @@ class RunsView(QWidget):
     export_csv_requested = Signal()
     listed = Signal()  # the table now shows a fresh listing of the runs folder
     rendered = Signal()  # the chart now shows the selected runs' curves
+    render_failed = Signal(str)  # the chart could not be drawn: the line it shows instead
 
     def __init__(self, reader: RunListReader, parent: QWidget | None = None) -> None:
         """``reader`` lists the runs of ``reader.store``: at once when only a few small run.json
@@ -202,6 +203,7 @@ class RunsView(QWidget):
         self.chart = ChartImage(CHART_MIN_WIDTH, CHART_MIN_HEIGHT)
         self._delivery = Delivery()  # no Qt parent: a render under way outlives the view
         self._delivery.delivered.connect(self._on_delivery_delivered)
+        self._delivery.failed.connect(self._on_delivery_failed)
         self._renders = 0  # overlays asked for; an older image is not shown
         self._asked_theme = theme.colours()  # the theme the newest was asked in
         self._drawn: tuple | None = None  # what the last overlay drew (see _plot_selected)
@@ -483,6 +485,14 @@ class RunsView(QWidget):
             self._on_table_selection_changed()  # its buttons, as for any damaged run
         self.chart.show_image(image, self._asked_theme)
         self.rendered.emit()
+
+    @Slot(object, str)
+    def _on_delivery_failed(self, number, error: str) -> None:
+        if number != self._renders:
+            return  # an older selection's: a newer chart is on its way
+        line = translate("RunsView", "The chart could not be drawn: {error}").format(error=error)
+        self.chart.show_message(line)
+        self.render_failed.emit(line)
 
     @Slot()
     def _on_resized_timeout(self) -> None:

@@ -3,6 +3,7 @@ the window starts anyway; Delete asks first, naming the run, and trashes exactly
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
@@ -748,13 +749,58 @@ def test_a_listing_that_changes_nothing_selected_does_not_draw_the_chart_again(
     view.refresh()  # the same runs, nothing selected
     qtbot.waitUntil(settled, timeout=60_000)
     assert drawn == before
-    with qtbot.waitSignal(view.rendered, timeout=60_000):
+    with rendered_or_failed(qtbot, view):
         view.select_runs([first])
     assert drawn == [*before, 1]
     view.refresh()  # the same run still selected
     qtbot.waitUntil(settled, timeout=60_000)
     QApplication.processEvents()
     assert drawn == [*before, 1]
+
+
+@contextlib.contextmanager
+def rendered_or_failed(qtbot, view: RunsView):
+    """Wait for the chart asked for in the block, and fail at once with its error if it could
+    not be drawn (a swallowed error left a test waiting 60 s for ``rendered``)."""
+    failures: list[str] = []
+    shown: list[bool] = []
+
+    def on_rendered():
+        shown.append(True)
+
+    view.render_failed.connect(failures.append)
+    view.rendered.connect(on_rendered)
+    yield
+    qtbot.waitUntil(lambda: bool(shown or failures), timeout=60_000)
+    view.render_failed.disconnect(failures.append)
+    view.rendered.disconnect(on_rendered)
+    assert not failures, failures[0]
+
+
+def test_a_chart_that_cannot_be_drawn_says_so_in_one_line_and_is_logged(
+    qtbot, tmp_path, monkeypatch, caplog
+):
+    from nndesk.ui import runs_view
+
+    store = RunStore(tmp_path / "runs")
+    first = add_run(store, "run a")
+    view = make_view(qtbot, store)
+    qtbot.waitUntil(lambda: view.row_count() == 1, timeout=60_000)
+
+    def broken(*_):
+        raise ValueError("no room for the legend\n(second line)")
+
+    monkeypatch.setattr(runs_view, "render_overlay", broken)
+    with qtbot.waitSignal(view.render_failed, timeout=60_000) as failed:
+        view.select_runs([first])
+    line = "The chart could not be drawn: ValueError: no room for the legend"
+    assert failed.args == [line]
+    assert view.chart.text() == line and view.chart.image is None
+    assert "no room for the legend" in caplog.text and "Traceback" in caplog.text
+    monkeypatch.undo()  # drawn again once it can be: asking again tries again
+    with qtbot.waitSignal(view.rendered, timeout=60_000):
+        view._on_theme_changed(None)
+    assert view.chart.image is not None
 
 
 def test_with_no_run_selected_the_chart_says_so_without_empty_axes_under_the_words():
