@@ -289,6 +289,12 @@ class Coordinator(QObject):
         candidates += preferences.recent_model_entries()
         self.prediction.open_first_of_kind(mode, candidates)
 
+    def mode_model_path(self, mode: str) -> str | None:
+        """The model file ``open_mode_model`` tries first: the one last picked in ``mode``
+        this session, else the mode's default shipped model; None if neither."""
+        first = self.mode_models.get(mode) or next(iter(mode_models(mode)), None)
+        return None if first is None else str(first)
+
     def load_model(self, path: str) -> None:
         """Read ``path`` in the prediction worker; it is put in use, or a message says why not."""
         self.prediction.open_model(path)

@@ -20,7 +20,7 @@ from nndesk.controllers.race import RaceController
 from nndesk.controllers.run_list import RunListReader
 from nndesk.controllers.training import TrainingController
 from nndesk.controllers.trust import TrustController
-from nndesk.inference import Classifier
+from nndesk.inference import Classifier, shown_name
 from nndesk.ui import (
     file_dialogs,
     kept_choices,
@@ -47,6 +47,17 @@ class ModelHandover:
 
     before: Classifier | None = None
     trained: Classifier | None = None
+    #: when the run took the window to its own mode (a Fashion run started in Digits): that
+    #: mode, and the model file "Switch back to …" opens there (the one last picked in it, else
+    #: its default), in place of ``before``, which belongs to the other mode
+    back_mode: str | None = None
+    back_path: str | None = None
+
+    def back_title(self) -> str | None:
+        """The name "Switch back to …" gives, in the window's language, or None."""
+        if self.back_mode is not None:
+            return None if self.back_path is None else shown_name(self.back_path)
+        return self.before.title if self.before is not None else None
 
 
 @dataclass(frozen=True)

@@ -98,12 +98,13 @@ def restore_state(desk: Desk, state: WindowState) -> None:
     window.tabs.setCurrentIndex(state.page)
     desk.train_page.restore_page_state(state.train)
     desk.handover.before, desk.handover.trained = state.handover.before, state.handover.trained
+    desk.handover.back_mode = state.handover.back_mode
+    desk.handover.back_path = state.handover.back_path
     if state.notice is not None and state.classifier is state.handover.trained:
         # "Switch back to …" still works, and names the model in the new language ("lượt
         # chạy …"; the English title "run …" was kept)
-        before = state.handover.before
-        accuracy, title = state.notice
-        window.model_notice.announce(accuracy, before.title if before is not None else title)
+        accuracy, _title = state.notice
+        window.model_notice.announce(accuracy, desk.handover.back_title())
     before = state.handover.before
     if state.offer is not None and before is not None and state.classifier is before:
         # "Use this run's model" still works; the kept model named in the new language

@@ -74,11 +74,12 @@ def _wire_model_notice(desk: Desk) -> None:
     the run one click away ("Switch back to …"). A stopped run's weaker model does not: the
     model in use stays, the run's one click away ("Use this run's model")."""
     notice, prediction, training = desk.window.model_notice, desk.prediction, desk.training
-    train, held = desk.train_page, desk.handover
+    train, held, coordinator = desk.train_page, desk.handover, desk.coordinator
 
     def on_running_changed(running: bool) -> None:
         if running:
             held.before = prediction.current()  # live snapshots replace it from now on
+            held.back_mode = held.back_path = None
             notice.hide()  # the last run's news; this run's model is announced when it ends
 
     def on_model_ready(clf: Classifier) -> None:  # the run's model, saved
@@ -89,8 +90,13 @@ def _wire_model_notice(desk: Desk) -> None:
             prediction.set_classifier(before)  # the run's last snapshot gives way
             notice.offer(test_accuracy(clf), test_accuracy(before), before.title)
             return
+        kind = clf.preprocess_kind
+        if before is not None and kind in preferences.MODES and kind != before.preprocess_kind:
+            # a Fashion run started in Digits replaces Clothing's model, not Digits' (walk48
+            # D3: "Switch back to mnist-cnn" offered the other mode's and took the window there)
+            held.back_mode, held.back_path = kind, coordinator.mode_model_path(kind)
         prediction.set_classifier(clf)
-        notice.announce(test_accuracy(clf), before.title if before is not None else None)
+        notice.announce(test_accuracy(clf), held.back_title())
 
     def on_classifier_changed(clf: Classifier | None) -> None:
         offered = notice.offered() is not None
@@ -103,7 +109,9 @@ def _wire_model_notice(desk: Desk) -> None:
                 held.before = clf  # chosen during the run: the one to switch back to
 
     def on_switch_back() -> None:
-        if held.before is not None:
+        if held.back_mode is not None:
+            coordinator.open_mode_model(held.back_mode)  # its picked model, else its default
+        elif held.before is not None:
             prediction.set_classifier(held.before)
 
     def on_use() -> None:

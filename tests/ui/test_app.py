@@ -291,6 +291,53 @@ def test_after_two_runs_the_model_in_use_just_before_the_second_is_one_click_bac
     qtbot.waitUntil(lambda: not page.controller.is_running(), timeout=30000)
 
 
+@pytest.mark.parametrize("picked", [True, False])
+def test_a_run_in_another_mode_offers_back_that_modes_model_and_stays_in_it(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path, monkeypatch, picked
+):
+    """walk48 D3: a Clothing run started in Digits offered "Switch back to mnist-cnn" (the Digits
+    model), and the switch took the window back to Digits. The offer is the run's mode's model:
+    the one last picked there, else its default; switching back stays in that mode. (Here an
+    MNIST run started in Clothing, the tiny data being MNIST's.)"""
+    import shutil
+
+    from nndesk.data.normalize import Normalizer
+    from nndesk.inference import shown_name
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.serialization import save_model
+    from tests.ui.conftest import ship_weights_from
+
+    garments = {
+        "dataset": "fashion",
+        "class_names": [f"garment {i}" for i in range(10)],
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "garments",
+    }
+    model = build_model("784-16-10", rng=np.random.default_rng(0))
+    garment_path = save_model(tmp_path / "garments.npz", model, garments)
+    shipped = tmp_path / "weights"  # Digits' default: a "mnist-cnn" shipped with the window
+    shipped.mkdir()
+    shutil.copy(tiny_model_file, shipped / "mnist-cnn.npz")
+    desk = window_factory(classifier=Classifier.from_file(garment_path))
+    ship_weights_from(monkeypatch, shipped)
+    window, prediction, notice = desk.window, desk.prediction, desk.window.model_notice
+    expected = str(tiny_model_file if picked else shipped / "mnist-cnn.npz")
+    if picked:  # Digits' model picked earlier, then Clothing's again
+        for path in (tiny_model_file, garment_path):
+            with qtbot.waitSignal(prediction.classifier_changed, timeout=60000):
+                window.model_file_requested.emit(str(path))
+    assert window.mode() == "garments"
+    _train_to_its_model(qtbot, desk, _tiny_run(desk.train_page))
+    assert window.mode() == "digits" and prediction.current().path.name == "model.npz"
+    assert notice.switch_back_button.text() == f"Switch back to {shown_name(expected)}"
+    trained = prediction.current()
+    notice.switch_back_button.click()
+    qtbot.waitUntil(lambda: prediction.current() is not trained, timeout=60000)
+    assert str(getattr(prediction.current(), "path", None)) == expected
+    assert window.mode() == "digits"
+    qtbot.waitUntil(lambda: not desk.training.is_running(), timeout=30000)
+
+
 def _model_claiming(tiny_model_file, tmp_path, accuracy: float) -> Classifier:
     """The tiny MNIST model, its file saying it tested ``accuracy`` (as a trained one says)."""
     from nndesk.nn.serialization import load_model, save_model
