@@ -3,20 +3,37 @@
 Ninety garments, nine a class, written by another hand than ``tools.hand_garments`` (which six
 rounds of candidates were judged on, so it no longer estimates drawings no round has seen), each a
 cut, pose or placement the hand check lacks, rendered on the real canvas. The set was committed
-before any model read it. These tests guard its shape; they must never be used to choose between
-candidate models, to tune or to train (once a choice depends on the set it is no longer fresh).
+(900c81f) before any model read it; the shipped garment models then read it once, through
+``nndesk predict --json`` as ``tests/test_hand_garments.py`` reads the hand check. The floors
+below are regression guards about three drawings under those figures, not issue 17's goal (90 %
+and 85 %, every class at 75 %); the figures are in weights/README.md ("A fresh check, never used
+to choose (stop 49)"). Never use these tests or this set to choose between candidate models, to
+tune or to train: once a choice depends on the set it is no longer fresh, and a new set from
+another hand is needed. Only the shipped weights and Qt's offscreen canvas are needed.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import numpy as np
 import pytest
 
+from nndesk import cli
+from nndesk.inference import Classifier
+from tools.build_weights import WEIGHTS_DIR
 from tools.fresh_garments import FRESH_GARMENTS
-from tools.hand_check import Rendered, render_all, render_steps
+from tools.hand_check import Rendered, render_all, render_steps, save_pngs
 from tools.hand_garments import CLASS_NAMES, HAND_GARMENTS, MODES, POLARITIES
+
+#: (overall, every class) floor of the 90 fresh drawings read right through ``nndesk predict``,
+#: measured once (stop 49): fashion-cnn 73 / 90 (81.1 %; Pullover and Coat 5 / 9 the worst),
+#: fashion-mlp 68 / 90 (75.6 %; Coat 4 / 9). A floor sits about three drawings under the
+#: overall figure (70 and 65 drawings) and one drawing under the worst class.
+FLOORS = {"fashion-cnn": (0.77, 4 / 9), "fashion-mlp": (0.72, 3 / 9)}
+#: Wrong answers given at 90 % or more (calibrated): none of 17 (CNN) and none of 22 (MLP).
+SURE_WRONG_CEILING = 2
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +94,43 @@ def test_fresh_check_writes_every_drawing_and_a_sheet_and_refuses_a_wrong_call(
     assert (tmp_path / "sheet.png").is_file()
     assert fresh_check.main([]) == 2
     assert capsys.readouterr().err.strip() == fresh_check.USAGE
+
+
+# -- the shipped models (regression guards; never a way to choose) -------------------------------
+def _predict(model, paths, capsys) -> list[dict]:
+    assert cli.main(["predict", str(model), *map(str, paths), "--json"]) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.strip().splitlines()]
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_shipped_garment_model_reads_fresh_drawings_through_nndesk_predict(
+    name, drawn, tmp_path, capsys
+):
+    answers = _predict(WEIGHTS_DIR / f"{name}.npz", save_pngs(drawn, tmp_path), capsys)
+    labels = np.array([a["label"] for a in answers])
+    truth = np.array([i.label for i in drawn])
+    right = labels == truth
+    per_class = {CLASS_NAMES[c]: float(right[truth == c].mean()) for c in range(10)}
+    overall, class_floor = FLOORS[name]
+    assert right.mean() >= overall, (name, f"{right.sum()}/{len(right)}", per_class)
+    weak = {c: v for c, v in per_class.items() if v < class_floor}
+    assert not weak, (name, weak)
+    for polarity in POLARITIES:  # neither the canvas' nor a paint program's drawings fall behind
+        mine = np.array([i.drawing.polarity == polarity for i in drawn])
+        assert right[mine].mean() >= overall - 0.08, (name, polarity, right[mine].mean())
+    top = np.array([max(a["probabilities"]) for a in answers])
+    sure_wrong = [
+        i.drawing.name for i, t, ok in zip(drawn, top, right, strict=True) if not ok and t >= 0.9
+    ]
+    assert len(sure_wrong) <= SURE_WRONG_CEILING, (name, sure_wrong)
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_the_canvas_reads_fresh_drawings_as_nndesk_predict_reads_their_files(
+    name, drawn, tmp_path, capsys
+):
+    canvas_drawn = [i for i in drawn if i.drawing.polarity == "white-on-black"]
+    clf = Classifier.from_file(WEIGHTS_DIR / f"{name}.npz")
+    on_canvas = [clf.classify_image(i.image).label for i in canvas_drawn]
+    answers = _predict(WEIGHTS_DIR / f"{name}.npz", save_pngs(canvas_drawn, tmp_path), capsys)
+    assert on_canvas == [a["label"] for a in answers]
