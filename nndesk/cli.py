@@ -9,7 +9,7 @@ neither ``--data-dir`` nor ``$NNDESK_DATA_DIR`` (``nndesk.cli_data``).
     nndesk train --preset fashion-mlp-lab   train, print the per-class report, save the model
     nndesk evaluate model.npz               the same report for a saved model (or mnist-cnn...)
     nndesk predict mnist-cnn a.png b.png    classify image files like drawings
-    nndesk presets                          the lab experiments, one line each
+    nndesk presets                          the lab experiments, one line each (--json too)
     nndesk export-script --preset fashion-mlp-lab -o fashion_mlp_lab.py
                                             the experiment as a standalone NumPy script
 
@@ -205,6 +205,10 @@ _HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 def _cmd_presets(args) -> int:
     from nndesk.presets import PRESETS_FOOTNOTE, PRESETS_HEADER, list_presets
 
+    if args.json:  # one object per line, as `models --json`
+        for preset in list_presets():
+            print(json.dumps(_strict_json(preset.to_dict()), allow_nan=False))
+        return 0
     print(PRESETS_HEADER)
     for preset in list_presets():
         print(preset.line())

@@ -150,7 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the test set (default: the dataset the model file names, if it is a known one)",
     )
     p.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the report as one JSON object (progress lines go to stderr)",
+    )
 
     p.add_argument(
         "--robustness",
@@ -189,11 +193,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="the images to fit on (default: the dataset the model file names)",
     )
     p.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the fit (temperature, calibration error before and after, where measured) "
+        "and the model file written as one JSON object",
+    )
 
     p = sub.add_parser("predict", help="classify image files as if they were drawn")
     p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
-    p.add_argument("images", metavar="IMAGE", nargs="+")
+    p.add_argument(
+        "images",
+        metavar="IMAGE",
+        nargs="+",
+        help="image files (PNG, JPEG, BMP, GIF, TIFF or WebP), each read as if drawn on the "
+        "canvas: dark ink on light paper or light on dark",
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per image")
     p.add_argument(
         "--not-sure",
@@ -204,7 +219,13 @@ def build_parser() -> argparse.ArgumentParser:
         "under PERCENT (default 60, as the window; 0 never says it)",
     )
 
-    sub.add_parser("presets", help="list the lab presets")
+    p = sub.add_parser("presets", help="list the lab presets")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per preset: name, dataset, arch, description, accuracies and "
+        "every training setting",
+    )
 
     p = sub.add_parser(
         "export-script",

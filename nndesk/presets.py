@@ -41,6 +41,19 @@ class Preset:
         """A "-plus" variant: its lab figure is the one it is compared against, not its own."""
         return self.name.endswith("-plus")
 
+    def to_dict(self) -> dict:
+        """One object for ``nndesk presets --json``: ``settings`` is the whole TrainConfig
+        (``TrainConfig.from_dict`` reads it back); accuracies are fractions, or None."""
+        return {
+            "name": self.name,
+            "dataset": self.config.dataset,
+            "arch": self.config.arch,
+            "description": self.description,
+            "test_accuracy": self.measured_accuracy,
+            "lab_accuracy": self.lab_accuracy,
+            "settings": self.config.to_dict(),
+        }
+
     def line(self) -> str:
         """One line for ``nndesk presets``: the figure we measured, then the lab's."""
         ours = _percent(self.measured_accuracy)

@@ -682,3 +682,39 @@ def test_predict_with_the_image_first_says_the_model_comes_first(tiny_model_file
     err = capsys.readouterr().err
     assert err.count("nndesk: error:") == 1 and "Traceback" not in err
     assert "not an nndesk model file" in err and "the model comes first" in err
+
+
+def test_every_argument_of_every_command_says_what_it_is():
+    """walk49 D13: `predict --help` showed IMAGE bare, and `evaluate` / `calibrate` --json
+    had no text while `models` and `predict` explained theirs."""
+    import argparse
+
+    from nndesk.cli_args import build_parser
+
+    parser = build_parser()
+    (commands,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    bare = [
+        f"{name} {action.dest}"
+        for name, sub in commands.choices.items()
+        for action in sub._actions
+        if not isinstance(action, argparse._HelpAction) and not (action.help or "").strip()
+    ]
+    assert bare == []
+
+
+def test_presets_json_gives_one_object_per_preset_with_its_settings(capsys):
+    """walk49 D13: `models` had --json, the other listing (`presets`) had none."""
+    from nndesk.training import TrainConfig
+
+    assert cli.main(["presets", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.strip().splitlines()]
+    assert [row["name"] for row in rows] == list(PRESETS)
+    for row in rows:
+        preset = PRESETS[row["name"]]
+        assert row["dataset"] == preset.config.dataset
+        assert row["arch"] == preset.config.arch
+        assert row["description"] == preset.description
+        assert row["test_accuracy"] == preset.measured_accuracy
+        assert row["lab_accuracy"] == preset.lab_accuracy
+        # the settings are a TrainConfig's own, so they can be trained from as they are
+        assert TrainConfig.from_dict(row["settings"]) == preset.config
