@@ -187,7 +187,24 @@ def test_a_resumed_file_of_another_dataset_is_named_in_its_message(
     assert cli.main([*argv, "--out", str(tmp_path / "again.npz")]) == 2
     last = capsys.readouterr().err.strip().splitlines()[-1]  # after the tiny folder's warning
     assert last.startswith("nndesk: error:") and str(other) in last
-    assert "was trained on 'classes kind 0, kind 1, kind 2…', not 'mnist'" in last
+    assert "was trained on 'classes kind 0, kind 1, kind 2…', not MNIST (Digits)" in last
+
+
+def test_a_resumed_fashion_model_names_both_datasets_as_a_person_knows_them(
+    trained, tmp_path, tiny_idx_dir, capsys
+):
+    """walk49 D14: messages said the registry's keys ("was trained on 'fashion', not 'mnist'")
+    where the window says Fashion-MNIST and MNIST, in the modes Clothing and Digits."""
+    from nndesk.data.registry import FASHION
+    from nndesk.nn.serialization import load_model, save_model
+
+    loaded = load_model(trained[0])
+    info = dict(loaded.info, dataset="fashion", class_names=list(FASHION.class_names))
+    other = save_model(tmp_path / "fashion.npz", loaded.model, info, loaded.optimizer)
+    argv = ["train", "--resume", str(other), "--epochs", "1", "--data-dir", str(tiny_idx_dir)]
+    assert cli.main([*argv, "--dataset", "mnist", "--out", str(tmp_path / "again.npz")]) == 2
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.endswith("was trained on Fashion-MNIST (Clothing), not MNIST (Digits)"), last
 
 
 def test_resume_never_reads_a_folder_named_inside_the_model_file(

@@ -193,7 +193,7 @@ def test_a_window_folder_of_the_other_dataset_is_passed_over_for_the_cache(
     # the tiny files are not MNIST's: the cache refuses them, which says the cache was read
     assert cli.main(["evaluate", "mnist-mlp", "--json"]) == 2
     line = _one_error_line(capsys.readouterr().err)
-    assert str(cache) in line and "this is fashion's" not in line
+    assert str(cache) in line and "this is the Fashion-MNIST" not in line
 
 
 def _damage(settings_file, kind: str) -> None:
@@ -272,9 +272,12 @@ def test_nndesk_data_dir_holding_the_other_dataset_is_named_in_the_advice(
     _offline(monkeypatch)
     assert cli.main(["evaluate", "mnist-mlp"]) == 2
     line = _one_error_line(capsys.readouterr().err)
-    assert "this is fashion's" in line and "NNDESK_DATA_DIR" in line
+    # the datasets as a person knows them, never the keys "fashion's …, not mnist's" (walk49)
+    said = "this is the Fashion-MNIST (Clothing) t10k-images-idx3-ubyte, not the MNIST (Digits) one"
+    assert said in line and "NNDESK_DATA_DIR: point it at the MNIST files" in line
     assert "--data-dir at" not in line
     monkeypatch.delenv("NNDESK_DATA_DIR")
     assert cli.main(["evaluate", "mnist-mlp", "--data-dir", str(tiny_dir)]) == 2
     line = _one_error_line(capsys.readouterr().err)
-    assert "point --data-dir at the mnist files" in line and "NNDESK_DATA_DIR" not in line
+    assert said in line and "NNDESK_DATA_DIR" not in line
+    assert line.endswith("point --data-dir at the MNIST files")

@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
+from nndesk.data.registry import dataset_words
 from nndesk.errors import DataError, NndeskError, window_message
 from nndesk.evaluation import EvaluationResult, evaluate, summarise_dataset
 from nndesk.fileio import stamp
@@ -296,14 +297,15 @@ class EvaluationController(QObject):
         def job(progress):
             if clf.dataset is None:  # never a folder the model file names: files can lie
                 raise DataError(
-                    "this model's file names no known dataset (mnist or fashion), so there is "
-                    "no test set here to evaluate it on"
+                    "this model's file names no known dataset (MNIST or Fashion-MNIST), so "
+                    "there is no test set here to evaluate it on"
                 )
             dataset = provider(clf.dataset)
             if len(dataset.class_names) != len(clf.class_names):
                 raise DataError(
-                    f"the model has {len(clf.class_names)} classes but {clf.dataset} has "
-                    f"{len(dataset.class_names)}: open a model trained on this dataset"
+                    f"the model has {len(clf.class_names)} classes but "
+                    f"{dataset_words(clf.dataset)} has {len(dataset.class_names)}: open a model "
+                    "trained on this dataset"
                 )
             # a private copy of the model: layers cache activations (and conv layers reuse
             # buffers) during forward, and the window may predict with the same model meanwhile

@@ -52,6 +52,7 @@ class DatasetSpec:
     folder_names: tuple[str, ...] = ()
     short_title: str = ""  # how menus and messages name it: "MNIST", "Fashion-MNIST"
     plain_title: str = ""
+    mode_title: str = ""  # the window's mode that draws and trains on it: "Digits", "Clothing"
     download_bytes: int = 0
 
     def file(self, role: str) -> DataFile:
@@ -93,6 +94,7 @@ MNIST = DatasetSpec(
     folder_names=("mnist", "MNIST"),
     short_title="MNIST",
     plain_title=QT_TRANSLATE_NOOP("Datasets", "MNIST handwritten digits"),
+    mode_title="Digits",
     download_bytes=11_594_722,
 )
 
@@ -128,6 +130,7 @@ FASHION = DatasetSpec(
     folder_names=("fashion-mnist", "fashion", "fashion_mnist", "Fashion-MNIST"),
     short_title="Fashion-MNIST",
     plain_title=QT_TRANSLATE_NOOP("Datasets", "Fashion-MNIST"),
+    mode_title="Clothing",
     download_bytes=30_878_645,
 )
 
@@ -140,6 +143,20 @@ def dataset_for_kind(kind: str) -> str | None:
 
 
 _ALIASES = {"digits": "mnist", "fashion-mnist": "fashion", "fashion_mnist": "fashion"}
+
+
+def spec_words(spec: DatasetSpec) -> str:
+    """How a message names ``spec`` to a person: "Fashion-MNIST (Clothing)", its title and the
+    window's mode for it, never the registry's key ("fashion") (walk49 D14)."""
+    title = spec.short_title or spec.name
+    return f"{title} ({spec.mode_title})" if spec.mode_title else title
+
+
+def dataset_words(name: object) -> str:
+    """``spec_words`` of the registered dataset ``name`` names; anything else (an image
+    folder's path, a class list) quoted as given."""
+    key = known_dataset(name)
+    return spec_words(DATASETS[key]) if key is not None else repr(name)
 
 
 def get_spec(name: str | DatasetSpec) -> DatasetSpec:

@@ -29,7 +29,7 @@ from nndesk.data.idx import (
     read_idx_labels,
     small_content_sha256,
 )
-from nndesk.data.registry import DATASETS, ROLES, DatasetSpec, get_spec
+from nndesk.data.registry import DATASETS, ROLES, DatasetSpec, get_spec, spec_words
 from nndesk.errors import DataError, DataWarning, MissingDataError
 from nndesk.i18n import N_, Message
 
@@ -140,10 +140,12 @@ def _cache_damaged(path: Path, expected: str, got: str) -> DataError:
 def _holds_other_error(spec: DatasetSpec, f, path: Path, other: str) -> DataError:
     """The error of a folder holding ``other``'s file ``path`` where ``spec``'s ``f`` was
     wanted: the CLI's line, the window's own (``window_template``) and ``other_dataset``."""
-    found = f"{path}: this is {other}'s {f.name}, not {spec.name}'s"
-    err = DataError(f"{found}; point --data-dir at the {spec.name} files")
+    # named as a person knows them ("Fashion-MNIST (Clothing)"), not by registry key (walk49)
+    theirs, wanted = DATASETS[other], spec.short_title or spec.name
+    found = f"{path}: this is the {spec_words(theirs)} {f.name}, not the {spec_words(spec)} one"
+    err = DataError(f"{found}; point --data-dir at the {wanted} files")
     err.found = found  # a command re-words the advice when the folder came from elsewhere
-    err.wanted = spec.name
+    err.wanted = wanted
     err.window_template = _HOLDS_OTHER.get(other)  # a window user never typed --data-dir
     err.values = {"folder": str(path.parent)}
     err.other_dataset = other  # the window offers to switch to it
@@ -215,7 +217,7 @@ def _build(spec: DatasetSpec, arrays: dict, paths: dict[str, Path]) -> Dataset:
                 N_("{file}: label {label} but {dataset} has only {n} classes"),
                 file=paths[f"{split}_labels"].name,
                 label=str(labels.max()),
-                dataset=spec.name,
+                dataset=spec.short_title or spec.name,
                 n=str(len(spec.class_names)),
             )
     return Dataset(
@@ -277,7 +279,7 @@ def _load_cache(
         missing = [f for f in spec.files if cached_path(f, folder) is None]
         if missing and not allow_download:
             raise MissingDataError(
-                f"{missing[0].gz_name} of {spec.name} is not in the cache ({folder}) and "
+                f"{missing[0].gz_name} of {spec_words(spec)} is not in the cache ({folder}) and "
                 "downloads are off",
                 f"{_how_to_get(spec)}, then pass --data-dir FOLDER",
             )

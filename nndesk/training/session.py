@@ -343,11 +343,16 @@ def prepare(
 
         dataset = load_dataset(config.dataset, data_dir=data_dir, progress=progress, mirror=mirror)
     if loaded is not None and list(loaded.info.get("class_names", [])) != list(dataset.class_names):
-        trained_on = loaded.info.get("dataset")
-        if trained_on == dataset.name:  # the same name, other classes: say so, not "x, not x"
-            trained_on = f"classes {', '.join(map(str, loaded.info.get('class_names', [])[:3]))}…"
+        from nndesk.data.registry import dataset_words
+
+        # "Fashion-MNIST (Clothing)" as a person knows it, not the key "fashion" (walk49 D14)
+        trained_on = dataset_words(loaded.info.get("dataset"))
+        if loaded.info.get("dataset") == dataset.name:  # other classes: say so, not "x, not x"
+            names = ", ".join(map(str, loaded.info.get("class_names", [])[:3]))
+            trained_on = repr(f"classes {names}…")
         raise ModelFileError(
-            f"{loaded.source or 'the model'}: was trained on {trained_on!r}, not {dataset.name!r}"
+            f"{loaded.source or 'the model'}: was trained on {trained_on}, "
+            f"not {dataset_words(dataset.name)}"
         )
 
     labels = np.asarray(dataset.train_labels, dtype=np.int64)

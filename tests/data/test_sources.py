@@ -1,6 +1,7 @@
 """Where data comes from: a user folder (strict about missing files), the env var, the cache."""
 
 import gzip
+import re
 import warnings
 from dataclasses import replace
 
@@ -83,7 +84,7 @@ def test_user_folder_with_mismatched_counts_is_rejected(tiny_idx_dir):
 
 def test_labels_beyond_the_class_list_are_rejected(tiny_idx_dir):
     write_idx(tiny_idx_dir / "t10k-labels-idx1-ubyte.gz", np.full(50, 10, np.uint8))
-    with pytest.raises(DataError, match="label 10 but mnist has only 10 classes"):
+    with pytest.raises(DataError, match="label 10 but MNIST has only 10 classes"):
         load_dataset("mnist", data_dir=tiny_idx_dir)
 
 
@@ -106,11 +107,11 @@ def test_unknown_names_and_missing_paths_are_data_errors(tmp_path):
 
 
 def _spec_of(folder, name):
-    """A registry entry whose checksums are those of the files in ``folder``."""
-    files = tuple(
-        replace(f, sha256=sha256_decompressed(folder / f.gz_name)) for f in DATASETS["mnist"].files
-    )
-    return replace(DATASETS["mnist"], name=name, files=files, folder_names=())
+    """A registry entry (``name``'s own titles when it is registered, else MNIST's) whose
+    checksums are those of the files in ``folder``."""
+    base = DATASETS.get(name, DATASETS["mnist"])
+    files = tuple(replace(f, sha256=sha256_decompressed(folder / f.gz_name)) for f in base.files)
+    return replace(base, name=name, files=files, folder_names=())
 
 
 def test_files_matching_the_registry_load_without_a_warning(tiny_idx_dir):
@@ -121,9 +122,13 @@ def test_files_matching_the_registry_load_without_a_warning(tiny_idx_dir):
 
 
 def test_files_of_another_registered_dataset_are_refused(tiny_idx_dir, monkeypatch):
-    monkeypatch.setitem(DATASETS, "other", _spec_of(tiny_idx_dir, "other"))
-    with pytest.raises(DataError, match="this is other's train-images-idx3-ubyte, not mnist's"):
+    other = replace(_spec_of(tiny_idx_dir, "other"), short_title="Other-MNIST", mode_title="Odd")
+    monkeypatch.setitem(DATASETS, "other", other)
+    # named as a person knows them, never by registry key ("this is fashion's", walk49 D14)
+    said = "this is the Other-MNIST (Odd) train-images-idx3-ubyte, not the MNIST (Digits) one"
+    with pytest.raises(DataError, match=re.escape(said)) as refused:
         load_dataset("mnist", data_dir=tiny_idx_dir)
+    assert str(refused.value).endswith("; point --data-dir at the MNIST files")
 
 
 @pytest.mark.parametrize(("name", "title"), [("mnist", "MNIST"), ("fashion", "Fashion-MNIST")])
@@ -161,7 +166,10 @@ def test_the_other_datasets_folder_gets_window_advice_and_the_cli_keeps_its_line
     monkeypatch.setitem(DATASETS, "fashion", _spec_of(tiny_idx_dir, "fashion"))
     with pytest.raises(DataError) as caught:
         load_dataset("mnist", data_dir=tiny_idx_dir)
-    assert "point --data-dir at the mnist files" in user_message(caught.value)  # the CLI's
+    assert user_message(caught.value).endswith(  # the CLI's, in the words a person knows
+        "this is the Fashion-MNIST (Clothing) train-images-idx3-ubyte, not the MNIST (Digits) "
+        "one; point --data-dir at the MNIST files"
+    )
     said = window_message(caught.value)
     assert said == (
         f"{tiny_idx_dir} holds Fashion-MNIST, not MNIST: switch to Clothing, download MNIST "
