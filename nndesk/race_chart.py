@@ -14,6 +14,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from nndesk.curves import (
     RUN_COLORS,
@@ -58,7 +59,8 @@ def _has_points(ax) -> bool:
 class RaceChart:
     """The curves of the lanes ``names`` in a ``width`` x ``height`` pixel image; its key names
     the "validation" line style only when ``validation`` (the lanes keep a validation split:
-    without one it named a curve no lane draws)."""
+    without one it named a curve no lane draws). The epoch plots span the race's ``epochs``
+    from the start (0: as far as the curves go, at least 2)."""
 
     def __init__(
         self,
@@ -68,11 +70,13 @@ class RaceChart:
         dpi: float = 96.0,
         *,
         validation: bool = True,
+        epochs: int = 0,
     ) -> None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        self.key = (tuple(names), int(width), int(height), theme_key(), validation)
+        self.key = (tuple(names), int(width), int(height), theme_key(), validation, int(epochs))
+        self.epochs = int(epochs)
         self.figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi)
         self.canvas = FigureCanvasAgg(self.figure)
         px = dpi / 72  # pixels per point
@@ -92,6 +96,12 @@ class RaceChart:
         self.ax_loss = self.figure.add_subplot(grid[1, 0])
         self.ax_acc = self.figure.add_subplot(grid[1, 1])
         style_axes(self.ax_batch, self.ax_loss, self.ax_acc)
+        for ax in (self.ax_loss, self.ax_acc):
+            # one whole epoch is enough: with fewer than two in view the locator fell back to
+            # 0.6, 0.8, … for a one-epoch race
+            ax.xaxis.set_major_locator(
+                MaxNLocator(nbins=6, steps=(1, 2, 2.5, 5, 10), integer=True, min_n_ticks=1)
+            )
         self.lines: list[tuple] = []
         self._off_marks: list = []  # the arrows of diverged lanes' last losses
         for i, name in enumerate(names):
@@ -151,9 +161,11 @@ class RaceChart:
         if not _has_points(self.ax_loss):
             top = self.ax_batch.get_ylim()[1] if _has_points(self.ax_batch) else 1.0
             self.ax_loss.set_ylim(0.0, max(top, 1e-3))
+        # the race's epochs 1..N from its first batch: the axis read 1-2 until a third epoch
+        # ended, then grew; unknown, whole epochs even for a one-epoch race (as plot_overlay)
+        right = max(last_epoch, self.epochs) if self.epochs else max(last_epoch, 2)
         for ax in (self.ax_loss, self.ax_acc):
-            # whole epochs even for a one-epoch race (as plot_overlay)
-            ax.set_xlim(0.5, max(last_epoch, 2) + 0.5)
+            ax.set_xlim(0.5, right + 0.5)
         self._mark_off_chart(curves)
         fit_ylabels((self.ax_batch, self.ax_loss, self.ax_acc))  # clear of longer ticks
         self.canvas.draw()

@@ -138,3 +138,15 @@ def test_before_the_first_epoch_ends_the_epoch_plots_show_ranges_their_values_li
     assert low <= later[1].val_accuracy[0] <= high and high < 1.0
     low, high = chart.ax_loss.get_ylim()
     assert low > 0.0 and low <= later[1].train_loss[0] <= high
+
+
+@pytest.mark.parametrize(("epochs", "ticks"), [(5, [1, 2, 3, 4, 5]), (1, [1])])
+def test_the_epoch_plots_span_the_races_epochs_in_whole_numbers_from_the_first_batch(epochs, ticks):
+    """The per-epoch plots read 1-2 until the race's third epoch ended, then grew."""
+    chart = RaceChart(["SGD", "Adam"], 640, 420, epochs=epochs)
+    for done in (0, 1):  # before the first epoch ends, and after it
+        chart.render([_curves(150, done, 2.0), _curves(150, done, 1.0)], batches_per_epoch=100)
+        for ax in (chart.ax_loss, chart.ax_acc):
+            assert ax.get_xlim() == (0.5, epochs + 0.5)
+            shown = [t for t in ax.get_xticks() if 0.5 <= t <= epochs + 0.5]
+            assert shown == ticks, (done, shown)

@@ -14,6 +14,7 @@ end a table gives each lane's final figures, and each lane can be kept as a run 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
@@ -105,19 +106,19 @@ _chart = None
 
 
 def _render_kept_chart(
-    runs, width: int, height: int, per_epoch: int, validation: bool = True
+    runs, width: int, height: int, per_epoch: int, validation: bool = True, epochs: int = 0
 ) -> QImage:
-    """The race chart of ``runs`` ((name, Curves) pairs), moving the kept figure's lines when
-    the lanes, size, theme and validation split are the same (render-pool jobs only: one at a
-    time)."""
+    """The race chart of ``runs`` ((name, Curves) pairs) over the race's ``epochs``, moving the
+    kept figure's lines when the lanes, size, theme, validation split and epochs are the same
+    (render-pool jobs only: one at a time)."""
     global _chart
     from nndesk.race_chart import RaceChart, theme_key
 
     names = [name for name, _ in runs]
-    key = (tuple(names), width, height, theme_key(), validation)
+    key = (tuple(names), width, height, theme_key(), validation, epochs)
     try:
         if _chart is None or _chart.key != key:
-            _chart = RaceChart(names, width, height, validation=validation)
+            _chart = RaceChart(names, width, height, validation=validation, epochs=epochs)
         return _image(_chart.render([c for _, c in runs], per_epoch))
     except Exception:
         _chart = None  # a figure that failed once is built again next time
@@ -159,10 +160,20 @@ def lanes_text(lanes) -> str:
     parts = []
     for lane, config in zip(lanes, configs, strict=True):
         values = ", ".join(
-            value_text(n, config[n]) if n != "lr" else setting_text(n, config[n]) for n in differ
+            value_text(n, config[n]) if n != "lr" else setting_text(n, config[n])
+            for n in differ
+            if not _named_by(lane.name, value_text(n, config[n]))
         )
         parts.append(f"{lane.name} ({values})" if values else lane.name)
     return " · ".join(parts)
+
+
+def _named_by(name: str, value: str) -> bool:
+    """Whether a lane's ``name`` already says its ``value`` (the Optimisers race read "SGD
+    (SGD, …) · Momentum (SGD + momentum, …)", the rates' "lr 0.01 (learning rate 0.01)"): the
+    value is in the name, or the name is a whole word of the value."""
+    name, value = name.casefold(), value.casefold()
+    return value in name or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", value) is not None
 
 
 class _LaneScroll(QScrollArea):
@@ -691,11 +702,12 @@ class RaceView(QWidget):
         per_epoch = self.controller.batches_per_epoch
         # the lanes share the Train settings' split; as the Live page, by the setting
         validation = any(lane.config.val_fraction > 0 for lane in self.controller.lanes)
+        epochs = max(lane.config.epochs for lane in self.controller.lanes)  # shared by all
         run_off_gui(
             render_pool(),
             self._delivery,
             theme.colours(),  # a switch meanwhile makes it stale on arrival
-            lambda: _render_kept_chart(runs, w, h, per_epoch, validation),
+            lambda: _render_kept_chart(runs, w, h, per_epoch, validation, epochs),
         )
 
     # -- slots ---------------------------------------------------------------------------------

@@ -88,6 +88,45 @@ def test_a_race_without_a_validation_split_keys_no_validation_line(qtbot, page):
     assert labels == [lane.name for lane in page.race.lanes] + ["train"]
 
 
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_the_lanes_summary_names_each_optimiser_and_rate_once(qapp, code):
+    """The Optimisers race's summary read "SGD (SGD, learning rate 0.05) · Momentum (SGD +
+    momentum, …)": a value the lane's name says is not said again beside it."""
+    from types import SimpleNamespace
+
+    from nndesk.ui import language
+    from nndesk.ui.language import translate_marked
+    from nndesk.ui.race_view import lanes_text
+
+    def summary(title_has: str) -> str:
+        comparison = next(c for c in COMPARISONS if title_has in c.title)
+        return lanes_text(
+            [
+                SimpleNamespace(name=translate_marked("Race", name), config=config)
+                for name, config in comparison.configs("mnist")
+            ]
+        )
+
+    language.use_language(code)
+    try:
+        optimisers, rates, width = summary("Adam"), summary("Learning rate"), summary("Width")
+    finally:
+        language.use_language("en")
+    expected = {
+        "en": (
+            "SGD (learning rate 0.05) · Momentum (learning rate 0.01) · Adam (learning rate 0.001)",
+            "lr 0.01 · lr 0.001 · lr 0.0001",
+            "64 units (784-64-64-10) · 128 units (784-128-128-10)",  # the name does not say it
+        ),
+        "vi": (
+            "SGD (tốc độ học 0,05) · Quán tính (tốc độ học 0,01) · Adam (tốc độ học 0,001)",
+            "lr 0,01 · lr 0,001 · lr 0,0001",
+            "64\xa0nút (784-64-64-10) · 128\xa0nút (784-128-128-10)",
+        ),
+    }
+    assert (optimisers, rates, width) == expected[code]
+
+
 def test_a_lane_that_cannot_race_says_why_and_nothing_starts(qtbot, page):
     view = page.race_view
     view.rows[1].arch.setText("784-x-10")
