@@ -3,19 +3,28 @@ a one-click fix, or after a run the "see them in Mistakes" hint.
 
 From the page's first run on, the coach keeps its place above the tabs (``reserve``), saying
 "no problem seen" when it has no hint: a hint that came and went mid-run moved the tabs ~50 px
-under the pointer (walk47 D7). Its text takes at most ``LINES`` lines, a longer one cut with
-"…" and whole in its tooltip, so a longer hint does not move them either."""
+under the pointer (walk47 D7). The place is ``LINES`` lines tall; a longer hint scrolls in it,
+whole, so it moves nothing either (cut with "…", three of the seven hints lost their ends at
+1024 px in Vietnamese, readable only in a tooltip)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QStackedLayout, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedLayout,
+    QWidget,
+)
 
 from nndesk.coach import hints, mistakes_hint
 from nndesk.ui import theme
-from nndesk.ui.elided_label import LinesLabel
+from nndesk.ui.elided_label import LinesLabel, WrappedLabel
 from nndesk.ui.language import class_names_shown, translate, translate_marked
 
 
@@ -51,7 +60,7 @@ def coach_hints(
     return found + [replace(h, fix={}, fix_label="") for h in seen]
 
 
-#: Lines of a hint shown whole; a longer one ends in "…" (whole in its tooltip)
+#: Lines of a hint in sight at once; a longer one scrolls
 LINES = 3
 
 
@@ -65,20 +74,31 @@ class CoachRow(QHBoxLayout):
 
     def __init__(self) -> None:
         super().__init__()
-        self.label = LinesLabel(lines=LINES)
+        self.label = WrappedLabel(lines=LINES)
         theme.set_tone(self.label, "banner")
+        # the hint whole: LINES lines in sight, the rest a scroll away
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.label)
+        self.scroll.setWidgetResizable(True)  # the label wraps at the area's width
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.viewport().setAutoFillBackground(False)  # the page around the box
+        # as small as the label it holds: a scroll area asks for room for two scroll bars
+        # (68 px), and the window's least height grew by the difference
+        self.scroll.setMinimumSize(self.label.minimumSizeHint().width(), 1)
         self.quiet = LinesLabel(
             translate("TrainingPanel", "The coach sees no problem in this run's curves."),
             lines=LINES,
         )
         theme.set_tone(self.quiet, "note")
-        # the hint or the quiet line, in one place as tall as a hint of LINES lines
+        # the hint or the quiet line, in one place as tall as LINES lines in a box
         self.place = QWidget()
         self.place.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._stack = QStackedLayout(self.place)
         self._stack.setContentsMargins(0, 0, 0, 0)
-        self._stack.addWidget(self.label)
+        self._stack.addWidget(self.scroll)
         self._stack.addWidget(self.quiet)
+        self._kind = ""  # the hint shown: another kind is read from its start
         self.button = QPushButton()
         # never narrower than its text (its first frame at 1280 px cut "Lower the learning
         # rate to 0.17" at both ends)
@@ -100,16 +120,16 @@ class CoachRow(QHBoxLayout):
         or going no longer moves what is under it."""
         self._reserved = True
         self.place.show()
-        self.place.setFixedHeight(
-            max(self.label.sizeHint().height(), self.quiet.sizeHint().height())
-        )
+        self.label.ensurePolished()  # its style sheet's padding and border: its margins
+        self.place.setFixedHeight(max(self.label.lines_height(), self.quiet.lines_height()))
 
     def _say(self, hint_shown: bool) -> None:
         """Show the hint (``label``; its place is kept from then on) or, in a reserved place,
         the quiet line."""
         if hint_shown:
             self.reserve()
-        self._stack.setCurrentWidget(self.label if hint_shown else self.quiet)
+        self._stack.setCurrentWidget(self.scroll if hint_shown else self.quiet)
+        self.scroll.setVisible(hint_shown)
         self.label.setVisible(hint_shown)
         self.quiet.setVisible(not hint_shown)
 
@@ -118,11 +138,15 @@ class CoachRow(QHBoxLayout):
         self._say(bool(found))
         if not found:
             self.button.hide()
+            self._kind = ""
             self._fix = {}
             self._class = None
             return
         hint = found[0]
         self.label.setText(hint.message(lambda text: translate_marked("Coach", text)))
+        if hint.kind != self._kind:  # the same hint with new numbers keeps its scroll
+            self._kind = hint.kind
+            self.scroll.verticalScrollBar().setValue(0)
         self._fix = dict(hint.fix)
         self._class = hint.show_class
         if hint.show_class is not None:

@@ -129,10 +129,13 @@ class LinesLabel(QLabel):
     def is_cut(self) -> bool:
         return self.displayed_text() != self._full
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def lines_height(self) -> int:
+        """The height of ``lines`` lines in this label's box."""
         margins = self.contentsMargins()
-        height = self._lines * self._height("Ag", 1 << 20) + margins.top() + margins.bottom()
-        return QSize(super().sizeHint().width(), height)
+        return self._lines * self._height("Ag", 1 << 20) + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(super().sizeHint().width(), self.lines_height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(self.fontMetrics().horizontalAdvance("…") * 4, self.sizeHint().height())
@@ -160,3 +163,36 @@ class LinesLabel(QLabel):
             self.displayed_text(),
             self.foregroundRole(),
         )
+
+
+class WrappedLabel(LinesLabel):
+    """A ``LinesLabel`` that is never cut: as tall as its whole text wrapped to its width, at
+    least ``lines`` lines, for a scroll area to hold (the coach's longer hints). Its height is
+    the same measure the lines of a ``LinesLabel`` beside it take (a wrapped ``QLabel`` in a
+    style-sheet box asked half a line more, and scrolled a three-line hint)."""
+
+    def __init__(self, text: str = "", lines: int = 2, parent=None) -> None:
+        super().__init__(text, lines, parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def displayed_text(self) -> str:
+        return self._full
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        margins = self.contentsMargins()
+        inner = max(width - margins.left() - margins.right(), 1)
+        text = self._height(self._full, inner) + margins.top() + margins.bottom()
+        return max(self.lines_height(), text)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        width = self.width() if self.width() > 0 else super().sizeHint().width()
+        return QSize(super().sizeHint().width(), self.heightForWidth(width))
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.updateGeometry()  # another height for the scroll area
