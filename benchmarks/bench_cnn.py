@@ -9,6 +9,11 @@ threading) on all 60,000 training images through ``nndesk.training.train`` and p
 
 - ``sgemm_peak_gflops=``: a 2048 x 2048 float32 matmul on every core, best of five, measured in the
   same process before and after the epoch (the higher one is the machine's rate);
+- ``split_over=``: where a split batch's parts after the first run (``--split``; default the
+  product's choice): helper processes (``nndesk.training.process_split``;
+  ``helper_startup_seconds=`` is their start, alone, and ``helper_batches=`` how many of the
+  epoch's batches they took: they start in the background while the first batches train on
+  threads) or threads of this process;
 - ``epoch_seconds=``: first batch to last batch report (gather, forward, backward, Adam) of an
   epoch with no timer inside it;
 - ``epoch_flop_fraction=``: the epoch's training FLOPs counted from the architecture (forward,
@@ -22,8 +27,9 @@ threading) on all 60,000 training images through ``nndesk.training.train`` and p
   conv forward / backward matmuls, im2col, col2im, Winograd's tile transforms, the rest of
   the conv layers, pooling, activations, dense, loss, Adam, the batch split's own work, batch
   gather, each part as its total over the epoch and as its median per batch x batches. When
-  each batch is split by samples over threads (``batch_parts=`` > 1,
-  ``nndesk.nn.split_batch``), every thread's time is counted: the parts add up to
+  each batch is split by samples (``batch_parts=`` > 1, ``nndesk.nn.split_batch``), the
+  instrumented epoch splits it over threads (a helper process's passes cannot be timed from
+  here), and every thread's time is counted: the parts add up to
   ``batch_parts`` x the epoch, the batch split's line holds the caller's wait for the other
   parts, the rest line the caller's untimed time and the idle line the other threads' time
   outside their parts (while the caller works alone, and their waits to start).
@@ -316,7 +322,7 @@ def run_epoch(session, parts: Parts | None = None):
     from nndesk.training import BatchReport, train
 
     batch_seconds: list[float] = []
-    wall0, process0 = time.perf_counter(), time.process_time()
+    wall0, process0 = time.perf_counter(), _process_and_children_cpu()
     t_batch = clock()
     last = None
     for report in train(session):
@@ -327,7 +333,40 @@ def run_epoch(session, parts: Parts | None = None):
                 parts.close_batch(t - t_batch)
             t_batch = t
             last = report
-    return batch_seconds, time.perf_counter() - wall0, time.process_time() - process0, last
+    wall = time.perf_counter() - wall0
+    return batch_seconds, wall, _process_and_children_cpu() - process0, last
+
+
+def _process_and_children_cpu() -> float:
+    """CPU seconds of this process and of its ended children (a run's helper processes end
+    with the run)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def helper_startup(session) -> float:
+    """Seconds from starting ``session``'s helper processes to their first reply."""
+    from nndesk.training.process_split import ProcessSplit
+
+    plan = session.thread_plan()
+    t = time.perf_counter()
+    with ProcessSplit(session.model, session.loss_fn, plan.parts, session.config.batch_size) as ps:
+        ps.wait_ready(60)
+        return time.perf_counter() - t
+
+
+def count_helper_batches(process_split) -> list[int]:
+    """``[batches]`` the helper processes take part in from now on (counted at each batch)."""
+    counted = [0]
+    inner = process_split.ProcessSplit.train_step
+
+    def train_step(self, *args, **kwargs):
+        result = inner(self, *args, **kwargs)
+        counted[0] += result is not None
+        return result
+
+    process_split.ProcessSplit.train_step = train_step
+    return counted
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -365,6 +404,14 @@ def main(argv: list[str] | None = None) -> None:
         "batches were split by samples over threads",
     )
     ap.add_argument(
+        "--split",
+        choices=("processes", "threads"),
+        default=None,
+        help="where a split batch's other parts run: helper processes or threads of this "
+        "process (the GIL between the parts); default: the product's choice "
+        "(runtime.PARTS_IN_PROCESSES)",
+    )
+    ap.add_argument(
         "--cpu-clock",
         action="store_true",
         help="one thread, timed in its CPU seconds: compares code on a busy machine",
@@ -386,7 +433,7 @@ def main(argv: list[str] | None = None) -> None:
     from nndesk.nn import split_batch
     from nndesk.nn.conv import Conv2D
     from nndesk.presets import get_preset
-    from nndesk.training import prepare
+    from nndesk.training import prepare, process_split, runtime
 
     for info in threadpool_info():
         print(
@@ -399,6 +446,8 @@ def main(argv: list[str] | None = None) -> None:
         f"winograd={not (args.no_fuse or args.no_winograd)} "
         f"winograd_rounds={not args.no_winograd_rounds} split={not args.no_split}"
     )
+    if args.split is not None:
+        runtime.PARTS_IN_PROCESSES = args.split == "processes"
     if args.no_split:
         split_batch.splittable = lambda model: False  # the thread plan and the model both ask
     if args.no_fuse:  # on the class: the copies of a split batch's parts run it too
@@ -430,6 +479,12 @@ def main(argv: list[str] | None = None) -> None:
     plan = session.thread_plan()
     batch_parts = plan.parts if plan.parts > 1 and split_batch.splittable(session.model) else 1
     print(f"batch_parts={batch_parts} (threads each batch is split over by samples)")
+    if batch_parts > 1:
+        where = "processes" if plan.processes else "threads"
+        print(f"split_over={where} (where a split batch's parts after the first run)")
+        if plan.processes:
+            print(f"helper_startup_seconds={helper_startup(session):.2f} (spawned, ready)")
+    helpers = count_helper_batches(process_split)
     print(f"epoch_tflop={flops / 1e12:.3f} (forward + backward, counted from the architecture)")
 
     peak = sgemm_peak(threads=args.threads if args.cpu_clock else None)
@@ -442,6 +497,9 @@ def main(argv: list[str] | None = None) -> None:
     timed = None
     if not args.no_breakdown:
         # a second run from the same start on the same threads, every part timed
+        # the helper processes' passes cannot be timed from here: the breakdown is of the
+        # same epoch split over threads
+        runtime.PARTS_IN_PROCESSES = False
         timed = prepare(config.replace(threads=args.threads or plan.parts), dataset=dataset)
         timed.x_train, timed.y_train = timed.x_train[: args.limit], timed.y_train[: args.limit]
         parts = Parts(batch_parts)
@@ -460,7 +518,15 @@ def main(argv: list[str] | None = None) -> None:
     print(f"sgemm_peak_gflops_after={peak_after:.1f}")
     print(f"images={images} batches={nb}")
     print(f"epoch_seconds={epoch:.2f}")
-    print(f"epoch_wall_seconds={wall:.2f} epoch_process_cpu_seconds={process:.2f} (every thread)")
+    print(
+        f"epoch_wall_seconds={wall:.2f} epoch_process_cpu_seconds={process:.2f} (every thread, "
+        "and every helper process)"
+    )
+    if plan.processes:
+        print(
+            f"helper_batches={helpers[0]} of {len(batch_seconds)} (the rest on threads while the "
+            "helpers started)"
+        )
     print(f"epoch_gflops={flops / epoch / 1e9:.1f}")
     print(f"epoch_flop_fraction={flops / epoch / 1e9 / rate:.3f}")
     print(f"epoch_seconds_typical={typical:.2f} (median batch x batches)")
@@ -472,7 +538,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     print(
         f"instrumented_epoch_seconds={sum(timed_batches):.2f} (the same epoch again with every "
-        "part timed; the breakdown below is of that run)"
+        "part timed, its batches split over threads; the breakdown below is of that run)"
     )
     print(f"{'part':<32s} {'total s':>8s} {'median x batches':>17s} {'min x batches':>14s}")
     quiet = 0.0

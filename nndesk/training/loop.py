@@ -29,6 +29,7 @@ from nndesk.training import runtime
 if TYPE_CHECKING:
     from nndesk.data.augment import SketchStrengths
     from nndesk.training.internals import EpochWeights, InsideSample, Watcher
+    from nndesk.training.process_split import ProcessSplit
     from nndesk.training.session import Session
 
 #: Seconds slept per check while paused: short enough to feel instant, long enough to idle.
@@ -219,6 +220,28 @@ def _accepted(loss: float, reference: float | None) -> bool:
 def _train(
     session, should_stop, should_pause, steer, watch, strengths=None
 ) -> Generator[Report, None, None]:
+    helpers = _parts_in_processes(session)
+    try:
+        yield from _epochs(session, should_stop, should_pause, steer, watch, strengths, helpers)
+    finally:
+        if helpers is not None:
+            helpers.close()  # the run ended, was stopped or failed: the helpers leave with it
+
+
+def _parts_in_processes(session) -> ProcessSplit | None:
+    """Helper processes for the other parts of a split batch when the run's thread plan says
+    so (``runtime.plan``); they start in the background."""
+    if not session.thread_plan().processes:
+        return None
+    from nndesk.training.process_split import ProcessSplit
+
+    batch = session.config.batch_size or len(session.y_train)
+    return ProcessSplit(session.model, session.loss_fn, session.thread_plan().parts, batch)
+
+
+def _epochs(
+    session, should_stop, should_pause, steer, watch, strengths, helpers
+) -> Generator[Report, None, None]:
     cfg = session.config
     model, optimizer, loss_fn = session.model, session.optimizer, session.loss_fn
     x, y = session.x_train, session.y_train
@@ -306,18 +329,24 @@ def _train(
                     xb = _sketch(xb, sketch_rng, cfg, strengths)
 
             sampled = watch is not None and watch.wants(b + 1)
-            # a batch split over threads takes the optimizer's step in its parts' tails, each
-            # on a range of the parameters (split_batch); not one the watcher reads before it.
-            # A batch that is not split steps below: no step is built for it
             step = None
-            if not sampled and split_batch.parts_for(model, xb.shape[0]) > 1:
-                accept = functools.partial(_accepted, reference=reference)
-                step = optimizer.step_in_ranges(params, accept)
             # a diverging run overflows; the finite check below reports it, not a RuntimeWarning.
             # Forward, loss and backward (dL/dx of the inputs is unused) as one step: a batch
-            # split over threads then meets once (Sequential.train_step)
+            # split over threads or processes then meets once (Sequential.train_step)
             with np.errstate(over="ignore", invalid="ignore"):
-                logits, loss = model.train_step(xb, yb, loss_fn, step)  # (m, k) logits
+                # a split batch's other parts in the helper processes once they are up, with
+                # the thread split's numbers (process_split); None: on threads, as below.
+                # Not a batch the watcher samples: it reads every part's layers
+                done = None if helpers is None or sampled else helpers.train_step(xb, yb, loss_fn)
+                if done is None:
+                    # a batch split over threads takes the optimizer's step in its parts' tails,
+                    # each on a range of the parameters (split_batch); not one the watcher
+                    # reads before it. A batch that is not split steps below
+                    if not sampled and split_batch.parts_for(model, xb.shape[0]) > 1:
+                        accept = functools.partial(_accepted, reference=reference)
+                        step = optimizer.step_in_ranges(params, accept)
+                    done = model.train_step(xb, yb, loss_fn, step)
+                logits, loss = done  # (m, k) logits
                 loss = float(loss)
             if _diverged(loss, reference):
                 # the update is never applied, so the weights are the ones from before this batch

@@ -8,9 +8,11 @@ The rule, for one training run (``plan``):
   one thread for everything otherwise; a CNN whose batches cannot be split (batch norm) gets the
   BLAS default (every core) with its big NumPy passes (im2col, col2im, pooling) split over every
   core (``nndesk.nn.parallel``). With ``config.threads`` > 1 a splittable CNN's batch is split in
-  that many parts, each on one BLAS thread. An MLP gets one thread, unless one of its
-  per-batch products is wide (batch x widest weight matrix >= ``WIDE_PRODUCT`` multiply-adds)
-  and the machine has a core to spare: then every core.
+  that many parts, each on one BLAS thread: the first on the training thread, the others on
+  threads of this process, or (``PARTS_IN_PROCESSES``, off) in helper processes
+  (``process_split``: no GIL between the parts) once they have started. An MLP gets one
+  thread, unless one of its per-batch products is wide (batch x widest weight matrix >=
+  ``WIDE_PRODUCT`` multiply-adds) and the machine has a core to spare: then every core.
 * Beside the window (``beside_the_gui``), BLAS keeps at most cores - 1 threads: OpenBLAS's
   threads spin while they wait for work, and all of them spinning would leave the GUI thread no
   core. A split CNN's parts are not capped: each part runs its products on one BLAS thread of its
@@ -47,14 +49,20 @@ from nndesk.training import heap
 WIDE_PRODUCT = 16_000_000
 #: Cores BLAS leaves to the GUI thread while training beside the window.
 GUI_CORES = 1
+#: A split CNN batch's other parts run in helper processes, not threads (``process_split``).
+#: Off: on the shared 2-core machine they were not faster (docs/performance.md, "A split
+#: batch's other half in a process").
+PARTS_IN_PROCESSES = False
 
 
 @dataclass(frozen=True)
 class ThreadPlan:
-    """Threads one training run uses: BLAS's (None: the BLAS default) and NumPy passes' parts."""
+    """Threads one training run uses: BLAS's (None: the BLAS default) and NumPy passes' parts;
+    ``processes``: a split batch's parts after the first run in helper processes."""
 
     blas: int | None
     parts: int
+    processes: bool = False
 
 
 def is_convolutional(model) -> bool:
@@ -69,13 +77,15 @@ def plan(model, batch_size: int, threads: int = 0) -> ThreadPlan:
         if not is_convolutional(model):
             return ThreadPlan(blas=threads, parts=1)
         split = threads > 1 and split_batch.splittable(model)
-        return ThreadPlan(blas=1 if split else threads, parts=threads)
+        return ThreadPlan(1 if split else threads, threads, split and PARTS_IN_PROCESSES)
     if is_convolutional(model):
         # split threads wait on each other at every step: on a busy machine they lose whole turns
         if idle_cores() < 0.5:
             return ThreadPlan(1, 1)
         # a batch split by samples over the cores runs each part's products on one BLAS thread
-        return ThreadPlan(1 if split_batch.splittable(model) else None, parallel.cores())
+        splittable, cores = split_batch.splittable(model), parallel.cores()
+        processes = splittable and cores > 1 and PARTS_IN_PROCESSES
+        return ThreadPlan(1 if splittable else None, cores, processes)
     widest = max((p.size for _, p, _ in model.parameters() if p.ndim == 2), default=0)
     wide = batch_size * widest >= WIDE_PRODUCT
     return ThreadPlan(blas=None if wide and idle_cores() >= 0.5 else 1, parts=1)

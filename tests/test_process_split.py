@@ -1,0 +1,278 @@
+"""A training batch split over processes gives the thread split's numbers, and its helper
+processes and shared memory never outlive the run, whatever happens to them."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import numpy as np
+import pytest
+
+from nndesk import cli
+from nndesk.nn import parallel
+from nndesk.nn.architecture import build_model
+from nndesk.nn.losses import SoftmaxCrossEntropy
+from nndesk.nn.optimizers import make_optimizer
+from nndesk.training import RunEnded, prepare, process_split, runtime, train
+from nndesk.training.process_split import ProcessSplit
+from tests.nn.gradcheck import numeric_grad
+from tests.test_training import FAST, tiny  # noqa: F401 - the module's dataset fixture
+
+# valid convs and a pool that drops a row, dropout: every path the fashion-cnn preset takes
+ARCH = "784-c4v-p-c8v-p-16-10"
+SPLIT = runtime.ThreadPlan(blas=1, parts=2)  # as a split run trains: one BLAS thread a part
+WAIT = 60.0  # seconds: a bound for a hang only; the helper's first reply ends the wait
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_segments(monkeypatch):
+    """Every shared memory segment a test's helpers made is gone when it ends."""
+    made: list[str] = []
+    real = process_split.SharedMemory
+
+    def recorded(*args, **kwargs):
+        segment = real(*args, **kwargs)
+        made.append(segment.name)
+        return segment
+
+    monkeypatch.setattr(process_split, "SharedMemory", recorded)
+    yield made
+    for name in made:
+        with pytest.raises(FileNotFoundError):
+            real(name).close()  # attaching to a removed segment fails
+
+
+@pytest.fixture
+def helpers(monkeypatch) -> list[ProcessSplit]:
+    """Split runs' parts in processes; every ``ProcessSplit`` a run makes, each waited for
+    until its helpers are up (a tiny run would otherwise end before they start, and train only
+    on threads)."""
+    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", True)
+    made: list[ProcessSplit] = []
+
+    class Waited(ProcessSplit):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(self)
+            assert self.wait_ready(WAIT), self.failure
+
+    monkeypatch.setattr(process_split, "ProcessSplit", Waited)
+    return made
+
+
+def _model(dropout: float = 0.25, dtype=np.float64):
+    return build_model(ARCH, dropout=dropout, rng=np.random.default_rng(0)).astype(dtype)
+
+
+def _batch(n: int, seed: int = 1):
+    rng = np.random.default_rng(seed)
+    return rng.standard_normal((n, 784)), rng.integers(0, 10, n)
+
+
+def _grads(model) -> dict[str, np.ndarray]:
+    return {key: grad.copy() for key, _, grad in model.parameters()}
+
+
+def test_a_batch_split_over_processes_gives_the_thread_splits_numbers_to_the_bit():
+    on_threads, in_processes, whole = _model(), _model(), _model()
+    x, y = _batch(40)
+    loss = SoftmaxCrossEntropy("softmax")
+    with runtime.applied(SPLIT):
+        logits, value = on_threads.train_step(x, y, loss)
+        with ProcessSplit(in_processes, loss, 2, 40) as split:
+            assert split.wait_ready(WAIT), split.failure
+            split_logits, split_value = split.train_step(x, y, loss)
+            assert split.batches == 1
+    np.testing.assert_array_equal(split_logits, logits)
+    assert split_value == value
+    expected = _grads(on_threads)
+    for key, grad in _grads(in_processes).items():
+        np.testing.assert_array_equal(grad, expected[key])
+    # and the whole batch's, to rounding: the thread split's own proof, through the processes
+    with parallel.use_threads(1):
+        whole_logits, whole_value = whole.train_step(x, y, loss)
+    np.testing.assert_array_equal(split_logits, whole_logits)
+    assert split_value == pytest.approx(whole_value, rel=1e-14)
+    for key, grad in _grads(whole).items():
+        np.testing.assert_allclose(_grads(in_processes)[key], grad, rtol=1e-12, atol=1e-14)
+
+
+def test_every_batch_gets_the_updated_parameters_and_the_steered_dropout_rate():
+    on_threads, in_processes = _model(), _model()
+    loss = SoftmaxCrossEntropy("softmax")
+    optimizers = [make_optimizer("adam", lr=1e-2) for _ in range(2)]
+    with runtime.applied(SPLIT), ProcessSplit(in_processes, loss, 2, 32) as split:
+        assert split.wait_ready(WAIT), split.failure
+        for seed, rate in ((1, 0.25), (2, 0.25), (3, 0.6), (4, 0.0)):
+            x, y = _batch(32, seed)
+            for model, optimizer in zip((on_threads, in_processes), optimizers, strict=True):
+                for layer in model.layers:
+                    if hasattr(layer, "rate"):
+                        layer.rate = rate
+                if model is on_threads:
+                    model.train_step(x, y, loss)
+                else:
+                    assert split.train_step(x, y, loss) is not None
+                optimizer.step(model.parameters())
+        assert split.batches == 4
+    for (key, param, _), (_, theirs, _) in zip(
+        in_processes.parameters(), on_threads.parameters(), strict=True
+    ):
+        np.testing.assert_array_equal(param, theirs, err_msg=key)
+
+
+def test_the_gradients_over_processes_match_finite_differences():
+    model, reference = _model(dropout=0.0), _model(dropout=0.0)
+    x, y = _batch(16)
+    loss = SoftmaxCrossEntropy("softmax")
+    with runtime.applied(SPLIT), ProcessSplit(model, loss, 2, 16) as split:
+        assert split.wait_ready(WAIT), split.failure
+        assert split.train_step(x, y, loss) is not None
+    rng = np.random.default_rng(2)
+    for (_, _, grad), (_, param, _) in zip(model.parameters(), reference.parameters(), strict=True):
+        # a few entries of every parameter (each entry costs two whole-batch losses)
+        for index in map(tuple, rng.integers(0, param.shape, size=(3, param.ndim))):
+            view = param[tuple(slice(i, i + 1) for i in index)]  # numeric_grad moves it
+
+            def batch_loss(_, view=view) -> float:
+                return loss(reference.forward(x, training=True), y)
+
+            numeric = numeric_grad(batch_loss, view)
+            np.testing.assert_allclose(grad[index], numeric.item(), rtol=1e-5, atol=1e-7)
+
+
+def test_a_helper_that_dies_leaves_its_batch_and_the_rest_to_the_thread_split():
+    on_threads, in_processes = _model(), _model()
+    loss = SoftmaxCrossEntropy("softmax")
+    with runtime.applied(SPLIT), ProcessSplit(in_processes, loss, 2, 32) as split:
+        assert split.wait_ready(WAIT), split.failure
+        x, y = _batch(32)
+        assert split.train_step(x, y, loss) is not None
+        helper = split.helpers[0]
+        os.kill(helper.process.pid, signal.SIGKILL)
+        helper.process.join(WAIT)
+        x, y = _batch(32, seed=2)
+        assert split.train_step(x, y, loss) is None  # the caller trains it on threads
+        assert "batch helper" in split.failure and split.helpers == []
+        assert split.train_step(x, y, loss) is None  # and every later batch
+        # the lost batch's dropout masks are drawn again as they were: the thread split's run
+        in_processes.train_step(x, y, loss)
+        on_threads.train_step(*_batch(32), loss)
+        on_threads.train_step(x, y, loss)
+    for key, grad in _grads(on_threads).items():
+        np.testing.assert_array_equal(_grads(in_processes)[key], grad, err_msg=key)
+
+
+def _run(tiny, **stop):  # noqa: F811 - the fixture
+    session = prepare(FAST.replace(arch=ARCH, threads=2, epochs=2, dropout=0.25), dataset=tiny)
+    reports = list(train(session, **stop))
+    return session, reports
+
+
+def test_a_run_trains_over_processes_as_it_would_on_threads(tiny, helpers, monkeypatch):  # noqa: F811
+    session, reports = _run(tiny)
+    assert reports[-1].reason == "completed"
+    assert len(helpers) == 1 and helpers[0].batches > 0 and helpers[0].helpers == []
+    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", False)
+    on_threads, _ = _run(tiny)
+    for (key, param, _), (_, theirs, _) in zip(
+        session.model.parameters(), on_threads.model.parameters(), strict=True
+    ):
+        np.testing.assert_array_equal(param, theirs, err_msg=key)
+
+
+def test_stop_ends_the_run_and_its_helper_process(tiny, helpers):  # noqa: F811
+    batches: list[int] = []
+
+    def should_stop() -> bool:
+        batches.append(len(batches))
+        return len(batches) > 3
+
+    _, reports = _run(tiny, should_stop=should_stop)
+    assert isinstance(reports[-1], RunEnded) and reports[-1].reason == "stopped"
+    (split,) = helpers
+    assert split.batches == 3 and split.helpers == []  # closed: its process joined, segment gone
+
+
+def test_a_helper_killed_mid_run_leaves_the_run_to_finish_on_threads(tiny, helpers, monkeypatch):  # noqa: F811
+    pids: list[int] = []
+
+    def should_stop() -> bool:
+        if len(pids) == 0 and helpers and helpers[0].batches == 2:
+            pids.append(helpers[0].helpers[0].process.pid)
+            os.kill(pids[0], signal.SIGKILL)
+        return False
+
+    session, reports = _run(tiny, should_stop=should_stop)
+    assert reports[-1].reason == "completed" and pids
+    assert helpers[0].batches == 2 and "batch helper" in helpers[0].failure
+    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", False)
+    on_threads, _ = _run(tiny)
+    for (key, param, _), (_, theirs, _) in zip(
+        session.model.parameters(), on_threads.model.parameters(), strict=True
+    ):
+        np.testing.assert_array_equal(param, theirs, err_msg=key)
+
+
+def test_a_helper_that_cannot_start_leaves_training_to_the_thread_split(tiny, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", True)
+
+    def no_shared_memory(*args, **kwargs):
+        raise OSError("no /dev/shm here")
+
+    monkeypatch.setattr(process_split, "SharedMemory", no_shared_memory)
+    made: list[ProcessSplit] = []
+    real = process_split.ProcessSplit
+
+    class Recorded(real):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(process_split, "ProcessSplit", Recorded)
+    _, reports = _run(tiny)
+    assert reports[-1].reason == "completed"
+    assert "no /dev/shm here" in made[0].failure and made[0].batches == 0
+
+
+def test_nndesk_train_splits_a_cnns_batches_over_processes(tiny_dir, tmp_path, helpers, capsys):
+    argv = ["train", "--dataset", "mnist", "--arch", ARCH, "--batch-size", "16", "--epochs", "1"]
+    argv += ["--threads", "2", "--data-dir", str(tiny_dir), "--out", str(tmp_path / "m.npz")]
+    assert cli.main([*argv, "--json"]) == 0, capsys.readouterr().err
+    assert len(helpers) == 1 and helpers[0].batches > 0 and helpers[0].helpers == []
+
+
+def test_the_thread_plan_puts_a_split_cnns_parts_in_processes_only_when_told(tiny, monkeypatch):  # noqa: F811
+    cnn = FAST.replace(arch=ARCH, threads=2)
+    assert not prepare(cnn, dataset=tiny).thread_plan().processes
+    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", True)
+    assert prepare(cnn, dataset=tiny).thread_plan() == runtime.ThreadPlan(1, 2, processes=True)
+    assert not prepare(cnn.replace(threads=1), dataset=tiny).thread_plan().processes
+    assert not prepare(FAST.replace(threads=2), dataset=tiny).thread_plan().processes  # an MLP
+
+
+def test_the_windows_training_worker_splits_a_cnns_batches_over_processes(
+    qtbot,
+    tiny,  # noqa: F811
+    helpers,
+    tmp_path,
+):
+    from nndesk.controllers.training import TrainingController
+    from nndesk.runs import RunStore
+
+    controller = TrainingController(lambda name: tiny, RunStore(tmp_path / "runs"))
+    ended: list = []
+    controller.run_ended.connect(ended.append)
+    config = FAST.replace(arch=ARCH, threads=2, epochs=1, dropout=0.25)
+    try:
+        with qtbot.waitSignal(
+            controller.running_changed,
+            timeout=int(WAIT * 1000),
+            check_params_cb=lambda running: not running,
+        ):
+            controller.start(config)
+    finally:
+        controller.shutdown()
+    assert ended[0].reason == "completed"
+    assert len(helpers) == 1 and helpers[0].batches > 0 and helpers[0].helpers == []
