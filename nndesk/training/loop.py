@@ -199,7 +199,7 @@ def train(
     """
     yield from runtime.stepped(
         session.thread_plan(),
-        _train(session, should_stop, should_pause, steer, watch, sketch_strengths),
+        _with_helpers(session, should_stop, should_pause, steer, watch, sketch_strengths),
     )
 
 
@@ -217,12 +217,13 @@ def _accepted(loss: float, reference: float | None) -> bool:
     return not _diverged(loss, reference)
 
 
-def _train(
+def _with_helpers(
     session, should_stop, should_pause, steer, watch, strengths=None
 ) -> Generator[Report, None, None]:
+    """``_train``, with the run's helper processes (``_parts_in_processes``) for its life."""
     helpers = _parts_in_processes(session)
     try:
-        yield from _epochs(session, should_stop, should_pause, steer, watch, strengths, helpers)
+        yield from _train(session, should_stop, should_pause, steer, watch, strengths, helpers)
     finally:
         if helpers is not None:
             helpers.close()  # the run ended, was stopped or failed: the helpers leave with it
@@ -239,7 +240,7 @@ def _parts_in_processes(session) -> ProcessSplit | None:
     return ProcessSplit(session.model, session.loss_fn, session.thread_plan().parts, batch)
 
 
-def _epochs(
+def _train(
     session, should_stop, should_pause, steer, watch, strengths, helpers
 ) -> Generator[Report, None, None]:
     cfg = session.config

@@ -79,8 +79,10 @@ class _Layout:
             offset += -(-nbytes // _ALIGN) * _ALIGN
         return cls(tuple(fields), max(offset, 1))
 
-    def views(self, buf: memoryview) -> dict[str, np.ndarray]:
+    def views(self, buf: memoryview | None) -> dict[str, np.ndarray]:
         """The segment's arrays, as NumPy views of ``buf`` (the segment's memory)."""
+        if buf is None:
+            raise ValueError("the shared memory segment is closed")
         return {
             name: np.ndarray(shape, dtype, buffer=buf, offset=offset)
             for name, offset, shape, dtype in self.fields
@@ -128,7 +130,7 @@ class _Helper:
             ("state", (len(state),), "uint8"),
         ]
         self.layout = _Layout.of(arrays)
-        self.segment = SharedMemory(create=True, size=self.layout.size)
+        self.segment: SharedMemory | None = SharedMemory(create=True, size=self.layout.size)
         self.process = None
         self.started = False
         self.conn: Connection | None = None
@@ -166,12 +168,16 @@ class _Helper:
         return self.ready
 
     def send(self, rows: int, batch: int, rates: tuple[float, ...]) -> None:
+        if self.conn is None:
+            raise HelperLost("the batch helper is closed")
         try:
             self.conn.send((rows, batch, rates))
         except (OSError, ValueError) as err:
             raise HelperLost(f"the batch helper is gone ({err})") from None
 
     def _reply(self):
+        if self.conn is None:
+            raise HelperLost("the batch helper is closed")
         try:
             kind, value = self.conn.recv()
         except (EOFError, OSError) as err:
