@@ -10,6 +10,11 @@ watches the application's events through ``app_events``:
   nearest enclosing scroll area, which scrolls. Once clicked (focused by the mouse), the wheel
   changes it as usual; a field reached with Tab does not take the wheel (typing Epochs, Tab,
   then scrolling on turned Schedule into "step decay" under the pointer);
+- a combo box never takes it: a click opens its list, and the list is where it is chosen. The
+  Preset box, chosen from its list, kept the wheel after the list closed, and the page scrolled
+  back under the pointer made it another preset and refilled every field (walk49);
+- once the page scrolls, the field clicked into gives the wheel up until it is clicked again:
+  a scroll that starts as the page's stays the page's when a field comes under the pointer;
 - a chart (a matplotlib canvas) has no use for the wheel but would swallow it, so a wheel over a
   chart scrolls the page around it too.
 
@@ -86,16 +91,30 @@ def _on_mouse_press(obj: QObject, event: QEvent) -> bool:
 
 
 def takes_the_wheel(widget: QWidget) -> bool:
-    """Whether a guarded ``widget`` takes the wheel: it has focus, given by a click."""
+    """Whether a guarded ``widget`` takes the wheel: it has focus, given by a click, and is not
+    a combo box chosen from a list."""
+    if isinstance(widget, QComboBox) and not widget.isEditable():
+        return False
     return widget.hasFocus() and bool(widget.property(CLICKED))
 
 
+def _give_up_the_wheel() -> None:
+    """The field clicked into no longer takes the wheel: the page scrolled under the pointer."""
+    focused = QApplication.focusWidget()
+    owner = _guarded_owner(focused) if focused is not None else None
+    if owner is not None and owner.property(CLICKED):
+        owner.setProperty(CLICKED, False)
+
+
 def _on_wheel(obj: QObject, event: QEvent) -> bool:
+    if not isinstance(obj, QWidget):
+        return False  # the window, before Qt finds the widget under the pointer
     owner = _guarded_owner(obj)
+    if owner is not None and takes_the_wheel(owner):
+        return False  # clicked into: the wheel is the field's
+    _give_up_the_wheel()  # anything else under the pointer: this wheel scrolls the page
     if owner is None and isinstance(obj, FigureCanvasQTAgg):
         owner = obj
-    elif owner is not None and takes_the_wheel(owner):
-        owner = None
     if owner is None:
         return False
     area = _enclosing_scroll_area(owner)

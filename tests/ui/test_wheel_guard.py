@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox
 
 from nndesk.ui import wheel_guard
@@ -24,6 +25,44 @@ def wheel(widget, notches: int = -1) -> None:
         False,
     )
     QApplication.sendEvent(widget, event)
+
+
+def real_wheel(window, widget, notches: int = -1) -> None:
+    """``notches`` of a real mouse wheel at the widget's centre, delivered as Qt delivers a
+    wheel from the window system: to the widget under the pointer, then up its parents until
+    one takes it (spontaneous, unlike ``wheel``)."""
+    centre = widget.mapTo(window, widget.rect().center())
+    at(window, centre, notches)
+
+
+def at(window, point: QPoint, notches: int = -1) -> None:
+    """One wheel event per notch at ``point`` (window coordinates), as the window system sends."""
+    for _ in range(abs(notches)):
+        step = 120 if notches > 0 else -120
+        QTest.wheelEvent(window.windowHandle(), QPointF(point), QPoint(0, step))
+        QApplication.processEvents()
+
+
+def choose_from_list(qtbot, combo: QComboBox, data: str) -> None:
+    """Click ``combo`` open, point at the item holding ``data`` in its list and take it.
+
+    Taken with Return: Qt ignores a release in the list for a double-click interval after it
+    opens, and a test waits on conditions, not on the clock."""
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    index = view.model().index(combo.findData(data), 0)
+    view.scrollTo(index)
+    QTest.mouseMove(view.viewport(), view.visualRect(index).center())
+    qtbot.waitUntil(lambda: view.currentIndex() == index)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible() and combo.currentData() == data)
+    qtbot.waitUntil(combo.hasFocus)  # focus comes back to the box from its list
+
+
+def active(qtbot, window) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
 
 
 def train_settings(desk):
@@ -104,9 +143,85 @@ def test_a_field_reached_with_tab_scrolls_the_form_and_keeps_its_choice(
 
     assert combo.currentIndex() == before_index
     assert scroll.verticalScrollBar().value() > before_scroll
-    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)  # clicked into: the wheel is its now
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)  # a click opens its list ...
     combo.hidePopup()
-    assert wheel_guard.takes_the_wheel(combo)
+    assert not wheel_guard.takes_the_wheel(combo)  # ... and the list, not the wheel, sets it
+
+
+def test_a_preset_chosen_from_its_list_never_changes_under_the_wheel(qtbot, window_factory):
+    # walk49 D1: mnist-gd chosen from the Preset list, the page scrolled down with the wheel
+    # and back up: the notch that brought the box under the pointer made it
+    # fashion-prelu-l2-plus and refilled every field
+    desk = window_factory()
+    window = desk.window
+    scroll = train_settings(desk)
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
+    active(qtbot, window)
+    preset = desk.train_page.form.preset
+    choose_from_list(qtbot, preset, "mnist-gd")
+    bar = scroll.verticalScrollBar()
+    on_preset = preset.mapTo(window, preset.rect().center())
+
+    at(window, on_preset, -1)  # the pointer still on the box: the page scrolls
+    assert preset.currentData() == "mnist-gd"
+    assert bar.value() > 0
+    at(window, on_preset + QPoint(0, 150), -2)  # further down, lower in the form
+    for _ in range(4):  # and back up where the box comes back under the pointer
+        at(window, on_preset, 1)
+        assert preset.currentData() == "mnist-gd"
+    assert bar.value() == 0
+    assert preset.hasFocus()  # the box still has the keyboard; only the wheel passed it by
+
+
+def test_a_spin_box_clicked_into_gives_up_the_wheel_once_the_page_scrolls(qtbot, window_factory):
+    # Epochs typed, the page scrolled from elsewhere and back: Epochs came under the pointer
+    # and the next notch changed it
+    desk = window_factory()
+    window = desk.window
+    scroll = train_settings(desk)
+    bar = scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    active(qtbot, window)
+    epochs = desk.train_page.form._editors["epochs"].widget
+    bar.setValue(bar.maximum())  # Epochs in view, near the page's foot
+    epochs.setValue(3)
+    qtbot.mouseClick(epochs.lineEdit(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(epochs.hasFocus)
+    real_wheel(window, epochs, 1)  # clicked into: the wheel is its
+    assert epochs.value() == 4
+    elsewhere = epochs.mapTo(window, epochs.rect().center()) + QPoint(0, 60)
+
+    at(window, elsewhere, 1)  # the pointer moved off it: the page scrolls up ...
+    assert bar.value() < bar.maximum()
+    real_wheel(window, epochs, -1)  # ... and back down when the box comes by
+    assert epochs.value() == 4
+    assert bar.value() == bar.maximum()
+
+
+def test_the_wheel_over_a_race_lane_box_chosen_from_its_list_scrolls_the_race_page(
+    qtbot, window_factory
+):
+    # the lanes sit in a strip that scrolls only sideways, inside the page that scrolls down
+    desk = window_factory()
+    window = desk.window
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    window.resize(1024, 560)
+    page.tabs.setCurrentWidget(page.race_page)
+    bar = page.race_page.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    active(qtbot, window)
+    box = next(
+        w for w in page.race_view.lane_scroll.widget().findChildren(QComboBox) if w.isVisible()
+    )
+    page.race_page.ensureWidgetVisible(box)
+    choose_from_list(qtbot, box, box.itemData(0))
+    choice, scrolled_to = box.currentIndex(), bar.value()
+
+    real_wheel(window, box, -1 if scrolled_to < bar.maximum() else 1)
+
+    assert box.currentIndex() == choice
+    assert bar.value() != scrolled_to
 
 
 def test_fields_do_not_take_focus_from_the_wheel(window_factory):
