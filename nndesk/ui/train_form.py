@@ -568,9 +568,14 @@ class TrainForm(QWidget):
             dataset=self.dataset_name(), arch=self.arch.text().strip(), **values
         ).validate()
 
-    def set_config(self, config: TrainConfig) -> None:
+    def set_config(self, config: TrainConfig, preset: str | None = None) -> None:
         """Show ``config`` in the fields (a preset, or a loaded model's settings); a value a
-        field cannot show raises ``ConfigError`` naming it, and every field keeps its own."""
+        field cannot show raises ``ConfigError`` naming it, and every field keeps its own.
+
+        The preset box then names the preset whose settings ``config`` is, or "custom":
+        ``preset`` (a name, or "" for custom) keeps the box's word when it is true of
+        ``config`` (a custom form equal to a preset, rebuilt in another language, stays custom).
+        """
         for name, editor in self._editors.items():
             problem = editor.unshowable(getattr(config, name))
             if problem:
@@ -592,7 +597,22 @@ class TrainForm(QWidget):
             self._on_field_edited()
         finally:
             self._applying_preset = was
+        self._name_preset(config, preset)
         self.config_changed.emit()
+
+    def _name_preset(self, config: TrainConfig, wanted: str | None) -> None:
+        """The box names the preset whose settings the fields now hold: it named the one chosen
+        before over a loaded model's or a rebuilt window's settings (walk49: a CNN shown
+        as "fashion-mlp-lab", which Train would have trained under that name)."""
+        from nndesk.presets import get_preset, list_presets
+
+        names = [p.name for p in list_presets() if p.config == config]
+        name = wanted if wanted in ("", *names) else next(iter(names), "")
+        self.preset.blockSignals(True)  # the fields hold it already
+        self.preset.setCurrentIndex(max(0, self.preset.findData(name)))
+        self.preset.blockSignals(False)
+        self.preset_note.setText(preset_note_text(get_preset(name)) if name else "")
+        self.preset_note.setVisible(bool(name))
 
     def follow_mode(self, mode: str) -> None:
         """Pick the window mode's dataset ("digits": MNIST, "garments": Fashion-MNIST), unless
@@ -850,10 +870,7 @@ class TrainForm(QWidget):
             return
         from nndesk.presets import get_preset
 
-        preset = get_preset(name)
-        self.set_config(preset.config)
-        self.preset_note.setText(preset_note_text(preset))
-        self.preset_note.show()
+        self.set_config(get_preset(name).config, preset=name)
 
     @Slot()
     def _on_folder_button_clicked(self) -> None:

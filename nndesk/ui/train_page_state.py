@@ -47,6 +47,8 @@ class TrainPageState:
     continue_needs: str | None = None
     #: the dataset a start found a file of damaged (its banner said again in the new words)
     damaged: str | None = None
+    #: the preset the box named ("" custom): the rebuilt box names the same (walk49 D3)
+    preset: str | None = None
 
 
 class PageStateMixin:
@@ -89,13 +91,14 @@ class PageStateMixin:
             continuable_dataset=self.run_state.continuable_dataset,
             continue_needs=self.data_check.continue_needs,
             damaged=self.data_check.damaged,
+            preset=self.form.preset.currentData(),
         )
 
     def restore_page_state(self, state: TrainPageState) -> None:
         """Take over ``state`` from the page of the window this one replaces (no run is
         training then: the language switch waits for it)."""
         if state.config is not None:
-            self.form.set_config(state.config)
+            self.form.set_config(state.config, preset=state.preset)
         self.curves = state.curves
         self.run_state.continuable = state.continuable
         self.run_state.continuable_dataset = state.continuable_dataset

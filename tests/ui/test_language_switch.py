@@ -671,3 +671,30 @@ def test_every_pages_choices_stay_across_a_language_switch(
     assert new_train.race_view.base().epochs == 3
     rows = new_train.race_view.rows
     assert [(r.name.text(), r.arch.text(), r.optimizer.currentData()) for r in rows] == lanes
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["preset", "edited"])
+def test_the_preset_box_names_after_the_switch_what_it_named_before(
+    qtbot, english_after, window_factory, edited
+):
+    # walk49 D3: fashion-cnn-lab with Epochs 1 ("— custom —") came back as fashion-mlp-lab
+    # with the MLP's note over the CNN's fields: Train would train a CNN labelled MLP
+    desk = window_factory(mode="garments")
+    form = desk.train_page.form
+    form.apply_preset("fashion-cnn-lab")
+    if edited:
+        form.epochs.setValue(1)
+        assert form.preset.currentData() == ""
+    before = form.config()
+
+    new = _switch(qtbot, desk, "vi")
+
+    box, note = new.train_page.form.preset, new.train_page.form.preset_note
+    assert new.train_page.form.config() == before
+    if edited:
+        assert box.currentData() == ""
+        assert box.currentText() == language.translate("TrainForm", "— custom —") != "— custom —"
+        assert note.isHidden()
+    else:
+        assert box.currentData() == "fashion-cnn-lab"
+        assert not note.isHidden() and "784-c32" in note.text()

@@ -162,3 +162,22 @@ def test_a_tiny_number_shows_as_a_power_of_ten_and_reads_back(qapp, code):
         shown_then_read()
     finally:
         language.use_language("en")
+
+
+def test_settings_shown_in_the_form_are_named_by_the_preset_box_only_when_they_are_its(qtbot):
+    # a loaded model's settings (or a rebuilt window's) filled the fields and left the box
+    # naming the preset chosen before, over other settings
+    from nndesk.presets import get_preset
+
+    form = TrainForm()
+    qtbot.addWidget(form)
+    form.apply_preset("mnist-gd")
+    cnn = get_preset("fashion-cnn-lab").config
+
+    form.set_config(cnn.replace(epochs=1))
+    assert form.preset.currentData() == "" and form.preset_note.isHidden()
+    assert form.config() == cnn.replace(epochs=1)
+
+    form.set_config(cnn)
+    assert form.preset.currentData() == "fashion-cnn-lab"
+    assert "784-c32" in form.preset_note.text()
