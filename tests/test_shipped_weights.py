@@ -377,3 +377,28 @@ def test_a_widened_cnn_keeps_its_convolutions_and_running_statistics():
             )
     with pytest.raises(NndeskError, match="other than a dense"):
         widen(old, "784-c8-bn-p-c6-bn-p-24-10")
+
+
+def test_a_widened_prelu_network_keeps_each_old_units_slope():
+    """fashion-mlp is a PReLU MLP: widening it keeps the learned slope of every old unit (the new
+    units start at the initial slope), so the wider network still computes what it did."""
+    from nndesk.nn.activations import PReLU
+    from nndesk.nn.serialization import LoadedModel
+    from nndesk.training import TrainConfig
+    from tools.build_weights import widen
+
+    config = TrainConfig(arch="784-12-8-10", activation="prelu", seed=3)
+    model = config.build_model(np.random.default_rng(0))
+    rng = np.random.default_rng(2)
+    slopes = [layer for layer in model.layers if isinstance(layer, PReLU)]
+    for layer in slopes:  # slopes as a trained network has them, not the initial 0.25
+        layer.params["alpha"][...] = rng.uniform(-0.3, 0.6, size=layer.features)
+    old = LoadedModel(model, {"config": config.to_dict()}, None)
+    wide = widen(old, "784-20-13-10", seed=4)
+    x = rng.uniform(-1, 1, (40, 784)).astype(np.float32)
+    np.testing.assert_allclose(wide.model.forward(x), old.model.forward(x), rtol=1e-5, atol=1e-5)
+    grown = [layer for layer in wide.model.layers if isinstance(layer, PReLU)]
+    assert [layer.features for layer in grown] == [20, 13]
+    for a, b in zip(slopes, grown, strict=True):
+        np.testing.assert_array_equal(b.params["alpha"][: a.features], a.params["alpha"])
+        assert np.all(b.params["alpha"][a.features :] == np.float32(b.init))

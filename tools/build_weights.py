@@ -409,6 +409,7 @@ def widen(loaded, arch: str, seed: int = 0):
     its running statistics) must keep their shapes and are copied as they are.
     Returns a new ``LoadedModel`` (no optimizer state) whose ``info["config"]["arch"]`` is ``arch``.
     """
+    from nndesk.nn.activations import PReLU
     from nndesk.nn.layers import Dense
     from nndesk.nn.serialization import LoadedModel
 
@@ -426,6 +427,11 @@ def widen(loaded, arch: str, seed: int = 0):
         for kind in ("params", "buffers"):
             theirs, mine = getattr(a, kind, None) or {}, getattr(b, kind, None) or {}
             for name, value in theirs.items():
+                if name in mine and isinstance(a, PReLU) and mine[name].shape > value.shape:
+                    # a slope per unit of the widened layer before it: the old units keep
+                    # theirs, the new ones start at the initial slope
+                    mine[name][: len(value)] = value
+                    continue
                 if name not in mine or mine[name].shape != value.shape:
                     raise NndeskError(f"widen: {arch} changes a layer other than a dense one")
                 mine[name][...] = value
