@@ -278,6 +278,7 @@ def _render_model_pages(app, desk, save) -> None:
     if not _wait(app, lambda: evaluation.result() is not None or bool(failed), 240) or failed:
         print("skipped Evaluate, Mistakes, Dataset: the test set is not on this computer")
         return
+    _wait(app, desk.evaluate_page.confusion.current, 60)  # the matrix, drawn off the GUI thread
     _wait(app, lambda: False, 1.0)  # let the matrix and the table paint
     save(window, "evaluate")
     _render_trust(app, desk, save)

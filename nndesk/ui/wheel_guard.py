@@ -15,8 +15,9 @@ watches the application's events through ``app_events``:
   back under the pointer made it another preset and refilled every field (walk49);
 - once the page scrolls, the field clicked into gives the wheel up until it is clicked again:
   a scroll that starts as the page's stays the page's when a field comes under the pointer;
-- a chart (a matplotlib canvas) has no use for the wheel but would swallow it, so a wheel over a
-  chart scrolls the page around it too.
+- a chart (a matplotlib canvas, or a widget showing a chart's picture and marked with the
+  ``CHART`` property) has no use for the wheel but would swallow it, so a wheel over a chart
+  scrolls the page around it too.
 
 The hand-over is explicit rather than "ignore and let Qt propagate" because Qt propagates only
 spontaneous wheel events; explicit delivery behaves the same for a real wheel and a test's event.
@@ -47,6 +48,11 @@ KEEPS_CLICK = (
     Qt.FocusReason.ActiveWindowFocusReason,
     Qt.FocusReason.MenuBarFocusReason,
 )
+
+
+#: A widget property: the widget shows a chart's picture and, like a matplotlib canvas, has no
+#: use for the wheel (``confusion_view.MatrixCanvas``)
+CHART = "nndeskChart"
 
 
 def is_guarded(widget: QObject) -> bool:
@@ -113,7 +119,7 @@ def _on_wheel(obj: QObject, event: QEvent) -> bool:
     if owner is not None and takes_the_wheel(owner):
         return False  # clicked into: the wheel is the field's
     _give_up_the_wheel()  # anything else under the pointer: this wheel scrolls the page
-    if owner is None and isinstance(obj, FigureCanvasQTAgg):
+    if owner is None and (isinstance(obj, FigureCanvasQTAgg) or obj.property(CHART)):
         owner = obj
     if owner is None:
         return False

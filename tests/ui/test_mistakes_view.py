@@ -60,6 +60,7 @@ def test_confusion_click_opens_those_images_in_the_browser(qtbot, view):
     result = view.result()
     matrix.set_matrix(result.confusion, result.class_names)
     matrix.cell_clicked.connect(view.show_cell)
+    qtbot.waitUntil(matrix.current, timeout=60_000)  # drawn off the GUI thread
     qtbot.mouseClick(matrix.canvas, Qt.MouseButton.LeftButton, pos=matrix.cell_center(1, 2))
     assert sorted(shown_indices(view)) == [5, 9, 13]
     assert shown_indices(view) == [5, 13, 9]  # by confidence: 0.95, 0.80, 0.60

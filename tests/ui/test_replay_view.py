@@ -237,7 +237,8 @@ def test_the_replays_matrix_follows_the_dark_theme(qtbot, qapp, switched_while):
         theme.apply_theme(qapp, "dark")
         view.show()
         chart = view.confusion
-        qtbot.waitUntil(lambda: to_hex(chart.figure.patch.get_facecolor()) == theme.DARK.window)
+        qtbot.waitUntil(chart.current, timeout=60000)  # drawn off the GUI thread
+        assert to_hex(chart.figure.patch.get_facecolor()) == theme.DARK.window
         image = chart.ax.get_images()[0]
         corner = to_hex(image.cmap(image.norm(image.get_array()[0, 2])))  # an empty cell
         assert viz.luminance(corner) < 0.1  # dark, not white

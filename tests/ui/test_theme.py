@@ -89,9 +89,9 @@ def test_a_theme_switch_recolours_a_drawn_confusion_matrix(qtbot, qapp, restore_
     view.show()
     confusion = np.eye(3, dtype=np.int64) * 50 + 2
     view.set_matrix(confusion, ("a", "b", "c"))
-    view.canvas.draw()
 
     def corner_cell() -> str:  # an off-diagonal cell's colour, as the image maps it
+        qtbot.waitUntil(view.current, timeout=60000)  # drawn off the GUI thread
         image = view.ax.get_images()[0]
         return to_hex(image.cmap(image.norm(image.get_array()[0, 2])))
 
@@ -311,8 +311,12 @@ def test_a_theme_switch_redraws_the_charts_on_screen_now_and_the_others_when_sho
     window.theme_actions["dark"].trigger()
     shown = [c for c in charts if c.isVisible()]
     hidden = [c for c in charts if not c.isVisible()]
-    assert desk.evaluate_page.confusion.canvas in shown and hidden
+    assert hidden
     qtbot.waitUntil(lambda: all(draws[c] for c in shown))
+    # the matrix on screen is drawn again off the GUI thread, in the dark colours
+    matrix = desk.evaluate_page.confusion
+    qtbot.waitUntil(lambda: matrix.current() and matrix.canvas.picture.colours == theme.DARK)
+    assert to_hex(matrix.figure.patch.get_facecolor()) == theme.DARK.window
     for _ in range(5):
         QApplication.processEvents()
     assert not any(draws[c] for c in hidden)  # pages not on screen cost nothing now

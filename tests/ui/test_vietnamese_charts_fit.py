@@ -95,13 +95,14 @@ def test_the_confusion_matrix_keeps_4_digit_counts_in_their_cells_and_names_apar
     view.set_matrix(matrix, class_names_shown(DATASETS["fashion"].class_names))
 
     def fitted() -> bool:
-        renderer = view.canvas.get_renderer()
+        renderer = view.renderer()
         box = view.ax.get_window_extent(renderer)
         cell = min(box.width, box.height) / 10
         counts_inside = all(t.get_window_extent(renderer).width <= cell for t in view.ax.texts)
         return counts_inside and _names_apart(view, renderer) and view.labels_fit(renderer)
 
-    qtbot.waitUntil(fitted, timeout=WAIT_MS)
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)  # drawn off the GUI thread, fitted
+    assert fitted()
     assert min(t.get_fontsize() for t in view.ax.texts) >= 5
 
 
@@ -123,7 +124,8 @@ def test_the_confusion_matrix_fits_its_counts_again_when_the_window_narrows(qtbo
     with qtbot.waitExposed(view):  # a context manager: a bare call waits for nothing
         pass
     view.set_matrix(matrix, class_names_shown(DATASETS["fashion"].class_names))
-    qtbot.waitUntil(lambda: view.counts_fit() and view.labels_fit(), timeout=WAIT_MS)
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)  # drawn off the GUI thread, fitted
+    assert view.counts_fit() and view.labels_fit()
 
     def big_counts_points() -> float:
         return max(t.get_fontsize() for t in view.ax.texts if len(t.get_text()) >= 4)
@@ -131,16 +133,12 @@ def test_the_confusion_matrix_fits_its_counts_again_when_the_window_narrows(qtbo
     wide = big_counts_points()
     view.resize(380, 320)
 
-    def fitted_again() -> bool:
-        renderer = view.canvas.get_renderer()
-        return (
-            view.canvas.width() <= 380 and view.counts_fit(renderer) and view.labels_fit(renderer)
-        )
-
-    qtbot.waitUntil(fitted_again, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: view.canvas.width() <= 380 and view.current(), timeout=WAIT_MS)
+    assert view.counts_fit() and view.labels_fit()
     assert big_counts_points() < wide
     view.resize(700, 600)  # and they grow back when there is room again
-    qtbot.waitUntil(lambda: big_counts_points() == wide and view.counts_fit(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: view.canvas.width() > 380 and view.current(), timeout=WAIT_MS)
+    assert big_counts_points() == wide and view.counts_fit()
 
 
 def test_mistake_tile_captions_in_vietnamese_are_whole(vietnamese):
@@ -192,7 +190,7 @@ def _fashion_matrix_view(qtbot, size, diagonal):
 def _on_screen_fitted(view) -> bool:
     """Counts inside their cells, slanted names apart and everything inside the figure."""
 
-    renderer = view.canvas.get_renderer()
+    renderer = view.renderer()
     return view.counts_fit(renderer) and _names_apart(view, renderer) and view.labels_fit(renderer)
 
 
@@ -213,15 +211,13 @@ def test_every_draw_of_the_confusion_matrix_is_already_fitted(qtbot, vietnamese,
     """Under load the replay showed 10 pt names and counts over their cells' edges for 2-4 s:
     the matrix was fitted by further draws after the first one was on screen."""
     view, matrix, names = _fashion_matrix_view(qtbot, size, [5032, 5854, 4902, 5396, 4959] * 2)
-    painted = []  # at each draw, before its pixels: whether what it draws is fitted
-    draw = view.figure.draw
+    painted = []  # at each picture put on the canvas: whether what it shows is fitted
 
-    def check_and_draw(renderer):
+    def check_shown():
         if view.matrix() is not None:
             painted.append(_on_screen_fitted(view))
-        draw(renderer)
 
-    view.figure.draw = check_and_draw
+    view.drawn.connect(check_shown)
     view.set_matrix(matrix, names)
     qtbot.waitUntil(lambda: bool(painted), timeout=WAIT_MS)
     assert all(painted), painted
@@ -246,7 +242,8 @@ def test_matrix_counts_are_grouped_as_the_window_groups_digits(qtbot, code):
         for size in ((900, 800), (380, 320)):  # the Evaluate page at 1280; the replay
             view, matrix, names = _fashion_matrix_view(qtbot, size, [5032] * 10)
             view.set_matrix(matrix, names)
-            qtbot.waitUntil(lambda v=view: _on_screen_fitted(v), timeout=WAIT_MS)
+            qtbot.waitUntil(view.current, timeout=WAIT_MS)  # drawn off the GUI thread
+            assert _on_screen_fitted(view)
             shown[size] = view.ax.texts[0]
             assert view.ax.texts[1].get_text() == str(matrix[0, 1])  # under 1000: as it is
         assert shown[(900, 800)].get_text() == f"5{group}032"
@@ -283,17 +280,18 @@ def test_the_replay_at_1024_gives_its_counts_room_by_numbering_the_columns(qtbot
     matrix_view = view.confusion
 
     def fitted() -> bool:
-        renderer = matrix_view.canvas.get_renderer()
+        renderer = matrix_view.renderer()
         return matrix_view.counts_fit(renderer) and matrix_view.labels_fit(renderer)
 
-    qtbot.waitUntil(fitted, timeout=60000)
+    qtbot.waitUntil(matrix_view.current, timeout=60000)  # drawn off the GUI thread
+    assert fitted()
     assert matrix_view.compact()
     points = [t.get_fontsize() for t in matrix_view.ax.texts]
     assert min(points) >= READABLE_COUNT_POINTS, sorted(points)[:3]
     rows = [t.get_text() for t in matrix_view.ax.get_yticklabels()]
     assert rows[0] == "Áo thun/\náo phông" and rows[1] == "Quần dài"
     assert matrix_view.ax.get_xlabel() == "Lớp dự đoán (đánh số như các hàng)"
-    assert _names_apart(matrix_view, matrix_view.canvas.get_renderer())
+    assert _names_apart(matrix_view, matrix_view.renderer())
     # a cell says what it is on hover: its columns have no names here
     center = matrix_view.cell_center(0, 6)
     qtbot.mouseMove(matrix_view.canvas, center)
@@ -301,7 +299,10 @@ def test_the_replay_at_1024_gives_its_counts_room_by_numbering_the_columns(qtbot
     assert matrix_view.canvas.toolTip().startswith("đúng là Áo thun/áo phông, dự đoán Áo sơ mi: ")
     # with room (a 1280 px window's replay) the columns are named again
     view.resize(900, 620)
-    qtbot.waitUntil(lambda: not matrix_view.compact() and fitted(), timeout=60000)
+    qtbot.waitUntil(
+        lambda: matrix_view.canvas.width() > 500 and matrix_view.current(), timeout=60000
+    )
+    assert not matrix_view.compact() and fitted()
     assert matrix_view.ax.get_xticklabels()[0].get_text() == "Áo thun/áo phông"
 
 

@@ -1,0 +1,135 @@
+"""The confusion matrix is drawn off the GUI thread and still reads and clicks as before."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from PySide6.QtCore import QPoint, Qt
+
+from nndesk.data.registry import DATASETS
+from nndesk.i18n import grouped
+from nndesk.ui.confusion_view import ConfusionView
+from nndesk.ui.language import class_names_shown
+
+WAIT_MS = 60_000
+
+
+def a_matrix(k: int = 10) -> np.ndarray:
+    rng = np.random.default_rng(3)
+    matrix = rng.integers(0, 40, (k, k))
+    np.fill_diagonal(matrix, rng.integers(800, 990, k))
+    return matrix
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = ConfusionView()
+    qtbot.addWidget(widget)
+    widget.resize(620, 540)  # the Evaluate page's matrix at 1280x800
+    widget.show()
+    with qtbot.waitExposed(widget):  # a context manager: a bare call waits for nothing
+        pass
+    return widget
+
+
+def test_the_matrix_is_laid_out_and_drawn_off_the_gui_thread(qtbot, view, monkeypatch):
+    """Laid out and drawn on the GUI thread, each matrix blocked the window for 0.4-1.2 s
+    under load (a newcomer's walk)."""
+    threads = {"imshow": set(), "draw": set()}
+    imshow, draw = Axes.imshow, Figure.draw
+
+    def imshow_seen(self, *args, **kwargs):
+        threads["imshow"].add(threading.get_ident())
+        return imshow(self, *args, **kwargs)
+
+    def draw_seen(self, renderer):
+        if self.axes and self.axes[0].get_images():  # a matrix's figure, not the empty one
+            threads["draw"].add(threading.get_ident())
+        return draw(self, renderer)
+
+    monkeypatch.setattr(Axes, "imshow", imshow_seen)
+    monkeypatch.setattr(Figure, "draw", draw_seen)
+    view.set_matrix(a_matrix(), class_names_shown(DATASETS["fashion"].class_names))
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)
+
+    gui = threading.get_ident()
+    assert threads["imshow"] and gui not in threads["imshow"]
+    assert threads["draw"] and gui not in threads["draw"]
+
+
+def test_the_picture_shows_every_count_of_the_matrix_in_its_cell(qtbot, view):
+    matrix = a_matrix()
+    view.set_matrix(matrix, class_names_shown(DATASETS["fashion"].class_names))
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)
+
+    written = {}
+    for text in view.ax.texts:
+        col, row = (round(v) for v in text.get_position())
+        written[row, col] = text.get_text()
+    assert written == {(r, c): grouped(int(matrix[r, c])) for r in range(10) for c in range(10)}
+    assert view.counts_fit() and view.labels_fit() and not view.names_overlap()
+    image = view.canvas.picture.image
+    assert image.deviceIndependentSize().toSize() == view.canvas.size()
+    # pixels were drawn: the matrix's blues, not an empty canvas
+    centre = view.cell_center(0, 0)
+    assert image.pixelColor(centre).blue() > image.pixelColor(centre).red()
+
+
+def test_every_cell_is_clickable_and_named_on_hover(qtbot, view):
+    matrix = a_matrix(4)
+    view.set_matrix(matrix, ("zero", "one", "two", "three"))
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)
+    for row in range(4):
+        for col in range(4):
+            with qtbot.waitSignal(view.cell_clicked, timeout=WAIT_MS) as blocker:
+                qtbot.mouseClick(
+                    view.canvas, Qt.MouseButton.LeftButton, pos=view.cell_center(row, col)
+                )
+            assert blocker.args == [row, col]
+    qtbot.mouseMove(view.canvas, view.cell_center(2, 1))
+    qtbot.waitUntil(lambda: view.hint.text().startswith("true two, predicted one: "))
+    assert f": {matrix[2, 1]} images" in view.hint.text()
+
+
+def test_a_click_outside_the_cells_names_none(qtbot, view):
+    view.set_matrix(a_matrix(3), ("a", "b", "c"))
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)
+    seen = []
+    view.cell_clicked.connect(lambda *cell: seen.append(cell))
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+    qtbot.mouseClick(
+        view.canvas, Qt.MouseButton.LeftButton, pos=QPoint(2, view.canvas.height() - 2)
+    )
+    assert seen == []
+
+
+def test_a_clicked_cell_is_outlined_in_the_next_picture(qtbot, view):
+    view.set_matrix(a_matrix(3), ("a", "b", "c"))
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)
+    assert not view.ax.patches
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=view.cell_center(1, 2))
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)
+    (outline,) = view.ax.patches
+    assert outline.get_xy() == pytest.approx((1.5, 0.5))
+
+
+def test_the_newest_matrix_wins_when_several_come_at_once(qtbot, view):
+    """The replay's slider sends a matrix per epoch: only the last one asked is left shown."""
+    names = ("a", "b", "c")
+    for n in range(1, 6):
+        view.set_matrix(np.eye(3, dtype=np.int64) * n, names)
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)
+    assert view.ax.texts[0].get_text() == "5"
+    np.testing.assert_array_equal(view.picture.confusion, np.eye(3) * 5)
+
+
+def test_no_matrix_says_there_is_no_evaluation_yet(qtbot, view):
+    view.set_matrix(a_matrix(3), ("a", "b", "c"))
+    view.set_matrix(None)
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)
+    assert [t.get_text() for t in view.ax.texts] == ["No evaluation yet"]
+    assert view.cell_at(view.canvas.rect().center().toPointF()) is None
