@@ -185,15 +185,28 @@ def style_axes(ax_batch: Axes, ax_loss: Axes, ax_acc: Axes) -> None:
         ax.set_axisbelow(True)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        # whole epochs on the epoch plots; halves and quarters only on short batch curves
+        # whole epochs on the epoch plots; halves and quarters only on short batch curves. One
+        # whole epoch in view is enough: with fewer than two the locator fell back to 0.6,
+        # 0.8, … for a one-epoch run (min_n_ticks=1)
         steps = (1, 2, 2.5, 5, 10)
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=steps, integer=ax is not ax_batch))
+        epochs = ax is not ax_batch
+        ax.xaxis.set_major_locator(
+            MaxNLocator(nbins=6, steps=steps, integer=epochs, min_n_ticks=1 if epochs else 2)
+        )
     # as many decimals as the ticks need: a narrow range's 0.2-point steps were all "82%"
     ax_acc.yaxis.set_major_formatter(PercentTicks())
     localise_ticks(ax_batch, ax_loss, ax_acc)
     # steps of 1, 2 or 5 (times a power of ten): a 2.5 step would need a second decimal
     # "auto": as many ticks as the axis height holds (6 on a short chart overlapped)
     ax_acc.yaxis.set_major_locator(MaxNLocator(nbins="auto", steps=(1, 2, 5, 10)))
+
+
+def span_epochs(ax: Axes, first: int, last: int) -> bool:
+    """Fix a per-epoch plot's x axis (``style_axes``) to the epochs ``first``..``last``, half
+    an epoch either side: whole-number ticks over the run's (or race's) epochs from its first
+    batch, the single tick 1 for a one-epoch run (the Train page's read 1-2). True if the
+    limits changed. The Race's and the Train page's epoch plots both place their axes here."""
+    return _set_lim(ax, "x", (first - 0.5, max(last, first) + 0.5))
 
 
 def _xy(x: Sequence[float], y: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -584,12 +597,14 @@ class LiveCurves:
         ax_batch, ax_loss, ax_acc = self.axes
         if self._span is not None:
             first, last = self._span
+            epochs_last = last  # the run's own epochs, even a single one
         else:
             first = min(curves.epochs[0], 1) if curves.epochs else 1
             last = max(curves.epochs[-1] if curves.epochs else 1, math.ceil(curves.last_x), 1)
+            epochs_last = max(last, first + 1)  # epochs to come unknown: at least two
         moved = {ax_batch: _set_lim(ax_batch, "x", (first - 1, last))}
         for ax in (ax_loss, ax_acc):
-            moved[ax] = _set_lim(ax, "x", (first - 0.3, max(last, first + 1) + 0.3))
+            moved[ax] = span_epochs(ax, first, epochs_last)
         # batch losses: the 99th percentile, so one wild batch does not flatten the curve;
         # a diverged run's last loss is marked instead (off_chart)
         off = off_chart(curves.batch_loss) is not None
@@ -754,7 +769,7 @@ def plot_overlay(
     last = max((c.epochs[-1] for _, c in runs if c.epochs), default=1)
     for ax in (ax_loss, ax_acc):
         # whole epochs even for a one-epoch run (one integer in view gave 0.96, 0.98, ...)
-        ax.set_xlim(0.5, max(last, 2) + 0.5)
+        span_epochs(ax, 1, max(last, 2))
     # the runs by colour (a run without batch curves still needs its colour named)
     handles = [
         Line2D([], [], color=RUN_COLORS[i % len(RUN_COLORS)], lw=1.5, label=legend_label(text))

@@ -14,7 +14,6 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from matplotlib.ticker import MaxNLocator
 
 from nndesk.curves import (
     RUN_COLORS,
@@ -23,6 +22,7 @@ from nndesk.curves import (
     nearby_mean,
     off_chart,
     smoothing_window,
+    span_epochs,
     split_key,
     style_axes,
 )
@@ -96,12 +96,6 @@ class RaceChart:
         self.ax_loss = self.figure.add_subplot(grid[1, 0])
         self.ax_acc = self.figure.add_subplot(grid[1, 1])
         style_axes(self.ax_batch, self.ax_loss, self.ax_acc)
-        for ax in (self.ax_loss, self.ax_acc):
-            # one whole epoch is enough: with fewer than two in view the locator fell back to
-            # 0.6, 0.8, … for a one-epoch race
-            ax.xaxis.set_major_locator(
-                MaxNLocator(nbins=6, steps=(1, 2, 2.5, 5, 10), integer=True, min_n_ticks=1)
-            )
         self.lines: list[tuple] = []
         self._off_marks: list = []  # the arrows of diverged lanes' last losses
         for i, name in enumerate(names):
@@ -165,7 +159,7 @@ class RaceChart:
         # ended, then grew; unknown, whole epochs even for a one-epoch race (as plot_overlay)
         right = max(last_epoch, self.epochs) if self.epochs else max(last_epoch, 2)
         for ax in (self.ax_loss, self.ax_acc):
-            ax.set_xlim(0.5, right + 0.5)
+            span_epochs(ax, 1, right)  # as the Train page's (one function for both)
         self._mark_off_chart(curves)
         fit_ylabels((self.ax_batch, self.ax_loss, self.ax_acc))  # clear of longer ticks
         self.canvas.draw()

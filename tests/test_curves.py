@@ -637,3 +637,31 @@ def test_many_epochs_markers_do_not_hide_the_train_curve_under_validation(overla
             assert _pixels_of(fig, axes[1], TRAIN_COLOR) > width
     assert all(m in ("None", None, "") for m in seen[500])
     assert all(m not in ("None", None, "") for m in seen[20])  # a short run keeps its markers
+
+
+@pytest.mark.parametrize(("epochs", "ticks"), [(5, [1, 2, 3, 4, 5]), (1, [1])])
+def test_the_live_epoch_plots_span_the_runs_epochs_in_whole_numbers_from_the_first_batch(
+    epochs, ticks
+):
+    """The Train page's per-epoch plots read 1-2 for a one-epoch run; they span the run's
+    epochs as the Race's epoch plots do (``span_epochs``, one function for both)."""
+    fig, live = live_plot()
+    live.set_span(1, epochs)
+    curves = Curves()
+    for batch in range(1, 31):  # a third of the first epoch, then the whole of it
+        curves.add_batch(type("B", (), dict(epoch=1, batch=batch, batches=90, batch_loss=2.0))())
+    for done in (0, 1):
+        if done:
+            curves.epochs.append(1)
+            curves.train_loss.append(0.5)
+            curves.val_loss.append(0.6)
+            curves.train_accuracy.append(0.8)
+            curves.val_accuracy.append(0.7)
+            curves.test_loss.append(float("nan"))
+            curves.test_accuracy.append(float("nan"))
+        live.update(curves)
+        fig.canvas.draw()
+        for ax in live.axes[1:]:
+            assert ax.get_xlim() == (0.5, epochs + 0.5)
+            shown = [t for t in ax.get_xticks() if 0.5 <= t <= epochs + 0.5]
+            assert shown == ticks, (done, shown)
