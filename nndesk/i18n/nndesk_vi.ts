@@ -4522,6 +4522,10 @@ kiểm định</translation>
         <translation>huấn luyện song song mọi cấu hình, lần lượt mỗi cấu hình một batch, trên cùng các batch</translation>
     </message>
     <message>
+        <source>{comparison}, on the shared settings</source>
+        <translation>{comparison}, trên cài đặt dùng chung</translation>
+    </message>
+    <message>
         <source>{lanes}  —  {preset}&apos;s settings: {settings}…</source>
         <translation>{lanes}  —  cài đặt của {preset}: {settings}…</translation>
     </message>

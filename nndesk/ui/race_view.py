@@ -261,6 +261,18 @@ class LaneRow:
         return Lane(name, config)
 
 
+def comparison_title(comparison) -> str:
+    """A comparison's title as the Race tab lists it: what its lanes compare, on the settings
+    every lane shares, without the presets its title names in brackets. "Width: 64 vs 128
+    units (fashion-mlp-lab vs fashion-mlp-128)" promised fashion-mlp-128's own validation
+    split and 10 epochs; the lanes share the race's split, batches and Epochs field, and the
+    shared line under them names the preset they start from."""
+    title = translate_marked("Race", comparison.title)
+    # the brackets close the title in every language ("(các bài lab MNIST)")
+    head = re.sub(r"\s*\([^()]*\)\s*$", "", title)
+    return fill(translate("RaceView", "{comparison}, on the shared settings"), comparison=head)
+
+
 def _source_name(name: str) -> str:
     """The untranslated name of a comparison's lane shown as ``name`` in the window's language
     ("Quán tính" -> "Momentum"); a name typed by hand stays as it is."""
@@ -300,7 +312,7 @@ class RaceView(QWidget):
         self.comparison = QComboBox()
         self.comparison.addItem(translate("RaceView", "Choose a comparison…"), -1)
         for i, comparison in enumerate(COMPARISONS):
-            self.comparison.addItem(translate_marked("Race", comparison.title), i)
+            self.comparison.addItem(comparison_title(comparison), i)
         self.comparison.setToolTip(
             translate("RaceView", "fill the lanes with one of the labs' comparisons; edit freely")
         )

@@ -127,6 +127,44 @@ def test_the_lanes_summary_names_each_optimiser_and_rate_once(qapp, code):
     assert (optimisers, rates, width) == expected[code]
 
 
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_the_comparisons_titles_name_no_preset_whose_split_or_epochs_the_race_does_not_keep(
+    qtbot,
+    tiny_dataset,
+    tmp_path,
+    code,  # noqa: F811
+):
+    """ "Width: 64 vs 128 units (fashion-mlp-lab vs fashion-mlp-128)" promised fashion-mlp-128's
+    validation split and 10 epochs; every lane races the shared split, batches and Epochs."""
+    from nndesk.presets import PRESETS
+    from nndesk.ui import language
+    from nndesk.ui.race_view import RaceView
+
+    language.use_language(code)
+    try:
+        view = RaceView(RaceController(lambda name: tiny_dataset, RunStore(tmp_path / "runs")))
+        qtbot.addWidget(view)
+        titles = {
+            view.comparison.itemData(i): view.comparison.itemText(i)
+            for i in range(view.comparison.count())
+            if view.comparison.itemData(i) >= 0
+        }
+    finally:
+        language.use_language("en")
+    assert sorted(titles) == list(range(len(COMPARISONS)))
+    for title in titles.values():
+        assert not any(name in title for name in PRESETS), title
+        assert "lab" not in title and "(" not in title, title
+    width = next(i for i, c in enumerate(COMPARISONS) if c.title.startswith("Width"))
+    assert (
+        titles[width]
+        == {
+            "en": "Width: 64 vs 128 units, on the shared settings",
+            "vi": "Độ rộng: 64 hay 128\xa0nút, trên cài đặt dùng chung",
+        }[code]
+    )
+
+
 def test_a_lane_that_cannot_race_says_why_and_nothing_starts(qtbot, page):
     view = page.race_view
     view.rows[1].arch.setText("784-x-10")
