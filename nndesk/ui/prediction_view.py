@@ -437,6 +437,14 @@ class FitLabel(QLabel):
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt override
         super().setText(text)
+        # fitted to the room its layout gives the new text, not the old text's: beside its
+        # percentage "Not sure" was fitted to "7"'s 24 px, shrank to 8 pt, and was drawn cut as
+        # "Not" until the next layout pass (walk48 D5). Laying the row out now gives the label
+        # its new width at once (its resize fits it too).
+        self.updateGeometry()
+        row = self.parentWidget().layout() if self.parentWidget() is not None else None
+        if row is not None:
+            row.activate()
         self._fit()
 
     def base_font(self) -> QFont:

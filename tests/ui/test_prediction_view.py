@@ -211,6 +211,35 @@ def test_under_the_threshold_the_panel_says_not_sure_with_the_two_best_guesses(q
     assert panel.top_label.text() == "class 0"
 
 
+def test_not_sure_after_a_short_answer_is_fitted_to_its_own_room_at_once(qtbot):
+    """ "Not sure" after "7" was fitted to "7"'s width, shrunk to 8 pt and drawn cut as "Not"
+    until the next layout pass (walk48 D5): the new text fits as soon as it is set."""
+    from PySide6.QtGui import QFontMetrics
+
+    digits = tuple(str(i) for i in range(10))
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.set_class_names(digits)
+    panel.set_not_sure_threshold(60)
+    panel.resize(300, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    label = panel.top_label
+    panel.set_prediction(prediction([0.02] * 7 + [0.86, 0, 0], digits))
+    qtbot.waitUntil(lambda: label.width() < 60)  # laid out for "7"
+    for probs, text in (
+        ([0.05, 0.45, 0.35, 0.15, 0, 0, 0, 0, 0, 0], "Not sure"),
+        ([0.02] * 7 + [0.86, 0, 0], "7"),
+        ([0.05, 0.45, 0.35, 0.15, 0, 0, 0, 0, 0, 0], "Not sure"),
+    ):
+        panel.set_prediction(prediction(probs, digits))  # no layout pass in between
+        assert label.text() == text
+        whole = QFontMetrics(label.font()).horizontalAdvance(text)
+        assert whole <= label.contentsRect().width(), (text, whole, label.width())
+        # 300 px holds it in the answer's own big type: nothing had to shrink
+        assert label.font().pointSizeF() == label.base_font().pointSizeF()
+
+
 def test_the_bars_show_calibrated_probabilities_and_the_raw_ones_on_a_click(qtbot):
     panel = PredictionPanel()
     qtbot.addWidget(panel)
