@@ -130,9 +130,9 @@ def test_the_lanes_summary_names_each_optimiser_and_rate_once(qapp, code):
 @pytest.mark.parametrize("code", ["en", "vi"])
 def test_the_comparisons_titles_name_no_preset_whose_split_or_epochs_the_race_does_not_keep(
     qtbot,
-    tiny_dataset,
+    tiny_dataset,  # noqa: F811 - the fixture imported above
     tmp_path,
-    code,  # noqa: F811
+    code,
 ):
     """ "Width: 64 vs 128 units (fashion-mlp-lab vs fashion-mlp-128)" promised fashion-mlp-128's
     validation split and 10 epochs; every lane races the shared split, batches and Epochs."""
