@@ -134,6 +134,35 @@ def test_stop_request_ends_training_within_one_batch(tiny):
     assert seen[-1].reason == "stopped" and seen[-1].epochs_done == 0
 
 
+def test_a_stop_counts_the_epochs_finished_as_the_runs_table_does(tiny):
+    """walk49 D10: a full-batch run stopped between epochs said "in epoch 135" while the Runs
+    table and --json's epochs said 134; the stop now names the last epoch finished, then the
+    batches of the next one it trained, if any."""
+    full = FAST.replace(batch_size=0, epochs=5)  # one batch per epoch
+    seen: list = []
+    for report in train(prepare(full, dataset=tiny), should_stop=lambda: len(seen) >= 4):
+        seen.append(report)  # two (batch, epoch) pairs: epoch 2 ended, epoch 3 not begun
+    ended = seen[-1]
+    assert (ended.reason, ended.epochs_done, ended.batches_into_next) == ("stopped", 2, 0)
+    assert ended.message == "stopped by request after epoch 2"
+
+    seen = []
+    session = prepare(FAST.replace(epochs=3), dataset=tiny)  # 12 batches per epoch
+    for report in train(session, should_stop=lambda: len(seen) >= 12 + 1 + 5):
+        seen.append(report)
+    ended = seen[-1]
+    assert (ended.epochs_done, ended.batches_into_next) == (1, 5)
+    assert ended.message == "stopped by request after epoch 1 and 5 batches of epoch 2"
+    assert session.epochs_done == 1
+
+    seen = []
+    for report in train(prepare(FAST, dataset=tiny), should_stop=lambda: len(seen) >= 3):
+        seen.append(report)
+    assert seen[-1].message == "stopped by request after 3 batches of epoch 1"
+    gen = train(prepare(FAST, dataset=tiny), should_stop=lambda: True)
+    assert next(gen).message == "stopped by request before the first batch"
+
+
 def test_stop_during_a_pause_ends_the_run(tiny):
     session = prepare(FAST, dataset=tiny)
     gen = train(session, should_pause=lambda: True, should_stop=lambda: True)

@@ -1187,8 +1187,20 @@ và lúc đầu (đứt nét)</translation>
         <translation>step: nhân tốc độ học với số này ở mỗi bậc</translation>
     </message>
     <message>
-        <source>stopped by request in epoch {epoch}</source>
-        <translation>đã dừng theo yêu cầu ở epoch {epoch}</translation>
+        <source>stopped by request after epoch {done}</source>
+        <translation>đã dừng theo yêu cầu sau epoch {done}</translation>
+    </message>
+    <message>
+        <source>stopped by request after epoch {done} and {batches} batches of epoch {epoch}</source>
+        <translation>đã dừng theo yêu cầu sau epoch {done} và {batches}&#xa0;batch của epoch {epoch}</translation>
+    </message>
+    <message>
+        <source>stopped by request after {batches} batches of epoch 1</source>
+        <translation>đã dừng theo yêu cầu sau {batches}&#xa0;batch của epoch 1</translation>
+    </message>
+    <message>
+        <source>stopped by request before the first batch</source>
+        <translation>đã dừng theo yêu cầu trước batch đầu tiên</translation>
     </message>
     <message>
         <source>test</source>
@@ -5616,8 +5628,20 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>áp dụng thay đổi mà trợ lý gợi ý cho lần huấn luyện đang chạy</translation>
     </message>
     <message>
-        <source>at your request, in epoch {epoch}</source>
-        <translation>theo yêu cầu của bạn, ở epoch {epoch}</translation>
+        <source>at your request, after epoch {done}</source>
+        <translation>theo yêu cầu của bạn, sau epoch {done}</translation>
+    </message>
+    <message>
+        <source>at your request, after epoch {done} and {batches} batches of epoch {epoch}</source>
+        <translation>theo yêu cầu của bạn, sau epoch {done} và {batches}&#xa0;batch của epoch {epoch}</translation>
+    </message>
+    <message>
+        <source>at your request, after {batches} batches of epoch 1</source>
+        <translation>theo yêu cầu của bạn, sau {batches}&#xa0;batch của epoch 1</translation>
+    </message>
+    <message>
+        <source>at your request, before the first batch</source>
+        <translation>theo yêu cầu của bạn, trước batch đầu tiên</translation>
     </message>
     <message>
         <source>change the learning rate while training (from the next batch)</source>

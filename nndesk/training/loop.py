@@ -112,6 +112,9 @@ class RunEnded:
     reason: str
     message: str
     epochs_done: int
+    #: a stopped run's batches trained in the epoch it stopped in (0: it stopped between
+    #: epochs): "after epoch 134", as the Runs table counts, and how far into epoch 135
+    batches_into_next: int = 0
     #: a diverged run's last batch, which was not applied: where it was (in epochs, as
     #: ``Curves.batch_x``) and its loss, so the curves can show the loss leaving the chart
     batch_x: float = math.nan
@@ -119,6 +122,24 @@ class RunEnded:
 
 
 Report = BatchReport | EpochReport | RunEnded
+
+
+def stopped_message(done: int, batches: int) -> Message:
+    """Where a run stopped by request ended, counted as the Runs table and ``--json``'s
+    ``epochs`` count: the last epoch finished, then the batches of the next one (it said "in
+    epoch 135" of a run whose 134 epochs were all it trained, walk49 D10)."""
+    if batches and done:
+        return Message(
+            N_("stopped by request after epoch {done} and {batches} batches of epoch {epoch}"),
+            done=done,
+            batches=batches,
+            epoch=done + 1,
+        )
+    if batches:
+        return Message(N_("stopped by request after {batches} batches of epoch 1"), batches=batches)
+    if done:
+        return Message(N_("stopped by request after epoch {done}"), done=done)
+    return Message(N_("stopped by request before the first batch"))
 
 
 @dataclass
@@ -300,8 +321,9 @@ def _train(
                     session.partial = (epoch, progress)
                 yield RunEnded(
                     "stopped",
-                    Message(N_("stopped by request in epoch {epoch}"), epoch=epoch),
+                    stopped_message(epoch - 1, progress.batches),
                     epoch - 1,
+                    batches_into_next=progress.batches,
                 )
                 return
             wanted = dict(steer() or {})

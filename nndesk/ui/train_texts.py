@@ -108,10 +108,8 @@ def ended_message(ended, epochs: tuple[int, int] | None) -> str:
     """How a run over ``epochs`` (its first and last epoch) ended, in the window's language
     where nndesk words it itself."""
     if ended.reason == "stopped" and ended.message.startswith("stopped by request"):
-        # after the verdict "Stopped:" the loop's "stopped by request in ..." said it twice
-        return translate("TrainingPanel", "at your request, in epoch {epoch}").format(
-            epoch=integer(ended.epochs_done + 1)
-        )
+        # after the verdict "Stopped:" the loop's "stopped by request ..." said it twice
+        return stopped_text(ended.epochs_done, getattr(ended, "batches_into_next", 0))
     if ended.reason != "completed" or epochs is None:
         return localised(ended.message)
     first, last = epochs
@@ -125,6 +123,24 @@ def ended_message(ended, epochs: tuple[int, int] | None) -> str:
     if n == 1:
         return translate("TrainingPanel", "trained 1 epoch")
     return translate("TrainingPanel", "trained {n} epochs").format(n=integer(n))
+
+
+def stopped_text(done: int, batches: int) -> str:
+    """Where a run stopped at the user's request ended, counted as the Runs table counts (the
+    last epoch finished), then how far into the next: it said "in epoch 135" where the Runs
+    table said 134 for a run stopped between epochs (walk49 D10)."""
+    if batches and done:
+        text = translate(
+            "TrainingPanel",
+            "at your request, after epoch {done} and {batches} batches of epoch {epoch}",
+        )
+    elif batches:
+        text = translate("TrainingPanel", "at your request, after {batches} batches of epoch 1")
+    elif done:
+        text = translate("TrainingPanel", "at your request, after epoch {done}")
+    else:
+        text = translate("TrainingPanel", "at your request, before the first batch")
+    return text.format(done=integer(done), batches=integer(batches), epoch=integer(done + 1))
 
 
 def progress_texts(run, report, *, paused: bool, lr: float) -> tuple[int, str, str]:

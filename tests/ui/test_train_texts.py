@@ -16,10 +16,27 @@ from nndesk.ui.train_texts import ended_message, format_eta, run_headline
         (RunEnded("completed", "done", 1), (1, 1), "trained 1 epoch"),
         (RunEnded("completed", "done", 3), (2, 3), "trained epochs 2 to 3"),
         (RunEnded("completed", "done", 3), (3, 3), "trained epoch 3"),
+        # counted as the Runs table counts: the last epoch finished (walk49 D10: "in epoch
+        # 135" for a run whose Runs row said 134)
         (
-            RunEnded("stopped", "stopped by request in epoch 2", 1),
-            (1, 5),
-            "at your request, in epoch 2",
+            RunEnded("stopped", "stopped by request after epoch 134", 134),
+            (1, 500),
+            "at your request, after epoch 134",
+        ),
+        (
+            RunEnded("stopped", "stopped by request after epoch 4 and 37 …", 4, 37),
+            (1, 10),
+            "at your request, after epoch 4 and 37 batches of epoch 5",
+        ),
+        (
+            RunEnded("stopped", "stopped by request after 12 batches of epoch 1", 0, 12),
+            (1, 10),
+            "at your request, after 12 batches of epoch 1",
+        ),
+        (
+            RunEnded("stopped", "stopped by request before the first batch", 0),
+            (1, 10),
+            "at your request, before the first batch",
         ),
         (
             RunEnded("diverged", "the loss became NaN in epoch 4", 3),

@@ -419,7 +419,7 @@ def test_stop_says_stopping_at_once_and_pause_stays_off_until_the_run_is_saved(q
     with qtbot.waitSignal(panel.controller.run_saved, timeout=WAIT_MS):
         pass
     assert states and not states[0][0]  # Pause was off while the model was tested and saved
-    assert panel.progress.text().startswith("Stopped: at your request, in epoch")
+    assert panel.progress.text().startswith("Stopped: at your request, after ")
     assert " on MNIST · model saved" in panel.speed.text()  # as the window names it, not "mnist"
     wait_until_idle(qtbot, panel)
     assert panel.train_button.isEnabled()
@@ -1013,7 +1013,7 @@ def test_using_an_older_runs_model_names_that_run_and_forgets_the_stopped_one(
     with qtbot.waitSignal(panel.controller.run_saved, timeout=WAIT_MS):
         panel.controller.stop()
     wait_until_idle(qtbot, panel)
-    assert panel.progress.text().startswith("Stopped: at your request, in epoch")
+    assert panel.progress.text().startswith("Stopped: at your request, after ")
     assert "request" not in panel.progress.text().split("request", 1)[1]  # said once
     assert first.model_path.name == "model.npz"
 
