@@ -5472,8 +5472,8 @@ Gỡ liên kết này? Chỉ liên kết trong {runs} bị gỡ; {target} và m�
         <translation>Không có gì để áp dụng: quán tính, L2, dropout, kích thước batch và tăng cường dữ liệu ở thẻ Cài đặt đã giống của lượt chạy. Tốc độ học gõ cạnh các nút được gửi bằng nút “{set_lr}”.</translation>
     </message>
     <message>
-        <source>PAUSED  ·  </source>
-        <translation>TẠM DỪNG  ·  </translation>
+        <source>PAUSED  ·  loss {loss}  ·  accuracy {accuracy}  ·  lr {lr}</source>
+        <translation>TẠM DỪNG  ·  mất mát {loss}  ·  độ chính xác {accuracy}  ·  tốc độ học {lr}</translation>
     </message>
     <message>
         <source>Pause</source>

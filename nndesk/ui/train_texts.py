@@ -164,9 +164,17 @@ def progress_texts(run, report, *, paused: bool, lr: float) -> tuple[int, str, s
         where = translate("TrainingPanel", "Paused  ·  {where}").format(where=where)
     speed = report.samples_per_second
     eta = (total - done) * run.batch_size / speed if speed > 0 else math.nan
-    # first on the line: at its end a 1024-px page cut it off
-    line = translate("TrainingPanel", "PAUSED  ·  ") if paused else ""
-    line += translate(
+    if paused:  # no speed and no time left while nothing runs: "ETA 0:26" read as counting
+        # down (walk49 D16); PAUSED first on the line: at its end a 1024-px page cut it off
+        line = translate(
+            "TrainingPanel", "PAUSED  ·  loss {loss}  ·  accuracy {accuracy}  ·  lr {lr}"
+        ).format(
+            loss=loss_text(report.loss),
+            accuracy=accuracy_text(report.accuracy),
+            lr=fill("{lr:g}", lr=lr),
+        )
+        return int(1000 * done / total), where, line
+    line = translate(
         "TrainingPanel",
         "{speed} samples/s  ·  ETA {eta}  ·  loss {loss}  ·  accuracy {accuracy}  ·  "
         "lr {lr}{paused}",

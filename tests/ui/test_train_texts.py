@@ -106,3 +106,9 @@ def test_a_continued_runs_bar_counts_the_whole_run_as_its_epoch_does(qapp):
     # the time left is that of the batches left: the rest of epoch 4 and epochs 5 to 10
     left = (10 * 1875 - (3 * 1875 + 1871)) * 32 / 3200.0
     assert f"ETA {format_eta(left)}" in line
+
+    # paused, nothing runs: no speed and no time left (walk49 D16: "ETA 0:26" stayed)
+    value, where, line = progress_texts(run, report, paused=True, lr=0.001)
+    assert where.startswith("Paused  ·  Epoch 4/10")
+    assert line == "PAUSED  ·  loss 0.4000  ·  accuracy 86.0%  ·  lr 0.001"
+    assert "ETA" not in line and "samples/s" not in line

@@ -232,6 +232,7 @@ def test_pause_holds_the_batch_count_still_until_resume(qtbot, panel, monkeypatc
     held = done_at_sleep[-1]
     assert done_at_sleep[-5:] == [held] * 5  # five polls of the pause flag, no batch between
     qtbot.waitUntil(lambda: panel.speed.text().startswith("PAUSED"), timeout=WAIT_MS)
+    assert "ETA" not in panel.speed.text()  # nothing runs: no time left counts down (walk49)
     monkeypatch.setattr(time, "sleep", real_sleep)
 
     qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
