@@ -2287,6 +2287,12 @@ nhãn {label}{name}</translation>
         <translation>Đánh giá lại</translation>
     </message>
     <message>
+        <source>Evaluating the test images…
+the matrix appears when all are read</source>
+        <translation>Đang đánh giá các ảnh kiểm tra…
+ma trận hiện ra khi đã đọc hết</translation>
+    </message>
+    <message>
         <source>Evaluating…</source>
         <translation>Đang đánh giá…</translation>
     </message>

@@ -129,6 +129,7 @@ class ConfusionView(QWidget):
         self._confusion: np.ndarray | None = None
         self._names: tuple[str, ...] = ()
         self._selected: tuple[int, int] | None = None
+        self._empty_text: str | None = None  # what an empty view says (set_matrix)
         self.canvas = MatrixCanvas()
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumSize(LEAST_WIDTH, LEAST_HEIGHT)
@@ -155,13 +156,24 @@ class ConfusionView(QWidget):
         theme.notifier().changed.connect(self._on_theme_changed)
 
     @Slot(object, object)
-    def set_matrix(self, confusion: np.ndarray | None, class_names: Sequence[str] = ()) -> None:
-        """Show ``confusion`` (int (k, k), rows true); None clears the view."""
+    def set_matrix(
+        self,
+        confusion: np.ndarray | None,
+        class_names: Sequence[str] = (),
+        empty_text: str | None = None,
+    ) -> None:
+        """Show ``confusion`` (int (k, k), rows true); None clears the view, which then says
+        ``empty_text`` (default "No evaluation yet")."""
+        self._empty_text = empty_text
         self._confusion = None if confusion is None else np.array(confusion)
         self._names = tuple(class_names)
         self._selected = None
         self.reset_hint()
         self._ask()
+
+    def empty_text(self) -> str:
+        """What the view says with no matrix (``set_matrix``'s ``empty_text``)."""
+        return self._empty_text or translate("ConfusionView", "No evaluation yet")
 
     def reset_hint(self) -> None:
         """Back to the general hint (a hovered cell's counts belong to the previous matrix)."""
@@ -230,7 +242,7 @@ class ConfusionView(QWidget):
         """Ask for a picture of the matrix at the canvas's room, now, in the theme's colours."""
         width, height = self._room()
         ratio = self.canvas.devicePixelRatioF()
-        empty = translate("ConfusionView", "No evaluation yet")
+        empty = self.empty_text()
         confusion, names, selected = self._confusion, self._names, self._selected
         colours = theme.colours()
         self._asked += 1

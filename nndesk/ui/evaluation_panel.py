@@ -84,6 +84,14 @@ SPLIT_NAMES = {
 }
 
 
+def evaluating_text() -> str:
+    """What the empty matrix says while the test images are read: the bar above counts them
+    (a matplotlib draw per batch would cost the window more than the count is worth)."""
+    return translate(
+        "EvaluationPanel", "Evaluating the test images…\nthe matrix appears when all are read"
+    )
+
+
 def _dataset_title(name: str | None) -> str:
     return dataset_title(name) if name else translate("EvaluationPanel", "unknown")
 
@@ -527,6 +535,8 @@ class EvaluationPanel(QWidget):
             self.evaluate_button.clearFocus()
         self.evaluate_button.setEnabled(False)
         self._drop_other_models_numbers(classifier)
+        if self._result is None:  # it said "No evaluation yet" under "Evaluating…" (walk49)
+            self.confusion.set_matrix(None, empty_text=evaluating_text())
         self._set_stale(self._result is not None)  # "Evaluate again": the same model's, greyed
         bar.setValue(kept)  # the report stays where the person was reading it
         self.title.setText(classifier.title)
@@ -560,6 +570,8 @@ class EvaluationPanel(QWidget):
     def _on_controller_failed(self, message: str, offer=None) -> None:
         """``offer``: the DataOffer the failed worker found (the banner's Download), or None."""
         self.progress.setVisible(False)
+        if self._result is None:  # no longer "Evaluating…": the banner says why
+            self.confusion.set_matrix(None)
         self._set_stale(False)  # what is shown is still this model's last evaluation
         self._enable_evaluate_button()
         clf = self._controller.classifier()

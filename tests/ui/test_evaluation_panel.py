@@ -128,6 +128,34 @@ def test_progress_is_reported_batch_by_batch(qtbot, panel, controller):
     assert not panel.progress.isVisible()
 
 
+def matrix_words(panel) -> list[str]:
+    return [t.get_text() for t in panel.confusion.ax.texts]
+
+
+def test_the_empty_matrix_says_evaluating_while_an_evaluation_runs(qtbot, panel, controller):
+    """walk49 D11: the matrix said "No evaluation yet" under "Evaluating… 2,500 / 10,000"."""
+    assert matrix_words(panel) == ["No evaluation yet"]
+    during: list[list[str]] = []
+    controller.progressed.connect(lambda done, total: during.append(matrix_words(panel)))
+    evaluated(qtbot, panel, controller)
+    assert during and all(
+        words == ["Evaluating the test images…\nthe matrix appears when all are read"]
+        for words in during
+    ), during
+    assert "No evaluation yet" not in matrix_words(panel)  # the matrix itself now
+
+
+def test_a_failed_first_evaluation_leaves_no_evaluating_in_the_matrix(qtbot, request):
+    ctl = EvaluationController(missing_provider)
+    request.addfinalizer(ctl.shutdown)
+    widget = EvaluationPanel(ctl)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(ctl.failed, timeout=10_000):
+        widget.set_classifier(TableClassifier(make_labels()))
+    assert matrix_words(widget) == ["No evaluation yet"]
+
+
 def test_evaluation_runs_off_the_gui_thread(qtbot, panel, controller):
     threads = []
 
