@@ -77,11 +77,17 @@ class DrawingAtEpoch:
 
 def read_drawing(classifier, image28: np.ndarray, epoch: int) -> DrawingAtEpoch:
     """``image28`` (float32 (28, 28) in [0, 255], already prepared) read by ``classifier``:
-    its probabilities and the gradient saliency of its answer (any thread; the classifier must
-    not be used by another thread meanwhile)."""
+    its raw probabilities and the gradient saliency of its answer (any thread; the classifier
+    must not be used by another thread meanwhile).
+
+    Raw, never calibrated: a run fits its temperature once, after its last epoch, for the
+    network of that epoch only; an earlier epoch's network has none. The replay says so, as the
+    prediction panel says "calibrated" (walk49 D9: 76.7 % here, 77.1 % calibrated there)."""
     from nndesk.explain import saliency
 
-    probabilities = np.asarray(classifier.probabilities(image28[None]), np.float32)[0]
+    probabilities = np.asarray(
+        classifier.probabilities(image28[None], calibrated=False), np.float32
+    )[0]
     try:
         heat = saliency(
             classifier.model, classifier.normalizer, image28, int(probabilities.argmax())

@@ -4607,6 +4607,10 @@ kiểm định</translation>
         <translation>Lượt chạy gần nhất, lúc {started}, chưa xong epoch nào: mỗi epoch hiện ở đây khi nó kết thúc.</translation>
     </message>
     <message>
+        <source>The network&apos;s own probabilities at the end of each epoch: a run fits its calibration once, after its last epoch, so no earlier network has one. The bars beside the canvas are calibrated: tick Raw probabilities under them to compare.</source>
+        <translation>Xác suất gốc của mạng ở cuối mỗi epoch: một lần huấn luyện chỉ khớp hiệu chỉnh một lần, sau epoch cuối cùng, nên mạng của các epoch trước không có hiệu chỉnh. Các thanh bên cạnh khung vẽ là xác suất đã hiệu chỉnh: đánh dấu Xác suất gốc bên dưới chúng để so sánh.</translation>
+    </message>
+    <message>
         <source>The selected run, from {started}, ended before its first epoch did: it has nothing to replay.</source>
         <translation>Lượt chạy đã chọn, lúc {started}, kết thúc trước khi xong epoch đầu tiên: không có gì để xem lại.</translation>
     </message>
@@ -4633,6 +4637,10 @@ kiểm định</translation>
     <message>
         <source>draw on the left</source>
         <translation>vẽ ở bên trái</translation>
+    </message>
+    <message>
+        <source>raw probabilities</source>
+        <translation>xác suất gốc</translation>
     </message>
     <message>
         <source>red pixels pushed that epoch&apos;s network towards its answer, blue ones away</source>

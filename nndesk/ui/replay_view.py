@@ -115,6 +115,20 @@ class ReplayView(QWidget):
             )
         )
         self.bars = CompactBars()
+        # which probabilities the bars are: the prediction panel's say "calibrated", and for
+        # the same network and drawing read 77.1 % where these read 76.7 % (walk49 D9)
+        self.raw_note = QLabel(translate("ReplayView", "raw probabilities"))
+        self.raw_note.setWordWrap(True)
+        theme.set_tone(self.raw_note, "muted")
+        self.raw_note.setToolTip(
+            translate(
+                "ReplayView",
+                "The network's own probabilities at the end of each epoch: a run fits its "
+                "calibration once, after its last epoch, so no earlier network has one. The "
+                "bars beside the canvas are calibrated: tick Raw probabilities under them to "
+                "compare.",
+            )
+        )
         self.drawing_note = QLabel()
         self.drawing_note.setWordWrap(True)
         theme.set_tone(self.drawing_note, "muted")
@@ -134,6 +148,7 @@ class ReplayView(QWidget):
         beside.setContentsMargins(0, 0, 0, 0)
         beside.addWidget(self.drawing_title)
         beside.addWidget(self.saliency_box)
+        beside.addWidget(self.raw_note)
         beside.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
@@ -271,7 +286,7 @@ class ReplayView(QWidget):
         self._token += 1
         # without weight copies there is no drawing to read: the column says why, nothing more
         readable = record.weights_kept or not len(record)
-        for part in (self.drawing_title, self.preview, self.saliency_box, self.bars):
+        for part in (self.drawing_title, self.preview, self.saliency_box, self.raw_note, self.bars):
             part.setVisible(readable)
         if classifier is None:
             self.bars.set_probabilities(None)
@@ -396,7 +411,7 @@ class ReplayView(QWidget):
         self.slider.setRange(0, 0)
         self.slider.blockSignals(False)
         self.drawing_title.setText(translate("ReplayView", "Your drawing"))
-        for part in (self.drawing_title, self.preview, self.saliency_box, self.bars):
+        for part in (self.drawing_title, self.preview, self.saliency_box, self.raw_note, self.bars):
             part.setVisible(True)
         self.preview.set_saliency(None)
         self.bars.set_probabilities(None)

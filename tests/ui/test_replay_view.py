@@ -44,6 +44,8 @@ def test_the_replay_scrubs_each_epochs_confusion_and_reads_the_drawing_then(
     assert "Kept per epoch" in view.note.text() and "KB" in view.note.text()
     latest = view.bars.probabilities()
     clf = replay.classifiers[2]
+    # the bars are the network's own, and say so beside the drawing (walk49 D9)
+    assert view.raw_note.isVisible() and view.raw_note.text() == "raw probabilities"
     np.testing.assert_allclose(latest, clf.probabilities(drawing[None])[0], rtol=1e-5)
 
     with qtbot.waitSignal(view.drawing_read, timeout=WAIT_MS) as read:
