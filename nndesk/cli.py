@@ -1112,6 +1112,8 @@ def _cmd_predict(args) -> int:
         probs = prediction.probabilities
         p = float(probs[prediction.label])
         not_sure = is_not_sure(prediction, threshold)  # the window's verdict (walk48 D10)
+        # a sigmoid output's percentages need not add up to 100 %: said as the window says it
+        alone = "; independent scores" if prediction.independent else ""
         if args.json:
             payload = {
                 "file": str(path),
@@ -1119,6 +1121,7 @@ def _cmd_predict(args) -> int:
                 "class": prediction.class_name,
                 "probabilities": [float(p) for p in probs],
                 "not_sure": not_sure,
+                "independent_scores": prediction.independent,
             }
             _print_json(payload)
         elif not_sure:
@@ -1126,11 +1129,11 @@ def _cmd_predict(args) -> int:
             names = clf.class_names
             print(
                 f"{_shown(path)}: Not sure: {prediction.class_name} ({p:.1%}) or "
-                f"{names[second]} ({float(probs[second]):.1%})",
+                f"{names[second]} ({float(probs[second]):.1%}){alone}",
                 flush=True,
             )
         else:
-            print(f"{_shown(path)}: {prediction.class_name} ({p:.1%})", flush=True)
+            print(f"{_shown(path)}: {prediction.class_name} ({p:.1%}{alone})", flush=True)
     return status
 
 

@@ -44,6 +44,9 @@ class Prediction:
     class_name: str
     #: (k,) float32 before temperature scaling; None when the caller had only one set
     raw_probabilities: np.ndarray | None = None
+    #: each class scored on its own (a sigmoid or linear output), so the probabilities need
+    #: not add up to 1; a softmax's do. The window and ``nndesk predict`` say so (walk49 D16)
+    independent: bool = False
 
     @property
     def uncalibrated(self) -> np.ndarray:
@@ -188,6 +191,12 @@ class Classifier:
         """Any image -> the (28, 28) float32 input in [0, 255], or None when nothing is drawn."""
         return preprocess(image, self.preprocess_kind)
 
+    @property
+    def independent_scores(self) -> bool:
+        """Whether the output scores each class on its own (sigmoid, linear): its values need
+        not add up to 1, as a softmax's do."""
+        return self.model.output != "softmax"
+
     def probabilities(self, images28: np.ndarray, calibrated: bool = True) -> np.ndarray:
         """(n, 28, 28) or (n, 784) pixels in [0, 255] -> (n, k) float32 probabilities, with the
         file's temperature applied unless ``calibrated`` is False."""
@@ -208,7 +217,14 @@ class Classifier:
         t = self.temperature
         probs = raw if t == 1.0 else activate(logits, self.model.output, t)[0]
         label = int(np.argmax(probs))
-        return Prediction(probs, image28.astype(np.float32), label, self.class_names[label], raw)
+        return Prediction(
+            probs,
+            image28.astype(np.float32),
+            label,
+            self.class_names[label],
+            raw,
+            independent=self.independent_scores,
+        )
 
     def classify_image(self, image: np.ndarray) -> Prediction | None:
         """Preprocess any image the way the model's dataset needs and classify it."""

@@ -335,7 +335,14 @@ def test_predict_json_gives_one_object_per_image(trained, tmp_path, capsys):
     assert len(lines) == 2
     for line, path in zip(lines, files, strict=True):
         result = json.loads(line)
-        assert set(result) == {"file", "label", "class", "probabilities", "not_sure"}
+        assert set(result) == {
+            "file",
+            "label",
+            "class",
+            "probabilities",
+            "not_sure",
+            "independent_scores",
+        }
         assert result["file"] == str(path)
         probs = np.array(result["probabilities"])
         assert probs.shape == (10,) and probs.sum() == pytest.approx(1.0, abs=1e-5)
@@ -679,7 +686,14 @@ def test_predict_says_not_sure_below_the_windows_threshold_as_the_window_does(
     result = json.loads(capsys.readouterr().out)
     probs = np.array(result["probabilities"])
     assert probs.max() < 0.6  # an untrained network: sure of nothing
-    assert set(result) == {"file", "label", "class", "probabilities", "not_sure"}
+    assert set(result) == {
+        "file",
+        "label",
+        "class",
+        "probabilities",
+        "not_sure",
+        "independent_scores",
+    }
     assert result["not_sure"] is True and result["class"] == str(int(np.argmax(probs)))
     assert cli.main(["predict", str(tiny_model_file), str(path)]) == 0
     line = capsys.readouterr().out.strip()
@@ -735,3 +749,30 @@ def test_presets_json_gives_one_object_per_preset_with_its_settings(capsys):
         assert row["lab_accuracy"] == preset.lab_accuracy
         # the settings are a TrainConfig's own, so they can be trained from as they are
         assert TrainConfig.from_dict(row["settings"]) == preset.config
+
+
+def test_predict_says_a_sigmoid_outputs_scores_are_each_classs_own(tiny_dir, tmp_path, capsys):
+    """walk49 D16: a sigmoid model's 7 read 86.6 % beside a 3 at 35.7 %: its percentages add
+    up to more than 100 %. predict says so, in the window's words, and --json has a key."""
+    out = tmp_path / "sigmoid.npz"
+    argv = ["train", *TINY, "--output-activation", "sigmoid", "--loss", "bce"]
+    assert cli.main([*argv, "--epochs", "1", "--data-dir", str(tiny_dir), "--out", str(out)]) == 0
+    image = _blob_png(tmp_path / "7.png", 7, light_background=False)
+    capsys.readouterr()
+    assert cli.main(["predict", str(out), str(image), "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["independent_scores"] is True
+    assert cli.main(["predict", str(out), str(image), "--not-sure", "0"]) == 0
+    assert capsys.readouterr().out.strip().endswith("%; independent scores)")
+    assert cli.main(["predict", str(out), str(image), "--not-sure", "99"]) == 0
+    line = capsys.readouterr().out.strip()
+    assert "Not sure:" in line and line.endswith("; independent scores")
+
+
+def test_predict_json_says_a_softmax_outputs_probabilities_are_shares(trained, tmp_path, capsys):
+    model, _ = trained
+    image = _blob_png(tmp_path / "7.png", 7, light_background=False)
+    assert cli.main(["predict", str(model), str(image), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["independent_scores"] is False
+    assert cli.main(["predict", str(model), str(image), "--not-sure", "0"]) == 0
+    assert "independent scores" not in capsys.readouterr().out

@@ -3798,6 +3798,10 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Gốc: xác suất đầu ra của chính mạng, như trang Bên trong hiện (không áp dụng nhiệt độ).</translation>
     </message>
     <message>
+        <source>Runner-up: &lt;b&gt;{name}&lt;/b&gt; {p} (independent scores)</source>
+        <translation>Thứ hai: &lt;b&gt;{name}&lt;/b&gt; {p} (điểm độc lập)</translation>
+    </message>
+    <message>
         <source>Runner-up: &lt;b&gt;{name}&lt;/b&gt; {p} (margin {margin} points)</source>
         <translation>Thứ hai: &lt;b&gt;{name}&lt;/b&gt; {p} (cách {margin} điểm)</translation>
     </message>
@@ -3822,6 +3826,10 @@ Dự đoán: {predicted} ({p})</translation>
         <translation>Lớp có khả năng thứ hai và khoảng cách p(câu trả lời) - p(lớp thứ hai): khoảng cách nhỏ nghĩa là mạng phân vân giữa hai lớp</translation>
     </message>
     <message>
+        <source>This network&apos;s output is a sigmoid: it scores each class on its own, from 0 to 100%, so the bars need not add up to 100% (a softmax output&apos;s do).</source>
+        <translation>Đầu ra của mạng này là sigmoid: nó chấm điểm mỗi lớp riêng, từ 0 đến 100%, nên tổng các thanh không nhất thiết bằng 100% (với đầu ra softmax thì có).</translation>
+    </message>
+    <message>
         <source>True label: &lt;b&gt;{name}&lt;/b&gt;</source>
         <translation>Nhãn đúng: &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
@@ -3840,6 +3848,10 @@ Dự đoán: {predicted} ({p})</translation>
     <message>
         <source>{first} {p1} or {second} {p2}</source>
         <translation>{first} {p1} hoặc {second} {p2}</translation>
+    </message>
+    <message>
+        <source>{first} {p1} or {second} {p2} (independent scores)</source>
+        <translation>{first} {p1} hoặc {second} {p2} (điểm độc lập)</translation>
     </message>
     <message>
         <source>✓ correct</source>

@@ -540,6 +540,7 @@ class PredictionPanel(QWidget):
             )
         )
         self.bars = ProbabilityBars()
+        self._bars_tip = self.bars.toolTip()  # a softmax's; a sigmoid's says more
         # the bars show temperature-scaled probabilities; the model's own are one click away
         self.raw_box = QCheckBox(translate("PredictionPanel", "Raw probabilities"))
         self.raw_box.setToolTip(
@@ -598,6 +599,18 @@ class PredictionPanel(QWidget):
         self._true: int | None = None
         self.set_prediction(None)
 
+    def _say_scores_are_independent(self, independent: bool) -> None:
+        """The bars' tooltip: for a sigmoid output, why they add up to more than 100 %."""
+        self.bars.setToolTip(
+            translate(
+                "PredictionPanel",
+                "This network's output is a sigmoid: it scores each class on its own, from 0 "
+                "to 100%, so the bars need not add up to 100% (a softmax output's do).",
+            )
+            if independent
+            else self._bars_tip
+        )
+
     def set_class_names(self, names) -> None:
         self._names = class_names_shown(names)  # Fashion's names in the window's language
         self.bars.set_class_names(self._names)
@@ -610,20 +623,38 @@ class PredictionPanel(QWidget):
         names, with the widest figures they can show: the heights the line must keep."""
         names = [html.escape(n) for n in self._names]
         texts = [self._runner_up_text(n, 0.499, 0.999) for n in names]
+        texts += [self._runner_up_text(n, 0.499, None) for n in names]  # a sigmoid's line
         if len(names) >= 2:
             first, second = sorted(names, key=len)[-2:]
             texts.append(self._guesses_text(first, 0.599, second, 0.499))
+            texts.append(self._guesses_text(first, 0.599, second, 0.499, independent=True))
         return texts
 
     @staticmethod
-    def _runner_up_text(name: str, p: float, margin: float) -> str:
+    def _runner_up_text(name: str, p: float, margin: float | None) -> str:
+        """The runner-up line; ``margin`` None for scores that are not shares of one 100 %
+        (a sigmoid output): the line says so where the margin was, as ``nndesk predict``
+        does (walk49 D16: a 7 read "86.6 %" beside a 3 at "35.7 %" added up to 122 %)."""
+        if margin is None:
+            return translate(
+                "PredictionPanel", "Runner-up: <b>{name}</b> {p} (independent scores)"
+            ).format(name=name, p=percent(p, 1))
         return translate(
             "PredictionPanel", "Runner-up: <b>{name}</b> {p} (margin {margin} points)"
         ).format(name=name, p=percent(p, 1), margin=decimal(100 * margin, 1))
 
     @staticmethod
-    def _guesses_text(first: str, p1: float, second: str, p2: float) -> str:
-        return translate("PredictionPanel", "{first} {p1} or {second} {p2}").format(
+    def _guesses_text(
+        first: str, p1: float, second: str, p2: float, independent: bool = False
+    ) -> str:
+        """ "Not sure"'s two guesses; ``independent``: a sigmoid output's, whose scores are not
+        shares of one 100 %, said as the runner-up line says it."""
+        text = (
+            translate("PredictionPanel", "{first} {p1} or {second} {p2} (independent scores)")
+            if independent
+            else translate("PredictionPanel", "{first} {p1} or {second} {p2}")
+        )
+        return text.format(
             first=f"<b>{first}</b>", p1=percent(p1, 0), second=f"<b>{second}</b>", p2=percent(p2, 0)
         )
 
@@ -769,7 +800,13 @@ class PredictionPanel(QWidget):
             self.top_label.setText(translate("PredictionPanel", "Not sure"))
             self.confidence_label.setText("")
             self.runner_up_label.setText(
-                self._guesses_text(html.escape(name1), p, html.escape(name2), probs[second])
+                self._guesses_text(
+                    html.escape(name1),
+                    p,
+                    html.escape(name2),
+                    probs[second],
+                    independent=getattr(prediction, "independent", False),
+                )
             )
         else:
             self.top_label.setText(name1)
@@ -777,9 +814,13 @@ class PredictionPanel(QWidget):
         if second is not None and not not_sure:
             second, margin = runner_up(probs)
             name = self._names[second] if second < len(self._names) else str(second)
+            independent = getattr(prediction, "independent", False)
             self.runner_up_label.setText(
-                self._runner_up_text(html.escape(name), probs[second], margin)
+                self._runner_up_text(
+                    html.escape(name), probs[second], None if independent else margin
+                )
             )
+        self._say_scores_are_independent(getattr(prediction, "independent", False))
         self.bars.set_probabilities(probs, self._true)
         if self._true is not None:
             correct = prediction.label == self._true

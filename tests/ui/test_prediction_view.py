@@ -136,6 +136,51 @@ def test_the_panel_shows_the_answer_its_probability_and_the_runner_up(qtbot):
     assert "margin 30.0 points" in panel.runner_up_label.text()
 
 
+@pytest.mark.parametrize("output", ["sigmoid", "softmax"])
+def test_a_sigmoid_outputs_bars_are_said_to_be_each_classs_own_score(qtbot, output):
+    """walk49 D16: a sigmoid model read a 7 as "86.6 %" with a 3 at "35.7 %", more than 100 %
+    in all, and nothing said why. Its runner-up line says the scores are independent (as
+    ``nndesk predict`` does) and the bars' tooltip explains; a softmax's line keeps its margin."""
+    from nndesk.inference import Classifier
+    from nndesk.nn.architecture import build_model
+
+    model = build_model("784-8-10", output=output, rng=np.random.default_rng(0))
+    info = {"class_names": list(NAMES), "normalization": {"kind": "unit"}}
+    clf = Classifier.from_info(model, info)
+    answer = clf.classify_prepared(np.random.default_rng(1).uniform(0, 255, (28, 28)))
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.set_class_names(NAMES)
+    panel.set_not_sure_threshold(99)  # "Not sure": the two best guesses
+    panel.set_prediction(answer)
+    guesses = panel.runner_up_label.text()
+    panel.set_not_sure_threshold(0)  # the answer and the runner-up
+    line = panel.runner_up_label.text()
+    if output == "sigmoid":
+        assert answer.independent and line.endswith("(independent scores)")
+        assert " or " in guesses and guesses.endswith("(independent scores)")
+        assert "need not add up to 100%" in panel.bars.toolTip()
+    else:
+        assert not answer.independent and "margin" in line and "independent" not in line
+        assert " or " in guesses and "independent" not in guesses
+        assert "softmax" in panel.bars.toolTip() and "need not" not in panel.bars.toolTip()
+
+
+@pytest.mark.parametrize("names", [NAMES, tuple(str(d) for d in range(10))])
+@pytest.mark.parametrize("width", [140, 148, 195])
+def test_the_sigmoid_wording_keeps_the_runner_up_lines_height(qtbot, names, width):
+    """The line reserves the height of its tallest text, the sigmoid's among them: a longer
+    wording ("each class scored alone") took a third line at 1024 px and moved every model's
+    bars down, where a 1024x700 window has no line to spare."""
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.set_class_names(names)
+    label = panel.runner_up_label
+    with_sigmoid = label.reserved_height(width)
+    label.set_reserved_texts(t for t in label._reserved if "independent" not in t)
+    assert label.reserved_height(width) == with_sigmoid
+
+
 def test_the_panel_marks_a_test_image_answer_right_or_wrong(qtbot):
     panel = PredictionPanel()
     qtbot.addWidget(panel)
