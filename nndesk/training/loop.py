@@ -112,13 +112,13 @@ class RunEnded:
     reason: str
     message: str
     epochs_done: int
-    #: a stopped run's batches trained in the epoch it stopped in (0: it stopped between
-    #: epochs): "after epoch 134", as the Runs table counts, and how far into epoch 135
-    batches_into_next: int = 0
     #: a diverged run's last batch, which was not applied: where it was (in epochs, as
     #: ``Curves.batch_x``) and its loss, so the curves can show the loss leaving the chart
     batch_x: float = math.nan
     batch_loss: float = math.nan
+    #: a stopped run's batches trained in the epoch it stopped in (0: it stopped between
+    #: epochs): "after epoch 134", as the Runs table counts, and how far into epoch 135
+    batches_into_next: int = 0
 
 
 Report = BatchReport | EpochReport | RunEnded

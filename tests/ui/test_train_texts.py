@@ -24,12 +24,14 @@ from nndesk.ui.train_texts import ended_message, format_eta, run_headline
             "at your request, after epoch 134",
         ),
         (
-            RunEnded("stopped", "stopped by request after epoch 4 and 37 …", 4, 37),
+            RunEnded(
+                "stopped", "stopped by request after epoch 4 and 37 …", 4, batches_into_next=37
+            ),
             (1, 10),
             "at your request, after epoch 4 and 37 batches of epoch 5",
         ),
         (
-            RunEnded("stopped", "stopped by request after 12 batches of epoch 1", 0, 12),
+            RunEnded("stopped", "stopped by request after 12 …", 0, batches_into_next=12),
             (1, 10),
             "at your request, after 12 batches of epoch 1",
         ),
