@@ -3173,6 +3173,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Tô kín: bấm vào trong một đường viền để tô, rồi bút vẽ tiếp; hoàn tác bằng Ctrl+Z (F)</translation>
     </message>
     <message>
+        <source>Filled. Fill is off again and the pen draws (F or Fill: fill again)</source>
+        <translation>Đã tô. Tô kín đã tắt, bút vẽ trở lại (F hoặc Tô kín: tô tiếp)</translation>
+    </message>
+    <message>
         <source>Folder with the IDX files (or with mnist/ and fashion-mnist/ sub-folders)</source>
         <translation>Thư mục chứa các tệp IDX (hoặc các thư mục con mnist/ và fashion-mnist/)</translation>
     </message>
@@ -3474,6 +3478,14 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Vì sao</translation>
     </message>
     <message>
+        <source>Your Clothing drawing is kept: it comes back when you switch to Clothing</source>
+        <translation>Hình vẽ ở chế độ Quần áo vẫn được giữ: nó trở lại khi bạn chuyển sang Quần áo</translation>
+    </message>
+    <message>
+        <source>Your Digits drawing is kept: it comes back when you switch to Digits</source>
+        <translation>Hình vẽ ở chế độ Chữ số vẫn được giữ: nó trở lại khi bạn chuyển sang Chữ số</translation>
+    </message>
+    <message>
         <source>nndesk — draw and watch a neural network think</source>
         <translation>nndesk — vẽ và xem một mạng nơ-ron suy nghĩ</translation>
     </message>
@@ -3508,6 +3520,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>{stem}  (shipped, damaged)</source>
         <translation>{stem}  (có sẵn, bị hỏng)</translation>
+    </message>
+    <message>
+        <source>✓ Fill</source>
+        <translation>✓ Tô kín</translation>
     </message>
 </context>
 <context>

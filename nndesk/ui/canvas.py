@@ -51,6 +51,8 @@ class DrawingCanvas(QWidget):
     # the Fill tool was turned on (True) or off: by the button or F, or by the canvas itself
     # after a fill and on Clear (one fill, then the pen draws again)
     fill_tool_changed = Signal(bool)
+    # a click filled a region; Fill has just turned itself off (after fill_tool_changed)
+    filled = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +133,7 @@ class DrawingCanvas(QWidget):
         # one fill, then the pen: a tool left on made the next drag draw nothing (walk48 D4);
         # paint programs keep the bucket, but they show a tool palette, this canvas does not
         self.set_fill_tool(False)
+        self.filled.emit()
         return True
 
     def set_hint(self, text: str) -> None:

@@ -128,6 +128,7 @@ class DrawPanel(QWidget):
             ),
         )
         self.fill_button.setCheckable(True)
+        self.show_fill_armed(False)
         self.undo_button = self._tool(
             translate("MainWindow", "Undo"),
             QStyle.StandardPixmap.SP_ArrowBack,
@@ -143,6 +144,16 @@ class DrawPanel(QWidget):
             QStyle.StandardPixmap.SP_DialogResetButton,
             translate("MainWindow", "Clear the canvas (Esc, Del)"),
         )
+
+    def show_fill_armed(self, on: bool) -> None:
+        """The Fill button's words say whether the next click fills ("✓ Fill"), beside its
+        checked look: Fill turns itself off after a fill, and a newcomer who clicked it "off"
+        again turned it on (walk49 D16). Its width is the armed text's either way, so the pen
+        slider beside it does not move."""
+        armed, plain = translate("MainWindow", "✓ Fill"), translate("MainWindow", "Fill")
+        self.fill_button.setText(armed)
+        self.fill_button.setMinimumWidth(self.fill_button.sizeHint().width())
+        self.fill_button.setText(armed if on else plain)
 
     def _build_test_rows(self) -> None:
         self.test_index = QSpinBox()

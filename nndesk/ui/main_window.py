@@ -44,6 +44,17 @@ HINTS = {
     "digits": QT_TRANSLATE_NOOP("MainWindow", "Draw a digit 0-9"),
     "garments": QT_TRANSLATE_NOOP("MainWindow", "Draw a T-shirt, trouser, bag, shoe..."),
 }
+#: said on the blank canvas of one mode, and after an Undo with nothing to undo there, while
+#: the other mode keeps a drawing (by the mode keeping it): a switch put it aside, and Undo
+#: cannot bring it back (walk49 D16: it looked lost)
+KEPT_DRAWING = {
+    "digits": QT_TRANSLATE_NOOP(
+        "MainWindow", "Your Digits drawing is kept: it comes back when you switch to Digits"
+    ),
+    "garments": QT_TRANSLATE_NOOP(
+        "MainWindow", "Your Clothing drawing is kept: it comes back when you switch to Clothing"
+    ),
+}
 #: what the prediction area, the status bar and the Model box say while the mode's model is
 #: read at start (the canvas takes strokes meanwhile)
 LOADING = QT_TRANSLATE_NOOP("MainWindow", "Loading the model…")
@@ -207,6 +218,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self.canvas.image_dropped.connect(self.image_data_received)
         self.canvas.fill_refused.connect(self._on_canvas_fill_refused)
         self.canvas.fill_tool_changed.connect(self._on_canvas_fill_tool_changed)
+        self.canvas.filled.connect(self._on_canvas_filled)
         self.pen_slider.valueChanged.connect(self._on_pen_slider_value_changed)
         self.show_test_button.clicked.connect(self._on_show_test_button_clicked)
         self.random_test_button.clicked.connect(self._on_random_test_button_clicked)
@@ -353,7 +365,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         if changed:
             self._fill_model_choices()  # the new mode's models come first
         self.hint_label.setText(translate_marked("MainWindow", HINTS[mode]))
-        self.canvas.set_hint(translate_marked("MainWindow", HINTS[mode]))
+        self._show_canvas_hint()
         self.pen_slider.setValue(DEFAULT_PEN[mode])
         (self.act_digits if mode == "digits" else self.act_garments).setChecked(True)
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(mode))
@@ -397,6 +409,35 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         """Take over the other modes' drawings from ``mode_sheets`` (a window rebuilt in
         another language)."""
         self._sheets = {mode: sheet for mode, sheet in sheets.items() if mode != self._mode}
+        self._show_canvas_hint()
+
+    def _kept_drawing_mode(self) -> str | None:
+        """The other mode whose sheet holds a drawing (not a blank one), or None."""
+        blank = blank_history()[0]
+        return next(
+            (m for m, sheet in self._sheets.items() if m != self._mode and sheet[0] != blank),
+            None,
+        )
+
+    def _show_canvas_hint(self) -> None:
+        """The blank canvas's grey text: what to draw, then where the other mode's drawing is
+        when a switch put one aside."""
+        hint = translate_marked("MainWindow", HINTS[self._mode])
+        kept = self._kept_drawing_mode()
+        if kept is not None:
+            hint += "\n\n" + translate_marked("MainWindow", KEPT_DRAWING[kept])
+        self.canvas.set_hint(hint)
+
+    @Slot()
+    def undo(self) -> None:
+        """Edit > Undo and the Undo button: the canvas's last step; with none, right after a
+        mode switch, the status bar says where the drawing that vanished is kept."""
+        if self.canvas.can_undo():
+            self.canvas.undo()
+            return
+        kept = self._kept_drawing_mode()
+        if kept is not None:
+            show_status(self, translate_marked("MainWindow", KEPT_DRAWING[kept]), 8000)
 
     def set_model_choices(
         self,
@@ -695,6 +736,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     @Slot(bool)
     def _on_canvas_fill_tool_changed(self, on: bool) -> None:
         """Say which tool a click uses now: Fill turns itself off after a fill and on Clear."""
+        self.draw_panel.show_fill_armed(on)
         if on:
             text = translate(
                 "MainWindow", "Fill is on: click inside an outline to fill it (F: back to the pen)"
@@ -702,6 +744,17 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         else:
             text = translate("MainWindow", "The pen draws (F: Fill)")
         show_status(self, text)
+
+    @Slot()
+    def _on_canvas_filled(self) -> None:
+        """Fill turned itself off after this fill: said, so that a click on Fill meant to turn
+        it off is not taken for one (it would turn it on again)."""
+        show_status(
+            self,
+            translate(
+                "MainWindow", "Filled. Fill is off again and the pen draws (F or Fill: fill again)"
+            ),
+        )
 
     @Slot(str)
     def _on_canvas_file_dropped(self, path: str) -> None:

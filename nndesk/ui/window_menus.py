@@ -147,7 +147,7 @@ class WindowMenusMixin:
         )
         self.act_undo = self._action(
             translate("MainWindow", "&Undo"),
-            self.canvas.undo,
+            self.undo,  # MainWindow.undo: with nothing to undo, says where a drawing went
             ["Ctrl+Z"],
             translate("MainWindow", "Undo the last stroke"),
             SP.SP_ArrowBack,
@@ -250,7 +250,7 @@ class WindowMenusMixin:
         self.fill_button.toggled.connect(self.act_fill.setChecked)
         self.act_fill.toggled.connect(self.fill_button.setChecked)
         self.canvas.fill_tool_changed.connect(self.act_fill.setChecked)  # off after a fill
-        self.undo_button.clicked.connect(self.canvas.undo)
+        self.undo_button.clicked.connect(self.undo)
         self.redo_button.clicked.connect(self.canvas.redo)
         self.clear_button.clicked.connect(self.canvas.clear)
 

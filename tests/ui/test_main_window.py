@@ -467,6 +467,31 @@ def test_a_model_of_the_other_kind_shows_that_modes_own_drawing(qtbot, window_fa
     assert np.array_equal(window.canvas.array(), garment)
 
 
+def test_a_mode_switch_says_where_the_drawing_it_put_aside_is_kept(qtbot, window_factory):
+    """walk49 D16: Digits to Clothing emptied the canvas and Undo brought nothing back, so the
+    7 looked lost (it returns with Digits). The blank canvas says it is kept and where, and an
+    Undo with nothing to undo says so too, without stepping into the other mode's drawing."""
+    window = window_factory(mode="digits").window
+    window.show()
+    with qtbot.waitExposed(window):  # a context manager: a bare call waits for nothing
+        pass
+    assert "kept" not in window.canvas._hint  # nothing put aside yet
+    window.canvas.draw_stroke([(60, 40), (220, 40), (120, 250)])  # a 7
+    digit = window.canvas.array()
+    window.act_garments.trigger()
+    kept = "Your Digits drawing is kept: it comes back when you switch to Digits"
+    assert window.canvas.is_blank() and window.canvas._hint.endswith(kept)
+    window.undo_button.click()
+    assert window.canvas.is_blank()  # the 7 stays Digits' own
+    assert window.statusBar().currentMessage() == kept
+    window.canvas.draw_stroke([(40, 40), (240, 240)], width=40)
+    window.act_undo.trigger()  # an undo with a step to take takes it, as always
+    assert window.canvas.is_blank()
+    window.act_digits.trigger()
+    assert np.array_equal(window.canvas.array(), digit)
+    assert "kept" not in window.canvas._hint  # Clothing's sheet is blank: nothing to say
+
+
 def test_the_fill_button_and_the_f_key_switch_the_canvas_fill_tool(qtbot, window_factory):
     window = window_factory().window
     window.show()
@@ -485,6 +510,38 @@ def test_the_fill_button_and_the_f_key_switch_the_canvas_fill_tool(qtbot, window
     assert window.canvas.array()[140, 140] == 255
     window.act_undo.trigger()
     assert window.canvas.array()[140, 140] == 0
+
+
+def test_the_fill_buttons_words_always_say_whether_the_next_click_fills(qtbot, window_factory):
+    """walk49 D16: Fill turns itself off after a fill; a newcomer clicked it to turn it "off"
+    and turned it on. The button reads "✓ Fill" exactly while Fill is armed, whatever armed or
+    disarmed it (button, F, the fill itself, Clear), and the fill says Fill is off again."""
+    window = window_factory().window
+    window.show()
+    with qtbot.waitExposed(window):  # a context manager: a bare call waits for nothing
+        pass
+    canvas, button = window.canvas, window.fill_button
+
+    def shown() -> tuple[bool, bool, str]:
+        return canvas.fill_tool(), button.isChecked(), button.text()
+
+    assert shown() == (False, False, "Fill")
+    width = button.width()
+    button.click()
+    assert shown() == (True, True, "✓ Fill")
+    window.act_fill.trigger()  # F
+    assert shown() == (False, False, "Fill")
+    canvas.draw_stroke([(60, 60), (220, 60), (220, 220), (60, 220), (60, 60)], width=10)
+    window.act_fill.trigger()
+    assert shown() == (True, True, "✓ Fill")
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(140, 140))
+    assert canvas.array()[140, 140] == 255
+    assert shown() == (False, False, "Fill")  # it turned itself off: the words say so
+    assert window.statusBar().currentMessage().startswith("Filled. Fill is off again")
+    button.click()
+    window.act_clear.trigger()
+    assert shown() == (False, False, "Fill")
+    assert button.width() == width  # the words change, the pen slider beside it stays put
 
 
 def test_fill_on_an_empty_canvas_changes_nothing_and_the_status_line_says_why(
