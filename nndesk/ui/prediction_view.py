@@ -597,6 +597,7 @@ class PredictionPanel(QWidget):
         layout.addStretch(1)  # height to spare stays below, never between the answer's lines
         self._names: tuple[str, ...] = ()
         self._true: int | None = None
+        self._independent = False  # the last answer's scores were a sigmoid's
         self.set_prediction(None)
 
     def _say_scores_are_independent(self, independent: bool) -> None:
@@ -623,11 +624,13 @@ class PredictionPanel(QWidget):
         names, with the widest figures they can show: the heights the line must keep."""
         names = [html.escape(n) for n in self._names]
         texts = [self._runner_up_text(n, 0.499, 0.999) for n in names]
-        texts += [self._runner_up_text(n, 0.499, None) for n in names]  # a sigmoid's line
+        if self._independent:  # a sigmoid's line, reserved only for one: a softmax's bars
+            texts += [self._runner_up_text(n, 0.499, None) for n in names]  # stay put
         if len(names) >= 2:
             first, second = sorted(names, key=len)[-2:]
             texts.append(self._guesses_text(first, 0.599, second, 0.499))
-            texts.append(self._guesses_text(first, 0.599, second, 0.499, independent=True))
+            if self._independent:
+                texts.append(self._guesses_text(first, 0.599, second, 0.499, independent=True))
         return texts
 
     @staticmethod
@@ -762,6 +765,10 @@ class PredictionPanel(QWidget):
             self.bars.set_probabilities(None, self._true)
             return
         self._answer_place.show_answer(True)
+        independent = bool(getattr(prediction, "independent", False))
+        if independent != self._independent:  # another kind of model: its lines' heights
+            self._independent = independent
+            self.runner_up_label.set_reserved_texts(self._widest_guesses())
         raw = self.raw_box.isChecked()
         probs = prediction.uncalibrated if raw else prediction.probabilities
         calibrated = not raw and not np.array_equal(

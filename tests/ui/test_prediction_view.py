@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from PySide6.QtGui import QColor
@@ -176,7 +178,13 @@ def test_the_sigmoid_wording_keeps_the_runner_up_lines_height(qtbot, names, widt
     qtbot.addWidget(panel)
     panel.set_class_names(names)
     label = panel.runner_up_label
+    softmax = label.reserved_height(width)
+    probs = np.full(10, 0.3, np.float32)
+    probs[1] = 0.9
+    panel.set_prediction(dataclasses.replace(prediction(probs, names), independent=True))
     with_sigmoid = label.reserved_height(width)
+    assert any("independent" in t for t in label._reserved)
+    assert softmax == with_sigmoid  # English: the sigmoid's line keeps the height
     label.set_reserved_texts(t for t in label._reserved if "independent" not in t)
     assert label.reserved_height(width) == with_sigmoid
 
