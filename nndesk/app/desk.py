@@ -52,6 +52,10 @@ class ModelHandover:
     #: its default), in place of ``before``, which belongs to the other mode
     back_mode: str | None = None
     back_path: str | None = None
+    #: a stopped run of that other mode waits for the mode's own model to be read: the run is
+    #: measured against it (walk49 D2: a 31.7 % Digits run replaced mnist-cnn's 99.4 %,
+    #: because the model it was measured against was Clothing's)
+    waiting_mode: str | None = None
 
     def back_title(self) -> str | None:
         """The name "Switch back to …" gives, in the window's language, or None."""

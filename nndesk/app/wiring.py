@@ -79,13 +79,20 @@ def _wire_model_notice(desk: Desk) -> None:
     def on_running_changed(running: bool) -> None:
         if running:
             held.before = prediction.current()  # live snapshots replace it from now on
-            held.back_mode = held.back_path = None
+            held.back_mode = held.back_path = held.waiting_mode = None
             notice.hide()  # the last run's news; this run's model is announced when it ends
+
+    def run_status() -> str | None:
+        return training.record.status if training.record is not None else None
+
+    def put_run_in_use(clf: Classifier) -> None:
+        prediction.set_classifier(clf)
+        notice.announce(test_accuracy(clf), held.back_title())
 
     def on_model_ready(clf: Classifier) -> None:  # the run's model, saved
         before = held.before
         held.trained = clf
-        status = training.record.status if training.record is not None else None
+        status = run_status()
         if before is not None and keeps_model_in_use(status, clf, before):
             prediction.set_classifier(before)  # the run's last snapshot gives way
             notice.offer(test_accuracy(clf), test_accuracy(before), before.title)
@@ -95,10 +102,37 @@ def _wire_model_notice(desk: Desk) -> None:
             # a Fashion run started in Digits replaces Clothing's model, not Digits' (walk48
             # D3: "Switch back to mnist-cnn" offered the other mode's and took the window there)
             held.back_mode, held.back_path = kind, coordinator.mode_model_path(kind)
-        prediction.set_classifier(clf)
-        notice.announce(test_accuracy(clf), held.back_title())
+            if status == "stopped" and held.back_path is not None:
+                # measured against its own mode's model, read in the worker first
+                held.waiting_mode = kind
+                coordinator.open_mode_model(kind)
+                return
+        put_run_in_use(clf)
+
+    def on_mode_model_read(clf: Classifier) -> None:
+        """The stopped run's mode's own model is in use: it stays, and the run is offered,
+        when the run tested below it; else the run is put in use, that model one click back."""
+        held.waiting_mode = None
+        trained = held.trained
+        if trained is None:
+            return
+        held.before = clf
+        if keeps_model_in_use(run_status(), trained, clf):
+            notice.offer(test_accuracy(trained), test_accuracy(clf), clf.title)
+        else:
+            put_run_in_use(trained)
+
+    def on_model_failed(_message: str) -> None:
+        if held.waiting_mode is not None and held.trained is not None:
+            held.waiting_mode = None  # the mode's model cannot be read: the run is in use
+            put_run_in_use(held.trained)
 
     def on_classifier_changed(clf: Classifier | None) -> None:
+        # a model file of the mode waited for (not the run's, nor a late snapshot of it)
+        waited = held.waiting_mode is not None and clf is not None and clf.path is not None
+        if waited and clf is not held.trained and clf.preprocess_kind == held.waiting_mode:
+            on_mode_model_read(clf)
+            return
         offered = notice.offered() is not None
         if clf is not held.trained and not (offered and clf is held.before):
             notice.hide()  # another model was chosen: the note is old news
@@ -123,6 +157,7 @@ def _wire_model_notice(desk: Desk) -> None:
     # a model loaded on the page: everyone switches to it
     train.model_loaded.connect(prediction.set_classifier)
     prediction.classifier_changed.connect(on_classifier_changed)
+    prediction.model_failed.connect(on_model_failed)
     notice.switch_back_requested.connect(on_switch_back)
     notice.use_requested.connect(on_use)
 

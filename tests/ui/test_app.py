@@ -768,3 +768,52 @@ def test_the_window_is_built_with_every_mouse_move_delivered(monkeypatch):
     finally:
         QCoreApplication.setAttribute(merge, before)
     assert seen == [False]
+
+
+def test_a_stopped_run_in_another_mode_weaker_than_that_modes_model_is_offered_not_put_in_use(
+    qtbot, window_factory, tiny_model_file, tiny_data_dir, tmp_path, monkeypatch
+):
+    """walk49 D2: after a Clothing run, mnist-gd started from Clothing (the window went to
+    Digits) and stopped at 31.7 % was put in use over Digits' mnist-cnn at 99.4 %: it was
+    measured against the Clothing model, of another dataset. It is measured against its own
+    mode's model, which stays in use, and the run is offered."""
+    import shutil
+
+    from nndesk.data.normalize import Normalizer
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.serialization import save_model
+    from tests.ui.conftest import ship_weights_from
+
+    garments = {
+        "dataset": "fashion",
+        "class_names": [f"garment {i}" for i in range(10)],
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "garments",
+    }
+    model = build_model("784-16-10", rng=np.random.default_rng(0))
+    garment_path = save_model(tmp_path / "garments.npz", model, garments)
+    shipped = tmp_path / "weights"  # Digits' default: a "mnist-cnn" testing 99.9 %
+    shipped.mkdir()
+    better = _model_claiming(tiny_model_file, tmp_path, 0.999)
+    shutil.copy(better.path, shipped / "mnist-cnn.npz")
+    desk = window_factory(classifier=Classifier.from_file(garment_path))
+    ship_weights_from(monkeypatch, shipped)
+    window, prediction, notice = desk.window, desk.prediction, desk.window.model_notice
+    assert window.mode() == "garments"
+
+    _stop_a_run_after_its_first_epoch(qtbot, desk, lr=1e-7)  # it stays near chance
+
+    assert desk.training.record.status == "stopped"
+    qtbot.waitUntil(lambda: notice.offered() is not None, timeout=60000)
+    in_use = prediction.current()
+    assert str(in_use.path) == str(shipped / "mnist-cnn.npz")
+    assert window.mode() == "digits"
+    run_accuracy = desk.handover.trained.info["metrics"]["test_accuracy"]
+    assert notice.message.full_text() == (
+        f"The run you stopped tested {run_accuracy:.1%}, below {in_use.title}'s 99.9%: still "
+        f"predicting with {in_use.title}."
+    )
+    with qtbot.waitSignal(prediction.classifier_changed, timeout=60000):
+        notice.use_button.click()
+    assert prediction.current() is desk.handover.trained
+    assert window.mode() == "digits"
