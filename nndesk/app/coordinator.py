@@ -490,7 +490,10 @@ class Coordinator(QObject):
 
     @Slot(int)
     def _on_window_test_image_requested(self, index: int) -> None:
-        name = self._dataset_name()
+        self._ask_test_image(self._dataset_name(), index)
+
+    def _ask_test_image(self, name: str, index: int) -> None:
+        """Show test image ``index`` (-1: a random one) of dataset ``name`` once it is read."""
         self._wanted = (name, index)
         self.window.show_note(
             translate("Coordinator", "Loading the {title} test images...").format(
@@ -559,8 +562,9 @@ class Coordinator(QObject):
         self.window.show_error(message, translate("Coordinator", "Test images unavailable"))
 
     # ---- getting data -----------------------------------------------------------------------
-    def connect_banner(self, banner: DataBanner) -> None:
-        """Wire a page's missing-data banner to the one download controller and folder picker."""
+    def connect_banner(self, banner: DataBanner, on_switch=None) -> None:
+        """Wire a page's missing-data banner to the one download controller and folder picker;
+        ``on_switch(mode)`` answers its "Switch to Clothing" (default: as the Mode menu)."""
         d = self.downloads
         banner.download_requested.connect(d.start)
         banner.cancel_requested.connect(d.cancel)
@@ -568,7 +572,7 @@ class Coordinator(QObject):
         banner.mirror_settings_requested.connect(self.open_mirror_settings)
         banner.watch_failures(d.failure)  # a banner shown after a failed download says it
         # "Switch to Clothing": as the Mode menu does; the new mode's model finds its data
-        banner.switch_requested.connect(self.window.mode_change_requested)
+        banner.switch_requested.connect(on_switch or self.window.mode_change_requested)
         d.started.connect(banner.on_download_started)
         d.progressed.connect(banner.on_download_progressed)
         d.finished.connect(banner.on_download_finished)
@@ -585,11 +589,23 @@ class Coordinator(QObject):
         ``details``: the long account behind ``message`` (a damaged file's reason, folder)."""
         if self.download_dialog is None:
             self.download_dialog = DownloadDialog(self.window)
-            self.connect_banner(self.download_dialog.banner)
+            self.connect_banner(self.download_dialog.banner, self._on_dialog_switch_requested)
             self.download_dialog.dismissed.connect(self._drop_wanted)
         # without a message: what is missing, and from where (a folder may hold only some files)
         text = message or missing_text(name)
         self.download_dialog.offer(text, name, details, other_dataset_found(name))
+
+    @Slot(str)
+    def _on_dialog_switch_requested(self, mode: str) -> None:
+        """ "Switch to Clothing" in the "Dataset needed" dialog: it offered the old mode's
+        data, so it goes; the test image it was waiting for is shown from the new mode's
+        (walk49: the dialog stayed, offering the switch again, and the image never came)."""
+        wanted = self._wanted  # the switch clears the canvas, which drops it
+        if self.download_dialog is not None:
+            self.download_dialog.settle()
+        self.window.mode_change_requested.emit(mode)
+        if wanted is not None:
+            self._ask_test_image(DATASET_FOR_KIND[mode], wanted[1])
 
     def _data_changed(self) -> None:
         forget_datasets()

@@ -551,3 +551,35 @@ def test_without_data_evaluate_again_and_train_wait_greyed_and_say_why_until_it_
     assert train.train_button.toolTip() == "train a new network with these settings"
     assert page.evaluate_button.isEnabled()
     assert page.evaluate_button.toolTip() == "Run the model over every test image again"
+
+
+def test_switch_in_the_dataset_needed_dialog_closes_it_and_shows_the_test_image_asked_for(
+    qtbot, window_factory, monkeypatch, fashion_folder, tiny_model_file, fashion_model_file
+):
+    """walk49 D4: Show in Digits with a folder of Fashion-MNIST only; "Switch to Clothing" in
+    the "Dataset needed" dialog switched the window but left the dialog open, still offering
+    the switch and MNIST's download, and test image 50 never came."""
+    from nndesk.app import coordinator
+
+    monkeypatch.setattr(
+        coordinator,
+        "mode_models",
+        lambda kind: [fashion_model_file] if kind == "garments" else [],
+    )
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))  # a digits model
+    window = desk.window
+    window.test_index.setValue(3)
+    window.show_test_button.click()
+    qtbot.waitUntil(lambda: desk.coordinator.download_dialog is not None, timeout=20_000)
+    dialog = desk.coordinator.download_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.banner.switch_offered() == "garments"
+
+    dialog.banner.switch_button.click()
+
+    assert window.mode() == "garments"
+    assert dialog.isHidden()
+    qtbot.waitUntil(lambda: "Test image 3" in window.status_note.text(), timeout=30_000)
+    assert window.status_note.text() == "Test image 3 of Fashion-MNIST"
+    label = int(datasets.get_test_split("fashion").test_labels[3])
+    assert window.prediction_panel.true_label_index() == label
