@@ -96,7 +96,8 @@ class MatrixCanvas(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().window())
-        if self.picture is not None:
+        if self.picture is not None and self.picture.colours == theme.colours():
+            # (another theme's picture, shown again before its redraw came: the background)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(self.image_rect(), self.picture.image)
 
@@ -150,6 +151,7 @@ class ConfusionView(QWidget):
         self._busy = False  # a render job on the pool
         self._asked = 0  # the number of the last picture asked for
         self._shown = 0  # the number of the picture on the canvas
+        self._stale = False  # something changed while hidden: drawn again when shown
         # the first picture is asked for by the canvas's first resize (at the latest as it is
         # shown), at the room the layout gave it
         # the cells' colours and their counts' ink are the theme's (viz.confusion_colours)
@@ -202,7 +204,8 @@ class ConfusionView(QWidget):
         """Whether the canvas shows the matrix and theme last asked for, at the canvas's room."""
         shown = self.picture
         return (
-            self._shown == self._asked
+            not self._stale
+            and self._shown == self._asked
             and shown is not None
             and (shown.width, shown.height) == self._room()
         )
@@ -238,8 +241,18 @@ class ConfusionView(QWidget):
     def _on_theme_changed(self, _colours) -> None:
         self._ask()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._ask()
+
     def _ask(self) -> None:
-        """Ask for a picture of the matrix at the canvas's room, now, in the theme's colours."""
+        """Ask for a picture of the matrix at the canvas's room, in the theme's colours: now if
+        the view is on screen, else when it is shown (a hidden page's matrix drawn at a run's
+        start took the GIL in turns with the Live tab's first draw)."""
+        self._stale = not self.isVisible()
+        if self._stale:
+            return
         width, height = self._room()
         ratio = self.canvas.devicePixelRatioF()
         empty = self.empty_text()

@@ -67,7 +67,7 @@ class RunEventsMixin:
     def _on_controller_run_started(self, run: RunStarted) -> None:
         self.run_state.run = run
         self.run_state.before_start = None
-        self.coach.reserve()  # its hints come and go from now on without moving the tabs
+        self.coach.reserve()  # (kept from the click already: a run started otherwise)
         self.steering.start(run.config.to_dict())
         self.lr_error.setText("")  # the last run's "Nothing to apply" or refusal is old news
         if run.samples is not None:

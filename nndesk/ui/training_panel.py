@@ -286,6 +286,11 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         elif config.loss == "ce":
             self.live.expect_loss(math.log(10))  # the loss of an untrained 10-class network
         self.inside_view.wait_for_run()  # the last run's charts are not this one's
+        # the coach's place is kept from the click, before the Live tab is laid out: kept at
+        # the run's start (after its data loaded), it shrank the tabs once more and the curves
+        # were laid out and drawn a second time (300-600 ms of the GUI thread, walk49 D6)
+        self.coach.reserve()
+        self._show_coach()
         self.tabs.setCurrentWidget(self.live_page)
         self.progress.setValue(0)
         self.progress.setFormat(translate("TrainingPanel", "Starting…"))

@@ -199,3 +199,31 @@ def test_every_hint_can_be_read_whole_in_the_coachs_place_at_1024(
         assert scrolled >= (3 if code == "vi" else 0)
     finally:
         language.use_language("en")
+
+
+def test_the_first_train_click_lays_the_live_tab_out_once(qtbot, panel):  # noqa: F811
+    """walk49 D6: the first run of a session kept the coach's place only when it started
+    (after its data loaded); the tabs then shrank and the curves were laid out and drawn a
+    second time, blocking the window 300-600 ms more. The place is kept from the click."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    panel.resize(1024, 700)
+    qtbot.waitUntil(panel.isVisible)
+    assert not panel.coach.place.isVisible()  # no run yet: no place kept
+    heights = []
+
+    def plot_height() -> int:
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        return panel.plot.canvas.height()
+
+    panel.form.batch_size.setValue(10)
+    with qtbot.waitSignal(panel.controller.run_started, timeout=WAIT_MS):
+        assert panel.start_training(panel.form.config().replace(epochs=100_000))
+        heights.append(plot_height())  # the Live tab as the click shows it
+        quiet_at_click = panel.coach.quiet.isVisible()
+    heights.append(plot_height())  # once the run has started
+    panel.controller.stop()
+    wait_until_idle(qtbot, panel)
+    assert heights[0] == heights[1] > 0
+    assert quiet_at_click  # the coach's quiet line in its place, not an empty banner

@@ -133,3 +133,30 @@ def test_no_matrix_says_there_is_no_evaluation_yet(qtbot, view):
     qtbot.waitUntil(view.current, timeout=WAIT_MS)
     assert [t.get_text() for t in view.ax.texts] == ["No evaluation yet"]
     assert view.cell_at(view.canvas.rect().center().toPointF()) is None
+
+
+def test_a_hidden_view_draws_its_matrix_when_shown(qtbot, view, monkeypatch):
+    """A matrix given to a page not on screen (the replay's at a run's start) is drawn when the
+    page is shown: drawn at once, it took the GIL in turns with the Live tab's first draw."""
+    from nndesk.ui import confusion_view
+    from nndesk.ui.off_gui import render_pool
+
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)  # its first picture in
+    assert render_pool().waitForDone(WAIT_MS)  # and nothing of an earlier test's left
+    drawn = []
+    render = confusion_view.render_matrix
+
+    def counted(*args):
+        drawn.append(args[0])
+        return render(*args)
+
+    monkeypatch.setattr(confusion_view, "render_matrix", counted)
+    view.hide()
+    view.set_matrix(a_matrix(3), ("a", "b", "c"))
+    view.set_matrix(a_matrix(3) * 2, ("a", "b", "c"))
+    assert render_pool().waitForDone(WAIT_MS)  # a render asked now would be done by now
+    assert drawn == [] and not view.current()
+    view.show()
+    qtbot.waitUntil(view.current, timeout=WAIT_MS)
+    assert len(drawn) == 1
+    np.testing.assert_array_equal(view.picture.confusion, a_matrix(3) * 2)

@@ -1,0 +1,148 @@
+"""How long does the first Train click of a session block the GUI thread? (offscreen; not a test)
+
+Builds the real window at 1024x700 in Clothing mode (as ``nndesk`` does: the imports' objects
+frozen, garbage collected on the GUI thread), opens the Train page with ``--preset``, and
+clicks Train once; a 5 ms timer ticks on the GUI thread. Prints the longest gaps between ticks
+(beyond 5 ms) in the ``--seconds`` after the click and the Live plot's full draws with their
+layout (``full_draws=``). Needs Fashion-MNIST (``--data-dir``, holding fashion-mnist/).
+
+``--against DIR`` measures the nndesk package in DIR (a checkout of another commit) and this
+checkout's in turns, each in a fresh process, ``--rounds`` times:
+
+    python benchmarks/bench_first_train.py --data-dir DATA --against /path/to/main --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+TICK_MS = 5
+
+
+def _measure(args) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    os.environ["NNDESK_HOME"] = tempfile.mkdtemp(prefix="nndesk-bench-")
+    os.environ["NNDESK_DATA_DIR"] = args.data_dir
+    sys.path.insert(0, os.environ.get("NNDESK_BENCH_CODE", str(HERE.parents[1])))
+    import numpy as np
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from nndesk.app.desk import build_window
+    from nndesk.ui.gui_collector import collect_on_gui_thread
+    from nndesk.ui.startup_objects import freeze_startup_objects
+
+    freeze_startup_objects()
+    collect_on_gui_thread(app)
+    desk = build_window(mode="garments")
+    window = desk.window
+    window.resize(1024, 700)
+    window.show()
+
+    def settle(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    settle(1500)
+    window.tabs.setCurrentWidget(desk.train_page)
+    settle(800)
+    form = desk.train_page.form
+    form.preset.setCurrentIndex(form.preset.findData(args.preset))
+    settle(500)
+    clock = QElapsedTimer()
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(lambda: ticks.append(clock.nsecsElapsed() / 1e6))
+    canvas = desk.train_page.plot.canvas
+    full_draws: list[str] = []  # the Live plot's full draws: laid out or not
+    draw = FigureCanvasQTAgg.draw
+
+    def counted_draw(self):
+        if self is canvas:
+            laid_out = self.figure.get_layout_engine() is not None and (
+                type(self.figure.get_layout_engine()).__name__ != "PlaceHolderLayoutEngine"
+            )
+            full_draws.append("laid out" if laid_out else "kept")
+        draw(self)
+
+    FigureCanvasQTAgg.draw = counted_draw
+    clock.start()
+    timer.start()
+    settle(300)
+    clicked = clock.nsecsElapsed() / 1e6
+    QTimer.singleShot(0, desk.train_page.train_button.click)
+    settle(int(args.seconds * 1000))
+    timer.stop()
+    desk.training.stop()
+    seen = np.asarray([t for t in ticks if t >= clicked - TICK_MS])
+    gaps = np.sort(np.maximum(np.diff(seen) - TICK_MS, 0.0))[::-1]
+    settle(1000)
+    window.close()  # stops the run and the window's threads
+    settle(500)
+    return {
+        "longest_ms": float(gaps[0]),
+        "second_ms": float(gaps[1]),
+        "over_100_ms": int((gaps > 100).sum()),
+        "full_draws_laid_out": full_draws.count("laid out"),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", required=True)
+    parser.add_argument("--preset", default="fashion-mlp-lab")
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--against", metavar="DIR")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.against is None:
+        figures = _measure(args)
+        print(("FIGURES " + json.dumps(figures)) if args.json else figures, flush=True)
+        # the window's worker threads are ended by its close; the interpreter's teardown of
+        # the rest (a QThread object freed before its thread is joined) is not measured
+        os._exit(0)
+    passed = list(argv if argv is not None else sys.argv[1:])
+    at = passed.index("--against")
+    del passed[at : at + 2]
+    runs: dict[str, list[dict]] = {"before": [], "after": []}
+    loads = []
+    for _ in range(args.rounds):
+        for label, root in (("before", Path(args.against).resolve()), ("after", HERE.parents[1])):
+            out = subprocess.run(
+                [sys.executable, str(HERE), *passed, "--json"],
+                env=dict(os.environ, NNDESK_BENCH_CODE=str(root)),
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            line = next(x for x in out.splitlines() if x.startswith("FIGURES "))
+            runs[label].append(json.loads(line[len("FIGURES ") :]))
+            loads.append(os.getloadavg()[0])
+    for label, found in runs.items():
+        for name in found[0]:
+            values = [f[name] for f in found]
+            print(
+                f"{label}_{name}=median {statistics.median(values):.0f} "
+                f"({', '.join(f'{v:.0f}' for v in values)})"
+            )
+    print(f"load_average={min(loads):.2f}-{max(loads):.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
