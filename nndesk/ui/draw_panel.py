@@ -30,7 +30,7 @@ from nndesk.preprocess import CANVAS_SIZE
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.canvas import DrawingCanvas
 from nndesk.ui.language import translate, translate_marked
-from nndesk.ui.prediction_view import InputPreview, PredictionPanel, ProbabilityBars
+from nndesk.ui.prediction_view import InputPreview, PredictionPanel
 
 NO_MODEL = QT_TRANSLATE_NOOP(
     "MainWindow", "No model loaded — File > Open model or train one on the Train page"
@@ -220,7 +220,7 @@ class DrawPanel(QWidget):
         left.addWidget(self.status_note)
         left.addStretch(1)
 
-        right = QVBoxLayout()
+        right = self._right = QVBoxLayout()
         right.addWidget(self.preview_title)
         right.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignLeft)
         right.addWidget(self.overlay_check)
@@ -264,26 +264,28 @@ class DrawPanel(QWidget):
 
     def fit_preview(self, column: int) -> bool:
         """One size for the 28x28 preview while the window keeps its size: whole pixels of 3
-        to 7 px, as many as the column's height leaves beside the tallest answer (three lines
-        under it) and bars thinned part way, and at most ``column`` px wide (the column's width
-        when the pages get their least: a preview wider than that would widen the column and
-        narrow the pages). It shrank and grew with each answer's lines and with the mode's class
-        names. Returns whether the preview changed size."""
+        to 7 px, as many as the column's height leaves beside the tallest answer (its true
+        label and runner-up lines at their longest) and bars at their least, and at most
+        ``column`` px wide (the column's width when the pages get their least: a preview wider
+        than that would widen the column and narrow the pages). It shrank and grew with each
+        answer's lines and with the mode's class names. Returns whether the preview changed size."""
         grid = self.layout()
-        metrics = self.fontMetrics()
-        line = metrics.lineSpacing()
-        # the big answer, and its percentage's line under it in a narrow column (that line
-        # stays under "Not sure" too, so that the bars never move with the answer)
-        answer = self.prediction_panel.answer_height()
-        bars = 10 * (metrics.height() + ProbabilityBars.MIN_BAR + 5) + 4
-        # its title (two lines), the overlay box, three lines under the answer, the last rows
-        reserve = 9 * line + answer + bars + 40
-        room = self.height() - reserve
-        if not self.banner.isHidden():  # "no model" over both columns
-            room -= self.banner.heightForWidth(max(1, self.width())) + grid.verticalSpacing()
         margins = grid.contentsMargins()
         column -= self.canvas.width() + grid.horizontalSpacing() + margins.left()
         column -= margins.right()
+        # the rest of the column measured at its width: the title, the overlay box and the
+        # answer with its tallest lines and bars at their least (a budget of fixed line counts
+        # left "Ankle boot" cut under a two-line true label at 1024x700, walk49)
+        width = max(column, self.prediction_panel.minimumSizeHint().width())
+        rest = (
+            self.preview_title.heightForWidth(width),
+            self.overlay_check.sizeHint().height(),
+            self.prediction_panel.least_height(width),
+        )
+        reserve = sum(rest) + self._right.spacing() * len(rest) + 6  # the gaps, 6 px above
+        room = self.height() - margins.top() - margins.bottom() - reserve
+        if not self.banner.isHidden():  # "no model" over both columns
+            room -= self.banner.heightForWidth(max(1, self.width())) + grid.verticalSpacing()
         side = 28 * max(3, min(7, (min(room, column) - 1) // 28)) + 1
         if self.preview.width() == side and self.preview.height() == side:
             return False

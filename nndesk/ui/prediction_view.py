@@ -66,14 +66,18 @@ class ReservedLabel(QLabel):
 
     def reserved_height(self, width: int) -> int:
         if width not in self._heights:
-            self._probe.setFont(self.font())
-            self._probe.setContentsMargins(self.contentsMargins())
-            heights = [0]
-            for text in self._reserved:
-                self._probe.setText(text)
-                heights.append(self._probe.heightForWidth(width))
-            self._heights[width] = max(heights)
+            self._heights[width] = self.tallest(self._reserved, width)
         return self._heights[width]
+
+    def tallest(self, texts, width: int) -> int:
+        """The height of the tallest of ``texts`` laid out in this label ``width`` px wide."""
+        self._probe.setFont(self.font())
+        self._probe.setContentsMargins(self.contentsMargins())
+        heights = [0]
+        for text in texts:
+            self._probe.setText(text)
+            heights.append(self._probe.heightForWidth(width))
+        return max(heights)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
@@ -523,13 +527,15 @@ class PredictionPanel(QWidget):
         keep.setRetainSizeWhenHidden(True)
         self.kind_label.setSizePolicy(keep)
         theme.set_tone(self.kind_label, "muted")
-        self.true_label = QLabel("")
+        # as tall as the longest "True label: … — ✗ wrong" of the classes, so that the
+        # preview's size can leave the bars their room whatever the test image (walk49: the
+        # line took two lines at 1024 px where one was counted, and "Ankle boot" was cut)
+        self.true_label = ReservedLabel()
         self.true_label.setToolTip(
             translate("PredictionPanel", "The label a person gave this test image")
         )
         # "True label: Ankle boot — ✓ correct" wraps rather than set the column's width: the
         # column kept the width of each test image's label (it jumped between images)
-        self.true_label.setWordWrap(True)
         self.true_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.runner_up_label = ReservedLabel()
         self.runner_up_label.setToolTip(
@@ -593,11 +599,13 @@ class PredictionPanel(QWidget):
         threshold_row.setContentsMargins(0, 0, 0, 0)
         threshold_row.addWidget(self.not_sure_label)
         threshold_row.addWidget(self.not_sure_spin)
-        layout.addWidget(flow_row(self.raw_box, threshold))
+        self._options = flow_row(self.raw_box, threshold)
+        layout.addWidget(self._options)
         layout.addStretch(1)  # height to spare stays below, never between the answer's lines
         self._names: tuple[str, ...] = ()
         self._true: int | None = None
         self._independent = False  # the last answer's scores were a sigmoid's
+        self._least: dict[tuple, tuple[int, int]] = {}  # least_height's measured lines
         self.set_prediction(None)
 
     def _say_scores_are_independent(self, independent: bool) -> None:
@@ -615,14 +623,45 @@ class PredictionPanel(QWidget):
     def set_class_names(self, names) -> None:
         self._names = class_names_shown(names)  # Fashion's names in the window's language
         self.bars.set_class_names(self._names)
-        self.runner_up_label.set_reserved_texts(self._widest_guesses())
+        self.runner_up_label.set_reserved_texts(self._widest_guesses(self._names))
+        self.true_label.set_reserved_texts(self._true_label_texts(self._names))
         self._arrange_head(self.answer_needs_own_line(self.width()))
         self.set_prediction(None)
 
-    def _widest_guesses(self) -> list[str]:
+    @staticmethod
+    def _true_label_texts(names) -> list[str]:
+        """The true-label line for each class, right and wrong: the heights it must keep."""
+        marks = (translate("PredictionPanel", "✓ correct"), translate("PredictionPanel", "✗ wrong"))
+        line = translate("PredictionPanel", "True label: <b>{name}</b> — {mark}")
+        return [line.format(name=html.escape(n), mark=m) for n in names for m in marks]
+
+    def least_height(self, width: int) -> int:
+        """The panel's height at ``width`` px with its tallest lines in any mode (a test
+        image's true label among them) and the bars at their least: what the drawing column
+        must leave it, the same in Digits and Clothing so that the preview keeps its size."""
+        from nndesk.data.registry import DATASETS
+
+        key = (width, self._names, self.font().key())  # each resize asks: measured once
+        if key not in self._least:
+            sets = {self._names, *(class_names_shown(d.class_names) for d in DATASETS.values())}
+            true_texts = [t for names in sets for t in self._true_label_texts(names)]
+            guesses = [t for names in sets for t in self._widest_guesses(names)]
+            self._least[key] = (
+                self.true_label.tallest(true_texts, width),
+                self.runner_up_label.tallest(guesses, width),
+            )
+        rows = (
+            self.answer_height(),
+            *self._least[key],
+            self.bars.minimumSizeHint().height(),
+            self._options.heightForWidth(width),
+        )
+        return sum(rows) + self.layout().spacing() * (len(rows) - 1)
+
+    def _widest_guesses(self, names) -> list[str]:
         """The runner-up line for each class, and "Not sure"'s two guesses with the two longest
         names, with the widest figures they can show: the heights the line must keep."""
-        names = [html.escape(n) for n in self._names]
+        names = [html.escape(n) for n in names]
         texts = [self._runner_up_text(n, 0.499, 0.999) for n in names]
         if self._independent:  # a sigmoid's line, reserved only for one: a softmax's bars
             texts += [self._runner_up_text(n, 0.499, None) for n in names]  # stay put

@@ -720,3 +720,54 @@ def test_the_race_chart_shows_whole_while_racing(qtbot, window_factory, tiny_dat
     qtbot.waitUntil(view.table.isVisible, timeout=WAIT_MS)
     QApplication.processEvents()
     assert _whole_in_view(view.chart), "raced"
+
+
+#: The window a 1024x700 screen gave walk49 (no window manager, no title bar)
+SMALL_OPENED = (1024, 668)
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_at_1024_a_test_images_answer_keeps_every_bar_whole(
+    qtbot, window_factory, code, theme_name
+):
+    """walk49 D8: Clothing, test image 50 shown (a Coat, "True label: Coat — ✓ correct" over
+    two lines): "Ankle boot", the last bar, was cut in half with no scroll bar, because the
+    preview kept its size on a budget of one line for the true label."""
+    import matplotlib
+    import numpy as np
+    from PySide6.QtGui import QPalette
+
+    from nndesk.inference import Classifier
+    from nndesk.paths import WEIGHTS_DIR
+    from nndesk.ui import language, theme
+
+    app = QApplication.instance()
+    saved_rc = {key: matplotlib.rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
+    saved_palette, saved_sheet = QPalette(app.palette()), app.styleSheet()
+    theme.apply_theme(app, theme_name)
+    language.use_language(code)
+    try:
+        classifier = Classifier.from_file(WEIGHTS_DIR / "fashion-cnn.npz")
+        desk = window_factory(mode="garments", classifier=classifier)
+        window = show_at(desk, SMALL_OPENED)
+        panel = window.prediction_panel
+        probs = np.zeros(10, np.float32)
+        probs[4], probs[6] = 0.93, 0.07  # Coat, runner-up Shirt; the truth: Coat
+        _fashion_answer(panel, probs, 4)
+        bars = panel.bars
+
+        def whole(k: int) -> bool:  # bar k's row is inside the bars and on screen
+            pitch = bars.pitch()
+            row = QRect(0, int(2 + k * pitch), bars.width(), int(pitch))
+            return bars.visibleRegion().boundingRect().contains(row)
+
+        qtbot.waitUntil(lambda: all(whole(k) for k in range(10)), timeout=WAIT_MS)
+        assert bars.pitch() >= bars.min_row_height(), "rows squeezed past their least"
+        assert cut_widgets(window) == []
+    finally:  # the application, language and matplotlib as they were, for the tests after
+        language.use_language("en")
+        theme.apply_theme(app, "system")
+        app.setPalette(saved_palette)
+        app.setStyleSheet(saved_sheet)
+        matplotlib.rcParams.update(saved_rc)
