@@ -641,7 +641,7 @@ class PredictionPanel(QWidget):
         must leave it, the same in Digits and Clothing so that the preview keeps its size."""
         from nndesk.data.registry import DATASETS
 
-        key = (width, self._names, self.font().key())  # each resize asks: measured once
+        key = (width, self._names, self._independent, self.font().key())  # measured once
         if key not in self._least:
             sets = {self._names, *(class_names_shown(d.class_names) for d in DATASETS.values())}
             true_texts = [t for names in sets for t in self._true_label_texts(names)]
@@ -807,7 +807,7 @@ class PredictionPanel(QWidget):
         independent = bool(getattr(prediction, "independent", False))
         if independent != self._independent:  # another kind of model: its lines' heights
             self._independent = independent
-            self.runner_up_label.set_reserved_texts(self._widest_guesses())
+            self.runner_up_label.set_reserved_texts(self._widest_guesses(self._names))
         raw = self.raw_box.isChecked()
         probs = prediction.uncalibrated if raw else prediction.probabilities
         calibrated = not raw and not np.array_equal(
