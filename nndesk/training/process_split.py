@@ -25,9 +25,10 @@ If a helper cannot start, fails or dies, ``ProcessSplit.train_step`` trains that
 every later one) through the thread split instead, with the same numbers; ``close`` ends the
 helpers and removes their segments. ``tests/test_process_split.py`` proves both.
 
-The training loop uses it when ``runtime.PARTS_IN_PROCESSES`` is on. It is off: on the shared
-2-core machine it measured no faster than the thread split (docs/performance.md, "A split
-batch's other half in a process"); ``bench_cnn --split processes`` measures it.
+The training loop uses it when ``runtime.PARTS_IN_PROCESSES`` is on. It is off: on a busy
+2-core machine it measured 0.5-4 % slower than the thread split, on a quiet one about 22 %
+faster (docs/performance.md, "A split batch's other half in a process"), and the rule that
+would choose by load is not written yet; ``bench_cnn --split processes`` measures it.
 """
 
 from __future__ import annotations

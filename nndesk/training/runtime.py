@@ -50,8 +50,9 @@ WIDE_PRODUCT = 16_000_000
 #: Cores BLAS leaves to the GUI thread while training beside the window.
 GUI_CORES = 1
 #: A split CNN batch's other parts run in helper processes, not threads (``process_split``).
-#: Off: on the shared 2-core machine they were not faster (docs/performance.md, "A split
-#: batch's other half in a process").
+#: Off: on a busy 2-core machine they were 0.5-4 % slower, on a quiet one about 22 % faster;
+#: the rule choosing by load is not written yet (docs/performance.md, "A split batch's other
+#: half in a process").
 PARTS_IN_PROCESSES = False
 
 
