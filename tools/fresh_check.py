@@ -13,44 +13,19 @@ Needs Qt (a QApplication; ``QT_QPA_PLATFORM=offscreen`` runs it without a screen
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
-import numpy as np
 from PIL import Image
 
 from tools.fresh_garments import FRESH_GARMENTS
-from tools.hand_check import contact_sheet, misses_sheet, render_all, report, score
+from tools.hand_check import contact_sheet, render_all, score_main
 from tools.hand_garments import CLASS_NAMES
 
 USAGE = "usage: python -m tools.fresh_check DIR | --score MODEL... [--misses DIR]"
 
 
 def _score(args: list[str]) -> int:
-    import argparse
-
-    from nndesk.errors import NndeskError
-    from nndesk.inference import Classifier
-
-    ap = argparse.ArgumentParser(prog="python -m tools.fresh_check --score")
-    ap.add_argument("models", nargs="+", type=Path)
-    ap.add_argument("--misses", type=Path, help="folder for each model's misses sheet")
-    opts = ap.parse_args(args)
-    items = render_all(FRESH_GARMENTS)
-    with tempfile.TemporaryDirectory() as tmp:
-        for model in opts.models:
-            try:
-                scored = score(model, items, Path(tmp))
-                clf = Classifier.from_file(model)
-            except (NndeskError, RuntimeError) as err:
-                print(f"error: {err}", file=sys.stderr)
-                return 2
-            canvas = np.array([clf.classify_image(i.image).label for i in items])
-            print("\n".join(report(model.stem, scored, canvas)))
-            if opts.misses:
-                opts.misses.mkdir(parents=True, exist_ok=True)
-                misses_sheet(scored).save(opts.misses / f"fresh-misses-{model.stem}.png")
-    return 0
+    return score_main(args, FRESH_GARMENTS, "python -m tools.fresh_check", "fresh-misses")
 
 
 def main(argv: list[str] | None = None) -> int:

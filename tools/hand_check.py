@@ -210,18 +210,25 @@ def misses_sheet(scored: Scored) -> Image.Image:
     return contact_sheet([i for i, _, _ in misses], captions, cell=160)
 
 
-def _score_main(args: list[str]) -> int:
+def score_main(
+    args: list[str],
+    drawings: Sequence[HandDrawing] = HAND_GARMENTS,
+    prog: str = "python -m tools.hand_check",
+    misses_prefix: str = "misses",
+) -> int:
+    """``--score MODEL... [--misses DIR]`` over ``drawings``: each model's report, and its
+    misses sheet as ``<misses_prefix>-<model>.png``; 2 if a model cannot be read."""
     import argparse
     import tempfile
 
     from nndesk.errors import NndeskError
     from nndesk.inference import Classifier
 
-    ap = argparse.ArgumentParser(prog="python -m tools.hand_check --score")
+    ap = argparse.ArgumentParser(prog=f"{prog} --score")
     ap.add_argument("models", nargs="+", type=Path)
     ap.add_argument("--misses", type=Path, help="folder for each model's misses sheet")
     opts = ap.parse_args(args)
-    items = render_all()
+    items = render_all(drawings)
     with tempfile.TemporaryDirectory() as tmp:
         for model in opts.models:
             try:
@@ -234,7 +241,7 @@ def _score_main(args: list[str]) -> int:
             print("\n".join(report(model.stem, scored, canvas)))
             if opts.misses:
                 opts.misses.mkdir(parents=True, exist_ok=True)
-                misses_sheet(scored).save(opts.misses / f"misses-{model.stem}.png")
+                misses_sheet(scored).save(opts.misses / f"{misses_prefix}-{model.stem}.png")
     return 0
 
 
@@ -246,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
 
     _app = QApplication.instance() or QApplication([])
     if args[:1] == ["--score"]:
-        return _score_main(args[1:])
+        return score_main(args[1:])
     if len(args) != 1:
         print(
             "usage: python -m tools.hand_check DIR | --score MODEL... [--misses DIR]",
