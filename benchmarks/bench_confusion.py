@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
+from gui_ticks import GuiTicks, in_turns, settle, without_against  # beside this file
+
 HERE = Path(__file__).resolve()
-TICK_MS = 5
 
 
 def _code_root() -> Path:
@@ -37,7 +37,7 @@ def _measure(args) -> dict[str, list[float]]:
     os.environ.setdefault("MPLBACKEND", "Agg")
     sys.path.insert(0, str(_code_root()))
     import numpy as np
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     _app = QApplication.instance() or QApplication([])  # noqa: F841 - kept alive
@@ -64,42 +64,27 @@ def _measure(args) -> dict[str, list[float]]:
     view = ConfusionView()
     view.resize(args.width, args.height)
     view.show()
-    clock = QElapsedTimer()
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    timer.setInterval(TICK_MS)
-    timer.timeout.connect(lambda: ticks.append(clock.nsecsElapsed() / 1e6))
+    ticks = GuiTicks()
     shown_at: list[float] = []  # when a matrix reached the screen
     drawn = getattr(view, "drawn", None)  # the view that renders off the GUI thread says so
     if drawn is not None:
-        drawn.connect(lambda: shown_at.append(clock.nsecsElapsed() / 1e6))
+        drawn.connect(lambda: shown_at.append(ticks.now()))
     else:  # the view that draws on the GUI thread: its canvas's draw
-        view.canvas.mpl_connect(
-            "draw_event", lambda _e: shown_at.append(clock.nsecsElapsed() / 1e6)
-        )
-    clock.start()
-    timer.start()
-
-    def settle(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
+        view.canvas.mpl_connect("draw_event", lambda _e: shown_at.append(ticks.now()))
+    ticks.start()
 
     def act(action) -> tuple[float, float]:
-        """(longest gap beyond TICK_MS, ms until shown) from ``action`` to 300 ms after shown."""
+        """(longest gap beyond the tick, ms until shown) from ``action`` to 300 ms after shown."""
         settle(300)
-        start = clock.nsecsElapsed() / 1e6
+        start = ticks.now()
         before = len(shown_at)
         QTimer.singleShot(0, action)
         deadline = time.perf_counter() + 30
         while len(shown_at) == before and time.perf_counter() < deadline:
             settle(20)
         settle(300)
-        seen = [t for t in ticks if t >= start - TICK_MS]
-        gaps = np.diff(np.asarray(seen)) - TICK_MS if len(seen) > 1 else np.zeros(1)
         shown = shown_at[before] - start if len(shown_at) > before else float("nan")
-        return float(max(gaps.max(), 0.0)), shown
+        return float(ticks.gaps(start)[0]), shown
 
     figures: dict[str, list[float]] = {}
 
@@ -121,7 +106,7 @@ def _measure(args) -> dict[str, list[float]]:
                 "click_cell",
                 act(lambda p=pos: QTest.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=p)),
             )
-    timer.stop()
+    ticks.stop()
     return figures
 
 
@@ -155,27 +140,13 @@ def main(argv: list[str] | None = None) -> int:
             _print("", figures)
             print(f"load_average={os.getloadavg()[0]:.2f}")
         return 0
-    import json
-
-    passed = [a for a in (argv if argv is not None else sys.argv[1:])]
-    at = passed.index("--against")
-    del passed[at : at + 2]
+    runs = in_turns(HERE, without_against(argv), args.against, args.rounds)
     totals: dict[str, dict[str, list[float]]] = {"before": {}, "after": {}}
-    loads = []
-    for _ in range(args.rounds):
-        for label, root in (("before", Path(args.against).resolve()), ("after", HERE.parents[1])):
-            env = dict(os.environ, NNDESK_BENCH_CODE=str(root))
-            out = subprocess.run(
-                [sys.executable, str(HERE), *passed, "--json"],
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-            line = next(x for x in out.splitlines() if x.startswith("FIGURES "))
-            for name, values in json.loads(line[len("FIGURES ") :]).items():
+    for label in totals:
+        for figures in runs[label]:
+            for name, values in figures.items():
                 totals[label].setdefault(name, []).extend(values)
-            loads.append(os.getloadavg()[0])
+    loads = runs["load"]
     print(f"before: {Path(args.against).resolve()}")
     _print("before_", totals["before"])
     print(f"after: {HERE.parents[1]}")

@@ -18,13 +18,13 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from gui_ticks import GuiTicks, in_turns, settle, without_against  # beside this file
+
 HERE = Path(__file__).resolve()
-TICK_MS = 5
 
 
 def _measure(args) -> dict:
@@ -33,9 +33,8 @@ def _measure(args) -> dict:
     os.environ["NNDESK_HOME"] = tempfile.mkdtemp(prefix="nndesk-bench-")
     os.environ["NNDESK_DATA_DIR"] = args.data_dir
     sys.path.insert(0, os.environ.get("NNDESK_BENCH_CODE", str(HERE.parents[1])))
-    import numpy as np
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
@@ -49,24 +48,13 @@ def _measure(args) -> dict:
     window = desk.window
     window.resize(1024, 700)
     window.show()
-
-    def settle(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
     settle(1500)
     window.tabs.setCurrentWidget(desk.train_page)
     settle(800)
     form = desk.train_page.form
     form.preset.setCurrentIndex(form.preset.findData(args.preset))
     settle(500)
-    clock = QElapsedTimer()
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    timer.setInterval(TICK_MS)
-    timer.timeout.connect(lambda: ticks.append(clock.nsecsElapsed() / 1e6))
+    ticks = GuiTicks()
     canvas = desk.train_page.plot.canvas
     full_draws: list[str] = []  # the Live plot's full draws: laid out or not
     draw = FigureCanvasQTAgg.draw
@@ -80,16 +68,14 @@ def _measure(args) -> dict:
         draw(self)
 
     FigureCanvasQTAgg.draw = counted_draw
-    clock.start()
-    timer.start()
+    ticks.start()
     settle(300)
-    clicked = clock.nsecsElapsed() / 1e6
+    clicked = ticks.now()
     QTimer.singleShot(0, desk.train_page.train_button.click)
     settle(int(args.seconds * 1000))
-    timer.stop()
+    ticks.stop()
     desk.training.stop()
-    seen = np.asarray([t for t in ticks if t >= clicked - TICK_MS])
-    gaps = np.sort(np.maximum(np.diff(seen) - TICK_MS, 0.0))[::-1]
+    gaps = ticks.gaps(clicked)
     settle(1000)
     window.close()  # stops the run and the window's threads
     settle(500)
@@ -116,23 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         # the window's worker threads are ended by its close; the interpreter's teardown of
         # the rest (a QThread object freed before its thread is joined) is not measured
         os._exit(0)
-    passed = list(argv if argv is not None else sys.argv[1:])
-    at = passed.index("--against")
-    del passed[at : at + 2]
-    runs: dict[str, list[dict]] = {"before": [], "after": []}
-    loads = []
-    for _ in range(args.rounds):
-        for label, root in (("before", Path(args.against).resolve()), ("after", HERE.parents[1])):
-            out = subprocess.run(
-                [sys.executable, str(HERE), *passed, "--json"],
-                env=dict(os.environ, NNDESK_BENCH_CODE=str(root)),
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-            line = next(x for x in out.splitlines() if x.startswith("FIGURES "))
-            runs[label].append(json.loads(line[len("FIGURES ") :]))
-            loads.append(os.getloadavg()[0])
+    runs = in_turns(HERE, without_against(argv), args.against, args.rounds)
+    loads = runs.pop("load")
     for label, found in runs.items():
         for name in found[0]:
             values = [f[name] for f in found]

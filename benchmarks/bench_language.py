@@ -7,12 +7,20 @@ from the call until the new window is shown and the event loop is idle again. Pr
 ``switch_ms=`` (wall) and ``switch_cpu_ms=`` (GUI-thread CPU) per switch and their medians;
 ``--profile`` prints where the time of one switch goes.
 
+``--ticks`` instead runs each switch from the event loop while a 5 ms timer ticks on the GUI
+thread, and prints the longest gaps between ticks from the click until 1.5 s later
+(``longest_block_ms=``, ``second_block_ms=``): how long the window answered nothing. With
+``--against DIR`` (the nndesk package of another checkout) it measures that one and this one in
+turns, each in a fresh process, ``--rounds`` times.
+
     python benchmarks/bench_language.py
+    python benchmarks/bench_language.py --ticks --against /path/to/main --rounds 3
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -22,7 +30,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+HERE = Path(__file__).resolve()
+sys.path.insert(0, os.environ.get("NNDESK_BENCH_CODE", str(HERE.parents[1])))
+
+from gui_ticks import GuiTicks, in_turns, settle, without_against  # noqa: E402  (beside this file)
 
 
 def _settle(app, seconds: float = 0.3) -> None:
@@ -46,12 +57,58 @@ def _switch(app, nndesk_app, desk, code: str):
     return new, 1000 * (time.perf_counter() - t0), 1000 * (time.thread_time() - c0)
 
 
+def _ticked_switches(app, nndesk_app, desk, switches: int) -> dict[str, list[float]]:
+    """Each switch as "Switch now" makes it, from the event loop; the GUI thread's longest
+    blocks from then until 1.5 s later (the old window's deletion and the new one's first
+    paints included)."""
+    from PySide6.QtCore import QTimer
+
+    from nndesk.ui import language
+
+    figures: dict[str, list[float]] = {"longest_block_ms": [], "second_block_ms": []}
+    ticks = GuiTicks()
+    ticks.start()
+    holder = [desk]
+    for i in range(switches):
+        code = "vi" if language.current_language() == "en" else "en"
+        settle(300)
+        start = ticks.now()
+
+        def switch(c=code):
+            holder[0] = nndesk_app.switch_language(holder[0], c)
+
+        QTimer.singleShot(0, switch)
+        settle(1500)
+        settle(1000)  # a block longer than the first wait ends it: the paints after it
+        gaps = ticks.gaps(start)
+        figures["longest_block_ms"].append(round(float(gaps[0]), 1))
+        figures["second_block_ms"].append(round(float(gaps[1]) if len(gaps) > 1 else 0.0, 1))
+        print(f"switch {i + 1} to {code}: blocks_ms={[round(g) for g in gaps[:5]]}", flush=True)
+    ticks.stop()
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--switches", type=int, default=6)
     parser.add_argument("--profile", action="store_true", help="cProfile one switch")
     parser.add_argument("--mode", choices=("digits", "garments"), default="garments")
+    parser.add_argument("--ticks", action="store_true", help="the longest GUI-thread blocks")
+    parser.add_argument("--against", metavar="DIR", help="another checkout, measured in turns")
+    parser.add_argument("--rounds", type=int, default=2, help="turns each, with --against")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # one turn's
     args = parser.parse_args(argv)
+    if args.against is not None:
+        runs = in_turns(HERE, without_against(argv), args.against, args.rounds)
+        for label in ("before", "after"):
+            for name in runs[label][0]:
+                values = [v for figures in runs[label] for v in figures[name]]
+                print(
+                    f"{label}_{name}=median {statistics.median(values):.0f} "
+                    f"({', '.join(f'{v:.0f}' for v in values)})"
+                )
+        print(f"load_average={min(runs['load']):.2f}-{max(runs['load']):.2f}")
+        return 0
     os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
 
     from PySide6.QtWidgets import QApplication
@@ -62,6 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     theme.apply_theme(app, "light")
     language.use_language("en")
+    if args.ticks:  # as nndesk runs: the imports' objects frozen, collections on the GUI thread
+        from nndesk.ui.gui_collector import collect_on_gui_thread
+        from nndesk.ui.startup_objects import freeze_startup_objects
+
+        freeze_startup_objects()
+        collect_on_gui_thread(app)
     desk = nndesk_app.build_window(mode=args.mode)
     desk.window.resize(1024, 700)
     desk.window.show()
@@ -72,6 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     desk.window.tabs.setCurrentWidget(desk.why_page)
     _settle(app, 0.5)
 
+    if args.ticks:
+        figures = _ticked_switches(app, nndesk_app, desk, args.switches)
+        if args.json:
+            print("FIGURES " + json.dumps(figures), flush=True)
+        else:
+            for name, values in figures.items():
+                print(f"{name}=median {statistics.median(values):.0f} ({values})")
+            print(f"load_average={os.getloadavg()[0]:.1f}")
+        os._exit(0)  # the closed windows' threads are ended; the teardown is not measured
     walls, cpus = [], []
     for i in range(args.switches):
         code = "vi" if i % 2 == 0 else "en"
