@@ -134,7 +134,7 @@ class Coordinator(QObject):
         # View > Language: the question "switch now?" and the switch (language_switch.py)
         self.language_switch = LanguageSwitch(window)
         window.language_change_requested.connect(self.language_switch.ask)
-        window.drawing_changed.connect(prediction.request)
+        window.drawing_changed.connect(self._on_window_drawing_changed)
         # another picture on the canvas (drawn, opened, a page's): a test image asked for
         # before, still waiting for its data, must not replace it when the data comes
         window.drawing_changed.connect(self._drop_wanted)
@@ -534,9 +534,24 @@ class Coordinator(QObject):
         """Slot for pages' ``show_on_canvas_requested(image28, true_label)`` (Mistakes, Map,
         Dataset). The caption of the image there before goes with it; a test image's page then
         names it (``show_test_caption``)."""
-        self.window.set_canvas_image(upscale_28(image28), true_label=int(true_label))
+        # the canvas change asks for the prediction: of the test image itself
+        # (_on_window_drawing_changed), exactly as evaluation reads it
+        self.window.set_canvas_image(
+            upscale_28(image28), true_label=int(true_label), image28=np.asarray(image28)
+        )
         self.window.show_note("")
-        self.prediction.request_prepared(np.asarray(image28, np.float32))
+
+    @Slot(object)
+    def _on_window_drawing_changed(self, pixels: np.ndarray) -> None:
+        """Predict the canvas: a test image put there (and shown again unchanged, after Undo,
+        a mode switch back or a language switch) as the test image itself, anything else as
+        a drawing. Enlarged and read back as a drawing, a test image gives another 28x28 and
+        another answer."""
+        image28 = self.window.test_image_on_canvas(pixels)
+        if image28 is None:
+            self.prediction.request(pixels)
+        else:
+            self.prediction.request_prepared(image28)
 
     @Slot(int, str)
     def show_test_caption(self, index: int, name: str) -> None:

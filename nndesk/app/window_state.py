@@ -10,6 +10,7 @@ from nndesk.inference import Classifier
 from nndesk.ui import kept_choices
 from nndesk.ui.map_view import MapViewState
 from nndesk.ui.mistakes_view import MistakesViewState
+from nndesk.ui.shown_test_images import ShownTestImages
 from nndesk.ui.train_page_state import TrainPageState
 from nndesk.ui.window_place import WindowPlace, place_of, put_in_place
 
@@ -54,6 +55,9 @@ class WindowState:
     choices: dict = field(default_factory=dict)
     #: mode -> the model file last in use in it (``Coordinator.mode_models``)
     mode_models: dict = field(default_factory=dict)
+    #: the test images put on the canvas (``MainWindow.shown_test_images``): one shown again
+    #: is read as the test image, in the new language as in the old
+    test_images: ShownTestImages | None = None
 
 
 def capture_state(desk: Desk) -> WindowState:
@@ -85,6 +89,7 @@ def capture_state(desk: Desk) -> WindowState:
         download_failures=desk.coordinator.downloads.failures(),
         mode_models=dict(desk.coordinator.mode_models),
         damaged_models=desk.coordinator.damaged_reads(),
+        test_images=window.shown_test_images,
     )
 
 
@@ -126,6 +131,8 @@ def restore_state(desk: Desk, state: WindowState) -> None:
     desk.mistakes_page.restore_view_state(state.mistakes)
     desk.coordinator.mode_models.update(state.mode_models)
     kept_choices.restore_choices(window, state.choices)
+    if state.test_images is not None:  # before the drawing comes back and is predicted
+        window.shown_test_images.adopt(state.test_images)
     window.canvas.restore_history(state.drawing)  # predicted again in the new language
     window.restore_mode_sheets(state.sheets)
     window.prediction_panel.set_true_label(state.true_label)

@@ -35,6 +35,7 @@ from nndesk.ui.language import accuracy_text, decimal, translate, translate_mark
 from nndesk.ui.model_choices import SHORT_ROLE, Choice, arrange
 from nndesk.ui.model_notice import ModelSwitchNotice
 from nndesk.ui.page_tabs import PageTabs
+from nndesk.ui.shown_test_images import ShownTestImages
 from nndesk.ui.status_bar import ElidingStatusBar
 from nndesk.ui.status_line import show_status
 from nndesk.ui.window_menus import WindowMenusMixin
@@ -154,6 +155,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._shutdown_hooks: list[Callable[[], None]] = []
         self._close_guards: list[Callable[[], bool]] = []
         self._setting_image = False
+        #: the test images put on the canvas, so the same pixels are read as those images again
+        self.shown_test_images = ShownTestImages()
         self._closed = False
 
         self._build_draw_panel()
@@ -690,14 +693,27 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         if was_standing:
             self.status_note.setText(text)
 
-    def set_canvas_image(self, pixels: np.ndarray, true_label: int | None = None) -> None:
-        """Put ``uint8 (280, 280)`` pixels on the canvas (undoable); show ``true_label``."""
+    def set_canvas_image(
+        self,
+        pixels: np.ndarray,
+        true_label: int | None = None,
+        image28: np.ndarray | None = None,
+    ) -> None:
+        """Put ``uint8 (280, 280)`` pixels on the canvas (undoable); show ``true_label``.
+        ``image28``: the test image the pixels enlarge, which the model reads whenever the
+        canvas shows these pixels (``test_image_on_canvas``)."""
+        if image28 is not None:
+            self.shown_test_images.remember(pixels, image28)
         self._setting_image = True
         try:
             self.canvas.set_array(pixels)
         finally:
             self._setting_image = False
         self.prediction_panel.set_true_label(true_label)
+
+    def test_image_on_canvas(self, pixels: np.ndarray) -> np.ndarray | None:
+        """The ``float32 (28, 28)`` test image the canvas ``pixels`` show unchanged, or None."""
+        return self.shown_test_images.find(pixels)
 
     def request_test_image(self, index: int) -> None:
         self.test_index.setValue(index)

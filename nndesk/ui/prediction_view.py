@@ -777,6 +777,10 @@ class PredictionPanel(QWidget):
     def set_not_sure_threshold(self, percent: int) -> None:
         self.not_sure_spin.setValue(int(percent))
 
+    def shown_prediction(self):
+        """The ``Prediction`` the panel shows (None: nothing answered)."""
+        return self._prediction
+
     def is_not_sure(self) -> bool:
         """True when the answer shown is "Not sure" (calibrated top probability under the
         threshold)."""

@@ -698,3 +698,58 @@ def test_the_preset_box_names_after_the_switch_what_it_named_before(
     else:
         assert box.currentData() == "fashion-cnn-lab"
         assert not note.isHidden() and "784-c32" in note.text()
+
+
+def _off_centre_test_image() -> np.ndarray:
+    """A test image the drawing pipeline would move and rescale (it sits in a corner): read
+    as a drawing, the model would see another 28x28."""
+    image28 = np.zeros((28, 28), np.float32)
+    image28[2:14, 3:6] = 255.0
+    image28[11:14, 3:16] = 180.0
+    return image28
+
+
+def _shown_input(qtbot, desk) -> np.ndarray:
+    """The 28x28 the model read for the answer the window shows, once it is shown."""
+    panel = desk.window.prediction_panel
+    qtbot.waitUntil(
+        lambda: desk.prediction.is_idle() and panel.shown_prediction() is not None,
+        timeout=60000,
+    )
+    return panel.shown_prediction().input_image
+
+
+def test_a_test_image_reads_the_same_in_either_language_at_any_window_size(
+    qtbot, english_after, window_factory, stroke_classifier
+):
+    desk = window_factory(classifier=stroke_classifier)
+    image28 = _off_centre_test_image()
+    desk.coordinator.show_on_canvas(image28, 1)
+    before = _shown_input(qtbot, desk)
+    np.testing.assert_array_equal(before, image28)  # the test image itself, as evaluation
+    answer = desk.window.prediction_panel.shown_prediction().probabilities.copy()
+
+    new = _switch(qtbot, desk, "vi")
+    after = _shown_input(qtbot, new)
+    np.testing.assert_array_equal(after, image28)
+    np.testing.assert_array_equal(
+        new.window.prediction_panel.shown_prediction().probabilities, answer
+    )
+
+    # a smaller window shows the canvas smaller: the model's input stays the same
+    new.window.resize(1024, 700)
+    qtbot.waitUntil(lambda: new.window.width() == 1024)
+    np.testing.assert_array_equal(_shown_input(qtbot, new), image28)
+
+    # drawn on, it is a drawing; undone, it is the test image again
+    shown = new.window.prediction_panel.shown_prediction
+    new.window.canvas.draw_stroke([(250, 250), (270, 270)])
+    qtbot.waitUntil(
+        lambda: new.prediction.is_idle() and not np.array_equal(shown().input_image, image28),
+        timeout=60000,
+    )
+    new.window.canvas.undo()
+    qtbot.waitUntil(
+        lambda: new.prediction.is_idle() and np.array_equal(shown().input_image, image28),
+        timeout=60000,
+    )
