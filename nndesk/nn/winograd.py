@@ -15,8 +15,9 @@ window.
 The input transform is the matrix line above, applied along one axis at a time to whole
 ``(channels, tile rows, tile columns, samples)`` slabs, so NumPy's loops stay long; the weight and
 output transforms are one product each with the Kronecker product of their matrix with itself
-(``GG``, ``AA``). Each has its adjoint (the backward pass), proved by ``tests/nn/test_winograd.py``
-against the matrices.
+(``GG``, ``AA``); the output transform's adjoint is passes of sums (its product has ``K`` = 4).
+Each has its adjoint (the backward pass), proved by ``tests/nn/test_winograd.py`` against the
+matrices.
 Arrays are laid out sample-innermost, as ``nndesk.nn.conv`` keeps activations.
 """
 
@@ -162,16 +163,15 @@ def inputs_adjoint(
 #: output transform of every tile is a single ``(4, 16) @ (16, m)`` product.
 AA = np.kron(A_T, A_T)
 
-_AA_BY_DTYPE: dict[np.dtype, tuple[np.ndarray, np.ndarray]] = {}
+_AA_BY_DTYPE: dict[np.dtype, np.ndarray] = {}
 
 
-def _aa(dtype: np.dtype) -> tuple[np.ndarray, np.ndarray]:
-    """``AA`` and its transpose in ``dtype`` (both C-contiguous), made once per dtype."""
-    pair = _AA_BY_DTYPE.get(dtype)
-    if pair is None:
-        pair = (AA.astype(dtype), np.ascontiguousarray(AA.T).astype(dtype))
-        _AA_BY_DTYPE[dtype] = pair
-    return pair
+def _aa(dtype: np.dtype) -> np.ndarray:
+    """``AA`` in ``dtype``, made once per dtype."""
+    aa = _AA_BY_DTYPE.get(dtype)
+    if aa is None:
+        aa = _AA_BY_DTYPE[dtype] = AA.astype(dtype)
+    return aa
 
 
 def outputs(M: np.ndarray, Y: np.ndarray) -> None:
@@ -181,10 +181,31 @@ def outputs(M: np.ndarray, Y: np.ndarray) -> None:
     One product instead of two passes of sums along each axis: BLAS streams ``M`` once, in
     cache-sized blocks, where the passes wrote and re-read a half-size intermediate
     (docs/performance.md)."""
-    np.matmul(_aa(M.dtype)[0], M, out=Y)  # (4, 16) @ (16, m) -> (4, m)
+    np.matmul(_aa(M.dtype), M, out=Y)  # (4, 16) @ (16, m) -> (4, m)
 
 
 def outputs_adjoint(dY: np.ndarray, dM: np.ndarray) -> None:
     """The adjoint of ``outputs``: ``dM`` ``(16, m)`` (overwritten) ``= AA.T @ dY`` from ``dY``
-    ``(4, m)``."""
-    np.matmul(_aa(dY.dtype)[1], dY, out=dM)  # (16, 4) @ (4, m) -> (16, m)
+    ``(4, m)``, i.e. ``dM[a, b] = sum_ij A_T[i, a] A_T[j, b] dY[i, j]``.
+
+    As ten passes of sums, not the product: ``A_T``'s entries are 0 and +-1, and with ``K`` = 4
+    the product is all memory traffic (BLAS clears its 16 output rows before adding into them),
+    so the passes, which write each row once, took about half its time. Along
+    ``j`` first, ``T[i] = (dY[i, 0], dY[i, 0] + dY[i, 1], dY[i, 0] - dY[i, 1], -dY[i, 1])``;
+    then along ``i``, ``dM[0] = T[0]``, ``dM[1] = T[0] + T[1]``, ``dM[2] = T[0] - T[1]``,
+    ``dM[3] = -T[1]`` (docs/performance.md). ``dM``'s rows may be strided (a block of channels
+    of a bigger array); each row of ``m`` must be contiguous for the passes to be flat."""
+    m = dY.shape[1]
+    d = dY.reshape(2, 2, m)  # d[i, j]: output row i, column j of every tile
+    dM4 = dM.reshape(4, 4, m)  # dM4[a, b]
+    t0, minus_t1 = dM4[0], dM4[3]  # T[0] and -T[1], in place
+    np.copyto(t0[0], d[0, 0])
+    np.add(d[0, 0], d[0, 1], out=t0[1])
+    np.subtract(d[0, 0], d[0, 1], out=t0[2])
+    np.negative(d[0, 1], out=t0[3])
+    np.negative(d[1, 0], out=minus_t1[0])
+    np.subtract(minus_t1[0], d[1, 1], out=minus_t1[1])  # -(dY[1, 0] + dY[1, 1])
+    np.add(minus_t1[0], d[1, 1], out=minus_t1[2])  # -(dY[1, 0] - dY[1, 1])
+    np.copyto(minus_t1[3], d[1, 1])
+    np.subtract(t0, minus_t1, out=dM4[1])  # T[0] + T[1]
+    np.add(t0, minus_t1, out=dM4[2])  # T[0] - T[1]

@@ -113,6 +113,25 @@ def test_output_transform_adjoint_satisfies_the_dot_product_identity():
     assert np.all(np.isnan(dM[:, 1]))
 
 
+def test_output_transform_adjoint_is_aa_transposed_times_dy():
+    # the passes of sums give the product AA.T @ dY to rounding (they add in another order), in
+    # float64 and float32, into a block of channels of a wider array as Conv2D hands it over
+    rng = np.random.default_rng(6)
+    dY = rng.standard_normal((4, 2, 9))
+    dM = np.full((16, 3, 9), np.nan)
+    winograd.outputs_adjoint(dY.reshape(4, 18), dM[:, 1:].reshape(16, 18))
+    want = np.einsum("ia,jb,ijm->abm", winograd.A_T, winograd.A_T, dY.reshape(2, 2, 18))
+    np.testing.assert_allclose(dM[:, 1:].reshape(16, 18), want.reshape(16, 18), rtol=1e-14)
+    product = winograd.AA.T @ dY.reshape(4, 18)
+    np.testing.assert_allclose(dM[:, 1:].reshape(16, 18), product, rtol=1e-14, atol=1e-15)
+    assert np.all(np.isnan(dM[:, 0]))  # nothing else written
+    dY32 = rng.standard_normal((4, 40)).astype(np.float32)
+    dM32 = np.empty((16, 40), np.float32)
+    winograd.outputs_adjoint(dY32, dM32)
+    want32 = winograd.AA.T.astype(np.float32) @ dY32
+    np.testing.assert_allclose(dM32, want32, rtol=1e-6, atol=1e-6)
+
+
 # -- a conv fused with its 2x2 pool, run as Winograd (Conv2D._forward_winograd) --------------
 @pytest.fixture
 def winograd_for_any_channels(monkeypatch):
