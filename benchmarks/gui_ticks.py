@@ -1,7 +1,9 @@
 """What the GUI benchmarks share (not a benchmark; imported by bench_*.py beside it).
 
 ``GuiTicks``: a timer ticking every 5 ms on the GUI thread. A gap between two ticks beyond the
-5 ms is a time the window could answer nothing: the figure these benchmarks print.
+5 ms is a time the window could answer nothing: the figure these benchmarks print. The GUI
+thread's CPU time between two ticks is that block's own work, without the waits for a core on a
+loaded machine (which stretch the gaps).
 ``settle``: run the event loop for a while. ``in_turns``: measure another checkout and this one
 in turns, each in a fresh process, so before and after meet the same moments of a shared
 machine.
@@ -13,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 TICK_MS = 5
@@ -27,11 +30,16 @@ class GuiTicks:
 
         self.tick_ms = tick_ms
         self.ticks: list[float] = []
+        self.cpu: list[float] = []  # the GUI thread's CPU time (ms) at each tick
         self.clock = QElapsedTimer()
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(tick_ms)
-        self.timer.timeout.connect(lambda: self.ticks.append(self.now()))
+        self.timer.timeout.connect(self._on_timer_timeout)
+
+    def _on_timer_timeout(self) -> None:
+        self.ticks.append(self.now())
+        self.cpu.append(1000 * time.thread_time())
 
     def start(self) -> None:
         self.clock.start()
@@ -55,6 +63,21 @@ class GuiTicks:
         if len(seen) < 2:
             return np.zeros(1)
         return np.sort(np.maximum(np.diff(seen) - self.tick_ms, 0.0))[::-1]
+
+    def cpu_gaps(self, start: float, end: float | None = None):
+        """The GUI thread's CPU time (ms) between two ticks, longest first, as ``gaps``."""
+        import numpy as np
+
+        cpu = np.asarray(
+            [
+                c
+                for t, c in zip(self.ticks, self.cpu, strict=True)
+                if t >= start - self.tick_ms and (end is None or t <= end)
+            ]
+        )
+        if len(cpu) < 2:
+            return np.zeros(1)
+        return np.sort(np.diff(cpu))[::-1]
 
 
 def settle(ms: int) -> None:

@@ -1,9 +1,14 @@
 """The Desk: the window with every controller and page ``build_window`` makes for it, and the
-same window rebuilt in another language (``switch_language``)."""
+same window rebuilt in another language (``switch_language``, or ``LanguageRebuild`` a page at
+a time from the event loop)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication
 
 from nndesk import preferences
 from nndesk.app.coordinator import Coordinator
@@ -31,12 +36,13 @@ from nndesk.ui import (
 )
 from nndesk.ui.dataset_view import DatasetView
 from nndesk.ui.evaluation_panel import EvaluationPanel
+from nndesk.ui.input_hold import InputHold
 from nndesk.ui.inside_view import InsideView
 from nndesk.ui.lab_view import LabView
 from nndesk.ui.main_window import MainWindow
 from nndesk.ui.map_view import MapView
 from nndesk.ui.mistakes_view import MistakesView
-from nndesk.ui.training_panel import TrainingPanel
+from nndesk.ui.training_panel import TrainingPanel, TrainPageParts
 from nndesk.ui.why_view import WhyView
 
 
@@ -98,10 +104,23 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     """The window with its controllers and pages, wired; used by ``run``, the tests and the
     screenshots. ``classifier`` overrides the default model of ``mode`` (tests pass a tiny model).
     """
+    built: list[Desk] = []
+    for _ in build_steps(built, mode, classifier):
+        pass
+    return built[0]
+
+
+def build_steps(
+    built: list[Desk], mode: str | None = None, classifier: Classifier | None = None
+) -> Iterator[None]:
+    """``build_window`` in steps, each page in a step of its own (the Train page, the largest,
+    takes 250-600 ms of the GUI thread under load), so that a caller may let the event loop run
+    between two steps; the last step appends the wired Desk to ``built``."""
     wheel_guard.install()  # before any widget: the wheel scrolls forms, never edits a field
     whats_this.install()  # Shift+F1 on any control explains it (its tooltip at least)
     file_dialogs.install()  # Qt's file dialog: sizes in the window's language, words whole
     window = MainWindow()
+    yield
     # -- controllers (each owning a thread registers its shutdown with the window) --------------
     prediction = PredictionController(window)
     writes = BackgroundWrites(window)  # exports and model files, off the GUI thread
@@ -123,7 +142,33 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
     window.add_shutdown_hook(trust.shutdown)
     window.add_shutdown_hook(explore.shutdown)
     window.add_shutdown_hook(datasets.shutdown)
-    # -- pages --------------------------------------------------------------------------------
+    yield
+    # -- pages, one a step --------------------------------------------------------------------
+    why_page = WhyView(explainer)
+    yield
+    inside_page = InsideView()
+    yield
+    train_parts = TrainPageParts()
+    while train_parts.make_next():
+        yield
+    train_page = TrainingPanel(
+        controller=training,
+        race=race,
+        writes=writes,
+        runs=RunListReader(training.store),  # no Qt parent: see RunsView
+        parent=window,
+        parts=train_parts,
+    )
+    yield
+    evaluate_page = EvaluationPanel(evaluation, trust, writes)
+    yield
+    mistakes_page = MistakesView(evaluation)  # follows evaluation.finished itself
+    yield
+    dataset_page = DatasetView(datasets)
+    map_page = MapView(explore)
+    yield
+    lab_page = LabView(explore)
+    yield
     desk = Desk(
         window=window,
         prediction=prediction,
@@ -135,26 +180,20 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
         trust=trust,
         explore=explore,
         datasets=datasets,
-        why_page=WhyView(explainer),
-        inside_page=InsideView(),
-        train_page=TrainingPanel(
-            controller=training,
-            race=race,
-            writes=writes,
-            runs=RunListReader(training.store),  # no Qt parent: see RunsView
-            parent=window,
-        ),
-        evaluate_page=EvaluationPanel(evaluation, trust, writes),
-        mistakes_page=MistakesView(evaluation),  # follows evaluation.finished itself
-        dataset_page=DatasetView(datasets),
-        map_page=MapView(explore),
-        lab_page=LabView(explore),
+        why_page=why_page,
+        inside_page=inside_page,
+        train_page=train_page,
+        evaluate_page=evaluate_page,
+        mistakes_page=mistakes_page,
+        dataset_page=dataset_page,
+        map_page=map_page,
+        lab_page=lab_page,
     )
     # the core's warnings (a data folder of other files than the published ones) in the status
     # line, not on stderr
     warning_notes.install().said.connect(coordinator._on_warning_notes_said)
     # what View > Language's question needs to know, and the switch it makes
-    coordinator.language_switch.switch_language = lambda code: switch_language(desk, code)
+    coordinator.language_switch.switch_language = lambda code: LanguageRebuild(desk, code)
     coordinator.language_switch.training_busy = training.is_running
     coordinator.language_switch.race_busy = race.is_running
     coordinator.language_switch.unsaved_lab_edits = desk.lab_page.has_unsaved_edits
@@ -167,7 +206,7 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
         window.set_mode(classifier.preprocess_kind)
         coordinator.refresh_model_choices()
         prediction.set_classifier(classifier)
-    return desk
+    built.append(desk)
 
 
 def _name_pages(desk: Desk) -> None:
@@ -192,26 +231,95 @@ def switch_language(desk: Desk, code: str) -> Desk:
     (with undo), the model object in use, the mode, the page, the Train page's form and last
     run, the evaluation report. The old window closes (its threads stopped) once the new one
     is up. Callers make sure no run is training (``LanguageSwitch`` asks first)."""
-    state = capture_state(desk)
-    before = language.current_language()
-    language.use_language(code)
-    new = build_window(mode=state.mode, classifier=state.classifier)
-    restore_state(new, state)
-    _open_desks.append(new)
-    if state.visible:
-        new.window.show()
-    old = desk.window
-    old.close()
-    if not old.is_closed():  # a close guard said no (not while idle): keep the old window
-        new.window.close()
-        new.window.deleteLater()
-        _open_desks.remove(new)
-        language.use_language(before)
-        return desk
-    if desk in _open_desks:
-        _open_desks.remove(desk)
-    old.deleteLater()
-    return new
+    switch = _Switch(desk, code)
+    for _ in switch.steps():
+        pass
+    return switch.result
+
+
+class _Switch:
+    """One language switch in steps: ``steps()`` takes the old window's work and sets the
+    language, builds the new window, puts the work into it, shows it and closes the old one;
+    ``result`` is then the Desk in use."""
+
+    def __init__(self, desk: Desk, code: str) -> None:
+        self.desk, self.code = desk, code
+        self.before: str | None = None  # the language before, once set
+        self.result = desk
+
+    def steps(self) -> Iterator[None]:
+        self.state = capture_state(self.desk)
+        self.before = language.current_language()
+        language.use_language(self.code)
+        yield
+        built: list[Desk] = []
+        yield from build_steps(built, mode=self.state.mode, classifier=self.state.classifier)
+        new = built[0]
+        yield
+        restore_state(new, self.state)
+        _open_desks.append(new)
+        yield
+        if self.state.visible:
+            new.window.show()
+        old = self.desk.window
+        old.close()
+        if not old.is_closed():  # a close guard said no (not while idle): keep the old window
+            new.window.close()
+            new.window.deleteLater()
+            _open_desks.remove(new)
+            language.use_language(self.before)
+            return
+        if self.desk in _open_desks:
+            _open_desks.remove(self.desk)
+        old.deleteLater()
+        self.result = new
+
+    def give_up(self) -> None:
+        """A step failed: the old window stays, in its language."""
+        if self.before is not None:
+            language.use_language(self.before)
+
+
+#: The wait before the next step: a timer, not a zero wait, which Qt runs as a posted event,
+#: sometimes right after the step before without the window's own events between them
+STEP_WAIT_MS = 1
+
+
+class LanguageRebuild(QObject):
+    """``switch_language`` a step at a time from the event loop, as "Switch now" runs it: a
+    page is built per turn of the loop, so the old window keeps painting and the loop's timers
+    run while the new one is built (one piece took the GUI thread 1.3-2.6 s under load). The
+    person's input to the old window is set aside meanwhile (``InputHold``): what is carried
+    over was taken when the switch began."""
+
+    #: Desk: the window in use once the switch is over (the old one when its close guard said
+    #: no or a step failed)
+    finished = Signal(object)
+
+    def __init__(self, desk: Desk, code: str) -> None:
+        super().__init__(QApplication.instance())  # outlives the old window
+        self._hold = InputHold(desk.window)
+        self._switch = _Switch(desk, code)
+        self._steps = self._switch.steps()
+        QTimer.singleShot(STEP_WAIT_MS, self, self._on_timer_step)
+
+    @Slot()
+    def _on_timer_step(self) -> None:
+        try:
+            next(self._steps)
+        except StopIteration:
+            self._end(self._switch.result)
+            return
+        except BaseException:
+            self._switch.give_up()
+            self._end(self._switch.desk)
+            raise
+        QTimer.singleShot(STEP_WAIT_MS, self, self._on_timer_step)
+
+    def _end(self, desk: Desk) -> None:
+        self._hold.release()
+        self.finished.emit(desk)
+        self.deleteLater()
 
 
 _open_desks: list[Desk] = []  # windows rebuilt by switch_language live as long as they are open

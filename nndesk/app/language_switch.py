@@ -29,7 +29,8 @@ class LanguageSwitch(QObject):
         self.window = window
         #: the last question asked (one box is built per question and deletes itself on close)
         self.box: QMessageBox | None = None
-        #: set by build_window: rebuild the window in language ``code``, keeping the work
+        #: set by build_window: rebuild the window in language ``code``, keeping the work (it
+        #: returns a ``LanguageRebuild`` going on from the event loop)
         self.switch_language: Callable[[str], object] = lambda code: None
         #: set by build_window: a run is training (or testing and saving its model)
         self.training_busy: Callable[[], bool] = lambda: False
@@ -119,17 +120,23 @@ class LanguageSwitch(QObject):
         if not switch:
             return
         code = language.resolve_language(preferences.language(), system_ui_languages())
-        # the rebuild takes the GUI thread for about a second: a wait cursor says it is working
-        # (at once), and the rebuild starts once the question box has closed
+        # the rebuild takes about a second: a wait cursor says it is working (at once), and
+        # the rebuild starts once the question box has closed
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         QTimer.singleShot(0, lambda: self._switch_under_wait_cursor(code))
 
     def _switch_under_wait_cursor(self, code: str) -> None:
         """``switch_language(code)``, then the cursor set by the click is restored, whatever
-        happens (a refusing close guard, an error)."""
+        happens (a refusing close guard, an error). A switch made in steps from the event loop
+        (it returns an object with a ``finished`` signal, ``app.desk.LanguageRebuild``)
+        restores it once finished."""
+        in_steps = None
         try:
             # the box's place is painted over before the GUI thread is busy (no input handled)
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-            self.switch_language(code)
+            in_steps = getattr(self.switch_language(code), "finished", None)
         finally:
-            QApplication.restoreOverrideCursor()
+            if in_steps is None:
+                QApplication.restoreOverrideCursor()
+            else:
+                in_steps.connect(lambda _desk: QApplication.restoreOverrideCursor())

@@ -3,6 +3,7 @@ model files under them (Load model…, Continue, Save model…, Export PNG…, E
 
 from __future__ import annotations
 
+from matplotlib.figure import Figure
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from nndesk.curves import LiveCurves
@@ -14,20 +15,28 @@ from nndesk.ui.language import translate
 from nndesk.ui.plot_widget import PlotWidget
 
 
+def live_figure() -> tuple[Figure, LiveCurves]:
+    """The Live tab's figure (no canvas yet) and its curves on three Axes: the batches' loss
+    above, the epochs' loss and accuracy below. A third of the Train page's building, so the
+    window built in steps (``app.desk.build_steps``) makes it in a step of its own."""
+    fig = PlotWidget.new_figure(figsize=(9, 5.2))
+    grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
+    axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]))
+    axes += (fig.add_subplot(grid[1, 1]),)
+    return fig, LiveCurves(*axes, animated=True)
+
+
 class LivePage(QWidget):
     """The live plots of ``curves()`` (the page's Curves: a run's, or a loaded model's), the
     file buttons (the page connects them) and the model line. ``experiment`` and ``written``:
-    the Export code button's callbacks (``export_code.export_code_button``)."""
+    the Export code button's callbacks (``export_code.export_code_button``); ``drawn``: the
+    ``live_figure()`` to show (None: made here)."""
 
-    def __init__(self, curves, experiment, written) -> None:
+    def __init__(self, curves, experiment, written, drawn=None) -> None:
         super().__init__()
         self._curves = curves
-        self.plot = PlotWidget(figsize=(9, 5.2), freeze_layout=True)
-        fig = self.plot.figure
-        grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
-        axes = (fig.add_subplot(grid[0, :]), fig.add_subplot(grid[1, 0]))
-        axes += (fig.add_subplot(grid[1, 1]),)
-        self.live = LiveCurves(*axes, animated=True)
+        figure, self.live = drawn if drawn is not None else live_figure()
+        self.plot = PlotWidget(freeze_layout=True, figure=figure)
         self.plot.animated = list(self.live.lines)
         self.plot.before_draw = self._on_plot_before_draw
         self.plot.canvas.mpl_connect("resize_event", self._on_plot_resized)

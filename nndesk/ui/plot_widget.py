@@ -43,9 +43,11 @@ class PlotWidget(QWidget):
         figsize: tuple[float, float] = (6.0, 4.0),
         min_interval_ms: int = MIN_REDRAW_MS,
         freeze_layout: bool = False,
+        figure: Figure | None = None,
     ) -> None:
         super().__init__(parent)
-        self.figure = Figure(figsize=figsize, layout="constrained")  # colours: theme rcParams
+        # ``figure``: one from ``new_figure``, made beforehand
+        self.figure = figure if figure is not None else self.new_figure(figsize)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
@@ -71,6 +73,12 @@ class PlotWidget(QWidget):
         self._layout_engine = self.figure.get_layout_engine() if freeze_layout else None
         self.canvas.mpl_connect("draw_event", self._on_canvas_draw)
         self.canvas.mpl_connect("resize_event", self._on_canvas_resize)
+
+    @staticmethod
+    def new_figure(figsize: tuple[float, float] = (6.0, 4.0)) -> Figure:
+        """A figure as the widget makes it: constrained layout, colours from the theme's
+        rcParams."""
+        return Figure(figsize=figsize, layout="constrained")
 
     def request_draw(self, full: bool = False) -> None:
         """Redraw soon: now if the last redraw is old enough, else once the interval has passed."""

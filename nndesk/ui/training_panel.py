@@ -27,7 +27,7 @@ from nndesk.ui.data_banner import DataBanner
 from nndesk.ui.export_code import form_experiment
 from nndesk.ui.inside_training_view import InsideTrainingView
 from nndesk.ui.language import integer, translate
-from nndesk.ui.live_page import LivePage
+from nndesk.ui.live_page import LivePage, live_figure
 from nndesk.ui.preview_feed import PreviewFeed
 from nndesk.ui.race_view import RaceView
 from nndesk.ui.replay_choice import replay_choice
@@ -49,6 +49,32 @@ from nndesk.ui.train_tabs import WIDE_LAYOUT_MIN_WIDTH, TrainTabs, scrolled
 from nndesk.ui.train_texts import kept_text
 
 
+class TrainPageParts:
+    """The Train page's two largest parts, its settings form and its Live figure (half of the
+    page's 150-600 ms), made one at a time by ``make_next()`` before the page, by the window
+    built in steps (``app.desk.build_steps``); a part not made yet is made when asked for."""
+
+    def __init__(self) -> None:
+        self._form: TrainForm | None = None
+        self._live: tuple | None = None
+
+    def make_next(self) -> bool:
+        """Make the next part not made yet; False when both were made."""
+        if self._form is None:
+            self._form = TrainForm()
+        elif self._live is None:
+            self._live = live_figure()
+        else:
+            return False
+        return True
+
+    def form(self) -> TrainForm:
+        return self._form if self._form is not None else TrainForm()
+
+    def live_figure(self) -> tuple:
+        return self._live if self._live is not None else live_figure()
+
+
 class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMixin, QWidget):
     """Train / Pause / Resume / Stop, live curves, progress, model files and run history."""
 
@@ -68,12 +94,15 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         race: RaceController | None = None,
         writes=None,
         parent: QWidget | None = None,
+        parts: TrainPageParts | None = None,
     ) -> None:
         """``controller`` runs the training this page shows, ``runs`` lists its runs folder for
         the Runs tab, ``race`` runs the Race tab's races (``app.build_window`` builds all three;
         without ``race`` the page has no Race tab); ``writes``
         (controllers.background.BackgroundWrites) writes exports and model copies off the GUI
-        thread (None: here). The page builds no controller of its own."""
+        thread (None: here). The page builds no controller of its own. ``parts``: its form and
+        Live figure made beforehand (None: made here)."""
+        parts = parts or TrainPageParts()
         super().__init__(parent)
         self.controller = controller
         self.race = race
@@ -96,7 +125,7 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
         self.continue_look = ContinueLook(self, self._on_continue_look_changed)
 
         # -- settings (left) -----------------------------------------------------------------
-        self.form = TrainForm()
+        self.form = parts.form()
         # the augmentation preview's images, read from the form's dataset before any run
         self.preview_feed = PreviewFeed(
             self.form, controller, lambda: self.run_state.run is not None, self
@@ -133,7 +162,10 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
 
         # -- the Live tab: curves and model files ---------------------------------------------
         self.live_page = LivePage(
-            lambda: self.curves, lambda: form_experiment(self.form), self._on_code_written
+            lambda: self.curves,
+            lambda: form_experiment(self.form),
+            self._on_code_written,
+            parts.live_figure(),
         )
         p = self.live_page
         self.plot, self.live, self.model_label = p.plot, p.live, p.model_label
