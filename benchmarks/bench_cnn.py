@@ -408,8 +408,8 @@ def main(argv: list[str] | None = None) -> None:
         choices=("processes", "threads"),
         default=None,
         help="where a split batch's other parts run: helper processes or threads of this "
-        "process (the GIL between the parts); default: the product's choice "
-        "(runtime.PARTS_IN_PROCESSES)",
+        "process (the GIL between the parts); default: the product's choice, by the "
+        "machine's load (runtime.plan)",
     )
     ap.add_argument(
         "--cpu-clock",

@@ -6,6 +6,8 @@ thread; each tick's lateness (gap beyond 5 ms) is a stall the user would feel. P
 ``--runs N`` trains N runs one after another in the same window (default 2: the second run
 must keep its threads as the first did) and prints each run's stalls, then the worst run's as the
 figures above. ``--tab inside`` shows the Inside tab instead of the curves while it trains.
+``--split processes|threads`` puts a split CNN batch's other parts in helper processes or
+on threads whatever the load (``--threads 2`` makes the run split its batches).
 ``--race`` races the first comparison (SGD, momentum, Adam) on the Race tab instead of training
 runs, on the lab preset of the preset's dataset (fashion-mlp-lab for Fashion), and prints how
 often the race chart was refreshed (``chart_gap_*``: seconds between two new images on screen;
@@ -72,9 +74,23 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="race three lanes (SGD, momentum, Adam) on the Race tab instead of training one run",
     )
+    parser.add_argument(
+        "--threads", type=int, default=None, help="the run's threads (default: the preset's)"
+    )
+    parser.add_argument(
+        "--split",
+        choices=("processes", "threads"),
+        default=None,
+        help="where a split CNN batch's other parts run: helper processes or threads of the "
+        "window's process; default: the product's choice, by the machine's load (runtime.plan)",
+    )
     add_without_flag(parser, ABLATIONS)
     args = parser.parse_args(argv)
     turn_off(args.without, ABLATIONS)
+    if args.split is not None:
+        from nndesk.training import runtime
+
+        runtime.PARTS_IN_PROCESSES = args.split == "processes"
     os.environ.setdefault("NNDESK_HOME", tempfile.mkdtemp(prefix="nndesk-bench-"))
 
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
@@ -100,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.tab == "inside":
         panel.tabs.setCurrentWidget(panel.inside_view)
     config = get_preset(args.preset).config.replace(epochs=args.epochs)
+    if args.threads is not None:
+        config = config.replace(threads=args.threads)
     if args.race:
         # the lanes start from the lab preset of the window's mode: the preset's dataset's
         from nndesk.data.registry import get_spec
@@ -212,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  stall {late[i]:.0f} ms at {ticks[i] / 1000:.2f}s{chart}")
     print(f"load_average={os.getloadavg()[0]:.2f} cores={os.cpu_count()}")
     print(f"without={','.join(args.without) or '-'}")
+    if args.split is not None:
+        print(f"split={args.split} threads={config.threads}")
     if args.screenshot:
         QTimer.singleShot(300, loop.quit)
         loop.exec()

@@ -204,6 +204,30 @@ def _no_pool_work_left_for_the_next_test(monkeypatch):
         datasets.forget_datasets()  # what the late work found is of this test's data folder
 
 
+@pytest.fixture(autouse=True)
+def _split_batches_on_threads(request, monkeypatch):
+    """A split CNN batch's other parts run on threads, whatever the machine's load, unless the
+    test asks for the product's rule (the ``parts_by_load`` fixture). On a quiet machine the
+    rule starts a helper process with every split run (``runtime.plan``): half a second of CPU
+    each, in dozens of tests that train a tiny CNN for a few batches and never use it.
+    ``tests/test_process_split.py`` trains through the rule (the CLI, the window's worker, a
+    race)."""
+    if "parts_by_load" in request.fixturenames:
+        return
+    from nndesk.training import runtime
+
+    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", False)
+
+
+@pytest.fixture
+def parts_by_load(monkeypatch):
+    """A split CNN batch's parts go where ``runtime.plan``'s rule puts them (by
+    ``idle_cores``, which the test sets)."""
+    from nndesk.training import runtime
+
+    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", None)
+
+
 @pytest.fixture
 def qtbot(qapp, request):
     """pytest-qt's ``qtbot``, patient (see ``_PatientQtBot``), keeping the widgets it is given

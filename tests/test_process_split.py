@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -43,12 +46,22 @@ def no_leaked_segments(monkeypatch):
             real(name).close()  # attaching to a removed segment fails
 
 
+def quiet(monkeypatch) -> None:
+    """Other programs leave every core free: the rule puts a split batch's parts in processes."""
+    monkeypatch.setattr(runtime, "idle_cores", lambda: float(parallel.cores()))
+
+
+def busy(monkeypatch) -> None:
+    """Another program keeps one core busy: the rule keeps a split batch's parts on threads."""
+    monkeypatch.setattr(runtime, "idle_cores", lambda: parallel.cores() - 1.0)
+
+
 @pytest.fixture
-def helpers(monkeypatch) -> list[ProcessSplit]:
-    """Split runs' parts in processes; every ``ProcessSplit`` a run makes, each waited for
-    until its helpers are up (a tiny run would otherwise end before they start, and train only
-    on threads)."""
-    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", True)
+def helpers(monkeypatch, parts_by_load) -> list[ProcessSplit]:
+    """A quiet machine, where the product's rule puts split runs' parts in processes; every
+    ``ProcessSplit`` a run makes, each waited for until its helpers are up (a tiny run would
+    otherwise end before they start, and train only on threads)."""
+    quiet(monkeypatch)
     made: list[ProcessSplit] = []
 
     class Waited(ProcessSplit):
@@ -174,8 +187,9 @@ def test_a_run_trains_over_processes_as_it_would_on_threads(tiny, helpers, monke
     session, reports = _run(tiny)
     assert reports[-1].reason == "completed"
     assert len(helpers) == 1 and helpers[0].batches > 0 and helpers[0].helpers == []
-    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", False)
+    busy(monkeypatch)  # the same run where the rule keeps the parts on threads
     on_threads, _ = _run(tiny)
+    assert len(helpers) == 1 and not on_threads.thread_plan().processes
     for (key, param, _), (_, theirs, _) in zip(
         session.model.parameters(), on_threads.model.parameters(), strict=True
     ):
@@ -207,16 +221,21 @@ def test_a_helper_killed_mid_run_leaves_the_run_to_finish_on_threads(tiny, helpe
     session, reports = _run(tiny, should_stop=should_stop)
     assert reports[-1].reason == "completed" and pids
     assert helpers[0].batches == 2 and "batch helper" in helpers[0].failure
-    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", False)
+    busy(monkeypatch)
     on_threads, _ = _run(tiny)
+    assert len(helpers) == 1
     for (key, param, _), (_, theirs, _) in zip(
         session.model.parameters(), on_threads.model.parameters(), strict=True
     ):
         np.testing.assert_array_equal(param, theirs, err_msg=key)
 
 
-def test_a_helper_that_cannot_start_leaves_training_to_the_thread_split(tiny, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", True)
+def test_a_helper_that_cannot_start_leaves_training_to_the_thread_split(
+    tiny,  # noqa: F811
+    monkeypatch,
+    parts_by_load,
+):
+    quiet(monkeypatch)
 
     def no_shared_memory(*args, **kwargs):
         raise OSError("no /dev/shm here")
@@ -236,20 +255,57 @@ def test_a_helper_that_cannot_start_leaves_training_to_the_thread_split(tiny, mo
     assert "no /dev/shm here" in made[0].failure and made[0].batches == 0
 
 
-def test_nndesk_train_splits_a_cnns_batches_over_processes(tiny_dir, tmp_path, helpers, capsys):
+def test_nndesk_train_splits_a_cnns_batches_over_processes_on_a_quiet_machine(
+    tiny_dir, tmp_path, helpers, capsys
+):
+    # automatic threads (no --threads): the plan's own choice
     argv = ["train", "--dataset", "mnist", "--arch", ARCH, "--batch-size", "16", "--epochs", "1"]
-    argv += ["--threads", "2", "--data-dir", str(tiny_dir), "--out", str(tmp_path / "m.npz")]
+    argv += ["--data-dir", str(tiny_dir), "--out", str(tmp_path / "m.npz")]
     assert cli.main([*argv, "--json"]) == 0, capsys.readouterr().err
-    assert len(helpers) == 1 and helpers[0].batches > 0 and helpers[0].helpers == []
+    assert len(helpers) == 1 and helpers[0].parts == parallel.cores()
+    assert helpers[0].batches > 0 and helpers[0].helpers == []
 
 
-def test_the_thread_plan_puts_a_split_cnns_parts_in_processes_only_when_told(tiny, monkeypatch):  # noqa: F811
-    cnn = FAST.replace(arch=ARCH, threads=2)
-    assert not prepare(cnn, dataset=tiny).thread_plan().processes
-    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", True)
-    assert prepare(cnn, dataset=tiny).thread_plan() == runtime.ThreadPlan(1, 2, processes=True)
+def test_the_plan_puts_a_split_cnns_parts_in_processes_when_each_has_a_core(
+    tiny,  # noqa: F811
+    monkeypatch,
+    parts_by_load,
+):
+    cnn, cores = FAST.replace(arch=ARCH), parallel.cores()
+    plan = runtime.ThreadPlan
+    quiet(monkeypatch)
+    assert prepare(cnn, dataset=tiny).thread_plan() == plan(1, cores, processes=cores > 1)
+    assert prepare(cnn.replace(threads=2), dataset=tiny).thread_plan() == plan(1, 2, True)
     assert not prepare(cnn.replace(threads=1), dataset=tiny).thread_plan().processes
     assert not prepare(FAST.replace(threads=2), dataset=tiny).thread_plan().processes  # an MLP
+    # other programs at a fraction of a core over QUIET: a part would wait for a core
+    others = runtime.QUIET + 0.1
+    monkeypatch.setattr(runtime, "idle_cores", lambda: cores - others)
+    assert not prepare(cnn, dataset=tiny).thread_plan().processes
+    monkeypatch.setattr(runtime, "idle_cores", lambda: 2.0 - others)
+    assert prepare(cnn.replace(threads=2), dataset=tiny).thread_plan() == plan(1, 2, False)
+    monkeypatch.setattr(runtime, "idle_cores", lambda: 2.0 - runtime.QUIET)
+    assert prepare(cnn.replace(threads=2), dataset=tiny).thread_plan().processes
+    # more parts than free cores: threads
+    assert not prepare(cnn.replace(threads=3), dataset=tiny).thread_plan().processes
+    # benchmarks and tests may choose either whatever the load
+    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", False)
+    quiet(monkeypatch)
+    assert not prepare(cnn.replace(threads=2), dataset=tiny).thread_plan().processes
+    monkeypatch.setattr(runtime, "PARTS_IN_PROCESSES", True)
+    busy(monkeypatch)
+    assert prepare(cnn.replace(threads=2), dataset=tiny).thread_plan().processes
+
+
+def test_a_busy_machine_trains_a_split_cnn_on_threads_with_no_helper(
+    tiny,  # noqa: F811
+    helpers,
+    monkeypatch,
+):
+    busy(monkeypatch)
+    session, reports = _run(tiny)
+    assert reports[-1].reason == "completed" and session.thread_plan().parts == 2
+    assert helpers == []  # no ProcessSplit, so no process was started
 
 
 def test_the_windows_training_worker_splits_a_cnns_batches_over_processes(
@@ -276,3 +332,59 @@ def test_the_windows_training_worker_splits_a_cnns_batches_over_processes(
         controller.shutdown()
     assert ended[0].reason == "completed"
     assert len(helpers) == 1 and helpers[0].batches > 0 and helpers[0].helpers == []
+
+
+def test_a_race_of_two_cnn_lanes_gives_each_a_helper_and_stop_ends_them_all(
+    qtbot,
+    tiny,  # noqa: F811
+    helpers,
+    tmp_path,
+):
+    from nndesk.controllers.race import Lane, RaceController
+    from nndesk.runs import RunStore
+
+    base = FAST.replace(arch=ARCH, threads=2, epochs=500, dropout=0.25)
+    lanes = [Lane("Adam", base), Lane("SGD", base.replace(optimizer="sgd", lr=0.05))]
+    race = RaceController(lambda name: tiny, RunStore(tmp_path / "runs"))
+    try:
+        with qtbot.waitSignal(race.finished_race, timeout=int(WAIT * 1000)) as done:
+            race.start(lanes)
+            # each lane's batches go through its own helper (only one lane trains at a time)
+            qtbot.waitUntil(
+                lambda: len(helpers) == 2 and all(split.batches >= 2 for split in helpers),
+                timeout=int(WAIT * 1000),
+            )
+            race.stop()
+        qtbot.waitUntil(lambda: not race.is_running(), timeout=int(WAIT * 1000))
+    finally:
+        race.shutdown()
+    assert [r.reason for r in done.args[0]] == ["stopped", "stopped"]
+    assert all(split.helpers == [] and split.failure is None for split in helpers)
+
+
+UNGUARDED = """
+import os
+import numpy as np
+from nndesk.nn.architecture import build_model
+from nndesk.nn.losses import SoftmaxCrossEntropy
+from nndesk.training.process_split import ProcessSplit
+
+with open(os.environ["RUNS_OF_THE_SCRIPT"], "a") as runs:
+    runs.write(f"{os.getpid()}\\n")
+model = build_model("784-c4v-p-c8v-p-16-10", rng=np.random.default_rng(0))
+with ProcessSplit(model, SoftmaxCrossEntropy("softmax"), 2, 16) as split:
+    print(split.wait_ready(60), split.failure)
+"""
+
+
+def test_a_script_without_a_main_guard_runs_once_beside_its_helper(tmp_path):
+    script, runs = tmp_path / "train_here.py", tmp_path / "runs.txt"
+    script.write_text(UNGUARDED, encoding="utf-8")
+    root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "RUNS_OF_THE_SCRIPT": str(runs), "PYTHONPATH": root}
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "None"]  # the helper started
+    assert len(runs.read_text().split()) == 1  # and did not run the script again

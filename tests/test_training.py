@@ -547,6 +547,14 @@ def test_a_load_average_made_by_this_process_does_not_count_as_busy(monkeypatch)
     assert runtime.idle_cores(window=0.02) == pytest.approx(runtime.parallel.cores())
 
 
+def test_a_load_average_left_by_this_processs_last_run_is_measured_again(monkeypatch):
+    # a minute after a split run in the window, the load average still counts it: whether a
+    # new run's parts get a core each (runtime.QUIET) is what other programs use now
+    _fake_busy_clock(monkeypatch, cores_busy_by_others=0.0, own_cores=0.0)
+    monkeypatch.setattr(runtime.os, "getloadavg", lambda: (1.0, 0.0, 0.0))
+    assert runtime.idle_cores(window=0.02) == pytest.approx(runtime.parallel.cores())
+
+
 def test_other_programs_keeping_the_cores_busy_leave_none_idle(monkeypatch):
     cores = runtime.parallel.cores()
     _fake_busy_clock(monkeypatch, cores_busy_by_others=cores, own_cores=0.0)

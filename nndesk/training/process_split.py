@@ -25,10 +25,10 @@ If a helper cannot start, fails or dies, ``ProcessSplit.train_step`` trains that
 every later one) through the thread split instead, with the same numbers; ``close`` ends the
 helpers and removes their segments. ``tests/test_process_split.py`` proves both.
 
-The training loop uses it when ``runtime.PARTS_IN_PROCESSES`` is on. It is off: on a busy
-2-core machine it measured 0.5-4 % slower than the thread split, on a quiet one about 22 %
-faster (docs/performance.md, "A split batch's other half in a process"), and the rule that
-would choose by load is not written yet; ``bench_cnn --split processes`` measures it.
+The training loop uses it when the run's thread plan says so (``runtime.plan``): when every
+part has a core of its own. On a quiet 2-core machine it was about 22 % faster than the thread
+split, with another program keeping a core busy 0.5-4 % slower (docs/performance.md, "A split
+batch's other half in a process"); ``bench_cnn --split processes|threads`` measures either.
 """
 
 from __future__ import annotations
@@ -38,7 +38,11 @@ import multiprocessing
 import os
 import pickle
 import signal
+import sys
+import threading
 import traceback
+import types
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.shared_memory import SharedMemory
 from typing import TYPE_CHECKING
@@ -146,7 +150,8 @@ class _Helper:
                 name="nndesk-batch-part",
                 daemon=True,  # ended by multiprocessing if this process exits first
             )
-            self.process.start()
+            with _main_script_left_out():
+                self.process.start()
             self.started = True
             theirs.close()  # ours alone now: its end of the pipe closes when it exits
         except BaseException:
@@ -218,6 +223,27 @@ class _Helper:
             with contextlib.suppress(FileNotFoundError):
                 self.segment.unlink()
             self.segment = None
+
+
+_MAIN_SWAP = threading.Lock()
+
+
+@contextlib.contextmanager
+def _main_script_left_out() -> Iterator[None]:
+    """Start processes in the block without the caller's main script.
+
+    ``spawn`` runs the main script again in a new process (as ``__mp_main__``), so that what it
+    defines can be unpickled there. A helper needs nothing from it (its target is ``_serve``),
+    and a script that trains at its top level without ``if __name__ == "__main__"`` would train
+    again in its helper (a wrapper that opens the window opened a second one). So the main
+    module is an empty one while the helper starts: ``spawn`` then has no script to send it."""
+    with _MAIN_SWAP:
+        main = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            sys.modules["__main__"] = main
 
 
 class ProcessSplit:

@@ -8,11 +8,15 @@ The rule, for one training run (``plan``):
   one thread for everything otherwise; a CNN whose batches cannot be split (batch norm) gets the
   BLAS default (every core) with its big NumPy passes (im2col, col2im, pooling) split over every
   core (``nndesk.nn.parallel``). With ``config.threads`` > 1 a splittable CNN's batch is split in
-  that many parts, each on one BLAS thread: the first on the training thread, the others on
-  threads of this process, or (``PARTS_IN_PROCESSES``, off) in helper processes
-  (``process_split``: no GIL between the parts) once they have started. An MLP gets one
-  thread, unless one of its per-batch products is wide (batch x widest weight matrix >=
-  ``WIDE_PRODUCT`` multiply-adds) and the machine has a core to spare: then every core.
+  that many parts, each on one BLAS thread. An MLP gets one thread, unless one of its per-batch
+  products is wide (batch x widest weight matrix >= ``WIDE_PRODUCT`` multiply-adds) and the
+  machine has a core to spare: then every core.
+* A split batch's first part runs on the training thread. The others run in helper processes
+  (``process_split``: no GIL between the parts; until they have started, on threads) when every
+  part has a core of its own, that is when other programs leave at least ``parts - QUIET``
+  cores free at the plan (``idle_cores``), and on threads of this process otherwise: parts that
+  take turns on a core lose nothing to the GIL, and the processes' serial tail (the parameters'
+  copy, the gradient sum and the optimizer's step) is then all they add.
 * Beside the window (``beside_the_gui``), BLAS keeps at most cores - 1 threads: OpenBLAS's
   threads spin while they wait for work, and all of them spinning would leave the GUI thread no
   core. A split CNN's parts are not capped: each part runs its products on one BLAS thread of its
@@ -38,7 +42,7 @@ import contextlib
 import os
 import threading
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -49,11 +53,14 @@ from nndesk.training import heap
 WIDE_PRODUCT = 16_000_000
 #: Cores BLAS leaves to the GUI thread while training beside the window.
 GUI_CORES = 1
-#: A split CNN batch's other parts run in helper processes, not threads (``process_split``).
-#: Off: on a busy 2-core machine they were 0.5-4 % slower, on a quiet one about 22 % faster;
-#: the rule choosing by load is not written yet (docs/performance.md, "A split batch's other
-#: half in a process").
-PARTS_IN_PROCESSES = False
+#: Cores other programs may keep busy for a split CNN batch's other parts to run in helper
+#: processes (``process_split``) rather than threads: on a 2-core machine they were about 22 %
+#: faster with other programs under 0.3 of a core, 0.5-4 % slower with one at 0.8-1.2 cores
+#: (docs/performance.md, "A split batch's other half in a process").
+QUIET = 0.5
+#: Where a split CNN batch's other parts run: None, by the rule above (``QUIET``); True or
+#: False, in processes or on threads whatever the load (benchmarks and tests set it).
+PARTS_IN_PROCESSES: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -78,18 +85,29 @@ def plan(model, batch_size: int, threads: int = 0) -> ThreadPlan:
         if not is_convolutional(model):
             return ThreadPlan(blas=threads, parts=1)
         split = threads > 1 and split_batch.splittable(model)
-        return ThreadPlan(1 if split else threads, threads, split and PARTS_IN_PROCESSES)
+        processes = split and _in_processes(threads, idle_cores)
+        return ThreadPlan(1 if split else threads, threads, processes)
     if is_convolutional(model):
         # split threads wait on each other at every step: on a busy machine they lose whole turns
-        if idle_cores() < 0.5:
+        idle = idle_cores()
+        if idle < 0.5:
             return ThreadPlan(1, 1)
         # a batch split by samples over the cores runs each part's products on one BLAS thread
         splittable, cores = split_batch.splittable(model), parallel.cores()
-        processes = splittable and cores > 1 and PARTS_IN_PROCESSES
+        processes = splittable and cores > 1 and _in_processes(cores, lambda: idle)
         return ThreadPlan(1 if splittable else None, cores, processes)
     widest = max((p.size for _, p, _ in model.parameters() if p.ndim == 2), default=0)
     wide = batch_size * widest >= WIDE_PRODUCT
     return ThreadPlan(blas=None if wide and idle_cores() >= 0.5 else 1, parts=1)
+
+
+def _in_processes(parts: int, idle: Callable[[], float]) -> bool:
+    """Whether a batch split in ``parts`` runs its parts after the first in helper processes:
+    ``PARTS_IN_PROCESSES`` when set, else when every part has a core of its own (``idle()``,
+    the cores other programs leave free, at least ``parts - QUIET``)."""
+    if PARTS_IN_PROCESSES is not None:
+        return PARTS_IN_PROCESSES
+    return idle() >= parts - QUIET
 
 
 @contextlib.contextmanager
@@ -245,15 +263,16 @@ def blas_threads(n: int | None) -> Iterator[None]:
 
 
 def idle_cores(window: float = 0.1) -> float:
-    """Cores other programs leave free: the cpu count minus the 1-minute load average or, when
-    that says the machine is busy, minus what other processes used over the next ``window``
-    seconds (the load average counts this process too); 0 where neither is known."""
+    """Cores other programs leave free: the cpu count minus the 1-minute load average when that
+    says nearly every core is free (within ``QUIET``), else minus what other processes used over
+    the next ``window`` seconds (the load average counts this process too: the run the window
+    trained a minute ago would read as another program); 0 where neither is known."""
     cores = parallel.cores()
     try:
         idle = cores - os.getloadavg()[0]
     except (AttributeError, OSError):
         idle = 0.0
-    if idle >= 0.5:
+    if idle >= cores - QUIET:
         return idle
     others = _others_busy_cores(window)
     return idle if others is None else cores - others
