@@ -20,7 +20,7 @@ from nndesk.confusion_figure import MatrixFigure
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import theme, wheel_guard
 from nndesk.ui.language import integer, percent, translate, translate_marked
-from nndesk.ui.off_gui import Delivery, Latest, render_pool, run_latest
+from nndesk.ui.off_gui import Delivery, Latest, let_go_off_gui, render_pool, run_latest
 
 HINT = QT_TRANSLATE_NOOP(
     "ConfusionView",
@@ -276,9 +276,14 @@ class ConfusionView(QWidget):
             self._busy = True
             run_latest(render_pool(), self._delivery, self._latest)
         if picture is None or number is None or number < self._shown:
+            if picture is not None:  # older than the one on screen
+                let_go_off_gui(render_pool(), picture.figure.dismantle)
             return  # nothing drawn (it failed: logged), or older than the one on screen
+        replaced = self.canvas.picture
         self._shown = number
         self.canvas.show_picture(picture)
+        if replaced is not None:  # its figure's cycles were most of the GUI thread's collections
+            let_go_off_gui(render_pool(), replaced.figure.dismantle)
         self.drawn.emit()
 
     def _on_canvas_pressed(self, point: QPointF) -> None:

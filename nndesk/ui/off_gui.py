@@ -104,6 +104,25 @@ def _attempt(tag, work: Callable[[], object]) -> tuple[object, object]:
         return tag, _Failed(error)
 
 
+class _LetGo(QRunnable):
+    def __init__(self, dismantle: Callable[[], object]) -> None:
+        super().__init__()
+        self._dismantle: Callable[[], object] | None = dismantle
+
+    def run(self) -> None:
+        dismantle, self._dismantle = self._dismantle, None
+        if dismantle is not None:
+            _attempt("let go", dismantle)
+        del dismantle  # the last reference: what it held is freed on this thread
+
+
+def let_go_off_gui(pool: QThreadPool, dismantle: Callable[[], object]) -> None:
+    """Call ``dismantle()`` on ``pool`` and drop it (and what it holds, the last reference)
+    there: for what no longer shows, whose freeing is work (a replaced matplotlib figure). Not
+    for QObjects, which must be freed on their own thread."""
+    pool.start(_LetGo(dismantle))
+
+
 def run_off_gui(pool: QThreadPool, delivery: Delivery, tag, work: Callable[[], object]) -> None:
     """Call ``work()`` on ``pool``; ``delivery.delivered(tag, result or None)`` follows."""
     pool.start(_Job(delivery, tag, work))
