@@ -3,8 +3,10 @@
 Builds the real window at 1024x700 in Clothing mode (as ``nndesk`` does: the imports' objects
 frozen, garbage collected on the GUI thread), opens the Train page with ``--preset``, and
 clicks Train once; a 5 ms timer ticks on the GUI thread. Prints the longest gaps between ticks
-(beyond 5 ms) in the ``--seconds`` after the click and the Live plot's full draws with their
-layout (``full_draws=``). Needs Fashion-MNIST (``--data-dir``, holding fashion-mnist/).
+(beyond 5 ms) in the ``--seconds`` after the click, the most GUI-thread CPU time between two
+ticks (``longest_cpu_ms``: the block's own work, without its waits for the GIL or a core) and
+the Live plot's full draws with their layout (``full_draws=``). Needs Fashion-MNIST
+(``--data-dir``, holding fashion-mnist/).
 
 ``--against DIR`` measures the nndesk package in DIR (a checkout of another commit) and this
 checkout's in turns, each in a fresh process, ``--rounds`` times:
@@ -76,12 +78,14 @@ def _measure(args) -> dict:
     ticks.stop()
     desk.training.stop()
     gaps = ticks.gaps(clicked)
+    cpu = ticks.cpu_gaps(clicked)
     settle(1000)
     window.close()  # stops the run and the window's threads
     settle(500)
     return {
         "longest_ms": float(gaps[0]),
         "second_ms": float(gaps[1]),
+        "longest_cpu_ms": float(cpu[0]),  # the GUI thread's own CPU between two ticks
         "over_100_ms": int((gaps > 100).sum()),
         "full_draws_laid_out": full_draws.count("laid out"),
     }
