@@ -9,6 +9,7 @@ neither ``--data-dir`` nor ``$NNDESK_DATA_DIR`` (``nndesk.cli_data``).
     nndesk train --preset fashion-mlp-lab   train, print the per-class report, save the model
     nndesk evaluate model.npz               the same report for a saved model (or mnist-cnn...)
     nndesk predict mnist-cnn a.png b.png    classify image files like drawings
+    nndesk predict a.png                    the same, with mnist-cnn when no model is named
     nndesk presets                          the lab experiments, one line each (--json too)
     nndesk export-script --preset fashion-mlp-lab -o fashion_mlp_lab.py
                                             the experiment as a standalone NumPy script
@@ -1140,13 +1141,39 @@ def _cmd_predict(args) -> int:
 #: what a file named as predict's first argument looks like when it is an image instead
 _IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff"})
 
+#: the model ``nndesk predict IMAGE...`` reads with when none is named: the window opens on
+#: Digits, and the README's example names this one
+PREDICT_DEFAULT_MODEL = "mnist-cnn"
+
+
+def _is_image_name(name: str) -> bool:
+    return Path(name).suffix.lower() in _IMAGE_SUFFIXES
+
 
 def _predict_model(args):
     """The model ``nndesk predict`` uses; an image named where the model goes (the arguments
-    swapped) says that the model comes first (walk48 D10)."""
+    swapped) says that the model comes first (walk48 D10). Only images named (``nndesk
+    predict my.png``): all of them are images, read by ``PREDICT_DEFAULT_MODEL`` (walk50 D4)."""
     from nndesk.errors import ModelFileError
     from nndesk.inference import Classifier
 
+    named = [args.model] if args.model is not None else []
+    if named and all(_is_image_name(name) for name in [*named, *args.images]):
+        args.images = [*named, *args.images]
+        args.model = None
+    if args.model is None:
+        if not any(_is_image_name(name) for name in args.images):  # `predict mnist-cnn`
+            raise ConfigError(
+                f"{args.images[0]}: name an image after the model: nndesk predict MODEL IMAGE..."
+            )
+        print(
+            f"nndesk: no model named, so {PREDICT_DEFAULT_MODEL} reads the images as digits "
+            "(for clothing: nndesk predict fashion-cnn IMAGE...)",
+            file=sys.stderr,
+        )
+        from nndesk.models import resolve_model
+
+        args.model = str(resolve_model(PREDICT_DEFAULT_MODEL))
     try:
         return Classifier.from_file(args.model)
     except ModelFileError as err:

@@ -201,7 +201,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("predict", help="classify image files as if they were drawn")
-    p.add_argument("model", metavar="MODEL", help="a model file or a shipped model's name")
+    p.add_argument(
+        "model",
+        metavar="MODEL",
+        nargs="?",
+        help="a model file or a shipped model's name; left out (only images named), "
+        "mnist-cnn reads them as digits",
+    )
     p.add_argument(
         "images",
         metavar="IMAGE",

@@ -776,3 +776,32 @@ def test_predict_json_says_a_softmax_outputs_probabilities_are_shares(trained, t
     assert json.loads(capsys.readouterr().out)["independent_scores"] is False
     assert cli.main(["predict", str(model), str(image), "--not-sure", "0"]) == 0
     assert "independent scores" not in capsys.readouterr().out
+
+
+def test_predict_with_only_images_reads_them_with_the_default_model(tmp_path, capsys):
+    """walk50 D4: `nndesk predict my.png --json` took the image as the model and said IMAGE
+    was missing. Only images named: each is read by mnist-cnn, with the same --json keys and
+    the same answer as naming mnist-cnn; a note on stderr says which model read them."""
+    first = _blob_png(tmp_path / "one.png", 7, light_background=False)
+    second = _blob_png(tmp_path / "two.png", 3, light_background=True)
+    assert cli.main(["predict", str(first), str(second), "--json"]) == 0
+    out, err = capsys.readouterr()
+    alone = [json.loads(line) for line in out.splitlines()]
+    assert "mnist-cnn" in err and "Traceback" not in err
+    assert cli.main(["predict", "mnist-cnn", str(first), str(second), "--json"]) == 0
+    named = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert alone == named and [r["file"] for r in alone] == [str(first), str(second)]
+    assert set(alone[0]) == {
+        "file",
+        "label",
+        "class",
+        "probabilities",
+        "not_sure",
+        "independent_scores",
+    }
+
+
+def test_predict_with_only_a_model_asks_for_an_image(capsys):
+    assert cli.main(["predict", "mnist-cnn"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("nndesk: error:") == 1 and "name an image after the model" in err
