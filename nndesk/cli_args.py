@@ -28,7 +28,22 @@ def _batch_size(text: str) -> int:
     return value
 
 
-def _number(kind: type, low: float | None = None, low_inclusive: bool = True, high=None):
+def _example(kind: type, low: float | None, high: float | None, usual=None) -> str:
+    """ "a number such as 0.001" / "a whole number such as 10": the setting's usual value, else
+    one inside the range."""
+    if isinstance(usual, (int, float)) and not isinstance(usual, bool) and usual:
+        return f"{'a whole number' if kind is int else 'a number'} such as {usual:g}"
+    value: float = 10 if kind is int else 0.001
+    if low is not None:
+        value = max(value, low)
+    if high is not None:
+        value = min(value, high)
+    return f"{'a whole number' if kind is int else 'a number'} such as {value:g}"
+
+
+def _number(
+    kind: type, low: float | None = None, low_inclusive: bool = True, high=None, usual=None
+):
     """An argparse type for a finite number with an optional lower (and upper) bound."""
 
     def parse(text: str):
@@ -37,8 +52,9 @@ def _number(kind: type, low: float | None = None, low_inclusive: bool = True, hi
                 raise ValueError(text)
             value = kind(text)
         except ValueError:
+            # walk50 D13: "a number in digits 0-9" misdescribed a learning rate such as 0.001
             raise argparse.ArgumentTypeError(
-                f"expected a number in digits 0-9, got {text!r}"
+                f"expected {_example(kind, low, high, usual)}, got {text!r}"
             ) from None
         if isinstance(value, float) and not math.isfinite(value):
             raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
@@ -64,7 +80,9 @@ def _add_setting_flags(parser: argparse.ArgumentParser) -> None:
     """One flag per training setting of ``settings_schema.FIELDS``: its type, choices, range
     (checked here, one line on error) and help come from there."""
     from nndesk.settings_schema import FIELDS
+    from nndesk.training.config import TrainConfig
 
+    usual = TrainConfig()
     for field in FIELDS:
         # argparse formats help with %: a literal one ("90 % to 110 %") must be doubled
         kwargs: dict[str, Any] = {"dest": field.name, "help": field.help.replace("%", "%%")}
@@ -78,7 +96,9 @@ def _add_setting_flags(parser: argparse.ArgumentParser) -> None:
             # upper bounds of whole numbers here too (a seed); a float's open bound is
             # TrainConfig.validate's, which names the flag as well
             high = field.high if field.kind is int else None
-            kwargs["type"] = _number(field.kind, field.low, not field.low_open, high)
+            kwargs["type"] = _number(
+                field.kind, field.low, not field.low_open, high, getattr(usual, field.name, None)
+            )
         if field.metavar:
             kwargs["metavar"] = field.metavar
         parser.add_argument(field.cli_flag, **kwargs)

@@ -399,9 +399,46 @@ def get_preset(name: str) -> Preset:
     try:
         return PRESETS[RENAMED_PRESETS.get(name, name)]
     except KeyError:
-        close = difflib.get_close_matches(name, PRESETS, n=3)
-        hint = f"did you mean {', '.join(close)}?" if close else "see `nndesk presets`"
-        raise ConfigError(f"unknown preset {name!r}; {hint}") from None
+        pass
+    from nndesk.models import shipped_model_files
+
+    if name in shipped_model_files():  # `--preset mnist-mlp` (walk50 D5)
+        dataset, _, kind = name.partition("-")
+        alike = [n for n in PRESETS if _preset_words(n) >= {dataset, kind}]
+        raise ConfigError(
+            f"unknown preset {name!r}: that is a shipped model's name, a trained network "
+            f"(`nndesk evaluate {name}`); the {_title_dataset(dataset)} {kind.upper()} presets "
+            f"are {', '.join(alike) or 'none'}"
+        )
+    close = closest_presets(name)
+    hint = f"did you mean {', '.join(close)}?" if close else "see `nndesk presets`"
+    raise ConfigError(f"unknown preset {name!r}; {hint}")
+
+
+def _title_dataset(dataset: str) -> str:
+    return {"mnist": "MNIST", "fashion": "Fashion-MNIST"}.get(dataset, dataset)
+
+
+def _preset_words(name: str) -> set[str]:
+    """A preset's name split at its dashes, plus "mlp" or "cnn" as its network is: a name
+    such as ``mnist-mlp`` then finds the MNIST MLPs although no preset name says "mlp"."""
+    arch = PRESETS[name].config.arch
+    conv = any(part.startswith("c") for part in arch.split("-"))
+    return set(name.split("-")) | {"cnn" if conv else "mlp"}
+
+
+def closest_presets(name: str, n: int = 3) -> list[str]:
+    """The ``n`` preset names nearest to ``name``: most words in common (dataset, mlp/cnn,
+    activation...), then most alike as strings; none that shares nothing with it."""
+    words = set(name.lower().split("-"))
+
+    def likeness(preset: str) -> float:
+        return difflib.SequenceMatcher(None, name.lower(), preset).ratio()
+
+    scored = [(len(words & _preset_words(p)), likeness(p), p) for p in PRESETS]
+    near = [item for item in scored if item[0] > 0 or item[1] >= 0.6]
+    near.sort(key=lambda item: (-item[0], -item[1]))
+    return [p for _, _, p in near[:n]]
 
 
 def list_presets() -> list[Preset]:

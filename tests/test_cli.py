@@ -805,3 +805,11 @@ def test_predict_with_only_a_model_asks_for_an_image(capsys):
     assert cli.main(["predict", "mnist-cnn"]) == 2
     err = capsys.readouterr().err
     assert err.count("nndesk: error:") == 1 and "name an image after the model" in err
+
+
+def test_a_flag_that_is_not_a_number_is_answered_with_a_number_like_its_own(capsys):
+    """walk50 D13: `--lr abc` said "expected a number in digits 0-9"; a learning rate is 0.001."""
+    for flag, example in (("--lr", "such as 0.001"), ("--epochs", "a whole number such as")):
+        assert cli.main(["train", flag, "abc"]) == 2
+        err = capsys.readouterr().err
+        assert example in err and "digits 0-9" not in err and err.count("\n") == 1

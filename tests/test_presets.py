@@ -225,3 +225,28 @@ def test_an_old_preset_name_still_works_and_says_what_it_means_now():
     assert note is not None and "'fashion-mlp-lab' (784-64-64-10)" in note
     assert "'fashion-mlp' names the shipped model, another network" in note
     assert renamed_note("fashion-mlp-lab") is None
+
+
+def test_a_shipped_models_name_as_a_preset_says_so_and_lists_its_kinds_presets():
+    """walk50 D5: `--preset mnist-mlp` answered "did you mean mnist-gd, mnist-cnn-lab?", a
+    CNN among them. mnist-mlp is the shipped model: the line says so and names every MNIST MLP
+    preset, and no CNN."""
+    from nndesk.errors import ConfigError
+    from nndesk.presets import PRESETS, get_preset
+
+    with pytest.raises(ConfigError) as caught:
+        get_preset("mnist-mlp")
+    message = str(caught.value)
+    assert "shipped model" in message
+    mlps = [n for n, p in PRESETS.items() if n.startswith("mnist-") and "c" not in p.config.arch]
+    assert mlps and all(n in message for n in mlps)
+    assert "mnist-cnn-lab" not in message
+
+
+def test_a_misspelt_preset_is_answered_with_the_presets_nearest_to_it():
+    from nndesk.presets import closest_presets
+
+    assert closest_presets("fashion-mlp-labb")[0] == "fashion-mlp-lab"
+    assert all(n.startswith("fashion-mlp") for n in closest_presets("fashoin-mlp"))
+    assert closest_presets("mnist-cnn")[0] == "mnist-cnn-lab"
+    assert closest_presets("xyz") == []
