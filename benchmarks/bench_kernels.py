@@ -22,6 +22,10 @@ Kernels (``--kernels``, default all):
 - ``outputs_adjoint``: Winograd's output-transform adjoint ``dM = AA.T @ dY``, as passes of
   sums (``nndesk.nn.winograd.outputs_adjoint``) against the ``(16, 4) @ (4, m)`` product, per
   block of 10 channels as ``Conv2D._backward_winograd`` hands them over.
+- ``window_rounds``: conv1's fused step in the pool's window order
+  (``Conv2D._forward_windows``, ``_backward_windows``), its rounds' views made once per step,
+  against the methods as they were at ``PLAIN_COMMIT`` (read with ``git show``), forward and
+  backward.
 """
 
 from __future__ import annotations
@@ -29,8 +33,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import subprocess
 import sys
 import time
+import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -41,8 +47,12 @@ import numpy as np  # noqa: E402
 
 # isort: on
 from nndesk.nn import winograd  # noqa: E402
+from nndesk.nn.conv import Conv2D, MaxPool2D  # noqa: E402
 
 PRESET = "fashion-cnn-lab"
+#: main before these rewrites: where a plain form that is a whole method comes from
+PLAIN_COMMIT = "bf377d8"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def plain_outputs_adjoint(dY: np.ndarray, dM: np.ndarray) -> None:
@@ -50,19 +60,47 @@ def plain_outputs_adjoint(dY: np.ndarray, dM: np.ndarray) -> None:
     np.matmul(winograd.AA.T.astype(dY.dtype), dY, out=dM)  # (16, 4) @ (4, m) -> (16, m)
 
 
-#: name -> (owner, attribute, plain form): what ``plain()`` swaps in
-KERNELS: dict[str, tuple[object, str, Callable]] = {
-    "outputs_adjoint": (winograd, "outputs_adjoint", plain_outputs_adjoint),
+def _conv_at(commit: str) -> types.ModuleType:
+    """``nndesk.nn.conv`` as it was at ``commit`` (``git show``), as a module of its own."""
+    source = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{commit}:nndesk/nn/conv.py"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    module = types.ModuleType(f"conv_at_{commit}")
+    exec(compile(source, module.__name__, "exec"), module.__dict__)
+    return module
+
+
+def _window_rounds_before() -> list[tuple[object, str, Callable]]:
+    old = _conv_at(PLAIN_COMMIT).Conv2D
+    names = ("_forward_windows", "_backward_windows")
+    return [(Conv2D, name, getattr(old, name)) for name in names]
+
+
+#: name -> the (owner, attribute, plain form) that ``plain()`` swaps in, or a function making them
+KERNELS: dict[str, list | Callable[[], list]] = {
+    "outputs_adjoint": [(winograd, "outputs_adjoint", plain_outputs_adjoint)],
+    "window_rounds": _window_rounds_before,
 }
+_made: dict[str, list] = {}
+
+
+def _swaps(name: str) -> list[tuple[object, str, Callable]]:
+    if name not in _made:
+        entry = KERNELS[name]
+        _made[name] = entry() if callable(entry) else entry
+    return _made[name]
 
 
 @contextlib.contextmanager
 def plain(names: list[str]) -> Iterator[None]:
     """The block runs ``names``' plain forms; the product's are put back after."""
-    before = [(owner, attr, getattr(owner, attr)) for owner, attr, _ in map(KERNELS.get, names)]
+    swaps = [swap for name in names for swap in _swaps(name)]
+    before = [(owner, attr, getattr(owner, attr)) for owner, attr, _ in swaps]
     try:
-        for name in names:
-            owner, attr, form = KERNELS[name]
+        for owner, attr, form in swaps:
             setattr(owner, attr, form)
         yield
     finally:
@@ -83,7 +121,16 @@ def _call_cases(n: int, rng: np.random.Generator) -> dict[str, Callable[[], None
             k = min(f0 + step, f) - f0
             winograd.outputs_adjoint(dY[:, : k * m], dM16[:, f0 : f0 + k].reshape(16, k * m))
 
-    return {"outputs_adjoint": outputs_adjoint}
+    conv1, pool1 = Conv2D(1, 32, 3, padding=0, rng=rng), MaxPool2D(2)
+    conv1.skip_input_grad = True  # the first layer in training
+    x1 = rng.random((n, 1, 28, 28), dtype=np.float32)
+    g1 = rng.standard_normal((32, 13, 13, n), dtype=np.float32).transpose(3, 0, 1, 2)
+
+    def window_rounds() -> None:
+        conv1.forward_fused(x1, pool1)
+        conv1.backward_fused(g1, pool1)
+
+    return {"outputs_adjoint": outputs_adjoint, "window_rounds": window_rounds}
 
 
 def _quartiles(values: list[float]) -> tuple[float, float]:

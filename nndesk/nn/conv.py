@@ -96,6 +96,11 @@ def _pieces(columns: int, per_column: int) -> list[slice]:
     return [slice(i, min(i + step, columns)) for i in range(0, columns, step)]
 
 
+#: ``(rows, f, b, q, n) -> (b, rows, f, q, n)``: a window-order round's slabs by window column
+#: ``b``, as ``MaxPool2D._max_of_rows`` and ``_route_to_rows`` take them
+_BY_B = (2, 0, 1, 3, 4)
+
+
 def _pool_masks(f: int, ph: int, pw: int, n: int, by_column: bool) -> tuple[np.ndarray, np.ndarray]:
     """Empty ``MaxPool2D`` masks for a 2x2 pool of ``(f, 2 ph, 2 pw, n)``: ``row_won`` ``(f, ph,
     pw, 2, n)`` and ``col_won`` ``(f, ph, pw, n)``, indexed as the pool's own forward makes them.
@@ -508,7 +513,8 @@ class Conv2D(Layer):
         ``a`` are two products, ``(f, c*k*k + 1) @ (c*k*k + 1, 2 pw n)``, written apart, so a
         round's top and bottom members are two contiguous slabs ``(rows, f, 2, pw, n)``, in the
         order of the round's masks (``_pool_masks_by_row``): the pool's passes
-        (``_max_of_rows``) then run over flat memory."""
+        (``_max_of_rows``) then run over flat memory. Every view the rounds use is made once
+        a step: making them round by round took about 8 % of the step (docs/performance.md)."""
         f, n = self.out_channels, x.shape[0]
         col = self._col_windows = self._im2col_windows(x, ph, pw)  # (c*k*k + 1, 4 ph pw n)
         self._col = None  # a plain backward rebuilds its columns in the plain order
@@ -516,27 +522,30 @@ class Conv2D(Layer):
         row_by_row, col_by_row = self._masks_by_row(pool)
         half = 2 * pw * n  # columns of one window row of a pooled row: (b, q, n)
         step = self._fused_rows(f * 2 * half * Wb.dtype.itemsize, ph)
-        z_flat = self._buffer("fused_z", (2 * step * f * half,), Wb.dtype)
-        best_flat = self._buffer("fused_best_rows", (step * f * half,), Wb.dtype)
+        pieces = _pieces(half, Wb.size)  # every window row's product, in these pieces
+        z = self._buffer("window_z", (2, step, f, 2, pw, n), Wb.dtype)  # (a, row, f, b, q, n)
+        best = self._buffer("window_best", (step, f, 2, pw, n), Wb.dtype)
+        z_rows = z.reshape(2, step, f, half)  # the products' outputs
+        # the pool's operands, window column b first: a round takes its rows
+        tops, bottoms = z[0].transpose(_BY_B), z[1].transpose(_BY_B)  # (b, row, f, q, n)
+        best_b, row_b = best.transpose(_BY_B), row_by_row.transpose(_BY_B)
+        out_rows = out.transpose(1, 0, 2, 3)  # (ph, f, q, n)
         for p0 in range(0, ph, step):
-            p1 = min(p0 + step, ph)
-            rows = p1 - p0
-            z = z_flat[: 2 * rows * f * half].reshape(2, rows, f, 2, pw, n)  # (a, row, f, b, q, n)
+            rows = min(step, ph - p0)
             for r in range(rows):
                 for a in range(2):
                     first = (2 * (p0 + r) + a) * half  # window row a of pooled row p0 + r
-                    part, za = col[:, first : first + half], z[a, r].reshape(f, half)
-                    for cs in _pieces(half, Wb.size):  # (f, c*k*k + 1) @ (c*k*k + 1, 2 pw n)
+                    part, za = col[:, first : first + half], z_rows[a, r]
+                    for cs in pieces:  # (f, c*k*k + 1) @ (c*k*k + 1, 2 pw n)
                         _matmul(Wb, part[:, cs], out=za[:, cs])
-            best = best_flat[: rows * f * half].reshape(rows, f, 2, pw, n)
-            by_b = (2, 0, 1, 3, 4)  # (rows, f, b, q, n) -> window column b first
+            ps = slice(p0, p0 + rows)
             pool._max_of_rows(
-                z[0].transpose(by_b),  # window row 0, by window column b
-                z[1].transpose(by_b),
-                row_by_row[p0:p1].transpose(by_b),
-                col_by_row[p0:p1],
-                best.transpose(by_b),
-                out[:, p0:p1].transpose(1, 0, 2, 3),  # (rows, f, q, n)
+                tops[:, :rows],  # window row 0, by window column b
+                bottoms[:, :rows],
+                row_b[:, ps],
+                col_by_row[ps],
+                best_b[:, :rows],
+                out_rows[ps],  # (rows, f, q, n)
             )
 
     @staticmethod
@@ -611,33 +620,36 @@ class Conv2D(Layer):
         row_by_row, col_by_row = self._masks_by_row(pool)
         half = 2 * pw * n
         step = self._fused_rows(f * 2 * half * dtype.itemsize, ph)
-        g_flat = self._buffer("fused_g_rows", (2 * step * f * half,), dtype)
-        d_best_flat = self._buffer("fused_d_best_rows", (step * f * half,), dtype)
+        g = self._buffer("window_g", (2, step, f, 2, pw, n), dtype)  # (a, row, f, b, q, n)
+        d_best = self._buffer("window_d_best", (step, f, 2, pw, n), dtype)
         dWbT = np.zeros((col.shape[0], f), dtype)
         term = np.empty_like(dWbT)
+        pieces = _pieces(half, term.size)  # every window row's product, in these pieces
         dcol = None
         if not self.skip_input_grad:  # (c*k*k, 4 ph pw n), the columns' order
             W2 = self.params["W"].reshape(f, -1)
             dcol = self._buffer("dcol", (W2.shape[1], col.shape[1]), np.result_type(gp, W2))
+        g_rows = g.reshape(2, step, f, half)  # the products' operands
+        # the route's operands, window column b first: a round takes its rows
+        d_tops, d_bottoms = g[0].transpose(_BY_B), g[1].transpose(_BY_B)  # (b, row, f, q, n)
+        d_best_b, row_b = d_best.transpose(_BY_B), row_by_row.transpose(_BY_B)
+        gp_rows = gp.transpose(1, 0, 2, 3)  # (ph, f, q, n)
         for p0 in range(0, ph, step):
-            p1 = min(p0 + step, ph)
-            rows = p1 - p0
-            g = g_flat[: 2 * rows * f * half].reshape(2, rows, f, 2, pw, n)  # (a, row, f, b, q, n)
-            d_best = d_best_flat[: rows * f * half].reshape(rows, f, 2, pw, n)
-            by_b = (2, 0, 1, 3, 4)
+            rows = min(step, ph - p0)
+            ps = slice(p0, p0 + rows)
             pool._route_to_rows(
-                gp[:, p0:p1].transpose(1, 0, 2, 3),  # (rows, f, q, n)
-                row_by_row[p0:p1].transpose(by_b),
-                col_by_row[p0:p1],
-                d_best.transpose(by_b),
-                g[0].transpose(by_b),
-                g[1].transpose(by_b),
+                gp_rows[ps],
+                row_b[:, ps],
+                col_by_row[ps],
+                d_best_b[:, :rows],
+                d_tops[:, :rows],
+                d_bottoms[:, :rows],
             )
             for r in range(rows):
                 for a in range(2):
                     first = (2 * (p0 + r) + a) * half
-                    part, ga = col[:, first : first + half], g[a, r].reshape(f, half)
-                    for cs in _pieces(half, term.size):  # [dW | db]^T += part @ ga.T
+                    part, ga = col[:, first : first + half], g_rows[a, r]
+                    for cs in pieces:  # [dW | db]^T += part @ ga.T
                         _matmul(part[:, cs], ga[:, cs].T, out=term)
                         dWbT += term
                     if dcol is not None:  # (c*k*k, f) @ (f, 2 pw n)

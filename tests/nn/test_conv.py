@@ -360,18 +360,30 @@ def test_fused_weight_gradient_without_the_input_gradient_matches_finite_differe
 
 
 @pytest.mark.parametrize("c_in, c_out, k, padding, h, w", FUSED_SHAPES)
-@pytest.mark.parametrize("fused_bytes", [1, 1 << 30])  # one pooled row per round; one round
+# one pooled row per round; two (the last round shorter when the pooled rows are odd); one round
+@pytest.mark.parametrize("rows_per_round", [1, 2, 1 << 30])
 # each round's products in pieces of a few columns (_pieces), or whole
 @pytest.mark.parametrize("small_product", [200, 1 << 40])
 @pytest.mark.parametrize("first", [False, True])
 # columns in the pool's window order (_im2col_windows) or the plain order, at stride 1 and 2
 @pytest.mark.parametrize("windows, stride", [(True, 1), (False, 1), (False, 2)])
 def test_conv_fused_with_its_pool_equals_the_two_layers_one_after_the_other(
-    c_in, c_out, k, padding, h, w, fused_bytes, small_product, first, windows, stride, monkeypatch
+    c_in,
+    c_out,
+    k,
+    padding,
+    h,
+    w,
+    rows_per_round,
+    small_product,
+    first,
+    windows,
+    stride,
+    monkeypatch,
 ):
     import nndesk.nn.conv as conv_module
 
-    monkeypatch.setattr(conv_module, "_FUSED_BYTES", fused_bytes)
+    monkeypatch.setattr(Conv2D, "_fused_rows", lambda self, _, rows: min(rows, rows_per_round))
     monkeypatch.setattr(conv_module, "_SMALL_PRODUCT", small_product)
     monkeypatch.setattr(conv_module, "_WINOGRAD_MIN_CHANNELS", 1 << 30)  # the direct step
     monkeypatch.setattr(Conv2D, "_windows_fit", lambda self: windows)
