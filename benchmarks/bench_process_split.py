@@ -10,7 +10,8 @@ Both sides meet the same moments of the (shared) machine:
   seconds from ``ProcessSplit(...)`` to the helper's first reply (spawn, imports, the model).
 - ``blocks``: ``--batches`` ``fashion-cnn`` training batches of 64 with Adam, as the training
   loop runs them (the gather, ``Sequential.train_step`` with the step in the halves' tails for
-  threads; ``ProcessSplit.train_step`` then the optimizer's step for processes), the variants
+  threads; ``ProcessSplit.train_step`` with the step over this process's threads after the
+  helper's reply for processes), the variants
   switching every ``--block`` batches (the first two of each block not counted). Per variant
   the batch's wall (first quartile, median, mean), this process's CPU per batch and the helper
   process's; and the pairs of adjacent blocks (threads, then processes) during which other
@@ -119,9 +120,11 @@ def blocks(args, dataset) -> None:
                 if step is None or not step.began:
                     optimizer.step(params)
             else:
-                if split.train_step(xb, yb, loss) is None:
+                step = optimizer.step_in_ranges(params, lambda _: True)
+                if split.train_step(xb, yb, loss, step) is None:
                     raise SystemExit(f"the helper failed: {split.failure}")
-                optimizer.step(params)
+                if step is None or not step.began:
+                    optimizer.step(params)
             if b % args.block >= 2:
                 wall[variant].append(time.perf_counter() - t)
                 cpu[variant].append(time.process_time() - c)

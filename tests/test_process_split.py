@@ -135,6 +135,44 @@ def test_every_batch_gets_the_updated_parameters_and_the_steered_dropout_rate():
         np.testing.assert_array_equal(param, theirs, err_msg=key)
 
 
+def test_the_step_taken_in_ranges_over_processes_is_the_thread_splits_to_the_bit():
+    on_threads, in_processes = _model(), _model()
+    for model in (on_threads, in_processes):
+        model.flatten_parameters()  # as prepare does: the step then works on flat buffers
+    loss = SoftmaxCrossEntropy("softmax")
+    optimizers = [make_optimizer("adam", lr=1e-2) for _ in range(2)]
+    with runtime.applied(SPLIT), ProcessSplit(in_processes, loss, 2, 32) as split:
+        assert split.wait_ready(WAIT), split.failure
+        for seed in range(1, 7):
+            x, y = _batch(32, seed)
+            for model, optimizer in zip((on_threads, in_processes), optimizers, strict=True):
+                step = optimizer.step_in_ranges(model.parameters(), lambda loss: True)
+                # batch 4 on threads, as a batch the watcher samples: the next one must hand
+                # the helper the parameters that step made, not the ones it had
+                if model is on_threads or seed == 4:
+                    model.train_step(x, y, loss, step)
+                else:
+                    assert split.train_step(x, y, loss, step) is not None
+                assert step.began  # the split took it: nobody steps again
+        assert split.batches == 5
+    # a step refused (a diverged loss) leaves the parameters, with the gradient still summed
+    x, y = _batch(32, 9)
+    before = [p.copy() for _, p, _ in in_processes.parameters()]
+    with runtime.applied(SPLIT), ProcessSplit(in_processes, loss, 2, 32) as split:
+        assert split.wait_ready(WAIT), split.failure
+        step = optimizers[1].step_in_ranges(in_processes.parameters(), lambda loss: False)
+        assert split.train_step(x, y, loss, step) is not None and not step.began
+    for (key, param, _), kept in zip(in_processes.parameters(), before, strict=True):
+        np.testing.assert_array_equal(param, kept, err_msg=key)
+    with runtime.applied(SPLIT):
+        on_threads.train_step(x, y, loss)
+    for (key, param, grad), (_, theirs, their_grad) in zip(
+        in_processes.parameters(), on_threads.parameters(), strict=True
+    ):
+        np.testing.assert_array_equal(param, theirs, err_msg=key)
+        np.testing.assert_array_equal(grad, their_grad, err_msg=key)
+
+
 def test_the_gradients_over_processes_match_finite_differences():
     model, reference = _model(dropout=0.0), _model(dropout=0.0)
     x, y = _batch(16)

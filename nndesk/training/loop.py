@@ -353,21 +353,24 @@ def _train(
 
             sampled = watch is not None and watch.wants(b + 1)
             step = None
+            done = None
             # a diverging run overflows; the finite check below reports it, not a RuntimeWarning.
             # Forward, loss and backward (dL/dx of the inputs is unused) as one step: a batch
             # split over threads or processes then meets once (Sequential.train_step)
             with np.errstate(over="ignore", invalid="ignore"):
+                # a split batch takes the optimizer's step in ranges of the parameters, in its
+                # parts' tails (split_batch) or over this process's threads once the helpers'
+                # parts are in (process_split); not one the watcher reads before it. A batch
+                # that is not split steps below
+                if not sampled and split_batch.parts_for(model, xb.shape[0]) > 1:
+                    accept = functools.partial(_accepted, reference=reference)
+                    step = optimizer.step_in_ranges(params, accept)
                 # a split batch's other parts in the helper processes once they are up, with
                 # the thread split's numbers (process_split); None: on threads, as below.
                 # Not a batch the watcher samples: it reads every part's layers
-                done = None if helpers is None or sampled else helpers.train_step(xb, yb, loss_fn)
+                if helpers is not None and not sampled:
+                    done = helpers.train_step(xb, yb, loss_fn, step)
                 if done is None:
-                    # a batch split over threads takes the optimizer's step in its parts' tails,
-                    # each on a range of the parameters (split_batch); not one the watcher
-                    # reads before it. A batch that is not split steps below
-                    if not sampled and split_batch.parts_for(model, xb.shape[0]) > 1:
-                        accept = functools.partial(_accepted, reference=reference)
-                        step = optimizer.step_in_ranges(params, accept)
                     done = model.train_step(xb, yb, loss_fn, step)
                 logits, loss = done  # (m, k) logits
                 loss = float(loss)

@@ -8,12 +8,18 @@ copy of the model, started once per training run (the ``spawn`` way: the window 
 program, and a forked Qt process is not safe). The numbers are the thread split's:
 
 - part 0 (the first rows) runs on the caller's thread, on the model itself; part ``i`` > 0 in
-  helper ``i - 1``, on the same parameters, copied into shared memory before each batch;
+  helper ``i - 1``, on the same parameters, in its shared memory;
 - Dropout's masks are drawn for the whole batch by the model's own generator, as the thread
   split and the plain forward draw them, and handed out by rows;
 - each part takes its rows' share of the batch-mean loss and goes back at once; the helpers'
   gradients (in shared memory) are added to the model's in part order, as the thread split adds
-  its copies'; the caller then takes the optimizer's step as for a batch that is not split.
+  its copies'. The optimizer's step (``Optimizer.step_in_ranges``, as the thread split's
+  tails take it) then runs a range of the flat parameters at a time on each of the caller's
+  threads: each range is summed, updated and copied into the helpers' shared memory for the
+  next batch while it is in the cache: the helpers wait through this tail, but it is no
+  longer a sum on one thread, then a step, then a copy of every parameter.
+  A batch whose step the caller takes itself (a clip norm, a batch the training loop's
+  watcher samples) has the parameters copied in before the next batch instead.
 
 Each helper's shared memory is one segment (``_Layout``): the parameters and its gradient
 ``(P,)``, its rows ``x (rows, *input_shape)`` and ``logits (rows, k)`` (all in the parameters'
@@ -57,6 +63,7 @@ if TYPE_CHECKING:
 
     from nndesk.nn.losses import Loss
     from nndesk.nn.model import Sequential
+    from nndesk.nn.optimizers import StepInRanges
 
 #: Seconds ``close`` waits for a helper to leave on its own before ending it.
 EXIT_WAIT = 2.0
@@ -266,6 +273,9 @@ class ProcessSplit:
     def _start(self, batch_size: int) -> None:
         """Start the helpers for batches of up to ``batch_size`` samples (in the background)."""
         self.batch_size = batch_size
+        # (optimizer, its step count) the helpers' segments hold the parameters of: the end of a
+        # batch that stepped in ranges writes them there (``_sum_and_update``); None: not yet
+        self._params_at: tuple[object, int] | None = None
         rows = max(r.stop - r.start for r in parallel.split(batch_size, self.parts)[1:])
         context = multiprocessing.get_context("spawn")
         try:
@@ -304,12 +314,16 @@ class ProcessSplit:
         )
 
     def train_step(
-        self, x: np.ndarray, labels: np.ndarray, loss: Loss
+        self, x: np.ndarray, labels: np.ndarray, loss: Loss, step: StepInRanges | None = None
     ) -> tuple[np.ndarray, float] | None:
         """``Sequential.train_step`` of a batch ``x (n, *input_shape)``, ``labels (n,)`` split
         over this thread and the helpers: the logits ``(n, k)`` and the loss, the summed
-        gradients in the model's ``grads``. None when the helpers are not ready or gone, or the
-        batch does not fit them: the caller then trains it as it would without them."""
+        gradients in the model's ``grads``. With a ``step`` (``Optimizer.step_in_ranges``) it
+        also takes the optimizer's step, as the thread split's tails do: the gradient summed
+        and the parameters updated a range at a time over this process's threads
+        (``step.began`` says whether it was taken). None when the helpers are not ready or
+        gone, or the batch does not fit them: the caller then trains it as it would without
+        them."""
         n = x.shape[0]
         if self.failure is not None or loss is not self.loss or not self.fits(x):
             return None
@@ -323,7 +337,7 @@ class ProcessSplit:
         # Dropout's generators as they were: a batch the helpers lose is drawn again as it was
         drawn = [layer.rng.bit_generator.state for _, layer, _ in self._dropouts]
         try:
-            result = self._train_step(x, labels, loss, rows)
+            result = self._train_step(x, labels, loss, rows, step)
         except HelperLost as err:  # this batch, and the rest of the run, on threads
             for (_, layer, _), state in zip(self._dropouts, drawn, strict=True):
                 layer.rng.bit_generator.state = state
@@ -332,7 +346,7 @@ class ProcessSplit:
         self.batches += 1
         return result
 
-    def _train_step(self, x, labels, loss, rows):
+    def _train_step(self, x, labels, loss, rows, step):
         n = x.shape[0]
         params = [p.reshape(-1) for _, p, _ in self.model.parameters()]
         mine, theirs = rows[0], rows[1:]
@@ -342,9 +356,12 @@ class ProcessSplit:
             (i, layer, layer.kept_units((n, *shape)) if layer.rate > 0 else None)
             for i, layer, shape in self._dropouts
         ]
+        # the parameters, unless the last batch's step wrote them and nothing stepped since
+        sent = step is not None and self._params_at == (step.optimizer, step.optimizer.t)
         for helper, part in zip(self.helpers, theirs, strict=True):
             shared, m = helper.arrays, part.stop - part.start
-            np.concatenate(params, out=shared["params"])
+            if not sent:
+                np.concatenate(params, out=shared["params"])
             shared["x"][:m] = x[part]
             shared["labels"][:m] = labels[part]
             for i, _, keep in keeps:
@@ -359,17 +376,60 @@ class ProcessSplit:
             share = loss(logits, labels[mine], n)  # these rows' share of the batch mean
             self.model.backward(loss.backward(), input_grad=False)
         shares = [share] + [helper.receive() for helper in self.helpers]
+        flat = self._flat_parameters(step)
+        if step is None or flat is None:  # the caller steps; the next batch copies them in
+            self._sum()
+            self._params_at = None
+        else:
+            step.begin(sum(shares))  # in part order, as the thread split adds them
+            self._sum_and_step(step, flat)
+            self._params_at = (step.optimizer, step.optimizer.t)
+        out = [logits]
+        for helper, part in zip(self.helpers, theirs, strict=True):
+            out.append(helper.arrays["logits"][: part.stop - part.start])
+        return np.concatenate(out), sum(shares)
+
+    def _flat_parameters(self, step: StepInRanges | None) -> np.ndarray | None:
+        """The flat buffer the model's parameters are views of, when its gradients are views
+        of ``step``'s (``Sequential.flatten_parameters``), else None."""
+        if step is None:
+            return None
+        _, param, grad = self.model.parameters()[0]
+        flat = param.base
+        if grad.base is not step.grad or flat is None or flat.shape != step.grad.shape:
+            return None
+        return flat
+
+    def _sum(self) -> None:
+        """Add the helpers' gradients to the model's, in part order, as the thread split adds
+        its copies'."""
         grads = [g.reshape(-1) for _, _, g in self.model.parameters()]
-        for helper in self.helpers:  # part order, as the thread split adds its copies'
+        for helper in self.helpers:
             offset = 0
             theirs_flat = helper.arrays["grads"]
             for grad in grads:
                 np.add(grad, theirs_flat[offset : offset + grad.size], out=grad)
                 offset += grad.size
-        out = [logits]
-        for helper, part in zip(self.helpers, theirs, strict=True):
-            out.append(helper.arrays["logits"][: part.stop - part.start])
-        return np.concatenate(out), sum(shares)
+
+    def _sum_and_step(self, step: StepInRanges, flat: np.ndarray) -> None:
+        """``_sum``, then ``step`` if it began, as the thread split's tails take them: a range
+        of the flat buffers at a time on each of this process's threads
+        (``parallel.map_parts``), each range summed, updated and copied into the helpers'
+        segments for the next batch (``flat``: the parameters) while it is in the cache."""
+        grad = step.grad
+        theirs = [helper.arrays["grads"] for helper in self.helpers]
+        mirrors = [helper.arrays["params"] for helper in self.helpers]
+
+        def sum_and_step(part: slice) -> None:  # entries ``part`` of every flat buffer
+            for other in theirs:
+                np.add(grad[part], other[part], out=grad[part])
+            if step.began:
+                step.update(part)
+                for mirror in mirrors:
+                    mirror[part] = flat[part]
+
+        passes = 4 + 2 * len(theirs)  # the gradients, Adam's buffers, the parameters' copies
+        parallel.map_parts(sum_and_step, grad.size, passes * grad.size)
 
     def _give_up(self, why: str) -> None:
         self.failure = why
