@@ -12,7 +12,8 @@ filled drawing sometimes left as its outline. The copy is then put on the app's 
 after the pen grew is moved a few pixels; if it still does nothing, the copy stays an outline.
 
 The drawings come from named hand-drawn training sets (``HAND_SETS``: the second hand's, the
-eighteenth round's; the third and fourth, the nineteenth round's), each another author's. The
+eighteenth round's; the third and fourth, the nineteenth round's; the fifth, the twenty-second
+round's, long-sleeved tops only, not yet trained on), each another author's. The
 second set's copies are drawn as in the eighteenth round; every other set's from a random
 stream of its own, so a drawing's copies do not repeat another set's draws.
 
@@ -36,6 +37,7 @@ from tools.hand_garments import HandDrawing
 from tools.hand_garments_train import HAND_TRAIN_GARMENTS
 from tools.hand_garments_train3 import HAND_TRAIN3_GARMENTS
 from tools.hand_garments_train4 import HAND_TRAIN4_GARMENTS
+from tools.hand_garments_train5 import HAND_TRAIN5_GARMENTS
 
 SIZE = 280
 #: the seed of the training stage's copies (a check never uses it)
@@ -45,10 +47,11 @@ HAND_SETS: dict[str, tuple[HandDrawing, ...]] = {
     "second": HAND_TRAIN_GARMENTS,  # the eighteenth round's, every class
     "third": HAND_TRAIN3_GARMENTS,  # the nineteenth round's, shirts and coats above all
     "fourth": HAND_TRAIN4_GARMENTS,  # the nineteenth round's, pullovers, tees, dresses, shoes
+    "fifth": HAND_TRAIN5_GARMENTS,  # the twenty-second round's, long-sleeved tops in new poses
 }
 #: each set's random stream (appended to a copy's seed): the second set's copies are the
 #: eighteenth round's
-_STREAMS: dict[str, tuple[int, ...]] = {"second": (), "third": (3,), "fourth": (4,)}
+_STREAMS: dict[str, tuple[int, ...]] = {"second": (), "third": (3,), "fourth": (4,), "fifth": (5,)}
 
 
 def _closed(stroke: np.ndarray) -> bool:
