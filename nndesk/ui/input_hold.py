@@ -1,5 +1,7 @@
 """Input set aside while a window is rebuilt: the old window stays on screen and keeps painting,
-but clicks, keys and the wheel reach nothing, and the window system's close waits.
+but clicks, keys and the wheel reach nothing, and the window system's close waits. Nor is the
+old window retranslated: Qt tells every widget of it that the language changed (~40 ms of the
+GUI thread and a repaint of the whole window) for a window about to close.
 
 The language switch builds the new window a page at a time from the event loop
 (``app.desk.LanguageRebuild``); what it carries over was taken when it began, so a stroke drawn
@@ -35,7 +37,8 @@ INPUT = frozenset(
 
 class InputHold(QObject):
     """While it is held (from its making until ``release()``), the application's input events
-    are dropped and a close of ``window`` from the window system is refused."""
+    are dropped, a close of ``window`` from the window system is refused and ``window`` is not
+    told of a language change."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(QApplication.instance())
@@ -53,6 +56,8 @@ class InputHold(QObject):
         kind = event.type()
         if kind in INPUT:
             return True
+        if kind == QEvent.Type.LanguageChange and obj is self._window:
+            return True  # Qt's top-level widget passes it on to all its children
         if kind == QEvent.Type.Close and obj is self._window and event.spontaneous():
             event.ignore()  # the switch closes it itself once the new one is shown
             return True

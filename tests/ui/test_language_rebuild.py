@@ -71,3 +71,42 @@ def test_switch_now_lets_the_event_loop_run_while_the_new_window_is_built(
         assert new.window.tabs.tabText(2) == "Huấn luyện"
     finally:
         new.window.close()
+
+
+def test_the_old_window_is_not_retranslated_while_the_new_one_is_built(
+    qtbot, english_after, window_factory, stroke_classifier
+):
+    """Qt tells every widget of every window that the language changed: ~40 ms of the GUI
+    thread and a repaint of the whole old window, which is about to close."""
+    from PySide6.QtCore import QEvent, QObject
+
+    desk = window_factory(classifier=stroke_classifier)
+    told = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.LanguageChange:
+                told.append(type(obj).__name__)
+            return False
+
+    watch = Watch()
+    desk.window.canvas.installEventFilter(watch)  # one widget of the old window
+    switch = desk.coordinator.language_switch
+    real, finished = switch.switch_language, []
+
+    def recording(code):
+        made = real(code)
+        made.finished.connect(finished.append)
+        return made
+
+    switch.switch_language = recording
+    _answer_switch_now(qtbot, desk, "vi")
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=60000)
+    new = finished[0]
+    qtbot.addWidget(new.window)
+    _forget_replaced_windows(qtbot._request.node)
+    try:
+        assert language.current_language() == "vi"
+        assert told == []
+    finally:
+        new.window.close()
