@@ -4328,12 +4328,12 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>Adam</translation>
     </message>
     <message>
-        <source>Depth: 2 vs 3 hidden layers (fashion-mlp-3layers)</source>
-        <translation>Độ sâu: 2 hay 3&#xa0;tầng ẩn (fashion-mlp-3layers)</translation>
+        <source>Depth: 2 vs 3 hidden layers</source>
+        <translation>Độ sâu: 2 hay 3&#xa0;tầng ẩn</translation>
     </message>
     <message>
-        <source>Inputs: raw pixels vs scaled to [0, 1] (the MNIST labs)</source>
-        <translation>Đầu vào: điểm ảnh thô hay chuẩn hoá về [0;&#xa0;1] (các bài lab MNIST)</translation>
+        <source>Inputs: raw pixels vs scaled to [0, 1]</source>
+        <translation>Đầu vào: điểm ảnh thô hay chuẩn hoá về [0;&#xa0;1]</translation>
     </message>
     <message>
         <source>Learning rate: 0.01 vs 0.001 vs 0.0001</source>
@@ -4368,12 +4368,12 @@ Bạn vẫn muốn xoá nó?</translation>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <source>Units: sigmoid vs ReLU (the MNIST labs)</source>
-        <translation>Hàm kích hoạt: sigmoid hay ReLU (các bài lab MNIST)</translation>
+        <source>Units: sigmoid vs ReLU</source>
+        <translation>Hàm kích hoạt: sigmoid hay ReLU</translation>
     </message>
     <message>
-        <source>Width: 64 vs 128 units (fashion-mlp-lab vs fashion-mlp-128)</source>
-        <translation>Độ rộng: 64 hay 128&#xa0;nút (fashion-mlp-lab và fashion-mlp-128)</translation>
+        <source>Width: 64 vs 128 units</source>
+        <translation>Độ rộng: 64 hay 128&#xa0;nút</translation>
     </message>
     <message>
         <source>lr 0.0001</source>

@@ -92,7 +92,9 @@ class Comparison:
     leftovers (a CNN preset's dropout and cosine schedule) raced unseen in every lane of
     "64 vs 128 units" (walk48 D1)."""
 
-    title: str  # marked for translation in the "Race" context
+    #: marked for translation in the "Race" context: what the lanes compare, never a preset's
+    #: name (the line above the lanes names the preset they start from, as the window says it)
+    title: str
     lanes: tuple[tuple[str, dict], ...]
     #: the preset every lane starts from; None: the lab preset of the window's dataset
     #: (``LAB_PRESET_FOR_DATASET``: MNIST's in Digits, Fashion-MNIST's in Clothing)
@@ -127,26 +129,28 @@ COMPARISONS: tuple[Comparison, ...] = (
         (QT_TRANSLATE_NOOP("Race", "Momentum"), {"optimizer": "momentum", "lr": 0.01}),
         (QT_TRANSLATE_NOOP("Race", "Adam"), {"optimizer": "adam", "lr": 0.001}),
     )),
+    # fashion-mlp-lab and fashion-mlp-128
     Comparison(
-        QT_TRANSLATE_NOOP("Race", "Width: 64 vs 128 units (fashion-mlp-lab vs fashion-mlp-128)"),
+        QT_TRANSLATE_NOOP("Race", "Width: 64 vs 128 units"),
         (
             (QT_TRANSLATE_NOOP("Race", "64 units"), {"arch": "784-64-64-10"}),
             (QT_TRANSLATE_NOOP("Race", "128 units"), {"arch": "784-128-128-10"}),
         ),
         "fashion-mlp-lab",
     ),
-    Comparison(QT_TRANSLATE_NOOP("Race", "Depth: 2 vs 3 hidden layers (fashion-mlp-3layers)"), (
+    # fashion-mlp-lab and fashion-mlp-3layers
+    Comparison(QT_TRANSLATE_NOOP("Race", "Depth: 2 vs 3 hidden layers"), (
         (QT_TRANSLATE_NOOP("Race", "2 layers"), {"arch": "784-64-64-10"}),
         (QT_TRANSLATE_NOOP("Race", "3 layers"), {"arch": "784-64-64-64-10"}),
     ), "fashion-mlp-lab"),
     # mnist-sigmoid-raw and mnist-relu-sigmoid-raw
-    Comparison(QT_TRANSLATE_NOOP("Race", "Units: sigmoid vs ReLU (the MNIST labs)"), (
+    Comparison(QT_TRANSLATE_NOOP("Race", "Units: sigmoid vs ReLU"), (
         (QT_TRANSLATE_NOOP("Race", "Sigmoid"), {"activation": "sigmoid"}),
         (QT_TRANSLATE_NOOP("Race", "ReLU"), {"activation": "relu"}),
     ), "mnist-sigmoid-raw"),
     # mnist-relu-sigmoid-raw and mnist-relu-sigmoid-unit
     Comparison(
-        QT_TRANSLATE_NOOP("Race", "Inputs: raw pixels vs scaled to [0, 1] (the MNIST labs)"),
+        QT_TRANSLATE_NOOP("Race", "Inputs: raw pixels vs scaled to [0, 1]"),
         (
             (QT_TRANSLATE_NOOP("Race", "Raw 0-255"), {"normalize": "raw"}),
             (QT_TRANSLATE_NOOP("Race", "Scaled to [0, 1]"), {"normalize": "unit"}),

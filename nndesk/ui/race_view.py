@@ -263,14 +263,12 @@ class LaneRow:
 
 def comparison_title(comparison) -> str:
     """A comparison's title as the Race tab lists it: what its lanes compare, on the settings
-    every lane shares, without the presets its title names in brackets. "Width: 64 vs 128
-    units (fashion-mlp-lab vs fashion-mlp-128)" promised fashion-mlp-128's own validation
-    split and 10 epochs; the lanes share the race's split, batches and Epochs field, and the
-    shared line under them names the preset they start from."""
+    every lane shares. A title naming presets ("Width: 64 vs 128 units (fashion-mlp-lab vs
+    fashion-mlp-128)") promised fashion-mlp-128's own validation split and 10 epochs; the
+    lanes share the race's split, batches and Epochs field, and the shared line under them
+    names the preset they start from."""
     title = translate_marked("Race", comparison.title)
-    # the brackets close the title in every language ("(các bài lab MNIST)")
-    head = re.sub(r"\s*\([^()]*\)\s*$", "", title)
-    return fill(translate("RaceView", "{comparison}, on the shared settings"), comparison=head)
+    return fill(translate("RaceView", "{comparison}, on the shared settings"), comparison=title)
 
 
 def _source_name(name: str) -> str:

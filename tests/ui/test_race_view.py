@@ -165,6 +165,21 @@ def test_the_comparisons_titles_name_no_preset_whose_split_or_epochs_the_race_do
     )
 
 
+@pytest.mark.parametrize("code", ["en", "vi"])
+def test_each_comparison_is_written_without_a_preset_name_in_both_languages(qapp, code):
+    """The titles themselves say what the lanes compare: a window, a CLI or a doc showing one
+    needs no bracket stripped first (the Race tab cut "(fashion-mlp-lab vs fashion-mlp-128)"
+    off with a pattern)."""
+    from nndesk.presets import PRESETS
+    from nndesk.ui import language
+
+    for comparison in COMPARISONS:
+        title = language.translate_in(code, "Race", comparison.title)
+        assert title != comparison.title or code == "en", title  # translated
+        assert "(" not in title and "lab" not in title, title
+        assert not any(name in title for name in PRESETS), title
+
+
 def test_a_lane_that_cannot_race_says_why_and_nothing_starts(qtbot, page):
     view = page.race_view
     view.rows[1].arch.setText("784-x-10")
