@@ -309,8 +309,8 @@ PRESETS: dict[str, Preset] = {
         Preset(
             "mnist-gd",
             N_(
-                "from-scratch tutorial: 784-10-10 ReLU/softmax, full-batch gradient descent, 500 "
-                "steps"
+                "from-scratch tutorial: 784-10-10 ReLU/softmax, full-batch gradient descent, "
+                "{epochs} epochs of one step each"
             ),
             TrainConfig(
                 dataset="mnist",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -250,3 +252,44 @@ def test_a_misspelt_preset_is_answered_with_the_presets_nearest_to_it():
     assert all(n.startswith("fashion-mlp") for n in closest_presets("fashoin-mlp"))
     assert closest_presets("mnist-cnn")[0] == "mnist-cnn-lab"
     assert closest_presets("xyz") == []
+
+
+#: a count of training length in a description: "10 epochs", "500 steps", "10 lượt", "5 epoch"
+_LENGTH = re.compile(r"(\d[\d,.]*)[\s\xa0]+(epochs?|steps?|passes|iterations|bước|lượt)\b")
+
+
+def _docs_description(name: str) -> str:
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "docs" / "presets.md").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith(f"| `{name}` |"))
+    return line.split("|")[2]
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_a_description_counts_training_in_the_epochs_the_form_shows(name):
+    """mnist-gd said "500 steps" beside an Epochs field of 500 (one full-batch step each): a
+    description, its Vietnamese words and docs/presets.md count passes as the form does."""
+    from nndesk.i18n import ts_path
+    from tools import translations
+
+    preset = PRESETS[name]
+    template = preset.description.template
+    messages = translations.read_ts(ts_path("vi"))
+    vietnamese = [m.translation for m in messages if m.source == template]
+    assert len(vietnamese) == 1, template
+    texts = (
+        str(preset.description),
+        _docs_description(name),
+        vietnamese[0].replace("&#xa0;", "\xa0").format(**preset.description.values),
+    )
+    for text in texts:
+        counts = _LENGTH.findall(text)
+        assert all(word.startswith("epoch") for _, word in counts), text
+        # the run's length, or a part of it ("constant 10 epochs then ...", which the
+        # Vietnamese words say alone)
+        numbers = [int(number.replace(".", "").replace(",", "")) for number, _ in counts]
+        assert all(n <= preset.config.epochs for n in numbers), text
+    for text in texts[:2]:  # the English ones, when they count, say the run's length
+        numbers = [int(n.replace(",", "")) for n, _ in _LENGTH.findall(text)]
+        assert not numbers or preset.config.epochs in numbers, text

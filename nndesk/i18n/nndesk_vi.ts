@@ -729,8 +729,8 @@ và lúc đầu (đứt nét)</translation>
         <translation>phiên bản định dạng {version!r:.40} không phải là số</translation>
     </message>
     <message>
-        <source>from-scratch tutorial: 784-10-10 ReLU/softmax, full-batch gradient descent, 500 steps</source>
-        <translation>bài hướng dẫn từ đầu: 784-10-10 ReLU/softmax, hạ gradient toàn bộ batch, 500 bước</translation>
+        <source>from-scratch tutorial: 784-10-10 ReLU/softmax, full-batch gradient descent, {epochs} epochs of one step each</source>
+        <translation>bài hướng dẫn từ đầu: 784-10-10 ReLU/softmax, hạ gradient toàn bộ batch, {epochs}&#xa0;epoch, mỗi epoch một bước</translation>
     </message>
     <message>
         <source>full batch</source>
