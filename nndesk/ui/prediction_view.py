@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -381,7 +381,41 @@ class ProbabilityBars(QWidget):
         self.painted.emit()
 
 
-class FigureLabel(QLabel):
+class WidestLabel(QLabel):
+    """A one-line label as wide as the widest of the texts it may show (``reserve``): "100,0%"
+    is wider than "98,5%", and "đã hiệu chỉnh" than "thô", and the drawing column widened by
+    4 px (the page tabs moved) whenever an answer reached 100,0 % in Vietnamese."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._reserved: tuple[str, ...] = ()
+
+    def reserve(self, *texts: str) -> None:
+        self._reserved = texts
+        self.updateGeometry()
+
+    def _widest(self, width: int) -> int:
+        # measured at each call: the style sheet's font size applies once the label is polished;
+        # a text's bounding box, as QLabel measures its own (its advance is a pixel narrower)
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        extra = margins.left() + margins.right() + 2 * self.margin()
+        box = QRect(0, 0, 10_000, 10_000)
+        flags = int(Qt.AlignmentFlag.AlignLeft)
+        return max(
+            [width, *(metrics.boundingRect(box, flags, t).width() + extra for t in self._reserved)]
+        )
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QSize(self._widest(hint.width()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        return QSize(self._widest(hint.width()), hint.height())
+
+
+class FigureLabel(WidestLabel):
     """The answer's percentage: one line of its type high even while empty, so that the line
     under a narrow column's answer keeps its place when the first answer fills it."""
 
@@ -507,6 +541,7 @@ class PredictionPanel(QWidget):
         self.confidence_label.setToolTip(
             translate("PredictionPanel", "How sure the network is of its answer")
         )
+        self.confidence_label.reserve(percent(1.0, 1))  # the widest a percentage gets
         # with no answer ("Draw a T-shirt, trouser, bag, shoe...", "Loading the model…") this
         # takes the answer's place, wrapped over its whole width; the place keeps the height
         # of the taller of the two: in the percentage's place it wrapped over three lines, and
@@ -520,8 +555,11 @@ class PredictionPanel(QWidget):
         )
         # which probability the percentage is: the Inside page shows the raw softmax, so a
         # learner comparing the two must see that this one is calibrated
-        self.kind_label = QLabel("")
+        self.kind_label = WidestLabel("")
         self.kind_label.setStyleSheet(self._hint_style)
+        self.kind_label.reserve(
+            translate("PredictionPanel", "calibrated"), translate("PredictionPanel", "raw")
+        )
         # hidden under "Not sure" and with no answer, its line stays: the bars do not move
         keep = self.kind_label.sizePolicy()
         keep.setRetainSizeWhenHidden(True)

@@ -56,3 +56,40 @@ def test_the_runs_hint_shows_whole_between_the_table_and_the_buttons(
         assert box_in(buttons, view).bottom() < box_in(view.chart, view).top()
         row = table.verticalHeader().defaultSectionSize()
         assert table.viewport().height() >= 3 * row  # the table still shows three rows
+
+
+def test_the_drawing_column_keeps_its_width_whatever_the_answers_figure(
+    qtbot, window_factory, language_code
+):
+    """In Vietnamese "100,0%" beside "đã hiệu chỉnh" (a "1" read at 100 %) widened the column
+    of the answer by 4 px over "98,5%", and the page tabs beside it moved."""
+    import numpy as np
+    from PySide6.QtCore import QPoint
+
+    from nndesk.inference import Prediction
+
+    desk = window_factory()
+    window = show_at(desk, SMALL)
+    panel = window.prediction_panel
+
+    def answer(top: float, calibrated: bool, label: int = 1) -> tuple[int, int]:
+        probs = np.full(10, (1.0 - top) / 9, np.float32)
+        probs[label] = top
+        raw = probs.copy()
+        if calibrated:  # the network's own figure differs a little: the panel says "calibrated"
+            raw[label] -= 1e-4
+            raw[(label + 1) % 10] += 1e-4
+        panel.set_prediction(Prediction(probs, np.zeros((28, 28), np.float32), label, "", raw))
+        QApplication.processEvents()
+        QApplication.processEvents()  # the column's new width reaches the splitter
+        return panel.width(), window.tabs.mapTo(window, QPoint(0, 0)).x()
+
+    # the narrower figures first: a column once widened stays so
+    seen = {
+        "98,5 % calibrated": answer(0.985, True, 4),
+        "50 % raw": answer(0.5, False, 7),
+        "100,0 % calibrated": answer(1.0, True),
+        "not sure": answer(0.3, True, 0),
+        "100,0 % raw": answer(1.0, False, 8),
+    }
+    assert len(set(seen.values())) == 1, seen
