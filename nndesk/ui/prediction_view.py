@@ -728,14 +728,15 @@ class PredictionPanel(QWidget):
         first: str, p1: float, second: str, p2: float, independent: bool = False
     ) -> str:
         """ "Not sure"'s two guesses; ``independent``: a sigmoid output's, whose scores are not
-        shares of one 100 %, said as the runner-up line says it."""
+        shares of one 100 %, said as the runner-up line says it. Their figures are the bars'
+        (one decimal): "4 99%" beside a bar of 98,5% read as two answers."""
         text = (
             translate("PredictionPanel", "{first} {p1} or {second} {p2} (independent scores)")
             if independent
             else translate("PredictionPanel", "{first} {p1} or {second} {p2}")
         )
         return text.format(
-            first=f"<b>{first}</b>", p1=percent(p1, 0), second=f"<b>{second}</b>", p2=percent(p2, 0)
+            first=f"<b>{first}</b>", p1=percent(p1, 1), second=f"<b>{second}</b>", p2=percent(p2, 1)
         )
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -255,13 +255,33 @@ def test_under_the_threshold_the_panel_says_not_sure_with_the_two_best_guesses(q
     panel.set_prediction(prediction([0.05, 0.45, 0.35, 0.15, 0, 0, 0, 0, 0, 0]))
     assert panel.is_not_sure() and panel.top_label.text() == "Not sure"
     # the two guesses on the runner-up's line, which they replace; nothing beside "Not sure"
-    assert panel.runner_up_label.text() == "<b>class 1</b> 45% or <b>class 2</b> 35%"
+    assert panel.runner_up_label.text() == "<b>class 1</b> 45.0% or <b>class 2</b> 35.0%"
     assert panel.confidence_label.text() == "" and panel.kind_label.isHidden()
     panel.set_not_sure_threshold(40)  # the user lowers it: the answer is given
     assert not panel.is_not_sure() and panel.top_label.text() == "class 1"
     panel.set_not_sure_threshold(0)
     panel.set_prediction(prediction([0.1] * 10))
     assert panel.top_label.text() == "class 0"
+
+
+def test_not_sure_guesses_say_the_figures_of_their_bars_in_vietnamese(qtbot):
+    """Under a 99 % threshold a "4" read 98,5 % said "4 99% hoặc 7 1%" over bars of 98,5% and
+    1,5%: one number, two readings."""
+    from nndesk.ui import language
+
+    language.use_language("vi")
+    try:
+        panel = PredictionPanel()
+        qtbot.addWidget(panel)
+        panel.set_class_names(tuple(str(i) for i in range(10)))
+        panel.set_not_sure_threshold(99)
+        probs = np.zeros(10, np.float32)
+        probs[4], probs[7] = 0.985, 0.015
+        panel.set_prediction(prediction(probs, panel.bars.class_names()))
+        assert panel.is_not_sure()
+        assert panel.runner_up_label.text() == "<b>4</b> 98,5% hoặc <b>7</b> 1,5%"
+    finally:
+        language.use_language("en")
 
 
 def test_not_sure_after_a_short_answer_is_fitted_to_its_own_room_at_once(qtbot):
