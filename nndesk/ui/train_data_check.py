@@ -169,6 +169,11 @@ class TrainDataCheck(QObject):
         self.say_needs_data()
         page.say_idle(again=True)  # no longer "… is ready"
 
+    def answered(self) -> bool:
+        """Whether a look at the data was asked and its answer has come: the page no longer
+        changes from it (the banner shown or taken back)."""
+        return self._asked > 0 and self._pending is None
+
     def ready(self, name: str | None) -> bool:
         """Whether the last look found ``name`` here (and not the other dataset's files in its
         place), for the headline's "… is ready". Never looks at the disk: without an answer

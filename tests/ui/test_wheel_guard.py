@@ -65,10 +65,14 @@ def active(qtbot, window) -> None:
     qtbot.waitUntil(window.isActiveWindow)
 
 
-def train_settings(desk):
-    """The Train page shown small enough that its settings form scrolls."""
+def train_settings(qtbot, desk):
+    """The Train page shown small enough that its settings form scrolls, once the look at the
+    data (off the GUI thread) has answered: its banner, coming later under load, moved the
+    fields between the test finding one and wheeling over it."""
     desk.window.tabs.setCurrentWidget(desk.train_page)
     desk.window.resize(1024, 560)
+    qtbot.waitUntil(desk.train_page.data_check.answered)
+    QApplication.processEvents()  # the banner's place is laid out
     return desk.train_page.settings
 
 
@@ -80,7 +84,7 @@ def test_the_wheel_over_an_unfocused_combo_scrolls_the_form_and_keeps_its_choice
     qtbot, window_factory
 ):
     desk = window_factory()
-    scroll = train_settings(desk)
+    scroll = train_settings(qtbot, desk)
     qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
     combo = first_visible(scroll, QComboBox)
     before_index, before_scroll = combo.currentIndex(), scroll.verticalScrollBar().value()
@@ -94,7 +98,7 @@ def test_the_wheel_over_an_unfocused_combo_scrolls_the_form_and_keeps_its_choice
 
 def test_the_wheel_over_an_unfocused_spin_box_leaves_its_value(qtbot, window_factory):
     desk = window_factory()
-    scroll = train_settings(desk)
+    scroll = train_settings(qtbot, desk)
     spin = first_visible(scroll, QSpinBox)
     before = spin.value()
 
@@ -107,7 +111,7 @@ def test_the_wheel_over_an_unfocused_spin_box_leaves_its_value(qtbot, window_fac
 def test_a_spin_box_clicked_into_takes_the_wheel(qtbot, window_factory):
     desk = window_factory()
     window = desk.window
-    scroll = train_settings(desk)
+    scroll = train_settings(qtbot, desk)
     spin = first_visible(scroll, QSpinBox)
     spin.setValue(spin.minimum())
     window.activateWindow()
@@ -130,7 +134,7 @@ def test_a_field_reached_with_tab_scrolls_the_form_and_keeps_its_choice(
     # field, focused by the Tab) into "step decay" under the pointer
     desk = window_factory()
     window = desk.window
-    scroll = train_settings(desk)
+    scroll = train_settings(qtbot, desk)
     qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
     combo = first_visible(scroll, QComboBox)
     before_index, before_scroll = combo.currentIndex(), scroll.verticalScrollBar().value()
@@ -154,7 +158,7 @@ def test_a_preset_chosen_from_its_list_never_changes_under_the_wheel(qtbot, wind
     # fashion-prelu-l2-plus and refilled every field
     desk = window_factory()
     window = desk.window
-    scroll = train_settings(desk)
+    scroll = train_settings(qtbot, desk)
     qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
     active(qtbot, window)
     preset = desk.train_page.form.preset
@@ -178,7 +182,7 @@ def test_a_spin_box_clicked_into_gives_up_the_wheel_once_the_page_scrolls(qtbot,
     # and the next notch changed it
     desk = window_factory()
     window = desk.window
-    scroll = train_settings(desk)
+    scroll = train_settings(qtbot, desk)
     bar = scroll.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     active(qtbot, window)
