@@ -562,7 +562,8 @@ class Coordinator(QObject):
             self.window.show_note(
                 translate("Coordinator", "Test image {index} of {title}").format(
                     index=index, title=TITLES.get(name, name)
-                )
+                ),
+                test_image=(index, name),
             )
 
     @Slot(str, str, object)

@@ -58,6 +58,8 @@ class WindowState:
     #: the test images put on the canvas (``MainWindow.shown_test_images``): one shown again
     #: is read as the test image, in the new language as in the old
     test_images: ShownTestImages | None = None
+    #: the (index, dataset) of the test image the line under the canvas names, or None
+    test_caption: tuple[int, str] | None = None
 
 
 def capture_state(desk: Desk) -> WindowState:
@@ -90,6 +92,7 @@ def capture_state(desk: Desk) -> WindowState:
         mode_models=dict(desk.coordinator.mode_models),
         damaged_models=desk.coordinator.damaged_reads(),
         test_images=window.shown_test_images,
+        test_caption=window.noted_test_image(),
     )
 
 
@@ -136,5 +139,7 @@ def restore_state(desk: Desk, state: WindowState) -> None:
     window.canvas.restore_history(state.drawing)  # predicted again in the new language
     window.restore_mode_sheets(state.sheets)
     window.prediction_panel.set_true_label(state.true_label)
+    if state.test_caption is not None:  # "Test image 1771 of Fashion-MNIST", in the new words
+        desk.coordinator.show_test_caption(*state.test_caption)
     window.choose_splitter_sizes(state.splitter)
     put_in_place(window, state.place)  # last: the notice strip may need its height

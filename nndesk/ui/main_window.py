@@ -155,6 +155,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         self._shutdown_hooks: list[Callable[[], None]] = []
         self._close_guards: list[Callable[[], bool]] = []
         self._setting_image = False
+        self._noted_test_image: tuple[int, str] | None = None  # show_note's test image
         #: the test images put on the canvas, so the same pixels are read as those images again
         self.shown_test_images = ShownTestImages()
         self._closed = False
@@ -679,10 +680,16 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         """A one-line error in a message box; the window stays up."""
         QMessageBox.warning(self, title, message)
 
-    def show_note(self, text: str) -> None:
+    def show_note(self, text: str, test_image: tuple[int, str] | None = None) -> None:
         """A short line under the test-image row (loading..., dataset missing); "" shows the
-        standing note (the data folder in use) again."""
+        standing note (the data folder in use) again. ``test_image``: the (index, dataset)
+        the line names, said again by a window rebuilt in another language."""
+        self._noted_test_image = test_image
         self.status_note.setText(text or self._standing_note)
+
+    def noted_test_image(self) -> tuple[int, str] | None:
+        """The (index, dataset) of the test image the line under the test-image row names."""
+        return self._noted_test_image
 
     def set_standing_note(self, text: str) -> None:
         """What the line under the test-image row says when nothing else is to be said ("Data

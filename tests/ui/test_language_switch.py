@@ -753,3 +753,25 @@ def test_a_test_image_reads_the_same_in_either_language_at_any_window_size(
         lambda: new.prediction.is_idle() and np.array_equal(shown().input_image, image28),
         timeout=60000,
     )
+
+
+def test_the_line_naming_a_test_image_is_said_again_in_the_new_language(
+    qtbot, english_after, window_factory, stroke_classifier
+):
+    """walk50 D1: after the switch "True label: Shirt" stayed, but the line "Test image 1771
+    of Fashion-MNIST" under the canvas was gone, replaced by the data folder's."""
+    from nndesk.controllers.datasets import TITLES
+
+    desk = window_factory(classifier=stroke_classifier)
+    desk.coordinator.show_on_canvas(_off_centre_test_image(), 1)
+    desk.coordinator.show_test_caption(1771, "mnist")
+    assert desk.window.status_note.text() == "Test image 1771 of MNIST"
+
+    new = _switch(qtbot, desk, "vi")
+
+    said = language.translate("Coordinator", "Test image {index} of {title}")
+    assert new.window.status_note.text() == said.format(index=1771, title=TITLES["mnist"])
+    assert new.window.status_note.text() != "Test image 1771 of MNIST"
+    assert new.window.prediction_panel.true_label_index() == 1
+    new.window.canvas.draw_stroke([(250, 250), (270, 270)])  # drawn on: no longer the image
+    assert new.window.noted_test_image() is None
