@@ -123,6 +123,10 @@ class CoachRow(QHBoxLayout):
         self.label.ensurePolished()  # its style sheet's padding and border: its margins
         self.place.setFixedHeight(max(self.label.lines_height(), self.quiet.lines_height()))
 
+    def is_reserved(self) -> bool:
+        """Whether the coach's place is kept (a run started on the page)."""
+        return self._reserved
+
     def _say(self, hint_shown: bool) -> None:
         """Show the hint (``label``; its place is kept from then on) or, in a reserved place,
         the quiet line."""

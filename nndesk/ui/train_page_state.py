@@ -49,6 +49,8 @@ class TrainPageState:
     damaged: str | None = None
     #: the preset the box named ("" custom): the rebuilt box names the same (walk49 D3)
     preset: str | None = None
+    #: the coach's place was kept (a run started): its hint, or "sees no problem", is said again
+    coach_kept: bool = False
 
 
 class PageStateMixin:
@@ -92,6 +94,7 @@ class PageStateMixin:
             continue_needs=self.data_check.continue_needs,
             damaged=self.data_check.damaged,
             preset=self.form.preset.currentData(),
+            coach_kept=self.coach.is_reserved(),
         )
 
     def restore_page_state(self, state: TrainPageState) -> None:
@@ -155,6 +158,8 @@ class PageStateMixin:
         with contextlib.suppress(NndeskError):  # half typed: kept as it was
             self.live_lr.set_value(self.live_lr.value())  # in the new language's decimal mark
         self.slow_motion.setCurrentIndex(state.slow_motion)
+        if state.coach_kept:  # the line was gone until the next run (walk50 D8)
+            self.coach.reserve()
         self._show_coach()
         self.tabs.show_named(state.tab)
         self.live.reset()

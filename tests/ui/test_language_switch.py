@@ -775,3 +775,28 @@ def test_the_line_naming_a_test_image_is_said_again_in_the_new_language(
     assert new.window.prediction_panel.true_label_index() == 1
     new.window.canvas.draw_stroke([(250, 250), (270, 270)])  # drawn on: no longer the image
     assert new.window.noted_test_image() is None
+
+
+def test_the_coachs_line_after_a_run_is_said_again_in_the_new_language(
+    qtbot, english_after, window_factory, tiny_model_file, tiny_data_dir
+):
+    """walk50 D8: after a run the Train page said "The coach sees no problem in this run's
+    curves." (or its hint); after a language switch the box was gone until the next run."""
+    from nndesk.inference import Classifier
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    page = desk.train_page
+    desk.window.tabs.setCurrentWidget(page)
+    train_two_epochs(qtbot, page)
+    coach = page.coach
+    assert coach.place.isVisible()
+    before = (coach.quiet.isVisible(), coach.label.isVisible(), coach.button.isVisible())
+
+    new = _switch(qtbot, desk, "vi")
+
+    coach = new.train_page.coach
+    assert coach.place.isVisible()
+    assert (coach.quiet.isVisible(), coach.label.isVisible(), coach.button.isVisible()) == before
+    english = "The coach sees no problem in this run's curves."
+    if coach.quiet.isVisible():
+        assert coach.quiet.text() == language.translate("TrainingPanel", english) != english
