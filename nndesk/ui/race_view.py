@@ -49,6 +49,7 @@ from nndesk.ui import kept_choices, theme
 from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.choice_box import ChoiceBox
+from nndesk.ui.flow_layout import WrappingColumn
 from nndesk.ui.language import accuracy_text, decimal, loss_text, translate, translate_marked
 from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.train_form import _Editor, number_field, passes_text
@@ -413,12 +414,6 @@ class RaceView(QWidget):
         counts.addWidget(QLabel(translate_marked("", BY_NAME["seed"].label)))
         counts.addWidget(self.seed)
         counts.addStretch(1)
-        self.editors = QWidget()
-        ev = QVBoxLayout(self.editors)
-        ev.setContentsMargins(0, 0, 0, 0)
-        ev.addLayout(top)
-        ev.addLayout(counts)
-        ev.addWidget(self.shared)
         lanes = QWidget()
         lanes.setLayout(self.lane_grid)
         self.lane_scroll = _LaneScroll()
@@ -426,7 +421,17 @@ class RaceView(QWidget):
         self.lane_scroll.setWidgetResizable(True)
         self.lane_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.lane_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        ev.addWidget(self.lane_scroll)
+        top_row, counts_row = QWidget(), QWidget()
+        top_row.setLayout(top)
+        counts_row.setLayout(counts)
+        for row in (top, counts):
+            row.setContentsMargins(0, 0, 0, 0)
+        # its least height counts the shared line wrapped at today's width: counted as one
+        # line, the lanes were squeezed under it and the last one was cut in half (Vietnamese
+        # at 1024x700 with a 100,0 % answer beside the page, walk50 D7)
+        self.editors = WrappingColumn(
+            top_row, counts_row, self.shared, self.lane_scroll, stretch_first=False
+        )
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.race_button, self.pause_button,
                   self.stop_button):  # fmt: skip

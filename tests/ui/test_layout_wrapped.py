@@ -93,3 +93,31 @@ def test_the_drawing_column_keeps_its_width_whatever_the_answers_figure(
         "100,0 % raw": answer(1.0, False, 8),
     }
     assert len(set(seen.values())) == 1, seen
+
+
+@pytest.mark.parametrize("width", [1024, 1010, 990])
+def test_every_race_lane_shows_whole_when_the_page_narrows(
+    qtbot, window_factory, tiny_data_dir, language_code, width
+):
+    """walk50 D7: started in Vietnamese at 1024x700, the Race tab's third lane was cut in half
+    under "+ Thêm một cấu hình": a few pixels narrower (a 100,0 % answer widened the drawing
+    column), the shared line took one more line, and the page's least height still counted it
+    as one: the lanes' strip was squeezed under it."""
+    from PySide6.QtCore import QPoint
+
+    desk = window_factory()
+    window = show_at(desk, (1100, 700))
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    page.tabs.show_named("race")
+    view = page.race_view
+    view.comparison.setCurrentIndex(1)  # the optimisers: three lanes
+    qtbot.waitUntil(lambda: view.isVisible() and len(view.rows) == 3, timeout=WAIT_MS)
+    window.resize(width, 700)
+    qtbot.waitUntil(lambda: window.width() == width)
+    QApplication.processEvents()
+    QApplication.processEvents()  # the strip's new height reaches the page
+    strip = view.lane_scroll.viewport()
+    for row in view.rows:
+        bottom = row.name.mapTo(strip, QPoint(0, row.name.height())).y()
+        assert bottom <= strip.height(), (row.name.text(), bottom, strip.height())
