@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # tiny data is labelled as MNIST (its checksums differ: the loader warns and uses it as given)
 TINY = ["--dataset", "mnist", "--arch", "784-32-10", "--batch-size", "16", "--epochs", "2"]
 JSON_KEYS = {"test_accuracy", "test_loss", "epochs", "seconds", "per_class", "confusion", "history"}
+#: the keys of each line ``nndesk predict --json`` writes (its contract)
+PREDICT_JSON_KEYS = {"file", "label", "class", "probabilities", "not_sure", "independent_scores"}
 
 
 def last_json(text: str) -> dict:
@@ -335,14 +337,7 @@ def test_predict_json_gives_one_object_per_image(trained, tmp_path, capsys):
     assert len(lines) == 2
     for line, path in zip(lines, files, strict=True):
         result = json.loads(line)
-        assert set(result) == {
-            "file",
-            "label",
-            "class",
-            "probabilities",
-            "not_sure",
-            "independent_scores",
-        }
+        assert set(result) == PREDICT_JSON_KEYS
         assert result["file"] == str(path)
         probs = np.array(result["probabilities"])
         assert probs.shape == (10,) and probs.sum() == pytest.approx(1.0, abs=1e-5)
@@ -686,14 +681,7 @@ def test_predict_says_not_sure_below_the_windows_threshold_as_the_window_does(
     result = json.loads(capsys.readouterr().out)
     probs = np.array(result["probabilities"])
     assert probs.max() < 0.6  # an untrained network: sure of nothing
-    assert set(result) == {
-        "file",
-        "label",
-        "class",
-        "probabilities",
-        "not_sure",
-        "independent_scores",
-    }
+    assert set(result) == PREDICT_JSON_KEYS
     assert result["not_sure"] is True and result["class"] == str(int(np.argmax(probs)))
     assert cli.main(["predict", str(tiny_model_file), str(path)]) == 0
     line = capsys.readouterr().out.strip()

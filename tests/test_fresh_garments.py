@@ -14,18 +14,18 @@ another hand is needed. Only the shipped weights and Qt's offscreen canvas are n
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-
 import numpy as np
 import pytest
 
-from nndesk import cli
-from nndesk.inference import Classifier
-from tools.build_weights import WEIGHTS_DIR
+from tests.garment_reading import (
+    assert_canvas_reads_as_files,
+    assert_every_class_drawn_every_way,
+    assert_read_above_floors,
+    assert_strokes_on_the_canvas,
+)
 from tools.fresh_garments import FRESH_GARMENTS
-from tools.hand_check import Rendered, render_all, render_steps, save_pngs
-from tools.hand_garments import CLASS_NAMES, HAND_GARMENTS, MODES, POLARITIES
+from tools.hand_check import Rendered, render_all, render_steps
+from tools.hand_garments import HAND_GARMENTS
 
 #: (overall, every class) floor of the 90 fresh drawings read right through ``nndesk predict``,
 #: measured once (stop 49): fashion-cnn 73 / 90 (81.1 %; Pullover and Coat 5 / 9 the worst),
@@ -43,14 +43,7 @@ def drawn(qapp) -> list[Rendered]:
 
 # -- the set ---------------------------------------------------------------------------------------
 def test_every_class_is_drawn_nine_ways_in_every_rendering_and_both_polarities():
-    assert len({d.name for d in FRESH_GARMENTS}) == len(FRESH_GARMENTS)
-    per_class = Counter(d.label for d in FRESH_GARMENTS)
-    assert sorted(per_class) == list(range(10)) and min(per_class.values()) >= 9
-    for label in range(10):
-        mine = [d for d in FRESH_GARMENTS if d.label == label]
-        assert {d.mode for d in mine} == set(MODES), CLASS_NAMES[label]
-        assert {d.polarity for d in mine} == set(POLARITIES), CLASS_NAMES[label]
-        assert len({d.pen for d in mine}) >= 4, CLASS_NAMES[label]
+    assert_every_class_drawn_every_way(FRESH_GARMENTS, 9)
 
 
 def test_no_fresh_drawing_repeats_a_hand_check_drawing():
@@ -62,12 +55,7 @@ def test_no_fresh_drawing_repeats_a_hand_check_drawing():
 
 
 def test_every_stroke_lies_on_the_canvas_with_a_pen_it_offers():
-    for d in FRESH_GARMENTS:
-        assert 4 <= d.pen <= 60 and (d.mode == "filled") == bool(d.fills), d.name
-        for stroke in d.strokes + d.erase:
-            pts = np.array(stroke)
-            r = d.pen / 2
-            assert (pts - r >= 0).all() and (pts + r <= 280).all(), d.name
+    assert_strokes_on_the_canvas(FRESH_GARMENTS)
 
 
 def test_the_canvas_fills_every_filled_drawing_and_leaves_paper_around_it(drawn):
@@ -97,40 +85,15 @@ def test_fresh_check_writes_every_drawing_and_a_sheet_and_refuses_a_wrong_call(
 
 
 # -- the shipped models (regression guards; never a way to choose) -------------------------------
-def _predict(model, paths, capsys) -> list[dict]:
-    assert cli.main(["predict", str(model), *map(str, paths), "--json"]) == 0
-    return [json.loads(line) for line in capsys.readouterr().out.strip().splitlines()]
-
-
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_shipped_garment_model_reads_fresh_drawings_through_nndesk_predict(
     name, drawn, tmp_path, capsys
 ):
-    answers = _predict(WEIGHTS_DIR / f"{name}.npz", save_pngs(drawn, tmp_path), capsys)
-    labels = np.array([a["label"] for a in answers])
-    truth = np.array([i.label for i in drawn])
-    right = labels == truth
-    per_class = {CLASS_NAMES[c]: float(right[truth == c].mean()) for c in range(10)}
-    overall, class_floor = FLOORS[name]
-    assert right.mean() >= overall, (name, f"{right.sum()}/{len(right)}", per_class)
-    weak = {c: v for c, v in per_class.items() if v < class_floor}
-    assert not weak, (name, weak)
-    for polarity in POLARITIES:  # neither the canvas' nor a paint program's drawings fall behind
-        mine = np.array([i.drawing.polarity == polarity for i in drawn])
-        assert right[mine].mean() >= overall - 0.08, (name, polarity, right[mine].mean())
-    top = np.array([max(a["probabilities"]) for a in answers])
-    sure_wrong = [
-        i.drawing.name for i, t, ok in zip(drawn, top, right, strict=True) if not ok and t >= 0.9
-    ]
-    assert len(sure_wrong) <= SURE_WRONG_CEILING, (name, sure_wrong)
+    assert_read_above_floors(name, drawn, FLOORS, SURE_WRONG_CEILING, tmp_path, capsys)
 
 
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_the_canvas_reads_fresh_drawings_as_nndesk_predict_reads_their_files(
     name, drawn, tmp_path, capsys
 ):
-    canvas_drawn = [i for i in drawn if i.drawing.polarity == "white-on-black"]
-    clf = Classifier.from_file(WEIGHTS_DIR / f"{name}.npz")
-    on_canvas = [clf.classify_image(i.image).label for i in canvas_drawn]
-    answers = _predict(WEIGHTS_DIR / f"{name}.npz", save_pngs(canvas_drawn, tmp_path), capsys)
-    assert on_canvas == [a["label"] for a in answers]
+    assert_canvas_reads_as_files(name, drawn, tmp_path, capsys)

@@ -12,18 +12,18 @@ weights and Qt's offscreen canvas are needed: no dataset.
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-
 import numpy as np
 import pytest
 
-from nndesk import cli
-from nndesk.inference import Classifier
 from nndesk.ui.canvas import DrawingCanvas
-from tools.build_weights import WEIGHTS_DIR
-from tools.hand_check import Rendered, render, render_all, save_pngs
-from tools.hand_garments import CLASS_NAMES, HAND_GARMENTS, MODES, POLARITIES
+from tests.garment_reading import (
+    assert_canvas_reads_as_files,
+    assert_every_class_drawn_every_way,
+    assert_read_above_floors,
+    assert_strokes_on_the_canvas,
+)
+from tools.hand_check import Rendered, render, render_all
+from tools.hand_garments import HAND_GARMENTS
 
 #: (overall, every class) floor of the 120 hand drawings read right through ``nndesk
 #: predict``: fashion-cnn reads 108 / 120 (90.0 %; Shirt 8 / 12 the worst, Pullover 9; 99 / 120
@@ -46,23 +46,11 @@ def drawn(qapp) -> list[Rendered]:
 
 # -- the set ---------------------------------------------------------------------------------------
 def test_every_class_is_drawn_twelve_ways_in_every_rendering_and_both_polarities():
-    assert len({d.name for d in HAND_GARMENTS}) == len(HAND_GARMENTS)
-    per_class = Counter(d.label for d in HAND_GARMENTS)
-    assert sorted(per_class) == list(range(10)) and min(per_class.values()) >= 12
-    for label in range(10):
-        mine = [d for d in HAND_GARMENTS if d.label == label]
-        assert {d.mode for d in mine} == set(MODES), CLASS_NAMES[label]
-        assert {d.polarity for d in mine} == set(POLARITIES), CLASS_NAMES[label]
-        assert len({d.pen for d in mine}) >= 4, CLASS_NAMES[label]
+    assert_every_class_drawn_every_way(HAND_GARMENTS, 12)
 
 
 def test_every_stroke_lies_on_the_canvas_with_a_pen_it_offers():
-    for d in HAND_GARMENTS:
-        assert 4 <= d.pen <= 60 and (d.mode == "filled") == bool(d.fills), d.name
-        for stroke in d.strokes + d.erase:
-            pts = np.array(stroke)
-            r = d.pen / 2
-            assert (pts - r >= 0).all() and (pts + r <= 280).all(), d.name
+    assert_strokes_on_the_canvas(HAND_GARMENTS)
 
 
 def test_the_canvas_fills_a_filled_drawing_and_leaves_an_outline_empty(drawn):
@@ -98,40 +86,15 @@ def test_a_fill_that_leaks_is_an_authoring_mistake_not_a_silent_outline(qapp):
 
 
 # -- the shipped models ----------------------------------------------------------------------------
-def _predict(model, paths, capsys) -> list[dict]:
-    assert cli.main(["predict", str(model), *map(str, paths), "--json"]) == 0
-    return [json.loads(line) for line in capsys.readouterr().out.strip().splitlines()]
-
-
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_shipped_garment_model_reads_hand_drawn_garments_through_nndesk_predict(
     name, drawn, tmp_path, capsys
 ):
-    answers = _predict(WEIGHTS_DIR / f"{name}.npz", save_pngs(drawn, tmp_path), capsys)
-    labels = np.array([a["label"] for a in answers])
-    truth = np.array([i.label for i in drawn])
-    right = labels == truth
-    per_class = {CLASS_NAMES[c]: float(right[truth == c].mean()) for c in range(10)}
-    overall, class_floor = FLOORS[name]
-    assert right.mean() >= overall, (name, f"{right.sum()}/{len(right)}", per_class)
-    weak = {c: v for c, v in per_class.items() if v < class_floor}
-    assert not weak, (name, weak)
-    for polarity in POLARITIES:  # neither the canvas' nor a paint program's drawings fall behind
-        mine = np.array([i.drawing.polarity == polarity for i in drawn])
-        assert right[mine].mean() >= overall - 0.08, (name, polarity, right[mine].mean())
-    top = np.array([max(a["probabilities"]) for a in answers])
-    sure_wrong = [
-        i.drawing.name for i, t, ok in zip(drawn, top, right, strict=True) if not ok and t >= 0.9
-    ]
-    assert len(sure_wrong) <= SURE_WRONG_CEILING, (name, sure_wrong)
+    assert_read_above_floors(name, drawn, FLOORS, SURE_WRONG_CEILING, tmp_path, capsys)
 
 
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_the_canvas_reads_its_own_drawings_as_nndesk_predict_reads_their_files(
     name, drawn, tmp_path, capsys
 ):
-    canvas_drawn = [i for i in drawn if i.drawing.polarity == "white-on-black"]
-    clf = Classifier.from_file(WEIGHTS_DIR / f"{name}.npz")
-    on_canvas = [clf.classify_image(i.image).label for i in canvas_drawn]
-    answers = _predict(WEIGHTS_DIR / f"{name}.npz", save_pngs(canvas_drawn, tmp_path), capsys)
-    assert on_canvas == [a["label"] for a in answers]
+    assert_canvas_reads_as_files(name, drawn, tmp_path, capsys)

@@ -301,20 +301,10 @@ def test_a_run_in_another_mode_offers_back_that_modes_model_and_stays_in_it(
     MNIST run started in Clothing, the tiny data being MNIST's.)"""
     import shutil
 
-    from nndesk.data.normalize import Normalizer
     from nndesk.inference import shown_name
-    from nndesk.nn.architecture import build_model
-    from nndesk.nn.serialization import save_model
     from tests.ui.conftest import ship_weights_from
 
-    garments = {
-        "dataset": "fashion",
-        "class_names": [f"garment {i}" for i in range(10)],
-        "normalization": Normalizer("unit").to_dict(),
-        "preprocess": "garments",
-    }
-    model = build_model("784-16-10", rng=np.random.default_rng(0))
-    garment_path = save_model(tmp_path / "garments.npz", model, garments)
+    garment_path = _garment_model_file(tmp_path)
     shipped = tmp_path / "weights"  # Digits' default: a "mnist-cnn" shipped with the window
     shipped.mkdir()
     shutil.copy(tiny_model_file, shipped / "mnist-cnn.npz")
@@ -336,6 +326,22 @@ def test_a_run_in_another_mode_offers_back_that_modes_model_and_stays_in_it(
     assert str(getattr(prediction.current(), "path", None)) == expected
     assert window.mode() == "digits"
     qtbot.waitUntil(lambda: not desk.training.is_running(), timeout=30000)
+
+
+def _garment_model_file(tmp_path) -> Path:
+    """An untrained 784-16-10 Clothing model file (Fashion-MNIST, ten "garment" classes)."""
+    from nndesk.data.normalize import Normalizer
+    from nndesk.nn.architecture import build_model
+    from nndesk.nn.serialization import save_model
+
+    garments = {
+        "dataset": "fashion",
+        "class_names": [f"garment {i}" for i in range(10)],
+        "normalization": Normalizer("unit").to_dict(),
+        "preprocess": "garments",
+    }
+    model = build_model("784-16-10", rng=np.random.default_rng(0))
+    return save_model(tmp_path / "garments.npz", model, garments)
 
 
 def _model_claiming(tiny_model_file, tmp_path, accuracy: float) -> Classifier:
@@ -779,19 +785,9 @@ def test_a_stopped_run_in_another_mode_weaker_than_that_modes_model_is_offered_n
     mode's model, which stays in use, and the run is offered."""
     import shutil
 
-    from nndesk.data.normalize import Normalizer
-    from nndesk.nn.architecture import build_model
-    from nndesk.nn.serialization import save_model
     from tests.ui.conftest import ship_weights_from
 
-    garments = {
-        "dataset": "fashion",
-        "class_names": [f"garment {i}" for i in range(10)],
-        "normalization": Normalizer("unit").to_dict(),
-        "preprocess": "garments",
-    }
-    model = build_model("784-16-10", rng=np.random.default_rng(0))
-    garment_path = save_model(tmp_path / "garments.npz", model, garments)
+    garment_path = _garment_model_file(tmp_path)
     shipped = tmp_path / "weights"  # Digits' default: a "mnist-cnn" testing 99.9 %
     shipped.mkdir()
     better = _model_claiming(tiny_model_file, tmp_path, 0.999)
