@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from nndesk.training.internals import InsideRecord
 from nndesk.ui import theme
 from nndesk.ui.language import translate
-from nndesk.ui.off_gui import Delivery, Latest, render_pool, run_latest
+from nndesk.ui.off_gui import Delivery, GaveUp, Latest, render_pool, run_latest
 
 #: Milliseconds between the starts of two renders while a run trains, and at least between
 #: one render's end and the next one's start (the training and the window get the core too).
@@ -28,7 +28,7 @@ REDRAW_MS = 1000
 REST_MS = 250
 
 
-class Superseded(Exception):
+class Superseded(GaveUp):
     """A render given up half-way: a newer one was asked for, and this one would not be shown."""
 
 

@@ -1,0 +1,56 @@
+"""Work handed to the render pool: what comes back, and what is logged, when it gives up or
+fails."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from nndesk.ui.inside_training_view import Superseded
+from nndesk.ui.off_gui import Delivery, Latest, render_pool, run_latest, run_off_gui
+
+
+def _collect(delivery: Delivery) -> tuple[list, list]:
+    delivered: list = []
+    failed: list = []
+    delivery.delivered.connect(lambda tag, result: delivered.append((tag, result)))
+    delivery.failed.connect(lambda tag, line: failed.append(line))
+    return delivered, failed
+
+
+def test_a_superseded_render_is_dropped_without_a_failure_or_a_log_line(qtbot, caplog):
+    """walk50 D3: a Train › Inside render given up for a newer one was logged as "work off the
+    GUI thread failed" with a traceback, and ``failed`` was emitted."""
+    delivery = Delivery()
+    delivered, failed = _collect(delivery)
+    latest = Latest()
+    tag = ("record", "theme")
+
+    def render(superseded):
+        raise Superseded
+
+    latest.put(tag, render)
+    with caplog.at_level(logging.DEBUG, logger="nndesk.ui.off_gui"):
+        run_latest(render_pool(), delivery, latest)
+        qtbot.waitUntil(lambda: bool(delivered))
+    assert delivered == [(tag, None)]
+    assert failed == [] and caplog.records == []
+
+
+def test_a_failure_is_logged_without_the_data_its_request_carried(qtbot, caplog):
+    """walk50 D3: the log line held the request's repr: a whole training record, ~140 KB."""
+    delivery = Delivery()
+    delivered, failed = _collect(delivery)
+    # many arrays under numpy's summary threshold, as a record's histograms: printed whole
+    weights = [np.arange(900, dtype=np.float32) for _ in range(50)]
+
+    def work():
+        raise ValueError("no picture")
+
+    with caplog.at_level(logging.ERROR, logger="nndesk.ui.off_gui"):
+        run_off_gui(render_pool(), delivery, (weights, "dark"), work)
+        qtbot.waitUntil(lambda: bool(delivered))
+    assert failed == ["ValueError: no picture"]
+    (record,) = caplog.records
+    assert "failed" in record.getMessage() and len(record.getMessage()) < 200
