@@ -107,3 +107,19 @@ def test_a_paused_race_waits_before_the_next_lanes_batch(tiny):  # noqa: F811
     holds.extend([True] * 5)  # paused for five polls
     lane, report = next(reports)
     assert holds == [] and lane == 0 and isinstance(report, BatchReport)  # it waited them out
+
+
+def test_a_lane_stopped_inside_its_first_epoch_counts_the_seconds_it_trained(tiny):  # noqa: F811
+    """walk50 D6: a Race stopped in its first epoch listed 0.0 seconds for lanes that trained
+    ~15 s: only finished epochs were counted."""
+    sessions = prepare_race([FAST.replace(optimizer="adam"), FAST.replace(optimizer="sgd")], tiny)
+    batches = 0
+
+    def stop() -> bool:
+        return batches >= 4  # two batches of each lane, inside the first epoch
+
+    for _, report in race(sessions, should_stop=stop):
+        batches += isinstance(report, BatchReport)
+    for session in sessions:
+        assert session.history == [] and session.partial is not None
+        assert session.seconds_trained() == session.partial[1].seconds > 0.0

@@ -173,7 +173,7 @@ class RaceWorker(QObject):
                     train_loss=_num(history.get("train_loss")),
                     val_accuracy=_num(history.get("val_accuracy")),
                     test_accuracy=_num((session.metrics or {}).get("test_accuracy")),
-                    seconds=float(sum(_num(h.get("seconds"), 0.0) for h in session.history)),
+                    seconds=session.seconds_trained(),
                 )
             )
         self.results_ready.emit(tuple(results))

@@ -57,6 +57,10 @@ from nndesk.ui.train_form import _Editor, number_field, passes_text
 #: Milliseconds between two renders of the overlaid curves while racing.
 REDRAW_MS = 500
 HEAD_GAP = 4  # px between two columns of the lanes (their headers among them)
+#: The race chart's least height, and its least once the results table is under it (its
+#: three plots stay readable; the page scrolls to the table).
+CHART_MIN_HEIGHT, RESULT_CHART_HEIGHT = 260, 380
+
 #: How the table names a lane that did not complete.
 ENDINGS = {
     "stopped": QT_TRANSLATE_NOOP("RaceView", "stopped"),
@@ -377,7 +381,7 @@ class RaceView(QWidget):
         self.progress = QLabel(translate("RaceView", "Pick 2-4 configurations and press Race."))
         self.progress.setWordWrap(True)
 
-        self.chart = ChartImage(300, 260)  # its room changes when the table comes and goes
+        self.chart = ChartImage(300, CHART_MIN_HEIGHT)
 
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels([
@@ -674,6 +678,7 @@ class RaceView(QWidget):
         self.error.setText("")
         self.table.hide()
         self.table.setRowCount(0)
+        self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
         self.chart.clear_image()
         self.show_editors(False)
         self._dirty = True
@@ -824,8 +829,11 @@ class RaceView(QWidget):
         height = self.table.horizontalHeader().sizeHint().height() + rows + 6
         self.table.setMinimumHeight(height)  # every lane's row, without scrolling the table
         self.table.setMaximumHeight(height + 20)
+        # the chart keeps the room it raced in (at least RESULT_CHART_HEIGHT) and the page
+        # scrolls to the table: squeezed, its loss-per-batch plot was ~60 px tall (walk50 D6)
+        self.chart.setMinimumHeight(max(RESULT_CHART_HEIGHT, self.chart.height()))
         self.table.show()
-        self._dirty = True  # the chart's room shrank: draw it again to fit
+        self._dirty = True  # drawn again to fit its room
 
     def finished_race(self) -> FinishedRace | None:
         """The finished race on show (None while one runs, or before any), its lanes named by

@@ -500,3 +500,19 @@ def test_a_race_stopped_by_stop_says_so_and_how_far_it_went(qtbot, page):
     went = max(r.epochs for r in results)
     assert went < 500
     assert view.progress.text() == (f"Race stopped after {went} of 500 passes: every lane tested.")
+
+
+def test_the_chart_keeps_its_room_when_the_results_table_comes(qtbot, page):
+    """walk50 D6: at 1024x700 a stopped race's table squeezed the chart (its loss-per-batch
+    plot ~60 px tall); the chart keeps the room it raced in and the page scrolls to the table."""
+    view = page.race_view
+    view.epochs.setValue(500)
+    with qtbot.waitSignal(page.race.progressed, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.chart.height() > 0)
+    racing = view.chart.height()
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.table.isVisible() and view.table.height() >= 60)
+    assert view.chart.height() >= racing
+    assert view.table.height() >= view.table.minimumHeight()  # every row, a scroll away
