@@ -15,6 +15,8 @@ watches the application's events through ``app_events``:
   back under the pointer made it another preset and refilled every field (walk49);
 - once the page scrolls, the field clicked into gives the wheel up until it is clicked again:
   a scroll that starts as the page's stays the page's when a field comes under the pointer;
+- a tab bar never takes it (Qt's switches tabs: the wheel over the Train page's tabs jumped
+  from Settings to Race, walk50 D9): the page shown under it scrolls, if it scrolls;
 - a chart (a matplotlib canvas, or a widget showing a chart's picture and marked with the
   ``CHART`` property) has no use for the wheel but would swallow it, so a wheel over a chart
   scrolls the page around it too.
@@ -34,6 +36,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QScrollBar,
+    QTabBar,
+    QTabWidget,
     QWidget,
 )
 
@@ -119,6 +123,11 @@ def _on_wheel(obj: QObject, event: QEvent) -> bool:
     if owner is not None and takes_the_wheel(owner):
         return False  # clicked into: the wheel is the field's
     _give_up_the_wheel()  # anything else under the pointer: this wheel scrolls the page
+    if isinstance(obj, QTabBar):
+        area = _page_under(obj)
+        if area is not None:
+            QApplication.sendEvent(area.viewport(), event)
+        return True  # the tab shown stays the one the user chose
     if owner is None and (isinstance(obj, FigureCanvasQTAgg) or obj.property(CHART)):
         owner = obj
     if owner is None:
@@ -127,6 +136,16 @@ def _on_wheel(obj: QObject, event: QEvent) -> bool:
     if area is not None:
         QApplication.sendEvent(area.viewport(), event)
     return True  # the field (or chart) never sees it
+
+
+def _page_under(bar: QTabBar) -> QAbstractScrollArea | None:
+    """What a wheel over ``bar`` scrolls: the page shown under it when that page scrolls (the
+    Train page's Race and Replay tabs), else the scroll area around the bar."""
+    tabs = bar.parentWidget()
+    page = tabs.currentWidget() if isinstance(tabs, QTabWidget) else None
+    if isinstance(page, QAbstractScrollArea):
+        return page
+    return _enclosing_scroll_area(bar)
 
 
 def _strong_focus(widget: QWidget) -> None:

@@ -264,3 +264,28 @@ def test_the_wheel_guard_and_whats_this_share_one_application_filter(qapp):
         assert events.handler(kind) is not None
     assert events.handler(QEvent.Type.Paint) is None
     assert events.eventFilter(QObject(), QEvent(QEvent.Type.Paint)) is False
+
+
+def test_the_wheel_over_the_train_pages_tabs_scrolls_the_page_and_keeps_the_tab(
+    qtbot, window_factory
+):
+    """walk50 D9: a wheel over the Train page's tabs ("Settings / Live / … / Race") switched
+    tabs (Settings to Race) and lost the user's place."""
+    desk = window_factory()
+    window = desk.window
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    window.resize(1024, 560)
+    page.tabs.setCurrentWidget(page.race_page)
+    bar = page.race_page.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    active(qtbot, window)
+    tab_bar = page.tabs.tabBar()
+    before = bar.value()
+
+    real_wheel(window, tab_bar, -1)
+
+    assert page.tabs.currentWidget() is page.race_page
+    assert bar.value() > before  # the Race page under the tabs scrolled
+    real_wheel(window, tab_bar, 1)
+    assert page.tabs.currentWidget() is page.race_page and bar.value() == before
