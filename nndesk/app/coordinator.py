@@ -29,6 +29,7 @@ from nndesk.controllers.datasets import (
     DatasetLoader,
     copy_in_use,
     damaged_in_cache,
+    folder_unfit,
     forget_datasets,
     missing_dataset,
     missing_text,
@@ -686,7 +687,8 @@ class Coordinator(QObject):
         (a mode switch once made it look forgotten), and a dataset read from nndesk's copy
         instead (the folder lacks it, holds the other one, or a file of it there is damaged);
         nothing while the cache is used."""
-        folder = preferences.data_dir(self._mode_dataset())
+        mode_dataset = self._mode_dataset()
+        folder = preferences.data_dir(mode_dataset)
         self.window.set_standing_note(self._folder_note())
         if folder:
             run_off_gui(
@@ -698,12 +700,15 @@ class Coordinator(QObject):
             run_off_gui(
                 QThreadPool.globalInstance(),
                 self.copy_look,
-                folder,
+                (folder, mode_dataset),  # a look of the mode before a switch is not this one's
                 # none for a folder not there: folder_look says "not found" (two notes racing)
                 lambda: (
-                    tuple((name, why) for name in TITLES if (why := copy_in_use(name)))
+                    (
+                        tuple((name, why) for name in TITLES if (why := copy_in_use(name))),
+                        folder_unfit(mode_dataset),
+                    )
                     if os.path.isdir(folder)
-                    else ()
+                    else ((), None)
                 ),
             )
 
@@ -715,6 +720,16 @@ class Coordinator(QObject):
             preferences.data_folder(name), preferences.overridden_data_dir(name), missing
         )
 
+    def _unfit_folder_note(self, folder: str, unfit: str) -> str:
+        """The note for a data folder that cannot serve the mode's dataset: not "Data folder:"
+        as if it did (walk50 D10), but that it holds the other dataset, or not this one."""
+        title = TITLES.get(self._mode_dataset(), self._mode_dataset())
+        if unfit == "absent":
+            head = translate("Coordinator", "Data folder (without the {title} files):")
+        else:
+            head = translate("Coordinator", "Data folder (it holds {other}, not {title}):")
+        return head.format(title=title, other=TITLES.get(unfit, unfit)) + "\n" + folder
+
     @Slot(object, object)
     def _on_folder_look_delivered(self, folder: str, there: bool | None) -> None:
         """Say under the canvas that the data folder named there is missing (a page that
@@ -723,12 +738,19 @@ class Coordinator(QObject):
             self.window.set_standing_note(self._folder_note(missing=True))
 
     @Slot(object, object)
-    def _on_copy_look_delivered(self, folder: str, copies: tuple | None) -> None:
+    def _on_copy_look_delivered(self, asked: tuple, look: tuple | None) -> None:
         """Say under the canvas which data is in use when a dataset is read from nndesk's
         verified copy, not from the data folder named there (Download left the user's files
-        as they are): ``copies`` holds (dataset, why) pairs: "absent", "damaged", or the
-        dataset the folder holds instead (``copy_in_use``)."""
-        if not copies or folder != preferences.data_dir(self._mode_dataset()):
+        as they are): ``look`` holds (dataset, why) pairs: "absent", "damaged", or the
+        dataset the folder holds instead (``copy_in_use``); then why the folder cannot serve
+        the mode's dataset when nothing else does (``folder_unfit``), or None."""
+        folder, mode_dataset = asked
+        copies, unfit = look if look is not None else ((), None)
+        if mode_dataset != self._mode_dataset() or folder != preferences.data_dir(mode_dataset):
+            return
+        if unfit is not None:
+            self.window.set_standing_note(self._unfit_folder_note(folder, unfit))
+        if not copies:
             return
         note = self._folder_note()
         for name, why in copies:

@@ -141,6 +141,20 @@ def copy_in_use(name: str) -> str | None:
     return _other_held(user, DATASETS[name])
 
 
+def folder_unfit(name: str) -> str | None:
+    """Why the data folder named for registered dataset ``name`` cannot serve it while no
+    verified copy is read instead (``copy_in_use`` says when one is): "absent" (its files are
+    not there) or the registered dataset whose files it holds ("mnist" for Fashion-MNIST); else
+    None. Clothing named an MNIST folder "Data folder:" as if it were its own (walk50 D10).
+    Stats and two small reads: call it off the GUI thread."""
+    user = _folder_for(name, preferences.data_dir(name))
+    if user is None or not Path(user).is_dir() or copy_in_use(name) is not None:
+        return None
+    if not _complete(user, DATASETS[name]):
+        return "absent"
+    return _other_held(user, DATASETS[name])
+
+
 def damaged_text(name: str, path: Path, reason: str, technical: str | None = None) -> str:
     """The window's message for ``name``'s file ``path`` that could not be read (``reason``
     names the file): its folder, and what Download does there; then, on a line of its own and

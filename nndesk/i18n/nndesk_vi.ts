@@ -1795,6 +1795,14 @@ và lúc đầu (đứt nét)</translation>
         <translation>Không lưu được mô hình</translation>
     </message>
     <message>
+        <source>Data folder (it holds {other}, not {title}):</source>
+        <translation>Thư mục dữ liệu (chứa {other}, không phải {title}):</translation>
+    </message>
+    <message>
+        <source>Data folder (without the {title} files):</source>
+        <translation>Thư mục dữ liệu (không có các tệp {title}):</translation>
+    </message>
+    <message>
         <source>Loading the {title} test images...</source>
         <translation>Đang nạp các ảnh kiểm tra của {title}...</translation>
     </message>

@@ -583,3 +583,20 @@ def test_switch_in_the_dataset_needed_dialog_closes_it_and_shows_the_test_image_
     assert window.status_note.text() == "Test image 3 of Fashion-MNIST"
     label = int(datasets.get_test_split("fashion").test_labels[3])
     assert window.prediction_panel.true_label_index() == label
+
+
+def test_clothing_mode_does_not_name_a_folder_of_mnist_its_data_folder(
+    qtbot, window_factory, tiny_idx_dir, monkeypatch
+):
+    """walk50 D10: with a folder of MNIST only, Clothing mode's note under the canvas read
+    "Data folder: …/mnist" as if Fashion-MNIST came from there (the banner said it cannot)."""
+    choose_tiny_files_as(registry.MNIST, tiny_idx_dir, monkeypatch)
+    desk = window_factory(mode="garments")
+    note = desk.window.status_note
+    qtbot.waitUntil(
+        lambda: note.text() == f"Data folder (it holds MNIST, not Fashion-MNIST):\n{tiny_idx_dir}",
+        timeout=10_000,
+    )
+    desk.window.act_digits.trigger()  # Digits reads that folder: named as its data folder
+    qtbot.waitUntil(lambda: note.text() == f"Data folder:\n{tiny_idx_dir}", timeout=10_000)
+    datasets.forget_datasets()
