@@ -285,7 +285,13 @@ class _DownloadBars:
         bar = self._bars.get(filename)
         if bar is None:
             bar = self._bars[filename] = tqdm(
-                total=total, desc=filename, unit="B", unit_scale=True, file=sys.stderr, leave=True
+                total=total,
+                desc=filename,
+                unit="B",
+                unit_scale=True,
+                file=sys.stderr,
+                leave=True,
+                disable=None,  # only on a terminal: a log file got every frame (walk50 D11)
             )
         bar.update(done - bar.n)
         if total is not None and done >= total:
@@ -635,6 +641,7 @@ def _show(report, bar_state: dict, per_epoch_bars: bool, log):
                     file=sys.stderr,
                     leave=False,
                     mininterval=0.25,
+                    disable=None,  # only on a terminal: a log file got every frame (walk50 D11)
                 )
             bar.update(1)
             if report.batch % 100 == 0:
@@ -959,7 +966,8 @@ def _robustness(clf, dataset, n_images: int, log, quiet: bool = False) -> dict:
 
     from nndesk import robustness
 
-    with tqdm(total=1, desc="robustness", unit="level", file=log, leave=False) as bar:
+    # disable=None: only on a terminal (a log file got every frame, walk50 D11)
+    with tqdm(total=1, desc="robustness", unit="level", file=log, leave=False, disable=None) as bar:
 
         def progress(done: int, total: int) -> None:
             bar.total = total

@@ -801,3 +801,17 @@ def test_a_flag_that_is_not_a_number_is_answered_with_a_number_like_its_own(caps
         assert cli.main(["train", flag, "abc"]) == 2
         err = capsys.readouterr().err
         assert example in err and "digits 0-9" not in err and err.count("\n") == 1
+
+
+def test_train_draws_no_progress_bar_into_a_stderr_that_is_not_a_terminal(
+    tiny_dir, tmp_path, capsys
+):
+    """walk50 D11: `nndesk train … 2>file` filled the file with ~100 \\r-separated tqdm
+    frames. Off a terminal the bar is not drawn; the epoch lines stay."""
+    out = tmp_path / "m.npz"
+    argv = ["train", *TINY, "--data-dir", str(tiny_dir), "--out", str(out), "--json"]
+    assert cli.main(argv) == 0
+    err = capsys.readouterr().err
+    assert not sys.stderr.isatty()
+    assert "\r" not in err and "batch/s" not in err and "%|" not in err
+    assert "epoch   1/2" in err
