@@ -2596,6 +2596,14 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Đầu vào 28×28</translation>
     </message>
     <message>
+        <source>Layer {index} {kind}</source>
+        <translation>Tầng {index} ({kind})</translation>
+    </message>
+    <message>
+        <source>Layer {index} {kind} filters (3×3 kernels)</source>
+        <translation>Bộ lọc của tầng {index} ({kind}, nhân 3×3)</translation>
+    </message>
+    <message>
         <source>Output</source>
         <translation>Đầu ra</translation>
     </message>
@@ -2702,14 +2710,6 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>z = Σ w·a + b over {n} inputs</source>
         <translation>z = Σ w·a + b trên {n} đầu vào</translation>
-    </message>
-    <message>
-        <source>{index} {kind}</source>
-        <translation>Tầng {index} ({kind})</translation>
-    </message>
-    <message>
-        <source>{index} {kind} filters (3×3 kernels)</source>
-        <translation>Bộ lọc của tầng {index} ({kind}, nhân 3×3)</translation>
     </message>
     <message>
         <source>{n} values</source>

@@ -88,12 +88,13 @@ class FeatureMaps(QWidget):
                 if row.kind == "input":
                     title = translate("InsideView", "Input")
                 elif row.kind == "filters":  # the convolution they belong to comes next
-                    title = translate("InsideView", "{index} {kind} filters (3×3 kernels)").format(
-                        index=rows[k + 1].layer, kind=layer_kind("Conv2D")
-                    )
+                    title = translate(
+                        "InsideView", "Layer {index} {kind} filters (3×3 kernels)"
+                    ).format(index=rows[k + 1].layer, kind=layer_kind("Conv2D"))
                 else:
-                    # "2 MaxPool2D"; "Tầng 2 (gộp cực đại)", as the arithmetic names it
-                    title = translate("InsideView", "{index} {kind}").format(
+                    # "Layer 2 MaxPool2D"; "Tầng 2 (gộp cực đại)", as the arithmetic names it
+                    # ("1 Conv2D filters" read as a count, walk50 D12)
+                    title = translate("InsideView", "Layer {index} {kind}").format(
                         index=row.layer, kind=layer_kind(row.name)
                     )
                 strip = row.tiles  # uint32 (c * TILE, TILE), contiguous: borrowed, not copied
@@ -241,6 +242,24 @@ def _plus(v: float) -> str:
     return f" − {_num(-v)}" if v < 0 else f" + {_num(v)}"
 
 
+def _sum_shown(total: float, bias: float, z: float) -> str:
+    """``total ± bias = z`` with the three numbers to the decimals the steps after it write z
+    with (four significant digits): "3.417 − 0.115 = 3.302", then "ReLU(3.302)". It read
+    "3.42 − 0.115 = 3.3" then "ReLU(3.302)" (walk50 D12). Where the rounded numbers do not add
+    up as written (a last digit off), the sign says so: "≈"."""
+    if not all(math.isfinite(v) for v in (total, bias, z)) or abs(z) < 1e-3:
+        return f"{_num(total)}{_plus(bias)} = <b>{_num(z)}</b>"
+    places = min(6, max(0, 3 - math.floor(math.log10(abs(z)))))
+    scale = 10**places
+    exact = round(total * scale) + round(bias * scale) == round(z * scale)
+    sign = "−" if round(bias * scale) < 0 else "+"
+    equals = "=" if exact else "≈"
+    return (
+        f"{signed(decimal(total, places))} {sign} {decimal(abs(bias), places)} "
+        f"{equals} <b>{signed(decimal(z, places))}</b>"
+    )
+
+
 def _formula(step) -> str:
     """A step's arithmetic, written by the Qt-free core in the window's number format."""
     return html.escape(step.formula)
@@ -343,10 +362,9 @@ def conv_html(px: inside.ConvPixel) -> str:
                 "InsideView", "Σ over channel {c}: {sum}; the other {n} channels add {rest}"
             ).format(c=c, sum=_num(sums[c]), n=sums.size - 1, rest=_num(sums.sum() - sums[c]))
         )
-    total = _num(px.products.sum())
     # the sum in the table's own words ("mảng·nhân" in Vietnamese, never the English "patch")
     formula = translate("InsideView", "z = Σ patch·kernel + b")
-    lines.append(f"{formula} = {total}{_plus(px.bias)} = <b>{_num(px.z)}</b>")
+    lines.append(f"{formula} = {_sum_shown(float(px.products.sum()), px.bias, px.z)}")
     lines += [_formula(step) for step in px.steps]
     return "<br>".join(lines)
 

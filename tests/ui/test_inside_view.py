@@ -151,7 +151,38 @@ def test_a_negative_bias_is_subtracted_in_the_written_sum():
         1, 0, 2, 3, patch, kernel, (patch * kernel).astype(np.float64), -0.103, 2.897, ()
     )
     text = conv_html(px)
-    assert "3 − 0.103 = <b>2.9</b>" in text and "+ -" not in text
+    assert "3.000 − 0.103 = <b>2.897</b>" in text and "+ -" not in text
+
+
+@pytest.mark.parametrize(
+    ("total", "bias", "z"),
+    [
+        (3.41716, -0.11517, 3.30199),
+        (13.4171, 0.1149, 13.532),
+        (-0.4172, 0.0041, -0.4131),
+        (1.0004, 1.0004, 2.0008),  # rounded, 1.000 + 1.000 is not 2.001: "≈"
+    ],
+)
+def test_the_written_sum_adds_up_as_written_and_to_the_decimals_of_the_steps(total, bias, z):
+    """walk50 D12: "3.42 − 0.115 = 3.3" then "ReLU(3.302)": z to one decimal, then three, and
+    3.42 − 0.115 is not 3.3. The three numbers share the decimals the steps write z with, and
+    the written ones add up."""
+    from decimal import Decimal
+
+    from nndesk.inside import ConvPixel, by_hand
+    from nndesk.ui.inside_view import conv_html
+
+    patch = np.ones((1, 3, 3), np.float32)
+    products = np.zeros((1, 3, 3))
+    products[0, 0, 0] = total
+    px = ConvPixel(1, 0, 2, 3, patch, patch, products, bias, z, ())
+    line = next(x for x in conv_html(px).split("<br>") if x.startswith("z = "))
+    a, sign, b, equals, shown_z = line.replace("<b>", "").replace("</b>", "").split(" ")[-5:]
+    a_, b_, z_ = (Decimal(v.replace("−", "-")) for v in (a, b, shown_z))
+    adds_up = (a_ + b_ if sign == "+" else a_ - b_) == z_
+    assert equals == ("=" if adds_up else "≈")
+    relu, _ = by_hand(None, "ReLU", z, 0, True)
+    assert relu.startswith(f"ReLU({shown_z})")
 
 
 def test_the_output_column_writes_the_softmax_then_the_calibrated_value_the_bars_show(
@@ -216,3 +247,17 @@ def test_the_input_is_white_on_black_like_the_preview_and_its_title_is_clear_of_
             colour = QColor(image.pixel(px, py))
             # text (black) on its white patch: grey levels only, no red or blue link
             assert abs(colour.red() - colour.blue()) < 24, (px, py, colour.name())
+
+
+def test_the_feature_map_rows_are_named_as_layers_not_counts(qtbot, window_factory):
+    """walk50 D12: "1 Conv2D filters (3×3 kernels)" and "1 Conv2D 32×26×26" read as a count
+    ("1 filters"); each row names its layer."""
+    desk = window_factory(classifier=_shipped("mnist-cnn"))
+    page = _open_inside(qtbot, desk)
+    with qtbot.waitSignal(page.updated, timeout=60000):
+        desk.window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
+    qtbot.waitUntil(lambda: bool(page.maps._rows), timeout=60000)
+    titles = [title for _, title, _, _ in page.maps._rows]
+    assert titles[0] == "Input  1×28×28"
+    assert all(t.startswith("Layer ") for t in titles[1:]), titles
+    assert any(t == "Layer 1 Conv2D filters (3×3 kernels)" for t in titles), titles
