@@ -827,6 +827,9 @@ class RaceView(QWidget):
         self.table.resizeRowsToContents()
         rows = sum(self.table.rowHeight(i) for i in range(self.table.rowCount()))
         height = self.table.horizontalHeader().sizeHint().height() + rows + 6
+        # and room for the sideways scroll bar a narrow page shows under the rows: without it
+        # the bar took the third lane's row at 1024x700 (walk50 D6)
+        height += self.table.horizontalScrollBar().sizeHint().height()
         self.table.setMinimumHeight(height)  # every lane's row, without scrolling the table
         self.table.setMaximumHeight(height + 20)
         # the chart keeps the room it raced in (at least RESULT_CHART_HEIGHT) and the page
