@@ -57,9 +57,8 @@ from nndesk.ui.train_form import _Editor, number_field, passes_text
 #: Milliseconds between two renders of the overlaid curves while racing.
 REDRAW_MS = 500
 HEAD_GAP = 4  # px between two columns of the lanes (their headers among them)
-#: The race chart's least height, and its least once the results table is under it (its
-#: three plots stay readable; the page scrolls to the table).
-CHART_MIN_HEIGHT, RESULT_CHART_HEIGHT = 260, 380
+#: The race chart's least height (once the results table is under it, the height it raced in).
+CHART_MIN_HEIGHT = 260
 
 #: How the table names a lane that did not complete.
 ENDINGS = {
@@ -832,9 +831,9 @@ class RaceView(QWidget):
         height += self.table.horizontalScrollBar().sizeHint().height()
         self.table.setMinimumHeight(height)  # every lane's row, without scrolling the table
         self.table.setMaximumHeight(height + 20)
-        # the chart keeps the room it raced in (at least RESULT_CHART_HEIGHT) and the page
+        # the chart keeps the room it raced in (whole in view, as racing) and the page
         # scrolls to the table: squeezed, its loss-per-batch plot was ~60 px tall (walk50 D6)
-        self.chart.setMinimumHeight(max(RESULT_CHART_HEIGHT, self.chart.height()))
+        self.chart.setMinimumHeight(max(CHART_MIN_HEIGHT, self.chart.height()))
         self.table.show()
         self._dirty = True  # drawn again to fit its room
 
