@@ -290,8 +290,7 @@ class _DownloadBars:
                 unit="B",
                 unit_scale=True,
                 file=sys.stderr,
-                leave=True,
-                disable=None,  # only on a terminal: a log file got every frame (walk50 D11)
+                leave=True,  # drawn off a terminal too: a download's log names each file
             )
         bar.update(done - bar.n)
         if total is not None and done >= total:
