@@ -537,6 +537,17 @@ def test_mistakes_show_three_rows_of_tiles_beside_the_details(qtbot, window_fact
 SMALL_FRAMED = (1024, 673)
 
 
+def _wait_every_bar_row_whole(qtbot, bars) -> None:
+    """Wait until each of the ten bars' rows is inside the bars and on screen."""
+
+    def whole(k: int) -> bool:
+        pitch = bars.pitch()
+        row = QRect(0, int(2 + k * pitch), bars.width(), int(pitch))
+        return bars.visibleRegion().boundingRect().contains(row)
+
+    qtbot.waitUntil(lambda: all(whole(k) for k in range(10)), timeout=WAIT_MS)
+
+
 def _fashion_answer(panel, probs, true_label):
     import numpy as np
 
@@ -584,13 +595,7 @@ def test_a_two_line_not_sure_answer_under_the_notice_keeps_every_bar_whole(
         if size == SMALL_FRAMED:
             assert guesses.height() >= 2 * guesses.fontMetrics().lineSpacing()  # two lines
         bars = panel.bars
-
-        def whole(k: int) -> bool:  # bar k's row is inside the bars and on screen
-            pitch = bars.pitch()
-            row = QRect(0, int(2 + k * pitch), bars.width(), int(pitch))
-            return bars.visibleRegion().boundingRect().contains(row)
-
-        qtbot.waitUntil(lambda: all(whole(k) for k in range(10)), timeout=WAIT_MS)
+        _wait_every_bar_row_whole(qtbot, bars)
         assert bars.pitch() >= bars.fontMetrics().height() + bars.MIN_BAR, "rows overlap"
         assert cut_widgets(window) == []
     finally:  # the application and matplotlib as they were, for the tests that follow
@@ -756,13 +761,7 @@ def test_at_1024_a_test_images_answer_keeps_every_bar_whole(
         probs[4], probs[6] = 0.93, 0.07  # Coat, runner-up Shirt; the truth: Coat
         _fashion_answer(panel, probs, 4)
         bars = panel.bars
-
-        def whole(k: int) -> bool:  # bar k's row is inside the bars and on screen
-            pitch = bars.pitch()
-            row = QRect(0, int(2 + k * pitch), bars.width(), int(pitch))
-            return bars.visibleRegion().boundingRect().contains(row)
-
-        qtbot.waitUntil(lambda: all(whole(k) for k in range(10)), timeout=WAIT_MS)
+        _wait_every_bar_row_whole(qtbot, bars)
         assert bars.pitch() >= bars.min_row_height(), "rows squeezed past their least"
         assert cut_widgets(window) == []
     finally:  # the application, language and matplotlib as they were, for the tests after

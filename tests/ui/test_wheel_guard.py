@@ -65,6 +65,21 @@ def active(qtbot, window) -> None:
     qtbot.waitUntil(window.isActiveWindow)
 
 
+def race_page_that_scrolls(qtbot, window_factory):
+    """A window at 1024x560 on the Train page's Race tab, active, once that tab scrolls down:
+    the window, the Train page and the Race tab's vertical scroll bar."""
+    desk = window_factory()
+    window = desk.window
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    window.resize(1024, 560)
+    page.tabs.setCurrentWidget(page.race_page)
+    bar = page.race_page.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    active(qtbot, window)
+    return window, page, bar
+
+
 def train_settings(qtbot, desk):
     """The Train page shown small enough that its settings form scrolls, once the look at the
     data (off the GUI thread) has answered: its banner, coming later under load, moved the
@@ -206,15 +221,7 @@ def test_the_wheel_over_a_race_lane_box_chosen_from_its_list_scrolls_the_race_pa
     qtbot, window_factory
 ):
     # the lanes sit in a strip that scrolls only sideways, inside the page that scrolls down
-    desk = window_factory()
-    window = desk.window
-    page = desk.train_page
-    window.tabs.setCurrentWidget(page)
-    window.resize(1024, 560)
-    page.tabs.setCurrentWidget(page.race_page)
-    bar = page.race_page.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0)
-    active(qtbot, window)
+    window, page, bar = race_page_that_scrolls(qtbot, window_factory)
     box = next(
         w for w in page.race_view.lane_scroll.widget().findChildren(QComboBox) if w.isVisible()
     )
@@ -271,15 +278,7 @@ def test_the_wheel_over_the_train_pages_tabs_scrolls_the_page_and_keeps_the_tab(
 ):
     """walk50 D9: a wheel over the Train page's tabs ("Settings / Live / … / Race") switched
     tabs (Settings to Race) and lost the user's place."""
-    desk = window_factory()
-    window = desk.window
-    page = desk.train_page
-    window.tabs.setCurrentWidget(page)
-    window.resize(1024, 560)
-    page.tabs.setCurrentWidget(page.race_page)
-    bar = page.race_page.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0)
-    active(qtbot, window)
+    window, page, bar = race_page_that_scrolls(qtbot, window_factory)
     tab_bar = page.tabs.tabBar()
     before = bar.value()
 
