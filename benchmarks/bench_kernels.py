@@ -37,7 +37,7 @@ import subprocess
 import sys
 import time
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout
@@ -46,6 +46,8 @@ import nndesk  # noqa: E402, F401  (before NumPy, as the CLI and app: sets OpenB
 import numpy as np  # noqa: E402
 
 # isort: on
+from swapped import swapped  # noqa: E402  (benchmarks/, beside this file)
+
 from nndesk.nn import winograd  # noqa: E402
 from nndesk.nn.conv import Conv2D, MaxPool2D  # noqa: E402
 
@@ -94,18 +96,9 @@ def _swaps(name: str) -> list[tuple[object, str, Callable]]:
     return _made[name]
 
 
-@contextlib.contextmanager
-def plain(names: list[str]) -> Iterator[None]:
+def plain(names: list[str]) -> contextlib.AbstractContextManager[None]:
     """The block runs ``names``' plain forms; the product's are put back after."""
-    swaps = [swap for name in names for swap in _swaps(name)]
-    before = [(owner, attr, getattr(owner, attr)) for owner, attr, _ in swaps]
-    try:
-        for owner, attr, form in swaps:
-            setattr(owner, attr, form)
-        yield
-    finally:
-        for owner, attr, form in before:
-            setattr(owner, attr, form)
+    return swapped(swap for name in names for swap in _swaps(name))
 
 
 def _call_cases(n: int, rng: np.random.Generator) -> dict[str, Callable[[], None]]:

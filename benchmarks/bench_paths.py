@@ -52,6 +52,7 @@ import nndesk  # noqa: E402, F401  (before NumPy, as the CLI and app: sets OpenB
 import numpy as np  # noqa: E402
 
 # isort: on
+from swapped import swapped  # noqa: E402  (benchmarks/, beside this file)
 
 PRESET = "fashion-cnn-lab"
 VARIANTS = ("default", "no-fuse", "no-winograd", "no-windows", "no-pieces", "winograd-rounds")
@@ -74,14 +75,8 @@ def path(variant: str) -> Iterator[None]:
     changes = []
     for part in variant.split("+"):
         changes += [(conv, *_setting(part))] if "=" in part else each[part]
-    before = [(owner, name, owner.__dict__[name]) for owner, name, _ in changes]
-    try:
-        for owner, name, value in changes:
-            setattr(owner, name, value)
+    with swapped(changes):
         yield
-    finally:
-        for owner, name, value in before:
-            setattr(owner, name, value)
 
 
 def _setting(part: str) -> tuple[str, int]:
