@@ -14,9 +14,10 @@ after the pen grew is moved a few pixels; if it still does nothing, the copy sta
 The drawings come from named hand-drawn training sets (``HAND_SETS``: the second hand's, the
 eighteenth round's; the third and fourth, the nineteenth round's; the fifth, the twenty-second
 round's, long-sleeved tops only, not yet trained on; the sixth, the twenty-third round's, every
-class drawn by a hurried hand), each another author's. The
-second set's copies are drawn as in the eighteenth round; every other set's from a random
-stream of its own, so a drawing's copies do not repeat another set's draws.
+class drawn by a hurried hand; the seventh, the twenty-third round's too, every class drawn
+with its details), each another author's. The second set's copies are drawn as in the
+eighteenth round; every other set's from a random stream of its own, so a drawing's copies do
+not repeat another set's draws.
 
 The check set ``tools.hand_garments`` is never read here.
 
@@ -40,6 +41,7 @@ from tools.hand_garments_train3 import HAND_TRAIN3_GARMENTS
 from tools.hand_garments_train4 import HAND_TRAIN4_GARMENTS
 from tools.hand_garments_train5 import HAND_TRAIN5_GARMENTS
 from tools.hand_garments_train6 import HAND_TRAIN6_GARMENTS
+from tools.hand_garments_train7 import HAND_TRAIN7_GARMENTS
 
 SIZE = 280
 #: the seed of the training stage's copies (a check never uses it)
@@ -51,6 +53,7 @@ HAND_SETS: dict[str, tuple[HandDrawing, ...]] = {
     "fourth": HAND_TRAIN4_GARMENTS,  # the nineteenth round's, pullovers, tees, dresses, shoes
     "fifth": HAND_TRAIN5_GARMENTS,  # the twenty-second round's, long-sleeved tops in new poses
     "sixth": HAND_TRAIN6_GARMENTS,  # the twenty-third round's, every class, a hurried thick pen
+    "seventh": HAND_TRAIN7_GARMENTS,  # the twenty-third round's, every class, careful details
 }
 #: each set's random stream (appended to a copy's seed): the second set's copies are the
 #: eighteenth round's
@@ -60,6 +63,7 @@ _STREAMS: dict[str, tuple[int, ...]] = {
     "fourth": (4,),
     "fifth": (5,),
     "sixth": (6,),  # the twenty-third round's sixth hand
+    "seventh": (7,),  # the twenty-third round's seventh hand
 }
 
 
