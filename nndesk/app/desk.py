@@ -111,11 +111,15 @@ def build_window(mode: str | None = None, classifier: Classifier | None = None) 
 
 
 def build_steps(
-    built: list[Desk], mode: str | None = None, classifier: Classifier | None = None
+    built: list[Desk],
+    mode: str | None = None,
+    classifier: Classifier | None = None,
+    explainer: ExplainController | None = None,
 ) -> Iterator[None]:
     """``build_window`` in steps, each page in a step of its own (the Train page, the largest,
     takes 250-600 ms of the GUI thread under load), so that a caller may let the event loop run
-    between two steps; the last step appends the wired Desk to ``built``."""
+    between two steps; the last step appends the wired Desk to ``built``. ``explainer``: the
+    Why page's controller of the window this one replaces, taken over with what it found."""
     wheel_guard.install()  # before any widget: the wheel scrolls forms, never edits a field
     whats_this.install()  # Shift+F1 on any control explains it (its tooltip at least)
     file_dialogs.install()  # Qt's file dialog: sizes in the window's language, words whole
@@ -136,7 +140,10 @@ def build_steps(
     trust = TrustController(parent=window)
     explore = ExploreController(parent=window)
     datasets = DatasetController(parent=window)
-    explainer = ExplainController(window)  # the Why page's slower maps and nearest images
+    if explainer is None:
+        explainer = ExplainController(window)  # the Why page's slower maps and nearest images
+    else:
+        explainer.setParent(window)
     window.add_shutdown_hook(explainer.shutdown)
     window.add_shutdown_hook(evaluation.shutdown)
     window.add_shutdown_hook(trust.shutdown)
@@ -245,6 +252,7 @@ class _Switch:
     def __init__(self, desk: Desk, code: str) -> None:
         self.desk, self.code = desk, code
         self.before: str | None = None  # the language before, once set
+        self._lent = False  # the old window's Why page controller went to the new window
         self.result = desk
 
     def steps(self) -> Iterator[None]:
@@ -252,11 +260,23 @@ class _Switch:
         self.before = language.current_language()
         language.use_language(self.code)
         yield
+        # the nearest training images do not depend on the language: the Why page's controller
+        # goes over with the training set's features it computed (or is computing), which took
+        # ~90 s of a loaded machine to compute again for a CNN (walk51 D6)
+        self._lend_explainer()
         built: list[Desk] = []
-        yield from build_steps(built, mode=self.state.mode, classifier=self.state.classifier)
+        yield from build_steps(
+            built,
+            mode=self.state.mode,
+            classifier=self.state.classifier,
+            explainer=self.desk.explainer,
+        )
         new = built[0]
         yield
         restore_state(new, self.state)
+        # what the old window's work said again as it was put back ("Model saved: …" of a run
+        # saved long ago) is not news
+        new.window.statusBar().clearMessage()
         _open_desks.append(new)
         yield
         if self.state.visible:
@@ -264,6 +284,7 @@ class _Switch:
         old = self.desk.window
         old.close()
         if not old.is_closed():  # a close guard said no (not while idle): keep the old window
+            self._give_back_explainer()
             new.window.close()
             new.window.deleteLater()
             _open_desks.remove(new)
@@ -276,8 +297,28 @@ class _Switch:
 
     def give_up(self) -> None:
         """A step failed: the old window stays, in its language."""
+        self._give_back_explainer()
         if self.before is not None:
             language.use_language(self.before)
+
+    def _lend_explainer(self) -> None:
+        """The old window's close no longer stops the Why page's controller: the new one
+        takes it (``build_steps``)."""
+        self._lent = True
+        self.desk.window.drop_shutdown_hook(self.desk.explainer.shutdown)
+
+    def _give_back_explainer(self) -> None:
+        """The switch did not happen: the controller is the old window's again (the new
+        window's deletion would take it along)."""
+        if not self._lent:
+            return
+        self._lent = False
+        explainer, window = self.desk.explainer, self.desk.window
+        holder = explainer.parent()
+        if holder is not window and isinstance(holder, MainWindow):  # the new window
+            holder.drop_shutdown_hook(explainer.shutdown)
+        explainer.setParent(window)
+        window.add_shutdown_hook(explainer.shutdown)
 
 
 #: The wait before the next step: a timer, not a zero wait, which Qt runs as a posted event,

@@ -275,8 +275,16 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         column = self._column_room()
         canvas_changed = self.draw_panel.fit_canvas(column)
         if self.draw_panel.fit_preview(column) or canvas_changed:
-            self.draw_panel.layout().activate()  # its least width follows the new sizes now
+            layout = self.draw_panel.layout()
+            layout.activate()  # its least width follows the new sizes now
             self._share_width()  # the column's least width changed with it
+            if layout.geometry() != self.draw_panel.contentsRect():
+                # the splitter widened the column from within the column's first resize (as
+                # the window is shown), and Qt drops a resize sent then: laid out at its old
+                # width, the answer was painted over the grown canvas until the next layout
+                # request (seconds under load after a language switch, walk51 D6)
+                layout.invalidate()
+                layout.activate()
 
     def _column_room(self) -> int:
         """The most the drawing column takes: what leaves the pages PAGES_MIN_WIDTH px, and
@@ -318,6 +326,11 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
         """``hook()`` runs when the window closes, after ``about_to_close`` (stop threads there)."""
         self._shutdown_hooks.append(hook)
+
+    def drop_shutdown_hook(self, hook: Callable[[], None]) -> None:
+        """Forget ``hook`` (its controller moved to the window replacing this one)."""
+        if hook in self._shutdown_hooks:
+            self._shutdown_hooks.remove(hook)
 
     def add_close_guard(self, guard: Callable[[], bool]) -> None:
         """``guard()`` is asked before the window closes; False keeps it open (e.g. the user
