@@ -109,10 +109,11 @@ def output_probabilities(snap) -> tuple[np.ndarray, np.ndarray | None]:
 
 
 def output_label(name: str, raw: float, calibrated: float | None) -> str:
-    """ "Bag  62% → 55%": the network's softmax, then the calibrated value the bars show."""
+    """ "Bag  61.7% → 55.3%": the network's softmax, then the calibrated value the bars show,
+    with the bars' one decimal (a whole "100%" beside a bar of 99.6% read as two answers)."""
     if calibrated is None:
-        return f"{name}  {percent(raw, 0)}"
-    return f"{name}  {percent(raw, 0)} → {percent(calibrated, 0)}"
+        return f"{name}  {percent(raw, 1)}"
+    return f"{name}  {percent(raw, 1)} → {percent(calibrated, 1)}"
 
 
 #: The smallest type a column title is made to fit its room in (as the Inside charts' titles).

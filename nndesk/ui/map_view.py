@@ -349,9 +349,9 @@ class MapView(QWidget):
                 index=i,
                 true=names[data.labels[row]],
                 first=names[a],
-                pa=percent(pa, 0),
+                pa=percent(pa, 1),  # the bars' decimal: the canvas shows this image next
                 second=names[b],
-                pb=percent(pb, 0),
+                pb=percent(pb, 1),
             )
         )
 

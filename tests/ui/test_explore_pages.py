@@ -94,6 +94,11 @@ def test_the_map_places_every_sampled_image_and_a_click_sends_it_to_the_canvas(
     assert row == 5
     page.describe(5)
     assert f"test image {data.indices[5]}" in page.caption.text()
+    # the two best answers with the bars' one decimal, as the canvas shows the image next
+    from nndesk.ui.language import percent
+
+    for p in data.top2_p[5]:
+        assert percent(p, 1) in page.caption.text(), page.caption.text()
     sent, indices = [], []
     page.show_on_canvas_requested.connect(lambda image, label: sent.append((image, label)))
     page.test_image_shown.connect(lambda i, name: indices.append((i, name)))  # "Test #" follows

@@ -204,8 +204,9 @@ def test_the_output_column_writes_the_softmax_then_the_calibrated_value_the_bars
     np.testing.assert_allclose(calibrated, bars, atol=1e-6)
     np.testing.assert_allclose(raw, snap.trace.probabilities, atol=1e-6)
     assert not np.allclose(raw, calibrated, rtol=0.05, atol=0)  # they differ for this model
-    assert output_label("Bag", 0.62, 0.55) == "Bag  62% → 55%"
-    assert output_label("Bag", 0.62, None) == "Bag  62%"
+    # the bars' one decimal (a whole "100%" beside a bar of 99.6%)
+    assert output_label("Bag", 0.617, 0.553) == "Bag  61.7% → 55.3%"
+    assert output_label("Bag", 0.9962, None) == "Bag  99.6%"
     from dataclasses import replace
 
     info = {k: v for k, v in snap.classifier.info.items() if k != "calibration"}

@@ -352,3 +352,26 @@ def test_a_new_models_evaluation_clears_the_last_models_mistakes_and_says_so(qtb
     evaluation.started.emit(object())
     evaluation.failed.emit("no test set")  # the Evaluate page says why
     assert view.summary.text() == "Evaluate a model to browse its mistakes."
+
+
+def test_a_tiles_confidence_has_the_bars_decimal(qtbot, view, monkeypatch):
+    """The tiles wrote "0 55%" where the bars and the tooltip of the same image said 55.4%:
+    probabilities are written to one decimal on every page, the tiles too."""
+    from nndesk.ui import mistakes_view
+
+    drawn: list[str] = []
+    draw = mistakes_view._draw_caption
+
+    def recorded(painter, text, box, bold) -> None:
+        drawn.append(text)
+        draw(painter, text, box, bold)
+
+    monkeypatch.setattr(mistakes_view, "_draw_caption", recorded)
+    result = calibrated_result()
+    view.set_result(result)
+    row = shown_indices(view).index(3)
+    view.model.index(row, 0).data(Qt.ItemDataRole.DecorationRole)  # renders the tile
+    shown = percent(result.calibrated_confidence[3], 1)
+    assert shown[-3] == "." and drawn[0] == f"zero {shown}", drawn  # "zero 50.9%"
+    tip = view.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert shown in tip

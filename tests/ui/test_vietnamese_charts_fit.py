@@ -144,17 +144,19 @@ def test_the_confusion_matrix_fits_its_counts_again_when_the_window_narrows(qtbo
 def test_mistake_tile_captions_in_vietnamese_are_whole(vietnamese):
     """Tiles elided "Bốt cổ …ắn 100%" and "đúng: Giày thể th…" at 8.5 pt, then (at 7 pt)
     still "Áo thun/...hông 99%": a caption gets a smaller font first (down to 7 pt), and a
-    bold one still too wide is written regular. Every class's captions are whole."""
+    bold one still too wide is written regular, and then with its letters closer (the
+    confidence has the bars' decimal: "Áo thun/áo phông 100,0%"). Every class's captions are
+    whole."""
     from PySide6.QtGui import QFont, QFontMetrics
 
     from nndesk.data.registry import DATASETS
-    from nndesk.ui.language import class_names_shown, translate
+    from nndesk.ui.language import class_names_shown, percent, translate
     from nndesk.ui.mistakes_view import CAPTION_WIDTH, SMALLEST_CAPTION_POINTS, caption_font
 
     cut = []
     for name in class_names_shown(DATASETS["fashion"].class_names):
         for text, bold in (
-            (f"{name} 100%", True),
+            (f"{name} {percent(0.9996, 1)}", True),  # the widest confidence: "100,0%"
             (translate("MistakesView", "true: {name}").format(name=name), False),
         ):
             font = caption_font(text, CAPTION_WIDTH, bold)
