@@ -101,10 +101,12 @@ def test_the_first_hidden_title_uses_the_room_above_the_input_before_a_second_li
 ):
     """fashion-mlp's wide labels bring its columns close at 1024x700: "Hidden 1 (1024)" is
     wider than the room centred on its column, and takes room on its left (the input's title
-    sits lower) rather than a second line."""
+    sits lower) rather than a second line. (Its outputs' one decimal, "Ankle boot  100.0% →
+    100.0%" at the widest, leaves "Hidden 2 (512)" beside it the room of two lines.)"""
     language_of("en")
     _image, _units, titles = _paint((522, 300), "fashion-mlp")
-    assert [t.text for t in titles[:2]] == ["Hidden 1 (1024)", "Hidden 2 (512)"]
+    assert titles[0].text == "Hidden 1 (1024)"
+    assert titles[1].text.replace("\n", " ") == "Hidden 2 (512)"
     assert titles[0].rect.right() + 4 <= titles[1].rect.left()
 
 
