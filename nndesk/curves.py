@@ -224,6 +224,60 @@ def nice_ceiling(value: float) -> float:
     return 10.0 ** (exp + 1)
 
 
+#: A loss plot turns logarithmic when the highest batch losses (a lane's 99th percentile) stand
+#: this many times above the lowest lane's median: ReLU on raw pixels starts at 130-250 while a
+#: sigmoid lane sits at 0.1-0.8, and a linear axis up to 250 drew the sigmoid lane flat on zero
+#: (walk51 D3). An ordinary run (2.3 falling to 0.05, some 50 times) keeps its linear axis.
+LOG_LOSS_SPREAD = 100.0
+
+
+def wide_losses(lanes: Sequence[Sequence[float]]) -> bool:
+    """Whether the batch losses of ``lanes`` (one sequence a run or a race lane) span so many
+    powers of ten that only a log axis shows every lane: ``LOG_LOSS_SPREAD``."""
+    tops, middles = [], []
+    for losses in lanes:
+        v = _finite(losses)
+        v = v[v > 0]
+        if v.size:
+            tops.append(float(np.percentile(v, 99)))
+            middles.append(float(np.median(v)))
+    return bool(middles) and max(tops) >= LOG_LOSS_SPREAD * min(middles)
+
+
+def log_loss_limits(values: Sequence[float] | np.ndarray) -> tuple[float, float] | None:
+    """Log-axis limits that hold every positive finite loss of ``values``: from 1, 2 or 5 times
+    a power of ten under the lowest to a round number over the highest (few steps, so a live
+    plot's limits rarely move); None when there is none."""
+    v = _finite(values)
+    v = v[v > 0]
+    if not v.size:
+        return None
+    least = float(v.min()) / 1.1
+    power = 10.0 ** math.floor(math.log10(least))
+    low = max(step * power for step in (1.0, 2.0, 5.0) if step * power <= least)
+    return low, max(nice_ceiling(float(v.max()) * 1.1), low * 10)
+
+
+def set_loss_scale(axes: Sequence[Axes], log: bool) -> bool:
+    """Put the loss plots ``axes`` on a log (or linear) y axis, their label saying which; True
+    when that changed. The epoch plot follows the batch plot: one quantity, one scale."""
+    scale = "log" if log else "linear"
+    changed = False
+    for ax in axes:
+        if ax.get_yscale() == scale:
+            continue
+        changed = True
+        ax.set_yscale(scale)
+        if log:
+            ax.set_ylabel(shown(N_("loss (log scale)")))
+        else:
+            ax.set_ylabel(shown(N_("loss")))
+            ax.set_ylim(0.0, 1.0)  # the log limits mean nothing on a linear axis
+        localise_ticks(ax)  # a new scale sets new formatters: they write TeX powers
+        ax.tick_params(axis="y", which="both", labelsize=8)
+    return changed
+
+
 #: pixels kept free between the batch plot's title and the key beside it
 KEY_GAP_PX = 12
 
@@ -503,6 +557,7 @@ class LiveCurves:
         """Start both loss axes at a height that fits ``value`` (the untrained loss, e.g.
         ln(10) for cross-entropy over ten classes), so the first batches do not rescale them."""
         top = nice_ceiling(value * 1.1)
+        set_loss_scale(self.axes[:2], False)
         self.axes[0].set_ylim(0, top)
         self.axes[1].set_ylim(0, top)
         self._changed_since.update(self.axes[:2])
@@ -515,6 +570,7 @@ class LiveCurves:
         """Put the loss plots back on ``limits`` (``loss_limits`` of the curves a continued run
         goes on from): the curve it continues stays as it was shown, its start not cut off."""
         for ax, lim in zip(self.axes[:2], limits, strict=True):
+            set_loss_scale([ax], lim[0] > 0)  # limits from 0 were a linear axis's
             ax.set_ylim(*lim)
         self._changed_since.update(self.axes[:2])
 
@@ -609,11 +665,22 @@ class LiveCurves:
         # a diverged run's last loss is marked instead (off_chart)
         off = off_chart(curves.batch_loss) is not None
         losses = _finite(curves.batch_loss[:-1] if off else curves.batch_loss)
-        top = float(np.percentile(losses, 99)) if losses.size else 0.0
-        moved[ax_batch] |= _sticky_top(ax_batch, top)
         epoch_losses = _finite([*curves.train_loss, *curves.val_loss, *curves.test_loss])
-        top = float(epoch_losses.max()) if epoch_losses.size else 0.0
-        moved[ax_loss] |= _sticky_top(ax_loss, top)
+        # a start hundreds of times the run's usual loss (ReLU on raw pixels: 250, then 0.1)
+        # goes on a log axis, as the Race's lanes do: linear, the rest lay flat on zero
+        log = wide_losses([losses])
+        if set_loss_scale((ax_batch, ax_loss), log):
+            moved[ax_batch] = moved[ax_loss] = True
+        if log:
+            batch = log_loss_limits(losses)
+            moved[ax_batch] |= batch is not None and _set_lim(ax_batch, "y", batch)
+            epoch = log_loss_limits(epoch_losses) or batch
+            moved[ax_loss] |= epoch is not None and _set_lim(ax_loss, "y", epoch)
+        else:
+            top = float(np.percentile(losses, 99)) if losses.size else 0.0
+            moved[ax_batch] |= _sticky_top(ax_batch, top)
+            top = float(epoch_losses.max()) if epoch_losses.size else 0.0
+            moved[ax_loss] |= _sticky_top(ax_loss, top)
         accs = _finite([*curves.train_accuracy, *curves.val_accuracy, *curves.test_accuracy])
         low = float(accs.min()) if accs.size else 0.0
         bottom = ax_acc.get_ylim()[0]
@@ -656,6 +723,7 @@ class LiveCurves:
         self.clear_lr_marks()
         self._span = None
         self._expected = (True, False)
+        set_loss_scale(self.axes[:2], False)
         self.axes[0].set_ylim(0, 1)
         self.axes[1].set_ylim(0, 1)
         self.update(Curves())
@@ -751,6 +819,15 @@ def plot_overlay(
         for x in sorted({change.x for change in curves.changes}):
             for ax in (ax_batch, ax_loss, ax_acc):
                 ax.axvline(x, color=color, ls=":", lw=1.0)
+    # runs far apart (one starting at 250, the others under 1): log loss axes, as the Race's
+    drawn = [c.batch_loss[:-1] if off_chart(c.batch_loss) is not None else c.batch_loss
+             for _, c in runs]  # fmt: skip
+    if set_loss_scale((ax_batch, ax_loss), wide_losses(drawn)):
+        batch = log_loss_limits(np.concatenate([_finite(d) for d in drawn]))
+        epoch = log_loss_limits([v for _, c in runs for v in (*c.train_loss, *c.val_loss)])
+        for ax, limits in ((ax_batch, batch), (ax_loss, epoch or batch)):
+            if limits is not None:
+                ax.set_ylim(*limits)
     marked = 0
     for i, (_, curves) in enumerate(runs):  # once the x limits hold every run
         if (off := off_chart(curves.batch_loss)) is not None:
@@ -762,7 +839,8 @@ def plot_overlay(
     if not any(np.isfinite(v).any() for _, c in runs for v in _epoch_values(c)):
         # no finished epoch yet: empty axes default to -0.05..0.05, i.e. negative loss and
         # accuracy ticks; show the ranges these values live in instead
-        ax_loss.set_ylim(0.0, 1.0)
+        if ax_loss.get_yscale() == "linear":  # a log one holds the batch plot's range
+            ax_loss.set_ylim(0.0, 1.0)
         ax_acc.set_ylim(0.0, 1.0)
     if not runs:
         return

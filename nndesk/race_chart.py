@@ -18,13 +18,16 @@ import numpy as np
 from nndesk.curves import (
     RUN_COLORS,
     fit_ylabels,
+    log_loss_limits,
     mark_off_chart,
     nearby_mean,
     off_chart,
+    set_loss_scale,
     smoothing_window,
     span_epochs,
     split_key,
     style_axes,
+    wide_losses,
 )
 from nndesk.i18n import Loss
 from nndesk.runs import Curves
@@ -54,6 +57,17 @@ def theme_key() -> tuple:
 def _has_points(ax) -> bool:
     """Whether any line of ``ax`` holds a finite point."""
     return any(np.isfinite(np.asarray(line.get_ydata(), np.float64)).any() for line in ax.lines)
+
+
+def _drawn_losses(c: Curves) -> Sequence[float]:
+    """A lane's batch losses as its line draws them: a diverged lane's last one is marked."""
+    return c.batch_loss[:-1] if off_chart(c.batch_loss) is not None else c.batch_loss
+
+
+def _ydata(ax) -> np.ndarray:
+    """Every y value the lines of ``ax`` draw."""
+    parts = [np.asarray(line.get_ydata(), np.float64) for line in ax.lines]
+    return np.concatenate(parts) if parts else np.zeros(0)
 
 
 class RaceChart:
@@ -120,6 +134,10 @@ class RaceChart:
     def render(self, curves: Sequence[Curves], batches_per_epoch: int = 0) -> np.ndarray:
         """The lanes' ``curves`` drawn: RGBA uint8 (height, width, 4), a copy."""
         last_epoch, top_x = 1, 0.0
+        # a lane far above the others (ReLU on raw pixels starts at 130-250, a sigmoid lane
+        # under 1) puts both loss plots on a log axis: linear, the others lay flat on zero
+        log = wide_losses([_drawn_losses(c) for c in curves])
+        set_loss_scale((self.ax_batch, self.ax_loss), log)
         for lines, c in zip(self.lines, curves, strict=True):
             batch, val_loss, train_loss, val_acc, train_acc = lines
             bx, bl = np.asarray(c.batch_x, np.float64), np.asarray(c.batch_loss, np.float64)
@@ -147,12 +165,14 @@ class RaceChart:
             ax.autoscale_view()
         if top_x > 0:
             self.ax_batch.set_xlim(0, top_x)
+        if log:
+            self._log_limits()
         # before the first epoch ends its plots are empty, and matplotlib's empty range is
         # -0.05..0.05: accuracy read -5 % to 5 % (walk48 D12). Accuracy gets its whole 0-100 %,
         # loss the batch plot's range from 0 (the epoch losses land in it).
         if not _has_points(self.ax_acc):
             self.ax_acc.set_ylim(0.0, 1.0)
-        if not _has_points(self.ax_loss):
+        if not _has_points(self.ax_loss) and not log:
             top = self.ax_batch.get_ylim()[1] if _has_points(self.ax_batch) else 1.0
             self.ax_loss.set_ylim(0.0, max(top, 1e-3))
         # the race's epochs 1..N from its first batch: the axis read 1-2 until a third epoch
@@ -164,6 +184,16 @@ class RaceChart:
         fit_ylabels((self.ax_batch, self.ax_loss, self.ax_acc))  # clear of longer ticks
         self.canvas.draw()
         return np.asarray(self.canvas.buffer_rgba()).copy()
+
+    def _log_limits(self) -> None:
+        """The log loss plots' limits from what their lines draw; the epoch plot with no
+        finished epoch yet takes the batch plot's (autoscale reaches below zero there)."""
+        batch = log_loss_limits(_ydata(self.ax_batch))
+        if batch is not None:
+            self.ax_batch.set_ylim(*batch)
+        epoch = log_loss_limits(_ydata(self.ax_loss)) or batch
+        if epoch is not None:
+            self.ax_loss.set_ylim(*epoch)
 
     def _mark_off_chart(self, curves: Sequence[Curves]) -> None:
         """A diverged lane's last loss as the Runs chart marks a run's: an arrow up out of the

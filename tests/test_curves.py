@@ -665,3 +665,58 @@ def test_the_live_epoch_plots_span_the_runs_epochs_in_whole_numbers_from_the_fir
             assert ax.get_xlim() == (0.5, epochs + 0.5)
             shown = [t for t in ax.get_xticks() if 0.5 <= t <= epochs + 0.5]
             assert shown == ticks, (done, shown)
+
+
+def falling_losses(batches: int, start_spike: float) -> list[float]:
+    """Batch losses falling from about 0.85 to 0.1 over ``batches`` batches; with a
+    ``start_spike`` the first batches are that high and fall within some 40 batches, as ReLU
+    on raw 0-255 pixels does (measured: 36, 121, 248, 97, ... 3 by batch 30, 0.09 at 300)."""
+    b = np.arange(batches, dtype=np.float64)
+    return list(0.1 + 0.75 / (1 + b / 50) + start_spike * np.exp(-b / 8))
+
+
+def two_epochs_of(losses: list[float]) -> Curves:
+    """Curves over two epochs of ``len(losses) // 2`` batches each."""
+    c = Curves()
+    n = len(losses)
+    c.batch_x = list(np.arange(1, n + 1) / (n / 2))
+    c.batch_loss = losses
+    c.epochs = [1, 2]
+    c.train_loss, c.val_loss = [losses[0] / 20, losses[-1]], [0.15, losses[-1] + 0.01]
+    c.train_accuracy, c.val_accuracy = [0.8, 0.9], [0.82, 0.9]
+    return c
+
+
+def height_share(ax, values) -> float:
+    """The share of ``ax``'s height that ``values`` span, as drawn (linear or log)."""
+    finite = np.asarray(values, np.float64)
+    low, high = ax.transData.transform([(0, finite.min()), (0, finite.max())])[:, 1]
+    return float((high - low) / ax.bbox.height)
+
+
+def test_a_run_starting_hundreds_of_times_above_its_usual_loss_is_drawn_on_a_log_axis():
+    """ReLU on raw pixels starts at 250 and settles near 0.1: a linear axis to its 99th
+    percentile drew everything after the first 40 batches flat on zero (walk51 D3)."""
+    fig, live = live_plot()
+    losses = falling_losses(1876, 250.0)
+    live.update(two_epochs_of(losses))
+    ax_batch, ax_loss = live.axes[:2]
+    assert ax_batch.get_yscale() == "log" and ax_loss.get_yscale() == "log"
+    assert ax_batch.get_ylabel() == "loss (log scale)"
+    low, high = ax_batch.get_ylim()
+    assert low <= min(losses) and high >= max(losses)  # the whole curve, the spike too
+    assert height_share(ax_batch, losses[100:]) > 0.1  # its settling is readable
+    # a new run starts linear again, as an ordinary run keeps
+    live.reset()
+    live.update(two_epochs_of(falling_losses(1876, 0.0)))
+    assert ax_batch.get_yscale() == "linear" and ax_batch.get_ylim()[0] == 0.0
+
+
+def test_compared_runs_far_apart_share_a_log_axis():
+    fig = Figure()
+    axes = fig.subplots(1, 3)
+    calm = falling_losses(1876, 0.0)
+    plot_overlay(*axes, [("Sigmoid", two_epochs_of(calm)), ("ReLU", two_epochs_of(
+        falling_losses(1876, 250.0)))])  # fmt: skip
+    assert axes[0].get_yscale() == "log" and axes[1].get_yscale() == "log"
+    assert height_share(axes[0], calm) > 0.2

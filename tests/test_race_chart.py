@@ -150,3 +150,22 @@ def test_the_epoch_plots_span_the_races_epochs_in_whole_numbers_from_the_first_b
             assert ax.get_xlim() == (0.5, epochs + 0.5)
             shown = [t for t in ax.get_xticks() if 0.5 <= t <= epochs + 0.5]
             assert shown == ticks, (done, shown)
+
+
+def test_a_lane_far_above_the_others_leaves_theirs_readable():
+    """Race "Units: sigmoid vs ReLU" on raw pixels: the ReLU lane starts near 250 and the
+    sigmoid lane under 1; on a linear axis to 250 the sigmoid lane was a flat line on zero
+    (walk51 D3). Both loss plots go on a log axis that holds every lane whole."""
+    from tests.test_curves import falling_losses, height_share, two_epochs_of
+
+    sigmoid, relu = falling_losses(1876, 0.0), falling_losses(1876, 250.0)
+    chart = RaceChart(["Sigmoid", "ReLU"], 640, 420, epochs=2)
+    chart.render([two_epochs_of(sigmoid), two_epochs_of(relu)], batches_per_epoch=938)
+    assert chart.ax_batch.get_yscale() == "log" and chart.ax_loss.get_yscale() == "log"
+    drawn = [line[0].get_ydata() for line in chart.lines]
+    low, high = chart.ax_batch.get_ylim()
+    assert low <= min(map(min, drawn)) and high >= max(map(max, drawn))
+    assert height_share(chart.ax_batch, drawn[0]) > 0.2
+    # lanes alike keep a linear axis
+    chart.render([two_epochs_of(sigmoid), two_epochs_of(sigmoid)], batches_per_epoch=938)
+    assert chart.ax_batch.get_yscale() == "linear"

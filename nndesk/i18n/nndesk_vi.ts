@@ -873,6 +873,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>mất mát</translation>
     </message>
     <message>
+        <source>loss (log scale)</source>
+        <translation>mất mát (thang log)</translation>
+    </message>
+    <message>
         <source>loss became {loss} at epoch {epoch} batch {batch}; try a lower learning rate</source>
         <translation>mất mát thành {loss} ở epoch {epoch}, batch {batch}; hãy thử tốc độ học thấp hơn</translation>
     </message>
