@@ -69,6 +69,9 @@ class FinishedRace:
     batches_per_epoch: int
     sessions: tuple
     kept_runs: dict
+    #: the preset every lane started from (the Race tab's summary names it after a language
+    #: switch, whatever comparison the new window's tab starts on)
+    preset: str = ""
 
     def renamed(self, rename) -> FinishedRace:
         """The same race, each lane's name ``rename(name)`` (its lanes and its table rows)."""
@@ -267,10 +270,12 @@ class RaceController(QObject, WorkerThreadOwner):
         self._thread: QThread | None = None
         self._keepers: list[tuple[QThread, _Keeper]] = []
         self.kept_runs: dict[int, object] = {}  # lane -> RunRecord
+        self.preset = ""  # the preset the lanes started from, as ``start`` was told
 
-    def start(self, lanes, dataset=None) -> None:
+    def start(self, lanes, dataset=None, preset: str = "") -> None:
         """Race ``lanes`` (2-4 ``Lane``s sharing the batch-deciding settings); returns at once.
-        ``ConfigError`` (one line) when they cannot race or a race is going."""
+        ``preset`` names the preset they start from. ``ConfigError`` (one line) when they
+        cannot race or a race is going."""
         from nndesk.training.race import check_race
 
         if self.is_running():
@@ -279,7 +284,7 @@ class RaceController(QObject, WorkerThreadOwner):
         for lane in lanes:
             lane.config.validate()
         check_race([lane.config for lane in lanes])
-        self.lanes = lanes
+        self.lanes, self.preset = lanes, preset
         self.curves = [Curves() for _ in lanes]
         self.results = ()
         self._sessions = ()
@@ -309,6 +314,7 @@ class RaceController(QObject, WorkerThreadOwner):
             self.batches_per_epoch,
             self._sessions,
             dict(self.kept_runs),  # a lane still being saved (None) is not offered again
+            self.preset,
         )
 
     def adopt(self, race: FinishedRace) -> None:
@@ -318,6 +324,7 @@ class RaceController(QObject, WorkerThreadOwner):
         self.lanes, self.curves, self.results = race.lanes, list(race.curves), race.results
         self.batches_per_epoch = race.batches_per_epoch
         self._sessions, self.kept_runs = race.sessions, dict(race.kept_runs)
+        self.preset = race.preset
 
     def can_keep(self, lane: int) -> bool:
         return (

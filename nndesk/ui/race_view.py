@@ -670,7 +670,7 @@ class RaceView(QWidget):
             return False
         try:
             lanes = self.lanes()
-            self.controller.start(lanes)
+            self.controller.start(lanes, preset=self.preset_name())
         except NndeskError as err:
             self.error.setText(user_message(err))
             return False
@@ -700,7 +700,9 @@ class RaceView(QWidget):
                 fill(
                     translate("RaceView", "{lanes}  —  {preset}'s settings: {settings}…"),
                     lanes=lanes_text(self.controller.lanes),
-                    preset=self.preset_name(),
+                    # the preset raced: a window rebuilt in another language starts its tab
+                    # on another comparison (it named fashion-mlp-lab, walk51 D2)
+                    preset=self.controller.preset or self.preset_name(),
                     settings=", ".join(said),
                 )
             )

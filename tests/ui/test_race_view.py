@@ -516,3 +516,36 @@ def test_the_chart_keeps_its_room_when_the_results_table_comes(qtbot, page):
     qtbot.waitUntil(lambda: view.table.isVisible() and view.table.height() >= 60)
     assert view.chart.height() >= racing
     assert view.table.height() >= view.table.minimumHeight()  # every row, a scroll away
+
+
+def test_a_finished_race_adopted_by_a_rebuilt_tab_names_the_preset_it_raced(
+    qtbot,
+    page,
+    tiny_dataset,  # noqa: F811
+    tmp_path,
+):
+    """walk51 D2: after "Units: sigmoid vs ReLU" (mnist-sigmoid-raw), a language switch
+    rebuilt the window in Clothing mode, and the race's summary line said "fashion-mlp-lab's
+    settings": the new tab's first comparison on the window's dataset, not the one raced."""
+    view = page.race_view
+    units = next(i for i, c in enumerate(COMPARISONS) if c.preset == "mnist-sigmoid-raw")
+    view.comparison.setCurrentIndex(view.comparison.findData(units))
+    view.comparison.activated.emit(view.comparison.currentIndex())
+    view.epochs.setValue(1)
+    with qtbot.waitSignal(page.race.finished_race, timeout=WAIT_MS):
+        qtbot.mouseClick(view.race_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.race.is_running(), timeout=WAIT_MS)
+    assert "mnist-sigmoid-raw's settings" in view.lanes_summary.text()
+
+    store = RunStore(tmp_path / "runs2")
+    rebuilt = training_page(
+        TrainingController(lambda name: tiny_dataset, store),
+        race=RaceController(lambda name: tiny_dataset, store),
+    )
+    qtbot.addWidget(rebuilt)
+    rebuilt.follow_mode("garments")  # the window was in Clothing mode
+    rebuilt.race_view.adopt_race(view.finished_race())
+    summary = rebuilt.race_view.lanes_summary.text()
+    assert "mnist-sigmoid-raw's settings" in summary, summary
+    rebuilt.race.shutdown()
+    rebuilt.shutdown()
