@@ -259,19 +259,24 @@ def log_loss_limits(values: Sequence[float] | np.ndarray) -> tuple[float, float]
 
 
 def set_loss_scale(axes: Sequence[Axes], log: bool) -> bool:
-    """Put the loss plots ``axes`` on a log (or linear) y axis, their label saying which; True
-    when that changed. The epoch plot follows the batch plot: one quantity, one scale."""
+    """Put the loss plots ``axes`` (the batch plot, then the epoch plot) on a log (or linear) y
+    axis, their titles saying which; True when that changed. The epoch plot follows the batch
+    plot: one quantity, one scale. The title says it, not the y label: "mất mát (thang log)"
+    ran past the height of a 1024x700 window's short epoch plot."""
     scale = "log" if log else "linear"
     changed = False
-    for ax in axes:
+    titles = (
+        (N_("Loss per batch"), N_("Loss per batch (log scale)")),
+        (N_("Loss per epoch"), N_("Loss per epoch (log scale)")),
+    )
+    for ax, (linear_title, log_title) in zip(axes, titles, strict=False):
         if ax.get_yscale() == scale:
             continue
         changed = True
         ax.set_yscale(scale)
-        if log:
-            ax.set_ylabel(shown(N_("loss (log scale)")))
-        else:
-            ax.set_ylabel(shown(N_("loss")))
+        # the text only: its size and place stay as the layout fitted them (fit_titles)
+        ax._left_title.set_text(shown(log_title if log else linear_title))  # noqa: SLF001
+        if not log:
             ax.set_ylim(0.0, 1.0)  # the log limits mean nothing on a linear axis
         localise_ticks(ax)  # a new scale sets new formatters: they write TeX powers
         ax.tick_params(axis="y", which="both", labelsize=8)
@@ -569,8 +574,8 @@ class LiveCurves:
     def keep_loss_limits(self, limits: tuple[tuple[float, float], tuple[float, float]]) -> None:
         """Put the loss plots back on ``limits`` (``loss_limits`` of the curves a continued run
         goes on from): the curve it continues stays as it was shown, its start not cut off."""
+        set_loss_scale(self.axes[:2], limits[0][0] > 0)  # limits from 0 were a linear axis's
         for ax, lim in zip(self.axes[:2], limits, strict=True):
-            set_loss_scale([ax], lim[0] > 0)  # limits from 0 were a linear axis's
             ax.set_ylim(*lim)
         self._changed_since.update(self.axes[:2])
 

@@ -702,7 +702,7 @@ def test_a_run_starting_hundreds_of_times_above_its_usual_loss_is_drawn_on_a_log
     live.update(two_epochs_of(losses))
     ax_batch, ax_loss = live.axes[:2]
     assert ax_batch.get_yscale() == "log" and ax_loss.get_yscale() == "log"
-    assert ax_batch.get_ylabel() == "loss (log scale)"
+    assert ax_batch.get_title(loc="left") == "Loss per batch (log scale)"
     low, high = ax_batch.get_ylim()
     assert low <= min(losses) and high >= max(losses)  # the whole curve, the spike too
     assert height_share(ax_batch, losses[100:]) > 0.1  # its settling is readable

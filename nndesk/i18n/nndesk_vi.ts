@@ -184,8 +184,16 @@
         <translation>Mất mát theo batch</translation>
     </message>
     <message>
+        <source>Loss per batch (log scale)</source>
+        <translation>Mất mát theo batch (thang log)</translation>
+    </message>
+    <message>
         <source>Loss per epoch</source>
         <translation>Mất mát theo epoch</translation>
+    </message>
+    <message>
+        <source>Loss per epoch (log scale)</source>
+        <translation>Mất mát theo epoch (thang log)</translation>
     </message>
     <message>
         <source>MNIST lab: 784-784-10 ReLU hidden, sigmoid output, BCE, raw pixels</source>
@@ -871,10 +879,6 @@ và lúc đầu (đứt nét)</translation>
     <message>
         <source>loss</source>
         <translation>mất mát</translation>
-    </message>
-    <message>
-        <source>loss (log scale)</source>
-        <translation>mất mát (thang log)</translation>
     </message>
     <message>
         <source>loss became {loss} at epoch {epoch} batch {batch}; try a lower learning rate</source>
