@@ -106,6 +106,7 @@ class RunsView(QWidget):
     use_model_requested = Signal(object)  # Path of the selected run's model file
     export_png_requested = Signal()
     export_csv_requested = Signal()
+    code_written = Signal(object)  # Path of the script or notebook Export code wrote
     listed = Signal()  # the table now shows a fresh listing of the runs folder
     rendered = Signal()  # the chart now shows the selected runs' curves
     render_failed = Signal(str)  # the chart could not be drawn: the line it shows instead
@@ -185,7 +186,7 @@ class RunsView(QWidget):
             translate("RunsView", "move the selected runs' folders to the system trash"),
         )
         self.code_button = export_code_button(
-            self, lambda: selected_run_experiment(self), "Runs view"
+            self, lambda: selected_run_experiment(self), "Runs view", self.code_written.emit
         )
         # the buttons wrap onto a second line on a narrow page rather than being cut
         buttons = flow_row(

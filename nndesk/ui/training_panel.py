@@ -254,6 +254,8 @@ class TrainingPanel(RunEventsMixin, HeadlineMixin, ModelFilesMixin, PageStateMix
             self.race_view.status_message.connect(self.status_message)
         self.runs_view.export_png_requested.connect(self.files.export_runs_png)
         self.runs_view.export_csv_requested.connect(self.files.export_runs_csv)
+        # "Wrote …" from the Runs view's Export code too, as from the Train page's (walk51 D4)
+        self.runs_view.code_written.connect(self._on_code_written)
 
     @property
     def last_run_id(self) -> str | None:

@@ -155,3 +155,18 @@ def test_a_script_exported_from_the_vietnamese_window_names_the_menu_path_as_it_
     _action(page.code_button, "Export as script…").trigger()
     english = (tmp_path / "en.py").read_text(encoding="utf-8")
     assert "Export as script…\n" in english and "Tiếng Việt" not in english
+
+
+def test_the_runs_view_says_where_it_wrote_as_the_train_page_does(qtbot, panel, dialogs, tmp_path):
+    """walk51 D4: the Train page said "Wrote …" in the status bar; the Runs view's Export code
+    wrote the file and said nothing."""
+    store = panel.controller.store
+    record = store.create(get_preset("fashion-mlp-lab").config.to_dict())
+    view = panel.runs_view
+    view.refresh(select_id=record.run_id)
+    qtbot.waitUntil(lambda: not view.reading, timeout=60_000)
+    assert view.code_button.isEnabled(), view.selected_records()
+    dialogs.answer = str(tmp_path / "from-runs")
+    with qtbot.waitSignal(panel.status_message, timeout=10_000) as said:
+        _action(view.code_button, "Export as script…").trigger()
+    assert said.args == [f"Wrote {tmp_path / 'from-runs.py'}"]
