@@ -6,6 +6,8 @@ the script and notebook writers read nothing else.
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +34,16 @@ class Experiment:
     #: settings changed while the run trained (``setting_changes.SettingChange``), replayed by
     #: the script at the same batches; ``config`` then holds the settings it started with
     changes: tuple = ()
+    #: where the run was stopped before its last epoch: (epoch, batch, batches an epoch), or
+    #: None; the code still trains every epoch of ``config`` and says so (walk51 D12)
+    stopped: tuple[int, int, int] | None = None
+
+    def closest_epochs(self) -> int:
+        """The whole number of epochs nearest to where a stopped run ended (at least 1)."""
+        if self.stopped is None:
+            return self.config.epochs
+        epoch, batch, batches = self.stopped
+        return max(1, round(epoch - 1 + batch / batches))
 
 
 def from_config(
@@ -120,7 +132,26 @@ def from_run(run_id: str, root: str | os.PathLike | None = None) -> Experiment:
     config = _every_epoch(config, len(record.curves.epochs))
     title = f" ({record.title})" if record.title else ""
     # a run's record keeps the settings it started with and its change record
-    return from_config(config, f"run {run_id}{title}", f"run-{run_id}", record.curves.changes)
+    experiment = from_config(config, f"run {run_id}{title}", f"run-{run_id}", record.curves.changes)
+    return dataclasses.replace(experiment, stopped=_stopped_at(record, config.epochs))
+
+
+def _stopped_at(record, epochs: int) -> tuple[int, int, int] | None:
+    """(epoch, batch, batches an epoch) where ``record``'s run was stopped (or cut off) before
+    its ``epochs`` ended, read from its batch curve (``batch_x`` = epoch - 1 + batch /
+    batches); None for a run that trained them all, or diverged (the code stops there too)."""
+    from nndesk.runs import INTERRUPTED, RUNNING
+
+    x = record.curves.batch_x
+    if record.status not in ("stopped", INTERRUPTED, RUNNING) or len(x) < 2 or x[-1] <= x[-2]:
+        return None
+    last = float(x[-1])
+    if last >= epochs - 1e-6:
+        return None
+    batches = max(1, round(1.0 / (last - float(x[-2]))))
+    epoch = max(1, math.ceil(last - 1e-6))
+    batch = min(batches, max(1, round((last - (epoch - 1)) * batches)))
+    return epoch, batch, batches
 
 
 def _every_epoch(config: TrainConfig, trained: int) -> TrainConfig:

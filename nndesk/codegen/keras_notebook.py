@@ -164,6 +164,21 @@ def _title(experiment: Experiment, command: str, t: Words) -> str:
                 ),
             )
         )
+    if experiment.stopped is not None:
+        epoch, batch, batches = experiment.stopped
+        rows.append(
+            (
+                t("stopped"),
+                t(
+                    "the run was stopped at epoch {epoch}, batch {batch} of {batches}: "
+                    "epochs={closest} comes closest to the model it saved",
+                    epoch=epoch,
+                    batch=batch,
+                    batches=batches,
+                    closest=experiment.closest_epochs(),
+                ),
+            )
+        )
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)
     return (
         t(

@@ -173,6 +173,21 @@ def _header(experiment: Experiment, command: str, steps: list[Step], words: Word
                 more=more,
             ),
         ]
+    if experiment.stopped is not None:
+        epoch, batch, batches = experiment.stopped
+        lines += [
+            "",
+            t(
+                "The run was stopped at epoch {epoch}, batch {batch} of {batches}, before its "
+                "{epochs} epochs ended. This script trains all {epochs} (EPOCHS); --epochs "
+                "{closest} comes closest to the model the run saved.",
+                epoch=epoch,
+                batch=batch,
+                batches=batches,
+                epochs=experiment.config.epochs,
+                closest=experiment.closest_epochs(),
+            ),
+        ]
     lines.append('"""')
     return "\n".join(_wrap(line) for line in lines)
 

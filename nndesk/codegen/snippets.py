@@ -296,7 +296,7 @@ $NORMALIZE_CALL
     opt = {}  # the optimizer's state (moments, velocities, step count)
     n = len(y_train)
     batch = $BATCH_EXPR
-    print(f"{DATASET}: {n} training images, batch {batch}, {args.epochs} epochs, seed {args.seed}")
+    print(f"{DATASET}: {n} training images, batch {batch}, epochs {args.epochs}, seed {args.seed}")
 $AUGMENT_RNG
     for epoch in range(1, args.epochs + 1):
         lr = learning_rate(epoch - 1, args.epochs)  # schedules count epochs from 0

@@ -63,6 +63,12 @@ TEXTS: dict[str, str] = {
         "Dòng cuối cùng script in ra là test_accuracy=0.xxxx (độ chính xác trên tập kiểm tra).",
     "{change} (epoch {epoch}, batch {batch})": "{change} (epoch {epoch}, batch {batch})",
     " and {count} more": " và {count} thay đổi khác",
+    "The run was stopped at epoch {epoch}, batch {batch} of {batches}, before its {epochs} "
+    "epochs ended. This script trains all {epochs} (EPOCHS); --epochs {closest} comes closest to "
+    "the model the run saved.":
+        "Lượt chạy đã dừng ở epoch {epoch}, batch {batch}/{batches}, trước khi hết {epochs} "
+        "epoch. Script này huấn luyện đủ {epochs} epoch (EPOCHS); --epochs {closest} gần nhất "
+        "với mô hình mà lượt chạy đã lưu.",
     "Steered while training: {changes}{more}. CHANGES below replays them at the same batches "
     "(with the default --epochs).":
         "Được điều chỉnh trong lúc huấn luyện: {changes}{more}. CHANGES bên dưới lặp lại các "
@@ -310,8 +316,8 @@ TEXTS: dict[str, str] = {
     "the training split only": "chỉ trên phần huấn luyện",
     "the optimizer's state (moments, velocities, step count)":
         "trạng thái của bộ tối ưu (các moment, vận tốc, số bước)",
-    "{DATASET}: {n} training images, batch {batch}, {args.epochs} epochs, seed {args.seed}":
-        "{DATASET}: {n} ảnh huấn luyện, batch {batch}, {args.epochs} epoch, seed {args.seed}",
+    "{DATASET}: {n} training images, batch {batch}, epochs {args.epochs}, seed {args.seed}":
+        "{DATASET}: {n} ảnh huấn luyện, batch {batch}, số epoch {args.epochs}, seed {args.seed}",
     "schedules count epochs from 0": "lịch tốc độ học đếm epoch từ 0",
     "full batch: the order does not matter": "cả tập một batch: thứ tự không quan trọng",
     "loss became {loss} in epoch {epoch}; try a lower learning rate":
@@ -361,6 +367,11 @@ TEXTS: dict[str, str] = {
     "shifts up to {shift} px, rotations up to {rotate}°, zoom ±{scale}":
         "dịch tối đa {shift} điểm ảnh, xoay tối đa {rotate}°, phóng ±{scale}",
     "steered": "điều chỉnh",
+    "stopped": "đã dừng",
+    "the run was stopped at epoch {epoch}, batch {batch} of {batches}: epochs={closest} comes "
+    "closest to the model it saved":
+        "lượt chạy đã dừng ở epoch {epoch}, batch {batch}/{batches}: epochs={closest} gần nhất "
+        "với mô hình mà nó đã lưu",
     "{count} changes while training: these are the settings it started with (see the run's "
     "changes below)":
         "{count} thay đổi trong lúc huấn luyện: đây là các cài đặt lúc bắt đầu (xem các thay "

@@ -221,3 +221,37 @@ def test_an_unknown_lang_exits_2_and_writes_nothing(tmp_path, capsys):
     assert cli.main(argv) == 2 and not out.exists()
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "invalid choice: 'fr'" in err[0], err
+
+
+def test_a_run_stopped_early_says_where_it_stopped_and_which_epochs_come_closest(tmp_path):
+    """walk51 D12: a run stopped after 915 of 938 batches of epoch 1 exported "EPOCHS = 10"
+    with nothing saying it stopped, so the script trained 10 full epochs."""
+    store = RunStore()
+    record = store.create(SMALL.replace(epochs=10).to_dict())
+    record.curves.batch_x = [b / 938 for b in range(1, 916)]
+    record.curves.batch_loss = [0.5] * 915
+    record.status = "stopped"
+    store.save(record)
+    script, notebook = tmp_path / "run.py", tmp_path / "run.ipynb"
+    assert cli.main(["export-script", "--run", record.run_id, "-o", str(script)]) == 0
+    text = script.read_text(encoding="utf-8")
+    assert "EPOCHS = 10\n" in text  # the run's own settings, as before
+    said = " ".join(text.split('"""')[1].split())  # the header, its lines joined
+    assert (
+        "The run was stopped at epoch 1, batch 915 of 938, before its 10 epochs ended. This "
+        "script trains all 10 (EPOCHS); --epochs 1 comes closest to the model the run saved."
+    ) in said
+    assert cli.main(["export-script", "--run", record.run_id, "-o", str(notebook)]) == 0
+    assert "epoch 1, batch 915 of 938: epochs=1 comes closest" in notebook.read_text("utf-8")
+
+
+def test_a_run_that_trained_every_epoch_says_nothing_of_stopping(tmp_path):
+    store = RunStore()
+    record = store.create(SMALL.replace(epochs=2).to_dict())
+    record.curves.batch_x = [b / 10 for b in range(1, 21)]
+    record.curves.batch_loss = [0.5] * 20
+    record.status = "completed"
+    store.save(record)
+    out = tmp_path / "run.py"
+    assert cli.main(["export-script", "--run", record.run_id, "-o", str(out)]) == 0
+    assert "was stopped" not in out.read_text(encoding="utf-8")

@@ -79,6 +79,8 @@ def test_epochs_and_seed_flags_change_the_run(tmp_path, blob_dir):
     one = run_script(script, "--data-dir", str(blob_dir), "--epochs", "1", "--seed", "3")
     assert one.returncode == 0, one.stderr
     assert len(epoch_losses(one.stdout)) == 1
+    # "1 epochs" was the plural for one (walk51 D13): the count follows its name, as batch's
+    assert "epochs 1, seed 3" in one.stdout.splitlines()[0], one.stdout
     again = run_script(script, "--data-dir", str(blob_dir), "--epochs", "1", "--seed", "3")
     other = run_script(script, "--data-dir", str(blob_dir), "--epochs", "1", "--seed", "4")
     assert epoch_losses(one.stdout) == epoch_losses(again.stdout)

@@ -148,7 +148,7 @@ def test_a_vietnamese_script_runs_and_reaches_the_english_ones_numbers(tmp_path,
     losses = [float(v) for v in re.findall(r"^epoch \d+/\d+  mất mát ([0-9.]+)", vietnamese, re.M)]
     assert len(losses) == 3 and losses == epoch_losses(english)
     assert final_accuracy(vietnamese) == final_accuracy(english) >= 0.8
-    assert "ảnh huấn luyện, batch 16, 3 epoch, seed 0" in vietnamese
+    assert "ảnh huấn luyện, batch 16, số epoch 3, seed 0" in vietnamese
     assert "kiểm định: mất mát" in vietnamese and "val loss" not in vietnamese
 
 
