@@ -1099,6 +1099,9 @@ def _cmd_predict(args) -> int:
     clf = _predict_model(args)
     threshold = NOT_SURE_PERCENT if args.not_sure is None else args.not_sure
     status = 0
+    # which model read the images when none was named: said before the first answer, so bad
+    # input alone stays one line (walk51 D11: the note, then the error)
+    note = args.default_model_note
     for path in args.images:
         try:
             try:
@@ -1117,6 +1120,9 @@ def _cmd_predict(args) -> int:
             _error(str(err))
             status = 2
             continue
+        if note:
+            print(note, file=sys.stderr, flush=True)
+            note = ""
         probs = prediction.probabilities
         p = float(probs[prediction.label])
         not_sure = is_not_sure(prediction, threshold)  # the window's verdict (walk48 D10)
@@ -1160,10 +1166,12 @@ def _is_image_name(name: str) -> bool:
 def _predict_model(args):
     """The model ``nndesk predict`` uses; an image named where the model goes (the arguments
     swapped) says that the model comes first (walk48 D10). Only images named (``nndesk
-    predict my.png``): all of them are images, read by ``PREDICT_DEFAULT_MODEL`` (walk50 D4)."""
+    predict my.png``): all of them are images, read by ``PREDICT_DEFAULT_MODEL`` (walk50 D4),
+    and ``args.default_model_note`` says so."""
     from nndesk.errors import ModelFileError
     from nndesk.inference import Classifier
 
+    args.default_model_note = ""  # set when no model is named (``_cmd_predict`` says it)
     named = [args.model] if args.model is not None else []
     if named and all(_is_image_name(name) for name in [*named, *args.images]):
         args.images = [*named, *args.images]
@@ -1173,10 +1181,9 @@ def _predict_model(args):
             raise ConfigError(
                 f"{args.images[0]}: name an image after the model: nndesk predict MODEL IMAGE..."
             )
-        print(
+        args.default_model_note = (
             f"nndesk: no model named, so {PREDICT_DEFAULT_MODEL} reads the images as digits "
-            "(for clothing: nndesk predict fashion-cnn IMAGE...)",
-            file=sys.stderr,
+            "(for clothing: nndesk predict fashion-cnn IMAGE...)"
         )
         from nndesk.models import resolve_model
 

@@ -815,3 +815,33 @@ def test_train_draws_no_progress_bar_into_a_stderr_that_is_not_a_terminal(
     assert not sys.stderr.isatty()
     assert "\r" not in err and "batch/s" not in err and "%|" not in err
     assert "epoch   1/2" in err
+
+
+def test_predict_with_only_a_bad_image_says_one_line(tmp_path, capsys):
+    """walk51 D11: `nndesk predict notimage.png` printed the note "no model named, so
+    mnist-cnn reads…" and then the error: bad input is one line, exit 2."""
+    text = tmp_path / "notimage.png"
+    text.write_text("not an image", encoding="utf-8")
+    for path in (text, tmp_path / "missing.png"):
+        assert cli.main(["predict", str(path)]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and len(err.splitlines()) == 1, err
+        assert err.startswith(f"nndesk: error: {path}: ")
+
+
+def test_predict_with_a_good_and_a_bad_image_answers_the_good_one_and_names_the_bad(
+    tmp_path, capsys
+):
+    """The good file's answer on stdout (its JSON keys as ever), one error line for the bad
+    one, and exit 2; the note saying which model read the good one comes before its answer."""
+    good = _blob_png(tmp_path / "seven.png", 7, light_background=False)
+    bad = tmp_path / "missing.png"
+    assert cli.main(["predict", str(good), str(bad), "--json"]) == 2
+    out, err = capsys.readouterr()
+    (answer,) = [json.loads(line) for line in out.splitlines()]
+    assert answer["file"] == str(good) and "probabilities" in answer
+    assert err.splitlines() == [
+        "nndesk: no model named, so mnist-cnn reads the images as digits (for clothing: nndesk "
+        "predict fashion-cnn IMAGE...)",
+        f"nndesk: error: {bad}: no such image file",
+    ]
