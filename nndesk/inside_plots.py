@@ -7,6 +7,8 @@ screenshot tool the same way.
 from __future__ import annotations
 
 import itertools
+import re
+import textwrap
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -20,6 +22,15 @@ from nndesk.viz import FewerLogTicks, localise_ticks, muted_colour
 
 # Epoch rows the first-layer strip shows (the newest ones, and the start).
 STRIP_ROWS = 6
+#: Characters a line of a note written inside a chart holds (a third of a 1024 px page)
+NOTE_CHARS = 24
+
+
+def fill_lines(text: str, width: int) -> str:
+    """``text`` broken at spaces into lines of at most ``width`` characters; a last word of one
+    or two characters stays with the one before it ("0)" alone on a line read as a stray)."""
+    glued = re.sub(r" (\S{1,2})$", "\u00a0\\1", text)
+    return "\n".join(textwrap.wrap(glued, width)).replace("\u00a0", " ") or text
 
 
 def draw_inside(fig: Figure, record: InsideRecord) -> None:
@@ -58,6 +69,12 @@ def draw_inside(fig: Figure, record: InsideRecord) -> None:
     if record.samples:
         ax_ratio.axhline(1e-3, color=muted, ls=":", lw=1.0)  # the usual healthy size
         ax_dead.set_ylim(-0.02, 1.02)
+        if not ax_dead.lines:  # a PReLU or sigmoid network: an empty axis said nothing (walk51)
+            ax_dead.text(
+                0.5, 0.5, fill_lines(shown(N_("No ReLU layer in this network: none of its "
+                                              "units can die (stay at 0)")), NOTE_CHARS),
+                transform=ax_dead.transAxes, ha="center", va="center", color=muted, fontsize=8,
+            )  # fmt: skip
     _draw_histograms(ax_hist, record, colours)
     _draw_strip(ax_strip, record)
     if record.samples:

@@ -53,3 +53,23 @@ def test_the_weights_chart_shows_now_from_the_first_measured_batch_of_the_first_
 def test_before_any_measurement_only_the_start_is_drawn():
     record = InsideRecord(["Dense 784→32", "Dense 32→10"], [], _weights(0, 0), [])
     assert _histogram_lines(record) == (0, 2)
+
+
+def test_a_network_without_relu_says_so_on_its_dead_units_chart():
+    """walk51 D9: training the PReLU preset, "Dead ReLU share" was an empty axis with no
+    words: a network without ReLU has no dead share to draw, and the chart now says why."""
+    layers = (LayerSample(1.0, 1e-3, math.nan),) * 2  # NaN: no ReLU after either layer
+    record = InsideRecord(
+        ["Dense 784→32", "Dense 32→10"], [InsideSample(0.2, layers)], _weights(0, 0), []
+    )
+    fig = Figure()
+    draw_inside(fig, record)
+    ax_dead = fig.axes[2]
+    said = " ".join(" ".join(t.get_text().split()) for t in ax_dead.texts)
+    assert "No ReLU layer in this network" in said
+    # with a ReLU the curve is drawn and nothing is said over it
+    relu = (LayerSample(1.0, 1e-3, 0.1), LayerSample(1.0, 1e-3, math.nan))
+    record.samples[:] = [InsideSample(0.2, relu)]
+    fig = Figure()
+    draw_inside(fig, record)
+    assert fig.axes[2].lines and not fig.axes[2].texts

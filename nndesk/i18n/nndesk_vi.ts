@@ -240,6 +240,10 @@
         <translation>Quán tính Nesterov</translation>
     </message>
     <message>
+        <source>No ReLU layer in this network: none of its units can die (stay at 0)</source>
+        <translation>Mạng này không có tầng ReLU: không nơ-ron nào có thể chết (luôn bằng 0)</translation>
+    </message>
+    <message>
         <source>Optimizer</source>
         <translation>Bộ tối ưu</translation>
     </message>
