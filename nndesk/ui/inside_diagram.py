@@ -319,6 +319,12 @@ def paint_diagram(
                 painter.drawLine(line)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         prev_index, prev_points = index, positions
+    if image_input:
+        # the picture again, over the links that start at its pixels: they covered the drawing
+        # (walk51 D10); each still leaves the picture's edge on the way from its pixel
+        painter.drawImage(in_rect, qt_image.gray_to_qimage(pixels))
+        painter.setPen(text)
+        painter.drawRect(in_rect)
     if image_input:  # over the links, on the background's colour: they no longer cross it
         title_box = QRectF(metrics.boundingRect(input_title)).translated(
             in_rect.left(), in_rect.top() - 6

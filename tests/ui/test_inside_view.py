@@ -262,3 +262,35 @@ def test_the_feature_map_rows_are_named_as_layers_not_counts(qtbot, window_facto
     assert titles[0] == "Input  1×28×28"
     assert all(t.startswith("Layer ") for t in titles[1:]), titles
     assert any(t == "Layer 1 Conv2D filters (3×3 kernels)" for t in titles), titles
+
+
+def test_the_weight_lines_leave_the_input_picture_uncovered(qtbot, window_factory):
+    """walk51 D10: the strongest input links were drawn from their pixels over the "Input
+    28×28" picture, so the drawing was hard to see; the picture now lies over them."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QFont
+
+    from nndesk.ui.inside_diagram import diagram_image
+
+    desk = window_factory(classifier=_shipped("mnist-mlp"))
+    page = _open_inside(qtbot, desk)
+    with qtbot.waitSignal(page.updated, timeout=60000):
+        desk.window.canvas.draw_stroke([(140, 40), (140, 240)], width=20)
+    qtbot.waitUntil(lambda: page.snapshot() is not None, timeout=60000)
+    colours = (QColor("black"), QColor("white"), QColor("orange"))
+    image, _units, _titles = diagram_image(
+        (page.snapshot(), None, colours, QFont(page.font())), QSize(640, 400), 1.0
+    )
+    in_w, top = 112, (28 + 376) / 2 - 56  # paint_diagram's input box for a 400 px height
+    coloured = [
+        (px, py)
+        for py in range(round(top) + 2, round(top + in_w) - 2)
+        for px in range(18, 16 + in_w - 2)
+        if abs(QColor(image.pixel(px, py)).red() - QColor(image.pixel(px, py)).blue()) > 24
+    ]
+    assert coloured == [], coloured[:5]  # grey levels only: no red or blue link over it
+    gap = 16 + in_w + 20  # between the picture and the first column: the links are there
+    assert any(
+        abs(QColor(image.pixel(gap, y)).red() - QColor(image.pixel(gap, y)).blue()) > 24
+        for y in range(28, 376)
+    )
