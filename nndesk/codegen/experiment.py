@@ -34,16 +34,21 @@ class Experiment:
     #: settings changed while the run trained (``setting_changes.SettingChange``), replayed by
     #: the script at the same batches; ``config`` then holds the settings it started with
     changes: tuple = ()
-    #: where the run was stopped before its last epoch: (epoch, batch, batches an epoch), or
-    #: None; the code still trains every epoch of ``config`` and says so (walk51 D12)
-    stopped: tuple[int, int, int] | None = None
+    #: where the run was stopped before its last epoch: (epoch, share of it done), or None;
+    #: the code still trains every epoch of ``config`` and says so (walk51 D12)
+    stopped: tuple[int, float] | None = None
 
     def closest_epochs(self) -> int:
         """The whole number of epochs nearest to where a stopped run ended (at least 1)."""
         if self.stopped is None:
             return self.config.epochs
-        epoch, batch, batches = self.stopped
-        return max(1, round(epoch - 1 + batch / batches))
+        epoch, share = self.stopped
+        return max(1, round(epoch - 1 + share))
+
+    def stopped_share(self) -> str:
+        """How far into its epoch a stopped run got, in whole percent rounded down ("97%"):
+        rounded up, 1,686 batches of 1,688 read "100%" of an epoch it did not finish."""
+        return f"{math.floor(self.stopped[1] * 100)}%" if self.stopped is not None else ""
 
 
 def from_config(
@@ -136,22 +141,21 @@ def from_run(run_id: str, root: str | os.PathLike | None = None) -> Experiment:
     return dataclasses.replace(experiment, stopped=_stopped_at(record, config.epochs))
 
 
-def _stopped_at(record, epochs: int) -> tuple[int, int, int] | None:
-    """(epoch, batch, batches an epoch) where ``record``'s run was stopped (or cut off) before
-    its ``epochs`` ended, read from its batch curve (``batch_x`` = epoch - 1 + batch /
-    batches); None for a run that trained them all, or diverged (the code stops there too)."""
+def _stopped_at(record, epochs: int) -> tuple[int, float] | None:
+    """(epoch, share of it done) where ``record``'s run was stopped (or cut off) before its
+    ``epochs`` ended, read from its last batch (``batch_x`` = epoch - 1 + batch / batches: the
+    curve need not hold every batch, so only the share is known); None for a run that trained
+    them all, or diverged (the code stops there too)."""
     from nndesk.runs import INTERRUPTED, RUNNING
 
     x = record.curves.batch_x
-    if record.status not in ("stopped", INTERRUPTED, RUNNING) or len(x) < 2 or x[-1] <= x[-2]:
+    if record.status not in ("stopped", INTERRUPTED, RUNNING) or not x:
         return None
     last = float(x[-1])
-    if last >= epochs - 1e-6:
+    if not 0 < last < epochs - 1e-6:
         return None
-    batches = max(1, round(1.0 / (last - float(x[-2]))))
     epoch = max(1, math.ceil(last - 1e-6))
-    batch = min(batches, max(1, round((last - (epoch - 1)) * batches)))
-    return epoch, batch, batches
+    return epoch, min(1.0, last - (epoch - 1))
 
 
 def _every_epoch(config: TrainConfig, trained: int) -> TrainConfig:

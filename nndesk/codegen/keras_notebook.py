@@ -165,16 +165,15 @@ def _title(experiment: Experiment, command: str, t: Words) -> str:
             )
         )
     if experiment.stopped is not None:
-        epoch, batch, batches = experiment.stopped
+        epoch = experiment.stopped[0]
         rows.append(
             (
                 t("stopped"),
                 t(
-                    "the run was stopped at epoch {epoch}, batch {batch} of {batches}: "
+                    "the run was stopped {share} of the way through epoch {epoch}: "
                     "epochs={closest} comes closest to the model it saved",
+                    share=experiment.stopped_share(),
                     epoch=epoch,
-                    batch=batch,
-                    batches=batches,
                     closest=experiment.closest_epochs(),
                 ),
             )

@@ -174,16 +174,15 @@ def _header(experiment: Experiment, command: str, steps: list[Step], words: Word
             ),
         ]
     if experiment.stopped is not None:
-        epoch, batch, batches = experiment.stopped
+        epoch = experiment.stopped[0]
         lines += [
             "",
             t(
-                "The run was stopped at epoch {epoch}, batch {batch} of {batches}, before its "
-                "{epochs} epochs ended. This script trains all {epochs} (EPOCHS); --epochs "
-                "{closest} comes closest to the model the run saved.",
+                "The run was stopped {share} of the way through epoch {epoch} of {epochs}. This "
+                "script trains all {epochs} (EPOCHS); --epochs {closest} comes closest to the "
+                "model the run saved.",
+                share=experiment.stopped_share(),
                 epoch=epoch,
-                batch=batch,
-                batches=batches,
                 epochs=experiment.config.epochs,
                 closest=experiment.closest_epochs(),
             ),

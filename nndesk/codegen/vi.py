@@ -63,12 +63,11 @@ TEXTS: dict[str, str] = {
         "Dòng cuối cùng script in ra là test_accuracy=0.xxxx (độ chính xác trên tập kiểm tra).",
     "{change} (epoch {epoch}, batch {batch})": "{change} (epoch {epoch}, batch {batch})",
     " and {count} more": " và {count} thay đổi khác",
-    "The run was stopped at epoch {epoch}, batch {batch} of {batches}, before its {epochs} "
-    "epochs ended. This script trains all {epochs} (EPOCHS); --epochs {closest} comes closest to "
-    "the model the run saved.":
-        "Lượt chạy đã dừng ở epoch {epoch}, batch {batch}/{batches}, trước khi hết {epochs} "
-        "epoch. Script này huấn luyện đủ {epochs} epoch (EPOCHS); --epochs {closest} gần nhất "
-        "với mô hình mà lượt chạy đã lưu.",
+    "The run was stopped {share} of the way through epoch {epoch} of {epochs}. This script "
+    "trains all {epochs} (EPOCHS); --epochs {closest} comes closest to the model the run saved.":
+        "Lượt chạy đã dừng khi đi được {share} của epoch {epoch} trên {epochs}. Script này huấn "
+        "luyện đủ {epochs} epoch (EPOCHS); --epochs {closest} gần nhất với mô hình mà lượt chạy "
+        "đã lưu.",
     "Steered while training: {changes}{more}. CHANGES below replays them at the same batches "
     "(with the default --epochs).":
         "Được điều chỉnh trong lúc huấn luyện: {changes}{more}. CHANGES bên dưới lặp lại các "
@@ -368,10 +367,10 @@ TEXTS: dict[str, str] = {
         "dịch tối đa {shift} điểm ảnh, xoay tối đa {rotate}°, phóng ±{scale}",
     "steered": "điều chỉnh",
     "stopped": "đã dừng",
-    "the run was stopped at epoch {epoch}, batch {batch} of {batches}: epochs={closest} comes "
+    "the run was stopped {share} of the way through epoch {epoch}: epochs={closest} comes "
     "closest to the model it saved":
-        "lượt chạy đã dừng ở epoch {epoch}, batch {batch}/{batches}: epochs={closest} gần nhất "
-        "với mô hình mà nó đã lưu",
+        "lượt chạy đã dừng khi đi được {share} của epoch {epoch}: epochs={closest} gần nhất với "
+        "mô hình mà nó đã lưu",
     "{count} changes while training: these are the settings it started with (see the run's "
     "changes below)":
         "{count} thay đổi trong lúc huấn luyện: đây là các cài đặt lúc bắt đầu (xem các thay "
