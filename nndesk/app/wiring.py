@@ -277,6 +277,12 @@ def _wire_evaluation_pages(desk: Desk) -> None:
         window.tabs.setCurrentWidget(mistakes_page)
 
     desk.train_page.mistakes_requested.connect(show_class_mistakes)
+
+    def show_saved_runs() -> None:  # the Model box's "Saved runs (Train > Runs)…"
+        window.tabs.setCurrentWidget(desk.train_page)
+        desk.train_page.tabs.setCurrentWidget(desk.train_page.runs_view)
+
+    window.saved_runs_requested.connect(show_saved_runs)
     mistakes_page.saliency_requested.connect(prediction.request_saliency)
     prediction.saliency_ready.connect(mistakes_page.show_saliency)
     # the Why page's choice of saliency kind applies here too (prediction learns it first)

@@ -3386,6 +3386,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>Lưu mô hình đang dùng vào một tệp</translation>
     </message>
     <message>
+        <source>Saved runs (Train &gt; Runs)...</source>
+        <translation>Các lượt chạy đã lưu (Huấn luyện &gt; Các lượt chạy)...</translation>
+    </message>
+    <message>
         <source>Se&amp;ttings...</source>
         <translation>&amp;Cài đặt...</translation>
     </message>
@@ -3452,6 +3456,10 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>The training and test images: samples, class counts, mean images</source>
         <translation>Các ảnh huấn luyện và kiểm tra: mẫu, số ảnh mỗi lớp, ảnh trung bình</translation>
+    </message>
+    <message>
+        <source>This list holds the shipped models and the ones used lately; every saved run is in Train &gt; Runs, where Use model puts its model in use</source>
+        <translation>Danh sách này gồm các mô hình có sẵn và những mô hình dùng gần đây; mọi lượt chạy đã lưu nằm ở Huấn luyện &gt; Các lượt chạy, nơi nút Dùng mô hình đưa mô hình của nó vào sử dụng</translation>
     </message>
     <message>
         <source>Time of the last prediction: preprocessing + forward pass</source>

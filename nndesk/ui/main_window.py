@@ -68,6 +68,10 @@ def mode_class_names(mode: str) -> tuple[str, ...]:
 
 
 OPEN_MODEL = "__open__"
+#: the Model box's entry that opens Train > Runs, where every saved run's model is (the box
+#: holds the shipped models and those used lately: a run whose offer was dismissed, or one
+#: trained on the command line, was in Runs and `nndesk models` but not here, walk51 D8)
+SAVED_RUNS = "__runs__"
 #: the picker's entry for the network a run is training (its newest weights answer)
 TRAINING_NOW = "__training__"
 PAGES_MIN_WIDTH = 560  # px the pages get beside the drawing column, when the window allows
@@ -118,6 +122,7 @@ class MainWindow(WindowMenusMixin, QMainWindow):
     mode_change_requested = Signal(str)  # "digits" | "garments", picked by the user
     mode_changed = Signal(str)  # "digits" | "garments", the mode the window is now in
     model_file_requested = Signal(str)  # path of a model file to load (picker, dialog, recent)
+    saved_runs_requested = Signal()  # the Model box's "Saved runs…": show Train > Runs
     save_model_requested = Signal(str)  # path the current model should be saved to
     image_file_requested = Signal(str)  # path of an image to put on the canvas (dialog, drop)
     image_data_received = Signal(object)  # bytes | QImage from the clipboard or a drop, undecoded
@@ -517,6 +522,16 @@ class MainWindow(WindowMenusMixin, QMainWindow):
                 if choice.problem is not None:
                     combo.mark_damaged(combo.count() - 1)
         combo.insertSeparator(combo.count())
+        combo.addItem(translate("MainWindow", "Saved runs (Train > Runs)..."), SAVED_RUNS)
+        combo.setItemData(
+            combo.count() - 1,
+            translate(
+                "MainWindow",
+                "This list holds the shipped models and the ones used lately; every saved run "
+                "is in Train > Runs, where Use model puts its model in use",
+            ),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         combo.addItem(translate("MainWindow", "Open model..."), OPEN_MODEL)
         combo.blockSignals(False)
         self.recent_menu.clear()
@@ -557,7 +572,11 @@ class MainWindow(WindowMenusMixin, QMainWindow):
             target = self._resolved(clf.path)
             for i in range(self.model_combo.count()):
                 data = self.model_combo.itemData(i)
-                if isinstance(data, str) and data != OPEN_MODEL and self._resolved(data) == target:
+                if (
+                    isinstance(data, str)
+                    and data not in (OPEN_MODEL, SAVED_RUNS)
+                    and (self._resolved(data) == target)
+                ):
                     self.model_combo.setCurrentIndex(i)
                     break
             else:
@@ -821,5 +840,8 @@ class MainWindow(WindowMenusMixin, QMainWindow):
         if data == OPEN_MODEL:
             self._select_current_model(self._classifier)
             self._on_open_model_triggered()
+        elif data == SAVED_RUNS:
+            self.show_model_in_use()
+            self.saved_runs_requested.emit()
         elif isinstance(data, str) and data not in ("__unsaved__", TRAINING_NOW):
             self.model_file_requested.emit(data)

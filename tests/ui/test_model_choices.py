@@ -386,3 +386,25 @@ def test_the_closed_box_never_elides_a_shorter_form_that_would_fit(qtbot):
         shown = box.shown_text()
         if shown not in whole:  # elided: only the shortest form, when none fits whole
             assert "…" in shown and "MNIST" not in shown, (width, shown)
+
+
+def test_the_box_says_where_every_saved_run_is_and_takes_you_there(qtbot, window_factory):
+    """walk51 D8: the box lists the shipped models and those used lately, so a run whose offer
+    was dismissed, or one trained on the command line, was in Train > Runs and `nndesk models`
+    but not here, with nothing saying where it was. Its "Saved runs (Train > Runs)..." entry
+    says so and opens Runs; the model in use stays picked."""
+    desk = window_factory(mode="digits")
+    window, combo = desk.window, desk.window.model_combo
+    texts = [t for t, _ in _entries(combo)]
+    assert texts[-2:] == ["Saved runs (Train > Runs)...", "Open model..."]
+    index = combo.findText("Saved runs (Train > Runs)...")
+    assert "every saved run is in Train > Runs" in combo.itemData(
+        index, Qt.ItemDataRole.ToolTipRole
+    )
+    before = combo.currentData()
+    with qtbot.waitSignal(window.saved_runs_requested):
+        combo.activated.emit(index)  # as a click on the entry
+    train = desk.train_page
+    assert window.tabs.currentWidget() is train
+    assert train.tabs.currentWidget() is train.runs_view
+    assert combo.currentData() == before
