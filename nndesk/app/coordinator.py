@@ -465,7 +465,9 @@ class Coordinator(QObject):
     @Slot(str)
     def _on_window_image_file_requested(self, path: str) -> None:
         self._drop_wanted()  # the image opened is what the person wants now
-        self.prediction.open_image(str(path), Path(path).name)
+        # named by its whole path, as a model file that cannot be opened is (walk51 D14: the
+        # image's message named the file alone, the model's its path)
+        self.prediction.open_image(str(path), str(path))
 
     @Slot(object)
     def _on_window_image_data_received(self, image) -> None:

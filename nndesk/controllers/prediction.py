@@ -160,7 +160,7 @@ def _pixels_of(source, name: str) -> np.ndarray:
 
     # the canvas shows the whole image in 280x280: decoded no larger than it can show
     if isinstance(source, str):
-        return load_image(source, max_side=CANVAS_DECODE_SIDE)
+        return load_image(source, name=name, max_side=CANVAS_DECODE_SIDE)
     if isinstance(source, np.ndarray):
         return source
     return payload_pixels(source, name, max_side=CANVAS_DECODE_SIDE)

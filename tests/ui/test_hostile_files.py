@@ -290,3 +290,22 @@ def test_a_named_pipe_chosen_or_dropped_says_what_it_is_and_blocks_nothing(
     assert title == ("Cannot open model" if what == "open model" else "Cannot open image")
     assert prediction.current() is stroke_classifier
     _still_works(qtbot, window, prediction)
+
+
+@pytest.mark.parametrize("what", ["open model", "open image"])
+def test_a_file_that_cannot_be_opened_is_named_by_its_path_whether_image_or_model(
+    qtbot, window_factory, stroke_classifier, tmp_path, monkeypatch, messages, what
+):
+    """walk51 D14: a text file opened as an image said "notimage.png: not an image …", a cut
+    model file named its whole path: both name the path now."""
+    desk = window_factory(classifier=stroke_classifier)
+    window, prediction = desk.window, desk.prediction
+    bad = tmp_path / ("notimage.png" if what == "open image" else "truncated.npz")
+    bad.write_text("not what it says", encoding="utf-8")
+    _choose_file(monkeypatch, bad)
+    (window.act_open_model if what == "open model" else window.act_open_image).trigger()
+    qtbot.waitUntil(lambda: len(messages) > 0, timeout=60000)
+    qtbot.waitUntil(prediction.is_idle, timeout=60000)
+    ((_title, text),) = messages
+    assert text.startswith(f"{bad}: "), text
+    _still_works(qtbot, window, prediction)
