@@ -676,6 +676,7 @@ class LiveCurves:
         log = wide_losses([losses])
         if set_loss_scale((ax_batch, ax_loss), log):
             moved[ax_batch] = moved[ax_loss] = True
+            self._place_key(self._note)  # beside a title that grew or shrank: rows again
         if log:
             batch = log_loss_limits(losses)
             moved[ax_batch] |= batch is not None and _set_lim(ax_batch, "y", batch)

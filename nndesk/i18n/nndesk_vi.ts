@@ -185,7 +185,7 @@
     </message>
     <message>
         <source>Loss per batch (log scale)</source>
-        <translation>Mất mát theo batch (thang log)</translation>
+        <translation>Mất mát theo batch (log)</translation>
     </message>
     <message>
         <source>Loss per epoch</source>
@@ -193,7 +193,7 @@
     </message>
     <message>
         <source>Loss per epoch (log scale)</source>
-        <translation>Mất mát theo epoch (thang log)</translation>
+        <translation>Mất mát theo epoch (log)</translation>
     </message>
     <message>
         <source>MNIST lab: 784-784-10 ReLU hidden, sigmoid output, BCE, raw pixels</source>
