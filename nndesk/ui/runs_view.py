@@ -59,6 +59,7 @@ from nndesk.ui.runs_table import (
     start_day,
     started_text,
 )
+from nndesk.ui.train_tabs import scrolled
 from nndesk.viz import muted_colour
 
 SETTINGS_MIN_WIDTH = 140  # px: "relu, adam, lr 0.001, ..." begins to be read; the rest in its tip
@@ -80,10 +81,11 @@ SHOWN_ORDER = (
 #: each against every other on the GUI thread for 8 s)
 OVERLAY_RUNS = 4
 TABLE_MIN_ROWS = 3  # rows the table always shows, however low the window
-# The chart's least size (px): below a finished run's notes at 1024x700 the Train page has
-# some 170 px left under the table; a chart asking 200 reached below the window, its
-# "epoch" labels cut (probe 32)
-CHART_MIN_WIDTH, CHART_MIN_HEIGHT = 320, 140
+# The chart's least size (px): its titles, legend and x-axis take some 88 px, so at 140 the
+# plots were 52 px tall and cramped under a stopped run's offer and the coach's box; at 150
+# they keep 62 px, and the page at 1024x700 still has that beside the table's three rows in
+# either language (Vietnamese: 157 px). Lower than that the page scrolls, never squashes.
+CHART_MIN_WIDTH, CHART_MIN_HEIGHT = 320, 150
 #: Rows (the first in the table's order) a column's width is fitted to
 FIT_ROWS = 40
 CELL_PADDING = 14  # px around a cell's text (the style's margins and focus frame)
@@ -232,7 +234,11 @@ class RunsView(QWidget):
         self.split = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        # lower than the panes' least heights (1024x700 under a stopped run's offer and the
+        # coach's box) the splitter drew the table over the hint and the window grew: the
+        # panes keep their least heights and the chart's foot is a scroll away
+        self.scroll = scrolled(split, 0)
+        layout.addWidget(self.scroll)
 
         self._filling = False  # the selection changes _fill makes are answered once, after
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
-from .test_layout import DEFAULT, SMALL, WAIT_MS, show_at
+from .test_layout import DEFAULT, SMALL, SMALL_OPENED, WAIT_MS, show_at
 
 
 @pytest.fixture(params=["en", "vi"])
@@ -121,3 +121,58 @@ def test_every_race_lane_shows_whole_when_the_page_narrows(
     for row in view.rows:
         bottom = row.name.mapTo(strip, QPoint(0, row.name.height())).y()
         assert bottom <= strip.height(), (row.name.text(), bottom, strip.height())
+
+
+def _whole_once_scrolled_to(view, widget: QWidget) -> bool:
+    """Whether ``widget`` shows whole once the Runs page is scrolled to it."""
+    view.scroll.ensureWidgetVisible(widget, 0, 0)
+    QApplication.processEvents()
+    return widget.visibleRegion().boundingRect() == widget.rect()
+
+
+@pytest.mark.parametrize("size", [SMALL, SMALL_OPENED], ids=["1024x700", "1024x668"])
+def test_under_a_stopped_runs_offer_and_the_coach_the_runs_page_scrolls_not_squeezes(
+    qtbot, window_factory, tiny_data_dir, language_code, size
+):
+    """At 1024 px under the strip offering a stopped run's model and the coach's box the Runs
+    tab had less height than its panes' least: the splitter drew the table's scroll bar over
+    the hint, squeezed the plots to 52 px and the window grew past the screen's 668 px
+    (walk49's d10-runs-after.png). The panes keep their heights, the plots stay readable and
+    what does not fit is a scroll away: every button and the whole chart can be reached."""
+    from nndesk import paths
+    from nndesk.runs import RunStore
+    from nndesk.ui.runs_view import overlay_figure
+    from tests.test_runs import two_epoch_curves
+
+    store = RunStore(paths.runs_dir())
+    for lr in (0.001, 0.01, 0.1):
+        store.create({"dataset": "mnist", "arch": "784-32-10", "optimizer": "adam", "lr": lr})
+    desk = window_factory()
+    window = show_at(desk, size)
+    window.model_notice.offer(0.404, 0.994, "mnist-cnn")
+    page = desk.train_page
+    window.tabs.setCurrentWidget(page)
+    page.coach.reserve()  # the coach's box, as after a run
+    view = page.runs_view
+    page.tabs.setCurrentWidget(view)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.isVisible() and view.row_count() == 3, timeout=WAIT_MS)
+    view.select_runs([r.run_id for r in view.records()])
+    QApplication.processEvents()
+    QApplication.processEvents()  # the pane's new minimum reaches the splitter
+    assert window.height() == size[1]
+    hint, table, buttons = view.hint, view.table, view.use_button.parentWidget()
+    assert hint.height() >= hint.heightForWidth(hint.width()), hint.text()
+    assert box_in(table, view).bottom() < box_in(hint, view).top(), hint.text()
+    assert box_in(hint, view).bottom() < box_in(buttons, view).top(), hint.text()
+    assert buttons.height() >= buttons.heightForWidth(buttons.width())
+    assert box_in(buttons, view).bottom() < box_in(view.chart, view).top()
+    assert table.viewport().height() >= 3 * table.verticalHeader().defaultSectionSize()
+    # the three plots drawn at the chart's size are tall enough for their ticks
+    chart = view.chart
+    fig = overlay_figure([("a", two_epoch_curves())], "", chart.width(), chart.height())
+    renderer = fig.canvas.get_renderer()
+    assert all(ax.get_window_extent(renderer).height >= 60 for ax in fig.axes)
+    for button in (view.use_button, view.delete_button, view.folder_button):
+        assert _whole_once_scrolled_to(view, button), button.text()
+    assert _whole_once_scrolled_to(view, chart)
