@@ -10,7 +10,7 @@ Both sides meet the same moments of the (shared) machine:
   seconds from ``ProcessSplit(...)`` to the helper's first reply (spawn, imports, the model).
 - ``blocks``: ``--batches`` ``fashion-cnn`` training batches of 64 with Adam, as the training
   loop runs them (the gather, ``Sequential.train_step`` with the step in the halves' tails for
-  threads; ``ProcessSplit.train_step`` with the step over this process's threads after the
+  threads; ``ProcessSplit.train_step`` with the step a range in each process after the
   helper's reply for processes), the variants
   switching every ``--block`` batches (the first two of each block not counted). Per variant
   the batch's wall (first quartile, median, mean), this process's CPU per batch and the helper
@@ -86,7 +86,6 @@ def blocks(args, dataset) -> None:
 
     session = session_for(args, dataset)
     model, optimizer, loss = session.model, session.optimizer, session.loss_fn
-    params = model.parameters()
     x, y = session.x_train, session.y_train
     bs = session.config.batch_size
     order = np.random.default_rng(0).permutation(len(y))
@@ -98,10 +97,11 @@ def blocks(args, dataset) -> None:
     # per block: (variant, its counted batches' mean wall, other programs' busy cores meanwhile)
     per_block: list[tuple[str, float, float]] = []
     with (
-        ProcessSplit(model, loss, 2, bs) as split,
+        ProcessSplit(model, loss, 2, bs, optimizer) as split,
         runtime.applied(runtime.ThreadPlan(1, 2)),
     ):
         split.wait_ready(60)
+        params = model.parameters()  # in the split's shared segment for the run, as the loop's
         pid = split.helpers[0].process.pid
         for b in range(args.batches):
             variant = VARIANTS[(b // args.block) % 2]

@@ -3,6 +3,7 @@ processes and shared memory never outlive the run, whatever happens to them."""
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import subprocess
@@ -171,6 +172,145 @@ def test_the_step_taken_in_ranges_over_processes_is_the_thread_splits_to_the_bit
     ):
         np.testing.assert_array_equal(param, theirs, err_msg=key)
         np.testing.assert_array_equal(grad, their_grad, err_msg=key)
+
+
+def _flat_model():
+    model = _model()
+    model.flatten_parameters()  # as prepare does: the step then works on flat buffers
+    return model
+
+
+def _same_training(model, optimizer, reference, their_optimizer) -> None:
+    """``model`` and ``optimizer`` hold ``reference``'s and ``their_optimizer``'s numbers to
+    the bit: parameters, summed gradients, optimizer state and step count."""
+    for (key, param, grad), (_, theirs, their_grad) in zip(
+        model.parameters(), reference.parameters(), strict=True
+    ):
+        np.testing.assert_array_equal(param, theirs, err_msg=key)
+        np.testing.assert_array_equal(grad, their_grad, err_msg=key)
+    state, theirs = optimizer.state_dict(), their_optimizer.state_dict()
+    assert state.keys() == theirs.keys()
+    for key, value in state.items():
+        np.testing.assert_array_equal(value, theirs[key], err_msg=key)
+
+
+def _own_memory(model, optimizer) -> bool:
+    """Whether every parameter, gradient and optimizer slot is in this process's own memory
+    (a view of an array that owns its data), none in a shared segment."""
+    arrays = [a for _, p, g in model.parameters() for a in (p, g)]
+    arrays += [a for slots in optimizer.state.values() for a in slots.values()]
+    return all((a.base if a.base is not None else a).flags.owndata for a in arrays)
+
+
+@pytest.mark.parametrize(
+    "name, settings",
+    [
+        ("adam", {}),
+        ("adamw", {"weight_decay": 1e-2}),
+        ("nesterov", {"weight_decay": 1e-3}),
+        ("rmsprop", {}),
+        ("sgd", {}),
+    ],
+)
+def test_each_process_takes_its_range_of_the_step_as_the_thread_split_would(name, settings):
+    on_threads, in_processes = _flat_model(), _flat_model()
+    loss = SoftmaxCrossEntropy("softmax")
+    optimizers = [make_optimizer(name, lr=1e-2, **settings) for _ in range(2)]
+    with runtime.applied(SPLIT):
+        with ProcessSplit(in_processes, loss, 2, 32, optimizers[1]) as split:
+            assert split.wait_ready(WAIT), split.failure
+            assert not _own_memory(in_processes, optimizers[1])  # shared for the run
+            for seed in range(1, 7):
+                x, y = _batch(32, seed)
+                for model, optimizer in zip((on_threads, in_processes), optimizers, strict=True):
+                    optimizer.lr = 1e-2 / seed  # steered: each helper steps with the new rate
+                    step = optimizer.step_in_ranges(model.parameters(), lambda loss: True)
+                    # batch 4 on threads, as a batch the watcher samples: the helper's next
+                    # batch starts from the parameters and state that step left
+                    if model is on_threads or seed == 4:
+                        model.train_step(x, y, loss, step)
+                    else:
+                        assert split.train_step(x, y, loss, step) is not None
+                    assert step.began  # the split took it: nobody steps again
+            assert split.batches == 5 and split.failure is None and split.recovered == 0
+            # a step refused (a diverged loss) leaves the parameters, the gradient summed
+            x, y = _batch(32, 9)
+            for model, optimizer in zip((on_threads, in_processes), optimizers, strict=True):
+                step = optimizer.step_in_ranges(model.parameters(), lambda loss: False)
+                if model is on_threads:
+                    model.train_step(x, y, loss, step)
+                else:
+                    assert split.train_step(x, y, loss, step) is not None
+                assert not step.began
+        _same_training(in_processes, optimizers[1], on_threads, optimizers[0])
+        assert _own_memory(in_processes, optimizers[1])  # moved back at the end
+        # and the optimizer goes on with the state it was given back
+        x, y = _batch(32, 10)
+        for model, optimizer in zip((on_threads, in_processes), optimizers, strict=True):
+            model.train_step(x, y, loss)
+            optimizer.step(model.parameters())
+    _same_training(in_processes, optimizers[1], on_threads, optimizers[0])
+
+
+def _serve_dying(moment: str, batch: int, *args) -> None:
+    """``process_split._serve`` (in the helper) that kills itself at ``moment`` of its
+    ``batch``-th range of a step: "before" it touches it, "halfway" through summing and
+    updating it (half the range stepped), "after" it stepped it all, before it says so."""
+    from nndesk.training import process_split
+
+    tail, real_step, real_sum = process_split._HelperTail, process_split._HelperTail.step, None
+    real_sum = process_split._sum_and_update
+    steps = [0]
+
+    def die() -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def step(self, settings) -> None:
+        steps[0] += 1
+        if steps[0] == batch and moment == "before":
+            die()
+        real_step(self, settings)
+        if steps[0] == batch and moment == "after":
+            die()
+
+    def sum_and_update(grads, update, part) -> None:
+        if steps[0] == batch and moment == "halfway":
+            half = slice(part.start, (part.start + part.stop) // 2)
+            real_sum(grads, update, half)
+            die()
+        real_sum(grads, update, part)
+
+    tail.step = step
+    process_split._sum_and_update = sum_and_update
+    process_split._serve(*args)
+
+
+@pytest.mark.parametrize("moment", ["before", "halfway", "after"])
+def test_a_helper_killed_in_its_range_of_the_step_leaves_the_thread_splits_numbers(
+    monkeypatch, moment
+):
+    monkeypatch.setattr(process_split, "_serve", functools.partial(_serve_dying, moment, 3))
+    on_threads, in_processes = _flat_model(), _flat_model()
+    loss = SoftmaxCrossEntropy("softmax")
+    optimizers = [make_optimizer("adam", lr=1e-2) for _ in range(2)]
+    with runtime.applied(SPLIT), ProcessSplit(in_processes, loss, 2, 32, optimizers[1]) as split:
+        assert split.wait_ready(WAIT), split.failure
+        for seed in range(1, 6):
+            x, y = _batch(32, seed)
+            for model, optimizer in zip((on_threads, in_processes), optimizers, strict=True):
+                step = optimizer.step_in_ranges(model.parameters(), lambda loss: True)
+                done = None if model is on_threads else split.train_step(x, y, loss, step)
+                if model is in_processes:
+                    # its third batch ends here despite the helper's death; later ones train
+                    # on threads, as the training loop trains them
+                    assert (done is not None) == (seed <= 3), seed
+                if done is None:
+                    model.train_step(x, y, loss, step)
+                assert step.began
+        assert split.batches == 3 and "batch helper" in split.failure
+        assert split.recovered == (0 if moment == "after" else 1)
+    _same_training(in_processes, optimizers[1], on_threads, optimizers[0])
+    assert _own_memory(in_processes, optimizers[1])
 
 
 def test_the_gradients_over_processes_match_finite_differences():

@@ -173,26 +173,34 @@ class Sequential:
             for name, param in layer.params.items()
         ]
 
-    def flatten_parameters(self) -> tuple[np.ndarray, np.ndarray]:
+    def flatten_parameters(
+        self, into: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Move every parameter and gradient into one contiguous buffer each, in ``parameters()``
         order; the layers keep views of their own shapes. An optimizer then updates the whole
         network with a handful of NumPy calls instead of a handful per parameter array.
 
-        Returns the flat ``(params, grads)`` buffers. Layers must write their gradients in place
-        (they do: ``out=`` / ``[...] =``), or the views would be dropped.
+        Returns the flat ``(params, grads)`` buffers: new ones (the gradients zeroed), or
+        ``into`` (1-D, ``param_count()`` entries each; the gradients copied in too: another
+        process's shared memory, ``process_split``). Layers must write their gradients in
+        place (they do: ``out=`` / ``[...] =``), or the views would be dropped.
         """
         entries = [(layer, name) for layer in self.layers for name in layer.params]
         if not entries:
             return np.empty(0, np.float32), np.empty(0, np.float32)
-        dtype = np.result_type(*(layer.params[name] for layer, name in entries))
-        total = sum(layer.params[name].size for layer, name in entries)
-        flat_params = np.empty(total, dtype)
-        flat_grads = np.zeros(total, dtype)
+        if into is None:
+            dtype = np.result_type(*(layer.params[name] for layer, name in entries))
+            total = sum(layer.params[name].size for layer, name in entries)
+            flat_params, flat_grads = np.empty(total, dtype), np.zeros(total, dtype)
+        else:
+            flat_params, flat_grads = into
         offset = 0
         for layer, name in entries:
-            param = layer.params[name]
+            param, grad = layer.params[name], layer.grads.get(name)
             end = offset + param.size
             flat_params[offset:end] = param.ravel()
+            if into is not None and grad is not None:
+                flat_grads[offset:end] = grad.ravel()
             layer.params[name] = flat_params[offset:end].reshape(param.shape)
             layer.grads[name] = flat_grads[offset:end].reshape(param.shape)
             offset = end

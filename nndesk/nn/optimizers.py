@@ -188,6 +188,31 @@ class Optimizer:
         self._fused_cache = (signature, fused, params)
         return fused
 
+    def place_flat_slots(
+        self, params: Params, buffers: dict[str, np.ndarray], keep: bool = True
+    ) -> bool:
+        """Make ``buffers[slot]`` (1-D, one entry per parameter value) the flat slot buffers of
+        ``params``' one-buffer update, every per-key slot a view of them: the state then lives
+        where the caller chose (another process's shared memory: ``process_split``).
+        ``keep``: copy the current state in first; else take ``buffers``' values as they are
+        (another optimizer keeps them there). False when ``params`` are not flat buffers
+        (``Sequential.flatten_parameters``)."""
+        fused = self._fused(params)
+        if fused is None:
+            return False
+        flat_p, flat_g, flat_slots, decay_mask, tmp = fused
+        for slot in self.slots:
+            buffer = buffers[slot]
+            if keep:
+                buffer[...] = flat_slots[slot]
+            start = 0
+            for key, p, _ in params:
+                self.state[key][slot] = buffer[start : start + p.size].reshape(p.shape)
+                start += p.size
+        placed = {slot: buffers[slot] for slot in self.slots}
+        self._fused_cache = (_signature(params), (flat_p, flat_g, placed, decay_mask, tmp), params)
+        return True
+
     def _slots_are_views(self, params: Params) -> bool:
         # load_state_dict replaces the per-key arrays: then the flat slots must be rebuilt
         for slot in self.slots:
@@ -250,7 +275,7 @@ class Optimizer:
         flat_p, flat_g, flat_slots, decay_mask, tmp = fused
         # no clip: the gradient as it is
         update = self._range_update(flat_p, flat_g, flat_slots, decay_mask, tmp, 1.0)
-        return StepInRanges(self, update, flat_g, accept)
+        return StepInRanges(self, update, flat_g, accept, flat_p, flat_slots)
 
     def hyper(self) -> dict:
         return {name: getattr(self, name) for name in self.hyper_names}
@@ -302,7 +327,8 @@ class StepInRanges:
     ``update(part)`` moves the entries ``part`` of the flat buffers, for slices covering
     ``range(grad.size)``, each once, in any order and on any thread. The result is
     ``step``'s to the last bit: after the clip (which this excludes) the update is
-    elementwise."""
+    elementwise. ``params`` and ``slots`` are the flat buffers it moves (the parameters, the
+    optimizer's state by slot name)."""
 
     def __init__(
         self,
@@ -310,8 +336,11 @@ class StepInRanges:
         update: Callable[[slice], None],
         grad: np.ndarray,
         accept: Callable[[float], bool],
+        params: np.ndarray | None = None,
+        slots: dict[str, np.ndarray] | None = None,
     ) -> None:
         self.optimizer, self.update, self.grad, self.accept = optimizer, update, grad, accept
+        self.params, self.slots = params, slots or {}
         self.began = False
 
     def begin(self, loss: float) -> None:

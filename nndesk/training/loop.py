@@ -258,7 +258,8 @@ def _parts_in_processes(session) -> ProcessSplit | None:
     from nndesk.training.process_split import ProcessSplit
 
     batch = session.config.batch_size or len(session.y_train)
-    return ProcessSplit(session.model, session.loss_fn, session.thread_plan().parts, batch)
+    parts = session.thread_plan().parts
+    return ProcessSplit(session.model, session.loss_fn, parts, batch, session.optimizer)
 
 
 def _train(

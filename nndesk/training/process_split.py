@@ -11,21 +11,32 @@ program, and a forked Qt process is not safe). The numbers are the thread split'
   helper ``i - 1``, on the same parameters, in its shared memory;
 - Dropout's masks are drawn for the whole batch by the model's own generator, as the thread
   split and the plain forward draw them, and handed out by rows;
-- each part takes its rows' share of the batch-mean loss and goes back at once; the helpers'
-  gradients (in shared memory) are added to the model's in part order, as the thread split adds
-  its copies'. The optimizer's step (``Optimizer.step_in_ranges``, as the thread split's
-  tails take it) then runs a range of the flat parameters at a time on each of the caller's
-  threads: each range is summed, updated and copied into the helpers' shared memory for the
-  next batch while it is in the cache: the helpers wait through this tail, but it is no
-  longer a sum on one thread, then a step, then a copy of every parameter.
-  A batch whose step the caller takes itself (a clip norm, a batch the training loop's
-  watcher samples) has the parameters copied in before the next batch instead.
+- each part takes its rows' share of the batch-mean loss and goes back at once. The run's
+  parameters, every part's gradient and the optimizer's state (its flat slot buffers) live in
+  one shared segment for the run (``_State``), so nothing is copied between the processes
+  before a batch. With the optimizer's step (``Optimizer.step_in_ranges``, as the thread
+  split's tails take it), once the loss shares are in and the step is taken, each process sums
+  the parts' gradients (in part order, as the thread split adds them) and updates the
+  parameters on its own range of the flat buffers (``_sum_and_update``): both cores work on
+  the tail. A batch whose step the caller takes itself (a clip norm, a batch the training
+  loop's watcher samples) has the gradient summed by the caller alone.
 
-Each helper's shared memory is one segment (``_Layout``): the parameters and its gradient
-``(P,)``, its rows ``x (rows, *input_shape)`` and ``logits (rows, k)`` (all in the parameters'
-dtype, float32 in training), ``labels int64 (rows,)``, one ``keep`` mask ``bool (rows,
-*shape)`` per Dropout layer, and the pickled model and loss it starts from. Each batch is one
-message each way over a pipe.
+A helper that dies while it updates its range would leave that range half stepped. So before
+it touches the range it keeps the range's parameters, summed gradient and optimizer state
+(``kept_*`` in its segment) and says how far it got in ``phase`` (``KEPT``, then ``STEPPED``):
+the caller, finding it gone, puts the kept values back and takes that range's step itself
+(``_Tail.recover``). The batch ends as the thread split would have ended it, and the rest of
+the run trains on threads.
+
+Each helper's own segment (``_Layout``) holds its rows ``x (rows, *input_shape)`` and
+``logits (rows, k)`` (in the parameters' dtype, float32 in training), ``labels int64
+(rows,)``, one ``keep`` mask ``bool (rows, *shape)`` per Dropout layer, the pickled model and
+loss it starts from, and the kept copies of its range. Each batch is one message each way over
+a pipe, and one more each way when the helpers take their ranges of the step.
+
+When the run ends (``close``), the model's parameters and gradients and the optimizer's state
+move back into this process's own memory (``_State.give_back``): nothing of the model lives in
+a segment after the run.
 
 If a helper cannot start, fails or dies, ``ProcessSplit.train_step`` trains that batch (and
 every later one) through the thread split instead, with the same numbers; ``close`` ends the
@@ -48,7 +59,7 @@ import sys
 import threading
 import traceback
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.shared_memory import SharedMemory
 from typing import TYPE_CHECKING
@@ -63,12 +74,15 @@ if TYPE_CHECKING:
 
     from nndesk.nn.losses import Loss
     from nndesk.nn.model import Sequential
-    from nndesk.nn.optimizers import StepInRanges
+    from nndesk.nn.optimizers import Optimizer, StepInRanges
 
 #: Seconds ``close`` waits for a helper to leave on its own before ending it.
 EXIT_WAIT = 2.0
 #: Arrays in a segment start on cache lines.
 _ALIGN = 64
+#: How far a helper got with its range of a batch's step (``phase`` in its segment): not
+#: touched it; kept its values (``kept_*``) and may have changed it since; stepped it whole.
+UNTOUCHED, KEPT, STEPPED = 0, 1, 2
 
 
 class HelperLost(RuntimeError):
@@ -77,7 +91,7 @@ class HelperLost(RuntimeError):
 
 @dataclass(frozen=True)
 class _Layout:
-    """Where each array of a helper's segment sits: ``(name, offset, shape, dtype)``."""
+    """Where each array of a segment sits: ``(name, offset, shape, dtype)``."""
 
     fields: tuple[tuple[str, int, tuple[int, ...], str], ...]
     size: int
@@ -123,24 +137,130 @@ def _bind(model: Sequential, params: np.ndarray, grads: np.ndarray) -> None:
             offset = end
 
 
-class _Helper:
-    """One helper process, its pipe and its shared segment (the caller's side)."""
+def _sum_and_update(grads: list[np.ndarray], update: Callable[[slice], None] | None, part: slice):
+    """Entries ``part`` of the batch's gradient: the parts' flat gradients ``grads`` added into
+    the first (the model's) in part order, as the thread split adds them; then the optimizer's
+    step there (``update``, a ``StepInRanges.update``), if any."""
+    total = grads[0][part]
+    for other in grads[1:]:
+        np.add(total, other[part], out=total)
+    if update is not None:
+        update(part)
 
-    def __init__(self, model: Sequential, loss: Loss, rows: int, context) -> None:
-        snapshot = model.snapshot()  # no caches; its parameters come from the segment
-        state = pickle.dumps((snapshot, loss), protocol=pickle.HIGHEST_PROTOCOL)
-        dtype = np.result_type(*(p for _, p, _ in model.parameters())).str
-        params = sum(p.size for _, p, _ in model.parameters())
+
+def _settings(optimizer: Optimizer) -> dict:
+    """What a copy of ``optimizer`` needs to take its step as it would: the step count and
+    every hyper-parameter as they are now (a learning rate steered mid-run, a schedule's)."""
+    return {k: v for k, v in vars(optimizer).items() if k != "state" and not k.startswith("_")}
+
+
+class _State:
+    """The run's parameters, each part's gradient (``grads{i}``) and the optimizer's flat state
+    (``slot_<name>``) in one shared segment, for the life of a ``ProcessSplit`` (the caller's
+    side): the model's arrays and the optimizer's are views of it until ``give_back``."""
+
+    def __init__(self, model: Sequential, parts: int, optimizer: Optimizer | None) -> None:
+        params = model.parameters()
+        dtype = np.result_type(*(p for _, p, _ in params)).str
+        size = sum(p.size for _, p, _ in params)
+        slots = optimizer.slots if optimizer is not None else ()
+        self.layout = _Layout.of(
+            [
+                ("params", (size,), dtype),
+                *((f"grads{i}", (size,), dtype) for i in range(parts)),
+                *((f"slot_{slot}", (size,), dtype) for slot in slots),
+            ]
+        )
+        self.segment: SharedMemory | None = SharedMemory(create=True, size=self.layout.size)
+        self.arrays = self.layout.views(self.segment.buf)
+        self.grads = [self.arrays[f"grads{i}"] for i in range(parts)]
+        model.flatten_parameters(into=(self.arrays["params"], self.grads[0]))
+        # the first parameter: a model flattened again elsewhere no longer trains on the segment
+        self._first = next((layer, name) for layer in model.layers for name in layer.params)
+        self.optimizer: Optimizer | None = None  # the one whose state is here
+        if optimizer is not None:
+            buffers = {slot: self.arrays[f"slot_{slot}"] for slot in slots}
+            if optimizer.place_flat_slots(model.parameters(), buffers):
+                self.optimizer = optimizer
+
+    def holds(self, model: Sequential) -> bool:
+        """Whether ``model``'s parameters and gradients are still the segment's."""
+        layer, name = self._first
+        return (
+            self.segment is not None
+            and layer.params[name].base is self.arrays["params"]
+            and layer.grads[name].base is self.grads[0]
+        )
+
+    def steps(self, step: StepInRanges) -> bool:
+        """Whether ``step`` moves the segment's buffers (its optimizer's state lives here)."""
+        optimizer = self.optimizer
+        return (
+            optimizer is not None
+            and step.optimizer is optimizer
+            and step.params is self.arrays["params"]
+            and step.grad is self.grads[0]
+            and all(step.slots.get(s) is self.arrays[f"slot_{s}"] for s in optimizer.slots)
+        )
+
+    def give_back(self, model: Sequential) -> None:
+        """Move the model's parameters and gradients, and the optimizer's state, into this
+        process's own memory (if they are still here), then remove the segment."""
+        if self.segment is None:
+            return
+        if self.holds(model):
+            flat = self.arrays["params"]
+            model.flatten_parameters(into=(np.empty_like(flat), np.empty_like(flat)))
+            if self.optimizer is not None:
+                own = {slot: np.empty_like(flat) for slot in self.optimizer.slots}
+                self.optimizer.place_flat_slots(model.parameters(), own)
+        self.arrays, self.grads = {}, []  # NumPy views pin the segment's memory
+        _remove(self.segment)
+        self.segment = None
+
+
+def _remove(segment: SharedMemory) -> None:
+    """Close and remove ``segment`` (a view still held elsewhere keeps its memory mapped)."""
+    with contextlib.suppress(BufferError):
+        segment.close()
+    with contextlib.suppress(FileNotFoundError):
+        segment.unlink()
+
+
+class _Helper:
+    """One helper process, its pipe and its shared segment (the caller's side): it runs part
+    ``part`` of each batch and, with an optimizer, takes the step on entries ``span`` of the
+    flat buffers in ``state``."""
+
+    def __init__(
+        self,
+        model: Sequential,
+        loss: Loss,
+        rows: int,
+        context,
+        state: _State,
+        part: int,
+        span: slice,
+    ) -> None:
+        snapshot = model.snapshot()  # no caches; its parameters come from the state segment
+        blob = pickle.dumps((snapshot, loss), protocol=pickle.HIGHEST_PROTOCOL)
+        dtype = state.arrays["params"].dtype.str
         k = model.summary_rows()[-1][1][0]
+        kept = span.stop - span.start
+        optimizer = state.optimizer
+        slots = optimizer.slots if optimizer is not None else ()
         arrays = [
-            ("params", (params,), dtype),
-            ("grads", (params,), dtype),
             ("x", (rows, *model.input_shape), dtype),
             ("labels", (rows,), "int64"),
             ("logits", (rows, k), dtype),
             *((f"keep{i}", (rows, *shape), "bool") for i, _, shape in _dropouts(model)),
-            ("state", (len(state),), "uint8"),
+            ("state", (len(blob),), "uint8"),
+            ("phase", (1,), "int64"),
+            ("kept_params", (kept,), dtype),
+            ("kept_grads", (kept,), dtype),
+            *((f"kept_slot_{slot}", (kept,), dtype) for slot in slots),
         ]
+        self.part, self.span = part, span
         self.layout = _Layout.of(arrays)
         self.segment: SharedMemory | None = SharedMemory(create=True, size=self.layout.size)
         self.process = None
@@ -149,11 +269,18 @@ class _Helper:
         self.ready = False
         try:
             self.arrays = self.layout.views(self.segment.buf)
-            self.arrays["state"][:] = np.frombuffer(state, np.uint8)
+            self.arrays["state"][:] = np.frombuffer(blob, np.uint8)
             self.conn, theirs = context.Pipe()
+            assert state.segment is not None
+            stepper = None if optimizer is None else (optimizer.config(), _settings(optimizer))
             self.process = context.Process(
                 target=_serve,
-                args=(theirs, self.segment.name, self.layout),
+                args=(
+                    theirs,
+                    self.segment.name,
+                    self.layout,
+                    (state.segment.name, state.layout, part, (span.start, span.stop), stepper),
+                ),
                 name="nndesk-batch-part",
                 daemon=True,  # ended by multiprocessing if this process exits first
             )
@@ -180,11 +307,11 @@ class _Helper:
             self.ready = True
         return self.ready
 
-    def send(self, rows: int, batch: int, rates: tuple[float, ...]) -> None:
+    def send(self, message) -> None:
         if self.conn is None:
             raise HelperLost("the batch helper is closed")
         try:
-            self.conn.send((rows, batch, rates))
+            self.conn.send(message)
         except (OSError, ValueError) as err:
             raise HelperLost(f"the batch helper is gone ({err})") from None
 
@@ -200,12 +327,16 @@ class _Helper:
         return value
 
     def receive(self) -> float:
-        """The helper's share of the loss, once its rows' gradient is in the segment."""
+        """The helper's share of the loss, once its rows' gradient is in the state segment."""
         return float(self._reply())
 
-    def close(self) -> None:
+    def stepped(self) -> None:
+        """Wait until the helper has summed and updated its range."""
+        self._reply()
+
+    def end_process(self) -> None:
         """End the process (asked when it has started, else terminated at once: it is still
-        importing) and remove the segment."""
+        importing); it writes nothing more after this."""
         if self.conn is not None and self.ready:
             with contextlib.suppress(OSError, ValueError):
                 self.conn.send(None)
@@ -223,12 +354,13 @@ class _Helper:
         if self.conn is not None:
             self.conn.close()
             self.conn = None
+
+    def close(self) -> None:
+        """``end_process``, then remove the segment."""
+        self.end_process()
         self.arrays = {}  # NumPy views pin the segment's memory: drop them before closing it
         if self.segment is not None:
-            with contextlib.suppress(BufferError):
-                self.segment.close()
-            with contextlib.suppress(FileNotFoundError):
-                self.segment.unlink()
+            _remove(self.segment)
             self.segment = None
 
 
@@ -257,30 +389,51 @@ class ProcessSplit:
     """Training batches of ``model`` split into ``parts`` by samples, part 0 on the caller's
     thread and the others in helper processes (see the module docstring), for batches the thread
     split would split in ``parts`` (``split_batch.parts_for``); a batch bigger than
-    ``batch_size`` starts new helpers with room for it.
+    ``batch_size`` starts new helpers with room for it. ``optimizer`` (the run's): its state
+    moves into the shared segment too, and its steps in ranges (``train_step``'s ``step``) are
+    then taken a range in each process.
 
-    Use as a context manager, or call ``close``. The helpers start in the background: until
-    they are ready (``ready``), ``train_step`` uses the thread split."""
+    From construction to ``close`` the model's parameters and gradients (and ``optimizer``'s
+    state) live in a shared segment; ``close`` moves them back. Use as a context manager, or
+    call ``close``. The helpers start in the background: until they are ready (``ready``),
+    ``train_step`` uses the thread split."""
 
-    def __init__(self, model: Sequential, loss: Loss, parts: int, batch_size: int) -> None:
+    def __init__(
+        self,
+        model: Sequential,
+        loss: Loss,
+        parts: int,
+        batch_size: int,
+        optimizer: Optimizer | None = None,
+    ) -> None:
         self.model, self.loss, self.parts = model, loss, parts
         self.helpers: list[_Helper] = []
         self.failure: str | None = None  # why the helpers were given up, if they were
         self.batches = 0  # batches the helpers took part in
+        self.recovered = 0  # ranges of a step a lost helper left, taken by this process
         self._dropouts = _dropouts(model)
+        self._closed = False
+        self._state: _State | None = None
+        try:
+            self._state = _State(model, parts, optimizer)
+        except Exception as err:  # no shared memory: the thread split trains instead
+            self._give_up(f"could not share the model with batch helpers: {err}")
+            return
         self._start(batch_size)
 
     def _start(self, batch_size: int) -> None:
         """Start the helpers for batches of up to ``batch_size`` samples (in the background)."""
+        assert self._state is not None
         self.batch_size = batch_size
-        # (optimizer, its step count) the helpers' segments hold the parameters of: the end of a
-        # batch that stepped in ranges writes them there (``_sum_and_update``); None: not yet
-        self._params_at: tuple[object, int] | None = None
         rows = max(r.stop - r.start for r in parallel.split(batch_size, self.parts)[1:])
+        # each process's range of the flat buffers in a step (part 0's is this process's)
+        self._spans = spans = parallel.split(self._state.arrays["params"].size, self.parts)
         context = multiprocessing.get_context("spawn")
         try:
-            for _ in range(self.parts - 1):
-                self.helpers.append(_Helper(self.model, self.loss, rows, context))
+            for part in range(1, self.parts):
+                self.helpers.append(
+                    _Helper(self.model, self.loss, rows, context, self._state, part, spans[part])
+                )
         except Exception as err:  # cannot start one: the thread split trains instead
             self._give_up(f"could not start a batch helper: {err}")
 
@@ -319,16 +472,20 @@ class ProcessSplit:
         """``Sequential.train_step`` of a batch ``x (n, *input_shape)``, ``labels (n,)`` split
         over this thread and the helpers: the logits ``(n, k)`` and the loss, the summed
         gradients in the model's ``grads``. With a ``step`` (``Optimizer.step_in_ranges``) it
-        also takes the optimizer's step, as the thread split's tails do: the gradient summed
-        and the parameters updated a range at a time over this process's threads
-        (``step.began`` says whether it was taken). None when the helpers are not ready or
-        gone, or the batch does not fit them: the caller then trains it as it would without
-        them."""
+        also takes the optimizer's step, as the thread split's tails do: a range of the flat
+        buffers in each process when ``step`` is the optimizer's this split holds the state of,
+        else all of it over this process's threads (``step.began`` says whether it was taken).
+        None when the helpers are not ready or gone, or the batch does not fit them: the caller
+        then trains it as it would without them."""
         n = x.shape[0]
-        if self.failure is not None or loss is not self.loss or not self.fits(x):
+        if self.failure is not None or self._closed or loss is not self.loss or not self.fits(x):
+            return None
+        assert self._state is not None
+        if not self._state.holds(self.model):  # flattened again elsewhere: the helpers' view
+            self._give_up("the model's parameters moved out of the batch helpers' reach")
             return None
         if n > self.batch_size:  # a bigger batch size, steered: helpers with room for it
-            self.close()
+            self._close_helpers()
             self._start(n)
         # only a batch the thread split would split so (not a last batch of a few samples)
         if split_batch.parts_for(self.model, n) != self.parts or not self.ready():
@@ -347,8 +504,8 @@ class ProcessSplit:
         return result
 
     def _train_step(self, x, labels, loss, rows, step):
+        assert self._state is not None
         n = x.shape[0]
-        params = [p.reshape(-1) for _, p, _ in self.model.parameters()]
         mine, theirs = rows[0], rows[1:]
         rates = tuple(layer.rate for _, layer, _ in self._dropouts)
         keeps = [
@@ -356,18 +513,17 @@ class ProcessSplit:
             (i, layer, layer.kept_units((n, *shape)) if layer.rate > 0 else None)
             for i, layer, shape in self._dropouts
         ]
-        # the parameters, unless the last batch's step wrote them and nothing stepped since
-        sent = step is not None and self._params_at == (step.optimizer, step.optimizer.t)
+        # the helpers take their ranges of the step when it is the optimizer's held here
+        ranged = step is not None and self._state.steps(step)
         for helper, part in zip(self.helpers, theirs, strict=True):
             shared, m = helper.arrays, part.stop - part.start
-            if not sent:
-                np.concatenate(params, out=shared["params"])
             shared["x"][:m] = x[part]
             shared["labels"][:m] = labels[part]
             for i, _, keep in keeps:
                 if keep is not None:
                     shared[f"keep{i}"][:m] = keep[part]
-            helper.send(m, n, rates)
+            shared["phase"][0] = UNTOUCHED
+            helper.send((m, n, rates, ranged))
         for _, layer, keep in keeps:
             if keep is not None:
                 layer.hand_over(keep[mine])
@@ -376,81 +532,113 @@ class ProcessSplit:
             share = loss(logits, labels[mine], n)  # these rows' share of the batch mean
             self.model.backward(loss.backward(), input_grad=False)
         shares = [share] + [helper.receive() for helper in self.helpers]
-        flat = self._flat_parameters(step)
-        if step is None or flat is None:  # the caller steps; the next batch copies them in
-            self._sum()
-            self._params_at = None
-        else:
-            step.begin(sum(shares))  # in part order, as the thread split adds them
-            self._sum_and_step(step, flat)
-            self._params_at = (step.optimizer, step.optimizer.t)
         out = [logits]
         for helper, part in zip(self.helpers, theirs, strict=True):
             out.append(helper.arrays["logits"][: part.stop - part.start])
-        return np.concatenate(out), sum(shares)
+        logits = np.concatenate(out)
+        if step is None:  # the caller steps
+            _sum_and_update(self._state.grads, None, slice(None))
+        elif not ranged:  # a step over this process's threads
+            step.begin(sum(shares))  # in part order, as the thread split adds them
+            self._sum_and_step_here(step)
+        else:
+            step.begin(sum(shares))
+            self._sum_and_step_in_ranges(step)
+        return logits, sum(shares)
 
-    def _flat_parameters(self, step: StepInRanges | None) -> np.ndarray | None:
-        """The flat buffer the model's parameters are views of, when its gradients are views
-        of ``step``'s (``Sequential.flatten_parameters``), else None."""
-        if step is None:
-            return None
-        _, param, grad = self.model.parameters()[0]
-        flat = param.base
-        if grad.base is not step.grad or flat is None or flat.shape != step.grad.shape:
-            return None
-        return flat
+    def _sum_and_step_here(self, step: StepInRanges) -> None:
+        """``_sum_and_update`` of every entry, with ``step`` if it began, a range of the flat
+        buffers at a time on each of this process's threads (``parallel.map_parts``)."""
+        assert self._state is not None
+        grads = self._state.grads
+        update = step.update if step.began else None
+        passes = 4 + 2 * len(grads)  # the gradients, Adam's buffers
+        parallel.map_parts(
+            lambda part: _sum_and_update(grads, update, part), grads[0].size, passes * grads[0].size
+        )
 
-    def _sum(self) -> None:
-        """Add the helpers' gradients to the model's, in part order, as the thread split adds
-        its copies'."""
-        grads = [g.reshape(-1) for _, _, g in self.model.parameters()]
+    def _sum_and_step_in_ranges(self, step: StepInRanges) -> None:
+        """Every helper sums and updates its own range of the flat buffers while this process
+        does part 0's; a helper lost on the way leaves its range to this process (``_recover``),
+        and the rest of the run to the thread split."""
+        assert self._state is not None
+        grads = self._state.grads
+        lost: list[tuple[_Helper, HelperLost]] = []
+        word = ("step", _settings(step.optimizer)) if step.began else ("skip", None)
+        waiting = []
         for helper in self.helpers:
-            offset = 0
-            theirs_flat = helper.arrays["grads"]
-            for grad in grads:
-                np.add(grad, theirs_flat[offset : offset + grad.size], out=grad)
-                offset += grad.size
-
-    def _sum_and_step(self, step: StepInRanges, flat: np.ndarray) -> None:
-        """``_sum``, then ``step`` if it began, as the thread split's tails take them: a range
-        of the flat buffers at a time on each of this process's threads
-        (``parallel.map_parts``), each range summed, updated and copied into the helpers'
-        segments for the next batch (``flat``: the parameters) while it is in the cache."""
-        grad = step.grad
-        theirs = [helper.arrays["grads"] for helper in self.helpers]
-        mirrors = [helper.arrays["params"] for helper in self.helpers]
-
-        def sum_and_step(part: slice) -> None:  # entries ``part`` of every flat buffer
-            for other in theirs:
-                np.add(grad[part], other[part], out=grad[part])
+            try:
+                helper.send(word)
+                waiting.append(helper)
+            except HelperLost as err:
+                lost.append((helper, err))
+        if not step.began:  # no step: the gradient is summed here, all of it
+            _sum_and_update(grads, None, slice(None))
+        else:
+            with parallel.use_threads(1):  # the other cores are the helpers'
+                _sum_and_update(grads, step.update, self._spans[0])
+            for helper in waiting:
+                try:
+                    helper.stepped()
+                except HelperLost as err:
+                    lost.append((helper, err))
+        for helper, _ in lost:
             if step.began:
-                step.update(part)
-                for mirror in mirrors:
-                    mirror[part] = flat[part]
+                self._recover(helper, step)
+        if lost:
+            self._give_up(str(lost[0][1]))
 
-        passes = 4 + 2 * len(theirs)  # the gradients, Adam's buffers, the parameters' copies
-        parallel.map_parts(sum_and_step, grad.size, passes * grad.size)
+    def _recover(self, helper: _Helper, step: StepInRanges) -> None:
+        """Take the step on ``helper``'s range here, the helper gone: from the values it kept
+        when it may have changed some of the range, as they were before it began."""
+        assert self._state is not None
+        helper.end_process()  # nothing writes the range but this process from here
+        state, kept, span = self._state.arrays, helper.arrays, helper.span
+        phase = int(kept["phase"][0])
+        if phase == STEPPED:
+            return
+        if phase == KEPT:
+            state["params"][span] = kept["kept_params"]
+            self._state.grads[0][span] = kept["kept_grads"]
+            for slot in step.optimizer.slots:
+                state[f"slot_{slot}"][span] = kept[f"kept_slot_{slot}"]
+        _sum_and_update(self._state.grads, step.update, span)
+        self.recovered += 1
 
     def _give_up(self, why: str) -> None:
         self.failure = why
-        self.close()
+        self._close_helpers()
 
-    def close(self) -> None:
-        """End every helper and remove its shared memory (idempotent)."""
+    def _close_helpers(self) -> None:
         helpers, self.helpers = self.helpers, []
         for helper in helpers:
             helper.close()
 
+    def close(self) -> None:
+        """End every helper and remove its shared memory, and move the model (and the
+        optimizer's state) back into this process's memory (idempotent)."""
+        self._closed = True
+        self._close_helpers()
+        if self._state is not None:
+            self._state.give_back(self.model)
+            self._state = None
 
-def _serve(conn: Connection, name: str, layout: _Layout) -> None:
-    """A helper process: attach to the segment, rebuild the model on it, then run one part of
-    each batch the caller sends, until it sends None or goes away."""
+
+def _serve(conn: Connection, name: str, layout: _Layout, shared: tuple) -> None:
+    """A helper process: attach to its segment and the state segment (``shared``: its name,
+    layout, this helper's part, its range of the step and the optimizer's config and
+    settings, or None), rebuild the model on it, then run one part of each batch the caller
+    sends, and its range of the step when asked, until it sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's to handle
     try:
         segment = SharedMemory(name)
         arrays = layout.views(segment.buf)
+        state_name, state_layout, part, (lo, hi), stepper = shared
+        state_segment = SharedMemory(state_name)
+        state = state_layout.views(state_segment.buf)
         model, loss = pickle.loads(arrays["state"].tobytes())
-        _bind(model, arrays["params"], arrays["grads"])
+        _bind(model, state["params"], state[f"grads{part}"])
+        tail = _HelperTail(model, state, arrays, slice(lo, hi), stepper) if stepper else None
         dropouts = _dropouts(model)
         from nndesk.training import heap, runtime
 
@@ -461,7 +649,7 @@ def _serve(conn: Connection, name: str, layout: _Layout) -> None:
                 job = conn.recv()
                 if job is None:
                     break
-                rows, batch, rates = job
+                rows, batch, rates, ranged = job
                 for (i, layer, _), rate in zip(dropouts, rates, strict=True):
                     layer.rate = rate  # the caller's, steered mid-run or not
                     if rate > 0:
@@ -471,6 +659,15 @@ def _serve(conn: Connection, name: str, layout: _Layout) -> None:
                 model.backward(loss.backward(), input_grad=False)
                 arrays["logits"][:rows] = logits
                 conn.send(("share", share))
+                if ranged and tail is not None:
+                    tail.keep()  # while the caller finishes its part
+                    word = conn.recv()
+                    if word is None:
+                        break
+                    kind, settings = word
+                    if kind == "step":
+                        tail.step(settings)
+                        conn.send(("stepped", None))
     except EOFError:
         pass  # the caller went away
     except BaseException:
@@ -478,3 +675,55 @@ def _serve(conn: Connection, name: str, layout: _Layout) -> None:
             conn.send(("error", traceback.format_exc()))
     # no finalizers: the model's arrays are views of the segment, which the caller removes
     os._exit(0)
+
+
+class _HelperTail:
+    """A helper's range ``span`` of each batch's step (the helper's side): a copy of the run's
+    optimizer on the state segment's buffers."""
+
+    def __init__(self, model, state, arrays, span: slice, stepper: tuple[dict, dict]) -> None:
+        from nndesk.nn.optimizers import optimizer_from_config
+
+        config, settings = stepper
+        self.optimizer = optimizer_from_config(config)
+        vars(self.optimizer).update(settings)
+        self.state, self.arrays, self.span = state, arrays, span
+        parts = sum(name.startswith("grads") for name in state)
+        self.grads = [state[f"grads{i}"] for i in range(parts)]
+        # the model's parameters with the summed gradient (part 0's) as their gradients, as the
+        # caller's optimizer sees them
+        flat_p, flat_g, offset = state["params"], self.grads[0], 0
+        self.params = []
+        for key, param, _ in model.parameters():
+            end, shape = offset + param.size, param.shape
+            self.params.append(
+                (key, flat_p[offset:end].reshape(shape), flat_g[offset:end].reshape(shape))
+            )
+            offset = end
+        slots = {slot: state[f"slot_{slot}"] for slot in self.optimizer.slots}
+        if not self.optimizer.place_flat_slots(self.params, slots, keep=False):
+            raise RuntimeError("the run's parameters are not one flat buffer")
+
+    def keep(self) -> None:
+        """Copy the range's parameters and optimizer state aside (``kept_*``): the batch's
+        forward and backward have left them as they were."""
+        span, arrays = self.span, self.arrays
+        arrays["kept_params"][:] = self.state["params"][span]
+        for slot in self.optimizer.slots:
+            arrays[f"kept_slot_{slot}"][:] = self.state[f"slot_{slot}"][span]
+
+    def step(self, settings: dict) -> None:
+        """Sum the parts' gradients and take the step on the range, with the caller's
+        ``settings`` (``_settings``); ``phase`` says how far it got."""
+        vars(self.optimizer).update(settings)
+        self.arrays["kept_grads"][:] = self.grads[0][self.span]  # part 0's, whole now
+        self.arrays["phase"][0] = KEPT
+        step = self.optimizer.step_in_ranges(self.params, _always)
+        if step is None:
+            raise RuntimeError("the step cannot be taken in ranges")
+        _sum_and_update(self.grads, step.update, self.span)
+        self.arrays["phase"][0] = STEPPED
+
+
+def _always(loss: float) -> bool:
+    return True

@@ -15,8 +15,8 @@ The rule, for one training run (``plan``):
   (``process_split``: no GIL between the parts; until they have started, on threads) when every
   part has a core of its own, that is when other programs leave at least ``parts - QUIET``
   cores free at the plan (``idle_cores``), and on threads of this process otherwise: parts that
-  take turns on a core lose nothing to the GIL, and the processes' serial tail (the parameters'
-  copy, the gradient sum and the optimizer's step) is then all they add.
+  take turns on a core lose nothing to the GIL, and the processes' own costs (a message each
+  way per batch, and the step's, the tail's round trip) are then all they add.
 * Beside the window (``beside_the_gui``), BLAS keeps at most cores - 1 threads: OpenBLAS's
   threads spin while they wait for work, and all of them spinning would leave the GUI thread no
   core. A split CNN's parts are not capped: each part runs its products on one BLAS thread of its
