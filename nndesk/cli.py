@@ -631,6 +631,8 @@ def _show(report, bar_state: dict, per_epoch_bars: bool, log):
 
     bar = bar_state["bar"]
     if isinstance(report, BatchReport):
+        if report.notice:  # once a run (its helper process was lost): above any bar
+            tqdm.write(f"nndesk: note: {report.notice}", file=sys.stderr)
         if per_epoch_bars:
             if bar is None:
                 bar = bar_state["bar"] = tqdm(

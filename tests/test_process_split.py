@@ -18,7 +18,8 @@ from nndesk.nn import parallel
 from nndesk.nn.architecture import build_model
 from nndesk.nn.losses import SoftmaxCrossEntropy
 from nndesk.nn.optimizers import make_optimizer
-from nndesk.training import RunEnded, prepare, process_split, runtime, train
+from nndesk.training import BatchReport, RunEnded, prepare, process_split, runtime, train
+from nndesk.training.loop import HELPER_LOST
 from nndesk.training.process_split import ProcessSplit
 from tests.nn.gradcheck import numeric_grad
 from tests.test_training import FAST, tiny  # noqa: F401 - the module's dataset fixture
@@ -399,6 +400,9 @@ def test_a_helper_killed_mid_run_leaves_the_run_to_finish_on_threads(tiny, helpe
     session, reports = _run(tiny, should_stop=should_stop)
     assert reports[-1].reason == "completed" and pids
     assert helpers[0].batches == 2 and "batch helper" in helpers[0].failure
+    # said once, on the batch that found the helper gone (the third)
+    said = [(r.batch, r.notice) for r in reports if isinstance(r, BatchReport) and r.notice]
+    assert said == [(3, HELPER_LOST)]
     busy(monkeypatch)
     on_threads, _ = _run(tiny)
     assert len(helpers) == 1
@@ -442,6 +446,68 @@ def test_nndesk_train_splits_a_cnns_batches_over_processes_on_a_quiet_machine(
     assert cli.main([*argv, "--json"]) == 0, capsys.readouterr().err
     assert len(helpers) == 1 and helpers[0].parts == parallel.cores()
     assert helpers[0].batches > 0 and helpers[0].helpers == []
+
+
+def _killed_after(batches: int, monkeypatch) -> list[int]:
+    """Kill a run's helper process once it has taken part in ``batches`` batches (from the
+    training thread, at its next batch); returns the pids killed."""
+    killed: list[int] = []
+    split_class = process_split.ProcessSplit  # the ``helpers`` fixture's
+    inner = split_class.train_step
+
+    def train_step(self, *args, **kwargs):
+        if self.batches == batches and self.helpers and not killed:
+            process = self.helpers[0].process
+            killed.append(process.pid)
+            os.kill(process.pid, signal.SIGKILL)
+            process.join(WAIT)
+        return inner(self, *args, **kwargs)
+
+    monkeypatch.setattr(split_class, "train_step", train_step)
+    return killed
+
+
+def test_nndesk_train_says_once_on_stderr_that_its_helper_process_stopped(
+    tiny_dir, tmp_path, helpers, capsys, monkeypatch
+):
+    killed = _killed_after(2, monkeypatch)
+    argv = ["train", "--dataset", "mnist", "--arch", ARCH, "--batch-size", "16", "--epochs", "2"]
+    argv += ["--data-dir", str(tiny_dir), "--out", str(tmp_path / "m.npz"), "--threads", "2"]
+    assert cli.main([*argv, "--json"]) == 0
+    err = capsys.readouterr().err
+    assert killed and helpers[0].lost
+    assert err.count("helper process") == 1
+    assert f"nndesk: note: {HELPER_LOST}\n" in err
+
+
+def test_the_train_page_status_line_says_once_that_the_helper_process_stopped(
+    qtbot,
+    tiny,  # noqa: F811
+    helpers,
+    tmp_path,
+    monkeypatch,
+):
+    from nndesk.controllers.training import TrainingController
+    from nndesk.runs import RunStore
+
+    killed = _killed_after(2, monkeypatch)
+    controller = TrainingController(lambda name: tiny, RunStore(tmp_path / "runs"))
+    said: list[str] = []
+    controller.status_changed.connect(said.append)
+    config = FAST.replace(arch=ARCH, threads=2, epochs=2, dropout=0.25)
+    try:
+        with qtbot.waitSignal(
+            controller.running_changed,
+            timeout=int(WAIT * 1000),
+            check_params_cb=lambda running: not running,
+        ):
+            controller.start(config)
+    finally:
+        controller.shutdown()
+    assert killed and helpers[0].lost
+    assert said.count(str(HELPER_LOST)) == 1
+    # between "Training…" and the end's "Testing the model…"
+    assert said.index("Training…") < said.index(str(HELPER_LOST)) < said.index("Testing the model…")
 
 
 def test_the_plan_puts_a_split_cnns_parts_in_processes_when_each_has_a_core(

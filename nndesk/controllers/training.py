@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, S
 
 from nndesk.controllers.worker_thread import Batcher, RunRequests, WorkerThreadOwner
 from nndesk.errors import ConfigError, NndeskError, os_reason, user_message, window_message
+from nndesk.i18n import localised
 from nndesk.paths import fallback_model_name, make_model_folder
 from nndesk.replay import ReplayRecord
 from nndesk.runs import MODEL_FILE, Curves, RunRecord, RunStore, describe_config
@@ -264,6 +265,8 @@ class TrainingWorker(QObject):
             ):
                 if isinstance(report, training.BatchReport):
                     requests.batches_done += 1
+                    if report.notice:  # once a run: its helper process was lost
+                        self.status_changed.emit(localised(report.notice))
                     if report.changes:  # the curves mark each change at this batch
                         batches.flush()
                         for change in report.changes:

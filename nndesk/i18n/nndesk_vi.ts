@@ -332,6 +332,11 @@
         <translation>Không đọc được tập dữ liệu</translation>
     </message>
     <message>
+        <source>The helper process stopped: training goes on without it</source>
+        <extracomment>``BatchReport.notice`` of the first batch after the run&apos;s helper process was lost (it died or failed): the rest of the run trains on this process&apos;s threads, with the same numbers.</extracomment>
+        <translation>Tiến trình phụ đã dừng: việc huấn luyện vẫn tiếp tục mà không có nó</translation>
+    </message>
+    <message>
         <source>The image cannot be used</source>
         <translation>Không dùng được ảnh này</translation>
     </message>

@@ -56,6 +56,13 @@ class BatchReport:
     changes: tuple[SettingChange, ...] = ()
     #: on a batch the ``Watcher`` sampled: gradient norms, update sizes, dead units per layer
     inside: InsideSample | None = None
+    #: a line for the person training, on the one batch it became true (``HELPER_LOST``)
+    notice: Message | None = None
+
+
+#: ``BatchReport.notice`` of the first batch after the run's helper process was lost (it died
+#: or failed): the rest of the run trains on this process's threads, with the same numbers.
+HELPER_LOST = Message(N_("The helper process stopped: training goes on without it"))
 
 
 #: The per-epoch history kept in model files, runs and ``--json`` output, in column order.
@@ -286,6 +293,7 @@ def _train(
 
     overridden: float | None = None
     reference: float | None = None  # the run's first batch loss, at least 1.0
+    lost_said = False  # whether a report said the helper process was lost (HELPER_LOST)
     k = len(session.class_names)
     # the epoch's confusion comes from the validation split when there is one: the training
     # batches' own is counted only for a run without
@@ -355,6 +363,7 @@ def _train(
             sampled = watch is not None and watch.wants(b + 1)
             step = None
             done = None
+            notice = None
             # a diverging run overflows; the finite check below reports it, not a RuntimeWarning.
             # Forward, loss and backward (dL/dx of the inputs is unused) as one step: a batch
             # split over threads or processes then meets once (Sequential.train_step)
@@ -371,6 +380,8 @@ def _train(
                 # Not a batch the watcher samples: it reads every part's layers
                 if helpers is not None and not sampled:
                     done = helpers.train_step(xb, yb, loss_fn, step)
+                    if helpers.lost and not lost_said:  # said once, on the batch it happened
+                        notice, lost_said = HELPER_LOST, True
                 if done is None:
                     done = model.train_step(xb, yb, loss_fn, step)
                 logits, loss = done  # (m, k) logits
@@ -438,6 +449,7 @@ def _train(
                 batch_loss=loss,
                 changes=changes,
                 inside=inside,
+                notice=notice,
             )
 
         val = session.evaluate_val()

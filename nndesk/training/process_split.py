@@ -411,6 +411,7 @@ class ProcessSplit:
         self.failure: str | None = None  # why the helpers were given up, if they were
         self.batches = 0  # batches the helpers took part in
         self.recovered = 0  # ranges of a step a lost helper left, taken by this process
+        self._started = False  # whether every helper has been ready
         self._dropouts = _dropouts(model)
         self._closed = False
         self._state: _State | None = None
@@ -443,21 +444,31 @@ class ProcessSplit:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @property
+    def lost(self) -> bool:
+        """Whether helpers that had started were given up (``failure`` says why): the rest of
+        the run trains on threads."""
+        return self._started and self.failure is not None
+
     def ready(self) -> bool:
         """Whether every helper has started (polled, never waits)."""
         try:
-            return bool(self.helpers) and all(h.poll_ready() for h in self.helpers)
+            ready = bool(self.helpers) and all(h.poll_ready() for h in self.helpers)
         except HelperLost as err:
             self._give_up(str(err))
             return False
+        self._started |= ready
+        return ready
 
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Wait up to ``timeout`` seconds (each) for the helpers to start."""
         try:
-            return bool(self.helpers) and all(h.wait_ready(timeout) for h in self.helpers)
+            ready = bool(self.helpers) and all(h.wait_ready(timeout) for h in self.helpers)
         except HelperLost as err:
             self._give_up(str(err))
             return False
+        self._started |= ready
+        return ready
 
     def fits(self, x: np.ndarray) -> bool:
         """Whether the helpers' shared arrays take a batch like ``x`` (any number of rows)."""
