@@ -541,6 +541,54 @@ def test_the_plan_puts_a_split_cnns_parts_in_processes_when_each_has_a_core(
     assert prepare(cnn.replace(threads=2), dataset=tiny).thread_plan().processes
 
 
+def test_the_parts_change_sides_when_the_load_crosses_the_rules_line_by_a_margin(monkeypatch):
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    # other programs' busy cores at each look (the first look only starts the count)
+    readings = iter([None, 0.7, 0.8, 0.4, 0.6, 0.2, None, 0.8, 0.3])
+    by_load = runtime.PartsByLoad(2, others=lambda pids: next(readings), every=3)
+    sides = [by_load.next_batch([]) for _ in range(24)]
+    # the line: processes while 2 - others >= 2 - QUIET; LOAD_MARGIN either side of it
+    assert runtime.QUIET == 0.5 and runtime.LOAD_MARGIN == 0.25
+    expected = (
+        [True] * 5  # batch 1 starts the count; 0.7 at batch 3 stays under 0.75
+        + [False] * 9  # 0.8 at batch 6: threads; 0.4 (9) and 0.6 (12) stay above 0.25
+        + [True] * 6  # 0.2 at batch 15: processes again; unknown at 18 changes nothing
+        + [False] * 4  # 0.8 at batch 21; 0.3 at 24 stays above 0.25
+    )
+    assert sides == expected and by_load.switches == 3
+
+
+def test_a_run_whose_machine_gets_busy_trains_on_threads_then_processes_again(
+    tiny,  # noqa: F811
+    helpers,
+    monkeypatch,
+):
+    looks: list[list[int]] = []
+
+    class Scripted:  # other programs busy for the second and third looks, quiet otherwise
+        def __call__(self, pids: list[int]) -> float:
+            looks.append(pids)
+            return 1.5 if len(looks) in (2, 3) else 0.0
+
+    monkeypatch.setattr(runtime, "OthersBusy", Scripted)
+    monkeypatch.setattr(runtime, "LOAD_EVERY", 4)
+    session, reports = _run(tiny)
+    assert reports[-1].reason == "completed"
+    batches = sum(isinstance(r, BatchReport) for r in reports)
+    (split,) = helpers
+    # looks at batches 1 (start), 4 (quiet), 8 (busy: threads), 12 (busy), 16 (quiet again)
+    assert split.by_load is not None and split.by_load.switches == 2
+    split_batches = batches - 2  # each epoch's last batch (4 of 180 images) is not split
+    assert split.batches == split_batches - 8 and split.failure is None  # 8 to 15 on threads
+    assert all(pids == [looks[0][0]] for pids in looks)  # the helper's CPU is its own, not others'
+    busy(monkeypatch)  # the same run on threads throughout
+    on_threads, _ = _run(tiny)
+    for (key, param, _), (_, theirs, _) in zip(
+        session.model.parameters(), on_threads.model.parameters(), strict=True
+    ):
+        np.testing.assert_array_equal(param, theirs, err_msg=key)
+
+
 def test_a_busy_machine_trains_a_split_cnn_on_threads_with_no_helper(
     tiny,  # noqa: F811
     helpers,

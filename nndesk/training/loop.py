@@ -266,7 +266,8 @@ def _parts_in_processes(session) -> ProcessSplit | None:
 
     batch = session.config.batch_size or len(session.y_train)
     parts = session.thread_plan().parts
-    return ProcessSplit(session.model, session.loss_fn, parts, batch, session.optimizer)
+    by_load = runtime.parts_by_load(parts)  # the load looked at again as the run goes
+    return ProcessSplit(session.model, session.loss_fn, parts, batch, session.optimizer, by_load)
 
 
 def _train(

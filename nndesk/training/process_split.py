@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     from nndesk.nn.losses import Loss
     from nndesk.nn.model import Sequential
     from nndesk.nn.optimizers import Optimizer, StepInRanges
+    from nndesk.training.runtime import PartsByLoad
 
 #: Seconds ``close`` waits for a helper to leave on its own before ending it.
 EXIT_WAIT = 2.0
@@ -391,7 +392,8 @@ class ProcessSplit:
     split would split in ``parts`` (``split_batch.parts_for``); a batch bigger than
     ``batch_size`` starts new helpers with room for it. ``optimizer`` (the run's): its state
     moves into the shared segment too, and its steps in ranges (``train_step``'s ``step``) are
-    then taken a range in each process.
+    then taken a range in each process. ``by_load`` (``runtime.PartsByLoad``): batches it sends
+    to threads are left to the thread split, the helpers waiting, idle, for its return.
 
     From construction to ``close`` the model's parameters and gradients (and ``optimizer``'s
     state) live in a shared segment; ``close`` moves them back. Use as a context manager, or
@@ -405,8 +407,10 @@ class ProcessSplit:
         parts: int,
         batch_size: int,
         optimizer: Optimizer | None = None,
+        by_load: PartsByLoad | None = None,
     ) -> None:
         self.model, self.loss, self.parts = model, loss, parts
+        self.by_load = by_load  # where each batch's parts run, by the machine's load
         self.helpers: list[_Helper] = []
         self.failure: str | None = None  # why the helpers were given up, if they were
         self.batches = 0  # batches the helpers took part in
@@ -491,6 +495,10 @@ class ProcessSplit:
         n = x.shape[0]
         if self.failure is not None or self._closed or loss is not self.loss or not self.fits(x):
             return None
+        if self.by_load is not None:
+            pids = [h.process.pid for h in self.helpers if h.process is not None]
+            if not self.by_load.next_batch(pids):
+                return None  # a busy machine: this batch on threads
         assert self._state is not None
         if not self._state.holds(self.model):  # flattened again elsewhere: the helpers' view
             self._give_up("the model's parameters moved out of the batch helpers' reach")

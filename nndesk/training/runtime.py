@@ -16,7 +16,11 @@ The rule, for one training run (``plan``):
   part has a core of its own, that is when other programs leave at least ``parts - QUIET``
   cores free at the plan (``idle_cores``), and on threads of this process otherwise: parts that
   take turns on a core lose nothing to the GIL, and the processes' own costs (a message each
-  way per batch, and the step's, the tail's round trip) are then all they add.
+  way per batch and the step's, the tail's round trip) are then all they add. The load is
+  looked at again every ``LOAD_EVERY`` batches of such a run (``PartsByLoad``): the parts go
+  to threads when other programs keep more than ``LOAD_MARGIN`` cores beyond what the rule
+  allows busy, and back to the processes (still there, idle) when they keep ``LOAD_MARGIN``
+  fewer; the same numbers either way.
 * Beside the window (``beside_the_gui``), BLAS keeps at most cores - 1 threads: OpenBLAS's
   threads spin while they wait for work, and all of them spinning would leave the GUI thread no
   core. A split CNN's parts are not capped: each part runs its products on one BLAS thread of its
@@ -61,6 +65,12 @@ QUIET = 0.5
 #: Where a split CNN batch's other parts run: None, by the rule above (``QUIET``); True or
 #: False, in processes or on threads whatever the load (benchmarks and tests set it).
 PARTS_IN_PROCESSES: bool | None = None
+#: Batches between two looks at other programs' load in a run whose split parts run in
+#: processes by the rule (``PartsByLoad``): about two seconds of a quiet fashion-cnn epoch.
+LOAD_EVERY = 200
+#: Cores of other programs' load beyond the rule's line before a run's parts change sides,
+#: either way (so a load hovering at the line does not switch them every look).
+LOAD_MARGIN = 0.25
 
 
 @dataclass(frozen=True)
@@ -108,6 +118,78 @@ def _in_processes(parts: int, idle: Callable[[], float]) -> bool:
     if PARTS_IN_PROCESSES is not None:
         return PARTS_IN_PROCESSES
     return idle() >= parts - QUIET
+
+
+class PartsByLoad:
+    """Where a run's split batch parts run, looked at again every ``every`` batches: in
+    processes while other programs leave every part a core (the rule of ``plan``, with
+    ``LOAD_MARGIN`` either side of its line), else on threads. ``others(pids)`` says how many
+    cores other programs kept busy since its last call, not counting this process and the
+    processes ``pids`` (the run's helpers); None when unknown (nothing changes). Its first
+    call, on the run's first batch, only starts the count."""
+
+    def __init__(
+        self,
+        parts: int,
+        others: Callable[[list[int]], float | None] | None = None,
+        every: int | None = None,
+    ) -> None:
+        self.parts = parts
+        self.others = others if others is not None else OthersBusy()
+        self.every = every if every is not None else LOAD_EVERY
+        self.in_processes = True  # the plan put them there
+        self.switches = 0
+        self._batches = 0
+
+    def next_batch(self, pids: list[int]) -> bool:
+        """Count one more batch of the run; whether its parts run in processes."""
+        self._batches += 1
+        if self._batches == 1:
+            self.others(pids)  # starts the count: the helpers are there now
+        elif self._batches % self.every == 0:
+            others = self.others(pids)
+            if others is not None:
+                free = parallel.cores() - others  # cores other programs left
+                line = self.parts - QUIET  # plan's: processes when free >= line
+                if self.in_processes and free < line - LOAD_MARGIN:
+                    self.in_processes, self.switches = False, self.switches + 1
+                elif not self.in_processes and free >= line + LOAD_MARGIN:
+                    self.in_processes, self.switches = True, self.switches + 1
+        return self.in_processes
+
+
+class OthersBusy:
+    """Cores other programs kept busy between two calls: every core's busy time
+    (``machine_busy_seconds``) less this process's CPU and the CPU of ``pids``, over the wall
+    time between; None on the first call and where /proc is not there. Reads no more than
+    three small files: cheap enough between batches."""
+
+    def __init__(self) -> None:
+        self._last: tuple[float, float, float] | None = None
+
+    def __call__(self, pids: list[int]) -> float | None:
+        busy, wall = machine_busy_seconds(), time.perf_counter()
+        own = time.process_time() + sum(_cpu_seconds(pid) for pid in pids)
+        last, self._last = self._last, None if busy is None else (busy, own, wall)
+        if last is None or busy is None or wall <= last[2]:
+            return None
+        return max(0.0, (busy - last[0]) - (own - last[1])) / (wall - last[2])
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU seconds process ``pid`` has used (/proc/PID/stat); 0 when it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0.0
+
+
+def parts_by_load(parts: int) -> PartsByLoad | None:
+    """A ``PartsByLoad`` for a run whose split parts the rule put in processes; None when
+    ``PARTS_IN_PROCESSES`` forces a side (benchmarks, tests): then they stay there."""
+    return PartsByLoad(parts) if PARTS_IN_PROCESSES is None else None
 
 
 @contextlib.contextmanager
