@@ -15,7 +15,8 @@ The drawings come from named hand-drawn training sets (``HAND_SETS``: the second
 eighteenth round's; the third and fourth, the nineteenth round's; the fifth, the twenty-second
 round's, long-sleeved tops only, not yet trained on; the sixth, the twenty-third round's, every
 class drawn by a hurried hand; the seventh, the twenty-third round's too, every class drawn
-with its details), each another author's. The second set's copies are drawn as in the
+with its details; the eighth, round 23's too, a novice's straight-lined boxes and wedges of
+every class), each another author's. The second set's copies are drawn as in the
 eighteenth round; every other set's from a random stream of its own, so a drawing's copies do
 not repeat another set's draws.
 
@@ -42,6 +43,7 @@ from tools.hand_garments_train4 import HAND_TRAIN4_GARMENTS
 from tools.hand_garments_train5 import HAND_TRAIN5_GARMENTS
 from tools.hand_garments_train6 import HAND_TRAIN6_GARMENTS
 from tools.hand_garments_train7 import HAND_TRAIN7_GARMENTS
+from tools.hand_garments_train8 import HAND_TRAIN8_GARMENTS
 
 SIZE = 280
 #: the seed of the training stage's copies (a check never uses it)
@@ -54,6 +56,7 @@ HAND_SETS: dict[str, tuple[HandDrawing, ...]] = {
     "fifth": HAND_TRAIN5_GARMENTS,  # the twenty-second round's, long-sleeved tops in new poses
     "sixth": HAND_TRAIN6_GARMENTS,  # the twenty-third round's, every class, a hurried thick pen
     "seventh": HAND_TRAIN7_GARMENTS,  # the twenty-third round's, every class, careful details
+    "eighth": HAND_TRAIN8_GARMENTS,  # round 23's, every class as a novice's boxes and wedges
 }
 #: each set's random stream (appended to a copy's seed): the second set's copies are the
 #: eighteenth round's
@@ -64,6 +67,7 @@ _STREAMS: dict[str, tuple[int, ...]] = {
     "fifth": (5,),
     "sixth": (6,),  # the twenty-third round's sixth hand
     "seventh": (7,),  # the twenty-third round's seventh hand
+    "eighth": (8,),  # round 23's novice hand
 }
 
 
