@@ -4,6 +4,7 @@ a time from the event loop)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -249,13 +250,16 @@ class _Switch:
     language, builds the new window, puts the work into it, shows it and closes the old one;
     ``result`` is then the Desk in use."""
 
-    def __init__(self, desk: Desk, code: str) -> None:
+    def __init__(self, desk: Desk, code: str, wait_for_answer: bool = False) -> None:
         self.desk, self.code = desk, code
+        #: steps yield ``WAITING`` until the new window has answered its drawing (only when
+        #: the event loop runs between the steps: ``LanguageRebuild``)
+        self.wait_for_answer = wait_for_answer
         self.before: str | None = None  # the language before, once set
         self._lent = False  # the old window's Why page controller went to the new window
         self.result = desk
 
-    def steps(self) -> Iterator[None]:
+    def steps(self) -> Iterator[str | None]:
         self.state = capture_state(self.desk)
         self.before = language.current_language()
         language.use_language(self.code)
@@ -279,6 +283,13 @@ class _Switch:
         new.window.statusBar().clearMessage()
         _open_desks.append(new)
         yield
+        # shown once its drawing is answered (the bars, the preview, the Why page's map), the
+        # new window is whole from its first frame: shown at once, it said "nothing drawn"
+        # beside the drawing until the answer came, seconds under load (walk51 D6). The old
+        # window stays on screen meanwhile
+        deadline = time.monotonic() + ANSWER_WAIT_S
+        while self.wait_for_answer and not new.prediction.is_idle() and time.monotonic() < deadline:
+            yield WAITING
         if self.state.visible:
             new.window.show()
         old = self.desk.window
@@ -324,6 +335,13 @@ class _Switch:
 #: The wait before the next step: a timer, not a zero wait, which Qt runs as a posted event,
 #: sometimes right after the step before without the window's own events between them
 STEP_WAIT_MS = 1
+#: What a step yields while it waits for a worker (the new window's first answer), and how
+#: often it looks again then
+WAITING = "waiting"
+WAITING_MS = 15
+#: The longest the switch waits for the new window's answer before showing it anyway (a model
+#: that takes longer says "nothing drawn" until it answers, as at start)
+ANSWER_WAIT_S = 3.0
 
 
 class LanguageRebuild(QObject):
@@ -340,14 +358,14 @@ class LanguageRebuild(QObject):
     def __init__(self, desk: Desk, code: str) -> None:
         super().__init__(QApplication.instance())  # outlives the old window
         self._hold = InputHold(desk.window)
-        self._switch = _Switch(desk, code)
+        self._switch = _Switch(desk, code, wait_for_answer=True)
         self._steps = self._switch.steps()
         QTimer.singleShot(STEP_WAIT_MS, self, self._on_timer_step)
 
     @Slot()
     def _on_timer_step(self) -> None:
         try:
-            next(self._steps)
+            made = next(self._steps)
         except StopIteration:
             self._end(self._switch.result)
             return
@@ -355,7 +373,8 @@ class LanguageRebuild(QObject):
             self._switch.give_up()
             self._end(self._switch.desk)
             raise
-        QTimer.singleShot(STEP_WAIT_MS, self, self._on_timer_step)
+        wait = WAITING_MS if made == WAITING else STEP_WAIT_MS
+        QTimer.singleShot(wait, self, self._on_timer_step)
 
     def _end(self, desk: Desk) -> None:
         self._hold.release()

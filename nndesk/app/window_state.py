@@ -60,6 +60,8 @@ class WindowState:
     test_images: ShownTestImages | None = None
     #: the (index, dataset) of the test image the line under the canvas names, or None
     test_caption: tuple[int, str] | None = None
+    #: the nearest training images the Why page shows (``explain.Neighbours``), or None
+    neighbours: object = None
 
 
 def capture_state(desk: Desk) -> WindowState:
@@ -93,6 +95,7 @@ def capture_state(desk: Desk) -> WindowState:
         damaged_models=desk.coordinator.damaged_reads(),
         test_images=window.shown_test_images,
         test_caption=window.noted_test_image(),
+        neighbours=desk.why_page.shown_neighbours(),
     )
 
 
@@ -137,6 +140,8 @@ def restore_state(desk: Desk, state: WindowState) -> None:
     if state.test_images is not None:  # before the drawing comes back and is predicted
         window.shown_test_images.adopt(state.test_images)
     window.canvas.restore_history(state.drawing)  # predicted again in the new language
+    # shown until the page's own search (quick: the controller came over with its features)
+    desk.why_page.show_neighbours_again(state.neighbours)
     window.restore_mode_sheets(state.sheets)
     window.prediction_panel.set_true_label(state.true_label)
     if state.test_caption is not None:  # "Test image 1771 of Fashion-MNIST", in the new words

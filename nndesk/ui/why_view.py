@@ -174,6 +174,7 @@ class WhyView(QWidget):
         self._own_map: np.ndarray | None = None  # the newest map from the ExplainController
         self._neighbour_token = 0
         self._neighbours_for = None  # (prediction, classifier) the neighbours were asked for
+        self._found = None  # the Neighbours shown last (explain.Neighbours)
         self._incoming = None  # the newest explanation, shown by _apply_timer
         self._apply_timer = QTimer(self)
         self._apply_timer.setSingleShot(True)
@@ -687,10 +688,25 @@ class WhyView(QWidget):
         self._show_summary()
         self.overlay_shown.emit()
 
+    def shown_neighbours(self):
+        """The ``Neighbours`` the tiles show, or None (the language switch shows them again)."""
+        shown = any(not tile.isHidden() for tile in self.neighbour_tiles)
+        return self._found if shown else None
+
+    def show_neighbours_again(self, found) -> None:
+        """Show ``found`` (the replaced window's, for the same drawing and model) until this
+        page's own search answers: "Looking for…" flashed in its place after a switch."""
+        if found is not None:
+            self._show_neighbours(found)
+
     @Slot(int, object)
     def _on_explainer_neighbours_ready(self, token: int, found) -> None:
         if token != self._neighbour_token:
             return
+        self._show_neighbours(found)
+
+    def _show_neighbours(self, found) -> None:
+        self._found = found
         self.neighbours_banner.setVisible(False)
         names = self._names
         for tile, image, label, dist in zip(

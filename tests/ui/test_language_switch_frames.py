@@ -40,27 +40,33 @@ def overlapping_siblings(root: QWidget) -> list[tuple[str, str]]:
 
 
 class _PaintWatch(QObject):
-    """Each paint of a window other than ``old``: the overlapping siblings it painted."""
+    """Each paint of a window other than ``old``: the overlapping siblings it painted, and
+    whether its preview showed the drawing as read (an answer) then."""
 
     def __init__(self, old: QWidget) -> None:
         super().__init__()
         self.old = old
         self.paints: list[list[tuple[str, str]]] = []
+        self.answered: list[bool] = []
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
             window = obj.window()
             if window is not self.old and hasattr(window, "draw_panel"):
                 self.paints.append(overlapping_siblings(window))
+                self.answered.append(window.preview.image() is not None)
         return False
 
 
 def test_every_frame_of_the_new_window_is_laid_out_whole(
-    qtbot, qapp, english_after, window_factory, stroke_classifier
+    qtbot, qapp, english_after, window_factory, stroke_classifier, monkeypatch
 ):
     """At 1280x760 the new window's canvas grows as it is shown; the answer column beside it
     was laid out at the column's first width and painted over the canvas until the next layout
     request (walk51 D6, seconds under load)."""
+    from nndesk.app import desk as desk_module
+
+    monkeypatch.setattr(desk_module, "ANSWER_WAIT_S", 60.0)  # a loaded machine's answer waits
     desk = window_factory(classifier=stroke_classifier)
     desk.window.resize(1280, 760)
     desk.window.canvas.draw_stroke([(140, 30), (140, 250)])
@@ -91,6 +97,8 @@ def test_every_frame_of_the_new_window_is_laid_out_whole(
         assert language.current_language() == "vi"
         assert [overlaps for overlaps in watch.paints if overlaps] == []
         assert overlapping_siblings(new.window) == []
+        # shown once its drawing was answered: never "nothing drawn" beside the drawing
+        assert all(watch.answered)
     finally:
         new.window.close()
 
@@ -140,6 +148,8 @@ def test_the_nearest_training_images_are_not_searched_for_again_after_the_switch
     new = _switch(qtbot, desk, "vi")
 
     why = new.why_page
+    # shown at once, not "Looking for…" until the page's own search answers
+    assert why.neighbour_tiles[0].isVisibleTo(why)
     qtbot.waitUntil(lambda: why.neighbour_tiles[0].isVisible(), timeout=20_000)
     shown = [tile.caption.text().replace(",", ".") for tile in why.neighbour_tiles]
     assert shown == captions  # the same images (distances with the Vietnamese decimal mark)
