@@ -5,11 +5,13 @@ off the GUI thread; this widget only draws what it is sent."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -18,14 +20,45 @@ from PySide6.QtWidgets import (
 from nndesk.i18n import QT_TRANSLATE_NOOP
 from nndesk.ui import kept_choices, theme
 from nndesk.ui.buttons import tipped_button
+from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import accuracy_text, decimal, integer, percent, translate, translate_marked
+from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.viz import localise_ticks
 
 NOT_YET = QT_TRANSLATE_NOOP("TrustView", "Evaluate the model to see how well its confidence holds.")
 PLOT_HEIGHT = 270  # px of one row of the reliability and coverage plots
 STACK_BELOW_WIDTH = 600  # px: a narrower part shows the two plots one above the other
+PLOTS_MIN_WIDTH = 300  # px the two plots' image takes at least
+
+
+def summary_figure(summary, threshold: float, stacked: bool, width: int, height: int, ratio=1.0):
+    """The reliability and coverage plots of ``summary`` at ``threshold``, side by side or
+    ``stacked``, ``width`` x ``height`` device-independent pixels, drawn on an Agg canvas
+    (any thread)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from nndesk.trust_plots import plot_coverage, plot_reliability
+
+    fig = Figure(figsize=(width / 96.0, height / 96.0), dpi=96.0 * ratio, layout="constrained")
+    canvas = FigureCanvasAgg(fig)
+    left, right = fig.subplots(2, 1) if stacked else fig.subplots(1, 2)
+    plot_reliability(left, summary)
+    plot_coverage(right, summary, threshold)
+    localise_ticks(left, right)
+    canvas.draw()
+    return fig
+
+
+def render_summary(
+    summary, threshold: float, stacked: bool, width: int, height: int, ratio: float = 1.0
+) -> QImage:
+    """``summary_figure`` as an image (any thread: the render pool draws it)."""
+    rgba = summary_figure(summary, threshold, stacked, width, height, ratio).canvas.buffer_rgba()
+    h, w = int(rgba.shape[0]), int(rgba.shape[1])
+    return QImage(bytes(rgba), w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
 
 
 class TrustView(QWidget):
@@ -34,6 +67,7 @@ class TrustView(QWidget):
     #: QWidget: a part just shown in answer to a click, which the page should scroll into view
     #: (the robustness curves arrive ~20 s after Measure robustness, under the fold)
     part_revealed = Signal(object)
+    summary_drawn = Signal()  # the reliability and coverage plots' image is on screen
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,9 +96,24 @@ class TrustView(QWidget):
         kept_choices.keep(self.threshold, "trust-threshold")  # across a language switch
         threshold_label = QLabel(translate("TrustView", "Answer only at or above"))
         threshold_label.setBuddy(self.threshold)
-        self.plots = PlotWidget(figsize=(7.0, 3.0))
-        self.plots.setMinimumHeight(PLOT_HEIGHT)
+        # the two plots are drawn on the render pool into an image (laid out and drawn on the
+        # GUI thread they blocked it 150-250 ms as an evaluation arrived, at load ~1)
+        self.plots = ChartImage(PLOTS_MIN_WIDTH, PLOT_HEIGHT)
+        # its height is the plots' (a ChartImage hints no height: the text under it overlapped)
+        self.plots.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.plots.setFixedHeight(PLOT_HEIGHT)
         self._stacked = False  # the two plots one above the other (a narrow page)
+        self._delivery = Delivery()  # no Qt parent: a render under way outlives the view
+        self._delivery.delivered.connect(self._on_delivery_delivered)
+        self._renders = 0  # plots asked for; an older image is not shown
+        self._asked_theme = theme.colours()
+        self._drawn: tuple | None = None  # what the newest image shows (or will)
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(150)
+        self._resized.timeout.connect(self._render_summary)
+        self.plots.resized.connect(self._resized.start)  # drawn again once resizing settles
+        theme.notifier().changed.connect(self._on_theme_changed)
         self.legend = QLabel(
             translate(
                 "TrustView",
@@ -149,8 +198,9 @@ class TrustView(QWidget):
         self.robust_button.setEnabled(result is not None and result.classifier is not None)
         if result is None:
             self.numbers.setText(translate_marked("TrustView", NOT_YET))
-            self.plots.figure.clear()
-            self.plots.request_draw(full=True)
+            self._renders += 1  # one on its way is not shown
+            self._drawn = None
+            self.plots.clear_image()
             return
         self.numbers.setText(translate("TrustView", "Working out the calibration…"))
         self._controller.summarise(result)
@@ -162,8 +212,6 @@ class TrustView(QWidget):
         self._redraw_summary()
 
     def _redraw_summary(self) -> None:
-        from nndesk.trust_plots import plot_coverage, plot_reliability
-
         summary = self.summary
         if summary is None:
             return
@@ -187,17 +235,47 @@ class TrustView(QWidget):
             )
             + self._unseen_text(summary)
         )
-        fig = self.plots.figure
-        fig.clear()
         # side by side when there is room; one above the other on a narrow page (1024 px),
         # where two plots beside each other left their legends and labels no room
         self._stacked = self.width() < STACK_BELOW_WIDTH
-        self.plots.setMinimumHeight(2 * PLOT_HEIGHT if self._stacked else PLOT_HEIGHT)
-        left, right = fig.subplots(2, 1) if self._stacked else fig.subplots(1, 2)
-        plot_reliability(left, summary)
-        plot_coverage(right, summary, threshold)
-        localise_ticks(left, right)
-        self.plots.request_draw(full=True)
+        self.plots.setFixedHeight(2 * PLOT_HEIGHT if self._stacked else PLOT_HEIGHT)
+        self._render_summary()
+
+    def _render_summary(self) -> None:
+        """Ask the render pool for the plots at the image's size (once per new picture)."""
+        summary = self.summary
+        if summary is None:
+            return
+        threshold, stacked = self.threshold.value() / 100, self._stacked
+        size = self.plots.size()
+        least = 2 * PLOT_HEIGHT if stacked else PLOT_HEIGHT
+        w, h = max(size.width(), PLOTS_MIN_WIDTH), max(size.height(), least)
+        ratio = self.plots.devicePixelRatioF()
+        drawn = (id(summary), threshold, stacked, w, h, ratio, theme.colours())
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
+        self._renders += 1
+        self._asked_theme = theme.colours()  # the colours the render will draw in
+        run_off_gui(
+            render_pool(),
+            self._delivery,
+            self._renders,
+            lambda: render_summary(summary, threshold, stacked, w, h, ratio),
+        )
+
+    @Slot(object, object)
+    def _on_delivery_delivered(self, number, image) -> None:
+        if number != self._renders:
+            return  # an older request's
+        if image is None:
+            self._drawn = None  # not drawn: asked again, it is tried again
+            return
+        self.plots.show_image(image, self._asked_theme)
+        self.summary_drawn.emit()
+
+    def _on_theme_changed(self, _colours) -> None:
+        self._render_summary()  # in the new theme's colours
 
     @staticmethod
     def _unseen_text(summary) -> str:

@@ -44,12 +44,12 @@ def view(qtbot, controller):
 
 
 def test_the_summary_arrives_from_the_worker_and_is_drawn(qtbot, view, result):
-    view.set_result(result)
-    qtbot.waitUntil(lambda: view.summary is not None, timeout=10_000)
+    with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
+        view.set_result(result)
     text = view.numbers.text()
     assert "ECE" in text and f"{result.n:,} test images" in text
     assert view.summary.n == result.n
-    assert len(view.plots.figure.axes) == 2
+    assert view.plots.image is not None and view.plots.pixmap() is not None
     # moving the threshold redraws with that threshold's count of confident mistakes
     view.threshold.setValue(0)
     assert "100.0% of 120" in view.numbers.text()
@@ -174,3 +174,51 @@ def test_a_model_without_a_test_half_temperature_says_nothing_of_halves(qtbot, v
     view.set_result(result)
     qtbot.waitUntil(lambda: view.summary is not None, timeout=10_000)
     assert view.summary.unseen is None and "fitted on" not in view.numbers.text()
+
+
+def test_the_reliability_and_coverage_plots_are_drawn_off_the_gui_thread(
+    qtbot, view, result, threads_calling
+):
+    """Laid out and drawn on the GUI thread they blocked it 150-250 ms as an evaluation
+    arrived (at load ~1; the Evaluate page's first show, walk51)."""
+    import threading
+
+    from nndesk import trust_plots
+
+    threads = threads_calling(trust_plots, "plot_reliability")
+    with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
+        view.set_result(result)
+    with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
+        view.threshold.setValue(90)  # a new threshold: drawn again, off the GUI thread too
+    assert len(threads) >= 2
+    assert all(thread is not threading.main_thread() for thread in threads)
+
+
+def test_the_summary_figure_has_its_two_plots_side_by_side_or_stacked(result):
+    from nndesk.trust_plots import summarise
+    from nndesk.ui.trust_view import summary_figure
+
+    summary = summarise(result)
+    beside = summary_figure(summary, 0.6, False, 700, 270).axes
+    stacked = summary_figure(summary, 0.6, True, 400, 540).axes
+    assert len(beside) == len(stacked) == 2
+    assert beside[0].get_position().y0 == beside[1].get_position().y0  # one row
+    assert stacked[0].get_position().x0 == stacked[1].get_position().x0  # one column
+
+
+def test_in_a_scrolled_page_the_plots_keep_their_height_above_the_legend(qtbot, controller, result):
+    """The page scrolls a column of parts, each given its size hint: an image with no height
+    hint was squeezed, and the legend under it was painted over the plots."""
+    from PySide6.QtWidgets import QScrollArea
+
+    view = TrustView(controller)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(view)
+    qtbot.addWidget(scroll)
+    scroll.resize(700, 300)
+    scroll.show()
+    with qtbot.waitSignal(view.summary_drawn, timeout=20_000):
+        view.set_result(result)
+    qtbot.waitUntil(lambda: view.legend.y() >= view.plots.geometry().bottom())
+    assert view.plots.height() >= 270
