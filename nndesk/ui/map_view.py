@@ -130,6 +130,7 @@ class MapView(QWidget):
         controller.map_ready.connect(self.show_map)
         controller.failed.connect(self._on_failed)
         # the rings and the hint take the theme's text colour when drawn: redraw on a switch
+        self._restyle_when_shown = False  # the theme changed while the page was hidden
         theme.notifier().changed.connect(self._on_theme_changed)
         self._show_hint()
 
@@ -167,6 +168,9 @@ class MapView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if self._restyle_when_shown:
+            self._restyle_when_shown = False
+            self._on_theme_changed(None)
         self.shown.emit()
 
     @Slot(object)
@@ -250,6 +254,11 @@ class MapView(QWidget):
         self.caption.setText(message)
 
     def _on_theme_changed(self, _colours) -> None:
+        if not self.isVisible():
+            # drawn again as it is shown: the map's thousands of points re-plotted on a hidden
+            # page were ~20% of a theme switch's GUI-thread time (bench_tour.py)
+            self._restyle_when_shown = True
+            return
         if self.data is not None:
             self.show_map(self.data)
         else:

@@ -251,6 +251,7 @@ def test_the_maps_mistake_rings_take_the_new_themes_text_colour_on_a_switch(
 
     page = MapView(controller)
     qtbot.addWidget(page)
+    page.show()  # on screen: drawn again at once (a hidden page is drawn again when shown)
     page.set_result(result)
     page.points.setValue(100)
     saved_rc = {key: matplotlib.rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
@@ -258,15 +259,51 @@ def test_the_maps_mistake_rings_take_the_new_themes_text_colour_on_a_switch(
         theme.apply_theme(qapp, "light")
         with qtbot.waitSignal(controller.map_ready, timeout=20_000):
             page.draw_button.click()
-
-        def ring_colour() -> str:
-            rings = page.plot.figure.axes[0].collections[1]  # after the dots
-            return to_hex(rings.get_edgecolor()[0])
-
-        assert ring_colour() == to_hex(theme.LIGHT.window_text)
+        assert _ring_colour(page) == to_hex(theme.LIGHT.window_text)
         theme.apply_theme(qapp, "dark")
-        assert ring_colour() == to_hex(theme.DARK.window_text)
-        assert theme.contrast(ring_colour(), theme.DARK.base) >= 4.5
+        assert _ring_colour(page) == to_hex(theme.DARK.window_text)
+        assert theme.contrast(_ring_colour(page), theme.DARK.base) >= 4.5
+    finally:
+        theme.apply_theme(qapp, "system")
+        matplotlib.rcParams.update(saved_rc)
+
+
+def _ring_colour(page) -> str:
+    from matplotlib.colors import to_hex
+
+    rings = page.plot.figure.axes[0].collections[1]  # after the dots
+    return to_hex(rings.get_edgecolor()[0])
+
+
+def test_a_hidden_map_is_drawn_again_in_the_new_theme_only_when_shown(
+    qtbot, qapp, controller, result, monkeypatch
+):
+    """Re-plotting a drawn map on a page not on screen was ~20% of a theme switch's GUI-thread
+    time (benchmarks/bench_tour.py)."""
+    import matplotlib
+    from matplotlib.colors import to_hex
+
+    from nndesk.ui import theme
+
+    page = MapView(controller)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_result(result)
+    page.points.setValue(100)
+    saved_rc = {key: matplotlib.rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
+    try:
+        theme.apply_theme(qapp, "light")
+        with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+            page.draw_button.click()
+        page.hide()  # another page is in front
+        plotted = []
+        real = page.show_map
+        monkeypatch.setattr(page, "show_map", lambda data: (plotted.append(1), real(data)))
+        theme.apply_theme(qapp, "dark")
+        assert plotted == []
+        page.show()
+        assert plotted == [1]
+        assert _ring_colour(page) == to_hex(theme.DARK.window_text)
     finally:
         theme.apply_theme(qapp, "system")
         matplotlib.rcParams.update(saved_rc)
