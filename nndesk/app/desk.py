@@ -317,6 +317,7 @@ class _Switch:
         takes it (``build_steps``)."""
         self._lent = True
         self.desk.window.drop_shutdown_hook(self.desk.explainer.shutdown)
+        self.desk.why_page.follow_explainer(False)
 
     def _give_back_explainer(self) -> None:
         """The switch did not happen: the controller is the old window's again (the new
@@ -330,6 +331,7 @@ class _Switch:
             holder.drop_shutdown_hook(explainer.shutdown)
         explainer.setParent(window)
         window.add_shutdown_hook(explainer.shutdown)
+        self.desk.why_page.follow_explainer(True)
 
 
 #: The wait before the next step: a timer, not a zero wait, which Qt runs as a posted event,

@@ -321,10 +321,7 @@ class WhyView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        if explainer is not None:
-            explainer.attribution_ready.connect(self._on_explainer_attribution_ready)
-            explainer.neighbours_ready.connect(self._on_explainer_neighbours_ready)
-            explainer.neighbours_missing.connect(self._on_explainer_neighbours_missing)
+        self.follow_explainer(True)
         self._show_method_note()
         self.set_classifier(None)
 
@@ -687,6 +684,25 @@ class WhyView(QWidget):
         self._show_overlay()
         self._show_summary()
         self.overlay_shown.emit()
+
+    def follow_explainer(self, follow: bool) -> None:
+        """Take the explain controller's answers (or no longer: the window is replaced, and the
+        controller's answers go to the new window's page; this page keeps what it shows, in its
+        language, where an answer said in the new language showed an English line in a
+        Vietnamese window)."""
+        explainer = self._explainer
+        if explainer is None:
+            return
+        pairs = (
+            (explainer.attribution_ready, self._on_explainer_attribution_ready),
+            (explainer.neighbours_ready, self._on_explainer_neighbours_ready),
+            (explainer.neighbours_missing, self._on_explainer_neighbours_missing),
+        )
+        for signal, slot in pairs:
+            if follow:
+                signal.connect(slot)
+            else:
+                signal.disconnect(slot)
 
     def shown_neighbours(self):
         """The ``Neighbours`` the tiles show, or None (the language switch shows them again)."""

@@ -155,3 +155,33 @@ def test_the_nearest_training_images_are_not_searched_for_again_after_the_switch
     assert shown == captions  # the same images (distances with the Vietnamese decimal mark)
     assert len(pools) == 1
     new.window.close()
+
+
+def test_a_search_answering_while_the_new_window_is_built_goes_to_the_new_window_only(
+    qtbot, english_after, window_factory, tiny_model_file, tiny_data_dir
+):
+    """The old window stays on screen while the new one is built: an answer reaching its Why
+    page then was said in the new language (an English line in a Vietnamese window)."""
+    from nndesk.app.desk import _Switch
+    from nndesk.controllers.explain import Neighbours
+
+    desk = window_factory(classifier=Classifier.from_file(tiny_model_file))
+    desk.window.tabs.setCurrentWidget(desk.why_page)
+    why = desk.why_page
+    note = why.neighbours_note.text()
+    switch = _Switch(desk, "vi")
+    steps = switch.steps()
+    next(steps)  # the work taken, the language set
+    next(steps)  # the controller lent, the new window's first step
+    found = Neighbours(np.zeros((6, 28, 28), np.uint8), (1,) * 6, (1.0,) * 6, 100)
+    desk.explainer.neighbours_ready.emit(why._neighbour_token, found)  # noqa: SLF001
+    said = why.neighbours_note.text()
+    tiles = [tile.isVisibleTo(why) for tile in why.neighbour_tiles]
+    for _ in steps:
+        pass
+    new = switch.result
+    qtbot.addWidget(new.window)
+    _forget_replaced_windows(qtbot._request.node)
+    new.window.close()
+    assert said == note
+    assert not any(tiles)
