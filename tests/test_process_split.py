@@ -487,23 +487,10 @@ def test_the_train_page_status_line_says_once_that_the_helper_process_stopped(
     tmp_path,
     monkeypatch,
 ):
-    from nndesk.controllers.training import TrainingController
-    from nndesk.runs import RunStore
-
     killed = _killed_after(2, monkeypatch)
-    controller = TrainingController(lambda name: tiny, RunStore(tmp_path / "runs"))
     said: list[str] = []
-    controller.status_changed.connect(said.append)
     config = FAST.replace(arch=ARCH, threads=2, epochs=2, dropout=0.25)
-    try:
-        with qtbot.waitSignal(
-            controller.running_changed,
-            timeout=int(WAIT * 1000),
-            check_params_cb=lambda running: not running,
-        ):
-            controller.start(config)
-    finally:
-        controller.shutdown()
+    _train_in_controller(qtbot, tiny, tmp_path, config, status_changed=said.append)
     assert killed and helpers[0].lost
     assert said.count(str(HELPER_LOST)) == 1
     # between "Training…" and the end's "Testing the model…"
@@ -606,22 +593,9 @@ def test_the_windows_training_worker_splits_a_cnns_batches_over_processes(
     helpers,
     tmp_path,
 ):
-    from nndesk.controllers.training import TrainingController
-    from nndesk.runs import RunStore
-
-    controller = TrainingController(lambda name: tiny, RunStore(tmp_path / "runs"))
     ended: list = []
-    controller.run_ended.connect(ended.append)
     config = FAST.replace(arch=ARCH, threads=2, epochs=1, dropout=0.25)
-    try:
-        with qtbot.waitSignal(
-            controller.running_changed,
-            timeout=int(WAIT * 1000),
-            check_params_cb=lambda running: not running,
-        ):
-            controller.start(config)
-    finally:
-        controller.shutdown()
+    _train_in_controller(qtbot, tiny, tmp_path, config, run_ended=ended.append)
     assert ended[0].reason == "completed"
     assert len(helpers) == 1 and helpers[0].batches > 0 and helpers[0].helpers == []
 
@@ -680,3 +654,23 @@ def test_a_script_without_a_main_guard_runs_once_beside_its_helper(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True", "None"]  # the helper started
     assert len(runs.read_text().split()) == 1  # and did not run the script again
+
+
+def _train_in_controller(qtbot, model, tmp_path, config, **slots) -> None:
+    """Train ``model`` as the window's TrainingController does, its signals named in ``slots``
+    connected first, until the run is over."""
+    from nndesk.controllers.training import TrainingController
+    from nndesk.runs import RunStore
+
+    controller = TrainingController(lambda name: model, RunStore(tmp_path / "runs"))
+    for name, slot in slots.items():
+        getattr(controller, name).connect(slot)
+    try:
+        with qtbot.waitSignal(
+            controller.running_changed,
+            timeout=int(WAIT * 1000),
+            check_params_cb=lambda running: not running,
+        ):
+            controller.start(config)
+    finally:
+        controller.shutdown()

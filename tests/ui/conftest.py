@@ -59,6 +59,21 @@ def training_page(controller, **parts):
     return TrainingPanel(controller, RunListReader(controller.store), **parts)
 
 
+def switched_windows(desk) -> list:
+    """The new windows of ``desk``'s language switches, each once its switch has finished (a
+    switch goes on from the event loop): wait on the list's length."""
+    switch = desk.coordinator.language_switch
+    real, finished = switch.switch_language, []
+
+    def recording(code):
+        made = real(code)
+        made.finished.connect(finished.append)
+        return made
+
+    switch.switch_language = recording
+    return finished
+
+
 def train_two_epochs(qtbot, page) -> None:
     """Train a 784-16-10 MNIST run of two epochs on the window's Train ``page`` and wait until
     it is saved and over (the tiny data folder's "differ from the published files" warning

@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from nndesk.ui import language
+from tests.ui.conftest import switched_windows
 from tests.ui.test_language_switch import _answer_switch_now, _forget_replaced_windows
 from tests.ui.test_language_switch import english_after as english_after  # a fixture
 
@@ -91,15 +92,7 @@ def test_the_old_window_is_not_retranslated_while_the_new_one_is_built(
 
     watch = Watch()
     desk.window.canvas.installEventFilter(watch)  # one widget of the old window
-    switch = desk.coordinator.language_switch
-    real, finished = switch.switch_language, []
-
-    def recording(code):
-        made = real(code)
-        made.finished.connect(finished.append)
-        return made
-
-    switch.switch_language = recording
+    finished = switched_windows(desk)
     _answer_switch_now(qtbot, desk, "vi")
     qtbot.waitUntil(lambda: len(finished) == 1, timeout=60000)
     new = finished[0]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from nndesk.controllers import explain as explain_controller
 from nndesk.inference import Classifier
 from nndesk.ui import language
-from tests.ui.conftest import train_two_epochs
+from tests.ui.conftest import switched_windows, train_two_epochs
 from tests.ui.test_language_rebuild import _answer_switch_now, _forget_replaced_windows
 from tests.ui.test_language_switch import _switch
 from tests.ui.test_language_switch import english_after as english_after  # a fixture
@@ -72,15 +72,7 @@ def test_every_frame_of_the_new_window_is_laid_out_whole(
     desk.window.canvas.draw_stroke([(140, 30), (140, 250)])
     qtbot.waitUntil(desk.prediction.is_idle, timeout=60_000)
     assert overlapping_siblings(desk.window) == []  # settled: nothing overlaps
-    switch = desk.coordinator.language_switch
-    real, finished = switch.switch_language, []
-
-    def recording(code):
-        made = real(code)
-        made.finished.connect(finished.append)
-        return made
-
-    switch.switch_language = recording
+    finished = switched_windows(desk)
     watch = _PaintWatch(desk.window)
     qapp.installEventFilter(watch)
     try:

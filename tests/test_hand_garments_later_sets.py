@@ -1,0 +1,73 @@
+"""The later hand-drawn training sets (``tools.hand_garments_train5`` to ``_train8``): what each
+holds, and that none is the fresh check's. That they put on the real canvas without an authoring
+mistake and copy no other set is tested for every set at once (tests/test_hand_train.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import NamedTuple
+
+import pytest
+
+from tools.fresh_garments import FRESH_GARMENTS
+from tools.hand_garments import CLASS_NAMES, MODES, POLARITIES, HandDrawing
+from tools.hand_garments_train5 import HAND_TRAIN5_GARMENTS
+from tools.hand_garments_train6 import HAND_TRAIN6_GARMENTS
+from tools.hand_garments_train7 import HAND_TRAIN7_GARMENTS
+from tools.hand_garments_train8 import HAND_TRAIN8_GARMENTS
+
+#: every class, the long-sleeved tops (Pullover, Coat, Shirt: every check's worst) most
+EVERY_CLASS = {2: 6, 4: 6, 6: 6, 0: 5, 7: 5, 5: 5, 9: 5, 1: 4, 3: 3, 8: 3}
+
+
+class Written(NamedTuple):
+    """What a set's author was asked to draw."""
+
+    drawings: tuple[HandDrawing, ...]
+    prefix: str
+    counts: dict[int, int]  # drawings per class
+    pens: int  # the fewest pen widths a class is drawn with
+
+
+SETS = {
+    # the twenty-second round's: only the long-sleeved tops, in new poses and cuts
+    "fifth": Written(HAND_TRAIN5_GARMENTS, "e5-", {2: 6, 4: 6, 6: 6}, pens=4),
+    # the twenty-third round's three hands: hurried, careful, novice
+    "sixth": Written(HAND_TRAIN6_GARMENTS, "e6-", EVERY_CLASS, pens=3),
+    "seventh": Written(HAND_TRAIN7_GARMENTS, "e7-", EVERY_CLASS, pens=3),
+    "eighth": Written(HAND_TRAIN8_GARMENTS, "e8-", EVERY_CLASS, pens=3),
+}
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_each_set_holds_its_classes_in_every_rendering_both_polarities_and_several_pens(name):
+    drawings, prefix, counts, pens = SETS[name]
+    assert len({d.name for d in drawings}) == len(drawings) == sum(counts.values())
+    assert all(d.name.startswith(prefix) for d in drawings)
+    assert Counter(d.label for d in drawings) == counts
+    for label, count in counts.items():
+        mine = [d for d in drawings if d.label == label]
+        if count >= 4:  # a class drawn four times or more is drawn every way
+            assert {d.mode for d in mine} == set(MODES), CLASS_NAMES[label]
+        assert {d.polarity for d in mine} == set(POLARITIES), CLASS_NAMES[label]
+        assert len({d.pen for d in mine}) >= pens, CLASS_NAMES[label]
+    white = sum(d.polarity == "white-on-black" for d in drawings)
+    assert white * 2 == len(drawings)
+
+
+def test_the_novice_hand_draws_each_rendering_alike_from_very_thin_to_very_thick_pens():
+    assert Counter(d.mode for d in HAND_TRAIN8_GARMENTS) == dict.fromkeys(MODES, 16)
+    pens = [d.pen for d in HAND_TRAIN8_GARMENTS]
+    assert min(pens) == 4 and max(pens) == 40
+    assert sum(p <= 6 for p in pens) >= 5 and sum(p >= 28 for p in pens) >= 5
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_no_drawing_is_a_name_or_a_stroke_of_the_fresh_check(name):
+    """The fresh check is never trained on: no name and no stroke of four points or more is
+    shared (tests/test_hand_train.py compares with the hand check and the other sets)."""
+    names = {d.name for d in FRESH_GARMENTS}
+    strokes = {s for d in FRESH_GARMENTS for s in d.strokes if len(s) >= 4}
+    for d in SETS[name].drawings:
+        assert d.name not in names, d.name
+        assert not strokes & {s for s in d.strokes if len(s) >= 4}, d.name
