@@ -327,6 +327,12 @@ def off_chart(batch_loss: Sequence[float]) -> float | None:
     return last if last >= DIVERGENCE_FACTOR * max(float(before[0]), 1.0) else None
 
 
+def drawn_batch_losses(batch_loss: Sequence[float]) -> Sequence[float]:
+    """The batch losses a loss plot scales to: all but a diverged run's last (``off_chart``),
+    which is marked instead."""
+    return batch_loss[:-1] if off_chart(batch_loss) is not None else batch_loss
+
+
 def off_chart_text(loss: float, x: float, batches_per_epoch: int | None) -> str:
     """The label of a loss that left the chart: its value, and where when the batches per
     epoch are known ("loss 3,54×10⁹ at epoch 1, batch 2: off the chart")."""
@@ -668,8 +674,7 @@ class LiveCurves:
             moved[ax] = span_epochs(ax, first, epochs_last)
         # batch losses: the 99th percentile, so one wild batch does not flatten the curve;
         # a diverged run's last loss is marked instead (off_chart)
-        off = off_chart(curves.batch_loss) is not None
-        losses = _finite(curves.batch_loss[:-1] if off else curves.batch_loss)
+        losses = _finite(drawn_batch_losses(curves.batch_loss))
         epoch_losses = _finite([*curves.train_loss, *curves.val_loss, *curves.test_loss])
         # a start hundreds of times the run's usual loss (ReLU on raw pixels: 250, then 0.1)
         # goes on a log axis, as the Race's lanes do: linear, the rest lay flat on zero
@@ -826,8 +831,7 @@ def plot_overlay(
             for ax in (ax_batch, ax_loss, ax_acc):
                 ax.axvline(x, color=color, ls=":", lw=1.0)
     # runs far apart (one starting at 250, the others under 1): log loss axes, as the Race's
-    drawn = [c.batch_loss[:-1] if off_chart(c.batch_loss) is not None else c.batch_loss
-             for _, c in runs]  # fmt: skip
+    drawn = [drawn_batch_losses(c.batch_loss) for _, c in runs]
     if set_loss_scale((ax_batch, ax_loss), wide_losses(drawn)):
         batch = log_loss_limits(np.concatenate([_finite(d) for d in drawn]))
         epoch = log_loss_limits([v for _, c in runs for v in (*c.train_loss, *c.val_loss)])

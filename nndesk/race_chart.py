@@ -17,6 +17,7 @@ import numpy as np
 
 from nndesk.curves import (
     RUN_COLORS,
+    drawn_batch_losses,
     fit_ylabels,
     log_loss_limits,
     mark_off_chart,
@@ -57,11 +58,6 @@ def theme_key() -> tuple:
 def _has_points(ax) -> bool:
     """Whether any line of ``ax`` holds a finite point."""
     return any(np.isfinite(np.asarray(line.get_ydata(), np.float64)).any() for line in ax.lines)
-
-
-def _drawn_losses(c: Curves) -> Sequence[float]:
-    """A lane's batch losses as its line draws them: a diverged lane's last one is marked."""
-    return c.batch_loss[:-1] if off_chart(c.batch_loss) is not None else c.batch_loss
 
 
 def _ydata(ax) -> np.ndarray:
@@ -136,7 +132,7 @@ class RaceChart:
         last_epoch, top_x = 1, 0.0
         # a lane far above the others (ReLU on raw pixels starts at 130-250, a sigmoid lane
         # under 1) puts both loss plots on a log axis: linear, the others lay flat on zero
-        log = wide_losses([_drawn_losses(c) for c in curves])
+        log = wide_losses([drawn_batch_losses(c.batch_loss) for c in curves])
         set_loss_scale((self.ax_batch, self.ax_loss), log)
         for lines, c in zip(self.lines, curves, strict=True):
             batch, val_loss, train_loss, val_acc, train_acc = lines
