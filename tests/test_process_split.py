@@ -3,7 +3,9 @@ processes and shared memory never outlive the run, whatever happens to them."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -251,6 +253,52 @@ def test_each_process_takes_its_range_of_the_step_as_the_thread_split_would(name
             model.train_step(x, y, loss)
             optimizer.step(model.parameters())
     _same_training(in_processes, optimizers[1], on_threads, optimizers[0])
+
+
+def test_a_failure_placing_the_optimizers_state_removes_the_segment_and_gives_the_model_back(
+    monkeypatch,
+):
+    model, reference = _flat_model(), _flat_model()
+    optimizer = make_optimizer("adam", lr=1e-2)
+    optimizer.step(model.parameters())  # state to place
+
+    def full(*args, **kwargs):
+        raise OSError("no room for the optimizer's state")
+
+    monkeypatch.setattr(optimizer, "place_flat_slots", full)
+    with ProcessSplit(model, SoftmaxCrossEntropy("softmax"), 2, 32, optimizer) as split:
+        assert "no room" in split.failure and split.helpers == []
+        assert _own_memory(model, optimizer)  # not left on the (removed) segment
+    reference_optimizer = make_optimizer("adam", lr=1e-2)
+    reference_optimizer.step(reference.parameters())
+    _same_training(model, optimizer, reference, reference_optimizer)
+
+
+def test_ctrl_c_while_a_helper_starts_ends_the_started_ones_and_removes_every_segment(
+    monkeypatch,
+):
+    starts = [0]
+    real = process_split._main_script_left_out
+
+    @contextlib.contextmanager
+    def interrupted_at_the_second_start():
+        starts[0] += 1
+        if starts[0] == 2:
+            raise KeyboardInterrupt
+        with real():
+            yield
+
+    monkeypatch.setattr(process_split, "_main_script_left_out", interrupted_at_the_second_start)
+    model, reference = _flat_model(), _flat_model()
+    with pytest.raises(KeyboardInterrupt):
+        ProcessSplit(model, SoftmaxCrossEntropy("softmax"), 3, 48)
+    assert starts[0] == 2
+    assert not [p for p in multiprocessing.active_children() if p.name == "nndesk-batch-part"]
+    assert _own_memory(model, make_optimizer("sgd", lr=0.1))  # the model is given back too
+    for (key, param, _), (_, theirs, _) in zip(
+        model.parameters(), reference.parameters(), strict=True
+    ):
+        np.testing.assert_array_equal(param, theirs, err_msg=key)
 
 
 def _serve_dying(moment: str, batch: int, *args) -> None:

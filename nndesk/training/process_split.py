@@ -2,8 +2,8 @@
 
 ``nndesk.nn.split_batch`` runs each part of a CNN batch on a thread of this process. NumPy
 lets go of the GIL only inside its C loops, so two halves running side by side hand it to
-each other at every call and each loses about a tenth of its step asleep waiting for it
-(docs/performance.md). Here the other parts run in helper processes instead, each with its own
+each other at every call and each waits for it part of its step (docs/performance.md has the
+figures). Here the other parts run in helper processes instead, each with its own
 copy of the model, started once per training run (the ``spawn`` way: the window is a Qt
 program, and a forked Qt process is not safe). The numbers are the thread split's:
 
@@ -43,9 +43,9 @@ every later one) through the thread split instead, with the same numbers; ``clos
 helpers and removes their segments. ``tests/test_process_split.py`` proves both.
 
 The training loop uses it when the run's thread plan says so (``runtime.plan``): when every
-part has a core of its own. On a quiet 2-core machine it was about 22 % faster than the thread
-split, with another program keeping a core busy 0.5-4 % slower (docs/performance.md, "A split
-batch's other half in a process"); ``bench_cnn --split processes|threads`` measures either.
+part has a core of its own, where it beats the thread split; with another program keeping a
+core busy it does not (docs/performance.md, "A split batch's other half in a process", has
+the figures). ``bench_cnn --split processes|threads`` measures either.
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ from nndesk.nn.layers import Dropout
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
+    from multiprocessing.context import SpawnContext, SpawnProcess
 
     from nndesk.nn.losses import Loss
     from nndesk.nn.model import Sequential
@@ -138,10 +139,13 @@ def _bind(model: Sequential, params: np.ndarray, grads: np.ndarray) -> None:
             offset = end
 
 
-def _sum_and_update(grads: list[np.ndarray], update: Callable[[slice], None] | None, part: slice):
-    """Entries ``part`` of the batch's gradient: the parts' flat gradients ``grads`` added into
-    the first (the model's) in part order, as the thread split adds them; then the optimizer's
-    step there (``update``, a ``StepInRanges.update``), if any."""
+def _sum_and_update(
+    grads: list[np.ndarray], update: Callable[[slice], None] | None, part: slice
+) -> None:
+    """Entries ``part`` of the batch's gradient: the parts' flat gradients ``grads`` (each
+    ``(size,)``, one per part) added into the first (the model's) in part order, as the thread
+    split adds them; then the optimizer's step there (``update``, a ``StepInRanges.update``),
+    if any."""
     total = grads[0][part]
     for other in grads[1:]:
         np.add(total, other[part], out=total)
@@ -172,23 +176,30 @@ class _State:
                 *((f"slot_{slot}", (size,), dtype) for slot in slots),
             ]
         )
-        self.segment: SharedMemory | None = SharedMemory(create=True, size=self.layout.size)
-        self.arrays = self.layout.views(self.segment.buf)
-        self.grads = [self.arrays[f"grads{i}"] for i in range(parts)]
-        model.flatten_parameters(into=(self.arrays["params"], self.grads[0]))
         # the first parameter: a model flattened again elsewhere no longer trains on the segment
         self._first = next((layer, name) for layer in model.layers for name in layer.params)
         self.optimizer: Optimizer | None = None  # the one whose state is here
-        if optimizer is not None:
-            buffers = {slot: self.arrays[f"slot_{slot}"] for slot in slots}
-            if optimizer.place_flat_slots(model.parameters(), buffers):
-                self.optimizer = optimizer
+        self.arrays: dict[str, np.ndarray] = {}
+        self.grads: list[np.ndarray] = []  # each part's flat gradient, (size,)
+        self.segment: SharedMemory | None = SharedMemory(create=True, size=self.layout.size)
+        try:
+            self.arrays = self.layout.views(self.segment.buf)
+            self.grads = [self.arrays[f"grads{i}"] for i in range(parts)]
+            model.flatten_parameters(into=(self.arrays["params"], self.grads[0]))
+            if optimizer is not None:
+                buffers = {slot: self.arrays[f"slot_{slot}"] for slot in slots}
+                if optimizer.place_flat_slots(model.parameters(), buffers):
+                    self.optimizer = optimizer
+        except BaseException:  # the model goes on in its own memory; nothing left in /dev/shm
+            self.give_back(model)
+            raise
 
     def holds(self, model: Sequential) -> bool:
         """Whether ``model``'s parameters and gradients are still the segment's."""
         layer, name = self._first
         return (
             self.segment is not None
+            and "params" in self.arrays
             and layer.params[name].base is self.arrays["params"]
             and layer.grads[name].base is self.grads[0]
         )
@@ -209,15 +220,17 @@ class _State:
         process's own memory (if they are still here), then remove the segment."""
         if self.segment is None:
             return
-        if self.holds(model):
-            flat = self.arrays["params"]
-            model.flatten_parameters(into=(np.empty_like(flat), np.empty_like(flat)))
-            if self.optimizer is not None:
-                own = {slot: np.empty_like(flat) for slot in self.optimizer.slots}
-                self.optimizer.place_flat_slots(model.parameters(), own)
-        self.arrays, self.grads = {}, []  # NumPy views pin the segment's memory
-        _remove(self.segment)
-        self.segment = None
+        try:
+            if self.holds(model):
+                flat = self.arrays["params"]
+                model.flatten_parameters(into=(np.empty_like(flat), np.empty_like(flat)))
+                if self.optimizer is not None:
+                    own = {slot: np.empty_like(flat) for slot in self.optimizer.slots}
+                    self.optimizer.place_flat_slots(model.parameters(), own)
+        finally:
+            self.arrays, self.grads = {}, []  # NumPy views pin the segment's memory
+            _remove(self.segment)
+            self.segment = None
 
 
 def _remove(segment: SharedMemory) -> None:
@@ -238,7 +251,7 @@ class _Helper:
         model: Sequential,
         loss: Loss,
         rows: int,
-        context,
+        context: SpawnContext,
         state: _State,
         part: int,
         span: slice,
@@ -263,12 +276,15 @@ class _Helper:
         ]
         self.part, self.span = part, span
         self.layout = _Layout.of(arrays)
-        self.segment: SharedMemory | None = SharedMemory(create=True, size=self.layout.size)
-        self.process = None
+        self.segment: SharedMemory | None = None
+        self.arrays: dict[str, np.ndarray] = {}
+        self.process: SpawnProcess | None = None
         self.started = False
         self.conn: Connection | None = None
         self.ready = False
+        theirs: Connection | None = None  # the helper's end of the pipe
         try:
+            self.segment = SharedMemory(create=True, size=self.layout.size)
             self.arrays = self.layout.views(self.segment.buf)
             self.arrays["state"][:] = np.frombuffer(blob, np.uint8)
             self.conn, theirs = context.Pipe()
@@ -288,21 +304,16 @@ class _Helper:
             with _main_script_left_out():
                 self.process.start()
             self.started = True
-            theirs.close()  # ours alone now: its end of the pipe closes when it exits
         except BaseException:
             self.close()
             raise
-
-    def poll_ready(self) -> bool:
-        """Whether the helper has started (without waiting); raises ``HelperLost`` if it
-        failed to."""
-        if not self.ready and self.conn is not None and self.conn.poll():
-            self._reply()
-            self.ready = True
-        return self.ready
+        finally:
+            if theirs is not None:
+                theirs.close()  # the helper's now (or nobody's): ours closes when it exits
 
     def wait_ready(self, timeout: float | None = None) -> bool:
-        """Wait up to ``timeout`` seconds for the helper to start."""
+        """Wait up to ``timeout`` seconds (0: not at all, None: as long as it takes) for the
+        helper to start; raises ``HelperLost`` if it failed to."""
         if not self.ready and self.conn is not None and self.conn.poll(timeout):
             self._reply()
             self.ready = True
@@ -424,7 +435,11 @@ class ProcessSplit:
         except Exception as err:  # no shared memory: the thread split trains instead
             self._give_up(f"could not share the model with batch helpers: {err}")
             return
-        self._start(batch_size)
+        try:
+            self._start(batch_size)
+        except BaseException:  # Ctrl+C while a helper starts: the caller never gets to close
+            self.close()
+            raise
 
     def _start(self, batch_size: int) -> None:
         """Start the helpers for batches of up to ``batch_size`` samples (in the background)."""
@@ -456,16 +471,10 @@ class ProcessSplit:
 
     def ready(self) -> bool:
         """Whether every helper has started (polled, never waits)."""
-        try:
-            ready = bool(self.helpers) and all(h.poll_ready() for h in self.helpers)
-        except HelperLost as err:
-            self._give_up(str(err))
-            return False
-        self._started |= ready
-        return ready
+        return self.wait_ready(0)
 
     def wait_ready(self, timeout: float | None = None) -> bool:
-        """Wait up to ``timeout`` seconds (each) for the helpers to start."""
+        """Wait up to ``timeout`` seconds (each; 0: not at all) for the helpers to start."""
         try:
             ready = bool(self.helpers) and all(h.wait_ready(timeout) for h in self.helpers)
         except HelperLost as err:
@@ -496,7 +505,7 @@ class ProcessSplit:
         if self.failure is not None or self._closed or loss is not self.loss or not self.fits(x):
             return None
         if self.by_load is not None:
-            pids = [h.process.pid for h in self.helpers if h.process is not None]
+            pids = [h.process.pid for h in self.helpers if h.process and h.process.pid]
             if not self.by_load.next_batch(pids):
                 return None  # a busy machine: this batch on threads
         assert self._state is not None
@@ -522,7 +531,17 @@ class ProcessSplit:
         self.batches += 1
         return result
 
-    def _train_step(self, x, labels, loss, rows, step):
+    def _train_step(
+        self,
+        x: np.ndarray,
+        labels: np.ndarray,
+        loss: Loss,
+        rows: list[slice],
+        step: StepInRanges | None,
+    ) -> tuple[np.ndarray, float]:
+        """``train_step``'s batch ``x (n, *input_shape)``, ``labels (n,)``, the helpers up:
+        ``rows[0]`` here, ``rows[i]`` in helper ``i - 1``; the logits ``(n, k)`` and the loss.
+        Raises ``HelperLost`` if a helper is lost before its share of the loss is in."""
         assert self._state is not None
         n = x.shape[0]
         mine, theirs = rows[0], rows[1:]
@@ -555,15 +574,16 @@ class ProcessSplit:
         for helper, part in zip(self.helpers, theirs, strict=True):
             out.append(helper.arrays["logits"][: part.stop - part.start])
         logits = np.concatenate(out)
+        total = sum(shares)  # in part order, as the thread split adds them
         if step is None:  # the caller steps
             _sum_and_update(self._state.grads, None, slice(None))
         elif not ranged:  # a step over this process's threads
-            step.begin(sum(shares))  # in part order, as the thread split adds them
+            step.begin(total)
             self._sum_and_step_here(step)
         else:
-            step.begin(sum(shares))
+            step.begin(total)
             self._sum_and_step_in_ranges(step)
-        return logits, sum(shares)
+        return logits, total
 
     def _sum_and_step_here(self, step: StepInRanges) -> None:
         """``_sum_and_update`` of every entry, with ``step`` if it began, a range of the flat
@@ -571,7 +591,9 @@ class ProcessSplit:
         assert self._state is not None
         grads = self._state.grads
         update = step.update if step.began else None
-        passes = 4 + 2 * len(grads)  # the gradients, Adam's buffers
+        # elements touched an entry: every part's gradient and the sum, the parameter and
+        # Adam's two slots read and written
+        passes = 4 + 2 * len(grads)
         parallel.map_parts(
             lambda part: _sum_and_update(grads, update, part), grads[0].size, passes * grads[0].size
         )
@@ -698,9 +720,17 @@ def _serve(conn: Connection, name: str, layout: _Layout, shared: tuple) -> None:
 
 class _HelperTail:
     """A helper's range ``span`` of each batch's step (the helper's side): a copy of the run's
-    optimizer on the state segment's buffers."""
+    optimizer on the state segment's buffers (``state``: ``_State``'s arrays, each flat,
+    ``(size,)``), keeping the range's values in its own segment's ``kept_*`` (``arrays``)."""
 
-    def __init__(self, model, state, arrays, span: slice, stepper: tuple[dict, dict]) -> None:
+    def __init__(
+        self,
+        model: Sequential,
+        state: dict[str, np.ndarray],
+        arrays: dict[str, np.ndarray],
+        span: slice,
+        stepper: tuple[dict, dict],
+    ) -> None:
         from nndesk.nn.optimizers import optimizer_from_config
 
         config, settings = stepper
@@ -745,4 +775,5 @@ class _HelperTail:
 
 
 def _always(loss: float) -> bool:
+    """A helper's step is taken whatever the loss: the caller has already accepted it."""
     return True
