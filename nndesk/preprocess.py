@@ -275,6 +275,12 @@ MAX_PIXELS = 40_000_000
 #: Longest side an image may have: a 1 x 39,000,000 PNG is under MAX_PIXELS but took 5-12 s to
 #: decode row by row for nothing a drawing could show (a phone panorama is under 20,000 px).
 MAX_IMAGE_SIDE = 30_000
+#: The formats an image file is opened as, whatever its name says (Pillow tells them by their
+#: first bytes). Pillow knows some forty more; an EPS among them is rendered by starting
+#: Ghostscript on the PostScript it holds: a 130-byte "digit.png" of ``{ } loop`` kept
+#: ``nndesk predict`` (and a folder dataset's loading) busy for ever. A JPEG from a phone's
+#: camera (MPO) opens as JPEG.
+IMAGE_FORMATS = ("PNG", "JPEG", "BMP", "GIF", "TIFF", "WEBP")
 #: EXIF orientation -> the transpose that shows the picture upright (as ImageOps.exif_transpose).
 _ORIENTATION = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -401,7 +407,7 @@ def load_image(
         with warnings.catch_warnings():
             # sizes are checked below, against a lower limit than Pillow's warning
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            opened = Image.open(path)
+            opened = Image.open(path, formats=_image_formats())
         with opened:
             img = _decode_reduced(opened, name, max_side)
             if img.mode in ("I;16", "I;16B", "I;16L", "I"):
@@ -424,6 +430,13 @@ def load_image(
         raise PreprocessError.of(
             N_("{file}: cannot read image ({reason})"), file=name, reason=reason
         ) from err
+
+
+def _image_formats() -> tuple[str, ...]:
+    """``IMAGE_FORMATS`` this Pillow can open (one built without WebP lacks it: Pillow's open
+    would raise KeyError on a format it does not know)."""
+    Image.init()  # registers every plugin once; later calls return at once
+    return tuple(f for f in IMAGE_FORMATS if f in Image.OPEN)
 
 
 def _too_large(name: str, err: Exception) -> PreprocessError:

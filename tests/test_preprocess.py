@@ -189,6 +189,49 @@ def test_unreadable_image_is_a_one_line_preprocess_error(tmp_path):
         load_image(tmp_path / "missing.png")  # it said "cannot read image ([Errno 2] No such…)"
 
 
+def test_every_format_the_message_names_still_opens(tmp_path):
+    Image.init()
+    img = Image.fromarray(np.tile(np.arange(0, 240, 8, dtype=np.uint8), (30, 1)))
+    for ext, fmt in [("png", "PNG"), ("jpg", "JPEG"), ("bmp", "BMP"), ("gif", "GIF"),
+                     ("tif", "TIFF"), ("webp", "WEBP")]:  # fmt: skip
+        if fmt not in Image.SAVE:
+            continue  # a Pillow built without it
+        img.save(tmp_path / f"ok.{ext}", fmt)
+        assert load_image(tmp_path / f"ok.{ext}").shape[:2] == (30, 30), fmt
+
+
+@pytest.mark.parametrize("fmt", ["PPM", "ICO", "TGA", "PCX", "SGI", "DDS", "QOI", "BLP"])
+def test_an_image_in_a_format_nndesk_does_not_name_is_refused_whatever_its_name(tmp_path, fmt):
+    """Pillow tells a format by its first bytes, never by the name: each decoder nndesk does
+    not promise is one more parser a file from anywhere reaches."""
+    Image.init()  # every plugin registered, whatever the tests before opened
+    if fmt not in Image.SAVE:
+        pytest.skip(f"this Pillow cannot write {fmt}")
+    path = tmp_path / "drawing.png"
+    Image.new("RGB" if fmt != "BLP" else "P", (28, 28)).save(path, fmt)
+    with pytest.raises(PreprocessError, match=r"^drawing.png: not an image nndesk can read"):
+        load_image(path)
+
+
+def test_an_eps_named_png_is_refused_without_starting_ghostscript(tmp_path, monkeypatch):
+    """Pillow renders EPS by running Ghostscript on the file's PostScript: a "digit.png"
+    holding ``{ } loop`` kept ``nndesk predict`` busy for ever (where gs is installed)."""
+    import subprocess
+
+    from tests.hostile.cases import eps_named_png
+
+    def no_process(*args, **kwargs):
+        raise AssertionError(f"a process was started: {args[:1]}")
+
+    monkeypatch.setattr(subprocess, "Popen", no_process)
+    monkeypatch.setattr(subprocess, "check_call", no_process)
+    for data in (False, True):  # a file, and the same bytes pasted
+        path = eps_named_png(tmp_path, loop=False)
+        source = io.BytesIO(path.read_bytes()) if data else path
+        with pytest.raises(PreprocessError, match=r"^digit.png: not an image nndesk can read"):
+            load_image(source, name="digit.png")
+
+
 def test_an_unreadable_image_is_told_in_the_windows_language(tmp_path, monkeypatch):
     """The window said "Không dùng được ảnh này: bad.png: not an image nndesk can read"."""
     from nndesk import i18n

@@ -356,6 +356,23 @@ def image_largest_rgba_png(folder: Path) -> tuple[list[str], str]:
     )
 
 
+def eps_named_png(folder: Path, loop: bool = True) -> Path:
+    """An EPS file named ``digit.png``: Pillow tells a format by its first bytes and renders
+    EPS by starting Ghostscript on its PostScript, here an endless ``{ } loop`` (``loop``
+    False: a black bar, a "1", which Ghostscript renders at once)."""
+    body = "{ } loop" if loop else "11 4 6 20 rectfill"
+    path = folder / "digit.png"
+    path.write_text(
+        f"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 28 28\n%%EndComments\n{body}\nshowpage\n",
+        encoding="ascii",
+    )
+    return path
+
+
+def image_eps_named_png(folder: Path) -> tuple[list[str], str]:
+    return _predict_image(folder, eps_named_png(folder), "EPS named .png, {size}, loops for ever")
+
+
 #: Cases that are valid input: the command answers (exit 0); memory is what they measure.
 VALID_CASES = ("png-16bit-5000", "png-rgba-40mp")
 
@@ -434,6 +451,7 @@ CASES: dict[str, Callable[[Path], tuple[list[str], str]]] = {
     "png-1x39M": image_tall_png,
     "png-16bit-5000": image_16bit_png,
     "png-rgba-40mp": image_largest_rgba_png,
+    "eps-as-png": image_eps_named_png,
     "run-32mb-floats": run_32mb_of_floats,
     "run-6m-values": run_millions_of_values,
     "run-5000-digits": run_5000_digit_number,

@@ -200,6 +200,9 @@ def test_every_hostile_file_ends_in_one_exit_2_line_from_the_command_line(tmp_pa
         argv = ["predict", str(model), str(cases.png_line(tmp_path, length=40_000))]
     elif name == "run-32mb-floats":
         argv, _ = make(tmp_path, points=60_000)  # over the 50,000 batch points read
+    elif name == "eps-as-png":  # one Ghostscript ends: nndesk must not start it at all
+        argv = ["predict", str(cases.tiny_model_file(tmp_path))]
+        argv.append(str(cases.eps_named_png(tmp_path, loop=False)))
     elif name == "png-12000":
         model = cases.tiny_model_file(tmp_path)
         argv = ["predict", str(model), str(cases.png_huge(tmp_path, pixels=False))]
