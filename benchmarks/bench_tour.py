@@ -45,10 +45,11 @@ def _tour(args) -> dict[str, float]:
 
     app = QApplication.instance() or QApplication([])
     from nndesk.app.desk import build_window
-    from nndesk.ui import language
+    from nndesk.ui import language, theme
     from nndesk.ui.gui_collector import collect_on_gui_thread
     from nndesk.ui.startup_objects import freeze_startup_objects
 
+    theme.apply_theme(app, "system")  # as nndesk.app.startup does: its style is kept later
     language.use_language("en")
     freeze_startup_objects()  # as nndesk.app.startup does
     collect_on_gui_thread(app)

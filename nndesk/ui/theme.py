@@ -491,7 +491,11 @@ class _RedrawWhenShown(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Show:
             watched.removeEventFilter(self)
-            watched.draw()
+            # idle, not at once: a chart first shown at a new size has had its resize event
+            # (and its idle draw) just before; a draw here drew it twice (the Live plot at
+            # the first Train click after a theme switch: two full draws, ~250 ms of the GUI
+            # thread). The paint runs the idle draw first, so the old colours never show.
+            watched.draw_idle()
         return False
 
 

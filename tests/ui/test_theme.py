@@ -415,3 +415,34 @@ def test_exported_pictures_are_readable_in_the_dark_theme(tmp_path):
     from PIL import Image
 
     assert Image.open(confusion).convert("RGB").getpixel((1, 1)) == (255, 255, 255)
+
+
+def test_a_chart_restyled_while_hidden_is_drawn_once_in_the_new_theme_when_first_shown(
+    qtbot, qapp, restore_theme
+):
+    """A chart on a tab never shown gets its size (a resize event, an idle draw) as it is
+    shown; the redraw for the theme joins that draw instead of adding a second full one."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    theme.apply_theme(qapp, "light")
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.addTab(QLabel("first"), "first")
+    figure = Figure(layout="constrained")
+    figure.add_subplot().plot([0, 1], [1, 0])
+    canvas = FigureCanvasQTAgg(figure)
+    tabs.addTab(canvas, "chart")
+    tabs.resize(500, 400)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    draws = []
+    canvas.mpl_connect("draw_event", lambda _event: draws.append(figure.patch.get_facecolor()))
+
+    theme.apply_theme(qapp, "dark")
+    tabs.setCurrentWidget(canvas)
+    qtbot.waitUntil(lambda: bool(draws))
+    for _ in range(5):
+        QApplication.processEvents()
+    assert [to_hex(colour) for colour in draws] == [theme.DARK.window]
