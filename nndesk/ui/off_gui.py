@@ -12,6 +12,9 @@ replays.
 request in its ``Latest`` (a newer one replaces a waiting one: latest wins) and keeps at most one
 job on the pool, which takes the newest request when it starts (the shared pool may have kept it
 waiting behind another widget's work) and can ask whether a newer one came since.
+
+``ChartRenders`` is a chart image's requests on the render pool: asked again only when what it
+would draw changed, and only the newest shown.
 """
 
 from __future__ import annotations
@@ -20,8 +23,12 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+
+if TYPE_CHECKING:
+    from nndesk.ui.theme import Colours
 
 _RENDER_POOL: QThreadPool | None = None
 _LOG = logging.getLogger(__name__)
@@ -142,6 +149,43 @@ def _kinds(tag) -> str:
 def run_off_gui(pool: QThreadPool, delivery: Delivery, tag, work: Callable[[], object]) -> None:
     """Call ``work()`` on ``pool``; ``delivery.delivered(tag, result or None)`` follows."""
     pool.start(_Job(delivery, tag, work))
+
+
+class ChartRenders:
+    """A widget's chart renders on ``render_pool()``, on the GUI thread: a render is asked for
+    only when what it would draw (``drawn``, any comparable key) changed, and a delivered image
+    is shown only if it answers the newest ask (``number``). ``colours``: what the newest was
+    asked with (the theme's colours it is drawn in, for ``ChartImage.show_image``)."""
+
+    def __init__(self, delivery: Delivery, colours: Colours) -> None:
+        self.delivery = delivery
+        self.number = 0  # renders asked for; an older one's image is not shown
+        self.drawn: object = None  # what the newest image shows (or will); None: nothing yet
+        self.colours = colours
+
+    def ask(self, drawn: object, colours: Colours, work: Callable[[], object]) -> None:
+        """Render ``work()`` on the render pool unless the newest ask already draws ``drawn``;
+        ``delivery.delivered(number, image or None)`` follows."""
+        if drawn == self.drawn:
+            return
+        self.drawn, self.colours = drawn, colours
+        self.number += 1
+        run_off_gui(render_pool(), self.delivery, self.number, work)
+
+    def newest(self, number: int, image: object) -> bool:
+        """Whether ``image``, delivered for ask ``number``, is the newest ask's and is there to
+        show. The newest one not drawn (None) is forgotten: asked again, it is tried again."""
+        if number != self.number:
+            return False  # an older ask's
+        if image is None:
+            self.drawn = None
+            return False
+        return True
+
+    def drop(self) -> None:
+        """Show nothing on its way, and draw at the next ask whatever it is."""
+        self.number += 1
+        self.drawn = None
 
 
 class Latest:

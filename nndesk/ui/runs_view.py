@@ -46,7 +46,7 @@ from nndesk.ui.export_code import export_code_button, selected_run_experiment
 from nndesk.ui.file_manager import show_folder
 from nndesk.ui.flow_layout import WrappingColumn, flow_row
 from nndesk.ui.language import translate, translate_marked
-from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
+from nndesk.ui.off_gui import ChartRenders, Delivery
 from nndesk.ui.runs_table import (
     CELL_CHARS,
     COLUMNS,
@@ -207,9 +207,7 @@ class RunsView(QWidget):
         self._delivery = Delivery()  # no Qt parent: a render under way outlives the view
         self._delivery.delivered.connect(self._on_delivery_delivered)
         self._delivery.failed.connect(self._on_delivery_failed)
-        self._renders = 0  # overlays asked for; an older image is not shown
-        self._asked_theme = theme.colours()  # the theme the newest was asked in
-        self._drawn: tuple | None = None  # what the last overlay drew (see _plot_selected)
+        self._renders = ChartRenders(self._delivery, theme.colours())
         self._drawn_records: list[RunRecord] = []
         # what the last overlay asked for shows: (legend label, thinned curves) per run
         self.plotted: list[tuple[str, Curves]] = []
@@ -467,35 +465,27 @@ class RunsView(QWidget):
         # chart again: a render on the pool holds the GIL in turns with the table's first fill.
         # A listing keeps an unchanged run's record, so the same records mean the same curves
         drawn = (tuple(map(id, selected)), text, unreadable, w, h, ratio)
-        if drawn == self._drawn:
-            return
         self._drawn_records = selected  # kept: an id is only theirs while they live
-        self._drawn = drawn
-        self._renders += 1
-        self._asked_theme = theme.colours()  # the colours the render will draw in
-        run_off_gui(
-            render_pool(),
-            self._delivery,
-            self._renders,
+        self._renders.ask(
+            drawn,
+            theme.colours(),  # the colours the render will draw in
             lambda: _render_selected(selected, text, unreadable, w, h, ratio),
         )
 
     @Slot(object, object)
     def _on_delivery_delivered(self, number, result) -> None:
-        if number == self._renders and result is None:
-            self._drawn = None  # not drawn: asked again, it is tried again
-        if number != self._renders or result is None:
+        if not self._renders.newest(number, result):
             return  # an older selection's, or a chart that could not be drawn
         image, self.plotted, found_damaged = result
         if found_damaged:
             self.model.rows_changed()  # a run found damaged as its curves were read
             self._on_table_selection_changed()  # its buttons, as for any damaged run
-        self.chart.show_image(image, self._asked_theme)
+        self.chart.show_image(image, self._renders.colours)
         self.rendered.emit()
 
     @Slot(object, str)
     def _on_delivery_failed(self, number, error: str) -> None:
-        if number != self._renders:
+        if number != self._renders.number:
             return  # an older selection's: a newer chart is on its way
         line = translate("RunsView", "The chart could not be drawn: {error}").format(error=error)
         self.chart.show_message(line)
@@ -510,7 +500,7 @@ class RunsView(QWidget):
 
     @Slot(object)
     def _on_theme_changed(self, colours) -> None:
-        self._drawn = None  # the same curves, in the new theme's colours
+        self._renders.drawn = None  # the same curves, in the new theme's colours
         self._on_resized_timeout()
 
     @Slot()

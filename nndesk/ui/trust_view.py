@@ -23,7 +23,7 @@ from nndesk.ui.buttons import tipped_button
 from nndesk.ui.chart_image import ChartImage
 from nndesk.ui.flow_layout import flow_row
 from nndesk.ui.language import accuracy_text, decimal, integer, percent, translate, translate_marked
-from nndesk.ui.off_gui import Delivery, render_pool, run_off_gui
+from nndesk.ui.off_gui import ChartRenders, Delivery
 from nndesk.ui.plot_widget import PlotWidget
 from nndesk.viz import localise_ticks
 
@@ -105,9 +105,7 @@ class TrustView(QWidget):
         self._stacked = False  # the two plots one above the other (a narrow page)
         self._delivery = Delivery()  # no Qt parent: a render under way outlives the view
         self._delivery.delivered.connect(self._on_delivery_delivered)
-        self._renders = 0  # plots asked for; an older image is not shown
-        self._asked_theme = theme.colours()
-        self._drawn: tuple | None = None  # what the newest image shows (or will)
+        self._renders = ChartRenders(self._delivery, theme.colours())
         self._resized = QTimer(self)
         self._resized.setSingleShot(True)
         self._resized.setInterval(150)
@@ -198,8 +196,7 @@ class TrustView(QWidget):
         self.robust_button.setEnabled(result is not None and result.classifier is not None)
         if result is None:
             self.numbers.setText(translate_marked("TrustView", NOT_YET))
-            self._renders += 1  # one on its way is not shown
-            self._drawn = None
+            self._renders.drop()  # one on its way is not shown
             self.plots.clear_image()
             return
         self.numbers.setText(translate("TrustView", "Working out the calibration…"))
@@ -251,27 +248,18 @@ class TrustView(QWidget):
         least = 2 * PLOT_HEIGHT if stacked else PLOT_HEIGHT
         w, h = max(size.width(), PLOTS_MIN_WIDTH), max(size.height(), least)
         ratio = self.plots.devicePixelRatioF()
-        drawn = (id(summary), threshold, stacked, w, h, ratio, theme.colours())
-        if drawn == self._drawn:
-            return
-        self._drawn = drawn
-        self._renders += 1
-        self._asked_theme = theme.colours()  # the colours the render will draw in
-        run_off_gui(
-            render_pool(),
-            self._delivery,
-            self._renders,
+        colours = theme.colours()  # the colours the render will draw in
+        self._renders.ask(
+            (id(summary), threshold, stacked, w, h, ratio, colours),
+            colours,
             lambda: render_summary(summary, threshold, stacked, w, h, ratio),
         )
 
     @Slot(object, object)
     def _on_delivery_delivered(self, number, image) -> None:
-        if number != self._renders:
-            return  # an older request's
-        if image is None:
-            self._drawn = None  # not drawn: asked again, it is tried again
-            return
-        self.plots.show_image(image, self._asked_theme)
+        if not self._renders.newest(number, image):
+            return  # an older request's, or plots that could not be drawn
+        self.plots.show_image(image, self._renders.colours)
         self.summary_drawn.emit()
 
     def _on_theme_changed(self, _colours) -> None:

@@ -8,7 +8,14 @@ import logging
 import numpy as np
 
 from nndesk.ui.inside_training_view import Superseded
-from nndesk.ui.off_gui import Delivery, Latest, render_pool, run_latest, run_off_gui
+from nndesk.ui.off_gui import (
+    ChartRenders,
+    Delivery,
+    Latest,
+    render_pool,
+    run_latest,
+    run_off_gui,
+)
 
 
 def _collect(delivery: Delivery) -> tuple[list, list]:
@@ -54,3 +61,23 @@ def test_a_failure_is_logged_without_the_data_its_request_carried(qtbot, caplog)
     assert failed == ["ValueError: no picture"]
     (record,) = caplog.records
     assert "failed" in record.getMessage() and len(record.getMessage()) < 200
+
+
+def test_a_chart_is_rendered_again_only_when_what_it_draws_changed_and_only_the_newest_shows(
+    qtbot,
+):
+    delivery = Delivery()
+    delivered, _ = _collect(delivery)
+    renders = ChartRenders(delivery, "light")
+    renders.ask(("run 1", 640), "light", lambda: "image 1")
+    renders.ask(("run 1", 640), "light", lambda: "image 1 again")  # the same chart: not asked
+    renders.ask(("run 2", 640), "dark", lambda: "image 2")
+    qtbot.waitUntil(lambda: len(delivered) == 2)
+    assert delivered == [(1, "image 1"), (2, "image 2")] and renders.colours == "dark"
+    assert [renders.newest(*d) for d in delivered] == [False, True]
+    # the newest not drawn is forgotten, so that the same chart asked again is tried again
+    assert not renders.newest(2, None) and renders.drawn is None
+    renders.ask(("run 2", 640), "dark", lambda: None)
+    renders.drop()  # nothing on its way shows
+    qtbot.waitUntil(lambda: len(delivered) == 3)
+    assert delivered[2] == (3, None) and not renders.newest(3, "late image")

@@ -623,7 +623,7 @@ def test_the_overlay_is_drawn_off_the_gui_thread_and_an_older_one_never_replaces
 ):
     """A full matplotlib draw of the overlay took 0.2 s of the GUI thread quiet, over a second
     under load: it is rendered on the render pool and shown when ready."""
-    from nndesk.ui import runs_view
+    from nndesk.ui import off_gui, runs_view
 
     threads = threads_calling(runs_view, "render_overlay")
     store = RunStore(tmp_path / "runs")
@@ -641,7 +641,7 @@ def test_the_overlay_is_drawn_off_the_gui_thread_and_an_older_one_never_replaces
     assert image.width() >= runs_view.CHART_MIN_WIDTH
     assert image.height() >= runs_view.CHART_MIN_HEIGHT
     # the earlier renders' answers come too, but only the newest one is shown
-    qtbot.waitUntil(lambda: not runs_view.render_pool().activeThreadCount(), timeout=60_000)
+    qtbot.waitUntil(lambda: not off_gui.render_pool().activeThreadCount(), timeout=60_000)
     QApplication.processEvents()
     assert shown == [2]
 
@@ -730,7 +730,7 @@ def test_a_listing_that_changes_nothing_selected_does_not_draw_the_chart_again(
 ):
     """Each listing drew the same chart again on the render pool, whose turns at the GIL were
     the window's at the end of a 2,000-run listing, while the table was first filled."""
-    from nndesk.ui import runs_view
+    from nndesk.ui import off_gui, runs_view
 
     store = RunStore(tmp_path / "runs")
     first, _second = add_run(store, "run a"), add_run(store, "run b")
@@ -742,7 +742,7 @@ def test_a_listing_that_changes_nothing_selected_does_not_draw_the_chart_again(
     view = make_view(qtbot, store)
 
     def settled():
-        return not view._resized.isActive() and not runs_view.render_pool().activeThreadCount()
+        return not view._resized.isActive() and not off_gui.render_pool().activeThreadCount()
 
     qtbot.waitUntil(lambda: bool(drawn) and settled(), timeout=60_000)
     before = list(drawn)
