@@ -46,12 +46,12 @@ import nndesk  # noqa: E402, F401  (before NumPy, as the CLI and app: sets OpenB
 import numpy as np  # noqa: E402
 
 # isort: on
+from fashion_cnn import session_for  # noqa: E402  (benchmarks/, beside this file)
 from swapped import swapped  # noqa: E402  (benchmarks/, beside this file)
 
 from nndesk.nn import winograd  # noqa: E402
 from nndesk.nn.conv import Conv2D, MaxPool2D  # noqa: E402
 
-PRESET = "fashion-cnn-lab"
 #: main before these rewrites: where a plain form that is a whole method comes from
 PLAIN_COMMIT = "bf377d8"
 ROOT = Path(__file__).resolve().parents[1]
@@ -161,15 +161,11 @@ def bench_calls(names: list[str], repeats: int) -> None:
 
 
 def bench_steps(names: list[str], data_dir: Path, batch: int, steps: int, block: int) -> None:
-    from nndesk.data import load_dataset
     from nndesk.nn import parallel
-    from nndesk.presets import get_preset
-    from nndesk.training import heap, prepare
+    from nndesk.training import heap
     from nndesk.training.runtime import blas_threads
 
-    config = get_preset(PRESET).config.replace(epochs=1, val_fraction=0.0, threads=1)
-    dataset = load_dataset("fashion", data_dir=data_dir, allow_download=False)
-    session = prepare(config, dataset=dataset)
+    session = session_for(data_dir, 1)
     model, optimizer, loss = session.model, session.optimizer, session.loss_fn
     params = model.parameters()
     order = np.random.default_rng(0).permutation(len(session.y_train))

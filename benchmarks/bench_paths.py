@@ -52,9 +52,9 @@ import nndesk  # noqa: E402, F401  (before NumPy, as the CLI and app: sets OpenB
 import numpy as np  # noqa: E402
 
 # isort: on
+from fashion_cnn import add_data_dir, session_for  # noqa: E402  (benchmarks/, beside this file)
 from swapped import swapped  # noqa: E402  (benchmarks/, beside this file)
 
-PRESET = "fashion-cnn-lab"
 VARIANTS = ("default", "no-fuse", "no-winograd", "no-windows", "no-pieces", "winograd-rounds")
 
 
@@ -96,9 +96,7 @@ def _known(part: str) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument(
-        "--data-dir", type=Path, required=True, help="folder with Fashion IDX .gz files"
-    )
+    add_data_dir(ap)
     ap.add_argument("--batches", type=int, default=1200, help="training batches in all")
     ap.add_argument("--block", type=int, default=10, help="batches of a variant before a switch")
     ap.add_argument(
@@ -125,22 +123,18 @@ def main(argv: list[str] | None = None) -> None:
 
     from threadpoolctl import threadpool_info
 
-    from nndesk.data import load_dataset
     from nndesk.nn import parallel
-    from nndesk.presets import get_preset
-    from nndesk.training import heap, prepare
+    from nndesk.training import heap
     from nndesk.training.runtime import blas_threads
 
     kernels = ",".join(str(info.get("architecture")) for info in threadpool_info())
     print(f"numpy={np.__version__} blas_kernels={kernels} loadavg_before={os.getloadavg()[0]:.2f}")
     threads = max(1, args.threads)
-    config = get_preset(PRESET).config.replace(epochs=1, val_fraction=0.0, threads=threads)
     cpu_clock = time.thread_time if threads == 1 else time.process_time
-    dataset = load_dataset("fashion", data_dir=args.data_dir, allow_download=False)
-    session = prepare(config, dataset=dataset)
+    session = session_for(args.data_dir, threads)
     model, optimizer, loss = session.model, session.optimizer, session.loss_fn
     params = model.parameters()
-    size = config.batch_size
+    size = session.config.batch_size
     order = np.random.default_rng(0).permutation(len(session.y_train))
     per_variant: dict[str, list[float]] = {v: [] for v in args.variants}
     walls: dict[str, list[float]] = {v: [] for v in args.variants}

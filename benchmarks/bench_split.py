@@ -63,8 +63,8 @@ import nndesk  # noqa: E402, F401  (before NumPy, as the CLI and app: sets OpenB
 import numpy as np  # noqa: E402
 
 # isort: on
+from fashion_cnn import add_data_dir, session_for  # noqa: E402  (benchmarks/, beside this file)
 
-PRESET = "fashion-cnn-lab"
 #: Batches of one variant before ``whole-vs-split`` switches to the other.
 BLOCK = 10
 
@@ -91,16 +91,6 @@ def since(start: tuple[float, float, float, int]) -> dict[str, float]:
         "sleep": (wall - cpu - queued) * 1e3,
         "switches": switches,
     }
-
-
-def session_for(data_dir: Path, threads: int):
-    """A prepared ``fashion-cnn`` session on all training images (no validation split)."""
-    from nndesk.data import load_dataset
-    from nndesk.presets import get_preset
-    from nndesk.training import prepare
-
-    config = get_preset(PRESET).config.replace(epochs=1, val_fraction=0.0, threads=threads)
-    return prepare(config, dataset=load_dataset("fashion", data_dir=data_dir, allow_download=False))
 
 
 def batches_of(session, count: int):
@@ -507,9 +497,7 @@ def measure_timeline(session, count: int, whole: bool = False) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument(
-        "--data-dir", type=Path, required=True, help="folder with Fashion IDX .gz files"
-    )
+    add_data_dir(ap)
     ap.add_argument("--batches", type=int, default=400, help="training batches per measurement")
     ap.add_argument(
         "--steps", type=int, default=300, help="half-batch steps for gil (and for fixed, per size)"

@@ -35,8 +35,7 @@ import nndesk  # noqa: E402, F401  (before NumPy, as the CLI and app: sets OpenB
 import numpy as np  # noqa: E402
 
 # isort: on
-
-PRESET = "fashion-cnn-lab"
+from fashion_cnn import add_data_dir, session_for  # noqa: E402  (benchmarks/, beside this file)
 
 
 def keras_model(keras, dropout: float, eps: float, lr: float):
@@ -77,9 +76,7 @@ def nndesk_epoch(session) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument(
-        "--data-dir", type=Path, required=True, help="folder with Fashion IDX .gz files"
-    )
+    add_data_dir(ap)
     ap.add_argument("--rounds", type=int, default=3, help="epochs each side trains, in turns")
     ap.add_argument("--limit", type=int, default=60000, help="training images in an epoch")
     ap.add_argument(
@@ -94,13 +91,8 @@ def main(argv: list[str] | None = None) -> None:
         print("compare_keras: TensorFlow is not installed here; nothing compared")
         return
 
-    from nndesk.data import load_dataset
-    from nndesk.presets import get_preset
-    from nndesk.training import prepare
-
-    config = get_preset(PRESET).config.replace(epochs=1, val_fraction=0.0, threads=args.threads)
-    dataset = load_dataset("fashion", data_dir=args.data_dir, allow_download=False)
-    session = prepare(config, dataset=dataset)
+    session = session_for(args.data_dir, args.threads)
+    config = session.config
     session.x_train = session.x_train[: args.limit]
     session.y_train = session.y_train[: args.limit]
     x = session.x_train.reshape(-1, 28, 28, 1)  # the same normalised images, NHWC
