@@ -89,6 +89,24 @@ def train_two_epochs(qtbot, page) -> None:
 
 
 @pytest.fixture
+def restore_theme(qapp):
+    """Put the application and matplotlib back as they were, for the tests that follow (a test
+    that switches the theme)."""
+    import matplotlib
+    from PySide6.QtGui import QPalette
+
+    from nndesk.ui import theme
+
+    saved_rc = {key: matplotlib.rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
+    saved_palette, saved_sheet = QPalette(qapp.palette()), qapp.styleSheet()
+    yield
+    theme.apply_theme(qapp, "system")
+    qapp.setPalette(saved_palette)
+    qapp.setStyleSheet(saved_sheet)
+    matplotlib.rcParams.update(saved_rc)
+
+
+@pytest.fixture
 def stroke_model_file(tmp_path):
     """A model file whose three classes are named in the file: vertical, horizontal, blob."""
     return save_model(tmp_path / "strokes.npz", stroke_model(), stroke_info())

@@ -240,13 +240,8 @@ def test_the_labs_figures_and_edits_go_when_its_model_does(qtbot, controller, re
     assert page.outcome is None and not page.save_button.isEnabled()
 
 
-def test_the_maps_mistake_rings_take_the_new_themes_text_colour_on_a_switch(
-    qtbot, qapp, controller, result
-):
-    """Rings drawn black stayed black on dark axes after View > Theme > Dark (near invisible)."""
-    import matplotlib
-    from matplotlib.colors import to_hex
-
+def _map_drawn_in_light(qtbot, qapp, controller, result) -> MapView:
+    """A Map page on screen with 100 points of ``result`` drawn in the light theme."""
     from nndesk.ui import theme
 
     page = MapView(controller)
@@ -254,18 +249,25 @@ def test_the_maps_mistake_rings_take_the_new_themes_text_colour_on_a_switch(
     page.show()  # on screen: drawn again at once (a hidden page is drawn again when shown)
     page.set_result(result)
     page.points.setValue(100)
-    saved_rc = {key: matplotlib.rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
-    try:
-        theme.apply_theme(qapp, "light")
-        with qtbot.waitSignal(controller.map_ready, timeout=20_000):
-            page.draw_button.click()
-        assert _ring_colour(page) == to_hex(theme.LIGHT.window_text)
-        theme.apply_theme(qapp, "dark")
-        assert _ring_colour(page) == to_hex(theme.DARK.window_text)
-        assert theme.contrast(_ring_colour(page), theme.DARK.base) >= 4.5
-    finally:
-        theme.apply_theme(qapp, "system")
-        matplotlib.rcParams.update(saved_rc)
+    theme.apply_theme(qapp, "light")
+    with qtbot.waitSignal(controller.map_ready, timeout=20_000):
+        page.draw_button.click()
+    return page
+
+
+def test_the_maps_mistake_rings_take_the_new_themes_text_colour_on_a_switch(
+    qtbot, qapp, controller, result, restore_theme
+):
+    """Rings drawn black stayed black on dark axes after View > Theme > Dark (near invisible)."""
+    from matplotlib.colors import to_hex
+
+    from nndesk.ui import theme
+
+    page = _map_drawn_in_light(qtbot, qapp, controller, result)
+    assert _ring_colour(page) == to_hex(theme.LIGHT.window_text)
+    theme.apply_theme(qapp, "dark")
+    assert _ring_colour(page) == to_hex(theme.DARK.window_text)
+    assert theme.contrast(_ring_colour(page), theme.DARK.base) >= 4.5
 
 
 def _ring_colour(page) -> str:
@@ -276,37 +278,24 @@ def _ring_colour(page) -> str:
 
 
 def test_a_hidden_map_is_drawn_again_in_the_new_theme_only_when_shown(
-    qtbot, qapp, controller, result, monkeypatch
+    qtbot, qapp, controller, result, monkeypatch, restore_theme
 ):
     """Re-plotting a drawn map on a page not on screen was ~20% of a theme switch's GUI-thread
     time (benchmarks/bench_tour.py)."""
-    import matplotlib
     from matplotlib.colors import to_hex
 
     from nndesk.ui import theme
 
-    page = MapView(controller)
-    qtbot.addWidget(page)
+    page = _map_drawn_in_light(qtbot, qapp, controller, result)
+    page.hide()  # another page is in front
+    plotted = []
+    real = page.show_map
+    monkeypatch.setattr(page, "show_map", lambda data: (plotted.append(1), real(data)))
+    theme.apply_theme(qapp, "dark")
+    assert plotted == []
     page.show()
-    page.set_result(result)
-    page.points.setValue(100)
-    saved_rc = {key: matplotlib.rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
-    try:
-        theme.apply_theme(qapp, "light")
-        with qtbot.waitSignal(controller.map_ready, timeout=20_000):
-            page.draw_button.click()
-        page.hide()  # another page is in front
-        plotted = []
-        real = page.show_map
-        monkeypatch.setattr(page, "show_map", lambda data: (plotted.append(1), real(data)))
-        theme.apply_theme(qapp, "dark")
-        assert plotted == []
-        page.show()
-        assert plotted == [1]
-        assert _ring_colour(page) == to_hex(theme.DARK.window_text)
-    finally:
-        theme.apply_theme(qapp, "system")
-        matplotlib.rcParams.update(saved_rc)
+    assert plotted == [1]
+    assert _ring_colour(page) == to_hex(theme.DARK.window_text)
 
 
 @pytest.fixture

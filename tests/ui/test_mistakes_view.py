@@ -260,9 +260,10 @@ def test_before_any_evaluation_the_empty_bars_name_the_modes_classes(window_fact
     assert bars.class_names() == DATASETS["mnist"].class_names
 
 
-def test_tiles_are_redrawn_in_the_new_themes_colours_after_a_switch(qtbot, qapp, view):
+def test_tiles_are_redrawn_in_the_new_themes_colours_after_a_switch(
+    qtbot, qapp, view, restore_theme
+):
     """Tiles cached in light colours kept them on dark (1.8:1); a switch must redraw them."""
-    import matplotlib
     from PySide6.QtGui import QColor
 
     from nndesk.ui import theme
@@ -274,16 +275,11 @@ def test_tiles_are_redrawn_in_the_new_themes_colours_after_a_switch(qtbot, qapp,
             image.pixel(x, y) == muted for x in range(image.width()) for y in range(image.height())
         )
 
-    saved_rc = {key: matplotlib.rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
-    try:
-        theme.apply_theme(qapp, "light")
-        view.set_result(toy_result())
-        assert muted_pixels(theme.LIGHT) > 0
-        theme.apply_theme(qapp, "dark")
-        assert muted_pixels(theme.DARK) > 0 and muted_pixels(theme.LIGHT) == 0
-    finally:
-        theme.apply_theme(qapp, "system")
-        matplotlib.rcParams.update(saved_rc)
+    theme.apply_theme(qapp, "light")
+    view.set_result(toy_result())
+    assert muted_pixels(theme.LIGHT) > 0
+    theme.apply_theme(qapp, "dark")
+    assert muted_pixels(theme.DARK) > 0 and muted_pixels(theme.LIGHT) == 0
 
 
 @pytest.mark.parametrize("width", [620, 640, 660, 720])

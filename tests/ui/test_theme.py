@@ -16,18 +16,6 @@ from nndesk.ui import theme
 AA = 4.5
 
 
-@pytest.fixture
-def restore_theme(qapp):
-    """Put the application and matplotlib back as they were, for the tests that follow."""
-    saved_rc = {key: matplotlib.rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
-    saved_palette, saved_sheet = QPalette(qapp.palette()), qapp.styleSheet()
-    yield
-    theme.apply_theme(qapp, "system")
-    qapp.setPalette(saved_palette)
-    qapp.setStyleSheet(saved_sheet)
-    matplotlib.rcParams.update(saved_rc)
-
-
 def test_contrast_matches_the_wcag_formula_at_its_extremes():
     assert theme.contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert theme.contrast("#777777", "#777777") == pytest.approx(1.0)
