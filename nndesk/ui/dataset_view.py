@@ -3,6 +3,8 @@ train[0] and test[0], and the counts per split."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
@@ -48,9 +50,8 @@ SPLITS = (
 )
 
 
-def _canvas(figsize: tuple[float, float]) -> tuple[Figure, FigureCanvasQTAgg]:
-    figure = Figure(figsize=figsize, layout="constrained")
-    return figure, FigureCanvasQTAgg(figure)
+def _canvas(figsize: tuple[float, float]) -> FigureCanvasQTAgg:
+    return FigureCanvasQTAgg(Figure(figsize=figsize, layout="constrained"))
 
 
 class DatasetView(QWidget):
@@ -108,10 +109,14 @@ class DatasetView(QWidget):
         theme.set_tone(self.status, "muted")
         self.message = DataBanner()  # what is missing, with Download / Choose a folder…
 
-        self.samples_figure, self.samples_canvas = _canvas((6, 6))
-        self.first_figure, self.first_canvas = _canvas((2.4, 4.6))
-        self.labels_figure, self.labels_canvas = _canvas((9, 3.8))
-        self.means_figure, self.means_canvas = _canvas((8, 3.6))
+        self.samples_canvas = _canvas((6, 6))
+        self.first_canvas = _canvas((2.4, 4.6))
+        self.labels_canvas = _canvas((9, 3.8))
+        self.means_canvas = _canvas((8, 3.6))
+        # a chart whose data came while its tab was hidden: made when the tab is opened or its
+        # figure is read (building the four on the GUI thread at once was 90 ms as the data
+        # arrived, the two charts no one saw yet more than half of it: docs/performance.md)
+        self._unbuilt: dict[FigureCanvasQTAgg, Callable[[], None]] = {}
 
         self.counts = QTableWidget(0, 3)
         self.counts.setHorizontalHeaderLabels(
@@ -218,6 +223,29 @@ class DatasetView(QWidget):
     def summary(self) -> DatasetSummary | None:
         return self._summary
 
+    # each chart's figure as it is to be seen: one waiting for its tab is made now
+    @property
+    def samples_figure(self) -> Figure:
+        return self._built(self.samples_canvas)
+
+    @property
+    def first_figure(self) -> Figure:
+        return self._built(self.first_canvas)
+
+    @property
+    def labels_figure(self) -> Figure:
+        return self._built(self.labels_canvas)
+
+    @property
+    def means_figure(self) -> Figure:
+        return self._built(self.means_canvas)
+
+    def _built(self, canvas: FigureCanvasQTAgg) -> Figure:
+        build = self._unbuilt.pop(canvas, None)
+        if build is not None:
+            build()
+        return canvas.figure
+
     def split(self) -> str:
         return self.split_combo.currentData()
 
@@ -288,6 +316,7 @@ class DatasetView(QWidget):
     # ---- drawing -----------------------------------------------------------------------------
 
     def _draw_placeholder(self, text: str) -> None:
+        self._unbuilt.clear()
         for figure, canvas in self._figures():
             figure.clear()
             # on the figure, not in an axes: four empty axes cost 0.2 s of every window build
@@ -301,12 +330,24 @@ class DatasetView(QWidget):
         else:
             self._dirty.add(canvas)
 
+    def _build(self, canvas: FigureCanvasQTAgg, build: Callable[[], None]) -> None:
+        """``build()`` (which fills ``canvas.figure``) and a redraw now if ``canvas`` is on
+        screen, else when its tab is opened or its figure read (in place of an older one)."""
+        if canvas.isVisible():
+            self._unbuilt.pop(canvas, None)
+            build()
+            canvas.draw_idle()
+        else:
+            self._unbuilt[canvas] = build
+            self._dirty.add(canvas)
+
     @Slot(int)
     def _on_tabs_changed(self, _index: int) -> None:
         self._set_enabled(self._summary is not None)
         for canvas in list(self._dirty):
             if canvas.isVisible():
                 self._dirty.discard(canvas)
+                self._built(canvas)
                 canvas.draw_idle()
 
     def showEvent(self, event) -> None:
@@ -328,12 +369,9 @@ class DatasetView(QWidget):
         self.status.setMinimumHeight(max(0, need))
 
     def _figures(self):
-        return (
-            (self.samples_figure, self.samples_canvas),
-            (self.first_figure, self.first_canvas),
-            (self.labels_figure, self.labels_canvas),
-            (self.means_figure, self.means_canvas),
-        )
+        """(figure, canvas) of every chart, as they stand (one waiting for its tab unmade)."""
+        canvases = (self.samples_canvas, self.first_canvas, self.labels_canvas, self.means_canvas)
+        return tuple((canvas.figure, canvas) for canvas in canvases)
 
     def _draw_all(self) -> None:
         self._draw_samples(reshuffle=True)
@@ -358,12 +396,18 @@ class DatasetView(QWidget):
         k = len(s.class_names)
         if reshuffle or not self.sample_indices:
             self.sample_indices = sample_per_class(s.labels(split), k, SAMPLES_PER_CLASS, self._rng)
+        self._build(self.samples_canvas, self._make_samples)
+
+    def _make_samples(self) -> None:
+        s, split = self._summary, self.split()
+        k = len(s.class_names)
         images = s.images(split)
         tiles = np.zeros((k * SAMPLES_PER_CLASS, 28, 28), np.uint8)
         for c, idx in enumerate(self.sample_indices):
             tiles[c * SAMPLES_PER_CLASS : c * SAMPLES_PER_CLASS + len(idx)] = images[idx]
-        self.samples_figure.clear()
-        ax = self.samples_figure.add_subplot()
+        figure = self.samples_canvas.figure
+        figure.clear()
+        ax = figure.add_subplot()
         viz.plot_image_grid(
             ax,
             tiles,
@@ -377,7 +421,6 @@ class DatasetView(QWidget):
             vmax=255,
             gap=SAMPLE_GAP,
         )
-        self._redraw(self.samples_canvas)
 
     def sample_at(self, xdata: float | None, ydata: float | None) -> int | None:
         """Mosaic data coordinates -> index (in the current split) of the sample there, or None."""
@@ -406,12 +449,16 @@ class DatasetView(QWidget):
             self.test_image_shown.emit(int(i), self._summary.name)
 
     def _draw_first_images(self) -> None:
+        self._build(self.first_canvas, self._make_first_images)
+
+    def _make_first_images(self) -> None:
         ds, names = self._summary.dataset, class_names_shown(self._summary.class_names)
-        self.first_figure.clear()
+        figure = self.first_canvas.figure
+        figure.clear()
         for row, (split, images, labels) in enumerate(
             (("train", ds.train_images, ds.train_labels), ("test", ds.test_images, ds.test_labels))
         ):
-            ax = self.first_figure.add_subplot(2, 1, row + 1)
+            ax = figure.add_subplot(2, 1, row + 1)
             label = int(labels[0])
             name = "" if names[label] == str(label) else f": {names[label]}"
             viz.plot_image(
@@ -422,19 +469,22 @@ class DatasetView(QWidget):
             # the column is ~150 px at 1024: "ảnh huấn luyện đầu tiên" or a long class name
             # goes on the next line instead of past the figure's edge
             ax.title.set_wrap(True)
-        self._redraw(self.first_canvas)
 
     def _draw_labels(self) -> None:
+        self._build(self.labels_canvas, self._make_labels)
+
+    def _make_labels(self) -> None:
         s, split = self._summary, self.split()
         counts = s.counts[split]
-        self.labels_figure.clear()
+        figure = self.labels_canvas.figure
+        figure.clear()
         # side by side on a wide canvas, bar above pie on a narrow one
         w, h = self.labels_canvas.width(), self.labels_canvas.height()
         self._labels_side_by_side = w >= 1.3 * h
         if self._labels_side_by_side:
-            bar_ax, pie_ax = self.labels_figure.subplots(1, 2, width_ratios=(3, 2))
+            bar_ax, pie_ax = figure.subplots(1, 2, width_ratios=(3, 2))
         else:
-            bar_ax, pie_ax = self.labels_figure.subplots(2, 1, height_ratios=(1, 1))
+            bar_ax, pie_ax = figure.subplots(2, 1, height_ratios=(1, 1))
         names = class_names_shown(s.class_names)
         bar_title = (
             translate("DatasetView", "Images per class (training)")
@@ -445,7 +495,6 @@ class DatasetView(QWidget):
         viz.plot_label_pie(
             pie_ax, counts, names, title=translate("DatasetView", "Share of each class")
         )
-        self._redraw(self.labels_canvas)
 
     def _on_labels_canvas_resized(self, _event) -> None:
         w, h = self.labels_canvas.width(), self.labels_canvas.height()
@@ -453,9 +502,13 @@ class DatasetView(QWidget):
             self._draw_labels()
 
     def _draw_means(self) -> None:
+        self._build(self.means_canvas, self._make_means)
+
+    def _make_means(self) -> None:
         s, split = self._summary, self.split()
-        self.means_figure.clear()
-        ax = self.means_figure.add_subplot()
+        figure = self.means_canvas.figure
+        figure.clear()
+        ax = figure.add_subplot()
         viz.plot_class_means(
             ax,
             s.means[split],
@@ -464,7 +517,6 @@ class DatasetView(QWidget):
             if split == "train"
             else translate("DatasetView", "Mean image of each class (test set)"),
         )
-        self._redraw(self.means_canvas)
 
     def _fill_counts(self) -> None:
         s = self._summary

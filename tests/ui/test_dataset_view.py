@@ -202,3 +202,44 @@ def test_the_dataset_choice_offers_every_registered_dataset(qtbot, monkeypatch):
     combo = widget.dataset_combo
     assert [combo.itemData(i) for i in range(combo.count())] == list(DATASETS)
     ctl.shutdown()
+
+
+def test_the_charts_of_tabs_not_open_are_made_when_their_tab_opens(qtbot, view):
+    """Loading makes the charts on screen only: the label chart and the mean images wait for
+    their tabs (made on the GUI thread with the others they doubled its block, unseen)."""
+    assert view.labels_canvas.figure.axes == [] and view.means_canvas.figure.axes == []
+    drawn = []
+    view.labels_canvas.mpl_connect("draw_event", lambda _event: drawn.append(1))
+    view.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: bool(drawn))
+    bar_ax, _pie_ax = view.labels_canvas.figure.axes
+    assert [p.get_height() for p in bar_ax.patches] == [30, 20, 12]
+    assert view.means_canvas.figure.axes == []  # still not open
+
+
+def test_a_chart_made_after_a_theme_switch_is_in_the_new_theme(qtbot, qapp, view):
+    import matplotlib
+    from matplotlib.colors import to_hex
+    from PySide6.QtGui import QPalette
+
+    from nndesk.ui import theme
+
+    saved_rc = {key: matplotlib.rcParams[key] for key in theme.chart_rc(theme.LIGHT)}
+    saved_palette = QPalette(qapp.palette())
+    try:
+        theme.apply_theme(qapp, "dark")
+        view.tabs.setCurrentIndex(2)  # the mean images, made now
+        (ax,) = view.means_canvas.figure.axes
+        assert to_hex(view.means_canvas.figure.patch.get_facecolor()) == theme.DARK.window
+        assert {to_hex(t.get_color()) for t in ax.texts} == {theme.DARK.window_text}
+    finally:
+        theme.apply_theme(qapp, "system")
+        qapp.setPalette(saved_palette)
+        matplotlib.rcParams.update(saved_rc)
+
+
+def test_a_hidden_chart_read_for_its_figure_is_made_then(view):
+    """What an export or a test reads is the chart as it will be shown."""
+    view.split_combo.setCurrentIndex(view.split_combo.findData("test"))
+    (ax,) = view.means_figure.axes
+    assert ax.get_title() == "Mean image of each class (test set)"
