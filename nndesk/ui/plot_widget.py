@@ -16,12 +16,13 @@ from collections.abc import Callable
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.path import Path
 from matplotlib.transforms import Bbox, BboxTransformTo
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from nndesk.ui.stepped_canvas import SteppedCanvas
 
 #: Minimum milliseconds between two redraws of one plot.
 MIN_REDRAW_MS = 100
@@ -48,7 +49,8 @@ class PlotWidget(QWidget):
         super().__init__(parent)
         # ``figure``: one from ``new_figure``, made beforehand
         self.figure = figure if figure is not None else self.new_figure(figsize)
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        # laid out in one turn, drawn in the next: a first draw was one ~150 ms block
+        self.canvas = SteppedCanvas(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

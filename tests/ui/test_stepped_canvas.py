@@ -1,0 +1,110 @@
+"""A chart's idle draw in two turns of the event loop: the layout, then the drawing; the
+picture is the one a draw at once makes."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
+from PySide6.QtCore import QTimer
+
+from nndesk.ui.plot_widget import PlotWidget
+
+
+def fill(figure: Figure, title: str = "per batch") -> None:
+    """Two Axes whose labels constrained layout must make room for."""
+    top, bottom = figure.subplots(2, 1)
+    top.plot([0, 1, 2], [3, 1, 2])
+    top.set_title(title)
+    top.set_ylabel("loss")
+    bottom.bar(["shirt", "coat", "bag"], [5, 3, 4])
+    bottom.set_xlabel("class")
+
+
+def shown_plot(qtbot) -> PlotWidget:
+    widget = PlotWidget(figsize=(5, 4))
+    qtbot.addWidget(widget)
+    widget.resize(500, 400)
+    widget.show()
+    with qtbot.waitExposed(widget):
+        pass
+    return widget
+
+
+def at_once(figure: Figure) -> np.ndarray:
+    """The pixels of ``figure`` drawn whole on an Agg canvas of its size."""
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba()).copy()
+
+
+def test_the_window_answers_between_a_charts_layout_and_its_drawing(qtbot, monkeypatch):
+    """A first draw laid out and drew a chart in one block (the Live plot at the first Train
+    click: ~150 ms); what is posted during the layout now runs before the drawing."""
+    widget = shown_plot(qtbot)
+    fill(widget.figure)
+    order: list[str] = []
+    layout = ConstrainedLayoutEngine.execute
+
+    def laid_out(engine, fig):
+        result = layout(engine, fig)
+        if fig is widget.figure:
+            order.append("layout")
+            QTimer.singleShot(0, lambda: order.append("posted"))
+        return result
+
+    monkeypatch.setattr(ConstrainedLayoutEngine, "execute", laid_out)
+    widget.canvas.mpl_connect("draw_event", lambda _event: order.append("drawn"))
+    widget.draw_now()
+    qtbot.waitUntil(lambda: "drawn" in order and "posted" in order)
+    assert order[:3] == ["layout", "posted", "drawn"]
+
+
+def test_a_chart_drawn_in_two_turns_looks_as_one_drawn_at_once(qtbot):
+    widget = shown_plot(qtbot)
+    fill(widget.figure)
+    drawn = []
+    widget.canvas.mpl_connect("draw_event", lambda _event: drawn.append(1))
+    widget.draw_now()
+    qtbot.waitUntil(lambda: bool(drawn))
+    stepped = np.asarray(widget.canvas.buffer_rgba()).copy()
+
+    twin = Figure(figsize=widget.figure.get_size_inches(), dpi=widget.figure.dpi)
+    twin.set_layout_engine("constrained")
+    fill(twin)
+    assert np.array_equal(stepped, at_once(twin))
+
+
+def test_axes_made_between_the_layout_and_the_drawing_are_laid_out(qtbot, monkeypatch):
+    """The map's figure is cleared and filled again when a new map (or theme) comes: Axes
+    made after the first step are laid out with the drawing, not drawn where they were made."""
+    widget = shown_plot(qtbot)
+    fill(widget.figure)
+    layout = ConstrainedLayoutEngine.execute
+    replaced = []
+
+    def replace() -> None:
+        widget.figure.clear()
+        fill(widget.figure, title="a longer title, made after the layout")
+        widget.canvas.draw_idle()
+
+    def replace_after_layout(engine, fig):
+        result = layout(engine, fig)
+        if fig is widget.figure and not replaced:
+            replaced.append(1)
+            QTimer.singleShot(0, replace)  # before the drawing's turn
+        return result
+
+    monkeypatch.setattr(ConstrainedLayoutEngine, "execute", replace_after_layout)
+    drawn = []
+    widget.canvas.mpl_connect("draw_event", lambda _event: drawn.append(1))
+    widget.draw_now()
+    qtbot.waitUntil(lambda: bool(drawn))
+    monkeypatch.setattr(ConstrainedLayoutEngine, "execute", layout)
+    stepped = np.asarray(widget.canvas.buffer_rgba()).copy()
+
+    twin = Figure(figsize=widget.figure.get_size_inches(), dpi=widget.figure.dpi)
+    twin.set_layout_engine("constrained")
+    fill(twin, title="a longer title, made after the layout")
+    assert np.array_equal(stepped, at_once(twin))
