@@ -5,8 +5,8 @@ frozen, garbage collected on the GUI thread), opens the Train page with ``--pres
 clicks Train once; a 5 ms timer ticks on the GUI thread. Prints the longest gaps between ticks
 (beyond 5 ms) in the ``--seconds`` after the click, the most GUI-thread CPU time between two
 ticks (``longest_cpu_ms``: the block's own work, without its waits for the GIL or a core) and
-the Live plot's full draws with their layout (``full_draws=``). Needs Fashion-MNIST
-(``--data-dir``, holding fashion-mnist/).
+the Live plot's constrained layouts, each followed by a full draw (``full_draws_laid_out=``).
+Needs Fashion-MNIST (``--data-dir``, holding fashion-mnist/).
 
 ``--against DIR`` measures the nndesk package in DIR (a checkout of another commit) and this
 checkout's in turns, each in a fresh process, ``--rounds`` times:
@@ -35,7 +35,7 @@ def _measure(args) -> dict:
     os.environ["NNDESK_HOME"] = tempfile.mkdtemp(prefix="nndesk-bench-")
     os.environ["NNDESK_DATA_DIR"] = args.data_dir
     sys.path.insert(0, os.environ.get("NNDESK_BENCH_CODE", str(HERE.parents[1])))
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -58,18 +58,15 @@ def _measure(args) -> dict:
     settle(500)
     ticks = GuiTicks()
     canvas = desk.train_page.plot.canvas
-    full_draws: list[str] = []  # the Live plot's full draws: laid out or not
-    draw = FigureCanvasQTAgg.draw
+    layouts: list[int] = []  # the Live plot's layouts (a full draw's, or its own step's)
+    execute = ConstrainedLayoutEngine.execute
 
-    def counted_draw(self):
-        if self is canvas:
-            laid_out = self.figure.get_layout_engine() is not None and (
-                type(self.figure.get_layout_engine()).__name__ != "PlaceHolderLayoutEngine"
-            )
-            full_draws.append("laid out" if laid_out else "kept")
-        draw(self)
+    def counted_layout(self, figure):
+        if figure is canvas.figure:
+            layouts.append(1)
+        return execute(self, figure)
 
-    FigureCanvasQTAgg.draw = counted_draw
+    ConstrainedLayoutEngine.execute = counted_layout
     ticks.start()
     settle(300)
     clicked = ticks.now()
@@ -87,7 +84,7 @@ def _measure(args) -> dict:
         "second_ms": float(gaps[1]),
         "longest_cpu_ms": float(cpu[0]),  # the GUI thread's own CPU between two ticks
         "over_100_ms": int((gaps > 100).sum()),
-        "full_draws_laid_out": full_draws.count("laid out"),
+        "full_draws_laid_out": len(layouts),  # the layouts, each followed by a full draw
     }
 
 
