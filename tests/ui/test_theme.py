@@ -434,3 +434,36 @@ def test_a_chart_restyled_while_hidden_is_drawn_once_in_the_new_theme_when_first
     for _ in range(5):
         QApplication.processEvents()
     assert [to_hex(colour) for colour in draws] == [theme.DARK.window]
+
+
+def test_a_restyle_recolours_a_never_drawn_chart_without_making_its_ticks(qapp, restore_theme):
+    """Walking a chart's texts asked each axis for its ticks, which makes them on a chart
+    never drawn (the hidden Live plot's made its switch's restyle ~45 ms): the tick labels
+    take their colour from ``tick_params``, for the ticks made later too."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    theme.apply_theme(qapp, "light")
+    figure = Figure(layout="constrained")
+    ax = figure.add_subplot()
+    ax.plot([0, 1, 2], [2, 0, 1])
+    ax.set_title("per batch")
+    ax.set_xlabel("batch")
+    ax.text(0.5, 0.5, "no run yet", color=viz.muted_colour())
+    ax.legend(["loss"])
+
+    def ticks_made() -> list[int]:
+        return [len(vars(axis).get("majorTicks", [])) for axis in (ax.xaxis, ax.yaxis)]
+
+    before = ticks_made()  # one each, made by plotting
+    theme.restyle_figure(figure, theme.LIGHT, theme.DARK)
+    assert ticks_made() == before
+
+    FigureCanvasAgg(figure).draw()  # its ticks made now, in the new colours
+    dark = theme.DARK
+    labels = [t for t in ax.get_xticklabels() + ax.get_yticklabels() if t.get_text()]
+    assert labels and {to_hex(t.get_color()) for t in labels} == {dark.window_text}
+    assert to_hex(ax.title.get_color()) == to_hex(ax.xaxis.label.get_color()) == dark.window_text
+    assert to_hex(ax.texts[0].get_color()) == to_hex(dark.muted)
+    (legend_text,) = ax.get_legend().get_texts()
+    assert to_hex(legend_text.get_color()) == dark.window_text
