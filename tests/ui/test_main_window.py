@@ -322,6 +322,8 @@ def test_requests_while_a_prediction_runs_keep_only_the_newest(qtbot, stroke_cla
         horizontal = np.zeros((280, 280), np.uint8)
         horizontal[135:145, 30:250] = 255
         controller.request_now(horizontal)  # job 1 starts and blocks at the gate
+        # the worker thread reaches the gate when the machine lets it: wait for it, not for a timer
+        qtbot.waitUntil(lambda: counting.jobs == 1, timeout=60000)
         vertical = horizontal.T.copy()
         for i in range(50):  # a fast mouse while job 1 runs
             controller.request(vertical if i == 49 else horizontal)

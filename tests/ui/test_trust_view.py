@@ -101,6 +101,8 @@ def test_robustness_says_its_sample_and_cancel_stops_it_without_curves(
         view.robust_button.click()
     assert view.cancel_button.isVisible() and not view.robust_button.isEnabled()
     assert "120 test images" in view.robust_note.text()  # all 120 here (fewer than 1,000)
+    # the first progress is sent before any level: wait until the worker holds the second one
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=60_000)
     with qtbot.waitSignal(controller.robustness_cancelled, timeout=10_000):
         qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
     assert not view.cancel_button.isVisible() and not view.robust_progress.isVisible()
