@@ -3002,12 +3002,20 @@ F1: their harmonic mean. Support: test images of this class.</source>
         <translation>&amp;Chế độ</translation>
     </message>
     <message>
+        <source>&amp;Next page</source>
+        <translation>Trang &amp;sau</translation>
+    </message>
+    <message>
         <source>&amp;Open image...</source>
         <translation>&amp;Mở ảnh...</translation>
     </message>
     <message>
         <source>&amp;Paste image</source>
         <translation>&amp;Dán ảnh</translation>
+    </message>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation>Trang &amp;trước</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3405,6 +3413,14 @@ F1: their harmonic mean. Support: test images of this class.</source>
     <message>
         <source>Show &amp;test image</source>
         <translation>Hiện ảnh &amp;kiểm tra</translation>
+    </message>
+    <message>
+        <source>Show the next page</source>
+        <translation>Hiện trang kế tiếp</translation>
+    </message>
+    <message>
+        <source>Show the page before</source>
+        <translation>Hiện trang phía trước</translation>
     </message>
     <message>
         <source>Test #</source>

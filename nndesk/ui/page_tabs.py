@@ -82,6 +82,12 @@ class PageTabs(QTabWidget):
         super().__init__(parent)
         self.setTabBar(_NoTabBar())  # QTabWidget counts a hidden bar's height in its minimum
         self.tabBar().hide()
+        # no Tab stop of its own: QTabWidget takes Tab focus and passes it to its bar, and a
+        # hidden bar cannot take it, so forward Tab stayed on the widget before the pages for
+        # good (walk52 #1: the "Not sure below" box); the page buttons and the pages' own
+        # controls are the stops, and View > Next page / Previous page switch pages
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.bar = _PageBar()
         self.bar.setObjectName("page-bar")
         self._flow = FlowLayout(self.bar, spacing=2)
@@ -130,6 +136,18 @@ class PageTabs(QTabWidget):
             self._flow.addWidget(button)
             self.buttons.append(button)
         self._on_current_changed(self.currentIndex())
+
+    @Slot()
+    def show_next(self) -> None:
+        """The page after the one shown (after the last, the first): View > Next page."""
+        if self.count():
+            self.setCurrentIndex((self.currentIndex() + 1) % self.count())
+
+    @Slot()
+    def show_previous(self) -> None:
+        """The page before the one shown (before the first, the last): View > Previous page."""
+        if self.count():
+            self.setCurrentIndex((self.currentIndex() - 1) % self.count())
 
     @Slot(int)
     def _on_current_changed(self, index: int) -> None:

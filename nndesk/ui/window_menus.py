@@ -232,6 +232,20 @@ class WindowMenusMixin:
             self.mode_group.addAction(act)
         self.act_digits.triggered.connect(self._on_digits_triggered)
         self.act_garments.triggered.connect(self._on_garments_triggered)
+        # the pages by keyboard (walk52 #1: no key switched them): the keys browsers and Qt's
+        # tab widgets use; Ctrl+1/Ctrl+2 are the modes'
+        self.act_next_page = self._action(
+            translate("MainWindow", "&Next page"),
+            self.tabs.show_next,
+            ["Ctrl+PgDown", "Ctrl+Tab"],
+            translate("MainWindow", "Show the next page"),
+        )
+        self.act_previous_page = self._action(
+            translate("MainWindow", "&Previous page"),
+            self.tabs.show_previous,
+            ["Ctrl+PgUp", "Ctrl+Shift+Tab"],
+            translate("MainWindow", "Show the page before"),
+        )
         self.act_shortcuts = self._action(
             translate("MainWindow", "&Keyboard shortcuts"),
             self._on_shortcuts_triggered,
@@ -290,6 +304,10 @@ class WindowMenusMixin:
             act.triggered.connect(lambda _=False, i=index: self.request_test_image(i))
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
         view_menu.addAction(self.act_overlay)
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_next_page)
+        view_menu.addAction(self.act_previous_page)
+        view_menu.addSeparator()
         theme_menu = view_menu.addMenu(translate("MainWindow", "&Theme"))
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
