@@ -11,9 +11,10 @@ threading) on all 60,000 training images through ``nndesk.training.train`` and p
   same process before and after the epoch (the higher one is the machine's rate);
 - ``split_over=``: where a split batch's parts after the first run (``--split``; default the
   product's choice): helper processes (``nndesk.training.process_split``;
-  ``helper_startup_seconds=`` is their start, alone, and ``helper_batches=`` how many of the
-  epoch's batches they took: they start in the background while the first batches train on
-  threads) or threads of this process;
+  ``helper_batches=`` is how many of the epoch's batches they took: they start while the data
+  loads (``process_split.started_early``; ``--no-early-helpers``: with the first batch, in the
+  background while the first batches train on threads), and ``helper_startup_seconds=`` a
+  start alone, after the epoch) or threads of this process;
 - ``epoch_seconds=``: first batch to last batch report (gather, forward, backward, Adam) of an
   epoch with no timer inside it;
 - ``epoch_flop_fraction=``: the epoch's training FLOPs counted from the architecture (forward,
@@ -41,6 +42,7 @@ ranges; the load average before and after is printed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import threading
@@ -417,6 +419,12 @@ def main(argv: list[str] | None = None) -> None:
         help="one thread, timed in its CPU seconds: compares code on a busy machine",
     )
     ap.add_argument(
+        "--no-early-helpers",
+        action="store_true",
+        help="start a split run's helper processes with its first batch (as before they started "
+        "while the data loads: process_split.started_early)",
+    )
+    ap.add_argument(
         "--no-breakdown",
         action="store_true",
         help="time the epoch only, without the second, instrumented epoch and its breakdown",
@@ -458,7 +466,6 @@ def main(argv: list[str] | None = None) -> None:
         conv._WINOGRAD_ROUNDS_BELOW = 0
     print(f"OPENBLAS_THREAD_TIMEOUT={os.environ.get('OPENBLAS_THREAD_TIMEOUT')!r}")
 
-    dataset = load_dataset("fashion", data_dir=args.data_dir, allow_download=False)
     # one epoch over all 60,000 training images (no validation split), as the issue asks
     changes = {"epochs": 1, "val_fraction": 0.0, "threads": args.threads}
     if args.batch_size:
@@ -466,6 +473,11 @@ def main(argv: list[str] | None = None) -> None:
     if args.arch:
         changes["arch"] = args.arch
     config = get_preset(args.preset).config.replace(**changes)
+    # as the CLI and the window: the run's helper processes start while the data loads
+    early = contextlib.ExitStack()
+    if not args.no_early_helpers:
+        early.enter_context(process_split.started_early(config))
+    dataset = load_dataset("fashion", data_dir=args.data_dir, allow_download=False)
     session = prepare(config, dataset=dataset)
     session.x_train = session.x_train[: args.limit]
     session.y_train = session.y_train[: args.limit]
@@ -482,8 +494,6 @@ def main(argv: list[str] | None = None) -> None:
     if batch_parts > 1:
         where = "processes" if plan.processes else "threads"
         print(f"split_over={where} (where a split batch's parts after the first run)")
-        if plan.processes:
-            print(f"helper_startup_seconds={helper_startup(session):.2f} (spawned, ready)")
     helpers = count_helper_batches(process_split)
     print(f"epoch_tflop={flops / 1e12:.3f} (forward + backward, counted from the architecture)")
 
@@ -494,6 +504,7 @@ def main(argv: list[str] | None = None) -> None:
     # GIL for a few microseconds each, several hundred times a batch (docs/performance.md)
     batch_seconds, wall, process, last = run_epoch(session)
     epoch = sum(batch_seconds)  # first batch to last BatchReport: no validation or test pass
+    early.close()  # ends an early helper the run did not take
     timed = None
     if not args.no_breakdown:
         # a second run from the same start on the same threads, every part timed
@@ -525,8 +536,10 @@ def main(argv: list[str] | None = None) -> None:
     if plan.processes:
         print(
             f"helper_batches={helpers[0]} of {len(batch_seconds)} (the rest on threads while the "
-            "helpers started)"
+            f"helpers started; early_helpers={not args.no_early_helpers})"
         )
+        # a start of its own, after the epoch: an early helper would be up already
+        print(f"helper_startup_seconds={helper_startup(session):.2f} (spawned, ready)")
     print(f"epoch_gflops={flops / epoch / 1e9:.1f}")
     print(f"epoch_flop_fraction={flops / epoch / 1e9 / rate:.3f}")
     print(f"epoch_seconds_typical={typical:.2f} (median batch x batches)")

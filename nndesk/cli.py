@@ -503,6 +503,7 @@ def _save_places(args, config) -> list[Path]:
 def _cmd_train(args) -> int:
     from nndesk.runs import Curves
     from nndesk.training import RunEnded, prepare, train
+    from nndesk.training.process_split import started_early
 
     resumed = None
     if args.resume:  # read once: its settings, then its weights and optimizer state
@@ -514,41 +515,45 @@ def _cmd_train(args) -> int:
     out = _checked_out(args, places)  # a bad --out (or no place at all) ends here, untrained
     log = sys.stderr if args.json else sys.stdout  # with --json stdout holds only the JSON
     data = _data_folder(args.data_dir, config.dataset, log)
-    bars = _DownloadBars()
-    try:
-        with _on_disk_hint(data, config.dataset):
-            mirror = _download_mirror(data, config.dataset, log)
-            session = prepare(
-                config, data_dir=data.folder, resume=resumed, progress=bars, mirror=mirror
-            )
-    finally:
-        bars.close()
-    config = session.config
-    if resumed is not None:  # which epochs this goes through, as the window's Continue does
-        done = session.epochs_done
-        before = f"{done} finished before" if done else "none finished before"
-        if session.partial is not None:
-            before += f", epoch {done + 1} part way"
-        print(f"continuing: epochs {done + 1} to {session.last_epoch} ({before})", file=log)
-    name = args.preset or "custom"
-    print(
-        f"{name}: {_shown(session.dataset.name)}, {config.arch} "
-        f"{config.activation}/{config.output}, {config.loss}, {config.optimizer} lr {config.lr:g}, "
-        f"batch {config.batch_size or 'full'}, {len(session.y_train)} train / "
-        f"{len(session.y_val)} val images",
-        file=log,
-    )
+    # the run's helper processes, if its batches will be split over them, start while the data
+    # loads and the model is built; those the run does not take end with the block
+    with started_early(config):
+        bars = _DownloadBars()
+        try:
+            with _on_disk_hint(data, config.dataset):
+                mirror = _download_mirror(data, config.dataset, log)
+                session = prepare(
+                    config, data_dir=data.folder, resume=resumed, progress=bars, mirror=mirror
+                )
+        finally:
+            bars.close()
+        config = session.config
+        if resumed is not None:  # which epochs this goes through, as the window's Continue does
+            done = session.epochs_done
+            before = f"{done} finished before" if done else "none finished before"
+            if session.partial is not None:
+                before += f", epoch {done + 1} part way"
+            print(f"continuing: epochs {done + 1} to {session.last_epoch} ({before})", file=log)
+        name = args.preset or "custom"
+        print(
+            f"{name}: {_shown(session.dataset.name)}, {config.arch} "
+            f"{config.activation}/{config.output}, {config.loss}, "
+            f"{config.optimizer} lr {config.lr:g}, "
+            f"batch {config.batch_size or 'full'}, {len(session.y_train)} train / "
+            f"{len(session.y_val)} val images",
+            file=log,
+        )
 
-    t_start = time.perf_counter()
-    bar_state: dict = {"bar": None}
-    ended: RunEnded | None = None
-    curves = Curves.from_history(list(session.history))  # a resumed model's epochs first
-    # a full-batch run has one batch per epoch: a bar per epoch would flood the terminal
-    per_epoch_bars = not config.full_batch
-    with _stop_on_ctrl_c() as stop:  # the first Ctrl-C stops after the batch and still saves
-        for report in train(session, should_stop=stop.is_set):
-            _grow(curves, report)
-            ended = _show(report, bar_state, per_epoch_bars, log) or ended
+        t_start = time.perf_counter()
+        bar_state: dict = {"bar": None}
+        ended: RunEnded | None = None
+        curves = Curves.from_history(list(session.history))  # a resumed model's epochs first
+        # a full-batch run has one batch per epoch: a bar per epoch would flood the terminal
+        per_epoch_bars = not config.full_batch
+        with _stop_on_ctrl_c() as stop:  # the first Ctrl-C stops after the batch and still saves
+            for report in train(session, should_stop=stop.is_set):
+                _grow(curves, report)
+                ended = _show(report, bar_state, per_epoch_bars, log) or ended
     if bar_state["bar"] is not None:
         bar_state["bar"].close()
     seconds = time.perf_counter() - t_start

@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -494,6 +495,8 @@ def test_nndesk_train_splits_a_cnns_batches_over_processes_on_a_quiet_machine(
     assert cli.main([*argv, "--json"]) == 0, capsys.readouterr().err
     assert len(helpers) == 1 and helpers[0].parts == parallel.cores()
     assert helpers[0].batches > 0 and helpers[0].helpers == []
+    # started while the data loaded (process_split.started_early), one per other part
+    assert helpers[0].early_helpers == parallel.cores() - 1
 
 
 def _killed_after(batches: int, monkeypatch) -> list[int]:
@@ -646,6 +649,7 @@ def test_the_windows_training_worker_splits_a_cnns_batches_over_processes(
     _train_in_controller(qtbot, tiny, tmp_path, config, run_ended=ended.append)
     assert ended[0].reason == "completed"
     assert len(helpers) == 1 and helpers[0].batches > 0 and helpers[0].helpers == []
+    assert helpers[0].early_helpers == 1  # started while the data loaded
 
 
 def test_a_race_of_two_cnn_lanes_gives_each_a_helper_and_stop_ends_them_all(
@@ -722,3 +726,146 @@ def _train_in_controller(qtbot, model, tmp_path, config, **slots) -> None:
             controller.start(config)
     finally:
         controller.shutdown()
+
+
+@pytest.fixture
+def spawned(monkeypatch) -> tuple[list, threading.Event]:
+    """Every helper process started (``(process, our end of its pipe)``), and an event set at
+    each start."""
+    started: list = []
+    event = threading.Event()
+    real = process_split._spawn
+
+    def recorded(context):
+        blank = real(context)
+        started.append(blank)
+        event.set()
+        return blank
+
+    monkeypatch.setattr(process_split, "_spawn", recorded)
+    return started, event
+
+
+def _up(blank) -> bool:
+    """Whether a helper started blank has imported what it needs (its "up" is in the pipe)."""
+    return blank[1].poll(WAIT)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_a_helper_started_early_is_the_one_the_run_trains_with_from_its_first_batch(
+    tiny,  # noqa: F811
+    parts_by_load,
+    spawned,
+    monkeypatch,
+):
+    quiet(monkeypatch)
+    started, event = spawned
+    made: list[ProcessSplit] = []
+    took: list[bool] = []  # per batch: whether the helper took part
+
+    class Recorded(ProcessSplit):  # as the run makes it: nobody waits for its helper
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+        def train_step(self, *args, **kwargs):
+            done = super().train_step(*args, **kwargs)
+            took.append(done is not None)
+            return done
+
+    monkeypatch.setattr(process_split, "ProcessSplit", Recorded)
+    config = FAST.replace(arch=ARCH, threads=2, epochs=2, dropout=0.25)
+    with process_split.started_early(config):
+        assert event.wait(WAIT) and _up(started[0])  # up while the data loads
+        pid = started[0][0].pid
+        reports = list(train(prepare(config, dataset=tiny)))
+    assert reports[-1].reason == "completed"
+    assert len(started) == 1  # the run started none of its own
+    (split,) = made
+    assert split.early_helpers == 1 and split.failure is None
+    assert took[0] and sum(took) == split.batches > 0  # from its first batch
+    assert not _alive(pid)  # and it ended with the run
+
+
+def test_an_early_helper_no_run_took_ends_with_its_block(helpers, spawned):
+    started, event = spawned
+    config = FAST.replace(arch=ARCH, threads=2)
+    with process_split.started_early(config):  # the data never loads: no run
+        assert event.wait(WAIT) and _up(started[0])
+        pid = started[0][0].pid
+    assert not _alive(pid) and process_split._EARLY.take() is None
+
+
+def test_an_early_helper_is_not_started_for_a_busy_machine_or_an_mlp(
+    helpers,
+    spawned,
+    monkeypatch,
+):
+    started, _ = spawned
+    with process_split.started_early(FAST.replace(arch="784-32-10", threads=2)):
+        pass
+    busy(monkeypatch)
+    with process_split.started_early(FAST.replace(arch=ARCH, threads=2)):
+        pass
+    assert started == []
+
+
+def test_a_run_whose_early_helper_died_starts_one_of_its_own(
+    tiny,  # noqa: F811
+    helpers,
+    spawned,
+):
+    started, event = spawned
+    config = FAST.replace(arch=ARCH, threads=2, epochs=1, dropout=0.25)
+    with process_split.started_early(config):
+        assert event.wait(WAIT)
+        dead = started[0][0]
+        os.kill(dead.pid, signal.SIGKILL)
+        dead.join(WAIT)
+        session = prepare(config, dataset=tiny)
+        reports = list(train(session))
+    assert reports[-1].reason == "completed" and len(started) == 2
+    (split,) = helpers
+    assert split.early_helpers == 0 and split.batches > 0 and split.failure is None
+
+
+def test_the_windows_run_stopped_while_its_data_loads_ends_its_early_helper(
+    qtbot,
+    tiny,  # noqa: F811
+    helpers,
+    spawned,
+    tmp_path,
+):
+    from nndesk.controllers.training import TrainingController
+    from nndesk.runs import RunStore
+
+    started, event = spawned
+    pids: list[int] = []
+    runs: list = []
+
+    def slow_dataset(name):
+        # the helper has started and imported; then the learner presses Stop
+        assert event.wait(WAIT) and _up(started[0])
+        pids.append(started[0][0].pid)
+        controller.stop()
+        return tiny
+
+    controller = TrainingController(slow_dataset, RunStore(tmp_path / "runs"))
+    controller.run_started.connect(runs.append)
+    try:
+        with qtbot.waitSignal(
+            controller.running_changed,
+            timeout=int(WAIT * 1000),
+            check_params_cb=lambda running: not running,
+        ):
+            controller.start(FAST.replace(arch=ARCH, threads=2, epochs=1, dropout=0.25))
+    finally:
+        controller.shutdown()
+    assert runs == [] and len(pids) == 1 and not _alive(pids[0])

@@ -193,6 +193,36 @@ class TrainingWorker(QObject):
             self.finished.emit()
 
     def _run(self) -> None:
+        from nndesk.training.process_split import started_early
+
+        # the run's helper processes, if its batches will be split over them, start while the
+        # dataset loads and the network is built; those the run does not take end with the block
+        with started_early(self._config):
+            trained = self._train()
+        if trained is None:  # stopped before it began
+            return
+        session, ended = trained
+        self.run_ended.emit(ended)
+        if not self._requests.closing.is_set():
+            self.status_changed.emit(
+                QCoreApplication.translate("TrainingController", "Testing the model…")
+            )
+            session.evaluate_test()
+            self.status_changed.emit(
+                QCoreApplication.translate("TrainingController", "Calibrating the probabilities…")
+            )
+            session.calibrate()
+        self.status_changed.emit(
+            QCoreApplication.translate("TrainingController", "Saving the model…")
+        )
+        path = self._save(session)
+        # the run is over: the saved model is handed over as it is, without another copy
+        final = session.classifier(snapshot=False, path=path)
+        self.model_saved.emit(final, dict(session.metrics))
+
+    def _train(self):
+        """Load the data, prepare the session and train it: ``(session, RunEnded)``, or None
+        when a stop came before training began."""
         from nndesk import training
         from nndesk.training import runtime
         from nndesk.training.internals import Watcher
@@ -215,7 +245,7 @@ class TrainingWorker(QObject):
             )
             dataset = self._provider(name)
         if requests.stop.is_set():
-            return
+            return None
         self.status_changed.emit(
             QCoreApplication.translate("TrainingController", "Preparing the network…")
         )
@@ -291,23 +321,7 @@ class TrainingWorker(QObject):
                 else:
                     ended = report
         batches.flush()
-        self.run_ended.emit(ended)
-        if not requests.closing.is_set():
-            self.status_changed.emit(
-                QCoreApplication.translate("TrainingController", "Testing the model…")
-            )
-            session.evaluate_test()
-            self.status_changed.emit(
-                QCoreApplication.translate("TrainingController", "Calibrating the probabilities…")
-            )
-            session.calibrate()
-        self.status_changed.emit(
-            QCoreApplication.translate("TrainingController", "Saving the model…")
-        )
-        path = self._save(session)
-        # the run is over: the saved model is handed over as it is, without another copy
-        final = session.classifier(snapshot=False, path=path)
-        self.model_saved.emit(final, dict(session.metrics))
+        return session, ended
 
     def _save(self, session) -> Path:
         """Write the model into the run folder or, if that fails (disk full, read-only), into the

@@ -42,6 +42,13 @@ If a helper cannot start, fails or dies, ``ProcessSplit.train_step`` trains that
 every later one) through the thread split instead, with the same numbers; ``close`` ends the
 helpers and removes their segments. ``tests/test_process_split.py`` proves both.
 
+Every helper starts blank (``_serve_when_told``): it imports what serving takes, says "up",
+and waits to be told what to serve. So it can be started before the run exists:
+``started_early`` (the CLI's ``train``, the window's training worker, ``bench_cnn``) starts the
+helpers a run of the settings would use while the dataset is read and the model built, and the
+run's ``ProcessSplit`` takes them; the first batch then waits the milliseconds they take to
+attach (``ready``) instead of training on threads while they import.
+
 The training loop uses it when the run's thread plan says so (``runtime.plan``): when every
 part has a core of its own, where it beats the thread split; with another program keeping a
 core busy it does not (docs/performance.md, "A split batch's other half in a process", has
@@ -80,6 +87,12 @@ if TYPE_CHECKING:
 
 #: Seconds ``close`` waits for a helper to leave on its own before ending it.
 EXIT_WAIT = 2.0
+#: Seconds a run's new helper waits at most for a ``started_early`` still on its way (it decides
+#: whether a run wants helpers, up to ``runtime.idle_cores``' 0.1 s, then spawns them).
+EARLY_WAIT = 5.0
+#: Seconds a run's batch waits at most for helpers that are up to say they are ready (they
+#: attach to the segments and unpickle the model: milliseconds; a bound for a hang only).
+SETUP_WAIT = 1.0
 #: Arrays in a segment start on cache lines.
 _ALIGN = 64
 #: How far a helper got with its range of a batch's step (``phase`` in its segment): not
@@ -280,43 +293,37 @@ class _Helper:
         self.arrays: dict[str, np.ndarray] = {}
         self.process: SpawnProcess | None = None
         self.started = False
+        self.early = False  # whether its process was started early (``started_early``)
+        self.up = False  # whether it said it has imported what it needs ("up")
         self.conn: Connection | None = None
         self.ready = False
-        theirs: Connection | None = None  # the helper's end of the pipe
         try:
             self.segment = SharedMemory(create=True, size=self.layout.size)
             self.arrays = self.layout.views(self.segment.buf)
             self.arrays["state"][:] = np.frombuffer(blob, np.uint8)
-            self.conn, theirs = context.Pipe()
             assert state.segment is not None
             stepper = None if optimizer is None else (optimizer.config(), _settings(optimizer))
-            self.process = context.Process(
-                target=_serve,
-                args=(
-                    theirs,
-                    self.segment.name,
-                    self.layout,
-                    (state.segment.name, state.layout, part, (span.start, span.stop), stepper),
-                ),
-                name="nndesk-batch-part",
-                daemon=True,  # ended by multiprocessing if this process exits first
-            )
-            with _main_script_left_out():
-                self.process.start()
+            # one started early (``started_early``) if there is one: it may be up already
+            early = _EARLY.take()
+            self.early = early is not None
+            self.process, self.conn = early or _spawn(context)
             self.started = True
+            # what to serve: the function by reference (a test's stand-in is sent as it is)
+            shared = (state.segment.name, state.layout, part, (span.start, span.stop), stepper)
+            self.send((_serve, (self.segment.name, self.layout, shared)))
         except BaseException:
             self.close()
             raise
-        finally:
-            if theirs is not None:
-                theirs.close()  # the helper's now (or nobody's): ours closes when it exits
 
     def wait_ready(self, timeout: float | None = None) -> bool:
-        """Wait up to ``timeout`` seconds (0: not at all, None: as long as it takes) for the
-        helper to start; raises ``HelperLost`` if it failed to."""
-        if not self.ready and self.conn is not None and self.conn.poll(timeout):
-            self._reply()
-            self.ready = True
+        """Wait up to ``timeout`` seconds (0: not at all, None: as long as it takes) for each of
+        the helper's two start messages, "up" (``up``: imported) and "ready" (serving); whether
+        it is ready. Raises ``HelperLost`` if it failed to start."""
+        while not self.ready and self.conn is not None and self.conn.poll(timeout):
+            if self._message()[0] == "up":
+                self.up = True
+            else:
+                self.ready = True
         return self.ready
 
     def send(self, message) -> None:
@@ -327,7 +334,7 @@ class _Helper:
         except (OSError, ValueError) as err:
             raise HelperLost(f"the batch helper is gone ({err})") from None
 
-    def _reply(self):
+    def _message(self) -> tuple[str, object]:
         if self.conn is None:
             raise HelperLost("the batch helper is closed")
         try:
@@ -336,7 +343,10 @@ class _Helper:
             raise HelperLost(f"the batch helper ended ({err or 'no reply'})") from None
         if kind == "error":
             raise HelperLost(f"the batch helper failed:\n{value}")
-        return value
+        return kind, value
+
+    def _reply(self):
+        return self._message()[1]
 
     def receive(self) -> float:
         """The helper's share of the loss, once its rows' gradient is in the state segment."""
@@ -374,6 +384,132 @@ class _Helper:
         if self.segment is not None:
             _remove(self.segment)
             self.segment = None
+
+
+def _spawn(context) -> tuple[SpawnProcess, Connection]:
+    """A helper process started blank (``_serve_when_told``), and our end of its pipe."""
+    ours, theirs = context.Pipe()
+    process = context.Process(
+        target=_serve_when_told,
+        args=(theirs,),
+        name="nndesk-batch-part",
+        daemon=True,  # ended by multiprocessing if this process exits first
+    )
+    try:
+        with _main_script_left_out():
+            process.start()
+    except BaseException:
+        ours.close()
+        raise
+    finally:
+        theirs.close()  # ours alone now: its end of the pipe closes when it exits
+    return process, ours
+
+
+def _end_blank(process: SpawnProcess, conn: Connection) -> None:
+    """End a helper that was never told what to serve: it holds nothing to clean up."""
+    conn.close()
+    process.terminate()
+    process.join()
+    process.close()
+
+
+class _EarlyHelpers:
+    """Blank helper processes started before a run asked for them (``started_early``), for the
+    next ``_Helper`` to take. A start still on its way (its thread deciding or spawning) is
+    waited for: taking it beats spawning a second process."""
+
+    def __init__(self) -> None:
+        self._ready = threading.Condition()
+        self._waiting: list[tuple[SpawnProcess, Connection]] = []
+        self._starting = 0
+
+    def take(self) -> tuple[SpawnProcess, Connection] | None:
+        """An early helper still alive, or None."""
+        with self._ready:
+            self._ready.wait_for(lambda: self._waiting or not self._starting, EARLY_WAIT)
+            while self._waiting:
+                process, conn = self._waiting.pop(0)
+                if process.is_alive():
+                    return process, conn
+                _end_blank(process, conn)
+        return None
+
+    def begin(self) -> None:
+        """Count a start on its way (before its thread runs: a ``take`` then waits for it)."""
+        with self._ready:
+            self._starting += 1
+
+    def end(self, started: list[tuple[SpawnProcess, Connection]]) -> None:
+        """A start ended with ``started`` (none if the run will not want them)."""
+        with self._ready:
+            self._starting -= 1
+            self._waiting.extend(started)
+            self._ready.notify_all()
+
+    def withdraw(self, started: list[tuple[SpawnProcess, Connection]]) -> None:
+        """End those of ``started`` no ``take`` took."""
+        with self._ready:
+            left = [blank for blank in started if blank in self._waiting]
+            self._waiting = [blank for blank in self._waiting if blank not in left]
+        for process, conn in left:
+            _end_blank(process, conn)
+
+
+_EARLY = _EarlyHelpers()
+
+
+@contextlib.contextmanager
+def started_early(config) -> Iterator[None]:
+    """Start the helper processes a run of ``config`` would split its batches over
+    (``runtime.helpers_for``), on a thread of their own, while the block goes on: a run's
+    helpers import NumPy and nndesk for about half a second, and the block reads the dataset
+    and builds the model meanwhile, so that the run's first batch finds them up. A
+    ``ProcessSplit`` made in the block takes them (``_Helper``); those no run took (the run
+    never started, was cancelled, or trained on threads) are ended when the block ends."""
+    started: list[tuple[SpawnProcess, Connection]] = []
+
+    def start() -> None:
+        try:
+            from nndesk.training import runtime
+
+            count = runtime.helpers_for(config)
+            context = multiprocessing.get_context("spawn")
+            for _ in range(count):
+                started.append(_spawn(context))
+        except Exception:  # noqa: BLE001 - the run then starts its helpers itself, as before
+            pass
+        finally:
+            _EARLY.end(started)
+
+    _EARLY.begin()
+    thread = threading.Thread(target=start, name="nndesk-early-helpers", daemon=True)
+    try:
+        thread.start()
+    except BaseException:
+        _EARLY.end([])
+        raise
+    try:
+        yield
+    finally:
+        thread.join()
+        _EARLY.withdraw(started)
+
+
+def _serve_when_told(conn: Connection) -> None:
+    """A helper process started blank: import what serving a run takes while nobody waits,
+    then serve what the caller sends (``(function, arguments)``: ``_serve`` and its own)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's to handle
+    try:
+        # what a run's pickled model, loss and optimizer are made of, and what serving uses
+        from nndesk.nn import conv, losses, model, optimizers, winograd  # noqa: F401
+        from nndesk.training import heap, runtime  # noqa: F401
+
+        conn.send(("up", os.getpid()))  # what remains takes milliseconds: worth waiting for
+        serve, args = conn.recv()
+    except (EOFError, OSError):  # not needed after all: the caller closed the pipe
+        os._exit(0)
+    serve(conn, *args)
 
 
 _MAIN_SWAP = threading.Lock()
@@ -425,6 +561,7 @@ class ProcessSplit:
         self.helpers: list[_Helper] = []
         self.failure: str | None = None  # why the helpers were given up, if they were
         self.batches = 0  # batches the helpers took part in
+        self.early_helpers = 0  # helpers whose process was started early (``started_early``)
         self.recovered = 0  # ranges of a step a lost helper left, taken by this process
         self._started = False  # whether every helper has been ready
         self._dropouts = _dropouts(model)
@@ -454,6 +591,7 @@ class ProcessSplit:
                 self.helpers.append(
                     _Helper(self.model, self.loss, rows, context, self._state, part, spans[part])
                 )
+                self.early_helpers += self.helpers[-1].early
         except Exception as err:  # cannot start one: the thread split trains instead
             self._give_up(f"could not start a batch helper: {err}")
 
@@ -470,8 +608,14 @@ class ProcessSplit:
         return self._started and self.failure is not None
 
     def ready(self) -> bool:
-        """Whether every helper has started (polled, never waits)."""
-        return self.wait_ready(0)
+        """Whether every helper has started: polled, and waited for (``SETUP_WAIT`` at most)
+        once every one has imported what it needs (then it only attaches to the segments and
+        unpickles the model, in milliseconds: less than a batch on threads costs)."""
+        if self.wait_ready(0):
+            return True
+        if self.helpers and all(h.up for h in self.helpers):
+            return self.wait_ready(SETUP_WAIT)
+        return False
 
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Wait up to ``timeout`` seconds (each; 0: not at all) for the helpers to start."""

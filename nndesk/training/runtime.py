@@ -50,6 +50,8 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
+import numpy as np
+
 from nndesk.nn import parallel, split_batch
 from nndesk.training import heap
 
@@ -109,6 +111,22 @@ def plan(model, batch_size: int, threads: int = 0) -> ThreadPlan:
     widest = max((p.size for _, p, _ in model.parameters() if p.ndim == 2), default=0)
     wide = batch_size * widest >= WIDE_PRODUCT
     return ThreadPlan(blas=None if wide and idle_cores() >= 0.5 else 1, parts=1)
+
+
+def helpers_for(config) -> int:
+    """Helper processes a training run of ``config`` (a ``TrainConfig``) would start if it
+    began now: ``plan``'s rule for the model its settings describe (0 for a network that is
+    not a CNN, before building one). May measure the machine for 0.1 s. The run decides again
+    at its start (a resumed model's own settings, the load by then)."""
+    from nndesk.nn.architecture import parse_architecture
+
+    if PARTS_IN_PROCESSES is False or parallel.cores() < 2:
+        return 0
+    if not any(token[0] == "conv" for token in parse_architecture(config.arch)):
+        return 0
+    model = config.build_model(np.random.default_rng(0))  # its weights are never used
+    thread_plan = plan(model, config.batch_size or 1, config.threads)
+    return thread_plan.parts - 1 if thread_plan.processes else 0
 
 
 def _in_processes(parts: int, idle: Callable[[], float]) -> bool:
