@@ -19,6 +19,7 @@ import contextlib
 import errno
 import os
 import secrets
+import shutil
 import stat
 import time
 from collections.abc import Iterator
@@ -341,6 +342,29 @@ def describe(err: OSError) -> str:
     if err.filename is None or str(err.filename) in reason:
         return reason
     return f"{err.filename}: {reason}"
+
+
+def copy_regular_file(source: str | os.PathLike, dest: str | os.PathLike) -> None:
+    """Copy ``source`` to ``dest`` (created or truncated); ``OSError`` naming ``source`` unless
+    it is a regular file.
+
+    Checked on the open descriptor, opened without blocking, and copied from it: a run's model
+    file swapped for a link to ``/dev/null`` was copied as an empty "model" over the file saved
+    onto, one to ``/dev/zero`` never ended (it filled the disk), and a named pipe waits for a
+    writer for ever.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(source, flags)
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except OSError:
+        os.close(fd)
+        raise
+    if not regular:  # before fdopen, which refuses a folder naming only the descriptor
+        os.close(fd)
+        raise OSError(errno.EINVAL, "not a regular file", str(source))
+    with os.fdopen(fd, "rb") as src, open(dest, "wb") as out:
+        shutil.copyfileobj(src, out, 1 << 20)
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:

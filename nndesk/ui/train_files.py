@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Slot
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from nndesk.curves import save_curves_png
 from nndesk.errors import NndeskError, user_message
-from nndesk.fileio import atomic_path, atomic_write_text
+from nndesk.fileio import atomic_path, atomic_write_text, copy_regular_file
 from nndesk.runs import history_csv
 from nndesk.ui import file_filters
 from nndesk.ui.language import translate
@@ -29,7 +28,7 @@ def copy_model(source: Path, path: str | os.PathLike) -> Path:
     if path.suffix.lower() != ".npz":
         path = path.with_suffix(".npz")
     with atomic_path(path) as tmp:
-        shutil.copyfile(source, tmp)
+        copy_regular_file(source, tmp)
     return path
 
 

@@ -105,3 +105,34 @@ def test_save_model_proposes_what_the_model_is_in_the_folder_last_saved_to_never
     qtbot.mouseClick(widget.save_button, Qt.MouseButton.LeftButton)  # the folder saved to last
     assert offered[-1] == other / expected.name
     widget.shutdown()
+
+
+def test_save_model_copies_only_a_regular_file_and_keeps_the_file_saved_onto(tmp_path):
+    """A run's model.npz swapped for a link to /dev/null was copied as an empty "model" over
+    the file the person saved onto (one to /dev/zero never ended: it filled the disk)."""
+    import os
+
+    import pytest
+
+    from nndesk.ui.train_files import copy_model
+
+    mine = tmp_path / "mine.npz"
+    mine.write_bytes(b"the person's own model")
+    swapped = tmp_path / "run" / "model.npz"
+    swapped.parent.mkdir()
+    for target in ("/dev/null", tmp_path / "run"):  # a device, a folder
+        swapped.unlink(missing_ok=True)
+        swapped.symlink_to(target)
+        with pytest.raises(OSError, match="model.npz") as err:
+            copy_model(swapped, mine)
+        assert "\n" not in str(err.value)
+        assert mine.read_bytes() == b"the person's own model"
+    swapped.unlink()
+    os.mkfifo(swapped)  # a pipe with no writer: waiting would never end
+    with pytest.raises(OSError, match="model.npz"):
+        copy_model(swapped, mine)
+    assert mine.read_bytes() == b"the person's own model"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.npz", "run"]  # no temp left
+    swapped.unlink()
+    swapped.write_bytes(b"a model")
+    assert copy_model(swapped, mine).read_bytes() == b"a model"
