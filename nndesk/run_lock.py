@@ -99,6 +99,28 @@ def is_held(folder: str | os.PathLike) -> bool:
         os.close(fd)
 
 
+def is_training(folder: str | os.PathLike) -> bool:
+    """Whether a process surely holds ``folder``'s training lock now: unlike ``is_held``, a
+    lock that cannot be asked about (no locks on this file system, a file that cannot be
+    opened) counts as not held, so such a folder's runs can still be deleted."""
+    path = Path(folder) / TRAINING_LOCK
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return False
+    try:
+        try:
+            _lock(fd)
+        except OSError as err:  # held elsewhere: flock says EWOULDBLOCK, msvcrt EACCES
+            return err.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK)
+        with contextlib.suppress(OSError):
+            _unlock(fd)
+        return False
+    finally:
+        os.close(fd)
+
+
 def _lock(fd: int) -> None:
     """Take ``fd``'s exclusive lock without waiting; ``OSError`` when it is held or locks are
     not available."""

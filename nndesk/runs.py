@@ -63,7 +63,7 @@ from nndesk.run_json import (
     short_repr,
     text_at,
 )
-from nndesk.run_lock import RunLock, is_held
+from nndesk.run_lock import RunLock, is_held, is_training
 from nndesk.run_lock import take as take_lock
 from nndesk.setting_changes import SettingChange, from_lr_pairs, parse_changes
 from nndesk.setting_words import loss_in_title, race_title_shown, value_text
@@ -901,9 +901,14 @@ class RunStore:
 
         Raises ``TrashUnavailableError`` when the trash cannot take it (ask the person, then call
         again with ``permanent=True`` to erase it), ``RunFileError`` when ``run_id`` does not name
-        a run folder directly inside the runs folder. Returns the folder removed.
+        a run folder directly inside the runs folder or a process still trains it. Returns the
+        folder removed.
         """
         folder = self.run_folder(run_id)
+        if is_training(folder):
+            # its process writes the record on: the folder came back half empty, the trash
+            # kept a copy cut mid-run
+            raise RunFileError.of(N_("{run} is still training: stop it first"), run=run_id)
         if permanent:
             shutil.rmtree(folder)
         else:

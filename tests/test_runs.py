@@ -114,6 +114,7 @@ def test_list_is_newest_first_and_lists_broken_folders_as_damaged(tmp_path, monk
     (tmp_path / "broken" / "run.json").write_text("{not json")
     assert [r.run_id for r in store.list()] == [second.run_id, first.run_id, "broken"]
     assert store.list()[-1].status == "damaged"
+    first.release_lock()  # its run ended: a run still training is not deleted
     store.delete(first.run_id)
     assert [r.run_id for r in store.list()] == [second.run_id, "broken"]
 
@@ -257,3 +258,20 @@ def test_a_summary_with_malformed_rate_changes_is_refused_and_the_record_read_wh
     (listed,) = store.list()
     assert not listed.is_damaged
     assert listed.summary.lr_changes == ((1, 3, 0.001),) and listed.summary.lr_change_count == 1
+
+
+def test_a_run_still_training_is_not_deleted(tmp_path, monkeypatch):
+    """Its process writes the record on: the trashed folder came back with the next write,
+    holding the rest of the run, and the trash kept the copy cut mid-run."""
+    trashed = []
+    monkeypatch.setattr("nndesk.runs._send_to_trash", lambda f: trashed.append(shutil.rmtree(f)))
+    store = RunStore(tmp_path)
+    running = store.create({"dataset": "mnist"})  # holds its training lock, as a training does
+    with pytest.raises(NndeskError, match=f"^{running.run_id} is still training: stop it first$"):
+        store.delete(running.run_id)
+    with pytest.raises(NndeskError, match="still training"):
+        store.delete(running.run_id, permanent=True)
+    assert (tmp_path / running.run_id / "run.json").is_file() and not trashed
+    running.release_lock()  # the run ended (or its process died)
+    store.delete(running.run_id)
+    assert not (tmp_path / running.run_id).exists() and len(trashed) == 1

@@ -1616,6 +1616,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>{problem}; đang dùng {model} thay thế.</translation>
     </message>
     <message>
+        <source>{run} is still training: stop it first</source>
+        <translation>{run} vẫn đang huấn luyện: hãy dừng nó trước</translation>
+    </message>
+    <message>
         <source>{sources}: {reason}</source>
         <translation>{sources}: {reason}</translation>
     </message>

@@ -27,7 +27,7 @@ from nndesk.curves import (
     fit_ylabels,
     plot_overlay,
 )
-from nndesk.errors import NndeskError
+from nndesk.errors import NndeskError, user_message
 from nndesk.i18n import fmt
 from nndesk.plain_text import one_line
 from nndesk.runs import (
@@ -575,7 +575,7 @@ class RunsView(QWidget):
             except (NndeskError, OSError) as err:
                 self._warn(
                     translate("RunsView", "could not delete {name}: {error}").format(
-                        name=name, error=err
+                        name=name, error=user_message(err)
                     )
                 )
         self.refresh()

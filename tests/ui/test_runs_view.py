@@ -177,6 +177,21 @@ def test_delete_confirmed_trashes_exactly_the_selected_folder(qtbot, tmp_path, t
     assert {r.run_id for r in view.records()} == {keep, original}
 
 
+def test_delete_of_a_run_still_training_says_so_and_keeps_it(qtbot, tmp_path, trash, boxes):
+    store = RunStore(tmp_path / "runs")
+    running = store.create({"dataset": "mnist", "arch": "784-10"}, title="training now")
+    done = add_run(store, "done")
+    view = make_view(qtbot, store)
+    view.select_runs([running.run_id, done])
+    boxes["answers"] = [YES]
+    view.delete_button.click()
+    (warning,) = boxes["warnings"]
+    assert warning.endswith(f"{running.run_id} is still training: stop it first"), warning
+    assert (store.root / running.run_id / "run.json").is_file()
+    assert [p.name for p in trash.iterdir()] == [done]  # the other run selected went
+    running.release_lock()
+
+
 def test_without_a_trash_delete_asks_again_before_erasing(qtbot, tmp_path, boxes, monkeypatch):
     def no_trash(path):
         raise TrashUnavailableError("there is no system trash here")
