@@ -17,6 +17,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from nndesk import paths
 from nndesk.data.folder_order import FROM_ENV, FROM_FLAG, FROM_WINDOW, DataFolder, first_folder
+from nndesk.fileio import regular_file_problem
 from nndesk.i18n import LANGUAGES, N_, Message
 from nndesk.inference import NOT_SURE_PERCENT
 from nndesk.model_list import existing_models, gone_models
@@ -102,6 +103,9 @@ def _unusable(path: Path) -> Message | None:
         return Message(N_("is a folder"))
     if not stat.S_ISREG(st.st_mode):
         return Message(N_("is not a regular file (a pipe or a device)"))
+    lock = _lock_problem(path)
+    if lock is not None:  # judged every time: Qt would wait on it at the next write, for ever
+        return lock
     if path in _accepted:  # in use this session: nndesk's own writes are not judged again
         return None
     if st.st_size > MAX_SETTINGS_BYTES:
@@ -115,6 +119,20 @@ def _unusable(path: Path) -> Message | None:
     if seen is None or seen[0] != key:  # Qt caches a file it read: its status is told once
         seen = _judged[path] = (key, _not_settings_text(path))
     return seen[1]
+
+
+def _lock_problem(path: Path) -> Message | None:
+    """Why Qt could not lock ``path`` to write it, or None: its ``<name>.lock`` beside it is
+    there but is no regular file. Qt's lock waits for ever on a lock file it can neither create
+    nor read as a lock (a folder, a pipe, a device, a link leading nowhere or to itself): the
+    window never appeared, its first saved setting blocking the GUI thread."""
+    lock = path.with_name(path.name + ".lock")
+    if not os.path.lexists(lock):
+        return None
+    why = regular_file_problem(lock)
+    if why is None:
+        return None
+    return Message(N_("cannot be locked for writing ({lock}: {why})"), lock=lock.name, why=why)
 
 
 #: settings file -> ((inode, size, mtime), what ``_not_settings_text`` found) when it was read

@@ -566,6 +566,10 @@ và lúc đầu (đứt nét)</translation>
         <translation>nhiệt độ hiệu chỉnh {t!r:.40} không phải là số trong khoảng {low:g}..{high:g}</translation>
     </message>
     <message>
+        <source>cannot be locked for writing ({lock}: {why})</source>
+        <translation>không khoá được để ghi ({lock}: {why})</translation>
+    </message>
+    <message>
         <source>cannot be read ({reason})</source>
         <translation>không đọc được ({reason})</translation>
     </message>

@@ -97,3 +97,42 @@ def test_an_unreadable_settings_file_is_said_once_in_the_window_and_left_as_it_i
     assert path.read_bytes() == data
     assert window.isVisible()
     assert preferences.take_unread_notice() is None  # told: a rebuilt window stays quiet
+
+
+@pytest.mark.parametrize("lock", ["folder", "pipe", "link to nowhere", "link to itself"])
+def test_a_settings_lock_qt_would_wait_on_for_ever_is_said_and_the_window_starts(
+    window_factory, qtbot, monkeypatch, lock
+):
+    """Qt locks ``settings.ini.lock`` to write the settings and waits for ever on one it can
+    neither create nor read: the window never appeared (trust52). The settings file is then
+    not used, as an unreadable one: the fallback file is, the window says so once, and the
+    odd lock and the settings are left as they are."""
+    import os
+
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text: said.append((title, text)))
+    )
+    home = paths.data_dir()
+    home.mkdir(parents=True, exist_ok=True)
+    path, odd = home / "settings.ini", home / "settings.ini.lock"
+    path.write_bytes(b"[ui]\ntheme=dark\n")
+    if lock == "folder":
+        odd.mkdir()
+    elif lock == "pipe":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no named pipes on this platform")
+        os.mkfifo(odd)
+    else:
+        odd.symlink_to(home / "nowhere" / "x" if lock == "link to nowhere" else odd)
+    # checked before anything writes: on a file Qt cannot lock, the write would never return
+    assert preferences.settings_file().name == "settings-fallback.ini"
+    window = window_factory().window
+    qtbot.waitUntil(lambda: len(said) > 0, timeout=WAIT_MS)
+    ((title, text),) = said
+    assert title == "Settings not read" and "\n" not in text
+    assert f"{path} cannot be locked for writing (settings.ini.lock: " in text, text
+    preferences.set_theme("light")
+    preferences.settings().sync()
+    assert path.read_bytes() == b"[ui]\ntheme=dark\n" and os.path.lexists(odd)
+    assert preferences.theme() == "light" and window.isVisible()
