@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import struct
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -425,7 +426,9 @@ def load_image(
         raise _too_large(name, err) from err
     except UnidentifiedImageError as err:
         raise _unreadable(name, path) from err
-    except (OSError, ValueError) as err:
+    # Pillow's other words for a damaged file: SyntaxError (a PNG chunk whose name is not one,
+    # found while decoding), EOFError and struct.error (a header cut short)
+    except (OSError, ValueError, SyntaxError, EOFError, struct.error) as err:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise PreprocessError.of(
             N_("{file}: cannot read image ({reason})"), file=name, reason=reason

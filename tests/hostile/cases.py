@@ -275,20 +275,42 @@ def png_huge(folder: Path, side: int = 12000, pixels: bool = True) -> Path:
     return path
 
 
+def _png_chunk(kind: bytes, body: bytes) -> bytes:
+    crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+
 def _write_png(path: Path, width: int, height: int, raw: bytes) -> None:
     """A greyscale 8-bit PNG of pre-filtered scan lines ``raw``, without Pillow's pixel limit."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
-
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     path.write_bytes(
         b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", ihdr)
-        + chunk(b"IDAT", zlib.compress(raw, 6))
-        + chunk(b"IEND", b"")
+        + _png_chunk(b"IHDR", ihdr)
+        + _png_chunk(b"IDAT", zlib.compress(raw, 6))
+        + _png_chunk(b"IEND", b"")
     )
+
+
+def png_broken_chunk(side: int = 28) -> bytes:
+    """A greyscale PNG whose pixels are split over two chunks, the second's name damaged
+    (``\\0\\0\\0I``): Pillow opens it and, decoding, raises SyntaxError ("broken PNG file"),
+    which nndesk called an unexpected error (exit 1; a folder dataset's whole load failed)."""
+    raw = b"".join(b"\x00" + bytes(range(0, 8 * side, 8))[:side] for _ in range(side))
+    packed = zlib.compress(raw)
+    half = len(packed) // 2
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0))
+        + _png_chunk(b"IDAT", packed[:half])
+        + _png_chunk(b"\x00\x00\x00I", packed[half:])
+        + _png_chunk(b"IEND", b"")
+    )
+
+
+def image_broken_png_chunk(folder: Path) -> tuple[list[str], str]:
+    path = folder / "broken-chunk.png"
+    path.write_bytes(png_broken_chunk())
+    return _predict_image(folder, path, "PNG with a damaged chunk name ({size})")
 
 
 def _predict_image(folder: Path, path: Path, label: str) -> tuple[list[str], str]:
@@ -452,6 +474,7 @@ CASES: dict[str, Callable[[Path], tuple[list[str], str]]] = {
     "png-16bit-5000": image_16bit_png,
     "png-rgba-40mp": image_largest_rgba_png,
     "eps-as-png": image_eps_named_png,
+    "png-broken-chunk": image_broken_png_chunk,
     "run-32mb-floats": run_32mb_of_floats,
     "run-6m-values": run_millions_of_values,
     "run-5000-digits": run_5000_digit_number,
