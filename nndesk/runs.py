@@ -903,16 +903,27 @@ class RunStore:
         again with ``permanent=True`` to erase it), ``RunFileError`` when ``run_id`` does not name
         a run folder directly inside the runs folder or a process still trains it. Returns the
         folder removed.
+
+        The run's model saved in a fallback folder (``model_elsewhere``: its folder refused it)
+        goes with it: nothing else names that file, so it stayed behind, listed by ``nndesk
+        models`` with no way to remove it from nndesk. If it cannot go, it stays.
         """
         folder = self.run_folder(run_id)
         if is_training(folder):
             # its process writes the record on: the folder came back half empty, the trash
             # kept a copy cut mid-run
             raise RunFileError.of(N_("{run} is still training: stop it first"), run=run_id)
+        model = self.model_elsewhere(run_id)
         if permanent:
             shutil.rmtree(folder)
         else:
             _send_to_trash(folder)
+        if model is not None and not model.is_symlink():
+            with contextlib.suppress(OSError, RunFileError):
+                if permanent:
+                    model.unlink()
+                else:
+                    _send_to_trash(model)
         return folder
 
 

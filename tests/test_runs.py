@@ -275,3 +275,31 @@ def test_a_run_still_training_is_not_deleted(tmp_path, monkeypatch):
     running.release_lock()  # the run ended (or its process died)
     store.delete(running.run_id)
     assert not (tmp_path / running.run_id).exists() and len(trashed) == 1
+
+
+def test_a_deleted_run_takes_its_model_saved_in_a_fallback_folder_with_it(tmp_path, monkeypatch):
+    """Nothing else names the file a run's model went to when its folder refused it: it stayed
+    behind for ever, listed by ``nndesk models``, with no way to remove it from nndesk."""
+    from nndesk.paths import fallback_model_name
+
+    trash = tmp_path / "trash"
+    trash.mkdir()
+    monkeypatch.setattr("nndesk.runs._send_to_trash", lambda p: shutil.move(p, trash / p.name))
+    fallback = tmp_path / "fallback"
+    fallback.mkdir()
+    store = RunStore(tmp_path / "runs", fallback_dirs=(fallback,))
+    ids = []
+    for _ in range(2):
+        record = store.create({"dataset": "mnist"})
+        record.status = "completed"
+        store.save(record)
+        record.release_lock()
+        (fallback / fallback_model_name(record.run_id)).write_bytes(b"its model")
+        ids.append(record.run_id)
+    other = fallback / "nndesk-someone-else.npz"
+    other.write_bytes(b"not a run's")
+    assert store.load(ids[0]).model_path == fallback / fallback_model_name(ids[0])
+    store.delete(ids[0])
+    assert sorted(p.name for p in trash.iterdir()) == sorted([ids[0], fallback_model_name(ids[0])])
+    store.delete(ids[1], permanent=True)
+    assert sorted(p.name for p in fallback.iterdir()) == [other.name]

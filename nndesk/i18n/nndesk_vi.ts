@@ -4841,6 +4841,12 @@ từ {folder}</translation>
         <translation>Các lượt chạy</translation>
     </message>
     <message>
+        <source>Saved outside the runs folder, these go to the trash too:
+{files}</source>
+        <translation>Các tệp này được lưu ngoài thư mục lượt chạy và cũng vào thùng rác:
+{files}</translation>
+    </message>
+    <message>
         <source>Select runs above to see their curves</source>
         <translation>Chọn các lượt chạy ở trên để xem đồ thị</translation>
     </message>

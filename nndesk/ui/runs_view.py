@@ -544,6 +544,11 @@ class RunsView(QWidget):
                 "RunsView", "Move these {n} runs to the trash?\n\n{listed}\n\nfrom {folder}"
             )
         ).format(n=len(names), listed=listed, folder=self.store.root)
+        outside = [str(r.elsewhere) for r in selected if r.elsewhere and not r.model_file]
+        if outside:  # the trash takes them too (RunStore.delete): say where they are
+            question += "\n\n" + translate(
+                "RunsView", "Saved outside the runs folder, these go to the trash too:\n{files}"
+            ).format(files="\n".join(f"• {f}" for f in outside[:10]))
         using = self._run_of_model_in_use(selected)
         if using is not None:
             # the trashed file is not read again: the model stays in memory and in the picker

@@ -192,6 +192,26 @@ def test_delete_of_a_run_still_training_says_so_and_keeps_it(qtbot, tmp_path, tr
     running.release_lock()
 
 
+def test_delete_names_the_model_saved_outside_the_runs_folder_and_trashes_it(
+    qtbot, tmp_path, trash, boxes
+):
+    from nndesk.paths import fallback_model_name
+
+    fallback = tmp_path / "fallback"
+    fallback.mkdir()
+    store = RunStore(tmp_path / "runs", fallback_dirs=(fallback,))
+    run_id = add_run(store, "its folder refused its model")
+    model = fallback / fallback_model_name(run_id)
+    model.write_bytes(b"its model")
+    view = make_view(qtbot, store)
+    view.select_runs([run_id])
+    boxes["answers"] = [YES]
+    view.delete_button.click()
+    (question,) = boxes["questions"]
+    assert f"these go to the trash too:\n• {model}" in question
+    assert sorted(p.name for p in trash.iterdir()) == sorted([run_id, model.name])
+
+
 def test_without_a_trash_delete_asks_again_before_erasing(qtbot, tmp_path, boxes, monkeypatch):
     def no_trash(path):
         raise TrashUnavailableError("there is no system trash here")
