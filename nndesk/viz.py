@@ -19,6 +19,12 @@ from matplotlib.ticker import LogFormatterSciNotation, PercentFormatter, ScalarF
 
 from nndesk.i18n import N_, fill, grouped, localise_number, number, shown
 
+# Charts start from matplotlib's own defaults, never a matplotlibrc nndesk did not write:
+# matplotlib reads one from the folder the program was started in (before $MATPLOTLIBRC and its
+# config folder), so a "figure.dpi: 100000" there made every chart's draw fail with MemoryError
+# tracebacks, and other keys changed the window's fonts, lines and colours. Done here, before
+# the theme's own settings (every module that draws imports this one); the backend is kept.
+matplotlib.rcdefaults()
 # Chart text is plain text. Matplotlib reads "$...$" as TeX: a run's title or a model's class
 # name (both from files anyone may share) holding "$\frac{$" made every draw of its chart raise,
 # and a deeply nested one RecursionError. Every module that draws imports this one.

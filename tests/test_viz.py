@@ -305,3 +305,34 @@ def test_the_mean_images_sit_on_the_page_with_no_bands_between_them(tone):
         restyle_figure(fig, other, ours)
         worst, page = page_and_gaps(fig, ax)
     assert page == to_hex(ours.window) and worst <= 2
+
+
+def test_charts_ignore_a_matplotlibrc_in_the_folder_nndesk_was_started_from(tmp_path):
+    """matplotlib reads ./matplotlibrc first: a "figure.dpi: 100000" there made the window's
+    chart draws fail with MemoryError tracebacks, and other keys restyled every chart."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "matplotlibrc").write_text(
+        "figure.dpi: 100000\nsavefig.dpi: 100000\nfont.size: 1\nlines.linewidth: 40\n"
+        "axes.facecolor: red\n",
+        encoding="ascii",
+    )
+    code = (
+        "import matplotlib, nndesk.viz\n"
+        "from nndesk.curves import Curves, save_curves_png\n"
+        "rc = matplotlib.rcParams\n"
+        "print(rc['figure.dpi'], rc['savefig.dpi'], rc['font.size'], rc['lines.linewidth'],"
+        " rc['axes.facecolor'])\n"
+        "save_curves_png([('run', Curves())], 'curves.png')\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root), "MPLBACKEND": "Agg"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["100.0", "figure", "10.0", "1.5", "white"]
+    assert (tmp_path / "curves.png").stat().st_size < 200_000
