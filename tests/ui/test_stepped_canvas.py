@@ -108,3 +108,53 @@ def test_axes_made_between_the_layout_and_the_drawing_are_laid_out(qtbot, monkey
     twin.set_layout_engine("constrained")
     fill(twin, title="a longer title, made after the layout")
     assert np.array_equal(stepped, at_once(twin))
+
+
+def test_a_resized_chart_shows_its_last_picture_until_the_new_one_is_drawn(qtbot, monkeypatch):
+    """matplotlib draws a resized canvas before its paint, laid out and drawn in one block
+    (the map as its progress bar went: ~100 ms); the window now answers between the layout
+    and the drawing, and the old picture, not a blank, is on screen meanwhile."""
+    widget = shown_plot(qtbot)
+    fill(widget.figure)
+    drawn = []
+    widget.canvas.mpl_connect("draw_event", lambda _event: drawn.append(1))
+    widget.draw_now()
+    qtbot.waitUntil(lambda: bool(drawn))
+    face = np.asarray(widget.canvas.buffer_rgba())[0, 0, :3].copy()
+    order: list[str] = []
+    between: list[np.ndarray] = []
+    layout = ConstrainedLayoutEngine.execute
+
+    def laid_out(engine, fig):
+        result = layout(engine, fig)
+        if fig is widget.figure:
+            order.append("layout")
+            picture = widget.canvas.grab().toImage()  # what a paint now puts on screen
+            between.append(qt_image_pixels(picture))
+            QTimer.singleShot(0, lambda: order.append("posted"))
+        return result
+
+    monkeypatch.setattr(ConstrainedLayoutEngine, "execute", laid_out)
+    drawn.clear()
+    widget.canvas.mpl_connect("draw_event", lambda _event: order.append("drawn"))
+    widget.resize(560, 440)
+    qtbot.waitUntil(lambda: "drawn" in order and "posted" in order)
+    assert order[:3] == ["layout", "posted", "drawn"]
+    # the last picture: its lines and labels, not a canvas of the figure's colour only
+    assert (between[0][..., :3] != face).any(axis=-1).sum() > 1000
+
+    twin = Figure(figsize=widget.figure.get_size_inches(), dpi=widget.figure.dpi)
+    twin.set_layout_engine("constrained")
+    fill(twin)
+    monkeypatch.setattr(ConstrainedLayoutEngine, "execute", layout)
+    assert np.array_equal(np.asarray(widget.canvas.buffer_rgba()), at_once(twin))
+
+
+def qt_image_pixels(image) -> np.ndarray:
+    """A QImage's pixels as an (h, w, 4) uint8 RGBA array."""
+    from PySide6.QtGui import QImage
+
+    image = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(
+        image.height(), image.bytesPerLine() // 4, 4
+    )[:, : image.width()].copy()
